@@ -1,0 +1,35 @@
+#!/usr/bin/env node
+/** The `notecast` command line. Each command's logic lives in its own module. */
+import { Command } from 'commander';
+import { runCheck, runPreview } from './preview.js';
+
+const io = { out: (l: string) => process.stdout.write(`${l}\n`), err: (l: string) => process.stderr.write(`${l}\n`) };
+
+function exit(code: number): void {
+  process.exitCode = code;
+}
+
+export function buildProgram(): Command {
+  const program = new Command('notecast').description('Turns a folder of Markdown notes into chat announcements.');
+
+  program
+    .command('preview')
+    .description('render what would be posted for notes (files, or folders read recursively)')
+    .argument('[paths...]', 'note files or notes folders (default: the configured notes folder)')
+    .option('--json', 'one JSON object per note per line')
+    .option('--config <file>', 'config file (default: config/notecast.yaml when present)')
+    .option('--jekyll-config <file>', "form URLs from a Jekyll site's _config.yml")
+    .action(async (paths: string[], o: { json?: boolean; config?: string; jekyllConfig?: string }) => exit(await runPreview(paths, o, io)));
+
+  program
+    .command('check')
+    .description('validate every note and the config; print problems as file:line: message')
+    .argument('[dir]', 'notes folder (default: the configured one)')
+    .option('--config <file>', 'config file')
+    .option('--jekyll-config <file>', "a Jekyll site's _config.yml")
+    .action(async (dir: string | undefined, o: { config?: string; jekyllConfig?: string }) => exit(await runCheck(dir, o, io)));
+
+  return program;
+}
+
+await buildProgram().parseAsync(process.argv);

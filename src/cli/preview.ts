@@ -1,0 +1,125 @@
+/** `notecast preview` and `notecast check`: what would be posted, and what is wrong. */
+import { stat } from 'node:fs/promises';
+import path from 'node:path';
+import { ConfigError, NoteError } from '../errors.js';
+import { loadConfig, readOptions, resolveSite } from '../config/load.js';
+import type { Config } from '../config/schema.js';
+import { readNoteFile, type ReadOptions } from '../notes/read.js';
+import { scanNotes } from '../notes/scan.js';
+import { buildSummary, type SummaryOptions } from '../summary/build.js';
+import { renderAll } from '../render/index.js';
+
+export interface Io {
+  out: (line: string) => void;
+  err: (line: string) => void;
+}
+
+/** Expands arguments into (root, file) pairs: a directory is a notes root, a file's root is `root`. */
+async function expand(args: string[], defaultRoot: string): Promise<{ root: string; file: string }[]> {
+  const out: { root: string; file: string }[] = [];
+  for (const a of args) {
+    const st = await stat(a).catch(() => undefined);
+    if (st?.isDirectory()) for (const f of await scanNotes(a)) out.push({ root: a, file: f });
+    else {
+      // A lone file is read relative to the notes root when inside it, else relative to the site
+      // folder above its `_posts`/`_collection` folder, else to its own folder.
+      const abs = path.resolve(a);
+      const rootAbs = path.resolve(defaultRoot);
+      const parts = abs.split(path.sep);
+      const underscore = parts.findIndex((p, i) => i < parts.length - 1 && p.startsWith('_') && p.length > 1);
+      const root = abs.startsWith(rootAbs + path.sep) ? rootAbs : underscore > 0 ? parts.slice(0, underscore).join(path.sep) : path.dirname(abs);
+      out.push({ root, file: abs });
+    }
+  }
+  return out;
+}
+
+function summaryOptions(config: Config): SummaryOptions {
+  return { maxChars: config.summary.maxChars, maxPoints: config.summary.maxPoints, maxLinks: config.summary.maxLinks, maxPointChars: 200 };
+}
+
+export interface PreviewOptions {
+  json?: boolean;
+  config?: string;
+  jekyllConfig?: string;
+}
+
+function loadAll(opts: { config?: string; jekyllConfig?: string }): { config: Config; read: ReadOptions } {
+  const { config } = loadConfig(opts.config);
+  return { config, read: readOptions(config, resolveSite(config, opts.jekyllConfig)) };
+}
+
+export async function runPreview(args: string[], opts: PreviewOptions, io: Io): Promise<number> {
+  let loaded;
+  try {
+    loaded = loadAll(opts);
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      io.err(e.message);
+      return 2;
+    }
+    throw e;
+  }
+  const { config, read } = loaded;
+  const files = await expand(args.length ? args : [config.notes.dir], config.notes.dir);
+  let failed = 0;
+  for (const { root, file } of files) {
+    const shown = path.relative(process.cwd(), file) || file;
+    try {
+      const { note, tokens } = await readNoteFile(root, file, read);
+      const summary = buildSummary(note, tokens, summaryOptions(config));
+      const r = renderAll(summary);
+      if (opts.json) {
+        io.out(
+          JSON.stringify({
+            file: shown,
+            ok: true,
+            note: { id: note.id, title: note.title, lang: note.lang, date: summary.date ?? null, tags: note.tags, url: note.url ?? null, draft: note.draft },
+            summary: { title: summary.title, url: summary.url ?? null, keyPoints: summary.keyPoints, links: summary.links },
+            discord: r.discord,
+            telegram: r.telegram,
+            text: r.text,
+          }),
+        );
+      } else {
+        io.out(`── ${shown}${note.draft ? ' (draft: not announced)' : ''}\n${r.text}\n`);
+      }
+    } catch (e) {
+      if (!(e instanceof NoteError)) throw e;
+      failed++;
+      if (opts.json) io.out(JSON.stringify({ file: shown, ok: false, error: { message: e.message, line: e.line ?? null } }));
+      else io.err(`${shown}${e.line ? `:${e.line}` : ''}: ${e.message}`);
+    }
+  }
+  return failed ? 1 : 0;
+}
+
+export async function runCheck(dir: string | undefined, opts: { config?: string; jekyllConfig?: string }, io: Io): Promise<number> {
+  let problems = 0;
+  let loaded;
+  try {
+    loaded = loadAll(opts);
+  } catch (e) {
+    if (!(e instanceof ConfigError)) throw e;
+    for (const line of e.message.split('\n')) io.out(line);
+    return 1;
+  }
+  const root = dir ?? loaded.config.notes.dir;
+  const files = await scanNotes(root).catch((e: NodeJS.ErrnoException) => {
+    io.out(`${root}: cannot read the notes folder: ${e.code ?? String(e)}`);
+    problems++;
+    return [] as string[];
+  });
+  for (const file of files) {
+    try {
+      await readNoteFile(root, file, loaded.read);
+    } catch (e) {
+      if (!(e instanceof NoteError)) throw e;
+      problems++;
+      const shown = path.join(root, e.file);
+      io.out(`${shown}${e.line ? `:${e.line}` : ''}: ${e.message}`);
+    }
+  }
+  io.err(`${files.length} notes checked, ${problems} problem${problems === 1 ? '' : 's'}`);
+  return problems ? 1 : 0;
+}

@@ -1,0 +1,120 @@
+/**
+ * The config file's schema. This is its documentation: every key, its default and
+ * what it means. `config/notecast.example.yaml` shows it in use.
+ */
+import { z } from 'zod';
+import { DEFAULT_FILE_LANGS } from '../notes/lang.js';
+import { siteSchema } from '../notes/url.js';
+
+/** One filter shape for config routes and in-chat subscriptions; every given part must match. */
+export const filterSchema = z
+  .object({
+    /** Note languages as written in front matter or file names (`en`, `hant`). */
+    lang: z.array(z.string()).optional(),
+    /** A note matches when it carries any of these tags. */
+    tags: z.array(z.string()).optional(),
+    /** Front matter `type` values (`note`). */
+    type: z.array(z.string()).optional(),
+    /** Glob on the note's path relative to the notes root (`_posts/**`, `notes/*.md`). */
+    path: z.string().optional(),
+  })
+  .strict();
+
+export type Filter = z.output<typeof filterSchema>;
+
+export const platformSchema = z.enum(['console', 'discord', 'telegram']);
+export type Platform = z.output<typeof platformSchema>;
+
+export const routeSchema = z
+  .object({
+    platform: platformSchema,
+    /** Channel id (Discord), chat id or @channelname (Telegram), any name (console). */
+    chat: z.union([z.string(), z.number()]).transform(String),
+    /** Telegram forum topic (`message_thread_id`) or Discord thread id. */
+    thread: z.union([z.string(), z.number()]).transform(String).optional(),
+    filter: filterSchema.optional(),
+  })
+  .strict();
+
+export type Route = z.output<typeof routeSchema>;
+
+export const configSchema = z
+  .object({
+    notes: z
+      .object({
+        /** The notes root; a Jekyll site root works as it is. */
+        dir: z.string().default('notes'),
+        /** Notes over this many bytes are refused with an error. */
+        maxBytes: z.number().int().positive().default(1024 * 1024),
+        /** Language of notes that name none (front matter, file name or folder). */
+        defaultLang: z.string().default('en'),
+        /** Language codes recognised as file-name suffixes (`-zh.md`) and folders (`_posts/zh/`). */
+        fileLangs: z.array(z.string()).default([...DEFAULT_FILE_LANGS]),
+        /** Read the site's `_config.yml` (a path, relative to the config file's folder) to form URLs as Jekyll does. */
+        jekyllConfig: z.string().optional(),
+      })
+      .strict()
+      .prefault({}),
+    /** The site the notes are published on; used to form each note's URL. */
+    site: siteSchema.prefault({}),
+    summary: z
+      .object({
+        /** Characters of text a whole message shows at most. */
+        maxChars: z.number().int().min(200).max(4000).default(1000),
+        maxPoints: z.number().int().min(1).max(10).default(5),
+        maxLinks: z.number().int().min(0).max(10).default(5),
+      })
+      .strict()
+      .prefault({}),
+    watch: z
+      .object({
+        /** A file must be quiet this long before its change counts (editors write several times). */
+        quietMs: z.number().int().min(0).default(2000),
+        /** More removals than this within `removalWindowMs` are held, not acted on (a lost mount, a branch switch). */
+        removalThreshold: z.number().int().min(1).default(20),
+        removalWindowMs: z.number().int().min(0).default(10_000),
+      })
+      .strict()
+      .prefault({}),
+    publish: z
+      .object({
+        /** What a changed summary does to posted messages: edit them, post anew, or nothing. */
+        onChange: z.enum(['edit', 'repost', 'ignore']).default('edit'),
+        /** What a deleted (or re-drafted) note does to its posts. */
+        onDelete: z.enum(['keep', 'delete']).default('keep'),
+        /** On the first run over a folder, announce every existing note (normally they are recorded silently). */
+        announceExisting: z.boolean().default(false),
+        /** More than `threshold` notes due within `windowMs` become one digest message per chat. */
+        digest: z
+          .object({ threshold: z.number().int().min(1).default(5), windowMs: z.number().int().min(0).default(3000) })
+          .strict()
+          .prefault({}),
+      })
+      .strict()
+      .prefault({}),
+    delivery: z
+      .object({
+        /** Retries of a transient failure before a delivery is marked failed. */
+        maxAttempts: z.number().int().min(1).default(12),
+        baseDelayMs: z.number().int().min(1).default(1000),
+        maxDelayMs: z.number().int().min(1).default(15 * 60_000),
+      })
+      .strict()
+      .prefault({}),
+    store: z.object({ path: z.string().default('data/notecast.db') }).strict().prefault({}),
+    /** Static routes: every note matching `filter` goes to `chat` on `platform`. */
+    routes: z.array(routeSchema).default([]),
+    console: z
+      .object({
+        /** With no Discord or Telegram token, print announcements to stdout. */
+        enabled: z.boolean().default(true),
+        /** JSON lines on stdout instead of readable text. */
+        json: z.boolean().default(false),
+      })
+      .strict()
+      .prefault({}),
+    log: z.object({ level: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info') }).strict().prefault({}),
+  })
+  .strict();
+
+export type Config = z.output<typeof configSchema>;

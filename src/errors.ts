@@ -1,0 +1,61 @@
+/**
+ * Typed errors. Each carries the context a log line or a test needs; only
+ * `UserFacingError` text is ever shown inside a chat.
+ */
+
+/** A note that cannot be read, parsed or validated. `line` is 1-based in the file. */
+export class NoteError extends Error {
+  override readonly name = 'NoteError';
+  constructor(
+    readonly file: string,
+    message: string,
+    readonly line?: number,
+  ) {
+    super(message);
+  }
+
+  /** `file:line: message`, the shape editors and `notecast check` use. */
+  format(): string {
+    return this.line === undefined ? `${this.file}: ${this.message}` : `${this.file}:${this.line}: ${this.message}`;
+  }
+}
+
+/** A config file or environment problem; `path` names the key, e.g. `routes.0.platform`. */
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+  constructor(
+    readonly source: string,
+    readonly issues: { path: string; message: string; line?: number }[],
+  ) {
+    super(issues.map((i) => `${source}${i.line ? `:${i.line}` : ''}: ${i.path ? `${i.path}: ` : ''}${i.message}`).join('\n'));
+  }
+}
+
+/** A failed platform call. `permanent` failures pause the target; others are retried by the outbox. */
+export class PlatformError extends Error {
+  override readonly name = 'PlatformError';
+  constructor(
+    readonly platform: string,
+    readonly method: string,
+    message: string,
+    readonly details: {
+      code?: number | string;
+      status?: number;
+      permanent: boolean;
+      retryAfterMs?: number;
+      /** A chat that moved (Telegram group → supergroup). */
+      migrateTo?: string;
+      payload?: unknown;
+    },
+  ) {
+    super(message);
+  }
+  get permanent(): boolean {
+    return this.details.permanent;
+  }
+}
+
+/** The only error whose message may reach a chat. */
+export class UserFacingError extends Error {
+  override readonly name = 'UserFacingError';
+}

@@ -1,0 +1,58 @@
+import { z } from 'zod';
+
+const stringList = z
+  .union([z.string(), z.array(z.union([z.string(), z.number()]))])
+  .transform((v) => (typeof v === 'string' ? v.split(/[\s,]+/) : v.map(String)).map((s) => s.trim()).filter(Boolean));
+
+const dateValue = z.union([z.string(), z.date(), z.number()]).transform((v, ctx) => {
+  const d = v instanceof Date ? v : typeof v === 'number' ? new Date(v) : parseDate(v);
+  if (!d || Number.isNaN(d.getTime())) {
+    ctx.addIssue({ code: 'custom', message: `cannot read "${String(v)}" as a date (expected YYYY-MM-DD or an ISO date-time)` });
+    return z.NEVER;
+  }
+  return d;
+});
+
+/** Jekyll accepts `2025-10-05`, `2025-10-05 10:00`, `2025-10-05 10:00:00 +0800`, ISO strings. */
+export function parseDate(s: string): Date | undefined {
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?)?$/.exec(s.trim());
+  if (!m) return undefined;
+  const [, y, mo, d, h = '00', mi = '00', sec = '00', tz] = m;
+  let zone = 'Z';
+  if (tz && tz !== 'Z') zone = tz.includes(':') ? tz : `${tz.slice(0, 3)}:${tz.slice(3)}`;
+  const date = new Date(`${y}-${mo}-${d}T${h}:${mi}:${sec}${zone}`);
+  // Reject 2025-02-31 and the like, which Date would roll over.
+  return Number.isNaN(date.getTime()) || date.getUTCDate() !== Number(d) && !tz ? undefined : date;
+}
+
+const flag = z.boolean();
+
+/**
+ * The front matter of a note. Known keys are typed; unknown keys are kept.
+ * `announce: again` asks for a fresh announcement of an already announced note.
+ */
+export const frontMatterSchema = z
+  .object({
+    title: z.union([z.string(), z.number()]).transform(String).optional(),
+    lang: z.string().trim().min(1).optional(),
+    date: dateValue.optional(),
+    tags: stringList.optional(),
+    categories: stringList.optional(),
+    type: z.string().optional(),
+    layout: z.string().optional(),
+    draft: flag.optional(),
+    published: flag.optional(),
+    permalink: z.string().optional(),
+    slug: z.string().optional(),
+    generated: flag.optional(),
+    translated: flag.optional(),
+    image: z.union([flag, z.string()]).optional(),
+    audio: z.union([flag, z.string()]).optional(),
+    model: z.string().optional(),
+    translationKey: z.string().optional(),
+    ref: z.string().optional(),
+    announce: z.enum(['again']).optional(),
+  })
+  .passthrough();
+
+export type FrontMatter = z.output<typeof frontMatterSchema>;

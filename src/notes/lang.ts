@@ -1,0 +1,58 @@
+/**
+ * Language codes as notes write them (`en`, `hant`) and as text processing
+ * needs them (BCP 47: `en`, `zh-Hant`).
+ */
+
+/** Codes some sites use that are not BCP 47 language tags. */
+const NON_STANDARD: Record<string, string> = {
+  hant: 'zh-Hant',
+  hans: 'zh-Hans',
+  'zh-tw': 'zh-Hant-TW',
+  'zh-hk': 'zh-Hant-HK',
+  'zh-cn': 'zh-Hans-CN',
+  jp: 'ja',
+  kr: 'ko',
+  cn: 'zh',
+};
+
+/**
+ * Languages recognised in file names (`…-zh.md`) and folders (`_posts/zh/`).
+ * A closed list, because slugs end in words like `-to` or `-is` that are also codes.
+ */
+export const DEFAULT_FILE_LANGS = [
+  'en', 'zh', 'ja', 'ko', 'es', 'fr', 'de', 'it', 'pt', 'ru', 'ar', 'hi', 'bn', 'ur', 'fa', 'tr',
+  'vi', 'th', 'id', 'ms', 'nl', 'pl', 'uk', 'sv', 'da', 'fi', 'nb', 'cs', 'el', 'he', 'hu', 'ro',
+  'hant', 'hans',
+] as const;
+
+/** Maps a written code to a BCP 47 tag; unknown or malformed codes fall back to `und`. */
+export function toLocaleTag(code: string): string {
+  const lower = code.trim().toLowerCase();
+  const mapped = NON_STANDARD[lower] ?? code.trim();
+  try {
+    return Intl.getCanonicalLocales(mapped)[0] ?? 'und';
+  } catch {
+    return 'und';
+  }
+}
+
+/** The base language of a tag: `zh-Hant` → `zh`. */
+export function baseLanguage(tag: string): string {
+  return toLocaleTag(tag).split('-')[0] ?? 'und';
+}
+
+/** Language from a file name's last `-xx` part, or from a folder named after a language. */
+export function langFromPath(relPath: string, known: readonly string[]): string | undefined {
+  const parts = relPath.split('/');
+  const file = parts[parts.length - 1] ?? '';
+  const stem = file.replace(/\.[^.]+$/, '');
+  const suffix = /-([A-Za-z]{2,4}(?:-[A-Za-z]{2,4})?)$/.exec(stem)?.[1]?.toLowerCase();
+  if (suffix && known.includes(suffix)) return suffix;
+  const lastDash = /-([A-Za-z]+)$/.exec(stem)?.[1]?.toLowerCase();
+  if (lastDash && known.includes(lastDash)) return lastDash;
+  for (let i = parts.length - 2; i >= 0; i--) {
+    const dir = parts[i]!.toLowerCase();
+    if (known.includes(dir)) return dir;
+  }
+  return undefined;
+}

@@ -1,0 +1,252 @@
+/**
+ * Reading one note: bytes → validated, typed `Note` plus marked's token stream.
+ * Every failure is a `NoteError` naming the file and, where there is one, the line.
+ */
+import { createHash } from 'node:crypto';
+import { open, realpath } from 'node:fs/promises';
+import { isUtf8 } from 'node:buffer';
+import path from 'node:path';
+import matter from 'gray-matter';
+import { Lexer, type Token } from 'marked';
+import { parse as parseYaml, YAMLParseError } from 'yaml';
+import { NoteError } from '../errors.js';
+import { frontMatterSchema, type FrontMatter } from './frontmatter.js';
+import { langFromPath, toLocaleTag } from './lang.js';
+import { noteUrl, type SiteConfig } from './url.js';
+
+export interface Note {
+  /** Path relative to the notes root without extension, `/`-separated. */
+  id: string;
+  /** Path relative to the notes root, as errors name it. */
+  file: string;
+  /** sha256 of the normalised text (front matter and body). */
+  hash: string;
+  title: string;
+  date?: Date | undefined;
+  /** Language as written (`hant`). */
+  lang: string;
+  /** BCP 47 tag for text processing (`zh-Hant`). */
+  locale: string;
+  tags: string[];
+  categories: string[];
+  type?: string | undefined;
+  /** `draft: true` or `published: false`. */
+  draft: boolean;
+  url?: string | undefined;
+  /** Notes sharing this key are translations of each other. */
+  translationKey: string;
+  frontMatter: FrontMatter;
+  body: string;
+}
+
+export interface ParsedNote {
+  note: Note;
+  tokens: Token[];
+}
+
+export interface ReadOptions {
+  maxBytes: number;
+  defaultLang: string;
+  fileLangs: readonly string[];
+  site: SiteConfig;
+}
+
+/** File extensions read as notes. */
+export const NOTE_EXTENSIONS = ['.md', '.markdown'] as const;
+
+export function isNoteFile(p: string): boolean {
+  const lower = p.toLowerCase();
+  return NOTE_EXTENSIONS.some((e) => lower.endsWith(e));
+}
+
+function lineAt(text: string, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
+  return line;
+}
+
+function firstInvalidUtf8(buf: Buffer): number {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  // Binary search for the shortest prefix that fails, tolerating a cut multi-byte tail.
+  let lo = 0;
+  let hi = buf.length;
+  while (hi - lo > 4) {
+    const mid = (lo + hi) >> 1;
+    try {
+      decoder.decode(buf.subarray(0, mid), { stream: true });
+      lo = mid;
+    } catch {
+      hi = mid;
+    }
+  }
+  return lo;
+}
+
+function bufferLine(buf: Buffer, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset; i++) if (buf[i] === 10) line++;
+  return line;
+}
+
+/** Reads and parses a note file under `root`. Refuses files that resolve outside `root`. */
+export async function readNoteFile(root: string, absPath: string, opts: ReadOptions): Promise<ParsedNote> {
+  const rel = toRelPath(root, absPath);
+  const { buf } = await readNoteBytes(root, absPath, rel, opts.maxBytes);
+  return parseNote(rel, buf, opts);
+}
+
+/** Reads a note's bytes with the size and containment checks, without parsing. */
+export async function readNoteBytes(
+  root: string,
+  absPath: string,
+  rel = toRelPath(root, absPath),
+  maxBytes = Infinity,
+): Promise<{ buf: Buffer; rel: string }> {
+  let real: string;
+  let realRoot: string;
+  try {
+    [real, realRoot] = await Promise.all([realpath(absPath), realpath(root)]);
+  } catch (e) {
+    throw new NoteError(rel, `cannot read: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+  }
+  if (real !== realRoot && !real.startsWith(realRoot + path.sep)) {
+    throw new NoteError(rel, 'refused: the file resolves outside the notes folder');
+  }
+  const fh = await open(real, 'r').catch((e: NodeJS.ErrnoException) => {
+    throw new NoteError(rel, `cannot read: ${e.code ?? String(e)}`);
+  });
+  try {
+    const st = await fh.stat();
+    if (!st.isFile()) throw new NoteError(rel, 'not a regular file');
+    if (st.size > maxBytes) {
+      throw new NoteError(rel, `file is ${st.size} bytes, over the ${maxBytes}-byte limit (notes.maxBytes)`);
+    }
+    return { buf: await fh.readFile(), rel };
+  } finally {
+    await fh.close();
+  }
+}
+
+export function toRelPath(root: string, absPath: string): string {
+  return path.relative(root, absPath).split(path.sep).join('/');
+}
+
+/** Digest of a note's normalised text; unchanged notes are recognised by it without parsing. */
+export function contentHash(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+/** Bytes → text, with BOM and CRLF normalised; binary and non-UTF-8 input is refused. */
+export function decodeNoteText(rel: string, buf: Buffer, maxBytes: number): string {
+  if (buf.length === 0) throw new NoteError(rel, 'empty file', 1);
+  if (buf.length > maxBytes) throw new NoteError(rel, `file is ${buf.length} bytes, over the ${maxBytes}-byte limit (notes.maxBytes)`);
+  if (!isUtf8(buf)) {
+    const at = firstInvalidUtf8(buf);
+    throw new NoteError(rel, `not UTF-8 text (invalid byte at offset ${at})`, bufferLine(buf, at));
+  }
+  const nul = buf.indexOf(0);
+  if (nul >= 0) throw new NoteError(rel, 'binary data (NUL byte), not a text note', bufferLine(buf, nul));
+  let text = buf.toString('utf8');
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  text = text.replace(/\r\n?/g, '\n');
+  if (text.trim() === '') throw new NoteError(rel, 'empty file', 1);
+  return text;
+}
+
+const FM_OPEN = /^---[ \t]*\n/;
+
+function yamlEngine(rel: string) {
+  return (src: string): object => {
+    try {
+      // YAML 1.1 as Jekyll (Ruby's Psych) reads it: `yes` is true, `2025-10-05` is a date.
+      const v: unknown = parseYaml(src, { version: '1.1', prettyErrors: true });
+      if (v === null || v === undefined) return {};
+      if (typeof v !== 'object' || Array.isArray(v)) throw new NoteError(rel, 'front matter must be a mapping of keys to values', 2);
+      return v;
+    } catch (e) {
+      if (e instanceof NoteError) throw e;
+      if (e instanceof YAMLParseError) {
+        const line = (e.linePos?.[0]?.line ?? 1) + 1; // +1 for the opening `---`
+        const first = e.message.split('\n')[0] ?? e.message;
+        throw new NoteError(rel, `invalid YAML front matter: ${first.replace(/ at line \d+, column \d+:?$/, '')}`, line);
+      }
+      throw new NoteError(rel, `invalid YAML front matter: ${String(e)}`, 2);
+    }
+  };
+}
+
+function keyLine(text: string, key: string): number | undefined {
+  const lines = text.split('\n');
+  for (let i = 1; i < lines.length; i++) {
+    if (/^(---|\.\.\.)\s*$/.test(lines[i]!)) break;
+    if (lines[i]!.startsWith(`${key}:`) || lines[i]!.startsWith(`"${key}":`)) return i + 1;
+  }
+  return undefined;
+}
+
+function firstH1(tokens: Token[]): string | undefined {
+  for (const t of tokens) if (t.type === 'heading' && t.depth === 1) return t.text;
+  return undefined;
+}
+
+const DATE_PREFIX = /^(\d{4})-(\d{2})-(\d{2})-/;
+
+/** Pure: parses a note's bytes. Throws `NoteError`. */
+export function parseNote(rel: string, buf: Buffer, opts: ReadOptions): ParsedNote {
+  const text = decodeNoteText(rel, buf, opts.maxBytes);
+  return parseNoteText(rel, text, opts);
+}
+
+export function parseNoteText(rel: string, text: string, opts: ReadOptions): ParsedNote {
+  if (FM_OPEN.test(text) && !/\n(---|\.\.\.)[ \t]*(\n|$)/.test(text.slice(3))) {
+    throw new NoteError(rel, 'front matter is not closed: no line with `---` after the opening one', 1);
+  }
+  // Options are passed so gray-matter does not cache every file's content forever.
+  const parsed = matter(text, { engines: { yaml: yamlEngine(rel) }, language: 'yaml' });
+  const result = frontMatterSchema.safeParse(parsed.data);
+  if (!result.success) {
+    const issue = result.error.issues[0]!;
+    const key = String(issue.path[0] ?? '');
+    const got = key ? (parsed.data as Record<string, unknown>)[key] : undefined;
+    const shown = got instanceof Date ? got.toISOString() : JSON.stringify(got);
+    throw new NoteError(rel, `front matter \`${key}\`: ${issue.message}${shown === undefined ? '' : ` (got ${shown?.slice(0, 80)})`}`, keyLine(text, key));
+  }
+  const fm = result.data;
+  const body = parsed.content;
+  const tokens = new Lexer({ gfm: true }).lex(body);
+
+  const file = rel.split('/').pop() ?? rel;
+  const stem = file.replace(/\.[^.]+$/, '');
+  const id = rel.replace(/\.[^./]+$/, '');
+  const title = (fm.title?.trim() || firstH1(tokens)?.trim() || stem).replace(/\s+/g, ' ');
+  let date = fm.date;
+  if (!date) {
+    const m = DATE_PREFIX.exec(file);
+    if (m) {
+      const d = new Date(`${m[1]}-${m[2]}-${m[3]}T00:00:00Z`);
+      if (!Number.isNaN(d.getTime())) date = d;
+    }
+  }
+  const lang = fm.lang ?? langFromPath(rel, opts.fileLangs) ?? opts.defaultLang;
+  const draft = fm.draft === true || fm.published === false;
+  const fileLang = langFromPath(file, opts.fileLangs);
+  const keyStem = fileLang ? stem.slice(0, -(fileLang.length + 1)) : stem;
+  const note: Note = {
+    id,
+    file: rel,
+    hash: contentHash(text),
+    title,
+    date,
+    lang,
+    locale: toLocaleTag(lang),
+    tags: fm.tags ?? [],
+    categories: fm.categories ?? [],
+    type: fm.type,
+    draft,
+    url: noteUrl({ relPath: rel, date, title, categories: fm.categories, permalink: fm.permalink, slug: fm.slug }, opts.site),
+    translationKey: fm.translationKey ?? fm.ref ?? keyStem,
+    frontMatter: fm,
+    body,
+  };
+  return { note, tokens };
+}

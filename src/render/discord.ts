@@ -1,0 +1,75 @@
+/** Summary → Discord message payload: one embed, no mentions allowed. Pure. */
+import type { Summary } from '../summary/build.js';
+import { summaryFooter } from '../summary/build.js';
+import { truncate } from '../util/text.js';
+import { discordLinkTarget, escapeDiscordMarkdown } from './escape.js';
+
+/** Discord's documented embed limits. */
+export const DISCORD_LIMITS = {
+  title: 256,
+  description: 4096,
+  fieldName: 256,
+  fieldValue: 1024,
+  fields: 25,
+  footer: 2048,
+  authorName: 256,
+  total: 6000,
+  content: 2000,
+  embeds: 10,
+} as const;
+
+export interface DiscordEmbed {
+  title?: string;
+  url?: string;
+  description?: string;
+  color?: number;
+  fields?: { name: string; value: string; inline?: boolean }[];
+  footer?: { text: string };
+  timestamp?: string;
+}
+
+export interface DiscordMessagePayload {
+  content?: string;
+  embeds: DiscordEmbed[];
+  allowed_mentions: { parse: [] };
+}
+
+const EMBED_COLOR = 0x5865f2;
+
+/** Joins lines, keeping only whole lines that fit in `max` characters. */
+export function joinLinesWithin(lines: string[], max: number): string {
+  let out = '';
+  for (const line of lines) {
+    const next = out ? `${out}\n${line}` : line;
+    if (next.length > max) break;
+    out = next;
+  }
+  return out;
+}
+
+export function renderDiscordEmbed(s: Summary): DiscordEmbed {
+  const embed: DiscordEmbed = { title: truncate(s.title, DISCORD_LIMITS.title, s.locale), color: EMBED_COLOR };
+  if (s.url) embed.url = s.url;
+  const bullets = s.keyPoints.map((p) => `• ${escapeDiscordMarkdown(p)}`);
+  if (bullets.length) embed.description = joinLinesWithin(bullets, DISCORD_LIMITS.description);
+  if (s.links.length) {
+    const lines = s.links.map((l) => `[${escapeDiscordMarkdown(l.text)}](${discordLinkTarget(l.url)})`);
+    embed.fields = [{ name: '🔗', value: joinLinesWithin(lines, DISCORD_LIMITS.fieldValue) }];
+  }
+  embed.footer = { text: truncate(summaryFooter(s), DISCORD_LIMITS.footer, s.locale) };
+  return embed;
+}
+
+export function renderDiscordMessage(s: Summary): DiscordMessagePayload {
+  return { embeds: [renderDiscordEmbed(s)], allowed_mentions: { parse: [] } };
+}
+
+/** Characters an embed counts toward Discord's 6000 total (title, description, fields, footer, author). */
+export function embedTotalLength(e: DiscordEmbed): number {
+  return (
+    (e.title?.length ?? 0) +
+    (e.description?.length ?? 0) +
+    (e.footer?.text.length ?? 0) +
+    (e.fields ?? []).reduce((n, f) => n + f.name.length + f.value.length, 0)
+  );
+}

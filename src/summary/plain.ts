@@ -1,0 +1,127 @@
+/**
+ * marked tokens → plain text. Formatting marks, HTML tags, images and Liquid go;
+ * the words stay. Math is turned into readable text rather than dropped.
+ */
+import type { Token, Tokens } from 'marked';
+import { decodeEntities, stripControls } from '../util/text.js';
+
+const GREEK: Record<string, string> = {
+  alpha: 'α', beta: 'β', gamma: 'γ', delta: 'δ', epsilon: 'ε', varepsilon: 'ε', zeta: 'ζ', eta: 'η', theta: 'θ',
+  iota: 'ι', kappa: 'κ', lambda: 'λ', mu: 'μ', nu: 'ν', xi: 'ξ', pi: 'π', rho: 'ρ', sigma: 'σ', tau: 'τ',
+  upsilon: 'υ', phi: 'φ', varphi: 'φ', chi: 'χ', psi: 'ψ', omega: 'ω', Gamma: 'Γ', Delta: 'Δ', Theta: 'Θ',
+  Lambda: 'Λ', Xi: 'Ξ', Pi: 'Π', Sigma: 'Σ', Phi: 'Φ', Psi: 'Ψ', Omega: 'Ω',
+  cdot: '·', times: '×', div: '÷', pm: '±', leq: '≤', le: '≤', geq: '≥', ge: '≥', neq: '≠', ne: '≠',
+  approx: '≈', infty: '∞', to: '→', rightarrow: '→', leftarrow: '←', Rightarrow: '⇒', sum: 'Σ', int: '∫',
+  partial: '∂', sqrt: '√', in: '∈', cup: '∪', cap: '∩', land: '∧', lor: '∨', neg: '¬', oplus: '⊕', prime: '′',
+};
+
+/** A TeX fragment as readable text: `\frac{1}{2}` → `1/2`, `V_{max}` → `V_max`, `\omega` → `ω`. */
+export function texToText(tex: string): string {
+  let s = tex;
+  for (let i = 0; i < 6 && /[_^]\{|\\(d?frac|sqrt)\{/.test(s); i++) {
+    s = s.replace(/([_^])\{([^{}]*)\}/g, (_m, op: string, a: string) => `${op}${wrap(a)}`);
+    s = s.replace(/\\d?frac\{([^{}]*)\}\{([^{}]*)\}/g, (_m, a: string, b: string) => `${wrap(a)}/${wrap(b)}`);
+    s = s.replace(/\\sqrt\{([^{}]*)\}/g, (_m, a: string) => `√${wrap(a)}`);
+  }
+  s = s
+    .replace(/\\(?:text|mathrm|mathbf|mathit|operatorname|overline|bar|hat|vec)\{([^{}]*)\}/g, '$1')
+    .replace(/\\(?:left|right|big|Big|bigg|Bigg)\b/g, '')
+    .replace(/\\([A-Za-z]+)/g, (_m, name: string) => GREEK[name] ?? name)
+    .replace(/\\[,;:! ]/g, ' ')
+    .replace(/\\\\/g, ' ')
+    .replace(/[{}]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return s;
+}
+
+function wrap(x: string): string {
+  return /^[\w.]+$/.test(x.trim()) ? x.trim() : `(${x.trim()})`;
+}
+
+/** MathJax delimiters as they reach the text after Markdown unescaping: `\( … \)`, `\[ … \]`, `$$ … $$`. */
+const MATH = /\\\((.+?)\\\)|\\\[(.+?)\\\]|\$\$(.+?)\$\$/gs;
+const LIQUID = /\{%-?[\s\S]*?-?%\}|\{\{[\s\S]*?\}\}/g;
+
+export function hasMath(s: string): boolean {
+  MATH.lastIndex = 0;
+  return MATH.test(s);
+}
+
+/** Replaces math with readable text, and removes Liquid tags and stray HTML. */
+export function cleanText(s: string): string {
+  return stripControls(
+    decodeEntities(
+      s
+        .replace(MATH, (_m, a?: string, b?: string, c?: string) => texToText(a ?? b ?? c ?? ''))
+        .replace(LIQUID, '')
+        .replace(/<\/?[A-Za-z][^<>]*>/g, '')
+        .replace(/<!--[\s\S]*?-->/g, ''),
+    ),
+  );
+}
+
+/**
+ * Plain text of inline tokens. Code spans keep their text (without backticks);
+ * images and raw HTML contribute nothing.
+ */
+export function inlineText(tokens: readonly Token[] | undefined): string {
+  if (!tokens) return '';
+  let out = '';
+  for (const t of tokens) {
+    switch (t.type) {
+      case 'text':
+      case 'escape':
+        out += 'tokens' in t && t.tokens?.length ? inlineText(t.tokens) : (t as Tokens.Text).text;
+        break;
+      case 'strong':
+      case 'em':
+      case 'del':
+      case 'link':
+        out += inlineText((t as Tokens.Strong).tokens);
+        break;
+      case 'codespan':
+        out += (t as Tokens.Codespan).text;
+        break;
+      case 'br':
+        out += ' ';
+        break;
+      case 'image':
+      case 'html':
+        break;
+      default:
+        out += 'tokens' in t && Array.isArray(t.tokens) ? inlineText(t.tokens as Token[]) : '';
+    }
+  }
+  return out;
+}
+
+export interface Link {
+  text: string;
+  url: string;
+}
+
+/** Collects links from a token tree (inline and block), in document order. Code is skipped. */
+export function collectLinks(tokens: readonly Token[] | undefined, out: Link[] = []): Link[] {
+  if (!tokens) return out;
+  for (const t of tokens) {
+    if (t.type === 'code' || t.type === 'codespan' || t.type === 'html') continue;
+    if (t.type === 'link') {
+      const l = t as Tokens.Link;
+      out.push({ text: inlineText(l.tokens), url: l.href });
+      continue;
+    }
+    if (t.type === 'list') {
+      for (const item of (t as Tokens.List).items) collectLinks(item.tokens, out);
+      continue;
+    }
+    if (t.type === 'table') {
+      const tb = t as Tokens.Table;
+      for (const cell of tb.header) collectLinks(cell.tokens, out);
+      for (const row of tb.rows) for (const cell of row) collectLinks(cell.tokens, out);
+      continue;
+    }
+    if ('tokens' in t && Array.isArray(t.tokens)) collectLinks(t.tokens as Token[], out);
+  }
+  return out;
+}
