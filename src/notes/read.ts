@@ -3,12 +3,11 @@
  * Every failure is a `NoteError` naming the file and, where there is one, the line.
  */
 import { createHash } from 'node:crypto';
-import { open, realpath } from 'node:fs/promises';
+import { closeSync, fstatSync, openSync, readFileSync, realpathSync } from 'node:fs';
 import { isUtf8 } from 'node:buffer';
 import path from 'node:path';
 import matter from 'gray-matter';
 import { Lexer, type Token } from 'marked';
-import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { NoteError } from '../errors.js';
 import { frontMatterSchema, type FrontMatter } from './frontmatter.js';
 import { langFromPath, toLocaleTag } from './lang.js';
@@ -49,6 +48,8 @@ export interface ReadOptions {
   defaultLang: string;
   fileLangs: readonly string[];
   site: SiteConfig;
+  /** `realpath` of the notes root, when the caller already knows it (saves a syscall per note). */
+  realRoot?: string | undefined;
 }
 
 /** File extensions read as notes. */
@@ -91,39 +92,52 @@ function bufferLine(buf: Buffer, offset: number): number {
 /** Reads and parses a note file under `root`. Refuses files that resolve outside `root`. */
 export async function readNoteFile(root: string, absPath: string, opts: ReadOptions): Promise<ParsedNote> {
   const rel = toRelPath(root, absPath);
-  const { buf } = await readNoteBytes(root, absPath, rel, opts.maxBytes);
+  const { buf } = await readNoteBytes(root, absPath, rel, opts.maxBytes, opts.realRoot);
   return parseNote(rel, buf, opts);
 }
 
-/** Reads a note's bytes with the size and containment checks, without parsing. */
+/**
+ * Reads a note's bytes with the size and containment checks, without parsing.
+ * Synchronous on purpose: notes are small, and five thread-pool round trips per note
+ * (realpath, open, stat, read, close) cost more than the reads themselves (see bench/summary.ts).
+ */
 export async function readNoteBytes(
   root: string,
   absPath: string,
   rel = toRelPath(root, absPath),
   maxBytes = Infinity,
+  knownRealRoot?: string,
 ): Promise<{ buf: Buffer; rel: string }> {
+  return readNoteBytesSync(root, absPath, rel, maxBytes, knownRealRoot);
+}
+
+export function readNoteBytesSync(root: string, absPath: string, rel: string, maxBytes: number, knownRealRoot?: string): { buf: Buffer; rel: string } {
   let real: string;
   let realRoot: string;
   try {
-    [real, realRoot] = await Promise.all([realpath(absPath), realpath(root)]);
+    real = realpathSync(absPath);
+    realRoot = knownRealRoot ?? realpathSync(root);
   } catch (e) {
     throw new NoteError(rel, `cannot read: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
   }
   if (real !== realRoot && !real.startsWith(realRoot + path.sep)) {
     throw new NoteError(rel, 'refused: the file resolves outside the notes folder');
   }
-  const fh = await open(real, 'r').catch((e: NodeJS.ErrnoException) => {
-    throw new NoteError(rel, `cannot read: ${e.code ?? String(e)}`);
-  });
+  let fd: number;
   try {
-    const st = await fh.stat();
+    fd = openSync(real, 'r');
+  } catch (e) {
+    throw new NoteError(rel, `cannot read: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+  }
+  try {
+    const st = fstatSync(fd);
     if (!st.isFile()) throw new NoteError(rel, 'not a regular file');
     if (st.size > maxBytes) {
       throw new NoteError(rel, `file is ${st.size} bytes, over the ${maxBytes}-byte limit (notes.maxBytes)`);
     }
-    return { buf: await fh.readFile(), rel };
+    return { buf: readFileSync(fd), rel };
   } finally {
-    await fh.close();
+    closeSync(fd);
   }
 }
 
@@ -155,24 +169,22 @@ export function decodeNoteText(rel: string, buf: Buffer, maxBytes: number): stri
 
 const FM_OPEN = /^---[ \t]*\n/;
 
-function yamlEngine(rel: string) {
-  return (src: string): object => {
-    try {
-      // YAML 1.1 as Jekyll (Ruby's Psych) reads it: `yes` is true, `2025-10-05` is a date.
-      const v: unknown = parseYaml(src, { version: '1.1', prettyErrors: true });
-      if (v === null || v === undefined) return {};
-      if (typeof v !== 'object' || Array.isArray(v)) throw new NoteError(rel, 'front matter must be a mapping of keys to values', 2);
-      return v;
-    } catch (e) {
-      if (e instanceof NoteError) throw e;
-      if (e instanceof YAMLParseError) {
-        const line = (e.linePos?.[0]?.line ?? 1) + 1; // +1 for the opening `---`
-        const first = e.message.split('\n')[0] ?? e.message;
-        throw new NoteError(rel, `invalid YAML front matter: ${first.replace(/ at line \d+, column \d+:?$/, '')}`, line);
-      }
-      throw new NoteError(rel, `invalid YAML front matter: ${String(e)}`, 2);
-    }
-  };
+interface YamlException {
+  name: 'YAMLException';
+  reason?: string;
+  mark?: { line: number };
+  message: string;
+}
+
+function isYamlException(e: unknown): e is YamlException {
+  return e instanceof Error && e.name === 'YAMLException';
+}
+
+/** gray-matter's YAML engine (js-yaml) errors, as a `NoteError` with the file's line number. */
+function yamlError(rel: string, e: YamlException): NoteError {
+  // mark.line is 0-based within the front matter, which starts on the file's line 2.
+  const line = e.mark ? e.mark.line + 2 : 2;
+  return new NoteError(rel, `invalid YAML front matter: ${e.reason ?? e.message.split('\n')[0]}`, line);
 }
 
 function keyLine(text: string, key: string): number | undefined {
@@ -201,8 +213,17 @@ export function parseNoteText(rel: string, text: string, opts: ReadOptions): Par
   if (FM_OPEN.test(text) && !/\n(---|\.\.\.)[ \t]*(\n|$)/.test(text.slice(3))) {
     throw new NoteError(rel, 'front matter is not closed: no line with `---` after the opening one', 1);
   }
-  // Options are passed so gray-matter does not cache every file's content forever.
-  const parsed = matter(text, { engines: { yaml: yamlEngine(rel) }, language: 'yaml' });
+  let parsed: matter.GrayMatterFile<string>;
+  try {
+    // Options are passed so gray-matter does not cache every file's content forever.
+    parsed = matter(text, { language: 'yaml' });
+  } catch (e) {
+    if (isYamlException(e)) throw yamlError(rel, e);
+    throw new NoteError(rel, `invalid front matter: ${String(e)}`, 1);
+  }
+  if (typeof parsed.data !== 'object' || parsed.data === null || Array.isArray(parsed.data)) {
+    throw new NoteError(rel, 'front matter must be a mapping of keys to values', 2);
+  }
   const result = frontMatterSchema.safeParse(parsed.data);
   if (!result.success) {
     const issue = result.error.issues[0]!;

@@ -2,7 +2,7 @@
 import type { Summary } from '../summary/build.js';
 import { summaryFooter } from '../summary/build.js';
 import { truncate } from '../util/text.js';
-import { discordLinkTarget, escapeDiscordMarkdown } from './escape.js';
+import { defuseMentions, discordLinkTarget, escapeDiscordMarkdown } from './escape.js';
 
 /** Discord's documented embed limits. */
 export const DISCORD_LIMITS = {
@@ -48,7 +48,8 @@ export function joinLinesWithin(lines: string[], max: number): string {
 }
 
 export function renderDiscordEmbed(s: Summary): DiscordEmbed {
-  const embed: DiscordEmbed = { title: truncate(s.title, DISCORD_LIMITS.title, s.locale), color: EMBED_COLOR };
+  // Titles and footers show no Markdown, so they are only defused, not escaped.
+  const embed: DiscordEmbed = { title: truncate(defuseMentions(s.title), DISCORD_LIMITS.title, s.locale), color: EMBED_COLOR };
   if (s.url) embed.url = s.url;
   const bullets = s.keyPoints.map((p) => `• ${escapeDiscordMarkdown(p)}`);
   if (bullets.length) embed.description = joinLinesWithin(bullets, DISCORD_LIMITS.description);
@@ -56,7 +57,7 @@ export function renderDiscordEmbed(s: Summary): DiscordEmbed {
     const lines = s.links.map((l) => `[${escapeDiscordMarkdown(l.text)}](${discordLinkTarget(l.url)})`);
     embed.fields = [{ name: '🔗', value: joinLinesWithin(lines, DISCORD_LIMITS.fieldValue) }];
   }
-  embed.footer = { text: truncate(summaryFooter(s), DISCORD_LIMITS.footer, s.locale) };
+  embed.footer = { text: truncate(defuseMentions(summaryFooter(s)), DISCORD_LIMITS.footer, s.locale) };
   return embed;
 }
 

@@ -49,26 +49,35 @@ export function summaryFooter(s: Pick<Summary, 'locale' | 'lang' | 'tags' | 'dat
   return parts.join(' · ');
 }
 
+const languageNames = new Map<string, string>();
+
+/** The language's own name for itself (`हिन्दी`, `中文`); DisplayNames is costly, so names are kept. */
 function languageName(locale: string, lang: string): string {
-  try {
-    return new Intl.DisplayNames([locale], { type: 'language', fallback: 'none' }).of(locale) ?? lang;
-  } catch {
-    return lang;
+  let name = languageNames.get(locale);
+  if (name === undefined) {
+    try {
+      name = new Intl.DisplayNames([locale], { type: 'language', fallback: 'none' }).of(locale) ?? lang;
+    } catch {
+      name = lang;
+    }
+    languageNames.set(locale, name);
   }
+  return name;
 }
 
-function sentences(text: string, locale: string): string[] {
+function sentences(text: string, locale: string, limit = Infinity): string[] {
   const out: string[] = [];
   for (const s of segmenter(locale, 'sentence').segment(text)) {
     const t = s.segment.trim();
     if (t) out.push(t);
+    if (out.length >= limit) break;
   }
   return out;
 }
 
 /** Enough letters to be prose, not a stray symbol, number or emoji. */
 function isProse(s: string): boolean {
-  return (s.match(/\p{L}/gu)?.length ?? 0) >= 2;
+  return /\p{L}[^]*?\p{L}/u.test(s);
 }
 
 function isLeadIn(s: string): boolean {
@@ -85,10 +94,12 @@ function itemText(item: Tokens.ListItem): string {
   return parts.join(' ');
 }
 
-function countWords(text: string, locale: string): number {
-  let n = 0;
-  for (const s of segmenter(locale, 'word').segment(text)) if (s.isWordLike) n++;
-  return n;
+const CJK_CHARS = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}]/gu;
+const SPACED_WORDS = /[^\s\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}]+/gu;
+
+/** Words for reading time: space-separated words, plus CJK/Thai characters at about two a word. */
+function countWords(text: string): number {
+  return (text.match(SPACED_WORDS)?.length ?? 0) + Math.round((text.match(CJK_CHARS)?.length ?? 0) / 2);
 }
 
 function absolutise(url: string, base: string | undefined): string | undefined {
@@ -123,8 +134,9 @@ export function buildSummary(note: Note, tokens: readonly Token[], opts: Summary
   const addParagraph = (raw: string, lead: boolean) => {
     const text = collapseWhitespace(cleanText(raw));
     if (!text) return;
-    proseWords += countWords(text, locale);
-    const list = sentences(text, locale).filter(isProse);
+    proseWords += countWords(text);
+    // Late paragraphs only ever lend their first sentence once there are plenty of candidates.
+    const list = sentences(text, locale, candidates.length > 40 ? 1 : Infinity).filter(isProse);
     list.forEach((s, i) => {
       let tier = 4;
       if (!openingDone && i === 0) tier = 0;
@@ -141,7 +153,7 @@ export function buildSummary(note: Note, tokens: readonly Token[], opts: Summary
     list.items.forEach((item, i) => {
       const text = collapseWhitespace(cleanText(itemText(item)));
       if (!text || !isProse(text)) return;
-      proseWords += countWords(text, locale);
+      proseWords += countWords(text);
       // A long item is cut to its first sentence.
       const first = text.length > opts.maxPointChars ? (sentences(text, locale)[0] ?? text) : text;
       candidates.push({ text: first, pos: pos++, tier: lead && i === 0 ? 1 : 3 });

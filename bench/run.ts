@@ -1,0 +1,17 @@
+/** `npm run bench [-- name...]`: runs the benchmarks and prints their figures as JSON. */
+import { benchSummary } from './summary.js';
+
+const benches: Record<string, () => Promise<Record<string, unknown>>> = {
+  summary: () => benchSummary(Number(process.env.BENCH_NOTES ?? 20_000)),
+};
+
+const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+for (const name of wanted.length ? wanted : Object.keys(benches)) {
+  const run = benches[name];
+  if (!run) {
+    console.error(`unknown benchmark ${name}; known: ${Object.keys(benches).join(', ')}`);
+    process.exitCode = 2;
+    continue;
+  }
+  console.log(JSON.stringify(await run(), null, 2));
+}

@@ -1,0 +1,78 @@
+import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CORPUS_JEKYLL_CONFIG, CORPUS_NOTES, manifest } from '../helpers/corpus.js';
+import { jsonLines, runCli } from '../helpers/cli.js';
+
+describe('notecast preview --json', () => {
+  it('prints one object per corpus note with exactly the documented keys and the manifest URLs', () => {
+    const r = runCli(['preview', '--json', '--jekyll-config', CORPUS_JEKYLL_CONFIG, CORPUS_NOTES]);
+    expect(r.code).toBe(0);
+    const lines = jsonLines(r.stdout);
+    const rows = manifest();
+    expect(lines).toHaveLength(rows.length);
+    for (const l of lines) {
+      expect(Object.keys(l)).toEqual(['file', 'ok', 'note', 'summary', 'discord', 'telegram', 'text']);
+      expect(Object.keys(l.note as object)).toEqual(['id', 'title', 'lang', 'date', 'tags', 'url', 'draft']);
+      expect(Object.keys(l.summary as object)).toEqual(['title', 'url', 'keyPoints', 'links']);
+      expect(Object.keys(l.discord as object).sort()).toEqual(['allowed_mentions', 'embeds']);
+      expect(Object.keys(l.telegram as object).sort()).toEqual(['link_preview_options', 'parse_mode', 'text']);
+      const id = (l.note as { id: string }).id;
+      const row = rows.find((x) => x.path === `${id}.md`)!;
+      expect((l.note as { url: string }).url).toBe(`https://lzwjava.github.io${row.url_path}`);
+      expect(((l.summary as { keyPoints: string[] }).keyPoints).length).toBeGreaterThan(0);
+    }
+  });
+
+  it('reports a bad note as ok:false with its line, still prints the others, and exits 1', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'notecast-'));
+    writeFileSync(path.join(dir, 'good.md'), '---\ntitle: Good\n---\nFine text.');
+    writeFileSync(path.join(dir, 'bad.md'), '---\ntitle: [a, b]\n---\nx');
+    const r = runCli(['preview', '--json', dir]);
+    expect(r.code).toBe(1);
+    const lines = jsonLines(r.stdout);
+    expect(lines).toHaveLength(2);
+    const bad = lines.find((l) => String(l.file).endsWith('bad.md'))!;
+    expect(bad).toMatchObject({ ok: false, error: { line: 2 } });
+    expect(Object.keys(bad)).toEqual(['file', 'ok', 'error']);
+    expect(lines.find((l) => String(l.file).endsWith('good.md'))).toMatchObject({ ok: true });
+  });
+
+  it('previews the bundled notes with no config and no tokens', () => {
+    const r = runCli(['preview', 'notes']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Welcome to notecast');
+    expect(r.stdout).toContain('为什么要等两秒');
+  });
+});
+
+describe('notecast check', () => {
+  it('passes on the corpus and the bundled notes', () => {
+    expect(runCli(['check', CORPUS_NOTES]).code).toBe(0);
+    expect(runCli(['check', 'notes']).code).toBe(0);
+  });
+
+  it('lists each problem as file:line: message and exits 1', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'notecast-'));
+    mkdirSync(path.join(dir, 'sub'));
+    writeFileSync(path.join(dir, 'sub', 'yaml.md'), '---\ntitle: ok\nlang: [en\n---\nx');
+    writeFileSync(path.join(dir, 'empty.md'), '');
+    writeFileSync(path.join(dir, 'fine.md'), '# Fine\n\nText.');
+    const r = runCli(['check', dir]);
+    expect(r.code).toBe(1);
+    const lines = r.stdout.trim().split('\n').sort();
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(new RegExp(`^${dir}/empty\\.md:1: empty file$`));
+    expect(lines[1]).toMatch(new RegExp(`^${dir}/sub/yaml\\.md:\\d+: invalid YAML`));
+  });
+
+  it('validates the config and names the key and line', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'notecast-'));
+    const cfg = path.join(dir, 'c.yaml');
+    writeFileSync(cfg, 'summary:\n  maxChars: 5\n');
+    const r = runCli(['check', 'notes', '--config', cfg]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/c\.yaml:2: summary\.maxChars: .*200/);
+  });
+});

@@ -1,0 +1,79 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readNoteFile } from '../../src/notes/read.js';
+import { buildSummary, DEFAULT_SUMMARY_OPTIONS } from '../../src/summary/build.js';
+import { renderAll } from '../../src/render/index.js';
+import { DISCORD_LIMITS, embedTotalLength } from '../../src/render/discord.js';
+import { CORPUS_NOTES, corpusReadOptions, manifest } from '../helpers/corpus.js';
+import { discordVisibleText, RESIDUE, SCRIPT_OF, telegramVisible } from '../helpers/visible.js';
+
+const opts = corpusReadOptions();
+
+describe.each(manifest().map((r) => [r.path] as const))('summary of %s', (rel) => {
+  it('has points in the note’s script, no residue, and fits every limit', async () => {
+    const { note, tokens } = await readNoteFile(CORPUS_NOTES, path.join(CORPUS_NOTES, rel), opts);
+    const s = buildSummary(note, tokens);
+    expect(s.keyPoints.length).toBeGreaterThanOrEqual(1);
+    expect(s.keyPoints.length).toBeLessThanOrEqual(5);
+    const script = SCRIPT_OF[note.lang] ?? /\p{L}/u;
+    for (const p of s.keyPoints) {
+      expect(p.length).toBeLessThanOrEqual(200);
+      expect(p).not.toMatch(RESIDUE);
+      expect(p).not.toMatch(/\\\(|\\\[|\$\$/); // no raw MathJax
+      expect(p.trim()).toBe(p);
+    }
+    // Points are in the note's own language: most of them carry its script.
+    const inScript = s.keyPoints.filter((p) => script.test(p)).length;
+    expect(inScript).toBeGreaterThanOrEqual(Math.ceil(s.keyPoints.length / 2));
+    expect(s.links.length).toBeLessThanOrEqual(5);
+    for (const l of s.links) {
+      expect(l.url).toMatch(/^https?:\/\//);
+      expect(l.text.length).toBeGreaterThan(0);
+    }
+    expect(new Set(s.links.map((l) => l.url)).size).toBe(s.links.length);
+
+    const r = renderAll(s);
+    const embed = r.discord.embeds[0]!;
+    expect(r.discord.allowed_mentions).toEqual({ parse: [] });
+    expect(embed.title!.length).toBeLessThanOrEqual(DISCORD_LIMITS.title);
+    expect((embed.description ?? '').length).toBeLessThanOrEqual(DISCORD_LIMITS.description);
+    for (const f of embed.fields ?? []) expect(f.value.length).toBeLessThanOrEqual(DISCORD_LIMITS.fieldValue);
+    expect(embedTotalLength(embed)).toBeLessThanOrEqual(DISCORD_LIMITS.total);
+    expect(discordVisibleText(embed).length).toBeLessThanOrEqual(DEFAULT_SUMMARY_OPTIONS.maxChars);
+    expect(telegramVisible(r.telegram.text).length).toBeLessThanOrEqual(DEFAULT_SUMMARY_OPTIONS.maxChars);
+    expect(r.telegram.parse_mode).toBe('HTML');
+  });
+});
+
+describe('summaries of particular notes', () => {
+  const read = (rel: string) => readNoteFile(CORPUS_NOTES, path.join(CORPUS_NOTES, rel), opts);
+
+  it('prefers the references section for links, labelled with their text', async () => {
+    const { note, tokens } = await read('_posts/hi/2025-10-05-llama-4-hype-reality-hi.md');
+    const s = buildSummary(note, tokens);
+    expect(s.links[0]).toEqual({ text: 'Mark Zuckerberg on Llama 4 Training Progress', url: 'https://www.reddit.com/r/LocalLLaMA/comments/1id6gcj/mark_zuckerberg_on_llama_4_training_progress/' });
+    // Reference titles are links, not key points.
+    expect(s.keyPoints.join(' ')).not.toContain('Mark Zuckerberg on Llama 4');
+    expect(s.keyPoints.every((p) => /\p{Script=Devanagari}/u.test(p))).toBe(true);
+  });
+
+  it('splits Chinese list items and skips the lead-in sentence', async () => {
+    const { note, tokens } = await read('notes/2025-01-16-linear-algebra-zh.md');
+    const s = buildSummary(note, tokens);
+    expect(s.keyPoints[0]).toBe('线性代数是研究向量空间及其之间线性映射的数学分支。');
+    expect(s.keyPoints).toHaveLength(5);
+  });
+
+  it('turns MathJax into readable text', async () => {
+    const { note, tokens } = await read('notes/2025-10-19-rms-voltage-calculation-en.md');
+    const text = buildSummary(note, tokens).keyPoints.join('\n');
+    expect(text).toContain('V_RMS');
+    expect(text).not.toMatch(/\\frac|\\sqrt|\\omega/);
+  });
+
+  it('never makes points of code, tables or front matter', async () => {
+    const { note, tokens } = await read('notes/2025-10-18-boolean-algebra-karnaugh-en.md');
+    const s = buildSummary(note, tokens);
+    for (const p of s.keyPoints) expect(p).not.toMatch(/\|\s*-{2,}|^\s*\||layout:|```/);
+  });
+});
