@@ -2,6 +2,8 @@
 /** The `notecast` command line. Each command's logic lives in its own module. */
 import { Command } from 'commander';
 import { runCheck, runPreview } from './preview.js';
+import { runStart } from './start.js';
+import { runStatus } from './status.js';
 
 const io = { out: (l: string) => process.stdout.write(`${l}\n`), err: (l: string) => process.stderr.write(`${l}\n`) };
 
@@ -28,6 +30,25 @@ export function buildProgram(): Command {
     .option('--config <file>', 'config file')
     .option('--jekyll-config <file>', "a Jekyll site's _config.yml")
     .action(async (dir: string | undefined, o: { config?: string; jekyllConfig?: string }) => exit(await runCheck(dir, o, io)));
+
+  program
+    .command('start')
+    .description('watch the notes folder and announce every publish exactly once')
+    .option('--config <file>', 'config file')
+    .option('--notes <dir>', 'notes folder (overrides config)')
+    .option('--db <file>', 'state database (overrides config)')
+    .option('--announce-existing', 'on the first run, announce notes that already exist')
+    .option('--json', 'console adapter prints JSON lines on stdout; logs stay on stderr')
+    .option('--poll', 'poll the folder instead of using file system events (network mounts)')
+    .action(async (o: { config?: string; notes?: string; db?: string; announceExisting?: boolean; json?: boolean; poll?: boolean }) => exit(await runStart(o, io)));
+
+  program
+    .command('status')
+    .description('notes, subscriptions, pending and failed deliveries, and why')
+    .option('--config <file>', 'config file')
+    .option('--db <file>', 'state database (overrides config)')
+    .option('--json', 'one JSON object')
+    .action((o: { config?: string; db?: string; json?: boolean }) => exit(runStatus(o, io)));
 
   return program;
 }

@@ -1,0 +1,43 @@
+/** The console adapter: prints what would be posted. It needs no token and never fails. */
+import type { ChatAdapter, FailureClass, OutgoingMessage, SendContext } from '../types.js';
+import type { Target } from '../../store/types.js';
+import { targetKey } from '../../store/types.js';
+import { renderPlainText } from '../../render/text.js';
+import { renderPlainDigest } from '../../render/digest.js';
+
+export interface ConsoleAdapterOptions {
+  json: boolean;
+  write: (line: string) => void;
+}
+
+function text(m: OutgoingMessage): string {
+  return m.type === 'summary' ? renderPlainText(m.summary) : renderPlainDigest(m.items);
+}
+
+export function createConsoleAdapter(opts: ConsoleAdapterOptions): ChatAdapter {
+  const emit = (event: string, target: Target, ctx: SendContext, messageId: string, body: string) => {
+    if (opts.json) {
+      opts.write(JSON.stringify({ event, target: targetKey(target), noteId: ctx.noteId, revision: ctx.revision, messageId, text: body }));
+    } else {
+      opts.write(`\n[${event} → ${targetKey(target)} #${messageId}]\n${body}`);
+    }
+  };
+  return {
+    platform: 'console',
+    async post(target, message, ctx) {
+      // Derived from the delivery, so a resend after a crash shows the same id.
+      const messageId = `c${ctx.deliveryId}`;
+      emit(message.type === 'digest' ? 'digest' : 'post', target, ctx, messageId, text(message));
+      return { messageId };
+    },
+    async edit(target, messageId, message, ctx) {
+      emit('edit', target, ctx, messageId, text(message));
+    },
+    async delete(target, messageId, ctx) {
+      emit('delete', target, ctx, messageId, '');
+    },
+    classify(error): FailureClass {
+      return { kind: 'transient', reason: error instanceof Error ? error.message : String(error) };
+    },
+  };
+}

@@ -1,0 +1,42 @@
+/**
+ * The platform boundary: the one small interface each adapter implements. Delivery (post, edit,
+ * delete) is driven by the outbox; command events flow the other way through `CommandSink`.
+ */
+import type { Platform } from '../config/schema.js';
+import type { DeliveryPayload, Target } from '../store/types.js';
+
+/** What to send: a note's summary or a digest; the adapter renders it for its platform. */
+export type OutgoingMessage = Exclude<DeliveryPayload, { type: 'delete' }>;
+
+export interface SendContext {
+  /** The outbox row's id and revision, for logs and idempotency. */
+  deliveryId: number;
+  noteId: string | null;
+  revision: number;
+  /**
+   * Stable per delivery across retries and restarts. Discord sends it as the message `nonce` with
+   * `enforce_nonce: true`, so a resend after a crash is dropped as a duplicate. Telegram has no
+   * such key; a crash between its send and our commit can repeat one message.
+   */
+  nonce: string;
+}
+
+/** How the outbox should treat a failed call. */
+export type FailureClass =
+  | { kind: 'transient'; reason: string; retryAfterMs?: number | undefined }
+  | { kind: 'permanent'; reason: string }
+  /** The chat moved (Telegram group upgraded to supergroup): retry at once at the new id. */
+  | { kind: 'moved'; reason: string; to: string }
+  /** The message to edit or delete no longer exists: nothing left to do. */
+  | { kind: 'gone'; reason: string };
+
+export interface ChatAdapter {
+  readonly platform: Platform;
+  post(target: Target, message: OutgoingMessage, ctx: SendContext): Promise<{ messageId: string }>;
+  edit(target: Target, messageId: string, message: OutgoingMessage, ctx: SendContext): Promise<void>;
+  delete(target: Target, messageId: string, ctx: SendContext): Promise<void>;
+  /** Every error a call above may throw is classified here, in one place per adapter. */
+  classify(error: unknown): FailureClass;
+  start?(): Promise<void>;
+  stop?(): Promise<void>;
+}

@@ -1,0 +1,152 @@
+/**
+ * The running service: store, adapters, publisher, deliverer, watcher and scheduler, wired
+ * together with their dependencies passed in. `notecast start` is a thin shell around this.
+ */
+import { realpathSync } from 'node:fs';
+import path from 'node:path';
+import type { ChatAdapter } from './adapters/types.js';
+import { createConsoleAdapter } from './adapters/console/console.js';
+import type { Config, Route } from './config/schema.js';
+import type { Env } from './config/env.js';
+import type { Logger } from './log.js';
+import type { ReadOptions } from './notes/read.js';
+import { scanNotes } from './notes/scan.js';
+import { Deliverer, type DeliveryEvent } from './publish/deliverer.js';
+import { Publisher, type Batch } from './publish/publisher.js';
+import { Store } from './store/store.js';
+import type { NoteRow } from './store/types.js';
+import { watchNotes, type NotesWatcher } from './watch/watcher.js';
+
+export interface AppOptions {
+  config: Config;
+  env: Env;
+  read: ReadOptions;
+  notesDir: string;
+  dbPath: string;
+  log: Logger;
+  /** Where the console adapter prints. */
+  out: (line: string) => void;
+  json: boolean;
+  /** Adapters besides the console one (Discord, Telegram), already constructed. */
+  platformAdapters?: ChatAdapter[];
+  onProgress?: (done: number, total: number) => void;
+  onDelivery?: (e: DeliveryEvent) => void;
+  onNote?: (row: NoteRow) => void;
+  onRemoved?: (id: string) => void;
+  usePolling?: boolean;
+}
+
+export interface RunningApp {
+  store: Store;
+  notes: number;
+  publisher: Publisher;
+  deliverer: Deliverer;
+  stop(): Promise<void>;
+}
+
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+/** With no platform configured, everything goes to the console so a new user sees output at once. */
+function effectiveRoutes(config: Config, adapters: ChatAdapter[]): Route[] {
+  const hasPlatform = adapters.some((a) => a.platform !== 'console');
+  const consoleRoutes = config.routes.filter((r) => r.platform === 'console');
+  if (!hasPlatform && config.console.enabled && consoleRoutes.length === 0) {
+    return [...config.routes, { platform: 'console', chat: 'stdout' }];
+  }
+  return config.routes;
+}
+
+export async function startApp(o: AppOptions): Promise<RunningApp> {
+  const { log } = o;
+  const store = new Store(o.dbPath);
+  const adapters: ChatAdapter[] = [...(o.platformAdapters ?? [])];
+  if (o.config.console.enabled && (adapters.length === 0 || o.config.routes.some((r) => r.platform === 'console'))) {
+    adapters.push(createConsoleAdapter({ json: o.json, write: o.out }));
+  }
+  const config: Config = { ...o.config, routes: effectiveRoutes(o.config, adapters) };
+  const byPlatform = new Map(adapters.map((a) => [a.platform, a]));
+
+  const deliverer = new Deliverer(
+    store,
+    byPlatform,
+    { ...config.delivery, concurrency: 16 },
+    log,
+    o.onDelivery,
+  );
+  const root = path.resolve(o.notesDir);
+  const publisher = new Publisher({
+    root,
+    store,
+    config,
+    read: { ...o.read, realRoot: realpathSync(root) },
+    summary: { maxChars: config.summary.maxChars, maxPoints: config.summary.maxPoints, maxLinks: config.summary.maxLinks, maxPointChars: 200 },
+    platforms: new Set(byPlatform.keys()),
+    log,
+    onEnqueued: () => deliverer.wake(),
+    onNote: o.onNote,
+    onRemoved: o.onRemoved,
+  });
+
+  for (const a of adapters) await a.start?.();
+
+  // The watcher starts first so nothing saved during the scan is missed (a repeat is harmless).
+  let scanning = true;
+  const early: Batch[] = [];
+  const onBatch = (b: Batch) => {
+    if (scanning) early.push(b);
+    else runBatch(b);
+  };
+  const runBatch = (b: Batch) => {
+    try {
+      const r = publisher.processBatch(b);
+      log.debug({ ...r }, 'batch processed');
+    } catch (e) {
+      log.error({ err: e instanceof Error ? e.stack : String(e) }, 'batch failed');
+    }
+  };
+  const watcher: NotesWatcher = watchNotes({ root, quietMs: config.watch.quietMs, maxHoldMs: Math.max(config.publish.digest.windowMs, config.watch.quietMs * 3), onBatch, log, usePolling: o.usePolling });
+  await watcher.ready;
+
+  const files = await scanNotes(root);
+  const firstRun = store.getMeta('initialized') === undefined;
+  const present = new Set(files.map((f) => path.relative(root, f).split(path.sep).join('/')));
+  const removed = [...store.noteIndex()].filter(([rel, n]) => n.state !== 'deleted' && !present.has(rel)).map(([rel]) => path.join(root, rel));
+  const result = publisher.processBatch({ changed: files, removed }, firstRun, o.onProgress);
+  store.setMeta('initialized', new Date().toISOString());
+  log.info({ ...result, firstRun }, 'start-up scan reconciled');
+  publisher.releaseDue();
+  deliverer.start();
+  scanning = false;
+  for (const b of early.splice(0)) runBatch(b);
+
+  // Scheduled notes: a timer for the next due date, re-armed after every batch and hourly.
+  let scheduleTimer: NodeJS.Timeout | undefined;
+  const arm = () => {
+    if (scheduleTimer) clearTimeout(scheduleTimer);
+    const next = store.nextDue();
+    const delay = next === undefined ? 3_600_000 : Math.min(MAX_TIMER_MS, 3_600_000, Math.max(0, next - Date.now()));
+    scheduleTimer = setTimeout(() => {
+      publisher.releaseDue();
+      arm();
+    }, delay);
+    scheduleTimer.unref();
+  };
+  arm();
+  const rearm = setInterval(arm, 60_000);
+  rearm.unref();
+
+  return {
+    store,
+    notes: files.length,
+    publisher,
+    deliverer,
+    async stop() {
+      clearInterval(rearm);
+      if (scheduleTimer) clearTimeout(scheduleTimer);
+      await watcher.close();
+      await deliverer.stop();
+      for (const a of adapters) await a.stop?.();
+      store.close();
+    },
+  };
+}

@@ -1,0 +1,68 @@
+/** `notecast start`: the service, until SIGINT or SIGTERM. */
+import { ConfigError } from '../errors.js';
+import { loadConfig, readOptions, resolveSite } from '../config/load.js';
+import { parseEnv, secretsOf } from '../config/env.js';
+import { createLogger } from '../log.js';
+import { startApp } from '../app.js';
+import type { Io } from './preview.js';
+
+export interface StartOptions {
+  config?: string;
+  notes?: string;
+  db?: string;
+  announceExisting?: boolean;
+  json?: boolean;
+  poll?: boolean;
+}
+
+export async function runStart(opts: StartOptions, io: Io): Promise<number> {
+  const env = parseEnv(process.env);
+  let loaded;
+  try {
+    loaded = loadConfig(opts.config ?? env.NOTECAST_CONFIG);
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      io.err(e.message);
+      return 2;
+    }
+    throw e;
+  }
+  const config = loaded.config;
+  if (opts.announceExisting) config.publish.announceExisting = true;
+  const json = opts.json ?? config.console.json;
+  const log = createLogger({ level: env.NOTECAST_LOG_LEVEL ?? config.log.level, secrets: secretsOf(env) });
+  const notesDir = opts.notes ?? config.notes.dir;
+  const interactive = !json && process.stderr.isTTY;
+
+  const app = await startApp({
+    config,
+    env,
+    read: readOptions(config, resolveSite(config)),
+    notesDir,
+    dbPath: opts.db ?? config.store.path,
+    log,
+    out: io.out,
+    json,
+    usePolling: opts.poll,
+    onProgress: interactive ? (done, total) => process.stderr.write(`\rscanning ${progressBar(done / total)} ${done}/${total}`) : undefined,
+  });
+  if (interactive) process.stderr.write('\r\x1b[K');
+  if (json) io.out(JSON.stringify({ event: 'ready', notes: app.notes }));
+  else io.err(`notecast is ready: watching ${app.notes} notes in ${notesDir}. Save a note there to see its announcement; Ctrl+C stops.`);
+
+  await new Promise<void>((resolve) => {
+    const stop = (signal: string) => {
+      log.info({ signal }, 'stopping');
+      resolve();
+    };
+    process.once('SIGINT', () => stop('SIGINT'));
+    process.once('SIGTERM', () => stop('SIGTERM'));
+  });
+  await app.stop();
+  return 0;
+}
+
+function progressBar(fraction: number, width = 24): string {
+  const full = Math.round(Math.min(1, Math.max(0, fraction)) * width);
+  return `[${'#'.repeat(full)}${'.'.repeat(width - full)}]`;
+}

@@ -1,0 +1,44 @@
+/** `notecast status`: what the store knows, and why anything was not delivered. */
+import { existsSync } from 'node:fs';
+import { loadConfig } from '../config/load.js';
+import { Store } from '../store/store.js';
+import { targetKey } from '../store/types.js';
+import type { Io } from './preview.js';
+
+export function runStatus(opts: { config?: string; db?: string; json?: boolean }, io: Io): number {
+  const { config } = loadConfig(opts.config);
+  const file = opts.db ?? config.store.path;
+  if (!existsSync(file)) {
+    io.err(`no state yet at ${file}: run \`notecast start\` first`);
+    return 1;
+  }
+  const store = new Store(file);
+  try {
+    const s = store.status();
+    if (opts.json) {
+      io.out(JSON.stringify(s));
+      return 0;
+    }
+    const count = (o: Record<string, number>, k: string) => o[k] ?? 0;
+    const notes = Object.values(s.notes).reduce((a, b) => a + b, 0);
+    io.out(`notes:          ${notes} (${Object.entries(s.notes).map(([k, v]) => `${v} ${k}`).join(', ') || 'none'})`);
+    io.out(`subscriptions:  ${s.subscriptions}`);
+    io.out(`deliveries:     ${count(s.outbox, 'pending') + count(s.outbox, 'sending')} pending, ${count(s.outbox, 'done')} done, ${count(s.outbox, 'failed')} failed, ${count(s.outbox, 'skipped')} skipped`);
+    if (s.paused.length) {
+      io.out('paused targets:');
+      for (const p of s.paused) io.out(`  ${targetKey(p.target)}: ${p.reason} (since ${new Date(p.pausedAt).toISOString()})`);
+    }
+    if (s.failures.length) {
+      io.out('failed deliveries:');
+      for (const f of s.failures) io.out(`  #${f.id} ${f.kind} ${f.noteId ?? '(digest)'} → ${targetKey(f.target)}: ${f.error ?? 'unknown'} (${f.attempts} attempts)`);
+    }
+    const errors = store.db.prepare("SELECT file, error FROM notes WHERE error IS NOT NULL ORDER BY file LIMIT 50").all() as { file: string; error: string }[];
+    if (errors.length) {
+      io.out('notes with problems:');
+      for (const e of errors) io.out(`  ${e.error}`);
+    }
+    return 0;
+  } finally {
+    store.close();
+  }
+}

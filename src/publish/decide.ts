@@ -1,0 +1,103 @@
+/**
+ * What a note's new state means for the chats. Pure: the store's last record of the note and
+ * the note as it is now in, a new record and one action out.
+ */
+import { createHash } from 'node:crypto';
+import type { Note } from '../notes/read.js';
+import type { Summary } from '../summary/build.js';
+import type { NoteInfo, NoteRow } from '../store/types.js';
+
+export type Action =
+  | { type: 'none'; why: string }
+  /** First announcement in every chat that wants it. */
+  | { type: 'announce' }
+  /** Edit the messages already posted. */
+  | { type: 'update' }
+  /** Post anew (config `onChange: repost`, or front matter `announce: again`). */
+  | { type: 'repost' }
+  /** Delete the posted messages (config `onDelete: delete`). */
+  | { type: 'retract' };
+
+export interface Policy {
+  onChange: 'edit' | 'repost' | 'ignore';
+  onDelete: 'keep' | 'delete';
+  /** First run over this folder: record notes silently unless `announceExisting`. */
+  firstRun: boolean;
+  announceExisting: boolean;
+}
+
+export interface Decision {
+  row: NoteRow;
+  action: Action;
+}
+
+/** Changes a reader would see; reading time is left out so a typo does not re-announce. */
+export function summaryHash(s: Summary): string {
+  const { readingMinutes: _ignored, ...shown } = s;
+  return createHash('sha256').update(JSON.stringify(shown)).digest('hex').slice(0, 32);
+}
+
+export function noteInfo(note: Note): NoteInfo {
+  return {
+    file: note.file,
+    title: note.title,
+    lang: note.lang,
+    locale: note.locale,
+    tags: note.tags,
+    type: note.type,
+    url: note.url,
+    date: note.date?.toISOString(),
+    translationKey: note.translationKey,
+    draft: note.draft,
+  };
+}
+
+export function decideNote(prev: NoteRow | undefined, note: Note, summary: Summary, now: number, policy: Policy): Decision {
+  const sHash = summaryHash(summary);
+  const future = note.date && note.date.getTime() > now ? note.date.getTime() : null;
+  const base: NoteRow = {
+    id: note.id,
+    file: note.file,
+    hash: note.hash,
+    summaryHash: sHash,
+    state: 'published',
+    dueAt: null,
+    revision: prev?.revision ?? 0,
+    announced: prev?.announced ?? false,
+    info: noteInfo(note),
+    summary,
+    error: null,
+  };
+  const wasLive = !!prev?.announced && prev.state === 'published';
+
+  if (note.draft) {
+    const action: Action = wasLive && policy.onDelete === 'delete' ? { type: 'retract' } : { type: 'none', why: 'draft' };
+    return { row: { ...base, state: 'draft' }, action };
+  }
+  if (future !== null && !wasLive) {
+    return { row: { ...base, state: 'scheduled', dueAt: future }, action: { type: 'none', why: `scheduled for ${new Date(future).toISOString()}` } };
+  }
+  if (!prev || !prev.announced) {
+    if (!prev && policy.firstRun && !policy.announceExisting) {
+      // Pointing notecast at an existing folder must not flood the chats.
+      return { row: { ...base, announced: true, revision: 1 }, action: { type: 'none', why: 'existing note recorded on first run' } };
+    }
+    return { row: { ...base, announced: true, revision: 1 }, action: { type: 'announce' } };
+  }
+  if (prev.state !== 'published') {
+    // Back from draft or deletion: it was announced once, so its posts are brought up to date.
+    return { row: { ...base, revision: prev.revision + 1 }, action: prev.summaryHash === sHash ? { type: 'none', why: 'republished unchanged' } : { type: 'update' } };
+  }
+  if (prev.summaryHash === sHash) return { row: { ...base, revision: prev.revision }, action: { type: 'none', why: 'summary unchanged' } };
+  if (note.frontMatter.announce === 'again') return { row: { ...base, revision: prev.revision + 1 }, action: { type: 'repost' } };
+  if (policy.onChange === 'ignore') return { row: { ...base, revision: prev.revision }, action: { type: 'none', why: 'onChange: ignore' } };
+  return { row: { ...base, revision: prev.revision + 1 }, action: { type: policy.onChange === 'repost' ? 'repost' : 'update' } };
+}
+
+export function decideRemoval(prev: NoteRow, policy: Policy): Decision {
+  const wasLive = prev.announced && prev.state === 'published';
+  return {
+    row: { ...prev, state: 'deleted', dueAt: null },
+    action: wasLive && policy.onDelete === 'delete' ? { type: 'retract' } : { type: 'none', why: 'deleted' },
+  };
+}

@@ -1,0 +1,191 @@
+/**
+ * Drains the outbox: each target's deliveries in order, several targets at once, with backoff on
+ * transient failures and a pause on permanent ones. The outbox is the only place that retries.
+ */
+import type { ChatAdapter, FailureClass, SendContext } from '../adapters/types.js';
+import type { Logger } from '../log.js';
+import type { Store } from '../store/store.js';
+import type { OutboxRow } from '../store/types.js';
+import { targetKey } from '../store/types.js';
+import { backoffMs } from './backoff.js';
+
+export interface DelivererOptions {
+  maxAttempts: number;
+  baseDelayMs: number;
+  maxDelayMs: number;
+  /** Deliveries in flight at once, across targets. */
+  concurrency: number;
+}
+
+export interface DeliveryEvent {
+  row: OutboxRow;
+  outcome: 'done' | 'skipped' | 'retry' | 'failed' | 'moved';
+  messageId?: string | undefined;
+  error?: string | undefined;
+}
+
+const PARKED_MS = 60 * 60_000;
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+export class Deliverer {
+  private running = false;
+  private readonly inflight = new Map<string, Promise<void>>();
+  private timer: NodeJS.Timeout | undefined;
+  private wakeScheduled = false;
+
+  constructor(
+    private readonly store: Store,
+    private readonly adapters: ReadonlyMap<string, ChatAdapter>,
+    private readonly opts: DelivererOptions,
+    private readonly log: Logger,
+    private readonly onEvent: (e: DeliveryEvent) => void = () => {},
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  start(): void {
+    const recovered = this.store.recoverSending();
+    if (recovered) this.log.warn({ count: recovered }, 'deliveries interrupted by a stop were re-queued (same nonce)');
+    this.running = true;
+    this.wake();
+  }
+
+  /** Looks for due work soon; cheap to call often. */
+  wake(): void {
+    if (!this.running || this.wakeScheduled) return;
+    this.wakeScheduled = true;
+    setImmediate(() => {
+      this.wakeScheduled = false;
+      this.pump();
+    });
+  }
+
+  /** Stops taking new work and waits for deliveries in flight to finish. */
+  async stop(): Promise<void> {
+    this.running = false;
+    if (this.timer) clearTimeout(this.timer);
+    await Promise.allSettled([...this.inflight.values()]);
+  }
+
+  /** Resolves when nothing is in flight and nothing is due now (for tests and `--once`). */
+  get busy(): boolean {
+    return this.inflight.size > 0;
+  }
+
+  private pump(): void {
+    if (!this.running) return;
+    const room = this.opts.concurrency - this.inflight.size;
+    if (room > 0) {
+      const heads = this.store.dueHeads(this.now(), room, new Set(this.inflight.keys()));
+      for (const row of heads) {
+        const key = targetKey(row.target);
+        const p = this.deliver(row).finally(() => {
+          this.inflight.delete(key);
+          this.wake();
+        });
+        this.inflight.set(key, p);
+      }
+    }
+    if (this.timer) clearTimeout(this.timer);
+    const next = this.store.nextAttemptAt();
+    if (next !== undefined && this.inflight.size < this.opts.concurrency) {
+      const delay = Math.min(MAX_TIMER_MS, Math.max(0, next - this.now()));
+      // Due rows of busy targets are picked up when their target frees; avoid a hot loop on them.
+      this.timer = setTimeout(() => this.wake(), Math.max(delay, this.inflight.size ? 50 : 0));
+      this.timer.unref?.();
+    }
+  }
+
+  private async deliver(row: OutboxRow): Promise<void> {
+    const adapter = this.adapters.get(row.target.platform);
+    const ctx: SendContext = { deliveryId: row.id, noteId: row.noteId, revision: row.revision, nonce: row.nonce };
+    const logCtx = { delivery: row.id, note: row.noteId, target: targetKey(row.target), kind: row.kind, attempt: row.attempts + 1 };
+    if (!adapter) {
+      this.store.markRetry(row.id, this.now() + PARKED_MS, `platform ${row.target.platform} is not enabled`);
+      this.log.warn(logCtx, 'delivery parked: its platform is not enabled (no token?)');
+      return;
+    }
+    this.store.markSending(row.id);
+    try {
+      let messageId: string | undefined;
+      const p = row.payload;
+      if (row.kind === 'post' || row.kind === 'digest') {
+        if (p.type === 'delete') throw new Error('a post carries no content');
+        messageId = (await adapter.post(row.target, p, ctx)).messageId;
+        // Recorded the moment the send returns, with the post, in one transaction.
+        this.store.transaction(() => {
+          this.store.markDone(row.id, messageId!);
+          if (p.type === 'digest') for (const item of p.items) this.store.putPost(item.noteId, row.target, messageId!, 0, true);
+          else if (row.noteId) this.store.putPost(row.noteId, row.target, messageId!, row.revision);
+        });
+      } else {
+        const post = row.noteId ? this.store.postOf(row.noteId, row.target) : undefined;
+        if (!post) {
+          this.store.markDone(row.id, null, 'skipped', 'no posted message to change');
+          this.onEvent({ row, outcome: 'skipped' });
+          return;
+        }
+        messageId = post.messageId;
+        if (row.kind === 'edit') {
+          if (p.type === 'delete') throw new Error('an edit carries no content');
+          await adapter.edit(row.target, post.messageId, p, ctx);
+          this.store.transaction(() => {
+            this.store.markDone(row.id, post.messageId);
+            this.store.putPost(row.noteId!, row.target, post.messageId, row.revision);
+          });
+        } else {
+          await adapter.delete(row.target, post.messageId, ctx);
+          this.store.transaction(() => {
+            this.store.markDone(row.id, post.messageId);
+            this.store.dropPost(row.noteId!, row.target);
+          });
+        }
+      }
+      this.log.info({ ...logCtx, messageId }, 'delivered');
+      this.onEvent({ row, outcome: 'done', messageId });
+    } catch (e) {
+      this.fail(row, adapter.classify(e), logCtx);
+    }
+  }
+
+  private fail(row: OutboxRow, f: FailureClass, logCtx: Record<string, unknown>): void {
+    const attempts = row.attempts + 1;
+    switch (f.kind) {
+      case 'transient': {
+        if (attempts >= this.opts.maxAttempts) {
+          this.store.markFailed(row.id, `gave up after ${attempts} attempts: ${f.reason}`);
+          this.log.error({ ...logCtx, reason: f.reason }, 'delivery failed: too many attempts');
+          this.onEvent({ row, outcome: 'failed', error: f.reason });
+          return;
+        }
+        const delay = backoffMs(attempts, this.opts, f.retryAfterMs);
+        this.store.markRetry(row.id, this.now() + delay, f.reason);
+        this.log.warn({ ...logCtx, reason: f.reason, retryInMs: delay }, 'delivery will be retried');
+        this.onEvent({ row, outcome: 'retry', error: f.reason });
+        return;
+      }
+      case 'permanent':
+        this.store.transaction(() => {
+          this.store.markFailed(row.id, f.reason);
+          this.store.pause(row.target, f.reason);
+        });
+        this.log.error({ ...logCtx, reason: f.reason }, 'delivery failed permanently; target paused');
+        this.onEvent({ row, outcome: 'failed', error: f.reason });
+        return;
+      case 'moved':
+        this.store.transaction(() => {
+          this.store.moveChat(row.target.platform, row.target.chat, f.to);
+          this.store.markRetry(row.id, this.now(), f.reason);
+        });
+        this.log.warn({ ...logCtx, to: f.to }, 'chat moved; subscriptions and queue follow it');
+        this.onEvent({ row, outcome: 'moved', error: f.reason });
+        return;
+      case 'gone':
+        this.store.transaction(() => {
+          this.store.markDone(row.id, null, 'skipped', f.reason);
+          if (row.noteId) this.store.dropPost(row.noteId, row.target);
+        });
+        this.log.warn({ ...logCtx, reason: f.reason }, 'message no longer exists; nothing to change');
+        this.onEvent({ row, outcome: 'skipped', error: f.reason });
+    }
+  }
+}

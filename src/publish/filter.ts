@@ -1,0 +1,56 @@
+/** One filter shape for config routes and in-chat subscriptions. Pure. */
+import type { Filter } from '../config/schema.js';
+import { toLocaleTag } from '../notes/lang.js';
+import type { NoteInfo } from '../store/types.js';
+
+const globCache = new Map<string, RegExp>();
+
+/** `**` any folders, `*` within one segment, `?` one character; matched against the whole path. */
+export function globToRegExp(glob: string): RegExp {
+  let re = globCache.get(glob);
+  if (re) return re;
+  let src = '';
+  for (let i = 0; i < glob.length; i++) {
+    const c = glob[i]!;
+    if (c === '*' && glob[i + 1] === '*') {
+      src += glob[i + 2] === '/' ? '(?:.*/)?' : '.*';
+      i += glob[i + 2] === '/' ? 2 : 1;
+    } else if (c === '*') src += '[^/]*';
+    else if (c === '?') src += '[^/]';
+    else src += c.replace(/[.+^${}()|[\]\\]/g, '\\$&');
+  }
+  re = new RegExp(`^${src}$`);
+  globCache.set(glob, re);
+  return re;
+}
+
+/**
+ * `en` matches notes in `en` and `en-GB`; `hant` (or `zh-Hant`) matches Traditional Chinese notes,
+ * which a plain `zh` does not, since readers of one script rarely want the other.
+ */
+function langMatches(wanted: string, lang: string, locale: string): boolean {
+  const w = wanted.toLowerCase();
+  const l = lang.toLowerCase();
+  const loc = locale.toLowerCase();
+  if (w === l || w === loc || toLocaleTag(w).toLowerCase() === loc) return true;
+  return loc.startsWith(`${w}-`) && !/^zh-(hant|hans)/.test(loc);
+}
+
+export function matchesFilter(filter: Filter | undefined, note: NoteInfo): boolean {
+  if (!filter) return true;
+  if (filter.lang?.length && !filter.lang.some((l) => langMatches(l, note.lang, note.locale))) return false;
+  if (filter.tags?.length) {
+    const tags = new Set(note.tags.map((t) => t.toLowerCase()));
+    if (!filter.tags.some((t) => tags.has(t.toLowerCase()))) return false;
+  }
+  if (filter.type?.length && !filter.type.some((t) => t === note.type)) return false;
+  if (filter.path && !globToRegExp(filter.path).test(note.file)) return false;
+  return true;
+}
+
+/** A filter in the words a chat shows: `tag:ai lang:en`. */
+export function describeFilter(f: Filter): string {
+  const parts = [...(f.tags ?? []).map((t) => `tag:${t}`), ...(f.lang ?? []).map((l) => `lang:${l}`), ...(f.type ?? []).map((t) => `type:${t}`)];
+  if (f.path) parts.push(`path:${f.path}`);
+  return parts.length ? parts.join(' ') : 'all notes';
+}

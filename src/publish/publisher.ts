@@ -1,0 +1,259 @@
+/**
+ * Turns batches of file changes into committed outbox rows. A note's new record and its
+ * deliveries are written in one transaction, so a crash leaves either both or neither.
+ */
+import { existsSync } from 'node:fs';
+import { realpathSync } from 'node:fs';
+import path from 'node:path';
+import type { Config } from '../config/schema.js';
+import { NoteError } from '../errors.js';
+import type { Logger } from '../log.js';
+import { contentHash, decodeNoteText, parseNoteText, readNoteBytesSync, toRelPath, type ReadOptions } from '../notes/read.js';
+import { buildSummary, type SummaryOptions } from '../summary/build.js';
+import type { Store } from '../store/store.js';
+import type { DigestItem, NoteRow, Target } from '../store/types.js';
+import { targetKey } from '../store/types.js';
+import { decideNote, decideRemoval, type Action, type Policy } from './decide.js';
+import { routeTargets } from './route.js';
+
+export interface Batch {
+  /** Absolute paths of notes added or changed. */
+  changed: string[];
+  /** Absolute paths of notes that are gone. */
+  removed: string[];
+}
+
+export interface PublisherDeps {
+  root: string;
+  store: Store;
+  config: Config;
+  read: ReadOptions;
+  summary: SummaryOptions;
+  /** Platforms with a running adapter; routes to others are ignored. */
+  platforms: ReadonlySet<string>;
+  log: Logger;
+  /** Called after deliveries were committed. */
+  onEnqueued: () => void;
+  /** Notes whose stored record changed, for the search index. */
+  onNote?: (row: NoteRow) => void;
+  onRemoved?: (id: string) => void;
+  now?: () => number;
+}
+
+export interface BatchResult {
+  scanned: number;
+  parsed: number;
+  announced: number;
+  errors: number;
+  heldRemovals: number;
+}
+
+interface Decided {
+  row: NoteRow;
+  action: Action;
+}
+
+const DB_CHUNK = 500;
+
+export class Publisher {
+  private readonly realRoot: string;
+  private readonly now: () => number;
+
+  constructor(private readonly deps: PublisherDeps) {
+    this.realRoot = realpathSync(deps.root);
+    this.now = deps.now ?? Date.now;
+  }
+
+  private policy(firstRun: boolean): Policy {
+    const p = this.deps.config.publish;
+    return { onChange: p.onChange, onDelete: p.onDelete, firstRun, announceExisting: p.announceExisting };
+  }
+
+  /** Processes one batch. `firstRun` is true only for the first scan of a folder the store has never seen. */
+  processBatch(batch: Batch, firstRun = false, onProgress?: (done: number, total: number) => void): BatchResult {
+    const { store, log } = this.deps;
+    const policy = this.policy(firstRun);
+    const now = this.now();
+    const known = store.noteIndex();
+    const result: BatchResult = { scanned: 0, parsed: 0, announced: 0, errors: 0, heldRemovals: 0 };
+    const decided: Decided[] = [];
+    const hashes = new Map<string, string>(); // rel → content hash of changed files
+
+    const changed: { abs: string; rel: string; text: string; hash: string }[] = [];
+    for (const abs of batch.changed) {
+      const rel = toRelPath(this.deps.root, abs);
+      if (++result.scanned % 500 === 0) onProgress?.(result.scanned, batch.changed.length);
+      try {
+        const { buf } = readNoteBytesSync(this.deps.root, abs, rel, this.deps.read.maxBytes, this.realRoot);
+        const text = decodeNoteText(rel, buf, this.deps.read.maxBytes);
+        const hash = contentHash(text);
+        hashes.set(rel, hash);
+        const prev = known.get(rel);
+        // Unchanged notes are recognised by their digest and not parsed again.
+        if (prev && prev.hash === hash && prev.state !== 'error') continue;
+        changed.push({ abs, rel, text, hash });
+      } catch (e) {
+        this.recordError(rel, e);
+        result.errors++;
+      }
+    }
+
+    // A removal whose content reappears under a new name in the same batch is a rename.
+    const removedRel = batch.removed.map((abs) => toRelPath(this.deps.root, abs)).filter((rel) => known.has(rel) && !existsSync(path.join(this.deps.root, rel)));
+    const byHash = new Map<string, string>();
+    for (const rel of removedRel) byHash.set(known.get(rel)!.hash, rel);
+    const renamed = new Set<string>();
+    for (const c of changed) {
+      const from = byHash.get(c.hash);
+      if (from && !known.has(c.rel)) {
+        const fromId = known.get(from)!.id;
+        const toId = c.rel.replace(/\.[^./]+$/, '');
+        store.renameNote(fromId, toId);
+        renamed.add(from);
+        log.info({ from, to: c.rel }, 'note renamed');
+      }
+    }
+    const removals = removedRel.filter((r) => !renamed.has(r));
+    if (removals.length > this.deps.config.watch.removalThreshold) {
+      result.heldRemovals = removals.length;
+      log.warn({ count: removals.length, threshold: this.deps.config.watch.removalThreshold, sample: removals.slice(0, 5) }, 'many notes vanished at once (unmounted folder or branch switch?): removals held, nothing deleted');
+    } else {
+      for (const rel of removals) {
+        const prev = store.getNote(known.get(rel)!.id);
+        if (prev && prev.state !== 'deleted') decided.push(decideRemoval(prev, policy));
+      }
+    }
+
+    for (const c of changed) {
+      try {
+        const { note, tokens } = parseNoteText(c.rel, c.text, this.deps.read);
+        result.parsed++;
+        const summary = buildSummary(note, tokens, this.deps.summary);
+        const prev = store.getNote(note.id);
+        decided.push(decideNote(prev, note, summary, now, policy));
+      } catch (e) {
+        this.recordError(c.rel, e, c.hash);
+        result.errors++;
+      }
+    }
+
+    result.announced = this.commit(decided);
+    return result;
+  }
+
+  /** Scheduled notes whose date has come. */
+  releaseDue(): number {
+    const due = this.deps.store.dueNotes(this.now());
+    if (!due.length) return 0;
+    const decided = due.map((row) => ({ row: { ...row, state: 'published' as const, dueAt: null, announced: true, revision: Math.max(1, row.revision) }, action: { type: 'announce' } as Action }));
+    return this.commit(decided);
+  }
+
+  private recordError(rel: string, e: unknown, hash?: string): void {
+    const message = e instanceof NoteError ? e.format() : `${rel}: ${e instanceof Error ? e.message : String(e)}`;
+    this.deps.log.error({ file: rel, err: message }, 'note skipped: cannot read it');
+    const id = rel.replace(/\.[^./]+$/, '');
+    const prev = this.deps.store.getNote(id);
+    // A broken edit keeps the note's last good state; only the error is recorded.
+    if (prev) this.deps.store.putNote({ ...prev, error: message });
+    else if (hash) {
+      this.deps.store.putNote({
+        id, file: rel, hash, summaryHash: null, state: 'error', dueAt: null, revision: 0, announced: false, error: message, summary: null,
+        info: { file: rel, title: rel, lang: '', locale: 'und', tags: [], translationKey: id, draft: false },
+      });
+    }
+  }
+
+  /** Writes records and deliveries; announcements above the digest threshold per chat become one digest. */
+  private commit(decided: Decided[]): number {
+    const { store, config, log } = this.deps;
+    const subs = store.subscriptions();
+    const announce = decided.filter((d) => d.action.type === 'announce');
+    const perTarget = new Map<string, { target: Target; items: Decided[] }>();
+    for (const d of announce) {
+      for (const t of routeTargets(d.row.info, config.routes, subs, this.deps.platforms)) {
+        const k = targetKey(t);
+        let e = perTarget.get(k);
+        if (!e) perTarget.set(k, (e = { target: t, items: [] }));
+        e.items.push(d);
+      }
+    }
+    let enqueued = 0;
+    for (let i = 0; i < decided.length; i += DB_CHUNK) {
+      const chunk = decided.slice(i, i + DB_CHUNK);
+      store.transaction(() => {
+        for (const d of chunk) {
+          // Announced notes are written with their deliveries below, in the same transaction.
+          if (d.action.type === 'announce') continue;
+          store.putNote(d.row);
+          enqueued += this.enqueueFor(d);
+          if (d.action.type !== 'none') log.info({ note: d.row.id, action: d.action.type, revision: d.row.revision }, 'note changed');
+          else log.debug({ note: d.row.id, why: d.action.why }, 'note recorded');
+        }
+      });
+    }
+    store.transaction(() => {
+      for (const d of announce) {
+        store.putNote(d.row);
+        log.info({ note: d.row.id, action: 'announce', revision: d.row.revision }, 'note changed');
+      }
+      for (const { target, items } of perTarget.values()) {
+        if (items.length > config.publish.digest.threshold) {
+          const list: DigestItem[] = items.map((d) => ({ noteId: d.row.id, title: d.row.info.title, url: d.row.info.url }));
+          store.enqueue({ noteId: null, revision: 0, target, kind: 'digest', payload: { type: 'digest', items: list } });
+          enqueued++;
+        } else {
+          for (const d of items) {
+            store.enqueue({ noteId: d.row.id, revision: d.row.revision, target, kind: 'post', payload: { type: 'summary', summary: d.row.summary! } });
+            enqueued++;
+          }
+        }
+      }
+    });
+    for (const d of decided) {
+      if (d.row.state === 'deleted') this.deps.onRemoved?.(d.row.id);
+      else this.deps.onNote?.(d.row);
+    }
+    if (enqueued) this.deps.onEnqueued();
+    return enqueued;
+  }
+
+  /** Deliveries for update, repost and retract; called inside a transaction. */
+  private enqueueFor(d: Decided): number {
+    const { store, config } = this.deps;
+    const row = d.row;
+    let n = 0;
+    if (d.action.type === 'repost') {
+      for (const target of routeTargets(row.info, config.routes, store.subscriptions(), this.deps.platforms)) {
+        store.enqueue({ noteId: row.id, revision: row.revision, target, kind: 'post', payload: { type: 'summary', summary: row.summary! } });
+        n++;
+      }
+      return n;
+    }
+    const targets = new Map<string, Target>();
+    for (const p of store.postsOf(row.id)) if (!p.viaDigest) targets.set(targetKey(p.target), p.target);
+    // Posts still waiting in the outbox count too: they get the newest content before they go out.
+    const openPosts = store.db
+      .prepare("SELECT DISTINCT platform, chat, thread FROM outbox WHERE note_id = ? AND kind = 'post' AND status IN ('pending', 'sending')")
+      .all(row.id) as Target[];
+    for (const t of openPosts) targets.set(targetKey(t), t);
+
+    for (const target of targets.values()) {
+      if (d.action.type === 'update') {
+        const pendingPost = store.openDelivery(row.id, target, ['post']);
+        const pendingEdit = store.openDelivery(row.id, target, ['edit']);
+        const payload = { type: 'summary' as const, summary: row.summary! };
+        if (pendingPost) store.replacePayload(pendingPost.id, row.revision, payload);
+        else if (pendingEdit) store.replacePayload(pendingEdit.id, row.revision, payload);
+        else store.enqueue({ noteId: row.id, revision: row.revision, target, kind: 'edit', payload });
+        n++;
+      } else if (d.action.type === 'retract') {
+        const pendingPost = store.openDelivery(row.id, target, ['post']);
+        if (pendingPost) store.markDone(pendingPost.id, null, 'skipped', 'note retracted before it was sent');
+        else store.enqueue({ noteId: row.id, revision: row.revision, target, kind: 'delete', payload: { type: 'delete' } });
+        n++;
+      }
+    }
+    return n;
+  }
+}

@@ -1,0 +1,19 @@
+/** Which chats want a note: static routes from config plus in-chat subscriptions, one filter shape. */
+import type { Route } from '../config/schema.js';
+import type { NoteInfo, Subscription, Target } from '../store/types.js';
+import { targetKey } from '../store/types.js';
+import { matchesFilter } from './filter.js';
+
+export function routeTargets(note: NoteInfo, routes: readonly Route[], subscriptions: readonly Subscription[], enabled: ReadonlySet<string>): Target[] {
+  const out = new Map<string, Target>();
+  for (const r of routes) {
+    if (!enabled.has(r.platform) || !matchesFilter(r.filter, note)) continue;
+    const t: Target = { platform: r.platform, chat: r.chat, thread: r.thread ?? '' };
+    out.set(targetKey(t), t);
+  }
+  for (const s of subscriptions) {
+    if (!enabled.has(s.target.platform) || !matchesFilter(s.filter, note)) continue;
+    out.set(targetKey(s.target), s.target);
+  }
+  return [...out.values()];
+}

@@ -1,0 +1,108 @@
+/** Opens the SQLite state file (WAL) and brings its schema up to date. */
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+
+export type Db = Database.Database;
+
+/** Each entry upgrades the schema by one version; never edit a shipped entry, append a new one. */
+const MIGRATIONS: string[] = [
+  `
+  CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+
+  -- One row per note ever seen. state: published | draft | scheduled | deleted | error.
+  CREATE TABLE notes (
+    id TEXT PRIMARY KEY,
+    file TEXT NOT NULL,
+    hash TEXT NOT NULL,
+    summary_hash TEXT,
+    state TEXT NOT NULL,
+    due_at INTEGER,
+    revision INTEGER NOT NULL DEFAULT 0,
+    announced INTEGER NOT NULL DEFAULT 0,
+    info TEXT NOT NULL DEFAULT '{}',
+    summary TEXT,
+    error TEXT,
+    updated_at INTEGER NOT NULL
+  );
+  CREATE INDEX notes_due ON notes(due_at) WHERE due_at IS NOT NULL;
+
+  -- Chats that subscribed from inside the chat. filter is the JSON of a Filter.
+  CREATE TABLE subscriptions (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    platform TEXT NOT NULL,
+    chat TEXT NOT NULL,
+    thread TEXT NOT NULL DEFAULT '',
+    filter TEXT NOT NULL DEFAULT '{}',
+    created_by TEXT,
+    created_at INTEGER NOT NULL,
+    UNIQUE (platform, chat, thread, filter)
+  );
+
+  -- Targets that failed permanently (no access, chat gone) and are paused until resumed.
+  CREATE TABLE paused_targets (
+    platform TEXT NOT NULL,
+    chat TEXT NOT NULL,
+    thread TEXT NOT NULL DEFAULT '',
+    reason TEXT NOT NULL,
+    paused_at INTEGER NOT NULL,
+    PRIMARY KEY (platform, chat, thread)
+  );
+
+  -- Every delivery, committed before anything is sent. status: pending | sending | done | failed | skipped.
+  CREATE TABLE outbox (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    note_id TEXT,
+    revision INTEGER NOT NULL DEFAULT 0,
+    platform TEXT NOT NULL,
+    chat TEXT NOT NULL,
+    thread TEXT NOT NULL DEFAULT '',
+    kind TEXT NOT NULL,
+    payload TEXT NOT NULL,
+    status TEXT NOT NULL DEFAULT 'pending',
+    attempts INTEGER NOT NULL DEFAULT 0,
+    next_attempt_at INTEGER NOT NULL DEFAULT 0,
+    message_id TEXT,
+    nonce TEXT NOT NULL,
+    last_error TEXT,
+    created_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL
+  );
+  CREATE INDEX outbox_open ON outbox(platform, chat, thread, id) WHERE status IN ('pending', 'sending');
+  CREATE INDEX outbox_note ON outbox(note_id, platform, chat, thread);
+
+  -- Where each note's announcement lives in each chat, for edits and deletes.
+  CREATE TABLE posts (
+    note_id TEXT NOT NULL,
+    platform TEXT NOT NULL,
+    chat TEXT NOT NULL,
+    thread TEXT NOT NULL DEFAULT '',
+    message_id TEXT NOT NULL,
+    revision INTEGER NOT NULL,
+    via_digest INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (note_id, platform, chat, thread)
+  );
+  `,
+];
+
+export function openDb(file: string): Db {
+  if (file !== ':memory:') mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  // NORMAL in WAL mode survives process crashes (kill -9); only an OS crash can lose the last commits.
+  db.pragma('synchronous = NORMAL');
+  db.pragma('busy_timeout = 5000');
+  db.pragma('foreign_keys = ON');
+  migrate(db);
+  return db;
+}
+
+function migrate(db: Db): void {
+  const version = db.pragma('user_version', { simple: true }) as number;
+  for (let v = version; v < MIGRATIONS.length; v++) {
+    db.transaction(() => {
+      db.exec(MIGRATIONS[v]!);
+      db.pragma(`user_version = ${v + 1}`);
+    })();
+  }
+}

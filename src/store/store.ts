@@ -1,0 +1,356 @@
+/**
+ * All durable state behind one typed interface: notes, subscriptions, the outbox, posts and
+ * paused targets. Every method is one SQLite transaction (better-sqlite3 is synchronous).
+ */
+import { randomBytes } from 'node:crypto';
+import type { Filter } from '../config/schema.js';
+import { openDb, type Db } from './db.js';
+import { targetKey } from './types.js';
+import type { DeliveryKind, DeliveryPayload, DeliveryStatus, NewDelivery, NoteInfo, NoteRow, NoteState, OutboxRow, Subscription, Target } from './types.js';
+
+interface NoteRecord {
+  id: string;
+  file: string;
+  hash: string;
+  summary_hash: string | null;
+  state: NoteState;
+  due_at: number | null;
+  revision: number;
+  announced: number;
+  info: string;
+  summary: string | null;
+  error: string | null;
+}
+
+interface OutboxRecord {
+  id: number;
+  note_id: string | null;
+  revision: number;
+  platform: string;
+  chat: string;
+  thread: string;
+  kind: DeliveryKind;
+  payload: string;
+  status: DeliveryStatus;
+  attempts: number;
+  next_attempt_at: number;
+  message_id: string | null;
+  nonce: string;
+  last_error: string | null;
+}
+
+function toNote(r: NoteRecord): NoteRow {
+  return {
+    id: r.id,
+    file: r.file,
+    hash: r.hash,
+    summaryHash: r.summary_hash,
+    state: r.state,
+    dueAt: r.due_at,
+    revision: r.revision,
+    announced: r.announced === 1,
+    info: JSON.parse(r.info) as NoteInfo,
+    summary: r.summary ? (JSON.parse(r.summary) as NoteRow['summary']) : null,
+    error: r.error,
+  };
+}
+
+function toOutbox(r: OutboxRecord): OutboxRow {
+  return {
+    id: r.id,
+    noteId: r.note_id,
+    revision: r.revision,
+    target: { platform: r.platform as Target['platform'], chat: r.chat, thread: r.thread },
+    kind: r.kind,
+    payload: JSON.parse(r.payload) as DeliveryPayload,
+    status: r.status,
+    attempts: r.attempts,
+    nextAttemptAt: r.next_attempt_at,
+    messageId: r.message_id,
+    nonce: r.nonce,
+    lastError: r.last_error,
+  };
+}
+
+export interface StatusCounts {
+  notes: Record<string, number>;
+  subscriptions: number;
+  outbox: Record<string, number>;
+  paused: { target: Target; reason: string; pausedAt: number }[];
+  failures: { id: number; noteId: string | null; target: Target; kind: string; error: string | null; attempts: number }[];
+}
+
+export class Store {
+  readonly db: Db;
+
+  constructor(file: string) {
+    this.db = openDb(file);
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+
+  transaction<T>(fn: () => T): T {
+    return this.db.transaction(fn)();
+  }
+
+  // ── meta ──
+  getMeta(key: string): string | undefined {
+    return (this.db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined)?.value;
+  }
+
+  setMeta(key: string, value: string): void {
+    this.db.prepare('INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, value);
+  }
+
+  // ── notes ──
+  getNote(id: string): NoteRow | undefined {
+    const r = this.db.prepare('SELECT * FROM notes WHERE id = ?').get(id) as NoteRecord | undefined;
+    return r ? toNote(r) : undefined;
+  }
+
+  /** file → (id, hash, state) of every known note; the warm start compares digests against it. */
+  noteIndex(): Map<string, { id: string; hash: string; state: NoteState }> {
+    const rows = this.db.prepare('SELECT id, file, hash, state FROM notes').all() as { id: string; file: string; hash: string; state: NoteState }[];
+    return new Map(rows.map((r) => [r.file, { id: r.id, hash: r.hash, state: r.state }]));
+  }
+
+  allNotes(states: NoteState[] = ['published']): NoteRow[] {
+    const rows = this.db.prepare(`SELECT * FROM notes WHERE state IN (${states.map(() => '?').join(',')})`).all(...states) as NoteRecord[];
+    return rows.map(toNote);
+  }
+
+  putNote(n: NoteRow): void {
+    this.db
+      .prepare(
+        `INSERT INTO notes(id, file, hash, summary_hash, state, due_at, revision, announced, info, summary, error, updated_at)
+         VALUES (@id, @file, @hash, @summary_hash, @state, @due_at, @revision, @announced, @info, @summary, @error, @now)
+         ON CONFLICT(id) DO UPDATE SET file = excluded.file, hash = excluded.hash, summary_hash = excluded.summary_hash,
+           state = excluded.state, due_at = excluded.due_at, revision = excluded.revision, announced = excluded.announced,
+           info = excluded.info, summary = excluded.summary, error = excluded.error, updated_at = excluded.updated_at`,
+      )
+      .run({
+        id: n.id,
+        file: n.file,
+        hash: n.hash,
+        summary_hash: n.summaryHash,
+        state: n.state,
+        due_at: n.dueAt,
+        revision: n.revision,
+        announced: n.announced ? 1 : 0,
+        info: JSON.stringify(n.info),
+        summary: n.summary ? JSON.stringify(n.summary) : null,
+        error: n.error,
+        now: Date.now(),
+      });
+  }
+
+  /** A renamed note keeps its posts and history under its new id. */
+  renameNote(from: string, to: string): void {
+    this.db.prepare('DELETE FROM notes WHERE id = ?').run(to);
+    this.db.prepare('UPDATE notes SET id = ? WHERE id = ?').run(to, from);
+    this.db.prepare('UPDATE posts SET note_id = ? WHERE note_id = ?').run(to, from);
+    this.db.prepare('UPDATE outbox SET note_id = ? WHERE note_id = ?').run(to, from);
+  }
+
+  nextDue(): number | undefined {
+    return (this.db.prepare("SELECT MIN(due_at) AS t FROM notes WHERE state = 'scheduled'").get() as { t: number | null }).t ?? undefined;
+  }
+
+  dueNotes(now: number): NoteRow[] {
+    return (this.db.prepare("SELECT * FROM notes WHERE state = 'scheduled' AND due_at <= ?").all(now) as NoteRecord[]).map(toNote);
+  }
+
+  // ── subscriptions ──
+  subscribe(target: Target, filter: Filter, createdBy?: string): { created: boolean; id: number } {
+    const f = JSON.stringify(filter);
+    const r = this.db
+      .prepare('INSERT INTO subscriptions(platform, chat, thread, filter, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING')
+      .run(target.platform, target.chat, target.thread, f, createdBy ?? null, Date.now());
+    if (r.changes) return { created: true, id: Number(r.lastInsertRowid) };
+    const existing = this.db.prepare('SELECT id FROM subscriptions WHERE platform = ? AND chat = ? AND thread = ? AND filter = ?').get(target.platform, target.chat, target.thread, f) as { id: number };
+    return { created: false, id: existing.id };
+  }
+
+  /** Removes one subscription (by id) or all of a target's; returns how many went. */
+  unsubscribe(target: Target, id?: number): number {
+    if (id !== undefined) return this.db.prepare('DELETE FROM subscriptions WHERE platform = ? AND chat = ? AND thread = ? AND id = ?').run(target.platform, target.chat, target.thread, id).changes;
+    return this.db.prepare('DELETE FROM subscriptions WHERE platform = ? AND chat = ? AND thread = ?').run(target.platform, target.chat, target.thread).changes;
+  }
+
+  subscriptions(target?: Target): Subscription[] {
+    const rows = (
+      target
+        ? this.db.prepare('SELECT * FROM subscriptions WHERE platform = ? AND chat = ? AND thread = ? ORDER BY id').all(target.platform, target.chat, target.thread)
+        : this.db.prepare('SELECT * FROM subscriptions ORDER BY id').all()
+    ) as { id: number; platform: string; chat: string; thread: string; filter: string; created_by: string | null }[];
+    return rows.map((r) => ({
+      id: r.id,
+      target: { platform: r.platform as Target['platform'], chat: r.chat, thread: r.thread },
+      filter: JSON.parse(r.filter) as Filter,
+      createdBy: r.created_by ?? undefined,
+    }));
+  }
+
+  // ── outbox ──
+  enqueue(d: NewDelivery, now = Date.now()): number {
+    const r = this.db
+      .prepare(
+        `INSERT INTO outbox(note_id, revision, platform, chat, thread, kind, payload, status, attempts, next_attempt_at, nonce, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, 'pending', 0, 0, ?, ?, ?)`,
+      )
+      .run(d.noteId, d.revision, d.target.platform, d.target.chat, d.target.thread, d.kind, JSON.stringify(d.payload), randomBytes(12).toString('hex'), now, now);
+    return Number(r.lastInsertRowid);
+  }
+
+  /** The open (pending) delivery of `kind` for a note and target, which a newer revision may replace. */
+  openDelivery(noteId: string, target: Target, kinds: DeliveryKind[]): OutboxRow | undefined {
+    const r = this.db
+      .prepare(
+        `SELECT * FROM outbox WHERE note_id = ? AND platform = ? AND chat = ? AND thread = ? AND status = 'pending'
+         AND kind IN (${kinds.map(() => '?').join(',')}) ORDER BY id DESC LIMIT 1`,
+      )
+      .get(noteId, target.platform, target.chat, target.thread, ...kinds) as OutboxRecord | undefined;
+    return r ? toOutbox(r) : undefined;
+  }
+
+  /** Replaces a pending delivery's content with a newer revision (it has not been sent yet). */
+  replacePayload(id: number, revision: number, payload: DeliveryPayload): void {
+    this.db.prepare("UPDATE outbox SET revision = ?, payload = ?, updated_at = ? WHERE id = ? AND status = 'pending'").run(revision, JSON.stringify(payload), Date.now(), id);
+  }
+
+  hasDelivery(noteId: string, target: Target, kinds: DeliveryKind[]): boolean {
+    return !!this.db
+      .prepare(`SELECT 1 FROM outbox WHERE note_id = ? AND platform = ? AND chat = ? AND thread = ? AND kind IN (${kinds.map(() => '?').join(',')}) AND status != 'skipped' LIMIT 1`)
+      .get(noteId, target.platform, target.chat, target.thread, ...kinds);
+  }
+
+  /**
+   * The head of each unpaused target's queue that is due now. A target's later deliveries wait
+   * for its earlier ones, so each chat sees them in order.
+   */
+  dueHeads(now: number, limit: number, exclude: Set<string>): OutboxRow[] {
+    const rows = this.db
+      .prepare(
+        `SELECT o.* FROM outbox o
+         JOIN (SELECT MIN(id) AS id FROM outbox WHERE status IN ('pending', 'sending') GROUP BY platform, chat, thread) h ON h.id = o.id
+         LEFT JOIN paused_targets p ON p.platform = o.platform AND p.chat = o.chat AND p.thread = o.thread
+         WHERE o.status = 'pending' AND o.next_attempt_at <= ? AND p.platform IS NULL
+         ORDER BY o.next_attempt_at, o.id LIMIT ?`,
+      )
+      .all(now, limit + exclude.size) as OutboxRecord[];
+    return rows
+      .map(toOutbox)
+      .filter((r) => !exclude.has(targetKey(r.target)))
+      .slice(0, limit);
+  }
+
+  /** When the next pending delivery of an unpaused target becomes due. */
+  nextAttemptAt(): number | undefined {
+    const r = this.db
+      .prepare(
+        `SELECT MIN(o.next_attempt_at) AS t FROM outbox o
+         LEFT JOIN paused_targets p ON p.platform = o.platform AND p.chat = o.chat AND p.thread = o.thread
+         WHERE o.status = 'pending' AND p.platform IS NULL`,
+      )
+      .get() as { t: number | null };
+    return r.t ?? undefined;
+  }
+
+  getDelivery(id: number): OutboxRow | undefined {
+    const r = this.db.prepare('SELECT * FROM outbox WHERE id = ?').get(id) as OutboxRecord | undefined;
+    return r ? toOutbox(r) : undefined;
+  }
+
+  markSending(id: number): void {
+    this.db.prepare("UPDATE outbox SET status = 'sending', attempts = attempts + 1, updated_at = ? WHERE id = ?").run(Date.now(), id);
+  }
+
+  markDone(id: number, messageId: string | null, status: 'done' | 'skipped' = 'done', note?: string): void {
+    this.db.prepare('UPDATE outbox SET status = ?, message_id = ?, last_error = ?, updated_at = ? WHERE id = ?').run(status, messageId, note ?? null, Date.now(), id);
+  }
+
+  markRetry(id: number, nextAttemptAt: number, error: string): void {
+    this.db.prepare("UPDATE outbox SET status = 'pending', next_attempt_at = ?, last_error = ?, updated_at = ? WHERE id = ?").run(nextAttemptAt, error, Date.now(), id);
+  }
+
+  markFailed(id: number, error: string): void {
+    this.db.prepare("UPDATE outbox SET status = 'failed', last_error = ?, updated_at = ? WHERE id = ?").run(error, Date.now(), id);
+  }
+
+  /** After a crash, deliveries caught mid-send go back to pending; their nonce lets Discord drop a duplicate. */
+  recoverSending(): number {
+    return this.db.prepare("UPDATE outbox SET status = 'pending', updated_at = ? WHERE status = 'sending'").run(Date.now()).changes;
+  }
+
+  // ── posts ──
+  postsOf(noteId: string): { target: Target; messageId: string; revision: number; viaDigest: boolean }[] {
+    const rows = this.db.prepare('SELECT * FROM posts WHERE note_id = ?').all(noteId) as { platform: string; chat: string; thread: string; message_id: string; revision: number; via_digest: number }[];
+    return rows.map((r) => ({ target: { platform: r.platform as Target['platform'], chat: r.chat, thread: r.thread }, messageId: r.message_id, revision: r.revision, viaDigest: r.via_digest === 1 }));
+  }
+
+  postOf(noteId: string, target: Target): { messageId: string; viaDigest: boolean } | undefined {
+    const r = this.db.prepare('SELECT message_id, via_digest FROM posts WHERE note_id = ? AND platform = ? AND chat = ? AND thread = ?').get(noteId, target.platform, target.chat, target.thread) as
+      | { message_id: string; via_digest: number }
+      | undefined;
+    return r ? { messageId: r.message_id, viaDigest: r.via_digest === 1 } : undefined;
+  }
+
+  putPost(noteId: string, target: Target, messageId: string, revision: number, viaDigest = false): void {
+    this.db
+      .prepare(
+        `INSERT INTO posts(note_id, platform, chat, thread, message_id, revision, via_digest) VALUES (?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT(note_id, platform, chat, thread) DO UPDATE SET message_id = excluded.message_id, revision = excluded.revision, via_digest = excluded.via_digest`,
+      )
+      .run(noteId, target.platform, target.chat, target.thread, messageId, revision, viaDigest ? 1 : 0);
+  }
+
+  dropPost(noteId: string, target: Target): void {
+    this.db.prepare('DELETE FROM posts WHERE note_id = ? AND platform = ? AND chat = ? AND thread = ?').run(noteId, target.platform, target.chat, target.thread);
+  }
+
+  // ── targets ──
+  pause(target: Target, reason: string): void {
+    this.db
+      .prepare('INSERT INTO paused_targets(platform, chat, thread, reason, paused_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO UPDATE SET reason = excluded.reason, paused_at = excluded.paused_at')
+      .run(target.platform, target.chat, target.thread, reason, Date.now());
+  }
+
+  resume(target: Target): boolean {
+    return this.db.prepare('DELETE FROM paused_targets WHERE platform = ? AND chat = ? AND thread = ?').run(target.platform, target.chat, target.thread).changes > 0;
+  }
+
+  isPaused(target: Target): boolean {
+    return !!this.db.prepare('SELECT 1 FROM paused_targets WHERE platform = ? AND chat = ? AND thread = ?').get(target.platform, target.chat, target.thread);
+  }
+
+  /** A chat that moved (Telegram group → supergroup): its subscriptions, queue and posts follow. */
+  moveChat(platform: string, from: string, to: string): void {
+    this.transaction(() => {
+      for (const table of ['subscriptions', 'outbox', 'posts', 'paused_targets']) {
+        this.db.prepare(`UPDATE OR IGNORE ${table} SET chat = ? WHERE platform = ? AND chat = ?`).run(to, platform, from);
+      }
+    });
+  }
+
+  status(): StatusCounts {
+    const notes = Object.fromEntries((this.db.prepare('SELECT state, COUNT(*) AS n FROM notes GROUP BY state').all() as { state: string; n: number }[]).map((r) => [r.state, r.n]));
+    const outbox = Object.fromEntries((this.db.prepare('SELECT status, COUNT(*) AS n FROM outbox GROUP BY status').all() as { status: string; n: number }[]).map((r) => [r.status, r.n]));
+    const subscriptions = (this.db.prepare('SELECT COUNT(*) AS n FROM subscriptions').get() as { n: number }).n;
+    const paused = (this.db.prepare('SELECT * FROM paused_targets ORDER BY paused_at').all() as { platform: string; chat: string; thread: string; reason: string; paused_at: number }[]).map((r) => ({
+      target: { platform: r.platform as Target['platform'], chat: r.chat, thread: r.thread },
+      reason: r.reason,
+      pausedAt: r.paused_at,
+    }));
+    const failures = (this.db.prepare("SELECT * FROM outbox WHERE status = 'failed' ORDER BY id DESC LIMIT 50").all() as OutboxRecord[]).map((r) => ({
+      id: r.id,
+      noteId: r.note_id,
+      target: { platform: r.platform as Target['platform'], chat: r.chat, thread: r.thread },
+      kind: r.kind,
+      error: r.last_error,
+      attempts: r.attempts,
+    }));
+    return { notes, subscriptions, outbox, paused, failures };
+  }
+}

@@ -1,0 +1,90 @@
+import type { Filter, Platform } from '../config/schema.js';
+import type { Summary } from '../summary/build.js';
+
+/** A chat (and optional thread/topic) on a platform. `thread` is '' when there is none. */
+export interface Target {
+  platform: Platform;
+  chat: string;
+  thread: string;
+}
+
+export function targetKey(t: Target): string {
+  return `${t.platform}:${t.chat}${t.thread ? `/${t.thread}` : ''}`;
+}
+
+/** What routing, lookup and `/latest` need of a note, kept in the store so unchanged notes are not parsed again. */
+export interface NoteInfo {
+  file: string;
+  title: string;
+  lang: string;
+  locale: string;
+  tags: string[];
+  type?: string | undefined;
+  url?: string | undefined;
+  /** ISO date-time, if the note has a date. */
+  date?: string | undefined;
+  translationKey: string;
+  draft: boolean;
+}
+
+export type NoteState = 'published' | 'draft' | 'scheduled' | 'deleted' | 'error';
+
+export interface NoteRow {
+  id: string;
+  file: string;
+  hash: string;
+  summaryHash: string | null;
+  state: NoteState;
+  dueAt: number | null;
+  revision: number;
+  /** Announced at some revision: later changes edit rather than post. */
+  announced: boolean;
+  info: NoteInfo;
+  summary: Summary | null;
+  error: string | null;
+}
+
+export interface DigestItem {
+  noteId: string;
+  title: string;
+  url?: string | undefined;
+}
+
+export type DeliveryKind = 'post' | 'edit' | 'delete' | 'digest';
+
+export type DeliveryPayload =
+  | { type: 'summary'; summary: Summary }
+  | { type: 'digest'; items: DigestItem[] }
+  | { type: 'delete' };
+
+export type DeliveryStatus = 'pending' | 'sending' | 'done' | 'failed' | 'skipped';
+
+export interface OutboxRow {
+  id: number;
+  noteId: string | null;
+  revision: number;
+  target: Target;
+  kind: DeliveryKind;
+  payload: DeliveryPayload;
+  status: DeliveryStatus;
+  attempts: number;
+  nextAttemptAt: number;
+  messageId: string | null;
+  nonce: string;
+  lastError: string | null;
+}
+
+export interface NewDelivery {
+  noteId: string | null;
+  revision: number;
+  target: Target;
+  kind: DeliveryKind;
+  payload: DeliveryPayload;
+}
+
+export interface Subscription {
+  id: number;
+  target: Target;
+  filter: Filter;
+  createdBy?: string | undefined;
+}
