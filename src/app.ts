@@ -61,7 +61,7 @@ export async function startApp(o: AppOptions): Promise<RunningApp> {
   const store = new Store(o.dbPath);
   const adapters: ChatAdapter[] = [...(o.platformAdapters ?? [])];
   if (o.config.console.enabled && (adapters.length === 0 || o.config.routes.some((r) => r.platform === 'console'))) {
-    adapters.push(createConsoleAdapter({ json: o.json, write: o.out }));
+    adapters.push(createConsoleAdapter({ json: o.json, write: o.out, delayMs: o.config.console.delayMs }));
   }
   const config: Config = { ...o.config, routes: effectiveRoutes(o.config, adapters) };
   const byPlatform = new Map(adapters.map((a) => [a.platform, a]));
@@ -89,6 +89,9 @@ export async function startApp(o: AppOptions): Promise<RunningApp> {
 
   for (const a of adapters) await a.start?.();
 
+  // Scheduled notes: a timer for the next due date, re-armed after every batch and each minute.
+  let scheduleTimer: NodeJS.Timeout | undefined;
+
   // The watcher starts first so nothing saved during the scan is missed (a repeat is harmless).
   let scanning = true;
   const early: Batch[] = [];
@@ -103,6 +106,7 @@ export async function startApp(o: AppOptions): Promise<RunningApp> {
     } catch (e) {
       log.error({ err: e instanceof Error ? e.stack : String(e) }, 'batch failed');
     }
+    arm(); // the batch may have scheduled a note sooner than the timer
   };
   const watcher: NotesWatcher = watchNotes({ root, quietMs: config.watch.quietMs, maxHoldMs: Math.max(config.publish.digest.windowMs, config.watch.quietMs * 3), onBatch, log, usePolling: o.usePolling });
   await watcher.ready;
@@ -119,9 +123,7 @@ export async function startApp(o: AppOptions): Promise<RunningApp> {
   scanning = false;
   for (const b of early.splice(0)) runBatch(b);
 
-  // Scheduled notes: a timer for the next due date, re-armed after every batch and hourly.
-  let scheduleTimer: NodeJS.Timeout | undefined;
-  const arm = () => {
+  function arm(): void {
     if (scheduleTimer) clearTimeout(scheduleTimer);
     const next = store.nextDue();
     const delay = next === undefined ? 3_600_000 : Math.min(MAX_TIMER_MS, 3_600_000, Math.max(0, next - Date.now()));
@@ -130,7 +132,7 @@ export async function startApp(o: AppOptions): Promise<RunningApp> {
       arm();
     }, delay);
     scheduleTimer.unref();
-  };
+  }
   arm();
   const rearm = setInterval(arm, 60_000);
   rearm.unref();

@@ -110,6 +110,8 @@ export const configSchema = z
         enabled: z.boolean().default(true),
         /** JSON lines on stdout instead of readable text. */
         json: z.boolean().default(false),
+        /** Pause before each console delivery, like a slow chat platform (for demos and crash tests). */
+        delayMs: z.number().int().min(0).default(0),
       })
       .strict()
       .prefault({}),

@@ -181,9 +181,12 @@ function isYamlException(e: unknown): e is YamlException {
 }
 
 /** gray-matter's YAML engine (js-yaml) errors, as a `NoteError` with the file's line number. */
-function yamlError(rel: string, e: YamlException): NoteError {
-  // mark.line is 0-based within the front matter, which starts on the file's line 2.
-  const line = e.mark ? e.mark.line + 2 : 2;
+function yamlError(rel: string, e: YamlException, text: string): NoteError {
+  // mark.line is 0-based within the front matter, which starts on the file's line 2. An error
+  // found only at the end of the stream (an unclosed bracket) is placed on the last front matter line.
+  const close = text.split('\n').findIndex((l, i) => i > 0 && /^(---|\.\.\.)\s*$/.test(l)) + 1;
+  const last = close > 1 ? close - 1 : 2;
+  const line = Math.min(e.mark ? e.mark.line + 2 : 2, last);
   return new NoteError(rel, `invalid YAML front matter: ${e.reason ?? e.message.split('\n')[0]}`, line);
 }
 
@@ -218,7 +221,7 @@ export function parseNoteText(rel: string, text: string, opts: ReadOptions): Par
     // Options are passed so gray-matter does not cache every file's content forever.
     parsed = matter(text, { language: 'yaml' });
   } catch (e) {
-    if (isYamlException(e)) throw yamlError(rel, e);
+    if (isYamlException(e)) throw yamlError(rel, e, text);
     throw new NoteError(rel, `invalid front matter: ${String(e)}`, 1);
   }
   if (typeof parsed.data !== 'object' || parsed.data === null || Array.isArray(parsed.data)) {

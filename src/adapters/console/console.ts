@@ -7,6 +7,7 @@ import { renderPlainDigest } from '../../render/digest.js';
 
 export interface ConsoleAdapterOptions {
   json: boolean;
+  delayMs?: number;
   write: (line: string) => void;
 }
 
@@ -22,15 +23,18 @@ export function createConsoleAdapter(opts: ConsoleAdapterOptions): ChatAdapter {
       opts.write(`\n[${event} → ${targetKey(target)} #${messageId}]\n${body}`);
     }
   };
+  const pause = () => (opts.delayMs ? new Promise((r) => setTimeout(r, opts.delayMs)) : Promise.resolve());
   return {
     platform: 'console',
     async post(target, message, ctx) {
+      await pause();
       // Derived from the delivery, so a resend after a crash shows the same id.
       const messageId = `c${ctx.deliveryId}`;
       emit(message.type === 'digest' ? 'digest' : 'post', target, ctx, messageId, text(message));
       return { messageId };
     },
     async edit(target, messageId, message, ctx) {
+      await pause();
       emit('edit', target, ctx, messageId, text(message));
     },
     async delete(target, messageId, ctx) {

@@ -1,0 +1,101 @@
+/** Runs `notecast start --json` as a real process on a temporary folder and reads its JSON lines. */
+import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { ChildProcessWithoutNullStreams } from 'node:child_process';
+import { spawnCli } from './cli.js';
+
+export interface Sandbox {
+  dir: string;
+  notes: string;
+  db: string;
+  config: string;
+}
+
+export function sandbox(config: string): Sandbox {
+  const dir = mkdtempSync(path.join(tmpdir(), 'notecast-svc-'));
+  const notes = path.join(dir, 'notes');
+  mkdirSync(notes);
+  const cfg = path.join(dir, 'notecast.yaml');
+  writeFileSync(cfg, config);
+  return { dir, notes, db: path.join(dir, 'state', 'notecast.db'), config: cfg };
+}
+
+export interface ServiceEvent {
+  event: string;
+  target?: string;
+  noteId?: string | null;
+  revision?: number;
+  messageId?: string;
+  text?: string;
+  notes?: number;
+}
+
+export class Service {
+  readonly events: ServiceEvent[] = [];
+  stderr = '';
+  readonly exited: Promise<number | null>;
+  private buf = '';
+  private waiters: (() => void)[] = [];
+
+  constructor(readonly proc: ChildProcessWithoutNullStreams | ReturnType<typeof spawnCli>) {
+    proc.stdout!.setEncoding('utf8');
+    proc.stdout!.on('data', (chunk: string) => {
+      this.buf += chunk;
+      let nl: number;
+      while ((nl = this.buf.indexOf('\n')) >= 0) {
+        const line = this.buf.slice(0, nl);
+        this.buf = this.buf.slice(nl + 1);
+        if (line.trim()) this.events.push(JSON.parse(line) as ServiceEvent);
+      }
+      for (const w of this.waiters.splice(0)) w();
+    });
+    proc.stderr!.setEncoding('utf8');
+    proc.stderr!.on('data', (c: string) => (this.stderr += c));
+    this.exited = new Promise((resolve) => proc.on('exit', (code) => resolve(code)));
+  }
+
+  static start(sb: Sandbox, extra: string[] = [], env: NodeJS.ProcessEnv = {}): Service {
+    return new Service(spawnCli(['start', '--json', '--config', sb.config, '--notes', sb.notes, '--db', sb.db, ...extra], { cwd: sb.dir, env: { NOTECAST_LOG_LEVEL: 'debug', ...env } }));
+  }
+
+  /** Waits until `pred` holds over the events seen so far. */
+  async waitFor(pred: (events: ServiceEvent[]) => boolean, timeoutMs = 15_000, what = 'condition'): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (!pred(this.events)) {
+      const left = deadline - Date.now();
+      if (left <= 0) throw new Error(`timed out waiting for ${what}; events: ${JSON.stringify(this.events.map((e) => [e.event, e.noteId, e.target]))}\nstderr tail: ${this.stderr.slice(-2000)}`);
+      await new Promise<void>((resolve) => {
+        const t = setTimeout(resolve, Math.min(left, 100));
+        this.waiters.push(() => {
+          clearTimeout(t);
+          resolve();
+        });
+      });
+    }
+  }
+
+  ready(): Promise<void> {
+    return this.waitFor((e) => e.some((x) => x.event === 'ready'), 20_000, 'ready');
+  }
+
+  async stop(): Promise<number | null> {
+    this.proc.kill('SIGTERM');
+    return this.exited;
+  }
+
+  kill9(): Promise<number | null> {
+    this.proc.kill('SIGKILL');
+    return this.exited;
+  }
+
+  deliveries(kind?: string): ServiceEvent[] {
+    return this.events.filter((e) => e.event !== 'ready' && (!kind || e.event === kind));
+  }
+}
+
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+export function note(title: string, body: string, extra = ''): string {
+  return `---\ntitle: ${JSON.stringify(title)}\n${extra}---\n\n${body}\n`;
+}

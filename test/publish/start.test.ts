@@ -1,0 +1,129 @@
+import { renameSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/cli.js';
+import { note, sandbox, Service, sleep } from '../helpers/service.js';
+
+const QUIET = 300;
+const CONFIG = `watch:\n  quietMs: ${QUIET}\npublish:\n  announceExisting: false\n  digest:\n    threshold: 5\n`;
+
+const running: Service[] = [];
+afterEach(async () => {
+  for (const s of running.splice(0)) {
+    s.proc.kill('SIGKILL');
+    await s.exited;
+  }
+});
+
+function start(sb: ReturnType<typeof sandbox>, extra: string[] = []): Service {
+  const s = Service.start(sb, extra);
+  running.push(s);
+  return s;
+}
+
+describe('notecast start (console adapter, real process)', () => {
+  it('posts a new note once, edits it when its summary changes, and ignores whitespace edits', async () => {
+    const sb = sandbox(CONFIG);
+    writeFileSync(path.join(sb.notes, 'old-en.md'), note('Old', 'Already here before the first run.'));
+    const svc = start(sb);
+    await svc.ready();
+    expect(svc.events.find((e) => e.event === 'ready')?.notes).toBe(1);
+    await sleep(QUIET * 2);
+    expect(svc.deliveries()).toEqual([]); // first run records existing notes silently
+
+    const file = path.join(sb.notes, 'fresh-en.md');
+    writeFileSync(file, note('Fresh', 'The first sentence is here. A second one follows.'));
+    await svc.waitFor((e) => e.some((x) => x.event === 'post'), 10_000, 'post');
+    const post = svc.deliveries('post')[0]!;
+    expect(post).toMatchObject({ noteId: 'fresh-en', revision: 1, target: 'console:stdout' });
+    expect(post.text).toContain('The first sentence is here.');
+
+    writeFileSync(file, note('Fresh', 'The first sentence is here.   \n\nA second one follows.\n\n'));
+    await sleep(QUIET * 4);
+    expect(svc.deliveries()).toHaveLength(1);
+
+    writeFileSync(file, note('Fresh', 'A rewritten opening sentence. A second one follows.'));
+    await svc.waitFor((e) => e.some((x) => x.event === 'edit'), 10_000, 'edit');
+    const edit = svc.deliveries('edit')[0]!;
+    expect(edit).toMatchObject({ noteId: 'fresh-en', revision: 2, messageId: post.messageId });
+    expect(edit.text).toContain('A rewritten opening sentence.');
+    expect(svc.deliveries()).toHaveLength(2);
+    expect(await svc.stop()).toBe(0);
+  });
+
+  it('announces a draft only once it is un-drafted, and a future note when its date comes', async () => {
+    const sb = sandbox(CONFIG);
+    const svc = start(sb);
+    await svc.ready();
+    const draft = path.join(sb.notes, 'draft-en.md');
+    writeFileSync(draft, note('Draft', 'Not yet.', 'draft: true\n'));
+    const soon = new Date(Date.now() + 3000).toISOString();
+    writeFileSync(path.join(sb.notes, 'later-en.md'), note('Later', 'Scheduled text.', `date: ${soon}\n`));
+    await sleep(QUIET * 4);
+    expect(svc.deliveries()).toEqual([]);
+    writeFileSync(draft, note('Draft', 'Now it is ready.'));
+    await svc.waitFor((e) => e.some((x) => x.noteId === 'draft-en'), 10_000, 'un-drafted post');
+    await svc.waitFor((e) => e.some((x) => x.noteId === 'later-en'), 10_000, 'scheduled post');
+    expect(svc.deliveries().map((e) => e.noteId).sort()).toEqual(['draft-en', 'later-en']);
+  });
+
+  it('turns a burst of 50 notes into one digest', async () => {
+    const sb = sandbox(CONFIG);
+    const svc = start(sb);
+    await svc.ready();
+    for (let i = 0; i < 50; i++) writeFileSync(path.join(sb.notes, `burst-${i}-en.md`), note(`Burst ${i}`, `Note number ${i} says hello.`));
+    await svc.waitFor((e) => e.some((x) => x.event === 'digest'), 15_000, 'digest');
+    await sleep(QUIET * 3);
+    expect(svc.deliveries()).toHaveLength(1);
+    expect(svc.deliveries('digest')[0]!.text).toContain('50 new notes');
+  });
+
+  it('treats an editor-style atomic save (write temp, rename over) as one change', async () => {
+    const sb = sandbox(CONFIG);
+    const svc = start(sb);
+    await svc.ready();
+    const file = path.join(sb.notes, 'atomic-en.md');
+    writeFileSync(file, note('Atomic', 'Version one.'));
+    await svc.waitFor((e) => e.some((x) => x.event === 'post'), 10_000, 'post');
+    // vim-style: write a temp/backup file, remove the original, rename the temp over it.
+    const tmp = path.join(sb.notes, '.atomic-en.md.swp');
+    writeFileSync(tmp, note('Atomic', 'Version two is here.'));
+    writeFileSync(`${file}~`, 'backup');
+    rmSync(file);
+    renameSync(tmp, file);
+    await svc.waitFor((e) => e.some((x) => x.event === 'edit'), 10_000, 'edit');
+    await sleep(QUIET * 3);
+    expect(svc.deliveries().map((e) => e.event)).toEqual(['post', 'edit']);
+  });
+
+  it('announces notes written while it was down, and not the unchanged ones', async () => {
+    const sb = sandbox(CONFIG);
+    writeFileSync(path.join(sb.notes, 'a-en.md'), note('A', 'Alpha text.'));
+    let svc = start(sb);
+    await svc.ready();
+    await svc.stop();
+    writeFileSync(path.join(sb.notes, 'b-en.md'), note('B', 'Beta text while down.'));
+    svc = start(sb);
+    await svc.ready();
+    await svc.waitFor((e) => e.some((x) => x.event === 'post'), 10_000, 'post');
+    await sleep(QUIET * 2);
+    expect(svc.deliveries().map((e) => e.noteId)).toEqual(['b-en']);
+    await svc.stop();
+    const status = runCli(['status', '--db', sb.db]);
+    expect(status.code).toBe(0);
+    expect(status.stdout).toMatch(/notes:\s+2 \(2 published\)/);
+    expect(status.stdout).toMatch(/1 done, 0 failed/);
+  });
+
+  it('reports a bad note with its file and line and keeps running', async () => {
+    const sb = sandbox(CONFIG);
+    const svc = start(sb);
+    await svc.ready();
+    writeFileSync(path.join(sb.notes, 'broken-en.md'), '---\ntitle: [unclosed\n---\nbody');
+    writeFileSync(path.join(sb.notes, 'fine-en.md'), note('Fine', 'Fine text.'));
+    await svc.waitFor((e) => e.some((x) => x.noteId === 'fine-en'), 10_000, 'fine post');
+    expect(svc.stderr).toMatch(/broken-en\.md:2: invalid YAML/);
+    await svc.stop();
+    expect(runCli(['status', '--db', sb.db]).stdout).toMatch(/broken-en\.md:2: invalid YAML/);
+  });
+});
