@@ -1,8 +1,10 @@
 /** `npm run bench [-- name...]`: runs the benchmarks and prints their figures as JSON. */
 import { benchSummary } from './summary.js';
+import { benchStartup } from './startup.js';
 
 const benches: Record<string, () => Promise<Record<string, unknown>>> = {
   summary: () => benchSummary(Number(process.env.BENCH_NOTES ?? 20_000)),
+  startup: () => benchStartup(Number(process.env.BENCH_NOTES ?? 35_000)),
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

@@ -33,7 +33,6 @@ export interface AppOptions {
   onDelivery?: (e: DeliveryEvent) => void;
   onNote?: (row: NoteRow) => void;
   onRemoved?: (id: string) => void;
-  usePolling?: boolean;
 }
 
 export interface RunningApp {
@@ -108,7 +107,7 @@ export async function startApp(o: AppOptions): Promise<RunningApp> {
     }
     arm(); // the batch may have scheduled a note sooner than the timer
   };
-  const watcher: NotesWatcher = watchNotes({ root, quietMs: config.watch.quietMs, maxHoldMs: Math.max(config.publish.digest.windowMs, config.watch.quietMs * 3), onBatch, log, usePolling: o.usePolling });
+  const watcher: NotesWatcher = watchNotes({ root, quietMs: config.watch.quietMs, maxHoldMs: Math.max(config.publish.digest.windowMs, config.watch.quietMs * 3), onBatch, log });
   await watcher.ready;
 
   const files = await scanNotes(root);

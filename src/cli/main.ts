@@ -39,8 +39,7 @@ export function buildProgram(): Command {
     .option('--db <file>', 'state database (overrides config)')
     .option('--announce-existing', 'on the first run, announce notes that already exist')
     .option('--json', 'console adapter prints JSON lines on stdout; logs stay on stderr')
-    .option('--poll', 'poll the folder instead of using file system events (network mounts)')
-    .action(async (o: { config?: string; notes?: string; db?: string; announceExisting?: boolean; json?: boolean; poll?: boolean }) => exit(await runStart(o, io)));
+    .action(async (o: { config?: string; notes?: string; db?: string; announceExisting?: boolean; json?: boolean }) => exit(await runStart(o, io)));
 
   program
     .command('status')

@@ -12,7 +12,6 @@ export interface StartOptions {
   db?: string;
   announceExisting?: boolean;
   json?: boolean;
-  poll?: boolean;
 }
 
 export async function runStart(opts: StartOptions, io: Io): Promise<number> {
@@ -43,7 +42,6 @@ export async function runStart(opts: StartOptions, io: Io): Promise<number> {
     log,
     out: io.out,
     json,
-    usePolling: opts.poll,
     onProgress: interactive ? (done, total) => process.stderr.write(`\rscanning ${progressBar(done / total)} ${done}/${total}`) : undefined,
   });
   if (interactive) process.stderr.write('\r\x1b[K');

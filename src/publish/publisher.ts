@@ -99,7 +99,17 @@ export class Publisher {
     }
 
     // A removal whose content reappears under a new name in the same batch is a rename.
-    const removedRel = batch.removed.map((abs) => toRelPath(this.deps.root, abs)).filter((rel) => known.has(rel) && !existsSync(path.join(this.deps.root, rel)));
+    // A removed path is a note, or a folder whose known notes all went with it.
+    const removedRel = [
+      ...new Set(
+        batch.removed.flatMap((abs) => {
+          const rel = toRelPath(this.deps.root, abs);
+          if (known.has(rel)) return [rel];
+          const prefix = rel ? `${rel}/` : '';
+          return [...known.keys()].filter((k) => k.startsWith(prefix));
+        }),
+      ),
+    ].filter((rel) => known.get(rel)!.state !== 'deleted' && !existsSync(path.join(this.deps.root, rel)));
     const byHash = new Map<string, string>();
     for (const rel of removedRel) byHash.set(known.get(rel)!.hash, rel);
     const renamed = new Set<string>();

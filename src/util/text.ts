@@ -29,9 +29,11 @@ export function truncate(text: string, max: number, locale = 'und'): string {
   if (max <= 0) return '';
   const room = max - ELLIPSIS.length;
   if (room <= 0) return ELLIPSIS.slice(0, max);
+  // Only the head matters; segmenting a 100,000-character paragraph to cut it at 200 is waste.
+  const head = text.slice(0, max + 64);
   let wordCut = 0;
   let used = 0;
-  for (const seg of segmenter(locale, 'word').segment(text)) {
+  for (const seg of segmenter(locale, 'word').segment(head)) {
     const end = seg.index + seg.segment.length;
     if (end > room) break;
     used = end;
@@ -42,20 +44,19 @@ export function truncate(text: string, max: number, locale = 'und'): string {
   if (cut < room * 0.6) {
     // One very long word (or none at all): fall back to grapheme boundaries.
     cut = 0;
-    for (const g of segmenter(locale, 'grapheme').segment(text)) {
+    for (const g of segmenter(locale, 'grapheme').segment(head)) {
       const end = g.index + g.segment.length;
       if (end > room) break;
       cut = end;
     }
   }
-  const head = text.slice(0, cut).replace(/[\s,;:、，；：\-–—]+$/u, '');
-  return head + ELLIPSIS;
+  const kept = text.slice(0, cut).replace(/[\s,;:、，；：\-–—]+$/u, '');
+  return kept + ELLIPSIS;
 }
 
 /** Folds runs of white space to one space, and drops the breaks between CJK characters. */
 export function collapseWhitespace(s: string): string {
-  return s
-    .replace(/([\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}、。，！？：；])\s*\n\s*(?=[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}])/gu, '$1')
+  return (s.includes('\n') ? s.replace(/([\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}、。，！？：；])\s*\n\s*(?=[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}])/gu, '$1') : s)
     .replace(/\s+/gu, ' ')
     .trim();
 }

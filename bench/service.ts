@@ -1,0 +1,65 @@
+/** Spawns `notecast start --json` for benchmarks and reads its events with arrival times. */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { REPO_ROOT } from './lib.js';
+
+export const CLI = path.join(REPO_ROOT, 'dist', 'src', 'cli', 'main.js');
+
+export interface TimedEvent {
+  at: number;
+  event: Record<string, unknown>;
+}
+
+export class BenchService {
+  readonly events: TimedEvent[] = [];
+  readonly proc: ChildProcess;
+  readonly startedAt = performance.now();
+  private listeners: ((e: TimedEvent) => void)[] = [];
+
+  constructor(args: string[], cwd: string) {
+    this.proc = spawn(process.execPath, [CLI, 'start', '--json', ...args], { cwd, stdio: ['ignore', 'pipe', 'ignore'], env: { ...process.env, NOTECAST_LOG_LEVEL: 'warn' } });
+    let buf = '';
+    this.proc.stdout!.setEncoding('utf8');
+    this.proc.stdout!.on('data', (c: string) => {
+      const at = performance.now();
+      buf += c;
+      let nl: number;
+      while ((nl = buf.indexOf('\n')) >= 0) {
+        const line = buf.slice(0, nl);
+        buf = buf.slice(nl + 1);
+        if (!line.trim()) continue;
+        const e = { at, event: JSON.parse(line) as Record<string, unknown> };
+        this.events.push(e);
+        for (const l of this.listeners) l(e);
+      }
+    });
+  }
+
+  next(pred: (e: Record<string, unknown>) => boolean, timeoutMs = 60_000): Promise<TimedEvent> {
+    const found = this.events.find((e) => pred(e.event));
+    if (found) return Promise.resolve(found);
+    return new Promise((resolve, reject) => {
+      const t = setTimeout(() => reject(new Error('bench: timed out waiting for an event')), timeoutMs);
+      const l = (e: TimedEvent) => {
+        if (pred(e.event)) {
+          clearTimeout(t);
+          this.listeners = this.listeners.filter((x) => x !== l);
+          resolve(e);
+        }
+      };
+      this.listeners.push(l);
+    });
+  }
+
+  /** Peak resident memory of the service process so far (Linux VmHWM), in MiB. */
+  peakRssMiB(): number {
+    const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${this.proc.pid}/status`, 'utf8'));
+    return m ? Math.round(Number(m[1]) / 102.4) / 10 : NaN;
+  }
+
+  async stop(): Promise<void> {
+    this.proc.kill('SIGTERM');
+    await new Promise((r) => this.proc.once('exit', r));
+  }
+}
