@@ -2,7 +2,7 @@
  * The running service: store, adapters, publisher, deliverer, watcher and scheduler, wired
  * together with their dependencies passed in. `notecast start` is a thin shell around this.
  */
-import { realpathSync } from 'node:fs';
+import { realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { ChatAdapter } from './adapters/types.js';
 import { createConsoleAdapter } from './adapters/console/console.js';
@@ -10,7 +10,7 @@ import type { Config, Route } from './config/schema.js';
 import type { Env } from './config/env.js';
 import type { Logger } from './log.js';
 import type { ReadOptions } from './notes/read.js';
-import { scanNotes } from './notes/scan.js';
+import { scanNotesSync } from './notes/scan.js';
 import { Deliverer, type DeliveryEvent } from './publish/deliverer.js';
 import { Publisher, type Batch } from './publish/publisher.js';
 import { Store } from './store/store.js';
@@ -73,11 +73,13 @@ export async function startApp(o: AppOptions): Promise<RunningApp> {
     o.onDelivery,
   );
   const root = path.resolve(o.notesDir);
+  // Scheduled notes: a timer for the next due date, re-armed after every batch and each minute.
+  let scheduleTimer: NodeJS.Timeout | undefined;
   const publisher = new Publisher({
     root,
     store,
     config,
-    read: { ...o.read, realRoot: realpathSync(root) },
+    read: { ...o.read, realRoot: realpathSync.native(root) },
     summary: { maxChars: config.summary.maxChars, maxPoints: config.summary.maxPoints, maxLinks: config.summary.maxLinks, maxPointChars: 200 },
     platforms: new Set(byPlatform.keys()),
     log,
@@ -88,47 +90,59 @@ export async function startApp(o: AppOptions): Promise<RunningApp> {
 
   for (const a of adapters) await a.start?.();
 
-  // Scheduled notes: a timer for the next due date, re-armed after every batch and each minute.
-  let scheduleTimer: NodeJS.Timeout | undefined;
 
-  // The watcher starts first so nothing saved during the scan is missed (a repeat is harmless).
+  // Batches run one at a time, in order.
+  let queue: Promise<void> = Promise.resolve();
   let scanning = true;
   const early: Batch[] = [];
+  const runBatch = (b: Batch) => {
+    queue = queue.then(async () => {
+      try {
+        const r = await publisher.processBatch(b);
+        log.debug({ ...r }, 'batch processed');
+      } catch (e) {
+        log.error({ err: e instanceof Error ? e.stack : String(e) }, 'batch failed');
+      }
+      arm(); // the batch may have scheduled a note sooner than the timer
+    });
+  };
   const onBatch = (b: Batch) => {
     if (scanning) early.push(b);
     else runBatch(b);
   };
-  const runBatch = (b: Batch) => {
-    try {
-      const r = publisher.processBatch(b);
-      log.debug({ ...r }, 'batch processed');
-    } catch (e) {
-      log.error({ err: e instanceof Error ? e.stack : String(e) }, 'batch failed');
-    }
-    arm(); // the batch may have scheduled a note sooner than the timer
-  };
+  // The watcher crawls the folder on its own thread while we scan; anything that changes before it
+  // covers a file is caught by the catch-up pass below.
   const watcher: NotesWatcher = watchNotes({ root, quietMs: config.watch.quietMs, maxHoldMs: Math.max(config.publish.digest.windowMs, config.watch.quietMs * 3), onBatch, log });
-  await watcher.ready;
 
-  const files = await scanNotes(root);
+  const files = scanNotesSync(root);
   const firstRun = store.getMeta('initialized') === undefined;
   const present = new Set(files.map((f) => path.relative(root, f).split(path.sep).join('/')));
   const removed = [...store.noteIndex()].filter(([rel, n]) => n.state !== 'deleted' && !present.has(rel)).map(([rel]) => path.join(root, rel));
-  const result = publisher.processBatch({ changed: files, removed }, firstRun, o.onProgress);
+  const mtimes = new Map<string, number>();
+  const result = await publisher.processBatch({ changed: files, removed }, firstRun, o.onProgress, mtimes);
   store.setMeta('initialized', new Date().toISOString());
   log.info({ ...result, firstRun }, 'start-up scan reconciled');
+  await watcher.ready;
+  const again = scanNotesSync(root);
+  const againSet = new Set(again);
+  const catchUp: Batch = {
+    changed: again.filter((f) => mtimes.get(f) !== statSync(f, { throwIfNoEntry: false })?.mtimeMs),
+    removed: files.filter((f) => !againSet.has(f)),
+  };
+  if (catchUp.changed.length || catchUp.removed.length) early.unshift(catchUp);
   publisher.releaseDue();
   deliverer.start();
   scanning = false;
   for (const b of early.splice(0)) runBatch(b);
+  await queue;
 
   function arm(): void {
     if (scheduleTimer) clearTimeout(scheduleTimer);
     const next = store.nextDue();
     const delay = next === undefined ? 3_600_000 : Math.min(MAX_TIMER_MS, 3_600_000, Math.max(0, next - Date.now()));
     scheduleTimer = setTimeout(() => {
-      publisher.releaseDue();
-      arm();
+      // Through the batch queue, so a release never interleaves with a batch deciding the same note.
+      queue = queue.then(() => void publisher.releaseDue()).then(arm);
     }, delay);
     scheduleTimer.unref();
   }

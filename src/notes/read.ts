@@ -107,16 +107,16 @@ export async function readNoteBytes(
   rel = toRelPath(root, absPath),
   maxBytes = Infinity,
   knownRealRoot?: string,
-): Promise<{ buf: Buffer; rel: string }> {
+): Promise<{ buf: Buffer; rel: string; mtimeMs: number }> {
   return readNoteBytesSync(root, absPath, rel, maxBytes, knownRealRoot);
 }
 
-export function readNoteBytesSync(root: string, absPath: string, rel: string, maxBytes: number, knownRealRoot?: string): { buf: Buffer; rel: string } {
+export function readNoteBytesSync(root: string, absPath: string, rel: string, maxBytes: number, knownRealRoot?: string): { buf: Buffer; rel: string; mtimeMs: number } {
   let real: string;
   let realRoot: string;
   try {
-    real = realpathSync(absPath);
-    realRoot = knownRealRoot ?? realpathSync(root);
+    real = realpathSync.native(absPath);
+    realRoot = knownRealRoot ?? realpathSync.native(root);
   } catch (e) {
     throw new NoteError(rel, `cannot read: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
   }
@@ -135,7 +135,7 @@ export function readNoteBytesSync(root: string, absPath: string, rel: string, ma
     if (st.size > maxBytes) {
       throw new NoteError(rel, `file is ${st.size} bytes, over the ${maxBytes}-byte limit (notes.maxBytes)`);
     }
-    return { buf: readFileSync(fd), rel };
+    return { buf: readFileSync(fd), rel, mtimeMs: st.mtimeMs };
   } finally {
     closeSync(fd);
   }

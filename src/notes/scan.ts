@@ -32,7 +32,7 @@ export async function scanNotes(root: string): Promise<string[]> {
 }
 
 export function scanNotesSync(root: string): string[] {
-  const realRoot = realpathSync(root);
+  const realRoot = realpathSync.native(root);
   const out: string[] = [];
   const seenDirs = new Set<string>([realRoot]);
   const walk = (dir: string): void => {
@@ -50,7 +50,7 @@ export function scanNotesSync(root: string): string[] {
       if (e.isSymbolicLink()) {
         let target: string;
         try {
-          target = realpathSync(p);
+          target = realpathSync.native(p);
         } catch {
           continue;
         }

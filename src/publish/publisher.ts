@@ -8,8 +8,9 @@ import path from 'node:path';
 import type { Config } from '../config/schema.js';
 import { NoteError } from '../errors.js';
 import type { Logger } from '../log.js';
-import { contentHash, decodeNoteText, parseNoteText, readNoteBytesSync, toRelPath, type ReadOptions } from '../notes/read.js';
-import { buildSummary, type SummaryOptions } from '../summary/build.js';
+import { contentHash, decodeNoteText, readNoteBytesSync, toRelPath, type ReadOptions } from '../notes/read.js';
+import type { SummaryOptions } from '../summary/build.js';
+import { parseMany } from './parse-pool.js';
 import type { Store } from '../store/store.js';
 import type { DigestItem, NoteRow, Target } from '../store/types.js';
 import { targetKey } from '../store/types.js';
@@ -60,7 +61,7 @@ export class Publisher {
   private readonly now: () => number;
 
   constructor(private readonly deps: PublisherDeps) {
-    this.realRoot = realpathSync(deps.root);
+    this.realRoot = realpathSync.native(deps.root);
     this.now = deps.now ?? Date.now;
   }
 
@@ -70,7 +71,7 @@ export class Publisher {
   }
 
   /** Processes one batch. `firstRun` is true only for the first scan of a folder the store has never seen. */
-  processBatch(batch: Batch, firstRun = false, onProgress?: (done: number, total: number) => void): BatchResult {
+  async processBatch(batch: Batch, firstRun = false, onProgress?: (done: number, total: number) => void, mtimes?: Map<string, number>): Promise<BatchResult> {
     const { store, log } = this.deps;
     const policy = this.policy(firstRun);
     const now = this.now();
@@ -84,7 +85,8 @@ export class Publisher {
       const rel = toRelPath(this.deps.root, abs);
       if (++result.scanned % 500 === 0) onProgress?.(result.scanned, batch.changed.length);
       try {
-        const { buf } = readNoteBytesSync(this.deps.root, abs, rel, this.deps.read.maxBytes, this.realRoot);
+        const { buf, mtimeMs } = readNoteBytesSync(this.deps.root, abs, rel, this.deps.read.maxBytes, this.realRoot);
+        mtimes?.set(abs, mtimeMs);
         const text = decodeNoteText(rel, buf, this.deps.read.maxBytes);
         const hash = contentHash(text);
         hashes.set(rel, hash);
@@ -134,18 +136,16 @@ export class Publisher {
       }
     }
 
-    for (const c of changed) {
-      try {
-        const { note, tokens } = parseNoteText(c.rel, c.text, this.deps.read);
-        result.parsed++;
-        const summary = buildSummary(note, tokens, this.deps.summary);
-        const prev = store.getNote(note.id);
-        decided.push(decideNote(prev, note, summary, now, policy));
-      } catch (e) {
-        this.recordError(c.rel, e, c.hash);
+    const parsed = await parseMany(changed.map((c) => ({ rel: c.rel, text: c.text })), this.deps.read, this.deps.summary);
+    parsed.forEach((r, i) => {
+      if (!r.ok) {
+        this.recordError(r.rel, new NoteError(r.rel, r.error.message, r.error.line), changed[i]!.hash);
         result.errors++;
+        return;
       }
-    }
+      result.parsed++;
+      decided.push(decideNote(store.getNote(r.note.id), r.note, r.summary, now, policy));
+    });
 
     result.announced = this.commit(decided);
     return result;

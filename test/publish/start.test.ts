@@ -127,3 +127,56 @@ describe('notecast start (console adapter, real process)', () => {
     expect(runCli(['status', '--db', sb.db]).stdout).toMatch(/broken-en\.md:2: invalid YAML/);
   });
 });
+
+describe('the watched folder changing under the service', () => {
+  it('treats a rename as a change of the same note, not a delete and an add', async () => {
+    const sb = sandbox(CONFIG);
+    const svc = start(sb);
+    await svc.ready();
+    writeFileSync(path.join(sb.notes, 'before-en.md'), note('Moving', 'Moving note text.'));
+    await svc.waitFor((e) => e.some((x) => x.event === 'post'), 10_000, 'post');
+    renameSync(path.join(sb.notes, 'before-en.md'), path.join(sb.notes, 'after-en.md'));
+    await sleep(QUIET * 5);
+    // Same content, new id: no new announcement (no URL here, so the summary is unchanged).
+    expect(svc.deliveries().map((e) => e.event)).toEqual(['post']);
+    await svc.stop();
+    const s = JSON.parse(runCli(['status', '--db', sb.db, '--json']).stdout) as { notes: Record<string, number> };
+    expect(s.notes).toEqual({ published: 1 });
+  });
+
+  it('holds a storm of removals (folder emptied) and deletes nothing; restoring it announces nothing', async () => {
+    const sb = sandbox(CONFIG);
+    writeFileSync(sb.config, `watch:\n  quietMs: ${QUIET}\n  removalThreshold: 5\npublish:\n  onDelete: delete\n  digest:\n    threshold: 100\n`);
+    const sub = path.join(sb.notes, 'batch');
+    const { mkdirSync } = await import('node:fs');
+    mkdirSync(sub);
+    const svc = start(sb, ['--announce-existing']);
+    for (let i = 0; i < 10; i++) writeFileSync(path.join(sub, `n${i}-en.md`), note(`N${i}`, `Text ${i}.`));
+    await svc.ready();
+    await svc.waitFor((e) => e.filter((x) => x.event === 'post').length === 10, 15_000, '10 posts');
+    const backup = path.join(sb.dir, 'backup');
+    renameSync(sub, backup); // the folder vanishes (unmount, branch switch)
+    await sleep(QUIET * 6);
+    expect(svc.deliveries('delete')).toEqual([]);
+    expect(svc.stderr).toMatch(/removals held/);
+    renameSync(backup, sub);
+    await sleep(QUIET * 6);
+    expect(svc.deliveries().filter((e) => e.event !== 'post')).toEqual([]);
+    expect(svc.deliveries('post')).toHaveLength(10);
+  });
+
+  it('does not follow a symlink out of the notes folder', async () => {
+    const sb = sandbox(CONFIG);
+    const { symlinkSync, mkdtempSync } = await import('node:fs');
+    const outside = mkdtempSync(path.join(sb.dir, 'outside-'));
+    writeFileSync(path.join(outside, 'secret-en.md'), note('Secret', 'Private words.'));
+    const svc = start(sb);
+    await svc.ready();
+    symlinkSync(path.join(outside, 'secret-en.md'), path.join(sb.notes, 'link-en.md'));
+    writeFileSync(path.join(sb.notes, 'real-en.md'), note('Real', 'Public words.'));
+    await svc.waitFor((e) => e.some((x) => x.noteId === 'real-en'), 10_000, 'real post');
+    await sleep(QUIET * 3);
+    expect(svc.deliveries().map((e) => e.noteId)).toEqual(['real-en']);
+    expect(JSON.stringify(svc.events)).not.toContain('Private words');
+  });
+});

@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { parseNote } from '../../src/notes/read.js';
+import { DEFAULT_FILE_LANGS } from '../../src/notes/lang.js';
+import { buildSummary } from '../../src/summary/build.js';
+import { decideNote, decideRemoval, type Policy } from '../../src/publish/decide.js';
+import { matchesFilter, globToRegExp } from '../../src/publish/filter.js';
+import { backoffMs } from '../../src/publish/backoff.js';
+import type { NoteRow } from '../../src/store/types.js';
+
+const read = { maxBytes: 1 << 20, defaultLang: 'en', fileLangs: [...DEFAULT_FILE_LANGS], site: { url: '', baseurl: '', permalink: 'date', collections: {} } };
+const policy: Policy = { onChange: 'edit', onDelete: 'keep', firstRun: false, announceExisting: false };
+const NOW = Date.parse('2026-01-01T00:00:00Z');
+
+function parsed(text: string, rel = 'n-en.md') {
+  const { note, tokens } = parseNote(rel, Buffer.from(text), read);
+  return { note, summary: buildSummary(note, tokens) };
+}
+
+function decide(prev: NoteRow | undefined, text: string, p: Policy = policy) {
+  const { note, summary } = parsed(text);
+  return decideNote(prev, note, summary, NOW, p);
+}
+
+describe('decideNote', () => {
+  it('announces a new note, records it silently on a first run, or announces it with announceExisting', () => {
+    expect(decide(undefined, 'Hello there.').action.type).toBe('announce');
+    expect(decide(undefined, 'Hello there.', { ...policy, firstRun: true }).action).toMatchObject({ type: 'none' });
+    expect(decide(undefined, 'Hello there.', { ...policy, firstRun: true, announceExisting: true }).action.type).toBe('announce');
+  });
+
+  it('holds drafts and future notes', () => {
+    expect(decide(undefined, '---\ndraft: true\n---\nHello.').row.state).toBe('draft');
+    const future = decide(undefined, '---\ndate: 2026-02-01\n---\nHello.');
+    expect(future.row.state).toBe('scheduled');
+    expect(future.row.dueAt).toBe(Date.parse('2026-02-01T00:00:00Z'));
+  });
+
+  it('edits on a summary change, not on a whitespace change, and follows onChange and announce: again', () => {
+    const first = decide(undefined, 'One sentence here.').row;
+    expect(decide(first, 'One sentence here.\n\n\n').action.type).toBe('none');
+    const changed = decide(first, 'A different sentence.');
+    expect(changed.action.type).toBe('update');
+    expect(changed.row.revision).toBe(2);
+    expect(decide(first, 'A different sentence.', { ...policy, onChange: 'repost' }).action.type).toBe('repost');
+    expect(decide(first, 'A different sentence.', { ...policy, onChange: 'ignore' }).action.type).toBe('none');
+    expect(decide(first, '---\nannounce: again\n---\nA different sentence.').action.type).toBe('repost');
+  });
+
+  it('retracts on delete or re-draft only when onDelete is delete', () => {
+    const first = decide(undefined, 'One sentence here.').row;
+    expect(decideRemoval(first, policy).action.type).toBe('none');
+    expect(decideRemoval(first, { ...policy, onDelete: 'delete' }).action.type).toBe('retract');
+    expect(decide(first, '---\ndraft: true\n---\nOne sentence here.', { ...policy, onDelete: 'delete' }).action.type).toBe('retract');
+  });
+});
+
+describe('filters', () => {
+  const info = { file: '_posts/zh/2025-01-01-x-zh.md', title: 'x', lang: 'zh', locale: 'zh', tags: ['AI', 'llm'], type: 'note', translationKey: 'x', draft: false };
+  it('match on lang, tags (any, case-insensitive), type and path glob', () => {
+    expect(matchesFilter({ lang: ['zh'] }, info)).toBe(true);
+    expect(matchesFilter({ lang: ['en'] }, info)).toBe(false);
+    expect(matchesFilter({ tags: ['ai'] }, info)).toBe(true);
+    expect(matchesFilter({ tags: ['web'] }, info)).toBe(false);
+    expect(matchesFilter({ type: ['note'], path: '_posts/**' }, info)).toBe(true);
+    expect(matchesFilter({ path: 'notes/*.md' }, info)).toBe(false);
+    expect(matchesFilter({ lang: ['zh'] }, { ...info, lang: 'hant', locale: 'zh-Hant' })).toBe(false);
+    expect(matchesFilter({ lang: ['hant'] }, { ...info, lang: 'hant', locale: 'zh-Hant' })).toBe(true);
+    expect(globToRegExp('**/*.md').test('a/b/c.md')).toBe(true);
+    expect(globToRegExp('*.md').test('a/c.md')).toBe(false);
+  });
+});
+
+describe('backoff', () => {
+  it('grows exponentially with jitter, is capped, and never beats retry_after', () => {
+    const o = { baseDelayMs: 1000, maxDelayMs: 60_000 };
+    expect(backoffMs(1, o, 0, () => 1)).toBe(1000);
+    expect(backoffMs(3, o, 0, () => 1)).toBe(4000);
+    expect(backoffMs(3, o, 0, () => 0)).toBe(2000);
+    expect(backoffMs(30, o, 0, () => 1)).toBe(60_000);
+    expect(backoffMs(1, o, 7500, () => 0)).toBe(7500);
+  });
+});
