@@ -1,10 +1,12 @@
 /** `npm run bench [-- name...]`: runs the benchmarks and prints their figures as JSON. */
 import { benchSummary } from './summary.js';
 import { benchStartup } from './startup.js';
+import { benchLatency } from './latency.js';
 
 const benches: Record<string, () => Promise<Record<string, unknown>>> = {
   summary: () => benchSummary(Number(process.env.BENCH_NOTES ?? 20_000)),
   startup: () => benchStartup(Number(process.env.BENCH_NOTES ?? 35_000)),
+  latency: () => benchLatency(Number(process.env.BENCH_SAVES ?? 200)),
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
