@@ -14,7 +14,8 @@ import { scanNotesSync } from './notes/scan.js';
 import { Deliverer, type DeliveryEvent } from './publish/deliverer.js';
 import { Publisher, type Batch } from './publish/publisher.js';
 import { Store } from './store/store.js';
-import type { NoteRow } from './store/types.js';
+import { createLiveIndex } from './search/live.js';
+import type { NoteSearch } from './search/index.js';
 import { watchNotes, type NotesWatcher } from './watch/watcher.js';
 
 export interface AppOptions {
@@ -31,12 +32,14 @@ export interface AppOptions {
   platformAdapters?: ChatAdapter[];
   onProgress?: (done: number, total: number) => void;
   onDelivery?: (e: DeliveryEvent) => void;
-  onNote?: (row: NoteRow) => void;
-  onRemoved?: (id: string) => void;
 }
 
 export interface RunningApp {
   store: Store;
+  /** Lookup for chat commands; filled in the background after start-up. */
+  search: NoteSearch;
+  /** Resolves when every published note is in the search index. */
+  indexed: Promise<number>;
   notes: number;
   publisher: Publisher;
   deliverer: Deliverer;
@@ -73,6 +76,7 @@ export async function startApp(o: AppOptions): Promise<RunningApp> {
     o.onDelivery,
   );
   const root = path.resolve(o.notesDir);
+  const live = createLiveIndex(root, o.read, log);
   // Scheduled notes: a timer for the next due date, re-armed after every batch and each minute.
   let scheduleTimer: NodeJS.Timeout | undefined;
   const publisher = new Publisher({
@@ -84,8 +88,8 @@ export async function startApp(o: AppOptions): Promise<RunningApp> {
     platforms: new Set(byPlatform.keys()),
     log,
     onEnqueued: () => deliverer.wake(),
-    onNote: o.onNote,
-    onRemoved: o.onRemoved,
+    onNote: (row, body) => live.onNote(row, body),
+    onRemoved: (id) => live.onRemoved(id),
   });
 
   for (const a of adapters) await a.start?.();
@@ -150,8 +154,15 @@ export async function startApp(o: AppOptions): Promise<RunningApp> {
   const rearm = setInterval(arm, 60_000);
   rearm.unref();
 
+  const indexed = live.fill(store).then((n) => {
+    log.info({ notes: live.search.size, read: n }, 'search index ready');
+    return live.search.size;
+  });
+
   return {
     store,
+    search: live.search,
+    indexed,
     notes: files.length,
     publisher,
     deliverer,

@@ -4,6 +4,7 @@ import { Command } from 'commander';
 import { runCheck, runPreview } from './preview.js';
 import { runStart } from './start.js';
 import { runStatus } from './status.js';
+import { runSearch, type SearchCliOptions } from './search.js';
 
 const io = { out: (l: string) => process.stdout.write(`${l}\n`), err: (l: string) => process.stderr.write(`${l}\n`) };
 
@@ -48,6 +49,18 @@ export function buildProgram(): Command {
     .option('--db <file>', 'state database (overrides config)')
     .option('--json', 'one JSON object')
     .action((o: { config?: string; db?: string; json?: boolean }) => exit(runStatus(o, io)));
+
+  program
+    .command('search')
+    .description('look notes up as the chat commands do (translations grouped, in your language)')
+    .argument('<query>', 'words, or the start of them')
+    .option('--lang <code>', "the asker's language (en, zh, hi…)")
+    .option('--limit <n>', 'most results', '10')
+    .option('--json', 'one JSON line: {query, results: [{id, title, lang, url, score}]}')
+    .option('--dir <dir>', 'notes folder (default: the configured one)')
+    .option('--config <file>', 'config file')
+    .option('--jekyll-config <file>', "a Jekyll site's _config.yml")
+    .action(async (query: string, o: SearchCliOptions) => exit(await runSearch(query, o, io)));
 
   return program;
 }

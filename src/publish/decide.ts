@@ -49,6 +49,7 @@ export function noteInfo(note: Note): NoteInfo {
     date: note.date?.toISOString(),
     translationKey: note.translationKey,
     draft: note.draft,
+    original: note.frontMatter.translated !== true,
   };
 }
 

@@ -9,6 +9,7 @@ import { Worker } from 'node:worker_threads';
 import { NoteError } from '../errors.js';
 import { parseNoteText, type Note, type ReadOptions } from '../notes/read.js';
 import { buildSummary, type Summary, type SummaryOptions } from '../summary/build.js';
+import { bodyText } from '../search/text.js';
 
 export interface ParseJob {
   rel: string;
@@ -16,7 +17,7 @@ export interface ParseJob {
 }
 
 export type ParseResult =
-  | { ok: true; rel: string; note: Note; summary: Summary }
+  | { ok: true; rel: string; note: Note; summary: Summary; body: string }
   | { ok: false; rel: string; error: { message: string; line?: number | undefined } };
 
 const CHUNK = 128;
@@ -27,7 +28,7 @@ function parseInline(jobs: ParseJob[], read: ReadOptions, summary: SummaryOption
   return jobs.map(({ rel, text }) => {
     try {
       const { note, tokens } = parseNoteText(rel, text, read);
-      return { ok: true, rel, note, summary: buildSummary(note, tokens, summary) };
+      return { ok: true, rel, note, summary: buildSummary(note, tokens, summary), body: bodyText(tokens) };
     } catch (e) {
       if (e instanceof NoteError) return { ok: false, rel, error: { message: e.message, line: e.line } };
       throw e;

@@ -35,8 +35,8 @@ export interface PublisherDeps {
   log: Logger;
   /** Called after deliveries were committed. */
   onEnqueued: () => void;
-  /** Notes whose stored record changed, for the search index. */
-  onNote?: (row: NoteRow) => void;
+  /** Notes whose stored record changed, for the search index; `body` is their prose when it was just parsed. */
+  onNote?: (row: NoteRow, body?: string) => void;
   onRemoved?: (id: string) => void;
   now?: () => number;
 }
@@ -52,6 +52,7 @@ export interface BatchResult {
 interface Decided {
   row: NoteRow;
   action: Action;
+  body?: string;
 }
 
 const DB_CHUNK = 500;
@@ -121,6 +122,7 @@ export class Publisher {
         const fromId = known.get(from)!.id;
         const toId = c.rel.replace(/\.[^./]+$/, '');
         store.renameNote(fromId, toId);
+        this.deps.onRemoved?.(fromId);
         renamed.add(from);
         log.info({ from, to: c.rel }, 'note renamed');
       }
@@ -144,7 +146,7 @@ export class Publisher {
         return;
       }
       result.parsed++;
-      decided.push(decideNote(store.getNote(r.note.id), r.note, r.summary, now, policy));
+      decided.push({ ...decideNote(store.getNote(r.note.id), r.note, r.summary, now, policy), body: r.body });
     });
 
     result.announced = this.commit(decided);
@@ -222,7 +224,7 @@ export class Publisher {
     });
     for (const d of decided) {
       if (d.row.state === 'deleted') this.deps.onRemoved?.(d.row.id);
-      else this.deps.onNote?.(d.row);
+      else this.deps.onNote?.(d.row, d.body);
     }
     if (enqueued) this.deps.onEnqueued();
     return enqueued;

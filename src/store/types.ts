@@ -25,6 +25,8 @@ export interface NoteInfo {
   date?: string | undefined;
   translationKey: string;
   draft: boolean;
+  /** Written in this language first (front matter `translated` is not true). */
+  original?: boolean;
 }
 
 export type NoteState = 'published' | 'draft' | 'scheduled' | 'deleted' | 'error';

@@ -1,0 +1,64 @@
+/** `notecast search`: the lookup the chat commands use, from the command line. */
+import path from 'node:path';
+import { ConfigError, NoteError } from '../errors.js';
+import { loadConfig, readOptions, resolveSite } from '../config/load.js';
+import { readNoteFile } from '../notes/read.js';
+import { scanNotesSync } from '../notes/scan.js';
+import { noteInfo } from '../publish/decide.js';
+import { NoteSearch } from '../search/index.js';
+import { bodyText } from '../search/text.js';
+import type { Io } from './preview.js';
+
+export interface SearchCliOptions {
+  lang?: string;
+  limit?: string;
+  json?: boolean;
+  dir?: string;
+  config?: string;
+  jekyllConfig?: string;
+}
+
+/** Builds an index of the published notes under `root` (no drafts, nothing dated in the future). */
+export async function indexFolder(root: string, read: ReturnType<typeof readOptions>, now = Date.now()): Promise<{ index: NoteSearch; problems: NoteError[] }> {
+  const index = new NoteSearch();
+  const problems: NoteError[] = [];
+  for (const file of scanNotesSync(root)) {
+    try {
+      const { note, tokens } = await readNoteFile(root, file, read);
+      if (note.draft || (note.date && note.date.getTime() > now)) continue;
+      index.upsert({ id: note.id, info: noteInfo(note), body: bodyText(tokens) });
+    } catch (e) {
+      if (e instanceof NoteError) problems.push(e);
+      else throw e;
+    }
+  }
+  return { index, problems };
+}
+
+export async function runSearch(query: string, opts: SearchCliOptions, io: Io): Promise<number> {
+  let loaded;
+  try {
+    loaded = loadConfig(opts.config);
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      io.err(e.message);
+      return 2;
+    }
+    throw e;
+  }
+  const { config } = loaded;
+  const read = readOptions(config, resolveSite(config, opts.jekyllConfig));
+  const root = opts.dir ?? config.notes.dir;
+  const limit = Math.max(1, Math.min(100, Number(opts.limit ?? 10) || 10));
+  const { index, problems } = await indexFolder(root, read);
+  for (const p of problems) io.err(`${path.join(root, p.file)}${p.line ? `:${p.line}` : ''}: ${p.message}`);
+  const results = index.search(query, { lang: opts.lang, limit });
+  if (opts.json) {
+    io.out(JSON.stringify({ query, results: results.map((r) => ({ id: r.id, title: r.title, lang: r.lang, url: r.url ?? null, score: r.score })) }));
+  } else if (!results.length) {
+    io.out(`no notes match "${query}"`);
+  } else {
+    results.forEach((r, i) => io.out(`${i + 1}. ${r.title} [${r.lang}]${r.url ? `  ${r.url}` : ''}  (${r.id}, score ${r.score})`));
+  }
+  return 0;
+}

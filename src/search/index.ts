@@ -1,0 +1,163 @@
+/**
+ * Lookup over every published note: one MiniSearch index, updated note by note, with
+ * translations grouped into one result shown in the asker's language.
+ */
+import MiniSearch from 'minisearch';
+import { baseLanguage, toLocaleTag } from '../notes/lang.js';
+import type { NoteInfo } from '../store/types.js';
+import { isSpacelessScript, tokenize } from './text.js';
+
+export interface SearchDoc {
+  id: string;
+  info: NoteInfo;
+  /** Plain prose of the note (see `bodyText`). */
+  body: string;
+}
+
+export interface SearchResult {
+  id: string;
+  title: string;
+  lang: string;
+  url?: string | undefined;
+  score: number;
+  /** Every note of the translation family that matched or exists. */
+  members: string[];
+}
+
+interface Indexed {
+  id: string;
+  title: string;
+  tags: string;
+  body: string;
+}
+
+const FIELDS = ['title', 'tags', 'body'] as const;
+
+export class NoteSearch {
+  private readonly mini: MiniSearch<Indexed>;
+  private readonly docs = new Map<string, Omit<SearchDoc, 'body'>>();
+  private readonly families = new Map<string, Set<string>>();
+
+  constructor() {
+    this.mini = new MiniSearch<Indexed>({
+      fields: [...FIELDS],
+      idField: 'id',
+      // Documents arrive already split by their own language; queries are split before searching.
+      tokenize: (s) => (s ? s.split(' ') : []),
+      processTerm: (t) => t || null,
+      searchOptions: { boost: { title: 4, tags: 2, body: 1 } },
+    });
+  }
+
+  get size(): number {
+    return this.docs.size;
+  }
+
+  has(id: string): boolean {
+    return this.docs.has(id);
+  }
+
+  /** Adds or replaces a note. */
+  upsert(doc: SearchDoc): void {
+    if (this.docs.has(doc.id)) this.remove(doc.id);
+    const loc = doc.info.locale;
+    this.mini.add({
+      id: doc.id,
+      title: tokenize(doc.info.title, loc).join(' '),
+      tags: doc.info.tags.flatMap((t) => tokenize(t, loc)).join(' '),
+      body: tokenize(doc.body, loc).join(' '),
+    });
+    const { body: _body, ...meta } = doc;
+    this.docs.set(doc.id, meta);
+    let fam = this.families.get(doc.info.translationKey);
+    if (!fam) this.families.set(doc.info.translationKey, (fam = new Set()));
+    fam.add(doc.id);
+  }
+
+  remove(id: string): void {
+    const meta = this.docs.get(id);
+    if (!meta) return;
+    this.mini.discard(id);
+    this.docs.delete(id);
+    const fam = this.families.get(meta.info.translationKey);
+    fam?.delete(id);
+    if (fam && fam.size === 0) this.families.delete(meta.info.translationKey);
+  }
+
+  /** The family member to show someone who reads `lang`: theirs, else the original, else English, else any. */
+  pick(members: Iterable<string>, lang?: string): Omit<SearchDoc, 'body'> | undefined {
+    const metas = [...members].map((m) => this.docs.get(m)).filter((m): m is Omit<SearchDoc, 'body'> => !!m);
+    if (!metas.length) return undefined;
+    if (lang) {
+      const want = toLocaleTag(lang).toLowerCase();
+      const exact = metas.find((m) => m.info.locale.toLowerCase() === want || m.info.lang.toLowerCase() === lang.toLowerCase());
+      if (exact) return exact;
+      const base = metas.find((m) => baseLanguage(m.info.locale) === baseLanguage(want) && !/hant|hans/i.test(m.info.locale + want));
+      if (base) return base;
+    }
+    return metas.find((m) => m.info.original !== false) ?? metas.find((m) => baseLanguage(m.info.locale) === 'en') ?? metas[0];
+  }
+
+  search(query: string, opts: { lang?: string | undefined; limit?: number } = {}): SearchResult[] {
+    const limit = opts.limit ?? 10;
+    opts = { ...opts, lang: opts.lang ?? guessLanguage(query) };
+    let terms = tokenize(query, opts.lang ? toLocaleTag(opts.lang) : 'und');
+    // A lone letter just typed after other words narrows nothing yet but costs a scan of every
+    // word starting with it; it is left out until a second letter comes (not so for CJK characters).
+    const last = terms[terms.length - 1];
+    if (terms.length > 1 && last && last.length === 1 && !isSpacelessScript(last)) terms = terms.slice(0, -1);
+    if (!terms.length) return [];
+    const fuzzy = (term: string) => (term.length > 4 && !isSpacelessScript(term) ? 0.2 : false);
+    const q = terms.join(' ');
+    // Every word gets prefix matching (the last may be half typed), longer ones some typo tolerance.
+    const hits = this.mini.search(q, { prefix: true, fuzzy, maxFuzzy: 2, combineWith: 'AND' });
+    const relaxed = hits.length ? hits : this.mini.search(q, { prefix: true, fuzzy, maxFuzzy: 2, combineWith: 'OR' });
+    // Hits come best first; a family's score is its best member's, so the first `limit` families are final.
+    const families: { key: string; score: number }[] = [];
+    const seen = new Set<string>();
+    for (const h of relaxed) {
+      const meta = this.docs.get(h.id as string);
+      if (!meta || seen.has(meta.info.translationKey)) continue;
+      seen.add(meta.info.translationKey);
+      families.push({ key: meta.info.translationKey, score: h.score });
+      if (families.length >= limit) break;
+    }
+    const out: SearchResult[] = [];
+    for (const { key, score } of families) {
+      const members = this.families.get(key)!;
+      const shown = this.pick(members, opts.lang);
+      if (!shown) continue;
+      out.push({ id: shown.id, title: shown.info.title, lang: shown.info.lang, url: shown.info.url, score: Math.round(score * 1000) / 1000, members: [...members] });
+    }
+    return out;
+  }
+
+  /** Newest notes first, one per translation family; with `lang`, only families that have that language. */
+  latest(n: number, lang?: string): SearchResult[] {
+    const newest = new Map<string, number>();
+    for (const m of this.docs.values()) {
+      const t = m.info.date ? Date.parse(m.info.date) : 0;
+      newest.set(m.info.translationKey, Math.max(newest.get(m.info.translationKey) ?? 0, t));
+    }
+    const out: SearchResult[] = [];
+    for (const [key] of [...newest].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))) {
+      const members = this.families.get(key)!;
+      const shown = this.pick(members, lang);
+      if (!shown || (lang && shown.info.lang.toLowerCase() !== lang.toLowerCase() && shown.info.locale.toLowerCase() !== toLocaleTag(lang).toLowerCase())) continue;
+      out.push({ id: shown.id, title: shown.info.title, lang: shown.info.lang, url: shown.info.url, score: 0, members: [...members] });
+      if (out.length >= n) break;
+    }
+    return out;
+  }
+}
+
+/** The language a query's script implies, when the asker did not say (Kana → ja, Han → zh…). */
+export function guessLanguage(query: string): string | undefined {
+  if (/[\p{Script=Hiragana}\p{Script=Katakana}]/u.test(query)) return 'ja';
+  if (/\p{Script=Hangul}/u.test(query)) return 'ko';
+  if (/\p{Script=Han}/u.test(query)) return 'zh';
+  if (/\p{Script=Devanagari}/u.test(query)) return 'hi';
+  if (/\p{Script=Arabic}/u.test(query)) return 'ar';
+  if (/\p{Script=Cyrillic}/u.test(query)) return 'ru';
+  return undefined;
+}

@@ -1,0 +1,60 @@
+/**
+ * Keeps a `NoteSearch` in step with the store: the publisher's note events update it one note at a
+ * time, and at start-up the notes it has not seen are read in the background.
+ */
+import path from 'node:path';
+import type { Logger } from '../log.js';
+import { readNoteFile, type ReadOptions } from '../notes/read.js';
+import { noteInfo } from '../publish/decide.js';
+import type { Store } from '../store/store.js';
+import type { NoteRow } from '../store/types.js';
+import { NoteSearch } from './index.js';
+import { bodyText } from './text.js';
+
+export interface LiveIndex {
+  search: NoteSearch;
+  onNote(row: NoteRow, body?: string): void;
+  onRemoved(id: string): void;
+  /** Indexes every published note not indexed yet; resolves when done. */
+  fill(store: Store): Promise<number>;
+}
+
+export function createLiveIndex(root: string, read: ReadOptions, log: Logger): LiveIndex {
+  const search = new NoteSearch();
+  const removed = new Set<string>();
+
+  const indexFromFile = async (row: NoteRow): Promise<boolean> => {
+    try {
+      const { note, tokens } = await readNoteFile(root, path.join(root, row.file), read);
+      search.upsert({ id: row.id, info: noteInfo(note), body: bodyText(tokens) });
+      return true;
+    } catch (e) {
+      log.debug({ note: row.id, err: String(e) }, 'not indexed');
+      return false;
+    }
+  };
+
+  return {
+    search,
+    onNote(row, body) {
+      removed.delete(row.id);
+      if (row.state !== 'published') return search.remove(row.id);
+      if (body !== undefined) search.upsert({ id: row.id, info: row.info, body });
+      else void indexFromFile(row);
+    },
+    onRemoved(id) {
+      removed.add(id);
+      search.remove(id);
+    },
+    async fill(store) {
+      let n = 0;
+      for (const row of store.allNotes(['published'])) {
+        // The publisher's events are newer than this pass: they win.
+        if (search.has(row.id) || removed.has(row.id)) continue;
+        if (await indexFromFile(row)) n++;
+        if (n % 200 === 0) await new Promise((r) => setImmediate(r)); // let deliveries and commands run
+      }
+      return n;
+    },
+  };
+}

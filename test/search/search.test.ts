@@ -1,0 +1,113 @@
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { readNoteFile, parseNote } from '../../src/notes/read.js';
+import { scanNotesSync } from '../../src/notes/scan.js';
+import { noteInfo } from '../../src/publish/decide.js';
+import { NoteSearch } from '../../src/search/index.js';
+import { bodyText, tokenize } from '../../src/search/text.js';
+import { CORPUS_NOTES, corpusReadOptions } from '../helpers/corpus.js';
+import { jsonLines, runCli } from '../helpers/cli.js';
+
+const read = corpusReadOptions();
+const index = new NoteSearch();
+const notes: { id: string; title: string; lang: string; locale: string }[] = [];
+
+beforeAll(async () => {
+  for (const file of scanNotesSync(CORPUS_NOTES)) {
+    const { note, tokens } = await readNoteFile(CORPUS_NOTES, file, read);
+    index.upsert({ id: note.id, info: noteInfo(note), body: bodyText(tokens) });
+    notes.push({ id: note.id, title: note.title, lang: note.lang, locale: note.locale });
+  }
+});
+
+const top3 = (q: string, lang: string) => index.search(q, { lang, limit: 3 });
+const found = (results: ReturnType<typeof top3>, id: string) => results.some((r) => r.members.includes(id));
+
+describe('search over the corpus', () => {
+  it('indexes every note', () => {
+    expect(index.size).toBe(notes.length);
+    expect(notes.length).toBe(42);
+  });
+
+  it('finds each note in the top 3 by its exact title, shown in the asker’s language', () => {
+    for (const n of notes) {
+      const r = top3(n.title, n.lang);
+      expect(found(r, n.id), `${n.id} by "${n.title}"`).toBe(true);
+      const hit = r.find((x) => x.members.includes(n.id))!;
+      expect(hit.lang, `${n.id} shown in ${n.lang}`).toBe(n.lang);
+    }
+  });
+
+  it('finds each note in the top 3 by the first two words of its title, typed as a prefix', () => {
+    for (const n of notes) {
+      const words = tokenize(n.title, n.locale).slice(0, 2);
+      // The second word half typed, as in an autocomplete box.
+      const last = words[1] ?? '';
+      const q = words.length > 1 ? `${words[0]} ${last.slice(0, Math.max(1, Math.ceil(last.length * 0.6)))}` : words[0]!;
+      expect(found(top3(q, n.lang), n.id), `${n.id} by "${q}"`).toBe(true);
+    }
+  });
+
+  it('groups translations and answers in the asker’s language', () => {
+    const en = index.search('Llama 4 hype', { lang: 'en' });
+    expect(en).toHaveLength(1);
+    expect(en[0]!.members.length).toBeGreaterThanOrEqual(9);
+    expect(index.search('Llama 4 hype', { lang: 'hi' })[0]!.id).toBe('_posts/hi/2025-10-05-llama-4-hype-reality-hi');
+    expect(index.search('Llama 4 hype', { lang: 'ja' })[0]!.lang).toBe('ja');
+    // A language with no version falls back to the original.
+    expect(index.search('lemon tea', { lang: 'ja' })[0]!.lang).toBe('en');
+    // A query in Hindi script finds the family and shows the Hindi note.
+    expect(index.search('लामा')[0]!.lang).toBe('hi');
+    expect(index.search('向量空间')[0]!.id).toBe('notes/2025-01-16-linear-algebra-zh');
+  });
+
+  it('tolerates typos in longer words', () => {
+    expect(index.search('karnaugh mpas', { lang: 'en' })[0]!.id).toBe('notes/2025-10-18-boolean-algebra-karnaugh-en');
+    expect(index.search('idempotnet', { lang: 'en' })[0]!.title).toMatch(/Idempotent/);
+  });
+
+  it('lists the latest notes, one per family, optionally in one language', () => {
+    const latest = index.latest(3);
+    // The two newest families are both dated 2025-11-08.
+    expect(latest.slice(0, 2).map((l) => l.members[0]!.replace(/^.*\d{4}-\d\d-\d\d-/, '').replace(/-[a-z]+$/, '')).sort()).toEqual(['love-hate-fear-drive', 'resume-zsh-jobs']);
+    expect(new Set(latest.map((l) => l.members.join())).size).toBe(3);
+    const fr = index.latest(5, 'fr');
+    expect(fr.length).toBeGreaterThan(0);
+    expect(fr.every((l) => l.lang === 'fr')).toBe(true);
+  });
+});
+
+describe('keeping the index current', () => {
+  const opts = { ...read, site: { ...read.site, url: '' } };
+  const doc = (rel: string, text: string) => {
+    const { note, tokens } = parseNote(rel, Buffer.from(text), opts);
+    return { id: note.id, info: noteInfo(note), body: bodyText(tokens) };
+  };
+
+  it('removes a note and finds an edited title by its new words, without a rebuild', () => {
+    const s = new NoteSearch();
+    s.upsert(doc('a-en.md', '---\ntitle: Quokka habits\n---\nSmall marsupials.'));
+    s.upsert(doc('b-en.md', '---\ntitle: Wombat burrows\n---\nDigging.'));
+    expect(s.search('quokka')[0]!.id).toBe('a-en');
+    s.upsert(doc('a-en.md', '---\ntitle: Platypus venom\n---\nSmall mammals.'));
+    expect(s.search('quokka')).toEqual([]);
+    expect(s.search('platy')[0]!.id).toBe('a-en');
+    s.remove('b-en');
+    expect(s.search('wombat')).toEqual([]);
+    expect(s.size).toBe(1);
+  });
+});
+
+describe('notecast search', () => {
+  it('prints ranked JSON results and never finds drafts', () => {
+    const r = runCli(['search', 'Llama 4', '--lang', 'zh', '--json', '--dir', CORPUS_NOTES, '--jekyll-config', path.join(CORPUS_NOTES, '..', 'site', 'jekyll-ai-blog', '_config.yml')]);
+    expect(r.code).toBe(0);
+    const [line] = jsonLines(r.stdout);
+    expect(Object.keys(line!)).toEqual(['query', 'results']);
+    const first = (line!.results as Record<string, unknown>[])[0]!;
+    expect(Object.keys(first)).toEqual(['id', 'title', 'lang', 'url', 'score']);
+    expect(first).toMatchObject({ id: '_posts/zh/2025-10-05-llama-4-hype-reality-zh', lang: 'zh', url: 'https://lzwjava.github.io/llama-4-hype-reality-zh' });
+    const drafts = runCli(['search', 'Borradores', '--json', '--dir', 'notes']);
+    expect(jsonLines(drafts.stdout)[0]!.results).toEqual([]);
+  });
+});
