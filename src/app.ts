@@ -28,10 +28,16 @@ export interface AppOptions {
   /** Where the console adapter prints. */
   out: (line: string) => void;
   json: boolean;
-  /** Adapters besides the console one (Discord, Telegram), already constructed. */
-  platformAdapters?: ChatAdapter[];
+  /** Adapters besides the console one (Discord, Telegram), built once the store and index exist. */
+  platformAdapters?: ((deps: PlatformDeps) => ChatAdapter)[];
   onProgress?: (done: number, total: number) => void;
   onDelivery?: (e: DeliveryEvent) => void;
+}
+
+export interface PlatformDeps {
+  store: Store;
+  search: NoteSearch;
+  log: Logger;
 }
 
 export interface RunningApp {
@@ -61,7 +67,9 @@ function effectiveRoutes(config: Config, adapters: ChatAdapter[]): Route[] {
 export async function startApp(o: AppOptions): Promise<RunningApp> {
   const { log } = o;
   const store = new Store(o.dbPath);
-  const adapters: ChatAdapter[] = [...(o.platformAdapters ?? [])];
+  const root = path.resolve(o.notesDir);
+  const live = createLiveIndex(root, o.read, log);
+  const adapters: ChatAdapter[] = (o.platformAdapters ?? []).map((make) => make({ store, search: live.search, log }));
   if (o.config.console.enabled && (adapters.length === 0 || o.config.routes.some((r) => r.platform === 'console'))) {
     adapters.push(createConsoleAdapter({ json: o.json, write: o.out, delayMs: o.config.console.delayMs }));
   }
@@ -75,8 +83,6 @@ export async function startApp(o: AppOptions): Promise<RunningApp> {
     log,
     o.onDelivery,
   );
-  const root = path.resolve(o.notesDir);
-  const live = createLiveIndex(root, o.read, log);
   // Scheduled notes: a timer for the next due date, re-armed after every batch and each minute.
   let scheduleTimer: NodeJS.Timeout | undefined;
   const publisher = new Publisher({

@@ -28,7 +28,9 @@ export type FailureClass =
   /** The chat moved (Telegram group upgraded to supergroup): retry at once at the new id. */
   | { kind: 'moved'; reason: string; to: string }
   /** The message to edit or delete no longer exists: nothing left to do. */
-  | { kind: 'gone'; reason: string };
+  | { kind: 'gone'; reason: string }
+  /** The platform refused this one message (bad markup, too long): it fails, the chat is not paused. */
+  | { kind: 'rejected'; reason: string };
 
 export interface ChatAdapter {
   readonly platform: Platform;

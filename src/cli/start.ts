@@ -4,6 +4,7 @@ import { loadConfig, readOptions, resolveSite } from '../config/load.js';
 import { parseEnv, secretsOf } from '../config/env.js';
 import { createLogger } from '../log.js';
 import { startApp } from '../app.js';
+import { createTelegramAdapter } from '../adapters/telegram/adapter.js';
 import type { Io } from './preview.js';
 
 export interface StartOptions {
@@ -33,7 +34,15 @@ export async function runStart(opts: StartOptions, io: Io): Promise<number> {
   const notesDir = opts.notes ?? config.notes.dir;
   const interactive = !json && process.stderr.isTTY;
 
+  const platformAdapters: NonNullable<Parameters<typeof startApp>[0]['platformAdapters']> = [];
+  if (env.TELEGRAM_BOT_TOKEN) {
+    const token = env.TELEGRAM_BOT_TOKEN;
+    platformAdapters.push(({ store, search, log: l }) =>
+      createTelegramAdapter({ token, config: config.telegram, webhookSecret: env.TELEGRAM_WEBHOOK_SECRET, store, deps: { store, search }, log: l }),
+    );
+  }
   const app = await startApp({
+    platformAdapters,
     config,
     env,
     read: readOptions(config, resolveSite(config)),

@@ -9,6 +9,8 @@ const optionalSecret = z
 export const envSchema = z.object({
   DISCORD_TOKEN: optionalSecret,
   TELEGRAM_BOT_TOKEN: optionalSecret,
+  /** Checked on every webhook request (Telegram's `secret_token`). */
+  TELEGRAM_WEBHOOK_SECRET: optionalSecret,
   /** Overrides the config file path. */
   NOTECAST_CONFIG: z.string().optional(),
   NOTECAST_LOG_LEVEL: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).optional(),
@@ -22,5 +24,5 @@ export function parseEnv(env: NodeJS.ProcessEnv): Env {
 
 /** Every secret value in the environment, for redaction. */
 export function secretsOf(env: Env): string[] {
-  return [env.DISCORD_TOKEN, env.TELEGRAM_BOT_TOKEN].filter((s): s is string => !!s);
+  return [env.DISCORD_TOKEN, env.TELEGRAM_BOT_TOKEN, env.TELEGRAM_WEBHOOK_SECRET].filter((s): s is string => !!s);
 }

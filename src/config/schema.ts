@@ -115,6 +115,26 @@ export const configSchema = z
       })
       .strict()
       .prefault({}),
+    telegram: z
+      .object({
+        /** Bot API server; change it for a self-hosted Bot API server. */
+        apiRoot: z.string().url().default('https://api.telegram.org'),
+        /** Long polling needs no public address; a webhook needs `webhook.url` and `TELEGRAM_WEBHOOK_SECRET`. */
+        mode: z.enum(['polling', 'webhook']).default('polling'),
+        webhook: z
+          .object({ url: z.string().url().optional(), port: z.number().int().min(1).max(65535).default(8443), path: z.string().default('/telegram') })
+          .strict()
+          .prefault({}),
+        /** Register the command list (with translations) at start-up. */
+        registerCommands: z.boolean().default(true),
+        /** Paces sends below Telegram's limits so 429s stay rare. */
+        rate: z
+          .object({ perSecond: z.number().min(1).max(30).default(29), perChatMs: z.number().int().min(0).default(1000), perGroupPerMinute: z.number().int().min(1).max(20).default(20) })
+          .strict()
+          .prefault({}),
+      })
+      .strict()
+      .prefault({}),
     log: z.object({ level: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info') }).strict().prefault({}),
   })
   .strict();

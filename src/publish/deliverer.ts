@@ -179,6 +179,11 @@ export class Deliverer {
         this.log.warn({ ...logCtx, to: f.to }, 'chat moved; subscriptions and queue follow it');
         this.onEvent({ row, outcome: 'moved', error: f.reason });
         return;
+      case 'rejected':
+        this.store.markFailed(row.id, f.reason);
+        this.log.error({ ...logCtx, reason: f.reason }, 'delivery rejected by the platform');
+        this.onEvent({ row, outcome: 'failed', error: f.reason });
+        return;
       case 'gone':
         this.store.transaction(() => {
           this.store.markDone(row.id, null, 'skipped', f.reason);

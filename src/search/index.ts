@@ -57,6 +57,12 @@ export class NoteSearch {
     return this.docs.has(id);
   }
 
+  /** Every indexed note of `id`'s translation family (including itself). */
+  familyOf(id: string): string[] | undefined {
+    const meta = this.docs.get(id);
+    return meta ? [...(this.families.get(meta.info.translationKey) ?? [])] : undefined;
+  }
+
   /** Adds or replaces a note. */
   upsert(doc: SearchDoc): void {
     if (this.docs.has(doc.id)) this.remove(doc.id);

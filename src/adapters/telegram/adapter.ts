@@ -1,0 +1,198 @@
+/**
+ * Telegram on grammY: the outbox's post/edit/delete through `bot.api`, and the commands,
+ * inline mode and buttons through `bot`. Every Bot API call passes the pacer first.
+ */
+import { createServer, type Server } from 'node:http';
+import { Bot, webhookCallback, type Context } from 'grammy';
+import type { Config } from '../../config/schema.js';
+import { COMMANDS, findCommand, runCommand, type CommandDeps } from '../../commands/index.js';
+import type { Logger } from '../../log.js';
+import { renderTelegramDigest } from '../../render/digest.js';
+import { renderTelegramHtml, renderTelegramMessage } from '../../render/telegram.js';
+import type { Store } from '../../store/store.js';
+import type { Target } from '../../store/types.js';
+import type { ChatAdapter, OutgoingMessage } from '../types.js';
+import { classifyTelegramError, isNotModified } from './errors.js';
+import { Pacer } from './pacer.js';
+import { noteKey, parseTelegramArgs, renderTelegramReply } from './render.js';
+
+/** Telegram's GroupAnonymousBot: messages from anonymous group admins come from it. */
+const ANONYMOUS_ADMIN_ID = 1087968824;
+const PACED = new Set(['sendMessage', 'editMessageText', 'deleteMessage', 'sendPhoto']);
+const COMMAND_LOCALES = ['zh', 'ja', 'hi', 'es'] as const;
+
+export interface TelegramAdapterOptions {
+  token: string;
+  config: Config['telegram'];
+  webhookSecret?: string | undefined;
+  store: Store;
+  deps: CommandDeps;
+  log: Logger;
+}
+
+function chatId(chat: string): number | string {
+  return /^-?\d+$/.test(chat) ? Number(chat) : chat;
+}
+
+function payloadOf(m: OutgoingMessage) {
+  return m.type === 'summary' ? renderTelegramMessage(m.summary) : renderTelegramDigest(m.items);
+}
+
+function targetOf(ctx: Context): Target | undefined {
+  if (!ctx.chat) return undefined;
+  const msg = ctx.msg;
+  const thread = msg && 'is_topic_message' in msg && msg.is_topic_message && msg.message_thread_id ? String(msg.message_thread_id) : '';
+  return { platform: 'telegram', chat: String(ctx.chat.id), thread };
+}
+
+export interface TelegramAdapter extends ChatAdapter {
+  bot: Bot;
+}
+
+export function createTelegramAdapter(o: TelegramAdapterOptions): TelegramAdapter {
+  const bot = new Bot(o.token, { client: { apiRoot: o.config.apiRoot } });
+  const pacer = new Pacer(o.config.rate);
+  const log = o.log.child({ platform: 'telegram' });
+  // Retries are the outbox's alone; this only spaces calls out.
+  bot.api.config.use(async (prev, method, payload, signal) => {
+    const chat = (payload as { chat_id?: unknown }).chat_id;
+    if (PACED.has(method) && chat !== undefined) await pacer.acquire(String(chat));
+    return prev(method, payload, signal);
+  });
+
+  const keys = new Map<string, string>(); // noteKey → note id, for buttons and inline results
+  const remember = (id: string) => {
+    const k = noteKey(id);
+    keys.delete(k);
+    keys.set(k, id);
+    if (keys.size > 5000) keys.delete(keys.keys().next().value!);
+    return k;
+  };
+
+  const isAdmin = async (ctx: Context): Promise<boolean> => {
+    const chat = ctx.chat;
+    if (!chat) return false;
+    if (chat.type === 'private' || chat.type === 'channel') return true; // only admins post in channels
+    if (ctx.from?.id === ANONYMOUS_ADMIN_ID || ctx.msg?.sender_chat?.id === chat.id) return true;
+    if (!ctx.from) return false;
+    const member = await ctx.api.getChatMember(chat.id, ctx.from.id);
+    return member.status === 'creator' || member.status === 'administrator';
+  };
+
+  for (const cmd of [...COMMANDS.map((c) => c.definition.name), 'start']) {
+    bot.command(cmd, async (ctx) => {
+      const target = targetOf(ctx)!;
+      const command = findCommand(cmd === 'start' ? 'help' : cmd)!;
+      const started = performance.now();
+      const reply = await runCommand(
+        command,
+        { target, userId: String(ctx.from?.id ?? ctx.chat.id), locale: ctx.from?.language_code, options: parseTelegramArgs(command.definition.name, ctx.match), isAdmin: () => isAdmin(ctx) },
+        o.deps,
+      );
+      if (reply.type === 'note') for (const r of reply.more) remember(r.id);
+      await ctx.reply(renderTelegramReply(reply).text, { ...renderTelegramReply(reply), ...(target.thread ? { message_thread_id: Number(target.thread) } : {}) });
+      log.debug({ command: cmd, chat: target.chat, ms: Math.round(performance.now() - started) }, 'command answered');
+    });
+  }
+
+  bot.on('callback_query:data', async (ctx) => {
+    const m = /^n:(.+)$/.exec(ctx.callbackQuery.data);
+    const id = m ? keys.get(m[1]!) : undefined;
+    const row = id ? o.store.getNote(id) : undefined;
+    if (!row?.summary) {
+      await ctx.answerCallbackQuery({ text: 'That result has expired; search again with /note.' });
+      return;
+    }
+    await ctx.answerCallbackQuery();
+    const msg = renderTelegramMessage(row.summary);
+    await ctx.reply(msg.text, { parse_mode: 'HTML', link_preview_options: msg.link_preview_options });
+  });
+
+  bot.on('inline_query', async (ctx) => {
+    const q = ctx.inlineQuery.query.trim();
+    const results = q ? o.deps.search.search(q, { lang: ctx.from.language_code, limit: 10 }) : o.deps.search.latest(10, undefined);
+    const articles = results.flatMap((r) => {
+      const row = o.store.getNote(r.id);
+      if (!row?.summary) return [];
+      const msg = renderTelegramMessage(row.summary);
+      return [
+        {
+          type: 'article' as const,
+          id: remember(r.id),
+          title: r.title.slice(0, 256),
+          description: (row.summary.keyPoints[0] ?? '').slice(0, 200),
+          ...(r.url ? { url: r.url } : {}),
+          input_message_content: { message_text: renderTelegramHtml(row.summary), parse_mode: 'HTML' as const, link_preview_options: msg.link_preview_options },
+        },
+      ];
+    });
+    await ctx.answerInlineQuery(articles, { cache_time: 30 });
+  });
+
+  // A group upgraded to a supergroup: its subscriptions, queue and posts move with it.
+  bot.on('message:migrate_to_chat_id', (ctx) => {
+    o.store.moveChat('telegram', String(ctx.chat.id), String(ctx.msg.migrate_to_chat_id));
+    log.info({ from: ctx.chat.id, to: ctx.msg.migrate_to_chat_id }, 'group became a supergroup; subscriptions moved');
+  });
+
+  // The adapter's one error handler: log with context, and a friendly word in the chat.
+  bot.catch(async (err) => {
+    const ctx = err.ctx;
+    log.error({ update: ctx.update.update_id, chat: ctx.chat?.id, err: err.error instanceof Error ? err.error.message : String(err.error) }, 'telegram update failed');
+    if (ctx.chat && ctx.msg?.text?.startsWith('/')) await ctx.reply('Sorry, something went wrong. Please try again in a moment.').catch(() => undefined);
+  });
+
+  let server: Server | undefined;
+  const threadOpt = (t: Target) => (t.thread ? { message_thread_id: Number(t.thread) } : {});
+
+  return {
+    platform: 'telegram',
+    bot,
+    async post(target, message) {
+      const p = payloadOf(message);
+      const sent = await bot.api.sendMessage(chatId(target.chat), p.text, { parse_mode: p.parse_mode, link_preview_options: p.link_preview_options, ...threadOpt(target) });
+      return { messageId: String(sent.message_id) };
+    },
+    async edit(target, messageId, message) {
+      const p = payloadOf(message);
+      try {
+        await bot.api.editMessageText(chatId(target.chat), Number(messageId), p.text, { parse_mode: p.parse_mode, link_preview_options: p.link_preview_options });
+      } catch (e) {
+        if (!isNotModified(e)) throw e; // the same text again is already done
+      }
+    },
+    async delete(target, messageId) {
+      await bot.api.deleteMessage(chatId(target.chat), Number(messageId));
+    },
+    classify: classifyTelegramError,
+    async start() {
+      await bot.init();
+      if (o.config.registerCommands) {
+        const list = (locale?: (typeof COMMAND_LOCALES)[number]) =>
+          [...COMMANDS.map((c) => ({ command: c.definition.name, description: (locale ? c.definition.descriptions[locale] : c.definition.description).slice(0, 256) }))];
+        await bot.api.setMyCommands(list());
+        for (const l of COMMAND_LOCALES) await bot.api.setMyCommands(list(l), { language_code: l });
+      }
+      const allowed_updates = ['message', 'channel_post', 'inline_query', 'callback_query'] as const;
+      if (o.config.mode === 'webhook') {
+        if (!o.config.webhook.url || !o.webhookSecret) throw new Error('telegram webhook mode needs telegram.webhook.url and TELEGRAM_WEBHOOK_SECRET');
+        const handle = webhookCallback(bot, 'http', { secretToken: o.webhookSecret });
+        const path = o.config.webhook.path;
+        server = createServer((req, res) => {
+          if (req.method === 'POST' && req.url === path) return void handle(req, res);
+          res.statusCode = 404;
+          res.end();
+        });
+        await new Promise<void>((r) => server!.listen(o.config.webhook.port, r));
+        await bot.api.setWebhook(o.config.webhook.url + o.config.webhook.path, { secret_token: o.webhookSecret, allowed_updates: [...allowed_updates] });
+      } else {
+        void bot.start({ allowed_updates: [...allowed_updates], onStart: (me) => log.info({ bot: me.username }, 'telegram polling started') }).catch((e: unknown) => log.error({ err: String(e) }, 'telegram polling stopped'));
+      }
+      log.info({ bot: bot.botInfo.username, mode: o.config.mode }, 'telegram connected');
+    },
+    async stop() {
+      if (server) await new Promise((r) => server!.close(r));
+      if (bot.isRunning()) await bot.stop();
+    },
+  };
+}

@@ -1,0 +1,47 @@
+/**
+ * Spaces Telegram sends below its limits (about 30 a second overall, 1 a second per chat,
+ * 20 a minute per group) so 429s are rare rather than the way the limit is found.
+ */
+export interface PacerLimits {
+  perSecond: number;
+  perChatMs: number;
+  perGroupPerMinute: number;
+}
+
+export class Pacer {
+  private nextGlobal = 0;
+  private readonly chatNext = new Map<string, number>();
+  private readonly groupWindow = new Map<string, number[]>();
+
+  constructor(
+    private readonly limits: PacerLimits,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** Group and channel ids are negative (or @names); private chats are positive. */
+  static isGroup(chat: string): boolean {
+    return chat.startsWith('-') || chat.startsWith('@');
+  }
+
+  /** Reserves the earliest slot allowed for `chat` and waits for it. */
+  async acquire(chat: string): Promise<void> {
+    const now = this.now();
+    let at = Math.max(now, this.nextGlobal, this.chatNext.get(chat) ?? 0);
+    if (Pacer.isGroup(chat)) {
+      const win = (this.groupWindow.get(chat) ?? []).filter((t) => t > now - 60_000);
+      if (win.length >= this.limits.perGroupPerMinute) at = Math.max(at, win[win.length - this.limits.perGroupPerMinute]! + 60_000);
+      win.push(at);
+      this.groupWindow.set(chat, win);
+    }
+    this.nextGlobal = at + 1000 / this.limits.perSecond;
+    this.chatNext.set(chat, at + this.limits.perChatMs);
+    if (this.chatNext.size > 10_000) this.prune(now);
+    const wait = at - now;
+    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+  }
+
+  private prune(now: number): void {
+    for (const [k, t] of this.chatNext) if (t < now) this.chatNext.delete(k);
+    for (const [k, w] of this.groupWindow) if (!w.some((t) => t > now - 60_000)) this.groupWindow.delete(k);
+  }
+}

@@ -1,0 +1,62 @@
+/** Command replies → Telegram messages. Pure. */
+import { createHash } from 'node:crypto';
+import type { CommandReply } from '../../commands/types.js';
+import { escapeTelegramAttr, escapeTelegramHtml } from '../../render/escape.js';
+import { renderTelegramMessage } from '../../render/telegram.js';
+import { truncate } from '../../util/text.js';
+
+/** Short, stable key for a note id (callback data and inline result ids are limited to 64 bytes). */
+export function noteKey(id: string): string {
+  return createHash('sha256').update(id).digest('base64url').slice(0, 22);
+}
+
+export interface TelegramReply {
+  text: string;
+  parse_mode?: 'HTML';
+  link_preview_options?: { is_disabled: true } | { url: string; prefer_small_media: boolean };
+  reply_markup?: { inline_keyboard: { text: string; callback_data: string }[][] };
+}
+
+export function renderTelegramReply(reply: CommandReply): TelegramReply {
+  switch (reply.type) {
+    case 'text':
+      return { text: reply.text };
+    case 'note': {
+      const msg = renderTelegramMessage(reply.summary);
+      const buttons = reply.more.slice(0, 5).map((r) => [{ text: truncate(r.title, 60), callback_data: `n:${noteKey(r.id)}` }]);
+      return { ...msg, ...(buttons.length ? { reply_markup: { inline_keyboard: buttons } } : {}) };
+    }
+    case 'list': {
+      const lines = reply.items.map((r, i) => `${i + 1}. ${r.url ? `<a href="${escapeTelegramAttr(r.url)}">${escapeTelegramHtml(r.title)}</a>` : escapeTelegramHtml(r.title)}`);
+      return { text: `<b>${escapeTelegramHtml(reply.heading)}</b>\n${lines.join('\n')}`, parse_mode: 'HTML', link_preview_options: { is_disabled: true } };
+    }
+  }
+}
+
+/** `/subscribe tag:ai lang:en type:note` → options; bare words count as tags. */
+export function parseTelegramArgs(command: string, text: string): Record<string, string | number | undefined> {
+  const args = text.trim();
+  if (command === 'note') return { query: args };
+  const opts: Record<string, string | number | undefined> = {};
+  const bare: string[] = [];
+  for (const word of args.split(/\s+/).filter(Boolean)) {
+    const m = /^(tags?|lang|languages?|type|count|id):(.+)$/i.exec(word);
+    if (!m) {
+      bare.push(word);
+      continue;
+    }
+    const key = m[1]!.toLowerCase().startsWith('tag') ? 'tags' : m[1]!.toLowerCase().startsWith('lang') ? 'lang' : m[1]!.toLowerCase();
+    opts[key] = opts[key] ? `${opts[key]},${m[2]}` : m[2];
+  }
+  if (command === 'latest') {
+    for (const b of bare) {
+      if (/^\d+$/.test(b)) opts.count = Number(b);
+      else opts.lang ??= b;
+    }
+  } else if (command === 'unsubscribe') {
+    if (bare[0] && /^#?\d+$/.test(bare[0])) opts.id = Number(bare[0].replace('#', ''));
+  } else if (command === 'subscribe' && bare.length) {
+    opts.tags = [opts.tags, ...bare].filter(Boolean).join(',');
+  }
+  return opts;
+}

@@ -1,0 +1,23 @@
+/** Every chat command, and the one place that runs them: permission check, then the handler. */
+import { helpCommand } from './help.js';
+import { latestCommand } from './latest.js';
+import { noteCommand } from './note.js';
+import { subscribeCommand } from './subscribe.js';
+import { subscriptionsCommand } from './subscriptions.js';
+import { unsubscribeCommand } from './unsubscribe.js';
+import type { Command, CommandDeps, CommandInput, CommandReply } from './types.js';
+
+export const COMMANDS: readonly Command[] = [noteCommand, latestCommand, subscribeCommand, unsubscribeCommand, subscriptionsCommand, helpCommand];
+
+export const NOT_ADMIN_TEXT = 'Sorry, only admins of this chat can change what it receives.';
+
+export function findCommand(name: string): Command | undefined {
+  return COMMANDS.find((c) => c.definition.name === name.toLowerCase());
+}
+
+export async function runCommand(cmd: Command, input: CommandInput, deps: CommandDeps): Promise<CommandReply> {
+  if (cmd.definition.adminOnly && !(await input.isAdmin())) return { type: 'text', text: NOT_ADMIN_TEXT };
+  return cmd.handle(input, deps);
+}
+
+export type { Command, CommandDeps, CommandInput, CommandReply } from './types.js';

@@ -1,0 +1,26 @@
+import type { Command } from './types.js';
+
+export const latestCommand: Command = {
+  definition: {
+    name: 'latest',
+    description: 'The newest notes',
+    descriptions: { zh: '最新的笔记', ja: '最新のノート', hi: 'सबसे नए नोट्स', es: 'Las notas más recientes' },
+    options: [
+      { name: 'count', type: 'integer', description: 'How many (1–10)', min: 1, max: 10 },
+      { name: 'lang', type: 'string', description: 'Only notes in this language' },
+    ],
+    adminOnly: false,
+  },
+  async handle(input, { search }) {
+    const n = Math.min(10, Math.max(1, Math.trunc(Number(input.options.count ?? 5)) || 5));
+    const lang = input.options.lang ? String(input.options.lang).slice(0, 16) : undefined;
+    const items = lang ? search.latest(n, lang) : search.latest(n).map((r) => ({ ...r, ...pickIn(search, r.members, input.locale) }));
+    if (!items.length) return { type: 'text', text: lang ? `No notes in “${lang}” yet.` : 'No notes published yet.' };
+    return { type: 'list', heading: lang ? `Latest notes (${lang})` : 'Latest notes', items };
+  },
+};
+
+function pickIn(search: Parameters<Command['handle']>[1]['search'], members: string[], locale?: string) {
+  const m = search.pick(members, locale);
+  return m ? { id: m.id, title: m.info.title, lang: m.info.lang, url: m.info.url } : {};
+}

@@ -1,0 +1,24 @@
+import type { Command } from './types.js';
+
+export const noteCommand: Command = {
+  definition: {
+    name: 'note',
+    description: 'Look a note up and show its summary',
+    descriptions: { zh: '查找笔记并显示摘要', ja: 'ノートを検索して要約を表示', hi: 'नोट खोजें और उसका सारांश दिखाएँ', es: 'Buscar una nota y mostrar su resumen' },
+    options: [{ name: 'query', type: 'string', description: 'Words from the title or text', required: true, autocomplete: true }],
+    adminOnly: false,
+  },
+  async handle(input, { store, search }) {
+    const query = String(input.options.query ?? '').trim().slice(0, 200);
+    if (!query) return { type: 'text', text: 'What should I look for? Try /note followed by a few words.' };
+    // Autocomplete hands over a note id; typed text is searched.
+    const direct = query.startsWith('id:') ? query.slice(3) : undefined;
+    const results = direct ? [] : search.search(query, { lang: input.locale, limit: 6 });
+    const id = direct ?? results[0]?.id;
+    const row = id ? store.getNote(id) : undefined;
+    if (!row?.summary || row.state !== 'published') return { type: 'text', text: `No note matches “${query}”.` };
+    const shown = direct ? search.pick([id!, ...(search.familyOf(id!) ?? [])], input.locale) : undefined;
+    const chosen = shown && shown.id !== id ? store.getNote(shown.id) : row;
+    return { type: 'note', noteId: chosen!.id, summary: chosen!.summary!, more: results.slice(1, 6) };
+  },
+};

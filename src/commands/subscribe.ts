@@ -1,0 +1,32 @@
+import { describeFilter } from '../publish/filter.js';
+import type { Command } from './types.js';
+import { filterFromOptions } from './filter-args.js';
+
+export const subscribeCommand: Command = {
+  definition: {
+    name: 'subscribe',
+    description: 'Announce new notes in this chat (optionally only some tags, languages or types)',
+    descriptions: {
+      zh: '在此聊天中通知新笔记（可按标签、语言或类型筛选）',
+      ja: '新しいノートをこのチャットで通知します（タグ・言語・種類で絞り込み可）',
+      hi: 'इस चैट में नए नोट्स की घोषणा करें (टैग, भाषा या प्रकार से फ़िल्टर करें)',
+      es: 'Anunciar notas nuevas en este chat (opcionalmente por etiquetas, idiomas o tipos)',
+    },
+    options: [
+      { name: 'tags', type: 'string', description: 'Only notes with one of these tags (comma separated)' },
+      { name: 'lang', type: 'string', description: 'Only notes in these languages (e.g. en, zh)' },
+      { name: 'type', type: 'string', description: 'Only notes of this type (e.g. note)' },
+    ],
+    adminOnly: true,
+  },
+  async handle(input, { store }) {
+    const filter = filterFromOptions(input.options);
+    const { created, id } = store.subscribe(input.target, filter, input.userId);
+    // A chat that subscribes again after a permanent failure has evidently fixed it.
+    store.resume(input.target);
+    return {
+      type: 'text',
+      text: created ? `Subscribed (#${id}): ${describeFilter(filter)}. New notes will be announced here.` : `Already subscribed (#${id}): ${describeFilter(filter)}.`,
+    };
+  },
+};

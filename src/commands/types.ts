@@ -1,0 +1,52 @@
+/** Platform-neutral chat commands: a definition (data) and a handler, registered by each adapter. */
+import type { Store } from '../store/store.js';
+import type { NoteSearch, SearchResult } from '../search/index.js';
+import type { Summary } from '../summary/build.js';
+import type { Target } from '../store/types.js';
+
+/** Locales every command description is given in, besides English. */
+export type DescriptionLocale = 'zh' | 'ja' | 'hi' | 'es';
+
+export interface CommandOption {
+  name: string;
+  type: 'string' | 'integer';
+  description: string;
+  required?: boolean;
+  autocomplete?: boolean;
+  min?: number;
+  max?: number;
+}
+
+export interface CommandDefinition {
+  name: string;
+  description: string;
+  descriptions: Record<DescriptionLocale, string>;
+  options: CommandOption[];
+  /** Changes what a chat receives: chat admins (Telegram) or Manage Channels (Discord) only. */
+  adminOnly: boolean;
+}
+
+export interface CommandInput {
+  target: Target;
+  userId: string;
+  /** The user's language (`language_code`, Discord `locale`), to prefer translations. */
+  locale?: string | undefined;
+  options: Record<string, string | number | undefined>;
+  /** Asked only when the command needs it. */
+  isAdmin: () => Promise<boolean>;
+}
+
+export type CommandReply =
+  | { type: 'text'; text: string }
+  | { type: 'note'; noteId: string; summary: Summary; more: SearchResult[] }
+  | { type: 'list'; heading: string; items: SearchResult[] };
+
+export interface CommandDeps {
+  store: Store;
+  search: NoteSearch;
+}
+
+export interface Command {
+  definition: CommandDefinition;
+  handle(input: CommandInput, deps: CommandDeps): Promise<CommandReply>;
+}

@@ -1,0 +1,316 @@
+/**
+ * A fake Telegram Bot API server on 127.0.0.1 for the real grammY client. It keeps chats and
+ * messages, long-polls `getUpdates` with offsets, and is honest about Telegram's limits: HTML that
+ * does not parse, texts over 4096 characters, sends over the rate limits (429 + retry_after),
+ * blocked, missing and migrated chats.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { parseTelegramHtml } from './html.js';
+
+export type ChatType = 'private' | 'group' | 'supergroup' | 'channel';
+export type MemberStatus = 'creator' | 'administrator' | 'member' | 'left' | 'kicked';
+
+export interface FakeChat {
+  id: number;
+  type: ChatType;
+  title?: string;
+  members: Map<number, MemberStatus>;
+  topics: Set<number>;
+  /** blocked: a private chat that blocked the bot; kicked: a group that removed it; missing: deleted. */
+  state: 'ok' | 'blocked' | 'kicked' | 'missing' | { migratedTo: number };
+}
+
+export interface FakeMessage {
+  chatId: number;
+  messageId: number;
+  threadId?: number;
+  text: string;
+  html: string;
+  replyMarkup?: unknown;
+  editedTimes: number;
+  deleted: boolean;
+}
+
+export interface CallRecord {
+  method: string;
+  payload: Record<string, unknown>;
+  at: number;
+  status: number;
+}
+
+export const BOT = { id: 7000001, is_bot: true, first_name: 'Notecast', username: 'notecast_test_bot', can_join_groups: true, can_read_all_group_messages: false, supports_inline_queries: true };
+
+class ApiFailure extends Error {
+  constructor(
+    readonly code: number,
+    readonly description: string,
+    readonly parameters?: Record<string, unknown>,
+  ) {
+    super(description);
+  }
+}
+
+export interface FakeTelegramOptions {
+  token: string;
+  /** Telegram's limits; tests may tighten them. */
+  limits?: { globalPerSecond: number; perChatMs: number; perGroupPerMinute: number };
+}
+
+export class FakeTelegram {
+  readonly chats = new Map<number, FakeChat>();
+  readonly messages: FakeMessage[] = [];
+  readonly calls: CallRecord[] = [];
+  readonly commands = new Map<string, { command: string; description: string }[]>();
+  readonly inlineAnswers: { inline_query_id: string; results: Record<string, unknown>[] }[] = [];
+  readonly callbackAnswers: Record<string, unknown>[] = [];
+  tooManyRequests = 0;
+  /** Make the next N rate-limited calls fail with 429 regardless (a storm). */
+  forced429 = 0;
+  private readonly updates: Record<string, unknown>[] = [];
+  private nextUpdateId = 1;
+  private nextMessageId = new Map<number, number>();
+  private waiters: (() => void)[] = [];
+  private readonly sendTimes: number[] = [];
+  private readonly chatLast = new Map<number, number>();
+  private readonly groupTimes = new Map<number, number[]>();
+  private server?: Server;
+  private readonly limits: NonNullable<FakeTelegramOptions['limits']>;
+
+  constructor(private readonly opts: FakeTelegramOptions) {
+    this.limits = opts.limits ?? { globalPerSecond: 30, perChatMs: 1000, perGroupPerMinute: 20 };
+  }
+
+  get apiRoot(): string {
+    return `http://127.0.0.1:${(this.server!.address() as AddressInfo).port}`;
+  }
+
+  async start(): Promise<this> {
+    this.server = createServer((req, res) => void this.handle(req, res));
+    await new Promise<void>((r) => this.server!.listen(0, '127.0.0.1', r));
+    return this;
+  }
+
+  async stop(): Promise<void> {
+    for (const w of this.waiters.splice(0)) w();
+    this.server?.closeAllConnections();
+    await new Promise((r) => this.server?.close(r));
+  }
+
+  addChat(id: number, type: ChatType, members: Record<number, MemberStatus> = {}, title = `chat ${id}`): FakeChat {
+    const chat: FakeChat = { id, type, title, members: new Map(Object.entries(members).map(([k, v]) => [Number(k), v])), topics: new Set(), state: 'ok' };
+    this.chats.set(id, chat);
+    return chat;
+  }
+
+  /** Queues an update and wakes a waiting getUpdates. */
+  push(update: Record<string, unknown>): number {
+    const update_id = this.nextUpdateId++;
+    this.updates.push({ update_id, ...update });
+    for (const w of this.waiters.splice(0)) w();
+    return update_id;
+  }
+
+  command(chatId: number, fromId: number, text: string, extra: Record<string, unknown> = {}): number {
+    const chat = this.chats.get(chatId)!;
+    const cmdLen = text.split(/\s/)[0]!.length;
+    const message = {
+      message_id: this.newMessageId(chatId),
+      date: Math.floor(Date.now() / 1000),
+      chat: { id: chatId, type: chat.type, ...(chat.type === 'private' ? { first_name: 'U' } : { title: chat.title }) },
+      from: { id: fromId, is_bot: false, first_name: `user${fromId}`, language_code: 'en' },
+      text,
+      entities: [{ type: 'bot_command', offset: 0, length: cmdLen }],
+      ...extra,
+    };
+    return this.push(chat.type === 'channel' ? { channel_post: message } : { message });
+  }
+
+  sentTo(chatId: number): FakeMessage[] {
+    return this.messages.filter((m) => m.chatId === chatId && !m.deleted);
+  }
+
+  async waitFor(pred: () => boolean, timeoutMs = 10_000, what = 'condition'): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (!pred()) {
+      if (Date.now() > deadline) throw new Error(`fake telegram: timed out waiting for ${what}`);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  }
+
+  private newMessageId(chatId: number): number {
+    const n = (this.nextMessageId.get(chatId) ?? 0) + 1;
+    this.nextMessageId.set(chatId, n);
+    return n;
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const m = /^\/bot([^/]+)\/([A-Za-z]+)$/.exec(req.url?.split('?')[0] ?? '');
+    let body = '';
+    for await (const chunk of req) body += chunk;
+    const send = (status: number, json: unknown) => {
+      res.writeHead(status, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(json));
+    };
+    if (!m) return send(404, { ok: false, error_code: 404, description: 'Not Found' });
+    if (m[1] !== this.opts.token) return send(401, { ok: false, error_code: 401, description: 'Unauthorized' });
+    const method = m[2]!;
+    let payload: Record<string, unknown> = {};
+    try {
+      payload = body ? (JSON.parse(body) as Record<string, unknown>) : {};
+    } catch {
+      return send(400, { ok: false, error_code: 400, description: 'Bad Request: invalid JSON' });
+    }
+    const call: CallRecord = { method, payload, at: Date.now(), status: 200 };
+    this.calls.push(call);
+    try {
+      const result = await this.dispatch(method, payload);
+      send(200, { ok: true, result });
+    } catch (e) {
+      if (!(e instanceof ApiFailure)) throw e;
+      call.status = e.code;
+      if (e.code === 429) this.tooManyRequests++;
+      send(e.code, { ok: false, error_code: e.code, description: e.description, ...(e.parameters ? { parameters: e.parameters } : {}) });
+    }
+  }
+
+  private chatFor(payload: Record<string, unknown>): FakeChat {
+    const id = Number(payload.chat_id);
+    const chat = this.chats.get(id);
+    if (!chat || chat.state === 'missing') throw new ApiFailure(400, 'Bad Request: chat not found');
+    if (chat.state === 'blocked') throw new ApiFailure(403, 'Forbidden: bot was blocked by the user');
+    if (chat.state === 'kicked') throw new ApiFailure(403, 'Forbidden: bot was kicked from the group chat');
+    if (typeof chat.state === 'object') throw new ApiFailure(400, 'Bad Request: group chat was upgraded to a supergroup chat', { migrate_to_chat_id: chat.state.migratedTo });
+    return chat;
+  }
+
+  /** Sliding windows of Telegram's limits; a call over them gets 429 with the wait in whole seconds. */
+  private rateLimit(chat: FakeChat): void {
+    const now = Date.now();
+    const retry = (ms: number) => new ApiFailure(429, `Too Many Requests: retry after ${Math.max(1, Math.ceil(ms / 1000))}`, { retry_after: Math.max(1, Math.ceil(ms / 1000)) });
+    if (this.forced429 > 0) {
+      this.forced429--;
+      throw retry(1000);
+    }
+    while (this.sendTimes.length && this.sendTimes[0]! <= now - 1000) this.sendTimes.shift();
+    if (this.sendTimes.length >= this.limits.globalPerSecond) throw retry(this.sendTimes[0]! + 1000 - now);
+    const last = this.chatLast.get(chat.id);
+    // A little tolerance for timer jitter: Telegram's per-chat limit is "about one a second".
+    if (last !== undefined && now - last < this.limits.perChatMs - 50) throw retry(last + this.limits.perChatMs - now);
+    if (chat.id < 0) {
+      const times = (this.groupTimes.get(chat.id) ?? []).filter((t) => t > now - 60_000);
+      if (times.length >= this.limits.perGroupPerMinute) throw retry(times[0]! + 60_000 - now);
+      times.push(now);
+      this.groupTimes.set(chat.id, times);
+    }
+    this.sendTimes.push(now);
+    this.chatLast.set(chat.id, now);
+  }
+
+  private text(payload: Record<string, unknown>): { text: string; html: string } {
+    const raw = String(payload.text ?? payload.message_text ?? '');
+    if (!raw.trim()) throw new ApiFailure(400, 'Bad Request: message text is empty');
+    let visible = raw;
+    if (payload.parse_mode === 'HTML') {
+      const parsed = parseTelegramHtml(raw);
+      if (!parsed.ok) throw new ApiFailure(400, `Bad Request: ${parsed.error.replace(/^Can't/, "can't")}`);
+      visible = parsed.text;
+    } else if (payload.parse_mode !== undefined) throw new ApiFailure(400, 'Bad Request: unsupported parse_mode in this fake');
+    if (visible.length > 4096) throw new ApiFailure(400, 'Bad Request: message is too long');
+    return { text: visible, html: raw };
+  }
+
+  private async dispatch(method: string, p: Record<string, unknown>): Promise<unknown> {
+    switch (method) {
+      case 'getMe':
+        return BOT;
+      case 'deleteWebhook':
+      case 'setWebhook':
+        return true;
+      case 'getUpdates':
+        return this.getUpdates(p);
+      case 'sendMessage': {
+        const chat = this.chatFor(p);
+        const thread = p.message_thread_id === undefined ? undefined : Number(p.message_thread_id);
+        if (thread !== undefined && !chat.topics.has(thread)) throw new ApiFailure(400, 'Bad Request: message thread not found');
+        const { text, html } = this.text(p);
+        this.rateLimit(chat);
+        const msg: FakeMessage = { chatId: chat.id, messageId: this.newMessageId(chat.id), threadId: thread, text, html, replyMarkup: p.reply_markup, editedTimes: 0, deleted: false };
+        this.messages.push(msg);
+        return { message_id: msg.messageId, date: Math.floor(Date.now() / 1000), chat: { id: chat.id, type: chat.type }, text, ...(thread ? { message_thread_id: thread } : {}) };
+      }
+      case 'editMessageText': {
+        const chat = this.chatFor(p);
+        const msg = this.messages.find((x) => x.chatId === chat.id && x.messageId === Number(p.message_id) && !x.deleted);
+        if (!msg) throw new ApiFailure(400, 'Bad Request: message to edit not found');
+        const { text, html } = this.text(p);
+        if (html === msg.html && JSON.stringify(p.reply_markup) === JSON.stringify(msg.replyMarkup)) {
+          throw new ApiFailure(400, 'Bad Request: message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message');
+        }
+        this.rateLimit(chat);
+        Object.assign(msg, { text, html, replyMarkup: p.reply_markup, editedTimes: msg.editedTimes + 1 });
+        return { message_id: msg.messageId, date: Math.floor(Date.now() / 1000), chat: { id: chat.id, type: chat.type }, text };
+      }
+      case 'deleteMessage': {
+        const chat = this.chatFor(p);
+        const msg = this.messages.find((x) => x.chatId === chat.id && x.messageId === Number(p.message_id) && !x.deleted);
+        if (!msg) throw new ApiFailure(400, 'Bad Request: message to delete not found');
+        msg.deleted = true;
+        return true;
+      }
+      case 'getChatMember': {
+        const chat = this.chatFor(p);
+        const status = chat.members.get(Number(p.user_id)) ?? 'left';
+        return { status, user: { id: Number(p.user_id), is_bot: false, first_name: 'U' } };
+      }
+      case 'setMyCommands': {
+        const cmds = p.commands as { command: string; description: string }[];
+        if (!Array.isArray(cmds) || cmds.length > 100) throw new ApiFailure(400, 'Bad Request: commands must be a list of at most 100');
+        for (const c of cmds) {
+          if (!/^[a-z0-9_]{1,32}$/.test(c.command)) throw new ApiFailure(400, 'Bad Request: BOT_COMMAND_INVALID');
+          if (!c.description || c.description.length > 256) throw new ApiFailure(400, 'Bad Request: command description must be 1-256 characters');
+        }
+        this.commands.set(String(p.language_code ?? ''), cmds);
+        return true;
+      }
+      case 'answerInlineQuery': {
+        const results = p.results as Record<string, unknown>[];
+        if (results.length > 50) throw new ApiFailure(400, 'Bad Request: RESULTS_TOO_MUCH');
+        const ids = new Set<string>();
+        for (const r of results) {
+          const id = String(r.id);
+          if (!id || Buffer.byteLength(id) > 64 || ids.has(id)) throw new ApiFailure(400, 'Bad Request: RESULT_ID_INVALID');
+          ids.add(id);
+          this.text((r.input_message_content ?? {}) as Record<string, unknown>);
+        }
+        this.inlineAnswers.push({ inline_query_id: String(p.inline_query_id), results });
+        return true;
+      }
+      case 'answerCallbackQuery':
+        this.callbackAnswers.push(p);
+        return true;
+      default:
+        throw new ApiFailure(404, 'Not Found: method not found');
+    }
+  }
+
+  private async getUpdates(p: Record<string, unknown>): Promise<unknown[]> {
+    const offset = Number(p.offset ?? 0);
+    // Confirming an offset forgets everything before it, as Telegram does.
+    while (this.updates.length && Number(this.updates[0]!.update_id) < offset) this.updates.shift();
+    const limit = Math.min(100, Number(p.limit ?? 100));
+    if (!this.updates.length) {
+      const timeout = Math.min(50, Number(p.timeout ?? 0)) * 1000;
+      if (timeout > 0) {
+        await new Promise<void>((resolve) => {
+          const t = setTimeout(resolve, timeout);
+          this.waiters.push(() => {
+            clearTimeout(t);
+            resolve();
+          });
+        });
+      }
+    }
+    return this.updates.slice(0, limit);
+  }
+}
