@@ -5,6 +5,7 @@ import { runCheck, runPreview } from './preview.js';
 import { runStart } from './start.js';
 import { runStatus } from './status.js';
 import { runSearch, type SearchCliOptions } from './search.js';
+import { runRegisterCommands } from './register.js';
 
 const io = { out: (l: string) => process.stdout.write(`${l}\n`), err: (l: string) => process.stderr.write(`${l}\n`) };
 
@@ -61,6 +62,15 @@ export function buildProgram(): Command {
     .option('--config <file>', 'config file')
     .option('--jekyll-config <file>', "a Jekyll site's _config.yml")
     .action(async (query: string, o: SearchCliOptions) => exit(await runSearch(query, o, io)));
+
+  program
+    .command('register-commands')
+    .description("register or update Discord's slash commands (only when they changed)")
+    .option('--guild <id>', 'register in one guild (instant) instead of globally')
+    .option('--force', 'register even if nothing changed')
+    .option('--config <file>', 'config file')
+    .option('--db <file>', 'state database (remembers what was registered)')
+    .action(async (o: { guild?: string; force?: boolean; config?: string; db?: string }) => exit(await runRegisterCommands(o, io)));
 
   return program;
 }

@@ -5,6 +5,7 @@ import { parseEnv, secretsOf } from '../config/env.js';
 import { createLogger } from '../log.js';
 import { startApp } from '../app.js';
 import { createTelegramAdapter } from '../adapters/telegram/adapter.js';
+import { createDiscordAdapter } from '../adapters/discord/adapter.js';
 import type { Io } from './preview.js';
 
 export interface StartOptions {
@@ -35,6 +36,10 @@ export async function runStart(opts: StartOptions, io: Io): Promise<number> {
   const interactive = !json && process.stderr.isTTY;
 
   const platformAdapters: NonNullable<Parameters<typeof startApp>[0]['platformAdapters']> = [];
+  if (env.DISCORD_TOKEN) {
+    const token = env.DISCORD_TOKEN;
+    platformAdapters.push(({ store, search, log: l }) => createDiscordAdapter({ token, config: config.discord, store, deps: { store, search }, log: l }));
+  }
   if (env.TELEGRAM_BOT_TOKEN) {
     const token = env.TELEGRAM_BOT_TOKEN;
     platformAdapters.push(({ store, search, log: l }) =>

@@ -115,6 +115,21 @@ export const configSchema = z
       })
       .strict()
       .prefault({}),
+    discord: z
+      .object({
+        /** REST API base; only tests change it. */
+        api: z.string().url().default('https://discord.com/api'),
+        /** The application id; read from the API when not given. */
+        applicationId: z.string().optional(),
+        /** Register slash commands at start-up (only when they changed). */
+        registerCommands: z.boolean().default(true),
+        /** Register in one guild (instant) instead of globally. */
+        commandGuild: z.string().optional(),
+        /** Lookup replies (/note, /latest) seen only by the asker. */
+        ephemeralLookups: z.boolean().default(true),
+      })
+      .strict()
+      .prefault({}),
     telegram: z
       .object({
         /** Bot API server; change it for a self-hosted Bot API server. */

@@ -1,0 +1,38 @@
+/** `notecast register-commands`: registers or updates Discord's slash commands, only when they changed. */
+import { ConfigError } from '../errors.js';
+import { loadConfig } from '../config/load.js';
+import { parseEnv, secretsOf } from '../config/env.js';
+import { createDiscordRest, registerDiscordCommands } from '../adapters/discord/adapter.js';
+import { redact } from '../log.js';
+import { Store } from '../store/store.js';
+import type { Io } from './preview.js';
+
+export async function runRegisterCommands(opts: { guild?: string; config?: string; db?: string; force?: boolean }, io: Io): Promise<number> {
+  const env = parseEnv(process.env);
+  let config;
+  try {
+    config = loadConfig(opts.config ?? env.NOTECAST_CONFIG).config;
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      io.err(e.message);
+      return 2;
+    }
+    throw e;
+  }
+  if (!env.DISCORD_TOKEN) {
+    io.err('DISCORD_TOKEN is not set: it is needed to register commands.');
+    return 2;
+  }
+  const store = new Store(opts.db ?? config.store.path);
+  try {
+    const rest = createDiscordRest(env.DISCORD_TOKEN, config.discord.api);
+    const r = await registerDiscordCommands(rest, store, { applicationId: config.discord.applicationId, guild: opts.guild ?? config.discord.commandGuild, force: opts.force });
+    io.out(r.changed ? `commands registered (${r.scope})` : `commands unchanged (${r.scope}); nothing sent`);
+    return 0;
+  } catch (e) {
+    io.err(`could not register commands: ${redact(e instanceof Error ? e.message : String(e), secretsOf(env))}`);
+    return 1;
+  } finally {
+    store.close();
+  }
+}

@@ -1,0 +1,371 @@
+/**
+ * A fake Discord (REST + gateway) on 127.0.0.1 for the real discord.js client. Honest about what
+ * Discord enforces: embed limits (with the 6000 total), autocomplete choices, per-route and global
+ * rate limits answered with 429 and the headers the client reads, missing and forbidden channels,
+ * the 3-second interaction deadline, and `enforce_nonce`.
+ */
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { formErrorBody, validateChoices, validateMessage, type EmbedLike } from './limits.js';
+
+export interface FakeChannel {
+  id: string;
+  type: number; // 0 text, 5 announcement, 11 public thread, 15 forum
+  guild_id: string;
+  name: string;
+  parent_id?: string;
+  access: 'ok' | 'forbidden' | 'noperms' | 'missing';
+}
+
+export interface FakeMessage {
+  id: string;
+  channel_id: string;
+  content?: string;
+  embeds: EmbedLike[];
+  nonce?: string;
+  allowed_mentions?: unknown;
+  edits: number;
+  deleted: boolean;
+  via: 'bot' | 'webhook' | 'interaction';
+}
+
+export interface InteractionResponse {
+  type: number;
+  data?: Record<string, unknown>;
+  at: number;
+}
+
+class Failure extends Error {
+  constructor(
+    readonly status: number,
+    readonly body: Record<string, unknown>,
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(String(body.message));
+  }
+}
+
+let snowflake = 1_300_000_000_000_000_000n;
+export const nextId = () => String(++snowflake);
+
+export class FakeDiscord {
+  readonly appId = '1100000000000000001';
+  readonly botUser = { id: '1100000000000000002', username: 'notecast', discriminator: '0', bot: true, global_name: 'notecast', avatar: null };
+  readonly guilds = new Map<string, { id: string; name: string }>();
+  readonly channels = new Map<string, FakeChannel>();
+  readonly messages: FakeMessage[] = [];
+  readonly requests: { method: string; path: string; status: number; at: number }[] = [];
+  readonly commands = new Map<string, unknown[]>(); // 'global' or guild id
+  commandPuts = 0;
+  tooManyRequests = 0;
+  /** The next N message creations fail with 429 (a storm), besides the real limits. */
+  forced429 = 0;
+  /** Limits: per channel per route, and global per second. */
+  limits = { perChannel: 5, perChannelWindowMs: 5000, globalPerSecond: 50 };
+  identifies = 0;
+  resumes = 0;
+
+  private server?: Server;
+  private wss?: WebSocketServer;
+  private socket?: WebSocket;
+  private seq = 0;
+  private readonly sessionId = randomUUID();
+  private readonly replay: { s: number; payload: string }[] = [];
+  private readonly buckets = new Map<string, number[]>();
+  private readonly globalTimes: number[] = [];
+  private readonly pending = new Map<string, { at: number; resolve: (r: InteractionResponse) => void; responded: boolean }>();
+
+  constructor(readonly token: string) {}
+
+  get port(): number {
+    return (this.server!.address() as AddressInfo).port;
+  }
+  get api(): string {
+    return `http://127.0.0.1:${this.port}/api`;
+  }
+  get connected(): boolean {
+    return this.socket?.readyState === 1;
+  }
+
+  async start(): Promise<this> {
+    this.server = createServer((req, res) => void this.handle(req, res));
+    this.wss = new WebSocketServer({ noServer: true });
+    this.server.on('upgrade', (req, sock, head) => {
+      if (!req.url?.startsWith('/gateway')) return sock.destroy();
+      this.wss!.handleUpgrade(req, sock, head, (ws) => this.onSocket(ws));
+    });
+    await new Promise<void>((r) => this.server!.listen(0, '127.0.0.1', r));
+    return this;
+  }
+
+  async stop(): Promise<void> {
+    this.socket?.terminate();
+    this.wss?.close();
+    this.server?.closeAllConnections();
+    await new Promise((r) => this.server?.close(r));
+  }
+
+  addGuild(name = 'Notes Guild'): string {
+    const id = nextId();
+    this.guilds.set(id, { id, name });
+    return id;
+  }
+
+  addChannel(guild: string, type = 0, name = 'notes', access: FakeChannel['access'] = 'ok'): FakeChannel {
+    const ch: FakeChannel = { id: nextId(), type, guild_id: guild, name, access };
+    this.channels.set(ch.id, ch);
+    return ch;
+  }
+
+  messagesIn(channelId: string): FakeMessage[] {
+    return this.messages.filter((m) => m.channel_id === channelId && !m.deleted);
+  }
+
+  async waitFor(pred: () => boolean, timeoutMs = 10_000, what = 'condition'): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (!pred()) {
+      if (Date.now() > deadline) throw new Error(`fake discord: timed out waiting for ${what}`);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  }
+
+  // ── gateway ──
+  private send(ws: WebSocket, payload: unknown) {
+    ws.send(JSON.stringify(payload));
+  }
+
+  dispatch(t: string, d: unknown): void {
+    const s = ++this.seq;
+    const payload = JSON.stringify({ op: 0, t, s, d });
+    this.replay.push({ s, payload });
+    if (this.replay.length > 1000) this.replay.shift();
+    if (this.connected) this.socket!.send(payload);
+  }
+
+  /** Drops the connection with a resumable close code; the client should RESUME. */
+  disconnect(code = 4000): void {
+    this.socket?.close(code, 'fake disconnect');
+  }
+
+  private guildCreate(id: string) {
+    const g = this.guilds.get(id)!;
+    const channels = [...this.channels.values()].filter((c) => c.guild_id === id && c.access !== 'missing').map((c) => ({ id: c.id, type: c.type, name: c.name, guild_id: id, position: 0, permission_overwrites: [], ...(c.parent_id ? { parent_id: c.parent_id } : {}) }));
+    return {
+      id, name: g.name, icon: null, owner_id: '1', afk_timeout: 300, verification_level: 0, default_message_notifications: 0, explicit_content_filter: 0,
+      roles: [{ id, name: '@everyone', permissions: '0', position: 0, color: 0, hoist: false, managed: false, mentionable: false, flags: 0 }],
+      emojis: [], stickers: [], features: [], mfa_level: 0, system_channel_flags: 0, premium_tier: 0, preferred_locale: 'en-US', nsfw_level: 0,
+      unavailable: false, member_count: 2, large: false, joined_at: new Date().toISOString(), members: [], channels, threads: [], presences: [], voice_states: [], stage_instances: [], guild_scheduled_events: [],
+    };
+  }
+
+  private onSocket(ws: WebSocket) {
+    this.socket = ws;
+    this.send(ws, { op: 10, d: { heartbeat_interval: 41250 } });
+    ws.on('message', (raw) => {
+      const msg = JSON.parse(String(raw)) as { op: number; d: Record<string, unknown> };
+      if (msg.op === 1) this.send(ws, { op: 11 });
+      else if (msg.op === 2) {
+        if (msg.d.token !== this.token) return ws.close(4004, 'Authentication failed.');
+        this.identifies++;
+        const ready = { v: 10, user: this.botUser, guilds: [...this.guilds.keys()].map((id) => ({ id, unavailable: true })), session_id: this.sessionId, resume_gateway_url: `ws://127.0.0.1:${this.port}/gateway`, shard: [0, 1], application: { id: this.appId, flags: 0 } };
+        this.dispatch('READY', ready);
+        // Without a GUILD_CREATE per guild, discord.js waits 15 s before it is ready.
+        for (const id of this.guilds.keys()) this.dispatch('GUILD_CREATE', this.guildCreate(id));
+      } else if (msg.op === 6) {
+        if (msg.d.token !== this.token || msg.d.session_id !== this.sessionId) return this.send(ws, { op: 9, d: false });
+        this.resumes++;
+        for (const r of this.replay) if (r.s > Number(msg.d.seq)) ws.send(r.payload);
+        this.dispatch('RESUMED', {});
+      }
+    });
+  }
+
+  /** Sends an interaction and resolves with the bot's callback. */
+  interact(i: { type: 2 | 4; guild: string; channel: string; userId?: string; permissions?: bigint; locale?: string; name: string; options?: Record<string, unknown>[] }): Promise<InteractionResponse> {
+    const id = nextId();
+    const token = `itoken-${id}`;
+    const ch = this.channels.get(i.channel)!;
+    const user = { id: i.userId ?? '42', username: 'someone', discriminator: '0', global_name: 'Someone', avatar: null };
+    const d = {
+      id, application_id: this.appId, type: i.type, token, version: 1, locale: i.locale ?? 'en-US', guild_locale: 'en-US', guild_id: i.guild, channel_id: i.channel,
+      channel: { id: ch.id, type: ch.type, guild_id: i.guild, name: ch.name },
+      member: { user, roles: [], permissions: String(i.permissions ?? 0n), joined_at: new Date().toISOString(), deaf: false, mute: false, flags: 0 },
+      app_permissions: '562949953421311', entitlements: [], authorizing_integration_owners: { 0: i.guild }, context: 0,
+      data: { id: nextId(), name: i.name, type: 1, guild_id: i.guild, options: i.options ?? [] },
+    };
+    return new Promise((resolve) => {
+      this.pending.set(id, { at: Date.now(), resolve, responded: false });
+      this.dispatch('INTERACTION_CREATE', d);
+    });
+  }
+
+  // ── REST ──
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    let body = '';
+    for await (const c of req) body += c;
+    const url = new URL(req.url ?? '/', 'http://x');
+    const path = url.pathname.replace(/^\/api\/v10/, '');
+    const method = req.method ?? 'GET';
+    const record = { method, path, status: 200, at: Date.now() };
+    this.requests.push(record);
+    const reply = (status: number, json?: unknown, headers: Record<string, string> = {}) => {
+      record.status = status;
+      // A 204 carries no JSON content type (discord.js would try to parse it).
+      if (status === 204) res.writeHead(204, headers).end();
+      else res.writeHead(status, { 'content-type': 'application/json', ...headers }).end(JSON.stringify(json));
+    };
+    try {
+      const isInteraction = path.startsWith('/interactions/') || path.startsWith('/webhooks/');
+      if (!isInteraction && req.headers.authorization !== `Bot ${this.token}`) throw new Failure(401, { code: 0, message: '401: Unauthorized' });
+      const json = body ? (JSON.parse(body) as Record<string, unknown>) : {};
+      const out = await this.route(method, path, json, url.searchParams);
+      reply(out.status, out.body, out.headers);
+    } catch (e) {
+      if (!(e instanceof Failure)) {
+        reply(500, { code: 0, message: String(e) });
+        return;
+      }
+      if (e.status === 429) this.tooManyRequests++;
+      reply(e.status, e.body, e.headers);
+    }
+  }
+
+  private channel(id: string): FakeChannel {
+    const ch = this.channels.get(id);
+    if (!ch || ch.access === 'missing') throw new Failure(404, { code: 10003, message: 'Unknown Channel' });
+    if (ch.access === 'forbidden') throw new Failure(403, { code: 50001, message: 'Missing Access' });
+    if (ch.access === 'noperms') throw new Failure(403, { code: 50013, message: 'Missing Permissions' });
+    return ch;
+  }
+
+  /** Per-channel bucket and global limit; 429 with the headers discord.js reads. */
+  private rateLimit(bucket: string): Record<string, string> {
+    const now = Date.now();
+    while (this.globalTimes.length && this.globalTimes[0]! <= now - 1000) this.globalTimes.shift();
+    if (this.globalTimes.length >= this.limits.globalPerSecond) {
+      const after = (this.globalTimes[0]! + 1000 - now) / 1000;
+      throw new Failure(429, { message: 'You are being rate limited.', retry_after: after, global: true }, { 'retry-after': String(Math.ceil(after)), 'x-ratelimit-global': 'true', 'x-ratelimit-scope': 'global' });
+    }
+    const times = (this.buckets.get(bucket) ?? []).filter((t) => t > now - this.limits.perChannelWindowMs);
+    const headers = (remaining: number, resetAfter: number) => ({
+      'x-ratelimit-limit': String(this.limits.perChannel),
+      'x-ratelimit-remaining': String(remaining),
+      'x-ratelimit-reset': String((now + resetAfter * 1000) / 1000),
+      'x-ratelimit-reset-after': resetAfter.toFixed(3),
+      'x-ratelimit-bucket': `fake-${bucket.split(':')[0]}`,
+    });
+    if (this.forced429 > 0 || times.length >= this.limits.perChannel) {
+      if (this.forced429 > 0) this.forced429--;
+      const after = times.length >= this.limits.perChannel ? (times[0]! + this.limits.perChannelWindowMs - now) / 1000 : 1;
+      throw new Failure(429, { message: 'You are being rate limited.', retry_after: after, global: false }, { ...headers(0, after), 'retry-after': String(Math.ceil(after)), 'x-ratelimit-scope': 'user' });
+    }
+    times.push(now);
+    this.buckets.set(bucket, times);
+    this.globalTimes.push(now);
+    const resetAfter = (times[0]! + this.limits.perChannelWindowMs - now) / 1000;
+    return headers(this.limits.perChannel - times.length, resetAfter);
+  }
+
+  private createMessage(channelId: string, json: Record<string, unknown>, via: FakeMessage['via']): FakeMessage {
+    const errors = validateMessage(json as { content?: string; embeds?: EmbedLike[] });
+    if (errors.length) throw new Failure(400, formErrorBody(errors));
+    const m: FakeMessage = { id: nextId(), channel_id: channelId, content: json.content as string | undefined, embeds: (json.embeds as EmbedLike[]) ?? [], nonce: json.nonce as string | undefined, allowed_mentions: json.allowed_mentions, edits: 0, deleted: false, via };
+    this.messages.push(m);
+    return m;
+  }
+
+  private apiMessage(m: FakeMessage) {
+    return { id: m.id, channel_id: m.channel_id, type: 0, content: m.content ?? '', embeds: m.embeds, author: this.botUser, timestamp: new Date().toISOString(), edited_timestamp: null, tts: false, mention_everyone: false, mentions: [], mention_roles: [], attachments: [], pinned: false, nonce: m.nonce };
+  }
+
+  private async route(method: string, path: string, json: Record<string, unknown>, query: URLSearchParams): Promise<{ status: number; body?: unknown; headers?: Record<string, string> }> {
+    let m: RegExpExecArray | null;
+    if (method === 'GET' && path === '/gateway/bot') {
+      return { status: 200, body: { url: `ws://127.0.0.1:${this.port}/gateway`, shards: 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 86_400_000, max_concurrency: 1 } } };
+    }
+    if (method === 'GET' && path === '/applications/@me') return { status: 200, body: { id: this.appId, name: 'notecast', flags: 0 } };
+    if ((m = /^\/applications\/(\d+)(?:\/guilds\/(\d+))?\/commands$/.exec(path)) && method === 'PUT') {
+      const cmds = json as unknown as { name: string; description: string; options?: unknown[] }[];
+      for (const c of cmds) {
+        if (!/^[-_\p{Ll}\p{N}]{1,32}$/u.test(c.name) || !c.description || c.description.length > 100 || (c.options?.length ?? 0) > 25) throw new Failure(400, formErrorBody([{ path: 'name', code: 'APPLICATION_COMMAND_INVALID', message: 'Invalid command' }]));
+      }
+      this.commandPuts++;
+      const stored = cmds.map((c) => ({ ...c, id: nextId(), application_id: this.appId, version: nextId() }));
+      this.commands.set(m[2] ?? 'global', stored);
+      return { status: 200, body: stored };
+    }
+    if ((m = /^\/channels\/(\d+)$/.exec(path))) {
+      const ch = this.channel(m[1]!);
+      if (method === 'GET') return { status: 200, body: { id: ch.id, type: ch.type, guild_id: ch.guild_id, name: ch.name, ...(ch.parent_id ? { parent_id: ch.parent_id } : {}) } };
+      if (method === 'DELETE') {
+        ch.access = 'missing';
+        return { status: 200, body: { id: ch.id, type: ch.type } };
+      }
+    }
+    if ((m = /^\/channels\/(\d+)\/threads$/.exec(path)) && method === 'POST') {
+      const forum = this.channel(m[1]!);
+      if (forum.type !== 15 && forum.type !== 16) throw new Failure(400, { code: 50024, message: 'Cannot execute action on this channel type' });
+      const name = String(json.name ?? '');
+      if (!name || [...name].length > 100) throw new Failure(400, formErrorBody([{ path: 'name', code: 'BASE_TYPE_BAD_LENGTH', message: 'Must be between 1 and 100 in length.' }]));
+      const headers = this.rateLimit(`threads:${forum.id}`);
+      const thread = this.addChannel(forum.guild_id, 11, name);
+      thread.parent_id = forum.id;
+      const msg = this.createMessage(thread.id, json.message as Record<string, unknown>, 'bot');
+      msg.id = thread.id; // a forum post's starter message shares the thread's id
+      return { status: 201, body: { id: thread.id, type: 11, guild_id: forum.guild_id, parent_id: forum.id, name, message: this.apiMessage(msg) }, headers };
+    }
+    if ((m = /^\/channels\/(\d+)\/messages$/.exec(path)) && method === 'POST') {
+      const ch = this.channel(m[1]!);
+      const headers = this.rateLimit(`messages:${ch.id}`);
+      if (json.enforce_nonce && json.nonce) {
+        const dup = this.messages.find((x) => x.channel_id === ch.id && x.nonce === json.nonce);
+        if (dup) return { status: 200, body: this.apiMessage(dup), headers };
+      }
+      return { status: 200, body: this.apiMessage(this.createMessage(ch.id, json, 'bot')), headers };
+    }
+    if ((m = /^\/channels\/(\d+)\/messages\/(\d+)$/.exec(path))) {
+      const ch = this.channel(m[1]!);
+      const msg = this.messages.find((x) => x.channel_id === ch.id && x.id === m![2] && !x.deleted);
+      if (!msg) throw new Failure(404, { code: 10008, message: 'Unknown Message' });
+      const headers = this.rateLimit(`edit:${ch.id}`);
+      if (method === 'PATCH') {
+        const errors = validateMessage({ content: (json.content as string | undefined) ?? msg.content, embeds: (json.embeds as EmbedLike[] | undefined) ?? msg.embeds });
+        if (errors.length) throw new Failure(400, formErrorBody(errors));
+        if (json.embeds) msg.embeds = json.embeds as EmbedLike[];
+        if (json.content !== undefined) msg.content = json.content as string;
+        msg.edits++;
+        return { status: 200, body: this.apiMessage(msg), headers };
+      }
+      if (method === 'DELETE') {
+        msg.deleted = true;
+        return { status: 204, headers };
+      }
+    }
+    if ((m = /^\/interactions\/(\d+)\/([^/]+)\/callback$/.exec(path)) && method === 'POST') {
+      const p = this.pending.get(m[1]!);
+      if (!p || Date.now() - p.at > 3000) throw new Failure(404, { code: 10062, message: 'Unknown interaction' });
+      if (p.responded) throw new Failure(400, { code: 40060, message: 'Interaction has already been acknowledged.' });
+      const data = json.data as Record<string, unknown> | undefined;
+      if (json.type === 8) {
+        const errors = validateChoices(data?.choices as { name: string; value: string }[]);
+        if (errors.length) throw new Failure(400, formErrorBody(errors));
+      } else if (json.type === 4 && data) {
+        const errors = validateMessage(data as { content?: string; embeds?: EmbedLike[] });
+        if (errors.length) throw new Failure(400, formErrorBody(errors));
+      }
+      p.responded = true;
+      p.resolve({ type: Number(json.type), data, at: Date.now() });
+      return query.get('with_response') === 'true' ? { status: 200, body: { interaction: { id: m[1], type: 2 } } } : { status: 204 };
+    }
+    if ((m = /^\/webhooks\/(\d+)\/([^/]+)$/.exec(path)) && method === 'POST') {
+      const ch = [...this.channels.values()][0]!;
+      return { status: 200, body: this.apiMessage(this.createMessage(ch.id, json, 'webhook')) };
+    }
+    if ((m = /^\/webhooks\/(\d+)\/([^/]+)\/messages\/(%40original|@original|\d+)$/.exec(path)) && method === 'PATCH') {
+      return { status: 200, body: { id: nextId(), ...json } };
+    }
+    throw new Failure(404, { code: 0, message: `404: Not Found (${method} ${path})` });
+  }
+}
