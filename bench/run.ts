@@ -4,12 +4,14 @@ import { benchStartup } from './startup.js';
 import { benchLatency } from './latency.js';
 import { benchSearch } from './search.js';
 import { benchTelegram } from './telegram.js';
+import { benchDiscord } from './discord.js';
 
 const benches: Record<string, () => Promise<Record<string, unknown>>> = {
   summary: () => benchSummary(Number(process.env.BENCH_NOTES ?? 20_000)),
   startup: () => benchStartup(Number(process.env.BENCH_NOTES ?? 35_000)),
   search: () => benchSearch(Number(process.env.BENCH_NOTES ?? 50_000)),
   telegram: () => benchTelegram(Number(process.env.BENCH_CHATS ?? 1000)),
+  discord: () => benchDiscord(Number(process.env.BENCH_NOTES ?? 50_000), Number(process.env.BENCH_CHANNELS ?? 500)),
   latency: () => benchLatency(Number(process.env.BENCH_SAVES ?? 200)),
 };
 

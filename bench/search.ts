@@ -12,7 +12,7 @@ import { NoteSearch, type SearchDoc } from '../src/search/index.js';
 import { bodyText, tokenize } from '../src/search/text.js';
 import { benchTmp, machine, percentile, replicateCorpus, runPhase } from './lib.js';
 
-async function loadDocs(dir: string): Promise<SearchDoc[]> {
+export async function loadSearchDocs(dir: string): Promise<SearchDoc[]> {
   const read = { maxBytes: 1 << 20, defaultLang: 'en', fileLangs: [...DEFAULT_FILE_LANGS], site: { url: '', baseurl: '', permalink: 'date', collections: {} } };
   const docs: SearchDoc[] = [];
   for (const f of scanNotesSync(dir)) {
@@ -28,7 +28,7 @@ function heapMiB(): number {
 }
 
 async function phase(kind: string, dir: string): Promise<void> {
-  const docs = await loadDocs(dir);
+  const docs = await loadSearchDocs(dir);
   const before = heapMiB();
   const t0 = performance.now();
   if (kind === 'bare') {

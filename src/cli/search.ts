@@ -52,7 +52,7 @@ export async function runSearch(query: string, opts: SearchCliOptions, io: Io): 
   const limit = Math.max(1, Math.min(100, Number(opts.limit ?? 10) || 10));
   const { index, problems } = await indexFolder(root, read);
   for (const p of problems) io.err(`${path.join(root, p.file)}${p.line ? `:${p.line}` : ''}: ${p.message}`);
-  const results = index.search(query, { lang: opts.lang, limit });
+  const results = index.search(query, { lang: opts.lang, limit, deep: true });
   if (opts.json) {
     io.out(JSON.stringify({ query, results: results.map((r) => ({ id: r.id, title: r.title, lang: r.lang, url: r.url ?? null, score: r.score })) }));
   } else if (!results.length) {

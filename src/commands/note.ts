@@ -13,7 +13,7 @@ export const noteCommand: Command = {
     if (!query) return { type: 'text', text: 'What should I look for? Try /note followed by a few words.' };
     // Autocomplete hands over a note id; typed text is searched.
     const direct = query.startsWith('id:') ? query.slice(3) : undefined;
-    const results = direct ? [] : search.search(query, { lang: input.locale, limit: 6 });
+    const results = direct ? [] : search.search(query, { lang: input.locale, limit: 6, deep: true });
     const id = direct ?? results[0]?.id;
     const row = id ? store.getNote(id) : undefined;
     if (!row?.summary || row.state !== 'published') return { type: 'text', text: `No note matches “${query}”.` };

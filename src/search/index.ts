@@ -107,7 +107,12 @@ export class NoteSearch {
     return metas.find((m) => m.info.original !== false) ?? metas.find((m) => baseLanguage(m.info.locale) === 'en') ?? metas[0];
   }
 
-  search(query: string, opts: { lang?: string | undefined; limit?: number } = {}): SearchResult[] {
+  /**
+   * Ranked results, one per translation family. Titles and tags answer first; the full text is
+   * asked when no title matches, or always with `deep` (a submitted /note, not autocomplete,
+   * where every keystroke must stay fast).
+   */
+  search(query: string, opts: { lang?: string | undefined; limit?: number; deep?: boolean } = {}): SearchResult[] {
     const limit = opts.limit ?? 10;
     opts = { ...opts, lang: opts.lang ?? guessLanguage(query) };
     let terms = tokenize(query, opts.lang ? toLocaleTag(opts.lang) : 'und');
@@ -121,7 +126,7 @@ export class NoteSearch {
     // Every word gets prefix matching (the last may be half typed), longer ones some typo tolerance.
     const options = { prefix: true, fuzzy, maxFuzzy: 2 } as const;
     let relaxed = this.titles.search(q, { ...options, combineWith: 'AND' });
-    if (!relaxed.length) relaxed = this.full.search(q, { ...options, combineWith: 'AND' });
+    if (!relaxed.length || opts.deep) relaxed = [...relaxed, ...this.full.search(q, { ...options, combineWith: 'AND' })];
     if (!relaxed.length) relaxed = this.full.search(q, { ...options, combineWith: 'OR' });
     // Hits come best first; a family's score is its best member's, so the first `limit` families are final.
     const families: { key: string; score: number }[] = [];
