@@ -15,6 +15,10 @@ import { Deliverer, type DeliveryEvent } from './publish/deliverer.js';
 import { Publisher, type Batch } from './publish/publisher.js';
 import { Store } from './store/store.js';
 import { createLiveIndex } from './search/live.js';
+import { Metrics } from './health/metrics.js';
+import { startHealthServer } from './health/server.js';
+import { CommandRateLimiter } from './commands/limit.js';
+import type { CommandDeps } from './commands/types.js';
 import type { NoteSearch } from './search/index.js';
 import { watchNotes, type NotesWatcher } from './watch/watcher.js';
 
@@ -38,6 +42,8 @@ export interface PlatformDeps {
   store: Store;
   search: NoteSearch;
   log: Logger;
+  /** What chat commands need: store, index, flood limiter and latency metrics. */
+  commandDeps: CommandDeps;
 }
 
 export interface RunningApp {
@@ -69,7 +75,9 @@ export async function startApp(o: AppOptions): Promise<RunningApp> {
   const store = new Store(o.dbPath);
   const root = path.resolve(o.notesDir);
   const live = createLiveIndex(root, o.read, log);
-  const adapters: ChatAdapter[] = (o.platformAdapters ?? []).map((make) => make({ store, search: live.search, log }));
+  const metrics = new Metrics(store);
+  const commandDeps: CommandDeps = { store, search: live.search, limiter: new CommandRateLimiter(o.config.commands), observe: metrics.onCommand };
+  const adapters: ChatAdapter[] = (o.platformAdapters ?? []).map((make) => make({ store, search: live.search, log, commandDeps }));
   if (o.config.console.enabled && (adapters.length === 0 || o.config.routes.some((r) => r.platform === 'console'))) {
     adapters.push(createConsoleAdapter({ json: o.json, write: o.out, delayMs: o.config.console.delayMs }));
   }
@@ -81,7 +89,10 @@ export async function startApp(o: AppOptions): Promise<RunningApp> {
     byPlatform,
     { ...config.delivery, concurrency: 16 },
     log,
-    o.onDelivery,
+    (e) => {
+      metrics.onDelivery(e);
+      o.onDelivery?.(e);
+    },
   );
   // Scheduled notes: a timer for the next due date, re-armed after every batch and each minute.
   let scheduleTimer: NodeJS.Timeout | undefined;
@@ -160,6 +171,10 @@ export async function startApp(o: AppOptions): Promise<RunningApp> {
   const rearm = setInterval(arm, 60_000);
   rearm.unref();
 
+  const health = o.config.http.port
+    ? await startHealthServer({ store, adapters: () => adapters, watcherAlive: () => watcher.alive(), metrics }, o.config.http.port, o.config.http.host)
+    : undefined;
+
   const indexed = live.fill(store).then((n) => {
     log.info({ notes: live.search.size, read: n }, 'search index ready');
     return live.search.size;
@@ -173,6 +188,9 @@ export async function startApp(o: AppOptions): Promise<RunningApp> {
     publisher,
     deliverer,
     async stop() {
+      live.stop();
+      await indexed;
+      if (health) await new Promise((r) => health.close(r));
       clearInterval(rearm);
       if (scheduleTimer) clearTimeout(scheduleTimer);
       await watcher.close();

@@ -41,4 +41,6 @@ export interface ChatAdapter {
   classify(error: unknown): FailureClass;
   start?(): Promise<void>;
   stop?(): Promise<void>;
+  /** Connected and able to deliver (gateway up, polling running); for /healthz. */
+  healthy?(): boolean;
 }

@@ -38,12 +38,12 @@ export async function runStart(opts: StartOptions, io: Io): Promise<number> {
   const platformAdapters: NonNullable<Parameters<typeof startApp>[0]['platformAdapters']> = [];
   if (env.DISCORD_TOKEN) {
     const token = env.DISCORD_TOKEN;
-    platformAdapters.push(({ store, search, log: l }) => createDiscordAdapter({ token, config: config.discord, store, deps: { store, search }, log: l }));
+    platformAdapters.push(({ store, log: l, commandDeps }) => createDiscordAdapter({ token, config: config.discord, store, deps: commandDeps, log: l }));
   }
   if (env.TELEGRAM_BOT_TOKEN) {
     const token = env.TELEGRAM_BOT_TOKEN;
-    platformAdapters.push(({ store, search, log: l }) =>
-      createTelegramAdapter({ token, config: config.telegram, webhookSecret: env.TELEGRAM_WEBHOOK_SECRET, store, deps: { store, search }, log: l }),
+    platformAdapters.push(({ store, log: l, commandDeps }) =>
+      createTelegramAdapter({ token, config: config.telegram, webhookSecret: env.TELEGRAM_WEBHOOK_SECRET, store, deps: commandDeps, log: l }),
     );
   }
   const app = await startApp({

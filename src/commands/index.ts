@@ -6,6 +6,7 @@ import { subscribeCommand } from './subscribe.js';
 import { subscriptionsCommand } from './subscriptions.js';
 import { unsubscribeCommand } from './unsubscribe.js';
 import type { Command, CommandDeps, CommandInput, CommandReply } from './types.js';
+import { SLOW_DOWN_TEXT } from './limit.js';
 
 export const COMMANDS: readonly Command[] = [noteCommand, latestCommand, subscribeCommand, unsubscribeCommand, subscriptionsCommand, helpCommand];
 
@@ -16,8 +17,16 @@ export function findCommand(name: string): Command | undefined {
 }
 
 export async function runCommand(cmd: Command, input: CommandInput, deps: CommandDeps): Promise<CommandReply> {
-  if (cmd.definition.adminOnly && !(await input.isAdmin())) return { type: 'text', text: NOT_ADMIN_TEXT };
-  return cmd.handle(input, deps);
+  const started = performance.now();
+  const verdict = deps.limiter?.take(`${input.target.platform}:${input.userId}`) ?? 'ok';
+  if (verdict === 'limited') return { type: 'text', text: SLOW_DOWN_TEXT };
+  if (verdict === 'silent') return { type: 'silent' };
+  try {
+    if (cmd.definition.adminOnly && !(await input.isAdmin())) return { type: 'text', text: NOT_ADMIN_TEXT };
+    return await cmd.handle(input, deps);
+  } finally {
+    deps.observe?.(input.target.platform, cmd.definition.name, performance.now() - started);
+  }
 }
 
 export type { Command, CommandDeps, CommandInput, CommandReply } from './types.js';

@@ -3,6 +3,7 @@ import type { Store } from '../store/store.js';
 import type { NoteSearch, SearchResult } from '../search/index.js';
 import type { Summary } from '../summary/build.js';
 import type { Target } from '../store/types.js';
+import type { CommandRateLimiter } from './limit.js';
 
 /** Locales every command description is given in, besides English. */
 export type DescriptionLocale = 'zh' | 'ja' | 'hi' | 'es';
@@ -39,11 +40,17 @@ export interface CommandInput {
 export type CommandReply =
   | { type: 'text'; text: string }
   | { type: 'note'; noteId: string; summary: Summary; more: SearchResult[] }
-  | { type: 'list'; heading: string; items: SearchResult[] };
+  | { type: 'list'; heading: string; items: SearchResult[] }
+  /** Nothing to say (a user still flooding after being asked to slow down). */
+  | { type: 'silent' };
 
 export interface CommandDeps {
   store: Store;
   search: NoteSearch;
+  /** Per-user flood protection; absent in tests that do not need it. */
+  limiter?: CommandRateLimiter;
+  /** Reports each command's latency (metrics). */
+  observe?: (platform: string, command: string, ms: number) => void;
 }
 
 export interface Command {

@@ -150,6 +150,16 @@ export const configSchema = z
       })
       .strict()
       .prefault({}),
+    /** The HTTP endpoint for /healthz and /metrics; off unless a port is given. */
+    http: z
+      .object({ port: z.number().int().min(1).max(65535).optional(), host: z.string().default('127.0.0.1') })
+      .strict()
+      .prefault({}),
+    /** Per-user command flood protection. */
+    commands: z
+      .object({ burst: z.number().int().min(1).default(5), refillMs: z.number().int().min(100).default(3000) })
+      .strict()
+      .prefault({}),
     log: z.object({ level: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info') }).strict().prefault({}),
   })
   .strict();

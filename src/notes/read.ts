@@ -162,7 +162,7 @@ export function decodeNoteText(rel: string, buf: Buffer, maxBytes: number): stri
   if (nul >= 0) throw new NoteError(rel, 'binary data (NUL byte), not a text note', bufferLine(buf, nul));
   let text = buf.toString('utf8');
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  text = text.replace(/\r\n?/g, '\n');
+  if (text.includes('\r')) text = text.replace(/\r\n?/g, '\n');
   if (text.trim() === '') throw new NoteError(rel, 'empty file', 1);
   return text;
 }

@@ -15,13 +15,16 @@ export interface LiveIndex {
   search: NoteSearch;
   onNote(row: NoteRow, body?: string): void;
   onRemoved(id: string): void;
-  /** Indexes every published note not indexed yet; resolves when done. */
+  /** Indexes every published note not indexed yet; resolves when done or stopped. */
   fill(store: Store): Promise<number>;
+  /** Stops a running fill (at shutdown, before the store closes). */
+  stop(): void;
 }
 
 export function createLiveIndex(root: string, read: ReadOptions, log: Logger): LiveIndex {
   const search = new NoteSearch();
   const removed = new Set<string>();
+  let stopped = false;
 
   const indexFromFile = async (row: NoteRow): Promise<boolean> => {
     try {
@@ -49,12 +52,17 @@ export function createLiveIndex(root: string, read: ReadOptions, log: Logger): L
     async fill(store) {
       let n = 0;
       for (const row of store.allNotes(['published'])) {
+        if (stopped) break;
         // The publisher's events are newer than this pass: they win.
         if (search.has(row.id) || removed.has(row.id)) continue;
         if (await indexFromFile(row)) n++;
-        if (n % 200 === 0) await new Promise((r) => setImmediate(r)); // let deliveries and commands run
+        // Small steps, so deliveries and commands never wait long behind indexing.
+        if (n % 10 === 0) await new Promise((r) => setImmediate(r));
       }
       return n;
+    },
+    stop() {
+      stopped = true;
     },
   };
 }

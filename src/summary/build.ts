@@ -5,7 +5,7 @@
 import type { Token, Tokens } from 'marked';
 import type { Note } from '../notes/read.js';
 import { collapseWhitespace, segmenter, truncate } from '../util/text.js';
-import { cleanText, collectLinks, hasMath, inlineText, type Link } from './plain.js';
+import { cleanText, collectLinks, hasMath, inlineText, scrubMarkup, type Link } from './plain.js';
 
 export interface Summary {
   title: string;
@@ -160,14 +160,16 @@ export function buildSummary(note: Note, tokens: readonly Token[], opts: Summary
     const text = collapseWhitespace(cleanText(raw));
     if (!text) return;
     // Late paragraphs only ever lend their first sentence once there are plenty of candidates.
-    const list = sentences(text, locale, openingDone ? 2 : Infinity).filter(isProse);
+    // Only the first few sentences of a paragraph can ever be chosen (the caps below).
+    const list = sentences(text, locale, openingDone ? 2 : 3 + 2 * opts.maxPoints).filter(isProse);
+    const mathy = hasMath(raw);
     list.forEach((s, i) => {
       let tier = 4;
       if (!openingDone && i === 0) tier = 0;
       else if (lead && i === 0) tier = 1;
       else if (!openingDone && i < 3) tier = 2;
       if (isLeadIn(s)) tier = Math.max(tier, 3) + 1;
-      if (hasMath(raw) && /[=^_]/.test(s)) tier += 1; // formula-heavy sentences read badly
+      if (mathy && /[=^_]/.test(s)) tier += 1; // formula-heavy sentences read badly
       push({ text: s, pos: pos++, tier: Math.min(tier, caps.length - 1) });
     });
     if (list.length) openingDone = true;
@@ -264,7 +266,9 @@ function pickPoints(candidates: Candidate[], s: Summary, opts: SummaryOptions): 
   const chosen: Candidate[] = [];
   for (const c of ordered) {
     if (chosen.length >= opts.maxPoints) break;
-    const text = truncate(c.text, opts.maxPointChars, s.locale);
+    // Sentence splitting can put leftover markup at a point's start ("# …"): scrub once more.
+    const text = truncate(scrubMarkup(c.text).trim(), opts.maxPointChars, s.locale);
+    if (!text) continue;
     const key = text.toLowerCase();
     if (seen.has(key)) continue;
     const cost = text.length + POINT_OVERHEAD;

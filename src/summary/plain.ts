@@ -50,15 +50,27 @@ export function hasMath(s: string): boolean {
 
 /** Replaces math with readable text, and removes Liquid tags and stray HTML. */
 export function cleanText(s: string): string {
-  return stripControls(
-    decodeEntities(
-      s
-        .replace(MATH, (_m, a?: string, b?: string, c?: string) => texToText(a ?? b ?? c ?? ''))
-        .replace(LIQUID, '')
-        .replace(/<\/?[A-Za-z][^<>]*>/g, '')
-        .replace(/<!--[\s\S]*?-->/g, ''),
-    ),
-  );
+  // Each pass only when its trigger character is there: most paragraphs need none of them.
+  let out = s;
+  if (out.includes('\\') || out.includes('$$')) out = out.replace(MATH, (_m, a?: string, b?: string, c?: string) => texToText(a ?? b ?? c ?? ''));
+  if (out.includes('{')) out = out.replace(LIQUID, '');
+  if (out.includes('<')) out = out.replace(/<\/?[A-Za-z][^>]*>/g, '').replace(/<!--[\s\S]*?-->/g, '');
+  if (out.includes('&')) out = decodeEntities(out);
+  return stripControls(scrubMarkup(out));
+}
+
+/**
+ * Markup that marked leaves as text when it is unbalanced (`**bold`, a stray backtick, `%}`):
+ * a chat would show it as noise or, worse, as formatting. Single `*` and `_` stay (`2 * 3`).
+ */
+export function scrubMarkup(s: string): string {
+  if (!/[*_`%{}#\]!]/.test(s)) return s;
+  return s
+    .replace(/\*{2,}|_{2,}|`+/g, '')
+    .replace(/\{%-?|-?%\}|\{\{|\}\}/g, '')
+    .replace(/\]\(/g, '] (')
+    .replace(/!\[/g, '[')
+    .replace(/(^|[\s.,;:!?。！？])#{1,6}(?=\s|$)/gu, '$1');
 }
 
 /**

@@ -61,8 +61,11 @@ export function collapseWhitespace(s: string): string {
     .trim();
 }
 
+const CONTROL_TEST = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/;
+
 /** Control characters (other than tab and newline) and bidi overrides that could reorder chat text. */
 export function stripControls(s: string): string {
+  if (!CONTROL_TEST.test(s)) return s;
   return s.replace(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g, '');
 }
 

@@ -29,6 +29,8 @@ export interface NotesWatcher {
   close(): Promise<void>;
   /** Files still inside their quiet period. */
   settling(): number;
+  /** Subscribed and without an unrecovered error. */
+  alive(): boolean;
 }
 
 export function watchNotes(opts: WatcherOptions): NotesWatcher {
@@ -86,13 +88,16 @@ export function watchNotes(opts: WatcherOptions): NotesWatcher {
 
   let subscription: AsyncSubscription | undefined;
   let closed = false;
+  let failed = false;
   const ready = subscribe(
     root,
     (err, events) => {
       if (err) {
+        failed = true;
         opts.log.error({ err: String(err) }, 'watcher error');
         return;
       }
+      failed = false;
       for (const e of events) touch(e.path);
     },
     { ignore: ['**/node_modules', '**/_site', '**/.git'] },
@@ -110,6 +115,7 @@ export function watchNotes(opts: WatcherOptions): NotesWatcher {
   return {
     ready,
     settling: () => timers.size,
+    alive: () => !!subscription && !closed && !failed,
     async close() {
       closed = true;
       clearInterval(holdTimer);

@@ -175,3 +175,18 @@ describe('Telegram through grammY against the fake Bot API', () => {
     expect(svc!.stderr).not.toContain('TEST-token');
   });
 });
+
+describe('abuse', () => {
+  it('answers a flood of commands from one user with one polite word, then silence', async () => {
+    const dm = fake.addChat(901, 'private');
+    const sb = sandbox(config('commands:\n  burst: 3\n  refillMs: 60000\n'));
+    await startService(sb);
+    for (let i = 0; i < 8; i++) fake.command(dm.id, 901, '/help');
+    await fake.waitFor(() => replies(dm.id).length >= 4, 20_000, 'replies');
+    await sleep(2500);
+    const texts = replies(dm.id);
+    expect(texts).toHaveLength(4);
+    expect(texts.filter((t) => /announce new notes/.test(t))).toHaveLength(3);
+    expect(texts[3]).toMatch(/please wait/);
+  });
+});

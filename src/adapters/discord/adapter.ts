@@ -6,6 +6,7 @@ import { ChannelType, Client, Events, GatewayIntentBits, MessageFlags, Permissio
 import type { APIChannel, APIMessage } from 'discord.js';
 import type { Config } from '../../config/schema.js';
 import { findCommand, runCommand, type CommandDeps, type CommandReply } from '../../commands/index.js';
+import { SLOW_DOWN_TEXT } from '../../commands/limit.js';
 import type { Logger } from '../../log.js';
 import { renderDiscordDigest } from '../../render/digest.js';
 import { renderDiscordEmbed, renderDiscordMessage } from '../../render/discord.js';
@@ -93,6 +94,8 @@ export function createDiscordAdapter(o: DiscordAdapterOptions): DiscordAdapter {
   const renderReply = (reply: CommandReply, ephemeral: boolean) => {
     const flags = ephemeral ? (MessageFlags.Ephemeral as const) : undefined;
     switch (reply.type) {
+      case 'silent':
+        return { content: escapeDiscordMarkdown(SLOW_DOWN_TEXT), allowedMentions: { parse: [] }, flags: MessageFlags.Ephemeral as const };
       case 'text':
         return { content: escapeDiscordMarkdown(reply.text).slice(0, 2000), allowedMentions: { parse: [] }, flags };
       case 'note':
@@ -182,6 +185,7 @@ export function createDiscordAdapter(o: DiscordAdapterOptions): DiscordAdapter {
       else await rest.delete(Routes.channelMessage(target.thread || target.chat, messageId));
     },
     classify: classifyDiscordError,
+    healthy: () => client.isReady(),
     async start() {
       const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
       await client.login(o.token);

@@ -89,8 +89,10 @@ export function createTelegramAdapter(o: TelegramAdapterOptions): TelegramAdapte
         { target, userId: String(ctx.from?.id ?? ctx.chat.id), locale: ctx.from?.language_code, options: parseTelegramArgs(command.definition.name, ctx.match), isAdmin: () => isAdmin(ctx) },
         o.deps,
       );
+      if (reply.type === 'silent') return;
       if (reply.type === 'note') for (const r of reply.more) remember(r.id);
-      await ctx.reply(renderTelegramReply(reply).text, { ...renderTelegramReply(reply), ...(target.thread ? { message_thread_id: Number(target.thread) } : {}) });
+      const rendered = renderTelegramReply(reply);
+      await ctx.reply(rendered.text, { ...rendered, ...(target.thread ? { message_thread_id: Number(target.thread) } : {}) });
       log.debug({ command: cmd, chat: target.chat, ms: Math.round(performance.now() - started) }, 'command answered');
     });
   }
@@ -165,6 +167,7 @@ export function createTelegramAdapter(o: TelegramAdapterOptions): TelegramAdapte
       await bot.api.deleteMessage(chatId(target.chat), Number(messageId));
     },
     classify: classifyTelegramError,
+    healthy: () => (o.config.mode === 'webhook' ? !!server?.listening : bot.isRunning()),
     async start() {
       await bot.init();
       if (o.config.registerCommands) {

@@ -17,7 +17,7 @@ export interface TelegramReply {
   reply_markup?: { inline_keyboard: { text: string; callback_data: string }[][] };
 }
 
-export function renderTelegramReply(reply: CommandReply): TelegramReply {
+export function renderTelegramReply(reply: Exclude<CommandReply, { type: 'silent' }>): TelegramReply {
   switch (reply.type) {
     case 'text':
       return { text: reply.text };

@@ -1,0 +1,27 @@
+# notecast: a small image on a maintained Node.js LTS. Tokens come only from the environment.
+#   docker build -t notecast .
+#   docker run -v "$PWD/notes:/notes:ro" -v notecast-data:/data -e DISCORD_TOKEN -e TELEGRAM_BOT_TOKEN notecast
+
+FROM node:22-bookworm-slim AS build
+WORKDIR /app
+# better-sqlite3 compiles from source when no prebuilt binary matches.
+RUN apt-get update && apt-get install -y --no-install-recommends python3 make g++ && rm -rf /var/lib/apt/lists/*
+COPY package.json package-lock.json tsconfig.json ./
+COPY src ./src
+COPY bench ./bench
+COPY test/fakes ./test/fakes
+# `npm ci` runs the `prepare` script, which compiles TypeScript into dist/.
+RUN npm ci && npm prune --omit=dev
+
+FROM node:22-bookworm-slim
+ENV NODE_ENV=production
+WORKDIR /app
+COPY --from=build /app/node_modules ./node_modules
+COPY --from=build /app/dist/src ./dist/src
+COPY package.json ./
+COPY config/notecast.example.yaml ./config/notecast.example.yaml
+RUN mkdir -p /notes /data && chown node:node /data
+USER node
+VOLUME ["/notes", "/data"]
+ENTRYPOINT ["node", "dist/src/cli/main.js"]
+CMD ["start", "--notes", "/notes", "--db", "/data/notecast.db"]

@@ -1,0 +1,45 @@
+/** A per-user command rate limit: a flood from one user gets one polite answer, then silence. */
+export interface RateLimitOptions {
+  /** Commands allowed in a burst. */
+  burst: number;
+  /** One more command is allowed every `refillMs`. */
+  refillMs: number;
+}
+
+export type LimitVerdict = 'ok' | 'limited' | 'silent';
+
+export class CommandRateLimiter {
+  private readonly buckets = new Map<string, { tokens: number; at: number; warned: boolean }>();
+
+  constructor(
+    private readonly opts: RateLimitOptions = { burst: 5, refillMs: 3000 },
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** `limited` the first time a user runs dry (answer politely), `silent` after that until refilled. */
+  take(user: string): LimitVerdict {
+    const now = this.now();
+    const b = this.buckets.get(user) ?? { tokens: this.opts.burst, at: now, warned: false };
+    const refill = Math.floor((now - b.at) / this.opts.refillMs);
+    if (refill > 0) {
+      b.tokens = Math.min(this.opts.burst, b.tokens + refill);
+      b.at += refill * this.opts.refillMs;
+    }
+    this.buckets.set(user, b);
+    if (this.buckets.size > 50_000) this.prune(now);
+    if (b.tokens > 0) {
+      b.tokens--;
+      b.warned = false;
+      return 'ok';
+    }
+    if (b.warned) return 'silent';
+    b.warned = true;
+    return 'limited';
+  }
+
+  private prune(now: number): void {
+    for (const [k, b] of this.buckets) if (now - b.at > this.opts.burst * this.opts.refillMs) this.buckets.delete(k);
+  }
+}
+
+export const SLOW_DOWN_TEXT = 'You are sending commands quickly; please wait a few seconds and try again.';

@@ -1,0 +1,56 @@
+/** Prometheus metrics (prom-client), on a registry of our own rather than the global default. */
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import type { DeliveryEvent } from '../publish/deliverer.js';
+import type { Store } from '../store/store.js';
+
+export class Metrics {
+  readonly registry = new Registry();
+  private readonly deliveries = new Counter({ name: 'notecast_deliveries_total', help: 'Deliveries by platform, kind and outcome', labelNames: ['platform', 'kind', 'outcome'], registers: [this.registry] });
+  private readonly commands = new Histogram({
+    name: 'notecast_command_seconds',
+    help: 'Chat command latency',
+    labelNames: ['platform', 'command'],
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
+    registers: [this.registry],
+  });
+
+  constructor(store: Store) {
+    collectDefaultMetrics({ register: this.registry, prefix: 'notecast_' });
+    new Gauge({
+      name: 'notecast_notes',
+      help: 'Notes known, by state',
+      labelNames: ['state'],
+      registers: [this.registry],
+      collect() {
+        this.reset();
+        for (const [state, n] of Object.entries(store.status().notes)) this.set({ state }, n);
+      },
+    });
+    new Gauge({
+      name: 'notecast_outbox',
+      help: 'Outbox rows by status (pending is the depth)',
+      labelNames: ['status'],
+      registers: [this.registry],
+      collect() {
+        this.reset();
+        for (const [status, n] of Object.entries(store.status().outbox)) this.set({ status }, n);
+      },
+    });
+    new Gauge({
+      name: 'notecast_paused_targets',
+      help: 'Chats paused after a permanent failure',
+      registers: [this.registry],
+      collect() {
+        this.set(store.status().paused.length);
+      },
+    });
+  }
+
+  onDelivery = (e: DeliveryEvent): void => {
+    this.deliveries.inc({ platform: e.row.target.platform, kind: e.row.kind, outcome: e.outcome });
+  };
+
+  onCommand = (platform: string, command: string, ms: number): void => {
+    this.commands.observe({ platform, command }, ms / 1000);
+  };
+}

@@ -1,0 +1,78 @@
+/** Random and hostile Markdown and front matter through parse → summarise → render: limits and escaping always hold. */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { NoteError } from '../../src/errors.js';
+import { DEFAULT_FILE_LANGS } from '../../src/notes/lang.js';
+import { parseNote, type ReadOptions } from '../../src/notes/read.js';
+import { renderAll } from '../../src/render/index.js';
+import { DISCORD_LIMITS, embedTotalLength } from '../../src/render/discord.js';
+import { buildSummary, DEFAULT_SUMMARY_OPTIONS } from '../../src/summary/build.js';
+import { parseTelegramHtml } from '../fakes/telegram/html.js';
+import { validateMessage } from '../fakes/discord/limits.js';
+import { discordVisibleText, RESIDUE } from '../helpers/visible.js';
+
+const opts: ReadOptions = { maxBytes: 1 << 20, defaultLang: 'en', fileLangs: [...DEFAULT_FILE_LANGS], site: { url: 'https://ex.org', baseurl: '', permalink: '/:title', collections: {} } };
+
+const hostileBits = ['@everyone', '@here', '<@&123456>', '<@42>', '<#7>', '<script>alert(1)</script>', '&amp;', '&', '<', '>', '"', '**', '__', '*', '_', '`', '```', '~~', '|', '[x](javascript:alert(1))', '[](https://a.b/c)', '![i](x.png)', '{% raw %}', '{{ page.title }}', '\\(x^2\\)', '$$a$$', '# ', '- ', '1. ', '> ', '\u202E', '\u0000', '\u200D', '👨‍👩‍👧', 'é', 'e\u0301', 'नमस्ते।', '你好。', 'مرحبا.', '\n', '\n\n', '---', '<!-- c -->', '<b>', '</i>'];
+
+const markdown = fc
+  .array(fc.oneof(fc.constantFrom(...hostileBits), fc.string({ maxLength: 40 }), fc.lorem({ maxCount: 12, mode: 'sentences' })), { maxLength: 60 })
+  .map((parts) => parts.join(' '));
+
+const frontMatter = fc.record(
+  {
+    title: fc.oneof(fc.string({ maxLength: 300 }), fc.constantFrom('@everyone', '<b>x</b>', '"quoted"', '- list', '[a, b]')),
+    tags: fc.array(fc.string({ maxLength: 20 }), { maxLength: 5 }),
+    lang: fc.constantFrom('en', 'zh', 'hi', 'ar', 'hant', 'xx-invalid!!'),
+  },
+  { requiredKeys: [] },
+);
+
+describe('property: any note renders within every limit, escaped', () => {
+  it('holds for random and hostile Markdown and front matter', () => {
+    fc.assert(
+      fc.property(frontMatter, markdown, (fm, body) => {
+        const yaml = Object.entries(fm)
+          .map(([k, v]) => `${k}: ${JSON.stringify(v)}`)
+          .join('\n');
+        const text = `---\n${yaml}\n---\n${body}`;
+        let parsed;
+        try {
+          parsed = parseNote('_posts/2025-01-01-p-en.md', Buffer.from(text), opts);
+        } catch (e) {
+          // Refusing a note is allowed, crashing is not: the error names the file.
+          expect(e).toBeInstanceOf(NoteError);
+          expect((e as NoteError).file).toBe('_posts/2025-01-01-p-en.md');
+          return;
+        }
+        const s = buildSummary(parsed.note, parsed.tokens);
+        expect(s.keyPoints.length).toBeLessThanOrEqual(5);
+        for (const p of s.keyPoints) {
+          expect(p.length).toBeLessThanOrEqual(200);
+          expect(p).not.toMatch(RESIDUE);
+        }
+        const r = renderAll(s);
+        const e = r.discord.embeds[0]!;
+        expect(validateMessage(r.discord)).toEqual([]);
+        expect(embedTotalLength(e)).toBeLessThanOrEqual(DISCORD_LIMITS.total);
+        expect(discordVisibleText(e).length).toBeLessThanOrEqual(DEFAULT_SUMMARY_OPTIONS.maxChars);
+        expect(r.discord.allowed_mentions).toEqual({ parse: [] });
+        expect(JSON.stringify(e)).not.toMatch(/@(everyone|here)|<@&?\d|<#\d/);
+        const tg = parseTelegramHtml(r.telegram.text);
+        expect(tg.ok, tg.ok ? '' : tg.error).toBe(true);
+        if (tg.ok) expect(tg.text.length).toBeLessThanOrEqual(DEFAULT_SUMMARY_OPTIONS.maxChars);
+        for (const l of s.links) expect(l.url).toMatch(/^https?:\/\//);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('holds for a 10 MB body (refused by size) and a 900 KB body (summarised)', () => {
+    expect(() => parseNote('big.md', Buffer.alloc(10 * 1024 * 1024, 'a'), opts)).toThrow(/over the 1048576-byte limit/);
+    const big = `# Big\n\n${'A sentence that repeats. '.repeat(36_000)}`;
+    const p = parseNote('big.md', Buffer.from(big), opts);
+    const r = renderAll(buildSummary(p.note, p.tokens));
+    expect(parseTelegramHtml(r.telegram.text).ok).toBe(true);
+    expect(validateMessage(r.discord)).toEqual([]);
+  });
+});
