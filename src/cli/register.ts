@@ -8,7 +8,13 @@ import { Store } from '../store/store.js';
 import type { Io } from './preview.js';
 
 export async function runRegisterCommands(opts: { guild?: string; config?: string; db?: string; force?: boolean }, io: Io): Promise<number> {
-  const env = parseEnv(process.env);
+  let env;
+  try {
+    env = parseEnv(process.env);
+  } catch (e) {
+    io.err(`environment: ${e instanceof Error ? e.message : String(e)}`);
+    return 2;
+  }
   let config;
   try {
     config = loadConfig(opts.config ?? env.NOTECAST_CONFIG).config;

@@ -5,7 +5,9 @@ import { parseEnv, secretsOf } from '../config/env.js';
 import { createLogger } from '../log.js';
 import { startApp } from '../app.js';
 import { createTelegramAdapter } from '../adapters/telegram/adapter.js';
-import { createDiscordAdapter } from '../adapters/discord/adapter.js';
+import { createDiscordAdapter, type DiscordWebhookRoute } from '../adapters/discord/adapter.js';
+import type { Config } from '../config/schema.js';
+import type { Env } from '../config/env.js';
 import type { Io } from './preview.js';
 
 export interface StartOptions {
@@ -17,7 +19,13 @@ export interface StartOptions {
 }
 
 export async function runStart(opts: StartOptions, io: Io): Promise<number> {
-  const env = parseEnv(process.env);
+  let env: Env;
+  try {
+    env = parseEnv(process.env);
+  } catch (e) {
+    io.err(`environment: ${e instanceof Error ? e.message : String(e)}`);
+    return 2;
+  }
   let loaded;
   try {
     loaded = loadConfig(opts.config ?? env.NOTECAST_CONFIG);
@@ -38,7 +46,12 @@ export async function runStart(opts: StartOptions, io: Io): Promise<number> {
   const platformAdapters: NonNullable<Parameters<typeof startApp>[0]['platformAdapters']> = [];
   if (env.DISCORD_TOKEN) {
     const token = env.DISCORD_TOKEN;
-    platformAdapters.push(({ store, log: l, commandDeps }) => createDiscordAdapter({ token, config: config.discord, store, deps: commandDeps, log: l }));
+    const webhooks = discordWebhookRoutes(config, env);
+    if (webhooks instanceof Error) {
+      io.err(webhooks.message);
+      return 2;
+    }
+    platformAdapters.push(({ store, log: l, commandDeps }) => createDiscordAdapter({ token, config: config.discord, webhooks, store, deps: commandDeps, log: l }));
   }
   if (env.TELEGRAM_BOT_TOKEN) {
     const token = env.TELEGRAM_BOT_TOKEN;
@@ -72,6 +85,20 @@ export async function runStart(opts: StartOptions, io: Io): Promise<number> {
   });
   await app.stop();
   return 0;
+}
+
+/** Routes that deliver through a Discord webhook, with the webhook URL taken from the environment. */
+function discordWebhookRoutes(config: Config, env: Env): Map<string, DiscordWebhookRoute> | Error {
+  const out = new Map<string, DiscordWebhookRoute>();
+  for (const r of config.routes) {
+    if (!r.webhook) continue;
+    const url = env.discordWebhooks[r.webhook.env];
+    if (r.platform !== 'discord') return new Error(`routes: a webhook route must be a discord route (chat ${r.chat})`);
+    if (!url) return new Error(`routes: chat ${r.chat} asks for the webhook in ${r.webhook.env}, which is not set`);
+    const [id, token] = url.split('/').slice(-2) as [string, string];
+    out.set(r.chat, { id, token, username: r.webhook.username, avatarUrl: r.webhook.avatarUrl });
+  }
+  return out;
 }
 
 function progressBar(fraction: number, width = 24): string {

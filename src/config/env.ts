@@ -16,13 +16,27 @@ export const envSchema = z.object({
   NOTECAST_LOG_LEVEL: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).optional(),
 });
 
-export type Env = z.output<typeof envSchema>;
+const webhookUrl = z.string().regex(/^https?:\/\/[^/]+\/api\/(v\d+\/)?webhooks\/\d+\/[\w-]+$/, 'a Discord webhook URL (…/api/webhooks/<id>/<token>)');
+
+export type Env = z.output<typeof envSchema> & {
+  /** DISCORD_WEBHOOK_* variables: webhook URLs that routes name. */
+  discordWebhooks: Record<string, string>;
+};
 
 export function parseEnv(env: NodeJS.ProcessEnv): Env {
-  return envSchema.parse(env);
+  const discordWebhooks: Record<string, string> = {};
+  for (const [k, v] of Object.entries(env)) {
+    if (!k.startsWith('DISCORD_WEBHOOK_') || !v) continue;
+    const r = webhookUrl.safeParse(v.trim());
+    // The message names the variable, never its value (a secret).
+    if (!r.success) throw new Error(`${k} is not ${r.error.issues[0]?.message ?? 'valid'}`);
+    discordWebhooks[k] = r.data;
+  }
+  return { ...envSchema.parse(env), discordWebhooks };
 }
 
 /** Every secret value in the environment, for redaction. */
 export function secretsOf(env: Env): string[] {
-  return [env.DISCORD_TOKEN, env.TELEGRAM_BOT_TOKEN, env.TELEGRAM_WEBHOOK_SECRET].filter((s): s is string => !!s);
+  const webhookTokens = Object.values(env.discordWebhooks).map((u) => u.split('/').pop()!);
+  return [env.DISCORD_TOKEN, env.TELEGRAM_BOT_TOKEN, env.TELEGRAM_WEBHOOK_SECRET, ...webhookTokens].filter((s): s is string => !!s);
 }

@@ -33,6 +33,14 @@ export const routeSchema = z
     /** Telegram forum topic (`message_thread_id`) or Discord thread id. */
     thread: z.union([z.string(), z.number()]).transform(String).optional(),
     filter: filterSchema.optional(),
+    /**
+     * Discord only: post through a channel webhook with its own name and avatar. The webhook URL
+     * is a secret, so it comes from the environment variable named here (e.g. DISCORD_WEBHOOK_RELEASES).
+     */
+    webhook: z
+      .object({ env: z.string().regex(/^DISCORD_WEBHOOK_[A-Z0-9_]+$/), username: z.string().min(1).max(80).optional(), avatarUrl: z.string().url().optional() })
+      .strict()
+      .optional(),
   })
   .strict();
 

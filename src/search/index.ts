@@ -45,13 +45,18 @@ function createIndex(fields: string[], boost: Record<string, number>): MiniSearc
 
 /**
  * Two indexes: titles and tags, which answer almost every lookup and autocomplete quickly, and
- * the full text, asked only when no title matches (its posting lists are long; see the benchmark).
+ * the full text, asked only when no title matches or for a submitted lookup (`deep`). The titles
+ * index holds each distinct (title, tags) once, so notes that share a title (copies of a note in
+ * several folders) cost one entry, not one each.
  */
 export class NoteSearch {
   private readonly titles = createIndex(['title', 'tags'], { title: 2, tags: 1 });
   private readonly full = createIndex(['title', 'tags', 'body'], { title: 4, tags: 2, body: 1 });
   private readonly docs = new Map<string, Omit<SearchDoc, 'body'>>();
   private readonly families = new Map<string, Set<string>>();
+  /** Distinct title entry → the notes carrying it; and each note's entry. */
+  private readonly titleNotes = new Map<string, Set<string>>();
+  private readonly titleOf = new Map<string, string>();
 
   get size(): number {
     return this.docs.size;
@@ -73,7 +78,14 @@ export class NoteSearch {
     const loc = doc.info.locale;
     const title = tokenize(doc.info.title, loc);
     const tags = doc.info.tags.flatMap((t) => tokenize(t, loc));
-    this.titles.add({ id: doc.id, title, tags });
+    const key = `${title.join(' ')}\u0000${tags.join(' ')}`;
+    let holders = this.titleNotes.get(key);
+    if (!holders) {
+      this.titleNotes.set(key, (holders = new Set()));
+      this.titles.add({ id: key, title, tags });
+    }
+    holders.add(doc.id);
+    this.titleOf.set(doc.id, key);
     this.full.add({ id: doc.id, title, tags, body: tokenize(doc.body, loc) });
     const { body: _body, ...meta } = doc;
     this.docs.set(doc.id, meta);
@@ -85,7 +97,14 @@ export class NoteSearch {
   remove(id: string): void {
     const meta = this.docs.get(id);
     if (!meta) return;
-    this.titles.discard(id);
+    const key = this.titleOf.get(id)!;
+    this.titleOf.delete(id);
+    const holders = this.titleNotes.get(key)!;
+    holders.delete(id);
+    if (!holders.size) {
+      this.titleNotes.delete(key);
+      this.titles.discard(key);
+    }
     this.full.discard(id);
     this.docs.delete(id);
     const fam = this.families.get(meta.info.translationKey);
@@ -125,7 +144,11 @@ export class NoteSearch {
     const q = terms.join(',');
     // Every word gets prefix matching (the last may be half typed), longer ones some typo tolerance.
     const options = { prefix: true, fuzzy, maxFuzzy: 2 } as const;
-    let relaxed = this.titles.search(q, { ...options, combineWith: 'AND' });
+    let relaxed: { id: string; score: number }[] = [];
+    for (const h of this.titles.search(q, { ...options, combineWith: 'AND' })) {
+      for (const id of this.titleNotes.get(h.id as string) ?? []) relaxed.push({ id, score: h.score });
+      if (relaxed.length > limit * 50) break; // enough to fill `limit` families
+    }
     if (!relaxed.length || opts.deep) relaxed = [...relaxed, ...this.full.search(q, { ...options, combineWith: 'AND' })];
     if (!relaxed.length) relaxed = this.full.search(q, { ...options, combineWith: 'OR' });
     // Hits come best first; a family's score is its best member's, so the first `limit` families are final.

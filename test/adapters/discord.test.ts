@@ -151,3 +151,23 @@ describe('Discord through discord.js against the fake REST API and gateway', () 
     expect(svc).toBeUndefined();
   });
 });
+
+describe('Discord webhook routes', () => {
+  it('posts through a channel webhook with its own name and avatar, and edits through it', async () => {
+    const guild = fake.addGuild();
+    const ch = fake.addChannel(guild, 0, 'releases');
+    const hook = fake.addWebhook(ch.id);
+    const sb = sandbox(config(`routes:\n  - platform: discord\n    chat: "${ch.id}"\n    webhook:\n      env: DISCORD_WEBHOOK_RELEASES\n      username: Release notes\n      avatarUrl: https://example.org/a.png\n`));
+    svc = Service.start(sb, [], { DISCORD_TOKEN: TOKEN, DISCORD_WEBHOOK_RELEASES: hook.url });
+    await svc.ready();
+    const file = path.join(sb.notes, 'rel-en.md');
+    writeFileSync(file, note('Release 1.0', 'It shipped.'));
+    await fake.waitFor(() => fake.messagesIn(ch.id).length === 1, 15_000, 'webhook post');
+    const msg = fake.messagesIn(ch.id)[0]!;
+    expect(msg).toMatchObject({ via: 'webhook', username: 'Release notes', avatar_url: 'https://example.org/a.png' });
+    writeFileSync(file, note('Release 1.0', 'It shipped, with notes.'));
+    await fake.waitFor(() => msg.edits === 1, 15_000, 'webhook edit');
+    expect(msg.embeds[0]!.description).toContain('with notes');
+    expect(svc.stderr).not.toContain(hook.token);
+  });
+});

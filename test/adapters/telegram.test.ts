@@ -190,3 +190,29 @@ describe('abuse', () => {
     expect(texts[3]).toMatch(/please wait/);
   });
 });
+
+describe('webhook mode', () => {
+  it('checks the secret token on every request and answers updates it delivers', async () => {
+    const { createServer } = await import('node:net');
+    const port = await new Promise<number>((resolve) => {
+      const s = createServer().listen(0, '127.0.0.1', () => {
+        const p = (s.address() as { port: number }).port;
+        s.close(() => resolve(p));
+      });
+    });
+    const dm = fake.addChat(77, 'private');
+    const sb = sandbox(config(`  mode: webhook\n  webhook:\n    url: http://127.0.0.1:${port}\n    port: ${port}\n    path: /tg-hook\n`));
+    svc = Service.start(sb, [], { TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_WEBHOOK_SECRET: 'hook-secret-123' });
+    await svc.ready();
+    const setWebhook = fake.calls.find((c) => c.method === 'setWebhook')!;
+    expect(setWebhook.payload).toMatchObject({ url: `http://127.0.0.1:${port}/tg-hook`, secret_token: 'hook-secret-123' });
+    const update = { update_id: 1, message: { message_id: 1, date: 0, chat: { id: 77, type: 'private', first_name: 'A' }, from: { id: 77, is_bot: false, first_name: 'A' }, text: '/help', entities: [{ type: 'bot_command', offset: 0, length: 5 }] } };
+    const post = (secret: string) => fetch(`http://127.0.0.1:${port}/tg-hook`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': secret }, body: JSON.stringify(update) });
+    expect((await post('wrong')).status).toBe(401);
+    expect(replies(dm.id)).toHaveLength(0);
+    expect((await post('hook-secret-123')).status).toBe(200);
+    await fake.waitFor(() => replies(dm.id).length === 1, 10_000, 'reply to the webhook update');
+    expect(replies(dm.id)[0]).toMatch(/announce new notes/);
+    expect(fake.calls.some((c) => c.method === 'getUpdates')).toBe(false);
+  });
+});

@@ -19,9 +19,19 @@ import type { ChatAdapter, OutgoingMessage, SendContext } from '../types.js';
 import { commandsHash, discordCommandPayloads } from './commands.js';
 import { classifyDiscordError } from './errors.js';
 
+/** A channel whose announcements go through a webhook, with its own name and avatar. */
+export interface DiscordWebhookRoute {
+  id: string;
+  token: string;
+  username?: string | undefined;
+  avatarUrl?: string | undefined;
+}
+
 export interface DiscordAdapterOptions {
   token: string;
   config: Config['discord'];
+  /** Channel id → webhook, for routes that ask for webhook delivery. */
+  webhooks?: ReadonlyMap<string, DiscordWebhookRoute>;
   store: Store;
   deps: CommandDeps;
   log: Logger;
@@ -161,6 +171,13 @@ export function createDiscordAdapter(o: DiscordAdapterOptions): DiscordAdapter {
     client,
     async post(target, message, ctx: SendContext) {
       const p = payloadOf(message);
+      const hook = o.webhooks?.get(target.chat);
+      if (hook) {
+        const body = { ...p, ...(hook.username ? { username: hook.username } : {}), ...(hook.avatarUrl ? { avatar_url: hook.avatarUrl } : {}) };
+        const query = new URLSearchParams({ wait: 'true', ...(target.thread ? { thread_id: target.thread } : {}) });
+        const msg = (await rest.post(Routes.webhook(hook.id, hook.token), { body, query, auth: false })) as APIMessage;
+        return { messageId: msg.id };
+      }
       const channel = target.thread || target.chat;
       if (FORUM_TYPES.has(await channelType(channel))) {
         // A forum takes a post (a thread) per note, titled with the note's title.
@@ -173,6 +190,11 @@ export function createDiscordAdapter(o: DiscordAdapterOptions): DiscordAdapter {
     },
     async edit(target, messageId, message) {
       const p = payloadOf(message);
+      const hook = o.webhooks?.get(target.chat);
+      if (hook) {
+        await rest.patch(Routes.webhookMessage(hook.id, hook.token, messageId), { body: p, auth: false });
+        return;
+      }
       if (messageId.startsWith(THREAD_PREFIX)) {
         const id = messageId.slice(THREAD_PREFIX.length);
         await rest.patch(Routes.channelMessage(id, id), { body: p });
@@ -181,7 +203,9 @@ export function createDiscordAdapter(o: DiscordAdapterOptions): DiscordAdapter {
       }
     },
     async delete(target, messageId) {
-      if (messageId.startsWith(THREAD_PREFIX)) await rest.delete(Routes.channel(messageId.slice(THREAD_PREFIX.length)));
+      const hook = o.webhooks?.get(target.chat);
+      if (hook) await rest.delete(Routes.webhookMessage(hook.id, hook.token, messageId), { auth: false });
+      else if (messageId.startsWith(THREAD_PREFIX)) await rest.delete(Routes.channel(messageId.slice(THREAD_PREFIX.length)));
       else await rest.delete(Routes.channelMessage(target.thread || target.chat, messageId));
     },
     classify: classifyDiscordError,

@@ -29,6 +29,8 @@ export interface FakeMessage {
   edits: number;
   deleted: boolean;
   via: 'bot' | 'webhook' | 'interaction';
+  username?: string;
+  avatar_url?: string;
 }
 
 export interface InteractionResponse {
@@ -66,6 +68,7 @@ export class FakeDiscord {
   limits = { perChannel: 5, perChannelWindowMs: 5000, globalPerSecond: 50 };
   identifies = 0;
   resumes = 0;
+  readonly webhooks = new Map<string, { token: string; channelId: string }>();
 
   private server?: Server;
   private wss?: WebSocketServer;
@@ -117,6 +120,13 @@ export class FakeDiscord {
     const ch: FakeChannel = { id: nextId(), type, guild_id: guild, name, access };
     this.channels.set(ch.id, ch);
     return ch;
+  }
+
+  addWebhook(channelId: string): { id: string; token: string; url: string } {
+    const id = nextId();
+    const token = `whtoken-${id}-abcdefghijklmnop`;
+    this.webhooks.set(id, { token, channelId });
+    return { id, token, url: `${this.api}/webhooks/${id}/${token}` };
   }
 
   messagesIn(channelId: string): FakeMessage[] {
@@ -359,12 +369,37 @@ export class FakeDiscord {
       p.resolve({ type: Number(json.type), data, at: Date.now() });
       return query.get('with_response') === 'true' ? { status: 200, body: { interaction: { id: m[1], type: 2 } } } : { status: 204 };
     }
-    if ((m = /^\/webhooks\/(\d+)\/([^/]+)$/.exec(path)) && method === 'POST') {
-      const ch = [...this.channels.values()][0]!;
-      return { status: 200, body: this.apiMessage(this.createMessage(ch.id, json, 'webhook')) };
-    }
-    if ((m = /^\/webhooks\/(\d+)\/([^/]+)\/messages\/(%40original|@original|\d+)$/.exec(path)) && method === 'PATCH') {
-      return { status: 200, body: { id: nextId(), ...json } };
+    if ((m = /^\/webhooks\/(\d+)\/([^/]+)(?:\/messages\/(%40original|@original|\d+))?$/.exec(path))) {
+      const [, id, token, mid] = m;
+      if (id === this.appId) {
+        // Interaction follow-ups and edits of the original response.
+        if (method === 'POST') return { status: 200, body: { id: nextId(), ...json } };
+        if (method === 'PATCH' && mid) return { status: 200, body: { id: nextId(), ...json } };
+      }
+      const hook = this.webhooks.get(id!);
+      if (!hook) throw new Failure(404, { code: 10015, message: 'Unknown Webhook' });
+      if (hook.token !== token) throw new Failure(401, { code: 50027, message: 'Invalid Webhook Token' });
+      const ch = this.channel(hook.channelId);
+      if (method === 'POST' && !mid) {
+        const headers = this.rateLimit(`webhook:${id}`);
+        const msg = this.createMessage(ch.id, json, 'webhook');
+        if (json.username) msg.username = String(json.username);
+        if (json.avatar_url) msg.avatar_url = String(json.avatar_url);
+        return query.get('wait') === 'true' ? { status: 200, body: this.apiMessage(msg), headers } : { status: 204, headers };
+      }
+      const msg = this.messages.find((x) => x.channel_id === ch.id && x.id === mid && x.via === 'webhook' && !x.deleted);
+      if (!msg) throw new Failure(404, { code: 10008, message: 'Unknown Message' });
+      if (method === 'PATCH') {
+        const errors = validateMessage({ content: (json.content as string | undefined) ?? msg.content, embeds: (json.embeds as EmbedLike[] | undefined) ?? msg.embeds });
+        if (errors.length) throw new Failure(400, formErrorBody(errors));
+        if (json.embeds) msg.embeds = json.embeds as EmbedLike[];
+        msg.edits++;
+        return { status: 200, body: this.apiMessage(msg) };
+      }
+      if (method === 'DELETE') {
+        msg.deleted = true;
+        return { status: 204 };
+      }
     }
     throw new Failure(404, { code: 0, message: `404: Not Found (${method} ${path})` });
   }
