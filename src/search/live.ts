@@ -25,6 +25,10 @@ export function createLiveIndex(root: string, read: ReadOptions, log: Logger): L
   const search = new NoteSearch();
   const removed = new Set<string>();
   let stopped = false;
+  // Index updates wait in a queue drained a few at a time, so a batch of thousands of notes
+  // (a cold start) never holds up `ready`, deliveries or commands. Latest entry per note wins.
+  const queue = new Map<string, { row: NoteRow; body?: string | undefined }>();
+  let draining = false;
 
   const indexFromFile = async (row: NoteRow): Promise<boolean> => {
     try {
@@ -37,16 +41,41 @@ export function createLiveIndex(root: string, read: ReadOptions, log: Logger): L
     }
   };
 
+  const drain = async () => {
+    if (draining) return;
+    draining = true;
+    try {
+      while (queue.size && !stopped) {
+        let n = 0;
+        for (const [id, { row, body }] of queue) {
+          queue.delete(id);
+          if (body !== undefined) search.upsert({ id: row.id, info: row.info, body });
+          else await indexFromFile(row);
+          if (++n >= 10) break;
+        }
+        await new Promise((r) => setImmediate(r));
+      }
+    } finally {
+      draining = false;
+    }
+  };
+
   return {
     search,
     onNote(row, body) {
       removed.delete(row.id);
-      if (row.state !== 'published') return search.remove(row.id);
-      if (body !== undefined) search.upsert({ id: row.id, info: row.info, body });
-      else void indexFromFile(row);
+      if (row.state !== 'published') {
+        queue.delete(row.id);
+        search.remove(row.id);
+        return;
+      }
+      // A huge backlog (a cold start) keeps no bodies in memory; those notes are re-read when indexed.
+      queue.set(row.id, { row, body: queue.size < 2000 ? body : undefined });
+      void drain();
     },
     onRemoved(id) {
       removed.add(id);
+      queue.delete(id);
       search.remove(id);
     },
     async fill(store) {
@@ -54,11 +83,13 @@ export function createLiveIndex(root: string, read: ReadOptions, log: Logger): L
       for (const row of store.allNotes(['published'])) {
         if (stopped) break;
         // The publisher's events are newer than this pass: they win.
-        if (search.has(row.id) || removed.has(row.id)) continue;
+        if (search.has(row.id) || queue.has(row.id) || removed.has(row.id)) continue;
         if (await indexFromFile(row)) n++;
         // Small steps, so deliveries and commands never wait long behind indexing.
         if (n % 10 === 0) await new Promise((r) => setImmediate(r));
       }
+      await drain();
+      while (draining && !stopped) await new Promise((r) => setTimeout(r, 20));
       return n;
     },
     stop() {
