@@ -194,6 +194,7 @@ export async function startApp(o: AppOptions): Promise<RunningApp> {
       clearInterval(rearm);
       if (scheduleTimer) clearTimeout(scheduleTimer);
       await watcher.close();
+      await queue; // a batch in progress finishes its transaction before the store closes
       await deliverer.stop();
       for (const a of adapters) await a.stop?.();
       store.close();

@@ -2,7 +2,7 @@
 import { ConfigError } from '../errors.js';
 import { loadConfig, readOptions, resolveSite } from '../config/load.js';
 import { parseEnv, secretsOf } from '../config/env.js';
-import { createLogger } from '../log.js';
+import { createLogger, redact } from '../log.js';
 import { startApp } from '../app.js';
 import { createTelegramAdapter } from '../adapters/telegram/adapter.js';
 import { createDiscordAdapter, type DiscordWebhookRoute } from '../adapters/discord/adapter.js';
@@ -59,18 +59,27 @@ export async function runStart(opts: StartOptions, io: Io): Promise<number> {
       createTelegramAdapter({ token, config: config.telegram, webhookSecret: env.TELEGRAM_WEBHOOK_SECRET, store, deps: commandDeps, log: l }),
     );
   }
-  const app = await startApp({
-    platformAdapters,
-    config,
-    env,
-    read: readOptions(config, resolveSite(config)),
-    notesDir,
-    dbPath: opts.db ?? config.store.path,
-    log,
-    out: io.out,
-    json,
-    onProgress: interactive ? (done, total) => process.stderr.write(`\rscanning ${progressBar(done / total)} ${done}/${total}`) : undefined,
-  });
+  let app: Awaited<ReturnType<typeof startApp>>;
+  try {
+    app = await startApp({
+      platformAdapters,
+      config,
+      env,
+      read: readOptions(config, resolveSite(config)),
+      notesDir,
+      dbPath: opts.db ?? config.store.path,
+      log,
+      out: io.out,
+      json,
+      onProgress: interactive ? (done, total) => process.stderr.write(`\rscanning ${progressBar(done / total)} ${done}/${total}`) : undefined,
+    });
+  } catch (e) {
+    // A bad token, an unreachable platform, an unwritable database: say so plainly, never the token.
+    const message = redact(e instanceof Error ? e.message : String(e), secretsOf(env));
+    log.fatal({ err: message }, 'could not start');
+    io.err(`notecast could not start: ${message}`);
+    return 1;
+  }
   if (interactive) process.stderr.write('\r\x1b[K');
   if (json) io.out(JSON.stringify({ event: 'ready', notes: app.notes }));
   else io.err(`notecast is ready: watching ${app.notes} notes in ${notesDir}. Save a note there to see its announcement; Ctrl+C stops.`);

@@ -20,8 +20,20 @@ export interface SearchResult {
   lang: string;
   url?: string | undefined;
   score: number;
-  /** Every note of the translation family that matched or exists. */
+  /** Notes of the translation family (at most the first 100). */
   members: string[];
+}
+
+/** Family members listed in a result; a real family has a handful (one per language). */
+const MAX_MEMBERS = 100;
+
+function firstOf<T>(items: Iterable<T>, n: number): T[] {
+  const out: T[] = [];
+  for (const x of items) {
+    if (out.length >= n) break;
+    out.push(x);
+  }
+  return out;
 }
 
 interface Indexed {
@@ -114,16 +126,24 @@ export class NoteSearch {
 
   /** The family member to show someone who reads `lang`: theirs, else the original, else English, else any. */
   pick(members: Iterable<string>, lang?: string): Omit<SearchDoc, 'body'> | undefined {
-    const metas = [...members].map((m) => this.docs.get(m)).filter((m): m is Omit<SearchDoc, 'body'> => !!m);
-    if (!metas.length) return undefined;
-    if (lang) {
-      const want = toLocaleTag(lang).toLowerCase();
-      const exact = metas.find((m) => m.info.locale.toLowerCase() === want || m.info.lang.toLowerCase() === lang.toLowerCase());
-      if (exact) return exact;
-      const base = metas.find((m) => baseLanguage(m.info.locale) === baseLanguage(want) && !/hant|hans/i.test(m.info.locale + want));
-      if (base) return base;
+    // One pass that stops at the first exact match; the fallbacks are remembered on the way.
+    const want = lang ? toLocaleTag(lang).toLowerCase() : undefined;
+    const wantLang = lang?.toLowerCase();
+    let base: Omit<SearchDoc, 'body'> | undefined;
+    let original: Omit<SearchDoc, 'body'> | undefined;
+    let english: Omit<SearchDoc, 'body'> | undefined;
+    let first: Omit<SearchDoc, 'body'> | undefined;
+    for (const id of members) {
+      const m = this.docs.get(id);
+      if (!m) continue;
+      first ??= m;
+      const locale = m.info.locale.toLowerCase();
+      if (want && (locale === want || m.info.lang.toLowerCase() === wantLang)) return m;
+      if (want && !base && baseLanguage(locale) === baseLanguage(want) && !/hant|hans/i.test(locale + want)) base = m;
+      if (!original && m.info.original !== false) original = m;
+      if (!english && baseLanguage(locale) === 'en') english = m;
     }
-    return metas.find((m) => m.info.original !== false) ?? metas.find((m) => baseLanguage(m.info.locale) === 'en') ?? metas[0];
+    return base ?? original ?? english ?? first;
   }
 
   /**
@@ -166,7 +186,7 @@ export class NoteSearch {
       const members = this.families.get(key)!;
       const shown = this.pick(members, opts.lang);
       if (!shown) continue;
-      out.push({ id: shown.id, title: shown.info.title, lang: shown.info.lang, url: shown.info.url, score: Math.round(score * 1000) / 1000, members: [...members] });
+      out.push({ id: shown.id, title: shown.info.title, lang: shown.info.lang, url: shown.info.url, score: Math.round(score * 1000) / 1000, members: firstOf(members, MAX_MEMBERS) });
     }
     return out;
   }
@@ -183,7 +203,7 @@ export class NoteSearch {
       const members = this.families.get(key)!;
       const shown = this.pick(members, lang);
       if (!shown || (lang && shown.info.lang.toLowerCase() !== lang.toLowerCase() && shown.info.locale.toLowerCase() !== toLocaleTag(lang).toLowerCase())) continue;
-      out.push({ id: shown.id, title: shown.info.title, lang: shown.info.lang, url: shown.info.url, score: 0, members: [...members] });
+      out.push({ id: shown.id, title: shown.info.title, lang: shown.info.lang, url: shown.info.url, score: 0, members: firstOf(members, MAX_MEMBERS) });
       if (out.length >= n) break;
     }
     return out;

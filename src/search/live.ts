@@ -30,7 +30,7 @@ export function createLiveIndex(root: string, read: ReadOptions, log: Logger): L
   const queue = new Map<string, { row: NoteRow; body?: string | undefined }>();
   let draining = false;
 
-  const indexFromFile = async (row: NoteRow): Promise<boolean> => {
+  const indexFromFile = async (row: Pick<NoteRow, 'id' | 'file'>): Promise<boolean> => {
     try {
       const { note, tokens } = await readNoteFile(root, path.join(root, row.file), read);
       search.upsert({ id: row.id, info: noteInfo(note), body: bodyText(tokens) });
@@ -80,7 +80,8 @@ export function createLiveIndex(root: string, read: ReadOptions, log: Logger): L
     },
     async fill(store) {
       let n = 0;
-      for (const row of store.allNotes(['published'])) {
+      await new Promise((r) => setImmediate(r)); // after start-up has returned
+      for (const row of store.publishedFiles()) {
         if (stopped) break;
         // The publisher's events are newer than this pass: they win.
         if (search.has(row.id) || queue.has(row.id) || removed.has(row.id)) continue;

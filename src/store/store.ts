@@ -116,9 +116,9 @@ export class Store {
     return new Map(rows.map((r) => [r.file, { id: r.id, hash: r.hash, state: r.state }]));
   }
 
-  allNotes(states: NoteState[] = ['published']): NoteRow[] {
-    const rows = this.db.prepare(`SELECT * FROM notes WHERE state IN (${states.map(() => '?').join(',')})`).all(...states) as NoteRecord[];
-    return rows.map(toNote);
+  /** Id and file of every published note, without parsing their stored summaries. */
+  publishedFiles(): { id: string; file: string }[] {
+    return this.db.prepare("SELECT id, file FROM notes WHERE state = 'published'").all() as { id: string; file: string }[];
   }
 
   putNote(n: NoteRow): void {
