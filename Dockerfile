@@ -7,6 +7,7 @@ WORKDIR /app
 # better-sqlite3 compiles from source when no prebuilt binary matches.
 RUN apt-get update && apt-get install -y --no-install-recommends python3 make g++ && rm -rf /var/lib/apt/lists/*
 COPY package.json package-lock.json tsconfig.json ./
+COPY scripts ./scripts
 COPY src ./src
 COPY bench ./bench
 COPY test/fakes ./test/fakes
@@ -23,5 +24,8 @@ COPY config/notecast.example.yaml ./config/notecast.example.yaml
 RUN mkdir -p /notes /data && chown node:node /data
 USER node
 VOLUME ["/notes", "/data"]
+EXPOSE 8080
+HEALTHCHECK --interval=30s --timeout=5s --start-period=60s \
+  CMD ["node", "-e", "fetch('http://127.0.0.1:8080/healthz').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
 ENTRYPOINT ["node", "dist/src/cli/main.js"]
-CMD ["start", "--notes", "/notes", "--db", "/data/notecast.db"]
+CMD ["start", "--notes", "/notes", "--db", "/data/notecast.db", "--http-port", "8080"]

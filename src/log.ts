@@ -1,5 +1,6 @@
 /** The logger: pino, JSON lines on stderr, with every secret value redacted wherever it appears. */
 import { pino, type Logger } from 'pino';
+import pretty from 'pino-pretty';
 
 export type { Logger };
 
@@ -10,9 +11,10 @@ export function redact(text: string, secrets: readonly string[]): string {
   return out.replace(/\/bot\d+:[A-Za-z0-9_-]{20,}/g, '/bot[redacted]');
 }
 
-export function createLogger(opts: { level: string; secrets: readonly string[]; destination?: NodeJS.WritableStream }): Logger {
+/** JSON lines by default; readable lines when `pretty` (a person at a terminal). */
+export function createLogger(opts: { level: string; secrets: readonly string[]; destination?: NodeJS.WritableStream; pretty?: boolean }): Logger {
   const secrets = opts.secrets;
-  const stream = opts.destination ?? pino.destination({ fd: 2, sync: true });
+  const stream = opts.destination ?? (opts.pretty ? pretty({ destination: 2, sync: true, colorize: true, ignore: 'pid,hostname' }) : pino.destination({ fd: 2, sync: true }));
   return pino(
     {
       level: opts.level,

@@ -4,8 +4,7 @@ import { loadConfig, readOptions, resolveSite } from '../config/load.js';
 import { parseEnv, secretsOf } from '../config/env.js';
 import { createLogger, redact } from '../log.js';
 import { startApp } from '../app.js';
-import { createTelegramAdapter } from '../adapters/telegram/adapter.js';
-import { createDiscordAdapter, type DiscordWebhookRoute } from '../adapters/discord/adapter.js';
+import type { DiscordWebhookRoute } from '../adapters/discord/adapter.js';
 import type { Config } from '../config/schema.js';
 import type { Env } from '../config/env.js';
 import type { Io } from './preview.js';
@@ -16,6 +15,7 @@ export interface StartOptions {
   db?: string;
   announceExisting?: boolean;
   json?: boolean;
+  httpPort?: string;
 }
 
 export async function runStart(opts: StartOptions, io: Io): Promise<number> {
@@ -38,10 +38,18 @@ export async function runStart(opts: StartOptions, io: Io): Promise<number> {
   }
   const config = loaded.config;
   if (opts.announceExisting) config.publish.announceExisting = true;
+  if (opts.httpPort) {
+    const port = Number(opts.httpPort);
+    if (!Number.isInteger(port) || port < 1 || port > 65535) {
+      io.err(`--http-port: expected a port number, got "${opts.httpPort}"`);
+      return 2;
+    }
+    config.http.port = port;
+  }
   const json = opts.json ?? config.console.json;
-  const log = createLogger({ level: env.NOTECAST_LOG_LEVEL ?? config.log.level, secrets: secretsOf(env) });
   const notesDir = opts.notes ?? config.notes.dir;
   const interactive = !json && process.stderr.isTTY;
+  const log = createLogger({ level: env.NOTECAST_LOG_LEVEL ?? config.log.level, secrets: secretsOf(env), pretty: interactive });
 
   const platformAdapters: NonNullable<Parameters<typeof startApp>[0]['platformAdapters']> = [];
   if (env.DISCORD_TOKEN) {
@@ -51,10 +59,12 @@ export async function runStart(opts: StartOptions, io: Io): Promise<number> {
       io.err(webhooks.message);
       return 2;
     }
+    const { createDiscordAdapter } = await import('../adapters/discord/adapter.js'); // loaded only when used
     platformAdapters.push(({ store, log: l, commandDeps }) => createDiscordAdapter({ token, config: config.discord, webhooks, store, deps: commandDeps, log: l }));
   }
   if (env.TELEGRAM_BOT_TOKEN) {
     const token = env.TELEGRAM_BOT_TOKEN;
+    const { createTelegramAdapter } = await import('../adapters/telegram/adapter.js');
     platformAdapters.push(({ store, log: l, commandDeps }) =>
       createTelegramAdapter({ token, config: config.telegram, webhookSecret: env.TELEGRAM_WEBHOOK_SECRET, store, deps: commandDeps, log: l }),
     );

@@ -216,3 +216,29 @@ describe('webhook mode', () => {
     expect(fake.calls.some((c) => c.method === 'getUpdates')).toBe(false);
   });
 });
+
+describe('faults', () => {
+  it('rides out a burst of 5xx answers and an outage, then delivers everything exactly once', async () => {
+    const chats = [1001, 1002, 1003].map((id) => fake.addChat(id, 'private'));
+    const sb = sandbox(config(`delivery:\n  baseDelayMs: 200\n  maxDelayMs: 2000\nroutes:\n${chats.map((c) => `  - platform: telegram\n    chat: ${c.id}\n`).join('')}`));
+    await startService(sb);
+    fake.failNext = { count: 4, status: 502 };
+    writeFileSync(path.join(sb.notes, 'f1-en.md'), note('Fault one', 'Through 5xx answers.'));
+    await fake.waitFor(() => chats.every((c) => fake.sentTo(c.id).length === 1), 20_000, '5xx burst ridden out');
+    expect(fake.calls.filter((c) => c.status === 502)).toHaveLength(4);
+
+    fake.down = true; // the platform goes away
+    writeFileSync(path.join(sb.notes, 'f2-en.md'), note('Fault two', 'Written during the outage.'));
+    await sleep(3000);
+    expect(chats.every((c) => fake.sentTo(c.id).length === 1)).toBe(true);
+    fake.down = false; // and comes back
+    await fake.waitFor(() => chats.every((c) => fake.sentTo(c.id).length === 2), 30_000, 'delivered after the outage');
+    await sleep(1500);
+    for (const c of chats) expect(fake.sentTo(c.id).map((m) => m.text.split('\n')[0])).toEqual(['Fault one', 'Fault two']);
+    await svc!.stop();
+    svc = undefined;
+    const s = JSON.parse(runCli(['status', '--db', sb.db, '--json']).stdout) as { outbox: Record<string, number>; paused: unknown[] };
+    expect(s.outbox).toEqual({ done: 6 });
+    expect(s.paused).toEqual([]);
+  });
+});

@@ -67,6 +67,10 @@ export class FakeTelegram {
   tooManyRequests = 0;
   /** Make the next N rate-limited calls fail with 429 regardless (a storm). */
   forced429 = 0;
+  /** Make the next N sends fail with this 5xx status (a burst of server errors). */
+  failNext = { count: 0, status: 502 };
+  /** While true, every call's connection is dropped without an answer (an outage). */
+  down = false;
   private readonly updates: Record<string, unknown>[] = [];
   private nextUpdateId = 1;
   private nextMessageId = new Map<number, number>();
@@ -145,6 +149,10 @@ export class FakeTelegram {
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (this.down) {
+      req.socket.destroy();
+      return;
+    }
     const m = /^\/bot([^/]+)\/([A-Za-z]+)$/.exec(req.url?.split('?')[0] ?? '');
     let body = '';
     for await (const chunk of req) body += chunk;
@@ -230,6 +238,10 @@ export class FakeTelegram {
       case 'getUpdates':
         return this.getUpdates(p);
       case 'sendMessage': {
+        if (this.failNext.count > 0) {
+          this.failNext.count--;
+          throw new ApiFailure(this.failNext.status, this.failNext.status === 502 ? 'Bad Gateway' : 'Internal Server Error');
+        }
         const chat = this.chatFor(p);
         const thread = p.message_thread_id === undefined ? undefined : Number(p.message_thread_id);
         if (thread !== undefined && !chat.topics.has(thread)) throw new ApiFailure(400, 'Bad Request: message thread not found');
