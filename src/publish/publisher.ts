@@ -79,7 +79,6 @@ export class Publisher {
     const known = store.noteIndex();
     const result: BatchResult = { scanned: 0, parsed: 0, announced: 0, errors: 0, heldRemovals: 0 };
     const decided: Decided[] = [];
-    const hashes = new Map<string, string>(); // rel → content hash of changed files
 
     const changed: { abs: string; rel: string; text: string; hash: string }[] = [];
     for (const abs of batch.changed) {
@@ -90,10 +89,10 @@ export class Publisher {
         mtimes?.set(abs, mtimeMs);
         const text = decodeNoteText(rel, buf, this.deps.read.maxBytes);
         const hash = contentHash(text);
-        hashes.set(rel, hash);
         const prev = known.get(rel);
-        // Unchanged notes are recognised by their digest and not parsed again.
-        if (prev && prev.hash === hash && prev.state !== 'error') continue;
+        // Unchanged notes are recognised by their digest and not parsed again (unless they were
+        // deleted, or an error is on record that this content may have fixed).
+        if (prev && prev.hash === hash && prev.state !== 'error' && prev.state !== 'deleted' && !prev.hasError) continue;
         changed.push({ abs, rel, text, hash });
       } catch (e) {
         this.recordError(rel, e);
@@ -101,7 +100,6 @@ export class Publisher {
       }
     }
 
-    // A removal whose content reappears under a new name in the same batch is a rename.
     // A removed path is a note, or a folder whose known notes all went with it.
     const removedRel = [
       ...new Set(
@@ -113,6 +111,7 @@ export class Publisher {
         }),
       ),
     ].filter((rel) => known.get(rel)!.state !== 'deleted' && !existsSync(path.join(this.deps.root, rel)));
+    // A removal whose content reappears under a new name in the same batch is a rename.
     const byHash = new Map<string, string>();
     for (const rel of removedRel) byHash.set(known.get(rel)!.hash, rel);
     const renamed = new Set<string>();

@@ -111,9 +111,9 @@ export class Store {
   }
 
   /** file → (id, hash, state) of every known note; the warm start compares digests against it. */
-  noteIndex(): Map<string, { id: string; hash: string; state: NoteState }> {
-    const rows = this.db.prepare('SELECT id, file, hash, state FROM notes').all() as { id: string; file: string; hash: string; state: NoteState }[];
-    return new Map(rows.map((r) => [r.file, { id: r.id, hash: r.hash, state: r.state }]));
+  noteIndex(): Map<string, { id: string; hash: string; state: NoteState; hasError: boolean }> {
+    const rows = this.db.prepare('SELECT id, file, hash, state, error IS NOT NULL AS has_error FROM notes').all() as { id: string; file: string; hash: string; state: NoteState; has_error: number }[];
+    return new Map(rows.map((r) => [r.file, { id: r.id, hash: r.hash, state: r.state, hasError: r.has_error === 1 }]));
   }
 
   /** Id and file of every published note, without parsing their stored summaries. */

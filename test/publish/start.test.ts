@@ -180,3 +180,37 @@ describe('the watched folder changing under the service', () => {
     expect(JSON.stringify(svc.events)).not.toContain('Private words');
   });
 });
+
+describe('coming back', () => {
+  it('announces a deleted note that returns unchanged, and clears a fixed error', async () => {
+    const sb = sandbox(CONFIG);
+    const svc = start(sb);
+    await svc.ready();
+    const file = path.join(sb.notes, 'back-en.md');
+    const text = note('Back again', 'It returns.');
+    writeFileSync(file, text);
+    await svc.waitFor((e) => e.some((x) => x.event === 'post'), 10_000, 'post');
+    rmSync(file);
+    await sleep(QUIET * 4);
+    writeFileSync(file, text);
+    // Its posts were kept, so nothing new is posted, but the note is live again (not stuck as deleted).
+    await sleep(QUIET * 4);
+    const live = JSON.parse(runCli(['status', '--db', sb.db, '--json']).stdout) as { notes: Record<string, number> };
+    expect(live.notes).toEqual({ published: 1 });
+    expect(svc.deliveries()).toHaveLength(1);
+    writeFileSync(file, note('Back again', 'It returns, changed.'));
+    await svc.waitFor((e) => e.some((x) => x.event === 'edit'), 10_000, 'edit after coming back');
+
+    const broken = path.join(sb.notes, 'fixme-en.md');
+    writeFileSync(broken, note('Fix me', 'Good text.'));
+    await svc.waitFor((e) => e.some((x) => x.noteId === 'fixme-en'), 10_000, 'fixme post');
+    writeFileSync(broken, '---\ntitle: [oops\n---\nbad');
+    await sleep(QUIET * 4);
+    writeFileSync(broken, note('Fix me', 'Good text.'));
+    await sleep(QUIET * 4);
+    await svc.stop();
+    const status = runCli(['status', '--db', sb.db]).stdout;
+    expect(status).not.toMatch(/fixme-en\.md/);
+    expect(status).toMatch(/notes:\s+2 \(2 published\)/);
+  });
+});
