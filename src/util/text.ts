@@ -19,6 +19,9 @@ export function segmenter(locale: string, granularity: 'grapheme' | 'word' | 'se
 
 export const ELLIPSIS = '…';
 
+/** Scripts without spaces between words, where only the segmenter knows the word boundaries. */
+const SPACELESS_OR_COMPLEX = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
+
 /**
  * Cuts `text` to at most `max` UTF-16 units (the unit Discord and Telegram count), ending in `…`.
  * Cuts at a word boundary when one is near, else at a grapheme boundary; never inside a
@@ -31,6 +34,11 @@ export function truncate(text: string, max: number, locale = 'und'): string {
   if (room <= 0) return ELLIPSIS.slice(0, max);
   // Only the head matters; segmenting a 100,000-character paragraph to cut it at 200 is waste.
   const head = text.slice(0, max + 64);
+  // Fast path for space-separated text: a space is always a grapheme and word boundary.
+  if (!SPACELESS_OR_COMPLEX.test(head)) {
+    const space = head.lastIndexOf(' ', room);
+    if (space >= room * 0.6) return head.slice(0, space).replace(/[\s,;:、，；：\-–—]+$/u, '') + ELLIPSIS;
+  }
   let wordCut = 0;
   let used = 0;
   for (const seg of segmenter(locale, 'word').segment(head)) {
