@@ -66,7 +66,7 @@ export class Deliverer {
     await Promise.allSettled([...this.inflight.values()]);
   }
 
-  /** Resolves when nothing is in flight and nothing is due now (for tests and `--once`). */
+  /** True while deliveries are in flight. */
   get busy(): boolean {
     return this.inflight.size > 0;
   }

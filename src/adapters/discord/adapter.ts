@@ -14,7 +14,7 @@ import { defuseMentions, discordLinkTarget, escapeDiscordMarkdown } from '../../
 import type { Store } from '../../store/store.js';
 import type { Target } from '../../store/types.js';
 import { truncate } from '../../util/text.js';
-import { noteKey } from '../telegram/render.js';
+import { noteKey } from '../../commands/note-key.js';
 import type { ChatAdapter, OutgoingMessage, SendContext } from '../types.js';
 import { commandsHash, discordCommandPayloads } from './commands.js';
 import { classifyDiscordError } from './errors.js';

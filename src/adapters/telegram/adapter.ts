@@ -14,7 +14,8 @@ import type { Target } from '../../store/types.js';
 import type { ChatAdapter, OutgoingMessage } from '../types.js';
 import { classifyTelegramError, isNotModified } from './errors.js';
 import { Pacer } from './pacer.js';
-import { noteKey, parseTelegramArgs, renderTelegramReply } from './render.js';
+import { noteKey } from '../../commands/note-key.js';
+import { parseTelegramArgs, renderTelegramReply } from './render.js';
 
 /** Telegram's GroupAnonymousBot: messages from anonymous group admins come from it. */
 const ANONYMOUS_ADMIN_ID = 1087968824;

@@ -1,14 +1,9 @@
 /** Command replies → Telegram messages. Pure. */
-import { createHash } from 'node:crypto';
 import type { CommandReply } from '../../commands/types.js';
+import { noteKey } from '../../commands/note-key.js';
 import { escapeTelegramAttr, escapeTelegramHtml } from '../../render/escape.js';
 import { renderTelegramMessage } from '../../render/telegram.js';
 import { truncate } from '../../util/text.js';
-
-/** Short, stable key for a note id (callback data and inline result ids are limited to 64 bytes). */
-export function noteKey(id: string): string {
-  return createHash('sha256').update(id).digest('base64url').slice(0, 22);
-}
 
 export interface TelegramReply {
   text: string;
