@@ -116,13 +116,25 @@ export async function startApp(o: AppOptions): Promise<RunningApp> {
   let queue: Promise<void> = Promise.resolve();
   let scanning = true;
   const early: Batch[] = [];
-  const runBatch = (b: Batch) => {
-    queue = queue.then(async () => {
+  let stopping = false;
+  /** Every task runs after the previous one; a failing task never stops the ones after it. */
+  const serial = (task: () => unknown) => {
+    queue = queue
+      .then(async () => {
+        await task();
+      })
+      .catch((e: unknown) => log.error({ err: e instanceof Error ? e.message : String(e) }, 'background task failed'));
+  };
+  const runBatch = (b: Batch, attempt = 1) => {
+    serial(async () => {
       try {
         const r = await publisher.processBatch(b);
         log.debug({ ...r }, 'batch processed');
       } catch (e) {
-        log.error({ err: e instanceof Error ? e.stack : String(e) }, 'batch failed');
+        // The store was locked or failing: nothing of the batch was committed, so it is run again.
+        const wait = Math.min(60_000, 500 * 2 ** attempt);
+        log.error({ err: e instanceof Error ? e.message : String(e), retryInMs: wait }, 'batch failed; will retry');
+        if (!stopping) setTimeout(() => runBatch(b, attempt + 1), wait).unref();
       }
       arm(); // the batch may have scheduled a note sooner than the timer
     });
@@ -159,11 +171,17 @@ export async function startApp(o: AppOptions): Promise<RunningApp> {
 
   function arm(): void {
     if (scheduleTimer) clearTimeout(scheduleTimer);
-    const next = store.nextDue();
+    let next: number | undefined;
+    try {
+      next = store.nextDue();
+    } catch {
+      next = Date.now() + 5000; // the store is busy: look again soon
+    }
     const delay = next === undefined ? 3_600_000 : Math.min(MAX_TIMER_MS, 3_600_000, Math.max(0, next - Date.now()));
     scheduleTimer = setTimeout(() => {
       // Through the batch queue, so a release never interleaves with a batch deciding the same note.
-      queue = queue.then(() => void publisher.releaseDue()).then(arm);
+      serial(() => publisher.releaseDue());
+      serial(arm);
     }, delay);
     scheduleTimer.unref();
   }
@@ -188,6 +206,7 @@ export async function startApp(o: AppOptions): Promise<RunningApp> {
     publisher,
     deliverer,
     async stop() {
+      stopping = true;
       live.stop();
       await indexed;
       if (health) await new Promise((r) => health.close(r));

@@ -55,7 +55,14 @@ export class Deliverer {
     this.wakeScheduled = true;
     setImmediate(() => {
       this.wakeScheduled = false;
-      this.pump();
+      try {
+        this.pump();
+      } catch (e) {
+        // The store is busy or failing (locked, disk full): try again shortly, never crash.
+        this.log.error({ err: e instanceof Error ? e.message : String(e) }, 'outbox unavailable; retrying in 1 s');
+        if (this.timer) clearTimeout(this.timer);
+        this.timer = setTimeout(() => this.wake(), 1000);
+      }
     });
   }
 
@@ -78,10 +85,12 @@ export class Deliverer {
       const heads = this.store.dueHeads(this.now(), room, new Set(this.inflight.keys()));
       for (const row of heads) {
         const key = targetKey(row.target);
-        const p = this.deliver(row).finally(() => {
-          this.inflight.delete(key);
-          this.wake();
-        });
+        const p = this.deliver(row)
+          .catch((e: unknown) => this.log.error({ delivery: row.id, err: e instanceof Error ? e.message : String(e) }, 'delivery bookkeeping failed; it stays queued'))
+          .finally(() => {
+            this.inflight.delete(key);
+            this.wake();
+          });
         this.inflight.set(key, p);
       }
     }
@@ -112,11 +121,11 @@ export class Deliverer {
         if (p.type === 'delete') throw new Error('a post carries no content');
         messageId = (await adapter.post(row.target, p, ctx)).messageId;
         // Recorded the moment the send returns, with the post, in one transaction.
-        this.store.transaction(() => {
+        await this.record(() => this.store.transaction(() => {
           this.store.markDone(row.id, messageId!);
           if (p.type === 'digest') for (const item of p.items) this.store.putPost(item.noteId, row.target, messageId!, 0, true);
           else if (row.noteId) this.store.putPost(row.noteId, row.target, messageId!, row.revision);
-        });
+        }));
       } else {
         const post = row.noteId ? this.store.postOf(row.noteId, row.target) : undefined;
         if (!post) {
@@ -128,22 +137,40 @@ export class Deliverer {
         if (row.kind === 'edit') {
           if (p.type === 'delete') throw new Error('an edit carries no content');
           await adapter.edit(row.target, post.messageId, p, ctx);
-          this.store.transaction(() => {
+          await this.record(() => this.store.transaction(() => {
             this.store.markDone(row.id, post.messageId);
             this.store.putPost(row.noteId!, row.target, post.messageId, row.revision);
-          });
+          }));
         } else {
           await adapter.delete(row.target, post.messageId, ctx);
-          this.store.transaction(() => {
+          await this.record(() => this.store.transaction(() => {
             this.store.markDone(row.id, post.messageId);
             this.store.dropPost(row.noteId!, row.target);
-          });
+          }));
         }
       }
       this.log.info({ ...logCtx, messageId }, 'delivered');
       this.onEvent({ row, outcome: 'done', messageId });
     } catch (e) {
       this.fail(row, adapter.classify(e), logCtx);
+    }
+  }
+
+  /**
+   * Records what the platform already did. The send cannot be taken back, so a failing store
+   * (locked, disk full) is retried here, holding the message id, rather than the send repeated.
+   */
+  private async record(write: () => void): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        write();
+        return;
+      } catch (e) {
+        if (!this.running && attempt > 3) throw e; // stopping: a restart resends with the same nonce
+        const wait = Math.min(30_000, 250 * 2 ** attempt);
+        this.log.error({ err: e instanceof Error ? e.message : String(e), retryInMs: wait }, 'could not record a delivery that was sent; retrying');
+        await new Promise((r) => setTimeout(r, wait));
+      }
     }
   }
 

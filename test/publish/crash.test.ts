@@ -70,3 +70,24 @@ describe('kill -9 in the middle of a fan-out', () => {
     expect(s.outbox.done).toBe(expected.size);
   }, 240_000);
 });
+
+describe('the database file locked by another process', () => {
+  it('waits it out and announces everything once the lock is gone', async () => {
+    const Database = (await import('better-sqlite3')).default;
+    const sb = sandbox(`watch:\n  quietMs: 200\n`);
+    const svc = Service.start(sb);
+    await svc.ready();
+    const other = new Database(sb.db);
+    other.exec('BEGIN EXCLUSIVE'); // held longer than the service's 5 s busy timeout
+    writeFileSync(path.join(sb.notes, 'locked-en.md'), note('Locked', 'Saved while the database was locked.'));
+    await sleep(7000);
+    expect(svc.deliveries()).toEqual([]);
+    other.exec('COMMIT');
+    other.close();
+    await svc.waitFor((e) => e.some((x) => x.noteId === 'locked-en'), 30_000, 'delivery after the lock');
+    await sleep(500);
+    expect(svc.deliveries()).toHaveLength(1);
+    expect(svc.stderr).toMatch(/batch failed; will retry|database is locked/);
+    expect(await svc.stop()).toBe(0);
+  }, 60_000);
+});
