@@ -1,30 +1,15 @@
 /** `notecast register-commands`: registers or updates Discord's slash commands, only when they changed. */
-import { ConfigError } from '../errors.js';
-import { loadConfig } from '../config/load.js';
-import { parseEnv, secretsOf } from '../config/env.js';
+import { secretsOf } from '../config/env.js';
+import { loadRuntime } from './runtime.js';
 import { createDiscordRest, registerDiscordCommands } from '../adapters/discord/adapter.js';
 import { redact } from '../log.js';
 import { Store } from '../store/store.js';
 import type { Io } from './preview.js';
 
 export async function runRegisterCommands(opts: { guild?: string; config?: string; db?: string; force?: boolean }, io: Io): Promise<number> {
-  let env;
-  try {
-    env = parseEnv(process.env);
-  } catch (e) {
-    io.err(`environment: ${e instanceof Error ? e.message : String(e)}`);
-    return 2;
-  }
-  let config;
-  try {
-    config = loadConfig(opts.config ?? env.NOTECAST_CONFIG).config;
-  } catch (e) {
-    if (e instanceof ConfigError) {
-      io.err(e.message);
-      return 2;
-    }
-    throw e;
-  }
+  const runtime = loadRuntime(opts.config, io);
+  if (typeof runtime === 'number') return runtime;
+  const { env, config } = runtime;
   if (!env.DISCORD_TOKEN) {
     io.err('DISCORD_TOKEN is not set: it is needed to register commands.');
     return 2;

@@ -1,7 +1,7 @@
 /** `notecast start`: the service, until SIGINT or SIGTERM. */
-import { ConfigError } from '../errors.js';
-import { loadConfig, readOptions, resolveSite } from '../config/load.js';
-import { parseEnv, secretsOf } from '../config/env.js';
+import { readOptions, resolveSite } from '../config/load.js';
+import { secretsOf } from '../config/env.js';
+import { loadRuntime } from './runtime.js';
 import { createLogger, redact } from '../log.js';
 import { startApp } from '../app.js';
 import type { DiscordWebhookRoute } from '../adapters/discord/adapter.js';
@@ -19,24 +19,9 @@ export interface StartOptions {
 }
 
 export async function runStart(opts: StartOptions, io: Io): Promise<number> {
-  let env: Env;
-  try {
-    env = parseEnv(process.env);
-  } catch (e) {
-    io.err(`environment: ${e instanceof Error ? e.message : String(e)}`);
-    return 2;
-  }
-  let loaded;
-  try {
-    loaded = loadConfig(opts.config ?? env.NOTECAST_CONFIG);
-  } catch (e) {
-    if (e instanceof ConfigError) {
-      io.err(e.message);
-      return 2;
-    }
-    throw e;
-  }
-  const config = loaded.config;
+  const runtime = loadRuntime(opts.config, io);
+  if (typeof runtime === 'number') return runtime;
+  const { env, config } = runtime;
   if (opts.announceExisting) config.publish.announceExisting = true;
   if (opts.httpPort) {
     const port = Number(opts.httpPort);
