@@ -5,6 +5,7 @@ import { benchLatency } from './latency.js';
 import { benchSearch } from './search.js';
 import { benchTelegram } from './telegram.js';
 import { benchDiscord } from './discord.js';
+import { benchSoak } from './soak.js';
 
 const benches: Record<string, () => Promise<Record<string, unknown>>> = {
   summary: () => benchSummary(Number(process.env.BENCH_NOTES ?? 20_000)),
@@ -12,6 +13,7 @@ const benches: Record<string, () => Promise<Record<string, unknown>>> = {
   search: () => benchSearch(Number(process.env.BENCH_NOTES ?? 50_000)),
   telegram: () => benchTelegram(Number(process.env.BENCH_CHATS ?? 1000)),
   discord: () => benchDiscord(Number(process.env.BENCH_NOTES ?? 50_000), Number(process.env.BENCH_CHANNELS ?? 500)),
+  soak: () => benchSoak(Number(process.env.BENCH_SOAK_NOTES ?? 10), Number(process.env.BENCH_SOAK_TARGETS ?? 1000)),
   latency: () => benchLatency(Number(process.env.BENCH_SAVES ?? 200)),
 };
 

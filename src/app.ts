@@ -87,7 +87,7 @@ export async function startApp(o: AppOptions): Promise<RunningApp> {
   const deliverer = new Deliverer(
     store,
     byPlatform,
-    { ...config.delivery, concurrency: 16 },
+    config.delivery,
     log,
     (e) => {
       metrics.onDelivery(e);

@@ -106,6 +106,10 @@ export const configSchema = z
         maxAttempts: z.number().int().min(1).default(12),
         baseDelayMs: z.number().int().min(1).default(1000),
         maxDelayMs: z.number().int().min(1).default(15 * 60_000),
+        /** Chats served at once (each chat's own deliveries stay in order). */
+        concurrency: z.number().int().min(1).max(256).default(16),
+        /** A platform call still unanswered after this long is given up and retried (same nonce). */
+        callTimeoutMs: z.number().int().min(1000).default(120_000),
       })
       .strict()
       .prefault({}),
@@ -135,6 +139,8 @@ export const configSchema = z
         commandGuild: z.string().optional(),
         /** Lookup replies (/note, /latest) seen only by the asker. */
         ephemeralLookups: z.boolean().default(true),
+        /** Discord's global limit for this bot (50 unless Discord raised it for you). */
+        globalRequestsPerSecond: z.number().int().min(1).max(10_000).default(50),
       })
       .strict()
       .prefault({}),

@@ -15,6 +15,12 @@ export interface DelivererOptions {
   maxDelayMs: number;
   /** Deliveries in flight at once, across targets. */
   concurrency: number;
+  /** A platform call that has not settled by then counts as a transient failure. */
+  callTimeoutMs?: number;
+}
+
+class CallTimeout extends Error {
+  override readonly name = 'CallTimeout';
 }
 
 export interface DeliveryEvent {
@@ -119,7 +125,7 @@ export class Deliverer {
       const p = row.payload;
       if (row.kind === 'post' || row.kind === 'digest') {
         if (p.type === 'delete') throw new Error('a post carries no content');
-        messageId = (await adapter.post(row.target, p, ctx)).messageId;
+        messageId = (await this.bounded(adapter.post(row.target, p, ctx))).messageId;
         // Recorded the moment the send returns, with the post, in one transaction.
         await this.record(() => this.store.transaction(() => {
           this.store.markDone(row.id, messageId!);
@@ -136,13 +142,13 @@ export class Deliverer {
         messageId = post.messageId;
         if (row.kind === 'edit') {
           if (p.type === 'delete') throw new Error('an edit carries no content');
-          await adapter.edit(row.target, post.messageId, p, ctx);
+          await this.bounded(adapter.edit(row.target, post.messageId, p, ctx));
           await this.record(() => this.store.transaction(() => {
             this.store.markDone(row.id, post.messageId);
             this.store.putPost(row.noteId!, row.target, post.messageId, row.revision);
           }));
         } else {
-          await adapter.delete(row.target, post.messageId, ctx);
+          await this.bounded(adapter.delete(row.target, post.messageId, ctx));
           await this.record(() => this.store.transaction(() => {
             this.store.markDone(row.id, post.messageId);
             this.store.dropPost(row.noteId!, row.target);
@@ -152,8 +158,18 @@ export class Deliverer {
       this.log.info({ ...logCtx, messageId }, 'delivered');
       this.onEvent({ row, outcome: 'done', messageId });
     } catch (e) {
-      this.fail(row, adapter.classify(e), logCtx);
+      this.fail(row, e instanceof CallTimeout ? { kind: 'transient', reason: e.message } : adapter.classify(e), logCtx);
     }
+  }
+
+  /** A hung call must not hold its chat's queue (and a concurrency slot) forever. */
+  private bounded<T>(call: Promise<T>): Promise<T> {
+    const ms = this.opts.callTimeoutMs ?? 120_000;
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new CallTimeout(`no answer from the platform within ${ms} ms`)), ms);
+    });
+    return Promise.race([call, timeout]).finally(() => clearTimeout(timer));
   }
 
   /**

@@ -64,6 +64,8 @@ export class FakeDiscord {
   tooManyRequests = 0;
   /** The next N message creations fail with 429 (a storm), besides the real limits. */
   forced429 = 0;
+  /** The next N message creations fail with this 5xx status. */
+  failNext = { count: 0, status: 502 };
   /** Limits: per channel per route, and global per second. */
   limits = { perChannel: 5, perChannelWindowMs: 5000, globalPerSecond: 50 };
   identifies = 0;
@@ -327,6 +329,10 @@ export class FakeDiscord {
       return { status: 201, body: { id: thread.id, type: 11, guild_id: forum.guild_id, parent_id: forum.id, name, message: this.apiMessage(msg) }, headers };
     }
     if ((m = /^\/channels\/(\d+)\/messages$/.exec(path)) && method === 'POST') {
+      if (this.failNext.count > 0) {
+        this.failNext.count--;
+        throw new Failure(this.failNext.status, { code: 0, message: `${this.failNext.status}: Bad Gateway` });
+      }
       const ch = this.channel(m[1]!);
       const headers = this.rateLimit(`messages:${ch.id}`);
       if (json.enforce_nonce && json.nonce) {

@@ -1,0 +1,105 @@
+/**
+ * Issue 7's soak: N notes × T Discord channels (10,000 announcements by default) through the
+ * service against the fake Discord, with random 429 storms, 5xx bursts and gateway disconnects.
+ * Samples the service's resident memory and open file descriptors every 500 ms.
+ */
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { FakeDiscord } from '../test/fakes/discord/server.js';
+import { Store } from '../src/store/store.js';
+import { benchTmp, machine } from './lib.js';
+import { BenchService } from './service.js';
+
+const TOKEN = 'MTEwMDAwMDAwMDAwMDAwMDAwMg.soak.discord-token';
+
+function sample(pid: number): { rssMiB: number; fds: number } {
+  const rss = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return { rssMiB: Math.round(Number(rss?.[1] ?? 0) / 102.4) / 10, fds: readdirSync(`/proc/${pid}/fd`).length };
+}
+
+export interface SoakResult {
+  [k: string]: unknown;
+  expected: number;
+  delivered: number;
+  duplicates: number;
+  samples: { at: number; rssMiB: number; fds: number }[];
+}
+
+export async function runSoak(notes = 10, targets = 1000, timeoutMs = 10 * 60_000): Promise<SoakResult> {
+  const fake = await new FakeDiscord(TOKEN).start();
+  fake.limits = { perChannel: 5, perChannelWindowMs: 5000, globalPerSecond: 5000 };
+  const guild = fake.addGuild();
+  const chans = Array.from({ length: targets }, (_, i) => fake.addChannel(guild, 0, `c${i}`));
+  const work = benchTmp('soak');
+  rmSync(work, { recursive: true, force: true });
+  const dir = path.join(work, 'notes');
+  mkdirSync(dir, { recursive: true });
+  const routes = chans.map((c) => `  - platform: discord\n    chat: "${c.id}"\n`).join('');
+  writeFileSync(
+    path.join(work, 'soak.yaml'),
+    `watch:\n  quietMs: 200\nlog:\n  level: warn\npublish:\n  digest:\n    threshold: 100000\ndelivery:\n  concurrency: 128\n  baseDelayMs: 200\n  maxDelayMs: 2000\ndiscord:\n  api: ${fake.api}\n  registerCommands: false\n  globalRequestsPerSecond: 2000\nroutes:\n${routes}`,
+  );
+  const db = path.join(work, 'state.db');
+  process.env.DISCORD_TOKEN = TOKEN;
+  const svc = new BenchService(['--notes', dir, '--db', db, '--config', path.join(work, 'soak.yaml')], work);
+  await svc.next((e) => e.event === 'ready');
+  const pid = svc.proc.pid!;
+  const t0 = Date.now();
+  const samples: SoakResult['samples'] = [];
+  const sampler = setInterval(() => samples.push({ at: Date.now() - t0, ...sample(pid) }), 500);
+  for (let i = 0; i < notes; i++) writeFileSync(path.join(dir, `soak-${i}-en.md`), `---\ntitle: Soak ${i}\n---\n\nSoak note ${i} for every channel.\n`);
+  // Random faults while it runs.
+  const faults = setInterval(() => {
+    const r = Math.random();
+    if (r < 0.3) fake.forced429 += 20;
+    else if (r < 0.6) fake.failNext = { count: 20, status: Math.random() < 0.5 ? 502 : 500 };
+    else if (r < 0.7) fake.disconnect();
+  }, 1000);
+  const expected = notes * targets;
+  const deadline = Date.now() + timeoutMs;
+  while (fake.messages.length < expected && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+  clearInterval(faults);
+  await new Promise((r) => setTimeout(r, 1500));
+  clearInterval(sampler);
+  samples.push({ at: Date.now() - t0, ...sample(pid) });
+  await svc.stop();
+  const perPair = new Map<string, number>();
+  for (const m of fake.messages) {
+    const k = `${m.channel_id}|${m.embeds[0]?.title}`;
+    perPair.set(k, (perPair.get(k) ?? 0) + 1);
+  }
+  const s = new Store(db);
+  const status = s.status();
+  s.close();
+  await fake.stop();
+  return {
+    expected,
+    delivered: perPair.size,
+    duplicates: [...perPair.values()].filter((n) => n > 1).length,
+    seconds: Math.round((samples[samples.length - 1]!.at / 1000) * 10) / 10,
+    http429: fake.tooManyRequests,
+    http5xx: fake.requests.filter((r) => r.status >= 500).length,
+    resumes: fake.resumes,
+    outbox: status.outbox,
+    samples,
+  };
+}
+
+export async function benchSoak(notes = 10, targets = 1000): Promise<Record<string, unknown>> {
+  const r = await runSoak(notes, targets);
+  const q = Math.floor(r.samples.length / 4);
+  const mid = r.samples.slice(q, 2 * q);
+  const end = r.samples.slice(-q);
+  const avg = (xs: { rssMiB: number }[]) => Math.round((xs.reduce((a, b) => a + b.rssMiB, 0) / Math.max(1, xs.length)) * 10) / 10;
+  return {
+    bench: 'soak (issue 7)',
+    machine: machine(),
+    ...Object.fromEntries(Object.entries(r).filter(([k]) => k !== 'samples')),
+    rssMiBSecondQuarter: avg(mid),
+    rssMiBLastQuarter: avg(end),
+    rssMiBPeak: Math.max(...r.samples.map((s) => s.rssMiB)),
+    fdsFirst: r.samples[0]?.fds,
+    fdsMax: Math.max(...r.samples.map((s) => s.fds)),
+    fdsLast: r.samples[r.samples.length - 1]?.fds,
+  };
+}
