@@ -102,8 +102,8 @@ export const configSchema = z
       .prefault({}),
     delivery: z
       .object({
-        /** Retries of a transient failure before a delivery is marked failed. */
-        maxAttempts: z.number().int().min(1).default(12),
+        /** Attempts before a transiently failing delivery is marked failed (40 ≈ 8 hours of outage at the 15-minute cap). */
+        maxAttempts: z.number().int().min(1).default(40),
         baseDelayMs: z.number().int().min(1).default(1000),
         maxDelayMs: z.number().int().min(1).default(15 * 60_000),
         /** Chats served at once (each chat's own deliveries stay in order). */

@@ -67,6 +67,12 @@ describe('notecast check', () => {
     expect(lines[1]).toMatch(new RegExp(`^${dir}/sub/yaml\\.md:\\d+: invalid YAML`));
   });
 
+  it('accepts the documented example config', () => {
+    const r = runCli(['check', 'notes', '--config', 'config/notecast.example.yaml']);
+    expect(r.stdout).toBe('');
+    expect(r.code).toBe(0);
+  });
+
   it('validates the config and names the key and line', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'notecast-'));
     const cfg = path.join(dir, 'c.yaml');
