@@ -1,7 +1,9 @@
-import { writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../helpers/cli.js';
+import { runCli, spawnCli } from '../helpers/cli.js';
 import { note, sandbox, Service, sleep, type ServiceEvent } from '../helpers/service.js';
 
 const TARGETS = 40;
@@ -89,5 +91,46 @@ describe('the database file locked by another process', () => {
     expect(svc.deliveries()).toHaveLength(1);
     expect(svc.stderr).toMatch(/batch failed; will retry|database is locked/);
     expect(await svc.stop()).toBe(0);
+  }, 60_000);
+});
+
+describe('the disk filling up under the database', () => {
+  // A tiny tmpfs holds the state; mounting needs root (CI and these machines run as root).
+  const canMount = (() => {
+    if (process.getuid?.() !== 0) return false;
+    const probe = mkdtempSync(path.join(tmpdir(), 'notecast-mount-'));
+    try {
+      execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', probe], { stdio: 'ignore' });
+      execFileSync('umount', [probe], { stdio: 'ignore' });
+      return true;
+    } catch {
+      return false;
+    } finally {
+      rmSync(probe, { recursive: true, force: true });
+    }
+  })();
+
+  it.skipIf(!canMount)('holds a note saved while the disk is full and announces it once space is back', async () => {
+    const sb = sandbox(`watch:\n  quietMs: 200\n`);
+    const dbDir = path.join(sb.dir, 'small');
+    mkdirSync(dbDir);
+    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=1m', 'tmpfs', dbDir]);
+    try {
+      const svc = new Service(spawnCli(['start', '--json', '--config', sb.config, '--notes', sb.notes, '--db', path.join(dbDir, 'n.db')], { cwd: sb.dir }));
+      await svc.ready();
+      // Fill the disk (the write stops at the size limit), then save a note.
+      execFileSync('sh', ['-c', `head -c 2000000 /dev/zero > ${path.join(dbDir, 'filler')} 2>/dev/null || true`]);
+      writeFileSync(path.join(sb.notes, 'full-en.md'), note('Full disk', 'Written when the disk was full.'));
+      await sleep(4000);
+      expect(svc.deliveries()).toEqual([]);
+      expect(svc.stderr).toMatch(/database or disk is full/);
+      rmSync(path.join(dbDir, 'filler'));
+      await svc.waitFor((e) => e.some((x) => x.noteId === 'full-en'), 30_000, 'delivery once space is back');
+      await sleep(500);
+      expect(svc.deliveries()).toHaveLength(1);
+      expect(await svc.stop()).toBe(0);
+    } finally {
+      execFileSync('umount', ['-l', dbDir]);
+    }
   }, 60_000);
 });
