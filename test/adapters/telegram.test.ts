@@ -242,3 +242,20 @@ describe('faults', () => {
     expect(s.paused).toEqual([]);
   });
 });
+
+describe('timeouts', () => {
+  it('gives up on a call that never answers and delivers once the platform answers again', async () => {
+    const chat = fake.addChat(1101, 'private');
+    const sb = sandbox(config(`delivery:\n  callTimeoutMs: 1000\n  baseDelayMs: 200\n  maxDelayMs: 1000\nroutes:\n  - platform: telegram\n    chat: ${chat.id}\n`));
+    await startService(sb);
+    fake.hang = true;
+    writeFileSync(path.join(sb.notes, 'slow-en.md'), note('Slow platform', 'Sent while requests hang.'));
+    await sleep(3500);
+    expect(fake.sentTo(chat.id)).toHaveLength(0);
+    expect(svc!.stderr).toMatch(/no answer from the platform within 1000 ms/);
+    fake.release();
+    await fake.waitFor(() => fake.sentTo(chat.id).length === 1, 15_000, 'delivery after the hang');
+    await sleep(1500);
+    expect(fake.sentTo(chat.id)).toHaveLength(1);
+  });
+});

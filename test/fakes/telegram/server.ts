@@ -71,6 +71,14 @@ export class FakeTelegram {
   failNext = { count: 0, status: 502 };
   /** While true, every call's connection is dropped without an answer (an outage). */
   down = false;
+  /** While true, sends are held unanswered (a platform that times out); `release()` drops them unprocessed. */
+  hang = false;
+  private readonly hung: IncomingMessage[] = [];
+
+  release(): void {
+    this.hang = false;
+    for (const req of this.hung.splice(0)) req.socket.destroy();
+  }
   private readonly updates: Record<string, unknown>[] = [];
   private nextUpdateId = 1;
   private nextMessageId = new Map<number, number>();
@@ -151,6 +159,10 @@ export class FakeTelegram {
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (this.down) {
       req.socket.destroy();
+      return;
+    }
+    if (this.hang && /\/sendMessage$/.test(req.url ?? '')) {
+      this.hung.push(req);
       return;
     }
     const m = /^\/bot([^/]+)\/([A-Za-z]+)$/.exec(req.url?.split('?')[0] ?? '');
