@@ -14,36 +14,23 @@ export class Metrics {
     registers: [this.registry],
   });
 
-  constructor(store: Store) {
+  private readonly notes = new Gauge({ name: 'notecast_notes', help: 'Notes known, by state', labelNames: ['state'], registers: [this.registry] });
+  private readonly outbox = new Gauge({ name: 'notecast_outbox', help: 'Outbox rows by status (pending is the depth)', labelNames: ['status'], registers: [this.registry] });
+  private readonly paused = new Gauge({ name: 'notecast_paused_targets', help: 'Chats paused after a permanent failure', registers: [this.registry] });
+
+  constructor(private readonly store: Store) {
     collectDefaultMetrics({ register: this.registry, prefix: 'notecast_' });
-    new Gauge({
-      name: 'notecast_notes',
-      help: 'Notes known, by state',
-      labelNames: ['state'],
-      registers: [this.registry],
-      collect() {
-        this.reset();
-        for (const [state, n] of Object.entries(store.status().notes)) this.set({ state }, n);
-      },
-    });
-    new Gauge({
-      name: 'notecast_outbox',
-      help: 'Outbox rows by status (pending is the depth)',
-      labelNames: ['status'],
-      registers: [this.registry],
-      collect() {
-        this.reset();
-        for (const [status, n] of Object.entries(store.status().outbox)) this.set({ status }, n);
-      },
-    });
-    new Gauge({
-      name: 'notecast_paused_targets',
-      help: 'Chats paused after a permanent failure',
-      registers: [this.registry],
-      collect() {
-        this.set(store.status().paused.length);
-      },
-    });
+  }
+
+  /** The Prometheus text, with the store's gauges read from one status snapshot per scrape. */
+  async scrape(): Promise<string> {
+    const s = this.store.status();
+    this.notes.reset();
+    for (const [state, n] of Object.entries(s.notes)) this.notes.set({ state }, n);
+    this.outbox.reset();
+    for (const [status, n] of Object.entries(s.outbox)) this.outbox.set({ status }, n);
+    this.paused.set(s.paused.length);
+    return this.registry.metrics();
   }
 
   onDelivery = (e: DeliveryEvent): void => {

@@ -30,7 +30,7 @@ export async function startHealthServer(d: HealthDeps, port: number, host: strin
         const r = healthReport(d);
         res.writeHead(r.ok ? 200 : 503, { 'content-type': 'application/json' }).end(JSON.stringify(r));
       } else if (req.url === '/metrics') {
-        res.writeHead(200, { 'content-type': d.metrics.registry.contentType }).end(await d.metrics.registry.metrics());
+        res.writeHead(200, { 'content-type': d.metrics.registry.contentType }).end(await d.metrics.scrape());
       } else res.writeHead(404).end();
     })().catch(() => res.writeHead(500).end());
   });
