@@ -3,7 +3,7 @@
  * autocomplete round trip (interaction in, callback out) over an index of N notes, and one note
  * announced to C channels as a ratio of the throughput the fake's rate limits allow.
  */
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { FakeDiscord } from '../test/fakes/discord/server.js';
 import { createDiscordAdapter } from '../src/adapters/discord/adapter.js';
@@ -13,7 +13,7 @@ import { NoteSearch } from '../src/search/index.js';
 import { Store } from '../src/store/store.js';
 import { tokenize } from '../src/search/text.js';
 import { benchTmp, machine, percentile, replicateCorpus } from './lib.js';
-import { BenchService } from './service.js';
+import { benchWorkspace, startBenchService, waitUntil } from './service.js';
 import { loadSearchDocs } from './search.js';
 
 const TOKEN = 'MTEwMDAwMDAwMDAwMDAwMDAwMg.bench.discord-token';
@@ -26,10 +26,7 @@ async function autocomplete(notes: number, queries: number): Promise<Record<stri
   const fake = await new FakeDiscord(TOKEN).start();
   const guild = fake.addGuild();
   const ch = fake.addChannel(guild);
-  const work = benchTmp('discord-ac');
-  rmSync(work, { recursive: true, force: true });
-  mkdirSync(work, { recursive: true });
-  const store = new Store(path.join(work, 'state.db'));
+  const store = new Store(benchWorkspace('discord-ac', '').db);
   const config = configSchema.parse({ discord: { api: fake.api, registerCommands: false } });
   const adapter = createDiscordAdapter({ token: TOKEN, config: config.discord, store, deps: { store, search }, log: silentLogger() });
   await adapter.start!();
@@ -55,25 +52,17 @@ async function fanOut(channels: number): Promise<Record<string, unknown>> {
   const fake = await new FakeDiscord(TOKEN).start();
   const guild = fake.addGuild();
   const chans = Array.from({ length: channels }, (_, i) => fake.addChannel(guild, 0, `c${i}`));
-  const work = benchTmp('discord-fanout');
-  rmSync(work, { recursive: true, force: true });
-  const notes = path.join(work, 'notes');
-  mkdirSync(notes, { recursive: true });
   const routes = chans.map((c) => `  - platform: discord\n    chat: "${c.id}"\n`).join('');
-  writeFileSync(path.join(work, 'bench.yaml'), `watch:\n  quietMs: 200\nlog:\n  level: warn\ndiscord:\n  api: ${fake.api}\n  registerCommands: false\nroutes:\n${routes}`);
-  process.env.DISCORD_TOKEN = TOKEN;
-  const db = path.join(work, 'state.db');
-  const svc = new BenchService(['--notes', notes, '--db', db, '--config', path.join(work, 'bench.yaml')], work);
-  await svc.next((e) => e.event === 'ready');
-  writeFileSync(path.join(notes, 'wide-en.md'), '---\ntitle: Wide news\n---\n\nOne note for many channels.\n');
-  const deadline = Date.now() + 5 * 60_000;
-  while (fake.messages.length < channels && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+  const ws = benchWorkspace('discord-fanout', `watch:\n  quietMs: 200\nlog:\n  level: warn\ndiscord:\n  api: ${fake.api}\n  registerCommands: false\nroutes:\n${routes}`);
+  const svc = await startBenchService(ws, { DISCORD_TOKEN: TOKEN });
+  writeFileSync(path.join(ws.notes, 'wide-en.md'), '---\ntitle: Wide news\n---\n\nOne note for many channels.\n');
+  await waitUntil(() => fake.messages.length >= channels, 5 * 60_000);
   await new Promise((r) => setTimeout(r, 500));
   await svc.stop();
   const creates = fake.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/messages') && r.status === 200).map((r) => r.at);
   const seconds = (Math.max(...creates) - Math.min(...creates)) / 1000;
   const rate = (creates.length - 1) / seconds;
-  const s = new Store(db);
+  const s = new Store(ws.db);
   const status = s.status();
   s.close();
   await fake.stop();

@@ -2,26 +2,21 @@
  * Issue 3's latency benchmark: time from a file's last write to its delivery event on the
  * console adapter, minus the configured quiet period, over N sequential saves.
  */
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { benchTmp, machine, percentile } from './lib.js';
-import { BenchService } from './service.js';
+import { machine, percentile } from './lib.js';
+import { benchWorkspace, startBenchService } from './service.js';
 
 export async function benchLatency(saves = 200, quietMs = 250): Promise<Record<string, unknown>> {
-  const work = benchTmp('latency');
-  rmSync(work, { recursive: true, force: true });
-  const notes = path.join(work, 'notes');
-  mkdirSync(notes, { recursive: true });
-  writeFileSync(path.join(work, 'bench.yaml'), `watch:\n  quietMs: ${quietMs}\nlog:\n  level: warn\n`);
-  const svc = new BenchService(['--notes', notes, '--db', path.join(work, 'state.db'), '--config', path.join(work, 'bench.yaml')], work);
-  await svc.next((e) => e.event === 'ready');
+  const ws = benchWorkspace('latency', `watch:\n  quietMs: ${quietMs}\nlog:\n  level: warn\n`);
+  const svc = await startBenchService(ws);
   const beyond: number[] = [];
   for (let i = 0; i < saves; i++) {
     // Alternate new notes (posts) and edits of the previous one (edits).
     const id = `lat-${Math.floor(i / 2)}-en`;
     const kind = i % 2 === 0 ? 'post' : 'edit';
     const body = `---\ntitle: Latency ${i}\n---\n\nSave number ${i} has its own sentence.\n`;
-    writeFileSync(path.join(notes, `${id}.md`), body);
+    writeFileSync(path.join(ws.notes, `${id}.md`), body);
     const wrote = performance.now();
     const ev = await svc.next((e) => e.event === kind && e.noteId === id && (kind === 'post' || Number(e.revision) >= 2), 30_000);
     beyond.push(ev.at - wrote - quietMs);

@@ -1,8 +1,8 @@
 /** Spawns `notecast start --json` for benchmarks and reads its events with arrival times. */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { REPO_ROOT } from './lib.js';
+import { benchTmp, REPO_ROOT } from './lib.js';
 
 export const CLI = path.join(REPO_ROOT, 'dist', 'src', 'cli', 'main.js');
 
@@ -17,8 +17,8 @@ export class BenchService {
   readonly startedAt = performance.now();
   private listeners: ((e: TimedEvent) => void)[] = [];
 
-  constructor(args: string[], cwd: string) {
-    this.proc = spawn(process.execPath, [CLI, 'start', '--json', ...args], { cwd, stdio: ['ignore', 'pipe', 'ignore'], env: { ...process.env, NOTECAST_LOG_LEVEL: 'warn' } });
+  constructor(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}) {
+    this.proc = spawn(process.execPath, [CLI, 'start', '--json', ...args], { cwd, stdio: ['ignore', 'pipe', 'ignore'], env: { ...process.env, NOTECAST_LOG_LEVEL: 'warn', ...env } });
     let buf = '';
     this.proc.stdout!.setEncoding('utf8');
     this.proc.stdout!.on('data', (c: string) => {
@@ -62,4 +62,36 @@ export class BenchService {
     this.proc.kill('SIGTERM');
     await new Promise((r) => this.proc.once('exit', r));
   }
+}
+
+/** A fresh folder for one benchmark's service: notes/, its config file and a database path. */
+export interface BenchWorkspace {
+  work: string;
+  notes: string;
+  db: string;
+  config: string;
+}
+
+export function benchWorkspace(name: string, configYaml: string): BenchWorkspace {
+  const work = benchTmp(name);
+  rmSync(work, { recursive: true, force: true });
+  const notes = path.join(work, 'notes');
+  mkdirSync(notes, { recursive: true });
+  const config = path.join(work, 'bench.yaml');
+  writeFileSync(config, configYaml);
+  return { work, notes, db: path.join(work, 'state.db'), config };
+}
+
+/** Starts `notecast start --json` on a workspace (tokens in `env`) and waits for its `ready` line. */
+export async function startBenchService(ws: BenchWorkspace, env: NodeJS.ProcessEnv = {}): Promise<BenchService> {
+  const svc = new BenchService(['--notes', ws.notes, '--db', ws.db, '--config', ws.config], ws.work, env);
+  await svc.next((e) => e.event === 'ready');
+  return svc;
+}
+
+/** Polls `done` until it holds or `timeoutMs` passes; returns whether it held. */
+export async function waitUntil(done: () => boolean, timeoutMs: number, stepMs = 100): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (!done() && Date.now() < deadline) await new Promise((r) => setTimeout(r, stepMs));
+  return done();
 }

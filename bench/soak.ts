@@ -3,12 +3,12 @@
  * service against the fake Discord, with random 429 storms, 5xx bursts and gateway disconnects.
  * Samples the service's resident memory and open file descriptors every 500 ms.
  */
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { FakeDiscord } from '../test/fakes/discord/server.js';
 import { Store } from '../src/store/store.js';
-import { benchTmp, machine } from './lib.js';
-import { BenchService } from './service.js';
+import { machine } from './lib.js';
+import { benchWorkspace, startBenchService, waitUntil } from './service.js';
 
 const TOKEN = 'MTEwMDAwMDAwMDAwMDAwMDAwMg.soak.discord-token';
 
@@ -30,24 +30,17 @@ export async function runSoak(notes = 10, targets = 1000, timeoutMs = 10 * 60_00
   fake.limits = { perChannel: 5, perChannelWindowMs: 5000, globalPerSecond: 5000 };
   const guild = fake.addGuild();
   const chans = Array.from({ length: targets }, (_, i) => fake.addChannel(guild, 0, `c${i}`));
-  const work = benchTmp('soak');
-  rmSync(work, { recursive: true, force: true });
-  const dir = path.join(work, 'notes');
-  mkdirSync(dir, { recursive: true });
   const routes = chans.map((c) => `  - platform: discord\n    chat: "${c.id}"\n`).join('');
-  writeFileSync(
-    path.join(work, 'soak.yaml'),
+  const ws = benchWorkspace(
+    'soak',
     `watch:\n  quietMs: 200\nlog:\n  level: warn\npublish:\n  digest:\n    threshold: 100000\ndelivery:\n  concurrency: 128\n  baseDelayMs: 200\n  maxDelayMs: 2000\ndiscord:\n  api: ${fake.api}\n  registerCommands: false\n  globalRequestsPerSecond: 2000\nroutes:\n${routes}`,
   );
-  const db = path.join(work, 'state.db');
-  process.env.DISCORD_TOKEN = TOKEN;
-  const svc = new BenchService(['--notes', dir, '--db', db, '--config', path.join(work, 'soak.yaml')], work);
-  await svc.next((e) => e.event === 'ready');
+  const svc = await startBenchService(ws, { DISCORD_TOKEN: TOKEN });
   const pid = svc.proc.pid!;
   const t0 = Date.now();
   const samples: SoakResult['samples'] = [];
   const sampler = setInterval(() => samples.push({ at: Date.now() - t0, ...sample(pid) }), 500);
-  for (let i = 0; i < notes; i++) writeFileSync(path.join(dir, `soak-${i}-en.md`), `---\ntitle: Soak ${i}\n---\n\nSoak note ${i} for every channel.\n`);
+  for (let i = 0; i < notes; i++) writeFileSync(path.join(ws.notes, `soak-${i}-en.md`), `---\ntitle: Soak ${i}\n---\n\nSoak note ${i} for every channel.\n`);
   // Random faults while it runs.
   const faults = setInterval(() => {
     const r = Math.random();
@@ -56,8 +49,7 @@ export async function runSoak(notes = 10, targets = 1000, timeoutMs = 10 * 60_00
     else if (r < 0.7) fake.disconnect();
   }, 1000);
   const expected = notes * targets;
-  const deadline = Date.now() + timeoutMs;
-  while (fake.messages.length < expected && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+  await waitUntil(() => fake.messages.length >= expected, timeoutMs, 200);
   clearInterval(faults);
   await new Promise((r) => setTimeout(r, 1500));
   clearInterval(sampler);
@@ -68,7 +60,7 @@ export async function runSoak(notes = 10, targets = 1000, timeoutMs = 10 * 60_00
     const k = `${m.channel_id}|${m.embeds[0]?.title}`;
     perPair.set(k, (perPair.get(k) ?? 0) + 1);
   }
-  const s = new Store(db);
+  const s = new Store(ws.db);
   const status = s.status();
   s.close();
   await fake.stop();

@@ -2,41 +2,33 @@
  * Issue 5's benchmark: one note announced to N subscribed Telegram chats through grammY against
  * the fake Bot API enforcing Telegram's limits; messages per second as a ratio of the 30/s limit.
  */
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { FakeTelegram } from '../test/fakes/telegram/server.js';
 import { Store } from '../src/store/store.js';
-import { benchTmp, machine } from './lib.js';
-import { BenchService } from './service.js';
+import { machine } from './lib.js';
+import { benchWorkspace, startBenchService, waitUntil } from './service.js';
 
 const TOKEN = '424242:BENCH-token-abcdefghijklmnopqrstuvwxyz';
 
 export async function benchTelegram(chats = 1000): Promise<Record<string, unknown>> {
   const fake = await new FakeTelegram({ token: TOKEN }).start();
-  const work = benchTmp('telegram');
-  rmSync(work, { recursive: true, force: true });
-  const notes = path.join(work, 'notes');
-  mkdirSync(notes, { recursive: true });
-  writeFileSync(path.join(work, 'bench.yaml'), `watch:\n  quietMs: 200\nlog:\n  level: warn\ntelegram:\n  apiRoot: ${fake.apiRoot}\n`);
-  const db = path.join(work, 'state.db');
-  const store = new Store(db);
+  const ws = benchWorkspace('telegram', `watch:\n  quietMs: 200\nlog:\n  level: warn\ntelegram:\n  apiRoot: ${fake.apiRoot}\n`);
+  const store = new Store(ws.db);
   for (let i = 1; i <= chats; i++) {
     fake.addChat(i, 'private');
     store.subscribe({ platform: 'telegram', chat: String(i), thread: '' }, {});
   }
   store.close();
-  process.env.TELEGRAM_BOT_TOKEN = TOKEN;
-  const svc = new BenchService(['--notes', notes, '--db', db, '--config', path.join(work, 'bench.yaml')], work);
-  await svc.next((e) => e.event === 'ready');
-  writeFileSync(path.join(notes, 'big-news-en.md'), '---\ntitle: Big news\n---\n\nOne note for a thousand chats.\n');
-  const deadline = Date.now() + 10 * 60_000;
-  while (fake.messages.length < chats && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+  const svc = await startBenchService(ws, { TELEGRAM_BOT_TOKEN: TOKEN });
+  writeFileSync(path.join(ws.notes, 'big-news-en.md'), '---\ntitle: Big news\n---\n\nOne note for a thousand chats.\n');
+  await waitUntil(() => fake.messages.length >= chats, 10 * 60_000);
   await new Promise((r) => setTimeout(r, 500));
   await svc.stop();
   const sends = fake.calls.filter((c) => c.method === 'sendMessage' && c.status === 200).map((c) => c.at);
   const seconds = (Math.max(...sends) - Math.min(...sends)) / 1000;
   const rate = (sends.length - 1) / seconds;
-  const after = new Store(db);
+  const after = new Store(ws.db);
   const s = after.status();
   after.close();
   await fake.stop();

@@ -60,12 +60,6 @@ export function isNoteFile(p: string): boolean {
   return NOTE_EXTENSIONS.some((e) => lower.endsWith(e));
 }
 
-function lineAt(text: string, offset: number): number {
-  let line = 1;
-  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
-  return line;
-}
-
 function firstInvalidUtf8(buf: Buffer): number {
   const decoder = new TextDecoder('utf-8', { fatal: true });
   // Binary search for the shortest prefix that fails, tolerating a cut multi-byte tail.
