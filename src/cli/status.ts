@@ -32,7 +32,7 @@ export function runStatus(opts: { config?: string; db?: string; json?: boolean }
       io.out('failed deliveries:');
       for (const f of s.failures) io.out(`  #${f.id} ${f.kind} ${f.noteId ?? '(digest)'} → ${targetKey(f.target)}: ${f.error ?? 'unknown'} (${f.attempts} attempts)`);
     }
-    const errors = store.db.prepare("SELECT file, error FROM notes WHERE error IS NOT NULL ORDER BY file LIMIT 50").all() as { file: string; error: string }[];
+    const errors = store.noteErrors();
     if (errors.length) {
       io.out('notes with problems:');
       for (const e of errors) io.out(`  ${e.error}`);

@@ -244,9 +244,7 @@ export class Publisher {
     const targets = new Map<string, Target>();
     for (const p of store.postsOf(row.id)) if (!p.viaDigest) targets.set(targetKey(p.target), p.target);
     // Posts still waiting in the outbox count too: they get the newest content before they go out.
-    const openPosts = store.db
-      .prepare("SELECT DISTINCT platform, chat, thread FROM outbox WHERE note_id = ? AND kind = 'post' AND status IN ('pending', 'sending')")
-      .all(row.id) as Target[];
+    const openPosts = store.openPostTargets(row.id);
     for (const t of openPosts) targets.set(targetKey(t), t);
 
     for (const target of targets.values()) {

@@ -220,10 +220,14 @@ export class Store {
     this.db.prepare("UPDATE outbox SET revision = ?, payload = ?, updated_at = ? WHERE id = ? AND status = 'pending'").run(revision, JSON.stringify(payload), Date.now(), id);
   }
 
-  hasDelivery(noteId: string, target: Target, kinds: DeliveryKind[]): boolean {
-    return !!this.db
-      .prepare(`SELECT 1 FROM outbox WHERE note_id = ? AND platform = ? AND chat = ? AND thread = ? AND kind IN (${kinds.map(() => '?').join(',')}) AND status != 'skipped' LIMIT 1`)
-      .get(noteId, target.platform, target.chat, target.thread, ...kinds);
+  /** Targets where a post of this note is still waiting or being sent. */
+  openPostTargets(noteId: string): Target[] {
+    return this.db.prepare("SELECT DISTINCT platform, chat, thread FROM outbox WHERE note_id = ? AND kind = 'post' AND status IN ('pending', 'sending')").all(noteId) as Target[];
+  }
+
+  /** Notes whose last reading failed, with the problem as `file:line: message`. */
+  noteErrors(limit = 50): { file: string; error: string }[] {
+    return this.db.prepare('SELECT file, error FROM notes WHERE error IS NOT NULL ORDER BY file LIMIT ?').all(limit) as { file: string; error: string }[];
   }
 
   /**
@@ -256,11 +260,6 @@ export class Store {
       )
       .get() as { t: number | null };
     return r.t ?? undefined;
-  }
-
-  getDelivery(id: number): OutboxRow | undefined {
-    const r = this.db.prepare('SELECT * FROM outbox WHERE id = ?').get(id) as OutboxRecord | undefined;
-    return r ? toOutbox(r) : undefined;
   }
 
   markSending(id: number): void {
