@@ -39,6 +39,17 @@ describe('notecast preview --json', () => {
     expect(lines.find((l) => String(l.file).endsWith('good.md'))).toMatchObject({ ok: true });
   });
 
+  it('stops quietly when its reader goes away (preview … | head)', async () => {
+    const { spawnCli } = await import('../helpers/cli.js');
+    const child = spawnCli(['preview', CORPUS_NOTES]);
+    let stderr = '';
+    child.stderr!.on('data', (c: Buffer) => (stderr += String(c)));
+    child.stdout!.once('data', () => child.stdout!.destroy());
+    const code = await new Promise<number | null>((r) => child.on('exit', r));
+    expect(stderr).not.toMatch(/EPIPE|Unhandled/);
+    expect(code).toBe(0);
+  });
+
   it('previews the bundled notes with no config and no tokens', () => {
     const r = runCli(['preview', 'notes']);
     expect(r.code).toBe(0);
