@@ -30,6 +30,9 @@ export interface DeliveryEvent {
   error?: string | undefined;
 }
 
+/** What every log line about a delivery carries: the note and the target among it. */
+type LogContext = { delivery: number; note: string | null; target: string; kind: string; attempt: number };
+
 const PARKED_MS = 60 * 60_000;
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
@@ -92,7 +95,7 @@ export class Deliverer {
       for (const row of heads) {
         const key = targetKey(row.target);
         const p = this.deliver(row)
-          .catch((e: unknown) => this.log.error({ delivery: row.id, err: e instanceof Error ? e.message : String(e) }, 'delivery bookkeeping failed; it stays queued'))
+          .catch((e: unknown) => this.log.error({ delivery: row.id, note: row.noteId, target: key, err: e instanceof Error ? e.message : String(e) }, 'delivery bookkeeping failed; it stays queued'))
           .finally(() => {
             this.inflight.delete(key);
             this.wake();
@@ -120,46 +123,56 @@ export class Deliverer {
       return;
     }
     this.store.markSending(row.id);
+    let sent: { outcome: 'done'; messageId: string } | { outcome: 'skipped' };
     try {
-      let messageId: string | undefined;
-      const p = row.payload;
-      if (row.kind === 'post' || row.kind === 'digest') {
-        if (p.type === 'delete') throw new Error('a post carries no content');
-        messageId = (await this.bounded(adapter.post(row.target, p, ctx))).messageId;
-        // Recorded the moment the send returns, with the post, in one transaction.
-        await this.record(() => this.store.transaction(() => {
-          this.store.markDone(row.id, messageId!);
-          if (p.type === 'digest') for (const item of p.items) this.store.putPost(item.noteId, row.target, messageId!, 0, true);
-          else if (row.noteId) this.store.putPost(row.noteId, row.target, messageId!, row.revision);
-        }));
-      } else {
-        const post = row.noteId ? this.store.postOf(row.noteId, row.target) : undefined;
-        if (!post) {
-          this.store.markDone(row.id, null, 'skipped', 'no posted message to change');
-          this.onEvent({ row, outcome: 'skipped' });
-          return;
-        }
-        messageId = post.messageId;
-        if (row.kind === 'edit') {
-          if (p.type === 'delete') throw new Error('an edit carries no content');
-          await this.bounded(adapter.edit(row.target, post.messageId, p, ctx));
-          await this.record(() => this.store.transaction(() => {
-            this.store.markDone(row.id, post.messageId);
-            this.store.putPost(row.noteId!, row.target, post.messageId, row.revision);
-          }));
-        } else {
-          await this.bounded(adapter.delete(row.target, post.messageId, ctx));
-          await this.record(() => this.store.transaction(() => {
-            this.store.markDone(row.id, post.messageId);
-            this.store.dropPost(row.noteId!, row.target);
-          }));
-        }
-      }
-      this.log.info({ ...logCtx, messageId }, 'delivered');
-      this.onEvent({ row, outcome: 'done', messageId });
+      sent = await this.send(row, adapter, ctx, logCtx);
     } catch (e) {
-      this.fail(row, e instanceof CallTimeout ? { kind: 'transient', reason: e.message } : adapter.classify(e), logCtx);
+      await this.fail(row, e instanceof CallTimeout ? { kind: 'transient', reason: e.message } : adapter.classify(e), logCtx);
+      return;
     }
+    // Outside the try: once recorded, nothing that happens here may turn into a resend.
+    if (sent.outcome === 'done') {
+      this.log.info({ ...logCtx, messageId: sent.messageId }, 'delivered');
+      this.onEvent({ row, outcome: 'done', messageId: sent.messageId });
+    } else {
+      this.onEvent({ row, outcome: 'skipped' });
+    }
+  }
+
+  /** The platform call and the record of its result; throws only what the platform call threw. */
+  private async send(row: OutboxRow, adapter: ChatAdapter, ctx: SendContext, logCtx: LogContext): Promise<{ outcome: 'done'; messageId: string } | { outcome: 'skipped' }> {
+    const p = row.payload;
+    if (row.kind === 'post' || row.kind === 'digest') {
+      if (p.type === 'delete') throw new Error('a post carries no content');
+      const { messageId } = await this.bounded(adapter.post(row.target, p, ctx));
+      // Recorded the moment the send returns, with the post, in one transaction.
+      await this.record(logCtx, () => this.store.transaction(() => {
+        this.store.markDone(row.id, messageId);
+        if (p.type === 'digest') for (const item of p.items) this.store.putPost(item.noteId, row.target, messageId, 0, true);
+        else if (row.noteId) this.store.putPost(row.noteId, row.target, messageId, row.revision);
+      }));
+      return { outcome: 'done', messageId };
+    }
+    const post = row.noteId ? this.store.postOf(row.noteId, row.target) : undefined;
+    if (!post) {
+      await this.record(logCtx, () => this.store.markDone(row.id, null, 'skipped', 'no posted message to change'));
+      return { outcome: 'skipped' };
+    }
+    if (row.kind === 'edit') {
+      if (p.type === 'delete') throw new Error('an edit carries no content');
+      await this.bounded(adapter.edit(row.target, post.messageId, p, ctx));
+      await this.record(logCtx, () => this.store.transaction(() => {
+        this.store.markDone(row.id, post.messageId);
+        this.store.putPost(row.noteId!, row.target, post.messageId, row.revision);
+      }));
+    } else {
+      await this.bounded(adapter.delete(row.target, post.messageId, ctx));
+      await this.record(logCtx, () => this.store.transaction(() => {
+        this.store.markDone(row.id, post.messageId);
+        this.store.dropPost(row.noteId!, row.target);
+      }));
+    }
+    return { outcome: 'done', messageId: post.messageId };
   }
 
   /** A hung call must not hold its chat's queue (and a concurrency slot) forever. */
@@ -173,10 +186,11 @@ export class Deliverer {
   }
 
   /**
-   * Records what the platform already did. The send cannot be taken back, so a failing store
-   * (locked, disk full) is retried here, holding the message id, rather than the send repeated.
+   * Writes a delivery's outcome. The store may fail (locked, disk full): the write is retried here,
+   * holding what the platform already did, rather than the send repeated or the row left mid-send
+   * (a row left 'sending' would hold its target's queue until a restart).
    */
-  private async record(write: () => void): Promise<void> {
+  private async record(logCtx: LogContext, write: () => void): Promise<void> {
     for (let attempt = 1; ; attempt++) {
       try {
         write();
@@ -184,54 +198,54 @@ export class Deliverer {
       } catch (e) {
         if (!this.running && attempt > 3) throw e; // stopping: a restart resends with the same nonce
         const wait = Math.min(30_000, 250 * 2 ** attempt);
-        this.log.error({ err: e instanceof Error ? e.message : String(e), retryInMs: wait }, 'could not record a delivery that was sent; retrying');
+        this.log.error({ ...logCtx, err: e instanceof Error ? e.message : String(e), retryInMs: wait }, 'could not record a delivery outcome; retrying');
         await new Promise((r) => setTimeout(r, wait));
       }
     }
   }
 
-  private fail(row: OutboxRow, f: FailureClass, logCtx: Record<string, unknown>): void {
+  private async fail(row: OutboxRow, f: FailureClass, logCtx: LogContext): Promise<void> {
     const attempts = row.attempts + 1;
     switch (f.kind) {
       case 'transient': {
         if (attempts >= this.opts.maxAttempts) {
-          this.store.markFailed(row.id, `gave up after ${attempts} attempts: ${f.reason}`);
+          await this.record(logCtx, () => this.store.markFailed(row.id, `gave up after ${attempts} attempts: ${f.reason}`));
           this.log.error({ ...logCtx, reason: f.reason }, 'delivery failed: too many attempts');
           this.onEvent({ row, outcome: 'failed', error: f.reason });
           return;
         }
         const delay = backoffMs(attempts, this.opts, f.retryAfterMs);
-        this.store.markRetry(row.id, this.now() + delay, f.reason);
+        await this.record(logCtx, () => this.store.markRetry(row.id, this.now() + delay, f.reason));
         this.log.warn({ ...logCtx, reason: f.reason, retryInMs: delay }, 'delivery will be retried');
         this.onEvent({ row, outcome: 'retry', error: f.reason });
         return;
       }
       case 'permanent':
-        this.store.transaction(() => {
+        await this.record(logCtx, () => this.store.transaction(() => {
           this.store.markFailed(row.id, f.reason);
           this.store.pause(row.target, f.reason);
-        });
+        }));
         this.log.error({ ...logCtx, reason: f.reason }, 'delivery failed permanently; target paused');
         this.onEvent({ row, outcome: 'failed', error: f.reason });
         return;
       case 'moved':
-        this.store.transaction(() => {
+        await this.record(logCtx, () => this.store.transaction(() => {
           this.store.moveChat(row.target.platform, row.target.chat, f.to);
           this.store.markRetry(row.id, this.now(), f.reason);
-        });
+        }));
         this.log.warn({ ...logCtx, to: f.to }, 'chat moved; subscriptions and queue follow it');
         this.onEvent({ row, outcome: 'moved', error: f.reason });
         return;
       case 'rejected':
-        this.store.markFailed(row.id, f.reason);
+        await this.record(logCtx, () => this.store.markFailed(row.id, f.reason));
         this.log.error({ ...logCtx, reason: f.reason }, 'delivery rejected by the platform');
         this.onEvent({ row, outcome: 'failed', error: f.reason });
         return;
       case 'gone':
-        this.store.transaction(() => {
+        await this.record(logCtx, () => this.store.transaction(() => {
           this.store.markDone(row.id, null, 'skipped', f.reason);
           if (row.noteId) this.store.dropPost(row.noteId, row.target);
-        });
+        }));
         this.log.warn({ ...logCtx, reason: f.reason }, 'message no longer exists; nothing to change');
         this.onEvent({ row, outcome: 'skipped', error: f.reason });
     }

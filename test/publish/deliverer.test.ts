@@ -1,0 +1,99 @@
+/**
+ * The deliverer with the real store and the console adapter, the store made to fail at the
+ * bookkeeping steps (as a locked or full database does): no row may be left holding its target's
+ * queue, and nothing recorded as sent may be sent again.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createConsoleAdapter } from '../../src/adapters/console/console.js';
+import type { ChatAdapter } from '../../src/adapters/types.js';
+import { silentLogger } from '../../src/log.js';
+import { Deliverer, type DeliveryEvent } from '../../src/publish/deliverer.js';
+import { Store } from '../../src/store/store.js';
+import type { Target } from '../../src/store/types.js';
+import type { Summary } from '../../src/summary/build.js';
+
+const target: Target = { platform: 'console', chat: 'c1', thread: '' };
+const summary = (title: string): Summary => ({ title, keyPoints: [`About ${title}.`], links: [], lang: 'en', locale: 'en', tags: [], readingMinutes: 1 });
+
+const cleanups: (() => void | Promise<void>)[] = [];
+afterEach(async () => {
+  for (const c of cleanups.splice(0).reverse()) await c();
+});
+
+function setUp(adapter: ChatAdapter) {
+  const dir = mkdtempSync(path.join(tmpdir(), 'notecast-deliverer-'));
+  const store = new Store(path.join(dir, 'state.db'));
+  const events: DeliveryEvent[] = [];
+  const deliverer = new Deliverer(store, new Map([['console', adapter]]), { maxAttempts: 10, baseDelayMs: 10, maxDelayMs: 50, concurrency: 4, callTimeoutMs: 2000 }, silentLogger(), (e) => events.push(e));
+  cleanups.push(() => rmSync(dir, { recursive: true, force: true }), () => store.close(), () => deliverer.stop());
+  return { store, deliverer, events };
+}
+
+function consoleAdapter(lines: string[]): ChatAdapter {
+  return createConsoleAdapter({ json: true, write: (l) => lines.push(l) });
+}
+
+async function until(cond: () => boolean, ms = 5000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!cond()) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+const databaseLocked = () => Object.assign(new Error('database is locked'), { code: 'SQLITE_BUSY' });
+
+describe('Deliverer bookkeeping when the store fails', () => {
+  it('does not leave a row mid-send when recording a retry fails; the target queue goes on in order', async () => {
+    const lines: string[] = [];
+    const adapter = consoleAdapter(lines);
+    const post = adapter.post.bind(adapter);
+    const { store, deliverer } = setUp({ ...adapter, post: vi.fn(post).mockRejectedValueOnce(new Error('socket hang up')) });
+    const markRetry = vi.spyOn(store, 'markRetry').mockImplementationOnce(() => {
+      throw databaseLocked();
+    });
+    const first = store.enqueue({ noteId: 'a', revision: 1, target, kind: 'post', payload: { type: 'summary', summary: summary('A') } });
+    store.enqueue({ noteId: 'b', revision: 1, target, kind: 'post', payload: { type: 'summary', summary: summary('B') } });
+    deliverer.start();
+    await until(() => store.status().outbox.done === 2);
+    expect(markRetry).toHaveBeenCalledTimes(2); // the failed write, then the one that took
+    const posted = lines.map((l) => JSON.parse(l) as { noteId: string; messageId: string });
+    expect(posted.map((p) => p.noteId)).toEqual(['a', 'b']);
+    expect(posted[0]!.messageId).toBe(`c${first}`);
+    expect(store.status().outbox).toEqual({ done: 2 });
+  });
+
+  it('records a sent message once the store answers again, without sending it twice', async () => {
+    const lines: string[] = [];
+    const { store, deliverer } = setUp(consoleAdapter(lines));
+    let refusals = 2;
+    const markDone = store.markDone.bind(store);
+    vi.spyOn(store, 'markDone').mockImplementation((...args) => {
+      if (refusals-- > 0) throw databaseLocked();
+      markDone(...args);
+    });
+    store.enqueue({ noteId: 'a', revision: 1, target, kind: 'post', payload: { type: 'summary', summary: summary('A') } });
+    deliverer.start();
+    await until(() => store.status().outbox.done === 1, 10_000);
+    expect(lines).toHaveLength(1);
+    expect(store.postOf('a', target)?.messageId).toBe(JSON.parse(lines[0]!).messageId);
+  });
+
+  it('never resends a recorded delivery when whoever listens to its event throws', async () => {
+    const lines: string[] = [];
+    const dir = mkdtempSync(path.join(tmpdir(), 'notecast-deliverer-'));
+    const store = new Store(path.join(dir, 'state.db'));
+    const deliverer = new Deliverer(store, new Map([['console', consoleAdapter(lines)]]), { maxAttempts: 10, baseDelayMs: 10, maxDelayMs: 50, concurrency: 4 }, silentLogger(), () => {
+      throw new Error('listener broke');
+    });
+    cleanups.push(() => rmSync(dir, { recursive: true, force: true }), () => store.close(), () => deliverer.stop());
+    store.enqueue({ noteId: 'a', revision: 1, target, kind: 'post', payload: { type: 'summary', summary: summary('A') } });
+    deliverer.start();
+    await until(() => store.status().outbox.done === 1);
+    await new Promise((r) => setTimeout(r, 300)); // time for a wrongful retry to show
+    expect(lines).toHaveLength(1);
+  });
+});
