@@ -1,6 +1,6 @@
 /** Spawns `notecast start --json` for benchmarks and reads its events with arrival times. */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { benchTmp, REPO_ROOT } from './lib.js';
 
@@ -17,8 +17,11 @@ export class BenchService {
   readonly startedAt = performance.now();
   private listeners: ((e: TimedEvent) => void)[] = [];
 
+  /** The service's log (stderr) goes to `cwd/service.log`; NOTECAST_LOG_LEVEL=info in the caller's environment makes it chatty. */
   constructor(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}) {
-    this.proc = spawn(process.execPath, [CLI, 'start', '--json', ...args], { cwd, stdio: ['ignore', 'pipe', 'ignore'], env: { ...process.env, NOTECAST_LOG_LEVEL: 'warn', ...env } });
+    const log = openSync(path.join(cwd, 'service.log'), 'a');
+    this.proc = spawn(process.execPath, [CLI, 'start', '--json', ...args], { cwd, stdio: ['ignore', 'pipe', log], env: { NOTECAST_LOG_LEVEL: 'warn', ...process.env, ...env } });
+    closeSync(log);
     let buf = '';
     this.proc.stdout!.setEncoding('utf8');
     this.proc.stdout!.on('data', (c: string) => {
