@@ -2,7 +2,7 @@
  * Discord on discord.js: the outbox's post/edit/delete through the REST client (whose queue keeps
  * per-route rate limits), and slash commands with autocomplete through the gateway (Guilds intent only).
  */
-import { ChannelType, Client, Events, GatewayIntentBits, MessageFlags, PermissionFlagsBits, REST, Routes, type Interaction } from 'discord.js';
+import { ChannelType, Client, Events, GatewayIntentBits, MessageFlags, PermissionFlagsBits, REST, Routes, Status, type Interaction } from 'discord.js';
 import type { APIChannel, APIMessage } from 'discord.js';
 import type { Config } from '../../config/schema.js';
 import { findCommand, runCommand, type CommandDeps, type CommandReply } from '../../commands/index.js';
@@ -209,7 +209,8 @@ export function createDiscordAdapter(o: DiscordAdapterOptions): DiscordAdapter {
       else await rest.delete(Routes.channelMessage(target.thread || target.chat, messageId));
     },
     classify: classifyDiscordError,
-    healthy: () => client.isReady(),
+    // The client stays 'ready' through a reconnect; the shards say whether the gateway is up now.
+    healthy: () => client.isReady() && client.ws.shards.every((shard) => shard.status === Status.Ready),
     async start() {
       const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
       await client.login(o.token);

@@ -3,7 +3,7 @@
  * inline mode and buttons through `bot`. Every Bot API call passes the pacer first.
  */
 import { createServer, type Server } from 'node:http';
-import { Bot, webhookCallback, type Context } from 'grammy';
+import { Bot, HttpError, webhookCallback, type Context } from 'grammy';
 import type { Config } from '../../config/schema.js';
 import { COMMANDS, findCommand, runCommand, type CommandDeps } from '../../commands/index.js';
 import type { Logger } from '../../log.js';
@@ -54,11 +54,20 @@ export function createTelegramAdapter(o: TelegramAdapterOptions): TelegramAdapte
   const bot = new Bot(o.token, { client: { apiRoot: o.config.apiRoot } });
   const pacer = new Pacer(o.config.rate);
   const log = o.log.child({ platform: 'telegram' });
+  // Whether the last call reached Telegram at all (any answer counts, errors included); for /healthz.
+  let reachable = true;
   // Retries are the outbox's alone; this only spaces calls out.
   bot.api.config.use(async (prev, method, payload, signal) => {
     const chat = (payload as { chat_id?: unknown }).chat_id;
     if (PACED.has(method) && chat !== undefined) await pacer.acquire(String(chat));
-    return prev(method, payload, signal);
+    try {
+      const answer = await prev(method, payload, signal);
+      reachable = true;
+      return answer;
+    } catch (e) {
+      if (e instanceof HttpError && !signal?.aborted) reachable = false;
+      throw e;
+    }
   });
 
   const keys = new Map<string, string>(); // noteKey → note id, for buttons and inline results
@@ -168,7 +177,7 @@ export function createTelegramAdapter(o: TelegramAdapterOptions): TelegramAdapte
       await bot.api.deleteMessage(chatId(target.chat), Number(messageId));
     },
     classify: classifyTelegramError,
-    healthy: () => (o.config.mode === 'webhook' ? !!server?.listening : bot.isRunning()),
+    healthy: () => reachable && (o.config.mode === 'webhook' ? !!server?.listening : bot.isRunning()),
     async start() {
       await bot.init();
       if (o.config.registerCommands) {

@@ -70,6 +70,8 @@ export class FakeDiscord {
   limits = { perChannel: 5, perChannelWindowMs: 5000, globalPerSecond: 50 };
   identifies = 0;
   resumes = 0;
+  /** While down, every connection is cut at once, REST and gateway alike, as in an outage. */
+  private isDown = false;
   readonly webhooks = new Map<string, { token: string; channelId: string }>();
 
   private server?: Server;
@@ -90,6 +92,16 @@ export class FakeDiscord {
   get api(): string {
     return `http://127.0.0.1:${this.port}/api`;
   }
+  get down(): boolean {
+    return this.isDown;
+  }
+  set down(v: boolean) {
+    this.isDown = v;
+    if (v) {
+      this.socket?.terminate();
+      this.server?.closeAllConnections();
+    }
+  }
   get connected(): boolean {
     return this.socket?.readyState === 1;
   }
@@ -98,7 +110,7 @@ export class FakeDiscord {
     this.server = createServer((req, res) => void this.handle(req, res));
     this.wss = new WebSocketServer({ noServer: true });
     this.server.on('upgrade', (req, sock, head) => {
-      if (!req.url?.startsWith('/gateway')) return sock.destroy();
+      if (this.isDown || !req.url?.startsWith('/gateway')) return sock.destroy();
       this.wss!.handleUpgrade(req, sock, head, (ws) => this.onSocket(ws));
     });
     await new Promise<void>((r) => this.server!.listen(0, '127.0.0.1', r));
@@ -215,6 +227,7 @@ export class FakeDiscord {
 
   // ── REST ──
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (this.isDown) return void req.socket.destroy();
     let body = '';
     for await (const c of req) body += c;
     const url = new URL(req.url ?? '/', 'http://x');

@@ -69,8 +69,15 @@ export class FakeTelegram {
   forced429 = 0;
   /** Make the next N sends fail with this 5xx status (a burst of server errors). */
   failNext = { count: 0, status: 502 };
-  /** While true, every call's connection is dropped without an answer (an outage). */
-  down = false;
+  /** While down, every call's connection is dropped without an answer, open long polls too (an outage). */
+  private isDown = false;
+  get down(): boolean {
+    return this.isDown;
+  }
+  set down(v: boolean) {
+    this.isDown = v;
+    if (v) this.server?.closeAllConnections();
+  }
   /** While true, sends are held unanswered (a platform that times out); `release()` drops them unprocessed. */
   hang = false;
   private readonly hung: IncomingMessage[] = [];
@@ -157,7 +164,7 @@ export class FakeTelegram {
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    if (this.down) {
+    if (this.isDown) {
       req.socket.destroy();
       return;
     }
