@@ -23,7 +23,9 @@ export interface SendContext {
 
 /** How the outbox should treat a failed call. */
 export type FailureClass =
-  | { kind: 'transient'; reason: string; retryAfterMs?: number | undefined }
+  | { kind: 'transient'; reason: string }
+  /** The platform said when to come back (429): not a failed attempt, however often it happens. */
+  | { kind: 'rate-limited'; reason: string; retryAfterMs: number }
   | { kind: 'permanent'; reason: string }
   /** The chat moved (Telegram group upgraded to supergroup): retry at once at the new id. */
   | { kind: 'moved'; reason: string; to: string }

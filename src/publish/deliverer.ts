@@ -7,7 +7,7 @@ import type { Logger } from '../log.js';
 import type { Store } from '../store/store.js';
 import type { OutboxRow } from '../store/types.js';
 import { targetKey } from '../store/types.js';
-import { backoffMs } from './backoff.js';
+import { backoffMs, rateLimitedDelayMs } from './backoff.js';
 
 export interface DelivererOptions {
   maxAttempts: number;
@@ -214,9 +214,16 @@ export class Deliverer {
           this.onEvent({ row, outcome: 'failed', error: f.reason });
           return;
         }
-        const delay = backoffMs(attempts, this.opts, f.retryAfterMs);
+        const delay = backoffMs(attempts, this.opts);
         await this.record(logCtx, () => this.store.markRetry(row.id, this.now() + delay, f.reason));
         this.log.warn({ ...logCtx, reason: f.reason, retryInMs: delay }, 'delivery will be retried');
+        this.onEvent({ row, outcome: 'retry', error: f.reason });
+        return;
+      }
+      case 'rate-limited': {
+        const delay = rateLimitedDelayMs(f.retryAfterMs);
+        await this.record(logCtx, () => this.store.markRateLimited(row.id, this.now() + delay, f.reason));
+        this.log.warn({ ...logCtx, reason: f.reason, retryInMs: delay }, 'delivery rate limited; will be sent when the platform allows');
         this.onEvent({ row, outcome: 'retry', error: f.reason });
         return;
       }

@@ -274,6 +274,11 @@ export class Store {
     this.db.prepare("UPDATE outbox SET status = 'pending', next_attempt_at = ?, last_error = ?, updated_at = ? WHERE id = ?").run(nextAttemptAt, error, Date.now(), id);
   }
 
+  /** Back to pending without using up an attempt: the platform only asked us to wait. */
+  markRateLimited(id: number, nextAttemptAt: number, error: string): void {
+    this.db.prepare("UPDATE outbox SET status = 'pending', attempts = MAX(0, attempts - 1), next_attempt_at = ?, last_error = ?, updated_at = ? WHERE id = ?").run(nextAttemptAt, error, Date.now(), id);
+  }
+
   markFailed(id: number, error: string): void {
     this.db.prepare("UPDATE outbox SET status = 'failed', last_error = ?, updated_at = ? WHERE id = ?").run(error, Date.now(), id);
   }

@@ -4,7 +4,7 @@ import { DEFAULT_FILE_LANGS } from '../../src/notes/lang.js';
 import { buildSummary } from '../../src/summary/build.js';
 import { decideNote, decideRemoval, type Policy } from '../../src/publish/decide.js';
 import { matchesFilter, globToRegExp } from '../../src/publish/filter.js';
-import { backoffMs } from '../../src/publish/backoff.js';
+import { backoffMs, rateLimitedDelayMs } from '../../src/publish/backoff.js';
 import type { NoteRow } from '../../src/store/types.js';
 
 const read = { maxBytes: 1 << 20, defaultLang: 'en', fileLangs: [...DEFAULT_FILE_LANGS], site: { url: '', baseurl: '', permalink: 'date', collections: {} } };
@@ -71,12 +71,18 @@ describe('filters', () => {
 });
 
 describe('backoff', () => {
-  it('grows exponentially with jitter, is capped, and never beats retry_after', () => {
+  it('grows exponentially with jitter and is capped', () => {
     const o = { baseDelayMs: 1000, maxDelayMs: 60_000 };
-    expect(backoffMs(1, o, 0, () => 1)).toBe(1000);
-    expect(backoffMs(3, o, 0, () => 1)).toBe(4000);
-    expect(backoffMs(3, o, 0, () => 0)).toBe(2000);
-    expect(backoffMs(30, o, 0, () => 1)).toBe(60_000);
-    expect(backoffMs(1, o, 7500, () => 0)).toBe(7500);
+    expect(backoffMs(1, o, () => 1)).toBe(1000);
+    expect(backoffMs(3, o, () => 1)).toBe(4000);
+    expect(backoffMs(3, o, () => 0)).toBe(2000);
+    expect(backoffMs(30, o, () => 1)).toBe(60_000);
+  });
+
+  it('waits out a rate limit exactly, never sooner, with at most a second of jitter', () => {
+    expect(rateLimitedDelayMs(7500, () => 0)).toBe(7500);
+    expect(rateLimitedDelayMs(7500, () => 1)).toBe(8350);
+    expect(rateLimitedDelayMs(60_000, () => 1)).toBe(61_000);
+    expect(rateLimitedDelayMs(0, () => 1)).toBe(100);
   });
 });

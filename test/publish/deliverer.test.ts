@@ -97,3 +97,25 @@ describe('Deliverer bookkeeping when the store fails', () => {
     expect(lines).toHaveLength(1);
   });
 });
+
+describe('Deliverer and rate limits', () => {
+  it('waits out more 429s than maxAttempts allows without giving up, and counts none as an attempt', async () => {
+    const lines: string[] = [];
+    const adapter = consoleAdapter(lines);
+    const limited = new Error('429: slow down');
+    const post = vi.fn(adapter.post.bind(adapter));
+    for (let i = 0; i < 15; i++) post.mockRejectedValueOnce(limited);
+    const { store, deliverer, events } = setUp({
+      ...adapter,
+      post,
+      classify: (e) => (e === limited ? { kind: 'rate-limited', reason: 'slow down', retryAfterMs: 5 } : adapter.classify(e)),
+    });
+    store.enqueue({ noteId: 'a', revision: 1, target, kind: 'post', payload: { type: 'summary', summary: summary('A') } });
+    deliverer.start();
+    await until(() => store.status().outbox.done === 1, 10_000);
+    expect(post).toHaveBeenCalledTimes(16); // maxAttempts is 10
+    expect(events.filter((e) => e.outcome === 'retry')).toHaveLength(15);
+    expect(lines).toHaveLength(1);
+    expect(store.status().failures).toEqual([]);
+  });
+});

@@ -14,7 +14,7 @@ export function classifyDiscordError(e: unknown): FailureClass {
     if (e.status === 401) return { kind: 'permanent', reason };
     return { kind: 'rejected', reason };
   }
-  if (e instanceof RateLimitError) return { kind: 'transient', reason: `discord rate limited on ${e.route}`, retryAfterMs: e.retryAfter };
+  if (e instanceof RateLimitError) return { kind: 'rate-limited', reason: `discord rate limited on ${e.route}`, retryAfterMs: e.retryAfter };
   if (e instanceof HTTPError) return { kind: 'transient', reason: `discord ${e.method} ${e.status}: ${e.message}` };
   return { kind: 'transient', reason: e instanceof Error ? e.message : String(e) };
 }

@@ -13,7 +13,7 @@ export function classifyTelegramError(e: unknown): FailureClass {
   if (e instanceof GrammyError) {
     const reason = `telegram ${e.method}: ${e.error_code} ${e.description}`;
     if (e.parameters?.migrate_to_chat_id !== undefined) return { kind: 'moved', reason, to: String(e.parameters.migrate_to_chat_id) };
-    if (e.error_code === 429) return { kind: 'transient', reason, retryAfterMs: (e.parameters?.retry_after ?? 1) * 1000 };
+    if (e.error_code === 429) return { kind: 'rate-limited', reason, retryAfterMs: (e.parameters?.retry_after ?? 1) * 1000 };
     if (e.error_code >= 500) return { kind: 'transient', reason };
     if (GONE.test(e.description)) return { kind: 'gone', reason };
     if (e.error_code === 403 || e.error_code === 401 || NO_ACCESS.test(e.description)) return { kind: 'permanent', reason };
