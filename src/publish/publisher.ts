@@ -81,7 +81,8 @@ export class Publisher {
     const decided: Decided[] = [];
 
     const changed: { abs: string; rel: string; text: string; hash: string }[] = [];
-    for (const abs of batch.changed) {
+    // A note listed twice would be decided twice against the same stored state: announced twice.
+    for (const abs of new Set(batch.changed)) {
       const rel = toRelPath(this.deps.root, abs);
       if (++result.scanned % 500 === 0) onProgress?.(result.scanned, batch.changed.length);
       try {

@@ -6,8 +6,13 @@
  * save-by-rename or a `git pull` are one change. A batch is released once no other file is still
  * settling, so a burst of files arrives together (and can become a digest) while a lone save
  * goes out at once.
+ *
+ * @parcel/watcher on Linux watches a new folder but not the folders inside it when they appear
+ * together (`mkdir -p`, `cp -r`, `git checkout`: parcel-bundler/watcher#97), so later saves in them
+ * would go unseen. A folder arriving with subfolders gets a subscription of its own, and is looked
+ * through once more for notes written before its watches existed.
  */
-import { statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { subscribe, type AsyncSubscription } from '@parcel/watcher';
 import type { Logger } from '../log.js';
@@ -33,6 +38,14 @@ export interface NotesWatcher {
   alive(): boolean;
 }
 
+function hasSubfolder(dir: string): boolean {
+  try {
+    return readdirSync(dir, { withFileTypes: true }).some((e) => e.isDirectory() && !isIgnoredName(e.name));
+  } catch {
+    return false;
+  }
+}
+
 export function watchNotes(opts: WatcherOptions): NotesWatcher {
   const root = path.resolve(opts.root);
   const timers = new Map<string, NodeJS.Timeout>();
@@ -52,16 +65,24 @@ export function watchNotes(opts: WatcherOptions): NotesWatcher {
     const held = holdSince !== undefined && Date.now() - holdSince < opts.maxHoldMs;
     if (timers.size > 0 && held) return; // more of the burst is settling; it flushes when they land
     holdSince = undefined;
-    const batch: Batch = { changed: [], removed: [] };
+    // Sets: a new folder, the folder inside it and the note inside that all arrive as events, and
+    // scanning each folder finds the same note again; it must count once.
+    const changed = new Set<string>();
+    const removed = new Set<string>();
+    const nestedFolders: string[] = [];
     for (const file of due.keys()) {
       // The disk has the final word: an atomic save ends with the file present, whatever came before.
       const st = statSync(file, { throwIfNoEntry: false });
-      if (!st) batch.removed.push(file);
-      else if (st.isDirectory()) batch.changed.push(...scanNotesSync(file)); // a folder moved or copied in
-      else if (isNoteFile(file)) batch.changed.push(file);
+      if (!st) removed.add(file);
+      else if (st.isDirectory()) {
+        for (const f of scanNotesSync(file)) changed.add(f); // a folder moved or copied in
+        if (file !== root && hasSubfolder(file)) nestedFolders.push(file);
+      } else if (isNoteFile(file)) changed.add(file);
     }
     due.clear();
-    if (batch.changed.length || batch.removed.length) opts.onBatch(batch);
+    if (nestedFolders.length) watchNested(nestedFolders);
+    if (removed.size && nested.size) unwatchRemoved(removed);
+    if (changed.size || removed.size) opts.onBatch({ changed: [...changed], removed: [...removed] });
   };
 
   const scheduleFlush = () => {
@@ -89,22 +110,58 @@ export function watchNotes(opts: WatcherOptions): NotesWatcher {
   let subscription: AsyncSubscription | undefined;
   let closed = false;
   let failed = false;
-  const ready = subscribe(
-    root,
-    (err, events) => {
-      if (err) {
-        failed = true;
-        opts.log.error({ err: String(err) }, 'watcher error');
-        return;
-      }
-      failed = false;
-      for (const e of events) touch(e.path);
-    },
-    { ignore: ['**/node_modules', '**/_site', '**/.git'] },
-  ).then(async (s) => {
+  const watch = (dir: string) =>
+    subscribe(
+      dir,
+      (err, events) => {
+        // Only the root's subscription says whether the watcher is alive.
+        if (err) {
+          if (dir === root) failed = true;
+          opts.log.error({ err: String(err), dir }, 'watcher error');
+          return;
+        }
+        if (dir === root) failed = false;
+        for (const e of events) touch(e.path);
+      },
+      { ignore: ['**/node_modules', '**/_site', '**/.git'] },
+    );
+  const ready = watch(root).then(async (s) => {
     subscription = s;
     if (closed) await s.unsubscribe();
   });
+
+  // Folders that arrived with folders inside get a subscription of their own, which walks them
+  // (a second subscription of the root would share the first one's watches and add none). Their
+  // events come twice where both watch; the quiet period makes that one change.
+  const nested = new Map<string, Promise<AsyncSubscription | undefined>>();
+  const watchNested = (folders: string[]) => {
+    for (const folder of folders) {
+      if (nested.has(folder) || closed) continue;
+      const sub = watch(folder).then(
+        (s) => {
+          // Notes written in there before its watches existed.
+          for (const f of scanNotesSync(folder)) touch(f);
+          opts.log.debug({ folder }, 'watching a new nested folder');
+          return s;
+        },
+        (e: unknown) => {
+          opts.log.error({ err: String(e), folder }, 'watcher could not watch a new folder');
+          nested.delete(folder);
+          return undefined;
+        },
+      );
+      nested.set(folder, sub);
+    }
+  };
+  const unwatchRemoved = (removed: Iterable<string>) => {
+    for (const gone of removed) {
+      for (const [folder, sub] of nested) {
+        if (folder !== gone && !folder.startsWith(gone + path.sep)) continue;
+        nested.delete(folder);
+        void sub.then((s) => s?.unsubscribe()).catch(() => undefined);
+      }
+    }
+  };
 
   // A burst held open this long is released even if files are still settling.
   const holdTimer = setInterval(() => {
@@ -122,7 +179,9 @@ export function watchNotes(opts: WatcherOptions): NotesWatcher {
       for (const t of timers.values()) clearTimeout(t);
       timers.clear();
       await ready.catch(() => undefined);
-      await subscription?.unsubscribe();
+      const subs = await Promise.all([...nested.values()]);
+      nested.clear();
+      await Promise.all([subscription, ...subs].map((s) => s?.unsubscribe()));
     },
   };
 }

@@ -1,4 +1,4 @@
-import { renameSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
@@ -142,6 +142,53 @@ describe('the watched folder changing under the service', () => {
     await svc.stop();
     const s = JSON.parse(runCli(['status', '--db', sb.db, '--json']).stdout) as { notes: Record<string, number> };
     expect(s.notes).toEqual({ published: 1 });
+  });
+
+  it('announces notes whose file and folder names have spaces and non-Latin letters, and edits them', async () => {
+    const sb = sandbox(CONFIG);
+    const svc = start(sb);
+    await svc.ready();
+    const dir = path.join(sb.notes, 'my notes', '日本語 メモ');
+    mkdirSync(dir, { recursive: true });
+    const spaced = path.join(sb.notes, 'my notes', 'Ünïcödé name (draft 2).md');
+    const japanese = path.join(dir, 'ノート 1.md');
+    writeFileSync(spaced, note('Spaced name', 'A note whose name has spaces and accents.'));
+    writeFileSync(japanese, note('日本語のノート', '日本語のノートです。', 'lang: ja\n'));
+    await svc.waitFor((e) => e.filter((x) => x.event === 'post').length === 2, 10_000, 'two posts');
+    expect(svc.deliveries('post').map((e) => e.noteId).sort()).toEqual(['my notes/Ünïcödé name (draft 2)', 'my notes/日本語 メモ/ノート 1']);
+    writeFileSync(japanese, note('日本語のノート', '書き直したノートです。', 'lang: ja\n'));
+    await svc.waitFor((e) => e.some((x) => x.event === 'edit'), 10_000, 'edit');
+    expect(svc.deliveries('edit')[0]).toMatchObject({ noteId: 'my notes/日本語 メモ/ノート 1', revision: 2 });
+    expect(svc.deliveries()).toHaveLength(3);
+    expect(await svc.stop()).toBe(0);
+  });
+
+  it('sees later saves in folders created several levels deep at once, and a copied-in tree once per note', async () => {
+    const sb = sandbox(CONFIG);
+    const svc = start(sb);
+    await svc.ready();
+    // mkdir -p: inotify reports only the top folder; the ones inside need watching too.
+    const deep = path.join(sb.notes, 'a', 'b', 'c', 'd');
+    mkdirSync(deep, { recursive: true });
+    writeFileSync(path.join(deep, 'deep-en.md'), note('Deep', 'Written four folders down.'));
+    await svc.waitFor((e) => e.some((x) => x.event === 'post'), 10_000, 'post of the deep note');
+    await sleep(QUIET * 3);
+    writeFileSync(path.join(deep, 'deep-en.md'), note('Deep', 'Rewritten four folders down.'));
+    await svc.waitFor((e) => e.some((x) => x.event === 'edit'), 10_000, 'edit of the deep note');
+    writeFileSync(path.join(sb.notes, 'a', 'b', 'later-en.md'), note('Later', 'Saved later, two folders down.'));
+    await svc.waitFor((e) => e.some((x) => x.noteId === 'a/b/later-en'), 10_000, 'a new note in a nested folder');
+
+    // cp -r of a tree: every folder and file arrives as its own event, and each folder scan finds the notes again.
+    const tree = path.join(sb.dir, 'tree');
+    mkdirSync(path.join(tree, 'x', 'y'), { recursive: true });
+    for (const [rel, title] of [['one-en.md', 'One'], ['x/two-en.md', 'Two'], ['x/y/three-en.md', 'Three']]) writeFileSync(path.join(tree, rel!), note(title!, `${title} copied in.`));
+    cpSync(tree, path.join(sb.notes, 'copied'), { recursive: true });
+    await svc.waitFor((e) => e.filter((x) => x.noteId?.startsWith('copied/')).length >= 3, 10_000, 'the copied notes');
+    await sleep(QUIET * 4);
+    expect(svc.deliveries().map((e) => `${e.event} ${e.noteId}`).sort()).toEqual(['edit a/b/c/d/deep-en', 'post a/b/c/d/deep-en', 'post a/b/later-en', 'post copied/one-en', 'post copied/x/two-en', 'post copied/x/y/three-en']);
+    writeFileSync(path.join(sb.notes, 'copied', 'x', 'y', 'three-en.md'), note('Three', 'Three, edited where it was copied to.'));
+    await svc.waitFor((e) => e.some((x) => x.event === 'edit' && x.noteId === 'copied/x/y/three-en'), 10_000, 'edit in the copied tree');
+    expect(await svc.stop()).toBe(0);
   });
 
   it('holds a storm of removals (folder emptied) and deletes nothing; restoring it announces nothing', async () => {
