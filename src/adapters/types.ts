@@ -19,6 +19,11 @@ export interface SendContext {
    * such key; a crash between its send and our commit can repeat one message.
    */
   nonce: string;
+  /**
+   * Aborted when the deliverer stops waiting for this call; adapters hand it to their client so
+   * the request leaves the client's queue instead of going out later beside its own retry.
+   */
+  signal?: AbortSignal | undefined;
 }
 
 /** How the outbox should treat a failed call. */

@@ -144,7 +144,7 @@ export class Deliverer {
     const p = row.payload;
     if (row.kind === 'post' || row.kind === 'digest') {
       if (p.type === 'delete') throw new Error('a post carries no content');
-      const { messageId } = await this.bounded(adapter.post(row.target, p, ctx));
+      const { messageId } = await this.bounded((signal) => adapter.post(row.target, p, { ...ctx, signal }));
       // Recorded the moment the send returns, with the post, in one transaction.
       await this.record(logCtx, () => this.store.transaction(() => {
         this.store.markDone(row.id, messageId);
@@ -160,13 +160,13 @@ export class Deliverer {
     }
     if (row.kind === 'edit') {
       if (p.type === 'delete') throw new Error('an edit carries no content');
-      await this.bounded(adapter.edit(row.target, post.messageId, p, ctx));
+      await this.bounded((signal) => adapter.edit(row.target, post.messageId, p, { ...ctx, signal }));
       await this.record(logCtx, () => this.store.transaction(() => {
         this.store.markDone(row.id, post.messageId);
         this.store.putPost(row.noteId!, row.target, post.messageId, row.revision);
       }));
     } else {
-      await this.bounded(adapter.delete(row.target, post.messageId, ctx));
+      await this.bounded((signal) => adapter.delete(row.target, post.messageId, { ...ctx, signal }));
       await this.record(logCtx, () => this.store.transaction(() => {
         this.store.markDone(row.id, post.messageId);
         this.store.dropPost(row.noteId!, row.target);
@@ -175,14 +175,18 @@ export class Deliverer {
     return { outcome: 'done', messageId: post.messageId };
   }
 
-  /** A hung call must not hold its chat's queue (and a concurrency slot) forever. */
-  private bounded<T>(call: Promise<T>): Promise<T> {
+  /** A hung call must not hold its chat's queue (and a concurrency slot) forever: it is aborted. */
+  private bounded<T>(call: (signal: AbortSignal) => Promise<T>): Promise<T> {
     const ms = this.opts.callTimeoutMs ?? 120_000;
+    const abort = new AbortController();
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new CallTimeout(`no answer from the platform within ${ms} ms`)), ms);
+      timer = setTimeout(() => {
+        reject(new CallTimeout(`no answer from the platform within ${ms} ms`));
+        abort.abort();
+      }, ms);
     });
-    return Promise.race([call, timeout]).finally(() => clearTimeout(timer));
+    return Promise.race([call(abort.signal), timeout]).finally(() => clearTimeout(timer));
   }
 
   /**

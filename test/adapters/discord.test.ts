@@ -152,6 +152,24 @@ describe('Discord through discord.js against the fake REST API and gateway', () 
   });
 });
 
+describe('a Discord API that stops answering', () => {
+  it('aborts the call after callTimeoutMs and delivers once when answers come back', async () => {
+    const guild = fake.addGuild();
+    const ch = fake.addChannel(guild, 0, 'slow');
+    const sb = sandbox(config(`delivery:\n  callTimeoutMs: 1000\n  baseDelayMs: 200\n  maxDelayMs: 1000\nroutes:\n  - platform: discord\n    chat: "${ch.id}"\n`));
+    await startService(sb);
+    fake.hang = true;
+    writeFileSync(path.join(sb.notes, 'slow-en.md'), note('Slow platform', 'Sent while requests hang.'));
+    await fake.waitFor(() => fake.abandoned >= 2, 10_000, 'two calls aborted by the client');
+    expect(fake.messagesIn(ch.id)).toHaveLength(0);
+    expect(svc!.stderr).toMatch(/no answer from the platform within 1000 ms/);
+    fake.release();
+    await fake.waitFor(() => fake.messagesIn(ch.id).length === 1, 15_000, 'delivery after the hang');
+    await sleep(1500);
+    expect(fake.messagesIn(ch.id)).toHaveLength(1);
+  });
+});
+
 describe('Discord webhook routes', () => {
   it('posts through a channel webhook with its own name and avatar, and edits through it', async () => {
     const guild = fake.addGuild();

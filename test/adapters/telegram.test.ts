@@ -253,6 +253,7 @@ describe('timeouts', () => {
     await sleep(3500);
     expect(fake.sentTo(chat.id)).toHaveLength(0);
     expect(svc!.stderr).toMatch(/no answer from the platform within 1000 ms/);
+    expect(fake.abandoned).toBeGreaterThanOrEqual(1); // the call was aborted, not left to go out later
     fake.release();
     await fake.waitFor(() => fake.sentTo(chat.id).length === 1, 15_000, 'delivery after the hang');
     await sleep(1500);

@@ -88,10 +88,10 @@ export function createDiscordAdapter(o: DiscordAdapterOptions): DiscordAdapter {
   const rest = client.rest;
   const keys = new Map<string, string>();
 
-  const channelType = async (id: string): Promise<number> => {
+  const channelType = async (id: string, signal?: AbortSignal): Promise<number> => {
     const cached = client.channels.cache.get(id);
     if (cached) return cached.type;
-    return ((await rest.get(Routes.channel(id))) as APIChannel).type;
+    return ((await rest.get(Routes.channel(id), { signal })) as APIChannel).type;
   };
 
   const choiceValue = (id: string): string => {
@@ -175,38 +175,40 @@ export function createDiscordAdapter(o: DiscordAdapterOptions): DiscordAdapter {
       if (hook) {
         const body = { ...p, ...(hook.username ? { username: hook.username } : {}), ...(hook.avatarUrl ? { avatar_url: hook.avatarUrl } : {}) };
         const query = new URLSearchParams({ wait: 'true', ...(target.thread ? { thread_id: target.thread } : {}) });
-        const msg = (await rest.post(Routes.webhook(hook.id, hook.token), { body, query, auth: false })) as APIMessage;
+        const msg = (await rest.post(Routes.webhook(hook.id, hook.token), { body, query, auth: false, signal: ctx.signal })) as APIMessage;
         return { messageId: msg.id };
       }
       const channel = target.thread || target.chat;
-      if (FORUM_TYPES.has(await channelType(channel))) {
+      if (FORUM_TYPES.has(await channelType(channel, ctx.signal))) {
         // A forum takes a post (a thread) per note, titled with the note's title.
-        const thread = (await rest.post(Routes.threads(channel), { body: { name: titleOf(message), message: p } })) as APIChannel;
+        const thread = (await rest.post(Routes.threads(channel), { body: { name: titleOf(message), message: p }, signal: ctx.signal })) as APIChannel;
         return { messageId: `${THREAD_PREFIX}${thread.id}` };
       }
       // The nonce makes a resend after a crash a no-op: Discord returns the first message instead.
-      const msg = (await rest.post(Routes.channelMessages(channel), { body: { ...p, nonce: ctx.nonce.slice(0, 25), enforce_nonce: true } })) as APIMessage;
+      const msg = (await rest.post(Routes.channelMessages(channel), { body: { ...p, nonce: ctx.nonce.slice(0, 25), enforce_nonce: true }, signal: ctx.signal })) as APIMessage;
       return { messageId: msg.id };
     },
-    async edit(target, messageId, message) {
+    async edit(target, messageId, message, ctx) {
       const p = payloadOf(message);
       const hook = o.webhooks?.get(target.chat);
+      const signal = ctx.signal;
       if (hook) {
-        await rest.patch(Routes.webhookMessage(hook.id, hook.token, messageId), { body: p, auth: false });
+        await rest.patch(Routes.webhookMessage(hook.id, hook.token, messageId), { body: p, auth: false, signal });
         return;
       }
       if (messageId.startsWith(THREAD_PREFIX)) {
         const id = messageId.slice(THREAD_PREFIX.length);
-        await rest.patch(Routes.channelMessage(id, id), { body: p });
+        await rest.patch(Routes.channelMessage(id, id), { body: p, signal });
       } else {
-        await rest.patch(Routes.channelMessage(target.thread || target.chat, messageId), { body: p });
+        await rest.patch(Routes.channelMessage(target.thread || target.chat, messageId), { body: p, signal });
       }
     },
-    async delete(target, messageId) {
+    async delete(target, messageId, ctx) {
       const hook = o.webhooks?.get(target.chat);
-      if (hook) await rest.delete(Routes.webhookMessage(hook.id, hook.token, messageId), { auth: false });
-      else if (messageId.startsWith(THREAD_PREFIX)) await rest.delete(Routes.channel(messageId.slice(THREAD_PREFIX.length)));
-      else await rest.delete(Routes.channelMessage(target.thread || target.chat, messageId));
+      const signal = ctx.signal;
+      if (hook) await rest.delete(Routes.webhookMessage(hook.id, hook.token, messageId), { auth: false, signal });
+      else if (messageId.startsWith(THREAD_PREFIX)) await rest.delete(Routes.channel(messageId.slice(THREAD_PREFIX.length)), { signal });
+      else await rest.delete(Routes.channelMessage(target.thread || target.chat, messageId), { signal });
     },
     classify: classifyDiscordError,
     // The client stays 'ready' through a reconnect; the shards say whether the gateway is up now.

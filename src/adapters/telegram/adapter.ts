@@ -31,6 +31,10 @@ export interface TelegramAdapterOptions {
   log: Logger;
 }
 
+/** grammY types its signal with the abort-controller shim; Node's own AbortSignal is what it gets at run time. */
+type GrammySignal = Parameters<Bot['api']['deleteMessage']>[2];
+const grammySignal = (s: AbortSignal | undefined) => s as GrammySignal;
+
 function chatId(chat: string): number | string {
   return /^-?\d+$/.test(chat) ? Number(chat) : chat;
 }
@@ -160,21 +164,21 @@ export function createTelegramAdapter(o: TelegramAdapterOptions): TelegramAdapte
   return {
     platform: 'telegram',
     bot,
-    async post(target, message) {
+    async post(target, message, ctx) {
       const p = payloadOf(message);
-      const sent = await bot.api.sendMessage(chatId(target.chat), p.text, { parse_mode: p.parse_mode, link_preview_options: p.link_preview_options, ...threadOpt(target) });
+      const sent = await bot.api.sendMessage(chatId(target.chat), p.text, { parse_mode: p.parse_mode, link_preview_options: p.link_preview_options, ...threadOpt(target) }, grammySignal(ctx.signal));
       return { messageId: String(sent.message_id) };
     },
-    async edit(target, messageId, message) {
+    async edit(target, messageId, message, ctx) {
       const p = payloadOf(message);
       try {
-        await bot.api.editMessageText(chatId(target.chat), Number(messageId), p.text, { parse_mode: p.parse_mode, link_preview_options: p.link_preview_options });
+        await bot.api.editMessageText(chatId(target.chat), Number(messageId), p.text, { parse_mode: p.parse_mode, link_preview_options: p.link_preview_options }, grammySignal(ctx.signal));
       } catch (e) {
         if (!isNotModified(e)) throw e; // the same text again is already done
       }
     },
-    async delete(target, messageId) {
-      await bot.api.deleteMessage(chatId(target.chat), Number(messageId));
+    async delete(target, messageId, ctx) {
+      await bot.api.deleteMessage(chatId(target.chat), Number(messageId), grammySignal(ctx.signal));
     },
     classify: classifyTelegramError,
     healthy: () => reachable && (o.config.mode === 'webhook' ? !!server?.listening : bot.isRunning()),

@@ -70,6 +70,17 @@ export class FakeDiscord {
   limits = { perChannel: 5, perChannelWindowMs: 5000, globalPerSecond: 50 };
   identifies = 0;
   resumes = 0;
+  /** While true, message creations are held unanswered (a platform that times out). */
+  hang = false;
+  /** Held requests the client gave up on and closed itself (an aborted call). */
+  abandoned = 0;
+  private readonly hung: IncomingMessage[] = [];
+
+  /** Stops holding; requests still held are dropped unprocessed. */
+  release(): void {
+    this.hang = false;
+    for (const req of this.hung.splice(0)) req.socket.destroy();
+  }
   /** While down, every connection is cut at once, REST and gateway alike, as in an outage. */
   private isDown = false;
   readonly webhooks = new Map<string, { token: string; channelId: string }>();
@@ -228,6 +239,13 @@ export class FakeDiscord {
   // ── REST ──
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (this.isDown) return void req.socket.destroy();
+    if (this.hang && req.method === 'POST' && /\/channels\/\d+\/messages$/.test(req.url ?? '')) {
+      this.hung.push(req);
+      req.socket.once('close', () => {
+        if (this.hung.includes(req)) this.abandoned++;
+      });
+      return;
+    }
     let body = '';
     for await (const c of req) body += c;
     const url = new URL(req.url ?? '/', 'http://x');

@@ -81,6 +81,8 @@ export class FakeTelegram {
   /** While true, sends are held unanswered (a platform that times out); `release()` drops them unprocessed. */
   hang = false;
   private readonly hung: IncomingMessage[] = [];
+  /** Held sends the client gave up on and closed itself (an aborted call). */
+  abandoned = 0;
 
   release(): void {
     this.hang = false;
@@ -170,6 +172,9 @@ export class FakeTelegram {
     }
     if (this.hang && /\/sendMessage$/.test(req.url ?? '')) {
       this.hung.push(req);
+      req.socket.once('close', () => {
+        if (this.hung.includes(req)) this.abandoned++;
+      });
       return;
     }
     const m = /^\/bot([^/]+)\/([A-Za-z]+)$/.exec(req.url?.split('?')[0] ?? '');
