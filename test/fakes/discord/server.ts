@@ -66,6 +66,10 @@ export class FakeDiscord {
   forced429 = 0;
   /** The next N message creations fail with this 5xx status. */
   failNext = { count: 0, status: 502 };
+  /** Every message creation fails with this 5xx status until then (a burst bounded in time, as real ones are). */
+  failUntil = { at: 0, status: 502 };
+  /** Every rate-limited call gets a 429 until then (a storm bounded in time). */
+  tooManyUntil = 0;
   /** Limits: per channel per route, and global per second. */
   limits = { perChannel: 5, perChannelWindowMs: 5000, globalPerSecond: 50 };
   identifies = 0;
@@ -299,7 +303,7 @@ export class FakeDiscord {
       'x-ratelimit-reset-after': resetAfter.toFixed(3),
       'x-ratelimit-bucket': `fake-${bucket.split(':')[0]}`,
     });
-    if (this.forced429 > 0 || times.length >= this.limits.perChannel) {
+    if (this.forced429 > 0 || now < this.tooManyUntil || times.length >= this.limits.perChannel) {
       if (this.forced429 > 0) this.forced429--;
       const after = times.length >= this.limits.perChannel ? (times[0]! + this.limits.perChannelWindowMs - now) / 1000 : 1;
       throw new Failure(429, { message: 'You are being rate limited.', retry_after: after, global: false }, { ...headers(0, after), 'retry-after': String(Math.ceil(after)), 'x-ratelimit-scope': 'user' });
@@ -360,9 +364,10 @@ export class FakeDiscord {
       return { status: 201, body: { id: thread.id, type: 11, guild_id: forum.guild_id, parent_id: forum.id, name, message: this.apiMessage(msg) }, headers };
     }
     if ((m = /^\/channels\/(\d+)\/messages$/.exec(path)) && method === 'POST') {
-      if (this.failNext.count > 0) {
-        this.failNext.count--;
-        throw new Failure(this.failNext.status, { code: 0, message: `${this.failNext.status}: Bad Gateway` });
+      if (this.failNext.count > 0 || Date.now() < this.failUntil.at) {
+        const status = this.failNext.count > 0 ? this.failNext.status : this.failUntil.status;
+        if (this.failNext.count > 0) this.failNext.count--;
+        throw new Failure(status, { code: 0, message: `${status}: Bad Gateway` });
       }
       const ch = this.channel(m[1]!);
       const headers = this.rateLimit(`messages:${ch.id}`);
