@@ -102,13 +102,13 @@ export const configSchema = z
       .prefault({}),
     delivery: z
       .object({
-        /** Attempts before a transiently failing delivery is marked failed (40 ≈ 8 hours of outage at the 15-minute cap). */
+        /** Failed attempts (5xx, network, timeout; a 429 is not one) before a delivery is marked failed (40 ≈ 8 hours of outage at the 15-minute cap). */
         maxAttempts: z.number().int().min(1).default(40),
         baseDelayMs: z.number().int().min(1).default(1000),
         maxDelayMs: z.number().int().min(1).default(15 * 60_000),
         /** Chats served at once (each chat's own deliveries stay in order). */
         concurrency: z.number().int().min(1).max(256).default(16),
-        /** A platform call still unanswered after this long is given up and retried (same nonce). */
+        /** A platform call still unanswered after this long is aborted and retried (same nonce). */
         callTimeoutMs: z.number().int().min(1000).default(120_000),
       })
       .strict()
