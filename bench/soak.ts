@@ -25,7 +25,7 @@ export interface SoakResult {
   samples: { at: number; rssMiB: number; fds: number }[];
 }
 
-export async function runSoak(notes = 10, targets = 1000, timeoutMs = 10 * 60_000): Promise<SoakResult> {
+export async function runSoak(notes = 10, targets = 1000, timeoutMs = 10 * 60_000, withFaults = true): Promise<SoakResult> {
   const fake = await new FakeDiscord(TOKEN).start();
   fake.limits = { perChannel: 5, perChannelWindowMs: 5000, globalPerSecond: 5000 };
   const guild = fake.addGuild();
@@ -45,6 +45,7 @@ export async function runSoak(notes = 10, targets = 1000, timeoutMs = 10 * 60_00
   // (Faults counted in requests rather than time pile up on the last few chats, whose retries are
   // then all the traffic there is: every one of their calls fails, for minutes.)
   const faults = setInterval(() => {
+    if (!withFaults) return;
     const r = Math.random();
     if (r < 0.3) fake.tooManyUntil = Date.now() + 250;
     else if (r < 0.6) fake.failUntil = { at: Date.now() + 250, status: Math.random() < 0.5 ? 502 : 500 };
@@ -94,6 +95,18 @@ export function soakFigures(r: SoakResult): Record<string, unknown> & { rssMiBSe
   };
 }
 
+/** The baseline is the same fan-out with no faults, in the same run. */
 export async function benchSoak(notes = 10, targets = 1000): Promise<Record<string, unknown>> {
-  return { bench: 'soak (issue 7)', machine: machine(), ...soakFigures(await runSoak(notes, targets)) };
+  const baseline = soakFigures(await runSoak(notes, targets, 10 * 60_000, false));
+  const soak = soakFigures(await runSoak(notes, targets));
+  const ratio = (a: number, b: number) => Math.round((a / b) * 100) / 100;
+  return {
+    bench: 'soak (issue 7)',
+    machine: machine(),
+    baseline: { seconds: baseline.seconds, rssMiBLastQuarter: baseline.rssMiBLastQuarter, fdsMax: baseline.fdsMax },
+    ...soak,
+    secondsVsBaseline: ratio(Number(soak.seconds), Number(baseline.seconds)),
+    rssLastVsSecondQuarter: ratio(soak.rssMiBLastQuarter, soak.rssMiBSecondQuarter),
+    rssLastQuarterVsBaseline: ratio(soak.rssMiBLastQuarter, baseline.rssMiBLastQuarter),
+  };
 }
