@@ -12,6 +12,15 @@ import { benchWorkspace, startBenchService, waitUntil } from './service.js';
 
 const TOKEN = 'MTEwMDAwMDAwMDAwMDAwMDAwMg.soak.discord-token';
 
+function shuffle<T>(xs: readonly T[]): T[] {
+  const out = [...xs];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(Math.random() * (i + 1));
+    [out[i], out[j]] = [out[j]!, out[i]!];
+  }
+  return out;
+}
+
 function sample(pid: number): { rssMiB: number; fds: number } {
   const rss = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
   return { rssMiB: Math.round(Number(rss?.[1] ?? 0) / 102.4) / 10, fds: readdirSync(`/proc/${pid}/fd`).length };
@@ -41,15 +50,18 @@ export async function runSoak(notes = 10, targets = 1000, timeoutMs = 10 * 60_00
   const samples: SoakResult['samples'] = [];
   const sampler = setInterval(() => samples.push({ at: Date.now() - t0, ...sample(pid) }), 500);
   for (let i = 0; i < notes; i++) writeFileSync(path.join(ws.notes, `soak-${i}-en.md`), `---\ntitle: Soak ${i}\n---\n\nSoak note ${i} for every channel.\n`);
-  // Random faults each second, bounded in time: 250 ms of 429s, 250 ms of 5xx answers, a gateway drop.
-  // (Faults counted in requests rather than time pile up on the last few chats, whose retries are
-  // then all the traffic there is: every one of their calls fails, for minutes.)
+  // A fault each second, bounded in time: 250 ms of 429s or of 5xx answers, or a gateway drop, in a
+  // random order that holds each kind 3, 3 and 1 times in every 10 s, so a run always meets all
+  // three. (Faults counted in requests rather than time pile up on the last few chats, whose
+  // retries are then all the traffic there is: every one of their calls fails, for minutes.)
+  const round: ('429' | '5xx' | 'drop' | 'none')[] = [];
   const faults = setInterval(() => {
     if (!withFaults) return;
-    const r = Math.random();
-    if (r < 0.3) fake.tooManyUntil = Date.now() + 250;
-    else if (r < 0.6) fake.failUntil = { at: Date.now() + 250, status: Math.random() < 0.5 ? 502 : 500 };
-    else if (r < 0.7) fake.disconnect();
+    if (!round.length) round.push(...shuffle(['429', '429', '429', '5xx', '5xx', '5xx', 'drop', 'none', 'none', 'none'] as const));
+    const kind = round.pop();
+    if (kind === '429') fake.tooManyUntil = Date.now() + 250;
+    else if (kind === '5xx') fake.failUntil = { at: Date.now() + 250, status: Math.random() < 0.5 ? 502 : 500 };
+    else if (kind === 'drop') fake.disconnect();
   }, 1000);
   const expected = notes * targets;
   await waitUntil(() => fake.messages.length >= expected, timeoutMs, 200);

@@ -17,9 +17,10 @@ describe('soak', () => {
     expect(result.delivered).toBe(10_000);
     expect(result.duplicates).toBe(0);
     expect(result.outbox).toEqual({ done: 10_000 });
-    // Faults were really injected.
+    // Faults of every kind were really met.
     expect(result.http429).toBeGreaterThan(0);
     expect(result.http5xx).toBeGreaterThan(0);
+    expect(result.resumes).toBeGreaterThan(0);
     // Memory: the last quarter of the run holds no more than the second quarter plus a margin for
     // the collector's timing (a leak per delivery would add tens of MiB over 10,000).
     expect(f.rssMiBLastQuarter).toBeLessThan(f.rssMiBSecondQuarter * 1.25 + 16);
