@@ -139,13 +139,19 @@ export function watchNotes(opts: WatcherOptions): NotesWatcher {
       if (nested.has(folder) || closed) continue;
       const sub = watch(folder).then(
         (s) => {
-          // Notes written in there before its watches existed.
-          for (const f of scanNotesSync(folder)) touch(f);
+          // Notes written in there before its watches existed (close() ends the subscription).
+          if (closed) return s;
+          try {
+            for (const f of scanNotesSync(folder)) touch(f);
+          } catch {
+            // gone again already: its removal arrives as an event of its own
+          }
           opts.log.debug({ folder }, 'watching a new nested folder');
           return s;
         },
         (e: unknown) => {
-          opts.log.error({ err: String(e), folder }, 'watcher could not watch a new folder');
+          // Typically the folder went again before it could be watched.
+          opts.log.warn({ err: String(e), folder }, 'watcher could not watch a new folder');
           nested.delete(folder);
           return undefined;
         },
