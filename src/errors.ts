@@ -31,30 +31,6 @@ export class ConfigError extends Error {
   }
 }
 
-/** A failed platform call. `permanent` failures pause the target; others are retried by the outbox. */
-export class PlatformError extends Error {
-  override readonly name = 'PlatformError';
-  constructor(
-    readonly platform: string,
-    readonly method: string,
-    message: string,
-    readonly details: {
-      code?: number | string;
-      status?: number;
-      permanent: boolean;
-      retryAfterMs?: number;
-      /** A chat that moved (Telegram group → supergroup). */
-      migrateTo?: string;
-      payload?: unknown;
-    },
-  ) {
-    super(message);
-  }
-  get permanent(): boolean {
-    return this.details.permanent;
-  }
-}
-
 /** The only error whose message may reach a chat. */
 export class UserFacingError extends Error {
   override readonly name = 'UserFacingError';
