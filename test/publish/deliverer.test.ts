@@ -14,6 +14,7 @@ import { Deliverer, type DeliveryEvent } from '../../src/publish/deliverer.js';
 import { Store } from '../../src/store/store.js';
 import type { Target } from '../../src/store/types.js';
 import type { Summary } from '../../src/summary/build.js';
+import { until } from '../helpers/until.js';
 
 const target: Target = { platform: 'console', chat: 'c1', thread: '' };
 const summary = (title: string): Summary => ({ title, keyPoints: [`About ${title}.`], links: [], lang: 'en', locale: 'en', tags: [], readingMinutes: 1 });
@@ -36,13 +37,6 @@ function consoleAdapter(lines: string[]): ChatAdapter {
   return createConsoleAdapter({ json: true, write: (l) => lines.push(l) });
 }
 
-async function until(cond: () => boolean, ms = 5000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!cond()) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
 
 const databaseLocked = () => Object.assign(new Error('database is locked'), { code: 'SQLITE_BUSY' });
 
@@ -58,7 +52,7 @@ describe('Deliverer bookkeeping when the store fails', () => {
     const first = store.enqueue({ noteId: 'a', revision: 1, target, kind: 'post', payload: { type: 'summary', summary: summary('A') } });
     store.enqueue({ noteId: 'b', revision: 1, target, kind: 'post', payload: { type: 'summary', summary: summary('B') } });
     deliverer.start();
-    await until(() => store.status().outbox.done === 2);
+    await until(() => store.status().outbox.done === 2, 5000, 'both delivered');
     expect(markRetry).toHaveBeenCalledTimes(2); // the failed write, then the one that took
     const posted = lines.map((l) => JSON.parse(l) as { noteId: string; messageId: string });
     expect(posted.map((p) => p.noteId)).toEqual(['a', 'b']);
@@ -77,7 +71,7 @@ describe('Deliverer bookkeeping when the store fails', () => {
     });
     store.enqueue({ noteId: 'a', revision: 1, target, kind: 'post', payload: { type: 'summary', summary: summary('A') } });
     deliverer.start();
-    await until(() => store.status().outbox.done === 1, 10_000);
+    await until(() => store.status().outbox.done === 1, 10_000, 'the delivery done');
     expect(lines).toHaveLength(1);
     expect(store.postOf('a', target)?.messageId).toBe(JSON.parse(lines[0]!).messageId);
   });
@@ -92,7 +86,7 @@ describe('Deliverer bookkeeping when the store fails', () => {
     cleanups.push(() => rmSync(dir, { recursive: true, force: true }), () => store.close(), () => deliverer.stop());
     store.enqueue({ noteId: 'a', revision: 1, target, kind: 'post', payload: { type: 'summary', summary: summary('A') } });
     deliverer.start();
-    await until(() => store.status().outbox.done === 1);
+    await until(() => store.status().outbox.done === 1, 5000, 'the delivery done');
     await new Promise((r) => setTimeout(r, 300)); // time for a wrongful retry to show
     expect(lines).toHaveLength(1);
   });
@@ -112,7 +106,7 @@ describe('Deliverer and rate limits', () => {
     });
     store.enqueue({ noteId: 'a', revision: 1, target, kind: 'post', payload: { type: 'summary', summary: summary('A') } });
     deliverer.start();
-    await until(() => store.status().outbox.done === 1, 10_000);
+    await until(() => store.status().outbox.done === 1, 10_000, 'the delivery done');
     expect(post).toHaveBeenCalledTimes(16); // maxAttempts is 10
     expect(events.filter((e) => e.outcome === 'retry')).toHaveLength(15);
     expect(lines).toHaveLength(1);

@@ -11,6 +11,7 @@ import { FakeTelegram } from '../fakes/telegram/server.js';
 import { runCli } from '../helpers/cli.js';
 import { freePort } from '../helpers/net.js';
 import { note, sandbox, Service, sleep } from '../helpers/service.js';
+import { until as waitFor } from '../helpers/until.js';
 
 const DISCORD_TOKEN = 'MTEwMDAwMDAwMDAwMDAwMDAwMg.fake.discord-token-for-outage';
 const TELEGRAM_TOKEN = '123456:OUTAGE-token-abcdefghijklmnopqrstuvwxyz';
@@ -29,13 +30,7 @@ async function health(port: number): Promise<{ status: number; checks: Record<st
   return { status: r.status, checks: ((await r.json()) as { checks: Record<string, boolean> }).checks };
 }
 
-async function until(cond: () => boolean | Promise<boolean>, ms: number, what: string): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!(await cond())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}\n${svc?.stderr.slice(-3000)}`);
-    await sleep(200);
-  }
-}
+const until = (cond: () => boolean | Promise<boolean>, ms: number, what: string) => waitFor(cond, ms, what, () => svc?.stderr.slice(-3000) ?? '');
 
 describe('a one-minute outage of both platforms', () => {
   it('delivers every post and edit exactly once when they come back, and /healthz tells', async () => {
