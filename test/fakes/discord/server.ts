@@ -9,6 +9,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { formErrorBody, validateChoices, validateMessage, type EmbedLike } from './limits.js';
+import { until } from '../../helpers/until.js';
 
 export interface FakeChannel {
   id: string;
@@ -162,12 +163,8 @@ export class FakeDiscord {
     return this.messages.filter((m) => m.channel_id === channelId && !m.deleted);
   }
 
-  async waitFor(pred: () => boolean, timeoutMs = 10_000, what = 'condition'): Promise<void> {
-    const deadline = Date.now() + timeoutMs;
-    while (!pred()) {
-      if (Date.now() > deadline) throw new Error(`fake discord: timed out waiting for ${what}`);
-      await new Promise((r) => setTimeout(r, 20));
-    }
+  waitFor(pred: () => boolean, timeoutMs = 10_000, what = 'condition'): Promise<void> {
+    return until(pred, timeoutMs, `${what} (fake discord)`);
   }
 
   // ── gateway ──

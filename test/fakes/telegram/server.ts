@@ -7,6 +7,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { parseTelegramHtml } from './html.js';
+import { until } from '../../helpers/until.js';
 
 export type ChatType = 'private' | 'group' | 'supergroup' | 'channel';
 export type MemberStatus = 'creator' | 'administrator' | 'member' | 'left' | 'kicked';
@@ -151,12 +152,8 @@ export class FakeTelegram {
     return this.messages.filter((m) => m.chatId === chatId && !m.deleted);
   }
 
-  async waitFor(pred: () => boolean, timeoutMs = 10_000, what = 'condition'): Promise<void> {
-    const deadline = Date.now() + timeoutMs;
-    while (!pred()) {
-      if (Date.now() > deadline) throw new Error(`fake telegram: timed out waiting for ${what}`);
-      await new Promise((r) => setTimeout(r, 20));
-    }
+  waitFor(pred: () => boolean, timeoutMs = 10_000, what = 'condition'): Promise<void> {
+    return until(pred, timeoutMs, `${what} (fake telegram)`);
   }
 
   private newMessageId(chatId: number): number {
