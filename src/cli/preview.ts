@@ -7,6 +7,7 @@ import type { Config } from '../config/schema.js';
 import { readNoteFile, type ReadOptions } from '../notes/read.js';
 import { scanNotes } from '../notes/scan.js';
 import { buildSummary, type SummaryOptions } from '../summary/build.js';
+import { pointText } from '../summary/inline.js';
 import { renderAll } from '../render/index.js';
 
 export interface Io {
@@ -75,7 +76,7 @@ export async function runPreview(args: string[], opts: PreviewOptions, io: Io): 
             file: shown,
             ok: true,
             note: { id: note.id, title: note.title, lang: note.lang, date: summary.date ?? null, tags: note.tags, url: note.url ?? null, draft: note.draft },
-            summary: { title: summary.title, url: summary.url ?? null, keyPoints: summary.keyPoints, links: summary.links },
+            summary: { title: summary.title, url: summary.url ?? null, keyPoints: summary.keyPoints.map(pointText), links: summary.links },
             discord: r.discord,
             telegram: r.telegram,
             text: r.text,

@@ -11,6 +11,7 @@ import { Lexer, type Token } from 'marked';
 import { NoteError } from '../errors.js';
 import { frontMatterSchema, type FrontMatter } from './frontmatter.js';
 import { langFromPath, toLocaleTag } from './lang.js';
+import { renderJekyllSource } from './jekyll.js';
 import { noteUrl, type SiteConfig } from './url.js';
 
 export interface Note {
@@ -231,12 +232,10 @@ export function parseNoteText(rel: string, text: string, opts: ReadOptions): Par
   }
   const fm = result.data;
   const body = parsed.content;
-  const tokens = new Lexer({ gfm: true }).lex(body);
 
   const file = rel.split('/').pop() ?? rel;
   const stem = file.replace(/\.[^.]+$/, '');
   const id = rel.replace(/\.[^./]+$/, '');
-  const title = (fm.title?.trim() || firstH1(tokens)?.trim() || stem).replace(/\s+/g, ' ');
   let date = fm.date;
   if (!date) {
     const m = DATE_PREFIX.exec(file);
@@ -247,6 +246,10 @@ export function parseNoteText(rel: string, text: string, opts: ReadOptions): Par
   }
   const lang = fm.lang ?? langFromPath(rel, opts.fileLangs) ?? opts.defaultLang;
   const draft = fm.draft === true || fm.published === false;
+  const url = noteUrl({ relPath: rel, date, title: fm.title ?? stem, categories: fm.categories, permalink: fm.permalink, slug: fm.slug }, opts.site);
+  // Liquid and kramdown first, as Jekyll does, so marked reads what the site shows.
+  const tokens = new Lexer({ gfm: true }).lex(renderJekyllSource(body, opts.site, { title: fm.title ?? stem, url, date, lang }));
+  const title = (fm.title?.trim() || firstH1(tokens)?.trim() || stem).replace(/\s+/g, ' ');
   const fileLang = langFromPath(file, opts.fileLangs);
   const keyStem = fileLang ? stem.slice(0, -(fileLang.length + 1)) : stem;
   const note: Note = {
@@ -261,7 +264,7 @@ export function parseNoteText(rel: string, text: string, opts: ReadOptions): Par
     categories: fm.categories ?? [],
     type: fm.type,
     draft,
-    url: noteUrl({ relPath: rel, date, title, categories: fm.categories, permalink: fm.permalink, slug: fm.slug }, opts.site),
+    url,
     translationKey: fm.translationKey ?? fm.ref ?? keyStem,
     frontMatter: fm,
     body,

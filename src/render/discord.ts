@@ -3,6 +3,7 @@ import type { Summary } from '../summary/build.js';
 import { summaryFooter } from '../summary/build.js';
 import { truncate } from '../util/text.js';
 import { defuseMentions, discordLinkTarget, escapeDiscordMarkdown } from './escape.js';
+import { discordPoint } from './points.js';
 
 /** Discord's documented embed limits. */
 export const DISCORD_LIMITS = {
@@ -51,11 +52,13 @@ export function renderDiscordEmbed(s: Summary): DiscordEmbed {
   // Titles and footers show no Markdown, so they are only defused, not escaped.
   const embed: DiscordEmbed = { title: truncate(defuseMentions(s.title), DISCORD_LIMITS.title, s.locale), color: EMBED_COLOR };
   if (s.url) embed.url = s.url;
-  const bullets = s.keyPoints.map((p) => `• ${escapeDiscordMarkdown(p)}`);
+  const bullets = s.keyPoints.map((p) => `• ${discordPoint(p)}`);
   if (bullets.length) embed.description = joinLinesWithin(bullets, DISCORD_LIMITS.description);
   if (s.links.length) {
     const lines = s.links.map((l) => `[${escapeDiscordMarkdown(l.text)}](${discordLinkTarget(l.url)})`);
-    embed.fields = [{ name: '🔗', value: joinLinesWithin(lines, DISCORD_LIMITS.fieldValue) }];
+    const value = joinLinesWithin(lines, DISCORD_LIMITS.fieldValue);
+    // An empty field value makes Discord refuse the whole message (50035).
+    if (value) embed.fields = [{ name: '🔗', value }];
   }
   embed.footer = { text: truncate(defuseMentions(summaryFooter(s)), DISCORD_LIMITS.footer, s.locale) };
   return embed;

@@ -30,3 +30,15 @@ export function escapeTelegramHtml(s: string): string {
 export function escapeTelegramAttr(s: string): string {
   return escapeTelegramHtml(s).replace(/"/g, '&quot;');
 }
+
+/**
+ * Inline code on Discord: a backtick run longer than any inside the code, padded with spaces when
+ * the code starts or ends with a backtick (CommonMark code spans, which Discord's parser follows).
+ * Backslash escapes do not work inside code, so the text is only defused, never escaped.
+ */
+export function discordInlineCode(code: string): string {
+  const longest = Math.max(0, ...(code.match(/`+/g) ?? []).map((r) => r.length));
+  const fence = '`'.repeat(longest + 1);
+  const pad = code.startsWith('`') || code.endsWith('`') ? ' ' : '';
+  return `${fence}${pad}${defuseMentions(code)}${pad}${fence}`;
+}

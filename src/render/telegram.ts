@@ -2,6 +2,7 @@
 import type { Summary } from '../summary/build.js';
 import { summaryFooter } from '../summary/build.js';
 import { escapeTelegramAttr, escapeTelegramHtml } from './escape.js';
+import { telegramPoint } from './points.js';
 
 export const TELEGRAM_MAX_TEXT = 4096;
 
@@ -18,7 +19,7 @@ function link(text: string, url: string): string {
 export function renderTelegramHtml(s: Summary): string {
   const title = s.url ? `<b>${link(s.title, s.url)}</b>` : `<b>${escapeTelegramHtml(s.title)}</b>`;
   const blocks = [title];
-  if (s.keyPoints.length) blocks.push(s.keyPoints.map((p) => `• ${escapeTelegramHtml(p)}`).join('\n'));
+  if (s.keyPoints.length) blocks.push(s.keyPoints.map((p) => `• ${telegramPoint(p)}`).join('\n'));
   if (s.links.length) blocks.push(s.links.map((l) => `🔗 ${link(l.text, l.url)}`).join('\n'));
   blocks.push(`<i>${escapeTelegramHtml(summaryFooter(s))}</i>`);
   return blocks.join('\n\n');

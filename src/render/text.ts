@@ -1,11 +1,12 @@
 /** Summary → plain text for the console. Pure. */
 import type { Summary } from '../summary/build.js';
 import { summaryFooter } from '../summary/build.js';
+import { pointText } from '../summary/inline.js';
 
 export function renderPlainText(s: Summary): string {
   const lines = [s.title];
   if (s.url) lines.push(s.url);
-  if (s.keyPoints.length) lines.push('', ...s.keyPoints.map((p) => `• ${p}`));
+  if (s.keyPoints.length) lines.push('', ...s.keyPoints.map((p) => `• ${pointText(p)}`));
   if (s.links.length) lines.push('', ...s.links.map((l) => `→ ${l.text}: ${l.url}`));
   lines.push('', summaryFooter(s));
   return lines.join('\n');

@@ -4,6 +4,8 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { Filter } from '../config/schema.js';
+import type { Summary } from '../summary/build.js';
+import { toKeyPoint } from '../summary/inline.js';
 import { openDb, type Db } from './db.js';
 import { targetKey } from './types.js';
 import type { DeliveryKind, DeliveryPayload, DeliveryStatus, NewDelivery, NoteInfo, NoteRow, NoteState, OutboxRow, Subscription, Target } from './types.js';
@@ -39,6 +41,15 @@ interface OutboxRecord {
   last_error: string | null;
 }
 
+/** Summaries written by earlier releases hold key points as strings. */
+function storedSummary(s: Summary): Summary {
+  return { ...s, keyPoints: s.keyPoints.map(toKeyPoint) };
+}
+
+function storedPayload(p: DeliveryPayload): DeliveryPayload {
+  return p.type === 'summary' ? { ...p, summary: storedSummary(p.summary) } : p;
+}
+
 function toNote(r: NoteRecord): NoteRow {
   return {
     id: r.id,
@@ -50,7 +61,7 @@ function toNote(r: NoteRecord): NoteRow {
     revision: r.revision,
     announced: r.announced === 1,
     info: JSON.parse(r.info) as NoteInfo,
-    summary: r.summary ? (JSON.parse(r.summary) as NoteRow['summary']) : null,
+    summary: r.summary ? storedSummary(JSON.parse(r.summary) as Summary) : null,
     error: r.error,
   };
 }
@@ -62,7 +73,7 @@ function toOutbox(r: OutboxRecord): OutboxRow {
     revision: r.revision,
     target: { platform: r.platform as Target['platform'], chat: r.chat, thread: r.thread },
     kind: r.kind,
-    payload: JSON.parse(r.payload) as DeliveryPayload,
+    payload: storedPayload(JSON.parse(r.payload) as DeliveryPayload),
     status: r.status,
     attempts: r.attempts,
     nextAttemptAt: r.next_attempt_at,

@@ -4,13 +4,17 @@
  */
 import type { Token, Tokens } from 'marked';
 import type { Note } from '../notes/read.js';
-import { collapseWhitespace, segmenter, truncate } from '../util/text.js';
-import { cleanText, collectLinks, hasMath, inlineText, scrubMarkup, type Link } from './plain.js';
+import { collapseWhitespace, ELLIPSIS, stripControls, truncate } from '../util/text.js';
+import { PLACEHOLDER, pointText, SpanTable, stripPrivateUse, type KeyPoint } from './inline.js';
+import { pickLinks } from './links.js';
+import { cleanText, collectLinks, hasMath, htmlBlockText, inlineText, scrubMarkup, type Link } from './plain.js';
+import { splitSentences } from './sentences.js';
 
 export interface Summary {
   title: string;
   url?: string | undefined;
-  keyPoints: string[];
+  /** 1–5 points; each a list of runs so inline code can be shown as code (see inline.ts). */
+  keyPoints: KeyPoint[];
   links: Link[];
   lang: string;
   locale: string;
@@ -32,47 +36,60 @@ export const DEFAULT_SUMMARY_OPTIONS: SummaryOptions = { maxChars: 1000, maxPoin
 
 /** Headings that start a list of sources, in the languages of the corpus and a few more. */
 const REFERENCES =
-  /^(references?|sources?|further reading|links|bibliography|citations?|参考|参考资料|参考文献|參考|參考資料|參考文獻|出典|参照|संदर्भ|स्रोत|المراجع|مراجع|المصادر|referencias|fuentes|références|sources|quellen|referenzen|literatur|referências|fontes|riferimenti|fonti)(?=$|[\s:：.。])/iu;
+  /^(references?|sources?|further reading|links|bibliography|citations?|footnotes?|notes|参考|参考资料|参考文献|參考|參考資料|參考文獻|出典|参照|संदर्भ|स्रोत|المراجع|مراجع|المصادر|referencias|fuentes|références|sources|quellen|referenzen|literatur|referências|fontes|riferimenti|fonti)(?=$|[\s:：.。])/iu;
 
 interface Candidate {
+  /** Text with placeholders for its code spans (see inline.ts). */
   text: string;
   pos: number;
   tier: number;
 }
 
+/** Footers stay short whatever the front matter holds: hundreds of tags or a very long `lang`. */
+const MAX_FOOTER_TAGS_CHARS = 160;
+const MAX_LANGUAGE_NAME = 32;
+
 /** The footer line every renderer shows: language, tags, date, reading time. */
 export function summaryFooter(s: Pick<Summary, 'locale' | 'lang' | 'tags' | 'date' | 'readingMinutes'>): string {
-  const parts: string[] = [languageName(s.locale, s.lang)];
-  if (s.tags.length) parts.push(s.tags.map((t) => `#${t.replace(/\s+/g, '_')}`).join(' '));
+  const parts: string[] = [truncate(languageName(s.locale, s.lang), MAX_LANGUAGE_NAME)];
+  if (s.tags.length) parts.push(footerTags(s.tags));
   if (s.date) parts.push(s.date);
   parts.push(`${s.readingMinutes} min`);
   return parts.join(' · ');
 }
 
+/** Tags as `#tag` words, as many as fit in a short line, then `+N`. */
+function footerTags(tags: string[]): string {
+  const shown: string[] = [];
+  let used = 0;
+  for (const t of tags) {
+    const word = `#${truncate(t.replace(/\s+/g, '_'), 40)}`;
+    if (used + word.length + 1 > MAX_FOOTER_TAGS_CHARS) break;
+    shown.push(word);
+    used += word.length + 1;
+  }
+  const more = tags.length - shown.length;
+  return more > 0 ? `${shown.join(' ')} +${more}`.trim() : shown.join(' ');
+}
+
 const languageNames = new Map<string, string>();
 
-/** The language's own name for itself (`हिन्दी`, `中文`); DisplayNames is costly, so names are kept. */
+/**
+ * The language's own name for itself (`हिन्दी`, `中文`); DisplayNames is costly, so names are kept.
+ * Only names Intl knows are kept: an unknown `lang` (locale `und`) is shown as written, per note.
+ */
 function languageName(locale: string, lang: string): string {
+  if (locale === 'und') return lang;
   let name = languageNames.get(locale);
   if (name === undefined) {
     try {
-      name = new Intl.DisplayNames([locale], { type: 'language', fallback: 'none' }).of(locale) ?? lang;
+      name = new Intl.DisplayNames([locale], { type: 'language', fallback: 'none' }).of(locale) ?? '';
     } catch {
-      name = lang;
+      name = '';
     }
     languageNames.set(locale, name);
   }
-  return name;
-}
-
-function sentences(text: string, locale: string, limit = Infinity): string[] {
-  const out: string[] = [];
-  for (const s of segmenter(locale, 'sentence').segment(text)) {
-    const t = s.segment.trim();
-    if (t) out.push(t);
-    if (out.length >= limit) break;
-  }
-  return out;
+  return name || lang;
 }
 
 /** Enough letters to be prose, not a stray symbol, number or emoji. */
@@ -80,18 +97,28 @@ function isProse(s: string): boolean {
   return /\p{L}[^]*?\p{L}/u.test(s);
 }
 
+/** A sentence that introduces what follows ("Run:", "Bring it back:"): alone it points at nothing. */
 function isLeadIn(s: string): boolean {
   return /[:：]$/.test(s);
 }
 
 /** Text of a list item's own words (not its nested lists or code). */
-function itemText(item: Tokens.ListItem): string {
+function itemText(item: Tokens.ListItem, spans: SpanTable): string {
   const parts: string[] = [];
   for (const t of item.tokens) {
     if (t.type === 'list' || t.type === 'code' || t.type === 'table' || t.type === 'html') continue;
-    if (t.type === 'text' || t.type === 'paragraph') parts.push(inlineText((t as Tokens.Text).tokens ?? [t]));
+    if (t.type === 'text' || t.type === 'paragraph') parts.push(inlineText((t as Tokens.Text).tokens ?? [t], spans));
   }
   return parts.join(' ');
+}
+
+/** The one short line of a code block, to complete a lead-in ("Run: `docker compose up -d`"). */
+function shortCodeLine(t: Token | undefined): string | undefined {
+  if (!t || t.type !== 'code') return undefined;
+  const lines = (t as Tokens.Code).text.split('\n').filter((l) => l.trim());
+  if (lines.length !== 1) return undefined;
+  const line = stripControls(stripPrivateUse(lines[0]!.trim()));
+  return line.length <= 120 ? line : undefined;
 }
 
 /**
@@ -116,83 +143,134 @@ export function countWords(text: string): number {
   return words + Math.round(cjk / 2);
 }
 
-function absolutise(url: string, base: string | undefined): string | undefined {
-  const u = url.trim();
-  if (/^https?:\/\//i.test(u)) {
-    try {
-      return new URL(u).href;
-    } catch {
-      return undefined;
-    }
-  }
-  if (!base || /^[a-z][a-z0-9+.-]*:/i.test(u) || u.startsWith('#') || u === '') return undefined;
-  try {
-    return new URL(u, base).href;
-  } catch {
-    return undefined;
-  }
-}
-
 /** Builds the summary from the note and marked's tokens of its body. */
 export function buildSummary(note: Note, tokens: readonly Token[], opts: SummaryOptions = DEFAULT_SUMMARY_OPTIONS): Summary {
-  const locale = note.locale;
+  const spans = new SpanTable();
+  const { candidates, referenceLinks } = collectCandidates(tokens, note.locale, spans, opts);
+  const links = pickLinks([...referenceLinks, ...collectLinks(tokens as Token[])], note.url, opts.maxLinks);
+  const summary: Summary = {
+    title: truncate(collapseWhitespace(cleanText(note.title)), 256, note.locale),
+    url: note.url,
+    keyPoints: [],
+    links,
+    lang: note.lang,
+    locale: note.locale,
+    tags: note.tags,
+    date: note.date ? note.date.toISOString().slice(0, 10) : undefined,
+    readingMinutes: Math.max(1, Math.round(countWords(note.body) / 220)),
+  };
+  summary.keyPoints = pickPoints(candidates, summary, spans, opts);
+  return summary;
+}
+
+/** Tiers, best first: which text a summary prefers when it cannot show everything. */
+const TIER = { opening: 0, sectionLead: 1, openingMore: 2, listItem: 3, other: 4, table: 7, code: 8 } as const;
+
+/**
+ * Every piece of text that could be a key point, in reading order, with its tier. Lead-ins keep
+ * the short code line after them or are left out; short list items take their heading as context;
+ * tables and code give points only as a last resort (a note that is only a table or only code).
+ */
+function collectCandidates(tokens: readonly Token[], locale: string, spans: SpanTable, opts: SummaryOptions): { candidates: Candidate[]; referenceLinks: Link[] } {
   const candidates: Candidate[] = [];
+  const referenceLinks: Link[] = [];
   let pos = 0;
   let section: string | undefined; // current heading text
   let sectionHasLead = false;
   let inReferences = false;
   let openingDone = false;
-  const referenceLinks: Link[] = [];
+  let context: string | undefined; // what a following list's short items belong to
+  let firstCode: Tokens.Code | undefined;
 
   // Only a few candidates per tier can ever be chosen; past these caps the rest of a long note
   // is not segmented at all (its links and references are still collected).
-  const caps = [1, opts.maxPoints, 3, 2 * opts.maxPoints, 2 * opts.maxPoints, opts.maxPoints, opts.maxPoints];
+  const caps = [1, opts.maxPoints, 3, 2 * opts.maxPoints, 2 * opts.maxPoints, opts.maxPoints, opts.maxPoints, opts.maxPoints, 1];
   const perTier = new Array<number>(caps.length).fill(0);
   /** True when later text at tier `t` or worse could never be chosen (a little slack for duplicates). */
   const enoughAt = (t: number) => perTier.slice(0, t + 1).reduce((a, b) => a + b, 0) >= opts.maxPoints + 2;
-  const push = (c: Candidate) => {
-    if (perTier[c.tier]! >= caps[c.tier]!) return;
-    perTier[c.tier]!++;
-    candidates.push(c);
+  const push = (text: string, tier: number) => {
+    if (perTier[tier]! >= caps[tier]!) return;
+    perTier[tier]!++;
+    candidates.push({ text, pos: pos++, tier });
   };
+  const prose = (raw: string) => collapseWhitespace(cleanText(raw));
 
-  const addParagraph = (raw: string, lead: boolean) => {
-    const text = collapseWhitespace(cleanText(raw));
+  const addParagraph = (raw: string, lead: boolean, next: Token | undefined) => {
+    const text = prose(raw);
+    context = undefined;
     if (!text) return;
     // Late paragraphs only ever lend their first sentence once there are plenty of candidates.
-    // Only the first few sentences of a paragraph can ever be chosen (the caps below).
-    const list = sentences(text, locale, openingDone ? 2 : 3 + 2 * opts.maxPoints).filter(isProse);
+    const list = splitSentences(text, locale, openingDone ? 2 : 3 + 2 * opts.maxPoints).filter((s) => (isProse(s) || spans.hasCode(s)) && !isTooShort(s, spans));
     const mathy = hasMath(raw);
-    list.forEach((s, i) => {
-      let tier = 4;
-      if (!openingDone && i === 0) tier = 0;
-      else if (lead && i === 0) tier = 1;
-      else if (!openingDone && i < 3) tier = 2;
-      if (isLeadIn(s)) tier = Math.max(tier, 3) + 1;
+    let used = 0;
+    list.forEach((sentence, i) => {
+      let s = sentence;
+      if (isLeadIn(s)) {
+        const code = i === list.length - 1 ? shortCodeLine(next) : undefined;
+        if (code === undefined) {
+          if (i === list.length - 1) context = s.replace(/[:：]$/, '').trim();
+          return; // a lead-in without what it leads to is no point
+        }
+        s = `${s} ${spans.add({ text: code, style: 'code' })}`;
+      }
+      let tier: number = TIER.other;
+      if (!openingDone && used === 0) tier = TIER.opening;
+      else if (lead && used === 0) tier = TIER.sectionLead;
+      else if (!openingDone && used < 3) tier = TIER.openingMore;
       if (mathy && /[=^_]/.test(s)) tier += 1; // formula-heavy sentences read badly
-      push({ text: s, pos: pos++, tier: Math.min(tier, caps.length - 1) });
+      push(s, Math.min(tier, TIER.other + 2));
+      used++;
     });
-    if (list.length) openingDone = true;
+    if (used) openingDone = true;
   };
 
   const addList = (list: Tokens.List, lead: boolean) => {
+    const itemContext = context ?? section;
+    context = undefined;
     list.items.forEach((item, i) => {
-      if (perTier[3]! >= caps[3]! && !(lead && i === 0)) return;
-      const text = collapseWhitespace(cleanText(itemText(item)));
-      if (!text || !isProse(text)) return;
-        // A long item is cut to its first sentence.
-      const first = text.length > opts.maxPointChars ? (sentences(text, locale, 1)[0] ?? text) : text;
-      push({ text: first, pos: pos++, tier: lead && i === 0 ? 1 : 3 });
+      if (perTier[TIER.listItem]! >= caps[TIER.listItem]! && !(lead && i === 0)) return;
+      let text = prose(itemText(item, spans));
+      if (!text) return;
+      if (isLeadIn(text)) {
+        const code = shortCodeLine(item.tokens.find((t) => t.type === 'code'));
+        if (code === undefined) return;
+        text = `${text} ${spans.add({ text: code, style: 'code' })}`;
+      }
+      // "Code: +86" under "China" says nothing alone: "China: +86".
+      if (!isProse(text) || isFragment(text, spans)) {
+        if (itemContext && isProse(itemContext) && itemContext.length <= 60) {
+          const labelled = /^[^:：]{1,24}[:：]\s*(.+)$/u.exec(text);
+          text = `${itemContext}: ${labelled ? labelled[1]! : text}`;
+        } else if (isTooShort(text, spans) || (!isProse(text) && !spans.hasCode(text))) return;
+      }
+      // A long item is cut to its first sentence.
+      const first = spans.visibleLength(text) > opts.maxPointChars ? (splitSentences(text, locale, 1)[0] ?? text) : text;
+      push(first, lead && i === 0 ? TIER.sectionLead : TIER.listItem);
     });
     openingDone = true;
   };
 
-  for (const t of tokens) {
+  // Table rows are kept aside: they are points only for a note with (almost) no prose.
+  const tableRows: Candidate[] = [];
+  const addTable = (table: Tokens.Table) => {
+    for (const row of table.rows) {
+      if (tableRows.length >= opts.maxPoints) return;
+      const cells = row.map((c) => prose(inlineText(c.tokens, spans))).filter((c) => c);
+      if (!cells.length || !cells.some((c) => isProse(c) || spans.hasCode(c))) continue;
+      tableRows.push({ text: cells.length > 1 ? `${cells[0]}: ${cells.slice(1).join(' · ')}` : cells[0]!, pos: pos++, tier: TIER.table });
+    }
+  };
+
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (t.type === 'space') continue;
+    let next: Token | undefined;
+    for (let j = i + 1; j < tokens.length && !next; j++) if (tokens[j]!.type !== 'space') next = tokens[j];
     if (t.type === 'heading') {
-      const h = t as Tokens.Heading;
-      section = collapseWhitespace(cleanText(inlineText(h.tokens)));
+      section = prose(inlineText((t as Tokens.Heading).tokens));
       inReferences = REFERENCES.test(section);
       sectionHasLead = false;
+      context = undefined;
       continue;
     }
     if (inReferences) {
@@ -200,53 +278,66 @@ export function buildSummary(note: Note, tokens: readonly Token[], opts: Summary
       continue;
     }
     const lead = section !== undefined && !sectionHasLead;
-    if (t.type === 'paragraph') {
-      const para = t as Tokens.Paragraph;
+    if (t.type === 'paragraph' || (t.type === 'html' && (t as Tokens.HTML).block)) {
+      const raw = t.type === 'paragraph' ? inlineText((t as Tokens.Paragraph).tokens, spans) : htmlBlockText((t as Tokens.HTML).text);
+      if (!raw.trim()) continue;
       sectionHasLead = true;
-      if (enoughAt(lead ? 1 : 4)) continue;
-      // An image-only or link-only paragraph ([](url) citations) carries no sentence.
-      addParagraph(inlineText(para.tokens), lead);
+      if (enoughAt(lead ? TIER.sectionLead : TIER.other)) continue;
+      addParagraph(raw, lead, next);
     } else if (t.type === 'list') {
       sectionHasLead = true;
-      if (enoughAt(lead ? 1 : 3)) continue;
+      if (enoughAt(lead ? TIER.sectionLead : TIER.listItem)) continue;
       addList(t as Tokens.List, lead);
     } else if (t.type === 'blockquote') {
-      for (const inner of (t as Tokens.Blockquote).tokens) {
-        if (inner.type === 'paragraph') addParagraph(inlineText((inner as Tokens.Paragraph).tokens), false);
-      }
+      const inner = (t as Tokens.Blockquote).tokens;
+      inner.forEach((q, k) => {
+        if (q.type === 'paragraph') addParagraph(inlineText((q as Tokens.Paragraph).tokens, spans), false, inner[k + 1]);
+        else if (q.type === 'list') addList(q as Tokens.List, false);
+      });
+    } else if (t.type === 'table') {
+      addTable(t as Tokens.Table);
+      context = undefined;
+    } else if (t.type === 'code') {
+      firstCode ??= t as Tokens.Code;
+      context = undefined;
     }
-    // code, table, hr, html, space: never points.
+    // hr and the rest: never points.
   }
-
-  const links = pickLinks([...referenceLinks, ...collectLinks(tokens as Token[])], note.url, opts.maxLinks);
-  const summary: Summary = {
-    title: truncate(collapseWhitespace(cleanText(note.title)), 256, locale),
-    url: note.url,
-    keyPoints: [],
-    links,
-    lang: note.lang,
-    locale,
-    tags: note.tags,
-    date: note.date ? note.date.toISOString().slice(0, 10) : undefined,
-    readingMinutes: Math.max(1, Math.round(countWords(note.body) / 220)),
-  };
-  summary.keyPoints = pickPoints(candidates, summary, opts);
-  return summary;
+  if (candidates.length < 2) candidates.push(...tableRows);
+  // A note that is only code still says something: its first comment, else what the code is.
+  const codeSays = !candidates.length && firstCode ? codePoint(firstCode) : '';
+  if (codeSays) push(codeSays, TIER.code);
+  return { candidates, referenceLinks };
 }
 
-function pickLinks(all: Link[], base: string | undefined, max: number): Link[] {
-  const seen = new Set<string>();
-  const out: Link[] = [];
-  for (const l of all) {
-    const url = absolutise(l.url, base);
-    if (!url || seen.has(url) || url === base) continue;
-    seen.add(url);
-    let text = collapseWhitespace(cleanText(l.text));
-    if (!text) text = new URL(url).hostname.replace(/^www\./, '');
-    out.push({ text: truncate(text, 80), url });
-    if (out.length >= max) break;
+/** A short item with no sentence of its own ("+86", "Code: +86"), which reads as a fragment alone. */
+function isFragment(text: string, spans: SpanTable): boolean {
+  const n = spans.visibleLength(text);
+  if (/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u.test(text)) return n < 4;
+  return n < 20 && !/[.!?।。]$/u.test(text);
+}
+
+/** Too short to say anything: "or", "Note". CJK words are short, so only single characters count there. */
+function isTooShort(text: string, spans: SpanTable): boolean {
+  const n = spans.visibleLength(text);
+  if (/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u.test(text)) return n < 2;
+  return n < 4 || (!/\s/.test(text.trim()) && !spans.hasCode(text) && n < 12);
+}
+
+const COMMENT_LINE = /^\s*(?:\/\/+|#+(?!!)|--|;+|%+|\/\*+|\*+(?!\/)|<!--|"""|\'\'\'|REM\b)\s?(.*?)(?:\*\/|-->|"""|\'\'\')?\s*$/;
+
+/** The first comment or docstring of a code block, else "Code: python, 12 lines". */
+function codePoint(code: Tokens.Code): string {
+  const lines = code.text.split('\n');
+  for (const line of lines.slice(0, 20)) {
+    if (!line.trim()) continue;
+    const m = COMMENT_LINE.exec(line);
+    if (m && isProse(m[1] ?? '')) return collapseWhitespace(stripControls(stripPrivateUse(m[1]!)));
   }
-  return out;
+  const word = (code.lang ?? '').split(/\s/)[0] ?? '';
+  const lang = /^[\w+#.-]{1,24}$/.test(word) ? word : 'text';
+  const n = lines.filter((l) => l.trim()).length;
+  return n ? `Code: ${lang}, ${n} ${n === 1 ? 'line' : 'lines'}` : '';
 }
 
 /** Characters a rendering shows besides the points: title, links, footer and separators. */
@@ -257,7 +348,15 @@ export function fixedChars(s: Summary): number {
 /** Per point a renderer adds a bullet and a line break. */
 export const POINT_OVERHEAD = 3;
 
-function pickPoints(candidates: Candidate[], s: Summary, opts: SummaryOptions): string[] {
+/** The smallest rest of the budget worth a cut point; below it, filling stops. */
+const MIN_CUT_POINT = 40;
+
+/**
+ * Chooses points by tier, then shows them in reading order. Filling stops at the first point that
+ * does not fit (cut to fit when enough room is left): taking a later, shorter one instead would
+ * leave it dangling ("They …") without the sentence before it.
+ */
+function pickPoints(candidates: Candidate[], s: Summary, spans: SpanTable, opts: SummaryOptions): KeyPoint[] {
   // Links give way first when the budget is tight, so points keep room.
   while (s.links.length && opts.maxChars - fixedChars(s) < Math.min(300, opts.maxChars / 3)) s.links.pop();
   let budget = opts.maxChars - fixedChars(s);
@@ -267,21 +366,50 @@ function pickPoints(candidates: Candidate[], s: Summary, opts: SummaryOptions): 
   for (const c of ordered) {
     if (chosen.length >= opts.maxPoints) break;
     // Sentence splitting can put leftover markup at a point's start ("# …"): scrub once more.
-    const text = truncate(scrubMarkup(c.text).trim(), opts.maxPointChars, s.locale);
+    const text = truncatePoint(scrubMarkup(c.text).trim(), opts.maxPointChars, spans, s.locale);
     if (!text) continue;
-    const key = text.toLowerCase();
+    const key = pointText(spans.expand(text)).toLowerCase();
     if (seen.has(key)) continue;
-    const cost = text.length + POINT_OVERHEAD;
+    const cost = spans.visibleLength(text) + POINT_OVERHEAD;
     if (cost > budget) {
-      if (chosen.length === 0 && budget > POINT_OVERHEAD + 10) {
-        chosen.push({ ...c, text: truncate(text, budget - POINT_OVERHEAD, s.locale) });
-        budget = 0;
+      const room = budget - POINT_OVERHEAD;
+      if (room >= MIN_CUT_POINT || (chosen.length === 0 && room > 10)) {
+        const cut = truncatePoint(text, room, spans, s.locale);
+        if (isProse(cut) || spans.hasCode(cut)) chosen.push({ ...c, text: cut });
       }
-      continue;
+      break;
     }
     seen.add(key);
     chosen.push({ ...c, text });
     budget -= cost;
   }
-  return chosen.sort((a, b) => a.pos - b.pos).map((c) => c.text);
+  return chosen.sort((a, b) => a.pos - b.pos).map((c) => trimRuns(spans.expand(c.text)));
+}
+
+/** Cuts a point to `max` visible characters, never inside a code span (the cut goes before it). */
+function truncatePoint(text: string, max: number, spans: SpanTable, locale: string): string {
+  if (spans.visibleLength(text) <= max) return text;
+  if (!PLACEHOLDER.test(text)) return truncate(text, max, locale);
+  // Measure with each span as a word of its length, then map the cut back.
+  let measured = '';
+  for (const ch of text) measured += PLACEHOLDER.test(ch) ? 'x'.repeat(Math.max(1, spans.get(ch)?.text.length ?? 1)) : ch;
+  const keep = truncate(measured, max, locale).length - 1; // characters kept before the ellipsis
+  let out = '';
+  let used = 0;
+  for (const ch of text) {
+    const len = PLACEHOLDER.test(ch) ? (spans.get(ch)?.text.length ?? 1) : ch.length;
+    if (used + len > keep) break;
+    out += ch;
+    used += len;
+  }
+  out = out.replace(/[\s,;:、，；：\-–—]+$/u, '');
+  return out ? out + ELLIPSIS : '';
+}
+
+function trimRuns(p: KeyPoint): KeyPoint {
+  const out = p.map((r) => ({ ...r }));
+  if (out[0] && !out[0].style) out[0].text = out[0].text.trimStart();
+  const last = out[out.length - 1];
+  if (last && !last.style) last.text = last.text.trimEnd();
+  return out.filter((r) => r.text);
 }

@@ -4,6 +4,43 @@
  */
 import type { Token, Tokens } from 'marked';
 import { decodeEntities, stripControls } from '../util/text.js';
+import { stripPrivateUse, type SpanTable } from './inline.js';
+
+/**
+ * HTML element names: only these are tags to remove. Anything else in angle brackets
+ * (`Vec<u8>`, `#include <stdio.h>`, `List<String>`) is text and stays, escaped by each renderer.
+ */
+const HTML_ELEMENTS = new Set(
+  (
+    'a abbr acronym address area article aside audio b base bdi bdo big blink blockquote body br button canvas caption center cite code col colgroup ' +
+    'data datalist dd del details dfn dialog dir div dl dt em embed fieldset figcaption figure font footer form frame frameset h1 h2 h3 h4 h5 h6 ' +
+    'head header hgroup hr html i iframe img input ins kbd label legend li link main map mark marquee menu meta meter nav nobr noembed noframes ' +
+    'noscript object ol optgroup option output p param picture plaintext pre progress q rb rp rt rtc ruby s samp script search section select ' +
+    'slot small source span strike strong style sub summary sup svg table tbody td template textarea tfoot th thead time title tr track tt u ul ' +
+    'var video wbr math mi mo mn ms mtext mrow msup msub mfrac msqrt path g rect circle line polyline polygon text tspan use defs'
+  ).split(' '),
+);
+
+const TAG = /<\/?([A-Za-z][A-Za-z0-9-]*)(?:\s[^>]*)?\/?>/g;
+
+/** Whether `<…>` is an HTML tag (a known element), not text such as `<u8>`. */
+export function isHtmlTag(s: string): boolean {
+  const m = /^<\/?([A-Za-z][A-Za-z0-9-]*)/.exec(s.trim());
+  return !!m && HTML_ELEMENTS.has(m[1]!.toLowerCase());
+}
+
+function stripHtmlTags(s: string): string {
+  return s.replace(TAG, (m, name: string) => (HTML_ELEMENTS.has(name.toLowerCase()) ? '' : m));
+}
+
+/** The visible text of a raw HTML block: no script, style or comments, no tags, entities decoded. */
+export function htmlBlockText(html: string): string {
+  const visible = html
+    .replace(/<(script|style|template|noscript)\b[\s\S]*?(<\/\1\s*>|$)/gi, ' ')
+    .replace(/<!--[\s\S]*?(-->|$)/g, ' ')
+    .replace(/<(br|\/p|\/div|\/li|\/h[1-6]|\/tr)\b[^>]*>/gi, '$& ');
+  return decodeEntities(stripHtmlTags(visible));
+}
 
 const GREEK: Record<string, string> = {
   alpha: 'α', beta: 'β', gamma: 'γ', delta: 'δ', epsilon: 'ε', varepsilon: 'ε', zeta: 'ζ', eta: 'η', theta: 'θ',
@@ -17,7 +54,14 @@ const GREEK: Record<string, string> = {
 
 /** A TeX fragment as readable text: `\frac{1}{2}` → `1/2`, `V_{max}` → `V_max`, `\omega` → `ω`. */
 export function texToText(tex: string): string {
+  // Matrices and aligned blocks: cells and rows as separators, environment names gone.
   let s = tex;
+  if (s.includes('\\begin{')) {
+    s = s
+      .replace(/\\(?:begin|end)\{[a-zA-Z*]+\}/g, ' ')
+      .replace(/\s*&\s*/g, ', ')
+      .replace(/\s*\\{1,2}(?=\s)/g, ';');
+  }
   for (let i = 0; i < 6 && /[_^]\{|\\(d?frac|sqrt)\{/.test(s); i++) {
     s = s.replace(/([_^])\{([^{}]*)\}/g, (_m, op: string, a: string) => `${op}${wrap(a)}`);
     s = s.replace(/\\d?frac\{([^{}]*)\}\{([^{}]*)\}/g, (_m, a: string, b: string) => `${wrap(a)}/${wrap(b)}`);
@@ -54,7 +98,7 @@ export function cleanText(s: string): string {
   let out = s;
   if (out.includes('\\') || out.includes('$$')) out = out.replace(MATH, (_m, a?: string, b?: string, c?: string) => texToText(a ?? b ?? c ?? ''));
   if (out.includes('{')) out = out.replace(LIQUID, '');
-  if (out.includes('<')) out = out.replace(/<\/?[A-Za-z][^>]*>/g, '').replace(/<!--[\s\S]*?-->/g, '');
+  if (out.includes('<')) out = stripHtmlTags(out).replace(/<!--[\s\S]*?-->/g, '');
   if (out.includes('&')) out = decodeEntities(out);
   return stripControls(scrubMarkup(out));
 }
@@ -64,9 +108,11 @@ export function cleanText(s: string): string {
  * a chat would show it as noise or, worse, as formatting. Single `*` and `_` stay (`2 * 3`).
  */
 export function scrubMarkup(s: string): string {
-  if (!/[*_`%{}#\]!]/.test(s)) return s;
+  if (!/[*_`%{}#\]!~^]/.test(s)) return s;
   return s
-    .replace(/\*{2,}|_{2,}|`+/g, '')
+    .replace(/\*{2,}|_{2,}|`+|~{2,}/g, '')
+    .replace(/\[\^/g, '[')
+    .replace(/\{:/g, '')
     .replace(/\{%-?|-?%\}|\{\{|\}\}/g, '')
     .replace(/\]\(/g, '] (')
     .replace(/!\[/g, '[')
@@ -74,35 +120,45 @@ export function scrubMarkup(s: string): string {
 }
 
 /**
- * Plain text of inline tokens. Code spans keep their text (without backticks);
- * images and raw HTML contribute nothing.
+ * Plain text of inline tokens. With a span table, code spans and struck-through text become
+ * placeholders (see inline.ts) so no clean-up touches them; without one, code keeps its text.
+ * Images and HTML tags contribute nothing; angle brackets that are not tags stay as text.
  */
-export function inlineText(tokens: readonly Token[] | undefined): string {
+export function inlineText(tokens: readonly Token[] | undefined, spans?: SpanTable): string {
   if (!tokens) return '';
   let out = '';
   for (const t of tokens) {
     switch (t.type) {
       case 'text':
       case 'escape':
-        out += 'tokens' in t && t.tokens?.length ? inlineText(t.tokens) : (t as Tokens.Text).text;
+        out += 'tokens' in t && t.tokens?.length ? inlineText(t.tokens, spans) : stripPrivateUse((t as Tokens.Text).text);
         break;
       case 'strong':
       case 'em':
-      case 'del':
       case 'link':
-        out += inlineText((t as Tokens.Strong).tokens);
+        out += inlineText((t as Tokens.Strong).tokens, spans);
         break;
-      case 'codespan':
-        out += (t as Tokens.Codespan).text;
+      case 'del': {
+        const text = inlineText((t as Tokens.Del).tokens);
+        out += spans ? spans.add({ text: cleanText(text).replace(/\s+/g, ' ').trim(), style: 'del' }) : text;
         break;
+      }
+      case 'codespan': {
+        const code = stripControls(stripPrivateUse((t as Tokens.Codespan).text)).replace(/\s*\n\s*/g, ' ');
+        out += spans && code.trim() ? spans.add({ text: code, style: 'code' }) : code;
+        break;
+      }
       case 'br':
         out += ' ';
         break;
       case 'image':
+        break;
       case 'html':
+        // `<u8>` in `Vec<u8>` is lexed as inline HTML; only real tags go.
+        if (!isHtmlTag((t as Tokens.HTML).text)) out += stripPrivateUse((t as Tokens.HTML).text);
         break;
       default:
-        out += 'tokens' in t && Array.isArray(t.tokens) ? inlineText(t.tokens as Token[]) : '';
+        out += 'tokens' in t && Array.isArray(t.tokens) ? inlineText(t.tokens as Token[], spans) : '';
     }
   }
   return out;

@@ -1,9 +1,28 @@
 /** What a person sees of a rendered message, to hold the text budget against. */
 import type { DiscordEmbed } from '../../src/render/discord.js';
 import { telegramVisibleText } from '../../src/render/telegram.js';
+import type { KeyPoint } from '../../src/summary/inline.js';
+
+/** A point's words outside its code spans: where Markdown, HTML or Liquid residue must never be. */
+export function proseOf(p: KeyPoint): string {
+  return p
+    .filter((r) => r.style !== 'code')
+    .map((r) => r.text)
+    .join(' ');
+}
+
+/** Discord's inline code (`x`, `` a`b ``) shows its content literally. */
+function discordCodeSpans(s: string): string {
+  return s.replace(/(`+) ?([^`]|[^`][\s\S]*?[^`]) ?\1(?!`)/g, (_m, _f: string, code: string) => `\u0000${code}\u0001`);
+}
 
 export function discordVisibleText(e: DiscordEmbed): string {
-  const unescape = (s: string) => s.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/\\(.)/g, '$1').replace(/\u200B/g, '');
+  const unescape = (s: string) =>
+    discordCodeSpans(s)
+      .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+      .replace(/\u0000([^\u0001]*)\u0001|\\(.)/g, (_m, code: string | undefined, ch: string | undefined) => code ?? ch ?? '')
+      .replace(/~~/g, '')
+      .replace(/\u200B/g, '');
   return [e.title ?? '', unescape(e.description ?? ''), ...(e.fields ?? []).map((f) => f.name + unescape(f.value)), e.footer?.text ?? ''].join('');
 }
 
@@ -11,8 +30,12 @@ export function telegramVisible(html: string): string {
   return telegramVisibleText(html);
 }
 
-/** Markdown or HTML that must never survive into a key point. */
-export const RESIDUE = /\*\*|__|(^|\s)#{1,6}\s|\]\(|`|<\/?[a-z][^>]*>|\{%|%\}|\{\{|!\[/i;
+/**
+ * Markdown, HTML tags, Liquid and kramdown that must never survive into a key point's words.
+ * Angle brackets that are not an HTML element (`Vec<u8>`, `<C>`) are text, kept and escaped.
+ */
+export const RESIDUE =
+  /\*\*|__|(^|\s)#{1,6}\s|\]\(|`|<\/?(a|b|i|u|s|p|em|strong|code|pre|kbd|div|span|script|style|img|br|hr|iframe|table|tr|td|th|ul|ol|li|h[1-6]|details|summary|sup|sub|font|center|blockquote)(\s[^>]*)?\/?>|\{%|%\}|\{\{|\{:|\[\^|~~|!\[/i;
 
 export const SCRIPT_OF: Record<string, RegExp> = {
   hi: /\p{Script=Devanagari}/u,

@@ -17,7 +17,7 @@ import type { Summary } from '../../src/summary/build.js';
 import { until } from '../helpers/until.js';
 
 const target: Target = { platform: 'console', chat: 'c1', thread: '' };
-const summary = (title: string): Summary => ({ title, keyPoints: [`About ${title}.`], links: [], lang: 'en', locale: 'en', tags: [], readingMinutes: 1 });
+const summary = (title: string): Summary => ({ title, keyPoints: [[{ text: `About ${title}.` }]], links: [], lang: 'en', locale: 'en', tags: [], readingMinutes: 1 });
 
 const cleanups: (() => void | Promise<void>)[] = [];
 afterEach(async () => {

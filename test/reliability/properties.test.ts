@@ -9,7 +9,8 @@ import { DISCORD_LIMITS, embedTotalLength } from '../../src/render/discord.js';
 import { buildSummary, DEFAULT_SUMMARY_OPTIONS } from '../../src/summary/build.js';
 import { parseTelegramHtml } from '../fakes/telegram/html.js';
 import { validateMessage } from '../fakes/discord/limits.js';
-import { discordVisibleText, RESIDUE } from '../helpers/visible.js';
+import { pointText } from '../../src/summary/inline.js';
+import { discordVisibleText, proseOf, RESIDUE } from '../helpers/visible.js';
 
 const opts: ReadOptions = { maxBytes: 1 << 20, defaultLang: 'en', fileLangs: [...DEFAULT_FILE_LANGS], site: { url: 'https://ex.org', baseurl: '', permalink: '/:title', collections: {} } };
 
@@ -48,8 +49,8 @@ describe('property: any note renders within every limit, escaped', () => {
         const s = buildSummary(parsed.note, parsed.tokens);
         expect(s.keyPoints.length).toBeLessThanOrEqual(5);
         for (const p of s.keyPoints) {
-          expect(p.length).toBeLessThanOrEqual(200);
-          expect(p).not.toMatch(RESIDUE);
+          expect(pointText(p).length).toBeLessThanOrEqual(200);
+          expect(proseOf(p)).not.toMatch(RESIDUE);
         }
         const r = renderAll(s);
         const e = r.discord.embeds[0]!;

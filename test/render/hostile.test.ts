@@ -5,6 +5,7 @@ import { renderAll } from '../../src/render/index.js';
 import { DISCORD_LIMITS, embedTotalLength } from '../../src/render/discord.js';
 import { TELEGRAM_MAX_TEXT } from '../../src/render/telegram.js';
 import { truncate } from '../../src/util/text.js';
+import { pointText } from '../../src/summary/inline.js';
 import { DEFAULT_FILE_LANGS } from '../../src/notes/lang.js';
 import { discordVisibleText, telegramVisible } from '../helpers/visible.js';
 
@@ -65,7 +66,7 @@ describe('hostile notes', () => {
     expect(r.telegram.text).not.toContain('<script>');
     expect(r.telegram.text).not.toContain('<b>bold</b>');
     expect(telegramVisible(r.telegram.text)).toContain('1 < 2 > 0 & "q"');
-    expect(r.summary.keyPoints.join(' ')).toContain('Text with alert(1) and & and');
+    expect(r.summary.keyPoints.map(pointText).join(' ')).toContain('Text with alert(1) and & and');
     const d = r.discord.embeds[0]!.description!;
     expect(d).toContain('\\*unbalanced \\_marks');
   });
@@ -84,7 +85,7 @@ describe('hostile notes', () => {
     }
     const r = render(`${'Wörds and more wörds '.repeat(9)}${family}${family}${combining} end.`);
     assertLimits(r);
-    const p = r.summary.keyPoints[0]!;
+    const p = pointText(r.summary.keyPoints[0]!);
     expect(p.endsWith('…')).toBe(true);
     expect(p).not.toMatch(/\u200D…|\uD83D…/);
   });
@@ -92,14 +93,14 @@ describe('hostile notes', () => {
   it('keeps right-to-left text intact and strips bidi overrides', () => {
     const r = render('---\nlang: ar\n---\nهذه جملة عربية.\u202E evil \u202C وهذه أخرى.');
     assertLimits(r);
-    expect(r.summary.keyPoints[0]).toContain('هذه جملة عربية.');
-    expect(r.summary.keyPoints.join('')).not.toMatch(/[\u202A-\u202E]/);
+    expect(pointText(r.summary.keyPoints[0]!)).toContain('هذه جملة عربية.');
+    expect(r.summary.keyPoints.map(pointText).join('')).not.toMatch(/[\u202A-\u202E]/);
   });
 
   it('handles a 100,000-character line', () => {
     const r = render(`A very long line ${'abcdefghij '.repeat(10_000)}end.`);
     assertLimits(r);
-    expect(r.summary.keyPoints[0]!.length).toBeLessThanOrEqual(200);
+    expect(pointText(r.summary.keyPoints[0]!).length).toBeLessThanOrEqual(200);
     const noSpaces = render('x'.repeat(100_000));
     assertLimits(noSpaces);
   });
@@ -118,9 +119,9 @@ describe('hostile notes', () => {
   });
 
   it('drops Liquid, images, HTML and code from points', () => {
-    const r = render('{% include x.html %} Real sentence {{ page.title }} here. ![img](a.png)\n\n```\ncode here\n```\n\n<div>raw</div>\n\n| a | b |\n|---|---|\n| 1 | 2 |');
+    const r = render('{% include x.html %} Real sentence {{ page.missing }} here. ![img](a.png)\n\n```\ncode here\n```\n\n<div>raw</div>\n\n| a | b |\n|---|---|\n| 1 | 2 |');
     assertLimits(r);
-    expect(r.summary.keyPoints).toEqual(['Real sentence here.']);
+    expect(r.summary.keyPoints.map(pointText)).toEqual(['Real sentence here.']);
   });
 
   it('survives very long titles and tags', () => {

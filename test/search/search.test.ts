@@ -5,7 +5,7 @@ import { scanNotesSync } from '../../src/notes/scan.js';
 import { noteInfo } from '../../src/publish/decide.js';
 import { NoteSearch } from '../../src/search/index.js';
 import { bodyText, tokenize } from '../../src/search/text.js';
-import { CORPUS_NOTES, corpusReadOptions } from '../helpers/corpus.js';
+import { CORPUS_NOTES, corpusReadOptions, manifest } from '../helpers/corpus.js';
 import { jsonLines, runCli } from '../helpers/cli.js';
 
 const read = corpusReadOptions();
@@ -26,7 +26,7 @@ const found = (results: ReturnType<typeof top3>, id: string) => results.some((r)
 describe('search over the corpus', () => {
   it('indexes every note', () => {
     expect(index.size).toBe(notes.length);
-    expect(notes.length).toBe(42);
+    expect(notes.length).toBe(manifest().length);
   });
 
   it('finds each note in the top 3 by its exact title, shown in the asker’s language', () => {

@@ -2,10 +2,11 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readNoteFile } from '../../src/notes/read.js';
 import { buildSummary, DEFAULT_SUMMARY_OPTIONS } from '../../src/summary/build.js';
+import { pointText } from '../../src/summary/inline.js';
 import { renderAll } from '../../src/render/index.js';
 import { DISCORD_LIMITS, embedTotalLength } from '../../src/render/discord.js';
 import { CORPUS_NOTES, corpusReadOptions, manifest } from '../helpers/corpus.js';
-import { discordVisibleText, RESIDUE, SCRIPT_OF, telegramVisible } from '../helpers/visible.js';
+import { discordVisibleText, proseOf, RESIDUE, SCRIPT_OF, telegramVisible } from '../helpers/visible.js';
 
 const opts = corpusReadOptions();
 
@@ -16,14 +17,16 @@ describe.each(manifest().map((r) => [r.path] as const))('summary of %s', (rel) =
     expect(s.keyPoints.length).toBeGreaterThanOrEqual(1);
     expect(s.keyPoints.length).toBeLessThanOrEqual(5);
     const script = SCRIPT_OF[note.lang] ?? /\p{L}/u;
-    for (const p of s.keyPoints) {
+    for (const point of s.keyPoints) {
+      const p = pointText(point);
+      const words = proseOf(point);
       expect(p.length).toBeLessThanOrEqual(200);
-      expect(p).not.toMatch(RESIDUE);
-      expect(p).not.toMatch(/\\\(|\\\[|\$\$/); // no raw MathJax
+      expect(words).not.toMatch(RESIDUE);
+      expect(words).not.toMatch(/\\\(|\\\[|\$\$/); // no raw MathJax
       expect(p.trim()).toBe(p);
     }
     // Points are in the note's own language: most of them carry its script.
-    const inScript = s.keyPoints.filter((p) => script.test(p)).length;
+    const inScript = s.keyPoints.filter((p) => script.test(pointText(p))).length;
     expect(inScript).toBeGreaterThanOrEqual(Math.ceil(s.keyPoints.length / 2));
     expect(s.links.length).toBeLessThanOrEqual(5);
     for (const l of s.links) {
@@ -53,20 +56,20 @@ describe('summaries of particular notes', () => {
     const s = buildSummary(note, tokens);
     expect(s.links[0]).toEqual({ text: 'Mark Zuckerberg on Llama 4 Training Progress', url: 'https://www.reddit.com/r/LocalLLaMA/comments/1id6gcj/mark_zuckerberg_on_llama_4_training_progress/' });
     // Reference titles are links, not key points.
-    expect(s.keyPoints.join(' ')).not.toContain('Mark Zuckerberg on Llama 4');
-    expect(s.keyPoints.every((p) => /\p{Script=Devanagari}/u.test(p))).toBe(true);
+    expect(s.keyPoints.map(pointText).join(' ')).not.toContain('Mark Zuckerberg on Llama 4');
+    expect(s.keyPoints.every((p) => /\p{Script=Devanagari}/u.test(pointText(p)))).toBe(true);
   });
 
   it('splits Chinese list items and skips the lead-in sentence', async () => {
     const { note, tokens } = await read('notes/2025-01-16-linear-algebra-zh.md');
     const s = buildSummary(note, tokens);
-    expect(s.keyPoints[0]).toBe('线性代数是研究向量空间及其之间线性映射的数学分支。');
+    expect(pointText(s.keyPoints[0]!)).toBe('线性代数是研究向量空间及其之间线性映射的数学分支。');
     expect(s.keyPoints).toHaveLength(5);
   });
 
   it('turns MathJax into readable text', async () => {
     const { note, tokens } = await read('notes/2025-10-19-rms-voltage-calculation-en.md');
-    const text = buildSummary(note, tokens).keyPoints.join('\n');
+    const text = buildSummary(note, tokens).keyPoints.map(pointText).join('\n');
     expect(text).toContain('V_RMS');
     expect(text).not.toMatch(/\\frac|\\sqrt|\\omega/);
   });
@@ -74,6 +77,6 @@ describe('summaries of particular notes', () => {
   it('never makes points of code, tables or front matter', async () => {
     const { note, tokens } = await read('notes/2025-10-18-boolean-algebra-karnaugh-en.md');
     const s = buildSummary(note, tokens);
-    for (const p of s.keyPoints) expect(p).not.toMatch(/\|\s*-{2,}|^\s*\||layout:|```/);
+    for (const p of s.keyPoints) expect(pointText(p)).not.toMatch(/\|\s*-{2,}|^\s*\||layout:|```/);
   });
 });

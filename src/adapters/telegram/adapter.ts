@@ -14,6 +14,8 @@ import type { Target } from '../../store/types.js';
 import type { ChatAdapter, OutgoingMessage } from '../types.js';
 import { classifyTelegramError, isNotModified } from './errors.js';
 import { Pacer } from './pacer.js';
+import { pointText } from '../../summary/inline.js';
+import { truncate } from '../../util/text.js';
 import { noteKey } from '../../commands/note-key.js';
 import { parseTelegramArgs, renderTelegramReply } from './render.js';
 
@@ -136,7 +138,7 @@ export function createTelegramAdapter(o: TelegramAdapterOptions): TelegramAdapte
           type: 'article' as const,
           id: remember(r.id),
           title: r.title.slice(0, 256),
-          description: (row.summary.keyPoints[0] ?? '').slice(0, 200),
+          description: truncate(pointText(row.summary.keyPoints[0] ?? []), 200),
           ...(r.url ? { url: r.url } : {}),
           input_message_content: { message_text: renderTelegramHtml(row.summary), parse_mode: 'HTML' as const, link_preview_options: msg.link_preview_options },
         },

@@ -1,0 +1,17 @@
+/** Key points (runs of words, code and struck-through text) in each platform's markup. Pure. */
+import type { KeyPoint } from '../summary/inline.js';
+import { discordInlineCode, escapeDiscordMarkdown, escapeTelegramHtml } from './escape.js';
+
+/** Discord Markdown: code in backticks, struck text in `~~`, words escaped. */
+export function discordPoint(p: KeyPoint): string {
+  return p
+    .map((r) => (r.style === 'code' ? discordInlineCode(r.text) : r.style === 'del' ? `~~${escapeDiscordMarkdown(r.text)}~~` : escapeDiscordMarkdown(r.text)))
+    .join('');
+}
+
+/** Telegram HTML: `<code>` and `<s>`, everything escaped. */
+export function telegramPoint(p: KeyPoint): string {
+  return p
+    .map((r) => (r.style === 'code' ? `<code>${escapeTelegramHtml(r.text)}</code>` : r.style === 'del' ? `<s>${escapeTelegramHtml(r.text)}</s>` : escapeTelegramHtml(r.text)))
+    .join('');
+}

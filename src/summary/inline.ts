@@ -1,0 +1,97 @@
+/**
+ * Key points carry inline code (and struck-through text) apart from their words, so that each
+ * platform can show code as code and no clean-up ever runs over a code span's literal text.
+ *
+ * While a summary is built, every such span stands in the text as one private-use character
+ * (U+E000 + its index in a `SpanTable`): sentence splitting, whitespace folding, markup scrubbing
+ * and truncation then treat it as one unbreakable unit, and it is expanded into runs at the end.
+ */
+
+/** One piece of a key point: plain words, inline code (shown literally), or struck-through text. */
+export interface Run {
+  text: string;
+  style?: 'code' | 'del';
+}
+
+/** A key point: its runs in reading order. */
+export type KeyPoint = Run[];
+
+const FIRST = 0xe000;
+const LAST = 0xf8ff;
+export const PLACEHOLDER = /[\uE000-\uF8FF]/u;
+const PLACEHOLDERS = /[\uE000-\uF8FF]/gu;
+
+/** Private-use characters in a note's own text would collide with placeholders: they go. */
+export function stripPrivateUse(s: string): string {
+  return PLACEHOLDER.test(s) ? s.replace(PLACEHOLDERS, '') : s;
+}
+
+/** The spans of one summary, addressed by their placeholder character. */
+export class SpanTable {
+  private readonly runs: Run[] = [];
+
+  /** The placeholder for a span, or the span's own text when the table is full (6,400 spans). */
+  add(run: Run): string {
+    if (FIRST + this.runs.length > LAST) return run.style === 'del' ? '' : run.text;
+    this.runs.push(run);
+    return String.fromCharCode(FIRST + this.runs.length - 1);
+  }
+
+  get(ch: string): Run | undefined {
+    return this.runs[ch.charCodeAt(0) - FIRST];
+  }
+
+  /** Characters a text shows once its placeholders are expanded. */
+  visibleLength(text: string): number {
+    if (!PLACEHOLDER.test(text)) return text.length;
+    let n = 0;
+    for (const ch of text) n += this.get(ch)?.text.length ?? ch.length;
+    return n;
+  }
+
+  /** Text with placeholders → runs; adjacent plain text is merged. */
+  expand(text: string): KeyPoint {
+    const out: Run[] = [];
+    let plain = '';
+    for (const ch of text) {
+      const run = PLACEHOLDER.test(ch) ? this.get(ch) : undefined;
+      if (!run) {
+        plain += ch;
+        continue;
+      }
+      if (plain) out.push({ text: plain });
+      plain = '';
+      out.push({ ...run });
+    }
+    if (plain) out.push({ text: plain });
+    return out;
+  }
+
+  /** Whether the text holds a code span. */
+  hasCode(text: string): boolean {
+    if (!PLACEHOLDER.test(text)) return false;
+    for (const ch of text) if (this.get(ch)?.style === 'code') return true;
+    return false;
+  }
+}
+
+/** What a reader sees of a point as plain text: code as written, struck-through text left out. */
+export function pointText(p: KeyPoint | string): string {
+  if (typeof p === 'string') return p;
+  return p
+    .filter((r) => r.style !== 'del')
+    .map((r) => r.text)
+    .join('')
+    .replace(/\s{2,}/g, ' ')
+    .trim();
+}
+
+/** Summaries stored by earlier releases hold points as strings. */
+export function toKeyPoint(p: KeyPoint | string): KeyPoint {
+  return typeof p === 'string' ? [{ text: p }] : p;
+}
+
+/** Visible characters of a point on a platform that shows every run. */
+export function pointLength(p: KeyPoint): number {
+  return p.reduce((n, r) => n + r.text.length, 0);
+}

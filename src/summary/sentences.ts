@@ -1,0 +1,90 @@
+/**
+ * Sentences of a paragraph. Intl.Segmenter (ICU) breaks after every `.`, `!`, `?`, `。`, `।` that
+ * is followed by a space or ends a clause; it knows no abbreviations (V8 takes no `ss=standard`
+ * locale key) and ignores brackets. Its pieces are joined again where the break is wrong:
+ * after an abbreviation or an initial ("Dr.", "e.g.", "Fig.", "J."), after an identifier ending in
+ * `!` or `?` followed by a lower-case word (`println!`), and inside an open bracket
+ * (`（例：…。…）`, `(…।…)`).
+ */
+import { segmenter } from '../util/text.js';
+
+/** Abbreviations that end in a dot but not a sentence, in the corpus's Latin-script languages. */
+const ABBREVIATIONS = new Set(
+  (
+    'mr mrs ms dr prof sr jr st mt vs etc e.g i.e cf approx fig figs sec secs eq eqs ch no nos vol vols p pp al ed eds ' +
+    'inc ltd co corp dept est min max misc ref refs resp viz ca approx apr aug dec feb jan jul jun mar nov oct sep sept ' +
+    'z.b bzw usw u.a d.h s nr vgl ggf evtl inkl ca bspw sog ' + // de
+    'p.ej ej sra srta pág núm aprox ud uds ' + // es
+    'm mme mlle p.ex env chap ' + // fr
+    'u.s u.k a.m p.m'
+  ).split(' '),
+);
+
+const OPEN = '([{（［｛「『【〔《〈';
+const CLOSE = ')]}）］｝」』】〕》〉';
+
+function bracketDepth(s: string, depth: number): number {
+  let d = depth;
+  for (const ch of s) {
+    if (OPEN.includes(ch)) d++;
+    else if (CLOSE.includes(ch) && d > 0) d--;
+  }
+  return d;
+}
+
+/** Abbreviations that are never a sentence's last word: the sentence always goes on. */
+const ALWAYS_FOLLOWED = new Set('mr mrs ms dr prof st mt vs e.g i.e cf fig figs sec secs eq eqs ch no nos vol vols p pp z.b d.h vgl bspw p.ej p.ex m mme mlle sra srta'.split(' '));
+
+/**
+ * Whether the dot ending `prev` belongs to an abbreviation or an initial, not the sentence.
+ * "etc." and the like can end a sentence: they join only when the next piece starts in lower case.
+ */
+function abbreviationGoesOn(prev: string, next: string): boolean {
+  const m = /(?:^|[\s(（"'“‘])([\p{L}][\p{L}.]*)\.$/u.exec(prev);
+  if (!m) return false;
+  const word = m[1]!.toLowerCase();
+  if (ALWAYS_FOLLOWED.has(word)) return true;
+  // A single capital after a name is an initial ("John F. Kennedy"); after "of" it ends a sentence ("of A. And").
+  if (/^\p{Lu}$/u.test(m[1]!)) return /(?:^|\s)\p{Lu}[\p{L}.]*\s+\p{Lu}\.$/u.test(prev);
+  const lowerNext = /^[\p{Ll}\p{N}(]/u.test(next);
+  return lowerNext && (ABBREVIATIONS.has(word) || /^(\p{L}\.)+\p{L}$/u.test(word));
+}
+
+/** Longest sentence built by joining pieces; past it a piece's wrong break is kept. */
+const MAX_JOINED = 600;
+
+export function splitSentences(text: string, locale: string, limit = Infinity): string[] {
+  const out: string[] = [];
+  let cur = '';
+  let depth = 0;
+  for (const seg of segmenter(locale, 'sentence').segment(text)) {
+    const piece = seg.segment;
+    if (!piece.trim()) {
+      cur += piece;
+      continue;
+    }
+    if (cur && cur.length < MAX_JOINED && shouldJoin(cur, piece, depth)) {
+      cur += piece;
+      depth = bracketDepth(piece, depth);
+      continue;
+    }
+    if (cur.trim()) {
+      out.push(cur.trim());
+      if (out.length >= limit) return out;
+    }
+    cur = piece;
+    depth = bracketDepth(piece, 0);
+  }
+  if (cur.trim() && out.length < limit) out.push(cur.trim());
+  return out;
+}
+
+function shouldJoin(prev: string, next: string, depth: number): boolean {
+  if (depth > 0) return true;
+  const p = prev.trimEnd();
+  const n = next.trimStart();
+  if (p.endsWith('.') && abbreviationGoesOn(p, n)) return true;
+  // `println!` / `empty?` in prose: a macro or method name, when the sentence goes on in lower case.
+  const last = p.slice(p.search(/\S+$/));
+  return /^[a-z_][\w:]*[!?]$/.test(last) && /^[\p{Ll}(]/u.test(n);
+}
