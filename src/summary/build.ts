@@ -200,7 +200,7 @@ function collectCandidates(tokens: readonly Token[], locale: string, spans: Span
     context = undefined;
     if (!text) return;
     // Late paragraphs only ever lend their first sentence once there are plenty of candidates.
-    const list = splitSentences(text, locale, openingDone ? 2 : 3 + 2 * opts.maxPoints).filter((s) => (isProse(s) || spans.hasCode(s)) && !isTooShort(s, spans));
+    const list = splitSentences(text, locale, openingDone ? 2 : 3 + 2 * opts.maxPoints).filter((s) => isLeadIn(s) || ((isProse(s) || spans.hasCode(s)) && !isTooShort(s, spans)));
     const mathy = hasMath(raw);
     let used = 0;
     list.forEach((sentence, i) => {

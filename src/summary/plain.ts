@@ -116,7 +116,7 @@ export function scrubMarkup(s: string): string {
     .replace(/\{%-?|-?%\}|\{\{|\}\}/g, '')
     .replace(/\]\(/g, '] (')
     .replace(/!\[/g, '[')
-    .replace(/(^|[\s.,;:!?。！？])#{1,6}(?=\s|$)/gu, '$1');
+    .replace(/(^|[\s.,;:!?。！？\uE000-\uF8FF])#{1,6}(?=\s|$)/gu, '$1');
 }
 
 /**

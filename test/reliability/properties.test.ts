@@ -14,7 +14,11 @@ import { discordVisibleText, proseOf, RESIDUE } from '../helpers/visible.js';
 
 const opts: ReadOptions = { maxBytes: 1 << 20, defaultLang: 'en', fileLangs: [...DEFAULT_FILE_LANGS], site: { url: 'https://ex.org', baseurl: '', permalink: '/:title', collections: {} } };
 
-const hostileBits = ['@everyone', '@here', '<@&123456>', '<@42>', '<#7>', '<script>alert(1)</script>', '&amp;', '&', '<', '>', '"', '**', '__', '*', '_', '`', '```', '~~', '|', '[x](javascript:alert(1))', '[](https://a.b/c)', '![i](x.png)', '{% raw %}', '{{ page.title }}', '\\(x^2\\)', '$$a$$', '# ', '- ', '1. ', '> ', '\u202E', '\u0000', '\u200D', '👨‍👩‍👧', 'é', 'e\u0301', 'नमस्ते।', '你好。', 'مرحبا.', '\n', '\n\n', '---', '<!-- c -->', '<b>', '</i>'];
+const hostileBits = ['@everyone', '@here', '<@&123456>', '<@42>', '<#7>', '<script>alert(1)</script>', '&amp;', '&', '<', '>', '"', '**', '__', '*', '_', '`', '```', '~~', '|', '[x](javascript:alert(1))', '[](https://a.b/c)', '![i](x.png)', '{% raw %}', '{{ page.title }}', '\\(x^2\\)', '$$a$$', '# ', '- ', '1. ', '> ', '\u202E', '\u0000', '\u200D', '👨‍👩‍👧', 'é', 'e\u0301', 'नमस्ते।', '你好。', 'مرحبا.', '\n', '\n\n', '---', '<!-- c -->', '<b>', '</i>',
+  // Jekyll, kramdown and code (issue 11)
+  '{% raw %}', '{% endraw %}', '{{ site.url }}', '{{ site.title | upcase }}', '{: .lead}', '\n{:toc}\n', '* TOC', '[^1]', '\n[^1]: a [ref](https://r.example/x)\n',
+  '\n> [!NOTE]\n', '~~old~~', '\n{% highlight js %}\n', '\n{% endhighlight %}\n', '[p]({% post_url 2020-01-01-x %})', '{% comment %}', '{% endcomment %}',
+  '<div>', '</div>', '`Vec<u8>`', '``a`b``', 'Run:\n\n```\nnpm test\n```\n', 'Vec<u8>', '#include <stdio.h>'];
 
 const markdown = fc
   .array(fc.oneof(fc.constantFrom(...hostileBits), fc.string({ maxLength: 40 }), fc.lorem({ maxCount: 12, mode: 'sentences' })), { maxLength: 60 })
@@ -63,6 +67,39 @@ describe('property: any note renders within every limit, escaped', () => {
         expect(tg.ok, tg.ok ? '' : tg.error).toBe(true);
         if (tg.ok) expect(tg.text.length).toBeLessThanOrEqual(DEFAULT_SUMMARY_OPTIONS.maxChars);
         for (const l of s.links) expect(l.url).toMatch(/^https?:\/\//);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('keeps every code span whole and shows it as code, whatever surrounds it', () => {
+    const code = fc
+      .string({ minLength: 1, maxLength: 40 })
+      .map((c) => c.replace(/`/g, "'").trim())
+      .filter((c) => c.length > 0);
+    fc.assert(
+      fc.property(code, fc.lorem({ maxCount: 5 }), markdown, (c, words, rest) => {
+        const text = `---\ntitle: T\n---\nThe ${words} uses \`${c}\` here.\n\n${rest}`;
+        let p;
+        try {
+          p = parseNote('_posts/2025-01-01-p-en.md', Buffer.from(text), opts);
+        } catch (e) {
+          expect(e).toBeInstanceOf(NoteError); // a NUL byte makes it binary: refused, never a crash
+          return;
+        }
+        const s = buildSummary(p.note, p.tokens);
+        const first = s.keyPoints[0]!;
+        expect(first.filter((r) => r.style === 'code').map((r) => r.text)).toEqual([c]);
+        for (const point of s.keyPoints) expect(proseOf(point)).not.toMatch(RESIDUE);
+        const r = renderAll(s);
+        expect(validateMessage(r.discord)).toEqual([]);
+        const tg = parseTelegramHtml(r.telegram.text);
+        expect(tg.ok, tg.ok ? '' : tg.error).toBe(true);
+        if (tg.ok) {
+          expect(tg.text).toContain(c);
+          expect(tg.text.length).toBeLessThanOrEqual(DEFAULT_SUMMARY_OPTIONS.maxChars);
+        }
+        expect(discordVisibleText(r.discord.embeds[0]!)).toContain(c);
       }),
       { numRuns: 300 },
     );

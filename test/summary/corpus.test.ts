@@ -80,3 +80,31 @@ describe('summaries of particular notes', () => {
     for (const p of s.keyPoints) expect(pointText(p)).not.toMatch(/\|\s*-{2,}|^\s*\||layout:|```/);
   });
 });
+
+describe('on the whole corpus', () => {
+  const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+  const squash = (t: string) => t.replace(/\s+/g, ' ');
+
+  it('no point is a lead-in without its code, a fragment, or carries residue; every code span is whole', async () => {
+    let points = 0;
+    let withCode = 0;
+    for (const { path: rel } of manifest()) {
+      const { note, tokens } = await readNoteFile(CORPUS_NOTES, path.join(CORPUS_NOTES, rel), opts);
+      const source = squash(note.body);
+      for (const point of buildSummary(note, tokens).keyPoints) {
+        points++;
+        const text = pointText(point);
+        const last = point[point.length - 1]!;
+        if (last.style !== 'code') expect(text, `${rel}: ${text}`).not.toMatch(/[:：]$/);
+        if (!CJK.test(text)) expect(text.length, `${rel}: ${text}`).toBeGreaterThanOrEqual(4);
+        expect(proseOf(point), rel).not.toMatch(RESIDUE);
+        for (const run of point.filter((r) => r.style === 'code')) {
+          withCode++;
+          expect(source, `${rel}: code ${run.text}`).toContain(squash(run.text));
+        }
+      }
+    }
+    expect(points).toBeGreaterThan(manifest().length);
+    expect(withCode).toBeGreaterThan(0);
+  });
+});
