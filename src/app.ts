@@ -13,10 +13,11 @@ import type { ReadOptions } from './notes/read.js';
 import { scanNotesSync } from './notes/scan.js';
 import { Deliverer, type DeliveryEvent } from './publish/deliverer.js';
 import { Publisher, type Batch } from './publish/publisher.js';
-import { Store } from './store/store.js';
+import { isStoreUnavailable, Store } from './store/store.js';
 import { createLiveIndex } from './search/live.js';
 import { Metrics } from './health/metrics.js';
-import { startHealthServer } from './health/server.js';
+import { startHealthServer, type HealthDeps } from './health/server.js';
+import { acquireInstanceLock } from './store/lock.js';
 import { CommandRateLimiter } from './commands/limit.js';
 import type { CommandDeps } from './commands/types.js';
 import type { NoteSearch } from './search/index.js';
@@ -60,6 +61,13 @@ export interface RunningApp {
 
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
+/** Two halves of a batch, changes and removals each split. */
+function splitBatch(b: Batch): Batch[] {
+  const items = [...b.changed.map((f) => ({ f, removed: false })), ...b.removed.map((f) => ({ f, removed: true }))];
+  const mid = Math.ceil(items.length / 2);
+  return [items.slice(0, mid), items.slice(mid)].map((part) => ({ changed: part.filter((i) => !i.removed).map((i) => i.f), removed: part.filter((i) => i.removed).map((i) => i.f) }));
+}
+
 /** With no platform configured, everything goes to the console so a new user sees output at once. */
 function effectiveRoutes(config: Config, adapters: ChatAdapter[]): Route[] {
   const hasPlatform = adapters.some((a) => a.platform !== 'console');
@@ -70,11 +78,39 @@ function effectiveRoutes(config: Config, adapters: ChatAdapter[]): Route[] {
   return config.routes;
 }
 
+/**
+ * Starts the service. A failure part-way stops whatever had started (health endpoint, lock,
+ * store, adapters, watcher) before it is thrown, so a failed start never stays alive doing nothing.
+ */
 export async function startApp(o: AppOptions): Promise<RunningApp> {
+  const undo: (() => unknown)[] = [];
+  try {
+    return await startAppParts(o, undo);
+  } catch (e) {
+    for (const step of undo.reverse()) {
+      try {
+        await step();
+      } catch {
+        // already failing: the first error is the one to report
+      }
+    }
+    throw e;
+  }
+}
+
+async function startAppParts(o: AppOptions, undo: (() => unknown)[]): Promise<RunningApp> {
   const { log } = o;
-  const store = new Store(o.dbPath);
+  let healthDeps: HealthDeps | undefined;
+  // The port first: in use, it is a one-line error before any state is opened or written.
+  const health = o.config.http.port ? await startHealthServer(() => healthDeps, o.config.http.port, o.config.http.host) : undefined;
+  if (health) undo.push(() => new Promise((r) => health.close(r)));
+  const lock = acquireInstanceLock(o.dbPath);
+  undo.push(() => lock.release());
+  const store = new Store(o.dbPath, { check: true });
+  undo.push(() => store.close());
   const root = path.resolve(o.notesDir);
   const live = createLiveIndex(root, o.read, log);
+  undo.push(() => live.stop());
   const metrics = new Metrics(store);
   const commandDeps: CommandDeps = { store, search: live.search, limiter: new CommandRateLimiter(o.config.commands), observe: metrics.onCommand };
   const adapters: ChatAdapter[] = (o.platformAdapters ?? []).map((make) => make({ store, search: live.search, log, commandDeps }));
@@ -109,7 +145,10 @@ export async function startApp(o: AppOptions): Promise<RunningApp> {
     onRemoved: (id) => live.onRemoved(id),
   });
 
-  for (const a of adapters) await a.start?.();
+  for (const a of adapters) {
+    undo.push(() => a.stop?.());
+    await a.start?.();
+  }
 
 
   // Batches run one at a time, in order.
@@ -125,16 +164,30 @@ export async function startApp(o: AppOptions): Promise<RunningApp> {
       })
       .catch((e: unknown) => log.error({ err: e instanceof Error ? e.message : String(e) }, 'background task failed'));
   };
+  /**
+   * A batch that fails because the store is locked, full or failing is run again whole (nothing of
+   * it was committed) until the store answers. Any other failure is split in halves until the note
+   * at fault is found and recorded as that note's error: a batch never retries forever.
+   */
   const runBatch = (b: Batch, attempt = 1) => {
     serial(async () => {
       try {
         const r = await publisher.processBatch(b);
         log.debug({ ...r }, 'batch processed');
       } catch (e) {
-        // The store was locked or failing: nothing of the batch was committed, so it is run again.
-        const wait = Math.min(60_000, 500 * 2 ** attempt);
-        log.error({ err: e instanceof Error ? e.message : String(e), retryInMs: wait }, 'batch failed; will retry');
-        if (!stopping) setTimeout(() => runBatch(b, attempt + 1), wait).unref();
+        const err = e instanceof Error ? e.message : String(e);
+        if (isStoreUnavailable(e)) {
+          const wait = Math.min(60_000, 500 * 2 ** attempt);
+          log.error({ err, retryInMs: wait }, 'batch failed; will retry (the store is unavailable)');
+          if (!stopping) setTimeout(() => runBatch(b, attempt + 1), wait).unref();
+        } else if (b.changed.length + b.removed.length > 1) {
+          log.error({ err, notes: b.changed.length + b.removed.length }, 'batch failed; splitting it to find the note at fault');
+          for (const half of splitBatch(b)) runBatch(half);
+        } else {
+          const file = b.changed[0] ?? b.removed[0];
+          log.error({ err, file }, 'note failed; recorded as its error');
+          if (b.changed[0]) publisher.recordFailure(b.changed[0], e);
+        }
       }
       arm(); // the batch may have scheduled a note sooner than the timer
     });
@@ -146,6 +199,7 @@ export async function startApp(o: AppOptions): Promise<RunningApp> {
   // The watcher crawls the folder on its own thread while we scan; anything that changes before it
   // covers a file is caught by the catch-up pass below.
   const watcher: NotesWatcher = watchNotes({ root, quietMs: config.watch.quietMs, maxHoldMs: Math.max(config.publish.digest.windowMs, config.watch.quietMs * 3), onBatch, log });
+  undo.push(() => watcher.close());
 
   const files = scanNotesSync(root);
   const firstRun = store.getMeta('initialized') === undefined;
@@ -165,6 +219,7 @@ export async function startApp(o: AppOptions): Promise<RunningApp> {
   if (catchUp.changed.length || catchUp.removed.length) early.unshift(catchUp);
   publisher.releaseDue();
   deliverer.start();
+  undo.push(() => deliverer.stop());
   scanning = false;
   for (const b of early.splice(0)) runBatch(b);
   await queue;
@@ -189,9 +244,7 @@ export async function startApp(o: AppOptions): Promise<RunningApp> {
   const rearm = setInterval(arm, 60_000);
   rearm.unref();
 
-  const health = o.config.http.port
-    ? await startHealthServer({ store, adapters: () => adapters, watcherAlive: () => watcher.alive(), metrics }, o.config.http.port, o.config.http.host)
-    : undefined;
+  healthDeps = { store, adapters: () => adapters, watcherAlive: () => watcher.alive(), metrics };
 
   const indexed = live.fill(store).then((n) => {
     log.info({ notes: live.search.size, read: n }, 'search index ready');
@@ -217,6 +270,7 @@ export async function startApp(o: AppOptions): Promise<RunningApp> {
       await deliverer.stop();
       for (const a of adapters) await a.stop?.();
       store.close();
+      lock.release();
     },
   };
 }

@@ -35,3 +35,14 @@ export class ConfigError extends Error {
 export class UserFacingError extends Error {
   override readonly name = 'UserFacingError';
 }
+
+/** The state database cannot be used: corrupted, locked by another instance, unreadable. One line for the operator. */
+export class StoreError extends Error {
+  override readonly name = 'StoreError';
+  constructor(
+    readonly file: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}

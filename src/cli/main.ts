@@ -53,7 +53,12 @@ export function buildProgram(): Command {
     .option('--announce-existing', 'on the first run, announce notes that already exist')
     .option('--json', 'console adapter prints JSON lines on stdout; logs stay on stderr')
     .option('--http-port <port>', 'serve /healthz and /metrics on this port (overrides config http.port)')
-    .action(async (o: { config?: string; notes?: string; db?: string; announceExisting?: boolean; json?: boolean; httpPort?: string }) => exit(await (await load.start()).runStart(o, io)));
+    .action(async (o: { config?: string; notes?: string; db?: string; announceExisting?: boolean; json?: boolean; httpPort?: string }) => {
+      const code = await (await load.start()).runStart(o, io);
+      // A start that failed has stopped what it started; exiting makes sure nothing keeps it alive.
+      if (code !== 0) process.exit(code);
+      exit(code);
+    });
 
   program
     .command('status')

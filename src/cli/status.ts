@@ -1,6 +1,7 @@
 /** `notecast status`: what the store knows, and why anything was not delivered. */
 import { existsSync } from 'node:fs';
 import { loadConfig } from '../config/load.js';
+import { StoreError } from '../errors.js';
 import { Store } from '../store/store.js';
 import { targetKey } from '../store/types.js';
 import type { Io } from './preview.js';
@@ -12,7 +13,14 @@ export function runStatus(opts: { config?: string; db?: string; json?: boolean }
     io.err(`no state yet at ${file}: run \`notecast start\` first`);
     return 1;
   }
-  const store = new Store(file);
+  let store: Store;
+  try {
+    store = new Store(file, { check: true, busyTimeoutMs: 2000 });
+  } catch (e) {
+    if (!(e instanceof StoreError)) throw e;
+    io.err(`notecast status: ${e.message}`);
+    return 1;
+  }
   try {
     const s = store.status();
     if (opts.json) {

@@ -23,17 +23,29 @@ export function healthReport(d: HealthDeps): { ok: boolean; checks: Record<strin
   return { ok: Object.values(checks).every(Boolean), checks };
 }
 
-export async function startHealthServer(d: HealthDeps, port: number, host: string): Promise<Server> {
+/**
+ * Listens at once, before any state is opened, so a port in use is an error before anything is
+ * written; `/healthz` answers 503 "starting" until `deps()` has something to report.
+ */
+export async function startHealthServer(deps: () => HealthDeps | undefined, port: number, host: string): Promise<Server> {
   const server = createServer((req, res) => {
     void (async () => {
+      const d = deps();
       if (req.url === '/healthz') {
+        if (!d) return void res.writeHead(503, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: false, starting: true, checks: {} }));
         const r = healthReport(d);
         res.writeHead(r.ok ? 200 : 503, { 'content-type': 'application/json' }).end(JSON.stringify(r));
-      } else if (req.url === '/metrics') {
+      } else if (req.url === '/metrics' && d) {
         res.writeHead(200, { 'content-type': d.metrics.registry.contentType }).end(await d.metrics.scrape());
-      } else res.writeHead(404).end();
+      } else res.writeHead(req.url === '/metrics' ? 503 : 404).end();
     })().catch(() => res.writeHead(500).end());
   });
-  await new Promise<void>((r) => server.listen(port, host, r));
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', (e: NodeJS.ErrnoException) => {
+      const why = e.code === 'EADDRINUSE' ? 'is already in use' : e.code === 'EACCES' ? 'needs privileges this user lacks' : `cannot be used (${e.code ?? e.message})`;
+      reject(new Error(`http port ${port} on ${host} ${why}: choose another with http.port or --http-port`));
+    });
+    server.listen(port, host, resolve);
+  });
   return server;
 }

@@ -7,6 +7,7 @@ import { closeSync, fstatSync, openSync, readFileSync, realpathSync } from 'node
 import { isUtf8 } from 'node:buffer';
 import path from 'node:path';
 import matter from 'gray-matter';
+import { parse as parseYaml, YAMLError } from 'yaml';
 import { Lexer, type Token } from 'marked';
 import { NoteError } from '../errors.js';
 import { frontMatterSchema, type FrontMatter } from './frontmatter.js';
@@ -164,25 +165,43 @@ export function decodeNoteText(rel: string, buf: Buffer, maxBytes: number): stri
 
 const FM_OPEN = /^---[ \t]*\n/;
 
-interface YamlException {
-  name: 'YAMLException';
-  reason?: string;
-  mark?: { line: number };
-  message: string;
+/**
+ * YAML of the front matter, with alias expansion bounded: a few hundred bytes of nested aliases
+ * ("billion laughs") would otherwise expand to gigabytes in whatever walks the value. Dates stay
+ * text here and are checked by the schema, so `2025-02-30` is an error instead of 2025-03-02.
+ */
+export const MAX_YAML_ALIASES = 100;
+
+function parseFrontMatterYaml(source: string): object {
+  const value: unknown = parseYaml(source, { schema: 'core', maxAliasCount: MAX_YAML_ALIASES, uniqueKeys: true });
+  return (value ?? {}) as object;
 }
 
-function isYamlException(e: unknown): e is YamlException {
-  return e instanceof Error && e.name === 'YAMLException';
-}
-
-/** gray-matter's YAML engine (js-yaml) errors, as a `NoteError` with the file's line number. */
-function yamlError(rel: string, e: YamlException, text: string): NoteError {
-  // mark.line is 0-based within the front matter, which starts on the file's line 2. An error
-  // found only at the end of the stream (an unclosed bracket) is placed on the last front matter line.
-  const close = text.split('\n').findIndex((l, i) => i > 0 && /^(---|\.\.\.)\s*$/.test(l)) + 1;
+/** The `yaml` package's errors, as a `NoteError` on the file's line (the front matter starts on line 2). */
+function frontMatterError(rel: string, e: unknown, text: string): NoteError {
+  const lines = text.split('\n');
+  const close = lines.findIndex((l, i) => i > 0 && /^(---|\.\.\.)\s*$/.test(l)) + 1;
   const last = close > 1 ? close - 1 : 2;
-  const line = Math.min(e.mark ? e.mark.line + 2 : 2, last);
-  return new NoteError(rel, `invalid YAML front matter: ${e.reason ?? e.message.split('\n')[0]}`, line);
+  if (e instanceof YAMLError) {
+    let at = e.linePos?.[0]?.line ?? 1;
+    const message = e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+    // An unclosed `[` or `{` is noticed on a later line: point at the line that opened it.
+    if (/flow (sequence|map|collection)/i.test(message)) {
+      for (let l = at; l >= 1; l--) {
+        const line = lines[l] ?? '';
+        if ((line.match(/[[{]/g)?.length ?? 0) > (line.match(/[\]}]/g)?.length ?? 0)) {
+          at = l;
+          break;
+        }
+      }
+    }
+    return new NoteError(rel, `invalid YAML front matter: ${message}`, Math.min(at + 1, last));
+  }
+  if (e instanceof ReferenceError && /alias/i.test(e.message)) {
+    const aliasLine = lines.findIndex((l, i) => i > 0 && i < last && /(^|[\s,[{])\*[^\s,\]}]+/.test(l)) + 1;
+    return new NoteError(rel, `front matter uses YAML aliases that expand past ${MAX_YAML_ALIASES} copies; refused (a resource-exhaustion pattern)`, aliasLine > 0 ? aliasLine : 2);
+  }
+  return new NoteError(rel, `invalid front matter: ${e instanceof Error ? e.message : String(e)}`, 1);
 }
 
 function keyLine(text: string, key: string): number | undefined {
@@ -214,10 +233,9 @@ export function parseNoteText(rel: string, text: string, opts: ReadOptions): Par
   let parsed: matter.GrayMatterFile<string>;
   try {
     // Options are passed so gray-matter does not cache every file's content forever.
-    parsed = matter(text, { language: 'yaml' });
+    parsed = matter(text, { language: 'yaml', engines: { yaml: parseFrontMatterYaml } });
   } catch (e) {
-    if (isYamlException(e)) throw yamlError(rel, e, text);
-    throw new NoteError(rel, `invalid front matter: ${String(e)}`, 1);
+    throw frontMatterError(rel, e, text);
   }
   if (typeof parsed.data !== 'object' || parsed.data === null || Array.isArray(parsed.data)) {
     throw new NoteError(rel, 'front matter must be a mapping of keys to values', 2);

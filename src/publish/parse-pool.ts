@@ -31,7 +31,8 @@ function parseInline(jobs: ParseJob[], read: ReadOptions, summary: SummaryOption
       return { ok: true, rel, note, summary: buildSummary(note, tokens, summary), body: bodyText(tokens) };
     } catch (e) {
       if (e instanceof NoteError) return { ok: false, rel, error: { message: e.message, line: e.line } };
-      throw e;
+      // Any other failure is this note's, as on the worker threads: one note never stops a batch.
+      return { ok: false, rel, error: { message: `could not summarise: ${e instanceof Error ? e.message : String(e)}` } };
     }
   });
 }

@@ -14,7 +14,7 @@ parentPort?.on('message', (msg: { id: number; jobs: ParseJob[]; read: ReadOption
       return { ok: true, rel, note: { ...note, body: '' }, summary: buildSummary(note, tokens, msg.summary), body: bodyText(tokens) };
     } catch (e) {
       if (e instanceof NoteError) return { ok: false, rel, error: { message: e.message, line: e.line } };
-      return { ok: false, rel, error: { message: e instanceof Error ? e.message : String(e) } };
+      return { ok: false, rel, error: { message: `could not summarise: ${e instanceof Error ? e.message : String(e)}` } };
     }
   });
   parentPort!.postMessage({ id: msg.id, results });

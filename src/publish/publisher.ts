@@ -161,6 +161,18 @@ export class Publisher {
     return this.commit(decided);
   }
 
+  /** A note that made its batch fail for a reason of its own: recorded as its error, so the rest goes on. */
+  recordFailure(abs: string, e: unknown): void {
+    const rel = toRelPath(this.deps.root, abs);
+    let hash: string | undefined;
+    try {
+      hash = contentHash(decodeNoteText(rel, readNoteBytesSync(this.deps.root, abs, rel, this.deps.read.maxBytes, this.realRoot).buf, this.deps.read.maxBytes));
+    } catch {
+      // unreadable now: the error is recorded without a digest
+    }
+    this.recordError(rel, new NoteError(rel, `could not be processed: ${e instanceof Error ? e.message : String(e)}`), hash);
+  }
+
   private recordError(rel: string, e: unknown, hash?: string): void {
     const message = e instanceof NoteError ? e.format() : `${rel}: ${e instanceof Error ? e.message : String(e)}`;
     this.deps.log.error({ file: rel, err: message }, 'note skipped: cannot read it');

@@ -2,6 +2,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { StoreError } from '../errors.js';
 
 export type Db = Database.Database;
 
@@ -85,16 +86,51 @@ const MIGRATIONS: string[] = [
   `,
 ];
 
-export function openDb(file: string): Db {
+export interface OpenDbOptions {
+  /** How long to wait for a database another process holds locked. */
+  busyTimeoutMs?: number;
+  /** Run `PRAGMA quick_check` (start and status do; it reads every page once). */
+  check?: boolean;
+}
+
+/** Opens and checks the database; every failure is a one-line `StoreError` naming the file and what to do. */
+export function openDb(file: string, opts: OpenDbOptions = {}): Db {
   if (file !== ':memory:') mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-  const db = new Database(file);
+  let db: Db | undefined;
+  try {
+    db = new Database(file, { timeout: opts.busyTimeoutMs ?? 5000 });
+    configure(db, opts);
+    return db;
+  } catch (e) {
+    db?.close();
+    if (e instanceof StoreError) throw e;
+    const code = (e as { code?: string }).code ?? '';
+    if (code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB') throw corrupted(file, (e as Error).message);
+    if (code === 'SQLITE_BUSY') throw new StoreError(file, `${file} stayed locked by another process for ${Math.round((opts.busyTimeoutMs ?? 5000) / 1000)} s; is something else using it?`);
+    throw new StoreError(file, `cannot open ${file}: ${(e as Error).message}`);
+  }
+}
+
+function corrupted(file: string, detail: string): StoreError {
+  return new StoreError(
+    file,
+    `${file} is corrupted (${detail.split('\n')[0]}). Restore it from a backup (the .db, -wal and -shm files together), or move the three files away and start again: the notes already there are then recorded without being announced again (leave --announce-existing off).`,
+  );
+}
+
+function configure(db: Db, opts: OpenDbOptions): void {
+  const file = db.name;
+  if (opts.check) {
+    const rows = db.pragma('quick_check') as { quick_check: string }[];
+    const problems = rows.map((r) => r.quick_check).filter((r) => r !== 'ok');
+    if (problems.length) throw corrupted(file, problems.slice(0, 2).join('; '));
+  }
   db.pragma('journal_mode = WAL');
   // NORMAL in WAL mode survives process crashes (kill -9); only an OS crash can lose the last commits.
   db.pragma('synchronous = NORMAL');
   db.pragma('busy_timeout = 5000');
   db.pragma('foreign_keys = ON');
   migrate(db);
-  return db;
 }
 
 function migrate(db: Db): void {

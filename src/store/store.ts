@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import type { Filter } from '../config/schema.js';
 import type { Summary } from '../summary/build.js';
 import { toKeyPoint } from '../summary/inline.js';
-import { openDb, type Db } from './db.js';
+import { openDb, type Db, type OpenDbOptions } from './db.js';
 import { targetKey } from './types.js';
 import type { DeliveryKind, DeliveryPayload, DeliveryStatus, NewDelivery, NoteInfo, NoteRow, NoteState, OutboxRow, Subscription, Target } from './types.js';
 
@@ -39,6 +39,12 @@ interface OutboxRecord {
   message_id: string | null;
   nonce: string;
   last_error: string | null;
+}
+
+/** The database is locked, full, read-only or failing: worth trying again later, not the data's fault. */
+export function isStoreUnavailable(e: unknown): boolean {
+  const code = (e as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && /^SQLITE_(BUSY|LOCKED|FULL|IOERR|READONLY|CANTOPEN|PROTOCOL|NOMEM)/.test(code);
 }
 
 /** Summaries written by earlier releases hold key points as strings. */
@@ -94,12 +100,19 @@ export interface StatusCounts {
 export class Store {
   readonly db: Db;
 
-  constructor(file: string) {
-    this.db = openDb(file);
+  constructor(file: string, opts?: OpenDbOptions) {
+    this.db = openDb(file, opts);
   }
 
+  /** Closes the database; the write-ahead log is folded into the main file first, so the `.db` alone is whole. */
   close(): void {
-    if (this.db.open) this.db.close();
+    if (!this.db.open) return;
+    try {
+      this.db.pragma('wal_checkpoint(TRUNCATE)');
+    } catch {
+      // busy or failing disk: the -wal file stays and is read at the next start
+    }
+    this.db.close();
   }
 
   transaction<T>(fn: () => T): T {

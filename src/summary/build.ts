@@ -332,7 +332,8 @@ function codePoint(code: Tokens.Code): string {
   for (const line of lines.slice(0, 20)) {
     if (!line.trim()) continue;
     const m = COMMENT_LINE.exec(line);
-    if (m && isProse(m[1] ?? '')) return collapseWhitespace(stripControls(stripPrivateUse(m[1]!)));
+    const said = m ? collapseWhitespace(cleanText(stripPrivateUse(m[1] ?? ''))) : '';
+    if (isProse(said)) return said;
   }
   const word = (code.lang ?? '').split(/\s/)[0] ?? '';
   const lang = /^[\w+#.-]{1,24}$/.test(word) ? word : 'text';

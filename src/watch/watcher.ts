@@ -12,7 +12,7 @@
  * would go unseen. A folder arriving with subfolders gets a subscription of its own, and is looked
  * through once more for notes written before its watches existed.
  */
-import { readdirSync, statSync } from 'node:fs';
+import { lstatSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { subscribe, type AsyncSubscription } from '@parcel/watcher';
 import type { Logger } from '../log.js';
@@ -72,11 +72,27 @@ export function watchNotes(opts: WatcherOptions): NotesWatcher {
     const nestedFolders: string[] = [];
     for (const file of due.keys()) {
       // The disk has the final word: an atomic save ends with the file present, whatever came before.
-      const st = statSync(file, { throwIfNoEntry: false });
+      // Any error reading one path is that path's (ENOTDIR: a folder became a file; ELOOP; EACCES).
+      let st;
+      try {
+        st = lstatSync(file, { throwIfNoEntry: false });
+      } catch (e) {
+        opts.log.debug({ file, err: String(e) }, 'path cannot be read; taken as gone');
+        removed.add(file);
+        continue;
+      }
       if (!st) removed.add(file);
-      else if (st.isDirectory()) {
-        for (const f of scanNotesSync(file)) changed.add(f); // a folder moved or copied in
-        if (file !== root && hasSubfolder(file)) nestedFolders.push(file);
+      else if (st.isSymbolicLink()) {
+        // Not followed, as the scan does not: a link inside the folder leads to notes already
+        // watched at their real paths, and one outside is refused.
+        opts.log.info({ file }, 'symlink not followed: notes are read at their real paths');
+      } else if (st.isDirectory()) {
+        try {
+          for (const f of scanNotesSync(file)) changed.add(f); // a folder moved or copied in
+          if (file !== root && hasSubfolder(file)) nestedFolders.push(file);
+        } catch (e) {
+          opts.log.warn({ file, err: String(e) }, 'folder cannot be read');
+        }
       } else if (isNoteFile(file)) changed.add(file);
     }
     due.clear();
@@ -169,6 +185,48 @@ export function watchNotes(opts: WatcherOptions): NotesWatcher {
     }
   };
 
+  // The root itself can go (`rm -rf notes && mkdir notes`, a re-clone, a volume unmounted and
+  // mounted again): its watches die with it and no event says so. It is looked at every second;
+  // while gone the watcher reports unhealthy, and once back (or replaced) it is watched anew and
+  // scanned, with the notes that did not come back passed as removals (held above the threshold).
+  let rootGone = false;
+  let rootIno = statSync(root, { throwIfNoEntry: false })?.ino;
+  const rootCheck = setInterval(() => {
+    if (closed) return;
+    let st;
+    try {
+      st = statSync(root, { throwIfNoEntry: false });
+    } catch {
+      st = undefined;
+    }
+    if (!st?.isDirectory()) {
+      if (!rootGone) opts.log.error({ root }, 'the notes folder is gone; waiting for it to come back');
+      rootGone = true;
+      return;
+    }
+    if (!rootGone && st.ino === rootIno) return;
+    rootGone = false;
+    rootIno = st.ino;
+    opts.log.warn({ root }, 'the notes folder is back (or was replaced); watching it again');
+    const old = subscription;
+    subscription = undefined;
+    void (async () => {
+      await old?.unsubscribe().catch(() => undefined);
+      try {
+        const s = await watch(root);
+        if (closed) return void (await s.unsubscribe());
+        subscription = s;
+        failed = false;
+        opts.onBatch({ changed: scanNotesSync(root), removed: [root] });
+      } catch (e) {
+        failed = true;
+        rootIno = undefined; // try again at the next look
+        opts.log.error({ root, err: String(e) }, 'could not watch the notes folder again');
+      }
+    })();
+  }, 1000);
+  rootCheck.unref();
+
   // A burst held open this long is released even if files are still settling.
   const holdTimer = setInterval(() => {
     if (holdSince !== undefined && Date.now() - holdSince >= opts.maxHoldMs) scheduleFlush();
@@ -178,10 +236,11 @@ export function watchNotes(opts: WatcherOptions): NotesWatcher {
   return {
     ready,
     settling: () => timers.size,
-    alive: () => !!subscription && !closed && !failed,
+    alive: () => !!subscription && !closed && !failed && !rootGone,
     async close() {
       closed = true;
       clearInterval(holdTimer);
+      clearInterval(rootCheck);
       for (const t of timers.values()) clearTimeout(t);
       timers.clear();
       await ready.catch(() => undefined);
