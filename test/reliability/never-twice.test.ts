@@ -1,0 +1,192 @@
+/**
+ * Never post twice, never go silent (issue 18): one instance per database, a watcher that survives
+ * what a real notes folder does, start-up that fails loudly, one bad note that cannot wedge the rest.
+ * "Nothing else happened" is checked with a marker note saved after the action: batches run in
+ * order and one target's deliveries go out in order, so once the marker is delivered, whatever
+ * the action caused has been delivered too.
+ */
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, symlinkSync, writeFileSync, writeSync } from 'node:fs';
+import { createServer } from 'node:net';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/cli.js';
+import { note, sandbox, Service, type Sandbox } from '../helpers/service.js';
+
+const CONFIG = 'watch:\n  quietMs: 200\n';
+
+/** Saves a marker note and waits for its announcement: everything saved before it has gone out. */
+async function settle(svc: Service, sb: Sandbox, name: string): Promise<void> {
+  writeFileSync(path.join(sb.notes, `${name}.md`), note(`Marker ${name}`, 'Marker sentence here.'));
+  await svc.waitFor((e) => e.some((x) => x.noteId === name), 20_000, `marker ${name}`);
+}
+
+const posts = (svc: Service) => svc.deliveries('post').map((e) => e.noteId);
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const port = (s.address() as { port: number }).port;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+describe('one instance per database', () => {
+  it('refuses a second instance, naming the first; a kill -9 leaves no lock behind', async () => {
+    const sb = sandbox(CONFIG);
+    const first = Service.start(sb);
+    await first.ready();
+    const second = Service.start(sb);
+    expect(await second.exited).toBe(1);
+    expect(second.stderr).toMatch(new RegExp(`in use by process ${first.proc.pid} on \\S+, running since \\d{4}-`));
+    expect(second.events).toEqual([]);
+    // Still one announcement per note, from the first.
+    await settle(first, sb, 'one');
+    expect(posts(first)).toEqual(['one']);
+    await first.kill9();
+    const third = Service.start(sb);
+    await third.ready();
+    await settle(third, sb, 'two');
+    expect(posts(third)).toEqual(['two']);
+    expect(await third.stop()).toBe(0);
+    expect(existsSync(`${sb.db}.lock.json`)).toBe(false);
+  }, 60_000);
+});
+
+describe('a notes folder doing what real folders do', () => {
+  it('announces nothing again through symlinked folders, and survives a symlink loop', async () => {
+    const sb = sandbox(CONFIG);
+    mkdirSync(path.join(sb.notes, 'topic'));
+    writeFileSync(path.join(sb.notes, 'topic', 'a-en.md'), note('A', 'First note text.'));
+    const svc = Service.start(sb, ['--announce-existing']);
+    await svc.ready();
+    await svc.waitFor((e) => e.some((x) => x.noteId === 'topic/a-en'), 20_000, 'first note');
+    symlinkSync('.', path.join(sb.notes, 'self'));
+    symlinkSync('topic', path.join(sb.notes, 'alias'));
+    symlinkSync('loop-b', path.join(sb.notes, 'loop-a'));
+    symlinkSync('loop-a', path.join(sb.notes, 'loop-b'));
+    symlinkSync('loop-a', path.join(sb.notes, 'loop-c.md'));
+    await settle(svc, sb, 'after-links');
+    expect(posts(svc)).toEqual(['topic/a-en', 'after-links']);
+    expect(await svc.stop()).toBe(0);
+    // A restart reads the same folder: the same notes, nothing new.
+    const again = Service.start(sb);
+    await again.ready();
+    await settle(again, sb, 'after-restart');
+    expect(posts(again)).toEqual(['after-restart']);
+    expect(await again.stop()).toBe(0);
+  }, 60_000);
+
+  it('survives a folder replaced by a file (a branch switch) and goes on', async () => {
+    const sb = sandbox(CONFIG);
+    const svc = Service.start(sb);
+    await svc.ready();
+    mkdirSync(path.join(sb.notes, 'topic'));
+    writeFileSync(path.join(sb.notes, 'topic', 'b-en.md'), note('B', 'Second note text.'));
+    await svc.waitFor((e) => e.some((x) => x.noteId === 'topic/b-en'), 20_000, 'note in folder');
+    // Edit then swap the folder for a file while the edit is settling: ENOTDIR for the edited path.
+    writeFileSync(path.join(sb.notes, 'topic', 'b-en.md'), note('B', 'Second note text, edited.'));
+    rmSync(path.join(sb.notes, 'topic'), { recursive: true });
+    writeFileSync(path.join(sb.notes, 'topic'), 'now a file\n');
+    await settle(svc, sb, 'after-swap');
+    expect(svc.proc.exitCode).toBeNull();
+    expect(await svc.stop()).toBe(0);
+  }, 60_000);
+
+  it('reports unhealthy while the notes folder is gone, and watches it again once it is back', async () => {
+    const sb = sandbox(CONFIG);
+    const port = await freePort();
+    const svc = Service.start(sb, ['--http-port', String(port)]);
+    await svc.ready();
+    const health = async () => (await fetch(`http://127.0.0.1:${port}/healthz`)).status;
+    expect(await health()).toBe(200);
+    rmSync(sb.notes, { recursive: true });
+    const until = async (want: number) => {
+      const deadline = Date.now() + 10_000;
+      while ((await health()) !== want) {
+        if (Date.now() > deadline) throw new Error(`healthz never became ${want}`);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    };
+    await until(503);
+    expect(svc.stderr).toMatch(/notes folder is gone/);
+    mkdirSync(sb.notes);
+    await until(200);
+    await settle(svc, sb, 'after-return');
+    expect(posts(svc)).toEqual(['after-return']);
+    expect(await svc.stop()).toBe(0);
+  }, 60_000);
+});
+
+describe('start-up that fails loudly', () => {
+  it('a port in use is one line and an exit, with nothing written', async () => {
+    const sb = sandbox(CONFIG);
+    const blocker = createServer().listen(0, '127.0.0.1');
+    await new Promise((r) => blocker.once('listening', r));
+    const port = (blocker.address() as { port: number }).port;
+    try {
+      const svc = Service.start(sb, ['--http-port', String(port)]);
+      expect(await svc.exited).toBe(1);
+      expect(svc.stderr).toMatch(new RegExp(`could not start: http port ${port} on 127\\.0\\.0\\.1 is already in use`));
+      expect(svc.stderr).not.toMatch(/\n\s+at /); // no stack trace
+      expect(existsSync(sb.db)).toBe(false);
+    } finally {
+      blocker.close();
+    }
+  }, 30_000);
+
+  it('a corrupted database is one line naming the file and what to do, for start and status', async () => {
+    const sb = sandbox(CONFIG);
+    const svc = Service.start(sb);
+    await svc.ready();
+    await settle(svc, sb, 'before-corruption');
+    expect(await svc.stop()).toBe(0);
+    // Garbage over the middle of the file (past the header page).
+    const size = readFileSync(sb.db).length;
+    const fd = openSync(sb.db, 'r+');
+    writeSync(fd, Buffer.alloc(Math.max(4096, size - 8192), 0x5a), 0, Math.max(4096, size - 8192), 4096);
+    closeSync(fd);
+    const again = Service.start(sb);
+    expect(await again.exited).toBe(1);
+    expect(again.stderr).toMatch(/notecast\.db is corrupted .*Restore it from a backup/);
+    const status = runCli(['status', '--db', sb.db, '--json'], { cwd: sb.dir });
+    expect(status.code).toBe(1);
+    expect(status.stdout).toBe('');
+    expect(status.stderr).toMatch(/is corrupted/);
+    expect(status.stderr).not.toMatch(/\n\s+at /);
+  }, 60_000);
+});
+
+describe('one bad note cannot wedge the service', () => {
+  const bomb = [
+    '---',
+    'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]',
+    'b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]',
+    'c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]',
+    'd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]',
+    'e: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d]',
+    'tags: [*e,*e,*e,*e,*e,*e,*e,*e,*e]',
+    '---',
+    'Boom.',
+  ].join('\n');
+
+  it('an alias bomb is a file:line error for check, and the rest of its batch is announced', async () => {
+    const sb = sandbox(CONFIG);
+    writeFileSync(path.join(sb.notes, 'bomb.md'), bomb);
+    const check = runCli(['check', sb.notes], { cwd: sb.dir });
+    expect(check.code).toBe(1);
+    expect(check.stderr + check.stdout).toMatch(/bomb\.md:3: front matter uses YAML aliases/);
+    rmSync(path.join(sb.notes, 'bomb.md'));
+
+    const svc = Service.start(sb);
+    await svc.ready();
+    // Saved together: one batch.
+    writeFileSync(path.join(sb.notes, 'bomb.md'), bomb);
+    writeFileSync(path.join(sb.notes, 'fine-en.md'), note('Fine', 'A fine note.'));
+    await svc.waitFor((e) => e.some((x) => x.noteId === 'fine-en'), 20_000, 'the good note');
+    await settle(svc, sb, 'after-bomb');
+    expect(posts(svc)).toEqual(['fine-en', 'after-bomb']);
+    expect(svc.stderr).toMatch(/bomb\.md:3: front matter uses YAML aliases/);
+    expect(await svc.stop()).toBe(0);
+  }, 60_000);
+});
