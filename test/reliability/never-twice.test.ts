@@ -20,6 +20,18 @@ async function settle(svc: Service, sb: Sandbox, name: string): Promise<void> {
   await svc.waitFor((e) => e.some((x) => x.noteId === name), 20_000, `marker ${name}`);
 }
 
+/** Waits until `status` shows no delivery pending or in flight. */
+async function untilRecorded(sb: Sandbox): Promise<void> {
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    const r = runCli(['status', '--db', sb.db, '--json'], { cwd: sb.dir });
+    const outbox = r.code === 0 ? (JSON.parse(r.stdout) as { outbox: Record<string, number> }).outbox : {};
+    if (r.code === 0 && !outbox.pending && !outbox.sending) return;
+    if (Date.now() > deadline) throw new Error(`deliveries never recorded: ${r.stdout}${r.stderr}`);
+    await new Promise((res) => setTimeout(res, 100));
+  }
+}
+
 const posts = (svc: Service) => svc.deliveries('post').map((e) => e.noteId);
 
 async function freePort(): Promise<number> {
@@ -43,6 +55,9 @@ describe('one instance per database', () => {
     // Still one announcement per note, from the first.
     await settle(first, sb, 'one');
     expect(posts(first)).toEqual(['one']);
+    // Killed once the send is recorded: a kill between a console print and its record would
+    // print it again (the documented window where no platform key stops a resend).
+    await untilRecorded(sb);
     await first.kill9();
     const third = Service.start(sb);
     await third.ready();
