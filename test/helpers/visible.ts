@@ -20,8 +20,8 @@ export function discordVisibleText(e: DiscordEmbed): string {
   const unescape = (s: string) =>
     discordCodeSpans(s)
       .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+      .replace(/(\u0000[^\u0001]*\u0001)|~~/g, (_m, code: string | undefined) => code ?? '')
       .replace(/\u0000([^\u0001]*)\u0001|\\(.)/g, (_m, code: string | undefined, ch: string | undefined) => code ?? ch ?? '')
-      .replace(/~~/g, '')
       .replace(/\u200B/g, '');
   return [e.title ?? '', unescape(e.description ?? ''), ...(e.fields ?? []).map((f) => f.name + unescape(f.value)), e.footer?.text ?? ''].join('');
 }

@@ -70,12 +70,12 @@ describe('notecast start (console adapter, real process)', () => {
   it('turns a burst of 50 notes into one digest', async () => {
     // A longer quiet period: on a loaded machine this test's own writes can be paused long enough
     // (seen in CI beside the soak) for the last note to miss a 300 ms window and go out alone.
-    const sb = sandbox(CONFIG.replace(`quietMs: ${QUIET}`, 'quietMs: 1500'));
+    const sb = sandbox(CONFIG.replace(`quietMs: ${QUIET}`, 'quietMs: 3000'));
     const svc = start(sb);
     await svc.ready();
     for (let i = 0; i < 50; i++) writeFileSync(path.join(sb.notes, `burst-${i}-en.md`), note(`Burst ${i}`, `Note number ${i} says hello.`));
     await svc.waitFor((e) => e.some((x) => x.event === 'digest'), 15_000, 'digest');
-    await sleep(1500 * 2);
+    await sleep(3000 * 2);
     expect(svc.deliveries()).toHaveLength(1);
     expect(svc.deliveries('digest')[0]!.text).toContain('50 new notes');
   });
