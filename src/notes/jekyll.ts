@@ -56,22 +56,28 @@ export function renderJekyllSource(body: string, site: SiteConfig, page: JekyllP
   let kramdownComment = false;
   let footnote: number | undefined; // index in `footnotes` while its definition continues
 
+  /** A line of code: left as written, but its {% raw %} tags go (as Jekyll removes them) and still open or close raw. */
+  const codeLine = (line: string) =>
+    line.replace(RAW_TAG, (_m, end: string | undefined) => {
+      raw = end === undefined;
+      return '';
+    });
+
   for (let line of body.split('\n')) {
-    // Inside code: only {% raw %} tags go.
     if (fence !== undefined) {
       const m = FENCE.exec(line);
       if (m && m[1]![0] === fence[0] && m[1]!.length >= fence.length && line.trim() === m[1]) fence = undefined;
-      out.push(line.replace(RAW_TAG, ''));
+      out.push(codeLine(line));
       continue;
     }
     if (highlight) {
       const close = HIGHLIGHT_CLOSE.exec(line);
       if (!close) {
-        out.push(line.replace(RAW_TAG, ''));
+        out.push(codeLine(line));
         continue;
       }
       const before = line.slice(0, close.index);
-      if (before.trim()) out.push(before.replace(RAW_TAG, ''));
+      if (before.trim()) out.push(codeLine(before));
       out.push('```');
       highlight = false;
       line = line.slice(close.index + close[0].length);
@@ -97,10 +103,11 @@ export function renderJekyllSource(body: string, site: SiteConfig, page: JekyllP
       footnote = undefined;
     }
 
-    const fenceOpen = raw ? undefined : FENCE.exec(line);
+    // A fence opens code inside {% raw %} too; a highlight tag there is only text.
+    const fenceOpen = FENCE.exec(line);
     if (fenceOpen) {
       fence = fenceOpen[1]!;
-      out.push(line.replace(RAW_TAG, ''));
+      out.push(codeLine(line));
       continue;
     }
     const hl = raw ? null : HIGHLIGHT_OPEN.exec(line);

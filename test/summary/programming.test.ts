@@ -157,6 +157,12 @@ describe('Jekyll and kramdown', () => {
     expect(codeOf(r.summary.keyPoints)).toEqual(['{{ page.title }}']);
   });
 
+  it('leaves code inside {% raw %} as written', () => {
+    const r = summarise('Put this in the layout:\n\n{% raw %}\n```liquid\n<h1>{{ page.title }}</h1>\n```\n{% endraw %}\n\nAnd {% raw %}{{ x }}{% endraw %} is literal.');
+    assertClean(r);
+    expect(codeOf(r.summary.keyPoints)).toEqual(['<h1>{{ page.title }}</h1>', '{{ x }}']);
+  });
+
   it('drops post_url links to their text when the site is not known, and unknown variables', () => {
     const r = summarise('Read [the older post]({% post_url 2024-03-02-older %}) and {{ site.nothing }}this.', noSite);
     assertClean(r);
