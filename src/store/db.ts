@@ -96,9 +96,10 @@ export interface OpenDbOptions {
 /** Opens and checks the database; every failure is a one-line `StoreError` naming the file and what to do. */
 export function openDb(file: string, opts: OpenDbOptions = {}): Db {
   if (file !== ':memory:') mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  const busyTimeoutMs = opts.busyTimeoutMs ?? 5000;
   let db: Db | undefined;
   try {
-    db = new Database(file, { timeout: opts.busyTimeoutMs ?? 5000 });
+    db = new Database(file, { timeout: busyTimeoutMs });
     configure(db, opts);
     return db;
   } catch (e) {
@@ -106,7 +107,7 @@ export function openDb(file: string, opts: OpenDbOptions = {}): Db {
     if (e instanceof StoreError) throw e;
     const code = (e as { code?: string }).code ?? '';
     if (code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB') throw corrupted(file, (e as Error).message);
-    if (code === 'SQLITE_BUSY') throw new StoreError(file, `${file} stayed locked by another process for ${Math.round((opts.busyTimeoutMs ?? 5000) / 1000)} s; is something else using it?`);
+    if (code === 'SQLITE_BUSY') throw new StoreError(file, `${file} stayed locked by another process for ${Math.round(busyTimeoutMs / 1000)} s; is something else using it?`);
     throw new StoreError(file, `cannot open ${file}: ${(e as Error).message}`);
   }
 }
@@ -128,7 +129,6 @@ function configure(db: Db, opts: OpenDbOptions): void {
   db.pragma('journal_mode = WAL');
   // NORMAL in WAL mode survives process crashes (kill -9); only an OS crash can lose the last commits.
   db.pragma('synchronous = NORMAL');
-  db.pragma('busy_timeout = 5000');
   db.pragma('foreign_keys = ON');
   migrate(db);
 }

@@ -87,12 +87,8 @@ export function watchNotes(opts: WatcherOptions): NotesWatcher {
         // watched at their real paths, and one outside is refused.
         opts.log.info({ file }, 'symlink not followed: notes are read at their real paths');
       } else if (st.isDirectory()) {
-        try {
-          for (const f of scanNotesSync(file)) changed.add(f); // a folder moved or copied in
-          if (file !== root && hasSubfolder(file)) nestedFolders.push(file);
-        } catch (e) {
-          opts.log.warn({ file, err: String(e) }, 'folder cannot be read');
-        }
+        for (const f of scanNotesSync(file)) changed.add(f); // a folder moved or copied in
+        if (file !== root && hasSubfolder(file)) nestedFolders.push(file);
       } else if (isNoteFile(file)) changed.add(file);
     }
     due.clear();
@@ -210,6 +206,7 @@ export function watchNotes(opts: WatcherOptions): NotesWatcher {
     opts.log.warn({ root }, 'the notes folder is back (or was replaced); watching it again');
     const old = subscription;
     subscription = undefined;
+    unwatchRemoved([root]); // folders watched inside the old root are gone with it
     void (async () => {
       await old?.unsubscribe().catch(() => undefined);
       try {
