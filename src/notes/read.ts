@@ -264,9 +264,10 @@ export function parseNoteText(rel: string, text: string, opts: ReadOptions): Par
   }
   const lang = fm.lang ?? langFromPath(rel, opts.fileLangs) ?? opts.defaultLang;
   const draft = fm.draft === true || fm.published === false;
-  const url = noteUrl({ relPath: rel, date, title: fm.title ?? stem, categories: fm.categories, permalink: fm.permalink, slug: fm.slug }, opts.site);
+  const pageTitle = fm.title ?? stem;
+  const url = noteUrl({ relPath: rel, date, title: pageTitle, categories: fm.categories, permalink: fm.permalink, slug: fm.slug }, opts.site);
   // Liquid and kramdown first, as Jekyll does, so marked reads what the site shows.
-  const tokens = new Lexer({ gfm: true }).lex(renderJekyllSource(body, opts.site, { title: fm.title ?? stem, url, date, lang }));
+  const tokens = new Lexer({ gfm: true }).lex(renderJekyllSource(body, opts.site, { title: pageTitle, url, date, lang }));
   const title = (fm.title?.trim() || firstH1(tokens)?.trim() || stem).replace(/\s+/g, ' ');
   const fileLang = langFromPath(file, opts.fileLangs);
   const keyStem = fileLang ? stem.slice(0, -(fileLang.length + 1)) : stem;

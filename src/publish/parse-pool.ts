@@ -24,17 +24,19 @@ const CHUNK = 128;
 /** Below this many notes, thread start-up costs more than it saves. */
 export const POOL_THRESHOLD = 400;
 
+/** One note's parse and summary, inline or on a worker thread. Any failure is this note's: one note never stops a batch. */
+export function parseJob({ rel, text }: ParseJob, read: ReadOptions, summary: SummaryOptions): ParseResult {
+  try {
+    const { note, tokens } = parseNoteText(rel, text, read);
+    return { ok: true, rel, note, summary: buildSummary(note, tokens, summary), body: bodyText(tokens) };
+  } catch (e) {
+    if (e instanceof NoteError) return { ok: false, rel, error: { message: e.message, line: e.line } };
+    return { ok: false, rel, error: { message: `could not summarise: ${e instanceof Error ? e.message : String(e)}` } };
+  }
+}
+
 function parseInline(jobs: ParseJob[], read: ReadOptions, summary: SummaryOptions): ParseResult[] {
-  return jobs.map(({ rel, text }) => {
-    try {
-      const { note, tokens } = parseNoteText(rel, text, read);
-      return { ok: true, rel, note, summary: buildSummary(note, tokens, summary), body: bodyText(tokens) };
-    } catch (e) {
-      if (e instanceof NoteError) return { ok: false, rel, error: { message: e.message, line: e.line } };
-      // Any other failure is this note's, as on the worker threads: one note never stops a batch.
-      return { ok: false, rel, error: { message: `could not summarise: ${e instanceof Error ? e.message : String(e)}` } };
-    }
-  });
+  return jobs.map((job) => parseJob(job, read, summary));
 }
 
 /** Results in the order of `jobs`. */

@@ -261,11 +261,10 @@ function collectCandidates(tokens: readonly Token[], locale: string, spans: Span
     }
   };
 
-  for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i]!;
-    if (t.type === 'space') continue;
-    let next: Token | undefined;
-    for (let j = i + 1; j < tokens.length && !next; j++) if (tokens[j]!.type !== 'space') next = tokens[j];
+  const blocks = tokens.filter((t) => t.type !== 'space');
+  for (let i = 0; i < blocks.length; i++) {
+    const t = blocks[i]!;
+    const next = blocks[i + 1]; // what a lead-in leads to
     if (t.type === 'heading') {
       section = prose(inlineText((t as Tokens.Heading).tokens));
       inReferences = REFERENCES.test(section);
@@ -289,7 +288,7 @@ function collectCandidates(tokens: readonly Token[], locale: string, spans: Span
       if (enoughAt(lead ? TIER.sectionLead : TIER.listItem)) continue;
       addList(t as Tokens.List, lead);
     } else if (t.type === 'blockquote') {
-      const inner = (t as Tokens.Blockquote).tokens;
+      const inner = (t as Tokens.Blockquote).tokens.filter((q) => q.type !== 'space');
       inner.forEach((q, k) => {
         if (q.type === 'paragraph') addParagraph(inlineText((q as Tokens.Paragraph).tokens, spans), false, inner[k + 1]);
         else if (q.type === 'list') addList(q as Tokens.List, false);
@@ -310,17 +309,20 @@ function collectCandidates(tokens: readonly Token[], locale: string, spans: Span
   return { candidates, referenceLinks };
 }
 
+/** Scripts whose words are one or two characters, where length says little. */
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+
 /** A short item with no sentence of its own ("+86", "Code: +86"), which reads as a fragment alone. */
 function isFragment(text: string, spans: SpanTable): boolean {
   const n = spans.visibleLength(text);
-  if (/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u.test(text)) return n < 4;
+  if (CJK.test(text)) return n < 4;
   return n < 20 && !/[.!?।。]$/u.test(text);
 }
 
 /** Too short to say anything: "or", "Note". CJK words are short, so only single characters count there. */
 function isTooShort(text: string, spans: SpanTable): boolean {
   const n = spans.visibleLength(text);
-  if (/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u.test(text)) return n < 2;
+  if (CJK.test(text)) return n < 2;
   return n < 4 || (!/\s/.test(text.trim()) && !spans.hasCode(text) && n < 12);
 }
 
@@ -393,15 +395,14 @@ function truncatePoint(text: string, max: number, spans: SpanTable, locale: stri
   if (!PLACEHOLDER.test(text)) return truncate(text, max, locale);
   // Measure with each span as a word of its length, then map the cut back.
   let measured = '';
-  for (const ch of text) measured += PLACEHOLDER.test(ch) ? 'x'.repeat(Math.max(1, spans.get(ch)?.text.length ?? 1)) : ch;
+  for (const ch of text) measured += PLACEHOLDER.test(ch) ? 'x'.repeat(spans.width(ch)) : ch;
   const keep = truncate(measured, max, locale).length - 1; // characters kept before the ellipsis
   let out = '';
   let used = 0;
   for (const ch of text) {
-    const len = PLACEHOLDER.test(ch) ? (spans.get(ch)?.text.length ?? 1) : ch.length;
-    if (used + len > keep) break;
+    if (used + spans.width(ch) > keep) break;
     out += ch;
-    used += len;
+    used += spans.width(ch);
   }
   out = out.replace(/[\s,;:、，；：\-–—]+$/u, '');
   return out ? out + ELLIPSIS : '';

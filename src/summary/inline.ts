@@ -41,11 +41,16 @@ export class SpanTable {
     return this.runs[ch.charCodeAt(0) - FIRST];
   }
 
+  /** Characters one character of a text shows: a span's whole text for its placeholder. */
+  width(ch: string): number {
+    return PLACEHOLDER.test(ch) ? (this.get(ch)?.text.length ?? 0) : ch.length;
+  }
+
   /** Characters a text shows once its placeholders are expanded. */
   visibleLength(text: string): number {
     if (!PLACEHOLDER.test(text)) return text.length;
     let n = 0;
-    for (const ch of text) n += this.get(ch)?.text.length ?? ch.length;
+    for (const ch of text) n += this.width(ch);
     return n;
   }
 
@@ -89,9 +94,4 @@ export function pointText(p: KeyPoint | string): string {
 /** Summaries stored by earlier releases hold points as strings. */
 export function toKeyPoint(p: KeyPoint | string): KeyPoint {
   return typeof p === 'string' ? [{ text: p }] : p;
-}
-
-/** Visible characters of a point on a platform that shows every run. */
-export function pointLength(p: KeyPoint): number {
-  return p.reduce((n, r) => n + r.text.length, 0);
 }

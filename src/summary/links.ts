@@ -1,6 +1,5 @@
 /** The links a summary shows: absolute, de-duplicated after normalising, no images or anchors. Pure. */
-import { truncate } from '../util/text.js';
-import { collapseWhitespace } from '../util/text.js';
+import { collapseWhitespace, truncate } from '../util/text.js';
 import { cleanText, type Link } from './plain.js';
 
 /** Query parameters that only track where a click came from; they never change the page. */
