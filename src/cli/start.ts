@@ -75,11 +75,8 @@ export async function runStart(opts: StartOptions, io: Io): Promise<number> {
     io.err(`notecast could not start: ${message}`);
     return 1;
   }
-  if (interactive) process.stderr.write('\r\x1b[K');
-  if (json) io.out(JSON.stringify({ event: 'ready', notes: app.notes }));
-  else io.err(`notecast is ready: watching ${app.notes} notes in ${notesDir}. Save a note there to see its announcement; Ctrl+C stops.`);
-
-  await new Promise<void>((resolve) => {
+  // Listening for the stop signals before saying ready: whoever waits for `ready` may stop us at once.
+  const stopped = new Promise<void>((resolve) => {
     const stop = (signal: string) => {
       log.info({ signal }, 'stopping');
       resolve();
@@ -87,6 +84,11 @@ export async function runStart(opts: StartOptions, io: Io): Promise<number> {
     process.once('SIGINT', () => stop('SIGINT'));
     process.once('SIGTERM', () => stop('SIGTERM'));
   });
+  if (interactive) process.stderr.write('\r\x1b[K');
+  if (json) io.out(JSON.stringify({ event: 'ready', notes: app.notes }));
+  else io.err(`notecast is ready: watching ${app.notes} notes in ${notesDir}. Save a note there to see its announcement; Ctrl+C stops.`);
+
+  await stopped;
   await app.stop();
   return 0;
 }
