@@ -18,6 +18,7 @@ import { createLiveIndex } from './search/live.js';
 import { Metrics } from './health/metrics.js';
 import { startHealthServer, type HealthDeps } from './health/server.js';
 import { acquireInstanceLock } from './store/lock.js';
+import { checkMark, markWriter } from './store/mark.js';
 import { CommandRateLimiter } from './commands/limit.js';
 import type { CommandDeps } from './commands/types.js';
 import type { NoteSearch } from './search/index.js';
@@ -108,6 +109,9 @@ async function startAppParts(o: AppOptions, undo: (() => unknown)[]): Promise<Ru
   undo.push(() => lock.release());
   const store = new Store(o.dbPath, { check: true });
   undo.push(() => store.close());
+  // A database that forgot its newest commits would announce them again: refuse, and say why.
+  checkMark(o.dbPath, store);
+  const mark = markWriter(o.dbPath, store);
   const root = path.resolve(o.notesDir);
   const live = createLiveIndex(root, o.read, log);
   undo.push(() => live.stop());
@@ -243,6 +247,16 @@ async function startAppParts(o: AppOptions, undo: (() => unknown)[]): Promise<Ru
   arm();
   const rearm = setInterval(arm, 60_000);
   rearm.unref();
+  // The mark follows the database, a second behind at most (see store/mark.ts).
+  const marking = setInterval(() => {
+    try {
+      mark.write();
+    } catch (e) {
+      log.warn({ err: e instanceof Error ? e.message : String(e) }, 'could not write the database mark');
+    }
+  }, 1000);
+  marking.unref();
+  undo.push(() => clearInterval(marking));
 
   healthDeps = { store, adapters: () => adapters, watcherAlive: () => watcher.alive(), metrics };
 
@@ -269,6 +283,13 @@ async function startAppParts(o: AppOptions, undo: (() => unknown)[]): Promise<Ru
       await queue; // a batch in progress finishes its transaction before the store closes
       await deliverer.stop();
       for (const a of adapters) await a.stop?.();
+      clearInterval(marking);
+      try {
+        mark.write();
+      } catch {
+        // the mark stays a little behind, which only makes its check weaker
+      }
+      store.checkpoint();
       store.close();
       lock.release();
     },

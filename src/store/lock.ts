@@ -41,7 +41,7 @@ export function acquireInstanceLock(dbFile: string): InstanceLock {
   mkdirSync(path.dirname(path.resolve(dbFile)), { recursive: true });
   const db = new Database(lock, { timeout: 0 });
   try {
-    db.pragma('journal_mode = DELETE');
+    db.pragma('journal_mode = MEMORY'); // the lock file is never written: no journal beside it
     db.exec('BEGIN EXCLUSIVE');
   } catch (e) {
     db.close();

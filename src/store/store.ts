@@ -104,15 +104,21 @@ export class Store {
     this.db = openDb(file, opts);
   }
 
-  /** Closes the database; the write-ahead log is folded into the main file first, so the `.db` alone is whole. */
-  close(): void {
-    if (!this.db.open) return;
+  /**
+   * Folds the write-ahead log into the main file, so the `.db` alone is whole: the service does
+   * this at a clean stop. Readers such as `status` never do (they would empty the log under the
+   * running service and hide what it holds).
+   */
+  checkpoint(): void {
     try {
       this.db.pragma('wal_checkpoint(TRUNCATE)');
     } catch {
       // busy or failing disk: the -wal file stays and is read at the next start
     }
-    this.db.close();
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
   }
 
   transaction<T>(fn: () => T): T {
@@ -120,6 +126,17 @@ export class Store {
   }
 
   // ── meta ──
+  /**
+   * How far the database has got, in two counts that only grow (outbox rows are never deleted and a
+   * finished delivery never goes back to open): the newest outbox row, and how many have finished.
+   */
+  highWater(): { outbox: number; finished: number } {
+    const r = this.db
+      .prepare("SELECT coalesce(max(id), 0) AS outbox, coalesce(max(id), 0) - (SELECT count(*) FROM outbox WHERE status IN ('pending', 'sending')) AS finished FROM outbox")
+      .get() as { outbox: number; finished: number };
+    return r;
+  }
+
   getMeta(key: string): string | undefined {
     return (this.db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined)?.value;
   }

@@ -133,6 +133,41 @@ describe('a notes folder doing what real folders do', () => {
   }, 60_000);
 });
 
+describe('a database that lost its newest commits', () => {
+  it('refuses to start (and announces nothing again) after its -wal file was deleted behind a kill -9', async () => {
+    const sb = sandbox(CONFIG);
+    // A first run, stopped cleanly: its records are checkpointed into the .db file.
+    const first = Service.start(sb);
+    await first.ready();
+    expect(await first.stop()).toBe(0);
+    const svc = Service.start(sb);
+    await svc.ready();
+    for (let i = 0; i < 3; i++) writeFileSync(path.join(sb.notes, `wal-${i}-en.md`), note(`Wal ${i}`, `Note ${i} before the crash.`));
+    await svc.waitFor((e) => e.filter((x) => x.event === 'post').length === 3, 20_000, 'three posts');
+    await untilRecorded(sb);
+    // The mark follows the database within a second: wait until it has seen the three deliveries.
+    const deadline = Date.now() + 10_000;
+    while (!existsSync(`${sb.db}.mark`) || (JSON.parse(readFileSync(`${sb.db}.mark`, 'utf8')) as { finished: number }).finished < 3) {
+      if (Date.now() > deadline) throw new Error('the mark never caught up');
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    await svc.kill9();
+    expect(existsSync(`${sb.db}-wal`)).toBe(true);
+    rmSync(`${sb.db}-wal`);
+    rmSync(`${sb.db}-shm`, { force: true });
+
+    const again = Service.start(sb);
+    expect(await again.exited).toBe(1);
+    expect(again.stderr).toMatch(/has lost its most recent commits .*was its -wal file deleted/);
+    expect(again.events).toEqual([]);
+    // Accepting the loss, as the message says: delete the mark and start.
+    rmSync(`${sb.db}.mark`);
+    const accepted = Service.start(sb);
+    await accepted.ready();
+    expect(await accepted.stop()).toBe(0);
+  }, 60_000);
+});
+
 describe('start-up that fails loudly', () => {
   it('a port in use is one line and an exit, with nothing written', async () => {
     const sb = sandbox(CONFIG);
