@@ -38,6 +38,8 @@ export interface AppOptions {
   platformAdapters?: ((deps: PlatformDeps) => ChatAdapter)[];
   onProgress?: (done: number, total: number) => void;
   onDelivery?: (e: DeliveryEvent) => void;
+  /** Everything seen so far is handled (see `noticeIdle`); `start --json` prints `{"event":"idle"}`. */
+  onIdle?: () => void;
 }
 
 export interface PlatformDeps {
@@ -134,6 +136,7 @@ async function startAppParts(o: AppOptions, undo: (() => unknown)[]): Promise<Ru
       o.onDelivery?.(e);
     },
   );
+  deliverer.onQuiet(() => noticeIdle());
   // Scheduled notes: a timer for the next due date, re-armed after every batch and each minute.
   let scheduleTimer: NodeJS.Timeout | undefined;
   const publisher = new Publisher({
@@ -160,14 +163,39 @@ async function startAppParts(o: AppOptions, undo: (() => unknown)[]): Promise<Ru
   let scanning = true;
   const early: Batch[] = [];
   let stopping = false;
+  let queued = 0; // tasks in the queue
+  let retrying = 0; // batches waiting to be run again
   /** Every task runs after the previous one; a failing task never stops the ones after it. */
   const serial = (task: () => unknown) => {
+    queued++;
     queue = queue
       .then(async () => {
         await task();
       })
-      .catch((e: unknown) => log.error({ err: e instanceof Error ? e.message : String(e) }, 'background task failed'));
+      .catch((e: unknown) => log.error({ err: e instanceof Error ? e.message : String(e) }, 'background task failed'))
+      .finally(() => {
+        queued--;
+        noticeIdle();
+      });
   };
+  /**
+   * Tells `onIdle` once the service has nothing left to do: no file settling, no batch queued or
+   * waiting for a retry, no delivery in flight or due. Looked at after each batch, delivery and
+   * settled watcher flush (a turn later, once the deliverer has taken what it was woken for), so a
+   * test or an operator can know a change was fully handled without waiting a fixed time.
+   */
+  let idleLook: NodeJS.Immediate | undefined;
+  function noticeIdle(): void {
+    if (!o.onIdle || idleLook || stopping) return;
+    idleLook = setImmediate(() => {
+      idleLook = undefined;
+      try {
+        if (!scanning && queued === 0 && retrying === 0 && watcher.settling() === 0 && deliverer.idle) o.onIdle?.();
+      } catch {
+        // the store is busy: a later batch or delivery looks again
+      }
+    });
+  }
   /**
    * A batch that fails because the store is locked, full or failing is run again whole (nothing of
    * it was committed) until the store answers. Any other failure is split in halves until the note
@@ -183,7 +211,13 @@ async function startAppParts(o: AppOptions, undo: (() => unknown)[]): Promise<Ru
         if (isStoreUnavailable(e)) {
           const wait = Math.min(60_000, 500 * 2 ** attempt);
           log.error({ err, retryInMs: wait }, 'batch failed; will retry (the store is unavailable)');
-          if (!stopping) setTimeout(() => runBatch(b, attempt + 1), wait).unref();
+          if (!stopping) {
+            retrying++;
+            setTimeout(() => {
+              retrying--;
+              runBatch(b, attempt + 1);
+            }, wait).unref();
+          }
         } else if (b.changed.length + b.removed.length > 1) {
           log.error({ err, notes: b.changed.length + b.removed.length }, 'batch failed; splitting it to find the note at fault');
           for (const half of splitBatch(b)) runBatch(half);
@@ -202,7 +236,14 @@ async function startAppParts(o: AppOptions, undo: (() => unknown)[]): Promise<Ru
   };
   // The watcher crawls the folder on its own thread while we scan; anything that changes before it
   // covers a file is caught by the catch-up pass below.
-  const watcher: NotesWatcher = watchNotes({ root, quietMs: config.watch.quietMs, maxHoldMs: Math.max(config.publish.digest.windowMs, config.watch.quietMs * 3), onBatch, log });
+  const watcher: NotesWatcher = watchNotes({
+    root,
+    quietMs: config.watch.quietMs,
+    maxHoldMs: Math.max(config.publish.digest.windowMs, config.watch.quietMs * 3),
+    onBatch,
+    onQuiet: noticeIdle,
+    log,
+  });
   undo.push(() => watcher.close());
 
   const files = scanNotesSync(root);
@@ -227,6 +268,7 @@ async function startAppParts(o: AppOptions, undo: (() => unknown)[]): Promise<Ru
   scanning = false;
   for (const b of early.splice(0)) runBatch(b);
   await queue;
+  noticeIdle(); // start-up done: says so once the deliveries it queued are out
 
   function arm(): void {
     if (scheduleTimer) clearTimeout(scheduleTimer);

@@ -66,6 +66,7 @@ export async function runStart(opts: StartOptions, io: Io): Promise<number> {
       log,
       out: io.out,
       json,
+      onIdle: json ? () => io.out(JSON.stringify({ event: 'idle' })) : undefined,
       onProgress: interactive ? (done, total) => process.stderr.write(`\rscanning ${progressBar(done / total)} ${done}/${total}`) : undefined,
     });
   } catch (e) {

@@ -41,6 +41,7 @@ export class Deliverer {
   private readonly inflight = new Map<string, Promise<void>>();
   private timer: NodeJS.Timeout | undefined;
   private wakeScheduled = false;
+  private quietListener: (() => void) | undefined;
 
   constructor(
     private readonly store: Store,
@@ -87,6 +88,18 @@ export class Deliverer {
     return this.inflight.size > 0;
   }
 
+  /** Called whenever the deliverer looked for work and has nothing in flight. */
+  onQuiet(listener: () => void): void {
+    this.quietListener = listener;
+  }
+
+  /** Nothing in flight and nothing due now (a retry waiting for later does not count). */
+  get idle(): boolean {
+    if (this.inflight.size > 0 || this.wakeScheduled) return false;
+    const next = this.store.nextAttemptAt();
+    return next === undefined || next > this.now();
+  }
+
   private pump(): void {
     if (!this.running) return;
     const room = this.opts.concurrency - this.inflight.size;
@@ -111,6 +124,7 @@ export class Deliverer {
       this.timer = setTimeout(() => this.wake(), Math.max(delay, this.inflight.size ? 50 : 0));
       this.timer.unref?.();
     }
+    if (this.inflight.size === 0) this.quietListener?.();
   }
 
   private async deliver(row: OutboxRow): Promise<void> {

@@ -26,6 +26,8 @@ export interface WatcherOptions {
   /** Longest a burst is held open while files keep settling. */
   maxHoldMs: number;
   onBatch: (batch: Batch) => void;
+  /** Called when a flush leaves no file settling (whether or not it made a batch). */
+  onQuiet?: () => void;
   log: Logger;
 }
 
@@ -95,6 +97,7 @@ export function watchNotes(opts: WatcherOptions): NotesWatcher {
     if (nestedFolders.length) watchNested(nestedFolders);
     if (removed.size && nested.size) unwatchRemoved(removed);
     if (changed.size || removed.size) opts.onBatch({ changed: [...changed], removed: [...removed] });
+    if (timers.size === 0) opts.onQuiet?.();
   };
 
   const scheduleFlush = () => {

@@ -79,6 +79,31 @@ export class Service {
     return this.waitFor((e) => e.some((x) => x.event === 'ready'), 20_000, 'ready');
   }
 
+  /**
+   * Waits until the service's last event is `idle` (everything so far handled and out), and returns
+   * where the next event will go: pass it to `idle` to wait for everything an action causes.
+   */
+  async settled(timeoutMs = 15_000): Promise<number> {
+    await this.waitFor((e) => e[e.length - 1]?.event === 'idle', timeoutMs, 'idle');
+    return this.events.length;
+  }
+
+  /** Position of the first event matching `pred` (for `idle`), or throws. */
+  indexOf(pred: (e: ServiceEvent) => boolean): number {
+    const i = this.events.findIndex(pred);
+    if (i < 0) throw new Error('no such event');
+    return i;
+  }
+
+  /**
+   * Waits for the service's own `idle` event after position `from` (see `settled`): every change it has
+   * seen is handled and every delivery it caused is out. The check that nothing else happened waits
+   * for this signal, never for a fixed time.
+   */
+  idle(from: number, timeoutMs = 15_000): Promise<void> {
+    return this.waitFor((e) => e.some((x, i) => i >= from && x.event === 'idle'), timeoutMs, `idle after event ${from}`);
+  }
+
   async stop(): Promise<number | null> {
     this.proc.kill('SIGTERM');
     return this.exited;
@@ -90,7 +115,7 @@ export class Service {
   }
 
   deliveries(kind?: string): ServiceEvent[] {
-    return this.events.filter((e) => e.event !== 'ready' && (!kind || e.event === kind));
+    return this.events.filter((e) => e.event !== 'ready' && e.event !== 'idle' && (!kind || e.event === kind));
   }
 }
 

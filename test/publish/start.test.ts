@@ -28,7 +28,7 @@ describe('notecast start (console adapter, real process)', () => {
     const svc = start(sb);
     await svc.ready();
     expect(svc.events.find((e) => e.event === 'ready')?.notes).toBe(1);
-    await sleep(QUIET * 2);
+    await svc.idle(0);
     expect(svc.deliveries()).toEqual([]); // first run records existing notes silently
 
     const file = path.join(sb.notes, 'fresh-en.md');
@@ -38,8 +38,9 @@ describe('notecast start (console adapter, real process)', () => {
     expect(post).toMatchObject({ noteId: 'fresh-en', revision: 1, target: 'console:stdout' });
     expect(post.text).toContain('The first sentence is here.');
 
+    const from = await svc.settled();
     writeFileSync(file, note('Fresh', 'The first sentence is here.   \n\nA second one follows.\n\n'));
-    await sleep(QUIET * 4);
+    await svc.idle(from);
     expect(svc.deliveries()).toHaveLength(1);
 
     writeFileSync(file, note('Fresh', 'A rewritten opening sentence. A second one follows.'));
@@ -55,11 +56,12 @@ describe('notecast start (console adapter, real process)', () => {
     const sb = sandbox(CONFIG);
     const svc = start(sb);
     await svc.ready();
+    const from = await svc.settled();
     const draft = path.join(sb.notes, 'draft-en.md');
     writeFileSync(draft, note('Draft', 'Not yet.', 'draft: true\n'));
     const soon = new Date(Date.now() + 3000).toISOString();
     writeFileSync(path.join(sb.notes, 'later-en.md'), note('Later', 'Scheduled text.', `date: ${soon}\n`));
-    await sleep(QUIET * 4);
+    await svc.idle(from);
     expect(svc.deliveries()).toEqual([]);
     writeFileSync(draft, note('Draft', 'Now it is ready.'));
     await svc.waitFor((e) => e.some((x) => x.noteId === 'draft-en'), 10_000, 'un-drafted post');
@@ -75,7 +77,7 @@ describe('notecast start (console adapter, real process)', () => {
     await svc.ready();
     for (let i = 0; i < 50; i++) writeFileSync(path.join(sb.notes, `burst-${i}-en.md`), note(`Burst ${i}`, `Note number ${i} says hello.`));
     await svc.waitFor((e) => e.some((x) => x.event === 'digest'), 15_000, 'digest');
-    await sleep(3000 * 2);
+    await svc.idle(svc.indexOf((e) => e.event === 'digest'));
     expect(svc.deliveries()).toHaveLength(1);
     expect(svc.deliveries('digest')[0]!.text).toContain('50 new notes');
   });
@@ -94,7 +96,7 @@ describe('notecast start (console adapter, real process)', () => {
     rmSync(file);
     renameSync(tmp, file);
     await svc.waitFor((e) => e.some((x) => x.event === 'edit'), 10_000, 'edit');
-    await sleep(QUIET * 3);
+    await svc.idle(svc.indexOf((e) => e.event === 'edit'));
     expect(svc.deliveries().map((e) => e.event)).toEqual(['post', 'edit']);
   });
 
@@ -108,7 +110,7 @@ describe('notecast start (console adapter, real process)', () => {
     svc = start(sb);
     await svc.ready();
     await svc.waitFor((e) => e.some((x) => x.event === 'post'), 10_000, 'post');
-    await sleep(QUIET * 2);
+    await svc.idle(svc.indexOf((e) => e.event === 'post'));
     expect(svc.deliveries().map((e) => e.noteId)).toEqual(['b-en']);
     await svc.stop();
     const status = runCli(['status', '--db', sb.db]);
@@ -137,8 +139,9 @@ describe('the watched folder changing under the service', () => {
     await svc.ready();
     writeFileSync(path.join(sb.notes, 'before-en.md'), note('Moving', 'Moving note text.'));
     await svc.waitFor((e) => e.some((x) => x.event === 'post'), 10_000, 'post');
+    const from = await svc.settled();
     renameSync(path.join(sb.notes, 'before-en.md'), path.join(sb.notes, 'after-en.md'));
-    await sleep(QUIET * 5);
+    await svc.idle(from);
     // Same content, new id: no new announcement (no URL here, so the summary is unchanged).
     expect(svc.deliveries().map((e) => e.event)).toEqual(['post']);
     await svc.stop();
@@ -186,7 +189,7 @@ describe('the watched folder changing under the service', () => {
     for (const [rel, title] of [['one-en.md', 'One'], ['x/two-en.md', 'Two'], ['x/y/three-en.md', 'Three']]) writeFileSync(path.join(tree, rel!), note(title!, `${title} copied in.`));
     cpSync(tree, path.join(sb.notes, 'copied'), { recursive: true });
     await svc.waitFor((e) => e.filter((x) => x.noteId?.startsWith('copied/')).length >= 3, 10_000, 'the copied notes');
-    await sleep(QUIET * 4);
+    await svc.idle(svc.events.length - 1);
     expect(svc.deliveries().map((e) => `${e.event} ${e.noteId}`).sort()).toEqual(['edit a/b/c/d/deep-en', 'post a/b/c/d/deep-en', 'post a/b/later-en', 'post copied/one-en', 'post copied/x/two-en', 'post copied/x/y/three-en']);
     writeFileSync(path.join(sb.notes, 'copied', 'x', 'y', 'three-en.md'), note('Three', 'Three, edited where it was copied to.'));
     await svc.waitFor((e) => e.some((x) => x.event === 'edit' && x.noteId === 'copied/x/y/three-en'), 10_000, 'edit in the copied tree');
@@ -204,12 +207,14 @@ describe('the watched folder changing under the service', () => {
     await svc.ready();
     await svc.waitFor((e) => e.filter((x) => x.event === 'post').length === 10, 15_000, '10 posts');
     const backup = path.join(sb.dir, 'backup');
+    let from = await svc.settled();
     renameSync(sub, backup); // the folder vanishes (unmount, branch switch)
-    await sleep(QUIET * 6);
+    await svc.idle(from);
     expect(svc.deliveries('delete')).toEqual([]);
     expect(svc.stderr).toMatch(/removals held/);
+    from = await svc.settled();
     renameSync(backup, sub);
-    await sleep(QUIET * 6);
+    await svc.idle(from);
     expect(svc.deliveries().filter((e) => e.event !== 'post')).toEqual([]);
     expect(svc.deliveries('post')).toHaveLength(10);
   });
@@ -224,7 +229,7 @@ describe('the watched folder changing under the service', () => {
     symlinkSync(path.join(outside, 'secret-en.md'), path.join(sb.notes, 'link-en.md'));
     writeFileSync(path.join(sb.notes, 'real-en.md'), note('Real', 'Public words.'));
     await svc.waitFor((e) => e.some((x) => x.noteId === 'real-en'), 10_000, 'real post');
-    await sleep(QUIET * 3);
+    await svc.idle(svc.indexOf((e) => e.noteId === 'real-en'));
     expect(svc.deliveries().map((e) => e.noteId)).toEqual(['real-en']);
     expect(JSON.stringify(svc.events)).not.toContain('Private words');
   });
@@ -239,11 +244,13 @@ describe('coming back', () => {
     const text = note('Back again', 'It returns.');
     writeFileSync(file, text);
     await svc.waitFor((e) => e.some((x) => x.event === 'post'), 10_000, 'post');
+    let from = await svc.settled();
     rmSync(file);
-    await sleep(QUIET * 4);
+    await svc.idle(from);
+    from = await svc.settled();
     writeFileSync(file, text);
     // Its posts were kept, so nothing new is posted, but the note is live again (not stuck as deleted).
-    await sleep(QUIET * 4);
+    await svc.idle(from);
     const live = JSON.parse(runCli(['status', '--db', sb.db, '--json']).stdout) as { notes: Record<string, number> };
     expect(live.notes).toEqual({ published: 1 });
     expect(svc.deliveries()).toHaveLength(1);
@@ -253,10 +260,12 @@ describe('coming back', () => {
     const broken = path.join(sb.notes, 'fixme-en.md');
     writeFileSync(broken, note('Fix me', 'Good text.'));
     await svc.waitFor((e) => e.some((x) => x.noteId === 'fixme-en'), 10_000, 'fixme post');
+    from = await svc.settled();
     writeFileSync(broken, '---\ntitle: [oops\n---\nbad');
-    await sleep(QUIET * 4);
+    await svc.idle(from);
+    from = await svc.settled();
     writeFileSync(broken, note('Fix me', 'Good text.'));
-    await sleep(QUIET * 4);
+    await svc.idle(from);
     await svc.stop();
     const status = runCli(['status', '--db', sb.db]).stdout;
     expect(status).not.toMatch(/fixme-en\.md/);
