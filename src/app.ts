@@ -109,7 +109,10 @@ async function startAppParts(o: AppOptions, undo: (() => unknown)[]): Promise<Ru
   if (health) undo.push(() => new Promise((r) => health.close(r)));
   const lock = acquireInstanceLock(o.dbPath);
   undo.push(() => lock.release());
-  const store = new Store(o.dbPath, { check: true });
+  const store = new Store(o.dbPath, {
+    check: true,
+    onLocked: (waitMs) => log.warn({ db: o.dbPath, waitMs }, `the database is locked by another process; waiting up to ${Math.round(waitMs / 1000)} s for it`),
+  });
   undo.push(() => store.close());
   // A database that forgot its newest commits would announce them again: refuse, and say why.
   checkMark(o.dbPath, store);

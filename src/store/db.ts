@@ -87,29 +87,61 @@ const MIGRATIONS: string[] = [
 ];
 
 export interface OpenDbOptions {
-  /** How long to wait for a database another process holds locked. */
+  /** How long a statement waits for a database another process holds locked. */
   busyTimeoutMs?: number;
   /** Run `PRAGMA quick_check` (start and status do; it reads every page once). */
   check?: boolean;
+  /**
+   * For the service, which writes: the database is opened with a short wait and a write lock taken
+   * and given back at once; when another process holds it, `onLocked` is told and the open waits
+   * up to `lockedWaitMs` before giving up with a `StoreError`. Never a silent hang.
+   */
+  onLocked?: (waitMs: number) => void;
+  lockedWaitMs?: number;
 }
+
+const FIRST_LOOK_MS = 1000;
 
 /** Opens and checks the database; every failure is a one-line `StoreError` naming the file and what to do. */
 export function openDb(file: string, opts: OpenDbOptions = {}): Db {
   if (file !== ':memory:') mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const busyTimeoutMs = opts.busyTimeoutMs ?? 5000;
+  const firstWait = opts.onLocked ? Math.min(FIRST_LOOK_MS, busyTimeoutMs) : busyTimeoutMs;
+  try {
+    return openWaiting(file, opts, firstWait, busyTimeoutMs);
+  } catch (e) {
+    if (!opts.onLocked || (e as { code?: string }).code !== 'SQLITE_BUSY') throw storeError(file, e, firstWait);
+    const wait = opts.lockedWaitMs ?? 30_000;
+    opts.onLocked(wait);
+    try {
+      return openWaiting(file, opts, wait, busyTimeoutMs);
+    } catch (e2) {
+      throw storeError(file, e2, firstWait + wait);
+    }
+  }
+}
+
+/** Opens with `openWaitMs` for the locks the opening takes, then `busyTimeoutMs` for everything after. */
+function openWaiting(file: string, opts: OpenDbOptions, openWaitMs: number, busyTimeoutMs: number): Db {
   let db: Db | undefined;
   try {
-    db = new Database(file, { timeout: busyTimeoutMs });
+    db = new Database(file, { timeout: openWaitMs });
     configure(db, opts);
+    if (opts.onLocked) db.exec('BEGIN IMMEDIATE; ROLLBACK'); // can we write? (waits like any write would)
+    db.pragma(`busy_timeout = ${busyTimeoutMs}`);
     return db;
   } catch (e) {
     db?.close();
-    if (e instanceof StoreError) throw e;
-    const code = (e as { code?: string }).code ?? '';
-    if (code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB') throw corrupted(file, (e as Error).message);
-    if (code === 'SQLITE_BUSY') throw new StoreError(file, `${file} stayed locked by another process for ${Math.round(busyTimeoutMs / 1000)} s; is something else using it?`);
-    throw new StoreError(file, `cannot open ${file}: ${(e as Error).message}`);
+    throw e;
   }
+}
+
+function storeError(file: string, e: unknown, waitedMs: number): StoreError {
+  if (e instanceof StoreError) return e;
+  const code = (e as { code?: string }).code ?? '';
+  if (code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB') return corrupted(file, (e as Error).message);
+  if (code === 'SQLITE_BUSY') return new StoreError(file, `${file} stayed locked by another process for ${Math.round(waitedMs / 1000)} s; is something else using it (a sqlite3 shell, a backup)? Stop it, then start again.`);
+  return new StoreError(file, `cannot open ${file}: ${(e as Error).message}`);
 }
 
 function corrupted(file: string, detail: string): StoreError {

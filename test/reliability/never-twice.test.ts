@@ -185,6 +185,29 @@ describe('start-up that fails loudly', () => {
     }
   }, 30_000);
 
+  it('a database locked by another process at start is waited for, with a message, then used', async () => {
+    const Database = (await import('better-sqlite3')).default;
+    const sb = sandbox(CONFIG);
+    const first = Service.start(sb);
+    await first.ready();
+    await first.settled();
+    expect(await first.stop()).toBe(0);
+    const other = new Database(sb.db);
+    other.exec('BEGIN EXCLUSIVE');
+    const svc = Service.start(sb);
+    const deadline = Date.now() + 15_000;
+    while (!/database is locked by another process; waiting up to 30 s/.test(svc.stderr)) {
+      if (Date.now() > deadline) throw new Error(`no word about the lock: ${svc.stderr}`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    expect(svc.events).toEqual([]);
+    other.exec('COMMIT');
+    other.close();
+    await svc.ready();
+    await settle(svc, sb, 'after-lock');
+    expect(await svc.stop()).toBe(0);
+  }, 60_000);
+
   it('a corrupted database is one line naming the file and what to do, for start and status', async () => {
     const sb = sandbox(CONFIG);
     const svc = Service.start(sb);
