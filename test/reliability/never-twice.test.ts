@@ -261,5 +261,12 @@ describe('one bad note cannot wedge the service', () => {
     expect(posts(svc)).toEqual(['fine-en', 'after-bomb']);
     expect(svc.stderr).toMatch(/bomb\.md:3: front matter uses YAML aliases/);
     expect(await svc.stop()).toBe(0);
+    // Present at start-up, it is the same one error, and the service starts.
+    const again = Service.start(sb);
+    await again.ready();
+    await again.idle(0);
+    expect(posts(again)).toEqual([]);
+    expect(again.stderr).toMatch(/bomb\.md:3: front matter uses YAML aliases/);
+    expect(await again.stop()).toBe(0);
   }, 60_000);
 });
