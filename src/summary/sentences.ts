@@ -12,8 +12,8 @@ import { segmenter } from '../util/text.js';
 const ABBREVIATIONS = new Set(
   (
     'mr mrs ms dr prof sr jr st mt vs etc e.g i.e cf approx fig figs sec secs eq eqs ch no nos vol vols p pp al ed eds ' +
-    'inc ltd co corp dept est min max misc ref refs resp viz ca approx apr aug dec feb jan jul jun mar nov oct sep sept ' +
-    'z.b bzw usw u.a d.h s nr vgl ggf evtl inkl ca bspw sog ' + // de
+    'inc ltd co corp dept est min max misc ref refs resp viz ca apr aug dec feb jan jul jun mar nov oct sep sept ' +
+    'z.b bzw usw u.a d.h s nr vgl ggf evtl inkl bspw sog ' + // de
     'p.ej ej sra srta pág núm aprox ud uds ' + // es
     'm mme mlle p.ex env chap ' + // fr
     'u.s u.k a.m p.m'
@@ -32,8 +32,11 @@ function bracketDepth(s: string, depth: number): number {
   return d;
 }
 
-/** Abbreviations that are never a sentence's last word: the sentence always goes on. */
-const ALWAYS_FOLLOWED = new Set('mr mrs ms dr prof st mt vs e.g i.e cf fig figs sec secs eq eqs ch no nos vol vols p pp z.b d.h vgl bspw p.ej p.ex m mme mlle sra srta'.split(' '));
+/**
+ * Abbreviations that are never a sentence's last word: the sentence always goes on. Those that
+ * can end one ("no.", "m." for metres, "p.") are in ABBREVIATIONS only, joined before lower case or a digit.
+ */
+const ALWAYS_FOLLOWED = new Set('mr mrs ms dr prof st mt vs e.g i.e cf fig figs sec secs eq eqs vol vols pp z.b d.h vgl bspw p.ej p.ex mme mlle sra srta'.split(' '));
 
 /**
  * Whether the dot ending `prev` belongs to an abbreviation or an initial, not the sentence.

@@ -175,6 +175,9 @@ describe('sentences', () => {
   it('do not end after abbreviations, inside brackets or after a macro name', () => {
     const en = summarise('Dr. Smith wrote it, see Fig. 3 and Sec. 2 for e.g. the proof, i.e. the core. Rust vs. Go is old. Use println! to print. Version 1.2.3 is out.');
     expect(en.points).toEqual(['Dr. Smith wrote it, see Fig. 3 and Sec. 2 for e.g. the proof, i.e. the core.', 'Rust vs. Go is old.', 'Use println! to print.', 'Version 1.2.3 is out.']);
+    // Words that are abbreviations only sometimes end a sentence before a capital.
+    const ends = summarise('The answer was no. The next step is 2 m. Then see p. 4 of the guide.');
+    expect(ends.points).toEqual(['The answer was no.', 'The next step is 2 m.', 'Then see p. 4 of the guide.']);
     const ja = summarise('---\nlang: ja\n---\n設定を変えます（例：ポートを変える。再起動する）。次に進みます。');
     expect(ja.points).toEqual(['設定を変えます（例：ポートを変える。再起動する）。', '次に進みます。']);
     const hi = summarise('---\nlang: hi\n---\nयह एक वाक्य है (पहला। दूसरा) और आगे। अगला वाक्य।');
