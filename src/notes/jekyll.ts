@@ -17,7 +17,7 @@
  * as Jekyll removes them there too. Sources: https://jekyllrb.com/docs/liquid/tags/,
  * https://kramdown.gettalong.org/syntax.html, GitHub's "alerts" in its Markdown docs.
  */
-import { jekyllUrlPath, type SiteConfig } from './url.js';
+import { dateFromFileName, jekyllUrlPath, siteBasePath, type SiteConfig } from './url.js';
 
 export interface JekyllPage {
   title: string;
@@ -259,10 +259,6 @@ function renderLiquidAndKramdown(s: string, site: SiteConfig, page: JekyllPage):
   return out;
 }
 
-function siteBase(site: SiteConfig): string {
-  return site.baseurl ? `/${site.baseurl.replace(/^\/+|\/+$/g, '')}` : '';
-}
-
 /** `{% post_url 2010-07-21-name %}` / `{% link _posts/….md %}` → the site-relative URL (with baseurl, as Jekyll 4 gives). */
 function linkedUrl(kind: string, arg: string, site: SiteConfig): string | undefined {
   if (!site.url) return undefined;
@@ -276,11 +272,10 @@ function linkedUrl(kind: string, arg: string, site: SiteConfig): string | undefi
     relPath = slash >= 0 ? `_posts/${clean.slice(0, slash)}/${clean.slice(slash + 1)}.md` : `_posts/${clean}.md`;
   } else relPath = target.replace(/^\/+/, '');
   const file = relPath.split('/').pop() ?? relPath;
-  const m = /^(\d{4})-(\d{2})-(\d{2})-/.exec(file);
-  const date = m ? new Date(`${m[1]}-${m[2]}-${m[3]}T00:00:00Z`) : undefined;
-  if (kind === 'post_url' && (!date || Number.isNaN(date.getTime()))) return undefined;
+  const date = dateFromFileName(file);
+  if (kind === 'post_url' && !date) return undefined;
   const stem = file.replace(/\.[^.]+$/, '');
-  return siteBase(site) + jekyllUrlPath({ relPath, date, title: stem }, site);
+  return siteBasePath(site) + jekyllUrlPath({ relPath, date, title: stem }, site);
 }
 
 /** `{{ site.url | append: "/x" }}`-style output: a literal or variable and a few URL filters. */
@@ -293,10 +288,10 @@ function evaluateOutput(expr: string, site: SiteConfig, page: JekyllPage): strin
     const arg = m[2] === undefined ? '' : operand(m[2].trim(), site, page);
     switch (m[1]) {
       case 'relative_url':
-        value = value.startsWith('/') || value === '' ? siteBase(site) + value : value;
+        value = value.startsWith('/') || value === '' ? siteBasePath(site) + value : value;
         break;
       case 'absolute_url':
-        if (!/^[a-z][a-z0-9+.-]*:/i.test(value)) value = site.url ? site.url.replace(/\/+$/, '') + siteBase(site) + (value.startsWith('/') ? value : `/${value}`) : '';
+        if (!/^[a-z][a-z0-9+.-]*:/i.test(value)) value = site.url ? site.url.replace(/\/+$/, '') + siteBasePath(site) + (value.startsWith('/') ? value : `/${value}`) : '';
         break;
       case 'default':
         if (!value) value = arg;

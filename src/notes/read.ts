@@ -13,7 +13,7 @@ import { NoteError } from '../errors.js';
 import { frontMatterSchema, type FrontMatter } from './frontmatter.js';
 import { langFromPath, toLocaleTag } from './lang.js';
 import { renderJekyllSource } from './jekyll.js';
-import { noteUrl, type SiteConfig } from './url.js';
+import { dateFromFileName, noteUrl, type SiteConfig } from './url.js';
 
 export interface Note {
   /** Path relative to the notes root without extension, `/`-separated. */
@@ -218,8 +218,6 @@ function firstH1(tokens: Token[]): string | undefined {
   return undefined;
 }
 
-const DATE_PREFIX = /^(\d{4})-(\d{2})-(\d{2})-/;
-
 /** Pure: parses a note's bytes. Throws `NoteError`. */
 export function parseNote(rel: string, buf: Buffer, opts: ReadOptions): ParsedNote {
   const text = decodeNoteText(rel, buf, opts.maxBytes);
@@ -254,14 +252,7 @@ export function parseNoteText(rel: string, text: string, opts: ReadOptions): Par
   const file = rel.split('/').pop() ?? rel;
   const stem = file.replace(/\.[^.]+$/, '');
   const id = rel.replace(/\.[^./]+$/, '');
-  let date = fm.date;
-  if (!date) {
-    const m = DATE_PREFIX.exec(file);
-    if (m) {
-      const d = new Date(`${m[1]}-${m[2]}-${m[3]}T00:00:00Z`);
-      if (!Number.isNaN(d.getTime())) date = d;
-    }
-  }
+  const date = fm.date ?? dateFromFileName(file);
   const lang = fm.lang ?? langFromPath(rel, opts.fileLangs) ?? opts.defaultLang;
   const draft = fm.draft === true || fm.published === false;
   const pageTitle = fm.title ?? stem;

@@ -172,6 +172,18 @@ export function jekyllUrlPath(input: UrlInput, site: SiteConfig): string {
 /** The absolute URL of a note, or undefined when the site has no base URL. */
 export function noteUrl(input: UrlInput, site: SiteConfig): string | undefined {
   if (!site.url) return undefined;
-  const base = site.url.replace(/\/+$/, '') + (site.baseurl ? `/${site.baseurl.replace(/^\/+|\/+$/g, '')}` : '');
-  return base + jekyllUrlPath(input, site);
+  return site.url.replace(/\/+$/, '') + siteBasePath(site) + jekyllUrlPath(input, site);
+}
+
+/** The site's `baseurl` as a path prefix: `/blog`, or empty. */
+export function siteBasePath(site: SiteConfig): string {
+  return site.baseurl ? `/${site.baseurl.replace(/^\/+|\/+$/g, '')}` : '';
+}
+
+/** The date of a Jekyll `YYYY-MM-DD-` file name, or undefined. */
+export function dateFromFileName(file: string): Date | undefined {
+  const m = /^(\d{4})-(\d{2})-(\d{2})-/.exec(file);
+  if (!m) return undefined;
+  const d = new Date(`${m[1]}-${m[2]}-${m[3]}T00:00:00Z`);
+  return Number.isNaN(d.getTime()) ? undefined : d;
 }
