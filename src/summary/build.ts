@@ -5,7 +5,7 @@
 import type { Token, Tokens } from 'marked';
 import type { Note } from '../notes/read.js';
 import { collapseWhitespace, ELLIPSIS, stripControls, truncate } from '../util/text.js';
-import { PLACEHOLDER, pointText, SpanTable, stripPrivateUse, type KeyPoint } from './inline.js';
+import { isPlaceholder, PLACEHOLDER, pointText, SpanTable, stripPrivateUse, type KeyPoint } from './inline.js';
 import { pickLinks } from './links.js';
 import { cleanText, collectLinks, hasMath, htmlBlockText, inlineText, scrubMarkup, type Link } from './plain.js';
 import { splitSentences } from './sentences.js';
@@ -395,7 +395,7 @@ function truncatePoint(text: string, max: number, spans: SpanTable, locale: stri
   if (!PLACEHOLDER.test(text)) return truncate(text, max, locale);
   // Measure with each span as a word of its length, then map the cut back.
   let measured = '';
-  for (const ch of text) measured += PLACEHOLDER.test(ch) ? 'x'.repeat(spans.width(ch)) : ch;
+  for (const ch of text) measured += isPlaceholder(ch) ? 'x'.repeat(spans.width(ch)) : ch;
   const keep = truncate(measured, max, locale).length - 1; // characters kept before the ellipsis
   let out = '';
   let used = 0;

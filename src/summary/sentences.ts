@@ -23,7 +23,10 @@ const ABBREVIATIONS = new Set(
 const OPEN = '([{（［｛「『【〔《〈';
 const CLOSE = ')]}）］｝」』】〕》〉';
 
+const ANY_BRACKET = /[([{（［｛「『【〔《〈)\]}）］｝」』】〕》〉]/;
+
 function bracketDepth(s: string, depth: number): number {
+  if (!ANY_BRACKET.test(s)) return depth;
   let d = depth;
   for (const ch of s) {
     if (OPEN.includes(ch)) d++;
@@ -88,6 +91,6 @@ function shouldJoin(prev: string, next: string, depth: number): boolean {
   const n = next.trimStart();
   if (p.endsWith('.') && abbreviationGoesOn(p, n)) return true;
   // `println!` / `empty?` in prose: a macro or method name, when the sentence goes on in lower case.
-  const last = p.slice(p.search(/\S+$/));
+  const last = p.slice(p.lastIndexOf(' ') + 1); // text here has its white space folded to single spaces
   return /^[a-z_][\w:]*[!?]$/.test(last) && /^[\p{Ll}(]/u.test(n);
 }
