@@ -31,6 +31,17 @@ export interface ServiceEvent {
   notes?: number;
 }
 
+/** Services started and not yet exited, so a test that fails before its stop leaves none behind. */
+const alive = new Set<Service>();
+
+/** For `afterEach`: kills every service still running. */
+export async function killLeftoverServices(): Promise<void> {
+  for (const s of [...alive]) {
+    s.proc.kill('SIGKILL');
+    await s.exited;
+  }
+}
+
 export class Service {
   readonly events: ServiceEvent[] = [];
   stderr = '';
@@ -53,6 +64,8 @@ export class Service {
     proc.stderr!.setEncoding('utf8');
     proc.stderr!.on('data', (c: string) => (this.stderr += c));
     this.exited = new Promise((resolve) => proc.on('exit', (code) => resolve(code)));
+    alive.add(this);
+    void this.exited.then(() => alive.delete(this));
   }
 
   static start(sb: Sandbox, extra: string[] = [], env: NodeJS.ProcessEnv = {}): Service {

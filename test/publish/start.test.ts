@@ -2,23 +2,15 @@ import { cpSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
-import { note, sandbox, Service, sleep } from '../helpers/service.js';
+import { killLeftoverServices, note, sandbox, Service, sleep } from '../helpers/service.js';
 
 const QUIET = 300;
 const CONFIG = `watch:\n  quietMs: ${QUIET}\npublish:\n  announceExisting: false\n  digest:\n    threshold: 5\n`;
 
-const running: Service[] = [];
-afterEach(async () => {
-  for (const s of running.splice(0)) {
-    s.proc.kill('SIGKILL');
-    await s.exited;
-  }
-});
+afterEach(killLeftoverServices);
 
 function start(sb: ReturnType<typeof sandbox>, extra: string[] = []): Service {
-  const s = Service.start(sb, extra);
-  running.push(s);
-  return s;
+  return Service.start(sb, extra);
 }
 
 describe('notecast start (console adapter, real process)', () => {

@@ -8,11 +8,13 @@
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, symlinkSync, writeFileSync, writeSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
-import { note, sandbox, Service, type Sandbox } from '../helpers/service.js';
+import { killLeftoverServices, note, sandbox, Service, type Sandbox } from '../helpers/service.js';
 
 const CONFIG = 'watch:\n  quietMs: 200\n';
+
+afterEach(killLeftoverServices);
 
 /** Saves a marker note and waits for its announcement: everything saved before it has gone out. */
 async function settle(svc: Service, sb: Sandbox, name: string): Promise<void> {
