@@ -22,18 +22,6 @@ async function settle(svc: Service, sb: Sandbox, name: string): Promise<void> {
   await svc.waitFor((e) => e.some((x) => x.noteId === name), 20_000, `marker ${name}`);
 }
 
-/** Waits until `status` shows no delivery pending or in flight. */
-async function untilRecorded(sb: Sandbox): Promise<void> {
-  const deadline = Date.now() + 15_000;
-  for (;;) {
-    const r = runCli(['status', '--db', sb.db, '--json'], { cwd: sb.dir });
-    const outbox = r.code === 0 ? (JSON.parse(r.stdout) as { outbox: Record<string, number> }).outbox : {};
-    if (r.code === 0 && !outbox.pending && !outbox.sending) return;
-    if (Date.now() > deadline) throw new Error(`deliveries never recorded: ${r.stdout}${r.stderr}`);
-    await new Promise((res) => setTimeout(res, 100));
-  }
-}
-
 const posts = (svc: Service) => svc.deliveries('post').map((e) => e.noteId);
 
 async function freePort(): Promise<number> {
@@ -59,7 +47,7 @@ describe('one instance per database', () => {
     expect(posts(first)).toEqual(['one']);
     // Killed once the send is recorded: a kill between a console print and its record would
     // print it again (the documented window where no platform key stops a resend).
-    await untilRecorded(sb);
+    await first.settled();
     await first.kill9();
     const third = Service.start(sb);
     await third.ready();
@@ -146,7 +134,7 @@ describe('a database that lost its newest commits', () => {
     await svc.ready();
     for (let i = 0; i < 3; i++) writeFileSync(path.join(sb.notes, `wal-${i}-en.md`), note(`Wal ${i}`, `Note ${i} before the crash.`));
     await svc.waitFor((e) => e.filter((x) => x.event === 'post').length === 3, 20_000, 'three posts');
-    await untilRecorded(sb);
+    await svc.settled(); // every delivery recorded
     // The mark follows the database within a second: wait until it has seen the three deliveries.
     const deadline = Date.now() + 10_000;
     while (!existsSync(`${sb.db}.mark`) || (JSON.parse(readFileSync(`${sb.db}.mark`, 'utf8')) as { finished: number }).finished < 3) {
