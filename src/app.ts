@@ -183,7 +183,7 @@ async function startAppParts(o: AppOptions, undo: (() => unknown)[]): Promise<Ru
   };
   /**
    * Tells `onIdle` once the service has nothing left to do: no file settling, no batch queued or
-   * waiting for a retry, no delivery in flight or due. Looked at after each batch, delivery and
+   * waiting for a retry, no delivery in flight or waiting to be sent (also after a retry delay). Looked at after each batch, delivery and
    * settled watcher flush (a turn later, once the deliverer has taken what it was woken for), so a
    * test or an operator can know a change was fully handled without waiting a fixed time.
    */

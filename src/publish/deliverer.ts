@@ -93,11 +93,9 @@ export class Deliverer {
     this.quietListener = listener;
   }
 
-  /** Nothing in flight and nothing due now (a retry waiting for later does not count). */
+  /** Nothing in flight and nothing waiting to be sent, now or after a retry delay (paused targets aside). */
   get idle(): boolean {
-    if (this.inflight.size > 0 || this.wakeScheduled) return false;
-    const next = this.store.nextAttemptAt();
-    return next === undefined || next > this.now();
+    return this.inflight.size === 0 && !this.wakeScheduled && this.store.nextAttemptAt() === undefined;
   }
 
   private pump(): void {

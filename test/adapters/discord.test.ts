@@ -55,9 +55,10 @@ describe('Discord through discord.js against the fake REST API and gateway', () 
     await subscribe(guild, b.id, MANAGE_CHANNELS, [{ type: 3, name: 'lang', value: 'zh' }]);
 
     const file = path.join(sb.notes, 'ping-en.md');
+    const from = svc!.events.length;
     writeFileSync(file, note('@everyone look *here*', 'Hey @here and <@&123> read this. Stars 2 * 3 * 4_5 stay literal.'));
     await fake.waitFor(() => fake.messagesIn(a.id).length === 1, 15_000, 'announcement');
-    await sleep(800);
+    await svc!.idle(from); // every delivery it caused is out
     expect(fake.messagesIn(b.id)).toHaveLength(0);
     const msg = fake.messagesIn(a.id)[0]!;
     expect(msg.allowed_mentions).toEqual({ parse: [] });
@@ -119,12 +120,13 @@ describe('Discord through discord.js against the fake REST API and gateway', () 
     const sb = sandbox(config(`publish:\n  digest:\n    threshold: 100\nroutes:\n${chans.map((c) => `  - platform: discord\n    chat: "${c.id}"\n`).join('')}`));
     await startService(sb);
     fake.forced429 = 10;
+    const from = svc!.events.length;
     for (let i = 0; i < 4; i++) writeFileSync(path.join(sb.notes, `n${i}-en.md`), note(`Note ${i}`, `Body ${i}.`));
     await fake.waitFor(() => fake.messages.length >= 4, 15_000, 'fan-out started');
     fake.disconnect();
     await fake.waitFor(() => fake.resumes === 1 && fake.connected, 15_000, 'resume');
     await fake.waitFor(() => chans.every((c) => fake.messagesIn(c.id).length === 4), 30_000, 'every delivery');
-    await sleep(1000);
+    await svc!.idle(from);
     for (const c of chans) expect(fake.messagesIn(c.id).map((m) => m.embeds[0]!.title).sort()).toEqual(['Note 0', 'Note 1', 'Note 2', 'Note 3']);
     expect(fake.tooManyRequests).toBeGreaterThanOrEqual(10);
     // The client still answers commands after resuming.
@@ -159,13 +161,14 @@ describe('a Discord API that stops answering', () => {
     const sb = sandbox(config(`delivery:\n  callTimeoutMs: 1000\n  baseDelayMs: 200\n  maxDelayMs: 1000\nroutes:\n  - platform: discord\n    chat: "${ch.id}"\n`));
     await startService(sb);
     fake.hang = true;
+    const from = svc!.events.length;
     writeFileSync(path.join(sb.notes, 'slow-en.md'), note('Slow platform', 'Sent while requests hang.'));
     await fake.waitFor(() => fake.abandoned >= 2, 10_000, 'two calls aborted by the client');
     expect(fake.messagesIn(ch.id)).toHaveLength(0);
     expect(svc!.stderr).toMatch(/no answer from the platform within 1000 ms/);
     fake.release();
     await fake.waitFor(() => fake.messagesIn(ch.id).length === 1, 15_000, 'delivery after the hang');
-    await sleep(1500);
+    await svc!.idle(from);
     expect(fake.messagesIn(ch.id)).toHaveLength(1);
   });
 });

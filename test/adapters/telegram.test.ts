@@ -58,9 +58,10 @@ describe('Telegram through grammY against the fake Bot API', () => {
     expect(replies(en.id)[1]).toMatch(/Subscribed \(#\d+\): lang:en/);
 
     const file = path.join(sb.notes, 'hello-en.md');
+    const from = svc!.events.length;
     writeFileSync(file, note('1 < 2 & 3 > 0', 'The first sentence is here. It has @everyone in it.'));
     await fake.waitFor(() => replies(en.id).length === 3, 15_000, 'announcement');
-    await sleep(1500);
+    await svc!.idle(from); // every delivery it caused is out
     expect(replies(zh.id)).toHaveLength(1);
     expect(replies(dm.id)).toHaveLength(1);
     const post = fake.sentTo(en.id)[2]!;
@@ -109,9 +110,10 @@ describe('Telegram through grammY against the fake Bot API', () => {
     const sb = sandbox(config(`routes:\n${chats.map((c) => `  - platform: telegram\n    chat: ${c.id}\n`).join('')}`));
     await startService(sb);
     fake.forced429 = 12;
+    const from = svc!.events.length;
     for (let i = 0; i < 3; i++) writeFileSync(path.join(sb.notes, `storm-${i}-en.md`), note(`Storm ${i}`, `Storm note ${i} text.`));
     await fake.waitFor(() => chats.every((c) => fake.sentTo(c.id).length === 3), 30_000, 'all deliveries');
-    await sleep(1500);
+    await svc!.idle(from);
     for (const c of chats) {
       const titles = fake.sentTo(c.id).map((m) => m.text.split('\n')[0]).sort();
       expect(titles).toEqual(['Storm 0', 'Storm 1', 'Storm 2']);
@@ -227,13 +229,14 @@ describe('faults', () => {
     await fake.waitFor(() => chats.every((c) => fake.sentTo(c.id).length === 1), 20_000, '5xx burst ridden out');
     expect(fake.calls.filter((c) => c.status === 502)).toHaveLength(4);
 
+    const fromOutage = svc!.events.length;
     fake.down = true; // the platform goes away
     writeFileSync(path.join(sb.notes, 'f2-en.md'), note('Fault two', 'Written during the outage.'));
     await sleep(3000);
     expect(chats.every((c) => fake.sentTo(c.id).length === 1)).toBe(true);
     fake.down = false; // and comes back
     await fake.waitFor(() => chats.every((c) => fake.sentTo(c.id).length === 2), 30_000, 'delivered after the outage');
-    await sleep(1500);
+    await svc!.idle(fromOutage);
     for (const c of chats) expect(fake.sentTo(c.id).map((m) => m.text.split('\n')[0])).toEqual(['Fault one', 'Fault two']);
     await svc!.stop();
     svc = undefined;

@@ -63,6 +63,7 @@ describe('a one-minute outage of both platforms', () => {
     writeFileSync(first, note('Before the outage', 'Announced while all is well.'));
     await until(() => channels.every((c) => discord.messagesIn(c.id).length === 1) && chats.every((c) => telegram.sentTo(c.id).length === 1), 20_000, 'first announcement');
 
+    const fromOutage = svc.events.length;
     discord.down = true;
     telegram.down = true;
     const outageStarted = Date.now();
@@ -87,7 +88,8 @@ describe('a one-minute outage of both platforms', () => {
       'every post and edit after the outage',
     );
     await until(async () => (await health(port)).status === 200, 30_000, 'healthy again');
-    await sleep(1500); // room for a wrongful repeat to show
+    // The service's own idle signal: nothing in flight or waiting, so a wrongful repeat would be out by now.
+    await svc.idle(fromOutage);
 
     for (const c of channels) expect(discord.messagesIn(c.id).map((m) => m.embeds[0]!.title)).toEqual(['Before the outage', 'During the outage']);
     for (const c of chats) expect(telegram.sentTo(c.id).map((m) => m.text.split('\n')[0])).toEqual(['Before the outage', 'During the outage']);
