@@ -39,13 +39,20 @@ export type FailureClass =
   /** The platform refused this one message (bad markup, too long): it fails, the chat is not paused. */
   | { kind: 'rejected'; reason: string };
 
+/** Which call failed: a post, or a change to one already sent. */
+export type DeliveryOperation = 'post' | 'edit' | 'delete';
+
 export interface ChatAdapter {
   readonly platform: Platform;
   post(target: Target, message: OutgoingMessage, ctx: SendContext): Promise<{ messageId: string }>;
   edit(target: Target, messageId: string, message: OutgoingMessage, ctx: SendContext): Promise<void>;
   delete(target: Target, messageId: string, ctx: SendContext): Promise<void>;
-  /** Every error a call above may throw is classified here, in one place per adapter. */
-  classify(error: unknown): FailureClass;
+  /**
+   * Every error a call above may throw is classified here, in one place per adapter. The same
+   * refusal can mean different things per operation: a missing permission on a post pauses the
+   * target, on an edit or delete it fails only that change.
+   */
+  classify(error: unknown, op: DeliveryOperation): FailureClass;
   start?(): Promise<void>;
   stop?(): Promise<void>;
   /** Connected and able to deliver (gateway up, polling running); for /healthz. */

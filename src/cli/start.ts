@@ -45,7 +45,8 @@ export async function runStart(opts: StartOptions, io: Io): Promise<number> {
       return 2;
     }
     const { createDiscordAdapter } = await import('../adapters/discord/adapter.js'); // loaded only when used
-    platformAdapters.push(({ store, log: l, commandDeps }) => createDiscordAdapter({ token, config: config.discord, webhooks, store, deps: commandDeps, log: l }));
+    const routes = new Map(config.routes.filter((r) => r.platform === 'discord').map((r) => [r.chat, { crosspost: r.crosspost, forumTags: r.forumTags }]));
+    platformAdapters.push(({ store, log: l, commandDeps }) => createDiscordAdapter({ token, config: config.discord, webhooks, routes, store, deps: commandDeps, log: l }));
   }
   if (env.TELEGRAM_BOT_TOKEN) {
     const token = env.TELEGRAM_BOT_TOKEN;
@@ -100,7 +101,6 @@ function discordWebhookRoutes(config: Config, env: Env): Map<string, DiscordWebh
   for (const r of config.routes) {
     if (!r.webhook) continue;
     const url = env.discordWebhooks[r.webhook.env];
-    if (r.platform !== 'discord') return new Error(`routes: a webhook route must be a discord route (chat ${r.chat})`);
     if (!url) return new Error(`routes: chat ${r.chat} asks for the webhook in ${r.webhook.env}, which is not set`);
     const [id, token] = url.split('/').slice(-2) as [string, string];
     out.set(r.chat, { id, token, username: r.webhook.username, avatarUrl: r.webhook.avatarUrl });

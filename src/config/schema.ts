@@ -38,11 +38,34 @@ export const routeSchema = z
      * is a secret, so it comes from the environment variable named here (e.g. DISCORD_WEBHOOK_RELEASES).
      */
     webhook: z
-      .object({ env: z.string().regex(/^DISCORD_WEBHOOK_[A-Z0-9_]+$/), username: z.string().min(1).max(80).optional(), avatarUrl: z.string().url().optional() })
+      .object({
+        env: z.string().regex(/^DISCORD_WEBHOOK_[A-Z0-9_]+$/),
+        /** Discord refuses webhook names containing "discord" or "clyde" (webhook.mdx, Create Webhook); up to 80 characters. */
+        username: z
+          .string()
+          .min(1)
+          .max(80)
+          .refine((u) => !/discord|clyde/i.test(u), 'must not contain "discord" or "clyde": Discord refuses such webhook names')
+          .optional(),
+        avatarUrl: z.string().url().optional(),
+      })
       .strict()
       .optional(),
+    /**
+     * Discord announcement channels only: publish each post to the servers that follow the channel
+     * (without it, followers never see the notes). Needs no extra permission for the bot's own posts.
+     */
+    crosspost: z.boolean().optional(),
+    /**
+     * Discord forums only: tags (by name) applied to every post. The note's own tags that the forum
+     * also has are applied too. A forum that requires a tag refuses posts that match none.
+     */
+    forumTags: z.array(z.string().min(1)).max(5).optional(),
   })
-  .strict();
+  .strict()
+  .refine((r) => r.platform === 'discord' || (r.crosspost === undefined && r.forumTags === undefined && r.webhook === undefined), {
+    message: 'crosspost, forumTags and webhook are Discord route options',
+  });
 
 export type Route = z.output<typeof routeSchema>;
 

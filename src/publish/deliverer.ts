@@ -139,7 +139,7 @@ export class Deliverer {
     try {
       sent = await this.send(row, adapter, ctx, logCtx);
     } catch (e) {
-      await this.fail(row, e instanceof CallTimeout ? { kind: 'transient', reason: e.message } : adapter.classify(e), logCtx);
+      await this.fail(row, e instanceof CallTimeout ? { kind: 'transient', reason: e.message } : adapter.classify(e, row.kind === 'edit' || row.kind === 'delete' ? row.kind : 'post'), logCtx);
       return;
     }
     // Outside the try: once recorded, nothing that happens here may turn into a resend.

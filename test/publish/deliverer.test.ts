@@ -102,7 +102,7 @@ describe('Deliverer and rate limits', () => {
     const { store, deliverer, events } = setUp({
       ...adapter,
       post,
-      classify: (e) => (e === limited ? { kind: 'rate-limited', reason: 'slow down', retryAfterMs: 5 } : adapter.classify(e)),
+      classify: (e, op) => (e === limited ? { kind: 'rate-limited', reason: 'slow down', retryAfterMs: 5 } : adapter.classify(e, op)),
     });
     store.enqueue({ noteId: 'a', revision: 1, target, kind: 'post', payload: { type: 'summary', summary: summary('A') } });
     deliverer.start();

@@ -2,36 +2,31 @@
  * Discord on discord.js: the outbox's post/edit/delete through the REST client (whose queue keeps
  * per-route rate limits), and slash commands with autocomplete through the gateway (Guilds intent only).
  */
-import { ChannelType, Client, Events, GatewayIntentBits, MessageFlags, PermissionFlagsBits, REST, Routes, Status, type Interaction } from 'discord.js';
-import type { APIChannel, APIMessage } from 'discord.js';
+import { Client, Events, GatewayIntentBits, MessageFlags, PermissionFlagsBits, REST, Routes, Status, type Interaction } from 'discord.js';
 import type { Config } from '../../config/schema.js';
 import { findCommand, runCommand, type CommandDeps, type CommandReply } from '../../commands/index.js';
 import { SLOW_DOWN_TEXT } from '../../commands/limit.js';
 import type { Logger } from '../../log.js';
-import { renderDiscordDigest } from '../../render/digest.js';
-import { renderDiscordEmbed, renderDiscordMessage } from '../../render/discord.js';
+import { renderDiscordEmbed } from '../../render/discord.js';
 import { defuseMentions, discordLinkTarget, escapeDiscordMarkdown } from '../../render/escape.js';
 import type { Store } from '../../store/store.js';
 import type { Target } from '../../store/types.js';
 import { truncate } from '../../util/text.js';
 import { noteKey } from '../../commands/note-key.js';
-import type { ChatAdapter, OutgoingMessage, SendContext } from '../types.js';
+import type { ChatAdapter } from '../types.js';
+import { createDiscordDelivery, type DiscordRouteOptions, type DiscordWebhookRoute } from './deliver.js';
+
+export type { DiscordRouteOptions, DiscordWebhookRoute } from './deliver.js';
 import { commandsHash, discordCommandPayloads } from './commands.js';
 import { classifyDiscordError } from './errors.js';
-
-/** A channel whose announcements go through a webhook, with its own name and avatar. */
-export interface DiscordWebhookRoute {
-  id: string;
-  token: string;
-  username?: string | undefined;
-  avatarUrl?: string | undefined;
-}
 
 export interface DiscordAdapterOptions {
   token: string;
   config: Config['discord'];
   /** Channel id → webhook, for routes that ask for webhook delivery. */
   webhooks?: ReadonlyMap<string, DiscordWebhookRoute>;
+  /** Channel id → what its config route asks for (crosspost, forum tags). */
+  routes?: ReadonlyMap<string, DiscordRouteOptions>;
   store: Store;
   deps: CommandDeps;
   log: Logger;
@@ -42,17 +37,6 @@ export function langOfLocale(locale: string | undefined): string | undefined {
   if (!locale) return undefined;
   if (locale === 'zh-TW') return 'hant';
   return locale.split('-')[0];
-}
-
-const FORUM_TYPES = new Set<number>([ChannelType.GuildForum, ChannelType.GuildMedia]);
-const THREAD_PREFIX = 'thread:';
-
-function payloadOf(m: OutgoingMessage) {
-  return m.type === 'summary' ? renderDiscordMessage(m.summary) : renderDiscordDigest(m.items);
-}
-
-function titleOf(m: OutgoingMessage): string {
-  return truncate(m.type === 'summary' ? m.summary.title : `${m.items.length} new notes`, 100);
 }
 
 /** Registers the commands (globally or in one guild) only when they differ from what was last registered. */
@@ -87,12 +71,19 @@ export function createDiscordAdapter(o: DiscordAdapterOptions): DiscordAdapter {
   });
   const rest = client.rest;
   const keys = new Map<string, string>();
-
-  const channelType = async (id: string, signal?: AbortSignal): Promise<number> => {
-    const cached = client.channels.cache.get(id);
-    if (cached) return cached.type;
-    return ((await rest.get(Routes.channel(id), { signal })) as APIChannel).type;
-  };
+  const delivery = createDiscordDelivery({
+    rest,
+    webhooks: o.webhooks,
+    routes: o.routes,
+    log,
+    // The gateway keeps channels (forum tags included) current; REST is asked only for what it lacks.
+    cachedChannel: (id) => {
+      const ch = client.channels.cache.get(id);
+      if (!ch) return undefined;
+      const tags = 'availableTags' in ch ? ch.availableTags.map((t) => ({ id: t.id, name: t.name })) : [];
+      return { type: ch.type, flags: ch.flags?.bitfield ?? 0, availableTags: tags };
+    },
+  });
 
   const choiceValue = (id: string): string => {
     if (id.length <= 97) return `id:${id}`;
@@ -169,47 +160,9 @@ export function createDiscordAdapter(o: DiscordAdapterOptions): DiscordAdapter {
   return {
     platform: 'discord',
     client,
-    async post(target, message, ctx: SendContext) {
-      const p = payloadOf(message);
-      const hook = o.webhooks?.get(target.chat);
-      if (hook) {
-        const body = { ...p, ...(hook.username ? { username: hook.username } : {}), ...(hook.avatarUrl ? { avatar_url: hook.avatarUrl } : {}) };
-        const query = new URLSearchParams({ wait: 'true', ...(target.thread ? { thread_id: target.thread } : {}) });
-        const msg = (await rest.post(Routes.webhook(hook.id, hook.token), { body, query, auth: false, signal: ctx.signal })) as APIMessage;
-        return { messageId: msg.id };
-      }
-      const channel = target.thread || target.chat;
-      if (FORUM_TYPES.has(await channelType(channel, ctx.signal))) {
-        // A forum takes a post (a thread) per note, titled with the note's title.
-        const thread = (await rest.post(Routes.threads(channel), { body: { name: titleOf(message), message: p }, signal: ctx.signal })) as APIChannel;
-        return { messageId: `${THREAD_PREFIX}${thread.id}` };
-      }
-      // The nonce makes a resend after a crash a no-op: Discord returns the first message instead.
-      const msg = (await rest.post(Routes.channelMessages(channel), { body: { ...p, nonce: ctx.nonce.slice(0, 25), enforce_nonce: true }, signal: ctx.signal })) as APIMessage;
-      return { messageId: msg.id };
-    },
-    async edit(target, messageId, message, ctx) {
-      const p = payloadOf(message);
-      const hook = o.webhooks?.get(target.chat);
-      const signal = ctx.signal;
-      if (hook) {
-        await rest.patch(Routes.webhookMessage(hook.id, hook.token, messageId), { body: p, auth: false, signal });
-        return;
-      }
-      if (messageId.startsWith(THREAD_PREFIX)) {
-        const id = messageId.slice(THREAD_PREFIX.length);
-        await rest.patch(Routes.channelMessage(id, id), { body: p, signal });
-      } else {
-        await rest.patch(Routes.channelMessage(target.thread || target.chat, messageId), { body: p, signal });
-      }
-    },
-    async delete(target, messageId, ctx) {
-      const hook = o.webhooks?.get(target.chat);
-      const signal = ctx.signal;
-      if (hook) await rest.delete(Routes.webhookMessage(hook.id, hook.token, messageId), { auth: false, signal });
-      else if (messageId.startsWith(THREAD_PREFIX)) await rest.delete(Routes.channel(messageId.slice(THREAD_PREFIX.length)), { signal });
-      else await rest.delete(Routes.channelMessage(target.thread || target.chat, messageId), { signal });
-    },
+    post: (target, message, ctx) => delivery.post(target, message, ctx),
+    edit: (target, messageId, message, ctx) => delivery.edit(target, messageId, message, ctx),
+    delete: (target, messageId, ctx) => delivery.delete(target, messageId, ctx),
     classify: classifyDiscordError,
     // The client stays 'ready' through a reconnect; the shards say whether the gateway is up now.
     healthy: () => client.isReady() && client.ws.shards.every((shard) => shard.status === Status.Ready),

@@ -1,15 +1,52 @@
-/** The Discord adapter's one error classifier. */
+/**
+ * The Discord adapter's one error classifier. Codes and their meanings are Discord's JSON error
+ * codes (discord-api-docs, topics/opcodes-and-status-codes.mdx).
+ */
 import { DiscordAPIError, HTTPError, RateLimitError } from 'discord.js';
-import type { FailureClass } from '../types.js';
+import type { DeliveryOperation, FailureClass } from '../types.js';
 
-const NO_ACCESS = new Set([50001, 50013, 10003, 10004, 50083, 160005]); // missing access/permissions, unknown channel/guild, archived thread, locked thread
-const GONE = new Set([10008]); // unknown message
+export const DISCORD_CODES = {
+  unknownChannel: 10003,
+  unknownGuild: 10004,
+  unknownMessage: 10008,
+  tagRequired: 40067,
+  missingAccess: 50001,
+  missingPermissions: 50013,
+  archivedThread: 50083,
+  lockedThread: 160005,
+  webhookForumNeedsThread: 220001,
+} as const;
 
-export function classifyDiscordError(e: unknown): FailureClass {
+/** A post that fails with these will fail the same way for every later note: the target is paused. */
+const TARGET_UNUSABLE = new Set<number>([
+  DISCORD_CODES.missingAccess,
+  DISCORD_CODES.missingPermissions,
+  DISCORD_CODES.unknownChannel,
+  DISCORD_CODES.unknownGuild,
+  DISCORD_CODES.lockedThread,
+  DISCORD_CODES.tagRequired, // the forum requires a tag the route does not give
+  DISCORD_CODES.webhookForumNeedsThread,
+]);
+
+/**
+ * Refusals of one operation on one message (an edit in a thread that could not be unarchived, a
+ * delete without Manage Threads): that delivery fails and the target keeps receiving new posts.
+ */
+const OPERATION_REFUSED = new Set<number>([DISCORD_CODES.missingAccess, DISCORD_CODES.missingPermissions, DISCORD_CODES.archivedThread, DISCORD_CODES.lockedThread]);
+
+/** The message (or the thread holding it) is gone: nothing is left to edit or delete. */
+const GONE = new Set<number>([DISCORD_CODES.unknownMessage, DISCORD_CODES.unknownChannel]);
+
+export function classifyDiscordError(e: unknown, op: DeliveryOperation = 'post'): FailureClass {
   if (e instanceof DiscordAPIError) {
-    const reason = `discord ${e.method.toUpperCase()} ${e.url.replace(/^.*\/api\/v\d+/, '')}: ${e.status} ${e.code} ${e.message}`;
-    if (typeof e.code === 'number' && NO_ACCESS.has(e.code)) return { kind: 'permanent', reason };
-    if (typeof e.code === 'number' && GONE.has(e.code)) return { kind: 'gone', reason };
+    const reason = `discord ${e.method.toUpperCase()} ${e.url.replace(/^.*\/api\/v\d+/, '').replace(/\/webhooks\/(\d+)\/[^/?]+/, '/webhooks/$1/…')}: ${e.status} ${e.code} ${e.message}`;
+    const code = typeof e.code === 'number' ? e.code : -1;
+    if (op !== 'post') {
+      if (GONE.has(code)) return { kind: 'gone', reason };
+      if (OPERATION_REFUSED.has(code)) return { kind: 'rejected', reason };
+    }
+    if (op === 'post' && TARGET_UNUSABLE.has(code)) return { kind: 'permanent', reason };
+    if (GONE.has(code)) return { kind: 'gone', reason };
     if (e.status >= 500) return { kind: 'transient', reason };
     if (e.status === 401) return { kind: 'permanent', reason };
     return { kind: 'rejected', reason };

@@ -2,12 +2,29 @@
  * A fake Discord (REST + gateway) on 127.0.0.1 for the real discord.js client. Honest about what
  * Discord enforces: embed limits (with the 6000 total), autocomplete choices, per-route and global
  * rate limits answered with 429 and the headers the client reads, missing and forbidden channels,
- * the 3-second interaction deadline, and `enforce_nonce`.
+ * the 3-second interaction deadline, `enforce_nonce` within its window, threads that archive,
+ * permissions per operation, forums that require tags, crossposts and webhooks in threads and forums.
+ * Sources are cited beside each behaviour: `docs:` paths are files of discord/discord-api-docs
+ * (developers/…), fetched at c98d64b.
  */
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
+import {
+  ChannelFlags,
+  ChannelType,
+  MessageFlags,
+  MessageType,
+  type APIChannel,
+  type APIMessage,
+  type RESTPatchAPIChannelJSONBody,
+  type RESTPatchAPIChannelMessageJSONBody,
+  type RESTPatchAPIWebhookWithTokenMessageJSONBody,
+  type RESTPostAPIChannelMessageJSONBody,
+  type RESTPostAPIGuildForumThreadsJSONBody,
+  type RESTPostAPIWebhookWithTokenJSONBody,
+} from 'discord-api-types/v10';
 import { formErrorBody, validateChoices, validateMessage, type EmbedLike } from './limits.js';
 import { until } from '../../helpers/until.js';
 
@@ -18,7 +35,19 @@ export interface FakeChannel {
   name: string;
   parent_id?: string;
   access: 'ok' | 'forbidden' | 'noperms' | 'missing';
+  /** Channel flags; 1 << 4 is REQUIRE_TAG on forums (docs: resources/channel.mdx, Channel Flags). */
+  flags?: number;
+  /** A forum's tags (docs: resources/channel.mdx, Forum Tag Object). */
+  available_tags?: { id: string; name: string; moderated: boolean; emoji_id: null; emoji_name: null }[];
+  /** Threads: tags applied at creation, archive state and when it last saw activity. */
+  applied_tags?: string[];
+  archived?: boolean;
+  locked?: boolean;
+  lastActivity?: number;
 }
+
+/** Permissions the bot may hold, by the names discord-api-types gives them. */
+export type FakePermission = 'SendMessages' | 'SendMessagesInThreads' | 'ManageThreads' | 'ManageMessages';
 
 export interface FakeMessage {
   id: string;
@@ -32,6 +61,9 @@ export interface FakeMessage {
   via: 'bot' | 'webhook' | 'interaction';
   username?: string;
   avatar_url?: string;
+  at: number;
+  /** MessageFlags.Crossposted once published to followers (docs: resources/message.mdx, Message Flags). */
+  crossposted?: boolean;
 }
 
 export interface InteractionResponse {
@@ -80,6 +112,18 @@ export class FakeDiscord {
   /** Held requests the client gave up on and closed itself (an aborted call). */
   abandoned = 0;
   private readonly hung: IncomingMessage[] = [];
+  /**
+   * Threads archive after this long without activity (docs: topics/threads.mdx, "Threads
+   * automatically archive after a period of inactivity"); real periods are hours, tests shorten it.
+   */
+  archiveAfterMs = Number.POSITIVE_INFINITY;
+  /**
+   * `enforce_nonce` checks uniqueness "in the past few minutes" only (docs: resources/message.mdx,
+   * Create Message); after this window a resend with the same nonce is a new message.
+   */
+  nonceWindowMs = 5 * 60_000;
+  /** What the bot may do in every channel it can see; tests take permissions away. */
+  readonly permissions = new Set<FakePermission>(['SendMessages', 'SendMessagesInThreads', 'ManageThreads', 'ManageMessages']);
 
   /** Stops holding; requests still held are dropped unprocessed. */
   release(): void {
@@ -187,7 +231,8 @@ export class FakeDiscord {
 
   private guildCreate(id: string) {
     const g = this.guilds.get(id)!;
-    const channels = [...this.channels.values()].filter((c) => c.guild_id === id && c.access !== 'missing').map((c) => ({ id: c.id, type: c.type, name: c.name, guild_id: id, position: 0, permission_overwrites: [], ...(c.parent_id ? { parent_id: c.parent_id } : {}) }));
+    // Threads are not guild channels: GUILD_CREATE lists them apart (docs: events/gateway-events.mdx, Guild Create).
+    const channels = [...this.channels.values()].filter((c) => c.guild_id === id && c.access !== 'missing' && c.type !== ChannelType.PublicThread).map((c) => ({ ...this.apiChannel(c), position: 0, permission_overwrites: [] }));
     return {
       id, name: g.name, icon: null, owner_id: '1', afk_timeout: 300, verification_level: 0, default_message_notifications: 0, explicit_content_filter: 0,
       roles: [{ id, name: '@everyone', permissions: '0', position: 0, color: 0, hoist: false, managed: false, mentionable: false, flags: 0 }],
@@ -315,13 +360,94 @@ export class FakeDiscord {
   private createMessage(channelId: string, json: Record<string, unknown>, via: FakeMessage['via']): FakeMessage {
     const errors = validateMessage(json as { content?: string; embeds?: EmbedLike[] });
     if (errors.length) throw new Failure(400, formErrorBody(errors));
-    const m: FakeMessage = { id: nextId(), channel_id: channelId, content: json.content as string | undefined, embeds: (json.embeds as EmbedLike[]) ?? [], nonce: json.nonce as string | undefined, allowed_mentions: json.allowed_mentions, edits: 0, deleted: false, via };
+    const m: FakeMessage = { id: nextId(), channel_id: channelId, content: json.content as string | undefined, embeds: (json.embeds as EmbedLike[]) ?? [], nonce: json.nonce as string | undefined, allowed_mentions: json.allowed_mentions, edits: 0, deleted: false, via, at: Date.now() };
     this.messages.push(m);
     return m;
   }
 
-  private apiMessage(m: FakeMessage) {
-    return { id: m.id, channel_id: m.channel_id, type: 0, content: m.content ?? '', embeds: m.embeds, author: this.botUser, timestamp: new Date().toISOString(), edited_timestamp: null, tts: false, mention_everyone: false, mentions: [], mention_roles: [], attachments: [], pinned: false, nonce: m.nonce };
+  private apiMessage(m: FakeMessage): APIMessage {
+    return {
+      id: m.id, channel_id: m.channel_id, type: MessageType.Default, content: m.content ?? '', embeds: m.embeds, author: this.botUser, timestamp: new Date(m.at).toISOString(), edited_timestamp: null,
+      tts: false, mention_everyone: false, mentions: [], mention_roles: [], attachments: [], pinned: false, components: [], ...(m.crossposted ? { flags: MessageFlags.Crossposted } : {}), ...(m.nonce ? { nonce: m.nonce } : {}),
+    };
+  }
+
+  /** An edit keeps what it does not name; the result must still be a valid message (50035 otherwise). */
+  private editMessage(msg: FakeMessage, body: RESTPatchAPIChannelMessageJSONBody): void {
+    const embeds = (body.embeds as EmbedLike[] | undefined) ?? msg.embeds;
+    const content = body.content === undefined ? msg.content : (body.content ?? undefined);
+    const errors = validateMessage({ content, embeds });
+    if (errors.length) throw new Failure(400, formErrorBody(errors));
+    msg.embeds = embeds;
+    msg.content = content;
+    msg.edits++;
+  }
+
+  private apiChannel(ch: FakeChannel): APIChannel {
+    const base = { id: ch.id, type: ch.type, guild_id: ch.guild_id, name: ch.name, flags: ch.flags ?? 0, ...(ch.parent_id ? { parent_id: ch.parent_id } : {}) };
+    if (ch.type === ChannelType.GuildForum || ch.type === ChannelType.GuildMedia) return { ...base, available_tags: ch.available_tags ?? [] } as unknown as APIChannel;
+    if (ch.type === ChannelType.PublicThread) {
+      return { ...base, applied_tags: ch.applied_tags ?? [], thread_metadata: { archived: !!ch.archived, locked: !!ch.locked, auto_archive_duration: 1440, archive_timestamp: new Date(ch.lastActivity ?? Date.now()).toISOString() } } as unknown as APIChannel;
+    }
+    return base as unknown as APIChannel;
+  }
+
+  /** 50013 unless the bot holds `perm` (docs: topics/permissions.mdx; codes: topics/opcodes-and-status-codes.mdx). */
+  private need(perm: FakePermission): void {
+    if (!this.permissions.has(perm)) throw new Failure(403, { code: 50013, message: 'Missing Permissions' });
+  }
+
+  /** A thread archives once idle for `archiveAfterMs`; activity (a message, an unarchive) restarts the clock. */
+  private threadState(ch: FakeChannel): FakeChannel {
+    if (ch.type === ChannelType.PublicThread && !ch.archived && Date.now() - (ch.lastActivity ?? 0) >= this.archiveAfterMs) ch.archived = true;
+    return ch;
+  }
+
+  /** Editing in an archived thread: 50083 (docs: topics/threads.mdx, "Users cannot edit messages … in archived threads"). */
+  private refuseIfArchived(channelId: string): void {
+    const ch = this.channels.get(channelId);
+    if (ch && this.threadState(ch).archived) throw new Failure(400, { code: 50083, message: 'Thread is archived' });
+  }
+
+  /**
+   * Sending into an archived thread unarchives it, unless a moderator locked it (docs: topics/threads.mdx:
+   * "Sending a message will automatically unarchive the thread, unless the thread has been locked").
+   */
+  private sendInto(ch: FakeChannel): void {
+    if (ch.type !== ChannelType.PublicThread) return;
+    this.threadState(ch);
+    if (ch.archived && ch.locked) throw new Failure(403, { code: 160005, message: 'Thread is locked' });
+    ch.archived = false;
+    ch.lastActivity = Date.now();
+  }
+
+  /** Archives a thread at once, as the auto-archive timer would. */
+  archive(threadId: string, locked = false): void {
+    const ch = this.channels.get(threadId)!;
+    ch.archived = true;
+    ch.locked = locked;
+  }
+
+  /** Forum posts (threads) under a forum, oldest first. */
+  postsIn(forumId: string): FakeChannel[] {
+    return [...this.channels.values()].filter((c) => c.parent_id === forumId && c.access !== 'missing');
+  }
+
+  /** A forum post: a thread whose starter message shares its id (docs: resources/channel.mdx, Start Thread in Forum or Media Channel). */
+  private createForumPost(forum: FakeChannel, name: string, message: Record<string, unknown>, appliedTags: unknown, via: FakeMessage['via']): { thread: FakeChannel; msg: FakeMessage } {
+    if (!name || [...name].length > 100) throw new Failure(400, formErrorBody([{ path: 'name', code: 'BASE_TYPE_BAD_LENGTH', message: 'Must be between 1 and 100 in length.' }]));
+    const tags = Array.isArray(appliedTags) ? appliedTags.map(String) : [];
+    // REQUIRE_TAG (1 << 4): "requires that a tag from available_tags be specified" (docs: topics/threads.mdx); 40067 otherwise.
+    if ((forum.flags ?? 0) & ChannelFlags.RequireTag && tags.length === 0) throw new Failure(400, { code: 40067, message: 'A tag is required to create a forum post in this channel' });
+    const known = new Set((forum.available_tags ?? []).map((t) => t.id));
+    if (tags.length > 5 || tags.some((t) => !known.has(t))) throw new Failure(400, formErrorBody([{ path: 'applied_tags', code: 'BASE_TYPE_CHOICES', message: 'Value must be one of the forum’s tags (at most 5).' }]));
+    const thread = this.addChannel(forum.guild_id, ChannelType.PublicThread, name);
+    thread.parent_id = forum.id;
+    thread.applied_tags = tags;
+    thread.lastActivity = Date.now();
+    const msg = this.createMessage(thread.id, message, via);
+    msg.id = thread.id; // a forum post's starter message shares the thread's id
+    return { thread, msg };
   }
 
   private async route(method: string, path: string, json: Record<string, unknown>, query: URLSearchParams): Promise<{ status: number; body?: unknown; headers?: Record<string, string> }> {
@@ -342,23 +468,34 @@ export class FakeDiscord {
     }
     if ((m = /^\/channels\/(\d+)$/.exec(path))) {
       const ch = this.channel(m[1]!);
-      if (method === 'GET') return { status: 200, body: { id: ch.id, type: ch.type, guild_id: ch.guild_id, name: ch.name, ...(ch.parent_id ? { parent_id: ch.parent_id } : {}) } };
+      if (method === 'GET') return { status: 200, body: this.apiChannel(this.threadState(ch)) };
+      if (method === 'PATCH' && ch.type === ChannelType.PublicThread) {
+        // Unarchiving a thread that is not locked needs only Send Messages; anything else Manage
+        // Threads (docs: resources/channel.mdx, Modify Channel, JSON Params (Thread)).
+        this.threadState(ch);
+        const body = json as RESTPatchAPIChannelJSONBody;
+        if (body.archived === false && !ch.locked) this.need('SendMessages');
+        else this.need('ManageThreads');
+        if (body.archived !== undefined) ch.archived = body.archived;
+        if (body.archived === false) ch.lastActivity = Date.now(); // unarchiving counts as activity (docs: topics/threads.mdx)
+        return { status: 200, body: this.apiChannel(ch) };
+      }
       if (method === 'DELETE') {
+        // "Requires the MANAGE_CHANNELS permission for the guild, or MANAGE_THREADS if the channel is a thread" (docs: resources/channel.mdx, Delete/Close Channel).
+        if (ch.type === ChannelType.PublicThread) this.need('ManageThreads');
         ch.access = 'missing';
-        return { status: 200, body: { id: ch.id, type: ch.type } };
+        return { status: 200, body: this.apiChannel(ch) };
       }
     }
     if ((m = /^\/channels\/(\d+)\/threads$/.exec(path)) && method === 'POST') {
       const forum = this.channel(m[1]!);
-      if (forum.type !== 15 && forum.type !== 16) throw new Failure(400, { code: 50024, message: 'Cannot execute action on this channel type' });
-      const name = String(json.name ?? '');
-      if (!name || [...name].length > 100) throw new Failure(400, formErrorBody([{ path: 'name', code: 'BASE_TYPE_BAD_LENGTH', message: 'Must be between 1 and 100 in length.' }]));
+      if (forum.type !== ChannelType.GuildForum && forum.type !== ChannelType.GuildMedia) throw new Failure(400, { code: 50024, message: 'Cannot execute action on this channel type' });
+      this.need('SendMessages');
+      const body = json as unknown as RESTPostAPIGuildForumThreadsJSONBody;
       const headers = this.rateLimit(`threads:${forum.id}`);
-      const thread = this.addChannel(forum.guild_id, 11, name);
-      thread.parent_id = forum.id;
-      const msg = this.createMessage(thread.id, json.message as Record<string, unknown>, 'bot');
-      msg.id = thread.id; // a forum post's starter message shares the thread's id
-      return { status: 201, body: { id: thread.id, type: 11, guild_id: forum.guild_id, parent_id: forum.id, name, message: this.apiMessage(msg) }, headers };
+      // Start Thread in Forum takes no nonce (docs: resources/channel.mdx): a resend is a second post.
+      const { thread, msg } = this.createForumPost(forum, String(body.name ?? ''), (body.message ?? {}) as Record<string, unknown>, body.applied_tags, 'bot');
+      return { status: 201, body: { ...this.apiChannel(thread), message: this.apiMessage(msg) }, headers };
     }
     if ((m = /^\/channels\/(\d+)\/messages$/.exec(path)) && method === 'POST') {
       if (this.failNext.count > 0 || Date.now() < this.failUntil.at) {
@@ -367,12 +504,28 @@ export class FakeDiscord {
         throw new Failure(status, { code: 0, message: `${status}: Bad Gateway` });
       }
       const ch = this.channel(m[1]!);
+      this.need(ch.type === ChannelType.PublicThread ? 'SendMessagesInThreads' : 'SendMessages');
+      const body = json as RESTPostAPIChannelMessageJSONBody;
       const headers = this.rateLimit(`messages:${ch.id}`);
-      if (json.enforce_nonce && json.nonce) {
-        const dup = this.messages.find((x) => x.channel_id === ch.id && x.nonce === json.nonce);
+      if (body.enforce_nonce && body.nonce !== undefined) {
+        const dup = this.messages.find((x) => x.channel_id === ch.id && x.nonce === String(body.nonce) && Date.now() - x.at < this.nonceWindowMs);
         if (dup) return { status: 200, body: this.apiMessage(dup), headers };
       }
+      this.sendInto(ch);
       return { status: 200, body: this.apiMessage(this.createMessage(ch.id, json, 'bot')), headers };
+    }
+    if ((m = /^\/channels\/(\d+)\/messages\/(\d+)\/crosspost$/.exec(path)) && method === 'POST') {
+      // "Crosspost a message in an Announcement Channel … requires SEND_MESSAGES if the current user
+      // sent the message, or additionally MANAGE_MESSAGES for all other messages" (docs: resources/message.mdx).
+      const ch = this.channel(m[1]!);
+      if (ch.type !== ChannelType.GuildAnnouncement) throw new Failure(400, { code: 50024, message: 'Cannot execute action on this channel type' });
+      const msg = this.messages.find((x) => x.channel_id === ch.id && x.id === m![2] && !x.deleted);
+      if (!msg) throw new Failure(404, { code: 10008, message: 'Unknown Message' });
+      this.need('SendMessages');
+      if (msg.via !== 'bot') this.need('ManageMessages');
+      if (msg.crossposted) throw new Failure(400, { code: 40033, message: 'This message has already been crossposted.' });
+      msg.crossposted = true;
+      return { status: 200, body: this.apiMessage(msg) };
     }
     if ((m = /^\/channels\/(\d+)\/messages\/(\d+)$/.exec(path))) {
       const ch = this.channel(m[1]!);
@@ -380,14 +533,13 @@ export class FakeDiscord {
       if (!msg) throw new Failure(404, { code: 10008, message: 'Unknown Message' });
       const headers = this.rateLimit(`edit:${ch.id}`);
       if (method === 'PATCH') {
-        const errors = validateMessage({ content: (json.content as string | undefined) ?? msg.content, embeds: (json.embeds as EmbedLike[] | undefined) ?? msg.embeds });
-        if (errors.length) throw new Failure(400, formErrorBody(errors));
-        if (json.embeds) msg.embeds = json.embeds as EmbedLike[];
-        if (json.content !== undefined) msg.content = json.content as string;
-        msg.edits++;
+        this.refuseIfArchived(ch.id);
+        this.editMessage(msg, json as RESTPatchAPIChannelMessageJSONBody);
         return { status: 200, body: this.apiMessage(msg), headers };
       }
       if (method === 'DELETE') {
+        // Others' messages need Manage Messages (docs: resources/message.mdx, Delete Message); deleting is allowed in archived threads (docs: topics/threads.mdx).
+        if (msg.via !== 'bot') this.need('ManageMessages');
         msg.deleted = true;
         return { status: 204, headers };
       }
@@ -419,20 +571,38 @@ export class FakeDiscord {
       if (!hook) throw new Failure(404, { code: 10015, message: 'Unknown Webhook' });
       if (hook.token !== token) throw new Failure(401, { code: 50027, message: 'Invalid Webhook Token' });
       const ch = this.channel(hook.channelId);
+      // `thread_id` names a thread inside the webhook's channel (docs: resources/webhook.mdx, Execute/Edit/Delete Webhook Message).
+      const threadId = query.get('thread_id');
+      const thread = threadId ? this.channels.get(threadId) : undefined;
+      if (threadId && (!thread || thread.parent_id !== ch.id || thread.access === 'missing')) throw new Failure(404, { code: 10003, message: 'Unknown Channel' });
       if (method === 'POST' && !mid) {
+        const body = json as RESTPostAPIWebhookWithTokenJSONBody;
+        // Webhook names may not contain "clyde" or "discord" (docs: resources/webhook.mdx, Create Webhook).
+        if (body.username && /clyde|discord/i.test(body.username)) throw new Failure(400, formErrorBody([{ path: 'username', code: 'USERNAME_INVALID_CONTAINS', message: 'Username cannot contain "discord"' }]));
         const headers = this.rateLimit(`webhook:${id}`);
-        const msg = this.createMessage(ch.id, json, 'webhook');
-        if (json.username) msg.username = String(json.username);
-        if (json.avatar_url) msg.avatar_url = String(json.avatar_url);
+        let msg: FakeMessage;
+        if (ch.type === ChannelType.GuildForum || ch.type === ChannelType.GuildMedia) {
+          // "If the webhook channel is a forum or media channel, you must provide either thread_id … or thread_name" (docs: resources/webhook.mdx); 220001 otherwise.
+          if (thread) {
+            this.sendInto(thread); // "The thread will automatically be unarchived."
+            msg = this.createMessage(thread.id, json, 'webhook');
+          } else if (body.thread_name) msg = this.createForumPost(ch, body.thread_name, json, body.applied_tags, 'webhook').msg;
+          else throw new Failure(400, { code: 220001, message: 'Webhooks posted to forum channels must have a thread_name or thread_id' });
+        } else {
+          if (thread) this.sendInto(thread);
+          msg = this.createMessage(thread?.id ?? ch.id, json, 'webhook');
+        }
+        if (body.username) msg.username = String(body.username);
+        if (body.avatar_url) msg.avatar_url = String(body.avatar_url);
         return query.get('wait') === 'true' ? { status: 200, body: this.apiMessage(msg), headers } : { status: 204, headers };
       }
-      const msg = this.messages.find((x) => x.channel_id === ch.id && x.id === mid && x.via === 'webhook' && !x.deleted);
+      // Without thread_id, only messages in the webhook's own channel are found: 10008 for one in a thread.
+      const where = thread?.id ?? ch.id;
+      const msg = this.messages.find((x) => x.channel_id === where && x.id === mid && x.via === 'webhook' && !x.deleted);
       if (!msg) throw new Failure(404, { code: 10008, message: 'Unknown Message' });
       if (method === 'PATCH') {
-        const errors = validateMessage({ content: (json.content as string | undefined) ?? msg.content, embeds: (json.embeds as EmbedLike[] | undefined) ?? msg.embeds });
-        if (errors.length) throw new Failure(400, formErrorBody(errors));
-        if (json.embeds) msg.embeds = json.embeds as EmbedLike[];
-        msg.edits++;
+        this.refuseIfArchived(where);
+        this.editMessage(msg, json as RESTPatchAPIWebhookWithTokenMessageJSONBody);
         return { status: 200, body: this.apiMessage(msg) };
       }
       if (method === 'DELETE') {

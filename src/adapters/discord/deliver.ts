@@ -1,0 +1,235 @@
+/**
+ * The outbox's post, edit and delete on Discord's REST API, for the three places a note can go: a
+ * channel (or thread), a forum (a post per note) and a channel webhook. Every body is typed with
+ * discord-api-types, the platform's own types. Links to the documentation are beside each rule.
+ */
+import { ChannelFlags, ChannelType, DiscordAPIError, Routes, type REST } from 'discord.js';
+import type {
+  APIChannel,
+  APIMessage,
+  APIThreadChannel,
+  RESTPatchAPIChannelJSONBody,
+  RESTPatchAPIChannelMessageJSONBody,
+  RESTPatchAPIWebhookWithTokenMessageJSONBody,
+  RESTPostAPIChannelMessageJSONBody,
+  RESTPostAPIGuildForumThreadsJSONBody,
+  RESTPostAPIWebhookWithTokenJSONBody,
+} from 'discord-api-types/v10';
+import type { Logger } from '../../log.js';
+import { renderDiscordDigest } from '../../render/digest.js';
+import { renderDiscordMessage } from '../../render/discord.js';
+import type { Target } from '../../store/types.js';
+import { truncate } from '../../util/text.js';
+import type { OutgoingMessage, SendContext } from '../types.js';
+import { DISCORD_CODES } from './errors.js';
+
+/** A channel whose announcements go through a webhook, with its own name and avatar. */
+export interface DiscordWebhookRoute {
+  id: string;
+  token: string;
+  username?: string | undefined;
+  avatarUrl?: string | undefined;
+}
+
+/** What a config route asks of its Discord channel beyond posting. */
+export interface DiscordRouteOptions {
+  /** An announcement channel: publish each post to the servers that follow it. */
+  crosspost?: boolean | undefined;
+  /** A forum: tags (by name) applied to every post, besides the note's own tags that the forum has. */
+  forumTags?: string[] | undefined;
+}
+
+export interface DiscordDeliveryOptions {
+  rest: REST;
+  /** Channel id → webhook, for routes that ask for webhook delivery. */
+  webhooks?: ReadonlyMap<string, DiscordWebhookRoute> | undefined;
+  /** Channel id → what its route asks for. */
+  routes?: ReadonlyMap<string, DiscordRouteOptions> | undefined;
+  /** The gateway's channel cache when connected; REST answers otherwise. */
+  cachedChannel?: (id: string) => ChannelFacts | undefined;
+  log: Logger;
+}
+
+/** What delivery needs to know of a channel. */
+export interface ChannelFacts {
+  type: number;
+  flags: number;
+  availableTags: { id: string; name: string }[];
+}
+
+const FORUM_TYPES = new Set<number>([ChannelType.GuildForum, ChannelType.GuildMedia]);
+/** Forum posts are threads: their message id is the thread's id, kept with this prefix. */
+export const THREAD_PREFIX = 'thread:';
+/** How long a channel's type and tags are trusted before asking again (tags change rarely). */
+const CHANNEL_TTL_MS = 5 * 60_000;
+/** Discord allows up to 5 applied tags on a thread (channel.mdx, Modify Channel, `applied_tags`). */
+const MAX_APPLIED_TAGS = 5;
+
+type MessageBody = RESTPostAPIChannelMessageJSONBody & RESTPatchAPIChannelMessageJSONBody;
+
+function bodyOf(m: OutgoingMessage): MessageBody {
+  return m.type === 'summary' ? renderDiscordMessage(m.summary) : renderDiscordDigest(m.items);
+}
+
+/** A forum post's (or webhook thread's) name: 1–100 characters (channel.mdx, Start Thread in Forum). */
+function threadNameOf(m: OutgoingMessage): string {
+  return truncate(m.type === 'summary' ? m.summary.title : `${m.items.length} new notes`, 100) || 'New note';
+}
+
+function isCode(e: unknown, code: number): e is DiscordAPIError {
+  return e instanceof DiscordAPIError && e.code === code;
+}
+
+/** The forum's tag ids for this message: the route's tags, then the note's own tags, matched by name. */
+export function appliedTagsFor(forum: ChannelFacts, message: OutgoingMessage, routeTags: readonly string[] = []): string[] {
+  const byName = new Map(forum.availableTags.map((t) => [t.name.toLowerCase(), t.id]));
+  const wanted = [...routeTags, ...(message.type === 'summary' ? message.summary.tags : [])];
+  const ids: string[] = [];
+  for (const name of wanted) {
+    const id = byName.get(name.toLowerCase());
+    if (id && !ids.includes(id)) ids.push(id);
+    if (ids.length === MAX_APPLIED_TAGS) break;
+  }
+  return ids;
+}
+
+export interface DiscordDelivery {
+  post(target: Target, message: OutgoingMessage, ctx: SendContext): Promise<{ messageId: string }>;
+  edit(target: Target, messageId: string, message: OutgoingMessage, ctx: SendContext): Promise<void>;
+  delete(target: Target, messageId: string, ctx: SendContext): Promise<void>;
+}
+
+export function createDiscordDelivery(o: DiscordDeliveryOptions): DiscordDelivery {
+  const { rest, log } = o;
+  const channels = new Map<string, { facts: ChannelFacts; at: number }>();
+  /** Webhooks found (by Discord's 220001) to point at a forum: their posts need a thread name. */
+  const forumWebhooks = new Set<string>();
+
+  const channelFacts = async (id: string, signal?: AbortSignal): Promise<ChannelFacts> => {
+    const cached = o.cachedChannel?.(id);
+    if (cached) return cached;
+    const known = channels.get(id);
+    if (known && Date.now() - known.at < CHANNEL_TTL_MS) return known.facts;
+    const ch = (await rest.get(Routes.channel(id), { signal })) as APIChannel;
+    const tags = 'available_tags' in ch && Array.isArray(ch.available_tags) ? ch.available_tags : [];
+    const facts: ChannelFacts = { type: ch.type, flags: ch.flags ?? 0, availableTags: tags.map((t) => ({ id: t.id, name: t.name })) };
+    channels.set(id, { facts, at: Date.now() });
+    return facts;
+  };
+
+  /**
+   * Runs `call`; if Discord says the thread is archived (50083: "editing a message" in an archived
+   * thread, opcodes-and-status-codes.mdx), unarchives it and runs `call` once more. Unarchiving a
+   * thread that is not locked needs only Send Messages (channel.mdx, Modify Channel, JSON Params
+   * (Thread)). The thread is archived again afterwards, as it was, where permissions allow.
+   */
+  const inThread = async <T>(threadId: string, call: () => Promise<T>, signal?: AbortSignal): Promise<T> => {
+    try {
+      return await call();
+    } catch (e) {
+      if (!isCode(e, DISCORD_CODES.archivedThread)) throw e;
+      const open: RESTPatchAPIChannelJSONBody = { archived: false };
+      await rest.patch(Routes.channel(threadId), { body: open, signal });
+      log.info({ thread: threadId }, 'unarchived a thread to change its post');
+      const out = await call();
+      const close: RESTPatchAPIChannelJSONBody = { archived: true };
+      // Archiving again needs Manage Threads; without it the thread stays open, which is harmless.
+      await rest.patch(Routes.channel(threadId), { body: close, signal }).catch((err: unknown) => log.debug({ thread: threadId, err: String(err) }, 'could not archive the thread again'));
+      return out;
+    }
+  };
+
+  const webhookPost = async (hook: DiscordWebhookRoute, target: Target, message: OutgoingMessage, ctx: SendContext) => {
+    const body: RESTPostAPIWebhookWithTokenJSONBody = { ...bodyOf(message), ...(hook.username ? { username: hook.username } : {}), ...(hook.avatarUrl ? { avatar_url: hook.avatarUrl } : {}) };
+    const forumBody = (): RESTPostAPIWebhookWithTokenJSONBody => ({ ...body, thread_name: threadNameOf(message) });
+    // wait=true returns the message, whose id edits need (webhook.mdx, Execute Webhook).
+    const query = new URLSearchParams({ wait: 'true', ...(target.thread ? { thread_id: target.thread } : {}) });
+    const send = (b: RESTPostAPIWebhookWithTokenJSONBody) => rest.post(Routes.webhook(hook.id, hook.token), { body: b, query, auth: false, signal: ctx.signal }) as Promise<APIMessage>;
+    if (!target.thread && forumWebhooks.has(hook.id)) {
+      const msg = await send(forumBody());
+      return { messageId: `${THREAD_PREFIX}${msg.channel_id}` };
+    }
+    try {
+      return { messageId: (await send(body)).id };
+    } catch (e) {
+      // "Webhooks posted to forum channels must have a thread_name or thread_id" (220001).
+      if (!isCode(e, DISCORD_CODES.webhookForumNeedsThread) || target.thread) throw e;
+      forumWebhooks.add(hook.id);
+      const msg = await send(forumBody());
+      return { messageId: `${THREAD_PREFIX}${msg.channel_id}` };
+    }
+  };
+
+  /** A webhook's message in a thread is only found with `?thread_id=` (webhook.mdx, Edit/Delete Webhook Message). */
+  const webhookMessageRef = (target: Target, messageId: string) => {
+    const thread = messageId.startsWith(THREAD_PREFIX) ? messageId.slice(THREAD_PREFIX.length) : target.thread;
+    const id = messageId.startsWith(THREAD_PREFIX) ? thread : messageId;
+    return { id, thread, query: thread ? new URLSearchParams({ thread_id: thread }) : undefined };
+  };
+
+  return {
+    async post(target, message, ctx) {
+      const hook = o.webhooks?.get(target.chat);
+      if (hook) return webhookPost(hook, target, message, ctx);
+      const channel = target.thread || target.chat;
+      const facts = await channelFacts(channel, ctx.signal);
+      const route = o.routes?.get(target.chat);
+      if (FORUM_TYPES.has(facts.type)) {
+        // A forum takes a post (a thread) per note, titled with the note's title. Forums with
+        // REQUIRE_TAG refuse a post without `applied_tags` (40067); the route's tags and the note's
+        // own tags, matched by name, are applied.
+        const applied = appliedTagsFor(facts, message, route?.forumTags);
+        if (applied.length === 0 && (facts.flags & ChannelFlags.RequireTag) !== 0) log.warn({ channel }, 'this forum requires a tag and none of the route’s or note’s tags match one; Discord will refuse the post');
+        const body: RESTPostAPIGuildForumThreadsJSONBody = { name: threadNameOf(message), message: bodyOf(message), ...(applied.length ? { applied_tags: applied } : {}) };
+        const thread = (await rest.post(Routes.threads(channel), { body, signal: ctx.signal })) as APIThreadChannel;
+        return { messageId: `${THREAD_PREFIX}${thread.id}` };
+      }
+      // The nonce makes a resend within Discord's nonce window a no-op: Discord returns the first
+      // message instead (message.mdx, Create Message, `enforce_nonce`: "the past few minutes").
+      const body: RESTPostAPIChannelMessageJSONBody = { ...bodyOf(message), nonce: ctx.nonce.slice(0, 25), enforce_nonce: true };
+      const msg = (await rest.post(Routes.channelMessages(channel), { body, signal: ctx.signal })) as APIMessage;
+      if (route?.crosspost && facts.type === ChannelType.GuildAnnouncement) {
+        // Followers only see what is crossposted; the bot's own message needs only Send Messages
+        // (message.mdx, Crosspost Message). A refusal leaves the post in place: it is logged, not retried.
+        await rest.post(Routes.channelMessageCrosspost(channel, msg.id), { signal: ctx.signal }).catch((e: unknown) => log.warn({ channel, message: msg.id, err: e instanceof Error ? e.message : String(e) }, 'could not crosspost the announcement to following servers'));
+      }
+      return { messageId: msg.id };
+    },
+
+    async edit(target, messageId, message, ctx) {
+      const body: RESTPatchAPIChannelMessageJSONBody = bodyOf(message);
+      const signal = ctx.signal;
+      const hook = o.webhooks?.get(target.chat);
+      if (hook) {
+        const ref = webhookMessageRef(target, messageId);
+        const hookBody: RESTPatchAPIWebhookWithTokenMessageJSONBody = body;
+        const call = () => rest.patch(Routes.webhookMessage(hook.id, hook.token, ref.id), { body: hookBody, query: ref.query, auth: false, signal });
+        await (ref.thread ? inThread(ref.thread, call, signal) : call());
+        return;
+      }
+      if (messageId.startsWith(THREAD_PREFIX)) {
+        const id = messageId.slice(THREAD_PREFIX.length);
+        await inThread(id, () => rest.patch(Routes.channelMessage(id, id), { body, signal }), signal);
+      } else if (target.thread) {
+        await inThread(target.thread, () => rest.patch(Routes.channelMessage(target.thread, messageId), { body, signal }), signal);
+      } else {
+        await rest.patch(Routes.channelMessage(target.chat, messageId), { body, signal });
+      }
+    },
+
+    async delete(target, messageId, ctx) {
+      const signal = ctx.signal;
+      const hook = o.webhooks?.get(target.chat);
+      if (hook) {
+        const ref = webhookMessageRef(target, messageId);
+        await rest.delete(Routes.webhookMessage(hook.id, hook.token, ref.id), { query: ref.query, auth: false, signal });
+      } else if (messageId.startsWith(THREAD_PREFIX)) {
+        // Deleting a forum post deletes its thread: Manage Threads (channel.mdx, Delete/Close Channel).
+        await rest.delete(Routes.channel(messageId.slice(THREAD_PREFIX.length)), { signal });
+      } else {
+        // Deleting messages is the one thing allowed in an archived thread (threads.mdx).
+        await rest.delete(Routes.channelMessage(target.thread || target.chat, messageId), { signal });
+      }
+    },
+  };
+}
