@@ -14,11 +14,27 @@ export function loadRuntime(configPath: string | undefined, io: Io): { env: Env;
     io.err(`environment: ${e instanceof Error ? e.message : String(e)}`);
     return 2;
   }
+  let config: Config;
   try {
-    return { env, config: loadConfig(configPath ?? env.NOTECAST_CONFIG).config };
+    config = loadConfig(configPath ?? env.NOTECAST_CONFIG).config;
   } catch (e) {
     if (!(e instanceof ConfigError)) throw e;
     io.err(e.message);
     return 2;
   }
+  const problem = platformProblem(config, env);
+  if (problem) {
+    io.err(problem);
+    return 2;
+  }
+  return { env, config };
+}
+
+/** What the config and environment together lack for a platform, found before anything starts. */
+function platformProblem(config: Config, env: Env): string | undefined {
+  if (env.TELEGRAM_BOT_TOKEN && config.telegram.mode === 'webhook') {
+    if (!config.telegram.webhook.url) return 'telegram.webhook.url: webhook mode needs the public https:// URL Telegram will post updates to';
+    if (!env.TELEGRAM_WEBHOOK_SECRET) return 'TELEGRAM_WEBHOOK_SECRET: webhook mode needs a secret (1–256 characters of A-Z, a-z, 0-9, _ and -) so only Telegram can post updates';
+  }
+  return undefined;
 }

@@ -9,8 +9,13 @@ const optionalSecret = z
 export const envSchema = z.object({
   DISCORD_TOKEN: optionalSecret,
   TELEGRAM_BOT_TOKEN: optionalSecret,
-  /** Checked on every webhook request (Telegram's `secret_token`). */
-  TELEGRAM_WEBHOOK_SECRET: optionalSecret,
+  /**
+   * Checked on every webhook request (Telegram's `secret_token`): 1–256 characters of A-Z, a-z, 0-9,
+   * `_` and `-` (core.telegram.org/bots/api#setwebhook). The message never shows the value.
+   */
+  TELEGRAM_WEBHOOK_SECRET: optionalSecret.refine((v) => v === undefined || /^[A-Za-z0-9_-]{1,256}$/.test(v), {
+    message: 'TELEGRAM_WEBHOOK_SECRET must be 1–256 characters of A-Z, a-z, 0-9, _ and - (Telegram refuses any other secret_token)',
+  }),
   /** Overrides the config file path. */
   NOTECAST_CONFIG: z.string().optional(),
   NOTECAST_LOG_LEVEL: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).optional(),
@@ -32,7 +37,10 @@ export function parseEnv(env: NodeJS.ProcessEnv): Env {
     if (!r.success) throw new Error(`${k} is not ${r.error.issues[0]?.message ?? 'valid'}`);
     discordWebhooks[k] = r.data;
   }
-  return { ...envSchema.parse(env), discordWebhooks };
+  const parsed = envSchema.safeParse(env);
+  // One line per problem, naming the variable; zod's own message would show the offending value.
+  if (!parsed.success) throw new Error(parsed.error.issues.map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message)).join('; '));
+  return { ...parsed.data, discordWebhooks };
 }
 
 /** Every secret value in the environment, for redaction. */

@@ -69,6 +69,21 @@ export const routeSchema = z
 
 export type Route = z.output<typeof routeSchema>;
 
+const OFFICIAL_BOT_API = 'api.telegram.org';
+
+/**
+ * Telegram's own Bot API server posts webhooks only to HTTPS URLs on port 443, 80, 88 or 8443
+ * (core.telegram.org/bots/api#setwebhook); otherwise setWebhook answers "bad webhook: An HTTPS URL
+ * must be provided for webhook" (tdlib/telegram-bot-api#665). A self-hosted server in `--local`
+ * mode also takes plain HTTP on any port (tdlib/telegram-bot-api#91), so only the official one is held to it.
+ */
+function checkTelegramWebhookUrl(t: { apiRoot: string; webhook: { url?: string | undefined } }, ctx: z.RefinementCtx): void {
+  if (!t.webhook.url || new URL(t.apiRoot).hostname !== OFFICIAL_BOT_API) return;
+  const url = new URL(t.webhook.url);
+  if (url.protocol !== 'https:') ctx.addIssue({ code: 'custom', path: ['webhook', 'url'], message: 'must be an https:// URL: Telegram sends webhooks over HTTPS only' });
+  else if (!['', '443', '80', '88', '8443'].includes(url.port)) ctx.addIssue({ code: 'custom', path: ['webhook', 'url'], message: 'must use port 443, 80, 88 or 8443: the only ports Telegram sends webhooks to' });
+}
+
 export const configSchema = z
   .object({
     notes: z
@@ -174,7 +189,16 @@ export const configSchema = z
         /** Long polling needs no public address; a webhook needs `webhook.url` and `TELEGRAM_WEBHOOK_SECRET`. */
         mode: z.enum(['polling', 'webhook']).default('polling'),
         webhook: z
-          .object({ url: z.string().url().optional(), port: z.number().int().min(1).max(65535).default(8443), path: z.string().default('/telegram') })
+          .object({
+            /**
+             * The public address Telegram posts updates to: HTTPS, on port 443, 80, 88 or 8443
+             * (core.telegram.org/bots/api#setwebhook; core.telegram.org/bots/webhooks).
+             */
+            url: z.string().url().optional(),
+            /** Where this process listens (behind a TLS proxy); not the public port. */
+            port: z.number().int().min(1).max(65535).default(8443),
+            path: z.string().startsWith('/').default('/telegram'),
+          })
           .strict()
           .prefault({}),
         /** Register the command list (with translations) at start-up. */
@@ -186,6 +210,7 @@ export const configSchema = z
           .prefault({}),
       })
       .strict()
+      .superRefine(checkTelegramWebhookUrl)
       .prefault({}),
     /** The HTTP endpoint for /healthz and /metrics; off unless a port is given. */
     http: z

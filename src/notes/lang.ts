@@ -56,3 +56,41 @@ export function langFromPath(relPath: string, known: readonly string[]): string 
   }
   return undefined;
 }
+
+/**
+ * A reader's language as a platform reports it, as a BCP 47 tag: Discord's `locale` (`zh-TW`,
+ * `pt-BR`, `es-419`) and Telegram's `language_code`, an IETF tag that may carry a script or region
+ * (`zh-hans`, `zh-hant`, `pt-br`, `en-us`). Both adapters read languages through this one function.
+ */
+export function readerLocale(code: string | undefined): string | undefined {
+  if (!code?.trim()) return undefined;
+  const tag = toLocaleTag(code);
+  return tag === 'und' ? undefined : tag;
+}
+
+const maximized = new Map<string, string>();
+
+/** Language and script of a tag, with the likely script filled in: `zh` → `zh-Hans`, `zh-TW` → `zh-Hant`, `pt-BR` → `pt-Latn`. */
+function languageScript(tag: string): string {
+  const key = tag.toLowerCase();
+  let out = maximized.get(key);
+  if (out === undefined) {
+    try {
+      const loc = new Intl.Locale(toLocaleTag(tag)).maximize();
+      out = `${loc.language}-${loc.script ?? ''}`.toLowerCase();
+    } catch {
+      out = key;
+    }
+    if (maximized.size > 1000) maximized.clear();
+    maximized.set(key, out);
+  }
+  return out;
+}
+
+/**
+ * Whether a reader of `a` reads a note written in `b`: the same language in the same script, whatever
+ * the region (`pt-BR` reads `pt`, `en-US` reads `en`, `zh-Hans` reads `zh`; `zh-Hant` does not).
+ */
+export function sameLanguage(a: string, b: string): boolean {
+  return languageScript(a) === languageScript(b);
+}

@@ -3,7 +3,7 @@
  * translations grouped into one result shown in the asker's language.
  */
 import MiniSearch from 'minisearch';
-import { baseLanguage, toLocaleTag } from '../notes/lang.js';
+import { baseLanguage, sameLanguage, toLocaleTag } from '../notes/lang.js';
 import type { NoteInfo } from '../store/types.js';
 import { isSpacelessScript, tokenize } from './text.js';
 
@@ -139,7 +139,8 @@ export class NoteSearch {
       first ??= m;
       const locale = m.info.locale.toLowerCase();
       if (want && (locale === want || m.info.lang.toLowerCase() === wantLang)) return m;
-      if (want && !base && baseLanguage(locale) === baseLanguage(want) && !/hant|hans/i.test(locale + want)) base = m;
+      // Another region of the same language and script (`pt-BR` for `pt`, `zh-Hans` for `zh`), never the other script.
+      if (want && !base && sameLanguage(locale, want)) base = m;
       if (!original && m.info.original !== false) original = m;
       if (!english && baseLanguage(locale) === 'en') english = m;
     }
@@ -202,7 +203,7 @@ export class NoteSearch {
     for (const [key] of [...newest].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))) {
       const members = this.families.get(key)!;
       const shown = this.pick(members, lang);
-      if (!shown || (lang && shown.info.lang.toLowerCase() !== lang.toLowerCase() && shown.info.locale.toLowerCase() !== toLocaleTag(lang).toLowerCase())) continue;
+      if (!shown || (lang && shown.info.lang.toLowerCase() !== lang.toLowerCase() && !sameLanguage(shown.info.locale, lang))) continue;
       out.push({ id: shown.id, title: shown.info.title, lang: shown.info.lang, url: shown.info.url, score: 0, members: firstOf(members, MAX_MEMBERS) });
       if (out.length >= n) break;
     }

@@ -7,6 +7,7 @@ import type { Config } from '../../config/schema.js';
 import { findCommand, runCommand, type CommandDeps, type CommandReply } from '../../commands/index.js';
 import { SLOW_DOWN_TEXT } from '../../commands/limit.js';
 import type { Logger } from '../../log.js';
+import { readerLocale } from '../../notes/lang.js';
 import { renderDiscordEmbed } from '../../render/discord.js';
 import { defuseMentions, discordLinkTarget, escapeDiscordMarkdown } from '../../render/escape.js';
 import type { Store } from '../../store/store.js';
@@ -30,13 +31,6 @@ export interface DiscordAdapterOptions {
   store: Store;
   deps: CommandDeps;
   log: Logger;
-}
-
-/** Discord locales → note languages as our notes write them. */
-export function langOfLocale(locale: string | undefined): string | undefined {
-  if (!locale) return undefined;
-  if (locale === 'zh-TW') return 'hant';
-  return locale.split('-')[0];
 }
 
 /** Registers the commands (globally or in one guild) only when they differ from what was last registered. */
@@ -113,7 +107,7 @@ export function createDiscordAdapter(o: DiscordAdapterOptions): DiscordAdapter {
     try {
       if (i.isAutocomplete()) {
         const focused = String(i.options.getFocused()).slice(0, 100);
-        const lang = langOfLocale(i.locale);
+        const lang = readerLocale(i.locale);
         const results = focused.trim() ? o.deps.search.search(focused, { lang, limit: 25 }) : o.deps.search.latest(25);
         await i.respond(results.slice(0, 25).map((r) => ({ name: truncate(r.title, 100) || r.id.slice(0, 100), value: choiceValue(r.id) })));
         log.debug({ command: i.commandName, ms: Math.round(performance.now() - started) }, 'autocomplete answered');
@@ -134,7 +128,7 @@ export function createDiscordAdapter(o: DiscordAdapterOptions): DiscordAdapter {
         {
           target,
           userId: i.user.id,
-          locale: langOfLocale(i.locale),
+          locale: readerLocale(i.locale),
           options,
           // Checked again here: the default permission is only a default that server admins can change.
           isAdmin: async () => i.memberPermissions?.has(PermissionFlagsBits.ManageChannels) ?? false,

@@ -7,6 +7,7 @@ import { Bot, HttpError, webhookCallback, type Context } from 'grammy';
 import type { Config } from '../../config/schema.js';
 import { COMMANDS, findCommand, runCommand, type CommandDeps } from '../../commands/index.js';
 import type { Logger } from '../../log.js';
+import { readerLocale } from '../../notes/lang.js';
 import { renderTelegramDigest } from '../../render/digest.js';
 import { renderTelegramHtml, renderTelegramMessage } from '../../render/telegram.js';
 import type { Store } from '../../store/store.js';
@@ -102,7 +103,7 @@ export function createTelegramAdapter(o: TelegramAdapterOptions): TelegramAdapte
       const started = performance.now();
       const reply = await runCommand(
         command,
-        { target, userId: String(ctx.from?.id ?? ctx.chat.id), locale: ctx.from?.language_code, options: parseTelegramArgs(command.definition.name, ctx.match), isAdmin: () => isAdmin(ctx) },
+        { target, userId: String(ctx.from?.id ?? ctx.chat.id), locale: readerLocale(ctx.from?.language_code), options: parseTelegramArgs(command.definition.name, ctx.match), isAdmin: () => isAdmin(ctx) },
         o.deps,
       );
       if (reply.type === 'silent') return;
@@ -128,7 +129,7 @@ export function createTelegramAdapter(o: TelegramAdapterOptions): TelegramAdapte
 
   bot.on('inline_query', async (ctx) => {
     const q = ctx.inlineQuery.query.trim();
-    const results = q ? o.deps.search.search(q, { lang: ctx.from.language_code, limit: 10 }) : o.deps.search.latest(10, undefined);
+    const results = q ? o.deps.search.search(q, { lang: readerLocale(ctx.from.language_code), limit: 10 }) : o.deps.search.latest(10, undefined);
     const articles = results.flatMap((r) => {
       const row = o.store.getNote(r.id);
       if (!row?.summary) return [];
@@ -144,7 +145,8 @@ export function createTelegramAdapter(o: TelegramAdapterOptions): TelegramAdapte
         },
       ];
     });
-    await ctx.answerInlineQuery(articles, { cache_time: 30 });
+    // Results depend on the asker's language: cached for this user only (core.telegram.org/bots/api#answerinlinequery, is_personal).
+    await ctx.answerInlineQuery(articles, { cache_time: 30, is_personal: true });
   });
 
   // A group upgraded to a supergroup: its subscriptions, queue and posts move with it.

@@ -20,6 +20,11 @@ export interface FakeChat {
   topics: Set<number>;
   /** blocked: a private chat that blocked the bot; kicked: a group that removed it; missing: deleted. */
   state: 'ok' | 'blocked' | 'kicked' | 'missing' | { migratedTo: number };
+  /**
+   * An error Telegram answers for a method in this chat, as it was seen to (texts and sources in
+   * src/adapters/telegram/errors.ts): a channel where the bot lost "Post Messages", a closed topic…
+   */
+  refuse?: Partial<Record<'sendMessage' | 'editMessageText' | 'deleteMessage', { code: number; description: string }>>;
 }
 
 export interface FakeMessage {
@@ -63,7 +68,7 @@ export class FakeTelegram {
   readonly messages: FakeMessage[] = [];
   readonly calls: CallRecord[] = [];
   readonly commands = new Map<string, { command: string; description: string }[]>();
-  readonly inlineAnswers: { inline_query_id: string; results: Record<string, unknown>[] }[] = [];
+  readonly inlineAnswers: { inline_query_id: string; results: Record<string, unknown>[]; cache_time?: number; is_personal?: boolean }[] = [];
   readonly callbackAnswers: Record<string, unknown>[] = [];
   tooManyRequests = 0;
   /** Make the next N rate-limited calls fail with 429 regardless (a storm). */
@@ -250,12 +255,21 @@ export class FakeTelegram {
   }
 
   private async dispatch(method: string, p: Record<string, unknown>): Promise<unknown> {
+    if (method === 'sendMessage' || method === 'editMessageText' || method === 'deleteMessage') {
+      const refusal = this.chats.get(Number(p.chat_id))?.refuse?.[method];
+      if (refusal) throw new ApiFailure(refusal.code, refusal.description);
+    }
     switch (method) {
       case 'getMe':
         return BOT;
       case 'deleteWebhook':
-      case 'setWebhook':
         return true;
+      case 'setWebhook': {
+        // This fake stands for a local-mode server, which also takes http:// URLs (tdlib/telegram-bot-api#91);
+        // the official one answers this for anything but HTTPS (tdlib/telegram-bot-api#665).
+        if (!/^https?:\/\//.test(String(p.url ?? ''))) throw new ApiFailure(400, 'Bad Request: bad webhook: An HTTPS URL must be provided for webhook');
+        return true;
+      }
       case 'getUpdates':
         return this.getUpdates(p);
       case 'sendMessage': {
@@ -316,7 +330,7 @@ export class FakeTelegram {
           ids.add(id);
           this.text((r.input_message_content ?? {}) as Record<string, unknown>);
         }
-        this.inlineAnswers.push({ inline_query_id: String(p.inline_query_id), results });
+        this.inlineAnswers.push({ inline_query_id: String(p.inline_query_id), results, ...(p.cache_time !== undefined ? { cache_time: Number(p.cache_time) } : {}), ...(p.is_personal !== undefined ? { is_personal: Boolean(p.is_personal) } : {}) });
         return true;
       }
       case 'answerCallbackQuery':

@@ -1,0 +1,176 @@
+/**
+ * What the real Telegram does that a plain fake would not: the error texts it answers when the bot
+ * may not write (each classified through the real grammY client and our adapter), IETF language
+ * codes, per-user inline caching and webhook rules checked at config load.
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createTelegramAdapter, type TelegramAdapter } from '../../src/adapters/telegram/adapter.js';
+import { CommandRateLimiter } from '../../src/commands/limit.js';
+import { configSchema } from '../../src/config/schema.js';
+import { createLogger } from '../../src/log.js';
+import { NoteSearch } from '../../src/search/index.js';
+import { Store } from '../../src/store/store.js';
+import type { FakeChat } from '../fakes/telegram/server.js';
+import { FakeTelegram } from '../fakes/telegram/server.js';
+import { runCli } from '../helpers/cli.js';
+import { killLeftoverServices, note, sandbox, Service } from '../helpers/service.js';
+
+const TOKEN = '123456:TEST-token-abcdefghijklmnopqrstuvwxyz';
+
+let fake: FakeTelegram;
+
+beforeEach(async () => {
+  fake = await new FakeTelegram({ token: TOKEN }).start();
+});
+afterEach(async () => {
+  await killLeftoverServices();
+  await fake.stop();
+});
+
+/** Our real adapter on the real grammY client, pointed at the fake; not started (delivery needs no polling). */
+function adapter(): TelegramAdapter {
+  const store = new Store(path.join(mkdtempSync(path.join(tmpdir(), 'notecast-tg-')), 'state.db'));
+  const config = configSchema.parse({ telegram: { apiRoot: fake.apiRoot, rate: { perChatMs: 0 } } });
+  const deps = { store, search: new NoteSearch(), limiter: new CommandRateLimiter(config.commands), observe: () => undefined };
+  return createTelegramAdapter({ token: TOKEN, config: config.telegram, store, deps, log: createLogger({ level: 'silent', secrets: [] }) });
+}
+
+const summary = { type: 'digest' as const, items: [{ noteId: 'a', title: 'A note' }] };
+const ctx = { deliveryId: 1, noteId: null, revision: 0, nonce: 'n' };
+
+/** The error an operation gets in `chat`, as our adapter classifies it. */
+async function classified(a: TelegramAdapter, chat: FakeChat, op: 'post' | 'edit' | 'delete') {
+  const target = { platform: 'telegram' as const, chat: String(chat.id), thread: '' };
+  try {
+    if (op === 'post') await a.post(target, summary, ctx);
+    else if (op === 'edit') await a.edit(target, '1', summary, ctx);
+    else await a.delete(target, '1', ctx);
+  } catch (e) {
+    return a.classify(e, op).kind;
+  }
+  throw new Error('the call did not fail');
+}
+
+describe('Telegram error texts', () => {
+  // Each text as Telegram was seen to send it; sources beside the patterns in src/adapters/telegram/errors.ts.
+  const chatUnusable: [number, string][] = [
+    [400, 'Bad Request: need administrator rights in the channel chat'],
+    [400, 'Bad Request: have no write access to the chat'],
+    [403, 'Forbidden: CHAT_WRITE_FORBIDDEN'],
+    [400, 'Bad Request: CHAT_WRITE_FORBIDDEN'],
+    [400, 'Bad Request: CHAT_RESTRICTED'],
+    [400, 'Bad Request: TOPIC_DELETED'],
+    [400, 'Bad Request: TOPIC_CLOSED'],
+    [400, 'Bad Request: message thread not found'],
+    [400, 'Bad Request: not enough rights to send text messages to the chat'],
+    [403, 'Forbidden: bot is not a member of the channel chat'],
+    [403, 'Forbidden: bot is not a member of the supergroup chat'],
+    [403, "Forbidden: bot can't initiate conversation with a user"],
+    [400, 'Bad Request: group chat was deactivated'],
+    [400, 'Bad Request: PEER_ID_INVALID'],
+    [400, 'Bad Request: chat not found'],
+  ];
+  it.each(chatUnusable)('a post answered %i "%s" pauses the chat', async (code, description) => {
+    const chat = fake.addChat(-1001, 'supergroup');
+    chat.refuse = { sendMessage: { code, description } };
+    expect(await classified(adapter(), chat, 'post')).toBe('permanent');
+  });
+
+  const changeRefused: ['edit' | 'delete', number, string][] = [
+    ['delete', 400, "Bad Request: message can't be deleted"],
+    ['delete', 400, "Bad Request: message can't be deleted for everyone"],
+    ['edit', 400, "Bad Request: message can't be edited"],
+    ['delete', 400, 'Bad Request: not enough rights to delete a message'],
+    ['delete', 400, 'Bad Request: need administrator rights in the channel chat'],
+  ];
+  it.each(changeRefused)('a %s answered %i "%s" fails that change only', async (op, code, description) => {
+    const chat = fake.addChat(-1002, 'supergroup');
+    chat.refuse = { [op === 'edit' ? 'editMessageText' : 'deleteMessage']: { code, description } };
+    expect(await classified(adapter(), chat, op)).toBe('rejected');
+  });
+
+  it('a message already gone is nothing left to do', async () => {
+    const chat = fake.addChat(-1003, 'supergroup');
+    expect(await classified(adapter(), chat, 'edit')).toBe('gone'); // "message to edit not found"
+    expect(await classified(adapter(), chat, 'delete')).toBe('gone');
+  });
+
+  it('a channel where the bot lost its admin rights is paused with Telegram’s reason, and later notes wait', async () => {
+    const channel = fake.addChat(-100777, 'channel');
+    const ok = fake.addChat(-100778, 'supergroup');
+    channel.refuse = { sendMessage: { code: 400, description: 'Bad Request: need administrator rights in the channel chat' } };
+    const sb = sandbox(`watch:\n  quietMs: 200\ntelegram:\n  apiRoot: ${fake.apiRoot}\n  registerCommands: false\nroutes:\n  - platform: telegram\n    chat: "${channel.id}"\n  - platform: telegram\n    chat: "${ok.id}"\n`);
+    const svc = Service.start(sb, [], { TELEGRAM_BOT_TOKEN: TOKEN });
+    await svc.ready();
+    let from = await svc.settled();
+    writeFileSync(path.join(sb.notes, 'one-en.md'), note('First', 'One.'));
+    await svc.idle(from);
+    from = svc.events.length;
+    writeFileSync(path.join(sb.notes, 'two-en.md'), note('Second', 'Two.'));
+    await svc.idle(from);
+    expect(fake.sentTo(ok.id).map((m) => m.text.split('\n')[0])).toEqual(['First', 'Second']);
+    // One refused attempt, then the chat is paused: the second note is not tried there.
+    expect(fake.calls.filter((c) => c.method === 'sendMessage' && Number(c.payload.chat_id) === channel.id)).toHaveLength(1);
+    await svc.stop();
+    expect(runCli(['status', '--db', sb.db]).stdout).toMatch(/need administrator rights in the channel chat/);
+  });
+});
+
+describe('languages and inline answers', () => {
+  it('reads IETF language codes (zh-hans, zh-hant, pt-br) as the note languages they name; inline results are per user', async () => {
+    const dm = fake.addChat(55, 'private');
+    const sb = sandbox(`watch:\n  quietMs: 200\ntelegram:\n  apiRoot: ${fake.apiRoot}\n  registerCommands: false\n`);
+    writeFileSync(path.join(sb.notes, '2025-01-01-tea-en.md'), note('Lemon tea recipe', 'Boil water and add lemon.', 'lang: en\n'));
+    writeFileSync(path.join(sb.notes, '2025-01-01-tea-zh.md'), note('柠檬茶做法', '把水烧开，加入柠檬。', 'lang: zh\ntranslated: true\n'));
+    writeFileSync(path.join(sb.notes, '2025-01-01-tea-hant.md'), note('檸檬茶做法', '把水燒開，加入檸檬。', 'lang: hant\ntranslated: true\n'));
+    writeFileSync(path.join(sb.notes, '2025-01-01-tea-pt.md'), note('Receita de chá de limão', 'Ferva a água e junte limão.', 'lang: pt\ntranslated: true\n'));
+    const svc = Service.start(sb, [], { TELEGRAM_BOT_TOKEN: TOKEN });
+    await svc.ready();
+    await svc.settled();
+    const ask = async (code: string) => {
+      const before = fake.sentTo(dm.id).length;
+      fake.command(dm.id, 55, '/note lemon tea', { from: { id: 55, is_bot: false, first_name: 'A', language_code: code } });
+      await fake.waitFor(() => fake.sentTo(dm.id).length === before + 1, 10_000, `reply for ${code}`);
+      return fake.sentTo(dm.id)[before]!.text.split('\n')[0];
+    };
+    expect(await ask('zh-hans')).toBe('柠檬茶做法');
+    expect(await ask('zh-hant')).toBe('檸檬茶做法');
+    expect(await ask('pt-br')).toBe('Receita de chá de limão');
+    expect(await ask('en-us')).toBe('Lemon tea recipe');
+
+    fake.push({ inline_query: { id: 'iq-zh', from: { id: 55, is_bot: false, first_name: 'A', language_code: 'zh-hans' }, query: 'lemon', offset: '' } });
+    await fake.waitFor(() => fake.inlineAnswers.length === 1, 10_000, 'inline answer');
+    expect(fake.inlineAnswers[0]!.results[0]!.title).toBe('柠檬茶做法');
+    expect(fake.inlineAnswers[0]!.is_personal).toBe(true);
+    await svc.stop();
+  });
+});
+
+describe('webhook settings, checked at config load', () => {
+  const start = (config: string, env: NodeJS.ProcessEnv) => {
+    const sb = sandbox(config);
+    return runCli(['start', '--config', sb.config, '--notes', sb.notes, '--db', sb.db], { env: { TELEGRAM_BOT_TOKEN: TOKEN, ...env } });
+  };
+
+  it('refuses a plain-HTTP or wrong-port URL for Telegram’s own server, naming the key and the line', () => {
+    let r = start('telegram:\n  mode: webhook\n  webhook:\n    url: http://notes.example.org/\n', { TELEGRAM_WEBHOOK_SECRET: 'good_secret-1' });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/:4: telegram\.webhook\.url: must be an https:\/\/ URL/);
+    r = start('telegram:\n  mode: webhook\n  webhook:\n    url: https://notes.example.org:9000/\n', { TELEGRAM_WEBHOOK_SECRET: 'good_secret-1' });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/telegram\.webhook\.url: must use port 443, 80, 88 or 8443/);
+  });
+
+  it('refuses a secret Telegram would refuse, without showing it, and webhook mode without a secret', () => {
+    let r = start('telegram:\n  mode: webhook\n  webhook:\n    url: https://notes.example.org/\n', { TELEGRAM_WEBHOOK_SECRET: 'has spaces and $ign' });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/TELEGRAM_WEBHOOK_SECRET must be 1–256 characters of A-Z, a-z, 0-9, _ and -/);
+    expect(r.stderr).not.toContain('$ign');
+    r = start('telegram:\n  mode: webhook\n  webhook:\n    url: https://notes.example.org/\n', {});
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/TELEGRAM_WEBHOOK_SECRET: webhook mode needs a secret/);
+  });
+});
