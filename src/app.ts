@@ -12,6 +12,7 @@ import type { Logger } from './log.js';
 import type { ReadOptions } from './notes/read.js';
 import { scanNotesSync } from './notes/scan.js';
 import { Deliverer, type DeliveryEvent } from './publish/deliverer.js';
+import { PlatformConnections } from './publish/connections.js';
 import { Publisher, type Batch } from './publish/publisher.js';
 import { isStoreUnavailable, Store } from './store/store.js';
 import { createLiveIndex } from './search/live.js';
@@ -63,6 +64,8 @@ export interface RunningApp {
 }
 
 const MAX_TIMER_MS = 2 ** 31 - 1;
+/** How long start-up waits for each platform's first connection attempt before going on without it. */
+const FIRST_CONNECT_WAIT_MS = 10_000;
 
 /** Two halves of a batch, changes and removals each split. */
 function splitBatch(b: Batch): Batch[] {
@@ -132,7 +135,7 @@ async function startAppParts(o: AppOptions, undo: (() => unknown)[]): Promise<Ru
   const deliverer = new Deliverer(
     store,
     byPlatform,
-    config.delivery,
+    { ...config.delivery, isUp: (platform) => connections.isUp(platform) },
     log,
     (e) => {
       metrics.onDelivery(e);
@@ -155,11 +158,17 @@ async function startAppParts(o: AppOptions, undo: (() => unknown)[]): Promise<Ru
     onRemoved: (id) => live.onRemoved(id),
   });
 
-  for (const a of adapters) {
-    undo.push(() => a.stop?.());
-    await a.start?.();
-  }
-
+  // Each platform connects on its own; one that is down never holds the others or the watcher.
+  const connections = new PlatformConnections(adapters, {
+    log,
+    onState: (platform, s) => store.setMeta(`platform.${platform}`, JSON.stringify(s)),
+    onUp: (platform) => {
+      store.wakePlatform(platform, Date.now());
+      deliverer.wake();
+    },
+  });
+  undo.push(() => connections.stop());
+  await connections.start(FIRST_CONNECT_WAIT_MS);
 
   // Batches run one at a time, in order.
   let queue: Promise<void> = Promise.resolve();
@@ -303,7 +312,7 @@ async function startAppParts(o: AppOptions, undo: (() => unknown)[]): Promise<Ru
   marking.unref();
   undo.push(() => clearInterval(marking));
 
-  healthDeps = { store, adapters: () => adapters, watcherAlive: () => watcher.alive(), metrics };
+  healthDeps = { store, adapters: () => adapters, connection: (p) => connections.state(p), watcherAlive: () => watcher.alive(), metrics };
 
   const indexed = live.fill(store).then((n) => {
     log.info({ notes: live.search.size, read: n }, 'search index ready');
@@ -327,7 +336,7 @@ async function startAppParts(o: AppOptions, undo: (() => unknown)[]): Promise<Ru
       await watcher.close();
       await queue; // a batch in progress finishes its transaction before the store closes
       await deliverer.stop();
-      for (const a of adapters) await a.stop?.();
+      await connections.stop();
       clearInterval(marking);
       try {
         mark.write();

@@ -46,3 +46,14 @@ export class StoreError extends Error {
     super(message);
   }
 }
+
+/** A platform refused our credentials (401, an invalid token): retrying cannot help; the operator must fix the token. */
+export class PlatformAuthError extends Error {
+  override readonly name = 'PlatformAuthError';
+  constructor(
+    readonly platform: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}

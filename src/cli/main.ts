@@ -55,9 +55,9 @@ export function buildProgram(): Command {
     .option('--http-port <port>', 'serve /healthz and /metrics on this port (overrides config http.port)')
     .action(async (o: { config?: string; notes?: string; db?: string; announceExisting?: boolean; json?: boolean; httpPort?: string }) => {
       const code = await (await load.start()).runStart(o, io);
-      // A start that failed has stopped what it started; exiting makes sure nothing keeps it alive.
-      if (code !== 0) process.exit(code);
-      exit(code);
+      // Stopped (or failed to start) with everything it started stopped and the store closed; exiting
+      // makes sure no client's pending reconnect or request keeps the process alive after that.
+      process.exit(code);
     });
 
   program

@@ -92,6 +92,7 @@ export async function runStart(opts: StartOptions, io: Io): Promise<number> {
 
   await stopped;
   await app.stop();
+  log.info('stopped');
   return 0;
 }
 

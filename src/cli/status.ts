@@ -32,6 +32,10 @@ export function runStatus(opts: { config?: string; db?: string; json?: boolean }
     io.out(`notes:          ${notes} (${Object.entries(s.notes).map(([k, v]) => `${v} ${k}`).join(', ') || 'none'})`);
     io.out(`subscriptions:  ${s.subscriptions}`);
     io.out(`deliveries:     ${count(s.outbox, 'pending') + count(s.outbox, 'sending')} pending, ${count(s.outbox, 'done')} done, ${count(s.outbox, 'failed')} failed, ${count(s.outbox, 'skipped')} skipped`);
+    for (const platform of ['discord', 'telegram']) {
+      const line = platformLine(platform, store.getMeta(`platform.${platform}`));
+      if (line) io.out(line);
+    }
     if (s.paused.length) {
       io.out('paused targets:');
       for (const p of s.paused) io.out(`  ${targetKey(p.target)}: ${p.reason} (since ${new Date(p.pausedAt).toISOString()})`);
@@ -49,4 +53,18 @@ export function runStatus(opts: { config?: string; db?: string; json?: boolean }
   } finally {
     store.close();
   }
+}
+
+/** `discord:        connecting since … (attempt 3: connect ECONNREFUSED)`, from the state the service keeps. */
+function platformLine(platform: string, raw: string | undefined): string | undefined {
+  if (!raw) return undefined;
+  let c: { state?: string; since?: number; attempts?: number; reason?: string };
+  try {
+    c = JSON.parse(raw) as typeof c;
+  } catch {
+    return undefined;
+  }
+  const since = c.since ? ` since ${new Date(c.since).toISOString()}` : '';
+  const why = c.reason ? ` (${c.attempts ? `attempt ${c.attempts}: ` : ''}${c.reason})` : '';
+  return `${`${platform}:`.padEnd(16)}${c.state ?? 'unknown'}${since}${why}`;
 }

@@ -1,17 +1,21 @@
 /** The optional HTTP endpoint: `/healthz` (watcher, store, adapters) and `/metrics` (Prometheus). */
 import { createServer, type Server } from 'node:http';
 import type { ChatAdapter } from '../adapters/types.js';
+import type { Platform } from '../config/schema.js';
+import type { ConnectionState } from '../publish/connections.js';
 import type { Store } from '../store/store.js';
 import type { Metrics } from './metrics.js';
 
 export interface HealthDeps {
   store: Store;
   adapters: () => ChatAdapter[];
+  /** Each platform's connection: up, still connecting (and why not yet), or its token refused. */
+  connection?: (platform: Platform) => ConnectionState | undefined;
   watcherAlive: () => boolean;
   metrics: Metrics;
 }
 
-export function healthReport(d: HealthDeps): { ok: boolean; checks: Record<string, boolean> } {
+export function healthReport(d: HealthDeps): { ok: boolean; checks: Record<string, boolean>; platforms: Record<string, ConnectionState> } {
   const checks: Record<string, boolean> = { watcher: d.watcherAlive() };
   try {
     d.store.setMeta('health.checked', new Date().toISOString());
@@ -19,8 +23,13 @@ export function healthReport(d: HealthDeps): { ok: boolean; checks: Record<strin
   } catch {
     checks.store = false;
   }
-  for (const a of d.adapters()) checks[a.platform] = a.healthy?.() ?? true;
-  return { ok: Object.values(checks).every(Boolean), checks };
+  const platforms: Record<string, ConnectionState> = {};
+  for (const a of d.adapters()) {
+    checks[a.platform] = a.healthy?.() ?? true;
+    const c = d.connection?.(a.platform);
+    if (c) platforms[a.platform] = c;
+  }
+  return { ok: Object.values(checks).every(Boolean), checks, platforms };
 }
 
 /**

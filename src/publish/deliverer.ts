@@ -8,6 +8,7 @@ import type { Store } from '../store/store.js';
 import type { OutboxRow } from '../store/types.js';
 import { targetKey } from '../store/types.js';
 import { backoffMs, rateLimitedDelayMs } from './backoff.js';
+import type { Platform } from '../config/schema.js';
 
 export interface DelivererOptions {
   maxAttempts: number;
@@ -17,6 +18,8 @@ export interface DelivererOptions {
   concurrency: number;
   /** A platform call that has not settled by then counts as a transient failure. */
   callTimeoutMs?: number;
+  /** Whether a platform is connected; deliveries to one that is not wait, using no attempt. */
+  isUp?: (platform: Platform) => boolean;
 }
 
 class CallTimeout extends Error {
@@ -132,6 +135,12 @@ export class Deliverer {
     if (!adapter) {
       this.store.markRetry(row.id, this.now() + PARKED_MS, `platform ${row.target.platform} is not enabled`);
       this.log.warn(logCtx, 'delivery parked: its platform is not enabled (no token?)');
+      return;
+    }
+    if (this.opts.isUp && !this.opts.isUp(row.target.platform)) {
+      // Parked until the platform connects (PlatformConnections wakes its rows then).
+      this.store.markRetry(row.id, this.now() + PARKED_MS, `${row.target.platform} is not connected yet`);
+      this.log.debug(logCtx, 'delivery waits: its platform is not connected yet');
       return;
     }
     this.store.markSending(row.id);

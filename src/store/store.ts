@@ -315,6 +315,11 @@ export class Store {
     this.db.prepare("UPDATE outbox SET status = 'pending', next_attempt_at = ?, last_error = ?, updated_at = ? WHERE id = ?").run(nextAttemptAt, error, Date.now(), id);
   }
 
+  /** A platform (re)connected: its waiting deliveries are due now, parked or backing off. */
+  wakePlatform(platform: string, now: number): number {
+    return this.db.prepare("UPDATE outbox SET next_attempt_at = ? WHERE status = 'pending' AND platform = ? AND next_attempt_at > ?").run(now, platform, now).changes;
+  }
+
   /** Back to pending without using up an attempt: the platform only asked us to wait. */
   markRateLimited(id: number, nextAttemptAt: number, error: string): void {
     this.db.prepare("UPDATE outbox SET status = 'pending', attempts = MAX(0, attempts - 1), next_attempt_at = ?, last_error = ?, updated_at = ? WHERE id = ?").run(nextAttemptAt, error, Date.now(), id);

@@ -2,10 +2,11 @@
  * Discord on discord.js: the outbox's post/edit/delete through the REST client (whose queue keeps
  * per-route rate limits), and slash commands with autocomplete through the gateway (Guilds intent only).
  */
-import { Client, Events, GatewayIntentBits, MessageFlags, PermissionFlagsBits, REST, Routes, Status, type Interaction } from 'discord.js';
+import { Client, DiscordAPIError, DiscordjsError, DiscordjsErrorCodes, Events, GatewayIntentBits, MessageFlags, PermissionFlagsBits, REST, Routes, Status, type Interaction } from 'discord.js';
 import type { Config } from '../../config/schema.js';
 import { findCommand, runCommand, type CommandDeps, type CommandReply } from '../../commands/index.js';
 import { SLOW_DOWN_TEXT } from '../../commands/limit.js';
+import { PlatformAuthError } from '../../errors.js';
 import type { Logger } from '../../log.js';
 import { readerLocale } from '../../notes/lang.js';
 import { renderDiscordEmbed } from '../../render/discord.js';
@@ -162,12 +163,25 @@ export function createDiscordAdapter(o: DiscordAdapterOptions): DiscordAdapter {
     healthy: () => client.isReady() && client.ws.shards.every((shard) => shard.status === Status.Ready),
     async start() {
       const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
-      await client.login(o.token);
+      try {
+        await client.login(o.token);
+      } catch (e) {
+        // discord.js turns the gateway lookup's 401 into TokenInvalid (WebSocketManager.connect).
+        if ((e instanceof DiscordjsError && e.code === DiscordjsErrorCodes.TokenInvalid) || (e instanceof DiscordAPIError && e.status === 401)) {
+          throw new PlatformAuthError('discord', 'discord refused the bot token (401 Unauthorized): check DISCORD_TOKEN');
+        }
+        throw e;
+      }
       await ready;
       log.info({ user: client.user?.tag, guilds: client.guilds.cache.size }, 'discord connected');
       if (o.config.registerCommands) {
-        const r = await registerDiscordCommands(client.rest, o.store, { applicationId: o.config.applicationId ?? client.application?.id, guild: o.config.commandGuild });
-        log.info(r, r.changed ? 'discord commands registered' : 'discord commands unchanged');
+        // Announcements do not depend on it: a failure is logged and tried again at the next start.
+        try {
+          const r = await registerDiscordCommands(client.rest, o.store, { applicationId: o.config.applicationId ?? client.application?.id, guild: o.config.commandGuild });
+          log.info(r, r.changed ? 'discord commands registered' : 'discord commands unchanged');
+        } catch (e) {
+          log.error({ err: e instanceof Error ? e.message : String(e) }, 'could not register the discord commands');
+        }
       }
     },
     async stop() {

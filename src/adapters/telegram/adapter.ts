@@ -3,9 +3,10 @@
  * inline mode and buttons through `bot`. Every Bot API call passes the pacer first.
  */
 import { createServer, type Server } from 'node:http';
-import { Bot, HttpError, webhookCallback, type Context } from 'grammy';
+import { Bot, GrammyError, HttpError, webhookCallback, type Context } from 'grammy';
 import type { Config } from '../../config/schema.js';
 import { COMMANDS, findCommand, runCommand, type CommandDeps } from '../../commands/index.js';
+import { PlatformAuthError } from '../../errors.js';
 import type { Logger } from '../../log.js';
 import { readerLocale } from '../../notes/lang.js';
 import { renderTelegramDigest } from '../../render/digest.js';
@@ -187,12 +188,26 @@ export function createTelegramAdapter(o: TelegramAdapterOptions): TelegramAdapte
     classify: classifyTelegramError,
     healthy: () => reachable && (o.config.mode === 'webhook' ? !!server?.listening : bot.isRunning()),
     async start() {
-      await bot.init();
+      // Not bot.init(): it retries getMe forever while Telegram is unreachable, holding start-up
+      // (grammY's withRetries). One call here; the caller retries with backoff and logs each try.
+      if (!bot.isInited()) {
+        try {
+          bot.botInfo = await bot.api.getMe();
+        } catch (e) {
+          if (e instanceof GrammyError && e.error_code === 401) throw new PlatformAuthError('telegram', 'telegram refused the bot token (401 Unauthorized): check TELEGRAM_BOT_TOKEN');
+          throw e;
+        }
+      }
       if (o.config.registerCommands) {
         const list = (locale?: (typeof COMMAND_LOCALES)[number]) =>
           [...COMMANDS.map((c) => ({ command: c.definition.name, description: (locale ? c.definition.descriptions[locale] : c.definition.description).slice(0, 256) }))];
-        await bot.api.setMyCommands(list());
-        for (const l of COMMAND_LOCALES) await bot.api.setMyCommands(list(l), { language_code: l });
+        try {
+          await bot.api.setMyCommands(list());
+          for (const l of COMMAND_LOCALES) await bot.api.setMyCommands(list(l), { language_code: l });
+        } catch (e) {
+          if (e instanceof HttpError) throw e; // unreachable after all: the whole start is tried again
+          log.error({ err: e instanceof Error ? e.message : String(e) }, 'could not register the telegram commands');
+        }
       }
       const allowed_updates = ['message', 'channel_post', 'inline_query', 'callback_query'] as const;
       if (o.config.mode === 'webhook') {

@@ -1,0 +1,124 @@
+/**
+ * Connects each chat platform on its own, so one platform that is down at start-up never holds
+ * the others, the watcher or the health endpoint. An unreachable platform is retried in the
+ * background with backoff while its deliveries wait in the outbox; a refused token is not retried.
+ */
+import type { ChatAdapter } from '../adapters/types.js';
+import type { Platform } from '../config/schema.js';
+import { PlatformAuthError } from '../errors.js';
+import type { Logger } from '../log.js';
+import { backoffMs } from './backoff.js';
+
+export type ConnectionState =
+  | { state: 'connecting'; since: number; attempts: number; reason?: string | undefined; retryAt?: number | undefined }
+  | { state: 'up'; since: number }
+  | { state: 'refused'; since: number; reason: string }
+  | { state: 'stopped'; since: number };
+
+export interface ConnectionsOptions {
+  log: Logger;
+  /** Called when a platform's state changes (kept in the store for `status`). */
+  onState: (platform: Platform, s: ConnectionState) => void;
+  /** Called once a platform is up, so its waiting deliveries go out at once. */
+  onUp: (platform: Platform) => void;
+  /** Backoff between attempts (default 1 s doubling to 60 s). */
+  baseDelayMs?: number;
+  maxDelayMs?: number;
+}
+
+export class PlatformConnections {
+  private readonly states = new Map<Platform, ConnectionState>();
+  private readonly timers = new Set<NodeJS.Timeout>();
+  private readonly firstAttempts: Promise<void>[] = [];
+  private stopping = false;
+
+  constructor(
+    private readonly adapters: readonly ChatAdapter[],
+    private readonly o: ConnectionsOptions,
+  ) {}
+
+  /** Whether deliveries to `platform` can go out now (platforms without a connect step always can). */
+  isUp(platform: Platform): boolean {
+    const s = this.states.get(platform);
+    return s === undefined || s.state === 'up';
+  }
+
+  state(platform: Platform): ConnectionState | undefined {
+    return this.states.get(platform);
+  }
+
+  /**
+   * Starts connecting every platform. Resolves once each has had its first attempt or `waitMs` has
+   * passed, whichever is first; rejects if a first attempt found the token refused, so a typo in a
+   * token is a start-up error naming the platform rather than a service that never posts there.
+   */
+  async start(waitMs: number): Promise<void> {
+    const refused: PlatformAuthError[] = [];
+    for (const a of this.adapters) {
+      if (!a.start) continue;
+      this.set(a.platform, { state: 'connecting', since: Date.now(), attempts: 0 });
+      this.firstAttempts.push(this.attempt(a, 1).then((e) => void (e && refused.push(e))));
+    }
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<void>((r) => (timer = setTimeout(r, waitMs)));
+    await Promise.race([Promise.all(this.firstAttempts), deadline]);
+    clearTimeout(timer);
+    if (refused[0]) throw refused[0];
+  }
+
+  /** One attempt; on failure schedules the next. Returns the auth error that ends the attempts, if any. */
+  private async attempt(a: ChatAdapter, n: number): Promise<PlatformAuthError | undefined> {
+    if (this.stopping) return undefined;
+    try {
+      await a.start!();
+      if (this.stopping) return undefined;
+      const was = this.states.get(a.platform);
+      this.set(a.platform, { state: 'up', since: Date.now() });
+      if (was?.state === 'connecting' && was.attempts > 0) this.o.log.info({ platform: a.platform, attempts: n }, `${a.platform} connected after ${n} attempts`);
+      this.o.onUp(a.platform);
+      return undefined;
+    } catch (e) {
+      // A half-made connection is torn down before the next attempt builds a new one.
+      await a.stop?.().catch(() => undefined);
+      if (this.stopping) return undefined;
+      if (e instanceof PlatformAuthError) {
+        this.set(a.platform, { state: 'refused', since: Date.now(), reason: e.message });
+        this.o.log.error({ platform: a.platform, reason: e.message }, `${a.platform} refused the credentials; not retrying`);
+        return e;
+      }
+      const reason = e instanceof Error ? e.message : String(e);
+      const delay = backoffMs(n, { baseDelayMs: this.o.baseDelayMs ?? 1000, maxDelayMs: this.o.maxDelayMs ?? 60_000 });
+      const prev = this.states.get(a.platform);
+      this.set(a.platform, { state: 'connecting', since: prev?.since ?? Date.now(), attempts: n, reason, retryAt: Date.now() + delay });
+      // One line per attempt; attempts spread out to a minute apart, so an outage logs little.
+      this.o.log.warn({ platform: a.platform, attempt: n, reason, retryInMs: delay }, `${a.platform} is unreachable; its deliveries wait in the outbox`);
+      const t = setTimeout(() => {
+        this.timers.delete(t);
+        void this.attempt(a, n + 1);
+      }, delay);
+      t.unref();
+      this.timers.add(t);
+      return undefined;
+    }
+  }
+
+  /** Stops retrying and disconnects every platform. */
+  async stop(): Promise<void> {
+    this.stopping = true;
+    for (const t of this.timers) clearTimeout(t);
+    this.timers.clear();
+    for (const a of this.adapters) {
+      await a.stop?.().catch(() => undefined);
+      if (a.start) this.set(a.platform, { state: 'stopped', since: Date.now() });
+    }
+  }
+
+  private set(platform: Platform, s: ConnectionState): void {
+    this.states.set(platform, s);
+    try {
+      this.o.onState(platform, s);
+    } catch {
+      // the store is busy: the next change writes the state again
+    }
+  }
+}
