@@ -174,3 +174,30 @@ describe('webhook settings, checked at config load', () => {
     expect(r.stderr).toMatch(/TELEGRAM_WEBHOOK_SECRET: webhook mode needs a secret/);
   });
 });
+
+describe('one busy group', () => {
+  it('does not hold up other chats; its own backlog is bounded; SIGTERM does not wait for it', async () => {
+    const members = Object.fromEntries(Array.from({ length: 25 }, (_, i) => [100 + i, 'member' as const]));
+    const group = fake.addChat(-100900, 'supergroup', members);
+    const dm = fake.addChat(99, 'private');
+    const sb = sandbox(`telegram:\n  apiRoot: ${fake.apiRoot}\n  registerCommands: false\n`);
+    const svc = Service.start(sb, [], { TELEGRAM_BOT_TOKEN: TOKEN });
+    await svc.ready();
+    await fake.waitFor(() => fake.calls.some((c) => c.method === 'getUpdates'), 10_000, 'polling');
+    // 25 members each send /help once: each is inside the per-user limit.
+    for (let i = 0; i < 25; i++) fake.command(group.id, 100 + i, '/help');
+    await fake.waitFor(() => fake.sentTo(group.id).length >= 1, 10_000, 'the first group reply');
+    const asked = Date.now();
+    fake.command(dm.id, 99, '/help');
+    await fake.waitFor(() => fake.sentTo(dm.id).length === 1, 10_000, 'the private reply');
+    expect(Date.now() - asked).toBeLessThan(3000); // not behind the group's 20-a-minute replies
+    expect(fake.sentTo(group.id).length).toBeLessThan(6); // the group's replies are still going out, paced
+
+    const stopping = Date.now();
+    expect(await svc.stop()).toBe(0);
+    expect(Date.now() - stopping).toBeLessThan(5000); // queued replies are dropped, not waited for
+    // The group never got more replies than its bound allows (6 waiting at most), and no 429.
+    expect(fake.sentTo(group.id).length).toBeLessThanOrEqual(6);
+    expect(fake.tooManyRequests).toBe(0);
+  });
+});

@@ -2,7 +2,9 @@
  * Telegram on grammY: the outbox's post/edit/delete through `bot.api`, and the commands,
  * inline mode and buttons through `bot`. Every Bot API call passes the pacer first.
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { createServer, type Server } from 'node:http';
+import { run, sequentialize, type RunnerHandle } from '@grammyjs/runner';
 import { Bot, GrammyError, HttpError, webhookCallback, type Context } from 'grammy';
 import type { Config } from '../../config/schema.js';
 import { COMMANDS, findCommand, runCommand, type CommandDeps } from '../../commands/index.js';
@@ -24,6 +26,10 @@ import { parseTelegramArgs, renderTelegramReply } from './render.js';
 /** Telegram's GroupAnonymousBot: messages from anonymous group admins come from it. */
 const ANONYMOUS_ADMIN_ID = 1087968824;
 const PACED = new Set(['sendMessage', 'editMessageText', 'deleteMessage', 'sendPhoto']);
+/** Updates waiting in one chat beyond which its commands are dropped (a flood in one group). */
+const MAX_WAITING_PER_CHAT = 6;
+/** Updates handled at once across all chats. */
+const MAX_UPDATES_AT_ONCE = 100;
 const COMMAND_LOCALES = ['zh', 'ja', 'hi', 'es'] as const;
 
 export interface TelegramAdapterOptions {
@@ -64,10 +70,14 @@ export function createTelegramAdapter(o: TelegramAdapterOptions): TelegramAdapte
   const log = o.log.child({ platform: 'telegram' });
   // Whether the last call reached Telegram at all (any answer counts, errors included); for /healthz.
   let reachable = true;
+  // Aborted at stop: replies still waiting for their chat's send slot are dropped, not waited for.
+  let replies = new AbortController();
+  // Calls made while handling an update are replies; they carry the stop signal into the pacer.
+  const replyScope = new AsyncLocalStorage<AbortSignal>();
   // Retries are the outbox's alone; this only spaces calls out.
   bot.api.config.use(async (prev, method, payload, signal) => {
     const chat = (payload as { chat_id?: unknown }).chat_id;
-    if (PACED.has(method) && chat !== undefined) await pacer.acquire(String(chat));
+    if (PACED.has(method) && chat !== undefined) await pacer.acquire(String(chat), replyScope.getStore());
     try {
       const answer = await prev(method, payload, signal);
       reachable = true;
@@ -96,6 +106,29 @@ export function createTelegramAdapter(o: TelegramAdapterOptions): TelegramAdapte
     const member = await ctx.api.getChatMember(chat.id, ctx.from.id);
     return member.status === 'creator' || member.status === 'administrator';
   };
+
+  // Updates of different chats are handled at once, those of one chat in order (grammY runner's
+  // sequentialize), so one busy group never holds up another chat. A chat may have only a few
+  // updates waiting: beyond that, commands there are dropped rather than answered minutes late.
+  const waiting = new Map<string, number>();
+  bot.use(async (ctx, next) => {
+    const chat = ctx.chat ? String(ctx.chat.id) : undefined;
+    if (chat === undefined) return replyScope.run(replies.signal, next);
+    const n = waiting.get(chat) ?? 0;
+    if (n >= MAX_WAITING_PER_CHAT) {
+      log.debug({ chat, update: ctx.update.update_id }, 'update dropped: too many waiting in this chat');
+      return;
+    }
+    waiting.set(chat, n + 1);
+    try {
+      await replyScope.run(replies.signal, next);
+    } finally {
+      const left = (waiting.get(chat) ?? 1) - 1;
+      if (left > 0) waiting.set(chat, left);
+      else waiting.delete(chat);
+    }
+  });
+  bot.use(sequentialize((ctx: Context) => (ctx.chat ? String(ctx.chat.id) : undefined)));
 
   for (const cmd of [...COMMANDS.map((c) => c.definition.name), 'start']) {
     bot.command(cmd, async (ctx) => {
@@ -159,11 +192,13 @@ export function createTelegramAdapter(o: TelegramAdapterOptions): TelegramAdapte
   // The adapter's one error handler: log with context, and a friendly word in the chat.
   bot.catch(async (err) => {
     const ctx = err.ctx;
+    if (replies.signal.aborted) return; // stopping: the reply was dropped on purpose
     log.error({ update: ctx.update.update_id, chat: ctx.chat?.id, err: err.error instanceof Error ? err.error.message : String(err.error) }, 'telegram update failed');
     if (ctx.chat && ctx.msg?.text?.startsWith('/')) await ctx.reply('Sorry, something went wrong. Please try again in a moment.').catch(() => undefined);
   });
 
   let server: Server | undefined;
+  let runner: RunnerHandle | undefined;
   const threadOpt = (t: Target) => (t.thread ? { message_thread_id: Number(t.thread) } : {});
 
   return {
@@ -186,7 +221,7 @@ export function createTelegramAdapter(o: TelegramAdapterOptions): TelegramAdapte
       await bot.api.deleteMessage(chatId(target.chat), Number(messageId), grammySignal(ctx.signal));
     },
     classify: classifyTelegramError,
-    healthy: () => reachable && (o.config.mode === 'webhook' ? !!server?.listening : bot.isRunning()),
+    healthy: () => reachable && (o.config.mode === 'webhook' ? !!server?.listening : !!runner?.isRunning()),
     async start() {
       // Not bot.init(): it retries getMe forever while Telegram is unreachable, holding start-up
       // (grammY's withRetries). One call here; the caller retries with backoff and logs each try.
@@ -222,13 +257,20 @@ export function createTelegramAdapter(o: TelegramAdapterOptions): TelegramAdapte
         await new Promise<void>((r) => server!.listen(o.config.webhook.port, r));
         await bot.api.setWebhook(o.config.webhook.url + o.config.webhook.path, { secret_token: o.webhookSecret, allowed_updates: [...allowed_updates] });
       } else {
-        void bot.start({ allowed_updates: [...allowed_updates], onStart: (me) => log.info({ bot: me.username }, 'telegram polling started') }).catch((e: unknown) => log.error({ err: String(e) }, 'telegram polling stopped'));
+        // Long polling only works with no webhook set (core.telegram.org/bots/api#getupdates).
+        await bot.api.deleteWebhook();
+        runner = run(bot, { runner: { fetch: { allowed_updates: [...allowed_updates] }, silent: true }, sink: { concurrency: MAX_UPDATES_AT_ONCE } });
+        void runner.task()?.catch((e: unknown) => log.error({ err: String(e) }, 'telegram polling stopped'));
+        log.info({ bot: bot.botInfo.username }, 'telegram polling started');
       }
       log.info({ bot: bot.botInfo.username, mode: o.config.mode }, 'telegram connected');
     },
     async stop() {
+      replies.abort();
       if (server) await new Promise((r) => server!.close(r));
-      if (bot.isRunning()) await bot.stop();
+      if (runner?.isRunning()) await runner.stop();
+      runner = undefined;
+      replies = new AbortController(); // a later start answers again
     },
   };
 }

@@ -23,8 +23,11 @@ export class Pacer {
     return chat.startsWith('-') || chat.startsWith('@');
   }
 
-  /** Reserves the earliest slot allowed for `chat` and waits for it. */
-  async acquire(chat: string): Promise<void> {
+  /**
+   * Reserves the earliest slot allowed for `chat` and waits for it. An aborted `signal` ends the
+   * wait at once with an error (a command reply dropped at shutdown); the slot stays spent.
+   */
+  async acquire(chat: string, signal?: AbortSignal): Promise<void> {
     const now = this.now();
     let at = Math.max(now, this.nextGlobal, this.chatNext.get(chat) ?? 0);
     if (Pacer.isGroup(chat)) {
@@ -37,7 +40,24 @@ export class Pacer {
     this.chatNext.set(chat, at + this.limits.perChatMs);
     if (this.chatNext.size > 10_000) this.prune(now);
     const wait = at - now;
-    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+    if (signal?.aborted) throw new Error('stopping: the reply was dropped');
+    if (wait > 0) {
+      await new Promise<void>((resolve, reject) => {
+        const done = () => {
+          clearTimeout(t);
+          signal?.removeEventListener('abort', abort);
+        };
+        const abort = () => {
+          done();
+          reject(new Error('stopping: the reply was dropped'));
+        };
+        const t = setTimeout(() => {
+          done();
+          resolve();
+        }, wait);
+        signal?.addEventListener('abort', abort, { once: true });
+      });
+    }
   }
 
   private prune(now: number): void {
