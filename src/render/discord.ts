@@ -1,4 +1,5 @@
 /** Summary → Discord message payload: one embed, no mentions allowed. Pure. */
+import type { APIEmbed, APIEmbedField, APIEmbedFooter, RESTPostAPIChannelMessageJSONBody } from 'discord-api-types/v10';
 import type { Summary } from '../summary/build.js';
 import { summaryFooter } from '../summary/build.js';
 import { truncate } from '../util/text.js';
@@ -19,21 +20,17 @@ export const DISCORD_LIMITS = {
   embeds: 10,
 } as const;
 
-export interface DiscordEmbed {
-  title?: string;
-  url?: string;
-  description?: string;
-  color?: number;
-  fields?: { name: string; value: string; inline?: boolean }[];
-  footer?: { text: string };
-  timestamp?: string;
-}
+/** The embed fields we set, as discord-api-types' `APIEmbed`. */
+export type DiscordEmbed = Pick<APIEmbed, 'title' | 'url' | 'description' | 'color' | 'timestamp'> & {
+  fields?: APIEmbedField[];
+  footer?: APIEmbedFooter;
+};
 
-export interface DiscordMessagePayload {
-  content?: string;
+/** A message body as Discord takes it (discord-api-types' Create Message body), no mentions allowed. */
+export type DiscordMessagePayload = RESTPostAPIChannelMessageJSONBody & {
   embeds: DiscordEmbed[];
   allowed_mentions: { parse: [] };
-}
+};
 
 const EMBED_COLOR = 0x5865f2;
 

@@ -6,6 +6,7 @@ import { Client, DiscordAPIError, DiscordjsError, DiscordjsErrorCodes, Events, G
 import type { Config } from '../../config/schema.js';
 import { findCommand, runCommand, type CommandDeps, type CommandReply } from '../../commands/index.js';
 import { SLOW_DOWN_TEXT } from '../../commands/limit.js';
+import type { APIApplicationCommandOptionChoice } from 'discord-api-types/v10';
 import { PlatformAuthError } from '../../errors.js';
 import type { Logger } from '../../log.js';
 import { readerLocale } from '../../notes/lang.js';
@@ -32,6 +33,22 @@ export interface DiscordAdapterOptions {
   store: Store;
   deps: CommandDeps;
   log: Logger;
+}
+
+/**
+ * Autocomplete answers: at most 25 choices, names and string values 1–100 characters
+ * (interactions/receiving-and-responding.mdx, Autocomplete; application-commands.mdx, choice structure).
+ */
+export function autocompleteChoices(results: readonly { id: string; title: string }[], remember: (key: string, id: string) => void): APIApplicationCommandOptionChoice<string>[] {
+  return results.slice(0, 25).map((r) => ({ name: truncate(r.title, 100) || r.id.slice(0, 100), value: choiceValue(r.id, remember) }));
+}
+
+/** A note id as a choice value (at most 100 characters): the id itself, or a short key remembered for it. */
+function choiceValue(id: string, remember: (key: string, id: string) => void): string {
+  if (id.length <= 97) return `id:${id}`;
+  const k = noteKey(id);
+  remember(k, id);
+  return `k:${k}`;
 }
 
 /** Registers the commands (globally or in one guild) only when they differ from what was last registered. */
@@ -80,12 +97,6 @@ export function createDiscordAdapter(o: DiscordAdapterOptions): DiscordAdapter {
     },
   });
 
-  const choiceValue = (id: string): string => {
-    if (id.length <= 97) return `id:${id}`;
-    const k = noteKey(id);
-    keys.set(k, id);
-    return `k:${k}`;
-  };
 
   const renderReply = (reply: CommandReply, ephemeral: boolean) => {
     const flags = ephemeral ? (MessageFlags.Ephemeral as const) : undefined;
@@ -110,7 +121,7 @@ export function createDiscordAdapter(o: DiscordAdapterOptions): DiscordAdapter {
         const focused = String(i.options.getFocused()).slice(0, 100);
         const lang = readerLocale(i.locale);
         const results = focused.trim() ? o.deps.search.search(focused, { lang, limit: 25 }) : o.deps.search.latest(25);
-        await i.respond(results.slice(0, 25).map((r) => ({ name: truncate(r.title, 100) || r.id.slice(0, 100), value: choiceValue(r.id) })));
+        await i.respond(autocompleteChoices(results, (k, id) => keys.set(k, id)));
         log.debug({ command: i.commandName, ms: Math.round(performance.now() - started) }, 'autocomplete answered');
         return;
       }

@@ -1,42 +1,39 @@
 /** Our command definitions as Discord application commands (JSON), with localizations. */
 import { createHash } from 'node:crypto';
 import { PermissionFlagsBits } from 'discord.js';
+import {
+  ApplicationCommandOptionType,
+  ApplicationCommandType,
+  InteractionContextType,
+  Locale,
+  type APIApplicationCommandBasicOption,
+  type RESTPostAPIChatInputApplicationCommandsJSONBody,
+} from 'discord-api-types/v10';
 import { COMMANDS } from '../../commands/index.js';
 import type { DescriptionLocale } from '../../commands/types.js';
 
 /** Discord's locale names for the languages we describe commands in. */
-const DISCORD_LOCALES: Record<DescriptionLocale, string[]> = { zh: ['zh-CN', 'zh-TW'], ja: ['ja'], hi: ['hi'], es: ['es-ES', 'es-419'] };
+const DISCORD_LOCALES: Record<DescriptionLocale, Locale[]> = { zh: [Locale.ChineseCN, Locale.ChineseTW], ja: [Locale.Japanese], hi: [Locale.Hindi], es: [Locale.SpanishES, Locale.SpanishLATAM] };
 
-export interface DiscordCommandJson {
-  name: string;
-  description: string;
-  description_localizations: Record<string, string>;
-  options: Record<string, unknown>[];
-  default_member_permissions: string | null;
-  contexts: number[];
-  type: 1;
-}
+/** A chat-input command as Discord takes it (discord-api-types). */
+export type DiscordCommandJson = RESTPostAPIChatInputApplicationCommandsJSONBody;
 
 export function discordCommandPayloads(): DiscordCommandJson[] {
   return COMMANDS.map(({ definition: d }) => ({
-    type: 1,
+    type: ApplicationCommandType.ChatInput,
     name: d.name,
     description: d.description.slice(0, 100),
     description_localizations: Object.fromEntries(
       (Object.entries(d.descriptions) as [DescriptionLocale, string][]).flatMap(([l, text]) => DISCORD_LOCALES[l].map((dl) => [dl, text.slice(0, 100)])),
     ),
-    options: d.options.map((o) => ({
-      type: o.type === 'integer' ? 4 : 3,
-      name: o.name,
-      description: o.description.slice(0, 100),
-      required: o.required ?? false,
-      ...(o.autocomplete ? { autocomplete: true } : {}),
-      ...(o.min !== undefined ? { min_value: o.min } : {}),
-      ...(o.max !== undefined ? { max_value: o.max } : {}),
-    })),
+    options: d.options.map((o): APIApplicationCommandBasicOption =>
+      o.type === 'integer'
+        ? { type: ApplicationCommandOptionType.Integer, name: o.name, description: o.description.slice(0, 100), required: o.required ?? false, ...(o.min !== undefined ? { min_value: o.min } : {}), ...(o.max !== undefined ? { max_value: o.max } : {}) }
+        : { type: ApplicationCommandOptionType.String, name: o.name, description: o.description.slice(0, 100), required: o.required ?? false, ...(o.autocomplete ? { autocomplete: true } : {}) },
+    ),
     // Set as the default and checked again on receipt: server admins can change the default.
     default_member_permissions: d.adminOnly ? PermissionFlagsBits.ManageChannels.toString() : null,
-    contexts: [0], // guilds only
+    contexts: [InteractionContextType.Guild], // guilds only
   }));
 }
 

@@ -67,13 +67,29 @@ const MAX_APPLIED_TAGS = 5;
 
 type MessageBody = RESTPostAPIChannelMessageJSONBody & RESTPatchAPIChannelMessageJSONBody;
 
-function bodyOf(m: OutgoingMessage): MessageBody {
+/** The body of a post or an edit. */
+export function bodyOf(m: OutgoingMessage): MessageBody {
   return m.type === 'summary' ? renderDiscordMessage(m.summary) : renderDiscordDigest(m.items);
+}
+
+/** A channel post: the body with the delivery's nonce, enforced (message.mdx, Create Message). */
+export function channelPostBody(m: OutgoingMessage, nonce: string): RESTPostAPIChannelMessageJSONBody {
+  return { ...bodyOf(m), nonce: nonce.slice(0, 25), enforce_nonce: true };
 }
 
 /** A forum post's (or webhook thread's) name: 1–100 characters (channel.mdx, Start Thread in Forum). */
 function threadNameOf(m: OutgoingMessage): string {
   return truncate(m.type === 'summary' ? m.summary.title : `${m.items.length} new notes`, 100) || 'New note';
+}
+
+/** A forum post: a thread named after the note, its message, and the tags that apply. */
+export function forumPostBody(m: OutgoingMessage, appliedTags: string[]): RESTPostAPIGuildForumThreadsJSONBody {
+  return { name: threadNameOf(m), message: bodyOf(m), ...(appliedTags.length ? { applied_tags: appliedTags } : {}) };
+}
+
+/** A webhook execution: the body with the route's name and avatar; in a forum, the post's name. */
+export function webhookPostBody(hook: Pick<DiscordWebhookRoute, 'username' | 'avatarUrl'>, m: OutgoingMessage, forum: boolean): RESTPostAPIWebhookWithTokenJSONBody {
+  return { ...bodyOf(m), ...(hook.username ? { username: hook.username } : {}), ...(hook.avatarUrl ? { avatar_url: hook.avatarUrl } : {}), ...(forum ? { thread_name: threadNameOf(m) } : {}) };
 }
 
 function isCode(e: unknown, code: number): e is DiscordAPIError {
@@ -140,8 +156,8 @@ export function createDiscordDelivery(o: DiscordDeliveryOptions): DiscordDeliver
   };
 
   const webhookPost = async (hook: DiscordWebhookRoute, target: Target, message: OutgoingMessage, ctx: SendContext) => {
-    const body: RESTPostAPIWebhookWithTokenJSONBody = { ...bodyOf(message), ...(hook.username ? { username: hook.username } : {}), ...(hook.avatarUrl ? { avatar_url: hook.avatarUrl } : {}) };
-    const forumBody = (): RESTPostAPIWebhookWithTokenJSONBody => ({ ...body, thread_name: threadNameOf(message) });
+    const body = webhookPostBody(hook, message, false);
+    const forumBody = () => webhookPostBody(hook, message, true);
     // wait=true returns the message, whose id edits need (webhook.mdx, Execute Webhook).
     const query = new URLSearchParams({ wait: 'true', ...(target.thread ? { thread_id: target.thread } : {}) });
     const send = (b: RESTPostAPIWebhookWithTokenJSONBody) => rest.post(Routes.webhook(hook.id, hook.token), { body: b, query, auth: false, signal: ctx.signal }) as Promise<APIMessage>;
@@ -180,14 +196,12 @@ export function createDiscordDelivery(o: DiscordDeliveryOptions): DiscordDeliver
         // own tags, matched by name, are applied.
         const applied = appliedTagsFor(facts, message, route?.forumTags);
         if (applied.length === 0 && (facts.flags & ChannelFlags.RequireTag) !== 0) log.warn({ channel }, 'this forum requires a tag and none of the route’s or note’s tags match one; Discord will refuse the post');
-        const body: RESTPostAPIGuildForumThreadsJSONBody = { name: threadNameOf(message), message: bodyOf(message), ...(applied.length ? { applied_tags: applied } : {}) };
-        const thread = (await rest.post(Routes.threads(channel), { body, signal: ctx.signal })) as APIThreadChannel;
+        const thread = (await rest.post(Routes.threads(channel), { body: forumPostBody(message, applied), signal: ctx.signal })) as APIThreadChannel;
         return { messageId: `${THREAD_PREFIX}${thread.id}` };
       }
       // The nonce makes a resend within Discord's nonce window a no-op: Discord returns the first
       // message instead (message.mdx, Create Message, `enforce_nonce`: "the past few minutes").
-      const body: RESTPostAPIChannelMessageJSONBody = { ...bodyOf(message), nonce: ctx.nonce.slice(0, 25), enforce_nonce: true };
-      const msg = (await rest.post(Routes.channelMessages(channel), { body, signal: ctx.signal })) as APIMessage;
+      const msg = (await rest.post(Routes.channelMessages(channel), { body: channelPostBody(message, ctx.nonce), signal: ctx.signal })) as APIMessage;
       if (route?.crosspost && facts.type === ChannelType.GuildAnnouncement) {
         // Followers only see what is crossposted; the bot's own message needs only Send Messages
         // (message.mdx, Crosspost Message). A refusal leaves the post in place: it is logged, not retried.

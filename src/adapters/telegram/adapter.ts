@@ -12,16 +12,14 @@ import { PlatformAuthError } from '../../errors.js';
 import type { Logger } from '../../log.js';
 import { readerLocale } from '../../notes/lang.js';
 import { renderTelegramDigest } from '../../render/digest.js';
-import { renderTelegramHtml, renderTelegramMessage } from '../../render/telegram.js';
+import { renderTelegramMessage } from '../../render/telegram.js';
 import type { Store } from '../../store/store.js';
 import type { Target } from '../../store/types.js';
 import type { ChatAdapter, OutgoingMessage } from '../types.js';
 import { classifyTelegramError, isNotModified } from './errors.js';
 import { Pacer } from './pacer.js';
-import { pointText } from '../../summary/inline.js';
-import { truncate } from '../../util/text.js';
 import { noteKey } from '../../commands/note-key.js';
-import { parseTelegramArgs, renderTelegramReply } from './render.js';
+import { inlineArticle, parseTelegramArgs, renderTelegramReply, telegramCommandLists } from './render.js';
 
 /** Telegram's GroupAnonymousBot: messages from anonymous group admins come from it. */
 const ANONYMOUS_ADMIN_ID = 1087968824;
@@ -30,7 +28,6 @@ const PACED = new Set(['sendMessage', 'editMessageText', 'deleteMessage', 'sendP
 const MAX_WAITING_PER_CHAT = 6;
 /** Updates handled at once across all chats. */
 const MAX_UPDATES_AT_ONCE = 100;
-const COMMAND_LOCALES = ['zh', 'ja', 'hi', 'es'] as const;
 
 export interface TelegramAdapterOptions {
   token: string;
@@ -166,18 +163,7 @@ export function createTelegramAdapter(o: TelegramAdapterOptions): TelegramAdapte
     const results = q ? o.deps.search.search(q, { lang: readerLocale(ctx.from.language_code), limit: 10 }) : o.deps.search.latest(10, undefined);
     const articles = results.flatMap((r) => {
       const row = o.store.getNote(r.id);
-      if (!row?.summary) return [];
-      const msg = renderTelegramMessage(row.summary);
-      return [
-        {
-          type: 'article' as const,
-          id: remember(r.id),
-          title: r.title.slice(0, 256),
-          description: truncate(pointText(row.summary.keyPoints[0] ?? []), 200),
-          ...(r.url ? { url: r.url } : {}),
-          input_message_content: { message_text: renderTelegramHtml(row.summary), parse_mode: 'HTML' as const, link_preview_options: msg.link_preview_options },
-        },
-      ];
+      return row?.summary ? [inlineArticle(remember(r.id), r, row.summary)] : [];
     });
     // Results depend on the asker's language: cached for this user only (core.telegram.org/bots/api#answerinlinequery, is_personal).
     await ctx.answerInlineQuery(articles, { cache_time: 30, is_personal: true });
@@ -234,11 +220,8 @@ export function createTelegramAdapter(o: TelegramAdapterOptions): TelegramAdapte
         }
       }
       if (o.config.registerCommands) {
-        const list = (locale?: (typeof COMMAND_LOCALES)[number]) =>
-          [...COMMANDS.map((c) => ({ command: c.definition.name, description: (locale ? c.definition.descriptions[locale] : c.definition.description).slice(0, 256) }))];
         try {
-          await bot.api.setMyCommands(list());
-          for (const l of COMMAND_LOCALES) await bot.api.setMyCommands(list(l), { language_code: l });
+          for (const list of telegramCommandLists()) await bot.api.setMyCommands(list.commands, list.language_code ? { language_code: list.language_code } : {});
         } catch (e) {
           if (e instanceof HttpError) throw e; // unreachable after all: the whole start is tried again
           log.error({ err: e instanceof Error ? e.message : String(e) }, 'could not register the telegram commands');
