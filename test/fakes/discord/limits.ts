@@ -1,4 +1,8 @@
-/** Discord's message and embed limits, checked the way Discord does, with its 50035 error shape. */
+/**
+ * Discord's message and embed limits, checked the way Discord does (docs: resources/message.mdx,
+ * Create Message and Embed Limits), with its 50035 Invalid Form Body error shape (docs:
+ * reference.mdx, Error Messages). Autocomplete choices: interactions/application-commands.mdx.
+ */
 export interface EmbedLike {
   title?: string;
   description?: string;

@@ -211,7 +211,9 @@ export class FakeDiscord {
     return until(pred, timeoutMs, `${what} (fake discord)`);
   }
 
-  // ── gateway ──
+  // ── gateway ── Hello (op 10), Identify (op 2) → READY, Resume (op 6) → replay + RESUMED, Invalid
+  // Session (op 9), close 4004 on a bad token (docs: events/gateway.mdx, Connecting, Identifying, Resuming;
+  // topics/opcodes-and-status-codes.mdx, Gateway Close Event Codes).
   private send(ws: WebSocket, payload: unknown) {
     ws.send(JSON.stringify(payload));
   }
@@ -321,6 +323,7 @@ export class FakeDiscord {
     }
   }
 
+  /** 10003 Unknown Channel, 50001 Missing Access, 50013 Missing Permissions (docs: topics/opcodes-and-status-codes.mdx, JSON Error Codes). */
   private channel(id: string): FakeChannel {
     const ch = this.channels.get(id);
     if (!ch || ch.access === 'missing') throw new Failure(404, { code: 10003, message: 'Unknown Channel' });
@@ -329,7 +332,10 @@ export class FakeDiscord {
     return ch;
   }
 
-  /** Per-channel bucket and global limit; 429 with the headers discord.js reads. */
+  /**
+   * Per-channel bucket and global limit; 429 with `retry_after`, `Retry-After`, `X-RateLimit-*` and
+   * `X-RateLimit-Scope` as Discord sends them (docs: topics/rate-limits.mdx, Header Format, Exceeding A Rate Limit).
+   */
   private rateLimit(bucket: string): Record<string, string> {
     const now = Date.now();
     while (this.globalTimes.length && this.globalTimes[0]! <= now - 1000) this.globalTimes.shift();
@@ -546,6 +552,7 @@ export class FakeDiscord {
     }
     if ((m = /^\/interactions\/(\d+)\/([^/]+)\/callback$/.exec(path)) && method === 'POST') {
       const p = this.pending.get(m[1]!);
+      // "you must send an initial response within 3 seconds" (docs: interactions/receiving-and-responding.mdx); 10062 after.
       if (!p || Date.now() - p.at > 3000) throw new Failure(404, { code: 10062, message: 'Unknown interaction' });
       if (p.responded) throw new Failure(400, { code: 40060, message: 'Interaction has already been acknowledged.' });
       const data = json.data as Record<string, unknown> | undefined;

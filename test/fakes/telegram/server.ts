@@ -2,7 +2,9 @@
  * A fake Telegram Bot API server on 127.0.0.1 for the real grammY client. It keeps chats and
  * messages, long-polls `getUpdates` with offsets, and is honest about Telegram's limits: HTML that
  * does not parse, texts over 4096 characters, sends over the rate limits (429 + retry_after),
- * blocked, missing and migrated chats.
+ * blocked, missing and migrated chats, and the error texts Telegram answers when the bot may not
+ * write. Sources: core.telegram.org/bots/api (sections named beside each behaviour), the Bots FAQ
+ * on limits, and the issue threads cited in src/adapters/telegram/errors.ts for error texts.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -208,6 +210,7 @@ export class FakeTelegram {
     }
   }
 
+  /** Texts as in TelegramBotAPI/errors (json/…) ; `migrate_to_chat_id` per core.telegram.org/bots/api#responseparameters. */
   private chatFor(payload: Record<string, unknown>): FakeChat {
     const id = Number(payload.chat_id);
     const chat = this.chats.get(id);
@@ -218,7 +221,11 @@ export class FakeTelegram {
     return chat;
   }
 
-  /** Sliding windows of Telegram's limits; a call over them gets 429 with the wait in whole seconds. */
+  /**
+   * Sliding windows of Telegram's limits: about 30 messages a second overall, one a second per chat,
+   * 20 a minute per group (core.telegram.org/bots/faq, "My bot is hitting limits"); a call over them
+   * gets 429 with `parameters.retry_after` in whole seconds (core.telegram.org/bots/api#responseparameters).
+   */
   private rateLimit(chat: FakeChat): void {
     const now = Date.now();
     const retry = (ms: number) => new ApiFailure(429, `Too Many Requests: retry after ${Math.max(1, Math.ceil(ms / 1000))}`, { retry_after: Math.max(1, Math.ceil(ms / 1000)) });
@@ -250,6 +257,7 @@ export class FakeTelegram {
       if (!parsed.ok) throw new ApiFailure(400, `Bad Request: ${parsed.error.replace(/^Can't/, "can't")}`);
       visible = parsed.text;
     } else if (payload.parse_mode !== undefined) throw new ApiFailure(400, 'Bad Request: unsupported parse_mode in this fake');
+    // "1-4096 characters after entities parsing" (core.telegram.org/bots/api#sendmessage); HTML per #html-style.
     if (visible.length > 4096) throw new ApiFailure(400, 'Bad Request: message is too long');
     return { text: visible, html: raw };
   }
@@ -343,7 +351,7 @@ export class FakeTelegram {
 
   private async getUpdates(p: Record<string, unknown>): Promise<unknown[]> {
     const offset = Number(p.offset ?? 0);
-    // Confirming an offset forgets everything before it, as Telegram does.
+    // Confirming an offset forgets everything before it (core.telegram.org/bots/api#getupdates, `offset`).
     while (this.updates.length && Number(this.updates[0]!.update_id) < offset) this.updates.shift();
     const limit = Math.min(100, Number(p.limit ?? 100));
     if (!this.updates.length) {
