@@ -21,7 +21,7 @@ export const subscribeCommand: Command = {
   },
   async handle(input, { store }) {
     const filter = filterFromOptions(input.options);
-    const { created, id } = store.subscribe(input.target, filter, input.userId);
+    const { created, id } = store.subscribe(input.target, filter, input.userId, input.chatLocale);
     // A chat that subscribes again after a permanent failure has evidently fixed it.
     store.resume(input.target);
     return {

@@ -32,6 +32,11 @@ export interface CommandInput {
   userId: string;
   /** The user's language (`language_code`, Discord `locale`), to prefer translations. */
   locale?: string | undefined;
+  /**
+   * The chat's language where the platform tells it (Discord: the guild's preferred locale;
+   * Telegram: the language of whoever runs the command). Kept with a subscription.
+   */
+  chatLocale?: string | undefined;
   options: Record<string, string | number | undefined>;
   /** Asked only when the command needs it. */
   isAdmin: () => Promise<boolean>;

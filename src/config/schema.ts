@@ -34,6 +34,11 @@ export const routeSchema = z
     thread: z.union([z.string(), z.number()]).transform(String).optional(),
     filter: filterSchema.optional(),
     /**
+     * The chat's language (`ja`, `pt-BR`): which translation of a note it gets when `filter.lang`
+     * does not decide. Without it, the note's original language, else English.
+     */
+    locale: z.string().min(2).optional(),
+    /**
      * Discord only: post through a channel webhook with its own name and avatar. The webhook URL
      * is a secret, so it comes from the environment variable named here (e.g. DISCORD_WEBHOOK_RELEASES).
      */
@@ -130,6 +135,19 @@ export const configSchema = z
         onDelete: z.enum(['keep', 'delete']).default('keep'),
         /** On the first run over a folder, announce every existing note (normally they are recorded silently). */
         announceExisting: z.boolean().default(false),
+        /**
+         * Translations of one note (the same `translationKey`, or the same file name without its
+         * language suffix and folder) are one announcement per chat, in the chat's language, with the
+         * other languages linked (`group`); `separate` announces each translation on its own.
+         * `graceMs` holds a new announcement that long, so members arriving together go out as one.
+         * Either `translations: group` or `translations: { mode: group, graceMs: 5000 }`.
+         */
+        translations: z
+          .union([
+            z.enum(['group', 'separate']).transform((mode) => ({ mode, graceMs: 5000 })),
+            z.object({ mode: z.enum(['group', 'separate']).default('group'), graceMs: z.number().int().min(0).max(3_600_000).default(5000) }).strict(),
+          ])
+          .default({ mode: 'group', graceMs: 5000 }),
         /** More than `threshold` notes due within `windowMs` become one digest message per chat. */
         digest: z
           .object({ threshold: z.number().int().min(1).default(5), windowMs: z.number().int().min(0).default(3000) })

@@ -28,7 +28,7 @@ export function globToRegExp(glob: string): RegExp {
  * `en` matches notes in `en` and `en-GB`; `hant` (or `zh-Hant`) matches Traditional Chinese notes,
  * which a plain `zh` does not, since readers of one script rarely want the other.
  */
-function langMatches(wanted: string, lang: string, locale: string): boolean {
+export function langMatches(wanted: string, lang: string, locale: string): boolean {
   const w = wanted.toLowerCase();
   const l = lang.toLowerCase();
   const loc = locale.toLowerCase();

@@ -16,6 +16,7 @@ import type { DigestItem, NoteRow, Target } from '../store/types.js';
 import { targetKey } from '../store/types.js';
 import { decideNote, decideRemoval, type Action, type Policy } from './decide.js';
 import { routeTargets } from './route.js';
+import { syncFamily, type NewFamilyPost, type TouchedFamily } from './family-outbox.js';
 
 export interface Batch {
   /** Absolute paths of notes added or changed. */
@@ -190,6 +191,7 @@ export class Publisher {
 
   /** Writes records and deliveries; announcements above the digest threshold per chat become one digest. */
   private commit(decided: Decided[]): number {
+    if (this.deps.config.publish.translations.mode === 'group') return this.commitFamilies(decided);
     const { store, config, log } = this.deps;
     const subs = store.subscriptions();
     const announce = decided.filter((d) => d.action.type === 'announce');
@@ -229,6 +231,65 @@ export class Publisher {
         } else {
           for (const d of items) {
             store.enqueue({ noteId: d.row.id, revision: d.row.revision, target, kind: 'post', payload: { type: 'summary', summary: d.row.summary! } });
+            enqueued++;
+          }
+        }
+      }
+    });
+    for (const d of decided) {
+      if (d.row.state === 'deleted') this.deps.onRemoved?.(d.row.id);
+      else this.deps.onNote?.(d.row, d.body);
+    }
+    if (enqueued) this.deps.onEnqueued();
+    return enqueued;
+  }
+
+  /**
+   * `translations: group`: the notes' records first, then one message per family and chat (see
+   * family-outbox.ts), all in one transaction. Posts still under a note's own id (announced before
+   * grouping, or by `separate`) keep being edited and deleted as before.
+   */
+  private commitFamilies(decided: Decided[]): number {
+    const { store, config, log } = this.deps;
+    const touched = new Map<string, TouchedFamily>();
+    for (const d of decided) {
+      const changed = d.action.type !== 'none' || d.row.state === 'deleted' || d.row.state === 'draft';
+      if (!changed) continue;
+      const key = d.row.info.translationKey;
+      const f = touched.get(key) ?? { key, announced: false, repost: false };
+      if (d.action.type === 'announce') f.announced = true;
+      if (d.action.type === 'repost') f.repost = true;
+      touched.set(key, f);
+    }
+    let enqueued = 0;
+    const notBefore = this.now() + config.publish.translations.graceMs;
+    store.transaction(() => {
+      for (const d of decided) {
+        store.putNote(d.row);
+        if (d.action.type === 'update' || d.action.type === 'retract') enqueued += this.enqueueFor(d); // posts under the note's own id
+        if (d.action.type !== 'none') log.info({ note: d.row.id, action: d.action.type, revision: d.row.revision, family: d.row.info.translationKey }, 'note changed');
+        else log.debug({ note: d.row.id, why: d.action.why }, 'note recorded');
+      }
+      const perTarget = new Map<string, { target: Target; posts: NewFamilyPost[] }>();
+      for (const f of touched.values()) {
+        const r = syncFamily(store, config, this.deps.platforms, f);
+        enqueued += r.enqueued;
+        for (const p of r.posts) {
+          const k = targetKey(p.target);
+          const e = perTarget.get(k) ?? { target: p.target, posts: [] };
+          e.posts.push(p);
+          perTarget.set(k, e);
+        }
+      }
+      // Digests count families: nine translations of one note are one new note.
+      for (const { target, posts } of perTarget.values()) {
+        if (posts.length > config.publish.digest.threshold) {
+          const items: DigestItem[] = posts.map((p) => ({ noteId: p.familyId, title: p.member.info.title, url: p.member.info.url }));
+          store.enqueue({ noteId: null, revision: 0, target, kind: 'digest', payload: { type: 'digest', items } });
+          enqueued++;
+        } else {
+          for (const p of posts) {
+            store.enqueue({ noteId: p.familyId, revision: p.revision, target, kind: 'post', payload: p.payload, notBefore });
             enqueued++;
           }
         }

@@ -5,6 +5,7 @@ import { summaryFooter } from '../summary/build.js';
 import { truncate } from '../util/text.js';
 import { defuseMentions, discordLinkTarget, escapeDiscordMarkdown } from './escape.js';
 import { discordPoint } from './points.js';
+import type { AlsoIn } from '../store/types.js';
 
 /** Discord's documented embed limits. */
 export const DISCORD_LIMITS = {
@@ -45,7 +46,7 @@ export function joinLinesWithin(lines: string[], max: number): string {
   return out;
 }
 
-export function renderDiscordEmbed(s: Summary): DiscordEmbed {
+export function renderDiscordEmbed(s: Summary, alsoIn: readonly AlsoIn[] = []): DiscordEmbed {
   // Titles and footers show no Markdown, so they are only defused, not escaped.
   const embed: DiscordEmbed = { title: truncate(defuseMentions(s.title), DISCORD_LIMITS.title, s.locale), color: EMBED_COLOR };
   if (s.url) embed.url = s.url;
@@ -57,12 +58,28 @@ export function renderDiscordEmbed(s: Summary): DiscordEmbed {
     // An empty field value makes Discord refuse the whole message (50035).
     if (value) embed.fields = [{ name: '🔗', value }];
   }
+  if (alsoIn.length) {
+    // The other languages of this note, each linking to its translation.
+    const value = joinWithin(alsoIn.map((a) => `[${escapeDiscordMarkdown(a.label)}](${discordLinkTarget(a.url)})`), ' · ', DISCORD_LIMITS.fieldValue);
+    if (value) embed.fields = [...(embed.fields ?? []), { name: '🌐', value }];
+  }
   embed.footer = { text: truncate(defuseMentions(summaryFooter(s)), DISCORD_LIMITS.footer, s.locale) };
   return embed;
 }
 
-export function renderDiscordMessage(s: Summary): DiscordMessagePayload {
-  return { embeds: [renderDiscordEmbed(s)], allowed_mentions: { parse: [] } };
+export function renderDiscordMessage(s: Summary, alsoIn: readonly AlsoIn[] = []): DiscordMessagePayload {
+  return { embeds: [renderDiscordEmbed(s, alsoIn)], allowed_mentions: { parse: [] } };
+}
+
+/** Joins parts with `sep`, keeping only whole parts that fit in `max` characters. */
+function joinWithin(parts: string[], sep: string, max: number): string {
+  let out = '';
+  for (const part of parts) {
+    const next = out ? `${out}${sep}${part}` : part;
+    if (next.length > max) break;
+    out = next;
+  }
+  return out;
 }
 
 /** Characters an embed counts toward Discord's 6000 total (title, description, fields, footer, author). */

@@ -1,6 +1,7 @@
 /** Summary → Telegram `sendMessage` payload in `parse_mode: "HTML"`. Pure. */
 import type { LinkPreviewOptions, ParseMode } from '@grammyjs/types';
 import type { Summary } from '../summary/build.js';
+import type { AlsoIn } from '../store/types.js';
 import { summaryFooter } from '../summary/build.js';
 import { escapeTelegramAttr, escapeTelegramHtml } from './escape.js';
 import { telegramPoint } from './points.js';
@@ -18,11 +19,12 @@ function link(text: string, url: string): string {
   return `<a href="${escapeTelegramAttr(url)}">${escapeTelegramHtml(text)}</a>`;
 }
 
-function htmlOf(s: Summary, points: number, links: number): string {
+function htmlOf(s: Summary, points: number, links: number, alsoIn: readonly AlsoIn[]): string {
   const title = s.url ? `<b>${link(s.title, s.url)}</b>` : `<b>${escapeTelegramHtml(s.title)}</b>`;
   const blocks = [title];
   if (points) blocks.push(s.keyPoints.slice(0, points).map((p) => `• ${telegramPoint(p)}`).join('\n'));
   if (links) blocks.push(s.links.slice(0, links).map((l) => `🔗 ${link(l.text, l.url)}`).join('\n'));
+  if (alsoIn.length) blocks.push(`🌐 ${alsoIn.map((a) => link(a.label, a.url)).join(' · ')}`);
   blocks.push(`<i>${escapeTelegramHtml(summaryFooter(s))}</i>`);
   return blocks.join('\n\n');
 }
@@ -33,21 +35,21 @@ function htmlOf(s: Summary, points: number, links: number): string {
  * summary over the limit anyway (stored by an older version, or a wide config) loses links, then
  * points, from the end.
  */
-export function renderTelegramHtml(s: Summary): string {
+export function renderTelegramHtml(s: Summary, alsoIn: readonly AlsoIn[] = []): string {
   let points = s.keyPoints.length;
   let links = s.links.length;
-  let html = htmlOf(s, points, links);
+  let html = htmlOf(s, points, links, alsoIn);
   while (telegramVisibleText(html).length > TELEGRAM_MAX_TEXT && (links > 0 || points > 1)) {
     if (links > 0) links--;
     else points--;
-    html = htmlOf(s, points, links);
+    html = htmlOf(s, points, links, alsoIn);
   }
   return html;
 }
 
-export function renderTelegramMessage(s: Summary): TelegramMessagePayload {
+export function renderTelegramMessage(s: Summary, alsoIn: readonly AlsoIn[] = []): TelegramMessagePayload {
   return {
-    text: renderTelegramHtml(s),
+    text: renderTelegramHtml(s, alsoIn),
     parse_mode: 'HTML',
     link_preview_options: s.url ? { url: s.url, prefer_small_media: true } : { is_disabled: true },
   };

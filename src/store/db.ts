@@ -84,6 +84,11 @@ const MIGRATIONS: string[] = [
     PRIMARY KEY (note_id, platform, chat, thread)
   );
   `,
+  // Translation families: members are found by their key; a subscription keeps the chat's language.
+  `
+  CREATE INDEX notes_family ON notes(json_extract(info, '$.translationKey'));
+  ALTER TABLE subscriptions ADD COLUMN locale TEXT;
+  `,
 ];
 
 export interface OpenDbOptions {

@@ -204,11 +204,12 @@ export class Store {
   }
 
   // ── subscriptions ──
-  subscribe(target: Target, filter: Filter, createdBy?: string): { created: boolean; id: number } {
+  /** `locale` is the chat's language as the platform tells it (Discord guild locale, Telegram admin's language). */
+  subscribe(target: Target, filter: Filter, createdBy?: string, locale?: string): { created: boolean; id: number } {
     const f = JSON.stringify(filter);
     const r = this.db
-      .prepare('INSERT INTO subscriptions(platform, chat, thread, filter, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING')
-      .run(target.platform, target.chat, target.thread, f, createdBy ?? null, Date.now());
+      .prepare('INSERT INTO subscriptions(platform, chat, thread, filter, created_by, created_at, locale) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING')
+      .run(target.platform, target.chat, target.thread, f, createdBy ?? null, Date.now(), locale ?? null);
     if (r.changes) return { created: true, id: Number(r.lastInsertRowid) };
     const existing = this.db.prepare('SELECT id FROM subscriptions WHERE platform = ? AND chat = ? AND thread = ? AND filter = ?').get(target.platform, target.chat, target.thread, f) as { id: number };
     return { created: false, id: existing.id };
@@ -225,12 +226,13 @@ export class Store {
       target
         ? this.db.prepare('SELECT * FROM subscriptions WHERE platform = ? AND chat = ? AND thread = ? ORDER BY id').all(target.platform, target.chat, target.thread)
         : this.db.prepare('SELECT * FROM subscriptions ORDER BY id').all()
-    ) as { id: number; platform: string; chat: string; thread: string; filter: string; created_by: string | null }[];
+    ) as { id: number; platform: string; chat: string; thread: string; filter: string; created_by: string | null; locale: string | null }[];
     return rows.map((r) => ({
       id: r.id,
       target: { platform: r.platform as Target['platform'], chat: r.chat, thread: r.thread },
       filter: JSON.parse(r.filter) as Filter,
       createdBy: r.created_by ?? undefined,
+      locale: r.locale ?? undefined,
     }));
   }
 
@@ -239,9 +241,9 @@ export class Store {
     const r = this.db
       .prepare(
         `INSERT INTO outbox(note_id, revision, platform, chat, thread, kind, payload, status, attempts, next_attempt_at, nonce, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, 'pending', 0, 0, ?, ?, ?)`,
+         VALUES (?, ?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?, ?, ?)`,
       )
-      .run(d.noteId, d.revision, d.target.platform, d.target.chat, d.target.thread, d.kind, JSON.stringify(d.payload), randomBytes(12).toString('hex'), now, now);
+      .run(d.noteId, d.revision, d.target.platform, d.target.chat, d.target.thread, d.kind, JSON.stringify(d.payload), d.notBefore ?? 0, randomBytes(12).toString('hex'), now, now);
     return Number(r.lastInsertRowid);
   }
 
@@ -259,6 +261,12 @@ export class Store {
   /** Replaces a pending delivery's content with a newer revision (it has not been sent yet). */
   replacePayload(id: number, revision: number, payload: DeliveryPayload): void {
     this.db.prepare("UPDATE outbox SET revision = ?, payload = ?, updated_at = ? WHERE id = ? AND status = 'pending'").run(revision, JSON.stringify(payload), Date.now(), id);
+  }
+
+  /** The notes of one translation family (same `translationKey`), any state. */
+  familyNotes(translationKey: string): NoteRow[] {
+    const rows = this.db.prepare("SELECT * FROM notes WHERE json_extract(info, '$.translationKey') = ? ORDER BY id").all(translationKey) as NoteRecord[];
+    return rows.map(toNote);
   }
 
   /** Targets where a post of this note is still waiting or being sent. */

@@ -54,8 +54,16 @@ export interface DigestItem {
 
 export type DeliveryKind = 'post' | 'edit' | 'delete' | 'digest';
 
+/** Another language of the same note, linked under its announcement. */
+export interface AlsoIn {
+  /** The language's name in its own script (日本語, Español). */
+  label: string;
+  url: string;
+}
+
 export type DeliveryPayload =
-  | { type: 'summary'; summary: Summary }
+  /** `member`: in a family announcement, the note whose text is shown (the chat's language). */
+  | { type: 'summary'; summary: Summary; alsoIn?: AlsoIn[] | undefined; member?: string | undefined }
   | { type: 'digest'; items: DigestItem[] }
   | { type: 'delete' };
 
@@ -82,6 +90,8 @@ export interface NewDelivery {
   target: Target;
   kind: DeliveryKind;
   payload: DeliveryPayload;
+  /** Not sent before this time (ms): a family's grace period for translations arriving together. */
+  notBefore?: number | undefined;
 }
 
 export interface Subscription {
@@ -89,4 +99,6 @@ export interface Subscription {
   target: Target;
   filter: Filter;
   createdBy?: string | undefined;
+  /** The chat's language as the platform told it when the chat subscribed (BCP 47). */
+  locale?: string | undefined;
 }

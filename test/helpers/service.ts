@@ -3,6 +3,7 @@ import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { ChildProcessWithoutNullStreams } from 'node:child_process';
+import { parseDocument } from 'yaml';
 import { spawnCli } from './cli.js';
 
 export interface Sandbox {
@@ -12,12 +13,32 @@ export interface Sandbox {
   config: string;
 }
 
+/** Adds `publish.translations.graceMs: 0` unless the config sets translations; lines before it keep their numbers. */
+function withoutGrace(config: string): string {
+  const doc = parseDocument(config);
+  if (doc.errors.length || doc.hasIn(['publish', 'translations'])) return config;
+  const setting = '  translations: { mode: group, graceMs: 0 }';
+  const lines = config.split('\n');
+  const at = lines.findIndex((l) => /^publish:\s*$/.test(l));
+  if (at >= 0) {
+    lines.splice(at + 1, 0, setting);
+    return lines.join('\n');
+  }
+  if (/^publish:/m.test(config)) return config; // a flow-style publish map: left as written
+  return `${config}${config.endsWith('\n') || !config ? '' : '\n'}publish:\n${setting}\n`;
+}
+
+/**
+ * A temporary folder with notes, state and the config given. Unless the config says otherwise, new
+ * family announcements go out without the grace period (`publish.translations.graceMs: 0`), so a
+ * test of something else does not wait for translations that will never come; tests of grouping set it.
+ */
 export function sandbox(config: string): Sandbox {
   const dir = mkdtempSync(path.join(tmpdir(), 'notecast-svc-'));
   const notes = path.join(dir, 'notes');
   mkdirSync(notes);
   const cfg = path.join(dir, 'notecast.yaml');
-  writeFileSync(cfg, config);
+  writeFileSync(cfg, withoutGrace(config));
   return { dir, notes, db: path.join(dir, 'state', 'notecast.db'), config: cfg };
 }
 

@@ -12,13 +12,15 @@ export interface ConsoleAdapterOptions {
 }
 
 function text(m: OutgoingMessage): string {
-  return m.type === 'summary' ? renderPlainText(m.summary) : renderPlainDigest(m.items);
+  return m.type === 'summary' ? renderPlainText(m.summary, m.alsoIn) : renderPlainDigest(m.items);
 }
 
 export function createConsoleAdapter(opts: ConsoleAdapterOptions): ChatAdapter {
-  const emit = (event: string, target: Target, ctx: SendContext, messageId: string, body: string) => {
+  const emit = (event: string, target: Target, ctx: SendContext, messageId: string, body: string, message?: OutgoingMessage) => {
     if (opts.json) {
-      opts.write(JSON.stringify({ event, target: targetKey(target), noteId: ctx.noteId, revision: ctx.revision, messageId, text: body }));
+      // A family announcement names the note it shows, and the family it stands for.
+      const member = message?.type === 'summary' ? message.member : undefined;
+      opts.write(JSON.stringify({ event, target: targetKey(target), noteId: member ?? ctx.noteId, ...(member ? { family: ctx.noteId } : {}), revision: ctx.revision, messageId, text: body }));
     } else {
       opts.write(`\n[${event} → ${targetKey(target)} #${messageId}]\n${body}`);
     }
@@ -30,12 +32,12 @@ export function createConsoleAdapter(opts: ConsoleAdapterOptions): ChatAdapter {
       await pause();
       // Derived from the delivery, so a resend after a crash shows the same id.
       const messageId = `c${ctx.deliveryId}`;
-      emit(message.type === 'digest' ? 'digest' : 'post', target, ctx, messageId, text(message));
+      emit(message.type === 'digest' ? 'digest' : 'post', target, ctx, messageId, text(message), message);
       return { messageId };
     },
     async edit(target, messageId, message, ctx) {
       await pause();
-      emit('edit', target, ctx, messageId, text(message));
+      emit('edit', target, ctx, messageId, text(message), message);
     },
     async delete(target, messageId, ctx) {
       emit('delete', target, ctx, messageId, '');

@@ -141,6 +141,7 @@ export function createDiscordAdapter(o: DiscordAdapterOptions): DiscordAdapter {
           target,
           userId: i.user.id,
           locale: readerLocale(i.locale),
+          chatLocale: readerLocale(i.guildLocale ?? undefined),
           options,
           // Checked again here: the default permission is only a default that server admins can change.
           isAdmin: async () => i.memberPermissions?.has(PermissionFlagsBits.ManageChannels) ?? false,

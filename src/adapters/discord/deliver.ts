@@ -69,7 +69,7 @@ type MessageBody = RESTPostAPIChannelMessageJSONBody & RESTPatchAPIChannelMessag
 
 /** The body of a post or an edit. */
 export function bodyOf(m: OutgoingMessage): MessageBody {
-  return m.type === 'summary' ? renderDiscordMessage(m.summary) : renderDiscordDigest(m.items);
+  return m.type === 'summary' ? renderDiscordMessage(m.summary, m.alsoIn) : renderDiscordDigest(m.items);
 }
 
 /** A channel post: the body with the delivery's nonce, enforced (message.mdx, Create Message). */

@@ -47,7 +47,7 @@ function chatId(chat: string): number | string {
 }
 
 function payloadOf(m: OutgoingMessage) {
-  return m.type === 'summary' ? renderTelegramMessage(m.summary) : renderTelegramDigest(m.items);
+  return m.type === 'summary' ? renderTelegramMessage(m.summary, m.alsoIn) : renderTelegramDigest(m.items);
 }
 
 function targetOf(ctx: Context): Target | undefined {
@@ -134,7 +134,7 @@ export function createTelegramAdapter(o: TelegramAdapterOptions): TelegramAdapte
       const started = performance.now();
       const reply = await runCommand(
         command,
-        { target, userId: String(ctx.from?.id ?? ctx.chat.id), locale: readerLocale(ctx.from?.language_code), options: parseTelegramArgs(command.definition.name, ctx.match), isAdmin: () => isAdmin(ctx) },
+        { target, userId: String(ctx.from?.id ?? ctx.chat.id), locale: readerLocale(ctx.from?.language_code), chatLocale: readerLocale(ctx.from?.language_code), options: parseTelegramArgs(command.definition.name, ctx.match), isAdmin: () => isAdmin(ctx) },
         o.deps,
       );
       if (reply.type === 'silent') return;

@@ -1,0 +1,97 @@
+/**
+ * Translation families: the translations of one note are one announcement per chat, in that chat's
+ * language, with the other languages linked. Pure: which chats want a family, which member each
+ * gets, and the "also in" links.
+ */
+import type { Route } from '../config/schema.js';
+import { baseLanguage, sameLanguage, toLocaleTag } from '../notes/lang.js';
+import type { AlsoIn, NoteRow, Subscription, Target } from '../store/types.js';
+import { targetKey } from '../store/types.js';
+import { langMatches, matchesFilter } from './filter.js';
+
+/** The outbox and posts key of a family's announcement (notes' own ids never start with it). */
+export const FAMILY_PREFIX = 'family:';
+
+export function familyPostId(translationKey: string): string {
+  return `${FAMILY_PREFIX}${translationKey}`;
+}
+
+/** Members that can be announced: published and not waiting for their date. */
+export function liveMembers(notes: readonly NoteRow[]): NoteRow[] {
+  return notes.filter((n) => n.state === 'published' && n.announced && n.summary);
+}
+
+/** What decides a chat's member: its filter's languages in order, then the chat's own language. */
+export interface MemberPrefs {
+  langs?: readonly string[] | undefined;
+  chatLocale?: string | undefined;
+}
+
+/**
+ * The member a chat gets: the first of its filter's languages that the family has, else the chat's
+ * language, else the original (not `translated`), else English, else the first published.
+ */
+export function chooseMember(candidates: readonly NoteRow[], prefs: MemberPrefs): NoteRow | undefined {
+  for (const l of prefs.langs ?? []) {
+    const m = candidates.find((c) => langMatches(l, c.info.lang, c.info.locale));
+    if (m) return m;
+  }
+  if (prefs.chatLocale) {
+    const m = candidates.find((c) => sameLanguage(c.info.locale, prefs.chatLocale!));
+    if (m) return m;
+  }
+  return candidates.find((c) => c.info.original !== false) ?? candidates.find((c) => baseLanguage(c.info.locale) === 'en') ?? firstPublished(candidates);
+}
+
+function firstPublished(candidates: readonly NoteRow[]): NoteRow | undefined {
+  return [...candidates].sort((a, b) => (a.info.date ?? '').localeCompare(b.info.date ?? '') || a.id.localeCompare(b.id))[0];
+}
+
+export interface FamilyTarget {
+  target: Target;
+  member: NoteRow;
+}
+
+/**
+ * Every chat that wants the family, with the member it gets. A chat wants a family when one of its
+ * members passes the chat's filter (a `lang: [zh]` chat never gets a family without Chinese).
+ */
+export function familyTargets(members: readonly NoteRow[], routes: readonly Route[], subscriptions: readonly Subscription[], enabled: ReadonlySet<string>): FamilyTarget[] {
+  const out = new Map<string, FamilyTarget>();
+  const consider = (target: Target, filter: Route['filter'], chatLocale: string | undefined) => {
+    const key = targetKey(target);
+    if (out.has(key) || !enabled.has(target.platform)) return;
+    const candidates = members.filter((m) => matchesFilter(filter, m.info));
+    const member = chooseMember(candidates, { langs: filter?.lang, chatLocale });
+    if (member) out.set(key, { target, member });
+  };
+  for (const r of routes) consider({ platform: r.platform, chat: r.chat, thread: r.thread ?? '' }, r.filter, r.locale);
+  for (const s of subscriptions) consider(s.target, s.filter, s.locale);
+  return [...out.values()];
+}
+
+const names = new Map<string, string>();
+
+/** A language's name in its own script: `ja` → 日本語, `hant` → 繁體中文, `es` → Español. */
+export function languageName(lang: string): string {
+  const tag = toLocaleTag(lang);
+  let name = names.get(tag);
+  if (name === undefined) {
+    try {
+      const own = new Intl.DisplayNames([tag], { type: 'language' }).of(tag) ?? lang;
+      name = own.charAt(0).toLocaleUpperCase(tag) + own.slice(1);
+    } catch {
+      name = lang;
+    }
+    names.set(tag, name);
+  }
+  return name;
+}
+
+/** Links to the other members, in a stable order; members without a URL cannot be linked. */
+export function alsoInFor(members: readonly NoteRow[], shown: NoteRow): AlsoIn[] {
+  return members
+    .filter((m) => m.id !== shown.id && m.info.url)
+    .sort((a, b) => a.info.lang.localeCompare(b.info.lang))
+    .map((m) => ({ label: languageName(m.info.lang), url: m.info.url! }));
+}
