@@ -88,10 +88,16 @@ export function languageName(lang: string): string {
   return name;
 }
 
-/** Links to the other members, in a stable order; members without a URL cannot be linked. */
+/**
+ * The family's other languages, one per language (an original before a copy), in a stable order,
+ * each with its translation's URL when the site's URL is known; the shown language is left out.
+ */
 export function alsoInFor(members: readonly NoteRow[], shown: NoteRow): AlsoIn[] {
-  return members
-    .filter((m) => m.id !== shown.id && m.info.url)
-    .sort((a, b) => a.info.lang.localeCompare(b.info.lang))
-    .map((m) => ({ label: languageName(m.info.lang), url: m.info.url! }));
+  const byLang = new Map<string, NoteRow>();
+  for (const m of members) {
+    if (m.info.lang === shown.info.lang) continue;
+    const prev = byLang.get(m.info.lang);
+    if (!prev || (prev.info.original === false && m.info.original !== false)) byLang.set(m.info.lang, m);
+  }
+  return [...byLang.values()].sort((a, b) => a.info.lang.localeCompare(b.info.lang)).map((m) => ({ label: languageName(m.info.lang), url: m.info.url }));
 }

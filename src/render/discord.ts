@@ -60,7 +60,7 @@ export function renderDiscordEmbed(s: Summary, alsoIn: readonly AlsoIn[] = []): 
   }
   if (alsoIn.length) {
     // The other languages of this note, each linking to its translation.
-    const value = joinWithin(alsoIn.map((a) => `[${escapeDiscordMarkdown(a.label)}](${discordLinkTarget(a.url)})`), ' · ', DISCORD_LIMITS.fieldValue);
+    const value = joinWithin(alsoIn.map((a) => (a.url ? `[${escapeDiscordMarkdown(a.label)}](${discordLinkTarget(a.url)})` : escapeDiscordMarkdown(a.label))), ' · ', DISCORD_LIMITS.fieldValue);
     if (value) embed.fields = [...(embed.fields ?? []), { name: '🌐', value }];
   }
   embed.footer = { text: truncate(defuseMentions(summaryFooter(s)), DISCORD_LIMITS.footer, s.locale) };

@@ -24,7 +24,7 @@ function htmlOf(s: Summary, points: number, links: number, alsoIn: readonly Also
   const blocks = [title];
   if (points) blocks.push(s.keyPoints.slice(0, points).map((p) => `• ${telegramPoint(p)}`).join('\n'));
   if (links) blocks.push(s.links.slice(0, links).map((l) => `🔗 ${link(l.text, l.url)}`).join('\n'));
-  if (alsoIn.length) blocks.push(`🌐 ${alsoIn.map((a) => link(a.label, a.url)).join(' · ')}`);
+  if (alsoIn.length) blocks.push(`🌐 ${alsoIn.map((a) => (a.url ? link(a.label, a.url) : escapeTelegramHtml(a.label))).join(' · ')}`);
   blocks.push(`<i>${escapeTelegramHtml(summaryFooter(s))}</i>`);
   return blocks.join('\n\n');
 }

@@ -9,7 +9,7 @@ export function renderPlainText(s: Summary, alsoIn: readonly AlsoIn[] = []): str
   if (s.url) lines.push(s.url);
   if (s.keyPoints.length) lines.push('', ...s.keyPoints.map((p) => `• ${pointText(p)}`));
   if (s.links.length) lines.push('', ...s.links.map((l) => `→ ${l.text}: ${l.url}`));
-  if (alsoIn.length) lines.push('', `🌐 ${alsoIn.map((a) => `${a.label}: ${a.url}`).join(' · ')}`);
+  if (alsoIn.length) lines.push('', `🌐 ${alsoIn.map((a) => (a.url ? `${a.label}: ${a.url}` : a.label)).join(' · ')}`);
   lines.push('', summaryFooter(s));
   return lines.join('\n');
 }

@@ -58,7 +58,8 @@ export type DeliveryKind = 'post' | 'edit' | 'delete' | 'digest';
 export interface AlsoIn {
   /** The language's name in its own script (日本語, Español). */
   label: string;
-  url: string;
+  /** The translation's URL; without a site URL configured, the name stands alone. */
+  url?: string | undefined;
 }
 
 export type DeliveryPayload =

@@ -1,5 +1,5 @@
 /** The shared corpus of real notes, read in place (it carries no licence, so it is never copied here). */
-import { readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readJekyllConfig } from '../../src/notes/url.js';
@@ -33,4 +33,19 @@ export function manifest(): ManifestRow[] {
 
 export function corpusReadOptions(): ReadOptions {
   return { maxBytes: 1024 * 1024, defaultLang: 'en', fileLangs: [...DEFAULT_FILE_LANGS], site: readJekyllConfig(CORPUS_JEKYLL_CONFIG) };
+}
+
+/** The corpus files of a translation family (by slug), as paths relative to the notes root. */
+export function corpusFamily(slug: string): string[] {
+  const files = manifest().map((r) => r.path).filter((p) => p.includes(slug));
+  if (files.length < 2) throw new Error(`no family ${slug} in the corpus`);
+  return files;
+}
+
+/** Copies corpus notes into a test's own notes folder (a temporary one: never into the repository). */
+export function copyCorpusNotes(notesDir: string, rels: readonly string[]): void {
+  for (const rel of rels) {
+    mkdirSync(path.dirname(path.join(notesDir, rel)), { recursive: true });
+    copyFileSync(path.join(CORPUS_NOTES, rel), path.join(notesDir, rel));
+  }
 }

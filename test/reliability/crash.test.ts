@@ -5,6 +5,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli, spawnCli } from '../helpers/cli.js';
 import { note, sandbox, Service, sleep, type ServiceEvent } from '../helpers/service.js';
+import { copyCorpusNotes, corpusFamily } from '../helpers/corpus.js';
 
 const TARGETS = 40;
 const routes = Array.from({ length: TARGETS }, (_, i) => `  - platform: console\n    chat: t${i}\n`).join('');
@@ -133,4 +134,53 @@ describe('the disk filling up under the database', () => {
       execFileSync('umount', ['-l', dbDir]);
     }
   }, 60_000);
+});
+
+describe('kill -9 while translation families arrive in pieces', () => {
+  it('posts each family once per chat, and its last message lists every language', async () => {
+    const chats = 8;
+    const familyRoutes = Array.from({ length: chats }, (_, i) => `  - platform: console\n    chat: f${i}\n`).join('');
+    const sb = sandbox(`watch:\n  quietMs: 150\npublish:\n  translations: { mode: group, graceMs: 0 }\n  digest:\n    threshold: 1000\nconsole:\n  delayMs: 20\nroutes:\n${familyRoutes}`);
+    const families = { 'llama-4-hype-reality': corpusFamily('llama-4-hype-reality'), 'resume-zsh-jobs': corpusFamily('resume-zsh-jobs'), 'java-fundamentals-guide': corpusFamily('java-fundamentals-guide') };
+    // Interleaved: a piece of each family in turn, as a translation pipeline would write them.
+    const pieces = Object.values(families).flatMap((f) => f.map((rel, i) => ({ rel, order: i }))).sort((a, b) => a.order - b.order).map((p) => p.rel);
+    const all: ServiceEvent[] = [];
+    let svc = Service.start(sb);
+    await svc.ready();
+    let kills = 0;
+    for (let i = 0; i < pieces.length; i++) {
+      copyCorpusNotes(sb.notes, [pieces[i]!]);
+      if (i % 3 === 2) {
+        await sleep(150 + Math.floor(Math.random() * 250));
+        await svc.kill9();
+        kills++;
+        all.push(...svc.deliveries());
+        svc = Service.start(sb);
+        await svc.ready();
+      }
+    }
+    await svc.settled(60_000);
+    all.push(...svc.deliveries());
+    expect(await svc.stop()).toBe(0);
+
+    const byPair = new Map<string, ServiceEvent[]>();
+    for (const e of all) {
+      const fam = (e as ServiceEvent & { family?: string }).family;
+      expect(fam).toMatch(/^family:/);
+      const k = `${fam}→${e.target}`;
+      byPair.set(k, [...(byPair.get(k) ?? []), e]);
+    }
+    expect(byPair.size).toBe(Object.keys(families).length * chats); // every family reached every chat
+    for (const [k, events] of byPair) {
+      // One message per family and chat: every post (a resend after a kill included) is the same message.
+      const posted = new Set(events.filter((e) => e.event === 'post').map((e) => e.messageId));
+      expect(posted.size, k).toBe(1);
+      // Its newest text names every other language of the family.
+      const slug = Object.keys(families).find((s) => k.includes(s))!;
+      const last = events.at(-1)!.text!;
+      const langs = new Set(families[slug as keyof typeof families].map((p) => /-([a-z]+)\.md$/.exec(p)![1]));
+      expect(last.split('\n').find((l) => l.startsWith('🌐'))!.split(' · ').length, k).toBe(langs.size - 1);
+    }
+    console.log(`family crash test: ${kills} kills, ${all.length} deliveries`);
+  }, 180_000);
 });
