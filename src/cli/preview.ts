@@ -64,32 +64,41 @@ export async function runPreview(args: string[], opts: PreviewOptions, io: Io): 
   const { config, read } = loaded;
   const files = await expand(args.length ? args : [config.notes.dir], config.notes.dir);
   let failed = 0;
+  // Read first, print after: each note's output names the family members found among these files.
+  const read1 = [];
   for (const { root, file } of files) {
     const shown = path.relative(process.cwd(), file) || file;
     try {
       const { note, tokens } = await readNoteFile(root, file, read);
-      const summary = buildSummary(note, tokens, summaryOptions(config));
-      const r = renderAll(summary);
-      if (opts.json) {
-        io.out(
-          JSON.stringify({
-            file: shown,
-            ok: true,
-            note: { id: note.id, title: note.title, lang: note.lang, date: summary.date ?? null, tags: note.tags, url: note.url ?? null, draft: note.draft },
-            summary: { title: summary.title, url: summary.url ?? null, keyPoints: summary.keyPoints.map(pointText), links: summary.links },
-            discord: r.discord,
-            telegram: r.telegram,
-            text: r.text,
-          }),
-        );
-      } else {
-        io.out(`── ${shown}${note.draft ? ' (draft: not announced)' : ''}\n${r.text}\n`);
-      }
+      read1.push({ shown, note, summary: buildSummary(note, tokens, summaryOptions(config)) });
     } catch (e) {
       if (!(e instanceof NoteError)) throw e;
       failed++;
       if (opts.json) io.out(JSON.stringify({ file: shown, ok: false, error: { message: e.message, line: e.line ?? null } }));
       else io.err(`${shown}${e.line ? `:${e.line}` : ''}: ${e.message}`);
+    }
+  }
+  const families = new Map<string, string[]>();
+  for (const { note } of read1) families.set(note.translationKey, [...(families.get(note.translationKey) ?? []), note.id]);
+  for (const { shown, note, summary } of read1) {
+    const r = renderAll(summary);
+    const members = families.get(note.translationKey)!;
+    if (opts.json) {
+      io.out(
+        JSON.stringify({
+          file: shown,
+          ok: true,
+          note: { id: note.id, title: note.title, lang: note.lang, date: summary.date ?? null, tags: note.tags, url: note.url ?? null, draft: note.draft },
+          family: { key: note.translationKey, members },
+          summary: { title: summary.title, url: summary.url ?? null, keyPoints: summary.keyPoints.map(pointText), links: summary.links },
+          discord: r.discord,
+          telegram: r.telegram,
+          text: r.text,
+        }),
+      );
+    } else {
+      const others = members.length > 1 ? ` (translations here: ${members.length - 1})` : '';
+      io.out(`── ${shown}${note.draft ? ' (draft: not announced)' : ''}${others}\n${r.text}\n`);
     }
   }
   return failed ? 1 : 0;

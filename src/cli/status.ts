@@ -29,7 +29,7 @@ export function runStatus(opts: { config?: string; db?: string; json?: boolean }
     }
     const count = (o: Record<string, number>, k: string) => o[k] ?? 0;
     const notes = Object.values(s.notes).reduce((a, b) => a + b, 0);
-    io.out(`notes:          ${notes} (${Object.entries(s.notes).map(([k, v]) => `${v} ${k}`).join(', ') || 'none'})`);
+    io.out(`notes:          ${notes} (${Object.entries(s.notes).map(([k, v]) => `${v} ${k}`).join(', ') || 'none'}); ${s.families} published ${s.families === 1 ? 'family' : 'families'} of translations`);
     io.out(`subscriptions:  ${s.subscriptions}`);
     io.out(`deliveries:     ${count(s.outbox, 'pending') + count(s.outbox, 'sending')} pending, ${count(s.outbox, 'done')} done, ${count(s.outbox, 'failed')} failed, ${count(s.outbox, 'skipped')} skipped`);
     for (const platform of ['discord', 'telegram']) {

@@ -91,6 +91,8 @@ function toOutbox(r: OutboxRecord): OutboxRow {
 
 export interface StatusCounts {
   notes: Record<string, number>;
+  /** Translation families with a published member: what chats are announced, one message each. */
+  families: number;
   subscriptions: number;
   outbox: Record<string, number>;
   paused: { target: Target; reason: string; pausedAt: number }[];
@@ -396,6 +398,7 @@ export class Store {
     const notes = Object.fromEntries((this.db.prepare('SELECT state, COUNT(*) AS n FROM notes GROUP BY state').all() as { state: string; n: number }[]).map((r) => [r.state, r.n]));
     const outbox = Object.fromEntries((this.db.prepare('SELECT status, COUNT(*) AS n FROM outbox GROUP BY status').all() as { status: string; n: number }[]).map((r) => [r.status, r.n]));
     const subscriptions = (this.db.prepare('SELECT COUNT(*) AS n FROM subscriptions').get() as { n: number }).n;
+    const families = (this.db.prepare("SELECT COUNT(DISTINCT json_extract(info, '$.translationKey')) AS n FROM notes WHERE state = 'published'").get() as { n: number }).n;
     const paused = (this.db.prepare('SELECT * FROM paused_targets ORDER BY paused_at').all() as { platform: string; chat: string; thread: string; reason: string; paused_at: number }[]).map((r) => ({
       target: { platform: r.platform as Target['platform'], chat: r.chat, thread: r.thread },
       reason: r.reason,
@@ -409,6 +412,6 @@ export class Store {
       error: r.last_error,
       attempts: r.attempts,
     }));
-    return { notes, subscriptions, outbox, paused, failures };
+    return { notes, families, subscriptions, outbox, paused, failures };
   }
 }

@@ -47,6 +47,9 @@ function extreme(): Summary {
   } as unknown as Summary;
 }
 
+/** A family's "also in" line at its widest: 30 languages with long URLs. */
+const ALSO_IN = Array.from({ length: 30 }, (_, i) => ({ label: `Language ${i} ${'ü'.repeat(20)}`, url: `https://example.org/${i}/${'w'.repeat(200)}` }));
+
 const digestOf = (all: { id: string; summary: Summary }[]): DigestItem[] => all.map((s) => ({ noteId: s.id, title: s.summary.title, url: s.summary.url }));
 
 describe('Discord payloads', () => {
@@ -59,6 +62,7 @@ describe('Discord payloads', () => {
       const at = (list: string[]) => list.map((p) => `${id}: ${p}`);
       problems.push(...at(messageProblems(channelPostBody(m, 'ab12cd34ef56ab12cd34ef56'))));
       problems.push(...at(messageProblems(bodyOf(m))));
+      problems.push(...at(messageProblems(bodyOf({ ...m, alsoIn: ALSO_IN }))).map((p) => `also in: ${p}`));
       problems.push(...at(forumPostProblems(forumPostBody(m, appliedTagsFor(forum, m, ['Announcements'])))));
       problems.push(...at(webhookProblems(webhookPostBody({ username: 'Release notes', avatarUrl: 'https://example.org/a.png' }, m, false))));
       problems.push(...at(webhookProblems(webhookPostBody({}, m, true))));
@@ -98,6 +102,8 @@ describe('Telegram payloads', () => {
     for (const { id, summary } of all) {
       const msg = renderTelegramMessage(summary);
       problems.push(...[...textProblems(msg.text, msg.parse_mode), ...previewProblems(msg.link_preview_options)].map((p) => `${id}: ${p}`));
+      const family = renderTelegramMessage(summary, ALSO_IN);
+      problems.push(...textProblems(family.text, family.parse_mode).map((p) => `${id} also in: ${p}`));
       const reply = renderTelegramReply({ type: 'note', summary, more: all.slice(0, 5).map((s) => ({ id: s.id, title: s.summary.title, lang: 'en', url: s.summary.url, score: 1, members: [s.id] })) });
       problems.push(...[...textProblems(reply.text, reply.parse_mode), ...keyboardProblems(reply.reply_markup)].map((p) => `${id} reply: ${p}`));
     }

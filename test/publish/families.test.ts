@@ -7,7 +7,8 @@ import { readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FakeTelegram } from '../fakes/telegram/server.js';
-import { copyCorpusNotes, corpusFamily, CORPUS_JEKYLL_CONFIG, manifest } from '../helpers/corpus.js';
+import { copyCorpusNotes, corpusFamily, CORPUS_JEKYLL_CONFIG, CORPUS_NOTES, manifest } from '../helpers/corpus.js';
+import { runCli } from '../helpers/cli.js';
 import { killLeftoverServices, sandbox, Service, type ServiceEvent } from '../helpers/service.js';
 
 afterEach(killLeftoverServices);
@@ -59,6 +60,16 @@ describe('translation families', () => {
     const jaUrl = manifest().find((r) => r.path === '_posts/ja/2025-10-05-llama-4-hype-reality-ja.md')!.url_path;
     expect(also).toContain(`日本語: https://lzwjava.github.io${jaUrl}`); // the translation's own URL (the corpus's site config)
     await svc.stop();
+    expect(runCli(['status', '--db', sb.db]).stdout).toMatch(/9 published\); 1 published family of translations/);
+  });
+
+  it('preview --json shows each note’s family key and the members found', () => {
+    const r = runCli(['preview', '--json', CORPUS_NOTES]);
+    const rows = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as { ok: boolean; note: { id: string }; family: { key: string; members: string[] } });
+    const ja = rows.find((x) => x.ok && x.note.id === '_posts/ja/2025-10-05-llama-4-hype-reality-ja')!;
+    expect(ja.family.key).toBe('2025-10-05-llama-4-hype-reality');
+    expect(ja.family.members).toHaveLength(family(LLAMA).length);
+    expect(ja.family.members).toContain('notes/2025-10-05-llama-4-hype-reality-en');
   });
 
   it('members arriving one by one are one post, then edits; a deleted one leaves the "also in" line; the last one deletes the post', async () => {
