@@ -28,4 +28,5 @@ EXPOSE 8080
 HEALTHCHECK --interval=30s --timeout=5s --start-period=60s \
   CMD ["node", "-e", "fetch('http://127.0.0.1:8080/healthz').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
 ENTRYPOINT ["node", "dist/src/cli/main.js"]
-CMD ["start", "--notes", "/notes", "--db", "/data/notecast.db", "--http-port", "8080"]
+# Inside a container the health endpoint listens on every interface, so `-p 8080:8080` reaches it.
+CMD ["start", "--notes", "/notes", "--db", "/data/notecast.db", "--http-port", "8080", "--http-host", "0.0.0.0"]

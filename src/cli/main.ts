@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 /** The `notecast` command line. Each command's logic lives in its own module. */
-import { Command } from 'commander';
+import { readFileSync } from 'node:fs';
+import { Command, InvalidArgumentError } from 'commander';
+import { DEFAULT_FILE_LANGS, readerLocale } from '../notes/lang.js';
 import type { SearchCliOptions } from './search.js';
 
 // Each command's module is loaded when it runs: discord.js alone takes ~0.4 s to import.
@@ -24,8 +26,34 @@ function exit(code: number): void {
   process.exitCode = code;
 }
 
+/** Commander argument parsers: a bad value is one line naming the option and what it accepts. */
+function intIn(min: number, max: number) {
+  return (v: string): number => {
+    const n = Number(v);
+    if (!/^\d+$/.test(v.trim()) || n < min || n > max) throw new InvalidArgumentError(`expected a whole number from ${min} to ${max}.`);
+    return n;
+  };
+}
+
+function languageCode(v: string): string {
+  const tag = readerLocale(v);
+  const known = tag && (DEFAULT_FILE_LANGS.includes(v.toLowerCase() as (typeof DEFAULT_FILE_LANGS)[number]) || new Intl.DisplayNames(['en'], { type: 'language', fallback: 'none' }).of(tag));
+  if (!known) throw new InvalidArgumentError('expected a language code such as en, zh, hant, ja or pt-BR.');
+  return v;
+}
+
+function snowflake(v: string): string {
+  if (!/^\d{17,20}$/.test(v)) throw new InvalidArgumentError('expected a Discord server id (17 to 20 digits).');
+  return v;
+}
+
+function version(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
+}
+
 export function buildProgram(): Command {
-  const program = new Command('notecast').description('Turns a folder of Markdown notes into chat announcements.');
+  const program = new Command('notecast').description('Turns a folder of Markdown notes into chat announcements.').version(version(), '-V, --version', 'print the version');
 
   program
     .command('preview')
@@ -53,7 +81,8 @@ export function buildProgram(): Command {
     .option('--announce-existing', 'on the first run, announce notes that already exist')
     .option('--json', 'console adapter prints JSON lines on stdout; logs stay on stderr')
     .option('--http-port <port>', 'serve /healthz and /metrics on this port (overrides config http.port)')
-    .action(async (o: { config?: string; notes?: string; db?: string; announceExisting?: boolean; json?: boolean; httpPort?: string }) => {
+    .option('--http-host <host>', 'address for /healthz and /metrics (overrides config http.host; 0.0.0.0 in a container)')
+    .action(async (o: { config?: string; notes?: string; db?: string; announceExisting?: boolean; json?: boolean; httpPort?: string; httpHost?: string }) => {
       const code = await (await load.start()).runStart(o, io);
       // Stopped (or failed to start) with everything it started stopped and the store closed; exiting
       // makes sure no client's pending reconnect or request keeps the process alive after that.
@@ -72,8 +101,8 @@ export function buildProgram(): Command {
     .command('search')
     .description('look notes up as the chat commands do (translations grouped, in your language)')
     .argument('<query>', 'words, or the start of them')
-    .option('--lang <code>', "the asker's language (en, zh, hi…)")
-    .option('--limit <n>', 'most results', '10')
+    .option('--lang <code>', "the asker's language (en, zh, hi…)", languageCode)
+    .option('--limit <n>', 'most results (1–100)', intIn(1, 100), 10)
     .option('--json', 'one JSON line: {query, results: [{id, title, lang, url, score}]}')
     .option('--dir <dir>', 'notes folder (default: the configured one)')
     .option('--config <file>', 'config file')
@@ -83,7 +112,7 @@ export function buildProgram(): Command {
   program
     .command('register-commands')
     .description("register or update Discord's slash commands (only when they changed)")
-    .option('--guild <id>', 'register in one guild (instant) instead of globally')
+    .option('--guild <id>', 'register in one guild (instant) instead of globally', snowflake)
     .option('--force', 'register even if nothing changed')
     .option('--config <file>', 'config file')
     .option('--db <file>', 'state database (remembers what was registered)')

@@ -2,7 +2,8 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { ConfigError, NoteError } from '../errors.js';
-import { loadConfig, readOptions, resolveSite } from '../config/load.js';
+import { readOptions, resolveSite } from '../config/load.js';
+import { loadCommandConfig } from './runtime.js';
 import type { Config } from '../config/schema.js';
 import { readNoteFile, type ReadOptions } from '../notes/read.js';
 import { scanNotes } from '../notes/scan.js';
@@ -46,7 +47,7 @@ export interface PreviewOptions {
 }
 
 function loadAll(opts: { config?: string; jekyllConfig?: string }): { config: Config; read: ReadOptions } {
-  const { config } = loadConfig(opts.config);
+  const { config } = loadCommandConfig(opts.config);
   return { config, read: readOptions(config, resolveSite(config, opts.jekyllConfig)) };
 }
 

@@ -1,6 +1,6 @@
 /** What the long-running commands read first: the environment (once, with zod) and the config. */
-import { parseEnv, type Env } from '../config/env.js';
-import { loadConfig } from '../config/load.js';
+import { configEnv, parseEnv, type Env } from '../config/env.js';
+import { loadConfig, type LoadedConfig } from '../config/load.js';
 import type { Config } from '../config/schema.js';
 import { ConfigError } from '../errors.js';
 import type { Io } from './preview.js';
@@ -16,7 +16,7 @@ export function loadRuntime(configPath: string | undefined, io: Io): { env: Env;
   }
   let config: Config;
   try {
-    config = loadConfig(configPath ?? env.NOTECAST_CONFIG).config;
+    config = loadConfig({ flag: configPath, env: env.NOTECAST_CONFIG }).config;
   } catch (e) {
     if (!(e instanceof ConfigError)) throw e;
     io.err(e.message);
@@ -37,4 +37,9 @@ function platformProblem(config: Config, env: Env): string | undefined {
     if (!env.TELEGRAM_WEBHOOK_SECRET) return 'TELEGRAM_WEBHOOK_SECRET: webhook mode needs a secret (1–256 characters of A-Z, a-z, 0-9, _ and -) so only Telegram can post updates';
   }
   return undefined;
+}
+
+/** The config for commands that need no secrets (preview, check, search, status): read the same way as `start`'s. */
+export function loadCommandConfig(flag: string | undefined): LoadedConfig {
+  return loadConfig({ flag, env: configEnv(process.env).NOTECAST_CONFIG });
 }

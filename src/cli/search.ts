@@ -1,7 +1,9 @@
 /** `notecast search`: the lookup the chat commands use, from the command line. */
+import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { ConfigError, NoteError } from '../errors.js';
-import { loadConfig, readOptions, resolveSite } from '../config/load.js';
+import { readOptions, resolveSite } from '../config/load.js';
+import { loadCommandConfig } from './runtime.js';
 import { readNoteFile } from '../notes/read.js';
 import { scanNotesSync } from '../notes/scan.js';
 import { noteInfo } from '../publish/decide.js';
@@ -11,7 +13,7 @@ import type { Io } from './preview.js';
 
 export interface SearchCliOptions {
   lang?: string;
-  limit?: string;
+  limit?: number;
   json?: boolean;
   dir?: string;
   config?: string;
@@ -38,7 +40,7 @@ export async function indexFolder(root: string, read: ReturnType<typeof readOpti
 export async function runSearch(query: string, opts: SearchCliOptions, io: Io): Promise<number> {
   let loaded;
   try {
-    loaded = loadConfig(opts.config);
+    loaded = loadCommandConfig(opts.config);
   } catch (e) {
     if (e instanceof ConfigError) {
       io.err(e.message);
@@ -48,8 +50,16 @@ export async function runSearch(query: string, opts: SearchCliOptions, io: Io): 
   }
   const { config } = loaded;
   const read = readOptions(config, resolveSite(config, opts.jekyllConfig));
+  if (!query.trim()) {
+    io.err('search: give some words to look for');
+    return 2;
+  }
   const root = opts.dir ?? config.notes.dir;
-  const limit = Math.max(1, Math.min(100, Number(opts.limit ?? 10) || 10));
+  if (!existsSync(root) || !statSync(root).isDirectory()) {
+    io.err(`search: ${root}: no such notes folder`);
+    return 2;
+  }
+  const limit = opts.limit ?? 10;
   const { index, problems } = await indexFolder(root, read);
   for (const p of problems) io.err(`${path.join(root, p.file)}${p.line ? `:${p.line}` : ''}: ${p.message}`);
   const results = index.search(query, { lang: opts.lang, limit, deep: true });

@@ -16,6 +16,7 @@ export interface StartOptions {
   announceExisting?: boolean;
   json?: boolean;
   httpPort?: string;
+  httpHost?: string;
 }
 
 export async function runStart(opts: StartOptions, io: Io): Promise<number> {
@@ -31,6 +32,7 @@ export async function runStart(opts: StartOptions, io: Io): Promise<number> {
     }
     config.http.port = port;
   }
+  if (opts.httpHost) config.http.host = opts.httpHost;
   const json = opts.json ?? config.console.json;
   const notesDir = opts.notes ?? config.notes.dir;
   const interactive = !json && process.stderr.isTTY;
@@ -68,7 +70,7 @@ export async function runStart(opts: StartOptions, io: Io): Promise<number> {
       out: io.out,
       json,
       onIdle: json ? () => io.out(JSON.stringify({ event: 'idle' })) : undefined,
-      onProgress: interactive ? (done, total) => process.stderr.write(`\rscanning ${progressBar(done / total)} ${done}/${total}`) : undefined,
+      onProgress: interactive ? (done, total) => process.stderr.write(`\rscanning ${progressBar(done / total)} ${done}/${total}`) : progressLog(log),
     });
   } catch (e) {
     // A bad token, an unreachable platform, an unwritable database: say so plainly, never the token.
@@ -112,4 +114,14 @@ function discordWebhookRoutes(config: Config, env: Env): Map<string, DiscordWebh
 function progressBar(fraction: number, width = 24): string {
   const full = Math.round(Math.min(1, Math.max(0, fraction)) * width);
   return `[${'#'.repeat(full)}${'.'.repeat(width - full)}]`;
+}
+
+/** Without a terminal (systemd, Docker), scan progress is a log line every few seconds. */
+function progressLog(log: { info: (o: object, msg: string) => void }, everyMs = 5000): (done: number, total: number) => void {
+  let last = Date.now();
+  return (done, total) => {
+    if (Date.now() - last < everyMs) return;
+    last = Date.now();
+    log.info({ done, total }, 'scanning the notes folder');
+  };
 }

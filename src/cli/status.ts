@@ -1,13 +1,20 @@
 /** `notecast status`: what the store knows, and why anything was not delivered. */
 import { existsSync } from 'node:fs';
-import { loadConfig } from '../config/load.js';
-import { StoreError } from '../errors.js';
+import { ConfigError, StoreError } from '../errors.js';
+import { loadCommandConfig } from './runtime.js';
 import { Store } from '../store/store.js';
 import { targetKey } from '../store/types.js';
 import type { Io } from './preview.js';
 
 export function runStatus(opts: { config?: string; db?: string; json?: boolean }, io: Io): number {
-  const { config } = loadConfig(opts.config);
+  let config;
+  try {
+    config = loadCommandConfig(opts.config).config;
+  } catch (e) {
+    if (!(e instanceof ConfigError)) throw e;
+    io.err(e.message);
+    return 2;
+  }
   const file = opts.db ?? config.store.path;
   if (!existsSync(file)) {
     io.err(`no state yet at ${file}: run \`notecast start\` first`);
@@ -43,6 +50,11 @@ export function runStatus(opts: { config?: string; db?: string; json?: boolean }
     if (s.failures.length) {
       io.out('failed deliveries:');
       for (const f of s.failures) io.out(`  #${f.id} ${f.kind} ${f.noteId ?? '(digest)'} → ${targetKey(f.target)}: ${f.error ?? 'unknown'} (${f.attempts} attempts)`);
+    }
+    const scheduled = store.scheduledNotes();
+    if (scheduled.length) {
+      io.out('scheduled notes:');
+      for (const n of scheduled) io.out(`  ${n.file}: announced at ${new Date(n.dueAt).toISOString()}`);
     }
     const errors = store.noteErrors();
     if (errors.length) {

@@ -48,3 +48,8 @@ export function secretsOf(env: Env): string[] {
   const webhookTokens = Object.values(env.discordWebhooks).map((u) => u.split('/').pop()!);
   return [env.DISCORD_TOKEN, env.TELEGRAM_BOT_TOKEN, env.TELEGRAM_WEBHOOK_SECRET, ...webhookTokens].filter((s): s is string => !!s);
 }
+
+/** Only what every command needs from the environment (which config file), without judging the rest. */
+export function configEnv(env: NodeJS.ProcessEnv): { NOTECAST_CONFIG?: string | undefined } {
+  return z.object({ NOTECAST_CONFIG: z.string().min(1).optional() }).parse({ NOTECAST_CONFIG: env.NOTECAST_CONFIG || undefined });
+}

@@ -18,15 +18,29 @@ export interface LoadedConfig {
 
 function issuesWithLines(err: ZodError, doc: ReturnType<typeof parseDocument>, lc: LineCounter) {
   return err.issues.map((i) => {
-    const keyPath = i.path.map(String);
+    // An unknown key is reported on its own line, not its parent's.
+    const unknown = i.code === 'unrecognized_keys' && i.keys.length === 1 ? [String(i.keys[0])] : [];
+    const keyPath = [...i.path.map(String), ...unknown];
     let line: number | undefined;
     for (let n = keyPath.length; n >= 0 && line === undefined; n--) {
       const node = n === 0 ? doc.contents : doc.getIn(keyPath.slice(0, n), true);
       const range = (node as { range?: [number, number, number] } | undefined)?.range;
       if (range) line = lc.linePos(range[0]).line;
     }
-    return { path: keyPath.join('.'), message: i.message, line };
+    return { path: i.path.map(String).join('.'), message: i.message, line };
   });
+}
+
+/**
+ * The line to blame for a YAML error. The parser notices an unclosed `[` or a missing value where
+ * the next line starts (column 1); the mistake is on the last line with text before it.
+ */
+function brokenLine(pos: { line: number; col: number } | undefined, lines: string[]): number | undefined {
+  if (!pos) return undefined;
+  if (pos.col > 1 || pos.line <= 1) return pos.line;
+  let line = pos.line - 1;
+  while (line > 1 && !lines[line - 1]!.trim()) line--;
+  return line;
 }
 
 /** Parses config text; `source` is only for messages. */
@@ -34,9 +48,10 @@ export function parseConfig(text: string, source: string): Config {
   const lc = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lc, prettyErrors: true });
   if (doc.errors.length) {
+    const lines = text.split('\n');
     throw new ConfigError(
       source,
-      doc.errors.map((e) => ({ path: '', message: e.message.split('\n')[0] ?? e.message, line: e.linePos?.[0]?.line })),
+      doc.errors.map((e) => ({ path: '', message: (e.message.split('\n')[0] ?? e.message).replace(/ at line \d+, column \d+:?$/, ''), line: brokenLine(e.linePos?.[0], lines) })),
     );
   }
   const result = configSchema.safeParse(doc.toJS() ?? {});
@@ -44,21 +59,38 @@ export function parseConfig(text: string, source: string): Config {
   return result.data;
 }
 
+/** Where a command's config comes from: `--config`, else `NOTECAST_CONFIG`, else `config/notecast.yaml` when present, else none (the defaults). */
+export interface ConfigSource {
+  flag?: string | undefined;
+  /** The `NOTECAST_CONFIG` environment variable, as parsed once (config/env.ts). */
+  env?: string | undefined;
+}
+
 /**
- * Loads `file`, or `config/notecast.yaml` when present, or the defaults.
- * Relative paths inside the file are resolved against the file's folder.
+ * Loads the config every command uses, the same way: `--config`, else `NOTECAST_CONFIG`, else
+ * `config/notecast.yaml` when present, else the defaults. A named file that cannot be read is an
+ * error (never a silent fall back to the defaults). Relative paths written in the file (`notes.dir`,
+ * `store.path`, `notes.jekyllConfig`) are resolved against the file's folder, as other tools do,
+ * so a service started from any working directory finds them.
  */
-export function loadConfig(file?: string): LoadedConfig {
-  const chosen = file ?? (existsSync(DEFAULT_CONFIG_PATH) ? DEFAULT_CONFIG_PATH : undefined);
+export function loadConfig(from: ConfigSource | string = {}): LoadedConfig {
+  const src: ConfigSource = typeof from === 'string' ? { flag: from } : from;
+  const named = src.flag ?? src.env;
+  const chosen = named ?? (existsSync(DEFAULT_CONFIG_PATH) ? DEFAULT_CONFIG_PATH : undefined);
   if (!chosen) return { config: configSchema.parse({}) };
   let text: string;
   try {
     text = readFileSync(chosen, 'utf8');
   } catch (e) {
-    throw new ConfigError(chosen, [{ path: '', message: `cannot read: ${(e as NodeJS.ErrnoException).code ?? String(e)}` }]);
+    const code = (e as NodeJS.ErrnoException).code;
+    const by = src.flag ? '--config' : src.env ? 'NOTECAST_CONFIG' : 'the default location';
+    throw new ConfigError(chosen, [{ path: '', message: code === 'ENOENT' ? `no such file (named by ${by})` : `cannot read: ${code ?? String(e)}` }]);
   }
   const config = parseConfig(text, chosen);
-  const dir = path.dirname(chosen);
+  const dir = path.dirname(path.resolve(chosen));
+  const raw = (parseDocument(text).toJS() ?? {}) as { notes?: { dir?: unknown }; store?: { path?: unknown } };
+  if (typeof raw.notes?.dir === 'string') config.notes.dir = path.resolve(dir, config.notes.dir);
+  if (typeof raw.store?.path === 'string') config.store.path = path.resolve(dir, config.store.path);
   if (config.notes.jekyllConfig) config.notes.jekyllConfig = path.resolve(dir, config.notes.jekyllConfig);
   return { config, source: chosen };
 }

@@ -20,9 +20,12 @@ export function parseDate(s: string): Date | undefined {
   const [, y, mo, d, h = '00', mi = '00', sec = '00', tz] = m;
   let zone = 'Z';
   if (tz && tz !== 'Z') zone = tz.includes(':') ? tz : `${tz.slice(0, 3)}:${tz.slice(3)}`;
+  // Reject 2025-02-30, 2025-13-45 and the like, which Date would roll over into another day.
+  const day = new Date(Date.UTC(Number(y), Number(mo) - 1, Number(d)));
+  if (day.getUTCFullYear() !== Number(y) || day.getUTCMonth() !== Number(mo) - 1 || day.getUTCDate() !== Number(d)) return undefined;
+  if (Number(h) > 23 || Number(mi) > 59 || Number(sec) > 60) return undefined;
   const date = new Date(`${y}-${mo}-${d}T${h}:${mi}:${sec}${zone}`);
-  // Reject 2025-02-31 and the like, which Date would roll over.
-  return Number.isNaN(date.getTime()) || date.getUTCDate() !== Number(d) && !tz ? undefined : date;
+  return Number.isNaN(date.getTime()) ? undefined : date;
 }
 
 const flag = z.boolean();
@@ -33,8 +36,8 @@ const flag = z.boolean();
  */
 export const frontMatterSchema = z
   .object({
-    title: z.union([z.string(), z.number()]).transform(String).optional(),
-    lang: z.string().trim().min(1).optional(),
+    title: z.union([z.string(), z.number()], { error: 'title must be text (one line, not a list or a map)' }).transform(String).optional(),
+    lang: z.string({ error: 'lang must be a language code such as en or zh' }).trim().min(1).optional(),
     date: dateValue.optional(),
     tags: stringList.optional(),
     categories: stringList.optional(),

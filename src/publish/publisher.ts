@@ -213,8 +213,7 @@ export class Publisher {
           if (d.action.type === 'announce') continue;
           store.putNote(d.row);
           enqueued += this.enqueueFor(d);
-          if (d.action.type !== 'none') log.info({ note: d.row.id, action: d.action.type, revision: d.row.revision }, 'note changed');
-          else log.debug({ note: d.row.id, why: d.action.why }, 'note recorded');
+          this.logDecision(d);
         }
       });
     }
@@ -267,8 +266,7 @@ export class Publisher {
       for (const d of decided) {
         store.putNote(d.row);
         if (d.action.type === 'update' || d.action.type === 'retract') enqueued += this.enqueueFor(d); // posts under the note's own id
-        if (d.action.type !== 'none') log.info({ note: d.row.id, action: d.action.type, revision: d.row.revision, family: d.row.info.translationKey }, 'note changed');
-        else log.debug({ note: d.row.id, why: d.action.why }, 'note recorded');
+        this.logDecision(d);
       }
       const perTarget = new Map<string, { target: Target; posts: NewFamilyPost[] }>();
       for (const f of touched.values()) {
@@ -301,6 +299,16 @@ export class Publisher {
     }
     if (enqueued) this.deps.onEnqueued();
     return enqueued;
+  }
+
+  /** One log line per decision: changes, schedules and deletes at info, silent records at debug. */
+  private logDecision(d: Decided): void {
+    const { log } = this.deps;
+    const at = { note: d.row.id, family: d.row.info.translationKey };
+    if (d.action.type !== 'none') log.info({ ...at, action: d.action.type, revision: d.row.revision }, 'note changed');
+    else if (d.row.state === 'scheduled' && d.row.dueAt) log.info({ ...at, due: new Date(d.row.dueAt).toISOString() }, 'note scheduled: announced when its date comes');
+    else if (d.row.state === 'deleted') log.info({ ...at, why: d.action.why }, 'note deleted');
+    else log.debug({ ...at, why: d.action.why }, 'note recorded');
   }
 
   /** Deliveries for update, repost and retract; called inside a transaction. */

@@ -276,6 +276,11 @@ export class Store {
     return this.db.prepare("SELECT DISTINCT platform, chat, thread FROM outbox WHERE note_id = ? AND kind = 'post' AND status IN ('pending', 'sending')").all(noteId) as Target[];
   }
 
+  /** Notes waiting for their date, soonest first. */
+  scheduledNotes(limit = 20): { file: string; dueAt: number }[] {
+    return (this.db.prepare("SELECT file, due_at FROM notes WHERE state = 'scheduled' AND due_at IS NOT NULL ORDER BY due_at LIMIT ?").all(limit) as { file: string; due_at: number }[]).map((r) => ({ file: r.file, dueAt: r.due_at }));
+  }
+
   /** Notes whose last reading failed, with the problem as `file:line: message`. */
   noteErrors(limit = 50): { file: string; error: string }[] {
     return this.db.prepare('SELECT file, error FROM notes WHERE error IS NOT NULL ORDER BY file LIMIT ?').all(limit) as { file: string; error: string }[];

@@ -13,7 +13,8 @@ describe('notecast preview --json', () => {
     const rows = manifest();
     expect(lines).toHaveLength(rows.length);
     for (const l of lines) {
-      expect(Object.keys(l)).toEqual(['file', 'ok', 'note', 'summary', 'discord', 'telegram', 'text']);
+      expect(Object.keys(l)).toEqual(['file', 'ok', 'note', 'family', 'summary', 'discord', 'telegram', 'text']);
+      expect(Object.keys(l.family as object)).toEqual(['key', 'members']);
       expect(Object.keys(l.note as object)).toEqual(['id', 'title', 'lang', 'date', 'tags', 'url', 'draft']);
       expect(Object.keys(l.summary as object)).toEqual(['title', 'url', 'keyPoints', 'links']);
       expect(Object.keys(l.discord as object).sort()).toEqual(['allowed_mentions', 'embeds']);

@@ -1,0 +1,138 @@
+/**
+ * Every command reads config the same way, and every bad input gets one clear line (issue 16),
+ * each run as the built CLI in a process, as a user would.
+ */
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/cli.js';
+import { REPO_ROOT } from '../helpers/corpus.js';
+import { killLeftoverServices, note, sandbox, Service } from '../helpers/service.js';
+
+afterEach(killLeftoverServices);
+
+const tmp = () => mkdtempSync(path.join(tmpdir(), 'notecast-cli-'));
+
+/** A config folder with its own notes and database, away from any working directory used below. */
+function project(configText: string): { dir: string; config: string } {
+  const dir = tmp();
+  mkdirSync(path.join(dir, 'etc', 'mynotes'), { recursive: true });
+  writeFileSync(path.join(dir, 'etc', 'mynotes', 'hello-en.md'), note('Hello', 'A first sentence.'));
+  const config = path.join(dir, 'etc', 'notecast.yaml');
+  writeFileSync(config, configText);
+  return { dir, config };
+}
+
+const oneLine = (s: string) => s.trim().split('\n').length === 1 && !/\n\s+at /.test(s);
+
+describe('one config resolution for every command', () => {
+  it('NOTECAST_CONFIG is read by check, preview, search and status, as by start', () => {
+    const { config } = project('notes:\n  dir: mynotes\n  bogus: 1\n');
+    const env = { NOTECAST_CONFIG: config };
+    for (const args of [['check'], ['preview'], ['search', 'hello'], ['status']]) {
+      const r = runCli(args, { cwd: tmp(), env });
+      expect(r.code, args.join(' ')).not.toBe(0);
+      expect(r.stdout + r.stderr, args.join(' ')).toMatch(/notecast\.yaml:3: notes: Unrecognized key: "bogus"/);
+    }
+  });
+
+  it('a NOTECAST_CONFIG naming a missing file is an error, never the defaults', () => {
+    for (const args of [['check'], ['preview'], ['search', 'x'], ['status']]) {
+      const r = runCli(args, { cwd: tmp(), env: { NOTECAST_CONFIG: '/nowhere/typo.yaml' } });
+      expect(r.code, args.join(' ')).not.toBe(0);
+      expect(r.stdout + r.stderr, args.join(' ')).toMatch(/\/nowhere\/typo\.yaml: no such file \(named by NOTECAST_CONFIG\)/);
+    }
+  });
+
+  it('paths in a config file are relative to its folder, whatever the working directory', async () => {
+    const { dir, config } = project('notes:\n  dir: mynotes\nstore:\n  path: ../state/nc.db\nwatch:\n  quietMs: 200\n');
+    const elsewhere = tmp();
+    const check = runCli(['check', '--config', config], { cwd: elsewhere });
+    expect(check.code).toBe(0);
+    expect(check.stderr).toMatch(/1 notes checked, 0 problems/);
+    const svc = new Service((await import('../helpers/cli.js')).spawnCli(['start', '--json', '--config', config], { cwd: elsewhere }));
+    await svc.ready();
+    expect(svc.events[0]!.notes).toBe(1);
+    await svc.stop();
+    // status, from yet another folder, finds the same database through NOTECAST_CONFIG.
+    const status = runCli(['status'], { cwd: tmp(), env: { NOTECAST_CONFIG: config } });
+    expect(status.code).toBe(0);
+    expect(status.stdout).toMatch(/notes: +1 \(1 published\)/);
+    expect(readFileSync(path.join(dir, 'state', 'nc.db')).length).toBeGreaterThan(0);
+  }, 30_000);
+});
+
+describe('notes with impossible dates or the wrong shapes', () => {
+  it.each([
+    ['2025-13-45', 3],
+    ['2025-02-30', 3],
+    ['"2025-02-30 10:00 +0800"', 3],
+  ])('date: %s is a file:line error, not another day', (date, line) => {
+    const dir = tmp();
+    writeFileSync(path.join(dir, 'bad-en.md'), `---\ntitle: Bad\ndate: ${date}\n---\n\nBody.\n`);
+    const r = runCli(['check', dir], { cwd: tmp() });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(new RegExp(`bad-en\\.md:${line}: .*date`));
+  });
+
+  it('a list as a title says what a title must be, on its line', () => {
+    const dir = tmp();
+    writeFileSync(path.join(dir, 'list-en.md'), '---\nlang: en\ntitle:\n  - one\n  - two\n---\n\nBody.\n');
+    const r = runCli(['check', dir], { cwd: tmp() });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/list-en\.md:3: .*title must be text/);
+  });
+});
+
+describe('arguments', () => {
+  const notesDir = path.join(REPO_ROOT, 'notes');
+  it.each([
+    [['search', 'x', '--limit', '0'], /--limit.*expected a whole number from 1 to 100/],
+    [['search', 'x', '--limit', 'abc'], /--limit.*expected a whole number from 1 to 100/],
+    [['search', 'x', '--lang', 'xx'], /--lang.*expected a language code/],
+    [['search', ''], /give some words to look for/],
+    [['search', 'x', '--dir', '/no/such/folder'], /\/no\/such\/folder: no such notes folder/],
+    [['register-commands', '--guild', 'notanumber'], /--guild.*expected a Discord server id/],
+    [['start', '--http-port', 'abc'], /--http-port: expected a port number/],
+  ])('%j is refused with one line', (args, message) => {
+    const r = runCli([...args, ...(args[0] === 'search' && !args.includes('--dir') ? ['--dir', notesDir] : [])], { cwd: tmp() });
+    expect(r.code).not.toBe(0);
+    expect(r.stderr).toMatch(message);
+    expect(oneLine(r.stderr)).toBe(true);
+  });
+
+  it('accepts what is valid: --lang pt-BR, --limit 3', () => {
+    const r = runCli(['search', 'note', '--lang', 'pt-BR', '--limit', '3', '--json', '--dir', notesDir], { cwd: tmp() });
+    expect(r.code).toBe(0);
+    expect((JSON.parse(r.stdout) as { results: unknown[] }).results.length).toBeLessThanOrEqual(3);
+  });
+
+  it('--version prints the package version', () => {
+    const pkg = JSON.parse(readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string };
+    const r = runCli(['--version']);
+    expect(r.code).toBe(0);
+    expect(r.stdout.trim()).toBe(pkg.version);
+  });
+});
+
+describe('what the service says', () => {
+  it('logs a note saved with a future date, with the date, and status lists it; deletes are logged at info', async () => {
+    const sb = sandbox('watch:\n  quietMs: 200\n');
+    const svc = Service.start(sb, [], { NOTECAST_LOG_LEVEL: 'info' });
+    await svc.ready();
+    let from = await svc.settled();
+    writeFileSync(path.join(sb.notes, 'later-en.md'), note('Later', 'Comes out later.', 'date: 2099-01-02\n'));
+    writeFileSync(path.join(sb.notes, 'now-en.md'), note('Now', 'Out now.'));
+    await svc.idle(from);
+    expect(svc.stderr).toMatch(/"note":"later-en".*"due":"2099-01-02T00:00:00.000Z".*note scheduled/);
+    from = svc.events.length;
+    const { rmSync } = await import('node:fs');
+    rmSync(path.join(sb.notes, 'now-en.md'));
+    await svc.idle(from);
+    expect(svc.stderr).toMatch(/"level":30.*"note":"now-en".*note deleted/);
+    await svc.stop();
+    const status = runCli(['status', '--db', sb.db]);
+    expect(status.stdout).toMatch(/scheduled notes:\n  later-en\.md: announced at 2099-01-02T00:00:00\.000Z/);
+  });
+});
