@@ -10,7 +10,7 @@ import type { Config, Route } from './config/schema.js';
 import type { Env } from './config/env.js';
 import type { Logger } from './log.js';
 import type { ReadOptions } from './notes/read.js';
-import { scanNotesSync } from './notes/scan.js';
+import { OUTSIDE_LINK, scanNotesSync } from './notes/scan.js';
 import { Deliverer, type DeliveryEvent } from './publish/deliverer.js';
 import { PlatformConnections } from './publish/connections.js';
 import { Publisher, type Batch } from './publish/publisher.js';
@@ -258,7 +258,12 @@ async function startAppParts(o: AppOptions, undo: (() => unknown)[]): Promise<Ru
   });
   undo.push(() => watcher.close());
 
-  const files = scanNotesSync(root);
+  const outsideLinks: string[] = [];
+  const files = scanNotesSync(root, (link) => outsideLinks.push(link));
+  for (const link of outsideLinks) {
+    log.warn({ file: path.relative(root, link) }, OUTSIDE_LINK);
+    publisher.recordSkipped(link, OUTSIDE_LINK);
+  }
   const firstRun = store.getMeta('initialized') === undefined;
   const present = new Set(files.map((f) => path.relative(root, f).split(path.sep).join('/')));
   const removed = [...store.noteIndex()].filter(([rel, n]) => n.state !== 'deleted' && !present.has(rel)).map(([rel]) => path.join(root, rel));

@@ -6,7 +6,7 @@ import { readOptions, resolveSite } from '../config/load.js';
 import { loadCommandConfig } from './runtime.js';
 import type { Config } from '../config/schema.js';
 import { readNoteFile, type ReadOptions } from '../notes/read.js';
-import { scanNotes } from '../notes/scan.js';
+import { OUTSIDE_LINK, scanNotes } from '../notes/scan.js';
 import { buildSummary, type SummaryOptions } from '../summary/build.js';
 import { pointText } from '../summary/inline.js';
 import { renderAll } from '../render/index.js';
@@ -116,7 +116,10 @@ export async function runCheck(dir: string | undefined, opts: { config?: string;
     return 1;
   }
   const root = dir ?? loaded.config.notes.dir;
-  const files = await scanNotes(root).catch((e: NodeJS.ErrnoException) => {
+  const files = await scanNotes(root, (link) => {
+    problems++;
+    io.out(`${link}: ${OUTSIDE_LINK}`);
+  }).catch((e: NodeJS.ErrnoException) => {
     io.out(`${root}: cannot read the notes folder: ${e.code ?? String(e)}`);
     problems++;
     return [] as string[];

@@ -174,6 +174,12 @@ export class Publisher {
     this.recordError(rel, new NoteError(rel, `could not be processed: ${e instanceof Error ? e.message : String(e)}`), hash);
   }
 
+  /** A path that is not read on purpose (a symlink leading outside the folder): its reason shows in `status`. */
+  recordSkipped(abs: string, why: string): void {
+    const rel = toRelPath(this.deps.root, abs);
+    this.recordError(rel, new NoteError(rel, why), contentHash(`skipped:${why}`));
+  }
+
   private recordError(rel: string, e: unknown, hash?: string): void {
     const message = e instanceof NoteError ? e.format() : `${rel}: ${e instanceof Error ? e.message : String(e)}`;
     this.deps.log.error({ file: rel, err: message }, 'note skipped: cannot read it');

@@ -136,3 +136,59 @@ describe('what the service says', () => {
     expect(status.stdout).toMatch(/scheduled notes:\n  later-en\.md: announced at 2099-01-02T00:00:00\.000Z/);
   });
 });
+
+describe('a symlink leading outside the notes folder', () => {
+  it('is reported by check, by the start-up scan and in status, and its note is never read', async () => {
+    const { symlinkSync } = await import('node:fs');
+    const outside = tmp();
+    writeFileSync(path.join(outside, 'secret-en.md'), note('Secret', 'Must not be announced.'));
+    const sb = sandbox('watch:\n  quietMs: 200\n');
+    writeFileSync(path.join(sb.notes, 'ok-en.md'), note('Fine', 'A note inside.'));
+    symlinkSync(path.join(outside, 'secret-en.md'), path.join(sb.notes, 'leak-en.md'));
+    symlinkSync(outside, path.join(sb.notes, 'elsewhere'));
+
+    const check = runCli(['check', sb.notes], { cwd: tmp() });
+    expect(check.code).toBe(1);
+    expect(check.stdout).toMatch(/leak-en\.md: a symlink leading outside the notes folder/);
+    expect(check.stdout).toMatch(/elsewhere: a symlink leading outside the notes folder/);
+
+    const svc = Service.start(sb, ['--announce-existing']);
+    await svc.ready();
+    await svc.settled();
+    expect(svc.stderr).toMatch(/"file":"leak-en\.md".*a symlink leading outside the notes folder/);
+    expect(svc.deliveries().map((e) => e.noteId)).toEqual(['ok-en']);
+    await svc.stop();
+    expect(runCli(['status', '--db', sb.db]).stdout).toMatch(/notes with problems:[\s\S]*leak-en\.md: a symlink leading outside the notes folder/);
+  });
+});
+
+describe('one line instead of a stack trace', () => {
+  it('a bad NOTECAST_LOG_LEVEL names the variable and what it accepts', () => {
+    const r = runCli(['start', '--notes', path.join(REPO_ROOT, 'notes'), '--db', path.join(tmp(), 'x.db')], { cwd: tmp(), env: { NOTECAST_LOG_LEVEL: 'verbose' } });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/NOTECAST_LOG_LEVEL: .*"trace".*"silent"/);
+    expect(oneLine(r.stderr)).toBe(true);
+  });
+
+  it('status on a file that is not a database says so', () => {
+    const db = path.join(tmp(), 'broken.db');
+    writeFileSync(db, 'this is not a database at all, just text '.repeat(200));
+    const r = runCli(['status', '--db', db], { cwd: tmp() });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/broken\.db/);
+    expect(oneLine(r.stderr)).toBe(true);
+  });
+
+  it('start on a port in use names the port and the way out', async () => {
+    const { createServer } = await import('node:net');
+    const server = createServer().listen(0, '127.0.0.1');
+    await new Promise((r) => server.once('listening', r));
+    const port = (server.address() as { port: number }).port;
+    const { runCliAsync } = await import('../helpers/cli.js');
+    const r = await runCliAsync(['start', '--notes', path.join(REPO_ROOT, 'notes'), '--db', path.join(tmp(), 'x.db'), '--http-port', String(port)], { cwd: tmp() });
+    server.close();
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(new RegExp(`http port ${port} on 127\\.0\\.0\\.1 is already in use: choose another with http\\.port or --http-port`));
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+});
