@@ -33,6 +33,15 @@ export async function scanNotes(root: string, onOutside?: (file: string) => void
   return scanNotesSync(root, onOutside);
 }
 
+/** Whether a link leads to a folder; a dangling link or a loop (ELOOP) is not one. */
+function isDirectory(p: string): boolean {
+  try {
+    return statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
 /** Why a path was left out of a scan, for the operator: a symlink leading outside the notes folder. */
 export const OUTSIDE_LINK = 'a symlink leading outside the notes folder: not read (notes are read only inside it)';
 
@@ -64,7 +73,7 @@ export function scanNotesSync(root: string, onOutside?: (file: string) => void):
       if (isIgnoredName(e.name)) continue;
       const p = path.join(dir, e.name);
       if (e.isSymbolicLink()) {
-        if (onOutside && (isNoteFile(e.name) || statSync(p, { throwIfNoEntry: false })?.isDirectory()) && outside(p)) onOutside(p);
+        if (onOutside && (isNoteFile(e.name) || isDirectory(p)) && outside(p)) onOutside(p);
         continue;
       }
       if (e.isDirectory()) walk(p);
