@@ -24,6 +24,7 @@ import { CommandRateLimiter } from './commands/limit.js';
 import type { CommandDeps } from './commands/types.js';
 import type { NoteSearch } from './search/index.js';
 import { watchNotes, type NotesWatcher } from './watch/watcher.js';
+import { chooseWatchMode } from './watch/mode.js';
 
 export interface AppOptions {
   config: Config;
@@ -248,15 +249,42 @@ async function startAppParts(o: AppOptions, undo: (() => unknown)[]): Promise<Ru
   };
   // The watcher crawls the folder on its own thread while we scan; anything that changes before it
   // covers a file is caught by the catch-up pass below.
+  const watchMode = chooseWatchMode(root, config.watch.mode);
+  log.info({ mode: watchMode.mode, reason: watchMode.reason, ...(watchMode.mode === 'poll' ? { intervalMs: config.watch.pollIntervalMs } : {}) }, `watching the notes folder: ${watchMode.mode}`);
+  store.setMeta('watch.mode', JSON.stringify(watchMode));
   const watcher: NotesWatcher = watchNotes({
     root,
+    mode: watchMode.mode,
+    pollIntervalMs: config.watch.pollIntervalMs,
     quietMs: config.watch.quietMs,
     maxHoldMs: Math.max(config.publish.digest.windowMs, config.watch.quietMs * 3),
     onBatch,
     onQuiet: noticeIdle,
+    onEventsLost: (why) => requestReconcile(`events may have been lost: ${why}`),
     log,
   });
   undo.push(() => watcher.close());
+
+  /**
+   * A digest scan of the whole folder, as at a warm start: unchanged notes are skipped by digest,
+   * and whatever events missed (a remote change on a mount, an overflowed queue) is applied once.
+   */
+  let reconcileQueued = false;
+  function requestReconcile(why: string): void {
+    if (reconcileQueued || stopping) return;
+    reconcileQueued = true;
+    serial(async () => {
+      reconcileQueued = false;
+      const started = Date.now();
+      const scanned = scanNotesSync(root);
+      const here = new Set(scanned.map((f) => path.relative(root, f).split(path.sep).join('/')));
+      const gone = [...store.noteIndex()].filter(([rel, n]) => n.state !== 'deleted' && !here.has(rel)).map(([rel]) => path.join(root, rel));
+      const r = await publisher.processBatch({ changed: scanned, removed: gone });
+      const missed = r.parsed + gone.length; // notes whose content changed, and notes gone
+      log[missed ? 'warn' : 'info']({ why, ...r, removed: gone.length, ms: Date.now() - started }, missed ? 'reconcile found changes that events missed' : 'reconcile: nothing missed');
+      arm();
+    });
+  }
 
   const outsideLinks: string[] = [];
   const files = scanNotesSync(root, (link) => outsideLinks.push(link));
@@ -306,6 +334,10 @@ async function startAppParts(o: AppOptions, undo: (() => unknown)[]): Promise<Ru
   arm();
   const rearm = setInterval(arm, 60_000);
   rearm.unref();
+  const reconcileEvery = config.watch.reconcileMinutes * 60_000;
+  const reconciling = reconcileEvery > 0 ? setInterval(() => requestReconcile(`every ${config.watch.reconcileMinutes} min`), reconcileEvery) : undefined;
+  reconciling?.unref();
+  undo.push(() => clearInterval(reconciling));
   // The mark follows the database, a second behind at most (see store/mark.ts).
   const marking = setInterval(() => {
     try {
@@ -317,7 +349,7 @@ async function startAppParts(o: AppOptions, undo: (() => unknown)[]): Promise<Ru
   marking.unref();
   undo.push(() => clearInterval(marking));
 
-  healthDeps = { store, adapters: () => adapters, connection: (p) => connections.state(p), watcherAlive: () => watcher.alive(), metrics };
+  healthDeps = { store, adapters: () => adapters, connection: (p) => connections.state(p), watcherAlive: () => watcher.alive(), watchMode, metrics };
 
   const indexed = live.fill(store).then((n) => {
     log.info({ notes: live.search.size, read: n }, 'search index ready');
@@ -337,6 +369,7 @@ async function startAppParts(o: AppOptions, undo: (() => unknown)[]): Promise<Ru
       await indexed;
       if (health) await new Promise((r) => health.close(r));
       clearInterval(rearm);
+      clearInterval(reconciling);
       if (scheduleTimer) clearTimeout(scheduleTimer);
       await watcher.close();
       await queue; // a batch in progress finishes its transaction before the store closes

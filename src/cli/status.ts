@@ -39,6 +39,15 @@ export function runStatus(opts: { config?: string; db?: string; json?: boolean }
     io.out(`notes:          ${notes} (${Object.entries(s.notes).map(([k, v]) => `${v} ${k}`).join(', ') || 'none'}); ${s.families} published ${s.families === 1 ? 'family' : 'families'} of translations`);
     io.out(`subscriptions:  ${s.subscriptions}`);
     io.out(`deliveries:     ${count(s.outbox, 'pending') + count(s.outbox, 'sending')} pending, ${count(s.outbox, 'done')} done, ${count(s.outbox, 'failed')} failed, ${count(s.outbox, 'skipped')} skipped`);
+    const watch = store.getMeta('watch.mode');
+    if (watch) {
+      try {
+        const w = JSON.parse(watch) as { mode: string; reason: string };
+        io.out(`watching:       ${w.mode} (${w.reason})`);
+      } catch {
+        // an older record: nothing to show
+      }
+    }
     for (const platform of ['discord', 'telegram']) {
       const line = platformLine(platform, store.getMeta(`platform.${platform}`));
       if (line) io.out(line);

@@ -4,6 +4,7 @@ import type { ChatAdapter } from '../adapters/types.js';
 import type { Platform } from '../config/schema.js';
 import type { ConnectionState } from '../publish/connections.js';
 import type { Store } from '../store/store.js';
+import type { ModeChoice } from '../watch/mode.js';
 import type { Metrics } from './metrics.js';
 
 export interface HealthDeps {
@@ -12,10 +13,12 @@ export interface HealthDeps {
   /** Each platform's connection: up, still connecting (and why not yet), or its token refused. */
   connection?: (platform: Platform) => ConnectionState | undefined;
   watcherAlive: () => boolean;
+  /** How the notes folder is watched, and why. */
+  watchMode?: ModeChoice;
   metrics: Metrics;
 }
 
-export function healthReport(d: HealthDeps): { ok: boolean; checks: Record<string, boolean>; platforms: Record<string, ConnectionState> } {
+export function healthReport(d: HealthDeps): { ok: boolean; checks: Record<string, boolean>; platforms: Record<string, ConnectionState>; watch?: ModeChoice } {
   const checks: Record<string, boolean> = { watcher: d.watcherAlive() };
   try {
     d.store.setMeta('health.checked', new Date().toISOString());
@@ -29,7 +32,7 @@ export function healthReport(d: HealthDeps): { ok: boolean; checks: Record<strin
     const c = d.connection?.(a.platform);
     if (c) platforms[a.platform] = c;
   }
-  return { ok: Object.values(checks).every(Boolean), checks, platforms };
+  return { ok: Object.values(checks).every(Boolean), checks, platforms, ...(d.watchMode ? { watch: d.watchMode } : {}) };
 }
 
 /**

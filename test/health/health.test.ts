@@ -20,7 +20,7 @@ describe('/healthz and /metrics', () => {
     await svc.ready();
     const health = await fetch(`http://127.0.0.1:${port}/healthz`);
     expect(health.status).toBe(200);
-    expect(await health.json()).toEqual({ ok: true, checks: { watcher: true, store: true, console: true }, platforms: {} });
+    expect(await health.json()).toMatchObject({ ok: true, checks: { watcher: true, store: true, console: true }, platforms: {}, watch: { mode: expect.stringMatching(/^(native|poll)$/), reason: expect.any(String) } });
     writeFileSync(path.join(sb.notes, 'm-en.md'), note('Metric', 'Counted once.'));
     await svc.waitFor((e) => e.some((x) => x.event === 'post'), 10_000, 'post');
     const metrics = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();

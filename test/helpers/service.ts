@@ -13,32 +13,43 @@ export interface Sandbox {
   config: string;
 }
 
-/** Adds `publish.translations.graceMs: 0` unless the config sets translations; lines before it keep their numbers. */
-function withoutGrace(config: string): string {
+/**
+ * Adds `section.key: value` unless the config sets that key: after the `section:` line when there is
+ * one (lines before it keep their numbers), else as a new section at the end.
+ */
+function withDefault(config: string, section: string, key: string, value: string): string {
   const doc = parseDocument(config);
-  if (doc.errors.length || doc.hasIn(['publish', 'translations'])) return config;
-  const setting = '  translations: { mode: group, graceMs: 0 }';
+  if (doc.errors.length || doc.hasIn([section, key])) return config;
+  const setting = `  ${key}: ${value}`;
   const lines = config.split('\n');
-  const at = lines.findIndex((l) => /^publish:\s*$/.test(l));
+  const at = lines.findIndex((l) => new RegExp(`^${section}:\\s*$`).test(l));
   if (at >= 0) {
     lines.splice(at + 1, 0, setting);
     return lines.join('\n');
   }
-  if (/^publish:/m.test(config)) return config; // a flow-style publish map: left as written
-  return `${config}${config.endsWith('\n') || !config ? '' : '\n'}publish:\n${setting}\n`;
+  if (new RegExp(`^${section}:`, 'm').test(config)) return config; // a flow-style map: left as written
+  return `${config}${config.endsWith('\n') || !config ? '' : '\n'}${section}:\n${setting}\n`;
 }
 
 /**
- * A temporary folder with notes, state and the config given. Unless the config says otherwise, new
- * family announcements go out without the grace period (`publish.translations.graceMs: 0`), so a
- * test of something else does not wait for translations that will never come; tests of grouping set it.
+ * Test defaults, unless the test's config says otherwise: new family announcements go out without
+ * the grace period (a test of something else must not wait for translations that never come), and
+ * the watcher uses native events whatever file system the machine's temporary folder is on (`auto`
+ * would poll on an overlay /tmp). Tests of those features set them.
+ */
+function withTestDefaults(config: string): string {
+  return withDefault(withDefault(config, 'publish', 'translations', '{ mode: group, graceMs: 0 }'), 'watch', 'mode', 'native');
+}
+
+/**
+ * A temporary folder with notes, state and the config given, with the test defaults above.
  */
 export function sandbox(config: string): Sandbox {
   const dir = mkdtempSync(path.join(tmpdir(), 'notecast-svc-'));
   const notes = path.join(dir, 'notes');
   mkdirSync(notes);
   const cfg = path.join(dir, 'notecast.yaml');
-  writeFileSync(cfg, withoutGrace(config));
+  writeFileSync(cfg, withTestDefaults(config));
   return { dir, notes, db: path.join(dir, 'state', 'notecast.db'), config: cfg };
 }
 

@@ -1,17 +1,25 @@
 import { cpSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
 import { killLeftoverServices, note, sandbox, Service, sleep } from '../helpers/service.js';
 
 const QUIET = 300;
-const CONFIG = `watch:\n  quietMs: ${QUIET}\npublish:\n  announceExisting: false\n  digest:\n    threshold: 5\n`;
+/** Every test below runs with each event source: native events, and chokidar polling (issue 15). */
+const MODES = ['native', 'poll'] as const;
+let CONFIG = '';
+const modeConfig = (mode: string) => `  mode: ${mode}\n  pollIntervalMs: 200\n`;
 
 afterEach(killLeftoverServices);
 
 function start(sb: ReturnType<typeof sandbox>, extra: string[] = []): Service {
   return Service.start(sb, extra);
 }
+
+describe.each(MODES)('watch.mode: %s', (mode) => {
+beforeEach(() => {
+  CONFIG = `watch:\n  quietMs: ${QUIET}\n${modeConfig(mode)}publish:\n  announceExisting: false\n  digest:\n    threshold: 5\n`;
+});
 
 describe('notecast start (console adapter, real process)', () => {
   it('posts a new note once, edits it when its summary changes, and ignores whitespace edits', async () => {
@@ -190,7 +198,7 @@ describe('the watched folder changing under the service', () => {
 
   it('holds a storm of removals (folder emptied) and deletes nothing; restoring it announces nothing', async () => {
     const sb = sandbox(CONFIG);
-    writeFileSync(sb.config, `watch:\n  quietMs: ${QUIET}\n  removalThreshold: 5\npublish:\n  onDelete: delete\n  digest:\n    threshold: 100\n`);
+    writeFileSync(sb.config, `watch:\n  quietMs: ${QUIET}\n${modeConfig(mode)}  removalThreshold: 5\npublish:\n  onDelete: delete\n  digest:\n    threshold: 100\n`);
     const sub = path.join(sb.notes, 'batch');
     const { mkdirSync } = await import('node:fs');
     mkdirSync(sub);
@@ -263,4 +271,5 @@ describe('coming back', () => {
     expect(status).not.toMatch(/fixme-en\.md/);
     expect(status).toMatch(/notes:\s+2 \(2 published\)/);
   });
+});
 });
