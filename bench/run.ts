@@ -6,6 +6,7 @@ import { benchSearch } from './search.js';
 import { benchTelegram } from './telegram.js';
 import { benchDiscord } from './discord.js';
 import { benchSoak } from './soak.js';
+import { benchWatch } from './watch.js';
 
 const benches: Record<string, () => Promise<Record<string, unknown>>> = {
   summary: () => benchSummary(Number(process.env.BENCH_NOTES ?? 20_000)),
@@ -15,6 +16,7 @@ const benches: Record<string, () => Promise<Record<string, unknown>>> = {
   discord: () => benchDiscord(Number(process.env.BENCH_NOTES ?? 50_000), Number(process.env.BENCH_CHANNELS ?? 500)),
   soak: () => benchSoak(Number(process.env.BENCH_SOAK_NOTES ?? 10), Number(process.env.BENCH_SOAK_TARGETS ?? 1000)),
   latency: () => benchLatency(Number(process.env.BENCH_SAVES ?? 200)),
+  watch: () => benchWatch(Number(process.env.BENCH_NOTES ?? 35_000), Number(process.env.BENCH_POLL_MS ?? 3000)),
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

@@ -1,0 +1,54 @@
+/**
+ * One watcher, alone in its process (so its memory is its own): `node watch-phase.js <native|poll> <dir> <intervalMs>`.
+ * Prints {readyMs, rssMiB, cpuPerIntervalMs, saveToBatchP50Ms, saveToBatchMaxMs}.
+ */
+import { appendFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { silentLogger } from '../src/log.js';
+import { watchNotes } from '../src/watch/watcher.js';
+import { percentile } from './lib.js';
+
+const [mode, dir, interval] = process.argv.slice(2) as ['native' | 'poll', string, string];
+const intervalMs = Number(interval);
+let onBatch: ((files: string[]) => void) | undefined;
+const t0 = performance.now();
+const watcher = watchNotes({
+  root: dir,
+  mode,
+  pollIntervalMs: intervalMs,
+  quietMs: 0,
+  maxHoldMs: 0,
+  onBatch: (b) => onBatch?.(b.changed),
+  log: silentLogger(),
+});
+await watcher.ready;
+const readyMs = performance.now() - t0;
+global.gc?.();
+const rssMiB = process.memoryUsage().rss / 2 ** 20;
+
+// CPU while idle, over three poll intervals (native: the same wall time).
+const cpu0 = process.cpuUsage();
+await new Promise((r) => setTimeout(r, 3 * intervalMs));
+const cpu = process.cpuUsage(cpu0);
+const cpuPerIntervalMs = (cpu.user + cpu.system) / 1000 / 3;
+
+// Save → batch, for notes spread over the tree.
+const folders = readdirSync(dir).filter((f) => f.startsWith('copy')).map((f) => path.join(dir, f, 'notes'));
+const lat: number[] = [];
+for (let i = 0; i < 10; i++) {
+  const folder = folders[(i * 7) % folders.length]!;
+  const file = path.join(folder, readdirSync(folder).find((f) => f.endsWith('.md'))!);
+  const seen = new Promise<number>((resolve) => {
+    onBatch = (files) => {
+      if (files.includes(file)) resolve(performance.now());
+    };
+  });
+  const at = performance.now();
+  appendFileSync(file, `\n<!-- save ${i} -->\n`);
+  lat.push((await seen) - at);
+}
+await watcher.close();
+lat.sort((a, b) => a - b);
+const r = (n: number) => Math.round(n * 10) / 10;
+console.log(JSON.stringify({ mode, readyMs: r(readyMs), rssMiB: r(rssMiB), cpuPerIntervalMs: r(cpuPerIntervalMs), saveToBatchP50Ms: r(percentile(lat, 50)), saveToBatchMaxMs: r(lat[lat.length - 1]!) }));
+process.exit(0);

@@ -1,0 +1,65 @@
+/**
+ * Issue 15's figures on a tree shaped like the blog: each watcher mode alone in its process (ready
+ * time, resident memory, CPU per poll interval, save → batch), and a reconcile pass over an
+ * unchanged tree as a ratio of a bare walk + read + hash of the same files.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { configSchema } from '../src/config/schema.js';
+import { silentLogger } from '../src/log.js';
+import { DEFAULT_FILE_LANGS } from '../src/notes/lang.js';
+import { contentHash } from '../src/notes/read.js';
+import { scanNotesSync } from '../src/notes/scan.js';
+import { Publisher } from '../src/publish/publisher.js';
+import { Store } from '../src/store/store.js';
+import { benchTmp, machine, replicateCorpus, runPhase } from './lib.js';
+import { benchWorkspace } from './service.js';
+
+export async function benchWatch(notes = 35_000, intervalMs = 3000): Promise<Record<string, unknown>> {
+  const dir = replicateCorpus(notes, benchTmp(`corpus-${notes}`));
+  const phase = path.join(path.dirname(new URL(import.meta.url).pathname), 'watch-phase.js');
+  const native = runPhase(phase, ['native', dir, String(intervalMs)]);
+  const poll = runPhase(phase, ['poll', dir, String(intervalMs)]);
+
+  // Reconcile: a store that has every note, then a pass over the unchanged tree.
+  const ws = benchWorkspace('watch-reconcile', '');
+  const store = new Store(ws.db);
+  const config = configSchema.parse({ publish: { translations: 'separate' } });
+  const publisher = new Publisher({
+    root: dir, store, config, platforms: new Set(), log: silentLogger(), onEnqueued: () => undefined,
+    read: { maxBytes: 1 << 20, defaultLang: 'en', fileLangs: [...DEFAULT_FILE_LANGS], site: config.site },
+    summary: { maxChars: 1000, maxPoints: 5, maxLinks: 5, maxPointChars: 200 },
+  });
+  const files = scanNotesSync(dir);
+  await publisher.processBatch({ changed: files, removed: [] }, true);
+  const runs = (fn: () => unknown, n = 3) => {
+    const times: number[] = [];
+    for (let i = 0; i < n; i++) {
+      const t = performance.now();
+      fn();
+      times.push(performance.now() - t);
+    }
+    return Math.min(...times);
+  };
+  const bareMs = runs(() => {
+    for (const f of scanNotesSync(dir)) contentHash(readFileSync(f, 'utf8'));
+  });
+  const reconcileTimes: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    const t = performance.now();
+    await publisher.processBatch({ changed: scanNotesSync(dir), removed: [] });
+    reconcileTimes.push(performance.now() - t);
+  }
+  store.close();
+  const reconcileMs = Math.min(...reconcileTimes);
+  return {
+    bench: 'Watching (issue 15)',
+    machine: machine(),
+    notes: files.length,
+    pollIntervalMs: intervalMs,
+    native,
+    poll,
+    pollRssRatioToNative: Math.round(((poll.rssMiB as number) / (native.rssMiB as number)) * 100) / 100,
+    reconcile: { ms: Math.round(reconcileMs), bareWalkReadHashMs: Math.round(bareMs), ratio: Math.round((reconcileMs / bareMs) * 100) / 100 },
+  };
+}
