@@ -7,7 +7,7 @@
  */
 import type { Config } from '../config/schema.js';
 import type { Store } from '../store/store.js';
-import type { DeliveryPayload, NoteRow, Target } from '../store/types.js';
+import type { DeliveryPayload, NoteRow, Subscription, Target } from '../store/types.js';
 import { targetKey } from '../store/types.js';
 import { alsoInFor, familyPostId, familyTargets, liveMembers, type FamilyTarget } from './family.js';
 
@@ -40,12 +40,12 @@ function familyRevision(notes: readonly NoteRow[]): number {
  * Brings one family's messages up to date; returns the new posts it wants (sent by the caller, as
  * single posts or in a digest) and how many deliveries it enqueued itself.
  */
-export function syncFamily(store: Store, config: Config, platforms: ReadonlySet<string>, f: TouchedFamily): { posts: NewFamilyPost[]; enqueued: number } {
+export function syncFamily(store: Store, config: Config, platforms: ReadonlySet<string>, subscriptions: readonly Subscription[], f: TouchedFamily): { posts: NewFamilyPost[]; enqueued: number } {
   const familyId = familyPostId(f.key);
   const notes = store.familyNotes(f.key);
   const members = liveMembers(notes);
   const revision = familyRevision(notes);
-  const wanted = new Map(familyTargets(members, config.routes, store.subscriptions(), platforms).map((ft) => [targetKey(ft.target), ft]));
+  const wanted = new Map(familyTargets(members, config.routes, subscriptions, platforms).map((ft) => [targetKey(ft.target), ft]));
   const existing = new Map<string, Target>();
   for (const p of store.postsOf(familyId)) existing.set(targetKey(p.target), p.target);
   for (const t of store.openPostTargets(familyId)) existing.set(targetKey(t), t);

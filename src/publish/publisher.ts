@@ -275,8 +275,9 @@ export class Publisher {
         this.logDecision(d);
       }
       const perTarget = new Map<string, { target: Target; posts: NewFamilyPost[] }>();
+      const subscriptions = touched.size ? store.subscriptions() : [];
       for (const f of touched.values()) {
-        const r = syncFamily(store, config, this.deps.platforms, f);
+        const r = syncFamily(store, config, this.deps.platforms, subscriptions, f);
         enqueued += r.enqueued;
         for (const p of r.posts) {
           const k = targetKey(p.target);
