@@ -7,9 +7,10 @@ import MiniSearch from 'minisearch';
 import { readNoteFile } from '../src/notes/read.js';
 import { scanNotesSync } from '../src/notes/scan.js';
 import { DEFAULT_FILE_LANGS } from '../src/notes/lang.js';
-import { noteInfo } from '../src/publish/decide.js';
+import { noteInfo } from '../src/notes/info.js';
 import { NoteSearch, type SearchDoc } from '../src/search/index.js';
-import { bodyText, tokenize } from '../src/search/text.js';
+import { tokenize } from '../src/search/text.js';
+import { bodyText } from '../src/summary/body.js';
 import { benchTmp, machine, percentile, replicateCorpus, runPhase } from './lib.js';
 
 export async function loadSearchDocs(dir: string): Promise<SearchDoc[]> {

@@ -4,7 +4,7 @@
  */
 import { realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
-import type { ChatAdapter } from './adapters/types.js';
+import type { ChatAdapter } from './publish/port.js';
 import { createConsoleAdapter } from './adapters/console/console.js';
 import type { Config, Route } from './config/schema.js';
 import type { Env } from './config/env.js';
@@ -13,7 +13,8 @@ import type { ReadOptions } from './notes/read.js';
 import { OUTSIDE_LINK, scanNotesSync } from './notes/scan.js';
 import { Deliverer, type DeliveryEvent } from './publish/deliverer.js';
 import { PlatformConnections } from './publish/connections.js';
-import { Publisher, type Batch } from './publish/publisher.js';
+import { Publisher } from './publish/publisher.js';
+import type { Batch } from './watch/batch.js';
 import { isStoreUnavailable, Store } from './store/store.js';
 import { createLiveIndex } from './search/live.js';
 import { Metrics } from './health/metrics.js';

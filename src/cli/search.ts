@@ -6,9 +6,9 @@ import { readOptions, resolveSite } from '../config/load.js';
 import { loadCommandConfig } from './runtime.js';
 import { readNoteFile } from '../notes/read.js';
 import { scanNotesSync } from '../notes/scan.js';
-import { noteInfo } from '../publish/decide.js';
+import { noteInfo } from '../notes/info.js';
 import { NoteSearch } from '../search/index.js';
-import { bodyText } from '../search/text.js';
+import { bodyText } from '../summary/body.js';
 import type { Io } from './preview.js';
 
 export interface SearchCliOptions {

@@ -1,4 +1,4 @@
-import { describeFilter } from '../publish/filter.js';
+import { describeFilter } from '../notes/filter.js';
 import type { Command } from './types.js';
 
 export const subscriptionsCommand: Command = {

@@ -1,6 +1,6 @@
 /** The optional HTTP endpoint: `/healthz` (watcher, store, adapters) and `/metrics` (Prometheus). */
 import { createServer, type Server } from 'node:http';
-import type { ChatAdapter } from '../adapters/types.js';
+import type { ChatAdapter } from '../publish/port.js';
 import type { Platform } from '../config/schema.js';
 import type { ConnectionState } from '../publish/connections.js';
 import type { Store } from '../store/store.js';

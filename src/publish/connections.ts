@@ -3,7 +3,7 @@
  * the others, the watcher or the health endpoint. An unreachable platform is retried in the
  * background with backoff while its deliveries wait in the outbox; a refused token is not retried.
  */
-import type { ChatAdapter } from '../adapters/types.js';
+import type { ChatAdapter } from './port.js';
 import type { Platform } from '../config/schema.js';
 import { PlatformAuthError } from '../errors.js';
 import type { Logger } from '../log.js';

@@ -5,7 +5,8 @@
 import { createHash } from 'node:crypto';
 import type { Note } from '../notes/read.js';
 import type { Summary } from '../summary/build.js';
-import type { NoteInfo, NoteRow } from '../store/types.js';
+import type { NoteRow } from '../store/types.js';
+import { noteInfo } from '../notes/info.js';
 
 export type Action =
   | { type: 'none'; why: string }
@@ -37,22 +38,6 @@ export function summaryHash(s: Summary): string {
   // A point of plain words hashes as the string earlier releases stored, so upgrading edits nothing.
   const keyPoints = shown.keyPoints.map((p) => (p.length === 1 && !p[0]!.style ? p[0]!.text : p));
   return createHash('sha256').update(JSON.stringify({ ...shown, keyPoints })).digest('hex').slice(0, 32);
-}
-
-export function noteInfo(note: Note): NoteInfo {
-  return {
-    file: note.file,
-    title: note.title,
-    lang: note.lang,
-    locale: note.locale,
-    tags: note.tags,
-    type: note.type,
-    url: note.url,
-    date: note.date?.toISOString(),
-    translationKey: note.translationKey,
-    draft: note.draft,
-    original: note.frontMatter.translated !== true,
-  };
 }
 
 export function decideNote(prev: NoteRow | undefined, note: Note, summary: Summary, now: number, policy: Policy): Decision {

@@ -2,7 +2,7 @@
  * Drains the outbox: each target's deliveries in order, several targets at once, with backoff on
  * transient failures and a pause on permanent ones. The outbox is the only place that retries.
  */
-import type { ChatAdapter, FailureClass, SendContext } from '../adapters/types.js';
+import type { ChatAdapter, FailureClass, SendContext } from './port.js';
 import type { Logger } from '../log.js';
 import type { Store } from '../store/store.js';
 import type { OutboxRow } from '../store/types.js';

@@ -7,7 +7,7 @@ import type { Route } from '../config/schema.js';
 import { baseLanguage, sameLanguage, toLocaleTag } from '../notes/lang.js';
 import type { AlsoIn, NoteRow, Subscription, Target } from '../store/types.js';
 import { targetKey } from '../store/types.js';
-import { langMatches, matchesFilter } from './filter.js';
+import { langMatches, matchesFilter } from '../notes/filter.js';
 
 /** The outbox and posts key of a family's announcement (notes' own ids never start with it). */
 export const FAMILY_PREFIX = 'family:';

@@ -9,7 +9,7 @@ import { Worker } from 'node:worker_threads';
 import { NoteError } from '../errors.js';
 import { parseNoteText, type Note, type ReadOptions } from '../notes/read.js';
 import { buildSummary, type Summary, type SummaryOptions } from '../summary/build.js';
-import { bodyText } from '../search/text.js';
+import { bodyText } from '../summary/body.js';
 
 export interface ParseJob {
   rel: string;

@@ -16,14 +16,9 @@ import type { DigestItem, NoteRow, Target } from '../store/types.js';
 import { targetKey } from '../store/types.js';
 import { decideNote, decideRemoval, type Action, type Policy } from './decide.js';
 import { routeTargets } from './route.js';
+import type { Batch } from '../watch/batch.js';
 import { syncFamily, type NewFamilyPost, type TouchedFamily } from './family-outbox.js';
 
-export interface Batch {
-  /** Absolute paths of notes added or changed. */
-  changed: string[];
-  /** Absolute paths of notes that are gone. */
-  removed: string[];
-}
 
 export interface PublisherDeps {
   root: string;
@@ -255,7 +250,7 @@ export class Publisher {
    * grouping, or by `separate`) keep being edited and deleted as before.
    */
   private commitFamilies(decided: Decided[]): number {
-    const { store, config, log } = this.deps;
+    const { store, config } = this.deps;
     const touched = new Map<string, TouchedFamily>();
     for (const d of decided) {
       const changed = d.action.type !== 'none' || d.row.state === 'deleted' || d.row.state === 'draft';

@@ -2,7 +2,7 @@
 import type { Route } from '../config/schema.js';
 import type { NoteInfo, Subscription, Target } from '../store/types.js';
 import { targetKey } from '../store/types.js';
-import { matchesFilter } from './filter.js';
+import { matchesFilter } from '../notes/filter.js';
 
 export function routeTargets(note: NoteInfo, routes: readonly Route[], subscriptions: readonly Subscription[], enabled: ReadonlySet<string>): Target[] {
   const out = new Map<string, Target>();

@@ -5,11 +5,11 @@
 import path from 'node:path';
 import type { Logger } from '../log.js';
 import { readNoteFile, type ReadOptions } from '../notes/read.js';
-import { noteInfo } from '../publish/decide.js';
+import { noteInfo } from '../notes/info.js';
 import type { Store } from '../store/store.js';
 import type { NoteRow } from '../store/types.js';
 import { NoteSearch } from './index.js';
-import { bodyText } from './text.js';
+import { bodyText } from '../summary/body.js';
 
 export interface LiveIndex {
   search: NoteSearch;

@@ -22,7 +22,7 @@ import type { Stats } from 'node:fs';
 import type { Logger } from '../log.js';
 import { isNoteFile } from '../notes/read.js';
 import { isIgnoredName, scanNotesSync } from '../notes/scan.js';
-import type { Batch } from '../publish/publisher.js';
+import type { Batch } from './batch.js';
 import type { WatchMode } from './mode.js';
 
 /** A running watch of one folder, whichever source it comes from. */

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { autocompleteChoices } from '../../src/adapters/discord/adapter.js';
 import { discordCommandPayloads } from '../../src/adapters/discord/commands.js';
 import { appliedTagsFor, bodyOf, channelPostBody, forumPostBody, webhookPostBody } from '../../src/adapters/discord/deliver.js';
-import type { OutgoingMessage } from '../../src/adapters/types.js';
+import type { OutgoingMessage } from '../../src/publish/port.js';
 import { inlineArticle, renderTelegramReply, telegramCommandLists } from '../../src/adapters/telegram/render.js';
 import { readNoteFile } from '../../src/notes/read.js';
 import { renderTelegramDigest } from '../../src/render/digest.js';

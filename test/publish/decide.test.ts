@@ -3,7 +3,7 @@ import { parseNote } from '../../src/notes/read.js';
 import { DEFAULT_FILE_LANGS } from '../../src/notes/lang.js';
 import { buildSummary } from '../../src/summary/build.js';
 import { decideNote, decideRemoval, type Policy } from '../../src/publish/decide.js';
-import { matchesFilter, globToRegExp } from '../../src/publish/filter.js';
+import { matchesFilter, globToRegExp } from '../../src/notes/filter.js';
 import { backoffMs, rateLimitedDelayMs } from '../../src/publish/backoff.js';
 import type { NoteRow } from '../../src/store/types.js';
 

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createConsoleAdapter } from '../../src/adapters/console/console.js';
-import type { ChatAdapter } from '../../src/adapters/types.js';
+import type { ChatAdapter } from '../../src/publish/port.js';
 import { silentLogger } from '../../src/log.js';
 import { Deliverer, type DeliveryEvent } from '../../src/publish/deliverer.js';
 import { Store } from '../../src/store/store.js';

@@ -2,9 +2,10 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readNoteFile, parseNote } from '../../src/notes/read.js';
 import { scanNotesSync } from '../../src/notes/scan.js';
-import { noteInfo } from '../../src/publish/decide.js';
+import { noteInfo } from '../../src/notes/info.js';
 import { NoteSearch } from '../../src/search/index.js';
-import { bodyText, tokenize } from '../../src/search/text.js';
+import { tokenize } from '../../src/search/text.js';
+import { bodyText } from '../../src/summary/body.js';
 import { CORPUS_NOTES, corpusReadOptions, manifest } from '../helpers/corpus.js';
 import { jsonLines, runCli } from '../helpers/cli.js';
 

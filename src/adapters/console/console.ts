@@ -1,5 +1,5 @@
 /** The console adapter: prints what would be posted. It needs no token and never fails. */
-import type { ChatAdapter, FailureClass, OutgoingMessage, SendContext } from '../types.js';
+import type { ChatAdapter, FailureClass, OutgoingMessage, SendContext } from '../../publish/port.js';
 import type { Target } from '../../store/types.js';
 import { targetKey } from '../../store/types.js';
 import { renderPlainText } from '../../render/text.js';

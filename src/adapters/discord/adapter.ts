@@ -16,7 +16,7 @@ import type { Store } from '../../store/store.js';
 import type { Target } from '../../store/types.js';
 import { truncate } from '../../util/text.js';
 import { noteKey } from '../../commands/note-key.js';
-import type { ChatAdapter } from '../types.js';
+import type { ChatAdapter } from '../../publish/port.js';
 import { createDiscordDelivery, type DiscordRouteOptions, type DiscordWebhookRoute } from './deliver.js';
 
 export type { DiscordRouteOptions, DiscordWebhookRoute } from './deliver.js';

@@ -20,7 +20,7 @@ import { renderDiscordDigest } from '../../render/digest.js';
 import { renderDiscordMessage } from '../../render/discord.js';
 import type { Target } from '../../store/types.js';
 import { truncate } from '../../util/text.js';
-import type { OutgoingMessage, SendContext } from '../types.js';
+import type { OutgoingMessage, SendContext } from '../../publish/port.js';
 import { DISCORD_CODES } from './errors.js';
 
 /** A channel whose announcements go through a webhook, with its own name and avatar. */

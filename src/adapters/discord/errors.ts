@@ -3,7 +3,7 @@
  * codes (discord-api-docs, topics/opcodes-and-status-codes.mdx).
  */
 import { DiscordAPIError, HTTPError, RateLimitError } from 'discord.js';
-import type { DeliveryOperation, FailureClass } from '../types.js';
+import type { DeliveryOperation, FailureClass } from '../../publish/port.js';
 
 export const DISCORD_CODES = {
   unknownChannel: 10003,

@@ -15,7 +15,7 @@ import { renderTelegramDigest } from '../../render/digest.js';
 import { renderTelegramMessage } from '../../render/telegram.js';
 import type { Store } from '../../store/store.js';
 import type { Target } from '../../store/types.js';
-import type { ChatAdapter, OutgoingMessage } from '../types.js';
+import type { ChatAdapter, OutgoingMessage } from '../../publish/port.js';
 import { classifyTelegramError, isNotModified } from './errors.js';
 import { Pacer } from './pacer.js';
 import { noteKey } from '../../commands/note-key.js';

@@ -4,7 +4,7 @@
  * was seen to send, each with where it was reported.
  */
 import { GrammyError, HttpError } from 'grammy';
-import type { DeliveryOperation, FailureClass } from '../types.js';
+import type { DeliveryOperation, FailureClass } from '../../publish/port.js';
 
 /** The message to change is gone. */
 const GONE: readonly RegExp[] = [

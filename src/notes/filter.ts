@@ -1,6 +1,6 @@
 /** One filter shape for config routes and in-chat subscriptions. Pure. */
 import type { Filter } from '../config/schema.js';
-import { toLocaleTag } from '../notes/lang.js';
+import { toLocaleTag } from './lang.js';
 import type { NoteInfo } from '../store/types.js';
 
 const globCache = new Map<string, RegExp>();
