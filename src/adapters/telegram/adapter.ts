@@ -110,7 +110,10 @@ export function createTelegramAdapter(o: TelegramAdapterOptions): TelegramAdapte
   const waiting = new Map<string, number>();
   bot.use(async (ctx, next) => {
     const chat = ctx.chat ? String(ctx.chat.id) : undefined;
-    if (chat === undefined) return replyScope.run(replies.signal, next);
+    // Only commands and button presses may be dropped; a service message (a group becoming a
+    // supergroup) always goes through.
+    const droppable = !!ctx.callbackQuery || !!ctx.msg?.text?.startsWith('/');
+    if (chat === undefined || !droppable) return replyScope.run(replies.signal, next);
     const n = waiting.get(chat) ?? 0;
     if (n >= MAX_WAITING_PER_CHAT) {
       log.debug({ chat, update: ctx.update.update_id }, 'update dropped: too many waiting in this chat');
