@@ -12,7 +12,7 @@ import { contentHash, decodeNoteText, readNoteBytesSync, toRelPath, type ReadOpt
 import type { SummaryOptions } from '../summary/build.js';
 import { parseMany } from './parse-pool.js';
 import type { Store } from '../store/store.js';
-import type { DigestItem, NoteRow, Target } from '../store/types.js';
+import type { DeliveryPayload, DigestItem, NoteRow, Target } from '../store/types.js';
 import { targetKey } from '../store/types.js';
 import { decideNote, decideRemoval, type Action, type Policy } from './decide.js';
 import { routeTargets } from './route.js';
@@ -224,18 +224,32 @@ export class Publisher {
         log.info({ note: d.row.id, action: 'announce', revision: d.row.revision }, 'note changed');
       }
       for (const { target, items } of perTarget.values()) {
-        if (items.length > config.publish.digest.threshold) {
-          const list: DigestItem[] = items.map((d) => ({ noteId: d.row.id, title: d.row.info.title, url: d.row.info.url }));
-          store.enqueue({ noteId: null, revision: 0, target, kind: 'digest', payload: { type: 'digest', items: list } });
-          enqueued++;
-        } else {
-          for (const d of items) {
-            store.enqueue({ noteId: d.row.id, revision: d.row.revision, target, kind: 'post', payload: { type: 'summary', summary: d.row.summary! } });
-            enqueued++;
-          }
-        }
+        enqueued += this.enqueueNew(
+          target,
+          items.map((d) => ({ noteId: d.row.id, revision: d.row.revision, title: d.row.info.title, url: d.row.info.url, payload: { type: 'summary', summary: d.row.summary! } })),
+        );
       }
     });
+    return this.committed(decided, enqueued);
+  }
+
+  /**
+   * New announcements for one chat: above the digest threshold, one digest listing them; else one
+   * post each, not sent before `notBefore` (a family's grace period). Inside a transaction.
+   */
+  private enqueueNew(target: Target, posts: { noteId: string; revision: number; title: string; url?: string | undefined; payload: DeliveryPayload }[], notBefore?: number): number {
+    const { store, config } = this.deps;
+    if (posts.length > config.publish.digest.threshold) {
+      const items: DigestItem[] = posts.map((p) => ({ noteId: p.noteId, title: p.title, url: p.url }));
+      store.enqueue({ noteId: null, revision: 0, target, kind: 'digest', payload: { type: 'digest', items } });
+      return 1;
+    }
+    for (const p of posts) store.enqueue({ noteId: p.noteId, revision: p.revision, target, kind: 'post', payload: p.payload, notBefore });
+    return posts.length;
+  }
+
+  /** After a commit: the search index hears of each note, and the deliverer of new deliveries. */
+  private committed(decided: Decided[], enqueued: number): number {
     for (const d of decided) {
       if (d.row.state === 'deleted') this.deps.onRemoved?.(d.row.id);
       else this.deps.onNote?.(d.row, d.body);
@@ -283,24 +297,14 @@ export class Publisher {
       }
       // Digests count families: nine translations of one note are one new note.
       for (const { target, posts } of perTarget.values()) {
-        if (posts.length > config.publish.digest.threshold) {
-          const items: DigestItem[] = posts.map((p) => ({ noteId: p.familyId, title: p.member.info.title, url: p.member.info.url }));
-          store.enqueue({ noteId: null, revision: 0, target, kind: 'digest', payload: { type: 'digest', items } });
-          enqueued++;
-        } else {
-          for (const p of posts) {
-            store.enqueue({ noteId: p.familyId, revision: p.revision, target, kind: 'post', payload: p.payload, notBefore });
-            enqueued++;
-          }
-        }
+        enqueued += this.enqueueNew(
+          target,
+          posts.map((p) => ({ noteId: p.familyId, revision: p.revision, title: p.member.info.title, url: p.member.info.url, payload: p.payload })),
+          notBefore,
+        );
       }
     });
-    for (const d of decided) {
-      if (d.row.state === 'deleted') this.deps.onRemoved?.(d.row.id);
-      else this.deps.onNote?.(d.row, d.body);
-    }
-    if (enqueued) this.deps.onEnqueued();
-    return enqueued;
+    return this.committed(decided, enqueued);
   }
 
   /** One log line per decision: changes, schedules and deletes at info, silent records at debug. */
