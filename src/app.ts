@@ -266,6 +266,12 @@ async function startAppParts(o: AppOptions, undo: (() => unknown)[]): Promise<Ru
   });
   undo.push(() => watcher.close());
 
+  /** Notes the store has as live whose files are not among `scanned`: removals for the batch. */
+  function notesGone(scanned: readonly string[]): string[] {
+    const present = new Set(scanned.map((f) => path.relative(root, f).split(path.sep).join('/')));
+    return [...store.noteIndex()].filter(([rel, n]) => n.state !== 'deleted' && !present.has(rel)).map(([rel]) => path.join(root, rel));
+  }
+
   /**
    * A digest scan of the whole folder, as at a warm start: unchanged notes are skipped by digest,
    * and whatever events missed (a remote change on a mount, an overflowed queue) is applied once.
@@ -278,8 +284,7 @@ async function startAppParts(o: AppOptions, undo: (() => unknown)[]): Promise<Ru
       reconcileQueued = false;
       const started = Date.now();
       const scanned = scanNotesSync(root);
-      const here = new Set(scanned.map((f) => path.relative(root, f).split(path.sep).join('/')));
-      const gone = [...store.noteIndex()].filter(([rel, n]) => n.state !== 'deleted' && !here.has(rel)).map(([rel]) => path.join(root, rel));
+      const gone = notesGone(scanned);
       const r = await publisher.processBatch({ changed: scanned, removed: gone });
       const missed = r.parsed + gone.length; // notes whose content changed, and notes gone
       log[missed ? 'warn' : 'info']({ why, ...r, removed: gone.length, ms: Date.now() - started }, missed ? 'reconcile found changes that events missed' : 'reconcile: nothing missed');
@@ -294,8 +299,7 @@ async function startAppParts(o: AppOptions, undo: (() => unknown)[]): Promise<Ru
     publisher.recordSkipped(link, OUTSIDE_LINK);
   }
   const firstRun = store.getMeta('initialized') === undefined;
-  const present = new Set(files.map((f) => path.relative(root, f).split(path.sep).join('/')));
-  const removed = [...store.noteIndex()].filter(([rel, n]) => n.state !== 'deleted' && !present.has(rel)).map(([rel]) => path.join(root, rel));
+  const removed = notesGone(files);
   const mtimes = new Map<string, number>();
   const result = await publisher.processBatch({ changed: files, removed }, firstRun, o.onProgress, mtimes);
   store.setMeta('initialized', new Date().toISOString());
