@@ -45,6 +45,11 @@ function brokenLine(pos: { line: number; col: number } | undefined, lines: strin
 
 /** Parses config text; `source` is only for messages. */
 export function parseConfig(text: string, source: string): Config {
+  return parseConfigWithRaw(text, source).config;
+}
+
+/** The config and the file's own values as written (to tell a key given from a default). */
+function parseConfigWithRaw(text: string, source: string): { config: Config; raw: unknown } {
   const lc = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lc, prettyErrors: true });
   if (doc.errors.length) {
@@ -54,9 +59,10 @@ export function parseConfig(text: string, source: string): Config {
       doc.errors.map((e) => ({ path: '', message: (e.message.split('\n')[0] ?? e.message).replace(/ at line \d+, column \d+:?$/, ''), line: brokenLine(e.linePos?.[0], lines) })),
     );
   }
-  const result = configSchema.safeParse(doc.toJS() ?? {});
+  const raw: unknown = doc.toJS() ?? {};
+  const result = configSchema.safeParse(raw);
   if (!result.success) throw new ConfigError(source, issuesWithLines(result.error, doc, lc));
-  return result.data;
+  return { config: result.data, raw };
 }
 
 /** Where a command's config comes from: `--config`, else `NOTECAST_CONFIG`, else `config/notecast.yaml` when present, else none (the defaults). */
@@ -86,9 +92,10 @@ export function loadConfig(from: ConfigSource | string = {}): LoadedConfig {
     const by = src.flag ? '--config' : src.env ? 'NOTECAST_CONFIG' : 'the default location';
     throw new ConfigError(chosen, [{ path: '', message: code === 'ENOENT' ? `no such file (named by ${by})` : `cannot read: ${code ?? String(e)}` }]);
   }
-  const config = parseConfig(text, chosen);
+  const parsed = parseConfigWithRaw(text, chosen);
+  const config = parsed.config;
   const dir = path.dirname(path.resolve(chosen));
-  const raw = (parseDocument(text).toJS() ?? {}) as { notes?: { dir?: unknown }; store?: { path?: unknown } };
+  const raw = parsed.raw as { notes?: { dir?: unknown }; store?: { path?: unknown } };
   if (typeof raw.notes?.dir === 'string') config.notes.dir = path.resolve(dir, config.notes.dir);
   if (typeof raw.store?.path === 'string') config.store.path = path.resolve(dir, config.store.path);
   if (config.notes.jekyllConfig) config.notes.jekyllConfig = path.resolve(dir, config.notes.jekyllConfig);
