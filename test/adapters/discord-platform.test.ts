@@ -42,26 +42,35 @@ async function statusAfter(svc: Service, sb: ReturnType<typeof sandbox>): Promis
   return runCli(['status', '--db', sb.db]).stdout;
 }
 
+/**
+ * Posts a note to the forum and archives its thread, as Discord does after the auto-archive period
+ * (`locked`: as a moderator locking it does).
+ */
+async function postThenArchive(svc: Service, sb: ReturnType<typeof sandbox>, forumId: string, name: string, title: string, locked: boolean) {
+  const file = path.join(sb.notes, `${name}.md`);
+  const from = svc.events.length;
+  writeFileSync(file, note(title, 'First version.'));
+  await svc.idle(from);
+  const [thread] = fake.postsIn(forumId);
+  fake.archive(thread!.id, locked);
+  return { file, thread: thread! };
+}
+
 describe('forum posts in archived threads', () => {
   it('unarchives the thread to apply an edit and archives it again', async () => {
     const guild = fake.addGuild();
     const forum = fake.addChannel(guild, ChannelType.GuildForum, 'notes-forum');
     const sb = sandbox(config(`  - platform: discord\n    chat: "${forum.id}"\n`));
     const svc = await start(sb);
-    const file = path.join(sb.notes, 'late-en.md');
-    let from = svc.events.length;
-    writeFileSync(file, note('Late fix', 'First version.'));
-    await svc.idle(from);
-    const [thread] = fake.postsIn(forum.id);
-    fake.archive(thread!.id); // as Discord does after the auto-archive period
+    const { file, thread } = await postThenArchive(svc, sb, forum.id, 'late-en', 'Late fix', false);
 
-    from = svc.events.length;
+    const from = svc.events.length;
     writeFileSync(file, note('Late fix', 'Typo fixed a week later.'));
     await svc.idle(from);
-    const starter = fake.messagesIn(thread!.id)[0]!;
+    const starter = fake.messagesIn(thread.id)[0]!;
     expect(starter.edits).toBe(1);
     expect(starter.embeds[0]!.description).toContain('Typo fixed a week later.');
-    expect(thread!.archived).toBe(true); // put back as it was
+    expect(thread.archived).toBe(true); // put back as it was
     expect(await statusAfter(svc, sb)).not.toMatch(/paused/i);
   });
 
@@ -71,21 +80,16 @@ describe('forum posts in archived threads', () => {
     fake.permissions.delete('ManageThreads'); // a locked thread can then not be unarchived
     const sb = sandbox(config(`  - platform: discord\n    chat: "${forum.id}"\n`));
     const svc = await start(sb);
-    const file = path.join(sb.notes, 'locked-en.md');
-    let from = svc.events.length;
-    writeFileSync(file, note('Locked later', 'First version.'));
-    await svc.idle(from);
-    const [thread] = fake.postsIn(forum.id);
-    fake.archive(thread!.id, true);
+    const { file, thread } = await postThenArchive(svc, sb, forum.id, 'locked-en', 'Locked later', true);
 
-    from = svc.events.length;
+    let from = svc.events.length;
     writeFileSync(file, note('Locked later', 'An edit Discord refuses.'));
     await svc.idle(from);
     from = svc.events.length;
     writeFileSync(path.join(sb.notes, 'next-en.md'), note('The next note', 'Still announced.'));
     await svc.idle(from);
     expect(fake.postsIn(forum.id).map((t) => t.name)).toEqual(['Locked later', 'The next note']);
-    expect(fake.messagesIn(thread!.id)[0]!.edits).toBe(0);
+    expect(fake.messagesIn(thread.id)[0]!.edits).toBe(0);
     const status = await statusAfter(svc, sb);
     expect(status).not.toMatch(/paused/i);
     expect(status).toMatch(/50013 Missing Permissions/); // the failed edit, with Discord's reason
