@@ -9,6 +9,9 @@ import { scanNotesSync } from '../notes/scan.js';
 import { noteInfo } from '../notes/info.js';
 import { NoteSearch } from '../search/index.js';
 import { bodyText } from '../summary/body.js';
+import { searchText } from '../search/text.js';
+import { Store } from '../store/store.js';
+import type { NoteRow } from '../store/types.js';
 import type { Io } from './preview.js';
 
 export interface SearchCliOptions {
@@ -20,21 +23,26 @@ export interface SearchCliOptions {
   jekyllConfig?: string;
 }
 
-/** Builds an index of the published notes under `root` (no drafts, nothing dated in the future). */
-export async function indexFolder(root: string, read: ReturnType<typeof readOptions>, now = Date.now()): Promise<{ index: NoteSearch; problems: NoteError[] }> {
-  const index = new NoteSearch();
+/**
+ * Indexes the published notes under `root` (no drafts, nothing dated in the future) in a database
+ * in memory: the same index and queries the service answers chat lookups with.
+ */
+export async function indexFolder(root: string, read: ReturnType<typeof readOptions>, now = Date.now()): Promise<{ index: NoteSearch; store: Store; problems: NoteError[] }> {
+  const store = new Store(':memory:');
   const problems: NoteError[] = [];
   for (const file of scanNotesSync(root)) {
     try {
       const { note, tokens } = await readNoteFile(root, file, read);
       if (note.draft || (note.date && note.date.getTime() > now)) continue;
-      index.upsert({ id: note.id, info: noteInfo(note), body: bodyText(tokens) });
+      const info = noteInfo(note);
+      const row: NoteRow = { id: note.id, file: info.file, hash: '', summaryHash: null, state: 'published', dueAt: null, revision: 0, announced: false, info, summary: null, error: null };
+      store.putNote(row, searchText(note, bodyText(tokens)));
     } catch (e) {
       if (e instanceof NoteError) problems.push(e);
       else throw e;
     }
   }
-  return { index, problems };
+  return { index: new NoteSearch(store), store, problems };
 }
 
 export async function runSearch(query: string, opts: SearchCliOptions, io: Io): Promise<number> {
@@ -60,9 +68,10 @@ export async function runSearch(query: string, opts: SearchCliOptions, io: Io): 
     return 2;
   }
   const limit = opts.limit ?? 10;
-  const { index, problems } = await indexFolder(root, read);
+  const { index, store, problems } = await indexFolder(root, read);
   for (const p of problems) io.err(`${path.join(root, p.file)}${p.line ? `:${p.line}` : ''}: ${p.message}`);
   const results = index.search(query, { lang: opts.lang, limit, deep: true });
+  store.close();
   if (opts.json) {
     io.out(JSON.stringify({ query, results: results.map((r) => ({ id: r.id, title: r.title, lang: r.lang, url: r.url ?? null, score: r.score })) }));
   } else if (!results.length) {

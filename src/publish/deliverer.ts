@@ -7,7 +7,7 @@ import type { Logger } from '../log.js';
 import type { Store } from '../store/store.js';
 import type { OutboxRow } from '../store/types.js';
 import { targetKey } from '../store/types.js';
-import { backoffMs, rateLimitedDelayMs } from './backoff.js';
+import { backoffMs, NO_JITTER, rateLimitedDelayMs } from './backoff.js';
 import type { Platform } from '../config/schema.js';
 
 export interface DelivererOptions {
@@ -222,7 +222,7 @@ export class Deliverer {
         return;
       } catch (e) {
         if (!this.running && attempt > 3) throw e; // stopping: a restart resends with the same nonce
-        const wait = Math.min(30_000, 250 * 2 ** attempt);
+        const wait = backoffMs(attempt, { baseDelayMs: 500, maxDelayMs: 30_000 }, NO_JITTER);
         this.log.error({ ...logCtx, err: e instanceof Error ? e.message : String(e), retryInMs: wait }, 'could not record a delivery outcome; retrying');
         await new Promise((r) => setTimeout(r, wait));
       }

@@ -10,9 +10,9 @@ import { NoteError } from '../errors.js';
 import type { Logger } from '../log.js';
 import { contentHash, decodeNoteText, readNoteBytesSync, toRelPath, type ReadOptions } from '../notes/read.js';
 import type { SummaryOptions } from '../summary/build.js';
-import { parseMany } from './parse-pool.js';
-import type { Store } from '../store/store.js';
-import type { DeliveryPayload, DigestItem, NoteRow, Target } from '../store/types.js';
+import { openParser, type Parser } from './parse-pool.js';
+import type { KnownNote, Store } from '../store/store.js';
+import type { DeliveryPayload, DigestItem, NoteRow, SearchText, Target } from '../store/types.js';
 import { targetKey } from '../store/types.js';
 import { decideNote, decideRemoval, type Action, type Policy } from './decide.js';
 import { routeTargets } from './route.js';
@@ -31,8 +31,8 @@ export interface PublisherDeps {
   log: Logger;
   /** Called after deliveries were committed. */
   onEnqueued: () => void;
-  /** Notes whose stored record changed, for the search index; `body` is their prose when it was just parsed. */
-  onNote?: (row: NoteRow, body?: string) => void;
+  /** Notes whose stored record changed (their lookup words were written with them). */
+  onNote?: (row: NoteRow) => void;
   onRemoved?: (id: string) => void;
   now?: () => number;
 }
@@ -48,14 +48,27 @@ export interface BatchResult {
 interface Decided {
   row: NoteRow;
   action: Action;
-  body?: string;
+  /** The note's words for the lookup index, when it was just parsed. */
+  text?: SearchText | undefined;
+}
+
+interface ChangedFile {
+  rel: string;
+  text: string;
+  hash: string;
 }
 
 const DB_CHUNK = 500;
+/** Files read, parsed and committed together: bounds a start-up scan's memory (about 10 MB of text). */
+const BATCH_CHUNK = 1000;
+/** Above this many paths a batch reads the whole note table once instead of looking files up one by one. */
+const WHOLE_TABLE_AT = 2000;
 
 export class Publisher {
   private readonly realRoot: string;
   private readonly now: () => number;
+  /** The digest each chat got in the batch being processed (see `enqueueNew`). */
+  private batchDigests: Map<string, number> | undefined;
 
   constructor(private readonly deps: PublisherDeps) {
     this.realRoot = realpathSync.native(deps.root);
@@ -67,74 +80,124 @@ export class Publisher {
     return { onChange: p.onChange, onDelete: p.onDelete, firstRun, announceExisting: p.announceExisting };
   }
 
-  /** Processes one batch. `firstRun` is true only for the first scan of a folder the store has never seen. */
+  /**
+   * Processes one batch, a chunk of files at a time: each chunk is read, parsed, decided and
+   * committed before the next is read, so memory stays bounded whatever the batch's size.
+   * `firstRun` is true only for the first scan of a folder the store has never seen.
+   */
   async processBatch(batch: Batch, firstRun = false, onProgress?: (done: number, total: number) => void, mtimes?: Map<string, number>): Promise<BatchResult> {
-    const { store, log } = this.deps;
     const policy = this.policy(firstRun);
-    const now = this.now();
-    const known = store.noteIndex();
+    const files = [...new Set(batch.changed)]; // a note listed twice would be decided twice: announced twice
+    const known = this.knownLookup(files.length + batch.removed.length);
     const result: BatchResult = { scanned: 0, parsed: 0, announced: 0, errors: 0, heldRemovals: 0 };
-    const decided: Decided[] = [];
+    const removedRel = this.removedNotes(batch.removed, known);
+    // A removal whose content reappears under a new name in the same batch is a rename.
+    const removedByHash = new Map<string, string>();
+    for (const rel of removedRel) removedByHash.set(known(rel)!.hash, rel);
+    const renamed = new Set<string>();
+    const parser = openParser(files.length, this.deps.read, this.deps.summary);
+    this.batchDigests = new Map();
+    try {
+      for (let i = 0; i < files.length; i += BATCH_CHUNK) {
+        const changed = this.readChanged(files.slice(i, i + BATCH_CHUNK), known, result, mtimes);
+        onProgress?.(Math.min(files.length, i + BATCH_CHUNK), files.length);
+        for (const c of changed) {
+          const from = removedByHash.get(c.hash);
+          if (from && !renamed.has(from) && !known(c.rel)) this.rename(from, known(from)!.id, c.rel, renamed);
+        }
+        const decided = await this.parseAndDecide(parser, changed, policy, result);
+        result.announced += this.commit(decided);
+      }
+      this.commitRemovals(removedRel.filter((r) => !renamed.has(r)), known, policy, result);
+    } finally {
+      this.batchDigests = undefined;
+      await parser.close();
+    }
+    return result;
+  }
 
-    const changed: { abs: string; rel: string; text: string; hash: string }[] = [];
-    // A note listed twice would be decided twice against the same stored state: announced twice.
-    for (const abs of new Set(batch.changed)) {
+  private commitRemovals(removals: string[], known: (rel: string) => KnownNote | undefined, policy: Policy, result: BatchResult): void {
+    if (removals.length > this.deps.config.watch.removalThreshold) {
+      result.heldRemovals = removals.length;
+      this.deps.log.warn({ count: removals.length, threshold: this.deps.config.watch.removalThreshold, sample: removals.slice(0, 5) }, 'many notes vanished at once (unmounted folder or branch switch?): removals held, nothing deleted');
+    } else if (removals.length) {
+      const decided: Decided[] = [];
+      for (const rel of removals) {
+        const prev = this.deps.store.getNote(known(rel)!.id);
+        if (prev && prev.state !== 'deleted') decided.push(decideRemoval(prev, policy));
+      }
+      result.announced += this.commit(decided);
+    }
+  }
+
+  /**
+   * What the store knows of a file. A save's small batch asks the file index, one file at a time,
+   * so its cost does not grow with the number of notes; a start-up scan reads the table once.
+   */
+  private knownLookup(paths: number): (rel: string) => KnownNote | undefined {
+    const { store } = this.deps;
+    if (paths < WHOLE_TABLE_AT) {
+      const cache = new Map<string, KnownNote | undefined>();
+      return (rel) => {
+        if (!cache.has(rel)) cache.set(rel, store.knownNote(rel));
+        return cache.get(rel);
+      };
+    }
+    const all = store.noteIndex();
+    return (rel) => all.get(rel);
+  }
+
+  /** The known, not yet deleted notes a batch's removed paths take away: a note, or every note of a removed folder. */
+  private removedNotes(removed: string[], known: (rel: string) => KnownNote | undefined): string[] {
+    const rels = new Set<string>();
+    for (const abs of removed) {
       const rel = toRelPath(this.deps.root, abs);
-      if (++result.scanned % 500 === 0) onProgress?.(result.scanned, batch.changed.length);
+      const note = known(rel);
+      if (note) {
+        if (note.state !== 'deleted') rels.add(rel);
+        continue;
+      }
+      for (const [file, n] of this.deps.store.knownUnder(rel ? `${rel}/` : '')) if (n.state !== 'deleted') rels.add(file);
+    }
+    return [...rels].filter((rel) => !existsSync(path.join(this.deps.root, rel)));
+  }
+
+  /** Reads a chunk's files; unchanged notes are recognised by their digest and left out. */
+  private readChanged(abss: string[], known: (rel: string) => KnownNote | undefined, result: BatchResult, mtimes?: Map<string, number>): ChangedFile[] {
+    const out: ChangedFile[] = [];
+    for (const abs of abss) {
+      const rel = toRelPath(this.deps.root, abs);
+      result.scanned++;
       try {
         const { buf, mtimeMs } = readNoteBytesSync(this.deps.root, abs, rel, this.deps.read.maxBytes, this.realRoot);
         mtimes?.set(abs, mtimeMs);
         const text = decodeNoteText(rel, buf, this.deps.read.maxBytes);
         const hash = contentHash(text);
-        const prev = known.get(rel);
-        // Unchanged notes are recognised by their digest and not parsed again (unless they were
-        // deleted, or an error is on record that this content may have fixed).
+        const prev = known(rel);
+        // Parsed again only if deleted before, or an error is on record that this content may have fixed.
         if (prev && prev.hash === hash && prev.state !== 'error' && prev.state !== 'deleted' && !prev.hasError) continue;
-        changed.push({ abs, rel, text, hash });
+        out.push({ rel, text, hash });
       } catch (e) {
         this.recordError(rel, e);
         result.errors++;
       }
     }
+    return out;
+  }
 
-    // A removed path is a note, or a folder whose known notes all went with it.
-    const removedRel = [
-      ...new Set(
-        batch.removed.flatMap((abs) => {
-          const rel = toRelPath(this.deps.root, abs);
-          if (known.has(rel)) return [rel];
-          const prefix = rel ? `${rel}/` : '';
-          return [...known.keys()].filter((k) => k.startsWith(prefix));
-        }),
-      ),
-    ].filter((rel) => known.get(rel)!.state !== 'deleted' && !existsSync(path.join(this.deps.root, rel)));
-    // A removal whose content reappears under a new name in the same batch is a rename.
-    const byHash = new Map<string, string>();
-    for (const rel of removedRel) byHash.set(known.get(rel)!.hash, rel);
-    const renamed = new Set<string>();
-    for (const c of changed) {
-      const from = byHash.get(c.hash);
-      if (from && !known.has(c.rel)) {
-        const fromId = known.get(from)!.id;
-        const toId = c.rel.replace(/\.[^./]+$/, '');
-        store.renameNote(fromId, toId);
-        this.deps.onRemoved?.(fromId);
-        renamed.add(from);
-        log.info({ from, to: c.rel }, 'note renamed');
-      }
-    }
-    const removals = removedRel.filter((r) => !renamed.has(r));
-    if (removals.length > this.deps.config.watch.removalThreshold) {
-      result.heldRemovals = removals.length;
-      log.warn({ count: removals.length, threshold: this.deps.config.watch.removalThreshold, sample: removals.slice(0, 5) }, 'many notes vanished at once (unmounted folder or branch switch?): removals held, nothing deleted');
-    } else {
-      for (const rel of removals) {
-        const prev = store.getNote(known.get(rel)!.id);
-        if (prev && prev.state !== 'deleted') decided.push(decideRemoval(prev, policy));
-      }
-    }
+  private rename(from: string, fromId: string, to: string, renamed: Set<string>): void {
+    const toId = to.replace(/\.[^./]+$/, '');
+    this.deps.store.renameNote(fromId, toId);
+    this.deps.onRemoved?.(fromId);
+    renamed.add(from);
+    this.deps.log.info({ from, to }, 'note renamed');
+  }
 
-    const parsed = await parseMany(changed.map((c) => ({ rel: c.rel, text: c.text })), this.deps.read, this.deps.summary);
+  private async parseAndDecide(parser: Parser, changed: ChangedFile[], policy: Policy, result: BatchResult): Promise<Decided[]> {
+    const { store } = this.deps;
+    const now = this.now();
+    const decided: Decided[] = [];
+    const parsed = await parser.parse(changed.map((c) => ({ rel: c.rel, text: c.text })));
     parsed.forEach((r, i) => {
       if (!r.ok) {
         this.recordError(r.rel, new NoteError(r.rel, r.error.message, r.error.line), changed[i]!.hash);
@@ -142,11 +205,9 @@ export class Publisher {
         return;
       }
       result.parsed++;
-      decided.push({ ...decideNote(store.getNote(r.note.id), r.note, r.summary, now, policy), body: r.body });
+      decided.push({ ...decideNote(store.getNote(r.note.id), r.note, r.summary, now, policy), text: r.text });
     });
-
-    result.announced = this.commit(decided);
-    return result;
+    return decided;
   }
 
   /** Scheduled notes whose date has come. */
@@ -212,7 +273,7 @@ export class Publisher {
         for (const d of chunk) {
           // Announced notes are written with their deliveries below, in the same transaction.
           if (d.action.type === 'announce') continue;
-          store.putNote(d.row);
+          store.putNote(d.row, d.text);
           enqueued += this.enqueueFor(d);
           this.logDecision(d);
         }
@@ -220,7 +281,7 @@ export class Publisher {
     }
     store.transaction(() => {
       for (const d of announce) {
-        store.putNote(d.row);
+        store.putNote(d.row, d.text);
         log.info({ note: d.row.id, action: 'announce', revision: d.row.revision }, 'note changed');
       }
       for (const { target, items } of perTarget.values()) {
@@ -241,7 +302,15 @@ export class Publisher {
     const { store, config } = this.deps;
     if (posts.length > config.publish.digest.threshold) {
       const items: DigestItem[] = posts.map((p) => ({ noteId: p.noteId, title: p.title, url: p.url }));
-      store.enqueue({ noteId: null, revision: 0, target, kind: 'digest', payload: { type: 'digest', items } });
+      // A batch committed a chunk at a time still makes one digest per chat: later chunks join the first's while it waits.
+      const earlier = this.batchDigests?.get(targetKey(target));
+      const open = earlier === undefined ? undefined : store.outboxRow(earlier);
+      if (open?.status === 'pending' && open.payload.type === 'digest') {
+        store.replacePayload(open.id, 0, { type: 'digest', items: [...open.payload.items, ...items] });
+        return 1;
+      }
+      const id = store.enqueue({ noteId: null, revision: 0, target, kind: 'digest', payload: { type: 'digest', items } });
+      this.batchDigests?.set(targetKey(target), id);
       return 1;
     }
     for (const p of posts) store.enqueue({ noteId: p.noteId, revision: p.revision, target, kind: 'post', payload: p.payload, notBefore });
@@ -252,7 +321,7 @@ export class Publisher {
   private committed(decided: Decided[], enqueued: number): number {
     for (const d of decided) {
       if (d.row.state === 'deleted') this.deps.onRemoved?.(d.row.id);
-      else this.deps.onNote?.(d.row, d.body);
+      else this.deps.onNote?.(d.row);
     }
     if (enqueued) this.deps.onEnqueued();
     return enqueued;
@@ -279,7 +348,7 @@ export class Publisher {
     const notBefore = this.now() + config.publish.translations.graceMs;
     store.transaction(() => {
       for (const d of decided) {
-        store.putNote(d.row);
+        store.putNote(d.row, d.text);
         if (d.action.type === 'update' || d.action.type === 'retract') enqueued += this.enqueueFor(d); // posts under the note's own id
         this.logDecision(d);
       }

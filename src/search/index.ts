@@ -1,18 +1,16 @@
 /**
- * Lookup over every published note: one MiniSearch index, updated note by note, with
- * translations grouped into one result shown in the asker's language.
+ * Lookup over every published note, answered by the database's FTS5 index (store/fts.ts), with
+ * translations grouped into one result shown in the asker's language. Nothing is built at start:
+ * the index is written with the notes, and only the title words for typo tolerance are read, the
+ * first time a query needs them.
  */
-import MiniSearch from 'minisearch';
 import { baseLanguage, sameLanguage, toLocaleTag } from '../notes/lang.js';
+import type { NoteFacts } from '../store/lookup.js';
+import type { Store } from '../store/store.js';
 import type { NoteInfo } from '../store/types.js';
-import { isSpacelessScript, tokenize } from './text.js';
-
-export interface SearchDoc {
-  id: string;
-  info: NoteInfo;
-  /** Plain prose of the note (see `bodyText`). */
-  body: string;
-}
+import { TitleVocabulary } from './fuzzy.js';
+import { matchExpression, queryPieces, type QueryPiece } from './query.js';
+import { tokenize } from './text.js';
 
 export interface SearchResult {
   id: string;
@@ -26,189 +24,152 @@ export interface SearchResult {
 
 /** Family members listed in a result; a real family has a handful (one per language). */
 const MAX_MEMBERS = 100;
+/** Matching notes read per query: enough to fill `limit` families when each has a dozen translations. */
+const ROWS_PER_RESULT = 20;
+/** How much more a match in the asker's language weighs than one in another. */
+const SAME_LANGUAGE_BOOST = 2;
 
-function firstOf<T>(items: Iterable<T>, n: number): T[] {
-  const out: T[] = [];
-  for (const x of items) {
-    if (out.length >= n) break;
-    out.push(x);
-  }
-  return out;
+export interface SearchOptions {
+  lang?: string | undefined;
+  limit?: number;
+  /** Also search the notes' text when titles match (a submitted lookup, not autocomplete). */
+  deep?: boolean;
 }
 
-interface Indexed {
-  id: string;
-  title: string[];
-  tags: string[];
-  body?: string[];
-}
-
-function createIndex(fields: string[], boost: Record<string, number>): MiniSearch<Indexed> {
-  return new MiniSearch<Indexed>({
-    fields,
-    idField: 'id',
-    // Documents arrive already split by their own language, as arrays; MiniSearch joins an array
-    // field with commas, which no word contains, so splitting on commas gives the words back.
-    tokenize: (s) => (s ? s.split(',') : []),
-    processTerm: (t) => t || null,
-    searchOptions: { boost },
-  });
-}
-
-/**
- * Two indexes: titles and tags, which answer almost every lookup and autocomplete quickly, and
- * the full text, asked only when no title matches or for a submitted lookup (`deep`). The titles
- * index holds each distinct (title, tags) once, so notes that share a title (copies of a note in
- * several folders) cost one entry, not one each.
- */
 export class NoteSearch {
-  private readonly titles = createIndex(['title', 'tags'], { title: 2, tags: 1 });
-  private readonly full = createIndex(['title', 'tags', 'body'], { title: 4, tags: 2, body: 1 });
-  private readonly docs = new Map<string, Omit<SearchDoc, 'body'>>();
-  private readonly families = new Map<string, Set<string>>();
-  /** Distinct title entry → the notes carrying it; and each note's entry. */
-  private readonly titleNotes = new Map<string, Set<string>>();
-  private readonly titleOf = new Map<string, string>();
+  private vocabulary: TitleVocabulary | undefined;
 
+  constructor(private readonly store: Store) {}
+
+  /** Published notes in the index. */
   get size(): number {
-    return this.docs.size;
+    return this.store.lookup.count();
   }
 
   has(id: string): boolean {
-    return this.docs.has(id);
+    return !!this.store.lookup.facts(id);
   }
 
-  /** Every indexed note of `id`'s translation family (including itself). */
+  /** Every published note of `id`'s translation family (including itself). */
   familyOf(id: string): string[] | undefined {
-    const meta = this.docs.get(id);
-    return meta ? [...(this.families.get(meta.info.translationKey) ?? [])] : undefined;
+    const facts = this.store.lookup.facts(id);
+    return facts ? this.store.lookup.family(facts.info.translationKey).map((m) => m.id) : undefined;
   }
 
-  /** Adds or replaces a note. */
-  upsert(doc: SearchDoc): void {
-    if (this.docs.has(doc.id)) this.remove(doc.id);
-    const loc = doc.info.locale;
-    const title = tokenize(doc.info.title, loc);
-    const tags = doc.info.tags.flatMap((t) => tokenize(t, loc));
-    const key = `${title.join(' ')}\u0000${tags.join(' ')}`;
-    let holders = this.titleNotes.get(key);
-    if (!holders) {
-      this.titleNotes.set(key, (holders = new Set()));
-      this.titles.add({ id: key, title, tags });
-    }
-    holders.add(doc.id);
-    this.titleOf.set(doc.id, key);
-    this.full.add({ id: doc.id, title, tags, body: tokenize(doc.body, loc) });
-    const { body: _body, ...meta } = doc;
-    this.docs.set(doc.id, meta);
-    let fam = this.families.get(doc.info.translationKey);
-    if (!fam) this.families.set(doc.info.translationKey, (fam = new Set()));
-    fam.add(doc.id);
-  }
-
-  remove(id: string): void {
-    const meta = this.docs.get(id);
-    if (!meta) return;
-    const key = this.titleOf.get(id)!;
-    this.titleOf.delete(id);
-    const holders = this.titleNotes.get(key)!;
-    holders.delete(id);
-    if (!holders.size) {
-      this.titleNotes.delete(key);
-      this.titles.discard(key);
-    }
-    this.full.discard(id);
-    this.docs.delete(id);
-    const fam = this.families.get(meta.info.translationKey);
-    fam?.delete(id);
-    if (fam && fam.size === 0) this.families.delete(meta.info.translationKey);
+  /** A note's title changed: its words join the typo-tolerance vocabulary (when it was read already). */
+  titleChanged(info: Pick<NoteInfo, 'title' | 'locale'>): void {
+    if (!this.vocabulary) return;
+    for (const w of tokenize(info.title, info.locale)) this.vocabulary.add(w);
   }
 
   /** The family member to show someone who reads `lang`: theirs, else the original, else English, else any. */
-  pick(members: Iterable<string>, lang?: string): Omit<SearchDoc, 'body'> | undefined {
-    // One pass that stops at the first exact match; the fallbacks are remembered on the way.
-    const want = lang ? toLocaleTag(lang).toLowerCase() : undefined;
-    const wantLang = lang?.toLowerCase();
-    let base: Omit<SearchDoc, 'body'> | undefined;
-    let original: Omit<SearchDoc, 'body'> | undefined;
-    let english: Omit<SearchDoc, 'body'> | undefined;
-    let first: Omit<SearchDoc, 'body'> | undefined;
+  pick(members: Iterable<string>, lang?: string): NoteFacts | undefined {
+    const facts: NoteFacts[] = [];
     for (const id of members) {
-      const m = this.docs.get(id);
-      if (!m) continue;
-      first ??= m;
-      const locale = m.info.locale.toLowerCase();
-      if (want && (locale === want || m.info.lang.toLowerCase() === wantLang)) return m;
-      // Another region of the same language and script (`pt-BR` for `pt`, `zh-Hans` for `zh`), never the other script.
-      if (want && !base && sameLanguage(locale, want)) base = m;
-      if (!original && m.info.original !== false) original = m;
-      if (!english && baseLanguage(locale) === 'en') english = m;
+      const f = this.store.lookup.facts(id);
+      if (f) facts.push(f);
     }
-    return base ?? original ?? english ?? first;
+    return pickMember(facts, lang);
   }
 
   /**
    * Ranked results, one per translation family. Titles and tags answer first; the full text is
-   * asked when no title matches, or always with `deep` (a submitted /note, not autocomplete,
-   * where every keystroke must stay fast).
+   * asked when no title matches, or always with `deep`. A query that finds nothing is asked
+   * again with the title words near its longer words (typos), then with any word matching.
    */
-  search(query: string, opts: { lang?: string | undefined; limit?: number; deep?: boolean } = {}): SearchResult[] {
+  search(query: string, opts: SearchOptions = {}): SearchResult[] {
     const limit = opts.limit ?? 10;
-    opts = { ...opts, lang: opts.lang ?? guessLanguage(query) };
-    let terms = tokenize(query, opts.lang ? toLocaleTag(opts.lang) : 'und');
-    // A lone letter just typed after other words narrows nothing yet but costs a scan of every
-    // word starting with it; it is left out until a second letter comes (not so for CJK characters).
-    const last = terms[terms.length - 1];
-    if (terms.length > 1 && last && last.length === 1 && !isSpacelessScript(last)) terms = terms.slice(0, -1);
-    if (!terms.length) return [];
-    const fuzzy = (term: string) => (term.length > 4 && !isSpacelessScript(term) ? 0.2 : false);
-    const q = terms.join(',');
-    // Every word gets prefix matching (the last may be half typed), longer ones some typo tolerance.
-    const options = { prefix: true, fuzzy, maxFuzzy: 2 } as const;
-    let relaxed: { id: string; score: number }[] = [];
-    for (const h of this.titles.search(q, { ...options, combineWith: 'AND' })) {
-      for (const id of this.titleNotes.get(h.id as string) ?? []) relaxed.push({ id, score: h.score });
-      if (relaxed.length > limit * 50) break; // enough to fill `limit` families
+    const lang = opts.lang ?? guessLanguage(query);
+    const pieces = queryPieces(query, lang ? toLocaleTag(lang) : 'und');
+    if (!pieces.length) return [];
+    const rows = limit * ROWS_PER_RESULT;
+    const lookup = this.store.lookup;
+    let hits = lookup.match(matchExpression(pieces, 'titles', 'AND'), rows);
+    if (!hits.length || opts.deep) hits = [...hits, ...lookup.match(matchExpression(pieces, 'everything', 'AND'), rows)];
+    if (!hits.length) {
+      const typos = this.alternatives(pieces);
+      if (typos.size) hits = lookup.match(matchExpression(pieces, 'titles', 'AND', typos), rows);
+      if (!hits.length) hits = lookup.match(matchExpression(pieces, 'everything', 'OR', typos), rows);
     }
-    if (!relaxed.length || opts.deep) relaxed = [...relaxed, ...this.full.search(q, { ...options, combineWith: 'AND' })];
-    if (!relaxed.length) relaxed = this.full.search(q, { ...options, combineWith: 'OR' });
-    // Hits come best first; a family's score is its best member's, so the first `limit` families are final.
+    // The asker's language first: a note in it counts double. Then a family's score is its best
+    // member's, and the first `limit` families are final.
+    if (lang) {
+      const want = toLocaleTag(lang);
+      hits = hits.map((h) => (sameLanguage(h.locale, want) ? { ...h, score: h.score * SAME_LANGUAGE_BOOST } : h)).sort((a, b) => b.score - a.score);
+    }
     const families: { key: string; score: number }[] = [];
     const seen = new Set<string>();
-    for (const h of relaxed) {
-      const meta = this.docs.get(h.id as string);
-      if (!meta || seen.has(meta.info.translationKey)) continue;
-      seen.add(meta.info.translationKey);
-      families.push({ key: meta.info.translationKey, score: h.score });
+    for (const h of hits) {
+      if (seen.has(h.translationKey)) continue;
+      seen.add(h.translationKey);
+      families.push({ key: h.translationKey, score: h.score });
       if (families.length >= limit) break;
     }
-    const out: SearchResult[] = [];
-    for (const { key, score } of families) {
-      const members = this.families.get(key)!;
-      const shown = this.pick(members, opts.lang);
-      if (!shown) continue;
-      out.push({ id: shown.id, title: shown.info.title, lang: shown.info.lang, url: shown.info.url, score: Math.round(score * 1000) / 1000, members: firstOf(members, MAX_MEMBERS) });
-    }
-    return out;
+    return families.flatMap(({ key, score }) => {
+      const r = this.result(key, score, lang);
+      if (!r) return [];
+      const { locale: _locale, ...shown } = r;
+      return [shown];
+    });
   }
 
   /** Newest notes first, one per translation family; with `lang`, only families that have that language. */
   latest(n: number, lang?: string): SearchResult[] {
-    const newest = new Map<string, number>();
-    for (const m of this.docs.values()) {
-      const t = m.info.date ? Date.parse(m.info.date) : 0;
-      newest.set(m.info.translationKey, Math.max(newest.get(m.info.translationKey) ?? 0, t));
+    const out: (SearchResult & { locale: string })[] = [];
+    const seen = new Set<string>();
+    const page = Math.max(50, n * 10);
+    for (let offset = 0; out.length < n; offset += page) {
+      const keys = this.store.lookup.newestKeys(offset, page);
+      for (const key of keys) {
+        if (seen.has(key)) continue;
+        seen.add(key);
+        const r = this.result(key, 0, lang);
+        if (!r || (lang && r.lang.toLowerCase() !== lang.toLowerCase() && !sameLanguage(r.locale, lang))) continue;
+        out.push(r);
+        if (out.length >= n) break;
+      }
+      if (keys.length < page) break;
     }
-    const out: SearchResult[] = [];
-    for (const [key] of [...newest].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))) {
-      const members = this.families.get(key)!;
-      const shown = this.pick(members, lang);
-      if (!shown || (lang && shown.info.lang.toLowerCase() !== lang.toLowerCase() && !sameLanguage(shown.info.locale, lang))) continue;
-      out.push({ id: shown.id, title: shown.info.title, lang: shown.info.lang, url: shown.info.url, score: 0, members: firstOf(members, MAX_MEMBERS) });
-      if (out.length >= n) break;
+    return out.map(({ locale: _locale, ...r }) => r);
+  }
+
+  private result(key: string, score: number, lang: string | undefined): (SearchResult & { locale: string }) | undefined {
+    const members = this.store.lookup.family(key);
+    const shown = pickMember(members, lang);
+    if (!shown) return undefined;
+    const i = shown.info;
+    return { id: shown.id, title: i.title, lang: i.lang, locale: i.locale, url: i.url, score: Math.round(score * 1000) / 1000, members: members.slice(0, MAX_MEMBERS).map((m) => m.id) };
+  }
+
+  /** Title words a few edits from each longer word of the query. */
+  private alternatives(pieces: QueryPiece[]): Map<string, string[]> {
+    const out = new Map<string, string[]>();
+    for (const p of pieces) {
+      if (p.spaceless || p.text.length <= 4) continue;
+      this.vocabulary ??= new TitleVocabulary(this.store.lookup.titleTerms());
+      const near = this.vocabulary.near(p.text);
+      if (near.length) out.set(p.text, near);
     }
     return out;
   }
+}
+
+/** Theirs (`lang`), else another region of it, else the original, else English, else the first. */
+export function pickMember(members: readonly NoteFacts[], lang?: string): NoteFacts | undefined {
+  const want = lang ? toLocaleTag(lang).toLowerCase() : undefined;
+  const wantLang = lang?.toLowerCase();
+  let base: NoteFacts | undefined;
+  let original: NoteFacts | undefined;
+  let english: NoteFacts | undefined;
+  for (const m of members) {
+    const locale = m.info.locale.toLowerCase();
+    if (want && (locale === want || m.info.lang.toLowerCase() === wantLang)) return m;
+    // Another region of the same language and script (`pt-BR` for `pt`, `zh-Hans` for `zh`), never the other script.
+    if (want && !base && sameLanguage(locale, want)) base = m;
+    if (!original && m.info.original !== false) original = m;
+    if (!english && baseLanguage(locale) === 'en') english = m;
+  }
+  return base ?? original ?? english ?? members[0];
 }
 
 /** The language a query's script implies, when the asker did not say (Kana → ja, Han → zh…). */

@@ -28,3 +28,41 @@ export function tokenize(text: string, locale: string): string[] {
 export function isSpacelessScript(term: string): boolean {
   return /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}]/u.test(term);
 }
+
+/** Longest run of a title kept in `grams`: a typed prefix longer than this matches on its first characters. */
+export const GRAM_CHARS = 12;
+
+const SPACELESS_CHAR = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
+const RUN = /[\p{L}\p{N}\p{M}]+/gu;
+
+/** The runs of letters of `text` (normalised) that contain a spaceless-script character. */
+export function spacelessRuns(text: string): string[] {
+  return (normalizeTerm(text).match(RUN) ?? []).filter((r) => SPACELESS_CHAR.test(r));
+}
+
+/**
+ * A title's spaceless-script runs from each of their characters on, cut to `GRAM_CHARS`: the word
+ * segmenter splits `モデルファイル名` into モデル|ファイル|名 but a user typing `モデルフ` has typed
+ * no word of it, and `デルファ` starts in the middle of one. A prefix query on these finds both.
+ */
+export function titleGrams(title: string): string[] {
+  const out = new Set<string>();
+  for (const run of spacelessRuns(title)) {
+    const chars = [...run];
+    for (let i = 0; i < chars.length; i++) {
+      if (!SPACELESS_CHAR.test(chars[i]!) && i > 0) continue; // a Latin word inside the run starts a gram only at the run's start
+      out.add(chars.slice(i, i + GRAM_CHARS).join(''));
+    }
+  }
+  return [...out];
+}
+
+/** A note's words for the lookup index (see `SearchText`). `body` is its prose (summary/body.ts). */
+export function searchText(info: { title: string; tags: readonly string[]; locale: string }, body: string): { title: string; tags: string; body: string; grams: string } {
+  return {
+    title: tokenize(info.title, info.locale).join(' '),
+    tags: info.tags.flatMap((t) => tokenize(t, info.locale)).join(' '),
+    body: tokenize(body, info.locale).join(' '),
+    grams: titleGrams(info.title).join(' '),
+  };
+}

@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import { StoreError } from '../errors.js';
 
 export type Db = Database.Database;
+export type Statement = Database.Statement;
 
 /** Each entry upgrades the schema by one version; never edit a shipped entry, append a new one. */
 const MIGRATIONS: string[] = [
@@ -89,7 +90,31 @@ const MIGRATIONS: string[] = [
   CREATE INDEX notes_family ON notes(json_extract(info, '$.translationKey'));
   ALTER TABLE subscriptions ADD COLUMN locale TEXT;
   `,
+  // The lookup index lives here, beside the notes it describes (see store/fts.ts). A database from an
+  // earlier release has no rows in it yet: its notes are indexed once, in the background (search/backfill.ts).
+  `
+  CREATE VIRTUAL TABLE note_fts USING fts5(
+    title, tags, body, grams,
+    content = '', contentless_delete = 1,
+    -- Typed prefixes of one to three characters are looked up in their own index, not merged from every word they start.
+    prefix = '1 2 3',
+    tokenize = 'unicode61 remove_diacritics 2'
+  );
+  CREATE VIRTUAL TABLE note_fts_terms USING fts5vocab(note_fts, 'col');
+  -- The content hash the note's index row was made from; NULL: not indexed yet.
+  ALTER TABLE notes ADD COLUMN indexed_hash TEXT;
+  CREATE INDEX notes_file ON notes(file);
+  CREATE INDEX notes_published_date ON notes(json_extract(info, '$.date')) WHERE state = 'published';
+  `,
 ];
+
+/** How many schema versions this release knows; tests build databases of earlier releases from the first ones. */
+export const SCHEMA_VERSIONS = MIGRATIONS.length;
+
+/** The migrations up to `version`, to build a database as an earlier release left it (tests). */
+export function migrationsUpTo(version: number): readonly string[] {
+  return MIGRATIONS.slice(0, version);
+}
 
 export interface OpenDbOptions {
   /** How long a statement waits for a database another process holds locked. */

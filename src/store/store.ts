@@ -6,8 +6,11 @@ import { randomBytes } from 'node:crypto';
 import type { Filter } from '../config/schema.js';
 import type { Summary } from '../summary/build.js';
 import { toKeyPoint } from '../summary/inline.js';
-import { openDb, type Db, type OpenDbOptions } from './db.js';
+import { openDb, type Db, type OpenDbOptions, type Statement } from './db.js';
+import { dropSearchText, writeSearchText } from './fts.js';
+import { LookupRows } from './lookup.js';
 import { targetKey } from './types.js';
+import type { SearchText } from './types.js';
 import type { DeliveryKind, DeliveryPayload, DeliveryStatus, NewDelivery, NoteInfo, NoteRow, NoteState, OutboxRow, Subscription, Target } from './types.js';
 
 interface NoteRecord {
@@ -39,6 +42,26 @@ interface OutboxRecord {
   message_id: string | null;
   nonce: string;
   last_error: string | null;
+}
+
+/** What a batch needs to know of a file the store has seen. */
+export interface KnownNote {
+  id: string;
+  hash: string;
+  state: NoteState;
+  hasError: boolean;
+}
+
+interface KnownRecord {
+  id: string;
+  file: string;
+  hash: string;
+  state: NoteState;
+  has_error: number;
+}
+
+function toKnown(r: KnownRecord): KnownNote {
+  return { id: r.id, hash: r.hash, state: r.state, hasError: r.has_error === 1 };
 }
 
 /** The database is locked, full, read-only or failing: worth trying again later, not the data's fault. */
@@ -102,6 +125,17 @@ export interface StatusCounts {
 export class Store {
   readonly db: Db;
 
+  private readonly statements = new Map<string, Statement>();
+  /** A prepared statement, prepared once: preparing costs more than running most of these. */
+  readonly sql = (text: string): Statement => {
+    let st = this.statements.get(text);
+    if (!st) this.statements.set(text, (st = this.db.prepare(text)));
+    return st;
+  };
+
+  /** The lookup index's queries (search/index.ts asks them). */
+  readonly lookup = new LookupRows(this.sql);
+
   constructor(file: string, opts?: OpenDbOptions) {
     this.db = openDb(file, opts);
   }
@@ -140,40 +174,82 @@ export class Store {
   }
 
   getMeta(key: string): string | undefined {
-    return (this.db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined)?.value;
+    return (this.sql('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined)?.value;
   }
 
   setMeta(key: string, value: string): void {
-    this.db.prepare('INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, value);
+    this.sql('INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, value);
   }
 
   // ── notes ──
   getNote(id: string): NoteRow | undefined {
-    const r = this.db.prepare('SELECT * FROM notes WHERE id = ?').get(id) as NoteRecord | undefined;
+    const r = this.sql('SELECT * FROM notes WHERE id = ?').get(id) as NoteRecord | undefined;
     return r ? toNote(r) : undefined;
   }
 
   /** file → (id, hash, state) of every known note; the warm start compares digests against it. */
-  noteIndex(): Map<string, { id: string; hash: string; state: NoteState; hasError: boolean }> {
-    const rows = this.db.prepare('SELECT id, file, hash, state, error IS NOT NULL AS has_error FROM notes').all() as { id: string; file: string; hash: string; state: NoteState; has_error: number }[];
-    return new Map(rows.map((r) => [r.file, { id: r.id, hash: r.hash, state: r.state, hasError: r.has_error === 1 }]));
+  noteIndex(): Map<string, KnownNote> {
+    const rows = this.sql('SELECT id, file, hash, state, error IS NOT NULL AS has_error FROM notes').all() as KnownRecord[];
+    return new Map(rows.map((r) => [r.file, toKnown(r)]));
+  }
+
+  /** What `noteIndex` says of one file, by the file index: a save's batch costs the same whatever the number of notes. */
+  knownNote(file: string): KnownNote | undefined {
+    const r = this.sql('SELECT id, file, hash, state, error IS NOT NULL AS has_error FROM notes WHERE file = ?').get(file) as KnownRecord | undefined;
+    return r ? toKnown(r) : undefined;
+  }
+
+  /** Known notes under a folder (`prefix` ends in `/`), by a range of the file index. */
+  knownUnder(prefix: string): Map<string, KnownNote> {
+    // Every file under `prefix` sorts between it and it followed by the highest code point.
+    const rows = this.sql('SELECT id, file, hash, state, error IS NOT NULL AS has_error FROM notes WHERE file >= ? AND file < ?').all(prefix, `${prefix}\u{10FFFF}`) as KnownRecord[];
+    return new Map(rows.map((r) => [r.file, toKnown(r)]));
+  }
+
+  /**
+   * Notes whose words are not in the lookup index yet (a database from before the index, or a note
+   * written without its text), a page at a time after `afterRowid`: the backfill's work list.
+   */
+  unindexedNotes(afterRowid: number, limit: number): { rowid: number; id: string; file: string; hash: string }[] {
+    return this.db
+      .prepare("SELECT rowid, id, file, hash FROM notes WHERE rowid > ? AND state IN ('published', 'scheduled', 'draft') AND (indexed_hash IS NULL OR indexed_hash != hash) ORDER BY rowid LIMIT ?")
+      .all(afterRowid, limit) as { rowid: number; id: string; file: string; hash: string }[];
+  }
+
+  /** Indexes a note's words if the note still has the content they were read from. */
+  indexNote(id: string, hash: string, text: SearchText): boolean {
+    return this.transaction(() => {
+      const r = this.sql('SELECT rowid FROM notes WHERE id = ? AND hash = ?').get(id, hash) as { rowid: number } | undefined;
+      if (r) writeSearchText(this.sql, r.rowid, hash, text);
+      return !!r;
+    });
   }
 
   /** Id and file of every published note, without parsing their stored summaries. */
   publishedFiles(): { id: string; file: string }[] {
-    return this.db.prepare("SELECT id, file FROM notes WHERE state = 'published'").all() as { id: string; file: string }[];
+    return this.sql("SELECT id, file FROM notes WHERE state = 'published'").all() as { id: string; file: string }[];
   }
 
-  putNote(n: NoteRow): void {
-    this.db
+  /**
+   * Writes a note's record and, with `text`, its words in the lookup index, in one transaction: the
+   * index never disagrees with the store. Without `text` the indexed words stay (an error on
+   * record, a release of a scheduled note: the content did not change); a deleted note leaves the index.
+   */
+  putNote(n: NoteRow, text?: SearchText): void {
+    this.transaction(() => this.writeNote(n, text));
+  }
+
+  private writeNote(n: NoteRow, text?: SearchText): void {
+    const row = this.db
       .prepare(
         `INSERT INTO notes(id, file, hash, summary_hash, state, due_at, revision, announced, info, summary, error, updated_at)
          VALUES (@id, @file, @hash, @summary_hash, @state, @due_at, @revision, @announced, @info, @summary, @error, @now)
          ON CONFLICT(id) DO UPDATE SET file = excluded.file, hash = excluded.hash, summary_hash = excluded.summary_hash,
            state = excluded.state, due_at = excluded.due_at, revision = excluded.revision, announced = excluded.announced,
-           info = excluded.info, summary = excluded.summary, error = excluded.error, updated_at = excluded.updated_at`,
+           info = excluded.info, summary = excluded.summary, error = excluded.error, updated_at = excluded.updated_at
+         RETURNING rowid`,
       )
-      .run({
+      .get({
         id: n.id,
         file: n.file,
         hash: n.hash,
@@ -186,23 +262,27 @@ export class Store {
         summary: n.summary ? JSON.stringify(n.summary) : null,
         error: n.error,
         now: Date.now(),
-      });
+      }) as { rowid: number };
+    if (n.state === 'deleted') dropSearchText(this.sql, row.rowid);
+    else if (text) writeSearchText(this.sql, row.rowid, n.hash, text);
   }
 
   /** A renamed note keeps its posts and history under its new id. */
   renameNote(from: string, to: string): void {
-    this.db.prepare('DELETE FROM notes WHERE id = ?').run(to);
-    this.db.prepare('UPDATE notes SET id = ? WHERE id = ?').run(to, from);
-    this.db.prepare('UPDATE posts SET note_id = ? WHERE note_id = ?').run(to, from);
-    this.db.prepare('UPDATE outbox SET note_id = ? WHERE note_id = ?').run(to, from);
+    const replaced = this.sql('SELECT rowid FROM notes WHERE id = ?').get(to) as { rowid: number } | undefined;
+    if (replaced) dropSearchText(this.sql, replaced.rowid);
+    this.sql('DELETE FROM notes WHERE id = ?').run(to);
+    this.sql('UPDATE notes SET id = ? WHERE id = ?').run(to, from);
+    this.sql('UPDATE posts SET note_id = ? WHERE note_id = ?').run(to, from);
+    this.sql('UPDATE outbox SET note_id = ? WHERE note_id = ?').run(to, from);
   }
 
   nextDue(): number | undefined {
-    return (this.db.prepare("SELECT MIN(due_at) AS t FROM notes WHERE state = 'scheduled'").get() as { t: number | null }).t ?? undefined;
+    return (this.sql("SELECT MIN(due_at) AS t FROM notes WHERE state = 'scheduled'").get() as { t: number | null }).t ?? undefined;
   }
 
   dueNotes(now: number): NoteRow[] {
-    return (this.db.prepare("SELECT * FROM notes WHERE state = 'scheduled' AND due_at <= ?").all(now) as NoteRecord[]).map(toNote);
+    return (this.sql("SELECT * FROM notes WHERE state = 'scheduled' AND due_at <= ?").all(now) as NoteRecord[]).map(toNote);
   }
 
   // ── subscriptions ──
@@ -213,21 +293,21 @@ export class Store {
       .prepare('INSERT INTO subscriptions(platform, chat, thread, filter, created_by, created_at, locale) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING')
       .run(target.platform, target.chat, target.thread, f, createdBy ?? null, Date.now(), locale ?? null);
     if (r.changes) return { created: true, id: Number(r.lastInsertRowid) };
-    const existing = this.db.prepare('SELECT id FROM subscriptions WHERE platform = ? AND chat = ? AND thread = ? AND filter = ?').get(target.platform, target.chat, target.thread, f) as { id: number };
+    const existing = this.sql('SELECT id FROM subscriptions WHERE platform = ? AND chat = ? AND thread = ? AND filter = ?').get(target.platform, target.chat, target.thread, f) as { id: number };
     return { created: false, id: existing.id };
   }
 
   /** Removes one subscription (by id) or all of a target's; returns how many went. */
   unsubscribe(target: Target, id?: number): number {
-    if (id !== undefined) return this.db.prepare('DELETE FROM subscriptions WHERE platform = ? AND chat = ? AND thread = ? AND id = ?').run(target.platform, target.chat, target.thread, id).changes;
-    return this.db.prepare('DELETE FROM subscriptions WHERE platform = ? AND chat = ? AND thread = ?').run(target.platform, target.chat, target.thread).changes;
+    if (id !== undefined) return this.sql('DELETE FROM subscriptions WHERE platform = ? AND chat = ? AND thread = ? AND id = ?').run(target.platform, target.chat, target.thread, id).changes;
+    return this.sql('DELETE FROM subscriptions WHERE platform = ? AND chat = ? AND thread = ?').run(target.platform, target.chat, target.thread).changes;
   }
 
   subscriptions(target?: Target): Subscription[] {
     const rows = (
       target
-        ? this.db.prepare('SELECT * FROM subscriptions WHERE platform = ? AND chat = ? AND thread = ? ORDER BY id').all(target.platform, target.chat, target.thread)
-        : this.db.prepare('SELECT * FROM subscriptions ORDER BY id').all()
+        ? this.sql('SELECT * FROM subscriptions WHERE platform = ? AND chat = ? AND thread = ? ORDER BY id').all(target.platform, target.chat, target.thread)
+        : this.sql('SELECT * FROM subscriptions ORDER BY id').all()
     ) as { id: number; platform: string; chat: string; thread: string; filter: string; created_by: string | null; locale: string | null }[];
     return rows.map((r) => ({
       id: r.id,
@@ -249,6 +329,11 @@ export class Store {
     return Number(r.lastInsertRowid);
   }
 
+  outboxRow(id: number): OutboxRow | undefined {
+    const r = this.sql('SELECT * FROM outbox WHERE id = ?').get(id) as OutboxRecord | undefined;
+    return r ? toOutbox(r) : undefined;
+  }
+
   /** The open (pending) delivery of `kind` for a note and target, which a newer revision may replace. */
   openDelivery(noteId: string, target: Target, kinds: DeliveryKind[]): OutboxRow | undefined {
     const r = this.db
@@ -262,28 +347,28 @@ export class Store {
 
   /** Replaces a pending delivery's content with a newer revision (it has not been sent yet). */
   replacePayload(id: number, revision: number, payload: DeliveryPayload): void {
-    this.db.prepare("UPDATE outbox SET revision = ?, payload = ?, updated_at = ? WHERE id = ? AND status = 'pending'").run(revision, JSON.stringify(payload), Date.now(), id);
+    this.sql("UPDATE outbox SET revision = ?, payload = ?, updated_at = ? WHERE id = ? AND status = 'pending'").run(revision, JSON.stringify(payload), Date.now(), id);
   }
 
   /** The notes of one translation family (same `translationKey`), any state. */
   familyNotes(translationKey: string): NoteRow[] {
-    const rows = this.db.prepare("SELECT * FROM notes WHERE json_extract(info, '$.translationKey') = ? ORDER BY id").all(translationKey) as NoteRecord[];
+    const rows = this.sql("SELECT * FROM notes WHERE json_extract(info, '$.translationKey') = ? ORDER BY id").all(translationKey) as NoteRecord[];
     return rows.map(toNote);
   }
 
   /** Targets where a post of this note is still waiting or being sent. */
   openPostTargets(noteId: string): Target[] {
-    return this.db.prepare("SELECT DISTINCT platform, chat, thread FROM outbox WHERE note_id = ? AND kind = 'post' AND status IN ('pending', 'sending')").all(noteId) as Target[];
+    return this.sql("SELECT DISTINCT platform, chat, thread FROM outbox WHERE note_id = ? AND kind = 'post' AND status IN ('pending', 'sending')").all(noteId) as Target[];
   }
 
   /** Notes waiting for their date, soonest first. */
   scheduledNotes(limit = 20): { file: string; dueAt: number }[] {
-    return (this.db.prepare("SELECT file, due_at FROM notes WHERE state = 'scheduled' AND due_at IS NOT NULL ORDER BY due_at LIMIT ?").all(limit) as { file: string; due_at: number }[]).map((r) => ({ file: r.file, dueAt: r.due_at }));
+    return (this.sql("SELECT file, due_at FROM notes WHERE state = 'scheduled' AND due_at IS NOT NULL ORDER BY due_at LIMIT ?").all(limit) as { file: string; due_at: number }[]).map((r) => ({ file: r.file, dueAt: r.due_at }));
   }
 
   /** Notes whose last reading failed, with the problem as `file:line: message`. */
   noteErrors(limit = 50): { file: string; error: string }[] {
-    return this.db.prepare('SELECT file, error FROM notes WHERE error IS NOT NULL ORDER BY file LIMIT ?').all(limit) as { file: string; error: string }[];
+    return this.sql('SELECT file, error FROM notes WHERE error IS NOT NULL ORDER BY file LIMIT ?').all(limit) as { file: string; error: string }[];
   }
 
   /**
@@ -319,44 +404,44 @@ export class Store {
   }
 
   markSending(id: number): void {
-    this.db.prepare("UPDATE outbox SET status = 'sending', attempts = attempts + 1, updated_at = ? WHERE id = ?").run(Date.now(), id);
+    this.sql("UPDATE outbox SET status = 'sending', attempts = attempts + 1, updated_at = ? WHERE id = ?").run(Date.now(), id);
   }
 
   markDone(id: number, messageId: string | null, status: 'done' | 'skipped' = 'done', note?: string): void {
-    this.db.prepare('UPDATE outbox SET status = ?, message_id = ?, last_error = ?, updated_at = ? WHERE id = ?').run(status, messageId, note ?? null, Date.now(), id);
+    this.sql('UPDATE outbox SET status = ?, message_id = ?, last_error = ?, updated_at = ? WHERE id = ?').run(status, messageId, note ?? null, Date.now(), id);
   }
 
   markRetry(id: number, nextAttemptAt: number, error: string): void {
-    this.db.prepare("UPDATE outbox SET status = 'pending', next_attempt_at = ?, last_error = ?, updated_at = ? WHERE id = ?").run(nextAttemptAt, error, Date.now(), id);
+    this.sql("UPDATE outbox SET status = 'pending', next_attempt_at = ?, last_error = ?, updated_at = ? WHERE id = ?").run(nextAttemptAt, error, Date.now(), id);
   }
 
   /** A platform (re)connected: its waiting deliveries are due now, parked or backing off. */
   wakePlatform(platform: string, now: number): number {
-    return this.db.prepare("UPDATE outbox SET next_attempt_at = ? WHERE status = 'pending' AND platform = ? AND next_attempt_at > ?").run(now, platform, now).changes;
+    return this.sql("UPDATE outbox SET next_attempt_at = ? WHERE status = 'pending' AND platform = ? AND next_attempt_at > ?").run(now, platform, now).changes;
   }
 
   /** Back to pending without using up an attempt: the platform only asked us to wait. */
   markRateLimited(id: number, nextAttemptAt: number, error: string): void {
-    this.db.prepare("UPDATE outbox SET status = 'pending', attempts = MAX(0, attempts - 1), next_attempt_at = ?, last_error = ?, updated_at = ? WHERE id = ?").run(nextAttemptAt, error, Date.now(), id);
+    this.sql("UPDATE outbox SET status = 'pending', attempts = MAX(0, attempts - 1), next_attempt_at = ?, last_error = ?, updated_at = ? WHERE id = ?").run(nextAttemptAt, error, Date.now(), id);
   }
 
   markFailed(id: number, error: string): void {
-    this.db.prepare("UPDATE outbox SET status = 'failed', last_error = ?, updated_at = ? WHERE id = ?").run(error, Date.now(), id);
+    this.sql("UPDATE outbox SET status = 'failed', last_error = ?, updated_at = ? WHERE id = ?").run(error, Date.now(), id);
   }
 
   /** After a crash, deliveries caught mid-send go back to pending; their nonce lets Discord drop a duplicate. */
   recoverSending(): number {
-    return this.db.prepare("UPDATE outbox SET status = 'pending', updated_at = ? WHERE status = 'sending'").run(Date.now()).changes;
+    return this.sql("UPDATE outbox SET status = 'pending', updated_at = ? WHERE status = 'sending'").run(Date.now()).changes;
   }
 
   // ── posts ──
   postsOf(noteId: string): { target: Target; messageId: string; revision: number; viaDigest: boolean }[] {
-    const rows = this.db.prepare('SELECT * FROM posts WHERE note_id = ?').all(noteId) as { platform: string; chat: string; thread: string; message_id: string; revision: number; via_digest: number }[];
+    const rows = this.sql('SELECT * FROM posts WHERE note_id = ?').all(noteId) as { platform: string; chat: string; thread: string; message_id: string; revision: number; via_digest: number }[];
     return rows.map((r) => ({ target: { platform: r.platform as Target['platform'], chat: r.chat, thread: r.thread }, messageId: r.message_id, revision: r.revision, viaDigest: r.via_digest === 1 }));
   }
 
   postOf(noteId: string, target: Target): { messageId: string; viaDigest: boolean } | undefined {
-    const r = this.db.prepare('SELECT message_id, via_digest FROM posts WHERE note_id = ? AND platform = ? AND chat = ? AND thread = ?').get(noteId, target.platform, target.chat, target.thread) as
+    const r = this.sql('SELECT message_id, via_digest FROM posts WHERE note_id = ? AND platform = ? AND chat = ? AND thread = ?').get(noteId, target.platform, target.chat, target.thread) as
       | { message_id: string; via_digest: number }
       | undefined;
     return r ? { messageId: r.message_id, viaDigest: r.via_digest === 1 } : undefined;
@@ -372,7 +457,7 @@ export class Store {
   }
 
   dropPost(noteId: string, target: Target): void {
-    this.db.prepare('DELETE FROM posts WHERE note_id = ? AND platform = ? AND chat = ? AND thread = ?').run(noteId, target.platform, target.chat, target.thread);
+    this.sql('DELETE FROM posts WHERE note_id = ? AND platform = ? AND chat = ? AND thread = ?').run(noteId, target.platform, target.chat, target.thread);
   }
 
   // ── targets ──
@@ -383,33 +468,33 @@ export class Store {
   }
 
   resume(target: Target): boolean {
-    return this.db.prepare('DELETE FROM paused_targets WHERE platform = ? AND chat = ? AND thread = ?').run(target.platform, target.chat, target.thread).changes > 0;
+    return this.sql('DELETE FROM paused_targets WHERE platform = ? AND chat = ? AND thread = ?').run(target.platform, target.chat, target.thread).changes > 0;
   }
 
   isPaused(target: Target): boolean {
-    return !!this.db.prepare('SELECT 1 FROM paused_targets WHERE platform = ? AND chat = ? AND thread = ?').get(target.platform, target.chat, target.thread);
+    return !!this.sql('SELECT 1 FROM paused_targets WHERE platform = ? AND chat = ? AND thread = ?').get(target.platform, target.chat, target.thread);
   }
 
   /** A chat that moved (Telegram group → supergroup): its subscriptions, queue and posts follow. */
   moveChat(platform: string, from: string, to: string): void {
     this.transaction(() => {
       for (const table of ['subscriptions', 'outbox', 'posts', 'paused_targets']) {
-        this.db.prepare(`UPDATE OR IGNORE ${table} SET chat = ? WHERE platform = ? AND chat = ?`).run(to, platform, from);
+        this.sql(`UPDATE OR IGNORE ${table} SET chat = ? WHERE platform = ? AND chat = ?`).run(to, platform, from);
       }
     });
   }
 
   status(): StatusCounts {
-    const notes = Object.fromEntries((this.db.prepare('SELECT state, COUNT(*) AS n FROM notes GROUP BY state').all() as { state: string; n: number }[]).map((r) => [r.state, r.n]));
-    const outbox = Object.fromEntries((this.db.prepare('SELECT status, COUNT(*) AS n FROM outbox GROUP BY status').all() as { status: string; n: number }[]).map((r) => [r.status, r.n]));
-    const subscriptions = (this.db.prepare('SELECT COUNT(*) AS n FROM subscriptions').get() as { n: number }).n;
-    const families = (this.db.prepare("SELECT COUNT(DISTINCT json_extract(info, '$.translationKey')) AS n FROM notes WHERE state = 'published'").get() as { n: number }).n;
-    const paused = (this.db.prepare('SELECT * FROM paused_targets ORDER BY paused_at').all() as { platform: string; chat: string; thread: string; reason: string; paused_at: number }[]).map((r) => ({
+    const notes = Object.fromEntries((this.sql('SELECT state, COUNT(*) AS n FROM notes GROUP BY state').all() as { state: string; n: number }[]).map((r) => [r.state, r.n]));
+    const outbox = Object.fromEntries((this.sql('SELECT status, COUNT(*) AS n FROM outbox GROUP BY status').all() as { status: string; n: number }[]).map((r) => [r.status, r.n]));
+    const subscriptions = (this.sql('SELECT COUNT(*) AS n FROM subscriptions').get() as { n: number }).n;
+    const families = (this.sql("SELECT COUNT(DISTINCT json_extract(info, '$.translationKey')) AS n FROM notes WHERE state = 'published'").get() as { n: number }).n;
+    const paused = (this.sql('SELECT * FROM paused_targets ORDER BY paused_at').all() as { platform: string; chat: string; thread: string; reason: string; paused_at: number }[]).map((r) => ({
       target: { platform: r.platform as Target['platform'], chat: r.chat, thread: r.thread },
       reason: r.reason,
       pausedAt: r.paused_at,
     }));
-    const failures = (this.db.prepare("SELECT * FROM outbox WHERE status = 'failed' ORDER BY id DESC LIMIT 50").all() as OutboxRecord[]).map((r) => ({
+    const failures = (this.sql("SELECT * FROM outbox WHERE status = 'failed' ORDER BY id DESC LIMIT 50").all() as OutboxRecord[]).map((r) => ({
       id: r.id,
       noteId: r.note_id,
       target: { platform: r.platform as Target['platform'], chat: r.chat, thread: r.thread },

@@ -29,6 +29,18 @@ export interface NoteInfo {
   original?: boolean;
 }
 
+/**
+ * A note's words for the lookup index, each field space-separated words already split the way the
+ * note's language splits them (search/text.ts); `grams` holds the title's spaceless-script runs
+ * from each character on, so a typed CJK prefix finds a title across word boundaries.
+ */
+export interface SearchText {
+  title: string;
+  tags: string;
+  body: string;
+  grams: string;
+}
+
 export type NoteState = 'published' | 'draft' | 'scheduled' | 'deleted' | 'error';
 
 export interface NoteRow {

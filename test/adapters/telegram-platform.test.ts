@@ -34,8 +34,8 @@ afterEach(async () => {
 function adapter(): TelegramAdapter {
   const store = new Store(path.join(mkdtempSync(path.join(tmpdir(), 'notecast-tg-')), 'state.db'));
   const config = configSchema.parse({ telegram: { apiRoot: fake.apiRoot, rate: { perChatMs: 0 } } });
-  const deps = { store, search: new NoteSearch(), limiter: new CommandRateLimiter(config.commands), observe: () => undefined };
-  return createTelegramAdapter({ token: TOKEN, config: config.telegram, store, deps, log: createLogger({ level: 'silent', secrets: [] }) });
+  const deps = { store, search: new NoteSearch(store), limiter: new CommandRateLimiter(config.commands), observe: () => undefined };
+  return createTelegramAdapter({ token: TOKEN, config: config.telegram, state: store, deps, log: createLogger({ level: 'silent', secrets: [] }) });
 }
 
 const summary = { type: 'digest' as const, items: [{ noteId: 'a', title: 'A note' }] };

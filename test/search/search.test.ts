@@ -4,19 +4,29 @@ import { readNoteFile, parseNote } from '../../src/notes/read.js';
 import { scanNotesSync } from '../../src/notes/scan.js';
 import { noteInfo } from '../../src/notes/info.js';
 import { NoteSearch } from '../../src/search/index.js';
-import { tokenize } from '../../src/search/text.js';
+import { searchText, tokenize } from '../../src/search/text.js';
+import { Store } from '../../src/store/store.js';
+import type { NoteRow } from '../../src/store/types.js';
 import { bodyText } from '../../src/summary/body.js';
+import type { ParsedNote } from '../../src/notes/read.js';
 import { CORPUS_NOTES, corpusReadOptions, manifest } from '../helpers/corpus.js';
 import { jsonLines, runCli } from '../helpers/cli.js';
 
 const read = corpusReadOptions();
-const index = new NoteSearch();
+/** A note's record and its lookup words, written the way the publisher writes them (one putNote). */
+function put(store: Store, { note, tokens }: ParsedNote, state: NoteRow['state'] = 'published'): void {
+  const info = noteInfo(note);
+  store.putNote({ id: note.id, file: info.file, hash: note.id, summaryHash: null, state, dueAt: null, revision: 0, announced: false, info, summary: null, error: null }, searchText(note, bodyText(tokens)));
+}
+const store = new Store(':memory:');
+const index = new NoteSearch(store);
 const notes: { id: string; title: string; lang: string; locale: string }[] = [];
 
 beforeAll(async () => {
   for (const file of scanNotesSync(CORPUS_NOTES)) {
-    const { note, tokens } = await readNoteFile(CORPUS_NOTES, file, read);
-    index.upsert({ id: note.id, info: noteInfo(note), body: bodyText(tokens) });
+    const parsed = await readNoteFile(CORPUS_NOTES, file, read);
+    const { note } = parsed;
+    put(store, parsed);
     notes.push({ id: note.id, title: note.title, lang: note.lang, locale: note.locale });
   }
 });
@@ -80,22 +90,29 @@ describe('search over the corpus', () => {
 
 describe('keeping the index current', () => {
   const opts = { ...read, site: { ...read.site, url: '' } };
-  const doc = (rel: string, text: string) => {
-    const { note, tokens } = parseNote(rel, Buffer.from(text), opts);
-    return { id: note.id, info: noteInfo(note), body: bodyText(tokens) };
-  };
+  const parse = (rel: string, text: string) => parseNote(rel, Buffer.from(text), opts);
 
   it('removes a note and finds an edited title by its new words, without a rebuild', () => {
-    const s = new NoteSearch();
-    s.upsert(doc('a-en.md', '---\ntitle: Quokka habits\n---\nSmall marsupials.'));
-    s.upsert(doc('b-en.md', '---\ntitle: Wombat burrows\n---\nDigging.'));
+    const db = new Store(':memory:');
+    const s = new NoteSearch(db);
+    put(db, parse('a-en.md', '---\ntitle: Quokka habits\n---\nSmall marsupials.'));
+    put(db, parse('b-en.md', '---\ntitle: Wombat burrows\n---\nDigging.'));
     expect(s.search('quokka')[0]!.id).toBe('a-en');
-    s.upsert(doc('a-en.md', '---\ntitle: Platypus venom\n---\nSmall mammals.'));
+    put(db, parse('a-en.md', '---\ntitle: Platypus venom\n---\nSmall mammals.'));
     expect(s.search('quokka')).toEqual([]);
     expect(s.search('platy')[0]!.id).toBe('a-en');
-    s.remove('b-en');
+    put(db, parse('b-en.md', '---\ntitle: Wombat burrows\n---\nDigging.'), 'deleted');
     expect(s.search('wombat')).toEqual([]);
     expect(s.size).toBe(1);
+  });
+
+  it('finds a Chinese or Japanese title by characters typed across or inside its words', () => {
+    const db = new Store(':memory:');
+    const s = new NoteSearch(db);
+    put(db, parse('m-ja.md', '---\ntitle: モデルファイル名におけるUDの意味\nlang: ja\n---\n本文。'));
+    put(db, parse('v-zh.md', '---\ntitle: 向量空间与线性变换\nlang: zh\n---\n正文。'));
+    for (const q of ['モデルフ', 'ファイル名', 'デルファ', 'ファイル名にお']) expect(s.search(q)[0]?.id, q).toBe('m-ja');
+    for (const q of ['向量空', '空间与线', '线性']) expect(s.search(q)[0]?.id, q).toBe('v-zh');
   });
 });
 

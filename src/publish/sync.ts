@@ -1,0 +1,249 @@
+/**
+ * The notes folder kept in step with the store, in the shape of Astro's content-layer glob loader:
+ * `load()` scans the folder, skips unchanged notes by digest and applies the rest; `follow()` then
+ * applies the watcher's batches one at a time, in order, with the scheduled-note timer and the
+ * periodic reconcile pass. Reading this file top to bottom is the route from a saved file to the
+ * outbox; the deliverer (deliverer.ts) takes it from there.
+ */
+import { statSync } from 'node:fs';
+import path from 'node:path';
+import type { Config } from '../config/schema.js';
+import type { Logger } from '../log.js';
+import { OUTSIDE_LINK, scanNotesSync } from '../notes/scan.js';
+import { isStoreUnavailable, type Store } from '../store/store.js';
+import type { Batch } from '../watch/batch.js';
+import type { ModeChoice } from '../watch/mode.js';
+import { watchNotes, type NotesWatcher } from '../watch/watcher.js';
+import { backoffMs, NO_JITTER } from './backoff.js';
+import type { Publisher } from './publisher.js';
+
+export interface FolderSyncDeps {
+  root: string;
+  store: Store;
+  publisher: Publisher;
+  config: Config;
+  watchMode: ModeChoice;
+  log: Logger;
+  /** Whether the deliverer has nothing in flight or waiting (for `onIdle`). */
+  deliveriesIdle: () => boolean;
+  onProgress?: ((done: number, total: number) => void) | undefined;
+  /** Everything seen so far is handled: nothing settling, queued, retrying or being delivered. */
+  onIdle?: (() => void) | undefined;
+}
+
+const MAX_TIMER_MS = 2 ** 31 - 1;
+const HOUR_MS = 3_600_000;
+
+/** Two halves of a batch, changes and removals each split. */
+export function splitBatch(b: Batch): Batch[] {
+  const items = [...b.changed.map((f) => ({ f, removed: false })), ...b.removed.map((f) => ({ f, removed: true }))];
+  const mid = Math.ceil(items.length / 2);
+  return [items.slice(0, mid), items.slice(mid)].map((part) => ({ changed: part.filter((i) => !i.removed).map((i) => i.f), removed: part.filter((i) => i.removed).map((i) => i.f) }));
+}
+
+export class FolderSync {
+  readonly watcher: NotesWatcher;
+  /** Batches run one at a time, in order; a failing one never stops the ones after it. */
+  private queue: Promise<void> = Promise.resolve();
+  private queued = 0;
+  /** Batches waiting to be run again (the store was unavailable). */
+  private retrying = 0;
+  private loading = true;
+  private stopping = false;
+  /** Batches the watcher delivered while `load()` was scanning: run by `follow()`. */
+  private readonly early: Batch[] = [];
+  private reconcileQueued = false;
+  private idleLook: NodeJS.Immediate | undefined;
+  private scheduleTimer: NodeJS.Timeout | undefined;
+  private readonly timers: NodeJS.Timeout[] = [];
+
+  constructor(private readonly deps: FolderSyncDeps) {
+    const { config } = deps;
+    // The watcher crawls the folder on its own thread while `load()` scans; anything that changes
+    // before it covers a file is caught by the catch-up pass at the end of `load()`.
+    this.watcher = watchNotes({
+      root: deps.root,
+      mode: deps.watchMode.mode,
+      pollIntervalMs: config.watch.pollIntervalMs,
+      quietMs: config.watch.quietMs,
+      maxHoldMs: Math.max(config.publish.digest.windowMs, config.watch.quietMs * 3),
+      onBatch: (b) => (this.loading ? this.early.push(b) : this.runBatch(b)),
+      onQuiet: () => this.noticeIdle(),
+      onEventsLost: (why) => this.requestReconcile(`events may have been lost: ${why}`),
+      log: deps.log,
+    });
+  }
+
+  /**
+   * The start-up scan: every note file read and compared by digest with the store, changes and
+   * removals applied as one batch, then a catch-up batch for what changed while it ran. Returns
+   * the number of note files found.
+   */
+  async load(): Promise<number> {
+    const { root, store, publisher, log } = this.deps;
+    const outsideLinks: string[] = [];
+    const files = scanNotesSync(root, (link) => outsideLinks.push(link));
+    for (const link of outsideLinks) {
+      log.warn({ file: path.relative(root, link) }, OUTSIDE_LINK);
+      publisher.recordSkipped(link, OUTSIDE_LINK);
+    }
+    const firstRun = store.getMeta('initialized') === undefined;
+    const mtimes = new Map<string, number>();
+    const result = await publisher.processBatch({ changed: files, removed: this.notesGone(files) }, firstRun, this.deps.onProgress, mtimes);
+    store.setMeta('initialized', new Date().toISOString());
+    log.info({ ...result, firstRun }, 'start-up scan reconciled');
+    await this.watcher.ready;
+    const again = scanNotesSync(root);
+    const againSet = new Set(again);
+    const catchUp: Batch = {
+      changed: again.filter((f) => mtimes.get(f) !== statSync(f, { throwIfNoEntry: false })?.mtimeMs),
+      removed: files.filter((f) => !againSet.has(f)),
+    };
+    if (catchUp.changed.length || catchUp.removed.length) this.early.unshift(catchUp);
+    publisher.releaseDue();
+    return files.length;
+  }
+
+  /** From here on, the watcher's batches are applied as they come; resolves once those that came during `load()` are. */
+  async follow(): Promise<void> {
+    const { config } = this.deps;
+    this.loading = false;
+    for (const b of this.early.splice(0)) this.runBatch(b);
+    this.armSchedule();
+    this.every(60_000, () => this.armSchedule());
+    if (config.watch.reconcileMinutes > 0) this.every(config.watch.reconcileMinutes * 60_000, () => this.requestReconcile(`every ${config.watch.reconcileMinutes} min`));
+    await this.queue;
+    this.noticeIdle(); // start-up done: says so once the deliveries it queued are out
+  }
+
+  /** Stops following; a batch in progress finishes its transaction first. */
+  async stop(): Promise<void> {
+    this.stopping = true;
+    for (const t of this.timers) clearInterval(t);
+    if (this.scheduleTimer) clearTimeout(this.scheduleTimer);
+    await this.watcher.close();
+    await this.queue;
+  }
+
+  /**
+   * Tells `onIdle` once the service has nothing left to do: no file settling, no batch queued or
+   * waiting for a retry, no delivery in flight or waiting to be sent. Looked at after each batch,
+   * delivery and settled watcher flush (a turn later, once the deliverer has taken what it was
+   * woken for), so a test or an operator can know a change was fully handled without a fixed wait.
+   */
+  noticeIdle(): void {
+    const { onIdle } = this.deps;
+    if (!onIdle || this.idleLook || this.stopping) return;
+    this.idleLook = setImmediate(() => {
+      this.idleLook = undefined;
+      try {
+        if (!this.loading && this.queued === 0 && this.retrying === 0 && this.watcher.settling() === 0 && this.deps.deliveriesIdle()) onIdle();
+      } catch {
+        // the store is busy: a later batch or delivery looks again
+      }
+    });
+  }
+
+  private every(ms: number, fn: () => void): void {
+    const t = setInterval(fn, ms);
+    t.unref();
+    this.timers.push(t);
+  }
+
+  private serial(task: () => unknown): void {
+    this.queued++;
+    this.queue = this.queue
+      .then(async () => {
+        await task();
+      })
+      .catch((e: unknown) => this.deps.log.error({ err: e instanceof Error ? e.message : String(e) }, 'background task failed'))
+      .finally(() => {
+        this.queued--;
+        this.noticeIdle();
+      });
+  }
+
+  /**
+   * A batch that fails because the store is locked, full or failing is run again whole (nothing of
+   * it was committed) until the store answers. Any other failure is split in halves until the note
+   * at fault is found and recorded as that note's error: a batch never retries forever.
+   */
+  private runBatch(b: Batch, attempt = 1): void {
+    const { publisher, log } = this.deps;
+    this.serial(async () => {
+      try {
+        const r = await publisher.processBatch(b);
+        log.debug({ ...r }, 'batch processed');
+      } catch (e) {
+        this.batchFailed(b, e, attempt);
+      }
+      this.armSchedule(); // the batch may have scheduled a note sooner than the timer
+    });
+  }
+
+  private batchFailed(b: Batch, e: unknown, attempt: number): void {
+    const { log } = this.deps;
+    const err = e instanceof Error ? e.message : String(e);
+    if (isStoreUnavailable(e)) {
+      const wait = backoffMs(attempt, { baseDelayMs: 1000, maxDelayMs: 60_000 }, NO_JITTER);
+      log.error({ err, retryInMs: wait }, 'batch failed; will retry (the store is unavailable)');
+      if (this.stopping) return;
+      this.retrying++;
+      setTimeout(() => {
+        this.retrying--;
+        this.runBatch(b, attempt + 1);
+      }, wait).unref();
+    } else if (b.changed.length + b.removed.length > 1) {
+      log.error({ err, notes: b.changed.length + b.removed.length }, 'batch failed; splitting it to find the note at fault');
+      for (const half of splitBatch(b)) this.runBatch(half);
+    } else {
+      log.error({ err, file: b.changed[0] ?? b.removed[0] }, 'note failed; recorded as its error');
+      if (b.changed[0]) this.deps.publisher.recordFailure(b.changed[0], e);
+    }
+  }
+
+  /** Notes the store has as live whose files are not among `scanned`: removals for the batch. */
+  private notesGone(scanned: readonly string[]): string[] {
+    const { root, store } = this.deps;
+    const present = new Set(scanned.map((f) => path.relative(root, f).split(path.sep).join('/')));
+    return [...store.noteIndex()].filter(([rel, n]) => n.state !== 'deleted' && !present.has(rel)).map(([rel]) => path.join(root, rel));
+  }
+
+  /**
+   * A digest scan of the whole folder, as at a warm start: unchanged notes are skipped by digest,
+   * and whatever events missed (a remote change on a mount, an overflowed queue) is applied once.
+   */
+  requestReconcile(why: string): void {
+    if (this.reconcileQueued || this.stopping) return;
+    this.reconcileQueued = true;
+    this.serial(async () => {
+      this.reconcileQueued = false;
+      const started = Date.now();
+      const scanned = scanNotesSync(this.deps.root);
+      const gone = this.notesGone(scanned);
+      const r = await this.deps.publisher.processBatch({ changed: scanned, removed: gone });
+      const missed = r.parsed + gone.length; // notes whose content changed, and notes gone
+      this.deps.log[missed ? 'warn' : 'info']({ why, ...r, removed: gone.length, ms: Date.now() - started }, missed ? 'reconcile found changes that events missed' : 'reconcile: nothing missed');
+      this.armSchedule();
+    });
+  }
+
+  /** Scheduled notes: a timer for the next due date, re-armed after every batch and each minute. */
+  private armSchedule(): void {
+    if (this.scheduleTimer) clearTimeout(this.scheduleTimer);
+    if (this.stopping) return;
+    let next: number | undefined;
+    try {
+      next = this.deps.store.nextDue();
+    } catch {
+      next = Date.now() + 5000; // the store is busy: look again soon
+    }
+    const delay = next === undefined ? HOUR_MS : Math.min(MAX_TIMER_MS, HOUR_MS, Math.max(0, next - Date.now()));
+    this.scheduleTimer = setTimeout(() => {
+      // Through the batch queue, so a release never interleaves with a batch deciding the same note.
+      this.serial(() => this.deps.publisher.releaseDue());
+      this.serial(() => this.armSchedule());
+    }, delay);
+    this.scheduleTimer.unref();
+  }
+}

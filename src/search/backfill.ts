@@ -1,0 +1,56 @@
+/**
+ * Indexes the notes the lookup index does not hold yet: after an upgrade from a release without
+ * it, once; after that, none (every note's words are written with its record). Runs in the
+ * background a page of rows at a time, so start-up, deliveries and commands never wait for it.
+ */
+import path from 'node:path';
+import type { Logger } from '../log.js';
+import { contentHash, decodeNoteText, readNoteBytesSync, parseNoteText, type ReadOptions } from '../notes/read.js';
+import type { Store } from '../store/store.js';
+import { bodyText } from '../summary/body.js';
+import { searchText } from './text.js';
+
+export interface Backfill {
+  /** Resolves with how many notes were indexed, when done or stopped. */
+  done: Promise<number>;
+  stop(): void;
+}
+
+const PAGE = 200;
+
+export function startBackfill(store: Store, root: string, read: ReadOptions & { realRoot: string }, log: Logger): Backfill {
+  let stopped = false;
+  const run = async (): Promise<number> => {
+    await new Promise((r) => setImmediate(r)); // after start-up has returned
+    let indexed = 0;
+    let after = 0;
+    for (;;) {
+      if (stopped) return indexed;
+      const page = store.unindexedNotes(after, PAGE);
+      if (!page.length) return indexed;
+      for (const row of page) {
+        if (stopped) return indexed;
+        after = row.rowid;
+        try {
+          const { buf } = readNoteBytesSync(root, path.join(root, row.file), row.file, read.maxBytes, read.realRoot);
+          const text = decodeNoteText(row.file, buf, read.maxBytes);
+          // A note changed since it was recorded is the watcher's to process; its words come with it.
+          if (contentHash(text) !== row.hash) continue;
+          const { note, tokens } = parseNoteText(row.file, text, read);
+          if (store.indexNote(row.id, row.hash, searchText(note, bodyText(tokens)))) indexed++;
+        } catch (e) {
+          log.debug({ note: row.id, err: String(e) }, 'not indexed');
+        }
+        // Small steps, so deliveries and commands never wait long behind indexing.
+        if (indexed % 20 === 0) await new Promise((r) => setImmediate(r));
+      }
+    }
+  };
+  const done = run();
+  return {
+    done,
+    stop() {
+      stopped = true;
+    },
+  };
+}

@@ -1,0 +1,62 @@
+/**
+ * A typed query as FTS5 expressions. Words are matched as prefixes (the last may be half typed);
+ * a run of Chinese or Japanese is matched against the title's character runs (`grams`), so a prefix
+ * typed across or inside words is found, and against the words the segmenter finds in it.
+ */
+import { GRAM_CHARS, isSpacelessScript, normalizeTerm, tokenize } from './text.js';
+
+export interface QueryPiece {
+  /** A word, or a whole run of a spaceless script (normalised). */
+  text: string;
+  spaceless: boolean;
+  /** The run's words as the segmenter splits them (spaceless runs only). */
+  words: string[];
+}
+
+const RUN = /[\p{L}\p{N}\p{M}]+(?:['’][\p{L}]+)*/gu;
+
+export function queryPieces(query: string, locale: string): QueryPiece[] {
+  const pieces: QueryPiece[] = [];
+  for (const run of normalizeTerm(query).match(RUN) ?? []) {
+    if (isSpacelessScript(run)) pieces.push({ text: run, spaceless: true, words: tokenize(run, locale) });
+    else for (const w of tokenize(run, locale)) pieces.push({ text: w, spaceless: false, words: [w] });
+  }
+  // A lone letter just typed after other words narrows nothing yet but costs a scan of every
+  // word starting with it; it is left out until a second letter comes (not so for CJK characters).
+  const last = pieces[pieces.length - 1];
+  if (pieces.length > 1 && last && !last.spaceless && last.text.length === 1) pieces.pop();
+  return pieces;
+}
+
+/** A string as an FTS5 string literal. */
+function quote(s: string): string {
+  return `"${s.replace(/"/g, '""')}"`;
+}
+
+/** The segmenter's words of a run, all required, whole: a typed prefix is the grams' job. */
+function wordsOf(p: QueryPiece): string {
+  const ws = p.words.length ? p.words : [p.text];
+  return `(${ws.map(quote).join(' AND ')})`;
+}
+
+export type Scope = 'titles' | 'everything';
+
+/**
+ * One piece as an FTS5 expression: in titles and tags, or anywhere. bm25 adds up every phrase
+ * that matches, so listing the exact word beside its prefix ranks `graph` above `graphics` for
+ * "graph", and a title that starts with the typed characters above one that has them inside.
+ */
+export function pieceExpression(p: QueryPiece, scope: Scope, alternatives: string[] = []): string {
+  const columns = scope === 'titles' ? '{title tags}' : '{title tags body}';
+  if (p.spaceless) {
+    const gram = quote([...p.text].slice(0, GRAM_CHARS).join(''));
+    return `(grams : ^${gram}* OR grams : ${gram}* OR ${columns} : ${wordsOf(p)})`;
+  }
+  const forms = [quote(p.text), `${quote(p.text)}*`, ...alternatives.map(quote)];
+  return `${columns} : (${forms.join(' OR ')})`;
+}
+
+/** Every piece required (`AND`) or any (`OR`). `alternatives` are typo-corrected forms of a piece's word. */
+export function matchExpression(pieces: QueryPiece[], scope: Scope, join: 'AND' | 'OR', alternatives?: Map<string, string[]>): string {
+  return pieces.map((p) => pieceExpression(p, scope, alternatives?.get(p.text))).join(` ${join} `);
+}
