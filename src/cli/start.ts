@@ -48,13 +48,13 @@ export async function runStart(opts: StartOptions, io: Io): Promise<number> {
     }
     const { createDiscordAdapter } = await import('../adapters/discord/adapter.js'); // loaded only when used
     const routes = new Map(config.routes.filter((r) => r.platform === 'discord').map((r) => [r.chat, { crosspost: r.crosspost, forumTags: r.forumTags }]));
-    platformAdapters.push(({ store, log: l, commandDeps }) => createDiscordAdapter({ token, config: config.discord, webhooks, routes, store, deps: commandDeps, log: l }));
+    platformAdapters.push(({ store, log: l, commandDeps }) => createDiscordAdapter({ token, config: config.discord, webhooks, routes, state: store, deps: commandDeps, log: l }));
   }
   if (env.TELEGRAM_BOT_TOKEN) {
     const token = env.TELEGRAM_BOT_TOKEN;
     const { createTelegramAdapter } = await import('../adapters/telegram/adapter.js');
     platformAdapters.push(({ store, log: l, commandDeps }) =>
-      createTelegramAdapter({ token, config: config.telegram, webhookSecret: env.TELEGRAM_WEBHOOK_SECRET, store, deps: commandDeps, log: l }),
+      createTelegramAdapter({ token, config: config.telegram, webhookSecret: env.TELEGRAM_WEBHOOK_SECRET, state: store, deps: commandDeps, log: l }),
     );
   }
   let app: Awaited<ReturnType<typeof startApp>>;

@@ -16,6 +16,7 @@ export const helpCommand: Command = {
     descriptions: { zh: '机器人功能与用法', ja: 'このボットの機能と使い方', hi: 'यह बॉट क्या करता है और कैसे उपयोग करें', es: 'Qué hace este bot y cómo usarlo' },
     options: [],
     adminOnly: false,
+    lookup: true,
   },
   async handle() {
     return { type: 'text', text: HELP_TEXT };

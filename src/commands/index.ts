@@ -12,6 +12,9 @@ export const COMMANDS: readonly Command[] = [noteCommand, latestCommand, subscri
 
 export const NOT_ADMIN_TEXT = 'Sorry, only admins of this chat can change what it receives.';
 
+/** What an adapter's error handler says in the chat when answering failed: never the error's own text. */
+export const COMMAND_FAILED_TEXT = 'Sorry, something went wrong. Please try again in a moment.';
+
 export function findCommand(name: string): Command | undefined {
   return COMMANDS.find((c) => c.definition.name === name.toLowerCase());
 }

@@ -6,10 +6,11 @@ export const latestCommand: Command = {
     description: 'The newest notes',
     descriptions: { zh: '最新的笔记', ja: '最新のノート', hi: 'सबसे नए नोट्स', es: 'Las notas más recientes' },
     options: [
-      { name: 'count', type: 'integer', description: 'How many (1–10)', min: 1, max: 10 },
-      { name: 'lang', type: 'string', description: 'Only notes in this language' },
+      { name: 'count', type: 'integer', description: 'How many (1–10)', min: 1, max: 10, typed: { keys: ['count'], bare: { pattern: /^\d+$/ } } },
+      { name: 'lang', type: 'string', description: 'Only notes in this language', typed: { keys: ['lang', 'language', 'languages'], bare: { pattern: /./, once: true } } },
     ],
     adminOnly: false,
+    lookup: true,
   },
   async handle(input, { search }) {
     const n = Math.min(10, Math.max(1, Math.trunc(Number(input.options.count ?? 5)) || 5));

@@ -5,8 +5,9 @@ export const noteCommand: Command = {
     name: 'note',
     description: 'Look a note up and show its summary',
     descriptions: { zh: '查找笔记并显示摘要', ja: 'ノートを検索して要約を表示', hi: 'नोट खोजें और उसका सारांश दिखाएँ', es: 'Buscar una nota y mostrar su resumen' },
-    options: [{ name: 'query', type: 'string', description: 'Words from the title or text', required: true, autocomplete: true }],
+    options: [{ name: 'query', type: 'string', description: 'Words from the title or text', required: true, autocomplete: true, typed: { bare: 'rest' } }],
     adminOnly: false,
+    lookup: true,
   },
   async handle(input, { store, search }) {
     const query = String(input.options.query ?? '').trim().slice(0, 200);

@@ -13,9 +13,9 @@ export const subscribeCommand: Command = {
       es: 'Anunciar notas nuevas en este chat (opcionalmente por etiquetas, idiomas o tipos)',
     },
     options: [
-      { name: 'tags', type: 'string', description: 'Only notes with one of these tags (comma separated)' },
-      { name: 'lang', type: 'string', description: 'Only notes in these languages (e.g. en, zh)' },
-      { name: 'type', type: 'string', description: 'Only notes of this type (e.g. note)' },
+      { name: 'tags', type: 'string', description: 'Only notes with one of these tags (comma separated)', typed: { keys: ['tag', 'tags'], bare: 'all' } },
+      { name: 'lang', type: 'string', description: 'Only notes in these languages (e.g. en, zh)', typed: { keys: ['lang', 'language', 'languages'] } },
+      { name: 'type', type: 'string', description: 'Only notes of this type (e.g. note)', typed: { keys: ['type'] } },
     ],
     adminOnly: true,
   },

@@ -8,14 +8,30 @@ import type { CommandRateLimiter } from './limit.js';
 /** Locales every command description is given in, besides English. */
 export type DescriptionLocale = 'zh' | 'ja' | 'hi' | 'es';
 
+/**
+ * How an option is written where a command is typed as text (Telegram: `/subscribe ai lang:en`);
+ * Discord's slash commands carry options by name instead. See commands/args.ts.
+ */
+export interface TypedOption {
+  /** `key:value` spellings (case-insensitive); a key given twice joins its values with commas. */
+  keys?: string[];
+  /**
+   * Which words without a key it takes: `rest`, the whole text; `all`, every one (a list);
+   * or those matching `pattern`, only the first word with `first`, only if still unset with `once`.
+   */
+  bare?: 'rest' | 'all' | { pattern: RegExp; first?: boolean; once?: boolean };
+}
+
 export interface CommandOption {
   name: string;
   type: 'string' | 'integer';
   description: string;
   required?: boolean;
+  /** Suggestions as the user types (the note lookup: commands/lookup.ts). */
   autocomplete?: boolean;
   min?: number;
   max?: number;
+  typed?: TypedOption;
 }
 
 export interface CommandDefinition {
@@ -25,6 +41,8 @@ export interface CommandDefinition {
   options: CommandOption[];
   /** Changes what a chat receives: chat admins (Telegram) or Manage Channels (Discord) only. */
   adminOnly: boolean;
+  /** Only shows notes (changes nothing): its answer may be shown to the asker alone (Discord's `ephemeralLookups`). */
+  lookup?: boolean;
 }
 
 export interface CommandInput {

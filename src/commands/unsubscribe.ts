@@ -10,7 +10,7 @@ export const unsubscribeCommand: Command = {
       hi: 'इस चैट में घोषणाएँ बंद करें (सभी, या नंबर से एक)',
       es: 'Dejar de anunciar en este chat (todas, o una por su número)',
     },
-    options: [{ name: 'id', type: 'integer', description: 'The subscription number from /subscriptions', min: 1 }],
+    options: [{ name: 'id', type: 'integer', description: 'The subscription number from /subscriptions', min: 1, typed: { keys: ['id'], bare: { pattern: /^#?\d+$/, first: true } } }],
     adminOnly: true,
   },
   async handle(input, { store }) {

@@ -58,3 +58,14 @@ export interface ChatAdapter {
   /** Connected and able to deliver (gateway up, polling running); for /healthz. */
   healthy?(): boolean;
 }
+
+/**
+ * The store as an adapter sees it: its own small state (which commands were last registered), and
+ * a chat that moved (a Telegram group upgraded to a supergroup). Notes and lookups reach an
+ * adapter only through the commands (commands/lookup.ts).
+ */
+export interface AdapterState {
+  getMeta(key: string): string | undefined;
+  setMeta(key: string, value: string): void;
+  moveChat(platform: string, from: string, to: string): void;
+}

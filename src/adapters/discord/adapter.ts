@@ -4,7 +4,7 @@
  */
 import { Client, DiscordAPIError, DiscordjsError, DiscordjsErrorCodes, Events, GatewayIntentBits, MessageFlags, PermissionFlagsBits, REST, Routes, Status, type Interaction } from 'discord.js';
 import type { Config } from '../../config/schema.js';
-import { findCommand, runCommand, type CommandDeps, type CommandReply } from '../../commands/index.js';
+import { COMMAND_FAILED_TEXT, findCommand, runCommand, type CommandDeps, type CommandReply } from '../../commands/index.js';
 import { SLOW_DOWN_TEXT } from '../../commands/limit.js';
 import type { APIApplicationCommandOptionChoice } from 'discord-api-types/v10';
 import { PlatformAuthError } from '../../errors.js';
@@ -12,10 +12,11 @@ import type { Logger } from '../../log.js';
 import { readerLocale } from '../../notes/lang.js';
 import { renderDiscordEmbed } from '../../render/discord.js';
 import { defuseMentions, discordLinkTarget, escapeDiscordMarkdown } from '../../render/escape.js';
-import type { Store } from '../../store/store.js';
 import type { Target } from '../../store/types.js';
+import type { AdapterState } from '../../publish/port.js';
 import { truncate } from '../../util/text.js';
 import { noteKey } from '../../commands/note-key.js';
+import { OfferedNotes, suggestNotes } from '../../commands/lookup.js';
 import type { ChatAdapter } from '../../publish/port.js';
 import { createDiscordDelivery, type DiscordRouteOptions, type DiscordWebhookRoute } from './deliver.js';
 
@@ -30,7 +31,8 @@ export interface DiscordAdapterOptions {
   webhooks?: ReadonlyMap<string, DiscordWebhookRoute>;
   /** Channel id → what its config route asks for (crosspost, forum tags). */
   routes?: ReadonlyMap<string, DiscordRouteOptions>;
-  store: Store;
+  /** The adapter's own state in the store (see AdapterState). */
+  state: AdapterState;
   deps: CommandDeps;
   log: Logger;
 }
@@ -52,7 +54,7 @@ function choiceValue(id: string, remember: (key: string, id: string) => void): s
 }
 
 /** Registers the commands (globally or in one guild) only when they differ from what was last registered. */
-export async function registerDiscordCommands(rest: REST, store: Store, opts: { applicationId?: string | undefined; guild?: string | undefined; force?: boolean }): Promise<{ changed: boolean; scope: string }> {
+export async function registerDiscordCommands(rest: REST, store: Pick<AdapterState, 'getMeta' | 'setMeta'>, opts: { applicationId?: string | undefined; guild?: string | undefined; force?: boolean }): Promise<{ changed: boolean; scope: string }> {
   const appId = opts.applicationId ?? ((await rest.get(Routes.currentApplication())) as { id: string }).id;
   const payloads = discordCommandPayloads();
   const hash = commandsHash(payloads);
@@ -82,7 +84,7 @@ export function createDiscordAdapter(o: DiscordAdapterOptions): DiscordAdapter {
     allowedMentions: { parse: [] },
   });
   const rest = client.rest;
-  const keys = new Map<string, string>();
+  const offered = new OfferedNotes(); // short keys of long note ids in autocomplete choices
   const delivery = createDiscordDelivery({
     rest,
     webhooks: o.webhooks,
@@ -118,10 +120,8 @@ export function createDiscordAdapter(o: DiscordAdapterOptions): DiscordAdapter {
     const started = performance.now();
     try {
       if (i.isAutocomplete()) {
-        const focused = String(i.options.getFocused()).slice(0, 100);
-        const lang = readerLocale(i.locale);
-        const results = focused.trim() ? o.deps.search.search(focused, { lang, limit: 25 }) : o.deps.search.latest(25);
-        await i.respond(autocompleteChoices(results, (k, id) => keys.set(k, id)));
+        const suggestions = suggestNotes(o.deps, offered, String(i.options.getFocused()), readerLocale(i.locale), 25);
+        await i.respond(autocompleteChoices(suggestions, (_k, id) => offered.remember(id)));
         log.debug({ command: i.commandName, ms: Math.round(performance.now() - started) }, 'autocomplete answered');
         return;
       }
@@ -131,7 +131,7 @@ export function createDiscordAdapter(o: DiscordAdapterOptions): DiscordAdapter {
       const options: Record<string, string | number | undefined> = {};
       for (const opt of i.options.data) options[opt.name] = typeof opt.value === 'boolean' ? String(opt.value) : opt.value;
       if (typeof options.query === 'string' && options.query.startsWith('k:')) {
-        const id = keys.get(options.query.slice(2));
+        const id = offered.resolve(options.query.slice(2));
         options.query = id ? `id:${id}` : '';
       }
       const target: Target = { platform: 'discord', chat: i.channelId, thread: '' };
@@ -148,14 +148,13 @@ export function createDiscordAdapter(o: DiscordAdapterOptions): DiscordAdapter {
         },
         o.deps,
       );
-      const lookup = cmd.definition.name === 'note' || cmd.definition.name === 'latest' || cmd.definition.name === 'help';
-      await i.reply(renderReply(reply, lookup ? o.config.ephemeralLookups : reply.type === 'text' && !cmd.definition.adminOnly));
+      await i.reply(renderReply(reply, cmd.definition.lookup ? o.config.ephemeralLookups : reply.type === 'text' && !cmd.definition.adminOnly));
       log.debug({ command: i.commandName, channel: i.channelId, ms: Math.round(performance.now() - started) }, 'command answered');
     } catch (e) {
       // The adapter's one error handler: details to the log, a friendly word to the user.
       log.error({ command: 'commandName' in i ? i.commandName : undefined, channel: i.channelId, err: e instanceof Error ? e.message : String(e) }, 'discord interaction failed');
       if (i.isRepliable() && !i.replied && !i.deferred) {
-        await i.reply({ content: 'Sorry, something went wrong. Please try again in a moment.', flags: MessageFlags.Ephemeral }).catch(() => undefined);
+        await i.reply({ content: COMMAND_FAILED_TEXT, flags: MessageFlags.Ephemeral }).catch(() => undefined);
       }
     }
   };
@@ -189,7 +188,7 @@ export function createDiscordAdapter(o: DiscordAdapterOptions): DiscordAdapter {
       if (o.config.registerCommands) {
         // Announcements do not depend on it: a failure is logged and tried again at the next start.
         try {
-          const r = await registerDiscordCommands(client.rest, o.store, { applicationId: o.config.applicationId ?? client.application?.id, guild: o.config.commandGuild });
+          const r = await registerDiscordCommands(client.rest, o.state, { applicationId: o.config.applicationId ?? client.application?.id, guild: o.config.commandGuild });
           log.info(r, r.changed ? 'discord commands registered' : 'discord commands unchanged');
         } catch (e) {
           log.error({ err: e instanceof Error ? e.message : String(e) }, 'could not register the discord commands');

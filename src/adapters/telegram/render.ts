@@ -34,34 +34,6 @@ export function renderTelegramReply(reply: Exclude<CommandReply, { type: 'silent
   }
 }
 
-/** `/subscribe tag:ai lang:en type:note` → options; bare words count as tags. */
-export function parseTelegramArgs(command: string, text: string): Record<string, string | number | undefined> {
-  const args = text.trim();
-  if (command === 'note') return { query: args };
-  const opts: Record<string, string | number | undefined> = {};
-  const bare: string[] = [];
-  for (const word of args.split(/\s+/).filter(Boolean)) {
-    const m = /^(tags?|lang|languages?|type|count|id):(.+)$/i.exec(word);
-    if (!m) {
-      bare.push(word);
-      continue;
-    }
-    const key = m[1]!.toLowerCase().startsWith('tag') ? 'tags' : m[1]!.toLowerCase().startsWith('lang') ? 'lang' : m[1]!.toLowerCase();
-    opts[key] = opts[key] ? `${opts[key]},${m[2]}` : m[2];
-  }
-  if (command === 'latest') {
-    for (const b of bare) {
-      if (/^\d+$/.test(b)) opts.count = Number(b);
-      else opts.lang ??= b;
-    }
-  } else if (command === 'unsubscribe') {
-    if (bare[0] && /^#?\d+$/.test(bare[0])) opts.id = Number(bare[0].replace('#', ''));
-  } else if (command === 'subscribe' && bare.length) {
-    opts.tags = [opts.tags, ...bare].filter(Boolean).join(',');
-  }
-  return opts;
-}
-
 /** Languages the command list is registered in besides the default (ISO 639-1 codes, as setMyCommands takes). */
 const COMMAND_LOCALES: readonly DescriptionLocale[] = ['zh', 'ja', 'hi', 'es'];
 

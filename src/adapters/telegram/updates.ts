@@ -1,0 +1,143 @@
+/**
+ * Telegram updates in, replies out: commands (through src/commands), the buttons under a `/note`
+ * answer, inline queries, and a group becoming a supergroup. Updates of different chats are
+ * handled at once, those of one chat in order. The adapter's one error handler is here too.
+ */
+import type { AsyncLocalStorage } from 'node:async_hooks';
+import { sequentialize } from '@grammyjs/runner';
+import type { Bot, Context } from 'grammy';
+import { parseTextArgs } from '../../commands/args.js';
+import { COMMAND_FAILED_TEXT, COMMANDS, findCommand, runCommand, type CommandDeps } from '../../commands/index.js';
+import { EXPIRED_TEXT, OfferedNotes, openOffered, suggestNotesWithSummaries } from '../../commands/lookup.js';
+import type { Logger } from '../../log.js';
+import { readerLocale } from '../../notes/lang.js';
+import type { AdapterState } from '../../publish/port.js';
+import { renderTelegramMessage } from '../../render/telegram.js';
+import type { Target } from '../../store/types.js';
+import { inlineArticle, renderTelegramReply } from './render.js';
+
+/** Telegram's GroupAnonymousBot: messages from anonymous group admins come from it. */
+const ANONYMOUS_ADMIN_ID = 1087968824;
+/** Updates waiting in one chat beyond which its commands are dropped (a flood in one group). */
+const MAX_WAITING_PER_CHAT = 6;
+
+export interface TelegramUpdateDeps {
+  deps: CommandDeps;
+  state: AdapterState;
+  log: Logger;
+  /** Calls made while handling an update are replies; they carry the stop signal into the pacer. */
+  replyScope: AsyncLocalStorage<AbortSignal>;
+  /** Aborted at stop: replies still waiting for their chat's send slot are dropped. */
+  replySignal: () => AbortSignal;
+}
+
+function targetOf(ctx: Context): Target | undefined {
+  if (!ctx.chat) return undefined;
+  const msg = ctx.msg;
+  const thread = msg && 'is_topic_message' in msg && msg.is_topic_message && msg.message_thread_id ? String(msg.message_thread_id) : '';
+  return { platform: 'telegram', chat: String(ctx.chat.id), thread };
+}
+
+/** Registers every handler on `bot`. */
+export function handleTelegramUpdates(bot: Bot, u: TelegramUpdateDeps): void {
+  limitWaitingPerChat(bot, u);
+  bot.use(sequentialize((ctx: Context) => (ctx.chat ? String(ctx.chat.id) : undefined)));
+  const offered = new OfferedNotes(); // short keys in buttons and inline results → note ids
+  handleCommands(bot, u, offered);
+  handleLookups(bot, u, offered);
+  // A group upgraded to a supergroup: its subscriptions, queue and posts move with it.
+  bot.on('message:migrate_to_chat_id', (ctx) => {
+    u.state.moveChat('telegram', String(ctx.chat.id), String(ctx.msg.migrate_to_chat_id));
+    u.log.info({ from: ctx.chat.id, to: ctx.msg.migrate_to_chat_id }, 'group became a supergroup; subscriptions moved');
+  });
+  // The adapter's one error handler: log with context, and a friendly word in the chat.
+  bot.catch(async (err) => {
+    const ctx = err.ctx;
+    if (u.replySignal().aborted) return; // stopping: the reply was dropped on purpose
+    u.log.error({ update: ctx.update.update_id, chat: ctx.chat?.id, err: err.error instanceof Error ? err.error.message : String(err.error) }, 'telegram update failed');
+    if (ctx.chat && ctx.msg?.text?.startsWith('/')) await ctx.reply(COMMAND_FAILED_TEXT).catch(() => undefined);
+  });
+}
+
+/** Whether whoever sent this update may change what the chat receives. */
+async function isAdmin(ctx: Context): Promise<boolean> {
+  const chat = ctx.chat;
+  if (!chat) return false;
+  if (chat.type === 'private' || chat.type === 'channel') return true; // only admins post in channels
+  if (ctx.from?.id === ANONYMOUS_ADMIN_ID || ctx.msg?.sender_chat?.id === chat.id) return true;
+  if (!ctx.from) return false;
+  const member = await ctx.api.getChatMember(chat.id, ctx.from.id);
+  return member.status === 'creator' || member.status === 'administrator';
+}
+
+/**
+ * Updates of different chats are handled at once, those of one chat in order (grammY runner's
+ * sequentialize), so one busy group never holds up another chat. A chat may have only a few
+ * updates waiting: beyond that, commands there are dropped rather than answered minutes late.
+ */
+function limitWaitingPerChat(bot: Bot, { log, replyScope, replySignal }: TelegramUpdateDeps): void {
+  const waiting = new Map<string, number>();
+  bot.use(async (ctx, next) => {
+    const chat = ctx.chat ? String(ctx.chat.id) : undefined;
+    // Only commands and button presses may be dropped; a service message (a group becoming a
+    // supergroup) always goes through.
+    const droppable = !!ctx.callbackQuery || !!ctx.msg?.text?.startsWith('/');
+    if (chat === undefined || !droppable) return replyScope.run(replySignal(), next);
+    const n = waiting.get(chat) ?? 0;
+    if (n >= MAX_WAITING_PER_CHAT) {
+      log.debug({ chat, update: ctx.update.update_id }, 'update dropped: too many waiting in this chat');
+      return;
+    }
+    waiting.set(chat, n + 1);
+    try {
+      await replyScope.run(replySignal(), next);
+    } finally {
+      const left = (waiting.get(chat) ?? 1) - 1;
+      if (left > 0) waiting.set(chat, left);
+      else waiting.delete(chat);
+    }
+  });
+}
+
+/** Each command (and `/start`, which is `/help`), its text parsed by the command's own grammar. */
+function handleCommands(bot: Bot, { deps, log }: TelegramUpdateDeps, offered: OfferedNotes): void {
+  for (const cmd of [...COMMANDS.map((c) => c.definition.name), 'start']) {
+    bot.command(cmd, async (ctx) => {
+      const target = targetOf(ctx)!;
+      const command = findCommand(cmd === 'start' ? 'help' : cmd)!;
+      const started = performance.now();
+      const reply = await runCommand(
+        command,
+        { target, userId: String(ctx.from?.id ?? ctx.chat.id), locale: readerLocale(ctx.from?.language_code), chatLocale: readerLocale(ctx.from?.language_code), options: parseTextArgs(command.definition, ctx.match), isAdmin: () => isAdmin(ctx) },
+        deps,
+      );
+      if (reply.type === 'silent') return;
+      if (reply.type === 'note') for (const r of reply.more) offered.remember(r.id);
+      const rendered = renderTelegramReply(reply);
+      await ctx.reply(rendered.text, { ...rendered, ...(target.thread ? { message_thread_id: Number(target.thread) } : {}) });
+      log.debug({ command: cmd, chat: target.chat, ms: Math.round(performance.now() - started) }, 'command answered');
+    });
+  }
+}
+
+/** The buttons under a `/note` answer, and inline queries (`@bot words` in any chat). */
+function handleLookups(bot: Bot, { deps }: TelegramUpdateDeps, offered: OfferedNotes): void {
+  bot.on('callback_query:data', async (ctx) => {
+    const m = /^n:(.+)$/.exec(ctx.callbackQuery.data);
+    const reply = openOffered(deps, offered, m?.[1] ?? '');
+    if (reply.type !== 'note') {
+      await ctx.answerCallbackQuery({ text: EXPIRED_TEXT });
+      return;
+    }
+    await ctx.answerCallbackQuery();
+    const msg = renderTelegramMessage(reply.summary);
+    await ctx.reply(msg.text, { parse_mode: 'HTML', link_preview_options: msg.link_preview_options });
+  });
+
+  bot.on('inline_query', async (ctx) => {
+    const suggestions = suggestNotesWithSummaries(deps, offered, ctx.inlineQuery.query, readerLocale(ctx.from.language_code), 10);
+    const articles = suggestions.map((s) => inlineArticle(s.key, s, s.summary));
+    // Results depend on the asker's language: cached for this user only (core.telegram.org/bots/api#answerinlinequery, is_personal).
+    await ctx.answerInlineQuery(articles, { cache_time: 30, is_personal: true });
+  });
+}
