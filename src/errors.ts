@@ -1,6 +1,7 @@
 /**
- * Typed errors. Each carries the context a log line or a test needs; only
- * `UserFacingError` text is ever shown inside a chat.
+ * Typed errors. Each carries the context a log line or a test needs. None of their text is ever
+ * shown inside a chat: commands answer with their own replies (commands/types.ts), and each
+ * adapter's one error handler says `COMMAND_FAILED_TEXT` (commands/index.ts).
  */
 
 /** A note that cannot be read, parsed or validated. `line` is 1-based in the file. */
@@ -29,11 +30,6 @@ export class ConfigError extends Error {
   ) {
     super(issues.map((i) => `${source}${i.line ? `:${i.line}` : ''}: ${i.path ? `${i.path}: ` : ''}${i.message}`).join('\n'));
   }
-}
-
-/** The only error whose message may reach a chat. */
-export class UserFacingError extends Error {
-  override readonly name = 'UserFacingError';
 }
 
 /** The state database cannot be used: corrupted, locked by another instance, unreadable. One line for the operator. */

@@ -121,9 +121,8 @@ export const configSchema = z
       .object({
         /** A file must be quiet this long before its change counts (editors write several times). */
         quietMs: z.number().int().min(0).default(2000),
-        /** More removals than this within `removalWindowMs` are held, not acted on (a lost mount, a branch switch). */
+        /** More removals than this in one batch are held, not acted on (a lost mount, a branch switch). */
         removalThreshold: z.number().int().min(1).default(20),
-        removalWindowMs: z.number().int().min(0).default(10_000),
         /**
          * How changes are seen: `native` file events (inotify), `poll` (chokidar polling: network,
          * FUSE and host-mounted folders, whose changes made on the other side raise no event), or
@@ -158,7 +157,10 @@ export const configSchema = z
             z.object({ mode: z.enum(['group', 'separate']).default('group'), graceMs: z.number().int().min(0).max(3_600_000).default(5000) }).strict(),
           ])
           .default({ mode: 'group', graceMs: 5000 }),
-        /** More than `threshold` notes due within `windowMs` become one digest message per chat. */
+        /**
+         * A burst of saves is gathered into one batch for up to `windowMs` (at least three quiet
+         * periods); more than `threshold` new notes for one chat in a batch become one digest message.
+         */
         digest: z
           .object({ threshold: z.number().int().min(1).default(5), windowMs: z.number().int().min(0).default(3000) })
           .strict()
