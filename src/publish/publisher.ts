@@ -10,7 +10,7 @@ import { NoteError } from '../errors.js';
 import type { Logger } from '../log.js';
 import { contentHash, decodeNoteText, readNoteBytesSync, toRelPath, type ReadOptions } from '../notes/read.js';
 import type { SummaryOptions } from '../summary/build.js';
-import { openParser, type Parser } from './parse-pool.js';
+import { openParser, type ParseResult } from './parse-pool.js';
 import type { KnownNote, Store } from '../store/store.js';
 import type { DeliveryPayload, DigestItem, NoteRow, SearchText, Target } from '../store/types.js';
 import { targetKey } from '../store/types.js';
@@ -98,15 +98,25 @@ export class Publisher {
     const parser = openParser(files.length, this.deps.read, this.deps.summary);
     this.batchDigests = new Map();
     try {
-      for (let i = 0; i < files.length; i += BATCH_CHUNK) {
-        const changed = this.readChanged(files.slice(i, i + BATCH_CHUNK), known, result, mtimes);
-        onProgress?.(Math.min(files.length, i + BATCH_CHUNK), files.length);
+      // Each chunk is read and handed to the parser while the chunk before it is decided and
+      // committed: the workers parse while the main thread writes.
+      const readAndParse = (from: number) => {
+        const changed = this.readChanged(files.slice(from, from + BATCH_CHUNK), known, result, mtimes);
+        onProgress?.(Math.min(files.length, from + BATCH_CHUNK), files.length);
+        const parsed = parser.parse(changed.map((c) => ({ rel: c.rel, text: c.text })));
+        parsed.catch(() => undefined); // awaited below; not an unhandled rejection if a commit throws first
+        return { changed, parsed };
+      };
+      let next = files.length ? readAndParse(0) : undefined;
+      for (let from = 0; next; from += BATCH_CHUNK) {
+        const { changed, parsed } = next;
+        const results = await parsed;
+        next = from + BATCH_CHUNK < files.length ? readAndParse(from + BATCH_CHUNK) : undefined;
         for (const c of changed) {
-          const from = removedByHash.get(c.hash);
-          if (from && !renamed.has(from) && !known(c.rel)) this.rename(from, known(from)!.id, c.rel, renamed);
+          const renamedFrom = removedByHash.get(c.hash);
+          if (renamedFrom && !renamed.has(renamedFrom) && !known(c.rel)) this.rename(renamedFrom, known(renamedFrom)!.id, c.rel, renamed);
         }
-        const decided = await this.parseAndDecide(parser, changed, policy, result);
-        result.announced += this.commit(decided);
+        result.announced += this.commit(this.decide(results, changed, policy, result));
       }
       this.commitRemovals(removedRel.filter((r) => !renamed.has(r)), known, policy, result);
     } finally {
@@ -165,11 +175,12 @@ export class Publisher {
   /** Reads a chunk's files; unchanged notes are recognised by their digest and left out. */
   private readChanged(abss: string[], known: (rel: string) => KnownNote | undefined, result: BatchResult, mtimes?: Map<string, number>): ChangedFile[] {
     const out: ChangedFile[] = [];
+    const realDirs = new Map<string, string>(); // each folder resolved once per chunk
     for (const abs of abss) {
       const rel = toRelPath(this.deps.root, abs);
       result.scanned++;
       try {
-        const { buf, mtimeMs } = readNoteBytesSync(this.deps.root, abs, rel, this.deps.read.maxBytes, this.realRoot);
+        const { buf, mtimeMs } = readNoteBytesSync(this.deps.root, abs, rel, this.deps.read.maxBytes, this.realRoot, realDirs);
         mtimes?.set(abs, mtimeMs);
         const text = decodeNoteText(rel, buf, this.deps.read.maxBytes);
         const hash = contentHash(text);
@@ -193,11 +204,10 @@ export class Publisher {
     this.deps.log.info({ from, to }, 'note renamed');
   }
 
-  private async parseAndDecide(parser: Parser, changed: ChangedFile[], policy: Policy, result: BatchResult): Promise<Decided[]> {
+  private decide(parsed: ParseResult[], changed: ChangedFile[], policy: Policy, result: BatchResult): Decided[] {
     const { store } = this.deps;
     const now = this.now();
     const decided: Decided[] = [];
-    const parsed = await parser.parse(changed.map((c) => ({ rel: c.rel, text: c.text })));
     parsed.forEach((r, i) => {
       if (!r.ok) {
         this.recordError(r.rel, new NoteError(r.rel, r.error.message, r.error.line), changed[i]!.hash);

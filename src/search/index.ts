@@ -84,12 +84,12 @@ export class NoteSearch {
     if (!pieces.length) return [];
     const rows = limit * ROWS_PER_RESULT;
     const lookup = this.store.lookup;
-    let hits = lookup.match(matchExpression(pieces, 'titles', 'AND'), rows);
-    if (!hits.length || opts.deep) hits = [...hits, ...lookup.match(matchExpression(pieces, 'everything', 'AND'), rows)];
+    let hits = lookup.match('titles', matchExpression(pieces, 'titles', 'AND'), rows);
+    if (!hits.length || opts.deep) hits = [...hits, ...lookup.match('words', matchExpression(pieces, 'words', 'AND'), rows)];
     if (!hits.length) {
       const typos = this.alternatives(pieces);
-      if (typos.size) hits = lookup.match(matchExpression(pieces, 'titles', 'AND', typos), rows);
-      if (!hits.length) hits = lookup.match(matchExpression(pieces, 'everything', 'OR', typos), rows);
+      if (typos.size) hits = lookup.match('titles', matchExpression(pieces, 'titles', 'AND', typos), rows);
+      if (!hits.length) hits = lookup.match('words', matchExpression(pieces, 'words', 'OR', typos), rows);
     }
     // The asker's language first: a note in it counts double. Then a family's score is its best
     // member's, and the first `limit` families are final.

@@ -3,7 +3,7 @@
  * a run of Chinese or Japanese is matched against the title's character runs (`grams`), so a prefix
  * typed across or inside words is found, and against the words the segmenter finds in it.
  */
-import { GRAM_CHARS, isSpacelessScript, normalizeTerm, tokenize } from './text.js';
+import { GRAM_CHARS, isSpacelessScript, normalizeTerm, pairTokens, tokenize } from './text.js';
 
 export interface QueryPiece {
   /** A word, or a whole run of a spaceless script (normalised). */
@@ -11,6 +11,8 @@ export interface QueryPiece {
   spaceless: boolean;
   /** The run's words as the segmenter splits them (spaceless runs only). */
   words: string[];
+  /** The run as the every-word index holds it: character pairs (spaceless runs only, see pairTokens). */
+  pairs: string[];
 }
 
 const RUN = /[\p{L}\p{N}\p{M}]+(?:['’][\p{L}]+)*/gu;
@@ -18,8 +20,8 @@ const RUN = /[\p{L}\p{N}\p{M}]+(?:['’][\p{L}]+)*/gu;
 export function queryPieces(query: string, locale: string): QueryPiece[] {
   const pieces: QueryPiece[] = [];
   for (const run of normalizeTerm(query).match(RUN) ?? []) {
-    if (isSpacelessScript(run)) pieces.push({ text: run, spaceless: true, words: tokenize(run, locale) });
-    else for (const w of tokenize(run, locale)) pieces.push({ text: w, spaceless: false, words: [w] });
+    if (isSpacelessScript(run)) pieces.push({ text: run, spaceless: true, words: tokenize(run, locale), pairs: pairTokens(run) });
+    else for (const w of tokenize(run, locale)) pieces.push({ text: w, spaceless: false, words: [w], pairs: [w] });
   }
   // A lone letter just typed after other words narrows nothing yet but costs a scan of every
   // word starting with it; it is left out until a second letter comes (not so for CJK characters).
@@ -39,21 +41,28 @@ function wordsOf(p: QueryPiece): string {
   return `(${ws.map(quote).join(' AND ')})`;
 }
 
-export type Scope = 'titles' | 'everything';
+/** `titles`: an expression for `note_titles` (title, tags, grams); `words`: for `note_words` (every word). */
+/** A run's character pairs, all required; a lone character typed is a prefix of the pairs it starts. */
+function pairsOf(p: QueryPiece): string {
+  if (p.pairs.length === 1 && [...p.pairs[0]!].length === 1) return `${quote(p.pairs[0]!)}*`;
+  return `(${p.pairs.map(quote).join(' AND ')})`;
+}
+
+export type Scope = 'titles' | 'words';
 
 /**
- * One piece as an FTS5 expression: in titles and tags, or anywhere. bm25 adds up every phrase
- * that matches, so listing the exact word beside its prefix ranks `graph` above `graphics` for
- * "graph", and a title that starts with the typed characters above one that has them inside.
+ * One piece as an FTS5 expression. bm25 adds up every phrase that matches, so listing the exact
+ * word beside its prefix ranks `graph` above `graphics` for "graph", and a title that starts with
+ * the typed characters above one that has them inside.
  */
 export function pieceExpression(p: QueryPiece, scope: Scope, alternatives: string[] = []): string {
-  const columns = scope === 'titles' ? '{title tags}' : '{title tags body}';
   if (p.spaceless) {
+    if (scope === 'words') return pairsOf(p);
     const gram = quote([...p.text].slice(0, GRAM_CHARS).join(''));
-    return `(grams : ^${gram}* OR grams : ${gram}* OR ${columns} : ${wordsOf(p)})`;
+    return `(grams : ^${gram}* OR grams : ${gram}* OR {title tags} : ${wordsOf(p)})`;
   }
-  const forms = [quote(p.text), `${quote(p.text)}*`, ...alternatives.map(quote)];
-  return `${columns} : (${forms.join(' OR ')})`;
+  const forms = `(${[quote(p.text), `${quote(p.text)}*`, ...alternatives.map(quote)].join(' OR ')})`;
+  return scope === 'titles' ? `{title tags} : ${forms}` : forms;
 }
 
 /** Every piece required (`AND`) or any (`OR`). `alternatives` are typo-corrected forms of a piece's word. */

@@ -57,12 +57,44 @@ export function titleGrams(title: string): string[] {
   return [...out];
 }
 
+/**
+ * Words for the every-word index: as `tokenize`, except that runs of Chinese, Japanese and other
+ * spaceless scripts become overlapping character pairs (向量空间 → 向量 量空 空间; one character
+ * alone stays itself). A query is split the same way, so any run of two or more characters typed
+ * is found without a dictionary, and without the segmenter's cost on every note's prose (it was a
+ * quarter of a cold start).
+ */
+export function pairTokens(text: string): string[] {
+  const norm = normalizeTerm(text);
+  if (!SPACELESS.test(norm)) return norm.match(WORD) ?? [];
+  const out: string[] = [];
+  for (const run of norm.match(RUN) ?? []) {
+    if (!SPACELESS_CHAR.test(run)) {
+      out.push(...(run.match(WORD) ?? []));
+      continue;
+    }
+    // Spaceless characters in pairs; letters of other scripts inside the run stay whole words.
+    for (const part of run.match(SPACELESS_OR_OTHER) ?? []) {
+      if (!SPACELESS_CHAR.test(part)) out.push(part);
+      else pairsOf([...part], out);
+    }
+  }
+  return out;
+}
+
+function pairsOf(chars: string[], out: string[]): void {
+  if (chars.length === 1) out.push(chars[0]!);
+  for (let i = 0; i + 1 < chars.length; i++) out.push(chars[i]! + chars[i + 1]!);
+}
+
+const SPACELESS_OR_OTHER = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]+|[^\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]+/gu;
+
 /** A note's words for the lookup index (see `SearchText`). `body` is its prose (summary/body.ts). */
-export function searchText(info: { title: string; tags: readonly string[]; locale: string }, body: string): { title: string; tags: string; body: string; grams: string } {
+export function searchText(info: { title: string; tags: readonly string[]; locale: string }, body: string): { title: string; tags: string; grams: string; words: string } {
   return {
     title: tokenize(info.title, info.locale).join(' '),
     tags: info.tags.flatMap((t) => tokenize(t, info.locale)).join(' '),
-    body: tokenize(body, info.locale).join(' '),
     grams: titleGrams(info.title).join(' '),
+    words: pairTokens(`${info.title}\n${info.tags.join(' ')}\n${body}`).join(' '),
   };
 }

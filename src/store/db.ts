@@ -93,14 +93,21 @@ const MIGRATIONS: string[] = [
   // The lookup index lives here, beside the notes it describes (see store/fts.ts). A database from an
   // earlier release has no rows in it yet: its notes are indexed once, in the background (search/backfill.ts).
   `
-  CREATE VIRTUAL TABLE note_fts USING fts5(
-    title, tags, body, grams,
-    content = '', contentless_delete = 1,
-    -- Typed prefixes of one to three characters are looked up in their own index, not merged from every word they start.
-    prefix = '1 2 3',
+  -- Titles, tags and the title's CJK runs (grams): what autocomplete asks at every keystroke.
+  -- Typed prefixes of one to three characters have their own index, not merged from every word they start.
+  CREATE VIRTUAL TABLE note_titles USING fts5(
+    title, tags, grams,
+    content = '', contentless_delete = 1, prefix = '1 2 3',
     tokenize = 'unicode61 remove_diacritics 2'
   );
-  CREATE VIRTUAL TABLE note_fts_terms USING fts5vocab(note_fts, 'col');
+  -- Every word of the note (title, tags and prose), asked when titles find nothing or for a
+  -- submitted lookup: which notes have a word, no positions (detail = none keeps it small).
+  CREATE VIRTUAL TABLE note_words USING fts5(
+    words,
+    content = '', contentless_delete = 1, detail = none,
+    tokenize = 'unicode61 remove_diacritics 2'
+  );
+  CREATE VIRTUAL TABLE note_title_terms USING fts5vocab(note_titles, 'col');
   -- The content hash the note's index row was made from; NULL: not indexed yet.
   ALTER TABLE notes ADD COLUMN indexed_hash TEXT;
   CREATE INDEX notes_file ON notes(file);

@@ -3,7 +3,7 @@
  * translation families and the newest notes, each answered from an index, never a table scan.
  */
 import type { Statement } from './db.js';
-import { FTS_WEIGHTS } from './fts.js';
+import { TITLE_WEIGHTS } from './fts.js';
 import type { NoteInfo } from './types.js';
 
 type Prepare = (sql: string) => Statement;
@@ -26,15 +26,19 @@ export class LookupRows {
   constructor(private readonly sql: Prepare) {}
 
   /**
-   * Published notes matching an FTS5 query, best first. The best `limit` index rows are chosen
-   * first and only they are joined to their notes (joining every match first costs twice as much
-   * for a short prefix that matches thousands); the rare unpublished ones among them are dropped.
+   * Published notes matching an FTS5 query on titles (`note_titles`) or on every word
+   * (`note_words`), best first. The best `limit` index rows are chosen first and only they are
+   * joined to their notes (joining every match first costs twice as much for a short prefix that
+   * matches thousands); the rare unpublished ones among them are dropped.
    */
-  match(expression: string, limit: number): LookupMatch[] {
+  match(table: 'titles' | 'words', expression: string, limit: number): LookupMatch[] {
+    const ranked =
+      table === 'titles'
+        ? `SELECT rowid, bm25(note_titles, ${TITLE_WEIGHTS.join(', ')}) AS s FROM note_titles WHERE note_titles MATCH ? ORDER BY s LIMIT ?`
+        : 'SELECT rowid, bm25(note_words) AS s FROM note_words WHERE note_words MATCH ? ORDER BY s LIMIT ?';
     const rows = this.sql(
       `SELECT n.id AS id, json_extract(n.info, '$.translationKey') AS k, json_extract(n.info, '$.locale') AS l, m.s AS s
-       FROM (SELECT rowid, bm25(note_fts, ${FTS_WEIGHTS.join(', ')}) AS s FROM note_fts WHERE note_fts MATCH ? ORDER BY s LIMIT ?) m
-       JOIN notes n ON n.rowid = m.rowid WHERE n.state = 'published' ORDER BY m.s`,
+       FROM (${ranked}) m JOIN notes n ON n.rowid = m.rowid WHERE n.state = 'published' ORDER BY m.s`,
     ).all(expression, limit) as { id: string; k: string; l: string; s: number }[];
     return rows.map((r) => ({ id: r.id, translationKey: r.k, locale: r.l, score: -r.s }));
   }
@@ -67,6 +71,6 @@ export class LookupRows {
 
   /** The words of every indexed title, for typo tolerance (see search/fuzzy.ts). */
   titleTerms(): string[] {
-    return (this.sql("SELECT term FROM note_fts_terms WHERE col = 'title'").all() as { term: string }[]).map((r) => r.term);
+    return (this.sql("SELECT term FROM note_title_terms WHERE col = 'title'").all() as { term: string }[]).map((r) => r.term);
   }
 }

@@ -167,8 +167,8 @@ export class Store {
    * finished delivery never goes back to open): the newest outbox row, and how many have finished.
    */
   highWater(): { outbox: number; finished: number } {
-    const r = this.db
-      .prepare("SELECT coalesce(max(id), 0) AS outbox, coalesce(max(id), 0) - (SELECT count(*) FROM outbox WHERE status IN ('pending', 'sending')) AS finished FROM outbox")
+    const r = this
+      .sql("SELECT coalesce(max(id), 0) AS outbox, coalesce(max(id), 0) - (SELECT count(*) FROM outbox WHERE status IN ('pending', 'sending')) AS finished FROM outbox")
       .get() as { outbox: number; finished: number };
     return r;
   }
@@ -211,8 +211,8 @@ export class Store {
    * written without its text), a page at a time after `afterRowid`: the backfill's work list.
    */
   unindexedNotes(afterRowid: number, limit: number): { rowid: number; id: string; file: string; hash: string }[] {
-    return this.db
-      .prepare("SELECT rowid, id, file, hash FROM notes WHERE rowid > ? AND state IN ('published', 'scheduled', 'draft') AND (indexed_hash IS NULL OR indexed_hash != hash) ORDER BY rowid LIMIT ?")
+    return this
+      .sql("SELECT rowid, id, file, hash FROM notes WHERE rowid > ? AND state IN ('published', 'scheduled', 'draft') AND (indexed_hash IS NULL OR indexed_hash != hash) ORDER BY rowid LIMIT ?")
       .all(afterRowid, limit) as { rowid: number; id: string; file: string; hash: string }[];
   }
 
@@ -240,8 +240,8 @@ export class Store {
   }
 
   private writeNote(n: NoteRow, text?: SearchText): void {
-    const row = this.db
-      .prepare(
+    const row = this
+      .sql(
         `INSERT INTO notes(id, file, hash, summary_hash, state, due_at, revision, announced, info, summary, error, updated_at)
          VALUES (@id, @file, @hash, @summary_hash, @state, @due_at, @revision, @announced, @info, @summary, @error, @now)
          ON CONFLICT(id) DO UPDATE SET file = excluded.file, hash = excluded.hash, summary_hash = excluded.summary_hash,
@@ -278,19 +278,20 @@ export class Store {
   }
 
   nextDue(): number | undefined {
-    return (this.sql("SELECT MIN(due_at) AS t FROM notes WHERE state = 'scheduled'").get() as { t: number | null }).t ?? undefined;
+    // `due_at IS NOT NULL` lets the partial index notes_due answer: asked after every batch, it must not scan every note.
+    return (this.sql("SELECT MIN(due_at) AS t FROM notes WHERE due_at IS NOT NULL AND state = 'scheduled'").get() as { t: number | null }).t ?? undefined;
   }
 
   dueNotes(now: number): NoteRow[] {
-    return (this.sql("SELECT * FROM notes WHERE state = 'scheduled' AND due_at <= ?").all(now) as NoteRecord[]).map(toNote);
+    return (this.sql("SELECT * FROM notes WHERE due_at IS NOT NULL AND due_at <= ? AND state = 'scheduled'").all(now) as NoteRecord[]).map(toNote);
   }
 
   // ── subscriptions ──
   /** `locale` is the chat's language as the platform tells it (Discord guild locale, Telegram admin's language). */
   subscribe(target: Target, filter: Filter, createdBy?: string, locale?: string): { created: boolean; id: number } {
     const f = JSON.stringify(filter);
-    const r = this.db
-      .prepare('INSERT INTO subscriptions(platform, chat, thread, filter, created_by, created_at, locale) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING')
+    const r = this
+      .sql('INSERT INTO subscriptions(platform, chat, thread, filter, created_by, created_at, locale) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING')
       .run(target.platform, target.chat, target.thread, f, createdBy ?? null, Date.now(), locale ?? null);
     if (r.changes) return { created: true, id: Number(r.lastInsertRowid) };
     const existing = this.sql('SELECT id FROM subscriptions WHERE platform = ? AND chat = ? AND thread = ? AND filter = ?').get(target.platform, target.chat, target.thread, f) as { id: number };
@@ -320,8 +321,8 @@ export class Store {
 
   // ── outbox ──
   enqueue(d: NewDelivery, now = Date.now()): number {
-    const r = this.db
-      .prepare(
+    const r = this
+      .sql(
         `INSERT INTO outbox(note_id, revision, platform, chat, thread, kind, payload, status, attempts, next_attempt_at, nonce, created_at, updated_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?, ?, ?)`,
       )
@@ -336,8 +337,8 @@ export class Store {
 
   /** The open (pending) delivery of `kind` for a note and target, which a newer revision may replace. */
   openDelivery(noteId: string, target: Target, kinds: DeliveryKind[]): OutboxRow | undefined {
-    const r = this.db
-      .prepare(
+    const r = this
+      .sql(
         `SELECT * FROM outbox WHERE note_id = ? AND platform = ? AND chat = ? AND thread = ? AND status = 'pending'
          AND kind IN (${kinds.map(() => '?').join(',')}) ORDER BY id DESC LIMIT 1`,
       )
@@ -376,8 +377,8 @@ export class Store {
    * for its earlier ones, so each chat sees them in order.
    */
   dueHeads(now: number, limit: number, exclude: Set<string>): OutboxRow[] {
-    const rows = this.db
-      .prepare(
+    const rows = this
+      .sql(
         `SELECT o.* FROM outbox o
          JOIN (SELECT MIN(id) AS id FROM outbox WHERE status IN ('pending', 'sending') GROUP BY platform, chat, thread) h ON h.id = o.id
          LEFT JOIN paused_targets p ON p.platform = o.platform AND p.chat = o.chat AND p.thread = o.thread
@@ -393,8 +394,8 @@ export class Store {
 
   /** When the next pending delivery of an unpaused target becomes due. */
   nextAttemptAt(): number | undefined {
-    const r = this.db
-      .prepare(
+    const r = this
+      .sql(
         `SELECT MIN(o.next_attempt_at) AS t FROM outbox o
          LEFT JOIN paused_targets p ON p.platform = o.platform AND p.chat = o.chat AND p.thread = o.thread
          WHERE o.status = 'pending' AND p.platform IS NULL`,
@@ -448,8 +449,8 @@ export class Store {
   }
 
   putPost(noteId: string, target: Target, messageId: string, revision: number, viaDigest = false): void {
-    this.db
-      .prepare(
+    this
+      .sql(
         `INSERT INTO posts(note_id, platform, chat, thread, message_id, revision, via_digest) VALUES (?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT(note_id, platform, chat, thread) DO UPDATE SET message_id = excluded.message_id, revision = excluded.revision, via_digest = excluded.via_digest`,
       )
@@ -462,8 +463,8 @@ export class Store {
 
   // ── targets ──
   pause(target: Target, reason: string): void {
-    this.db
-      .prepare('INSERT INTO paused_targets(platform, chat, thread, reason, paused_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO UPDATE SET reason = excluded.reason, paused_at = excluded.paused_at')
+    this
+      .sql('INSERT INTO paused_targets(platform, chat, thread, reason, paused_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO UPDATE SET reason = excluded.reason, paused_at = excluded.paused_at')
       .run(target.platform, target.chat, target.thread, reason, Date.now());
   }
 

@@ -30,15 +30,16 @@ export interface NoteInfo {
 }
 
 /**
- * A note's words for the lookup index, each field space-separated words already split the way the
- * note's language splits them (search/text.ts); `grams` holds the title's spaceless-script runs
- * from each character on, so a typed CJK prefix finds a title across word boundaries.
+ * A note's words for the lookup index, space-separated (search/text.ts). `title` and `tags` are
+ * split as the note's language splits words; `grams` holds the title's spaceless-script runs from
+ * each character on, so a typed CJK prefix finds a title across word boundaries; `words` is every
+ * word of the note (title, tags, prose), with Chinese and Japanese as overlapping character pairs.
  */
 export interface SearchText {
   title: string;
   tags: string;
-  body: string;
   grams: string;
+  words: string;
 }
 
 export type NoteState = 'published' | 'draft' | 'scheduled' | 'deleted' | 'error';

@@ -16,19 +16,12 @@
  */
 import { lstatSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { subscribe } from '@parcel/watcher';
-import { watch as chokidarWatch } from 'chokidar';
-import type { Stats } from 'node:fs';
 import type { Logger } from '../log.js';
 import { isNoteFile } from '../notes/read.js';
 import { isIgnoredName, scanNotesSync } from '../notes/scan.js';
 import type { Batch } from './batch.js';
 import type { WatchMode } from './mode.js';
-
-/** A running watch of one folder, whichever source it comes from. */
-interface Unsubscribable {
-  unsubscribe(): Promise<void>;
-}
+import { nativeSource, pollSource, type Unsubscribable } from './sources.js';
 
 export interface WatcherOptions {
   root: string;
@@ -64,37 +57,143 @@ function hasSubfolder(dir: string): boolean {
 }
 
 export function watchNotes(opts: WatcherOptions): NotesWatcher {
-  const root = path.resolve(opts.root);
-  const timers = new Map<string, NodeJS.Timeout>();
-  const due = new Set<string>();
-  let holdSince: number | undefined;
-  let flushScheduled = false;
+  return new Watcher(opts);
+}
 
-  const ignored = (p: string): boolean => {
-    const rel = path.relative(root, p);
+class Watcher implements NotesWatcher {
+  readonly ready: Promise<void>;
+  private readonly root: string;
+  private readonly polling: boolean;
+  /** Each settling path's quiet-period timer. */
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  /** Paths whose quiet period is over, for the next flush. */
+  private readonly due = new Set<string>();
+  private holdSince: number | undefined;
+  private flushScheduled = false;
+  private subscription: Unsubscribable | undefined;
+  /** Folders that arrived with folders inside, each with a subscription of its own (see the file's comment). */
+  private readonly nested = new Map<string, Promise<Unsubscribable | undefined>>();
+  private closed = false;
+  private failed = false;
+  private rootGone = false;
+  private rootIno: number | undefined;
+  private readonly intervals: NodeJS.Timeout[] = [];
+
+  constructor(private readonly opts: WatcherOptions) {
+    this.root = path.resolve(opts.root);
+    this.polling = opts.mode === 'poll';
+    this.ready = this.watch(this.root).then(async (s) => {
+      this.subscription = s;
+      if (this.closed) await s.unsubscribe();
+    });
+    this.rootIno = statSync(this.root, { throwIfNoEntry: false })?.ino;
+    this.every(1000, () => this.checkRoot());
+    // A burst held open this long is released even if files are still settling.
+    this.every(Math.max(50, Math.min(1000, opts.maxHoldMs / 4)), () => {
+      if (this.holdSince !== undefined && Date.now() - this.holdSince >= opts.maxHoldMs) this.scheduleFlush();
+    });
+  }
+
+  settling(): number {
+    return this.timers.size;
+  }
+
+  alive(): boolean {
+    return !!this.subscription && !this.closed && !this.failed && !this.rootGone;
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    for (const t of this.intervals) clearInterval(t);
+    for (const t of this.timers.values()) clearTimeout(t);
+    this.timers.clear();
+    await this.ready.catch(() => undefined);
+    const subs = await Promise.all([...this.nested.values()]);
+    this.nested.clear();
+    await Promise.all([this.subscription, ...subs].map((s) => s?.unsubscribe()));
+  }
+
+  private every(ms: number, fn: () => void): void {
+    const t = setInterval(fn, ms);
+    t.unref();
+    this.intervals.push(t);
+  }
+
+  private readonly ignored = (p: string): boolean => {
+    const rel = path.relative(this.root, p);
     if (!rel || rel.startsWith('..')) return false;
     return rel.split(path.sep).some(isIgnoredName);
   };
 
-  const flush = () => {
-    flushScheduled = false;
-    if (!due.size) return;
-    const held = holdSince !== undefined && Date.now() - holdSince < opts.maxHoldMs;
-    if (timers.size > 0 && held) return; // more of the burst is settling; it flushes when they land
-    holdSince = undefined;
-    // Sets: a new folder, the folder inside it and the note inside that all arrive as events, and
-    // scanning each folder finds the same note again; it must count once.
+  /** One folder watched by the configured source. Only the root's subscription says whether the watcher is alive. */
+  private watch(dir: string): Promise<Unsubscribable> {
+    const onError = (err: unknown) => {
+      if (err === null) {
+        if (dir === this.root) this.failed = false;
+        return;
+      }
+      if (dir === this.root || this.polling) this.failed = true;
+      this.opts.log.error({ err: String(err), dir }, 'watcher error');
+      // An overflowing inotify queue drops events: whatever they were, a reconcile finds it.
+      this.opts.onEventsLost?.(String(err));
+    };
+    const events = { onPath: (p: string) => this.touch(p), onError, ignored: this.ignored };
+    return this.polling ? pollSource(dir, this.opts.pollIntervalMs ?? 3000, events) : nativeSource(dir, events);
+  }
+
+  /** A path changed: its quiet period starts (again). Folders count too: a removed or moved-in folder arrives as one path. */
+  private touch(file: string): void {
+    if (this.ignored(file)) return;
+    const old = this.timers.get(file);
+    if (old) clearTimeout(old);
+    this.timers.set(
+      file,
+      setTimeout(() => {
+        this.timers.delete(file);
+        this.due.add(file);
+        this.holdSince ??= Date.now();
+        this.scheduleFlush();
+      }, this.opts.quietMs),
+    );
+  }
+
+  private scheduleFlush(): void {
+    if (this.flushScheduled) return;
+    this.flushScheduled = true;
+    setImmediate(() => this.flush());
+  }
+
+  /** Hands the settled paths over as one batch, unless more of the burst is still settling (up to `maxHoldMs`). */
+  private flush(): void {
+    this.flushScheduled = false;
+    if (!this.due.size) return;
+    const held = this.holdSince !== undefined && Date.now() - this.holdSince < this.opts.maxHoldMs;
+    if (this.timers.size > 0 && held) return; // more of the burst is settling; it flushes when they land
+    this.holdSince = undefined;
+    const { changed, removed, nestedFolders } = this.classifyDue();
+    this.due.clear();
+    if (nestedFolders.length && !this.polling) this.watchNested(nestedFolders); // polling walks new folders itself
+    if (removed.size && this.nested.size) this.unwatchRemoved(removed);
+    if (changed.size || removed.size) this.opts.onBatch({ changed: [...changed], removed: [...removed] });
+    if (this.timers.size === 0) this.opts.onQuiet?.();
+  }
+
+  /**
+   * What each settled path is now. Sets: a new folder, the folder inside it and the note inside
+   * that all arrive as events, and scanning each folder finds the same note again; it counts once.
+   */
+  private classifyDue(): { changed: Set<string>; removed: Set<string>; nestedFolders: string[] } {
     const changed = new Set<string>();
     const removed = new Set<string>();
     const nestedFolders: string[] = [];
-    for (const file of due.keys()) {
+    for (const file of this.due.keys()) {
       // The disk has the final word: an atomic save ends with the file present, whatever came before.
       // Any error reading one path is that path's (ENOTDIR: a folder became a file; ELOOP; EACCES).
       let st;
       try {
         st = lstatSync(file, { throwIfNoEntry: false });
       } catch (e) {
-        opts.log.debug({ file, err: String(e) }, 'path cannot be read; taken as gone');
+        this.opts.log.debug({ file, err: String(e) }, 'path cannot be read; taken as gone');
         removed.add(file);
         continue;
       }
@@ -102,193 +201,97 @@ export function watchNotes(opts: WatcherOptions): NotesWatcher {
       else if (st.isSymbolicLink()) {
         // Not followed, as the scan does not: a link inside the folder leads to notes already
         // watched at their real paths, and one outside is refused.
-        opts.log.info({ file }, 'symlink not followed: notes are read at their real paths');
+        this.opts.log.info({ file }, 'symlink not followed: notes are read at their real paths');
       } else if (st.isDirectory()) {
         for (const f of scanNotesSync(file)) changed.add(f); // a folder moved or copied in
-        if (file !== root && hasSubfolder(file)) nestedFolders.push(file);
+        if (file !== this.root && hasSubfolder(file)) nestedFolders.push(file);
       } else if (isNoteFile(file)) changed.add(file);
     }
-    due.clear();
-    if (nestedFolders.length && !polling) watchNested(nestedFolders); // polling walks new folders itself
-    if (removed.size && nested.size) unwatchRemoved(removed);
-    if (changed.size || removed.size) opts.onBatch({ changed: [...changed], removed: [...removed] });
-    if (timers.size === 0) opts.onQuiet?.();
-  };
+    return { changed, removed, nestedFolders };
+  }
 
-  const scheduleFlush = () => {
-    if (flushScheduled) return;
-    flushScheduled = true;
-    setImmediate(flush);
-  };
-
-  const touch = (file: string) => {
-    // Folders count too: a removed or moved-in folder arrives as one path.
-    if (ignored(file)) return;
-    const old = timers.get(file);
-    if (old) clearTimeout(old);
-    timers.set(
-      file,
-      setTimeout(() => {
-        timers.delete(file);
-        due.add(file);
-        holdSince ??= Date.now();
-        scheduleFlush();
-      }, opts.quietMs),
-    );
-  };
-
-  let subscription: Unsubscribable | undefined;
-  let closed = false;
-  let failed = false;
-  const nativeWatch = (dir: string): Promise<Unsubscribable> =>
-    subscribe(
-      dir,
-      (err, events) => {
-        // Only the root's subscription says whether the watcher is alive.
-        if (err) {
-          if (dir === root) failed = true;
-          opts.log.error({ err: String(err), dir }, 'watcher error');
-          // An overflowing inotify queue drops events: whatever they were, a reconcile finds it.
-          opts.onEventsLost?.(String(err));
-          return;
-        }
-        if (dir === root) failed = false;
-        for (const e of events) touch(e.path);
-      },
-      { ignore: ['**/node_modules', '**/_site', '**/.git'] },
-    );
-  /** chokidar polling every file (and folder); only notes and folders are looked at, never binaries. */
-  const pollWatch = async (dir: string): Promise<Unsubscribable> => {
-    const w = chokidarWatch(dir, {
-      usePolling: true,
-      interval: opts.pollIntervalMs ?? 3000,
-      binaryInterval: opts.pollIntervalMs ?? 3000,
-      ignoreInitial: true,
-      followSymlinks: false,
-      ignored: (p: string, st?: Stats) => ignored(p) || (!!st?.isFile() && !isNoteFile(p)),
-    });
-    w.on('all', (_event: string, p: string) => touch(path.resolve(dir, p)));
-    w.on('error', (err: unknown) => {
-      failed = true;
-      opts.log.error({ err: String(err), dir }, 'watcher error');
-      opts.onEventsLost?.(String(err));
-    });
-    await new Promise<void>((resolve) => w.once('ready', () => resolve()));
-    // Each polled path's first stat (its baseline) is taken asynchronously after 'ready'; a change in
-    // that moment would be the baseline, never an event. Ready is said a moment later, so the start-up
-    // catch-up scan, which runs after it, covers that moment.
-    await new Promise((r) => setTimeout(r, Math.min(opts.pollIntervalMs ?? 3000, 500)));
-    return { unsubscribe: () => w.close() };
-  };
-  const polling = opts.mode === 'poll';
-  const watch = polling ? pollWatch : nativeWatch;
-  const ready = watch(root).then(async (s) => {
-    subscription = s;
-    if (closed) await s.unsubscribe();
-  });
-
-  // Folders that arrived with folders inside get a subscription of their own, which walks them
-  // (a second subscription of the root would share the first one's watches and add none). Their
-  // events come twice where both watch; the quiet period makes that one change.
-  const nested = new Map<string, Promise<Unsubscribable | undefined>>();
-  const watchNested = (folders: string[]) => {
+  /**
+   * Folders that arrived with folders inside get a subscription of their own, which walks them
+   * (a second subscription of the root would share the first one's watches and add none). Their
+   * events come twice where both watch; the quiet period makes that one change.
+   */
+  private watchNested(folders: string[]): void {
     for (const folder of folders) {
-      if (nested.has(folder) || closed) continue;
-      const sub = watch(folder).then(
+      if (this.nested.has(folder) || this.closed) continue;
+      const sub = this.watch(folder).then(
         (s) => {
           // Notes written in there before its watches existed (close() ends the subscription).
-          if (closed) return s;
+          if (this.closed) return s;
           try {
-            for (const f of scanNotesSync(folder)) touch(f);
+            for (const f of scanNotesSync(folder)) this.touch(f);
           } catch {
             // gone again already: its removal arrives as an event of its own
           }
-          opts.log.debug({ folder }, 'watching a new nested folder');
+          this.opts.log.debug({ folder }, 'watching a new nested folder');
           return s;
         },
         (e: unknown) => {
           // Typically the folder went again before it could be watched.
-          opts.log.warn({ err: String(e), folder }, 'watcher could not watch a new folder');
-          nested.delete(folder);
+          this.opts.log.warn({ err: String(e), folder }, 'watcher could not watch a new folder');
+          this.nested.delete(folder);
           return undefined;
         },
       );
-      nested.set(folder, sub);
+      this.nested.set(folder, sub);
     }
-  };
-  const unwatchRemoved = (removed: Iterable<string>) => {
+  }
+
+  private unwatchRemoved(removed: Iterable<string>): void {
     for (const gone of removed) {
-      for (const [folder, sub] of nested) {
+      for (const [folder, sub] of this.nested) {
         if (folder !== gone && !folder.startsWith(gone + path.sep)) continue;
-        nested.delete(folder);
+        this.nested.delete(folder);
         void sub.then((s) => s?.unsubscribe()).catch(() => undefined);
       }
     }
-  };
+  }
 
-  // The root itself can go (`rm -rf notes && mkdir notes`, a re-clone, a volume unmounted and
-  // mounted again): its watches die with it and no event says so. It is looked at every second;
-  // while gone the watcher reports unhealthy, and once back (or replaced) it is watched anew and
-  // scanned, with the notes that did not come back passed as removals (held above the threshold).
-  let rootGone = false;
-  let rootIno = statSync(root, { throwIfNoEntry: false })?.ino;
-  const rootCheck = setInterval(() => {
-    if (closed) return;
+  /**
+   * The root itself can go (`rm -rf notes && mkdir notes`, a re-clone, a volume unmounted and
+   * mounted again): its watches die with it and no event says so. It is looked at every second;
+   * while gone the watcher reports unhealthy, and once back (or replaced) it is watched anew and
+   * scanned, with the notes that did not come back passed as removals (held above the threshold).
+   */
+  private checkRoot(): void {
+    if (this.closed) return;
     let st;
     try {
-      st = statSync(root, { throwIfNoEntry: false });
+      st = statSync(this.root, { throwIfNoEntry: false });
     } catch {
       st = undefined;
     }
     if (!st?.isDirectory()) {
-      if (!rootGone) opts.log.error({ root }, 'the notes folder is gone; waiting for it to come back');
-      rootGone = true;
+      if (!this.rootGone) this.opts.log.error({ root: this.root }, 'the notes folder is gone; waiting for it to come back');
+      this.rootGone = true;
       return;
     }
-    if (!rootGone && st.ino === rootIno) return;
-    rootGone = false;
-    rootIno = st.ino;
-    opts.log.warn({ root }, 'the notes folder is back (or was replaced); watching it again');
-    const old = subscription;
-    subscription = undefined;
-    unwatchRemoved([root]); // folders watched inside the old root are gone with it
-    void (async () => {
-      await old?.unsubscribe().catch(() => undefined);
-      try {
-        const s = await watch(root);
-        if (closed) return void (await s.unsubscribe());
-        subscription = s;
-        failed = false;
-        opts.onBatch({ changed: scanNotesSync(root), removed: [root] });
-      } catch (e) {
-        failed = true;
-        rootIno = undefined; // try again at the next look
-        opts.log.error({ root, err: String(e) }, 'could not watch the notes folder again');
-      }
-    })();
-  }, 1000);
-  rootCheck.unref();
+    if (!this.rootGone && st.ino === this.rootIno) return;
+    this.rootGone = false;
+    this.rootIno = st.ino;
+    this.opts.log.warn({ root: this.root }, 'the notes folder is back (or was replaced); watching it again');
+    void this.rewatchRoot();
+  }
 
-  // A burst held open this long is released even if files are still settling.
-  const holdTimer = setInterval(() => {
-    if (holdSince !== undefined && Date.now() - holdSince >= opts.maxHoldMs) scheduleFlush();
-  }, Math.max(50, Math.min(1000, opts.maxHoldMs / 4)));
-  holdTimer.unref();
-
-  return {
-    ready,
-    settling: () => timers.size,
-    alive: () => !!subscription && !closed && !failed && !rootGone,
-    async close() {
-      closed = true;
-      clearInterval(holdTimer);
-      clearInterval(rootCheck);
-      for (const t of timers.values()) clearTimeout(t);
-      timers.clear();
-      await ready.catch(() => undefined);
-      const subs = await Promise.all([...nested.values()]);
-      nested.clear();
-      await Promise.all([subscription, ...subs].map((s) => s?.unsubscribe()));
-    },
-  };
+  private async rewatchRoot(): Promise<void> {
+    const old = this.subscription;
+    this.subscription = undefined;
+    this.unwatchRemoved([this.root]); // folders watched inside the old root are gone with it
+    await old?.unsubscribe().catch(() => undefined);
+    try {
+      const s = await this.watch(this.root);
+      if (this.closed) return void (await s.unsubscribe());
+      this.subscription = s;
+      this.failed = false;
+      this.opts.onBatch({ changed: scanNotesSync(this.root), removed: [this.root] });
+    } catch (e) {
+      this.failed = true;
+      this.rootIno = undefined; // try again at the next look
+      this.opts.log.error({ root: this.root, err: String(e) }, 'could not watch the notes folder again');
+    }
+  }
 }

@@ -2,21 +2,14 @@
  * Discord on discord.js: the outbox's post/edit/delete through the REST client (whose queue keeps
  * per-route rate limits), and slash commands with autocomplete through the gateway (Guilds intent only).
  */
-import { Client, DiscordAPIError, DiscordjsError, DiscordjsErrorCodes, Events, GatewayIntentBits, MessageFlags, PermissionFlagsBits, REST, Routes, Status, type Interaction } from 'discord.js';
+import { Client, DiscordAPIError, DiscordjsError, DiscordjsErrorCodes, Events, GatewayIntentBits, REST, Routes, Status } from 'discord.js';
 import type { Config } from '../../config/schema.js';
-import { COMMAND_FAILED_TEXT, findCommand, runCommand, type CommandDeps, type CommandReply } from '../../commands/index.js';
-import { SLOW_DOWN_TEXT } from '../../commands/limit.js';
-import type { APIApplicationCommandOptionChoice } from 'discord-api-types/v10';
 import { PlatformAuthError } from '../../errors.js';
 import type { Logger } from '../../log.js';
-import { readerLocale } from '../../notes/lang.js';
-import { renderDiscordEmbed } from '../../render/discord.js';
-import { defuseMentions, discordLinkTarget, escapeDiscordMarkdown } from '../../render/escape.js';
-import type { Target } from '../../store/types.js';
 import type { AdapterState } from '../../publish/port.js';
-import { truncate } from '../../util/text.js';
-import { noteKey } from '../../commands/note-key.js';
-import { OfferedNotes, suggestNotes } from '../../commands/lookup.js';
+import type { CommandDeps } from '../../commands/index.js';
+import { OfferedNotes } from '../../commands/lookup.js';
+import { answerInteraction } from './interactions.js';
 import type { ChatAdapter } from '../../publish/port.js';
 import { createDiscordDelivery, type DiscordRouteOptions, type DiscordWebhookRoute } from './deliver.js';
 
@@ -37,21 +30,7 @@ export interface DiscordAdapterOptions {
   log: Logger;
 }
 
-/**
- * Autocomplete answers: at most 25 choices, names and string values 1–100 characters
- * (interactions/receiving-and-responding.mdx, Autocomplete; application-commands.mdx, choice structure).
- */
-export function autocompleteChoices(results: readonly { id: string; title: string }[], remember: (key: string, id: string) => void): APIApplicationCommandOptionChoice<string>[] {
-  return results.slice(0, 25).map((r) => ({ name: truncate(r.title, 100) || r.id.slice(0, 100), value: choiceValue(r.id, remember) }));
-}
-
-/** A note id as a choice value (at most 100 characters): the id itself, or a short key remembered for it. */
-function choiceValue(id: string, remember: (key: string, id: string) => void): string {
-  if (id.length <= 97) return `id:${id}`;
-  const k = noteKey(id);
-  remember(k, id);
-  return `k:${k}`;
-}
+export { autocompleteChoices } from './interactions.js';
 
 /** Registers the commands (globally or in one guild) only when they differ from what was last registered. */
 export async function registerDiscordCommands(rest: REST, store: Pick<AdapterState, 'getMeta' | 'setMeta'>, opts: { applicationId?: string | undefined; guild?: string | undefined; force?: boolean }): Promise<{ changed: boolean; scope: string }> {
@@ -100,65 +79,7 @@ export function createDiscordAdapter(o: DiscordAdapterOptions): DiscordAdapter {
   });
 
 
-  const renderReply = (reply: CommandReply, ephemeral: boolean) => {
-    const flags = ephemeral ? (MessageFlags.Ephemeral as const) : undefined;
-    switch (reply.type) {
-      case 'silent':
-        return { content: escapeDiscordMarkdown(SLOW_DOWN_TEXT), allowedMentions: { parse: [] }, flags: MessageFlags.Ephemeral as const };
-      case 'text':
-        return { content: escapeDiscordMarkdown(reply.text).slice(0, 2000), allowedMentions: { parse: [] }, flags };
-      case 'note':
-        return { embeds: [renderDiscordEmbed(reply.summary)], allowedMentions: { parse: [] }, flags };
-      case 'list': {
-        const lines = reply.items.map((r, i) => `${i + 1}. ${r.url ? `[${escapeDiscordMarkdown(r.title)}](${discordLinkTarget(r.url)})` : escapeDiscordMarkdown(r.title)}`);
-        return { embeds: [{ title: defuseMentions(reply.heading), description: lines.join('\n').slice(0, 4096), color: 0x5865f2 }], allowedMentions: { parse: [] }, flags };
-      }
-    }
-  };
-
-  const onInteraction = async (i: Interaction) => {
-    const started = performance.now();
-    try {
-      if (i.isAutocomplete()) {
-        const suggestions = suggestNotes(o.deps, offered, String(i.options.getFocused()), readerLocale(i.locale), 25);
-        await i.respond(autocompleteChoices(suggestions, (_k, id) => offered.remember(id)));
-        log.debug({ command: i.commandName, ms: Math.round(performance.now() - started) }, 'autocomplete answered');
-        return;
-      }
-      if (!i.isChatInputCommand()) return;
-      const cmd = findCommand(i.commandName);
-      if (!cmd) return;
-      const options: Record<string, string | number | undefined> = {};
-      for (const opt of i.options.data) options[opt.name] = typeof opt.value === 'boolean' ? String(opt.value) : opt.value;
-      if (typeof options.query === 'string' && options.query.startsWith('k:')) {
-        const id = offered.resolve(options.query.slice(2));
-        options.query = id ? `id:${id}` : '';
-      }
-      const target: Target = { platform: 'discord', chat: i.channelId, thread: '' };
-      const reply = await runCommand(
-        cmd,
-        {
-          target,
-          userId: i.user.id,
-          locale: readerLocale(i.locale),
-          chatLocale: readerLocale(i.guildLocale ?? undefined),
-          options,
-          // Checked again here: the default permission is only a default that server admins can change.
-          isAdmin: async () => i.memberPermissions?.has(PermissionFlagsBits.ManageChannels) ?? false,
-        },
-        o.deps,
-      );
-      await i.reply(renderReply(reply, cmd.definition.lookup ? o.config.ephemeralLookups : reply.type === 'text' && !cmd.definition.adminOnly));
-      log.debug({ command: i.commandName, channel: i.channelId, ms: Math.round(performance.now() - started) }, 'command answered');
-    } catch (e) {
-      // The adapter's one error handler: details to the log, a friendly word to the user.
-      log.error({ command: 'commandName' in i ? i.commandName : undefined, channel: i.channelId, err: e instanceof Error ? e.message : String(e) }, 'discord interaction failed');
-      if (i.isRepliable() && !i.replied && !i.deferred) {
-        await i.reply({ content: COMMAND_FAILED_TEXT, flags: MessageFlags.Ephemeral }).catch(() => undefined);
-      }
-    }
-  };
-  client.on(Events.InteractionCreate, (i) => void onInteraction(i));
+  client.on(Events.InteractionCreate, (i) => void answerInteraction(i, { deps: o.deps, ephemeralLookups: o.config.ephemeralLookups, offered, log }));
   client.on(Events.ShardResume, () => log.info('discord gateway resumed'));
   client.on(Events.ShardDisconnect, (_e, shard) => log.warn({ shard }, 'discord gateway disconnected'));
   client.on(Events.Error, (e) => log.error({ err: e.message }, 'discord client error'));

@@ -1,0 +1,105 @@
+/**
+ * Discord interactions in, replies out: slash commands (through src/commands) and the note
+ * lookup's autocomplete. The adapter's one error handler for interactions is here too.
+ */
+import { MessageFlags, PermissionFlagsBits, type AutocompleteInteraction, type ChatInputCommandInteraction, type Interaction } from 'discord.js';
+import type { APIApplicationCommandOptionChoice } from 'discord-api-types/v10';
+import { COMMAND_FAILED_TEXT, findCommand, runCommand, type CommandDeps, type CommandReply } from '../../commands/index.js';
+import { SLOW_DOWN_TEXT } from '../../commands/limit.js';
+import { noteKey } from '../../commands/note-key.js';
+import { suggestNotes, type OfferedNotes } from '../../commands/lookup.js';
+import type { Logger } from '../../log.js';
+import { readerLocale } from '../../notes/lang.js';
+import { renderDiscordEmbed } from '../../render/discord.js';
+import { defuseMentions, discordLinkTarget, escapeDiscordMarkdown } from '../../render/escape.js';
+import type { Target } from '../../store/types.js';
+import { truncate } from '../../util/text.js';
+
+export interface InteractionDeps {
+  deps: CommandDeps;
+  /** Lookups answered to the asker alone (config discord.ephemeralLookups). */
+  ephemeralLookups: boolean;
+  offered: OfferedNotes;
+  log: Logger;
+}
+
+/**
+ * Autocomplete answers: at most 25 choices, names and string values 1–100 characters
+ * (interactions/receiving-and-responding.mdx, Autocomplete; application-commands.mdx, choice structure).
+ */
+export function autocompleteChoices(results: readonly { id: string; title: string }[], remember: (key: string, id: string) => void): APIApplicationCommandOptionChoice<string>[] {
+  return results.slice(0, 25).map((r) => ({ name: truncate(r.title, 100) || r.id.slice(0, 100), value: choiceValue(r.id, remember) }));
+}
+
+/** A note id as a choice value (at most 100 characters): the id itself, or a short key remembered for it. */
+function choiceValue(id: string, remember: (key: string, id: string) => void): string {
+  if (id.length <= 97) return `id:${id}`;
+  const k = noteKey(id);
+  remember(k, id);
+  return `k:${k}`;
+}
+
+/** A command reply as an interaction response; mentions never ping. */
+export function renderDiscordReply(reply: CommandReply, ephemeral: boolean) {
+  const flags = ephemeral ? (MessageFlags.Ephemeral as const) : undefined;
+  switch (reply.type) {
+    case 'silent':
+      return { content: escapeDiscordMarkdown(SLOW_DOWN_TEXT), allowedMentions: { parse: [] }, flags: MessageFlags.Ephemeral as const };
+    case 'text':
+      return { content: escapeDiscordMarkdown(reply.text).slice(0, 2000), allowedMentions: { parse: [] }, flags };
+    case 'note':
+      return { embeds: [renderDiscordEmbed(reply.summary)], allowedMentions: { parse: [] }, flags };
+    case 'list': {
+      const lines = reply.items.map((r, i) => `${i + 1}. ${r.url ? `[${escapeDiscordMarkdown(r.title)}](${discordLinkTarget(r.url)})` : escapeDiscordMarkdown(r.title)}`);
+      return { embeds: [{ title: defuseMentions(reply.heading), description: lines.join('\n').slice(0, 4096), color: 0x5865f2 }], allowedMentions: { parse: [] }, flags };
+    }
+  }
+}
+
+export async function answerInteraction(i: Interaction, d: InteractionDeps): Promise<void> {
+  const started = performance.now();
+  try {
+    if (i.isAutocomplete()) await answerAutocomplete(i, d, started);
+    else if (i.isChatInputCommand()) await answerCommand(i, d, started);
+  } catch (e) {
+    // The adapter's one error handler: details to the log, a friendly word to the user.
+    d.log.error({ command: 'commandName' in i ? i.commandName : undefined, channel: i.channelId, err: e instanceof Error ? e.message : String(e) }, 'discord interaction failed');
+    if (i.isRepliable() && !i.replied && !i.deferred) {
+      await i.reply({ content: COMMAND_FAILED_TEXT, flags: MessageFlags.Ephemeral }).catch(() => undefined);
+    }
+  }
+}
+
+async function answerAutocomplete(i: AutocompleteInteraction, { deps, offered, log }: InteractionDeps, started: number): Promise<void> {
+  const suggestions = suggestNotes(deps, offered, String(i.options.getFocused()), readerLocale(i.locale), 25);
+  await i.respond(autocompleteChoices(suggestions, (_k, id) => offered.remember(id)));
+  log.debug({ command: i.commandName, ms: Math.round(performance.now() - started) }, 'autocomplete answered');
+}
+
+async function answerCommand(i: ChatInputCommandInteraction, { deps, offered, ephemeralLookups, log }: InteractionDeps, started: number): Promise<void> {
+  const cmd = findCommand(i.commandName);
+  if (!cmd) return;
+  const options: Record<string, string | number | undefined> = {};
+  for (const opt of i.options.data) options[opt.name] = typeof opt.value === 'boolean' ? String(opt.value) : opt.value;
+  // An autocomplete choice for a long note id carries its short key (see choiceValue).
+  if (typeof options.query === 'string' && options.query.startsWith('k:')) {
+    const id = offered.resolve(options.query.slice(2));
+    options.query = id ? `id:${id}` : '';
+  }
+  const target: Target = { platform: 'discord', chat: i.channelId, thread: '' };
+  const reply = await runCommand(
+    cmd,
+    {
+      target,
+      userId: i.user.id,
+      locale: readerLocale(i.locale),
+      chatLocale: readerLocale(i.guildLocale ?? undefined),
+      options,
+      // Checked again here: the default permission is only a default that server admins can change.
+      isAdmin: async () => i.memberPermissions?.has(PermissionFlagsBits.ManageChannels) ?? false,
+    },
+    deps,
+  );
+  await i.reply(renderDiscordReply(reply, cmd.definition.lookup ? ephemeralLookups : reply.type === 'text' && !cmd.definition.adminOnly));
+  log.debug({ command: i.commandName, channel: i.channelId, ms: Math.round(performance.now() - started) }, 'command answered');
+}
