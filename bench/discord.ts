@@ -12,23 +12,24 @@ import { silentLogger } from '../src/log.js';
 import { NoteSearch } from '../src/search/index.js';
 import { Store } from '../src/store/store.js';
 import { tokenize } from '../src/search/text.js';
-import { benchTmp, machine, percentile, replicateCorpus } from './lib.js';
+import { benchTmp, machine, percentile } from './lib.js';
 import { benchWorkspace, startBenchService, waitUntil } from './service.js';
-import { loadSearchDocs } from './search.js';
+import { indexDocs, loadDocs } from './search.js';
+import { blogTree } from './blog.js';
 
 const TOKEN = 'MTEwMDAwMDAwMDAwMDAwMDAwMg.bench.discord-token';
 
 async function autocomplete(notes: number, queries: number): Promise<Record<string, unknown>> {
-  const dir = replicateCorpus(notes, benchTmp(`corpus-${notes}`));
-  const docs = await loadSearchDocs(dir);
-  const search = new NoteSearch();
-  for (const d of docs) search.upsert(d);
+  const tree = blogTree(notes, benchTmp(`blog-${notes}`));
+  const docs = await loadDocs(tree.dir);
   const fake = await new FakeDiscord(TOKEN).start();
   const guild = fake.addGuild();
   const ch = fake.addChannel(guild);
   const store = new Store(benchWorkspace('discord-ac', '').db);
+  indexDocs(store, docs);
+  const search = new NoteSearch(store);
   const config = configSchema.parse({ discord: { api: fake.api, registerCommands: false } });
-  const adapter = createDiscordAdapter({ token: TOKEN, config: config.discord, store, deps: { store, search }, log: silentLogger() });
+  const adapter = createDiscordAdapter({ token: TOKEN, config: config.discord, state: store, deps: { store, search }, log: silentLogger() });
   await adapter.start!();
   const times: number[] = [];
   for (let i = 0; i < queries; i++) {
@@ -77,7 +78,7 @@ async function fanOut(channels: number): Promise<Record<string, unknown>> {
   };
 }
 
-export async function benchDiscord(notes = 50_000, channels = 500): Promise<Record<string, unknown>> {
+export async function benchDiscord(notes = 35_000, channels = 500): Promise<Record<string, unknown>> {
   const fan = await fanOut(channels);
   const ac = await autocomplete(notes, 1000);
   return { bench: 'Discord (issue 6)', machine: machine(), fanOut: fan, autocomplete: ac };

@@ -11,11 +11,11 @@ import { benchWatch } from './watch.js';
 const benches: Record<string, () => Promise<Record<string, unknown>>> = {
   summary: () => benchSummary(Number(process.env.BENCH_NOTES ?? 20_000)),
   startup: () => benchStartup(Number(process.env.BENCH_NOTES ?? 35_000)),
-  search: () => benchSearch(Number(process.env.BENCH_NOTES ?? 50_000)),
+  search: () => benchSearch(Number(process.env.BENCH_NOTES ?? 35_000)),
   telegram: () => benchTelegram(Number(process.env.BENCH_CHATS ?? 1000)),
-  discord: () => benchDiscord(Number(process.env.BENCH_NOTES ?? 50_000), Number(process.env.BENCH_CHANNELS ?? 500)),
+  discord: () => benchDiscord(Number(process.env.BENCH_NOTES ?? 35_000), Number(process.env.BENCH_CHANNELS ?? 500)),
   soak: () => benchSoak(Number(process.env.BENCH_SOAK_NOTES ?? 10), Number(process.env.BENCH_SOAK_TARGETS ?? 1000)),
-  latency: () => benchLatency(Number(process.env.BENCH_SAVES ?? 200)),
+  latency: () => benchLatency(Number(process.env.BENCH_SAVES ?? 200), 250, Number(process.env.BENCH_NOTES ?? 35_000)),
   watch: () => benchWatch(Number(process.env.BENCH_NOTES ?? 35_000), Number(process.env.BENCH_POLL_MS ?? 3000)),
 };
 

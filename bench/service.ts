@@ -61,6 +61,43 @@ export class BenchService {
     return m ? Math.round(Number(m[1]) / 102.4) / 10 : NaN;
   }
 
+  /** CPU time the service process (all its threads) has used so far, in ms. */
+  cpuMs(): number {
+    const stat = readFileSync(`/proc/${this.proc.pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // utime and stime are fields 14 and 15 of /proc/<pid>/stat, in clock ticks (100 per second on Linux).
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  }
+
+  /** Resident memory of the service process now (VmRSS), in MiB. */
+  rssMiB(): number {
+    const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${this.proc.pid}/status`, 'utf8'));
+    return m ? Math.round(Number(m[1]) / 102.4) / 10 : NaN;
+  }
+
+  /**
+   * Waits until the process is idle: under `busyMs` of CPU in each of `quietWindows` consecutive
+   * windows of `windowMs` (timers and the database mark cost a few ms a second). Resolves with the
+   * time the quiet began (the end of the last busy window), measured from `startedAt`.
+   */
+  async idle(timeoutMs = 900_000, windowMs = 500, quietWindows = 4, busyMs = 25): Promise<{ idleMs: number; rssMiB: number; cpuMs: number }> {
+    const deadline = performance.now() + timeoutMs;
+    let last = this.cpuMs();
+    let quiet = 0;
+    let lastBusyAt = performance.now();
+    while (quiet < quietWindows) {
+      if (performance.now() > deadline) throw new Error('bench: the service never went idle');
+      await new Promise((r) => setTimeout(r, windowMs));
+      const now = this.cpuMs();
+      if (now - last > busyMs) {
+        quiet = 0;
+        lastBusyAt = performance.now();
+      } else quiet++;
+      last = now;
+    }
+    return { idleMs: Math.round(lastBusyAt - this.startedAt), rssMiB: this.rssMiB(), cpuMs: last };
+  }
+
   async stop(): Promise<void> {
     this.proc.kill('SIGTERM');
     await new Promise((r) => this.proc.once('exit', r));
