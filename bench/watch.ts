@@ -31,7 +31,7 @@ export async function benchWatch(notes = 35_000, intervalMs = 3000): Promise<Rec
     summary: { maxChars: 1000, maxPoints: 5, maxLinks: 5, maxPointChars: 200 },
   });
   const files = scanNotesSync(dir);
-  await publisher.processBatch({ changed: files, removed: [] }, true);
+  await publisher.processBatch({ changed: files, removed: [] }, { firstRun: true });
   const runs = (fn: () => unknown, n = 3) => {
     const times: number[] = [];
     for (let i = 0; i < n; i++) {

@@ -25,8 +25,20 @@ export const DEFAULT_FILE_LANGS = [
   'hant', 'hans',
 ] as const;
 
+/** Tags already worked out: a note's language is asked for many times while it is summarised. */
+const localeTags = new Map<string, string>();
+
 /** Maps a written code to a BCP 47 tag; unknown or malformed codes fall back to `und`. */
 export function toLocaleTag(code: string): string {
+  let tag = localeTags.get(code);
+  if (tag === undefined) {
+    tag = canonicalTag(code);
+    if (localeTags.size < 1000) localeTags.set(code, tag); // codes come from notes and chats: bounded
+  }
+  return tag;
+}
+
+function canonicalTag(code: string): string {
   const lower = code.trim().toLowerCase();
   const mapped = NON_STANDARD[lower] ?? code.trim();
   try {

@@ -2,7 +2,7 @@
  * Turns batches of file changes into committed outbox rows. A note's new record and its
  * deliveries are written in one transaction, so a crash leaves either both or neither.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import type { Config } from '../config/schema.js';
@@ -50,17 +50,39 @@ interface Decided {
   action: Action;
   /** The note's words for the lookup index, when it was just parsed. */
   text?: SearchText | undefined;
+  /** The file's stat when it was just read (KnownNote.seen). */
+  seen?: string | undefined;
 }
 
 interface ChangedFile {
   rel: string;
   text: string;
   hash: string;
+  /** The file's stat when this text was read (KnownNote.seen). */
+  seen: string;
+  /** The store has a record of it (or of the note it was renamed from, now under its id). */
+  known: boolean;
+}
+
+export interface BatchOptions {
+  /** The first scan of a folder the store has never seen. */
+  firstRun?: boolean;
+  onProgress?: ((done: number, total: number) => void) | undefined;
+  /** Filled with each file's modification time as read (the start-up scan's catch-up compares them). */
+  mtimes?: Map<string, number> | undefined;
+  /** Skip reading files whose stat is unchanged since their content was read (see readChanged). */
+  trustStat?: boolean;
+}
+
+/** Whether `seen` (`mtimeMs:size:recordedAtMs`) still describes a file: same time and size, and the time at least 2 s before it was recorded. */
+function sameStat(seen: string, mtimeMs: number, size: number): boolean {
+  const [m, s, at] = seen.split(':').map(Number);
+  return m === mtimeMs && s === size && at !== undefined && mtimeMs < at - 2000;
 }
 
 const DB_CHUNK = 500;
-/** Files read, parsed and committed together: bounds a start-up scan's memory (about 10 MB of text). */
-const BATCH_CHUNK = 1000;
+/** Files read, parsed and committed together (two chunks are in flight): bounds a start-up scan's memory. */
+const BATCH_CHUNK = 500;
 /** Above this many paths a batch reads the whole note table once instead of looking files up one by one. */
 const WHOLE_TABLE_AT = 2000;
 
@@ -83,10 +105,11 @@ export class Publisher {
   /**
    * Processes one batch, a chunk of files at a time: each chunk is read, parsed, decided and
    * committed before the next is read, so memory stays bounded whatever the batch's size.
-   * `firstRun` is true only for the first scan of a folder the store has never seen.
    */
-  async processBatch(batch: Batch, firstRun = false, onProgress?: (done: number, total: number) => void, mtimes?: Map<string, number>): Promise<BatchResult> {
+  async processBatch(batch: Batch, opts: BatchOptions = {}): Promise<BatchResult> {
+    const { firstRun = false, onProgress, mtimes } = opts;
     const policy = this.policy(firstRun);
+    const startedAt = this.now();
     const files = [...new Set(batch.changed)]; // a note listed twice would be decided twice: announced twice
     const known = this.knownLookup(files.length + batch.removed.length);
     const result: BatchResult = { scanned: 0, parsed: 0, announced: 0, errors: 0, heldRemovals: 0 };
@@ -101,7 +124,7 @@ export class Publisher {
       // Each chunk is read and handed to the parser while the chunk before it is decided and
       // committed: the workers parse while the main thread writes.
       const readAndParse = (from: number) => {
-        const changed = this.readChanged(files.slice(from, from + BATCH_CHUNK), known, result, mtimes);
+        const changed = this.readChanged(files.slice(from, from + BATCH_CHUNK), known, result, { mtimes, trustStat: opts.trustStat === true, startedAt });
         onProgress?.(Math.min(files.length, from + BATCH_CHUNK), files.length);
         const parsed = parser.parse(changed.map((c) => ({ rel: c.rel, text: c.text })));
         parsed.catch(() => undefined); // awaited below; not an unhandled rejection if a commit throws first
@@ -114,7 +137,10 @@ export class Publisher {
         next = from + BATCH_CHUNK < files.length ? readAndParse(from + BATCH_CHUNK) : undefined;
         for (const c of changed) {
           const renamedFrom = removedByHash.get(c.hash);
-          if (renamedFrom && !renamed.has(renamedFrom) && !known(c.rel)) this.rename(renamedFrom, known(renamedFrom)!.id, c.rel, renamed);
+          if (renamedFrom && !renamed.has(renamedFrom) && !known(c.rel)) {
+            this.rename(renamedFrom, known(renamedFrom)!.id, c.rel, renamed);
+            c.known = true;
+          }
         }
         result.announced += this.commit(this.decide(results, changed, policy, result));
       }
@@ -172,27 +198,47 @@ export class Publisher {
     return [...rels].filter((rel) => !existsSync(path.join(this.deps.root, rel)));
   }
 
-  /** Reads a chunk's files; unchanged notes are recognised by their digest and left out. */
-  private readChanged(abss: string[], known: (rel: string) => KnownNote | undefined, result: BatchResult, mtimes?: Map<string, number>): ChangedFile[] {
+  /**
+   * Reads a chunk's files; unchanged notes are recognised by their digest and left out. With
+   * `trustStat` (the start-up scan), a file whose modification time and size are what they were
+   * when its content was last read is not read at all, as git does with its index: unless that
+   * time was within two seconds of the reading (a later write in the same tick of a coarse
+   * clock would look the same). The reconcile pass and the watcher's batches always read.
+   */
+  private readChanged(abss: string[], known: (rel: string) => KnownNote | undefined, result: BatchResult, o: { mtimes?: Map<string, number> | undefined; trustStat: boolean; startedAt: number }): ChangedFile[] {
     const out: ChangedFile[] = [];
+    const unchanged: { file: string; seen: string }[] = [];
     const realDirs = new Map<string, string>(); // each folder resolved once per chunk
     for (const abs of abss) {
       const rel = toRelPath(this.deps.root, abs);
       result.scanned++;
+      const prev = known(rel);
+      // Parsed again only if deleted before, or an error is on record that this content may have fixed.
+      const settled = !!prev && prev.state !== 'error' && prev.state !== 'deleted' && !prev.hasError;
       try {
+        if (settled && o.trustStat && prev.seen) {
+          const st = statSync(abs, { throwIfNoEntry: false });
+          if (st && sameStat(prev.seen, st.mtimeMs, st.size)) {
+            o.mtimes?.set(abs, st.mtimeMs);
+            continue;
+          }
+        }
         const { buf, mtimeMs } = readNoteBytesSync(this.deps.root, abs, rel, this.deps.read.maxBytes, this.realRoot, realDirs);
-        mtimes?.set(abs, mtimeMs);
+        o.mtimes?.set(abs, mtimeMs);
+        const seen = `${mtimeMs}:${buf.length}:${o.startedAt}`;
         const text = decodeNoteText(rel, buf, this.deps.read.maxBytes);
         const hash = contentHash(text);
-        const prev = known(rel);
-        // Parsed again only if deleted before, or an error is on record that this content may have fixed.
-        if (prev && prev.hash === hash && prev.state !== 'error' && prev.state !== 'deleted' && !prev.hasError) continue;
-        out.push({ rel, text, hash });
+        if (settled && prev.hash === hash) {
+          if (!prev.seen || !sameStat(prev.seen, mtimeMs, buf.length)) unchanged.push({ file: rel, seen });
+          continue;
+        }
+        out.push({ rel, text, hash, seen, known: !!prev });
       } catch (e) {
         this.recordError(rel, e);
         result.errors++;
       }
     }
+    this.deps.store.markSeen(unchanged);
     return out;
   }
 
@@ -215,7 +261,9 @@ export class Publisher {
         return;
       }
       result.parsed++;
-      decided.push({ ...decideNote(store.getNote(r.note.id), r.note, r.summary, now, policy), text: r.text });
+      // A note the store has never seen (every note of a cold start) has no record to read.
+      const prev = changed[i]!.known ? store.getNote(r.note.id) : undefined;
+      decided.push({ ...decideNote(prev, r.note, r.summary, now, policy), text: r.text, seen: changed[i]!.seen });
     });
     return decided;
   }
@@ -283,7 +331,7 @@ export class Publisher {
         for (const d of chunk) {
           // Announced notes are written with their deliveries below, in the same transaction.
           if (d.action.type === 'announce') continue;
-          store.putNote(d.row, d.text);
+          store.putNote(d.row, d.text, d.seen);
           enqueued += this.enqueueFor(d);
           this.logDecision(d);
         }
@@ -291,7 +339,7 @@ export class Publisher {
     }
     store.transaction(() => {
       for (const d of announce) {
-        store.putNote(d.row, d.text);
+        store.putNote(d.row, d.text, d.seen);
         log.info({ note: d.row.id, action: 'announce', revision: d.row.revision }, 'note changed');
       }
       for (const { target, items } of perTarget.values()) {
@@ -358,7 +406,7 @@ export class Publisher {
     const notBefore = this.now() + config.publish.translations.graceMs;
     store.transaction(() => {
       for (const d of decided) {
-        store.putNote(d.row, d.text);
+        store.putNote(d.row, d.text, d.seen);
         if (d.action.type === 'update' || d.action.type === 'retract') enqueued += this.enqueueFor(d); // posts under the note's own id
         this.logDecision(d);
       }

@@ -89,7 +89,7 @@ export class FolderSync {
     }
     const firstRun = store.getMeta('initialized') === undefined;
     const mtimes = new Map<string, number>();
-    const result = await publisher.processBatch({ changed: files, removed: this.notesGone(files) }, firstRun, this.deps.onProgress, mtimes);
+    const result = await publisher.processBatch({ changed: files, removed: this.notesGone(files) }, { firstRun, onProgress: this.deps.onProgress, mtimes, trustStat: true });
     store.setMeta('initialized', new Date().toISOString());
     log.info({ ...result, firstRun }, 'start-up scan reconciled');
     await this.watcher.ready;
@@ -206,7 +206,7 @@ export class FolderSync {
   private notesGone(scanned: readonly string[]): string[] {
     const { root, store } = this.deps;
     const present = new Set(scanned.map((f) => path.relative(root, f).split(path.sep).join('/')));
-    return [...store.noteIndex()].filter(([rel, n]) => n.state !== 'deleted' && !present.has(rel)).map(([rel]) => path.join(root, rel));
+    return store.liveFiles().filter((rel) => !present.has(rel)).map((rel) => path.join(root, rel));
   }
 
   /**

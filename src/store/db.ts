@@ -111,6 +111,8 @@ const MIGRATIONS: string[] = [
   -- The content hash the note's index row was made from; NULL: not indexed yet.
   ALTER TABLE notes ADD COLUMN indexed_hash TEXT;
   CREATE INDEX notes_file ON notes(file);
+  -- The file's "mtimeMs:size:recordedAtMs" when its content was last read (see publisher.ts, readChanged).
+  ALTER TABLE notes ADD COLUMN seen TEXT;
   CREATE INDEX notes_published_date ON notes(json_extract(info, '$.date')) WHERE state = 'published';
   `,
 ];

@@ -12,19 +12,29 @@ type Prepare = (sql: string) => Statement;
 /** bm25 column weights of `note_titles`, in its column order: title, tags, grams. */
 export const TITLE_WEIGHTS = [2, 1, 2] as const;
 
-export function writeSearchText(sql: Prepare, rowid: number | bigint, hash: string, text: SearchText): void {
-  dropRows(sql, rowid);
-  sql('INSERT INTO note_titles(rowid, title, tags, grams) VALUES (?, ?, ?, ?)').run(rowid, text.title, text.tags, text.grams);
-  sql('INSERT INTO note_words(rowid, words) VALUES (?, ?)').run(rowid, text.words);
+/**
+ * Writes a note's rows and marks it indexed (for the backfill, which writes words alone).
+ * `indexed`: whether it has rows already. A note never indexed is not deleted first, which in a
+ * contentless table would still write a tombstone for the rowid.
+ */
+export function writeSearchText(sql: Prepare, rowid: number | bigint, hash: string, text: SearchText, indexed = true): void {
+  writeSearchRows(sql, rowid, text, indexed);
   sql('UPDATE notes SET indexed_hash = ? WHERE rowid = ?').run(hash, rowid);
 }
 
+/** The rows alone; the caller sets the note's `indexed_hash` (putNote does it in the same statement as the record). */
+export function writeSearchRows(sql: Prepare, rowid: number | bigint, text: SearchText, indexed: boolean): void {
+  if (indexed) dropSearchRows(sql, rowid);
+  sql('INSERT INTO note_titles(rowid, title, tags, grams) VALUES (?, ?, ?, ?)').run(rowid, text.title, text.tags, text.grams);
+  sql('INSERT INTO note_words(rowid, words) VALUES (?, ?)').run(rowid, text.words);
+}
+
 export function dropSearchText(sql: Prepare, rowid: number | bigint): void {
-  dropRows(sql, rowid);
+  dropSearchRows(sql, rowid);
   sql('UPDATE notes SET indexed_hash = NULL WHERE rowid = ?').run(rowid);
 }
 
-function dropRows(sql: Prepare, rowid: number | bigint): void {
+export function dropSearchRows(sql: Prepare, rowid: number | bigint): void {
   sql('DELETE FROM note_titles WHERE rowid = ?').run(rowid);
   sql('DELETE FROM note_words WHERE rowid = ?').run(rowid);
 }

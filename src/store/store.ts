@@ -7,7 +7,7 @@ import type { Filter } from '../config/schema.js';
 import type { Summary } from '../summary/build.js';
 import { toKeyPoint } from '../summary/inline.js';
 import { openDb, type Db, type OpenDbOptions, type Statement } from './db.js';
-import { dropSearchText, writeSearchText } from './fts.js';
+import { dropSearchRows, dropSearchText, writeSearchRows, writeSearchText } from './fts.js';
 import { LookupRows } from './lookup.js';
 import { targetKey } from './types.js';
 import type { SearchText } from './types.js';
@@ -50,6 +50,8 @@ export interface KnownNote {
   hash: string;
   state: NoteState;
   hasError: boolean;
+  /** The file's `mtimeMs:size:recordedAtMs` when its content was last read, if known. */
+  seen: string | null;
 }
 
 interface KnownRecord {
@@ -58,10 +60,11 @@ interface KnownRecord {
   hash: string;
   state: NoteState;
   has_error: number;
+  seen: string | null;
 }
 
 function toKnown(r: KnownRecord): KnownNote {
-  return { id: r.id, hash: r.hash, state: r.state, hasError: r.has_error === 1 };
+  return { id: r.id, hash: r.hash, state: r.state, hasError: r.has_error === 1, seen: r.seen };
 }
 
 /** The database is locked, full, read-only or failing: worth trying again later, not the data's fault. */
@@ -189,20 +192,20 @@ export class Store {
 
   /** file → (id, hash, state) of every known note; the warm start compares digests against it. */
   noteIndex(): Map<string, KnownNote> {
-    const rows = this.sql('SELECT id, file, hash, state, error IS NOT NULL AS has_error FROM notes').all() as KnownRecord[];
+    const rows = this.sql('SELECT id, file, hash, state, error IS NOT NULL AS has_error, seen FROM notes').all() as KnownRecord[];
     return new Map(rows.map((r) => [r.file, toKnown(r)]));
   }
 
   /** What `noteIndex` says of one file, by the file index: a save's batch costs the same whatever the number of notes. */
   knownNote(file: string): KnownNote | undefined {
-    const r = this.sql('SELECT id, file, hash, state, error IS NOT NULL AS has_error FROM notes WHERE file = ?').get(file) as KnownRecord | undefined;
+    const r = this.sql('SELECT id, file, hash, state, error IS NOT NULL AS has_error, seen FROM notes WHERE file = ?').get(file) as KnownRecord | undefined;
     return r ? toKnown(r) : undefined;
   }
 
   /** Known notes under a folder (`prefix` ends in `/`), by a range of the file index. */
   knownUnder(prefix: string): Map<string, KnownNote> {
     // Every file under `prefix` sorts between it and it followed by the highest code point.
-    const rows = this.sql('SELECT id, file, hash, state, error IS NOT NULL AS has_error FROM notes WHERE file >= ? AND file < ?').all(prefix, `${prefix}\u{10FFFF}`) as KnownRecord[];
+    const rows = this.sql('SELECT id, file, hash, state, error IS NOT NULL AS has_error, seen FROM notes WHERE file >= ? AND file < ?').all(prefix, `${prefix}\u{10FFFF}`) as KnownRecord[];
     return new Map(rows.map((r) => [r.file, toKnown(r)]));
   }
 
@@ -219,58 +222,79 @@ export class Store {
   /** Indexes a note's words if the note still has the content they were read from. */
   indexNote(id: string, hash: string, text: SearchText): boolean {
     return this.transaction(() => {
-      const r = this.sql('SELECT rowid FROM notes WHERE id = ? AND hash = ?').get(id, hash) as { rowid: number } | undefined;
-      if (r) writeSearchText(this.sql, r.rowid, hash, text);
+      const r = this.sql('SELECT rowid, indexed_hash FROM notes WHERE id = ? AND hash = ?').get(id, hash) as { rowid: number; indexed_hash: string | null } | undefined;
+      if (r) writeSearchText(this.sql, r.rowid, hash, text, r.indexed_hash !== null);
       return !!r;
     });
   }
 
-  /** Id and file of every published note, without parsing their stored summaries. */
-  publishedFiles(): { id: string; file: string }[] {
-    return this.sql("SELECT id, file FROM notes WHERE state = 'published'").all() as { id: string; file: string }[];
+  /** Files of the notes not deleted (for the start-up scan's removals). */
+  liveFiles(): string[] {
+    return (this.sql("SELECT file FROM notes WHERE state != 'deleted'").all() as { file: string }[]).map((r) => r.file);
+  }
+
+  /** Records when files whose content was read unchanged were seen (see KnownNote.seen). */
+  markSeen(seen: readonly { file: string; seen: string }[]): void {
+    if (!seen.length) return;
+    this.transaction(() => {
+      for (const s of seen) this.sql('UPDATE notes SET seen = ? WHERE file = ?').run(s.seen, s.file);
+    });
   }
 
   /**
    * Writes a note's record and, with `text`, its words in the lookup index, in one transaction: the
    * index never disagrees with the store. Without `text` the indexed words stay (an error on
    * record, a release of a scheduled note: the content did not change); a deleted note leaves the index.
+   * `seen`: the file's stat when this content was read (KnownNote.seen).
    */
-  putNote(n: NoteRow, text?: SearchText): void {
-    this.transaction(() => this.writeNote(n, text));
+  putNote(n: NoteRow, text?: SearchText, seen?: string): void {
+    // Inside a caller's transaction it is written as part of it: a nested one would be a SAVEPOINT,
+    // at which FTS5 writes its pending words out as a segment of their own.
+    if (this.db.inTransaction) this.writeNote(n, text, seen);
+    else this.transaction(() => this.writeNote(n, text, seen));
   }
 
-  private writeNote(n: NoteRow, text?: SearchText): void {
-    const row = this
-      .sql(
-        `INSERT INTO notes(id, file, hash, summary_hash, state, due_at, revision, announced, info, summary, error, updated_at)
-         VALUES (@id, @file, @hash, @summary_hash, @state, @due_at, @revision, @announced, @info, @summary, @error, @now)
-         ON CONFLICT(id) DO UPDATE SET file = excluded.file, hash = excluded.hash, summary_hash = excluded.summary_hash,
-           state = excluded.state, due_at = excluded.due_at, revision = excluded.revision, announced = excluded.announced,
-           info = excluded.info, summary = excluded.summary, error = excluded.error, updated_at = excluded.updated_at
-         RETURNING rowid`,
-      )
-      .get({
-        id: n.id,
-        file: n.file,
-        hash: n.hash,
-        summary_hash: n.summaryHash,
-        state: n.state,
-        due_at: n.dueAt,
-        revision: n.revision,
-        announced: n.announced ? 1 : 0,
-        info: JSON.stringify(n.info),
-        summary: n.summary ? JSON.stringify(n.summary) : null,
-        error: n.error,
-        now: Date.now(),
-      }) as { rowid: number };
-    if (n.state === 'deleted') dropSearchText(this.sql, row.rowid);
-    else if (text) writeSearchText(this.sql, row.rowid, n.hash, text);
+  private writeNote(n: NoteRow, text?: SearchText, seenFile?: string): void {
+    const before = this.sql('SELECT rowid, indexed_hash FROM notes WHERE id = ?').get(n.id) as { rowid: number; indexed_hash: string | null } | undefined;
+    const wasIndexed = before?.indexed_hash != null;
+    // The index's own marker goes in with the record: a second UPDATE would rewrite the whole row.
+    const indexedHash = n.state === 'deleted' ? null : text ? n.hash : (before?.indexed_hash ?? null);
+    const seen = seenFile ?? null; // left as it was when not given
+    // No RETURNING: a statement with one runs as a sub-transaction, at whose end FTS5 writes its
+    // pending words out as a segment of their own (3x the cost of a cold start's writes).
+    const written = this.sql(
+      `INSERT INTO notes(id, file, hash, summary_hash, state, due_at, revision, announced, info, summary, error, updated_at, indexed_hash, seen)
+       VALUES (@id, @file, @hash, @summary_hash, @state, @due_at, @revision, @announced, @info, @summary, @error, @now, @indexed_hash, @seen)
+       ON CONFLICT(id) DO UPDATE SET file = excluded.file, hash = excluded.hash, summary_hash = excluded.summary_hash,
+         state = excluded.state, due_at = excluded.due_at, revision = excluded.revision, announced = excluded.announced,
+         info = excluded.info, summary = excluded.summary, error = excluded.error, updated_at = excluded.updated_at,
+         indexed_hash = excluded.indexed_hash, seen = coalesce(excluded.seen, notes.seen)`,
+    ).run({
+      id: n.id,
+      file: n.file,
+      hash: n.hash,
+      summary_hash: n.summaryHash,
+      state: n.state,
+      due_at: n.dueAt,
+      revision: n.revision,
+      announced: n.announced ? 1 : 0,
+      info: JSON.stringify(n.info),
+      summary: n.summary ? JSON.stringify(n.summary) : null,
+      error: n.error,
+      now: Date.now(),
+      indexed_hash: indexedHash,
+      seen,
+    });
+    const rowid = before?.rowid ?? written.lastInsertRowid;
+    if (n.state === 'deleted') {
+      if (wasIndexed) dropSearchRows(this.sql, rowid);
+    } else if (text) writeSearchRows(this.sql, rowid, text, wasIndexed);
   }
 
   /** A renamed note keeps its posts and history under its new id. */
   renameNote(from: string, to: string): void {
-    const replaced = this.sql('SELECT rowid FROM notes WHERE id = ?').get(to) as { rowid: number } | undefined;
-    if (replaced) dropSearchText(this.sql, replaced.rowid);
+    const replaced = this.sql('SELECT rowid, indexed_hash FROM notes WHERE id = ?').get(to) as { rowid: number; indexed_hash: string | null } | undefined;
+    if (replaced?.indexed_hash) dropSearchText(this.sql, replaced.rowid);
     this.sql('DELETE FROM notes WHERE id = ?').run(to);
     this.sql('UPDATE notes SET id = ? WHERE id = ?').run(to, from);
     this.sql('UPDATE posts SET note_id = ? WHERE note_id = ?').run(to, from);
