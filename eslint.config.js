@@ -23,6 +23,13 @@ const zones = LAYERS.flatMap((layer, i) => {
   }));
 });
 
+// Adapters translate platform events in and replies out: they reach notes and lookups only through
+// the commands, and the store only through their narrow port (publish/port.ts AdapterState).
+zones.push(
+  { target: './src/adapters', from: './src/store', except: ['./types.ts'], message: 'adapters reach the store through AdapterState (publish/port.ts), not directly' },
+  { target: './src/adapters', from: './src/search', message: 'adapters look notes up through src/commands (lookup.ts), not the index' },
+);
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', '.scratch/**', 'coverage/**'] },
   {

@@ -96,30 +96,20 @@ export async function startApp(o: AppOptions): Promise<RunningApp> {
   }
 }
 
+/** Wiring in start-up order, each step one call (its length is the number of parts, a reason). */
 async function startAppParts(o: AppOptions, undo: (() => unknown)[]): Promise<RunningApp> {
   const { log } = o;
   let healthDeps: HealthDeps | undefined;
   // The port first: in use, it is a one-line error before any state is opened or written.
   const health = o.config.http.port ? await startHealthServer(() => healthDeps, o.config.http.port, o.config.http.host) : undefined;
   if (health) undo.push(() => new Promise((r) => health.close(r)));
-  const lock = acquireInstanceLock(o.dbPath);
-  undo.push(() => lock.release());
-  const store = new Store(o.dbPath, {
-    check: true,
-    onLocked: (waitMs) => log.warn({ db: o.dbPath, waitMs }, `the database is locked by another process; waiting up to ${Math.round(waitMs / 1000)} s for it`),
-  });
-  undo.push(() => store.close());
-  // A database that forgot its newest commits would announce them again: refuse, and say why.
-  checkMark(o.dbPath, store);
-  const mark = markWriter(o.dbPath, store);
+  const state = openState(o.dbPath, log);
+  undo.push(() => state.close());
+  const { store } = state;
   const root = path.resolve(o.notesDir);
   const search = new NoteSearch(store);
   const metrics = new Metrics(store);
-  const commandDeps: CommandDeps = { store, search, limiter: new CommandRateLimiter(o.config.commands), observe: metrics.onCommand };
-  const adapters: ChatAdapter[] = (o.platformAdapters ?? []).map((make) => make({ store, search, log, commandDeps }));
-  if (o.config.console.enabled && (adapters.length === 0 || o.config.routes.some((r) => r.platform === 'console'))) {
-    adapters.push(createConsoleAdapter({ json: o.json, write: o.out, delayMs: o.config.console.delayMs }));
-  }
+  const adapters = buildAdapters(o, store, search, metrics);
   const config: Config = { ...o.config, routes: effectiveRoutes(o.config, adapters) };
   const byPlatform = new Map(adapters.map((a) => [a.platform, a]));
 
@@ -169,26 +159,14 @@ async function startAppParts(o: AppOptions, undo: (() => unknown)[]): Promise<Ru
   undo.push(() => deliverer.stop());
   await sync.follow();
 
-  // The mark follows the database, a second behind at most (see store/mark.ts).
-  const marking = setInterval(() => {
-    try {
-      mark.write();
-    } catch (e) {
-      log.warn({ err: e instanceof Error ? e.message : String(e) }, 'could not write the database mark');
-    }
-  }, 1000);
-  marking.unref();
-  undo.push(() => clearInterval(marking));
-
   healthDeps = { store, adapters: () => adapters, connection: (p) => connections.state(p), watcherAlive: () => sync.watcher.alive(), watchMode, metrics };
 
   // Only a database from before the lookup index has notes to index here (once).
   const backfill = startBackfill(store, root, { ...o.read, realRoot: realpathSync.native(root) }, log);
   undo.push(() => backfill.stop());
   const indexed = backfill.done.then((n) => {
-    const size = search.size;
-    if (n) log.info({ notes: size, indexed: n }, 'search index ready: notes recorded before it were indexed');
-    return size;
+    if (n) log.info({ notes: search.size, indexed: n }, 'search index ready: notes recorded before it were indexed');
+    return search.size;
   });
 
   return {
@@ -205,13 +183,68 @@ async function startAppParts(o: AppOptions, undo: (() => unknown)[]): Promise<Ru
       await sync.stop(); // a batch in progress finishes its transaction before the store closes
       await deliverer.stop();
       await connections.stop();
+      state.close();
+    },
+  };
+}
+
+/** The platform adapters asked for, and the console one when nothing else is there or a route names it. */
+function buildAdapters(o: AppOptions, store: Store, search: NoteSearch, metrics: Metrics): ChatAdapter[] {
+  const commandDeps: CommandDeps = { store, search, limiter: new CommandRateLimiter(o.config.commands), observe: metrics.onCommand };
+  const adapters: ChatAdapter[] = (o.platformAdapters ?? []).map((make) => make({ store, search, log: o.log, commandDeps }));
+  if (o.config.console.enabled && (adapters.length === 0 || o.config.routes.some((r) => r.platform === 'console'))) {
+    adapters.push(createConsoleAdapter({ json: o.json, write: o.out, delayMs: o.config.console.delayMs }));
+  }
+  return adapters;
+}
+
+/**
+ * The state, opened in order: the one-instance lock, the database (checked, migrated), its mark
+ * checked (a database that forgot its newest commits would announce them again: refused) and then
+ * kept a second behind the database at most (see store/mark.ts). `close` checkpoints and lets go.
+ */
+function openState(dbPath: string, log: Logger): { store: Store; close(): void } {
+  const lock = acquireInstanceLock(dbPath);
+  let store: Store;
+  try {
+    store = new Store(dbPath, {
+      check: true,
+      onLocked: (waitMs) => log.warn({ db: dbPath, waitMs }, `the database is locked by another process; waiting up to ${Math.round(waitMs / 1000)} s for it`),
+    });
+  } catch (e) {
+    lock.release();
+    throw e;
+  }
+  let mark: ReturnType<typeof markWriter>;
+  try {
+    checkMark(dbPath, store);
+    mark = markWriter(dbPath, store);
+  } catch (e) {
+    store.close();
+    lock.release();
+    throw e;
+  }
+  const marking = setInterval(() => {
+    try {
+      mark.write();
+    } catch (e) {
+      log.warn({ err: e instanceof Error ? e.message : String(e) }, 'could not write the database mark');
+    }
+  }, 1000);
+  marking.unref();
+  let closed = false;
+  return {
+    store,
+    close() {
+      if (closed) return;
+      closed = true;
       clearInterval(marking);
       try {
-        mark.write();
+        if (store.db.open) mark.write();
       } catch {
         // the mark stays a little behind, which only makes its check weaker
       }
-      store.checkpoint();
+      if (store.db.open) store.checkpoint();
       store.close();
       lock.release();
     },

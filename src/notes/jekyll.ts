@@ -44,7 +44,12 @@ const ALERT = /^(\s*(?:>\s*)+)\[!(note|tip|important|warning|caution)\][ \t]*/i;
 const KRAMDOWN_COMMENT_OPEN = /\{::comment\}/;
 const KRAMDOWN_COMMENT_CLOSE = /\{:\/(comment)?\}/;
 
-/** The body as the site would show it, in Markdown. Returns the input itself when nothing applies. */
+/**
+ * The body as the site would show it, in Markdown. Returns the input itself when nothing applies.
+ * Longer than most (a reason, per the style guide): one pass over the lines whose state (open fence,
+ * raw block, dropped tag, footnote, kramdown comment) every line handler reads and changes; the
+ * handlers are the named inner functions.
+ */
 export function renderJekyllSource(body: string, site: SiteConfig, page: JekyllPage): string {
   if (!TRIGGER.test(body)) return body;
   const out: string[] = [];

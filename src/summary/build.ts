@@ -170,6 +170,8 @@ const TIER = { opening: 0, sectionLead: 1, openingMore: 2, listItem: 3, other: 4
  * Every piece of text that could be a key point, in reading order, with its tier. Lead-ins keep
  * the short code line after them or are left out; short list items take their heading as context;
  * tables and code give points only as a last resort (a note that is only a table or only code).
+ * Longer than most (a reason): one walk over the tokens whose state (section, lead-in, opening,
+ * per-tier caps) the named inner handlers for paragraphs, lists, tables and code share.
  */
 function collectCandidates(tokens: readonly Token[], locale: string, spans: SpanTable, opts: SummaryOptions): { candidates: Candidate[]; referenceLinks: Link[] } {
   const candidates: Candidate[] = [];

@@ -115,6 +115,10 @@ export interface DiscordDelivery {
   delete(target: Target, messageId: string, ctx: SendContext): Promise<void>;
 }
 
+/**
+ * Longer than most (a reason): a factory whose post, edit and delete share the channel cache and
+ * the forum-webhook memory in its closure; each returned method and helper is short and named.
+ */
 export function createDiscordDelivery(o: DiscordDeliveryOptions): DiscordDelivery {
   const { rest, log } = o;
   const channels = new Map<string, { facts: ChannelFacts; at: number }>();

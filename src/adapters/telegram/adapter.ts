@@ -50,6 +50,10 @@ export interface TelegramAdapter extends ChatAdapter {
   bot: Bot;
 }
 
+/**
+ * Longer than most (a reason): a factory whose deliveries, start and stop share the bot, the pacer
+ * and the reply signal in its closure; updates are handled in updates.ts.
+ */
 export function createTelegramAdapter(o: TelegramAdapterOptions): TelegramAdapter {
   const bot = new Bot(o.token, { client: { apiRoot: o.config.apiRoot } });
   const pacer = new Pacer(o.config.rate);
