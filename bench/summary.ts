@@ -24,6 +24,7 @@ async function phase(kind: string, dir: string): Promise<void> {
   const site = readJekyllConfig(path.resolve(REPO_ROOT, '..', 'shared', 'corpus', 'site', 'jekyll-ai-blog', '_config.yml'));
   const opts = { maxBytes: 1024 * 1024, defaultLang: 'en', fileLangs: [...DEFAULT_FILE_LANGS], site, realRoot: await realpath(dir) };
   let sink = 0;
+  const realDirs = new Map<string, string>(); // as the publisher reads: each folder resolved once
   const t0 = performance.now();
   for (const f of files) {
     if (kind === 'baseline' || kind === 'baseline-sync') {
@@ -33,7 +34,7 @@ async function phase(kind: string, dir: string): Promise<void> {
     } else {
       // As the publisher reads and parses a note (publish/publisher.ts, publish/parse-pool.ts).
       const rel = toRelPath(dir, f);
-      const text = decodeNoteText(rel, readNoteBytesSync(dir, f, rel, opts.maxBytes, opts.realRoot).buf, opts.maxBytes);
+      const text = decodeNoteText(rel, readNoteBytesSync(dir, f, rel, opts.maxBytes, opts.realRoot, realDirs).buf, opts.maxBytes);
       const { note, tokens } = parseNoteText(rel, text, opts);
       const r = renderAll(buildSummary(note, tokens));
       sink += r.text.length;

@@ -59,7 +59,14 @@ function abbreviationGoesOn(prev: string, next: string): boolean {
 /** Longest sentence built by joining pieces; past it a piece's wrong break is kept. */
 const MAX_JOINED = 600;
 
+/** What can end a sentence for ICU (UAX #29's STerm and ATerm) or a paragraph (its separators). */
+const MAY_END = /[\p{Sentence_Terminal}\u2024\uFE52\uFF0E\n\r\u0085\u2028\u2029]/u;
+
 export function splitSentences(text: string, locale: string, limit = Infinity): string[] {
+  // Nothing that can end a sentence before the last character: one sentence, no segmenter needed
+  // (most list items and short paragraphs; the segmenter was a twentieth of a note's summary).
+  const trimmed = text.trim();
+  if (!MAY_END.test(trimmed.slice(0, -1))) return trimmed && limit > 0 ? [trimmed] : [];
   const out: string[] = [];
   let cur = '';
   let depth = 0;
