@@ -5,7 +5,7 @@
  * first time a query needs them.
  */
 import { baseLanguage, sameLanguage, toLocaleTag } from '../notes/lang.js';
-import type { NoteFacts } from '../store/lookup.js';
+import type { LookupMatch, NoteFacts } from '../store/lookup.js';
 import type { Store } from '../store/store.js';
 import type { NoteInfo } from '../store/types.js';
 import { TitleVocabulary } from './fuzzy.js';
@@ -85,6 +85,8 @@ export class NoteSearch {
     const rows = limit * ROWS_PER_RESULT;
     const lookup = this.store.lookup;
     let hits = lookup.match('titles', matchExpression(pieces, 'titles', 'AND'), rows);
+    // Title matches first, then the text's: scores of the two tables are not on one scale.
+    const titleHits = hits.length;
     if (!hits.length || opts.deep) hits = [...hits, ...lookup.match('words', matchExpression(pieces, 'words', 'AND'), rows)];
     if (!hits.length) {
       const typos = this.alternatives(pieces);
@@ -95,7 +97,11 @@ export class NoteSearch {
     // member's, and the first `limit` families are final.
     if (lang) {
       const want = toLocaleTag(lang);
-      hits = hits.map((h) => (sameLanguage(h.locale, want) ? { ...h, score: h.score * SAME_LANGUAGE_BOOST } : h)).sort((a, b) => b.score - a.score);
+      const mine = (h: LookupMatch) => (sameLanguage(h.locale, want) ? 1 : 0);
+      const boosted = (h: LookupMatch) => (mine(h) ? { ...h, score: h.score * SAME_LANGUAGE_BOOST } : h);
+      // Text matches all score 0 (see LookupRows.match): there the language alone orders them.
+      const byScore = (a: LookupMatch, b: LookupMatch) => b.score - a.score || mine(b) - mine(a);
+      hits = [...hits.slice(0, titleHits).map(boosted).sort(byScore), ...hits.slice(titleHits).map(boosted).sort(byScore)];
     }
     const families: { key: string; score: number }[] = [];
     const seen = new Set<string>();

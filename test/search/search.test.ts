@@ -106,6 +106,15 @@ describe('keeping the index current', () => {
     expect(s.size).toBe(1);
   });
 
+  it('a submitted lookup shows a title match before notes that only mention the words, even in the asker’s language', () => {
+    const db = new Store(':memory:');
+    const s = new NoteSearch(db);
+    for (let i = 0; i < 10; i++) put(db, parse(`filler-${i}-en.md`, `---\ntitle: Filler ${i}\n---\nNothing to see ${i}.`));
+    put(db, parse('mention-ja.md', '---\ntitle: 観察メモ\nlang: ja\n---\nquokka habits の記録。'));
+    put(db, parse('titled-en.md', '---\ntitle: Quokka habits\n---\nSmall marsupials of Rottnest.'));
+    expect(s.search('quokka habits', { deep: true, lang: 'ja' }).map((r) => r.id)).toEqual(['titled-en', 'mention-ja']);
+  });
+
   it('finds a Chinese or Japanese title by characters typed across or inside its words', () => {
     const db = new Store(':memory:');
     const s = new NoteSearch(db);
