@@ -47,6 +47,8 @@ export interface Parser {
 /**
  * A parser for a batch of `expected` notes: inline for a few, else worker threads kept for the
  * whole batch, which is fed to it a chunk at a time (so no batch's texts are all held at once).
+ * The threads start with the first chunk that has enough changed notes: a warm start, whose
+ * notes are nearly all unchanged, starts none.
  */
 export function openParser(expected: number, read: ReadOptions, summary: SummaryOptions): Parser {
   // The worker is compiled JavaScript; from TypeScript sources (tests) everything runs inline.
@@ -57,15 +59,17 @@ export function openParser(expected: number, read: ReadOptions, summary: Summary
   }
   // A larger young generation than the default: parsing allocates many short-lived strings, and
   // scavenging them was a tenth of each worker's time (a cold start of 35,000 notes).
-  const workers = Array.from({ length: threads }, () => new Worker(script, { resourceLimits: { maxYoungGenerationSizeMb: 48 } }));
+  let workers: Worker[] | undefined;
   return {
     async parse(jobs) {
+      if (!workers && jobs.length < POOL_THRESHOLD / 2) return jobs.map((job) => parseJob(job, read, summary));
+      const pool = (workers ??= Array.from({ length: threads }, () => new Worker(script, { resourceLimits: { maxYoungGenerationSizeMb: 48 } })));
       const chunks: ParseJob[][] = [];
       for (let i = 0; i < jobs.length; i += CHUNK) chunks.push(jobs.slice(i, i + CHUNK));
       const results = new Array<ParseResult[]>(chunks.length);
       let next = 0;
       await Promise.all(
-        workers.map(
+        pool.map(
           (w) =>
             new Promise<void>((resolve, reject) => {
               const send = () => {
@@ -90,7 +94,7 @@ export function openParser(expected: number, read: ReadOptions, summary: Summary
       return results.flat();
     },
     async close() {
-      await Promise.all(workers.map((w) => w.terminate()));
+      await Promise.all((workers ?? []).map((w) => w.terminate()));
     },
   };
 }
