@@ -99,7 +99,7 @@ export class NoteSearch {
       const want = toLocaleTag(lang);
       const mine = (h: LookupMatch) => (sameLanguage(h.locale, want) ? 1 : 0);
       const boosted = (h: LookupMatch) => (mine(h) ? { ...h, score: h.score * SAME_LANGUAGE_BOOST } : h);
-      // Text matches all score 0 (see LookupRows.match): there the language alone orders them.
+      // Equal scores: the asker's language first.
       const byScore = (a: LookupMatch, b: LookupMatch) => b.score - a.score || mine(b) - mine(a);
       hits = [...hits.slice(0, titleHits).map(boosted).sort(byScore), ...hits.slice(titleHits).map(boosted).sort(byScore)];
     }

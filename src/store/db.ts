@@ -101,10 +101,11 @@ const MIGRATIONS: string[] = [
     tokenize = 'unicode61 remove_diacritics 2'
   );
   -- Every word of the note (title, tags and prose), asked when titles find nothing or for a
-  -- submitted lookup: which notes have a word, no positions (detail = none keeps it small).
+  -- submitted lookup. No prefix indexes (a third of the size); positions kept, which bm25 needs
+  -- to rank (with detail = none every match scores 0).
   CREATE VIRTUAL TABLE note_words USING fts5(
     words,
-    content = '', contentless_delete = 1, detail = none,
+    content = '', contentless_delete = 1,
     tokenize = 'unicode61 remove_diacritics 2'
   );
   CREATE VIRTUAL TABLE note_title_terms USING fts5vocab(note_titles, 'col');

@@ -35,8 +35,7 @@ export class LookupRows {
     const ranked =
       table === 'titles'
         ? `SELECT rowid, bm25(note_titles, ${TITLE_WEIGHTS.join(', ')}) AS s FROM note_titles WHERE note_titles MATCH ? ORDER BY s LIMIT ?`
-        : // note_words keeps no positions (detail=none), so bm25 is 0 there: its matches come newest recorded first.
-          'SELECT rowid, 0 AS s FROM note_words WHERE note_words MATCH ? ORDER BY rowid DESC LIMIT ?';
+        : 'SELECT rowid, bm25(note_words) AS s FROM note_words WHERE note_words MATCH ? ORDER BY s LIMIT ?';
     const rows = this.sql(
       `SELECT n.id AS id, json_extract(n.info, '$.translationKey') AS k, json_extract(n.info, '$.locale') AS l, m.s AS s
        FROM (${ranked}) m JOIN notes n ON n.rowid = m.rowid WHERE n.state = 'published' ORDER BY m.s, n.rowid DESC`,
