@@ -1,7 +1,9 @@
 /**
- * A typed query as FTS5 expressions. Words are matched as prefixes (the last may be half typed);
- * a run of Chinese or Japanese is matched against the title's character runs (`grams`), so a prefix
- * typed across or inside words is found, and against the words the segmenter finds in it.
+ * A typed query as FTS5 expressions. Words are matched as prefixes (the last may be half typed).
+ * A run of Chinese or Japanese is matched in titles against their character runs (`grams`), so a
+ * prefix typed across or inside words is found, and against the words the segmenter finds in it;
+ * in the every-word index, against its character pairs. Every token is quoted: no query text is
+ * FTS5 syntax.
  */
 import { GRAM_CHARS, isSpacelessScript, normalizeTerm, pairTokens, tokenize } from './text.js';
 
@@ -41,13 +43,13 @@ function wordsOf(p: QueryPiece): string {
   return `(${ws.map(quote).join(' AND ')})`;
 }
 
-/** `titles`: an expression for `note_titles` (title, tags, grams); `words`: for `note_words` (every word). */
 /** A run's character pairs, all required; a lone character typed is a prefix of the pairs it starts. */
 function pairsOf(p: QueryPiece): string {
   if (p.pairs.length === 1 && [...p.pairs[0]!].length === 1) return `${quote(p.pairs[0]!)}*`;
   return `(${p.pairs.map(quote).join(' AND ')})`;
 }
 
+/** `titles`: an expression for `note_titles` (title, tags, grams); `words`: for `note_words` (every word). */
 export type Scope = 'titles' | 'words';
 
 /**

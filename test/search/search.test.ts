@@ -115,6 +115,16 @@ describe('keeping the index current', () => {
     expect(s.search('quokka habits', { deep: true, lang: 'ja' }).map((r) => r.id)).toEqual(['titled-en', 'mention-ja']);
   });
 
+  it('takes any typed text as words, never as FTS5 syntax', () => {
+    const db = new Store(':memory:');
+    const s = new NoteSearch(db);
+    put(db, parse('quote-en.md', '---\ntitle: \'Say "AND" OR NEAR(x) *now*\'\n---\nBody.'));
+    for (const q of ['"', 'NEAR(', ') OR (', '*', '^', 'AND', 'title:', '\u0301', '{title}: x', '"unterminated']) {
+      expect(() => s.search(q, { deep: true }), q).not.toThrow();
+    }
+    expect(s.search('say "and" or near', { lang: 'en' })[0]?.id).toBe('quote-en');
+  });
+
   it('finds a Chinese or Japanese title by characters typed across or inside its words', () => {
     const db = new Store(':memory:');
     const s = new NoteSearch(db);
