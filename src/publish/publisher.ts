@@ -2,13 +2,16 @@
  * Turns batches of file changes into committed outbox rows. A note's new record and its
  * deliveries are written in one transaction, so a crash leaves either both or neither.
  */
-import { existsSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import type { Config } from '../config/schema.js';
 import { NoteError } from '../errors.js';
 import type { Logger } from '../log.js';
 import { contentHash, decodeNoteText, readNoteBytesSync, toRelPath, type ReadOptions } from '../notes/read.js';
+import { readChangedFiles, type BatchOptions, type ChangedFile, type FolderReader } from './batch-read.js';
+
+export type { BatchOptions } from './batch-read.js';
 import type { SummaryOptions } from '../summary/build.js';
 import { openParser, type ParseResult } from './parse-pool.js';
 import type { KnownNote, Store } from '../store/store.js';
@@ -54,32 +57,6 @@ interface Decided {
   seen?: string | undefined;
 }
 
-interface ChangedFile {
-  rel: string;
-  text: string;
-  hash: string;
-  /** The file's stat when this text was read (KnownNote.seen). */
-  seen: string;
-  /** The store has a record of it (or of the note it was renamed from, now under its id). */
-  known: boolean;
-}
-
-export interface BatchOptions {
-  /** The first scan of a folder the store has never seen. */
-  firstRun?: boolean;
-  onProgress?: ((done: number, total: number) => void) | undefined;
-  /** Filled with each file's modification time as read (the start-up scan's catch-up compares them). */
-  mtimes?: Map<string, number> | undefined;
-  /** Skip reading files whose stat is unchanged since their content was read (see readChanged). */
-  trustStat?: boolean;
-}
-
-/** Whether `seen` (`mtimeMs:size:recordedAtMs`) still describes a file: same time and size, and the time at least 2 s before it was recorded. */
-function sameStat(seen: string, mtimeMs: number, size: number): boolean {
-  const [m, s, at] = seen.split(':').map(Number);
-  return m === mtimeMs && s === size && at !== undefined && mtimeMs < at - 2000;
-}
-
 const DB_CHUNK = 500;
 /** Files read, parsed and committed together (two chunks are in flight): bounds a start-up scan's memory. */
 const BATCH_CHUNK = 500;
@@ -92,9 +69,12 @@ export class Publisher {
   /** The digest each chat got in the batch being processed (see `enqueueNew`). */
   private batchDigests: Map<string, number> | undefined;
 
+  private readonly reader: FolderReader;
+
   constructor(private readonly deps: PublisherDeps) {
     this.realRoot = realpathSync.native(deps.root);
     this.now = deps.now ?? Date.now;
+    this.reader = { root: deps.root, realRoot: this.realRoot, maxBytes: deps.read.maxBytes, markSeen: (seen) => deps.store.markSeen(seen) };
   }
 
   private policy(firstRun: boolean): Policy {
@@ -124,7 +104,13 @@ export class Publisher {
       // Each chunk is read and handed to the parser while the chunk before it is decided and
       // committed: the workers parse while the main thread writes.
       const readAndParse = (from: number) => {
-        const changed = this.readChanged(files.slice(from, from + BATCH_CHUNK), known, result, { mtimes, trustStat: opts.trustStat === true, startedAt });
+        const read = readChangedFiles(files.slice(from, from + BATCH_CHUNK), known, this.reader, { mtimes, trustStat: opts.trustStat === true, startedAt });
+        result.scanned += read.scanned;
+        for (const { rel, error } of read.failed) {
+          this.recordError(rel, error);
+          result.errors++;
+        }
+        const changed = read.changed;
         onProgress?.(Math.min(files.length, from + BATCH_CHUNK), files.length);
         const parsed = parser.parse(changed.map((c) => ({ rel: c.rel, text: c.text })));
         parsed.catch(() => undefined); // awaited below; not an unhandled rejection if a commit throws first
@@ -196,50 +182,6 @@ export class Publisher {
       for (const [file, n] of this.deps.store.knownUnder(rel ? `${rel}/` : '')) if (n.state !== 'deleted') rels.add(file);
     }
     return [...rels].filter((rel) => !existsSync(path.join(this.deps.root, rel)));
-  }
-
-  /**
-   * Reads a chunk's files; unchanged notes are recognised by their digest and left out. With
-   * `trustStat` (the start-up scan), a file whose modification time and size are what they were
-   * when its content was last read is not read at all, as git does with its index: unless that
-   * time was within two seconds of the reading (a later write in the same tick of a coarse
-   * clock would look the same). The reconcile pass and the watcher's batches always read.
-   */
-  private readChanged(abss: string[], known: (rel: string) => KnownNote | undefined, result: BatchResult, o: { mtimes?: Map<string, number> | undefined; trustStat: boolean; startedAt: number }): ChangedFile[] {
-    const out: ChangedFile[] = [];
-    const unchanged: { file: string; seen: string }[] = [];
-    const realDirs = new Map<string, string>(); // each folder resolved once per chunk
-    for (const abs of abss) {
-      const rel = toRelPath(this.deps.root, abs);
-      result.scanned++;
-      const prev = known(rel);
-      // Parsed again only if deleted before, or an error is on record that this content may have fixed.
-      const settled = !!prev && prev.state !== 'error' && prev.state !== 'deleted' && !prev.hasError;
-      try {
-        if (settled && o.trustStat && prev.seen) {
-          const st = statSync(abs, { throwIfNoEntry: false });
-          if (st && sameStat(prev.seen, st.mtimeMs, st.size)) {
-            o.mtimes?.set(abs, st.mtimeMs);
-            continue;
-          }
-        }
-        const { buf, mtimeMs } = readNoteBytesSync(this.deps.root, abs, rel, this.deps.read.maxBytes, this.realRoot, realDirs);
-        o.mtimes?.set(abs, mtimeMs);
-        const seen = `${mtimeMs}:${buf.length}:${o.startedAt}`;
-        const text = decodeNoteText(rel, buf, this.deps.read.maxBytes);
-        const hash = contentHash(text);
-        if (settled && prev.hash === hash) {
-          if (!prev.seen || !sameStat(prev.seen, mtimeMs, buf.length)) unchanged.push({ file: rel, seen });
-          continue;
-        }
-        out.push({ rel, text, hash, seen, known: !!prev });
-      } catch (e) {
-        this.recordError(rel, e);
-        result.errors++;
-      }
-    }
-    this.deps.store.markSeen(unchanged);
-    return out;
   }
 
   private rename(from: string, fromId: string, to: string, renamed: Set<string>): void {

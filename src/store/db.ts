@@ -6,6 +6,8 @@ import { StoreError } from '../errors.js';
 
 export type Db = Database.Database;
 export type Statement = Database.Statement;
+/** A prepared statement by its SQL, prepared once (Store.sql). */
+export type Prepare = (sql: string) => Statement;
 
 /** Each entry upgrades the schema by one version; never edit a shipped entry, append a new one. */
 const MIGRATIONS: string[] = [

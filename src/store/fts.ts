@@ -4,10 +4,8 @@
  * Contentless (`content=''`): the words are indexed, not stored twice. They arrive already split
  * by their language (search/text.ts), so unicode61 only has to split on the spaces between them.
  */
-import type { Statement } from './db.js';
+import type { Prepare } from './db.js';
 import type { SearchText } from './types.js';
-
-type Prepare = (sql: string) => Statement;
 
 /** bm25 column weights of `note_titles`, in its column order: title, tags, grams. */
 export const TITLE_WEIGHTS = [2, 1, 2] as const;

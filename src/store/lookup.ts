@@ -2,11 +2,9 @@
  * The queries behind lookups: matches in the FTS5 index (store/fts.ts) joined to published notes,
  * translation families and the newest notes, each answered from an index, never a table scan.
  */
-import type { Statement } from './db.js';
+import type { Prepare } from './db.js';
 import { TITLE_WEIGHTS } from './fts.js';
 import type { NoteInfo } from './types.js';
-
-type Prepare = (sql: string) => Statement;
 
 export interface LookupMatch {
   id: string;

@@ -4,68 +4,16 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { Filter } from '../config/schema.js';
-import type { Summary } from '../summary/build.js';
-import { toKeyPoint } from '../summary/inline.js';
 import { openDb, type Db, type OpenDbOptions, type Statement } from './db.js';
 import { dropSearchRows, dropSearchText, writeSearchRows, writeSearchText } from './fts.js';
 import { LookupRows } from './lookup.js';
+import { readStatus, type StatusCounts } from './status.js';
 import { targetKey } from './types.js';
 import type { SearchText } from './types.js';
-import type { DeliveryKind, DeliveryPayload, DeliveryStatus, NewDelivery, NoteInfo, NoteRow, NoteState, OutboxRow, Subscription, Target } from './types.js';
+import type { DeliveryKind, DeliveryPayload, NewDelivery, NoteRow, OutboxRow, Subscription, Target } from './types.js';
+import { toKnown, toNote, toOutbox, type KnownNote, type KnownRecord, type NoteRecord, type OutboxRecord } from './records.js';
 
-interface NoteRecord {
-  id: string;
-  file: string;
-  hash: string;
-  summary_hash: string | null;
-  state: NoteState;
-  due_at: number | null;
-  revision: number;
-  announced: number;
-  info: string;
-  summary: string | null;
-  error: string | null;
-}
-
-interface OutboxRecord {
-  id: number;
-  note_id: string | null;
-  revision: number;
-  platform: string;
-  chat: string;
-  thread: string;
-  kind: DeliveryKind;
-  payload: string;
-  status: DeliveryStatus;
-  attempts: number;
-  next_attempt_at: number;
-  message_id: string | null;
-  nonce: string;
-  last_error: string | null;
-}
-
-/** What a batch needs to know of a file the store has seen. */
-export interface KnownNote {
-  id: string;
-  hash: string;
-  state: NoteState;
-  hasError: boolean;
-  /** The file's `mtimeMs:size:recordedAtMs` when its content was last read, if known. */
-  seen: string | null;
-}
-
-interface KnownRecord {
-  id: string;
-  file: string;
-  hash: string;
-  state: NoteState;
-  has_error: number;
-  seen: string | null;
-}
-
-function toKnown(r: KnownRecord): KnownNote {
-  return { id: r.id, hash: r.hash, state: r.state, hasError: r.has_error === 1, seen: r.seen };
-}
+export type { KnownNote } from './records.js';
 
 /** The database is locked, full, read-only or failing: worth trying again later, not the data's fault. */
 export function isStoreUnavailable(e: unknown): boolean {
@@ -73,57 +21,7 @@ export function isStoreUnavailable(e: unknown): boolean {
   return typeof code === 'string' && /^SQLITE_(BUSY|LOCKED|FULL|IOERR|READONLY|CANTOPEN|PROTOCOL|NOMEM)/.test(code);
 }
 
-/** Summaries written by earlier releases hold key points as strings. */
-function storedSummary(s: Summary): Summary {
-  return { ...s, keyPoints: s.keyPoints.map(toKeyPoint) };
-}
-
-function storedPayload(p: DeliveryPayload): DeliveryPayload {
-  return p.type === 'summary' ? { ...p, summary: storedSummary(p.summary) } : p;
-}
-
-function toNote(r: NoteRecord): NoteRow {
-  return {
-    id: r.id,
-    file: r.file,
-    hash: r.hash,
-    summaryHash: r.summary_hash,
-    state: r.state,
-    dueAt: r.due_at,
-    revision: r.revision,
-    announced: r.announced === 1,
-    info: JSON.parse(r.info) as NoteInfo,
-    summary: r.summary ? storedSummary(JSON.parse(r.summary) as Summary) : null,
-    error: r.error,
-  };
-}
-
-function toOutbox(r: OutboxRecord): OutboxRow {
-  return {
-    id: r.id,
-    noteId: r.note_id,
-    revision: r.revision,
-    target: { platform: r.platform as Target['platform'], chat: r.chat, thread: r.thread },
-    kind: r.kind,
-    payload: storedPayload(JSON.parse(r.payload) as DeliveryPayload),
-    status: r.status,
-    attempts: r.attempts,
-    nextAttemptAt: r.next_attempt_at,
-    messageId: r.message_id,
-    nonce: r.nonce,
-    lastError: r.last_error,
-  };
-}
-
-export interface StatusCounts {
-  notes: Record<string, number>;
-  /** Translation families with a published member: what chats are announced, one message each. */
-  families: number;
-  subscriptions: number;
-  outbox: Record<string, number>;
-  paused: { target: Target; reason: string; pausedAt: number }[];
-  failures: { id: number; noteId: string | null; target: Target; kind: string; error: string | null; attempts: number }[];
-}
+export type { StatusCounts } from './status.js';
 
 export class Store {
   readonly db: Db;
@@ -510,23 +408,6 @@ export class Store {
   }
 
   status(): StatusCounts {
-    const notes = Object.fromEntries((this.sql('SELECT state, COUNT(*) AS n FROM notes GROUP BY state').all() as { state: string; n: number }[]).map((r) => [r.state, r.n]));
-    const outbox = Object.fromEntries((this.sql('SELECT status, COUNT(*) AS n FROM outbox GROUP BY status').all() as { status: string; n: number }[]).map((r) => [r.status, r.n]));
-    const subscriptions = (this.sql('SELECT COUNT(*) AS n FROM subscriptions').get() as { n: number }).n;
-    const families = (this.sql("SELECT COUNT(DISTINCT json_extract(info, '$.translationKey')) AS n FROM notes WHERE state = 'published'").get() as { n: number }).n;
-    const paused = (this.sql('SELECT * FROM paused_targets ORDER BY paused_at').all() as { platform: string; chat: string; thread: string; reason: string; paused_at: number }[]).map((r) => ({
-      target: { platform: r.platform as Target['platform'], chat: r.chat, thread: r.thread },
-      reason: r.reason,
-      pausedAt: r.paused_at,
-    }));
-    const failures = (this.sql("SELECT * FROM outbox WHERE status = 'failed' ORDER BY id DESC LIMIT 50").all() as OutboxRecord[]).map((r) => ({
-      id: r.id,
-      noteId: r.note_id,
-      target: { platform: r.platform as Target['platform'], chat: r.chat, thread: r.thread },
-      kind: r.kind,
-      error: r.last_error,
-      attempts: r.attempts,
-    }));
-    return { notes, families, subscriptions, outbox, paused, failures };
+    return readStatus(this.sql);
   }
 }

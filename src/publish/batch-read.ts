@@ -1,0 +1,89 @@
+/**
+ * A batch's files read and compared with what the store knows: unchanged notes are recognised by
+ * their digest (or, at start-up, by their stat) and left out; the rest come back with their text.
+ */
+import { statSync } from 'node:fs';
+import { contentHash, decodeNoteText, readNoteBytesSync, toRelPath } from '../notes/read.js';
+import type { KnownNote } from '../store/store.js';
+
+export interface ChangedFile {
+  rel: string;
+  text: string;
+  hash: string;
+  /** The file's stat when this text was read (KnownNote.seen). */
+  seen: string;
+  /** The store has a record of it (or of the note it was renamed from, now under its id). */
+  known: boolean;
+}
+
+export interface BatchOptions {
+  /** The first scan of a folder the store has never seen. */
+  firstRun?: boolean;
+  onProgress?: ((done: number, total: number) => void) | undefined;
+  /** Filled with each file's modification time as read (the start-up scan's catch-up compares them). */
+  mtimes?: Map<string, number> | undefined;
+  /** Skip reading files whose stat is unchanged since their content was read (see readChanged). */
+  trustStat?: boolean;
+}
+
+/** Whether `seen` (`mtimeMs:size:recordedAtMs`) still describes a file: same time and size, and the time at least 2 s before it was recorded. */
+function sameStat(seen: string, mtimeMs: number, size: number): boolean {
+  const [m, s, at] = seen.split(':').map(Number);
+  return m === mtimeMs && s === size && at !== undefined && mtimeMs < at - 2000;
+}
+
+/** Where and how a batch's files are read, and where the stat of unchanged ones is recorded. */
+export interface FolderReader {
+  root: string;
+  realRoot: string;
+  maxBytes: number;
+  markSeen: (seen: { file: string; seen: string }[]) => void;
+}
+
+/**
+ * Reads a chunk's files; unchanged notes are recognised by their digest and left out. With
+ * `trustStat` (the start-up scan), a file whose modification time and size are what they were
+ * when its content was last read is not read at all, as git does with its index: unless that
+ * time was within two seconds of the reading (a later write in the same tick of a coarse
+ * clock would look the same). The reconcile pass and the watcher's batches always read.
+ */
+export function readChangedFiles(
+  abss: string[],
+  known: (rel: string) => KnownNote | undefined,
+  reader: FolderReader,
+  o: { mtimes?: Map<string, number> | undefined; trustStat: boolean; startedAt: number },
+): { changed: ChangedFile[]; failed: { rel: string; error: unknown }[]; scanned: number } {
+  const changed: ChangedFile[] = [];
+  const failed: { rel: string; error: unknown }[] = [];
+  const unchanged: { file: string; seen: string }[] = [];
+  const realDirs = new Map<string, string>(); // each folder resolved once per chunk
+  for (const abs of abss) {
+    const rel = toRelPath(reader.root, abs);
+    const prev = known(rel);
+    // Parsed again only if deleted before, or an error is on record that this content may have fixed.
+    const settled = !!prev && prev.state !== 'error' && prev.state !== 'deleted' && !prev.hasError;
+    try {
+      if (settled && o.trustStat && prev.seen) {
+        const st = statSync(abs, { throwIfNoEntry: false });
+        if (st && sameStat(prev.seen, st.mtimeMs, st.size)) {
+          o.mtimes?.set(abs, st.mtimeMs);
+          continue;
+        }
+      }
+      const { buf, mtimeMs } = readNoteBytesSync(reader.root, abs, rel, reader.maxBytes, reader.realRoot, realDirs);
+      o.mtimes?.set(abs, mtimeMs);
+      const seen = `${mtimeMs}:${buf.length}:${o.startedAt}`;
+      const text = decodeNoteText(rel, buf, reader.maxBytes);
+      const hash = contentHash(text);
+      if (settled && prev.hash === hash) {
+        if (!prev.seen || !sameStat(prev.seen, mtimeMs, buf.length)) unchanged.push({ file: rel, seen });
+        continue;
+      }
+      changed.push({ rel, text, hash, seen, known: !!prev });
+    } catch (error) {
+      failed.push({ rel, error });
+    }
+  }
+  reader.markSeen(unchanged);
+  return { changed, failed, scanned: abss.length };
+}

@@ -1,0 +1,35 @@
+/** What `notecast status` and /healthz show: counts by state, paused chats, recent failures. */
+import type { Prepare } from './db.js';
+import type { OutboxRecord } from './records.js';
+import type { Target } from './types.js';
+
+export interface StatusCounts {
+  notes: Record<string, number>;
+  /** Translation families with a published member: what chats are announced, one message each. */
+  families: number;
+  subscriptions: number;
+  outbox: Record<string, number>;
+  paused: { target: Target; reason: string; pausedAt: number }[];
+  failures: { id: number; noteId: string | null; target: Target; kind: string; error: string | null; attempts: number }[];
+}
+
+export function readStatus(sql: Prepare): StatusCounts {
+  const notes = Object.fromEntries((sql('SELECT state, COUNT(*) AS n FROM notes GROUP BY state').all() as { state: string; n: number }[]).map((r) => [r.state, r.n]));
+  const outbox = Object.fromEntries((sql('SELECT status, COUNT(*) AS n FROM outbox GROUP BY status').all() as { status: string; n: number }[]).map((r) => [r.status, r.n]));
+  const subscriptions = (sql('SELECT COUNT(*) AS n FROM subscriptions').get() as { n: number }).n;
+  const families = (sql("SELECT COUNT(DISTINCT json_extract(info, '$.translationKey')) AS n FROM notes WHERE state = 'published'").get() as { n: number }).n;
+  const paused = (sql('SELECT * FROM paused_targets ORDER BY paused_at').all() as { platform: string; chat: string; thread: string; reason: string; paused_at: number }[]).map((r) => ({
+    target: { platform: r.platform as Target['platform'], chat: r.chat, thread: r.thread },
+    reason: r.reason,
+    pausedAt: r.paused_at,
+  }));
+  const failures = (sql("SELECT * FROM outbox WHERE status = 'failed' ORDER BY id DESC LIMIT 50").all() as OutboxRecord[]).map((r) => ({
+    id: r.id,
+    noteId: r.note_id,
+    target: { platform: r.platform as Target['platform'], chat: r.chat, thread: r.thread },
+    kind: r.kind,
+    error: r.last_error,
+    attempts: r.attempts,
+  }));
+  return { notes, families, subscriptions, outbox, paused, failures };
+}
