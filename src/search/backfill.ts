@@ -46,7 +46,12 @@ export function startBackfill(store: Store, root: string, read: ReadOptions & { 
       }
     }
   };
-  const done = run();
+  // The store busy or failing: the notes stay unindexed and the next start tries again; never an
+  // unhandled rejection that would end the service.
+  const done = run().catch((e: unknown) => {
+    log.warn({ err: e instanceof Error ? e.message : String(e) }, 'indexing notes recorded before the lookup index stopped; the next start goes on');
+    return 0;
+  });
   return {
     done,
     stop() {

@@ -11,10 +11,14 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { startApp, type RunningApp } from '../../src/app.js';
 import { configSchema } from '../../src/config/schema.js';
 import { parseEnv } from '../../src/config/env.js';
-import { silentLogger } from '../../src/log.js';
+import { createLogger, silentLogger } from '../../src/log.js';
+import { Writable } from 'node:stream';
+import { until } from '../helpers/until.js';
 import { noteInfo } from '../../src/notes/info.js';
 import { contentHash, parseNoteText } from '../../src/notes/read.js';
 import { migrationsUpTo, SCHEMA_VERSIONS } from '../../src/store/db.js';
+import { Store } from '../../src/store/store.js';
+import { startBackfill } from '../../src/search/backfill.js';
 import { buildSummary } from '../../src/summary/build.js';
 import { copyCorpusNotes, corpusFamily, corpusReadOptions } from '../helpers/corpus.js';
 
@@ -81,5 +85,19 @@ describe('upgrading a database from the release before the lookup index', () => 
     app = await startApp({ config, env: parseEnv({}), read: corpusReadOptions(), notesDir, dbPath: db, log: silentLogger(), out: (l) => printed.push(l), json: true });
     expect(await app.indexed).toBe(files.length);
     expect(app.store.unindexedNotes(0, 10)).toEqual([]);
+  });
+});
+
+describe('the background indexing of an upgraded database', () => {
+  it('a store that fails under it stops it with a warning, not an unhandled rejection', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'notecast-backfill-'));
+    const store = new Store(path.join(dir, 'state.db'));
+    store.close(); // every query now throws
+    const lines: string[] = [];
+    const destination = new Writable({ write: (chunk: Buffer, _enc, done) => (lines.push(chunk.toString()), done()) });
+    const backfill = startBackfill(store, dir, { ...corpusReadOptions(), realRoot: dir }, createLogger({ level: 'warn', secrets: [], destination }));
+    expect(await backfill.done).toBe(0);
+    await until(() => lines.length > 0, 2000, 'the warning');
+    expect(lines.join('')).toMatch(/indexing notes recorded before the lookup index stopped/);
   });
 });
