@@ -5,7 +5,7 @@
  * in the every-word index, against its character pairs. Every token is quoted: no query text is
  * FTS5 syntax.
  */
-import { GRAM_CHARS, isSpacelessScript, normalizeTerm, pairTokens, tokenize } from './text.js';
+import { GRAM_CHARS, isSpacelessScript, normalizeTerm, pairTokens, tokenize, WORD } from './text.js';
 
 export interface QueryPiece {
   /** A word, or a whole run of a spaceless script (normalised). */
@@ -17,11 +17,9 @@ export interface QueryPiece {
   pairs: string[];
 }
 
-const RUN = /[\p{L}\p{N}\p{M}]+(?:['’][\p{L}]+)*/gu;
-
 export function queryPieces(query: string, locale: string): QueryPiece[] {
   const pieces: QueryPiece[] = [];
-  for (const run of normalizeTerm(query).match(RUN) ?? []) {
+  for (const run of normalizeTerm(query).match(WORD) ?? []) {
     if (isSpacelessScript(run)) pieces.push({ text: run, spaceless: true, words: tokenize(run, locale), pairs: pairTokens(run) });
     else for (const w of tokenize(run, locale)) pieces.push({ text: w, spaceless: false, words: [w], pairs: [w] });
   }

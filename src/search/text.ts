@@ -1,13 +1,15 @@
 /** Text for the search index: a tokenizer that knows every script. The prose it indexes comes from summary/body.ts. */
-import { segmenter } from '../util/text.js';
+import { segmenter, SPACELESS_SCRIPTS } from '../util/text.js';
 
 /** Folds case and width so `Ｌｌａｍａ` finds `llama`. */
 export function normalizeTerm(t: string): string {
   return t.normalize('NFKC').toLowerCase();
 }
 
-const SPACELESS = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
-const WORD = /[\p{L}\p{N}\p{M}]+(?:['’][\p{L}]+)*/gu;
+/** A character of a script written without spaces (Chinese, Japanese, Thai…). */
+const SPACELESS = new RegExp(`[${SPACELESS_SCRIPTS}]`, 'u');
+/** A word of a script written with spaces: letters, digits and marks, with inner apostrophes. */
+export const WORD = /[\p{L}\p{N}\p{M}]+(?:['’][\p{L}]+)*/gu;
 
 /**
  * Words of `text` split as its language splits them, normalised. Text in scripts written without
@@ -24,20 +26,22 @@ export function tokenize(text: string, locale: string): string[] {
   return out;
 }
 
-/** Scripts written without spaces, where typo tolerance makes no sense on one- or two-character words. */
+/**
+ * Whether `term` has characters of a script written without spaces: the index holds those as
+ * grams and pairs (so a query must too), and typo tolerance makes no sense on their short words.
+ */
 export function isSpacelessScript(term: string): boolean {
-  return /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}]/u.test(term);
+  return SPACELESS.test(term);
 }
 
 /** Longest run of a title kept in `grams`: a typed prefix longer than this matches on its first characters. */
 export const GRAM_CHARS = 12;
 
-const SPACELESS_CHAR = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
 const RUN = /[\p{L}\p{N}\p{M}]+/gu;
 
 /** The runs of letters of `text` (normalised) that contain a spaceless-script character. */
 export function spacelessRuns(text: string): string[] {
-  return (normalizeTerm(text).match(RUN) ?? []).filter((r) => SPACELESS_CHAR.test(r));
+  return (normalizeTerm(text).match(RUN) ?? []).filter((r) => SPACELESS.test(r));
 }
 
 /**
@@ -50,7 +54,7 @@ export function titleGrams(title: string): string[] {
   for (const run of spacelessRuns(title)) {
     const chars = [...run];
     for (let i = 0; i < chars.length; i++) {
-      if (!SPACELESS_CHAR.test(chars[i]!) && i > 0) continue; // a Latin word inside the run starts a gram only at the run's start
+      if (!SPACELESS.test(chars[i]!) && i > 0) continue; // a Latin word inside the run starts a gram only at the run's start
       out.add(chars.slice(i, i + GRAM_CHARS).join(''));
     }
   }
@@ -69,13 +73,13 @@ export function pairTokens(text: string): string[] {
   if (!SPACELESS.test(norm)) return norm.match(WORD) ?? [];
   const out: string[] = [];
   for (const run of norm.match(RUN) ?? []) {
-    if (!SPACELESS_CHAR.test(run)) {
+    if (!SPACELESS.test(run)) {
       out.push(...(run.match(WORD) ?? []));
       continue;
     }
     // Spaceless characters in pairs; letters of other scripts inside the run stay whole words.
     for (const part of run.match(SPACELESS_OR_OTHER) ?? []) {
-      if (!SPACELESS_CHAR.test(part)) out.push(part);
+      if (!SPACELESS.test(part)) out.push(part);
       else pairsOf([...part], out);
     }
   }
@@ -87,7 +91,7 @@ function pairsOf(chars: string[], out: string[]): void {
   for (let i = 0; i + 1 < chars.length; i++) out.push(chars[i]! + chars[i + 1]!);
 }
 
-const SPACELESS_OR_OTHER = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]+|[^\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]+/gu;
+const SPACELESS_OR_OTHER = new RegExp(`[${SPACELESS_SCRIPTS}]+|[^${SPACELESS_SCRIPTS}]+`, 'gu');
 
 /** A note's words for the lookup index (see `SearchText`). `body` is its prose (summary/body.ts). */
 export function searchText(info: { title: string; tags: readonly string[]; locale: string }, body: string): { title: string; tags: string; grams: string; words: string } {

@@ -19,8 +19,9 @@ export function segmenter(locale: string, granularity: 'grapheme' | 'word' | 'se
 
 export const ELLIPSIS = '…';
 
-/** Scripts without spaces between words, where only the segmenter knows the word boundaries. */
-const SPACELESS_OR_COMPLEX = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
+/** Scripts written without spaces between words, where only the segmenter knows the word boundaries (a regex class body). */
+export const SPACELESS_SCRIPTS = '\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}\\p{Script=Thai}\\p{Script=Lao}\\p{Script=Khmer}\\p{Script=Myanmar}';
+const SPACELESS_OR_COMPLEX = new RegExp(`[${SPACELESS_SCRIPTS}]`, 'u');
 
 /**
  * Cuts `text` to at most `max` UTF-16 units (the unit Discord and Telegram count), ending in `…`.

@@ -115,6 +115,15 @@ describe('keeping the index current', () => {
     expect(s.search('quokka habits', { deep: true, lang: 'ja' }).map((r) => r.id)).toEqual(['titled-en', 'mention-ja']);
   });
 
+  it('finds words of every script written without spaces in a note’s text, Khmer and Lao as Chinese', () => {
+    const db = new Store(':memory:');
+    const s = new NoteSearch(db);
+    put(db, parse('km-en.md', '---\ntitle: Field notes\n---\nភាសាខ្មែរ is written without spaces.'));
+    put(db, parse('lo-en.md', '---\ntitle: More notes\n---\nພາສາລາວ too.'));
+    expect(s.search('ភាសា', { deep: true })[0]?.id).toBe('km-en');
+    expect(s.search('ພາສາ', { deep: true })[0]?.id).toBe('lo-en');
+  });
+
   it('takes any typed text as words, never as FTS5 syntax', () => {
     const db = new Store(':memory:');
     const s = new NoteSearch(db);
