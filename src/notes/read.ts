@@ -145,6 +145,13 @@ export function readNoteBytesSync(root: string, absPath: string, rel: string, ma
   }
 }
 
+/** A note file's text (decoded, see `decodeNoteText`) and its digest. Throws `NoteError`. */
+export function readNoteTextSync(root: string, absPath: string, rel: string, maxBytes: number, knownRealRoot?: string, realDirs?: Map<string, string>): { text: string; hash: string; mtimeMs: number; size: number } {
+  const { buf, mtimeMs } = readNoteBytesSync(root, absPath, rel, maxBytes, knownRealRoot, realDirs);
+  const text = decodeNoteText(rel, buf, maxBytes);
+  return { text, hash: contentHash(text), mtimeMs, size: buf.length };
+}
+
 /** A note that is itself a symlink: read only if it resolves inside the notes folder. */
 function openSymlinkedNote(rel: string, absPath: string, inside: (p: string) => boolean): number {
   let real: string;

@@ -3,7 +3,7 @@
  * their digest (or, at start-up, by their stat) and left out; the rest come back with their text.
  */
 import { statSync } from 'node:fs';
-import { contentHash, decodeNoteText, readNoteBytesSync, toRelPath } from '../notes/read.js';
+import { readNoteTextSync, toRelPath } from '../notes/read.js';
 import type { KnownNote } from '../store/store.js';
 
 export interface ChangedFile {
@@ -70,13 +70,11 @@ export function readChangedFiles(
           continue;
         }
       }
-      const { buf, mtimeMs } = readNoteBytesSync(reader.root, abs, rel, reader.maxBytes, reader.realRoot, realDirs);
+      const { text, hash, mtimeMs, size } = readNoteTextSync(reader.root, abs, rel, reader.maxBytes, reader.realRoot, realDirs);
       o.mtimes?.set(abs, mtimeMs);
-      const seen = `${mtimeMs}:${buf.length}:${o.startedAt}`;
-      const text = decodeNoteText(rel, buf, reader.maxBytes);
-      const hash = contentHash(text);
+      const seen = `${mtimeMs}:${size}:${o.startedAt}`;
       if (settled && prev.hash === hash) {
-        if (!prev.seen || !sameStat(prev.seen, mtimeMs, buf.length)) unchanged.push({ file: rel, seen });
+        if (!prev.seen || !sameStat(prev.seen, mtimeMs, size)) unchanged.push({ file: rel, seen });
         continue;
       }
       changed.push({ rel, text, hash, seen, known: !!prev });

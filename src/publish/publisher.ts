@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { Config } from '../config/schema.js';
 import { NoteError } from '../errors.js';
 import type { Logger } from '../log.js';
-import { contentHash, decodeNoteText, readNoteBytesSync, toRelPath, type ReadOptions } from '../notes/read.js';
+import { contentHash, readNoteTextSync, toRelPath, type ReadOptions } from '../notes/read.js';
 import { readChangedFiles, type BatchOptions, type ChangedFile, type FolderReader } from './batch-read.js';
 
 export type { BatchOptions } from './batch-read.js';
@@ -223,7 +223,7 @@ export class Publisher {
     const rel = toRelPath(this.deps.root, abs);
     let hash: string | undefined;
     try {
-      hash = contentHash(decodeNoteText(rel, readNoteBytesSync(this.deps.root, abs, rel, this.deps.read.maxBytes, this.realRoot).buf, this.deps.read.maxBytes));
+      hash = readNoteTextSync(this.deps.root, abs, rel, this.deps.read.maxBytes, this.realRoot).hash;
     } catch {
       // unreadable now: the error is recorded without a digest
     }

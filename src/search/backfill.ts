@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import type { Logger } from '../log.js';
-import { contentHash, decodeNoteText, readNoteBytesSync, parseNoteText, type ReadOptions } from '../notes/read.js';
+import { parseNoteText, readNoteTextSync, type ReadOptions } from '../notes/read.js';
 import type { Store } from '../store/store.js';
 import { bodyText } from '../summary/body.js';
 import { searchText } from './text.js';
@@ -32,10 +32,9 @@ export function startBackfill(store: Store, root: string, read: ReadOptions & { 
         if (stopped) return indexed;
         after = row.rowid;
         try {
-          const { buf } = readNoteBytesSync(root, path.join(root, row.file), row.file, read.maxBytes, read.realRoot);
-          const text = decodeNoteText(row.file, buf, read.maxBytes);
+          const { text, hash } = readNoteTextSync(root, path.join(root, row.file), row.file, read.maxBytes, read.realRoot);
           // A note changed since it was recorded is the watcher's to process; its words come with it.
-          if (contentHash(text) !== row.hash) continue;
+          if (hash !== row.hash) continue;
           const { note, tokens } = parseNoteText(row.file, text, read);
           if (store.indexNote(row.id, row.hash, searchText(note, bodyText(tokens)))) indexed++;
         } catch (e) {
