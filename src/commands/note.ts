@@ -18,7 +18,7 @@ export const noteCommand: Command = {
     const id = direct ?? results[0]?.id;
     const row = id ? store.getNote(id) : undefined;
     if (!row?.summary || row.state !== 'published') return { type: 'text', text: `No note matches “${query}”.` };
-    const shown = direct ? search.pick([id!, ...(search.familyOf(id!) ?? [])], input.locale) : undefined;
+    const shown = direct ? search.memberFor(id!, input.locale) : undefined;
     const chosen = shown && shown.id !== id ? store.getNote(shown.id) : row;
     return { type: 'note', noteId: chosen!.id, summary: chosen!.summary!, more: results.slice(1, 6) };
   },

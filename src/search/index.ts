@@ -50,10 +50,11 @@ export class NoteSearch {
     return !!this.store.lookup.facts(id);
   }
 
-  /** Every published note of `id`'s translation family (including itself). */
-  familyOf(id: string): string[] | undefined {
+  /** The member of `id`'s translation family to show someone who reads `lang` (see `pickMember`); `id` itself when nothing fits better. */
+  memberFor(id: string, lang?: string): NoteFacts | undefined {
     const facts = this.store.lookup.facts(id);
-    return facts ? this.store.lookup.family(facts.info.translationKey).map((m) => m.id) : undefined;
+    if (!facts) return undefined;
+    return pickMember([facts, ...this.store.lookup.family(facts.info.translationKey).filter((m) => m.id !== id)], lang);
   }
 
   /** A note's title changed: its words join the typo-tolerance vocabulary (when it was read already). */
