@@ -6,22 +6,14 @@ import MiniSearch from 'minisearch';
 import { baseLanguage, sameLanguage, toLocaleTag } from '../../src/notes/lang.js';
 import type { NoteInfo } from '../../src/store/types.js';
 import { isSpacelessScript, tokenize } from '../../src/search/text.js';
+// The result shape and the script-to-language guess did not change: the release's own are used.
+import { guessLanguage, type SearchResult } from '../../src/search/index.js';
 
 export interface SearchDoc {
   id: string;
   info: NoteInfo;
   /** Plain prose of the note (see `bodyText`). */
   body: string;
-}
-
-export interface SearchResult {
-  id: string;
-  title: string;
-  lang: string;
-  url?: string | undefined;
-  score: number;
-  /** Notes of the translation family (at most the first 100). */
-  members: string[];
 }
 
 /** Family members listed in a result; a real family has a handful (one per language). */
@@ -209,15 +201,4 @@ export class NoteSearch {
     }
     return out;
   }
-}
-
-/** The language a query's script implies, when the asker did not say (Kana → ja, Han → zh…). */
-export function guessLanguage(query: string): string | undefined {
-  if (/[\p{Script=Hiragana}\p{Script=Katakana}]/u.test(query)) return 'ja';
-  if (/\p{Script=Hangul}/u.test(query)) return 'ko';
-  if (/\p{Script=Han}/u.test(query)) return 'zh';
-  if (/\p{Script=Devanagari}/u.test(query)) return 'hi';
-  if (/\p{Script=Arabic}/u.test(query)) return 'ar';
-  if (/\p{Script=Cyrillic}/u.test(query)) return 'ru';
-  return undefined;
 }
