@@ -1,0 +1,391 @@
+/**
+ * Every piece of a note that could be a key point, with what its place in the note says about it:
+ * the opening, a section's lead, a list compacted under its lead-in, a table named by its rows'
+ * subjects, a dialogue's question and answer, the closing lines. What a reader never wants as a
+ * point is left out here: questions and exclamations of chat, the writer speaking of themself,
+ * a lead-in without what it leads to, speaker labels, output dumps. Pure.
+ */
+import type { Token, Tokens } from 'marked';
+import { collapseWhitespace, stripControls } from '../util/text.js';
+import { stripPrivateUse, type SpanTable } from './inline.js';
+import { cleanText, collectLinks, htmlBlockText, inlineText, type Link } from './plain.js';
+import { splitSentences } from './sentences.js';
+import { addressesReader, isExclamation, isQuestion, namesReadersOwn, pointsBack, pointsElsewhere, SPEAKER, speaksAsI, withoutInterjection, wordCount } from './tone.js';
+
+export interface Candidate {
+  /** Text with placeholders for its code spans (see inline.ts). */
+  text: string;
+  /** Reading order. */
+  pos: number;
+  /** The block (paragraph, list, table) it comes from, and its section (0: before any heading). */
+  block: number;
+  section: number;
+  kind: 'sentence' | 'item' | 'compact' | 'row' | 'code';
+  /** The note's first sentence of substance: what most notes are about. */
+  opening?: boolean;
+  /** A section's first words, or a point named by its section's heading. */
+  lead?: boolean;
+  /** From the note's last block of prose: sign-offs and offers live there. */
+  closing?: boolean;
+  /** Starts with a word pointing back ("They …"): worth little without the sentence before it. */
+  leansBack?: boolean;
+  /** Talks to the reader or the asker ("Your guess of…"), or exclaims. */
+  chatty?: boolean;
+}
+
+export interface Collected {
+  candidates: Candidate[];
+  referenceLinks: Link[];
+  headings: string[];
+}
+
+/** Headings that start a list of sources, in the languages of the corpus and a few more. */
+const REFERENCES =
+  /^(references?|sources?|further reading|links|bibliography|citations?|footnotes?|notes|参考|参考资料|参考文献|參考|參考資料|參考文獻|出典|参照|संदर्भ|स्रोत|المراجع|مراجع|المصادر|referencias|fuentes|références|sources|quellen|referenzen|literatur|referências|fontes|riferimenti|fonti)(?=$|[\s:：.。])/iu;
+
+/** Longest item or cell name that a compacted list or table shows. */
+const MAX_NAME = 48;
+/** Per section, enough candidates to choose from; past it a long section is not segmented. */
+const PER_SECTION = 24;
+const MAX_CANDIDATES = 200;
+/** Sentences of one paragraph considered; a note of one long paragraph still offers several. */
+const SENTENCES_PER_PARAGRAPH = 10;
+
+/** Enough letters to be prose, not a stray symbol, number or emoji. */
+export function isProse(s: string): boolean {
+  return /\p{L}[^]*?\p{L}/u.test(s);
+}
+
+/** A sentence that introduces what follows ("Run:", "Bring it back:"): alone it points at nothing. */
+export function isLeadIn(s: string): boolean {
+  return /[:：]$/.test(s);
+}
+
+/** Scripts whose words are one or two characters, where length says little. */
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+
+/** A short item with no sentence of its own ("+86", "Code: +86"), which reads as a fragment alone. */
+function isFragment(text: string, spans: SpanTable): boolean {
+  const n = spans.visibleLength(text);
+  if (CJK.test(text)) return n < 4;
+  return n < 20 && !/[.!?।。]$/u.test(text);
+}
+
+/** Too short to say anything: "or", "Note". CJK words are short, so only single characters count there. */
+export function isTooShort(text: string, spans: SpanTable): boolean {
+  const n = spans.visibleLength(text);
+  if (CJK.test(text)) return n < 2;
+  return n < 4 || (!/\s/.test(text.trim()) && !spans.hasCode(text) && n < 12);
+}
+
+/** Mostly figures and symbols, as a program's output is ("DFS: 2 0 1 3", "[1]+ Suspended"). */
+function looksLikeOutput(text: string, spans: SpanTable): boolean {
+  if (spans.hasCode(text)) return false;
+  const visible = text.replace(/\s/g, '');
+  const letters = (visible.match(/\p{L}/gu) ?? []).length;
+  return visible.length >= 8 && letters / visible.length < 0.45;
+}
+
+/** The one short line of a code block, to complete a lead-in ("Run: `docker compose up -d`"). */
+export function shortCodeLine(t: Token | undefined): string | undefined {
+  if (!t || t.type !== 'code') return undefined;
+  const lines = (t as Tokens.Code).text.split('\n').filter((l) => l.trim());
+  if (lines.length !== 1) return undefined;
+  const line = stripControls(stripPrivateUse(lines[0]!.trim()));
+  // A bare path, a figure or "[1]+ Suspended" is what a command printed, not the command.
+  return line.length <= 120 && !/^(?:\[|\d|\/[^\s]*$)/.test(line) ? line : undefined;
+}
+
+/** A paragraph that is only display math (`$$…$$`, `\[…\]`): what "… is" announces. */
+function isMathBlock(t: Token | undefined): boolean {
+  if (!t || t.type !== 'paragraph') return false;
+  const raw = (t as Tokens.Paragraph).text.trim();
+  return /^(\$\$|\\\\?\[)[\s\S]*(\$\$|\\\\?\])$/.test(raw);
+}
+
+/** A sentence that stops short of its object ("The definition is", "次の通りです。") before a block. */
+function announces(s: string, next: Token | undefined): boolean {
+  if (!next || !(next.type === 'code' || isMathBlock(next) || next.type === 'table' || next.type === 'list')) return false;
+  return !/[.!?。！？।؟"'”)）」]$/u.test(s) || saysAsFollows(s);
+}
+
+/** "… as follows", "以下のとおりです": a sentence that only announces what comes next. */
+function saysAsFollows(s: string): boolean {
+  return /(?:follows|following|below|siguientes?|suivante?s?|folgende[nr]?|निम्नलिखित|التالي)[\s\p{P}]*$/iu.test(s) || /(?:以下|次|下面|如下)[^。]{0,8}[。.:：]?$/u.test(s);
+}
+
+/** Text of a list item's own words up to its first block: a lead-in takes its short code line and stops there. */
+function itemText(item: Tokens.ListItem, spans: SpanTable): { text: string; code?: string | undefined } {
+  const parts: string[] = [];
+  for (const t of item.tokens) {
+    if (t.type === 'code') return { text: parts.join(' '), code: shortCodeLine(t) };
+    if (t.type === 'list' || t.type === 'table' || t.type === 'html') break;
+    if (t.type === 'text' || t.type === 'paragraph') parts.push(inlineText((t as Tokens.Text).tokens ?? [t], spans));
+  }
+  return { text: parts.join(' ') };
+}
+
+/** The short name an item gives itself: its bold label or the words before its colon or dash. */
+function itemName(raw: Tokens.ListItem, text: string): string | undefined {
+  const first = raw.tokens[0];
+  const inline = first && 'tokens' in first ? (first.tokens as Token[] | undefined) : undefined;
+  const lead = inline?.[0];
+  if (lead && lead.type === 'strong') return collapseWhitespace(cleanText(inlineText((lead as Tokens.Strong).tokens))).replace(/[:：]$/, '');
+  const m = /^(.{1,48}?)\s*(?:[:：]|\s[—–-]\s)/u.exec(text);
+  if (m) return m[1];
+  return text.length <= MAX_NAME ? text.replace(/[.。]$/u, '') : undefined;
+}
+
+/** `lead: a, b, c` for a list or a table column whose entries are short names. */
+function compactNames(lead: string, names: readonly string[], max: number): string | undefined {
+  if (names.length < 2) return undefined;
+  let out = lead ? `${lead}: ` : '';
+  let shown = 0;
+  for (const n of names) {
+    const next = `${out}${shown ? ', ' : ''}${n}`;
+    if (next.length > max - 2) break;
+    out = next;
+    shown++;
+  }
+  if (shown < 2) return undefined;
+  return shown < names.length ? `${out}, …` : out;
+}
+
+/** Cells of a table column that name things: not numbers, ranks or figures. */
+function subjectColumn(table: Tokens.Table, cell: (c: Tokens.TableCell) => string): { header: string; values: string[] } {
+  const width = table.header.length;
+  for (let col = 0; col < width; col++) {
+    const values = table.rows.map((r) => { const c = r[col]; return c ? cell(c) : ''; }).filter((v) => v);
+    if (values.length >= 2 && values.filter((v) => isProse(v) && v.length <= MAX_NAME).length >= values.length * 0.7) {
+      const head = table.header[col];
+      return { header: head ? cell(head) : '', values };
+    }
+  }
+  return { header: '', values: [] };
+}
+
+/** Paragraph texts of a dialogue start with speaker labels used again and again ("A:", "ChatGPT:"). */
+function dialogueLabels(blocks: readonly Token[]): Set<string> {
+  const counts = new Map<string, number>();
+  let paragraphs = 0;
+  for (const t of blocks) {
+    if (t.type !== 'paragraph') continue;
+    paragraphs++;
+    const m = SPEAKER.exec((t as Tokens.Paragraph).text);
+    if (m) counts.set(m[1]!, (counts.get(m[1]!) ?? 0) + 1);
+  }
+  const labels = [...counts].filter(([, n]) => n >= 2).map(([l]) => l);
+  const labelled = labels.reduce((n, l) => n + counts.get(l)!, 0);
+  return labels.length >= 2 && labelled >= Math.min(4, paragraphs / 3) ? new Set(labels) : new Set();
+}
+
+interface Walk {
+  locale: string;
+  spans: SpanTable;
+  maxPointChars: number;
+  out: Candidate[];
+  pos: number;
+  block: number;
+  section: number;
+  perSection: number;
+  /** The first speaker of a dialogue asks; what they say is kept though it is a question or "I". */
+  asker?: string | undefined;
+}
+
+function push(w: Walk, c: Omit<Candidate, 'pos' | 'block' | 'section'>): void {
+  if (w.perSection >= PER_SECTION || w.out.length >= MAX_CANDIDATES) return;
+  w.perSection++;
+  w.out.push({ ...c, pos: w.pos++, block: w.block, section: w.section });
+}
+
+const prose = (raw: string) => collapseWhitespace(cleanText(raw.replace(/\n:[ \t]+/g, ': ')));
+
+/** A paragraph's sentences; returns the lead-in its last sentence makes for a list or table after it. */
+function addParagraph(w: Walk, raw: string, next: Token | undefined, flags: { lead: boolean; closing: boolean; asked: boolean; links: string[] }): string | undefined {
+  const text = prose(raw);
+  if (!text) return undefined;
+  const sentences = splitSentences(text, w.locale, SENTENCES_PER_PARAGRAPH);
+  let context: string | undefined;
+  sentences.forEach((sentence, i) => {
+    const last = i === sentences.length - 1;
+    let s = i === 0 && !flags.asked ? withoutInterjection(sentence) : sentence;
+    if (isLeadIn(s) || (last && announces(s, next))) {
+      const code = last ? shortCodeLine(next) : undefined;
+      if (code === undefined) {
+        // What a list or table after it belongs to; "as follows" and a reply to the asker name nothing.
+        const said = s.replace(/[:：]$/, '').trim();
+        if (last && (next?.type === 'list' || next?.type === 'table') && isLeadIn(s) && !saysAsFollows(said) && !namesReadersOwn(said, w.locale) && !speaksAsI(said, w.locale)) context = said;
+        return; // a lead-in without what it leads to is no point
+      }
+      s = `${s.replace(/[:：]?$/, ':')} ${w.spans.add({ text: code, style: 'code' })}`;
+    }
+    if (!(isProse(s) || w.spans.hasCode(s)) || isTooShort(s, w.spans) || looksLikeOutput(s, w.spans)) return;
+    if (!flags.asked && (isQuestion(s) || speaksAsI(s, w.locale) || namesReadersOwn(s, w.locale))) return;
+    if (pointsElsewhere(s) || (flags.closing && flags.links.some((l) => s.includes(l)))) return; // "For more, see …": a pointer, not a point
+    const exclaims = isExclamation(s);
+    if (exclaims && wordCount(s) <= 8) return; // "Great question!", "Enjoy hot or iced!"
+    push(w, {
+      text: s,
+      kind: 'sentence',
+      opening: w.out.length === 0 && i === 0,
+      lead: flags.lead && i === 0,
+      closing: flags.closing,
+      leansBack: i > 0 && pointsBack(s, w.locale),
+      chatty: exclaims || addressesReader(s, w.locale),
+    });
+  });
+  return context;
+}
+
+function addList(w: Walk, list: Tokens.List, lead: string | undefined, closing: boolean): void {
+  const names: string[] = [];
+  list.items.forEach((item, i) => {
+    const { text: rawText, code } = itemText(item, w.spans);
+    let text = prose(rawText);
+    if (!text && code === undefined) return;
+    const name = itemName(item, text);
+    if (name && isProse(name)) names.push(name);
+    if (isLeadIn(text) || (code !== undefined && text && !/[.。]$/.test(text))) {
+      if (code === undefined) return;
+      text = `${text.replace(/[:：]?$/, ':')} ${w.spans.add({ text: code, style: 'code' })}`;
+    }
+    if (!text || looksLikeOutput(text, w.spans) || isQuestion(text) || speaksAsI(text, w.locale)) return;
+    // "Code: +86" under "China" says nothing alone: "China: +86".
+    if (!isProse(text) || isFragment(text, w.spans)) {
+      if (lead && isProse(lead) && lead.length <= 60) {
+        const labelled = /^[^:：]{1,24}[:：]\s*(.+)$/u.exec(text);
+        text = `${lead}: ${labelled ? labelled[1]! : text}`;
+      } else if (isTooShort(text, w.spans) || (!isProse(text) && !w.spans.hasCode(text))) return;
+    }
+    const first = w.spans.visibleLength(text) > w.maxPointChars ? (splitSentences(text, w.locale, 1)[0] ?? text) : text;
+    push(w, { text: first, kind: 'item', lead: i === 0 && lead !== undefined, closing });
+    // A nested list belongs to its item: "Type a command, e.g.: /available, /away, /busy".
+    const nested = item.tokens.find((t): t is Tokens.List => t.type === 'list');
+    if (nested && name) addList(w, nested, (name.length <= 60 ? name : undefined) ?? text.replace(/[:：]$/, ''), closing);
+  });
+  const compact = compactNames(lead ?? '', names, w.maxPointChars);
+  if (compact && lead) push(w, { text: compact, kind: 'compact', lead: true });
+}
+
+function addTable(w: Walk, table: Tokens.Table, lead: string | undefined): void {
+  const cell = (c: Tokens.TableCell) => prose(inlineText(c.tokens, w.spans));
+  const { header, values } = subjectColumn(table, cell);
+  // A short lead-in or heading names the table ("Top 10 by stars"); a long one is said elsewhere.
+  // Two or three rows name themselves; a longer table is named by its subjects in one point.
+  const compact = values.length > 3 ? compactNames(lead && lead.length <= 40 ? lead : header, values, w.maxPointChars) : undefined;
+  if (compact) push(w, { text: compact, kind: 'compact', lead: true });
+  for (const row of table.rows.slice(0, 5)) {
+    const cells = row.map(cell).filter((c) => c);
+    if (!cells.length || !cells.some((c) => isProse(c) || w.spans.hasCode(c))) continue;
+    push(w, { text: cells.length > 1 ? `${cells[0]}: ${cells.slice(1).join(' · ')}` : cells[0]!, kind: 'row' });
+  }
+}
+
+const COMMENT_LINE = /^\s*(?:\/\/+|#+(?!!)|--|;+|%+|\/\*+|\*+(?!\/)|<!--|"""|'''|REM\b)\s?(.*?)(?:\*\/|-->|"""|''')?\s*$/;
+
+/** The first comment or docstring of a code block, else "Code: python, 12 lines". */
+function codePoint(code: Tokens.Code): string {
+  const lines = code.text.split('\n');
+  for (const line of lines.slice(0, 20)) {
+    if (!line.trim()) continue;
+    const m = COMMENT_LINE.exec(line);
+    const said = m ? collapseWhitespace(cleanText(stripPrivateUse(m[1] ?? ''))) : '';
+    if (isProse(said)) return said;
+  }
+  const word = (code.lang ?? '').split(/\s/)[0] ?? '';
+  const lang = /^[\w+#.-]{1,24}$/.test(word) ? word : 'text';
+  const n = lines.filter((l) => l.trim()).length;
+  return n ? `Code: ${lang}, ${n} ${n === 1 ? 'line' : 'lines'}` : '';
+}
+
+/** A paragraph of links and nothing else: a list of sources, not something said. */
+function onlyLinks(p: Tokens.Paragraph): boolean {
+  const inline = p.tokens.filter((t) => !(t.type === 'text' && !(t as Tokens.Text).text.trim()) && t.type !== 'br');
+  return inline.length > 0 && inline.every((t) => t.type === 'link' || t.type === 'image');
+}
+
+/** A paragraph that is one emphasised phrase (and perhaps a kramdown attribute list): a caption or label. */
+function onlyEmphasis(p: Tokens.Paragraph): boolean {
+  const inline = p.tokens.filter((t) => !(t.type === 'text' && /^\s*(\{:[^}]*\})?\s*$/.test((t as Tokens.Text).text)));
+  return inline.length === 1 && (inline[0]!.type === 'em' || inline[0]!.type === 'strong') && p.text.length <= 80;
+}
+
+/** The last block of prose: where a chat answer signs off ("Let me know…", "Enjoy!"). */
+function lastProseBlock(blocks: readonly Token[]): number {
+  for (let i = blocks.length - 1; i >= 0; i--) if (blocks[i]!.type === 'paragraph') return i;
+  return -1;
+}
+
+/** Walks the note's blocks once, in reading order. */
+export function collectCandidates(tokens: readonly Token[], locale: string, spans: SpanTable, maxPointChars: number): Collected {
+  const blocks = tokens.filter((t) => t.type !== 'space' && t.type !== 'hr');
+  const labels = dialogueLabels(blocks);
+  const w: Walk = { locale, spans, maxPointChars, out: [], pos: 0, block: 0, section: 0, perSection: 0 };
+  const referenceLinks: Link[] = [];
+  const headings: string[] = [];
+  const closingAt = lastProseBlock(blocks);
+  let heading: string | undefined;
+  let sectionHasLead = false;
+  let inReferences = false;
+  let context: string | undefined; // the lead-in a following list or table belongs to
+  let firstCode: Tokens.Code | undefined;
+  for (let i = 0; i < blocks.length; i++) {
+    const t = blocks[i]!;
+    const next = blocks[i + 1];
+    w.block = i;
+    if (t.type === 'heading') {
+      heading = prose(inlineText((t as Tokens.Heading).tokens)).replace(/^\d+[.)]\s*/, '');
+      headings.push(heading);
+      inReferences = REFERENCES.test(heading);
+      sectionHasLead = false;
+      w.section++;
+      w.perSection = 0;
+      context = undefined;
+      continue;
+    }
+    if (inReferences) {
+      referenceLinks.push(...collectLinks([t]));
+      continue;
+    }
+    const lead = heading !== undefined && !sectionHasLead;
+    const closing = i === closingAt && closingAt > 0;
+    if (t.type === 'paragraph' || (t.type === 'html' && (t as Tokens.HTML).block)) {
+      let raw = t.type === 'paragraph' ? inlineText((t as Tokens.Paragraph).tokens, spans) : htmlBlockText((t as Tokens.HTML).text);
+      if (!raw.trim()) continue;
+      let asked = false;
+      if (labels.size) {
+        const m = SPEAKER.exec(raw);
+        if (m && labels.has(m[1]!)) {
+          w.asker ??= m[1]!;
+          asked = m[1] === w.asker;
+          raw = raw.slice(m[0].length);
+        }
+      }
+      if (t.type === 'paragraph' && onlyLinks(t as Tokens.Paragraph)) continue; // a source named on its own line
+      if (t.type === 'paragraph' && onlyEmphasis(t as Tokens.Paragraph)) continue; // a caption or a bold label
+      sectionHasLead = true;
+      const links = collectLinks([t]).map((l) => collapseWhitespace(l.text)).filter((l) => l.length >= 3);
+      context = addParagraph(w, raw, next, { lead, closing, asked, links });
+    } else if (t.type === 'list') {
+      sectionHasLead = true;
+      addList(w, t as Tokens.List, context ?? (lead && heading && !isLeadIn(heading) ? heading : undefined), false);
+      context = undefined;
+    } else if (t.type === 'blockquote') {
+      const inner = (t as Tokens.Blockquote).tokens.filter((q) => q.type !== 'space');
+      inner.forEach((q, k) => {
+        if (q.type === 'paragraph') addParagraph(w, inlineText((q as Tokens.Paragraph).tokens, spans), inner[k + 1], { lead: false, closing: false, asked: false, links: [] });
+        else if (q.type === 'list') addList(w, q as Tokens.List, undefined, false);
+      });
+    } else if (t.type === 'table') {
+      addTable(w, t as Tokens.Table, context ?? heading);
+      context = undefined;
+    } else if (t.type === 'code') {
+      firstCode ??= t as Tokens.Code;
+      context = undefined;
+    }
+  }
+  // A note that is only code still says something: its first comment, else what the code is.
+  const codeSays = !w.out.length && firstCode ? codePoint(firstCode) : '';
+  if (codeSays) push(w, { text: codeSays, kind: 'code' });
+  return { candidates: w.out, referenceLinks, headings };
+}

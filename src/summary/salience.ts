@@ -1,0 +1,84 @@
+/**
+ * What a note is about, as weighted terms: words (CJK as character pairs) and code spans, weighed
+ * by how many of the note's sentences use them (a word in nearly every sentence is grammar, a word
+ * in a few is a subject) and raised when the title or a heading names them. A point's worth is the
+ * weight of the terms it adds to those already chosen. Pure.
+ */
+import { isPlaceholder, type SpanTable } from './inline.js';
+
+/** Function words of the Latin-script languages: never a subject, however rare in a short note. */
+const STOP = new Set(
+  (
+    'the and for are but not you your with this that from have has had was were will would can could should may might must into onto over under ' +
+    'than then them they their there here what when where which while who whom whose why how all any each few more most other some such only own ' +
+    'same too very just also use used using one two its it’s it\'s our out off about after before again against between both down during until ' +
+    'upon like well even still much many via per etc does did doing done being been get gets got make makes made way ways thing things ' +
+    'der die das und oder aber nicht mit von für auf ist sind war eine einer einem einen ein den dem des sie ihr ihre wie was wenn dann auch noch ' +
+    'les des une est sont pour avec dans par sur pas plus que qui quoi ces cette aux leur leurs mais ou vous nous ' +
+    'los las una unos unas por para con del que sus como más pero sin sobre este esta esto son está'
+  ).split(' '),
+);
+
+const CJK_RUN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]+/gu;
+const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}_'’.+#/-]*[\p{L}\p{M}\p{N}+#]|[\p{L}\p{N}]/gu;
+
+/** The terms of a text with placeholders: each code span whole, words lower-cased, CJK as pairs. */
+export function termsOf(text: string, spans: SpanTable): Set<string> {
+  const out = new Set<string>();
+  let plain = '';
+  for (const ch of text) {
+    if (!isPlaceholder(ch)) {
+      plain += ch;
+      continue;
+    }
+    const run = spans.get(ch);
+    if (run?.style === 'code') out.add(`\u0000${run.text.trim().toLowerCase()}`);
+    else if (run) plain += ` ${run.text} `;
+  }
+  for (const m of plain.replace(CJK_RUN, (run) => {
+    for (let i = 0; i + 1 < run.length || i === 0; i++) out.add(run.slice(i, i + 2));
+    return ' ';
+  }).matchAll(WORD)) {
+    const w = m[0].replace(/['’]s$/u, '').replace(/[.]+$/, '');
+    const lower = w.toLowerCase();
+    if (STOP.has(lower)) continue;
+    // Short words are grammar, unless a number or an acronym ("AI", "C#", "3D").
+    if (w.length < 3 && !/\p{N}|^\p{Lu}{2}$|#/u.test(w)) continue;
+    out.add(lower);
+  }
+  return out;
+}
+
+export interface TermWeights {
+  weight(term: string): number;
+}
+
+/**
+ * Weights from the note's own units of text (sentences, items, headings): rare-in-the-note terms
+ * weigh most (an in-note inverse document frequency), terms used more than once a little more than
+ * those used once, terms of the title or a heading double.
+ */
+export function weighTerms(units: readonly Set<string>[], named: Set<string>, proper: Set<string>): TermWeights {
+  const df = new Map<string, number>();
+  for (const u of units) for (const t of u) df.set(t, (df.get(t) ?? 0) + 1);
+  const n = Math.max(units.length, 2);
+  return {
+    weight(term: string): number {
+      const f = df.get(term) ?? 1;
+      if (f > 0.6 * n && n >= 5) return 0; // in most sentences: the note's grammar, not a subject
+      let w = f >= 2 ? 1 + Math.log(f) : 0.25; // a subject comes back; a word used once is a detail
+      if (named.has(term)) w *= 2;
+      if (proper.has(term)) w = Math.max(w, 0.6) * 2;
+      if (term.startsWith('\u0000')) w = Math.max(w, 1) * 1.5; // a command or identifier, however often
+      else if (/\p{N}/u.test(term)) w *= 1.3; // a figure: "3-5 minutes", "0.707", "+86"
+      return w;
+    },
+  };
+}
+
+/** Words written with a capital inside a sentence ("Scout", "Behemoth", "GitHub"): names of things. */
+export function properNouns(texts: readonly string[]): Set<string> {
+  const out = new Set<string>();
+  for (const t of texts) for (const m of t.matchAll(/(?<=[\p{L}\p{N},;)]\s+)\p{Lu}[\p{L}\p{N}_.+#-]*[\p{L}\p{N}+#]/gu)) out.add(m[0].toLowerCase());
+  return out;
+}

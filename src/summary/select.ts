@@ -1,0 +1,148 @@
+/**
+ * Which candidates become key points: those that together name most of what the note is about
+ * within the budget (greedy maximum coverage of weighted terms, per character shown), spread over
+ * the note's sections, the opening and section leads preferred, sign-offs and sentences that lean
+ * on an unchosen one avoided. Chosen points are shown in reading order. Pure.
+ */
+import { ELLIPSIS, truncate } from '../util/text.js';
+import type { Candidate } from './candidates.js';
+import { isProse } from './candidates.js';
+import { isPlaceholder, PLACEHOLDER, pointText, type KeyPoint, type SpanTable } from './inline.js';
+import { scrubMarkup } from './plain.js';
+import { properNouns, termsOf, weighTerms } from './salience.js';
+
+export interface Budget {
+  /** Characters the points may use in all. */
+  chars: number;
+  maxPoints: number;
+  maxPointChars: number;
+}
+
+/** Per point a renderer adds a bullet and a line break. */
+export const POINT_OVERHEAD = 3;
+
+/** The smallest rest of the budget worth a cut point; below it, filling stops. */
+const MIN_CUT_POINT = 40;
+
+interface Option {
+  c: Candidate;
+  text: string;
+  terms: Set<string>;
+  cost: number;
+}
+
+/** How much a candidate's place in the note is worth, before what it says. */
+function placeWeight(c: Candidate, total: number): number {
+  let w = 1;
+  if (c.opening) w *= 2.5;
+  if (c.lead) w *= 1.25;
+  
+  if (c.kind === 'row') w *= total > 2 ? 0.5 : 1;
+  if (c.kind === 'code') w *= 0.5;
+  if (c.closing) w *= 0.55;
+  if (c.chatty) w *= 0.45;
+  return w;
+}
+
+export function choosePoints(candidates: readonly Candidate[], spans: SpanTable, locale: string, title: string, headings: readonly string[], budget: Budget): KeyPoint[] {
+  const options: Option[] = [];
+  const seen = new Set<string>();
+  for (const c of candidates) {
+    // Sentence splitting can put leftover markup at a point's start ("# …"): scrub once more.
+    const text = truncatePoint(scrubMarkup(c.text).trim(), budget.maxPointChars, spans, locale);
+    if (!text) continue;
+    const key = pointText(spans.expand(text)).toLowerCase();
+    if (seen.has(key)) continue;
+    seen.add(key);
+    options.push({ c, text, terms: termsOf(text, spans), cost: spans.visibleLength(text) + POINT_OVERHEAD });
+  }
+  const named = new Set<string>([...termsOf(title, spans), ...headings.flatMap((h) => [...termsOf(h, spans)])]);
+  const weights = weighTerms(options.map((o) => o.terms), named, properNouns(options.map((o) => o.text)));
+  const prose = options.filter((o) => o.c.kind === 'sentence' || o.c.kind === 'item').length;
+  const covered = new Set<string>();
+  const chosen: Option[] = [];
+  const usedBlocks = new Map<number, number>();
+  const chosenPos = new Set<number>();
+  let left = budget.chars;
+  while (chosen.length < budget.maxPoints && left > POINT_OVERHEAD) {
+    let best: Option | undefined;
+    let bestScore = 0;
+    for (const o of options) {
+      // A sentence that leans on the one before it ("They …") comes only with it.
+      if (chosen.includes(o) || (o.c.leansBack && !chosenPos.has(o.c.pos - 1))) continue;
+      const fits = o.cost <= left || left - POINT_OVERHEAD >= MIN_CUT_POINT;
+      if (!fits) continue;
+      let gain = 0;
+      for (const t of o.terms) if (!covered.has(t)) gain += weights.weight(t);
+      if (gain <= 0) continue;
+      let score = (gain * placeWeight(o.c, prose)) / Math.pow(Math.min(o.cost, left), 0.7);
+      score *= Math.pow(0.6, usedBlocks.get(o.c.block) ?? 0);
+      if (score > bestScore) {
+        bestScore = score;
+        best = o;
+      }
+    }
+    if (!best) break;
+    if (best.cost > left) {
+      const cut = truncatePoint(best.text, left - POINT_OVERHEAD, spans, locale);
+      if (!(isProse(cut) || spans.hasCode(cut))) break;
+      best = { ...best, text: cut, cost: left };
+    }
+    chosen.push(best);
+    chosenPos.add(best.c.pos);
+    for (const t of best.terms) covered.add(t);
+    usedBlocks.set(best.c.block, (usedBlocks.get(best.c.block) ?? 0) + 1);
+    left -= best.cost;
+  }
+  return chosen.sort((a, b) => a.c.pos - b.c.pos).map((o) => trimRuns(spans.expand(o.text)));
+}
+
+const OPENERS = '([{（［｛「『【〔《〈«“‘"';
+const CLOSERS = ')]}）］｝」』】〕》〉»”’"';
+
+/** Cuts back to before the last bracket or quote the cut left open ("(for example …" → ""). */
+function closeOpen(text: string): string {
+  const stack: number[] = [];
+  const chars = [...text];
+  chars.forEach((ch, i) => {
+    const open = OPENERS.indexOf(ch);
+    const close = CLOSERS.indexOf(ch);
+    if (ch === '"') {
+      if (stack.length && chars[stack[stack.length - 1]!] === '"') stack.pop();
+      else stack.push(i);
+    } else if (open >= 0) stack.push(i);
+    else if (close >= 0 && stack.length && OPENERS.indexOf(chars[stack[stack.length - 1]!]!) === close) stack.pop();
+  });
+  if (!stack.length) return text;
+  return chars.slice(0, stack[0]).join('').replace(/[\s,;:、，；：\-–—]+$/u, '');
+}
+
+/** Cuts a point to `max` visible characters, never inside a code span or math, never leaving a bracket open. */
+export function truncatePoint(text: string, max: number, spans: SpanTable, locale: string): string {
+  if (spans.visibleLength(text) <= max) return text;
+  let out: string;
+  if (!PLACEHOLDER.test(text)) out = truncate(text, max, locale).slice(0, -ELLIPSIS.length);
+  else {
+    // Measure with each span as a word of its length, then map the cut back.
+    let measured = '';
+    for (const ch of text) measured += isPlaceholder(ch) ? 'x'.repeat(spans.width(ch)) : ch;
+    const keep = truncate(measured, max, locale).length - 1; // characters kept before the ellipsis
+    out = '';
+    let used = 0;
+    for (const ch of text) {
+      if (used + spans.width(ch) > keep) break;
+      out += ch;
+      used += spans.width(ch);
+    }
+  }
+  out = closeOpen(out.replace(/[\s,;:、，；：\-–—]+$/u, ''));
+  return out && isProse(out) ? out + ELLIPSIS : '';
+}
+
+function trimRuns(p: KeyPoint): KeyPoint {
+  const out = p.map((r) => ({ ...r }));
+  if (out[0] && !out[0].style) out[0].text = out[0].text.trimStart();
+  const last = out[out.length - 1];
+  if (last && !last.style) last.text = last.text.trimEnd();
+  return out.filter((r) => r.text);
+}

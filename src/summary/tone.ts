@@ -1,0 +1,141 @@
+/**
+ * How a sentence speaks, decided from its form and its language's pronouns, never from a list of
+ * whole phrases: a question, an exclamation, the writer speaking of themself ("I'll keep it
+ * short", "Let me know"), a sentence that leans on the one before it ("They …"), and a short
+ * interjection in front of the real sentence ("Absolutely, spot on — …", "没错，…"). Chat answers
+ * wrap their substance in these; a reader's summary leaves them out. Pure.
+ */
+
+/** Questions end with ?, ？ or ؟, perhaps before a closing quote, bracket or emoji. */
+const QUESTION = /[?？؟][\s"'”’»)）\]」』\p{Extended_Pictographic}\uFE0F]*$/u;
+const EXCLAIM = /[!！][\s"'”’»)）\]」』\p{Extended_Pictographic}\uFE0F]*$/u;
+
+export function isQuestion(s: string): boolean {
+  return QUESTION.test(s);
+}
+
+export function isExclamation(s: string): boolean {
+  return EXCLAIM.test(s);
+}
+
+/**
+ * The writer as "I" in the languages notes are written in (first person singular: the voice of a
+ * chat assistant or a letter, not of a note's subject). "We" is left alone: "Let's cover DFS, BFS,
+ * Dijkstra's and Kruskal's" is how many overviews begin.
+ */
+const FIRST_PERSON: Array<[RegExp, RegExp]> = [
+  [/^en/, /(?:^|[^\p{L}'’])(?:I|I'm|I’m|I'll|I’ll|I've|I’ve|I'd|I’d|me|my|myself|let me)(?![\p{L}'’])/u],
+  [/^de/, /(?:^|[^\p{L}])(?:ich|mich|mir|mein|meine|meinen|meinem|meiner|lass mich|lassen Sie mich)(?!\p{L})/iu],
+  [/^fr/, /(?:^|[^\p{L}])(?:je|j['’]|moi|mon|ma|mes|laissez-moi)(?![\p{L}])/iu],
+  [/^es/, /(?:^|[^\p{L}])(?:yo|mí|conmigo|mis?|déjame|permíteme)(?!\p{L})/iu],
+  [/^pt/, /(?:^|[^\p{L}])(?:eu|mim|comigo|meu|minha|deixe-me)(?!\p{L})/iu],
+  [/^it/, /(?:^|[^\p{L}])(?:io|mi|mio|mia|lasciami)(?!\p{L})/iu],
+  [/^(zh|hant|yue)/, /我(?![们們])/u],
+  [/^ja/, /(?:私|僕|わたし|わたくし)(?!たち|達|ども)/u],
+  [/^ko/, /(?:저는|제가|나는|내가)/u],
+  [/^hi/, /(?:^|\s)(?:मैं|मुझे|मेरा|मेरी|मेरे|मुझसे)(?=[\s,.।!?]|$)/u],
+  // Arabic: the pronoun, and the first-person future prefix on a verb ("سأحافظ", I will keep).
+  [/^ar/, /(?:^|\s)(?:أنا|لي|سأ\p{L}+|دعني)(?=[\s,.،!?؟]|$)/u],
+  [/^ru/, /(?:^|[^\p{L}])(?:я|мне|меня|мой|моя|моё)(?!\p{L})/iu],
+];
+
+export function speaksAsI(s: string, locale: string): boolean {
+  const lang = locale.toLowerCase();
+  for (const [when, re] of FIRST_PERSON) if (when.test(lang)) return re.test(s);
+  return false;
+}
+
+/** The reader as "you" near the start: the answer talks about the asker ("You're right", "Your guess of…"). */
+const SECOND_PERSON_START: Array<[RegExp, RegExp]> = [
+  [/^en/, /^(?:\P{L}*\p{L}+\P{L}+){0,2}(?:you|your|you're|you’re|yours)(?!\p{L})/iu],
+  [/^de/, /^(?:\P{L}*\p{L}+\P{L}+){0,2}(?:du|dein\w*|Ihr\w*|Sie haben|Sie sind)(?!\p{L})/u],
+  [/^fr/, /^(?:\P{L}*\p{L}+\P{L}+){0,2}(?:tu|vous|votre|vos|ton|ta|tes)(?!\p{L})/iu],
+  [/^es/, /^(?:\P{L}*\p{L}+\P{L}+){0,2}(?:tú|tu|tus|usted|ustedes|vosotros)(?!\p{L})/iu],
+  [/^(zh|hant|yue)/, /^.{0,4}[你您]/u],
+  [/^ja/, /^.{0,4}(?:あなた|君|貴方)/u],
+  [/^hi/, /^(?:\S+\s+){0,2}(?:आप|तुम|आपका|आपकी|आपके)(?=[\s,.।!?]|$)/u],
+  [/^ar/, /^(?:\S+\s+){0,2}(?:أنت|أنتِ|لديك|مثالك)(?=[\s,.،!?؟]|$)/u],
+];
+
+/** The asker's own things named first ("Your example…", "From your output…"): an answer's reply to them, not the note's substance. */
+const READERS_OWN_START: Array<[RegExp, RegExp]> = [
+  [/^en/, /^(?:\P{L}*\p{L}+\P{L}+){0,1}(?:your)(?!\p{L})/iu],
+  [/^de/, /^(?:\P{L}*\p{L}+\P{L}+){0,1}(?:dein\w*|Ihr\w*)(?!\p{L})/u],
+  [/^fr/, /^(?:\P{L}*\p{L}+\P{L}+){0,1}(?:votre|vos|ton|ta|tes)(?!\p{L})/iu],
+  [/^es/, /^(?:\P{L}*\p{L}+\P{L}+){0,1}(?:tu|tus|vuestro|vuestra)(?!\p{L})/iu],
+  [/^pt/, /^(?:\P{L}*\p{L}+\P{L}+){0,1}(?:seu|sua|teu|tua)(?!\p{L})/iu],
+  [/^(zh|hant|yue)/, /^.{0,3}(?:你的|您的)/u],
+  [/^ja/, /^.{0,3}(?:あなたの)/u],
+  [/^hi/, /^(?:\S+\s+){0,1}(?:आपका|आपकी|आपके|तुम्हारा|तुम्हारी)(?=[\s,.।!?]|$)/u],
+];
+
+export function namesReadersOwn(s: string, locale: string): boolean {
+  const lang = locale.toLowerCase();
+  for (const [when, re] of READERS_OWN_START) if (when.test(lang)) return re.test(s);
+  return false;
+}
+
+export function addressesReader(s: string, locale: string): boolean {
+  const lang = locale.toLowerCase();
+  for (const [when, re] of SECOND_PERSON_START) if (when.test(lang)) return re.test(s);
+  return false;
+}
+
+/**
+ * A sentence that opens with a word pointing back ("They …", "This …", "それは…"): alone, without
+ * the sentence before it, it points at nothing.
+ */
+const POINTS_BACK: Array<[RegExp, RegExp]> = [
+  [/^en/, /^(?:this|that|these|those|it|its|they|their|them|he|she|such|both|here|there)(?!\p{L})/iu],
+  [/^de/, /^(?:dies|diese[rsmn]?|das|es|sie|er|solche[rsmn]?|beide|hier)(?!\p{L})/iu],
+  [/^fr/, /^(?:ce|cela|ceci|ces|cette|cet|il|ils|elle|elles|tous deux|les deux)(?!\p{L})/iu],
+  [/^es/, /^(?:esto|este|esta|estos|estas|eso|ese|esa|ello|ambos|ambas|aquí)(?!\p{L})/iu],
+  [/^(zh|hant|yue)/, /^(?:这|這|它|他们|他們|她们|她們|此|两者|兩者|这些|這些)/u],
+  [/^ja/, /^(?:これ|それ|この|その|あれ|あの|こう|そう)/u],
+  [/^hi/, /^(?:यह|ये|वह|वे|इस|इन|उस|उन|दोनों)(?=[\s,]|$)/u],
+  [/^ar/, /^(?:هذا|هذه|ذلك|تلك|هؤلاء|هو|هي|هم|كلاهما)(?=[\s,،]|$)/u],
+];
+
+export function pointsBack(s: string, locale: string): boolean {
+  const lang = locale.toLowerCase();
+  for (const [when, re] of POINTS_BACK) if (when.test(lang)) return re.test(s.trimStart());
+  return false;
+}
+
+/** Words of a sentence, CJK characters counted two to a word. */
+export function wordCount(s: string): number {
+  const cjk = (s.match(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu) ?? []).length;
+  const words = (s.replace(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu, ' ').match(/\p{L}[\p{L}\p{M}\p{N}'’-]*/gu) ?? []).length;
+  return words + Math.ceil(cjk / 2);
+}
+
+/**
+ * A short interjection before a dash, an exclamation mark or (in CJK) a comma that opens a sentence:
+ * "Absolutely, spot on — the cheat sheet…" → "The cheat sheet…", "没错，它…" → "它…". Returns the
+ * sentence without it, or the sentence itself. Only up to three words (six CJK characters) go: a
+ * longer opening clause carries meaning.
+ */
+export function withoutInterjection(s: string): string {
+  const m = /^([^—–!！:：.。?？]{1,40}?)\s*(?:—|–|--|!|！|——)\s*(.+)$/u.exec(s);
+  if (m && wordCount(m[1]!) <= 4 && /\p{L}/u.test(m[2]!)) return capitalise(m[2]!);
+  const cjk = /^([\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]{1,4})[，、,]\s*(.+)$/u.exec(s);
+  if (cjk && /\p{L}/u.test(cjk[2]!)) return cjk[2]!;
+  return s;
+}
+
+function capitalise(s: string): string {
+  return s.replace(/^\p{Ll}/u, (c) => c.toUpperCase());
+}
+
+/**
+ * A speaker label opening a paragraph of a dialogue ("A:", "ChatGPT:", "Zhiwei：", "**Q:**"):
+ * a name of one or two words, no sentence before the colon.
+ */
+export const SPEAKER = /^\s*([\p{L}\p{N}][\p{L}\p{N}_.-]{0,19}(?: [\p{L}\p{N}][\p{L}\p{N}_.-]{0,19})?)\s*[:：]\s+/u;
+
+/** A sentence that sends the reader elsewhere ("For more, check…", "See the docs"): a pointer, not a point. */
+const ELSEWHERE = /^(?:for (?:more|further|details|full|deeper)|see (?:also|the)|check out|refer to|weitere|mehr dazu|siehe|para (?:más|obtener más)|consulta|pour (?:plus|en savoir)|voir (?:aussi|la)|更多|详情|詳情|詳しくは|詳細は|अधिक जानकारी|لمزيد)/iu;
+
+export function pointsElsewhere(s: string): boolean {
+  return ELSEWHERE.test(s.trimStart());
+}
