@@ -21,7 +21,7 @@ export interface Candidate {
   block: number;
   section: number;
   kind: 'sentence' | 'item' | 'compact' | 'row' | 'code';
-  /** The note's first sentence of substance: what most notes are about. */
+  /** Among the note's first three sentences of substance (one paragraph): what most notes are about. */
   opening?: boolean;
   /** A section's first words, or a point named by its section's heading. */
   lead?: boolean;
@@ -209,6 +209,8 @@ function addParagraph(w: Walk, raw: string, next: Token | undefined, flags: { le
   sentences.forEach((sentence, i) => {
     const last = i === sentences.length - 1;
     let s = i === 0 && !flags.asked ? withoutInterjection(sentence) : sentence;
+    // What the asker of a dialogue asks is a point, even when it ends in a colon before their text.
+    if (flags.asked && isLeadIn(s)) s = s.replace(/\s*[:：]$/, '');
     if (isLeadIn(s) || (last && announces(s, next))) {
       const code = last ? shortCodeLine(next) : undefined;
       if (code === undefined) {
@@ -227,7 +229,7 @@ function addParagraph(w: Walk, raw: string, next: Token | undefined, flags: { le
     push(w, {
       text: s,
       kind: 'sentence',
-      opening: w.out.length === 0 && i === 0,
+      opening: w.out.length < 3 && w.out.every((c) => c.block === w.block && c.kind === 'sentence'),
       lead: flags.lead && i === 0,
       closing: flags.closing,
       leansBack: i > 0 && pointsBack(s, w.locale),
@@ -306,7 +308,7 @@ function onlyLinks(p: Tokens.Paragraph): boolean {
 
 /** A paragraph that is one emphasised phrase (and perhaps a kramdown attribute list): a caption or label. */
 function onlyEmphasis(p: Tokens.Paragraph): boolean {
-  const inline = p.tokens.filter((t) => !(t.type === 'text' && /^\s*(\{:[^}]*\})?\s*$/.test((t as Tokens.Text).text)));
+  const inline = p.tokens.filter((t) => t.type !== 'image' && t.type !== 'br' && !(t.type === 'text' && /^\s*(\{:[^}]*\}\s*)*$/.test((t as Tokens.Text).text)));
   return inline.length === 1 && (inline[0]!.type === 'em' || inline[0]!.type === 'strong') && p.text.length <= 80;
 }
 

@@ -1,7 +1,7 @@
 /**
  * What a note is about, as weighted terms: words (CJK as character pairs) and code spans, weighed
- * by how many of the note's sentences use them (a word in nearly every sentence is grammar, a word
- * in a few is a subject) and raised when the title or a heading names them. A point's worth is the
+ * by how many of the note's sentences use them (a subject comes back; a word in nearly every
+ * sentence is grammar) and raised when the title or a heading names them. A point's worth is the
  * weight of the terms it adds to those already chosen. Pure.
  */
 import { isPlaceholder, type SpanTable } from './inline.js';
@@ -58,7 +58,7 @@ export interface TermWeights {
  * weigh most (an in-note inverse document frequency), terms used more than once a little more than
  * those used once, terms of the title or a heading double.
  */
-export function weighTerms(units: readonly Set<string>[], named: Set<string>, proper: Set<string>): TermWeights {
+export function weighTerms(units: readonly Set<string>[], named: Set<string>, headed: Set<string>, proper: Set<string>): TermWeights {
   const df = new Map<string, number>();
   for (const u of units) for (const t of u) df.set(t, (df.get(t) ?? 0) + 1);
   const n = Math.max(units.length, 2);
@@ -68,6 +68,7 @@ export function weighTerms(units: readonly Set<string>[], named: Set<string>, pr
       if (f > 0.6 * n && n >= 5) return 0; // in most sentences: the note's grammar, not a subject
       let w = f >= 2 ? 1 + Math.log(f) : 0.25; // a subject comes back; a word used once is a detail
       if (named.has(term)) w *= 2;
+      else if (headed.has(term)) w *= 1.3;
       if (proper.has(term)) w = Math.max(w, 0.6) * 2;
       if (term.startsWith('\u0000')) w = Math.max(w, 1) * 1.5; // a command or identifier, however often
       else if (/\p{N}/u.test(term)) w *= 1.3; // a figure: "3-5 minutes", "0.707", "+86"

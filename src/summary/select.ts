@@ -34,7 +34,7 @@ interface Option {
 /** How much a candidate's place in the note is worth, before what it says. */
 function placeWeight(c: Candidate, total: number): number {
   let w = 1;
-  if (c.opening) w *= 2.5;
+  if (c.opening) w *= 1.5;
   if (c.lead) w *= 1.25;
   
   if (c.kind === 'row') w *= total > 2 ? 0.5 : 1;
@@ -56,14 +56,25 @@ export function choosePoints(candidates: readonly Candidate[], spans: SpanTable,
     seen.add(key);
     options.push({ c, text, terms: termsOf(text, spans), cost: spans.visibleLength(text) + POINT_OVERHEAD });
   }
-  const named = new Set<string>([...termsOf(title, spans), ...headings.flatMap((h) => [...termsOf(h, spans)])]);
-  const weights = weighTerms(options.map((o) => o.terms), named, properNouns(options.map((o) => o.text)));
+  const named = new Set<string>([...termsOf(title, spans)]);
+  const headed = new Set<string>(headings.flatMap((h) => [...termsOf(h, spans)]));
+  const weights = weighTerms(options.map((o) => o.terms), named, headed, properNouns(options.map((o) => o.text)));
   const prose = options.filter((o) => o.c.kind === 'sentence' || o.c.kind === 'item').length;
   const covered = new Set<string>();
   const chosen: Option[] = [];
   const usedBlocks = new Map<number, number>();
   const chosenPos = new Set<number>();
   let left = budget.chars;
+  // The note's first sentence says what it is about: it always leads, unless it could not be a point.
+  const first = options.find((o) => o.c.opening && o.c.kind === 'sentence');
+  const take = (o: Option) => {
+    chosen.push(o);
+    chosenPos.add(o.c.pos);
+    for (const t of o.terms) covered.add(t);
+    usedBlocks.set(o.c.block, (usedBlocks.get(o.c.block) ?? 0) + 1);
+    left -= o.cost;
+  };
+  if (first && first.cost <= left) take(first);
   while (chosen.length < budget.maxPoints && left > POINT_OVERHEAD) {
     let best: Option | undefined;
     let bestScore = 0;
@@ -88,11 +99,7 @@ export function choosePoints(candidates: readonly Candidate[], spans: SpanTable,
       if (!(isProse(cut) || spans.hasCode(cut))) break;
       best = { ...best, text: cut, cost: left };
     }
-    chosen.push(best);
-    chosenPos.add(best.c.pos);
-    for (const t of best.terms) covered.add(t);
-    usedBlocks.set(best.c.block, (usedBlocks.get(best.c.block) ?? 0) + 1);
-    left -= best.cost;
+    take(best);
   }
   return chosen.sort((a, b) => a.c.pos - b.c.pos).map((o) => trimRuns(spans.expand(o.text)));
 }
