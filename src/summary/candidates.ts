@@ -27,10 +27,17 @@ export interface Candidate {
   lead?: boolean;
   /** From the note's last block of prose: sign-offs and offers live there. */
   closing?: boolean;
-  /** Starts with a word pointing back ("They …"): worth little without the sentence before it. */
-  leansBack?: boolean;
+  /**
+   * Starts with a word pointing back: a short sentence ("They follow from it.") says nothing without
+   * the one before it (wholly); a longer one still says something of its own (partly).
+   */
+  leansBack?: 'wholly' | 'partly' | undefined;
   /** Talks to the reader or the asker ("Your guess of…"), or exclaims. */
   chatty?: boolean;
+  /** In a section that sums the note up: the writer's own summary. */
+  sumsUp?: boolean;
+  /** Alternatives of one piece of text (one list item's sentences under its label): one at most is shown. */
+  group?: number;
 }
 
 export interface Collected {
@@ -42,6 +49,10 @@ export interface Collected {
 /** Headings that start a list of sources, in the languages of the corpus and a few more. */
 const REFERENCES =
   /^(references?|sources?|further reading|links|bibliography|citations?|footnotes?|notes|参考|参考资料|参考文献|參考|參考資料|參考文獻|出典|参照|संदर्भ|स्रोत|المراجع|مراجع|المصادر|referencias|fuentes|références|sources|quellen|referenzen|literatur|referências|fontes|riferimenti|fonti)(?=$|[\s:：.。])/iu;
+
+/** Headings of a section that sums a note up, in the languages of the corpus and a few more. */
+const SUMS_UP =
+  /(?:^|\s)(?:summary|in short|in summary|conclusions?|tl;?dr|key takeaways?|bottom line|zusammenfassung|fazit|resumen|conclusión|en resumen|résumé|en bref|conclusion|sumário|resumo|riepilogo|सारांश|निष्कर्ष|الخلاصة|ملخص|خلاصة)(?=$|[\s:：.,])|总结|總結|小结|小結|结论|結論|まとめ|要約|結論/iu;
 
 /** Longest item or cell name that a compacted list or table shows. */
 const MAX_NAME = 48;
@@ -131,7 +142,7 @@ function itemName(raw: Tokens.ListItem, text: string): string | undefined {
   const inline = first && 'tokens' in first ? (first.tokens as Token[] | undefined) : undefined;
   const lead = inline?.[0];
   if (lead && lead.type === 'strong') return collapseWhitespace(cleanText(inlineText((lead as Tokens.Strong).tokens))).replace(/[:：]$/, '');
-  const m = /^(.{1,48}?)\s*(?:[:：]|\s[—–-]\s)/u.exec(text);
+  const m = /^(.{1,48}?)\s*(?:[:：]|\s[—–]\s|\s-\s(?=\p{Lu}))/u.exec(text);
   if (m) return m[1];
   return text.length <= MAX_NAME ? text.replace(/[.。]$/u, '') : undefined;
 }
@@ -139,7 +150,8 @@ function itemName(raw: Tokens.ListItem, text: string): string | undefined {
 /** `lead: a, b, c` for a list or a table column whose entries are short names. */
 function compactNames(lead: string, names: readonly string[], max: number): string | undefined {
   if (names.length < 2) return undefined;
-  let out = lead ? `${lead}: ` : '';
+  // A long lead-in is a sentence of its own, said elsewhere: the names stand alone then.
+  let out = lead && lead.length <= 60 ? `${lead}: ` : '';
   let shown = 0;
   for (const n of names) {
     const next = `${out}${shown ? ', ' : ''}${n}`;
@@ -162,6 +174,23 @@ function subjectColumn(table: Tokens.Table, cell: (c: Tokens.TableCell) => strin
     }
   }
   return { header: '', values: [] };
+}
+
+/** Bold item labels found in two lists or more: the fields of repeated records ("**Code**: +86"). */
+function fieldLabels(blocks: readonly Token[]): Set<string> {
+  const seen = new Map<string, number>();
+  const walk = (list: Tokens.List) => {
+    const here = new Set<string>();
+    for (const item of list.items) {
+      const first = item.tokens[0];
+      const lead = first && 'tokens' in first ? (first.tokens as Token[] | undefined)?.[0] : undefined;
+      if (lead?.type === 'strong') here.add(collapseWhitespace((lead as Tokens.Strong).text).replace(/[:：]$/, '').toLowerCase());
+      for (const t of item.tokens) if (t.type === 'list') walk(t as Tokens.List);
+    }
+    for (const l of here) seen.set(l, (seen.get(l) ?? 0) + 1);
+  };
+  for (const t of blocks) if (t.type === 'list') walk(t as Tokens.List);
+  return new Set([...seen].filter(([, n]) => n >= 2).map(([l]) => l));
 }
 
 /** Paragraph texts of a dialogue start with speaker labels used again and again ("A:", "ChatGPT:"). */
@@ -188,6 +217,11 @@ interface Walk {
   block: number;
   section: number;
   perSection: number;
+  nextGroup: number;
+  /** Inside a section that sums the note up ("Summary", "In short", "まとめ"). */
+  inSummary: boolean;
+  /** Item names used in more than one list of the note. */
+  fieldLabels: Set<string>;
   /** The first speaker of a dialogue asks; what they say is kept though it is a question or "I". */
   asker?: string | undefined;
 }
@@ -195,7 +229,7 @@ interface Walk {
 function push(w: Walk, c: Omit<Candidate, 'pos' | 'block' | 'section'>): void {
   if (w.perSection >= PER_SECTION || w.out.length >= MAX_CANDIDATES) return;
   w.perSection++;
-  w.out.push({ ...c, pos: w.pos++, block: w.block, section: w.section });
+  w.out.push({ ...c, pos: w.pos++, block: w.block, section: w.section, ...(w.inSummary ? { sumsUp: true } : {}) });
 }
 
 const prose = (raw: string) => collapseWhitespace(cleanText(raw.replace(/\n:[ \t]+/g, ': ')));
@@ -232,41 +266,66 @@ function addParagraph(w: Walk, raw: string, next: Token | undefined, flags: { le
       opening: w.out.length < 3 && w.out.every((c) => c.block === w.block && c.kind === 'sentence'),
       lead: flags.lead && i === 0,
       closing: flags.closing,
-      leansBack: i > 0 && pointsBack(s, w.locale),
+      leansBack: i > 0 && pointsBack(s, w.locale) ? (wordCount(s) <= 8 ? 'wholly' : 'partly') : undefined,
       chatty: exclaims || addressesReader(s, w.locale),
     });
   });
   return context;
 }
 
-function addList(w: Walk, list: Tokens.List, lead: string | undefined, closing: boolean): void {
+function addList(w: Walk, list: Tokens.List, lead: string | undefined, closing: boolean, first = true): void {
   const names: string[] = [];
+  // A list of sources ("Course materials: [MIT OCW](…)") gives links, not points.
+  if (list.items.filter((item) => collectLinks(item.tokens).length > 0).length * 2 > list.items.length) return;
   list.items.forEach((item, i) => {
     const { text: rawText, code } = itemText(item, w.spans);
-    let text = prose(rawText);
+    const text = prose(rawText);
     if (!text && code === undefined) return;
     const name = itemName(item, text);
-    if (name && isProse(name)) names.push(name);
-    if (isLeadIn(text) || (code !== undefined && text && !/[.。]$/.test(text))) {
-      if (code === undefined) return;
-      text = `${text.replace(/[:：]?$/, ':')} ${w.spans.add({ text: code, style: 'code' })}`;
-    }
-    if (!text || looksLikeOutput(text, w.spans) || isQuestion(text) || speaksAsI(text, w.locale)) return;
-    // "Code: +86" under "China" says nothing alone: "China: +86".
-    if (!isProse(text) || isFragment(text, w.spans)) {
-      if (lead && isProse(lead) && lead.length <= 60) {
-        const labelled = /^[^:：]{1,24}[:：]\s*(.+)$/u.exec(text);
-        text = `${lead}: ${labelled ? labelled[1]! : text}`;
-      } else if (isTooShort(text, w.spans) || (!isProse(text) && !w.spans.hasCode(text))) return;
-    }
-    const first = w.spans.visibleLength(text) > w.maxPointChars ? (splitSentences(text, w.locale, 1)[0] ?? text) : text;
-    push(w, { text: first, kind: 'item', lead: i === 0 && lead !== undefined, closing });
+    // Labels every item repeats ("Code:", "Structure:") are fields, not names of things.
+    if (name && isProse(name) && !w.fieldLabels.has(name.toLowerCase())) names.push(name);
     // A nested list belongs to its item: "Type a command, e.g.: /available, /away, /busy".
     const nested = item.tokens.find((t): t is Tokens.List => t.type === 'list');
-    if (nested && name) addList(w, nested, (name.length <= 60 ? name : undefined) ?? text.replace(/[:：]$/, ''), closing);
+    if (nested) addList(w, nested, name && name.length <= 60 ? name : text.replace(/[:：]$/, '') || undefined, closing);
+    addItem(w, text, code, name, { lead: first && i === 0 && lead !== undefined ? lead : undefined, context: lead, closing });
   });
-  const compact = compactNames(lead ?? '', names, w.maxPointChars);
-  if (compact && lead) push(w, { text: compact, kind: 'compact', lead: true });
+  // Named items in one point: under their lead-in or heading, or alone when there are several.
+  const compact = lead || names.length >= 3 ? compactNames(lead ?? '', names, w.maxPointChars) : undefined;
+  if (compact) push(w, { text: compact, kind: 'compact', lead: true });
+}
+
+/**
+ * One list item as a point: whole when it fits, else its first sentence, or its label with another of
+ * its sentences ("Brew the tea: Steep for 3-5 minutes."), one of them at most (a group).
+ */
+function addItem(w: Walk, raw: string, code: string | undefined, name: string | undefined, at: { lead: string | undefined; context: string | undefined; closing: boolean }): void {
+  let text = raw;
+  if (isLeadIn(text) || (code !== undefined && text && !/[.。]$/.test(text))) {
+    if (code === undefined) return;
+    text = `${text.replace(/[:：]?$/, ':')} ${w.spans.add({ text: code, style: 'code' })}`;
+  }
+  if (!text || looksLikeOutput(text, w.spans) || isQuestion(text) || speaksAsI(text, w.locale)) return;
+  // "Code: +86" under "China" says nothing alone: "China: +86".
+  if (!isProse(text) || isFragment(text, w.spans)) {
+    if (at.context && isProse(at.context) && at.context.length <= 60) {
+      const labelled = /^[^:：]{1,24}[:：]\s*(.+)$/u.exec(text);
+      text = `${at.context}: ${labelled ? labelled[1]! : text}`;
+    } else if (isTooShort(text, w.spans) || (!isProse(text) && !w.spans.hasCode(text))) return;
+  }
+  const lead = at.lead !== undefined;
+  if (w.spans.visibleLength(text) <= w.maxPointChars) {
+    push(w, { text, kind: 'item', lead, closing: at.closing });
+    return;
+  }
+  const group = w.nextGroup++;
+  const sentences = splitSentences(text, w.locale, SENTENCES_PER_PARAGRAPH);
+  push(w, { text: sentences[0] ?? text, kind: 'item', lead, closing: at.closing, group });
+  const label = name && text.startsWith(name) ? name : undefined;
+  if (!label) return;
+  for (const sentence of sentences.slice(1)) {
+    if (isQuestion(sentence) || speaksAsI(sentence, w.locale) || isLeadIn(sentence) || isExclamation(sentence)) continue;
+    push(w, { text: `${label}: ${sentence}`, kind: 'item', closing: at.closing, group });
+  }
 }
 
 function addTable(w: Walk, table: Tokens.Table, lead: string | undefined): void {
@@ -307,9 +366,9 @@ function onlyLinks(p: Tokens.Paragraph): boolean {
 }
 
 /** A paragraph that is one emphasised phrase (and perhaps a kramdown attribute list): a caption or label. */
-function onlyEmphasis(p: Tokens.Paragraph): boolean {
+function onlyEmphasis(p: Tokens.Paragraph, kind: 'em' | 'strong'): boolean {
   const inline = p.tokens.filter((t) => t.type !== 'image' && t.type !== 'br' && !(t.type === 'text' && /^\s*(\{:[^}]*\}\s*)*$/.test((t as Tokens.Text).text)));
-  return inline.length === 1 && (inline[0]!.type === 'em' || inline[0]!.type === 'strong') && p.text.length <= 80;
+  return inline.length === 1 && inline[0]!.type === kind && p.text.length <= 80;
 }
 
 /** The last block of prose: where a chat answer signs off ("Let me know…", "Enjoy!"). */
@@ -322,7 +381,7 @@ function lastProseBlock(blocks: readonly Token[]): number {
 export function collectCandidates(tokens: readonly Token[], locale: string, spans: SpanTable, maxPointChars: number): Collected {
   const blocks = tokens.filter((t) => t.type !== 'space' && t.type !== 'hr');
   const labels = dialogueLabels(blocks);
-  const w: Walk = { locale, spans, maxPointChars, out: [], pos: 0, block: 0, section: 0, perSection: 0 };
+  const w: Walk = { locale, spans, maxPointChars, out: [], pos: 0, block: 0, section: 0, perSection: 0, nextGroup: 0, inSummary: false, fieldLabels: fieldLabels(blocks) };
   const referenceLinks: Link[] = [];
   const headings: string[] = [];
   const closingAt = lastProseBlock(blocks);
@@ -335,10 +394,13 @@ export function collectCandidates(tokens: readonly Token[], locale: string, span
     const t = blocks[i]!;
     const next = blocks[i + 1];
     w.block = i;
-    if (t.type === 'heading') {
-      heading = prose(inlineText((t as Tokens.Heading).tokens)).replace(/^\d+[.)]\s*/, '');
+    // A paragraph of bold words alone is a heading the writer did not mark as one.
+    const pseudo = t.type === 'paragraph' && onlyEmphasis(t as Tokens.Paragraph, 'strong');
+    if (t.type === 'heading' || pseudo) {
+      heading = prose(inlineText((t as Tokens.Heading).tokens)).replace(/^\d+[.)]\s*/, '').replace(/\s*[:：]$/, '');
       headings.push(heading);
-      inReferences = REFERENCES.test(heading);
+      inReferences = REFERENCES.test(heading) || pointsElsewhere(heading);
+      w.inSummary = SUMS_UP.test(heading);
       sectionHasLead = false;
       w.section++;
       w.perSection = 0;
@@ -364,13 +426,13 @@ export function collectCandidates(tokens: readonly Token[], locale: string, span
         }
       }
       if (t.type === 'paragraph' && onlyLinks(t as Tokens.Paragraph)) continue; // a source named on its own line
-      if (t.type === 'paragraph' && onlyEmphasis(t as Tokens.Paragraph)) continue; // a caption or a bold label
+      if (t.type === 'paragraph' && onlyEmphasis(t as Tokens.Paragraph, 'em')) continue; // a caption
       sectionHasLead = true;
       const links = collectLinks([t]).map((l) => collapseWhitespace(l.text)).filter((l) => l.length >= 3);
       context = addParagraph(w, raw, next, { lead, closing, asked, links });
     } else if (t.type === 'list') {
       sectionHasLead = true;
-      addList(w, t as Tokens.List, context ?? (lead && heading && !isLeadIn(heading) ? heading : undefined), false);
+      addList(w, t as Tokens.List, context ?? heading, false, context !== undefined || lead);
       context = undefined;
     } else if (t.type === 'blockquote') {
       const inner = (t as Tokens.Blockquote).tokens.filter((q) => q.type !== 'space');

@@ -85,6 +85,12 @@ function wrap(x: string): string {
 
 /** MathJax delimiters as they reach the text after Markdown unescaping: `\( … \)`, `\[ … \]`, `$$ … $$`. */
 const MATH = /\\\((.+?)\\\)|\\\[(.+?)\\\]|\$\$(.+?)\$\$/gs;
+/**
+ * Inline math between single dollars (`$z_k$`, `$n!$`, as MathJax and KaTeX configs of Jekyll blogs
+ * allow): only when it reads as TeX, so prices ("$5 and $10", "$8.") stay as written.
+ */
+const DOLLAR_MATH = /(?<![\\$\w])\$(?=[^\s$])([^$\n]{1,120}?)(?<=[^\s$\\])\$(?![\w$])/g;
+const TEX_LIKE = /[\\^_{}=]|^\p{L}['′]?$|^\w{1,3}!$/u;
 const LIQUID = /\{%-?[\s\S]*?-?%\}|\{\{[\s\S]*?\}\}/g;
 
 export function hasMath(s: string): boolean {
@@ -97,6 +103,7 @@ export function cleanText(s: string): string {
   // Each pass only when its trigger character is there: most paragraphs need none of them.
   let out = s;
   if (out.includes('\\') || out.includes('$$')) out = out.replace(MATH, (_m, a?: string, b?: string, c?: string) => texToText(a ?? b ?? c ?? ''));
+  if (out.includes('$')) out = out.replace(DOLLAR_MATH, (m, tex: string) => (TEX_LIKE.test(tex) ? texToText(tex) : m));
   if (out.includes('{')) out = out.replace(LIQUID, '');
   if (out.includes('<')) out = stripHtmlTags(out).replace(/<!--[\s\S]*?-->/g, '');
   if (out.includes('&')) out = decodeEntities(out);

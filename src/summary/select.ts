@@ -36,8 +36,10 @@ function placeWeight(c: Candidate, total: number): number {
   let w = 1;
   if (c.opening) w *= 1.5;
   if (c.lead) w *= 1.25;
+  if (c.sumsUp) w *= 1.6;
+  if (c.kind === 'compact') w *= 1.4; // names several things at once: what a reader scans for
   
-  if (c.kind === 'row') w *= total > 2 ? 0.5 : 1;
+  if (c.kind === 'row') w *= total > 2 ? 0.3 : 1; // rows are points only for a note with (almost) no prose
   if (c.kind === 'code') w *= 0.5;
   if (c.closing) w *= 0.55;
   if (c.chatty) w *= 0.45;
@@ -64,12 +66,14 @@ export function choosePoints(candidates: readonly Candidate[], spans: SpanTable,
   const chosen: Option[] = [];
   const usedBlocks = new Map<number, number>();
   const chosenPos = new Set<number>();
+  const usedGroups = new Set<number>();
   let left = budget.chars;
   // The note's first sentence says what it is about: it always leads, unless it could not be a point.
   const first = options.find((o) => o.c.opening && o.c.kind === 'sentence');
   const take = (o: Option) => {
     chosen.push(o);
     chosenPos.add(o.c.pos);
+    if (o.c.group !== undefined) usedGroups.add(o.c.group);
     for (const t of o.terms) covered.add(t);
     usedBlocks.set(o.c.block, (usedBlocks.get(o.c.block) ?? 0) + 1);
     left -= o.cost;
@@ -80,7 +84,9 @@ export function choosePoints(candidates: readonly Candidate[], spans: SpanTable,
     let bestScore = 0;
     for (const o of options) {
       // A sentence that leans on the one before it ("They …") comes only with it.
-      if (chosen.includes(o) || (o.c.leansBack && !chosenPos.has(o.c.pos - 1))) continue;
+      const alone = o.c.leansBack && !chosenPos.has(o.c.pos - 1);
+      if (chosen.includes(o) || (alone && o.c.leansBack === 'wholly')) continue;
+      if (o.c.group !== undefined && usedGroups.has(o.c.group)) continue;
       const fits = o.cost <= left || left - POINT_OVERHEAD >= MIN_CUT_POINT;
       if (!fits) continue;
       let gain = 0;
@@ -88,6 +94,7 @@ export function choosePoints(candidates: readonly Candidate[], spans: SpanTable,
       if (gain <= 0) continue;
       let score = (gain * placeWeight(o.c, prose)) / Math.pow(Math.min(o.cost, left), 0.7);
       score *= Math.pow(0.6, usedBlocks.get(o.c.block) ?? 0);
+      if (alone) score *= 0.6;
       if (score > bestScore) {
         bestScore = score;
         best = o;
@@ -125,7 +132,9 @@ function closeOpen(text: string): string {
 }
 
 /** Cuts a point to `max` visible characters, never inside a code span or math, never leaving a bracket open. */
-export function truncatePoint(text: string, max: number, spans: SpanTable, locale: string): string {
+export function truncatePoint(whole: string, max: number, spans: SpanTable, locale: string): string {
+  if (spans.visibleLength(whole) <= max) return whole;
+  const text = withoutAsides(whole, max, spans);
   if (spans.visibleLength(text) <= max) return text;
   let out: string;
   if (!PLACEHOLDER.test(text)) out = truncate(text, max, locale).slice(0, -ELLIPSIS.length);
@@ -144,6 +153,20 @@ export function truncatePoint(text: string, max: number, spans: SpanTable, local
   }
   out = closeOpen(out.replace(/[\s,;:、，；：\-–—]+$/u, ''));
   return out && isProse(out) ? out + ELLIPSIS : '';
+}
+
+/**
+ * A sentence too long for a point loses its asides first, the longest first: what brackets hold is
+ * secondary by the writer's own choice ("Llama 4 Scout (optimized for speed on a single GPU) and…").
+ */
+function withoutAsides(text: string, max: number, spans: SpanTable): string {
+  const asides = [...text.matchAll(/\s?[(（][^()（）\uE000-\uF8FF]{8,}?[)）]/gu)].map((m) => m[0]).sort((a, b) => b.length - a.length);
+  let out = text;
+  for (const aside of asides) {
+    if (spans.visibleLength(out) <= max) break;
+    out = out.replace(aside, '');
+  }
+  return out;
 }
 
 function trimRuns(p: KeyPoint): KeyPoint {

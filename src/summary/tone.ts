@@ -19,24 +19,23 @@ export function isExclamation(s: string): boolean {
 }
 
 /**
- * The writer as "I" in the languages notes are written in (first person singular: the voice of a
- * chat assistant or a letter, not of a note's subject). "We" is left alone: "Let's cover DFS, BFS,
- * Dijkstra's and Kruskal's" is how many overviews begin.
+ * The writer as "I" doing the talking a chat assistant does: promising, offering, opining ("I'll keep
+ * it concise", "Let me explain", "I think"). A blogger's "it cost me 23.5 CNY" is a fact and stays;
+ * "we" is left alone ("Let's cover DFS, BFS, Dijkstra's and Kruskal's" is how overviews begin).
  */
 const FIRST_PERSON: Array<[RegExp, RegExp]> = [
-  [/^en/, /(?:^|[^\p{L}'’])(?:I|I'm|I’m|I'll|I’ll|I've|I’ve|I'd|I’d|me|my|myself|let me)(?![\p{L}'’])/u],
-  [/^de/, /(?:^|[^\p{L}])(?:ich|mich|mir|mein|meine|meinen|meinem|meiner|lass mich|lassen Sie mich)(?!\p{L})/iu],
-  [/^fr/, /(?:^|[^\p{L}])(?:je|j['’]|moi|mon|ma|mes|laissez-moi)(?![\p{L}])/iu],
-  [/^es/, /(?:^|[^\p{L}])(?:yo|mí|conmigo|mis?|déjame|permíteme)(?!\p{L})/iu],
-  [/^pt/, /(?:^|[^\p{L}])(?:eu|mim|comigo|meu|minha|deixe-me)(?!\p{L})/iu],
-  [/^it/, /(?:^|[^\p{L}])(?:io|mi|mio|mia|lasciami)(?!\p{L})/iu],
-  [/^(zh|hant|yue)/, /我(?![们們])/u],
-  [/^ja/, /(?:私|僕|わたし|わたくし)(?!たち|達|ども)/u],
-  [/^ko/, /(?:저는|제가|나는|내가)/u],
-  [/^hi/, /(?:^|\s)(?:मैं|मुझे|मेरा|मेरी|मेरे|मुझसे)(?=[\s,.।!?]|$)/u],
-  // Arabic: the pronoun, and the first-person future prefix on a verb ("سأحافظ", I will keep).
-  [/^ar/, /(?:^|\s)(?:أنا|لي|سأ\p{L}+|دعني)(?=[\s,.،!?؟]|$)/u],
-  [/^ru/, /(?:^|[^\p{L}])(?:я|мне|меня|мой|моя|моё)(?!\p{L})/iu],
+  [/^en/, /(?:^|[^\p{L}'’])(?:I['’]ll|I will|I['’]d|I would|I can|I could|I['’]m going to|I hope|I think|I believe|I recommend|I suggest|I['’]ve (?:put|made|written|added|kept|created|included|outlined|listed)|let me|allow me)(?![\p{L}'’])/iu],
+  [/^de/, /(?:^|[^\p{L}])(?:ich (?:werde|kann|könnte|würde|hoffe|denke|empfehle|habe (?:hier|dir|Ihnen))|lass mich|lassen Sie mich)(?!\p{L})/iu],
+  [/^fr/, /(?:^|[^\p{L}])(?:je (?:vais|peux|pourrais|vous|te|garde|recommande|pense|crois|suggère)|j['’](?:espère|ai (?:inclus|ajouté|gardé))|laissez-moi|permettez-moi)(?![\p{L}])/iu],
+  [/^es/, /(?:^|[^\p{L}])(?:(?:yo )?(?:voy a|puedo|podría|te recomiendo|recomiendo|espero|creo que|mantendré|explicaré)|déjame|permíteme)(?!\p{L})/iu],
+  [/^pt/, /(?:^|[^\p{L}])(?:vou|posso|poderia|espero|acho que|deixe-me|permita-me)(?!\p{L})/iu],
+  [/^(zh|hant|yue)/, /我(?:会|會|将|將|可以|来|來|想|希望|认为|認為|建议|建議|为你|為你|为您|為您|给你|給你|帮你|幫你)/u],
+  [/^ja/, /(?:私|僕|わたし)(?:は|が|も)?(?:[^。]{0,20})(?:します|しましょう|思います|いたします)|説明しましょう|ご説明します/u],
+  [/^ko/, /(?:제가|저는|내가|나는)/u],
+  [/^hi/, /(?:^|\s)(?:मैं|मुझे)(?=[\s,.।!?]|$)/u],
+  // Arabic: the first-person future prefix on a verb ("سأحافظ", I will keep) and "let me".
+  [/^ar/, /(?:^|\s)(?:سأ\p{L}+|دعني|اسمح لي)(?=[\s,.،!?؟]|$)/u],
+  [/^ru/, /(?:^|[^\p{L}])(?:я (?:могу|буду|думаю|надеюсь|рекомендую)|позвольте мне)(?!\p{L})/iu],
 ];
 
 export function speaksAsI(s: string, locale: string): boolean {
@@ -116,7 +115,7 @@ export function wordCount(s: string): number {
  * longer opening clause carries meaning.
  */
 export function withoutInterjection(s: string): string {
-  const m = /^([^—–!！:：.。?？]{1,40}?)\s*(?:—|–|--|!|！|——)\s*(.+)$/u.exec(s);
+  const m = /^([^—–!！:：.。?？]{1,40}?)\s*(?:——|—|–|--|!|！)\s*(.+)$/u.exec(s);
   if (m && wordCount(m[1]!) <= 4 && /\p{L}/u.test(m[2]!)) return capitalise(m[2]!);
   const cjk = /^([\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]{1,4})[，、,]\s*(.+)$/u.exec(s);
   if (cjk && /\p{L}/u.test(cjk[2]!)) return cjk[2]!;
@@ -134,7 +133,7 @@ function capitalise(s: string): string {
 export const SPEAKER = /^\s*([\p{L}\p{N}][\p{L}\p{N}_.-]{0,19}(?: [\p{L}\p{N}][\p{L}\p{N}_.-]{0,19})?)\s*[:：]\s+/u;
 
 /** A sentence that sends the reader elsewhere ("For more, check…", "See the docs"): a pointer, not a point. */
-const ELSEWHERE = /^(?:for (?:more|further|details|full|deeper)|see (?:also|the)|check out|refer to|weitere|mehr dazu|siehe|para (?:más|obtener más)|consulta|pour (?:plus|en savoir)|voir (?:aussi|la)|更多|详情|詳情|詳しくは|詳細は|अधिक जानकारी|لمزيد)/iu;
+const ELSEWHERE = /^(?:for (?:more|further|details|full|deeper)|where to (?:find|learn|read|go) (?:more|next)|learn more|(?:more|further|additional) resources|see (?:also|the)|check out|refer to|weitere|mehr dazu|siehe|para (?:más|obtener más)|consulta|pour (?:plus|en savoir)|voir (?:aussi|la)|更多|详情|詳情|詳しくは|詳細は|अधिक जानकारी|لمزيد)/iu;
 
 export function pointsElsewhere(s: string): boolean {
   return ELSEWHERE.test(s.trimStart());
