@@ -90,11 +90,11 @@ export function isTooShort(text: string, spans: SpanTable): boolean {
 }
 
 /** Mostly figures and symbols, as a program's output is ("DFS: 2 0 1 3", "[1]+ Suspended"). */
-function looksLikeOutput(text: string, spans: SpanTable): boolean {
+function looksLikeOutput(text: string, spans: SpanTable, minLength = 8): boolean {
   if (spans.hasCode(text)) return false;
   const visible = text.replace(/\s/g, '');
   const letters = (visible.match(/\p{L}/gu) ?? []).length;
-  return visible.length >= 8 && letters / visible.length < 0.45;
+  return visible.length >= minLength && letters / visible.length < 0.45;
 }
 
 /** The one short line of a code block, to complete a lead-in ("Run: `docker compose up -d`"). */
@@ -232,17 +232,18 @@ function push(w: Walk, c: Omit<Candidate, 'pos' | 'block' | 'section'>): void {
   w.out.push({ ...c, pos: w.pos++, block: w.block, section: w.section, ...(w.inSummary ? { sumsUp: true } : {}) });
 }
 
-const prose = (raw: string) => collapseWhitespace(cleanText(raw.replace(/\n:[ \t]+/g, ': ')));
+/** A kramdown definition ("Term\n: what it is") reads "Term: what it is". */
+const prose = (raw: string, spans?: SpanTable) => collapseWhitespace(cleanText(raw.replace(/\n:[ \t]+/g, ': '), spans));
 
 /** A paragraph's sentences; returns the lead-in its last sentence makes for a list or table after it. */
 function addParagraph(w: Walk, raw: string, next: Token | undefined, flags: { lead: boolean; closing: boolean; asked: boolean; links: string[] }): string | undefined {
-  const text = prose(raw);
+  const text = prose(raw, w.spans);
   if (!text) return undefined;
   const sentences = splitSentences(text, w.locale, SENTENCES_PER_PARAGRAPH);
   let context: string | undefined;
   sentences.forEach((sentence, i) => {
     const last = i === sentences.length - 1;
-    let s = i === 0 && !flags.asked ? withoutInterjection(sentence) : sentence;
+    let s = flags.asked ? sentence : withoutInterjection(sentence, w.locale, i === 0);
     // What the asker of a dialogue asks is a point, even when it ends in a colon before their text.
     if (flags.asked && isLeadIn(s)) s = s.replace(/\s*[:：]$/, '');
     if (isLeadIn(s) || (last && announces(s, next))) {
@@ -256,6 +257,9 @@ function addParagraph(w: Walk, raw: string, next: Token | undefined, flags: { le
       s = `${s.replace(/[:：]?$/, ':')} ${w.spans.add({ text: code, style: 'code' })}`;
     }
     if (!(isProse(s) || w.spans.hasCode(s)) || isTooShort(s, w.spans) || looksLikeOutput(s, w.spans)) return;
+    // "Output: BFS: 0 1 2 3": labels before what a program printed.
+    const labelled = /^(?:[^:：]{1,24}[:：]\s*)+(.+)$/u.exec(s);
+    if (labelled && looksLikeOutput(labelled[1]!, w.spans, 1)) return;
     if (!flags.asked && (isQuestion(s) || speaksAsI(s, w.locale) || namesReadersOwn(s, w.locale))) return;
     if (pointsElsewhere(s) || (flags.closing && flags.links.some((l) => s.includes(l)))) return; // "For more, see …": a pointer, not a point
     const exclaims = isExclamation(s);
@@ -279,7 +283,7 @@ function addList(w: Walk, list: Tokens.List, lead: string | undefined, closing: 
   if (list.items.filter((item) => collectLinks(item.tokens).length > 0).length * 2 > list.items.length) return;
   list.items.forEach((item, i) => {
     const { text: rawText, code } = itemText(item, w.spans);
-    const text = prose(rawText);
+    const text = prose(rawText, w.spans);
     if (!text && code === undefined) return;
     const name = itemName(item, text);
     // Labels every item repeats ("Code:", "Structure:") are fields, not names of things.

@@ -99,11 +99,13 @@ export function hasMath(s: string): boolean {
 }
 
 /** Replaces math with readable text, and removes Liquid tags and stray HTML. */
-export function cleanText(s: string): string {
+export function cleanText(s: string, spans?: SpanTable): string {
   // Each pass only when its trigger character is there: most paragraphs need none of them.
   let out = s;
-  if (out.includes('\\') || out.includes('$$')) out = out.replace(MATH, (_m, a?: string, b?: string, c?: string) => texToText(a ?? b ?? c ?? ''));
-  if (out.includes('$')) out = out.replace(DOLLAR_MATH, (m, tex: string) => (TEX_LIKE.test(tex) ? texToText(tex) : m));
+  // With a span table, math becomes one unbreakable unit: no sentence ends and no cut falls inside it.
+  const math = (tex: string) => (spans ? spans.add({ text: texToText(tex) }) : texToText(tex));
+  if (out.includes('\\') || out.includes('$$')) out = out.replace(MATH, (_m, a?: string, b?: string, c?: string) => math(a ?? b ?? c ?? ''));
+  if (out.includes('$')) out = out.replace(DOLLAR_MATH, (m, tex: string) => (TEX_LIKE.test(tex) ? math(tex) : m));
   if (out.includes('{')) out = out.replace(LIQUID, '');
   if (out.includes('<')) out = stripHtmlTags(out).replace(/<!--[\s\S]*?-->/g, '');
   if (out.includes('&')) out = decodeEntities(out);
@@ -126,6 +128,10 @@ export function scrubMarkup(s: string): string {
     .replace(/(^|[\s.,;:!?。！？\uE000-\uF8FF])#{1,6}(?=\s|$)/gu, '$1');
 }
 
+function nextText(t: Token | undefined): string {
+  return t && 'text' in t && typeof t.text === 'string' ? t.text : '';
+}
+
 /**
  * Plain text of inline tokens. With a span table, code spans and struck-through text become
  * placeholders (see inline.ts) so no clean-up touches them; without one, code keeps its text.
@@ -134,14 +140,27 @@ export function scrubMarkup(s: string): string {
 export function inlineText(tokens: readonly Token[] | undefined, spans?: SpanTable): string {
   if (!tokens) return '';
   let out = '';
-  for (const t of tokens) {
+  tokens.forEach((t, i) => {
     switch (t.type) {
       case 'text':
-      case 'escape':
         out += 'tokens' in t && t.tokens?.length ? inlineText(t.tokens, spans) : stripPrivateUse((t as Tokens.Text).text);
         break;
+      case 'escape': {
+        // `\#`, `\*`: the writer wanted the character itself; no clean-up may take it for markup.
+        const ch = stripPrivateUse((t as Tokens.Escape).text);
+        out += spans && /[#*_`~[\]!{}%^|]/.test(ch) ? spans.add({ text: ch }) : ch;
+        break;
+      }
       case 'strong':
       case 'em':
+        // `a*b*c*d` in prose: single asterisks between Latin letters or digits are the writer's, not
+        // emphasis they meant (CJK text has no spaces, so emphasis there is always between letters).
+        if (spans && t.type === 'em' && t.raw.startsWith('*') && /[A-Za-z0-9]$/.test(out) && /^[A-Za-z0-9]/.test(nextText(tokens[i + 1]))) {
+          out += spans.add({ text: t.raw });
+          break;
+        }
+        out += inlineText((t as Tokens.Strong).tokens, spans);
+        break;
       case 'link':
         out += inlineText((t as Tokens.Strong).tokens, spans);
         break;
@@ -167,7 +186,7 @@ export function inlineText(tokens: readonly Token[] | undefined, spans?: SpanTab
       default:
         out += 'tokens' in t && Array.isArray(t.tokens) ? inlineText(t.tokens as Token[], spans) : '';
     }
-  }
+  });
   return out;
 }
 

@@ -30,7 +30,7 @@ const FIRST_PERSON: Array<[RegExp, RegExp]> = [
   [/^es/, /(?:^|[^\p{L}])(?:(?:yo )?(?:voy a|puedo|podría|te recomiendo|recomiendo|espero|creo que|mantendré|explicaré)|déjame|permíteme)(?!\p{L})/iu],
   [/^pt/, /(?:^|[^\p{L}])(?:vou|posso|poderia|espero|acho que|deixe-me|permita-me)(?!\p{L})/iu],
   [/^(zh|hant|yue)/, /我(?:会|會|将|將|可以|来|來|想|希望|认为|認為|建议|建議|为你|為你|为您|為您|给你|給你|帮你|幫你)/u],
-  [/^ja/, /(?:私|僕|わたし)(?:は|が|も)?(?:[^。]{0,20})(?:します|しましょう|思います|いたします)|説明しましょう|ご説明します/u],
+  [/^ja/, /(?:私|僕|わたし)(?:は|が|も)[^。]{0,30}(?:ましょう|ます(?!た)|思います)|説明しましょう|ご説明します/u],
   [/^ko/, /(?:제가|저는|내가|나는)/u],
   [/^hi/, /(?:^|\s)(?:मैं|मुझे)(?=[\s,.।!?]|$)/u],
   // Arabic: the first-person future prefix on a verb ("سأحافظ", I will keep) and "let me".
@@ -38,9 +38,22 @@ const FIRST_PERSON: Array<[RegExp, RegExp]> = [
   [/^ru/, /(?:^|[^\p{L}])(?:я (?:могу|буду|думаю|надеюсь|рекомендую)|позвольте мне)(?!\p{L})/iu],
 ];
 
+/** Languages whose script is in a sentence, whatever the note's language (translations leave such bits). */
+function scriptLanguages(s: string): string[] {
+  const out: string[] = [];
+  if (/\p{Script=Arabic}/u.test(s)) out.push('ar');
+  if (/\p{Script=Devanagari}/u.test(s)) out.push('hi');
+  if (/[\p{Script=Hiragana}\p{Script=Katakana}]/u.test(s)) out.push('ja');
+  else if (/\p{Script=Han}/u.test(s)) out.push('zh');
+  if (/\p{Script=Hangul}/u.test(s)) out.push('ko');
+  if (/\p{Script=Cyrillic}/u.test(s)) out.push('ru');
+  return out;
+}
+
 export function speaksAsI(s: string, locale: string): boolean {
-  const lang = locale.toLowerCase();
-  for (const [when, re] of FIRST_PERSON) if (when.test(lang)) return re.test(s);
+  for (const lang of [locale.toLowerCase(), ...scriptLanguages(s)]) {
+    for (const [when, re] of FIRST_PERSON) if (when.test(lang) && re.test(s)) return true;
+  }
   return false;
 }
 
@@ -114,7 +127,27 @@ export function wordCount(s: string): number {
  * sentence without it, or the sentence itself. Only up to three words (six CJK characters) go: a
  * longer opening clause carries meaning.
  */
-export function withoutInterjection(s: string): string {
+/** A reply's first word agreeing or cheering ("Sure, …", "Claro, …", "Genau, …"), before a comma. */
+const INTERJECTION: Array<[RegExp, RegExp]> = [
+  [/^en/, /^(?:yes|yeah|yep|sure|absolutely|certainly|exactly|indeed|right|great|okay|ok|of course|definitely|totally|correct|good|nice|alright|perfect|spot on)\s?[,!—–]\s*/iu],
+  [/^es/, /^(?:sí|claro|exacto|exactamente|por supuesto|desde luego|correcto|bueno|perfecto|vale|efectivamente)\s?[,!—–]\s*/iu],
+  [/^fr/, /^(?:oui|bien sûr|absolument|exactement|tout à fait|certes|d['’]accord|parfait|effectivement)\s?[,!—–]\s*/iu],
+  [/^de/, /^(?:ja|genau|natürlich|absolut|richtig|klar|sicher|gut|perfekt|okay|stimmt)\s?[,!—–]\s*/iu],
+  [/^pt/, /^(?:sim|claro|exato|exatamente|com certeza|certo|perfeito)\s?[,!—–]\s*/iu],
+  [/^hi/, /^(?:हाँ|हां|जी हाँ|बिल्कुल|ठीक है|सही|ज़रूर|जरूर)\s?[,!—–]\s*/u],
+  [/^ar/, /^(?:نعم|بالتأكيد|بالضبط|صحيح|حسنًا|حسنا|طبعًا|طبعا)\s?[،,!—–]\s*/u],
+  [/^ru/, /^(?:да|конечно|точно|верно|отлично)\s?[,!—–]\s*/iu],
+];
+
+export function withoutInterjection(s: string, locale: string, opensParagraph = true): string {
+  const lang = locale.toLowerCase();
+  for (const [when, re] of INTERJECTION) {
+    if (!when.test(lang)) continue;
+    const word = re.exec(s);
+    if (word && /\p{L}/u.test(s.slice(word[0].length))) return capitalise(s.slice(word[0].length));
+  }
+  // Any short opening before a dash only where a reply opens; later, "Rust — a language —" is prose.
+  if (!opensParagraph) return s;
   const m = /^([^—–!！:：.。?？]{1,40}?)\s*(?:——|—|–|--|!|！)\s*(.+)$/u.exec(s);
   if (m && wordCount(m[1]!) <= 4 && /\p{L}/u.test(m[2]!)) return capitalise(m[2]!);
   const cjk = /^([\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]{1,4})[，、,]\s*(.+)$/u.exec(s);
