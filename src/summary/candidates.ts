@@ -58,9 +58,9 @@ const SUMS_UP =
 const MAX_NAME = 48;
 /** Per section, enough candidates to choose from; past it a long section is not segmented. */
 const PER_SECTION = 24;
-const MAX_CANDIDATES = 200;
+const MAX_CANDIDATES = 40;
 /** Sentences of one paragraph considered; a note of one long paragraph still offers several. */
-const SENTENCES_PER_PARAGRAPH = 10;
+const SENTENCES_PER_PARAGRAPH = 6;
 
 /** Enough letters to be prose, not a stray symbol, number or emoji. */
 export function isProse(s: string): boolean {
@@ -89,12 +89,19 @@ export function isTooShort(text: string, spans: SpanTable): boolean {
   return n < 4 || (!/\s/.test(text.trim()) && !spans.hasCode(text) && n < 12);
 }
 
+const LETTER = /\p{L}/u;
+
 /** Mostly figures and symbols, as a program's output is ("DFS: 2 0 1 3", "[1]+ Suspended"). */
 function looksLikeOutput(text: string, spans: SpanTable, minLength = 8): boolean {
   if (spans.hasCode(text)) return false;
-  const visible = text.replace(/\s/g, '');
-  const letters = (visible.match(/\p{L}/gu) ?? []).length;
-  return visible.length >= minLength && letters / visible.length < 0.45;
+  let visible = 0;
+  let letters = 0;
+  for (const ch of text) {
+    if (ch === ' ') continue;
+    visible++;
+    if (LETTER.test(ch)) letters++;
+  }
+  return visible >= minLength && letters / visible < 0.45;
 }
 
 /** The one short line of a code block, to complete a lead-in ("Run: `docker compose up -d`"). */
@@ -229,7 +236,12 @@ interface Walk {
 function push(w: Walk, c: Omit<Candidate, 'pos' | 'block' | 'section'>): void {
   if (w.perSection >= PER_SECTION || w.out.length >= MAX_CANDIDATES) return;
   w.perSection++;
-  w.out.push({ ...c, pos: w.pos++, block: w.block, section: w.section, ...(w.inSummary ? { sumsUp: true } : {}) });
+  const candidate = c as Candidate;
+  candidate.pos = w.pos++;
+  candidate.block = w.block;
+  candidate.section = w.section;
+  if (w.inSummary) candidate.sumsUp = true;
+  w.out.push(candidate);
 }
 
 /** A kramdown definition ("Term\n: what it is") reads "Term: what it is". */
@@ -239,7 +251,8 @@ const prose = (raw: string, spans?: SpanTable) => collapseWhitespace(cleanText(r
 function addParagraph(w: Walk, raw: string, next: Token | undefined, flags: { lead: boolean; closing: boolean; asked: boolean; links: string[] }): string | undefined {
   const text = prose(raw, w.spans);
   if (!text) return undefined;
-  const sentences = splitSentences(text, w.locale, SENTENCES_PER_PARAGRAPH);
+  // The opening paragraphs offer more of their sentences; later ones their first few.
+  const sentences = splitSentences(text, w.locale, w.out.length < 12 ? SENTENCES_PER_PARAGRAPH : 3);
   let context: string | undefined;
   sentences.forEach((sentence, i) => {
     const last = i === sentences.length - 1;
@@ -432,7 +445,7 @@ export function collectCandidates(tokens: readonly Token[], locale: string, span
       if (t.type === 'paragraph' && onlyLinks(t as Tokens.Paragraph)) continue; // a source named on its own line
       if (t.type === 'paragraph' && onlyEmphasis(t as Tokens.Paragraph, 'em')) continue; // a caption
       sectionHasLead = true;
-      const links = collectLinks([t]).map((l) => collapseWhitespace(l.text)).filter((l) => l.length >= 3);
+      const links = closing ? collectLinks([t]).map((l) => collapseWhitespace(l.text)).filter((l) => l.length >= 3) : [];
       context = addParagraph(w, raw, next, { lead, closing, asked, links });
     } else if (t.type === 'list') {
       sectionHasLead = true;

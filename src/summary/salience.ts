@@ -4,7 +4,7 @@
  * sentence is grammar) and raised when the title or a heading names them. A point's worth is the
  * weight of the terms it adds to those already chosen. Pure.
  */
-import { isPlaceholder, type SpanTable } from './inline.js';
+import { isPlaceholder, PLACEHOLDER, type SpanTable } from './inline.js';
 
 /** Function words of the Latin-script languages: never a subject, however rare in a short note. */
 const STOP = new Set(
@@ -19,26 +19,33 @@ const STOP = new Set(
   ).split(' '),
 );
 
+const CJK_TEST = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 const CJK_RUN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]+/gu;
 const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}_'’.+#/-]*[\p{L}\p{M}\p{N}+#]|[\p{L}\p{N}]/gu;
 
 /** The terms of a text with placeholders: each code span whole, words lower-cased, CJK as pairs. */
 export function termsOf(text: string, spans: SpanTable): Set<string> {
   const out = new Set<string>();
-  let plain = '';
-  for (const ch of text) {
-    if (!isPlaceholder(ch)) {
-      plain += ch;
-      continue;
+  let plain = text;
+  if (PLACEHOLDER.test(text)) {
+    plain = '';
+    for (const ch of text) {
+      if (!isPlaceholder(ch)) {
+        plain += ch;
+        continue;
+      }
+      const run = spans.get(ch);
+      if (run?.style === 'code') out.add(`\u0000${run.text.trim().toLowerCase()}`);
+      else if (run) plain += ` ${run.text} `;
     }
-    const run = spans.get(ch);
-    if (run?.style === 'code') out.add(`\u0000${run.text.trim().toLowerCase()}`);
-    else if (run) plain += ` ${run.text} `;
   }
-  for (const m of plain.replace(CJK_RUN, (run) => {
-    for (let i = 0; i + 1 < run.length || i === 0; i++) out.add(run.slice(i, i + 2));
-    return ' ';
-  }).matchAll(WORD)) {
+  if (CJK_TEST.test(plain)) {
+    plain = plain.replace(CJK_RUN, (run) => {
+      for (let i = 0; i + 1 < run.length || i === 0; i++) out.add(run.slice(i, i + 2));
+      return ' ';
+    });
+  }
+  for (const m of plain.matchAll(WORD)) {
     const w = m[0].replace(/['’]s$/u, '').replace(/[.]+$/, '');
     const lower = w.toLowerCase();
     if (STOP.has(lower)) continue;
@@ -62,8 +69,8 @@ export function weighTerms(units: readonly Set<string>[], named: Set<string>, he
   const df = new Map<string, number>();
   for (const u of units) for (const t of u) df.set(t, (df.get(t) ?? 0) + 1);
   const n = Math.max(units.length, 2);
-  return {
-    weight(term: string): number {
+  const memo = new Map<string, number>();
+  const weigh = (term: string): number => {
       const f = df.get(term) ?? 1;
       if (f > 0.6 * n && n >= 5) return 0; // in most sentences: the note's grammar, not a subject
       let w = f >= 2 ? 1 + Math.log(f) : 0.25; // a subject comes back; a word used once is a detail
@@ -72,6 +79,12 @@ export function weighTerms(units: readonly Set<string>[], named: Set<string>, he
       if (proper.has(term)) w = Math.max(w, 0.6) * 2;
       if (term.startsWith('\u0000')) w = Math.max(w, 1) * 1.5; // a command or identifier, however often
       else if (/\p{N}/u.test(term)) w *= 1.3; // a figure: "3-5 minutes", "0.707", "+86"
+      return w;
+  };
+  return {
+    weight(term: string): number {
+      let w = memo.get(term);
+      if (w === undefined) memo.set(term, (w = weigh(term)));
       return w;
     },
   };

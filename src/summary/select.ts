@@ -7,7 +7,7 @@
 import { ELLIPSIS, truncate } from '../util/text.js';
 import type { Candidate } from './candidates.js';
 import { isProse } from './candidates.js';
-import { isPlaceholder, PLACEHOLDER, pointText, type KeyPoint, type SpanTable } from './inline.js';
+import { isPlaceholder, PLACEHOLDER, type KeyPoint, type SpanTable } from './inline.js';
 import { scrubMarkup } from './plain.js';
 import { properNouns, termsOf, weighTerms } from './salience.js';
 
@@ -29,6 +29,9 @@ interface Option {
   text: string;
   terms: Set<string>;
   cost: number;
+  /** What its place in the note is worth (placeWeight), and its terms with their weights. */
+  place: number;
+  weighed: Array<[string, number]>;
 }
 
 /** How much a candidate's place in the note is worth, before what it says. */
@@ -53,15 +56,22 @@ export function choosePoints(candidates: readonly Candidate[], spans: SpanTable,
     // Sentence splitting can put leftover markup at a point's start ("# …"): scrub once more.
     const text = truncatePoint(scrubMarkup(c.text).trim(), budget.maxPointChars, spans, locale);
     if (!text) continue;
-    const key = pointText(spans.expand(text)).toLowerCase();
+    const key = text.toLowerCase();
     if (seen.has(key)) continue;
     seen.add(key);
-    options.push({ c, text, terms: termsOf(text, spans), cost: spans.visibleLength(text) + POINT_OVERHEAD });
+    options.push({ c, text, terms: termsOf(text, spans), cost: spans.visibleLength(text) + POINT_OVERHEAD, place: 1, weighed: [] });
   }
   const named = new Set<string>([...termsOf(title, spans)]);
   const headed = new Set<string>(headings.flatMap((h) => [...termsOf(h, spans)]));
   const weights = weighTerms(options.map((o) => o.terms), named, headed, properNouns(options.map((o) => o.text)));
   const prose = options.filter((o) => o.c.kind === 'sentence' || o.c.kind === 'item').length;
+  for (const o of options) {
+    o.place = placeWeight(o.c, prose);
+    for (const t of o.terms) {
+      const w = weights.weight(t);
+      if (w > 0) o.weighed.push([t, w]);
+    }
+  }
   const covered = new Set<string>();
   const chosen: Option[] = [];
   const usedBlocks = new Map<number, number>();
@@ -90,9 +100,9 @@ export function choosePoints(candidates: readonly Candidate[], spans: SpanTable,
       const fits = o.cost <= left || left - POINT_OVERHEAD >= MIN_CUT_POINT;
       if (!fits) continue;
       let gain = 0;
-      for (const t of o.terms) if (!covered.has(t)) gain += weights.weight(t);
+      for (const [t, w] of o.weighed) if (!covered.has(t)) gain += w;
       if (gain <= 0) continue;
-      let score = (gain * placeWeight(o.c, prose)) / Math.pow(Math.min(o.cost, left), 0.7);
+      let score = (gain * o.place) / Math.pow(Math.min(o.cost, left), 0.7);
       score *= Math.pow(0.6, usedBlocks.get(o.c.block) ?? 0);
       if (alone) score *= 0.6;
       if (score > bestScore) {

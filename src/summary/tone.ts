@@ -10,6 +10,22 @@
 const QUESTION = /[?？؟][\s"'”’»)）\]」』\p{Extended_Pictographic}\uFE0F]*$/u;
 const EXCLAIM = /[!！][\s"'”’»)）\]」』\p{Extended_Pictographic}\uFE0F]*$/u;
 
+type Rules = ReadonlyArray<readonly [RegExp, RegExp]>;
+const ruleCache = new WeakMap<Rules, Map<string, RegExp | null>>();
+
+/** The rule of a table for a locale, looked up once per locale: these run on every sentence. */
+function ruleFor(table: Rules, locale: string): RegExp | undefined {
+  let byLocale = ruleCache.get(table);
+  if (!byLocale) ruleCache.set(table, (byLocale = new Map()));
+  let rule = byLocale.get(locale);
+  if (rule === undefined) {
+    const lang = locale.toLowerCase();
+    rule = table.find(([when]) => when.test(lang))?.[1] ?? null;
+    byLocale.set(locale, rule);
+  }
+  return rule ?? undefined;
+}
+
 export function isQuestion(s: string): boolean {
   return QUESTION.test(s);
 }
@@ -51,11 +67,13 @@ function scriptLanguages(s: string): string[] {
 }
 
 export function speaksAsI(s: string, locale: string): boolean {
-  for (const lang of [locale.toLowerCase(), ...scriptLanguages(s)]) {
-    for (const [when, re] of FIRST_PERSON) if (when.test(lang) && re.test(s)) return true;
-  }
-  return false;
+  if (ruleFor(FIRST_PERSON, locale)?.test(s)) return true;
+  // A note in a Latin-script language can hold another script's "I" where a translation left it.
+  return LATIN_LOCALE.test(locale) && NON_LATIN.test(s) && scriptLanguages(s).some((lang) => ruleFor(FIRST_PERSON, lang)?.test(s));
 }
+
+const LATIN_LOCALE = /^(?:en|es|fr|de|pt|it|nl|pl|tr|vi|id|sv|da|no|nb|fi|cs|ro|hu)(?:$|-)/i;
+const NON_LATIN = /[^\u0000-\u024F\u2000-\u206F]/;
 
 /** The reader as "you" near the start: the answer talks about the asker ("You're right", "Your guess of…"). */
 const SECOND_PERSON_START: Array<[RegExp, RegExp]> = [
@@ -82,15 +100,11 @@ const READERS_OWN_START: Array<[RegExp, RegExp]> = [
 ];
 
 export function namesReadersOwn(s: string, locale: string): boolean {
-  const lang = locale.toLowerCase();
-  for (const [when, re] of READERS_OWN_START) if (when.test(lang)) return re.test(s);
-  return false;
+  return ruleFor(READERS_OWN_START, locale)?.test(s) ?? false;
 }
 
 export function addressesReader(s: string, locale: string): boolean {
-  const lang = locale.toLowerCase();
-  for (const [when, re] of SECOND_PERSON_START) if (when.test(lang)) return re.test(s);
-  return false;
+  return ruleFor(SECOND_PERSON_START, locale)?.test(s) ?? false;
 }
 
 /**
@@ -109,9 +123,7 @@ const POINTS_BACK: Array<[RegExp, RegExp]> = [
 ];
 
 export function pointsBack(s: string, locale: string): boolean {
-  const lang = locale.toLowerCase();
-  for (const [when, re] of POINTS_BACK) if (when.test(lang)) return re.test(s.trimStart());
-  return false;
+  return ruleFor(POINTS_BACK, locale)?.test(s.trimStart()) ?? false;
 }
 
 /** Words of a sentence, CJK characters counted two to a word. */
@@ -140,12 +152,8 @@ const INTERJECTION: Array<[RegExp, RegExp]> = [
 ];
 
 export function withoutInterjection(s: string, locale: string, opensParagraph = true): string {
-  const lang = locale.toLowerCase();
-  for (const [when, re] of INTERJECTION) {
-    if (!when.test(lang)) continue;
-    const word = re.exec(s);
-    if (word && /\p{L}/u.test(s.slice(word[0].length))) return capitalise(s.slice(word[0].length));
-  }
+  const word = ruleFor(INTERJECTION, locale)?.exec(s);
+  if (word && /\p{L}/u.test(s.slice(word[0].length))) return capitalise(s.slice(word[0].length));
   // Any short opening before a dash only where a reply opens; later, "Rust — a language —" is prose.
   if (!opensParagraph) return s;
   const m = /^([^—–!！:：.。?？]{1,40}?)\s*(?:——|—|–|--|!|！)\s*(.+)$/u.exec(s);
