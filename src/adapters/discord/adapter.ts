@@ -16,6 +16,7 @@ import { createDiscordDelivery, type DiscordRouteOptions, type DiscordWebhookRou
 export type { DiscordRouteOptions, DiscordWebhookRoute } from './deliver.js';
 import { commandsHash, discordCommandPayloads } from './commands.js';
 import { classifyDiscordError } from './errors.js';
+import { missingForPosting } from './permissions.js';
 
 export interface DiscordAdapterOptions {
   token: string;
@@ -75,6 +76,12 @@ export function createDiscordAdapter(o: DiscordAdapterOptions): DiscordAdapter {
       if (!ch) return undefined;
       const tags = 'availableTags' in ch ? ch.availableTags.map((t) => ({ id: t.id, name: t.name })) : [];
       return { type: ch.type, flags: ch.flags?.bitfield ?? 0, availableTags: tags };
+    },
+    // The bot's permissions there, overwrites applied, from the guild the gateway keeps current.
+    missingPermissions: (id) => {
+      const ch = client.channels.cache.get(id);
+      const perms = ch && client.user && 'permissionsFor' in ch ? ch.permissionsFor(client.user) : null;
+      return ch && perms ? missingForPosting(perms, ch.type) : undefined;
     },
   });
 

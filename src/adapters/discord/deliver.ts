@@ -21,7 +21,7 @@ import { renderDiscordMessage } from '../../render/discord.js';
 import type { Target } from '../../store/types.js';
 import { truncate } from '../../util/text.js';
 import type { OutgoingMessage, SendContext } from '../../publish/port.js';
-import { DISCORD_CODES } from './errors.js';
+import { DISCORD_CODES, DiscordMissingPermissionsError } from './errors.js';
 
 /** A channel whose announcements go through a webhook, with its own name and avatar. */
 export interface DiscordWebhookRoute {
@@ -47,6 +47,8 @@ export interface DiscordDeliveryOptions {
   routes?: ReadonlyMap<string, DiscordRouteOptions> | undefined;
   /** The gateway's channel cache when connected; REST answers otherwise. */
   cachedChannel?: (id: string) => ChannelFacts | undefined;
+  /** The posting permissions the bot lacks in a channel, as the gateway sees it; undefined when unknown. */
+  missingPermissions?: (channelId: string) => string[] | undefined;
   log: Logger;
 }
 
@@ -187,31 +189,47 @@ export function createDiscordDelivery(o: DiscordDeliveryOptions): DiscordDeliver
     return { id, thread, query: thread ? new URLSearchParams({ thread_id: thread }) : undefined };
   };
 
+  /** A post by the bot: a forum post (a new thread) in a forum, else a message with the delivery's nonce. */
+  const botPost = async (target: Target, channel: string, message: OutgoingMessage, ctx: SendContext): Promise<{ messageId: string }> => {
+    const facts = await channelFacts(channel, ctx.signal);
+    const route = o.routes?.get(target.chat);
+    if (FORUM_TYPES.has(facts.type)) {
+      // A forum takes a post (a thread) per note, titled with the note's title. Forums with
+      // REQUIRE_TAG refuse a post without `applied_tags` (40067); the route's tags and the note's
+      // own tags, matched by name, are applied.
+      const applied = appliedTagsFor(facts, message, route?.forumTags);
+      if (applied.length === 0 && (facts.flags & ChannelFlags.RequireTag) !== 0) log.warn({ channel }, 'this forum requires a tag and none of the route’s or note’s tags match one; Discord will refuse the post');
+      const thread = (await rest.post(Routes.threads(channel), { body: forumPostBody(message, applied), signal: ctx.signal })) as APIThreadChannel;
+      return { messageId: `${THREAD_PREFIX}${thread.id}` };
+    }
+    // The nonce makes a resend within Discord's nonce window a no-op: Discord returns the first
+    // message instead (message.mdx, Create Message, `enforce_nonce`: "the past few minutes").
+    const msg = (await rest.post(Routes.channelMessages(channel), { body: channelPostBody(message, ctx.nonce), signal: ctx.signal })) as APIMessage;
+    if (route?.crosspost && facts.type === ChannelType.GuildAnnouncement) {
+      // Followers only see what is crossposted; the bot's own message needs only Send Messages
+      // (message.mdx, Crosspost Message). A refusal leaves the post in place: it is logged, not retried.
+      await rest.post(Routes.channelMessageCrosspost(channel, msg.id), { signal: ctx.signal }).catch((e: unknown) => log.warn({ channel, message: msg.id, err: e instanceof Error ? e.message : String(e) }, 'could not crosspost the announcement to following servers'));
+    }
+    return { messageId: msg.id };
+  };
+
+  /** A refusal for want of permissions names the ones missing (Embed Links, say), where the gateway knows them. */
+  const namingMissing = async <T>(channel: string, call: () => Promise<T>): Promise<T> => {
+    try {
+      return await call();
+    } catch (e) {
+      if (!isCode(e, DISCORD_CODES.missingPermissions) && !isCode(e, DISCORD_CODES.missingAccess)) throw e;
+      const missing = o.missingPermissions?.(channel);
+      throw missing?.length ? new DiscordMissingPermissionsError(e, missing) : e;
+    }
+  };
+
   return {
     async post(target, message, ctx) {
       const hook = o.webhooks?.get(target.chat);
       if (hook) return webhookPost(hook, target, message, ctx);
       const channel = target.thread || target.chat;
-      const facts = await channelFacts(channel, ctx.signal);
-      const route = o.routes?.get(target.chat);
-      if (FORUM_TYPES.has(facts.type)) {
-        // A forum takes a post (a thread) per note, titled with the note's title. Forums with
-        // REQUIRE_TAG refuse a post without `applied_tags` (40067); the route's tags and the note's
-        // own tags, matched by name, are applied.
-        const applied = appliedTagsFor(facts, message, route?.forumTags);
-        if (applied.length === 0 && (facts.flags & ChannelFlags.RequireTag) !== 0) log.warn({ channel }, 'this forum requires a tag and none of the route’s or note’s tags match one; Discord will refuse the post');
-        const thread = (await rest.post(Routes.threads(channel), { body: forumPostBody(message, applied), signal: ctx.signal })) as APIThreadChannel;
-        return { messageId: `${THREAD_PREFIX}${thread.id}` };
-      }
-      // The nonce makes a resend within Discord's nonce window a no-op: Discord returns the first
-      // message instead (message.mdx, Create Message, `enforce_nonce`: "the past few minutes").
-      const msg = (await rest.post(Routes.channelMessages(channel), { body: channelPostBody(message, ctx.nonce), signal: ctx.signal })) as APIMessage;
-      if (route?.crosspost && facts.type === ChannelType.GuildAnnouncement) {
-        // Followers only see what is crossposted; the bot's own message needs only Send Messages
-        // (message.mdx, Crosspost Message). A refusal leaves the post in place: it is logged, not retried.
-        await rest.post(Routes.channelMessageCrosspost(channel, msg.id), { signal: ctx.signal }).catch((e: unknown) => log.warn({ channel, message: msg.id, err: e instanceof Error ? e.message : String(e) }, 'could not crosspost the announcement to following servers'));
-      }
-      return { messageId: msg.id };
+      return namingMissing(channel, () => botPost(target, channel, message, ctx));
     },
 
     async edit(target, messageId, message, ctx) {

@@ -17,6 +17,7 @@ import {
   MessageFlags,
   MessageType,
   type APIChannel,
+  type APIOverwrite,
   type APIMessage,
   type RESTPatchAPIChannelJSONBody,
   type RESTPatchAPIChannelMessageJSONBody,
@@ -27,6 +28,8 @@ import {
 } from 'discord-api-types/v10';
 import { formErrorBody, validateChoices, validateMessage, type EmbedLike } from './limits.js';
 import { until } from '../../helpers/until.js';
+import { pingsOf, type Pings } from './mentions.js';
+import { ALL_FAKE_PERMISSIONS, bitsOf, computeOverwrites, type FakePermission } from './permissions.js';
 
 export interface FakeChannel {
   id: string;
@@ -44,10 +47,13 @@ export interface FakeChannel {
   archived?: boolean;
   locked?: boolean;
   lastActivity?: number;
+  /** Who created a thread: its creator may rename and (un)archive it without Manage Threads (docs: topics/threads.mdx, Editing & Deleting Threads). */
+  owner_id?: string;
+  /** Per-channel overwrites (docs: resources/channel.mdx, Overwrite Object); a thread uses its parent's. */
+  permission_overwrites?: APIOverwrite[];
 }
 
-/** Permissions the bot may hold, by the names discord-api-types gives them. */
-export type FakePermission = 'SendMessages' | 'SendMessagesInThreads' | 'ManageThreads' | 'ManageMessages';
+export type { FakePermission } from './permissions.js';
 
 export interface FakeMessage {
   id: string;
@@ -64,6 +70,8 @@ export interface FakeMessage {
   at: number;
   /** MessageFlags.Crossposted once published to followers (docs: resources/message.mdx, Message Flags). */
   crossposted?: boolean;
+  /** Who it notified (see mentions.ts); edits do not notify again. */
+  pings: Pings;
 }
 
 export interface InteractionResponse {
@@ -106,6 +114,8 @@ export class FakeDiscord {
   /** Limits: per channel per route, and global per second. */
   limits = { perChannel: 5, perChannelWindowMs: 5000, globalPerSecond: 50 };
   identifies = 0;
+  /** Thread renames (Modify Channel with a `name`). */
+  renames = 0;
   resumes = 0;
   /** While true, message creations are held unanswered (a platform that times out). */
   hang = false;
@@ -122,8 +132,10 @@ export class FakeDiscord {
    * Create Message); after this window a resend with the same nonce is a new message.
    */
   nonceWindowMs = 5 * 60_000;
-  /** What the bot may do in every channel it can see; tests take permissions away. */
-  readonly permissions = new Set<FakePermission>(['SendMessages', 'SendMessagesInThreads', 'ManageThreads', 'ManageMessages']);
+  /** The bot's guild-level permissions (its role's); tests take some away, or deny them per channel with overwrites. */
+  readonly permissions = new Set<FakePermission>(ALL_FAKE_PERMISSIONS);
+  /** The bot's own role in every guild, which channel overwrites may name. */
+  readonly botRoleId = '1100000000000000003';
 
   /** Stops holding; requests still held are dropped unprocessed. */
   release(): void {
@@ -234,12 +246,18 @@ export class FakeDiscord {
   private guildCreate(id: string) {
     const g = this.guilds.get(id)!;
     // Threads are not guild channels: GUILD_CREATE lists them apart (docs: events/gateway-events.mdx, Guild Create).
-    const channels = [...this.channels.values()].filter((c) => c.guild_id === id && c.access !== 'missing' && c.type !== ChannelType.PublicThread).map((c) => ({ ...this.apiChannel(c), position: 0, permission_overwrites: [] }));
+    const channels = [...this.channels.values()].filter((c) => c.guild_id === id && c.access !== 'missing' && c.type !== ChannelType.PublicThread).map((c) => ({ ...this.apiChannel(c), position: 0, permission_overwrites: c.permission_overwrites ?? [] }));
+    // The bot's own member and role come with the guild, so a client can compute its permissions (docs: events/gateway-events.mdx, Guild Create).
+    const base = String(bitsOf(this.permissions));
+    const me = { user: this.botUser, roles: [this.botRoleId], joined_at: new Date().toISOString(), deaf: false, mute: false, flags: 0 };
     return {
       id, name: g.name, icon: null, owner_id: '1', afk_timeout: 300, verification_level: 0, default_message_notifications: 0, explicit_content_filter: 0,
-      roles: [{ id, name: '@everyone', permissions: '0', position: 0, color: 0, hoist: false, managed: false, mentionable: false, flags: 0 }],
+      roles: [
+        { id, name: '@everyone', permissions: '0', position: 0, color: 0, hoist: false, managed: false, mentionable: false, flags: 0 },
+        { id: this.botRoleId, name: 'notecast', permissions: base, position: 1, color: 0, hoist: false, managed: true, mentionable: false, flags: 0 },
+      ],
       emojis: [], stickers: [], features: [], mfa_level: 0, system_channel_flags: 0, premium_tier: 0, preferred_locale: 'en-US', nsfw_level: 0,
-      unavailable: false, member_count: 2, large: false, joined_at: new Date().toISOString(), members: [], channels, threads: [], presences: [], voice_states: [], stage_instances: [], guild_scheduled_events: [],
+      unavailable: false, member_count: 2, large: false, joined_at: new Date().toISOString(), members: [me], channels, threads: [], presences: [], voice_states: [], stage_instances: [], guild_scheduled_events: [],
     };
   }
 
@@ -273,9 +291,10 @@ export class FakeDiscord {
     const user = { id: i.userId ?? '42', username: 'someone', discriminator: '0', global_name: 'Someone', avatar: null };
     const d = {
       id, application_id: this.appId, type: i.type, token, version: 1, locale: i.locale ?? 'en-US', guild_locale: 'en-US', guild_id: i.guild, channel_id: i.channel,
-      channel: { id: ch.id, type: ch.type, guild_id: i.guild, name: ch.name },
+      channel: { id: ch.id, type: ch.type, guild_id: i.guild, name: ch.name, ...(ch.parent_id ? { parent_id: ch.parent_id } : {}) },
       member: { user, roles: [], permissions: String(i.permissions ?? 0n), joined_at: new Date().toISOString(), deaf: false, mute: false, flags: 0 },
-      app_permissions: '562949953421311', entitlements: [], authorizing_integration_owners: { 0: i.guild }, context: 0,
+      // "Bitwise set of permissions the app has in the source location of the interaction" (docs: interactions/receiving-and-responding.mdx).
+      app_permissions: String(this.botPermissionsIn(ch)), entitlements: [], authorizing_integration_owners: { 0: i.guild }, context: 0,
       data: { id: nextId(), name: i.name, type: 1, guild_id: i.guild, options: i.options ?? [] },
     };
     return new Promise((resolve) => {
@@ -366,7 +385,7 @@ export class FakeDiscord {
   private createMessage(channelId: string, json: Record<string, unknown>, via: FakeMessage['via']): FakeMessage {
     const errors = validateMessage(json as { content?: string; embeds?: EmbedLike[] });
     if (errors.length) throw new Failure(400, formErrorBody(errors));
-    const m: FakeMessage = { id: nextId(), channel_id: channelId, content: json.content as string | undefined, embeds: (json.embeds as EmbedLike[]) ?? [], nonce: json.nonce as string | undefined, allowed_mentions: json.allowed_mentions, edits: 0, deleted: false, via, at: Date.now() };
+    const m: FakeMessage = { id: nextId(), channel_id: channelId, content: json.content as string | undefined, embeds: (json.embeds as EmbedLike[]) ?? [], nonce: json.nonce as string | undefined, allowed_mentions: json.allowed_mentions, edits: 0, deleted: false, via, at: Date.now(), pings: pingsOf(json.content as string | undefined, json.allowed_mentions as Parameters<typeof pingsOf>[1], via) };
     this.messages.push(m);
     return m;
   }
@@ -374,7 +393,7 @@ export class FakeDiscord {
   private apiMessage(m: FakeMessage): APIMessage {
     return {
       id: m.id, channel_id: m.channel_id, type: MessageType.Default, content: m.content ?? '', embeds: m.embeds, author: this.botUser, timestamp: new Date(m.at).toISOString(), edited_timestamp: null,
-      tts: false, mention_everyone: false, mentions: [], mention_roles: [], attachments: [], pinned: false, components: [], ...(m.crossposted ? { flags: MessageFlags.Crossposted } : {}), ...(m.nonce ? { nonce: m.nonce } : {}),
+      tts: false, mention_everyone: m.pings.everyone, mentions: [], mention_roles: m.pings.roles, attachments: [], pinned: false, components: [], ...(m.crossposted ? { flags: MessageFlags.Crossposted } : {}), ...(m.nonce ? { nonce: m.nonce } : {}),
     };
   }
 
@@ -398,9 +417,70 @@ export class FakeDiscord {
     return base as unknown as APIChannel;
   }
 
-  /** 50013 unless the bot holds `perm` (docs: topics/permissions.mdx; codes: topics/opcodes-and-status-codes.mdx). */
-  private need(perm: FakePermission): void {
-    if (!this.permissions.has(perm)) throw new Failure(403, { code: 50013, message: 'Missing Permissions' });
+  /** The bot's permissions in a channel: the guild base with the channel's (a thread: its parent's) overwrites. */
+  botPermissionsIn(ch: FakeChannel): bigint {
+    const holder = ch.type === ChannelType.PublicThread && ch.parent_id ? (this.channels.get(ch.parent_id) ?? ch) : ch;
+    return computeOverwrites(bitsOf(this.permissions), { guildId: ch.guild_id, userId: this.botUser.id, roles: [this.botRoleId] }, holder.permission_overwrites ?? []);
+  }
+
+  /**
+   * 50001 Missing Access without View Channel, else 50013 unless the bot holds `perm` in `ch`
+   * (docs: topics/permissions.mdx; codes: topics/opcodes-and-status-codes.mdx).
+   */
+  private need(perm: FakePermission, ch: FakeChannel): void {
+    const held = this.botPermissionsIn(ch);
+    if (!(held & bitsOf(['ViewChannel']))) throw new Failure(403, { code: 50001, message: 'Missing Access' });
+    if (!(held & bitsOf([perm]))) throw new Failure(403, { code: 50013, message: 'Missing Permissions' });
+  }
+
+  private holds(perm: FakePermission, ch: FakeChannel): boolean {
+    return (this.botPermissionsIn(ch) & bitsOf([perm])) !== 0n;
+  }
+
+  /**
+   * Modify Channel on a thread (docs: resources/channel.mdx, Modify Channel, JSON Params (Thread);
+   * topics/threads.mdx). Its creator may change `name` and `archived` without Manage Threads
+   * ("requires MANAGE_THREADS or that the current user is the thread creator"); anyone else may
+   * unarchive an unlocked thread with Send Messages; a locked one needs Manage Threads. Changing
+   * anything but `archived` "requires the thread to have archived set to false or be set to false
+   * in the request" (50083 otherwise).
+   */
+  private patchThread(ch: FakeChannel, body: RESTPatchAPIChannelJSONBody): { status: number; body: unknown } {
+    this.threadState(ch);
+    const creator = ch.owner_id === this.botUser.id;
+    if (ch.locked && !(body.archived === true && creator)) this.need('ManageThreads', ch);
+    else if (creator) this.need('ViewChannel', ch);
+    else if (body.archived === false && body.name === undefined) this.need('SendMessages', ch);
+    else this.need('ManageThreads', ch);
+    if (body.name !== undefined) {
+      if (ch.archived && body.archived !== false) throw new Failure(400, { code: 50083, message: 'Thread is archived' });
+      if (!body.name || [...body.name].length > 100) throw new Failure(400, formErrorBody([{ path: 'name', code: 'BASE_TYPE_BAD_LENGTH', message: 'Must be between 1 and 100 in length.' }]));
+      ch.name = body.name;
+      this.renames++;
+    }
+    if (body.archived !== undefined && body.archived !== null) ch.archived = body.archived;
+    if (body.archived === false) ch.lastActivity = Date.now(); // unarchiving counts as activity (docs: topics/threads.mdx)
+    return { status: 200, body: this.apiChannel(ch) };
+  }
+
+  /**
+   * Without Embed Links a bot's embeds are dropped: a message that would be left empty is refused
+   * with 50013 Missing Permissions on create (github.com/discord/discord-api-docs/issues/2601), and
+   * an edit is stripped of them, "empty" (50006) when nothing else is left (issues/5648, #2601).
+   */
+  private refuseEmbedsWithoutPermission(ch: FakeChannel, json: Record<string, unknown>): void {
+    const embeds = json.embeds as unknown[] | undefined;
+    if (!embeds?.length || this.holds('EmbedLinks', ch)) return;
+    if (!json.content) throw new Failure(403, { code: 50013, message: 'Missing Permissions' });
+    json.embeds = [];
+  }
+
+  private stripEmbedsWithoutPermission(ch: FakeChannel, json: Record<string, unknown>): Record<string, unknown> {
+    const embeds = json.embeds as unknown[] | undefined;
+    if (!embeds?.length || this.holds('EmbedLinks', ch)) return json;
+    const content = json.content as string | undefined;
+    if (!content) throw new Failure(400, { code: 50006, message: 'Cannot send an empty message' });
+    return { ...json, embeds: [] };
   }
 
   /** A thread archives once idle for `archiveAfterMs`; activity (a message, an unarchive) restarts the clock. */
@@ -440,7 +520,7 @@ export class FakeDiscord {
   }
 
   /** A forum post: a thread whose starter message shares its id (docs: resources/channel.mdx, Start Thread in Forum or Media Channel). */
-  private createForumPost(forum: FakeChannel, name: string, message: Record<string, unknown>, appliedTags: unknown, via: FakeMessage['via']): { thread: FakeChannel; msg: FakeMessage } {
+  private createForumPost(forum: FakeChannel, name: string, message: Record<string, unknown>, appliedTags: unknown, via: FakeMessage['via'], webhookId?: string): { thread: FakeChannel; msg: FakeMessage } {
     if (!name || [...name].length > 100) throw new Failure(400, formErrorBody([{ path: 'name', code: 'BASE_TYPE_BAD_LENGTH', message: 'Must be between 1 and 100 in length.' }]));
     const tags = Array.isArray(appliedTags) ? appliedTags.map(String) : [];
     // REQUIRE_TAG (1 << 4): "requires that a tag from available_tags be specified" (docs: topics/threads.mdx); 40067 otherwise.
@@ -451,6 +531,7 @@ export class FakeDiscord {
     thread.parent_id = forum.id;
     thread.applied_tags = tags;
     thread.lastActivity = Date.now();
+    thread.owner_id = via === 'bot' ? this.botUser.id : (webhookId ?? '0'); // a webhook's post is owned by the webhook
     const msg = this.createMessage(thread.id, message, via);
     msg.id = thread.id; // a forum post's starter message shares the thread's id
     return { thread, msg };
@@ -475,20 +556,10 @@ export class FakeDiscord {
     if ((m = /^\/channels\/(\d+)$/.exec(path))) {
       const ch = this.channel(m[1]!);
       if (method === 'GET') return { status: 200, body: this.apiChannel(this.threadState(ch)) };
-      if (method === 'PATCH' && ch.type === ChannelType.PublicThread) {
-        // Unarchiving a thread that is not locked needs only Send Messages; anything else Manage
-        // Threads (docs: resources/channel.mdx, Modify Channel, JSON Params (Thread)).
-        this.threadState(ch);
-        const body = json as RESTPatchAPIChannelJSONBody;
-        if (body.archived === false && !ch.locked) this.need('SendMessages');
-        else this.need('ManageThreads');
-        if (body.archived !== undefined) ch.archived = body.archived;
-        if (body.archived === false) ch.lastActivity = Date.now(); // unarchiving counts as activity (docs: topics/threads.mdx)
-        return { status: 200, body: this.apiChannel(ch) };
-      }
+      if (method === 'PATCH' && ch.type === ChannelType.PublicThread) return this.patchThread(ch, json as RESTPatchAPIChannelJSONBody);
       if (method === 'DELETE') {
         // "Requires the MANAGE_CHANNELS permission for the guild, or MANAGE_THREADS if the channel is a thread" (docs: resources/channel.mdx, Delete/Close Channel).
-        if (ch.type === ChannelType.PublicThread) this.need('ManageThreads');
+        if (ch.type === ChannelType.PublicThread) this.need('ManageThreads', ch);
         ch.access = 'missing';
         return { status: 200, body: this.apiChannel(ch) };
       }
@@ -496,7 +567,9 @@ export class FakeDiscord {
     if ((m = /^\/channels\/(\d+)\/threads$/.exec(path)) && method === 'POST') {
       const forum = this.channel(m[1]!);
       if (forum.type !== ChannelType.GuildForum && forum.type !== ChannelType.GuildMedia) throw new Failure(400, { code: 50024, message: 'Cannot execute action on this channel type' });
-      this.need('SendMessages');
+      // "creating a thread in a thread-only channel only requires the SEND_MESSAGES permission" (docs: topics/threads.mdx).
+      this.need('SendMessages', forum);
+      this.refuseEmbedsWithoutPermission(forum, (json.message ?? {}) as Record<string, unknown>);
       const body = json as unknown as RESTPostAPIGuildForumThreadsJSONBody;
       const headers = this.rateLimit(`threads:${forum.id}`);
       // Start Thread in Forum takes no nonce (docs: resources/channel.mdx): a resend is a second post.
@@ -510,7 +583,8 @@ export class FakeDiscord {
         throw new Failure(status, { code: 0, message: `${status}: Bad Gateway` });
       }
       const ch = this.channel(m[1]!);
-      this.need(ch.type === ChannelType.PublicThread ? 'SendMessagesInThreads' : 'SendMessages');
+      this.need(ch.type === ChannelType.PublicThread ? 'SendMessagesInThreads' : 'SendMessages', ch);
+      this.refuseEmbedsWithoutPermission(ch, json);
       const body = json as RESTPostAPIChannelMessageJSONBody;
       const headers = this.rateLimit(`messages:${ch.id}`);
       if (body.enforce_nonce && body.nonce !== undefined) {
@@ -527,8 +601,8 @@ export class FakeDiscord {
       if (ch.type !== ChannelType.GuildAnnouncement) throw new Failure(400, { code: 50024, message: 'Cannot execute action on this channel type' });
       const msg = this.messages.find((x) => x.channel_id === ch.id && x.id === m![2] && !x.deleted);
       if (!msg) throw new Failure(404, { code: 10008, message: 'Unknown Message' });
-      this.need('SendMessages');
-      if (msg.via !== 'bot') this.need('ManageMessages');
+      this.need('SendMessages', ch);
+      if (msg.via !== 'bot') this.need('ManageMessages', ch);
       if (msg.crossposted) throw new Failure(400, { code: 40033, message: 'This message has already been crossposted.' });
       msg.crossposted = true;
       return { status: 200, body: this.apiMessage(msg) };
@@ -540,12 +614,12 @@ export class FakeDiscord {
       const headers = this.rateLimit(`edit:${ch.id}`);
       if (method === 'PATCH') {
         this.refuseIfArchived(ch.id);
-        this.editMessage(msg, json as RESTPatchAPIChannelMessageJSONBody);
+        this.editMessage(msg, this.stripEmbedsWithoutPermission(ch, json) as RESTPatchAPIChannelMessageJSONBody);
         return { status: 200, body: this.apiMessage(msg), headers };
       }
       if (method === 'DELETE') {
         // Others' messages need Manage Messages (docs: resources/message.mdx, Delete Message); deleting is allowed in archived threads (docs: topics/threads.mdx).
-        if (msg.via !== 'bot') this.need('ManageMessages');
+        if (msg.via !== 'bot') this.need('ManageMessages', ch);
         msg.deleted = true;
         return { status: 204, headers };
       }
@@ -593,7 +667,7 @@ export class FakeDiscord {
           if (thread) {
             this.sendInto(thread); // "The thread will automatically be unarchived."
             msg = this.createMessage(thread.id, json, 'webhook');
-          } else if (body.thread_name) msg = this.createForumPost(ch, body.thread_name, json, body.applied_tags, 'webhook').msg;
+          } else if (body.thread_name) msg = this.createForumPost(ch, body.thread_name, json, body.applied_tags, 'webhook', id).msg;
           else throw new Failure(400, { code: 220001, message: 'Webhooks posted to forum channels must have a thread_name or thread_id' });
         } else {
           if (thread) this.sendInto(thread);
