@@ -75,7 +75,7 @@ export function createDiscordAdapter(o: DiscordAdapterOptions): DiscordAdapter {
       const ch = client.channels.cache.get(id);
       if (!ch) return undefined;
       const tags = 'availableTags' in ch ? ch.availableTags.map((t) => ({ id: t.id, name: t.name })) : [];
-      return { type: ch.type, flags: ch.flags?.bitfield ?? 0, availableTags: tags };
+      return { type: ch.type, flags: ch.flags?.bitfield ?? 0, availableTags: tags, name: 'name' in ch ? (ch.name ?? undefined) : undefined };
     },
     // The bot's permissions there, overwrites applied, from the guild the gateway keeps current.
     missingPermissions: (id) => {

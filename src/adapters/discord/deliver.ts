@@ -57,6 +57,8 @@ export interface ChannelFacts {
   type: number;
   flags: number;
   availableTags: { id: string; name: string }[];
+  /** The channel's (a forum post's: the thread's) name, where known. */
+  name?: string | undefined;
 }
 
 const FORUM_TYPES = new Set<number>([ChannelType.GuildForum, ChannelType.GuildMedia]);
@@ -89,9 +91,13 @@ export function forumPostBody(m: OutgoingMessage, appliedTags: string[]): RESTPo
   return { name: threadNameOf(m), message: bodyOf(m), ...(appliedTags.length ? { applied_tags: appliedTags } : {}) };
 }
 
-/** A webhook execution: the body with the route's name and avatar; in a forum, the post's name. */
-export function webhookPostBody(hook: Pick<DiscordWebhookRoute, 'username' | 'avatarUrl'>, m: OutgoingMessage, forum: boolean): RESTPostAPIWebhookWithTokenJSONBody {
-  return { ...bodyOf(m), ...(hook.username ? { username: hook.username } : {}), ...(hook.avatarUrl ? { avatar_url: hook.avatarUrl } : {}), ...(forum ? { thread_name: threadNameOf(m) } : {}) };
+/**
+ * A webhook execution: the body with the route's name and avatar; in a forum, the post's name and
+ * its tags (`thread_name`, `applied_tags`: webhook.mdx, Execute Webhook).
+ */
+export function webhookPostBody(hook: Pick<DiscordWebhookRoute, 'username' | 'avatarUrl'>, m: OutgoingMessage, forum: boolean, appliedTags: string[] = []): RESTPostAPIWebhookWithTokenJSONBody {
+  const thread = forum ? { thread_name: threadNameOf(m), ...(appliedTags.length ? { applied_tags: appliedTags } : {}) } : {};
+  return { ...bodyOf(m), ...(hook.username ? { username: hook.username } : {}), ...(hook.avatarUrl ? { avatar_url: hook.avatarUrl } : {}), ...thread };
 }
 
 function isCode(e: unknown, code: number): e is DiscordAPIError {
@@ -134,7 +140,7 @@ export function createDiscordDelivery(o: DiscordDeliveryOptions): DiscordDeliver
     if (known && Date.now() - known.at < CHANNEL_TTL_MS) return known.facts;
     const ch = (await rest.get(Routes.channel(id), { signal })) as APIChannel;
     const tags = 'available_tags' in ch && Array.isArray(ch.available_tags) ? ch.available_tags : [];
-    const facts: ChannelFacts = { type: ch.type, flags: ch.flags ?? 0, availableTags: tags.map((t) => ({ id: t.id, name: t.name })) };
+    const facts: ChannelFacts = { type: ch.type, flags: ch.flags ?? 0, availableTags: tags.map((t) => ({ id: t.id, name: t.name })), name: ch.name ?? undefined };
     channels.set(id, { facts, at: Date.now() });
     return facts;
   };
@@ -161,14 +167,38 @@ export function createDiscordDelivery(o: DiscordDeliveryOptions): DiscordDeliver
     }
   };
 
+  /**
+   * A forum post is named after its note: a new title, or the chat's translation arriving, renames
+   * the thread. Its creator may do that without Manage Threads (threads.mdx, "Editing a thread to
+   * change the name … requires MANAGE_THREADS or that the current user is the thread creator").
+   * The message is already edited, so a refusal is logged and the edit stands.
+   */
+  const renameIfChanged = async (threadId: string, message: OutgoingMessage, signal?: AbortSignal): Promise<void> => {
+    const want = threadNameOf(message);
+    const facts = await channelFacts(threadId, signal).catch(() => undefined);
+    if (!facts || facts.name === want) return;
+    try {
+      const body: RESTPatchAPIChannelJSONBody = { name: want };
+      await rest.patch(Routes.channel(threadId), { body, signal });
+      channels.set(threadId, { facts: { ...facts, name: want }, at: Date.now() });
+    } catch (e) {
+      log.warn({ thread: threadId, err: e instanceof Error ? e.message : String(e) }, 'could not rename the forum post after its note');
+    }
+  };
+
   const webhookPost = async (hook: DiscordWebhookRoute, target: Target, message: OutgoingMessage, ctx: SendContext) => {
     const body = webhookPostBody(hook, message, false);
-    const forumBody = () => webhookPostBody(hook, message, true);
+    // A forum that requires a tag refuses a post without one (40067), from a webhook too: the tags
+    // are found as for the bot's own posts. Reading the forum needs the bot to see it; else none.
+    const forumBody = async () => {
+      const facts = await channelFacts(target.chat, ctx.signal).catch(() => undefined);
+      return webhookPostBody(hook, message, true, facts ? appliedTagsFor(facts, message, o.routes?.get(target.chat)?.forumTags) : []);
+    };
     // wait=true returns the message, whose id edits need (webhook.mdx, Execute Webhook).
     const query = new URLSearchParams({ wait: 'true', ...(target.thread ? { thread_id: target.thread } : {}) });
     const send = (b: RESTPostAPIWebhookWithTokenJSONBody) => rest.post(Routes.webhook(hook.id, hook.token), { body: b, query, auth: false, signal: ctx.signal }) as Promise<APIMessage>;
     if (!target.thread && forumWebhooks.has(hook.id)) {
-      const msg = await send(forumBody());
+      const msg = await send(await forumBody());
       return { messageId: `${THREAD_PREFIX}${msg.channel_id}` };
     }
     try {
@@ -177,7 +207,7 @@ export function createDiscordDelivery(o: DiscordDeliveryOptions): DiscordDeliver
       // "Webhooks posted to forum channels must have a thread_name or thread_id" (220001).
       if (!isCode(e, DISCORD_CODES.webhookForumNeedsThread) || target.thread) throw e;
       forumWebhooks.add(hook.id);
-      const msg = await send(forumBody());
+      const msg = await send(await forumBody());
       return { messageId: `${THREAD_PREFIX}${msg.channel_id}` };
     }
   };
@@ -239,17 +269,26 @@ export function createDiscordDelivery(o: DiscordDeliveryOptions): DiscordDeliver
       if (hook) {
         const ref = webhookMessageRef(target, messageId);
         const hookBody: RESTPatchAPIWebhookWithTokenMessageJSONBody = body;
-        const call = () => rest.patch(Routes.webhookMessage(hook.id, hook.token, ref.id), { body: hookBody, query: ref.query, auth: false, signal });
+        const patch = () => rest.patch(Routes.webhookMessage(hook.id, hook.token, ref.id), { body: hookBody, query: ref.query, auth: false, signal });
+        const forumPost = messageId.startsWith(THREAD_PREFIX);
+        const call = async () => {
+          await patch();
+          if (forumPost) await renameIfChanged(ref.thread!, message, signal);
+        };
         await (ref.thread ? inThread(ref.thread, call, signal) : call());
         return;
       }
       if (messageId.startsWith(THREAD_PREFIX)) {
         const id = messageId.slice(THREAD_PREFIX.length);
-        await inThread(id, () => rest.patch(Routes.channelMessage(id, id), { body, signal }), signal);
-      } else if (target.thread) {
-        await inThread(target.thread, () => rest.patch(Routes.channelMessage(target.thread, messageId), { body, signal }), signal);
+        await inThread(id, async () => {
+          await rest.patch(Routes.channelMessage(id, id), { body, signal });
+          await renameIfChanged(id, message, signal);
+        }, signal);
       } else {
-        await rest.patch(Routes.channelMessage(target.chat, messageId), { body, signal });
+        // A route's thread, or a chat that is itself a thread (a /subscribe run inside one): an
+        // archived thread is unarchived for the edit as forum posts are; other channels never answer 50083.
+        const channel = target.thread || target.chat;
+        await inThread(channel, () => rest.patch(Routes.channelMessage(channel, messageId), { body, signal }), signal);
       }
     },
 
