@@ -60,6 +60,10 @@ export function createDiscordAdapter(o: DiscordAdapterOptions): DiscordAdapter {
   const log = o.log.child({ platform: 'discord' });
   const client = new Client({
     intents: [GatewayIntentBits.Guilds],
+    // discord.js 14 connects one shard unless told otherwise (ClientOptions `shardCount` = 1), and
+    // Discord closes a session holding more than 2,500 guilds with 4011 Sharding required
+    // (events/gateway.mdx, Sharding). 'auto' takes the count Get Gateway Bot recommends (`shards`).
+    shards: 'auto',
     rest: { api: o.config.api, retries: 0, rejectOnRateLimit: (d) => d.retryAfter > 10_000, globalRequestsPerSecond: o.config.globalRequestsPerSecond },
     allowedMentions: { parse: [] },
   });

@@ -148,10 +148,18 @@ export class FakeDiscord {
 
   private server?: Server;
   private wss?: WebSocketServer;
-  private socket?: WebSocket;
-  private seq = 0;
-  private readonly sessionId = randomUUID();
-  private readonly replay: { s: number; payload: string }[] = [];
+  /** One gateway session per shard: its socket, sequence and what a RESUME replays. */
+  private readonly shards = new Map<number, { ws: WebSocket; seq: number; sessionId: string; replay: { s: number; payload: string }[] }>();
+  private readonly sessionBase = randomUUID();
+  /**
+   * "Each shard can only support a maximum of 2500 guilds" (docs: events/gateway.mdx, Sharding);
+   * tests lower it rather than add thousands of guilds.
+   */
+  guildsPerShard = 2500;
+  /** `session_start_limit.max_concurrency`: shards that may identify at once (docs: events/gateway.mdx, Session Start Limit Object). */
+  maxConcurrency = 1;
+  /** Identifies refused with 4011 Sharding required. */
+  shardingRequired = 0;
   private readonly buckets = new Map<string, number[]>();
   private readonly globalTimes: number[] = [];
   private readonly pending = new Map<string, { at: number; resolve: (r: InteractionResponse) => void; responded: boolean }>();
@@ -170,12 +178,25 @@ export class FakeDiscord {
   set down(v: boolean) {
     this.isDown = v;
     if (v) {
-      this.socket?.terminate();
+      for (const sh of this.shards.values()) sh.ws.terminate();
       this.server?.closeAllConnections();
     }
   }
+  /** Every shard that identified is connected (at least one). */
   get connected(): boolean {
-    return this.socket?.readyState === 1;
+    return this.shards.size > 0 && [...this.shards.values()].every((sh) => sh.ws.readyState === 1);
+  }
+  /** The shard count Get Gateway Bot recommends: enough for `guildsPerShard` each (docs: events/gateway.mdx, Get Gateway Bot). */
+  get recommendedShards(): number {
+    return Math.max(1, Math.ceil(this.guilds.size / this.guildsPerShard));
+  }
+  /** Shards connected now, by id. */
+  get connectedShards(): number[] {
+    return [...this.shards.entries()].filter(([, sh]) => sh.ws.readyState === 1).map(([id]) => id).sort();
+  }
+  /** `shard_id = (guild_id >> 22) % num_shards` (docs: events/gateway.mdx, Sharding). */
+  shardOf(guildId: string, count = Math.max(1, this.shards.size)): number {
+    return Number((BigInt(guildId) >> 22n) % BigInt(count));
   }
 
   async start(): Promise<this> {
@@ -190,14 +211,14 @@ export class FakeDiscord {
   }
 
   async stop(): Promise<void> {
-    this.socket?.terminate();
+    for (const sh of this.shards.values()) sh.ws.terminate();
     this.wss?.close();
     this.server?.closeAllConnections();
     await new Promise((r) => this.server?.close(r));
   }
 
-  addGuild(name = 'Notes Guild'): string {
-    const id = nextId();
+  /** A guild; `id` picks its snowflake, and so its shard (see shardOf). */
+  addGuild(name = 'Notes Guild', id = nextId()): string {
     this.guilds.set(id, { id, name });
     return id;
   }
@@ -230,17 +251,20 @@ export class FakeDiscord {
     ws.send(JSON.stringify(payload));
   }
 
-  dispatch(t: string, d: unknown): void {
-    const s = ++this.seq;
+  /** Sends an event on one shard's session (kept for a RESUME while it is away). */
+  dispatch(t: string, d: unknown, shard = 0): void {
+    const sh = this.shards.get(shard);
+    if (!sh) return;
+    const s = ++sh.seq;
     const payload = JSON.stringify({ op: 0, t, s, d });
-    this.replay.push({ s, payload });
-    if (this.replay.length > 1000) this.replay.shift();
-    if (this.connected) this.socket!.send(payload);
+    sh.replay.push({ s, payload });
+    if (sh.replay.length > 1000) sh.replay.shift();
+    if (sh.ws.readyState === 1) sh.ws.send(payload);
   }
 
-  /** Drops the connection with a resumable close code; the client should RESUME. */
+  /** Drops every shard's connection with a resumable close code; the client should RESUME. */
   disconnect(code = 4000): void {
-    this.socket?.close(code, 'fake disconnect');
+    for (const sh of this.shards.values()) sh.ws.close(code, 'fake disconnect');
   }
 
   private guildCreate(id: string) {
@@ -262,25 +286,43 @@ export class FakeDiscord {
   }
 
   private onSocket(ws: WebSocket) {
-    this.socket = ws;
     this.send(ws, { op: 10, d: { heartbeat_interval: 41250 } });
     ws.on('message', (raw) => {
       const msg = JSON.parse(String(raw)) as { op: number; d: Record<string, unknown> };
       if (msg.op === 1) this.send(ws, { op: 11 });
-      else if (msg.op === 2) {
-        if (msg.d.token !== this.token) return ws.close(4004, 'Authentication failed.');
-        this.identifies++;
-        const ready = { v: 10, user: this.botUser, guilds: [...this.guilds.keys()].map((id) => ({ id, unavailable: true })), session_id: this.sessionId, resume_gateway_url: `ws://127.0.0.1:${this.port}/gateway`, shard: [0, 1], application: { id: this.appId, flags: 0 } };
-        this.dispatch('READY', ready);
-        // Without a GUILD_CREATE per guild, discord.js waits 15 s before it is ready.
-        for (const id of this.guilds.keys()) this.dispatch('GUILD_CREATE', this.guildCreate(id));
-      } else if (msg.op === 6) {
-        if (msg.d.token !== this.token || msg.d.session_id !== this.sessionId) return this.send(ws, { op: 9, d: false });
+      else if (msg.op === 2) this.identify(ws, msg.d);
+      else if (msg.op === 6) {
+        const id = [...this.shards.entries()].find(([, sh]) => sh.sessionId === msg.d.session_id)?.[0];
+        if (msg.d.token !== this.token || id === undefined) return this.send(ws, { op: 9, d: false });
+        const sh = this.shards.get(id)!;
+        sh.ws = ws;
         this.resumes++;
-        for (const r of this.replay) if (r.s > Number(msg.d.seq)) ws.send(r.payload);
-        this.dispatch('RESUMED', {});
+        for (const r of sh.replay) if (r.s > Number(msg.d.seq)) ws.send(r.payload);
+        this.dispatch('RESUMED', {}, id);
       }
     });
+  }
+
+  /**
+   * Identify: `shard: [shard_id, num_shards]` (default [0, 1]). A session that would hold more
+   * guilds than a shard may is closed with 4011 Sharding required (docs: topics/opcodes-and-status-codes.mdx,
+   * Gateway Close Event Codes); a shard gets READY and a GUILD_CREATE for its own guilds only.
+   */
+  private identify(ws: WebSocket, d: Record<string, unknown>): void {
+    if (d.token !== this.token) return ws.close(4004, 'Authentication failed.');
+    const [id, count] = (Array.isArray(d.shard) ? d.shard : [0, 1]) as [number, number];
+    const mine = [...this.guilds.keys()].filter((g) => this.shardOf(g, count) === id);
+    if (count * this.guildsPerShard < this.guilds.size || mine.length > this.guildsPerShard) {
+      this.shardingRequired++;
+      return ws.close(4011, 'Sharding required.');
+    }
+    this.identifies++;
+    const sessionId = `${this.sessionBase}-${id}`;
+    this.shards.set(id, { ws, seq: 0, sessionId, replay: [] });
+    const ready = { v: 10, user: this.botUser, guilds: mine.map((g) => ({ id: g, unavailable: true })), session_id: sessionId, resume_gateway_url: `ws://127.0.0.1:${this.port}/gateway`, shard: [id, count], application: { id: this.appId, flags: 0 } };
+    this.dispatch('READY', ready, id);
+    // Without a GUILD_CREATE per guild, discord.js waits 15 s before it is ready.
+    for (const g of mine) this.dispatch('GUILD_CREATE', this.guildCreate(g), id);
   }
 
   /** Sends an interaction and resolves with the bot's callback. */
@@ -299,7 +341,7 @@ export class FakeDiscord {
     };
     return new Promise((resolve) => {
       this.pending.set(id, { at: Date.now(), resolve, responded: false });
-      this.dispatch('INTERACTION_CREATE', d);
+      this.dispatch('INTERACTION_CREATE', d, this.shardOf(i.guild));
     });
   }
 
@@ -540,7 +582,7 @@ export class FakeDiscord {
   private async route(method: string, path: string, json: Record<string, unknown>, query: URLSearchParams): Promise<{ status: number; body?: unknown; headers?: Record<string, string> }> {
     let m: RegExpExecArray | null;
     if (method === 'GET' && path === '/gateway/bot') {
-      return { status: 200, body: { url: `ws://127.0.0.1:${this.port}/gateway`, shards: 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 86_400_000, max_concurrency: 1 } } };
+      return { status: 200, body: { url: `ws://127.0.0.1:${this.port}/gateway`, shards: this.recommendedShards, session_start_limit: { total: 1000, remaining: 999, reset_after: 86_400_000, max_concurrency: this.maxConcurrency } } };
     }
     if (method === 'GET' && path === '/applications/@me') return { status: 200, body: { id: this.appId, name: 'notecast', flags: 0 } };
     if ((m = /^\/applications\/(\d+)(?:\/guilds\/(\d+))?\/commands$/.exec(path)) && method === 'PUT') {
