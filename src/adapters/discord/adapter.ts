@@ -101,6 +101,7 @@ export function createDiscordAdapter(o: DiscordAdapterOptions): DiscordAdapter {
     post: (target, message, ctx) => delivery.post(target, message, ctx),
     edit: (target, messageId, message, ctx) => delivery.edit(target, messageId, message, ctx),
     delete: (target, messageId, ctx) => delivery.delete(target, messageId, ctx),
+    crosspost: (target, messageId, ctx) => delivery.crosspost(target, messageId, ctx),
     classify: classifyDiscordError,
     // The client stays 'ready' through a reconnect; the shards say whether the gateway is up now.
     healthy: () => client.isReady() && client.ws.shards.every((shard) => shard.status === Status.Ready),

@@ -118,9 +118,10 @@ export function appliedTagsFor(forum: ChannelFacts, message: OutgoingMessage, ro
 }
 
 export interface DiscordDelivery {
-  post(target: Target, message: OutgoingMessage, ctx: SendContext): Promise<{ messageId: string }>;
+  post(target: Target, message: OutgoingMessage, ctx: SendContext): Promise<{ messageId: string; crosspost?: boolean }>;
   edit(target: Target, messageId: string, message: OutgoingMessage, ctx: SendContext): Promise<void>;
   delete(target: Target, messageId: string, ctx: SendContext): Promise<void>;
+  crosspost(target: Target, messageId: string, ctx: SendContext): Promise<void>;
 }
 
 /**
@@ -235,12 +236,9 @@ export function createDiscordDelivery(o: DiscordDeliveryOptions): DiscordDeliver
     // The nonce makes a resend within Discord's nonce window a no-op: Discord returns the first
     // message instead (message.mdx, Create Message, `enforce_nonce`: "the past few minutes").
     const msg = (await rest.post(Routes.channelMessages(channel), { body: channelPostBody(message, ctx.nonce), signal: ctx.signal })) as APIMessage;
-    if (route?.crosspost && facts.type === ChannelType.GuildAnnouncement) {
-      // Followers only see what is crossposted; the bot's own message needs only Send Messages
-      // (message.mdx, Crosspost Message). A refusal leaves the post in place: it is logged, not retried.
-      await rest.post(Routes.channelMessageCrosspost(channel, msg.id), { signal: ctx.signal }).catch((e: unknown) => log.warn({ channel, message: msg.id, err: e instanceof Error ? e.message : String(e) }, 'could not crosspost the announcement to following servers'));
-    }
-    return { messageId: msg.id };
+    // Followers only see what is crossposted. Discord allows about 10 a channel an hour, so the
+    // crosspost is not sent here: the outbox queues it apart and sends it when the limit allows.
+    return { messageId: msg.id, ...(route?.crosspost && facts.type === ChannelType.GuildAnnouncement ? { crosspost: true } : {}) };
   };
 
   /** A refusal for want of permissions names the ones missing (Embed Links, say), where the gateway knows them. */
@@ -290,6 +288,16 @@ export function createDiscordDelivery(o: DiscordDeliveryOptions): DiscordDeliver
         const channel = target.thread || target.chat;
         await inThread(channel, () => rest.patch(Routes.channelMessage(channel, messageId), { body, signal }), signal);
       }
+    },
+
+    /**
+     * Publishes the bot's own post to following servers: Send Messages suffices (message.mdx,
+     * Crosspost Message). A 429 here can last up to an hour (about 10 a channel an hour:
+     * github.com/discordjs/discord.js/issues/4956); the REST client hands a long one back, and the
+     * outbox waits it out in the crosspost's own lane.
+     */
+    async crosspost(target, messageId, ctx) {
+      await rest.post(Routes.channelMessageCrosspost(target.thread || target.chat, messageId), { signal: ctx.signal });
     },
 
     async delete(target, messageId, ctx) {

@@ -13,6 +13,7 @@ export const DISCORD_CODES = {
   missingAccess: 50001,
   missingPermissions: 50013,
   archivedThread: 50083,
+  alreadyCrossposted: 40033,
   lockedThread: 160005,
   webhookForumNeedsThread: 220001,
 } as const;
@@ -57,6 +58,8 @@ export function classifyDiscordError(e: unknown, op: DeliveryOperation = 'post')
     const reason = `discord ${e.method.toUpperCase()} ${e.url.replace(/^.*\/api\/v\d+/, '').replace(/\/webhooks\/(\d+)\/[^/?]+/, '/webhooks/$1/…')}: ${e.status} ${e.code} ${e.message}`;
     const code = typeof e.code === 'number' ? e.code : -1;
     if (op !== 'post') {
+      // A resend after a crash finds it published already: nothing left to do.
+      if (op === 'crosspost' && code === DISCORD_CODES.alreadyCrossposted) return { kind: 'gone', reason };
       if (GONE.has(code)) return { kind: 'gone', reason };
       if (OPERATION_REFUSED.has(code)) return { kind: 'rejected', reason };
     }

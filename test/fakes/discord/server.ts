@@ -111,6 +111,13 @@ export class FakeDiscord {
   failUntil = { at: 0, status: 502 };
   /** Every rate-limited call gets a 429 until then (a storm bounded in time). */
   tooManyUntil = 0;
+  /**
+   * Crossposts: about 10 a channel an hour ("Discord enforces a limit of 10 publishes … per hour",
+   * github.com/discordjs/discord.js/issues/4956), answered with a 429 whose `retry_after` runs to
+   * the window's end (trust the body's `retry_after`: github.com/discord-net/Discord.Net/pull/2100).
+   */
+  crosspostLimit = { perChannel: 10, windowMs: 3_600_000 };
+  private readonly crossposts = new Map<string, number[]>();
   /** Limits: per channel per route, and global per second. */
   limits = { perChannel: 5, perChannelWindowMs: 5000, globalPerSecond: 50 };
   identifies = 0;
@@ -646,6 +653,13 @@ export class FakeDiscord {
       this.need('SendMessages', ch);
       if (msg.via !== 'bot') this.need('ManageMessages', ch);
       if (msg.crossposted) throw new Failure(400, { code: 40033, message: 'This message has already been crossposted.' });
+      const now = Date.now();
+      const times = (this.crossposts.get(ch.id) ?? []).filter((t) => t > now - this.crosspostLimit.windowMs);
+      if (times.length >= this.crosspostLimit.perChannel) {
+        const after = (times[0]! + this.crosspostLimit.windowMs - now) / 1000;
+        throw new Failure(429, { message: 'You are being rate limited.', retry_after: after, global: false }, { 'retry-after': String(Math.ceil(after)), 'x-ratelimit-limit': String(this.crosspostLimit.perChannel), 'x-ratelimit-remaining': '0', 'x-ratelimit-reset-after': after.toFixed(3), 'x-ratelimit-reset': String((now + after * 1000) / 1000), 'x-ratelimit-bucket': 'fake-crosspost', 'x-ratelimit-scope': 'shared' });
+      }
+      this.crossposts.set(ch.id, [...times, now]);
       msg.crossposted = true;
       return { status: 200, body: this.apiMessage(msg) };
     }
