@@ -2,8 +2,11 @@
  * A fake Discord (REST + gateway) on 127.0.0.1 for the real discord.js client. Honest about what
  * Discord enforces: embed limits (with the 6000 total), autocomplete choices, per-route and global
  * rate limits answered with 429 and the headers the client reads, missing and forbidden channels,
- * the 3-second interaction deadline, `enforce_nonce` within its window, threads that archive,
- * permissions per operation, forums that require tags, crossposts and webhooks in threads and forums.
+ * the 3-second interaction deadline, `enforce_nonce` within its window, threads that archive (their
+ * creator renaming and archiving them), permissions per operation and per channel (overwrites,
+ * permissions.ts; `app_permissions` on interactions), embeds dropped without Embed Links, who a
+ * message pings (mentions.ts), forums that require tags, crossposts and their hourly limit, webhooks
+ * in threads and forums, and shards (4011 for a session holding too many guilds).
  * Sources are cited beside each behaviour: `docs:` paths are files of discord/discord-api-docs
  * (developers/…), fetched at c98d64b.
  */
