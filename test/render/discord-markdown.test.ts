@@ -8,6 +8,7 @@ import { parseNote, type ReadOptions } from '../../src/notes/read.js';
 import { buildSummary } from '../../src/summary/build.js';
 import { renderDiscordMessage, DISCORD_LIMITS } from '../../src/render/discord.js';
 import { DEFAULT_FILE_LANGS } from '../../src/notes/lang.js';
+import { renderDiscordReply } from '../../src/adapters/discord/interactions.js';
 
 const opts: ReadOptions = {
   maxBytes: 1024 * 1024,
@@ -48,5 +49,10 @@ describe('Discord Markdown in embeds', () => {
     expect(e.description).toContain('`<@123>`');
     expect(e.description).toContain('`@everyone`');
     expect(e.description).not.toContain('\u200B');
+  });
+
+  it('escapes a lookup list’s heading, which can carry what the user typed', () => {
+    const r = renderDiscordReply({ type: 'list', heading: 'Latest notes (||x||)', items: [] }, true);
+    expect(r.embeds![0]!.title).toBe('Latest notes (\\|\\|x\\|\\|)');
   });
 });

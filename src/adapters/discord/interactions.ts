@@ -11,7 +11,7 @@ import { suggestNotes, type OfferedNotes } from '../../commands/lookup.js';
 import type { Logger } from '../../log.js';
 import { readerLocale } from '../../notes/lang.js';
 import { renderDiscordEmbed } from '../../render/discord.js';
-import { defuseMentions, discordLinkTarget, escapeDiscordMarkdown } from '../../render/escape.js';
+import { discordLinkTarget, escapeDiscordMarkdown } from '../../render/escape.js';
 import type { Target } from '../../store/types.js';
 import { truncate } from '../../util/text.js';
 import { cannotPostHereText, missingForPosting } from './permissions.js';
@@ -52,7 +52,8 @@ export function renderDiscordReply(reply: CommandReply, ephemeral: boolean) {
       return { embeds: [renderDiscordEmbed(reply.summary)], allowedMentions: { parse: [] }, flags };
     case 'list': {
       const lines = reply.items.map((r, i) => `${i + 1}. ${r.url ? `[${escapeDiscordMarkdown(r.title)}](${discordLinkTarget(r.url)})` : escapeDiscordMarkdown(r.title)}`);
-      return { embeds: [{ title: defuseMentions(reply.heading), description: lines.join('\n').slice(0, 4096), color: 0x5865f2 }], allowedMentions: { parse: [] }, flags };
+      // The heading can carry what the user typed (`/latest lang:…`), and titles render Markdown.
+      return { embeds: [{ title: escapeDiscordMarkdown(reply.heading).slice(0, 256), description: lines.join('\n').slice(0, 4096), color: 0x5865f2 }], allowedMentions: { parse: [] }, flags };
     }
   }
 }
