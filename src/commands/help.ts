@@ -13,7 +13,7 @@ export const helpCommand: Command = {
   definition: {
     name: 'help',
     description: 'What this bot does and how to use it',
-    descriptions: { zh: '机器人功能与用法', ja: 'このボットの機能と使い方', hi: 'यह बॉट क्या करता है और कैसे उपयोग करें', es: 'Qué hace este bot y cómo usarlo' },
+    descriptions: { zh: '机器人功能与用法', hant: '機器人功能與用法', ja: 'このボットの機能と使い方', hi: 'यह बॉट क्या करता है और कैसे उपयोग करें', es: 'Qué hace este bot y cómo usarlo' },
     options: [],
     adminOnly: false,
     lookup: true,

@@ -4,7 +4,7 @@ export const latestCommand: Command = {
   definition: {
     name: 'latest',
     description: 'The newest notes',
-    descriptions: { zh: '最新的笔记', ja: '最新のノート', hi: 'सबसे नए नोट्स', es: 'Las notas más recientes' },
+    descriptions: { zh: '最新的笔记', hant: '最新的筆記', ja: '最新のノート', hi: 'सबसे नए नोट्स', es: 'Las notas más recientes' },
     options: [
       { name: 'count', type: 'integer', description: 'How many (1–10)', min: 1, max: 10, typed: { keys: ['count'], bare: { pattern: /^\d+$/ } } },
       { name: 'lang', type: 'string', description: 'Only notes in this language', typed: { keys: ['lang', 'language', 'languages'], bare: { pattern: /./, once: true } } },

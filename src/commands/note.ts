@@ -4,7 +4,7 @@ export const noteCommand: Command = {
   definition: {
     name: 'note',
     description: 'Look a note up and show its summary',
-    descriptions: { zh: '查找笔记并显示摘要', ja: 'ノートを検索して要約を表示', hi: 'नोट खोजें और उसका सारांश दिखाएँ', es: 'Buscar una nota y mostrar su resumen' },
+    descriptions: { zh: '查找笔记并显示摘要', hant: '搜尋筆記並顯示摘要', ja: 'ノートを検索して要約を表示', hi: 'नोट खोजें और उसका सारांश दिखाएँ', es: 'Buscar una nota y mostrar su resumen' },
     options: [{ name: 'query', type: 'string', description: 'Words from the title or text', required: true, autocomplete: true, typed: { bare: 'rest' } }],
     adminOnly: false,
     lookup: true,

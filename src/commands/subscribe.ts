@@ -8,6 +8,7 @@ export const subscribeCommand: Command = {
     description: 'Announce new notes in this chat (optionally only some tags, languages or types)',
     descriptions: {
       zh: '在此聊天中通知新笔记（可按标签、语言或类型筛选）',
+      hant: '在此聊天中通知新筆記（可按標籤、語言或類型篩選）',
       ja: '新しいノートをこのチャットで通知します（タグ・言語・種類で絞り込み可）',
       hi: 'इस चैट में नए नोट्स की घोषणा करें (टैग, भाषा या प्रकार से फ़िल्टर करें)',
       es: 'Anunciar notas nuevas en este chat (opcionalmente por etiquetas, idiomas o tipos)',

@@ -5,7 +5,7 @@ export const subscriptionsCommand: Command = {
   definition: {
     name: 'subscriptions',
     description: "List this chat's subscriptions",
-    descriptions: { zh: '列出此聊天的订阅', ja: 'このチャットの購読を一覧表示', hi: 'इस चैट की सदस्यताएँ दिखाएँ', es: 'Ver las suscripciones de este chat' },
+    descriptions: { zh: '列出此聊天的订阅', hant: '列出此聊天的訂閱', ja: 'このチャットの購読を一覧表示', hi: 'इस चैट की सदस्यताएँ दिखाएँ', es: 'Ver las suscripciones de este chat' },
     options: [],
     adminOnly: false,
   },

@@ -5,8 +5,10 @@ import type { Summary } from '../summary/build.js';
 import type { Target } from '../store/types.js';
 import type { CommandRateLimiter } from './limit.js';
 
-/** Locales every command description is given in, besides English. */
+/** Locales every command description is given in, besides English; Telegram's language codes too. */
 export type DescriptionLocale = 'zh' | 'ja' | 'hi' | 'es';
+/** Those, and Traditional Chinese (`hant`: Discord's zh-TW), which `zh` (Simplified) does not serve. */
+export type CommandDescriptionLocale = DescriptionLocale | 'hant';
 
 /**
  * How an option is written where a command is typed as text (Telegram: `/subscribe ai lang:en`);
@@ -37,7 +39,7 @@ export interface CommandOption {
 export interface CommandDefinition {
   name: string;
   description: string;
-  descriptions: Record<DescriptionLocale, string>;
+  descriptions: Record<CommandDescriptionLocale, string>;
   options: CommandOption[];
   /** Changes what a chat receives: chat admins (Telegram) or Manage Channels (Discord) only. */
   adminOnly: boolean;

@@ -6,6 +6,7 @@ export const unsubscribeCommand: Command = {
     description: 'Stop announcements in this chat (all, or one subscription by its number)',
     descriptions: {
       zh: '停止在此聊天中的通知（全部或按编号）',
+      hant: '停止在此聊天中的通知（全部或按編號）',
       ja: 'このチャットでの通知を停止します（全部、または番号で1件）',
       hi: 'इस चैट में घोषणाएँ बंद करें (सभी, या नंबर से एक)',
       es: 'Dejar de anunciar en este chat (todas, o una por su número)',

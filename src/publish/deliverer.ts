@@ -6,7 +6,7 @@ import type { ChatAdapter, FailureClass, SendContext } from './port.js';
 import type { Logger } from '../log.js';
 import type { Store } from '../store/store.js';
 import type { OutboxRow } from '../store/types.js';
-import { targetKey } from '../store/types.js';
+import { laneKey, targetKey } from '../store/types.js';
 import { backoffMs, NO_JITTER, rateLimitedDelayMs } from './backoff.js';
 import type { Platform } from '../config/schema.js';
 
@@ -107,7 +107,7 @@ export class Deliverer {
     if (room > 0) {
       const heads = this.store.dueHeads(this.now(), room, new Set(this.inflight.keys()));
       for (const row of heads) {
-        const key = targetKey(row.target);
+        const key = laneKey(row);
         const p = this.deliver(row)
           .catch((e: unknown) => this.log.error({ delivery: row.id, note: row.noteId, target: key, err: e instanceof Error ? e.message : String(e) }, 'delivery bookkeeping failed; it stays queued'))
           .finally(() => {
@@ -148,7 +148,7 @@ export class Deliverer {
     try {
       sent = await this.send(row, adapter, ctx, logCtx);
     } catch (e) {
-      await this.fail(row, e instanceof CallTimeout ? { kind: 'transient', reason: e.message } : adapter.classify(e, row.kind === 'edit' || row.kind === 'delete' ? row.kind : 'post'), logCtx);
+      await this.fail(row, e instanceof CallTimeout ? { kind: 'transient', reason: e.message } : adapter.classify(e, row.kind === 'digest' ? 'post' : row.kind), logCtx);
       return;
     }
     // Outside the try: once recorded, nothing that happens here may turn into a resend.
@@ -165,14 +165,27 @@ export class Deliverer {
     const p = row.payload;
     if (row.kind === 'post' || row.kind === 'digest') {
       if (p.type === 'delete') throw new Error('a post carries no content');
-      const { messageId } = await this.bounded((signal) => adapter.post(row.target, p, { ...ctx, signal }));
-      // Recorded the moment the send returns, with the post, in one transaction.
+      if (p.type === 'crosspost') throw new Error('a post carries no crosspost');
+      const { messageId, crosspost } = await this.bounded((signal) => adapter.post(row.target, p, { ...ctx, signal }));
+      // Recorded the moment the send returns, with the post (and its crosspost, queued), in one transaction.
       await this.record(logCtx, () => this.store.transaction(() => {
         this.store.markDone(row.id, messageId);
+        if (crosspost) this.store.enqueue({ noteId: row.noteId, revision: row.revision, target: row.target, kind: 'crosspost', payload: { type: 'crosspost', messageId } });
         if (p.type === 'digest') for (const item of p.items) this.store.putPost(item.noteId, row.target, messageId, 0, true);
         else if (row.noteId) this.store.putPost(row.noteId, row.target, messageId, row.revision);
       }));
       return { outcome: 'done', messageId };
+    }
+    if (p.type === 'crosspost') {
+      const publish = adapter.crosspost?.bind(adapter);
+      if (!publish) {
+        await this.record(logCtx, () => this.store.markDone(row.id, null, 'skipped', `${row.target.platform} does not crosspost`));
+        return { outcome: 'skipped' };
+      }
+      // Its own lane (laneKey): a long rate limit waits here without holding the chat's posts.
+      await this.bounded((signal) => publish(row.target, p.messageId, { ...ctx, signal }));
+      await this.record(logCtx, () => this.store.markDone(row.id, p.messageId));
+      return { outcome: 'done', messageId: p.messageId };
     }
     const post = row.noteId ? this.store.postOf(row.noteId, row.target) : undefined;
     if (!post) {
@@ -276,7 +289,8 @@ export class Deliverer {
       case 'gone':
         await this.record(logCtx, () => this.store.transaction(() => {
           this.store.markDone(row.id, null, 'skipped', f.reason);
-          if (row.noteId) this.store.dropPost(row.noteId, row.target);
+          // A crosspost of a message since deleted (or already published) leaves the post's record alone.
+          if (row.noteId && row.kind !== 'crosspost') this.store.dropPost(row.noteId, row.target);
         }));
         this.log.warn({ ...logCtx, reason: f.reason }, 'message no longer exists; nothing to change');
         this.onEvent({ row, outcome: 'skipped', error: f.reason });

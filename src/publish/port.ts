@@ -6,7 +6,7 @@ import type { Platform } from '../config/schema.js';
 import type { DeliveryPayload, Target } from '../store/types.js';
 
 /** What to send: a note's summary or a digest; the adapter renders it for its platform. */
-export type OutgoingMessage = Exclude<DeliveryPayload, { type: 'delete' }>;
+export type OutgoingMessage = Exclude<DeliveryPayload, { type: 'delete' } | { type: 'crosspost' }>;
 
 export interface SendContext {
   /** The outbox row's id and revision, for logs and idempotency. */
@@ -40,13 +40,19 @@ export type FailureClass =
   | { kind: 'rejected'; reason: string };
 
 /** Which call failed: a post, or a change to one already sent. */
-export type DeliveryOperation = 'post' | 'edit' | 'delete';
+export type DeliveryOperation = 'post' | 'edit' | 'delete' | 'crosspost';
 
 export interface ChatAdapter {
   readonly platform: Platform;
-  post(target: Target, message: OutgoingMessage, ctx: SendContext): Promise<{ messageId: string }>;
+  /**
+   * `crosspost: true`: the message is to be published to following channels (a Discord
+   * announcement channel's route asks it); the outbox queues that as a delivery of its own.
+   */
+  post(target: Target, message: OutgoingMessage, ctx: SendContext): Promise<{ messageId: string; crosspost?: boolean }>;
   edit(target: Target, messageId: string, message: OutgoingMessage, ctx: SendContext): Promise<void>;
   delete(target: Target, messageId: string, ctx: SendContext): Promise<void>;
+  /** Publishes a posted message to following channels (Discord); adapters that never ask for it need none. */
+  crosspost?(target: Target, messageId: string, ctx: SendContext): Promise<void>;
   /**
    * Every error a call above may throw is classified here, in one place per adapter. The same
    * refusal can mean different things per operation: a missing permission on a post pauses the

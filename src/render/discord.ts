@@ -3,7 +3,7 @@ import type { APIEmbed, APIEmbedField, APIEmbedFooter, RESTPostAPIChannelMessage
 import type { Summary } from '../summary/build.js';
 import { summaryFooter } from '../summary/build.js';
 import { truncate } from '../util/text.js';
-import { defuseMentions, discordLinkTarget, escapeDiscordMarkdown } from './escape.js';
+import { defuseMentions, discordLinkTarget, escapeDiscordMarkdown, escapeDiscordWithin } from './escape.js';
 import { discordPoint } from './points.js';
 import type { AlsoIn } from '../store/types.js';
 
@@ -47,8 +47,11 @@ export function joinLinesWithin(lines: string[], max: number): string {
 }
 
 export function renderDiscordEmbed(s: Summary, alsoIn: readonly AlsoIn[] = []): DiscordEmbed {
-  // Titles and footers show no Markdown, so they are only defused, not escaped.
-  const embed: DiscordEmbed = { title: truncate(defuseMentions(s.title), DISCORD_LIMITS.title, s.locale), color: EMBED_COLOR };
+  // A title renders inline Markdown ("Ruby ||= and ||" would hide a spoiler): escaped. A footer (and
+  // an author name) renders none, so an escape would show as a backslash: only defused there
+  // (Discord "doesn't allow markdown in the footer": github.com/Pycord-Development/pycord/issues/96).
+  // Field names are our own emoji.
+  const embed: DiscordEmbed = { title: escapeDiscordWithin(s.title, DISCORD_LIMITS.title, (t, max) => truncate(t, max, s.locale)), color: EMBED_COLOR };
   if (s.url) embed.url = s.url;
   const bullets = s.keyPoints.map((p) => `• ${discordPoint(p)}`);
   if (bullets.length) embed.description = joinLinesWithin(bullets, DISCORD_LIMITS.description);

@@ -8,7 +8,7 @@ import { openDb, type Db, type OpenDbOptions, type Statement } from './db.js';
 import { dropSearchRows, dropSearchText, writeSearchRows, writeSearchText } from './fts.js';
 import { LookupRows } from './lookup.js';
 import { readStatus, type StatusCounts } from './status.js';
-import { targetKey } from './types.js';
+import { laneKey } from './types.js';
 import type { SearchText } from './types.js';
 import type { DeliveryKind, DeliveryPayload, NewDelivery, NoteRow, OutboxRow, Subscription, Target } from './types.js';
 import { toKnown, toNote, toOutbox, type KnownNote, type KnownRecord, type NoteRecord, type OutboxRecord } from './records.js';
@@ -296,13 +296,13 @@ export class Store {
 
   /**
    * The head of each unpaused target's queue that is due now. A target's later deliveries wait
-   * for its earlier ones, so each chat sees them in order.
+   * for its earlier ones, so each chat sees them in order; its crossposts queue apart (laneKey).
    */
   dueHeads(now: number, limit: number, exclude: Set<string>): OutboxRow[] {
     const rows = this
       .sql(
         `SELECT o.* FROM outbox o
-         JOIN (SELECT MIN(id) AS id FROM outbox WHERE status IN ('pending', 'sending') GROUP BY platform, chat, thread) h ON h.id = o.id
+         JOIN (SELECT MIN(id) AS id FROM outbox WHERE status IN ('pending', 'sending') GROUP BY platform, chat, thread, kind = 'crosspost') h ON h.id = o.id
          LEFT JOIN paused_targets p ON p.platform = o.platform AND p.chat = o.chat AND p.thread = o.thread
          WHERE o.status = 'pending' AND o.next_attempt_at <= ? AND p.platform IS NULL
          ORDER BY o.next_attempt_at, o.id LIMIT ?`,
@@ -310,7 +310,7 @@ export class Store {
       .all(now, limit + exclude.size) as OutboxRecord[];
     return rows
       .map(toOutbox)
-      .filter((r) => !exclude.has(targetKey(r.target)))
+      .filter((r) => !exclude.has(laneKey(r)))
       .slice(0, limit);
   }
 

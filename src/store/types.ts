@@ -12,6 +12,15 @@ export function targetKey(t: Target): string {
   return `${t.platform}:${t.chat}${t.thread ? `/${t.thread}` : ''}`;
 }
 
+/**
+ * The queue a delivery waits in: its target's, in order, except crossposts, which wait in a lane of
+ * their own beside it. Discord allows about 10 crossposts a channel an hour, so one may wait an
+ * hour, and the channel's later posts must not wait behind it.
+ */
+export function laneKey(row: { target: Target; kind: DeliveryKind }): string {
+  return row.kind === 'crosspost' ? `${targetKey(row.target)}#crosspost` : targetKey(row.target);
+}
+
 /** What routing, lookup and `/latest` need of a note, kept in the store so unchanged notes are not parsed again. */
 export interface NoteInfo {
   file: string;
@@ -65,7 +74,8 @@ export interface DigestItem {
   url?: string | undefined;
 }
 
-export type DeliveryKind = 'post' | 'edit' | 'delete' | 'digest';
+/** `crosspost`: publishing a Discord announcement to following servers, once its post is out (see laneKey). */
+export type DeliveryKind = 'post' | 'edit' | 'delete' | 'digest' | 'crosspost';
 
 /** Another language of the same note, linked under its announcement. */
 export interface AlsoIn {
@@ -79,7 +89,9 @@ export type DeliveryPayload =
   /** `member`: in a family announcement, the note whose text is shown (the chat's language). */
   | { type: 'summary'; summary: Summary; alsoIn?: AlsoIn[] | undefined; member?: string | undefined }
   | { type: 'digest'; items: DigestItem[] }
-  | { type: 'delete' };
+  | { type: 'delete' }
+  /** The posted message to publish to following channels. */
+  | { type: 'crosspost'; messageId: string };
 
 export type DeliveryStatus = 'pending' | 'sending' | 'done' | 'failed' | 'skipped';
 

@@ -16,6 +16,7 @@ import { createDiscordDelivery, type DiscordRouteOptions, type DiscordWebhookRou
 export type { DiscordRouteOptions, DiscordWebhookRoute } from './deliver.js';
 import { commandsHash, discordCommandPayloads } from './commands.js';
 import { classifyDiscordError } from './errors.js';
+import { missingForPosting } from './permissions.js';
 
 export interface DiscordAdapterOptions {
   token: string;
@@ -59,6 +60,10 @@ export function createDiscordAdapter(o: DiscordAdapterOptions): DiscordAdapter {
   const log = o.log.child({ platform: 'discord' });
   const client = new Client({
     intents: [GatewayIntentBits.Guilds],
+    // discord.js 14 connects one shard unless told otherwise (ClientOptions `shardCount` = 1), and
+    // Discord closes a session holding more than 2,500 guilds with 4011 Sharding required
+    // (events/gateway.mdx, Sharding). 'auto' takes the count Get Gateway Bot recommends (`shards`).
+    shards: 'auto',
     rest: { api: o.config.api, retries: 0, rejectOnRateLimit: (d) => d.retryAfter > 10_000, globalRequestsPerSecond: o.config.globalRequestsPerSecond },
     allowedMentions: { parse: [] },
   });
@@ -74,7 +79,13 @@ export function createDiscordAdapter(o: DiscordAdapterOptions): DiscordAdapter {
       const ch = client.channels.cache.get(id);
       if (!ch) return undefined;
       const tags = 'availableTags' in ch ? ch.availableTags.map((t) => ({ id: t.id, name: t.name })) : [];
-      return { type: ch.type, flags: ch.flags?.bitfield ?? 0, availableTags: tags };
+      return { type: ch.type, flags: ch.flags?.bitfield ?? 0, availableTags: tags, name: 'name' in ch ? (ch.name ?? undefined) : undefined };
+    },
+    // The bot's permissions there, overwrites applied, from the guild the gateway keeps current.
+    missingPermissions: (id) => {
+      const ch = client.channels.cache.get(id);
+      const perms = ch && client.user && 'permissionsFor' in ch ? ch.permissionsFor(client.user) : null;
+      return ch && perms ? missingForPosting(perms, ch.type) : undefined;
     },
   });
 
@@ -90,6 +101,7 @@ export function createDiscordAdapter(o: DiscordAdapterOptions): DiscordAdapter {
     post: (target, message, ctx) => delivery.post(target, message, ctx),
     edit: (target, messageId, message, ctx) => delivery.edit(target, messageId, message, ctx),
     delete: (target, messageId, ctx) => delivery.delete(target, messageId, ctx),
+    crosspost: (target, messageId, ctx) => delivery.crosspost(target, messageId, ctx),
     classify: classifyDiscordError,
     // The client stays 'ready' through a reconnect; the shards say whether the gateway is up now.
     healthy: () => client.isReady() && client.ws.shards.every((shard) => shard.status === Status.Ready),

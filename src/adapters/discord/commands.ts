@@ -10,10 +10,10 @@ import {
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord-api-types/v10';
 import { COMMANDS } from '../../commands/index.js';
-import type { DescriptionLocale } from '../../commands/types.js';
+import type { CommandDescriptionLocale } from '../../commands/types.js';
 
-/** Discord's locale names for the languages we describe commands in. */
-const DISCORD_LOCALES: Record<DescriptionLocale, Locale[]> = { zh: [Locale.ChineseCN, Locale.ChineseTW], ja: [Locale.Japanese], hi: [Locale.Hindi], es: [Locale.SpanishES, Locale.SpanishLATAM] };
+/** Discord's locale names for the languages we describe commands in (zh-TW reads Traditional Chinese). */
+const DISCORD_LOCALES: Record<CommandDescriptionLocale, Locale[]> = { zh: [Locale.ChineseCN], hant: [Locale.ChineseTW], ja: [Locale.Japanese], hi: [Locale.Hindi], es: [Locale.SpanishES, Locale.SpanishLATAM] };
 
 /** A chat-input command as Discord takes it (discord-api-types). */
 export type DiscordCommandJson = RESTPostAPIChatInputApplicationCommandsJSONBody;
@@ -24,7 +24,7 @@ export function discordCommandPayloads(): DiscordCommandJson[] {
     name: d.name,
     description: d.description.slice(0, 100),
     description_localizations: Object.fromEntries(
-      (Object.entries(d.descriptions) as [DescriptionLocale, string][]).flatMap(([l, text]) => DISCORD_LOCALES[l].map((dl) => [dl, text.slice(0, 100)])),
+      (Object.entries(d.descriptions) as [CommandDescriptionLocale, string][]).flatMap(([l, text]) => DISCORD_LOCALES[l].map((dl) => [dl, text.slice(0, 100)])),
     ),
     options: d.options.map((o): APIApplicationCommandBasicOption =>
       o.type === 'integer'

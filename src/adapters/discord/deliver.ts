@@ -21,7 +21,7 @@ import { renderDiscordMessage } from '../../render/discord.js';
 import type { Target } from '../../store/types.js';
 import { truncate } from '../../util/text.js';
 import type { OutgoingMessage, SendContext } from '../../publish/port.js';
-import { DISCORD_CODES } from './errors.js';
+import { DISCORD_CODES, DiscordMissingPermissionsError } from './errors.js';
 
 /** A channel whose announcements go through a webhook, with its own name and avatar. */
 export interface DiscordWebhookRoute {
@@ -47,6 +47,8 @@ export interface DiscordDeliveryOptions {
   routes?: ReadonlyMap<string, DiscordRouteOptions> | undefined;
   /** The gateway's channel cache when connected; REST answers otherwise. */
   cachedChannel?: (id: string) => ChannelFacts | undefined;
+  /** The posting permissions the bot lacks in a channel, as the gateway sees it; undefined when unknown. */
+  missingPermissions?: (channelId: string) => string[] | undefined;
   log: Logger;
 }
 
@@ -55,6 +57,8 @@ export interface ChannelFacts {
   type: number;
   flags: number;
   availableTags: { id: string; name: string }[];
+  /** The channel's (a forum post's: the thread's) name, where known. */
+  name?: string | undefined;
 }
 
 const FORUM_TYPES = new Set<number>([ChannelType.GuildForum, ChannelType.GuildMedia]);
@@ -87,9 +91,13 @@ export function forumPostBody(m: OutgoingMessage, appliedTags: string[]): RESTPo
   return { name: threadNameOf(m), message: bodyOf(m), ...(appliedTags.length ? { applied_tags: appliedTags } : {}) };
 }
 
-/** A webhook execution: the body with the route's name and avatar; in a forum, the post's name. */
-export function webhookPostBody(hook: Pick<DiscordWebhookRoute, 'username' | 'avatarUrl'>, m: OutgoingMessage, forum: boolean): RESTPostAPIWebhookWithTokenJSONBody {
-  return { ...bodyOf(m), ...(hook.username ? { username: hook.username } : {}), ...(hook.avatarUrl ? { avatar_url: hook.avatarUrl } : {}), ...(forum ? { thread_name: threadNameOf(m) } : {}) };
+/**
+ * A webhook execution: the body with the route's name and avatar; in a forum, the post's name and
+ * its tags (`thread_name`, `applied_tags`: webhook.mdx, Execute Webhook).
+ */
+export function webhookPostBody(hook: Pick<DiscordWebhookRoute, 'username' | 'avatarUrl'>, m: OutgoingMessage, forum: boolean, appliedTags: string[] = []): RESTPostAPIWebhookWithTokenJSONBody {
+  const thread = forum ? { thread_name: threadNameOf(m), ...(appliedTags.length ? { applied_tags: appliedTags } : {}) } : {};
+  return { ...bodyOf(m), ...(hook.username ? { username: hook.username } : {}), ...(hook.avatarUrl ? { avatar_url: hook.avatarUrl } : {}), ...thread };
 }
 
 function isCode(e: unknown, code: number): e is DiscordAPIError {
@@ -110,9 +118,10 @@ export function appliedTagsFor(forum: ChannelFacts, message: OutgoingMessage, ro
 }
 
 export interface DiscordDelivery {
-  post(target: Target, message: OutgoingMessage, ctx: SendContext): Promise<{ messageId: string }>;
+  post(target: Target, message: OutgoingMessage, ctx: SendContext): Promise<{ messageId: string; crosspost?: boolean }>;
   edit(target: Target, messageId: string, message: OutgoingMessage, ctx: SendContext): Promise<void>;
   delete(target: Target, messageId: string, ctx: SendContext): Promise<void>;
+  crosspost(target: Target, messageId: string, ctx: SendContext): Promise<void>;
 }
 
 /**
@@ -132,7 +141,7 @@ export function createDiscordDelivery(o: DiscordDeliveryOptions): DiscordDeliver
     if (known && Date.now() - known.at < CHANNEL_TTL_MS) return known.facts;
     const ch = (await rest.get(Routes.channel(id), { signal })) as APIChannel;
     const tags = 'available_tags' in ch && Array.isArray(ch.available_tags) ? ch.available_tags : [];
-    const facts: ChannelFacts = { type: ch.type, flags: ch.flags ?? 0, availableTags: tags.map((t) => ({ id: t.id, name: t.name })) };
+    const facts: ChannelFacts = { type: ch.type, flags: ch.flags ?? 0, availableTags: tags.map((t) => ({ id: t.id, name: t.name })), name: ch.name ?? undefined };
     channels.set(id, { facts, at: Date.now() });
     return facts;
   };
@@ -159,14 +168,38 @@ export function createDiscordDelivery(o: DiscordDeliveryOptions): DiscordDeliver
     }
   };
 
+  /**
+   * A forum post is named after its note: a new title, or the chat's translation arriving, renames
+   * the thread. Its creator may do that without Manage Threads (threads.mdx, "Editing a thread to
+   * change the name … requires MANAGE_THREADS or that the current user is the thread creator").
+   * The message is already edited, so a refusal is logged and the edit stands.
+   */
+  const renameIfChanged = async (threadId: string, message: OutgoingMessage, signal?: AbortSignal): Promise<void> => {
+    const want = threadNameOf(message);
+    const facts = await channelFacts(threadId, signal).catch(() => undefined);
+    if (!facts || facts.name === want) return;
+    try {
+      const body: RESTPatchAPIChannelJSONBody = { name: want };
+      await rest.patch(Routes.channel(threadId), { body, signal });
+      channels.set(threadId, { facts: { ...facts, name: want }, at: Date.now() });
+    } catch (e) {
+      log.warn({ thread: threadId, err: e instanceof Error ? e.message : String(e) }, 'could not rename the forum post after its note');
+    }
+  };
+
   const webhookPost = async (hook: DiscordWebhookRoute, target: Target, message: OutgoingMessage, ctx: SendContext) => {
     const body = webhookPostBody(hook, message, false);
-    const forumBody = () => webhookPostBody(hook, message, true);
+    // A forum that requires a tag refuses a post without one (40067), from a webhook too: the tags
+    // are found as for the bot's own posts. Reading the forum needs the bot to see it; else none.
+    const forumBody = async () => {
+      const facts = await channelFacts(target.chat, ctx.signal).catch(() => undefined);
+      return webhookPostBody(hook, message, true, facts ? appliedTagsFor(facts, message, o.routes?.get(target.chat)?.forumTags) : []);
+    };
     // wait=true returns the message, whose id edits need (webhook.mdx, Execute Webhook).
     const query = new URLSearchParams({ wait: 'true', ...(target.thread ? { thread_id: target.thread } : {}) });
     const send = (b: RESTPostAPIWebhookWithTokenJSONBody) => rest.post(Routes.webhook(hook.id, hook.token), { body: b, query, auth: false, signal: ctx.signal }) as Promise<APIMessage>;
     if (!target.thread && forumWebhooks.has(hook.id)) {
-      const msg = await send(forumBody());
+      const msg = await send(await forumBody());
       return { messageId: `${THREAD_PREFIX}${msg.channel_id}` };
     }
     try {
@@ -175,7 +208,7 @@ export function createDiscordDelivery(o: DiscordDeliveryOptions): DiscordDeliver
       // "Webhooks posted to forum channels must have a thread_name or thread_id" (220001).
       if (!isCode(e, DISCORD_CODES.webhookForumNeedsThread) || target.thread) throw e;
       forumWebhooks.add(hook.id);
-      const msg = await send(forumBody());
+      const msg = await send(await forumBody());
       return { messageId: `${THREAD_PREFIX}${msg.channel_id}` };
     }
   };
@@ -187,31 +220,44 @@ export function createDiscordDelivery(o: DiscordDeliveryOptions): DiscordDeliver
     return { id, thread, query: thread ? new URLSearchParams({ thread_id: thread }) : undefined };
   };
 
+  /** A post by the bot: a forum post (a new thread) in a forum, else a message with the delivery's nonce. */
+  const botPost = async (target: Target, channel: string, message: OutgoingMessage, ctx: SendContext): Promise<{ messageId: string }> => {
+    const facts = await channelFacts(channel, ctx.signal);
+    const route = o.routes?.get(target.chat);
+    if (FORUM_TYPES.has(facts.type)) {
+      // A forum takes a post (a thread) per note, titled with the note's title. Forums with
+      // REQUIRE_TAG refuse a post without `applied_tags` (40067); the route's tags and the note's
+      // own tags, matched by name, are applied.
+      const applied = appliedTagsFor(facts, message, route?.forumTags);
+      if (applied.length === 0 && (facts.flags & ChannelFlags.RequireTag) !== 0) log.warn({ channel }, 'this forum requires a tag and none of the route’s or note’s tags match one; Discord will refuse the post');
+      const thread = (await rest.post(Routes.threads(channel), { body: forumPostBody(message, applied), signal: ctx.signal })) as APIThreadChannel;
+      return { messageId: `${THREAD_PREFIX}${thread.id}` };
+    }
+    // The nonce makes a resend within Discord's nonce window a no-op: Discord returns the first
+    // message instead (message.mdx, Create Message, `enforce_nonce`: "the past few minutes").
+    const msg = (await rest.post(Routes.channelMessages(channel), { body: channelPostBody(message, ctx.nonce), signal: ctx.signal })) as APIMessage;
+    // Followers only see what is crossposted. Discord allows about 10 a channel an hour, so the
+    // crosspost is not sent here: the outbox queues it apart and sends it when the limit allows.
+    return { messageId: msg.id, ...(route?.crosspost && facts.type === ChannelType.GuildAnnouncement ? { crosspost: true } : {}) };
+  };
+
+  /** A refusal for want of permissions names the ones missing (Embed Links, say), where the gateway knows them. */
+  const namingMissing = async <T>(channel: string, call: () => Promise<T>): Promise<T> => {
+    try {
+      return await call();
+    } catch (e) {
+      if (!isCode(e, DISCORD_CODES.missingPermissions) && !isCode(e, DISCORD_CODES.missingAccess)) throw e;
+      const missing = o.missingPermissions?.(channel);
+      throw missing?.length ? new DiscordMissingPermissionsError(e, missing) : e;
+    }
+  };
+
   return {
     async post(target, message, ctx) {
       const hook = o.webhooks?.get(target.chat);
       if (hook) return webhookPost(hook, target, message, ctx);
       const channel = target.thread || target.chat;
-      const facts = await channelFacts(channel, ctx.signal);
-      const route = o.routes?.get(target.chat);
-      if (FORUM_TYPES.has(facts.type)) {
-        // A forum takes a post (a thread) per note, titled with the note's title. Forums with
-        // REQUIRE_TAG refuse a post without `applied_tags` (40067); the route's tags and the note's
-        // own tags, matched by name, are applied.
-        const applied = appliedTagsFor(facts, message, route?.forumTags);
-        if (applied.length === 0 && (facts.flags & ChannelFlags.RequireTag) !== 0) log.warn({ channel }, 'this forum requires a tag and none of the route’s or note’s tags match one; Discord will refuse the post');
-        const thread = (await rest.post(Routes.threads(channel), { body: forumPostBody(message, applied), signal: ctx.signal })) as APIThreadChannel;
-        return { messageId: `${THREAD_PREFIX}${thread.id}` };
-      }
-      // The nonce makes a resend within Discord's nonce window a no-op: Discord returns the first
-      // message instead (message.mdx, Create Message, `enforce_nonce`: "the past few minutes").
-      const msg = (await rest.post(Routes.channelMessages(channel), { body: channelPostBody(message, ctx.nonce), signal: ctx.signal })) as APIMessage;
-      if (route?.crosspost && facts.type === ChannelType.GuildAnnouncement) {
-        // Followers only see what is crossposted; the bot's own message needs only Send Messages
-        // (message.mdx, Crosspost Message). A refusal leaves the post in place: it is logged, not retried.
-        await rest.post(Routes.channelMessageCrosspost(channel, msg.id), { signal: ctx.signal }).catch((e: unknown) => log.warn({ channel, message: msg.id, err: e instanceof Error ? e.message : String(e) }, 'could not crosspost the announcement to following servers'));
-      }
-      return { messageId: msg.id };
+      return namingMissing(channel, () => botPost(target, channel, message, ctx));
     },
 
     async edit(target, messageId, message, ctx) {
@@ -221,18 +267,37 @@ export function createDiscordDelivery(o: DiscordDeliveryOptions): DiscordDeliver
       if (hook) {
         const ref = webhookMessageRef(target, messageId);
         const hookBody: RESTPatchAPIWebhookWithTokenMessageJSONBody = body;
-        const call = () => rest.patch(Routes.webhookMessage(hook.id, hook.token, ref.id), { body: hookBody, query: ref.query, auth: false, signal });
+        const patch = () => rest.patch(Routes.webhookMessage(hook.id, hook.token, ref.id), { body: hookBody, query: ref.query, auth: false, signal });
+        const forumPost = messageId.startsWith(THREAD_PREFIX);
+        const call = async () => {
+          await patch();
+          if (forumPost) await renameIfChanged(ref.thread!, message, signal);
+        };
         await (ref.thread ? inThread(ref.thread, call, signal) : call());
         return;
       }
       if (messageId.startsWith(THREAD_PREFIX)) {
         const id = messageId.slice(THREAD_PREFIX.length);
-        await inThread(id, () => rest.patch(Routes.channelMessage(id, id), { body, signal }), signal);
-      } else if (target.thread) {
-        await inThread(target.thread, () => rest.patch(Routes.channelMessage(target.thread, messageId), { body, signal }), signal);
+        await inThread(id, async () => {
+          await rest.patch(Routes.channelMessage(id, id), { body, signal });
+          await renameIfChanged(id, message, signal);
+        }, signal);
       } else {
-        await rest.patch(Routes.channelMessage(target.chat, messageId), { body, signal });
+        // A route's thread, or a chat that is itself a thread (a /subscribe run inside one): an
+        // archived thread is unarchived for the edit as forum posts are; other channels never answer 50083.
+        const channel = target.thread || target.chat;
+        await inThread(channel, () => rest.patch(Routes.channelMessage(channel, messageId), { body, signal }), signal);
       }
+    },
+
+    /**
+     * Publishes the bot's own post to following servers: Send Messages suffices (message.mdx,
+     * Crosspost Message). A 429 here can last up to an hour (about 10 a channel an hour:
+     * github.com/discordjs/discord.js/issues/4956); the REST client hands a long one back, and the
+     * outbox waits it out in the crosspost's own lane.
+     */
+    async crosspost(target, messageId, ctx) {
+      await rest.post(Routes.channelMessageCrosspost(target.thread || target.chat, messageId), { signal: ctx.signal });
     },
 
     async delete(target, messageId, ctx) {

@@ -13,6 +13,7 @@ export const DISCORD_CODES = {
   missingAccess: 50001,
   missingPermissions: 50013,
   archivedThread: 50083,
+  alreadyCrossposted: 40033,
   lockedThread: 160005,
   webhookForumNeedsThread: 220001,
 } as const;
@@ -37,11 +38,28 @@ const OPERATION_REFUSED = new Set<number>([DISCORD_CODES.missingAccess, DISCORD_
 /** The message (or the thread holding it) is gone: nothing is left to edit or delete. */
 const GONE = new Set<number>([DISCORD_CODES.unknownMessage, DISCORD_CODES.unknownChannel]);
 
+/** Discord's refusal of a post, with the permissions the bot lacks there (from the gateway's view of the channel). */
+export class DiscordMissingPermissionsError extends Error {
+  override readonly name = 'DiscordMissingPermissionsError';
+  constructor(
+    override readonly cause: DiscordAPIError,
+    readonly missing: readonly string[],
+  ) {
+    super(`${cause.message}: the bot lacks ${missing.join(', ')} in this channel`);
+  }
+}
+
 export function classifyDiscordError(e: unknown, op: DeliveryOperation = 'post'): FailureClass {
+  if (e instanceof DiscordMissingPermissionsError) {
+    const inner = classifyDiscordError(e.cause, op);
+    return { ...inner, reason: `${inner.reason} (the bot lacks ${e.missing.join(', ')} in this channel)` };
+  }
   if (e instanceof DiscordAPIError) {
     const reason = `discord ${e.method.toUpperCase()} ${e.url.replace(/^.*\/api\/v\d+/, '').replace(/\/webhooks\/(\d+)\/[^/?]+/, '/webhooks/$1/…')}: ${e.status} ${e.code} ${e.message}`;
     const code = typeof e.code === 'number' ? e.code : -1;
     if (op !== 'post') {
+      // A resend after a crash finds it published already: nothing left to do.
+      if (op === 'crosspost' && code === DISCORD_CODES.alreadyCrossposted) return { kind: 'gone', reason };
       if (GONE.has(code)) return { kind: 'gone', reason };
       if (OPERATION_REFUSED.has(code)) return { kind: 'rejected', reason };
     }

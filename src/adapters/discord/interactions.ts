@@ -11,9 +11,10 @@ import { suggestNotes, type OfferedNotes } from '../../commands/lookup.js';
 import type { Logger } from '../../log.js';
 import { readerLocale } from '../../notes/lang.js';
 import { renderDiscordEmbed } from '../../render/discord.js';
-import { defuseMentions, discordLinkTarget, escapeDiscordMarkdown } from '../../render/escape.js';
+import { discordLinkTarget, escapeDiscordMarkdown } from '../../render/escape.js';
 import type { Target } from '../../store/types.js';
 import { truncate } from '../../util/text.js';
+import { cannotPostHereText, missingForPosting } from './permissions.js';
 
 export interface InteractionDeps {
   deps: CommandDeps;
@@ -51,7 +52,8 @@ export function renderDiscordReply(reply: CommandReply, ephemeral: boolean) {
       return { embeds: [renderDiscordEmbed(reply.summary)], allowedMentions: { parse: [] }, flags };
     case 'list': {
       const lines = reply.items.map((r, i) => `${i + 1}. ${r.url ? `[${escapeDiscordMarkdown(r.title)}](${discordLinkTarget(r.url)})` : escapeDiscordMarkdown(r.title)}`);
-      return { embeds: [{ title: defuseMentions(reply.heading), description: lines.join('\n').slice(0, 4096), color: 0x5865f2 }], allowedMentions: { parse: [] }, flags };
+      // The heading can carry what the user typed (`/latest lang:…`), and titles render Markdown.
+      return { embeds: [{ title: escapeDiscordMarkdown(reply.heading).slice(0, 256), description: lines.join('\n').slice(0, 4096), color: 0x5865f2 }], allowedMentions: { parse: [] }, flags };
     }
   }
 }
@@ -87,6 +89,20 @@ async function answerCommand(i: ChatInputCommandInteraction, { deps, offered, ep
     options.query = id ? `id:${id}` : '';
   }
   const target: Target = { platform: 'discord', chat: i.channelId, thread: '' };
+  // Checked again here: the default permission is only a default that server admins can change.
+  const isAdmin = async () => i.memberPermissions?.has(PermissionFlagsBits.ManageChannels) ?? false;
+  if (cmd.definition.name === 'subscribe' && (await isAdmin())) {
+    // The bot's own permissions in this very channel, overwrites applied, come with the interaction
+    // (`app_permissions`, interactions/receiving-and-responding.mdx): a channel it cannot post in is refused.
+    // A thread the gateway has not sent (archived, say) is looked up: it needs Send Messages in Threads.
+    const channel = i.channel ?? (await i.client.channels.fetch(i.channelId).catch(() => null));
+    const missing = missingForPosting(i.appPermissions.bitfield, channel?.type);
+    if (missing.length) {
+      await i.reply({ content: escapeDiscordMarkdown(cannotPostHereText(missing)), allowedMentions: { parse: [] }, flags: MessageFlags.Ephemeral });
+      log.info({ channel: i.channelId, missing }, 'subscribe refused: the bot cannot post in this channel');
+      return;
+    }
+  }
   const reply = await runCommand(
     cmd,
     {
@@ -95,8 +111,7 @@ async function answerCommand(i: ChatInputCommandInteraction, { deps, offered, ep
       locale: readerLocale(i.locale),
       chatLocale: readerLocale(i.guildLocale ?? undefined),
       options,
-      // Checked again here: the default permission is only a default that server admins can change.
-      isAdmin: async () => i.memberPermissions?.has(PermissionFlagsBits.ManageChannels) ?? false,
+      isAdmin,
     },
     deps,
   );

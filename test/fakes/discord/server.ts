@@ -2,8 +2,11 @@
  * A fake Discord (REST + gateway) on 127.0.0.1 for the real discord.js client. Honest about what
  * Discord enforces: embed limits (with the 6000 total), autocomplete choices, per-route and global
  * rate limits answered with 429 and the headers the client reads, missing and forbidden channels,
- * the 3-second interaction deadline, `enforce_nonce` within its window, threads that archive,
- * permissions per operation, forums that require tags, crossposts and webhooks in threads and forums.
+ * the 3-second interaction deadline, `enforce_nonce` within its window, threads that archive (their
+ * creator renaming and archiving them), permissions per operation and per channel (overwrites,
+ * permissions.ts; `app_permissions` on interactions), embeds dropped without Embed Links, who a
+ * message pings (mentions.ts), forums that require tags, crossposts and their hourly limit, webhooks
+ * in threads and forums, and shards (4011 for a session holding too many guilds).
  * Sources are cited beside each behaviour: `docs:` paths are files of discord/discord-api-docs
  * (developers/…), fetched at c98d64b.
  */
@@ -17,6 +20,7 @@ import {
   MessageFlags,
   MessageType,
   type APIChannel,
+  type APIOverwrite,
   type APIMessage,
   type RESTPatchAPIChannelJSONBody,
   type RESTPatchAPIChannelMessageJSONBody,
@@ -27,6 +31,8 @@ import {
 } from 'discord-api-types/v10';
 import { formErrorBody, validateChoices, validateMessage, type EmbedLike } from './limits.js';
 import { until } from '../../helpers/until.js';
+import { pingsOf, type Pings } from './mentions.js';
+import { ALL_FAKE_PERMISSIONS, bitsOf, computeOverwrites, type FakePermission } from './permissions.js';
 
 export interface FakeChannel {
   id: string;
@@ -44,10 +50,13 @@ export interface FakeChannel {
   archived?: boolean;
   locked?: boolean;
   lastActivity?: number;
+  /** Who created a thread: its creator may rename and (un)archive it without Manage Threads (docs: topics/threads.mdx, Editing & Deleting Threads). */
+  owner_id?: string;
+  /** Per-channel overwrites (docs: resources/channel.mdx, Overwrite Object); a thread uses its parent's. */
+  permission_overwrites?: APIOverwrite[];
 }
 
-/** Permissions the bot may hold, by the names discord-api-types gives them. */
-export type FakePermission = 'SendMessages' | 'SendMessagesInThreads' | 'ManageThreads' | 'ManageMessages';
+export type { FakePermission } from './permissions.js';
 
 export interface FakeMessage {
   id: string;
@@ -64,6 +73,8 @@ export interface FakeMessage {
   at: number;
   /** MessageFlags.Crossposted once published to followers (docs: resources/message.mdx, Message Flags). */
   crossposted?: boolean;
+  /** Who it notified (see mentions.ts); edits do not notify again. */
+  pings: Pings;
 }
 
 export interface InteractionResponse {
@@ -103,9 +114,18 @@ export class FakeDiscord {
   failUntil = { at: 0, status: 502 };
   /** Every rate-limited call gets a 429 until then (a storm bounded in time). */
   tooManyUntil = 0;
+  /**
+   * Crossposts: about 10 a channel an hour ("Discord enforces a limit of 10 publishes … per hour",
+   * github.com/discordjs/discord.js/issues/4956), answered with a 429 whose `retry_after` runs to
+   * the window's end (trust the body's `retry_after`: github.com/discord-net/Discord.Net/pull/2100).
+   */
+  crosspostLimit = { perChannel: 10, windowMs: 3_600_000 };
+  private readonly crossposts = new Map<string, number[]>();
   /** Limits: per channel per route, and global per second. */
   limits = { perChannel: 5, perChannelWindowMs: 5000, globalPerSecond: 50 };
   identifies = 0;
+  /** Thread renames (Modify Channel with a `name`). */
+  renames = 0;
   resumes = 0;
   /** While true, message creations are held unanswered (a platform that times out). */
   hang = false;
@@ -122,8 +142,10 @@ export class FakeDiscord {
    * Create Message); after this window a resend with the same nonce is a new message.
    */
   nonceWindowMs = 5 * 60_000;
-  /** What the bot may do in every channel it can see; tests take permissions away. */
-  readonly permissions = new Set<FakePermission>(['SendMessages', 'SendMessagesInThreads', 'ManageThreads', 'ManageMessages']);
+  /** The bot's guild-level permissions (its role's); tests take some away, or deny them per channel with overwrites. */
+  readonly permissions = new Set<FakePermission>(ALL_FAKE_PERMISSIONS);
+  /** The bot's own role in every guild, which channel overwrites may name. */
+  readonly botRoleId = '1100000000000000003';
 
   /** Stops holding; requests still held are dropped unprocessed. */
   release(): void {
@@ -136,10 +158,18 @@ export class FakeDiscord {
 
   private server?: Server;
   private wss?: WebSocketServer;
-  private socket?: WebSocket;
-  private seq = 0;
-  private readonly sessionId = randomUUID();
-  private readonly replay: { s: number; payload: string }[] = [];
+  /** One gateway session per shard: its socket, sequence and what a RESUME replays. */
+  private readonly shards = new Map<number, { ws: WebSocket; seq: number; sessionId: string; replay: { s: number; payload: string }[] }>();
+  private readonly sessionBase = randomUUID();
+  /**
+   * "Each shard can only support a maximum of 2500 guilds" (docs: events/gateway.mdx, Sharding);
+   * tests lower it rather than add thousands of guilds.
+   */
+  guildsPerShard = 2500;
+  /** `session_start_limit.max_concurrency`: shards that may identify at once (docs: events/gateway.mdx, Session Start Limit Object). */
+  maxConcurrency = 1;
+  /** Identifies refused with 4011 Sharding required. */
+  shardingRequired = 0;
   private readonly buckets = new Map<string, number[]>();
   private readonly globalTimes: number[] = [];
   private readonly pending = new Map<string, { at: number; resolve: (r: InteractionResponse) => void; responded: boolean }>();
@@ -158,12 +188,25 @@ export class FakeDiscord {
   set down(v: boolean) {
     this.isDown = v;
     if (v) {
-      this.socket?.terminate();
+      for (const sh of this.shards.values()) sh.ws.terminate();
       this.server?.closeAllConnections();
     }
   }
+  /** Every shard that identified is connected (at least one). */
   get connected(): boolean {
-    return this.socket?.readyState === 1;
+    return this.shards.size > 0 && [...this.shards.values()].every((sh) => sh.ws.readyState === 1);
+  }
+  /** The shard count Get Gateway Bot recommends: enough for `guildsPerShard` each (docs: events/gateway.mdx, Get Gateway Bot). */
+  get recommendedShards(): number {
+    return Math.max(1, Math.ceil(this.guilds.size / this.guildsPerShard));
+  }
+  /** Shards connected now, by id. */
+  get connectedShards(): number[] {
+    return [...this.shards.entries()].filter(([, sh]) => sh.ws.readyState === 1).map(([id]) => id).sort();
+  }
+  /** `shard_id = (guild_id >> 22) % num_shards` (docs: events/gateway.mdx, Sharding). */
+  shardOf(guildId: string, count = Math.max(1, this.shards.size)): number {
+    return Number((BigInt(guildId) >> 22n) % BigInt(count));
   }
 
   async start(): Promise<this> {
@@ -178,14 +221,14 @@ export class FakeDiscord {
   }
 
   async stop(): Promise<void> {
-    this.socket?.terminate();
+    for (const sh of this.shards.values()) sh.ws.terminate();
     this.wss?.close();
     this.server?.closeAllConnections();
     await new Promise((r) => this.server?.close(r));
   }
 
-  addGuild(name = 'Notes Guild'): string {
-    const id = nextId();
+  /** A guild; `id` picks its snowflake, and so its shard (see shardOf). */
+  addGuild(name = 'Notes Guild', id = nextId()): string {
     this.guilds.set(id, { id, name });
     return id;
   }
@@ -218,51 +261,78 @@ export class FakeDiscord {
     ws.send(JSON.stringify(payload));
   }
 
-  dispatch(t: string, d: unknown): void {
-    const s = ++this.seq;
+  /** Sends an event on one shard's session (kept for a RESUME while it is away). */
+  dispatch(t: string, d: unknown, shard = 0): void {
+    const sh = this.shards.get(shard);
+    if (!sh) return;
+    const s = ++sh.seq;
     const payload = JSON.stringify({ op: 0, t, s, d });
-    this.replay.push({ s, payload });
-    if (this.replay.length > 1000) this.replay.shift();
-    if (this.connected) this.socket!.send(payload);
+    sh.replay.push({ s, payload });
+    if (sh.replay.length > 1000) sh.replay.shift();
+    if (sh.ws.readyState === 1) sh.ws.send(payload);
   }
 
-  /** Drops the connection with a resumable close code; the client should RESUME. */
+  /** Drops every shard's connection with a resumable close code; the client should RESUME. */
   disconnect(code = 4000): void {
-    this.socket?.close(code, 'fake disconnect');
+    for (const sh of this.shards.values()) sh.ws.close(code, 'fake disconnect');
   }
 
   private guildCreate(id: string) {
     const g = this.guilds.get(id)!;
     // Threads are not guild channels: GUILD_CREATE lists them apart (docs: events/gateway-events.mdx, Guild Create).
-    const channels = [...this.channels.values()].filter((c) => c.guild_id === id && c.access !== 'missing' && c.type !== ChannelType.PublicThread).map((c) => ({ ...this.apiChannel(c), position: 0, permission_overwrites: [] }));
+    const channels = [...this.channels.values()].filter((c) => c.guild_id === id && c.access !== 'missing' && c.type !== ChannelType.PublicThread).map((c) => ({ ...this.apiChannel(c), position: 0, permission_overwrites: c.permission_overwrites ?? [] }));
+    // The bot's own member and role come with the guild, so a client can compute its permissions (docs: events/gateway-events.mdx, Guild Create).
+    const base = String(bitsOf(this.permissions));
+    const me = { user: this.botUser, roles: [this.botRoleId], joined_at: new Date().toISOString(), deaf: false, mute: false, flags: 0 };
     return {
       id, name: g.name, icon: null, owner_id: '1', afk_timeout: 300, verification_level: 0, default_message_notifications: 0, explicit_content_filter: 0,
-      roles: [{ id, name: '@everyone', permissions: '0', position: 0, color: 0, hoist: false, managed: false, mentionable: false, flags: 0 }],
+      roles: [
+        { id, name: '@everyone', permissions: '0', position: 0, color: 0, hoist: false, managed: false, mentionable: false, flags: 0 },
+        { id: this.botRoleId, name: 'notecast', permissions: base, position: 1, color: 0, hoist: false, managed: true, mentionable: false, flags: 0 },
+      ],
       emojis: [], stickers: [], features: [], mfa_level: 0, system_channel_flags: 0, premium_tier: 0, preferred_locale: 'en-US', nsfw_level: 0,
-      unavailable: false, member_count: 2, large: false, joined_at: new Date().toISOString(), members: [], channels, threads: [], presences: [], voice_states: [], stage_instances: [], guild_scheduled_events: [],
+      unavailable: false, member_count: 2, large: false, joined_at: new Date().toISOString(), members: [me], channels, threads: [], presences: [], voice_states: [], stage_instances: [], guild_scheduled_events: [],
     };
   }
 
   private onSocket(ws: WebSocket) {
-    this.socket = ws;
     this.send(ws, { op: 10, d: { heartbeat_interval: 41250 } });
     ws.on('message', (raw) => {
       const msg = JSON.parse(String(raw)) as { op: number; d: Record<string, unknown> };
       if (msg.op === 1) this.send(ws, { op: 11 });
-      else if (msg.op === 2) {
-        if (msg.d.token !== this.token) return ws.close(4004, 'Authentication failed.');
-        this.identifies++;
-        const ready = { v: 10, user: this.botUser, guilds: [...this.guilds.keys()].map((id) => ({ id, unavailable: true })), session_id: this.sessionId, resume_gateway_url: `ws://127.0.0.1:${this.port}/gateway`, shard: [0, 1], application: { id: this.appId, flags: 0 } };
-        this.dispatch('READY', ready);
-        // Without a GUILD_CREATE per guild, discord.js waits 15 s before it is ready.
-        for (const id of this.guilds.keys()) this.dispatch('GUILD_CREATE', this.guildCreate(id));
-      } else if (msg.op === 6) {
-        if (msg.d.token !== this.token || msg.d.session_id !== this.sessionId) return this.send(ws, { op: 9, d: false });
+      else if (msg.op === 2) this.identify(ws, msg.d);
+      else if (msg.op === 6) {
+        const id = [...this.shards.entries()].find(([, sh]) => sh.sessionId === msg.d.session_id)?.[0];
+        if (msg.d.token !== this.token || id === undefined) return this.send(ws, { op: 9, d: false });
+        const sh = this.shards.get(id)!;
+        sh.ws = ws;
         this.resumes++;
-        for (const r of this.replay) if (r.s > Number(msg.d.seq)) ws.send(r.payload);
-        this.dispatch('RESUMED', {});
+        for (const r of sh.replay) if (r.s > Number(msg.d.seq)) ws.send(r.payload);
+        this.dispatch('RESUMED', {}, id);
       }
     });
+  }
+
+  /**
+   * Identify: `shard: [shard_id, num_shards]` (default [0, 1]). A session that would hold more
+   * guilds than a shard may is closed with 4011 Sharding required (docs: topics/opcodes-and-status-codes.mdx,
+   * Gateway Close Event Codes); a shard gets READY and a GUILD_CREATE for its own guilds only.
+   */
+  private identify(ws: WebSocket, d: Record<string, unknown>): void {
+    if (d.token !== this.token) return ws.close(4004, 'Authentication failed.');
+    const [id, count] = (Array.isArray(d.shard) ? d.shard : [0, 1]) as [number, number];
+    const mine = [...this.guilds.keys()].filter((g) => this.shardOf(g, count) === id);
+    if (count * this.guildsPerShard < this.guilds.size || mine.length > this.guildsPerShard) {
+      this.shardingRequired++;
+      return ws.close(4011, 'Sharding required.');
+    }
+    this.identifies++;
+    const sessionId = `${this.sessionBase}-${id}`;
+    this.shards.set(id, { ws, seq: 0, sessionId, replay: [] });
+    const ready = { v: 10, user: this.botUser, guilds: mine.map((g) => ({ id: g, unavailable: true })), session_id: sessionId, resume_gateway_url: `ws://127.0.0.1:${this.port}/gateway`, shard: [id, count], application: { id: this.appId, flags: 0 } };
+    this.dispatch('READY', ready, id);
+    // Without a GUILD_CREATE per guild, discord.js waits 15 s before it is ready.
+    for (const g of mine) this.dispatch('GUILD_CREATE', this.guildCreate(g), id);
   }
 
   /** Sends an interaction and resolves with the bot's callback. */
@@ -273,14 +343,15 @@ export class FakeDiscord {
     const user = { id: i.userId ?? '42', username: 'someone', discriminator: '0', global_name: 'Someone', avatar: null };
     const d = {
       id, application_id: this.appId, type: i.type, token, version: 1, locale: i.locale ?? 'en-US', guild_locale: 'en-US', guild_id: i.guild, channel_id: i.channel,
-      channel: { id: ch.id, type: ch.type, guild_id: i.guild, name: ch.name },
+      channel: { id: ch.id, type: ch.type, guild_id: i.guild, name: ch.name, ...(ch.parent_id ? { parent_id: ch.parent_id } : {}) },
       member: { user, roles: [], permissions: String(i.permissions ?? 0n), joined_at: new Date().toISOString(), deaf: false, mute: false, flags: 0 },
-      app_permissions: '562949953421311', entitlements: [], authorizing_integration_owners: { 0: i.guild }, context: 0,
+      // "Bitwise set of permissions the app has in the source location of the interaction" (docs: interactions/receiving-and-responding.mdx).
+      app_permissions: String(this.botPermissionsIn(ch)), entitlements: [], authorizing_integration_owners: { 0: i.guild }, context: 0,
       data: { id: nextId(), name: i.name, type: 1, guild_id: i.guild, options: i.options ?? [] },
     };
     return new Promise((resolve) => {
       this.pending.set(id, { at: Date.now(), resolve, responded: false });
-      this.dispatch('INTERACTION_CREATE', d);
+      this.dispatch('INTERACTION_CREATE', d, this.shardOf(i.guild));
     });
   }
 
@@ -366,7 +437,7 @@ export class FakeDiscord {
   private createMessage(channelId: string, json: Record<string, unknown>, via: FakeMessage['via']): FakeMessage {
     const errors = validateMessage(json as { content?: string; embeds?: EmbedLike[] });
     if (errors.length) throw new Failure(400, formErrorBody(errors));
-    const m: FakeMessage = { id: nextId(), channel_id: channelId, content: json.content as string | undefined, embeds: (json.embeds as EmbedLike[]) ?? [], nonce: json.nonce as string | undefined, allowed_mentions: json.allowed_mentions, edits: 0, deleted: false, via, at: Date.now() };
+    const m: FakeMessage = { id: nextId(), channel_id: channelId, content: json.content as string | undefined, embeds: (json.embeds as EmbedLike[]) ?? [], nonce: json.nonce as string | undefined, allowed_mentions: json.allowed_mentions, edits: 0, deleted: false, via, at: Date.now(), pings: pingsOf(json.content as string | undefined, json.allowed_mentions as Parameters<typeof pingsOf>[1], via) };
     this.messages.push(m);
     return m;
   }
@@ -374,7 +445,7 @@ export class FakeDiscord {
   private apiMessage(m: FakeMessage): APIMessage {
     return {
       id: m.id, channel_id: m.channel_id, type: MessageType.Default, content: m.content ?? '', embeds: m.embeds, author: this.botUser, timestamp: new Date(m.at).toISOString(), edited_timestamp: null,
-      tts: false, mention_everyone: false, mentions: [], mention_roles: [], attachments: [], pinned: false, components: [], ...(m.crossposted ? { flags: MessageFlags.Crossposted } : {}), ...(m.nonce ? { nonce: m.nonce } : {}),
+      tts: false, mention_everyone: m.pings.everyone, mentions: [], mention_roles: m.pings.roles, attachments: [], pinned: false, components: [], ...(m.crossposted ? { flags: MessageFlags.Crossposted } : {}), ...(m.nonce ? { nonce: m.nonce } : {}),
     };
   }
 
@@ -398,9 +469,70 @@ export class FakeDiscord {
     return base as unknown as APIChannel;
   }
 
-  /** 50013 unless the bot holds `perm` (docs: topics/permissions.mdx; codes: topics/opcodes-and-status-codes.mdx). */
-  private need(perm: FakePermission): void {
-    if (!this.permissions.has(perm)) throw new Failure(403, { code: 50013, message: 'Missing Permissions' });
+  /** The bot's permissions in a channel: the guild base with the channel's (a thread: its parent's) overwrites. */
+  botPermissionsIn(ch: FakeChannel): bigint {
+    const holder = ch.type === ChannelType.PublicThread && ch.parent_id ? (this.channels.get(ch.parent_id) ?? ch) : ch;
+    return computeOverwrites(bitsOf(this.permissions), { guildId: ch.guild_id, userId: this.botUser.id, roles: [this.botRoleId] }, holder.permission_overwrites ?? []);
+  }
+
+  /**
+   * 50001 Missing Access without View Channel, else 50013 unless the bot holds `perm` in `ch`
+   * (docs: topics/permissions.mdx; codes: topics/opcodes-and-status-codes.mdx).
+   */
+  private need(perm: FakePermission, ch: FakeChannel): void {
+    const held = this.botPermissionsIn(ch);
+    if (!(held & bitsOf(['ViewChannel']))) throw new Failure(403, { code: 50001, message: 'Missing Access' });
+    if (!(held & bitsOf([perm]))) throw new Failure(403, { code: 50013, message: 'Missing Permissions' });
+  }
+
+  private holds(perm: FakePermission, ch: FakeChannel): boolean {
+    return (this.botPermissionsIn(ch) & bitsOf([perm])) !== 0n;
+  }
+
+  /**
+   * Modify Channel on a thread (docs: resources/channel.mdx, Modify Channel, JSON Params (Thread);
+   * topics/threads.mdx). Its creator may change `name` and `archived` without Manage Threads
+   * ("requires MANAGE_THREADS or that the current user is the thread creator"); anyone else may
+   * unarchive an unlocked thread with Send Messages; a locked one needs Manage Threads. Changing
+   * anything but `archived` "requires the thread to have archived set to false or be set to false
+   * in the request" (50083 otherwise).
+   */
+  private patchThread(ch: FakeChannel, body: RESTPatchAPIChannelJSONBody): { status: number; body: unknown } {
+    this.threadState(ch);
+    const creator = ch.owner_id === this.botUser.id;
+    if (ch.locked && !(body.archived === true && creator)) this.need('ManageThreads', ch);
+    else if (creator) this.need('ViewChannel', ch);
+    else if (body.archived === false && body.name === undefined) this.need('SendMessages', ch);
+    else this.need('ManageThreads', ch);
+    if (body.name !== undefined) {
+      if (ch.archived && body.archived !== false) throw new Failure(400, { code: 50083, message: 'Thread is archived' });
+      if (!body.name || [...body.name].length > 100) throw new Failure(400, formErrorBody([{ path: 'name', code: 'BASE_TYPE_BAD_LENGTH', message: 'Must be between 1 and 100 in length.' }]));
+      ch.name = body.name;
+      this.renames++;
+    }
+    if (body.archived !== undefined && body.archived !== null) ch.archived = body.archived;
+    if (body.archived === false) ch.lastActivity = Date.now(); // unarchiving counts as activity (docs: topics/threads.mdx)
+    return { status: 200, body: this.apiChannel(ch) };
+  }
+
+  /**
+   * Without Embed Links a bot's embeds are dropped: a message that would be left empty is refused
+   * with 50013 Missing Permissions on create (github.com/discord/discord-api-docs/issues/2601), and
+   * an edit is stripped of them, "empty" (50006) when nothing else is left (issues/5648, #2601).
+   */
+  private refuseEmbedsWithoutPermission(ch: FakeChannel, json: Record<string, unknown>): void {
+    const embeds = json.embeds as unknown[] | undefined;
+    if (!embeds?.length || this.holds('EmbedLinks', ch)) return;
+    if (!json.content) throw new Failure(403, { code: 50013, message: 'Missing Permissions' });
+    json.embeds = [];
+  }
+
+  private stripEmbedsWithoutPermission(ch: FakeChannel, json: Record<string, unknown>): Record<string, unknown> {
+    const embeds = json.embeds as unknown[] | undefined;
+    if (!embeds?.length || this.holds('EmbedLinks', ch)) return json;
+    const content = json.content as string | undefined;
+    if (!content) throw new Failure(400, { code: 50006, message: 'Cannot send an empty message' });
+    return { ...json, embeds: [] };
   }
 
   /** A thread archives once idle for `archiveAfterMs`; activity (a message, an unarchive) restarts the clock. */
@@ -440,7 +572,7 @@ export class FakeDiscord {
   }
 
   /** A forum post: a thread whose starter message shares its id (docs: resources/channel.mdx, Start Thread in Forum or Media Channel). */
-  private createForumPost(forum: FakeChannel, name: string, message: Record<string, unknown>, appliedTags: unknown, via: FakeMessage['via']): { thread: FakeChannel; msg: FakeMessage } {
+  private createForumPost(forum: FakeChannel, name: string, message: Record<string, unknown>, appliedTags: unknown, via: FakeMessage['via'], webhookId?: string): { thread: FakeChannel; msg: FakeMessage } {
     if (!name || [...name].length > 100) throw new Failure(400, formErrorBody([{ path: 'name', code: 'BASE_TYPE_BAD_LENGTH', message: 'Must be between 1 and 100 in length.' }]));
     const tags = Array.isArray(appliedTags) ? appliedTags.map(String) : [];
     // REQUIRE_TAG (1 << 4): "requires that a tag from available_tags be specified" (docs: topics/threads.mdx); 40067 otherwise.
@@ -451,6 +583,7 @@ export class FakeDiscord {
     thread.parent_id = forum.id;
     thread.applied_tags = tags;
     thread.lastActivity = Date.now();
+    thread.owner_id = via === 'bot' ? this.botUser.id : (webhookId ?? '0'); // a webhook's post is owned by the webhook
     const msg = this.createMessage(thread.id, message, via);
     msg.id = thread.id; // a forum post's starter message shares the thread's id
     return { thread, msg };
@@ -459,7 +592,7 @@ export class FakeDiscord {
   private async route(method: string, path: string, json: Record<string, unknown>, query: URLSearchParams): Promise<{ status: number; body?: unknown; headers?: Record<string, string> }> {
     let m: RegExpExecArray | null;
     if (method === 'GET' && path === '/gateway/bot') {
-      return { status: 200, body: { url: `ws://127.0.0.1:${this.port}/gateway`, shards: 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 86_400_000, max_concurrency: 1 } } };
+      return { status: 200, body: { url: `ws://127.0.0.1:${this.port}/gateway`, shards: this.recommendedShards, session_start_limit: { total: 1000, remaining: 999, reset_after: 86_400_000, max_concurrency: this.maxConcurrency } } };
     }
     if (method === 'GET' && path === '/applications/@me') return { status: 200, body: { id: this.appId, name: 'notecast', flags: 0 } };
     if ((m = /^\/applications\/(\d+)(?:\/guilds\/(\d+))?\/commands$/.exec(path)) && method === 'PUT') {
@@ -475,20 +608,10 @@ export class FakeDiscord {
     if ((m = /^\/channels\/(\d+)$/.exec(path))) {
       const ch = this.channel(m[1]!);
       if (method === 'GET') return { status: 200, body: this.apiChannel(this.threadState(ch)) };
-      if (method === 'PATCH' && ch.type === ChannelType.PublicThread) {
-        // Unarchiving a thread that is not locked needs only Send Messages; anything else Manage
-        // Threads (docs: resources/channel.mdx, Modify Channel, JSON Params (Thread)).
-        this.threadState(ch);
-        const body = json as RESTPatchAPIChannelJSONBody;
-        if (body.archived === false && !ch.locked) this.need('SendMessages');
-        else this.need('ManageThreads');
-        if (body.archived !== undefined) ch.archived = body.archived;
-        if (body.archived === false) ch.lastActivity = Date.now(); // unarchiving counts as activity (docs: topics/threads.mdx)
-        return { status: 200, body: this.apiChannel(ch) };
-      }
+      if (method === 'PATCH' && ch.type === ChannelType.PublicThread) return this.patchThread(ch, json as RESTPatchAPIChannelJSONBody);
       if (method === 'DELETE') {
         // "Requires the MANAGE_CHANNELS permission for the guild, or MANAGE_THREADS if the channel is a thread" (docs: resources/channel.mdx, Delete/Close Channel).
-        if (ch.type === ChannelType.PublicThread) this.need('ManageThreads');
+        if (ch.type === ChannelType.PublicThread) this.need('ManageThreads', ch);
         ch.access = 'missing';
         return { status: 200, body: this.apiChannel(ch) };
       }
@@ -496,7 +619,9 @@ export class FakeDiscord {
     if ((m = /^\/channels\/(\d+)\/threads$/.exec(path)) && method === 'POST') {
       const forum = this.channel(m[1]!);
       if (forum.type !== ChannelType.GuildForum && forum.type !== ChannelType.GuildMedia) throw new Failure(400, { code: 50024, message: 'Cannot execute action on this channel type' });
-      this.need('SendMessages');
+      // "creating a thread in a thread-only channel only requires the SEND_MESSAGES permission" (docs: topics/threads.mdx).
+      this.need('SendMessages', forum);
+      this.refuseEmbedsWithoutPermission(forum, (json.message ?? {}) as Record<string, unknown>);
       const body = json as unknown as RESTPostAPIGuildForumThreadsJSONBody;
       const headers = this.rateLimit(`threads:${forum.id}`);
       // Start Thread in Forum takes no nonce (docs: resources/channel.mdx): a resend is a second post.
@@ -510,7 +635,8 @@ export class FakeDiscord {
         throw new Failure(status, { code: 0, message: `${status}: Bad Gateway` });
       }
       const ch = this.channel(m[1]!);
-      this.need(ch.type === ChannelType.PublicThread ? 'SendMessagesInThreads' : 'SendMessages');
+      this.need(ch.type === ChannelType.PublicThread ? 'SendMessagesInThreads' : 'SendMessages', ch);
+      this.refuseEmbedsWithoutPermission(ch, json);
       const body = json as RESTPostAPIChannelMessageJSONBody;
       const headers = this.rateLimit(`messages:${ch.id}`);
       if (body.enforce_nonce && body.nonce !== undefined) {
@@ -527,9 +653,16 @@ export class FakeDiscord {
       if (ch.type !== ChannelType.GuildAnnouncement) throw new Failure(400, { code: 50024, message: 'Cannot execute action on this channel type' });
       const msg = this.messages.find((x) => x.channel_id === ch.id && x.id === m![2] && !x.deleted);
       if (!msg) throw new Failure(404, { code: 10008, message: 'Unknown Message' });
-      this.need('SendMessages');
-      if (msg.via !== 'bot') this.need('ManageMessages');
+      this.need('SendMessages', ch);
+      if (msg.via !== 'bot') this.need('ManageMessages', ch);
       if (msg.crossposted) throw new Failure(400, { code: 40033, message: 'This message has already been crossposted.' });
+      const now = Date.now();
+      const times = (this.crossposts.get(ch.id) ?? []).filter((t) => t > now - this.crosspostLimit.windowMs);
+      if (times.length >= this.crosspostLimit.perChannel) {
+        const after = (times[0]! + this.crosspostLimit.windowMs - now) / 1000;
+        throw new Failure(429, { message: 'You are being rate limited.', retry_after: after, global: false }, { 'retry-after': String(Math.ceil(after)), 'x-ratelimit-limit': String(this.crosspostLimit.perChannel), 'x-ratelimit-remaining': '0', 'x-ratelimit-reset-after': after.toFixed(3), 'x-ratelimit-reset': String((now + after * 1000) / 1000), 'x-ratelimit-bucket': 'fake-crosspost', 'x-ratelimit-scope': 'shared' });
+      }
+      this.crossposts.set(ch.id, [...times, now]);
       msg.crossposted = true;
       return { status: 200, body: this.apiMessage(msg) };
     }
@@ -540,12 +673,12 @@ export class FakeDiscord {
       const headers = this.rateLimit(`edit:${ch.id}`);
       if (method === 'PATCH') {
         this.refuseIfArchived(ch.id);
-        this.editMessage(msg, json as RESTPatchAPIChannelMessageJSONBody);
+        this.editMessage(msg, this.stripEmbedsWithoutPermission(ch, json) as RESTPatchAPIChannelMessageJSONBody);
         return { status: 200, body: this.apiMessage(msg), headers };
       }
       if (method === 'DELETE') {
         // Others' messages need Manage Messages (docs: resources/message.mdx, Delete Message); deleting is allowed in archived threads (docs: topics/threads.mdx).
-        if (msg.via !== 'bot') this.need('ManageMessages');
+        if (msg.via !== 'bot') this.need('ManageMessages', ch);
         msg.deleted = true;
         return { status: 204, headers };
       }
@@ -593,7 +726,7 @@ export class FakeDiscord {
           if (thread) {
             this.sendInto(thread); // "The thread will automatically be unarchived."
             msg = this.createMessage(thread.id, json, 'webhook');
-          } else if (body.thread_name) msg = this.createForumPost(ch, body.thread_name, json, body.applied_tags, 'webhook').msg;
+          } else if (body.thread_name) msg = this.createForumPost(ch, body.thread_name, json, body.applied_tags, 'webhook', id).msg;
           else throw new Failure(400, { code: 220001, message: 'Webhooks posted to forum channels must have a thread_name or thread_id' });
         } else {
           if (thread) this.sendInto(thread);
