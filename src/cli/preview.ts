@@ -4,6 +4,7 @@ import path from 'node:path';
 import { ConfigError, NoteError } from '../errors.js';
 import { readOptions, resolveSite } from '../config/load.js';
 import { loadCommandConfig } from './runtime.js';
+import { notesFolderProblem } from './paths.js';
 import type { Config } from '../config/schema.js';
 import { readNoteFile, type ReadOptions } from '../notes/read.js';
 import { OUTSIDE_LINK, scanNotes } from '../notes/scan.js';
@@ -116,6 +117,12 @@ export async function runCheck(dir: string | undefined, opts: { config?: string;
     return 1;
   }
   const root = dir ?? loaded.config.notes.dir;
+  // Nothing to check is not "0 problems": a mistyped folder (or a corpus that is missing) must fail.
+  const folderProblem = notesFolderProblem(root);
+  if (folderProblem) {
+    io.err(folderProblem);
+    return 1;
+  }
   const files = await scanNotes(root, (link) => {
     problems++;
     io.out(`${link}: ${OUTSIDE_LINK}`);
