@@ -2,6 +2,7 @@
 import { readOptions, resolveSite } from '../config/load.js';
 import { secretsOf } from '../config/env.js';
 import { loadRuntime } from './runtime.js';
+import { isCannotOpen, isStatePathError, notesFolderProblem, stateFileProblem } from './paths.js';
 import { createLogger, redact } from '../log.js';
 import { startApp } from '../app.js';
 import type { DiscordWebhookRoute } from '../adapters/discord/adapter.js';
@@ -35,8 +36,21 @@ export async function runStart(opts: StartOptions, io: Io): Promise<number> {
   if (opts.httpHost) config.http.host = opts.httpHost;
   const json = opts.json ?? config.console.json;
   const notesDir = opts.notes ?? config.notes.dir;
+  const dbPath = opts.db ?? config.store.path;
+  const folderProblem = notesFolderProblem(notesDir);
+  if (folderProblem) {
+    io.err(`notecast could not start: ${folderProblem}`);
+    return 1;
+  }
   const interactive = !json && process.stderr.isTTY;
-  const log = createLogger({ level: env.NOTECAST_LOG_LEVEL ?? config.log.level, secrets: secretsOf(env), pretty: interactive });
+  // On a terminal the scan's progress bar shares the line a log line would start on: it is cleared first.
+  let barShown = false;
+  const clearBar = () => {
+    if (!barShown) return;
+    barShown = false;
+    process.stderr.write('\r\x1b[K');
+  };
+  const log = createLogger({ level: env.NOTECAST_LOG_LEVEL ?? config.log.level, secrets: secretsOf(env), pretty: interactive, beforeWrite: clearBar });
 
   const platformAdapters: NonNullable<Parameters<typeof startApp>[0]['platformAdapters']> = [];
   if (env.DISCORD_TOKEN) {
@@ -65,18 +79,26 @@ export async function runStart(opts: StartOptions, io: Io): Promise<number> {
       env,
       read: readOptions(config, resolveSite(config)),
       notesDir,
-      dbPath: opts.db ?? config.store.path,
+      dbPath,
       log,
       out: io.out,
       json,
       onIdle: json ? () => io.out(JSON.stringify({ event: 'idle' })) : undefined,
-      onProgress: interactive ? (done, total) => process.stderr.write(`\rscanning ${progressBar(done / total)} ${done}/${total}`) : progressLog(log),
+      onProgress: interactive
+        ? (done, total) => {
+            barShown = true;
+            process.stderr.write(`\rscanning ${progressBar(done / total)} ${done}/${total}`);
+          }
+        : progressLog(log),
     });
   } catch (e) {
-    // A bad token, an unreachable platform, an unwritable database: say so plainly, never the token.
-    const message = redact(e instanceof Error ? e.message : String(e), secretsOf(env));
-    log.fatal({ err: message }, 'could not start');
-    io.err(`notecast could not start: ${message}`);
+    // A bad token, an unreachable platform, an unwritable database: said once, plainly, never the token;
+    // off a terminal as a JSON log line like every other line on stderr.
+    const message = `notecast could not start: ${redact(startFailure(e, dbPath), secretsOf(env))}`;
+    if (interactive) {
+      clearBar();
+      io.err(message);
+    } else log.fatal(message);
     return 1;
   }
   // Listening for the stop signals before saying ready: whoever waits for `ready` may stop us at once.
@@ -88,14 +110,22 @@ export async function runStart(opts: StartOptions, io: Io): Promise<number> {
     process.once('SIGINT', () => stop('SIGINT'));
     process.once('SIGTERM', () => stop('SIGTERM'));
   });
-  if (interactive) process.stderr.write('\r\x1b[K');
+  clearBar();
   if (json) io.out(JSON.stringify({ event: 'ready', notes: app.notes }));
-  else io.err(`notecast is ready: watching ${app.notes} notes in ${notesDir}. Save a note there to see its announcement; Ctrl+C stops.`);
+  const ready = `notecast is ready: watching ${app.notes} notes in ${notesDir}`;
+  if (interactive) io.err(`${ready}. Save a note there to see its announcement; Ctrl+C stops.`);
+  else log.info({ notes: app.notes, notesDir }, ready);
 
   await stopped;
   await app.stop();
   log.info('stopped');
   return 0;
+}
+
+/** One line for a failed start; SQLite's and the file system's own words name no path or no cause. */
+function startFailure(e: unknown, dbPath: string): string {
+  if (isCannotOpen(e) || isStatePathError(e, dbPath)) return stateFileProblem(dbPath);
+  return e instanceof Error ? e.message : String(e);
 }
 
 /** Routes that deliver through a Discord webhook, with the webhook URL taken from the environment. */
