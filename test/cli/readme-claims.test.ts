@@ -3,12 +3,15 @@
  * as a new user would.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { runCli } from '../helpers/cli.js';
+import { afterEach, describe, expect, it } from 'vitest';
+import { runCli, spawnCli } from '../helpers/cli.js';
+import { killLeftoverServices, Service } from '../helpers/service.js';
 import { REPO_ROOT, requireCorpus } from '../helpers/corpus.js';
+
+afterEach(killLeftoverServices);
 
 const tmp = () => mkdtempSync(path.join(tmpdir(), 'notecast-readme-'));
 const oneLine = (s: string) => s.trim().split('\n').length === 1 && !/\n\s+at /.test(s);
@@ -44,4 +47,43 @@ describe('the repository', () => {
     expect(r.status).toBe(0);
     expect(r.stdout.trim()).toBe('config/notecast.yaml');
   });
+});
+
+describe('notes that cannot be read', () => {
+  /** One note of each kind README lists as "cannot be read", and one good note. */
+  function badNotes(): string {
+    const dir = tmp();
+    const notes = path.join(dir, 'notes');
+    mkdirSync(notes);
+    writeFileSync(path.join(notes, 'good.md'), '# Good\n\nFine.\n');
+    writeFileSync(path.join(notes, 'empty.md'), '');
+    writeFileSync(path.join(notes, 'binary.md'), Buffer.from([0, 1, 2, 0x41]));
+    writeFileSync(path.join(notes, 'latin1.md'), Buffer.from('# T\n\ncaf\xe9\n', 'latin1'));
+    writeFileSync(path.join(notes, 'big.md'), 'a'.repeat(1024 * 1024 + 1));
+    writeFileSync(path.join(notes, 'yaml.md'), '---\ntitle: [a\n---\nx\n');
+    writeFileSync(path.join(notes, 'list-title.md'), '---\ntitle: [a, b]\n---\nx\n');
+    symlinkSync('/etc/hostname', path.join(notes, 'outside.md'));
+    return notes;
+  }
+
+  it('status lists every note check lists, and start logs each once', async () => {
+    const notes = badNotes();
+    const db = path.join(path.dirname(notes), 'state', 'nc.db');
+    const check = runCli(['check', notes]);
+    expect(check.code).toBe(1);
+    const problems = check.stdout.trim().split('\n');
+    expect(problems).toHaveLength(7);
+    const svc = new Service(spawnCli(['start', '--json', '--notes', notes, '--db', db]));
+    await svc.ready();
+    expect(await svc.stop()).toBe(0);
+    for (const p of problems) {
+      const file = path.basename(p.split(':')[0]!);
+      expect(svc.stderr.split('\n').filter((l) => l.includes(`"file":"${file}"`)), file).toHaveLength(1);
+    }
+    const status = runCli(['status', '--db', db]);
+    expect(status.code).toBe(0);
+    const listed = status.stdout.split('notes with problems:\n')[1]!.trim().split('\n').map((l) => l.trim());
+    // The same lines as check's, relative to the notes folder.
+    expect(listed.sort()).toEqual(problems.map((p) => path.relative(notes, p)).sort());
+  }, 30_000);
 });
