@@ -87,3 +87,26 @@ describe('notes that cannot be read', () => {
     expect(listed.sort()).toEqual(problems.map((p) => path.relative(notes, p)).sort());
   }, 30_000);
 });
+
+describe('status', () => {
+  it('names the database, the notes folder and whether a service runs on it (pid, since when)', async () => {
+    const dir = tmp();
+    const notes = path.join(dir, 'notes');
+    mkdirSync(notes);
+    for (const n of ['a', 'b', 'c']) writeFileSync(path.join(notes, `${n}.md`), `# ${n}\n\nLone note ${n}.\n`);
+    const db = path.join(dir, 'state', 'nc.db');
+    const svc = new Service(spawnCli(['start', '--json', '--notes', notes, '--db', db]));
+    await svc.ready();
+    const running = runCli(['status', '--db', db]);
+    expect(running.code).toBe(0);
+    expect(running.stdout).toContain(`database:       ${db}\n`);
+    expect(running.stdout).toContain(`notes folder:   ${notes}\n`);
+    expect(running.stdout).toMatch(new RegExp(`service: +running: process ${svc.proc.pid} on .+, since \\d{4}-\\d\\d-\\d\\dT`));
+    // Three lone notes are three notes, not "3 published families of translations".
+    expect(running.stdout).toMatch(/notes: +3 \(3 published\)\n/);
+    const json = JSON.parse(runCli(['status', '--db', db, '--json']).stdout) as { database: string; notesDir: string; instance: { pid: number } | null };
+    expect(json).toMatchObject({ database: db, notesDir: notes, instance: { pid: svc.proc.pid } });
+    expect(await svc.stop()).toBe(0);
+    expect(runCli(['status', '--db', db]).stdout).toMatch(/service: +not running\n/);
+  }, 30_000);
+});
