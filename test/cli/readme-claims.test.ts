@@ -3,11 +3,11 @@
  * as a new user would.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { runCli, spawnCli } from '../helpers/cli.js';
+import { jsonLines, runCli, spawnCli } from '../helpers/cli.js';
 import { killLeftoverServices, Service } from '../helpers/service.js';
 import { REPO_ROOT, requireCorpus } from '../helpers/corpus.js';
 
@@ -108,5 +108,34 @@ describe('status', () => {
     expect(json).toMatchObject({ database: db, notesDir: notes, instance: { pid: svc.proc.pid } });
     expect(await svc.stop()).toBe(0);
     expect(runCli(['status', '--db', db]).stdout).toMatch(/service: +not running\n/);
+  }, 30_000);
+});
+
+describe('search', () => {
+  it('answers from the database index when there is one, without reading the folder', async () => {
+    const dir = tmp();
+    const notes = path.join(dir, 'notes');
+    mkdirSync(notes);
+    writeFileSync(path.join(notes, 'walrus.md'), '# Walrus migration\n\nWalruses travel far.\n');
+    const db = path.join(dir, 'state', 'nc.db');
+    const config = path.join(dir, 'notecast.yaml');
+    writeFileSync(config, 'notes:\n  dir: notes\nstore:\n  path: state/nc.db\n');
+    const svc = new Service(spawnCli(['start', '--json', '--config', config]));
+    await svc.ready();
+    expect(await svc.stop()).toBe(0);
+    // The folder changes behind the stopped service: an unreadable note would be reported by a
+    // reading of the folder, and the walrus would be gone from it. The index still has the walrus.
+    rmSync(path.join(notes, 'walrus.md'));
+    writeFileSync(path.join(notes, 'broken.md'), '');
+    const fromDb = runCli(['search', 'walrus', '--json', '--config', config]);
+    expect(fromDb.code).toBe(0);
+    expect(fromDb.stderr).toBe('');
+    expect((jsonLines(fromDb.stdout)[0]!.results as { id: string }[]).map((r) => r.id)).toEqual(['walrus']);
+    // --dir naming another folder than the database follows: that folder is read.
+    const other = path.join(dir, 'other');
+    mkdirSync(other);
+    writeFileSync(path.join(other, 'walrus2.md'), '# Walrus again\n\nMore walruses.\n');
+    const fromFolder = runCli(['search', 'walrus', '--json', '--config', config, '--dir', other]);
+    expect((jsonLines(fromFolder.stdout)[0]!.results as { id: string }[]).map((r) => r.id)).toEqual(['walrus2']);
   }, 30_000);
 });
