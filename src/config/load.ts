@@ -5,6 +5,7 @@ import { LineCounter, parseDocument } from 'yaml';
 import type { ZodError } from 'zod';
 import { ConfigError } from '../errors.js';
 import { readJekyllConfig, type SiteConfig } from '../notes/url.js';
+import { yamlErrorAt } from '../notes/yaml-error.js';
 import type { ReadOptions } from '../notes/read.js';
 import { configSchema, type Config } from './schema.js';
 
@@ -31,18 +32,6 @@ function issuesWithLines(err: ZodError, doc: ReturnType<typeof parseDocument>, l
   });
 }
 
-/**
- * The line to blame for a YAML error. The parser notices an unclosed `[` or a missing value where
- * the next line starts (column 1); the mistake is on the last line with text before it.
- */
-function brokenLine(pos: { line: number; col: number } | undefined, lines: string[]): number | undefined {
-  if (!pos) return undefined;
-  if (pos.col > 1 || pos.line <= 1) return pos.line;
-  let line = pos.line - 1;
-  while (line > 1 && !lines[line - 1]!.trim()) line--;
-  return line;
-}
-
 /** Parses config text; `source` is only for messages. */
 export function parseConfig(text: string, source: string): Config {
   return parseConfigWithRaw(text, source).config;
@@ -52,13 +41,7 @@ export function parseConfig(text: string, source: string): Config {
 function parseConfigWithRaw(text: string, source: string): { config: Config; raw: unknown } {
   const lc = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lc, prettyErrors: true });
-  if (doc.errors.length) {
-    const lines = text.split('\n');
-    throw new ConfigError(
-      source,
-      doc.errors.map((e) => ({ path: '', message: (e.message.split('\n')[0] ?? e.message).replace(/ at line \d+, column \d+:?$/, ''), line: brokenLine(e.linePos?.[0], lines) })),
-    );
-  }
+  if (doc.errors.length) throw new ConfigError(source, doc.errors.map((e) => ({ path: '', ...yamlErrorAt(e, text) })));
   const raw: unknown = doc.toJS() ?? {};
   const result = configSchema.safeParse(raw);
   if (!result.success) throw new ConfigError(source, issuesWithLines(result.error, doc, lc));

@@ -139,3 +139,30 @@ describe('search', () => {
     expect((jsonLines(fromFolder.stdout)[0]!.results as { id: string }[]).map((r) => r.id)).toEqual(['walrus2']);
   }, 30_000);
 });
+
+describe('YAML errors point at the broken line, in the config and in front matter alike', () => {
+  // [name, YAML whose line 3 is the mistake (line 1 is a plain key), the parser's message]
+  const cases: [string, string, RegExp][] = [
+    ['a tab as indentation', 'a: 1\nb:\n\tc: 2\nd: 3\ne: 4\n', /Tabs are not allowed/],
+    ['a duplicate key', 'a: 1\nb: 2\na: 3\nd: 4\ne: 5\n', /Map keys must be unique/],
+    ['an unclosed double quote', 'a: 1\nb: 2\nc: "text\nd: 4\ne: 5\n', /Missing closing "quote/],
+    ["an unclosed single quote with an escaped '' in it", "a: 1\nb: 2\nc: 'it''s\nd: 4\ne: 5\n", /Missing closing 'quote/],
+    ['an unclosed [', 'a: 1\nb: 2\nc: [x, y\nd: 4\ne: 5\n', /Flow sequence/],
+  ];
+
+  it.each(cases)('%s', (_name, yaml, message) => {
+    const dir = tmp();
+    const notes = path.join(dir, 'notes');
+    mkdirSync(notes);
+    const config = path.join(dir, 'c.yaml');
+    writeFileSync(config, yaml);
+    const c = runCli(['check', notes, '--config', config]);
+    expect(c.code).toBe(1);
+    expect(c.stdout.trim()).toMatch(new RegExp(`^${config}:3: ${message.source}`));
+    // The same YAML as a note's front matter: the file's line 4 (line 1 is `---`).
+    writeFileSync(path.join(notes, 'n.md'), `---\n${yaml}---\n\nBody.\n`);
+    const n = runCli(['check', notes]);
+    expect(n.code).toBe(1);
+    expect(n.stdout.trim()).toMatch(new RegExp(`^${notes}/n\\.md:4: invalid YAML front matter: ${message.source}`));
+  });
+});
