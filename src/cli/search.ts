@@ -80,7 +80,14 @@ export async function runSearch(query: string, opts: SearchCliOptions, io: Io): 
     throw e;
   }
   const { config } = loaded;
-  const read = readOptions(config, resolveSite(config, opts.jekyllConfig));
+  let read;
+  try {
+    read = readOptions(config, resolveSite(config, opts.jekyllConfig));
+  } catch (e) {
+    if (!(e instanceof ConfigError)) throw e;
+    io.err(e.message);
+    return 2;
+  }
   if (!query.trim()) {
     io.err('search: give some words to look for');
     return 2;

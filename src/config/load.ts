@@ -1,8 +1,8 @@
 /** Loads and validates the YAML config; errors name the key, the line and what was expected. */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { LineCounter, parseDocument } from 'yaml';
-import type { ZodError } from 'zod';
+import { LineCounter, parseDocument, YAMLError } from 'yaml';
+import { ZodError } from 'zod';
 import { ConfigError } from '../errors.js';
 import { readJekyllConfig, type SiteConfig } from '../notes/url.js';
 import { yamlErrorAt } from '../notes/yaml-error.js';
@@ -92,8 +92,24 @@ export function resolveSite(config: Config, jekyllConfig?: string): SiteConfig {
   try {
     return readJekyllConfig(file);
   } catch (e) {
-    throw new ConfigError(file, [{ path: '', message: e instanceof Error ? e.message : String(e) }]);
+    throw new ConfigError(file, [jekyllConfigIssue(e, file)]);
   }
+}
+
+/** One line for a Jekyll `_config.yml` that cannot be used: missing, bad YAML (on its line), or values of the wrong kind. */
+function jekyllConfigIssue(e: unknown, file: string): { path: string; message: string; line?: number } {
+  if (e instanceof YAMLError) {
+    try {
+      return { path: '', ...yamlErrorAt(e, readFileSync(file, 'utf8')) };
+    } catch {
+      return { path: '', message: e.message.split('\n')[0]! }; // unreadable now: the parser's message alone
+    }
+  }
+  const code = (e as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return { path: '', message: "no such file (the Jekyll site's _config.yml, named by --jekyll-config or notes.jekyllConfig)" };
+  if (code) return { path: '', message: `cannot read: ${code}` };
+  if (e instanceof ZodError) return { path: e.issues[0]?.path.join('.') ?? '', message: e.issues[0]?.message ?? 'not a Jekyll config' };
+  return { path: '', message: (e instanceof Error ? e.message : String(e)).split('\n')[0]! };
 }
 
 export function readOptions(config: Config, site: SiteConfig): ReadOptions {

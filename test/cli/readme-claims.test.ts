@@ -166,3 +166,35 @@ describe('YAML errors point at the broken line, in the config and in front matte
     expect(n.stdout.trim()).toMatch(new RegExp(`^${notes}/n\\.md:4: invalid YAML front matter: ${message.source}`));
   });
 });
+
+describe('preview says what it leaves out and what is wrong with its inputs', () => {
+  it('a symlink leading outside the folder is named, not skipped without a word', () => {
+    const dir = tmp();
+    const notes = path.join(dir, 'notes');
+    mkdirSync(notes);
+    writeFileSync(path.join(notes, 'good.md'), '# Good\n\nFine.\n');
+    writeFileSync(path.join(dir, 'secret.md'), '# Secret\n\nNot a note of this folder.\n');
+    symlinkSync(path.join(dir, 'secret.md'), path.join(notes, 'leak.md'));
+    const r = runCli(['preview', notes], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stderr.trim()).toBe('notes/leak.md: a symlink leading outside the notes folder: not read (notes are read only inside it)');
+    expect(r.stdout).toContain('Good');
+    expect(r.stdout).not.toContain('Secret');
+    const json = jsonLines(runCli(['preview', '--json', notes], { cwd: dir }).stdout);
+    expect(json).toContainEqual({ file: 'notes/leak.md', ok: false, error: { message: expect.stringMatching(/symlink leading outside/), line: null } });
+  });
+
+  it('--jekyll-config missing or broken is one line naming the file (and the line)', () => {
+    const dir = tmp();
+    writeFileSync(path.join(dir, 'n.md'), '# N\n\nText.\n');
+    writeFileSync(path.join(dir, 'bad.yml'), 'title: Blog\nurl: "https://example.org\nbaseurl: /x\n');
+    for (const cmd of [['preview', path.join(dir, 'n.md')], ['check', dir], ['search', 'n', '--dir', dir]]) {
+      const missing = runCli([...cmd, '--jekyll-config', path.join(dir, 'nope.yml')]);
+      expect(missing.code, cmd[0]).not.toBe(0);
+      expect(missing.stdout + missing.stderr, cmd[0]).toBe(`${path.join(dir, 'nope.yml')}: no such file (the Jekyll site's _config.yml, named by --jekyll-config or notes.jekyllConfig)\n`);
+      const broken = runCli([...cmd, '--jekyll-config', path.join(dir, 'bad.yml')]);
+      expect(broken.code, cmd[0]).not.toBe(0);
+      expect(broken.stdout + broken.stderr, cmd[0]).toBe(`${path.join(dir, 'bad.yml')}:2: Missing closing "quote\n`);
+    }
+  });
+});
