@@ -37,20 +37,10 @@ export async function runStart(opts: StartOptions, io: Io): Promise<number> {
   const json = opts.json ?? config.console.json;
   const notesDir = opts.notes ?? config.notes.dir;
   const dbPath = opts.db ?? config.store.path;
-  const folderProblem = notesFolderProblem(notesDir);
-  if (folderProblem) {
-    io.err(`notecast could not start: ${folderProblem}`);
-    return 1;
-  }
   const interactive = !json && process.stderr.isTTY;
-  // On a terminal the scan's progress bar shares the line a log line would start on: it is cleared first.
-  let barShown = false;
-  const clearBar = () => {
-    if (!barShown) return;
-    barShown = false;
-    process.stderr.write('\r\x1b[K');
-  };
-  const log = createLogger({ level: env.NOTECAST_LOG_LEVEL ?? config.log.level, secrets: secretsOf(env), pretty: interactive, beforeWrite: clearBar });
+  const { log, bar, failed } = startOutput(interactive, env.NOTECAST_LOG_LEVEL ?? config.log.level, secretsOf(env), io);
+  const folderProblem = notesFolderProblem(notesDir);
+  if (folderProblem) return failed(folderProblem);
 
   const platformAdapters: NonNullable<Parameters<typeof startApp>[0]['platformAdapters']> = [];
   if (env.DISCORD_TOKEN) {
@@ -84,22 +74,10 @@ export async function runStart(opts: StartOptions, io: Io): Promise<number> {
       out: io.out,
       json,
       onIdle: json ? () => io.out(JSON.stringify({ event: 'idle' })) : undefined,
-      onProgress: interactive
-        ? (done, total) => {
-            barShown = true;
-            process.stderr.write(`\rscanning ${progressBar(done / total)} ${done}/${total}`);
-          }
-        : progressLog(log),
+      onProgress: interactive ? bar.show : progressLog(log),
     });
   } catch (e) {
-    // A bad token, an unreachable platform, an unwritable database: said once, plainly, never the token;
-    // off a terminal as a JSON log line like every other line on stderr.
-    const message = `notecast could not start: ${redact(startFailure(e, dbPath), secretsOf(env))}`;
-    if (interactive) {
-      clearBar();
-      io.err(message);
-    } else log.fatal(message);
-    return 1;
+    return failed(startFailure(e, dbPath)); // a bad token, a port in use, an unwritable database…
   }
   // Listening for the stop signals before saying ready: whoever waits for `ready` may stop us at once.
   const stopped = new Promise<void>((resolve) => {
@@ -110,7 +88,7 @@ export async function runStart(opts: StartOptions, io: Io): Promise<number> {
     process.once('SIGINT', () => stop('SIGINT'));
     process.once('SIGTERM', () => stop('SIGTERM'));
   });
-  clearBar();
+  bar.clear();
   if (json) io.out(JSON.stringify({ event: 'ready', notes: app.notes }));
   const ready = `notecast is ready: watching ${app.notes} notes in ${notesDir}`;
   if (interactive) io.err(`${ready}. Save a note there to see its announcement; Ctrl+C stops.`);
@@ -120,6 +98,36 @@ export async function runStart(opts: StartOptions, io: Io): Promise<number> {
   await app.stop();
   log.info('stopped');
   return 0;
+}
+
+/**
+ * Where start-up speaks: the logger; on a terminal the scan's progress bar, cleared before any other
+ * line would continue it; and a failed start, said once, plainly, never a token (off a terminal as a
+ * JSON log line like every other line on stderr).
+ */
+function startOutput(interactive: boolean, level: string, secrets: string[], io: Io) {
+  let barShown = false;
+  const bar = {
+    show(done: number, total: number) {
+      barShown = true;
+      process.stderr.write(`\rscanning ${progressBar(done / total)} ${done}/${total}`);
+    },
+    clear() {
+      if (!barShown) return;
+      barShown = false;
+      process.stderr.write('\r\x1b[K');
+    },
+  };
+  const log = createLogger({ level, secrets, pretty: interactive, beforeWrite: bar.clear });
+  const failed = (why: string): number => {
+    const message = `notecast could not start: ${redact(why, secrets)}`;
+    if (interactive) {
+      bar.clear();
+      io.err(message);
+    } else log.fatal(message);
+    return 1;
+  };
+  return { log, bar, failed };
 }
 
 /** One line for a failed start; SQLite's and the file system's own words name no path or no cause. */
