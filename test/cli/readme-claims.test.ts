@@ -7,7 +7,7 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { jsonLines, runCli, spawnCli } from '../helpers/cli.js';
+import { jsonLines, runCli, runCliAsync, spawnCli } from '../helpers/cli.js';
 import { killLeftoverServices, Service } from '../helpers/service.js';
 import { REPO_ROOT, requireCorpus } from '../helpers/corpus.js';
 
@@ -150,20 +150,23 @@ describe('YAML errors point at the broken line, in the config and in front matte
     ['an unclosed [', 'a: 1\nb: 2\nc: [x, y\nd: 4\ne: 5\n', /Flow sequence/],
   ];
 
-  it.each(cases)('%s', (_name, yaml, message) => {
+  it('each case on its line: config files one run each (at once), the notes in one check', async () => {
     const dir = tmp();
     const notes = path.join(dir, 'notes');
     mkdirSync(notes);
-    const config = path.join(dir, 'c.yaml');
-    writeFileSync(config, yaml);
-    const c = runCli(['check', notes, '--config', config]);
-    expect(c.code).toBe(1);
-    expect(c.stdout.trim()).toMatch(new RegExp(`^${config}:3: ${message.source}`));
-    // The same YAML as a note's front matter: the file's line 4 (line 1 is `---`).
-    writeFileSync(path.join(notes, 'n.md'), `---\n${yaml}---\n\nBody.\n`);
-    const n = runCli(['check', notes]);
-    expect(n.code).toBe(1);
-    expect(n.stdout.trim()).toMatch(new RegExp(`^${notes}/n\\.md:4: invalid YAML front matter: ${message.source}`));
+    const configs = cases.map((_c, i) => path.join(dir, `c${i}.yaml`));
+    cases.forEach(([, yaml], i) => {
+      writeFileSync(configs[i]!, yaml);
+      // The same YAML as a note's front matter: the file's line 4 (line 1 is `---`).
+      writeFileSync(path.join(notes, `n${i}.md`), `---\n${yaml}---\n\nBody.\n`);
+    });
+    const runs = await Promise.all([...configs.map((c) => runCliAsync(['check', notes, '--config', c])), runCliAsync(['check', notes])]);
+    const noteLines = runs.at(-1)!.stdout.trim().split('\n');
+    cases.forEach(([name, , message], i) => {
+      expect(runs[i]!.code, name).toBe(1);
+      expect(runs[i]!.stdout.trim(), name).toMatch(new RegExp(`^${configs[i]}:3: ${message.source}`));
+      expect(noteLines.find((l) => l.startsWith(`${notes}/n${i}.md:`)), name).toMatch(new RegExp(`^${notes}/n${i}\\.md:4: invalid YAML front matter: ${message.source}`));
+    });
   });
 });
 
@@ -184,17 +187,18 @@ describe('preview says what it leaves out and what is wrong with its inputs', ()
     expect(json).toContainEqual({ file: 'notes/leak.md', ok: false, error: { message: expect.stringMatching(/symlink leading outside/), line: null } });
   });
 
-  it('--jekyll-config missing or broken is one line naming the file (and the line)', () => {
+  it('--jekyll-config missing or broken is one line naming the file (and the line)', async () => {
     const dir = tmp();
     writeFileSync(path.join(dir, 'n.md'), '# N\n\nText.\n');
     writeFileSync(path.join(dir, 'bad.yml'), 'title: Blog\nurl: "https://example.org\nbaseurl: /x\n');
-    for (const cmd of [['preview', path.join(dir, 'n.md')], ['check', dir], ['search', 'n', '--dir', dir]]) {
-      const missing = runCli([...cmd, '--jekyll-config', path.join(dir, 'nope.yml')]);
+    const cmds = [['preview', path.join(dir, 'n.md')], ['check', dir], ['search', 'n', '--dir', dir]];
+    const runs = await Promise.all(cmds.flatMap((cmd) => [runCliAsync([...cmd, '--jekyll-config', path.join(dir, 'nope.yml')]), runCliAsync([...cmd, '--jekyll-config', path.join(dir, 'bad.yml')])]));
+    cmds.forEach((cmd, i) => {
+      const [missing, broken] = [runs[2 * i]!, runs[2 * i + 1]!];
       expect(missing.code, cmd[0]).not.toBe(0);
       expect(missing.stdout + missing.stderr, cmd[0]).toBe(`${path.join(dir, 'nope.yml')}: no such file (the Jekyll site's _config.yml, named by --jekyll-config or notes.jekyllConfig)\n`);
-      const broken = runCli([...cmd, '--jekyll-config', path.join(dir, 'bad.yml')]);
       expect(broken.code, cmd[0]).not.toBe(0);
       expect(broken.stdout + broken.stderr, cmd[0]).toBe(`${path.join(dir, 'bad.yml')}:2: Missing closing "quote\n`);
-    }
+    });
   });
 });
