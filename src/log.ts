@@ -12,7 +12,7 @@ export function redact(text: string, secrets: readonly string[]): string {
 }
 
 /** JSON lines by default; readable lines when `pretty` (a person at a terminal). */
-export function createLogger(opts: { level: string; secrets: readonly string[]; destination?: NodeJS.WritableStream; pretty?: boolean }): Logger {
+export function createLogger(opts: { level: string; secrets: readonly string[]; destination?: NodeJS.WritableStream; pretty?: boolean; beforeWrite?: () => void }): Logger {
   const secrets = opts.secrets;
   const stream = opts.destination ?? (opts.pretty ? pretty({ destination: 2, sync: true, colorize: true, ignore: 'pid,hostname' }) : pino.destination({ fd: 2, sync: true }));
   return pino(
@@ -21,7 +21,10 @@ export function createLogger(opts: { level: string; secrets: readonly string[]; 
       base: undefined,
       hooks: {
         // Secrets can hide in any string (an error message carrying a URL), so the whole line is scrubbed.
-        streamWrite: (line: string) => redact(line, secrets),
+        streamWrite: (line: string) => {
+          opts.beforeWrite?.(); // e.g. clear a progress bar the line would otherwise continue
+          return redact(line, secrets);
+        },
       },
     },
     stream as pino.DestinationStream,

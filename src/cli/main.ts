@@ -105,8 +105,9 @@ export function buildProgram(): Command {
     .option('--limit <n>', 'most results (1–100)', intIn(1, 100), 10)
     .option('--json', 'one JSON line: {query, results: [{id, title, lang, url, score}]}')
     .option('--dir <dir>', 'notes folder (default: the configured one)')
+    .option('--db <file>', "state database whose index answers (default: the configured one, when it exists and follows that folder)")
     .option('--config <file>', 'config file')
-    .option('--jekyll-config <file>', "a Jekyll site's _config.yml")
+    .option('--jekyll-config <file>', "a Jekyll site's _config.yml (reads the folder, as its URLs may differ from the database's)")
     .action(async (query: string, o: SearchCliOptions) => exit(await (await load.search()).runSearch(query, o, io)));
 
   program

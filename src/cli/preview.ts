@@ -4,6 +4,7 @@ import path from 'node:path';
 import { ConfigError, NoteError } from '../errors.js';
 import { readOptions, resolveSite } from '../config/load.js';
 import { loadCommandConfig } from './runtime.js';
+import { notesFolderProblem } from './paths.js';
 import type { Config } from '../config/schema.js';
 import { readNoteFile, type ReadOptions } from '../notes/read.js';
 import { OUTSIDE_LINK, scanNotes } from '../notes/scan.js';
@@ -16,12 +17,15 @@ export interface Io {
   err: (line: string) => void;
 }
 
-/** Expands arguments into (root, file) pairs: a directory is a notes root, a file's root is `root`. */
-async function expand(args: string[], defaultRoot: string): Promise<{ root: string; file: string }[]> {
+/**
+ * Expands arguments into (root, file) pairs: a directory is a notes root, a file's root is `root`.
+ * `onOutside` hears of each symlink in a folder that leads out of it (not read, as `start` and `check` do).
+ */
+async function expand(args: string[], defaultRoot: string, onOutside: (link: string) => void): Promise<{ root: string; file: string }[]> {
   const out: { root: string; file: string }[] = [];
   for (const a of args) {
     const st = await stat(a).catch(() => undefined);
-    if (st?.isDirectory()) for (const f of await scanNotes(a)) out.push({ root: a, file: f });
+    if (st?.isDirectory()) for (const f of await scanNotes(a, onOutside)) out.push({ root: a, file: f });
     else {
       // A lone file is read relative to the notes root when inside it, else relative to the site
       // folder above its `_posts`/`_collection` folder, else to its own folder.
@@ -63,8 +67,13 @@ export async function runPreview(args: string[], opts: PreviewOptions, io: Io): 
     throw e;
   }
   const { config, read } = loaded;
-  const files = await expand(args.length ? args : [config.notes.dir], config.notes.dir);
   let failed = 0;
+  const files = await expand(args.length ? args : [config.notes.dir], config.notes.dir, (link) => {
+    failed++;
+    const shown = path.relative(process.cwd(), link) || link;
+    if (opts.json) io.out(JSON.stringify({ file: shown, ok: false, error: { message: OUTSIDE_LINK, line: null } }));
+    else io.err(`${shown}: ${OUTSIDE_LINK}`);
+  });
   // Read first, print after: each note's output names the family members found among these files.
   const read1 = [];
   for (const { root, file } of files) {
@@ -116,6 +125,12 @@ export async function runCheck(dir: string | undefined, opts: { config?: string;
     return 1;
   }
   const root = dir ?? loaded.config.notes.dir;
+  // Nothing to check is not "0 problems": a mistyped folder (or a corpus that is missing) must fail.
+  const folderProblem = notesFolderProblem(root);
+  if (folderProblem) {
+    io.err(folderProblem);
+    return 1;
+  }
   const files = await scanNotes(root, (link) => {
     problems++;
     io.out(`${link}: ${OUTSIDE_LINK}`);

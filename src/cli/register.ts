@@ -1,4 +1,5 @@
 /** `notecast register-commands`: registers or updates Discord's slash commands, only when they changed. */
+import { DiscordAPIError } from 'discord.js';
 import { secretsOf } from '../config/env.js';
 import { loadRuntime } from './runtime.js';
 import { createDiscordRest, registerDiscordCommands } from '../adapters/discord/adapter.js';
@@ -21,7 +22,9 @@ export async function runRegisterCommands(opts: { guild?: string; config?: strin
     io.out(r.changed ? `commands registered (${r.scope})` : `commands unchanged (${r.scope}); nothing sent`);
     return 0;
   } catch (e) {
-    io.err(`could not register commands: ${redact(e instanceof Error ? e.message : String(e), secretsOf(env))}`);
+    // A refused token names the variable to fix, as `start` does (adapters/discord/adapter.ts).
+    const why = e instanceof DiscordAPIError && e.status === 401 ? 'discord refused the bot token (401 Unauthorized): check DISCORD_TOKEN' : e instanceof Error ? e.message : String(e);
+    io.err(`could not register commands: ${redact(why, secretsOf(env))}`);
     return 1;
   } finally {
     store.close();

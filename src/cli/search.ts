@@ -1,7 +1,7 @@
 /** `notecast search`: the lookup the chat commands use, from the command line. */
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { ConfigError, NoteError } from '../errors.js';
+import { ConfigError, NoteError, StoreError } from '../errors.js';
 import { readOptions, resolveSite } from '../config/load.js';
 import { loadCommandConfig } from './runtime.js';
 import { readNoteFile } from '../notes/read.js';
@@ -19,6 +19,7 @@ export interface SearchCliOptions {
   limit?: number;
   json?: boolean;
   dir?: string;
+  db?: string;
   config?: string;
   jekyllConfig?: string;
 }
@@ -45,6 +46,28 @@ export async function indexFolder(root: string, read: ReturnType<typeof readOpti
   return { index: new NoteSearch(store), store, problems };
 }
 
+/**
+ * The state database's own index, which `start` keeps up to date: answered from it instead of
+ * reading the whole folder again. Not when `dir` names another folder than the one the database
+ * follows, nor when the database cannot be opened (then the folder is read, as without one).
+ */
+function openStateIndex(dbFile: string, dir: string | undefined): { index: NoteSearch; store: Store } | undefined {
+  if (!existsSync(dbFile)) return undefined;
+  let store: Store;
+  try {
+    store = new Store(dbFile, { busyTimeoutMs: 2000 });
+  } catch (e) {
+    if (e instanceof StoreError) return undefined;
+    throw e;
+  }
+  const followed = store.getMeta('notes.dir');
+  if (dir !== undefined && (!followed || path.resolve(dir) !== path.resolve(followed))) {
+    store.close();
+    return undefined;
+  }
+  return { index: new NoteSearch(store), store };
+}
+
 export async function runSearch(query: string, opts: SearchCliOptions, io: Io): Promise<number> {
   let loaded;
   try {
@@ -57,7 +80,14 @@ export async function runSearch(query: string, opts: SearchCliOptions, io: Io): 
     throw e;
   }
   const { config } = loaded;
-  const read = readOptions(config, resolveSite(config, opts.jekyllConfig));
+  let read;
+  try {
+    read = readOptions(config, resolveSite(config, opts.jekyllConfig));
+  } catch (e) {
+    if (!(e instanceof ConfigError)) throw e;
+    io.err(e.message);
+    return 2;
+  }
   if (!query.trim()) {
     io.err('search: give some words to look for');
     return 2;
@@ -68,8 +98,15 @@ export async function runSearch(query: string, opts: SearchCliOptions, io: Io): 
     return 2;
   }
   const limit = opts.limit ?? 10;
-  const { index, store, problems } = await indexFolder(root, read);
-  for (const p of problems) io.err(`${path.join(root, p.file)}${p.line ? `:${p.line}` : ''}: ${p.message}`);
+  const dbFile = opts.db ?? config.store.path;
+  const fromDb = opts.jekyllConfig ? undefined : openStateIndex(dbFile, opts.dir === undefined ? undefined : root);
+  let source = fromDb;
+  if (!source) {
+    const folder = await indexFolder(root, read);
+    for (const p of folder.problems) io.err(`${path.join(root, p.file)}${p.line ? `:${p.line}` : ''}: ${p.message}`);
+    source = folder;
+  }
+  const { index, store } = source;
   const results = index.search(query, { lang: opts.lang, limit, deep: true });
   store.close();
   if (opts.json) {

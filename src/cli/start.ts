@@ -2,6 +2,7 @@
 import { readOptions, resolveSite } from '../config/load.js';
 import { secretsOf } from '../config/env.js';
 import { loadRuntime } from './runtime.js';
+import { isCannotOpen, isStatePathError, notesFolderProblem, stateFileProblem } from './paths.js';
 import { createLogger, redact } from '../log.js';
 import { startApp } from '../app.js';
 import type { DiscordWebhookRoute } from '../adapters/discord/adapter.js';
@@ -35,8 +36,11 @@ export async function runStart(opts: StartOptions, io: Io): Promise<number> {
   if (opts.httpHost) config.http.host = opts.httpHost;
   const json = opts.json ?? config.console.json;
   const notesDir = opts.notes ?? config.notes.dir;
+  const dbPath = opts.db ?? config.store.path;
   const interactive = !json && process.stderr.isTTY;
-  const log = createLogger({ level: env.NOTECAST_LOG_LEVEL ?? config.log.level, secrets: secretsOf(env), pretty: interactive });
+  const { log, bar, failed } = startOutput(interactive, env.NOTECAST_LOG_LEVEL ?? config.log.level, secretsOf(env), io);
+  const folderProblem = notesFolderProblem(notesDir);
+  if (folderProblem) return failed(folderProblem);
 
   const platformAdapters: NonNullable<Parameters<typeof startApp>[0]['platformAdapters']> = [];
   if (env.DISCORD_TOKEN) {
@@ -65,19 +69,15 @@ export async function runStart(opts: StartOptions, io: Io): Promise<number> {
       env,
       read: readOptions(config, resolveSite(config)),
       notesDir,
-      dbPath: opts.db ?? config.store.path,
+      dbPath,
       log,
       out: io.out,
       json,
       onIdle: json ? () => io.out(JSON.stringify({ event: 'idle' })) : undefined,
-      onProgress: interactive ? (done, total) => process.stderr.write(`\rscanning ${progressBar(done / total)} ${done}/${total}`) : progressLog(log),
+      onProgress: interactive ? bar.show : progressLog(log),
     });
   } catch (e) {
-    // A bad token, an unreachable platform, an unwritable database: say so plainly, never the token.
-    const message = redact(e instanceof Error ? e.message : String(e), secretsOf(env));
-    log.fatal({ err: message }, 'could not start');
-    io.err(`notecast could not start: ${message}`);
-    return 1;
+    return failed(startFailure(e, dbPath)); // a bad token, a port in use, an unwritable database…
   }
   // Listening for the stop signals before saying ready: whoever waits for `ready` may stop us at once.
   const stopped = new Promise<void>((resolve) => {
@@ -88,14 +88,52 @@ export async function runStart(opts: StartOptions, io: Io): Promise<number> {
     process.once('SIGINT', () => stop('SIGINT'));
     process.once('SIGTERM', () => stop('SIGTERM'));
   });
-  if (interactive) process.stderr.write('\r\x1b[K');
+  bar.clear();
   if (json) io.out(JSON.stringify({ event: 'ready', notes: app.notes }));
-  else io.err(`notecast is ready: watching ${app.notes} notes in ${notesDir}. Save a note there to see its announcement; Ctrl+C stops.`);
+  const ready = `notecast is ready: watching ${app.notes} notes in ${notesDir}`;
+  if (interactive) io.err(`${ready}. Save a note there to see its announcement; Ctrl+C stops.`);
+  else log.info({ notes: app.notes, notesDir }, ready);
 
   await stopped;
   await app.stop();
   log.info('stopped');
   return 0;
+}
+
+/**
+ * Where start-up speaks: the logger; on a terminal the scan's progress bar, cleared before any other
+ * line would continue it; and a failed start, said once, plainly, never a token (off a terminal as a
+ * JSON log line like every other line on stderr).
+ */
+function startOutput(interactive: boolean, level: string, secrets: string[], io: Io) {
+  let barShown = false;
+  const bar = {
+    show(done: number, total: number) {
+      barShown = true;
+      process.stderr.write(`\rscanning ${progressBar(done / total)} ${done}/${total}`);
+    },
+    clear() {
+      if (!barShown) return;
+      barShown = false;
+      process.stderr.write('\r\x1b[K');
+    },
+  };
+  const log = createLogger({ level, secrets, pretty: interactive, beforeWrite: bar.clear });
+  const failed = (why: string): number => {
+    const message = `notecast could not start: ${redact(why, secrets)}`;
+    if (interactive) {
+      bar.clear();
+      io.err(message);
+    } else log.fatal(message);
+    return 1;
+  };
+  return { log, bar, failed };
+}
+
+/** One line for a failed start; SQLite's and the file system's own words name no path or no cause. */
+function startFailure(e: unknown, dbPath: string): string {
+  if (isCannotOpen(e) || isStatePathError(e, dbPath)) return stateFileProblem(dbPath);
+  return e instanceof Error ? e.message : String(e);
 }
 
 /** Routes that deliver through a Discord webhook, with the webhook URL taken from the environment. */

@@ -1,10 +1,27 @@
 /** `notecast status`: what the store knows, and why anything was not delivered. */
 import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { ConfigError, StoreError } from '../errors.js';
 import { loadCommandConfig } from './runtime.js';
 import { Store } from '../store/store.js';
+import { runningInstance, type LockHolder } from '../store/lock.js';
+import type { StatusCounts } from '../store/status.js';
 import { targetKey } from '../store/types.js';
 import type { Io } from './preview.js';
+
+/** Everything `status` shows; `--json` prints it as one object. */
+interface StatusReport extends StatusCounts {
+  database: string;
+  /** The notes folder the service last started on (recorded in the database), null before it did. */
+  notesDir: string | null;
+  /** The service running on this database now, or null. */
+  instance: LockHolder | null;
+  watch: { mode: string; reason: string } | null;
+  platforms: Record<string, { state?: string; since?: number; attempts?: number; reason?: string }>;
+  scheduled: { file: string; dueAt: number }[];
+  /** Notes that could not be read, as `file:line: message` (relative to the notes folder). */
+  problems: string[];
+}
 
 export function runStatus(opts: { config?: string; db?: string; json?: boolean }, io: Io): number {
   let config;
@@ -29,62 +46,68 @@ export function runStatus(opts: { config?: string; db?: string; json?: boolean }
     return 1;
   }
   try {
-    const s = store.status();
-    if (opts.json) {
-      io.out(JSON.stringify(s));
-      return 0;
-    }
-    const count = (o: Record<string, number>, k: string) => o[k] ?? 0;
-    const notes = Object.values(s.notes).reduce((a, b) => a + b, 0);
-    io.out(`notes:          ${notes} (${Object.entries(s.notes).map(([k, v]) => `${v} ${k}`).join(', ') || 'none'}); ${s.families} published ${s.families === 1 ? 'family' : 'families'} of translations`);
-    io.out(`subscriptions:  ${s.subscriptions}`);
-    io.out(`deliveries:     ${count(s.outbox, 'pending') + count(s.outbox, 'sending')} pending, ${count(s.outbox, 'done')} done, ${count(s.outbox, 'failed')} failed, ${count(s.outbox, 'skipped')} skipped`);
-    const watch = store.getMeta('watch.mode');
-    if (watch) {
-      try {
-        const w = JSON.parse(watch) as { mode: string; reason: string };
-        io.out(`watching:       ${w.mode} (${w.reason})`);
-      } catch {
-        // an older record: nothing to show
-      }
-    }
-    for (const platform of ['discord', 'telegram']) {
-      const line = platformLine(platform, store.getMeta(`platform.${platform}`));
-      if (line) io.out(line);
-    }
-    if (s.paused.length) {
-      io.out('paused targets:');
-      for (const p of s.paused) io.out(`  ${targetKey(p.target)}: ${p.reason} (since ${new Date(p.pausedAt).toISOString()})`);
-    }
-    if (s.failures.length) {
-      io.out('failed deliveries:');
-      for (const f of s.failures) io.out(`  #${f.id} ${f.kind} ${f.noteId ?? '(digest)'} → ${targetKey(f.target)}: ${f.error ?? 'unknown'} (${f.attempts} attempts)`);
-    }
-    const scheduled = store.scheduledNotes();
-    if (scheduled.length) {
-      io.out('scheduled notes:');
-      for (const n of scheduled) io.out(`  ${n.file}: announced at ${new Date(n.dueAt).toISOString()}`);
-    }
-    const errors = store.noteErrors();
-    if (errors.length) {
-      io.out('notes with problems:');
-      for (const e of errors) io.out(`  ${e.error}`);
-    }
+    const report = readReport(store, file);
+    if (opts.json) io.out(JSON.stringify(report));
+    else for (const line of reportLines(report)) io.out(line);
     return 0;
   } finally {
     store.close();
   }
 }
 
-/** `discord:        connecting since … (attempt 3: connect ECONNREFUSED)`, from the state the service keeps. */
-function platformLine(platform: string, raw: string | undefined): string | undefined {
-  if (!raw) return undefined;
-  let c: { state?: string; since?: number; attempts?: number; reason?: string };
+function parsed<T>(raw: string | undefined): T | null {
+  if (!raw) return null;
   try {
-    c = JSON.parse(raw) as typeof c;
+    return JSON.parse(raw) as T;
   } catch {
-    return undefined;
+    return null; // an older record: nothing to show
   }
+}
+
+function readReport(store: Store, file: string): StatusReport {
+  const platforms: StatusReport['platforms'] = {};
+  for (const p of ['discord', 'telegram']) {
+    const c = parsed<StatusReport['platforms'][string]>(store.getMeta(`platform.${p}`));
+    if (c) platforms[p] = c;
+  }
+  return {
+    database: path.resolve(file),
+    notesDir: store.getMeta('notes.dir') ?? null,
+    instance: runningInstance(file) ?? null,
+    ...store.status(),
+    watch: parsed(store.getMeta('watch.mode')),
+    platforms,
+    scheduled: store.scheduledNotes().map((n) => ({ file: n.file, dueAt: n.dueAt })),
+    problems: store.noteErrors().map((e) => e.error),
+  };
+}
+
+function reportLines(s: StatusReport): string[] {
+  const count = (o: Record<string, number>, k: string) => o[k] ?? 0;
+  const notes = Object.values(s.notes).reduce((a, b) => a + b, 0);
+  const published = count(s.notes, 'published');
+  // Said only when translations share announcements; for lone notes it would only repeat the count.
+  const families = s.families < published ? `; the ${published} published are ${s.families} translation ${s.families === 1 ? 'family' : 'families'} (one announcement each)` : '';
+  const lines = [
+    `database:       ${s.database}`,
+    `notes folder:   ${s.notesDir ?? '(not started on this database yet)'}`,
+    `service:        ${s.instance ? `running: process ${s.instance.pid} on ${s.instance.host}, since ${s.instance.since}` : 'not running'}`,
+    `notes:          ${notes} (${Object.entries(s.notes).map(([k, v]) => `${v} ${k}`).join(', ') || 'none'})${families}`,
+    `subscriptions:  ${s.subscriptions}`,
+    `deliveries:     ${count(s.outbox, 'pending') + count(s.outbox, 'sending')} pending, ${count(s.outbox, 'done')} done, ${count(s.outbox, 'failed')} failed, ${count(s.outbox, 'skipped')} skipped`,
+  ];
+  if (s.watch) lines.push(`watching:       ${s.watch.mode} (${s.watch.reason})`);
+  for (const [platform, c] of Object.entries(s.platforms)) lines.push(platformLine(platform, c));
+  const section = (title: string, rows: string[]) => rows.length && lines.push(title, ...rows.map((r) => `  ${r}`));
+  section('paused targets:', s.paused.map((p) => `${targetKey(p.target)}: ${p.reason} (since ${new Date(p.pausedAt).toISOString()})`));
+  section('failed deliveries:', s.failures.map((f) => `#${f.id} ${f.kind} ${f.noteId ?? '(digest)'} → ${targetKey(f.target)}: ${f.error ?? 'unknown'} (${f.attempts} attempts)`));
+  section('scheduled notes:', s.scheduled.map((n) => `${n.file}: announced at ${new Date(n.dueAt).toISOString()}`));
+  section('notes with problems:', s.problems);
+  return lines;
+}
+
+/** `discord:        connecting since … (attempt 3: connect ECONNREFUSED)`, from the state the service keeps. */
+function platformLine(platform: string, c: StatusReport['platforms'][string]): string {
   const since = c.since ? ` since ${new Date(c.since).toISOString()}` : '';
   const why = c.reason ? ` (${c.attempts ? `attempt ${c.attempts}: ` : ''}${c.reason})` : '';
   return `${`${platform}:`.padEnd(16)}${c.state ?? 'unknown'}${since}${why}`;

@@ -1,10 +1,11 @@
 /** Loads and validates the YAML config; errors name the key, the line and what was expected. */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { LineCounter, parseDocument } from 'yaml';
-import type { ZodError } from 'zod';
+import { LineCounter, parseDocument, YAMLError } from 'yaml';
+import { ZodError } from 'zod';
 import { ConfigError } from '../errors.js';
 import { readJekyllConfig, type SiteConfig } from '../notes/url.js';
+import { yamlErrorAt } from '../notes/yaml-error.js';
 import type { ReadOptions } from '../notes/read.js';
 import { configSchema, type Config } from './schema.js';
 
@@ -31,18 +32,6 @@ function issuesWithLines(err: ZodError, doc: ReturnType<typeof parseDocument>, l
   });
 }
 
-/**
- * The line to blame for a YAML error. The parser notices an unclosed `[` or a missing value where
- * the next line starts (column 1); the mistake is on the last line with text before it.
- */
-function brokenLine(pos: { line: number; col: number } | undefined, lines: string[]): number | undefined {
-  if (!pos) return undefined;
-  if (pos.col > 1 || pos.line <= 1) return pos.line;
-  let line = pos.line - 1;
-  while (line > 1 && !lines[line - 1]!.trim()) line--;
-  return line;
-}
-
 /** Parses config text; `source` is only for messages. */
 export function parseConfig(text: string, source: string): Config {
   return parseConfigWithRaw(text, source).config;
@@ -52,13 +41,7 @@ export function parseConfig(text: string, source: string): Config {
 function parseConfigWithRaw(text: string, source: string): { config: Config; raw: unknown } {
   const lc = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lc, prettyErrors: true });
-  if (doc.errors.length) {
-    const lines = text.split('\n');
-    throw new ConfigError(
-      source,
-      doc.errors.map((e) => ({ path: '', message: (e.message.split('\n')[0] ?? e.message).replace(/ at line \d+, column \d+:?$/, ''), line: brokenLine(e.linePos?.[0], lines) })),
-    );
-  }
+  if (doc.errors.length) throw new ConfigError(source, doc.errors.map((e) => ({ path: '', ...yamlErrorAt(e, text) })));
   const raw: unknown = doc.toJS() ?? {};
   const result = configSchema.safeParse(raw);
   if (!result.success) throw new ConfigError(source, issuesWithLines(result.error, doc, lc));
@@ -109,8 +92,24 @@ export function resolveSite(config: Config, jekyllConfig?: string): SiteConfig {
   try {
     return readJekyllConfig(file);
   } catch (e) {
-    throw new ConfigError(file, [{ path: '', message: e instanceof Error ? e.message : String(e) }]);
+    throw new ConfigError(file, [jekyllConfigIssue(e, file)]);
   }
+}
+
+/** One line for a Jekyll `_config.yml` that cannot be used: missing, bad YAML (on its line), or values of the wrong kind. */
+function jekyllConfigIssue(e: unknown, file: string): { path: string; message: string; line?: number } {
+  if (e instanceof YAMLError) {
+    try {
+      return { path: '', ...yamlErrorAt(e, readFileSync(file, 'utf8')) };
+    } catch {
+      return { path: '', message: e.message.split('\n')[0]! }; // unreadable now: the parser's message alone
+    }
+  }
+  const code = (e as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return { path: '', message: "no such file (the Jekyll site's _config.yml, named by --jekyll-config or notes.jekyllConfig)" };
+  if (code) return { path: '', message: `cannot read: ${code}` };
+  if (e instanceof ZodError) return { path: e.issues[0]?.path.join('.') ?? '', message: e.issues[0]?.message ?? 'not a Jekyll config' };
+  return { path: '', message: (e instanceof Error ? e.message : String(e)).split('\n')[0]! };
 }
 
 export function readOptions(config: Config, site: SiteConfig): ReadOptions {

@@ -54,6 +54,11 @@ export async function startHealthServer(deps: () => HealthDeps | undefined, port
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', (e: NodeJS.ErrnoException) => {
+      // A host that resolves to nothing here (ENOTFOUND, EAI_AGAIN) or is no address of this machine (EADDRNOTAVAIL) is the host's fault, not the port's.
+      if (e.code === 'ENOTFOUND' || e.code === 'EAI_AGAIN' || e.code === 'EADDRNOTAVAIL') {
+        const what = e.code === 'EADDRNOTAVAIL' ? 'is not an address of this machine' : 'does not resolve to an address';
+        return reject(new Error(`http host ${host} ${what} (${e.code}): choose another with http.host or --http-host`));
+      }
       const why = e.code === 'EADDRINUSE' ? 'is already in use' : e.code === 'EACCES' ? 'needs privileges this user lacks' : `cannot be used (${e.code ?? e.message})`;
       reject(new Error(`http port ${port} on ${host} ${why}: choose another with http.port or --http-port`));
     });

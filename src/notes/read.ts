@@ -8,6 +8,7 @@ import { isUtf8 } from 'node:buffer';
 import path from 'node:path';
 import matter from 'gray-matter';
 import { parse as parseYaml, YAMLError } from 'yaml';
+import { yamlErrorAt } from './yaml-error.js';
 import { Lexer, type Token } from 'marked';
 import { NoteError } from '../errors.js';
 import { frontMatterSchema, type FrontMatter } from './frontmatter.js';
@@ -214,19 +215,9 @@ function frontMatterError(rel: string, e: unknown, text: string): NoteError {
   const close = lines.findIndex((l, i) => i > 0 && /^(---|\.\.\.)\s*$/.test(l)) + 1;
   const last = close > 1 ? close - 1 : 2;
   if (e instanceof YAMLError) {
-    let at = e.linePos?.[0]?.line ?? 1;
-    const message = e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
-    // An unclosed `[` or `{` is noticed on a later line: point at the line that opened it.
-    if (/flow (sequence|map|collection)/i.test(message)) {
-      for (let l = at; l >= 1; l--) {
-        const line = lines[l] ?? '';
-        if ((line.match(/[[{]/g)?.length ?? 0) > (line.match(/[\]}]/g)?.length ?? 0)) {
-          at = l;
-          break;
-        }
-      }
-    }
-    return new NoteError(rel, `invalid YAML front matter: ${message}`, Math.min(at + 1, last));
+    // The same rule as the config file's (notes/yaml-error.ts), on the front matter's lines.
+    const { line, message } = yamlErrorAt(e, lines.slice(0, last).join('\n'));
+    return new NoteError(rel, `invalid YAML front matter: ${message}`, Math.min(Math.max(line, 2), last));
   }
   if (e instanceof ReferenceError && /alias/i.test(e.message)) {
     const aliasLine = lines.findIndex((l, i) => i > 0 && i < last && /(^|[\s,[{])\*[^\s,\]}]+/.test(l)) + 1;

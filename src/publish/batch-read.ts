@@ -79,6 +79,9 @@ export function readChangedFiles(
       }
       changed.push({ rel, text, hash, seen, known: !!prev });
     } catch (error) {
+      // Its time noted too, or the start-up scan's catch-up would read it (and report it) a second time.
+      const st = statSync(abs, { throwIfNoEntry: false });
+      if (st) o.mtimes?.set(abs, st.mtimeMs);
       failed.push({ rel, error });
     }
   }

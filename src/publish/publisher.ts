@@ -107,7 +107,9 @@ export class Publisher {
         const read = readChangedFiles(files.slice(from, from + BATCH_CHUNK), known, this.reader, { mtimes, trustStat: opts.trustStat === true, startedAt });
         result.scanned += read.scanned;
         for (const { rel, error } of read.failed) {
-          this.recordError(rel, error);
+          // Recorded like a note with bad front matter, so `status` lists it as `check` does (a file gone meanwhile is not).
+          const there = existsSync(path.join(this.deps.root, rel));
+          this.recordError(rel, error, there ? contentHash(`unreadable:${error instanceof Error ? error.message : String(error)}`) : undefined);
           result.errors++;
         }
         const changed = read.changed;

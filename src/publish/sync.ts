@@ -83,10 +83,7 @@ export class FolderSync {
     const { root, store, publisher, log } = this.deps;
     const outsideLinks: string[] = [];
     const files = scanNotesSync(root, (link) => outsideLinks.push(link));
-    for (const link of outsideLinks) {
-      log.warn({ file: path.relative(root, link) }, OUTSIDE_LINK);
-      publisher.recordSkipped(link, OUTSIDE_LINK);
-    }
+    for (const link of outsideLinks) publisher.recordSkipped(link, OUTSIDE_LINK); // logged there, once
     const firstRun = store.getMeta('initialized') === undefined;
     const mtimes = new Map<string, number>();
     const result = await publisher.processBatch({ changed: files, removed: this.notesGone(files) }, { firstRun, onProgress: this.deps.onProgress, mtimes, trustStat: true });

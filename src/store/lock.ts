@@ -62,3 +62,26 @@ export function acquireInstanceLock(dbFile: string): InstanceLock {
     },
   };
 }
+
+/**
+ * Who runs on `dbFile` now, for `status`: the holder's record when its lock is held (a read of the
+ * lock file is refused while a service holds it), else undefined. Never takes the lock itself.
+ */
+export function runningInstance(dbFile: string): LockHolder | undefined {
+  const { lock, holder } = lockFiles(dbFile);
+  let db: Database.Database;
+  try {
+    db = new Database(lock, { timeout: 0, readonly: true, fileMustExist: true });
+  } catch {
+    return undefined; // no lock file: never started here
+  }
+  try {
+    db.prepare('SELECT COUNT(*) FROM sqlite_master').get();
+    return undefined;
+  } catch (e) {
+    if ((e as { code?: string }).code !== 'SQLITE_BUSY') return undefined;
+    return readHolder(holder) ?? { pid: 0, host: 'unknown', since: 'unknown' };
+  } finally {
+    db.close();
+  }
+}

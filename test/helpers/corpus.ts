@@ -1,5 +1,5 @@
 /** The shared corpus of real notes, read in place (it carries no licence, so it is never copied here). */
-import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readJekyllConfig } from '../../src/notes/url.js';
@@ -12,6 +12,16 @@ export const CORPUS_NOTES = path.join(CORPUS, 'notes');
 export const CORPUS_JEKYLL_CONFIG = path.join(CORPUS, 'site', 'jekyll-ai-blog', '_config.yml');
 export const CLI = path.join(REPO_ROOT, 'dist', 'src', 'cli', 'main.js');
 
+/**
+ * Throws, naming where the corpus is expected, when it is not there: a corpus test must fail
+ * loudly then, never pass over nothing. Every helper below that reads the corpus calls it.
+ */
+export function requireCorpus(dir = CORPUS): void {
+  if (!existsSync(path.join(dir, 'MANIFEST.tsv')) || !existsSync(path.join(dir, 'notes'))) {
+    throw new Error(`the shared corpus of real notes is missing: expected at ${dir} (../shared/corpus from the repository root, with MANIFEST.tsv and notes/)`);
+  }
+}
+
 export interface ManifestRow {
   path: string;
   lang: string;
@@ -22,6 +32,7 @@ export interface ManifestRow {
 }
 
 export function manifest(): ManifestRow[] {
+  requireCorpus();
   const [head, ...rows] = readFileSync(path.join(CORPUS, 'MANIFEST.tsv'), 'utf8').trim().split('\n');
   const cols = head!.split('\t');
   return rows.map((r) => {
@@ -32,6 +43,7 @@ export function manifest(): ManifestRow[] {
 }
 
 export function corpusReadOptions(): ReadOptions {
+  requireCorpus();
   return { maxBytes: 1024 * 1024, defaultLang: 'en', fileLangs: [...DEFAULT_FILE_LANGS], site: readJekyllConfig(CORPUS_JEKYLL_CONFIG) };
 }
 
@@ -44,6 +56,7 @@ export function corpusFamily(slug: string): string[] {
 
 /** Copies corpus notes into a test's own notes folder (a temporary one: never into the repository). */
 export function copyCorpusNotes(notesDir: string, rels: readonly string[]): void {
+  requireCorpus();
   for (const rel of rels) {
     mkdirSync(path.dirname(path.join(notesDir, rel)), { recursive: true });
     copyFileSync(path.join(CORPUS_NOTES, rel), path.join(notesDir, rel));

@@ -57,6 +57,7 @@ export interface ServiceEvent {
   event: string;
   target?: string;
   noteId?: string | null;
+  family?: string | null;
   revision?: number;
   messageId?: string;
   text?: string;

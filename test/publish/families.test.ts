@@ -60,7 +60,7 @@ describe('translation families', () => {
     const jaUrl = manifest().find((r) => r.path === '_posts/ja/2025-10-05-llama-4-hype-reality-ja.md')!.url_path;
     expect(also).toContain(`日本語: https://lzwjava.github.io${jaUrl}`); // the translation's own URL (the corpus's site config)
     await svc.stop();
-    expect(runCli(['status', '--db', sb.db]).stdout).toMatch(/9 published\); 1 published family of translations/);
+    expect(runCli(['status', '--db', sb.db]).stdout).toMatch(/9 published\); the 9 published are 1 translation family \(one announcement each\)/);
   });
 
   it('preview --json shows each note’s family key and the members found', () => {

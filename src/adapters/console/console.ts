@@ -4,6 +4,7 @@ import type { Target } from '../../store/types.js';
 import { targetKey } from '../../store/types.js';
 import { renderPlainText } from '../../render/text.js';
 import { renderPlainDigest } from '../../render/digest.js';
+import { FAMILY_PREFIX } from '../../publish/family.js';
 
 export interface ConsoleAdapterOptions {
   json: boolean;
@@ -15,13 +16,23 @@ function text(m: OutgoingMessage): string {
   return m.type === 'summary' ? renderPlainText(m.summary, m.alsoIn) : renderPlainDigest(m.items);
 }
 
+/**
+ * One `start --json` delivery event, every field always present (README's table is the contract):
+ * `noteId` is the note shown (null for a digest, and for the delete of a family's message, which
+ * shows none by then); `family` is the translation family's key when translations are grouped
+ * (a lone note is a family of one), else null.
+ */
+export function jsonEvent(event: string, target: Target, ctx: SendContext, messageId: string, body: string, message?: OutgoingMessage) {
+  const family = ctx.noteId?.startsWith(FAMILY_PREFIX) ? ctx.noteId.slice(FAMILY_PREFIX.length) : null;
+  const member = message?.type === 'summary' ? message.member : undefined;
+  const noteId = event === 'digest' ? null : (member ?? (family === null ? ctx.noteId : null));
+  return { event, target: targetKey(target), noteId, family, revision: ctx.revision, messageId, text: body };
+}
+
 export function createConsoleAdapter(opts: ConsoleAdapterOptions): ChatAdapter {
   const emit = (event: string, target: Target, ctx: SendContext, messageId: string, body: string, message?: OutgoingMessage) => {
-    if (opts.json) {
-      // A family announcement names the note it shows, and the family it stands for.
-      const member = message?.type === 'summary' ? message.member : undefined;
-      opts.write(JSON.stringify({ event, target: targetKey(target), noteId: member ?? ctx.noteId, ...(member ? { family: ctx.noteId } : {}), revision: ctx.revision, messageId, text: body }));
-    } else {
+    if (opts.json) opts.write(JSON.stringify(jsonEvent(event, target, ctx, messageId, body, message)));
+    else {
       opts.write(`\n[${event} → ${targetKey(target)} #${messageId}]\n${body}`);
     }
   };
