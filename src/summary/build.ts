@@ -34,7 +34,7 @@ export interface SummaryOptions {
 }
 
 /** The least share of the text budget the points keep before links give way. */
-const POINTS_SHARE = 0.65;
+const POINTS_SHARE = 0.75;
 
 export const DEFAULT_SUMMARY_OPTIONS: SummaryOptions = { maxChars: 1000, maxPoints: 5, maxLinks: 5, maxPointChars: 200 };
 

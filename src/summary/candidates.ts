@@ -59,6 +59,9 @@ const MAX_NAME = 48;
 /** Per section, enough candidates to choose from; past it a long section is not segmented. */
 const PER_SECTION = 24;
 const MAX_CANDIDATES = 40;
+/** Items of one list read for its names, and offered as points of their own. */
+const MAX_ITEMS = 16;
+const MAX_ITEM_POINTS = 8;
 /** Sentences of one paragraph considered; a note of one long paragraph still offers several. */
 const SENTENCES_PER_PARAGRAPH = 6;
 
@@ -291,24 +294,29 @@ function addParagraph(w: Walk, raw: string, next: Token | undefined, flags: { le
 }
 
 function addList(w: Walk, list: Tokens.List, lead: string | undefined, closing: boolean, first = true): void {
-  const names: string[] = [];
   // A list of sources ("Course materials: [MIT OCW](…)") gives links, not points.
   if (list.items.filter((item) => collectLinks(item.tokens).length > 0).length * 2 > list.items.length) return;
-  list.items.forEach((item, i) => {
+  const items = list.items.slice(0, MAX_ITEMS).map((item) => {
     const { text: rawText, code } = itemText(item, w.spans);
     const text = prose(rawText, w.spans);
+    return { item, text, code, name: text || code !== undefined ? itemName(item, text) : undefined };
+  });
+  // Labels every item repeats ("Code:", "Structure:") are fields, not names of things.
+  const names = items.flatMap(({ name }) => (name && isProse(name) && !w.fieldLabels.has(name.toLowerCase()) ? [name] : []));
+  // Named items in one point, first (a long list must not use up the candidates before it): under
+  // their lead-in or heading, or alone when there are several.
+  const compact = names.length >= 3 ? compactNames(lead ?? '', names, w.maxPointChars) : undefined;
+  if (compact) push(w, { text: compact, kind: 'compact', lead: true });
+  items.forEach(({ item, text, code, name }, i) => {
     if (!text && code === undefined) return;
-    const name = itemName(item, text);
-    // Labels every item repeats ("Code:", "Structure:") are fields, not names of things.
-    if (name && isProse(name) && !w.fieldLabels.has(name.toLowerCase())) names.push(name);
     // A nested list belongs to its item: "Type a command, e.g.: /available, /away, /busy".
     const nested = item.tokens.find((t): t is Tokens.List => t.type === 'list');
     if (nested) addList(w, nested, name && name.length <= 60 ? name : text.replace(/[:：]$/, '') || undefined, closing);
-    addItem(w, text, code, name, { lead: first && i === 0 && lead !== undefined ? lead : undefined, context: lead, closing });
+    // "It minimises the error." as an item leans on the item before it, as a sentence does.
+    if (i < MAX_ITEM_POINTS && !(i > 0 && pointsBack(text, w.locale) && wordCount(text) <= 8)) {
+      addItem(w, text, code, name, { lead: first && i === 0 && lead !== undefined ? lead : undefined, context: lead, closing });
+    }
   });
-  // Named items in one point: under their lead-in or heading, or alone when there are several.
-  const compact = lead || names.length >= 3 ? compactNames(lead ?? '', names, w.maxPointChars) : undefined;
-  if (compact) push(w, { text: compact, kind: 'compact', lead: true });
 }
 
 /**

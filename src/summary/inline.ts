@@ -7,10 +7,14 @@
  * and truncation then treat it as one unbreakable unit, and it is expanded into runs at the end.
  */
 
-/** One piece of a key point: plain words, inline code (shown literally), or struck-through text. */
+/**
+ * One piece of a key point: plain words, inline code (shown literally), struck-through text, or
+ * characters the writer escaped or wrote between letters (`\#`, `a*b*c`): shown as plain text,
+ * kept apart so that no clean-up, and no check for leftover markup, takes them for markup.
+ */
 export interface Run {
   text: string;
-  style?: 'code' | 'del';
+  style?: 'code' | 'del' | 'literal';
 }
 
 /** A key point: its runs in reading order. */

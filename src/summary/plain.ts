@@ -148,7 +148,7 @@ export function inlineText(tokens: readonly Token[] | undefined, spans?: SpanTab
       case 'escape': {
         // `\#`, `\*`: the writer wanted the character itself; no clean-up may take it for markup.
         const ch = stripPrivateUse((t as Tokens.Escape).text);
-        out += spans && /[#*_`~[\]!{}%^|]/.test(ch) ? spans.add({ text: ch }) : ch;
+        out += spans && /[#*_`~[\]!{}%^|]/.test(ch) ? spans.add({ text: ch, style: 'literal' }) : ch;
         break;
       }
       case 'strong':
@@ -156,7 +156,7 @@ export function inlineText(tokens: readonly Token[] | undefined, spans?: SpanTab
         // `a*b*c*d` in prose: single asterisks between Latin letters or digits are the writer's, not
         // emphasis they meant (CJK text has no spaces, so emphasis there is always between letters).
         if (spans && t.type === 'em' && t.raw.startsWith('*') && /[A-Za-z0-9]$/.test(out) && /^[A-Za-z0-9]/.test(nextText(tokens[i + 1]))) {
-          out += spans.add({ text: t.raw });
+          out += spans.add({ text: t.raw, style: 'literal' });
           break;
         }
         out += inlineText((t as Tokens.Strong).tokens, spans);

@@ -94,6 +94,8 @@ export function splitSentences(text: string, locale: string, limit = Infinity): 
 
 function shouldJoin(prev: string, next: string, depth: number): boolean {
   if (depth > 0) return true;
+  // A break with no space after it is inside a word: a URL's query (`/a?x=1`), `e.g.x`, `v1.2`.
+  if (/[?!.]$/.test(prev) && /^[\x21-\x7e]/.test(next)) return true;
   const p = prev.trimEnd();
   const n = next.trimStart();
   if (p.endsWith('.') && abbreviationGoesOn(p, n)) return true;

@@ -3,10 +3,13 @@ import type { DiscordEmbed } from '../../src/render/discord.js';
 import { telegramVisibleText } from '../../src/render/telegram.js';
 import type { KeyPoint } from '../../src/summary/inline.js';
 
-/** A point's words outside its code spans: where Markdown, HTML or Liquid residue must never be. */
+/**
+ * A point's words outside its code spans and the characters the writer escaped: where Markdown,
+ * HTML or Liquid residue must never be.
+ */
 export function proseOf(p: KeyPoint): string {
   return p
-    .filter((r) => r.style !== 'code')
+    .filter((r) => r.style !== 'code' && r.style !== 'literal')
     .map((r) => r.text)
     .join(' ');
 }

@@ -126,6 +126,10 @@ describe('the text of a point', () => {
     expect(got).not.toMatch(/\\frac|\$/);
   });
 
+  it('never ends a sentence inside a URL', () => {
+    expect(points('Fetch https://ex.org/a*b?x=1&y=2 to see the rows. Then page on.')).toEqual(['Fetch https://ex.org/a*b?x=1&y=2 to see the rows.', 'Then page on.']);
+  });
+
   it('keeps prices written with dollars', () => {
     expect(points('The plan costs $5 a month, or $50 a year.')).toEqual(['The plan costs $5 a month, or $50 a year.']);
   });
