@@ -3,9 +3,8 @@
  * inline mode and buttons through `bot`. Every Bot API call passes the pacer first.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { createServer, type Server } from 'node:http';
 import { run, type RunnerHandle } from '@grammyjs/runner';
-import { Bot, GrammyError, HttpError, webhookCallback } from 'grammy';
+import { Bot, GrammyError, HttpError } from 'grammy';
 import type { Config } from '../../config/schema.js';
 import type { CommandDeps } from '../../commands/index.js';
 import { PlatformAuthError } from '../../errors.js';
@@ -19,10 +18,34 @@ import { classifyTelegramError, isNotModified } from './errors.js';
 import { Pacer } from './pacer.js';
 import { telegramCommandLists } from './render.js';
 import { handleTelegramUpdates } from './updates.js';
+import { TelegramWebhookServer } from './webhook.js';
 
 const PACED = new Set(['sendMessage', 'editMessageText', 'deleteMessage', 'sendPhoto']);
 /** Updates handled at once across all chats. */
 const MAX_UPDATES_AT_ONCE = 100;
+/** How long one getUpdates call waits for updates (core.telegram.org/bots/api#getupdates, `timeout`); the runner's default. */
+const LONG_POLL_SECONDS = 30;
+
+/** A signal aborted by `outer` or after `ms`; `timedOut` tells which. */
+function withTimeout(outer: AbortSignal | undefined, ms: number) {
+  const ctl = new AbortController();
+  let expired = false;
+  const onOuter = () => ctl.abort();
+  if (outer?.aborted) ctl.abort();
+  else outer?.addEventListener('abort', onOuter, { once: true });
+  const timer = setTimeout(() => {
+    expired = true;
+    ctl.abort();
+  }, ms);
+  return {
+    signal: ctl.signal,
+    timedOut: () => expired,
+    done: () => {
+      clearTimeout(timer);
+      outer?.removeEventListener('abort', onOuter);
+    },
+  };
+}
 
 export interface TelegramAdapterOptions {
   token: string;
@@ -32,6 +55,8 @@ export interface TelegramAdapterOptions {
   state: AdapterState;
   deps: CommandDeps;
   log: Logger;
+  /** Every Bot API call not answered within this long is aborted (`delivery.callTimeoutMs`); long polls get their own wait on top. */
+  callTimeoutMs?: number;
 }
 
 /** grammY types its signal with the abort-controller shim; Node's own AbortSignal is what it gets at run time. */
@@ -55,7 +80,9 @@ export interface TelegramAdapter extends ChatAdapter {
  * and the reply signal in its closure; updates are handled in updates.ts.
  */
 export function createTelegramAdapter(o: TelegramAdapterOptions): TelegramAdapter {
-  const bot = new Bot(o.token, { client: { apiRoot: o.config.apiRoot } });
+  const callTimeoutMs = o.callTimeoutMs ?? 120_000;
+  // grammY's own timeout (500 s by default) only as a backstop behind ours, long polls included.
+  const bot = new Bot(o.token, { client: { apiRoot: o.config.apiRoot, timeoutSeconds: Math.ceil(callTimeoutMs / 1000) + LONG_POLL_SECONDS + 10 } });
   const pacer = new Pacer(o.config.rate);
   const log = o.log.child({ platform: 'telegram' });
   // Whether the last call reached Telegram at all (any answer counts, errors included); for /healthz.
@@ -68,19 +95,28 @@ export function createTelegramAdapter(o: TelegramAdapterOptions): TelegramAdapte
   bot.api.config.use(async (prev, method, payload, signal) => {
     const chat = (payload as { chat_id?: unknown }).chat_id;
     if (PACED.has(method) && chat !== undefined) await pacer.acquire(String(chat), replyScope.getStore());
+    const longPoll = method === 'getUpdates' ? Number((payload as { timeout?: unknown }).timeout ?? 0) * 1000 : 0;
+    const bounded = withTimeout(signal as AbortSignal | undefined, callTimeoutMs + longPoll);
     try {
-      const answer = await prev(method, payload, signal);
+      const answer = await prev(method, payload, grammySignal(bounded.signal));
       reachable = true;
       return answer;
     } catch (e) {
+      if (bounded.timedOut()) {
+        reachable = false;
+        log.warn({ method, timeoutMs: callTimeoutMs + longPoll }, `telegram ${method}: no answer within ${callTimeoutMs + longPoll} ms; aborted`);
+        throw new HttpError(`telegram ${method}: no answer within ${callTimeoutMs + longPoll} ms`, new Error(`no answer within ${callTimeoutMs + longPoll} ms`));
+      }
       if (e instanceof HttpError && !signal?.aborted) reachable = false;
       throw e;
+    } finally {
+      bounded.done();
     }
   });
 
-  handleTelegramUpdates(bot, { deps: o.deps, state: o.state, log, replyScope, replySignal: () => replies.signal });
+  handleTelegramUpdates(bot, { deps: o.deps, state: o.state, log, replyScope, replySignal: () => replies.signal, staleAfterMs: o.config.staleCommandMinutes * 60_000 });
 
-  let server: Server | undefined;
+  let server: TelegramWebhookServer | undefined;
   let runner: RunnerHandle | undefined;
   const threadOpt = (t: Target) => (t.thread ? { message_thread_id: Number(t.thread) } : {});
 
@@ -127,19 +163,14 @@ export function createTelegramAdapter(o: TelegramAdapterOptions): TelegramAdapte
       const allowed_updates = ['message', 'channel_post', 'inline_query', 'callback_query'] as const;
       if (o.config.mode === 'webhook') {
         if (!o.config.webhook.url || !o.webhookSecret) throw new Error('telegram webhook mode needs telegram.webhook.url and TELEGRAM_WEBHOOK_SECRET');
-        const handle = webhookCallback(bot, 'http', { secretToken: o.webhookSecret });
-        const path = o.config.webhook.path;
-        server = createServer((req, res) => {
-          if (req.method === 'POST' && req.url === path) return void handle(req, res);
-          res.statusCode = 404;
-          res.end();
-        });
-        await new Promise<void>((r) => server!.listen(o.config.webhook.port, r));
+        const { host, port, path } = o.config.webhook;
+        server = new TelegramWebhookServer({ host, port, path, secret: o.webhookSecret, log, handle: (update) => bot.handleUpdate(update) });
+        await server.listen();
         await bot.api.setWebhook(o.config.webhook.url + o.config.webhook.path, { secret_token: o.webhookSecret, allowed_updates: [...allowed_updates] });
       } else {
         // Long polling only works with no webhook set (core.telegram.org/bots/api#getupdates).
         await bot.api.deleteWebhook();
-        runner = run(bot, { runner: { fetch: { allowed_updates: [...allowed_updates] }, silent: true }, sink: { concurrency: MAX_UPDATES_AT_ONCE } });
+        runner = run(bot, { runner: { fetch: { allowed_updates: [...allowed_updates], timeout: LONG_POLL_SECONDS }, silent: true }, sink: { concurrency: MAX_UPDATES_AT_ONCE } });
         void runner.task()?.catch((e: unknown) => log.error({ err: String(e) }, 'telegram polling stopped'));
         log.info({ bot: bot.botInfo.username }, 'telegram polling started');
       }
@@ -147,7 +178,8 @@ export function createTelegramAdapter(o: TelegramAdapterOptions): TelegramAdapte
     },
     async stop() {
       replies.abort();
-      if (server) await new Promise((r) => server!.close(r));
+      await server?.close();
+      server = undefined;
       if (runner?.isRunning()) await runner.stop();
       runner = undefined;
       replies = new AbortController(); // a later start answers again

@@ -8,6 +8,12 @@ export interface PacerLimits {
   perGroupPerMinute: number;
 }
 
+/**
+ * Telegram counts a group's minute from when each message reached it, we from when we sent it:
+ * a send whose predecessor's trip was slower than its own would land inside the minute (a 429).
+ */
+const GROUP_WINDOW_MARGIN_MS = 1000;
+
 export class Pacer {
   private nextGlobal = 0;
   private readonly chatNext = new Map<string, number>();
@@ -32,7 +38,7 @@ export class Pacer {
     let at = Math.max(now, this.nextGlobal, this.chatNext.get(chat) ?? 0);
     if (Pacer.isGroup(chat)) {
       const win = (this.groupWindow.get(chat) ?? []).filter((t) => t > now - 60_000);
-      if (win.length >= this.limits.perGroupPerMinute) at = Math.max(at, win[win.length - this.limits.perGroupPerMinute]! + 60_000);
+      if (win.length >= this.limits.perGroupPerMinute) at = Math.max(at, win[win.length - this.limits.perGroupPerMinute]! + 60_000 + GROUP_WINDOW_MARGIN_MS);
       win.push(at);
       this.groupWindow.set(chat, win);
     }
