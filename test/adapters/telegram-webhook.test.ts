@@ -6,8 +6,11 @@
 import { request } from 'node:http';
 import { connect } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { TelegramWebhookServer } from '../../src/adapters/telegram/webhook.js';
+import { createLogger } from '../../src/log.js';
 import { FakeTelegram } from '../fakes/telegram/server.js';
 import { freePort } from '../helpers/net.js';
+import { until } from '../helpers/until.js';
 import { killLeftoverServices, sandbox, Service, sleep } from '../helpers/service.js';
 
 const TOKEN = '123456:TEST-token-abcdefghijklmnopqrstuvwxyz';
@@ -134,5 +137,35 @@ describe('Telegram webhook mode', () => {
     await fake.waitFor(() => fake.sentTo(dm.id).length >= 2, 10_000, 'the replies');
     expect(fake.sentTo(dm.id)).toHaveLength(2);
     expect(await svc.stop()).toBe(0);
+  });
+});
+
+describe('the webhook endpoint under a flood', () => {
+  it('holds at most maxInFlight updates; beyond that it answers 503, and Telegram’s resend is taken once there is room', async () => {
+    const port = await freePort();
+    const handled: number[] = [];
+    const finish: (() => void)[] = [];
+    const server = new TelegramWebhookServer({
+      host: '127.0.0.1',
+      port,
+      path: '/hook',
+      secret: SECRET,
+      maxInFlight: 2,
+      log: createLogger({ level: 'silent', secrets: [] }),
+      handle: (u) => {
+        handled.push(u.update_id);
+        return new Promise<void>((r) => finish.push(r)); // a reply waiting for its send slot
+      },
+    });
+    await server.listen();
+    const post = (update_id: number) =>
+      fetch(`http://127.0.0.1:${port}/hook`, { method: 'POST', headers: { 'x-telegram-bot-api-secret-token': SECRET }, body: JSON.stringify({ update_id }) }).then((r) => r.status);
+    expect([await post(1), await post(2), await post(3)]).toEqual([200, 200, 503]);
+    expect(await post(2)).toBe(200); // one already taken, sent again: answered, not handled again
+    finish.shift()!();
+    await until(async () => (await post(3)) === 200, 5_000, 'room for the resent update');
+    expect(handled).toEqual([1, 2, 3]);
+    for (const f of finish.splice(0)) f();
+    await server.close();
   });
 });

@@ -164,7 +164,7 @@ export function createTelegramAdapter(o: TelegramAdapterOptions): TelegramAdapte
       if (o.config.mode === 'webhook') {
         if (!o.config.webhook.url || !o.webhookSecret) throw new Error('telegram webhook mode needs telegram.webhook.url and TELEGRAM_WEBHOOK_SECRET');
         const { host, port, path } = o.config.webhook;
-        server = new TelegramWebhookServer({ host, port, path, secret: o.webhookSecret, log, handle: (update) => bot.handleUpdate(update) });
+        server = new TelegramWebhookServer({ host, port, path, secret: o.webhookSecret, log, maxInFlight: MAX_UPDATES_AT_ONCE, handle: (update) => bot.handleUpdate(update) });
         await server.listen();
         await bot.api.setWebhook(o.config.webhook.url + o.config.webhook.path, { secret_token: o.webhookSecret, allowed_updates: [...allowed_updates] });
       } else {

@@ -30,6 +30,12 @@ export interface WebhookServerOptions {
   secret: string;
   /** Handles one update; its failure is logged here, never thrown to the server. */
   handle: (update: Update) => Promise<void>;
+  /**
+   * Updates in hand at most (as long polling's runner holds); beyond it a request is answered 503,
+   * which Telegram sends again after 1 s, doubling (telegram-bot-api WebhookActor.cpp,
+   * `on_update_error`): after downtime Telegram may post thousands at once.
+   */
+  maxInFlight: number;
   log: Logger;
 }
 
@@ -91,6 +97,7 @@ export class TelegramWebhookServer {
   async listen(): Promise<void> {
     const server = createServer((req, res) => this.request(req, res));
     // A malformed request line or a reset before the headers: drop that socket, nothing else.
+    server.requestTimeout = 30_000; // a body trickled in forever ends (Telegram sends an update in one go)
     server.on('clientError', (err, socket) => {
       this.o.log.debug({ err: err.message }, 'telegram webhook: bad request from a client');
       socket.destroy();
@@ -138,6 +145,10 @@ export class TelegramWebhookServer {
       if (!parsed.ok) {
         this.o.log.warn({ reason: parsed.reason }, 'telegram webhook: request refused');
         return answer(400);
+      }
+      if (this.inFlight.size >= this.o.maxInFlight && !this.seen.has(parsed.update.update_id)) {
+        this.o.log.debug({ update: parsed.update.update_id, inFlight: this.inFlight.size }, 'telegram webhook: busy; Telegram will send it again');
+        return answer(503);
       }
       answer(200); // at once: the reply may wait for its chat's send slot far longer than Telegram waits
       this.take(parsed.update);
