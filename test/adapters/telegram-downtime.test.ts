@@ -66,3 +66,18 @@ describe('a Telegram that accepts connections and never answers', () => {
     expect(await svc.stop()).toBe(0);
   });
 });
+
+describe('a command reply Telegram answers 429', () => {
+  it('is sent once more after retry_after, not replaced by an apology', async () => {
+    const dm = fake.addChat(67, 'private');
+    const svc = Service.start(sandbox(config()), [], { TELEGRAM_BOT_TOKEN: TOKEN });
+    await svc.ready();
+    await fake.waitFor(() => fake.calls.some((c) => c.method === 'getUpdates'), 10_000, 'polling');
+    fake.forced429 = 1; // Telegram's count of the chat differs from ours (a slow trip, another client)
+    fake.command(dm.id, 67, '/help');
+    await fake.waitFor(() => fake.sentTo(dm.id).length === 1, 10_000, 'the reply');
+    expect(fake.sentTo(dm.id)[0]!.text).toMatch(/announce new notes/);
+    expect(fake.tooManyRequests).toBe(1);
+    expect(await svc.stop()).toBe(0);
+  });
+});

@@ -51,7 +51,9 @@ describe('Telegram webhook mode', () => {
       }
       // The 21st reply waits for the group's minute (Telegram's 20 a minute), ~40 s after it was asked.
       await fake.waitFor(() => fake.sentTo(group.id).length === 25, 60_000, '25 replies').catch((e: Error) => {
-        throw new Error(`${e.message}: ${fake.sentTo(group.id).length} sent; service log:\n${svc.stderr.slice(-3000)}`);
+        const statuses = fake.calls.filter((c) => c.method === 'sendMessage').map((c) => c.status);
+        const notable = svc.stderr.split('\n').filter((l) => /dropped|failed|rate-limited|"level":[4-6]\d/.test(l));
+        throw new Error(`${e.message}: ${fake.sentTo(group.id).length} sent, statuses ${statuses.join(' ')}, webhook answers ${fake.webhook.answers.join(' ')}\n${notable.join('\n')}`);
       });
       expect(alive(svc)).toBe(true);
       const sends = fake.calls.filter((c) => c.method === 'sendMessage' && Number(c.payload.chat_id) === group.id);

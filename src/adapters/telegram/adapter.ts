@@ -1,6 +1,7 @@
 /**
  * Telegram on grammY: the outbox's post/edit/delete through `bot.api`, and the commands,
- * inline mode and buttons through `bot`. Every Bot API call passes the pacer first.
+ * inline mode and buttons through `bot`. Every Bot API call passes the rules in calls.ts first
+ * (the pacer, our timeout).
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { run, type RunnerHandle } from '@grammyjs/runner';
@@ -17,35 +18,12 @@ import type { ChatAdapter, OutgoingMessage } from '../../publish/port.js';
 import { classifyTelegramError, isNotModified } from './errors.js';
 import { Pacer } from './pacer.js';
 import { telegramCommandLists } from './render.js';
+import { installCallRules, LONG_POLL_SECONDS } from './calls.js';
 import { handleTelegramUpdates } from './updates.js';
 import { TelegramWebhookServer } from './webhook.js';
 
-const PACED = new Set(['sendMessage', 'editMessageText', 'deleteMessage', 'sendPhoto']);
 /** Updates handled at once across all chats. */
 const MAX_UPDATES_AT_ONCE = 100;
-/** How long one getUpdates call waits for updates (core.telegram.org/bots/api#getupdates, `timeout`); the runner's default. */
-const LONG_POLL_SECONDS = 30;
-
-/** A signal aborted by `outer` or after `ms`; `timedOut` tells which. */
-function withTimeout(outer: AbortSignal | undefined, ms: number) {
-  const ctl = new AbortController();
-  let expired = false;
-  const onOuter = () => ctl.abort();
-  if (outer?.aborted) ctl.abort();
-  else outer?.addEventListener('abort', onOuter, { once: true });
-  const timer = setTimeout(() => {
-    expired = true;
-    ctl.abort();
-  }, ms);
-  return {
-    signal: ctl.signal,
-    timedOut: () => expired,
-    done: () => {
-      clearTimeout(timer);
-      outer?.removeEventListener('abort', onOuter);
-    },
-  };
-}
 
 export interface TelegramAdapterOptions {
   token: string;
@@ -91,28 +69,7 @@ export function createTelegramAdapter(o: TelegramAdapterOptions): TelegramAdapte
   let replies = new AbortController();
   // Calls made while handling an update are replies; they carry the stop signal into the pacer.
   const replyScope = new AsyncLocalStorage<AbortSignal>();
-  // Retries are the outbox's alone; this only spaces calls out.
-  bot.api.config.use(async (prev, method, payload, signal) => {
-    const chat = (payload as { chat_id?: unknown }).chat_id;
-    if (PACED.has(method) && chat !== undefined) await pacer.acquire(String(chat), replyScope.getStore());
-    const longPoll = method === 'getUpdates' ? Number((payload as { timeout?: unknown }).timeout ?? 0) * 1000 : 0;
-    const bounded = withTimeout(signal as AbortSignal | undefined, callTimeoutMs + longPoll);
-    try {
-      const answer = await prev(method, payload, grammySignal(bounded.signal));
-      reachable = true;
-      return answer;
-    } catch (e) {
-      if (bounded.timedOut()) {
-        reachable = false;
-        log.warn({ method, timeoutMs: callTimeoutMs + longPoll }, `telegram ${method}: no answer within ${callTimeoutMs + longPoll} ms; aborted`);
-        throw new HttpError(`telegram ${method}: no answer within ${callTimeoutMs + longPoll} ms`, new Error(`no answer within ${callTimeoutMs + longPoll} ms`));
-      }
-      if (e instanceof HttpError && !signal?.aborted) reachable = false;
-      throw e;
-    } finally {
-      bounded.done();
-    }
-  });
+  installCallRules(bot, { pacer, replyScope, log, callTimeoutMs, reached: (r) => (reachable = r) });
 
   handleTelegramUpdates(bot, { deps: o.deps, state: o.state, log, replyScope, replySignal: () => replies.signal, staleAfterMs: o.config.staleCommandMinutes * 60_000 });
 
