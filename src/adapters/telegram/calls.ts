@@ -71,7 +71,7 @@ export function installCallRules(bot: Bot, o: CallRules): void {
   // Spaces sends out and bounds every call; retrying is the outbox's (and, for replies, the rule below).
   bot.api.config.use(async (prev, method, payload, signal) => {
     const chat = (payload as { chat_id?: unknown }).chat_id;
-    if (PACED.has(method) && chat !== undefined) await o.pacer.acquire(String(chat), o.replyScope.getStore());
+    const answered = PACED.has(method) && chat !== undefined ? await o.pacer.acquire(String(chat), o.replyScope.getStore()) : undefined;
     const longPoll = method === 'getUpdates' ? Number((payload as { timeout?: unknown }).timeout ?? 0) * 1000 : 0;
     const bounded = withTimeout(signal as AbortSignal | undefined, o.callTimeoutMs + longPoll);
     try {
@@ -88,6 +88,7 @@ export function installCallRules(bot: Bot, o: CallRules): void {
       throw e;
     } finally {
       bounded.done();
+      answered?.();
     }
   });
 

@@ -8,12 +8,6 @@ export interface PacerLimits {
   perGroupPerMinute: number;
 }
 
-/**
- * Telegram counts a group's minute from when each message reached it, we from when we sent it:
- * a send whose predecessor's trip was slower than its own would land inside the minute (a 429).
- */
-const GROUP_WINDOW_MARGIN_MS = 1000;
-
 export class Pacer {
   private nextGlobal = 0;
   private readonly chatNext = new Map<string, number>();
@@ -32,13 +26,16 @@ export class Pacer {
   /**
    * Reserves the earliest slot allowed for `chat` and waits for it. An aborted `signal` ends the
    * wait at once with an error (a command reply dropped at shutdown); the slot stays spent.
+   * Call the function it returns when the call has been answered: Telegram counts a group's
+   * minute from when each message reached it, which is between our send and its answer, so the
+   * minute is counted from the answer (a slow trip would otherwise land the 21st inside it: a 429).
    */
-  async acquire(chat: string, signal?: AbortSignal): Promise<void> {
+  async acquire(chat: string, signal?: AbortSignal): Promise<() => void> {
     const now = this.now();
     let at = Math.max(now, this.nextGlobal, this.chatNext.get(chat) ?? 0);
     if (Pacer.isGroup(chat)) {
       const win = (this.groupWindow.get(chat) ?? []).filter((t) => t > now - 60_000);
-      if (win.length >= this.limits.perGroupPerMinute) at = Math.max(at, win[win.length - this.limits.perGroupPerMinute]! + 60_000 + GROUP_WINDOW_MARGIN_MS);
+      if (win.length >= this.limits.perGroupPerMinute) at = Math.max(at, win[win.length - this.limits.perGroupPerMinute]! + 60_000);
       win.push(at);
       this.groupWindow.set(chat, win);
     }
@@ -64,6 +61,16 @@ export class Pacer {
         signal?.addEventListener('abort', abort, { once: true });
       });
     }
+    return () => this.answered(chat, at);
+  }
+
+  /** A group's send reserved for `at` was answered now: its minute counts from now. */
+  private answered(chat: string, at: number): void {
+    const win = this.groupWindow.get(chat);
+    const i = win?.indexOf(at) ?? -1;
+    if (!win || i < 0) return;
+    win[i] = Math.max(at, this.now());
+    win.sort((a, b) => a - b);
   }
 
   private prune(now: number): void {
