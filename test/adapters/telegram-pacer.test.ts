@@ -19,4 +19,17 @@ describe('Pacer', () => {
     await vi.advanceTimersByTimeAsync(1);
     expect(third).toBe(true);
   });
+
+  it('counts a chat’s second from the answer too', async () => {
+    const pacer = new Pacer({ perSecond: 1000, perChatMs: 1000, perGroupPerMinute: 20 });
+    const first = await pacer.acquire('42');
+    await vi.advanceTimersByTimeAsync(400); // a slow trip
+    first();
+    let second = false;
+    void pacer.acquire('42').then(() => (second = true));
+    await vi.advanceTimersByTimeAsync(999);
+    expect(second).toBe(false); // counted from the send it would be out at 1 s
+    await vi.advanceTimersByTimeAsync(1);
+    expect(second).toBe(true);
+  });
 });
