@@ -58,7 +58,7 @@ export async function runStart(opts: StartOptions, io: Io): Promise<number> {
     const token = env.TELEGRAM_BOT_TOKEN;
     const { createTelegramAdapter } = await import('../adapters/telegram/adapter.js');
     platformAdapters.push(({ store, log: l, commandDeps }) =>
-      createTelegramAdapter({ token, config: config.telegram, webhookSecret: env.TELEGRAM_WEBHOOK_SECRET, state: store, deps: commandDeps, log: l }),
+      createTelegramAdapter({ token, config: config.telegram, webhookSecret: env.TELEGRAM_WEBHOOK_SECRET, callTimeoutMs: config.delivery.callTimeoutMs, state: store, deps: commandDeps, log: l }),
     );
   }
   let app: Awaited<ReturnType<typeof startApp>>;

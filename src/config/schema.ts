@@ -227,12 +227,19 @@ export const configSchema = z
             url: z.string().url().optional(),
             /** Where this process listens (behind a TLS proxy); not the public port. */
             port: z.number().int().min(1).max(65535).default(8443),
+            /** The address it listens on: this machine only by default; `0.0.0.0` when the proxy runs elsewhere (another container). */
+            host: z.string().min(1).default('127.0.0.1'),
             path: z.string().startsWith('/').default('/telegram'),
           })
           .strict()
           .prefault({}),
         /** Register the command list (with translations) at start-up. */
         registerCommands: z.boolean().default(true),
+        /**
+         * A command older than this (by its message's `date`) when it reaches us was sent while the
+         * service was down: it is not run; the chat gets one short word that it was missed.
+         */
+        staleCommandMinutes: z.number().min(1).max(24 * 60).default(10),
         /** Paces sends below Telegram's limits so 429s stay rare. */
         rate: z
           .object({ perSecond: z.number().min(1).max(30).default(29), perChatMs: z.number().int().min(0).default(1000), perGroupPerMinute: z.number().int().min(1).max(20).default(20) })

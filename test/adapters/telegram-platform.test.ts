@@ -3,7 +3,7 @@
  * may not write (each classified through the real grammY client and our adapter), IETF language
  * codes, per-user inline caching and webhook rules checked at config load.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -199,5 +199,103 @@ describe('one busy group', () => {
     // The group never got more replies than its bound allows (6 waiting at most), and no 429.
     expect(fake.sentTo(group.id).length).toBeLessThanOrEqual(6);
     expect(fake.tooManyRequests).toBe(0);
+  });
+});
+
+describe('deleting old posts (publish.onDelete: delete)', () => {
+  it('a post older than 48 hours cannot be deleted: that delete fails, the chat keeps getting posts', async () => {
+    const group = fake.addChat(-100950, 'supergroup');
+    const sb = sandbox(`watch:\n  quietMs: 200\npublish:\n  onDelete: delete\ntelegram:\n  apiRoot: ${fake.apiRoot}\n  registerCommands: false\nroutes:\n  - platform: telegram\n    chat: "${group.id}"\n`);
+    const svc = Service.start(sb, [], { TELEGRAM_BOT_TOKEN: TOKEN });
+    await svc.ready();
+    let from = await svc.settled();
+    writeFileSync(path.join(sb.notes, 'old-en.md'), note('Old', 'Posted long ago.'));
+    writeFileSync(path.join(sb.notes, 'recent-en.md'), note('Recent', 'Posted just now.'));
+    await svc.idle(from);
+    expect(fake.sentTo(group.id)).toHaveLength(2);
+    const old = fake.sentTo(group.id).find((m) => m.text.startsWith('Old'))!;
+    old.date -= 49 * 3600; // sent two days ago
+
+    from = svc.events.length;
+    unlinkSync(path.join(sb.notes, 'old-en.md'));
+    unlinkSync(path.join(sb.notes, 'recent-en.md'));
+    await svc.idle(from);
+    expect(fake.sentTo(group.id).map((m) => m.text.split('\n')[0])).toEqual(['Old']); // the recent one went
+    const refused = fake.calls.filter((c) => c.method === 'deleteMessage' && c.status === 400);
+    expect(refused).toHaveLength(1);
+
+    from = svc.events.length;
+    writeFileSync(path.join(sb.notes, 'later-en.md'), note('Later', 'Still posted here.'));
+    await svc.idle(from);
+    expect(fake.sentTo(group.id).map((m) => m.text.split('\n')[0])).toEqual(['Old', 'Later']);
+    expect(await svc.stop()).toBe(0);
+    const status = JSON.parse(runCli(['status', '--db', sb.db, '--json']).stdout) as { paused: unknown[] };
+    expect(status.paused).toEqual([]);
+    expect(runCli(['status', '--db', sb.db]).stdout).toMatch(/message can't be deleted/);
+  });
+
+  it('follows the Bot API’s rules by chat: 48 hours in every chat, and a channel post needs can_post_messages', async () => {
+    const a = adapter();
+    const target = (chat: number) => ({ platform: 'telegram' as const, chat: String(chat), thread: '' });
+    const postAndAge = async (chat: number, hours: number) => {
+      const { messageId } = await a.post(target(chat), summary, ctx);
+      fake.messages.find((m) => m.chatId === chat && m.messageId === Number(messageId))!.date -= hours * 3600;
+      return messageId;
+    };
+    const refusal = async (chat: number, messageId: string) => {
+      try {
+        await a.delete(target(chat), messageId, ctx);
+        return 'deleted';
+      } catch (e) {
+        return `${a.classify(e, 'delete').kind}: ${(e as Error).message.replace(/^.*Bad Request: /, '').replace(/\)$/, '')}`;
+      }
+    };
+    // One message a chat: the fake holds the bot to Telegram's one a second per chat, and this adapter does not pace.
+    const supergroup = fake.addChat(-100961, 'supergroup').id;
+    const supergroup2 = fake.addChat(-100965, 'supergroup').id;
+    const group = fake.addChat(-962, 'group').id;
+    const dm = fake.addChat(963, 'private').id;
+    const channel = fake.addChat(-100964, 'channel');
+    expect(await refusal(supergroup, await postAndAge(supergroup, 47))).toBe('deleted');
+    expect(await refusal(supergroup2, await postAndAge(supergroup2, 49))).toBe("rejected: message can't be deleted");
+    expect(await refusal(group, await postAndAge(group, 49))).toBe("rejected: message can't be deleted for everyone");
+    expect(await refusal(dm, await postAndAge(dm, 49))).toBe("rejected: message can't be deleted for everyone");
+    const post = await postAndAge(channel.id, 1);
+    channel.botRights = { canPostMessages: false };
+    expect(await refusal(channel.id, post)).toBe("rejected: message can't be deleted");
+  });
+});
+
+describe('the fake’s HTML parse mode is tdlib’s, through the real grammY client', () => {
+  let nextChat = 970;
+  // Each text to a chat of its own: the fake holds the bot to one message a second per chat.
+  const send = async (text: string) => {
+    const chat = fake.addChat(nextChat++, 'private');
+    try {
+      await adapter().bot.api.sendMessage(chat.id, text, { parse_mode: 'HTML' });
+      return fake.sentTo(chat.id).at(-1)!.text;
+    } catch (e) {
+      return `refused: ${(e as Error).message.replace(/^.*Bad Request: /, '').replace(/\)$/, '')}`;
+    }
+  };
+
+  it('accepts what tdlib accepts', async () => {
+    expect(await send('Tom & Jerry &nbsp; &copy x > y')).toBe('Tom & Jerry &nbsp; &copy x > y'); // bare & and unknown entities are text
+    expect(await send('&lt&gt &#65;&#x42; &quot;q&quot;')).toBe('<> AB "q"'); // the ; is optional
+    expect(await send('<a>https://example.org</a> and <a>no link</a>')).toBe('https://example.org and no link');
+    expect(await send("<a href='https://example.org'>single</a> <code class=language-js>x</code>")).toBe('single x');
+    expect(await send('<B>bold</B> <i>open <b>nested</b></>')).toBe('bold open nested');
+  });
+
+  it('refuses what tdlib refuses, with its words', async () => {
+    expect(await send('<p>para</p>')).toBe(`refused: can't parse entities: Unsupported start tag "p" at byte offset 0`);
+    expect(await send('ü <b>x</i>')).toBe(`refused: can't parse entities: Unmatched end tag at byte offset 7, expected "</b>", found "</i>"`);
+    expect(await send('<b>open')).toBe(`refused: can't parse entities: Can't find end tag corresponding to start tag "b"`);
+    expect(await send('<span>x</span>')).toBe(`refused: can't parse entities: Tag "span" must have class "tg-spoiler" at byte offset 0`);
+  });
+
+  it('counts the 4096 limit in code points, as tdlib does', async () => {
+    expect(await send('😀'.repeat(4096))).toHaveLength(8192); // 8192 UTF-16 units, 4096 characters: accepted
+    expect(await send('😀'.repeat(4097))).toBe('refused: message is too long');
   });
 });

@@ -208,7 +208,7 @@ describe('webhook mode', () => {
     await svc.ready();
     const setWebhook = fake.calls.find((c) => c.method === 'setWebhook')!;
     expect(setWebhook.payload).toMatchObject({ url: `http://127.0.0.1:${port}/tg-hook`, secret_token: 'hook-secret-123' });
-    const update = { update_id: 1, message: { message_id: 1, date: 0, chat: { id: 77, type: 'private', first_name: 'A' }, from: { id: 77, is_bot: false, first_name: 'A' }, text: '/help', entities: [{ type: 'bot_command', offset: 0, length: 5 }] } };
+    const update = { update_id: 1, message: { message_id: 1, date: Math.floor(Date.now() / 1000), chat: { id: 77, type: 'private', first_name: 'A' }, from: { id: 77, is_bot: false, first_name: 'A' }, text: '/help', entities: [{ type: 'bot_command', offset: 0, length: 5 }] } };
     const post = (secret: string) => fetch(`http://127.0.0.1:${port}/tg-hook`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': secret }, body: JSON.stringify(update) });
     expect((await post('wrong')).status).toBe(401);
     expect(replies(dm.id)).toHaveLength(0);

@@ -11,6 +11,10 @@ import { discordCommandPayloads } from '../../src/adapters/discord/commands.js';
 import { appliedTagsFor, bodyOf, channelPostBody, forumPostBody, webhookPostBody } from '../../src/adapters/discord/deliver.js';
 import type { OutgoingMessage } from '../../src/publish/port.js';
 import { inlineArticle, renderTelegramReply, telegramCommandLists } from '../../src/adapters/telegram/render.js';
+import { STALE_COMMAND_TEXT } from '../../src/adapters/telegram/updates.js';
+import { COMMAND_FAILED_TEXT, NOT_ADMIN_TEXT, type CommandReply } from '../../src/commands/index.js';
+import { SLOW_DOWN_TEXT } from '../../src/commands/limit.js';
+import { EXPIRED_TEXT } from '../../src/commands/lookup.js';
 import { readNoteFile } from '../../src/notes/read.js';
 import { renderTelegramDigest } from '../../src/render/digest.js';
 import { renderTelegramMessage } from '../../src/render/telegram.js';
@@ -109,6 +113,27 @@ describe('Telegram payloads', () => {
     }
     const articles = all.slice(0, 50).map((s, i) => inlineArticle(`k${i}`, { title: s.summary.title, url: s.summary.url }, s.summary));
     problems.push(...inlineAnswerProblems(articles));
+    expect(problems).toEqual([]);
+  });
+
+  it('every command reply kind: text, note, list (/latest at its widest), and every fixed text a chat can get', async () => {
+    const all = await corpusSummaries();
+    const long = extreme().title;
+    const result = (id: string, title: string, url?: string) => ({ id, title, lang: 'en', ...(url ? { url } : {}), score: 1, members: [id] });
+    const replies: [string, CommandReply][] = [
+      ...[COMMAND_FAILED_TEXT, NOT_ADMIN_TEXT, SLOW_DOWN_TEXT, EXPIRED_TEXT, STALE_COMMAND_TEXT].map((text): [string, CommandReply] => [text.slice(0, 20), { type: 'text', text }]),
+      ['a huge text', { type: 'text', text: long.repeat(40) }],
+      ['three long titles', { type: 'list', heading: 'Latest notes', items: [1, 2, 3].map((i) => result(`n${i}`, long.repeat(4), `https://example.org/${i}`)) }],
+      ['ten extreme titles', { type: 'list', heading: `Latest notes (${'x'.repeat(16)})`, items: Array.from({ length: 10 }, (_, i) => result(`n${i}`, `${'𝕏'.repeat(1500)}&<>`, i % 2 ? undefined : `https://example.org/${'z'.repeat(500)}`)) }],
+      ['every corpus title', { type: 'list', heading: 'Latest notes', items: all.map((s) => result(s.id, s.summary.title, s.summary.url)) }],
+      ['an empty title', { type: 'list', heading: 'Latest notes', items: [result('e', '')] }],
+      ['the extreme note', { type: 'note', noteId: 'x', summary: extreme(), more: [result('a', long)] }],
+    ];
+    const problems = replies.flatMap(([what, reply]) => {
+      if (reply.type === 'silent') return [];
+      const r = renderTelegramReply(reply);
+      return [...textProblems(r.text, r.parse_mode), ...keyboardProblems(r.reply_markup)].map((p) => `${what}: ${p}`);
+    });
     expect(problems).toEqual([]);
   });
 

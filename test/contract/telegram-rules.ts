@@ -3,13 +3,13 @@
  * sections named beside each rule). A rule returns the problems it finds; empty means valid.
  */
 import type { BotCommand, InlineKeyboardMarkup, InlineQueryResultArticle } from '@grammyjs/types';
-import { parseTelegramHtml } from '../fakes/telegram/html.js';
+import { parseTelegramHtml, telegramLength } from '../fakes/telegram/html.js';
 
 const bytes = (s: string) => Buffer.byteLength(s, 'utf8');
 
 /**
  * #sendmessage: "Text of the message to be sent, 1-4096 characters after entities parsing";
- * #html-style: only the listed tags, properly nested, with &lt; &gt; &amp; &quot; entities.
+ * #html-style as tdlib parses it (fakes/telegram/html.ts): only Telegram's tags, properly nested.
  */
 export function textProblems(text: string, parseMode: string | undefined): string[] {
   let visible = text;
@@ -18,7 +18,7 @@ export function textProblems(text: string, parseMode: string | undefined): strin
     if (!parsed.ok) return [`HTML does not parse: ${parsed.error}`];
     visible = parsed.text;
   } else if (parseMode !== undefined) return [`parse_mode ${parseMode} is not one we send`];
-  const n = visible.length; // Telegram counts UTF-16 code units
+  const n = telegramLength(visible); // code points, as tdlib counts (fakes/telegram/html.ts)
   if (!visible.trim()) return ['empty text after entities parsing'];
   return n > 4096 ? [`${n} characters after entities parsing (max 4096)`] : [];
 }

@@ -1,11 +1,11 @@
 /**
  * Telegram on grammY: the outbox's post/edit/delete through `bot.api`, and the commands,
- * inline mode and buttons through `bot`. Every Bot API call passes the pacer first.
+ * inline mode and buttons through `bot`. Every Bot API call passes the rules in calls.ts first
+ * (the pacer, our timeout).
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { createServer, type Server } from 'node:http';
 import { run, type RunnerHandle } from '@grammyjs/runner';
-import { Bot, GrammyError, HttpError, webhookCallback } from 'grammy';
+import { Bot, GrammyError, HttpError } from 'grammy';
 import type { Config } from '../../config/schema.js';
 import type { CommandDeps } from '../../commands/index.js';
 import { PlatformAuthError } from '../../errors.js';
@@ -18,9 +18,10 @@ import type { ChatAdapter, OutgoingMessage } from '../../publish/port.js';
 import { classifyTelegramError, isNotModified } from './errors.js';
 import { Pacer } from './pacer.js';
 import { telegramCommandLists } from './render.js';
+import { installCallRules, LONG_POLL_SECONDS } from './calls.js';
 import { handleTelegramUpdates } from './updates.js';
+import { TelegramWebhookServer } from './webhook.js';
 
-const PACED = new Set(['sendMessage', 'editMessageText', 'deleteMessage', 'sendPhoto']);
 /** Updates handled at once across all chats. */
 const MAX_UPDATES_AT_ONCE = 100;
 
@@ -32,6 +33,8 @@ export interface TelegramAdapterOptions {
   state: AdapterState;
   deps: CommandDeps;
   log: Logger;
+  /** Every Bot API call not answered within this long is aborted (`delivery.callTimeoutMs`); long polls get their own wait on top. */
+  callTimeoutMs?: number;
 }
 
 /** grammY types its signal with the abort-controller shim; Node's own AbortSignal is what it gets at run time. */
@@ -55,7 +58,9 @@ export interface TelegramAdapter extends ChatAdapter {
  * and the reply signal in its closure; updates are handled in updates.ts.
  */
 export function createTelegramAdapter(o: TelegramAdapterOptions): TelegramAdapter {
-  const bot = new Bot(o.token, { client: { apiRoot: o.config.apiRoot } });
+  const callTimeoutMs = o.callTimeoutMs ?? 120_000;
+  // grammY's own timeout (500 s by default) only as a backstop behind ours, long polls included.
+  const bot = new Bot(o.token, { client: { apiRoot: o.config.apiRoot, timeoutSeconds: Math.ceil(callTimeoutMs / 1000) + LONG_POLL_SECONDS + 10 } });
   const pacer = new Pacer(o.config.rate);
   const log = o.log.child({ platform: 'telegram' });
   // Whether the last call reached Telegram at all (any answer counts, errors included); for /healthz.
@@ -64,23 +69,11 @@ export function createTelegramAdapter(o: TelegramAdapterOptions): TelegramAdapte
   let replies = new AbortController();
   // Calls made while handling an update are replies; they carry the stop signal into the pacer.
   const replyScope = new AsyncLocalStorage<AbortSignal>();
-  // Retries are the outbox's alone; this only spaces calls out.
-  bot.api.config.use(async (prev, method, payload, signal) => {
-    const chat = (payload as { chat_id?: unknown }).chat_id;
-    if (PACED.has(method) && chat !== undefined) await pacer.acquire(String(chat), replyScope.getStore());
-    try {
-      const answer = await prev(method, payload, signal);
-      reachable = true;
-      return answer;
-    } catch (e) {
-      if (e instanceof HttpError && !signal?.aborted) reachable = false;
-      throw e;
-    }
-  });
+  installCallRules(bot, { pacer, replyScope, log, callTimeoutMs, reached: (r) => (reachable = r) });
 
-  handleTelegramUpdates(bot, { deps: o.deps, state: o.state, log, replyScope, replySignal: () => replies.signal });
+  handleTelegramUpdates(bot, { deps: o.deps, state: o.state, log, replyScope, replySignal: () => replies.signal, staleAfterMs: o.config.staleCommandMinutes * 60_000 });
 
-  let server: Server | undefined;
+  let server: TelegramWebhookServer | undefined;
   let runner: RunnerHandle | undefined;
   const threadOpt = (t: Target) => (t.thread ? { message_thread_id: Number(t.thread) } : {});
 
@@ -127,19 +120,14 @@ export function createTelegramAdapter(o: TelegramAdapterOptions): TelegramAdapte
       const allowed_updates = ['message', 'channel_post', 'inline_query', 'callback_query'] as const;
       if (o.config.mode === 'webhook') {
         if (!o.config.webhook.url || !o.webhookSecret) throw new Error('telegram webhook mode needs telegram.webhook.url and TELEGRAM_WEBHOOK_SECRET');
-        const handle = webhookCallback(bot, 'http', { secretToken: o.webhookSecret });
-        const path = o.config.webhook.path;
-        server = createServer((req, res) => {
-          if (req.method === 'POST' && req.url === path) return void handle(req, res);
-          res.statusCode = 404;
-          res.end();
-        });
-        await new Promise<void>((r) => server!.listen(o.config.webhook.port, r));
+        const { host, port, path } = o.config.webhook;
+        server = new TelegramWebhookServer({ host, port, path, secret: o.webhookSecret, log, maxInFlight: MAX_UPDATES_AT_ONCE, handle: (update) => bot.handleUpdate(update) });
+        await server.listen();
         await bot.api.setWebhook(o.config.webhook.url + o.config.webhook.path, { secret_token: o.webhookSecret, allowed_updates: [...allowed_updates] });
       } else {
         // Long polling only works with no webhook set (core.telegram.org/bots/api#getupdates).
         await bot.api.deleteWebhook();
-        runner = run(bot, { runner: { fetch: { allowed_updates: [...allowed_updates] }, silent: true }, sink: { concurrency: MAX_UPDATES_AT_ONCE } });
+        runner = run(bot, { runner: { fetch: { allowed_updates: [...allowed_updates], timeout: LONG_POLL_SECONDS }, silent: true }, sink: { concurrency: MAX_UPDATES_AT_ONCE } });
         void runner.task()?.catch((e: unknown) => log.error({ err: String(e) }, 'telegram polling stopped'));
         log.info({ bot: bot.botInfo.username }, 'telegram polling started');
       }
@@ -147,7 +135,8 @@ export function createTelegramAdapter(o: TelegramAdapterOptions): TelegramAdapte
     },
     async stop() {
       replies.abort();
-      if (server) await new Promise((r) => server!.close(r));
+      await server?.close();
+      server = undefined;
       if (runner?.isRunning()) await runner.stop();
       runner = undefined;
       replies = new AbortController(); // a later start answers again

@@ -26,8 +26,12 @@ export class Pacer {
   /**
    * Reserves the earliest slot allowed for `chat` and waits for it. An aborted `signal` ends the
    * wait at once with an error (a command reply dropped at shutdown); the slot stays spent.
+   * Call the function it returns when the call has been answered: Telegram counts a chat's second
+   * and a group's minute from when each message reached it, which is between our send and its
+   * answer, so both are counted from the answer (a slow trip followed by a fast one would
+   * otherwise land the next message inside them: a 429).
    */
-  async acquire(chat: string, signal?: AbortSignal): Promise<void> {
+  async acquire(chat: string, signal?: AbortSignal): Promise<() => void> {
     const now = this.now();
     let at = Math.max(now, this.nextGlobal, this.chatNext.get(chat) ?? 0);
     if (Pacer.isGroup(chat)) {
@@ -58,6 +62,18 @@ export class Pacer {
         signal?.addEventListener('abort', abort, { once: true });
       });
     }
+    return () => this.answered(chat, at);
+  }
+
+  /** A send reserved for `at` was answered now: the chat's next second and a group's minute count from now. */
+  private answered(chat: string, at: number): void {
+    const now = this.now();
+    this.chatNext.set(chat, Math.max(this.chatNext.get(chat) ?? 0, now + this.limits.perChatMs));
+    const win = this.groupWindow.get(chat);
+    const i = win?.indexOf(at) ?? -1;
+    if (!win || i < 0) return;
+    win[i] = Math.max(at, now);
+    win.sort((a, b) => a - b);
   }
 
   private prune(now: number): void {

@@ -7,7 +7,7 @@ import { pointText } from '../../summary/inline.js';
 import type { CommandReply } from '../../commands/types.js';
 import { noteKey } from '../../commands/note-key.js';
 import { escapeTelegramAttr, escapeTelegramHtml } from '../../render/escape.js';
-import { renderTelegramHtml, renderTelegramMessage } from '../../render/telegram.js';
+import { renderTelegramHtml, renderTelegramMessage, TELEGRAM_MAX_TEXT, telegramVisibleText } from '../../render/telegram.js';
 import { truncate } from '../../util/text.js';
 
 /** A command reply as `sendMessage` fields, typed by the Bot API's own types (@grammyjs/types). */
@@ -21,17 +21,35 @@ export interface TelegramReply {
 export function renderTelegramReply(reply: Exclude<CommandReply, { type: 'silent' }>): TelegramReply {
   switch (reply.type) {
     case 'text':
-      return { text: reply.text };
+      return { text: truncate(reply.text, TELEGRAM_MAX_TEXT) };
     case 'note': {
       const msg = renderTelegramMessage(reply.summary);
       const buttons = reply.more.slice(0, 5).map((r) => [{ text: truncate(r.title, 60), callback_data: `n:${noteKey(r.id)}` }]);
       return { ...msg, ...(buttons.length ? { reply_markup: { inline_keyboard: buttons } } : {}) };
     }
-    case 'list': {
-      const lines = reply.items.map((r, i) => `${i + 1}. ${r.url ? `<a href="${escapeTelegramAttr(r.url)}">${escapeTelegramHtml(r.title)}</a>` : escapeTelegramHtml(r.title)}`);
-      return { text: `<b>${escapeTelegramHtml(reply.heading)}</b>\n${lines.join('\n')}`, parse_mode: 'HTML', link_preview_options: { is_disabled: true } };
-    }
+    case 'list':
+      return { text: listHtml(reply.heading, reply.items), parse_mode: 'HTML', link_preview_options: { is_disabled: true } };
   }
+}
+
+/**
+ * A numbered list of notes within Telegram's 4096 characters after entities parsing
+ * (core.telegram.org/bots/api#sendmessage): when the titles are too long together, each is cut
+ * to an equal share (URLs sit in `href` and do not count).
+ */
+function listHtml(heading: string, items: readonly { title: string; url?: string | undefined }[]): string {
+  const render = (titleMax: number) => {
+    const lines = items.map((r, i) => {
+      const title = escapeTelegramHtml(truncate(r.title, titleMax));
+      return `${i + 1}. ${r.url ? `<a href="${escapeTelegramAttr(r.url)}">${title}</a>` : title}`;
+    });
+    return `<b>${escapeTelegramHtml(truncate(heading, 256))}</b>\n${lines.join('\n')}`;
+  };
+  const full = render(Infinity);
+  if (telegramVisibleText(full).length <= TELEGRAM_MAX_TEXT || !items.length) return full;
+  // Room left after the heading and each line's number, shared equally by the titles.
+  const overhead = telegramVisibleText(render(0)).length;
+  return render(Math.max(1, Math.floor((TELEGRAM_MAX_TEXT - overhead) / items.length)));
 }
 
 /** Languages the command list is registered in besides the default (ISO 639-1 codes, as setMyCommands takes). */

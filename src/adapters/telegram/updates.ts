@@ -21,6 +21,9 @@ const ANONYMOUS_ADMIN_ID = 1087968824;
 /** Updates waiting in one chat beyond which its commands are dropped (a flood in one group). */
 const MAX_WAITING_PER_CHAT = 6;
 
+/** What a chat is told, once, when commands sent while the service was down are not run. */
+export const STALE_COMMAND_TEXT = 'Sorry, notecast was offline when this command was sent, so it was not run. Please send it again.';
+
 export interface TelegramUpdateDeps {
   deps: CommandDeps;
   state: AdapterState;
@@ -29,6 +32,8 @@ export interface TelegramUpdateDeps {
   replyScope: AsyncLocalStorage<AbortSignal>;
   /** Aborted at stop: replies still waiting for their chat's send slot are dropped. */
   replySignal: () => AbortSignal;
+  /** Commands older than this (by their message's `date`) are not run (`telegram.staleCommandMinutes`). */
+  staleAfterMs: number;
 }
 
 function targetOf(ctx: Context): Target | undefined {
@@ -42,6 +47,7 @@ function targetOf(ctx: Context): Target | undefined {
 export function handleTelegramUpdates(bot: Bot, u: TelegramUpdateDeps): void {
   limitWaitingPerChat(bot, u);
   bot.use(sequentialize((ctx: Context) => (ctx.chat ? String(ctx.chat.id) : undefined)));
+  skipStaleCommands(bot, u);
   const offered = new OfferedNotes(); // short keys in buttons and inline results → note ids
   handleCommands(bot, u, offered);
   handleLookups(bot, u, offered);
@@ -96,6 +102,30 @@ function limitWaitingPerChat(bot: Bot, { log, replyScope, replySignal }: Telegra
       if (left > 0) waiting.set(chat, left);
       else waiting.delete(chat);
     }
+  });
+}
+
+/**
+ * A command that waited out a downtime (Telegram keeps updates for 24 hours) is not run: `/note`
+ * answered an hour late, or a `/subscribe` applied long after the admin gave up on it, helps no
+ * one. The chat is told once (per run of the service) that its commands were missed; the user
+ * sends the command again.
+ */
+function skipStaleCommands(bot: Bot, { log, staleAfterMs }: TelegramUpdateDeps): void {
+  const told = new Set<string>();
+  bot.use(async (ctx, next) => {
+    const msg = ctx.msg;
+    if (!ctx.chat || !msg?.text?.startsWith('/')) return next();
+    const chat = String(ctx.chat.id);
+    if (Date.now() - msg.date * 1000 <= staleAfterMs) {
+      told.delete(chat); // caught up: a later downtime is told again
+      return next();
+    }
+    log.info({ chat, update: ctx.update.update_id, ageMinutes: Math.round((Date.now() - msg.date * 1000) / 60_000) }, 'stale command not run: sent while the service was down');
+    if (told.has(chat)) return;
+    told.add(chat);
+    const thread = 'is_topic_message' in msg && msg.is_topic_message && msg.message_thread_id ? { message_thread_id: msg.message_thread_id } : {};
+    await ctx.reply(STALE_COMMAND_TEXT, thread);
   });
 }
 

@@ -8,7 +8,8 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { parseTelegramHtml } from './html.js';
+import { parseTelegramHtml, telegramLength } from './html.js';
+import { FakeWebhookSender } from './webhook.js';
 import { until } from '../../helpers/until.js';
 
 export type ChatType = 'private' | 'group' | 'supergroup' | 'channel';
@@ -27,6 +28,8 @@ export interface FakeChat {
    * src/adapters/telegram/errors.ts): a channel where the bot lost "Post Messages", a closed topic…
    */
   refuse?: Partial<Record<'sendMessage' | 'editMessageText' | 'deleteMessage', { code: number; description: string }>>;
+  /** The bot's own admin rights here (a channel: `can_post_messages`); absent means it has them. */
+  botRights?: { canPostMessages?: boolean };
 }
 
 export interface FakeMessage {
@@ -38,6 +41,8 @@ export interface FakeMessage {
   replyMarkup?: unknown;
   editedTimes: number;
   deleted: boolean;
+  /** When it was sent (unix seconds); tests move it back to age a message. */
+  date: number;
 }
 
 export interface CallRecord {
@@ -88,14 +93,19 @@ export class FakeTelegram {
   }
   /** While true, sends are held unanswered (a platform that times out); `release()` drops them unprocessed. */
   hang = false;
+  /** While true, every call (getMe, setMyCommands… included) is accepted and never answered; `release()` ends it. */
+  hangEverything = false;
   private readonly hung: IncomingMessage[] = [];
   /** Held sends the client gave up on and closed itself (an aborted call). */
   abandoned = 0;
 
   release(): void {
     this.hang = false;
+    this.hangEverything = false;
     for (const req of this.hung.splice(0)) req.socket.destroy();
   }
+  /** Set by setWebhook: updates are then posted to the bot instead of waiting for getUpdates. */
+  readonly webhook = new FakeWebhookSender();
   private readonly updates: Record<string, unknown>[] = [];
   private nextUpdateId = 1;
   private nextMessageId = new Map<number, number>();
@@ -121,6 +131,7 @@ export class FakeTelegram {
   }
 
   async stop(): Promise<void> {
+    this.webhook.stop();
     for (const w of this.waiters.splice(0)) w();
     this.server?.closeAllConnections();
     await new Promise((r) => this.server?.close(r));
@@ -135,6 +146,10 @@ export class FakeTelegram {
   /** Queues an update and wakes a waiting getUpdates. */
   push(update: Record<string, unknown>): number {
     const update_id = this.nextUpdateId++;
+    if (this.webhook.active) {
+      this.webhook.post({ update_id, ...update });
+      return update_id;
+    }
     this.updates.push({ update_id, ...update });
     for (const w of this.waiters.splice(0)) w();
     return update_id;
@@ -174,7 +189,7 @@ export class FakeTelegram {
       req.socket.destroy();
       return;
     }
-    if (this.hang && /\/sendMessage$/.test(req.url ?? '')) {
+    if (this.hangEverything || (this.hang && /\/sendMessage$/.test(req.url ?? ''))) {
       this.hung.push(req);
       req.socket.once('close', () => {
         if (this.hung.includes(req)) this.abandoned++;
@@ -257,9 +272,27 @@ export class FakeTelegram {
       if (!parsed.ok) throw new ApiFailure(400, `Bad Request: ${parsed.error.replace(/^Can't/, "can't")}`);
       visible = parsed.text;
     } else if (payload.parse_mode !== undefined) throw new ApiFailure(400, 'Bad Request: unsupported parse_mode in this fake');
-    // "1-4096 characters after entities parsing" (core.telegram.org/bots/api#sendmessage); HTML per #html-style.
-    if (visible.length > 4096) throw new ApiFailure(400, 'Bad Request: message is too long');
+    // "1-4096 characters after entities parsing" (core.telegram.org/bots/api#sendmessage), counted as tdlib
+    // counts them: `utf8_length`, code points (td/telegram/MessageContent.cpp, "Message is too long").
+    if (telegramLength(visible) > 4096) throw new ApiFailure(400, 'Bad Request: message is too long');
     return { text: visible, html: raw };
+  }
+
+  /**
+   * core.telegram.org/bots/api#deletemessage: "A message can only be deleted if it was sent less than
+   * 48 hours ago"; "Bots granted can_post_messages permissions can delete outgoing messages in
+   * channels". tdlib (td/telegram/MessagesManager.cpp) answers differently by chat: in supergroups
+   * and channels `can_delete_channel_message` ("bots can't delete messages older than 2 days", and a
+   * channel post needs can_post_messages) gives "Message can't be deleted"; in private chats and
+   * basic groups `can_revoke_message` (2 * 86400 s for bots) gives "Message can't be deleted for
+   * everyone". telegram-bot-api (Client.cpp) lower-cases the first letter after "Bad Request: ".
+   * The fake's messages are all the bot's own, so those are the rules that apply.
+   */
+  private checkDeletable(chat: FakeChat, msg: FakeMessage): void {
+    const tooOld = Date.now() / 1000 - msg.date >= 2 * 86400;
+    const channelLike = chat.type === 'supergroup' || chat.type === 'channel';
+    if (channelLike && (tooOld || (chat.type === 'channel' && chat.botRights?.canPostMessages === false))) throw new ApiFailure(400, "Bad Request: message can't be deleted");
+    if (!channelLike && tooOld) throw new ApiFailure(400, "Bad Request: message can't be deleted for everyone");
   }
 
   private async dispatch(method: string, p: Record<string, unknown>): Promise<unknown> {
@@ -271,14 +304,20 @@ export class FakeTelegram {
       case 'getMe':
         return BOT;
       case 'deleteWebhook':
+        this.webhook.set(undefined);
         return true;
       case 'setWebhook': {
         // This fake stands for a local-mode server, which also takes http:// URLs (tdlib/telegram-bot-api#91);
         // the official one answers this for anything but HTTPS (tdlib/telegram-bot-api#665).
         if (!/^https?:\/\//.test(String(p.url ?? ''))) throw new ApiFailure(400, 'Bad Request: bad webhook: An HTTPS URL must be provided for webhook');
+        this.webhook.set({ url: String(p.url), secret: p.secret_token === undefined ? undefined : String(p.secret_token) });
+        // Updates that waited for getUpdates go to the webhook now.
+        for (const u of this.updates.splice(0)) this.webhook.post(u);
         return true;
       }
       case 'getUpdates':
+        // tdlib/telegram-bot-api Client.cpp: getUpdates is refused while a webhook is set.
+        if (this.webhook.active) throw new ApiFailure(409, "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first");
         return this.getUpdates(p);
       case 'sendMessage': {
         if (this.failNext.count > 0) {
@@ -290,7 +329,7 @@ export class FakeTelegram {
         if (thread !== undefined && !chat.topics.has(thread)) throw new ApiFailure(400, 'Bad Request: message thread not found');
         const { text, html } = this.text(p);
         this.rateLimit(chat);
-        const msg: FakeMessage = { chatId: chat.id, messageId: this.newMessageId(chat.id), threadId: thread, text, html, replyMarkup: p.reply_markup, editedTimes: 0, deleted: false };
+        const msg: FakeMessage = { chatId: chat.id, messageId: this.newMessageId(chat.id), threadId: thread, text, html, replyMarkup: p.reply_markup, editedTimes: 0, deleted: false, date: Math.floor(Date.now() / 1000) };
         this.messages.push(msg);
         return { message_id: msg.messageId, date: Math.floor(Date.now() / 1000), chat: { id: chat.id, type: chat.type }, text, ...(thread ? { message_thread_id: thread } : {}) };
       }
@@ -310,6 +349,7 @@ export class FakeTelegram {
         const chat = this.chatFor(p);
         const msg = this.messages.find((x) => x.chatId === chat.id && x.messageId === Number(p.message_id) && !x.deleted);
         if (!msg) throw new ApiFailure(400, 'Bad Request: message to delete not found');
+        this.checkDeletable(chat, msg);
         msg.deleted = true;
         return true;
       }

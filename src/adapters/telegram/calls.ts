@@ -1,0 +1,108 @@
+/**
+ * What every Bot API call goes through: the pacer, our own timeout (`delivery.callTimeoutMs`; a
+ * long poll gets its wait on top), and for command replies one more try after a 429.
+ */
+import type { AsyncLocalStorage } from 'node:async_hooks';
+import { type Bot, HttpError } from 'grammy';
+import type { Logger } from '../../log.js';
+import type { Pacer } from './pacer.js';
+
+/** Methods that send into a chat, spaced by the pacer. */
+const PACED = new Set(['sendMessage', 'editMessageText', 'deleteMessage', 'sendPhoto']);
+
+/** grammY types its signal with the abort-controller shim; Node's own AbortSignal is what it gets at run time. */
+type GrammySignal = Parameters<Bot['api']['deleteMessage']>[2];
+
+/** How long one getUpdates call waits for updates (core.telegram.org/bots/api#getupdates, `timeout`); the runner's default. */
+export const LONG_POLL_SECONDS = 30;
+
+/** A reply rate-limited for longer than this is not tried again (it would arrive too late to help). */
+const MAX_REPLY_RETRY_AFTER_S = 60;
+
+/** Waits `ms`; false at once if `signal` aborts first (stopping). */
+function sleepUnlessAborted(ms: number, signal: AbortSignal): Promise<boolean> {
+  if (signal.aborted) return Promise.resolve(false);
+  return new Promise((resolve) => {
+    const t = setTimeout(() => {
+      signal.removeEventListener('abort', onAbort);
+      resolve(true);
+    }, ms);
+    const onAbort = () => {
+      clearTimeout(t);
+      resolve(false);
+    };
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+/** A signal aborted by `outer` or after `ms`; `timedOut` tells which. */
+function withTimeout(outer: AbortSignal | undefined, ms: number) {
+  const ctl = new AbortController();
+  let expired = false;
+  const onOuter = () => ctl.abort();
+  if (outer?.aborted) ctl.abort();
+  else outer?.addEventListener('abort', onOuter, { once: true });
+  const timer = setTimeout(() => {
+    expired = true;
+    ctl.abort();
+  }, ms);
+  return {
+    signal: ctl.signal,
+    timedOut: () => expired,
+    done: () => {
+      clearTimeout(timer);
+      outer?.removeEventListener('abort', onOuter);
+    },
+  };
+}
+
+export interface CallRules {
+  pacer: Pacer;
+  /** Set while an update is handled: calls made then are replies, carrying the stop signal. */
+  replyScope: AsyncLocalStorage<AbortSignal>;
+  log: Logger;
+  callTimeoutMs: number;
+  /** Told whether each call reached Telegram at all (any answer counts, errors included). */
+  reached: (reachable: boolean) => void;
+}
+
+/** Installs the rules on `bot.api`. */
+export function installCallRules(bot: Bot, o: CallRules): void {
+  // Spaces sends out and bounds every call; retrying is the outbox's (and, for replies, the rule below).
+  bot.api.config.use(async (prev, method, payload, signal) => {
+    const chat = (payload as { chat_id?: unknown }).chat_id;
+    const answered = PACED.has(method) && chat !== undefined ? await o.pacer.acquire(String(chat), o.replyScope.getStore()) : undefined;
+    const longPoll = method === 'getUpdates' ? Number((payload as { timeout?: unknown }).timeout ?? 0) * 1000 : 0;
+    const bounded = withTimeout(signal as AbortSignal | undefined, o.callTimeoutMs + longPoll);
+    try {
+      const answer = await prev(method, payload, bounded.signal as GrammySignal);
+      o.reached(true);
+      return answer;
+    } catch (e) {
+      if (bounded.timedOut()) {
+        o.reached(false);
+        o.log.warn({ method, timeoutMs: o.callTimeoutMs + longPoll }, `telegram ${method}: no answer within ${o.callTimeoutMs + longPoll} ms; aborted`);
+        throw new HttpError(`telegram ${method}: no answer within ${o.callTimeoutMs + longPoll} ms`, new Error(`no answer within ${o.callTimeoutMs + longPoll} ms`));
+      }
+      if (e instanceof HttpError && !signal?.aborted) o.reached(false);
+      throw e;
+    } finally {
+      bounded.done();
+      answered?.();
+    }
+  });
+
+  // A command reply answered 429 (Telegram counts a group's minute from arrival, we from sending: a
+  // slow trip can land a reply inside it) is sent once more after its retry_after rather than
+  // lost. Installed after the pacing above, so it wraps it: the second try is paced again.
+  // Deliveries are left alone: the outbox waits out their 429s itself.
+  bot.api.config.use(async (prev, method, payload, signal) => {
+    const answer = await prev(method, payload, signal);
+    const reply = o.replyScope.getStore();
+    const retryAfter = !answer.ok && answer.error_code === 429 ? (answer.parameters?.retry_after ?? 1) : undefined;
+    if (!reply || retryAfter === undefined || retryAfter > MAX_REPLY_RETRY_AFTER_S) return answer;
+    o.log.info({ method, retryAfterS: retryAfter }, 'telegram reply rate-limited; sending it once more after retry_after');
+    if (!(await sleepUnlessAborted(retryAfter * 1000, reply))) return answer;
+    return prev(method, payload, signal);
+  });
+}
