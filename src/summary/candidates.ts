@@ -6,39 +6,15 @@
  * a lead-in without what it leads to, speaker labels, output dumps. Pure.
  */
 import type { Token, Tokens } from 'marked';
-import { collapseWhitespace, stripControls } from '../util/text.js';
+import { collapseWhitespace } from '../util/text.js';
 import { stripPrivateUse, type SpanTable } from './inline.js';
+import { addList, addTable, fieldLabels } from './lists.js';
 import { cleanText, collectLinks, htmlBlockText, inlineText, type Link } from './plain.js';
 import { splitSentences } from './sentences.js';
 import { addressesReader, isExclamation, isQuestion, namesReadersOwn, pointsBack, pointsElsewhere, SPEAKER, speaksAsI, withoutInterjection, wordCount } from './tone.js';
+import { isLeadIn, isProse, isTooShort, looksLikeOutput, prose, push, SENTENCES_PER_PARAGRAPH, shortCodeLine, type Candidate, type Walk } from './walk.js';
 
-export interface Candidate {
-  /** Text with placeholders for its code spans (see inline.ts). */
-  text: string;
-  /** Reading order. */
-  pos: number;
-  /** The block (paragraph, list, table) it comes from, and its section (0: before any heading). */
-  block: number;
-  section: number;
-  kind: 'sentence' | 'item' | 'compact' | 'row' | 'code';
-  /** Among the note's first three sentences of substance (one paragraph): what most notes are about. */
-  opening?: boolean;
-  /** A section's first words, or a point named by its section's heading. */
-  lead?: boolean;
-  /** From the note's last block of prose: sign-offs and offers live there. */
-  closing?: boolean;
-  /**
-   * Starts with a word pointing back: a short sentence ("They follow from it.") says nothing without
-   * the one before it (wholly); a longer one still says something of its own (partly).
-   */
-  leansBack?: 'wholly' | 'partly' | undefined;
-  /** Talks to the reader or the asker ("Your guess of…"), or exclaims. */
-  chatty?: boolean;
-  /** In a section that sums the note up: the writer's own summary. */
-  sumsUp?: boolean;
-  /** Alternatives of one piece of text (one list item's sentences under its label): one at most is shown. */
-  group?: number;
-}
+export type { Candidate } from './walk.js';
 
 export interface Collected {
   candidates: Candidate[];
@@ -53,69 +29,6 @@ const REFERENCES =
 /** Headings of a section that sums a note up, in the languages of the corpus and a few more. */
 const SUMS_UP =
   /(?:^|\s)(?:summary|in short|in summary|conclusions?|tl;?dr|key takeaways?|bottom line|zusammenfassung|fazit|resumen|conclusión|en resumen|résumé|en bref|conclusion|sumário|resumo|riepilogo|सारांश|निष्कर्ष|الخلاصة|ملخص|خلاصة)(?=$|[\s:：.,])|总结|總結|小结|小結|结论|結論|まとめ|要約|結論/iu;
-
-/** Longest item or cell name that a compacted list or table shows. */
-const MAX_NAME = 48;
-/** Per section, enough candidates to choose from; past it a long section is not segmented. */
-const PER_SECTION = 24;
-const MAX_CANDIDATES = 40;
-/** Items of one list read for its names, and offered as points of their own. */
-const MAX_ITEMS = 16;
-const MAX_ITEM_POINTS = 8;
-/** Sentences of one paragraph considered; a note of one long paragraph still offers several. */
-const SENTENCES_PER_PARAGRAPH = 6;
-
-/** Enough letters to be prose, not a stray symbol, number or emoji. */
-export function isProse(s: string): boolean {
-  return /\p{L}[^]*?\p{L}/u.test(s);
-}
-
-/** A sentence that introduces what follows ("Run:", "Bring it back:"): alone it points at nothing. */
-export function isLeadIn(s: string): boolean {
-  return /[:：]$/.test(s);
-}
-
-/** Scripts whose words are one or two characters, where length says little. */
-const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
-
-/** A short item with no sentence of its own ("+86", "Code: +86"), which reads as a fragment alone. */
-function isFragment(text: string, spans: SpanTable): boolean {
-  const n = spans.visibleLength(text);
-  if (CJK.test(text)) return n < 4;
-  return n < 20 && !/[.!?।。]$/u.test(text);
-}
-
-/** Too short to say anything: "or", "Note". CJK words are short, so only single characters count there. */
-export function isTooShort(text: string, spans: SpanTable): boolean {
-  const n = spans.visibleLength(text);
-  if (CJK.test(text)) return n < 2;
-  return n < 4 || (!/\s/.test(text.trim()) && !spans.hasCode(text) && n < 12);
-}
-
-const LETTER = /\p{L}/u;
-
-/** Mostly figures and symbols, as a program's output is ("DFS: 2 0 1 3", "[1]+ Suspended"). */
-function looksLikeOutput(text: string, spans: SpanTable, minLength = 8): boolean {
-  if (spans.hasCode(text)) return false;
-  let visible = 0;
-  let letters = 0;
-  for (const ch of text) {
-    if (ch === ' ') continue;
-    visible++;
-    if (LETTER.test(ch)) letters++;
-  }
-  return visible >= minLength && letters / visible < 0.45;
-}
-
-/** The one short line of a code block, to complete a lead-in ("Run: `docker compose up -d`"). */
-export function shortCodeLine(t: Token | undefined): string | undefined {
-  if (!t || t.type !== 'code') return undefined;
-  const lines = (t as Tokens.Code).text.split('\n').filter((l) => l.trim());
-  if (lines.length !== 1) return undefined;
-  const line = stripControls(stripPrivateUse(lines[0]!.trim()));
-  // A bare path, a figure or "[1]+ Suspended" is what a command printed, not the command.
-  return line.length <= 120 && !/^(?:\[|\d|\/[^\s]*$)/.test(line) ? line : undefined;
-}
 
 /** A paragraph that is only display math (`$$…$$`, `\[…\]`): what "… is" announces. */
 function isMathBlock(t: Token | undefined): boolean {
@@ -135,74 +48,6 @@ function saysAsFollows(s: string): boolean {
   return /(?:follows|following|below|siguientes?|suivante?s?|folgende[nr]?|निम्नलिखित|التالي)[\s\p{P}]*$/iu.test(s) || /(?:以下|次|下面|如下)[^。]{0,8}[。.:：]?$/u.test(s);
 }
 
-/** Text of a list item's own words up to its first block: a lead-in takes its short code line and stops there. */
-function itemText(item: Tokens.ListItem, spans: SpanTable): { text: string; code?: string | undefined } {
-  const parts: string[] = [];
-  for (const t of item.tokens) {
-    if (t.type === 'code') return { text: parts.join(' '), code: shortCodeLine(t) };
-    if (t.type === 'list' || t.type === 'table' || t.type === 'html') break;
-    if (t.type === 'text' || t.type === 'paragraph') parts.push(inlineText((t as Tokens.Text).tokens ?? [t], spans));
-  }
-  return { text: parts.join(' ') };
-}
-
-/** The short name an item gives itself: its bold label or the words before its colon or dash. */
-function itemName(raw: Tokens.ListItem, text: string): string | undefined {
-  const first = raw.tokens[0];
-  const inline = first && 'tokens' in first ? (first.tokens as Token[] | undefined) : undefined;
-  const lead = inline?.[0];
-  if (lead && lead.type === 'strong') return collapseWhitespace(cleanText(inlineText((lead as Tokens.Strong).tokens))).replace(/[:：]$/, '');
-  const m = /^(.{1,48}?)\s*(?:[:：]|\s[—–]\s|\s-\s(?=\p{Lu}))/u.exec(text);
-  if (m) return m[1];
-  return text.length <= MAX_NAME ? text.replace(/[.。]$/u, '') : undefined;
-}
-
-/** `lead: a, b, c` for a list or a table column whose entries are short names. */
-function compactNames(lead: string, names: readonly string[], max: number): string | undefined {
-  if (names.length < 2) return undefined;
-  // A long lead-in is a sentence of its own, said elsewhere: the names stand alone then.
-  let out = lead && lead.length <= 60 ? `${lead}: ` : '';
-  let shown = 0;
-  for (const n of names) {
-    const next = `${out}${shown ? ', ' : ''}${n}`;
-    if (next.length > max - 2) break;
-    out = next;
-    shown++;
-  }
-  if (shown < 2) return undefined;
-  return shown < names.length ? `${out}, …` : out;
-}
-
-/** Cells of a table column that name things: not numbers, ranks or figures. */
-function subjectColumn(table: Tokens.Table, cell: (c: Tokens.TableCell) => string): { header: string; values: string[] } {
-  const width = table.header.length;
-  for (let col = 0; col < width; col++) {
-    const values = table.rows.map((r) => { const c = r[col]; return c ? cell(c) : ''; }).filter((v) => v);
-    if (values.length >= 2 && values.filter((v) => isProse(v) && v.length <= MAX_NAME).length >= values.length * 0.7) {
-      const head = table.header[col];
-      return { header: head ? cell(head) : '', values };
-    }
-  }
-  return { header: '', values: [] };
-}
-
-/** Bold item labels found in two lists or more: the fields of repeated records ("**Code**: +86"). */
-function fieldLabels(blocks: readonly Token[]): Set<string> {
-  const seen = new Map<string, number>();
-  const walk = (list: Tokens.List) => {
-    const here = new Set<string>();
-    for (const item of list.items) {
-      const first = item.tokens[0];
-      const lead = first && 'tokens' in first ? (first.tokens as Token[] | undefined)?.[0] : undefined;
-      if (lead?.type === 'strong') here.add(collapseWhitespace((lead as Tokens.Strong).text).replace(/[:：]$/, '').toLowerCase());
-      for (const t of item.tokens) if (t.type === 'list') walk(t as Tokens.List);
-    }
-    for (const l of here) seen.set(l, (seen.get(l) ?? 0) + 1);
-  };
-  for (const t of blocks) if (t.type === 'list') walk(t as Tokens.List);
-  return new Set([...seen].filter(([, n]) => n >= 2).map(([l]) => l));
-}
-
 /** Paragraph texts of a dialogue start with speaker labels used again and again ("A:", "ChatGPT:"). */
 function dialogueLabels(blocks: readonly Token[]): Set<string> {
   const counts = new Map<string, number>();
@@ -217,38 +62,6 @@ function dialogueLabels(blocks: readonly Token[]): Set<string> {
   const labelled = labels.reduce((n, l) => n + counts.get(l)!, 0);
   return labels.length >= 2 && labelled >= Math.min(4, paragraphs / 3) ? new Set(labels) : new Set();
 }
-
-interface Walk {
-  locale: string;
-  spans: SpanTable;
-  maxPointChars: number;
-  out: Candidate[];
-  pos: number;
-  block: number;
-  section: number;
-  perSection: number;
-  nextGroup: number;
-  /** Inside a section that sums the note up ("Summary", "In short", "まとめ"). */
-  inSummary: boolean;
-  /** Item names used in more than one list of the note. */
-  fieldLabels: Set<string>;
-  /** The first speaker of a dialogue asks; what they say is kept though it is a question or "I". */
-  asker?: string | undefined;
-}
-
-function push(w: Walk, c: Omit<Candidate, 'pos' | 'block' | 'section'>): void {
-  if (w.perSection >= PER_SECTION || w.out.length >= MAX_CANDIDATES) return;
-  w.perSection++;
-  const candidate = c as Candidate;
-  candidate.pos = w.pos++;
-  candidate.block = w.block;
-  candidate.section = w.section;
-  if (w.inSummary) candidate.sumsUp = true;
-  w.out.push(candidate);
-}
-
-/** A kramdown definition ("Term\n: what it is") reads "Term: what it is". */
-const prose = (raw: string, spans?: SpanTable) => collapseWhitespace(cleanText(raw.replace(/\n:[ \t]+/g, ': '), spans));
 
 /** A paragraph's sentences; returns the lead-in its last sentence makes for a list or table after it. */
 function addParagraph(w: Walk, raw: string, next: Token | undefined, flags: { lead: boolean; closing: boolean; asked: boolean; links: string[] }): string | undefined {
@@ -291,80 +104,6 @@ function addParagraph(w: Walk, raw: string, next: Token | undefined, flags: { le
     });
   });
   return context;
-}
-
-function addList(w: Walk, list: Tokens.List, lead: string | undefined, closing: boolean, first = true): void {
-  // A list of sources ("Course materials: [MIT OCW](…)") gives links, not points.
-  if (list.items.filter((item) => collectLinks(item.tokens).length > 0).length * 2 > list.items.length) return;
-  const items = list.items.slice(0, MAX_ITEMS).map((item) => {
-    const { text: rawText, code } = itemText(item, w.spans);
-    const text = prose(rawText, w.spans);
-    return { item, text, code, name: text || code !== undefined ? itemName(item, text) : undefined };
-  });
-  // Labels every item repeats ("Code:", "Structure:") are fields, not names of things.
-  const names = items.flatMap(({ name }) => (name && isProse(name) && !w.fieldLabels.has(name.toLowerCase()) ? [name] : []));
-  // Named items in one point, first (a long list must not use up the candidates before it): under
-  // their lead-in or heading, or alone when there are several.
-  const compact = names.length >= 3 ? compactNames(lead ?? '', names, w.maxPointChars) : undefined;
-  if (compact) push(w, { text: compact, kind: 'compact', lead: true });
-  items.forEach(({ item, text, code, name }, i) => {
-    if (!text && code === undefined) return;
-    // A nested list belongs to its item: "Type a command, e.g.: /available, /away, /busy".
-    const nested = item.tokens.find((t): t is Tokens.List => t.type === 'list');
-    if (nested) addList(w, nested, name && name.length <= 60 ? name : text.replace(/[:：]$/, '') || undefined, closing);
-    // "It minimises the error." as an item leans on the item before it, as a sentence does.
-    if (i < MAX_ITEM_POINTS && !(i > 0 && pointsBack(text, w.locale) && wordCount(text) <= 8)) {
-      addItem(w, text, code, name, { lead: first && i === 0 && lead !== undefined ? lead : undefined, context: lead, closing });
-    }
-  });
-}
-
-/**
- * One list item as a point: whole when it fits, else its first sentence, or its label with another of
- * its sentences ("Brew the tea: Steep for 3-5 minutes."), one of them at most (a group).
- */
-function addItem(w: Walk, raw: string, code: string | undefined, name: string | undefined, at: { lead: string | undefined; context: string | undefined; closing: boolean }): void {
-  let text = raw;
-  if (isLeadIn(text) || (code !== undefined && text && !/[.。]$/.test(text))) {
-    if (code === undefined) return;
-    text = `${text.replace(/[:：]?$/, ':')} ${w.spans.add({ text: code, style: 'code' })}`;
-  }
-  if (!text || looksLikeOutput(text, w.spans) || isQuestion(text) || speaksAsI(text, w.locale)) return;
-  // "Code: +86" under "China" says nothing alone: "China: +86".
-  if (!isProse(text) || isFragment(text, w.spans)) {
-    if (at.context && isProse(at.context) && at.context.length <= 60) {
-      const labelled = /^[^:：]{1,24}[:：]\s*(.+)$/u.exec(text);
-      text = `${at.context}: ${labelled ? labelled[1]! : text}`;
-    } else if (isTooShort(text, w.spans) || (!isProse(text) && !w.spans.hasCode(text))) return;
-  }
-  const lead = at.lead !== undefined;
-  if (w.spans.visibleLength(text) <= w.maxPointChars) {
-    push(w, { text, kind: 'item', lead, closing: at.closing });
-    return;
-  }
-  const group = w.nextGroup++;
-  const sentences = splitSentences(text, w.locale, SENTENCES_PER_PARAGRAPH);
-  push(w, { text: sentences[0] ?? text, kind: 'item', lead, closing: at.closing, group });
-  const label = name && text.startsWith(name) ? name : undefined;
-  if (!label) return;
-  for (const sentence of sentences.slice(1)) {
-    if (isQuestion(sentence) || speaksAsI(sentence, w.locale) || isLeadIn(sentence) || isExclamation(sentence)) continue;
-    push(w, { text: `${label}: ${sentence}`, kind: 'item', closing: at.closing, group });
-  }
-}
-
-function addTable(w: Walk, table: Tokens.Table, lead: string | undefined): void {
-  const cell = (c: Tokens.TableCell) => prose(inlineText(c.tokens, w.spans));
-  const { header, values } = subjectColumn(table, cell);
-  // A short lead-in or heading names the table ("Top 10 by stars"); a long one is said elsewhere.
-  // Two or three rows name themselves; a longer table is named by its subjects in one point.
-  const compact = values.length > 3 ? compactNames(lead && lead.length <= 40 ? lead : header, values, w.maxPointChars) : undefined;
-  if (compact) push(w, { text: compact, kind: 'compact', lead: true });
-  for (const row of table.rows.slice(0, 5)) {
-    const cells = row.map(cell).filter((c) => c);
-    if (!cells.length || !cells.some((c) => isProse(c) || w.spans.hasCode(c))) continue;
-    push(w, { text: cells.length > 1 ? `${cells[0]}: ${cells.slice(1).join(' · ')}` : cells[0]!, kind: 'row' });
-  }
 }
 
 const COMMENT_LINE = /^\s*(?:\/\/+|#+(?!!)|--|;+|%+|\/\*+|\*+(?!\/)|<!--|"""|'''|REM\b)\s?(.*?)(?:\*\/|-->|"""|''')?\s*$/;

@@ -5,8 +5,7 @@
  * on an unchosen one avoided. Chosen points are shown in reading order. Pure.
  */
 import { ELLIPSIS, truncate } from '../util/text.js';
-import type { Candidate } from './candidates.js';
-import { isProse } from './candidates.js';
+import { isProse, type Candidate } from './walk.js';
 import { isPlaceholder, PLACEHOLDER, type KeyPoint, type SpanTable } from './inline.js';
 import { scrubMarkup } from './plain.js';
 import { properNouns, termsOf, weighTerms } from './salience.js';

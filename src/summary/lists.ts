@@ -1,0 +1,154 @@
+/**
+ * Lists and tables as key points: each item on its own (or its label with one of its sentences),
+ * and the names of its items compacted into one point under their lead-in ("Key features: A, B, C");
+ * a table named by its subject column. Pure.
+ */
+import type { Token, Tokens } from 'marked';
+import { collapseWhitespace } from '../util/text.js';
+import type { SpanTable } from './inline.js';
+import { cleanText, collectLinks, inlineText } from './plain.js';
+import { splitSentences } from './sentences.js';
+import { isExclamation, isQuestion, pointsBack, speaksAsI, wordCount } from './tone.js';
+import { isFragment, isLeadIn, isProse, isTooShort, looksLikeOutput, MAX_ITEM_POINTS, MAX_ITEMS, MAX_NAME, prose, push, SENTENCES_PER_PARAGRAPH, shortCodeLine, type Walk } from './walk.js';
+
+/** Text of a list item's own words up to its first block: a lead-in takes its short code line and stops there. */
+function itemText(item: Tokens.ListItem, spans: SpanTable): { text: string; code?: string | undefined } {
+  const parts: string[] = [];
+  for (const t of item.tokens) {
+    if (t.type === 'code') return { text: parts.join(' '), code: shortCodeLine(t) };
+    if (t.type === 'list' || t.type === 'table' || t.type === 'html') break;
+    if (t.type === 'text' || t.type === 'paragraph') parts.push(inlineText((t as Tokens.Text).tokens ?? [t], spans));
+  }
+  return { text: parts.join(' ') };
+}
+
+/** The short name an item gives itself: its bold label or the words before its colon or dash. */
+function itemName(raw: Tokens.ListItem, text: string): string | undefined {
+  const first = raw.tokens[0];
+  const inline = first && 'tokens' in first ? (first.tokens as Token[] | undefined) : undefined;
+  const lead = inline?.[0];
+  if (lead && lead.type === 'strong') return collapseWhitespace(cleanText(inlineText((lead as Tokens.Strong).tokens))).replace(/[:：]$/, '');
+  const m = /^(.{1,48}?)\s*(?:[:：]|\s[—–]\s|\s-\s(?=\p{Lu}))/u.exec(text);
+  if (m) return m[1];
+  return text.length <= MAX_NAME ? text.replace(/[.。]$/u, '') : undefined;
+}
+
+/** `lead: a, b, c` for a list or a table column whose entries are short names. */
+function compactNames(lead: string, names: readonly string[], max: number): string | undefined {
+  if (names.length < 2) return undefined;
+  // A long lead-in is a sentence of its own, said elsewhere: the names stand alone then.
+  let out = lead && lead.length <= 60 ? `${lead}: ` : '';
+  let shown = 0;
+  for (const n of names) {
+    const next = `${out}${shown ? ', ' : ''}${n}`;
+    if (next.length > max - 2) break;
+    out = next;
+    shown++;
+  }
+  if (shown < 2) return undefined;
+  return shown < names.length ? `${out}, …` : out;
+}
+
+/** Cells of a table column that name things: not numbers, ranks or figures. */
+function subjectColumn(table: Tokens.Table, cell: (c: Tokens.TableCell) => string): { header: string; values: string[] } {
+  const width = table.header.length;
+  for (let col = 0; col < width; col++) {
+    const values = table.rows.map((r) => { const c = r[col]; return c ? cell(c) : ''; }).filter((v) => v);
+    if (values.length >= 2 && values.filter((v) => isProse(v) && v.length <= MAX_NAME).length >= values.length * 0.7) {
+      const head = table.header[col];
+      return { header: head ? cell(head) : '', values };
+    }
+  }
+  return { header: '', values: [] };
+}
+
+/** Bold item labels found in two lists or more: the fields of repeated records ("**Code**: +86"). */
+export function fieldLabels(blocks: readonly Token[]): Set<string> {
+  const seen = new Map<string, number>();
+  const walk = (list: Tokens.List) => {
+    const here = new Set<string>();
+    for (const item of list.items) {
+      const first = item.tokens[0];
+      const lead = first && 'tokens' in first ? (first.tokens as Token[] | undefined)?.[0] : undefined;
+      if (lead?.type === 'strong') here.add(collapseWhitespace((lead as Tokens.Strong).text).replace(/[:：]$/, '').toLowerCase());
+      for (const t of item.tokens) if (t.type === 'list') walk(t as Tokens.List);
+    }
+    for (const l of here) seen.set(l, (seen.get(l) ?? 0) + 1);
+  };
+  for (const t of blocks) if (t.type === 'list') walk(t as Tokens.List);
+  return new Set([...seen].filter(([, n]) => n >= 2).map(([l]) => l));
+}
+
+export function addList(w: Walk, list: Tokens.List, lead: string | undefined, closing: boolean, first = true): void {
+  // A list of sources ("Course materials: [MIT OCW](…)") gives links, not points.
+  if (list.items.filter((item) => collectLinks(item.tokens).length > 0).length * 2 > list.items.length) return;
+  const items = list.items.slice(0, MAX_ITEMS).map((item) => {
+    const { text: rawText, code } = itemText(item, w.spans);
+    const text = prose(rawText, w.spans);
+    return { item, text, code, name: text || code !== undefined ? itemName(item, text) : undefined };
+  });
+  // Labels every item repeats ("Code:", "Structure:") are fields, not names of things.
+  const names = items.flatMap(({ name }) => (name && isProse(name) && !w.fieldLabels.has(name.toLowerCase()) ? [name] : []));
+  // Named items in one point, first (a long list must not use up the candidates before it): under
+  // their lead-in or heading, or alone when there are several.
+  const compact = names.length >= 3 ? compactNames(lead ?? '', names, w.maxPointChars) : undefined;
+  if (compact) push(w, { text: compact, kind: 'compact', lead: true });
+  items.forEach(({ item, text, code, name }, i) => {
+    if (!text && code === undefined) return;
+    // A nested list belongs to its item: "Type a command, e.g.: /available, /away, /busy".
+    const nested = item.tokens.find((t): t is Tokens.List => t.type === 'list');
+    if (nested) addList(w, nested, name && name.length <= 60 ? name : text.replace(/[:：]$/, '') || undefined, closing);
+    // "It minimises the error." as an item leans on the item before it, as a sentence does.
+    if (i < MAX_ITEM_POINTS && !(i > 0 && pointsBack(text, w.locale) && wordCount(text) <= 8)) {
+      addItem(w, text, code, name, { lead: first && i === 0 && lead !== undefined ? lead : undefined, context: lead, closing });
+    }
+  });
+}
+
+/**
+ * One list item as a point: whole when it fits, else its first sentence, or its label with another of
+ * its sentences ("Brew the tea: Steep for 3-5 minutes."), one of them at most (a group).
+ */
+function addItem(w: Walk, raw: string, code: string | undefined, name: string | undefined, at: { lead: string | undefined; context: string | undefined; closing: boolean }): void {
+  let text = raw;
+  if (isLeadIn(text) || (code !== undefined && text && !/[.。]$/.test(text))) {
+    if (code === undefined) return;
+    text = `${text.replace(/[:：]?$/, ':')} ${w.spans.add({ text: code, style: 'code' })}`;
+  }
+  if (!text || looksLikeOutput(text, w.spans) || isQuestion(text) || speaksAsI(text, w.locale)) return;
+  // "Code: +86" under "China" says nothing alone: "China: +86".
+  if (!isProse(text) || isFragment(text, w.spans)) {
+    if (at.context && isProse(at.context) && at.context.length <= 60) {
+      const labelled = /^[^:：]{1,24}[:：]\s*(.+)$/u.exec(text);
+      text = `${at.context}: ${labelled ? labelled[1]! : text}`;
+    } else if (isTooShort(text, w.spans) || (!isProse(text) && !w.spans.hasCode(text))) return;
+  }
+  const lead = at.lead !== undefined;
+  if (w.spans.visibleLength(text) <= w.maxPointChars) {
+    push(w, { text, kind: 'item', lead, closing: at.closing });
+    return;
+  }
+  const group = w.nextGroup++;
+  const sentences = splitSentences(text, w.locale, SENTENCES_PER_PARAGRAPH);
+  push(w, { text: sentences[0] ?? text, kind: 'item', lead, closing: at.closing, group });
+  const label = name && text.startsWith(name) ? name : undefined;
+  if (!label) return;
+  for (const sentence of sentences.slice(1)) {
+    if (isQuestion(sentence) || speaksAsI(sentence, w.locale) || isLeadIn(sentence) || isExclamation(sentence)) continue;
+    push(w, { text: `${label}: ${sentence}`, kind: 'item', closing: at.closing, group });
+  }
+}
+
+export function addTable(w: Walk, table: Tokens.Table, lead: string | undefined): void {
+  const cell = (c: Tokens.TableCell) => prose(inlineText(c.tokens, w.spans));
+  const { header, values } = subjectColumn(table, cell);
+  // A short lead-in or heading names the table ("Top 10 by stars"); a long one is said elsewhere.
+  // Two or three rows name themselves; a longer table is named by its subjects in one point.
+  const compact = values.length > 3 ? compactNames(lead && lead.length <= 40 ? lead : header, values, w.maxPointChars) : undefined;
+  if (compact) push(w, { text: compact, kind: 'compact', lead: true });
+  for (const row of table.rows.slice(0, 5)) {
+    const cells = row.map(cell).filter((c) => c);
+    if (!cells.length || !cells.some((c) => isProse(c) || w.spans.hasCode(c))) continue;
+    push(w, { text: cells.length > 1 ? `${cells[0]}: ${cells.slice(1).join(' · ')}` : cells[0]!, kind: 'row' });
+  }
+}

@@ -1,0 +1,136 @@
+/**
+ * What walking a note's blocks shares: the candidate a piece of text becomes, the walk's state, and
+ * the tests every kind of block applies to its text (prose or not, a lead-in, a fragment, output).
+ */
+import type { Token, Tokens } from 'marked';
+import { collapseWhitespace, stripControls } from '../util/text.js';
+import { stripPrivateUse, type SpanTable } from './inline.js';
+import { cleanText } from './plain.js';
+
+export interface Candidate {
+  /** Text with placeholders for its code spans (see inline.ts). */
+  text: string;
+  /** Reading order. */
+  pos: number;
+  /** The block (paragraph, list, table) it comes from, and its section (0: before any heading). */
+  block: number;
+  section: number;
+  kind: 'sentence' | 'item' | 'compact' | 'row' | 'code';
+  /** Among the note's first three sentences of substance (one paragraph): what most notes are about. */
+  opening?: boolean;
+  /** A section's first words, or a point named by its section's heading. */
+  lead?: boolean;
+  /** From the note's last block of prose: sign-offs and offers live there. */
+  closing?: boolean;
+  /**
+   * Starts with a word pointing back: a short sentence ("They follow from it.") says nothing without
+   * the one before it (wholly); a longer one still says something of its own (partly).
+   */
+  leansBack?: 'wholly' | 'partly' | undefined;
+  /** Talks to the reader or the asker ("Your guess of…"), or exclaims. */
+  chatty?: boolean;
+  /** In a section that sums the note up: the writer's own summary. */
+  sumsUp?: boolean;
+  /** Alternatives of one piece of text (one list item's sentences under its label): one at most is shown. */
+  group?: number;
+}
+
+/** Longest item or cell name that a compacted list or table shows. */
+export const MAX_NAME = 48;
+
+/** Per section, enough candidates to choose from; past it a long section is not segmented. */
+const PER_SECTION = 24;
+
+const MAX_CANDIDATES = 40;
+
+/** Items of one list read for its names, and offered as points of their own. */
+export const MAX_ITEMS = 16;
+
+export const MAX_ITEM_POINTS = 8;
+
+/** Sentences of one paragraph considered; a note of one long paragraph still offers several. */
+export const SENTENCES_PER_PARAGRAPH = 6;
+
+/** Enough letters to be prose, not a stray symbol, number or emoji. */
+export function isProse(s: string): boolean {
+  return /\p{L}[^]*?\p{L}/u.test(s);
+}
+
+/** A sentence that introduces what follows ("Run:", "Bring it back:"): alone it points at nothing. */
+export function isLeadIn(s: string): boolean {
+  return /[:：]$/.test(s);
+}
+
+/** Scripts whose words are one or two characters, where length says little. */
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+
+/** A short item with no sentence of its own ("+86", "Code: +86"), which reads as a fragment alone. */
+export function isFragment(text: string, spans: SpanTable): boolean {
+  const n = spans.visibleLength(text);
+  if (CJK.test(text)) return n < 4;
+  return n < 20 && !/[.!?।。]$/u.test(text);
+}
+
+/** Too short to say anything: "or", "Note". CJK words are short, so only single characters count there. */
+export function isTooShort(text: string, spans: SpanTable): boolean {
+  const n = spans.visibleLength(text);
+  if (CJK.test(text)) return n < 2;
+  return n < 4 || (!/\s/.test(text.trim()) && !spans.hasCode(text) && n < 12);
+}
+
+const LETTER = /\p{L}/u;
+
+/** Mostly figures and symbols, as a program's output is ("DFS: 2 0 1 3", "[1]+ Suspended"). */
+export function looksLikeOutput(text: string, spans: SpanTable, minLength = 8): boolean {
+  if (spans.hasCode(text)) return false;
+  let visible = 0;
+  let letters = 0;
+  for (const ch of text) {
+    if (ch === ' ') continue;
+    visible++;
+    if (LETTER.test(ch)) letters++;
+  }
+  return visible >= minLength && letters / visible < 0.45;
+}
+
+/** The one short line of a code block, to complete a lead-in ("Run: `docker compose up -d`"). */
+export function shortCodeLine(t: Token | undefined): string | undefined {
+  if (!t || t.type !== 'code') return undefined;
+  const lines = (t as Tokens.Code).text.split('\n').filter((l) => l.trim());
+  if (lines.length !== 1) return undefined;
+  const line = stripControls(stripPrivateUse(lines[0]!.trim()));
+  // A bare path, a figure or "[1]+ Suspended" is what a command printed, not the command.
+  return line.length <= 120 && !/^(?:\[|\d|\/[^\s]*$)/.test(line) ? line : undefined;
+}
+
+export interface Walk {
+  locale: string;
+  spans: SpanTable;
+  maxPointChars: number;
+  out: Candidate[];
+  pos: number;
+  block: number;
+  section: number;
+  perSection: number;
+  nextGroup: number;
+  /** Inside a section that sums the note up ("Summary", "In short", "まとめ"). */
+  inSummary: boolean;
+  /** Item names used in more than one list of the note. */
+  fieldLabels: Set<string>;
+  /** The first speaker of a dialogue asks; what they say is kept though it is a question or "I". */
+  asker?: string | undefined;
+}
+
+export function push(w: Walk, c: Omit<Candidate, 'pos' | 'block' | 'section'>): void {
+  if (w.perSection >= PER_SECTION || w.out.length >= MAX_CANDIDATES) return;
+  w.perSection++;
+  const candidate = c as Candidate;
+  candidate.pos = w.pos++;
+  candidate.block = w.block;
+  candidate.section = w.section;
+  if (w.inSummary) candidate.sumsUp = true;
+  w.out.push(candidate);
+}
+
+/** A kramdown definition ("Term\n: what it is") reads "Term: what it is". */
+export const prose = (raw: string, spans?: SpanTable) => collapseWhitespace(cleanText(raw.replace(/\n:[ \t]+/g, ': '), spans));
