@@ -12,7 +12,7 @@ import { addList, addTable, fieldLabels } from './lists.js';
 import { cleanText, collectLinks, htmlBlockText, inlineText, type Link } from './plain.js';
 import { splitSentences } from './sentences.js';
 import { addressesReader, isExclamation, isQuestion, namesReadersOwn, pointsBack, pointsElsewhere, SPEAKER, speaksAsI, withoutInterjection, wordCount } from './tone.js';
-import { isLeadIn, isProse, isTooShort, looksLikeOutput, prose, push, SENTENCES_PER_PARAGRAPH, shortCodeLine, type Candidate, type Walk } from './walk.js';
+import { full, isLeadIn, isProse, isTooShort, looksLikeOutput, prose, push, SENTENCES_PER_PARAGRAPH, shortCodeLine, type Candidate, type Walk } from './walk.js';
 
 export type { Candidate } from './walk.js';
 
@@ -175,6 +175,7 @@ export function collectCandidates(tokens: readonly Token[], locale: string, span
       referenceLinks.push(...collectLinks([t]));
       continue;
     }
+    if (full(w) && t.type !== 'code') continue; // nothing more is taken here: not read (a code-only note still says something)
     const lead = heading !== undefined && !sectionHasLead;
     const closing = i === closingAt && closingAt > 0;
     if (t.type === 'paragraph' || (t.type === 'html' && (t as Tokens.HTML).block)) {

@@ -95,13 +95,13 @@ export function addList(w: Walk, list: Tokens.List, lead: string | undefined, cl
   if (compact) push(w, { text: compact, kind: 'compact', lead: true });
   items.forEach(({ item, text, code, name }, i) => {
     if (!text && code === undefined) return;
-    // A nested list belongs to its item: "Type a command, e.g.: /available, /away, /busy".
-    const nested = item.tokens.find((t): t is Tokens.List => t.type === 'list');
-    if (nested) addList(w, nested, name && name.length <= 60 ? name : text.replace(/[:：]$/, '') || undefined, closing);
     // "It minimises the error." as an item leans on the item before it, as a sentence does.
     if (i < MAX_ITEM_POINTS && !(i > 0 && pointsBack(text, w.locale) && wordCount(text) <= 8)) {
       addItem(w, text, code, name, { lead: first && i === 0 && lead !== undefined ? lead : undefined, context: lead, closing });
     }
+    // A nested list belongs to its item, after it: "Type a command, e.g.: /available, /away, /busy".
+    const nested = item.tokens.find((t): t is Tokens.List => t.type === 'list');
+    if (nested) addList(w, nested, name && name.length <= 60 ? name : text.replace(/[:：]$/, '') || undefined, closing);
   });
 }
 

@@ -21,7 +21,7 @@ export interface Budget {
 export const POINT_OVERHEAD = 3;
 
 /** The smallest rest of the budget worth a cut point; below it, filling stops. */
-const MIN_CUT_POINT = 40;
+const MIN_CUT_POINT = 90;
 
 interface Option {
   c: Candidate;
@@ -41,7 +41,7 @@ function placeWeight(c: Candidate, total: number): number {
   if (c.sumsUp) w *= 1.6;
   if (c.kind === 'compact') w *= 1.4; // names several things at once: what a reader scans for
   
-  if (c.kind === 'row') w *= total > 2 ? 0.3 : 1; // rows are points only for a note with (almost) no prose
+  if (c.kind === 'row' && total > 2) return 0; // rows are points only for a note with (almost) no prose
   if (c.kind === 'code') w *= 0.5;
   if (c.closing) w *= 0.55;
   if (c.chatty) w *= 0.45;
@@ -98,12 +98,14 @@ export function choosePoints(candidates: readonly Candidate[], spans: SpanTable,
       if (o.c.group !== undefined && usedGroups.has(o.c.group)) continue;
       const fits = o.cost <= left || left - POINT_OVERHEAD >= MIN_CUT_POINT;
       if (!fits) continue;
+      if (o.place === 0) continue;
       let gain = 0;
       for (const [t, w] of o.weighed) if (!covered.has(t)) gain += w;
       if (gain <= 0) continue;
       let score = (gain * o.place) / Math.pow(Math.min(o.cost, left), 0.7);
       score *= Math.pow(0.6, usedBlocks.get(o.c.block) ?? 0);
       if (alone) score *= 0.6;
+      if (o.cost > left) score *= 0.5; // it would be cut: its end is lost
       if (score > bestScore) {
         bestScore = score;
         best = o;

@@ -121,8 +121,13 @@ export interface Walk {
   asker?: string | undefined;
 }
 
+/** Whether the walk has all the candidates it may take here: the rest of the section is not read. */
+export function full(w: Walk): boolean {
+  return w.perSection >= PER_SECTION || w.out.length >= MAX_CANDIDATES;
+}
+
 export function push(w: Walk, c: Omit<Candidate, 'pos' | 'block' | 'section'>): void {
-  if (w.perSection >= PER_SECTION || w.out.length >= MAX_CANDIDATES) return;
+  if (full(w)) return;
   w.perSection++;
   const candidate = c as Candidate;
   candidate.pos = w.pos++;
