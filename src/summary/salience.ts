@@ -24,7 +24,11 @@ const CJK_RUN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]+/gu;
 const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}_'’.+#/-]*[\p{L}\p{M}\p{N}+#]|[\p{L}\p{N}]/gu;
 
 /** The terms of a text with placeholders: each code span whole, words lower-cased, CJK as pairs. */
-export function termsOf(text: string, spans: SpanTable): Set<string> {
+/**
+ * `proper`, when given, collects the words written with a capital inside a sentence ("Scout",
+ * "Behemoth", "GitHub"): names of things.
+ */
+export function termsOf(text: string, spans: SpanTable, proper?: Set<string>): Set<string> {
   const out = new Set<string>();
   let plain = text;
   if (PLACEHOLDER.test(text)) {
@@ -46,15 +50,21 @@ export function termsOf(text: string, spans: SpanTable): Set<string> {
     });
   }
   for (const m of plain.matchAll(WORD)) {
-    const w = m[0].replace(/['’]s$/u, '').replace(/[.]+$/, '');
+    let w = m[0];
+    if (w.endsWith('s') && (w.endsWith("'s") || w.endsWith('’s'))) w = w.slice(0, -2);
+    if (w.endsWith('.')) w = w.replace(/[.]+$/, '');
     const lower = w.toLowerCase();
     if (STOP.has(lower)) continue;
     // Short words are grammar, unless a number or an acronym ("AI", "C#", "3D").
     if (w.length < 3 && !/\p{N}|^\p{Lu}{2}$|#/u.test(w)) continue;
     out.add(lower);
+    if (proper && lower !== w && m.index > 0 && INSIDE_SENTENCE.test(plain.slice(Math.max(0, m.index - 4), m.index))) proper.add(lower);
   }
   return out;
 }
+
+/** What precedes a word inside a sentence: a letter, digit, comma or bracket, then a space. */
+const INSIDE_SENTENCE = /[\p{L}\p{N},;)]\s+$/u;
 
 export interface TermWeights {
   weight(term: string): number;
@@ -88,11 +98,4 @@ export function weighTerms(units: readonly Set<string>[], named: Set<string>, he
       return w;
     },
   };
-}
-
-/** Words written with a capital inside a sentence ("Scout", "Behemoth", "GitHub"): names of things. */
-export function properNouns(texts: readonly string[]): Set<string> {
-  const out = new Set<string>();
-  for (const t of texts) for (const m of t.matchAll(/(?<=[\p{L}\p{N},;)]\s+)\p{Lu}[\p{L}\p{N}_.+#-]*[\p{L}\p{N}+#]/gu)) out.add(m[0].toLowerCase());
-  return out;
 }

@@ -8,7 +8,7 @@ import { ELLIPSIS, truncate } from '../util/text.js';
 import { isProse, type Candidate } from './walk.js';
 import { isPlaceholder, PLACEHOLDER, type KeyPoint, type SpanTable } from './inline.js';
 import { scrubMarkup } from './plain.js';
-import { properNouns, termsOf, weighTerms } from './salience.js';
+import { termsOf, weighTerms } from './salience.js';
 
 export interface Budget {
   /** Characters the points may use in all. */
@@ -51,6 +51,7 @@ function placeWeight(c: Candidate, total: number): number {
 export function choosePoints(candidates: readonly Candidate[], spans: SpanTable, locale: string, title: string, headings: readonly string[], budget: Budget): KeyPoint[] {
   const options: Option[] = [];
   const seen = new Set<string>();
+  const proper = new Set<string>();
   for (const c of candidates) {
     // Sentence splitting can put leftover markup at a point's start ("# …"): scrub once more.
     const text = truncatePoint(scrubMarkup(c.text).trim(), budget.maxPointChars, spans, locale);
@@ -58,11 +59,11 @@ export function choosePoints(candidates: readonly Candidate[], spans: SpanTable,
     const key = text.toLowerCase();
     if (seen.has(key)) continue;
     seen.add(key);
-    options.push({ c, text, terms: termsOf(text, spans), cost: spans.visibleLength(text) + POINT_OVERHEAD, place: 1, weighed: [] });
+    options.push({ c, text, terms: termsOf(text, spans, proper), cost: spans.visibleLength(text) + POINT_OVERHEAD, place: 1, weighed: [] });
   }
   const named = new Set<string>([...termsOf(title, spans)]);
   const headed = new Set<string>(headings.flatMap((h) => [...termsOf(h, spans)]));
-  const weights = weighTerms(options.map((o) => o.terms), named, headed, properNouns(options.map((o) => o.text)));
+  const weights = weighTerms(options.map((o) => o.terms), named, headed, proper);
   const prose = options.filter((o) => o.c.kind === 'sentence' || o.c.kind === 'item').length;
   for (const o of options) {
     o.place = placeWeight(o.c, prose);
