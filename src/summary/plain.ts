@@ -91,6 +91,8 @@ const MATH = /\\\((.+?)\\\)|\\\[(.+?)\\\]|\$\$(.+?)\$\$/gs;
  */
 const DOLLAR_MATH = /(?<![\\$\w])\$(?=[^\s$])([^$\n]{1,120}?)(?<=[^\s$\\])\$(?![\w$])/g;
 const TEX_LIKE = /[\\^_{}=]|^\p{L}['′]?$|^\w{1,3}!$/u;
+/** What TeX never holds: a backtick or a placeholder (a code span's), so such text stays as written. */
+const NOT_TEX = /[`\uE000-\uF8FF]/;
 const LIQUID = /\{%-?[\s\S]*?-?%\}|\{\{[\s\S]*?\}\}/g;
 
 export function hasMath(s: string): boolean {
@@ -105,7 +107,7 @@ export function cleanText(s: string, spans?: SpanTable): string {
   // With a span table, math becomes one unbreakable unit: no sentence ends and no cut falls inside it.
   const math = (tex: string) => (spans ? spans.add({ text: texToText(tex) }) : texToText(tex));
   if (out.includes('\\') || out.includes('$$')) out = out.replace(MATH, (_m, a?: string, b?: string, c?: string) => math(a ?? b ?? c ?? ''));
-  if (out.includes('$')) out = out.replace(DOLLAR_MATH, (m, tex: string) => (TEX_LIKE.test(tex) ? math(tex) : m));
+  if (out.includes('$')) out = out.replace(DOLLAR_MATH, (m, tex: string) => (TEX_LIKE.test(tex) && !NOT_TEX.test(tex) ? math(tex) : m));
   if (out.includes('{')) out = out.replace(LIQUID, '');
   if (out.includes('<')) out = stripHtmlTags(out).replace(/<!--[\s\S]*?-->/g, '');
   if (out.includes('&')) out = decodeEntities(out);

@@ -8,6 +8,7 @@ import { parseNote, type ReadOptions } from '../../src/notes/read.js';
 import { DEFAULT_FILE_LANGS } from '../../src/notes/lang.js';
 import { buildSummary, DEFAULT_SUMMARY_OPTIONS } from '../../src/summary/build.js';
 import { pointText } from '../../src/summary/inline.js';
+import { proseOf, RESIDUE } from '../helpers/visible.js';
 
 const opts: ReadOptions = { maxBytes: 1 << 20, defaultLang: 'en', fileLangs: [...DEFAULT_FILE_LANGS], site: { url: '', baseurl: '', permalink: 'date', collections: {} } };
 
@@ -128,6 +129,11 @@ describe('the text of a point', () => {
 
   it('never ends a sentence inside a URL', () => {
     expect(points('Fetch https://ex.org/a*b?x=1&y=2 to see the rows. Then page on.')).toEqual(['Fetch https://ex.org/a*b?x=1&y=2 to see the rows.', 'Then page on.']);
+  });
+
+  it('leaves text between dollars that is not TeX as written, with no markup left in it (a shrunk counterexample)', () => {
+    const { note, tokens } = parseNote('_posts/2025-01-01-note-en.md', Buffer.from('AA $` \\ !$'), opts);
+    for (const p of buildSummary(note, tokens).keyPoints) expect(proseOf(p)).not.toMatch(RESIDUE);
   });
 
   it('keeps prices written with dollars', () => {
