@@ -50,6 +50,9 @@ const GREEK: Record<string, string> = {
   cdot: '·', times: '×', div: '÷', pm: '±', leq: '≤', le: '≤', geq: '≥', ge: '≥', neq: '≠', ne: '≠',
   approx: '≈', infty: '∞', to: '→', rightarrow: '→', leftarrow: '←', Rightarrow: '⇒', sum: 'Σ', int: '∫',
   partial: '∂', sqrt: '√', in: '∈', cup: '∪', cap: '∩', land: '∧', lor: '∨', neg: '¬', oplus: '⊕', prime: '′',
+  prod: '∏', lceil: '⌈', rceil: '⌉', lfloor: '⌊', rfloor: '⌋', cdots: '⋯', ldots: '…', dots: '…', forall: '∀', exists: '∃',
+  subset: '⊂', subseteq: '⊆', supset: '⊃', emptyset: '∅', varnothing: '∅', nabla: '∇', mid: '|', equiv: '≡', sim: '∼',
+  propto: '∝', circ: '∘', otimes: '⊗', leftrightarrow: '↔', Leftrightarrow: '⇔', iff: '⇔', implies: '⇒', mapsto: '↦',
 };
 
 /** A TeX fragment as readable text: `\frac{1}{2}` → `1/2`, `V_{max}` → `V_max`, `\omega` → `ω`. */
@@ -68,7 +71,10 @@ export function texToText(tex: string): string {
     s = s.replace(/\\sqrt\{([^{}]*)\}/g, (_m, a: string) => `√${wrap(a)}`);
   }
   s = s
-    .replace(/\\(?:text|mathrm|mathbf|mathit|operatorname|overline|bar|hat|vec)\{([^{}]*)\}/g, '$1')
+    // An accent keeps its meaning: \overline{A} is not A (NOT A in logic), \hat{\beta} is an estimate.
+    .replace(/\\(overline|bar|hat|widehat|vec|tilde|widetilde|dot)\{([^{}]*)\}/g, (_m, accent: string, x: string) => accented(x, ACCENTS[accent]!))
+    .replace(/\\(overline|bar|hat|vec|tilde|dot)\s*(\\?[A-Za-z])/g, (_m, accent: string, x: string) => accented(x, ACCENTS[accent]!))
+    .replace(/\\(?:text|textbf|textit|mathrm|mathbf|mathit|mathbb|mathcal|mathsf|mathtt|boldsymbol|operatorname)\{([^{}]*)\}/g, '$1')
     .replace(/\\(?:left|right|big|Big|bigg|Bigg)\b/g, '')
     .replace(/\\([A-Za-z]+)/g, (_m, name: string) => GREEK[name] ?? name)
     .replace(/\\[,;:! ]/g, ' ')
@@ -77,6 +83,15 @@ export function texToText(tex: string): string {
     .replace(/\s+/g, ' ')
     .trim();
   return s;
+}
+
+/** Combining marks for TeX accents: overline, circumflex, arrow, tilde, dot. */
+const ACCENTS: Record<string, string> = { overline: '\u0305', bar: '\u0304', hat: '\u0302', widehat: '\u0302', vec: '\u20D7', tilde: '\u0303', widetilde: '\u0303', dot: '\u0307' };
+
+/** `x` with a combining mark on each of its characters (`AB` overlined is A̅B̅); a Greek name is read first. */
+function accented(x: string, mark: string): string {
+  const base = x.trim().replace(/\\([A-Za-z]+)/g, (_m, name: string) => GREEK[name] ?? name);
+  return [...base].map((c) => (/\s/.test(c) ? c : c + mark)).join('');
 }
 
 function wrap(x: string): string {
@@ -130,6 +145,11 @@ export function scrubMarkup(s: string): string {
     .replace(/(^|[\s.,;:!?。！？\uE000-\uF8FF])#{1,6}(?=\s|$)/gu, '$1');
 }
 
+/** A Latin letter or digit, by code (a regex anchored at the end of a growing string was quadratic). */
+function isAsciiWordChar(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
 function nextText(t: Token | undefined): string {
   return t && 'text' in t && typeof t.text === 'string' ? t.text : '';
 }
@@ -157,7 +177,7 @@ export function inlineText(tokens: readonly Token[] | undefined, spans?: SpanTab
       case 'em':
         // `a*b*c*d` in prose: single asterisks between Latin letters or digits are the writer's, not
         // emphasis they meant (CJK text has no spaces, so emphasis there is always between letters).
-        if (spans && t.type === 'em' && t.raw.startsWith('*') && /[A-Za-z0-9]$/.test(out) && /^[A-Za-z0-9]/.test(nextText(tokens[i + 1]))) {
+        if (spans && t.type === 'em' && t.raw.startsWith('*') && isAsciiWordChar(out.charCodeAt(out.length - 1)) && isAsciiWordChar(nextText(tokens[i + 1]).charCodeAt(0))) {
           out += spans.add({ text: t.raw, style: 'literal' });
           break;
         }
