@@ -24,6 +24,7 @@ import { checkMark, markWriter } from './store/mark.js';
 import { CommandRateLimiter } from './commands/limit.js';
 import type { CommandDeps } from './commands/types.js';
 import { chooseWatchMode } from './watch/mode.js';
+import type { Batch } from './watch/batch.js';
 
 export interface AppOptions {
   config: Config;
@@ -41,6 +42,8 @@ export interface AppOptions {
   onDelivery?: (e: DeliveryEvent) => void;
   /** Everything seen so far is handled (see `noticeIdle`); `start --json` prints `{"event":"idle"}`. */
   onIdle?: () => void;
+  /** A watcher batch was applied (or recorded as failed): in-process tests know their saves were seen. */
+  onBatch?: (batch: Batch) => void;
 }
 
 export interface PlatformDeps {
@@ -151,7 +154,7 @@ async function startAppParts(o: AppOptions, undo: (() => unknown)[]): Promise<Ru
   log.info({ mode: watchMode.mode, reason: watchMode.reason, ...(watchMode.mode === 'poll' ? { intervalMs: config.watch.pollIntervalMs } : {}) }, `watching the notes folder: ${watchMode.mode}`);
   store.setMeta('watch.mode', JSON.stringify(watchMode));
   // The route from a saved file to the outbox: publish/sync.ts (load, then follow the watcher).
-  const sync = new FolderSync({ root, store, publisher, config, watchMode, log, deliveriesIdle: () => deliverer.idle, onProgress: o.onProgress, onIdle: o.onIdle });
+  const sync = new FolderSync({ root, store, publisher, config, watchMode, log, deliveriesIdle: () => deliverer.idle, onProgress: o.onProgress, onIdle: o.onIdle, onBatch: o.onBatch });
   undo.push(() => sync.stop());
   deliverer.onQuiet(() => sync.noticeIdle());
   const notes = await sync.load();
