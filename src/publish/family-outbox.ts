@@ -16,6 +16,42 @@ export interface TouchedFamily {
   key: string;
   announced: boolean;
   repost: boolean;
+  /** Chats (target keys) that wanted the family before the batch: one that wants it only now gets it posted. */
+  wantedBefore: ReadonlySet<string>;
+}
+
+/** What a batch decided of one note, as far as families care. */
+export interface FamilyChange {
+  row: NoteRow;
+  action: { type: string };
+  prev?: NoteRow | undefined;
+}
+
+/**
+ * The families a batch changes, read before its records are written: a note's new family and, when
+ * its key changed, the one it left. A note that changes state (back from a draft or deletion, even
+ * unchanged) or language (a translation moved to another language folder) touches its family too.
+ */
+export function familiesTouched(store: Store, config: Config, platforms: ReadonlySet<string>, changes: readonly FamilyChange[]): Map<string, TouchedFamily> {
+  const touched = new Map<string, TouchedFamily>();
+  const touch = (key: string) => {
+    let f = touched.get(key);
+    if (!f) {
+      const before = familyTargets(liveMembers(store.familyNotes(key)), config.routes, store.subscriptions(), platforms);
+      touched.set(key, (f = { key, announced: false, repost: false, wantedBefore: new Set(before.map((ft) => targetKey(ft.target))) }));
+    }
+    return f;
+  };
+  for (const d of changes) {
+    const p = d.prev;
+    const moved = !!p && (p.state !== d.row.state || p.info.translationKey !== d.row.info.translationKey || p.info.lang !== d.row.info.lang);
+    if (d.action.type === 'none' && d.row.state !== 'deleted' && d.row.state !== 'draft' && !moved) continue;
+    const f = touch(d.row.info.translationKey);
+    if (d.action.type === 'announce') f.announced = true;
+    if (d.action.type === 'repost') f.repost = true;
+    if (p && p.info.translationKey !== d.row.info.translationKey) touch(p.info.translationKey);
+  }
+  return touched;
 }
 
 /** A new announcement a chat is to get; many at once in one chat become a digest. */
@@ -55,13 +91,18 @@ export function syncFamily(store: Store, config: Config, platforms: ReadonlySet<
   for (const [key, ft] of wanted) {
     const payload = payloadFor(members, ft);
     if (existing.has(key) && !f.repost) {
-      // The chat has this family's message (or it is waiting to go): it changes in place.
+      // The chat has this family's message (or it is waiting to go): it changes in place, and a
+      // delete still waiting for it (the last member went, and is back) is called off.
+      const pendingDelete = store.openDelivery(familyId, ft.target, ['delete']);
+      if (pendingDelete) store.markDone(pendingDelete.id, null, 'skipped', 'a translation came back before the message was deleted');
       const open = store.openDelivery(familyId, ft.target, ['post']) ?? store.openDelivery(familyId, ft.target, ['edit']);
       if (open) store.replacePayload(open.id, revision, payload);
       else if (store.postOf(familyId, ft.target)?.viaDigest !== true) store.enqueue({ noteId: familyId, revision, target: ft.target, kind: 'edit', payload });
       else continue; // a digest line: nothing to edit
       enqueued++;
-    } else if (f.announced || f.repost) {
+    } else if (f.announced || f.repost || !f.wantedBefore.has(key)) {
+      // New to the family, asked again, or a chat that wants the family only now (a translation
+      // moved to its language, a member back after its message was deleted).
       posts.push({ familyId, target: ft.target, member: ft.member, payload, revision });
     }
   }
