@@ -13,7 +13,7 @@ import { readChangedFiles, type BatchOptions, type ChangedFile, type FolderReade
 
 export type { BatchOptions } from './batch-read.js';
 import type { SummaryOptions } from '../summary/build.js';
-import { openParser, type ParseResult } from './parse-pool.js';
+import { openParser, type Parser, type ParseResult } from './parse-pool.js';
 import type { KnownNote, Store } from '../store/store.js';
 import type { DeliveryPayload, DigestItem, NoteRow, SearchText, Target } from '../store/types.js';
 import { targetKey } from '../store/types.js';
@@ -76,10 +76,13 @@ export class Publisher {
 
   private readonly reader: FolderReader;
   private readonly pending = new PendingRemovals();
+  /** Worker threads parsing each note within `notes.parseTimeoutMs` (parse-pool.ts). */
+  private readonly parser: Parser;
 
   constructor(private readonly deps: PublisherDeps) {
     this.realRoot = realpathSync.native(deps.root);
     this.now = deps.now ?? Date.now;
+    this.parser = openParser({ read: deps.read, summary: deps.summary, budgetMs: deps.config.notes.parseTimeoutMs });
     this.reader = { root: deps.root, realRoot: this.realRoot, maxBytes: deps.read.maxBytes, markSeen: (seen) => deps.store.markSeen(seen) };
   }
 
@@ -101,7 +104,6 @@ export class Publisher {
     const result: BatchResult = { scanned: 0, parsed: 0, announced: 0, errors: 0, heldRemovals: 0 };
     for (const rel of this.removedNotes(batch.removed, known)) this.pending.add(rel, known(rel)!);
     const renamed = new Set<string>();
-    const parser = openParser(files.length, this.deps.read, this.deps.summary);
     this.batchDigests = new Map();
     try {
       // Each chunk is read and handed to the parser while the chunk before it is decided and
@@ -115,7 +117,7 @@ export class Publisher {
         }
         const changed = read.changed;
         onProgress?.(Math.min(files.length, from + BATCH_CHUNK), files.length);
-        const parsed = parser.parse(changed.map((c) => ({ rel: c.rel, text: c.text })));
+        const parsed = this.parser.parse(changed.map((c) => ({ rel: c.rel, text: c.text })));
         parsed.catch(() => undefined); // awaited below; not an unhandled rejection if a commit throws first
         return { changed, parsed };
       };
@@ -137,9 +139,13 @@ export class Publisher {
       }
     } finally {
       this.batchDigests = undefined;
-      await parser.close();
     }
     return result;
+  }
+
+  /** Lets the parser's threads go (the service is stopping). */
+  close(): Promise<void> {
+    return this.parser.close();
   }
 
   /** Removals waiting to be acted on (see removals.ts). */

@@ -131,6 +131,7 @@ export class FolderSync {
     if (this.removalTimer) clearTimeout(this.removalTimer); // waiting removals are found again by the next start's scan
     await this.watcher.close();
     await this.queue;
+    await this.deps.publisher.close();
   }
 
   /**

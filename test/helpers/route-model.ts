@@ -44,7 +44,7 @@ export const opArb: fc.Arbitrary<Op> = fc.oneof(
   { weight: 1, arbitrary: fc.record({ op: fc.constant('restart' as const), offline: fc.array(simpleOp, { maxLength: 3 }) }) },
 );
 
-export const sequenceArb = (maxLength: number) => fc.array(opArb, { minLength: 1, maxLength });
+export const sequenceArb = (maxLength: number) => fc.array(opArb, { minLength: Math.ceil(maxLength / 2), maxLength, size: 'max' });
 
 interface FileState {
   title: string;
