@@ -32,12 +32,13 @@ export interface FamilyChange {
  * its key changed, the one it left. A note that changes state (back from a draft or deletion, even
  * unchanged) or language (a translation moved to another language folder) touches its family too.
  */
-export function familiesTouched(store: Store, config: Config, platforms: ReadonlySet<string>, changes: readonly FamilyChange[]): Map<string, TouchedFamily> {
+export function familiesTouched(store: Store, config: Config, platforms: ReadonlySet<string>, changes: readonly FamilyChange[], movedAway: ReadonlySet<string> = new Set()): Map<string, TouchedFamily> {
   const touched = new Map<string, TouchedFamily>();
   const touch = (key: string) => {
     let f = touched.get(key);
     if (!f) {
-      const before = familyTargets(liveMembers(store.familyNotes(key)), config.routes, store.subscriptions(), platforms);
+      // A family whose messages went with its renamed member has none left: no chat has it now.
+      const before = movedAway.has(key) ? [] : familyTargets(liveMembers(store.familyNotes(key)), config.routes, store.subscriptions(), platforms);
       touched.set(key, (f = { key, announced: false, repost: false, wantedBefore: new Set(before.map((ft) => targetKey(ft.target))) }));
     }
     return f;
@@ -72,6 +73,36 @@ function familyRevision(notes: readonly NoteRow[]): number {
   return notes.reduce((n, m) => n + m.revision, 0);
 }
 
+/** Whether a chat would see the same message (which note's record it came from aside: a rename changes only that). */
+function sameContent(a: DeliveryPayload | undefined, b: DeliveryPayload): boolean {
+  const shown = (p: DeliveryPayload) => JSON.stringify(p.type === 'summary' ? { ...p, member: undefined } : p);
+  return !!a && shown(a) === shown(b);
+}
+
+/**
+ * A note whose family key changed (a rename: the key comes from the file name) and whose old family
+ * has no other member takes that family's messages with it, unless its new family has messages of
+ * its own: a rename is a change of one note, never a second post. Before `familiesTouched`.
+ */
+export function followRenamedFamilies(store: Store, changes: readonly FamilyChange[]): Set<string> {
+  const moved = new Set<string>();
+  const key = (c: FamilyChange) => c.row.info.translationKey;
+  const decided = new Map(changes.map((c) => [c.row.id, c]));
+  for (const d of changes) {
+    const from = d.prev?.info.translationKey;
+    const to = key(d);
+    if (from === undefined || from === to || d.row.state === 'deleted' || moved.has(from)) continue;
+    // Members the old family keeps: in the store, and joining it in this batch.
+    const stays = store.familyNotes(from).some((m) => m.id !== d.row.id && (decided.has(m.id) ? key(decided.get(m.id)!) === from && decided.get(m.id)!.row.state !== 'deleted' : m.state !== 'deleted'));
+    const joins = changes.some((c) => c !== d && key(c) === from && c.row.state !== 'deleted');
+    const toId = familyPostId(to);
+    if (stays || joins || store.postsOf(toId).length || store.openPostTargets(toId).length) continue;
+    store.moveFamilyPosts(familyPostId(from), toId);
+    moved.add(from);
+  }
+  return moved;
+}
+
 /**
  * Brings one family's messages up to date; returns the new posts it wants (sent by the caller, as
  * single posts or in a digest) and how many deliveries it enqueued itself.
@@ -97,8 +128,9 @@ export function syncFamily(store: Store, config: Config, platforms: ReadonlySet<
       if (pendingDelete) store.markDone(pendingDelete.id, null, 'skipped', 'a translation came back before the message was deleted');
       const open = store.openDelivery(familyId, ft.target, ['post']) ?? store.openDelivery(familyId, ft.target, ['edit']);
       if (open) store.replacePayload(open.id, revision, payload);
-      else if (store.postOf(familyId, ft.target)?.viaDigest !== true) store.enqueue({ noteId: familyId, revision, target: ft.target, kind: 'edit', payload });
-      else continue; // a digest line: nothing to edit
+      else if (store.postOf(familyId, ft.target)?.viaDigest === true) continue; // a digest line: nothing to edit
+      else if (!pendingDelete && sameContent(store.lastSentPayload(familyId, ft.target), payload)) continue; // shows this already
+      else store.enqueue({ noteId: familyId, revision, target: ft.target, kind: 'edit', payload });
       enqueued++;
     } else if (f.announced || f.repost || !f.wantedBefore.has(key)) {
       // New to the family, asked again, or a chat that wants the family only now (a translation

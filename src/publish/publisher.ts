@@ -20,7 +20,7 @@ import { targetKey } from '../store/types.js';
 import { decideNote, decideRemoval, type Action, type Policy } from './decide.js';
 import { routeTargets } from './route.js';
 import type { Batch } from '../watch/batch.js';
-import { familiesTouched, syncFamily, type NewFamilyPost } from './family-outbox.js';
+import { familiesTouched, followRenamedFamilies, syncFamily, type NewFamilyPost } from './family-outbox.js';
 import { assignFamilyKey, newClaims } from './family-key.js';
 import { PendingRemovals } from './removals.js';
 import { enqueueNoteChange } from './note-outbox.js';
@@ -362,11 +362,12 @@ export class Publisher {
    */
   private commitFamilies(decided: Decided[]): number {
     const { store, config } = this.deps;
-    // Read before the notes' new records are written: which chats wanted each family until now.
-    const touched = familiesTouched(store, config, this.deps.platforms, decided);
     let enqueued = 0;
     const notBefore = this.now() + config.publish.translations.graceMs;
     store.transaction(() => {
+      // Before the notes' new records are written: messages follow renamed notes, and which chats wanted each family until now.
+      const movedAway = followRenamedFamilies(store, decided);
+      const touched = familiesTouched(store, config, this.deps.platforms, decided, movedAway);
       for (const d of decided) {
         store.putNote(d.row, d.text, d.seen);
         if (d.action.type === 'update' || d.action.type === 'retract') enqueued += this.enqueueFor(d); // posts under the note's own id

@@ -199,6 +199,20 @@ export class Store {
     this.sql('UPDATE outbox SET note_id = ? WHERE note_id = ?').run(to, from);
   }
 
+  /** A family's messages follow its only member to its new key (the note was renamed): posts and deliveries move. */
+  moveFamilyPosts(from: string, to: string): void {
+    this.sql('UPDATE posts SET note_id = ? WHERE note_id = ?').run(to, from);
+    this.sql('UPDATE outbox SET note_id = ? WHERE note_id = ?').run(to, from);
+  }
+
+  /** The content last sent to a target for a note (its newest finished post or edit), to skip an edit that changes nothing. */
+  lastSentPayload(noteId: string, target: Target): DeliveryPayload | undefined {
+    const r = this
+      .sql("SELECT payload FROM outbox WHERE note_id = ? AND platform = ? AND chat = ? AND thread = ? AND kind IN ('post', 'edit') AND status = 'done' ORDER BY id DESC LIMIT 1")
+      .get(noteId, target.platform, target.chat, target.thread) as { payload: string } | undefined;
+    return r ? (JSON.parse(r.payload) as DeliveryPayload) : undefined;
+  }
+
   nextDue(): number | undefined {
     // `due_at IS NOT NULL` lets the partial index notes_due answer: asked after every batch, it must not scan every note.
     return (this.sql("SELECT MIN(due_at) AS t FROM notes WHERE due_at IS NOT NULL AND state = 'scheduled'").get() as { t: number | null }).t ?? undefined;

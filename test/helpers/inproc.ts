@@ -138,6 +138,7 @@ export class InProcessService {
     } else if (!m?.live) {
       this.anomalies.push(`${e.event} of message ${e.messageId} in ${e.target}, which is ${m ? 'deleted' : 'not posted'}`);
     } else if (e.event === 'edit') {
+      m.family = e.family ?? e.noteId; // a message follows its note to another family (a rename)
       m.noteId = e.noteId;
       m.text = e.text;
     } else {

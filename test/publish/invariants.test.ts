@@ -101,6 +101,19 @@ describe('item 3: with onDelete: delete, a note that comes back is posted again'
   });
 });
 
+describe('a rename changes the family key (it comes from the file name): the message follows', () => {
+  it('onDelete: keep: one message, edited, never a second post', async () => {
+    const s = await started(config('keep'));
+    await s.settle([write(s, 'before.md', 'Moving')]);
+    renameSync(path.join(s.notes, 'before.md'), path.join(s.notes, 'after.md'));
+    await s.settle(['before.md', 'after.md']);
+    expect(s.sent('all', 'post')).toHaveLength(1);
+    expect(s.live('all')).toHaveLength(1);
+    await s.settle([write(s, 'after.md', 'Moved, then edited')]);
+    expect(titles(s, 'all')).toEqual(['Moved, then edited']);
+  });
+});
+
 describe('item 4: the removal guard', () => {
   it('removals straddling a quiet period are counted together: all held, none deleted', async () => {
     const s = await started(config('delete', { watch: { mode: 'native', quietMs: 40, reconcileMinutes: 0, removalThreshold: 20 } }));
