@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { ChatAdapter } from './publish/port.js';
 import { createConsoleAdapter } from './adapters/console/console.js';
 import type { Config, Route } from './config/schema.js';
+import { ConfigError } from './errors.js';
 import type { Env } from './config/env.js';
 import type { Logger } from './log.js';
 import type { ReadOptions } from './notes/read.js';
@@ -148,7 +149,8 @@ async function startAppParts(o: AppOptions, undo: (() => unknown)[]): Promise<Ru
     },
   });
   undo.push(() => connections.stop());
-  await connections.start(FIRST_CONNECT_WAIT_MS);
+  await connections.start(FIRST_CONNECT_WAIT_MS); // a refused token is the first thing to say
+  checkPlatformsConfigured(config, store, byPlatform, log);
 
   const watchMode = chooseWatchMode(root, config.watch.mode);
   log.info({ mode: watchMode.mode, reason: watchMode.reason, ...(watchMode.mode === 'poll' ? { intervalMs: config.watch.pollIntervalMs } : {}) }, `watching the notes folder: ${watchMode.mode}`);
@@ -189,6 +191,26 @@ async function startAppParts(o: AppOptions, undo: (() => unknown)[]): Promise<Ru
       state.close();
     },
   };
+}
+
+const TOKEN_VARIABLE: Record<string, string> = { discord: 'DISCORD_TOKEN', telegram: 'TELEGRAM_BOT_TOKEN' };
+
+/**
+ * A route to a platform that is not configured would be dropped without a word, and its notes never
+ * reach the platform once it is (they are announced by then): start refuses, naming the variable.
+ * Chats that subscribed on a platform now without its token are told in the log: they get nothing
+ * until it is set again.
+ */
+function checkPlatformsConfigured(config: Config, store: Store, running: ReadonlyMap<string, ChatAdapter>, log: Logger): void {
+  const issues = config.routes.flatMap((r, i) =>
+    running.has(r.platform) ? [] : [{ path: `routes.${i}`, message: r.platform === 'console' ? 'the console adapter is turned off (console.enabled: false)' : `${r.platform} is not configured: set ${TOKEN_VARIABLE[r.platform] ?? 'its token'} in the environment, or remove this route` }],
+  );
+  if (issues.length) throw new ConfigError('config', issues);
+  const orphaned = new Map<string, number>();
+  for (const s of store.subscriptions()) if (!running.has(s.target.platform)) orphaned.set(s.target.platform, (orphaned.get(s.target.platform) ?? 0) + 1);
+  for (const [platform, chats] of orphaned) {
+    log.warn({ platform, subscriptions: chats }, `${chats} subscription(s) on ${platform}, which is not configured (${TOKEN_VARIABLE[platform] ?? 'no token'}): those chats get nothing until it is`);
+  }
 }
 
 /** The platform adapters asked for, and the console one when nothing else is there or a route names it. */

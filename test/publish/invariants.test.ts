@@ -7,6 +7,7 @@
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { ConfigError } from '../../src/errors.js';
 import { InProcessService } from '../helpers/inproc.js';
 
 let svc: InProcessService | undefined;
@@ -127,5 +128,17 @@ describe('item 4: the removal guard', () => {
     await s.settle(files.slice(12));
     expect(s.sent('all', 'delete')).toEqual([]);
     expect(s.live('all')).toHaveLength(30);
+  });
+});
+
+describe('item 7: a route to a platform with no token', () => {
+  it('start refuses and names the variable to set (the note would otherwise never reach the platform)', async () => {
+    const s = InProcessService.sandbox({ watch: { mode: 'native', quietMs: 40 }, routes: [{ platform: 'console', chat: 'all' }, { platform: 'discord', chat: '123' }] });
+    const failed = await s.start().then(
+      () => s.stop().then(() => undefined),
+      (e: unknown) => e,
+    );
+    expect(failed).toBeInstanceOf(ConfigError);
+    expect((failed as Error).message).toBe('config: routes.1: discord is not configured: set DISCORD_TOKEN in the environment, or remove this route');
   });
 });
