@@ -123,6 +123,7 @@ async function startAppParts(o: AppOptions, undo: (() => unknown)[]): Promise<Ru
     { ...config.delivery, isUp: (platform) => connections.isUp(platform) },
     log,
     (e) => {
+      state.markNow(); // the delivery's record is committed: the mark follows at once (see store/mark.ts)
       metrics.onDelivery(e);
       o.onDelivery?.(e);
     },
@@ -135,7 +136,10 @@ async function startAppParts(o: AppOptions, undo: (() => unknown)[]): Promise<Ru
     summary: { maxChars: config.summary.maxChars, maxPoints: config.summary.maxPoints, maxLinks: config.summary.maxLinks, maxPointChars: 200 },
     platforms: new Set(byPlatform.keys()),
     log,
-    onEnqueued: () => deliverer.wake(),
+    onEnqueued: () => {
+      state.markNow();
+      deliverer.wake();
+    },
     onNote: (row) => search.titleChanged(row.info),
   });
 
@@ -226,9 +230,9 @@ function buildAdapters(o: AppOptions, store: Store, search: NoteSearch, metrics:
 /**
  * The state, opened in order: the one-instance lock, the database (checked, migrated), its mark
  * checked (a database that forgot its newest commits would announce them again: refused) and then
- * kept a second behind the database at most (see store/mark.ts). `close` checkpoints and lets go.
+ * written after each commit that moves it (see store/mark.ts). `close` checkpoints and lets go.
  */
-function openState(dbPath: string, log: Logger): { store: Store; close(): void } {
+function openState(dbPath: string, log: Logger): { store: Store; markNow(): void; close(): void } {
   const lock = acquireInstanceLock(dbPath);
   let store: Store;
   try {
@@ -249,17 +253,19 @@ function openState(dbPath: string, log: Logger): { store: Store; close(): void }
     lock.release();
     throw e;
   }
-  const marking = setInterval(() => {
+  const markNow = () => {
     try {
-      mark.write();
+      if (store.db.open) mark.write();
     } catch (e) {
       log.warn({ err: e instanceof Error ? e.message : String(e) }, 'could not write the database mark');
     }
-  }, 1000);
+  };
+  const marking = setInterval(markNow, 1000);
   marking.unref();
   let closed = false;
   return {
     store,
+    markNow,
     close() {
       if (closed) return;
       closed = true;
