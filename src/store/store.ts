@@ -357,6 +357,19 @@ export class Store {
     return this.sql("UPDATE outbox SET next_attempt_at = ? WHERE status = 'pending' AND platform = ? AND next_attempt_at > ?").run(now, platform, now).changes;
   }
 
+  /**
+   * Pending deliveries due later than `horizon`, further ahead than any wait notecast sets: the
+   * clock stepped back since they were queued. They are due `now` instead; returns how many.
+   */
+  dueNowIfBeyond(horizon: number, now: number): number {
+    return this.sql("UPDATE outbox SET next_attempt_at = ? WHERE status = 'pending' AND next_attempt_at > ?").run(now, horizon).changes;
+  }
+
+  /** The clock stepped back by `stepMs`: every pending wait ends that much earlier (never before `now`). */
+  shiftWaits(stepMs: number, now: number): number {
+    return this.sql("UPDATE outbox SET next_attempt_at = MAX(?, next_attempt_at - ?) WHERE status = 'pending' AND next_attempt_at > ?").run(now, stepMs, now).changes;
+  }
+
   /** Back to pending without using up an attempt: the platform only asked us to wait. */
   markRateLimited(id: number, nextAttemptAt: number, error: string): void {
     this.sql("UPDATE outbox SET status = 'pending', attempts = MAX(0, attempts - 1), next_attempt_at = ?, last_error = ?, updated_at = ? WHERE id = ?").run(nextAttemptAt, error, Date.now(), id);
