@@ -112,7 +112,7 @@ export class Deliverer {
    */
   private catchUpClock(now: number): void {
     const horizon = now + Math.max(PARKED_MS, this.opts.maxDelayMs) + CLOCK_SLACK_MS;
-    const moved = this.store.dueNowIfBeyond(horizon, now);
+    const moved = this.store.upkeep.dueNowIfBeyond(horizon, now);
     if (moved) this.log.warn({ count: moved }, 'deliveries were due later than any wait notecast sets: the clock stepped back; they are due now');
   }
 
@@ -120,7 +120,7 @@ export class Deliverer {
     if (!this.running) return;
     const now = this.now();
     if (now < this.lastNow - 1000) {
-      const moved = this.store.shiftWaits(this.lastNow - now, now);
+      const moved = this.store.upkeep.shiftWaits(this.lastNow - now, now);
       this.log.warn({ stepMs: this.lastNow - now, deliveries: moved }, 'the clock stepped back; waiting deliveries keep their waits, not the step');
     }
     this.lastNow = now;

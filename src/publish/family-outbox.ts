@@ -97,7 +97,7 @@ export function followRenamedFamilies(store: Store, changes: readonly FamilyChan
     const joins = changes.some((c) => c !== d && key(c) === from && c.row.state !== 'deleted');
     const toId = familyPostId(to);
     if (stays || joins || store.postsOf(toId).length || store.openPostTargets(toId).length) continue;
-    store.moveFamilyPosts(familyPostId(from), toId);
+    store.upkeep.moveFamilyPosts(familyPostId(from), toId);
     moved.add(from);
   }
   return moved;
@@ -129,7 +129,7 @@ export function syncFamily(store: Store, config: Config, platforms: ReadonlySet<
       const open = store.openDelivery(familyId, ft.target, ['post']) ?? store.openDelivery(familyId, ft.target, ['edit']);
       if (open) store.replacePayload(open.id, revision, payload);
       else if (store.postOf(familyId, ft.target)?.viaDigest === true) continue; // a digest line: nothing to edit
-      else if (!pendingDelete && sameContent(store.lastSentPayload(familyId, ft.target), payload)) continue; // shows this already
+      else if (!pendingDelete && sameContent(store.upkeep.lastSentPayload(familyId, ft.target), payload)) continue; // shows this already
       else store.enqueue({ noteId: familyId, revision, target: ft.target, kind: 'edit', payload });
       enqueued++;
     } else if (f.announced || f.repost || !f.wantedBefore.has(key)) {

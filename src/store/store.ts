@@ -7,6 +7,7 @@ import type { Filter } from '../config/schema.js';
 import { openDb, type Db, type OpenDbOptions, type Statement } from './db.js';
 import { dropSearchRows, dropSearchText, writeSearchRows, writeSearchText } from './fts.js';
 import { LookupRows } from './lookup.js';
+import { OutboxUpkeep } from './upkeep.js';
 import { readStatus, type StatusCounts } from './status.js';
 import { targetKey } from './types.js';
 import type { SearchText } from './types.js';
@@ -36,6 +37,9 @@ export class Store {
 
   /** The lookup index's queries (search/index.ts asks them). */
   readonly lookup = new LookupRows(this.sql);
+
+  /** Outbox rows moved or re-timed as a whole: a renamed family, the clock stepping back. */
+  readonly upkeep = new OutboxUpkeep(this.sql);
 
   constructor(file: string, opts?: OpenDbOptions) {
     this.db = openDb(file, opts);
@@ -199,20 +203,6 @@ export class Store {
     this.sql('UPDATE outbox SET note_id = ? WHERE note_id = ?').run(to, from);
   }
 
-  /** A family's messages follow its only member to its new key (the note was renamed): posts and deliveries move. */
-  moveFamilyPosts(from: string, to: string): void {
-    this.sql('UPDATE posts SET note_id = ? WHERE note_id = ?').run(to, from);
-    this.sql('UPDATE outbox SET note_id = ? WHERE note_id = ?').run(to, from);
-  }
-
-  /** The content last sent to a target for a note (its newest finished post or edit), to skip an edit that changes nothing. */
-  lastSentPayload(noteId: string, target: Target): DeliveryPayload | undefined {
-    const r = this
-      .sql("SELECT payload FROM outbox WHERE note_id = ? AND platform = ? AND chat = ? AND thread = ? AND kind IN ('post', 'edit') AND status = 'done' ORDER BY id DESC LIMIT 1")
-      .get(noteId, target.platform, target.chat, target.thread) as { payload: string } | undefined;
-    return r ? (JSON.parse(r.payload) as DeliveryPayload) : undefined;
-  }
-
   nextDue(): number | undefined {
     // `due_at IS NOT NULL` lets the partial index notes_due answer: asked after every batch, it must not scan every note.
     return (this.sql("SELECT MIN(due_at) AS t FROM notes WHERE due_at IS NOT NULL AND state = 'scheduled'").get() as { t: number | null }).t ?? undefined;
@@ -355,19 +345,6 @@ export class Store {
   /** A platform (re)connected: its waiting deliveries are due now, parked or backing off. */
   wakePlatform(platform: string, now: number): number {
     return this.sql("UPDATE outbox SET next_attempt_at = ? WHERE status = 'pending' AND platform = ? AND next_attempt_at > ?").run(now, platform, now).changes;
-  }
-
-  /**
-   * Pending deliveries due later than `horizon`, further ahead than any wait notecast sets: the
-   * clock stepped back since they were queued. They are due `now` instead; returns how many.
-   */
-  dueNowIfBeyond(horizon: number, now: number): number {
-    return this.sql("UPDATE outbox SET next_attempt_at = ? WHERE status = 'pending' AND next_attempt_at > ?").run(now, horizon).changes;
-  }
-
-  /** The clock stepped back by `stepMs`: every pending wait ends that much earlier (never before `now`). */
-  shiftWaits(stepMs: number, now: number): number {
-    return this.sql("UPDATE outbox SET next_attempt_at = MAX(?, next_attempt_at - ?) WHERE status = 'pending' AND next_attempt_at > ?").run(now, stepMs, now).changes;
   }
 
   /** Back to pending without using up an attempt: the platform only asked us to wait. */
