@@ -93,9 +93,11 @@ export function openParser(o: ParserOptions): Parser {
           }
         }),
       );
-      // One thread stays for the next save; a big batch's others go.
-      idle.push(...mine.slice(0, 1));
-      await Promise.all(mine.slice(1).map((w) => w.terminate()));
+      // After a save, its thread stays for the next one; after a big batch (a cold start) they all
+      // go, so the memory they grew is given back (the next save starts one, in tens of ms).
+      const keep = want === 1 ? mine : [];
+      idle.push(...keep);
+      await Promise.all(mine.filter((w) => !keep.includes(w)).map((w) => w.terminate()));
       return results;
     },
     async close() {

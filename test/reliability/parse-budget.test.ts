@@ -43,10 +43,12 @@ describe('parsing has a time budget', () => {
     const p = parser;
     await fc.assert(
       fc.asyncProperty(pathological, async (text) => {
+        // A thread replaced after the last note's timeout is started first: its start-up is not the note's budget.
+        await p.parse([{ rel: 'warm.md', text: '# Warm\n' }]);
         const started = Date.now();
         const [r] = await p.parse([{ rel: 'p.md', text }]);
         const took = Date.now() - started;
-        // The budget, plus starting a fresh thread for the next note.
+        // The budget, and a little for a busy machine: never the 211 s a megabyte of `*a` took.
         expect(took).toBeLessThan(budgetMs + 1500);
         expect(r!.rel).toBe('p.md');
         if (!r!.ok) expect(r!.error.message).toMatch(/took too long to parse|could not summarise/);
