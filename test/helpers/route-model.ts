@@ -150,6 +150,13 @@ const titleOf = (m: ChatMessage) => m.text.split('\n')[0] ?? '';
 export function violations(world: World, svc: InProcessService, onDelete: 'keep' | 'delete'): string[] {
   const out = [...svc.anomalies];
   const store = svc.app!.store;
+  // A message can change family without an edit (its only member renamed, text unchanged): the label
+  // is the one the service now keeps for it, so that it is checked, not a stale one.
+  const posts = store.db.prepare('SELECT note_id AS noteId, chat, message_id AS messageId FROM posts').all() as { noteId: string; chat: string; messageId: string }[];
+  for (const p of posts) {
+    const m = svc.chats.get(`console:${p.chat}`)?.get(p.messageId);
+    if (m?.live) m.family = p.noteId;
+  }
   const published = world.published();
   const familyOf = new Map<string, string>();
   for (const n of published) {

@@ -65,3 +65,19 @@ describe('model: counterexamples (seed 1001)', () => {
     );
   });
 });
+
+describe('model: counterexamples (bench seed 2025)', () => {
+  it('a translation re-drafted under another key takes its kept message along; a note later joining the old key is posted', async () => {
+    await holds(
+      [
+        { op: 'restart', offline: [{ op: 'write', file: 'setup-ja.md', draft: false, key: 'shared' }] },
+        { op: 'write', file: 'setup.md', draft: false },
+        { op: 'write', file: '_posts/ja/setup.md', draft: false },
+        { op: 'write', file: 'setup-ja.md', draft: true },
+        { op: 'remove', file: 'setup.md' },
+        { op: 'write', file: 'setup.md', draft: false, key: 'shared' },
+      ],
+      'keep',
+    );
+  });
+});
