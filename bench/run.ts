@@ -7,6 +7,7 @@ import { benchTelegram } from './telegram.js';
 import { benchDiscord } from './discord.js';
 import { benchSoak } from './soak.js';
 import { benchWatch } from './watch.js';
+import { benchModel } from './model.js';
 
 const benches: Record<string, () => Promise<Record<string, unknown>>> = {
   summary: () => benchSummary(Number(process.env.BENCH_NOTES ?? 20_000)),
@@ -16,6 +17,7 @@ const benches: Record<string, () => Promise<Record<string, unknown>>> = {
   discord: () => benchDiscord(Number(process.env.BENCH_NOTES ?? 35_000), Number(process.env.BENCH_CHANNELS ?? 500)),
   soak: () => benchSoak(Number(process.env.BENCH_SOAK_NOTES ?? 10), Number(process.env.BENCH_SOAK_TARGETS ?? 1000)),
   latency: () => benchLatency(Number(process.env.BENCH_SAVES ?? 200), 250, Number(process.env.BENCH_NOTES ?? 35_000)),
+  model: () => benchModel(Number(process.env.BENCH_MODEL_RUNS ?? 200), Number(process.env.BENCH_MODEL_SEED ?? Date.now() % 2 ** 31), Number(process.env.BENCH_MODEL_STEPS ?? 16)),
   watch: () => benchWatch(Number(process.env.BENCH_NOTES ?? 35_000), Number(process.env.BENCH_POLL_MS ?? 3000)),
 };
 

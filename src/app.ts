@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { ChatAdapter } from './publish/port.js';
 import { createConsoleAdapter } from './adapters/console/console.js';
 import type { Config, Route } from './config/schema.js';
+import { ConfigError } from './errors.js';
 import type { Env } from './config/env.js';
 import type { Logger } from './log.js';
 import type { ReadOptions } from './notes/read.js';
@@ -24,6 +25,7 @@ import { checkMark, markWriter } from './store/mark.js';
 import { CommandRateLimiter } from './commands/limit.js';
 import type { CommandDeps } from './commands/types.js';
 import { chooseWatchMode } from './watch/mode.js';
+import type { Batch } from './watch/batch.js';
 
 export interface AppOptions {
   config: Config;
@@ -41,6 +43,8 @@ export interface AppOptions {
   onDelivery?: (e: DeliveryEvent) => void;
   /** Everything seen so far is handled (see `noticeIdle`); `start --json` prints `{"event":"idle"}`. */
   onIdle?: () => void;
+  /** A watcher batch was applied (or recorded as failed): in-process tests know their saves were seen. */
+  onBatch?: (batch: Batch) => void;
 }
 
 export interface PlatformDeps {
@@ -119,6 +123,7 @@ async function startAppParts(o: AppOptions, undo: (() => unknown)[]): Promise<Ru
     { ...config.delivery, isUp: (platform) => connections.isUp(platform) },
     log,
     (e) => {
+      state.markNow(); // the delivery's record is committed: the mark follows at once (see store/mark.ts)
       metrics.onDelivery(e);
       o.onDelivery?.(e);
     },
@@ -131,7 +136,10 @@ async function startAppParts(o: AppOptions, undo: (() => unknown)[]): Promise<Ru
     summary: { maxChars: config.summary.maxChars, maxPoints: config.summary.maxPoints, maxLinks: config.summary.maxLinks, maxPointChars: 200 },
     platforms: new Set(byPlatform.keys()),
     log,
-    onEnqueued: () => deliverer.wake(),
+    onEnqueued: () => {
+      state.markNow();
+      deliverer.wake();
+    },
     onNote: (row) => search.titleChanged(row.info),
   });
 
@@ -145,14 +153,15 @@ async function startAppParts(o: AppOptions, undo: (() => unknown)[]): Promise<Ru
     },
   });
   undo.push(() => connections.stop());
-  await connections.start(FIRST_CONNECT_WAIT_MS);
+  await connections.start(FIRST_CONNECT_WAIT_MS); // a refused token is the first thing to say
+  checkPlatformsConfigured(config, store, byPlatform, log);
 
   const watchMode = chooseWatchMode(root, config.watch.mode);
   log.info({ mode: watchMode.mode, reason: watchMode.reason, ...(watchMode.mode === 'poll' ? { intervalMs: config.watch.pollIntervalMs } : {}) }, `watching the notes folder: ${watchMode.mode}`);
   store.setMeta('watch.mode', JSON.stringify(watchMode));
   store.setMeta('notes.dir', root); // for `status`: the folder this database follows
   // The route from a saved file to the outbox: publish/sync.ts (load, then follow the watcher).
-  const sync = new FolderSync({ root, store, publisher, config, watchMode, log, deliveriesIdle: () => deliverer.idle, onProgress: o.onProgress, onIdle: o.onIdle });
+  const sync = new FolderSync({ root, store, publisher, config, watchMode, log, deliveriesIdle: () => deliverer.idle, onProgress: o.onProgress, onIdle: o.onIdle, onBatch: o.onBatch });
   undo.push(() => sync.stop());
   deliverer.onQuiet(() => sync.noticeIdle());
   const notes = await sync.load();
@@ -189,6 +198,26 @@ async function startAppParts(o: AppOptions, undo: (() => unknown)[]): Promise<Ru
   };
 }
 
+const TOKEN_VARIABLE: Record<string, string> = { discord: 'DISCORD_TOKEN', telegram: 'TELEGRAM_BOT_TOKEN' };
+
+/**
+ * A route to a platform that is not configured would be dropped without a word, and its notes never
+ * reach the platform once it is (they are announced by then): start refuses, naming the variable.
+ * Chats that subscribed on a platform now without its token are told in the log: they get nothing
+ * until it is set again.
+ */
+function checkPlatformsConfigured(config: Config, store: Store, running: ReadonlyMap<string, ChatAdapter>, log: Logger): void {
+  const issues = config.routes.flatMap((r, i) =>
+    running.has(r.platform) ? [] : [{ path: `routes.${i}`, message: r.platform === 'console' ? 'the console adapter is turned off (console.enabled: false)' : `${r.platform} is not configured: set ${TOKEN_VARIABLE[r.platform] ?? 'its token'} in the environment, or remove this route` }],
+  );
+  if (issues.length) throw new ConfigError('config', issues);
+  const orphaned = new Map<string, number>();
+  for (const s of store.subscriptions()) if (!running.has(s.target.platform)) orphaned.set(s.target.platform, (orphaned.get(s.target.platform) ?? 0) + 1);
+  for (const [platform, chats] of orphaned) {
+    log.warn({ platform, subscriptions: chats }, `${chats} subscription(s) on ${platform}, which is not configured (${TOKEN_VARIABLE[platform] ?? 'no token'}): those chats get nothing until it is`);
+  }
+}
+
 /** The platform adapters asked for, and the console one when nothing else is there or a route names it. */
 function buildAdapters(o: AppOptions, store: Store, search: NoteSearch, metrics: Metrics): ChatAdapter[] {
   const commandDeps: CommandDeps = { store, search, limiter: new CommandRateLimiter(o.config.commands), observe: metrics.onCommand };
@@ -202,9 +231,9 @@ function buildAdapters(o: AppOptions, store: Store, search: NoteSearch, metrics:
 /**
  * The state, opened in order: the one-instance lock, the database (checked, migrated), its mark
  * checked (a database that forgot its newest commits would announce them again: refused) and then
- * kept a second behind the database at most (see store/mark.ts). `close` checkpoints and lets go.
+ * written after each commit that moves it (see store/mark.ts). `close` checkpoints and lets go.
  */
-function openState(dbPath: string, log: Logger): { store: Store; close(): void } {
+function openState(dbPath: string, log: Logger): { store: Store; markNow(): void; close(): void } {
   const lock = acquireInstanceLock(dbPath);
   let store: Store;
   try {
@@ -225,17 +254,19 @@ function openState(dbPath: string, log: Logger): { store: Store; close(): void }
     lock.release();
     throw e;
   }
-  const marking = setInterval(() => {
+  const markNow = () => {
     try {
-      mark.write();
+      if (store.db.open) mark.write();
     } catch (e) {
       log.warn({ err: e instanceof Error ? e.message : String(e) }, 'could not write the database mark');
     }
-  }, 1000);
+  };
+  const marking = setInterval(markNow, 1000);
   marking.unref();
   let closed = false;
   return {
     store,
+    markNow,
     close() {
       if (closed) return;
       closed = true;

@@ -1,14 +1,15 @@
 /** `notecast preview` and `notecast check`: what would be posted, and what is wrong. */
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import { ConfigError, NoteError } from '../errors.js';
+import { ConfigError } from '../errors.js';
 import { readOptions, resolveSite } from '../config/load.js';
 import { loadCommandConfig } from './runtime.js';
 import { notesFolderProblem } from './paths.js';
 import type { Config } from '../config/schema.js';
-import { readNoteFile, type ReadOptions } from '../notes/read.js';
+import type { ReadOptions } from '../notes/read.js';
+import { parseNoteFiles } from '../publish/parse-files.js';
 import { OUTSIDE_LINK, scanNotes } from '../notes/scan.js';
-import { buildSummary, type SummaryOptions } from '../summary/build.js';
+import type { SummaryOptions } from '../summary/build.js';
 import { pointText } from '../summary/inline.js';
 import { renderAll } from '../render/index.js';
 
@@ -76,13 +77,11 @@ export async function runPreview(args: string[], opts: PreviewOptions, io: Io): 
   });
   // Read first, print after: each note's output names the family members found among these files.
   const read1 = [];
-  for (const { root, file } of files) {
-    const shown = path.relative(process.cwd(), file) || file;
-    try {
-      const { note, tokens } = await readNoteFile(root, file, read);
-      read1.push({ shown, note, summary: buildSummary(note, tokens, summaryOptions(config)) });
-    } catch (e) {
-      if (!(e instanceof NoteError)) throw e;
+  for (const r of await parseNoteFiles(files, { read, summary: summaryOptions(config), budgetMs: config.notes.parseTimeoutMs })) {
+    const shown = path.relative(process.cwd(), r.file) || r.file;
+    if (r.ok) read1.push({ shown, note: r.note, summary: r.summary });
+    else {
+      const e = r.error;
       failed++;
       if (opts.json) io.out(JSON.stringify({ file: shown, ok: false, error: { message: e.message, line: e.line ?? null } }));
       else io.err(`${shown}${e.line ? `:${e.line}` : ''}: ${e.message}`);
@@ -139,15 +138,11 @@ export async function runCheck(dir: string | undefined, opts: { config?: string;
     problems++;
     return [] as string[];
   });
-  for (const file of files) {
-    try {
-      await readNoteFile(root, file, loaded.read);
-    } catch (e) {
-      if (!(e instanceof NoteError)) throw e;
-      problems++;
-      const shown = path.join(root, e.file);
-      io.out(`${shown}${e.line ? `:${e.line}` : ''}: ${e.message}`);
-    }
+  const { config } = loaded;
+  for (const r of await parseNoteFiles(files.map((file) => ({ root, file })), { read: loaded.read, summary: summaryOptions(config), budgetMs: config.notes.parseTimeoutMs })) {
+    if (r.ok) continue;
+    problems++;
+    io.out(`${path.join(root, r.error.file)}${r.error.line ? `:${r.error.line}` : ''}: ${r.error.message}`);
   }
   io.err(`${files.length} notes checked, ${problems} problem${problems === 1 ? '' : 's'}`);
   return problems ? 1 : 0;

@@ -97,6 +97,8 @@ export const configSchema = z
         dir: z.string().default('notes'),
         /** Notes over this many bytes are refused with an error. */
         maxBytes: z.number().int().positive().default(1024 * 1024),
+        /** Longest one note may take to parse and summarise; past it the note is refused (`took too long to parse`). */
+        parseTimeoutMs: z.number().int().min(100).default(10_000),
         /** Language of notes that name none (front matter, file name or folder). */
         defaultLang: z.string().default('en'),
         /** Language codes recognised as file-name suffixes (`-zh.md`) and folders (`_posts/zh/`). */

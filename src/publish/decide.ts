@@ -73,7 +73,9 @@ export function decideNote(prev: NoteRow | undefined, note: Note, summary: Summa
     return { row: { ...base, announced: true, revision: 1 }, action: { type: 'announce' } };
   }
   if (prev.state !== 'published') {
-    // Back from draft or deletion: it was announced once, so its posts are brought up to date.
+    // Back from draft or deletion. With `onDelete: delete` its messages went: it is announced again.
+    if (policy.onDelete === 'delete' && (prev.state === 'deleted' || prev.state === 'draft')) return { row: { ...base, revision: prev.revision + 1 }, action: { type: 'announce' } };
+    // With `keep` they are still there: brought up to date.
     return { row: { ...base, revision: prev.revision + 1 }, action: prev.summaryHash === sHash ? { type: 'none', why: 'republished unchanged' } : { type: 'update' } };
   }
   if (prev.summaryHash === sHash) return { row: { ...base, revision: prev.revision }, action: { type: 'none', why: 'summary unchanged' } };

@@ -38,6 +38,7 @@ type LogContext = { delivery: number; note: string | null; target: string; kind:
 
 const PARKED_MS = 60 * 60_000;
 const MAX_TIMER_MS = 2 ** 31 - 1;
+const CLOCK_SLACK_MS = 60_000;
 
 export class Deliverer {
   private running = false;
@@ -45,6 +46,8 @@ export class Deliverer {
   private timer: NodeJS.Timeout | undefined;
   private wakeScheduled = false;
   private quietListener: (() => void) | undefined;
+  /** The clock at the last look, to notice it stepping back. */
+  private lastNow = 0;
 
   constructor(
     private readonly store: Store,
@@ -58,6 +61,7 @@ export class Deliverer {
   start(): void {
     const recovered = this.store.recoverSending();
     if (recovered) this.log.warn({ count: recovered }, 'deliveries interrupted by a stop were re-queued (same nonce)');
+    this.catchUpClock(this.now());
     this.running = true;
     this.wake();
   }
@@ -101,8 +105,25 @@ export class Deliverer {
     return this.inflight.size === 0 && !this.wakeScheduled && this.store.nextAttemptAt() === undefined;
   }
 
+  /**
+   * Waits are kept as times on the clock: after the clock steps back (an NTP correction, a VM
+   * restored from a snapshot) they would stretch by the step, silently. A delivery due further
+   * ahead than the longest wait notecast sets is due now, and the log says why.
+   */
+  private catchUpClock(now: number): void {
+    const horizon = now + Math.max(PARKED_MS, this.opts.maxDelayMs) + CLOCK_SLACK_MS;
+    const moved = this.store.upkeep.dueNowIfBeyond(horizon, now);
+    if (moved) this.log.warn({ count: moved }, 'deliveries were due later than any wait notecast sets: the clock stepped back; they are due now');
+  }
+
   private pump(): void {
     if (!this.running) return;
+    const now = this.now();
+    if (now < this.lastNow - 1000) {
+      const moved = this.store.upkeep.shiftWaits(this.lastNow - now, now);
+      this.log.warn({ stepMs: this.lastNow - now, deliveries: moved }, 'the clock stepped back; waiting deliveries keep their waits, not the step');
+    }
+    this.lastNow = now;
     const room = this.opts.concurrency - this.inflight.size;
     if (room > 0) {
       const heads = this.store.dueHeads(this.now(), room, new Set(this.inflight.keys()));

@@ -16,6 +16,43 @@ export interface TouchedFamily {
   key: string;
   announced: boolean;
   repost: boolean;
+  /** Chats (target keys) that wanted the family before the batch: one that wants it only now gets it posted. */
+  wantedBefore: ReadonlySet<string>;
+}
+
+/** What a batch decided of one note, as far as families care. */
+export interface FamilyChange {
+  row: NoteRow;
+  action: { type: string };
+  prev?: NoteRow | undefined;
+}
+
+/**
+ * The families a batch changes, read before its records are written: a note's new family and, when
+ * its key changed, the one it left. A note that changes state (back from a draft or deletion, even
+ * unchanged) or language (a translation moved to another language folder) touches its family too.
+ */
+export function familiesTouched(store: Store, config: Config, platforms: ReadonlySet<string>, changes: readonly FamilyChange[], movedAway: ReadonlySet<string> = new Set()): Map<string, TouchedFamily> {
+  const touched = new Map<string, TouchedFamily>();
+  const touch = (key: string) => {
+    let f = touched.get(key);
+    if (!f) {
+      // A family whose messages went with its renamed member has none left: no chat has it now.
+      const before = movedAway.has(key) ? [] : familyTargets(liveMembers(store.familyNotes(key)), config.routes, store.subscriptions(), platforms);
+      touched.set(key, (f = { key, announced: false, repost: false, wantedBefore: new Set(before.map((ft) => targetKey(ft.target))) }));
+    }
+    return f;
+  };
+  for (const d of changes) {
+    const p = d.prev;
+    const moved = !!p && (p.state !== d.row.state || p.info.translationKey !== d.row.info.translationKey || p.info.lang !== d.row.info.lang);
+    if (d.action.type === 'none' && d.row.state !== 'deleted' && d.row.state !== 'draft' && !moved) continue;
+    const f = touch(d.row.info.translationKey);
+    if (d.action.type === 'announce') f.announced = true;
+    if (d.action.type === 'repost') f.repost = true;
+    if (p && p.info.translationKey !== d.row.info.translationKey) touch(p.info.translationKey);
+  }
+  return touched;
 }
 
 /** A new announcement a chat is to get; many at once in one chat become a digest. */
@@ -34,6 +71,36 @@ function payloadFor(members: readonly NoteRow[], ft: FamilyTarget): DeliveryPayl
 /** Grows with every change of any member, so a later delivery never carries an older revision. */
 function familyRevision(notes: readonly NoteRow[]): number {
   return notes.reduce((n, m) => n + m.revision, 0);
+}
+
+/** Whether a chat would see the same message (which note's record it came from aside: a rename changes only that). */
+function sameContent(a: DeliveryPayload | undefined, b: DeliveryPayload): boolean {
+  const shown = (p: DeliveryPayload) => JSON.stringify(p.type === 'summary' ? { ...p, member: undefined } : p);
+  return !!a && shown(a) === shown(b);
+}
+
+/**
+ * A note whose family key changed (a rename: the key comes from the file name) and whose old family
+ * has no other member takes that family's messages with it, unless its new family has messages of
+ * its own: a rename is a change of one note, never a second post. Before `familiesTouched`.
+ */
+export function followRenamedFamilies(store: Store, changes: readonly FamilyChange[]): Set<string> {
+  const moved = new Set<string>();
+  const key = (c: FamilyChange) => c.row.info.translationKey;
+  const decided = new Map(changes.map((c) => [c.row.id, c]));
+  for (const d of changes) {
+    const from = d.prev?.info.translationKey;
+    const to = key(d);
+    if (from === undefined || from === to || d.row.state === 'deleted' || moved.has(from)) continue;
+    // Members the old family keeps: in the store, and joining it in this batch.
+    const stays = store.familyNotes(from).some((m) => m.id !== d.row.id && (decided.has(m.id) ? key(decided.get(m.id)!) === from && decided.get(m.id)!.row.state !== 'deleted' : m.state !== 'deleted'));
+    const joins = changes.some((c) => c !== d && key(c) === from && c.row.state !== 'deleted');
+    const toId = familyPostId(to);
+    if (stays || joins || store.postsOf(toId).length || store.openPostTargets(toId).length) continue;
+    store.upkeep.moveFamilyPosts(familyPostId(from), toId);
+    moved.add(from);
+  }
+  return moved;
 }
 
 /**
@@ -55,13 +122,19 @@ export function syncFamily(store: Store, config: Config, platforms: ReadonlySet<
   for (const [key, ft] of wanted) {
     const payload = payloadFor(members, ft);
     if (existing.has(key) && !f.repost) {
-      // The chat has this family's message (or it is waiting to go): it changes in place.
+      // The chat has this family's message (or it is waiting to go): it changes in place, and a
+      // delete still waiting for it (the last member went, and is back) is called off.
+      const pendingDelete = store.openDelivery(familyId, ft.target, ['delete']);
+      if (pendingDelete) store.markDone(pendingDelete.id, null, 'skipped', 'a translation came back before the message was deleted');
       const open = store.openDelivery(familyId, ft.target, ['post']) ?? store.openDelivery(familyId, ft.target, ['edit']);
       if (open) store.replacePayload(open.id, revision, payload);
-      else if (store.postOf(familyId, ft.target)?.viaDigest !== true) store.enqueue({ noteId: familyId, revision, target: ft.target, kind: 'edit', payload });
-      else continue; // a digest line: nothing to edit
+      else if (store.postOf(familyId, ft.target)?.viaDigest === true) continue; // a digest line: nothing to edit
+      else if (!pendingDelete && sameContent(store.upkeep.lastSentPayload(familyId, ft.target), payload)) continue; // shows this already
+      else store.enqueue({ noteId: familyId, revision, target: ft.target, kind: 'edit', payload });
       enqueued++;
-    } else if (f.announced || f.repost) {
+    } else if (f.announced || f.repost || !f.wantedBefore.has(key)) {
+      // New to the family, asked again, or a chat that wants the family only now (a translation
+      // moved to its language, a member back after its message was deleted).
       posts.push({ familyId, target: ft.target, member: ft.member, payload, revision });
     }
   }

@@ -1,6 +1,10 @@
 /**
- * Parses and summarises many notes on worker threads, one per core. Only a start-up scan with
- * many changed notes is big enough to be worth it; single saves are parsed inline.
+ * Parses and summarises notes on worker threads, each note within a time budget. Parsing is
+ * Markdown and our summary on text anyone can write, and some text is pathological (1 MB of `*a`
+ * took 211 s, `[a](` × 250,000 took 38 s, 10 KB of `> ` overflows the stack): on the main thread
+ * one such note would freeze every chat, every other note and `/healthz`. A note still parsing when
+ * its budget runs out has its worker terminated (the only way to stop synchronous code) and is that
+ * note's error, `took too long to parse`; a fresh worker goes on with the rest.
  */
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -23,11 +27,14 @@ export type ParseResult =
   | { ok: true; rel: string; note: Note; summary: Summary; text: SearchText }
   | { ok: false; rel: string; error: { message: string; line?: number | undefined } };
 
-const CHUNK = 128;
-/** Below this many notes, thread start-up costs more than it saves. */
+/** Above this many notes in one call, every thread is used; below, one. */
 export const POOL_THRESHOLD = 400;
+const CHUNK = 64;
+export const TOO_LONG = 'took too long to parse';
+/** What a worker thread says once it has loaded (parse-worker.ts). */
+export const READY = 'ready';
 
-/** One note's parse and summary, inline or on a worker thread. Any failure is this note's: one note never stops a batch. */
+/** One note's parse and summary (on a worker thread). Any failure is this note's: one note never stops a batch. */
 export function parseJob({ rel, text }: ParseJob, read: ReadOptions, summary: SummaryOptions): ParseResult {
   try {
     const { note, tokens } = parseNoteText(rel, text, read);
@@ -44,57 +51,146 @@ export interface Parser {
   close(): Promise<void>;
 }
 
+export interface ParserOptions {
+  read: ReadOptions;
+  summary: SummaryOptions;
+  /** Longest one note may take to parse and summarise. */
+  budgetMs: number;
+}
+
 /**
- * A parser for a batch of `expected` notes: inline for a few, else worker threads kept for the
- * whole batch, which is fed to it a chunk at a time (so no batch's texts are all held at once).
- * The threads start with the first chunk that has enough changed notes: a warm start, whose
- * notes are nearly all unchanged, starts none.
+ * The worker script: beside this module once built; from the TypeScript sources (the tests) the
+ * build's copy, which `npm test` makes first. Without either, parsing is inline and unbounded.
  */
-export function openParser(expected: number, read: ReadOptions, summary: SummaryOptions): Parser {
-  // The worker is compiled JavaScript; from TypeScript sources (tests) everything runs inline.
-  const script = fileURLToPath(new URL('./parse-worker.js', import.meta.url));
-  const threads = Math.min(availableParallelism(), 4);
-  if (expected < POOL_THRESHOLD || threads < 2 || !existsSync(script)) {
-    return { parse: async (jobs) => jobs.map((job) => parseJob(job, read, summary)), close: async () => undefined };
-  }
-  // A larger young generation than the default: parsing allocates many short-lived strings, and
-  // scavenging them was a tenth of each worker's time (a cold start of 35,000 notes).
-  let workers: Worker[] | undefined;
+function workerScript(): string | undefined {
+  const beside = fileURLToPath(new URL('./parse-worker.js', import.meta.url));
+  if (existsSync(beside)) return beside;
+  const built = fileURLToPath(new URL('../../dist/src/publish/parse-worker.js', import.meta.url));
+  return existsSync(built) ? built : undefined;
+}
+
+/** A parser whose threads live until `close()`: one for saves, all of them for a big batch. */
+export function openParser(o: ParserOptions): Parser {
+  const script = workerScript();
+  if (!script) return { parse: async (jobs) => jobs.map((job) => parseJob(job, o.read, o.summary)), close: async () => undefined };
+  const threads = Math.max(1, Math.min(availableParallelism(), 4));
+  const idle: BudgetedWorker[] = [];
+  let closed = false;
   return {
     async parse(jobs) {
-      if (!workers && jobs.length < POOL_THRESHOLD / 2) return jobs.map((job) => parseJob(job, read, summary));
-      const pool = (workers ??= Array.from({ length: threads }, () => new Worker(script, { resourceLimits: { maxYoungGenerationSizeMb: 48 } })));
-      const chunks: ParseJob[][] = [];
-      for (let i = 0; i < jobs.length; i += CHUNK) chunks.push(jobs.slice(i, i + CHUNK));
-      const results = new Array<ParseResult[]>(chunks.length);
-      let next = 0;
+      if (closed) throw new Error('the parser is closed');
+      const results = new Array<ParseResult>(jobs.length);
+      const chunks: number[] = [];
+      for (let i = 0; i < jobs.length; i += CHUNK) chunks.push(i);
+      const want = jobs.length >= POOL_THRESHOLD ? threads : 1;
+      while (idle.length < Math.min(want, chunks.length)) idle.push(new BudgetedWorker(script, o));
+      const mine = idle.splice(0, Math.min(want, chunks.length));
       await Promise.all(
-        pool.map(
-          (w) =>
-            new Promise<void>((resolve, reject) => {
-              const send = () => {
-                if (next >= chunks.length) {
-                  w.off('message', onMessage);
-                  w.off('error', reject);
-                  return resolve();
-                }
-                const id = next++;
-                w.postMessage({ id, jobs: chunks[id], read, summary });
-              };
-              const onMessage = (m: { id: number; results: ParseResult[] }) => {
-                results[m.id] = m.results;
-                send();
-              };
-              w.on('message', onMessage);
-              w.once('error', reject);
-              send();
-            }),
-        ),
+        mine.map(async (w) => {
+          for (let c = chunks.shift(); c !== undefined; c = chunks.shift()) {
+            const part = await w.run(jobs.slice(c, c + CHUNK));
+            part.forEach((r, i) => (results[c + i] = r));
+          }
+        }),
       );
-      return results.flat();
+      // After a save, its thread stays for the next one; after a big batch (a cold start) they all
+      // go, so the memory they grew is given back (the next save starts one, in tens of ms).
+      const keep = want === 1 ? mine : [];
+      idle.push(...keep);
+      await Promise.all(mine.filter((w) => !keep.includes(w)).map((w) => w.terminate()));
+      return results;
     },
     async close() {
-      await Promise.all((workers ?? []).map((w) => w.terminate()));
+      closed = true;
+      await Promise.all(idle.splice(0).map((w) => w.terminate()));
     },
   };
+}
+
+/** One worker thread fed a chunk at a time, its results coming back one note at a time. */
+class BudgetedWorker {
+  private worker: Worker;
+  /** The thread has loaded its modules: a note's budget counts from here, never the thread's start-up. */
+  private ready = false;
+  private onReady: (() => void) | undefined;
+
+  constructor(
+    private readonly script: string,
+    private readonly o: ParserOptions,
+  ) {
+    this.worker = this.spawn();
+  }
+
+  private spawn(): Worker {
+    // A larger young generation than the default: parsing allocates many short-lived strings, and
+    // scavenging them was a tenth of each worker's time (a cold start of 35,000 notes).
+    const w = new Worker(this.script, { workerData: { read: this.o.read, summary: this.o.summary }, resourceLimits: { maxYoungGenerationSizeMb: 48 } });
+    w.unref(); // an idle parser never keeps the process alive
+    this.ready = false;
+    w.on('message', (m: unknown) => {
+      if (m !== READY) return;
+      this.ready = true;
+      this.onReady?.();
+    });
+    return w;
+  }
+
+  /** Parses `jobs` in order; a note past its budget (or one that kills the thread) is that note's error. */
+  run(jobs: ParseJob[]): Promise<ParseResult[]> {
+    const results: ParseResult[] = [];
+    return new Promise((resolve) => {
+      let timer: NodeJS.Timeout | undefined;
+      const finish = () => {
+        clearTimeout(timer);
+        this.worker.off('message', onResult);
+        this.worker.off('error', onDeath);
+        this.worker.off('exit', onDeath);
+        resolve(results);
+      };
+      const next = () => {
+        clearTimeout(timer);
+        this.onReady = undefined;
+        if (results.length === jobs.length) return finish();
+        if (!this.ready) return void (this.onReady = next);
+        timer = setTimeout(() => fail(TOO_LONG), this.o.budgetMs);
+      };
+      const onResult = (r: ParseResult | typeof READY) => {
+        if (r === READY) return;
+        results.push(r);
+        next();
+      };
+      // The note being parsed is at fault: it is recorded, the thread replaced, the rest sent again.
+      const fail = (message: string) => {
+        const rel = jobs[results.length]!.rel;
+        results.push({ ok: false, rel, error: { message } });
+        this.worker.off('message', onResult);
+        this.worker.off('error', onDeath);
+        this.worker.off('exit', onDeath);
+        void this.worker.terminate();
+        this.worker = this.spawn();
+        this.worker.on('message', onResult);
+        this.worker.once('error', onDeath);
+        this.worker.once('exit', onDeath);
+        if (results.length < jobs.length) this.worker.postMessage(jobs.slice(results.length));
+        next();
+      };
+      const onDeath = (e: unknown) => {
+        const message = `could not summarise: ${e instanceof Error ? e.message : `the parser stopped (${String(e)})`}`;
+        if (this.ready) return fail(message);
+        // A thread that cannot even start would fail every note the same way: no endless restarts.
+        for (const job of jobs.slice(results.length)) results.push({ ok: false, rel: job.rel, error: { message } });
+        next();
+      };
+      this.worker.on('message', onResult);
+      this.worker.once('error', onDeath);
+      this.worker.once('exit', onDeath);
+      if (!jobs.length) return finish();
+      this.worker.postMessage(jobs);
+      next();
+    });
+  }
+
+  terminate(): Promise<number> {
+    return this.worker.terminate();
+  }
 }

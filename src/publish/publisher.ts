@@ -13,14 +13,17 @@ import { readChangedFiles, type BatchOptions, type ChangedFile, type FolderReade
 
 export type { BatchOptions } from './batch-read.js';
 import type { SummaryOptions } from '../summary/build.js';
-import { openParser, type ParseResult } from './parse-pool.js';
+import { openParser, type Parser, type ParseResult } from './parse-pool.js';
 import type { KnownNote, Store } from '../store/store.js';
 import type { DeliveryPayload, DigestItem, NoteRow, SearchText, Target } from '../store/types.js';
 import { targetKey } from '../store/types.js';
 import { decideNote, decideRemoval, type Action, type Policy } from './decide.js';
 import { routeTargets } from './route.js';
 import type { Batch } from '../watch/batch.js';
-import { syncFamily, type NewFamilyPost, type TouchedFamily } from './family-outbox.js';
+import { familiesTouched, followRenamedFamilies, syncFamily, type NewFamilyPost } from './family-outbox.js';
+import { assignFamilyKey, newClaims } from './family-key.js';
+import { PendingRemovals } from './removals.js';
+import { enqueueNoteChange } from './note-outbox.js';
 
 
 export interface PublisherDeps {
@@ -55,6 +58,8 @@ interface Decided {
   text?: SearchText | undefined;
   /** The file's stat when it was just read (KnownNote.seen). */
   seen?: string | undefined;
+  /** The note's record before this batch. */
+  prev?: NoteRow | undefined;
 }
 
 const DB_CHUNK = 500;
@@ -70,10 +75,14 @@ export class Publisher {
   private batchDigests: Map<string, number> | undefined;
 
   private readonly reader: FolderReader;
+  private readonly pending = new PendingRemovals();
+  /** Worker threads parsing each note within `notes.parseTimeoutMs` (parse-pool.ts). */
+  private readonly parser: Parser;
 
   constructor(private readonly deps: PublisherDeps) {
     this.realRoot = realpathSync.native(deps.root);
     this.now = deps.now ?? Date.now;
+    this.parser = openParser({ read: deps.read, summary: deps.summary, budgetMs: deps.config.notes.parseTimeoutMs });
     this.reader = { root: deps.root, realRoot: this.realRoot, maxBytes: deps.read.maxBytes, markSeen: (seen) => deps.store.markSeen(seen) };
   }
 
@@ -93,12 +102,8 @@ export class Publisher {
     const files = [...new Set(batch.changed)]; // a note listed twice would be decided twice: announced twice
     const known = this.knownLookup(files.length + batch.removed.length);
     const result: BatchResult = { scanned: 0, parsed: 0, announced: 0, errors: 0, heldRemovals: 0 };
-    const removedRel = this.removedNotes(batch.removed, known);
-    // A removal whose content reappears under a new name in the same batch is a rename.
-    const removedByHash = new Map<string, string>();
-    for (const rel of removedRel) removedByHash.set(known(rel)!.hash, rel);
+    for (const rel of this.removedNotes(batch.removed, known)) this.pending.add(rel, known(rel)!);
     const renamed = new Set<string>();
-    const parser = openParser(files.length, this.deps.read, this.deps.summary);
     this.batchDigests = new Map();
     try {
       // Each chunk is read and handed to the parser while the chunk before it is decided and
@@ -114,7 +119,7 @@ export class Publisher {
         }
         const changed = read.changed;
         onProgress?.(Math.min(files.length, from + BATCH_CHUNK), files.length);
-        const parsed = parser.parse(changed.map((c) => ({ rel: c.rel, text: c.text })));
+        const parsed = this.parser.parse(changed.map((c) => ({ rel: c.rel, text: c.text })));
         parsed.catch(() => undefined); // awaited below; not an unhandled rejection if a commit throws first
         return { changed, parsed };
       };
@@ -124,19 +129,38 @@ export class Publisher {
         const results = await parsed;
         next = from + BATCH_CHUNK < files.length ? readAndParse(from + BATCH_CHUNK) : undefined;
         for (const c of changed) {
-          const renamedFrom = removedByHash.get(c.hash);
-          if (renamedFrom && !renamed.has(renamedFrom) && !known(c.rel)) {
-            this.rename(renamedFrom, known(renamedFrom)!.id, c.rel, renamed);
+          // A removal whose content reappears under a new name (in this batch or a recent one) is a rename.
+          const renamedFrom = this.pending.byHash(c.hash);
+          if (renamedFrom && !known(c.rel)) {
+            this.rename(renamedFrom.rel, renamedFrom.known.id, c.rel, renamed);
+            this.pending.delete(renamedFrom.rel);
             c.known = true;
           }
         }
         result.announced += this.commit(this.decide(results, changed, policy, result));
       }
-      this.commitRemovals(removedRel.filter((r) => !renamed.has(r)), known, policy, result);
     } finally {
       this.batchDigests = undefined;
-      await parser.close();
     }
+    return result;
+  }
+
+  /** Lets the parser's threads go (the service is stopping). */
+  close(): Promise<void> {
+    return this.parser.close();
+  }
+
+  /** Removals waiting to be acted on (see removals.ts). */
+  get pendingRemovals(): number {
+    return this.pending.size;
+  }
+
+  /** Acts on the removals gathered so far whose files are still gone: all of them, or none above the threshold. */
+  applyRemovals(): BatchResult {
+    const result: BatchResult = { scanned: 0, parsed: 0, announced: 0, errors: 0, heldRemovals: 0 };
+    const gone = this.pending.take().filter((rel) => !existsSync(path.join(this.deps.root, rel)));
+    const known = this.knownLookup(gone.length);
+    this.commitRemovals(gone.filter((rel) => known(rel)), known, this.policy(false), result);
     return result;
   }
 
@@ -148,7 +172,7 @@ export class Publisher {
       const decided: Decided[] = [];
       for (const rel of removals) {
         const prev = this.deps.store.getNote(known(rel)!.id);
-        if (prev && prev.state !== 'deleted') decided.push(decideRemoval(prev, policy));
+        if (prev && prev.state !== 'deleted') decided.push({ ...decideRemoval(prev, policy), prev });
       }
       result.announced += this.commit(decided);
     }
@@ -198,6 +222,8 @@ export class Publisher {
     const { store } = this.deps;
     const now = this.now();
     const decided: Decided[] = [];
+    const claims = newClaims();
+    const grouped = this.deps.config.publish.translations.mode === 'group';
     parsed.forEach((r, i) => {
       if (!r.ok) {
         this.recordError(r.rel, new NoteError(r.rel, r.error.message, r.error.line), changed[i]!.hash);
@@ -207,7 +233,9 @@ export class Publisher {
       result.parsed++;
       // A note the store has never seen (every note of a cold start) has no record to read.
       const prev = changed[i]!.known ? store.getNote(r.note.id) : undefined;
-      decided.push({ ...decideNote(prev, r.note, r.summary, now, policy), text: r.text, seen: changed[i]!.seen });
+      const d = decideNote(prev, r.note, r.summary, now, policy);
+      const row = grouped ? assignFamilyKey(store, d.row, prev, claims, this.deps.log) : d.row;
+      decided.push({ row, action: d.action, text: r.text, seen: changed[i]!.seen, prev });
     });
     return decided;
   }
@@ -336,19 +364,12 @@ export class Publisher {
    */
   private commitFamilies(decided: Decided[]): number {
     const { store, config } = this.deps;
-    const touched = new Map<string, TouchedFamily>();
-    for (const d of decided) {
-      const changed = d.action.type !== 'none' || d.row.state === 'deleted' || d.row.state === 'draft';
-      if (!changed) continue;
-      const key = d.row.info.translationKey;
-      const f = touched.get(key) ?? { key, announced: false, repost: false };
-      if (d.action.type === 'announce') f.announced = true;
-      if (d.action.type === 'repost') f.repost = true;
-      touched.set(key, f);
-    }
     let enqueued = 0;
     const notBefore = this.now() + config.publish.translations.graceMs;
     store.transaction(() => {
+      // Before the notes' new records are written: messages follow renamed notes, and which chats wanted each family until now.
+      const movedAway = followRenamedFamilies(store, decided);
+      const touched = familiesTouched(store, config, this.deps.platforms, decided, movedAway);
       for (const d of decided) {
         store.putNote(d.row, d.text, d.seen);
         if (d.action.type === 'update' || d.action.type === 'retract') enqueued += this.enqueueFor(d); // posts under the note's own id
@@ -388,40 +409,8 @@ export class Publisher {
     else log.debug({ ...at, why: d.action.why }, 'note recorded');
   }
 
-  /** Deliveries for update, repost and retract; called inside a transaction. */
+  /** Deliveries for update, repost and retract of posts under the note's own id; inside a transaction. */
   private enqueueFor(d: Decided): number {
-    const { store, config } = this.deps;
-    const row = d.row;
-    let n = 0;
-    if (d.action.type === 'repost') {
-      for (const target of routeTargets(row.info, config.routes, store.subscriptions(), this.deps.platforms)) {
-        store.enqueue({ noteId: row.id, revision: row.revision, target, kind: 'post', payload: { type: 'summary', summary: row.summary! } });
-        n++;
-      }
-      return n;
-    }
-    const targets = new Map<string, Target>();
-    for (const p of store.postsOf(row.id)) if (!p.viaDigest) targets.set(targetKey(p.target), p.target);
-    // Posts still waiting in the outbox count too: they get the newest content before they go out.
-    const openPosts = store.openPostTargets(row.id);
-    for (const t of openPosts) targets.set(targetKey(t), t);
-
-    for (const target of targets.values()) {
-      if (d.action.type === 'update') {
-        const pendingPost = store.openDelivery(row.id, target, ['post']);
-        const pendingEdit = store.openDelivery(row.id, target, ['edit']);
-        const payload = { type: 'summary' as const, summary: row.summary! };
-        if (pendingPost) store.replacePayload(pendingPost.id, row.revision, payload);
-        else if (pendingEdit) store.replacePayload(pendingEdit.id, row.revision, payload);
-        else store.enqueue({ noteId: row.id, revision: row.revision, target, kind: 'edit', payload });
-        n++;
-      } else if (d.action.type === 'retract') {
-        const pendingPost = store.openDelivery(row.id, target, ['post']);
-        if (pendingPost) store.markDone(pendingPost.id, null, 'skipped', 'note retracted before it was sent');
-        else store.enqueue({ noteId: row.id, revision: row.revision, target, kind: 'delete', payload: { type: 'delete' } });
-        n++;
-      }
-    }
-    return n;
+    return enqueueNoteChange(this.deps.store, this.deps.config, this.deps.platforms, d.row, d.action);
   }
 }

@@ -29,6 +29,8 @@ export interface FolderSyncDeps {
   onProgress?: ((done: number, total: number) => void) | undefined;
   /** Everything seen so far is handled: nothing settling, queued, retrying or being delivered. */
   onIdle?: (() => void) | undefined;
+  /** A watcher batch was applied, or recorded as failed (in-process tests wait for their saves with it). */
+  onBatch?: ((batch: Batch) => void) | undefined;
 }
 
 const MAX_TIMER_MS = 2 ** 31 - 1;
@@ -55,6 +57,10 @@ export class FolderSync {
   private reconcileQueued = false;
   private idleLook: NodeJS.Immediate | undefined;
   private scheduleTimer: NodeJS.Timeout | undefined;
+  private removalTimer: NodeJS.Timeout | undefined;
+  /** When the removals now waiting began to gather, and how many there were at the last look. */
+  private removalsSince: number | undefined;
+  private removalsSeen = 0;
   private readonly timers: NodeJS.Timeout[] = [];
 
   constructor(private readonly deps: FolderSyncDeps) {
@@ -88,7 +94,7 @@ export class FolderSync {
     const mtimes = new Map<string, number>();
     const result = await publisher.processBatch({ changed: files, removed: this.notesGone(files) }, { firstRun, onProgress: this.deps.onProgress, mtimes, trustStat: true });
     store.setMeta('initialized', new Date().toISOString());
-    log.info({ ...result, firstRun }, 'start-up scan reconciled');
+    log.info({ ...result, firstRun, removalsWaiting: publisher.pendingRemovals }, 'start-up scan reconciled');
     await this.watcher.ready;
     const again = scanNotesSync(root);
     const againSet = new Set(again);
@@ -106,6 +112,7 @@ export class FolderSync {
     const { config } = this.deps;
     this.loading = false;
     for (const b of this.early.splice(0)) this.runBatch(b);
+    this.armRemovals(); // the start-up scan's
     this.armSchedule();
     this.every(60_000, () => this.armSchedule());
     if (config.watch.reconcileMinutes > 0) this.every(config.watch.reconcileMinutes * 60_000, () => this.requestReconcile(`every ${config.watch.reconcileMinutes} min`));
@@ -118,8 +125,10 @@ export class FolderSync {
     this.stopping = true;
     for (const t of this.timers) clearInterval(t);
     if (this.scheduleTimer) clearTimeout(this.scheduleTimer);
+    if (this.removalTimer) clearTimeout(this.removalTimer); // waiting removals are found again by the next start's scan
     await this.watcher.close();
     await this.queue;
+    await this.deps.publisher.close();
   }
 
   /**
@@ -134,7 +143,7 @@ export class FolderSync {
     this.idleLook = setImmediate(() => {
       this.idleLook = undefined;
       try {
-        if (!this.loading && this.queued === 0 && this.retrying === 0 && this.watcher.settling() === 0 && this.deps.deliveriesIdle()) onIdle();
+        if (!this.loading && this.queued === 0 && this.retrying === 0 && this.watcher.settling() === 0 && this.deps.publisher.pendingRemovals === 0 && this.deps.deliveriesIdle()) onIdle();
       } catch {
         // the store is busy: a later batch or delivery looks again
       }
@@ -174,6 +183,8 @@ export class FolderSync {
       } catch (e) {
         this.batchFailed(b, e, attempt);
       }
+      this.deps.onBatch?.(b);
+      this.armRemovals();
       this.armSchedule(); // the batch may have scheduled a note sooner than the timer
     });
   }
@@ -221,8 +232,34 @@ export class FolderSync {
       const r = await this.deps.publisher.processBatch({ changed: scanned, removed: gone });
       const missed = r.parsed + gone.length; // notes whose content changed, and notes gone
       this.deps.log[missed ? 'warn' : 'info']({ why, ...r, removed: gone.length, ms: Date.now() - started }, missed ? 'reconcile found changes that events missed' : 'reconcile: nothing missed');
+      this.armRemovals();
       this.armSchedule();
     });
+  }
+
+  /**
+   * Removals gather (publish/removals.ts) until none has joined them for as long as a burst is held
+   * open, four times that at most, then are applied together, through the batch queue.
+   */
+  private armRemovals(): void {
+    const waiting = this.deps.publisher.pendingRemovals;
+    if (this.stopping || waiting === 0 || (waiting === this.removalsSeen && this.removalTimer)) return;
+    this.removalsSeen = waiting;
+    const windowMs = Math.max(this.deps.config.publish.digest.windowMs, this.deps.config.watch.quietMs * 3);
+    const now = Date.now();
+    this.removalsSince ??= now;
+    if (this.removalTimer) clearTimeout(this.removalTimer);
+    this.removalTimer = setTimeout(() => {
+      this.removalTimer = undefined;
+      this.removalsSince = undefined;
+      this.removalsSeen = 0;
+      this.serial(() => {
+        const r = this.deps.publisher.applyRemovals();
+        if (r.announced || r.heldRemovals) this.deps.log.debug({ ...r }, 'removals applied');
+        this.armSchedule();
+      });
+    }, Math.max(0, Math.min(windowMs, this.removalsSince + 4 * windowMs - now)));
+    this.removalTimer.unref();
   }
 
   /** Scheduled notes: a timer for the next due date, re-armed after every batch and each minute. */

@@ -1,8 +1,9 @@
 /**
  * A database that lost its newest commits (its `-wal` file deleted after a crash, an old copy put
  * back) would announce again everything it forgot. Beside the database, `<db>.mark` keeps how far
- * it had got (`Store.highWater`: newest outbox row, deliveries finished); it is written at most once
- * a second and at a clean stop, after the commits it describes, so it never runs ahead of them. At start, a database whose
+ * it had got (`Store.highWater`: newest outbox row, deliveries finished); it is written after each
+ * commit that moves it (deliveries queued, a delivery recorded), every second and at a clean stop,
+ * always after the commits it describes, so it never runs ahead of them. At start, a database whose
  * records fall short of its mark has lost commits: notecast refuses to start and says why.
  */
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
@@ -18,19 +19,31 @@ export function markFile(dbFile: string): string {
   return `${dbFile}.mark`;
 }
 
-function readMark(file: string): StoreMark | undefined {
+/** The mark, or undefined when there is none; a mark that cannot be read is an error, never ignored. */
+function readMark(dbFile: string, file: string): StoreMark | undefined {
+  let text: string;
   try {
-    const m = JSON.parse(readFileSync(file, 'utf8')) as Partial<StoreMark>;
-    return typeof m.outbox === 'number' && typeof m.finished === 'number' ? { outbox: m.outbox, finished: m.finished } : undefined;
-  } catch {
-    return undefined;
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw new StoreError(dbFile, `cannot read ${file}: ${(e as Error).message}`);
   }
+  try {
+    const m = JSON.parse(text) as Partial<StoreMark>;
+    if (typeof m.outbox === 'number' && typeof m.finished === 'number') return { outbox: m.outbox, finished: m.finished };
+  } catch {
+    // said below
+  }
+  throw new StoreError(
+    dbFile,
+    `${file} is not a mark notecast wrote (it holds ${JSON.stringify(text.slice(0, 40))}), so whether ${dbFile} lost commits cannot be told. If the database is the one notecast last ran on, delete ${file} and start again; if you restored it from a backup, see "After restoring a backup" in docs/operations.md.`,
+  );
 }
 
 /** Throws a `StoreError` when the database holds fewer records than its mark says it had. */
 export function checkMark(dbFile: string, store: Store): void {
   if (dbFile === ':memory:' || store.getMeta('initialized') === undefined) return; // a new database starts over
-  const mark = readMark(markFile(dbFile));
+  const mark = readMark(dbFile, markFile(dbFile));
   if (!mark) return;
   const now = store.highWater();
   if (now.outbox >= mark.outbox && now.finished >= mark.finished) return;

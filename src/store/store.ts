@@ -7,6 +7,7 @@ import type { Filter } from '../config/schema.js';
 import { openDb, type Db, type OpenDbOptions, type Statement } from './db.js';
 import { dropSearchRows, dropSearchText, writeSearchRows, writeSearchText } from './fts.js';
 import { LookupRows } from './lookup.js';
+import { OutboxUpkeep } from './upkeep.js';
 import { readStatus, type StatusCounts } from './status.js';
 import { laneKey } from './types.js';
 import type { SearchText } from './types.js';
@@ -36,6 +37,9 @@ export class Store {
 
   /** The lookup index's queries (search/index.ts asks them). */
   readonly lookup = new LookupRows(this.sql);
+
+  /** Outbox rows moved or re-timed as a whole: a renamed family, the clock stepping back. */
+  readonly upkeep = new OutboxUpkeep(this.sql);
 
   constructor(file: string, opts?: OpenDbOptions) {
     this.db = openDb(file, opts);

@@ -32,7 +32,10 @@ export interface NoteInfo {
   url?: string | undefined;
   /** ISO date-time, if the note has a date. */
   date?: string | undefined;
+  /** The family the note is in (see publish/family-key.ts). */
   translationKey: string;
+  /** The key the note wrote, when it is announced apart from that family (another note has its language there). */
+  keyAsWritten?: string | undefined;
   draft: boolean;
   /** Written in this language first (front matter `translated` is not true). */
   original?: boolean;

@@ -113,3 +113,31 @@ describe('Deliverer and rate limits', () => {
     expect(store.status().failures).toEqual([]);
   });
 });
+
+describe('the clock stepping back (issue 25, item 11)', () => {
+  it('a delivery queued before a restart with the clock an hour behind goes out now, not three hours later', async () => {
+    const lines: string[] = [];
+    const { store, deliverer } = setUp(consoleAdapter(lines));
+    // Queued to retry in 10 s by a clock that was 3 hours ahead of the one it restarts with.
+    store.enqueue({ noteId: 'a', revision: 1, target, kind: 'post', payload: { type: 'summary', summary: summary('A') }, notBefore: Date.now() + 3 * 3_600_000 + 10_000 });
+    deliverer.start();
+    await until(() => lines.length === 1, 5000, 'the post');
+  });
+
+  it('while running, a step back shortens the waits by the step: a retry due in 200 ms goes out in 200 ms', async () => {
+    const lines: string[] = [];
+    let offset = 0;
+    const dir = mkdtempSync(path.join(tmpdir(), 'notecast-deliverer-'));
+    const store = new Store(path.join(dir, 'state.db'));
+    const adapter = consoleAdapter(lines);
+    const post = adapter.post.bind(adapter);
+    const clock = () => Date.now() - offset;
+    const deliverer = new Deliverer(store, new Map([['console', { ...adapter, post: vi.fn(post).mockRejectedValueOnce(new Error('socket hang up')) }]]), { maxAttempts: 10, baseDelayMs: 200, maxDelayMs: 200, concurrency: 4 }, silentLogger(), (e) => {
+      if (e.outcome === 'retry') offset = 3_600_000; // the clock steps back an hour right after the retry was set
+    }, clock);
+    cleanups.push(() => rmSync(dir, { recursive: true, force: true }), () => store.close(), () => deliverer.stop());
+    store.enqueue({ noteId: 'a', revision: 1, target, kind: 'post', payload: { type: 'summary', summary: summary('A') } });
+    deliverer.start();
+    await until(() => lines.length === 1, 5000, 'the retried post');
+  });
+});

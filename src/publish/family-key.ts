@@ -1,0 +1,53 @@
+/**
+ * Which family a note joins. A family is a set of notes in *different* languages: the same file
+ * name in two folders (`notes/python/setup.md`, `notes/rust/setup.md`) or two English notes that
+ * both say `translationKey: shared` are two notes, never one message edited by both. The first note
+ * of a language in a key's family holds that language; another one of the same language is
+ * announced on its own, under `<key>#<its id>`, and the service says so in its log.
+ */
+import type { Logger } from '../log.js';
+import type { Store } from '../store/store.js';
+import type { NoteRow } from '../store/types.js';
+
+/** Languages claimed per key by notes decided earlier in the same chunk (not yet in the store), and those notes. */
+export interface FamilyClaims {
+  byKey: Map<string, Map<string, string>>;
+  decided: Set<string>;
+}
+
+export function newClaims(): FamilyClaims {
+  return { byKey: new Map(), decided: new Set() };
+}
+
+/** The key as the note wrote it (front matter or file name), whatever family it ended up in. */
+export function writtenKey(row: NoteRow): string {
+  return row.info.keyAsWritten ?? row.info.translationKey;
+}
+
+/** A note that still holds its language in its family: anything but deleted. */
+function holdsSlot(n: NoteRow): boolean {
+  return n.state !== 'deleted' && n.state !== 'error';
+}
+
+/**
+ * The family key `row` (just parsed, its key as written in `row.info.translationKey`) belongs to.
+ * A note keeps the family it had while its key and language stay as they were, so a family never
+ * moves under a posted message; otherwise it joins its key's family unless another note already
+ * has its language there.
+ */
+export function assignFamilyKey(store: Store, row: NoteRow, prev: NoteRow | undefined, claims: FamilyClaims, log: Logger): NoteRow {
+  const raw = row.info.translationKey;
+  const lang = row.info.lang;
+  const claim = (key: string) => {
+    claims.decided.add(row.id);
+    if (key === raw) claims.byKey.set(raw, (claims.byKey.get(raw) ?? new Map<string, string>()).set(lang, row.id));
+    return key === raw ? row : { ...row, info: { ...row.info, translationKey: key, keyAsWritten: raw } };
+  };
+  if (prev && holdsSlot(prev) && writtenKey(prev) === raw && prev.info.lang === lang) return claim(prev.info.translationKey);
+  // A note decided earlier in this chunk counts as it is now, not as the store still has it.
+  const holder = claims.byKey.get(raw)?.get(lang) ?? store.familyNotes(raw).find((m) => m.id !== row.id && !claims.decided.has(m.id) && holdsSlot(m) && m.info.lang === lang)?.id;
+  if (!holder) return claim(raw);
+  const own = `${raw}#${row.id}`;
+  log.warn({ note: row.id, family: raw, lang, sameLanguageAs: holder }, `two notes in one language share the translation key "${raw}" (${holder} and ${row.id}): they are announced as two notes, not one family; give one of them its own translationKey`);
+  return claim(own);
+}

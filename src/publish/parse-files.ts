@@ -1,0 +1,45 @@
+/**
+ * Note files read and parsed as the service parses them (on worker threads, each within
+ * `notes.parseTimeoutMs`), for `check` and `preview`: a pathological note is that note's error,
+ * never a stack trace that skips the rest, nor a command that never ends.
+ */
+import { NoteError } from '../errors.js';
+import { readNoteTextSync, toRelPath, type Note } from '../notes/read.js';
+import type { Summary } from '../summary/build.js';
+import { openParser, type ParseJob, type ParserOptions } from './parse-pool.js';
+
+export type ParsedFile = { root: string; file: string; ok: true; note: Note; summary: Summary } | { root: string; file: string; ok: false; error: NoteError };
+
+/** Files read and parsed at once: bounds how much text is held. */
+const CHUNK = 500;
+
+/** Each file (`file` absolute, under `root`) read and parsed, in order; every failure is that file's `NoteError`. */
+export async function parseNoteFiles(files: readonly { root: string; file: string }[], o: ParserOptions): Promise<ParsedFile[]> {
+  const parser = openParser(o);
+  const out: ParsedFile[] = [];
+  try {
+    for (let from = 0; from < files.length; from += CHUNK) {
+      const part = files.slice(from, from + CHUNK);
+      const read: (ParsedFile | ParseJob)[] = part.map(({ root, file }) => {
+        const rel = toRelPath(root, file);
+        try {
+          return { rel, text: readNoteTextSync(root, file, rel, o.read.maxBytes, o.read.realRoot).text };
+        } catch (e) {
+          return { root, file, ok: false, error: e instanceof NoteError ? e : new NoteError(rel, `cannot read: ${e instanceof Error ? e.message : String(e)}`) };
+        }
+      });
+      const jobs = read.filter((r): r is ParseJob => 'text' in r);
+      const results = await parser.parse(jobs);
+      let next = 0;
+      part.forEach(({ root, file }, i) => {
+        const r = read[i]!;
+        if (!('text' in r)) return void out.push(r);
+        const p = results[next++]!;
+        out.push(p.ok ? { root, file, ok: true, note: p.note, summary: p.summary } : { root, file, ok: false, error: new NoteError(p.rel, p.error.message, p.error.line) });
+      });
+    }
+  } finally {
+    await parser.close();
+  }
+  return out;
+}

@@ -1,0 +1,40 @@
+/**
+ * Removals wait before they are acted on. A branch switch or an unmount removes files over a
+ * moment, and its unlinks can straddle a quiet period: applied batch by batch, the first part stays
+ * under `watch.removalThreshold` and deletes its messages while only the rest is held. So removed
+ * notes gather here for as long as a burst is held open (`publish.digest.windowMs`, at least three
+ * quiet periods), and the threshold is applied to all of them at once. A removed note whose
+ * content reappears under another name in that time, in any batch, is a rename.
+ */
+import type { KnownNote } from '../store/store.js';
+
+export class PendingRemovals {
+  /** Removed files (relative paths) and what the store knew of each. */
+  private readonly files = new Map<string, KnownNote>();
+
+  add(rel: string, known: KnownNote): void {
+    this.files.set(rel, known);
+  }
+
+  /** A pending removal with this content, if any (for rename detection). */
+  byHash(hash: string): { rel: string; known: KnownNote } | undefined {
+    for (const [rel, known] of this.files) if (known.hash === hash) return { rel, known };
+    return undefined;
+  }
+
+  /** Taken back: renamed, or its file is there again. */
+  delete(rel: string): void {
+    this.files.delete(rel);
+  }
+
+  get size(): number {
+    return this.files.size;
+  }
+
+  /** Every pending removal, emptied. */
+  take(): string[] {
+    const all = [...this.files.keys()];
+    this.files.clear();
+    return all;
+  }
+}

@@ -1,0 +1,38 @@
+/**
+ * The outbox and posts changed as a whole rather than row by row: a family's messages following a
+ * renamed note, a skipped edit that would change nothing, waits re-timed after the clock stepped
+ * back. Asked through `Store.upkeep`.
+ */
+import type { Prepare } from './db.js';
+import type { DeliveryPayload, Target } from './types.js';
+
+export class OutboxUpkeep {
+  constructor(private readonly sql: Prepare) {}
+
+  /** A family's messages follow its only member to its new key (the note was renamed): posts and deliveries move. */
+  moveFamilyPosts(from: string, to: string): void {
+    this.sql('UPDATE posts SET note_id = ? WHERE note_id = ?').run(to, from);
+    this.sql('UPDATE outbox SET note_id = ? WHERE note_id = ?').run(to, from);
+  }
+
+  /** The content last sent to a target for a note (its newest finished post or edit), to skip an edit that changes nothing. */
+  lastSentPayload(noteId: string, target: Target): DeliveryPayload | undefined {
+    const r = this
+      .sql("SELECT payload FROM outbox WHERE note_id = ? AND platform = ? AND chat = ? AND thread = ? AND kind IN ('post', 'edit') AND status = 'done' ORDER BY id DESC LIMIT 1")
+      .get(noteId, target.platform, target.chat, target.thread) as { payload: string } | undefined;
+    return r ? (JSON.parse(r.payload) as DeliveryPayload) : undefined;
+  }
+
+  /**
+   * Pending deliveries due later than `horizon`, further ahead than any wait notecast sets: the
+   * clock stepped back since they were queued. They are due `now` instead; returns how many.
+   */
+  dueNowIfBeyond(horizon: number, now: number): number {
+    return this.sql("UPDATE outbox SET next_attempt_at = ? WHERE status = 'pending' AND next_attempt_at > ?").run(now, horizon).changes;
+  }
+
+  /** The clock stepped back by `stepMs`: every pending wait ends that much earlier (never before `now`). */
+  shiftWaits(stepMs: number, now: number): number {
+    return this.sql("UPDATE outbox SET next_attempt_at = MAX(?, next_attempt_at - ?) WHERE status = 'pending' AND next_attempt_at > ?").run(now, stepMs, now).changes;
+  }
+}

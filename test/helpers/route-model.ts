@@ -1,0 +1,250 @@
+/**
+ * A model of what every chat should show, and random sequences of what people do to a notes folder,
+ * run against the whole service in this process (InProcessService). Used by
+ * test/reliability/model.test.ts (a fixed number of seeded runs) and `npm run bench -- model` (many).
+ *
+ * The world: note files under a few folders (two plain ones, two language folders), two names,
+ * with or without a `-ja` suffix, so the same file name turns up in several folders and families
+ * form from names and from a shared `translationKey`. Three chats: every note, `lang: [ja]`,
+ * `lang: [en]`. Each write gives the note a new title (`N<seq>`), so a message's first line says
+ * which note and which version of it the chat sees.
+ */
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import path from 'node:path';
+import fc from 'fast-check';
+import { InProcessService, type ChatMessage } from './inproc.js';
+
+export const FOLDERS = ['', 'a/', 'b/', '_posts/en/', '_posts/ja/'] as const;
+export const NAMES = ['setup', 'intro'] as const;
+export const SUFFIXES = ['', '-ja'] as const;
+export const KEYS = [undefined, 'shared'] as const;
+
+export type Op =
+  | { op: 'write'; file: string; draft: boolean; key?: string | undefined }
+  | { op: 'remove'; file: string }
+  | { op: 'move'; from: string; to: string }
+  /** The last removed file comes back as it was. */
+  | { op: 'restore' }
+  | { op: 'burst'; ops: Op[] }
+  /** Stop, apply `offline` while stopped, start again on the same database. */
+  | { op: 'restart'; offline: Op[] };
+
+const fileArb = fc.tuple(fc.constantFrom(...FOLDERS), fc.constantFrom(...NAMES), fc.constantFrom(...SUFFIXES)).map(([d, n, s]) => `${d}${n}${s}.md`);
+
+const simpleOp: fc.Arbitrary<Op> = fc.oneof(
+  { weight: 5, arbitrary: fc.record({ op: fc.constant('write' as const), file: fileArb, draft: fc.constantFrom(false, false, false, true), key: fc.constantFrom(...KEYS) }) },
+  { weight: 2, arbitrary: fc.record({ op: fc.constant('remove' as const), file: fileArb }) },
+  { weight: 2, arbitrary: fc.record({ op: fc.constant('move' as const), from: fileArb, to: fileArb }) },
+  { weight: 1, arbitrary: fc.constant({ op: 'restore' as const }) },
+);
+
+export const opArb: fc.Arbitrary<Op> = fc.oneof(
+  { weight: 8, arbitrary: simpleOp },
+  { weight: 2, arbitrary: fc.record({ op: fc.constant('burst' as const), ops: fc.array(simpleOp, { minLength: 2, maxLength: 5 }) }) },
+  { weight: 1, arbitrary: fc.record({ op: fc.constant('restart' as const), offline: fc.array(simpleOp, { maxLength: 3 }) }) },
+);
+
+export const sequenceArb = (maxLength: number) => fc.array(opArb, { minLength: Math.ceil(maxLength / 2), maxLength, size: 'max' });
+
+interface FileState {
+  title: string;
+  draft: boolean;
+  key?: string | undefined;
+  text: string;
+}
+
+const CHATS: { name: string; lang?: string }[] = [{ name: 'all' }, { name: 'ja', lang: 'ja' }, { name: 'en', lang: 'en' }];
+
+export function modelConfig(onDelete: 'keep' | 'delete'): unknown {
+  return {
+    watch: { mode: 'native', quietMs: 40, reconcileMinutes: 0 },
+    publish: { onDelete, translations: { mode: 'group', graceMs: 0 }, digest: { threshold: 1000, windowMs: 200 } },
+    routes: CHATS.map((c) => ({ platform: 'console', chat: c.name, ...(c.lang ? { filter: { lang: [c.lang] } } : {}) })),
+  };
+}
+
+/** The language a file's path gives it: a `-ja` suffix, else a `ja`/`en` folder, else English. */
+export function langOf(file: string): string {
+  if (/-ja\.md$/.test(file)) return 'ja';
+  return file.split('/').includes('ja') ? 'ja' : 'en';
+}
+
+export const noteIdOf = (file: string) => file.replace(/\.md$/, '');
+
+/** The folder world as the model sees it, applied to the disk as it goes. */
+export class World {
+  readonly files = new Map<string, FileState>();
+  /** Every title that was ever published (not a draft): what any message may ever have shown. */
+  readonly everPublished = new Set<string>();
+  private removed: { file: string; state: FileState }[] = [];
+  private seq = 0;
+
+  constructor(readonly root: string) {}
+
+  /** Applies one simple op to the disk and the model; returns the paths that changed, or none if it did not apply. */
+  apply(o: Op): string[] {
+    const abs = (f: string) => path.join(this.root, f);
+    switch (o.op) {
+      case 'write': {
+        const title = `N${++this.seq}`;
+        const fm = [`title: ${title}`, ...(o.draft ? ['draft: true'] : []), ...(o.key ? [`translationKey: ${o.key}`] : [])];
+        const text = `---\n${fm.join('\n')}\n---\n\nThe note ${title} says something new about ${o.file}.\n`;
+        mkdirSync(path.dirname(abs(o.file)), { recursive: true });
+        writeFileSync(abs(o.file), text);
+        this.files.set(o.file, { title, draft: o.draft, key: o.key, text });
+        if (!o.draft) this.everPublished.add(title);
+        return [o.file];
+      }
+      case 'remove': {
+        const st = this.files.get(o.file);
+        if (!st) return [];
+        rmSync(abs(o.file));
+        this.files.delete(o.file);
+        this.removed.push({ file: o.file, state: st });
+        return [o.file];
+      }
+      case 'move': {
+        const st = this.files.get(o.from);
+        if (!st || o.from === o.to || this.files.has(o.to)) return [];
+        mkdirSync(path.dirname(abs(o.to)), { recursive: true });
+        renameSync(abs(o.from), abs(o.to));
+        this.files.delete(o.from);
+        this.files.set(o.to, st);
+        return [o.from, o.to];
+      }
+      case 'restore': {
+        const last = this.removed.pop();
+        if (!last || this.files.has(last.file)) return [];
+        mkdirSync(path.dirname(abs(last.file)), { recursive: true });
+        writeFileSync(abs(last.file), last.state.text);
+        this.files.set(last.file, last.state);
+        return [last.file];
+      }
+      default:
+        throw new Error(`not a simple op: ${o.op}`);
+    }
+  }
+
+  published(): { file: string; id: string; lang: string; title: string }[] {
+    return [...this.files].filter(([, s]) => !s.draft).map(([file, s]) => ({ file, id: noteIdOf(file), lang: langOf(file), title: s.title }));
+  }
+
+  /** The translation key as written: front matter, else the file name without its language suffix. */
+  rawKey(file: string): string {
+    return this.files.get(file)?.key ?? path.basename(file, '.md').replace(/-ja$/, '');
+  }
+
+  /** Disk and model agree (a sanity check of the model itself). */
+  check(): void {
+    for (const [file, s] of this.files) if (readFileSync(path.join(this.root, file), 'utf8') !== s.text) throw new Error(`model and disk differ at ${file}`);
+    for (const f of this.removed) if (!this.files.has(f.file) && existsSync(path.join(this.root, f.file))) throw new Error(`model and disk differ at ${f.file}`);
+  }
+}
+
+const titleOf = (m: ChatMessage) => m.text.split('\n')[0] ?? '';
+
+/**
+ * What every chat should show, checked against the messages the service has posted, edited and
+ * deleted. Returns the broken rules (empty: all hold).
+ */
+export function violations(world: World, svc: InProcessService, onDelete: 'keep' | 'delete'): string[] {
+  const out = [...svc.anomalies];
+  const store = svc.app!.store;
+  // A message can change family without an edit (its only member renamed, text unchanged): the label
+  // is the one the service now keeps for it, so that it is checked, not a stale one.
+  const posts = store.db.prepare('SELECT note_id AS noteId, chat, message_id AS messageId FROM posts').all() as { noteId: string; chat: string; messageId: string }[];
+  for (const p of posts) {
+    const m = svc.chats.get(`console:${p.chat}`)?.get(p.messageId);
+    if (m?.live) m.family = p.noteId;
+  }
+  const published = world.published();
+  const familyOf = new Map<string, string>();
+  for (const n of published) {
+    const row = store.getNote(n.id);
+    if (!row || row.state !== 'published') {
+      out.push(`${n.file} is published on disk but the store has it as ${row?.state ?? 'unknown'}`);
+      continue;
+    }
+    const key = row.info.translationKey;
+    const raw = world.rawKey(n.file);
+    if (key !== raw && !key.startsWith(`${raw}#`)) out.push(`${n.file} is in family ${key}, not one of its own key ${raw}`);
+    familyOf.set(n.id, `family:${key}`);
+  }
+  // A family is a set of notes in different languages: two members in one language is a merge.
+  const langs = new Map<string, Map<string, string>>();
+  for (const n of published) {
+    const f = familyOf.get(n.id);
+    if (!f) continue;
+    const byLang = langs.get(f) ?? new Map<string, string>();
+    if (byLang.has(n.lang)) out.push(`${n.file} and ${byLang.get(n.lang)} are both ${n.lang} members of ${f}`);
+    byLang.set(n.lang, n.file);
+    langs.set(f, byLang);
+  }
+  for (const c of CHATS) {
+    const live = svc.live(c.name);
+    const byFamily = new Map<string, ChatMessage[]>();
+    for (const m of live) byFamily.set(m.family ?? '', [...(byFamily.get(m.family ?? '') ?? []), m]);
+    for (const [f, ms] of byFamily) if (ms.length > 1) out.push(`${c.name}: ${ms.length} messages for ${f}`);
+    const wanted = new Set<string>();
+    for (const n of published) {
+      const f = familyOf.get(n.id);
+      if (!f || (c.lang && n.lang !== c.lang)) continue;
+      wanted.add(f);
+      const m = byFamily.get(f)?.[0];
+      if (!m) {
+        out.push(`${c.name}: nothing shows ${n.file} (${n.title}, ${f})`);
+        continue;
+      }
+      // Titles are unique per write: the one shown names the note and its version (a renamed note keeps its text).
+      const shown = published.find((p) => p.title === titleOf(m));
+      if (!shown) out.push(`${c.name}: the message for ${f} shows ${titleOf(m)} (${m.noteId}), not the newest text of a published note`);
+      else if (familyOf.get(shown.id) !== f) out.push(`${c.name}: the message for ${f} shows ${shown.file}, of ${familyOf.get(shown.id)}`);
+      else if (c.lang && shown.lang !== c.lang) out.push(`${c.name}: the message for ${f} is in ${shown.lang}`);
+    }
+    for (const m of svc.chats.get(`console:${c.name}`)?.values() ?? []) {
+      if (!world.everPublished.has(titleOf(m))) out.push(`${c.name}: message ${m.messageId} shows ${titleOf(m)}, never published`);
+      if (onDelete === 'delete' && m.live && !wanted.has(m.family ?? '')) out.push(`${c.name}: message ${m.messageId} (${m.family}, ${titleOf(m)}) is still up`);
+    }
+  }
+  return out;
+}
+
+export interface RunResult {
+  steps: number;
+  problems: string[];
+}
+
+/** Runs one sequence on a fresh folder and database; stops at the first step that breaks a rule. */
+export async function runSequence(ops: readonly Op[], onDelete: 'keep' | 'delete'): Promise<RunResult> {
+  const svc = InProcessService.sandbox(modelConfig(onDelete));
+  const world = new World(svc.notes);
+  await svc.start();
+  let steps = 0;
+  try {
+    for (const o of ops) {
+      steps++;
+      svc.beginStep();
+      let changed: string[];
+      if (o.op === 'restart') {
+        await svc.stop();
+        for (const x of o.offline) world.apply(x);
+        await svc.start();
+        changed = [];
+      } else if (o.op === 'burst') {
+        const before = new Set(world.files.keys());
+        // A path created and gone again within one burst may raise no event (the watcher coalesces them).
+        changed = o.ops.flatMap((x) => world.apply(x)).filter((f) => before.has(f) || world.files.has(f));
+      } else {
+        changed = world.apply(o);
+      }
+      world.check();
+      const expected = [...new Set(changed)];
+      if (expected.length) await svc.settle(expected);
+      const problems = violations(world, svc, onDelete);
+      if (problems.length) return { steps, problems };
+    }
+    return { steps, problems: [] };
+  } finally {
+    await svc.stop();
+  }
+}

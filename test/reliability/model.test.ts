@@ -1,0 +1,83 @@
+/**
+ * Issue 25, the lever: random sequences of what people do to a notes folder (create, edit, rename,
+ * move between folders and language folders, draft and undraft, delete, restore, the same file name
+ * in two folders, a shared translation key, bursts, restarts) through the whole service in this
+ * process, checked after every step against a model of what every chat should show
+ * (test/helpers/route-model.ts). Seeded: a failure prints its seed and shrunk sequence; keep each
+ * shrunk counterexample below as a test of its own. `npm run bench -- model` runs many more.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { runSequence, sequenceArb, type Op } from '../helpers/route-model.js';
+
+const RUNS = Number(process.env.MODEL_RUNS ?? 8);
+const SEED = Number(process.env.MODEL_SEED ?? 25);
+
+async function holds(ops: readonly Op[], onDelete: 'keep' | 'delete'): Promise<void> {
+  const r = await runSequence(ops, onDelete);
+  expect(r.problems, `after step ${r.steps} of ${JSON.stringify(ops)}`).toEqual([]);
+}
+
+describe('model: every chat shows each published note once, in its newest state', () => {
+  for (const onDelete of ['delete', 'keep'] as const) {
+    it(`random sequences, onDelete: ${onDelete}`, { timeout: 180_000 }, async () => {
+      await fc.assert(
+        fc.asyncProperty(sequenceArb(10), (ops) => holds(ops, onDelete)),
+        { seed: SEED + (onDelete === 'keep' ? 1 : 0), numRuns: RUNS, interruptAfterTimeLimit: 150_000 },
+      );
+    });
+  }
+});
+
+describe('model: counterexamples it found, kept', () => {
+  it('a renamed translation whose text did not change: its message names the old id, the chat shows the same text (a gap in the model, seed 7)', async () => {
+    await holds(
+      [
+        { op: 'burst', ops: [{ op: 'write', file: 'intro-ja.md', draft: false }, { op: 'write', file: 'setup.md', draft: false }] },
+        { op: 'move', from: 'intro-ja.md', to: '_posts/ja/intro-ja.md' },
+      ],
+      'delete',
+    );
+  });
+});
+
+describe('model: counterexamples (seed 25, after messages began to follow renamed notes)', () => {
+  it('a note renamed (its key follows the name) while a translation joins its old key', async () => {
+    await holds(
+      [
+        { op: 'write', file: 'setup.md', draft: false },
+        { op: 'burst', ops: [{ op: 'move', from: 'setup.md', to: 'intro.md' }, { op: 'write', file: 'setup-ja.md', draft: false }] },
+      ],
+      'delete',
+    );
+  });
+});
+
+describe('model: counterexamples (seed 1001)', () => {
+  it('a note leaves a shared translation key for its own', async () => {
+    await holds(
+      [
+        { op: 'write', file: 'intro.md', draft: false },
+        { op: 'write', file: 'setup.md', draft: false, key: 'shared' },
+        { op: 'write', file: 'setup.md', draft: false },
+      ],
+      'keep',
+    );
+  });
+});
+
+describe('model: counterexamples (bench seed 2025)', () => {
+  it('a translation re-drafted under another key takes its kept message along; a note later joining the old key is posted', async () => {
+    await holds(
+      [
+        { op: 'restart', offline: [{ op: 'write', file: 'setup-ja.md', draft: false, key: 'shared' }] },
+        { op: 'write', file: 'setup.md', draft: false },
+        { op: 'write', file: '_posts/ja/setup.md', draft: false },
+        { op: 'write', file: 'setup-ja.md', draft: true },
+        { op: 'remove', file: 'setup.md' },
+        { op: 'write', file: 'setup.md', draft: false, key: 'shared' },
+      ],
+      'keep',
+    );
+  });
+});

@@ -1,0 +1,51 @@
+/**
+ * Issue 25, item 9 (part): the database's mark (store/mark.ts) is never ignored and never trails.
+ * A corrupt mark refuses the start instead of turning the lost-commits check off, and the mark is
+ * written as soon as a delivery is recorded, so a kill -9 right after a post followed by a lost
+ * `-wal` is refused rather than posted again.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { StoreError } from '../../src/errors.js';
+import { InProcessService } from '../helpers/inproc.js';
+
+let svc: InProcessService | undefined;
+afterEach(async () => {
+  await svc?.stop();
+  svc = undefined;
+});
+
+const cfg = { watch: { mode: 'native', quietMs: 40, reconcileMinutes: 0 }, publish: { translations: { mode: 'group', graceMs: 0 } }, routes: [{ platform: 'console', chat: 'all' }] };
+const note = (title: string) => `---\ntitle: ${title}\n---\n\nAbout ${title}.\n`;
+
+describe('the database mark', () => {
+  it('is written as soon as a delivery is recorded, not up to a second later', async () => {
+    svc = InProcessService.sandbox(cfg);
+    await svc.start();
+    for (let i = 0; i < 3; i++) {
+      writeFileSync(path.join(svc.notes, `n${i}.md`), note(`Note ${i}`));
+      await svc.settle([`n${i}.md`]);
+      // Read at once, after the idle signal: the mark already covers the delivery.
+      const mark = JSON.parse(readFileSync(`${svc.db}.mark`, 'utf8')) as { outbox: number; finished: number };
+      expect(mark).toEqual(svc.app!.store.highWater());
+      expect(mark.finished).toBe(i + 1);
+    }
+  });
+
+  it('a mark that is not one notecast wrote refuses the start, saying what to do', async () => {
+    svc = InProcessService.sandbox(cfg);
+    await svc.start();
+    writeFileSync(path.join(svc.notes, 'n.md'), note('Posted'));
+    await svc.settle(['n.md']);
+    await svc.stop();
+    writeFileSync(`${svc.db}.mark`, 'x\n');
+    const failed = await svc.start().then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(failed).toBeInstanceOf(StoreError);
+    expect((failed as Error).message).toMatch(/notecast\.db\.mark is not a mark notecast wrote .*delete .*notecast\.db\.mark and start again/);
+    svc = undefined;
+  });
+});
