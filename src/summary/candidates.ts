@@ -8,10 +8,10 @@
 import type { Token, Tokens } from 'marked';
 import { collapseWhitespace } from '../util/text.js';
 import { stripPrivateUse, type SpanTable } from './inline.js';
-import { addList, addTable, fieldLabels } from './lists.js';
+import { addList, addTable, compactNames, fieldLabels } from './lists.js';
 import { cleanText, collectLinks, htmlBlockText, inlineText, type Link } from './plain.js';
 import { splitSentences } from './sentences.js';
-import { addressesReader, isExclamation, isQuestion, namesReadersOwn, pointsBack, pointsElsewhere, SPEAKER, speaksAsI, withoutInterjection, wordCount } from './tone.js';
+import { addressesReader, isExclamation, isQuestion, labelledOutput, namesReadersOwn, pointsBack, pointsElsewhere, presentsWhatFollows, SPEAKER, speaksAsI, withoutInterjection, wordCount } from './tone.js';
 import { full, isLeadIn, isProse, isTooShort, looksLikeOutput, prose, push, SENTENCES_PER_PARAGRAPH, shortCodeLine, type Candidate, type Walk } from './walk.js';
 
 export type { Candidate } from './walk.js';
@@ -89,7 +89,10 @@ function addParagraph(w: Walk, raw: string, next: Token | undefined, flags: { le
     // "Output: BFS: 0 1 2 3": labels before what a program printed.
     const labelled = /^(?:[^:：]{1,24}[:：]\s*)+(.+)$/u.exec(s);
     if (labelled && looksLikeOutput(labelled[1]!, w.spans, 1)) return;
-    if (!flags.asked && (isQuestion(s) || speaksAsI(s, w.locale) || namesReadersOwn(s, w.locale))) return;
+    if (!flags.asked && (isQuestion(s) || speaksAsI(s, w.locale) || namesReadersOwn(s, w.locale) || presentsWhatFollows(s) || labelledOutput(s))) return;
+    // A paragraph that opens in lower case, or with a short sentence pointing back, goes on from what
+    // came before it (a formula, a code block): alone it is a fragment ("or: readlink -f …", "It follows.").
+    if (i === 0 && w.out.length > 0 && (/^[a-z]/.test(s) || (pointsBack(s, w.locale) && wordCount(s) <= 8))) return;
     if (pointsElsewhere(s) || (flags.closing && flags.links.some((l) => s.includes(l)))) return; // "For more, see …": a pointer, not a point
     const exclaims = isExclamation(s);
     if (exclaims && wordCount(s) <= 8) return; // "Great question!", "Enjoy hot or iced!"
@@ -100,7 +103,8 @@ function addParagraph(w: Walk, raw: string, next: Token | undefined, flags: { le
       lead: flags.lead && i === 0,
       closing: flags.closing,
       leansBack: i > 0 && pointsBack(s, w.locale) ? (wordCount(s) <= 8 ? 'wholly' : 'partly') : undefined,
-      chatty: exclaims || addressesReader(s, w.locale),
+      chatty: exclaims,
+      toReader: !flags.asked && addressesReader(s, w.locale),
     });
   });
   return context;
@@ -216,5 +220,30 @@ export function collectCandidates(tokens: readonly Token[], locale: string, span
   // A note that is only code still says something: its first comment, else what the code is.
   const codeSays = !w.out.length && firstCode ? codePoint(firstCode) : '';
   if (codeSays) push(w, { text: codeSays, kind: 'code' });
+  addSectionNames(w, blocks);
   return { candidates: w.out, referenceLinks, headings };
+}
+
+/**
+ * The names a note's sections give ("1) Easiest: a plugin (jekyll-polyglot), 2) …") as one point,
+ * shown after the opening: the overview of a note of options or steps. Only the level most headings
+ * share, with three to twelve of them.
+ */
+function addSectionNames(w: Walk, blocks: readonly Token[]): void {
+  const byDepth = new Map<number, string[]>();
+  for (const t of blocks) {
+    if (t.type !== 'heading') continue;
+    const h = t as Tokens.Heading;
+    const name = prose(inlineText(h.tokens)).replace(/\s*[:：]$/, '');
+    if (!name || REFERENCES.test(name) || pointsElsewhere(name) || labelledOutput(`${name}:`) || SUMS_UP.test(name)) continue;
+    byDepth.set(h.depth, [...(byDepth.get(h.depth) ?? []), name]);
+  }
+  const names = [...byDepth.values()].sort((a, b) => b.length - a.length)[0] ?? [];
+  if (names.length < 3 || names.length > 12) return;
+  const compact = compactNames('', names, w.maxPointChars);
+  if (!compact) return;
+  w.perSection = 0; // a place of its own, whatever the last section took
+  push(w, { text: compact, kind: 'compact', lead: true });
+  const pushed = w.out[w.out.length - 1];
+  if (pushed?.text === compact) pushed.pos = (w.out[0]?.pos ?? 0) + 0.5;
 }

@@ -33,11 +33,14 @@ function itemName(raw: Tokens.ListItem, text: string): string | undefined {
   return text.length <= MAX_NAME ? text.replace(/[.。]$/u, '') : undefined;
 }
 
+const MAX_LEAD = 120;
+
 /** `lead: a, b, c` for a list or a table column whose entries are short names. */
-function compactNames(lead: string, names: readonly string[], max: number): string | undefined {
+export function compactNames(lead: string, names: readonly string[], max: number): string | undefined {
   if (names.length < 2) return undefined;
-  // A long lead-in is a sentence of its own, said elsewhere: the names stand alone then.
-  let out = lead && lead.length <= 60 ? `${lead}: ` : '';
+  // The lead-in says what the names are ("…, for everyone else: A, B, C"); one too long to leave
+  // room for two names is a sentence of its own, and the names stand alone then.
+  let out = lead && lead.length <= MAX_LEAD ? `${lead}: ` : '';
   let shown = 0;
   for (const n of names) {
     const next = `${out}${shown ? ', ' : ''}${n}`;

@@ -19,6 +19,7 @@ const STOP = new Set(
   ).split(' '),
 );
 
+const HIRAGANA_ONLY = /^\p{Script=Hiragana}+$/u;
 const CJK_TEST = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 const CJK_RUN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]+/gu;
 const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}_'’.+#/-]*[\p{L}\p{M}\p{N}+#]|[\p{L}\p{N}]/gu;
@@ -45,7 +46,11 @@ export function termsOf(text: string, spans: SpanTable, proper?: Set<string>): S
   }
   if (CJK_TEST.test(plain)) {
     plain = plain.replace(CJK_RUN, (run) => {
-      for (let i = 0; i + 1 < run.length || i === 0; i++) out.add(run.slice(i, i + 2));
+      for (let i = 0; i + 1 < run.length || i === 0; i++) {
+        const pair = run.slice(i, i + 2);
+        // Kana alone are endings and particles ("ます", "です", "して"): Japanese grammar, not a subject.
+        if (!HIRAGANA_ONLY.test(pair)) out.add(pair);
+      }
       return ' ';
     });
   }
@@ -84,7 +89,7 @@ export function weighTerms(units: readonly Set<string>[], named: Set<string>, he
       const f = df.get(term) ?? 1;
       if (f > 0.6 * n && n >= 5) return 0; // in most sentences: the note's grammar, not a subject
       let w = f >= 2 ? 1 + Math.log(f) : 0.25; // a subject comes back; a word used once is a detail
-      if (named.has(term)) w *= 2;
+      if (named.has(term)) w = Math.max(w, 0.5) * 2; // a title word is a subject however often it comes back
       else if (headed.has(term)) w *= 1.3;
       if (proper.has(term)) w = Math.max(w, 0.6) * 2;
       if (term.startsWith('\u0000')) w = Math.max(w, 1) * 1.5; // a command or identifier, however often

@@ -20,6 +20,9 @@ export interface Budget {
 /** Per point a renderer adds a bullet and a line break. */
 export const POINT_OVERHEAD = 3;
 
+/** Candidates naming something the note is about, enough that the rest may be left out. */
+const MIN_SALIENT = 2;
+
 /** The smallest rest of the budget worth a cut point; below it, filling stops. */
 const MIN_CUT_POINT = 90;
 
@@ -45,6 +48,7 @@ function placeWeight(c: Candidate, total: number): number {
   if (c.kind === 'code') w *= 0.5;
   if (c.closing) w *= 0.55;
   if (c.chatty) w *= 0.45;
+  if (c.toReader) w *= 0.8;
   return w;
 }
 
@@ -72,14 +76,20 @@ export function choosePoints(candidates: readonly Candidate[], spans: SpanTable,
       if (w > 0) o.weighed.push([t, w]);
     }
   }
+  // A point names something the note is about (a word it comes back to, a name, code, a title
+  // word): "Happy to help with this." names nothing, and is left out when anything else is there.
+  const salient = (o: Option) => o.weighed.some(([, w]) => w >= 1);
+  if (options.filter(salient).length >= MIN_SALIENT) for (const o of options) if (!salient(o)) o.place = 0;
   const covered = new Set<string>();
   const chosen: Option[] = [];
   const usedBlocks = new Map<number, number>();
   const chosenPos = new Set<number>();
   const usedGroups = new Set<number>();
   let left = budget.chars;
-  // The note's first sentence says what it is about: it always leads, unless it could not be a point.
-  const first = options.find((o) => o.c.opening && o.c.kind === 'sentence');
+  // The note's first sentence of substance says what it is about: it always leads. Praise of the
+  // question or small talk ("You're asking exactly the right thing", "Happy to help") names nothing
+  // the note comes back to, and does not.
+  const first = options.find((o) => o.c.opening && o.c.kind === 'sentence' && !o.c.chatty && o.place > 0);
   const take = (o: Option) => {
     chosen.push(o);
     chosenPos.add(o.c.pos);

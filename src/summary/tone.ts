@@ -41,7 +41,7 @@ export function isExclamation(s: string): boolean {
  */
 const FIRST_PERSON: Array<[RegExp, RegExp]> = [
   [/^en/, /(?:^|[^\p{L}'’])(?:I['’]ll|I will|I['’]d|I would|I can|I could|I['’]m going to|I hope|I think|I believe|I recommend|I suggest|I['’]ve (?:put|made|written|added|kept|created|included|outlined|listed)|let me|allow me)(?![\p{L}'’])/iu],
-  [/^de/, /(?:^|[^\p{L}])(?:ich (?:werde|kann|könnte|würde|hoffe|denke|empfehle|habe (?:hier|dir|Ihnen))|lass mich|lassen Sie mich)(?!\p{L})/iu],
+  [/^de/, /(?:^|[^\p{L}])(?:ich (?:werde|kann|könnte|würde|hoffe|denke|empfehle|habe (?:hier|dir|Ihnen)|\p{L}+e (?:es |das )?(?:dir|Ihnen|euch))|\p{L}+e ich (?:dir|Ihnen|euch)|lass mich|lassen Sie mich)(?!\p{L})/iu],
   [/^fr/, /(?:^|[^\p{L}])(?:je (?:vais|peux|pourrais|vous|te|garde|recommande|pense|crois|suggère)|j['’](?:espère|ai (?:inclus|ajouté|gardé))|laissez-moi|permettez-moi)(?![\p{L}])/iu],
   [/^es/, /(?:^|[^\p{L}])(?:(?:yo )?(?:voy a|puedo|podría|te recomiendo|recomiendo|espero|creo que|mantendré|explicaré)|déjame|permíteme)(?!\p{L})/iu],
   [/^pt/, /(?:^|[^\p{L}])(?:vou|posso|poderia|espero|acho que|deixe-me|permita-me)(?!\p{L})/iu],
@@ -68,8 +68,13 @@ function scriptLanguages(s: string): string[] {
 
 export function speaksAsI(s: string, locale: string): boolean {
   if (ruleFor(FIRST_PERSON, locale)?.test(s)) return true;
-  // A note in a Latin-script language can hold another script's "I" where a translation left it.
-  return LATIN_LOCALE.test(locale) && NON_LATIN.test(s) && scriptLanguages(s).some((lang) => ruleFor(FIRST_PERSON, lang)?.test(s));
+  // A translation leaves bits in another script: another script's "I" in a Latin-script note, an
+  // English sentence in any other.
+  if (LATIN_LOCALE.test(locale)) {
+    if (NON_LATIN.test(s)) return scriptLanguages(s).some((lang) => ruleFor(FIRST_PERSON, lang)?.test(s));
+    return !/^en/i.test(locale) && (ruleFor(FIRST_PERSON, 'en')?.test(s) ?? false);
+  }
+  return !NON_LATIN.test(s.replace(/[\uE000-\uF8FF]/g, '')) && (ruleFor(FIRST_PERSON, 'en')?.test(s) ?? false);
 }
 
 const LATIN_LOCALE = /^(?:en|es|fr|de|pt|it|nl|pl|tr|vi|id|sv|da|no|nb|fi|cs|ro|hu)(?:$|-)/i;
@@ -171,11 +176,25 @@ function capitalise(s: string): string {
  * A speaker label opening a paragraph of a dialogue ("A:", "ChatGPT:", "Zhiwei：", "**Q:**"):
  * a name of one or two words, no sentence before the colon.
  */
-export const SPEAKER = /^\s*([\p{L}\p{N}][\p{L}\p{N}_.-]{0,19}(?: [\p{L}\p{N}][\p{L}\p{N}_.-]{0,19})?)\s*[:：]\s+/u;
+export const SPEAKER = /^\s*([\p{L}\p{N}][\p{L}\p{N}_.-]{0,19}(?: [\p{L}\p{N}][\p{L}\p{N}_.-]{0,19})?)\s*(?::\s+|：\s*)/u;
 
 /** A sentence that sends the reader elsewhere ("For more, check…", "See the docs"): a pointer, not a point. */
 const ELSEWHERE = /^(?:for (?:more|further|details|full|deeper)|where to (?:find|learn|read|go) (?:more|next)|learn more|(?:more|further|additional) resources|see (?:also|the)|check out|refer to|weitere|mehr dazu|siehe|para (?:más|obtener más)|consulta|pour (?:plus|en savoir)|voir (?:aussi|la)|更多|详情|詳情|詳しくは|詳細は|अधिक जानकारी|لمزيد)/iu;
 
 export function pointsElsewhere(s: string): boolean {
   return ELSEWHERE.test(s.trimStart());
+}
+
+/** A sentence that only presents what comes next ("Below is a quick breakdown…", "Here's how:", "以下是…"). */
+const PRESENTS = /^(?:(?:below|here)(?:['’]s| is| are)|the following|a continuación|aquí (?:tienes|está|están)|voici|voilà|ci-dessous|hier (?:ist|sind)|unten|im folgenden|folgende|以下(?:是|は|が|に)|下面|如下|नीचे|यहाँ (?:है|हैं)|فيما يلي|إليك)/iu;
+
+export function presentsWhatFollows(s: string): boolean {
+  return PRESENTS.test(s.trimStart());
+}
+
+/** A line labelled as a program's output ("Output: …", "输出：…"): what ran, not what the note says. */
+const OUTPUT_LABEL = /^(?:output|result|results|sortie|résultat|ausgabe|ergebnis|salida|resultado|输出|結果|结果|出力|实行结果|आउटपुट|परिणाम|الناتج|المخرجات)(?:\s*\([^)]*\))?\s*[:：]/iu;
+
+export function labelledOutput(s: string): boolean {
+  return OUTPUT_LABEL.test(s.trimStart());
 }

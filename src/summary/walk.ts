@@ -27,8 +27,10 @@ export interface Candidate {
    * the one before it (wholly); a longer one still says something of its own (partly).
    */
   leansBack?: 'wholly' | 'partly' | undefined;
-  /** Talks to the reader or the asker ("Your guess of…"), or exclaims. */
+  /** Exclaims: the tone of chat. */
   chatty?: boolean;
+  /** Talks to the reader ("You've got three good paths…"): fine when it says something, a little less worth. */
+  toReader?: boolean;
   /** In a section that sums the note up: the writer's own summary. */
   sumsUp?: boolean;
   /** Alternatives of one piece of text (one list item's sentences under its label): one at most is shown. */

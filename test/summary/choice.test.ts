@@ -64,7 +64,49 @@ describe('chat filler, offers and questions back', () => {
   });
 });
 
+describe('small talk and praise that name nothing', () => {
+  const praise: Record<string, string> = {
+    en: 'Happy to dig into this with you.',
+    es: 'Me alegra mucho que lo preguntes.',
+    de: 'Schön, dass du danach fragst.',
+    fr: 'Vous touchez là un point essentiel.',
+    zh: '很高兴和你一起研究这个。',
+    ja: '一緒に考えられてうれしいです。',
+  };
+  it.each(Object.entries(praise))('are left out when the note says things (%s)', (lang, line) => {
+    const c = CHAT[lang]!;
+    const body = `${line} ${c.fact}\n\n## Heap\n\nHeap: ${c.fact}`;
+    const got = points(body, lang);
+    expect(got.length).toBeGreaterThan(0);
+    for (const p of got) expect(p.startsWith(line.slice(0, 6)), `${lang}: ${p}`).toBe(false);
+  });
+
+  it('an English offer left in a translated note is not a point', () => {
+    const got = points(`${CHAT.de!.fact}\n\nIf you want, I can show the same heap in Rust.`, 'de');
+    expect(got).toEqual([CHAT.de!.fact]);
+  });
+});
+
 describe('a note’s structure drives the choice', () => {
+  it('names the options its headings give', () => {
+    const body = [
+      'Jobs can run on a schedule in three ways.',
+      '## Option 1: cron',
+      'It is everywhere and needs nothing extra.',
+      '## Option 2: systemd timers',
+      'They log to the journal and catch up after downtime.',
+      '## Option 3: a workflow scheduler',
+      'It adds retries and dependencies between jobs.',
+    ].join('\n\n');
+    const got = points(body).join(' ');
+    for (const name of ['cron', 'systemd timers', 'a workflow scheduler']) expect(got).toContain(name);
+  });
+
+  it('a labelled output line and a paragraph going on from a formula are no points', () => {
+    const body = 'Vacuuming the journal frees space.\n\n```sh\njournalctl --vacuum-time=7d\n```\n\nOutput: Vacuuming done, freed 1.1G of archived journals.\n\n$$x^2$$\n\nwhich holds for every real x.';
+    for (const p of points(body)) expect(p).not.toMatch(/^Output|^which/);
+  });
+
   it('keeps the overview that names the parts', () => {
     const body = [
       'Graph searches come in families. We walk through BFS, DFS, Prim and Bellman-Ford below.',
@@ -121,6 +163,10 @@ describe('a note’s structure drives the choice', () => {
 });
 
 describe('the text of a point', () => {
+  it('keeps what a TeX accent means', () => {
+    expect(points('In logic $\\overline{A} \\cdot \\overline{B}$ is true only when both are false, and $\\hat{\\beta}$ estimates the slope.').join(' ')).toContain('A̅ · B̅ is true only when both are false, and β̂ estimates');
+  });
+
   it('reads inline math as text: no TeX, nothing cut inside it', () => {
     const got = points('There are $n!$ orderings of $n$ items, and $\\frac{a}{b}$ of them start with $\\alpha$.').join(' ');
     expect(got).toContain('n! orderings of n items, and a/b of them start with α.');
