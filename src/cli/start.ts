@@ -42,24 +42,10 @@ export async function runStart(opts: StartOptions, io: Io): Promise<number> {
   const folderProblem = notesFolderProblem(notesDir);
   if (folderProblem) return failed(folderProblem);
 
-  const platformAdapters: NonNullable<Parameters<typeof startApp>[0]['platformAdapters']> = [];
-  if (env.DISCORD_TOKEN) {
-    const token = env.DISCORD_TOKEN;
-    const webhooks = discordWebhookRoutes(config, env);
-    if (webhooks instanceof Error) {
-      io.err(webhooks.message);
-      return 2;
-    }
-    const { createDiscordAdapter } = await import('../adapters/discord/adapter.js'); // loaded only when used
-    const routes = new Map(config.routes.filter((r) => r.platform === 'discord').map((r) => [r.chat, { crosspost: r.crosspost, forumTags: r.forumTags }]));
-    platformAdapters.push(({ store, log: l, commandDeps }) => createDiscordAdapter({ token, config: config.discord, webhooks, routes, state: store, deps: commandDeps, log: l }));
-  }
-  if (env.TELEGRAM_BOT_TOKEN) {
-    const token = env.TELEGRAM_BOT_TOKEN;
-    const { createTelegramAdapter } = await import('../adapters/telegram/adapter.js');
-    platformAdapters.push(({ store, log: l, commandDeps }) =>
-      createTelegramAdapter({ token, config: config.telegram, webhookSecret: env.TELEGRAM_WEBHOOK_SECRET, callTimeoutMs: config.delivery.callTimeoutMs, state: store, deps: commandDeps, log: l }),
-    );
+  const platformAdapters = await platformAdaptersOf(config, env);
+  if (platformAdapters instanceof Error) {
+    io.err(platformAdapters.message);
+    return 2;
   }
   let app: Awaited<ReturnType<typeof startApp>>;
   try {
@@ -130,8 +116,31 @@ function startOutput(interactive: boolean, level: string, secrets: string[], io:
   return { log, bar, failed };
 }
 
+export type PlatformAdapters = NonNullable<Parameters<typeof startApp>[0]['platformAdapters']>;
+
+/** The Discord and Telegram adapters whose tokens are set (each module loaded only when used). */
+export async function platformAdaptersOf(config: Config, env: Env): Promise<PlatformAdapters | Error> {
+  const platformAdapters: PlatformAdapters = [];
+  if (env.DISCORD_TOKEN) {
+    const token = env.DISCORD_TOKEN;
+    const webhooks = discordWebhookRoutes(config, env);
+    if (webhooks instanceof Error) return webhooks;
+    const { createDiscordAdapter } = await import('../adapters/discord/adapter.js'); // loaded only when used
+    const routes = new Map(config.routes.filter((r) => r.platform === 'discord').map((r) => [r.chat, { crosspost: r.crosspost, forumTags: r.forumTags }]));
+    platformAdapters.push(({ store, log: l, commandDeps }) => createDiscordAdapter({ token, config: config.discord, webhooks, routes, state: store, deps: commandDeps, log: l }));
+  }
+  if (env.TELEGRAM_BOT_TOKEN) {
+    const token = env.TELEGRAM_BOT_TOKEN;
+    const { createTelegramAdapter } = await import('../adapters/telegram/adapter.js');
+    platformAdapters.push(({ store, log: l, commandDeps }) =>
+      createTelegramAdapter({ token, config: config.telegram, webhookSecret: env.TELEGRAM_WEBHOOK_SECRET, callTimeoutMs: config.delivery.callTimeoutMs, state: store, deps: commandDeps, log: l }),
+    );
+  }
+  return platformAdapters;
+}
+
 /** One line for a failed start; SQLite's and the file system's own words name no path or no cause. */
-function startFailure(e: unknown, dbPath: string): string {
+export function startFailure(e: unknown, dbPath: string): string {
   if (isCannotOpen(e) || isStatePathError(e, dbPath)) return stateFileProblem(dbPath);
   return e instanceof Error ? e.message : String(e);
 }
