@@ -3,9 +3,11 @@
  * the state database is all that is kept between runs, and each change is announced exactly once.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { jsonLines, runCliAsync } from '../helpers/cli.js';
+import { jsonLines, runCli, runCliAsync } from '../helpers/cli.js';
 import { note, sandbox } from '../helpers/service.js';
 
 
@@ -65,4 +67,34 @@ describe('sync --once', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^notecast sync: 0 delivered, 0 skipped, 0 failed, 0 still waiting, in \d+\.\d s\n$/);
   });
+
+  it('waits for a new note\'s page (publish.waitUntilLive), and holds one never built, shown by status', async () => {
+    // The blog: /built.html is 404 twice, then 200; /unbuilt.html is 404 forever.
+    const asked: string[] = [];
+    const site = createServer((req, res) => {
+      asked.push(`${req.method} ${req.url}`);
+      const built = req.url === '/built.html' && asked.filter((a) => a.endsWith('/built.html')).length > 2;
+      res.writeHead(built ? 200 : 404).end();
+    });
+    await new Promise<void>((r) => site.listen(0, '127.0.0.1', r));
+    try {
+      const url = `http://127.0.0.1:${(site.address() as AddressInfo).port}`;
+      const sb = sandbox(`site:\n  url: ${url}\npublish:\n  waitUntilLive: { enabled: true, intervalMs: 200, maxIntervalMs: 200, limitMs: 1500, atLimit: hold }\n`);
+      const run = () => runCliAsync(['sync', '--once', '--json', '--config', sb.config, '--notes', sb.notes, '--db', sb.db]);
+      expect((await run()).code).toBe(0);
+      writeFileSync(path.join(sb.notes, 'built.md'), note('Built', 'Its page is built a little later.'));
+      writeFileSync(path.join(sb.notes, 'unbuilt.md'), note('Unbuilt', 'Its page never comes.'));
+      const r = await run();
+      const lines = jsonLines(r.stdout);
+      expect(lines.filter((l) => l.event === 'post').map((l) => l.noteId), r.stderr).toEqual(['built']);
+      expect(lines.at(-1)).toMatchObject({ event: 'sync', delivered: 1, waiting: 1, timedOut: false });
+      expect(r.code).toBe(1);
+      expect(asked.filter((a) => a.endsWith('/built.html'))).toEqual(['HEAD /built.html', 'HEAD /built.html', 'HEAD /built.html']);
+      const status = runCli(['status', '--config', sb.config, '--db', sb.db]);
+      expect(status.stdout).toMatch(new RegExp(`posts waiting for their page:\\n  ${url}/unbuilt\\.html: held .*, \\d+ requests, last: HTTP 404`));
+    } finally {
+      site.closeAllConnections();
+      await new Promise((r) => site.close(r));
+    }
+  }, 30_000);
 });
