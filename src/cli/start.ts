@@ -3,7 +3,8 @@ import { readOptions, resolveSite } from '../config/load.js';
 import { secretsOf } from '../config/env.js';
 import { loadRuntime } from './runtime.js';
 import { isCannotOpen, isStatePathError, notesFolderProblem, stateFileProblem } from './paths.js';
-import { createLogger, redact } from '../log.js';
+import { createLogger, redact, type Logger } from '../log.js';
+import { createPuller, startPushHook } from '../watch/push-hook.js';
 import { startApp } from '../app.js';
 import type { DiscordWebhookRoute } from '../adapters/discord/adapter.js';
 import type { Config } from '../config/schema.js';
@@ -80,7 +81,13 @@ export async function runStart(opts: StartOptions, io: Io): Promise<number> {
   if (interactive) io.err(`${ready}. Save a note there to see its announcement; Ctrl+C stops.`);
   else log.info({ notes: app.notes, notesDir }, ready);
 
+  const hook = await startPullHook(config, env, notesDir, log).catch((e: unknown) => e as Error);
+  if (hook instanceof Error) {
+    await app.stop();
+    return failed(`pull.webhook: ${hook.message}`);
+  }
   await stopped;
+  await hook?.stop();
   await app.stop();
   log.info('stopped');
   return 0;
@@ -114,6 +121,24 @@ function startOutput(interactive: boolean, level: string, secrets: string[], io:
     return 1;
   };
   return { log, bar, failed };
+}
+
+/** pull.webhook: a signed push pulls the clone being watched at once (see watch/push-hook.ts). */
+async function startPullHook(config: Config, env: Env, notesDir: string, log: Logger): Promise<{ stop(): Promise<void> } | undefined> {
+  const hookConfig = config.pull.webhook;
+  if (!hookConfig || !env.NOTECAST_PUSH_SECRET) return undefined;
+  const puller = createPuller(config.pull.command, notesDir, log);
+  const server = await startPushHook({ ...hookConfig, secret: env.NOTECAST_PUSH_SECRET, log, onPush: (from) => {
+    log.info({ from }, 'push webhook: pulling');
+    puller.request();
+  } });
+  log.info({ host: hookConfig.host, port: hookConfig.port, path: hookConfig.path }, 'listening for push webhooks');
+  return {
+    async stop() {
+      await new Promise((r) => server.close(r));
+      await puller.settled();
+    },
+  };
 }
 
 export type PlatformAdapters = NonNullable<Parameters<typeof startApp>[0]['platformAdapters']>;

@@ -185,6 +185,25 @@ export const configSchema = z
       })
       .strict()
       .prefault({}),
+    /**
+     * The pull setup's push webhook: a signed POST (GitHub `X-Hub-Signature-256`, GitLab
+     * `X-Gitlab-Token`, secret in NOTECAST_PUSH_SECRET) runs `command` in the notes folder at once.
+     */
+    pull: z
+      .object({
+        webhook: z
+          .object({
+            port: z.number().int().min(1).max(65535),
+            host: z.string().default('127.0.0.1'),
+            path: z.string().startsWith('/').default('/push'),
+            maxBodyBytes: z.number().int().min(1024).max(25 * 1024 * 1024).default(1024 * 1024),
+          })
+          .strict()
+          .optional(),
+        command: z.array(z.string().min(1)).min(1).default(['git', 'pull', '--ff-only', '-q']),
+      })
+      .strict()
+      .prefault({}),
     delivery: z
       .object({
         /** Failed attempts (5xx, network, timeout; a 429 is not one) before a delivery is marked failed (40 ≈ 8 hours of outage at the 15-minute cap). */

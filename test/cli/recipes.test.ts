@@ -10,6 +10,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { jsonLines } from '../helpers/cli.js';
 import { CLI, REPO_ROOT } from '../helpers/corpus.js';
+import { freePort } from '../helpers/net.js';
 import { killLeftoverServices, note, sandbox, Service } from '../helpers/service.js';
 
 afterEach(killLeftoverServices);
@@ -50,6 +51,26 @@ describe('README recipes', () => {
     await svc.waitFor((e) => e.some((x) => x.event === 'post'), 15_000, 'the pulled post');
     await svc.idle(from);
     expect(svc.deliveries().map((e) => [e.event, e.noteId])).toEqual([['post', '2026-01-02-second']]);
+    expect(await svc.stop()).toBe(0);
+  }, 40_000);
+
+  it('pull on a push webhook: a signed push pulls the clone at once, and its post goes out once', async () => {
+    const b = blog();
+    const server = path.join(b.dir, 'server');
+    git(b.dir, 'clone', '-q', b.remote, server);
+    const port = await freePort();
+    const sb = sandbox(`watch:\n  quietMs: 200\npull:\n  webhook: { port: ${port} }\n`);
+    const svc = Service.start(sb, ['--notes', path.join(server, '_posts')], { NOTECAST_PUSH_SECRET: 'push-secret' });
+    await svc.ready();
+    const from = await svc.settled();
+    b.push('2026-01-02-second.md', 'Second', 'Pushed, then GitLab calls the webhook.');
+    const hook = (token: string) => fetch(`http://127.0.0.1:${port}/push`, { method: 'POST', body: '{"object_kind":"push"}', headers: { 'x-gitlab-token': token } });
+    expect((await hook('wrong')).status).toBe(401);
+    expect((await hook('push-secret')).status).toBe(202);
+    await svc.waitFor((e) => e.some((x) => x.event === 'post'), 15_000, 'the post the webhook pulled');
+    await svc.idle(from);
+    expect(svc.deliveries().map((e) => [e.event, e.noteId])).toEqual([['post', '2026-01-02-second']]);
+    expect(svc.stderr).not.toContain('push-secret');
     expect(await svc.stop()).toBe(0);
   }, 40_000);
 
