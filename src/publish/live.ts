@@ -64,6 +64,7 @@ export class LiveChecker {
 
   /** Asks every due page not already being asked. */
   pump(): void {
+    this.pages.dropUnreferenced();
     for (const page of this.pages.due(this.now(), 64)) {
       if (this.inflight.has(page.url)) continue;
       const p = this.check(page)

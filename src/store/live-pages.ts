@@ -63,6 +63,17 @@ export class LivePages {
     return this.sql("UPDATE live_pages SET state = 'waiting', first_at = ?, next_check_at = ?, updated_at = ? WHERE state = 'held'").run(now, now, now).changes;
   }
 
+  /**
+   * Forgets pages no pending post links to any more (the note was renamed, so its URL changed, or
+   * deleted while its page was awaited): nothing would be posted when they answer.
+   */
+  dropUnreferenced(): number {
+    return this.sql(
+      `DELETE FROM live_pages WHERE state IN ('waiting', 'held') AND NOT EXISTS
+       (SELECT 1 FROM outbox o WHERE o.status = 'pending' AND o.kind = 'post' AND json_extract(o.payload, '$.summary.url') = live_pages.url)`,
+    ).run().changes;
+  }
+
   /** Pages still waiting or held, for `status` and /metrics. */
   pending(): LivePage[] {
     return (this.sql("SELECT * FROM live_pages WHERE state IN ('waiting', 'held') ORDER BY first_at").all() as LivePageRecord[]).map(toPage);

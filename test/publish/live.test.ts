@@ -116,6 +116,20 @@ describe('publish.waitUntilLive', () => {
     expect(second.store.livePages.get(`${web.base}/soon`)).toMatchObject({ state: 'live', checks: 2 }); // counted across both lives
   });
 
+  it('stops asking for a page no post links to any more (the note renamed while its page was awaited)', async () => {
+    const web = await site();
+    web.buildAfter(Infinity);
+    const svc = service(tempDir());
+    const id = svc.store.enqueue({ noteId: 'moved', revision: 1, target: chat('c1'), kind: 'post', payload: { type: 'summary', summary: summary('Moved', `${web.base}/soon`) } });
+    svc.deliverer.start();
+    await until(() => web.of('/soon').length >= 1, 5000, 'the first request');
+    svc.store.replacePayload(id, 2, { type: 'summary', summary: summary('Moved', `${web.base}/nohead`) });
+    svc.deliverer.wake();
+    await until(() => svc.deliverer.idle && svc.posted().length === 1, 5000, 'the post under its new URL');
+    expect(svc.store.livePages.get(`${web.base}/soon`)).toBeUndefined();
+    expect(svc.store.livePages.pending()).toEqual([]);
+  });
+
   it('at the limit posts anyway (404 forever), or holds and shows it (a page that never answers)', async () => {
     const web = await site();
     const anyway = service(tempDir(), { limitMs: 400 });
