@@ -13,6 +13,7 @@ import type { Logger } from './log.js';
 import type { ReadOptions } from './notes/read.js';
 import { Deliverer, type DeliveryEvent } from './publish/deliverer.js';
 import { PlatformConnections } from './publish/connections.js';
+import { LiveChecker } from './publish/live.js';
 import { Publisher } from './publish/publisher.js';
 import { FolderSync } from './publish/sync.js';
 import { Store } from './store/store.js';
@@ -117,10 +118,12 @@ async function startAppParts(o: AppOptions, undo: (() => unknown)[]): Promise<Ru
   const config: Config = { ...o.config, routes: effectiveRoutes(o.config, adapters) };
   const byPlatform = new Map(adapters.map((a) => [a.platform, a]));
 
+  const waitUntilLive = config.publish.waitUntilLive;
+  const live = waitUntilLive.enabled ? new LiveChecker(store.livePages, waitUntilLive, log, () => deliverer.wake()) : undefined;
   const deliverer = new Deliverer(
     store,
     byPlatform,
-    { ...config.delivery, isUp: (platform) => connections.isUp(platform) },
+    { ...config.delivery, isUp: (platform) => connections.isUp(platform), live },
     log,
     (e) => {
       state.markNow(); // the delivery's record is committed: the mark follows at once (see store/mark.ts)
@@ -165,6 +168,7 @@ async function startAppParts(o: AppOptions, undo: (() => unknown)[]): Promise<Ru
   undo.push(() => sync.stop());
   deliverer.onQuiet(() => sync.noticeIdle());
   const notes = await sync.load();
+  if (live && store.livePages.resumeHeld(Date.now())) log.info('posts held for their page: asking the pages again');
   deliverer.start();
   undo.push(() => deliverer.stop());
   await sync.follow();

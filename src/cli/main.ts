@@ -9,6 +9,7 @@ import type { SearchCliOptions } from './search.js';
 const load = {
   preview: () => import('./preview.js'),
   start: () => import('./start.js'),
+  sync: () => import('./sync.js'),
   status: () => import('./status.js'),
   search: () => import('./search.js'),
   register: () => import('./register.js'),
@@ -87,6 +88,21 @@ export function buildProgram(): Command {
       // Stopped (or failed to start) with everything it started stopped and the store closed; exiting
       // makes sure no client's pending reconnect or request keeps the process alive after that.
       process.exit(code);
+    });
+
+  program
+    .command('sync')
+    .description('one pass for cron and CI: announce what changed since the last run, wait for the deliveries, exit')
+    .requiredOption('--once', 'scan, deliver, then exit (0: all delivered; 1: something failed or still waits)')
+    .option('--timeout <seconds>', 'most seconds to wait for deliveries (1–86400); what is left goes out on the next run', intIn(1, 86_400), 600)
+    .option('--config <file>', 'config file')
+    .option('--notes <dir>', 'notes folder (overrides config)')
+    .option('--db <file>', 'state database (overrides config): the only thing to keep between runs')
+    .option('--announce-existing', 'on the first run, announce notes that already exist')
+    .option('--json', 'console adapter prints JSON lines on stdout, and the summary as {"event":"sync",…}')
+    .action(async (o: { config?: string; notes?: string; db?: string; announceExisting?: boolean; json?: boolean; timeout: number }) => {
+      const code = await (await load.sync()).runSyncOnce(o, io);
+      process.exit(code); // as `start`: no client's pending reconnect keeps a finished run alive
     });
 
   program

@@ -36,6 +36,7 @@ function platformProblem(config: Config, env: Env): string | undefined {
     if (!config.telegram.webhook.url) return 'telegram.webhook.url: webhook mode needs the public https:// URL Telegram will post updates to';
     if (!env.TELEGRAM_WEBHOOK_SECRET) return 'TELEGRAM_WEBHOOK_SECRET: webhook mode needs a secret (1–256 characters of A-Z, a-z, 0-9, _ and -) so only Telegram can post updates';
   }
+  if (config.pull.webhook && !env.NOTECAST_PUSH_SECRET) return 'NOTECAST_PUSH_SECRET: pull.webhook needs the secret GitHub signs pushes with (or GitLab sends as its token)';
   return undefined;
 }
 

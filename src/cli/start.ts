@@ -3,7 +3,8 @@ import { readOptions, resolveSite } from '../config/load.js';
 import { secretsOf } from '../config/env.js';
 import { loadRuntime } from './runtime.js';
 import { isCannotOpen, isStatePathError, notesFolderProblem, stateFileProblem } from './paths.js';
-import { createLogger, redact } from '../log.js';
+import { createLogger, redact, type Logger } from '../log.js';
+import { createPuller, startPushHook } from '../watch/push-hook.js';
 import { startApp } from '../app.js';
 import type { DiscordWebhookRoute } from '../adapters/discord/adapter.js';
 import type { Config } from '../config/schema.js';
@@ -42,24 +43,10 @@ export async function runStart(opts: StartOptions, io: Io): Promise<number> {
   const folderProblem = notesFolderProblem(notesDir);
   if (folderProblem) return failed(folderProblem);
 
-  const platformAdapters: NonNullable<Parameters<typeof startApp>[0]['platformAdapters']> = [];
-  if (env.DISCORD_TOKEN) {
-    const token = env.DISCORD_TOKEN;
-    const webhooks = discordWebhookRoutes(config, env);
-    if (webhooks instanceof Error) {
-      io.err(webhooks.message);
-      return 2;
-    }
-    const { createDiscordAdapter } = await import('../adapters/discord/adapter.js'); // loaded only when used
-    const routes = new Map(config.routes.filter((r) => r.platform === 'discord').map((r) => [r.chat, { crosspost: r.crosspost, forumTags: r.forumTags }]));
-    platformAdapters.push(({ store, log: l, commandDeps }) => createDiscordAdapter({ token, config: config.discord, webhooks, routes, state: store, deps: commandDeps, log: l }));
-  }
-  if (env.TELEGRAM_BOT_TOKEN) {
-    const token = env.TELEGRAM_BOT_TOKEN;
-    const { createTelegramAdapter } = await import('../adapters/telegram/adapter.js');
-    platformAdapters.push(({ store, log: l, commandDeps }) =>
-      createTelegramAdapter({ token, config: config.telegram, webhookSecret: env.TELEGRAM_WEBHOOK_SECRET, callTimeoutMs: config.delivery.callTimeoutMs, state: store, deps: commandDeps, log: l }),
-    );
+  const platformAdapters = await platformAdaptersOf(config, env);
+  if (platformAdapters instanceof Error) {
+    io.err(platformAdapters.message);
+    return 2;
   }
   let app: Awaited<ReturnType<typeof startApp>>;
   try {
@@ -94,7 +81,13 @@ export async function runStart(opts: StartOptions, io: Io): Promise<number> {
   if (interactive) io.err(`${ready}. Save a note there to see its announcement; Ctrl+C stops.`);
   else log.info({ notes: app.notes, notesDir }, ready);
 
+  const hook = await startPullHook(config, env, notesDir, log).catch((e: unknown) => e as Error);
+  if (hook instanceof Error) {
+    await app.stop();
+    return failed(`pull.webhook: ${hook.message}`);
+  }
   await stopped;
+  await hook?.stop();
   await app.stop();
   log.info('stopped');
   return 0;
@@ -130,8 +123,49 @@ function startOutput(interactive: boolean, level: string, secrets: string[], io:
   return { log, bar, failed };
 }
 
+/** pull.webhook: a signed push pulls the clone being watched at once (see watch/push-hook.ts). */
+async function startPullHook(config: Config, env: Env, notesDir: string, log: Logger): Promise<{ stop(): Promise<void> } | undefined> {
+  const hookConfig = config.pull.webhook;
+  if (!hookConfig || !env.NOTECAST_PUSH_SECRET) return undefined;
+  const puller = createPuller(config.pull.command, notesDir, log);
+  const server = await startPushHook({ ...hookConfig, secret: env.NOTECAST_PUSH_SECRET, log, onPush: (from) => {
+    log.info({ from }, 'push webhook: pulling');
+    puller.request();
+  } });
+  log.info({ host: hookConfig.host, port: hookConfig.port, path: hookConfig.path }, 'listening for push webhooks');
+  return {
+    async stop() {
+      await new Promise((r) => server.close(r));
+      await puller.settled();
+    },
+  };
+}
+
+export type PlatformAdapters = NonNullable<Parameters<typeof startApp>[0]['platformAdapters']>;
+
+/** The Discord and Telegram adapters whose tokens are set (each module loaded only when used). */
+export async function platformAdaptersOf(config: Config, env: Env): Promise<PlatformAdapters | Error> {
+  const platformAdapters: PlatformAdapters = [];
+  if (env.DISCORD_TOKEN) {
+    const token = env.DISCORD_TOKEN;
+    const webhooks = discordWebhookRoutes(config, env);
+    if (webhooks instanceof Error) return webhooks;
+    const { createDiscordAdapter } = await import('../adapters/discord/adapter.js'); // loaded only when used
+    const routes = new Map(config.routes.filter((r) => r.platform === 'discord').map((r) => [r.chat, { crosspost: r.crosspost, forumTags: r.forumTags }]));
+    platformAdapters.push(({ store, log: l, commandDeps }) => createDiscordAdapter({ token, config: config.discord, webhooks, routes, state: store, deps: commandDeps, log: l }));
+  }
+  if (env.TELEGRAM_BOT_TOKEN) {
+    const token = env.TELEGRAM_BOT_TOKEN;
+    const { createTelegramAdapter } = await import('../adapters/telegram/adapter.js');
+    platformAdapters.push(({ store, log: l, commandDeps }) =>
+      createTelegramAdapter({ token, config: config.telegram, webhookSecret: env.TELEGRAM_WEBHOOK_SECRET, callTimeoutMs: config.delivery.callTimeoutMs, state: store, deps: commandDeps, log: l }),
+    );
+  }
+  return platformAdapters;
+}
+
 /** One line for a failed start; SQLite's and the file system's own words name no path or no cause. */
-function startFailure(e: unknown, dbPath: string): string {
+export function startFailure(e: unknown, dbPath: string): string {
   if (isCannotOpen(e) || isStatePathError(e, dbPath)) return stateFileProblem(dbPath);
   return e instanceof Error ? e.message : String(e);
 }

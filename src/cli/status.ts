@@ -21,6 +21,8 @@ interface StatusReport extends StatusCounts {
   scheduled: { file: string; dueAt: number }[];
   /** Notes that could not be read, as `file:line: message` (relative to the notes folder). */
   problems: string[];
+  /** publish.waitUntilLive: pages whose first post waits for them (`waiting`), or gave up on at the limit (`held`). */
+  pages: { url: string; state: string; since: number; checks: number; lastResult: string | null }[];
 }
 
 export function runStatus(opts: { config?: string; db?: string; json?: boolean }, io: Io): number {
@@ -79,6 +81,7 @@ function readReport(store: Store, file: string): StatusReport {
     platforms,
     scheduled: store.scheduledNotes().map((n) => ({ file: n.file, dueAt: n.dueAt })),
     problems: store.noteErrors().map((e) => e.error),
+    pages: store.livePages.pending().map((p) => ({ url: p.url, state: p.state, since: p.firstAt, checks: p.checks, lastResult: p.lastResult })),
   };
 }
 
@@ -103,6 +106,10 @@ function reportLines(s: StatusReport): string[] {
   section('failed deliveries:', s.failures.map((f) => `#${f.id} ${f.kind} ${f.noteId ?? '(digest)'} → ${targetKey(f.target)}: ${f.error ?? 'unknown'} (${f.attempts} attempts)`));
   section('scheduled notes:', s.scheduled.map((n) => `${n.file}: announced at ${new Date(n.dueAt).toISOString()}`));
   section('notes with problems:', s.problems);
+  section(
+    'posts waiting for their page:',
+    s.pages.map((p) => `${p.url}: ${p.state === 'held' ? 'held (not live at the time limit; asked again at the next start)' : 'waiting'} since ${new Date(p.since).toISOString()}, ${p.checks} requests${p.lastResult ? `, last: ${p.lastResult}` : ''}`),
+  );
   return lines;
 }
 

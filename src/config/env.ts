@@ -16,6 +16,8 @@ export const envSchema = z.object({
   TELEGRAM_WEBHOOK_SECRET: optionalSecret.refine((v) => v === undefined || /^[A-Za-z0-9_-]{1,256}$/.test(v), {
     message: 'TELEGRAM_WEBHOOK_SECRET must be 1–256 characters of A-Z, a-z, 0-9, _ and - (Telegram refuses any other secret_token)',
   }),
+  /** The pull setup's push webhook secret (pull.webhook): GitHub's webhook secret, or GitLab's secret token. */
+  NOTECAST_PUSH_SECRET: optionalSecret,
   /** Overrides the config file path. */
   NOTECAST_CONFIG: z.string().optional(),
   NOTECAST_LOG_LEVEL: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).optional(),
@@ -46,7 +48,7 @@ export function parseEnv(env: NodeJS.ProcessEnv): Env {
 /** Every secret value in the environment, for redaction. */
 export function secretsOf(env: Env): string[] {
   const webhookTokens = Object.values(env.discordWebhooks).map((u) => u.split('/').pop()!);
-  return [env.DISCORD_TOKEN, env.TELEGRAM_BOT_TOKEN, env.TELEGRAM_WEBHOOK_SECRET, ...webhookTokens].filter((s): s is string => !!s);
+  return [env.DISCORD_TOKEN, env.TELEGRAM_BOT_TOKEN, env.TELEGRAM_WEBHOOK_SECRET, env.NOTECAST_PUSH_SECRET, ...webhookTokens].filter((s): s is string => !!s);
 }
 
 /** Only what every command needs from the environment (which config file), without judging the rest. */

@@ -167,6 +167,42 @@ export const configSchema = z
           .object({ threshold: z.number().int().min(1).default(5), windowMs: z.number().int().min(0).default(3000) })
           .strict()
           .prefault({}),
+        /**
+         * Before a note's first post, ask its page (HEAD; GET when HEAD is refused with 405/501) until it
+         * answers 2xx, so readers who click at once find it built. `intervalMs` doubles up to
+         * `maxIntervalMs` between requests (one per page per interval); after `limitMs`, `atLimit`:
+         * `post` anyway (with a log line) or `hold` the post (shown in `status`) until a restart or the next `sync --once`.
+         */
+        waitUntilLive: z
+          .object({
+            enabled: z.boolean().default(false),
+            intervalMs: z.number().int().min(100).default(10_000),
+            maxIntervalMs: z.number().int().min(100).default(60_000),
+            limitMs: z.number().int().min(0).default(15 * 60_000),
+            requestTimeoutMs: z.number().int().min(100).default(10_000),
+            atLimit: z.enum(['post', 'hold']).default('post'),
+          })
+          .strict()
+          .prefault({}),
+      })
+      .strict()
+      .prefault({}),
+    /**
+     * The pull setup's push webhook: a signed POST (GitHub `X-Hub-Signature-256`, GitLab
+     * `X-Gitlab-Token`, secret in NOTECAST_PUSH_SECRET) runs `command` in the notes folder at once.
+     */
+    pull: z
+      .object({
+        webhook: z
+          .object({
+            port: z.number().int().min(1).max(65535),
+            host: z.string().default('127.0.0.1'),
+            path: z.string().startsWith('/').default('/push'),
+            maxBodyBytes: z.number().int().min(1024).max(25 * 1024 * 1024).default(1024 * 1024),
+          })
+          .strict()
+          .optional(),
+        command: z.array(z.string().min(1)).min(1).default(['git', 'pull', '--ff-only', '-q']),
       })
       .strict()
       .prefault({}),

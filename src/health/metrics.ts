@@ -16,6 +16,7 @@ export class Metrics {
 
   private readonly notes = new Gauge({ name: 'notecast_notes', help: 'Notes known, by state', labelNames: ['state'], registers: [this.registry] });
   private readonly outbox = new Gauge({ name: 'notecast_outbox', help: 'Outbox rows by status (pending is the depth)', labelNames: ['status'], registers: [this.registry] });
+  private readonly pages = new Gauge({ name: 'notecast_pages_waiting', help: 'Pages whose first post waits for them to be live (publish.waitUntilLive), by state', labelNames: ['state'], registers: [this.registry] });
   private readonly paused = new Gauge({ name: 'notecast_paused_targets', help: 'Chats paused after a permanent failure', registers: [this.registry] });
 
   constructor(private readonly store: Store) {
@@ -30,6 +31,8 @@ export class Metrics {
     this.outbox.reset();
     for (const [status, n] of Object.entries(s.outbox)) this.outbox.set({ status }, n);
     this.paused.set(s.paused.length);
+    const pages = this.store.livePages.pending();
+    for (const state of ['waiting', 'held']) this.pages.set({ state }, pages.filter((p) => p.state === state).length);
     return this.registry.metrics();
   }
 

@@ -9,6 +9,7 @@ import type { OutboxRow } from '../store/types.js';
 import { laneKey, targetKey } from '../store/types.js';
 import { backoffMs, NO_JITTER, rateLimitedDelayMs } from './backoff.js';
 import type { Platform } from '../config/schema.js';
+import type { LiveChecker } from './live.js';
 
 export interface DelivererOptions {
   maxAttempts: number;
@@ -20,6 +21,8 @@ export interface DelivererOptions {
   callTimeoutMs?: number;
   /** Whether a platform is connected; deliveries to one that is not wait, using no attempt. */
   isUp?: (platform: Platform) => boolean;
+  /** publish.waitUntilLive: first posts wait for their page (live.ts). */
+  live?: LiveChecker | undefined;
 }
 
 class CallTimeout extends Error {
@@ -37,6 +40,10 @@ export interface DeliveryEvent {
 type LogContext = { delivery: number; note: string | null; target: string; kind: string; attempt: number };
 
 const PARKED_MS = 60 * 60_000;
+
+function earliest(a: number | undefined, b: number | undefined): number | undefined {
+  return a === undefined ? b : b === undefined ? a : Math.min(a, b);
+}
 const MAX_TIMER_MS = 2 ** 31 - 1;
 const CLOCK_SLACK_MS = 60_000;
 
@@ -87,7 +94,7 @@ export class Deliverer {
   async stop(): Promise<void> {
     this.running = false;
     if (this.timer) clearTimeout(this.timer);
-    await Promise.allSettled([...this.inflight.values()]);
+    await Promise.allSettled([...this.inflight.values(), this.opts.live?.stop()]);
   }
 
   /** True while deliveries are in flight. */
@@ -102,7 +109,7 @@ export class Deliverer {
 
   /** Nothing in flight and nothing waiting to be sent, now or after a retry delay (paused targets aside). */
   get idle(): boolean {
-    return this.inflight.size === 0 && !this.wakeScheduled && this.store.nextAttemptAt() === undefined;
+    return this.inflight.size === 0 && !this.wakeScheduled && this.store.nextAttemptAt() === undefined && !this.opts.live?.busy && this.opts.live?.nextAt() === undefined;
   }
 
   /**
@@ -138,15 +145,16 @@ export class Deliverer {
         this.inflight.set(key, p);
       }
     }
+    this.opts.live?.pump();
     if (this.timer) clearTimeout(this.timer);
-    const next = this.store.nextAttemptAt();
-    if (next !== undefined && this.inflight.size < this.opts.concurrency) {
+    const next = earliest(this.inflight.size < this.opts.concurrency ? this.store.nextAttemptAt() : undefined, this.opts.live?.nextAt());
+    if (next !== undefined) {
       const delay = Math.min(MAX_TIMER_MS, Math.max(0, next - this.now()));
       // Due rows of busy targets are picked up when their target frees; avoid a hot loop on them.
       this.timer = setTimeout(() => this.wake(), Math.max(delay, this.inflight.size ? 50 : 0));
       this.timer.unref?.();
     }
-    if (this.inflight.size === 0) this.quietListener?.();
+    if (this.inflight.size === 0 && !this.opts.live?.busy) this.quietListener?.();
   }
 
   private async deliver(row: OutboxRow): Promise<void> {
@@ -163,6 +171,9 @@ export class Deliverer {
       this.store.markRetry(row.id, this.now() + PARKED_MS, `${row.target.platform} is not connected yet`);
       this.log.debug(logCtx, 'delivery waits: its platform is not connected yet');
       return;
+    }
+    if (this.opts.live && !this.opts.live.mayPost(row, this.store.postOf(row.noteId ?? '', row.target) !== undefined)) {
+      return; // its page is being asked; the chat's next delivery goes meanwhile
     }
     this.store.markSending(row.id);
     let sent: { outcome: 'done'; messageId: string } | { outcome: 'skipped' };

@@ -118,6 +118,19 @@ const MIGRATIONS: string[] = [
   ALTER TABLE notes ADD COLUMN seen TEXT;
   CREATE INDEX notes_published_date ON notes(json_extract(info, '$.date')) WHERE state = 'published';
   `,
+  `
+  -- publish.waitUntilLive: pages asked before their note's first post. A first post whose page is
+  -- 'waiting' or 'held' leaves its chat's queue (see live-pages.ts) so it holds no other note.
+  CREATE TABLE live_pages (
+    url TEXT PRIMARY KEY,
+    state TEXT NOT NULL,          -- waiting | live | posted-anyway | held
+    first_at INTEGER NOT NULL,
+    next_check_at INTEGER,
+    checks INTEGER NOT NULL DEFAULT 0,
+    last_result TEXT,
+    updated_at INTEGER NOT NULL
+  );
+  `,
 ];
 
 /** How many schema versions this release knows; tests build databases of earlier releases from the first ones. */

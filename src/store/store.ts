@@ -7,6 +7,7 @@ import type { Filter } from '../config/schema.js';
 import { openDb, type Db, type OpenDbOptions, type Statement } from './db.js';
 import { dropSearchRows, dropSearchText, writeSearchRows, writeSearchText } from './fts.js';
 import { LookupRows } from './lookup.js';
+import { HELD_FOR_PAGE, LivePages } from './live-pages.js';
 import { OutboxUpkeep } from './upkeep.js';
 import { readStatus, type StatusCounts } from './status.js';
 import { laneKey } from './types.js';
@@ -37,6 +38,8 @@ export class Store {
 
   /** The lookup index's queries (search/index.ts asks them). */
   readonly lookup = new LookupRows(this.sql);
+  /** Pages asked before their note's first post (publish.waitUntilLive). */
+  readonly livePages = new LivePages(this.sql);
 
   /** Outbox rows moved or re-timed as a whole: a renamed family, the clock stepping back. */
   readonly upkeep = new OutboxUpkeep(this.sql);
@@ -306,7 +309,7 @@ export class Store {
     const rows = this
       .sql(
         `SELECT o.* FROM outbox o
-         JOIN (SELECT MIN(id) AS id FROM outbox WHERE status IN ('pending', 'sending') GROUP BY platform, chat, thread, kind = 'crosspost') h ON h.id = o.id
+         JOIN (SELECT MIN(id) AS id FROM outbox o WHERE status IN ('pending', 'sending') AND NOT ${HELD_FOR_PAGE} GROUP BY platform, chat, thread, kind = 'crosspost') h ON h.id = o.id
          LEFT JOIN paused_targets p ON p.platform = o.platform AND p.chat = o.chat AND p.thread = o.thread
          WHERE o.status = 'pending' AND o.next_attempt_at <= ? AND p.platform IS NULL
          ORDER BY o.next_attempt_at, o.id LIMIT ?`,
@@ -324,7 +327,7 @@ export class Store {
       .sql(
         `SELECT MIN(o.next_attempt_at) AS t FROM outbox o
          LEFT JOIN paused_targets p ON p.platform = o.platform AND p.chat = o.chat AND p.thread = o.thread
-         WHERE o.status = 'pending' AND p.platform IS NULL`,
+         WHERE o.status = 'pending' AND p.platform IS NULL AND NOT ${HELD_FOR_PAGE}`,
       )
       .get() as { t: number | null };
     return r.t ?? undefined;

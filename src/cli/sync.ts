@@ -1,0 +1,95 @@
+/**
+ * `notecast sync --once`: one pass for cron and CI. The same start-up as `start` (scan, compare
+ * with the database, queue what changed since the last run), then it waits until every delivery
+ * has finished or failed (the service's idle signal), bounded by `--timeout`, stops cleanly and
+ * exits 0 (all delivered) or 1 (something failed or is still waiting), with one summary line.
+ * The state database (with its `.mark`) is the only thing to keep between runs.
+ */
+import { readOptions, resolveSite } from '../config/load.js';
+import { secretsOf } from '../config/env.js';
+import { createLogger, redact } from '../log.js';
+import { startApp } from '../app.js';
+import type { DeliveryEvent } from '../publish/deliverer.js';
+import { loadRuntime } from './runtime.js';
+import { notesFolderProblem } from './paths.js';
+import { platformAdaptersOf, startFailure } from './start.js';
+import type { Io } from './preview.js';
+
+export interface SyncOptions {
+  config?: string;
+  notes?: string;
+  db?: string;
+  announceExisting?: boolean;
+  json?: boolean;
+  /** Seconds to wait for deliveries before giving up on this run (they stay queued for the next). */
+  timeout: number;
+}
+
+/** What one run did, counted from its own delivery events; `waiting` is read from the outbox at the end. */
+export interface SyncSummary {
+  event: 'sync';
+  delivered: number;
+  skipped: number;
+  failed: number;
+  waiting: number;
+  timedOut: boolean;
+  ms: number;
+}
+
+export async function runSyncOnce(opts: SyncOptions, io: Io): Promise<number> {
+  const runtime = loadRuntime(opts.config, io);
+  if (typeof runtime === 'number') return runtime;
+  const { env, config } = runtime;
+  if (opts.announceExisting) config.publish.announceExisting = true;
+  delete config.http.port; // one pass serves no health endpoint (and never fights `start` for its port)
+  const json = opts.json ?? config.console.json;
+  const notesDir = opts.notes ?? config.notes.dir;
+  const dbPath = opts.db ?? config.store.path;
+  const secrets = secretsOf(env);
+  const log = createLogger({ level: env.NOTECAST_LOG_LEVEL ?? config.log.level, secrets, pretty: !json && process.stderr.isTTY });
+  const fail = (why: string): number => {
+    io.err(`notecast sync: ${redact(why, secrets)}`);
+    return 1;
+  };
+  const folderProblem = notesFolderProblem(notesDir);
+  if (folderProblem) return fail(folderProblem);
+  const platformAdapters = await platformAdaptersOf(config, env);
+  if (platformAdapters instanceof Error) {
+    io.err(platformAdapters.message);
+    return 2;
+  }
+
+  const started = Date.now();
+  const counts = { delivered: 0, skipped: 0, failed: 0 };
+  const onDelivery = (e: DeliveryEvent) => {
+    if (e.outcome === 'done') counts.delivered++;
+    else if (e.outcome === 'skipped') counts.skipped++;
+    else if (e.outcome === 'failed') counts.failed++;
+  };
+  let idle!: () => void;
+  const settled = new Promise<void>((resolve) => (idle = resolve));
+  let app: Awaited<ReturnType<typeof startApp>>;
+  try {
+    app = await startApp({ platformAdapters, config, env, read: readOptions(config, resolveSite(config)), notesDir, dbPath, log, out: io.out, json, onDelivery, onIdle: () => idle() });
+  } catch (e) {
+    return fail(startFailure(e, dbPath));
+  }
+  let timer: NodeJS.Timeout | undefined;
+  const timedOut = await Promise.race([settled.then(() => false), new Promise<boolean>((r) => (timer = setTimeout(() => r(true), opts.timeout * 1000)))]);
+  clearTimeout(timer);
+  const outbox = app.store.status().outbox;
+  const finishedBefore = counts.delivered + counts.skipped + counts.failed;
+  await app.stop(); // deliveries in flight finish first
+  // Those that finished while stopping are no longer waiting (the store is closed by now).
+  const waiting = (outbox.pending ?? 0) + (outbox.sending ?? 0) - (counts.delivered + counts.skipped + counts.failed - finishedBefore);
+
+  const summary: SyncSummary = { event: 'sync', ...counts, waiting, timedOut, ms: Date.now() - started };
+  io.out(json ? JSON.stringify(summary) : summaryLine(summary));
+  return summary.failed || summary.waiting ? 1 : 0;
+}
+
+/** `notecast sync: 3 delivered, 0 skipped, 1 failed, 2 still waiting (timed out after 600 s) in 1.4 s` */
+function summaryLine(s: SyncSummary): string {
+  const why = s.waiting ? (s.timedOut ? ' (timed out: they go out on the next run)' : ' (paused chats or held notes: see `notecast status`)') : '';
+  return `notecast sync: ${s.delivered} delivered, ${s.skipped} skipped, ${s.failed} failed, ${s.waiting} still waiting${why}, in ${(s.ms / 1000).toFixed(1)} s`;
+}
