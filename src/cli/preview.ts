@@ -11,6 +11,7 @@ import { OUTSIDE_LINK, scanNotes } from '../notes/scan.js';
 import { buildSummary, type SummaryOptions } from '../summary/build.js';
 import { pointText } from '../summary/inline.js';
 import { renderAll } from '../render/index.js';
+import { describeControls } from './controls.js';
 
 export interface Io {
   out: (line: string) => void;
@@ -100,6 +101,7 @@ export async function runPreview(args: string[], opts: PreviewOptions, io: Io): 
           ok: true,
           note: { id: note.id, title: note.title, lang: note.lang, date: summary.date ?? null, tags: note.tags, url: note.url ?? null, draft: note.draft },
           family: { key: note.translationKey, members },
+          controls: describeControls(note, config.routes),
           summary: { title: summary.title, url: summary.url ?? null, keyPoints: summary.keyPoints.map(pointText), links: summary.links },
           discord: r.discord,
           telegram: r.telegram,
@@ -141,7 +143,11 @@ export async function runCheck(dir: string | undefined, opts: { config?: string;
   });
   for (const file of files) {
     try {
-      await readNoteFile(root, file, loaded.read);
+      const { note } = await readNoteFile(root, file, loaded.read);
+      for (const name of describeControls(note, loaded.config.routes).unknownRoutes) {
+        problems++;
+        io.out(`${path.join(root, note.file)}: front matter \`notecast.routes\`: no route in the config is named "${name}"`);
+      }
     } catch (e) {
       if (!(e instanceof NoteError)) throw e;
       problems++;

@@ -54,3 +54,13 @@ export function describeFilter(f: Filter): string {
   if (f.path) parts.push(`path:${f.path}`);
   return parts.length ? parts.join(' ') : 'all notes';
 }
+
+/**
+ * Whether a note's own `notecast: {routes: [...]}` lets it go to this target: a note that names
+ * routes goes only to the config routes of those names (never to in-chat subscriptions).
+ */
+export function routeAllowed(routeName: string | undefined, note: NoteInfo, fromConfig: boolean): boolean {
+  const only = note.controls?.routes;
+  if (!only) return true;
+  return fromConfig && routeName !== undefined && only.includes(routeName);
+}

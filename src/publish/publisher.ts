@@ -18,7 +18,7 @@ import type { KnownNote, Store } from '../store/store.js';
 import type { DeliveryPayload, DigestItem, NoteRow, SearchText, Target } from '../store/types.js';
 import { targetKey } from '../store/types.js';
 import { decideNote, decideRemoval, type Action, type Policy } from './decide.js';
-import { routeTargets } from './route.js';
+import { routeTargets, silentOf } from './route.js';
 import type { Batch } from '../watch/batch.js';
 import { syncFamily, type NewFamilyPost, type TouchedFamily } from './family-outbox.js';
 
@@ -289,7 +289,7 @@ export class Publisher {
       for (const { target, items } of perTarget.values()) {
         enqueued += this.enqueueNew(
           target,
-          items.map((d) => ({ noteId: d.row.id, revision: d.row.revision, title: d.row.info.title, url: d.row.info.url, payload: { type: 'summary', summary: d.row.summary! } })),
+          items.map((d) => ({ noteId: d.row.id, revision: d.row.revision, title: d.row.info.title, url: d.row.info.url, payload: { type: 'summary', summary: d.row.summary!, ...silentOf(d.row.info) } })),
         );
       }
     });
@@ -395,7 +395,7 @@ export class Publisher {
     let n = 0;
     if (d.action.type === 'repost') {
       for (const target of routeTargets(row.info, config.routes, store.subscriptions(), this.deps.platforms)) {
-        store.enqueue({ noteId: row.id, revision: row.revision, target, kind: 'post', payload: { type: 'summary', summary: row.summary! } });
+        store.enqueue({ noteId: row.id, revision: row.revision, target, kind: 'post', payload: { type: 'summary', summary: row.summary!, ...silentOf(row.info) } });
         n++;
       }
       return n;
