@@ -17,6 +17,11 @@ export const filterSchema = z
     type: z.array(z.string()).optional(),
     /** Glob on the note's path relative to the notes root (`_posts/**`, `notes/*.md`). */
     path: z.string().optional(),
+    /**
+     * A saved search: notes whose words match it as `/note` matches them (every word the start of
+     * one of the note's words; Chinese and Japanese by character pairs). Text, never a pattern.
+     */
+    words: z.string().trim().min(1).max(200).optional(),
   })
   .strict();
 

@@ -18,7 +18,8 @@ import type { KnownNote, Store } from '../store/store.js';
 import type { DeliveryPayload, DigestItem, NoteRow, SearchText, Target } from '../store/types.js';
 import { targetKey } from '../store/types.js';
 import { decideNote, decideRemoval, type Action, type Policy } from './decide.js';
-import { routeTargets, silentOf } from './route.js';
+import { routeTargets, savedQueries, silentOf } from './route.js';
+import { SavedSearches } from '../search/saved.js';
 import type { Batch } from '../watch/batch.js';
 import { syncFamily, type NewFamilyPost, type TouchedFamily } from './family-outbox.js';
 
@@ -70,6 +71,8 @@ export class Publisher {
   private batchDigests: Map<string, number> | undefined;
 
   private readonly reader: FolderReader;
+  /** Saved searches, compiled once, that new notes are matched against. */
+  private readonly searches = new SavedSearches();
 
   constructor(private readonly deps: PublisherDeps) {
     this.realRoot = realpathSync.native(deps.root);
@@ -198,6 +201,7 @@ export class Publisher {
     const { store } = this.deps;
     const now = this.now();
     const decided: Decided[] = [];
+    const queries = savedQueries(this.deps.config.routes, store.subscriptions());
     parsed.forEach((r, i) => {
       if (!r.ok) {
         this.recordError(r.rel, new NoteError(r.rel, r.error.message, r.error.line), changed[i]!.hash);
@@ -207,7 +211,11 @@ export class Publisher {
       result.parsed++;
       // A note the store has never seen (every note of a cold start) has no record to read.
       const prev = changed[i]!.known ? store.getNote(r.note.id) : undefined;
-      decided.push({ ...decideNote(prev, r.note, r.summary, now, policy), text: r.text, seen: changed[i]!.seen });
+      const d = decideNote(prev, r.note, r.summary, now, policy);
+      // Saved searches are matched here, on the words the index is given in this same commit.
+      const searches = queries.size ? this.searches.match(r.text.words, r.note.locale, queries) : [];
+      if (searches.length) d.row.info = { ...d.row.info, searches };
+      decided.push({ ...d, text: r.text, seen: changed[i]!.seen });
     });
     return decided;
   }

@@ -36,6 +36,8 @@ export interface NoteInfo {
   draft: boolean;
   /** Written in this language first (front matter `translated` is not true). */
   original?: boolean;
+  /** The saved searches (filter `words`) the note's words matched when it was saved. */
+  searches?: string[] | undefined;
   /** The author's controls (front matter `notecast:`), when any is set; see notes/frontmatter.ts. */
   controls?: { announce?: boolean | 'again' | undefined; silent?: boolean | undefined; routes?: string[] | undefined } | undefined;
 }
