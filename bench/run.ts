@@ -7,6 +7,7 @@ import { benchTelegram } from './telegram.js';
 import { benchDiscord } from './discord.js';
 import { benchSoak } from './soak.js';
 import { benchWatch } from './watch.js';
+import { benchSearches } from './searches.js';
 
 const benches: Record<string, () => Promise<Record<string, unknown>>> = {
   summary: () => benchSummary(Number(process.env.BENCH_NOTES ?? 20_000)),
@@ -17,6 +18,7 @@ const benches: Record<string, () => Promise<Record<string, unknown>>> = {
   soak: () => benchSoak(Number(process.env.BENCH_SOAK_NOTES ?? 10), Number(process.env.BENCH_SOAK_TARGETS ?? 1000)),
   latency: () => benchLatency(Number(process.env.BENCH_SAVES ?? 200), 250, Number(process.env.BENCH_NOTES ?? 35_000)),
   watch: () => benchWatch(Number(process.env.BENCH_NOTES ?? 35_000), Number(process.env.BENCH_POLL_MS ?? 3000)),
+  searches: () => benchSearches(Number(process.env.BENCH_SEARCHES ?? 10_000), Number(process.env.BENCH_SAVES ?? 100)),
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

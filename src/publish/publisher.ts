@@ -73,6 +73,7 @@ export class Publisher {
   private readonly reader: FolderReader;
   /** Saved searches, compiled once, that new notes are matched against. */
   private readonly searches = new SavedSearches();
+  private searchesRead: { version: string; queries: Set<string> } | undefined;
 
   constructor(private readonly deps: PublisherDeps) {
     this.realRoot = realpathSync.native(deps.root);
@@ -201,7 +202,7 @@ export class Publisher {
     const { store } = this.deps;
     const now = this.now();
     const decided: Decided[] = [];
-    const queries = savedQueries(this.deps.config.routes, store.subscriptions());
+    const queries = this.savedQueries();
     parsed.forEach((r, i) => {
       if (!r.ok) {
         this.recordError(r.rel, new NoteError(r.rel, r.error.message, r.error.line), changed[i]!.hash);
@@ -218,6 +219,13 @@ export class Publisher {
       decided.push({ ...d, text: r.text, seen: changed[i]!.seen });
     });
     return decided;
+  }
+
+  /** The saved searches to match, read again only when subscriptions were added or removed. */
+  private savedQueries(): Set<string> {
+    const version = this.deps.store.subscriptionsVersion();
+    if (this.searchesRead?.version !== version) this.searchesRead = { version, queries: savedQueries(this.deps.config.routes, this.deps.store.savedSearches()) };
+    return this.searchesRead.queries;
   }
 
   /** Scheduled notes whose date has come. */

@@ -23,10 +23,9 @@ export function silentOf(note: NoteInfo): { silent?: true } {
   return note.controls?.silent ? { silent: true } : {};
 }
 
-/** Every distinct saved search (filter `words`) of the config's routes and the chats' subscriptions. */
-export function savedQueries(routes: readonly Route[], subscriptions: readonly Subscription[]): Set<string> {
-  const out = new Set<string>();
+/** Every distinct saved search (filter `words`) of the config's routes and the chats' subscriptions (`stored`). */
+export function savedQueries(routes: readonly Route[], stored: readonly string[]): Set<string> {
+  const out = new Set<string>(stored);
   for (const r of routes) if (r.filter?.words !== undefined) out.add(r.filter.words);
-  for (const s of subscriptions) if (s.filter.words !== undefined) out.add(s.filter.words);
   return out;
 }

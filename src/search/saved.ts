@@ -30,19 +30,25 @@ function compile(query: string, locale: string): Term[] {
   return terms;
 }
 
+/** Prefixes up to this long are kept in a set; a longer typed word is looked up in the sorted words. */
+const PREFIX_SET_CHARS = 16;
+
 /** A note's words, ready to be asked whether a word (or the start of one) is among them. */
 class NoteWords {
   private readonly set: Set<string>;
+  private readonly prefixes = new Set<string>();
   private readonly sorted: string[];
 
   constructor(words: string) {
     this.set = new Set(words.split(' ').filter(Boolean));
     this.sorted = [...this.set].sort();
+    for (const w of this.set) for (let n = 1; n <= Math.min(w.length, PREFIX_SET_CHARS); n++) this.prefixes.add(w.slice(0, n));
   }
 
   has(t: Term): boolean {
     if (this.set.has(t.text)) return true;
     if (!t.prefix) return false;
+    if (t.text.length <= PREFIX_SET_CHARS) return this.prefixes.has(t.text);
     // The first word not below the prefix starts with it, if any word does.
     let lo = 0;
     let hi = this.sorted.length;
@@ -57,15 +63,15 @@ class NoteWords {
 
 /** Matches notes against saved searches; keeps each search compiled (one per service). */
 export class SavedSearches {
-  private readonly compiled = new Map<string, Term[]>();
+  /** Per locale (words are split as the note's language splits them), each search's words. */
+  private readonly compiled = new Map<string, Map<string, Term[]>>();
 
-  private terms(query: string, locale: string): Term[] {
-    const key = `${locale}\u0000${query}`;
-    let t = this.compiled.get(key);
+  private terms(byQuery: Map<string, Term[]>, query: string, locale: string): Term[] {
+    let t = byQuery.get(query);
     if (!t) {
-      if (this.compiled.size > 100_000) this.compiled.clear(); // searches come and go: bound what is kept
+      if (byQuery.size > 100_000) byQuery.clear(); // searches come and go: bound what is kept
       t = compile(query, locale);
-      this.compiled.set(key, t);
+      byQuery.set(query, t);
     }
     return t;
   }
@@ -74,8 +80,10 @@ export class SavedSearches {
   match(noteWords: string, locale: string, queries: Iterable<string>): string[] {
     let words: NoteWords | undefined;
     const out: string[] = [];
+    let byQuery = this.compiled.get(locale);
+    if (!byQuery) this.compiled.set(locale, (byQuery = new Map()));
     for (const q of queries) {
-      const terms = this.terms(q, locale);
+      const terms = this.terms(byQuery, q, locale);
       if (!terms.length) continue;
       words ??= new NoteWords(noteWords);
       if (terms.every((t) => words!.has(t))) out.push(q);
