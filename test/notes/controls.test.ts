@@ -92,6 +92,20 @@ describe('front matter notecast: controls', () => {
     expect(silentOf(noteInfo(parsed('---\nnotecast: { silent: true }\n---\nBody.\n').note))).toEqual({ silent: true });
   });
 
+  it("the note's description, excerpt or text before its excerpt_separator is the first key point", () => {
+    const text = (p: { text: string }[]) => p.map((r) => r.text).join('');
+    const body = 'Tokio runs futures on a thread pool. Tasks are cheap to spawn. Channels pass messages between tasks.\n';
+    const plain = parsed(`---\ntitle: T\n---\n${body}`).summary.keyPoints.map(text);
+    expect(plain[0]).toBe('Tokio runs futures on a thread pool.');
+    const described = parsed(`---\ntitle: T\ndescription: "How **Tokio** schedules work,  in short."\n---\n${body}`).summary.keyPoints.map(text);
+    expect(described[0]).toBe('How Tokio schedules work, in short.');
+    expect(described.slice(1)).toContain('Tokio runs futures on a thread pool.');
+    expect(parsed(`---\ntitle: T\nexcerpt: An excerpt.\n---\n${body}`).summary.keyPoints.map(text)[0]).toBe('An excerpt.');
+    const cut = parsed(`---\ntitle: T\nexcerpt_separator: <!--more-->\n---\nThe part before.\n\n<!--more-->\n\n${body}`).summary.keyPoints.map(text);
+    expect(cut[0]).toBe('The part before.');
+    expect(cut.filter((p) => p === 'The part before.')).toHaveLength(1); // not twice
+  });
+
   it('config: route names are checked and must be unique', () => {
     const twice = configSchema.safeParse({ routes: [{ platform: 'console', chat: 'a', name: 'x' }, { platform: 'console', chat: 'b', name: 'x' }] });
     expect(twice.success).toBe(false);
