@@ -8,6 +8,7 @@ import { benchDiscord } from './discord.js';
 import { benchSoak } from './soak.js';
 import { benchWatch } from './watch.js';
 import { benchModel } from './model.js';
+import { benchSearches } from './searches.js';
 
 const benches: Record<string, () => Promise<Record<string, unknown>>> = {
   summary: () => benchSummary(Number(process.env.BENCH_NOTES ?? 20_000)),
@@ -19,6 +20,7 @@ const benches: Record<string, () => Promise<Record<string, unknown>>> = {
   latency: () => benchLatency(Number(process.env.BENCH_SAVES ?? 200), 250, Number(process.env.BENCH_NOTES ?? 35_000)),
   model: () => benchModel(Number(process.env.BENCH_MODEL_RUNS ?? 200), Number(process.env.BENCH_MODEL_SEED ?? Date.now() % 2 ** 31), Number(process.env.BENCH_MODEL_STEPS ?? 16)),
   watch: () => benchWatch(Number(process.env.BENCH_NOTES ?? 35_000), Number(process.env.BENCH_POLL_MS ?? 3000)),
+  searches: () => benchSearches(Number(process.env.BENCH_SEARCHES ?? 10_000), Number(process.env.BENCH_SAVES ?? 100)),
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

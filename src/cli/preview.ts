@@ -12,6 +12,7 @@ import { OUTSIDE_LINK, scanNotes } from '../notes/scan.js';
 import type { SummaryOptions } from '../summary/build.js';
 import { pointText } from '../summary/inline.js';
 import { renderAll } from '../render/index.js';
+import { describeControls } from './controls.js';
 
 export interface Io {
   out: (line: string) => void;
@@ -99,6 +100,7 @@ export async function runPreview(args: string[], opts: PreviewOptions, io: Io): 
           ok: true,
           note: { id: note.id, title: note.title, lang: note.lang, date: summary.date ?? null, tags: note.tags, url: note.url ?? null, draft: note.draft },
           family: { key: note.translationKey, members },
+          controls: describeControls(note, config.routes),
           summary: { title: summary.title, url: summary.url ?? null, keyPoints: summary.keyPoints.map(pointText), links: summary.links },
           discord: r.discord,
           telegram: r.telegram,
@@ -140,7 +142,13 @@ export async function runCheck(dir: string | undefined, opts: { config?: string;
   });
   const { config } = loaded;
   for (const r of await parseNoteFiles(files.map((file) => ({ root, file })), { read: loaded.read, summary: summaryOptions(config), budgetMs: config.notes.parseTimeoutMs })) {
-    if (r.ok) continue;
+    if (r.ok) {
+      for (const name of describeControls(r.note, config.routes).unknownRoutes) {
+        problems++;
+        io.out(`${path.join(root, r.note.file)}: front matter \`notecast.routes\`: no route in the config is named "${name}"`);
+      }
+      continue;
+    }
     problems++;
     io.out(`${path.join(root, r.error.file)}${r.error.line ? `:${r.error.line}` : ''}: ${r.error.message}`);
   }

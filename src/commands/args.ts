@@ -13,7 +13,8 @@ export function parseTextArgs(def: CommandDefinition, text: string): Options {
   if (rest) return { [rest.name]: args };
   const keyed = new Map<string, string[]>();
   const bare: string[] = [];
-  for (const word of args.split(/\s+/).filter(Boolean)) {
+  // `key:"a few words"` is one argument (phones type “curly” quotes); any other word stands alone.
+  for (const word of args.match(/[^\s:"“”]+:["“][^"“”]*["”]?|\S+/g) ?? []) {
     const m = /^([^:\s]+):(.+)$/.exec(word);
     const opt = m ? def.options.find((o) => o.typed?.keys?.includes(m[1]!.toLowerCase())) : undefined;
     if (!m || !opt) bare.push(word);

@@ -1,5 +1,6 @@
 /** Command arguments ↔ the subscription filter shape. */
 import type { Filter } from '../config/schema.js';
+import { savedSearchText } from '../search/saved.js';
 
 function list(v: string | number | undefined): string[] | undefined {
   if (v === undefined || v === '') return undefined;
@@ -19,5 +20,7 @@ export function filterFromOptions(o: Record<string, string | number | undefined>
   if (tags) f.tags = tags.sort();
   if (lang) f.lang = lang.map((l) => l.toLowerCase()).sort();
   if (type) f.type = type.sort();
+  const words = o.words === undefined ? '' : savedSearchText(String(o.words).replace(/^["“]([^]*?)["”]?$/, '$1'));
+  if (words) f.words = words;
   return f;
 }

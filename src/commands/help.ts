@@ -4,7 +4,7 @@ export const HELP_TEXT = [
   'I announce new notes from a notes folder, and look them up.',
   '/note <words>: find a note and show its summary',
   '/latest [n]: the newest notes',
-  '/subscribe [tag:x] [lang:y] [type:z]: announce new notes here (admins)',
+  '/subscribe [tag:x] [lang:y] [type:z] [words:"rust async"]: announce new notes here (admins)',
   '/unsubscribe [number]: stop them (admins)',
   '/subscriptions: what this chat receives',
 ].join('\n');

@@ -17,6 +17,7 @@ export const subscribeCommand: Command = {
       { name: 'tags', type: 'string', description: 'Only notes with one of these tags (comma separated)', typed: { keys: ['tag', 'tags'], bare: 'all' } },
       { name: 'lang', type: 'string', description: 'Only notes in these languages (e.g. en, zh)', typed: { keys: ['lang', 'language', 'languages'] } },
       { name: 'type', type: 'string', description: 'Only notes of this type (e.g. note)', typed: { keys: ['type'] } },
+      { name: 'words', type: 'string', description: 'Only notes matching these words, as /note finds them (e.g. rust async)', typed: { keys: ['words', 'word'] } },
     ],
     adminOnly: true,
   },

@@ -17,6 +17,11 @@ export const filterSchema = z
     type: z.array(z.string()).optional(),
     /** Glob on the note's path relative to the notes root (`_posts/**`, `notes/*.md`). */
     path: z.string().optional(),
+    /**
+     * A saved search: notes whose words match it as `/note` matches them (every word the start of
+     * one of the note's words; Chinese and Japanese by character pairs). Text, never a pattern.
+     */
+    words: z.string().trim().min(1).max(200).optional(),
   })
   .strict();
 
@@ -28,6 +33,8 @@ export type Platform = z.output<typeof platformSchema>;
 export const routeSchema = z
   .object({
     platform: platformSchema,
+    /** The route's name, which a note's front matter `notecast: {routes: [name]}` picks it by. */
+    name: z.string().regex(/^[\p{L}\p{N}_.-]{1,64}$/u, 'a route name is 1–64 letters, digits, `_`, `.` or `-`').optional(),
     /** Channel id (Discord), chat id or @channelname (Telegram), any name (console). */
     chat: z.union([z.string(), z.number()]).transform(String),
     /** Telegram forum topic (`message_thread_id`) or Discord thread id. */
@@ -221,7 +228,17 @@ export const configSchema = z
       .prefault({}),
     store: z.object({ path: z.string().default('data/notecast.db') }).strict().prefault({}),
     /** Static routes: every note matching `filter` goes to `chat` on `platform`. */
-    routes: z.array(routeSchema).default([]),
+    routes: z
+      .array(routeSchema)
+      .default([])
+      .superRefine((routes, ctx) => {
+        const seen = new Set<string>();
+        routes.forEach((r, i) => {
+          if (r.name === undefined) return;
+          if (seen.has(r.name)) ctx.addIssue({ code: 'custom', path: [i, 'name'], message: `route name "${r.name}" is used twice; notes pick routes by name` });
+          seen.add(r.name);
+        });
+      }),
     console: z
       .object({
         /** With no Discord or Telegram token, print announcements to stdout. */

@@ -45,6 +45,8 @@ export function matchesFilter(filter: Filter | undefined, note: NoteInfo): boole
   }
   if (filter.type?.length && !filter.type.some((t) => t === note.type)) return false;
   if (filter.path && !globToRegExp(filter.path).test(note.file)) return false;
+  // Matched against the note's words when it was saved (search/saved.ts), in the same commit.
+  if (filter.words !== undefined && !note.searches?.includes(filter.words)) return false;
   return true;
 }
 
@@ -52,5 +54,16 @@ export function matchesFilter(filter: Filter | undefined, note: NoteInfo): boole
 export function describeFilter(f: Filter): string {
   const parts = [...(f.tags ?? []).map((t) => `tag:${t}`), ...(f.lang ?? []).map((l) => `lang:${l}`), ...(f.type ?? []).map((t) => `type:${t}`)];
   if (f.path) parts.push(`path:${f.path}`);
+  if (f.words !== undefined) parts.unshift(`words:"${f.words}"`);
   return parts.length ? parts.join(' ') : 'all notes';
+}
+
+/**
+ * Whether a note's own `notecast: {routes: [...]}` lets it go to this target: a note that names
+ * routes goes only to the config routes of those names (never to in-chat subscriptions).
+ */
+export function routeAllowed(routeName: string | undefined, note: NoteInfo, fromConfig: boolean): boolean {
+  const only = note.controls?.routes;
+  if (!only) return true;
+  return fromConfig && routeName !== undefined && only.includes(routeName);
 }

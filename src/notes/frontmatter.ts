@@ -31,8 +31,24 @@ export function parseDate(s: string): Date | undefined {
 const flag = z.boolean();
 
 /**
+ * The author's controls over a note's announcement, all under one key (`notecast:`):
+ * `announce: false` never announces it, `announce: again` posts its next change anew, `silent`
+ * posts without a notification, `routes` sends it only to the config routes of these names.
+ */
+export const controlsSchema = z
+  .object({
+    announce: z.union([z.literal(false), z.literal(true), z.literal('again')], { error: 'announce must be false, true or again' }).optional(),
+    silent: z.boolean({ error: 'silent must be true or false' }).optional(),
+    routes: z.array(z.string().min(1), { error: 'routes must be a list of route names' }).min(1, 'routes must name at least one route').optional(),
+  })
+  .strict();
+
+export type NoteControls = z.output<typeof controlsSchema>;
+
+/**
  * The front matter of a note. Known keys are typed; unknown keys are kept.
- * `announce: again` asks for a fresh announcement of an already announced note.
+ * `announce: again` (the older spelling of `notecast: {announce: again}`) asks for a fresh
+ * announcement of an already announced note.
  */
 export const frontMatterSchema = z
   .object({
@@ -55,7 +71,14 @@ export const frontMatterSchema = z
     translationKey: z.string().optional(),
     ref: z.string().optional(),
     announce: z.enum(['again']).optional(),
+    notecast: controlsSchema.optional(),
   })
   .passthrough();
 
 export type FrontMatter = z.output<typeof frontMatterSchema>;
+
+/** The note's controls, with the older top-level `announce: again` read as `notecast.announce`. */
+export function controlsOf(fm: FrontMatter): NoteControls {
+  const c = fm.notecast ?? {};
+  return fm.announce === 'again' && c.announce === undefined ? { ...c, announce: 'again' } : c;
+}

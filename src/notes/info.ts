@@ -1,8 +1,10 @@
 /** What routing, lookup and `/latest` need of a note, as the store keeps it. Pure. */
 import type { NoteInfo } from '../store/types.js';
 import type { Note } from './read.js';
+import { controlsOf } from './frontmatter.js';
 
 export function noteInfo(note: Note): NoteInfo {
+  const controls = controlsOf(note.frontMatter);
   return {
     file: note.file,
     title: note.title,
@@ -15,5 +17,7 @@ export function noteInfo(note: Note): NoteInfo {
     translationKey: note.translationKey,
     draft: note.draft,
     original: note.frontMatter.translated !== true,
+    // Only when set, so the records of notes without controls stay as they were.
+    ...(Object.keys(controls).length ? { controls } : {}),
   };
 }

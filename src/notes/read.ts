@@ -235,6 +235,20 @@ function keyLine(text: string, key: string): number | undefined {
   return undefined;
 }
 
+/** The line of `sub:` inside the block mapping under `key:` (indented lines after it). */
+function subKeyLine(text: string, key: string, sub: string): number | undefined {
+  const start = keyLine(text, key);
+  if (start === undefined) return undefined;
+  const lines = text.split('\n');
+  for (let i = start; i < lines.length; i++) {
+    const l = lines[i]!;
+    if (!/^\s/.test(l)) break;
+    const t = l.trimStart();
+    if (t.startsWith(`${sub}:`) || t.startsWith(`"${sub}":`)) return i + 1;
+  }
+  return undefined;
+}
+
 function firstH1(tokens: Token[]): string | undefined {
   for (const t of tokens) if (t.type === 'heading' && t.depth === 1) return t.text;
   return undefined;
@@ -264,9 +278,14 @@ export function parseNoteText(rel: string, text: string, opts: ReadOptions): Par
   if (!result.success) {
     const issue = result.error.issues[0]!;
     const key = String(issue.path[0] ?? '');
-    const got = key ? (parsed.data as Record<string, unknown>)[key] : undefined;
+    // A key inside a mapping (`notecast: {silent: …}`), or one the mapping does not know.
+    const sub = issue.path.length > 1 ? String(issue.path[1]) : issue.code === 'unrecognized_keys' ? issue.keys[0] : undefined;
+    const top = key ? (parsed.data as Record<string, unknown>)[key] : undefined;
+    const got = sub !== undefined && top && typeof top === 'object' ? (top as Record<string, unknown>)[sub] : top;
     const shown = got instanceof Date ? got.toISOString() : JSON.stringify(got);
-    throw new NoteError(rel, `front matter \`${key}\`: ${issue.message}${shown === undefined ? '' : ` (got ${shown?.slice(0, 80)})`}`, keyLine(text, key));
+    const name = sub === undefined ? key : `${key}.${sub}`;
+    const line = sub === undefined ? keyLine(text, key) : (subKeyLine(text, key, sub) ?? keyLine(text, key));
+    throw new NoteError(rel, `front matter \`${name}\`: ${issue.message}${shown === undefined ? '' : ` (got ${shown?.slice(0, 80)})`}`, line);
   }
   const fm = result.data;
   const body = parsed.content;

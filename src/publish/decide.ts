@@ -62,6 +62,13 @@ export function decideNote(prev: NoteRow | undefined, note: Note, summary: Summa
     const action: Action = wasLive && policy.onDelete === 'delete' ? { type: 'retract' } : { type: 'none', why: 'draft' };
     return { row: { ...base, state: 'draft' }, action };
   }
+  const controls = note.frontMatter.notecast;
+  if (controls?.announce === false) {
+    // The author keeps it out of the chats; posts made before stay as they are, unedited.
+    // Its old summary is kept, so taking the control out brings those posts up to date.
+    const kept = wasLive ? { summaryHash: prev.summaryHash, summary: prev.summary } : {};
+    return { row: { ...base, ...kept, announced: prev?.announced ?? false, revision: prev?.revision ?? 0 }, action: { type: 'none', why: 'notecast.announce: false' } };
+  }
   if (future !== null && !wasLive) {
     return { row: { ...base, state: 'scheduled', dueAt: future }, action: { type: 'none', why: `scheduled for ${new Date(future).toISOString()}` } };
   }
@@ -79,7 +86,7 @@ export function decideNote(prev: NoteRow | undefined, note: Note, summary: Summa
     return { row: { ...base, revision: prev.revision + 1 }, action: prev.summaryHash === sHash ? { type: 'none', why: 'republished unchanged' } : { type: 'update' } };
   }
   if (prev.summaryHash === sHash) return { row: { ...base, revision: prev.revision }, action: { type: 'none', why: 'summary unchanged' } };
-  if (note.frontMatter.announce === 'again') return { row: { ...base, revision: prev.revision + 1 }, action: { type: 'repost' } };
+  if (note.frontMatter.announce === 'again' || controls?.announce === 'again') return { row: { ...base, revision: prev.revision + 1 }, action: { type: 'repost' } };
   if (policy.onChange === 'ignore') return { row: { ...base, revision: prev.revision }, action: { type: 'none', why: 'onChange: ignore' } };
   return { row: { ...base, revision: prev.revision + 1 }, action: { type: policy.onChange === 'repost' ? 'repost' : 'update' } };
 }

@@ -7,7 +7,7 @@ import type { Route } from '../config/schema.js';
 import { baseLanguage, sameLanguage, toLocaleTag } from '../notes/lang.js';
 import type { AlsoIn, NoteRow, Subscription, Target } from '../store/types.js';
 import { targetKey } from '../store/types.js';
-import { langMatches, matchesFilter } from '../notes/filter.js';
+import { langMatches, matchesFilter, routeAllowed } from '../notes/filter.js';
 
 /** The outbox and posts key of a family's announcement (notes' own ids never start with it). */
 export const FAMILY_PREFIX = 'family:';
@@ -58,14 +58,14 @@ export interface FamilyTarget {
  */
 export function familyTargets(members: readonly NoteRow[], routes: readonly Route[], subscriptions: readonly Subscription[], enabled: ReadonlySet<string>): FamilyTarget[] {
   const out = new Map<string, FamilyTarget>();
-  const consider = (target: Target, filter: Route['filter'], chatLocale: string | undefined) => {
+  const consider = (target: Target, filter: Route['filter'], chatLocale: string | undefined, route?: Route) => {
     const key = targetKey(target);
     if (out.has(key) || !enabled.has(target.platform)) return;
-    const candidates = members.filter((m) => matchesFilter(filter, m.info));
+    const candidates = members.filter((m) => matchesFilter(filter, m.info) && routeAllowed(route?.name, m.info, route !== undefined));
     const member = chooseMember(candidates, { langs: filter?.lang, chatLocale });
     if (member) out.set(key, { target, member });
   };
-  for (const r of routes) consider({ platform: r.platform, chat: r.chat, thread: r.thread ?? '' }, r.filter, r.locale);
+  for (const r of routes) consider({ platform: r.platform, chat: r.chat, thread: r.thread ?? '' }, r.filter, r.locale, r);
   for (const s of subscriptions) consider(s.target, s.filter, s.locale);
   return [...out.values()];
 }

@@ -18,7 +18,8 @@ import type { KnownNote, Store } from '../store/store.js';
 import type { DeliveryPayload, DigestItem, NoteRow, SearchText, Target } from '../store/types.js';
 import { targetKey } from '../store/types.js';
 import { decideNote, decideRemoval, type Action, type Policy } from './decide.js';
-import { routeTargets } from './route.js';
+import { routeTargets, savedQueries, silentOf } from './route.js';
+import { SavedSearches } from '../search/saved.js';
 import type { Batch } from '../watch/batch.js';
 import { familiesTouched, followRenamedFamilies, syncFamily, type NewFamilyPost } from './family-outbox.js';
 import { assignFamilyKey, newClaims } from './family-key.js';
@@ -78,6 +79,9 @@ export class Publisher {
   private readonly pending = new PendingRemovals();
   /** Worker threads parsing each note within `notes.parseTimeoutMs` (parse-pool.ts). */
   private readonly parser: Parser;
+  /** Saved searches, compiled once, that new notes are matched against. */
+  private readonly searches = new SavedSearches();
+  private searchesRead: { version: string; queries: Set<string> } | undefined;
 
   constructor(private readonly deps: PublisherDeps) {
     this.realRoot = realpathSync.native(deps.root);
@@ -224,6 +228,7 @@ export class Publisher {
     const decided: Decided[] = [];
     const claims = newClaims();
     const grouped = this.deps.config.publish.translations.mode === 'group';
+    const queries = this.savedQueries();
     parsed.forEach((r, i) => {
       if (!r.ok) {
         this.recordError(r.rel, new NoteError(r.rel, r.error.message, r.error.line), changed[i]!.hash);
@@ -235,9 +240,19 @@ export class Publisher {
       const prev = changed[i]!.known ? store.getNote(r.note.id) : undefined;
       const d = decideNote(prev, r.note, r.summary, now, policy);
       const row = grouped ? assignFamilyKey(store, d.row, prev, claims, this.deps.log) : d.row;
+      // Saved searches are matched here, on the words the index is given in this same commit.
+      const searches = queries.size ? this.searches.match(r.text.words, r.note.locale, queries) : [];
+      if (searches.length) row.info = { ...row.info, searches };
       decided.push({ row, action: d.action, text: r.text, seen: changed[i]!.seen, prev });
     });
     return decided;
+  }
+
+  /** The saved searches to match, read again only when subscriptions were added or removed. */
+  private savedQueries(): Set<string> {
+    const version = this.deps.store.subscriptionsVersion();
+    if (this.searchesRead?.version !== version) this.searchesRead = { version, queries: savedQueries(this.deps.config.routes, this.deps.store.savedSearches()) };
+    return this.searchesRead.queries;
   }
 
   /** Scheduled notes whose date has come. */
@@ -317,7 +332,7 @@ export class Publisher {
       for (const { target, items } of perTarget.values()) {
         enqueued += this.enqueueNew(
           target,
-          items.map((d) => ({ noteId: d.row.id, revision: d.row.revision, title: d.row.info.title, url: d.row.info.url, payload: { type: 'summary', summary: d.row.summary! } })),
+          items.map((d) => ({ noteId: d.row.id, revision: d.row.revision, title: d.row.info.title, url: d.row.info.url, payload: { type: 'summary', summary: d.row.summary!, ...silentOf(d.row.info) } })),
         );
       }
     });

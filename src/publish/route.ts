@@ -2,18 +2,30 @@
 import type { Route } from '../config/schema.js';
 import type { NoteInfo, Subscription, Target } from '../store/types.js';
 import { targetKey } from '../store/types.js';
-import { matchesFilter } from '../notes/filter.js';
+import { matchesFilter, routeAllowed } from '../notes/filter.js';
 
 export function routeTargets(note: NoteInfo, routes: readonly Route[], subscriptions: readonly Subscription[], enabled: ReadonlySet<string>): Target[] {
   const out = new Map<string, Target>();
   for (const r of routes) {
-    if (!enabled.has(r.platform) || !matchesFilter(r.filter, note)) continue;
+    if (!enabled.has(r.platform) || !matchesFilter(r.filter, note) || !routeAllowed(r.name, note, true)) continue;
     const t: Target = { platform: r.platform, chat: r.chat, thread: r.thread ?? '' };
     out.set(targetKey(t), t);
   }
   for (const s of subscriptions) {
-    if (!enabled.has(s.target.platform) || !matchesFilter(s.filter, note)) continue;
+    if (!enabled.has(s.target.platform) || !matchesFilter(s.filter, note) || !routeAllowed(undefined, note, false)) continue;
     out.set(targetKey(s.target), s.target);
   }
   return [...out.values()];
+}
+
+/** A new post's `silent` field: present only when the author asked for a post without a notification. */
+export function silentOf(note: NoteInfo): { silent?: true } {
+  return note.controls?.silent ? { silent: true } : {};
+}
+
+/** Every distinct saved search (filter `words`) of the config's routes and the chats' subscriptions (`stored`). */
+export function savedQueries(routes: readonly Route[], stored: readonly string[]): Set<string> {
+  const out = new Set<string>(stored);
+  for (const r of routes) if (r.filter?.words !== undefined) out.add(r.filter.words);
+  return out;
 }

@@ -233,6 +233,18 @@ export class Store {
     return this.sql('DELETE FROM subscriptions WHERE platform = ? AND chat = ? AND thread = ?').run(target.platform, target.chat, target.thread).changes;
   }
 
+  /** Changes whenever a subscription is added or removed (ids only grow), so readers can keep what they read. */
+  subscriptionsVersion(): string {
+    const r = this.sql('SELECT coalesce(max(id), 0) AS top, count(*) AS n FROM subscriptions').get() as { top: number; n: number };
+    return `${r.top}:${r.n}`;
+  }
+
+  /** The distinct saved searches (filter `words`) of every subscription, without reading the rest. */
+  savedSearches(): string[] {
+    const rows = this.sql("SELECT DISTINCT json_extract(filter, '$.words') AS w FROM subscriptions WHERE json_extract(filter, '$.words') IS NOT NULL").all() as { w: string }[];
+    return rows.map((r) => r.w);
+  }
+
   subscriptions(target?: Target): Subscription[] {
     const rows = (
       target

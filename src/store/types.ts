@@ -39,6 +39,10 @@ export interface NoteInfo {
   draft: boolean;
   /** Written in this language first (front matter `translated` is not true). */
   original?: boolean;
+  /** The saved searches (filter `words`) the note's words matched when it was saved. */
+  searches?: string[] | undefined;
+  /** The author's controls (front matter `notecast:`), when any is set; see notes/frontmatter.ts. */
+  controls?: { announce?: boolean | 'again' | undefined; silent?: boolean | undefined; routes?: string[] | undefined } | undefined;
 }
 
 /**
@@ -90,7 +94,8 @@ export interface AlsoIn {
 
 export type DeliveryPayload =
   /** `member`: in a family announcement, the note whose text is shown (the chat's language). */
-  | { type: 'summary'; summary: Summary; alsoIn?: AlsoIn[] | undefined; member?: string | undefined }
+  /** `silent`: posted without a notification (front matter `notecast: {silent: true}`). */
+  | { type: 'summary'; summary: Summary; alsoIn?: AlsoIn[] | undefined; member?: string | undefined; silent?: boolean | undefined }
   | { type: 'digest'; items: DigestItem[] }
   | { type: 'delete' }
   /** The posted message to publish to following channels. */

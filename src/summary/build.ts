@@ -2,14 +2,15 @@
  * A note → its chat-sized summary: title, URL, 1–5 key points in the note's own
  * language, up to 5 links, and the facts a footer shows. Pure.
  */
-import type { Token } from 'marked';
+import { Lexer, type Token } from 'marked';
 import type { Note } from '../notes/read.js';
 import { collapseWhitespace, truncate } from '../util/text.js';
+import { bodyText } from './body.js';
 import { collectCandidates } from './candidates.js';
 import { SpanTable, type KeyPoint } from './inline.js';
 import { pickLinks } from './links.js';
 import { cleanText, collectLinks, type Link } from './plain.js';
-import { choosePoints } from './select.js';
+import { choosePoints, POINT_OVERHEAD } from './select.js';
 
 export interface Summary {
   title: string;
@@ -126,9 +127,29 @@ export function buildSummary(note: Note, tokens: readonly Token[], opts: Summary
   // Links give way first: what the note says is worth more than where else to read, so points keep
   // most of the room.
   while (summary.links.length && opts.maxChars - fixedChars(summary) < opts.maxChars * POINTS_SHARE) summary.links.pop();
-  const budget = { chars: opts.maxChars - fixedChars(summary), maxPoints: opts.maxPoints, maxPointChars: opts.maxPointChars };
-  summary.keyPoints = choosePoints(candidates, spans, note.locale, summary.title, headings, budget);
+  // The author's own summary (front matter `description`, Jekyll's `excerpt`) leads when there is one.
+  const lead = authorsLead(note, opts.maxPointChars);
+  const leadChars = lead ? lead.length + POINT_OVERHEAD : 0;
+  const budget = { chars: opts.maxChars - fixedChars(summary) - leadChars, maxPoints: opts.maxPoints - (lead ? 1 : 0), maxPointChars: opts.maxPointChars };
+  const chosen = budget.maxPoints > 0 ? choosePoints(candidates, spans, note.locale, summary.title, headings, budget) : [];
+  summary.keyPoints = lead ? [[{ text: lead }], ...chosen.filter((p) => p.map((r) => r.text).join('') !== lead)] : chosen;
   return summary;
+}
+
+/**
+ * `description`, else `excerpt`, else the body before the note's `excerpt_separator` (as Jekyll
+ * cuts its excerpt), as one line of plain text; Jekyll's default excerpt (the first paragraph) is
+ * the first sentence the summary leads with anyway.
+ */
+function authorsLead(note: Note, maxChars: number): string | undefined {
+  const fm = note.frontMatter as Record<string, unknown>;
+  const sep = typeof fm.excerpt_separator === 'string' && fm.excerpt_separator ? fm.excerpt_separator : undefined;
+  const cut = sep && note.body.includes(sep) ? note.body.slice(0, note.body.indexOf(sep)) : undefined;
+  const given = [fm.description, fm.excerpt].find((v): v is string => typeof v === 'string' && v.trim() !== '');
+  // The body before the separator is Markdown: read as the summary reads prose, links and all.
+  const raw = given ?? (cut?.trim() ? bodyText(new Lexer({ gfm: true }).lex(cut)) : undefined);
+  const text = raw === undefined ? '' : collapseWhitespace(cleanText(raw));
+  return text ? truncate(text, maxChars, note.locale) : undefined;
 }
 
 /**

@@ -13,8 +13,9 @@ describe('notecast preview --json', () => {
     const rows = manifest();
     expect(lines).toHaveLength(rows.length);
     for (const l of lines) {
-      expect(Object.keys(l)).toEqual(['file', 'ok', 'note', 'family', 'summary', 'discord', 'telegram', 'text']);
+      expect(Object.keys(l)).toEqual(['file', 'ok', 'note', 'family', 'controls', 'summary', 'discord', 'telegram', 'text']);
       expect(Object.keys(l.family as object)).toEqual(['key', 'members']);
+      expect(Object.keys(l.controls as object)).toEqual(['set', 'effects', 'unknownRoutes']);
       expect(Object.keys(l.note as object)).toEqual(['id', 'title', 'lang', 'date', 'tags', 'url', 'draft']);
       expect(Object.keys(l.summary as object)).toEqual(['title', 'url', 'keyPoints', 'links']);
       expect(Object.keys(l.discord as object).sort()).toEqual(['allowed_mentions', 'embeds']);
@@ -24,6 +25,30 @@ describe('notecast preview --json', () => {
       expect((l.note as { url: string }).url).toBe(`https://lzwjava.github.io${row.url_path}`);
       expect(((l.summary as { keyPoints: string[] }).keyPoints).length).toBeGreaterThan(0);
     }
+  });
+
+  it('shows what each notecast: control does for a note, and check names a route no config has', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'notecast-'));
+    const notes = path.join(dir, 'notes');
+    mkdirSync(notes);
+    const cfg = path.join(dir, 'notecast.yaml');
+    writeFileSync(cfg, 'routes:\n  - { platform: console, chat: rel, name: releases }\n');
+    writeFileSync(path.join(notes, 'quiet.md'), '---\ntitle: Quiet\nnotecast:\n  silent: true\n  routes: [releases, nowhere]\n---\nText.');
+    writeFileSync(path.join(notes, 'off.md'), '---\ntitle: Off\nnotecast: { announce: false }\n---\nText.');
+    writeFileSync(path.join(notes, 'plain.md'), '---\ntitle: Plain\n---\nText.');
+    const lines = jsonLines(runCli(['preview', '--json', '--config', cfg, notes]).stdout);
+    const of = (name: string) => lines.find((l) => String(l.file).endsWith(name))!.controls as { set: object; effects: string[]; unknownRoutes: string[] };
+    expect(of('quiet.md').set).toEqual({ silent: true, routes: ['releases', 'nowhere'] });
+    expect(of('quiet.md').effects).toEqual([
+      'posted without a notification (Discord SUPPRESS_NOTIFICATIONS, Telegram disable_notification)',
+      "sent only to the routes releases (console:rel); not to chats' subscriptions",
+    ]);
+    expect(of('quiet.md').unknownRoutes).toEqual(['nowhere']);
+    expect(of('off.md').effects).toEqual(['not announced (notecast.announce: false); posts made before stay as they are']);
+    expect(of('plain.md')).toEqual({ set: {}, effects: [], unknownRoutes: [] });
+    const check = runCli(['check', '--config', cfg, notes]);
+    expect(check.code).toBe(1);
+    expect(check.stdout).toContain('quiet.md: front matter `notecast.routes`: no route in the config is named "nowhere"');
   });
 
   it('reports a bad note as ok:false with its line, still prints the others, and exits 1', () => {

@@ -3,7 +3,7 @@
  * channel (or thread), a forum (a post per note) and a channel webhook. Every body is typed with
  * discord-api-types, the platform's own types. Links to the documentation are beside each rule.
  */
-import { ChannelFlags, ChannelType, DiscordAPIError, Routes, type REST } from 'discord.js';
+import { ChannelFlags, ChannelType, DiscordAPIError, MessageFlags, Routes, type REST } from 'discord.js';
 import type {
   APIChannel,
   APIMessage,
@@ -76,9 +76,18 @@ export function bodyOf(m: OutgoingMessage): MessageBody {
   return m.type === 'summary' ? renderDiscordMessage(m.summary, m.alsoIn) : renderDiscordDigest(m.items);
 }
 
+/**
+ * A new message's flags: SUPPRESS_NOTIFICATIONS (1 << 12) for a silent post, "will not trigger push
+ * and desktop notifications" (message.mdx, Message Flags; one of the flags Create Message and
+ * Execute Webhook take). Edits never notify, so only posts carry it.
+ */
+function postFlags(m: OutgoingMessage): { flags?: number } {
+  return m.type === 'summary' && m.silent ? { flags: MessageFlags.SuppressNotifications } : {};
+}
+
 /** A channel post: the body with the delivery's nonce, enforced (message.mdx, Create Message). */
 export function channelPostBody(m: OutgoingMessage, nonce: string): RESTPostAPIChannelMessageJSONBody {
-  return { ...bodyOf(m), nonce: nonce.slice(0, 25), enforce_nonce: true };
+  return { ...bodyOf(m), ...postFlags(m), nonce: nonce.slice(0, 25), enforce_nonce: true };
 }
 
 /** A forum post's (or webhook thread's) name: 1–100 characters (channel.mdx, Start Thread in Forum). */
@@ -88,7 +97,7 @@ function threadNameOf(m: OutgoingMessage): string {
 
 /** A forum post: a thread named after the note, its message, and the tags that apply. */
 export function forumPostBody(m: OutgoingMessage, appliedTags: string[]): RESTPostAPIGuildForumThreadsJSONBody {
-  return { name: threadNameOf(m), message: bodyOf(m), ...(appliedTags.length ? { applied_tags: appliedTags } : {}) };
+  return { name: threadNameOf(m), message: { ...bodyOf(m), ...postFlags(m) }, ...(appliedTags.length ? { applied_tags: appliedTags } : {}) };
 }
 
 /**
@@ -97,7 +106,7 @@ export function forumPostBody(m: OutgoingMessage, appliedTags: string[]): RESTPo
  */
 export function webhookPostBody(hook: Pick<DiscordWebhookRoute, 'username' | 'avatarUrl'>, m: OutgoingMessage, forum: boolean, appliedTags: string[] = []): RESTPostAPIWebhookWithTokenJSONBody {
   const thread = forum ? { thread_name: threadNameOf(m), ...(appliedTags.length ? { applied_tags: appliedTags } : {}) } : {};
-  return { ...bodyOf(m), ...(hook.username ? { username: hook.username } : {}), ...(hook.avatarUrl ? { avatar_url: hook.avatarUrl } : {}), ...thread };
+  return { ...bodyOf(m), ...postFlags(m), ...(hook.username ? { username: hook.username } : {}), ...(hook.avatarUrl ? { avatar_url: hook.avatarUrl } : {}), ...thread };
 }
 
 function isCode(e: unknown, code: number): e is DiscordAPIError {

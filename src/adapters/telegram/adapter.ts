@@ -82,7 +82,9 @@ export function createTelegramAdapter(o: TelegramAdapterOptions): TelegramAdapte
     bot,
     async post(target, message, ctx) {
       const p = payloadOf(message);
-      const sent = await bot.api.sendMessage(chatId(target.chat), p.text, { parse_mode: p.parse_mode, link_preview_options: p.link_preview_options, ...threadOpt(target) }, grammySignal(ctx.signal));
+      // "Sends the message silently. Users will receive a notification with no sound." (core.telegram.org/bots/api#sendmessage)
+      const silent = message.type === 'summary' && message.silent ? { disable_notification: true } : {};
+      const sent = await bot.api.sendMessage(chatId(target.chat), p.text, { parse_mode: p.parse_mode, link_preview_options: p.link_preview_options, ...threadOpt(target), ...silent }, grammySignal(ctx.signal));
       return { messageId: String(sent.message_id) };
     },
     async edit(target, messageId, message, ctx) {

@@ -75,7 +75,15 @@ export interface FakeMessage {
   crossposted?: boolean;
   /** Who it notified (see mentions.ts); edits do not notify again. */
   pings: Pings;
+  /** Message flags set when it was sent (SUPPRESS_NOTIFICATIONS: 1 << 12). */
+  flags: number;
 }
+
+/**
+ * The flags a new message may carry: "only SUPPRESS_EMBEDS, SUPPRESS_NOTIFICATIONS, IS_VOICE_MESSAGE,
+ * and IS_COMPONENTS_V2 can be set" (docs: resources/message.mdx, Create Message; Execute Webhook the same).
+ */
+const SETTABLE_FLAGS = MessageFlags.SuppressEmbeds | MessageFlags.SuppressNotifications | MessageFlags.IsVoiceMessage | MessageFlags.IsComponentsV2;
 
 export interface InteractionResponse {
   type: number;
@@ -436,8 +444,10 @@ export class FakeDiscord {
 
   private createMessage(channelId: string, json: Record<string, unknown>, via: FakeMessage['via']): FakeMessage {
     const errors = validateMessage(json as { content?: string; embeds?: EmbedLike[] });
+    const flags = json.flags === undefined ? 0 : Number(json.flags);
+    if (!Number.isInteger(flags) || (flags & ~SETTABLE_FLAGS) !== 0) errors.push({ path: 'flags', code: 'MESSAGE_FLAGS_INVALID', message: 'Invalid message flags' });
     if (errors.length) throw new Failure(400, formErrorBody(errors));
-    const m: FakeMessage = { id: nextId(), channel_id: channelId, content: json.content as string | undefined, embeds: (json.embeds as EmbedLike[]) ?? [], nonce: json.nonce as string | undefined, allowed_mentions: json.allowed_mentions, edits: 0, deleted: false, via, at: Date.now(), pings: pingsOf(json.content as string | undefined, json.allowed_mentions as Parameters<typeof pingsOf>[1], via) };
+    const m: FakeMessage = { flags, id: nextId(), channel_id: channelId, content: json.content as string | undefined, embeds: (json.embeds as EmbedLike[]) ?? [], nonce: json.nonce as string | undefined, allowed_mentions: json.allowed_mentions, edits: 0, deleted: false, via, at: Date.now(), pings: pingsOf(json.content as string | undefined, json.allowed_mentions as Parameters<typeof pingsOf>[1], via) };
     this.messages.push(m);
     return m;
   }
@@ -445,7 +455,7 @@ export class FakeDiscord {
   private apiMessage(m: FakeMessage): APIMessage {
     return {
       id: m.id, channel_id: m.channel_id, type: MessageType.Default, content: m.content ?? '', embeds: m.embeds, author: this.botUser, timestamp: new Date(m.at).toISOString(), edited_timestamp: null,
-      tts: false, mention_everyone: m.pings.everyone, mentions: [], mention_roles: m.pings.roles, attachments: [], pinned: false, components: [], ...(m.crossposted ? { flags: MessageFlags.Crossposted } : {}), ...(m.nonce ? { nonce: m.nonce } : {}),
+      tts: false, mention_everyone: m.pings.everyone, mentions: [], mention_roles: m.pings.roles, attachments: [], pinned: false, components: [], ...(m.crossposted || m.flags ? { flags: m.flags | (m.crossposted ? MessageFlags.Crossposted : 0) } : {}), ...(m.nonce ? { nonce: m.nonce } : {}),
     };
   }
 

@@ -43,6 +43,8 @@ export interface FakeMessage {
   deleted: boolean;
   /** When it was sent (unix seconds); tests move it back to age a message. */
   date: number;
+  /** Sent with `disable_notification`: "users will receive a notification with no sound" (core.telegram.org/bots/api#sendmessage). */
+  silent: boolean;
 }
 
 export interface CallRecord {
@@ -327,9 +329,11 @@ export class FakeTelegram {
         const chat = this.chatFor(p);
         const thread = p.message_thread_id === undefined ? undefined : Number(p.message_thread_id);
         if (thread !== undefined && !chat.topics.has(thread)) throw new ApiFailure(400, 'Bad Request: message thread not found');
+        // disable_notification is an optional Boolean (core.telegram.org/bots/api#sendmessage).
+        if (p.disable_notification !== undefined && typeof p.disable_notification !== 'boolean') throw new ApiFailure(400, 'Bad Request: invalid disable_notification');
         const { text, html } = this.text(p);
         this.rateLimit(chat);
-        const msg: FakeMessage = { chatId: chat.id, messageId: this.newMessageId(chat.id), threadId: thread, text, html, replyMarkup: p.reply_markup, editedTimes: 0, deleted: false, date: Math.floor(Date.now() / 1000) };
+        const msg: FakeMessage = { chatId: chat.id, messageId: this.newMessageId(chat.id), threadId: thread, text, html, replyMarkup: p.reply_markup, editedTimes: 0, deleted: false, date: Math.floor(Date.now() / 1000), silent: p.disable_notification === true };
         this.messages.push(msg);
         return { message_id: msg.messageId, date: Math.floor(Date.now() / 1000), chat: { id: chat.id, type: chat.type }, text, ...(thread ? { message_thread_id: thread } : {}) };
       }

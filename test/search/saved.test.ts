@@ -1,0 +1,49 @@
+/** Saved searches: typed as text, matched against a note's index words as /note matches them. */
+import { describe, expect, it } from 'vitest';
+import { SavedSearches, savedSearchText } from '../../src/search/saved.js';
+import { searchText } from '../../src/search/text.js';
+import { parseTextArgs } from '../../src/commands/args.js';
+import { filterFromOptions } from '../../src/commands/filter-args.js';
+import { subscribeCommand } from '../../src/commands/subscribe.js';
+import { describeFilter, matchesFilter } from '../../src/notes/filter.js';
+import type { NoteInfo } from '../../src/store/types.js';
+
+const words = (title: string, body: string, locale = 'en') => searchText({ title, tags: [], locale }, body).words;
+
+describe('saved searches', () => {
+  const s = new SavedSearches();
+  const rust = words('Async Rust in practice', 'Tokio runs futures; async functions return them.');
+  const zh = words('模型文件名中的UD含义', '这篇笔记解释量化模型文件名。', 'zh');
+
+  it('needs every word, each the start of a word of the note, in any order', () => {
+    expect(s.match(rust, 'en', ['rust async', 'async rust', 'tok fut', 'RUST'])).toEqual(['rust async', 'async rust', 'tok fut', 'RUST']);
+    expect(s.match(rust, 'en', ['rust python', 'ust', 'golang'])).toEqual([]);
+  });
+
+  it('finds Chinese by character pairs, as /note does', () => {
+    expect(s.match(zh, 'zh', ['模型文件', '量化'])).toEqual(['模型文件', '量化']);
+    expect(s.match(zh, 'zh', ['模糊'])).toEqual([]);
+  });
+
+  it('reads FTS5 syntax and regular expressions as plain words', () => {
+    // `OR` and `NEAR` are words the note lacks; `(a+)+$` is the word `a` (starting "async"), run as no pattern.
+    expect(s.match(rust, 'en', ['rust OR python', 'NEAR(rust async)', '(a+)+$', '"rust"*'])).toEqual(['(a+)+$', '"rust"*']);
+    expect(s.match(rust, 'en', ['*', '""', '   '])).toEqual([]); // no words: matches nothing
+  });
+
+  it('is typed on Telegram as words:"…" (straight or curly quotes) and shown by /subscriptions', () => {
+    const f = filterFromOptions(parseTextArgs(subscribeCommand.definition, 'tag:ai words:"rust   async" lang:en'));
+    expect(f).toEqual({ tags: ['ai'], lang: ['en'], words: 'rust async' });
+    expect(filterFromOptions(parseTextArgs(subscribeCommand.definition, 'words:“tokio runtime”')).words).toBe('tokio runtime');
+    expect(filterFromOptions(parseTextArgs(subscribeCommand.definition, 'words:rust')).words).toBe('rust');
+    expect(describeFilter(f)).toBe('words:"rust async" tag:ai lang:en');
+    expect(savedSearchText(` ${'x'.repeat(300)} `)).toHaveLength(200);
+  });
+
+  it('a filter with words passes only notes whose saved match names it', () => {
+    const info = { file: 'a.md', title: 'A', lang: 'en', locale: 'en', tags: [], translationKey: 'a', draft: false } as NoteInfo;
+    expect(matchesFilter({ words: 'rust async' }, info)).toBe(false);
+    expect(matchesFilter({ words: 'rust async' }, { ...info, searches: ['rust async'] })).toBe(true);
+    expect(matchesFilter({ words: 'rust async', lang: ['zh'] }, { ...info, searches: ['rust async'] })).toBe(false);
+  });
+});
