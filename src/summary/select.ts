@@ -6,9 +6,10 @@
  */
 import { ELLIPSIS, truncate } from '../util/text.js';
 import { isProse, type Candidate } from './walk.js';
-import { isPlaceholder, PLACEHOLDER, type KeyPoint, type SpanTable } from './inline.js';
+import { isPlaceholder, PLACEHOLDER, pointText, type KeyPoint, type SpanTable } from './inline.js';
 import { scrubMarkup } from './plain.js';
 import { termsOf, weighTerms } from './salience.js';
+import { wordCount } from './tone.js';
 
 export interface Budget {
   /** Characters the points may use in all. */
@@ -22,6 +23,8 @@ export const POINT_OVERHEAD = 3;
 
 /** Candidates naming something the note is about, enough that the rest may be left out. */
 const MIN_SALIENT = 2;
+/** Candidates naming something the note is about, past which the note is rich in them. */
+const RICH = 4;
 
 /** The smallest rest of the budget worth a cut point; below it, filling stops. */
 const MIN_CUT_POINT = 90;
@@ -79,7 +82,12 @@ export function choosePoints(candidates: readonly Candidate[], spans: SpanTable,
   // A point names something the note is about (a word it comes back to, a name, code, a title
   // word): "Happy to help with this." names nothing, and is left out when anything else is there.
   const salient = (o: Option) => o.weighed.some(([, w]) => w >= 1);
-  if (options.filter(salient).length >= MIN_SALIENT) for (const o of options) if (!salient(o)) o.place = 0;
+  // In a short note the opening sentence keeps its place when it is a statement of some length, not
+  // a word to the reader ("Tokio runs futures on a thread pool." names its subject once and is the
+  // lede); a note with more to say than that opens with filler when its opening names nothing.
+  const salientCount = options.filter(salient).length;
+  const lede = (o: Option) => salientCount < RICH && o.c.opening && o.c.kind === 'sentence' && !o.c.toReader && !o.c.chatty && wordCount(pointText(spans.expand(o.text))) > 6;
+  if (salientCount >= MIN_SALIENT) for (const o of options) if (!salient(o) && !lede(o)) o.place = 0;
   const covered = new Set<string>();
   const chosen: Option[] = [];
   const usedBlocks = new Map<number, number>();

@@ -75,7 +75,8 @@ describe('small talk and praise that name nothing', () => {
   };
   it.each(Object.entries(praise))('are left out when the note says things (%s)', (lang, line) => {
     const c = CHAT[lang]!;
-    const body = `${line} ${c.fact}\n\n## Heap\n\nHeap: ${c.fact}`;
+    // An answer with things to say: the fact, then the calls it is about.
+    const body = `${line} ${c.fact}\n\n${['heap.Init(h)', 'heap.Push(h, x)', 'heap.Pop(h)', 'heap.Fix(h, i)'].map((code) => `- \`${code}\``).join('\n')}\n`;
     const got = points(body, lang);
     expect(got.length).toBeGreaterThan(0);
     for (const p of got) expect(p.startsWith(line.slice(0, 6)), `${lang}: ${p}`).toBe(false);
