@@ -34,9 +34,11 @@ interface Option {
   text: string;
   terms: Set<string>;
   cost: number;
-  /** What its place in the note is worth (placeWeight), and its terms with their weights. */
+  /** What its place in the note is worth (placeWeight), and its weighed terms: ids and weights. */
   place: number;
-  weighed: Array<[string, number]>;
+  ids: number[];
+  ws: number[];
+  taken?: boolean;
 }
 
 /** How much a candidate's place in the note is worth, before what it says. */
@@ -66,29 +68,35 @@ export function choosePoints(candidates: readonly Candidate[], spans: SpanTable,
     const key = text.toLowerCase();
     if (seen.has(key)) continue;
     seen.add(key);
-    options.push({ c, text, terms: termsOf(text, spans, proper), cost: spans.visibleLength(text) + POINT_OVERHEAD, place: 1, weighed: [] });
+    options.push({ c, text, terms: termsOf(text, spans, proper), cost: spans.visibleLength(text) + POINT_OVERHEAD, place: 1, ids: [], ws: [] });
   }
   const named = new Set<string>([...termsOf(title, spans)]);
   const headed = new Set<string>(headings.flatMap((h) => [...termsOf(h, spans)]));
   const weights = weighTerms(options.map((o) => o.terms), named, headed, proper);
   const prose = options.filter((o) => o.c.kind === 'sentence' || o.c.kind === 'item').length;
+  // Terms as small ints, so the greedy loop below tests coverage in an array, not a set of strings.
+  const termIds = new Map<string, number>();
   for (const o of options) {
     o.place = placeWeight(o.c, prose);
     for (const t of o.terms) {
       const w = weights.weight(t);
-      if (w > 0) o.weighed.push([t, w]);
+      if (w <= 0) continue;
+      let id = termIds.get(t);
+      if (id === undefined) termIds.set(t, (id = termIds.size));
+      o.ids.push(id);
+      o.ws.push(w);
     }
   }
   // A point names something the note is about (a word it comes back to, a name, code, a title
   // word): "Happy to help with this." names nothing, and is left out when anything else is there.
-  const salient = (o: Option) => o.weighed.some(([, w]) => w >= 1);
+  const salient = (o: Option) => o.ws.some((w) => w >= 1);
   // In a short note the opening sentence keeps its place when it is a statement of some length, not
   // a word to the reader ("Tokio runs futures on a thread pool." names its subject once and is the
   // lede); a note with more to say than that opens with filler when its opening names nothing.
   const salientCount = options.filter(salient).length;
   const lede = (o: Option) => salientCount < RICH && o.c.opening && o.c.kind === 'sentence' && !o.c.toReader && !o.c.chatty && wordCount(pointText(spans.expand(o.text))) > 6;
   if (salientCount >= MIN_SALIENT) for (const o of options) if (!salient(o) && !lede(o)) o.place = 0;
-  const covered = new Set<string>();
+  const covered = new Uint8Array(termIds.size);
   const chosen: Option[] = [];
   const usedBlocks = new Map<number, number>();
   const chosenPos = new Set<number>();
@@ -100,9 +108,10 @@ export function choosePoints(candidates: readonly Candidate[], spans: SpanTable,
   const first = options.find((o) => o.c.opening && o.c.kind === 'sentence' && !o.c.chatty && o.place > 0);
   const take = (o: Option) => {
     chosen.push(o);
+    o.taken = true;
     chosenPos.add(o.c.pos);
     if (o.c.group !== undefined) usedGroups.add(o.c.group);
-    for (const t of o.terms) covered.add(t);
+    for (const id of o.ids) covered[id] = 1;
     usedBlocks.set(o.c.block, (usedBlocks.get(o.c.block) ?? 0) + 1);
     left -= o.cost;
   };
@@ -113,13 +122,13 @@ export function choosePoints(candidates: readonly Candidate[], spans: SpanTable,
     for (const o of options) {
       // A sentence that leans on the one before it ("They …") comes only with it.
       const alone = o.c.leansBack && !chosenPos.has(o.c.pos - 1);
-      if (chosen.includes(o) || (alone && o.c.leansBack === 'wholly')) continue;
+      if (o.taken || (alone && o.c.leansBack === 'wholly')) continue;
       if (o.c.group !== undefined && usedGroups.has(o.c.group)) continue;
       const fits = o.cost <= left || left - POINT_OVERHEAD >= MIN_CUT_POINT;
       if (!fits) continue;
       if (o.place === 0) continue;
       let gain = 0;
-      for (const [t, w] of o.weighed) if (!covered.has(t)) gain += w;
+      for (let k = 0; k < o.ids.length; k++) if (!covered[o.ids[k]!]) gain += o.ws[k]!;
       if (gain <= 0) continue;
       let score = (gain * o.place) / Math.pow(Math.min(o.cost, left), 0.7);
       score *= Math.pow(0.6, usedBlocks.get(o.c.block) ?? 0);
