@@ -6,7 +6,7 @@ import { ConfigError } from '../errors.js';
 import type { Io } from './preview.js';
 
 /** The environment and config, or the exit code after saying what is wrong (never a secret's value). */
-export function loadRuntime(configPath: string | undefined, io: Io): { env: Env; config: Config } | number {
+export function loadRuntime(configPath: string | undefined, io: Io, opts: { serves: boolean } = { serves: true }): { env: Env; config: Config } | number {
   let env: Env;
   try {
     env = parseEnv(process.env);
@@ -22,7 +22,7 @@ export function loadRuntime(configPath: string | undefined, io: Io): { env: Env;
     io.err(e.message);
     return 2;
   }
-  const problem = platformProblem(config, env);
+  const problem = platformProblem(config, env, opts.serves);
   if (problem) {
     io.err(problem);
     return 2;
@@ -31,12 +31,13 @@ export function loadRuntime(configPath: string | undefined, io: Io): { env: Env;
 }
 
 /** What the config and environment together lack for a platform, found before anything starts. */
-function platformProblem(config: Config, env: Env): string | undefined {
+function platformProblem(config: Config, env: Env, serves: boolean): string | undefined {
   if (env.TELEGRAM_BOT_TOKEN && config.telegram.mode === 'webhook') {
     if (!config.telegram.webhook.url) return 'telegram.webhook.url: webhook mode needs the public https:// URL Telegram will post updates to';
     if (!env.TELEGRAM_WEBHOOK_SECRET) return 'TELEGRAM_WEBHOOK_SECRET: webhook mode needs a secret (1–256 characters of A-Z, a-z, 0-9, _ and -) so only Telegram can post updates';
   }
-  if (config.pull.webhook && !env.NOTECAST_PUSH_SECRET) return 'NOTECAST_PUSH_SECRET: pull.webhook needs the secret GitHub signs pushes with (or GitLab sends as its token)';
+  // `sync --once` opens no port: the push webhook a shared config names is not its business.
+  if (serves && config.pull.webhook && !env.NOTECAST_PUSH_SECRET) return 'NOTECAST_PUSH_SECRET: pull.webhook needs the secret GitHub signs pushes with (or GitLab sends as its token)';
   return undefined;
 }
 

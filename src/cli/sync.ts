@@ -37,7 +37,7 @@ export interface SyncSummary {
 }
 
 export async function runSyncOnce(opts: SyncOptions, io: Io): Promise<number> {
-  const runtime = loadRuntime(opts.config, io);
+  const runtime = loadRuntime(opts.config, io, { serves: false });
   if (typeof runtime === 'number') return runtime;
   const { env, config } = runtime;
   if (opts.announceExisting) config.publish.announceExisting = true;

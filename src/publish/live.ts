@@ -17,17 +17,30 @@ export interface LiveCheckOptions {
   atLimit: 'post' | 'hold';
 }
 
+const MAX_REDIRECTS = 3;
+
 /** One request's outcome: the page is there (2xx), or why not (a status, a network error, no answer in time). */
 export async function askPage(url: string, timeoutMs: number): Promise<{ live: boolean; result: string }> {
-  const ask = async (method: 'HEAD' | 'GET') => {
-    const res = await fetch(url, { method, redirect: 'follow', signal: AbortSignal.timeout(timeoutMs), headers: { 'user-agent': 'notecast (waiting for the page to be built)' } });
-    await res.body?.cancel(); // only the status matters
-    return res.status;
+  // Redirects are followed by hand, a few and on the page's own site only: fetch's own following
+  // made 20 requests of a redirect loop at every check, and could be sent to any host.
+  const ask = async (method: 'HEAD' | 'GET'): Promise<number | string> => {
+    let at = new URL(url);
+    for (let hop = 0; ; hop++) {
+      const res = await fetch(at, { method, redirect: 'manual', signal: AbortSignal.timeout(timeoutMs), headers: { 'user-agent': 'notecast (waiting for the page to be built)' } });
+      await res.body?.cancel(); // only the status matters
+      const location = res.headers.get('location');
+      if (res.status < 300 || res.status >= 400 || !location) return res.status;
+      if (hop >= MAX_REDIRECTS) return `more than ${MAX_REDIRECTS} redirects (a loop?)`;
+      const next = new URL(location, at);
+      if (next.origin !== at.origin) return `redirected to another site (${next.origin})`;
+      at = next;
+    }
   };
   try {
     let status = await ask('HEAD');
     // Some servers refuse HEAD (RFC 9110 §15.5.6, 405; §15.6.2, 501): their GET answers the question.
     if (status === 405 || status === 501) status = await ask('GET');
+    if (typeof status === 'string') return { live: false, result: status };
     return { live: status >= 200 && status < 300, result: `HTTP ${status}` };
   } catch (e) {
     const err = e as Error & { cause?: { code?: string } };

@@ -68,6 +68,13 @@ describe('sync --once', () => {
     expect(r.stdout).toMatch(/^notecast sync: 0 delivered, 0 skipped, 0 failed, 0 still waiting, in \d+\.\d s\n$/);
   });
 
+  it('runs with a config that also names the push webhook, whose secret only `start` needs (it opens no port)', async () => {
+    const sb = sandbox('pull:\n  webhook:\n    port: 18999\n');
+    const r = await runCliAsync(['sync', '--once', '--config', sb.config, '--notes', sb.notes, '--db', sb.db]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).not.toContain('NOTECAST_PUSH_SECRET');
+  });
+
   it('waits for a new note\'s page (publish.waitUntilLive), and holds one never built, shown by status', async () => {
     // The blog: /built.html is 404 twice, then 200; /unbuilt.html is 404 forever.
     const asked: string[] = [];

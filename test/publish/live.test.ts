@@ -12,7 +12,7 @@ import { createConsoleAdapter } from '../../src/adapters/console/console.js';
 import { Metrics } from '../../src/health/metrics.js';
 import { silentLogger } from '../../src/log.js';
 import { Deliverer } from '../../src/publish/deliverer.js';
-import { LiveChecker, type LiveCheckOptions } from '../../src/publish/live.js';
+import { askPage, LiveChecker, type LiveCheckOptions } from '../../src/publish/live.js';
 import { Store } from '../../src/store/store.js';
 import type { Target } from '../../src/store/types.js';
 import type { Summary } from '../../src/summary/build.js';
@@ -147,5 +147,33 @@ describe('publish.waitUntilLive', () => {
     expect(held.store.livePages.pending()).toMatchObject([{ url: `${web.base}/hang`, state: 'held', lastResult: 'no answer within 200 ms' }]);
     expect(held.store.status().outbox).toEqual({ done: 1, pending: 1 }); // still in the outbox, for the next start
     expect(await new Metrics(held.store).scrape()).toMatch(/^notecast_pages_waiting\{state="held"\} 1$/m);
+  });
+});
+
+describe('redirects (an outside tester saw a loop make 21 requests a check, and any host followed)', () => {
+  it('follows a few on the same site, counts a loop and another site as not live, never more than four requests a check', async () => {
+    const requests: string[] = [];
+    const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+      const p = req.url ?? '';
+      requests.push(p);
+      if (p === '/post') return res.writeHead(301, { location: '/post/' }).end(); // Jekyll's /:title/ pages
+      if (p === '/post/') return res.writeHead(200).end();
+      if (p === '/loop') return res.writeHead(302, { location: '/loop' }).end();
+      if (p === '/away') return res.writeHead(302, { location: 'http://127.0.0.1:1/x' }).end();
+      res.writeHead(404).end();
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    cleanups.push(() => new Promise<void>((resolve) => server.close(() => resolve())));
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    expect(await askPage(`${base}/post`, 2000)).toEqual({ live: true, result: 'HTTP 200' });
+    requests.length = 0;
+    const loop = await askPage(`${base}/loop`, 2000);
+    expect(loop.live).toBe(false);
+    expect(loop.result).toMatch(/redirects/);
+    expect(requests.length).toBeLessThanOrEqual(4);
+    requests.length = 0;
+    const away = await askPage(`${base}/away`, 2000);
+    expect(away).toEqual({ live: false, result: 'redirected to another site (http://127.0.0.1:1)' });
+    expect(requests).toEqual(['/away']);
   });
 });
