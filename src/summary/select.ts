@@ -48,7 +48,6 @@ function placeWeight(c: Candidate, total: number): number {
   if (c.lead) w *= 1.25;
   if (c.sumsUp) w *= 1.6;
   if (c.kind === 'compact') w *= 1.4; // names several things at once: what a reader scans for
-  
   if (c.kind === 'row' && total > 2) return 0; // rows are points only for a note with (almost) no prose
   if (c.kind === 'code') w *= 0.5;
   if (c.closing) w *= 0.55;
@@ -57,7 +56,11 @@ function placeWeight(c: Candidate, total: number): number {
   return w;
 }
 
-export function choosePoints(candidates: readonly Candidate[], spans: SpanTable, locale: string, title: string, headings: readonly string[], budget: Budget): KeyPoint[] {
+/**
+ * Each candidate once, as it would be shown (scrubbed, cut to a point's length), with its terms
+ * weighed, the worth of its place, and none when it names nothing the note is about.
+ */
+function optionsOf(candidates: readonly Candidate[], spans: SpanTable, locale: string, title: string, headings: readonly string[], budget: Budget): { options: Option[]; terms: number } {
   const options: Option[] = [];
   const seen = new Set<string>();
   const proper = new Set<string>();
@@ -96,7 +99,12 @@ export function choosePoints(candidates: readonly Candidate[], spans: SpanTable,
   const salientCount = options.filter(salient).length;
   const lede = (o: Option) => salientCount < RICH && o.c.opening && o.c.kind === 'sentence' && !o.c.toReader && !o.c.chatty && wordCount(pointText(spans.expand(o.text))) > 6;
   if (salientCount >= MIN_SALIENT) for (const o of options) if (!salient(o) && !lede(o)) o.place = 0;
-  const covered = new Uint8Array(termIds.size);
+  return { options, terms: termIds.size };
+}
+
+export function choosePoints(candidates: readonly Candidate[], spans: SpanTable, locale: string, title: string, headings: readonly string[], budget: Budget): KeyPoint[] {
+  const { options, terms } = optionsOf(candidates, spans, locale, title, headings, budget);
+  const covered = new Uint8Array(terms);
   const chosen: Option[] = [];
   const usedBlocks = new Map<number, number>();
   const chosenPos = new Set<number>();
