@@ -21,7 +21,7 @@ const HTML_ELEMENTS = new Set(
   ).split(' '),
 );
 
-const TAG = /<\/?([A-Za-z][A-Za-z0-9-]*)(?:\s[^<>]*)?\/?>/g; // no "<" inside: "<C <div>" is text, then a tag
+const TAG = /<\/?([A-Za-z][A-Za-z0-9-]*)(?:\s[^>]*)?\/?>/g;
 
 /** Whether `<…>` is an HTML tag (a known element), not text such as `<u8>`. */
 export function isHtmlTag(s: string): boolean {

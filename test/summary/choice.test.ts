@@ -183,11 +183,6 @@ describe('the text of a point', () => {
     for (const p of buildSummary(note, tokens).keyPoints) expect(proseOf(p)).not.toMatch(RESIDUE);
   });
 
-  it('takes a real tag out of text that only looks like one around it (a shrunk counterexample: "</div> <C <div>")', () => {
-    const { note, tokens } = parseNote('_posts/2025-01-01-note-en.md', Buffer.from('</div> <C <div>'), opts);
-    for (const p of buildSummary(note, tokens).keyPoints) expect(proseOf(p)).not.toMatch(RESIDUE);
-  });
-
   it('keeps prices written with dollars', () => {
     expect(points('The plan costs $5 a month, or $50 a year.')).toEqual(['The plan costs $5 a month, or $50 a year.']);
   });
