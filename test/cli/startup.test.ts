@@ -97,8 +97,10 @@ describe('logs', () => {
 
   it('on a terminal, the progress bar is ended before the next line', async () => {
     const { notes, db } = folder();
-    // `script` gives the service a terminal; Ctrl+C through it stops the service.
-    const child = spawn('script', ['-qec', `${JSON.stringify(process.execPath)} ${JSON.stringify(CLI)} start --notes ${JSON.stringify(notes)} --db ${JSON.stringify(db)}`, '/dev/null'], { cwd: REPO_ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
+    // `script` gives the service a terminal; Ctrl+C through it stops the service. `script` runs the
+    // command through $SHELL: `exec` makes the service the only process that gets the SIGINT (dash,
+    // CI's /bin/sh, would otherwise die of it and `script` would exit 130).
+    const child = spawn('script', ['-qec', `exec ${JSON.stringify(process.execPath)} ${JSON.stringify(CLI)} start --notes ${JSON.stringify(notes)} --db ${JSON.stringify(db)}`, '/dev/null'], { cwd: REPO_ROOT, stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, SHELL: '/bin/sh' } });
     let out = '';
     let stopping = false;
     child.stdout.setEncoding('utf8').on('data', (c: string) => {
