@@ -29,8 +29,13 @@ export function isHtmlTag(s: string): boolean {
   return !!m && HTML_ELEMENTS.has(m[1]!.toLowerCase());
 }
 
+/**
+ * Known elements go whole, attributes and all, as a browser reads them (`<a #include <stdio.h>` is one
+ * `a` tag). Anything else in angle brackets is text, and the tags inside it are still found: in
+ * `<C <div>` the `<C ` stays and the `<div>` goes.
+ */
 function stripHtmlTags(s: string): string {
-  return s.replace(TAG, (m, name: string) => (HTML_ELEMENTS.has(name.toLowerCase()) ? '' : m));
+  return s.replace(TAG, (m, name: string) => (HTML_ELEMENTS.has(name.toLowerCase()) ? '' : '<' + stripHtmlTags(m.slice(1))));
 }
 
 /** The visible text of a raw HTML block: no script, style or comments, no tags, entities decoded. */
