@@ -60,7 +60,10 @@ export class SpanTable {
   visibleLength(text: string): number {
     if (!PLACEHOLDER.test(text)) return text.length;
     let n = 0;
-    for (const ch of text) n += this.width(ch);
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      n += c >= FIRST && c <= LAST ? (this.runs[c - FIRST]?.text.length ?? 0) : 1;
+    }
     return n;
   }
 
@@ -85,7 +88,10 @@ export class SpanTable {
   /** Whether the text holds a code span. */
   hasCode(text: string): boolean {
     if (!PLACEHOLDER.test(text)) return false;
-    for (const ch of text) if (this.get(ch)?.style === 'code') return true;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c >= FIRST && c <= LAST && this.runs[c - FIRST]?.style === 'code') return true;
+    }
     return false;
   }
 }

@@ -22,7 +22,59 @@ const STOP = new Set(
 const HIRAGANA_ONLY = /^\p{Script=Hiragana}+$/u;
 const CJK_TEST = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 const CJK_RUN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]+/gu;
-const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}_'’.+#/-]*[\p{L}\p{M}\p{N}+#]|[\p{L}\p{N}]/gu;
+/** A word: `[\p{L}\p{N}][\p{L}\p{M}\p{N}_'’.+#/-]*[\p{L}\p{M}\p{N}+#]|[\p{L}\p{N}]`, found by `wordSpans`. */
+export const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}_'’.+#/-]*[\p{L}\p{M}\p{N}+#]|[\p{L}\p{N}]/gu;
+
+/** Character classes of WORD, one bit each: starts a word, may be inside one, may end one. */
+const STARTS = 1;
+const INSIDE = 2;
+const ENDS = 4;
+
+/** Classes of each code point met so far (a regex per character was the summary's hot spot). */
+const classOfCache = new Map<number, number>();
+
+function classOf(cp: number): number {
+  if (cp < 128) {
+    if ((cp >= 48 && cp <= 57) || (cp >= 65 && cp <= 90) || (cp >= 97 && cp <= 122)) return STARTS | INSIDE | ENDS;
+    if (cp === 43 || cp === 35) return INSIDE | ENDS; // + #
+    if (cp === 95 || cp === 39 || cp === 46 || cp === 47 || cp === 45) return INSIDE; // _ ' . / -
+    return 0;
+  }
+  let c = classOfCache.get(cp);
+  if (c === undefined) {
+    const ch = String.fromCodePoint(cp);
+    if (/[\p{L}\p{N}]/u.test(ch)) c = STARTS | INSIDE | ENDS;
+    else if (/\p{M}/u.test(ch)) c = INSIDE | ENDS;
+    else c = cp === 0x2019 ? INSIDE : 0;
+    classOfCache.set(cp, c);
+  }
+  return c;
+}
+
+/** Where WORD matches in `text`, as [start, end) offsets, without a regex run per word. */
+export function* wordSpans(text: string): Generator<[number, number]> {
+  let i = 0;
+  while (i < text.length) {
+    const cp = text.codePointAt(i)!;
+    const size = cp > 0xffff ? 2 : 1;
+    if (!(classOf(cp) & STARTS)) {
+      i += size;
+      continue;
+    }
+    // Greedy through what may be inside, then back to the last character that may end a word.
+    let end = i + size;
+    let k = end;
+    while (k < text.length) {
+      const next = text.codePointAt(k)!;
+      const cls = classOf(next);
+      if (!(cls & INSIDE)) break;
+      k += next > 0xffff ? 2 : 1;
+      if (cls & ENDS) end = k;
+    }
+    yield [i, end];
+    i = end;
+  }
+}
 
 /** The terms of a text with placeholders: each code span whole, words lower-cased, CJK as pairs. */
 /**
@@ -54,8 +106,8 @@ export function termsOf(text: string, spans: SpanTable, proper?: Set<string>): S
       return ' ';
     });
   }
-  for (const m of plain.matchAll(WORD)) {
-    let w = m[0];
+  for (const [start, end] of wordSpans(plain)) {
+    let w = plain.slice(start, end);
     if (w.endsWith('s') && (w.endsWith("'s") || w.endsWith('’s'))) w = w.slice(0, -2);
     if (w.endsWith('.')) w = w.replace(/[.]+$/, '');
     const lower = w.toLowerCase();
@@ -63,7 +115,7 @@ export function termsOf(text: string, spans: SpanTable, proper?: Set<string>): S
     // Short words are grammar, unless a number or an acronym ("AI", "C#", "3D").
     if (w.length < 3 && !/\p{N}|^\p{Lu}{2}$|#/u.test(w)) continue;
     out.add(lower);
-    if (proper && lower !== w && m.index > 0 && INSIDE_SENTENCE.test(plain.slice(Math.max(0, m.index - 4), m.index))) proper.add(lower);
+    if (proper && lower !== w && start > 0 && INSIDE_SENTENCE.test(plain.slice(Math.max(0, start - 4), start))) proper.add(lower);
   }
   return out;
 }

@@ -163,19 +163,20 @@ const CLOSERS = ')]}）］｝」』】〕》〉»”’"';
 
 /** Cuts back to before the last bracket or quote the cut left open ("(for example …" → ""). */
 function closeOpen(text: string): string {
+  // Every opener and closer is one UTF-16 unit: indices into the string serve.
   const stack: number[] = [];
-  const chars = [...text];
-  chars.forEach((ch, i) => {
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
     const open = OPENERS.indexOf(ch);
     const close = CLOSERS.indexOf(ch);
     if (ch === '"') {
-      if (stack.length && chars[stack[stack.length - 1]!] === '"') stack.pop();
+      if (stack.length && text[stack[stack.length - 1]!] === '"') stack.pop();
       else stack.push(i);
     } else if (open >= 0) stack.push(i);
-    else if (close >= 0 && stack.length && OPENERS.indexOf(chars[stack[stack.length - 1]!]!) === close) stack.pop();
-  });
+    else if (close >= 0 && stack.length && OPENERS.indexOf(text[stack[stack.length - 1]!]!) === close) stack.pop();
+  }
   if (!stack.length) return text;
-  return chars.slice(0, stack[0]).join('').replace(/[\s,;:、，；：\-–—]+$/u, '');
+  return text.slice(0, stack[0]).replace(/[\s,;:、，；：\-–—]+$/u, '');
 }
 
 /** Cuts a point to `max` visible characters, never inside a code span or math, never leaving a bracket open. */

@@ -66,15 +66,25 @@ function scriptLanguages(s: string): string[] {
   return out;
 }
 
+/**
+ * What every English first-person form above holds ("I" then an apostrophe or a space, or "let
+ * me", "allow me"), in a pattern without Unicode classes: most sentences fail it at once.
+ */
+const MAYBE_ENGLISH_I = /(?:^|[^a-z'’])i['’ ]|let me|allow me/i;
+
+function englishI(s: string): boolean {
+  return MAYBE_ENGLISH_I.test(s) && (ruleFor(FIRST_PERSON, 'en')?.test(s) ?? false);
+}
+
 export function speaksAsI(s: string, locale: string): boolean {
-  if (ruleFor(FIRST_PERSON, locale)?.test(s)) return true;
+  if (/^en/i.test(locale) ? englishI(s) : ruleFor(FIRST_PERSON, locale)?.test(s)) return true;
   // A translation leaves bits in another script: another script's "I" in a Latin-script note, an
   // English sentence in any other.
   if (LATIN_LOCALE.test(locale)) {
     if (NON_LATIN.test(s)) return scriptLanguages(s).some((lang) => ruleFor(FIRST_PERSON, lang)?.test(s));
-    return !/^en/i.test(locale) && (ruleFor(FIRST_PERSON, 'en')?.test(s) ?? false);
+    return !/^en/i.test(locale) && englishI(s);
   }
-  return !NON_LATIN.test(s.replace(/[\uE000-\uF8FF]/g, '')) && (ruleFor(FIRST_PERSON, 'en')?.test(s) ?? false);
+  return !NON_LATIN.test(s.replace(/[\uE000-\uF8FF]/g, '')) && englishI(s);
 }
 
 const LATIN_LOCALE = /^(?:en|es|fr|de|pt|it|nl|pl|tr|vi|id|sv|da|no|nb|fi|cs|ro|hu)(?:$|-)/i;

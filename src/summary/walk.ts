@@ -87,10 +87,13 @@ export function looksLikeOutput(text: string, spans: SpanTable, minLength = 8): 
   if (spans.hasCode(text)) return false;
   let visible = 0;
   let letters = 0;
-  for (const ch of text) {
-    if (ch === ' ') continue;
+  // By code point, without an iterator or a regex per ASCII character: this runs on every sentence.
+  for (let i = 0; i < text.length; i++) {
+    const c = text.codePointAt(i)!;
+    if (c > 0xffff) i++;
+    if (c === 32) continue;
     visible++;
-    if (LETTER.test(ch)) letters++;
+    if (c < 128 ? (c | 32) >= 97 && (c | 32) <= 122 : LETTER.test(String.fromCodePoint(c))) letters++;
   }
   return visible >= minLength && letters / visible < 0.45;
 }

@@ -63,8 +63,12 @@ export function truncate(text: string, max: number, locale = 'und'): string {
   return kept + ELLIPSIS;
 }
 
+/** White space other than a single space: what collapseWhitespace has to fold. */
+const FOLDABLE = /[^\S ]| {2}/;
+
 /** Folds runs of white space to one space, and drops the breaks between CJK characters. */
 export function collapseWhitespace(s: string): string {
+  if (!FOLDABLE.test(s)) return s.trim(); // most sentences: single spaces only, nothing to fold
   return (s.includes('\n') ? s.replace(/([\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}、。，！？：；])\s*\n\s*(?=[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}])/gu, '$1') : s)
     .replace(/\s+/gu, ' ')
     .trim();

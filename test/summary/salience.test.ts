@@ -1,0 +1,23 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { SpanTable } from '../../src/summary/inline.js';
+import { termsOf, WORD, wordSpans } from '../../src/summary/salience.js';
+
+const pieces = ['a', 'Z', '9', '_', "'", '’', '.', '+', '#', '/', '-', ' ', ',', 'é', 'e\u0301', '\u0301', 'ß', '中', 'の', '😀', '𝑥', 'Ⅻ', '٣', 'नमस्ते', '\u200d', 'C#', 'i/o', 'v1.2.', "it's", 'x-'];
+
+describe('the words of a text', () => {
+  it('are found where the WORD pattern finds them, for any text', () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.constantFrom(...pieces), fc.string({ unit: 'grapheme', maxLength: 6 })), { maxLength: 30 }), (parts) => {
+        const text = parts.join('');
+        const byPattern = [...text.matchAll(WORD)].map((m) => [m.index, m.index + m[0].length]);
+        expect([...wordSpans(text)]).toEqual(byPattern);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('are lower-cased, without function words, short words or a possessive', () => {
+    expect([...termsOf("The runtime's C# API and Tokio's AI, in 3D.", new SpanTable())]).toEqual(['runtime', 'c#', 'api', 'tokio', 'ai', '3d']);
+  });
+});
