@@ -12,7 +12,7 @@ import { addList, addTable, compactNames, fieldLabels } from './lists.js';
 import { cleanText, collectLinks, htmlBlockText, inlineText, type Link } from './plain.js';
 import { splitSentences } from './sentences.js';
 import { addressesReader, isExclamation, isQuestion, labelledOutput, namesReadersOwn, pointsBack, pointsElsewhere, presentsWhatFollows, SPEAKER, speaksAsI, withoutInterjection, wordCount } from './tone.js';
-import { full, isLeadIn, isProse, isTooShort, looksLikeOutput, prose, push, SENTENCES_PER_PARAGRAPH, shortCodeLine, type Candidate, type Walk } from './walk.js';
+import { full, isLeadIn, sectionShare, isProse, isTooShort, looksLikeOutput, prose, push, SENTENCES_PER_PARAGRAPH, shortCodeLine, type Candidate, type Walk } from './walk.js';
 
 export type { Candidate } from './walk.js';
 
@@ -149,7 +149,8 @@ function lastProseBlock(blocks: readonly Token[]): number {
 export function collectCandidates(tokens: readonly Token[], locale: string, spans: SpanTable, maxPointChars: number): Collected {
   const blocks = tokens.filter((t) => t.type !== 'space' && t.type !== 'hr');
   const labels = dialogueLabels(blocks);
-  const w: Walk = { locale, spans, maxPointChars, out: [], pos: 0, block: 0, section: 0, perSection: 0, nextGroup: 0, inSummary: false, fieldLabels: fieldLabels(blocks) };
+  const sections = blocks.filter((t) => t.type === 'heading').length;
+  const w: Walk = { locale, spans, maxPointChars, out: [], pos: 0, block: 0, section: 0, perSection: 0, sectionShare: sectionShare(sections), nextGroup: 0, inSummary: false, fieldLabels: fieldLabels(blocks) };
   const referenceLinks: Link[] = [];
   const headings: string[] = [];
   const closingAt = lastProseBlock(blocks);
@@ -225,25 +226,38 @@ export function collectCandidates(tokens: readonly Token[], locale: string, span
 }
 
 /**
+ * Headings that only say a section begins or introduces ("Introduction", "Overview of …", "はじめに"):
+ * they name no part of the note, and an outline is better without them.
+ */
+const INTRODUCES =
+  /^(?:introduction|intro|overview|background|preface|getting started|einführung|einleitung|überblick|introducción|resumen general|descripción general|présentation|aperçu|vue d'ensemble|introdução|visão geral|परिचय|अवलोकन|مقدمة|نظرة عامة)(?=$|[\s:：.,])|^(?:简介|介绍|介紹|概述|概览|概覽|概要|引言|前言|はじめに|概要|序論)/iu;
+
+/**
  * The names a note's sections give ("1) Easiest: a plugin (jekyll-polyglot), 2) …") as one point,
- * shown after the opening: the overview of a note of options or steps. Only the level most headings
- * share, with three to twelve of them.
+ * shown after the opening: the overview of a note of options or steps. The outline is the
+ * shallowest level of three to twelve headings (a guide's parts, not their many sub-sections); a
+ * note whose only level of three or more has more than twelve shows as many as fit.
  */
 function addSectionNames(w: Walk, blocks: readonly Token[]): void {
-  const byDepth = new Map<number, string[]>();
+  const byDepth = new Map<number, Array<{ name: string; numbered: boolean }>>();
   for (const t of blocks) {
     if (t.type !== 'heading') continue;
     const h = t as Tokens.Heading;
-    const name = prose(inlineText(h.tokens)).replace(/\s*[:：]$/, '');
-    if (!name || REFERENCES.test(name) || pointsElsewhere(name) || labelledOutput(`${name}:`) || SUMS_UP.test(name)) continue;
-    byDepth.set(h.depth, [...(byDepth.get(h.depth) ?? []), name]);
+    const text = prose(inlineText(h.tokens));
+    const name = text.replace(/^\d+[.)]\s*/, '').replace(/\s*[:：]$/, '');
+    if (!name || REFERENCES.test(name) || pointsElsewhere(name) || labelledOutput(`${name}:`) || SUMS_UP.test(name) || INTRODUCES.test(name)) continue;
+    byDepth.set(h.depth, [...(byDepth.get(h.depth) ?? []), { name, numbered: name !== text.replace(/\s*[:：]$/, '') }]);
   }
-  const names = [...byDepth.values()].sort((a, b) => b.length - a.length)[0] ?? [];
-  if (names.length < 3 || names.length > 12) return;
+  // Where the writer numbered the parts, the numbered headings are the outline; the rest of that
+  // level (a preface, tips at the end) is not.
+  const outline = (level: Array<{ name: string; numbered: boolean }>) =>
+    (level.filter((h) => h.numbered).length >= 3 ? level.filter((h) => h.numbered) : level).map((h) => h.name);
+  const levels = [...byDepth].sort(([a], [b]) => a - b).map(([, level]) => outline(level)).filter((names) => names.length >= 3);
+  const names = levels.find((l) => l.length <= 12) ?? levels[0] ?? [];
+  if (names.length < 3) return;
   const compact = compactNames('', names, w.maxPointChars);
   if (!compact) return;
-  w.perSection = 0; // a place of its own, whatever the last section took
-  push(w, { text: compact, kind: 'compact', lead: true });
-  const pushed = w.out[w.out.length - 1];
-  if (pushed?.text === compact) pushed.pos = (w.out[0]?.pos ?? 0) + 0.5;
+  // A place of its own, whatever the sections took: a long guide fills the walk's candidates, and
+  // its outline is what says most of it.
+  w.out.push({ text: compact, kind: 'compact', lead: true, pos: (w.out[0]?.pos ?? 0) + 0.5, block: -1, section: 0 });
 }

@@ -42,6 +42,8 @@ export const MAX_NAME = 48;
 
 /** Per section, enough candidates to choose from; past it a long section is not segmented. */
 const PER_SECTION = 24;
+/** Per section of a note of many, at least this many: the first sections must not take them all. */
+const PER_SECTION_MIN = 3;
 
 const MAX_CANDIDATES = 40;
 
@@ -117,6 +119,8 @@ export interface Walk {
   block: number;
   section: number;
   perSection: number;
+  /** Candidates one section may take: the walk's share out over the note's sections. */
+  sectionShare: number;
   nextGroup: number;
   /** Inside a section that sums the note up ("Summary", "In short", "まとめ"). */
   inSummary: boolean;
@@ -126,9 +130,14 @@ export interface Walk {
   asker?: string | undefined;
 }
 
+/** A section's share of the candidates, for a note of `sections` sections (headings). */
+export function sectionShare(sections: number): number {
+  return Math.max(PER_SECTION_MIN, Math.min(PER_SECTION, Math.floor(MAX_CANDIDATES / Math.max(1, sections))));
+}
+
 /** Whether the walk has all the candidates it may take here: the rest of the section is not read. */
 export function full(w: Walk): boolean {
-  return w.perSection >= PER_SECTION || w.out.length >= MAX_CANDIDATES;
+  return w.perSection >= w.sectionShare || w.out.length >= MAX_CANDIDATES;
 }
 
 export function push(w: Walk, c: Omit<Candidate, 'pos' | 'block' | 'section'>): void {

@@ -103,6 +103,27 @@ describe('a note’s structure drives the choice', () => {
     for (const name of ['cron', 'systemd timers', 'a workflow scheduler']) expect(got).toContain(name);
   });
 
+  it('a long guide is named by its numbered parts, not its preface, its sub-sections or its first part alone', () => {
+    // Part one alone is long enough to fill the walk; the outline still leads after the opening.
+    const longPart = Array.from({ length: 30 }, (_, i) => `- Widget ${i} rotates the gearbox ${i} times a minute`).join('\n');
+    const part = (n: number, name: string, subs: string[]) => [`## ${n}. ${name}`, ...subs.flatMap((sub) => [`### ${sub}`, `The ${sub.toLowerCase()} stage turns slowly.`])];
+    const body = [
+      'This handbook explains how a clockwork mill is built and kept running.',
+      '## Workshop Certification Board',
+      'The board sets the exam.',
+      ...part(1, 'Gears and Escapements', ['Spur gears', 'Pinions', 'Anchors', 'Pallets']),
+      longPart,
+      ...part(2, 'Winding and Regulating', ['Mainsprings', 'Fusees', 'Balance wheels']),
+      ...part(3, 'Lubrication Schedules', ['Oils', 'Greases', 'Intervals']),
+      ...part(4, 'Fault Finding', ['Stalls', 'Slips', 'Overwinding']),
+      '## Introduction to the Exam',
+      'Bring a pencil.',
+    ].join('\n\n');
+    const got = points(body);
+    const outline = got.find((p) => p.includes('Gears and Escapements'));
+    expect(outline).toBe('Gears and Escapements, Winding and Regulating, Lubrication Schedules, Fault Finding');
+  });
+
   it('a labelled output line and a paragraph going on from a formula are no points', () => {
     const body = 'Vacuuming the journal frees space.\n\n```sh\njournalctl --vacuum-time=7d\n```\n\nOutput: Vacuuming done, freed 1.1G of archived journals.\n\n$$x^2$$\n\nwhich holds for every real x.';
     for (const p of points(body)) expect(p).not.toMatch(/^Output|^which/);
