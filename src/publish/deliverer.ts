@@ -172,7 +172,7 @@ export class Deliverer {
       this.log.debug(logCtx, 'delivery waits: its platform is not connected yet');
       return;
     }
-    if (this.opts.live && !this.opts.live.mayPost(row, this.store.postOf(row.noteId ?? '', row.target) !== undefined)) {
+    if (this.opts.live && row.kind === 'post' && !this.opts.live.mayPost(row, this.store.postOf(row.noteId, row.target) !== undefined)) {
       return; // its page is being asked; the chat's next delivery goes meanwhile
     }
     this.store.markSending(row.id);
@@ -194,21 +194,19 @@ export class Deliverer {
 
   /** The platform call and the record of its result; throws only what the platform call threw. */
   private async send(row: OutboxRow, adapter: ChatAdapter, ctx: SendContext, logCtx: LogContext): Promise<{ outcome: 'done'; messageId: string } | { outcome: 'skipped' }> {
-    const p = row.payload;
     if (row.kind === 'post' || row.kind === 'digest') {
-      if (p.type === 'delete') throw new Error('a post carries no content');
-      if (p.type === 'crosspost') throw new Error('a post carries no crosspost');
-      const { messageId, crosspost } = await this.bounded((signal) => adapter.post(row.target, p, { ...ctx, signal }));
+      const { messageId, crosspost } = await this.bounded((signal) => adapter.post(row.target, row.payload, { ...ctx, signal }));
       // Recorded the moment the send returns, with the post (and its crosspost, queued), in one transaction.
       await this.record(logCtx, () => this.store.transaction(() => {
         this.store.markDone(row.id, messageId);
         if (crosspost) this.store.enqueue({ noteId: row.noteId, revision: row.revision, target: row.target, kind: 'crosspost', payload: { type: 'crosspost', messageId } });
-        if (p.type === 'digest') for (const item of p.items) this.store.putPost(item.noteId, row.target, messageId, 0, true);
-        else if (row.noteId) this.store.putPost(row.noteId, row.target, messageId, row.revision);
+        if (row.kind === 'digest') for (const item of row.payload.items) this.store.putPost(item.noteId, row.target, messageId, 0, true);
+        else this.store.putPost(row.noteId, row.target, messageId, row.revision);
       }));
       return { outcome: 'done', messageId };
     }
-    if (p.type === 'crosspost') {
+    if (row.kind === 'crosspost') {
+      const p = row.payload;
       const publish = adapter.crosspost?.bind(adapter);
       if (!publish) {
         await this.record(logCtx, () => this.store.markDone(row.id, null, 'skipped', `${row.target.platform} does not crosspost`));
@@ -219,23 +217,22 @@ export class Deliverer {
       await this.record(logCtx, () => this.store.markDone(row.id, p.messageId));
       return { outcome: 'done', messageId: p.messageId };
     }
-    const post = row.noteId ? this.store.postOf(row.noteId, row.target) : undefined;
+    const post = this.store.postOf(row.noteId, row.target);
     if (!post) {
       await this.record(logCtx, () => this.store.markDone(row.id, null, 'skipped', 'no posted message to change'));
       return { outcome: 'skipped' };
     }
     if (row.kind === 'edit') {
-      if (p.type === 'delete') throw new Error('an edit carries no content');
-      await this.bounded((signal) => adapter.edit(row.target, post.messageId, p, { ...ctx, signal }));
+      await this.bounded((signal) => adapter.edit(row.target, post.messageId, row.payload, { ...ctx, signal }));
       await this.record(logCtx, () => this.store.transaction(() => {
         this.store.markDone(row.id, post.messageId);
-        this.store.putPost(row.noteId!, row.target, post.messageId, row.revision);
+        this.store.putPost(row.noteId, row.target, post.messageId, row.revision);
       }));
     } else {
       await this.bounded((signal) => adapter.delete(row.target, post.messageId, { ...ctx, signal }));
       await this.record(logCtx, () => this.store.transaction(() => {
         this.store.markDone(row.id, post.messageId);
-        this.store.dropPost(row.noteId!, row.target);
+        this.store.dropPost(row.noteId, row.target);
       }));
     }
     return { outcome: 'done', messageId: post.messageId };

@@ -63,8 +63,8 @@ export class LiveChecker {
   ) {}
 
   /** The page a first post must wait for, if any: a new one starts being asked. Returns whether the post may go now. */
-  mayPost(row: OutboxRow, hasPosted: boolean): boolean {
-    const url = row.kind === 'post' && row.payload.type === 'summary' ? row.payload.summary.url : undefined;
+  mayPost(row: Extract<OutboxRow, { kind: 'post' }>, hasPosted: boolean): boolean {
+    const url = row.payload.summary.url;
     if (!url || hasPosted) return true;
     const page = this.pages.get(url);
     if (page && (page.state === 'live' || page.state === 'posted-anyway')) return true;

@@ -15,7 +15,7 @@ export type { BatchOptions } from './batch-read.js';
 import type { SummaryOptions } from '../summary/build.js';
 import { openParser, type Parser, type ParseResult } from './parse-pool.js';
 import type { KnownNote, Store } from '../store/store.js';
-import type { DeliveryPayload, DigestItem, NoteRow, SearchText, Target } from '../store/types.js';
+import type { SummaryPayload, DigestItem, NoteRow, SearchText, Target } from '../store/types.js';
 import { targetKey } from '../store/types.js';
 import { decideNote, decideRemoval, type Action, type Policy } from './decide.js';
 import { routeTargets, savedQueries, silentOf } from './route.js';
@@ -343,7 +343,7 @@ export class Publisher {
    * New announcements for one chat: above the digest threshold, one digest listing them; else one
    * post each, not sent before `notBefore` (a family's grace period). Inside a transaction.
    */
-  private enqueueNew(target: Target, posts: { noteId: string; revision: number; title: string; url?: string | undefined; payload: DeliveryPayload }[], notBefore?: number): number {
+  private enqueueNew(target: Target, posts: { noteId: string; revision: number; title: string; url?: string | undefined; payload: SummaryPayload }[], notBefore?: number): number {
     const { store, config } = this.deps;
     if (posts.length > config.publish.digest.threshold) {
       const items: DigestItem[] = posts.map((p) => ({ noteId: p.noteId, title: p.title, url: p.url }));

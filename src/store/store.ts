@@ -13,7 +13,7 @@ import { readStatus, type StatusCounts } from './status.js';
 import { laneKey } from './types.js';
 import type { SearchText } from './types.js';
 import type { DeliveryKind, DeliveryPayload, NewDelivery, NoteRow, OutboxRow, Subscription, Target } from './types.js';
-import { toKnown, toNote, toOutbox, type KnownNote, type KnownRecord, type NoteRecord, type OutboxRecord } from './records.js';
+import { isInvalidOutbox, toKnown, toNote, toOutbox, type KnownNote, type KnownRecord, type NoteRecord, type OutboxRecord } from './records.js';
 
 export type { KnownNote } from './records.js';
 
@@ -273,7 +273,7 @@ export class Store {
 
   outboxRow(id: number): OutboxRow | undefined {
     const r = this.sql('SELECT * FROM outbox WHERE id = ?').get(id) as OutboxRecord | undefined;
-    return r ? toOutbox(r) : undefined;
+    return this.validOutbox(r);
   }
 
   /** The open (pending) delivery of `kind` for a note and target, which a newer revision may replace. */
@@ -284,7 +284,13 @@ export class Store {
          AND kind IN (${kinds.map(() => '?').join(',')}) ORDER BY id DESC LIMIT 1`,
       )
       .get(noteId, target.platform, target.chat, target.thread, ...kinds) as OutboxRecord | undefined;
-    return r ? toOutbox(r) : undefined;
+    return this.validOutbox(r);
+  }
+
+  /** A row read as its kind says; one that is not a delivery (see records.ts) is as good as absent. */
+  private validOutbox(r: OutboxRecord | undefined): OutboxRow | undefined {
+    const row = r ? toOutbox(r) : undefined;
+    return row && !isInvalidOutbox(row) ? row : undefined;
   }
 
   /** Replaces a pending delivery's content with a newer revision (it has not been sent yet). */
@@ -327,10 +333,13 @@ export class Store {
          ORDER BY o.next_attempt_at, o.id LIMIT ?`,
       )
       .all(now, limit + exclude.size) as OutboxRecord[];
-    return rows
-      .map(toOutbox)
-      .filter((r) => !exclude.has(laneKey(r)))
-      .slice(0, limit);
+    const heads: OutboxRow[] = [];
+    for (const row of rows.map(toOutbox)) {
+      // A row that is no delivery could never be sent: it fails, saying why, and its chat's next one goes.
+      if (isInvalidOutbox(row)) this.markFailed(row.id, row.problem);
+      else if (!exclude.has(laneKey(row))) heads.push(row);
+    }
+    return heads.slice(0, limit);
   }
 
   /** When the next pending delivery of an unpaused target becomes due. */
