@@ -260,7 +260,8 @@ export function parseNote(rel: string, buf: Buffer, opts: ReadOptions): ParsedNo
   return parseNoteText(rel, text, opts);
 }
 
-export function parseNoteText(rel: string, text: string, opts: ReadOptions): ParsedNote {
+/** `hash`: the text's digest when the reader already took it (`readNoteTextSync`): it is not taken twice. */
+export function parseNoteText(rel: string, text: string, opts: ReadOptions, hash?: string): ParsedNote {
   if (FM_OPEN.test(text) && !/\n(---|\.\.\.)[ \t]*(\n|$)/.test(text.slice(3))) {
     throw new NoteError(rel, 'front matter is not closed: no line with `---` after the opening one', 1);
   }
@@ -306,7 +307,7 @@ export function parseNoteText(rel: string, text: string, opts: ReadOptions): Par
   const note: Note = {
     id,
     file: rel,
-    hash: contentHash(text),
+    hash: hash ?? contentHash(text),
     title,
     date,
     lang,

@@ -23,7 +23,8 @@ export async function parseNoteFiles(files: readonly { root: string; file: strin
       const read: (ParsedFile | ParseJob)[] = part.map(({ root, file }) => {
         const rel = toRelPath(root, file);
         try {
-          return { rel, text: readNoteTextSync(root, file, rel, o.read.maxBytes, o.read.realRoot).text };
+          const { text, hash } = readNoteTextSync(root, file, rel, o.read.maxBytes, o.read.realRoot);
+          return { rel, text, hash };
         } catch (e) {
           return { root, file, ok: false, error: e instanceof NoteError ? e : new NoteError(rel, `cannot read: ${e instanceof Error ? e.message : String(e)}`) };
         }

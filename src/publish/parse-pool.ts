@@ -20,6 +20,8 @@ import type { SearchText } from '../store/types.js';
 export interface ParseJob {
   rel: string;
   text: string;
+  /** The text's digest, taken where the file was read. */
+  hash?: string | undefined;
 }
 
 export type ParseResult =
@@ -35,9 +37,9 @@ export const TOO_LONG = 'took too long to parse';
 export const READY = 'ready';
 
 /** One note's parse and summary (on a worker thread). Any failure is this note's: one note never stops a batch. */
-export function parseJob({ rel, text }: ParseJob, read: ReadOptions, summary: SummaryOptions): ParseResult {
+export function parseJob({ rel, text, hash }: ParseJob, read: ReadOptions, summary: SummaryOptions): ParseResult {
   try {
-    const { note, tokens } = parseNoteText(rel, text, read);
+    const { note, tokens } = parseNoteText(rel, text, read, hash);
     return { ok: true, rel, note, summary: buildSummary(note, tokens, summary), text: searchText(note, bodyText(tokens)) };
   } catch (e) {
     if (e instanceof NoteError) return { ok: false, rel, error: { message: e.message, line: e.line } };

@@ -14,7 +14,7 @@ import { readChangedFiles, type BatchOptions, type ChangedFile, type FolderReade
 export type { BatchOptions } from './batch-read.js';
 import type { SummaryOptions } from '../summary/build.js';
 import { openParser, type Parser, type ParseResult } from './parse-pool.js';
-import type { KnownNote, Store } from '../store/store.js';
+import type { KnownNote, NotePlace, Store } from '../store/store.js';
 import type { SummaryPayload, DigestItem, NoteRow, SearchText, Target } from '../store/types.js';
 import { targetKey } from '../store/types.js';
 import { decideNote, decideRemoval, type Action, type Policy } from './decide.js';
@@ -61,6 +61,8 @@ interface Decided {
   seen?: string | undefined;
   /** The note's record before this batch. */
   prev?: NoteRow | undefined;
+  /** Where that record lies, read with it in the same synchronous stretch as the write (Store.storedNote). */
+  place?: NotePlace | undefined;
 }
 
 const DB_CHUNK = 500;
@@ -123,7 +125,7 @@ export class Publisher {
         }
         const changed = read.changed;
         onProgress?.(Math.min(files.length, from + BATCH_CHUNK), files.length);
-        const parsed = this.parser.parse(changed.map((c) => ({ rel: c.rel, text: c.text })));
+        const parsed = this.parser.parse(changed.map((c) => ({ rel: c.rel, text: c.text, hash: c.hash })));
         parsed.catch(() => undefined); // awaited below; not an unhandled rejection if a commit throws first
         return { changed, parsed };
       };
@@ -175,8 +177,8 @@ export class Publisher {
     } else if (removals.length) {
       const decided: Decided[] = [];
       for (const rel of removals) {
-        const prev = this.deps.store.getNote(known(rel)!.id);
-        if (prev && prev.state !== 'deleted') decided.push({ ...decideRemoval(prev, policy), prev });
+        const stored = this.deps.store.storedNote(known(rel)!.id);
+        if (stored && stored.row.state !== 'deleted') decided.push({ ...decideRemoval(stored.row, policy), prev: stored.row, place: stored.place });
       }
       result.announced += this.commit(decided);
     }
@@ -229,6 +231,7 @@ export class Publisher {
     const claims = newClaims();
     const grouped = this.deps.config.publish.translations.mode === 'group';
     const queries = this.savedQueries();
+    const placed = new Set<string>();
     parsed.forEach((r, i) => {
       if (!r.ok) {
         this.recordError(r.rel, new NoteError(r.rel, r.error.message, r.error.line), changed[i]!.hash);
@@ -236,14 +239,19 @@ export class Publisher {
         return;
       }
       result.parsed++;
-      // A note the store has never seen (every note of a cold start) has no record to read.
-      const prev = changed[i]!.known ? store.getNote(r.note.id) : undefined;
+      // A note the store has never seen (every note of a cold start) has no record to read. The
+      // record read here is the one the write replaces; a second file of the same id (a.md beside
+      // a.markdown) leaves the write to look its place up again, the first having moved it.
+      const stored = changed[i]!.known ? store.storedNote(r.note.id) : undefined;
+      const prev = stored?.row;
+      const place = stored && !placed.has(r.note.id) ? stored.place : undefined;
+      placed.add(r.note.id);
       const d = decideNote(prev, r.note, r.summary, now, policy);
       const row = grouped ? assignFamilyKey(store, d.row, prev, claims, this.deps.log) : d.row;
       // Saved searches are matched here, on the words the index is given in this same commit.
       const searches = queries.size ? this.searches.match(r.text.words, r.note.locale, queries) : [];
       if (searches.length) row.info = { ...row.info, searches };
-      decided.push({ row, action: d.action, text: r.text, seen: changed[i]!.seen, prev });
+      decided.push({ row, action: d.action, text: r.text, seen: changed[i]!.seen, prev, place });
     });
     return decided;
   }
@@ -318,7 +326,7 @@ export class Publisher {
         for (const d of chunk) {
           // Announced notes are written with their deliveries below, in the same transaction.
           if (d.action.type === 'announce') continue;
-          store.putNote(d.row, d.text, d.seen);
+          store.putNote(d.row, d.text, d.seen, d.place);
           enqueued += this.enqueueFor(d);
           this.logDecision(d);
         }
@@ -326,7 +334,7 @@ export class Publisher {
     }
     store.transaction(() => {
       for (const d of announce) {
-        store.putNote(d.row, d.text, d.seen);
+        store.putNote(d.row, d.text, d.seen, d.place);
         log.info({ note: d.row.id, action: 'announce', revision: d.row.revision }, 'note changed');
       }
       for (const { target, items } of perTarget.values()) {
@@ -386,7 +394,7 @@ export class Publisher {
       const movedAway = followRenamedFamilies(store, decided);
       const touched = familiesTouched(store, config, this.deps.platforms, decided, movedAway);
       for (const d of decided) {
-        store.putNote(d.row, d.text, d.seen);
+        store.putNote(d.row, d.text, d.seen, d.place);
         if (d.action.type === 'update' || d.action.type === 'retract') enqueued += this.enqueueFor(d); // posts under the note's own id
         this.logDecision(d);
       }

@@ -35,7 +35,7 @@ export function startBackfill(store: Store, root: string, read: ReadOptions & { 
           const { text, hash } = readNoteTextSync(root, path.join(root, row.file), row.file, read.maxBytes, read.realRoot);
           // A note changed since it was recorded is the watcher's to process; its words come with it.
           if (hash !== row.hash) continue;
-          const { note, tokens } = parseNoteText(row.file, text, read);
+          const { note, tokens } = parseNoteText(row.file, text, read, hash);
           if (store.indexNote(row.id, row.hash, searchText(note, bodyText(tokens)))) indexed++;
         } catch (e) {
           log.debug({ note: row.id, err: String(e) }, 'not indexed');
