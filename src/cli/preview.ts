@@ -13,11 +13,7 @@ import type { SummaryOptions } from '../summary/build.js';
 import { pointText } from '../summary/inline.js';
 import { renderAll } from '../render/index.js';
 import { describeControls } from './controls.js';
-
-export interface Io {
-  out: (line: string) => void;
-  err: (line: string) => void;
-}
+import type { Io } from './io.js';
 
 /**
  * Expands arguments into (root, file) pairs: a directory is a notes root, a file's root is `root`.

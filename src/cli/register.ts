@@ -5,7 +5,7 @@ import { loadRuntime } from './runtime.js';
 import { createDiscordRest, registerDiscordCommands } from '../adapters/discord/adapter.js';
 import { redact } from '../log.js';
 import { Store } from '../store/store.js';
-import type { Io } from './preview.js';
+import type { Io } from './io.js';
 
 export async function runRegisterCommands(opts: { guild?: string; config?: string; db?: string; force?: boolean }, io: Io): Promise<number> {
   const runtime = loadRuntime(opts.config, io);

@@ -9,7 +9,7 @@ import { startApp } from '../app.js';
 import type { DiscordWebhookRoute } from '../adapters/discord/adapter.js';
 import type { Config } from '../config/schema.js';
 import type { Env } from '../config/env.js';
-import type { Io } from './preview.js';
+import type { Io } from './io.js';
 
 export interface StartOptions {
   config?: string;
