@@ -9,7 +9,7 @@ import { yamlErrorAt } from '../notes/yaml-error.js';
 import type { ReadOptions } from '../notes/read.js';
 import { configSchema, type Config } from './schema.js';
 
-export const DEFAULT_CONFIG_PATH = 'config/notecast.yaml';
+const DEFAULT_CONFIG_PATH = 'config/notecast.yaml';
 
 export interface LoadedConfig {
   config: Config;
@@ -30,11 +30,6 @@ function issuesWithLines(err: ZodError, doc: ReturnType<typeof parseDocument>, l
     }
     return { path: i.path.map(String).join('.'), message: i.message, line };
   });
-}
-
-/** Parses config text; `source` is only for messages. */
-export function parseConfig(text: string, source: string): Config {
-  return parseConfigWithRaw(text, source).config;
 }
 
 /** The config and the file's own values as written (to tell a key given from a default). */

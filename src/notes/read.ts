@@ -56,7 +56,7 @@ export interface ReadOptions {
 }
 
 /** File extensions read as notes. */
-export const NOTE_EXTENSIONS = ['.md', '.markdown'] as const;
+const NOTE_EXTENSIONS = ['.md', '.markdown'] as const;
 
 export function isNoteFile(p: string): boolean {
   const lower = p.toLowerCase();
@@ -98,7 +98,7 @@ export async function readNoteFile(root: string, absPath: string, opts: ReadOpti
  * Synchronous on purpose: notes are small, and five thread-pool round trips per note
  * (realpath, open, stat, read, close) cost more than the reads themselves (see bench/summary.ts).
  */
-export async function readNoteBytes(
+async function readNoteBytes(
   root: string,
   absPath: string,
   rel = toRelPath(root, absPath),
@@ -202,7 +202,7 @@ const FM_OPEN = /^---[ \t]*\n/;
  * ("billion laughs") would otherwise expand to gigabytes in whatever walks the value. Dates stay
  * text here and are checked by the schema, so `2025-02-30` is an error instead of 2025-03-02.
  */
-export const MAX_YAML_ALIASES = 100;
+const MAX_YAML_ALIASES = 100;
 
 function parseFrontMatterYaml(source: string): object {
   const value: unknown = parseYaml(source, { schema: 'core', maxAliasCount: MAX_YAML_ALIASES, uniqueKeys: true });

@@ -31,7 +31,7 @@ export interface MemberPrefs {
  * The member a chat gets: the first of its filter's languages that the family has, else the chat's
  * language, else the original (not `translated`), else English, else the first published.
  */
-export function chooseMember(candidates: readonly NoteRow[], prefs: MemberPrefs): NoteRow | undefined {
+function chooseMember(candidates: readonly NoteRow[], prefs: MemberPrefs): NoteRow | undefined {
   for (const l of prefs.langs ?? []) {
     const m = candidates.find((c) => langMatches(l, c.info.lang, c.info.locale));
     if (m) return m;
@@ -73,7 +73,7 @@ export function familyTargets(members: readonly NoteRow[], routes: readonly Rout
 const names = new Map<string, string>();
 
 /** A language's name in its own script: `ja` → 日本語, `hant` → 繁體中文, `es` → Español. */
-export function languageName(lang: string): string {
+function languageName(lang: string): string {
   const tag = toLocaleTag(lang);
   let name = names.get(tag);
   if (name === undefined) {

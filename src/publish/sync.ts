@@ -37,7 +37,7 @@ const MAX_TIMER_MS = 2 ** 31 - 1;
 const HOUR_MS = 3_600_000;
 
 /** Two halves of a batch, changes and removals each split. */
-export function splitBatch(b: Batch): Batch[] {
+function splitBatch(b: Batch): Batch[] {
   const items = [...b.changed.map((f) => ({ f, removed: false })), ...b.removed.map((f) => ({ f, removed: true }))];
   const mid = Math.ceil(items.length / 2);
   return [items.slice(0, mid), items.slice(mid)].map((part) => ({ changed: part.filter((i) => !i.removed).map((i) => i.f), removed: part.filter((i) => i.removed).map((i) => i.f) }));

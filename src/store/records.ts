@@ -60,7 +60,7 @@ export function toKnown(r: KnownRecord): KnownNote {
 }
 
 /** Summaries written by earlier releases hold key points as strings. */
-export function storedSummary(s: Omit<Summary, 'keyPoints'> & { keyPoints: (KeyPoint | string)[] }): Summary {
+function storedSummary(s: Omit<Summary, 'keyPoints'> & { keyPoints: (KeyPoint | string)[] }): Summary {
   return { ...s, keyPoints: s.keyPoints.map(toKeyPoint) };
 }
 

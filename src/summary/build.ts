@@ -90,7 +90,7 @@ function languageName(locale: string, lang: string): string {
  * Words for reading time, in one pass over the raw body: runs of non-space characters, plus
  * CJK and Thai characters at about two a word. A regex with Unicode script classes was 10x slower.
  */
-export function countWords(text: string): number {
+function countWords(text: string): number {
   let words = 0;
   let cjk = 0;
   let inWord = false;
@@ -156,7 +156,7 @@ function authorsLead(note: Note, maxChars: number): string | undefined {
  * Characters a rendering shows besides the points: title, links, footer and separators. A link
  * costs its text and four more on Telegram, the widest ("🔗", two UTF-16 units, a space, a break).
  */
-export function fixedChars(s: Summary): number {
+function fixedChars(s: Summary): number {
   return s.title.length + summaryFooter(s).length + s.links.reduce((n, l) => n + l.text.length + 4, 0) + 8;
 }
 

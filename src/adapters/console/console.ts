@@ -22,7 +22,7 @@ function text(m: OutgoingMessage): string {
  * shows none by then); `family` is the translation family's key when translations are grouped
  * (a lone note is a family of one), else null.
  */
-export function jsonEvent(event: string, target: Target, ctx: SendContext, messageId: string, body: string, message?: OutgoingMessage) {
+function jsonEvent(event: string, target: Target, ctx: SendContext, messageId: string, body: string, message?: OutgoingMessage) {
   const family = ctx.noteId?.startsWith(FAMILY_PREFIX) ? ctx.noteId.slice(FAMILY_PREFIX.length) : null;
   const member = message?.type === 'summary' ? message.member : undefined;
   const noteId = event === 'digest' ? null : (member ?? (family === null ? ctx.noteId : null));

@@ -63,7 +63,7 @@ export interface ChannelFacts {
 
 const FORUM_TYPES = new Set<number>([ChannelType.GuildForum, ChannelType.GuildMedia]);
 /** Forum posts are threads: their message id is the thread's id, kept with this prefix. */
-export const THREAD_PREFIX = 'thread:';
+const THREAD_PREFIX = 'thread:';
 /** How long a channel's type and tags are trusted before asking again (tags change rarely). */
 const CHANNEL_TTL_MS = 5 * 60_000;
 /** Discord allows up to 5 applied tags on a thread (channel.mdx, Modify Channel, `applied_tags`). */

@@ -15,7 +15,7 @@ import type { Logger } from '../../log.js';
  * An update is a few kilobytes (a message of 4096 characters with its entities); 1 MiB bounds the
  * memory one request can take with room to spare.
  */
-export const MAX_UPDATE_BYTES = 1024 * 1024;
+const MAX_UPDATE_BYTES = 1024 * 1024;
 /** Update ids remembered to recognise one Telegram sends again (it re-sends when an answer is lost). */
 const REMEMBERED_UPDATES = 10_000;
 
@@ -72,7 +72,7 @@ function readBody(req: IncomingMessage, max: number): Promise<BodyResult> {
 }
 
 /** Parses a body into an update, or says why it is not one. */
-export function parseUpdate(body: Buffer): { ok: true; update: Update } | { ok: false; reason: string } {
+function parseUpdate(body: Buffer): { ok: true; update: Update } | { ok: false; reason: string } {
   let json: unknown;
   try {
     json = JSON.parse(body.toString('utf8'));
