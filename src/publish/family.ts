@@ -4,7 +4,7 @@
  * gets, and the "also in" links.
  */
 import type { Route } from '../config/schema.js';
-import { baseLanguage, sameLanguage, toLocaleTag } from '../notes/lang.js';
+import { baseLanguage, languageName, sameLanguage } from '../notes/lang.js';
 import type { AlsoIn, NoteRow, Subscription, Target } from '../store/types.js';
 import { targetKey } from '../store/types.js';
 import { langMatches, matchesFilter, routeAllowed } from '../notes/filter.js';
@@ -68,24 +68,6 @@ export function familyTargets(members: readonly NoteRow[], routes: readonly Rout
   for (const r of routes) consider({ platform: r.platform, chat: r.chat, thread: r.thread ?? '' }, r.filter, r.locale, r);
   for (const s of subscriptions) consider(s.target, s.filter, s.locale);
   return [...out.values()];
-}
-
-const names = new Map<string, string>();
-
-/** A language's name in its own script: `ja` → 日本語, `hant` → 繁體中文, `es` → Español. */
-function languageName(lang: string): string {
-  const tag = toLocaleTag(lang);
-  let name = names.get(tag);
-  if (name === undefined) {
-    try {
-      const own = new Intl.DisplayNames([tag], { type: 'language' }).of(tag) ?? lang;
-      name = own.charAt(0).toLocaleUpperCase(tag) + own.slice(1);
-    } catch {
-      name = lang;
-    }
-    names.set(tag, name);
-  }
-  return name;
 }
 
 /**

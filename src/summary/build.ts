@@ -3,6 +3,7 @@
  * language, up to 5 links, and the facts a footer shows. Pure.
  */
 import { Lexer, type Token } from 'marked';
+import { languageName } from '../notes/lang.js';
 import type { Note } from '../notes/read.js';
 import { collapseWhitespace, truncate } from '../util/text.js';
 import { bodyText } from './body.js';
@@ -45,7 +46,7 @@ const MAX_LANGUAGE_NAME = 32;
 
 /** The footer line every renderer shows: language, tags, date, reading time. */
 export function summaryFooter(s: Pick<Summary, 'locale' | 'lang' | 'tags' | 'date' | 'readingMinutes'>): string {
-  const parts: string[] = [truncate(languageName(s.locale, s.lang), MAX_LANGUAGE_NAME)];
+  const parts: string[] = [truncate(languageName(s.lang, s.locale), MAX_LANGUAGE_NAME)];
   if (s.tags.length) parts.push(footerTags(s.tags));
   if (s.date) parts.push(s.date);
   parts.push(`${s.readingMinutes} min`);
@@ -64,26 +65,6 @@ function footerTags(tags: string[]): string {
   }
   const more = tags.length - shown.length;
   return more > 0 ? `${shown.join(' ')} +${more}`.trim() : shown.join(' ');
-}
-
-const languageNames = new Map<string, string>();
-
-/**
- * The language's own name for itself (`हिन्दी`, `中文`); DisplayNames is costly, so names are kept.
- * Only names Intl knows are kept: an unknown `lang` (locale `und`) is shown as written, per note.
- */
-function languageName(locale: string, lang: string): string {
-  if (locale === 'und') return lang;
-  let name = languageNames.get(locale);
-  if (name === undefined) {
-    try {
-      name = new Intl.DisplayNames([locale], { type: 'language', fallback: 'none' }).of(locale) ?? '';
-    } catch {
-      name = '';
-    }
-    languageNames.set(locale, name);
-  }
-  return name || lang;
 }
 
 /**
