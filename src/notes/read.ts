@@ -10,7 +10,7 @@ import matter from 'gray-matter';
 import { parse as parseYaml, YAMLError } from 'yaml';
 import { yamlErrorAt } from './yaml-error.js';
 import { Lexer, type Token } from 'marked';
-import { NoteError } from '../errors.js';
+import { errorText, NoteError } from '../errors.js';
 import { frontMatterSchema, type FrontMatter } from './frontmatter.js';
 import { langFromPath, toLocaleTag } from './lang.js';
 import { renderJekyllSource } from './jekyll.js';
@@ -169,6 +169,11 @@ function openSymlinkedNote(rel: string, absPath: string, inside: (p: string) => 
   }
 }
 
+/** A note's id: its path under the notes folder without the extension (`_posts/2024-01-02-a.md` → `_posts/2024-01-02-a`). */
+export function noteIdOf(rel: string): string {
+  return rel.replace(/\.[^./]+$/, '');
+}
+
 export function toRelPath(root: string, absPath: string): string {
   return path.relative(root, absPath).split(path.sep).join('/');
 }
@@ -223,7 +228,7 @@ function frontMatterError(rel: string, e: unknown, text: string): NoteError {
     const aliasLine = lines.findIndex((l, i) => i > 0 && i < last && /(^|[\s,[{])\*[^\s,\]}]+/.test(l)) + 1;
     return new NoteError(rel, `front matter uses YAML aliases that expand past ${MAX_YAML_ALIASES} copies; refused (a resource-exhaustion pattern)`, aliasLine > 0 ? aliasLine : 2);
   }
-  return new NoteError(rel, `invalid front matter: ${e instanceof Error ? e.message : String(e)}`, 1);
+  return new NoteError(rel, `invalid front matter: ${errorText(e)}`, 1);
 }
 
 function keyLine(text: string, key: string): number | undefined {
@@ -293,7 +298,7 @@ export function parseNoteText(rel: string, text: string, opts: ReadOptions, hash
 
   const file = rel.split('/').pop() ?? rel;
   const stem = file.replace(/\.[^.]+$/, '');
-  const id = rel.replace(/\.[^./]+$/, '');
+  const id = noteIdOf(rel);
   const date = fm.date ?? dateFromFileName(file);
   const lang = fm.lang ?? langFromPath(rel, opts.fileLangs) ?? opts.defaultLang;
   const draft = fm.draft === true || fm.published === false;

@@ -10,6 +10,7 @@ import { laneKey, targetKey } from '../store/types.js';
 import { backoffMs, NO_JITTER, rateLimitedDelayMs } from './backoff.js';
 import type { Platform } from '../config/schema.js';
 import type { LiveChecker } from './live.js';
+import { errorText } from '../errors.js';
 
 export interface DelivererOptions {
   maxAttempts: number;
@@ -83,7 +84,7 @@ export class Deliverer {
         this.pump();
       } catch (e) {
         // The store is busy or failing (locked, disk full): try again shortly, never crash.
-        this.log.error({ err: e instanceof Error ? e.message : String(e) }, 'outbox unavailable; retrying in 1 s');
+        this.log.error({ err: errorText(e) }, 'outbox unavailable; retrying in 1 s');
         if (this.timer) clearTimeout(this.timer);
         this.timer = setTimeout(() => this.wake(), 1000);
       }
@@ -137,7 +138,7 @@ export class Deliverer {
       for (const row of heads) {
         const key = laneKey(row);
         const p = this.deliver(row)
-          .catch((e: unknown) => this.log.error({ delivery: row.id, note: row.noteId, target: key, err: e instanceof Error ? e.message : String(e) }, 'delivery bookkeeping failed; it stays queued'))
+          .catch((e: unknown) => this.log.error({ delivery: row.id, note: row.noteId, target: key, err: errorText(e) }, 'delivery bookkeeping failed; it stays queued'))
           .finally(() => {
             this.inflight.delete(key);
             this.wake();
@@ -265,7 +266,7 @@ export class Deliverer {
       } catch (e) {
         if (!this.running && attempt > 3) throw e; // stopping: a restart resends with the same nonce
         const wait = backoffMs(attempt, { baseDelayMs: 500, maxDelayMs: 30_000 }, NO_JITTER);
-        this.log.error({ ...logCtx, err: e instanceof Error ? e.message : String(e), retryInMs: wait }, 'could not record a delivery outcome; retrying');
+        this.log.error({ ...logCtx, err: errorText(e), retryInMs: wait }, 'could not record a delivery outcome; retrying');
         await new Promise((r) => setTimeout(r, wait));
       }
     }

@@ -8,6 +8,7 @@ import type { Logger } from '../log.js';
 import type { LivePage, LivePages } from '../store/live-pages.js';
 import type { OutboxRow } from '../store/types.js';
 import { backoffMs, NO_JITTER } from './backoff.js';
+import { errorText } from '../errors.js';
 
 export interface LiveCheckOptions {
   intervalMs: number;
@@ -81,7 +82,7 @@ export class LiveChecker {
     for (const page of this.pages.due(this.now(), 64)) {
       if (this.inflight.has(page.url)) continue;
       const p = this.check(page)
-        .catch((e: unknown) => this.log.error({ url: page.url, err: e instanceof Error ? e.message : String(e) }, 'could not record a page check; it is asked again'))
+        .catch((e: unknown) => this.log.error({ url: page.url, err: errorText(e) }, 'could not record a page check; it is asked again'))
         .finally(() => {
           this.inflight.delete(page.url);
           this.changed();

@@ -10,7 +10,7 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { NoteError } from '../errors.js';
+import { errorText, NoteError } from '../errors.js';
 import { parseNoteText, type Note, type ReadOptions } from '../notes/read.js';
 import { buildSummary, type Summary, type SummaryOptions } from '../summary/build.js';
 import { bodyText } from '../summary/body.js';
@@ -43,7 +43,7 @@ export function parseJob({ rel, text, hash }: ParseJob, read: ReadOptions, summa
     return { ok: true, rel, note, summary: buildSummary(note, tokens, summary), text: searchText(note, bodyText(tokens)) };
   } catch (e) {
     if (e instanceof NoteError) return { ok: false, rel, error: { message: e.message, line: e.line } };
-    return { ok: false, rel, error: { message: `could not summarise: ${e instanceof Error ? e.message : String(e)}` } };
+    return { ok: false, rel, error: { message: `could not summarise: ${errorText(e)}` } };
   }
 }
 

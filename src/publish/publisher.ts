@@ -6,9 +6,9 @@ import { existsSync } from 'node:fs';
 import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import type { Config } from '../config/schema.js';
-import { NoteError } from '../errors.js';
+import { errorText, NoteError } from '../errors.js';
 import type { Logger } from '../log.js';
-import { contentHash, readNoteTextSync, toRelPath, type ReadOptions } from '../notes/read.js';
+import { contentHash, noteIdOf, readNoteTextSync, toRelPath, type ReadOptions } from '../notes/read.js';
 import { readChangedFiles, type BatchOptions, type ChangedFile, type FolderReader } from './batch-read.js';
 
 export type { BatchOptions } from './batch-read.js';
@@ -120,7 +120,7 @@ export class Publisher {
         for (const { rel, error } of read.failed) {
           // Recorded like a note with bad front matter, so `status` lists it as `check` does (a file gone meanwhile is not).
           const there = existsSync(path.join(this.deps.root, rel));
-          this.recordError(rel, error, there ? contentHash(`unreadable:${error instanceof Error ? error.message : String(error)}`) : undefined);
+          this.recordError(rel, error, there ? contentHash(`unreadable:${errorText(error)}`) : undefined);
           result.errors++;
         }
         const changed = read.changed;
@@ -217,7 +217,7 @@ export class Publisher {
   }
 
   private rename(from: string, fromId: string, to: string, renamed: Set<string>): void {
-    const toId = to.replace(/\.[^./]+$/, '');
+    const toId = noteIdOf(to);
     this.deps.store.renameNote(fromId, toId);
     this.deps.onRemoved?.(fromId);
     renamed.add(from);
@@ -280,7 +280,7 @@ export class Publisher {
     } catch {
       // unreadable now: the error is recorded without a digest
     }
-    this.recordError(rel, new NoteError(rel, `could not be processed: ${e instanceof Error ? e.message : String(e)}`), hash);
+    this.recordError(rel, new NoteError(rel, `could not be processed: ${errorText(e)}`), hash);
   }
 
   /** A path that is not read on purpose (a symlink leading outside the folder): its reason shows in `status`. */
@@ -290,9 +290,9 @@ export class Publisher {
   }
 
   private recordError(rel: string, e: unknown, hash?: string): void {
-    const message = e instanceof NoteError ? e.format() : `${rel}: ${e instanceof Error ? e.message : String(e)}`;
+    const message = e instanceof NoteError ? e.format() : `${rel}: ${errorText(e)}`;
     this.deps.log.error({ file: rel, err: message }, 'note skipped: cannot read it');
-    const id = rel.replace(/\.[^./]+$/, '');
+    const id = noteIdOf(rel);
     const prev = this.deps.store.getNote(id);
     // A broken edit keeps the note's last good state; only the error is recorded.
     if (prev) this.deps.store.putNote({ ...prev, error: message });

@@ -9,6 +9,7 @@ import { parseNoteText, readNoteTextSync, type ReadOptions } from '../notes/read
 import type { Store } from '../store/store.js';
 import { bodyText } from '../summary/body.js';
 import { searchText } from './text.js';
+import { errorText } from '../errors.js';
 
 export interface Backfill {
   /** Resolves with how many notes were indexed, when done or stopped. */
@@ -48,7 +49,7 @@ export function startBackfill(store: Store, root: string, read: ReadOptions & { 
   // The store busy or failing: the notes stay unindexed and the next start tries again; never an
   // unhandled rejection that would end the service.
   const done = run().catch((e: unknown) => {
-    log.warn({ err: e instanceof Error ? e.message : String(e) }, 'indexing notes recorded before the lookup index stopped; the next start goes on');
+    log.warn({ err: errorText(e) }, 'indexing notes recorded before the lookup index stopped; the next start goes on');
     return 0;
   });
   return {

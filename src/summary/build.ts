@@ -3,6 +3,7 @@
  * language, up to 5 links, and the facts a footer shows. Pure.
  */
 import { Lexer, type Token } from 'marked';
+import type { Config } from '../config/schema.js';
 import { languageName } from '../notes/lang.js';
 import type { Note } from '../notes/read.js';
 import { collapseWhitespace, truncate } from '../util/text.js';
@@ -39,6 +40,12 @@ export interface SummaryOptions {
 const POINTS_SHARE = 0.75;
 
 export const DEFAULT_SUMMARY_OPTIONS: SummaryOptions = { maxChars: 1000, maxPoints: 5, maxLinks: 5, maxPointChars: 200 };
+
+/** The summary options a config asks for (`summary:`); a single point's length is not configurable. */
+export function summaryOptionsOf(config: Pick<Config, 'summary'>): SummaryOptions {
+  const { maxChars, maxPoints, maxLinks } = config.summary;
+  return { maxChars, maxPoints, maxLinks, maxPointChars: DEFAULT_SUMMARY_OPTIONS.maxPointChars };
+}
 
 /** Footers stay short whatever the front matter holds: hundreds of tags or a very long `lang`. */
 const MAX_FOOTER_TAGS_CHARS = 160;

@@ -5,6 +5,7 @@ import { targetKey } from '../../store/types.js';
 import { renderPlainText } from '../../render/text.js';
 import { renderPlainDigest } from '../../render/digest.js';
 import { FAMILY_PREFIX } from '../../publish/family.js';
+import { errorText } from '../../errors.js';
 
 export interface ConsoleAdapterOptions {
   json: boolean;
@@ -54,7 +55,7 @@ export function createConsoleAdapter(opts: ConsoleAdapterOptions): ChatAdapter {
       emit('delete', target, ctx, messageId, '');
     },
     classify(error): FailureClass {
-      return { kind: 'transient', reason: error instanceof Error ? error.message : String(error) };
+      return { kind: 'transient', reason: errorText(error) };
     },
   };
 }

@@ -22,6 +22,7 @@ import type { Target } from '../../store/types.js';
 import { truncate } from '../../util/text.js';
 import type { OutgoingMessage, SendContext } from '../../publish/port.js';
 import { DISCORD_CODES, DiscordMissingPermissionsError } from './errors.js';
+import { errorText } from '../../errors.js';
 
 /** A channel whose announcements go through a webhook, with its own name and avatar. */
 export interface DiscordWebhookRoute {
@@ -192,7 +193,7 @@ export function createDiscordDelivery(o: DiscordDeliveryOptions): DiscordDeliver
       await rest.patch(Routes.channel(threadId), { body, signal });
       channels.set(threadId, { facts: { ...facts, name: want }, at: Date.now() });
     } catch (e) {
-      log.warn({ thread: threadId, err: e instanceof Error ? e.message : String(e) }, 'could not rename the forum post after its note');
+      log.warn({ thread: threadId, err: errorText(e) }, 'could not rename the forum post after its note');
     }
   };
 

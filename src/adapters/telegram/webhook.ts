@@ -10,6 +10,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { Update } from '@grammyjs/types';
 import { z } from 'zod';
 import type { Logger } from '../../log.js';
+import { errorText } from '../../errors.js';
 
 /**
  * An update is a few kilobytes (a message of 4096 characters with its entities); 1 MiB bounds the
@@ -164,7 +165,7 @@ export class TelegramWebhookServer {
     if (this.seen.size > REMEMBERED_UPDATES) this.seen.delete(this.seen.values().next().value!);
     const task = this.o
       .handle(update)
-      .catch((e: unknown) => this.o.log.error({ update: update.update_id, err: e instanceof Error ? e.message : String(e) }, 'telegram update failed'))
+      .catch((e: unknown) => this.o.log.error({ update: update.update_id, err: errorText(e) }, 'telegram update failed'))
       .finally(() => this.inFlight.delete(task));
     this.inFlight.add(task);
   }
