@@ -12,6 +12,17 @@ import type { Platform } from '../config/schema.js';
 import type { LiveChecker } from './live.js';
 import { errorText } from '../errors.js';
 
+/**
+ * The store as the deliverer sees it: the outbox's due rows and their outcomes, the posts they
+ * made, paused and moved chats. Nothing of notes or subscriptions.
+ */
+export type DelivererStore = Pick<
+  Store,
+  | 'transaction' | 'recoverSending' | 'upkeep' | 'dueHeads' | 'nextAttemptAt' | 'enqueue'
+  | 'markSending' | 'markDone' | 'markRetry' | 'markRateLimited' | 'markFailed'
+  | 'postOf' | 'putPost' | 'dropPost' | 'pause' | 'moveChat'
+>;
+
 export interface DelivererOptions {
   maxAttempts: number;
   baseDelayMs: number;
@@ -58,7 +69,7 @@ export class Deliverer {
   private lastNow = 0;
 
   constructor(
-    private readonly store: Store,
+    private readonly store: DelivererStore,
     private readonly adapters: ReadonlyMap<string, ChatAdapter>,
     private readonly opts: DelivererOptions,
     private readonly log: Logger,
