@@ -16,6 +16,7 @@ import { searchText, tokenize } from '../src/search/text.js';
 import { Store } from '../src/store/store.js';
 import { CORPUS_NOTES, machine, percentile } from './lib.js';
 import { benchWorkspace } from './service.js';
+import { DEFAULT_SUMMARY_OPTIONS } from '../src/summary/build.js';
 
 /** A small deterministic generator, so every run saves the same searches. */
 function prng(seed: number): () => number {
@@ -42,7 +43,7 @@ export async function benchSearches(subs = 10_000, saves = 100): Promise<Record<
   const publisher = new Publisher({
     root: ws.notes, store, config, platforms: new Set(['console']), log: silentLogger(), onEnqueued: () => undefined,
     read: { maxBytes: 1 << 20, defaultLang: 'en', fileLangs: [...DEFAULT_FILE_LANGS], site: config.site },
-    summary: { maxChars: 1000, maxPoints: 5, maxLinks: 5, maxPointChars: 200 },
+    summary: DEFAULT_SUMMARY_OPTIONS,
   });
   await publisher.processBatch({ changed: scanNotesSync(ws.notes), removed: [] }, { firstRun: true });
 

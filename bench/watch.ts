@@ -14,6 +14,7 @@ import { Publisher } from '../src/publish/publisher.js';
 import { Store } from '../src/store/store.js';
 import { benchTmp, machine, replicateCorpus, runPhase } from './lib.js';
 import { benchWorkspace } from './service.js';
+import { DEFAULT_SUMMARY_OPTIONS } from '../src/summary/build.js';
 
 export async function benchWatch(notes = 35_000, intervalMs = 3000): Promise<Record<string, unknown>> {
   const dir = replicateCorpus(notes, benchTmp(`corpus-${notes}`));
@@ -28,7 +29,7 @@ export async function benchWatch(notes = 35_000, intervalMs = 3000): Promise<Rec
   const publisher = new Publisher({
     root: dir, store, config, platforms: new Set(), log: silentLogger(), onEnqueued: () => undefined,
     read: { maxBytes: 1 << 20, defaultLang: 'en', fileLangs: [...DEFAULT_FILE_LANGS], site: config.site },
-    summary: { maxChars: 1000, maxPoints: 5, maxLinks: 5, maxPointChars: 200 },
+    summary: DEFAULT_SUMMARY_OPTIONS,
   });
   const files = scanNotesSync(dir);
   await publisher.processBatch({ changed: files, removed: [] }, { firstRun: true });

@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { ChatAdapter } from './publish/port.js';
 import { createConsoleAdapter } from './adapters/console/console.js';
 import type { Config, Route } from './config/schema.js';
-import { ConfigError } from './errors.js';
+import { ConfigError, errorText } from './errors.js';
 import type { Env } from './config/env.js';
 import type { Logger } from './log.js';
 import type { ReadOptions } from './notes/read.js';
@@ -27,6 +27,7 @@ import { CommandRateLimiter } from './commands/limit.js';
 import type { CommandDeps } from './commands/types.js';
 import { chooseWatchMode } from './watch/mode.js';
 import type { Batch } from './watch/batch.js';
+import { summaryOptionsOf } from './summary/build.js';
 
 export interface AppOptions {
   config: Config;
@@ -136,7 +137,7 @@ async function startAppParts(o: AppOptions, undo: (() => unknown)[]): Promise<Ru
     store,
     config,
     read: { ...o.read, realRoot: realpathSync.native(root) },
-    summary: { maxChars: config.summary.maxChars, maxPoints: config.summary.maxPoints, maxLinks: config.summary.maxLinks, maxPointChars: 200 },
+    summary: summaryOptionsOf(config),
     platforms: new Set(byPlatform.keys()),
     log,
     onEnqueued: () => {
@@ -262,7 +263,7 @@ function openState(dbPath: string, log: Logger): { store: Store; markNow(): void
     try {
       if (store.db.open) mark.write();
     } catch (e) {
-      log.warn({ err: e instanceof Error ? e.message : String(e) }, 'could not write the database mark');
+      log.warn({ err: errorText(e) }, 'could not write the database mark');
     }
   };
   const marking = setInterval(markNow, 1000);

@@ -4,6 +4,11 @@
  * adapter's one error handler says `COMMAND_FAILED_TEXT` (commands/index.ts).
  */
 
+/** The text of anything thrown: an Error's message, else the value as a string. */
+export function errorText(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
 /** A note that cannot be read, parsed or validated. `line` is 1-based in the file. */
 export class NoteError extends Error {
   override readonly name = 'NoteError';

@@ -53,7 +53,7 @@ function version(): string {
   return pkg.version;
 }
 
-export function buildProgram(): Command {
+function buildProgram(): Command {
   const program = new Command('notecast').description('Turns a folder of Markdown notes into chat announcements.').version(version(), '-V, --version', 'print the version');
 
   program

@@ -1,12 +1,13 @@
 /** The folders and files a command is given, checked so that each problem is one line naming the path and the cause. */
 import { closeSync, existsSync, mkdirSync, openSync, statSync, unlinkSync } from 'node:fs';
 import path from 'node:path';
+import { errorText } from '../errors.js';
 
 /** `ENOENT: no such file or directory` out of Node's `ENOENT: no such file or directory, open '/x'`. */
 function cause(e: unknown): string {
   const err = e as NodeJS.ErrnoException;
   if (err.code && typeof err.message === 'string') return err.message.split(',')[0]!;
-  return e instanceof Error ? e.message : String(e);
+  return errorText(e);
 }
 
 /** Why `dir` cannot be the notes folder (missing, a file, unreadable), or undefined when it can. */
@@ -48,7 +49,7 @@ export function stateFileProblem(file: string): string {
 
 /** Whether a start-up error is SQLite failing to open a file (its own message names neither the file nor the cause). */
 export function isCannotOpen(e: unknown): boolean {
-  const text = e instanceof Error ? e.message : String(e);
+  const text = errorText(e);
   return (e as { code?: string }).code === 'SQLITE_CANTOPEN' || /unable to open database file/.test(text);
 }
 

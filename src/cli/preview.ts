@@ -9,15 +9,11 @@ import type { Config } from '../config/schema.js';
 import type { ReadOptions } from '../notes/read.js';
 import { parseNoteFiles } from '../publish/parse-files.js';
 import { OUTSIDE_LINK, scanNotes } from '../notes/scan.js';
-import type { SummaryOptions } from '../summary/build.js';
+import { summaryOptionsOf } from '../summary/build.js';
 import { pointText } from '../summary/inline.js';
 import { renderAll } from '../render/index.js';
 import { describeControls } from './controls.js';
-
-export interface Io {
-  out: (line: string) => void;
-  err: (line: string) => void;
-}
+import type { Io } from './io.js';
 
 /**
  * Expands arguments into (root, file) pairs: a directory is a notes root, a file's root is `root`.
@@ -40,10 +36,6 @@ async function expand(args: string[], defaultRoot: string, onOutside: (link: str
     }
   }
   return out;
-}
-
-function summaryOptions(config: Config): SummaryOptions {
-  return { maxChars: config.summary.maxChars, maxPoints: config.summary.maxPoints, maxLinks: config.summary.maxLinks, maxPointChars: 200 };
 }
 
 export interface PreviewOptions {
@@ -78,7 +70,7 @@ export async function runPreview(args: string[], opts: PreviewOptions, io: Io): 
   });
   // Read first, print after: each note's output names the family members found among these files.
   const read1 = [];
-  for (const r of await parseNoteFiles(files, { read, summary: summaryOptions(config), budgetMs: config.notes.parseTimeoutMs })) {
+  for (const r of await parseNoteFiles(files, { read, summary: summaryOptionsOf(config), budgetMs: config.notes.parseTimeoutMs })) {
     const shown = path.relative(process.cwd(), r.file) || r.file;
     if (r.ok) read1.push({ shown, note: r.note, summary: r.summary });
     else {
@@ -141,7 +133,7 @@ export async function runCheck(dir: string | undefined, opts: { config?: string;
     return [] as string[];
   });
   const { config } = loaded;
-  for (const r of await parseNoteFiles(files.map((file) => ({ root, file })), { read: loaded.read, summary: summaryOptions(config), budgetMs: config.notes.parseTimeoutMs })) {
+  for (const r of await parseNoteFiles(files.map((file) => ({ root, file })), { read: loaded.read, summary: summaryOptionsOf(config), budgetMs: config.notes.parseTimeoutMs })) {
     if (r.ok) {
       for (const name of describeControls(r.note, config.routes).unknownRoutes) {
         problems++;

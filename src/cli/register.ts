@@ -5,7 +5,8 @@ import { loadRuntime } from './runtime.js';
 import { createDiscordRest, registerDiscordCommands } from '../adapters/discord/adapter.js';
 import { redact } from '../log.js';
 import { Store } from '../store/store.js';
-import type { Io } from './preview.js';
+import type { Io } from './io.js';
+import { errorText } from '../errors.js';
 
 export async function runRegisterCommands(opts: { guild?: string; config?: string; db?: string; force?: boolean }, io: Io): Promise<number> {
   const runtime = loadRuntime(opts.config, io);
@@ -23,7 +24,7 @@ export async function runRegisterCommands(opts: { guild?: string; config?: strin
     return 0;
   } catch (e) {
     // A refused token names the variable to fix, as `start` does (adapters/discord/adapter.ts).
-    const why = e instanceof DiscordAPIError && e.status === 401 ? 'discord refused the bot token (401 Unauthorized): check DISCORD_TOKEN' : e instanceof Error ? e.message : String(e);
+    const why = e instanceof DiscordAPIError && e.status === 401 ? 'discord refused the bot token (401 Unauthorized): check DISCORD_TOKEN' : errorText(e);
     io.err(`could not register commands: ${redact(why, secretsOf(env))}`);
     return 1;
   } finally {

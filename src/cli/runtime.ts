@@ -2,8 +2,8 @@
 import { configEnv, parseEnv, type Env } from '../config/env.js';
 import { loadConfig, type LoadedConfig } from '../config/load.js';
 import type { Config } from '../config/schema.js';
-import { ConfigError } from '../errors.js';
-import type { Io } from './preview.js';
+import { ConfigError, errorText } from '../errors.js';
+import type { Io } from './io.js';
 
 /** The environment and config, or the exit code after saying what is wrong (never a secret's value). */
 export function loadRuntime(configPath: string | undefined, io: Io, opts: { serves: boolean } = { serves: true }): { env: Env; config: Config } | number {
@@ -11,7 +11,7 @@ export function loadRuntime(configPath: string | undefined, io: Io, opts: { serv
   try {
     env = parseEnv(process.env);
   } catch (e) {
-    io.err(`environment: ${e instanceof Error ? e.message : String(e)}`);
+    io.err(`environment: ${errorText(e)}`);
     return 2;
   }
   let config: Config;

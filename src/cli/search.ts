@@ -12,7 +12,7 @@ import { bodyText } from '../summary/body.js';
 import { searchText } from '../search/text.js';
 import { Store } from '../store/store.js';
 import type { NoteRow } from '../store/types.js';
-import type { Io } from './preview.js';
+import type { Io } from './io.js';
 
 export interface SearchCliOptions {
   lang?: string;

@@ -9,7 +9,8 @@ import { startApp } from '../app.js';
 import type { DiscordWebhookRoute } from '../adapters/discord/adapter.js';
 import type { Config } from '../config/schema.js';
 import type { Env } from '../config/env.js';
-import type { Io } from './preview.js';
+import type { Io } from './io.js';
+import { errorText } from '../errors.js';
 
 export interface StartOptions {
   config?: string;
@@ -167,7 +168,7 @@ export async function platformAdaptersOf(config: Config, env: Env): Promise<Plat
 /** One line for a failed start; SQLite's and the file system's own words name no path or no cause. */
 export function startFailure(e: unknown, dbPath: string): string {
   if (isCannotOpen(e) || isStatePathError(e, dbPath)) return stateFileProblem(dbPath);
-  return e instanceof Error ? e.message : String(e);
+  return errorText(e);
 }
 
 /** Routes that deliver through a Discord webhook, with the webhook URL taken from the environment. */

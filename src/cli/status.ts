@@ -7,7 +7,7 @@ import { Store } from '../store/store.js';
 import { runningInstance, type LockHolder } from '../store/lock.js';
 import type { StatusCounts } from '../store/status.js';
 import { targetKey } from '../store/types.js';
-import type { Io } from './preview.js';
+import type { Io } from './io.js';
 
 /** Everything `status` shows; `--json` prints it as one object. */
 interface StatusReport extends StatusCounts {

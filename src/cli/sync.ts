@@ -13,7 +13,7 @@ import type { DeliveryEvent } from '../publish/deliverer.js';
 import { loadRuntime } from './runtime.js';
 import { notesFolderProblem } from './paths.js';
 import { platformAdaptersOf, startFailure } from './start.js';
-import type { Io } from './preview.js';
+import type { Io } from './io.js';
 
 export interface SyncOptions {
   config?: string;

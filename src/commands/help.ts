@@ -1,6 +1,6 @@
 import type { Command } from './types.js';
 
-export const HELP_TEXT = [
+const HELP_TEXT = [
   'I announce new notes from a notes folder, and look them up.',
   '/note <words>: find a note and show its summary',
   '/latest [n]: the newest notes',

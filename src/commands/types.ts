@@ -69,8 +69,14 @@ export type CommandReply =
   /** Nothing to say (a user still flooding after being asked to slow down). */
   | { type: 'silent' };
 
+/**
+ * The store as a command sees it: notes by id (a lookup's answer), and a chat's subscriptions and
+ * pause. Nothing of the outbox or of how notes are written.
+ */
+export type CommandStore = Pick<Store, 'getNote' | 'subscribe' | 'unsubscribe' | 'subscriptions' | 'isPaused' | 'resume'>;
+
 export interface CommandDeps {
-  store: Store;
+  store: CommandStore;
   search: NoteSearch;
   /** Per-user flood protection; absent in tests that do not need it. */
   limiter?: CommandRateLimiter;

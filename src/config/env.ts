@@ -6,7 +6,7 @@ const optionalSecret = z
   .optional()
   .transform((v) => (v && v.trim() ? v.trim() : undefined));
 
-export const envSchema = z.object({
+const envSchema = z.object({
   DISCORD_TOKEN: optionalSecret,
   TELEGRAM_BOT_TOKEN: optionalSecret,
   /**

@@ -3,13 +3,13 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { LineCounter, parseDocument, YAMLError } from 'yaml';
 import { ZodError } from 'zod';
-import { ConfigError } from '../errors.js';
+import { ConfigError, errorText } from '../errors.js';
 import { readJekyllConfig, type SiteConfig } from '../notes/url.js';
 import { yamlErrorAt } from '../notes/yaml-error.js';
 import type { ReadOptions } from '../notes/read.js';
 import { configSchema, type Config } from './schema.js';
 
-export const DEFAULT_CONFIG_PATH = 'config/notecast.yaml';
+const DEFAULT_CONFIG_PATH = 'config/notecast.yaml';
 
 export interface LoadedConfig {
   config: Config;
@@ -30,11 +30,6 @@ function issuesWithLines(err: ZodError, doc: ReturnType<typeof parseDocument>, l
     }
     return { path: i.path.map(String).join('.'), message: i.message, line };
   });
-}
-
-/** Parses config text; `source` is only for messages. */
-export function parseConfig(text: string, source: string): Config {
-  return parseConfigWithRaw(text, source).config;
 }
 
 /** The config and the file's own values as written (to tell a key given from a default). */
@@ -109,7 +104,7 @@ function jekyllConfigIssue(e: unknown, file: string): { path: string; message: s
   if (code === 'ENOENT') return { path: '', message: "no such file (the Jekyll site's _config.yml, named by --jekyll-config or notes.jekyllConfig)" };
   if (code) return { path: '', message: `cannot read: ${code}` };
   if (e instanceof ZodError) return { path: e.issues[0]?.path.join('.') ?? '', message: e.issues[0]?.message ?? 'not a Jekyll config' };
-  return { path: '', message: (e instanceof Error ? e.message : String(e)).split('\n')[0]! };
+  return { path: '', message: (errorText(e)).split('\n')[0]! };
 }
 
 export function readOptions(config: Config, site: SiteConfig): ReadOptions {

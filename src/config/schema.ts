@@ -7,7 +7,7 @@ import { DEFAULT_FILE_LANGS } from '../notes/lang.js';
 import { siteSchema } from '../notes/url.js';
 
 /** One filter shape for config routes and in-chat subscriptions; every given part must match. */
-export const filterSchema = z
+const filterSchema = z
   .object({
     /** Note languages as written in front matter or file names (`en`, `hant`). */
     lang: z.array(z.string()).optional(),
@@ -27,10 +27,10 @@ export const filterSchema = z
 
 export type Filter = z.output<typeof filterSchema>;
 
-export const platformSchema = z.enum(['console', 'discord', 'telegram']);
+const platformSchema = z.enum(['console', 'discord', 'telegram']);
 export type Platform = z.output<typeof platformSchema>;
 
-export const routeSchema = z
+const routeSchema = z
   .object({
     platform: platformSchema,
     /** The route's name, which a note's front matter `notecast: {routes: [name]}` picks it by. */

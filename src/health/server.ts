@@ -18,7 +18,7 @@ export interface HealthDeps {
   metrics: Metrics;
 }
 
-export function healthReport(d: HealthDeps): { ok: boolean; checks: Record<string, boolean>; platforms: Record<string, ConnectionState>; watch?: ModeChoice } {
+function healthReport(d: HealthDeps): { ok: boolean; checks: Record<string, boolean>; platforms: Record<string, ConnectionState>; watch?: ModeChoice } {
   const checks: Record<string, boolean> = { watcher: d.watcherAlive() };
   try {
     d.store.setMeta('health.checked', new Date().toISOString());

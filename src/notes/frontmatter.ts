@@ -14,7 +14,7 @@ const dateValue = z.union([z.string(), z.date(), z.number()]).transform((v, ctx)
 });
 
 /** Jekyll accepts `2025-10-05`, `2025-10-05 10:00`, `2025-10-05 10:00:00 +0800`, ISO strings. */
-export function parseDate(s: string): Date | undefined {
+function parseDate(s: string): Date | undefined {
   const m = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?)?$/.exec(s.trim());
   if (!m) return undefined;
   const [, y, mo, d, h = '00', mi = '00', sec = '00', tz] = m;
@@ -35,7 +35,7 @@ const flag = z.boolean();
  * `announce: false` never announces it, `announce: again` posts its next change anew, `silent`
  * posts without a notification, `routes` sends it only to the config routes of these names.
  */
-export const controlsSchema = z
+const controlsSchema = z
   .object({
     announce: z.union([z.literal(false), z.literal(true), z.literal('again')], { error: 'announce must be false, true or again' }).optional(),
     silent: z.boolean({ error: 'silent must be true or false' }).optional(),

@@ -27,7 +27,7 @@ export interface JekyllPage {
 }
 
 /** Heading of the section footnote definitions are moved to (the summary reads it as references). */
-export const FOOTNOTES_HEADING = '## References';
+const FOOTNOTES_HEADING = '## References';
 
 const TRIGGER = /\{[%{:]|\[\^|\[!/;
 const RAW_TAG = /\{%-?\s*(end)?raw\s*-?%\}/g;
@@ -196,7 +196,7 @@ function endTag(name: string): RegExp {
 }
 
 /** Applies `fn` to the parts of a line outside code spans (CommonMark: a backtick run closed by one as long). */
-export function outsideCode(line: string, fn: (s: string) => string): string {
+function outsideCode(line: string, fn: (s: string) => string): string {
   if (!line.includes('`')) return fn(line);
   let out = '';
   let i = 0;

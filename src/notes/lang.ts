@@ -25,6 +25,29 @@ export const DEFAULT_FILE_LANGS = [
   'hant', 'hans',
 ] as const;
 
+const languageNames = new Map<string, string>();
+
+/**
+ * The language's own name for itself, as a label (`Español`, `日本語`, `हिन्दी`): in a summary's
+ * footer and in a family's "also in" links. A language Intl does not know by name (an unknown
+ * code, locale `und`) is shown as written: never Intl's guesses (`Root` for `und`, `Xx` for `xx`).
+ * DisplayNames is costly, so names are kept (bounded, as the tags below).
+ */
+export function languageName(lang: string, locale = toLocaleTag(lang)): string {
+  if (locale === 'und') return lang;
+  let name = languageNames.get(locale);
+  if (name === undefined) {
+    try {
+      const own = new Intl.DisplayNames([locale], { type: 'language', fallback: 'none' }).of(locale) ?? '';
+      name = own.charAt(0).toLocaleUpperCase(locale) + own.slice(1);
+    } catch {
+      name = '';
+    }
+    if (languageNames.size < 1000) languageNames.set(locale, name);
+  }
+  return name || lang;
+}
+
 /** Tags already worked out: a note's language is asked for many times while it is summarised. */
 const localeTags = new Map<string, string>();
 

@@ -10,7 +10,7 @@ import matter from 'gray-matter';
 import { parse as parseYaml, YAMLError } from 'yaml';
 import { yamlErrorAt } from './yaml-error.js';
 import { Lexer, type Token } from 'marked';
-import { NoteError } from '../errors.js';
+import { errorText, NoteError } from '../errors.js';
 import { frontMatterSchema, type FrontMatter } from './frontmatter.js';
 import { langFromPath, toLocaleTag } from './lang.js';
 import { renderJekyllSource } from './jekyll.js';
@@ -56,7 +56,7 @@ export interface ReadOptions {
 }
 
 /** File extensions read as notes. */
-export const NOTE_EXTENSIONS = ['.md', '.markdown'] as const;
+const NOTE_EXTENSIONS = ['.md', '.markdown'] as const;
 
 export function isNoteFile(p: string): boolean {
   const lower = p.toLowerCase();
@@ -98,7 +98,7 @@ export async function readNoteFile(root: string, absPath: string, opts: ReadOpti
  * Synchronous on purpose: notes are small, and five thread-pool round trips per note
  * (realpath, open, stat, read, close) cost more than the reads themselves (see bench/summary.ts).
  */
-export async function readNoteBytes(
+async function readNoteBytes(
   root: string,
   absPath: string,
   rel = toRelPath(root, absPath),
@@ -169,6 +169,11 @@ function openSymlinkedNote(rel: string, absPath: string, inside: (p: string) => 
   }
 }
 
+/** A note's id: its path under the notes folder without the extension (`_posts/2024-01-02-a.md` → `_posts/2024-01-02-a`). */
+export function noteIdOf(rel: string): string {
+  return rel.replace(/\.[^./]+$/, '');
+}
+
 export function toRelPath(root: string, absPath: string): string {
   return path.relative(root, absPath).split(path.sep).join('/');
 }
@@ -202,7 +207,7 @@ const FM_OPEN = /^---[ \t]*\n/;
  * ("billion laughs") would otherwise expand to gigabytes in whatever walks the value. Dates stay
  * text here and are checked by the schema, so `2025-02-30` is an error instead of 2025-03-02.
  */
-export const MAX_YAML_ALIASES = 100;
+const MAX_YAML_ALIASES = 100;
 
 function parseFrontMatterYaml(source: string): object {
   const value: unknown = parseYaml(source, { schema: 'core', maxAliasCount: MAX_YAML_ALIASES, uniqueKeys: true });
@@ -223,7 +228,7 @@ function frontMatterError(rel: string, e: unknown, text: string): NoteError {
     const aliasLine = lines.findIndex((l, i) => i > 0 && i < last && /(^|[\s,[{])\*[^\s,\]}]+/.test(l)) + 1;
     return new NoteError(rel, `front matter uses YAML aliases that expand past ${MAX_YAML_ALIASES} copies; refused (a resource-exhaustion pattern)`, aliasLine > 0 ? aliasLine : 2);
   }
-  return new NoteError(rel, `invalid front matter: ${e instanceof Error ? e.message : String(e)}`, 1);
+  return new NoteError(rel, `invalid front matter: ${errorText(e)}`, 1);
 }
 
 function keyLine(text: string, key: string): number | undefined {
@@ -260,7 +265,8 @@ export function parseNote(rel: string, buf: Buffer, opts: ReadOptions): ParsedNo
   return parseNoteText(rel, text, opts);
 }
 
-export function parseNoteText(rel: string, text: string, opts: ReadOptions): ParsedNote {
+/** `hash`: the text's digest when the reader already took it (`readNoteTextSync`): it is not taken twice. */
+export function parseNoteText(rel: string, text: string, opts: ReadOptions, hash?: string): ParsedNote {
   if (FM_OPEN.test(text) && !/\n(---|\.\.\.)[ \t]*(\n|$)/.test(text.slice(3))) {
     throw new NoteError(rel, 'front matter is not closed: no line with `---` after the opening one', 1);
   }
@@ -292,7 +298,7 @@ export function parseNoteText(rel: string, text: string, opts: ReadOptions): Par
 
   const file = rel.split('/').pop() ?? rel;
   const stem = file.replace(/\.[^.]+$/, '');
-  const id = rel.replace(/\.[^./]+$/, '');
+  const id = noteIdOf(rel);
   const date = fm.date ?? dateFromFileName(file);
   const lang = fm.lang ?? langFromPath(rel, opts.fileLangs) ?? opts.defaultLang;
   const draft = fm.draft === true || fm.published === false;
@@ -306,7 +312,7 @@ export function parseNoteText(rel: string, text: string, opts: ReadOptions): Par
   const note: Note = {
     id,
     file: rel,
-    hash: contentHash(text),
+    hash: hash ?? contentHash(text),
     title,
     date,
     lang,

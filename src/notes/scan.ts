@@ -17,11 +17,6 @@ export function isIgnoredName(name: string): boolean {
   );
 }
 
-export function isWatchedNotePath(rel: string): boolean {
-  const parts = rel.split(/[\\/]/);
-  return isNoteFile(rel) && !parts.some(isIgnoredName);
-}
-
 /**
  * All note files under `root`, sorted. A note is one file with one path: symlinks are not followed,
  * since a link inside the folder leads to notes found at their real paths already (`ln -s . self`

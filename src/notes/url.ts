@@ -58,7 +58,7 @@ function pageTemplate(sitePermalink: string): string {
 }
 
 /** Jekyll's default slugify ('default' mode): runs of non-alphanumerics become one hyphen. */
-export function slugify(s: string): string {
+function slugify(s: string): string {
   return s
     .toLowerCase()
     .replace(/[^\p{L}\p{N}._~!$&'()+,;=@]+/gu, '-')

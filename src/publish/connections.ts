@@ -5,7 +5,7 @@
  */
 import type { ChatAdapter } from './port.js';
 import type { Platform } from '../config/schema.js';
-import { PlatformAuthError } from '../errors.js';
+import { errorText, PlatformAuthError } from '../errors.js';
 import type { Logger } from '../log.js';
 import { backoffMs } from './backoff.js';
 
@@ -86,7 +86,7 @@ export class PlatformConnections {
         this.o.log.error({ platform: a.platform, reason: e.message }, `${a.platform} refused the credentials; not retrying`);
         return e;
       }
-      const reason = e instanceof Error ? e.message : String(e);
+      const reason = errorText(e);
       const delay = backoffMs(n, { baseDelayMs: this.o.baseDelayMs ?? 1000, maxDelayMs: this.o.maxDelayMs ?? 60_000 });
       const prev = this.states.get(a.platform);
       this.set(a.platform, { state: 'connecting', since: prev?.since ?? Date.now(), attempts: n, reason, retryAt: Date.now() + delay });

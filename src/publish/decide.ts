@@ -33,7 +33,7 @@ export interface Decision {
 }
 
 /** Changes a reader would see; reading time is left out so a typo does not re-announce. */
-export function summaryHash(s: Summary): string {
+function summaryHash(s: Summary): string {
   const { readingMinutes: _ignored, ...shown } = s;
   // A point of plain words hashes as the string earlier releases stored, so upgrading edits nothing.
   const keyPoints = shown.keyPoints.map((p) => (p.length === 1 && !p[0]!.style ? p[0]!.text : p));

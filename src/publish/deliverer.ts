@@ -10,6 +10,18 @@ import { laneKey, targetKey } from '../store/types.js';
 import { backoffMs, NO_JITTER, rateLimitedDelayMs } from './backoff.js';
 import type { Platform } from '../config/schema.js';
 import type { LiveChecker } from './live.js';
+import { errorText } from '../errors.js';
+
+/**
+ * The store as the deliverer sees it: the outbox's due rows and their outcomes, the posts they
+ * made, paused and moved chats. Nothing of notes or subscriptions.
+ */
+export type DelivererStore = Pick<
+  Store,
+  | 'transaction' | 'recoverSending' | 'upkeep' | 'dueHeads' | 'nextAttemptAt' | 'enqueue'
+  | 'markSending' | 'markDone' | 'markRetry' | 'markRateLimited' | 'markFailed'
+  | 'postOf' | 'putPost' | 'dropPost' | 'pause' | 'moveChat'
+>;
 
 export interface DelivererOptions {
   maxAttempts: number;
@@ -57,7 +69,7 @@ export class Deliverer {
   private lastNow = 0;
 
   constructor(
-    private readonly store: Store,
+    private readonly store: DelivererStore,
     private readonly adapters: ReadonlyMap<string, ChatAdapter>,
     private readonly opts: DelivererOptions,
     private readonly log: Logger,
@@ -83,7 +95,7 @@ export class Deliverer {
         this.pump();
       } catch (e) {
         // The store is busy or failing (locked, disk full): try again shortly, never crash.
-        this.log.error({ err: e instanceof Error ? e.message : String(e) }, 'outbox unavailable; retrying in 1 s');
+        this.log.error({ err: errorText(e) }, 'outbox unavailable; retrying in 1 s');
         if (this.timer) clearTimeout(this.timer);
         this.timer = setTimeout(() => this.wake(), 1000);
       }
@@ -137,7 +149,7 @@ export class Deliverer {
       for (const row of heads) {
         const key = laneKey(row);
         const p = this.deliver(row)
-          .catch((e: unknown) => this.log.error({ delivery: row.id, note: row.noteId, target: key, err: e instanceof Error ? e.message : String(e) }, 'delivery bookkeeping failed; it stays queued'))
+          .catch((e: unknown) => this.log.error({ delivery: row.id, note: row.noteId, target: key, err: errorText(e) }, 'delivery bookkeeping failed; it stays queued'))
           .finally(() => {
             this.inflight.delete(key);
             this.wake();
@@ -172,7 +184,7 @@ export class Deliverer {
       this.log.debug(logCtx, 'delivery waits: its platform is not connected yet');
       return;
     }
-    if (this.opts.live && !this.opts.live.mayPost(row, this.store.postOf(row.noteId ?? '', row.target) !== undefined)) {
+    if (this.opts.live && row.kind === 'post' && !this.opts.live.mayPost(row, this.store.postOf(row.noteId, row.target) !== undefined)) {
       return; // its page is being asked; the chat's next delivery goes meanwhile
     }
     this.store.markSending(row.id);
@@ -194,21 +206,19 @@ export class Deliverer {
 
   /** The platform call and the record of its result; throws only what the platform call threw. */
   private async send(row: OutboxRow, adapter: ChatAdapter, ctx: SendContext, logCtx: LogContext): Promise<{ outcome: 'done'; messageId: string } | { outcome: 'skipped' }> {
-    const p = row.payload;
     if (row.kind === 'post' || row.kind === 'digest') {
-      if (p.type === 'delete') throw new Error('a post carries no content');
-      if (p.type === 'crosspost') throw new Error('a post carries no crosspost');
-      const { messageId, crosspost } = await this.bounded((signal) => adapter.post(row.target, p, { ...ctx, signal }));
+      const { messageId, crosspost } = await this.bounded((signal) => adapter.post(row.target, row.payload, { ...ctx, signal }));
       // Recorded the moment the send returns, with the post (and its crosspost, queued), in one transaction.
       await this.record(logCtx, () => this.store.transaction(() => {
         this.store.markDone(row.id, messageId);
         if (crosspost) this.store.enqueue({ noteId: row.noteId, revision: row.revision, target: row.target, kind: 'crosspost', payload: { type: 'crosspost', messageId } });
-        if (p.type === 'digest') for (const item of p.items) this.store.putPost(item.noteId, row.target, messageId, 0, true);
-        else if (row.noteId) this.store.putPost(row.noteId, row.target, messageId, row.revision);
+        if (row.kind === 'digest') for (const item of row.payload.items) this.store.putPost(item.noteId, row.target, messageId, 0, true);
+        else this.store.putPost(row.noteId, row.target, messageId, row.revision);
       }));
       return { outcome: 'done', messageId };
     }
-    if (p.type === 'crosspost') {
+    if (row.kind === 'crosspost') {
+      const p = row.payload;
       const publish = adapter.crosspost?.bind(adapter);
       if (!publish) {
         await this.record(logCtx, () => this.store.markDone(row.id, null, 'skipped', `${row.target.platform} does not crosspost`));
@@ -219,23 +229,22 @@ export class Deliverer {
       await this.record(logCtx, () => this.store.markDone(row.id, p.messageId));
       return { outcome: 'done', messageId: p.messageId };
     }
-    const post = row.noteId ? this.store.postOf(row.noteId, row.target) : undefined;
+    const post = this.store.postOf(row.noteId, row.target);
     if (!post) {
       await this.record(logCtx, () => this.store.markDone(row.id, null, 'skipped', 'no posted message to change'));
       return { outcome: 'skipped' };
     }
     if (row.kind === 'edit') {
-      if (p.type === 'delete') throw new Error('an edit carries no content');
-      await this.bounded((signal) => adapter.edit(row.target, post.messageId, p, { ...ctx, signal }));
+      await this.bounded((signal) => adapter.edit(row.target, post.messageId, row.payload, { ...ctx, signal }));
       await this.record(logCtx, () => this.store.transaction(() => {
         this.store.markDone(row.id, post.messageId);
-        this.store.putPost(row.noteId!, row.target, post.messageId, row.revision);
+        this.store.putPost(row.noteId, row.target, post.messageId, row.revision);
       }));
     } else {
       await this.bounded((signal) => adapter.delete(row.target, post.messageId, { ...ctx, signal }));
       await this.record(logCtx, () => this.store.transaction(() => {
         this.store.markDone(row.id, post.messageId);
-        this.store.dropPost(row.noteId!, row.target);
+        this.store.dropPost(row.noteId, row.target);
       }));
     }
     return { outcome: 'done', messageId: post.messageId };
@@ -268,7 +277,7 @@ export class Deliverer {
       } catch (e) {
         if (!this.running && attempt > 3) throw e; // stopping: a restart resends with the same nonce
         const wait = backoffMs(attempt, { baseDelayMs: 500, maxDelayMs: 30_000 }, NO_JITTER);
-        this.log.error({ ...logCtx, err: e instanceof Error ? e.message : String(e), retryInMs: wait }, 'could not record a delivery outcome; retrying');
+        this.log.error({ ...logCtx, err: errorText(e), retryInMs: wait }, 'could not record a delivery outcome; retrying');
         await new Promise((r) => setTimeout(r, wait));
       }
     }

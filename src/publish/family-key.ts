@@ -20,7 +20,7 @@ export function newClaims(): FamilyClaims {
 }
 
 /** The key as the note wrote it (front matter or file name), whatever family it ended up in. */
-export function writtenKey(row: NoteRow): string {
+function writtenKey(row: NoteRow): string {
   return row.info.keyAsWritten ?? row.info.translationKey;
 }
 

@@ -7,7 +7,7 @@
  */
 import type { Config } from '../config/schema.js';
 import type { Store } from '../store/store.js';
-import type { DeliveryPayload, NoteRow, Subscription, Target } from '../store/types.js';
+import type { NoteRow, Subscription, SummaryPayload, Target } from '../store/types.js';
 import { targetKey } from '../store/types.js';
 import { silentOf } from './route.js';
 import { alsoInFor, familyPostId, familyTargets, liveMembers, type FamilyTarget } from './family.js';
@@ -61,11 +61,11 @@ export interface NewFamilyPost {
   familyId: string;
   target: Target;
   member: NoteRow;
-  payload: DeliveryPayload;
+  payload: SummaryPayload;
   revision: number;
 }
 
-function payloadFor(members: readonly NoteRow[], ft: FamilyTarget): DeliveryPayload {
+function payloadFor(members: readonly NoteRow[], ft: FamilyTarget): SummaryPayload {
   return { type: 'summary', summary: ft.member.summary!, alsoIn: alsoInFor(members, ft.member), member: ft.member.id, ...silentOf(ft.member.info) };
 }
 
@@ -75,8 +75,8 @@ function familyRevision(notes: readonly NoteRow[]): number {
 }
 
 /** Whether a chat would see the same message (which note's record it came from aside: a rename changes only that). */
-function sameContent(a: DeliveryPayload | undefined, b: DeliveryPayload): boolean {
-  const shown = (p: DeliveryPayload) => JSON.stringify(p.type === 'summary' ? { ...p, member: undefined } : p);
+function sameContent(a: SummaryPayload | undefined, b: SummaryPayload): boolean {
+  const shown = (p: SummaryPayload) => JSON.stringify({ ...p, member: undefined });
   return !!a && shown(a) === shown(b);
 }
 

@@ -4,7 +4,7 @@
  * gets, and the "also in" links.
  */
 import type { Route } from '../config/schema.js';
-import { baseLanguage, sameLanguage, toLocaleTag } from '../notes/lang.js';
+import { baseLanguage, languageName, sameLanguage } from '../notes/lang.js';
 import type { AlsoIn, NoteRow, Subscription, Target } from '../store/types.js';
 import { targetKey } from '../store/types.js';
 import { langMatches, matchesFilter, routeAllowed } from '../notes/filter.js';
@@ -31,7 +31,7 @@ export interface MemberPrefs {
  * The member a chat gets: the first of its filter's languages that the family has, else the chat's
  * language, else the original (not `translated`), else English, else the first published.
  */
-export function chooseMember(candidates: readonly NoteRow[], prefs: MemberPrefs): NoteRow | undefined {
+function chooseMember(candidates: readonly NoteRow[], prefs: MemberPrefs): NoteRow | undefined {
   for (const l of prefs.langs ?? []) {
     const m = candidates.find((c) => langMatches(l, c.info.lang, c.info.locale));
     if (m) return m;
@@ -68,24 +68,6 @@ export function familyTargets(members: readonly NoteRow[], routes: readonly Rout
   for (const r of routes) consider({ platform: r.platform, chat: r.chat, thread: r.thread ?? '' }, r.filter, r.locale, r);
   for (const s of subscriptions) consider(s.target, s.filter, s.locale);
   return [...out.values()];
-}
-
-const names = new Map<string, string>();
-
-/** A language's name in its own script: `ja` → 日本語, `hant` → 繁體中文, `es` → Español. */
-export function languageName(lang: string): string {
-  const tag = toLocaleTag(lang);
-  let name = names.get(tag);
-  if (name === undefined) {
-    try {
-      const own = new Intl.DisplayNames([tag], { type: 'language' }).of(tag) ?? lang;
-      name = own.charAt(0).toLocaleUpperCase(tag) + own.slice(1);
-    } catch {
-      name = lang;
-    }
-    names.set(tag, name);
-  }
-  return name;
 }
 
 /**

@@ -8,6 +8,7 @@ import type { Logger } from '../log.js';
 import type { LivePage, LivePages } from '../store/live-pages.js';
 import type { OutboxRow } from '../store/types.js';
 import { backoffMs, NO_JITTER } from './backoff.js';
+import { errorText } from '../errors.js';
 
 export interface LiveCheckOptions {
   intervalMs: number;
@@ -63,8 +64,8 @@ export class LiveChecker {
   ) {}
 
   /** The page a first post must wait for, if any: a new one starts being asked. Returns whether the post may go now. */
-  mayPost(row: OutboxRow, hasPosted: boolean): boolean {
-    const url = row.kind === 'post' && row.payload.type === 'summary' ? row.payload.summary.url : undefined;
+  mayPost(row: Extract<OutboxRow, { kind: 'post' }>, hasPosted: boolean): boolean {
+    const url = row.payload.summary.url;
     if (!url || hasPosted) return true;
     const page = this.pages.get(url);
     if (page && (page.state === 'live' || page.state === 'posted-anyway')) return true;
@@ -81,7 +82,7 @@ export class LiveChecker {
     for (const page of this.pages.due(this.now(), 64)) {
       if (this.inflight.has(page.url)) continue;
       const p = this.check(page)
-        .catch((e: unknown) => this.log.error({ url: page.url, err: e instanceof Error ? e.message : String(e) }, 'could not record a page check; it is asked again'))
+        .catch((e: unknown) => this.log.error({ url: page.url, err: errorText(e) }, 'could not record a page check; it is asked again'))
         .finally(() => {
           this.inflight.delete(page.url);
           this.changed();

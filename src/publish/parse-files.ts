@@ -3,7 +3,7 @@
  * `notes.parseTimeoutMs`), for `check` and `preview`: a pathological note is that note's error,
  * never a stack trace that skips the rest, nor a command that never ends.
  */
-import { NoteError } from '../errors.js';
+import { errorText, NoteError } from '../errors.js';
 import { readNoteTextSync, toRelPath, type Note } from '../notes/read.js';
 import type { Summary } from '../summary/build.js';
 import { openParser, type ParseJob, type ParserOptions } from './parse-pool.js';
@@ -23,9 +23,10 @@ export async function parseNoteFiles(files: readonly { root: string; file: strin
       const read: (ParsedFile | ParseJob)[] = part.map(({ root, file }) => {
         const rel = toRelPath(root, file);
         try {
-          return { rel, text: readNoteTextSync(root, file, rel, o.read.maxBytes, o.read.realRoot).text };
+          const { text, hash } = readNoteTextSync(root, file, rel, o.read.maxBytes, o.read.realRoot);
+          return { rel, text, hash };
         } catch (e) {
-          return { root, file, ok: false, error: e instanceof NoteError ? e : new NoteError(rel, `cannot read: ${e instanceof Error ? e.message : String(e)}`) };
+          return { root, file, ok: false, error: e instanceof NoteError ? e : new NoteError(rel, `cannot read: ${errorText(e)}`) };
         }
       });
       const jobs = read.filter((r): r is ParseJob => 'text' in r);

@@ -10,7 +10,7 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { NoteError } from '../errors.js';
+import { errorText, NoteError } from '../errors.js';
 import { parseNoteText, type Note, type ReadOptions } from '../notes/read.js';
 import { buildSummary, type Summary, type SummaryOptions } from '../summary/build.js';
 import { bodyText } from '../summary/body.js';
@@ -20,6 +20,8 @@ import type { SearchText } from '../store/types.js';
 export interface ParseJob {
   rel: string;
   text: string;
+  /** The text's digest, taken where the file was read. */
+  hash?: string | undefined;
 }
 
 export type ParseResult =
@@ -28,20 +30,20 @@ export type ParseResult =
   | { ok: false; rel: string; error: { message: string; line?: number | undefined } };
 
 /** Above this many notes in one call, every thread is used; below, one. */
-export const POOL_THRESHOLD = 400;
+const POOL_THRESHOLD = 400;
 const CHUNK = 64;
 export const TOO_LONG = 'took too long to parse';
 /** What a worker thread says once it has loaded (parse-worker.ts). */
 export const READY = 'ready';
 
 /** One note's parse and summary (on a worker thread). Any failure is this note's: one note never stops a batch. */
-export function parseJob({ rel, text }: ParseJob, read: ReadOptions, summary: SummaryOptions): ParseResult {
+export function parseJob({ rel, text, hash }: ParseJob, read: ReadOptions, summary: SummaryOptions): ParseResult {
   try {
-    const { note, tokens } = parseNoteText(rel, text, read);
+    const { note, tokens } = parseNoteText(rel, text, read, hash);
     return { ok: true, rel, note, summary: buildSummary(note, tokens, summary), text: searchText(note, bodyText(tokens)) };
   } catch (e) {
     if (e instanceof NoteError) return { ok: false, rel, error: { message: e.message, line: e.line } };
-    return { ok: false, rel, error: { message: `could not summarise: ${e instanceof Error ? e.message : String(e)}` } };
+    return { ok: false, rel, error: { message: `could not summarise: ${errorText(e)}` } };
   }
 }
 

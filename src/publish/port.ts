@@ -3,10 +3,10 @@
  * delete) is driven by the outbox; command events flow the other way through `CommandSink`.
  */
 import type { Platform } from '../config/schema.js';
-import type { DeliveryPayload, Target } from '../store/types.js';
+import type { DigestPayload, SummaryPayload, Target } from '../store/types.js';
 
 /** What to send: a note's summary or a digest; the adapter renders it for its platform. */
-export type OutgoingMessage = Exclude<DeliveryPayload, { type: 'delete' } | { type: 'crosspost' }>;
+export type OutgoingMessage = SummaryPayload | DigestPayload;
 
 export interface SendContext {
   /** The outbox row's id and revision, for logs and idempotency. */

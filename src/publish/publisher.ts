@@ -6,16 +6,16 @@ import { existsSync } from 'node:fs';
 import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import type { Config } from '../config/schema.js';
-import { NoteError } from '../errors.js';
+import { errorText, NoteError } from '../errors.js';
 import type { Logger } from '../log.js';
-import { contentHash, readNoteTextSync, toRelPath, type ReadOptions } from '../notes/read.js';
+import { contentHash, noteIdOf, readNoteTextSync, toRelPath, type ReadOptions } from '../notes/read.js';
 import { readChangedFiles, type BatchOptions, type ChangedFile, type FolderReader } from './batch-read.js';
 
 export type { BatchOptions } from './batch-read.js';
 import type { SummaryOptions } from '../summary/build.js';
 import { openParser, type Parser, type ParseResult } from './parse-pool.js';
-import type { KnownNote, Store } from '../store/store.js';
-import type { DeliveryPayload, DigestItem, NoteRow, SearchText, Target } from '../store/types.js';
+import type { KnownNote, NotePlace, Store } from '../store/store.js';
+import type { SummaryPayload, DigestItem, NoteRow, SearchText, Target } from '../store/types.js';
 import { targetKey } from '../store/types.js';
 import { decideNote, decideRemoval, type Action, type Policy } from './decide.js';
 import { routeTargets, savedQueries, silentOf } from './route.js';
@@ -61,6 +61,8 @@ interface Decided {
   seen?: string | undefined;
   /** The note's record before this batch. */
   prev?: NoteRow | undefined;
+  /** Where that record lies, read with it in the same synchronous stretch as the write (Store.storedNote). */
+  place?: NotePlace | undefined;
 }
 
 const DB_CHUNK = 500;
@@ -118,12 +120,12 @@ export class Publisher {
         for (const { rel, error } of read.failed) {
           // Recorded like a note with bad front matter, so `status` lists it as `check` does (a file gone meanwhile is not).
           const there = existsSync(path.join(this.deps.root, rel));
-          this.recordError(rel, error, there ? contentHash(`unreadable:${error instanceof Error ? error.message : String(error)}`) : undefined);
+          this.recordError(rel, error, there ? contentHash(`unreadable:${errorText(error)}`) : undefined);
           result.errors++;
         }
         const changed = read.changed;
         onProgress?.(Math.min(files.length, from + BATCH_CHUNK), files.length);
-        const parsed = this.parser.parse(changed.map((c) => ({ rel: c.rel, text: c.text })));
+        const parsed = this.parser.parse(changed.map((c) => ({ rel: c.rel, text: c.text, hash: c.hash })));
         parsed.catch(() => undefined); // awaited below; not an unhandled rejection if a commit throws first
         return { changed, parsed };
       };
@@ -175,8 +177,8 @@ export class Publisher {
     } else if (removals.length) {
       const decided: Decided[] = [];
       for (const rel of removals) {
-        const prev = this.deps.store.getNote(known(rel)!.id);
-        if (prev && prev.state !== 'deleted') decided.push({ ...decideRemoval(prev, policy), prev });
+        const stored = this.deps.store.storedNote(known(rel)!.id);
+        if (stored && stored.row.state !== 'deleted') decided.push({ ...decideRemoval(stored.row, policy), prev: stored.row, place: stored.place });
       }
       result.announced += this.commit(decided);
     }
@@ -215,7 +217,7 @@ export class Publisher {
   }
 
   private rename(from: string, fromId: string, to: string, renamed: Set<string>): void {
-    const toId = to.replace(/\.[^./]+$/, '');
+    const toId = noteIdOf(to);
     this.deps.store.renameNote(fromId, toId);
     this.deps.onRemoved?.(fromId);
     renamed.add(from);
@@ -229,6 +231,7 @@ export class Publisher {
     const claims = newClaims();
     const grouped = this.deps.config.publish.translations.mode === 'group';
     const queries = this.savedQueries();
+    const placed = new Set<string>();
     parsed.forEach((r, i) => {
       if (!r.ok) {
         this.recordError(r.rel, new NoteError(r.rel, r.error.message, r.error.line), changed[i]!.hash);
@@ -236,14 +239,19 @@ export class Publisher {
         return;
       }
       result.parsed++;
-      // A note the store has never seen (every note of a cold start) has no record to read.
-      const prev = changed[i]!.known ? store.getNote(r.note.id) : undefined;
+      // A note the store has never seen (every note of a cold start) has no record to read. The
+      // record read here is the one the write replaces; a second file of the same id (a.md beside
+      // a.markdown) leaves the write to look its place up again, the first having moved it.
+      const stored = changed[i]!.known ? store.storedNote(r.note.id) : undefined;
+      const prev = stored?.row;
+      const place = stored && !placed.has(r.note.id) ? stored.place : undefined;
+      placed.add(r.note.id);
       const d = decideNote(prev, r.note, r.summary, now, policy);
       const row = grouped ? assignFamilyKey(store, d.row, prev, claims, this.deps.log) : d.row;
       // Saved searches are matched here, on the words the index is given in this same commit.
       const searches = queries.size ? this.searches.match(r.text.words, r.note.locale, queries) : [];
       if (searches.length) row.info = { ...row.info, searches };
-      decided.push({ row, action: d.action, text: r.text, seen: changed[i]!.seen, prev });
+      decided.push({ row, action: d.action, text: r.text, seen: changed[i]!.seen, prev, place });
     });
     return decided;
   }
@@ -272,7 +280,7 @@ export class Publisher {
     } catch {
       // unreadable now: the error is recorded without a digest
     }
-    this.recordError(rel, new NoteError(rel, `could not be processed: ${e instanceof Error ? e.message : String(e)}`), hash);
+    this.recordError(rel, new NoteError(rel, `could not be processed: ${errorText(e)}`), hash);
   }
 
   /** A path that is not read on purpose (a symlink leading outside the folder): its reason shows in `status`. */
@@ -282,9 +290,9 @@ export class Publisher {
   }
 
   private recordError(rel: string, e: unknown, hash?: string): void {
-    const message = e instanceof NoteError ? e.format() : `${rel}: ${e instanceof Error ? e.message : String(e)}`;
+    const message = e instanceof NoteError ? e.format() : `${rel}: ${errorText(e)}`;
     this.deps.log.error({ file: rel, err: message }, 'note skipped: cannot read it');
-    const id = rel.replace(/\.[^./]+$/, '');
+    const id = noteIdOf(rel);
     const prev = this.deps.store.getNote(id);
     // A broken edit keeps the note's last good state; only the error is recorded.
     if (prev) this.deps.store.putNote({ ...prev, error: message });
@@ -318,7 +326,7 @@ export class Publisher {
         for (const d of chunk) {
           // Announced notes are written with their deliveries below, in the same transaction.
           if (d.action.type === 'announce') continue;
-          store.putNote(d.row, d.text, d.seen);
+          store.putNote(d.row, d.text, d.seen, d.place);
           enqueued += this.enqueueFor(d);
           this.logDecision(d);
         }
@@ -326,7 +334,7 @@ export class Publisher {
     }
     store.transaction(() => {
       for (const d of announce) {
-        store.putNote(d.row, d.text, d.seen);
+        store.putNote(d.row, d.text, d.seen, d.place);
         log.info({ note: d.row.id, action: 'announce', revision: d.row.revision }, 'note changed');
       }
       for (const { target, items } of perTarget.values()) {
@@ -343,7 +351,7 @@ export class Publisher {
    * New announcements for one chat: above the digest threshold, one digest listing them; else one
    * post each, not sent before `notBefore` (a family's grace period). Inside a transaction.
    */
-  private enqueueNew(target: Target, posts: { noteId: string; revision: number; title: string; url?: string | undefined; payload: DeliveryPayload }[], notBefore?: number): number {
+  private enqueueNew(target: Target, posts: { noteId: string; revision: number; title: string; url?: string | undefined; payload: SummaryPayload }[], notBefore?: number): number {
     const { store, config } = this.deps;
     if (posts.length > config.publish.digest.threshold) {
       const items: DigestItem[] = posts.map((p) => ({ noteId: p.noteId, title: p.title, url: p.url }));
@@ -386,7 +394,7 @@ export class Publisher {
       const movedAway = followRenamedFamilies(store, decided);
       const touched = familiesTouched(store, config, this.deps.platforms, decided, movedAway);
       for (const d of decided) {
-        store.putNote(d.row, d.text, d.seen);
+        store.putNote(d.row, d.text, d.seen, d.place);
         if (d.action.type === 'update' || d.action.type === 'retract') enqueued += this.enqueueFor(d); // posts under the note's own id
         this.logDecision(d);
       }

@@ -16,6 +16,7 @@ import type { ModeChoice } from '../watch/mode.js';
 import { watchNotes, type NotesWatcher } from '../watch/watcher.js';
 import { backoffMs, NO_JITTER } from './backoff.js';
 import type { Publisher } from './publisher.js';
+import { errorText } from '../errors.js';
 
 export interface FolderSyncDeps {
   root: string;
@@ -37,7 +38,7 @@ const MAX_TIMER_MS = 2 ** 31 - 1;
 const HOUR_MS = 3_600_000;
 
 /** Two halves of a batch, changes and removals each split. */
-export function splitBatch(b: Batch): Batch[] {
+function splitBatch(b: Batch): Batch[] {
   const items = [...b.changed.map((f) => ({ f, removed: false })), ...b.removed.map((f) => ({ f, removed: true }))];
   const mid = Math.ceil(items.length / 2);
   return [items.slice(0, mid), items.slice(mid)].map((part) => ({ changed: part.filter((i) => !i.removed).map((i) => i.f), removed: part.filter((i) => i.removed).map((i) => i.f) }));
@@ -162,7 +163,7 @@ export class FolderSync {
       .then(async () => {
         await task();
       })
-      .catch((e: unknown) => this.deps.log.error({ err: e instanceof Error ? e.message : String(e) }, 'background task failed'))
+      .catch((e: unknown) => this.deps.log.error({ err: errorText(e) }, 'background task failed'))
       .finally(() => {
         this.queued--;
         this.noticeIdle();
@@ -191,7 +192,7 @@ export class FolderSync {
 
   private batchFailed(b: Batch, e: unknown, attempt: number): void {
     const { log } = this.deps;
-    const err = e instanceof Error ? e.message : String(e);
+    const err = errorText(e);
     if (isStoreUnavailable(e)) {
       const wait = backoffMs(attempt, { baseDelayMs: 1000, maxDelayMs: 60_000 }, NO_JITTER);
       log.error({ err, retryInMs: wait }, 'batch failed; will retry (the store is unavailable)');

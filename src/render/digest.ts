@@ -5,7 +5,7 @@ import { defuseMentions, discordLinkTarget, escapeDiscordMarkdown, escapeTelegra
 import { DISCORD_LIMITS, joinLinesWithin, type DiscordMessagePayload } from './discord.js';
 import type { TelegramMessagePayload } from './telegram.js';
 
-export function digestHeading(count: number): string {
+function digestHeading(count: number): string {
   return `📚 ${count} new notes`;
 }
 

@@ -9,6 +9,7 @@ import { parseNoteText, readNoteTextSync, type ReadOptions } from '../notes/read
 import type { Store } from '../store/store.js';
 import { bodyText } from '../summary/body.js';
 import { searchText } from './text.js';
+import { errorText } from '../errors.js';
 
 export interface Backfill {
   /** Resolves with how many notes were indexed, when done or stopped. */
@@ -35,7 +36,7 @@ export function startBackfill(store: Store, root: string, read: ReadOptions & { 
           const { text, hash } = readNoteTextSync(root, path.join(root, row.file), row.file, read.maxBytes, read.realRoot);
           // A note changed since it was recorded is the watcher's to process; its words come with it.
           if (hash !== row.hash) continue;
-          const { note, tokens } = parseNoteText(row.file, text, read);
+          const { note, tokens } = parseNoteText(row.file, text, read, hash);
           if (store.indexNote(row.id, row.hash, searchText(note, bodyText(tokens)))) indexed++;
         } catch (e) {
           log.debug({ note: row.id, err: String(e) }, 'not indexed');
@@ -48,7 +49,7 @@ export function startBackfill(store: Store, root: string, read: ReadOptions & { 
   // The store busy or failing: the notes stay unindexed and the next start tries again; never an
   // unhandled rejection that would end the service.
   const done = run().catch((e: unknown) => {
-    log.warn({ err: e instanceof Error ? e.message : String(e) }, 'indexing notes recorded before the lookup index stopped; the next start goes on');
+    log.warn({ err: errorText(e) }, 'indexing notes recorded before the lookup index stopped; the next start goes on');
     return 0;
   });
   return {

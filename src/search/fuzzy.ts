@@ -5,7 +5,7 @@
 import { isSpacelessScript } from './text.js';
 
 /** Edits allowed for a word of `length` letters: none up to 4, one up to 9, two beyond (as MiniSearch's fuzzy 0.2, at most 2). */
-export function allowedEdits(length: number): number {
+function allowedEdits(length: number): number {
   if (length <= 4) return 0;
   return Math.min(2, Math.floor(length * 0.2));
 }
@@ -14,7 +14,7 @@ export function allowedEdits(length: number): number {
  * Optimal-string-alignment distance (Levenshtein plus swapped neighbours, `idempotnet` →
  * `idempotent` is one edit), or `max + 1` as soon as it must exceed `max`.
  */
-export function editDistance(a: string, b: string, max: number): number {
+function editDistance(a: string, b: string, max: number): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
   let prev2: number[] = [];
   let prev = Array.from({ length: b.length + 1 }, (_, j) => j);

@@ -162,7 +162,7 @@ export class NoteSearch {
 }
 
 /** Theirs (`lang`), else another region of it, else the original, else English, else the first. */
-export function pickMember(members: readonly NoteFacts[], lang?: string): NoteFacts | undefined {
+function pickMember(members: readonly NoteFacts[], lang?: string): NoteFacts | undefined {
   const want = lang ? toLocaleTag(lang).toLowerCase() : undefined;
   const wantLang = lang?.toLowerCase();
   let base: NoteFacts | undefined;

@@ -55,7 +55,7 @@ export type Scope = 'titles' | 'words';
  * word beside its prefix ranks `graph` above `graphics` for "graph", and a title that starts with
  * the typed characters above one that has them inside.
  */
-export function pieceExpression(p: QueryPiece, scope: Scope, alternatives: string[] = []): string {
+function pieceExpression(p: QueryPiece, scope: Scope, alternatives: string[] = []): string {
   if (p.spaceless) {
     if (scope === 'words') return pairsOf(p);
     const gram = quote([...p.text].slice(0, GRAM_CHARS).join(''));

@@ -40,7 +40,7 @@ export const GRAM_CHARS = 12;
 const RUN = /[\p{L}\p{N}\p{M}]+/gu;
 
 /** The runs of letters of `text` (normalised) that contain a spaceless-script character. */
-export function spacelessRuns(text: string): string[] {
+function spacelessRuns(text: string): string[] {
   return (normalizeTerm(text).match(RUN) ?? []).filter((r) => SPACELESS.test(r));
 }
 
@@ -49,7 +49,7 @@ export function spacelessRuns(text: string): string[] {
  * segmenter splits `モデルファイル名` into モデル|ファイル|名 but a user typing `モデルフ` has typed
  * no word of it, and `デルファ` starts in the middle of one. A prefix query on these finds both.
  */
-export function titleGrams(title: string): string[] {
+function titleGrams(title: string): string[] {
   const out = new Set<string>();
   for (const run of spacelessRuns(title)) {
     const chars = [...run];

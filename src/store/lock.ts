@@ -28,7 +28,7 @@ export interface LockHolder {
   since: string;
 }
 
-export function lockFiles(dbFile: string): { lock: string; holder: string } {
+function lockFiles(dbFile: string): { lock: string; holder: string } {
   return { lock: `${dbFile}.lock`, holder: `${dbFile}.lock.json` };
 }
 
@@ -41,7 +41,7 @@ function readHolder(file: string): LockHolder | undefined {
 }
 
 /** Where the lock on the database file itself lives (see the file's comment). */
-export function fileLockFor(dbFile: string, lockDir = path.join(tmpdir(), `notecast-locks-${process.getuid?.() ?? 0}`)): string {
+function fileLockFor(dbFile: string, lockDir = path.join(tmpdir(), `notecast-locks-${process.getuid?.() ?? 0}`)): string {
   const abs = path.resolve(dbFile);
   closeSync(openSync(abs, 'a')); // a new database: its file exists from here on, so it has an inode to lock
   const st = statSync(abs);

@@ -15,7 +15,7 @@ export interface StoreMark {
   finished: number;
 }
 
-export function markFile(dbFile: string): string {
+function markFile(dbFile: string): string {
   return `${dbFile}.mark`;
 }
 

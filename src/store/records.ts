@@ -1,7 +1,9 @@
 /** The rows as SQLite returns them, and their typed shapes (NoteRow, OutboxRow, KnownNote). */
+import { z } from 'zod';
+import { errorText } from '../errors.js';
 import type { Summary } from '../summary/build.js';
-import { toKeyPoint } from '../summary/inline.js';
-import type { DeliveryKind, DeliveryPayload, DeliveryStatus, NoteInfo, NoteRow, NoteState, OutboxRow, Target } from './types.js';
+import { toKeyPoint, type KeyPoint } from '../summary/inline.js';
+import type { Delivery, DeliveryStatus, NoteInfo, NoteRow, NoteState, OutboxRow, SummaryPayload, Target } from './types.js';
 
 export interface NoteRecord {
   id: string;
@@ -24,7 +26,7 @@ export interface OutboxRecord {
   platform: string;
   chat: string;
   thread: string;
-  kind: DeliveryKind;
+  kind: string;
   payload: string;
   status: DeliveryStatus;
   attempts: number;
@@ -58,12 +60,8 @@ export function toKnown(r: KnownRecord): KnownNote {
 }
 
 /** Summaries written by earlier releases hold key points as strings. */
-export function storedSummary(s: Summary): Summary {
+function storedSummary(s: Omit<Summary, 'keyPoints'> & { keyPoints: (KeyPoint | string)[] }): Summary {
   return { ...s, keyPoints: s.keyPoints.map(toKeyPoint) };
-}
-
-export function storedPayload(p: DeliveryPayload): DeliveryPayload {
-  return p.type === 'summary' ? { ...p, summary: storedSummary(p.summary) } : p;
 }
 
 export function toNote(r: NoteRecord): NoteRow {
@@ -82,20 +80,93 @@ export function toNote(r: NoteRecord): NoteRow {
   };
 }
 
-export function toOutbox(r: OutboxRecord): OutboxRow {
+/**
+ * A delivery's kind, note and payload as the store holds them: checked when read, so the deliverer
+ * meets only the shapes `Delivery` names. Key points as strings are an earlier release's (`storedSummary`).
+ */
+const run = z.object({ text: z.string(), style: z.enum(['code', 'del', 'literal']).optional() });
+const summary = z.object({
+  title: z.string(),
+  url: z.string().optional(),
+  keyPoints: z.array(z.union([z.string(), z.array(run)])),
+  links: z.array(z.object({ text: z.string(), url: z.string() })),
+  lang: z.string(),
+  locale: z.string(),
+  tags: z.array(z.string()),
+  date: z.string().optional(),
+  readingMinutes: z.number(),
+});
+const summaryPayload = z.object({
+  type: z.literal('summary'),
+  summary,
+  alsoIn: z.array(z.object({ label: z.string(), url: z.string().optional() })).optional(),
+  member: z.string().optional(),
+  silent: z.boolean().optional(),
+});
+const noteId = z.string().min(1);
+const deliverySchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('post'), noteId, payload: summaryPayload }),
+  z.object({ kind: z.literal('edit'), noteId, payload: summaryPayload }),
+  z.object({ kind: z.literal('delete'), noteId, payload: z.object({ type: z.literal('delete') }) }),
+  z.object({
+    kind: z.literal('digest'),
+    noteId: z.null(),
+    payload: z.object({ type: z.literal('digest'), items: z.array(z.object({ noteId, title: z.string(), url: z.string().optional() })) }),
+  }),
+  z.object({ kind: z.literal('crosspost'), noteId: noteId.nullable(), payload: z.object({ type: z.literal('crosspost'), messageId: z.string().min(1) }) }),
+]);
+
+/** A post's or an edit's stored payload, if it is one (see `summaryPayload`). */
+export function readSummaryPayload(text: string): SummaryPayload | undefined {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  const r = summaryPayload.safeParse(parsed);
+  return r.success ? { ...r.data, summary: storedSummary(r.data.summary) } : undefined;
+}
+
+/** An outbox row whose kind, note or payload is not one `Delivery` names (written by hand, or damaged). */
+export interface InvalidOutboxRecord {
+  id: number;
+  problem: string;
+}
+
+function toDelivery(r: OutboxRecord): Delivery | string {
+  let payload: unknown;
+  try {
+    payload = JSON.parse(r.payload);
+  } catch (e) {
+    return `payload is not JSON: ${errorText(e)}`;
+  }
+  const parsed = deliverySchema.safeParse({ kind: r.kind, noteId: r.note_id, payload });
+  if (!parsed.success) return z.prettifyError(parsed.error).replace(/\s+/g, ' ');
+  const d = parsed.data;
+  // Key points written as strings are read as runs.
+  if (d.kind === 'post' || d.kind === 'edit') return { ...d, payload: { ...d.payload, summary: storedSummary(d.payload.summary) } };
+  return d;
+}
+
+/** The row, typed by its kind, or what is wrong with it. */
+export function toOutbox(r: OutboxRecord): OutboxRow | InvalidOutboxRecord {
+  const delivery = toDelivery(r);
+  if (typeof delivery === 'string') return { id: r.id, problem: `outbox row ${r.id} (${r.kind}): ${delivery}` };
   return {
     id: r.id,
-    noteId: r.note_id,
     revision: r.revision,
     target: { platform: r.platform as Target['platform'], chat: r.chat, thread: r.thread },
-    kind: r.kind,
-    payload: storedPayload(JSON.parse(r.payload) as DeliveryPayload),
     status: r.status,
     attempts: r.attempts,
     nextAttemptAt: r.next_attempt_at,
     messageId: r.message_id,
     nonce: r.nonce,
     lastError: r.last_error,
+    ...delivery,
   };
 }
 
+export function isInvalidOutbox(r: OutboxRow | InvalidOutboxRecord): r is InvalidOutboxRecord {
+  return 'problem' in r;
+}

@@ -13,9 +13,21 @@ import { readStatus, type StatusCounts } from './status.js';
 import { laneKey } from './types.js';
 import type { SearchText } from './types.js';
 import type { DeliveryKind, DeliveryPayload, NewDelivery, NoteRow, OutboxRow, Subscription, Target } from './types.js';
-import { toKnown, toNote, toOutbox, type KnownNote, type KnownRecord, type NoteRecord, type OutboxRecord } from './records.js';
+import { isInvalidOutbox, toKnown, toNote, toOutbox, type KnownNote, type KnownRecord, type NoteRecord, type OutboxRecord } from './records.js';
 
 export type { KnownNote } from './records.js';
+
+/** Where a note's record lies: its rowid (the lookup index's key) and the content its words were indexed from. */
+export interface NotePlace {
+  rowid: number;
+  indexedHash: string | null;
+}
+
+/** A note's record with its place (see `Store.storedNote`). */
+export interface StoredNote {
+  row: NoteRow;
+  place: NotePlace;
+}
 
 /** The database is locked, full, read-only or failing: worth trying again later, not the data's fault. */
 export function isStoreUnavailable(e: unknown): boolean {
@@ -91,8 +103,16 @@ export class Store {
 
   // ── notes ──
   getNote(id: string): NoteRow | undefined {
-    const r = this.sql('SELECT * FROM notes WHERE id = ?').get(id) as NoteRecord | undefined;
-    return r ? toNote(r) : undefined;
+    return this.storedNote(id)?.row;
+  }
+
+  /**
+   * A note's record and where it lies (its rowid and indexed content), in one read. Handed back to
+   * `putNote` in the same synchronous stretch, the place spares the write its own look-up.
+   */
+  storedNote(id: string): StoredNote | undefined {
+    const r = this.sql('SELECT rowid, * FROM notes WHERE id = ?').get(id) as (NoteRecord & { rowid: number; indexed_hash: string | null }) | undefined;
+    return r ? { row: toNote(r), place: { rowid: r.rowid, indexedHash: r.indexed_hash } } : undefined;
   }
 
   /** file → (id, hash, state) of every known note; the warm start compares digests against it. */
@@ -150,20 +170,21 @@ export class Store {
    * Writes a note's record and, with `text`, its words in the lookup index, in one transaction: the
    * index never disagrees with the store. Without `text` the indexed words stay (an error on
    * record, a release of a scheduled note: the content did not change); a deleted note leaves the index.
-   * `seen`: the file's stat when this content was read (KnownNote.seen).
+   * `seen`: the file's stat when this content was read (KnownNote.seen). `place`: where the note's
+   * record lies, from `storedNote` read in the same synchronous stretch (else it is looked up here).
    */
-  putNote(n: NoteRow, text?: SearchText, seen?: string): void {
+  putNote(n: NoteRow, text?: SearchText, seen?: string, place?: NotePlace): void {
     // Inside a caller's transaction it is written as part of it: a nested one would be a SAVEPOINT,
     // at which FTS5 writes its pending words out as a segment of their own.
-    if (this.db.inTransaction) this.writeNote(n, text, seen);
-    else this.transaction(() => this.writeNote(n, text, seen));
+    if (this.db.inTransaction) this.writeNote(n, text, seen, place);
+    else this.transaction(() => this.writeNote(n, text, seen, place));
   }
 
-  private writeNote(n: NoteRow, text?: SearchText, seenFile?: string): void {
-    const before = this.sql('SELECT rowid, indexed_hash FROM notes WHERE id = ?').get(n.id) as { rowid: number; indexed_hash: string | null } | undefined;
-    const wasIndexed = before?.indexed_hash != null;
+  private writeNote(n: NoteRow, text?: SearchText, seenFile?: string, place?: NotePlace): void {
+    const before = place ?? this.notePlace(n.id);
+    const wasIndexed = before?.indexedHash != null;
     // The index's own marker goes in with the record: a second UPDATE would rewrite the whole row.
-    const indexedHash = n.state === 'deleted' ? null : text ? n.hash : (before?.indexed_hash ?? null);
+    const indexedHash = n.state === 'deleted' ? null : text ? n.hash : (before?.indexedHash ?? null);
     const seen = seenFile ?? null; // left as it was when not given
     // No RETURNING: a statement with one runs as a sub-transaction, at whose end FTS5 writes its
     // pending words out as a segment of their own (3x the cost of a cold start's writes).
@@ -194,6 +215,11 @@ export class Store {
     if (n.state === 'deleted') {
       if (wasIndexed) dropSearchRows(this.sql, rowid);
     } else if (text) writeSearchRows(this.sql, rowid, text, wasIndexed);
+  }
+
+  private notePlace(id: string): NotePlace | undefined {
+    const r = this.sql('SELECT rowid, indexed_hash FROM notes WHERE id = ?').get(id) as { rowid: number; indexed_hash: string | null } | undefined;
+    return r ? { rowid: r.rowid, indexedHash: r.indexed_hash } : undefined;
   }
 
   /** A renamed note keeps its posts and history under its new id. */
@@ -273,7 +299,7 @@ export class Store {
 
   outboxRow(id: number): OutboxRow | undefined {
     const r = this.sql('SELECT * FROM outbox WHERE id = ?').get(id) as OutboxRecord | undefined;
-    return r ? toOutbox(r) : undefined;
+    return this.validOutbox(r);
   }
 
   /** The open (pending) delivery of `kind` for a note and target, which a newer revision may replace. */
@@ -284,7 +310,13 @@ export class Store {
          AND kind IN (${kinds.map(() => '?').join(',')}) ORDER BY id DESC LIMIT 1`,
       )
       .get(noteId, target.platform, target.chat, target.thread, ...kinds) as OutboxRecord | undefined;
-    return r ? toOutbox(r) : undefined;
+    return this.validOutbox(r);
+  }
+
+  /** A row read as its kind says; one that is not a delivery (see records.ts) is as good as absent. */
+  private validOutbox(r: OutboxRecord | undefined): OutboxRow | undefined {
+    const row = r ? toOutbox(r) : undefined;
+    return row && !isInvalidOutbox(row) ? row : undefined;
   }
 
   /** Replaces a pending delivery's content with a newer revision (it has not been sent yet). */
@@ -327,10 +359,13 @@ export class Store {
          ORDER BY o.next_attempt_at, o.id LIMIT ?`,
       )
       .all(now, limit + exclude.size) as OutboxRecord[];
-    return rows
-      .map(toOutbox)
-      .filter((r) => !exclude.has(laneKey(r)))
-      .slice(0, limit);
+    const heads: OutboxRow[] = [];
+    for (const row of rows.map(toOutbox)) {
+      // A row that is no delivery could never be sent: it fails, saying why, and its chat's next one goes.
+      if (isInvalidOutbox(row)) this.markFailed(row.id, row.problem);
+      else if (!exclude.has(laneKey(row))) heads.push(row);
+    }
+    return heads.slice(0, limit);
   }
 
   /** When the next pending delivery of an unpaused target becomes due. */

@@ -82,7 +82,7 @@ export interface DigestItem {
 }
 
 /** `crosspost`: publishing a Discord announcement to following servers, once its post is out (see laneKey). */
-export type DeliveryKind = 'post' | 'edit' | 'delete' | 'digest' | 'crosspost';
+export type DeliveryKind = Delivery['kind'];
 
 /** Another language of the same note, linked under its announcement. */
 export interface AlsoIn {
@@ -92,24 +92,51 @@ export interface AlsoIn {
   url?: string | undefined;
 }
 
-export type DeliveryPayload =
-  /** `member`: in a family announcement, the note whose text is shown (the chat's language). */
-  /** `silent`: posted without a notification (front matter `notecast: {silent: true}`). */
-  | { type: 'summary'; summary: Summary; alsoIn?: AlsoIn[] | undefined; member?: string | undefined; silent?: boolean | undefined }
-  | { type: 'digest'; items: DigestItem[] }
-  | { type: 'delete' }
-  /** The posted message to publish to following channels. */
-  | { type: 'crosspost'; messageId: string };
+/** A note's (or family's) summary, posted or edited in. `member`: in a family announcement, the note whose text is shown (the chat's language). */
+export interface SummaryPayload {
+  type: 'summary';
+  summary: Summary;
+  alsoIn?: AlsoIn[] | undefined;
+  member?: string | undefined;
+  /** Posted without a notification (front matter `notecast: {silent: true}`). */
+  silent?: boolean | undefined;
+}
+
+export interface DigestPayload {
+  type: 'digest';
+  items: DigestItem[];
+}
+
+export interface DeletePayload {
+  type: 'delete';
+}
+
+/** The posted message to publish to following channels. */
+export interface CrosspostPayload {
+  type: 'crosspost';
+  messageId: string;
+}
+
+export type DeliveryPayload = SummaryPayload | DigestPayload | DeletePayload | CrosspostPayload;
+
+/**
+ * What a delivery is, by kind: which note it is about and what it carries. A post or an edit
+ * carries a summary, a delete nothing, a digest the notes it lists (and belongs to no one note),
+ * a crosspost the message it publishes (a digest's has no note).
+ */
+export type Delivery =
+  | { kind: 'post'; noteId: string; payload: SummaryPayload }
+  | { kind: 'edit'; noteId: string; payload: SummaryPayload }
+  | { kind: 'delete'; noteId: string; payload: DeletePayload }
+  | { kind: 'digest'; noteId: null; payload: DigestPayload }
+  | { kind: 'crosspost'; noteId: string | null; payload: CrosspostPayload };
 
 export type DeliveryStatus = 'pending' | 'sending' | 'done' | 'failed' | 'skipped';
 
-export interface OutboxRow {
+interface OutboxState {
   id: number;
-  noteId: string | null;
   revision: number;
   target: Target;
-  kind: DeliveryKind;
-  payload: DeliveryPayload;
   status: DeliveryStatus;
   attempts: number;
   nextAttemptAt: number;
@@ -118,15 +145,15 @@ export interface OutboxRow {
   lastError: string | null;
 }
 
-export interface NewDelivery {
-  noteId: string | null;
+/** An outbox row as read (and validated) from the store. */
+export type OutboxRow = OutboxState & Delivery;
+
+export type NewDelivery = Delivery & {
   revision: number;
   target: Target;
-  kind: DeliveryKind;
-  payload: DeliveryPayload;
   /** Not sent before this time (ms): a family's grace period for translations arriving together. */
   notBefore?: number | undefined;
-}
+};
 
 export interface Subscription {
   id: number;

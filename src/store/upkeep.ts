@@ -4,7 +4,8 @@
  * back. Asked through `Store.upkeep`.
  */
 import type { Prepare } from './db.js';
-import type { DeliveryPayload, Target } from './types.js';
+import { readSummaryPayload } from './records.js';
+import type { SummaryPayload, Target } from './types.js';
 
 export class OutboxUpkeep {
   constructor(private readonly sql: Prepare) {}
@@ -16,11 +17,11 @@ export class OutboxUpkeep {
   }
 
   /** The content last sent to a target for a note (its newest finished post or edit), to skip an edit that changes nothing. */
-  lastSentPayload(noteId: string, target: Target): DeliveryPayload | undefined {
+  lastSentPayload(noteId: string, target: Target): SummaryPayload | undefined {
     const r = this
       .sql("SELECT payload FROM outbox WHERE note_id = ? AND platform = ? AND chat = ? AND thread = ? AND kind IN ('post', 'edit') AND status = 'done' ORDER BY id DESC LIMIT 1")
       .get(noteId, target.platform, target.chat, target.thread) as { payload: string } | undefined;
-    return r ? (JSON.parse(r.payload) as DeliveryPayload) : undefined;
+    return r ? readSummaryPayload(r.payload) : undefined;
   }
 
   /**

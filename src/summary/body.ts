@@ -3,7 +3,7 @@ import type { Token, Tokens } from 'marked';
 import { cleanText, inlineText } from './plain.js';
 
 /** Longest body text kept per note: enough to find a note by what it says, bounded in memory. */
-export const MAX_INDEXED_BODY = 4000;
+const MAX_INDEXED_BODY = 4000;
 
 /** Plain prose of a note (headings, paragraphs, list items, table cells), no code. */
 export function bodyText(tokens: readonly Token[], max = MAX_INDEXED_BODY): string {

@@ -3,6 +3,8 @@
  * language, up to 5 links, and the facts a footer shows. Pure.
  */
 import { Lexer, type Token } from 'marked';
+import type { Config } from '../config/schema.js';
+import { languageName } from '../notes/lang.js';
 import type { Note } from '../notes/read.js';
 import { collapseWhitespace, truncate } from '../util/text.js';
 import { bodyText } from './body.js';
@@ -39,13 +41,19 @@ const POINTS_SHARE = 0.75;
 
 export const DEFAULT_SUMMARY_OPTIONS: SummaryOptions = { maxChars: 1000, maxPoints: 5, maxLinks: 5, maxPointChars: 200 };
 
+/** The summary options a config asks for (`summary:`); a single point's length is not configurable. */
+export function summaryOptionsOf(config: Pick<Config, 'summary'>): SummaryOptions {
+  const { maxChars, maxPoints, maxLinks } = config.summary;
+  return { maxChars, maxPoints, maxLinks, maxPointChars: DEFAULT_SUMMARY_OPTIONS.maxPointChars };
+}
+
 /** Footers stay short whatever the front matter holds: hundreds of tags or a very long `lang`. */
 const MAX_FOOTER_TAGS_CHARS = 160;
 const MAX_LANGUAGE_NAME = 32;
 
 /** The footer line every renderer shows: language, tags, date, reading time. */
 export function summaryFooter(s: Pick<Summary, 'locale' | 'lang' | 'tags' | 'date' | 'readingMinutes'>): string {
-  const parts: string[] = [truncate(languageName(s.locale, s.lang), MAX_LANGUAGE_NAME)];
+  const parts: string[] = [truncate(languageName(s.lang, s.locale), MAX_LANGUAGE_NAME)];
   if (s.tags.length) parts.push(footerTags(s.tags));
   if (s.date) parts.push(s.date);
   parts.push(`${s.readingMinutes} min`);
@@ -66,31 +74,11 @@ function footerTags(tags: string[]): string {
   return more > 0 ? `${shown.join(' ')} +${more}`.trim() : shown.join(' ');
 }
 
-const languageNames = new Map<string, string>();
-
-/**
- * The language's own name for itself (`हिन्दी`, `中文`); DisplayNames is costly, so names are kept.
- * Only names Intl knows are kept: an unknown `lang` (locale `und`) is shown as written, per note.
- */
-function languageName(locale: string, lang: string): string {
-  if (locale === 'und') return lang;
-  let name = languageNames.get(locale);
-  if (name === undefined) {
-    try {
-      name = new Intl.DisplayNames([locale], { type: 'language', fallback: 'none' }).of(locale) ?? '';
-    } catch {
-      name = '';
-    }
-    languageNames.set(locale, name);
-  }
-  return name || lang;
-}
-
 /**
  * Words for reading time, in one pass over the raw body: runs of non-space characters, plus
  * CJK and Thai characters at about two a word. A regex with Unicode script classes was 10x slower.
  */
-export function countWords(text: string): number {
+function countWords(text: string): number {
   let words = 0;
   let cjk = 0;
   let inWord = false;
@@ -156,7 +144,7 @@ function authorsLead(note: Note, maxChars: number): string | undefined {
  * Characters a rendering shows besides the points: title, links, footer and separators. A link
  * costs its text and four more on Telegram, the widest ("🔗", two UTF-16 units, a space, a break).
  */
-export function fixedChars(s: Summary): number {
+function fixedChars(s: Summary): number {
   return s.title.length + summaryFooter(s).length + s.links.reduce((n, l) => n + l.text.length + 4, 0) + 8;
 }
 

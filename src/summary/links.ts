@@ -9,10 +9,10 @@ const TRACKING = /^(utm_[a-z_]+|fbclid|gclid|dclid|gbraid|wbraid|msclkid|mc_cid|
 const IMAGE = /\.(png|jpe?g|gif|webp|svg|bmp|ico|avif|tiff?|heic)$/i;
 
 /** Longer URLs are left out: a Discord field (1,024 characters) must hold the whole Markdown link. */
-export const MAX_LINK_URL = 512;
+const MAX_LINK_URL = 512;
 
 /** Resolves `url` against the note's own URL; undefined for anchors, other schemes and bad URLs. */
-export function absolutise(url: string, base: string | undefined): URL | undefined {
+function absolutise(url: string, base: string | undefined): URL | undefined {
   const u = url.trim();
   try {
     if (/^https?:\/\//i.test(u)) return new URL(u);
@@ -24,7 +24,7 @@ export function absolutise(url: string, base: string | undefined): URL | undefin
 }
 
 /** The URL without tracking parameters (what is shown). */
-export function withoutTracking(u: URL): URL {
+function withoutTracking(u: URL): URL {
   const out = new URL(u.href);
   for (const key of [...out.searchParams.keys()]) if (TRACKING.test(key)) out.searchParams.delete(key);
   if (!out.searchParams.size) out.search = '';
@@ -32,7 +32,7 @@ export function withoutTracking(u: URL): URL {
 }
 
 /** Same page, however written: no fragment, no trailing slash, no tracking, host in lower case. */
-export function linkKey(u: URL): string {
+function linkKey(u: URL): string {
   const n = withoutTracking(u);
   n.hash = '';
   let key = n.href;

@@ -24,7 +24,7 @@ const HTML_ELEMENTS = new Set(
 const TAG = /<\/?([A-Za-z][A-Za-z0-9-]*)(?:\s[^>]*)?\/?>/g;
 
 /** Whether `<…>` is an HTML tag (a known element), not text such as `<u8>`. */
-export function isHtmlTag(s: string): boolean {
+function isHtmlTag(s: string): boolean {
   const m = /^<\/?([A-Za-z][A-Za-z0-9-]*)/.exec(s.trim());
   return !!m && HTML_ELEMENTS.has(m[1]!.toLowerCase());
 }
@@ -61,7 +61,7 @@ const GREEK: Record<string, string> = {
 };
 
 /** A TeX fragment as readable text: `\frac{1}{2}` → `1/2`, `V_{max}` → `V_max`, `\omega` → `ω`. */
-export function texToText(tex: string): string {
+function texToText(tex: string): string {
   // Matrices and aligned blocks: cells and rows as separators, environment names gone.
   let s = tex;
   if (s.includes('\\begin{')) {
@@ -114,11 +114,6 @@ const TEX_LIKE = /[\\^_{}=]|^\p{L}['′]?$|^\w{1,3}!$/u;
 /** What TeX never holds: a backtick or a placeholder (a code span's), so such text stays as written. */
 const NOT_TEX = /[`\uE000-\uF8FF]/;
 const LIQUID = /\{%-?[\s\S]*?-?%\}|\{\{[\s\S]*?\}\}/g;
-
-export function hasMath(s: string): boolean {
-  MATH.lastIndex = 0;
-  return MATH.test(s);
-}
 
 /** Replaces math with readable text, and removes Liquid tags and stray HTML. */
 export function cleanText(s: string, spans?: SpanTable): string {

@@ -180,7 +180,7 @@ function closeOpen(text: string): string {
 }
 
 /** Cuts a point to `max` visible characters, never inside a code span or math, never leaving a bracket open. */
-export function truncatePoint(whole: string, max: number, spans: SpanTable, locale: string): string {
+function truncatePoint(whole: string, max: number, spans: SpanTable, locale: string): string {
   if (spans.visibleLength(whole) <= max) return whole;
   const text = withoutAsides(whole, max, spans);
   if (spans.visibleLength(text) <= max) return text;

@@ -4,6 +4,7 @@
  * an SMB or NFS share), so on those `auto` polls. The file-system type comes from statfs(2).
  */
 import { statfsSync } from 'node:fs';
+import { errorText } from '../errors.js';
 
 /** statfs `f_type` magic numbers (linux/magic.h) of mounts that do not raise inotify events for remote changes. */
 const POLL_FS: ReadonlyMap<number, string> = new Map([
@@ -33,7 +34,7 @@ export function chooseWatchMode(root: string, wanted: 'native' | 'poll' | 'auto'
   try {
     type = statfs(root).type;
   } catch (e) {
-    return { mode: 'native', reason: `file system type unknown (${e instanceof Error ? e.message : String(e)}); native events` };
+    return { mode: 'native', reason: `file system type unknown (${errorText(e)}); native events` };
   }
   const hex = `0x${(type >>> 0).toString(16)}`;
   const name = POLL_FS.get(type >>> 0);

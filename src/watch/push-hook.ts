@@ -19,7 +19,7 @@ function sameBytes(a: string, b: string): boolean {
  * compared in constant time (docs.github.com/webhooks/using-webhooks/validating-webhook-deliveries).
  * GitLab: `X-Gitlab-Token: <the secret itself>` (docs.gitlab.com/user/project/integrations/webhooks, "Secret token").
  */
-export function signedBy(headers: IncomingHttpHeaders, body: Buffer, secret: string): 'github' | 'gitlab' | undefined {
+function signedBy(headers: IncomingHttpHeaders, body: Buffer, secret: string): 'github' | 'gitlab' | undefined {
   const hub = headers['x-hub-signature-256'];
   if (typeof hub === 'string') return sameBytes(hub, `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`) ? 'github' : undefined;
   const token = headers['x-gitlab-token'];

@@ -2,10 +2,12 @@ import { mkdtempSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { NoteError } from '../../src/errors.js';
-import { parseNote, readNoteFile, type ReadOptions } from '../../src/notes/read.js';
+import { errorText, NoteError } from '../../src/errors.js';
+import { noteIdOf, parseNote, readNoteFile, type ReadOptions } from '../../src/notes/read.js';
 import { scanNotes } from '../../src/notes/scan.js';
 import { toLocaleTag } from '../../src/notes/lang.js';
+import { configSchema } from '../../src/config/schema.js';
+import { DEFAULT_SUMMARY_OPTIONS, summaryOptionsOf } from '../../src/summary/build.js';
 import { CORPUS_NOTES, corpusReadOptions, manifest } from '../helpers/corpus.js';
 
 const opts = corpusReadOptions();
@@ -155,5 +157,26 @@ describe('bad notes get an error naming file and line', () => {
     writeFileSync(path.join(dir, 'notes', 'ok.md'), '# ok\n\nfine');
     await expect(readNoteFile(dir, path.join(dir, 'notes', 'link.md'), plain)).rejects.toThrow(/outside the notes folder/);
     expect((await scanNotes(dir)).map((f) => path.basename(f))).toEqual(['ok.md']);
+  });
+});
+
+describe('one home per rule (issue 24)', () => {
+  it('a note id is its path without the extension, a dot in a folder name kept', () => {
+    expect(noteIdOf('_posts/2024-01-02-a.md')).toBe('_posts/2024-01-02-a');
+    expect(noteIdOf('notes/x.en.markdown')).toBe('notes/x.en');
+    expect(noteIdOf('v1.2/readme')).toBe('v1.2/readme');
+    expect(parseNote('v1.2/a.md', Buffer.from('---\ntitle: A\n---\n\nText.\n'), { maxBytes: 1 << 20, defaultLang: 'en', fileLangs: [], site: { url: 'https://ex.org', baseurl: '', permalink: '/:title', collections: {} } }).note.id).toBe('v1.2/a');
+  });
+
+  it('the summary options a config asks for, the same for start and preview', () => {
+    const config = configSchema.parse({ routes: [], summary: { maxChars: 700, maxPoints: 3, maxLinks: 2 } });
+    expect(summaryOptionsOf(config)).toEqual({ maxChars: 700, maxPoints: 3, maxLinks: 2, maxPointChars: DEFAULT_SUMMARY_OPTIONS.maxPointChars });
+    expect(summaryOptionsOf(configSchema.parse({ routes: [] }))).toEqual(DEFAULT_SUMMARY_OPTIONS);
+  });
+
+  it('the text of a thrown value: an Error its message, anything else as a string', () => {
+    expect(errorText(new TypeError('bad'))).toBe('bad');
+    expect(errorText('plain')).toBe('plain');
+    expect(errorText(42)).toBe('42');
   });
 });

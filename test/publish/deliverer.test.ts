@@ -92,6 +92,22 @@ describe('Deliverer bookkeeping when the store fails', () => {
   });
 });
 
+describe('Deliverer and rows that are no delivery', () => {
+  it('fails a post whose stored payload is not a summary, unsent and saying why, and sends the chat\'s next one', async () => {
+    const lines: string[] = [];
+    const { store, deliverer } = setUp(consoleAdapter(lines));
+    const broken = store.enqueue({ noteId: 'a', revision: 1, target, kind: 'post', payload: { type: 'summary', summary: summary('A') } });
+    store.db.prepare('UPDATE outbox SET payload = ? WHERE id = ?').run(JSON.stringify({ type: 'delete' }), broken); // as a hand edit or damage would
+    store.enqueue({ noteId: 'b', revision: 1, target, kind: 'post', payload: { type: 'summary', summary: summary('B') } });
+    deliverer.start();
+    await until(() => store.status().outbox.done === 1, 5000, 'the next delivery done');
+    const row = store.db.prepare('SELECT status, attempts, last_error FROM outbox WHERE id = ?').get(broken) as { status: string; attempts: number; last_error: string };
+    expect(row).toMatchObject({ status: 'failed', attempts: 0 });
+    expect(row.last_error).toMatch(/^outbox row \d+ \(post\): .*summary/);
+    expect(lines.map((l) => (JSON.parse(l) as { noteId: string }).noteId)).toEqual(['b']);
+  });
+});
+
 describe('Deliverer and rate limits', () => {
   it('waits out more 429s than maxAttempts allows without giving up, and counts none as an attempt', async () => {
     const lines: string[] = [];

@@ -5,6 +5,7 @@ import { targetKey } from '../../store/types.js';
 import { renderPlainText } from '../../render/text.js';
 import { renderPlainDigest } from '../../render/digest.js';
 import { FAMILY_PREFIX } from '../../publish/family.js';
+import { errorText } from '../../errors.js';
 
 export interface ConsoleAdapterOptions {
   json: boolean;
@@ -22,7 +23,7 @@ function text(m: OutgoingMessage): string {
  * shows none by then); `family` is the translation family's key when translations are grouped
  * (a lone note is a family of one), else null.
  */
-export function jsonEvent(event: string, target: Target, ctx: SendContext, messageId: string, body: string, message?: OutgoingMessage) {
+function jsonEvent(event: string, target: Target, ctx: SendContext, messageId: string, body: string, message?: OutgoingMessage) {
   const family = ctx.noteId?.startsWith(FAMILY_PREFIX) ? ctx.noteId.slice(FAMILY_PREFIX.length) : null;
   const member = message?.type === 'summary' ? message.member : undefined;
   const noteId = event === 'digest' ? null : (member ?? (family === null ? ctx.noteId : null));
@@ -54,7 +55,7 @@ export function createConsoleAdapter(opts: ConsoleAdapterOptions): ChatAdapter {
       emit('delete', target, ctx, messageId, '');
     },
     classify(error): FailureClass {
-      return { kind: 'transient', reason: error instanceof Error ? error.message : String(error) };
+      return { kind: 'transient', reason: errorText(error) };
     },
   };
 }

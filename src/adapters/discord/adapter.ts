@@ -4,7 +4,7 @@
  */
 import { Client, DiscordAPIError, DiscordjsError, DiscordjsErrorCodes, Events, GatewayIntentBits, REST, Routes, Status } from 'discord.js';
 import type { Config } from '../../config/schema.js';
-import { PlatformAuthError } from '../../errors.js';
+import { errorText, PlatformAuthError } from '../../errors.js';
 import type { Logger } from '../../log.js';
 import type { AdapterState } from '../../publish/port.js';
 import type { CommandDeps } from '../../commands/index.js';
@@ -124,7 +124,7 @@ export function createDiscordAdapter(o: DiscordAdapterOptions): DiscordAdapter {
           const r = await registerDiscordCommands(client.rest, o.state, { applicationId: o.config.applicationId ?? client.application?.id, guild: o.config.commandGuild });
           log.info(r, r.changed ? 'discord commands registered' : 'discord commands unchanged');
         } catch (e) {
-          log.error({ err: e instanceof Error ? e.message : String(e) }, 'could not register the discord commands');
+          log.error({ err: errorText(e) }, 'could not register the discord commands');
         }
       }
     },

@@ -22,6 +22,7 @@ import type { Target } from '../../store/types.js';
 import { truncate } from '../../util/text.js';
 import type { OutgoingMessage, SendContext } from '../../publish/port.js';
 import { DISCORD_CODES, DiscordMissingPermissionsError } from './errors.js';
+import { errorText } from '../../errors.js';
 
 /** A channel whose announcements go through a webhook, with its own name and avatar. */
 export interface DiscordWebhookRoute {
@@ -63,7 +64,7 @@ export interface ChannelFacts {
 
 const FORUM_TYPES = new Set<number>([ChannelType.GuildForum, ChannelType.GuildMedia]);
 /** Forum posts are threads: their message id is the thread's id, kept with this prefix. */
-export const THREAD_PREFIX = 'thread:';
+const THREAD_PREFIX = 'thread:';
 /** How long a channel's type and tags are trusted before asking again (tags change rarely). */
 const CHANNEL_TTL_MS = 5 * 60_000;
 /** Discord allows up to 5 applied tags on a thread (channel.mdx, Modify Channel, `applied_tags`). */
@@ -192,7 +193,7 @@ export function createDiscordDelivery(o: DiscordDeliveryOptions): DiscordDeliver
       await rest.patch(Routes.channel(threadId), { body, signal });
       channels.set(threadId, { facts: { ...facts, name: want }, at: Date.now() });
     } catch (e) {
-      log.warn({ thread: threadId, err: e instanceof Error ? e.message : String(e) }, 'could not rename the forum post after its note');
+      log.warn({ thread: threadId, err: errorText(e) }, 'could not rename the forum post after its note');
     }
   };
 

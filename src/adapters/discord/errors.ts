@@ -4,6 +4,7 @@
  */
 import { DiscordAPIError, HTTPError, RateLimitError } from 'discord.js';
 import type { DeliveryOperation, FailureClass } from '../../publish/port.js';
+import { errorText } from '../../errors.js';
 
 export const DISCORD_CODES = {
   unknownChannel: 10003,
@@ -71,5 +72,5 @@ export function classifyDiscordError(e: unknown, op: DeliveryOperation = 'post')
   }
   if (e instanceof RateLimitError) return { kind: 'rate-limited', reason: `discord rate limited on ${e.route}`, retryAfterMs: e.retryAfter };
   if (e instanceof HTTPError) return { kind: 'transient', reason: `discord ${e.method} ${e.status}: ${e.message}` };
-  return { kind: 'transient', reason: e instanceof Error ? e.message : String(e) };
+  return { kind: 'transient', reason: errorText(e) };
 }

@@ -15,6 +15,7 @@ import { discordLinkTarget, escapeDiscordMarkdown } from '../../render/escape.js
 import type { Target } from '../../store/types.js';
 import { truncate } from '../../util/text.js';
 import { cannotPostHereText, missingForPosting } from './permissions.js';
+import { errorText } from '../../errors.js';
 
 export interface InteractionDeps {
   deps: CommandDeps;
@@ -65,7 +66,7 @@ export async function answerInteraction(i: Interaction, d: InteractionDeps): Pro
     else if (i.isChatInputCommand()) await answerCommand(i, d, started);
   } catch (e) {
     // The adapter's one error handler: details to the log, a friendly word to the user.
-    d.log.error({ command: 'commandName' in i ? i.commandName : undefined, channel: i.channelId, err: e instanceof Error ? e.message : String(e) }, 'discord interaction failed');
+    d.log.error({ command: 'commandName' in i ? i.commandName : undefined, channel: i.channelId, err: errorText(e) }, 'discord interaction failed');
     if (i.isRepliable() && !i.replied && !i.deferred) {
       await i.reply({ content: COMMAND_FAILED_TEXT, flags: MessageFlags.Ephemeral }).catch(() => undefined);
     }

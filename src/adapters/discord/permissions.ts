@@ -17,7 +17,7 @@ const SHOWN_AS: Partial<Record<PermissionsString, string>> = {
 const THREAD_TYPES = new Set<number>([ChannelType.PublicThread, ChannelType.PrivateThread, ChannelType.AnnouncementThread]);
 
 /** The permissions an announcement needs in a channel of this type (forums: a post is a new thread). */
-export function postingPermissions(channelType: number | undefined): PermissionsString[] {
+function postingPermissions(channelType: number | undefined): PermissionsString[] {
   const send: PermissionsString = channelType !== undefined && THREAD_TYPES.has(channelType) ? 'SendMessagesInThreads' : 'SendMessages';
   return ['ViewChannel', send, 'EmbedLinks'];
 }

@@ -8,7 +8,7 @@ import { run, type RunnerHandle } from '@grammyjs/runner';
 import { Bot, GrammyError, HttpError } from 'grammy';
 import type { Config } from '../../config/schema.js';
 import type { CommandDeps } from '../../commands/index.js';
-import { PlatformAuthError } from '../../errors.js';
+import { errorText, PlatformAuthError } from '../../errors.js';
 import type { Logger } from '../../log.js';
 import { renderTelegramDigest } from '../../render/digest.js';
 import { renderTelegramMessage } from '../../render/telegram.js';
@@ -116,7 +116,7 @@ export function createTelegramAdapter(o: TelegramAdapterOptions): TelegramAdapte
           for (const list of telegramCommandLists()) await bot.api.setMyCommands(list.commands, list.language_code ? { language_code: list.language_code } : {});
         } catch (e) {
           if (e instanceof HttpError) throw e; // unreachable after all: the whole start is tried again
-          log.error({ err: e instanceof Error ? e.message : String(e) }, 'could not register the telegram commands');
+          log.error({ err: errorText(e) }, 'could not register the telegram commands');
         }
       }
       const allowed_updates = ['message', 'channel_post', 'inline_query', 'callback_query'] as const;

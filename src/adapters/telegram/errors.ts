@@ -5,6 +5,7 @@
  */
 import { GrammyError, HttpError } from 'grammy';
 import type { DeliveryOperation, FailureClass } from '../../publish/port.js';
+import { errorText } from '../../errors.js';
 
 /** The message to change is gone. */
 const GONE: readonly RegExp[] = [
@@ -62,6 +63,6 @@ export function classifyTelegramError(e: unknown, op: DeliveryOperation = 'post'
     if (matches(CHAT_UNUSABLE, text) || e.error_code === 403 || e.error_code === 401) return { kind: 'permanent', reason };
     return { kind: 'rejected', reason };
   }
-  if (e instanceof HttpError) return { kind: 'transient', reason: `telegram network error: ${String(e.error instanceof Error ? e.error.message : e.error)}` };
-  return { kind: 'transient', reason: e instanceof Error ? e.message : String(e) };
+  if (e instanceof HttpError) return { kind: 'transient', reason: `telegram network error: ${errorText(e.error)}` };
+  return { kind: 'transient', reason: errorText(e) };
 }

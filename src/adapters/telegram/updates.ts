@@ -15,6 +15,7 @@ import type { AdapterState } from '../../publish/port.js';
 import { renderTelegramMessage } from '../../render/telegram.js';
 import type { Target } from '../../store/types.js';
 import { inlineArticle, renderTelegramReply } from './render.js';
+import { errorText } from '../../errors.js';
 
 /** Telegram's GroupAnonymousBot: messages from anonymous group admins come from it. */
 const ANONYMOUS_ADMIN_ID = 1087968824;
@@ -60,7 +61,7 @@ export function handleTelegramUpdates(bot: Bot, u: TelegramUpdateDeps): void {
   bot.catch(async (err) => {
     const ctx = err.ctx;
     if (u.replySignal().aborted) return; // stopping: the reply was dropped on purpose
-    u.log.error({ update: ctx.update.update_id, chat: ctx.chat?.id, err: err.error instanceof Error ? err.error.message : String(err.error) }, 'telegram update failed');
+    u.log.error({ update: ctx.update.update_id, chat: ctx.chat?.id, err: errorText(err.error) }, 'telegram update failed');
     if (ctx.chat && ctx.msg?.text?.startsWith('/')) await ctx.reply(COMMAND_FAILED_TEXT).catch(() => undefined);
   });
 }

@@ -10,12 +10,13 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { Update } from '@grammyjs/types';
 import { z } from 'zod';
 import type { Logger } from '../../log.js';
+import { errorText } from '../../errors.js';
 
 /**
  * An update is a few kilobytes (a message of 4096 characters with its entities); 1 MiB bounds the
  * memory one request can take with room to spare.
  */
-export const MAX_UPDATE_BYTES = 1024 * 1024;
+const MAX_UPDATE_BYTES = 1024 * 1024;
 /** Update ids remembered to recognise one Telegram sends again (it re-sends when an answer is lost). */
 const REMEMBERED_UPDATES = 10_000;
 
@@ -72,7 +73,7 @@ function readBody(req: IncomingMessage, max: number): Promise<BodyResult> {
 }
 
 /** Parses a body into an update, or says why it is not one. */
-export function parseUpdate(body: Buffer): { ok: true; update: Update } | { ok: false; reason: string } {
+function parseUpdate(body: Buffer): { ok: true; update: Update } | { ok: false; reason: string } {
   let json: unknown;
   try {
     json = JSON.parse(body.toString('utf8'));
@@ -164,7 +165,7 @@ export class TelegramWebhookServer {
     if (this.seen.size > REMEMBERED_UPDATES) this.seen.delete(this.seen.values().next().value!);
     const task = this.o
       .handle(update)
-      .catch((e: unknown) => this.o.log.error({ update: update.update_id, err: e instanceof Error ? e.message : String(e) }, 'telegram update failed'))
+      .catch((e: unknown) => this.o.log.error({ update: update.update_id, err: errorText(e) }, 'telegram update failed'))
       .finally(() => this.inFlight.delete(task));
     this.inFlight.add(task);
   }

@@ -1,0 +1,5 @@
+/** Where a command writes: stdout and stderr, or a test's capture. Apart, so every command can take it without importing another. */
+export interface Io {
+  out: (line: string) => void;
+  err: (line: string) => void;
+}

@@ -1,0 +1,91 @@
+/**
+ * One read per note (issue 24): a save of a known note reads its file's entry once (is it
+ * changed?) and its record once, in the stretch that writes it; the write does not look it up
+ * again. Counted at the store's statements, the publisher and a real store in this process.
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { configSchema } from '../../src/config/schema.js';
+import { silentLogger } from '../../src/log.js';
+import { DEFAULT_FILE_LANGS } from '../../src/notes/lang.js';
+import { parseJob } from '../../src/publish/parse-pool.js';
+import { Publisher } from '../../src/publish/publisher.js';
+import { Store } from '../../src/store/store.js';
+import { DEFAULT_SUMMARY_OPTIONS } from '../../src/summary/build.js';
+
+const cleanups: (() => unknown)[] = [];
+afterEach(async () => {
+  for (const c of cleanups.splice(0).reverse()) await c();
+});
+
+function setUp() {
+  const dir = mkdtempSync(path.join(tmpdir(), 'notecast-reads-'));
+  const notes = path.join(dir, 'notes');
+  mkdirSync(notes);
+  const store = new Store(path.join(dir, 'state.db'));
+  const statements: string[] = [];
+  const sql = store.sql;
+  // Every statement the store runs goes through `sql` (prepared once, asked each time).
+  (store as { sql: typeof sql }).sql = (text) => {
+    statements.push(text.replace(/\s+/g, ' '));
+    return sql(text);
+  };
+  const publisher = new Publisher({
+    root: notes,
+    store,
+    config: configSchema.parse({ routes: [{ platform: 'console', chat: 'c1' }], publish: { translations: { mode: 'separate' } } }),
+    read: { maxBytes: 1 << 20, defaultLang: 'en', fileLangs: [...DEFAULT_FILE_LANGS], site: { url: 'https://ex.org', baseurl: '', permalink: '/:title', collections: {} } },
+    summary: DEFAULT_SUMMARY_OPTIONS,
+    platforms: new Set(['console']),
+    log: silentLogger(),
+    onEnqueued: () => {},
+  });
+  cleanups.push(() => rmSync(dir, { recursive: true, force: true }), () => store.close(), () => publisher.close());
+  return { notes, store, publisher, statements };
+}
+
+/** Reads of one note's row: by its file or its id (the lookup index's and the outbox's queries aside). */
+const rowReads = (statements: string[]) => statements.filter((s) => /^SELECT .* FROM notes WHERE (id|file) = \?$/.test(s));
+
+describe('a save reads its note once', () => {
+  it('an edit of a known note: its file entry once, its record once, and no look-up at the write', async () => {
+    const { notes, store, publisher, statements } = setUp();
+    const file = path.join(notes, 'a.md');
+    writeFileSync(file, '---\ntitle: A\n---\n\nThe first version says one thing.\n');
+    await publisher.processBatch({ changed: [file], removed: [] });
+    expect(store.getNote('a')?.revision).toBe(1);
+    writeFileSync(file, '---\ntitle: A\n---\n\nThe second version says another thing.\n');
+    statements.length = 0;
+    const r = await publisher.processBatch({ changed: [file], removed: [] });
+    const reads = rowReads(statements);
+    expect(r).toMatchObject({ scanned: 1, parsed: 1, errors: 0 });
+    expect(store.getNote('a')).toMatchObject({ revision: 2, state: 'published' });
+    expect(reads).toEqual([
+      expect.stringMatching(/FROM notes WHERE file = \?$/), // changed? (before the file is read)
+      expect.stringMatching(/^SELECT rowid, \* FROM notes WHERE id = \?$/), // the record the write replaces
+    ]);
+    expect(store.status().outbox).toEqual({ pending: 1 }); // the waiting post took the new content
+  });
+
+  it('a removal reads the record once, with its place', async () => {
+    const { notes, store, publisher, statements } = setUp();
+    const file = path.join(notes, 'b.md');
+    writeFileSync(file, '---\ntitle: B\n---\n\nA note about to go.\n');
+    await publisher.processBatch({ changed: [file], removed: [] });
+    rmSync(file);
+    statements.length = 0;
+    await publisher.processBatch({ changed: [], removed: [file] });
+    publisher.applyRemovals();
+    const reads = rowReads(statements).filter((s) => s.includes('WHERE id = ?'));
+    expect(store.getNote('b')?.state).toBe('deleted');
+    expect(reads).toEqual(['SELECT rowid, * FROM notes WHERE id = ?']);
+  });
+
+  it('the text is hashed once: the digest taken where the file was read travels with it to the parse', () => {
+    const read = { maxBytes: 1 << 20, defaultLang: 'en', fileLangs: [...DEFAULT_FILE_LANGS], site: { url: 'https://ex.org', baseurl: '', permalink: '/:title', collections: {} } };
+    const r = parseJob({ rel: 'c.md', text: '---\ntitle: C\n---\n\nA note.\n', hash: 'digest-from-the-reader' }, read, DEFAULT_SUMMARY_OPTIONS);
+    expect(r.ok && r.note.hash).toBe('digest-from-the-reader');
+  });
+});
