@@ -225,6 +225,26 @@ export function collectCandidates(tokens: readonly Token[], locale: string, span
   return { candidates: w.out, referenceLinks, headings };
 }
 
+/** Longest field value shown beside its record's name ("China +86"). */
+const MAX_FIELD_VALUE = 24;
+
+/**
+ * A record's key: the value of the first field of the list under its heading, when the note repeats
+ * that field in every record ("### China" then "**Code**: `+86`"), short, without its aside.
+ */
+function firstFieldValue(t: Token | undefined, w: Walk): string | undefined {
+  if (!t || t.type !== 'list' || !w.fieldLabels.size) return undefined;
+  const first = (t as Tokens.List).items[0]?.tokens[0];
+  const inline = first && 'tokens' in first ? (first.tokens as Token[] | undefined) : undefined;
+  const label = inline?.[0];
+  if (!inline || label?.type !== 'strong') return undefined;
+  if (!w.fieldLabels.has(collapseWhitespace((label as Tokens.Strong).text).replace(/[:：]$/, '').toLowerCase())) return undefined;
+  const value = prose(inlineText(inline.slice(1), w.spans), w.spans)
+    .replace(/^[:：]\s*/, '')
+    .replace(/\s*[(（][^]*$/u, '');
+  return value && w.spans.visibleLength(value) <= MAX_FIELD_VALUE ? value : undefined;
+}
+
 /**
  * Headings that only say a section begins or introduces ("Introduction", "Overview of …", "はじめに"):
  * they name no part of the note, and an outline is better without them.
@@ -240,14 +260,15 @@ const INTRODUCES =
  */
 function addSectionNames(w: Walk, blocks: readonly Token[]): void {
   const byDepth = new Map<number, Array<{ name: string; numbered: boolean }>>();
-  for (const t of blocks) {
-    if (t.type !== 'heading') continue;
+  blocks.forEach((t, i) => {
+    if (t.type !== 'heading') return;
     const h = t as Tokens.Heading;
     const text = prose(inlineText(h.tokens));
     const name = text.replace(/^\d+[.)]\s*/, '').replace(/\s*[:：]$/, '');
-    if (!name || REFERENCES.test(name) || pointsElsewhere(name) || labelledOutput(`${name}:`) || SUMS_UP.test(name) || INTRODUCES.test(name)) continue;
-    byDepth.set(h.depth, [...(byDepth.get(h.depth) ?? []), { name, numbered: name !== text.replace(/\s*[:：]$/, '') }]);
-  }
+    if (!name || REFERENCES.test(name) || pointsElsewhere(name) || labelledOutput(`${name}:`) || SUMS_UP.test(name) || INTRODUCES.test(name)) return;
+    const value = firstFieldValue(blocks[i + 1], w);
+    byDepth.set(h.depth, [...(byDepth.get(h.depth) ?? []), { name: value ? `${name} ${value}` : name, numbered: name !== text.replace(/\s*[:：]$/, '') }]);
+  });
   // Where the writer numbered the parts, the numbered headings are the outline; the rest of that
   // level (a preface, tips at the end) is not.
   const outline = (level: Array<{ name: string; numbered: boolean }>) =>

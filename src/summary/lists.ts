@@ -119,6 +119,13 @@ function addItem(w: Walk, raw: string, code: string | undefined, name: string | 
     text = `${text.replace(/[:：]?$/, ':')} ${w.spans.add({ text: code, style: 'code' })}`;
   }
   if (!text || looksLikeOutput(text, w.spans) || isQuestion(text) || speaksAsI(text, w.locale)) return;
+  // A field of a repeated record ("Structure: 8 digits…" under "Singapore") is that record's:
+  // "Singapore: 8 digits…"; with no record name to give it, it says nothing alone.
+  if (name && w.fieldLabels.has(name.toLowerCase())) {
+    const labelled = /^[^:：]{1,24}[:：]\s*(.+)$/u.exec(text);
+    if (!at.context || !isProse(at.context) || at.context.length > 60 || !labelled) return;
+    text = `${at.context}: ${labelled[1]!}`;
+  }
   // "Code: +86" under "China" says nothing alone: "China: +86".
   if (!isProse(text) || isFragment(text, w.spans)) {
     if (at.context && isProse(at.context) && at.context.length <= 60) {

@@ -124,6 +124,21 @@ describe('a note’s structure drives the choice', () => {
     expect(outline).toBe('Gears and Escapements, Winding and Regulating, Lubrication Schedules, Fault Finding');
   });
 
+  it('a note of records is named by each record and its key field; a field alone speaks for its record', () => {
+    const record = (name: string, port: string, line: string) => [`### ${name}`, `* **Port**: \`${port}\` (assigned by the harbour office)\n* **Berths**: ${line}`];
+    const body = [
+      'The ferry terminals of the bay differ in how they dock.',
+      ...record('Northpoint', 'NP-1', 'Four deep berths, tide-independent, for the night ferries.'),
+      ...record('Saltmarsh', 'SM-7', 'Two shallow berths used only at high water.'),
+      ...record('Kestrel Quay', 'KQ-3', 'One floating berth that rises with the tide.'),
+      ...record('Amberline', 'AL-9', 'Six berths shared with the freight barges.'),
+    ].join('\n\n');
+    const got = points(body);
+    expect(got).toContain('Northpoint NP-1, Saltmarsh SM-7, Kestrel Quay KQ-3, Amberline AL-9');
+    for (const p of got) expect(p, p).not.toMatch(/^(Port|Berths):/);
+    expect(got.some((p) => /^(Northpoint|Saltmarsh|Kestrel Quay|Amberline): \S/.test(p)), got.join('\n')).toBe(true);
+  });
+
   it('a labelled output line and a paragraph going on from a formula are no points', () => {
     const body = 'Vacuuming the journal frees space.\n\n```sh\njournalctl --vacuum-time=7d\n```\n\nOutput: Vacuuming done, freed 1.1G of archived journals.\n\n$$x^2$$\n\nwhich holds for every real x.';
     for (const p of points(body)) expect(p).not.toMatch(/^Output|^which/);
