@@ -19,7 +19,14 @@ const STOP = new Set(
   ).split(' '),
 );
 
-const HIRAGANA_ONLY = /^\p{Script=Hiragana}+$/u;
+/** Whether every character is a hiragana (the Hiragana script of the BMP: U+3041–U+3096, U+309D–U+309F). */
+function hiraganaOnly(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (!((c >= 0x3041 && c <= 0x3096) || (c >= 0x309d && c <= 0x309f))) return false;
+  }
+  return s.length > 0;
+}
 const CJK_TEST = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 const CJK_RUN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]+/gu;
 /** A word: `[\p{L}\p{N}][\p{L}\p{M}\p{N}_'’.+#/-]*[\p{L}\p{M}\p{N}+#]|[\p{L}\p{N}]`, found by `wordSpans`. */
@@ -101,7 +108,7 @@ export function termsOf(text: string, spans: SpanTable, proper?: Set<string>): S
       for (let i = 0; i + 1 < run.length || i === 0; i++) {
         const pair = run.slice(i, i + 2);
         // Kana alone are endings and particles ("ます", "です", "して"): Japanese grammar, not a subject.
-        if (!HIRAGANA_ONLY.test(pair)) out.add(pair);
+        if (!hiraganaOnly(pair)) out.add(pair);
       }
       return ' ';
     });
