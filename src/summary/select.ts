@@ -199,9 +199,26 @@ function truncatePoint(whole: string, max: number, spans: SpanTable, locale: str
       used += spans.width(ch);
     }
   }
-  out = closeOpen(out.replace(/[\s,;:、，；：\-–—]+$/u, ''));
+  out = closeOpen(atClauseEnd(out, max, spans).replace(/[\s,;:、，；：\-–—]+$/u, ''));
   return out && isProse(out) ? out + ELLIPSIS : '';
 }
+
+/** Where a clause ends inside a sentence: a colon or semicolon, a spaced dash. */
+const CLAUSE_END = /[;:]\s|[；：]|\s[–—]\s/gu;
+
+/**
+ * A cut sentence ends where its last whole clause does, when that keeps most of what fits: the
+ * point says one thing completely, and leaves room for another ("… Behemoth verschob: Die
+ * Ingenieure hatten Schwierigkeiten, signifikante…" → "… Behemoth verschob…").
+ */
+function atClauseEnd(cut: string, max: number, spans: SpanTable): string {
+  let end = -1;
+  for (const m of cut.matchAll(CLAUSE_END)) end = m.index;
+  return end > 0 && spans.visibleLength(cut.slice(0, end)) >= max * CLAUSE_KEEPS ? cut.slice(0, end) : cut;
+}
+
+/** The least share of a point's length that a cut at a clause's end keeps. */
+const CLAUSE_KEEPS = 0.4;
 
 /**
  * A sentence too long for a point loses its asides first, the longest first: what brackets hold is

@@ -231,6 +231,12 @@ describe('the text of a point', () => {
     expect(points('Write <C <div> here.')).toEqual(['Write <C here.']);
   });
 
+  it('cuts a sentence too long for a point where its last whole clause ends, when that keeps most of it', () => {
+    const sentence = 'By the spring the harbour board had postponed the opening of the northern pier for the second time because the pilings failed their load tests: the engineers found that the timber had been stored wet through the winter and had split along its grain in more than forty places.';
+    const [first] = points(sentence);
+    expect(first).toBe('By the spring the harbour board had postponed the opening of the northern pier for the second time because the pilings failed their load tests…');
+  });
+
   it('keeps prices written with dollars', () => {
     expect(points('The plan costs $5 a month, or $50 a year.')).toEqual(['The plan costs $5 a month, or $50 a year.']);
   });
