@@ -82,7 +82,6 @@ export function isTooShort(text: string, spans: SpanTable): boolean {
   return n < 4 || (!/\s/.test(text.trim()) && !spans.hasCode(text) && n < 12);
 }
 
-const LETTER = /\p{L}/u;
 
 /** Mostly figures and symbols, as a program's output is ("DFS: 2 0 1 3", "[1]+ Suspended"). */
 export function looksLikeOutput(text: string, spans: SpanTable, minLength = 8): boolean {
