@@ -6,10 +6,10 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { ChannelType } from 'discord-api-types/v10';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { useFakeDiscord } from '../helpers/fakes.js';
 import { InProcessCli } from '../helpers/inproc.js';
-import { killLeftoverServices, note, sandbox } from '../helpers/service.js';
+import { note, sandbox } from '../helpers/service.js';
 
 const TOKEN = 'MTEwMDAwMDAwMDAwMDAwMDAwMg.fake.discord-token-for-tests';
 

@@ -3,12 +3,12 @@
  * late, and a server that accepts connections and never answers is given up on within our own
  * `delivery.callTimeoutMs`, start-up calls included, one log line per attempt.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { STALE_COMMAND_TEXT } from '../../src/adapters/telegram/updates.js';
 import { Store } from '../../src/store/store.js';
 import { useFakeTelegram } from '../helpers/fakes.js';
 import { InProcessCli } from '../helpers/inproc.js';
-import { killLeftoverServices, sandbox } from '../helpers/service.js';
+import { sandbox } from '../helpers/service.js';
 
 const TOKEN = '123456:TEST-token-abcdefghijklmnopqrstuvwxyz';
 const ADMIN = 11;

@@ -238,6 +238,12 @@ export class InProcessCli extends ServiceEvents {
     await this.waitFor(() => wanted.every((p) => this.batchedPaths.has(p) || [...this.batchedPaths].some((s) => p.startsWith(s + path.sep))), timeoutMs, `batches with ${paths.join(', ')}`);
   }
 
+  /** Resolves once the lookup index holds every note (`RunningApp.indexed`): what a command answers from. */
+  async indexed(): Promise<number> {
+    await this.ready();
+    return this.app!.indexed;
+  }
+
   /** Where the log goes: `stderr`, as the process's would. */
   private logSink(): Writable {
     return new Writable({
