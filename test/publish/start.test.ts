@@ -61,7 +61,9 @@ describe('notecast start (console adapter, in process)', () => {
     const from = await svc.settled();
     const draft = path.join(sb.notes, 'draft-en.md');
     writeFileSync(draft, note('Draft', 'Not yet.', 'draft: true\n'));
-    const soon = new Date(Date.now() + 3000).toISOString();
+    // Far enough ahead that the save is handled before the date comes even on a loaded machine
+    // (3 s was not, beside six other engineers' suites): the post must wait for the date.
+    const soon = new Date(Date.now() + 6000).toISOString();
     writeFileSync(path.join(sb.notes, 'later-en.md'), note('Later', 'Scheduled text.', `date: ${soon}\n`));
     await svc.idle(from);
     expect(svc.deliveries()).toEqual([]);
