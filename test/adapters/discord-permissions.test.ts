@@ -7,55 +7,49 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { ChannelType } from 'discord-api-types/v10';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createDiscordRest } from '../../src/adapters/discord/adapter.js';
 import { createDiscordDelivery } from '../../src/adapters/discord/deliver.js';
 import { createLogger } from '../../src/log.js';
 import { parseNote } from '../../src/notes/read.js';
 import { DEFAULT_FILE_LANGS } from '../../src/notes/lang.js';
 import { buildSummary } from '../../src/summary/build.js';
-import { FakeDiscord } from '../fakes/discord/server.js';
 import { NO_PINGS, pingsOf } from '../fakes/discord/mentions.js';
 import { overwrite } from '../fakes/discord/permissions.js';
+import { useFakeDiscord } from '../helpers/fakes.js';
 import { runCli } from '../helpers/cli.js';
-import { killLeftoverServices, note, sandbox, Service } from '../helpers/service.js';
+import { InProcessCli } from '../helpers/inproc.js';
+import { note, sandbox, type ServiceEvents } from '../helpers/service.js';
 
 const TOKEN = 'MTEwMDAwMDAwMDAwMDAwMDAwMg.fake.discord-token-for-tests';
 const MANAGE_CHANNELS = 1n << 4n;
 
-let fake: FakeDiscord;
-beforeEach(async () => {
-  fake = await new FakeDiscord(TOKEN).start();
-});
-afterEach(async () => {
-  await killLeftoverServices();
-  await fake.stop();
-});
+const fake = useFakeDiscord(TOKEN);
 
-const config = (extra = '') => `watch:\n  quietMs: 200\ndiscord:\n  api: ${fake.api}\n  registerCommands: false\n${extra}`;
+const config = (extra = '') => `watch:\n  quietMs: 200\ndiscord:\n  api: ${fake().api}\n  registerCommands: false\n${extra}`;
 
-async function start(sb: ReturnType<typeof sandbox>, env: NodeJS.ProcessEnv = {}): Promise<Service> {
-  const svc = Service.start(sb, [], { DISCORD_TOKEN: TOKEN, ...env });
+async function start(sb: ReturnType<typeof sandbox>, env: NodeJS.ProcessEnv = {}): Promise<ServiceEvents> {
+  const svc = InProcessCli.start(sb, [], { DISCORD_TOKEN: TOKEN, ...env });
   await svc.ready();
-  await fake.waitFor(() => fake.connected && fake.identifies > 0, 15_000, 'gateway identify');
+  await fake().waitFor(() => fake().connected && fake().identifies > 0, 15_000, 'gateway identify');
   await svc.settled();
   return svc;
 }
 
-const subscribe = async (guild: string, channel: string) => String((await fake.interact({ type: 2, guild, channel, permissions: MANAGE_CHANNELS, name: 'subscribe' })).data?.content);
+const subscribe = async (guild: string, channel: string) => String((await fake().interact({ type: 2, guild, channel, permissions: MANAGE_CHANNELS, name: 'subscribe' })).data?.content);
 
 describe('/subscribe reads the bot’s permissions in the channel (app_permissions)', () => {
   it('refuses a channel whose overwrites take away what posting needs, naming it, and accepts one whose member overwrite gives it back', async () => {
-    const guild = fake.addGuild();
-    const noEmbeds = fake.addChannel(guild, ChannelType.GuildText, 'no-embeds');
-    noEmbeds.permission_overwrites = [overwrite(fake.botRoleId, 'role', { deny: ['EmbedLinks'] })];
-    const readOnly = fake.addChannel(guild, ChannelType.GuildText, 'read-only');
+    const guild = fake().addGuild();
+    const noEmbeds = fake().addChannel(guild, ChannelType.GuildText, 'no-embeds');
+    noEmbeds.permission_overwrites = [overwrite(fake().botRoleId, 'role', { deny: ['EmbedLinks'] })];
+    const readOnly = fake().addChannel(guild, ChannelType.GuildText, 'read-only');
     readOnly.permission_overwrites = [overwrite(guild, 'role', { deny: ['SendMessages'] })];
-    const allowedBack = fake.addChannel(guild, ChannelType.GuildText, 'allowed-back');
-    allowedBack.permission_overwrites = [overwrite(guild, 'role', { deny: ['SendMessages'] }), overwrite(fake.botUser.id, 'member', { allow: ['SendMessages'] })];
-    const parent = fake.addChannel(guild, ChannelType.GuildText, 'parent');
-    parent.permission_overwrites = [overwrite(fake.botRoleId, 'role', { deny: ['SendMessagesInThreads'] })];
-    const thread = fake.addChannel(guild, ChannelType.PublicThread, 'a-thread');
+    const allowedBack = fake().addChannel(guild, ChannelType.GuildText, 'allowed-back');
+    allowedBack.permission_overwrites = [overwrite(guild, 'role', { deny: ['SendMessages'] }), overwrite(fake().botUser.id, 'member', { allow: ['SendMessages'] })];
+    const parent = fake().addChannel(guild, ChannelType.GuildText, 'parent');
+    parent.permission_overwrites = [overwrite(fake().botRoleId, 'role', { deny: ['SendMessagesInThreads'] })];
+    const thread = fake().addChannel(guild, ChannelType.PublicThread, 'a-thread');
     thread.parent_id = parent.id;
     const sb = sandbox(config());
     const svc = await start(sb);
@@ -68,35 +62,35 @@ describe('/subscribe reads the bot’s permissions in the channel (app_permissio
     const from = svc.events.length;
     writeFileSync(path.join(sb.notes, 'perm-en.md'), note('Where it goes', 'Only where the bot can post.'));
     await svc.idle(from);
-    expect(fake.messagesIn(allowedBack.id)).toHaveLength(1);
-    for (const ch of [noEmbeds, readOnly, thread]) expect(fake.messagesIn(ch.id)).toHaveLength(0);
-    expect(fake.requests.filter((r) => r.status === 403)).toEqual([]); // refused ones were never tried
+    expect(fake().messagesIn(allowedBack.id)).toHaveLength(1);
+    for (const ch of [noEmbeds, readOnly, thread]) expect(fake().messagesIn(ch.id)).toHaveLength(0);
+    expect(fake().requests.filter((r) => r.status === 403)).toEqual([]); // refused ones were never tried
   });
 });
 
 describe('Embed Links', () => {
   it('the fake drops embeds without it and refuses a message left empty (discord-api-docs#2601)', async () => {
-    const guild = fake.addGuild();
-    const ch = fake.addChannel(guild, ChannelType.GuildText, 'no-embeds');
-    ch.permission_overwrites = [overwrite(fake.botRoleId, 'role', { deny: ['EmbedLinks'] })];
-    const rest = createDiscordRest(TOKEN, fake.api);
+    const guild = fake().addGuild();
+    const ch = fake().addChannel(guild, ChannelType.GuildText, 'no-embeds');
+    ch.permission_overwrites = [overwrite(fake().botRoleId, 'role', { deny: ['EmbedLinks'] })];
+    const rest = createDiscordRest(TOKEN, fake().api);
     await rest.post(`/channels/${ch.id}/messages`, { body: { content: 'text stays', embeds: [{ title: 'dropped' }] } });
-    expect(fake.messagesIn(ch.id)[0]!.embeds).toEqual([]);
+    expect(fake().messagesIn(ch.id)[0]!.embeds).toEqual([]);
     await expect(rest.post(`/channels/${ch.id}/messages`, { body: { embeds: [{ title: 'dropped' }] } })).rejects.toMatchObject({ code: 50013 });
   });
 
   it('a route into a channel without Embed Links is paused, status naming the permission; others go on', async () => {
-    const guild = fake.addGuild();
-    const noEmbeds = fake.addChannel(guild, ChannelType.GuildText, 'no-embeds');
-    noEmbeds.permission_overwrites = [overwrite(fake.botRoleId, 'role', { deny: ['EmbedLinks'] })];
-    const fine = fake.addChannel(guild, ChannelType.GuildText, 'fine');
+    const guild = fake().addGuild();
+    const noEmbeds = fake().addChannel(guild, ChannelType.GuildText, 'no-embeds');
+    noEmbeds.permission_overwrites = [overwrite(fake().botRoleId, 'role', { deny: ['EmbedLinks'] })];
+    const fine = fake().addChannel(guild, ChannelType.GuildText, 'fine');
     const sb = sandbox(config(`routes:\n  - platform: discord\n    chat: "${noEmbeds.id}"\n  - platform: discord\n    chat: "${fine.id}"\n`));
     const svc = await start(sb);
     const from = svc.events.length;
     writeFileSync(path.join(sb.notes, 'embeds-en.md'), note('Needs embeds', 'An embed only.'));
     await svc.idle(from);
-    expect(fake.messagesIn(fine.id)).toHaveLength(1);
-    expect(fake.messagesIn(noEmbeds.id)).toHaveLength(0);
+    expect(fake().messagesIn(fine.id)).toHaveLength(1);
+    expect(fake().messagesIn(noEmbeds.id)).toHaveLength(0);
     await svc.stop();
     const status = runCli(['status', '--db', sb.db]).stdout;
     expect(status).toMatch(new RegExp(`discord:${noEmbeds.id}: .*50013 Missing Permissions.*the bot lacks Embed Links in this channel`));
@@ -115,12 +109,12 @@ describe('mentions in notes', () => {
   });
 
   it('ping nobody through the bot or a webhook, and code arrives byte for byte', async () => {
-    const guild = fake.addGuild();
-    const ch = fake.addChannel(guild, ChannelType.GuildText, 'plain');
-    const hooked = fake.addChannel(guild, ChannelType.GuildText, 'hooked');
-    const hook = fake.addWebhook(hooked.id);
+    const guild = fake().addGuild();
+    const ch = fake().addChannel(guild, ChannelType.GuildText, 'plain');
+    const hooked = fake().addChannel(guild, ChannelType.GuildText, 'hooked');
+    const hook = fake().addWebhook(hooked.id);
     const delivery = createDiscordDelivery({
-      rest: createDiscordRest(TOKEN, fake.api),
+      rest: createDiscordRest(TOKEN, fake().api),
       webhooks: new Map([[hooked.id, { id: hook.url.split('/').at(-2)!, token: hook.token }]]),
       log: createLogger({ level: 'silent', secrets: [] }),
     });
@@ -129,7 +123,7 @@ describe('mentions in notes', () => {
     const ctx = { deliveryId: 1, noteId: null, revision: 0, nonce: 'ab12cd34ef56ab12cd34ef56' };
     await delivery.post({ platform: 'discord', chat: ch.id, thread: '' }, message, ctx);
     await delivery.post({ platform: 'discord', chat: hooked.id, thread: '' }, message, ctx);
-    const sent = [fake.messagesIn(ch.id)[0]!, fake.messagesIn(hooked.id)[0]!];
+    const sent = [fake().messagesIn(ch.id)[0]!, fake().messagesIn(hooked.id)[0]!];
     expect(sent.map((m) => m.via)).toEqual(['bot', 'webhook']);
     for (const m of sent) {
       expect(m.pings).toEqual(NO_PINGS);

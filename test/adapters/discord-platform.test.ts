@@ -7,37 +7,31 @@
 import { unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { ChannelFlags, ChannelType } from 'discord-api-types/v10';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createDiscordRest } from '../../src/adapters/discord/adapter.js';
 import { createDiscordDelivery } from '../../src/adapters/discord/deliver.js';
 import { createLogger } from '../../src/log.js';
-import { FakeDiscord, nextId } from '../fakes/discord/server.js';
+import { nextId } from '../fakes/discord/server.js';
+import { useFakeDiscord } from '../helpers/fakes.js';
 import { runCli } from '../helpers/cli.js';
-import { killLeftoverServices, note, sandbox, Service } from '../helpers/service.js';
+import { InProcessCli } from '../helpers/inproc.js';
+import { note, sandbox, type ServiceEvents } from '../helpers/service.js';
 
 const TOKEN = 'MTEwMDAwMDAwMDAwMDAwMDAwMg.fake.discord-token-for-tests';
 
-let fake: FakeDiscord;
+const fake = useFakeDiscord(TOKEN);
 
-beforeEach(async () => {
-  fake = await new FakeDiscord(TOKEN).start();
-});
-afterEach(async () => {
-  await killLeftoverServices();
-  await fake.stop();
-});
+const config = (routes: string, extra = '') => `watch:\n  quietMs: 200\ndiscord:\n  api: ${fake().api}\n  registerCommands: false\n${extra}routes:\n${routes}`;
 
-const config = (routes: string, extra = '') => `watch:\n  quietMs: 200\ndiscord:\n  api: ${fake.api}\n  registerCommands: false\n${extra}routes:\n${routes}`;
-
-async function start(sb: ReturnType<typeof sandbox>, env: NodeJS.ProcessEnv = {}): Promise<Service> {
-  const svc = Service.start(sb, [], { DISCORD_TOKEN: TOKEN, ...env });
+async function start(sb: ReturnType<typeof sandbox>, env: NodeJS.ProcessEnv = {}): Promise<ServiceEvents> {
+  const svc = InProcessCli.start(sb, [], { DISCORD_TOKEN: TOKEN, ...env });
   await svc.ready();
   await svc.settled();
   return svc;
 }
 
 /** Stops the service and returns `status`'s text (paused targets and failed deliveries with their reasons). */
-async function statusAfter(svc: Service, sb: ReturnType<typeof sandbox>): Promise<string> {
+async function statusAfter(svc: ServiceEvents, sb: ReturnType<typeof sandbox>): Promise<string> {
   await svc.stop();
   return runCli(['status', '--db', sb.db]).stdout;
 }
@@ -46,20 +40,20 @@ async function statusAfter(svc: Service, sb: ReturnType<typeof sandbox>): Promis
  * Posts a note to the forum and archives its thread, as Discord does after the auto-archive period
  * (`locked`: as a moderator locking it does).
  */
-async function postThenArchive(svc: Service, sb: ReturnType<typeof sandbox>, forumId: string, name: string, title: string, locked: boolean) {
+async function postThenArchive(svc: ServiceEvents, sb: ReturnType<typeof sandbox>, forumId: string, name: string, title: string, locked: boolean) {
   const file = path.join(sb.notes, `${name}.md`);
   const from = svc.events.length;
   writeFileSync(file, note(title, 'First version.'));
   await svc.idle(from);
-  const [thread] = fake.postsIn(forumId);
-  fake.archive(thread!.id, locked);
+  const [thread] = fake().postsIn(forumId);
+  fake().archive(thread!.id, locked);
   return { file, thread: thread! };
 }
 
 describe('forum posts in archived threads', () => {
   it('unarchives the thread to apply an edit and archives it again', async () => {
-    const guild = fake.addGuild();
-    const forum = fake.addChannel(guild, ChannelType.GuildForum, 'notes-forum');
+    const guild = fake().addGuild();
+    const forum = fake().addChannel(guild, ChannelType.GuildForum, 'notes-forum');
     const sb = sandbox(config(`  - platform: discord\n    chat: "${forum.id}"\n`));
     const svc = await start(sb);
     const { file, thread } = await postThenArchive(svc, sb, forum.id, 'late-en', 'Late fix', false);
@@ -67,7 +61,7 @@ describe('forum posts in archived threads', () => {
     const from = svc.events.length;
     writeFileSync(file, note('Late fix', 'Typo fixed a week later.'));
     await svc.idle(from);
-    const starter = fake.messagesIn(thread.id)[0]!;
+    const starter = fake().messagesIn(thread.id)[0]!;
     expect(starter.edits).toBe(1);
     expect(starter.embeds[0]!.description).toContain('Typo fixed a week later.');
     expect(thread.archived).toBe(true); // put back as it was
@@ -75,9 +69,9 @@ describe('forum posts in archived threads', () => {
   });
 
   it('fails only that edit when a moderator locked the thread; the forum keeps receiving posts', async () => {
-    const guild = fake.addGuild();
-    const forum = fake.addChannel(guild, ChannelType.GuildForum, 'notes-forum');
-    fake.permissions.delete('ManageThreads'); // a locked thread can then not be unarchived
+    const guild = fake().addGuild();
+    const forum = fake().addChannel(guild, ChannelType.GuildForum, 'notes-forum');
+    fake().permissions.delete('ManageThreads'); // a locked thread can then not be unarchived
     const sb = sandbox(config(`  - platform: discord\n    chat: "${forum.id}"\n`));
     const svc = await start(sb);
     const { file, thread } = await postThenArchive(svc, sb, forum.id, 'locked-en', 'Locked later', true);
@@ -88,8 +82,8 @@ describe('forum posts in archived threads', () => {
     from = svc.events.length;
     writeFileSync(path.join(sb.notes, 'next-en.md'), note('The next note', 'Still announced.'));
     await svc.idle(from);
-    expect(fake.postsIn(forum.id).map((t) => t.name)).toEqual(['Locked later', 'The next note']);
-    expect(fake.messagesIn(thread.id)[0]!.edits).toBe(0);
+    expect(fake().postsIn(forum.id).map((t) => t.name)).toEqual(['Locked later', 'The next note']);
+    expect(fake().messagesIn(thread.id)[0]!.edits).toBe(0);
     const status = await statusAfter(svc, sb);
     expect(status).not.toMatch(/paused/i);
     expect(status).toMatch(/50013 Missing Permissions/); // the failed edit, with Discord's reason
@@ -98,9 +92,9 @@ describe('forum posts in archived threads', () => {
 
 describe('permissions per operation', () => {
   it('a forum post that cannot be deleted (no Manage Threads) fails that delete, not the forum', async () => {
-    const guild = fake.addGuild();
-    const forum = fake.addChannel(guild, ChannelType.GuildForum, 'notes-forum');
-    fake.permissions.delete('ManageThreads');
+    const guild = fake().addGuild();
+    const forum = fake().addChannel(guild, ChannelType.GuildForum, 'notes-forum');
+    fake().permissions.delete('ManageThreads');
     const sb = sandbox(config(`  - platform: discord\n    chat: "${forum.id}"\n`, 'publish:\n  onDelete: delete\n'));
     const svc = await start(sb);
     const file = path.join(sb.notes, 'gone-en.md');
@@ -113,7 +107,7 @@ describe('permissions per operation', () => {
     from = svc.events.length;
     writeFileSync(path.join(sb.notes, 'after-en.md'), note('After the delete', 'Still announced.'));
     await svc.idle(from);
-    expect(fake.postsIn(forum.id).map((t) => t.name)).toEqual(['Soon deleted', 'After the delete']);
+    expect(fake().postsIn(forum.id).map((t) => t.name)).toEqual(['Soon deleted', 'After the delete']);
     const status = await statusAfter(svc, sb);
     expect(status).not.toMatch(/paused/i);
     expect(status).toMatch(/DELETE \/channels\/\d+: 403 50013/);
@@ -122,18 +116,18 @@ describe('permissions per operation', () => {
 
 describe('webhooks in threads and forums', () => {
   it('edits and deletes a webhook message in a thread with ?thread_id=, as it posted it', async () => {
-    const guild = fake.addGuild();
-    const ch = fake.addChannel(guild, ChannelType.GuildText, 'releases');
-    const thread = fake.addChannel(guild, ChannelType.PublicThread, 'release-thread');
+    const guild = fake().addGuild();
+    const ch = fake().addChannel(guild, ChannelType.GuildText, 'releases');
+    const thread = fake().addChannel(guild, ChannelType.PublicThread, 'release-thread');
     thread.parent_id = ch.id;
-    const hook = fake.addWebhook(ch.id);
+    const hook = fake().addWebhook(ch.id);
     const sb = sandbox(config(`  - platform: discord\n    chat: "${ch.id}"\n    thread: "${thread.id}"\n    webhook:\n      env: DISCORD_WEBHOOK_RELEASES\n`, 'publish:\n  onDelete: delete\n'));
     const svc = await start(sb, { DISCORD_WEBHOOK_RELEASES: hook.url });
     const file = path.join(sb.notes, 'hooked-en.md');
     let from = svc.events.length;
     writeFileSync(file, note('In a thread', 'Posted by the webhook.'));
     await svc.idle(from);
-    const msg = fake.messagesIn(thread.id)[0]!;
+    const msg = fake().messagesIn(thread.id)[0]!;
     expect(msg.via).toBe('webhook');
     from = svc.events.length;
     writeFileSync(file, note('In a thread', 'Edited by the webhook.'));
@@ -147,21 +141,21 @@ describe('webhooks in threads and forums', () => {
   });
 
   it('a webhook pointing at a forum creates a post named after the note, and edits it', async () => {
-    const guild = fake.addGuild();
-    const forum = fake.addChannel(guild, ChannelType.GuildForum, 'hook-forum');
-    const hook = fake.addWebhook(forum.id);
+    const guild = fake().addGuild();
+    const forum = fake().addChannel(guild, ChannelType.GuildForum, 'hook-forum');
+    const hook = fake().addWebhook(forum.id);
     const sb = sandbox(config(`  - platform: discord\n    chat: "${forum.id}"\n    webhook:\n      env: DISCORD_WEBHOOK_FORUM\n`));
     const svc = await start(sb, { DISCORD_WEBHOOK_FORUM: hook.url });
     const file = path.join(sb.notes, 'forum-hook-en.md');
     let from = svc.events.length;
     writeFileSync(file, note('Webhook forum post', 'Through a webhook.'));
     await svc.idle(from);
-    const [post] = fake.postsIn(forum.id);
+    const [post] = fake().postsIn(forum.id);
     expect(post!.name).toBe('Webhook forum post');
     from = svc.events.length;
     writeFileSync(file, note('Webhook forum post', 'Edited through a webhook.'));
     await svc.idle(from);
-    expect(fake.messagesIn(post!.id)[0]!.edits).toBe(1);
+    expect(fake().messagesIn(post!.id)[0]!.edits).toBe(1);
     expect(await statusAfter(svc, sb)).toMatch(/ 0 failed, 0 skipped/);
   });
 
@@ -175,8 +169,8 @@ describe('webhooks in threads and forums', () => {
 
 describe('forums that require a tag', () => {
   it('applies the note’s tags that the forum has, and the route’s tags, by name', async () => {
-    const guild = fake.addGuild();
-    const forum = fake.addChannel(guild, ChannelType.GuildForum, 'tagged');
+    const guild = fake().addGuild();
+    const forum = fake().addChannel(guild, ChannelType.GuildForum, 'tagged');
     forum.flags = ChannelFlags.RequireTag;
     const tag = (name: string) => ({ id: nextId(), name, moderated: false, emoji_id: null, emoji_name: null });
     forum.available_tags = [tag('Rust'), tag('Notes'), tag('Python')];
@@ -185,15 +179,15 @@ describe('forums that require a tag', () => {
     const from = svc.events.length;
     writeFileSync(path.join(sb.notes, 'tagged-en.md'), note('Tagged note', 'About borrowing.', 'tags: [rust, memory]\n'));
     await svc.idle(from);
-    const [post] = fake.postsIn(forum.id);
+    const [post] = fake().postsIn(forum.id);
     const names = post!.applied_tags!.map((id) => forum.available_tags!.find((t) => t.id === id)!.name);
     expect(names).toEqual(['Notes', 'Rust']);
     await svc.stop();
   });
 
   it('pauses the forum with Discord’s reason when no tag matches', async () => {
-    const guild = fake.addGuild();
-    const forum = fake.addChannel(guild, ChannelType.GuildForum, 'strict');
+    const guild = fake().addGuild();
+    const forum = fake().addChannel(guild, ChannelType.GuildForum, 'strict');
     forum.flags = ChannelFlags.RequireTag;
     forum.available_tags = [{ id: nextId(), name: 'Announcements', moderated: false, emoji_id: null, emoji_name: null }];
     const sb = sandbox(config(`  - platform: discord\n    chat: "${forum.id}"\n`));
@@ -201,41 +195,41 @@ describe('forums that require a tag', () => {
     const from = svc.events.length;
     writeFileSync(path.join(sb.notes, 'untagged-en.md'), note('No matching tag', 'Refused.', 'tags: [misc]\n'));
     await svc.idle(from);
-    expect(fake.postsIn(forum.id)).toHaveLength(0);
+    expect(fake().postsIn(forum.id)).toHaveLength(0);
     expect(await statusAfter(svc, sb)).toMatch(/40067 A tag is required to create a forum post in this channel/);
   });
 });
 
 describe('announcement channels', () => {
   it('crossposts to following servers when the route asks, and only then', async () => {
-    const guild = fake.addGuild();
-    const news = fake.addChannel(guild, ChannelType.GuildAnnouncement, 'news');
-    const plain = fake.addChannel(guild, ChannelType.GuildAnnouncement, 'news-local');
+    const guild = fake().addGuild();
+    const news = fake().addChannel(guild, ChannelType.GuildAnnouncement, 'news');
+    const plain = fake().addChannel(guild, ChannelType.GuildAnnouncement, 'news-local');
     const sb = sandbox(config(`  - platform: discord\n    chat: "${news.id}"\n    crosspost: true\n  - platform: discord\n    chat: "${plain.id}"\n`));
     const svc = await start(sb);
     const from = svc.events.length;
     writeFileSync(path.join(sb.notes, 'news-en.md'), note('Big news', 'Followers see this.'));
     await svc.idle(from);
-    expect(fake.messagesIn(news.id)[0]!.crossposted).toBe(true);
-    expect(fake.messagesIn(plain.id)[0]!.crossposted).toBeUndefined();
+    expect(fake().messagesIn(news.id)[0]!.crossposted).toBe(true);
+    expect(fake().messagesIn(plain.id)[0]!.crossposted).toBeUndefined();
     await svc.stop();
   });
 });
 
 describe('the nonce window', () => {
   it('a resend with the same nonce is the same message within Discord’s window, and a second one after it', async () => {
-    const guild = fake.addGuild();
-    const ch = fake.addChannel(guild, ChannelType.GuildText, 'plain');
-    const delivery = createDiscordDelivery({ rest: createDiscordRest(TOKEN, fake.api), log: createLogger({ level: 'silent', secrets: [] }) });
+    const guild = fake().addGuild();
+    const ch = fake().addChannel(guild, ChannelType.GuildText, 'plain');
+    const delivery = createDiscordDelivery({ rest: createDiscordRest(TOKEN, fake().api), log: createLogger({ level: 'silent', secrets: [] }) });
     const target = { platform: 'discord' as const, chat: ch.id, thread: '' };
     const message = { type: 'digest' as const, items: [{ noteId: 'a', title: 'A note' }] };
     const ctx = { deliveryId: 1, noteId: null, revision: 0, nonce: 'c0ffee0123456789abcdef01' };
     const first = await delivery.post(target, message, ctx);
     const resent = await delivery.post(target, message, ctx); // a crash between send and commit, then a restart
     expect(resent.messageId).toBe(first.messageId);
-    fake.nonceWindowMs = 0; // the window has passed
+    fake().nonceWindowMs = 0; // the window has passed
     const late = await delivery.post(target, message, ctx);
     expect(late.messageId).not.toBe(first.messageId);
-    expect(fake.messagesIn(ch.id)).toHaveLength(2);
+    expect(fake().messagesIn(ch.id)).toHaveLength(2);
   });
 });

@@ -8,7 +8,8 @@ import { MessageFlags } from 'discord-api-types/v10';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FakeDiscord } from '../fakes/discord/server.js';
 import { FakeTelegram } from '../fakes/telegram/server.js';
-import { killLeftoverServices, note, sandbox, Service } from '../helpers/service.js';
+import { InProcessCli } from '../helpers/inproc.js';
+import { killLeftoverServices, note, sandbox } from '../helpers/service.js';
 import { bodyOf, channelPostBody, forumPostBody, webhookPostBody } from '../../src/adapters/discord/deliver.js';
 import type { Summary } from '../../src/summary/build.js';
 
@@ -34,7 +35,7 @@ describe('notecast: controls through the real clients', () => {
       `watch:\n  quietMs: 200\ndiscord:\n  api: ${discord.api}\ntelegram:\n  apiRoot: ${telegram.apiRoot}\n` +
         `routes:\n  - { platform: discord, chat: "${channel.id}", name: discord-news }\n  - { platform: telegram, chat: "-100", name: tg-group }\n`,
     );
-    const svc = Service.start(sb, [], { DISCORD_TOKEN, TELEGRAM_BOT_TOKEN: TELEGRAM_TOKEN });
+    const svc = InProcessCli.start(sb, [], { DISCORD_TOKEN, TELEGRAM_BOT_TOKEN: TELEGRAM_TOKEN });
     await svc.ready();
     const from = await svc.settled(30_000);
     writeFileSync(path.join(sb.notes, 'loud.md'), note('Loud note', 'This one rings.'));

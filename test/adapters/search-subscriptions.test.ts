@@ -7,7 +7,8 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FakeDiscord } from '../fakes/discord/server.js';
 import { FakeTelegram } from '../fakes/telegram/server.js';
-import { killLeftoverServices, note, sandbox, Service } from '../helpers/service.js';
+import { InProcessCli } from '../helpers/inproc.js';
+import { killLeftoverServices, note, sandbox } from '../helpers/service.js';
 
 const DISCORD_TOKEN = 'MTEwMDAwMDAwMDAwMDAwMDAwMg.fake.discord-token-for-tests';
 const TELEGRAM_TOKEN = '123456:TEST-token-abcdefghijklmnopqrstuvwxyz';
@@ -30,7 +31,7 @@ describe('/subscribe words: a chat gets the new notes its saved search matches',
     const channel = discord.addChannel(guild, 0, 'rust');
     const group = telegram.addChat(-100, 'supergroup', { [ADMIN]: 'administrator' });
     const sb = sandbox(`watch:\n  quietMs: 200\ndiscord:\n  api: ${discord.api}\ntelegram:\n  apiRoot: ${telegram.apiRoot}\n`);
-    const svc = Service.start(sb, [], { DISCORD_TOKEN, TELEGRAM_BOT_TOKEN: TELEGRAM_TOKEN });
+    const svc = InProcessCli.start(sb, [], { DISCORD_TOKEN, TELEGRAM_BOT_TOKEN: TELEGRAM_TOKEN });
     await svc.ready();
     await discord.waitFor(() => discord!.connected && discord!.identifies > 0, 15_000, 'gateway identify');
     await telegram.waitFor(() => telegram!.calls.some((c) => c.method === 'getUpdates'), 10_000, 'polling');

@@ -6,7 +6,7 @@
 import { mkdtempSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createTelegramAdapter, type TelegramAdapter } from '../../src/adapters/telegram/adapter.js';
 import { CommandRateLimiter } from '../../src/commands/limit.js';
 import { configSchema } from '../../src/config/schema.js';
@@ -14,26 +14,19 @@ import { createLogger } from '../../src/log.js';
 import { NoteSearch } from '../../src/search/index.js';
 import { Store } from '../../src/store/store.js';
 import type { FakeChat } from '../fakes/telegram/server.js';
-import { FakeTelegram } from '../fakes/telegram/server.js';
+import { useFakeTelegram } from '../helpers/fakes.js';
 import { runCli } from '../helpers/cli.js';
-import { killLeftoverServices, note, sandbox, Service } from '../helpers/service.js';
+import { InProcessCli } from '../helpers/inproc.js';
+import { note, sandbox, Service } from '../helpers/service.js';
 
 const TOKEN = '123456:TEST-token-abcdefghijklmnopqrstuvwxyz';
 
-let fake: FakeTelegram;
-
-beforeEach(async () => {
-  fake = await new FakeTelegram({ token: TOKEN }).start();
-});
-afterEach(async () => {
-  await killLeftoverServices();
-  await fake.stop();
-});
+const fake = useFakeTelegram({ token: TOKEN });
 
 /** Our real adapter on the real grammY client, pointed at the fake; not started (delivery needs no polling). */
 function adapter(): TelegramAdapter {
   const store = new Store(path.join(mkdtempSync(path.join(tmpdir(), 'notecast-tg-')), 'state.db'));
-  const config = configSchema.parse({ telegram: { apiRoot: fake.apiRoot, rate: { perChatMs: 0 } } });
+  const config = configSchema.parse({ telegram: { apiRoot: fake().apiRoot, rate: { perChatMs: 0 } } });
   const deps = { store, search: new NoteSearch(store), limiter: new CommandRateLimiter(config.commands), observe: () => undefined };
   return createTelegramAdapter({ token: TOKEN, config: config.telegram, state: store, deps, log: createLogger({ level: 'silent', secrets: [] }) });
 }
@@ -74,7 +67,7 @@ describe('Telegram error texts', () => {
     [400, 'Bad Request: chat not found'],
   ];
   it.each(chatUnusable)('a post answered %i "%s" pauses the chat', async (code, description) => {
-    const chat = fake.addChat(-1001, 'supergroup');
+    const chat = fake().addChat(-1001, 'supergroup');
     chat.refuse = { sendMessage: { code, description } };
     expect(await classified(adapter(), chat, 'post')).toBe('permanent');
   });
@@ -87,23 +80,23 @@ describe('Telegram error texts', () => {
     ['delete', 400, 'Bad Request: need administrator rights in the channel chat'],
   ];
   it.each(changeRefused)('a %s answered %i "%s" fails that change only', async (op, code, description) => {
-    const chat = fake.addChat(-1002, 'supergroup');
+    const chat = fake().addChat(-1002, 'supergroup');
     chat.refuse = { [op === 'edit' ? 'editMessageText' : 'deleteMessage']: { code, description } };
     expect(await classified(adapter(), chat, op)).toBe('rejected');
   });
 
   it('a message already gone is nothing left to do', async () => {
-    const chat = fake.addChat(-1003, 'supergroup');
+    const chat = fake().addChat(-1003, 'supergroup');
     expect(await classified(adapter(), chat, 'edit')).toBe('gone'); // "message to edit not found"
     expect(await classified(adapter(), chat, 'delete')).toBe('gone');
   });
 
   it('a channel where the bot lost its admin rights is paused with Telegram’s reason, and later notes wait', async () => {
-    const channel = fake.addChat(-100777, 'channel');
-    const ok = fake.addChat(-100778, 'supergroup');
+    const channel = fake().addChat(-100777, 'channel');
+    const ok = fake().addChat(-100778, 'supergroup');
     channel.refuse = { sendMessage: { code: 400, description: 'Bad Request: need administrator rights in the channel chat' } };
-    const sb = sandbox(`watch:\n  quietMs: 200\ntelegram:\n  apiRoot: ${fake.apiRoot}\n  registerCommands: false\nroutes:\n  - platform: telegram\n    chat: "${channel.id}"\n  - platform: telegram\n    chat: "${ok.id}"\n`);
-    const svc = Service.start(sb, [], { TELEGRAM_BOT_TOKEN: TOKEN });
+    const sb = sandbox(`watch:\n  quietMs: 200\ntelegram:\n  apiRoot: ${fake().apiRoot}\n  registerCommands: false\nroutes:\n  - platform: telegram\n    chat: "${channel.id}"\n  - platform: telegram\n    chat: "${ok.id}"\n`);
+    const svc = InProcessCli.start(sb, [], { TELEGRAM_BOT_TOKEN: TOKEN });
     await svc.ready();
     let from = await svc.settled();
     writeFileSync(path.join(sb.notes, 'one-en.md'), note('First', 'One.'));
@@ -111,9 +104,9 @@ describe('Telegram error texts', () => {
     from = svc.events.length;
     writeFileSync(path.join(sb.notes, 'two-en.md'), note('Second', 'Two.'));
     await svc.idle(from);
-    expect(fake.sentTo(ok.id).map((m) => m.text.split('\n')[0])).toEqual(['First', 'Second']);
+    expect(fake().sentTo(ok.id).map((m) => m.text.split('\n')[0])).toEqual(['First', 'Second']);
     // One refused attempt, then the chat is paused: the second note is not tried there.
-    expect(fake.calls.filter((c) => c.method === 'sendMessage' && Number(c.payload.chat_id) === channel.id)).toHaveLength(1);
+    expect(fake().calls.filter((c) => c.method === 'sendMessage' && Number(c.payload.chat_id) === channel.id)).toHaveLength(1);
     await svc.stop();
     expect(runCli(['status', '--db', sb.db]).stdout).toMatch(/need administrator rights in the channel chat/);
   });
@@ -121,30 +114,30 @@ describe('Telegram error texts', () => {
 
 describe('languages and inline answers', () => {
   it('reads IETF language codes (zh-hans, zh-hant, pt-br) as the note languages they name; inline results are per user', async () => {
-    const dm = fake.addChat(55, 'private');
-    const sb = sandbox(`watch:\n  quietMs: 200\ntelegram:\n  apiRoot: ${fake.apiRoot}\n  registerCommands: false\n`);
+    const dm = fake().addChat(55, 'private');
+    const sb = sandbox(`watch:\n  quietMs: 200\ntelegram:\n  apiRoot: ${fake().apiRoot}\n  registerCommands: false\n`);
     writeFileSync(path.join(sb.notes, '2025-01-01-tea-en.md'), note('Lemon tea recipe', 'Boil water and add lemon.', 'lang: en\n'));
     writeFileSync(path.join(sb.notes, '2025-01-01-tea-zh.md'), note('柠檬茶做法', '把水烧开，加入柠檬。', 'lang: zh\ntranslated: true\n'));
     writeFileSync(path.join(sb.notes, '2025-01-01-tea-hant.md'), note('檸檬茶做法', '把水燒開，加入檸檬。', 'lang: hant\ntranslated: true\n'));
     writeFileSync(path.join(sb.notes, '2025-01-01-tea-pt.md'), note('Receita de chá de limão', 'Ferva a água e junte limão.', 'lang: pt\ntranslated: true\n'));
-    const svc = Service.start(sb, [], { TELEGRAM_BOT_TOKEN: TOKEN });
+    const svc = InProcessCli.start(sb, [], { TELEGRAM_BOT_TOKEN: TOKEN });
     await svc.ready();
     await svc.settled();
     const ask = async (code: string) => {
-      const before = fake.sentTo(dm.id).length;
-      fake.command(dm.id, 55, '/note lemon tea', { from: { id: 55, is_bot: false, first_name: 'A', language_code: code } });
-      await fake.waitFor(() => fake.sentTo(dm.id).length === before + 1, 10_000, `reply for ${code}`);
-      return fake.sentTo(dm.id)[before]!.text.split('\n')[0];
+      const before = fake().sentTo(dm.id).length;
+      fake().command(dm.id, 55, '/note lemon tea', { from: { id: 55, is_bot: false, first_name: 'A', language_code: code } });
+      await fake().waitFor(() => fake().sentTo(dm.id).length === before + 1, 10_000, `reply for ${code}`);
+      return fake().sentTo(dm.id)[before]!.text.split('\n')[0];
     };
     expect(await ask('zh-hans')).toBe('柠檬茶做法');
     expect(await ask('zh-hant')).toBe('檸檬茶做法');
     expect(await ask('pt-br')).toBe('Receita de chá de limão');
     expect(await ask('en-us')).toBe('Lemon tea recipe');
 
-    fake.push({ inline_query: { id: 'iq-zh', from: { id: 55, is_bot: false, first_name: 'A', language_code: 'zh-hans' }, query: 'lemon', offset: '' } });
-    await fake.waitFor(() => fake.inlineAnswers.length === 1, 10_000, 'inline answer');
-    expect(fake.inlineAnswers[0]!.results[0]!.title).toBe('柠檬茶做法');
-    expect(fake.inlineAnswers[0]!.is_personal).toBe(true);
+    fake().push({ inline_query: { id: 'iq-zh', from: { id: 55, is_bot: false, first_name: 'A', language_code: 'zh-hans' }, query: 'lemon', offset: '' } });
+    await fake().waitFor(() => fake().inlineAnswers.length === 1, 10_000, 'inline answer');
+    expect(fake().inlineAnswers[0]!.results[0]!.title).toBe('柠檬茶做法');
+    expect(fake().inlineAnswers[0]!.is_personal).toBe(true);
     await svc.stop();
   });
 });
@@ -178,56 +171,57 @@ describe('webhook settings, checked at config load', () => {
 describe('one busy group', () => {
   it('does not hold up other chats; its own backlog is bounded; SIGTERM does not wait for it', async () => {
     const members = Object.fromEntries(Array.from({ length: 25 }, (_, i) => [100 + i, 'member' as const]));
-    const group = fake.addChat(-100900, 'supergroup', members);
-    const dm = fake.addChat(99, 'private');
-    const sb = sandbox(`telegram:\n  apiRoot: ${fake.apiRoot}\n  registerCommands: false\n`);
+    const group = fake().addChat(-100900, 'supergroup', members);
+    const dm = fake().addChat(99, 'private');
+    const sb = sandbox(`telegram:\n  apiRoot: ${fake().apiRoot}\n  registerCommands: false\n`);
+    // A process: what is tested is that SIGTERM stops it without waiting for the queued replies.
     const svc = Service.start(sb, [], { TELEGRAM_BOT_TOKEN: TOKEN });
     await svc.ready();
-    await fake.waitFor(() => fake.calls.some((c) => c.method === 'getUpdates'), 10_000, 'polling');
+    await fake().waitFor(() => fake().calls.some((c) => c.method === 'getUpdates'), 10_000, 'polling');
     // 25 members each send /help once: each is inside the per-user limit.
-    for (let i = 0; i < 25; i++) fake.command(group.id, 100 + i, '/help');
-    await fake.waitFor(() => fake.sentTo(group.id).length >= 1, 10_000, 'the first group reply');
+    for (let i = 0; i < 25; i++) fake().command(group.id, 100 + i, '/help');
+    await fake().waitFor(() => fake().sentTo(group.id).length >= 1, 10_000, 'the first group reply');
     const asked = Date.now();
-    fake.command(dm.id, 99, '/help');
-    await fake.waitFor(() => fake.sentTo(dm.id).length === 1, 10_000, 'the private reply');
+    fake().command(dm.id, 99, '/help');
+    await fake().waitFor(() => fake().sentTo(dm.id).length === 1, 10_000, 'the private reply');
     expect(Date.now() - asked).toBeLessThan(3000); // not behind the group's 20-a-minute replies
-    expect(fake.sentTo(group.id).length).toBeLessThan(6); // the group's replies are still going out, paced
+    expect(fake().sentTo(group.id).length).toBeLessThan(6); // the group's replies are still going out, paced
 
     const stopping = Date.now();
     expect(await svc.stop()).toBe(0);
     expect(Date.now() - stopping).toBeLessThan(5000); // queued replies are dropped, not waited for
     // The group never got more replies than its bound allows (6 waiting at most), and no 429.
-    expect(fake.sentTo(group.id).length).toBeLessThanOrEqual(6);
-    expect(fake.tooManyRequests).toBe(0);
+    expect(fake().sentTo(group.id).length).toBeLessThanOrEqual(6);
+    expect(fake().tooManyRequests).toBe(0);
   });
 });
 
 describe('deleting old posts (publish.onDelete: delete)', () => {
   it('a post older than 48 hours cannot be deleted: that delete fails, the chat keeps getting posts', async () => {
-    const group = fake.addChat(-100950, 'supergroup');
-    const sb = sandbox(`watch:\n  quietMs: 200\npublish:\n  onDelete: delete\ntelegram:\n  apiRoot: ${fake.apiRoot}\n  registerCommands: false\nroutes:\n  - platform: telegram\n    chat: "${group.id}"\n`);
-    const svc = Service.start(sb, [], { TELEGRAM_BOT_TOKEN: TOKEN });
+    const group = fake().addChat(-100950, 'supergroup');
+    const sb = sandbox(`watch:\n  quietMs: 200\npublish:\n  onDelete: delete\ntelegram:\n  apiRoot: ${fake().apiRoot}\n  registerCommands: false\nroutes:\n  - platform: telegram\n    chat: "${group.id}"\n`);
+    const svc = InProcessCli.start(sb, [], { TELEGRAM_BOT_TOKEN: TOKEN });
     await svc.ready();
     let from = await svc.settled();
     writeFileSync(path.join(sb.notes, 'old-en.md'), note('Old', 'Posted long ago.'));
     writeFileSync(path.join(sb.notes, 'recent-en.md'), note('Recent', 'Posted just now.'));
     await svc.idle(from);
-    expect(fake.sentTo(group.id)).toHaveLength(2);
-    const old = fake.sentTo(group.id).find((m) => m.text.startsWith('Old'))!;
+    expect(fake().sentTo(group.id)).toHaveLength(2);
+    const old = fake().sentTo(group.id).find((m) => m.text.startsWith('Old'))!;
     old.date -= 49 * 3600; // sent two days ago
 
     from = svc.events.length;
     unlinkSync(path.join(sb.notes, 'old-en.md'));
     unlinkSync(path.join(sb.notes, 'recent-en.md'));
     await svc.idle(from);
-    expect(fake.sentTo(group.id).map((m) => m.text.split('\n')[0])).toEqual(['Old']); // the recent one went
-    const refused = fake.calls.filter((c) => c.method === 'deleteMessage' && c.status === 400);
+    expect(fake().sentTo(group.id).map((m) => m.text.split('\n')[0])).toEqual(['Old']); // the recent one went
+    const refused = fake().calls.filter((c) => c.method === 'deleteMessage' && c.status === 400);
     expect(refused).toHaveLength(1);
 
     from = svc.events.length;
     writeFileSync(path.join(sb.notes, 'later-en.md'), note('Later', 'Still posted here.'));
     await svc.idle(from);
-    expect(fake.sentTo(group.id).map((m) => m.text.split('\n')[0])).toEqual(['Old', 'Later']);
+    expect(fake().sentTo(group.id).map((m) => m.text.split('\n')[0])).toEqual(['Old', 'Later']);
     expect(await svc.stop()).toBe(0);
     const status = JSON.parse(runCli(['status', '--db', sb.db, '--json']).stdout) as { paused: unknown[] };
     expect(status.paused).toEqual([]);
@@ -239,7 +233,7 @@ describe('deleting old posts (publish.onDelete: delete)', () => {
     const target = (chat: number) => ({ platform: 'telegram' as const, chat: String(chat), thread: '' });
     const postAndAge = async (chat: number, hours: number) => {
       const { messageId } = await a.post(target(chat), summary, ctx);
-      fake.messages.find((m) => m.chatId === chat && m.messageId === Number(messageId))!.date -= hours * 3600;
+      fake().messages.find((m) => m.chatId === chat && m.messageId === Number(messageId))!.date -= hours * 3600;
       return messageId;
     };
     const refusal = async (chat: number, messageId: string) => {
@@ -251,11 +245,11 @@ describe('deleting old posts (publish.onDelete: delete)', () => {
       }
     };
     // One message a chat: the fake holds the bot to Telegram's one a second per chat, and this adapter does not pace.
-    const supergroup = fake.addChat(-100961, 'supergroup').id;
-    const supergroup2 = fake.addChat(-100965, 'supergroup').id;
-    const group = fake.addChat(-962, 'group').id;
-    const dm = fake.addChat(963, 'private').id;
-    const channel = fake.addChat(-100964, 'channel');
+    const supergroup = fake().addChat(-100961, 'supergroup').id;
+    const supergroup2 = fake().addChat(-100965, 'supergroup').id;
+    const group = fake().addChat(-962, 'group').id;
+    const dm = fake().addChat(963, 'private').id;
+    const channel = fake().addChat(-100964, 'channel');
     expect(await refusal(supergroup, await postAndAge(supergroup, 47))).toBe('deleted');
     expect(await refusal(supergroup2, await postAndAge(supergroup2, 49))).toBe("rejected: message can't be deleted");
     expect(await refusal(group, await postAndAge(group, 49))).toBe("rejected: message can't be deleted for everyone");
@@ -270,10 +264,10 @@ describe('the fake’s HTML parse mode is tdlib’s, through the real grammY cli
   let nextChat = 970;
   // Each text to a chat of its own: the fake holds the bot to one message a second per chat.
   const send = async (text: string) => {
-    const chat = fake.addChat(nextChat++, 'private');
+    const chat = fake().addChat(nextChat++, 'private');
     try {
       await adapter().bot.api.sendMessage(chat.id, text, { parse_mode: 'HTML' });
-      return fake.sentTo(chat.id).at(-1)!.text;
+      return fake().sentTo(chat.id).at(-1)!.text;
     } catch (e) {
       return `refused: ${(e as Error).message.replace(/^.*Bad Request: /, '').replace(/\)$/, '')}`;
     }

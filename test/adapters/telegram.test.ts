@@ -1,135 +1,127 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { FakeTelegram } from '../fakes/telegram/server.js';
+import { afterEach, describe, expect, it } from 'vitest';
+import { useFakeTelegram } from '../helpers/fakes.js';
 import { runCli } from '../helpers/cli.js';
-import { note, sandbox, Service, sleep } from '../helpers/service.js';
+import { InProcessCli } from '../helpers/inproc.js';
+import { note, sandbox, sleep } from '../helpers/service.js';
 
 const TOKEN = '123456:TEST-token-abcdefghijklmnopqrstuvwxyz';
 const ADMIN = 11;
 const MEMBER = 22;
 
-let fake: FakeTelegram;
-let svc: Service | undefined;
-
-beforeEach(async () => {
-  fake = await new FakeTelegram({ token: TOKEN }).start();
-});
-afterEach(async () => {
-  if (svc) {
-    svc.proc.kill('SIGKILL');
-    await svc.exited;
-    svc = undefined;
-  }
-  await fake.stop();
+const fake = useFakeTelegram({ token: TOKEN });
+let svc: InProcessCli | undefined;
+afterEach(() => {
+  svc = undefined; // stopped by useFakeTelegram's own afterEach
 });
 
 function config(extra = '') {
-  return `watch:\n  quietMs: 200\ntelegram:\n  apiRoot: ${fake.apiRoot}\n${extra}`;
+  return `watch:\n  quietMs: 200\ntelegram:\n  apiRoot: ${fake().apiRoot}\n${extra}`;
 }
 
 async function startService(sb: ReturnType<typeof sandbox>) {
-  svc = Service.start(sb, [], { TELEGRAM_BOT_TOKEN: TOKEN });
+  svc = InProcessCli.start(sb, [], { TELEGRAM_BOT_TOKEN: TOKEN });
   await svc.ready();
-  await fake.waitFor(() => fake.calls.some((c) => c.method === 'getUpdates'), 10_000, 'polling');
+  await fake().waitFor(() => fake().calls.some((c) => c.method === 'getUpdates'), 10_000, 'polling');
   return svc;
 }
 
-const replies = (chat: number) => fake.sentTo(chat).map((m) => m.text);
+const replies = (chat: number) => fake().sentTo(chat).map((m) => m.text);
 
 describe('Telegram through grammY against the fake Bot API', () => {
   it('registers localized commands; subscribes admins only; announces to matching chats once; edits in place', async () => {
-    const en = fake.addChat(-100, 'supergroup', { [ADMIN]: 'administrator', [MEMBER]: 'member' });
-    const zh = fake.addChat(-200, 'group', { [ADMIN]: 'creator' });
-    const dm = fake.addChat(33, 'private');
+    const en = fake().addChat(-100, 'supergroup', { [ADMIN]: 'administrator', [MEMBER]: 'member' });
+    const zh = fake().addChat(-200, 'group', { [ADMIN]: 'creator' });
+    const dm = fake().addChat(33, 'private');
     const sb = sandbox(config());
     await startService(sb);
-    expect([...fake.commands.keys()].sort()).toEqual(['', 'es', 'hi', 'ja', 'zh']);
-    expect(fake.commands.get('ja')!.find((c) => c.command === 'note')!.description).toMatch(/ノート/);
+    expect([...fake().commands.keys()].sort()).toEqual(['', 'es', 'hi', 'ja', 'zh']);
+    expect(fake().commands.get('ja')!.find((c) => c.command === 'note')!.description).toMatch(/ノート/);
 
-    fake.command(en.id, MEMBER, '/subscribe lang:en');
-    await fake.waitFor(() => replies(en.id).length === 1, 10_000, 'refusal');
+    fake().command(en.id, MEMBER, '/subscribe lang:en');
+    await fake().waitFor(() => replies(en.id).length === 1, 10_000, 'refusal');
     expect(replies(en.id)[0]).toMatch(/only admins/);
     await sleep(1100); // the fake holds the bot to Telegram's one message a second per chat
-    fake.command(en.id, ADMIN, '/subscribe lang:en');
-    fake.command(zh.id, ADMIN, '/subscribe lang:zh');
-    fake.command(dm.id, 33, '/subscribe tag:never');
-    await fake.waitFor(() => replies(en.id).length === 2 && replies(zh.id).length === 1 && replies(dm.id).length === 1, 10_000, 'subscribed');
+    fake().command(en.id, ADMIN, '/subscribe lang:en');
+    fake().command(zh.id, ADMIN, '/subscribe lang:zh');
+    fake().command(dm.id, 33, '/subscribe tag:never');
+    await fake().waitFor(() => replies(en.id).length === 2 && replies(zh.id).length === 1 && replies(dm.id).length === 1, 10_000, 'subscribed');
     expect(replies(en.id)[1]).toMatch(/Subscribed \(#\d+\): lang:en/);
 
     const file = path.join(sb.notes, 'hello-en.md');
     const from = svc!.events.length;
     writeFileSync(file, note('1 < 2 & 3 > 0', 'The first sentence is here. It has @everyone in it.'));
-    await fake.waitFor(() => replies(en.id).length === 3, 15_000, 'announcement');
+    await fake().waitFor(() => replies(en.id).length === 3, 15_000, 'announcement');
     await svc!.idle(from); // every delivery it caused is out
     expect(replies(zh.id)).toHaveLength(1);
     expect(replies(dm.id)).toHaveLength(1);
-    const post = fake.sentTo(en.id)[2]!;
+    const post = fake().sentTo(en.id)[2]!;
     expect(post.html).toContain('<b>1 &lt; 2 &amp; 3 &gt; 0</b>');
     expect(post.text).toContain('The first sentence is here.');
 
     writeFileSync(file, note('1 < 2 & 3 > 0', 'A rewritten sentence now.'));
-    await fake.waitFor(() => post.editedTimes === 1, 15_000, 'edit');
+    await fake().waitFor(() => post.editedTimes === 1, 15_000, 'edit');
     expect(post.text).toContain('A rewritten sentence now.');
-    expect(fake.sentTo(en.id)).toHaveLength(3);
-    expect(fake.tooManyRequests).toBe(0);
+    expect(fake().sentTo(en.id)).toHaveLength(3);
+    expect(fake().tooManyRequests).toBe(0);
   });
 
   it('answers /note and inline queries in the user’s language, with buttons for more', async () => {
-    const dm = fake.addChat(44, 'private');
+    const dm = fake().addChat(44, 'private');
     const sb = sandbox(config());
     writeFileSync(path.join(sb.notes, '2025-01-01-tea-en.md'), note('Lemon tea recipe', 'Boil water and add lemon.', 'lang: en\n'));
     writeFileSync(path.join(sb.notes, '2025-01-01-tea-hi.md'), note('नींबू चाय की विधि', 'पानी उबालें और नींबू डालें।', 'lang: hi\ntranslated: true\n'));
     writeFileSync(path.join(sb.notes, '2025-01-02-coffee-en.md'), note('Coffee oddity', 'Some people add lemon to coffee.', 'lang: en\n'));
     await startService(sb);
-    await sleep(500); // the index fills in the background after ready
+    await svc!.indexed();
 
-    fake.command(dm.id, 44, '/note lemon', { from: { id: 44, is_bot: false, first_name: 'A', language_code: 'hi' } });
-    await fake.waitFor(() => replies(dm.id).length === 1, 10_000, '/note reply');
-    const reply = fake.sentTo(dm.id)[0]!;
+    fake().command(dm.id, 44, '/note lemon', { from: { id: 44, is_bot: false, first_name: 'A', language_code: 'hi' } });
+    await fake().waitFor(() => replies(dm.id).length === 1, 10_000, '/note reply');
+    const reply = fake().sentTo(dm.id)[0]!;
     expect(reply.text).toContain('नींबू चाय की विधि');
     expect(JSON.stringify(reply.replyMarkup)).toContain('Coffee oddity');
 
-    fake.push({ inline_query: { id: 'iq1', from: { id: 44, is_bot: false, first_name: 'A', language_code: 'en' }, query: 'lemon tea', offset: '' } });
-    await fake.waitFor(() => fake.inlineAnswers.length === 1, 10_000, 'inline answer');
-    const first = fake.inlineAnswers[0]!.results[0]!;
+    fake().push({ inline_query: { id: 'iq1', from: { id: 44, is_bot: false, first_name: 'A', language_code: 'en' }, query: 'lemon tea', offset: '' } });
+    await fake().waitFor(() => fake().inlineAnswers.length === 1, 10_000, 'inline answer');
+    const first = fake().inlineAnswers[0]!.results[0]!;
     expect(first.title).toBe('Lemon tea recipe');
     expect(JSON.stringify(first.input_message_content)).toContain('Boil water');
 
     // A button press shows that note.
     const data = (reply.replyMarkup as { inline_keyboard: { callback_data: string }[][] }).inline_keyboard[0]![0]!.callback_data;
-    await sleep(1000);
-    fake.push({ callback_query: { id: 'cb1', from: { id: 44, is_bot: false, first_name: 'A' }, chat_instance: 'x', data, message: { message_id: reply.messageId, date: 0, chat: { id: dm.id, type: 'private', first_name: 'A' } } } });
-    await fake.waitFor(() => replies(dm.id).length === 2, 10_000, 'button reply');
+    await sleep(1000); // a fixed wait: the fake holds the bot to one message a second per chat (Telegram's), and the button's reply goes to the same chat
+    fake().push({ callback_query: { id: 'cb1', from: { id: 44, is_bot: false, first_name: 'A' }, chat_instance: 'x', data, message: { message_id: reply.messageId, date: 0, chat: { id: dm.id, type: 'private', first_name: 'A' } } } });
+    await fake().waitFor(() => replies(dm.id).length === 2, 10_000, 'button reply');
     expect(replies(dm.id)[1]).toContain('Coffee oddity');
-    expect(fake.callbackAnswers).toHaveLength(1);
+    expect(fake().callbackAnswers).toHaveLength(1);
   });
 
   it('survives a 429 storm with nothing lost or doubled', async () => {
-    const chats = [501, 502, 503, 504, 505].map((id) => fake.addChat(id, 'private'));
+    const chats = [501, 502, 503, 504, 505].map((id) => fake().addChat(id, 'private'));
     const sb = sandbox(config(`routes:\n${chats.map((c) => `  - platform: telegram\n    chat: ${c.id}\n`).join('')}`));
     await startService(sb);
-    fake.forced429 = 12;
+    fake().forced429 = 12;
     const from = svc!.events.length;
     for (let i = 0; i < 3; i++) writeFileSync(path.join(sb.notes, `storm-${i}-en.md`), note(`Storm ${i}`, `Storm note ${i} text.`));
-    await fake.waitFor(() => chats.every((c) => fake.sentTo(c.id).length === 3), 30_000, 'all deliveries');
+    await fake().waitFor(() => chats.every((c) => fake().sentTo(c.id).length === 3), 30_000, 'all deliveries');
     await svc!.idle(from);
     for (const c of chats) {
-      const titles = fake.sentTo(c.id).map((m) => m.text.split('\n')[0]).sort();
+      const titles = fake().sentTo(c.id).map((m) => m.text.split('\n')[0]).sort();
       expect(titles).toEqual(['Storm 0', 'Storm 1', 'Storm 2']);
     }
-    expect(fake.tooManyRequests).toBeGreaterThanOrEqual(12);
+    expect(fake().tooManyRequests).toBeGreaterThanOrEqual(12);
     const s = JSON.parse(runCli(['status', '--db', sb.db, '--json']).stdout) as { outbox: Record<string, number> };
     expect(s.outbox).toEqual({ done: 15 });
   });
 
   it('pauses blocked and missing chats, and follows a group that became a supergroup', async () => {
-    const blocked = fake.addChat(601, 'private');
+    const blocked = fake().addChat(601, 'private');
     blocked.state = 'blocked';
-    const old = fake.addChat(-602, 'group', { [ADMIN]: 'creator' });
-    fake.addChat(-1000602, 'supergroup', { [ADMIN]: 'creator' });
+    const old = fake().addChat(-602, 'group', { [ADMIN]: 'creator' });
+    fake().addChat(-1000602, 'supergroup', { [ADMIN]: 'creator' });
     old.state = { migratedTo: -1000602 };
-    const fine = fake.addChat(603, 'private');
+    const fine = fake().addChat(603, 'private');
     const sb = sandbox(config(`routes:\n  - platform: telegram\n    chat: 601\n  - platform: telegram\n    chat: 999\n  - platform: telegram\n    chat: 603\n`));
     await startService(sb);
     // The old group's subscription was made before the upgrade.
@@ -139,8 +131,8 @@ describe('Telegram through grammY against the fake Bot API', () => {
     store.subscribe({ platform: 'telegram', chat: '-602', thread: '' }, {});
     store.close();
     writeFileSync(path.join(sb.notes, 'x-en.md'), note('Reach', 'Reaching every chat.'));
-    await fake.waitFor(() => fake.sentTo(603).length === 1 && fake.sentTo(-1000602).length === 1, 15_000, 'deliveries');
-    await sleep(500);
+    await fake().waitFor(() => fake().sentTo(603).length === 1 && fake().sentTo(-1000602).length === 1, 15_000, 'deliveries');
+    await svc!.settled(); // every chat's outcome recorded
     await svc!.stop();
     svc = undefined;
     const status = runCli(['status', '--db', sb.db]).stdout;
@@ -149,29 +141,29 @@ describe('Telegram through grammY against the fake Bot API', () => {
     const s2 = new Store(sb.db);
     expect(s2.subscriptions().map((x) => x.target.chat)).toEqual(['-1000602']);
     s2.close();
-    expect(fake.sentTo(fine.id)).toHaveLength(1);
+    expect(fake().sentTo(fine.id)).toHaveLength(1);
   });
 
   it('posts into a forum topic when subscribed from inside it', async () => {
-    const forum = fake.addChat(-700, 'supergroup', { [ADMIN]: 'administrator' });
+    const forum = fake().addChat(-700, 'supergroup', { [ADMIN]: 'administrator' });
     forum.topics.add(5);
     const sb = sandbox(config());
     await startService(sb);
-    fake.command(forum.id, ADMIN, '/subscribe', { message_thread_id: 5, is_topic_message: true });
-    await fake.waitFor(() => replies(forum.id).length === 1, 10_000, 'subscribe reply');
-    expect(fake.sentTo(forum.id)[0]!.threadId).toBe(5);
+    fake().command(forum.id, ADMIN, '/subscribe', { message_thread_id: 5, is_topic_message: true });
+    await fake().waitFor(() => replies(forum.id).length === 1, 10_000, 'subscribe reply');
+    expect(fake().sentTo(forum.id)[0]!.threadId).toBe(5);
     writeFileSync(path.join(sb.notes, 't-en.md'), note('Topic note', 'In the topic.'));
-    await fake.waitFor(() => fake.sentTo(forum.id).length === 2, 15_000, 'topic post');
-    expect(fake.sentTo(forum.id)[1]!.threadId).toBe(5);
+    await fake().waitFor(() => fake().sentTo(forum.id).length === 2, 15_000, 'topic post');
+    expect(fake().sentTo(forum.id)[1]!.threadId).toBe(5);
   });
 
   it('never logs the token', async () => {
-    fake.addChat(801, 'private').state = 'missing';
+    fake().addChat(801, 'private').state = 'missing';
     const sb = sandbox(config(`routes:\n  - platform: telegram\n    chat: 801\n`));
     await startService(sb);
     writeFileSync(path.join(sb.notes, 'y-en.md'), note('Secret check', 'Some text.'));
-    await fake.waitFor(() => fake.calls.some((c) => c.method === 'sendMessage'), 15_000, 'a send');
-    await sleep(300);
+    await fake().waitFor(() => fake().calls.some((c) => c.method === 'sendMessage'), 15_000, 'a send');
+    await svc!.settled(); // the refused send handled and logged
     expect(svc!.stderr.length).toBeGreaterThan(0);
     expect(svc!.stderr).not.toContain(TOKEN);
     expect(svc!.stderr).not.toContain('TEST-token');
@@ -180,11 +172,13 @@ describe('Telegram through grammY against the fake Bot API', () => {
 
 describe('abuse', () => {
   it('answers a flood of commands from one user with one polite word, then silence', async () => {
-    const dm = fake.addChat(901, 'private');
+    const dm = fake().addChat(901, 'private');
     const sb = sandbox(config('commands:\n  burst: 3\n  refillMs: 60000\n'));
     await startService(sb);
-    for (let i = 0; i < 8; i++) fake.command(dm.id, 901, '/help');
-    await fake.waitFor(() => replies(dm.id).length >= 4, 20_000, 'replies');
+    for (let i = 0; i < 8; i++) fake().command(dm.id, 901, '/help');
+    await fake().waitFor(() => replies(dm.id).length >= 4, 20_000, 'replies');
+    // A fixed wait: a command refused in silence leaves no trace to wait for; 2.5 s is past the
+    // fake's one-a-second pacing of this chat, so a wrongful fifth reply would be out by then.
     await sleep(2500);
     const texts = replies(dm.id);
     expect(texts).toHaveLength(4);
@@ -202,42 +196,44 @@ describe('webhook mode', () => {
         s.close(() => resolve(p));
       });
     });
-    const dm = fake.addChat(77, 'private');
+    const dm = fake().addChat(77, 'private');
     const sb = sandbox(config(`  mode: webhook\n  webhook:\n    url: http://127.0.0.1:${port}\n    port: ${port}\n    path: /tg-hook\n`));
-    svc = Service.start(sb, [], { TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_WEBHOOK_SECRET: 'hook-secret-123' });
+    svc = InProcessCli.start(sb, [], { TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_WEBHOOK_SECRET: 'hook-secret-123' });
     await svc.ready();
-    const setWebhook = fake.calls.find((c) => c.method === 'setWebhook')!;
+    const setWebhook = fake().calls.find((c) => c.method === 'setWebhook')!;
     expect(setWebhook.payload).toMatchObject({ url: `http://127.0.0.1:${port}/tg-hook`, secret_token: 'hook-secret-123' });
     const update = { update_id: 1, message: { message_id: 1, date: Math.floor(Date.now() / 1000), chat: { id: 77, type: 'private', first_name: 'A' }, from: { id: 77, is_bot: false, first_name: 'A' }, text: '/help', entities: [{ type: 'bot_command', offset: 0, length: 5 }] } };
     const post = (secret: string) => fetch(`http://127.0.0.1:${port}/tg-hook`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': secret }, body: JSON.stringify(update) });
     expect((await post('wrong')).status).toBe(401);
     expect(replies(dm.id)).toHaveLength(0);
     expect((await post('hook-secret-123')).status).toBe(200);
-    await fake.waitFor(() => replies(dm.id).length === 1, 10_000, 'reply to the webhook update');
+    await fake().waitFor(() => replies(dm.id).length === 1, 10_000, 'reply to the webhook update');
     expect(replies(dm.id)[0]).toMatch(/announce new notes/);
-    expect(fake.calls.some((c) => c.method === 'getUpdates')).toBe(false);
+    expect(fake().calls.some((c) => c.method === 'getUpdates')).toBe(false);
   });
 });
 
 describe('faults', () => {
   it('rides out a burst of 5xx answers and an outage, then delivers everything exactly once', async () => {
-    const chats = [1001, 1002, 1003].map((id) => fake.addChat(id, 'private'));
+    const chats = [1001, 1002, 1003].map((id) => fake().addChat(id, 'private'));
     const sb = sandbox(config(`delivery:\n  baseDelayMs: 200\n  maxDelayMs: 2000\nroutes:\n${chats.map((c) => `  - platform: telegram\n    chat: ${c.id}\n`).join('')}`));
     await startService(sb);
-    fake.failNext = { count: 4, status: 502 };
+    fake().failNext = { count: 4, status: 502 };
     writeFileSync(path.join(sb.notes, 'f1-en.md'), note('Fault one', 'Through 5xx answers.'));
-    await fake.waitFor(() => chats.every((c) => fake.sentTo(c.id).length === 1), 20_000, '5xx burst ridden out');
-    expect(fake.calls.filter((c) => c.status === 502)).toHaveLength(4);
+    await fake().waitFor(() => chats.every((c) => fake().sentTo(c.id).length === 1), 20_000, '5xx burst ridden out');
+    expect(fake().calls.filter((c) => c.status === 502)).toHaveLength(4);
 
     const fromOutage = svc!.events.length;
-    fake.down = true; // the platform goes away
+    fake().down = true; // the platform goes away
+    const logFrom = svc!.stderr.length;
     writeFileSync(path.join(sb.notes, 'f2-en.md'), note('Fault two', 'Written during the outage.'));
-    await sleep(3000);
-    expect(chats.every((c) => fake.sentTo(c.id).length === 1)).toBe(true);
-    fake.down = false; // and comes back
-    await fake.waitFor(() => chats.every((c) => fake.sentTo(c.id).length === 2), 30_000, 'delivered after the outage');
+    const retries = () => svc!.stderr.slice(logFrom).match(/delivery will be retried/g)?.length ?? 0;
+    await svc!.waitFor(() => retries() >= 2 * chats.length, 15_000, 'two failed attempts per chat during the outage');
+    expect(chats.every((c) => fake().sentTo(c.id).length === 1)).toBe(true);
+    fake().down = false; // and comes back
+    await fake().waitFor(() => chats.every((c) => fake().sentTo(c.id).length === 2), 30_000, 'delivered after the outage');
     await svc!.idle(fromOutage);
-    for (const c of chats) expect(fake.sentTo(c.id).map((m) => m.text.split('\n')[0])).toEqual(['Fault one', 'Fault two']);
+    for (const c of chats) expect(fake().sentTo(c.id).map((m) => m.text.split('\n')[0])).toEqual(['Fault one', 'Fault two']);
     await svc!.stop();
     svc = undefined;
     const s = JSON.parse(runCli(['status', '--db', sb.db, '--json']).stdout) as { outbox: Record<string, number>; paused: unknown[] };
@@ -248,18 +244,19 @@ describe('faults', () => {
 
 describe('timeouts', () => {
   it('gives up on a call that never answers and delivers once the platform answers again', async () => {
-    const chat = fake.addChat(1101, 'private');
+    const chat = fake().addChat(1101, 'private');
     const sb = sandbox(config(`delivery:\n  callTimeoutMs: 1000\n  baseDelayMs: 200\n  maxDelayMs: 1000\nroutes:\n  - platform: telegram\n    chat: ${chat.id}\n`));
     await startService(sb);
-    fake.hang = true;
+    fake().hang = true;
+    const from = svc!.events.length;
     writeFileSync(path.join(sb.notes, 'slow-en.md'), note('Slow platform', 'Sent while requests hang.'));
-    await sleep(3500);
-    expect(fake.sentTo(chat.id)).toHaveLength(0);
+    await fake().waitFor(() => fake().abandoned >= 1 && /no answer from the platform within 1000 ms/.test(svc!.stderr), 15_000, 'a call aborted by the client');
+    expect(fake().sentTo(chat.id)).toHaveLength(0);
     expect(svc!.stderr).toMatch(/no answer from the platform within 1000 ms/);
-    expect(fake.abandoned).toBeGreaterThanOrEqual(1); // the call was aborted, not left to go out later
-    fake.release();
-    await fake.waitFor(() => fake.sentTo(chat.id).length === 1, 15_000, 'delivery after the hang');
-    await sleep(1500);
-    expect(fake.sentTo(chat.id)).toHaveLength(1);
+    expect(fake().abandoned).toBeGreaterThanOrEqual(1); // the call was aborted, not left to go out later
+    fake().release();
+    await fake().waitFor(() => fake().sentTo(chat.id).length === 1, 15_000, 'delivery after the hang');
+    await svc!.idle(from); // nothing in flight or waiting: a second send would be out by now
+    expect(fake().sentTo(chat.id)).toHaveLength(1);
   });
 });

@@ -2,21 +2,16 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { freePort } from '../helpers/net.js';
-import { note, sandbox, Service } from '../helpers/service.js';
+import { InProcessCli } from '../helpers/inproc.js';
+import { killLeftoverServices, note, sandbox } from '../helpers/service.js';
 
-
-let svc: Service | undefined;
-afterEach(async () => {
-  svc?.proc.kill('SIGKILL');
-  await svc?.exited;
-  svc = undefined;
-});
+afterEach(killLeftoverServices);
 
 describe('/healthz and /metrics', () => {
   it('reports watcher, store and adapters, and counts deliveries in Prometheus format', async () => {
     const port = await freePort();
     const sb = sandbox(`watch:\n  quietMs: 200\nhttp:\n  port: ${port}\n`);
-    svc = Service.start(sb);
+    const svc = InProcessCli.start(sb);
     await svc.ready();
     const health = await fetch(`http://127.0.0.1:${port}/healthz`);
     expect(health.status).toBe(200);

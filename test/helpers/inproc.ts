@@ -1,4 +1,10 @@
 /**
+ * In-process harnesses. `InProcessCli` is `notecast start --json` without the process: the sandbox's
+ * config file, the environment given and the start flags wired into `startApp` as `runStart` does,
+ * with the Discord and Telegram adapters it builds talking to the fakes; its JSON lines and log fill
+ * the same `ServiceEvents` a `Service` process does. `InProcessService` below is the lighter one of
+ * the model-based test.
+ *
  * The whole service in this process (startApp with the console adapter printing JSON lines), on a
  * temporary folder: no child process, so a model-based test can run hundreds of steps in seconds.
  * `settle(paths)` waits until the watcher has handed every given path over in a batch and the
@@ -7,12 +13,17 @@
 import { mkdtempSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { Writable } from 'node:stream';
 import { startApp, type RunningApp } from '../../src/app.js';
 import { configSchema, type Config } from '../../src/config/schema.js';
 import { parseEnv } from '../../src/config/env.js';
-import { silentLogger, type Logger } from '../../src/log.js';
+import { createLogger, silentLogger, type Logger } from '../../src/log.js';
 import { DEFAULT_FILE_LANGS } from '../../src/notes/lang.js';
 import type { Batch } from '../../src/watch/batch.js';
+import { loadConfig, readOptions, resolveSite } from '../../src/config/load.js';
+import { secretsOf } from '../../src/config/env.js';
+import { platformAdaptersOf, startFailure } from '../../src/cli/start.js';
+import { ServiceEvents, type Sandbox, type ServiceEvent } from './service.js';
 
 /** One line the console adapter printed (see README, `start --json` events). */
 export interface ConsoleEvent {
@@ -161,4 +172,119 @@ export class InProcessService {
       });
     }
   }
+}
+
+/**
+ * `notecast start --json --config <sb.config> --notes <sb.notes> --db <sb.db> [flags]` with `env` as
+ * its environment, run in this process: the same wiring as `runStart` (src/cli/start.ts) minus
+ * the signals and the pull webhook, which stay with the process tests. `ready`, each delivery and
+ * `idle` arrive as the JSON lines the process prints; the debug log is kept in `stderr`.
+ */
+export class InProcessCli extends ServiceEvents {
+  readonly exited: Promise<number | null>;
+  private app: RunningApp | undefined;
+  private readonly starting: Promise<void>;
+  private exit!: (code: number) => void;
+  private readonly batchedPaths = new Set<string>();
+  private readonly notesDir: string;
+
+  private constructor(sb: Sandbox, extra: string[], env: NodeJS.ProcessEnv) {
+    super();
+    const flags = startFlags(extra);
+    this.notesDir = flags.notes ?? sb.notes;
+    this.exited = new Promise((resolve) => (this.exit = resolve));
+    this.track(this.exited);
+    this.starting = this.run(sb, flags, env).catch((e: unknown) => {
+      this.stderr += `notecast could not start: ${startFailure(e, sb.db)}\n`;
+      this.exit(1);
+    });
+  }
+
+  /** Starts it; like `Service.start`, returns at once: `ready()` waits for its `ready` line. */
+  static start(sb: Sandbox, extra: string[] = [], env: NodeJS.ProcessEnv = {}): InProcessCli {
+    return new InProcessCli(sb, extra, env);
+  }
+
+  private async run(sb: Sandbox, flags: StartFlags, envVars: NodeJS.ProcessEnv): Promise<void> {
+    const env = parseEnv({ NOTECAST_LOG_LEVEL: 'debug', ...envVars });
+    const { config } = loadConfig({ flag: sb.config });
+    if (flags.announceExisting) config.publish.announceExisting = true;
+    if (flags.httpPort) config.http.port = flags.httpPort;
+    const log = createLogger({ level: env.NOTECAST_LOG_LEVEL ?? config.log.level, secrets: secretsOf(env), destination: this.logSink() });
+    const platformAdapters = await platformAdaptersOf(config, env);
+    if (platformAdapters instanceof Error) throw platformAdapters;
+    this.app = await startApp({
+      platformAdapters,
+      config,
+      env,
+      read: readOptions(config, resolveSite(config)),
+      notesDir: this.notesDir,
+      dbPath: sb.db,
+      log,
+      out: (line) => this.push(JSON.parse(line) as ServiceEvent),
+      json: true,
+      onIdle: () => this.push({ event: 'idle' }),
+      onBatch: (b) => {
+        for (const p of [...b.changed, ...b.removed]) this.batchedPaths.add(path.resolve(p));
+        this.wake();
+      },
+    });
+    this.push({ event: 'ready', notes: this.app.notes });
+  }
+
+  /** Waits until the watcher has handed every path (relative to the notes folder; or a folder holding it) over in a batch the service applied. */
+  async batched(paths: readonly string[], timeoutMs = 15_000): Promise<void> {
+    const wanted = paths.map((p) => path.resolve(this.notesDir, p));
+    await this.waitFor(() => wanted.every((p) => this.batchedPaths.has(p) || [...this.batchedPaths].some((s) => p.startsWith(s + path.sep))), timeoutMs, `batches with ${paths.join(', ')}`);
+  }
+
+  /** Resolves once the lookup index holds every note (`RunningApp.indexed`): what a command answers from. */
+  async indexed(): Promise<number> {
+    await this.ready();
+    return this.app!.indexed;
+  }
+
+  /** Where the log goes: `stderr`, as the process's would. */
+  private logSink(): Writable {
+    return new Writable({
+      write: (chunk: Buffer | string, _enc, done) => {
+        this.stderr += chunk.toString();
+        done();
+      },
+    });
+  }
+
+  async stop(): Promise<number | null> {
+    await this.starting;
+    const app = this.app;
+    this.app = undefined;
+    if (app) {
+      await app.stop();
+      this.exit(0);
+    }
+    return this.exited;
+  }
+
+  async abandon(): Promise<void> {
+    await this.stop();
+  }
+}
+
+interface StartFlags {
+  announceExisting?: boolean;
+  httpPort?: number;
+  notes?: string;
+}
+
+/** The `start` flags the route tests pass; any other is a mistake in the test. */
+function startFlags(args: string[]): StartFlags {
+  const flags: StartFlags = {};
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (a === '--announce-existing') flags.announceExisting = true;
+    else if (a === '--http-port') flags.httpPort = Number(args[++i]);
+    else if (a === '--notes') flags.notes = args[++i]!;
+    else throw new Error(`InProcessCli: unsupported start flag ${a}`);
+  }
+  return flags;
 }

@@ -64,45 +64,42 @@ export interface ServiceEvent {
   notes?: number;
 }
 
-/** Services started and not yet exited, so a test that fails before its stop leaves none behind. */
-const alive = new Set<Service>();
+/** Services started and not yet exited (a process, or one in this process), so a test that fails before its stop leaves none behind. */
+const alive = new Set<ServiceEvents>();
 
-/** For `afterEach`: kills every service still running. */
+/** For `afterEach`: kills every service still running (a process by SIGKILL, one in this process by its stop). */
 export async function killLeftoverServices(): Promise<void> {
-  for (const s of [...alive]) {
-    s.proc.kill('SIGKILL');
-    await s.exited;
-  }
+  for (const s of [...alive]) await s.abandon();
 }
 
-export class Service {
+/**
+ * What a test reads of a running service: the JSON lines of `start --json` (`ready`, each delivery,
+ * `idle`) and its log on stderr. `Service` (a real process) and `InProcessCli` (test/helpers/inproc.ts,
+ * the same wiring in the test's own process) both fill it, so a test reads either the same way.
+ */
+export abstract class ServiceEvents {
   readonly events: ServiceEvent[] = [];
   stderr = '';
-  readonly exited: Promise<number | null>;
-  private buf = '';
+  abstract readonly exited: Promise<number | null>;
   private waiters: (() => void)[] = [];
 
-  constructor(readonly proc: ChildProcessWithoutNullStreams | ReturnType<typeof spawnCli>) {
-    proc.stdout!.setEncoding('utf8');
-    proc.stdout!.on('data', (chunk: string) => {
-      this.buf += chunk;
-      let nl: number;
-      while ((nl = this.buf.indexOf('\n')) >= 0) {
-        const line = this.buf.slice(0, nl);
-        this.buf = this.buf.slice(nl + 1);
-        if (line.trim()) this.events.push(JSON.parse(line) as ServiceEvent);
-      }
-      for (const w of this.waiters.splice(0)) w();
-    });
-    proc.stderr!.setEncoding('utf8');
-    proc.stderr!.on('data', (c: string) => (this.stderr += c));
-    this.exited = new Promise((resolve) => proc.on('exit', (code) => resolve(code)));
+  /** Stops it at once however it is (a test failed part-way). */
+  abstract abandon(): Promise<void>;
+  /** Stops it as SIGTERM would; resolves with the exit code `notecast start` returns. */
+  abstract stop(): Promise<number | null>;
+
+  protected track(exited: Promise<number | null>): void {
     alive.add(this);
-    void this.exited.then(() => alive.delete(this));
+    void exited.then(() => alive.delete(this));
   }
 
-  static start(sb: Sandbox, extra: string[] = [], env: NodeJS.ProcessEnv = {}): Service {
-    return new Service(spawnCli(['start', '--json', '--config', sb.config, '--notes', sb.notes, '--db', sb.db, ...extra], { cwd: sb.dir, env: { NOTECAST_LOG_LEVEL: 'debug', ...env } }));
+  protected push(e: ServiceEvent): void {
+    this.events.push(e);
+    this.wake();
+  }
+
+  protected wake(): void {
+    for (const w of this.waiters.splice(0)) w();
   }
 
   /** Waits until `pred` holds over the events seen so far. */
@@ -150,6 +147,44 @@ export class Service {
     return this.waitFor((e) => e.some((x, i) => i >= from && x.event === 'idle'), timeoutMs, `idle after event ${from}`);
   }
 
+  deliveries(kind?: string): ServiceEvent[] {
+    return this.events.filter((e) => e.event !== 'ready' && e.event !== 'idle' && (!kind || e.event === kind));
+  }
+}
+
+/** `notecast start --json` as a real process: for what only a process shows (kill -9, signals, exit codes). */
+export class Service extends ServiceEvents {
+  readonly exited: Promise<number | null>;
+  private buf = '';
+
+  constructor(readonly proc: ChildProcessWithoutNullStreams | ReturnType<typeof spawnCli>) {
+    super();
+    proc.stdout!.setEncoding('utf8');
+    proc.stdout!.on('data', (chunk: string) => {
+      this.buf += chunk;
+      let nl: number;
+      while ((nl = this.buf.indexOf('\n')) >= 0) {
+        const line = this.buf.slice(0, nl);
+        this.buf = this.buf.slice(nl + 1);
+        if (line.trim()) this.events.push(JSON.parse(line) as ServiceEvent);
+      }
+      this.wake();
+    });
+    proc.stderr!.setEncoding('utf8');
+    proc.stderr!.on('data', (c: string) => (this.stderr += c));
+    this.exited = new Promise((resolve) => proc.on('exit', (code) => resolve(code)));
+    this.track(this.exited);
+  }
+
+  static start(sb: Sandbox, extra: string[] = [], env: NodeJS.ProcessEnv = {}): Service {
+    return new Service(spawnCli(['start', '--json', '--config', sb.config, '--notes', sb.notes, '--db', sb.db, ...extra], { cwd: sb.dir, env: { NOTECAST_LOG_LEVEL: 'debug', ...env } }));
+  }
+
+  async abandon(): Promise<void> {
+    this.proc.kill('SIGKILL');
+    await this.exited;
+  }
+
   async stop(): Promise<number | null> {
     this.proc.kill('SIGTERM');
     return this.exited;
@@ -158,10 +193,6 @@ export class Service {
   kill9(): Promise<number | null> {
     this.proc.kill('SIGKILL');
     return this.exited;
-  }
-
-  deliveries(kind?: string): ServiceEvent[] {
-    return this.events.filter((e) => e.event !== 'ready' && e.event !== 'idle' && (!kind || e.event === kind));
   }
 }
 

@@ -87,7 +87,7 @@ describe('Deliverer bookkeeping when the store fails', () => {
     store.enqueue({ noteId: 'a', revision: 1, target, kind: 'post', payload: { type: 'summary', summary: summary('A') } });
     deliverer.start();
     await until(() => store.status().outbox.done === 1, 5000, 'the delivery done');
-    await new Promise((r) => setTimeout(r, 300)); // time for a wrongful retry to show
+    await until(() => deliverer.idle, 5000, 'the deliverer idle'); // nothing in flight or waiting: a wrongful retry would be out
     expect(lines).toHaveLength(1);
   });
 });

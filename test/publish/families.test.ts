@@ -9,7 +9,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { FakeTelegram } from '../fakes/telegram/server.js';
 import { copyCorpusNotes, corpusFamily, CORPUS_JEKYLL_CONFIG, CORPUS_NOTES, manifest } from '../helpers/corpus.js';
 import { runCli } from '../helpers/cli.js';
-import { killLeftoverServices, sandbox, Service, type ServiceEvent } from '../helpers/service.js';
+import { InProcessCli } from '../helpers/inproc.js';
+import { killLeftoverServices, sandbox, type ServiceEvent } from '../helpers/service.js';
 
 afterEach(killLeftoverServices);
 
@@ -40,7 +41,7 @@ describe('translation families', () => {
             chat('ko-only', '    filter: { lang: [ko] }\n'), // the family has no Korean
         ),
     );
-    const svc = Service.start(sb);
+    const svc = InProcessCli.start(sb);
     await svc.ready();
     const from = await svc.settled();
     copyIn(sb.notes, family(LLAMA));
@@ -74,7 +75,7 @@ describe('translation families', () => {
 
   it('members arriving one by one are one post, then edits; a deleted one leaves the "also in" line; the last one deletes the post', async () => {
     const sb = sandbox(base() + routes(chat('plain') + chat('zh-only', '    filter: { lang: [zh] }\n')));
-    const svc = Service.start(sb);
+    const svc = InProcessCli.start(sb);
     await svc.ready();
     let from = await svc.settled();
     const [en, ...rest] = family(ZSH).sort((a, b) => (a.includes('/en/') ? -1 : b.includes('/en/') ? 1 : a.localeCompare(b)));
@@ -110,12 +111,12 @@ describe('translation families', () => {
 
   it('the grace period makes members arriving a moment apart one post from the start', async () => {
     const sb = sandbox(base(3000) + routes(chat('plain')));
-    const svc = Service.start(sb);
+    const svc = InProcessCli.start(sb);
     await svc.ready();
     const from = await svc.settled();
     const files = family(JAVA);
     copyIn(sb.notes, [files[0]!]);
-    await new Promise((r) => setTimeout(r, 700)); // the next ones come in a later batch
+    await svc.batched([files[0]!]); // the next ones come in a later batch
     copyIn(sb.notes, files.slice(1));
     await svc.idle(from, 20_000);
     const ev = to(svc.events.slice(from), 'plain');
@@ -125,7 +126,7 @@ describe('translation families', () => {
 
   it('a digest counts families: three families of nine, three and two files say "3 new notes"', async () => {
     const sb = sandbox(base() + routes(chat('plain')));
-    const svc = Service.start(sb);
+    const svc = InProcessCli.start(sb);
     await svc.ready();
     const from = await svc.settled();
     copyIn(sb.notes, [...family(LLAMA), ...family(JAVA), ...family('lemon-tea-recipe')]);
@@ -137,7 +138,7 @@ describe('translation families', () => {
 
   it('publish.translations: separate announces each translation on its own, as before', async () => {
     const sb = sandbox(`watch:\n  quietMs: 200\npublish:\n  translations: separate\n  digest:\n    threshold: 20\n` + routes(chat('plain')));
-    const svc = Service.start(sb);
+    const svc = InProcessCli.start(sb);
     await svc.ready();
     const from = await svc.settled();
     copyIn(sb.notes, family(JAVA));
@@ -153,7 +154,7 @@ describe('a chat’s own language', () => {
     try {
       const group = fake.addChat(-100321, 'supergroup', { 11: 'administrator' });
       const sb = sandbox(`${site}watch:\n  quietMs: 200\ntelegram:\n  apiRoot: ${fake.apiRoot}\n  registerCommands: false\n`);
-      const svc = Service.start(sb, [], { TELEGRAM_BOT_TOKEN: TOKEN });
+      const svc = InProcessCli.start(sb, [], { TELEGRAM_BOT_TOKEN: TOKEN });
       await svc.ready();
       await fake.waitFor(() => fake.calls.some((c) => c.method === 'getUpdates'), 10_000, 'polling');
       fake.command(group.id, 11, '/subscribe', { from: { id: 11, is_bot: false, first_name: 'A', language_code: 'ja' } });

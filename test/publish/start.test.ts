@@ -2,7 +2,8 @@ import { cpSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
-import { killLeftoverServices, note, sandbox, Service, sleep } from '../helpers/service.js';
+import { InProcessCli } from '../helpers/inproc.js';
+import { killLeftoverServices, note, sandbox, type ServiceEvents } from '../helpers/service.js';
 
 const QUIET = 300;
 /** Every test below runs with each event source: native events, and chokidar polling (issue 15). */
@@ -12,8 +13,9 @@ const modeConfig = (mode: string) => `  mode: ${mode}\n  pollIntervalMs: 200\n`;
 
 afterEach(killLeftoverServices);
 
-function start(sb: ReturnType<typeof sandbox>, extra: string[] = []): Service {
-  return Service.start(sb, extra);
+/** The service in this process (`start --json` wired as the CLI does): what is tested here is the route, not the process. */
+function start(sb: ReturnType<typeof sandbox>, extra: string[] = []): ServiceEvents {
+  return InProcessCli.start(sb, extra);
 }
 
 describe.each(MODES)('watch.mode: %s', (mode) => {
@@ -21,7 +23,7 @@ beforeEach(() => {
   CONFIG = `watch:\n  quietMs: ${QUIET}\n${modeConfig(mode)}publish:\n  announceExisting: false\n  digest:\n    threshold: 5\n`;
 });
 
-describe('notecast start (console adapter, real process)', () => {
+describe('notecast start (console adapter, in process)', () => {
   it('posts a new note once, edits it when its summary changes, and ignores whitespace edits', async () => {
     const sb = sandbox(CONFIG);
     writeFileSync(path.join(sb.notes, 'old-en.md'), note('Old', 'Already here before the first run.'));
@@ -59,7 +61,9 @@ describe('notecast start (console adapter, real process)', () => {
     const from = await svc.settled();
     const draft = path.join(sb.notes, 'draft-en.md');
     writeFileSync(draft, note('Draft', 'Not yet.', 'draft: true\n'));
-    const soon = new Date(Date.now() + 3000).toISOString();
+    // Far enough ahead that the save is handled before the date comes even on a loaded machine
+    // (3 s was not, beside six other engineers' suites): the post must wait for the date.
+    const soon = new Date(Date.now() + 6000).toISOString();
     writeFileSync(path.join(sb.notes, 'later-en.md'), note('Later', 'Scheduled text.', `date: ${soon}\n`));
     await svc.idle(from);
     expect(svc.deliveries()).toEqual([]);
@@ -177,7 +181,7 @@ describe('the watched folder changing under the service', () => {
     mkdirSync(deep, { recursive: true });
     writeFileSync(path.join(deep, 'deep-en.md'), note('Deep', 'Written four folders down.'));
     await svc.waitFor((e) => e.some((x) => x.event === 'post'), 10_000, 'post of the deep note');
-    await sleep(QUIET * 3);
+    await svc.settled(); // the deep note's batch handled: the rewrite below is a later save
     writeFileSync(path.join(deep, 'deep-en.md'), note('Deep', 'Rewritten four folders down.'));
     await svc.waitFor((e) => e.some((x) => x.event === 'edit'), 10_000, 'edit of the deep note');
     writeFileSync(path.join(sb.notes, 'a', 'b', 'later-en.md'), note('Later', 'Saved later, two folders down.'));

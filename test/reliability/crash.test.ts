@@ -28,7 +28,7 @@ describe('kill -9 in the middle of a fan-out', () => {
     // Kill at random points while deliveries are flowing, restart, repeat.
     for (let round = 0; round < KILLS; round++) {
       await svc.waitFor((e) => e.some((x) => x.event === 'post'), 15_000, 'deliveries to start flowing');
-      await sleep(10 + Math.floor(Math.random() * 120));
+      await sleep(10 + Math.floor(Math.random() * 120)); // a fixed, random wait: where the kill lands is the point
       await svc.kill9();
       kills++;
       all.push(...svc.deliveries());
@@ -47,7 +47,7 @@ describe('kill -9 in the middle of a fan-out', () => {
       const seen = new Set([...all, ...svc.deliveries()].map((e) => `${e.noteId}→${e.target}`));
       return [...expected].every((k) => seen.has(k));
     }, 30_000, 'every delivery');
-    await sleep(300);
+    await svc.settled(); // idle: a wrongful extra send would be out by now
     all.push(...svc.deliveries());
     expect(await svc.stop()).toBe(0);
 
@@ -83,12 +83,13 @@ describe('the database file locked by another process', () => {
     const other = new Database(sb.db);
     other.exec('BEGIN EXCLUSIVE'); // held longer than the service's 5 s busy timeout
     writeFileSync(path.join(sb.notes, 'locked-en.md'), note('Locked', 'Saved while the database was locked.'));
-    await sleep(7000);
+    // The batch fails only once the lock outlasts the 5 s busy timeout: its log line is the signal.
+    await svc.waitFor(() => /batch failed; will retry|database is locked/.test(svc.stderr), 30_000, 'the batch to fail on the lock');
     expect(svc.deliveries()).toEqual([]);
     other.exec('COMMIT');
     other.close();
     await svc.waitFor((e) => e.some((x) => x.noteId === 'locked-en'), 30_000, 'delivery after the lock');
-    await sleep(500);
+    await svc.settled(); // idle: a second delivery would be out by now
     expect(svc.deliveries()).toHaveLength(1);
     expect(svc.stderr).toMatch(/batch failed; will retry|database is locked/);
     expect(await svc.stop()).toBe(0);
@@ -122,12 +123,12 @@ describe('the disk filling up under the database', () => {
       // Fill the disk (the write stops at the size limit), then save a note.
       execFileSync('sh', ['-c', `head -c 2000000 /dev/zero > ${path.join(dbDir, 'filler')} 2>/dev/null || true`]);
       writeFileSync(path.join(sb.notes, 'full-en.md'), note('Full disk', 'Written when the disk was full.'));
-      await sleep(4000);
+      await svc.waitFor(() => /database or disk is full/.test(svc.stderr), 30_000, 'the batch to fail on the full disk');
       expect(svc.deliveries()).toEqual([]);
       expect(svc.stderr).toMatch(/database or disk is full/);
       rmSync(path.join(dbDir, 'filler'));
       await svc.waitFor((e) => e.some((x) => x.noteId === 'full-en'), 30_000, 'delivery once space is back');
-      await sleep(500);
+      await svc.settled(); // idle: a second delivery would be out by now
       expect(svc.deliveries()).toHaveLength(1);
       expect(await svc.stop()).toBe(0);
     } finally {
@@ -151,7 +152,7 @@ describe('kill -9 while translation families arrive in pieces', () => {
     for (let i = 0; i < pieces.length; i++) {
       copyCorpusNotes(sb.notes, [pieces[i]!]);
       if (i % 3 === 2) {
-        await sleep(150 + Math.floor(Math.random() * 250));
+        await sleep(150 + Math.floor(Math.random() * 250)); // a fixed, random wait: where the kill lands is the point
         await svc.kill9();
         kills++;
         all.push(...svc.deliveries());

@@ -10,19 +10,20 @@ import { createServer } from 'node:net';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
-import { killLeftoverServices, note, sandbox, Service, type Sandbox } from '../helpers/service.js';
+import { InProcessCli } from '../helpers/inproc.js';
+import { killLeftoverServices, note, sandbox, Service, type Sandbox, type ServiceEvents } from '../helpers/service.js';
 
 const CONFIG = 'watch:\n  quietMs: 200\n';
 
 afterEach(killLeftoverServices);
 
 /** Saves a marker note and waits for its announcement: everything saved before it has gone out. */
-async function settle(svc: Service, sb: Sandbox, name: string): Promise<void> {
+async function settle(svc: ServiceEvents, sb: Sandbox, name: string): Promise<void> {
   writeFileSync(path.join(sb.notes, `${name}.md`), note(`Marker ${name}`, 'Marker sentence here.'));
   await svc.waitFor((e) => e.some((x) => x.noteId === name), 20_000, `marker ${name}`);
 }
 
-const posts = (svc: Service) => svc.deliveries('post').map((e) => e.noteId);
+const posts = (svc: ServiceEvents) => svc.deliveries('post').map((e) => e.noteId);
 
 async function freePort(): Promise<number> {
   return new Promise((resolve) => {
@@ -60,10 +61,11 @@ describe('one instance per database', () => {
 
 describe('a notes folder doing what real folders do', () => {
   it('announces nothing again through symlinked folders, and survives a symlink loop', async () => {
+    // In process: the folder's links are the service's business, not the process's.
     const sb = sandbox(CONFIG);
     mkdirSync(path.join(sb.notes, 'topic'));
     writeFileSync(path.join(sb.notes, 'topic', 'a-en.md'), note('A', 'First note text.'));
-    const svc = Service.start(sb, ['--announce-existing']);
+    const svc = InProcessCli.start(sb, ['--announce-existing']);
     await svc.ready();
     await svc.waitFor((e) => e.some((x) => x.noteId === 'topic/a-en'), 20_000, 'first note');
     symlinkSync('.', path.join(sb.notes, 'self'));
@@ -75,7 +77,7 @@ describe('a notes folder doing what real folders do', () => {
     expect(posts(svc)).toEqual(['topic/a-en', 'after-links']);
     expect(await svc.stop()).toBe(0);
     // A restart reads the same folder: the same notes, nothing new.
-    const again = Service.start(sb);
+    const again = InProcessCli.start(sb);
     await again.ready();
     await settle(again, sb, 'after-restart');
     expect(posts(again)).toEqual(['after-restart']);
@@ -99,9 +101,10 @@ describe('a notes folder doing what real folders do', () => {
   }, 60_000);
 
   it('reports unhealthy while the notes folder is gone, and watches it again once it is back', async () => {
+    // In process: the watcher and /healthz are the service's, not the process's.
     const sb = sandbox(CONFIG);
     const port = await freePort();
-    const svc = Service.start(sb, ['--http-port', String(port)]);
+    const svc = InProcessCli.start(sb, ['--http-port', String(port)]);
     await svc.ready();
     const health = async () => (await fetch(`http://127.0.0.1:${port}/healthz`)).status;
     expect(await health()).toBe(200);

@@ -7,7 +7,8 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { chooseWatchMode } from '../../src/watch/mode.js';
 import { runCli } from '../helpers/cli.js';
-import { killLeftoverServices, note, sandbox, Service } from '../helpers/service.js';
+import { InProcessCli } from '../helpers/inproc.js';
+import { killLeftoverServices, note, sandbox } from '../helpers/service.js';
 
 afterEach(killLeftoverServices);
 
@@ -34,7 +35,7 @@ describe('watch.mode: auto', () => {
 
   it('the choice and its reason are logged, and shown in status', async () => {
     const sb = sandbox('watch:\n  mode: auto\n');
-    const svc = Service.start(sb);
+    const svc = InProcessCli.start(sb);
     await svc.ready();
     expect(svc.stderr).toMatch(/"mode":"(native|poll)","reason":"[^"]+".*watching the notes folder/);
     await svc.stop();
@@ -46,7 +47,7 @@ describe('the reconcile pass', () => {
   it('announces once a note no event reported, and finds nothing more the next time', async () => {
     // Polling so slow that no poll comes during the test: as on a mount whose changes raise no event.
     const sb = sandbox('watch:\n  quietMs: 200\n  mode: poll\n  pollIntervalMs: 600000\n  reconcileMinutes: 0.02\n');
-    const svc = Service.start(sb);
+    const svc = InProcessCli.start(sb);
     await svc.ready();
     await svc.settled();
     writeFileSync(path.join(sb.notes, 'unseen-en.md'), note('Unseen', 'Written where no event tells.'));
