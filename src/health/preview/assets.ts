@@ -30,7 +30,7 @@ main { padding: 8px 16px 40px; }
 .badge { font-size: 11px; padding: 1px 6px; border-radius: 8px; background: #d29922; color: #000; }
 .note-error, .tg-error { color: #cf222e; font-size: 13px; }
 .route-name { font-size: 12px; color: var(--muted); margin: 10px 0 4px; }
-.panes { display: flex; flex-wrap: wrap; gap: 12px; }
+.panes { display: flex; flex-wrap: wrap; gap: 12px; align-items: flex-start; }
 .pane { flex: 1 1 420px; max-width: 600px; border-radius: 8px; padding: 8px 12px 14px; }
 .pane-label { font-size: 11px; text-transform: uppercase; letter-spacing: .04em; margin-bottom: 6px; opacity: .7; }
 .pane.discord { background: var(--dc-bg); color: var(--dc-text); font-family: "gg sans", "Noto Sans", "Helvetica Neue", Helvetica, Arial, sans-serif; }

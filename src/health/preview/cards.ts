@@ -13,6 +13,12 @@ import { el, toHtml, type Element, type Node } from './tree.js';
 
 const BOT_NAME = 'notecast';
 
+/** Text in any script: each block takes its direction from its own first strong character, as both clients do. */
+function auto(e: Element): Element {
+  e.attrs = { ...e.attrs, dir: 'auto' };
+  return e;
+}
+
 function clock(now: Date): string {
   return `${String(now.getHours()).padStart(2, '0')}:${String(now.getMinutes()).padStart(2, '0')}`;
 }
@@ -21,9 +27,9 @@ function embedCard(e: DiscordMessagePayload['embeds'][number]): Element {
   const parts: Node[] = [];
   if (e.title) {
     const title = discordMarkdown(e.title, 'inline');
-    parts.push(el('div', 'dc-embed-title', e.url ? { tag: 'a', href: e.url, children: title } : el('span', undefined, ...title)));
+    parts.push(auto(el('div', 'dc-embed-title', e.url ? { tag: 'a', href: e.url, children: title } : el('span', undefined, ...title))));
   }
-  if (e.description) parts.push(el('div', 'dc-embed-description', ...discordMarkdown(e.description)));
+  if (e.description) parts.push(auto(el('div', 'dc-embed-description', ...discordMarkdown(e.description))));
   if (e.fields?.length) {
     const fields = e.fields.map((f) => el('div', f.inline ? 'dc-field inline' : 'dc-field', el('div', 'dc-field-name', ...discordMarkdown(f.name, 'inline')), el('div', 'dc-field-value', ...discordMarkdown(f.value))));
     parts.push(el('div', 'dc-fields', ...fields));
@@ -50,7 +56,7 @@ export function telegramCard(p: TelegramMessagePayload, now: Date): Element {
   const parsed = telegramHtml(p.text);
   const parts: Node[] = [el('div', 'tg-author', BOT_NAME)];
   if (!parsed.ok) parts.push(el('div', 'tg-error', `Telegram would refuse this message: ${parsed.error}`));
-  parts.push(el('div', 'tg-text', ...parsed.nodes));
+  parts.push(auto(el('div', 'tg-text', ...parsed.nodes)));
   const lp = p.link_preview_options;
   if (lp && !lp.is_disabled && lp.url) {
     let host = lp.url;
@@ -75,7 +81,7 @@ function routeBlock(r: RoutePayloads, labelled: boolean, now: Date): Element {
 
 export function noteSection(e: PreviewEntry, now: Date): Element {
   const facts = [e.file, e.lang, e.date?.slice(0, 10), e.tags.length ? e.tags.map((t) => `#${t}`).join(' ') : undefined].filter(Boolean).join(' · ');
-  const head: Node[] = [el('h2', 'note-title', e.title), el('div', 'note-facts', facts)];
+  const head: Node[] = [auto(el('h2', 'note-title', e.title)), el('div', 'note-facts', facts)];
   if (e.draft) head.push(el('span', 'badge', 'draft: not announced'));
   const children: Node[] = [el('header', 'note-head', ...head)];
   if (e.error) children.push(el('div', 'note-error', `${e.file}${e.error.line ? `:${e.error.line}` : ''}: ${e.error.message}`));
