@@ -32,6 +32,8 @@ const NOTES = [
   '_posts/zh/2025-10-17-relative-humidity-basics-zh.md',
   '_posts/ar/2025-10-05-llama-4-hype-reality-ar.md',
 ];
+/** The note the screenshots show: code in every point, in Latin script (the machine may lack CJK and emoji fonts). */
+const SHOT_NOTE = NOTES[3]!;
 const HOSTILE_TITLE = `"><img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>`;
 const HOSTILE_NOTE = `---\ntitle: '${HOSTILE_TITLE.replace(/'/g, "''")}'\ndate: 2025-01-01\ntags: ['"><svg onload=window.__pwned=3>']\n---\n\nA note that tries <script>window.__pwned=4</script> and [a link](javascript:window.__pwned=5) and \`<img src=x onerror=window.__pwned=6>\` in code.\n\nSecond paragraph with **bold <b onclick="window.__pwned=7">words</b>** and ||a spoiler||.\n`;
 
@@ -148,16 +150,19 @@ describe.runIf(runs)('the preview page in chromium', () => {
   it('shows light and dark themes (prefers-color-scheme and the toggle), screenshotted', async () => {
     const out = process.env.PREVIEW_SCREENSHOTS ?? path.join(dir, 'shots');
     const bg = (sel: string) => page.$eval(sel, (e) => getComputedStyle(e).backgroundColor);
-    const embed = `section.note[data-file="${NOTES[3]}"] .dc-embed`;
+    const embed = `section.note[data-file="${SHOT_NOTE}"] .dc-embed`;
     const light = await bg(embed);
-    await page.$eval(`section.note[data-file="${NOTES[3]}"]`, (e) => e.scrollIntoView());
-    await page.locator(`section.note[data-file="${NOTES[3]}"] .pane.discord`).screenshot({ path: path.join(out, 'preview-discord-light.png') });
+    // The sticky search bar would cover the top of a card scrolled under it.
+    await page.$eval('.bar', (e) => ((e as HTMLElement).style.position = 'static'));
+    await page.$eval(`section.note[data-file="${SHOT_NOTE}"]`, (e) => e.scrollIntoView());
+    await page.locator(`section.note[data-file="${SHOT_NOTE}"] .pane.discord`).screenshot({ path: path.join(out, 'preview-discord-light.png') });
     // The embed's bar is the payload's colour (0x5865f2).
     expect(await page.$eval(embed, (e) => getComputedStyle(e).borderLeftColor)).toBe('rgb(88, 101, 242)');
     await page.click('#theme');
     expect(await page.$eval('html', (e) => e.dataset.theme)).toBe('dark');
     expect(await bg(embed)).not.toBe(light);
-    await page.locator(`section.note[data-file="${NOTES[3]}"] .pane.telegram`).screenshot({ path: path.join(out, 'preview-telegram-dark.png') });
+    await page.$eval(`section.note[data-file="${SHOT_NOTE}"]`, (e) => e.scrollIntoView());
+    await page.locator(`section.note[data-file="${SHOT_NOTE}"] .pane.telegram`).screenshot({ path: path.join(out, 'preview-telegram-dark.png') });
     // Without a choice saved, the system's dark preference applies.
     await page.evaluate(() => localStorage.clear());
     await page.emulateMedia({ colorScheme: 'dark' });
