@@ -75,12 +75,14 @@ describe('/preview on the service', () => {
 });
 
 describe('notecast preview --serve', () => {
-  it('serves the folder on 127.0.0.1 by default, redirects / to the page, and stops on SIGTERM', async () => {
+  it('serves the folder on 127.0.0.1 by default, redirects / to the page, follows a saved config file, and stops on SIGTERM', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'notecast-preview-serve-'));
     try {
       mkdirSync(path.join(dir, 'notes'));
-      writeFileSync(path.join(dir, 'notes', 'hello-en.md'), note('Hello preview', 'A point to show.'));
-      const proc = spawnCli(['preview', '--serve', '--port', '0', 'notes'], { cwd: dir, env: { NOTECAST_LOG_LEVEL: 'warn' } });
+      const body = ['## Build', 'The compiler turns sources into a binary.', '## Tests', 'The runner checks every module twice.', '## Release', 'The release script uploads the archive.'].join('\n\n');
+      writeFileSync(path.join(dir, 'notes', 'hello-en.md'), note('Hello preview', body));
+      writeFileSync(path.join(dir, 'notecast.yaml'), 'notes: { dir: notes }\nsummary: { maxPoints: 5 }\n');
+      const proc = spawnCli(['preview', '--serve', '--port', '0', '--config', 'notecast.yaml'], { cwd: dir, env: { NOTECAST_LOG_LEVEL: 'warn' } });
       let out = '';
       proc.stdout.setEncoding('utf8').on('data', (c: string) => (out += c));
       const exited = new Promise<number | null>((r) => proc.on('exit', (code) => r(code)));
@@ -98,6 +100,12 @@ describe('notecast preview --serve', () => {
       expect(await (await fetch(url)).text()).toContain('Hello preview');
       const root = await fetch(url.replace(/\/preview$/, '/'), { redirect: 'manual' });
       expect([root.status, root.headers.get('location')]).toEqual([302, '/preview']);
+      // A saved config file changes the page too: one point now.
+      // Each point is a bullet in the Discord embed and one in the Telegram message.
+      const points = async () => ((await (await fetch(`${url}/cards`)).text()).match(/•/g) ?? []).length / 2;
+      expect(await points()).toBeGreaterThan(1);
+      await nextEvent(`${url}/events`, 'notes', () => writeFileSync(path.join(dir, 'notecast.yaml'), 'notes: { dir: notes }\nsummary: { maxPoints: 1 }\n'));
+      expect(await points()).toBe(1);
       proc.kill('SIGTERM');
       expect(await exited).toBe(0);
     } finally {

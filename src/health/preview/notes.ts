@@ -88,6 +88,21 @@ export class PreviewNotes {
     this.listeners.clear();
   }
 
+  /**
+   * New settings (the config file was saved): every note read again with them, then one change
+   * announced. Queued behind the watcher's batches.
+   */
+  reconfigure(next: Partial<Pick<PreviewNotesOptions, 'read' | 'summary' | 'translations' | 'parseBudgetMs' | 'payloadsOf'>>): Promise<void> {
+    this.queue = this.queue.then(async () => {
+      Object.assign(this.o, next);
+      if (this.read) this.read = { ...this.o.read, realRoot: this.read.realRoot };
+      const files = [...this.parsed.keys()];
+      this.parsed.clear();
+      await this.apply({ changed: files, removed: [] });
+    });
+    return this.queue;
+  }
+
   /** Called with the new version after each change; returns the unsubscribe. */
   onChange(listener: (version: number) => void): () => void {
     this.listeners.add(listener);
@@ -143,14 +158,21 @@ export class PreviewNotes {
   }
 }
 
-/** The preview's notes read as `start` reads them: the same config keys, the same watcher settings. */
-export function previewNotesFor(config: Config, root: string, read: ReadOptions, log: Logger): PreviewNotes {
-  return new PreviewNotes({
-    root,
+/** The settings of the config that decide what the page shows of a note, as `start` reads them. */
+export function previewSettingsOf(config: Config, read: ReadOptions): Pick<PreviewNotesOptions, 'read' | 'summary' | 'translations' | 'parseBudgetMs'> {
+  return {
     read,
     summary: { maxChars: config.summary.maxChars, maxPoints: config.summary.maxPoints, maxLinks: config.summary.maxLinks, maxPointChars: 200 },
     parseBudgetMs: config.notes.parseTimeoutMs,
     translations: config.publish.translations.mode,
+  };
+}
+
+/** The preview's notes read as `start` reads them: the same config keys, the same watcher settings. */
+export function previewNotesFor(config: Config, root: string, read: ReadOptions, log: Logger): PreviewNotes {
+  return new PreviewNotes({
+    root,
+    ...previewSettingsOf(config, read),
     watch: {
       mode: chooseWatchMode(root, config.watch.mode).mode,
       pollIntervalMs: config.watch.pollIntervalMs,
