@@ -1,6 +1,7 @@
 /**
  * The preview page over HTTP (Node's http module, no build step): `GET /preview` the page,
- * `/preview/cards` the list of notes alone, `/preview/events` a Server-Sent Events stream saying
+ * `/preview/cards` the list of notes alone, `/preview/payloads` each note's payloads as JSON (what
+ * the page shows, to compare with what is sent), `/preview/events` a Server-Sent Events stream saying
  * when the notes changed, `/preview/app.css` and `/preview/app.js`. Mounted on the service's HTTP
  * endpoint (health/server.ts) or served alone by `notecast preview --serve`.
  */
@@ -57,6 +58,7 @@ export function previewHandler(notes: PreviewNotes): PreviewHandler {
   const serve = (p: string, req: IncomingMessage, res: ServerResponse) => {
     if (p === PREVIEW_PATH) send(res, 'text/html; charset=utf-8', page(notes));
     else if (p === `${PREVIEW_PATH}/cards`) send(res, 'text/html; charset=utf-8', cardsHtml(notes.entries()));
+    else if (p === `${PREVIEW_PATH}/payloads`) send(res, 'application/json; charset=utf-8', JSON.stringify(notes.entries()));
     else if (p === `${PREVIEW_PATH}/app.css`) send(res, 'text/css; charset=utf-8', PAGE_CSS);
     else if (p === `${PREVIEW_PATH}/app.js`) send(res, 'text/javascript; charset=utf-8', PAGE_JS);
     else if (p === `${PREVIEW_PATH}/events` && !closed) {
