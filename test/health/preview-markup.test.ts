@@ -94,6 +94,20 @@ describe('the corpus payloads on the page', () => {
   });
 });
 
+describe('routes', () => {
+  it('labels each route when routes get different payloads, and none when all get the same', () => {
+    const discord = { embeds: [{ title: 'T', footer: { text: 'f' } }], allowed_mentions: { parse: [] as [] } };
+    const telegram = { text: '<b>T</b>', parse_mode: 'HTML' as const, link_preview_options: { is_disabled: true } };
+    const base: PreviewEntry = { file: 'a.md', title: 'T', tags: [], draft: false, routes: [{ discord, telegram }] };
+    expect(cardsHtml([base])).not.toContain('route-name');
+    const html = cardsHtml([{ ...base, routes: [{ route: 'releases', discord }, { route: 'channel', telegram }, { discord, telegram }] }]);
+    expect([...html.matchAll(/<h3 class="route-name">([^<]*)<\/h3>/g)].map((m) => m[1])).toEqual(['Route releases', 'Route channel', 'Every other route']);
+    // A route that gets only one platform shows only that one.
+    expect(html.match(/class="pane discord"/g)).toHaveLength(2);
+    expect(html.match(/class="pane telegram"/g)).toHaveLength(2);
+  });
+});
+
 describe('nothing a note supplies becomes markup', () => {
   const HOSTILE = `"><img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>' onmouseover='x`;
 

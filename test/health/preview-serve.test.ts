@@ -98,6 +98,18 @@ describe('notecast preview --serve', () => {
       });
       expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/preview$/);
       expect(await (await fetch(url)).text()).toContain('Hello preview');
+      // A name that is not this machine's (DNS rebinding to 127.0.0.1) is refused.
+      const { request } = await import('node:http');
+      const rebound = await new Promise<number>((resolve, reject) =>
+        request(url, { headers: { host: 'attacker.example:80' } }, (r) => {
+          r.resume();
+          resolve(r.statusCode!);
+        })
+          .on('error', reject)
+          .end(),
+      );
+      expect(rebound).toBe(421);
+      expect((await fetch(url.replace('127.0.0.1', 'localhost'))).status).toBe(200);
       const root = await fetch(url.replace(/\/preview$/, '/'), { redirect: 'manual' });
       expect([root.status, root.headers.get('location')]).toEqual([302, '/preview']);
       // A saved config file changes the page too: one point now.

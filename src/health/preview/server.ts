@@ -44,6 +44,19 @@ function page(notes: PreviewNotes): string {
 </body></html>`;
 }
 
+const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|::ffff:127\.\d+\.\d+\.\d+)$/;
+
+/**
+ * A page served on a loopback address answers only requests naming this machine (`localhost`, an IP
+ * address): a web page whose own name was made to resolve to 127.0.0.1 (DNS rebinding) cannot read
+ * the notes through the visitor's browser, drafts included.
+ */
+function hostAllowed(req: IncomingMessage): boolean {
+  if (!LOOPBACK.test(req.socket.localAddress ?? '')) return true;
+  const host = (req.headers.host ?? '').replace(/:\d+$/, '').replace(/^\[|\]$/g, '').toLowerCase();
+  return host === 'localhost' || host.endsWith('.localhost') || /^[\d.]+$/.test(host) || host.includes(':');
+}
+
 export function previewHandler(notes: PreviewNotes): PreviewHandler {
   const streams = new Set<ServerResponse>();
   let closed = false;
@@ -73,6 +86,7 @@ export function previewHandler(notes: PreviewNotes): PreviewHandler {
       const p = new URL(req.url ?? '/', 'http://localhost').pathname.replace(/\/$/, '');
       if (p !== PREVIEW_PATH && !p.startsWith(`${PREVIEW_PATH}/`)) return false;
       if (req.method !== 'GET' && req.method !== 'HEAD') return (res.writeHead(405, { allow: 'GET, HEAD' }).end(), true);
+      if (!hostAllowed(req)) return (res.writeHead(421, { 'content-type': 'text/plain; charset=utf-8' }).end('this page answers requests for localhost or an IP address only'), true);
       // Within the service, the folder is read for the page only once the page is asked for.
       notes.start().then(
         () => serve(p, req, res),
