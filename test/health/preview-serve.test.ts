@@ -11,7 +11,16 @@ import { spawnCli } from '../helpers/cli.js';
 import { freePort } from '../helpers/net.js';
 import { killLeftoverServices, note, sandbox, Service } from '../helpers/service.js';
 
-afterEach(killLeftoverServices);
+let leftover: ReturnType<typeof spawnCli> | undefined;
+afterEach(async () => {
+  await killLeftoverServices();
+  if (leftover && leftover.exitCode === null && leftover.signalCode === null) {
+    const gone = new Promise((r) => leftover!.once('exit', r));
+    leftover.kill('SIGKILL');
+    await gone;
+  }
+  leftover = undefined;
+});
 
 /** Reads a Server-Sent Events stream until an event of `type` arrives; returns its data. */
 async function nextEvent(url: string, type: string, after: () => void, timeoutMs = 20_000): Promise<string> {
@@ -86,6 +95,7 @@ describe('notecast preview --serve', () => {
       let out = '';
       proc.stdout.setEncoding('utf8').on('data', (c: string) => (out += c));
       const exited = new Promise<number | null>((r) => proc.on('exit', (code) => r(code)));
+      leftover = proc; // killed after the test if it fails before its own SIGTERM
       const url = await new Promise<string>((resolve, reject) => {
         const t = setTimeout(() => reject(new Error(`no URL printed: ${out}`)), 20_000);
         proc.stdout.on('data', () => {
