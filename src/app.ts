@@ -21,6 +21,8 @@ import { startBackfill } from './search/backfill.js';
 import { NoteSearch } from './search/index.js';
 import { Metrics } from './health/metrics.js';
 import { startHealthServer, type HealthDeps } from './health/server.js';
+import { previewNotesFor } from './health/preview/notes.js';
+import { previewHandler } from './health/preview/server.js';
 import { acquireInstanceLock } from './store/lock.js';
 import { checkMark, markWriter } from './store/mark.js';
 import { CommandRateLimiter } from './commands/limit.js';
@@ -107,8 +109,7 @@ async function startAppParts(o: AppOptions, undo: (() => unknown)[]): Promise<Ru
   const { log } = o;
   let healthDeps: HealthDeps | undefined;
   // The port first: in use, it is a one-line error before any state is opened or written.
-  const health = o.config.http.port ? await startHealthServer(() => healthDeps, o.config.http.port, o.config.http.host) : undefined;
-  if (health) undo.push(() => new Promise((r) => health.close(r)));
+  const { health, preview } = await startHttp(o, () => healthDeps, undo);
   const state = openState(o.dbPath, log);
   undo.push(() => state.close());
   const { store } = state;
@@ -194,12 +195,34 @@ async function startAppParts(o: AppOptions, undo: (() => unknown)[]): Promise<Ru
     async stop() {
       backfill.stop();
       await indexed;
+      await preview?.close(); // its event streams end first: the server's close waits for open connections
       if (health) await new Promise((r) => health.close(r));
       await sync.stop(); // a batch in progress finishes its transaction before the store closes
       await deliverer.stop();
       await connections.stop();
       state.close();
     },
+  };
+}
+
+/** The HTTP endpoint (health, metrics and, when enabled, the preview page), when a port is set. */
+async function startHttp(o: AppOptions, deps: () => HealthDeps | undefined, undo: (() => unknown)[]) {
+  const preview = o.config.http.port && o.config.http.preview ? servicePreview(o) : undefined;
+  const health = o.config.http.port ? await startHealthServer(deps, o.config.http.port, o.config.http.host, preview?.handler) : undefined;
+  if (health) undo.push(() => new Promise((r) => health.close(r)));
+  if (preview) undo.push(() => preview.close());
+  return { health, preview };
+}
+
+/** The preview page on the service's HTTP endpoint: it reads the folder on its first request. */
+function servicePreview(o: AppOptions) {
+  const root = path.resolve(o.notesDir);
+  const notes = previewNotesFor(o.config, root, o.read, o.log);
+  const handler = previewHandler(notes);
+  let closed: Promise<void> | undefined;
+  return {
+    handler,
+    close: () => (closed ??= (handler.close(), notes.close())),
   };
 }
 

@@ -8,6 +8,7 @@ import type { SearchCliOptions } from './search.js';
 // Each command's module is loaded when it runs: discord.js alone takes ~0.4 s to import.
 const load = {
   preview: () => import('./preview.js'),
+  previewServe: () => import('./preview-serve.js'),
   start: () => import('./start.js'),
   sync: () => import('./sync.js'),
   status: () => import('./status.js'),
@@ -53,9 +54,18 @@ function version(): string {
   return pkg.version;
 }
 
-function buildProgram(): Command {
-  const program = new Command('notecast').description('Turns a folder of Markdown notes into chat announcements.').version(version(), '-V, --version', 'print the version');
+async function preview(paths: string[], o: { json?: boolean; config?: string; jekyllConfig?: string; serve?: boolean; port: number; host: string }): Promise<void> {
+  if (!o.serve) return exit(await (await load.preview()).runPreview(paths, o, io));
+  if (paths.length > 1 || o.json) {
+    io.err('preview --serve: give at most one notes folder, and no --json');
+    return exit(2);
+  }
+  const code = await (await load.previewServe()).runPreviewServe({ ...o, dir: paths[0] }, io);
+  process.exit(code); // as `start`: nothing left running keeps a stopped server alive
+}
 
+/** `preview`: what would be posted, as text, JSON or the live page. */
+function addPreview(program: Command): void {
   program
     .command('preview')
     .description('render what would be posted for notes (files, or folders read recursively)')
@@ -63,7 +73,16 @@ function buildProgram(): Command {
     .option('--json', 'one JSON object per note per line')
     .option('--config <file>', 'config file (default: config/notecast.yaml when present)')
     .option('--jekyll-config <file>', "form URLs from a Jekyll site's _config.yml")
-    .action(async (paths: string[], o: { json?: boolean; config?: string; jekyllConfig?: string }) => exit(await (await load.preview()).runPreview(paths, o, io)));
+    .option('--serve', 'serve the preview page (every note of one folder, live as notes are saved) until Ctrl+C')
+    .option('--port <port>', 'with --serve: the port (0: any free one)', intIn(0, 65535), 4100)
+    .option('--host <host>', 'with --serve: the address to listen on', '127.0.0.1')
+    .action(preview);
+}
+
+function buildProgram(): Command {
+  const program = new Command('notecast').description('Turns a folder of Markdown notes into chat announcements.').version(version(), '-V, --version', 'print the version');
+
+  addPreview(program);
 
   program
     .command('check')

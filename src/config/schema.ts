@@ -304,9 +304,9 @@ export const configSchema = z
       .strict()
       .superRefine(checkTelegramWebhookUrl)
       .prefault({}),
-    /** The HTTP endpoint for /healthz and /metrics; off unless a port is given. */
+    /** The HTTP endpoint for /healthz and /metrics; off unless a port is given. `preview`: also the preview page at /preview. */
     http: z
-      .object({ port: z.number().int().min(1).max(65535).optional(), host: z.string().default('127.0.0.1') })
+      .object({ port: z.number().int().min(1).max(65535).optional(), host: z.string().default('127.0.0.1'), preview: z.boolean().default(false) })
       .strict()
       .prefault({}),
     /** Per-user command flood protection. */

@@ -1,5 +1,5 @@
-/** The optional HTTP endpoint: `/healthz` (watcher, store, adapters) and `/metrics` (Prometheus). */
-import { createServer, type Server } from 'node:http';
+/** The optional HTTP endpoint: `/healthz` (watcher, store, adapters), `/metrics` (Prometheus) and, with `http.preview`, `/preview`. */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { ChatAdapter } from '../publish/port.js';
 import type { Platform } from '../config/schema.js';
 import type { ConnectionState } from '../publish/connections.js';
@@ -39,8 +39,15 @@ function healthReport(d: HealthDeps): { ok: boolean; checks: Record<string, bool
  * Listens at once, before any state is opened, so a port in use is an error before anything is
  * written; `/healthz` answers 503 "starting" until `deps()` has something to report.
  */
-export async function startHealthServer(deps: () => HealthDeps | undefined, port: number, host: string): Promise<Server> {
+export async function startHealthServer(
+  deps: () => HealthDeps | undefined,
+  port: number,
+  host: string,
+  /** More pages on the same port (the preview page, `http.preview`); `handle` says whether it answered. */
+  pages?: { handle(req: IncomingMessage, res: ServerResponse): boolean },
+): Promise<Server> {
   const server = createServer((req, res) => {
+    if (pages?.handle(req, res)) return;
     void (async () => {
       const d = deps();
       if (req.url === '/healthz') {

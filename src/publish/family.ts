@@ -5,7 +5,7 @@
  */
 import type { Route } from '../config/schema.js';
 import { baseLanguage, languageName, sameLanguage } from '../notes/lang.js';
-import type { AlsoIn, NoteRow, Subscription, Target } from '../store/types.js';
+import type { AlsoIn, NoteInfo, NoteRow, Subscription, Target } from '../store/types.js';
 import { targetKey } from '../store/types.js';
 import { langMatches, matchesFilter, routeAllowed } from '../notes/filter.js';
 
@@ -74,8 +74,8 @@ export function familyTargets(members: readonly NoteRow[], routes: readonly Rout
  * The family's other languages, one per language (an original before a copy), in a stable order,
  * each with its translation's URL when the site's URL is known; the shown language is left out.
  */
-export function alsoInFor(members: readonly NoteRow[], shown: NoteRow): AlsoIn[] {
-  const byLang = new Map<string, NoteRow>();
+export function alsoInFor<M extends { info: Pick<NoteInfo, 'lang' | 'original' | 'url'> }>(members: readonly M[], shown: M): AlsoIn[] {
+  const byLang = new Map<string, M>();
   for (const m of members) {
     if (m.info.lang === shown.info.lang) continue;
     const prev = byLang.get(m.info.lang);

@@ -1,0 +1,90 @@
+/** `notecast preview --serve`: the preview page of the notes folder, live, until SIGINT or SIGTERM. */
+import { unwatchFile, watchFile, type Stats } from 'node:fs';
+import path from 'node:path';
+import { readOptions, resolveSite } from '../config/load.js';
+import type { Config } from '../config/schema.js';
+import { ConfigError } from '../errors.js';
+import { previewNotesFor, previewSettingsOf, type PreviewNotes } from '../health/preview/notes.js';
+import { startPreviewServer } from '../health/preview/server.js';
+import { createLogger, type Logger } from '../log.js';
+import { notesFolderProblem } from './paths.js';
+import type { Io } from './io.js';
+import { loadCommandConfig } from './runtime.js';
+
+export interface PreviewServeOptions {
+  config?: string;
+  jekyllConfig?: string;
+  port: number;
+  host: string;
+  /** The notes folder (default: the configured one). */
+  dir?: string | undefined;
+}
+
+export async function runPreviewServe(o: PreviewServeOptions, io: Io, stopped: Promise<string> = signalled()): Promise<number> {
+  let config: Config;
+  let read;
+  let source: string | undefined;
+  try {
+    ({ config, source } = loadCommandConfig(o.config));
+    read = readOptions(config, resolveSite(config, o.jekyllConfig));
+  } catch (e) {
+    if (!(e instanceof ConfigError)) throw e;
+    io.err(e.message);
+    return 2;
+  }
+  const root = path.resolve(o.dir ?? config.notes.dir);
+  const problem = notesFolderProblem(root);
+  if (problem) {
+    io.err(problem);
+    return 1;
+  }
+  const log = createLogger({ level: config.log.level, secrets: [], pretty: process.stderr.isTTY === true });
+  const notes = previewNotesFor(config, root, read, log);
+  await notes.start();
+  let server;
+  try {
+    server = await startPreviewServer(notes, o.port, o.host);
+  } catch (e) {
+    await notes.close();
+    io.err(e instanceof Error ? e.message : String(e));
+    return 1;
+  }
+  const unwatch = source ? followConfig(source, o, notes, log) : () => undefined;
+  io.out(`preview: ${server.url} (${notes.entries().length} notes in ${root}; updates as they are saved; Ctrl+C stops)`);
+  const why = await stopped;
+  log.info(`preview: stopping (${why})`);
+  unwatch();
+  await server.close();
+  await notes.close();
+  return 0;
+}
+
+/** How often the config file's modification time is looked at (a save, an editor's rename). */
+const CONFIG_POLL_MS = 500;
+
+/**
+ * A saved config file changes the page: its summary settings (and, with templates, its templates)
+ * apply to every note at once. A config that no longer loads is logged and the page stays as it was.
+ */
+function followConfig(file: string, o: PreviewServeOptions, notes: PreviewNotes, log: Logger): () => void {
+  const onChange = (now: Stats, before: Stats) => {
+    if (now.mtimeMs === before.mtimeMs && now.size === before.size) return;
+    try {
+      const { config } = loadCommandConfig(file);
+      void notes.reconfigure(previewSettingsOf(config, readOptions(config, resolveSite(config, o.jekyllConfig))));
+      log.info(`preview: ${file} saved: notes read again with it`);
+    } catch (e) {
+      if (!(e instanceof ConfigError)) throw e;
+      log.warn(`preview: ${file} saved but not used: ${e.message}`);
+    }
+  };
+  watchFile(file, { interval: CONFIG_POLL_MS }, onChange);
+  return () => unwatchFile(file, onChange);
+}
+
+function signalled(): Promise<string> {
+  return new Promise((resolve) => {
+    process.once('SIGINT', () => resolve('SIGINT'));
+    process.once('SIGTERM', () => resolve('SIGTERM'));
+  });
+}
