@@ -1,0 +1,151 @@
+/**
+ * A note's messages through a route's templates: the payload `start` sends, `preview --json` prints
+ * and the preview page shows. Over a platform's limit, the note is rendered again with fewer points,
+ * then fewer links (then fewer other languages), then a shorter title: the output is never cut, so
+ * no cut falls inside a tag, an entity or an escape.
+ */
+import type { Liquid, Template } from 'liquidjs';
+import { DISCORD_LIMITS, embedTotalLength, type DiscordEmbed, type DiscordMessagePayload } from '../discord.js';
+import { TELEGRAM_MAX_TEXT, telegramVisibleText, type TelegramMessagePayload } from '../telegram.js';
+import { contextFor, everything, type Shown, type TemplateNote } from './context.js';
+import type { MarkupKind } from './engine.js';
+import type { TemplateSource } from './parts.js';
+
+/** One compiled template and the engine (markup kind) it renders in. */
+export interface CompiledTemplate {
+  source: TemplateSource;
+  kind: MarkupKind;
+  engine: Liquid;
+  templates: Template[];
+}
+
+export interface CompiledDiscord {
+  content?: CompiledTemplate | undefined;
+  title?: CompiledTemplate | undefined;
+  description?: CompiledTemplate | undefined;
+  fields: { name: CompiledTemplate; value: CompiledTemplate; inline: boolean }[];
+  footer?: CompiledTemplate | undefined;
+  color?: CompiledTemplate | undefined;
+}
+
+/** A route's templates, compiled, with the site they are rendered for. */
+export interface RouteTemplates {
+  discord: CompiledDiscord;
+  telegram: CompiledTemplate;
+  site: Record<string, unknown>;
+}
+
+export interface Payloads {
+  discord: DiscordMessagePayload;
+  telegram: TelegramMessagePayload;
+}
+
+/** The variables of each markup kind, made once per rendering. */
+type Contexts = (kind: MarkupKind) => Record<string, unknown>;
+
+function contexts(n: TemplateNote, shown: Shown, site: Record<string, unknown>): Contexts {
+  const made = new Map<MarkupKind, Record<string, unknown>>();
+  return (kind) => {
+    let c = made.get(kind);
+    if (!c) made.set(kind, (c = contextFor(kind, n, shown, site)));
+    return c;
+  };
+}
+
+export function renderTemplate(t: CompiledTemplate | undefined, ctx: Contexts): string {
+  if (!t) return '';
+  return String(t.engine.renderSync(t.templates, ctx(t.kind))).trim();
+}
+
+/** `#rrggbb` (or `0xrrggbb`, or a decimal number) as Discord's integer colour; undefined when empty or not a colour. */
+export function parseColor(s: string): number | undefined {
+  const hex = /^(?:#|0x)([0-9a-f]{6})$/i.exec(s);
+  if (hex) return parseInt(hex[1]!, 16);
+  return /^\d{1,8}$/.test(s) && Number(s) <= 0xffffff ? Number(s) : undefined;
+}
+
+function discordOnce(t: CompiledDiscord, n: TemplateNote, ctx: Contexts): DiscordMessagePayload {
+  const embed: DiscordEmbed = {};
+  const title = renderTemplate(t.title, ctx);
+  if (title) embed.title = title;
+  const color = parseColor(renderTemplate(t.color, ctx));
+  if (color !== undefined) embed.color = color;
+  if (n.summary.url) embed.url = n.summary.url;
+  const description = renderTemplate(t.description, ctx);
+  if (description) embed.description = description;
+  // A field with an empty name or value makes Discord refuse the whole message (50035): left out.
+  const fields = t.fields.map((f) => ({ name: renderTemplate(f.name, ctx), value: renderTemplate(f.value, ctx), ...(f.inline ? { inline: true } : {}) })).filter((f) => f.name && f.value);
+  if (fields.length) embed.fields = fields;
+  const footer = renderTemplate(t.footer, ctx);
+  if (footer) embed.footer = { text: footer };
+  const content = renderTemplate(t.content, ctx);
+  return { ...(content ? { content } : {}), embeds: [embed], allowed_mentions: { parse: [] } };
+}
+
+const over = (n: number, max: number) => Math.max(0, n - max);
+
+/** Characters over Discord's limits (message.mdx, Embed Limits; Create Message `content`): the title's apart. */
+export function discordOverage(p: DiscordMessagePayload): { title: number; other: number } {
+  const e = p.embeds[0]!;
+  const L = DISCORD_LIMITS;
+  const fields = (e.fields ?? []).reduce((sum, f) => sum + over(f.name.length, L.fieldName) + over(f.value.length, L.fieldValue), 0);
+  const other = over(e.description?.length ?? 0, L.description) + fields + over(e.footer?.text.length ?? 0, L.footer) + over(p.content?.length ?? 0, L.content);
+  return { title: over(e.title?.length ?? 0, L.title), other: other + over(embedTotalLength(e), L.total) };
+}
+
+/** Characters over Telegram's 4096 after entities parsing (core.telegram.org/bots/api#sendmessage). */
+export function telegramOverage(p: TelegramMessagePayload): { title: number; other: number } {
+  return { title: 0, other: over(telegramVisibleText(p.text).length, TELEGRAM_MAX_TEXT) };
+}
+
+function telegramOnce(t: CompiledTemplate, n: TemplateNote, ctx: Contexts): TelegramMessagePayload {
+  const url = n.summary.url;
+  return { text: renderTemplate(t, ctx), parse_mode: 'HTML', link_preview_options: url ? { url, prefer_small_media: true } : { is_disabled: true } };
+}
+
+type Overage = { title: number; other: number };
+
+/** The next, smaller rendering: fewer points, links, languages, in that order, each taken only when it helps; else a shorter title. */
+function smaller<P>(n: TemplateNote, shown: Shown, o: Overage, render: (s: Shown) => P, overage: (p: P) => Overage, titleLimit: number): { shown: Shown; p: P } | undefined {
+  const total = o.title + o.other;
+  if (o.title === 0) {
+    for (const key of ['points', 'links', 'alsoIn'] as const) {
+      if (shown[key] === 0) continue;
+      const next = { ...shown, [key]: shown[key] - 1 };
+      const p = render(next);
+      const po = overage(p);
+      if (po.title + po.other < total) return { shown: next, p };
+    }
+  }
+  const title = n.summary.title.length;
+  const cur = Number.isFinite(shown.titleMax) ? shown.titleMax : o.title > 0 ? titleLimit : title;
+  if (cur <= 0) return undefined;
+  // A title over its own limit shrinks in proportion (as escapeDiscordWithin does); else by what is over.
+  const max = o.title > 0 ? Math.min(cur - 1, Math.floor((cur * titleLimit) / (titleLimit + o.title))) : Math.max(0, Math.min(cur, title) - Math.max(1, o.other));
+  const next = { ...shown, titleMax: Math.max(0, max) };
+  return { shown: next, p: render(next) };
+}
+
+function fit<P>(n: TemplateNote, render: (s: Shown) => P, overage: (p: P) => Overage, titleLimit: number): P {
+  let shown = everything(n);
+  let p = render(shown);
+  for (let o = overage(p); o.title + o.other > 0; o = overage(p)) {
+    const next = smaller(n, shown, o, render, overage, titleLimit);
+    if (!next) break; // cannot fit even with nothing: `check` refuses such a template; the platform refuses this one message
+    ({ shown, p } = next);
+  }
+  return p;
+}
+
+export function discordPayloadFor(note: TemplateNote, route: RouteTemplates): DiscordMessagePayload {
+  return fit(note, (s) => discordOnce(route.discord, note, contexts(note, s, route.site)), discordOverage, DISCORD_LIMITS.title);
+}
+
+export function telegramPayloadFor(note: TemplateNote, route: RouteTemplates): TelegramMessagePayload {
+  return fit(note, (s) => telegramOnce(route.telegram, note, contexts(note, s, route.site)), telegramOverage, TELEGRAM_MAX_TEXT);
+}
+
+/** The payloads a note's post (or edit) sends through a route's templates, one per platform. */
+export function payloadsFor(note: TemplateNote, route: RouteTemplates): Payloads {
+  return { discord: discordPayloadFor(note, route), telegram: telegramPayloadFor(note, route) };
+}
