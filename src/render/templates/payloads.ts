@@ -105,44 +105,68 @@ function telegramOnce(t: CompiledTemplate, n: TemplateNote, ctx: Contexts): Tele
 
 type Overage = { title: number; other: number };
 
-/** The next, smaller rendering: fewer points, links, languages, in that order, each taken only when it helps; else a shorter title. */
-function smaller<P>(n: TemplateNote, shown: Shown, o: Overage, render: (s: Shown) => P, overage: (p: P) => Overage, titleLimit: number): { shown: Shown; p: P } | undefined {
-  const total = o.title + o.other;
-  if (o.title === 0) {
-    for (const key of ['points', 'links', 'alsoIn'] as const) {
-      if (shown[key] === 0) continue;
-      const next = { ...shown, [key]: shown[key] - 1 };
-      const p = render(next);
-      const po = overage(p);
-      if (po.title + po.other < total) return { shown: next, p };
-    }
+/** Fewer points, links, languages, in that order, each taken only when it brings the message nearer its limits. */
+function fewer<P>(shown: Shown, o: Overage, render: (s: Shown) => P, overage: (p: P) => Overage): { shown: Shown; p: P } | undefined {
+  for (const key of ['points', 'links', 'alsoIn'] as const) {
+    if (shown[key] === 0) continue;
+    const next = { ...shown, [key]: shown[key] - 1 };
+    const p = render(next);
+    const po = overage(p);
+    if (po.title + po.other < o.title + o.other) return { shown: next, p };
   }
-  const title = n.summary.title.length;
-  const cur = Number.isFinite(shown.titleMax) ? shown.titleMax : o.title > 0 ? titleLimit : title;
-  if (cur <= 0) return undefined;
-  // A title over its own limit shrinks in proportion (as escapeDiscordWithin does); else by what is over.
-  const max = o.title > 0 ? Math.min(cur - 1, Math.floor((cur * titleLimit) / (titleLimit + o.title))) : Math.max(0, Math.min(cur, title) - Math.max(1, o.other));
-  const next = { ...shown, titleMax: Math.max(0, max) };
-  return { shown: next, p: render(next) };
+  return undefined;
 }
 
-function fit<P>(n: TemplateNote, render: (s: Shown) => P, overage: (p: P) => Overage, titleLimit: number): P {
+/**
+ * The longest title (cut before escaping, so never inside an escape or entity) with which the
+ * message fits; undefined when it cannot fit even with no title.
+ */
+function shorterTitle<P>(n: TemplateNote, shown: Shown, render: (s: Shown) => P, overage: (p: P) => Overage): { shown: Shown; p: P } | undefined {
+  const fits = (titleMax: number) => {
+    const p = render({ ...shown, titleMax });
+    const o = overage(p);
+    return o.title + o.other === 0 ? p : undefined;
+  };
+  let best = fits(0);
+  if (!best) return undefined;
+  let lo = 0;
+  let hi = Math.min(shown.titleMax, n.summary.title.length);
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    const p = fits(mid);
+    if (p) {
+      lo = mid;
+      best = p;
+    } else hi = mid - 1;
+  }
+  return { shown: { ...shown, titleMax: lo }, p: best };
+}
+
+/**
+ * The note rendered again with less of it until the message is within the platform's limits; a
+ * message that cannot fit even with nothing of the note (`check` refuses such a template) is
+ * returned as it is, and the platform refuses that one message.
+ */
+function fit<P>(n: TemplateNote, render: (s: Shown) => P, overage: (p: P) => Overage): P {
   let shown = everything(n);
   let p = render(shown);
   for (let o = overage(p); o.title + o.other > 0; o = overage(p)) {
-    const next = smaller(n, shown, o, render, overage, titleLimit);
-    if (!next) break; // cannot fit even with nothing: `check` refuses such a template; the platform refuses this one message
-    ({ shown, p } = next);
+    const next = fewer(shown, o, render, overage);
+    if (next) {
+      ({ shown, p } = next);
+      continue;
+    }
+    return shorterTitle(n, shown, render, overage)?.p ?? p;
   }
   return p;
 }
 
 export function discordPayloadFor(note: TemplateNote, route: RouteTemplates): DiscordMessagePayload {
-  return fit(note, (s) => discordOnce(route.discord, note, contexts(note, s, route.site)), discordOverage, DISCORD_LIMITS.title);
+  return fit(note, (s) => discordOnce(route.discord, note, contexts(note, s, route.site)), discordOverage);
 }
 
 export function telegramPayloadFor(note: TemplateNote, route: RouteTemplates): TelegramMessagePayload {
-  return fit(note, (s) => telegramOnce(route.telegram, note, contexts(note, s, route.site)), telegramOverage, TELEGRAM_MAX_TEXT);
+  return fit(note, (s) => telegramOnce(route.telegram, note, contexts(note, s, route.site)), telegramOverage);
 }
 
 /** The payloads a note's post (or edit) sends through a route's templates, one per platform. */
