@@ -11,7 +11,9 @@ import { ConfigError } from '../../src/errors.js';
 import { defuseMentions } from '../../src/render/escape.js';
 import { TELEGRAM_MAX_TEXT, telegramVisibleText } from '../../src/render/telegram.js';
 import { Templates } from '../../src/render/templates/compile.js';
-import { payloadsFor } from '../../src/render/templates/payloads.js';
+import { payloadsFor, TemplateRenderError } from '../../src/render/templates/payloads.js';
+import { classifyDiscordError } from '../../src/adapters/discord/errors.js';
+import { classifyTelegramError } from '../../src/adapters/telegram/errors.js';
 import type { TemplatesConfig } from '../../src/config/templates.js';
 import type { Summary } from '../../src/summary/build.js';
 
@@ -176,6 +178,25 @@ describe('limits after rendering', () => {
     expect(e.fields![0]!.value.split('\n')).toHaveLength(1);
     // 250 stars escape to 500 characters: cut before escaping, 127 stars and the ellipsis, never half an escape.
     expect(e.title).toBe(`${'\\*'.repeat(127)}…`);
+  });
+});
+
+describe('errors at post time', () => {
+  it('a template that fails on one note throws a TemplateRenderError naming its file and line, which both adapters classify as rejected (that message fails, the chat goes on)', () => {
+    const file = tmpFile('telegram.liquid', '<b>{{ note.title }}</b>\n{% for a in page.authors %}{{ a.name }}{% endfor %}');
+    const t = templates({ telegram: { file } }).global; // the samples set no authors: it loads
+    const withAuthors = { summary: summary({ page: { authors: [{ name: 'Ann' }] } }) };
+    expect(payloadsFor(withAuthors, t).telegram.text).toBe('<b>A note</b>\nAnn');
+    let thrown: unknown;
+    try {
+      payloadsFor({ summary: summary({ page: { authors: ['Ann'] } }) }, t);
+    } catch (e) {
+      thrown = e;
+    }
+    expect(thrown).toBeInstanceOf(TemplateRenderError);
+    expect((thrown as Error).message).toBe(`template ${file}:2 (telegram): undefined variable: a.name`);
+    expect(classifyTelegramError(thrown, 'post')).toEqual({ kind: 'rejected', reason: (thrown as Error).message });
+    expect(classifyDiscordError(thrown, 'edit')).toEqual({ kind: 'rejected', reason: (thrown as Error).message });
   });
 });
 

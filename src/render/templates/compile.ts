@@ -13,23 +13,15 @@ import { targetKey, type Target } from '../../store/types.js';
 import { createEngine, type MarkupKind } from './engine.js';
 import { DEFAULT_TELEGRAM_TEMPLATE } from './defaults.js';
 import { defaultDiscordSources, inlineDiscordSources, parseDiscordFile, TemplateSyntaxError, type DiscordSources, type TemplateSource } from './parts.js';
-import { discordOverage, discordPayloadFor, parseColor, renderTemplate, telegramOverage, telegramPayloadFor, type CompiledDiscord, type CompiledTemplate, type RouteTemplates } from './payloads.js';
+import { discordOverage, discordPayloadFor, parseColor, renderTemplate, telegramOverage, templateProblem, telegramPayloadFor, type CompiledDiscord, type CompiledTemplate, type RouteTemplates } from './payloads.js';
 import { SAMPLE_NOTES } from './sample.js';
 import { contextFor, type Shown } from './context.js';
 
 type Engines = Record<MarkupKind, Liquid>;
 
-/** The line of the template's file, and the message without LiquidJS's own position suffix. */
-function liquidProblem(e: unknown): { line?: number | undefined; message: string } {
-  const err = e as { token?: { getPosition?: () => [number, number] }; originalError?: Error; message?: string };
-  const line = err.token?.getPosition?.()[0];
-  const message = (err.originalError?.message ?? err.message ?? String(e)).replace(/, (file:[^,]*, )?line:\d+, col:\d+$/, '');
-  return { line, message };
-}
-
 function problemAt(src: TemplateSource, e: unknown): ConfigError {
   if (e instanceof TemplateSyntaxError) return new ConfigError(e.file, [{ path: '', line: e.line, message: e.message }]);
-  const p = liquidProblem(e);
+  const p = templateProblem(e);
   if (src.firstLine !== undefined) return new ConfigError(src.file, [{ path: '', line: p.line === undefined ? undefined : src.firstLine + p.line - 1, message: `${src.label}: ${p.message}` }]);
   return new ConfigError(src.file, [{ path: src.label, message: `${p.line === undefined ? '' : `line ${p.line} of the template: `}${p.message}` }]);
 }

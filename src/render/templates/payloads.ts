@@ -52,9 +52,37 @@ function contexts(n: TemplateNote, shown: Shown, site: Record<string, unknown>):
   };
 }
 
+/**
+ * A template that failed on one note at post time (a list item without the key it reads, the
+ * render time limit): that message cannot be made, retrying cannot help. Adapters classify it as
+ * `rejected`: the delivery fails with this reason (in `status`), the chat goes on.
+ */
+export class TemplateRenderError extends Error {
+  override readonly name = 'TemplateRenderError';
+}
+
+/** Where a template failed, as `file:line: part: message` (LiquidJS's own position suffix dropped). */
+export function templateProblem(e: unknown): { line?: number | undefined; message: string } {
+  const err = e as { token?: { getPosition?: () => [number, number] }; originalError?: Error; message?: string };
+  const line = err.token?.getPosition?.()[0];
+  const message = (err.originalError?.message ?? err.message ?? String(e)).replace(/, (file:[^,]*, )?line:\d+, col:\d+$/, '');
+  return { line, message };
+}
+
 export function renderTemplate(t: CompiledTemplate | undefined, ctx: Contexts): string {
   if (!t) return '';
   return String(t.engine.renderSync(t.templates, ctx(t.kind))).trim();
+}
+
+/** `renderTemplate` at post time: a failure is a TemplateRenderError naming the template's file and line. */
+function renderForNote(t: CompiledTemplate | undefined, ctx: Contexts): string {
+  try {
+    return renderTemplate(t, ctx);
+  } catch (e) {
+    const p = templateProblem(e);
+    const line = p.line === undefined ? undefined : (t!.source.firstLine ?? 1) + p.line - 1;
+    throw new TemplateRenderError(`template ${t!.source.file}${line === undefined ? '' : `:${line}`} (${t!.source.label}): ${p.message}`);
+  }
 }
 
 /** `#rrggbb` (or `0xrrggbb`, or a decimal number) as Discord's integer colour; undefined when empty or not a colour. */
@@ -66,19 +94,19 @@ export function parseColor(s: string): number | undefined {
 
 function discordOnce(t: CompiledDiscord, n: TemplateNote, ctx: Contexts): DiscordMessagePayload {
   const embed: DiscordEmbed = {};
-  const title = renderTemplate(t.title, ctx);
+  const title = renderForNote(t.title, ctx);
   if (title) embed.title = title;
-  const color = parseColor(renderTemplate(t.color, ctx));
+  const color = parseColor(renderForNote(t.color, ctx));
   if (color !== undefined) embed.color = color;
   if (n.summary.url) embed.url = n.summary.url;
-  const description = renderTemplate(t.description, ctx);
+  const description = renderForNote(t.description, ctx);
   if (description) embed.description = description;
   // A field with an empty name or value makes Discord refuse the whole message (50035): left out.
-  const fields = t.fields.map((f) => ({ name: renderTemplate(f.name, ctx), value: renderTemplate(f.value, ctx), ...(f.inline ? { inline: true } : {}) })).filter((f) => f.name && f.value);
+  const fields = t.fields.map((f) => ({ name: renderForNote(f.name, ctx), value: renderForNote(f.value, ctx), ...(f.inline ? { inline: true } : {}) })).filter((f) => f.name && f.value);
   if (fields.length) embed.fields = fields;
-  const footer = renderTemplate(t.footer, ctx);
+  const footer = renderForNote(t.footer, ctx);
   if (footer) embed.footer = { text: footer };
-  const content = renderTemplate(t.content, ctx);
+  const content = renderForNote(t.content, ctx);
   return { ...(content ? { content } : {}), embeds: [embed], allowed_mentions: { parse: [] } };
 }
 
@@ -100,7 +128,7 @@ export function telegramOverage(p: TelegramMessagePayload): { title: number; oth
 
 function telegramOnce(t: CompiledTemplate, n: TemplateNote, ctx: Contexts): TelegramMessagePayload {
   const url = n.summary.url;
-  return { text: renderTemplate(t, ctx), parse_mode: 'HTML', link_preview_options: url ? { url, prefer_small_media: true } : { is_disabled: true } };
+  return { text: renderForNote(t, ctx), parse_mode: 'HTML', link_preview_options: url ? { url, prefer_small_media: true } : { is_disabled: true } };
 }
 
 type Overage = { title: number; other: number };
