@@ -94,6 +94,13 @@ describe('escaping', () => {
     expect(p.telegram.text).toContain('<a href="https://example.org/a.html">@everyone &lt;@123&gt;');
   });
 
+  it('a capture keeps what it captured, escaped once: output again, it is not escaped twice', () => {
+    const c = templates({ telegram: '{% capture head %}<b>{{ note.title }}</b>{% endcapture %}{{ head }}', discord: { title: '{% capture t %}{{ note.title }}{% endcapture %}{{ t }}' } }).global;
+    const out = payloadsFor({ summary: summary({ title: 'A & <B> *c*' }) }, c);
+    expect(out.telegram.text).toBe('<b>A &amp; &lt;B&gt; *c*</b>');
+    expect(out.discord.embeds[0]!.title).toBe('A & <B> \\*c\\*');
+  });
+
   it('a URL with a quote cannot leave its attribute through link_to', () => {
     const q = payloadsFor({ summary: summary({ url: 'https://example.org/"><b>x' }) }, t);
     expect(q.telegram.text).toContain('href="https://example.org/&quot;&gt;&lt;b&gt;x"');

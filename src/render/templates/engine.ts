@@ -4,7 +4,7 @@
  * cannot add formatting, break a tag or ping anyone. Only our own `Markup` (a point's code spans,
  * a link built by `link_to`) passes unescaped, and `raw` cannot switch escaping off.
  */
-import { Liquid, Drop, type FilterImplOptions } from 'liquidjs';
+import { CaptureTag, Liquid, Drop, type Context, type FilterImplOptions } from 'liquidjs';
 import { defuseMentions, discordLinkTarget, escapeDiscordMarkdown, escapeTelegramAttr, escapeTelegramHtml } from '../escape.js';
 
 /**
@@ -68,6 +68,18 @@ export function linkMarkup(kind: MarkupKind, label: string, url: string): Markup
   return new Markup(`[${escapeDiscordMarkdown(label)}](${discordLinkTarget(url)})`, label);
 }
 
+/**
+ * `{% capture %}` as LiquidJS has it, but what it captures is already escaped (each value was as it
+ * was output inside), so it is kept as Markup: output again, it is not escaped twice.
+ */
+class MarkupCaptureTag extends CaptureTag {
+  override *render(ctx: Context): Generator<unknown, void, string> {
+    yield* super.render(ctx);
+    const captured = String(ctx.bottom()[this.variable as keyof object] ?? '');
+    (ctx.bottom() as Record<string, unknown>)[this.variable] = new Markup(captured, captured);
+  }
+}
+
 /** Limits on what a template may cost: its size, its render time, the memory its filters allocate. */
 export const TEMPLATE_LIMITS = { parseLimit: 100_000, renderLimit: 1000, memoryLimit: 16 * 1024 * 1024 } as const;
 
@@ -88,6 +100,7 @@ export function createEngine(kind: MarkupKind): Liquid {
   for (const name of ['raw', 'escape', 'escape_once', 'xml_escape']) liquid.registerFilter(name, identity);
   liquid.registerFilter('link_to', (label: unknown, url: unknown) => linkMarkup(kind, text(label), text(url)));
   liquid.registerFilter('plain', (v: unknown) => text(v));
+  liquid.registerTag('capture', MarkupCaptureTag);
   for (const tag of FILE_TAGS) {
     liquid.registerTag(tag, {
       parse(token) {
