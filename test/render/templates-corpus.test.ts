@@ -3,10 +3,11 @@
  * corpus (with and without other languages), and so do the example files under config/templates/.
  */
 import path from 'node:path';
+import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readNoteFile } from '../../src/notes/read.js';
 import { renderDiscordMessage } from '../../src/render/discord.js';
-import { renderTelegramMessage } from '../../src/render/telegram.js';
+import { renderTelegramMessage, TELEGRAM_MAX_TEXT, telegramVisibleText } from '../../src/render/telegram.js';
 import { Templates } from '../../src/render/templates/compile.js';
 import { payloadsFor } from '../../src/render/templates/payloads.js';
 import type { AlsoIn } from '../../src/store/types.js';
@@ -59,5 +60,36 @@ describe('default templates over the corpus', () => {
     for (const c of cases) {
       expect(payloadsFor(c, files), c.id).toStrictEqual(payloadsFor(c, defaults));
     }
+  });
+});
+
+describe('default templates over random summaries', () => {
+  const text = fc.string({ unit: fc.constantFrom('a', 'é', '語', ' ', '*', '_', '`', '|', '<', '>', '&', '"', '@', '[', ']', '(', ')', '\\', '#', '~', ':', '/', 'h', 't', 'p', 's', '.'), minLength: 1, maxLength: 60 });
+  const run = fc.record({ text, style: fc.constantFrom(undefined, 'code' as const, 'del' as const, 'literal' as const) }).map((r) => (r.style ? r : { text: r.text }));
+  const summaryArb = fc.record({
+    // A summary's title is never blank and has no white space at its ends (buildSummary folds it).
+    title: fc.string({ unit: fc.constantFrom('a', '*', '_', '|', '@', 'é', ' '), minLength: 1, maxLength: 256 }).filter((t) => t.trim() === t && t !== ''),
+    url: fc.option(fc.webUrl(), { nil: undefined }),
+    keyPoints: fc.array(fc.array(run, { minLength: 1, maxLength: 3 }), { maxLength: 6 }),
+    links: fc.array(fc.record({ text, url: fc.webUrl() }), { maxLength: 6 }),
+    lang: fc.constantFrom('en', 'ja', 'xx'),
+    tags: fc.array(text, { maxLength: 5 }),
+    date: fc.option(fc.constant('2026-01-02'), { nil: undefined }),
+    readingMinutes: fc.integer({ min: 1, max: 60 }),
+  }).map((s) => ({ ...s, locale: s.lang === 'xx' ? 'und' : s.lang }) as Summary);
+  // A language's name in its own script: never blank.
+  const alsoInArb = fc.array(fc.record({ label: text.filter((t) => t.trim() === t && t !== ''), url: fc.option(fc.webUrl(), { nil: undefined }) }), { maxLength: 4 });
+
+  it('equal the fixed renderers (Telegram: whenever today’s message is within 4096, where the order of what gives way does not matter)', () => {
+    const route = Templates.defaults().global;
+    fc.assert(
+      fc.property(summaryArb, alsoInArb, (summary, alsoIn) => {
+        const got = payloadsFor({ summary, alsoIn }, route);
+        expect(got.discord).toStrictEqual(renderDiscordMessage(summary, alsoIn));
+        const old = renderTelegramMessage(summary, alsoIn);
+        if (telegramVisibleText(old.text).length <= TELEGRAM_MAX_TEXT) expect(got.telegram).toStrictEqual(old);
+      }),
+      { numRuns: 300 },
+    );
   });
 });

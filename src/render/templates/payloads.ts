@@ -69,9 +69,15 @@ export function templateProblem(e: unknown): { line?: number | undefined; messag
   return { line, message };
 }
 
+/**
+ * A template's output without the line breaks around it (a template file ends with one, a loop
+ * leaves one); spaces are the note's and stay. Output of only white space is empty: Discord counts
+ * such a field or title as empty.
+ */
 export function renderTemplate(t: CompiledTemplate | undefined, ctx: Contexts): string {
   if (!t) return '';
-  return String(t.engine.renderSync(t.templates, ctx(t.kind))).trim();
+  const out = String(t.engine.renderSync(t.templates, ctx(t.kind))).replace(/^[\r\n]+|[\r\n]+$/g, '');
+  return out.trim() ? out : '';
 }
 
 /** `renderTemplate` at post time: a failure is a TemplateRenderError naming the template's file and line. */
