@@ -43,8 +43,8 @@ const MAX_FUNCTION_LINES = 80;
 const SIZE_BASELINE = {
   'src/publish/publisher.ts': { 'max-lines': 439 },
   'src/store/store.ts': { 'max-lines': 467 },
-  'src/adapters/discord/deliver.ts': { 'max-lines-per-function': 188 }, // createDiscordDelivery
-  'src/adapters/telegram/adapter.ts': { 'max-lines-per-function': 88 }, // createTelegramAdapter
+  'src/adapters/discord/deliver.ts': { 'max-lines-per-function': 190 }, // createDiscordDelivery (+2: each chat's templates, issue 28)
+  'src/adapters/telegram/adapter.ts': { 'max-lines-per-function': 89 }, // createTelegramAdapter (+1: each chat's templates, issue 28)
   'src/app.ts': { 'max-lines-per-function': 99 }, // startAppParts
   'src/cli/main.ts': { 'max-lines-per-function': 84 }, // buildProgram
   'src/notes/jekyll.ts': { 'max-lines-per-function': 140 }, // renderJekyllSource

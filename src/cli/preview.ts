@@ -11,7 +11,10 @@ import { parseNoteFiles } from '../publish/parse-files.js';
 import { OUTSIDE_LINK, scanNotes } from '../notes/scan.js';
 import { summaryOptionsOf } from '../summary/build.js';
 import { pointText } from '../summary/inline.js';
-import { renderAll } from '../render/index.js';
+import { renderPlainText } from '../render/text.js';
+import { Templates } from '../render/templates/compile.js';
+import { payloadsFor } from '../render/templates/payloads.js';
+import { alsoInAmong, routePayloads } from './preview-payloads.js';
 import { describeControls } from './controls.js';
 import type { Io } from './io.js';
 
@@ -44,9 +47,11 @@ export interface PreviewOptions {
   jekyllConfig?: string;
 }
 
-function loadAll(opts: { config?: string; jekyllConfig?: string }): { config: Config; read: ReadOptions } {
-  const { config } = loadCommandConfig(opts.config);
-  return { config, read: readOptions(config, resolveSite(config, opts.jekyllConfig)) };
+/** The config, how notes are read, and the templates, compiled and checked (a ConfigError names the template's file and line). */
+function loadAll(opts: { config?: string; jekyllConfig?: string }): { config: Config; read: ReadOptions; templates: Templates } {
+  const { config, source } = loadCommandConfig(opts.config);
+  const site = resolveSite(config, opts.jekyllConfig);
+  return { config, read: readOptions(config, site), templates: Templates.fromConfig(config, site, source) };
 }
 
 export async function runPreview(args: string[], opts: PreviewOptions, io: Io): Promise<number> {
@@ -60,7 +65,7 @@ export async function runPreview(args: string[], opts: PreviewOptions, io: Io): 
     }
     throw e;
   }
-  const { config, read } = loaded;
+  const { config, read, templates } = loaded;
   let failed = 0;
   const files = await expand(args.length ? args : [config.notes.dir], config.notes.dir, (link) => {
     failed++;
@@ -83,7 +88,7 @@ export async function runPreview(args: string[], opts: PreviewOptions, io: Io): 
   const families = new Map<string, string[]>();
   for (const { note } of read1) families.set(note.translationKey, [...(families.get(note.translationKey) ?? []), note.id]);
   for (const { shown, note, summary } of read1) {
-    const r = renderAll(summary);
+    const r = { ...payloadsFor({ summary }, templates.global), text: renderPlainText(summary) };
     const members = families.get(note.translationKey)!;
     if (opts.json) {
       io.out(
@@ -97,6 +102,7 @@ export async function runPreview(args: string[], opts: PreviewOptions, io: Io): 
           discord: r.discord,
           telegram: r.telegram,
           text: r.text,
+          routes: routePayloads(note, summary, alsoInAmong(note, read1, config), config, templates),
         }),
       );
     } else {

@@ -1,12 +1,13 @@
 /** What the long-running commands read first: the environment (once, with zod) and the config. */
 import { configEnv, parseEnv, type Env } from '../config/env.js';
-import { loadConfig, type LoadedConfig } from '../config/load.js';
+import { loadConfig, resolveSite, type LoadedConfig } from '../config/load.js';
+import { Templates } from '../render/templates/compile.js';
 import type { Config } from '../config/schema.js';
 import { ConfigError, errorText } from '../errors.js';
 import type { Io } from './io.js';
 
 /** The environment and config, or the exit code after saying what is wrong (never a secret's value). */
-export function loadRuntime(configPath: string | undefined, io: Io, opts: { serves: boolean } = { serves: true }): { env: Env; config: Config } | number {
+export function loadRuntime(configPath: string | undefined, io: Io, opts: { serves: boolean } = { serves: true }): { env: Env; config: Config; templates: Templates } | number {
   let env: Env;
   try {
     env = parseEnv(process.env);
@@ -15,8 +16,12 @@ export function loadRuntime(configPath: string | undefined, io: Io, opts: { serv
     return 2;
   }
   let config: Config;
+  let templates: Templates;
   try {
-    config = loadConfig({ flag: configPath, env: env.NOTECAST_CONFIG }).config;
+    const loaded = loadConfig({ flag: configPath, env: env.NOTECAST_CONFIG });
+    config = loaded.config;
+    // A template that cannot work (a typo, a message that can never fit) refuses the start, before anything is posted.
+    templates = Templates.fromConfig(config, resolveSite(config), loaded.source);
   } catch (e) {
     if (!(e instanceof ConfigError)) throw e;
     io.err(e.message);
@@ -27,7 +32,7 @@ export function loadRuntime(configPath: string | undefined, io: Io, opts: { serv
     io.err(problem);
     return 2;
   }
-  return { env, config };
+  return { env, config, templates };
 }
 
 /** What the config and environment together lack for a platform, found before anything starts. */

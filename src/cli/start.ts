@@ -8,6 +8,7 @@ import { createPuller, startPushHook } from '../watch/push-hook.js';
 import { startApp } from '../app.js';
 import type { DiscordWebhookRoute } from '../adapters/discord/adapter.js';
 import type { Config } from '../config/schema.js';
+import type { Templates } from '../render/templates/compile.js';
 import type { Env } from '../config/env.js';
 import type { Io } from './io.js';
 import { errorText } from '../errors.js';
@@ -25,7 +26,7 @@ export interface StartOptions {
 export async function runStart(opts: StartOptions, io: Io): Promise<number> {
   const runtime = loadRuntime(opts.config, io);
   if (typeof runtime === 'number') return runtime;
-  const { env, config } = runtime;
+  const { env, config, templates } = runtime;
   if (opts.announceExisting) config.publish.announceExisting = true;
   if (opts.httpPort) {
     const port = Number(opts.httpPort);
@@ -44,7 +45,7 @@ export async function runStart(opts: StartOptions, io: Io): Promise<number> {
   const folderProblem = notesFolderProblem(notesDir);
   if (folderProblem) return failed(folderProblem);
 
-  const platformAdapters = await platformAdaptersOf(config, env);
+  const platformAdapters = await platformAdaptersOf(config, env, templates);
   if (platformAdapters instanceof Error) {
     io.err(platformAdapters.message);
     return 2;
@@ -145,7 +146,7 @@ async function startPullHook(config: Config, env: Env, notesDir: string, log: Lo
 export type PlatformAdapters = NonNullable<Parameters<typeof startApp>[0]['platformAdapters']>;
 
 /** The Discord and Telegram adapters whose tokens are set (each module loaded only when used). */
-export async function platformAdaptersOf(config: Config, env: Env): Promise<PlatformAdapters | Error> {
+export async function platformAdaptersOf(config: Config, env: Env, templates?: Templates): Promise<PlatformAdapters | Error> {
   const platformAdapters: PlatformAdapters = [];
   if (env.DISCORD_TOKEN) {
     const token = env.DISCORD_TOKEN;
@@ -153,13 +154,13 @@ export async function platformAdaptersOf(config: Config, env: Env): Promise<Plat
     if (webhooks instanceof Error) return webhooks;
     const { createDiscordAdapter } = await import('../adapters/discord/adapter.js'); // loaded only when used
     const routes = new Map(config.routes.filter((r) => r.platform === 'discord').map((r) => [r.chat, { crosspost: r.crosspost, forumTags: r.forumTags }]));
-    platformAdapters.push(({ store, log: l, commandDeps }) => createDiscordAdapter({ token, config: config.discord, webhooks, routes, state: store, deps: commandDeps, log: l }));
+    platformAdapters.push(({ store, log: l, commandDeps }) => createDiscordAdapter({ token, config: config.discord, webhooks, routes, state: store, deps: commandDeps, log: l, templates }));
   }
   if (env.TELEGRAM_BOT_TOKEN) {
     const token = env.TELEGRAM_BOT_TOKEN;
     const { createTelegramAdapter } = await import('../adapters/telegram/adapter.js');
     platformAdapters.push(({ store, log: l, commandDeps }) =>
-      createTelegramAdapter({ token, config: config.telegram, webhookSecret: env.TELEGRAM_WEBHOOK_SECRET, callTimeoutMs: config.delivery.callTimeoutMs, state: store, deps: commandDeps, log: l }),
+      createTelegramAdapter({ token, config: config.telegram, webhookSecret: env.TELEGRAM_WEBHOOK_SECRET, callTimeoutMs: config.delivery.callTimeoutMs, state: store, deps: commandDeps, log: l, templates }),
     );
   }
   return platformAdapters;

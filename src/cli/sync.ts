@@ -39,7 +39,7 @@ export interface SyncSummary {
 export async function runSyncOnce(opts: SyncOptions, io: Io): Promise<number> {
   const runtime = loadRuntime(opts.config, io, { serves: false });
   if (typeof runtime === 'number') return runtime;
-  const { env, config } = runtime;
+  const { env, config, templates } = runtime;
   if (opts.announceExisting) config.publish.announceExisting = true;
   delete config.http.port; // one pass serves no health endpoint (and never fights `start` for its port)
   const json = opts.json ?? config.console.json;
@@ -53,7 +53,7 @@ export async function runSyncOnce(opts: SyncOptions, io: Io): Promise<number> {
   };
   const folderProblem = notesFolderProblem(notesDir);
   if (folderProblem) return fail(folderProblem);
-  const platformAdapters = await platformAdaptersOf(config, env);
+  const platformAdapters = await platformAdaptersOf(config, env, templates);
   if (platformAdapters instanceof Error) {
     io.err(platformAdapters.message);
     return 2;

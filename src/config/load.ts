@@ -8,6 +8,7 @@ import { readJekyllConfig, type SiteConfig } from '../notes/url.js';
 import { yamlErrorAt } from '../notes/yaml-error.js';
 import type { ReadOptions } from '../notes/read.js';
 import { configSchema, type Config } from './schema.js';
+import { resolveTemplateFiles } from './templates.js';
 
 const DEFAULT_CONFIG_PATH = 'config/notecast.yaml';
 
@@ -77,6 +78,8 @@ export function loadConfig(from: ConfigSource | string = {}): LoadedConfig {
   if (typeof raw.notes?.dir === 'string') config.notes.dir = path.resolve(dir, config.notes.dir);
   if (typeof raw.store?.path === 'string') config.store.path = path.resolve(dir, config.store.path);
   if (config.notes.jekyllConfig) config.notes.jekyllConfig = path.resolve(dir, config.notes.jekyllConfig);
+  resolveTemplateFiles(config.templates, dir, path.resolve);
+  for (const r of config.routes) resolveTemplateFiles(r.templates, dir, path.resolve);
   return { config, source: chosen };
 }
 

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { DEFAULT_FILE_LANGS } from '../notes/lang.js';
 import { siteSchema } from '../notes/url.js';
+import { templatesSchema } from './templates.js';
 
 /** One filter shape for config routes and in-chat subscriptions; every given part must match. */
 const filterSchema = z
@@ -73,6 +74,8 @@ const routeSchema = z
      * also has are applied too. A forum that requires a tag refuses posts that match none.
      */
     forumTags: z.array(z.string().min(1)).max(5).optional(),
+    /** This route's message templates, in place of the global `templates` (per platform). */
+    templates: templatesSchema.optional(),
   })
   .strict()
   .refine((r) => r.platform === 'discord' || (r.crosspost === undefined && r.forumTags === undefined && r.webhook === undefined), {
@@ -227,6 +230,8 @@ export const configSchema = z
       .strict()
       .prefault({}),
     store: z.object({ path: z.string().default('data/notecast.db') }).strict().prefault({}),
+    /** Liquid templates for the messages (README, Templates); without them, the default messages. */
+    templates: templatesSchema.prefault({}),
     /** Static routes: every note matching `filter` goes to `chat` on `platform`. */
     routes: z
       .array(routeSchema)

@@ -32,9 +32,13 @@ export interface Decision {
   action: Action;
 }
 
-/** Changes a reader would see; reading time is left out so a typo does not re-announce. */
-function summaryHash(s: Summary): string {
-  const { readingMinutes: _ignored, ...shown } = s;
+/**
+ * Changes a reader would see; reading time is left out so a typo does not re-announce, and so are
+ * the categories and front matter kept for templates (earlier releases hashed without them, so
+ * upgrading edits nothing).
+ */
+export function summaryHash(s: Summary): string {
+  const { readingMinutes: _ignored, categories: _categories, page: _page, ...shown } = s;
   // A point of plain words hashes as the string earlier releases stored, so upgrading edits nothing.
   const keyPoints = shown.keyPoints.map((p) => (p.length === 1 && !p[0]!.style ? p[0]!.text : p));
   return createHash('sha256').update(JSON.stringify({ ...shown, keyPoints })).digest('hex').slice(0, 32);

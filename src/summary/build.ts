@@ -25,6 +25,13 @@ export interface Summary {
   tags: string[];
   date?: string | undefined;
   readingMinutes: number;
+  /** Front matter `categories`, for templates (`note.categories`). */
+  categories?: string[] | undefined;
+  /**
+   * The front matter as JSON (dates as ISO strings), for templates (`page.*`, as in Jekyll). Not part
+   * of what the default message shows, so left out of the change hash (publish/decide.ts).
+   */
+  page?: Record<string, unknown> | undefined;
 }
 
 export interface SummaryOptions {
@@ -111,6 +118,8 @@ export function buildSummary(note: Note, tokens: readonly Token[], opts: Summary
     tags: note.tags,
     date: note.date ? note.date.toISOString().slice(0, 10) : undefined,
     readingMinutes: Math.max(1, Math.round(countWords(note.body) / 220)),
+    categories: note.categories,
+    page: pageOf(note),
   };
   // Links give way first: what the note says is worth more than where else to read, so points keep
   // most of the room.
@@ -122,6 +131,11 @@ export function buildSummary(note: Note, tokens: readonly Token[], opts: Summary
   const chosen = budget.maxPoints > 0 ? choosePoints(candidates, spans, note.locale, summary.title, headings, budget) : [];
   summary.keyPoints = lead ? [[{ text: lead }], ...chosen.filter((p) => p.map((r) => r.text).join('') !== lead)] : chosen;
   return summary;
+}
+
+/** Front matter as templates see it: JSON values only, so a stored summary reads the same as a fresh one. */
+function pageOf(note: Note): Record<string, unknown> {
+  return JSON.parse(JSON.stringify(note.frontMatter)) as Record<string, unknown>;
 }
 
 /**

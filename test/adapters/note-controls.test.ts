@@ -11,6 +11,7 @@ import { FakeTelegram } from '../fakes/telegram/server.js';
 import { InProcessCli } from '../helpers/inproc.js';
 import { killLeftoverServices, note, sandbox } from '../helpers/service.js';
 import { bodyOf, channelPostBody, forumPostBody, webhookPostBody } from '../../src/adapters/discord/deliver.js';
+import { Templates } from '../../src/render/templates/compile.js';
 import type { Summary } from '../../src/summary/build.js';
 
 const DISCORD_TOKEN = 'MTEwMDAwMDAwMDAwMDAwMDAwMg.fake.discord-token-for-tests';
@@ -63,10 +64,11 @@ describe('notecast: controls through the real clients', () => {
   it('a silent post is flagged in every kind of Discord post (channel, forum, webhook) and never in an edit', () => {
     const summary: Summary = { title: 'T', keyPoints: [[{ text: 'A point.' }]], links: [], lang: 'en', locale: 'en', tags: [], readingMinutes: 1 };
     const silent = { type: 'summary' as const, summary, silent: true };
-    expect(channelPostBody(silent, 'n').flags).toBe(MessageFlags.SuppressNotifications);
-    expect(forumPostBody(silent, []).message.flags).toBe(MessageFlags.SuppressNotifications);
-    expect(webhookPostBody({}, silent, false).flags).toBe(MessageFlags.SuppressNotifications);
-    expect(bodyOf(silent).flags).toBeUndefined(); // the edit body: Edit Message sets only SUPPRESS_EMBEDS and IS_COMPONENTS_V2
-    expect(channelPostBody({ type: 'summary', summary }, 'n').flags).toBeUndefined();
+    const TPL = Templates.defaults().global;
+    expect(channelPostBody(silent, 'n', TPL).flags).toBe(MessageFlags.SuppressNotifications);
+    expect(forumPostBody(silent, [], TPL).message.flags).toBe(MessageFlags.SuppressNotifications);
+    expect(webhookPostBody({}, silent, false, TPL).flags).toBe(MessageFlags.SuppressNotifications);
+    expect(bodyOf(silent, TPL).flags).toBeUndefined(); // the edit body: Edit Message sets only SUPPRESS_EMBEDS and IS_COMPONENTS_V2
+    expect(channelPostBody({ type: 'summary', summary }, 'n', TPL).flags).toBeUndefined();
   });
 });

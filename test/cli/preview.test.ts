@@ -13,7 +13,7 @@ describe('notecast preview --json', () => {
     const rows = manifest();
     expect(lines).toHaveLength(rows.length);
     for (const l of lines) {
-      expect(Object.keys(l)).toEqual(['file', 'ok', 'note', 'family', 'controls', 'summary', 'discord', 'telegram', 'text']);
+      expect(Object.keys(l)).toEqual(['file', 'ok', 'note', 'family', 'controls', 'summary', 'discord', 'telegram', 'text', 'routes']);
       expect(Object.keys(l.family as object)).toEqual(['key', 'members']);
       expect(Object.keys(l.controls as object)).toEqual(['set', 'effects', 'unknownRoutes']);
       expect(Object.keys(l.note as object)).toEqual(['id', 'title', 'lang', 'date', 'tags', 'url', 'draft']);

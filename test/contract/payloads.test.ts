@@ -21,6 +21,11 @@ import { renderTelegramMessage } from '../../src/render/telegram.js';
 import type { DigestItem } from '../../src/store/types.js';
 import { buildSummary, type Summary } from '../../src/summary/build.js';
 import { CORPUS_NOTES, corpusReadOptions, manifest } from '../helpers/corpus.js';
+import { Templates } from '../../src/render/templates/compile.js';
+import { telegramPayloadFor } from '../../src/render/templates/payloads.js';
+
+/** The default templates, as a chat without templates of its own gets them. */
+const TPL = Templates.defaults().global;
 import { choicesProblems, commandProblems, forumPostProblems, messageProblems, webhookProblems } from './discord-rules.js';
 import { commandListProblems, inlineAnswerProblems, keyboardProblems, previewProblems, textProblems } from './telegram-rules.js';
 
@@ -64,12 +69,12 @@ describe('Discord payloads', () => {
     for (const { id, summary } of all) {
       const m: OutgoingMessage = { type: 'summary', summary };
       const at = (list: string[]) => list.map((p) => `${id}: ${p}`);
-      problems.push(...at(messageProblems(channelPostBody(m, 'ab12cd34ef56ab12cd34ef56'))));
-      problems.push(...at(messageProblems(bodyOf(m))));
-      problems.push(...at(messageProblems(bodyOf({ ...m, alsoIn: ALSO_IN }))).map((p) => `also in: ${p}`));
-      problems.push(...at(forumPostProblems(forumPostBody(m, appliedTagsFor(forum, m, ['Announcements'])))));
-      problems.push(...at(webhookProblems(webhookPostBody({ username: 'Release notes', avatarUrl: 'https://example.org/a.png' }, m, false))));
-      problems.push(...at(webhookProblems(webhookPostBody({}, m, true))));
+      problems.push(...at(messageProblems(channelPostBody(m, 'ab12cd34ef56ab12cd34ef56', TPL))));
+      problems.push(...at(messageProblems(bodyOf(m, TPL))));
+      problems.push(...at(messageProblems(bodyOf({ ...m, alsoIn: ALSO_IN }, TPL))).map((p) => `also in: ${p}`));
+      problems.push(...at(forumPostProblems(forumPostBody(m, appliedTagsFor(forum, m, ['Announcements']), TPL))));
+      problems.push(...at(webhookProblems(webhookPostBody({ username: 'Release notes', avatarUrl: 'https://example.org/a.png' }, m, false, TPL))));
+      problems.push(...at(webhookProblems(webhookPostBody({}, m, true, TPL))));
     }
     expect(problems).toEqual([]);
   });
@@ -78,8 +83,8 @@ describe('Discord payloads', () => {
     const items = digestOf(await corpusSummaries());
     for (const list of [items.slice(0, 1), items, [...items, ...items, ...items]]) {
       const m: OutgoingMessage = { type: 'digest', items: list };
-      expect(messageProblems(channelPostBody(m, 'n'))).toEqual([]);
-      expect(forumPostProblems(forumPostBody(m, []))).toEqual([]);
+      expect(messageProblems(channelPostBody(m, 'n', TPL))).toEqual([]);
+      expect(forumPostProblems(forumPostBody(m, [], TPL))).toEqual([]);
     }
   });
 
@@ -108,6 +113,10 @@ describe('Telegram payloads', () => {
       problems.push(...[...textProblems(msg.text, msg.parse_mode), ...previewProblems(msg.link_preview_options)].map((p) => `${id}: ${p}`));
       const family = renderTelegramMessage(summary, ALSO_IN);
       problems.push(...textProblems(family.text, family.parse_mode).map((p) => `${id} also in: ${p}`));
+      // What the outbox sends: the message through the (default) templates.
+      for (const sent of [telegramPayloadFor({ summary }, TPL), telegramPayloadFor({ summary, alsoIn: ALSO_IN }, TPL)]) {
+        problems.push(...[...textProblems(sent.text, sent.parse_mode), ...previewProblems(sent.link_preview_options)].map((p) => `${id} template: ${p}`));
+      }
       const reply = renderTelegramReply({ type: 'note', summary, more: all.slice(0, 5).map((s) => ({ id: s.id, title: s.summary.title, lang: 'en', url: s.summary.url, score: 1, members: [s.id] })) });
       problems.push(...[...textProblems(reply.text, reply.parse_mode), ...keyboardProblems(reply.reply_markup)].map((p) => `${id} reply: ${p}`));
     }

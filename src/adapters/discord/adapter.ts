@@ -11,6 +11,7 @@ import type { CommandDeps } from '../../commands/index.js';
 import { OfferedNotes } from '../../commands/lookup.js';
 import { answerInteraction } from './interactions.js';
 import type { ChatAdapter } from '../../publish/port.js';
+import type { Templates } from '../../render/templates/compile.js';
 import { createDiscordDelivery, type DiscordRouteOptions, type DiscordWebhookRoute } from './deliver.js';
 
 export type { DiscordRouteOptions, DiscordWebhookRoute } from './deliver.js';
@@ -29,6 +30,8 @@ export interface DiscordAdapterOptions {
   state: AdapterState;
   deps: CommandDeps;
   log: Logger;
+  /** The config's message templates (each chat's route's, else the global ones); the defaults without. */
+  templates?: Templates | undefined;
 }
 
 export { autocompleteChoices } from './interactions.js';
@@ -71,6 +74,7 @@ export function createDiscordAdapter(o: DiscordAdapterOptions): DiscordAdapter {
   const offered = new OfferedNotes(); // short keys of long note ids in autocomplete choices
   const delivery = createDiscordDelivery({
     rest,
+    templates: o.templates,
     webhooks: o.webhooks,
     routes: o.routes,
     log,

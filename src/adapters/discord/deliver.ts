@@ -17,7 +17,8 @@ import type {
 } from 'discord-api-types/v10';
 import type { Logger } from '../../log.js';
 import { renderDiscordDigest } from '../../render/digest.js';
-import { renderDiscordMessage } from '../../render/discord.js';
+import { discordPayloadFor, type RouteTemplates } from '../../render/templates/payloads.js';
+import { Templates } from '../../render/templates/compile.js';
 import type { Target } from '../../store/types.js';
 import { truncate } from '../../util/text.js';
 import type { OutgoingMessage, SendContext } from '../../publish/port.js';
@@ -50,6 +51,8 @@ export interface DiscordDeliveryOptions {
   cachedChannel?: (id: string) => ChannelFacts | undefined;
   /** The posting permissions the bot lacks in a channel, as the gateway sees it; undefined when unknown. */
   missingPermissions?: (channelId: string) => string[] | undefined;
+  /** The config's message templates (each chat's route's, else the global ones); the defaults without. */
+  templates?: Templates | undefined;
   log: Logger;
 }
 
@@ -72,9 +75,9 @@ const MAX_APPLIED_TAGS = 5;
 
 type MessageBody = RESTPostAPIChannelMessageJSONBody & RESTPatchAPIChannelMessageJSONBody;
 
-/** The body of a post or an edit. */
-export function bodyOf(m: OutgoingMessage): MessageBody {
-  return m.type === 'summary' ? renderDiscordMessage(m.summary, m.alsoIn) : renderDiscordDigest(m.items);
+/** The body of a post or an edit: a note's through its chat's templates (render/templates/payloads.ts). */
+export function bodyOf(m: OutgoingMessage, templates: RouteTemplates): MessageBody {
+  return m.type === 'summary' ? discordPayloadFor(m, templates) : renderDiscordDigest(m.items);
 }
 
 /**
@@ -87,8 +90,8 @@ function postFlags(m: OutgoingMessage): { flags?: number } {
 }
 
 /** A channel post: the body with the delivery's nonce, enforced (message.mdx, Create Message). */
-export function channelPostBody(m: OutgoingMessage, nonce: string): RESTPostAPIChannelMessageJSONBody {
-  return { ...bodyOf(m), ...postFlags(m), nonce: nonce.slice(0, 25), enforce_nonce: true };
+export function channelPostBody(m: OutgoingMessage, nonce: string, templates: RouteTemplates): RESTPostAPIChannelMessageJSONBody {
+  return { ...bodyOf(m, templates), ...postFlags(m), nonce: nonce.slice(0, 25), enforce_nonce: true };
 }
 
 /** A forum post's (or webhook thread's) name: 1–100 characters (channel.mdx, Start Thread in Forum). */
@@ -97,17 +100,17 @@ function threadNameOf(m: OutgoingMessage): string {
 }
 
 /** A forum post: a thread named after the note, its message, and the tags that apply. */
-export function forumPostBody(m: OutgoingMessage, appliedTags: string[]): RESTPostAPIGuildForumThreadsJSONBody {
-  return { name: threadNameOf(m), message: { ...bodyOf(m), ...postFlags(m) }, ...(appliedTags.length ? { applied_tags: appliedTags } : {}) };
+export function forumPostBody(m: OutgoingMessage, appliedTags: string[], templates: RouteTemplates): RESTPostAPIGuildForumThreadsJSONBody {
+  return { name: threadNameOf(m), message: { ...bodyOf(m, templates), ...postFlags(m) }, ...(appliedTags.length ? { applied_tags: appliedTags } : {}) };
 }
 
 /**
  * A webhook execution: the body with the route's name and avatar; in a forum, the post's name and
  * its tags (`thread_name`, `applied_tags`: webhook.mdx, Execute Webhook).
  */
-export function webhookPostBody(hook: Pick<DiscordWebhookRoute, 'username' | 'avatarUrl'>, m: OutgoingMessage, forum: boolean, appliedTags: string[] = []): RESTPostAPIWebhookWithTokenJSONBody {
+export function webhookPostBody(hook: Pick<DiscordWebhookRoute, 'username' | 'avatarUrl'>, m: OutgoingMessage, forum: boolean, templates: RouteTemplates, appliedTags: string[] = []): RESTPostAPIWebhookWithTokenJSONBody {
   const thread = forum ? { thread_name: threadNameOf(m), ...(appliedTags.length ? { applied_tags: appliedTags } : {}) } : {};
-  return { ...bodyOf(m), ...postFlags(m), ...(hook.username ? { username: hook.username } : {}), ...(hook.avatarUrl ? { avatar_url: hook.avatarUrl } : {}), ...thread };
+  return { ...bodyOf(m, templates), ...postFlags(m), ...(hook.username ? { username: hook.username } : {}), ...(hook.avatarUrl ? { avatar_url: hook.avatarUrl } : {}), ...thread };
 }
 
 function isCode(e: unknown, code: number): e is DiscordAPIError {
@@ -140,6 +143,7 @@ export interface DiscordDelivery {
  */
 export function createDiscordDelivery(o: DiscordDeliveryOptions): DiscordDelivery {
   const { rest, log } = o;
+  const templates = o.templates ?? Templates.defaults();
   const channels = new Map<string, { facts: ChannelFacts; at: number }>();
   /** Webhooks found (by Discord's 220001) to point at a forum: their posts need a thread name. */
   const forumWebhooks = new Set<string>();
@@ -198,12 +202,13 @@ export function createDiscordDelivery(o: DiscordDeliveryOptions): DiscordDeliver
   };
 
   const webhookPost = async (hook: DiscordWebhookRoute, target: Target, message: OutgoingMessage, ctx: SendContext) => {
-    const body = webhookPostBody(hook, message, false);
+    const tpl = templates.forTarget(target);
+    const body = webhookPostBody(hook, message, false, tpl);
     // A forum that requires a tag refuses a post without one (40067), from a webhook too: the tags
     // are found as for the bot's own posts. Reading the forum needs the bot to see it; else none.
     const forumBody = async () => {
       const facts = await channelFacts(target.chat, ctx.signal).catch(() => undefined);
-      return webhookPostBody(hook, message, true, facts ? appliedTagsFor(facts, message, o.routes?.get(target.chat)?.forumTags) : []);
+      return webhookPostBody(hook, message, true, tpl, facts ? appliedTagsFor(facts, message, o.routes?.get(target.chat)?.forumTags) : []);
     };
     // wait=true returns the message, whose id edits need (webhook.mdx, Execute Webhook).
     const query = new URLSearchParams({ wait: 'true', ...(target.thread ? { thread_id: target.thread } : {}) });
@@ -240,12 +245,12 @@ export function createDiscordDelivery(o: DiscordDeliveryOptions): DiscordDeliver
       // own tags, matched by name, are applied.
       const applied = appliedTagsFor(facts, message, route?.forumTags);
       if (applied.length === 0 && (facts.flags & ChannelFlags.RequireTag) !== 0) log.warn({ channel }, 'this forum requires a tag and none of the route’s or note’s tags match one; Discord will refuse the post');
-      const thread = (await rest.post(Routes.threads(channel), { body: forumPostBody(message, applied), signal: ctx.signal })) as APIThreadChannel;
+      const thread = (await rest.post(Routes.threads(channel), { body: forumPostBody(message, applied, templates.forTarget(target)), signal: ctx.signal })) as APIThreadChannel;
       return { messageId: `${THREAD_PREFIX}${thread.id}` };
     }
     // The nonce makes a resend within Discord's nonce window a no-op: Discord returns the first
     // message instead (message.mdx, Create Message, `enforce_nonce`: "the past few minutes").
-    const msg = (await rest.post(Routes.channelMessages(channel), { body: channelPostBody(message, ctx.nonce), signal: ctx.signal })) as APIMessage;
+    const msg = (await rest.post(Routes.channelMessages(channel), { body: channelPostBody(message, ctx.nonce, templates.forTarget(target)), signal: ctx.signal })) as APIMessage;
     // Followers only see what is crossposted. Discord allows about 10 a channel an hour, so the
     // crosspost is not sent here: the outbox queues it apart and sends it when the limit allows.
     return { messageId: msg.id, ...(route?.crosspost && facts.type === ChannelType.GuildAnnouncement ? { crosspost: true } : {}) };
@@ -271,7 +276,7 @@ export function createDiscordDelivery(o: DiscordDeliveryOptions): DiscordDeliver
     },
 
     async edit(target, messageId, message, ctx) {
-      const body: RESTPatchAPIChannelMessageJSONBody = bodyOf(message);
+      const body: RESTPatchAPIChannelMessageJSONBody = bodyOf(message, templates.forTarget(target));
       const signal = ctx.signal;
       const hook = o.webhooks?.get(target.chat);
       if (hook) {

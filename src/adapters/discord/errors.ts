@@ -5,6 +5,7 @@
 import { DiscordAPIError, HTTPError, RateLimitError } from 'discord.js';
 import type { DeliveryOperation, FailureClass } from '../../publish/port.js';
 import { errorText } from '../../errors.js';
+import { TemplateRenderError } from '../../render/templates/payloads.js';
 
 export const DISCORD_CODES = {
   unknownChannel: 10003,
@@ -51,6 +52,8 @@ export class DiscordMissingPermissionsError extends Error {
 }
 
 export function classifyDiscordError(e: unknown, op: DeliveryOperation = 'post'): FailureClass {
+  // A template that cannot render this note: this message fails, the chat goes on (render/templates/payloads.ts).
+  if (e instanceof TemplateRenderError) return { kind: 'rejected', reason: e.message };
   if (e instanceof DiscordMissingPermissionsError) {
     const inner = classifyDiscordError(e.cause, op);
     return { ...inner, reason: `${inner.reason} (the bot lacks ${e.missing.join(', ')} in this channel)` };

@@ -11,7 +11,8 @@ import type { CommandDeps } from '../../commands/index.js';
 import { errorText, PlatformAuthError } from '../../errors.js';
 import type { Logger } from '../../log.js';
 import { renderTelegramDigest } from '../../render/digest.js';
-import { renderTelegramMessage } from '../../render/telegram.js';
+import { Templates } from '../../render/templates/compile.js';
+import { telegramPayloadFor, type RouteTemplates } from '../../render/templates/payloads.js';
 import type { Target } from '../../store/types.js';
 import type { AdapterState } from '../../publish/port.js';
 import type { ChatAdapter, OutgoingMessage } from '../../publish/port.js';
@@ -35,6 +36,8 @@ export interface TelegramAdapterOptions {
   log: Logger;
   /** Every Bot API call not answered within this long is aborted (`delivery.callTimeoutMs`); long polls get their own wait on top. */
   callTimeoutMs?: number;
+  /** The config's message templates (each chat's route's, else the global ones); the defaults without. */
+  templates?: Templates | undefined;
 }
 
 /** grammY types its signal with the abort-controller shim; Node's own AbortSignal is what it gets at run time. */
@@ -45,8 +48,9 @@ function chatId(chat: string): number | string {
   return /^-?\d+$/.test(chat) ? Number(chat) : chat;
 }
 
-function payloadOf(m: OutgoingMessage) {
-  return m.type === 'summary' ? renderTelegramMessage(m.summary, m.alsoIn) : renderTelegramDigest(m.items);
+/** A note's message through its chat's templates (render/templates/payloads.ts); a digest as it is. */
+function payloadOf(m: OutgoingMessage, templates: RouteTemplates) {
+  return m.type === 'summary' ? telegramPayloadFor(m, templates) : renderTelegramDigest(m.items);
 }
 
 export interface TelegramAdapter extends ChatAdapter {
@@ -62,6 +66,7 @@ export function createTelegramAdapter(o: TelegramAdapterOptions): TelegramAdapte
   // grammY's own timeout (500 s by default) only as a backstop behind ours, long polls included.
   const bot = new Bot(o.token, { client: { apiRoot: o.config.apiRoot, timeoutSeconds: Math.ceil(callTimeoutMs / 1000) + LONG_POLL_SECONDS + 10 } });
   const pacer = new Pacer(o.config.rate);
+  const templates = o.templates ?? Templates.defaults();
   const log = o.log.child({ platform: 'telegram' });
   // Whether the last call reached Telegram at all (any answer counts, errors included); for /healthz.
   let reachable = true;
@@ -81,14 +86,14 @@ export function createTelegramAdapter(o: TelegramAdapterOptions): TelegramAdapte
     platform: 'telegram',
     bot,
     async post(target, message, ctx) {
-      const p = payloadOf(message);
+      const p = payloadOf(message, templates.forTarget(target));
       // "Sends the message silently. Users will receive a notification with no sound." (core.telegram.org/bots/api#sendmessage)
       const silent = message.type === 'summary' && message.silent ? { disable_notification: true } : {};
       const sent = await bot.api.sendMessage(chatId(target.chat), p.text, { parse_mode: p.parse_mode, link_preview_options: p.link_preview_options, ...threadOpt(target), ...silent }, grammySignal(ctx.signal));
       return { messageId: String(sent.message_id) };
     },
     async edit(target, messageId, message, ctx) {
-      const p = payloadOf(message);
+      const p = payloadOf(message, templates.forTarget(target));
       try {
         await bot.api.editMessageText(chatId(target.chat), Number(messageId), p.text, { parse_mode: p.parse_mode, link_preview_options: p.link_preview_options }, grammySignal(ctx.signal));
       } catch (e) {

@@ -6,6 +6,7 @@
 import { GrammyError, HttpError } from 'grammy';
 import type { DeliveryOperation, FailureClass } from '../../publish/port.js';
 import { errorText } from '../../errors.js';
+import { TemplateRenderError } from '../../render/templates/payloads.js';
 
 /** The message to change is gone. */
 const GONE: readonly RegExp[] = [
@@ -52,6 +53,8 @@ export function isNotModified(e: unknown): boolean {
 }
 
 export function classifyTelegramError(e: unknown, op: DeliveryOperation = 'post'): FailureClass {
+  // A template that cannot render this note: this message fails, the chat goes on (render/templates/payloads.ts).
+  if (e instanceof TemplateRenderError) return { kind: 'rejected', reason: e.message };
   if (e instanceof GrammyError) {
     const reason = `telegram ${e.method}: ${e.error_code} ${e.description}`;
     const text = e.description;

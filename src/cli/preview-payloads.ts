@@ -1,0 +1,52 @@
+/**
+ * `preview --json`'s payloads per config route: the body `start` would send to each route's chat
+ * for this note, through that route's templates (render/templates/payloads.ts, the function the
+ * adapters call), with the family's other languages found among the files previewed.
+ */
+import type { Config, Route } from '../config/schema.js';
+import { matchesFilter, routeAllowed } from '../notes/filter.js';
+import { noteInfo } from '../notes/info.js';
+import type { Note } from '../notes/read.js';
+import type { Summary } from '../summary/build.js';
+import { alsoInFor } from '../publish/family.js';
+import type { Templates } from '../render/templates/compile.js';
+import { payloadsFor } from '../render/templates/payloads.js';
+import { renderPlainText } from '../render/text.js';
+import type { AlsoIn, NoteRow } from '../store/types.js';
+
+export interface RoutePayload {
+  /** The route's place in the config's `routes` and its name, if it has one. */
+  index: number;
+  name: string | null;
+  platform: Route['platform'];
+  chat: string;
+  thread: string | null;
+  /** Whether this note goes to that route (its filter, and the note's own `notecast.routes`). */
+  matches: boolean;
+  /** The message body, as the platform gets it (console: the text printed). */
+  payload: unknown;
+}
+
+/** The other languages a family announcement of `note` shows, among the notes read (translations grouped). */
+export function alsoInAmong(note: Note, read: readonly { note: Note }[], config: Config): AlsoIn[] {
+  if (config.publish.translations.mode !== 'group') return [];
+  const rows = read.filter((r) => r.note.translationKey === note.translationKey).map((r) => ({ id: r.note.id, info: noteInfo(r.note) }) as NoteRow);
+  return alsoInFor(rows, rows.find((r) => r.id === note.id)!);
+}
+
+export function routePayloads(note: Note, summary: Summary, alsoIn: AlsoIn[], config: Config, templates: Templates): RoutePayload[] {
+  const info = noteInfo(note);
+  return config.routes.map((r, index) => {
+    const message = { summary, alsoIn };
+    const payload = r.platform === 'console' ? renderPlainText(summary, alsoIn) : payloadsFor(message, templates.forRoute(r))[r.platform];
+    return {
+      index,
+      name: r.name ?? null,
+      platform: r.platform,
+      chat: r.chat,
+      thread: r.thread ?? null,
+      matches: !note.draft && info.controls?.announce !== false && matchesFilter(r.filter, info) && routeAllowed(r.name, info, true),
+      payload,
+    };
+  });
+}

@@ -1,0 +1,56 @@
+/**
+ * Safe by construction, as a property: whatever text a note supplies (title, tags, categories,
+ * front matter, points, links, other languages), a template's Telegram message still parses as
+ * Telegram parses HTML, with each value shown as written, and no Discord part would ping anyone
+ * even if `allowed_mentions` were lost.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { Templates } from '../../src/render/templates/compile.js';
+import { payloadsFor } from '../../src/render/templates/payloads.js';
+import type { Summary } from '../../src/summary/build.js';
+import { parseTelegramHtml } from '../fakes/telegram/html.js';
+import { pingsOf } from '../fakes/discord/mentions.js';
+
+/** Text rich in what markup and mentions are made of. */
+const hostile = fc.stringMatching(/^[a-z <>&"'@*_~`|\\[\]()#:!/.=\-]{1,40}$/).map((s) => s.replace(/\s+/g, ' ').trim()).filter((s) => s.length > 0);
+
+const VALUES = '{{ note.title }} | {{ page.author }} | {{ note.tags | join: "," }} | {{ note.categories | first }} | {{ summary.points | first | plain }}';
+const telegram = `<b>{{ note.title | link_to: note.url }}</b>\n${VALUES}\n{% for l in summary.links %}{{ l.text | link_to: l.url }}{% endfor %}\n{% for a in family.also_in %}{{ a.name | link_to: a.url }}{% endfor %}`;
+const route = Templates.fromConfig(
+  { templates: { telegram, discord: { content: VALUES, title: '{{ note.title }}', description: `${VALUES}\n{% for p in summary.points %}{{ p }}{% endfor %}`, footer: VALUES, fields: [{ name: '{{ note.title }}', value: '{% for l in summary.links %}{{ l.text | link_to: l.url }}{% endfor %}' }] } }, routes: [] },
+  { url: 'https://example.org' },
+).global;
+
+describe('templates with hostile note text', () => {
+  it('Telegram HTML always parses, each value shown as written; Discord never pings', () => {
+    fc.assert(
+      fc.property(hostile, hostile, hostile, hostile, hostile, hostile, (title, author, tag, point, linkText, urlTail) => {
+        const summary: Summary = {
+          title,
+          url: `https://example.org/${urlTail}`,
+          keyPoints: [[{ text: point }, { text: tag, style: 'code' }]],
+          links: [{ text: linkText, url: `https://example.org/"${urlTail}` }],
+          lang: 'en',
+          locale: 'en',
+          tags: [tag],
+          readingMinutes: 1,
+          categories: [author],
+          page: { author },
+        };
+        const p = payloadsFor({ summary, alsoIn: [{ label: linkText, url: `https://example.org/<${urlTail}>` }] }, route);
+        const parsed = parseTelegramHtml(p.telegram.text);
+        expect(parsed.ok, p.telegram.text).toBe(true);
+        if (!parsed.ok) return;
+        expect(parsed.text.split('\n')[1]).toBe(`${title} | ${author} | ${tag} | ${author} | ${point}${tag}`);
+        expect(parsed.text.startsWith(title)).toBe(true);
+        const e = p.discord.embeds[0]!;
+        for (const text of [p.discord.content, e.title, e.description, e.footer?.text, ...(e.fields ?? []).flatMap((f) => [f.name, f.value])]) {
+          expect(pingsOf(text, undefined, 'bot'), String(text)).toEqual({ users: [], roles: [], everyone: false });
+        }
+        expect(p.discord.allowed_mentions).toEqual({ parse: [] });
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
