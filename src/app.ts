@@ -22,6 +22,7 @@ import { NoteSearch } from './search/index.js';
 import { Metrics } from './health/metrics.js';
 import { startHealthServer, type HealthDeps } from './health/server.js';
 import { previewNotesFor } from './health/preview/notes.js';
+import type { Templates } from './render/templates/compile.js';
 import { previewHandler } from './health/preview/server.js';
 import { acquireInstanceLock } from './store/lock.js';
 import { checkMark, markWriter } from './store/mark.js';
@@ -33,6 +34,8 @@ import { summaryOptionsOf } from './summary/build.js';
 
 export interface AppOptions {
   config: Config;
+  /** The config's message templates, for the preview page (the adapters are given theirs); the defaults without. */
+  templates?: Templates | undefined;
   env: Env;
   read: ReadOptions;
   notesDir: string;
@@ -217,7 +220,7 @@ async function startHttp(o: AppOptions, deps: () => HealthDeps | undefined, undo
 /** The preview page on the service's HTTP endpoint: it reads the folder on its first request. */
 function servicePreview(o: AppOptions) {
   const root = path.resolve(o.notesDir);
-  const notes = previewNotesFor(o.config, root, o.read, o.log);
+  const notes = previewNotesFor(o.config, root, o.read, o.log, o.templates);
   const handler = previewHandler(notes);
   let closed: Promise<void> | undefined;
   return {

@@ -10,6 +10,7 @@ import { createLogger, type Logger } from '../log.js';
 import { notesFolderProblem } from './paths.js';
 import type { Io } from './io.js';
 import { loadCommandConfig } from './runtime.js';
+import { Templates } from '../render/templates/compile.js';
 
 export interface PreviewServeOptions {
   config?: string;
@@ -24,9 +25,11 @@ export async function runPreviewServe(o: PreviewServeOptions, io: Io, stopped: P
   let config: Config;
   let read;
   let source: string | undefined;
+  let templates: Templates;
   try {
     ({ config, source } = loadCommandConfig(o.config));
     read = readOptions(config, resolveSite(config, o.jekyllConfig));
+    templates = Templates.fromConfig(config, resolveSite(config, o.jekyllConfig), source);
   } catch (e) {
     if (!(e instanceof ConfigError)) throw e;
     io.err(e.message);
@@ -39,7 +42,7 @@ export async function runPreviewServe(o: PreviewServeOptions, io: Io, stopped: P
     return 1;
   }
   const log = createLogger({ level: config.log.level, secrets: [], pretty: process.stderr.isTTY === true });
-  const notes = previewNotesFor(config, root, read, log);
+  const notes = previewNotesFor(config, root, read, log, templates);
   await notes.start();
   let server;
   try {
@@ -62,24 +65,56 @@ export async function runPreviewServe(o: PreviewServeOptions, io: Io, stopped: P
 /** How often the config file's modification time is looked at (a save, an editor's rename). */
 const CONFIG_POLL_MS = 500;
 
+/** The template files a config names, globally and per route (absolute: the config loader resolves them). */
+function templateFiles(config: Config): string[] {
+  const files = new Set<string>();
+  for (const t of [config.templates, ...config.routes.map((r) => r.templates)]) {
+    if (t?.discord && 'file' in t.discord && typeof t.discord.file === 'string') files.add(t.discord.file);
+    if (t?.telegram && typeof t.telegram === 'object') files.add(t.telegram.file);
+  }
+  return [...files];
+}
+
 /**
- * A saved config file changes the page: its summary settings (and, with templates, its templates)
- * apply to every note at once. A config that no longer loads is logged and the page stays as it was.
+ * A saved config file, or a saved template file it names, changes the page: its summary settings
+ * and its templates apply to every note at once. A config (or template) that no longer loads is
+ * logged and the page stays as it was.
  */
 function followConfig(file: string, o: PreviewServeOptions, notes: PreviewNotes, log: Logger): () => void {
-  const onChange = (now: Stats, before: Stats) => {
+  const watched = new Set<string>();
+  const follow = (files: string[]) => {
+    for (const f of watched) {
+      if (f === file || files.includes(f)) continue;
+      unwatchFile(f, onChange);
+      watched.delete(f);
+    }
+    for (const f of [file, ...files]) {
+      if (watched.has(f)) continue;
+      watchFile(f, { interval: CONFIG_POLL_MS }, onChange);
+      watched.add(f);
+    }
+  };
+  function onChange(now: Stats, before: Stats) {
     if (now.mtimeMs === before.mtimeMs && now.size === before.size) return;
     try {
       const { config } = loadCommandConfig(file);
-      void notes.reconfigure(previewSettingsOf(config, readOptions(config, resolveSite(config, o.jekyllConfig))));
-      log.info(`preview: ${file} saved: notes read again with it`);
+      const site = resolveSite(config, o.jekyllConfig);
+      void notes.reconfigure(previewSettingsOf(config, readOptions(config, site), Templates.fromConfig(config, site, file)));
+      follow(templateFiles(config));
+      log.info(`preview: ${file} or a template it names saved: notes read again with them`);
     } catch (e) {
       if (!(e instanceof ConfigError)) throw e;
-      log.warn(`preview: ${file} saved but not used: ${e.message}`);
+      log.warn(`preview: a saved config or template is not used: ${e.message}`);
     }
+  }
+  try {
+    follow(templateFiles(loadCommandConfig(file).config));
+  } catch {
+    follow([]); // it loaded a moment ago; a failure now is said at its next save
+  }
+  return () => {
+    for (const f of watched) unwatchFile(f, onChange);
   };
-  watchFile(file, { interval: CONFIG_POLL_MS }, onChange);
-  return () => unwatchFile(file, onChange);
 }
 
 function signalled(): Promise<string> {

@@ -55,6 +55,7 @@ export async function runStart(opts: StartOptions, io: Io): Promise<number> {
     app = await startApp({
       platformAdapters,
       config,
+      templates,
       env,
       read: readOptions(config, resolveSite(config)),
       notesDir,

@@ -3,11 +3,12 @@
  * stopped by SIGTERM) and `/preview` on `start`'s HTTP endpoint when `http.preview` is on (off by
  * default), whose event stream says when a saved note changed the page.
  */
-import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { spawnCli } from '../helpers/cli.js';
+import { REPO_ROOT } from '../helpers/corpus.js';
 import { freePort } from '../helpers/net.js';
 import { killLeftoverServices, note, sandbox, Service } from '../helpers/service.js';
 
@@ -84,6 +85,53 @@ describe('/preview on the service', () => {
 });
 
 describe('notecast preview --serve', () => {
+  it("follows the config's template files: the copied example, changed and saved, changes the page without a restart", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'notecast-preview-templates-'));
+    try {
+      mkdirSync(path.join(dir, 'notes'));
+      writeFileSync(path.join(dir, 'notes', 'tagged-en.md'), note('Tagged note', 'The gearbox turns the mill.\n\nSee [the manual](https://example.org/manual).', 'tags: [gears, mills]\n'));
+      const example = (name: string) => readFileSync(path.join(REPO_ROOT, 'config', 'templates', name), 'utf8');
+      writeFileSync(path.join(dir, 'discord.liquid'), example('discord.liquid'));
+      writeFileSync(path.join(dir, 'telegram.liquid'), example('telegram.liquid'));
+      writeFileSync(path.join(dir, 'notecast.yaml'), 'notes: { dir: notes }\ntemplates:\n  discord: { file: discord.liquid }\n  telegram: { file: telegram.liquid }\n');
+      const proc = spawnCli(['preview', '--serve', '--port', '0', '--config', 'notecast.yaml'], { cwd: dir, env: { NOTECAST_LOG_LEVEL: 'warn' } });
+      leftover = proc;
+      let out = '';
+      proc.stdout.setEncoding('utf8').on('data', (c: string) => (out += c));
+      const exited = new Promise<number | null>((r) => proc.on('exit', (code) => r(code)));
+      const url = await new Promise<string>((resolve, reject) => {
+        const t = setTimeout(() => reject(new Error(`no URL printed: ${out}`)), 20_000);
+        proc.stdout.on('data', () => {
+          const m = /preview: (http:\/\/\S+)/.exec(out);
+          if (m) (clearTimeout(t), resolve(m[1]!));
+        });
+      });
+      type Entry = { file: string; routes: Array<{ discord?: { embeds: Array<{ description?: string }> }; telegram?: { text: string } }> };
+      const shown = async () => ((await (await fetch(`${url}/payloads`)).json()) as Entry[]).find((e) => e.file === 'tagged-en.md')!.routes[0]!;
+      const before = await shown();
+      expect(before.telegram!.text).toContain('https://example.org/manual');
+      expect(before.discord!.embeds[0]!.description).toMatch(/^• /);
+      // Tags first in the Discord embed; the Telegram message without its links. Each file is its
+      // own save: the page changes once per save, so it is read after each change until both show.
+      const save = () => {
+        writeFileSync(path.join(dir, 'discord.liquid'), example('discord.liquid').replace('=== description ===\n', '=== description ===\nTags: {{ note.tags | join: ", " }}\n'));
+        writeFileSync(path.join(dir, 'telegram.liquid'), example('telegram.liquid').replace(/\{%- if summary\.links\.size > 0 %\}[\s\S]*?\{%- endif %\}\n/, ''));
+      };
+      let after = before;
+      for (let changes = 0; changes < 2 && (after.discord!.embeds[0]!.description === before.discord!.embeds[0]!.description || after.telegram!.text === before.telegram!.text); changes++) {
+        await nextEvent(`${url}/events`, 'notes', changes === 0 ? save : () => undefined);
+        after = await shown();
+      }
+      expect(after.telegram!.text).not.toContain('https://example.org/manual');
+      expect(after.telegram!.text).toContain('The gearbox turns the mill.');
+      expect(after.discord!.embeds[0]!.description).toMatch(/^Tags: gears, mills\n• /);
+      proc.kill('SIGTERM');
+      expect(await exited).toBe(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('serves the folder on 127.0.0.1 by default, redirects / to the page, follows a saved config file, and stops on SIGTERM', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'notecast-preview-serve-'));
     try {

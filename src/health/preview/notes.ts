@@ -16,7 +16,8 @@ import type { SummaryOptions } from '../../summary/build.js';
 import type { Batch } from '../../watch/batch.js';
 import { chooseWatchMode, type WatchMode } from '../../watch/mode.js';
 import { watchNotes, type NotesWatcher } from '../../watch/watcher.js';
-import { payloadsOf as currentPayloadsOf, type PayloadsOf, type RoutePayloads } from './payloads.js';
+import { templatePayloadsOf, type PayloadsOf, type RoutePayloads } from './payloads.js';
+import { Templates } from '../../render/templates/compile.js';
 
 export interface PreviewNotesOptions {
   root: string;
@@ -96,9 +97,8 @@ export class PreviewNotes {
     this.queue = this.queue.then(async () => {
       Object.assign(this.o, next);
       if (this.read) this.read = { ...this.o.read, realRoot: this.read.realRoot };
-      const files = [...this.parsed.keys()];
-      this.parsed.clear();
-      await this.apply({ changed: files, removed: [] });
+      // Each note is replaced as it is read again: the page never shows an empty folder meanwhile.
+      await this.apply({ changed: [...this.parsed.keys()], removed: [] });
     });
     return this.queue;
   }
@@ -136,7 +136,7 @@ export class PreviewNotes {
   }
 
   private build(): PreviewEntry[] {
-    const payloadsOf = this.o.payloadsOf ?? currentPayloadsOf;
+    const payloadsOf = (this.o.payloadsOf ??= templatePayloadsOf(Templates.defaults(), [])); // no config: the default templates
     const ok = [...this.parsed.values()].filter((r): r is Extract<ParsedFile, { ok: true }> => r.ok);
     const families = new Map<string, { info: ReturnType<typeof noteInfo> }[]>();
     const infos = new Map(ok.map((r) => [r.file, { info: noteInfo(r.note) }]));
@@ -159,9 +159,10 @@ export class PreviewNotes {
 }
 
 /** The settings of the config that decide what the page shows of a note, as `start` reads them. */
-export function previewSettingsOf(config: Config, read: ReadOptions): Pick<PreviewNotesOptions, 'read' | 'summary' | 'translations' | 'parseBudgetMs'> {
+export function previewSettingsOf(config: Config, read: ReadOptions, templates?: Templates): Pick<PreviewNotesOptions, 'read' | 'summary' | 'translations' | 'parseBudgetMs' | 'payloadsOf'> {
   return {
     read,
+    payloadsOf: templates ? templatePayloadsOf(templates, config.routes) : undefined,
     summary: { maxChars: config.summary.maxChars, maxPoints: config.summary.maxPoints, maxLinks: config.summary.maxLinks, maxPointChars: 200 },
     parseBudgetMs: config.notes.parseTimeoutMs,
     translations: config.publish.translations.mode,
@@ -169,10 +170,10 @@ export function previewSettingsOf(config: Config, read: ReadOptions): Pick<Previ
 }
 
 /** The preview's notes read as `start` reads them: the same config keys, the same watcher settings. */
-export function previewNotesFor(config: Config, root: string, read: ReadOptions, log: Logger): PreviewNotes {
+export function previewNotesFor(config: Config, root: string, read: ReadOptions, log: Logger, templates?: Templates): PreviewNotes {
   return new PreviewNotes({
     root,
-    ...previewSettingsOf(config, read),
+    ...previewSettingsOf(config, read, templates),
     watch: {
       mode: chooseWatchMode(root, config.watch.mode).mode,
       pollIntervalMs: config.watch.pollIntervalMs,

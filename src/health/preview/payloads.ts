@@ -1,11 +1,13 @@
 /**
  * What the preview page shows for a note: the payloads `start` would send, per route and platform.
- * `payloadsOf` is the one place the page takes them from, so the template-aware renderer (issue
- * 28's templates) replaces this function and nothing else.
+ * They come from the config's templates, the same `payloadsFor` the adapters send with.
  */
 import type { Note } from '../../notes/read.js';
-import { renderDiscordMessage, type DiscordMessagePayload } from '../../render/discord.js';
-import { renderTelegramMessage, type TelegramMessagePayload } from '../../render/telegram.js';
+import type { Route } from '../../config/schema.js';
+import type { DiscordMessagePayload } from '../../render/discord.js';
+import type { TelegramMessagePayload } from '../../render/telegram.js';
+import { Templates } from '../../render/templates/compile.js';
+import { discordPayloadFor, payloadsFor, telegramPayloadFor } from '../../render/templates/payloads.js';
 import type { AlsoIn } from '../../store/types.js';
 import type { Summary } from '../../summary/build.js';
 
@@ -27,11 +29,20 @@ export interface RoutePayloads {
 export type PayloadsOf = (source: PreviewSource) => RoutePayloads[];
 
 /**
- * Today every route gets the same payloads, built by the functions the adapters send with:
- * `renderDiscordMessage` (adapters/discord/deliver.ts `bodyOf`) and `renderTelegramMessage`
- * (adapters/telegram/adapter.ts `payloadOf`), each given the summary and its family's "also in".
+ * The payloads `start` sends, through the config's templates (render/templates): the global ones
+ * for every chat without a route of its own, and each route's own where it has them, labelled with
+ * the route's name (else its platform and chat) and for its own platform only.
  */
-export function payloadsOf(source: PreviewSource): RoutePayloads[] {
-  const alsoIn = [...source.alsoIn];
-  return [{ discord: renderDiscordMessage(source.summary, alsoIn), telegram: renderTelegramMessage(source.summary, alsoIn) }];
+export function templatePayloadsOf(templates: Templates, routes: readonly Route[]): PayloadsOf {
+  const own = routes.map((route) => ({ route, t: templates.forRoute(route) })).filter(({ t }) => t !== templates.global);
+  return (source) => {
+    const note = { summary: source.summary, alsoIn: [...source.alsoIn] };
+    const every = payloadsFor(note, templates.global);
+    if (!own.length) return [every];
+    const label = (r: Route) => r.name ?? `${r.platform} ${r.chat}`;
+    return [
+      { route: 'every other chat', ...every },
+      ...own.map(({ route, t }) => (route.platform === 'discord' ? { route: label(route), discord: discordPayloadFor(note, t) } : { route: label(route), telegram: telegramPayloadFor(note, t) })),
+    ];
+  };
 }
