@@ -33,13 +33,21 @@ interface Folder {
   ino: number;
   /** Listed again next pass (see RACY_MS). */
   racy: boolean;
-  /** Note files: name → stamp (mtime, size, inode) as last seen. */
-  files: Map<string, string>;
+  /** Note files by name, with their full path and stat as last seen (compared as numbers: a pass allocates nothing per note but its stat). */
+  files: Map<string, Stamp>;
   /** Subfolders by name. */
   dirs: Set<string>;
 }
 
-const stampOf = (st: Stats): string => `${st.mtimeMs}:${st.size}:${st.ino}`;
+interface Stamp {
+  path: string;
+  mtimeMs: number;
+  size: number;
+  ino: number;
+}
+
+const stampOf = (p: string, st: Stats): Stamp => ({ path: p, mtimeMs: st.mtimeMs, size: st.size, ino: st.ino });
+const sameStamp = (a: Stamp | undefined, b: Stamp): boolean => !!a && a.mtimeMs === b.mtimeMs && a.size === b.size && a.ino === b.ino;
 
 function errno(e: unknown): string | undefined {
   return (e as NodeJS.ErrnoException | undefined)?.code;
@@ -121,7 +129,7 @@ class FolderPoller implements FolderPoll {
       if (e.isDirectory()) folder.dirs.add(e.name);
       else if (isNoteFile(e.name)) {
         const fst = this.statFile(p);
-        if (fst) folder.files.set(e.name, stampOf(fst));
+        if (fst) folder.files.set(e.name, stampOf(p, fst));
       }
     }
     return folder;
@@ -182,14 +190,12 @@ class FolderPoller implements FolderPoll {
     if (kept.racy || st.mtimeMs !== kept.mtimeMs || st.ino !== kept.ino) return this.relist(dir, kept);
     let stats = 1;
     for (const [name, stamp] of kept.files) {
-      const p = path.join(dir, name);
-      const fst = this.statFile(p);
+      const fst = this.statFile(stamp.path);
       stats++;
-      const now = fst ? stampOf(fst) : undefined;
-      if (now === stamp) continue;
-      if (now) kept.files.set(name, now);
+      if (fst && fst.mtimeMs === stamp.mtimeMs && fst.size === stamp.size && fst.ino === stamp.ino) continue;
+      if (fst) kept.files.set(name, stampOf(stamp.path, fst));
       else kept.files.delete(name);
-      this.ev.onPath(p);
+      this.ev.onPath(stamp.path);
     }
     return stats;
   }
@@ -199,8 +205,8 @@ class FolderPoller implements FolderPoll {
     const fresh = this.list(dir);
     if (!fresh) return 1;
     this.folders.set(dir, fresh);
-    for (const [name, stamp] of fresh.files) if (kept.files.get(name) !== stamp) this.ev.onPath(path.join(dir, name));
-    for (const name of kept.files.keys()) if (!fresh.files.has(name)) this.ev.onPath(path.join(dir, name));
+    for (const [name, stamp] of fresh.files) if (!sameStamp(kept.files.get(name), stamp)) this.ev.onPath(stamp.path);
+    for (const [name, stamp] of kept.files) if (!fresh.files.has(name)) this.ev.onPath(stamp.path);
     for (const name of kept.dirs) {
       if (fresh.dirs.has(name)) continue;
       this.drop(path.join(dir, name));
