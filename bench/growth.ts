@@ -22,6 +22,7 @@ import { BenchService } from './service.js';
 import { baselines, startUntilIdle } from './startup.js';
 
 const r1 = (x: number) => Math.round(x * 10) / 10;
+const r2 = (x: number) => Math.round(x * 100) / 100;
 const QUIET_MS = 250;
 
 /** Saves in a folder of their own, alternately a new note and an edit of it; ms from the write to its post or edit, less the quiet period. */
@@ -94,21 +95,21 @@ async function atSize(n: number, saves: number): Promise<Record<string, number>>
       bareScanMs: base.scanMs,
       bareParseOnThreadsMs: base.parseThreadsMs,
       coldIdleMs: coldIdle.idleMs,
-      coldVsBareParse: r1((coldIdle.idleMs / base.parseThreadsMs) * 10) / 10,
+      coldVsBareParse: r2(coldIdle.idleMs / base.parseThreadsMs),
       coldUsPerNote: Math.round((coldIdle.idleMs / n) * 1000),
       coldCpuMs: coldIdle.cpuMs,
-      coldCpuVsBareParse: r1((coldIdle.cpuMs / base.parseThreadsCpuMs) * 10) / 10,
+      coldCpuVsBareParse: r2(coldIdle.cpuMs / base.parseThreadsCpuMs),
       coldCpuUsPerNote: Math.round((coldIdle.cpuMs / n) * 1000),
       coldPeakRssMiB: coldPeak,
       idleRssMiB: coldIdle.rssMiB,
       warmIdleMs: warm.idleMs,
-      warmVsBareScan: r1((warm.idleMs / base.scanMs) * 10) / 10,
+      warmVsBareScan: r2(warm.idleMs / base.scanMs),
       warmUsPerNote: Math.round((warm.idleMs / n) * 1000),
       warmCpuUsPerNote: Math.round((warm.cpuMs / n) * 1000),
       warmIdleRssMiB: warm.idleRssMiB,
       saveToPostP95Ms: r1(percentile(latencies, 95)),
-      lookupP50Ms: r1(percentile(lookups, 50) * 10) / 10,
-      lookupP99Ms: r1(percentile(lookups, 99) * 10) / 10,
+      lookupP50Ms: r2(percentile(lookups, 50)),
+      lookupP99Ms: r2(percentile(lookups, 99)),
     };
   } finally {
     if (process.env.BENCH_KEEP_TREES !== '1') rmSync(treeDir, { recursive: true, force: true });
@@ -121,7 +122,7 @@ export async function benchGrowth(sizes: number[], saves = 40): Promise<Record<s
   for (const n of sizes) rows.push(await atSize(n, saves));
   const largest = rows[rows.length - 1]!;
   const ref = rows.find((row) => row.notes === 35_000) ?? rows[Math.max(0, rows.length - 2)]!;
-  const per = (k: string) => r1((largest[k]! / ref[k]!) * 100) / 100;
+  const per = (k: string) => r2(largest[k]! / ref[k]!);
   return {
     bench: 'growth: 5k, 35k and 100k notes (issue 31)',
     machine: machine(),
