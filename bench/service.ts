@@ -18,9 +18,10 @@ export class BenchService {
   private listeners: ((e: TimedEvent) => void)[] = [];
 
   /** The service's log (stderr) goes to `cwd/service.log`; NOTECAST_LOG_LEVEL=info in the caller's environment makes it chatty. */
-  constructor(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}) {
+  /** `cli`: another build's CLI, to compare two builds in one run (BENCH_BEFORE_CLI in bench/startup.ts). */
+  constructor(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}, cli = CLI) {
     const log = openSync(path.join(cwd, 'service.log'), 'a');
-    this.proc = spawn(process.execPath, [CLI, 'start', '--json', ...args], { cwd, stdio: ['ignore', 'pipe', log], env: { NOTECAST_LOG_LEVEL: 'warn', ...process.env, ...env } });
+    this.proc = spawn(process.execPath, [cli, 'start', '--json', ...args], { cwd, stdio: ['ignore', 'pipe', log], env: { NOTECAST_LOG_LEVEL: 'warn', ...process.env, ...env } });
     closeSync(log);
     let buf = '';
     this.proc.stdout!.setEncoding('utf8');

@@ -3,43 +3,82 @@
  * database) and warm (same database, nothing changed), timed to `ready` and to idle (every
  * background task done: the process's CPU use has stopped), with its peak resident memory and its
  * resident memory once idle. Against a bare scan (walk + read + hash) and a bare parse (read +
- * gray-matter + marked lexer), both reading synchronously as the service does, in the same run.
+ * gray-matter + marked lexer) on as many worker threads as the service parses on, in the same run;
+ * and where a cold start's time goes (startup-parts.ts).
  */
 import { createHash } from 'node:crypto';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import matter from 'gray-matter';
 import { Lexer } from 'marked';
+import { Worker } from 'node:worker_threads';
 import { scanNotes } from '../src/notes/scan.js';
+import { parserThreads } from '../src/publish/parse-pool.js';
 import { benchTmp, machine, peakRssMiB, runPhase } from './lib.js';
 import { blogTree } from './blog.js';
-import { BenchService } from './service.js';
+import { BenchService, CLI } from './service.js';
+
+/** The bare parse on `threads` worker threads, chunks of 64 files handed out as threads come free (the service's parse pool does the same). */
+async function parseOnThreads(files: string[], threads: number): Promise<number> {
+  const script = fileURLToPath(new URL('./bare-parse-worker.js', import.meta.url));
+  let next = 0;
+  let sink = 0;
+  await Promise.all(
+    Array.from({ length: threads }, async () => {
+      const w = new Worker(script);
+      for (let from = (next += 64) - 64; from < files.length; from = (next += 64) - 64) {
+        const got = await new Promise<number>((resolve) => {
+          w.once('message', resolve);
+          w.postMessage(files.slice(from, from + 64));
+        });
+        sink += got;
+      }
+      await w.terminate();
+    }),
+  );
+  return sink;
+}
 
 async function phase(kind: string, dir: string): Promise<void> {
   const t0 = performance.now();
   const files = await scanNotes(dir);
   let sink = 0;
-  for (const f of files) {
+  if (kind === 'parse-threads') sink = await parseOnThreads(files, parserThreads());
+  else for (const f of files) {
     const text = readFileSync(f, 'utf8');
     if (kind === 'scan') sink += createHash('sha256').update(text).digest()[0]!;
     else sink += new Lexer({ gfm: true }).lex(matter(text, {}).content).length;
   }
   const ms = performance.now() - t0;
-  console.log(JSON.stringify({ kind, notes: files.length, ms: Math.round(ms), peakRssMiB: peakRssMiB(), sink }));
+  // CPU of every thread of the process: on a machine others load, CPU time is steadier than wall time.
+  const cpu = process.cpuUsage();
+  console.log(JSON.stringify({ kind, notes: files.length, ms: Math.round(ms), cpuMs: Math.round((cpu.user + cpu.system) / 1000), peakRssMiB: peakRssMiB(), sink }));
 }
 
-async function startUntilIdle(dir: string, db: string, cwd: string): Promise<{ readyMs: number; idleMs: number; peakRssMiB: number; idleRssMiB: number; rss30sLaterMiB: number; cpuMs: number }> {
-  const svc = new BenchService(['--notes', dir, '--db', db, '--config', path.join(cwd, 'bench.yaml')], cwd);
-  const ready = await svc.next((e) => e.event === 'ready', 900_000);
-  const idle = await svc.idle();
-  const peak = svc.peakRssMiB();
-  // V8 gives memory back some seconds into idleness (its memory reducer): measured again 30 s later.
-  await new Promise((r) => setTimeout(r, 30_000));
-  const settled = svc.rssMiB();
-  await svc.stop();
-  return { readyMs: Math.round(ready.at - svc.startedAt), idleMs: idle.idleMs, peakRssMiB: peak, idleRssMiB: idle.rssMiB, rss30sLaterMiB: settled, cpuMs: idle.cpuMs };
+export interface StartFigures {
+  readyMs: number;
+  idleMs: number;
+  peakRssMiB: number;
+  idleRssMiB: number;
+  rssLaterMiB: number;
+  cpuMs: number;
 }
+
+/** `notecast start` on `dir` until idle; resident memory at idle and again `laterMs` on (V8's memory reducer runs some seconds into idleness). */
+export async function startUntilIdle(dir: string, db: string, cwd: string, cli = CLI, laterMs = SETTLE_MS): Promise<StartFigures> {
+  const svc = new BenchService(['--notes', dir, '--db', db, '--config', path.join(cwd, 'bench.yaml')], cwd, {}, cli);
+  const ready = await svc.next((e) => e.event === 'ready', 1_800_000);
+  const idle = await svc.idle(1_800_000);
+  const peak = svc.peakRssMiB();
+  await new Promise((r) => setTimeout(r, laterMs));
+  const later = svc.rssMiB();
+  await svc.stop();
+  return { readyMs: Math.round(ready.at - svc.startedAt), idleMs: idle.idleMs, peakRssMiB: peak, idleRssMiB: idle.rssMiB, rssLaterMiB: later, cpuMs: idle.cpuMs };
+}
+
+const SETTLE_MS = Number(process.env.BENCH_SETTLE_MS ?? 30_000);
 
 /** Node's own start-up, to separate from ours. */
 async function nodeStartMs(cwd: string): Promise<number> {
@@ -49,32 +88,58 @@ async function nodeStartMs(cwd: string): Promise<number> {
   return Math.round(performance.now() - t0);
 }
 
+const ratio = (a: number, b: number) => Math.round((a / b) * 100) / 100;
+
+/** The bare baselines of one run, each in its own process: walk + read + hash, and read + gray-matter + marked on the service's number of threads. */
+export function baselines(dir: string): { scanMs: number; scanCpuMs: number; parseThreadsMs: number; parseThreadsCpuMs: number } {
+  const self = fileURLToPath(import.meta.url);
+  const scan = runPhase(self, ['scan', dir]);
+  const parse = runPhase(self, ['parse-threads', dir]);
+  return { scanMs: Number(scan.ms), scanCpuMs: Number(scan.cpuMs), parseThreadsMs: Number(parse.ms), parseThreadsCpuMs: Number(parse.cpuMs) };
+}
+
+/**
+ * `BENCH_RUNS` runs (default 1), each a baseline then the service, alternating, so a loaded
+ * machine weighs on both alike. `BENCH_BEFORE_CLI=<other build>/dist/src/cli/main.js` adds that
+ * build's cold and warm start to each run (before/after on the same machine, same run).
+ */
 export async function benchStartup(n = 35_000): Promise<Record<string, unknown>> {
   const { dir } = blogTree(n, benchTmp(`blog-${n}`));
   const work = benchTmp('startup');
   rmSync(work, { recursive: true, force: true });
-  const { mkdirSync } = await import('node:fs');
   mkdirSync(work, { recursive: true });
   writeFileSync(path.join(work, 'bench.yaml'), 'log:\n  level: warn\n');
-  const db = path.join(work, 'state.db');
   const self = fileURLToPath(import.meta.url);
-  // Warm the page cache so the first measured phase is not penalised.
-  runPhase(self, ['scan', dir]);
-  const scan = runPhase(self, ['scan', dir]);
-  const parse = runPhase(self, ['parse', dir]);
-  const cold = await startUntilIdle(dir, db, work);
-  const warm = await startUntilIdle(dir, db, work);
-  const nodeMs = await nodeStartMs(work);
-  const ratio = (a: number, b: number) => Math.round((a / b) * 100) / 100;
+  runPhase(self, ['scan', dir]); // warms the page cache so the first measured phase is not penalised
+  const oneThreadParseMs = Number(runPhase(self, ['parse', dir]).ms);
+  const builds: [string, string][] = [['after', CLI], ...(process.env.BENCH_BEFORE_CLI ? [['before', process.env.BENCH_BEFORE_CLI] as [string, string]] : [])];
+  const runs = [];
+  for (let i = 0; i < Number(process.env.BENCH_RUNS ?? 1); i++) {
+    const run: Record<string, unknown> = {};
+    for (const [name, cli] of i % 2 ? [...builds].reverse() : builds) {
+      const base = baselines(dir);
+      const db = path.join(work, `${name}-${i}.db`);
+      const cold = await startUntilIdle(dir, db, work, cli);
+      const warm = await startUntilIdle(dir, db, work, cli);
+      run[name] = {
+        bare: base,
+        cold: { ...cold, idleVsBareParseOnThreads: ratio(cold.idleMs, base.parseThreadsMs), cpuVsBareParse: ratio(cold.cpuMs, base.parseThreadsCpuMs) },
+        warm: { ...warm, idleVsBareScan: ratio(warm.idleMs, base.scanMs), cpuVsBareScan: ratio(warm.cpuMs, base.scanCpuMs) },
+      };
+    }
+    runs.push(run);
+  }
   return {
-    bench: 'start-up until idle (issues 3 and 14)',
+    bench: 'start-up until idle (issues 3, 14 and 31)',
     machine: machine(),
+    loadAverage: os.loadavg().map((l) => Math.round(l * 10) / 10),
     notes: n,
-    bareScanMs: scan.ms,
-    bareParseMs: parse.ms,
-    cold: { ...cold, idleVsBareParse: ratio(cold.idleMs, Number(parse.ms)), target: 'idle <= 2x bare parse; peak <= 500 MiB; idle RSS <= 250 MiB' },
-    warm: { ...warm, idleVsBareScan: ratio(warm.idleMs, Number(scan.ms)), target: 'idle <= 3x bare scan; idle RSS <= 250 MiB' },
-    nodeProcessStartMs: nodeMs,
+    parseThreads: parserThreads(),
+    oneThreadBareParseMs: oneThreadParseMs,
+    runs,
+    targets: 'cold idle <= 2x the bare parse on the same threads, cold peak <= 400 MiB, idle RSS <= 160 MiB at idle; warm idle <= 3x bare scan',
+    coldStartParts: runPhase(path.join(path.dirname(self), 'startup-parts.js'), [dir, process.env.BENCH_PARTS_SAMPLE ?? '2000']),
+    nodeProcessStartMs: await nodeStartMs(work),
   };
 }
 

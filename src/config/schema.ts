@@ -136,12 +136,12 @@ export const configSchema = z
         /** More removals than this in one batch are held, not acted on (a lost mount, a branch switch). */
         removalThreshold: z.number().int().min(1).default(20),
         /**
-         * How changes are seen: `native` file events (inotify), `poll` (chokidar polling: network,
+         * How changes are seen: `native` file events (inotify), `poll` (polling by folder: network,
          * FUSE and host-mounted folders, whose changes made on the other side raise no event), or
          * `auto`: poll when the notes folder's file system is one of those (read with statfs).
          */
         mode: z.enum(['native', 'poll', 'auto']).default('auto'),
-        /** Poll mode: how often each file is looked at. */
+        /** Poll mode: how often the tree is looked at (every note stat'ed, changed folders listed again). */
         pollIntervalMs: z.number().int().min(100).max(600_000).default(3000),
         /** A full digest scan of the folder this often, catching whatever events missed; 0 turns it off. */
         reconcileMinutes: z.number().min(0).max(24 * 60).default(10),

@@ -8,6 +8,8 @@
  */
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { errorText, NoteError } from '../errors.js';
@@ -50,7 +52,19 @@ export function parseJob({ rel, text, hash }: ParseJob, read: ReadOptions, summa
 export interface Parser {
   /** Results in the order of `jobs`. */
   parse(jobs: ParseJob[]): Promise<ParseResult[]>;
+  /**
+   * A batch parsed a chunk at a time is over: the extra threads a big chunk started end now (they
+   * stay between its chunks, since starting one costs tens of ms of module loading each time).
+   */
+  endBatch(): Promise<void>;
   close(): Promise<void>;
+  /** Threads started so far, and those alive now (what a batch costs in start-ups, and what it leaves). */
+  threads(): { started: number; alive: number };
+}
+
+/** Threads a big batch is parsed on: the service's and the benchmark's bare baseline's (bench/startup.ts). */
+export function parserThreads(): number {
+  return Math.max(1, Math.min(availableParallelism(), 4));
 }
 
 export interface ParserOptions {
@@ -74,10 +88,11 @@ function workerScript(): string | undefined {
 /** A parser whose threads live until `close()`: one for saves, all of them for a big batch. */
 export function openParser(o: ParserOptions): Parser {
   const script = workerScript();
-  if (!script) return { parse: async (jobs) => jobs.map((job) => parseJob(job, o.read, o.summary)), close: async () => undefined };
-  const threads = Math.max(1, Math.min(availableParallelism(), 4));
+  if (!script) return { parse: async (jobs) => jobs.map((job) => parseJob(job, o.read, o.summary)), endBatch: async () => undefined, close: async () => undefined, threads: () => ({ started: 0, alive: 0 }) };
+  const threads = parserThreads();
   const idle: BudgetedWorker[] = [];
   let closed = false;
+  let started = 0;
   return {
     async parse(jobs) {
       if (closed) throw new Error('the parser is closed');
@@ -85,7 +100,10 @@ export function openParser(o: ParserOptions): Parser {
       const chunks: number[] = [];
       for (let i = 0; i < jobs.length; i += CHUNK) chunks.push(i);
       const want = jobs.length >= POOL_THRESHOLD ? threads : 1;
-      while (idle.length < Math.min(want, chunks.length)) idle.push(new BudgetedWorker(script, o));
+      while (idle.length < Math.min(want, chunks.length)) {
+        idle.push(new BudgetedWorker(script, o));
+        started++;
+      }
       const mine = idle.splice(0, Math.min(want, chunks.length));
       await Promise.all(
         mine.map(async (w) => {
@@ -95,18 +113,33 @@ export function openParser(o: ParserOptions): Parser {
           }
         }),
       );
-      // After a save, its thread stays for the next one; after a big batch (a cold start) they all
-      // go, so the memory they grew is given back (the next save starts one, in tens of ms).
-      const keep = want === 1 ? mine : [];
-      idle.push(...keep);
-      await Promise.all(mine.filter((w) => !keep.includes(w)).map((w) => w.terminate()));
+      idle.push(...mine);
       return results;
     },
+    async endBatch() {
+      // After a save, its thread stays for the next one; after a big batch (a cold start) they all
+      // go, so the memory they grew is given back (the next save starts one, in tens of ms).
+      if (idle.length <= 1) return;
+      await Promise.all(idle.splice(0).map((w) => w.terminate()));
+      collectGarbage();
+    },
+    threads: () => ({ started, alive: idle.length }),
     async close() {
       closed = true;
       await Promise.all(idle.splice(0).map((w) => w.terminate()));
     },
   };
+}
+
+/**
+ * A full collection once a big batch is over. Its garbage (every note's text and parse result)
+ * would otherwise stay resident until V8's memory reducer runs, 30–60 s into idleness, and a
+ * user's monitoring sees the process at its largest just as it says `idle`. `gc` is reached
+ * without `--expose-gc` on the command line: the flag set at run time exposes it to a new context.
+ */
+function collectGarbage(): void {
+  setFlagsFromString('--expose-gc');
+  (runInNewContext('gc') as () => void)();
 }
 
 /** One worker thread fed a chunk at a time, its results coming back one note at a time. */

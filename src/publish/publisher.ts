@@ -147,6 +147,7 @@ export class Publisher {
       }
     } finally {
       this.batchDigests = undefined;
+      await this.parser.endBatch();
     }
     return result;
   }

@@ -2,7 +2,7 @@
  * Watches the notes root and hands over batches of settled changes. Two event sources, one settle
  * path after them: `native` is @parcel/watcher (inotify: one watch per folder, ready in 0.55 s at
  * 60 MiB over the blog's 35,000 notes in 22 folders, where chokidar's native mode held 35,022
- * watches at 210–285 MiB); `poll` is chokidar with `usePolling`, for mounts whose remote changes
+ * watches at 210–285 MiB); `poll` looks at the tree on a timer, by folder (poller.ts), for mounts whose remote changes
  * raise no inotify event (see mode.ts). Each file
  * must be quiet for `quietMs` before its change counts, so an editor's several writes, an atomic
  * save-by-rename or a `git pull` are one change. A batch is released once no other file is still

@@ -1,0 +1,135 @@
+/**
+ * Growth past the blog (issue 31): at each size (`BENCH_GROWTH_SIZES`, default 5000,35000,100000)
+ * a blog-shaped tree (bench/blog.ts), then, in this order so a loaded machine weighs on all alike:
+ * the bare baselines (walk + read + hash; read + gray-matter + marked on the service's threads),
+ * a cold start to idle (resident memory at that moment and at the peak), `BENCH_SAVES` saves and
+ * their save → post latency beyond the quiet period, a warm start to idle, and lookups in the
+ * database the cold start wrote. Per-note costs are each size's time over its notes, and 100k's
+ * (the largest) against 35k's. Trees are written under `BENCH_GROWTH_DIR` (default the temp
+ * folder) and deleted afterwards unless `BENCH_KEEP_TREES=1`: 100,000 notes take about 800 MB.
+ */
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { tokenize } from '../src/search/text.js';
+import { NoteSearch } from '../src/search/index.js';
+import { Store } from '../src/store/store.js';
+import type { NoteInfo } from '../src/store/types.js';
+import { blogTree } from './blog.js';
+import { benchTmp, machine, percentile } from './lib.js';
+import { BenchService } from './service.js';
+import { baselines, startUntilIdle } from './startup.js';
+
+const r1 = (x: number) => Math.round(x * 10) / 10;
+const r2 = (x: number) => Math.round(x * 100) / 100;
+const QUIET_MS = 250;
+
+/** Saves in a folder of their own, alternately a new note and an edit of it; ms from the write to its post or edit, less the quiet period. */
+async function saveLatencies(svc: BenchService, root: string, saves: number): Promise<number[]> {
+  const saveDir = path.join(root, 'growth-saves');
+  mkdirSync(saveDir, { recursive: true });
+  const beyond: number[] = [];
+  for (let i = 0; i < saves; i++) {
+    const id = `save-${Math.floor(i / 2)}-en`;
+    const kind = i % 2 === 0 ? 'post' : 'edit';
+    writeFileSync(path.join(saveDir, `${id}.md`), `---\ntitle: Growth save ${i}\n---\n\nSave number ${i} has its own sentence.\n`);
+    const wrote = performance.now();
+    const ev = await svc.next((e) => e.event === kind && e.noteId === `growth-saves/${id}` && (kind === 'post' || Number(e.revision) >= 2), 60_000);
+    beyond.push(ev.at - wrote - QUIET_MS);
+    svc.events.length = 0;
+  }
+  return beyond.sort((a, b) => a - b);
+}
+
+/** 1,000 lookups typed as a user types them (a title's first word and part of its second) from titles spread over the database. */
+function lookupTimes(db: string): number[] {
+  const raw = new Database(db, { readonly: true });
+  const infos = (raw.prepare("SELECT info FROM notes WHERE state = 'published'").all() as { info: string }[]).map((r) => JSON.parse(r.info) as NoteInfo);
+  raw.close();
+  const store = new Store(db);
+  const index = new NoteSearch(store);
+  const times: number[] = [];
+  for (let i = 0; i < 1000 && infos.length; i++) {
+    const info = infos[(i * 7919) % infos.length]!;
+    const words = tokenize(info.title, info.locale);
+    const q = words.length > 1 ? `${words[0]} ${words[1]!.slice(0, Math.max(1, Math.ceil(words[1]!.length / 2)))}` : (words[0] ?? info.title).slice(0, 4);
+    const t = performance.now();
+    index.search(q, { lang: info.lang, limit: 25 });
+    times.push(performance.now() - t);
+  }
+  store.close();
+  return times.sort((a, b) => a - b);
+}
+
+async function atSize(n: number, saves: number): Promise<Record<string, number>> {
+  const treeDir = path.join(process.env.BENCH_GROWTH_DIR ?? benchTmp('growth'), `blog-${n}`);
+  const t0 = performance.now();
+  const { dir } = blogTree(n, treeDir);
+  const writeTreeS = r1((performance.now() - t0) / 1000);
+  const work = benchTmp(`growth-work-${n}`);
+  rmSync(work, { recursive: true, force: true });
+  mkdirSync(work, { recursive: true });
+  // The translations' grace period is a deliberate wait like the quiet period: 0 here, as in bench/latency.ts.
+  writeFileSync(path.join(work, 'bench.yaml'), `watch:\n  quietMs: ${QUIET_MS}\npublish:\n  translations: { mode: group, graceMs: 0 }\nlog:\n  level: warn\n`);
+  const db = path.join(work, 'state.db');
+  try {
+    const base = baselines(dir);
+    // Cold start, then the saves on the same process once it is idle.
+    const svc = new BenchService(['--notes', dir, '--db', db, '--config', path.join(work, 'bench.yaml')], work);
+    await svc.next((e) => e.event === 'ready', 3_600_000);
+    const coldIdle = await svc.idle(3_600_000);
+    const coldPeak = svc.peakRssMiB();
+    let latencies: number[];
+    try {
+      latencies = await saveLatencies(svc, dir, saves);
+    } finally {
+      await svc.stop();
+      rmSync(path.join(dir, 'growth-saves'), { recursive: true, force: true });
+    }
+    const warm = await startUntilIdle(dir, db, work, undefined, 0);
+    const lookups = lookupTimes(db);
+    return {
+      notes: n,
+      writeTreeS,
+      bareScanMs: base.scanMs,
+      bareParseOnThreadsMs: base.parseThreadsMs,
+      coldIdleMs: coldIdle.idleMs,
+      coldVsBareParse: r2(coldIdle.idleMs / base.parseThreadsMs),
+      coldUsPerNote: Math.round((coldIdle.idleMs / n) * 1000),
+      coldCpuMs: coldIdle.cpuMs,
+      coldCpuVsBareParse: r2(coldIdle.cpuMs / base.parseThreadsCpuMs),
+      coldCpuUsPerNote: Math.round((coldIdle.cpuMs / n) * 1000),
+      coldPeakRssMiB: coldPeak,
+      idleRssMiB: coldIdle.rssMiB,
+      warmIdleMs: warm.idleMs,
+      warmVsBareScan: r2(warm.idleMs / base.scanMs),
+      warmUsPerNote: Math.round((warm.idleMs / n) * 1000),
+      warmCpuUsPerNote: Math.round((warm.cpuMs / n) * 1000),
+      warmIdleRssMiB: warm.idleRssMiB,
+      saveToPostP95Ms: r1(percentile(latencies, 95)),
+      lookupP50Ms: r2(percentile(lookups, 50)),
+      lookupP99Ms: r2(percentile(lookups, 99)),
+    };
+  } finally {
+    if (process.env.BENCH_KEEP_TREES !== '1') rmSync(treeDir, { recursive: true, force: true });
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+export async function benchGrowth(sizes: number[], saves = 40): Promise<Record<string, unknown>> {
+  const rows = [];
+  for (const n of sizes) rows.push(await atSize(n, saves));
+  const largest = rows[rows.length - 1]!;
+  const ref = rows.find((row) => row.notes === 35_000) ?? rows[Math.max(0, rows.length - 2)]!;
+  const per = (k: string) => r2(largest[k]! / ref[k]!);
+  return {
+    bench: 'growth: 5k, 35k and 100k notes (issue 31)',
+    machine: machine(),
+    loadAverage: os.loadavg().map((l) => Math.round(l * 10) / 10),
+    saves,
+    rows,
+    [`perNoteCost${largest.notes}vs${ref.notes}`]: { cold: per('coldUsPerNote'), coldCpu: per('coldCpuUsPerNote'), warm: per('warmUsPerNote'), warmCpu: per('warmCpuUsPerNote') },
+    targets: 'per-note costs at 100k <= 1.2x those at 35k; at 100k idle RSS <= 200 MiB and lookup p99 <= 10 ms',
+  };
+}

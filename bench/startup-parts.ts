@@ -1,0 +1,97 @@
+/**
+ * Where a cold start's time goes (issue 31): each stage of the service's work on a sample of the
+ * tree's notes, alone, on one thread, with the service's own functions: read + hash, front matter
+ * (gray-matter, YAML, the schema), the Jekyll pass, marked's lexer, the rest of reading a note,
+ * the summary, the lookup words, the three renderers (not run at a cold start: a first run
+ * announces nothing), and the store's writes: note rows, then rows with their FTS5 words, in
+ * transactions of 500 as the service commits them. `node startup-parts.js <dir> <sample>` prints
+ * per-note µs and, scaled to the tree, seconds on the main thread and on the parse threads.
+ */
+import { mkdirSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import matter from 'gray-matter';
+import { Lexer } from 'marked';
+import { parse as parseYaml } from 'yaml';
+import { configSchema } from '../src/config/schema.js';
+import { frontMatterSchema } from '../src/notes/frontmatter.js';
+import { renderJekyllSource } from '../src/notes/jekyll.js';
+import { DEFAULT_FILE_LANGS } from '../src/notes/lang.js';
+import { parseNoteText, readNoteTextSync, toRelPath, type ReadOptions } from '../src/notes/read.js';
+import { scanNotesSync } from '../src/notes/scan.js';
+import { decideNote, type Policy } from '../src/publish/decide.js';
+import { parserThreads } from '../src/publish/parse-pool.js';
+import { renderAll } from '../src/render/index.js';
+import { bodyText } from '../src/summary/body.js';
+import { buildSummary, DEFAULT_SUMMARY_OPTIONS } from '../src/summary/build.js';
+import { searchText } from '../src/search/text.js';
+import { Store } from '../src/store/store.js';
+import type { NoteRow, SearchText } from '../src/store/types.js';
+import { benchTmp } from './lib.js';
+
+type Stage = 'readHash' | 'frontMatter' | 'jekyll' | 'lex' | 'restOfRead' | 'summary' | 'lookupWords' | 'renderers' | 'storeRows' | 'storeFts';
+
+function timed<T>(acc: Map<Stage, number>, stage: Stage, fn: () => T): T {
+  const t = performance.now();
+  const r = fn();
+  acc.set(stage, (acc.get(stage) ?? 0) + performance.now() - t);
+  return r;
+}
+
+export function measureParts(dir: string, sample: number): Record<string, unknown> {
+  const all = scanNotesSync(dir);
+  const step = Math.max(1, Math.floor(all.length / sample));
+  const files = all.filter((_, i) => i % step === 0).slice(0, sample);
+  const config = configSchema.parse({});
+  const read: ReadOptions = { maxBytes: 1 << 20, defaultLang: 'en', fileLangs: [...DEFAULT_FILE_LANGS], site: config.site };
+  const acc = new Map<Stage, number>();
+  const decided: { row: NoteRow; words: SearchText }[] = [];
+  const policy: Policy = { onChange: 'edit', onDelete: 'keep', firstRun: true, announceExisting: false };
+  for (const file of files) {
+    const rel = toRelPath(dir, file);
+    const { text, hash } = timed(acc, 'readHash', () => readNoteTextSync(dir, file, rel, read.maxBytes));
+    const fm = timed(acc, 'frontMatter', () => {
+      const m = matter(text, { language: 'yaml', engines: { yaml: (s: string) => (parseYaml(s, { schema: 'core', maxAliasCount: 100, uniqueKeys: true }) ?? {}) as object } });
+      frontMatterSchema.safeParse(m.data);
+      return m;
+    });
+    const jekyll = timed(acc, 'jekyll', () => renderJekyllSource(fm.content, read.site, { title: String(fm.data.title ?? rel) }));
+    timed(acc, 'lex', () => new Lexer({ gfm: true }).lex(jekyll));
+    // parseNoteText does all three again and the rest (URL, language, dates): its time less theirs.
+    const whole = performance.now();
+    const parsed = parseNoteText(rel, text, read);
+    acc.set('restOfRead', (acc.get('restOfRead') ?? 0) + performance.now() - whole);
+    const summary = timed(acc, 'summary', () => buildSummary(parsed.note, parsed.tokens, DEFAULT_SUMMARY_OPTIONS));
+    const words = timed(acc, 'lookupWords', () => searchText(parsed.note, bodyText(parsed.tokens)));
+    timed(acc, 'renderers', () => renderAll(summary));
+    decided.push({ ...decideNote(undefined, { ...parsed.note, hash }, summary, Date.now(), policy), words });
+  }
+  acc.set('restOfRead', Math.max(0, acc.get('restOfRead')! - acc.get('frontMatter')! - acc.get('jekyll')! - acc.get('lex')!));
+  for (const [stage, withWords] of [['storeRows', false], ['storeFts', true]] as const) {
+    const db = path.join(benchTmp('startup-parts'), `${stage}.db`);
+    rmSync(path.dirname(db), { recursive: true, force: true });
+    mkdirSync(path.dirname(db), { recursive: true });
+    const store = new Store(db);
+    timed(acc, stage, () => {
+      for (let i = 0; i < decided.length; i += 500) store.transaction(() => decided.slice(i, i + 500).forEach((d) => store.putNote(d.row, withWords ? d.words : undefined)));
+    });
+    store.close();
+  }
+  acc.set('storeFts', Math.max(0, acc.get('storeFts')! - acc.get('storeRows')!));
+  const perNoteUs = Object.fromEntries([...acc].map(([k, v]) => [k, Math.round((v / files.length) * 1000)]));
+  const threads = parserThreads();
+  const scale = (stages: Stage[], div = 1) => Math.round((stages.reduce((s, k) => s + (acc.get(k) ?? 0), 0) / files.length) * all.length / div / 100) / 10;
+  return {
+    sample: files.length,
+    perNoteUs,
+    projectedSecondsAt: all.length,
+    mainThreadS: { readHash: scale(['readHash']), storeRows: scale(['storeRows']), storeFts: scale(['storeFts']) },
+    parseThreadsS: { threads, frontMatter: scale(['frontMatter'], threads), jekyll: scale(['jekyll'], threads), lex: scale(['lex'], threads), restOfRead: scale(['restOfRead'], threads), summary: scale(['summary'], threads), lookupWords: scale(['lookupWords'], threads) },
+    notAtColdStartS: { renderers: scale(['renderers']) },
+  };
+}
+
+
+if (process.argv[1] === fileURLToPath(import.meta.url) && process.argv[2]) {
+  console.log(JSON.stringify(measureParts(process.argv[2], Number(process.argv[3] ?? 2000))));
+}

@@ -1,0 +1,116 @@
+/**
+ * Polling by folder (issue 31): an idle pass stats each folder and note and lists nothing again; a
+ * changed folder alone is listed again; an edit in place (which leaves its folder's mtime alone) is
+ * seen within one interval. The watcher's behaviour is checked in both modes, in this process.
+ */
+import { appendFileSync, mkdirSync, mkdtempSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { silentLogger } from '../../src/log.js';
+import { folderPollSource, type FolderPoll } from '../../src/watch/poller.js';
+import { watchNotes, type NotesWatcher } from '../../src/watch/watcher.js';
+import type { Batch } from '../../src/watch/batch.js';
+import { until } from '../helpers/until.js';
+
+const cleanups: (() => Promise<void> | void)[] = [];
+afterEach(async () => {
+  for (const c of cleanups.splice(0).reverse()) await c();
+});
+
+/** A tree of `folders` folders holding `perFolder` notes each (and a picture, which is never stat'ed). */
+function tree(folders: number, perFolder: number): string {
+  const hourAgo = new Date(Date.now() - 3_600_000);
+  const root = mkdtempSync(path.join(os.tmpdir(), 'notecast-poll-'));
+  cleanups.push(() => rmSync(root, { recursive: true, force: true }));
+  for (let f = 0; f < folders; f++) {
+    const dir = path.join(root, `f${f}`);
+    mkdirSync(dir);
+    writeFileSync(path.join(dir, 'picture.png'), 'not a note');
+    for (let n = 0; n < perFolder; n++) writeFileSync(path.join(dir, `n${n}-en.md`), `---\ntitle: N${n}\n---\nBody ${n}.\n`);
+    utimesSync(dir, hourAgo, hourAgo);
+  }
+  // Folders changed a moment ago are listed again on purpose (coarse timestamps); a blog's are older.
+  utimesSync(root, hourAgo, hourAgo);
+  return root;
+}
+
+describe('polling by folder', () => {
+  async function poll(root: string, intervalMs: number): Promise<{ poller: FolderPoll; seen: string[] }> {
+    const seen: string[] = [];
+    const poller = await folderPollSource(root, intervalMs, { onPath: (p) => seen.push(p), onError: () => undefined, ignored: () => false });
+    cleanups.push(() => poller.unsubscribe());
+    return { poller, seen };
+  }
+
+  it('an idle pass stats every folder and note once and lists no folder again', async () => {
+    const root = tree(4, 25);
+    const { poller, seen } = await poll(root, 100);
+    const base = poller.counts();
+    expect(base.listings).toBe(5); // the root and its four folders, once each
+    await until(() => poller.counts().passes >= 3, 10_000, 'three passes');
+    const after = poller.counts();
+    const passes = after.passes - base.passes;
+    expect(after.listings - base.listings).toBe(0);
+    expect(after.stats - base.stats).toBe(passes * (5 + 100));
+    expect(seen).toEqual([]);
+  });
+
+  it('lists again only the folder whose entries changed, and reports what changed in it', async () => {
+    const root = tree(4, 25);
+    const { poller, seen } = await poll(root, 100);
+    await until(() => poller.counts().passes >= 1, 10_000, 'a pass');
+    const before = poller.counts();
+    writeFileSync(path.join(root, 'f2', 'new-en.md'), 'new');
+    renameSync(path.join(root, 'f2', 'n0-en.md'), path.join(root, 'f2', 'moved-en.md'));
+    await until(() => seen.length >= 3, 10_000, 'the three paths');
+    await until(() => poller.counts().passes >= before.passes + 2, 10_000, 'another pass');
+    expect(seen.map((p) => path.relative(root, p)).sort()).toEqual(['f2/moved-en.md', 'f2/n0-en.md', 'f2/new-en.md']);
+    // f2 listed for the change (and again while its mtime is within the racy window), never the others.
+    expect(poller.counts().listings - before.listings).toBeGreaterThanOrEqual(1);
+    expect(poller.counts().listings - before.listings).toBeLessThanOrEqual(poller.counts().passes - before.passes);
+  });
+});
+
+describe.each(['native', 'poll'] as const)('the watcher, watch.mode: %s', (mode) => {
+  const INTERVAL = 1000;
+
+  async function watch(root: string): Promise<{ watcher: NotesWatcher; batches: (Batch & { at: number })[] }> {
+    const batches: (Batch & { at: number })[] = [];
+    const watcher = watchNotes({ root, mode, pollIntervalMs: INTERVAL, quietMs: 50, maxHoldMs: 5000, onBatch: (b) => batches.push({ ...b, at: Date.now() }), log: silentLogger() });
+    cleanups.push(() => watcher.close());
+    await watcher.ready;
+    return { watcher, batches };
+  }
+
+  it('sees edits in place, which leave the folder mtime alone, in several folders within one interval', async () => {
+    const root = tree(6, 40);
+    const { batches } = await watch(root);
+    const edited = [0, 2, 5].map((f) => path.join(root, `f${f}`, `n${f * 3}-en.md`));
+    const folderMtimes = edited.map((p) => statSync(path.dirname(p)).mtimeMs);
+    const at = Date.now();
+    for (const p of edited) appendFileSync(p, '\nEdited in place.\n');
+    expect(edited.map((p) => statSync(path.dirname(p)).mtimeMs)).toEqual(folderMtimes); // why per-note stats are needed
+    await until(() => edited.every((p) => batches.some((b) => b.changed.includes(p))), 10_000, 'the three edits');
+    // One interval, the quiet period and the flush: a pass that looked at only some notes would miss one.
+    const last = Math.max(...edited.map((p) => batches.find((b) => b.changed.includes(p))!.at));
+    expect(last - at).toBeLessThan(INTERVAL + 900);
+  });
+
+  it('follows folders created several levels deep at once, and removals of notes and folders', async () => {
+    const root = tree(2, 3);
+    const { batches } = await watch(root);
+    const deep = path.join(root, 'a', 'b', 'c');
+    mkdirSync(deep, { recursive: true });
+    writeFileSync(path.join(deep, 'deep-en.md'), 'first');
+    await until(() => batches.some((b) => b.changed.includes(path.join(deep, 'deep-en.md'))), 10_000, 'the new deep note');
+    writeFileSync(path.join(deep, 'deep-en.md'), 'second, in place');
+    writeFileSync(path.join(deep, 'later-en.md'), 'later');
+    await until(() => batches.filter((b) => b.changed.includes(path.join(deep, 'deep-en.md'))).length >= 2 && batches.some((b) => b.changed.includes(path.join(deep, 'later-en.md'))), 10_000, 'the edit and the later note');
+    rmSync(path.join(root, 'f0', 'n1-en.md'));
+    rmSync(path.join(root, 'f1'), { recursive: true });
+    const removed = () => batches.flatMap((b) => b.removed);
+    await until(() => removed().includes(path.join(root, 'f0', 'n1-en.md')) && removed().some((p) => p.startsWith(path.join(root, 'f1'))), 10_000, 'both removals');
+    expect(batches.flatMap((b) => b.changed).some((p) => p.endsWith('.png'))).toBe(false);
+  });
+});
