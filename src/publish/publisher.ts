@@ -2,8 +2,7 @@
  * Turns batches of file changes into committed outbox rows. A note's new record and its
  * deliveries are written in one transaction, so a crash leaves either both or neither.
  */
-import { existsSync } from 'node:fs';
-import { realpathSync } from 'node:fs';
+import { existsSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import type { Config } from '../config/schema.js';
 import { errorText, NoteError } from '../errors.js';
