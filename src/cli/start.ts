@@ -152,7 +152,7 @@ export async function platformAdaptersOf(config: Config, env: Env): Promise<Plat
     if (webhooks instanceof Error) return webhooks;
     const { createDiscordAdapter } = await import('../adapters/discord/adapter.js'); // loaded only when used
     const routes = new Map(config.routes.filter((r) => r.platform === 'discord').map((r) => [r.chat, { crosspost: r.crosspost, forumTags: r.forumTags }]));
-    platformAdapters.push(({ store, log: l, commandDeps }) => createDiscordAdapter({ token, config: config.discord, webhooks, routes, state: store, deps: commandDeps, log: l }));
+    platformAdapters.push(({ store, log: l, commandDeps }) => createDiscordAdapter({ token, config: config.discord, webhooks, routes, state: store, deps: commandDeps, log: l, callTimeoutMs: config.delivery.callTimeoutMs }));
   }
   if (env.TELEGRAM_BOT_TOKEN) {
     const token = env.TELEGRAM_BOT_TOKEN;
