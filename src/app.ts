@@ -23,6 +23,7 @@ import { Metrics } from './health/metrics.js';
 import { startHealthServer, type HealthDeps } from './health/server.js';
 import { acquireInstanceLock } from './store/lock.js';
 import { checkMark, markWriter } from './store/mark.js';
+import { SentJournal, sentJournalFile } from './store/sent-journal.js';
 import { CommandRateLimiter } from './commands/limit.js';
 import type { CommandDeps } from './commands/types.js';
 import { chooseWatchMode } from './watch/mode.js';
@@ -123,7 +124,7 @@ async function startAppParts(o: AppOptions, undo: (() => unknown)[]): Promise<Ru
   const deliverer = new Deliverer(
     store,
     byPlatform,
-    { ...config.delivery, isUp: (platform) => connections.isUp(platform), live },
+    { ...config.delivery, isUp: (platform) => connections.isUp(platform), live, sent: state.sent },
     log,
     (e) => {
       state.markNow(); // the delivery's record is committed: the mark follows at once (see store/mark.ts)
@@ -237,7 +238,7 @@ function buildAdapters(o: AppOptions, store: Store, search: NoteSearch, metrics:
  * checked (a database that forgot its newest commits would announce them again: refused) and then
  * written after each commit that moves it (see store/mark.ts). `close` checkpoints and lets go.
  */
-function openState(dbPath: string, log: Logger): { store: Store; markNow(): void; close(): void } {
+function openState(dbPath: string, log: Logger): { store: Store; sent: SentJournal | undefined; markNow(): void; close(): void } {
   const lock = acquireInstanceLock(dbPath);
   let store: Store;
   try {
@@ -258,6 +259,7 @@ function openState(dbPath: string, log: Logger): { store: Store; markNow(): void
     lock.release();
     throw e;
   }
+  const sent = openSentJournal(dbPath, log);
   const markNow = () => {
     try {
       if (store.db.open) mark.write();
@@ -270,6 +272,7 @@ function openState(dbPath: string, log: Logger): { store: Store; markNow(): void
   let closed = false;
   return {
     store,
+    sent,
     markNow,
     close() {
       if (closed) return;
@@ -282,7 +285,19 @@ function openState(dbPath: string, log: Logger): { store: Store; markNow(): void
       }
       if (store.db.open) store.checkpoint();
       store.close();
+      sent?.close();
       lock.release();
     },
   };
+}
+
+/** The journal of posts the database could not record (store/sent-journal.ts); none when it cannot be made (said). */
+function openSentJournal(dbPath: string, log: Logger): SentJournal | undefined {
+  if (dbPath === ':memory:') return undefined;
+  try {
+    return SentJournal.open(dbPath);
+  } catch (e) {
+    log.warn({ file: sentJournalFile(dbPath), err: e instanceof Error ? e.message : String(e) }, 'cannot make the journal of unrecorded posts; a post the database then fails to record would be sent again after a restart');
+    return undefined;
+  }
 }
