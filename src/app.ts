@@ -47,6 +47,12 @@ export interface AppOptions {
   onIdle?: () => void;
   /** A watcher batch was applied (or recorded as failed): in-process tests know their saves were seen. */
   onBatch?: (batch: Batch) => void;
+  /**
+   * The database was restored from a backup (`--after-restore`): it does not know what was
+   * announced after the backup was taken, so this start announces nothing it finds new (see
+   * docs/operations.md, "After restoring a backup"), and its mark is not held against it.
+   */
+  afterRestore?: boolean;
 }
 
 export interface PlatformDeps {
@@ -109,7 +115,7 @@ async function startAppParts(o: AppOptions, undo: (() => unknown)[]): Promise<Ru
   // The port first: in use, it is a one-line error before any state is opened or written.
   const health = o.config.http.port ? await startHealthServer(() => healthDeps, o.config.http.port, o.config.http.host) : undefined;
   if (health) undo.push(() => new Promise((r) => health.close(r)));
-  const state = openState(o.dbPath, log);
+  const state = openState(o.dbPath, log, o.afterRestore === true);
   undo.push(() => state.close());
   const { store } = state;
   const root = path.resolve(o.notesDir);
@@ -165,7 +171,7 @@ async function startAppParts(o: AppOptions, undo: (() => unknown)[]): Promise<Ru
   store.setMeta('watch.mode', JSON.stringify(watchMode));
   store.setMeta('notes.dir', root); // for `status`: the folder this database follows
   // The route from a saved file to the outbox: publish/sync.ts (load, then follow the watcher).
-  const sync = new FolderSync({ root, store, publisher, config, watchMode, log, deliveriesIdle: () => deliverer.idle, onProgress: o.onProgress, onIdle: o.onIdle, onBatch: o.onBatch });
+  const sync = new FolderSync({ root, store, publisher, config, watchMode, log, deliveriesIdle: () => deliverer.idle, onProgress: o.onProgress, onIdle: o.onIdle, onBatch: o.onBatch, afterRestore: o.afterRestore });
   undo.push(() => sync.stop());
   deliverer.onQuiet(() => sync.noticeIdle());
   const notes = await sync.load();
@@ -238,7 +244,7 @@ function buildAdapters(o: AppOptions, store: Store, search: NoteSearch, metrics:
  * checked (a database that forgot its newest commits would announce them again: refused) and then
  * written after each commit that moves it (see store/mark.ts). `close` checkpoints and lets go.
  */
-function openState(dbPath: string, log: Logger): { store: Store; sent: SentJournal | undefined; markNow(): void; close(): void } {
+function openState(dbPath: string, log: Logger, afterRestore: boolean): { store: Store; sent: SentJournal | undefined; markNow(): void; close(): void } {
   const lock = acquireInstanceLock(dbPath);
   let store: Store;
   try {
@@ -252,7 +258,8 @@ function openState(dbPath: string, log: Logger): { store: Store; sent: SentJourn
   }
   let mark: ReturnType<typeof markWriter>;
   try {
-    checkMark(dbPath, store);
+    if (afterRestore) forgetOpenPostsAfterRestore(store, log);
+    else checkMark(dbPath, store);
     mark = markWriter(dbPath, store);
   } catch (e) {
     store.close();
@@ -300,4 +307,14 @@ function openSentJournal(dbPath: string, log: Logger): SentJournal | undefined {
     log.warn({ file: sentJournalFile(dbPath), err: e instanceof Error ? e.message : String(e) }, 'cannot make the journal of unrecorded posts; a post the database then fails to record would be sent again after a restart');
     return undefined;
   }
+}
+
+/**
+ * Posts a restored backup still had queued were, most likely, sent by the instance that ran on
+ * after the backup was taken; sending them again would post them twice (Discord's nonce only
+ * recognises a resend within minutes, Telegram has nothing). They are set aside, said in the log.
+ */
+function forgetOpenPostsAfterRestore(store: Store, log: Logger): void {
+  const skipped = store.upkeep.skipOpenPosts('set aside at a start --after-restore: probably sent after the backup was taken');
+  log.warn({ skipped }, `started --after-restore: the mark is not checked; ${skipped} post(s) the backup still had queued are set aside, and notes new to the backup are recorded without being announced`);
 }

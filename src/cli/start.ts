@@ -16,6 +16,8 @@ export interface StartOptions {
   notes?: string;
   db?: string;
   announceExisting?: boolean;
+  /** The database was restored from a backup (AppOptions.afterRestore). */
+  afterRestore?: boolean;
   json?: boolean;
   httpPort?: string;
   httpHost?: string;
@@ -60,6 +62,7 @@ export async function runStart(opts: StartOptions, io: Io): Promise<number> {
       log,
       out: io.out,
       json,
+      afterRestore: opts.afterRestore,
       onIdle: json ? () => io.out(JSON.stringify({ event: 'idle' })) : undefined,
       onProgress: interactive ? bar.show : progressLog(log),
     });

@@ -7,7 +7,7 @@
 import { mkdtempSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { startApp, type RunningApp } from '../../src/app.js';
+import { startApp, type AppOptions, type RunningApp } from '../../src/app.js';
 import { configSchema, type Config } from '../../src/config/schema.js';
 import { parseEnv } from '../../src/config/env.js';
 import { silentLogger, type Logger } from '../../src/log.js';
@@ -60,9 +60,11 @@ export class InProcessService {
     return new InProcessService(notes, path.join(dir, 'state', 'notecast.db'), configSchema.parse(config));
   }
 
-  async start(): Promise<void> {
+  /** `options`: start flags as the CLI passes them (`afterRestore`). */
+  async start(options: Pick<AppOptions, 'afterRestore'> = {}): Promise<void> {
     const before = this.idles;
     this.app = await startApp({
+      ...options,
       config: this.config,
       env: parseEnv({}),
       read: { maxBytes: 1 << 20, defaultLang: 'en', fileLangs: [...DEFAULT_FILE_LANGS], site: { url: 'https://ex.org', baseurl: '', permalink: '/:title', collections: {} } },
