@@ -73,6 +73,14 @@ export interface RunningApp {
   publisher: Publisher;
   deliverer: Deliverer;
   stop(): Promise<void>;
+  /**
+   * What a kill -9 leaves, for in-process tests of crashes: nothing in progress is waited for, no
+   * mark or checkpoint is written, the database and the lock are let go (as the OS would). Work
+   * still in progress fails against the closed database, as it would have died. Resolves once the
+   * folder's watches are gone (the OS drops a killed process's at once; in one process they are
+   * shared by path, so a new app's would otherwise be torn down with them).
+   */
+  abandon(): Promise<void>;
 }
 
 /** How long start-up waits for each platform's first connection attempt before going on without it. */
@@ -206,6 +214,16 @@ async function startAppParts(o: AppOptions, undo: (() => unknown)[]): Promise<Ru
       await connections.stop();
       state.close();
     },
+    async abandon() {
+      backfill.stop();
+      health?.close();
+      state.abandon();
+      const stopped = sync.stop().catch(() => undefined);
+      void deliverer.stop();
+      void connections.stop();
+      await sync.watcher.close().catch(() => undefined);
+      void stopped;
+    },
   };
 }
 
@@ -244,7 +262,7 @@ function buildAdapters(o: AppOptions, store: Store, search: NoteSearch, metrics:
  * checked (a database that forgot its newest commits would announce them again: refused) and then
  * written after each commit that moves it (see store/mark.ts). `close` checkpoints and lets go.
  */
-function openState(dbPath: string, log: Logger, afterRestore: boolean): { store: Store; sent: SentJournal | undefined; markNow(): void; close(): void } {
+function openState(dbPath: string, log: Logger, afterRestore: boolean): { store: Store; sent: SentJournal | undefined; markNow(): void; close(): void; abandon(): void } {
   const lock = acquireInstanceLock(dbPath);
   let store: Store;
   try {
@@ -293,6 +311,14 @@ function openState(dbPath: string, log: Logger, afterRestore: boolean): { store:
       if (store.db.open) store.checkpoint();
       store.close();
       sent?.close();
+      lock.release();
+    },
+    abandon() {
+      if (closed) return;
+      closed = true;
+      clearInterval(marking);
+      sent?.close();
+      store.close();
       lock.release();
     },
   };
