@@ -38,8 +38,9 @@ export class SentJournal {
     try {
       const size = fstatSync(j.fd).size;
       if (size < SENT_JOURNAL_BYTES) {
+        // Written, not synced: the file system reserves the blocks at the write (a sync would only
+        // slow every first start; a file cut short by a power cut is made full size again).
         writeSync(j.fd, Buffer.alloc(SENT_JOURNAL_BYTES - size), 0, SENT_JOURNAL_BYTES - size, size);
-        fdatasyncSync(j.fd);
       }
       j.used = j.read().bytes;
     } catch (e) {
