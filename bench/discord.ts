@@ -29,7 +29,7 @@ async function autocomplete(notes: number, queries: number): Promise<Record<stri
   indexDocs(store, docs);
   const search = new NoteSearch(store);
   const config = configSchema.parse({ discord: { api: fake.api, registerCommands: false } });
-  const adapter = createDiscordAdapter({ token: TOKEN, config: config.discord, state: store, deps: { store, search }, log: silentLogger() });
+  const adapter = createDiscordAdapter({ token: TOKEN, config: config.discord, state: store, deps: { store, search }, log: silentLogger(), callTimeoutMs: config.delivery.callTimeoutMs });
   await adapter.start!();
   const times: number[] = [];
   for (let i = 0; i < queries; i++) {

@@ -26,6 +26,7 @@ import type { Templates } from './render/templates/compile.js';
 import { previewHandler } from './health/preview/server.js';
 import { acquireInstanceLock } from './store/lock.js';
 import { checkMark, markWriter } from './store/mark.js';
+import { SentJournal, sentJournalFile } from './store/sent-journal.js';
 import { CommandRateLimiter } from './commands/limit.js';
 import type { CommandDeps } from './commands/types.js';
 import { chooseWatchMode } from './watch/mode.js';
@@ -52,6 +53,12 @@ export interface AppOptions {
   onIdle?: () => void;
   /** A watcher batch was applied (or recorded as failed): in-process tests know their saves were seen. */
   onBatch?: (batch: Batch) => void;
+  /**
+   * The database was restored from a backup (`--after-restore`): it does not know what was
+   * announced after the backup was taken, so this start announces nothing it finds new (see
+   * docs/operations.md, "After restoring a backup"), and its mark is not held against it.
+   */
+  afterRestore?: boolean;
 }
 
 export interface PlatformDeps {
@@ -72,6 +79,14 @@ export interface RunningApp {
   publisher: Publisher;
   deliverer: Deliverer;
   stop(): Promise<void>;
+  /**
+   * What a kill -9 leaves, for in-process tests of crashes: nothing in progress is waited for, no
+   * mark or checkpoint is written, the database and the lock are let go (as the OS would). Work
+   * still in progress fails against the closed database, as it would have died. Resolves once the
+   * folder's watches are gone (the OS drops a killed process's at once; in one process they are
+   * shared by path, so a new app's would otherwise be torn down with them).
+   */
+  abandon(): Promise<void>;
 }
 
 /** How long start-up waits for each platform's first connection attempt before going on without it. */
@@ -113,7 +128,7 @@ async function startAppParts(o: AppOptions, undo: (() => unknown)[]): Promise<Ru
   let healthDeps: HealthDeps | undefined;
   // The port first: in use, it is a one-line error before any state is opened or written.
   const { health, preview } = await startHttp(o, () => healthDeps, undo);
-  const state = openState(o.dbPath, log);
+  const state = openState(o.dbPath, log, o.afterRestore === true);
   undo.push(() => state.close());
   const { store } = state;
   const root = path.resolve(o.notesDir);
@@ -128,7 +143,7 @@ async function startAppParts(o: AppOptions, undo: (() => unknown)[]): Promise<Ru
   const deliverer = new Deliverer(
     store,
     byPlatform,
-    { ...config.delivery, isUp: (platform) => connections.isUp(platform), live },
+    { ...config.delivery, isUp: (platform) => connections.isUp(platform), live, sent: state.sent },
     log,
     (e) => {
       state.markNow(); // the delivery's record is committed: the mark follows at once (see store/mark.ts)
@@ -169,7 +184,7 @@ async function startAppParts(o: AppOptions, undo: (() => unknown)[]): Promise<Ru
   store.setMeta('watch.mode', JSON.stringify(watchMode));
   store.setMeta('notes.dir', root); // for `status`: the folder this database follows
   // The route from a saved file to the outbox: publish/sync.ts (load, then follow the watcher).
-  const sync = new FolderSync({ root, store, publisher, config, watchMode, log, deliveriesIdle: () => deliverer.idle, onProgress: o.onProgress, onIdle: o.onIdle, onBatch: o.onBatch });
+  const sync = new FolderSync({ root, store, publisher, config, watchMode, log, deliveriesIdle: () => deliverer.idle, onProgress: o.onProgress, onIdle: o.onIdle, onBatch: o.onBatch, afterRestore: o.afterRestore });
   undo.push(() => sync.stop());
   deliverer.onQuiet(() => sync.noticeIdle());
   const notes = await sync.load();
@@ -188,6 +203,21 @@ async function startAppParts(o: AppOptions, undo: (() => unknown)[]): Promise<Ru
     return search.size;
   });
 
+  return runningApp({ store, search, indexed, notes, publisher, deliverer, backfill, preview, health, sync, connections, state });
+}
+
+interface AppParts extends Pick<RunningApp, 'store' | 'search' | 'indexed' | 'notes' | 'publisher' | 'deliverer'> {
+  backfill: { stop(): void };
+  preview: { close(): Promise<void> } | undefined;
+  health: ReturnType<typeof startHealthServer> extends Promise<infer S> ? S | undefined : never;
+  sync: FolderSync;
+  connections: PlatformConnections;
+  state: ReturnType<typeof openState>;
+}
+
+/** The running service: its parts, stopped in order, or abandoned at once (a kill, in tests). */
+function runningApp(p: AppParts): RunningApp {
+  const { store, search, indexed, notes, publisher, deliverer, backfill, preview, health, sync, connections, state } = p;
   return {
     store,
     search,
@@ -204,6 +234,16 @@ async function startAppParts(o: AppOptions, undo: (() => unknown)[]): Promise<Ru
       await deliverer.stop();
       await connections.stop();
       state.close();
+    },
+    async abandon() {
+      backfill.stop();
+      health?.close();
+      state.abandon();
+      const stopped = sync.stop().catch(() => undefined);
+      void deliverer.stop();
+      void connections.stop();
+      await sync.watcher.close().catch(() => undefined);
+      void stopped;
     },
   };
 }
@@ -264,7 +304,7 @@ function buildAdapters(o: AppOptions, store: Store, search: NoteSearch, metrics:
  * checked (a database that forgot its newest commits would announce them again: refused) and then
  * written after each commit that moves it (see store/mark.ts). `close` checkpoints and lets go.
  */
-function openState(dbPath: string, log: Logger): { store: Store; markNow(): void; close(): void } {
+function openState(dbPath: string, log: Logger, afterRestore: boolean): { store: Store; sent: SentJournal | undefined; markNow(): void; close(): void; abandon(): void } {
   const lock = acquireInstanceLock(dbPath);
   let store: Store;
   try {
@@ -278,13 +318,15 @@ function openState(dbPath: string, log: Logger): { store: Store; markNow(): void
   }
   let mark: ReturnType<typeof markWriter>;
   try {
-    checkMark(dbPath, store);
+    if (afterRestore) forgetOpenPostsAfterRestore(store, log);
+    else checkMark(dbPath, store);
     mark = markWriter(dbPath, store);
   } catch (e) {
     store.close();
     lock.release();
     throw e;
   }
+  const sent = openSentJournal(dbPath, log);
   const markNow = () => {
     try {
       if (store.db.open) mark.write();
@@ -297,6 +339,7 @@ function openState(dbPath: string, log: Logger): { store: Store; markNow(): void
   let closed = false;
   return {
     store,
+    sent,
     markNow,
     close() {
       if (closed) return;
@@ -309,7 +352,37 @@ function openState(dbPath: string, log: Logger): { store: Store; markNow(): void
       }
       if (store.db.open) store.checkpoint();
       store.close();
+      sent?.close();
+      lock.release();
+    },
+    abandon() {
+      if (closed) return;
+      closed = true;
+      clearInterval(marking);
+      sent?.close();
+      store.close();
       lock.release();
     },
   };
+}
+
+/** The journal of posts the database could not record (store/sent-journal.ts); none when it cannot be made (said). */
+function openSentJournal(dbPath: string, log: Logger): SentJournal | undefined {
+  if (dbPath === ':memory:') return undefined;
+  try {
+    return SentJournal.open(dbPath);
+  } catch (e) {
+    log.warn({ file: sentJournalFile(dbPath), err: e instanceof Error ? e.message : String(e) }, 'cannot make the journal of unrecorded posts; a post the database then fails to record would be sent again after a restart');
+    return undefined;
+  }
+}
+
+/**
+ * Posts a restored backup still had queued were, most likely, sent by the instance that ran on
+ * after the backup was taken; sending them again would post them twice (Discord's nonce only
+ * recognises a resend within minutes, Telegram has nothing). They are set aside, said in the log.
+ */
+function forgetOpenPostsAfterRestore(store: Store, log: Logger): void {
+  const skipped = store.upkeep.skipOpenPosts('set aside at a start --after-restore: probably sent after the backup was taken');
+  log.warn({ skipped }, `started --after-restore: the mark is not checked; ${skipped} post(s) the backup still had queued are set aside, and notes new to the backup are recorded without being announced`);
 }

@@ -18,6 +18,8 @@ export interface StartOptions {
   notes?: string;
   db?: string;
   announceExisting?: boolean;
+  /** The database was restored from a backup (AppOptions.afterRestore). */
+  afterRestore?: boolean;
   json?: boolean;
   httpPort?: string;
   httpHost?: string;
@@ -63,6 +65,7 @@ export async function runStart(opts: StartOptions, io: Io): Promise<number> {
       log,
       out: io.out,
       json,
+      afterRestore: opts.afterRestore,
       onIdle: json ? () => io.out(JSON.stringify({ event: 'idle' })) : undefined,
       onProgress: interactive ? bar.show : progressLog(log),
     });
@@ -155,7 +158,7 @@ export async function platformAdaptersOf(config: Config, env: Env, templates?: T
     if (webhooks instanceof Error) return webhooks;
     const { createDiscordAdapter } = await import('../adapters/discord/adapter.js'); // loaded only when used
     const routes = new Map(config.routes.filter((r) => r.platform === 'discord').map((r) => [r.chat, { crosspost: r.crosspost, forumTags: r.forumTags }]));
-    platformAdapters.push(({ store, log: l, commandDeps }) => createDiscordAdapter({ token, config: config.discord, webhooks, routes, state: store, deps: commandDeps, log: l, templates }));
+    platformAdapters.push(({ store, log: l, commandDeps }) => createDiscordAdapter({ token, config: config.discord, webhooks, routes, state: store, deps: commandDeps, log: l, templates, callTimeoutMs: config.delivery.callTimeoutMs }));
   }
   if (env.TELEGRAM_BOT_TOKEN) {
     const token = env.TELEGRAM_BOT_TOKEN;

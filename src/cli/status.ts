@@ -4,6 +4,7 @@ import path from 'node:path';
 import { ConfigError, StoreError } from '../errors.js';
 import { loadCommandConfig } from './runtime.js';
 import { Store } from '../store/store.js';
+import { isCannotOpen, stateFileProblem } from './paths.js';
 import { runningInstance, type LockHolder } from '../store/lock.js';
 import type { StatusCounts } from '../store/status.js';
 import { targetKey } from '../store/types.js';
@@ -44,7 +45,8 @@ export function runStatus(opts: { config?: string; db?: string; json?: boolean }
     store = new Store(file, { check: true, busyTimeoutMs: 2000 });
   } catch (e) {
     if (!(e instanceof StoreError)) throw e;
-    io.err(`notecast status: ${e.message}`);
+    // SQLite's "unable to open database file" names no cause (a read-only folder: no -shm can be made).
+    io.err(`notecast status: ${isCannotOpen(e) ? stateFileProblem(file) : e.message}`);
     return 1;
   }
   try {

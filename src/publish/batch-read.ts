@@ -19,6 +19,8 @@ export interface ChangedFile {
 export interface BatchOptions {
   /** The first scan of a folder the store has never seen. */
   firstRun?: boolean;
+  /** The start-up scan after a restore: notes new to the database are recorded, not announced. */
+  afterRestore?: boolean | undefined;
   onProgress?: ((done: number, total: number) => void) | undefined;
   /** Filled with each file's modification time as read (the start-up scan's catch-up compares them). */
   mtimes?: Map<string, number> | undefined;

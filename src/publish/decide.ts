@@ -25,6 +25,8 @@ export interface Policy {
   /** First run over this folder: record notes silently unless `announceExisting`. */
   firstRun: boolean;
   announceExisting: boolean;
+  /** The start-up scan after a restore: what the database does not know as announced was, most likely, announced after the backup. */
+  afterRestore?: boolean;
 }
 
 export interface Decision {
@@ -81,6 +83,7 @@ export function decideNote(prev: NoteRow | undefined, note: Note, summary: Summa
       // Pointing notecast at an existing folder must not flood the chats.
       return { row: { ...base, announced: true, revision: 1 }, action: { type: 'none', why: 'existing note recorded on first run' } };
     }
+    if (policy.afterRestore) return { row: { ...base, announced: true, revision: 1 }, action: { type: 'none', why: 'recorded without announcing after a restore (--after-restore)' } };
     return { row: { ...base, announced: true, revision: 1 }, action: { type: 'announce' } };
   }
   if (prev.state !== 'published') {

@@ -20,8 +20,9 @@ export type DelivererStore = Pick<
   Store,
   | 'transaction' | 'recoverSending' | 'upkeep' | 'dueHeads' | 'nextAttemptAt' | 'enqueue'
   | 'markSending' | 'markDone' | 'markRetry' | 'markRateLimited' | 'markFailed'
-  | 'postOf' | 'putPost' | 'dropPost' | 'pause' | 'moveChat'
+  | 'postOf' | 'putPost' | 'dropPost' | 'pause' | 'moveChat' | 'outboxRow'
 >;
+import type { SentJournal } from '../store/sent-journal.js';
 
 export interface DelivererOptions {
   maxAttempts: number;
@@ -35,6 +36,8 @@ export interface DelivererOptions {
   isUp?: (platform: Platform) => boolean;
   /** publish.waitUntilLive: first posts wait for their page (live.ts). */
   live?: LiveChecker | undefined;
+  /** Where a post the database could not record is kept for the next start (store/sent-journal.ts). */
+  sent?: SentJournal | undefined;
 }
 
 class CallTimeout extends Error {
@@ -78,6 +81,7 @@ export class Deliverer {
   ) {}
 
   start(): void {
+    this.recordJournaledPosts();
     const recovered = this.store.recoverSending();
     if (recovered) this.log.warn({ count: recovered }, 'deliveries interrupted by a stop were re-queued (same nonce)');
     this.catchUpClock(this.now());
@@ -208,13 +212,14 @@ export class Deliverer {
   private async send(row: OutboxRow, adapter: ChatAdapter, ctx: SendContext, logCtx: LogContext): Promise<{ outcome: 'done'; messageId: string } | { outcome: 'skipped' }> {
     if (row.kind === 'post' || row.kind === 'digest') {
       const { messageId, crosspost } = await this.bounded((signal) => adapter.post(row.target, row.payload, { ...ctx, signal }));
-      // Recorded the moment the send returns, with the post (and its crosspost, queued), in one transaction.
-      await this.record(logCtx, () => this.store.transaction(() => {
-        this.store.markDone(row.id, messageId);
-        if (crosspost) this.store.enqueue({ noteId: row.noteId, revision: row.revision, target: row.target, kind: 'crosspost', payload: { type: 'crosspost', messageId } });
-        if (row.kind === 'digest') for (const item of row.payload.items) this.store.putPost(item.noteId, row.target, messageId, 0, true);
-        else this.store.putPost(row.noteId, row.target, messageId, row.revision);
-      }));
+      // Recorded the moment the send returns; while the database cannot take it, the journal holds it.
+      let journaled = false;
+      const journal = () => {
+        if (journaled) return;
+        journaled = this.opts.sent?.add({ delivery: row.id, nonce: row.nonce, messageId, crosspost: crosspost === true }) ?? false;
+        if (journaled) this.log.warn({ ...logCtx, messageId, journal: this.opts.sent?.file }, 'post kept in the journal until the database can record it');
+      };
+      await this.record(logCtx, () => this.recordPost(row, messageId, crosspost === true), journal);
       return { outcome: 'done', messageId };
     }
     if (row.kind === 'crosspost') {
@@ -250,6 +255,40 @@ export class Deliverer {
     return { outcome: 'done', messageId: post.messageId };
   }
 
+  /** A post's record: the delivery done, where the message lives (and its crosspost, queued), in one transaction. */
+  /** A post (and its crosspost, queued) recorded in one transaction. */
+  private recordPost(row: Extract<OutboxRow, { kind: 'post' | 'digest' }>, messageId: string, crosspost: boolean): void {
+    this.store.transaction(() => {
+      this.store.markDone(row.id, messageId);
+      if (crosspost) this.store.enqueue({ noteId: row.noteId, revision: row.revision, target: row.target, kind: 'crosspost', payload: { type: 'crosspost', messageId } });
+      if (row.kind === 'digest') for (const item of row.payload.items) this.store.putPost(item.noteId, row.target, messageId, 0, true);
+      else this.store.putPost(row.noteId, row.target, messageId, row.revision);
+    });
+  }
+
+  /**
+   * Posts the platform accepted that the database could not record before the last stop: recorded
+   * now, before anything is sent, so none goes out again. Throws (the start fails) when the
+   * database still cannot take them: sending first would post them twice.
+   */
+  private recordJournaledPosts(): void {
+    const journal = this.opts.sent;
+    const entries = journal?.entries() ?? [];
+    if (!journal || !entries.length) return;
+    let recorded = 0;
+    this.store.transaction(() => {
+      for (const e of entries) {
+        const row = this.store.outboxRow(e.delivery);
+        if (!row || row.nonce !== e.nonce || (row.status !== 'sending' && row.status !== 'pending')) continue; // recorded after all, or another database's
+        if (row.kind !== 'post' && row.kind !== 'digest') continue; // only posts are journaled
+        this.recordPost(row, e.messageId, e.crosspost);
+        recorded++;
+      }
+    });
+    journal.clear();
+    if (recorded) this.log.warn({ count: recorded, journal: journal.file }, 'posts sent before the last stop, which the database could not record then, are recorded now (not sent again)');
+  }
+
   /** A hung call must not hold its chat's queue (and a concurrency slot) forever: it is aborted. */
   private bounded<T>(call: (signal: AbortSignal) => Promise<T>): Promise<T> {
     const ms = this.opts.callTimeoutMs ?? 120_000;
@@ -269,13 +308,14 @@ export class Deliverer {
    * holding what the platform already did, rather than the send repeated or the row left mid-send
    * (a row left 'sending' would hold its target's queue until a restart).
    */
-  private async record(logCtx: LogContext, write: () => void): Promise<void> {
+  private async record(logCtx: LogContext, write: () => void, onFailure?: () => void): Promise<void> {
     for (let attempt = 1; ; attempt++) {
       try {
         write();
         return;
       } catch (e) {
-        if (!this.running && attempt > 3) throw e; // stopping: a restart resends with the same nonce
+        onFailure?.();
+        if (!this.running && attempt > 3) throw e; // stopping: a post is in the journal (or resent, with the same nonce)
         const wait = backoffMs(attempt, { baseDelayMs: 500, maxDelayMs: 30_000 }, NO_JITTER);
         this.log.error({ ...logCtx, err: errorText(e), retryInMs: wait }, 'could not record a delivery outcome; retrying');
         await new Promise((r) => setTimeout(r, wait));

@@ -91,9 +91,9 @@ export class Publisher {
     this.reader = { root: deps.root, realRoot: this.realRoot, maxBytes: deps.read.maxBytes, markSeen: (seen) => deps.store.markSeen(seen) };
   }
 
-  private policy(firstRun: boolean): Policy {
+  private policy(firstRun: boolean, afterRestore: boolean): Policy {
     const p = this.deps.config.publish;
-    return { onChange: p.onChange, onDelete: p.onDelete, firstRun, announceExisting: p.announceExisting };
+    return { onChange: p.onChange, onDelete: p.onDelete, firstRun, announceExisting: p.announceExisting, afterRestore };
   }
 
   /**
@@ -102,7 +102,7 @@ export class Publisher {
    */
   async processBatch(batch: Batch, opts: BatchOptions = {}): Promise<BatchResult> {
     const { firstRun = false, onProgress, mtimes } = opts;
-    const policy = this.policy(firstRun);
+    const policy = this.policy(firstRun, opts.afterRestore === true);
     const startedAt = this.now();
     const files = [...new Set(batch.changed)]; // a note listed twice would be decided twice: announced twice
     const known = this.knownLookup(files.length + batch.removed.length);
@@ -166,7 +166,7 @@ export class Publisher {
     const result: BatchResult = { scanned: 0, parsed: 0, announced: 0, errors: 0, heldRemovals: 0 };
     const gone = this.pending.take().filter((rel) => !existsSync(path.join(this.deps.root, rel)));
     const known = this.knownLookup(gone.length);
-    this.commitRemovals(gone.filter((rel) => known(rel)), known, this.policy(false), result);
+    this.commitRemovals(gone.filter((rel) => known(rel)), known, this.policy(false, false), result);
     return result;
   }
 

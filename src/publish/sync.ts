@@ -32,6 +32,8 @@ export interface FolderSyncDeps {
   onIdle?: (() => void) | undefined;
   /** A watcher batch was applied, or recorded as failed (in-process tests wait for their saves with it). */
   onBatch?: ((batch: Batch) => void) | undefined;
+  /** The database was restored from a backup: the start-up scan announces nothing new (AppOptions.afterRestore). */
+  afterRestore?: boolean | undefined;
 }
 
 const MAX_TIMER_MS = 2 ** 31 - 1;
@@ -93,9 +95,9 @@ export class FolderSync {
     for (const link of outsideLinks) publisher.recordSkipped(link, OUTSIDE_LINK); // logged there, once
     const firstRun = store.getMeta('initialized') === undefined;
     const mtimes = new Map<string, number>();
-    const result = await publisher.processBatch({ changed: files, removed: this.notesGone(files) }, { firstRun, onProgress: this.deps.onProgress, mtimes, trustStat: true });
+    const result = await publisher.processBatch({ changed: files, removed: this.notesGone(files) }, { firstRun, afterRestore: this.deps.afterRestore, onProgress: this.deps.onProgress, mtimes, trustStat: true });
     store.setMeta('initialized', new Date().toISOString());
-    log.info({ ...result, firstRun, removalsWaiting: publisher.pendingRemovals }, 'start-up scan reconciled');
+    log.info({ ...result, firstRun, afterRestore: this.deps.afterRestore === true, removalsWaiting: publisher.pendingRemovals }, 'start-up scan reconciled');
     await this.watcher.ready;
     const again = scanNotesSync(root);
     const againSet = new Set(again);

@@ -36,7 +36,7 @@ function readMark(dbFile: string, file: string): StoreMark | undefined {
   }
   throw new StoreError(
     dbFile,
-    `${file} is not a mark notecast wrote (it holds ${JSON.stringify(text.slice(0, 40))}), so whether ${dbFile} lost commits cannot be told. If the database is the one notecast last ran on, delete ${file} and start again; if you restored it from a backup, see "After restoring a backup" in docs/operations.md.`,
+    `${file} is not a mark notecast wrote (it holds ${JSON.stringify(text.slice(0, 40))}), so whether ${dbFile} lost commits cannot be told. If the database is the one notecast last ran on, delete ${file} and start again; if you restored it from a backup, start once with --after-restore (see "After a crash, a lost -wal, a restored backup" in docs/operations.md).`,
   );
 }
 
@@ -47,10 +47,13 @@ export function checkMark(dbFile: string, store: Store): void {
   if (!mark) return;
   const now = store.highWater();
   if (now.outbox >= mark.outbox && now.finished >= mark.finished) return;
+  // A deleted -wal and a restored backup look the same from here (an older state of the same
+  // database); only the operator knows which it was, so the message says what to do for each.
   throw new StoreError(
     dbFile,
-    `${dbFile} has lost its most recent commits (it knows ${now.outbox} deliveries, ${now.finished} of them finished, where it had ${mark.outbox} and ${mark.finished}); was its -wal file deleted or an older copy restored? ` +
-      `Put the -wal file back beside it, or restore a whole backup. To accept the loss and go on (notes it forgot may be announced again), delete ${markFile(dbFile)} and start again.`,
+    `${dbFile} holds less than notecast last recorded beside it in ${markFile(dbFile)} (it knows ${now.outbox} deliveries, ${now.finished} of them finished, where it had ${mark.outbox} and ${mark.finished}). ` +
+      `If you restored it from a backup, start once with --after-restore: what the backup does not know was announced after it was taken, and is recorded without being announced again. ` +
+      `If its -wal file was deleted, put it back beside it and start again; without it, start once with --after-restore too (the notes whose records it held were announced). See "After a crash, a lost -wal, a restored backup" in docs/operations.md.`,
   );
 }
 

@@ -32,6 +32,11 @@ export class OutboxUpkeep {
     return this.sql("UPDATE outbox SET next_attempt_at = ? WHERE status = 'pending' AND next_attempt_at > ?").run(now, horizon).changes;
   }
 
+  /** Posts (and digests) still queued or mid-send are set aside as skipped, with `why`; returns how many. */
+  skipOpenPosts(why: string): number {
+    return this.sql("UPDATE outbox SET status = 'skipped', last_error = ?, updated_at = ? WHERE status IN ('pending', 'sending') AND kind IN ('post', 'digest')").run(why, Date.now()).changes;
+  }
+
   /** The clock stepped back by `stepMs`: every pending wait ends that much earlier (never before `now`). */
   shiftWaits(stepMs: number, now: number): number {
     return this.sql("UPDATE outbox SET next_attempt_at = MAX(?, next_attempt_at - ?) WHERE status = 'pending' AND next_attempt_at > ?").run(now, stepMs, now).changes;

@@ -14,7 +14,7 @@ import { mkdtempSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
-import { startApp, type RunningApp } from '../../src/app.js';
+import { startApp, type AppOptions, type RunningApp } from '../../src/app.js';
 import { configSchema, type Config } from '../../src/config/schema.js';
 import { parseEnv } from '../../src/config/env.js';
 import { createLogger, silentLogger, type Logger } from '../../src/log.js';
@@ -24,6 +24,43 @@ import { loadConfig, readOptions, resolveSite } from '../../src/config/load.js';
 import { secretsOf } from '../../src/config/env.js';
 import { platformAdaptersOf, startFailure } from '../../src/cli/start.js';
 import { ServiceEvents, type Sandbox, type ServiceEvent } from './service.js';
+import { createConsoleAdapter } from '../../src/adapters/console/console.js';
+import type { ChatAdapter } from '../../src/publish/port.js';
+
+/**
+ * The console platform failing, for outages in this process: while `down`, every send is refused
+ * as a 5xx would be (the console adapter counts every error as transient); while `hangMs` is set,
+ * every send waits that long first (past `delivery.callTimeoutMs`, it is aborted and retried).
+ * `hits` counts the sends that met a failure.
+ */
+export interface PlatformFaults {
+  down: boolean;
+  hangMs: number;
+  hits: number;
+}
+
+/** The console adapter behind `faults` (PlatformFaults); the service is told `console.enabled: false` so it is the only one. */
+function consoleBehind(faults: PlatformFaults, write: (line: string) => void): ChatAdapter {
+  const inner = createConsoleAdapter({ json: true, write });
+  const gate = async (signal: AbortSignal | undefined): Promise<void> => {
+    if (faults.down) {
+      faults.hits++;
+      throw new Error('503 Service Unavailable');
+    }
+    if (!faults.hangMs) return;
+    faults.hits++;
+    await new Promise<void>((resolve, reject) => {
+      const t = setTimeout(resolve, faults.hangMs);
+      signal?.addEventListener('abort', () => (clearTimeout(t), reject(new Error('aborted'))), { once: true });
+    });
+  };
+  return {
+    ...inner,
+    post: async (target, message, ctx) => (await gate(ctx.signal), inner.post(target, message, ctx)),
+    edit: async (target, id, message, ctx) => (await gate(ctx.signal), inner.edit(target, id, message, ctx)),
+    delete: async (target, id, ctx) => (await gate(ctx.signal), inner.delete(target, id, ctx)),
+  };
+}
 
 /** One line the console adapter printed (see README, `start --json` events). */
 export interface ConsoleEvent {
@@ -54,6 +91,11 @@ export class InProcessService {
   readonly anomalies: string[] = [];
   readonly chats = new Map<string, Map<string, ChatMessage>>();
   private idles = 0;
+  /** Kills so far (`kill`), and posts sent again after one that showed the message already there (same id, as Discord's nonce returns it). */
+  kills = 0;
+  resends = 0;
+  /** Which app's output counts: one dropped by `kill` says nothing more, as a killed process. */
+  private generation = 0;
   private seenPaths = new Set<string>();
   private waiters: (() => void)[] = [];
 
@@ -71,19 +113,42 @@ export class InProcessService {
     return new InProcessService(notes, path.join(dir, 'state', 'notecast.db'), configSchema.parse(config));
   }
 
-  async start(): Promise<void> {
+  /** Set by `withFaults`: the console platform can then fail and recover (PlatformFaults). */
+  faults: PlatformFaults | undefined;
+
+  /** From the next start on, the console platform fails as `faults` says (switched by the test as it goes). */
+  withFaults(): PlatformFaults {
+    this.faults = { down: false, hangMs: 0, hits: 0 };
+    return this.faults;
+  }
+
+  /** How many idle signals the service has given (to tell whether one came since). */
+  get idleCount(): number {
+    return this.idles;
+  }
+
+  /** `options`: start flags as the CLI passes them (`afterRestore`). */
+  async start(options: Pick<AppOptions, 'afterRestore'> = {}): Promise<void> {
     const before = this.idles;
+    const gen = ++this.generation;
+    const mine = (fn: () => void) => {
+      if (gen === this.generation) fn();
+    };
+    const faults = this.faults;
+    const write = (line: string) => mine(() => this.onLine(line));
     this.app = await startApp({
-      config: this.config,
+      ...options,
+      ...(faults ? { platformAdapters: [() => consoleBehind(faults, write)] } : {}),
+      config: faults ? { ...this.config, console: { ...this.config.console, enabled: false } } : this.config,
       env: parseEnv({}),
       read: { maxBytes: 1 << 20, defaultLang: 'en', fileLangs: [...DEFAULT_FILE_LANGS], site: { url: 'https://ex.org', baseurl: '', permalink: '/:title', collections: {} } },
       notesDir: this.notes,
       dbPath: this.db,
       log: this.log,
-      out: (line) => this.onLine(line),
+      out: (line) => mine(() => this.onLine(line)),
       json: true,
-      onIdle: () => this.bump(() => this.idles++),
-      onBatch: (b) => this.bump(() => this.sawBatch(b)),
+      onIdle: () => mine(() => this.bump(() => this.idles++)),
+      onBatch: (b) => mine(() => this.bump(() => this.sawBatch(b))),
     });
     await this.waitFor(() => this.idles > before, 20_000, 'idle after start');
   }
@@ -92,6 +157,15 @@ export class InProcessService {
     const app = this.app;
     this.app = undefined;
     await app?.stop();
+  }
+
+  /** Drops the app as a kill -9 would (RunningApp.abandon): `start` then starts a new one on the same database. */
+  async kill(): Promise<void> {
+    const app = this.app;
+    this.app = undefined;
+    this.generation++;
+    this.kills++;
+    await app?.abandon();
   }
 
   /** Waits until every path was in a batch the service applied, then for its idle signal. */
@@ -143,7 +217,11 @@ export class InProcessService {
     let chat = this.chats.get(e.target);
     if (!chat) this.chats.set(e.target, (chat = new Map()));
     const m = chat.get(e.messageId);
-    if (e.event === 'post' || e.event === 'digest') {
+    if ((e.event === 'post' || e.event === 'digest') && m?.live && this.kills > 0 && m.text === e.text) {
+      // A post caught by a kill before its record, sent again: the console's message id comes from
+      // the delivery, so the chat shows the same message (Discord's nonce does this within minutes).
+      this.resends++;
+    } else if (e.event === 'post' || e.event === 'digest') {
       if (m) this.anomalies.push(`message ${e.messageId} posted twice in ${e.target}`);
       chat.set(e.messageId, { messageId: e.messageId, family: e.family ?? e.noteId, noteId: e.noteId, text: e.text, live: true });
     } else if (!m?.live) {

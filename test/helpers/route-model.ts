@@ -27,7 +27,19 @@ export type Op =
   | { op: 'restore' }
   | { op: 'burst'; ops: Op[] }
   /** Stop, apply `offline` while stopped, start again on the same database. */
-  | { op: 'restart'; offline: Op[] };
+  | { op: 'restart'; offline: Op[] }
+  /**
+   * Apply `ops`, then kill the service as kill -9 would (InProcessService.kill): at once
+   * (`written`: the watcher may not have seen them) or once their batch was applied (`batched`:
+   * deliveries queued or in flight), then start again on the same database.
+   */
+  | { op: 'kill'; at: 'written' | 'batched'; ops: Op[] }
+  /**
+   * The platform fails (`down`: every send refused as a 5xx; `hang`: every send unanswered past
+   * `delivery.callTimeoutMs`) while `ops` are applied and their batch handled, until a send met
+   * the failure; then it recovers and the retries go out.
+   */
+  | { op: 'outage'; kind: 'down' | 'hang'; ops: Op[] };
 
 const fileArb = fc.tuple(fc.constantFrom(...FOLDERS), fc.constantFrom(...NAMES), fc.constantFrom(...SUFFIXES)).map(([d, n, s]) => `${d}${n}${s}.md`);
 
@@ -42,6 +54,8 @@ export const opArb: fc.Arbitrary<Op> = fc.oneof(
   { weight: 8, arbitrary: simpleOp },
   { weight: 2, arbitrary: fc.record({ op: fc.constant('burst' as const), ops: fc.array(simpleOp, { minLength: 2, maxLength: 5 }) }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constant('restart' as const), offline: fc.array(simpleOp, { maxLength: 3 }) }) },
+  { weight: 1, arbitrary: fc.record({ op: fc.constant('kill' as const), at: fc.constantFrom('written' as const, 'batched' as const), ops: fc.array(simpleOp, { minLength: 1, maxLength: 3 }) }) },
+  { weight: 1, arbitrary: fc.record({ op: fc.constant('outage' as const), kind: fc.constantFrom('down' as const, 'down' as const, 'hang' as const), ops: fc.array(simpleOp, { minLength: 1, maxLength: 3 }) }) },
 );
 
 export const sequenceArb = (maxLength: number) => fc.array(opArb, { minLength: Math.ceil(maxLength / 2), maxLength, size: 'max' });
@@ -59,6 +73,8 @@ export function modelConfig(onDelete: 'keep' | 'delete'): unknown {
   return {
     watch: { mode: 'native', quietMs: 40, reconcileMinutes: 0 },
     publish: { onDelete, translations: { mode: 'group', graceMs: 0 }, digest: { threshold: 1000, windowMs: 200 } },
+    // Retries soon and never given up, so an outage's deliveries go out once it ends; a hung send is aborted after 1 s.
+    delivery: { baseDelayMs: 50, maxDelayMs: 300, maxAttempts: 1000, callTimeoutMs: 1000 },
     routes: CHATS.map((c) => ({ platform: 'console', chat: c.name, ...(c.lang ? { filter: { lang: [c.lang] } } : {}) })),
   };
 }
@@ -212,11 +228,45 @@ export function violations(world: World, svc: InProcessService, onDelete: 'keep'
 export interface RunResult {
   steps: number;
   problems: string[];
+  /** Kills applied, posts a kill caught that were sent again (the same message), sends that met an outage. */
+  kills: number;
+  resends: number;
+  faultHits: number;
+}
+
+const counts = (svc: InProcessService) => ({ kills: svc.kills, resends: svc.resends, faultHits: svc.faults?.hits ?? 0 });
+
+/** Applies a burst's ops; returns the paths the watcher will report. */
+function applyBurst(world: World, ops: readonly Op[]): string[] {
+  const before = new Set(world.files.keys());
+  // A path created and gone again within one burst may raise no event (the watcher coalesces them).
+  return ops.flatMap((x) => world.apply(x)).filter((f) => before.has(f) || world.files.has(f));
+}
+
+/** One outage step (see Op): fail, apply, wait until a send met the failure (or nothing was to be sent), recover, settle. */
+async function outage(svc: InProcessService, world: World, o: Extract<Op, { op: 'outage' }>): Promise<void> {
+  const faults = svc.faults!;
+  const hitsBefore = faults.hits;
+  if (o.kind === 'down') faults.down = true;
+  else faults.hangMs = 1500;
+  const paths = [...new Set(applyBurst(world, o.ops))];
+  const idles = svc.idleCount;
+  try {
+    if (!paths.length) return; // nothing changed: nothing to send
+    await svc.batched(paths);
+    // Idle while failing: nothing was to be sent (a retry waiting is not idle).
+    await svc.waitFor(() => faults.hits > hitsBefore || svc.idleCount > idles, 20_000, 'a send meeting the outage, or idle');
+  } finally {
+    faults.down = false;
+    faults.hangMs = 0;
+  }
+  if (faults.hits > hitsBefore) await svc.nextIdle(30_000);
 }
 
 /** Runs one sequence on a fresh folder and database; stops at the first step that breaks a rule. */
 export async function runSequence(ops: readonly Op[], onDelete: 'keep' | 'delete'): Promise<RunResult> {
   const svc = InProcessService.sandbox(modelConfig(onDelete));
+  svc.withFaults();
   const world = new World(svc.notes);
   await svc.start();
   let steps = 0;
@@ -231,9 +281,16 @@ export async function runSequence(ops: readonly Op[], onDelete: 'keep' | 'delete
         await svc.start();
         changed = [];
       } else if (o.op === 'burst') {
-        const before = new Set(world.files.keys());
-        // A path created and gone again within one burst may raise no event (the watcher coalesces them).
-        changed = o.ops.flatMap((x) => world.apply(x)).filter((f) => before.has(f) || world.files.has(f));
+        changed = applyBurst(world, o.ops);
+      } else if (o.op === 'kill') {
+        const seen = [...new Set(applyBurst(world, o.ops))];
+        if (o.at === 'batched' && seen.length) await svc.batched(seen);
+        await svc.kill();
+        await svc.start(); // its scan finds what the killed one had not handled; it waits for idle
+        changed = [];
+      } else if (o.op === 'outage') {
+        await outage(svc, world, o);
+        changed = [];
       } else {
         changed = world.apply(o);
       }
@@ -241,9 +298,9 @@ export async function runSequence(ops: readonly Op[], onDelete: 'keep' | 'delete
       const expected = [...new Set(changed)];
       if (expected.length) await svc.settle(expected);
       const problems = violations(world, svc, onDelete);
-      if (problems.length) return { steps, problems };
+      if (problems.length) return { steps, problems, ...counts(svc) };
     }
-    return { steps, problems: [] };
+    return { steps, problems: [], ...counts(svc) };
   } finally {
     await svc.stop();
   }

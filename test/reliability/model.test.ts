@@ -1,7 +1,8 @@
 /**
  * Issue 25, the lever: random sequences of what people do to a notes folder (create, edit, rename,
  * move between folders and language folders, draft and undraft, delete, restore, the same file name
- * in two folders, a shared translation key, bursts, restarts) through the whole service in this
+ * in two folders, a shared translation key, bursts, restarts, kills at random points, the platform
+ * failing (5xx, hanging) and recovering) through the whole service in this
  * process, checked after every step against a model of what every chat should show
  * (test/helpers/route-model.ts). Seeded: a failure prints its seed and shrunk sequence; keep each
  * shrunk counterexample below as a test of its own. `npm run bench -- model` runs many more.
@@ -13,8 +14,15 @@ import { runSequence, sequenceArb, type Op } from '../helpers/route-model.js';
 const RUNS = Number(process.env.MODEL_RUNS ?? 8);
 const SEED = Number(process.env.MODEL_SEED ?? 25);
 
+/** What the random runs exercised, so a generator that stopped making kills or outages is seen. */
+const exercised = { runs: 0, kills: 0, resends: 0, faultHits: 0 };
+
 async function holds(ops: readonly Op[], onDelete: 'keep' | 'delete'): Promise<void> {
   const r = await runSequence(ops, onDelete);
+  exercised.runs++;
+  exercised.kills += r.kills;
+  exercised.resends += r.resends;
+  exercised.faultHits += r.faultHits;
   expect(r.problems, `after step ${r.steps} of ${JSON.stringify(ops)}`).toEqual([]);
 }
 
@@ -27,6 +35,12 @@ describe('model: every chat shows each published note once, in its newest state'
       );
     });
   }
+  it('the runs above killed the service and met platform outages', () => {
+    if (exercised.runs === 0) return; // the random runs were filtered out (vitest -t): nothing to count
+    console.log(`model: ${exercised.runs} runs, ${exercised.kills} kills, ${exercised.resends} posts resent after a kill, ${exercised.faultHits} sends that met an outage`);
+    expect(exercised.kills).toBeGreaterThan(0);
+    expect(exercised.faultHits).toBeGreaterThan(0);
+  });
 });
 
 describe('model: counterexamples it found, kept', () => {
@@ -62,6 +76,20 @@ describe('model: counterexamples (seed 1001)', () => {
         { op: 'write', file: 'setup.md', draft: false },
       ],
       'keep',
+    );
+  });
+});
+
+describe('model: counterexamples (seed 25, after kills and outages joined the commands)', () => {
+  it('a kill once a translation keyed `shared` was handled, then an English note joins the key from a new nested folder', async () => {
+    // Found a harness gap, not a service one: the killed app's folder watches, shared by path in one
+    // process, were torn down after the new app's were made (RunningApp.abandon now drops them first).
+    await holds(
+      [
+        { op: 'kill', at: 'batched', ops: [{ op: 'write', file: 'intro.md', draft: false, key: 'shared' }] },
+        { op: 'write', file: '_posts/en/intro.md', draft: false, key: 'shared' },
+      ],
+      'delete',
     );
   });
 });

@@ -151,13 +151,24 @@ describe('a database that lost its newest commits', () => {
 
     const again = Service.start(sb);
     expect(await again.exited).toBe(1);
-    expect(again.stderr).toMatch(/has lost its most recent commits .*was its -wal file deleted/);
+    expect(again.stderr).toMatch(/holds less than notecast last recorded .*If you restored it from a backup, start once with --after-restore.*If its -wal file was deleted, put it back .*without it, start once with --after-restore/);
     expect(again.events).toEqual([]);
-    // Accepting the loss, as the message says: delete the mark and start.
-    rmSync(`${sb.db}.mark`);
-    const accepted = Service.start(sb);
+    // Without the -wal, as the message says: start once with --after-restore. The notes whose
+    // records the log held were announced: they are recorded, not announced again.
+    const accepted = Service.start(sb, ['--after-restore']);
     await accepted.ready();
+    await accepted.settled();
+    expect(accepted.deliveries()).toEqual([]);
+    expect(accepted.stderr).toMatch(/started --after-restore/);
     expect(await accepted.stop()).toBe(0);
+    // And the next start, without the flag, is an ordinary one: its mark was written anew.
+    const next = Service.start(sb);
+    await next.ready();
+    writeFileSync(path.join(sb.notes, 'after-en.md'), note('After', 'Written after the recovery.'));
+    await next.waitFor((e) => e.some((x) => x.event === 'post'), 20_000, 'a post');
+    await next.settled();
+    expect(next.deliveries().map((e) => e.noteId)).toEqual(['after-en']);
+    expect(await next.stop()).toBe(0);
   }, 60_000);
 });
 

@@ -17,6 +17,7 @@ import { createDiscordDelivery, type DiscordRouteOptions, type DiscordWebhookRou
 export type { DiscordRouteOptions, DiscordWebhookRoute } from './deliver.js';
 import { commandsHash, discordCommandPayloads } from './commands.js';
 import { classifyDiscordError } from './errors.js';
+import { boundedRestOptions } from './calls.js';
 import { missingForPosting } from './permissions.js';
 
 export interface DiscordAdapterOptions {
@@ -32,6 +33,8 @@ export interface DiscordAdapterOptions {
   log: Logger;
   /** The config's message templates (each chat's route's, else the global ones); the defaults without. */
   templates?: Templates | undefined;
+  /** Our own limit on every REST call (`delivery.callTimeoutMs`; see calls.ts). */
+  callTimeoutMs: number;
 }
 
 export { autocompleteChoices } from './interactions.js';
@@ -49,10 +52,11 @@ export async function registerDiscordCommands(rest: REST, store: Pick<AdapterSta
   return { changed: true, scope };
 }
 
-export function createDiscordRest(token: string, api: string): REST {
+/** With `bound`, every call has our own time limit, each call given up told to `said` (calls.ts). */
+export function createDiscordRest(token: string, api: string, bound?: { callTimeoutMs: number; said: (line: string) => void }): REST {
   // Short rate limits are waited out by the REST queue; long ones and every failure go back to
   // the outbox, the one place that retries deliveries (retries: 0).
-  return new REST({ api, retries: 0, rejectOnRateLimit: (d) => d.retryAfter > 10_000 }).setToken(token);
+  return new REST({ api, retries: 0, rejectOnRateLimit: (d) => d.retryAfter > 10_000, ...(bound ? boundedRestOptions(bound.callTimeoutMs, bound.said) : {}) }).setToken(token);
 }
 
 export interface DiscordAdapter extends ChatAdapter {
@@ -67,7 +71,7 @@ export function createDiscordAdapter(o: DiscordAdapterOptions): DiscordAdapter {
     // Discord closes a session holding more than 2,500 guilds with 4011 Sharding required
     // (events/gateway.mdx, Sharding). 'auto' takes the count Get Gateway Bot recommends (`shards`).
     shards: 'auto',
-    rest: { api: o.config.api, retries: 0, rejectOnRateLimit: (d) => d.retryAfter > 10_000, globalRequestsPerSecond: o.config.globalRequestsPerSecond },
+    rest: { api: o.config.api, retries: 0, rejectOnRateLimit: (d) => d.retryAfter > 10_000, globalRequestsPerSecond: o.config.globalRequestsPerSecond, ...boundedRestOptions(o.callTimeoutMs, (line, fields) => log.warn(fields, line)) },
     allowedMentions: { parse: [] },
   });
   const rest = client.rest;

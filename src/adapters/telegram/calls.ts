@@ -5,6 +5,7 @@
 import type { AsyncLocalStorage } from 'node:async_hooks';
 import { type Bot, HttpError } from 'grammy';
 import type { Logger } from '../../log.js';
+import { withTimeout } from '../../util/timeout.js';
 import type { Pacer } from './pacer.js';
 
 /** Methods that send into a chat, spaced by the pacer. */
@@ -33,27 +34,6 @@ function sleepUnlessAborted(ms: number, signal: AbortSignal): Promise<boolean> {
     };
     signal.addEventListener('abort', onAbort, { once: true });
   });
-}
-
-/** A signal aborted by `outer` or after `ms`; `timedOut` tells which. */
-function withTimeout(outer: AbortSignal | undefined, ms: number) {
-  const ctl = new AbortController();
-  let expired = false;
-  const onOuter = () => ctl.abort();
-  if (outer?.aborted) ctl.abort();
-  else outer?.addEventListener('abort', onOuter, { once: true });
-  const timer = setTimeout(() => {
-    expired = true;
-    ctl.abort();
-  }, ms);
-  return {
-    signal: ctl.signal,
-    timedOut: () => expired,
-    done: () => {
-      clearTimeout(timer);
-      outer?.removeEventListener('abort', onOuter);
-    },
-  };
 }
 
 export interface CallRules {

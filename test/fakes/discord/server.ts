@@ -137,6 +137,12 @@ export class FakeDiscord {
   resumes = 0;
   /** While true, message creations are held unanswered (a platform that times out). */
   hang = false;
+  /**
+   * While set, the REST requests it matches (any route) are held unanswered: a Discord that accepts
+   * connections and never answers, start-up calls included (issue 25, item 8: grammY's 500 s default
+   * left Telegram silent for 8 minutes; discord.js's REST client has its own 15 s default).
+   */
+  hangWhere: ((method: string, path: string) => boolean) | undefined;
   /** Held requests the client gave up on and closed itself (an aborted call). */
   abandoned = 0;
   private readonly hung: IncomingMessage[] = [];
@@ -158,6 +164,7 @@ export class FakeDiscord {
   /** Stops holding; requests still held are dropped unprocessed. */
   release(): void {
     this.hang = false;
+    this.hangWhere = undefined;
     for (const req of this.hung.splice(0)) req.socket.destroy();
   }
   /** While down, every connection is cut at once, REST and gateway alike, as in an outage. */
@@ -366,7 +373,8 @@ export class FakeDiscord {
   // ── REST ──
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (this.isDown) return void req.socket.destroy();
-    if (this.hang && req.method === 'POST' && /\/channels\/\d+\/messages$/.test(req.url ?? '')) {
+    const held = this.hangWhere?.(req.method ?? 'GET', new URL(req.url ?? '/', 'http://x').pathname.replace(/^\/api\/v10/, ''));
+    if (held || (this.hang && req.method === 'POST' && /\/channels\/\d+\/messages$/.test(req.url ?? ''))) {
       this.hung.push(req);
       req.socket.once('close', () => {
         if (this.hung.includes(req)) this.abandoned++;

@@ -1,0 +1,55 @@
+/**
+ * Issue 25, item 11: a read-only state folder is named with its cause by every command that opens
+ * the database, not SQLite's bare "unable to open database file". Root writes through a read-only
+ * mode (test/cli/startup.test.ts covers that as another user), so here the folder is a read-only
+ * bind mount, which refuses root as well (CI and these machines run as root).
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/cli.js';
+
+const canMount = (() => {
+  if (process.getuid?.() !== 0) return false;
+  const probe = mkdtempSync(path.join(tmpdir(), 'notecast-mount-'));
+  try {
+    execFileSync('mount', ['--bind', '-o', 'ro', probe, probe], { stdio: 'ignore' });
+    execFileSync('umount', [probe], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  } finally {
+    rmSync(probe, { recursive: true, force: true });
+  }
+})();
+
+describe('a read-only state folder', () => {
+  it.skipIf(!canMount)('start, sync and status name the database and the cause', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'notecast-ro-'));
+    const notes = path.join(dir, 'notes');
+    const state = path.join(dir, 'state');
+    const ro = path.join(dir, 'ro');
+    mkdirSync(notes);
+    mkdirSync(state);
+    mkdirSync(ro);
+    expect(runCli(['sync', '--once', '--notes', notes, '--db', path.join(state, 'n.db')]).code).toBe(0); // a database made while it could be
+    execFileSync('mount', ['--bind', state, ro]);
+    try {
+      execFileSync('mount', ['-o', 'remount,bind,ro', ro]);
+      const db = path.join(ro, 'n.db');
+      const cause = new RegExp(`state database ${db.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}: .*n\\.db cannot be written \\(EROFS: read-only file system\\)`);
+      const status = runCli(['status', '--db', db]);
+      expect(status.stderr).toMatch(cause);
+      expect(status.code).toBe(1);
+      expect(runCli(['sync', '--once', '--notes', notes, '--db', db]).stderr).toMatch(cause);
+      const start = runCli(['start', '--notes', notes, '--db', db]);
+      expect(start.stderr).toMatch(cause);
+      expect(start.stderr).not.toMatch(/unable to open database file/);
+    } finally {
+      execFileSync('umount', ['-l', ro]);
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
