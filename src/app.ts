@@ -8,6 +8,7 @@ import type { ChatAdapter } from './publish/port.js';
 import { createConsoleAdapter } from './adapters/console/console.js';
 import type { Config, Route } from './config/schema.js';
 import { ConfigError } from './errors.js';
+import { targetKey, type Target } from './store/types.js';
 import type { Env } from './config/env.js';
 import type { Logger } from './log.js';
 import type { ReadOptions } from './notes/read.js';
@@ -123,7 +124,7 @@ async function startAppParts(o: AppOptions, undo: (() => unknown)[]): Promise<Ru
   const deliverer = new Deliverer(
     store,
     byPlatform,
-    { ...config.delivery, isUp: (platform) => connections.isUp(platform), live },
+    { ...config.delivery, isUp: (platform) => connections.isUp(platform), live, unpinPrevious: unpinPreviousIn(config.routes) },
     log,
     (e) => {
       state.markNow(); // the delivery's record is committed: the mark follows at once (see store/mark.ts)
@@ -285,4 +286,10 @@ function openState(dbPath: string, log: Logger): { store: Store; markNow(): void
       lock.release();
     },
   };
+}
+
+/** A config route's `unpinPrevious`, by the chat (and thread) it names. */
+function unpinPreviousIn(routes: Config['routes']): (target: Target) => boolean {
+  const keys = new Set(routes.filter((r) => r.unpinPrevious).map((r) => targetKey({ platform: r.platform, chat: r.chat, thread: r.thread ?? '' })));
+  return (target) => keys.has(targetKey(target));
 }

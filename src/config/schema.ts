@@ -64,6 +64,11 @@ export const routeSchema = z
       .strict()
       .optional(),
     /**
+     * A note pinned here (front matter `notecast: {pin: true}`) unpins the announcement notecast
+     * pinned in this chat before it, so one stays pinned.
+     */
+    unpinPrevious: z.boolean().optional(),
+    /**
      * Discord announcement channels only: publish each post to the servers that follow the channel
      * (without it, followers never see the notes). Needs no extra permission for the bot's own posts.
      */

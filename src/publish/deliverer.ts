@@ -5,7 +5,7 @@
 import type { ChatAdapter, FailureClass, SendContext } from './port.js';
 import type { Logger } from '../log.js';
 import type { Store } from '../store/store.js';
-import type { OutboxRow } from '../store/types.js';
+import type { OutboxRow, Target } from '../store/types.js';
 import { laneKey, targetKey } from '../store/types.js';
 import { backoffMs, NO_JITTER, rateLimitedDelayMs } from './backoff.js';
 import type { Platform } from '../config/schema.js';
@@ -23,6 +23,13 @@ export interface DelivererOptions {
   isUp?: (platform: Platform) => boolean;
   /** publish.waitUntilLive: first posts wait for their page (live.ts). */
   live?: LiveChecker | undefined;
+  /** Whether a pin in this chat unpins the announcement pinned there before (a config route's `unpinPrevious`). */
+  unpinPrevious?: ((target: Target) => boolean) | undefined;
+}
+
+/** The store's meta key holding the last announcement notecast pinned in a chat. */
+export function pinnedKey(target: Target): string {
+  return `pinned:${targetKey(target)}`;
 }
 
 class CallTimeout extends Error {
@@ -197,12 +204,16 @@ export class Deliverer {
     const p = row.payload;
     if (row.kind === 'post' || row.kind === 'digest') {
       if (p.type === 'delete') throw new Error('a post carries no content');
-      if (p.type === 'crosspost') throw new Error('a post carries no crosspost');
+      if (p.type === 'crosspost' || p.type === 'pin') throw new Error('a post carries no crosspost or pin');
       const { messageId, crosspost } = await this.bounded((signal) => adapter.post(row.target, p, { ...ctx, signal }));
-      // Recorded the moment the send returns, with the post (and its crosspost, queued), in one transaction.
+      // Recorded the moment the send returns, with the post (and its crosspost and pin, queued), in one transaction.
       await this.record(logCtx, () => this.store.transaction(() => {
         this.store.markDone(row.id, messageId);
         if (crosspost) this.store.enqueue({ noteId: row.noteId, revision: row.revision, target: row.target, kind: 'crosspost', payload: { type: 'crosspost', messageId } });
+        if (p.type === 'summary' && p.pin) {
+          const unpinPrevious = this.opts.unpinPrevious?.(row.target) ? { unpinPrevious: true } : {};
+          this.store.enqueue({ noteId: row.noteId, revision: row.revision, target: row.target, kind: 'pin', payload: { type: 'pin', messageId, ...unpinPrevious } });
+        }
         if (p.type === 'digest') for (const item of p.items) this.store.putPost(item.noteId, row.target, messageId, 0, true);
         else if (row.noteId) this.store.putPost(row.noteId, row.target, messageId, row.revision);
       }));
@@ -219,6 +230,7 @@ export class Deliverer {
       await this.record(logCtx, () => this.store.markDone(row.id, p.messageId));
       return { outcome: 'done', messageId: p.messageId };
     }
+    if (p.type === 'pin') return this.pin(row, p, adapter, ctx, logCtx);
     const post = row.noteId ? this.store.postOf(row.noteId, row.target) : undefined;
     if (!post) {
       await this.record(logCtx, () => this.store.markDone(row.id, null, 'skipped', 'no posted message to change'));
@@ -239,6 +251,35 @@ export class Deliverer {
       }));
     }
     return { outcome: 'done', messageId: post.messageId };
+  }
+
+  /**
+   * Pins the posted message, then unpins the announcement notecast pinned there before when the
+   * route asks it (one already unpinned or deleted is fine). Both repeat harmlessly, so a resend
+   * after a crash does no harm; the chat's last pin is recorded with the delivery's outcome.
+   */
+  private async pin(row: OutboxRow, p: Extract<OutboxRow['payload'], { type: 'pin' }>, adapter: ChatAdapter, ctx: SendContext, logCtx: LogContext): Promise<{ outcome: 'done'; messageId: string } | { outcome: 'skipped' }> {
+    const pin = adapter.pin?.bind(adapter);
+    if (!pin) {
+      await this.record(logCtx, () => this.store.markDone(row.id, null, 'skipped', `${row.target.platform} does not pin`));
+      return { outcome: 'skipped' };
+    }
+    await this.bounded((signal) => pin(row.target, p.messageId, { ...ctx, signal }));
+    const key = pinnedKey(row.target);
+    const previous = this.store.getMeta(key);
+    const unpin = adapter.unpin?.bind(adapter);
+    if (p.unpinPrevious && unpin && previous && previous !== p.messageId) {
+      try {
+        await this.bounded((signal) => unpin(row.target, previous, { ...ctx, signal }));
+      } catch (e) {
+        if (e instanceof CallTimeout || adapter.classify(e, 'pin').kind !== 'gone') throw e;
+      }
+    }
+    await this.record(logCtx, () => this.store.transaction(() => {
+      this.store.markDone(row.id, p.messageId);
+      this.store.setMeta(key, p.messageId);
+    }));
+    return { outcome: 'done', messageId: p.messageId };
   }
 
   /** A hung call must not hold its chat's queue (and a concurrency slot) forever: it is aborted. */
@@ -315,14 +356,15 @@ export class Deliverer {
         return;
       case 'rejected':
         await this.record(logCtx, () => this.store.markFailed(row.id, f.reason));
-        this.log.error({ ...logCtx, reason: f.reason }, 'delivery rejected by the platform');
+        // A pin refused (no right to pin there) fails alone: the post stands and the chat goes on.
+        this.log.error({ ...logCtx, reason: f.reason }, row.kind === 'pin' ? 'pin refused by the platform (does the bot have the right to pin there?); the post stands' : 'delivery rejected by the platform');
         this.onEvent({ row, outcome: 'failed', error: f.reason });
         return;
       case 'gone':
         await this.record(logCtx, () => this.store.transaction(() => {
           this.store.markDone(row.id, null, 'skipped', f.reason);
-          // A crosspost of a message since deleted (or already published) leaves the post's record alone.
-          if (row.noteId && row.kind !== 'crosspost') this.store.dropPost(row.noteId, row.target);
+          // A crosspost or pin of a message since deleted (or a crosspost already published) leaves the post's record alone.
+          if (row.noteId && row.kind !== 'crosspost' && row.kind !== 'pin') this.store.dropPost(row.noteId, row.target);
         }));
         this.log.warn({ ...logCtx, reason: f.reason }, 'message no longer exists; nothing to change');
         this.onEvent({ row, outcome: 'skipped', error: f.reason });

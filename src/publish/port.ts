@@ -6,7 +6,7 @@ import type { Platform } from '../config/schema.js';
 import type { DeliveryPayload, Target } from '../store/types.js';
 
 /** What to send: a note's summary or a digest; the adapter renders it for its platform. */
-export type OutgoingMessage = Exclude<DeliveryPayload, { type: 'delete' } | { type: 'crosspost' }>;
+export type OutgoingMessage = Exclude<DeliveryPayload, { type: 'delete' } | { type: 'crosspost' } | { type: 'pin' }>;
 
 export interface SendContext {
   /** The outbox row's id and revision, for logs and idempotency. */
@@ -40,7 +40,7 @@ export type FailureClass =
   | { kind: 'rejected'; reason: string };
 
 /** Which call failed: a post, or a change to one already sent. */
-export type DeliveryOperation = 'post' | 'edit' | 'delete' | 'crosspost';
+export type DeliveryOperation = 'post' | 'edit' | 'delete' | 'crosspost' | 'pin';
 
 export interface ChatAdapter {
   readonly platform: Platform;
@@ -53,6 +53,12 @@ export interface ChatAdapter {
   delete(target: Target, messageId: string, ctx: SendContext): Promise<void>;
   /** Publishes a posted message to following channels (Discord); adapters that never ask for it need none. */
   crosspost?(target: Target, messageId: string, ctx: SendContext): Promise<void>;
+  /**
+   * Pins a posted message, and unpins one pinned before (front matter `notecast: {pin: true}`).
+   * Both repeat harmlessly; adapters of platforms without pins need none.
+   */
+  pin?(target: Target, messageId: string, ctx: SendContext): Promise<void>;
+  unpin?(target: Target, messageId: string, ctx: SendContext): Promise<void>;
   /**
    * Every error a call above may throw is classified here, in one place per adapter. The same
    * refusal can mean different things per operation: a missing permission on a post pauses the

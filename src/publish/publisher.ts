@@ -18,7 +18,7 @@ import type { KnownNote, Store } from '../store/store.js';
 import type { DeliveryPayload, DigestItem, NoteRow, SearchText, Target } from '../store/types.js';
 import { targetKey } from '../store/types.js';
 import { decideNote, decideRemoval, type Action, type Policy } from './decide.js';
-import { routeTargets, savedQueries, silentOf } from './route.js';
+import { routeTargets, savedQueries, postControlsOf } from './route.js';
 import { SavedSearches } from '../search/saved.js';
 import type { Batch } from '../watch/batch.js';
 import { familiesTouched, followRenamedFamilies, syncFamily, type NewFamilyPost } from './family-outbox.js';
@@ -332,7 +332,7 @@ export class Publisher {
       for (const { target, items } of perTarget.values()) {
         enqueued += this.enqueueNew(
           target,
-          items.map((d) => ({ noteId: d.row.id, revision: d.row.revision, title: d.row.info.title, url: d.row.info.url, payload: { type: 'summary', summary: d.row.summary!, ...silentOf(d.row.info) } })),
+          items.map((d) => ({ noteId: d.row.id, revision: d.row.revision, title: d.row.info.title, url: d.row.info.url, payload: { type: 'summary', summary: d.row.summary!, ...postControlsOf(d.row.info) } })),
         );
       }
     });

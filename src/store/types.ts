@@ -42,7 +42,7 @@ export interface NoteInfo {
   /** The saved searches (filter `words`) the note's words matched when it was saved. */
   searches?: string[] | undefined;
   /** The author's controls (front matter `notecast:`), when any is set; see notes/frontmatter.ts. */
-  controls?: { announce?: boolean | 'again' | undefined; silent?: boolean | undefined; routes?: string[] | undefined } | undefined;
+  controls?: { announce?: boolean | 'again' | undefined; silent?: boolean | undefined; routes?: string[] | undefined; pin?: boolean | undefined } | undefined;
 }
 
 /**
@@ -81,8 +81,11 @@ export interface DigestItem {
   url?: string | undefined;
 }
 
-/** `crosspost`: publishing a Discord announcement to following servers, once its post is out (see laneKey). */
-export type DeliveryKind = 'post' | 'edit' | 'delete' | 'digest' | 'crosspost';
+/**
+ * `crosspost`: publishing a Discord announcement to following servers, once its post is out (see
+ * laneKey); `pin`: pinning it (front matter `notecast: {pin: true}`), queued the same way.
+ */
+export type DeliveryKind = 'post' | 'edit' | 'delete' | 'digest' | 'crosspost' | 'pin';
 
 /** Another language of the same note, linked under its announcement. */
 export interface AlsoIn {
@@ -94,12 +97,14 @@ export interface AlsoIn {
 
 export type DeliveryPayload =
   /** `member`: in a family announcement, the note whose text is shown (the chat's language). */
-  /** `silent`: posted without a notification (front matter `notecast: {silent: true}`). */
-  | { type: 'summary'; summary: Summary; alsoIn?: AlsoIn[] | undefined; member?: string | undefined; silent?: boolean | undefined }
+  /** `silent`: posted without a notification (front matter `notecast: {silent: true}`); `pin`: pinned once posted. */
+  | { type: 'summary'; summary: Summary; alsoIn?: AlsoIn[] | undefined; member?: string | undefined; silent?: boolean | undefined; pin?: boolean | undefined }
   | { type: 'digest'; items: DigestItem[] }
   | { type: 'delete' }
   /** The posted message to publish to following channels. */
-  | { type: 'crosspost'; messageId: string };
+  | { type: 'crosspost'; messageId: string }
+  /** The posted message to pin; `unpinPrevious`: unpin the announcement pinned before it in that chat (a route's `unpinPrevious`). */
+  | { type: 'pin'; messageId: string; unpinPrevious?: boolean | undefined };
 
 export type DeliveryStatus = 'pending' | 'sending' | 'done' | 'failed' | 'skipped';
 
