@@ -47,6 +47,8 @@ export interface AppOptions {
   onIdle?: () => void;
   /** A watcher batch was applied (or recorded as failed): in-process tests know their saves were seen. */
   onBatch?: (batch: Batch) => void;
+  /** The clock of the publisher and the outbox (tests move it, to a digest's time say); Date.now by default. */
+  now?: () => number;
 }
 
 export interface PlatformDeps {
@@ -131,6 +133,7 @@ async function startAppParts(o: AppOptions, undo: (() => unknown)[]): Promise<Ru
       metrics.onDelivery(e);
       o.onDelivery?.(e);
     },
+    o.now,
   );
   const publisher = new Publisher({
     root,
@@ -145,6 +148,7 @@ async function startAppParts(o: AppOptions, undo: (() => unknown)[]): Promise<Ru
       deliverer.wake();
     },
     onNote: (row) => search.titleChanged(row.info),
+    now: o.now,
   });
 
   // Each platform connects on its own; one that is down never holds the others or the watcher.

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { DEFAULT_FILE_LANGS } from '../notes/lang.js';
 import { siteSchema } from '../notes/url.js';
+import { digestScheduleSchema } from '../notes/schedule.js';
 
 /** One filter shape for config routes and in-chat subscriptions; every given part must match. */
 export const filterSchema = z
@@ -22,6 +23,11 @@ export const filterSchema = z
      * one of the note's words; Chinese and Japanese by character pairs). Text, never a pattern.
      */
     words: z.string().trim().min(1).max(200).optional(),
+    /**
+     * Not a condition: the notes this filter passes are posted as one digest a day at `at`
+     * (`HH:MM`) in the time zone `tz` (IANA), instead of one post each (`/subscribe … digest:`).
+     */
+    digest: digestScheduleSchema.optional(),
   })
   .strict();
 

@@ -116,7 +116,7 @@ export class Deliverer {
 
   /** Nothing in flight and nothing waiting to be sent, now or after a retry delay (paused targets aside). */
   get idle(): boolean {
-    return this.inflight.size === 0 && !this.wakeScheduled && this.store.nextAttemptAt() === undefined && !this.opts.live?.busy && this.opts.live?.nextAt() === undefined;
+    return this.inflight.size === 0 && !this.wakeScheduled && this.store.nextAttemptAt(this.now()) === undefined && !this.opts.live?.busy && this.opts.live?.nextAt() === undefined;
   }
 
   /**
@@ -179,7 +179,8 @@ export class Deliverer {
       this.log.debug(logCtx, 'delivery waits: its platform is not connected yet');
       return;
     }
-    if (this.opts.live && !this.opts.live.mayPost(row, this.store.postOf(row.noteId ?? '', row.target) !== undefined)) {
+    const scheduledDigest = row.payload.type === 'summary' && row.payload.digestAt !== undefined; // digests never wait for a page
+    if (this.opts.live && !scheduledDigest && !this.opts.live.mayPost(row, this.store.postOf(row.noteId ?? '', row.target) !== undefined)) {
       return; // its page is being asked; the chat's next delivery goes meanwhile
     }
     this.store.markSending(row.id);
@@ -205,6 +206,7 @@ export class Deliverer {
     if (row.kind === 'post' || row.kind === 'digest') {
       if (p.type === 'delete') throw new Error('a post carries no content');
       if (p.type === 'crosspost' || p.type === 'pin') throw new Error('a post carries no crosspost or pin');
+      if (p.type === 'summary' && p.digestAt !== undefined) return this.scheduledDigest(row, p.digestAt, adapter, ctx, logCtx);
       const { messageId, crosspost } = await this.bounded((signal) => adapter.post(row.target, p, { ...ctx, signal }));
       // Recorded the moment the send returns, with the post (and its crosspost and pin, queued), in one transaction.
       await this.record(logCtx, () => this.store.transaction(() => {
@@ -251,6 +253,26 @@ export class Deliverer {
       }));
     }
     return { outcome: 'done', messageId: post.messageId };
+  }
+
+  /**
+   * A chat's scheduled digest (a subscription's `digest:`): every post held for this time goes out
+   * as one digest message, and all are recorded with it in one transaction, so none is sent twice
+   * and none alone. The first held post's nonce is the digest's.
+   */
+  private async scheduledDigest(row: OutboxRow, digestAt: number, adapter: ChatAdapter, ctx: SendContext, logCtx: LogContext): Promise<{ outcome: 'done'; messageId: string }> {
+    const held = this.store.heldForDigest(row.target, digestAt);
+    const rows = held.some((r) => r.id === row.id) ? held : [row, ...held];
+    const items = rows.flatMap((r) => (r.payload.type === 'summary' ? [{ noteId: r.noteId ?? '', title: r.payload.summary.title, url: r.payload.summary.url }] : []));
+    const { messageId } = await this.bounded((signal) => adapter.post(row.target, { type: 'digest', items }, { ...ctx, signal }));
+    await this.record(logCtx, () => this.store.transaction(() => {
+      for (const r of rows) {
+        this.store.markDone(r.id, messageId);
+        if (r.noteId) this.store.putPost(r.noteId, r.target, messageId, 0, true);
+      }
+    }));
+    this.log.info({ ...logCtx, notes: rows.length }, 'scheduled digest sent');
+    return { outcome: 'done', messageId };
   }
 
   /**

@@ -97,8 +97,11 @@ export interface AlsoIn {
 
 export type DeliveryPayload =
   /** `member`: in a family announcement, the note whose text is shown (the chat's language). */
-  /** `silent`: posted without a notification (front matter `notecast: {silent: true}`); `pin`: pinned once posted. */
-  | { type: 'summary'; summary: Summary; alsoIn?: AlsoIn[] | undefined; member?: string | undefined; silent?: boolean | undefined; pin?: boolean | undefined }
+  /**
+   * `silent`: posted without a notification (front matter `notecast: {silent: true}`); `pin`: pinned
+   * once posted; `digestAt`: held for the chat's scheduled digest at that time (ms), posted in it.
+   */
+  | { type: 'summary'; summary: Summary; alsoIn?: AlsoIn[] | undefined; member?: string | undefined; silent?: boolean | undefined; pin?: boolean | undefined; digestAt?: number | undefined }
   | { type: 'digest'; items: DigestItem[] }
   | { type: 'delete' }
   /** The posted message to publish to following channels. */

@@ -7,7 +7,7 @@
 import { mkdtempSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { startApp, type RunningApp } from '../../src/app.js';
+import { startApp, type AppOptions, type RunningApp } from '../../src/app.js';
 import { configSchema, type Config } from '../../src/config/schema.js';
 import { parseEnv } from '../../src/config/env.js';
 import { silentLogger, type Logger } from '../../src/log.js';
@@ -51,20 +51,24 @@ export class InProcessService {
     readonly db: string,
     readonly config: Config,
     private readonly log: Logger = silentLogger(),
+    /** Platform adapters (against the fakes), their tokens, and a clock the test moves. */
+    private readonly extra: Partial<Pick<AppOptions, 'platformAdapters' | 'now'>> & { env?: Record<string, string> } = {},
   ) {}
 
-  static sandbox(config: unknown): InProcessService {
+  static sandbox(config: unknown, extra: InProcessService['extra'] = {}): InProcessService {
     const dir = mkdtempSync(path.join(tmpdir(), 'notecast-inproc-'));
     const notes = path.join(dir, 'notes');
     mkdirSync(notes);
-    return new InProcessService(notes, path.join(dir, 'state', 'notecast.db'), configSchema.parse(config));
+    return new InProcessService(notes, path.join(dir, 'state', 'notecast.db'), configSchema.parse(config), silentLogger(), extra);
   }
 
   async start(): Promise<void> {
     const before = this.idles;
     this.app = await startApp({
       config: this.config,
-      env: parseEnv({}),
+      env: parseEnv(this.extra.env ?? {}),
+      platformAdapters: this.extra.platformAdapters,
+      now: this.extra.now,
       read: { maxBytes: 1 << 20, defaultLang: 'en', fileLangs: [...DEFAULT_FILE_LANGS], site: { url: 'https://ex.org', baseurl: '', permalink: '/:title', collections: {} } },
       notesDir: this.notes,
       dbPath: this.db,
@@ -95,6 +99,11 @@ export class InProcessService {
   async batched(paths: readonly string[], timeoutMs = 20_000): Promise<void> {
     const wanted = paths.map((p) => path.resolve(this.notes, p));
     await this.waitFor(() => wanted.every((p) => this.seenPaths.has(p) || [...this.seenPaths].some((s) => p.startsWith(s + path.sep))), timeoutMs, `batches with ${paths.join(', ')}`);
+  }
+
+  /** Idle signals so far: taken before a change whose handling queues nothing, whose idle may come with its batch. */
+  get idleCount(): number {
+    return this.idles;
   }
 
   /** Waits for the service's next idle signal. */
