@@ -159,10 +159,11 @@ export class SavedSearches {
     let byQuery = this.compiled.get(locale);
     if (!byQuery) this.compiled.set(locale, (byQuery = new Map()));
     // Every search compiled first: typos are looked for once per note, with every typed word in the index.
-    const compiled: [string, Term[]][] = [];
-    for (const q of queries) compiled.push([q, this.terms(byQuery, q, locale)]);
+    const list = Array.isArray(queries) ? (queries as string[]) : [...queries];
+    for (const q of list) this.terms(byQuery, q, locale);
     let typos: Set<string> | undefined;
-    for (const [q, terms] of compiled) {
+    for (const q of list) {
+      const terms = this.terms(byQuery, q, locale);
       if (!terms.length) continue;
       words ??= new NoteWords(noteWords);
       let all = true;
