@@ -8,6 +8,7 @@ import type { ChatAdapter } from './publish/port.js';
 import { createConsoleAdapter } from './adapters/console/console.js';
 import type { Config, Route } from './config/schema.js';
 import { ConfigError, errorText } from './errors.js';
+import { targetKey, type Target } from './store/types.js';
 import type { Env } from './config/env.js';
 import type { Logger } from './log.js';
 import type { ReadOptions } from './notes/read.js';
@@ -59,6 +60,8 @@ export interface AppOptions {
    * docs/operations.md, "After restoring a backup"), and its mark is not held against it.
    */
   afterRestore?: boolean;
+  /** The clock of the publisher and the outbox (tests move it, to a digest's time say); Date.now by default. */
+  now?: () => number;
 }
 
 export interface PlatformDeps {
@@ -143,13 +146,14 @@ async function startAppParts(o: AppOptions, undo: (() => unknown)[]): Promise<Ru
   const deliverer = new Deliverer(
     store,
     byPlatform,
-    { ...config.delivery, isUp: (platform) => connections.isUp(platform), live, sent: state.sent },
+    { ...config.delivery, isUp: (platform) => connections.isUp(platform), live, sent: state.sent, unpinPrevious: unpinPreviousIn(config.routes) },
     log,
     (e) => {
       state.markNow(); // the delivery's record is committed: the mark follows at once (see store/mark.ts)
       metrics.onDelivery(e);
       o.onDelivery?.(e);
     },
+    o.now,
   );
   const publisher = new Publisher({
     root,
@@ -164,6 +168,7 @@ async function startAppParts(o: AppOptions, undo: (() => unknown)[]): Promise<Ru
       deliverer.wake();
     },
     onNote: (row) => search.titleChanged(row.info),
+    now: o.now,
   });
 
   // Each platform connects on its own; one that is down never holds the others or the watcher.
@@ -385,4 +390,10 @@ function openSentJournal(dbPath: string, log: Logger): SentJournal | undefined {
 function forgetOpenPostsAfterRestore(store: Store, log: Logger): void {
   const skipped = store.upkeep.skipOpenPosts('set aside at a start --after-restore: probably sent after the backup was taken');
   log.warn({ skipped }, `started --after-restore: the mark is not checked; ${skipped} post(s) the backup still had queued are set aside, and notes new to the backup are recorded without being announced`);
+}
+
+/** A config route's `unpinPrevious`, by the chat (and thread) it names. */
+function unpinPreviousIn(routes: Config['routes']): (target: Target) => boolean {
+  const keys = new Set(routes.filter((r) => r.unpinPrevious).map((r) => targetKey({ platform: r.platform, chat: r.chat, thread: r.thread ?? '' })));
+  return (target) => keys.has(targetKey(target));
 }

@@ -1,6 +1,7 @@
 /** Command arguments ↔ the subscription filter shape. */
 import type { Filter } from '../config/schema.js';
 import { savedSearchText } from '../search/saved.js';
+import { isTimeZone, parseDigestTime, type DigestSchedule } from '../notes/schedule.js';
 
 function list(v: string | number | undefined): string[] | undefined {
   if (v === undefined || v === '') return undefined;
@@ -23,4 +24,20 @@ export function filterFromOptions(o: Record<string, string | number | undefined>
   const words = o.words === undefined ? '' : savedSearchText(String(o.words).replace(/^["“]([^]*?)["”]?$/, '$1'));
   if (words) f.words = words;
   return f;
+}
+
+const unquote = (v: string | number | undefined) => (v === undefined ? '' : String(v).trim().replace(/^["“]([^]*?)["”]?$/, '$1').trim());
+
+/**
+ * `digest:"daily 09:00"` with `tz:Europe/Paris` (UTC without it) → the subscription's digest
+ * schedule; a line for the chat when either cannot be read. Nothing when no digest was asked.
+ */
+export function digestFromOptions(o: Record<string, string | number | undefined>): { digest?: DigestSchedule } | { error: string } {
+  const typed = unquote(o.digest);
+  const tz = unquote(o.tz) || 'UTC';
+  if (!typed) return unquote(o.tz) ? { error: 'tz: sets the time zone of a digest: add digest:"daily 09:00".' } : {};
+  const at = parseDigestTime(typed);
+  if (!at) return { error: `Sorry, "${typed.slice(0, 40)}" is not a digest time: use digest:"daily 09:00" (24-hour clock).` };
+  if (!isTimeZone(tz)) return { error: `Sorry, "${tz.slice(0, 40)}" is not a time zone name: use one such as tz:Europe/Paris, tz:America/New_York or tz:UTC.` };
+  return { digest: { at, tz } };
 }

@@ -1,6 +1,6 @@
 import { describeFilter } from '../notes/filter.js';
 import type { Command } from './types.js';
-import { filterFromOptions } from './filter-args.js';
+import { digestFromOptions, filterFromOptions } from './filter-args.js';
 
 export const subscribeCommand: Command = {
   definition: {
@@ -18,11 +18,15 @@ export const subscribeCommand: Command = {
       { name: 'lang', type: 'string', description: 'Only notes in these languages (e.g. en, zh)', typed: { keys: ['lang', 'language', 'languages'] } },
       { name: 'type', type: 'string', description: 'Only notes of this type (e.g. note)', typed: { keys: ['type'] } },
       { name: 'words', type: 'string', description: 'Only notes matching these words, as /note finds them (e.g. rust async)', typed: { keys: ['words', 'word'] } },
+      { name: 'digest', type: 'string', description: 'Post them as one digest a day at this time instead (e.g. daily 09:00)', typed: { keys: ['digest'] } },
+      { name: 'tz', type: 'string', description: 'The time zone of the digest time (e.g. Europe/Paris; default UTC)', typed: { keys: ['tz', 'timezone'] } },
     ],
     adminOnly: true,
   },
   async handle(input, { store }) {
-    const filter = filterFromOptions(input.options);
+    const schedule = digestFromOptions(input.options);
+    if ('error' in schedule) return { type: 'text', text: schedule.error };
+    const filter = { ...filterFromOptions(input.options), ...schedule };
     const { created, id } = store.subscribe(input.target, filter, input.userId, input.chatLocale);
     // A chat that subscribes again after a permanent failure has evidently fixed it.
     store.resume(input.target);

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { DEFAULT_FILE_LANGS } from '../notes/lang.js';
 import { siteSchema } from '../notes/url.js';
 import { templatesSchema } from './templates.js';
+import { digestScheduleSchema } from '../notes/schedule.js';
 
 /** One filter shape for config routes and in-chat subscriptions; every given part must match. */
 const filterSchema = z
@@ -23,6 +24,11 @@ const filterSchema = z
      * one of the note's words; Chinese and Japanese by character pairs). Text, never a pattern.
      */
     words: z.string().trim().min(1).max(200).optional(),
+    /**
+     * Not a condition: the notes this filter passes are posted as one digest a day at `at`
+     * (`HH:MM`) in the time zone `tz` (IANA), instead of one post each (`/subscribe … digest:`).
+     */
+    digest: digestScheduleSchema.optional(),
   })
   .strict();
 
@@ -64,6 +70,11 @@ const routeSchema = z
       })
       .strict()
       .optional(),
+    /**
+     * A note pinned here (front matter `notecast: {pin: true}`) unpins the announcement notecast
+     * pinned in this chat before it, so one stays pinned.
+     */
+    unpinPrevious: z.boolean().optional(),
     /**
      * Discord announcement channels only: publish each post to the servers that follow the channel
      * (without it, followers never see the notes). Needs no extra permission for the bot's own posts.

@@ -1,6 +1,7 @@
 /** One filter shape for config routes and in-chat subscriptions. Pure. */
 import type { Filter } from '../config/schema.js';
 import { toLocaleTag } from './lang.js';
+import { describeSchedule, nextDigestAt } from './schedule.js';
 import type { NoteInfo } from '../store/types.js';
 
 const globCache = new Map<string, RegExp>();
@@ -55,7 +56,8 @@ export function describeFilter(f: Filter): string {
   const parts = [...(f.tags ?? []).map((t) => `tag:${t}`), ...(f.lang ?? []).map((l) => `lang:${l}`), ...(f.type ?? []).map((t) => `type:${t}`)];
   if (f.path) parts.push(`path:${f.path}`);
   if (f.words !== undefined) parts.unshift(`words:"${f.words}"`);
-  return parts.length ? parts.join(' ') : 'all notes';
+  const shown = parts.length ? parts.join(' ') : 'all notes';
+  return f.digest ? `${shown}, ${describeSchedule(f.digest)}` : shown;
 }
 
 /**
@@ -66,4 +68,19 @@ export function routeAllowed(routeName: string | undefined, note: NoteInfo, from
   const only = note.controls?.routes;
   if (!only) return true;
   return fromConfig && routeName !== undefined && only.includes(routeName);
+}
+
+/**
+ * When a new note goes to a chat whose filters passed it: now (undefined) when any of them posts
+ * each note, else at the soonest digest time among them. Only the filters of that chat are given.
+ */
+export function digestTimeFor(filters: readonly (Filter | undefined)[], note: NoteInfo, now: number): number | undefined {
+  let soonest: number | undefined;
+  for (const f of filters) {
+    if (!matchesFilter(f, note)) continue;
+    if (!f?.digest) return undefined;
+    const at = nextDigestAt(f.digest, now);
+    soonest = soonest === undefined ? at : Math.min(soonest, at);
+  }
+  return soonest;
 }

@@ -33,13 +33,15 @@ const flag = z.boolean();
 /**
  * The author's controls over a note's announcement, all under one key (`notecast:`):
  * `announce: false` never announces it, `announce: again` posts its next change anew, `silent`
- * posts without a notification, `routes` sends it only to the config routes of these names.
+ * posts without a notification, `routes` sends it only to the config routes of these names, `pin`
+ * pins the announcement where the bot may pin.
  */
 const controlsSchema = z
   .object({
     announce: z.union([z.literal(false), z.literal(true), z.literal('again')], { error: 'announce must be false, true or again' }).optional(),
     silent: z.boolean({ error: 'silent must be true or false' }).optional(),
     routes: z.array(z.string().min(1), { error: 'routes must be a list of route names' }).min(1, 'routes must name at least one route').optional(),
+    pin: z.boolean({ error: 'pin must be true or false' }).optional(),
   })
   .strict();
 

@@ -5,7 +5,7 @@
 import type { ChatAdapter, FailureClass, SendContext } from './port.js';
 import type { Logger } from '../log.js';
 import type { Store } from '../store/store.js';
-import type { OutboxRow } from '../store/types.js';
+import type { OutboxRow, Target } from '../store/types.js';
 import { laneKey, targetKey } from '../store/types.js';
 import { backoffMs, NO_JITTER, rateLimitedDelayMs } from './backoff.js';
 import type { Platform } from '../config/schema.js';
@@ -20,7 +20,7 @@ export type DelivererStore = Pick<
   Store,
   | 'transaction' | 'recoverSending' | 'upkeep' | 'dueHeads' | 'nextAttemptAt' | 'enqueue'
   | 'markSending' | 'markDone' | 'markRetry' | 'markRateLimited' | 'markFailed'
-  | 'postOf' | 'putPost' | 'dropPost' | 'pause' | 'moveChat' | 'outboxRow'
+  | 'postOf' | 'putPost' | 'dropPost' | 'pause' | 'moveChat' | 'outboxRow' | 'heldForDigest' | 'getMeta' | 'setMeta'
 >;
 import type { SentJournal } from '../store/sent-journal.js';
 
@@ -38,6 +38,13 @@ export interface DelivererOptions {
   live?: LiveChecker | undefined;
   /** Where a post the database could not record is kept for the next start (store/sent-journal.ts). */
   sent?: SentJournal | undefined;
+  /** Whether a pin in this chat unpins the announcement pinned there before (a config route's `unpinPrevious`). */
+  unpinPrevious?: ((target: Target) => boolean) | undefined;
+}
+
+/** The store's meta key holding the last announcement notecast pinned in a chat. */
+export function pinnedKey(target: Target): string {
+  return `pinned:${targetKey(target)}`;
 }
 
 class CallTimeout extends Error {
@@ -125,7 +132,7 @@ export class Deliverer {
 
   /** Nothing in flight and nothing waiting to be sent, now or after a retry delay (paused targets aside). */
   get idle(): boolean {
-    return this.inflight.size === 0 && !this.wakeScheduled && this.store.nextAttemptAt() === undefined && !this.opts.live?.busy && this.opts.live?.nextAt() === undefined;
+    return this.inflight.size === 0 && !this.wakeScheduled && this.store.nextAttemptAt(this.now()) === undefined && !this.opts.live?.busy && this.opts.live?.nextAt() === undefined;
   }
 
   /**
@@ -188,7 +195,8 @@ export class Deliverer {
       this.log.debug(logCtx, 'delivery waits: its platform is not connected yet');
       return;
     }
-    if (this.opts.live && row.kind === 'post' && !this.opts.live.mayPost(row, this.store.postOf(row.noteId, row.target) !== undefined)) {
+    const scheduledDigest = row.kind === 'post' && row.payload.digestAt !== undefined; // digests never wait for a page
+    if (this.opts.live && row.kind === 'post' && !scheduledDigest && !this.opts.live.mayPost(row, this.store.postOf(row.noteId, row.target) !== undefined)) {
       return; // its page is being asked; the chat's next delivery goes meanwhile
     }
     this.store.markSending(row.id);
@@ -211,6 +219,7 @@ export class Deliverer {
   /** The platform call and the record of its result; throws only what the platform call threw. */
   private async send(row: OutboxRow, adapter: ChatAdapter, ctx: SendContext, logCtx: LogContext): Promise<{ outcome: 'done'; messageId: string } | { outcome: 'skipped' }> {
     if (row.kind === 'post' || row.kind === 'digest') {
+      if (row.kind === 'post' && row.payload.digestAt !== undefined) return this.scheduledDigest(row, row.payload.digestAt, adapter, ctx, logCtx);
       const { messageId, crosspost } = await this.bounded((signal) => adapter.post(row.target, row.payload, { ...ctx, signal }));
       // Recorded the moment the send returns; while the database cannot take it, the journal holds it.
       let journaled = false;
@@ -234,6 +243,7 @@ export class Deliverer {
       await this.record(logCtx, () => this.store.markDone(row.id, p.messageId));
       return { outcome: 'done', messageId: p.messageId };
     }
+    if (row.kind === 'pin') return this.pin(row, row.payload, adapter, ctx, logCtx);
     const post = this.store.postOf(row.noteId, row.target);
     if (!post) {
       await this.record(logCtx, () => this.store.markDone(row.id, null, 'skipped', 'no posted message to change'));
@@ -255,12 +265,15 @@ export class Deliverer {
     return { outcome: 'done', messageId: post.messageId };
   }
 
-  /** A post's record: the delivery done, where the message lives (and its crosspost, queued), in one transaction. */
-  /** A post (and its crosspost, queued) recorded in one transaction. */
+  /** A post's record: the delivery done, where the message lives (and its crosspost and pin, queued), in one transaction. */
   private recordPost(row: Extract<OutboxRow, { kind: 'post' | 'digest' }>, messageId: string, crosspost: boolean): void {
     this.store.transaction(() => {
       this.store.markDone(row.id, messageId);
       if (crosspost) this.store.enqueue({ noteId: row.noteId, revision: row.revision, target: row.target, kind: 'crosspost', payload: { type: 'crosspost', messageId } });
+      if (row.kind === 'post' && row.payload.pin) {
+        const unpinPrevious = this.opts.unpinPrevious?.(row.target) ? { unpinPrevious: true } : {};
+        this.store.enqueue({ noteId: row.noteId, revision: row.revision, target: row.target, kind: 'pin', payload: { type: 'pin', messageId, ...unpinPrevious } });
+      }
       if (row.kind === 'digest') for (const item of row.payload.items) this.store.putPost(item.noteId, row.target, messageId, 0, true);
       else this.store.putPost(row.noteId, row.target, messageId, row.revision);
     });
@@ -287,6 +300,55 @@ export class Deliverer {
     });
     journal.clear();
     if (recorded) this.log.warn({ count: recorded, journal: journal.file }, 'posts sent before the last stop, which the database could not record then, are recorded now (not sent again)');
+  }
+
+  /**
+   * A chat's scheduled digest (a subscription's `digest:`): every post held for this time goes out
+   * as one digest message, and all are recorded with it in one transaction, so none is sent twice
+   * and none alone. The first held post's nonce is the digest's.
+   */
+  private async scheduledDigest(row: OutboxRow, digestAt: number, adapter: ChatAdapter, ctx: SendContext, logCtx: LogContext): Promise<{ outcome: 'done'; messageId: string }> {
+    const held = this.store.heldForDigest(row.target, digestAt);
+    const rows = held.some((r) => r.id === row.id) ? held : [row, ...held];
+    const items = rows.flatMap((r) => (r.payload.type === 'summary' ? [{ noteId: r.noteId ?? '', title: r.payload.summary.title, url: r.payload.summary.url }] : []));
+    const { messageId } = await this.bounded((signal) => adapter.post(row.target, { type: 'digest', items }, { ...ctx, signal }));
+    await this.record(logCtx, () => this.store.transaction(() => {
+      for (const r of rows) {
+        this.store.markDone(r.id, messageId);
+        if (r.noteId) this.store.putPost(r.noteId, r.target, messageId, 0, true);
+      }
+    }));
+    this.log.info({ ...logCtx, notes: rows.length }, 'scheduled digest sent');
+    return { outcome: 'done', messageId };
+  }
+
+  /**
+   * Pins the posted message, then unpins the announcement notecast pinned there before when the
+   * route asks it (one already unpinned or deleted is fine). Both repeat harmlessly, so a resend
+   * after a crash does no harm; the chat's last pin is recorded with the delivery's outcome.
+   */
+  private async pin(row: OutboxRow, p: Extract<OutboxRow['payload'], { type: 'pin' }>, adapter: ChatAdapter, ctx: SendContext, logCtx: LogContext): Promise<{ outcome: 'done'; messageId: string } | { outcome: 'skipped' }> {
+    const pin = adapter.pin?.bind(adapter);
+    if (!pin) {
+      await this.record(logCtx, () => this.store.markDone(row.id, null, 'skipped', `${row.target.platform} does not pin`));
+      return { outcome: 'skipped' };
+    }
+    await this.bounded((signal) => pin(row.target, p.messageId, { ...ctx, signal }));
+    const key = pinnedKey(row.target);
+    const previous = this.store.getMeta(key);
+    const unpin = adapter.unpin?.bind(adapter);
+    if (p.unpinPrevious && unpin && previous && previous !== p.messageId) {
+      try {
+        await this.bounded((signal) => unpin(row.target, previous, { ...ctx, signal }));
+      } catch (e) {
+        if (e instanceof CallTimeout || adapter.classify(e, 'pin').kind !== 'gone') throw e;
+      }
+    }
+    await this.record(logCtx, () => this.store.transaction(() => {
+      this.store.markDone(row.id, p.messageId);
+      this.store.setMeta(key, p.messageId);
+    }));
+    return { outcome: 'done', messageId: p.messageId };
   }
 
   /** A hung call must not hold its chat's queue (and a concurrency slot) forever: it is aborted. */
@@ -364,14 +426,15 @@ export class Deliverer {
         return;
       case 'rejected':
         await this.record(logCtx, () => this.store.markFailed(row.id, f.reason));
-        this.log.error({ ...logCtx, reason: f.reason }, 'delivery rejected by the platform');
+        // A pin refused (no right to pin there) fails alone: the post stands and the chat goes on.
+        this.log.error({ ...logCtx, reason: f.reason }, row.kind === 'pin' ? 'pin refused by the platform (does the bot have the right to pin there?); the post stands' : 'delivery rejected by the platform');
         this.onEvent({ row, outcome: 'failed', error: f.reason });
         return;
       case 'gone':
         await this.record(logCtx, () => this.store.transaction(() => {
           this.store.markDone(row.id, null, 'skipped', f.reason);
-          // A crosspost of a message since deleted (or already published) leaves the post's record alone.
-          if (row.noteId && row.kind !== 'crosspost') this.store.dropPost(row.noteId, row.target);
+          // A crosspost or pin of a message since deleted (or a crosspost already published) leaves the post's record alone.
+          if (row.noteId && row.kind !== 'crosspost' && row.kind !== 'pin') this.store.dropPost(row.noteId, row.target);
         }));
         this.log.warn({ ...logCtx, reason: f.reason }, 'message no longer exists; nothing to change');
         this.onEvent({ row, outcome: 'skipped', error: f.reason });

@@ -9,7 +9,7 @@ import type { Config } from '../config/schema.js';
 import type { Store } from '../store/store.js';
 import type { NoteRow, Subscription, SummaryPayload, Target } from '../store/types.js';
 import { targetKey } from '../store/types.js';
-import { silentOf } from './route.js';
+import { postControlsOf } from './route.js';
 import { alsoInFor, familyPostId, familyTargets, liveMembers, type FamilyTarget } from './family.js';
 
 /** A family changed in this batch, and whether a member was newly announced (or asked to be again). */
@@ -66,7 +66,7 @@ export interface NewFamilyPost {
 }
 
 function payloadFor(members: readonly NoteRow[], ft: FamilyTarget): SummaryPayload {
-  return { type: 'summary', summary: ft.member.summary!, alsoIn: alsoInFor(members, ft.member), member: ft.member.id, ...silentOf(ft.member.info) };
+  return { type: 'summary', summary: ft.member.summary!, alsoIn: alsoInFor(members, ft.member), member: ft.member.id, ...postControlsOf(ft.member.info) };
 }
 
 /** Grows with every change of any member, so a later delivery never carries an older revision. */

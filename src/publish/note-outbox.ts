@@ -8,14 +8,14 @@ import type { Store } from '../store/store.js';
 import type { NoteRow, Target } from '../store/types.js';
 import { targetKey } from '../store/types.js';
 import type { Action } from './decide.js';
-import { routeTargets, silentOf } from './route.js';
+import { routeTargets, postControlsOf } from './route.js';
 
 /** Deliveries for update, repost and retract; returns how many. */
 export function enqueueNoteChange(store: Store, config: Config, platforms: ReadonlySet<string>, row: NoteRow, action: Action): number {
   let n = 0;
   if (action.type === 'repost') {
     for (const target of routeTargets(row.info, config.routes, store.subscriptions(), platforms)) {
-      store.enqueue({ noteId: row.id, revision: row.revision, target, kind: 'post', payload: { type: 'summary', summary: row.summary!, ...silentOf(row.info) } });
+      store.enqueue({ noteId: row.id, revision: row.revision, target, kind: 'post', payload: { type: 'summary', summary: row.summary!, ...postControlsOf(row.info) } });
       n++;
     }
     return n;

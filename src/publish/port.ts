@@ -40,7 +40,7 @@ export type FailureClass =
   | { kind: 'rejected'; reason: string };
 
 /** Which call failed: a post, or a change to one already sent. */
-export type DeliveryOperation = 'post' | 'edit' | 'delete' | 'crosspost';
+export type DeliveryOperation = 'post' | 'edit' | 'delete' | 'crosspost' | 'pin';
 
 export interface ChatAdapter {
   readonly platform: Platform;
@@ -53,6 +53,12 @@ export interface ChatAdapter {
   delete(target: Target, messageId: string, ctx: SendContext): Promise<void>;
   /** Publishes a posted message to following channels (Discord); adapters that never ask for it need none. */
   crosspost?(target: Target, messageId: string, ctx: SendContext): Promise<void>;
+  /**
+   * Pins a posted message, and unpins one pinned before (front matter `notecast: {pin: true}`).
+   * Both repeat harmlessly; adapters of platforms without pins need none.
+   */
+  pin?(target: Target, messageId: string, ctx: SendContext): Promise<void>;
+  unpin?(target: Target, messageId: string, ctx: SendContext): Promise<void>;
   /**
    * Every error a call above may throw is classified here, in one place per adapter. The same
    * refusal can mean different things per operation: a missing permission on a post pauses the

@@ -14,10 +14,11 @@ export type { BatchOptions } from './batch-read.js';
 import type { SummaryOptions } from '../summary/build.js';
 import { openParser, type Parser, type ParseResult } from './parse-pool.js';
 import type { KnownNote, NotePlace, Store } from '../store/store.js';
-import type { SummaryPayload, DigestItem, NoteRow, SearchText, Target } from '../store/types.js';
+import type { DigestItem, NoteRow, SearchText, Target } from '../store/types.js';
+import { holdForScheduledDigest, type NewPost } from './scheduled-digest.js';
 import { targetKey } from '../store/types.js';
 import { decideNote, decideRemoval, type Action, type Policy } from './decide.js';
-import { routeTargets, savedQueries, silentOf } from './route.js';
+import { routeTargets, savedQueries, postControlsOf } from './route.js';
 import { SavedSearches } from '../search/saved.js';
 import type { Batch } from '../watch/batch.js';
 import { familiesTouched, followRenamedFamilies, syncFamily, type NewFamilyPost } from './family-outbox.js';
@@ -340,7 +341,7 @@ export class Publisher {
       for (const { target, items } of perTarget.values()) {
         enqueued += this.enqueueNew(
           target,
-          items.map((d) => ({ noteId: d.row.id, revision: d.row.revision, title: d.row.info.title, url: d.row.info.url, payload: { type: 'summary', summary: d.row.summary!, ...silentOf(d.row.info) } })),
+          items.map((d) => ({ noteId: d.row.id, revision: d.row.revision, title: d.row.info.title, url: d.row.info.url, info: d.row.info, payload: { type: 'summary', summary: d.row.summary!, ...postControlsOf(d.row.info) } })),
         );
       }
     });
@@ -351,8 +352,9 @@ export class Publisher {
    * New announcements for one chat: above the digest threshold, one digest listing them; else one
    * post each, not sent before `notBefore` (a family's grace period). Inside a transaction.
    */
-  private enqueueNew(target: Target, posts: { noteId: string; revision: number; title: string; url?: string | undefined; payload: SummaryPayload }[], notBefore?: number): number {
+  private enqueueNew(target: Target, all: NewPost[], notBefore?: number): number {
     const { store, config } = this.deps;
+    const posts = holdForScheduledDigest(store, config, target, all, this.now());
     if (posts.length > config.publish.digest.threshold) {
       const items: DigestItem[] = posts.map((p) => ({ noteId: p.noteId, title: p.title, url: p.url }));
       // A batch committed a chunk at a time still makes one digest per chat: later chunks join the first's while it waits.
@@ -367,8 +369,9 @@ export class Publisher {
       return 1;
     }
     for (const p of posts) store.enqueue({ noteId: p.noteId, revision: p.revision, target, kind: 'post', payload: p.payload, notBefore });
-    return posts.length;
+    return all.length;
   }
+
 
   /** After a commit: the search index hears of each note, and the deliverer of new deliveries. */
   private committed(decided: Decided[], enqueued: number): number {
@@ -414,7 +417,7 @@ export class Publisher {
       for (const { target, posts } of perTarget.values()) {
         enqueued += this.enqueueNew(
           target,
-          posts.map((p) => ({ noteId: p.familyId, revision: p.revision, title: p.member.info.title, url: p.member.info.url, payload: p.payload })),
+          posts.map((p) => ({ noteId: p.familyId, revision: p.revision, title: p.member.info.title, url: p.member.info.url, info: p.member.info, payload: p.payload })),
           notBefore,
         );
       }

@@ -18,9 +18,12 @@ export function routeTargets(note: NoteInfo, routes: readonly Route[], subscript
   return [...out.values()];
 }
 
-/** A new post's `silent` field: present only when the author asked for a post without a notification. */
-export function silentOf(note: NoteInfo): { silent?: true } {
-  return note.controls?.silent ? { silent: true } : {};
+/**
+ * A new post's `silent` and `pin` fields: present only when the author asked for a post without a
+ * notification, or for the post to be pinned.
+ */
+export function postControlsOf(note: NoteInfo): { silent?: true; pin?: true } {
+  return { ...(note.controls?.silent ? { silent: true as const } : {}), ...(note.controls?.pin ? { pin: true as const } : {}) };
 }
 
 /** Every distinct saved search (filter `words`) of the config's routes and the chats' subscriptions (`stored`). */

@@ -5,9 +5,31 @@
 import { isSpacelessScript } from './text.js';
 
 /** Edits allowed for a word of `length` letters: none up to 4, one up to 9, two beyond (as MiniSearch's fuzzy 0.2, at most 2). */
-function allowedEdits(length: number): number {
+export function allowedEdits(length: number): number {
   if (length <= 4) return 0;
   return Math.min(2, Math.floor(length * 0.2));
+}
+
+/** The shortest typed word given any tolerance: a four-letter word may have two neighbours swapped. */
+export const SWAP_ONLY_LENGTH = 4;
+
+/** `a` and `b` differ only by two neighbouring letters swapped (`rsut`, `rust`). */
+function neighboursSwapped(a: string, b: string): boolean {
+  if (a.length !== b.length || a === b) return false;
+  let i = 0;
+  while (a[i] === b[i]) i++;
+  return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+}
+
+/**
+ * Whether `word` is `typed` with a typo: within the allowed edits of a word that long; a
+ * four-letter word only with two neighbouring letters swapped (any other edit of so short a word
+ * is another word: `rust`, `bust`, `just`). The same rule for lookups and saved searches.
+ */
+export function isTypoOf(typed: string, word: string): boolean {
+  const max = allowedEdits(typed.length);
+  if (max) return word !== typed && editDistance(typed, word, max) <= max;
+  return typed.length === SWAP_ONLY_LENGTH && neighboursSwapped(typed, word);
 }
 
 /**
@@ -49,16 +71,15 @@ export class TitleVocabulary {
     set.add(term);
   }
 
-  /** Title words within the allowed edits of `word`, nearest first, at most `limit`. */
+  /** Title words that are `word` with a typo (isTypoOf), nearest first, at most `limit`. */
   near(word: string, limit = 8): string[] {
     const max = allowedEdits(word.length);
-    if (!max) return [];
+    if (!max && word.length !== SWAP_ONLY_LENGTH) return [];
     const found: { term: string; d: number }[] = [];
     for (let len = word.length - max; len <= word.length + max; len++) {
       for (const term of this.byLength.get(len) ?? []) {
-        if (term === word) continue;
-        const d = editDistance(word, term, max);
-        if (d <= max) found.push({ term, d });
+        if (!isTypoOf(word, term)) continue;
+        found.push({ term, d: editDistance(word, term, Math.max(1, max)) });
       }
     }
     return found.sort((x, y) => x.d - y.d || x.term.localeCompare(y.term)).slice(0, limit).map((f) => f.term);

@@ -8,7 +8,7 @@ import { baseLanguage, sameLanguage, toLocaleTag } from '../notes/lang.js';
 import type { LookupMatch, NoteFacts } from '../store/lookup.js';
 import type { Store } from '../store/store.js';
 import type { NoteInfo } from '../store/types.js';
-import { TitleVocabulary } from './fuzzy.js';
+import { SWAP_ONLY_LENGTH, TitleVocabulary } from './fuzzy.js';
 import { matchExpression, queryPieces, type QueryPiece } from './query.js';
 import { tokenize } from './text.js';
 
@@ -152,7 +152,7 @@ export class NoteSearch {
   private alternatives(pieces: QueryPiece[]): Map<string, string[]> {
     const out = new Map<string, string[]>();
     for (const p of pieces) {
-      if (p.spaceless || p.text.length <= 4) continue;
+      if (p.spaceless || p.text.length < SWAP_ONLY_LENGTH) continue;
       this.vocabulary ??= new TitleVocabulary(this.store.lookup.titleTerms());
       const near = this.vocabulary.near(p.text);
       if (near.length) out.set(p.text, near);

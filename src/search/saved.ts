@@ -6,7 +6,14 @@
  *
  * The cost is per note and per saved search, never per note stored: the note's words are sorted
  * once, and each search's words (compiled once and kept) are looked up in them.
+ *
+ * A typed word no word of the note starts may match a word of the note with a typo, as `/note`
+ * tolerates them (fuzzy.ts isTypoOf: `rsut` finds "rust", `asnyc` "async"). Typos are found the
+ * SymSpell way, bounded per note: every typed word of every search is kept under its forms with up
+ * to its allowed edits' letters deleted; the note's words, with as many deleted, are looked up there
+ * once per note, and each candidate checked with the edit distance.
  */
+import { allowedEdits, isTypoOf, SWAP_ONLY_LENGTH } from './fuzzy.js';
 import { queryPieces } from './query.js';
 
 /** One required word: exactly a word of the note, or the start of one (`prefix`). */
@@ -39,6 +46,10 @@ class NoteWords {
   private readonly prefixes = new Set<string>();
   private readonly sorted: string[];
 
+  get all(): Iterable<string> {
+    return this.set;
+  }
+
   constructor(words: string) {
     this.set = new Set(words.split(' ').filter(Boolean));
     this.sorted = [...this.set].sort();
@@ -61,16 +72,81 @@ class NoteWords {
   }
 }
 
+/** Every form of `word` with up to `n` (at most 2) letters deleted, itself included. */
+function deletions(word: string, n: number): Set<string> {
+  const out = new Set<string>([word]);
+  if (n === 0) return out;
+  for (let i = 0; i < word.length; i++) {
+    const one = word.slice(0, i) + word.slice(i + 1);
+    out.add(one);
+    if (n > 1) for (let j = i; j < one.length; j++) out.add(one.slice(0, j) + one.slice(j + 1));
+  }
+  return out;
+}
+
+/** Letters deleted to find typos of a typed word: its allowed edits, one for a four-letter word (a swap). */
+function typoDepth(word: string): number {
+  return word.length === SWAP_ONLY_LENGTH ? 1 : allowedEdits(word.length);
+}
+
+/** Bounds what a note's words cost: typo forms are made for at most this many distinct words. */
+const MAX_TYPO_WORDS = 20_000;
+/** Typed words longer than this get no typo tolerance, and longer words of a note (hashes, URLs) are not looked at. */
+const MAX_TYPO_LENGTH = 24;
+/** Two edits are allowed from ten letters on (fuzzy.ts allowedEdits), so only words of eight or more can be two edits away. */
+const TWO_EDITS_FROM = 8;
+
+/** The typed words of all saved searches, under their deletion forms, to find a note's typos of them. */
+class TypoIndex {
+  private readonly byForm = new Map<string, string[]>();
+  private readonly known = new Set<string>();
+  private deepest = 0;
+
+  add(term: Term): void {
+    const depth = term.prefix && term.text.length <= MAX_TYPO_LENGTH ? typoDepth(term.text) : 0;
+    if (!depth || this.known.has(term.text)) return;
+    this.known.add(term.text);
+    this.deepest = Math.max(this.deepest, depth);
+    for (const form of deletions(term.text, depth)) {
+      const list = this.byForm.get(form);
+      if (list) list.push(term.text);
+      else this.byForm.set(form, [term.text]);
+    }
+  }
+
+  get size(): number {
+    return this.known.size;
+  }
+
+  /** The typed words that some word of the note is, with a typo. */
+  typosIn(words: Iterable<string>): Set<string> {
+    const found = new Set<string>();
+    if (!this.known.size) return found;
+    let n = 0;
+    for (const word of words) {
+      if (++n > MAX_TYPO_WORDS) break;
+      if (word.length < SWAP_ONLY_LENGTH || word.length > MAX_TYPO_LENGTH + 2) continue;
+      for (const form of deletions(word, this.deepest > 1 && word.length >= TWO_EDITS_FROM ? 2 : 1)) {
+        for (const typed of this.byForm.get(form) ?? []) if (!found.has(typed) && isTypoOf(typed, word)) found.add(typed);
+      }
+    }
+    return found;
+  }
+}
+
 /** Matches notes against saved searches; keeps each search compiled (one per service). */
 export class SavedSearches {
   /** Per locale (words are split as the note's language splits them), each search's words. */
   private readonly compiled = new Map<string, Map<string, Term[]>>();
+  private typos = new TypoIndex();
 
   private terms(byQuery: Map<string, Term[]>, query: string, locale: string): Term[] {
     let t = byQuery.get(query);
     if (!t) {
       if (byQuery.size > 100_000) byQuery.clear(); // searches come and go: bound what is kept
+      if (this.typos.size > 200_000) this.typos = new TypoIndex();
       t = compile(query, locale);
+      for (const term of t) this.typos.add(term);
       byQuery.set(query, t);
     }
     return t;
@@ -82,11 +158,24 @@ export class SavedSearches {
     const out: string[] = [];
     let byQuery = this.compiled.get(locale);
     if (!byQuery) this.compiled.set(locale, (byQuery = new Map()));
-    for (const q of queries) {
+    // Every search compiled first: typos are looked for once per note, with every typed word in the index.
+    const list = Array.isArray(queries) ? (queries as string[]) : [...queries];
+    for (const q of list) this.terms(byQuery, q, locale);
+    let typos: Set<string> | undefined;
+    for (const q of list) {
       const terms = this.terms(byQuery, q, locale);
       if (!terms.length) continue;
       words ??= new NoteWords(noteWords);
-      if (terms.every((t) => words!.has(t))) out.push(q);
+      let all = true;
+      for (const t of terms) {
+        if (words.has(t)) continue;
+        typos ??= this.typos.typosIn(words.all);
+        if (!typos.has(t.text)) {
+          all = false;
+          break;
+        }
+      }
+      if (all) out.push(q);
     }
     return out;
   }

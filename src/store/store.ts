@@ -321,7 +321,19 @@ export class Store {
 
   /** Replaces a pending delivery's content with a newer revision (it has not been sent yet). */
   replacePayload(id: number, revision: number, payload: DeliveryPayload): void {
-    this.sql("UPDATE outbox SET revision = ?, payload = ?, updated_at = ? WHERE id = ? AND status = 'pending'").run(revision, JSON.stringify(payload), Date.now(), id);
+    // A post held for the chat's scheduled digest stays held for it, with its newer content.
+    const held = this.outboxRow(id)?.payload;
+    const kept = held?.type === 'summary' && held.digestAt !== undefined && payload.type === 'summary' ? { ...payload, digestAt: held.digestAt } : payload;
+    this.sql("UPDATE outbox SET revision = ?, payload = ?, updated_at = ? WHERE id = ? AND status = 'pending'").run(revision, JSON.stringify(kept), Date.now(), id);
+  }
+
+  /** The posts to a target held for its scheduled digest at `digestAt`, oldest first. */
+  heldForDigest(target: Target, digestAt: number): OutboxRow[] {
+    const rows = this.sql(
+      `SELECT * FROM outbox WHERE platform = ? AND chat = ? AND thread = ? AND kind = 'post' AND status IN ('pending', 'sending')
+         AND json_extract(payload, '$.digestAt') = ? ORDER BY id`,
+    ).all(target.platform, target.chat, target.thread, digestAt) as OutboxRecord[];
+    return rows.map(toOutbox).filter((r): r is OutboxRow => !isInvalidOutbox(r)); // an invalid one fails on its own turn
   }
 
   /** The notes of one translation family (same `translationKey`), any state. */
@@ -369,14 +381,16 @@ export class Store {
   }
 
   /** When the next pending delivery of an unpaused target becomes due. */
-  nextAttemptAt(): number | undefined {
+  /** With `digestsAfter`: posts held for a scheduled digest later than that do not count (the service is idle meanwhile). */
+  nextAttemptAt(digestsAfter?: number): number | undefined {
     const r = this
       .sql(
         `SELECT MIN(o.next_attempt_at) AS t FROM outbox o
          LEFT JOIN paused_targets p ON p.platform = o.platform AND p.chat = o.chat AND p.thread = o.thread
-         WHERE o.status = 'pending' AND p.platform IS NULL AND NOT ${HELD_FOR_PAGE}`,
+         WHERE o.status = 'pending' AND p.platform IS NULL AND NOT ${HELD_FOR_PAGE}
+           AND NOT (? IS NOT NULL AND json_extract(o.payload, '$.digestAt') IS NOT NULL AND o.next_attempt_at > ?)`,
       )
-      .get() as { t: number | null };
+      .get(digestsAfter ?? null, digestsAfter ?? null) as { t: number | null };
     return r.t ?? undefined;
   }
 
@@ -394,7 +408,8 @@ export class Store {
 
   /** A platform (re)connected: its waiting deliveries are due now, parked or backing off. */
   wakePlatform(platform: string, now: number): number {
-    return this.sql("UPDATE outbox SET next_attempt_at = ? WHERE status = 'pending' AND platform = ? AND next_attempt_at > ?").run(now, platform, now).changes;
+    // A post held for a scheduled digest waits for its time again (it may have been parked meanwhile).
+    return this.sql("UPDATE outbox SET next_attempt_at = MAX(?, coalesce(json_extract(payload, '$.digestAt'), 0)) WHERE status = 'pending' AND platform = ? AND next_attempt_at > ?").run(now, platform, now).changes;
   }
 
   /** Back to pending without using up an attempt: the platform only asked us to wait. */

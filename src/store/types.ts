@@ -42,7 +42,7 @@ export interface NoteInfo {
   /** The saved searches (filter `words`) the note's words matched when it was saved. */
   searches?: string[] | undefined;
   /** The author's controls (front matter `notecast:`), when any is set; see notes/frontmatter.ts. */
-  controls?: { announce?: boolean | 'again' | undefined; silent?: boolean | undefined; routes?: string[] | undefined } | undefined;
+  controls?: { announce?: boolean | 'again' | undefined; silent?: boolean | undefined; routes?: string[] | undefined; pin?: boolean | undefined } | undefined;
 }
 
 /**
@@ -81,7 +81,10 @@ export interface DigestItem {
   url?: string | undefined;
 }
 
-/** `crosspost`: publishing a Discord announcement to following servers, once its post is out (see laneKey). */
+/**
+ * `crosspost`: publishing a Discord announcement to following servers, once its post is out (see
+ * laneKey); `pin`: pinning it (front matter `notecast: {pin: true}`), queued the same way.
+ */
 export type DeliveryKind = Delivery['kind'];
 
 /** Another language of the same note, linked under its announcement. */
@@ -100,6 +103,10 @@ export interface SummaryPayload {
   member?: string | undefined;
   /** Posted without a notification (front matter `notecast: {silent: true}`). */
   silent?: boolean | undefined;
+  /** Pinned once posted (front matter `notecast: {pin: true}`). */
+  pin?: boolean | undefined;
+  /** Held for the chat's scheduled digest at that time (ms), posted in it. */
+  digestAt?: number | undefined;
 }
 
 export interface DigestPayload {
@@ -117,19 +124,27 @@ export interface CrosspostPayload {
   messageId: string;
 }
 
-export type DeliveryPayload = SummaryPayload | DigestPayload | DeletePayload | CrosspostPayload;
+/** The posted message to pin; `unpinPrevious`: unpin the announcement pinned before it in that chat (a route's `unpinPrevious`). */
+export interface PinPayload {
+  type: 'pin';
+  messageId: string;
+  unpinPrevious?: boolean | undefined;
+}
+
+export type DeliveryPayload = SummaryPayload | DigestPayload | DeletePayload | CrosspostPayload | PinPayload;
 
 /**
  * What a delivery is, by kind: which note it is about and what it carries. A post or an edit
  * carries a summary, a delete nothing, a digest the notes it lists (and belongs to no one note),
- * a crosspost the message it publishes (a digest's has no note).
+ * a crosspost or a pin the message it publishes or pins (a digest's has no note).
  */
 export type Delivery =
   | { kind: 'post'; noteId: string; payload: SummaryPayload }
   | { kind: 'edit'; noteId: string; payload: SummaryPayload }
   | { kind: 'delete'; noteId: string; payload: DeletePayload }
   | { kind: 'digest'; noteId: null; payload: DigestPayload }
-  | { kind: 'crosspost'; noteId: string | null; payload: CrosspostPayload };
+  | { kind: 'crosspost'; noteId: string | null; payload: CrosspostPayload }
+  | { kind: 'pin'; noteId: string | null; payload: PinPayload };
 
 export type DeliveryStatus = 'pending' | 'sending' | 'done' | 'failed' | 'skipped';
 

@@ -29,7 +29,8 @@ export class OutboxUpkeep {
    * clock stepped back since they were queued. They are due `now` instead; returns how many.
    */
   dueNowIfBeyond(horizon: number, now: number): number {
-    return this.sql("UPDATE outbox SET next_attempt_at = ? WHERE status = 'pending' AND next_attempt_at > ?").run(now, horizon).changes;
+    // A post held for a scheduled digest waits for a time of day, on purpose, however far ahead.
+    return this.sql("UPDATE outbox SET next_attempt_at = ? WHERE status = 'pending' AND next_attempt_at > ? AND json_extract(payload, '$.digestAt') IS NULL").run(now, horizon).changes;
   }
 
   /** Posts (and digests) still queued or mid-send are set aside as skipped, with `why`; returns how many. */
@@ -39,6 +40,7 @@ export class OutboxUpkeep {
 
   /** The clock stepped back by `stepMs`: every pending wait ends that much earlier (never before `now`). */
   shiftWaits(stepMs: number, now: number): number {
-    return this.sql("UPDATE outbox SET next_attempt_at = MAX(?, next_attempt_at - ?) WHERE status = 'pending' AND next_attempt_at > ?").run(now, stepMs, now).changes;
+    // A scheduled digest's time is a time of day on the wall clock: it stays.
+    return this.sql("UPDATE outbox SET next_attempt_at = MAX(?, next_attempt_at - ?) WHERE status = 'pending' AND next_attempt_at > ? AND json_extract(payload, '$.digestAt') IS NULL").run(now, stepMs, now).changes;
   }
 }

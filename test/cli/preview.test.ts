@@ -32,10 +32,11 @@ describe('notecast preview --json', () => {
     const notes = path.join(dir, 'notes');
     mkdirSync(notes);
     const cfg = path.join(dir, 'notecast.yaml');
-    writeFileSync(cfg, 'routes:\n  - { platform: console, chat: rel, name: releases }\n');
+    writeFileSync(cfg, 'routes:\n  - { platform: console, chat: rel, name: releases }\n  - { platform: console, chat: top, name: top, unpinPrevious: true }\n');
     writeFileSync(path.join(notes, 'quiet.md'), '---\ntitle: Quiet\nnotecast:\n  silent: true\n  routes: [releases, nowhere]\n---\nText.');
     writeFileSync(path.join(notes, 'off.md'), '---\ntitle: Off\nnotecast: { announce: false }\n---\nText.');
     writeFileSync(path.join(notes, 'plain.md'), '---\ntitle: Plain\n---\nText.');
+    writeFileSync(path.join(notes, 'pinned.md'), '---\ntitle: Pinned\nnotecast: { pin: true }\n---\nText.');
     const lines = jsonLines(runCli(['preview', '--json', '--config', cfg, notes]).stdout);
     const of = (name: string) => lines.find((l) => String(l.file).endsWith(name))!.controls as { set: object; effects: string[]; unknownRoutes: string[] };
     expect(of('quiet.md').set).toEqual({ silent: true, routes: ['releases', 'nowhere'] });
@@ -46,6 +47,10 @@ describe('notecast preview --json', () => {
     expect(of('quiet.md').unknownRoutes).toEqual(['nowhere']);
     expect(of('off.md').effects).toEqual(['not announced (notecast.announce: false); posts made before stay as they are']);
     expect(of('plain.md')).toEqual({ set: {}, effects: [], unknownRoutes: [] });
+    expect(of('pinned.md').set).toEqual({ pin: true });
+    expect(of('pinned.md').effects).toEqual([
+      'pinned where the bot may pin (Discord: Pin Messages permission; Telegram: an admin with the right to pin, or a private chat), without a second notification; where it may not, only the pin fails; in top (unpinPrevious) the announcement pinned before is unpinned',
+    ]);
     const check = runCli(['check', '--config', cfg, notes]);
     expect(check.code).toBe(1);
     expect(check.stdout).toContain('quiet.md: front matter `notecast.routes`: no route in the config is named "nowhere"');

@@ -104,13 +104,15 @@ export class InProcessService {
     readonly db: string,
     readonly config: Config,
     private readonly log: Logger = silentLogger(),
+    /** Platform adapters (against the fakes), their tokens, and a clock the test moves. */
+    private readonly extra: Partial<Pick<AppOptions, 'platformAdapters' | 'now'>> & { env?: Record<string, string> } = {},
   ) {}
 
-  static sandbox(config: unknown): InProcessService {
+  static sandbox(config: unknown, extra: InProcessService['extra'] = {}): InProcessService {
     const dir = mkdtempSync(path.join(tmpdir(), 'notecast-inproc-'));
     const notes = path.join(dir, 'notes');
     mkdirSync(notes);
-    return new InProcessService(notes, path.join(dir, 'state', 'notecast.db'), configSchema.parse(config));
+    return new InProcessService(notes, path.join(dir, 'state', 'notecast.db'), configSchema.parse(config), silentLogger(), extra);
   }
 
   /** Set by `withFaults`: the console platform can then fail and recover (PlatformFaults). */
@@ -120,11 +122,6 @@ export class InProcessService {
   withFaults(): PlatformFaults {
     this.faults = { down: false, hangMs: 0, hits: 0 };
     return this.faults;
-  }
-
-  /** How many idle signals the service has given (to tell whether one came since). */
-  get idleCount(): number {
-    return this.idles;
   }
 
   /** `options`: start flags as the CLI passes them (`afterRestore`). */
@@ -138,9 +135,10 @@ export class InProcessService {
     const write = (line: string) => mine(() => this.onLine(line));
     this.app = await startApp({
       ...options,
-      ...(faults ? { platformAdapters: [() => consoleBehind(faults, write)] } : {}),
+      platformAdapters: faults ? [() => consoleBehind(faults, write)] : this.extra.platformAdapters,
       config: faults ? { ...this.config, console: { ...this.config.console, enabled: false } } : this.config,
-      env: parseEnv({}),
+      env: parseEnv(this.extra.env ?? {}),
+      now: this.extra.now,
       read: { maxBytes: 1 << 20, defaultLang: 'en', fileLangs: [...DEFAULT_FILE_LANGS], site: { url: 'https://ex.org', baseurl: '', permalink: '/:title', collections: {} } },
       notesDir: this.notes,
       dbPath: this.db,
@@ -180,6 +178,11 @@ export class InProcessService {
   async batched(paths: readonly string[], timeoutMs = 20_000): Promise<void> {
     const wanted = paths.map((p) => path.resolve(this.notes, p));
     await this.waitFor(() => wanted.every((p) => this.seenPaths.has(p) || [...this.seenPaths].some((s) => p.startsWith(s + path.sep))), timeoutMs, `batches with ${paths.join(', ')}`);
+  }
+
+  /** Idle signals so far: taken before a change whose handling queues nothing, whose idle may come with its batch. */
+  get idleCount(): number {
+    return this.idles;
   }
 
   /** Waits for the service's next idle signal. */

@@ -6,7 +6,7 @@ import { DEFAULT_FILE_LANGS } from '../../src/notes/lang.js';
 import { noteInfo } from '../../src/notes/info.js';
 import { buildSummary } from '../../src/summary/build.js';
 import { decideNote, type Policy } from '../../src/publish/decide.js';
-import { routeTargets, silentOf } from '../../src/publish/route.js';
+import { routeTargets, postControlsOf } from '../../src/publish/route.js';
 import { configSchema, type Route } from '../../src/config/schema.js';
 import type { Subscription } from '../../src/store/types.js';
 
@@ -48,6 +48,9 @@ describe('front matter notecast: controls', () => {
     expect(empty.line).toBe(2);
     expect(empty.message).toMatch(/at least one route/);
     expect(errorOf('---\nnotecast:\n  announce: later\n---\nBody.\n').message).toMatch(/announce must be false, true or again/);
+    const pin = errorOf('---\ntitle: T\nnotecast:\n  pin: yes please\n---\nBody.\n');
+    expect(pin.line).toBe(4);
+    expect(pin.message).toMatch(/`notecast\.pin`: pin must be true or false/);
   });
 
   it('announce: false records the note without announcing it; taking it out announces it', () => {
@@ -88,8 +91,9 @@ describe('front matter notecast: controls', () => {
     expect(routeTargets(picked, routes, subs, enabled).map((t) => t.chat)).toEqual(['a']);
     const plain = noteInfo(parsed('---\ntitle: T\n---\nBody.\n').note);
     expect(routeTargets(plain, routes, subs, enabled).map((t) => t.chat)).toEqual(['a', 'b', 'c', 'sub']);
-    expect(silentOf(plain)).toEqual({});
-    expect(silentOf(noteInfo(parsed('---\nnotecast: { silent: true }\n---\nBody.\n').note))).toEqual({ silent: true });
+    expect(postControlsOf(plain)).toEqual({});
+    expect(postControlsOf(noteInfo(parsed('---\nnotecast: { silent: true }\n---\nBody.\n').note))).toEqual({ silent: true });
+    expect(postControlsOf(noteInfo(parsed('---\nnotecast: { pin: true, silent: false }\n---\nBody.\n').note))).toEqual({ pin: true });
   });
 
   it("the note's description, excerpt or text before its excerpt_separator is the first key point", () => {

@@ -20,6 +20,14 @@ describe('saved searches', () => {
     expect(s.match(rust, 'en', ['rust python', 'ust', 'golang'])).toEqual([]);
   });
 
+  it('tolerates a typo as /note does: a swap in a four-letter word, an edit in a longer one, never a different short word', () => {
+    expect(s.match(rust, 'en', ['rsut async', 'rust asnyc', 'tokio rnus', 'practcie'])).toEqual(['rsut async', 'rust asnyc', 'tokio rnus', 'practcie']);
+    // `rusk`, `bust` are other words (an edit, not a swap, of a four-letter word); `rs` too short; two edits in a short word.
+    expect(s.match(rust, 'en', ['rusk async', 'bust', 'rs', 'asxnk', 'rust pyhton'])).toEqual([]);
+    const runtime = words('Runtimes', 'A long description of asynchronous executors.');
+    expect(s.match(runtime, 'en', ['asynchronuos', 'exceutors', 'asynchronous rsut'])).toEqual(['asynchronuos', 'exceutors']);
+  });
+
   it('finds Chinese by character pairs, as /note does', () => {
     expect(s.match(zh, 'zh', ['模型文件', '量化'])).toEqual(['模型文件', '量化']);
     expect(s.match(zh, 'zh', ['模糊'])).toEqual([]);

@@ -92,6 +92,15 @@ describe('keeping the index current', () => {
   const opts = { ...read, site: { ...read.site, url: '' } };
   const parse = (rel: string, text: string) => parseNote(rel, Buffer.from(text), opts);
 
+  it('a four-letter word with two neighbouring letters swapped finds the word, as saved searches do', () => {
+    const db = new Store(':memory:');
+    const s = new NoteSearch(db);
+    put(db, parse('rust-en.md', '---\ntitle: Rust ownership\n---\nBorrowing rules.'));
+    put(db, parse('dust-en.md', '---\ntitle: Dust storms\n---\nWeather.'));
+    expect(s.search('rsut').map((r) => r.id)).toEqual(['rust-en']);
+    expect(s.search('rusk')).toEqual([]); // another edit of so short a word is another word, not a typo
+  });
+
   it('removes a note and finds an edited title by its new words, without a rebuild', () => {
     const db = new Store(':memory:');
     const s = new NoteSearch(db);

@@ -110,6 +110,8 @@ export function createDiscordAdapter(o: DiscordAdapterOptions): DiscordAdapter {
     edit: (target, messageId, message, ctx) => delivery.edit(target, messageId, message, ctx),
     delete: (target, messageId, ctx) => delivery.delete(target, messageId, ctx),
     crosspost: (target, messageId, ctx) => delivery.crosspost(target, messageId, ctx),
+    pin: (target, messageId, ctx) => delivery.pin(target, messageId, ctx),
+    unpin: (target, messageId, ctx) => delivery.unpin(target, messageId, ctx),
     classify: classifyDiscordError,
     // The client stays 'ready' through a reconnect; the shards say whether the gateway is up now.
     healthy: () => client.isReady() && client.ws.shards.every((shard) => shard.status === Status.Ready),

@@ -135,6 +135,17 @@ export interface DiscordDelivery {
   edit(target: Target, messageId: string, message: OutgoingMessage, ctx: SendContext): Promise<void>;
   delete(target: Target, messageId: string, ctx: SendContext): Promise<void>;
   crosspost(target: Target, messageId: string, ctx: SendContext): Promise<void>;
+  pin(target: Target, messageId: string, ctx: SendContext): Promise<void>;
+  unpin(target: Target, messageId: string, ctx: SendContext): Promise<void>;
+}
+
+/** Where a posted message lives: a forum post's is its thread's starter message, whose id is the thread's. */
+function messageRef(target: Target, messageId: string): { channel: string; message: string } {
+  if (messageId.startsWith(THREAD_PREFIX)) {
+    const thread = messageId.slice(THREAD_PREFIX.length);
+    return { channel: thread, message: thread };
+  }
+  return { channel: target.thread || target.chat, message: messageId };
 }
 
 /**
@@ -313,6 +324,23 @@ export function createDiscordDelivery(o: DiscordDeliveryOptions): DiscordDeliver
      */
     async crosspost(target, messageId, ctx) {
       await rest.post(Routes.channelMessageCrosspost(target.thread || target.chat, messageId), { signal: ctx.signal });
+    },
+
+    /**
+     * Pin Message: PUT /channels/{channel.id}/messages/pins/{message.id}, which needs PIN_MESSAGES
+     * (message.mdx, Pin Message; since February 2026 MANAGE_MESSAGES alone no longer grants it:
+     * change-log.mdx, "Permission Changes Going into Effect February 2026"). The bot pins with its
+     * own token, webhook posts too; a refusal fails only the pin.
+     */
+    async pin(target, messageId, ctx) {
+      const ref = messageRef(target, messageId);
+      await rest.put(Routes.channelMessagesPin(ref.channel, ref.message), { signal: ctx.signal, reason: 'notecast: pinned announcement' });
+    },
+
+    /** Unpin Message: DELETE on the same route, PIN_MESSAGES too (message.mdx, Unpin Message). */
+    async unpin(target, messageId, ctx) {
+      const ref = messageRef(target, messageId);
+      await rest.delete(Routes.channelMessagesPin(ref.channel, ref.message), { signal: ctx.signal, reason: 'notecast: a newer announcement is pinned' });
     },
 
     async delete(target, messageId, ctx) {

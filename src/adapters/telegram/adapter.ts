@@ -103,6 +103,18 @@ export function createTelegramAdapter(o: TelegramAdapterOptions): TelegramAdapte
     async delete(target, messageId, ctx) {
       await bot.api.deleteMessage(chatId(target.chat), Number(messageId), grammySignal(ctx.signal));
     },
+    /**
+     * core.telegram.org/bots/api#pinchatmessage: outside private chats the bot must be an admin with
+     * `can_pin_messages` (a group) or `can_edit_messages` (a channel). The post already notified (or
+     * was silent on purpose), so the pin never notifies again: `disable_notification`.
+     */
+    async pin(target, messageId, ctx) {
+      await bot.api.pinChatMessage(chatId(target.chat), Number(messageId), { disable_notification: true }, grammySignal(ctx.signal));
+    },
+    /** core.telegram.org/bots/api#unpinchatmessage: the same rights; `message_id` names which pin. */
+    async unpin(target, messageId, ctx) {
+      await bot.api.unpinChatMessage(chatId(target.chat), Number(messageId), {}, grammySignal(ctx.signal));
+    },
     classify: classifyTelegramError,
     healthy: () => reachable && (o.config.mode === 'webhook' ? !!server?.listening : !!runner?.isRunning()),
     async start() {

@@ -11,6 +11,7 @@ import { TemplateRenderError } from '../../render/templates/payloads.js';
 /** The message to change is gone. */
 const GONE: readonly RegExp[] = [
   /message to (edit|delete) not found/i, // TelegramBotAPI/errors json/bad-request-message-to-{edit,delete}-not-found.json
+  /message to (pin|unpin) not found/i, // tdlib/telegram-bot-api Client.cpp: check_message(…, "message to pin"/"message to unpin") answers "<what> not found"
   /MESSAGE_ID_INVALID/i, // tdlib/telegram-bot-api: a message id that never existed in the chat
 ];
 

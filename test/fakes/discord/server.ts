@@ -73,6 +73,8 @@ export interface FakeMessage {
   at: number;
   /** MessageFlags.Crossposted once published to followers (docs: resources/message.mdx, Message Flags). */
   crossposted?: boolean;
+  /** Pinned in its channel (docs: resources/message.mdx, Pin Message; the message object's `pinned`). */
+  pinned?: boolean;
   /** Who it notified (see mentions.ts); edits do not notify again. */
   pings: Pings;
   /** Message flags set when it was sent (SUPPRESS_NOTIFICATIONS: 1 << 12). */
@@ -463,7 +465,7 @@ export class FakeDiscord {
   private apiMessage(m: FakeMessage): APIMessage {
     return {
       id: m.id, channel_id: m.channel_id, type: MessageType.Default, content: m.content ?? '', embeds: m.embeds, author: this.botUser, timestamp: new Date(m.at).toISOString(), edited_timestamp: null,
-      tts: false, mention_everyone: m.pings.everyone, mentions: [], mention_roles: m.pings.roles, attachments: [], pinned: false, components: [], ...(m.crossposted || m.flags ? { flags: m.flags | (m.crossposted ? MessageFlags.Crossposted : 0) } : {}), ...(m.nonce ? { nonce: m.nonce } : {}),
+      tts: false, mention_everyone: m.pings.everyone, mentions: [], mention_roles: m.pings.roles, attachments: [], pinned: m.pinned === true, components: [], ...(m.crossposted || m.flags ? { flags: m.flags | (m.crossposted ? MessageFlags.Crossposted : 0) } : {}), ...(m.nonce ? { nonce: m.nonce } : {}),
     };
   }
 
@@ -485,6 +487,29 @@ export class FakeDiscord {
       return { ...base, applied_tags: ch.applied_tags ?? [], thread_metadata: { archived: !!ch.archived, locked: !!ch.locked, auto_archive_duration: 1440, archive_timestamp: new Date(ch.lastActivity ?? Date.now()).toISOString() } } as unknown as APIChannel;
     }
     return base as unknown as APIChannel;
+  }
+
+  /** Every Pin and Unpin Message call that succeeded, in order. */
+  readonly pinCalls: { method: 'PUT' | 'DELETE'; channel: string; message: string }[] = [];
+
+  /**
+   * Pin Message (PUT) and Unpin Message (DELETE) on /channels/{id}/messages/pins/{message.id}:
+   * "Requires the PIN_MESSAGES permission", 204 on success (docs: resources/message.mdx, Pin Message,
+   * Unpin Message); since February 23, 2026 MANAGE_MESSAGES alone no longer grants it (docs:
+   * change-log.mdx, "Permission Changes Going into Effect February 2026"). At most 250 pins a
+   * channel: 30003 (docs: topics/opcodes-and-status-codes.mdx).
+   */
+  private pinRoute(method: 'PUT' | 'DELETE', channelId: string, messageId: string): { status: number } {
+    const ch = this.channel(channelId);
+    const msg = this.messages.find((x) => x.channel_id === ch.id && x.id === messageId && !x.deleted);
+    if (!msg) throw new Failure(404, { code: 10008, message: 'Unknown Message' });
+    this.need('PinMessages', ch);
+    if (method === 'PUT' && !msg.pinned && this.messages.filter((x) => x.channel_id === ch.id && x.pinned && !x.deleted).length >= 250) {
+      throw new Failure(400, { code: 30003, message: 'Maximum number of pins reached (250)' });
+    }
+    msg.pinned = method === 'PUT';
+    this.pinCalls.push({ method, channel: ch.id, message: msg.id });
+    return { status: 204 };
   }
 
   /** The bot's permissions in a channel: the guild base with the channel's (a thread: its parent's) overwrites. */
@@ -664,6 +689,7 @@ export class FakeDiscord {
       this.sendInto(ch);
       return { status: 200, body: this.apiMessage(this.createMessage(ch.id, json, 'bot')), headers };
     }
+    if ((m = /^\/channels\/(\d+)\/messages\/pins\/(\d+)$/.exec(path)) && (method === 'PUT' || method === 'DELETE')) return this.pinRoute(method, m[1]!, m[2]!);
     if ((m = /^\/channels\/(\d+)\/messages\/(\d+)\/crosspost$/.exec(path)) && method === 'POST') {
       // "Crosspost a message in an Announcement Channel … requires SEND_MESSAGES if the current user
       // sent the message, or additionally MANAGE_MESSAGES for all other messages" (docs: resources/message.mdx).

@@ -28,8 +28,11 @@ export interface FakeChat {
    * src/adapters/telegram/errors.ts): a channel where the bot lost "Post Messages", a closed topic…
    */
   refuse?: Partial<Record<'sendMessage' | 'editMessageText' | 'deleteMessage', { code: number; description: string }>>;
-  /** The bot's own admin rights here (a channel: `can_post_messages`); absent means it has them. */
-  botRights?: { canPostMessages?: boolean };
+  /**
+   * The bot's own admin rights here (a channel: `can_post_messages`; pinning: `can_pin_messages` in a
+   * group, `can_edit_messages` in a channel); absent means it has them.
+   */
+  botRights?: { canPostMessages?: boolean; canPinMessages?: boolean; canEditMessages?: boolean };
 }
 
 export interface FakeMessage {
@@ -45,6 +48,9 @@ export interface FakeMessage {
   date: number;
   /** Sent with `disable_notification`: "users will receive a notification with no sound" (core.telegram.org/bots/api#sendmessage). */
   silent: boolean;
+  /** Pinned in its chat (core.telegram.org/bots/api#pinchatmessage); `pinSilently`: pinned with `disable_notification`. */
+  pinned?: boolean;
+  pinSilently?: boolean;
 }
 
 export interface CallRecord {
@@ -97,13 +103,20 @@ export class FakeTelegram {
   hang = false;
   /** While true, every call (getMe, setMyCommands… included) is accepted and never answered; `release()` ends it. */
   hangEverything = false;
+  /** Calls of these methods are held unanswered (as `hang` holds sends); `release()` ends it. */
+  readonly hangMethods = new Set<string>();
   private readonly hung: IncomingMessage[] = [];
+  /** Calls held unanswered now (see `hang`, `hangMethods`). */
+  get held(): number {
+    return this.hung.length;
+  }
   /** Held sends the client gave up on and closed itself (an aborted call). */
   abandoned = 0;
 
   release(): void {
     this.hang = false;
     this.hangEverything = false;
+    this.hangMethods.clear();
     for (const req of this.hung.splice(0)) req.socket.destroy();
   }
   /** Set by setWebhook: updates are then posted to the bot instead of waiting for getUpdates. */
@@ -191,7 +204,8 @@ export class FakeTelegram {
       req.socket.destroy();
       return;
     }
-    if (this.hangEverything || (this.hang && /\/sendMessage$/.test(req.url ?? ''))) {
+    const called = /\/([A-Za-z]+)$/.exec(req.url?.split('?')[0] ?? '')?.[1] ?? '';
+    if (this.hangEverything || (this.hang && called === 'sendMessage') || this.hangMethods.has(called)) {
       this.hung.push(req);
       req.socket.once('close', () => {
         if (this.hung.includes(req)) this.abandoned++;
@@ -297,6 +311,28 @@ export class FakeTelegram {
     if (!channelLike && tooOld) throw new ApiFailure(400, "Bad Request: message can't be deleted for everyone");
   }
 
+  /**
+   * core.telegram.org/bots/api#pinchatmessage, #unpinchatmessage: "If the chat is not a private
+   * chat, the bot must be an administrator in the chat for this to work and must have the
+   * 'can_pin_messages' administrator right in a supergroup or 'can_edit_messages' administrator
+   * right in a channel"; without it Telegram answers "Bad Request: not enough rights to manage
+   * pinned messages in the chat" (teloxide/teloxide-core#82). A message that is not there is
+   * "message to pin not found" / "message to unpin not found" (tdlib/telegram-bot-api Client.cpp,
+   * check_message). Pinning a pinned message, or unpinning one that is not, returns True.
+   */
+  private pin(method: 'pinChatMessage' | 'unpinChatMessage', p: Record<string, unknown>): true {
+    const chat = this.chatFor(p);
+    const rights = chat.botRights ?? {};
+    const may = chat.type === 'private' || (chat.type === 'channel' ? rights.canEditMessages !== false : rights.canPinMessages !== false);
+    if (!may) throw new ApiFailure(400, 'Bad Request: not enough rights to manage pinned messages in the chat');
+    const msg = this.messages.find((x) => x.chatId === chat.id && x.messageId === Number(p.message_id) && !x.deleted);
+    if (!msg) throw new ApiFailure(400, `Bad Request: message to ${method === 'pinChatMessage' ? 'pin' : 'unpin'} not found`);
+    if (p.disable_notification !== undefined && typeof p.disable_notification !== 'boolean') throw new ApiFailure(400, 'Bad Request: invalid disable_notification');
+    msg.pinned = method === 'pinChatMessage';
+    if (msg.pinned) msg.pinSilently = p.disable_notification === true;
+    return true;
+  }
+
   private async dispatch(method: string, p: Record<string, unknown>): Promise<unknown> {
     if (method === 'sendMessage' || method === 'editMessageText' || method === 'deleteMessage') {
       const refusal = this.chats.get(Number(p.chat_id))?.refuse?.[method];
@@ -357,6 +393,9 @@ export class FakeTelegram {
         msg.deleted = true;
         return true;
       }
+      case 'pinChatMessage':
+      case 'unpinChatMessage':
+        return this.pin(method, p);
       case 'getChatMember': {
         const chat = this.chatFor(p);
         const status = chat.members.get(Number(p.user_id)) ?? 'left';
