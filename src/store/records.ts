@@ -95,6 +95,9 @@ const summary = z.object({
   tags: z.array(z.string()),
   date: z.string().optional(),
   readingMinutes: z.number(),
+  // For templates (issue 28): front matter categories and the whole front matter as `page.*`.
+  categories: z.array(z.string()).optional(),
+  page: z.record(z.string(), z.unknown()).optional(),
 });
 const summaryPayload = z.object({
   type: z.literal('summary'),
@@ -102,6 +105,9 @@ const summaryPayload = z.object({
   alsoIn: z.array(z.object({ label: z.string(), url: z.string().optional() })).optional(),
   member: z.string().optional(),
   silent: z.boolean().optional(),
+  // Front matter `notecast: {pin: true}`, and the time of the chat's scheduled digest that holds it (issue 29).
+  pin: z.boolean().optional(),
+  digestAt: z.number().optional(),
 });
 const noteId = z.string().min(1);
 const deliverySchema = z.discriminatedUnion('kind', [
@@ -114,6 +120,11 @@ const deliverySchema = z.discriminatedUnion('kind', [
     payload: z.object({ type: z.literal('digest'), items: z.array(z.object({ noteId, title: z.string(), url: z.string().optional() })) }),
   }),
   z.object({ kind: z.literal('crosspost'), noteId: noteId.nullable(), payload: z.object({ type: z.literal('crosspost'), messageId: z.string().min(1) }) }),
+  z.object({
+    kind: z.literal('pin'),
+    noteId: noteId.nullable(),
+    payload: z.object({ type: z.literal('pin'), messageId: z.string().min(1), unpinPrevious: z.boolean().optional() }),
+  }),
 ]);
 
 /** A post's or an edit's stored payload, if it is one (see `summaryPayload`). */
