@@ -242,6 +242,7 @@ function runningApp(p: AppParts): RunningApp {
     },
     async abandon() {
       backfill.stop();
+      indexed.catch(() => undefined); // it may end on the closed database: nobody waits for it any more
       health?.close();
       state.abandon();
       const stopped = sync.stop().catch(() => undefined);

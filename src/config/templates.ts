@@ -6,13 +6,13 @@
 import { z } from 'zod';
 
 /** A template kept in a file. */
-export const templateFileSchema = z.object({ file: z.string().min(1) }).strict();
+const templateFileSchema = z.object({ file: z.string().min(1) }).strict();
 
 /**
  * A Discord message written inline, part by part; a part left out is the default's. `fields`
  * replaces the default fields (`[]`: none). Each part is a Liquid template.
  */
-export const discordPartsSchema = z
+const discordPartsSchema = z
   .object({
     /** The message text above the embed (Discord Markdown). */
     content: z.string().optional(),

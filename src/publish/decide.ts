@@ -39,7 +39,7 @@ export interface Decision {
  * the categories and front matter kept for templates (earlier releases hashed without them, so
  * upgrading edits nothing).
  */
-export function summaryHash(s: Summary): string {
+function summaryHash(s: Summary): string {
   const { readingMinutes: _ignored, categories: _categories, page: _page, ...shown } = s;
   // A point of plain words hashes as the string earlier releases stored, so upgrading edits nothing.
   const keyPoints = shown.keyPoints.map((p) => (p.length === 1 && !p[0]!.style ? p[0]!.text : p));

@@ -43,7 +43,7 @@ export interface DelivererOptions {
 }
 
 /** The store's meta key holding the last announcement notecast pinned in a chat. */
-export function pinnedKey(target: Target): string {
+function pinnedKey(target: Target): string {
   return `pinned:${targetKey(target)}`;
 }
 

@@ -32,7 +32,7 @@ export type ParseResult =
   | { ok: false; rel: string; error: { message: string; line?: number | undefined } };
 
 /** Above this many notes in one call, every thread is used; below, one. */
-const POOL_THRESHOLD = 400;
+export const POOL_THRESHOLD = 400;
 const CHUNK = 64;
 export const TOO_LONG = 'took too long to parse';
 /** What a worker thread says once it has loaded (parse-worker.ts). */

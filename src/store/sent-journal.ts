@@ -10,7 +10,7 @@ import { closeSync, fdatasyncSync, openSync, readFileSync, writeSync, fstatSync 
 import { z } from 'zod';
 
 /** Room for about 500 entries: more posts than that unrecorded at once means the disk stayed full for long. */
-export const SENT_JOURNAL_BYTES = 64 * 1024;
+const SENT_JOURNAL_BYTES = 64 * 1024;
 
 /** `nonce` is the delivery's own (random): an entry is never applied to another database's row of the same id. */
 const entrySchema = z.object({ delivery: z.number().int().positive(), nonce: z.string().min(1), messageId: z.string().min(1), crosspost: z.boolean() });

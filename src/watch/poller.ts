@@ -17,7 +17,7 @@
 import { lstatSync, readdirSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import { isNoteFile } from '../notes/read.js';
-import type { SourceEvents, Unsubscribable } from './sources.js';
+import type { SourceEvents, Unsubscribable } from './source-events.js';
 
 /** Stats taken before the pass yields to other work. */
 const SLICE = 2000;

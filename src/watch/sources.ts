@@ -4,21 +4,11 @@
  */
 import { subscribe } from '@parcel/watcher';
 import { folderPollSource } from './poller.js';
+import type { SourceEvents, Unsubscribable } from './source-events.js';
+
+export type { SourceEvents, Unsubscribable } from './source-events.js';
 
 /** A running watch of one folder, whichever source it comes from. */
-export interface Unsubscribable {
-  unsubscribe(): Promise<void>;
-}
-
-export interface SourceEvents {
-  /** A path under the folder changed (created, written, removed, renamed). */
-  onPath: (absPath: string) => void;
-  /** The source failed; its events may have been lost. `null` once it works again (native only). */
-  onError: (err: unknown | null) => void;
-  /** Paths never reported (ignored names: .git, node_modules…). */
-  ignored: (absPath: string) => boolean;
-}
-
 export function nativeSource(dir: string, ev: SourceEvents): Promise<Unsubscribable> {
   return subscribe(
     dir,

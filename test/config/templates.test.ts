@@ -3,7 +3,15 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadConfig, parseConfig } from '../../src/config/load.js';
+import { loadConfig } from '../../src/config/load.js';
+import type { Config } from '../../src/config/schema.js';
+
+/** The config a file of this text gives (a file named `name` in a folder of its own). */
+function parseConfig(text: string, name: string): Config {
+  const file = path.join(mkdtempSync(path.join(tmpdir(), 'notecast-templates-config-')), name);
+  writeFileSync(file, text);
+  return loadConfig({ flag: file }).config;
+}
 import { ConfigError } from '../../src/errors.js';
 
 describe('templates in the config', () => {
@@ -45,8 +53,8 @@ describe('templates in the config', () => {
       }
       throw new Error('no error');
     };
-    expect(err('templates:\n  discord:\n    titel: x\n')).toMatch(/^c\.yaml:\d+: templates\.discord/);
+    expect(err('templates:\n  discord:\n    titel: x\n')).toMatch(/\/c\.yaml:\d+: templates\.discord/);
     const fields = Array.from({ length: 26 }, () => '      - { name: a, value: b }').join('\n');
-    expect(err(`templates:\n  discord:\n    fields:\n${fields}\n`)).toMatch(/^c\.yaml:\d+: templates\.discord/);
+    expect(err(`templates:\n  discord:\n    fields:\n${fields}\n`)).toMatch(/\/c\.yaml:\d+: templates\.discord/);
   });
 });

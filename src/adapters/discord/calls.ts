@@ -11,7 +11,7 @@ import { withTimeout } from '../../util/timeout.js';
 type MakeRequest = RESTOptions['makeRequest'];
 
 /** A call our time limit ended (the REST client's own error for an abort says only "aborted"). */
-export class DiscordCallTimeout extends Error {
+class DiscordCallTimeout extends Error {
   override readonly name = 'DiscordCallTimeout';
 }
 

@@ -45,14 +45,14 @@ function embedCard(e: DiscordMessagePayload['embeds'][number]): Element {
   return { tag: 'div', cls: 'dc-embed', data: { color }, children: [el('div', 'dc-embed-grid', ...parts)] };
 }
 
-export function discordCard(p: DiscordMessagePayload, now: Date): Element {
+function discordCard(p: DiscordMessagePayload, now: Date): Element {
   const body: Node[] = [el('header', 'dc-head', el('span', 'dc-name', BOT_NAME), el('span', 'dc-app', 'APP'), el('time', 'dc-time', `Today at ${clock(now)}`))];
   if (p.content) body.push(el('div', 'dc-content', ...discordMarkdown(p.content)));
   for (const e of p.embeds) body.push(embedCard(e));
   return el('article', 'dc-message', el('div', 'dc-avatar', BOT_NAME[0]!.toUpperCase()), el('div', 'dc-body', ...body));
 }
 
-export function telegramCard(p: TelegramMessagePayload, now: Date): Element {
+function telegramCard(p: TelegramMessagePayload, now: Date): Element {
   const parsed = telegramHtml(p.text);
   const parts: Node[] = [el('div', 'tg-author', BOT_NAME)];
   if (!parsed.ok) parts.push(el('div', 'tg-error', `Telegram would refuse this message: ${parsed.error}`));
@@ -79,7 +79,7 @@ function routeBlock(r: RoutePayloads, labelled: boolean, now: Date): Element {
   return { tag: 'div', cls: 'route', data: { route: r.route ?? '' }, children: [...children, el('div', 'panes', ...panes)] };
 }
 
-export function noteSection(e: PreviewEntry, now: Date): Element {
+function noteSection(e: PreviewEntry, now: Date): Element {
   const facts = [e.file, e.lang, e.date?.slice(0, 10), e.tags.length ? e.tags.map((t) => `#${t}`).join(' ') : undefined].filter(Boolean).join(' · ');
   const head: Node[] = [auto(el('h2', 'note-title', e.title)), el('div', 'note-facts', facts)];
   if (e.draft) head.push(el('span', 'badge', 'draft: not announced'));

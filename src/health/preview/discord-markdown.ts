@@ -58,7 +58,7 @@ function link(href: string, children: Node[]): Node {
 /** Deeper nesting than this is shown as text (a guard against hostile input, not a Discord rule). */
 const MAX_DEPTH = 24;
 
-export function inline(src: string, mode: DiscordMarkdownMode, depth = 0): Node[] {
+function inline(src: string, mode: DiscordMarkdownMode, depth = 0): Node[] {
   if (depth > MAX_DEPTH) return [src];
   const out: Node[] = [];
   let i = 0;

@@ -11,7 +11,7 @@ import { PAGE_CSS, PAGE_JS } from './assets.js';
 import { cardsHtml } from './cards.js';
 import type { PreviewNotes } from './notes.js';
 
-export const PREVIEW_PATH = '/preview';
+const PREVIEW_PATH = '/preview';
 
 /** Nothing but the page's own files may load or run; no framing, no referrer. */
 const SECURITY_HEADERS = {

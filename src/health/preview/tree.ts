@@ -24,7 +24,7 @@ export type Node = string | Element;
 export const el = (tag: Tag, cls: string | undefined, ...children: Node[]): Element => ({ tag, cls, children });
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-export const escapeHtml = (s: string): string => s.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
+const escapeHtml = (s: string): string => s.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
 
 const NAME = /^[a-z][a-z0-9-]*$/;
 const TAG_SET = new Set<string>(TAGS);

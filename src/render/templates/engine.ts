@@ -49,7 +49,7 @@ function liquidValue(v: unknown): unknown {
 }
 
 /** Escapes one value's text for the kind of markup. */
-export function escapeFor(kind: MarkupKind, s: string): string {
+function escapeFor(kind: MarkupKind, s: string): string {
   return kind === 'telegram' ? escapeTelegramHtml(s) : kind === 'discord' ? escapeDiscordMarkdown(s) : defuseMentions(s);
 }
 
@@ -62,7 +62,7 @@ function text(v: unknown): string {
 }
 
 /** A link in the kind's markup: `[text](url)`, `<a href>`; without a URL, the text alone. Plain text has no links. */
-export function linkMarkup(kind: MarkupKind, label: string, url: string): Markup {
+function linkMarkup(kind: MarkupKind, label: string, url: string): Markup {
   if (!url || kind === 'discord-plain') return new Markup(escapeFor(kind, label), label);
   if (kind === 'telegram') return new Markup(`<a href="${escapeTelegramAttr(url)}">${escapeTelegramHtml(label)}</a>`, label);
   return new Markup(`[${escapeDiscordMarkdown(label)}](${discordLinkTarget(url)})`, label);
@@ -81,7 +81,7 @@ class MarkupCaptureTag extends CaptureTag {
 }
 
 /** Limits on what a template may cost: its size, its render time, the memory its filters allocate. */
-export const TEMPLATE_LIMITS = { parseLimit: 100_000, renderLimit: 1000, memoryLimit: 16 * 1024 * 1024 } as const;
+const TEMPLATE_LIMITS = { parseLimit: 100_000, renderLimit: 1000, memoryLimit: 16 * 1024 * 1024 } as const;
 
 /** Tags that would read files (`include`, `render`, `layout`): templates are self-contained. */
 const FILE_TAGS = ['include', 'render', 'layout'];
