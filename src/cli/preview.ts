@@ -6,14 +6,14 @@ import { readOptions, resolveSite } from '../config/load.js';
 import { loadCommandConfig } from './runtime.js';
 import { notesFolderProblem } from './paths.js';
 import type { Config } from '../config/schema.js';
-import type { ReadOptions } from '../notes/read.js';
+import type { Note, ReadOptions } from '../notes/read.js';
 import { parseNoteFiles } from '../publish/parse-files.js';
 import { OUTSIDE_LINK, scanNotes } from '../notes/scan.js';
-import { summaryOptionsOf } from '../summary/build.js';
+import { summaryOptionsOf, type Summary } from '../summary/build.js';
 import { pointText } from '../summary/inline.js';
 import { renderPlainText } from '../render/text.js';
 import { Templates } from '../render/templates/compile.js';
-import { payloadsFor } from '../render/templates/payloads.js';
+import { payloadsFor, TemplateRenderError } from '../render/templates/payloads.js';
 import { alsoInAmong, routePayloads } from './preview-payloads.js';
 import { describeControls } from './controls.js';
 import type { Io } from './io.js';
@@ -74,7 +74,7 @@ export async function runPreview(args: string[], opts: PreviewOptions, io: Io): 
     else io.err(`${shown}: ${OUTSIDE_LINK}`);
   });
   // Read first, print after: each note's output names the family members found among these files.
-  const read1 = [];
+  const read1: Array<{ shown: string; note: Note; summary: Summary }> = [];
   for (const r of await parseNoteFiles(files, { read, summary: summaryOptionsOf(config), budgetMs: config.notes.parseTimeoutMs })) {
     const shown = path.relative(process.cwd(), r.file) || r.file;
     if (r.ok) read1.push({ shown, note: r.note, summary: r.summary });
@@ -88,6 +88,19 @@ export async function runPreview(args: string[], opts: PreviewOptions, io: Io): 
   const families = new Map<string, string[]>();
   for (const { note } of read1) families.set(note.translationKey, [...(families.get(note.translationKey) ?? []), note.id]);
   for (const { shown, note, summary } of read1) {
+    try {
+      previewOne(shown, note, summary);
+    } catch (e) {
+      // A template that fails on this note's values (a filter throwing, a key it lacks) is this note's error.
+      if (!(e instanceof TemplateRenderError)) throw e;
+      failed++;
+      if (opts.json) io.out(JSON.stringify({ file: shown, ok: false, error: { message: e.message, line: null } }));
+      else io.err(`${shown}: ${e.message}`);
+    }
+  }
+  return failed ? 1 : 0;
+
+  function previewOne(shown: string, note: Note, summary: Summary): void {
     const r = { ...payloadsFor({ summary }, templates.global), text: renderPlainText(summary) };
     const members = families.get(note.translationKey)!;
     if (opts.json) {
@@ -110,7 +123,6 @@ export async function runPreview(args: string[], opts: PreviewOptions, io: Io): 
       io.out(`── ${shown}${note.draft ? ' (draft: not announced)' : ''}${others}\n${r.text}\n`);
     }
   }
-  return failed ? 1 : 0;
 }
 
 export async function runCheck(dir: string | undefined, opts: { config?: string; jekyllConfig?: string }, io: Io): Promise<number> {

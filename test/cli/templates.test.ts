@@ -37,6 +37,18 @@ function setup(telegramTemplate: string) {
 }
 
 describe('templates on the command line', () => {
+  it("a template that fails on one note's values (a key it sets to text, a branch's typo) is that note's error in preview, not a crash", () => {
+    const { dir, notes, cfg } = setup('{{ page.foo.bar }}{% if note.tags contains "oops" %}{{ note.relase_notes }}{% endif %}');
+    writeFileSync(path.join(notes, 'text.md'), '---\ntitle: Foo is text\nfoo: hello\n---\nBody.\n');
+    writeFileSync(path.join(notes, 'branch.md'), '---\ntitle: Takes the branch\ntags: [oops]\n---\nBody.\n');
+    const r = runCli(['preview', '--json', '--config', cfg, notes], { cwd: dir });
+    expect(r.stderr).not.toMatch(/\n\s+at /); // no stack trace
+    expect(r.code).toBe(1);
+    const lines = jsonLines(r.stdout) as Array<{ file: string; ok: boolean; error?: { message: string } }>;
+    expect(lines.map((l) => [path.basename(l.file), l.ok]).sort()).toEqual([['branch.md', false], ['hello.md', true], ['text.md', false]]);
+    for (const l of lines.filter((x) => !x.ok)) expect(l.error!.message).toMatch(/telegram\.liquid:1 \(telegram\): undefined variable: (page\.foo\.bar|note\.relase_notes)/);
+  });
+
   it('preview --json gives each config route the payload its templates make, and whether the note goes there', () => {
     const { cfg, notes } = setup('<b>{{ note.title }}</b>{% for p in summary.points %}\n• {{ p }}{% endfor %}');
     const r = runCli(['preview', '--json', '--config', cfg, notes]);

@@ -78,6 +78,17 @@ describe('escaping', () => {
     expect(p.discord.allowed_mentions).toEqual({ parse: [] });
   });
 
+  it("Discord Markdown: a note's value starts no heading, subtext, quote or list, at a line's start or after its own line breaks (an outside tester's case)", () => {
+    const blocks = templates({ discord: { description: '{{ page.heading }}\n{{ page.many }}', fields: [{ name: 'x', value: 'see: {{ page.many }}' }] } }).global;
+    const value = '# Big heading';
+    const many = 'line1\n# Heading\n-# subtext\n> quote\n- item\n1. first';
+    const e = payloadsFor({ summary: summary({ page: { heading: value, many } }) }, blocks).discord.embeds[0]!;
+    for (const text of [e.description!, e.fields![0]!.value]) {
+      for (const line of text.split('\n')) expect(line, text).not.toMatch(/^\s*(#{1,3}\s|-#\s|>{1,3}\s|[-+]\s|\d+\.\s)/);
+    }
+    expect(e.description).toContain('\\# Big heading');
+  });
+
   it('the Discord footer (no Markdown there) is only defused, so no backslash shows', () => {
     expect(embed.footer!.text).toBe(defuseMentions(HOSTILE));
   });

@@ -18,6 +18,7 @@ import { chooseWatchMode, type WatchMode } from '../../watch/mode.js';
 import { watchNotes, type NotesWatcher } from '../../watch/watcher.js';
 import { templatePayloadsOf, type PayloadsOf, type RoutePayloads } from './payloads.js';
 import { Templates } from '../../render/templates/compile.js';
+import { TemplateRenderError } from '../../render/templates/payloads.js';
 
 export interface PreviewNotesOptions {
   root: string;
@@ -151,8 +152,14 @@ export class PreviewNotes {
       const shown = infos.get(r.file)!;
       const members = this.o.translations === 'group' ? (families.get(r.note.translationKey) ?? []) : [];
       const alsoIn = members.includes(shown) ? alsoInFor(members, shown) : [];
-      const routes = payloadsOf({ note: r.note, summary: r.summary, alsoIn });
-      out.push({ file, title: r.note.title, lang: r.note.lang, date: r.summary.date, tags: r.note.tags, draft: r.note.draft, routes });
+      const base = { file, title: r.note.title, lang: r.note.lang, date: r.summary.date, tags: r.note.tags, draft: r.note.draft };
+      try {
+        out.push({ ...base, routes: payloadsOf({ note: r.note, summary: r.summary, alsoIn }) });
+      } catch (e) {
+        // A template that fails on this note's values is this note's error on the page, never the page's.
+        if (!(e instanceof TemplateRenderError)) throw e;
+        out.push({ ...base, error: { message: e.message }, routes: [] });
+      }
     }
     return out.sort((a, b) => (b.date ?? '').localeCompare(a.date ?? '') || a.file.localeCompare(b.file));
   }

@@ -38,7 +38,7 @@ function compileDiscord(s: DiscordSources, engines: Engines): CompiledDiscord {
   const md = (src: TemplateSource | undefined) => (src ? compileOne(src, 'discord', engines) : undefined);
   return {
     content: md(s.content),
-    title: md(s.title),
+    title: s.title ? compileOne(s.title, 'discord-title', engines) : undefined,
     description: md(s.description),
     fields: s.fields.map((f) => ({ name: compileOne(f.name, 'discord', engines), value: compileOne(f.value, 'discord', engines), inline: f.inline })),
     // A footer renders no Markdown (only defused), nor does a colour need any.
@@ -106,7 +106,7 @@ export class Templates {
 
   /** Compiles and checks every template of the config; `configFile` names the file inline templates are in. Throws ConfigError. */
   static fromConfig(config: Pick<Config, 'templates' | 'routes'>, site: Record<string, unknown>, configFile = 'config'): Templates {
-    const engines: Engines = { discord: createEngine('discord'), 'discord-plain': createEngine('discord-plain'), telegram: createEngine('telegram') };
+    const engines: Engines = { discord: createEngine('discord'), 'discord-title': createEngine('discord-title'), 'discord-plain': createEngine('discord-plain'), telegram: createEngine('telegram') };
     const compile = (t: TemplatesConfig | undefined, key: string, fallback?: TemplatesConfig): RouteTemplates => {
       const discordKey = t?.discord ? `${key}.discord` : 'templates.discord';
       const telegramKey = t?.telegram !== undefined ? `${key}.telegram` : 'templates.telegram';

@@ -30,7 +30,7 @@ export function everything(n: TemplateNote): Shown {
 function pointMarkup(kind: MarkupKind, p: Summary['keyPoints'][number]): Markup {
   const plain = pointText(p);
   if (kind === 'telegram') return new Markup(telegramPoint(p), plain);
-  if (kind === 'discord') return new Markup(discordPoint(p), plain);
+  if (kind === 'discord' || kind === 'discord-title') return new Markup(discordPoint(p), plain);
   return new Markup(defuseMentions(plain), plain);
 }
 

@@ -12,7 +12,8 @@ import { defuseMentions, discordLinkTarget, escapeDiscordMarkdown, escapeTelegra
  * content), Discord plain text (the footer renders no Markdown, so an escape would show; mentions
  * are only defused), Telegram HTML.
  */
-export type MarkupKind = 'discord' | 'discord-plain' | 'telegram';
+/** `discord-title`: Discord Markdown where no block starts (an embed's title shows inline styles only). */
+export type MarkupKind = 'discord' | 'discord-title' | 'discord-plain' | 'telegram';
 
 /**
  * Text already in the target markup, built by notecast from escaped parts. As a string (a filter
@@ -50,7 +51,20 @@ function liquidValue(v: unknown): unknown {
 
 /** Escapes one value's text for the kind of markup. */
 function escapeFor(kind: MarkupKind, s: string): string {
-  return kind === 'telegram' ? escapeTelegramHtml(s) : kind === 'discord' ? escapeDiscordMarkdown(s) : defuseMentions(s);
+  if (kind === 'telegram') return escapeTelegramHtml(s);
+  if (kind === 'discord-plain') return defuseMentions(s);
+  return kind === 'discord' ? escapeDiscordBlocks(escapeDiscordMarkdown(s)) : escapeDiscordMarkdown(s);
+}
+
+/**
+ * What starts a block in Discord Markdown at the start of a line: a heading, subtext, a quote, a
+ * list item (Discord's support article "Markdown Text 101"). A value's own line breaks must not let
+ * its text start one ("…\n# Heading"), nor may a value a template puts at a line's start.
+ */
+const DISCORD_BLOCK_START = /(^|\n)([ \t]*)(#{1,3}[ \t]|-#[ \t]|>{1,3}[ \t]|[-+][ \t]|\d+\.[ \t])/g;
+
+function escapeDiscordBlocks(s: string): string {
+  return s.replace(DISCORD_BLOCK_START, (_m, start: string, indent: string, marker: string) => `${start}${indent}\\${marker}`);
 }
 
 /** Liquid's own rendering of a value as text: nil is empty, a list its items run together. */
