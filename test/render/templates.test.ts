@@ -89,6 +89,13 @@ describe('escaping', () => {
     expect(e.description).toContain('\\# Big heading');
   });
 
+  it('link_to makes links of web addresses only: a javascript: URL from a note stays text on both platforms', () => {
+    const t = templates({ discord: { description: '{{ "x" | link_to: page.u }}' }, telegram: '{{ "x" | link_to: page.u }}' }).global;
+    const p = payloadsFor({ summary: summary({ page: { u: 'javascript:alert(1)' } }) }, t);
+    expect(p.discord.embeds[0]!.description).toBe('x');
+    expect(p.telegram.text).not.toContain('href');
+  });
+
   it('the Discord footer (no Markdown there) is only defused, so no backslash shows', () => {
     expect(embed.footer!.text).toBe(defuseMentions(HOSTILE));
   });

@@ -77,7 +77,8 @@ function text(v: unknown): string {
 
 /** A link in the kind's markup: `[text](url)`, `<a href>`; without a URL, the text alone. Plain text has no links. */
 function linkMarkup(kind: MarkupKind, label: string, url: string): Markup {
-  if (!url || kind === 'discord-plain') return new Markup(escapeFor(kind, label), label);
+  // Only web links, as a summary's own links are (summary/links.ts): a note's `javascript:` stays text.
+  if (!url || kind === 'discord-plain' || !/^https?:\/\//i.test(url)) return new Markup(escapeFor(kind === 'discord' ? 'discord-title' : kind, label), label); // a label, as today's renderer escapes one
   if (kind === 'telegram') return new Markup(`<a href="${escapeTelegramAttr(url)}">${escapeTelegramHtml(label)}</a>`, label);
   return new Markup(`[${escapeDiscordMarkdown(label)}](${discordLinkTarget(url)})`, label);
 }
