@@ -29,11 +29,19 @@ describe('digest schedules', () => {
   it('holds the notes for the chat’s digest time and posts them as one digest, once, across a restart', async () => {
     telegram = await new FakeTelegram({ token: TOKEN }).start();
     telegram.addChat(-100, 'supergroup', { [ADMIN]: 'administrator' });
+    // The service's clock: set to a time by the test, and running on from it as a clock does (a
+    // platform's retry_after must come due).
     let clock = Date.parse('2026-12-04T05:00:00Z'); // 06:00 in Paris, three hours before the digest
+    let setAt = Date.now();
+    const now = () => clock + (Date.now() - setAt);
+    const setClock = (iso: string) => {
+      clock = Date.parse(iso);
+      setAt = Date.now();
+    };
     const config = { watch: { quietMs: 200, mode: 'native' }, telegram: { apiRoot: telegram.apiRoot }, publish: { translations: { mode: 'group', graceMs: 0 } } };
     svc = InProcessService.sandbox(config, {
       env: { TELEGRAM_BOT_TOKEN: TOKEN },
-      now: () => clock,
+      now,
       platformAdapters: [({ store, log, commandDeps }) => createTelegramAdapter({ token: TOKEN, config: svc!.config.telegram, state: store, deps: commandDeps, log })],
     });
     const fresh = svc;
@@ -61,19 +69,19 @@ describe('digest schedules', () => {
     const restart = async () => {
       svc = new InProcessService(fresh.notes, fresh.db, fresh.config, undefined, {
         env: { TELEGRAM_BOT_TOKEN: TOKEN },
-        now: () => clock,
+        now,
         platformAdapters: [({ store, log, commandDeps }) => createTelegramAdapter({ token: TOKEN, config: fresh.config.telegram, state: store, deps: commandDeps, log })],
       });
       await svc.start();
     };
     // A restart long before the time: the held posts are not taken for waits the clock outran.
-    clock = Date.parse('2026-12-04T06:00:00Z');
+    setClock('2026-12-04T06:00:00Z');
     await restart();
     expect(notesSent()).toEqual([]);
     expect(svc!.app!.store.sql("SELECT COUNT(*) AS n FROM outbox WHERE status = 'pending' AND next_attempt_at = ?").get(Date.parse('2026-12-04T08:00:00Z'))).toEqual({ n: 2 });
     await svc!.stop();
 
-    clock = Date.parse('2026-12-04T08:00:30Z'); // 09:00:30 in Paris: the digest is due
+    setClock('2026-12-04T08:00:30Z'); // 09:00:30 in Paris: the digest is due
     await restart();
     await telegram.waitFor(() => notesSent().length > 0, 20_000, 'the digest');
     await svc!.waitFor(() => svc!.app!.deliverer.idle, 20_000, 'the outbox idle'); // the service's own idle state: nothing more to send
