@@ -5,30 +5,24 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { MessageFlags } from 'discord-api-types/v10';
-import { afterEach, describe, expect, it } from 'vitest';
-import { FakeDiscord } from '../fakes/discord/server.js';
-import { FakeTelegram } from '../fakes/telegram/server.js';
+import { describe, expect, it } from 'vitest';
+import { useFakeDiscord, useFakeTelegram } from '../helpers/fakes.js';
 import { InProcessCli } from '../helpers/inproc.js';
-import { killLeftoverServices, note, sandbox } from '../helpers/service.js';
+import { note, sandbox } from '../helpers/service.js';
 import { bodyOf, channelPostBody, forumPostBody, webhookPostBody } from '../../src/adapters/discord/deliver.js';
 import { Templates } from '../../src/render/templates/compile.js';
 import type { Summary } from '../../src/summary/build.js';
 
 const DISCORD_TOKEN = 'MTEwMDAwMDAwMDAwMDAwMDAwMg.fake.discord-token-for-tests';
 const TELEGRAM_TOKEN = '123456:TEST-token-abcdefghijklmnopqrstuvwxyz';
+const fakeDiscord = useFakeDiscord(DISCORD_TOKEN);
+const fakeTelegram = useFakeTelegram({ token: TELEGRAM_TOKEN });
 
-let discord: FakeDiscord | undefined;
-let telegram: FakeTelegram | undefined;
-afterEach(async () => {
-  await killLeftoverServices();
-  await discord?.stop();
-  await telegram?.stop();
-});
 
 describe('notecast: controls through the real clients', () => {
   it('silent posts carry each platform’s flag, routes pick config routes by name, announce: false posts nothing', async () => {
-    discord = await new FakeDiscord(DISCORD_TOKEN).start();
-    telegram = await new FakeTelegram({ token: TELEGRAM_TOKEN }).start();
+    const discord = fakeDiscord();
+    const telegram = fakeTelegram();
     const guild = discord.addGuild();
     const channel = discord.addChannel(guild, 0, 'notes');
     const group = telegram.addChat(-100, 'supergroup');
@@ -43,8 +37,8 @@ describe('notecast: controls through the real clients', () => {
     writeFileSync(path.join(sb.notes, 'quiet.md'), note('Quiet note', 'This one does not ring.', 'notecast:\n  silent: true\n'));
     writeFileSync(path.join(sb.notes, 'only-tg.md'), note('Telegram only', 'Only for the group.', 'notecast: { routes: [tg-group] }\n'));
     writeFileSync(path.join(sb.notes, 'off.md'), note('Not announced', 'Kept out of the chats.', 'notecast: { announce: false }\n'));
-    await discord.waitFor(() => discord!.messagesIn(channel.id).length === 2, 20_000, 'two Discord posts');
-    await telegram.waitFor(() => telegram!.sentTo(group.id).length === 3, 20_000, 'three Telegram posts');
+    await discord.waitFor(() => discord.messagesIn(channel.id).length === 2, 20_000, 'two Discord posts');
+    await telegram.waitFor(() => telegram.sentTo(group.id).length === 3, 20_000, 'three Telegram posts');
     await svc.idle(from, 20_000); // everything the four notes caused is out
 
     const byTitle = new Map(discord.messagesIn(channel.id).map((m) => [m.embeds[0]!.title, m]));

@@ -7,32 +7,24 @@
  */
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { FakeDiscord } from '../fakes/discord/server.js';
+import { describe, expect, it } from 'vitest';
 import { overwrite } from '../fakes/discord/permissions.js';
-import { FakeTelegram } from '../fakes/telegram/server.js';
-import { killLeftoverServices, note, sandbox, Service } from '../helpers/service.js';
+import { note, sandbox, Service } from '../helpers/service.js';
 import { jsonLines, runCli } from '../helpers/cli.js';
+import { useFakeDiscord, useFakeTelegram } from '../helpers/fakes.js';
 
 const DISCORD_TOKEN = 'MTEwMDAwMDAwMDAwMDAwMDAwMg.fake.discord-token-for-tests';
 const TELEGRAM_TOKEN = '123456:TEST-token-abcdefghijklmnopqrstuvwxyz';
+const fakeDiscord = useFakeDiscord(DISCORD_TOKEN);
+const fakeTelegram = useFakeTelegram({ token: TELEGRAM_TOKEN });
 
-let discord: FakeDiscord | undefined;
-let telegram: FakeTelegram | undefined;
-afterEach(async () => {
-  await killLeftoverServices();
-  await discord?.stop();
-  await telegram?.stop();
-  discord = undefined;
-  telegram = undefined;
-});
 
 const PINNED = 'notecast: { pin: true }\n';
 
 describe('notecast: {pin: true} through the real clients', () => {
   it('pins where the bot may, unpins the previous pin where the route says so, and a refused pin fails alone', async () => {
-    discord = await new FakeDiscord(DISCORD_TOKEN).start();
-    telegram = await new FakeTelegram({ token: TELEGRAM_TOKEN }).start();
+    const discord = fakeDiscord();
+    const telegram = fakeTelegram();
     const guild = discord.addGuild();
     const news = discord.addChannel(guild, 0, 'news');
     const noPins = discord.addChannel(guild, 0, 'no-pins');
@@ -66,9 +58,9 @@ describe('notecast: {pin: true} through the real clients', () => {
     from = svc.events.length;
     writeFileSync(path.join(sb.notes, 'second.md'), note('Second pinned', 'The second release.', PINNED));
     writeFileSync(path.join(sb.notes, 'plain.md'), note('Not pinned', 'An ordinary note.'));
-    await svc.waitFor(() => discord!.messagesIn(noPins.id).length === 3 && telegram!.sentTo(-200).length === 3, 30_000, 'the later notes in the chats that refused a pin');
+    await svc.waitFor(() => discord.messagesIn(noPins.id).length === 3 && telegram.sentTo(-200).length === 3, 30_000, 'the later notes in the chats that refused a pin');
     await svc.idle(from, 30_000);
-    const pinnedIn = (id: string) => discord!.messagesIn(id).filter((m) => m.pinned).map((m) => m.embeds[0]!.title);
+    const pinnedIn = (id: string) => discord.messagesIn(id).filter((m) => m.pinned).map((m) => m.embeds[0]!.title);
     expect(pinnedIn(news.id)).toEqual(['Second pinned']); // the first one was unpinned
     expect(telegram.sentTo(-100).filter((m) => m.pinned).map((m) => m.text.includes('Second pinned'))).toEqual([true]);
     expect(pinnedIn(noPins.id)).toEqual([]);
@@ -86,7 +78,7 @@ describe('notecast: {pin: true} through the real clients', () => {
   }, 90_000);
 
   it('a pin cut short by kill -9 is sent after the restart, once, and the post is not sent again', async () => {
-    telegram = await new FakeTelegram({ token: TELEGRAM_TOKEN }).start();
+    const telegram = fakeTelegram();
     telegram.addChat(-100, 'supergroup');
     const sb = sandbox(`watch:\n  quietMs: 200\ntelegram:\n  apiRoot: ${telegram.apiRoot}\nroutes:\n  - { platform: telegram, chat: "-100" }\n`);
     let svc = Service.start(sb, [], { TELEGRAM_BOT_TOKEN: TELEGRAM_TOKEN });
@@ -94,8 +86,8 @@ describe('notecast: {pin: true} through the real clients', () => {
     await svc.settled(30_000);
     telegram.hangMethods.add('pinChatMessage'); // the post goes out; its pin is held unanswered
     writeFileSync(path.join(sb.notes, 'pinned.md'), note('Pinned once', 'A release to keep in view.', PINNED));
-    await telegram.waitFor(() => telegram!.sentTo(-100).length === 1, 20_000, 'the post');
-    await telegram.waitFor(() => telegram!.held === 1, 20_000, 'the pin under way');
+    await telegram.waitFor(() => telegram.sentTo(-100).length === 1, 20_000, 'the post');
+    await telegram.waitFor(() => telegram.held === 1, 20_000, 'the pin under way');
     await svc.kill9();
     telegram.release();
     expect(telegram.sentTo(-100)[0]!.pinned).toBeFalsy();

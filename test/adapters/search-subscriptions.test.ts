@@ -4,42 +4,36 @@
  */
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { FakeDiscord } from '../fakes/discord/server.js';
-import { FakeTelegram } from '../fakes/telegram/server.js';
+import { describe, expect, it } from 'vitest';
+import { useFakeDiscord, useFakeTelegram } from '../helpers/fakes.js';
 import { InProcessCli } from '../helpers/inproc.js';
-import { killLeftoverServices, note, sandbox } from '../helpers/service.js';
+import { note, sandbox } from '../helpers/service.js';
 
 const DISCORD_TOKEN = 'MTEwMDAwMDAwMDAwMDAwMDAwMg.fake.discord-token-for-tests';
 const TELEGRAM_TOKEN = '123456:TEST-token-abcdefghijklmnopqrstuvwxyz';
+const fakeDiscord = useFakeDiscord(DISCORD_TOKEN);
+const fakeTelegram = useFakeTelegram({ token: TELEGRAM_TOKEN });
 const MANAGE_CHANNELS = 1n << 4n;
 const ADMIN = 11;
 
-let discord: FakeDiscord | undefined;
-let telegram: FakeTelegram | undefined;
-afterEach(async () => {
-  await killLeftoverServices();
-  await discord?.stop();
-  await telegram?.stop();
-});
 
 describe('/subscribe words: a chat gets the new notes its saved search matches', () => {
   it('Discord option and Telegram argument; /subscriptions shows them; only matching notes are announced', async () => {
-    discord = await new FakeDiscord(DISCORD_TOKEN).start();
-    telegram = await new FakeTelegram({ token: TELEGRAM_TOKEN }).start();
+    const discord = fakeDiscord();
+    const telegram = fakeTelegram();
     const guild = discord.addGuild();
     const channel = discord.addChannel(guild, 0, 'rust');
     const group = telegram.addChat(-100, 'supergroup', { [ADMIN]: 'administrator' });
     const sb = sandbox(`watch:\n  quietMs: 200\ndiscord:\n  api: ${discord.api}\ntelegram:\n  apiRoot: ${telegram.apiRoot}\n`);
     const svc = InProcessCli.start(sb, [], { DISCORD_TOKEN, TELEGRAM_BOT_TOKEN: TELEGRAM_TOKEN });
     await svc.ready();
-    await discord.waitFor(() => discord!.connected && discord!.identifies > 0, 15_000, 'gateway identify');
-    await telegram.waitFor(() => telegram!.calls.some((c) => c.method === 'getUpdates'), 10_000, 'polling');
+    await discord.waitFor(() => discord.connected && discord.identifies > 0, 15_000, 'gateway identify');
+    await telegram.waitFor(() => telegram.calls.some((c) => c.method === 'getUpdates'), 10_000, 'polling');
 
     const dc = await discord.interact({ type: 2, guild, channel: channel.id, permissions: MANAGE_CHANNELS, name: 'subscribe', options: [{ type: 3, name: 'words', value: 'rust async' }] });
     expect(String(dc.data?.content)).toMatch(/Subscribed \(#\d+\): words:"rust async"/);
     telegram.command(group.id, ADMIN, '/subscribe words:"模型 文件"');
-    await telegram.waitFor(() => telegram!.sentTo(group.id).length === 1, 10_000, 'subscribed');
+    await telegram.waitFor(() => telegram.sentTo(group.id).length === 1, 10_000, 'subscribed');
     expect(telegram.sentTo(group.id)[0]!.text).toMatch(/Subscribed \(#\d+\): words:"模型 文件"/);
     const list = await discord.interact({ type: 2, guild, channel: channel.id, permissions: 0n, name: 'subscriptions', options: [] });
     expect(String(list.data?.content)).toContain('words:"rust async"');
@@ -48,8 +42,8 @@ describe('/subscribe words: a chat gets the new notes its saved search matches',
     writeFileSync(path.join(sb.notes, 'tokio.md'), note('Tokio notes', 'Asynchronous Rust with Tokio: futures and tasks.'));
     writeFileSync(path.join(sb.notes, 'python.md'), note('Python asyncio', 'Async Python with asyncio.'));
     writeFileSync(path.join(sb.notes, 'ud-zh.md'), note('模型文件名中的UD含义', '量化模型的文件名里常见UD。'));
-    await discord.waitFor(() => discord!.messagesIn(channel.id).length === 1, 20_000, 'the Rust note on Discord');
-    await telegram.waitFor(() => telegram!.sentTo(group.id).length === 2, 20_000, 'the Chinese note on Telegram');
+    await discord.waitFor(() => discord.messagesIn(channel.id).length === 1, 20_000, 'the Rust note on Discord');
+    await telegram.waitFor(() => telegram.sentTo(group.id).length === 2, 20_000, 'the Chinese note on Telegram');
     await svc.idle(from, 20_000); // everything the three notes caused is out
 
     expect(discord.messagesIn(channel.id).map((m) => m.embeds[0]!.title)).toEqual(['Tokio notes']);
