@@ -11,6 +11,7 @@ import { notesFolderProblem } from './paths.js';
 import type { Io } from './io.js';
 import { loadCommandConfig } from './runtime.js';
 import { Templates } from '../render/templates/compile.js';
+import { templateFilesOf } from '../config/templates.js';
 
 export interface PreviewServeOptions {
   config?: string;
@@ -28,8 +29,9 @@ export async function runPreviewServe(o: PreviewServeOptions, io: Io, stopped: P
   let templates: Templates;
   try {
     ({ config, source } = loadCommandConfig(o.config));
-    read = readOptions(config, resolveSite(config, o.jekyllConfig));
-    templates = Templates.fromConfig(config, resolveSite(config, o.jekyllConfig), source);
+    const site = resolveSite(config, o.jekyllConfig); // may read a Jekyll _config.yml: once
+    read = readOptions(config, site);
+    templates = Templates.fromConfig(config, site, source);
   } catch (e) {
     if (!(e instanceof ConfigError)) throw e;
     io.err(e.message);
@@ -52,7 +54,7 @@ export async function runPreviewServe(o: PreviewServeOptions, io: Io, stopped: P
     io.err(e instanceof Error ? e.message : String(e));
     return 1;
   }
-  const unwatch = source ? followConfig(source, o, notes, log) : () => undefined;
+  const unwatch = source ? followConfig(source, config, o, notes, log) : () => undefined;
   io.out(`preview: ${server.url} (${notes.entries().length} notes in ${root}; updates as they are saved; Ctrl+C stops)`);
   const why = await stopped;
   log.info(`preview: stopping (${why})`);
@@ -65,14 +67,9 @@ export async function runPreviewServe(o: PreviewServeOptions, io: Io, stopped: P
 /** How often the config file's modification time is looked at (a save, an editor's rename). */
 const CONFIG_POLL_MS = 500;
 
-/** The template files a config names, globally and per route (absolute: the config loader resolves them). */
+/** The template files a config names, globally and per route. */
 function templateFiles(config: Config): string[] {
-  const files = new Set<string>();
-  for (const t of [config.templates, ...config.routes.map((r) => r.templates)]) {
-    if (t?.discord && 'file' in t.discord && typeof t.discord.file === 'string') files.add(t.discord.file);
-    if (t?.telegram && typeof t.telegram === 'object') files.add(t.telegram.file);
-  }
-  return [...files];
+  return [...new Set([config.templates, ...config.routes.map((r) => r.templates)].flatMap(templateFilesOf))];
 }
 
 /**
@@ -80,7 +77,7 @@ function templateFiles(config: Config): string[] {
  * and its templates apply to every note at once. A config (or template) that no longer loads is
  * logged and the page stays as it was.
  */
-function followConfig(file: string, o: PreviewServeOptions, notes: PreviewNotes, log: Logger): () => void {
+function followConfig(file: string, loaded: Config, o: PreviewServeOptions, notes: PreviewNotes, log: Logger): () => void {
   const watched = new Set<string>();
   const follow = (files: string[]) => {
     for (const f of watched) {
@@ -107,11 +104,7 @@ function followConfig(file: string, o: PreviewServeOptions, notes: PreviewNotes,
       log.warn(`preview: a saved config or template is not used: ${e.message}`);
     }
   }
-  try {
-    follow(templateFiles(loadCommandConfig(file).config));
-  } catch {
-    follow([]); // it loaded a moment ago; a failure now is said at its next save
-  }
+  follow(templateFiles(loaded));
   return () => {
     for (const f of watched) unwatchFile(f, onChange);
   };

@@ -48,3 +48,11 @@ export function resolveTemplateFiles(t: TemplatesConfig | undefined, dir: string
   if (t.discord && 'file' in t.discord && typeof t.discord.file === 'string') t.discord.file = resolve(dir, t.discord.file);
   if (t.telegram && typeof t.telegram === 'object') t.telegram.file = resolve(dir, t.telegram.file);
 }
+
+/** The files a config's templates are kept in (as `resolveTemplateFiles` left them: absolute). */
+export function templateFilesOf(t: TemplatesConfig | undefined): string[] {
+  const files: string[] = [];
+  if (t?.discord && 'file' in t.discord && typeof t.discord.file === 'string') files.push(t.discord.file);
+  if (t?.telegram && typeof t.telegram === 'object') files.push(t.telegram.file);
+  return files;
+}
