@@ -30,8 +30,31 @@ export function escapeDiscordMarkdown(s: string): string {
  */
 const BARE_URL = /https?:\/\/[^\s<]+[^<.,:;"')\]\s]/g;
 
+/**
+ * Inline markup characters, and `<`: simple-markdown's `autolink` rule (`<x:/…>`) would turn text from
+ * a `<` to a later `>`, across code and lines, into a link.
+ */
 function escapeMarkup(s: string): string {
-  return defuseMentions(s.replace(/[\\*_~`|[\]]/g, '\\$&'));
+  return defuseMentions(s.replace(/[\\*_~`|[\]<]/g, '\\$&'));
+}
+
+/**
+ * What starts a block in Discord Markdown at the start of a line: a heading, subtext, a quote, a
+ * list item (Discord's support article "Markdown Text 101"; the preview's health/preview/discord-markdown.ts
+ * models them). Text that may land at a line's start (a value's own line breaks, a key point a
+ * template puts first on a line) must not start one.
+ */
+const DISCORD_BLOCK_START = /(^|\n)([ \t]*)(?:(>>>|(?:#{1,3}|-#|>{1,2}|[-+*])(?=[ \t]))|(\d+)\.(?=[ \t]))/g;
+
+/**
+ * Escapes a block start at each line's start (`>>>` with or without its space, as the preview
+ * models it). The escape goes on punctuation: simple-markdown's escape rule takes `\` before
+ * anything but a letter, digit or space, so `1.` becomes `1\.` (a backslash before the digit would show).
+ */
+export function escapeDiscordBlocks(s: string): string {
+  return s.replace(DISCORD_BLOCK_START, (_m, start: string, indent: string, marker?: string, digits?: string) =>
+    marker !== undefined ? `${start}${indent}\\${marker}` : `${start}${indent}${digits!}\\.`,
+  );
 }
 
 /**
@@ -64,15 +87,18 @@ export function escapeTelegramAttr(s: string): string {
 }
 
 /**
- * Inline code on Discord: a backtick run longer than any inside the code, padded with spaces when
- * the code starts or ends with a backtick (CommonMark code spans, which Discord's parser follows).
+ * Inline code on Discord: a backtick run longer than any inside the code, padded with a space on a
+ * side where the code starts or ends with a backtick.
  * Code arrives byte for byte: escapes do not work inside code, Discord renders no mention inside
  * it, and embeds never notify anyone; `allowed_mentions: {parse: []}` on every message is the
  * guarantee (docs: resources/message.mdx, Allowed Mentions Object).
  */
 export function discordInlineCode(code: string): string {
   const longest = Math.max(0, ...(code.match(/`+/g) ?? []).map((r) => r.length));
+  // Three backticks on Discord open a code block even mid-line (the preview's discord-markdown.ts FENCE):
+  // code holding a double backtick is shown as escaped text instead.
+  if (longest >= 2) return escapeDiscordMarkdown(code);
   const fence = '`'.repeat(longest + 1);
-  const pad = code.startsWith('`') || code.endsWith('`') ? ' ' : '';
-  return `${fence}${pad}${code}${pad}${fence}`;
+  // simple-markdown's inlineCode drops a space only where it touches a backtick, so pad only that side.
+  return `${fence}${code.startsWith('`') ? ' ' : ''}${code}${code.endsWith('`') ? ' ' : ''}${fence}`;
 }

@@ -1,12 +1,15 @@
 /** Key points (runs of words, code and struck-through text) in each platform's markup. Pure. */
 import type { KeyPoint } from '../summary/inline.js';
-import { discordInlineCode, escapeDiscordMarkdown, escapeTelegramHtml } from './escape.js';
+import { discordInlineCode, escapeDiscordBlocks, escapeDiscordMarkdown, escapeTelegramHtml } from './escape.js';
 
-/** Discord Markdown: code in backticks, struck text in `~~`, words escaped. */
+/**
+ * Discord Markdown: code in backticks, struck text in `~~`, words escaped. A template may put a point
+ * at a line's start, so a point starts no heading or list there either.
+ */
 export function discordPoint(p: KeyPoint): string {
-  return p
-    .map((r) => (r.style === 'code' ? discordInlineCode(r.text) : r.style === 'del' ? `~~${escapeDiscordMarkdown(r.text)}~~` : escapeDiscordMarkdown(r.text)))
-    .join('');
+  return escapeDiscordBlocks(
+    p.map((r) => (r.style === 'code' ? discordInlineCode(r.text) : r.style === 'del' ? `~~${escapeDiscordMarkdown(r.text)}~~` : escapeDiscordMarkdown(r.text))).join(''),
+  );
 }
 
 /** Telegram HTML: `<code>` and `<s>`, everything escaped. */

@@ -11,6 +11,8 @@ import { payloadsFor } from '../../src/render/templates/payloads.js';
 import type { Summary } from '../../src/summary/build.js';
 import { parseTelegramHtml } from '../fakes/telegram/html.js';
 import { pingsOf } from '../fakes/discord/mentions.js';
+import { discordMarkdown } from '../../src/health/preview/discord-markdown.js';
+import { textOf } from '../../src/health/preview/tree.js';
 
 /** Text rich in what markup and mentions are made of. */
 const hostile = fc.stringMatching(/^[a-z <>&"'@*_~`|\\[\]()#:!/.=\-]{1,40}$/).map((s) => s.replace(/\s+/g, ' ').trim()).filter((s) => s.length > 0);
@@ -49,6 +51,45 @@ describe('templates with hostile note text', () => {
           expect(pingsOf(text, undefined, 'bot'), String(text)).toEqual({ users: [], roles: [], everyone: false });
         }
         expect(p.discord.allowed_mentions).toEqual({ parse: [] });
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+/** A key point's words that start a Discord block when they begin a line (Discord's "Markdown Text 101"). */
+const blockStart = fc.constantFrom('# ', '## ', '### ', '-# ', '> ', '>>> ', '- ', '+ ', '* ', '1. ', '42. ', '  - ', '');
+const pointRun = fc.tuple(blockStart, hostile).map(([start, words]) => start + words);
+
+describe('key points a template puts at the start of a line', () => {
+  const lineStarts = Templates.fromConfig({ templates: { discord: { description: '{% for p in summary.points %}{{ p }}\n{% endfor %}' } }, routes: [] }, {}).global;
+
+  // The counterexamples random runs shrank to: a `<` that made a link up to a later `>`, a double
+  // backtick in code that opened a code block, an escaped backtick read as a fence, `>>>` without its space.
+  const found: Array<Array<[string, string | undefined]>> = [
+    [['# <:/', '>['], ['# -', undefined]],
+    [['# <|', ':/'], ['> \\', undefined], ['# ]', undefined]],
+    [['# <', '``:'], ['# !', undefined]],
+    [['# `', '`a'], ['# `', '`:'], ['# =', undefined]],
+    [['>>>(', undefined]],
+    [['1. first', undefined]],
+  ];
+  const shownAsWritten = (points: Array<[string, string | undefined]>) => {
+    const keyPoints = points.map(([words, code]) => (code === undefined ? [{ text: words }] : [{ text: words }, { text: code, style: 'code' as const }]));
+    const summary: Summary = { title: 't', keyPoints, links: [], lang: 'en', locale: 'en', tags: [], readingMinutes: 1 };
+    const description = payloadsFor({ summary }, lineStarts).discord.embeds[0]!.description!;
+    const shown = discordMarkdown(description);
+    expect(JSON.stringify(shown), description).not.toMatch(/"tag":"(h1|h2|h3|ul|ol|li|blockquote|small|pre|a)"/);
+    const expected = keyPoints.map((p) => p.map((r) => r.text).join('')).join('\n');
+    expect(textOf(shown).replace(/\u200B/g, '').trim(), description).toBe(expected.trim());
+  };
+
+  it.each(found.map((points) => [JSON.stringify(points), points] as const))('found by random runs: %s', (_name, points) => shownAsWritten(points));
+
+  it('start no Discord heading, subtext, quote or list, and show their words as written (no stray backslash)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(pointRun, fc.option(hostile, { nil: undefined })), { minLength: 1, maxLength: 4 }), (points) => {
+        shownAsWritten(points);
       }),
       { numRuns: 300 },
     );

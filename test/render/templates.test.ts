@@ -116,7 +116,7 @@ describe('escaping', () => {
     const c = templates({ telegram: '{% capture head %}<b>{{ note.title }}</b>{% endcapture %}{{ head }}', discord: { title: '{% capture t %}{{ note.title }}{% endcapture %}{{ t }}' } }).global;
     const out = payloadsFor({ summary: summary({ title: 'A & <B> *c*' }) }, c);
     expect(out.telegram.text).toBe('<b>A &amp; &lt;B&gt; *c*</b>');
-    expect(out.discord.embeds[0]!.title).toBe('A & <B> \\*c\\*');
+    expect(out.discord.embeds[0]!.title).toBe('A & \\<B> \\*c\\*');
   });
 
   it('a URL with a quote cannot leave its attribute through link_to', () => {

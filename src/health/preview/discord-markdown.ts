@@ -85,8 +85,11 @@ function inline(src: string, mode: DiscordMarkdownMode, depth = 0): Node[] {
   return out;
 }
 
-/** Discord's fenced code block: ```lang\ncode``` (simple-markdown's `codeBlock` as Discord has it). */
-const FENCE = /```(?:([a-z0-9_+\-.#]+?)\n)?\n*([^\n][\s\S]*?)\n*```/gi;
+/**
+ * Discord's fenced code block: ```lang\ncode``` (simple-markdown's `codeBlock` as Discord has it). A
+ * backtick escaped by a backslash is text (the `escape` rule consumes it first), so it opens no block.
+ */
+const FENCE = /(?<=(?:^|[^\\])(?:\\\\)*)```(?:([a-z0-9_+\-.#]+?)\n)?\n*([^\n][\s\S]*?)\n*```/gi;
 
 /** A description, field value or content: code blocks, then lines (quotes, headings, lists), then inline. */
 export function discordMarkdown(src: string, mode: DiscordMarkdownMode = 'full'): Node[] {

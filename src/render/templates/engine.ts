@@ -5,7 +5,7 @@
  * a link built by `link_to`) passes unescaped, and `raw` cannot switch escaping off.
  */
 import { CaptureTag, Liquid, Drop, type Context, type FilterImplOptions } from 'liquidjs';
-import { defuseMentions, discordLinkTarget, escapeDiscordMarkdown, escapeTelegramAttr, escapeTelegramHtml } from '../escape.js';
+import { defuseMentions, discordLinkTarget, escapeDiscordBlocks, escapeDiscordMarkdown, escapeTelegramAttr, escapeTelegramHtml } from '../escape.js';
 
 /**
  * The markup a template part is written in: Discord Markdown (title, description, fields,
@@ -54,17 +54,6 @@ function escapeFor(kind: MarkupKind, s: string): string {
   if (kind === 'telegram') return escapeTelegramHtml(s);
   if (kind === 'discord-plain') return defuseMentions(s);
   return kind === 'discord' ? escapeDiscordBlocks(escapeDiscordMarkdown(s)) : escapeDiscordMarkdown(s);
-}
-
-/**
- * What starts a block in Discord Markdown at the start of a line: a heading, subtext, a quote, a
- * list item (Discord's support article "Markdown Text 101"). A value's own line breaks must not let
- * its text start one ("…\n# Heading"), nor may a value a template puts at a line's start.
- */
-const DISCORD_BLOCK_START = /(^|\n)([ \t]*)(#{1,3}[ \t]|-#[ \t]|>{1,3}[ \t]|[-+][ \t]|\d+\.[ \t])/g;
-
-function escapeDiscordBlocks(s: string): string {
-  return s.replace(DISCORD_BLOCK_START, (_m, start: string, indent: string, marker: string) => `${start}${indent}\\${marker}`);
 }
 
 /** Liquid's own rendering of a value as text: nil is empty, a list its items run together. */
