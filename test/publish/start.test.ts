@@ -6,7 +6,7 @@ import { InProcessCli } from '../helpers/inproc.js';
 import { killLeftoverServices, note, sandbox, type ServiceEvents } from '../helpers/service.js';
 
 const QUIET = 300;
-/** Every test below runs with each event source: native events, and chokidar polling (issue 15). */
+/** Every test below runs with each event source: native events, and polling by folder (src/watch/poller.ts, issue 31). */
 const MODES = ['native', 'poll'] as const;
 let CONFIG = '';
 const modeConfig = (mode: string) => `  mode: ${mode}\n  pollIntervalMs: 200\n`;
