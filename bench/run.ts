@@ -25,8 +25,11 @@ const benches: Record<string, () => Promise<Record<string, unknown>>> = {
   searches: () => benchSearches(Number(process.env.BENCH_SEARCHES ?? 10_000), Number(process.env.BENCH_SAVES ?? 100)),
 };
 
+/** Run only when named: growth builds and starts 100,000-note trees (tens of minutes). */
+const ONLY_WHEN_NAMED = new Set(['growth']);
+
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
-for (const name of wanted.length ? wanted : Object.keys(benches)) {
+for (const name of wanted.length ? wanted : Object.keys(benches).filter((n) => !ONLY_WHEN_NAMED.has(n))) {
   const run = benches[name];
   if (!run) {
     console.error(`unknown benchmark ${name}; known: ${Object.keys(benches).join(', ')}`);
