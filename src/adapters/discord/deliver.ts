@@ -148,28 +148,46 @@ function messageRef(target: Target, messageId: string): { channel: string; messa
   return { channel: target.thread || target.chat, message: messageId };
 }
 
-/**
- * Longer than most (a reason): a factory whose post, edit and delete share the channel cache and
- * the forum-webhook memory in its closure; each returned method and helper is short and named.
- */
-export function createDiscordDelivery(o: DiscordDeliveryOptions): DiscordDelivery {
-  const { rest, log } = o;
-  const templates = o.templates ?? Templates.defaults();
-  const channels = new Map<string, { facts: ChannelFacts; at: number }>();
-  /** Webhooks found (by Discord's 220001) to point at a forum: their posts need a thread name. */
-  const forumWebhooks = new Set<string>();
+/** A webhook's message in a thread is only found with `?thread_id=` (webhook.mdx, Edit/Delete Webhook Message). */
+function webhookMessageRef(target: Target, messageId: string) {
+  const thread = messageId.startsWith(THREAD_PREFIX) ? messageId.slice(THREAD_PREFIX.length) : target.thread;
+  const id = messageId.startsWith(THREAD_PREFIX) ? thread : messageId;
+  return { id, thread, query: thread ? new URLSearchParams({ thread_id: thread }) : undefined };
+}
 
-  const channelFacts = async (id: string, signal?: AbortSignal): Promise<ChannelFacts> => {
-    const cached = o.cachedChannel?.(id);
+export function createDiscordDelivery(o: DiscordDeliveryOptions): DiscordDelivery {
+  return new DiscordRestDelivery(o);
+}
+
+/**
+ * Post, edit and delete share the channel cache and the forum-webhook memory held here; each
+ * method is one of the outbox's calls or a step of one.
+ */
+class DiscordRestDelivery implements DiscordDelivery {
+  private readonly rest: REST;
+  private readonly log: Logger;
+  private readonly templates: Templates;
+  private readonly channels = new Map<string, { facts: ChannelFacts; at: number }>();
+  /** Webhooks found (by Discord's 220001) to point at a forum: their posts need a thread name. */
+  private readonly forumWebhooks = new Set<string>();
+
+  constructor(private readonly o: DiscordDeliveryOptions) {
+    this.rest = o.rest;
+    this.log = o.log;
+    this.templates = o.templates ?? Templates.defaults();
+  }
+
+  private async channelFacts(id: string, signal?: AbortSignal): Promise<ChannelFacts> {
+    const cached = this.o.cachedChannel?.(id);
     if (cached) return cached;
-    const known = channels.get(id);
+    const known = this.channels.get(id);
     if (known && Date.now() - known.at < CHANNEL_TTL_MS) return known.facts;
-    const ch = (await rest.get(Routes.channel(id), { signal })) as APIChannel;
+    const ch = (await this.rest.get(Routes.channel(id), { signal })) as APIChannel;
     const tags = 'available_tags' in ch && Array.isArray(ch.available_tags) ? ch.available_tags : [];
     const facts: ChannelFacts = { type: ch.type, flags: ch.flags ?? 0, availableTags: tags.map((t) => ({ id: t.id, name: t.name })), name: ch.name ?? undefined };
-    channels.set(id, { facts, at: Date.now() });
+    this.channels.set(id, { facts, at: Date.now() });
     return facts;
-  };
+  }
 
   /**
    * Runs `call`; if Discord says the thread is archived (50083: "editing a message" in an archived
@@ -177,21 +195,21 @@ export function createDiscordDelivery(o: DiscordDeliveryOptions): DiscordDeliver
    * thread that is not locked needs only Send Messages (channel.mdx, Modify Channel, JSON Params
    * (Thread)). The thread is archived again afterwards, as it was, where permissions allow.
    */
-  const inThread = async <T>(threadId: string, call: () => Promise<T>, signal?: AbortSignal): Promise<T> => {
+  private async inThread<T>(threadId: string, call: () => Promise<T>, signal?: AbortSignal): Promise<T> {
     try {
       return await call();
     } catch (e) {
       if (!isCode(e, DISCORD_CODES.archivedThread)) throw e;
       const open: RESTPatchAPIChannelJSONBody = { archived: false };
-      await rest.patch(Routes.channel(threadId), { body: open, signal });
-      log.info({ thread: threadId }, 'unarchived a thread to change its post');
+      await this.rest.patch(Routes.channel(threadId), { body: open, signal });
+      this.log.info({ thread: threadId }, 'unarchived a thread to change its post');
       const out = await call();
       const close: RESTPatchAPIChannelJSONBody = { archived: true };
       // Archiving again needs Manage Threads; without it the thread stays open, which is harmless.
-      await rest.patch(Routes.channel(threadId), { body: close, signal }).catch((err: unknown) => log.debug({ thread: threadId, err: String(err) }, 'could not archive the thread again'));
+      await this.rest.patch(Routes.channel(threadId), { body: close, signal }).catch((err: unknown) => this.log.debug({ thread: threadId, err: String(err) }, 'could not archive the thread again'));
       return out;
     }
-  };
+  }
 
   /**
    * A forum post is named after its note: a new title, or the chat's translation arriving, renames
@@ -199,32 +217,32 @@ export function createDiscordDelivery(o: DiscordDeliveryOptions): DiscordDeliver
    * change the name … requires MANAGE_THREADS or that the current user is the thread creator").
    * The message is already edited, so a refusal is logged and the edit stands.
    */
-  const renameIfChanged = async (threadId: string, message: OutgoingMessage, signal?: AbortSignal): Promise<void> => {
+  private async renameIfChanged(threadId: string, message: OutgoingMessage, signal?: AbortSignal): Promise<void> {
     const want = threadNameOf(message);
-    const facts = await channelFacts(threadId, signal).catch(() => undefined);
+    const facts = await this.channelFacts(threadId, signal).catch(() => undefined);
     if (!facts || facts.name === want) return;
     try {
       const body: RESTPatchAPIChannelJSONBody = { name: want };
-      await rest.patch(Routes.channel(threadId), { body, signal });
-      channels.set(threadId, { facts: { ...facts, name: want }, at: Date.now() });
+      await this.rest.patch(Routes.channel(threadId), { body, signal });
+      this.channels.set(threadId, { facts: { ...facts, name: want }, at: Date.now() });
     } catch (e) {
-      log.warn({ thread: threadId, err: errorText(e) }, 'could not rename the forum post after its note');
+      this.log.warn({ thread: threadId, err: errorText(e) }, 'could not rename the forum post after its note');
     }
-  };
+  }
 
-  const webhookPost = async (hook: DiscordWebhookRoute, target: Target, message: OutgoingMessage, ctx: SendContext) => {
-    const tpl = templates.forTarget(target);
+  private async webhookPost(hook: DiscordWebhookRoute, target: Target, message: OutgoingMessage, ctx: SendContext): Promise<{ messageId: string }> {
+    const tpl = this.templates.forTarget(target);
     const body = webhookPostBody(hook, message, false, tpl);
     // A forum that requires a tag refuses a post without one (40067), from a webhook too: the tags
     // are found as for the bot's own posts. Reading the forum needs the bot to see it; else none.
     const forumBody = async () => {
-      const facts = await channelFacts(target.chat, ctx.signal).catch(() => undefined);
-      return webhookPostBody(hook, message, true, tpl, facts ? appliedTagsFor(facts, message, o.routes?.get(target.chat)?.forumTags) : []);
+      const facts = await this.channelFacts(target.chat, ctx.signal).catch(() => undefined);
+      return webhookPostBody(hook, message, true, tpl, facts ? appliedTagsFor(facts, message, this.o.routes?.get(target.chat)?.forumTags) : []);
     };
     // wait=true returns the message, whose id edits need (webhook.mdx, Execute Webhook).
     const query = new URLSearchParams({ wait: 'true', ...(target.thread ? { thread_id: target.thread } : {}) });
-    const send = (b: RESTPostAPIWebhookWithTokenJSONBody) => rest.post(Routes.webhook(hook.id, hook.token), { body: b, query, auth: false, signal: ctx.signal }) as Promise<APIMessage>;
-    if (!target.thread && forumWebhooks.has(hook.id)) {
+    const send = (b: RESTPostAPIWebhookWithTokenJSONBody) => this.rest.post(Routes.webhook(hook.id, hook.token), { body: b, query, auth: false, signal: ctx.signal }) as Promise<APIMessage>;
+    if (!target.thread && this.forumWebhooks.has(hook.id)) {
       const msg = await send(await forumBody());
       return { messageId: `${THREAD_PREFIX}${msg.channel_id}` };
     }
@@ -233,129 +251,119 @@ export function createDiscordDelivery(o: DiscordDeliveryOptions): DiscordDeliver
     } catch (e) {
       // "Webhooks posted to forum channels must have a thread_name or thread_id" (220001).
       if (!isCode(e, DISCORD_CODES.webhookForumNeedsThread) || target.thread) throw e;
-      forumWebhooks.add(hook.id);
+      this.forumWebhooks.add(hook.id);
       const msg = await send(await forumBody());
       return { messageId: `${THREAD_PREFIX}${msg.channel_id}` };
     }
-  };
-
-  /** A webhook's message in a thread is only found with `?thread_id=` (webhook.mdx, Edit/Delete Webhook Message). */
-  const webhookMessageRef = (target: Target, messageId: string) => {
-    const thread = messageId.startsWith(THREAD_PREFIX) ? messageId.slice(THREAD_PREFIX.length) : target.thread;
-    const id = messageId.startsWith(THREAD_PREFIX) ? thread : messageId;
-    return { id, thread, query: thread ? new URLSearchParams({ thread_id: thread }) : undefined };
-  };
+  }
 
   /** A post by the bot: a forum post (a new thread) in a forum, else a message with the delivery's nonce. */
-  const botPost = async (target: Target, channel: string, message: OutgoingMessage, ctx: SendContext): Promise<{ messageId: string }> => {
-    const facts = await channelFacts(channel, ctx.signal);
-    const route = o.routes?.get(target.chat);
+  private async botPost(target: Target, channel: string, message: OutgoingMessage, ctx: SendContext): Promise<{ messageId: string; crosspost?: boolean }> {
+    const facts = await this.channelFacts(channel, ctx.signal);
+    const route = this.o.routes?.get(target.chat);
     if (FORUM_TYPES.has(facts.type)) {
       // A forum takes a post (a thread) per note, titled with the note's title. Forums with
       // REQUIRE_TAG refuse a post without `applied_tags` (40067); the route's tags and the note's
       // own tags, matched by name, are applied.
       const applied = appliedTagsFor(facts, message, route?.forumTags);
-      if (applied.length === 0 && (facts.flags & ChannelFlags.RequireTag) !== 0) log.warn({ channel }, 'this forum requires a tag and none of the route’s or note’s tags match one; Discord will refuse the post');
-      const thread = (await rest.post(Routes.threads(channel), { body: forumPostBody(message, applied, templates.forTarget(target)), signal: ctx.signal })) as APIThreadChannel;
+      if (applied.length === 0 && (facts.flags & ChannelFlags.RequireTag) !== 0) this.log.warn({ channel }, 'this forum requires a tag and none of the route’s or note’s tags match one; Discord will refuse the post');
+      const thread = (await this.rest.post(Routes.threads(channel), { body: forumPostBody(message, applied, this.templates.forTarget(target)), signal: ctx.signal })) as APIThreadChannel;
       return { messageId: `${THREAD_PREFIX}${thread.id}` };
     }
     // The nonce makes a resend within Discord's nonce window a no-op: Discord returns the first
     // message instead (message.mdx, Create Message, `enforce_nonce`: "the past few minutes").
-    const msg = (await rest.post(Routes.channelMessages(channel), { body: channelPostBody(message, ctx.nonce, templates.forTarget(target)), signal: ctx.signal })) as APIMessage;
+    const msg = (await this.rest.post(Routes.channelMessages(channel), { body: channelPostBody(message, ctx.nonce, this.templates.forTarget(target)), signal: ctx.signal })) as APIMessage;
     // Followers only see what is crossposted. Discord allows about 10 a channel an hour, so the
     // crosspost is not sent here: the outbox queues it apart and sends it when the limit allows.
     return { messageId: msg.id, ...(route?.crosspost && facts.type === ChannelType.GuildAnnouncement ? { crosspost: true } : {}) };
-  };
+  }
 
   /** A refusal for want of permissions names the ones missing (Embed Links, say), where the gateway knows them. */
-  const namingMissing = async <T>(channel: string, call: () => Promise<T>): Promise<T> => {
+  private async namingMissing<T>(channel: string, call: () => Promise<T>): Promise<T> {
     try {
       return await call();
     } catch (e) {
       if (!isCode(e, DISCORD_CODES.missingPermissions) && !isCode(e, DISCORD_CODES.missingAccess)) throw e;
-      const missing = o.missingPermissions?.(channel);
+      const missing = this.o.missingPermissions?.(channel);
       throw missing?.length ? new DiscordMissingPermissionsError(e, missing) : e;
     }
-  };
+  }
 
-  return {
-    async post(target, message, ctx) {
-      const hook = o.webhooks?.get(target.chat);
-      if (hook) return webhookPost(hook, target, message, ctx);
+  async post(target: Target, message: OutgoingMessage, ctx: SendContext): Promise<{ messageId: string; crosspost?: boolean }> {
+    const hook = this.o.webhooks?.get(target.chat);
+    if (hook) return this.webhookPost(hook, target, message, ctx);
+    const channel = target.thread || target.chat;
+    return this.namingMissing(channel, () => this.botPost(target, channel, message, ctx));
+  }
+
+  async edit(target: Target, messageId: string, message: OutgoingMessage, ctx: SendContext): Promise<void> {
+    const body: RESTPatchAPIChannelMessageJSONBody = bodyOf(message, this.templates.forTarget(target));
+    const signal = ctx.signal;
+    const hook = this.o.webhooks?.get(target.chat);
+    if (hook) {
+      const ref = webhookMessageRef(target, messageId);
+      const hookBody: RESTPatchAPIWebhookWithTokenMessageJSONBody = body;
+      const forumPost = messageId.startsWith(THREAD_PREFIX);
+      const call = async () => {
+        await this.rest.patch(Routes.webhookMessage(hook.id, hook.token, ref.id), { body: hookBody, query: ref.query, auth: false, signal });
+        if (forumPost) await this.renameIfChanged(ref.thread!, message, signal);
+      };
+      await (ref.thread ? this.inThread(ref.thread, call, signal) : call());
+      return;
+    }
+    if (messageId.startsWith(THREAD_PREFIX)) {
+      const id = messageId.slice(THREAD_PREFIX.length);
+      await this.inThread(id, async () => {
+        await this.rest.patch(Routes.channelMessage(id, id), { body, signal });
+        await this.renameIfChanged(id, message, signal);
+      }, signal);
+    } else {
+      // A route's thread, or a chat that is itself a thread (a /subscribe run inside one): an
+      // archived thread is unarchived for the edit as forum posts are; other channels never answer 50083.
       const channel = target.thread || target.chat;
-      return namingMissing(channel, () => botPost(target, channel, message, ctx));
-    },
+      await this.inThread(channel, () => this.rest.patch(Routes.channelMessage(channel, messageId), { body, signal }), signal);
+    }
+  }
 
-    async edit(target, messageId, message, ctx) {
-      const body: RESTPatchAPIChannelMessageJSONBody = bodyOf(message, templates.forTarget(target));
-      const signal = ctx.signal;
-      const hook = o.webhooks?.get(target.chat);
-      if (hook) {
-        const ref = webhookMessageRef(target, messageId);
-        const hookBody: RESTPatchAPIWebhookWithTokenMessageJSONBody = body;
-        const patch = () => rest.patch(Routes.webhookMessage(hook.id, hook.token, ref.id), { body: hookBody, query: ref.query, auth: false, signal });
-        const forumPost = messageId.startsWith(THREAD_PREFIX);
-        const call = async () => {
-          await patch();
-          if (forumPost) await renameIfChanged(ref.thread!, message, signal);
-        };
-        await (ref.thread ? inThread(ref.thread, call, signal) : call());
-        return;
-      }
-      if (messageId.startsWith(THREAD_PREFIX)) {
-        const id = messageId.slice(THREAD_PREFIX.length);
-        await inThread(id, async () => {
-          await rest.patch(Routes.channelMessage(id, id), { body, signal });
-          await renameIfChanged(id, message, signal);
-        }, signal);
-      } else {
-        // A route's thread, or a chat that is itself a thread (a /subscribe run inside one): an
-        // archived thread is unarchived for the edit as forum posts are; other channels never answer 50083.
-        const channel = target.thread || target.chat;
-        await inThread(channel, () => rest.patch(Routes.channelMessage(channel, messageId), { body, signal }), signal);
-      }
-    },
+  /**
+   * Publishes the bot's own post to following servers: Send Messages suffices (message.mdx,
+   * Crosspost Message). A 429 here can last up to an hour (about 10 a channel an hour:
+   * github.com/discordjs/discord.js/issues/4956); the REST client hands a long one back, and the
+   * outbox waits it out in the crosspost's own lane.
+   */
+  async crosspost(target: Target, messageId: string, ctx: SendContext): Promise<void> {
+    await this.rest.post(Routes.channelMessageCrosspost(target.thread || target.chat, messageId), { signal: ctx.signal });
+  }
 
-    /**
-     * Publishes the bot's own post to following servers: Send Messages suffices (message.mdx,
-     * Crosspost Message). A 429 here can last up to an hour (about 10 a channel an hour:
-     * github.com/discordjs/discord.js/issues/4956); the REST client hands a long one back, and the
-     * outbox waits it out in the crosspost's own lane.
-     */
-    async crosspost(target, messageId, ctx) {
-      await rest.post(Routes.channelMessageCrosspost(target.thread || target.chat, messageId), { signal: ctx.signal });
-    },
+  /**
+   * Pin Message: PUT /channels/{channel.id}/messages/pins/{message.id}, which needs PIN_MESSAGES
+   * (message.mdx, Pin Message; since February 2026 MANAGE_MESSAGES alone no longer grants it:
+   * change-log.mdx, "Permission Changes Going into Effect February 2026"). The bot pins with its
+   * own token, webhook posts too; a refusal fails only the pin.
+   */
+  async pin(target: Target, messageId: string, ctx: SendContext): Promise<void> {
+    const ref = messageRef(target, messageId);
+    await this.rest.put(Routes.channelMessagesPin(ref.channel, ref.message), { signal: ctx.signal, reason: 'notecast: pinned announcement' });
+  }
 
-    /**
-     * Pin Message: PUT /channels/{channel.id}/messages/pins/{message.id}, which needs PIN_MESSAGES
-     * (message.mdx, Pin Message; since February 2026 MANAGE_MESSAGES alone no longer grants it:
-     * change-log.mdx, "Permission Changes Going into Effect February 2026"). The bot pins with its
-     * own token, webhook posts too; a refusal fails only the pin.
-     */
-    async pin(target, messageId, ctx) {
-      const ref = messageRef(target, messageId);
-      await rest.put(Routes.channelMessagesPin(ref.channel, ref.message), { signal: ctx.signal, reason: 'notecast: pinned announcement' });
-    },
+  /** Unpin Message: DELETE on the same route, PIN_MESSAGES too (message.mdx, Unpin Message). */
+  async unpin(target: Target, messageId: string, ctx: SendContext): Promise<void> {
+    const ref = messageRef(target, messageId);
+    await this.rest.delete(Routes.channelMessagesPin(ref.channel, ref.message), { signal: ctx.signal, reason: 'notecast: a newer announcement is pinned' });
+  }
 
-    /** Unpin Message: DELETE on the same route, PIN_MESSAGES too (message.mdx, Unpin Message). */
-    async unpin(target, messageId, ctx) {
-      const ref = messageRef(target, messageId);
-      await rest.delete(Routes.channelMessagesPin(ref.channel, ref.message), { signal: ctx.signal, reason: 'notecast: a newer announcement is pinned' });
-    },
-
-    async delete(target, messageId, ctx) {
-      const signal = ctx.signal;
-      const hook = o.webhooks?.get(target.chat);
-      if (hook) {
-        const ref = webhookMessageRef(target, messageId);
-        await rest.delete(Routes.webhookMessage(hook.id, hook.token, ref.id), { query: ref.query, auth: false, signal });
-      } else if (messageId.startsWith(THREAD_PREFIX)) {
-        // Deleting a forum post deletes its thread: Manage Threads (channel.mdx, Delete/Close Channel).
-        await rest.delete(Routes.channel(messageId.slice(THREAD_PREFIX.length)), { signal });
-      } else {
-        // Deleting messages is the one thing allowed in an archived thread (threads.mdx).
-        await rest.delete(Routes.channelMessage(target.thread || target.chat, messageId), { signal });
-      }
-    },
-  };
+  async delete(target: Target, messageId: string, ctx: SendContext): Promise<void> {
+    const signal = ctx.signal;
+    const hook = this.o.webhooks?.get(target.chat);
+    if (hook) {
+      const ref = webhookMessageRef(target, messageId);
+      await this.rest.delete(Routes.webhookMessage(hook.id, hook.token, ref.id), { query: ref.query, auth: false, signal });
+    } else if (messageId.startsWith(THREAD_PREFIX)) {
+      // Deleting a forum post deletes its thread: Manage Threads (channel.mdx, Delete/Close Channel).
+      await this.rest.delete(Routes.channel(messageId.slice(THREAD_PREFIX.length)), { signal });
+    } else {
+      // Deleting messages is the one thing allowed in an archived thread (threads.mdx).
+      await this.rest.delete(Routes.channelMessage(target.thread || target.chat, messageId), { signal });
+    }
+  }
 }
