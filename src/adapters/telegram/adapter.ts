@@ -58,9 +58,49 @@ export interface TelegramAdapter extends ChatAdapter {
 }
 
 /**
- * Longer than most (a reason): a factory whose deliveries, start and stop share the bot, the pacer
- * and the reply signal in its closure; updates are handled in updates.ts.
+ * Who the bot is, and its command lists. Not bot.init(): it retries getMe forever while Telegram is
+ * unreachable, holding start-up (grammY's withRetries). One call here; the caller retries with
+ * backoff and logs each try.
  */
+async function initBot(bot: Bot, o: TelegramAdapterOptions, log: Logger): Promise<void> {
+  if (!bot.isInited()) {
+    try {
+      bot.botInfo = await bot.api.getMe();
+    } catch (e) {
+      if (e instanceof GrammyError && e.error_code === 401) throw new PlatformAuthError('telegram', 'telegram refused the bot token (401 Unauthorized): check TELEGRAM_BOT_TOKEN');
+      throw e;
+    }
+  }
+  if (o.config.registerCommands) {
+    try {
+      for (const list of telegramCommandLists()) await bot.api.setMyCommands(list.commands, list.language_code ? { language_code: list.language_code } : {});
+    } catch (e) {
+      if (e instanceof HttpError) throw e; // unreachable after all: the whole start is tried again
+      log.error({ err: errorText(e) }, 'could not register the telegram commands');
+    }
+  }
+}
+
+/** Starts receiving updates: a webhook server, or long polling by grammY's runner. */
+async function receiveUpdates(bot: Bot, o: TelegramAdapterOptions, log: Logger): Promise<{ server?: TelegramWebhookServer; runner?: RunnerHandle }> {
+  const allowed_updates = ['message', 'channel_post', 'inline_query', 'callback_query'] as const;
+  if (o.config.mode === 'webhook') {
+    if (!o.config.webhook.url || !o.webhookSecret) throw new Error('telegram webhook mode needs telegram.webhook.url and TELEGRAM_WEBHOOK_SECRET');
+    const { host, port, path } = o.config.webhook;
+    const server = new TelegramWebhookServer({ host, port, path, secret: o.webhookSecret, log, maxInFlight: MAX_UPDATES_AT_ONCE, handle: (update) => bot.handleUpdate(update) });
+    await server.listen();
+    await bot.api.setWebhook(o.config.webhook.url + o.config.webhook.path, { secret_token: o.webhookSecret, allowed_updates: [...allowed_updates] });
+    return { server };
+  }
+  // Long polling only works with no webhook set (core.telegram.org/bots/api#getupdates).
+  await bot.api.deleteWebhook();
+  const runner = run(bot, { runner: { fetch: { allowed_updates: [...allowed_updates], timeout: LONG_POLL_SECONDS }, silent: true }, sink: { concurrency: MAX_UPDATES_AT_ONCE } });
+  void runner.task()?.catch((e: unknown) => log.error({ err: String(e) }, 'telegram polling stopped'));
+  log.info({ bot: bot.botInfo.username }, 'telegram polling started');
+  return { runner };
+}
+
+/** Deliveries, start and stop share the bot, the pacer and the reply signal; updates are handled in updates.ts. */
 export function createTelegramAdapter(o: TelegramAdapterOptions): TelegramAdapter {
   const callTimeoutMs = o.callTimeoutMs ?? 120_000;
   // grammY's own timeout (500 s by default) only as a backstop behind ours, long polls included.
@@ -118,38 +158,8 @@ export function createTelegramAdapter(o: TelegramAdapterOptions): TelegramAdapte
     classify: classifyTelegramError,
     healthy: () => reachable && (o.config.mode === 'webhook' ? !!server?.listening : !!runner?.isRunning()),
     async start() {
-      // Not bot.init(): it retries getMe forever while Telegram is unreachable, holding start-up
-      // (grammY's withRetries). One call here; the caller retries with backoff and logs each try.
-      if (!bot.isInited()) {
-        try {
-          bot.botInfo = await bot.api.getMe();
-        } catch (e) {
-          if (e instanceof GrammyError && e.error_code === 401) throw new PlatformAuthError('telegram', 'telegram refused the bot token (401 Unauthorized): check TELEGRAM_BOT_TOKEN');
-          throw e;
-        }
-      }
-      if (o.config.registerCommands) {
-        try {
-          for (const list of telegramCommandLists()) await bot.api.setMyCommands(list.commands, list.language_code ? { language_code: list.language_code } : {});
-        } catch (e) {
-          if (e instanceof HttpError) throw e; // unreachable after all: the whole start is tried again
-          log.error({ err: errorText(e) }, 'could not register the telegram commands');
-        }
-      }
-      const allowed_updates = ['message', 'channel_post', 'inline_query', 'callback_query'] as const;
-      if (o.config.mode === 'webhook') {
-        if (!o.config.webhook.url || !o.webhookSecret) throw new Error('telegram webhook mode needs telegram.webhook.url and TELEGRAM_WEBHOOK_SECRET');
-        const { host, port, path } = o.config.webhook;
-        server = new TelegramWebhookServer({ host, port, path, secret: o.webhookSecret, log, maxInFlight: MAX_UPDATES_AT_ONCE, handle: (update) => bot.handleUpdate(update) });
-        await server.listen();
-        await bot.api.setWebhook(o.config.webhook.url + o.config.webhook.path, { secret_token: o.webhookSecret, allowed_updates: [...allowed_updates] });
-      } else {
-        // Long polling only works with no webhook set (core.telegram.org/bots/api#getupdates).
-        await bot.api.deleteWebhook();
-        runner = run(bot, { runner: { fetch: { allowed_updates: [...allowed_updates], timeout: LONG_POLL_SECONDS }, silent: true }, sink: { concurrency: MAX_UPDATES_AT_ONCE } });
-        void runner.task()?.catch((e: unknown) => log.error({ err: String(e) }, 'telegram polling stopped'));
-        log.info({ bot: bot.botInfo.username }, 'telegram polling started');
-      }
+      await initBot(bot, o, log);
+      ({ server, runner } = await receiveUpdates(bot, o, log));
       log.info({ bot: bot.botInfo.username, mode: o.config.mode }, 'telegram connected');
     },
     async stop() {
