@@ -427,7 +427,7 @@ export class Deliverer {
       case 'rejected':
         await this.record(logCtx, () => this.store.markFailed(row.id, f.reason));
         // A pin refused (no right to pin there) fails alone: the post stands and the chat goes on.
-        this.log.error({ ...logCtx, reason: f.reason }, row.kind === 'pin' ? 'pin refused by the platform (does the bot have the right to pin there?); the post stands' : 'delivery rejected by the platform');
+        this.log.error({ ...logCtx, reason: f.reason }, f.by === 'template' ? "delivery failed: the chat's template cannot render this note (notecast check and preview show it)" : row.kind === 'pin' ? 'pin refused by the platform (does the bot have the right to pin there?); the post stands' : 'delivery rejected by the platform');
         this.onEvent({ row, outcome: 'failed', error: f.reason });
         return;
       case 'gone':

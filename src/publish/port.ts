@@ -36,8 +36,11 @@ export type FailureClass =
   | { kind: 'moved'; reason: string; to: string }
   /** The message to edit or delete no longer exists: nothing left to do. */
   | { kind: 'gone'; reason: string }
-  /** The platform refused this one message (bad markup, too long): it fails, the chat is not paused. */
-  | { kind: 'rejected'; reason: string };
+  /**
+   * This one message cannot go (the platform refused its markup or length, or the chat's template
+   * failed on this note: `by: 'template'`): it fails, the chat is not paused.
+   */
+  | { kind: 'rejected'; reason: string; by?: 'template' };
 
 /** Which call failed: a post, or a change to one already sent. */
 export type DeliveryOperation = 'post' | 'edit' | 'delete' | 'crosspost' | 'pin';

@@ -12,7 +12,8 @@ import { startApp, type RunningApp } from '../../src/app.js';
 import { platformAdaptersOf } from '../../src/cli/start.js';
 import { parseEnv } from '../../src/config/env.js';
 import { configSchema } from '../../src/config/schema.js';
-import { silentLogger } from '../../src/log.js';
+import { createLogger, silentLogger } from '../../src/log.js';
+import { PassThrough } from 'node:stream';
 import { DEFAULT_FILE_LANGS } from '../../src/notes/lang.js';
 import { readNoteFile, type ReadOptions } from '../../src/notes/read.js';
 import { Templates } from '../../src/render/templates/compile.js';
@@ -114,5 +115,43 @@ describe('templates through the real clients', () => {
     expect(want.discord.embeds[0]!.description).toContain('waker');
     expect(telegram.sentTo(group.id)).toHaveLength(1);
     expect(telegram.sentTo(group.id)[0]!.html).toBe(want.telegram.text);
+  });
+
+  it("a template that fails on one note fails that note's post alone, logged as the template's failure, and the chat goes on", async () => {
+    telegram = await new FakeTelegram({ token: TELEGRAM_TOKEN }).start();
+    const group = telegram.addChat(-100, 'supergroup');
+    const dir = mkdtempSync(path.join(tmpdir(), 'notecast-tpl-fail-'));
+    const notes = path.join(dir, 'notes');
+    mkdirSync(notes);
+    const file = path.join(dir, 'telegram.liquid');
+    writeFileSync(file, '<b>{{ note.title }}</b>\n{% for a in page.authors %}{{ a.name }} {% endfor %}');
+    const config = configSchema.parse({
+      watch: { quietMs: 200 },
+      telegram: { apiRoot: telegram.apiRoot, registerCommands: false },
+      routes: [{ platform: 'telegram', chat: '-100', templates: { telegram: { file } } }],
+    });
+    const read: ReadOptions = { maxBytes: 1 << 20, defaultLang: 'en', fileLangs: [...DEFAULT_FILE_LANGS], site: { url: 'https://ex.org', baseurl: '', permalink: '/:title', collections: {} } };
+    const templates = Templates.fromConfig(config, read.site);
+    const env = parseEnv({ TELEGRAM_BOT_TOKEN: TELEGRAM_TOKEN });
+    const platformAdapters = await platformAdaptersOf(config, env, templates);
+    if (platformAdapters instanceof Error) throw platformAdapters;
+    const lines: Array<{ msg: string; reason?: string }> = [];
+    const sink = new PassThrough();
+    sink.on('data', (chunk: Buffer) => {
+      for (const l of chunk.toString().split('\n').filter(Boolean)) lines.push(JSON.parse(l) as { msg: string; reason?: string });
+    });
+    const log = createLogger({ level: 'info', secrets: [TELEGRAM_TOKEN], destination: sink });
+    app = await startApp({ config, env, read, notesDir: notes, dbPath: path.join(dir, 'db', 'n.db'), log, out: () => {}, json: true, platformAdapters });
+
+    const note = (title: string, authors: string) => `---\ntitle: ${title}\nauthors: ${authors}\n---\nA short note about ${title}, with a sentence or two of body text.\n`;
+    writeFileSync(path.join(notes, 'text.md'), note('Text authors', '[Ann]')); // page.authors items are text: a.name fails
+    const failed = () => lines.find((l) => /template cannot render this note/.test(l.msg));
+    await until(() => failed() !== undefined, 20_000, "the template's failure logged");
+    expect(failed()!.reason).toMatch(/telegram\.liquid:2 \(telegram\): undefined variable: a\.name/);
+    expect(lines.some((l) => l.msg === 'delivery rejected by the platform')).toBe(false);
+
+    writeFileSync(path.join(notes, 'named.md'), note('Named authors', '[{name: Bo}]'));
+    await telegram.waitFor(() => telegram!.sentTo(group.id).length === 1, 20_000, 'the next note posted: the chat was not paused');
+    expect(telegram.sentTo(group.id)[0]!.html).toBe('<b>Named authors</b>\nBo ');
   });
 });

@@ -220,8 +220,8 @@ describe('errors at post time', () => {
     }
     expect(thrown).toBeInstanceOf(TemplateRenderError);
     expect((thrown as Error).message).toBe(`template ${file}:2 (telegram): undefined variable: a.name`);
-    expect(classifyTelegramError(thrown, 'post')).toEqual({ kind: 'rejected', reason: (thrown as Error).message });
-    expect(classifyDiscordError(thrown, 'edit')).toEqual({ kind: 'rejected', reason: (thrown as Error).message });
+    expect(classifyTelegramError(thrown, 'post')).toEqual({ kind: 'rejected', reason: (thrown as Error).message, by: 'template' });
+    expect(classifyDiscordError(thrown, 'edit')).toEqual({ kind: 'rejected', reason: (thrown as Error).message, by: 'template' });
   });
 });
 

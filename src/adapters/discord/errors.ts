@@ -53,7 +53,7 @@ export class DiscordMissingPermissionsError extends Error {
 
 export function classifyDiscordError(e: unknown, op: DeliveryOperation = 'post'): FailureClass {
   // A template that cannot render this note: this message fails, the chat goes on (render/templates/payloads.ts).
-  if (e instanceof TemplateRenderError) return { kind: 'rejected', reason: e.message };
+  if (e instanceof TemplateRenderError) return { kind: 'rejected', reason: e.message, by: 'template' };
   if (e instanceof DiscordMissingPermissionsError) {
     const inner = classifyDiscordError(e.cause, op);
     return { ...inner, reason: `${inner.reason} (the bot lacks ${e.missing.join(', ')} in this channel)` };

@@ -55,7 +55,7 @@ export function isNotModified(e: unknown): boolean {
 
 export function classifyTelegramError(e: unknown, op: DeliveryOperation = 'post'): FailureClass {
   // A template that cannot render this note: this message fails, the chat goes on (render/templates/payloads.ts).
-  if (e instanceof TemplateRenderError) return { kind: 'rejected', reason: e.message };
+  if (e instanceof TemplateRenderError) return { kind: 'rejected', reason: e.message, by: 'template' };
   if (e instanceof GrammyError) {
     const reason = `telegram ${e.method}: ${e.error_code} ${e.description}`;
     const text = e.description;
