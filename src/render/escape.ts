@@ -76,14 +76,20 @@ export function discordLinkTarget(url: string): string {
   return url.replace(/[\s()<>]/g, (c) => encodeURIComponent(c)).replace(/\(/g, '%28').replace(/\)/g, '%29');
 }
 
-/** Telegram HTML text: `&`, `<` and `>` escaped everywhere. */
+/**
+ * Telegram HTML text: `&`, `<`, `>` and both quotes escaped everywhere, so a value a template writes
+ * inside a hand-written attribute (`<a href="{{ … }}">`) cannot end it. Telegram decodes `&quot;` and
+ * every numeric entity (core.telegram.org/bots/api#html-style: "All numerical HTML entities are
+ * supported. The API currently supports only the following named HTML entities: &lt;, &gt;, &amp;
+ * and &quot;").
+ */
 export function escapeTelegramHtml(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 }
 
-/** Telegram HTML attribute value (double-quoted). */
+/** Telegram HTML attribute value (quoted): the same escapes as text. */
 export function escapeTelegramAttr(s: string): string {
-  return escapeTelegramHtml(s).replace(/"/g, '&quot;');
+  return escapeTelegramHtml(s);
 }
 
 /**

@@ -16,6 +16,8 @@ import { classifyDiscordError } from '../../src/adapters/discord/errors.js';
 import { classifyTelegramError } from '../../src/adapters/telegram/errors.js';
 import type { TemplatesConfig } from '../../src/config/templates.js';
 import type { Summary } from '../../src/summary/build.js';
+import { telegramHtml } from '../../src/health/preview/telegram-html.js';
+import { textOf, type Element, type Node } from '../../src/health/preview/tree.js';
 
 const HOSTILE = '@everyone <@123> <b>x</b> & [click](https://evil.example) **bold** ||hidden|| `code`';
 
@@ -117,6 +119,22 @@ describe('escaping', () => {
     const out = payloadsFor({ summary: summary({ title: 'A & <B> *c*' }) }, c);
     expect(out.telegram.text).toBe('<b>A &amp; &lt;B&gt; *c*</b>');
     expect(out.discord.embeds[0]!.title).toBe('A & \\<B> \\*c\\*');
+  });
+
+  it("a note's quotes cannot leave an attribute the template writes by hand, double- or single-quoted (an outside tester's case)", () => {
+    const title = `Say "hi" & it's <b>done</b>`;
+    for (const quote of ['"', "'"]) {
+      const t = templates({ telegram: `<a href=${quote}https://example.org/?q={{ note.title }}${quote}>{{ note.title }}</a>` }).global;
+      const html = payloadsFor({ summary: summary({ title }) }, t).telegram.text;
+      const parsed = telegramHtml(html);
+      expect(parsed.ok, html).toBe(true);
+      const elements = (nodes: readonly Node[]): Element[] => nodes.flatMap((n) => (typeof n === 'string' ? [] : [n, ...elements(n.children)]));
+      const all = elements(parsed.nodes);
+      expect(all.map((e) => e.tag).filter((tag) => tag !== 'span'), html).toEqual(['a']); // one link, no tag from the title
+      const a = all.find((e) => e.tag === 'a')!;
+      expect(a.href).toBe(`https://example.org/?q=${title}`);
+      expect(textOf([a])).toBe(title);
+    }
   });
 
   it('a URL with a quote cannot leave its attribute through link_to', () => {
