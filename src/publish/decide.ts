@@ -58,7 +58,7 @@ function postControlsKey(info: NoteInfo): string {
 }
 
 /** Whether the controls a queued post follows differ between two records of a note. */
-export function postControlsChanged(a: NoteInfo, b: NoteInfo): boolean {
+function postControlsChanged(a: NoteInfo, b: NoteInfo): boolean {
   return postControlsKey(a) !== postControlsKey(b);
 }
 
