@@ -25,7 +25,7 @@ function pinEffect(routes: readonly Route[]): string {
 export function describeControls(note: Note, routes: readonly Route[]): ControlsView {
   const set = controlsOf(note.frontMatter);
   const effects: string[] = [];
-  if (set.announce === false) effects.push('not announced (notecast.announce: false); posts made before stay as they are');
+  if (set.announce === false) effects.push('not announced (notecast.announce: false); its posts still waiting to go out are called off, posts made before stay as they are');
   if (set.announce === 'again') effects.push('its next change is posted as a new announcement, not an edit');
   if (set.silent) effects.push('posted without a notification (Discord SUPPRESS_NOTIFICATIONS, Telegram disable_notification)');
   if (set.pin) effects.push(pinEffect(routes));

@@ -5,6 +5,8 @@
  */
 import type { Config, Route } from '../config/schema.js';
 import { matchesFilter, routeAllowed } from '../notes/filter.js';
+import { describeSchedule } from '../notes/schedule.js';
+import { SavedSearches } from '../search/saved.js';
 import { noteInfo } from '../notes/info.js';
 import type { Note } from '../notes/read.js';
 import type { Summary } from '../summary/build.js';
@@ -21,8 +23,10 @@ export interface RoutePayload {
   platform: Route['platform'];
   chat: string;
   thread: string | null;
-  /** Whether this note goes to that route (its filter, and the note's own `notecast.routes`). */
+  /** Whether this note goes to that route (its filter, its saved search's `words` included, and the note's own controls). */
   matches: boolean;
+  /** When the route's filter has a digest schedule: the note waits for it (`daily 09:00 tz:…`), else null. */
+  digest: string | null;
   /** The message body, as the platform gets it (console: the text printed). */
   payload: unknown;
 }
@@ -34,8 +38,11 @@ export function alsoInAmong(note: Note, read: readonly { note: Note }[], config:
   return alsoInFor(rows, rows.find((r) => r.id === note.id)!);
 }
 
-export function routePayloads(note: Note, summary: Summary, alsoIn: AlsoIn[], config: Config, templates: Templates): RoutePayload[] {
-  const info = noteInfo(note);
+/** `words`: the note's words (parse-files.ts), matched against the routes' saved searches as `start` matches them on a save. */
+export function routePayloads(note: Note, summary: Summary, alsoIn: AlsoIn[], config: Config, templates: Templates, words = ''): RoutePayload[] {
+  const queries = new Set(config.routes.flatMap((r) => (r.filter?.words !== undefined ? [r.filter.words] : [])));
+  const searches = queries.size ? new SavedSearches().match(words, note.locale, queries) : [];
+  const info = { ...noteInfo(note), ...(searches.length ? { searches } : {}) };
   return config.routes.map((r, index) => {
     const message = { summary, alsoIn };
     const payload = r.platform === 'console' ? renderPlainText(summary, alsoIn) : payloadsFor(message, templates.forRoute(r))[r.platform];
@@ -45,7 +52,8 @@ export function routePayloads(note: Note, summary: Summary, alsoIn: AlsoIn[], co
       platform: r.platform,
       chat: r.chat,
       thread: r.thread ?? null,
-      matches: !note.draft && info.controls?.announce !== false && matchesFilter(r.filter, info) && routeAllowed(r.name, info, true),
+      matches: !note.draft && matchesFilter(r.filter, info) && routeAllowed(r.name, info, true),
+      digest: r.filter?.digest ? describeSchedule(r.filter.digest) : null,
       payload,
     };
   });

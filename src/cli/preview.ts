@@ -74,10 +74,10 @@ export async function runPreview(args: string[], opts: PreviewOptions, io: Io): 
     else io.err(`${shown}: ${OUTSIDE_LINK}`);
   });
   // Read first, print after: each note's output names the family members found among these files.
-  const read1: Array<{ shown: string; note: Note; summary: Summary }> = [];
+  const read1: Array<{ shown: string; note: Note; summary: Summary; words: string }> = [];
   for (const r of await parseNoteFiles(files, { read, summary: summaryOptionsOf(config), budgetMs: config.notes.parseTimeoutMs })) {
     const shown = path.relative(process.cwd(), r.file) || r.file;
-    if (r.ok) read1.push({ shown, note: r.note, summary: r.summary });
+    if (r.ok) read1.push({ shown, note: r.note, summary: r.summary, words: r.words });
     else {
       const e = r.error;
       failed++;
@@ -87,9 +87,9 @@ export async function runPreview(args: string[], opts: PreviewOptions, io: Io): 
   }
   const families = new Map<string, string[]>();
   for (const { note } of read1) families.set(note.translationKey, [...(families.get(note.translationKey) ?? []), note.id]);
-  for (const { shown, note, summary } of read1) {
+  for (const { shown, note, summary, words } of read1) {
     try {
-      previewOne(shown, note, summary);
+      previewOne(shown, note, summary, words);
     } catch (e) {
       // A template that fails on this note's values (a filter throwing, a key it lacks) is this note's error.
       if (!(e instanceof TemplateRenderError)) throw e;
@@ -100,7 +100,7 @@ export async function runPreview(args: string[], opts: PreviewOptions, io: Io): 
   }
   return failed ? 1 : 0;
 
-  function previewOne(shown: string, note: Note, summary: Summary): void {
+  function previewOne(shown: string, note: Note, summary: Summary, words: string): void {
     const r = { ...payloadsFor({ summary }, templates.global), text: renderPlainText(summary) };
     const members = families.get(note.translationKey)!;
     if (opts.json) {
@@ -115,7 +115,7 @@ export async function runPreview(args: string[], opts: PreviewOptions, io: Io): 
           discord: r.discord,
           telegram: r.telegram,
           text: r.text,
-          routes: routePayloads(note, summary, alsoInAmong(note, read1, config), config, templates),
+          routes: routePayloads(note, summary, alsoInAmong(note, read1, config), config, templates, words),
         }),
       );
     } else {

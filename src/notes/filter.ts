@@ -61,10 +61,11 @@ export function describeFilter(f: Filter): string {
 }
 
 /**
- * Whether a note's own `notecast: {routes: [...]}` lets it go to this target: a note that names
- * routes goes only to the config routes of those names (never to in-chat subscriptions).
+ * Whether a note's own controls let it go to this target: `announce: false` to none, and a note
+ * that names `routes` only to the config routes of those names (never to in-chat subscriptions).
  */
 export function routeAllowed(routeName: string | undefined, note: NoteInfo, fromConfig: boolean): boolean {
+  if (note.controls?.announce === false) return false; // kept out of every chat
   const only = note.controls?.routes;
   if (!only) return true;
   return fromConfig && routeName !== undefined && only.includes(routeName);

@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import type { Note } from '../notes/read.js';
 import type { Summary } from '../summary/build.js';
-import type { NoteRow } from '../store/types.js';
+import type { NoteInfo, NoteRow } from '../store/types.js';
 import { noteInfo } from '../notes/info.js';
 
 export type Action =
@@ -17,7 +17,12 @@ export type Action =
   /** Post anew (config `onChange: repost`, or front matter `announce: again`). */
   | { type: 'repost' }
   /** Delete the posted messages (config `onDelete: delete`). */
-  | { type: 'retract' };
+  | { type: 'retract' }
+  /**
+   * Only the author's controls changed (`silent`, `pin`, `routes`, `announce: false`): posts still
+   * queued follow them (or are called off); messages already sent stay as they are.
+   */
+  | { type: 'controls' };
 
 export interface Policy {
   onChange: 'edit' | 'repost' | 'ignore';
@@ -44,6 +49,17 @@ function summaryHash(s: Summary): string {
   // A point of plain words hashes as the string earlier releases stored, so upgrading edits nothing.
   const keyPoints = shown.keyPoints.map((p) => (p.length === 1 && !p[0]!.style ? p[0]!.text : p));
   return createHash('sha256').update(JSON.stringify({ ...shown, keyPoints })).digest('hex').slice(0, 32);
+}
+
+/** What of a note's controls a queued post follows: whether it goes at all, where, and how. */
+function postControlsKey(info: NoteInfo): string {
+  const c = info.controls;
+  return JSON.stringify([c?.announce === false, c?.silent === true, c?.pin === true, c?.routes ?? null]);
+}
+
+/** Whether the controls a queued post follows differ between two records of a note. */
+function postControlsChanged(a: NoteInfo, b: NoteInfo): boolean {
+  return postControlsKey(a) !== postControlsKey(b);
 }
 
 export function decideNote(prev: NoteRow | undefined, note: Note, summary: Summary, now: number, policy: Policy): Decision {
@@ -73,7 +89,10 @@ export function decideNote(prev: NoteRow | undefined, note: Note, summary: Summa
     // The author keeps it out of the chats; posts made before stay as they are, unedited.
     // Its old summary is kept, so taking the control out brings those posts up to date.
     const kept = wasLive ? { summaryHash: prev.summaryHash, summary: prev.summary } : {};
-    return { row: { ...base, ...kept, announced: prev?.announced ?? false, revision: prev?.revision ?? 0 }, action: { type: 'none', why: 'notecast.announce: false' } };
+    const row = { ...base, ...kept, announced: prev?.announced ?? false, revision: prev?.revision ?? 0 };
+    // Posts of it still queued are called off: what goes out follows the note as it is when sent.
+    if (wasLive && postControlsChanged(prev.info, base.info)) return { row, action: { type: 'controls' } };
+    return { row, action: { type: 'none', why: 'notecast.announce: false' } };
   }
   if (future !== null && !wasLive) {
     return { row: { ...base, state: 'scheduled', dueAt: future }, action: { type: 'none', why: `scheduled for ${new Date(future).toISOString()}` } };
@@ -92,7 +111,10 @@ export function decideNote(prev: NoteRow | undefined, note: Note, summary: Summa
     // With `keep` they are still there: brought up to date.
     return { row: { ...base, revision: prev.revision + 1 }, action: prev.summaryHash === sHash ? { type: 'none', why: 'republished unchanged' } : { type: 'update' } };
   }
-  if (prev.summaryHash === sHash) return { row: { ...base, revision: prev.revision }, action: { type: 'none', why: 'summary unchanged' } };
+  if (prev.summaryHash === sHash) {
+    const action: Action = postControlsChanged(prev.info, base.info) ? { type: 'controls' } : { type: 'none', why: 'summary unchanged' };
+    return { row: { ...base, revision: prev.revision }, action };
+  }
   if (note.frontMatter.announce === 'again' || controls?.announce === 'again') return { row: { ...base, revision: prev.revision + 1 }, action: { type: 'repost' } };
   if (policy.onChange === 'ignore') return { row: { ...base, revision: prev.revision }, action: { type: 'none', why: 'onChange: ignore' } };
   return { row: { ...base, revision: prev.revision + 1 }, action: { type: policy.onChange === 'repost' ? 'repost' : 'update' } };

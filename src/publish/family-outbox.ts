@@ -17,6 +17,8 @@ export interface TouchedFamily {
   key: string;
   announced: boolean;
   repost: boolean;
+  /** A member's controls changed (`announce: false`, `routes`…): messages already sent are never deleted for it. */
+  controls: boolean;
   /** Chats (target keys) that wanted the family before the batch: one that wants it only now gets it posted. */
   wantedBefore: ReadonlySet<string>;
 }
@@ -40,7 +42,7 @@ export function familiesTouched(store: Store, config: Config, platforms: Readonl
     if (!f) {
       // A family whose messages went with its renamed member has none left: no chat has it now.
       const before = movedAway.has(key) ? [] : familyTargets(liveMembers(store.familyNotes(key)), config.routes, store.subscriptions(), platforms);
-      touched.set(key, (f = { key, announced: false, repost: false, wantedBefore: new Set(before.map((ft) => targetKey(ft.target))) }));
+      touched.set(key, (f = { key, announced: false, repost: false, controls: false, wantedBefore: new Set(before.map((ft) => targetKey(ft.target))) }));
     }
     return f;
   };
@@ -51,6 +53,7 @@ export function familiesTouched(store: Store, config: Config, platforms: Readonl
     const f = touch(d.row.info.translationKey);
     if (d.action.type === 'announce') f.announced = true;
     if (d.action.type === 'repost') f.repost = true;
+    if (d.action.type === 'controls') f.controls = true;
     if (p && p.info.translationKey !== d.row.info.translationKey) touch(p.info.translationKey);
   }
   return touched;
@@ -74,9 +77,12 @@ function familyRevision(notes: readonly NoteRow[]): number {
   return notes.reduce((n, m) => n + m.revision, 0);
 }
 
-/** Whether a chat would see the same message (which note's record it came from aside: a rename changes only that). */
+/**
+ * Whether a chat would see the same message (which note's record it came from aside: a rename
+ * changes only that; nor do a post's `silent` and `pin`, which an edit does not carry).
+ */
 function sameContent(a: SummaryPayload | undefined, b: SummaryPayload): boolean {
-  const shown = (p: SummaryPayload) => JSON.stringify({ ...p, member: undefined });
+  const shown = (p: SummaryPayload) => JSON.stringify({ ...p, member: undefined, silent: undefined, pin: undefined, digestAt: undefined });
   return !!a && shown(a) === shown(b);
 }
 
@@ -139,16 +145,17 @@ export function syncFamily(store: Store, config: Config, platforms: ReadonlySet<
       posts.push({ familyId, target: ft.target, member: ft.member, payload, revision });
     }
   }
-  // Chats that had the family but want none of what is left (its last member there was removed).
-  if (config.publish.onDelete === 'delete') {
-    for (const [key, target] of existing) {
-      if (wanted.has(key)) continue;
-      const pendingPost = store.openDelivery(familyId, target, ['post']);
-      if (pendingPost) store.markDone(pendingPost.id, null, 'skipped', 'every translation was removed before it was sent');
-      else if (store.postOf(familyId, target)) store.enqueue({ noteId: familyId, revision, target, kind: 'delete', payload: { type: 'delete' } });
-      else continue;
-      enqueued++;
-    }
+  // Chats that had the family but want none of what is left (its last member there was removed,
+  // kept out by `announce: false`, or routed elsewhere). A post not sent yet is called off, whatever
+  // `onDelete` says: what goes out is the family as it is now. A sent one is deleted with
+  // `onDelete: delete`, unless the author's controls made the change (they never delete a message).
+  for (const [key, target] of existing) {
+    if (wanted.has(key) || !platforms.has(target.platform)) continue;
+    const pendingPost = store.openDelivery(familyId, target, ['post']);
+    if (pendingPost) store.markDone(pendingPost.id, null, 'skipped', 'the note no longer goes to this chat (removed, or its controls changed) before it was sent');
+    else if (config.publish.onDelete === 'delete' && !f.controls && store.postOf(familyId, target)) store.enqueue({ noteId: familyId, revision, target, kind: 'delete', payload: { type: 'delete' } });
+    else continue;
+    enqueued++;
   }
   return { posts, enqueued };
 }

@@ -16,9 +16,9 @@ export function familyPostId(translationKey: string): string {
   return `${FAMILY_PREFIX}${translationKey}`;
 }
 
-/** Members that can be announced: published and not waiting for their date. */
+/** Members that can be announced: published, not waiting for their date, not kept out by `announce: false`. */
 export function liveMembers(notes: readonly NoteRow[]): NoteRow[] {
-  return notes.filter((n) => n.state === 'published' && n.announced && n.summary);
+  return notes.filter((n) => n.state === 'published' && n.announced && n.summary && n.info.controls?.announce !== false);
 }
 
 /** What decides a chat's member: its filter's languages in order, then the chat's own language. */

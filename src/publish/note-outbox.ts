@@ -5,20 +5,36 @@
  */
 import type { Config } from '../config/schema.js';
 import type { Store } from '../store/store.js';
-import type { NoteRow, Target } from '../store/types.js';
+import type { NoteRow, SummaryPayload, Target } from '../store/types.js';
 import { targetKey } from '../store/types.js';
 import type { Action } from './decide.js';
 import { routeTargets, postControlsOf } from './route.js';
+import type { NewPost } from './scheduled-digest.js';
 
-/** Deliveries for update, repost and retract; returns how many. */
-export function enqueueNoteChange(store: Store, config: Config, platforms: ReadonlySet<string>, row: NoteRow, action: Action): number {
-  let n = 0;
+/** What a change queued itself, and the new posts it wants (queued by the caller, alone or in a digest). */
+export interface NoteChange {
+  enqueued: number;
+  posts: { target: Target; post: NewPost }[];
+}
+
+/** A note's post as it goes out now: its summary, with the author's controls as they are now. */
+function postPayload(row: NoteRow): SummaryPayload {
+  return { type: 'summary', summary: row.summary!, ...postControlsOf(row.info) };
+}
+
+/**
+ * Deliveries for update, controls, repost and retract. `prev` is the note's record before the
+ * change; with `newChats` (`translations: separate`), chats the note goes to only now (a route
+ * named by the edit, `announce: false` taken out) get it posted, as a family's would.
+ */
+export function enqueueNoteChange(store: Store, config: Config, platforms: ReadonlySet<string>, row: NoteRow, action: Action, prev?: NoteRow, newChats = false): NoteChange {
+  const out: NoteChange = { enqueued: 0, posts: [] };
   if (action.type === 'repost') {
     for (const target of routeTargets(row.info, config.routes, store.subscriptions(), platforms)) {
-      store.enqueue({ noteId: row.id, revision: row.revision, target, kind: 'post', payload: { type: 'summary', summary: row.summary!, ...postControlsOf(row.info) } });
-      n++;
+      store.enqueue({ noteId: row.id, revision: row.revision, target, kind: 'post', payload: postPayload(row) });
+      out.enqueued++;
     }
-    return n;
+    return out;
   }
   const targets = new Map<string, Target>();
   for (const p of store.postsOf(row.id)) if (!p.viaDigest) targets.set(targetKey(p.target), p.target);
@@ -26,21 +42,55 @@ export function enqueueNoteChange(store: Store, config: Config, platforms: Reado
   const openPosts = store.openPostTargets(row.id);
   for (const t of openPosts) targets.set(targetKey(t), t);
 
-  for (const target of targets.values()) {
-    if (action.type === 'update') {
-      const pendingPost = store.openDelivery(row.id, target, ['post']);
-      const pendingEdit = store.openDelivery(row.id, target, ['edit']);
-      const payload = { type: 'summary' as const, summary: row.summary! };
-      if (pendingPost) store.replacePayload(pendingPost.id, row.revision, payload);
-      else if (pendingEdit) store.replacePayload(pendingEdit.id, row.revision, payload);
-      else store.enqueue({ noteId: row.id, revision: row.revision, target, kind: 'edit', payload });
-      n++;
-    } else if (action.type === 'retract') {
+  if (action.type === 'update' || action.type === 'controls') {
+    followControls(store, config, platforms, row, action, targets, out);
+    if (newChats) out.posts.push(...postsToNewChats(store, config, platforms, row, prev, targets));
+    return out;
+  }
+  if (action.type === 'retract') {
+    for (const target of targets.values()) {
       const pendingPost = store.openDelivery(row.id, target, ['post']);
       if (pendingPost) store.markDone(pendingPost.id, null, 'skipped', 'note retracted before it was sent');
       else store.enqueue({ noteId: row.id, revision: row.revision, target, kind: 'delete', payload: { type: 'delete' } });
-      n++;
+      out.enqueued++;
     }
   }
-  return n;
+  return out;
+}
+
+/**
+ * A queued post follows the note as it is now: its content and controls, or called off when the
+ * note no longer goes to that chat. A sent message is edited on `update`; controls never touch it.
+ */
+function followControls(store: Store, config: Config, platforms: ReadonlySet<string>, row: NoteRow, action: Action, targets: Map<string, Target>, out: NoteChange): void {
+  const wanted = new Set(routeTargets(row.info, config.routes, store.subscriptions(), platforms).map(targetKey));
+  for (const [key, target] of targets) {
+    const pendingPost = store.openDelivery(row.id, target, ['post']);
+    if (pendingPost && !wanted.has(key) && platforms.has(target.platform)) {
+      store.markDone(pendingPost.id, null, 'skipped', 'the note no longer goes to this chat (its controls changed) before it was sent');
+      out.enqueued++;
+    } else if (pendingPost) {
+      store.replacePayload(pendingPost.id, row.revision, postPayload(row));
+      out.enqueued++;
+    } else if (action.type === 'update') {
+      const payload = { type: 'summary' as const, summary: row.summary! };
+      const pendingEdit = store.openDelivery(row.id, target, ['edit']);
+      if (pendingEdit) store.replacePayload(pendingEdit.id, row.revision, payload);
+      else store.enqueue({ noteId: row.id, revision: row.revision, target, kind: 'edit', payload });
+      out.enqueued++;
+    }
+  }
+}
+
+/** Chats the note goes to now and did not before, and that have no message of it: they get a post. */
+function postsToNewChats(store: Store, config: Config, platforms: ReadonlySet<string>, row: NoteRow, prev: NoteRow | undefined, had: Map<string, Target>): { target: Target; post: NewPost }[] {
+  const subscriptions = store.subscriptions();
+  const before = new Set(prev ? routeTargets(prev.info, config.routes, subscriptions, platforms).map(targetKey) : []);
+  const posts: { target: Target; post: NewPost }[] = [];
+  for (const target of routeTargets(row.info, config.routes, subscriptions, platforms)) {
+    const key = targetKey(target);
+    if (before.has(key) || had.has(key) || store.postOf(row.id, target)) continue;
+    posts.push({ target, post: { noteId: row.id, revision: row.revision, title: row.info.title, url: row.info.url, info: row.info, payload: postPayload(row) } });
+  }
+  return posts;
 }

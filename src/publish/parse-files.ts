@@ -8,7 +8,8 @@ import { readNoteTextSync, toRelPath, type Note } from '../notes/read.js';
 import type { Summary } from '../summary/build.js';
 import { openParser, type ParseJob, type ParserOptions } from './parse-pool.js';
 
-export type ParsedFile = { root: string; file: string; ok: true; note: Note; summary: Summary } | { root: string; file: string; ok: false; error: NoteError };
+/** `words`: the note's words as the lookup index and saved searches read them (SearchText.words). */
+export type ParsedFile = { root: string; file: string; ok: true; note: Note; summary: Summary; words: string } | { root: string; file: string; ok: false; error: NoteError };
 
 /** Files read and parsed at once: bounds how much text is held. */
 const CHUNK = 500;
@@ -36,7 +37,7 @@ export async function parseNoteFiles(files: readonly { root: string; file: strin
         const r = read[i]!;
         if (!('text' in r)) return void out.push(r);
         const p = results[next++]!;
-        out.push(p.ok ? { root, file, ok: true, note: p.note, summary: p.summary } : { root, file, ok: false, error: new NoteError(p.rel, p.error.message, p.error.line) });
+        out.push(p.ok ? { root, file, ok: true, note: p.note, summary: p.summary, words: p.text.words } : { root, file, ok: false, error: new NoteError(p.rel, p.error.message, p.error.line) });
       });
     }
   } finally {

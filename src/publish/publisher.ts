@@ -324,13 +324,17 @@ export class Publisher {
     for (let i = 0; i < decided.length; i += DB_CHUNK) {
       const chunk = decided.slice(i, i + DB_CHUNK);
       store.transaction(() => {
+        const fresh = new Map<string, { target: Target; posts: NewPost[] }>(); // chats an edit sends the note to only now
         for (const d of chunk) {
           // Announced notes are written with their deliveries below, in the same transaction.
           if (d.action.type === 'announce') continue;
           store.putNote(d.row, d.text, d.seen, d.place);
-          enqueued += this.enqueueFor(d);
+          const change = enqueueNoteChange(store, config, this.deps.platforms, d.row, d.action, d.prev, true);
+          enqueued += change.enqueued;
+          for (const { target, post } of change.posts) fresh.set(targetKey(target), { target, posts: [...(fresh.get(targetKey(target))?.posts ?? []), post] });
           this.logDecision(d);
         }
+        for (const { target, posts } of fresh.values()) enqueued += this.enqueueNew(target, posts);
       });
     }
     store.transaction(() => {
@@ -398,7 +402,8 @@ export class Publisher {
       const touched = familiesTouched(store, config, this.deps.platforms, decided, movedAway);
       for (const d of decided) {
         store.putNote(d.row, d.text, d.seen, d.place);
-        if (d.action.type === 'update' || d.action.type === 'retract') enqueued += this.enqueueFor(d); // posts under the note's own id
+        // Posts under the note's own id (announced before grouping) follow it too.
+        if (d.action.type === 'update' || d.action.type === 'retract' || d.action.type === 'controls') enqueued += enqueueNoteChange(store, config, this.deps.platforms, d.row, d.action).enqueued;
         this.logDecision(d);
       }
       const perTarget = new Map<string, { target: Target; posts: NewFamilyPost[] }>();
@@ -433,10 +438,5 @@ export class Publisher {
     else if (d.row.state === 'scheduled' && d.row.dueAt) log.info({ ...at, due: new Date(d.row.dueAt).toISOString() }, 'note scheduled: announced when its date comes');
     else if (d.row.state === 'deleted') log.info({ ...at, why: d.action.why }, 'note deleted');
     else log.debug({ ...at, why: d.action.why }, 'note recorded');
-  }
-
-  /** Deliveries for update, repost and retract of posts under the note's own id; inside a transaction. */
-  private enqueueFor(d: Decided): number {
-    return enqueueNoteChange(this.deps.store, this.deps.config, this.deps.platforms, d.row, d.action);
   }
 }

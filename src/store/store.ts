@@ -9,6 +9,7 @@ import { dropSearchRows, dropSearchText, writeSearchRows, writeSearchText } from
 import { LookupRows } from './lookup.js';
 import { HELD_FOR_PAGE, LivePages } from './live-pages.js';
 import { OutboxUpkeep } from './upkeep.js';
+import { SubscriptionRows } from './subscription-rows.js';
 import { readStatus, type StatusCounts } from './status.js';
 import { laneKey } from './types.js';
 import type { SearchText } from './types.js';
@@ -55,6 +56,7 @@ export class Store {
 
   /** Outbox rows moved or re-timed as a whole: a renamed family, the clock stepping back. */
   readonly upkeep = new OutboxUpkeep(this.sql);
+  private readonly subs = new SubscriptionRows(this.sql);
 
   constructor(file: string, opts?: OpenDbOptions) {
     this.db = openDb(file, opts);
@@ -259,10 +261,9 @@ export class Store {
     return this.sql('DELETE FROM subscriptions WHERE platform = ? AND chat = ? AND thread = ?').run(target.platform, target.chat, target.thread).changes;
   }
 
-  /** Changes whenever a subscription is added or removed (ids only grow), so readers can keep what they read. */
+  /** Changes whenever a subscription is added, removed or moved, so readers can keep what they read. */
   subscriptionsVersion(): string {
-    const r = this.sql('SELECT coalesce(max(id), 0) AS top, count(*) AS n FROM subscriptions').get() as { top: number; n: number };
-    return `${r.top}:${r.n}`;
+    return this.subs.version();
   }
 
   /** The distinct saved searches (filter `words`) of every subscription, without reading the rest. */
@@ -271,19 +272,9 @@ export class Store {
     return rows.map((r) => r.w);
   }
 
-  subscriptions(target?: Target): Subscription[] {
-    const rows = (
-      target
-        ? this.sql('SELECT * FROM subscriptions WHERE platform = ? AND chat = ? AND thread = ? ORDER BY id').all(target.platform, target.chat, target.thread)
-        : this.sql('SELECT * FROM subscriptions ORDER BY id').all()
-    ) as { id: number; platform: string; chat: string; thread: string; filter: string; created_by: string | null; locale: string | null }[];
-    return rows.map((r) => ({
-      id: r.id,
-      target: { platform: r.platform as Target['platform'], chat: r.chat, thread: r.thread },
-      filter: JSON.parse(r.filter) as Filter,
-      createdBy: r.created_by ?? undefined,
-      locale: r.locale ?? undefined,
-    }));
+  /** A target's subscriptions, or every one (kept in memory while none changes: not to be modified). */
+  subscriptions(target?: Target): readonly Subscription[] {
+    return this.subs.list(target);
   }
 
   // ── outbox ──
@@ -474,6 +465,7 @@ export class Store {
         this.sql(`UPDATE OR IGNORE ${table} SET chat = ? WHERE platform = ? AND chat = ?`).run(to, platform, from);
       }
     });
+    this.subs.moved();
   }
 
   status(): StatusCounts {

@@ -7,23 +7,45 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { FakeDiscord } from '../fakes/discord/server.js';
 import { FakeTelegram } from '../fakes/telegram/server.js';
 import { InProcessService } from '../helpers/inproc.js';
 import { note } from '../helpers/service.js';
 import { createTelegramAdapter } from '../../src/adapters/telegram/adapter.js';
+import { platformAdaptersOf } from '../../src/cli/start.js';
+import { parseEnv } from '../../src/config/env.js';
+import { configSchema } from '../../src/config/schema.js';
 import { digestFromOptions } from '../../src/commands/filter-args.js';
 import { nextDigestAt } from '../../src/notes/schedule.js';
 
 const TOKEN = '123456:TEST-token-abcdefghijklmnopqrstuvwxyz';
+const DISCORD_TOKEN = 'MTEwMDAwMDAwMDAwMDAwMDAwMg.fake.discord-token-for-tests';
 const ADMIN = 5;
+/** MANAGE_CHANNELS, which `/subscribe` asks of the member (permissions.mdx). */
+const MANAGE_CHANNELS = 1n << 4n;
 
 let telegram: FakeTelegram | undefined;
+let discord: FakeDiscord | undefined;
 let svc: InProcessService | undefined;
 afterEach(async () => {
   await svc?.stop();
   await telegram?.stop();
-  svc = telegram = undefined;
+  await discord?.stop();
+  svc = telegram = discord = undefined;
 });
+
+/** The service's clock: set to a time by the test, and running on from it as a clock does (a platform's retry_after must come due). */
+function testClock(iso: string): { now: () => number; set: (iso: string) => void } {
+  let clock = Date.parse(iso);
+  let setAt = Date.now();
+  return {
+    now: () => clock + (Date.now() - setAt),
+    set: (to) => {
+      clock = Date.parse(to);
+      setAt = Date.now();
+    },
+  };
+}
 
 describe('digest schedules', () => {
   it('holds the notes for the chat’s digest time and posts them as one digest, once, across a restart', async () => {
@@ -92,6 +114,69 @@ describe('digest schedules', () => {
     expect(sent[0]!.text).toContain('Morning note two');
     expect(await reply('/subscriptions')).toContain('#1: all notes, digest:"daily 09:00" tz:Europe/Paris');
   }, 60_000);
+
+  it('on Discord: the slash command’s digest and tz options, the notes held, one digest at 09:00 New York time across the end of summer time and a restart', async () => {
+    discord = await new FakeDiscord(DISCORD_TOKEN).start();
+    const guild = discord.addGuild();
+    const channel = discord.addChannel(guild, 0, 'digest');
+    // 2026-10-31 16:00 in New York (EDT, UTC-4). Summer time ends there at 02:00 on 2026-11-01, so
+    // the next 09:00 is 14:00 UTC (EST, UTC-5), not the 13:00 UTC the day before's offset gives.
+    const clock = testClock('2026-10-31T20:00:00Z');
+    const config = { watch: { quietMs: 200, mode: 'native' }, discord: { api: discord.api }, publish: { translations: { mode: 'group', graceMs: 0 } } };
+    const adapters = await platformAdaptersOf(configSchema.parse(config), parseEnv({ DISCORD_TOKEN }));
+    if (adapters instanceof Error) throw adapters;
+    svc = InProcessService.sandbox(config, { env: { DISCORD_TOKEN }, now: clock.now, platformAdapters: adapters });
+    const fresh = svc;
+    const restart = async () => {
+      svc = new InProcessService(fresh.notes, fresh.db, fresh.config, undefined, { env: { DISCORD_TOKEN }, now: clock.now, platformAdapters: adapters });
+      await svc.start();
+      await discord!.waitFor(() => discord!.connected, 15_000, 'the gateway');
+    };
+    const subscribe = async (options: Record<string, string>) => {
+      const r = await discord!.interact({ type: 2, guild, channel: channel.id, permissions: MANAGE_CHANNELS, name: 'subscribe', options: Object.entries(options).map(([name, value]) => ({ type: 3, name, value })) });
+      return String(r.data?.content);
+    };
+    await svc.start();
+    await discord.waitFor(() => discord!.connected && discord!.identifies > 0, 15_000, 'gateway identify');
+    expect(await subscribe({ digest: 'daily 09:00', tz: 'America/New_York' })).toMatch(/Subscribed \(#1\): all notes, digest:"daily 09:00" tz:America\/New\\_York/); // Discord Markdown: `\_` shows as `_`
+    expect(await subscribe({ digest: 'daily 09:00', tz: 'New York' })).toMatch(/not a time zone name/);
+
+    const idlesBefore = svc.idleCount;
+    writeFileSync(path.join(svc.notes, 'one.md'), note('Evening note one', 'The first of two.'));
+    writeFileSync(path.join(svc.notes, 'two.md'), note('Evening note two', 'The second of two.'));
+    await svc.batched(['one.md', 'two.md']);
+    await svc.waitFor(() => svc!.idleCount > idlesBefore, 20_000, 'idle'); // handled, and idle: the digest waits for its time
+    const held = () => svc!.app!.store.sql("SELECT COUNT(*) AS n, MIN(next_attempt_at) AS at FROM outbox WHERE status = 'pending'").get();
+    expect(held()).toEqual({ n: 2, at: Date.parse('2026-11-01T14:00:00Z') });
+    expect(discord.messagesIn(channel.id)).toEqual([]);
+    await svc.stop();
+
+    // 13:30 UTC: past 09:00 by the summer offset, before it by the winter one. Nothing goes.
+    clock.set('2026-11-01T13:30:00Z');
+    await restart();
+    await svc!.waitFor(() => svc!.app!.deliverer.idle, 20_000, 'the outbox idle');
+    expect(discord.messagesIn(channel.id)).toEqual([]);
+    expect(held()).toEqual({ n: 2, at: Date.parse('2026-11-01T14:00:00Z') });
+    await svc!.stop();
+
+    clock.set('2026-11-01T14:00:30Z'); // 09:00:30 in New York: the digest is due
+    await restart();
+    await discord.waitFor(() => discord!.messagesIn(channel.id).length > 0, 20_000, 'the digest');
+    await svc!.waitFor(() => svc!.app!.deliverer.idle, 20_000, 'the outbox idle'); // the service's own idle state: nothing more to send
+    expect(held()).toEqual({ n: 0, at: null });
+    const posted = discord.messagesIn(channel.id);
+    expect(posted).toHaveLength(1);
+    const shown = JSON.stringify(posted[0]!.embeds);
+    expect(shown).toContain('Evening note one');
+    expect(shown).toContain('Evening note two');
+    const list = await discord.interact({ type: 2, guild, channel: channel.id, permissions: 0n, name: 'subscriptions', options: [] });
+    expect(String(list.data?.content)).toContain('#1: all notes, digest:"daily 09:00" tz:America/New\\_York');
+    await svc!.stop();
+    // A later start sends nothing again.
+    await restart();
+    await svc!.waitFor(() => svc!.app!.deliverer.idle, 20_000, 'the outbox idle');
+    expect(discord.messagesIn(channel.id)).toHaveLength(1);
+  }, 90_000);
 
   it('finds the next digest time in the chat’s zone, across a daylight-saving change, and reads what was typed', () => {
     const paris = { at: '09:00', tz: 'Europe/Paris' };

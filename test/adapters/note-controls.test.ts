@@ -55,6 +55,60 @@ describe('notecast: controls through the real clients', () => {
     expect(sent.some((m) => m.text.includes('Not announced'))).toBe(false);
   });
 
+  it('an edit before the queued post goes out is what goes out: silent and pin honoured, announce: false calls it off, routes move it', async () => {
+    const discord = fakeDiscord();
+    const telegram = fakeTelegram();
+    const guild = discord.addGuild();
+    const channel = discord.addChannel(guild, 0, 'notes');
+    const group = telegram.addChat(-100, 'supergroup');
+    const sb = sandbox(
+      `watch:\n  quietMs: 200\npublish:\n  translations: { graceMs: 0 }\ndiscord:\n  api: ${discord.api}\ntelegram:\n  apiRoot: ${telegram.apiRoot}\n` +
+        `routes:\n  - { platform: discord, chat: "${channel.id}", name: discord-news }\n  - { platform: telegram, chat: "-100", name: tg-group }\n`,
+    );
+    const svc = InProcessCli.start(sb, [], { DISCORD_TOKEN, TELEGRAM_BOT_TOKEN: TELEGRAM_TOKEN });
+    await svc.ready();
+    await svc.settled(30_000);
+    // Both chats' first post is held unanswered, so the posts after it wait in the outbox (each chat's go in order).
+    discord.hangWhere = (method, p) => method === 'POST' && p === `/channels/${channel.id}/messages`;
+    telegram.hangMethods.add('sendMessage');
+    const write = (file: string, title: string, controls = '') => writeFileSync(path.join(sb.notes, file), note(title, `${title}: what it is about.`, controls));
+    write('first.md', 'First note');
+    await discord.waitFor(() => discord.held === 1, 20_000, 'the first Discord post held');
+    await telegram.waitFor(() => telegram.held === 1, 20_000, 'the first Telegram post held');
+    write('hush.md', 'Hushed later');
+    write('pin.md', 'Pinned later');
+    write('off.md', 'Withdrawn later');
+    write('moved.md', 'Moved later', 'notecast: { routes: [discord-news] }\n');
+    await svc.batched(['hush.md', 'pin.md', 'off.md', 'moved.md'], 20_000);
+    // The edits, while those posts are queued: each changes only the note's controls.
+    const logBefore = svc.stderr.length;
+    write('hush.md', 'Hushed later', 'notecast: { silent: true }\n');
+    write('pin.md', 'Pinned later', 'notecast: { pin: true }\n');
+    write('off.md', 'Withdrawn later', 'notecast: { announce: false }\n');
+    write('moved.md', 'Moved later', 'notecast: { routes: [tg-group] }\n');
+    // Each edit's decision is logged once it is committed (changed, or recorded unchanged).
+    const decided = (id: string) => new RegExp(`"note":"${id}"[^\\n]*"msg":"note (changed|recorded)"`).test(svc.stderr.slice(logBefore));
+    await svc.waitFor(() => ['hush', 'pin', 'off', 'moved'].every(decided), 20_000, 'the four edits applied');
+    const from = svc.events.length;
+    discord.release();
+    telegram.release();
+    await svc.idle(from, 60_000);
+
+    const inDiscord = new Map(discord.messagesIn(channel.id).map((m) => [m.embeds[0]!.title, m]));
+    expect([...inDiscord.keys()].sort()).toEqual(['First note', 'Hushed later', 'Pinned later']);
+    expect(inDiscord.get('Hushed later')!.flags).toBe(MessageFlags.SuppressNotifications);
+    expect(inDiscord.get('Pinned later')!.pinned).toBe(true);
+    expect(inDiscord.get('First note')!.pinned).toBeFalsy();
+    const sent = telegram.sentTo(group.id);
+    const tg = (title: string) => sent.filter((m) => m.text.includes(title));
+    expect(sent).toHaveLength(4);
+    expect(tg('Hushed later').map((m) => m.silent)).toEqual([true]);
+    expect(tg('Pinned later').map((m) => m.pinned)).toEqual([true]);
+    expect(tg('Moved later')).toHaveLength(1);
+    expect(tg('Withdrawn later')).toEqual([]);
+    await svc.stop();
+  }, 90_000);
+
   it('a silent post is flagged in every kind of Discord post (channel, forum, webhook) and never in an edit', () => {
     const summary: Summary = { title: 'T', keyPoints: [[{ text: 'A point.' }]], links: [], lang: 'en', locale: 'en', tags: [], readingMinutes: 1 };
     const silent = { type: 'summary' as const, summary, silent: true };

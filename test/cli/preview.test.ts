@@ -45,7 +45,7 @@ describe('notecast preview --json', () => {
       "sent only to the routes releases (console:rel); not to chats' subscriptions",
     ]);
     expect(of('quiet.md').unknownRoutes).toEqual(['nowhere']);
-    expect(of('off.md').effects).toEqual(['not announced (notecast.announce: false); posts made before stay as they are']);
+    expect(of('off.md').effects).toEqual(['not announced (notecast.announce: false); its posts still waiting to go out are called off, posts made before stay as they are']);
     expect(of('plain.md')).toEqual({ set: {}, effects: [], unknownRoutes: [] });
     expect(of('pinned.md').set).toEqual({ pin: true });
     expect(of('pinned.md').effects).toEqual([
@@ -54,6 +54,23 @@ describe('notecast preview --json', () => {
     const check = runCli(['check', '--config', cfg, notes]);
     expect(check.code).toBe(1);
     expect(check.stdout).toContain('quiet.md: front matter `notecast.routes`: no route in the config is named "nowhere"');
+  });
+
+  it('a route’s saved search (filter words) is matched on the note’s words as start matches it, and its digest schedule is shown', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'notecast-'));
+    const notes = path.join(dir, 'notes');
+    mkdirSync(notes);
+    const cfg = path.join(dir, 'notecast.yaml');
+    writeFileSync(cfg, 'routes:\n  - { platform: console, chat: all }\n  - { platform: console, chat: rust, filter: { words: "rsut async", digest: { at: "09:00", tz: Europe/Paris } } }\n');
+    writeFileSync(path.join(notes, 'tokio.md'), '---\ntitle: Tokio notes\n---\nAsynchronous Rust with Tokio: futures and tasks.');
+    writeFileSync(path.join(notes, 'py.md'), '---\ntitle: Python asyncio\n---\nAsync Python with asyncio.');
+    writeFileSync(path.join(notes, 'off.md'), '---\ntitle: Rust async, withheld\nnotecast: { announce: false }\n---\nRust async.');
+    const lines = jsonLines(runCli(['preview', '--json', '--config', cfg, notes]).stdout);
+    const routes = (name: string) => (lines.find((l) => String(l.file).endsWith(name))!.routes as { chat: string; matches: boolean; digest: string | null }[]).map((r) => [r.chat, r.matches, r.digest]);
+    const digest = 'digest:"daily 09:00" tz:Europe/Paris';
+    expect(routes('tokio.md')).toEqual([['all', true, null], ['rust', true, digest]]); // "rsut": a typo of a word the note has; "async" starts "Asynchronous"
+    expect(routes('py.md')).toEqual([['all', true, null], ['rust', false, digest]]);
+    expect(routes('off.md')).toEqual([['all', false, null], ['rust', false, digest]]);
   });
 
   it('reports a bad note as ok:false with its line, still prints the others, and exits 1', () => {

@@ -67,7 +67,9 @@ describe('front matter notecast: controls', () => {
     const live = decideNote(undefined, first.note, first.summary, NOW, policy).row;
     const off = parsed('---\ntitle: T\nnotecast: { announce: false }\n---\nBody two, changed.\n');
     const held = decideNote(live, off.note, off.summary, NOW, policy);
-    expect(held.action.type).toBe('none');
+    expect(held.action.type).toBe('controls'); // posts still queued are called off; sent ones stay
+    expect(held.row.summary).toEqual(live.summary);
+    expect(decideNote(held.row, off.note, off.summary, NOW, policy).action.type).toBe('none'); // saved again as it is: nothing
     const back = parsed('---\ntitle: T\n---\nBody two, changed.\n');
     expect(decideNote(held.row, back.note, back.summary, NOW, policy).action.type).toBe('update');
   });

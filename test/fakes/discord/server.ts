@@ -148,6 +148,10 @@ export class FakeDiscord {
   /** Held requests the client gave up on and closed itself (an aborted call). */
   abandoned = 0;
   private readonly hung: IncomingMessage[] = [];
+  /** Requests held unanswered now (see `hang`, `hangWhere`). */
+  get held(): number {
+    return this.hung.length;
+  }
   /**
    * Threads archive after this long without activity (docs: topics/threads.mdx, "Threads
    * automatically archive after a period of inactivity"); real periods are hours, tests shorten it.

@@ -1,0 +1,153 @@
+/**
+ * Issue 29: the post that goes out reflects the note's controls as they are when it is sent. Over
+ * random sequences of saves (a title, `announce: false`, `silent`, `pin`, `routes`) and deliveries,
+ * with a real publisher and store in this process, after every step: the chats waiting for the note
+ * are exactly those its latest controls send it to and that never got it; each waiting post carries
+ * the latest title, `silent` and `pin`; no chat ever has two, and no control deletes a message.
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import fc from 'fast-check';
+import { afterAll, describe, expect, it } from 'vitest';
+import { configSchema } from '../../src/config/schema.js';
+import { silentLogger } from '../../src/log.js';
+import { DEFAULT_FILE_LANGS } from '../../src/notes/lang.js';
+import { familyPostId } from '../../src/publish/family.js';
+import { Publisher } from '../../src/publish/publisher.js';
+import { Store } from '../../src/store/store.js';
+import type { Target } from '../../src/store/types.js';
+import { DEFAULT_SUMMARY_OPTIONS } from '../../src/summary/build.js';
+
+type Mode = 'group' | 'separate';
+interface Controls { announce?: false; silent?: boolean; pin?: true; routes?: string[] }
+type Step = { op: 'save'; title: string; controls: Controls } | { op: 'deliver' };
+
+const CHATS = ['a', 'b', 'c'] as const; // routes named a and b; c has no name
+const target = (chat: string): Target => ({ platform: 'console', chat, thread: '' });
+
+const controlsArb: fc.Arbitrary<Controls> = fc.record(
+  {
+    announce: fc.constant(false as const),
+    silent: fc.boolean(),
+    pin: fc.constant(true as const),
+    routes: fc.constantFrom(['a'], ['b'], ['a', 'b']),
+  },
+  { requiredKeys: [] },
+);
+const stepArb: fc.Arbitrary<Step> = fc.oneof(
+  { weight: 4, arbitrary: fc.record({ op: fc.constant('save' as const), title: fc.constantFrom('One', 'Two'), controls: controlsArb }) },
+  { weight: 1, arbitrary: fc.constant({ op: 'deliver' as const }) },
+);
+
+function frontMatter(title: string, c: Controls): string {
+  const keys = Object.entries(c).map(([k, v]) => `${k}: ${JSON.stringify(v)}`);
+  return `---\ntitle: ${title}\n${keys.length ? `notecast: { ${keys.join(', ')} }\n` : ''}---\n\nA note called ${title}, in a sentence of its own.\n`;
+}
+
+interface Bench { notes: string; store: Store; publisher: Publisher; runs: number }
+const benches = new Map<Mode, Bench>();
+afterAll(async () => {
+  for (const b of benches.values()) {
+    await b.publisher.close();
+    b.store.close();
+    rmSync(path.dirname(b.notes), { recursive: true, force: true });
+  }
+});
+
+/** One store and publisher per mode (a parse thread starts once); each run has a note of its own. */
+function bench(mode: Mode): Bench {
+  let b = benches.get(mode);
+  if (b) return b;
+  const dir = mkdtempSync(path.join(tmpdir(), 'notecast-controls-'));
+  const notes = path.join(dir, 'notes');
+  mkdirSync(notes);
+  const store = new Store(path.join(dir, 'state.db'));
+  const publisher = new Publisher({
+    root: notes,
+    store,
+    config: configSchema.parse({
+      routes: [{ platform: 'console', chat: 'a', name: 'a' }, { platform: 'console', chat: 'b', name: 'b' }, { platform: 'console', chat: 'c' }],
+      publish: { translations: { mode } },
+    }),
+    read: { maxBytes: 1 << 20, defaultLang: 'en', fileLangs: [...DEFAULT_FILE_LANGS], site: { url: 'https://ex.org', baseurl: '', permalink: '/:title', collections: {} } },
+    summary: DEFAULT_SUMMARY_OPTIONS,
+    platforms: new Set(['console']),
+    log: silentLogger(),
+    onEnqueued: () => {},
+  });
+  benches.set(mode, (b = { notes, store, publisher, runs: 0 }));
+  return b;
+}
+
+/** Runs the steps on a new note; returns the first broken expectation, or undefined. */
+async function run(mode: Mode, steps: readonly Step[]): Promise<string | undefined> {
+  const { notes, store, publisher } = bench(mode);
+  const name = `n${++bench(mode).runs}`;
+  const id = mode === 'group' ? familyPostId(name) : name;
+  const file = path.join(notes, `${name}.md`);
+  const sent = new Set<string>();
+  let latest: { title: string; controls: Controls } | undefined;
+  let messages = 0;
+  for (const [i, step] of steps.entries()) {
+    if (step.op === 'save') {
+      writeFileSync(file, frontMatter(step.title, step.controls));
+      await publisher.processBatch({ changed: [file], removed: [] });
+      latest = step;
+    } else {
+      // What the deliverer records when a post went out.
+      for (const chat of CHATS) {
+        const post = store.openDelivery(id, target(chat), ['post']);
+        if (!post) continue;
+        store.markDone(post.id, `${name}-m${++messages}`);
+        store.putPost(id, target(chat), `${name}-m${messages}`, post.revision);
+        sent.add(chat);
+      }
+    }
+    const c = latest?.controls;
+    const wanted = new Set(c === undefined || c.announce === false ? [] : (c.routes ?? CHATS));
+    for (const chat of CHATS) {
+      const post = store.openDelivery(id, target(chat), ['post']);
+      const at = `step ${i} (${mode}), chat ${chat}`;
+      const waits = wanted.has(chat) && !sent.has(chat);
+      if (!!post !== waits) return `${at}: ${post ? 'a post waits' : 'no post waits'}; the latest controls ${JSON.stringify(c)}, sent before: ${sent.has(chat)}`;
+      if (store.openDelivery(id, target(chat), ['delete'])) return `${at}: a delete was queued`;
+      if (post?.payload.type !== 'summary') continue;
+      const shown = { title: post.payload.summary.title, silent: post.payload.silent === true, pin: post.payload.pin === true };
+      const expected = { title: latest!.title, silent: c?.silent === true, pin: c?.pin === true };
+      if (JSON.stringify(shown) !== JSON.stringify(expected)) return `${at}: the waiting post is ${JSON.stringify(shown)}, the note says ${JSON.stringify(expected)}`;
+    }
+  }
+  return undefined;
+}
+
+describe('a queued post follows the note’s latest controls', () => {
+  for (const mode of ['group', 'separate'] as const) {
+    it(`over random saves and deliveries (translations: ${mode})`, async () => {
+      await fc.assert(
+        fc.asyncProperty(fc.array(stepArb, { minLength: 1, maxLength: 8 }), async (steps) => {
+          expect(await run(mode, steps)).toBeUndefined();
+        }),
+        { numRuns: 100 },
+      );
+    }, 120_000);
+  }
+
+  it('the shrunk case of the bug: an edit that only sets silent and pin, while the post waits', async () => {
+    const steps: Step[] = [
+      { op: 'save', title: 'One', controls: {} },
+      { op: 'save', title: 'One', controls: { silent: true, pin: true } },
+    ];
+    expect(await run('group', steps)).toBeUndefined();
+    expect(await run('separate', steps)).toBeUndefined();
+  });
+
+  it('the shrunk case of routes: an edit naming one route calls the waiting posts to the others off', async () => {
+    const steps: Step[] = [
+      { op: 'save', title: 'One', controls: {} },
+      { op: 'save', title: 'One', controls: { routes: ['a'] } },
+    ];
+    expect(await run('separate', steps)).toBeUndefined();
+    expect(await run('group', steps)).toBeUndefined();
+  });
+});
