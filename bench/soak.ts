@@ -11,6 +11,8 @@ import { machine } from './lib.js';
 import { benchWorkspace, startBenchService, waitUntil } from './service.js';
 
 const TOKEN = 'MTEwMDAwMDAwMDAwMDAwMDAwMg.soak.discord-token';
+/** The first 429 storm and the first 5xx burst each answer at least this many requests (see runSoak). */
+export const FIRST_STORM_ANSWERS = 20;
 
 function shuffle<T>(xs: readonly T[]): T[] {
   const out = [...xs];
@@ -28,6 +30,10 @@ function sample(pid: number): { rssMiB: number; fds: number } {
 
 export interface SoakResult {
   [k: string]: unknown;
+  /** When the first post came (ms from the start): memory is judged over the deliveries, from then on. */
+  firstPostAtMs: number;
+  /** Fault windows opened, by kind. */
+  storms: { '429': number; '5xx': number; drop: number };
   expected: number;
   delivered: number;
   duplicates: number;
@@ -48,20 +54,41 @@ export async function runSoak(notes = 10, targets = 1000, timeoutMs = 10 * 60_00
   const pid = svc.proc.pid!;
   const t0 = Date.now();
   const samples: SoakResult['samples'] = [];
-  const sampler = setInterval(() => samples.push({ at: Date.now() - t0, ...sample(pid) }), 500);
+  let firstPostAtMs: number | undefined;
+  const sampler = setInterval(() => {
+    const at = Date.now() - t0;
+    if (firstPostAtMs === undefined && fake.messages.length > 0) firstPostAtMs = at;
+    samples.push({ at, ...sample(pid) });
+  }, 500);
   for (let i = 0; i < notes; i++) writeFileSync(path.join(ws.notes, `soak-${i}-en.md`), `---\ntitle: Soak ${i}\n---\n\nSoak note ${i} for every channel.\n`);
   // A fault each second, bounded in time: 250 ms of 429s or of 5xx answers, or a gateway drop, in a
   // random order that holds each kind 3, 3 and 1 times in every 10 s, so a run always meets all
   // three. (Faults counted in requests rather than time pile up on the last few chats, whose
   // retries are then all the traffic there is: every one of their calls fails, for minutes.)
-  const round: ('429' | '5xx' | 'drop' | 'none')[] = [];
+  // A window of time meets only the requests that come in it, and there are stretches with none:
+  // before the first post (the translations' grace), and while every channel's bucket is spent and
+  // discord.js holds its requests until the reset (its headers say when). A fast run could fall
+  // into them every time and meet no 429 at all. So the faults start with the first post, and the
+  // first storm of each kind also lasts until it has answered FIRST_STORM_ANSWERS requests: each
+  // run meets every kind, and the rest stay bounded in time.
+  // The first round opens with one of each kind (in a random order), met within 3 s of the first
+  // post, while the second half of every channel's posts still waits for its bucket (5 s).
+  type Fault = '429' | '5xx' | 'drop' | 'none';
+  const round: Fault[] = [...shuffle<Fault>(['429', '429', '5xx', '5xx', 'none', 'none', 'none']), ...shuffle<Fault>(['429', '5xx', 'drop'])];
+  const storms = { '429': 0, '5xx': 0, drop: 0 };
   const faults = setInterval(() => {
-    if (!withFaults) return;
-    if (!round.length) round.push(...shuffle(['429', '429', '429', '5xx', '5xx', '5xx', 'drop', 'none', 'none', 'none'] as const));
+    if (!withFaults || fake.messages.length === 0) return;
+    if (!round.length) round.push(...shuffle<Fault>(['429', '429', '429', '5xx', '5xx', '5xx', 'drop', 'none', 'none', 'none']));
     const kind = round.pop();
-    if (kind === '429') fake.tooManyUntil = Date.now() + 250;
-    else if (kind === '5xx') fake.failUntil = { at: Date.now() + 250, status: Math.random() < 0.5 ? 502 : 500 };
-    else if (kind === 'drop') fake.disconnect();
+    if (kind === '429') {
+      if (storms['429'] === 0) fake.forced429 = FIRST_STORM_ANSWERS;
+      fake.tooManyUntil = Date.now() + 250;
+    } else if (kind === '5xx') {
+      const status = Math.random() < 0.5 ? 502 : 500;
+      if (storms['5xx'] === 0) fake.failNext = { count: FIRST_STORM_ANSWERS, status };
+      fake.failUntil = { at: Date.now() + 250, status };
+    } else if (kind === 'drop') fake.disconnect();
+    if (kind && kind !== 'none') storms[kind]++;
   }, 1000);
   const expected = notes * targets;
   await waitUntil(() => fake.messages.length >= expected, timeoutMs, 200);
@@ -87,19 +114,27 @@ export async function runSoak(notes = 10, targets = 1000, timeoutMs = 10 * 60_00
     http429: fake.tooManyRequests,
     http5xx: fake.requests.filter((r) => r.status >= 500).length,
     resumes: fake.resumes,
+    storms,
+    firstPostAtMs: firstPostAtMs ?? 0,
     outbox: status.outbox,
     samples,
   };
 }
 
-/** What "memory and file descriptors stay flat" is judged on: quarters of the run, not single samples. */
+/**
+ * What "memory and file descriptors stay flat" is judged on: quarters of the deliveries (from the
+ * first post to the end), not single samples. Quarters of the whole run would put the seconds
+ * before the first post (the translations' grace: a service that has done nothing yet) into the
+ * second quarter of a short run, and judge a fast run's delivering against its idling.
+ */
 export function soakFigures(r: SoakResult): Record<string, unknown> & { rssMiBSecondQuarter: number; rssMiBLastQuarter: number; fdsFirst: number; fdsMax: number; fdsLast: number } {
-  const q = Math.max(1, Math.floor(r.samples.length / 4));
+  const delivering = r.samples.filter((s) => s.at >= r.firstPostAtMs);
+  const q = Math.max(1, Math.floor(delivering.length / 4));
   const avg = (xs: { rssMiB: number }[]) => Math.round((xs.reduce((a, b) => a + b.rssMiB, 0) / Math.max(1, xs.length)) * 10) / 10;
   return {
     ...Object.fromEntries(Object.entries(r).filter(([k]) => k !== 'samples')),
-    rssMiBSecondQuarter: avg(r.samples.slice(q, 2 * q)),
-    rssMiBLastQuarter: avg(r.samples.slice(-q)),
+    rssMiBSecondQuarter: avg(delivering.slice(q, 2 * q)),
+    rssMiBLastQuarter: avg(delivering.slice(-q)),
     rssMiBPeak: Math.max(...r.samples.map((s) => s.rssMiB)),
     fdsFirst: r.samples[0]?.fds ?? 0,
     fdsMax: Math.max(...r.samples.map((s) => s.fds)),

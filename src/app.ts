@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { ChatAdapter } from './publish/port.js';
 import { createConsoleAdapter } from './adapters/console/console.js';
 import type { Config, Route } from './config/schema.js';
-import { ConfigError, errorText } from './errors.js';
+import { ConfigError } from './errors.js';
 import { targetKey, type Target } from './store/types.js';
 import type { Env } from './config/env.js';
 import type { Logger } from './log.js';
@@ -25,9 +25,7 @@ import { startHealthServer, type HealthDeps } from './health/server.js';
 import { previewNotesFor } from './health/preview/notes.js';
 import type { Templates } from './render/templates/compile.js';
 import { previewHandler } from './health/preview/server.js';
-import { acquireInstanceLock } from './store/lock.js';
-import { checkMark, markWriter } from './store/mark.js';
-import { SentJournal, sentJournalFile } from './store/sent-journal.js';
+import { openState } from './store/state.js';
 import { CommandRateLimiter } from './commands/limit.js';
 import type { CommandDeps } from './commands/types.js';
 import { chooseWatchMode } from './watch/mode.js';
@@ -60,6 +58,12 @@ export interface AppOptions {
    * docs/operations.md, "After restoring a backup"), and its mark is not held against it.
    */
   afterRestore?: boolean;
+  /**
+   * The database is the newest state, moved or copied to another file on purpose (`--moved`: a new
+   * disk or host, a CI cache): its file is not the one it recorded (store/identity.ts), and that is
+   * accepted once; its mark is still checked.
+   */
+  moved?: boolean;
   /** The clock of the publisher and the outbox (tests move it, to a digest's time say); Date.now by default. */
   now?: () => number;
 }
@@ -131,7 +135,7 @@ async function startAppParts(o: AppOptions, undo: (() => unknown)[]): Promise<Ru
   let healthDeps: HealthDeps | undefined;
   // The port first: in use, it is a one-line error before any state is opened or written.
   const { health, preview } = await startHttp(o, () => healthDeps, undo);
-  const state = openState(o.dbPath, log, o.afterRestore === true);
+  const state = openState(o.dbPath, log, { afterRestore: o.afterRestore === true, moved: o.moved === true });
   undo.push(() => state.close());
   const { store } = state;
   const root = path.resolve(o.notesDir);
@@ -303,94 +307,6 @@ function buildAdapters(o: AppOptions, store: Store, search: NoteSearch, metrics:
     adapters.push(createConsoleAdapter({ json: o.json, write: o.out, delayMs: o.config.console.delayMs }));
   }
   return adapters;
-}
-
-/**
- * The state, opened in order: the one-instance lock, the database (checked, migrated), its mark
- * checked (a database that forgot its newest commits would announce them again: refused) and then
- * written after each commit that moves it (see store/mark.ts). `close` checkpoints and lets go.
- */
-function openState(dbPath: string, log: Logger, afterRestore: boolean): { store: Store; sent: SentJournal | undefined; markNow(): void; close(): void; abandon(): void } {
-  const lock = acquireInstanceLock(dbPath);
-  let store: Store;
-  try {
-    store = new Store(dbPath, {
-      check: true,
-      onLocked: (waitMs) => log.warn({ db: dbPath, waitMs }, `the database is locked by another process; waiting up to ${Math.round(waitMs / 1000)} s for it`),
-    });
-  } catch (e) {
-    lock.release();
-    throw e;
-  }
-  let mark: ReturnType<typeof markWriter>;
-  try {
-    if (afterRestore) forgetOpenPostsAfterRestore(store, log);
-    else checkMark(dbPath, store);
-    mark = markWriter(dbPath, store);
-  } catch (e) {
-    store.close();
-    lock.release();
-    throw e;
-  }
-  const sent = openSentJournal(dbPath, log);
-  const markNow = () => {
-    try {
-      if (store.db.open) mark.write();
-    } catch (e) {
-      log.warn({ err: errorText(e) }, 'could not write the database mark');
-    }
-  };
-  const marking = setInterval(markNow, 1000);
-  marking.unref();
-  let closed = false;
-  return {
-    store,
-    sent,
-    markNow,
-    close() {
-      if (closed) return;
-      closed = true;
-      clearInterval(marking);
-      try {
-        if (store.db.open) mark.write();
-      } catch {
-        // the mark stays a little behind, which only makes its check weaker
-      }
-      if (store.db.open) store.checkpoint();
-      store.close();
-      sent?.close();
-      lock.release();
-    },
-    abandon() {
-      if (closed) return;
-      closed = true;
-      clearInterval(marking);
-      sent?.close();
-      store.close();
-      lock.release();
-    },
-  };
-}
-
-/** The journal of posts the database could not record (store/sent-journal.ts); none when it cannot be made (said). */
-function openSentJournal(dbPath: string, log: Logger): SentJournal | undefined {
-  if (dbPath === ':memory:') return undefined;
-  try {
-    return SentJournal.open(dbPath);
-  } catch (e) {
-    log.warn({ file: sentJournalFile(dbPath), err: e instanceof Error ? e.message : String(e) }, 'cannot make the journal of unrecorded posts; a post the database then fails to record would be sent again after a restart');
-    return undefined;
-  }
-}
-
-/**
- * Posts a restored backup still had queued were, most likely, sent by the instance that ran on
- * after the backup was taken; sending them again would post them twice (Discord's nonce only
- * recognises a resend within minutes, Telegram has nothing). They are set aside, said in the log.
- */
-function forgetOpenPostsAfterRestore(store: Store, log: Logger): void {
-  const skipped = store.upkeep.skipOpenPosts('set aside at a start --after-restore: probably sent after the backup was taken');
-  log.warn({ skipped }, `started --after-restore: the mark is not checked; ${skipped} post(s) the backup still had queued are set aside, and notes new to the backup are recorded without being announced`);
 }
 
 /** A config route's `unpinPrevious`, by the chat (and thread) it names. */

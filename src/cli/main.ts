@@ -100,10 +100,11 @@ function buildProgram(): Command {
     .option('--db <file>', 'state database (overrides config)')
     .option('--announce-existing', 'on the first run, announce notes that already exist')
     .option('--after-restore', 'the database was restored from a backup: announce nothing it finds new this once (see docs/operations.md)')
+    .option('--moved', 'the database is the newest state, moved or copied to a new disk or host on purpose: accept its new file this once')
     .option('--json', 'console adapter prints JSON lines on stdout; logs stay on stderr')
     .option('--http-port <port>', 'serve /healthz and /metrics on this port (overrides config http.port)')
     .option('--http-host <host>', 'address for /healthz and /metrics (overrides config http.host; 0.0.0.0 in a container)')
-    .action(async (o: { config?: string; notes?: string; db?: string; announceExisting?: boolean; afterRestore?: boolean; json?: boolean; httpPort?: string; httpHost?: string }) => {
+    .action(async (o: { config?: string; notes?: string; db?: string; announceExisting?: boolean; afterRestore?: boolean; moved?: boolean; json?: boolean; httpPort?: string; httpHost?: string }) => {
       const code = await (await load.start()).runStart(o, io);
       // Stopped (or failed to start) with everything it started stopped and the store closed; exiting
       // makes sure no client's pending reconnect or request keeps the process alive after that.
@@ -120,8 +121,9 @@ function buildProgram(): Command {
     .option('--db <file>', 'state database (overrides config): the only thing to keep between runs')
     .option('--announce-existing', 'on the first run, announce notes that already exist')
     .option('--after-restore', 'the database was restored from a backup: announce nothing it finds new this once (see docs/operations.md)')
+    .option('--moved', 'the database is the newest state, moved or copied to a new disk or host on purpose: accept its new file this once')
     .option('--json', 'console adapter prints JSON lines on stdout, and the summary as {"event":"sync",…}')
-    .action(async (o: { config?: string; notes?: string; db?: string; announceExisting?: boolean; afterRestore?: boolean; json?: boolean; timeout: number }) => {
+    .action(async (o: { config?: string; notes?: string; db?: string; announceExisting?: boolean; afterRestore?: boolean; moved?: boolean; json?: boolean; timeout: number }) => {
       const code = await (await load.sync()).runSyncOnce(o, io);
       process.exit(code); // as `start`: no client's pending reconnect keeps a finished run alive
     });

@@ -17,6 +17,7 @@ import { payloadsFor, TemplateRenderError } from '../render/templates/payloads.j
 import { alsoInAmong, routePayloads } from './preview-payloads.js';
 import { describeControls } from './controls.js';
 import type { Io } from './io.js';
+import { databaseRefusal } from './status.js';
 
 /**
  * Expands arguments into (root, file) pairs: a directory is a notes root, a file's root is `root`.
@@ -151,6 +152,12 @@ export async function runCheck(dir: string | undefined, opts: { config?: string;
     return [] as string[];
   });
   const { config } = loaded;
+  // The state the configured `start` would run on: refused there, it is a problem here too.
+  const refusal = databaseRefusal(config.store.path);
+  if (refusal) {
+    problems++;
+    io.out(`${config.store.path}: ${refusal}`);
+  }
   for (const r of await parseNoteFiles(files.map((file) => ({ root, file })), { read: loaded.read, summary: summaryOptionsOf(config), budgetMs: config.notes.parseTimeoutMs })) {
     if (r.ok) {
       for (const name of describeControls(r.note, config.routes).unknownRoutes) {

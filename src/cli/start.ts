@@ -20,6 +20,8 @@ export interface StartOptions {
   announceExisting?: boolean;
   /** The database was restored from a backup (AppOptions.afterRestore). */
   afterRestore?: boolean;
+  /** The database is the newest state, moved or copied on purpose (AppOptions.moved). */
+  moved?: boolean;
   json?: boolean;
   httpPort?: string;
   httpHost?: string;
@@ -66,6 +68,7 @@ export async function runStart(opts: StartOptions, io: Io): Promise<number> {
       out: io.out,
       json,
       afterRestore: opts.afterRestore,
+      moved: opts.moved,
       onIdle: json ? () => io.out(JSON.stringify({ event: 'idle' })) : undefined,
       onProgress: interactive ? bar.show : progressLog(log),
     });

@@ -6,6 +6,7 @@ import { loadCommandConfig } from './runtime.js';
 import { Store } from '../store/store.js';
 import { isCannotOpen, stateFileProblem } from './paths.js';
 import { runningInstance, type LockHolder } from '../store/lock.js';
+import { startRefusal } from '../store/state.js';
 import type { StatusCounts } from '../store/status.js';
 import { targetKey } from '../store/types.js';
 import type { Io } from './io.js';
@@ -17,6 +18,8 @@ interface StatusReport extends StatusCounts {
   notesDir: string | null;
   /** The service running on this database now, or null. */
   instance: LockHolder | null;
+  /** Why the next start would refuse this database (a copy of it, or fewer records than its mark), or null. */
+  startRefused: string | null;
   watch: { mode: string; reason: string } | null;
   platforms: Record<string, { state?: string; since?: number; attempts?: number; reason?: string }>;
   scheduled: { file: string; dueAt: number }[];
@@ -74,10 +77,12 @@ function readReport(store: Store, file: string): StatusReport {
     const c = parsed<StatusReport['platforms'][string]>(store.getMeta(`platform.${p}`));
     if (c) platforms[p] = c;
   }
+  const instance = runningInstance(file) ?? null;
   return {
     database: path.resolve(file),
     notesDir: store.getMeta('notes.dir') ?? null,
-    instance: runningInstance(file) ?? null,
+    instance,
+    startRefused: instance ? null : (startRefusal(file, store) ?? null), // the running service's file is the one it checked
     ...store.status(),
     watch: parsed(store.getMeta('watch.mode')),
     platforms,
@@ -101,6 +106,7 @@ function reportLines(s: StatusReport): string[] {
     `subscriptions:  ${s.subscriptions}`,
     `deliveries:     ${count(s.outbox, 'pending') + count(s.outbox, 'sending')} pending, ${count(s.outbox, 'done')} done, ${count(s.outbox, 'failed')} failed, ${count(s.outbox, 'skipped')} skipped`,
   ];
+  if (s.startRefused) lines.push(`next start:     refused: ${s.startRefused}`);
   if (s.watch) lines.push(`watching:       ${s.watch.mode} (${s.watch.reason})`);
   for (const [platform, c] of Object.entries(s.platforms)) lines.push(platformLine(platform, c));
   const section = (title: string, rows: string[]) => rows.length && lines.push(title, ...rows.map((r) => `  ${r}`));
@@ -120,4 +126,21 @@ function platformLine(platform: string, c: StatusReport['platforms'][string]): s
   const since = c.since ? ` since ${new Date(c.since).toISOString()}` : '';
   const why = c.reason ? ` (${c.attempts ? `attempt ${c.attempts}: ` : ''}${c.reason})` : '';
   return `${`${platform}:`.padEnd(16)}${c.state ?? 'unknown'}${since}${why}`;
+}
+
+/** For `check`: why a start would refuse the database at `file` (a copy, a lost -wal…), when one is there. */
+export function databaseRefusal(file: string): string | undefined {
+  if (!existsSync(file)) return undefined;
+  let store: Store;
+  try {
+    store = new Store(file, { check: true, busyTimeoutMs: 2000 });
+  } catch (e) {
+    if (!(e instanceof StoreError)) throw e;
+    return isCannotOpen(e) ? stateFileProblem(file) : e.message;
+  }
+  try {
+    return runningInstance(file) ? undefined : startRefusal(file, store);
+  } finally {
+    store.close();
+  }
 }

@@ -22,6 +22,8 @@ export interface SyncOptions {
   announceExisting?: boolean;
   /** The database was restored from a backup (AppOptions.afterRestore). */
   afterRestore?: boolean;
+  /** The database is the newest state, moved or copied on purpose (AppOptions.moved). */
+  moved?: boolean;
   json?: boolean;
   /** Seconds to wait for deliveries before giving up on this run (they stay queued for the next). */
   timeout: number;
@@ -72,7 +74,7 @@ export async function runSyncOnce(opts: SyncOptions, io: Io): Promise<number> {
   const settled = new Promise<void>((resolve) => (idle = resolve));
   let app: Awaited<ReturnType<typeof startApp>>;
   try {
-    app = await startApp({ platformAdapters, config, env, read: readOptions(config, resolveSite(config)), notesDir, dbPath, log, out: io.out, json, onDelivery, onIdle: () => idle(), afterRestore: opts.afterRestore });
+    app = await startApp({ platformAdapters, config, env, read: readOptions(config, resolveSite(config)), notesDir, dbPath, log, out: io.out, json, onDelivery, onIdle: () => idle(), afterRestore: opts.afterRestore, moved: opts.moved });
   } catch (e) {
     return fail(startFailure(e, dbPath));
   }

@@ -124,8 +124,8 @@ export class InProcessService {
     return this.faults;
   }
 
-  /** `options`: start flags as the CLI passes them (`afterRestore`). */
-  async start(options: Pick<AppOptions, 'afterRestore'> = {}): Promise<void> {
+  /** `options`: start flags as the CLI passes them (`afterRestore`, `moved`). */
+  async start(options: Pick<AppOptions, 'afterRestore' | 'moved'> = {}): Promise<void> {
     const before = this.idles;
     const gen = ++this.generation;
     const mine = (fn: () => void) => {

@@ -9,7 +9,8 @@ import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createConsoleAdapter } from '../../src/adapters/console/console.js';
 import type { ChatAdapter } from '../../src/publish/port.js';
-import { silentLogger } from '../../src/log.js';
+import { Writable } from 'node:stream';
+import { createLogger, silentLogger, type Logger } from '../../src/log.js';
 import { Deliverer, type DeliveryEvent } from '../../src/publish/deliverer.js';
 import { Store } from '../../src/store/store.js';
 import type { Target } from '../../src/store/types.js';
@@ -24,11 +25,16 @@ afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c();
 });
 
-function setUp(adapter: ChatAdapter) {
+/** A logger whose lines (JSON) are kept, to check what the service said. */
+function keptLog(lines: string[]): Logger {
+  return createLogger({ level: 'info', secrets: [], destination: new Writable({ write: (chunk, _enc, done) => (lines.push(String(chunk)), done()) }) });
+}
+
+function setUp(adapter: ChatAdapter, log: Logger = silentLogger()) {
   const dir = mkdtempSync(path.join(tmpdir(), 'notecast-deliverer-'));
   const store = new Store(path.join(dir, 'state.db'));
   const events: DeliveryEvent[] = [];
-  const deliverer = new Deliverer(store, new Map([['console', adapter]]), { maxAttempts: 10, baseDelayMs: 10, maxDelayMs: 50, concurrency: 4, callTimeoutMs: 2000 }, silentLogger(), (e) => events.push(e));
+  const deliverer = new Deliverer(store, new Map([['console', adapter]]), { maxAttempts: 10, baseDelayMs: 10, maxDelayMs: 50, concurrency: 4, callTimeoutMs: 2000 }, log, (e) => events.push(e));
   cleanups.push(() => rmSync(dir, { recursive: true, force: true }), () => store.close(), () => deliverer.stop());
   return { store, deliverer, events };
 }
@@ -133,27 +139,31 @@ describe('Deliverer and rate limits', () => {
 describe('the clock stepping back (issue 25, item 11)', () => {
   it('a delivery queued before a restart with the clock an hour behind goes out now, not three hours later', async () => {
     const lines: string[] = [];
-    const { store, deliverer } = setUp(consoleAdapter(lines));
+    const said: string[] = [];
+    const { store, deliverer } = setUp(consoleAdapter(lines), keptLog(said));
     // Queued to retry in 10 s by a clock that was 3 hours ahead of the one it restarts with.
     store.enqueue({ noteId: 'a', revision: 1, target, kind: 'post', payload: { type: 'summary', summary: summary('A') }, notBefore: Date.now() + 3 * 3_600_000 + 10_000 });
     deliverer.start();
     await until(() => lines.length === 1, 5000, 'the post');
+    expect(said.join('')).toMatch(/"count":1,"msg":"deliveries were due later than any wait notecast sets: the clock stepped back; they are due now"/);
   });
 
   it('while running, a step back shortens the waits by the step: a retry due in 200 ms goes out in 200 ms', async () => {
     const lines: string[] = [];
+    const said: string[] = [];
     let offset = 0;
     const dir = mkdtempSync(path.join(tmpdir(), 'notecast-deliverer-'));
     const store = new Store(path.join(dir, 'state.db'));
     const adapter = consoleAdapter(lines);
     const post = adapter.post.bind(adapter);
     const clock = () => Date.now() - offset;
-    const deliverer = new Deliverer(store, new Map([['console', { ...adapter, post: vi.fn(post).mockRejectedValueOnce(new Error('socket hang up')) }]]), { maxAttempts: 10, baseDelayMs: 200, maxDelayMs: 200, concurrency: 4 }, silentLogger(), (e) => {
+    const deliverer = new Deliverer(store, new Map([['console', { ...adapter, post: vi.fn(post).mockRejectedValueOnce(new Error('socket hang up')) }]]), { maxAttempts: 10, baseDelayMs: 200, maxDelayMs: 200, concurrency: 4 }, keptLog(said), (e) => {
       if (e.outcome === 'retry') offset = 3_600_000; // the clock steps back an hour right after the retry was set
     }, clock);
     cleanups.push(() => rmSync(dir, { recursive: true, force: true }), () => store.close(), () => deliverer.stop());
     store.enqueue({ noteId: 'a', revision: 1, target, kind: 'post', payload: { type: 'summary', summary: summary('A') } });
     deliverer.start();
     await until(() => lines.length === 1, 5000, 'the retried post');
+    expect(said.join('')).toMatch(/"stepMs":3[56]\d{5},"deliveries":1,"msg":"the clock stepped back; waiting deliveries keep their waits, not the step"/);
   });
 });

@@ -1,0 +1,143 @@
+/**
+ * The service's state on disk, opened and let go as one: the database, its lock, its mark, its
+ * file's identity and the journal of unrecorded posts (app.ts opens it first and closes it last).
+ */
+import { errorText, StoreError } from '../errors.js';
+import type { Logger } from '../log.js';
+import { checkFileIdentity, copiedDatabaseProblem, recordFileIdentity } from './identity.js';
+import { acquireInstanceLock } from './lock.js';
+import { checkMark, markWriter } from './mark.js';
+import { SentJournal, sentJournalFile } from './sent-journal.js';
+import { Store } from './store.js';
+
+export interface StateFlags {
+  /** `--after-restore`: the database is a restored backup (AppOptions.afterRestore). */
+  afterRestore: boolean;
+  /** `--moved`: the database is the newest state, moved or copied on purpose (AppOptions.moved). */
+  moved: boolean;
+}
+
+export interface OpenState {
+  store: Store;
+  sent: SentJournal | undefined;
+  markNow(): void;
+  close(): void;
+  abandon(): void;
+}
+
+/**
+ * The state, opened in order: the one-instance lock, the database (checked, migrated), its file
+ * checked to be the one it recorded (a copy is a restored backup or moved state: refused unless the
+ * operator said which, see identity.ts), its mark checked (a database that forgot its newest commits
+ * would announce them again: refused) and then written after each commit that moves it (see
+ * mark.ts). `close` checkpoints and lets go.
+ */
+export function openState(dbPath: string, log: Logger, flags: StateFlags): OpenState {
+  const lock = acquireInstanceLock(dbPath);
+  let store: Store;
+  try {
+    store = new Store(dbPath, {
+      check: true,
+      onLocked: (waitMs) => log.warn({ db: dbPath, waitMs }, `the database is locked by another process; waiting up to ${Math.round(waitMs / 1000)} s for it`),
+    });
+  } catch (e) {
+    lock.release();
+    throw e;
+  }
+  let mark: ReturnType<typeof markWriter>;
+  try {
+    if (flags.afterRestore) forgetOpenPostsAfterRestore(store, log);
+    else {
+      if (flags.moved) acceptMoved(dbPath, store, log);
+      else checkFileIdentity(dbPath, store);
+      checkMark(dbPath, store);
+    }
+    recordFileIdentity(dbPath, store);
+    mark = markWriter(dbPath, store);
+  } catch (e) {
+    store.close();
+    lock.release();
+    throw e;
+  }
+  const sent = openSentJournal(dbPath, log);
+  const markNow = () => {
+    try {
+      if (store.db.open) mark.write();
+    } catch (e) {
+      log.warn({ err: errorText(e) }, 'could not write the database mark');
+    }
+  };
+  const marking = setInterval(markNow, 1000);
+  marking.unref();
+  let closed = false;
+  return {
+    store,
+    sent,
+    markNow,
+    close() {
+      if (closed) return;
+      closed = true;
+      clearInterval(marking);
+      try {
+        if (store.db.open) mark.write();
+      } catch {
+        // the mark stays a little behind, which only makes its check weaker
+      }
+      if (store.db.open) store.checkpoint();
+      store.close();
+      sent?.close();
+      lock.release();
+    },
+    abandon() {
+      if (closed) return;
+      closed = true;
+      clearInterval(marking);
+      sent?.close();
+      store.close();
+      lock.release();
+    },
+  };
+}
+
+/** `--moved`: the file is not the one the database recorded, and the operator says it is the newest state. */
+function acceptMoved(dbPath: string, store: Store, log: Logger): void {
+  const copy = copiedDatabaseProblem(dbPath, store) !== undefined;
+  log.warn({ db: dbPath, copy }, copy ? 'started --moved: this database file is new to it (moved or copied), and is taken as the newest state' : 'started --moved: the database is the file it recorded; nothing to accept');
+}
+
+/** The journal of posts the database could not record (store/sent-journal.ts); none when it cannot be made (said). */
+function openSentJournal(dbPath: string, log: Logger): SentJournal | undefined {
+  if (dbPath === ':memory:') return undefined;
+  try {
+    return SentJournal.open(dbPath);
+  } catch (e) {
+    log.warn({ file: sentJournalFile(dbPath), err: e instanceof Error ? e.message : String(e) }, 'cannot make the journal of unrecorded posts; a post the database then fails to record would be sent again after a restart');
+    return undefined;
+  }
+}
+
+/**
+ * Posts a restored backup still had queued were, most likely, sent by the instance that ran on
+ * after the backup was taken; sending them again would post them twice (Discord's nonce only
+ * recognises a resend within minutes, Telegram has nothing). They are set aside, said in the log.
+ */
+function forgetOpenPostsAfterRestore(store: Store, log: Logger): void {
+  const skipped = store.upkeep.skipOpenPosts('set aside at a start --after-restore: probably sent after the backup was taken');
+  log.warn({ skipped }, `started --after-restore: the mark is not checked; ${skipped} post(s) the backup still had queued are set aside, and notes new to the backup are recorded without being announced`);
+}
+
+/**
+ * What a start would refuse on this database, as the start says it, for `status` and `check`: its
+ * file a copy (identity.ts), else fewer records than its mark (mark.ts); undefined when it would start.
+ */
+export function startRefusal(dbPath: string, store: Store): string | undefined {
+  const copy = copiedDatabaseProblem(dbPath, store);
+  if (copy) return copy;
+  try {
+    checkMark(dbPath, store);
+    return undefined;
+  } catch (e) {
+    if (e instanceof StoreError) return e.message;
+    throw e;
+  }
+}
