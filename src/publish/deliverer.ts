@@ -7,10 +7,13 @@ import type { Logger } from '../log.js';
 import type { Store } from '../store/store.js';
 import type { OutboxRow, Target } from '../store/types.js';
 import { laneKey, targetKey } from '../store/types.js';
-import { backoffMs, NO_JITTER, rateLimitedDelayMs } from './backoff.js';
+import { backoffMs, NO_JITTER } from './backoff.js';
 import type { Platform } from '../config/schema.js';
 import type { LiveChecker } from './live.js';
 import { errorText } from '../errors.js';
+import { recordFailure, type DeliveryEvent, type LogContext } from './outcomes.js';
+
+export type { DeliveryEvent } from './outcomes.js';
 
 /**
  * The store as the deliverer sees it: the outbox's due rows and their outcomes, the posts they
@@ -51,15 +54,6 @@ class CallTimeout extends Error {
   override readonly name = 'CallTimeout';
 }
 
-export interface DeliveryEvent {
-  row: OutboxRow;
-  outcome: 'done' | 'skipped' | 'retry' | 'failed' | 'moved';
-  messageId?: string | undefined;
-  error?: string | undefined;
-}
-
-/** What every log line about a delivery carries: the note and the target among it. */
-type LogContext = { delivery: number; note: string | null; target: string; kind: string; attempt: number };
 
 const PARKED_MS = 60 * 60_000;
 
@@ -385,59 +379,8 @@ export class Deliverer {
     }
   }
 
-  private async fail(row: OutboxRow, f: FailureClass, logCtx: LogContext): Promise<void> {
-    const attempts = row.attempts + 1;
-    switch (f.kind) {
-      case 'transient': {
-        if (attempts >= this.opts.maxAttempts) {
-          await this.record(logCtx, () => this.store.markFailed(row.id, `gave up after ${attempts} attempts: ${f.reason}`));
-          this.log.error({ ...logCtx, reason: f.reason }, 'delivery failed: too many attempts');
-          this.onEvent({ row, outcome: 'failed', error: f.reason });
-          return;
-        }
-        const delay = backoffMs(attempts, this.opts);
-        await this.record(logCtx, () => this.store.markRetry(row.id, this.now() + delay, f.reason));
-        this.log.warn({ ...logCtx, reason: f.reason, retryInMs: delay }, 'delivery will be retried');
-        this.onEvent({ row, outcome: 'retry', error: f.reason });
-        return;
-      }
-      case 'rate-limited': {
-        const delay = rateLimitedDelayMs(f.retryAfterMs);
-        await this.record(logCtx, () => this.store.markRateLimited(row.id, this.now() + delay, f.reason));
-        this.log.warn({ ...logCtx, reason: f.reason, retryInMs: delay }, 'delivery rate limited; will be sent when the platform allows');
-        this.onEvent({ row, outcome: 'retry', error: f.reason });
-        return;
-      }
-      case 'permanent':
-        await this.record(logCtx, () => this.store.transaction(() => {
-          this.store.markFailed(row.id, f.reason);
-          this.store.pause(row.target, f.reason);
-        }));
-        this.log.error({ ...logCtx, reason: f.reason }, 'delivery failed permanently; target paused');
-        this.onEvent({ row, outcome: 'failed', error: f.reason });
-        return;
-      case 'moved':
-        await this.record(logCtx, () => this.store.transaction(() => {
-          this.store.moveChat(row.target.platform, row.target.chat, f.to);
-          this.store.markRetry(row.id, this.now(), f.reason);
-        }));
-        this.log.warn({ ...logCtx, to: f.to }, 'chat moved; subscriptions and queue follow it');
-        this.onEvent({ row, outcome: 'moved', error: f.reason });
-        return;
-      case 'rejected':
-        await this.record(logCtx, () => this.store.markFailed(row.id, f.reason));
-        // A pin refused (no right to pin there) fails alone: the post stands and the chat goes on.
-        this.log.error({ ...logCtx, reason: f.reason }, f.by === 'template' ? "delivery failed: the chat's template cannot render this note (notecast check and preview show it)" : row.kind === 'pin' ? 'pin refused by the platform (does the bot have the right to pin there?); the post stands' : 'delivery rejected by the platform');
-        this.onEvent({ row, outcome: 'failed', error: f.reason });
-        return;
-      case 'gone':
-        await this.record(logCtx, () => this.store.transaction(() => {
-          this.store.markDone(row.id, null, 'skipped', f.reason);
-          // A crosspost or pin of a message since deleted (or a crosspost already published) leaves the post's record alone.
-          if (row.noteId && row.kind !== 'crosspost' && row.kind !== 'pin') this.store.dropPost(row.noteId, row.target);
-        }));
-        this.log.warn({ ...logCtx, reason: f.reason }, 'message no longer exists; nothing to change');
-        this.onEvent({ row, outcome: 'skipped', error: f.reason });
-    }
+  /** Records a failed call as its class says (outcomes.ts): a retry, a wait, a failure, a pause, a move. */
+  private fail(row: OutboxRow, f: FailureClass, logCtx: LogContext): Promise<void> {
+    return recordFailure({ store: this.store, log: this.log, onEvent: this.onEvent, now: this.now, opts: this.opts, record: (c, w) => this.record(c, w) }, row, f, logCtx);
   }
 }

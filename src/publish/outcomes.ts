@@ -1,0 +1,93 @@
+/**
+ * What a failed platform call leaves in the outbox, by its class (port.ts FailureClass): a retry
+ * with backoff, a wait the platform asked for, a failure, a paused chat, a moved chat, or nothing
+ * left to change. The deliverer makes the call; this records what came of it.
+ */
+import type { Logger } from '../log.js';
+import type { Store } from '../store/store.js';
+import type { OutboxRow } from '../store/types.js';
+import { backoffMs, rateLimitedDelayMs } from './backoff.js';
+import type { FailureClass } from './port.js';
+
+export interface DeliveryEvent {
+  row: OutboxRow;
+  outcome: 'done' | 'skipped' | 'retry' | 'failed' | 'moved';
+  messageId?: string | undefined;
+  error?: string | undefined;
+}
+
+/** What every log line about a delivery carries: the note and the target among it. */
+export type LogContext = { delivery: number; note: string | null; target: string; kind: string; attempt: number };
+
+/** What recording a failure needs of the deliverer: its store's outcome writes, log, events, clock and retry policy. */
+export interface FailureDeps {
+  store: Pick<Store, 'transaction' | 'markDone' | 'markRetry' | 'markRateLimited' | 'markFailed' | 'dropPost' | 'pause' | 'moveChat'>;
+  log: Logger;
+  onEvent: (e: DeliveryEvent) => void;
+  now: () => number;
+  opts: { maxAttempts: number; baseDelayMs: number; maxDelayMs: number };
+  /** Writes an outcome, retrying while the store cannot take it (Deliverer.record). */
+  record: (logCtx: LogContext, write: () => void) => Promise<void>;
+}
+
+export async function recordFailure(d: FailureDeps, row: OutboxRow, f: FailureClass, logCtx: LogContext): Promise<void> {
+  const attempts = row.attempts + 1;
+  switch (f.kind) {
+    case 'transient': {
+      if (attempts >= d.opts.maxAttempts) {
+        await d.record(logCtx, () => d.store.markFailed(row.id, `gave up after ${attempts} attempts: ${f.reason}`));
+        d.log.error({ ...logCtx, reason: f.reason }, 'delivery failed: too many attempts');
+        d.onEvent({ row, outcome: 'failed', error: f.reason });
+        return;
+      }
+      const delay = backoffMs(attempts, d.opts);
+      await d.record(logCtx, () => d.store.markRetry(row.id, d.now() + delay, f.reason));
+      d.log.warn({ ...logCtx, reason: f.reason, retryInMs: delay }, 'delivery will be retried');
+      d.onEvent({ row, outcome: 'retry', error: f.reason });
+      return;
+    }
+    case 'rate-limited': {
+      const delay = rateLimitedDelayMs(f.retryAfterMs);
+      await d.record(logCtx, () => d.store.markRateLimited(row.id, d.now() + delay, f.reason));
+      d.log.warn({ ...logCtx, reason: f.reason, retryInMs: delay }, 'delivery rate limited; will be sent when the platform allows');
+      d.onEvent({ row, outcome: 'retry', error: f.reason });
+      return;
+    }
+    case 'permanent':
+      await d.record(logCtx, () => d.store.transaction(() => {
+        d.store.markFailed(row.id, f.reason);
+        d.store.pause(row.target, f.reason);
+      }));
+      d.log.error({ ...logCtx, reason: f.reason }, 'delivery failed permanently; target paused');
+      d.onEvent({ row, outcome: 'failed', error: f.reason });
+      return;
+    case 'moved':
+      await d.record(logCtx, () => d.store.transaction(() => {
+        d.store.moveChat(row.target.platform, row.target.chat, f.to);
+        d.store.markRetry(row.id, d.now(), f.reason);
+      }));
+      d.log.warn({ ...logCtx, to: f.to }, 'chat moved; subscriptions and queue follow it');
+      d.onEvent({ row, outcome: 'moved', error: f.reason });
+      return;
+    case 'rejected':
+      await d.record(logCtx, () => d.store.markFailed(row.id, f.reason));
+      // A pin refused (no right to pin there) fails alone: the post stands and the chat goes on.
+      d.log.error({ ...logCtx, reason: f.reason }, rejectedLine(row, f));
+      d.onEvent({ row, outcome: 'failed', error: f.reason });
+      return;
+    case 'gone':
+      await d.record(logCtx, () => d.store.transaction(() => {
+        d.store.markDone(row.id, null, 'skipped', f.reason);
+        // A crosspost or pin of a message since deleted (or a crosspost already published) leaves the post's record alone.
+        if (row.noteId && row.kind !== 'crosspost' && row.kind !== 'pin') d.store.dropPost(row.noteId, row.target);
+      }));
+      d.log.warn({ ...logCtx, reason: f.reason }, 'message no longer exists; nothing to change');
+      d.onEvent({ row, outcome: 'skipped', error: f.reason });
+  }
+}
+
+/** Whose refusal a message that cannot go met: the chat's template's, or the platform's. */
+function rejectedLine(row: OutboxRow, f: Extract<FailureClass, { kind: 'rejected' }>): string {
+  if (f.by === 'template') return "delivery failed: the chat's template cannot render this note (notecast check and preview show it)";
+  return row.kind === 'pin' ? 'pin refused by the platform (does the bot have the right to pin there?); the post stands' : 'delivery rejected by the platform';
+}
