@@ -5,7 +5,8 @@
 import { randomBytes } from 'node:crypto';
 import type { Filter } from '../config/schema.js';
 import { openDb, type Db, type OpenDbOptions, type Statement } from './db.js';
-import { dropSearchRows, dropSearchText, writeSearchRows, writeSearchText } from './fts.js';
+import { dropSearchText, writeSearchText } from './fts.js';
+import { notePlace, writeNoteRow, type NotePlace } from './note-rows.js';
 import { LookupRows } from './lookup.js';
 import { HELD_FOR_PAGE, LivePages } from './live-pages.js';
 import { OutboxUpkeep } from './upkeep.js';
@@ -18,11 +19,7 @@ import { isInvalidOutbox, toKnown, toNote, toOutbox, type KnownNote, type KnownR
 
 export type { KnownNote } from './records.js';
 
-/** Where a note's record lies: its rowid (the lookup index's key) and the content its words were indexed from. */
-export interface NotePlace {
-  rowid: number;
-  indexedHash: string | null;
-}
+export type { NotePlace } from './note-rows.js';
 
 /** A note's record with its place (see `Store.storedNote`). */
 export interface StoredNote {
@@ -183,45 +180,7 @@ export class Store {
   }
 
   private writeNote(n: NoteRow, text?: SearchText, seenFile?: string, place?: NotePlace): void {
-    const before = place ?? this.notePlace(n.id);
-    const wasIndexed = before?.indexedHash != null;
-    // The index's own marker goes in with the record: a second UPDATE would rewrite the whole row.
-    const indexedHash = n.state === 'deleted' ? null : text ? n.hash : (before?.indexedHash ?? null);
-    const seen = seenFile ?? null; // left as it was when not given
-    // No RETURNING: a statement with one runs as a sub-transaction, at whose end FTS5 writes its
-    // pending words out as a segment of their own (3x the cost of a cold start's writes).
-    const written = this.sql(
-      `INSERT INTO notes(id, file, hash, summary_hash, state, due_at, revision, announced, info, summary, error, updated_at, indexed_hash, seen)
-       VALUES (@id, @file, @hash, @summary_hash, @state, @due_at, @revision, @announced, @info, @summary, @error, @now, @indexed_hash, @seen)
-       ON CONFLICT(id) DO UPDATE SET file = excluded.file, hash = excluded.hash, summary_hash = excluded.summary_hash,
-         state = excluded.state, due_at = excluded.due_at, revision = excluded.revision, announced = excluded.announced,
-         info = excluded.info, summary = excluded.summary, error = excluded.error, updated_at = excluded.updated_at,
-         indexed_hash = excluded.indexed_hash, seen = coalesce(excluded.seen, notes.seen)`,
-    ).run({
-      id: n.id,
-      file: n.file,
-      hash: n.hash,
-      summary_hash: n.summaryHash,
-      state: n.state,
-      due_at: n.dueAt,
-      revision: n.revision,
-      announced: n.announced ? 1 : 0,
-      info: JSON.stringify(n.info),
-      summary: n.summary ? JSON.stringify(n.summary) : null,
-      error: n.error,
-      now: Date.now(),
-      indexed_hash: indexedHash,
-      seen,
-    });
-    const rowid = before?.rowid ?? written.lastInsertRowid;
-    if (n.state === 'deleted') {
-      if (wasIndexed) dropSearchRows(this.sql, rowid);
-    } else if (text) writeSearchRows(this.sql, rowid, text, wasIndexed);
-  }
-
-  private notePlace(id: string): NotePlace | undefined {
-    const r = this.sql('SELECT rowid, indexed_hash FROM notes WHERE id = ?').get(id) as { rowid: number; indexed_hash: string | null } | undefined;
-    return r ? { rowid: r.rowid, indexedHash: r.indexed_hash } : undefined;
+    writeNoteRow(this.sql, n, { text, seenFile, before: place ?? notePlace(this.sql, n.id) });
   }
 
   /** A renamed note keeps its posts and history under its new id. */
