@@ -8,7 +8,7 @@ import path from 'node:path';
 import { ChannelType } from 'discord-api-types/v10';
 import { describe, expect, it } from 'vitest';
 import { useFakeDiscord } from '../helpers/fakes.js';
-import { runCli } from '../helpers/cli.js';
+import { statusOf } from '../helpers/cli.js';
 import { InProcessCli } from '../helpers/inproc.js';
 import { note, sandbox } from '../helpers/service.js';
 
@@ -46,6 +46,6 @@ describe('crossposts past Discord’s limit', () => {
     await svc.idle(from, 30_000); // idle only once every queued crosspost is out
     expect(fake().messagesIn(news.id).map((m) => !!m.crossposted)).toEqual([true, true, true]);
     await svc.stop();
-    expect(runCli(['status', '--db', sb.db]).stdout).toMatch(/ 0 failed, 0 skipped/);
+    expect(statusOf(sb.db).stdout).toMatch(/ 0 failed, 0 skipped/);
   }, 60_000);
 });

@@ -17,7 +17,7 @@ import { buildSummary } from '../../src/summary/build.js';
 import { NO_PINGS, pingsOf } from '../fakes/discord/mentions.js';
 import { overwrite } from '../fakes/discord/permissions.js';
 import { useFakeDiscord } from '../helpers/fakes.js';
-import { runCli } from '../helpers/cli.js';
+import { statusOf } from '../helpers/cli.js';
 import { InProcessCli } from '../helpers/inproc.js';
 import { note, sandbox, type ServiceEvents } from '../helpers/service.js';
 
@@ -92,7 +92,7 @@ describe('Embed Links', () => {
     expect(fake().messagesIn(fine.id)).toHaveLength(1);
     expect(fake().messagesIn(noEmbeds.id)).toHaveLength(0);
     await svc.stop();
-    const status = runCli(['status', '--db', sb.db]).stdout;
+    const status = statusOf(sb.db).stdout;
     expect(status).toMatch(new RegExp(`discord:${noEmbeds.id}: .*50013 Missing Permissions.*the bot lacks Embed Links in this channel`));
   });
 });

@@ -13,7 +13,7 @@ import { createDiscordDelivery } from '../../src/adapters/discord/deliver.js';
 import { createLogger } from '../../src/log.js';
 import { nextId } from '../fakes/discord/server.js';
 import { useFakeDiscord } from '../helpers/fakes.js';
-import { runCli } from '../helpers/cli.js';
+import { runCli, statusOf } from '../helpers/cli.js';
 import { InProcessCli } from '../helpers/inproc.js';
 import { note, sandbox, type ServiceEvents } from '../helpers/service.js';
 
@@ -33,7 +33,7 @@ async function start(sb: ReturnType<typeof sandbox>, env: NodeJS.ProcessEnv = {}
 /** Stops the service and returns `status`'s text (paused targets and failed deliveries with their reasons). */
 async function statusAfter(svc: ServiceEvents, sb: ReturnType<typeof sandbox>): Promise<string> {
   await svc.stop();
-  return runCli(['status', '--db', sb.db]).stdout;
+  return statusOf(sb.db).stdout;
 }
 
 /**

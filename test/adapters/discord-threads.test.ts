@@ -10,7 +10,7 @@ import { ChannelFlags, ChannelType } from 'discord-api-types/v10';
 import { describe, expect, it } from 'vitest';
 import { nextId } from '../fakes/discord/server.js';
 import { useFakeDiscord } from '../helpers/fakes.js';
-import { runCli } from '../helpers/cli.js';
+import { statusOf } from '../helpers/cli.js';
 import { InProcessCli } from '../helpers/inproc.js';
 import { note, sandbox, type ServiceEvents } from '../helpers/service.js';
 
@@ -56,7 +56,7 @@ describe('a forum post follows its note', () => {
     await save(svc, file, note('Better title', 'Body, changed.'));
     expect(fake().renames).toBe(1); // a body change does not rename
     await svc.stop();
-    expect(runCli(['status', '--db', sb.db]).stdout).toMatch(/ 0 failed, 0 skipped/);
+    expect(statusOf(sb.db).stdout).toMatch(/ 0 failed, 0 skipped/);
   });
 
   it('is renamed when the chat’s translation arrives', async () => {
@@ -94,7 +94,7 @@ describe('a chat that is itself a thread', () => {
     expect(msg!.embeds[0]!.description).toContain('Edited after the thread archived.');
     expect(thread.archived).toBe(true);
     await svc.stop();
-    expect(runCli(['status', '--db', sb.db]).stdout).toMatch(/ 0 failed, 0 skipped/);
+    expect(statusOf(sb.db).stdout).toMatch(/ 0 failed, 0 skipped/);
   });
 });
 
@@ -113,6 +113,6 @@ describe('a webhook into a forum that requires a tag', () => {
     expect(post!.applied_tags!.map((id) => forum.available_tags!.find((t) => t.id === id)!.name)).toEqual(['Notes', 'Rust']);
     expect(fake().messagesIn(post!.id)[0]!.via).toBe('webhook');
     await svc.stop();
-    expect(runCli(['status', '--db', sb.db]).stdout).not.toMatch(/paused|40067/i);
+    expect(statusOf(sb.db).stdout).not.toMatch(/paused|40067/i);
   });
 });

@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { useFakeDiscord } from '../helpers/fakes.js';
-import { runCli } from '../helpers/cli.js';
+import { statusOf } from '../helpers/cli.js';
 import { InProcessCli } from '../helpers/inproc.js';
 import { note, sandbox } from '../helpers/service.js';
 
@@ -138,7 +138,7 @@ describe('Discord through discord.js against the fake REST API and gateway', () 
     await svc!.settled(); // every channel's outcome recorded
     await svc!.stop();
     svc = undefined;
-    const status = runCli(['status', '--db', sb.db]).stdout;
+    const status = statusOf(sb.db).stdout;
     expect(status).toMatch(new RegExp(`discord:${forbidden.id}: .*50001 Missing Access`));
     expect(status).toMatch(new RegExp(`discord:${noperms.id}: .*50013 Missing Permissions`));
     expect(status).toMatch(/discord:999: .*10003 Unknown Channel/);

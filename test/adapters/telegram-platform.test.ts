@@ -15,7 +15,7 @@ import { NoteSearch } from '../../src/search/index.js';
 import { Store } from '../../src/store/store.js';
 import type { FakeChat } from '../fakes/telegram/server.js';
 import { useFakeTelegram } from '../helpers/fakes.js';
-import { runCli } from '../helpers/cli.js';
+import { runCli, statusOf } from '../helpers/cli.js';
 import { InProcessCli } from '../helpers/inproc.js';
 import { note, sandbox, Service } from '../helpers/service.js';
 
@@ -108,7 +108,7 @@ describe('Telegram error texts', () => {
     // One refused attempt, then the chat is paused: the second note is not tried there.
     expect(fake().calls.filter((c) => c.method === 'sendMessage' && Number(c.payload.chat_id) === channel.id)).toHaveLength(1);
     await svc.stop();
-    expect(runCli(['status', '--db', sb.db]).stdout).toMatch(/need administrator rights in the channel chat/);
+    expect(statusOf(sb.db).stdout).toMatch(/need administrator rights in the channel chat/);
   });
 });
 
@@ -223,9 +223,9 @@ describe('deleting old posts (publish.onDelete: delete)', () => {
     await svc.idle(from);
     expect(fake().sentTo(group.id).map((m) => m.text.split('\n')[0])).toEqual(['Old', 'Later']);
     expect(await svc.stop()).toBe(0);
-    const status = JSON.parse(runCli(['status', '--db', sb.db, '--json']).stdout) as { paused: unknown[] };
+    const status = JSON.parse(statusOf(sb.db, { json: true }).stdout) as { paused: unknown[] };
     expect(status.paused).toEqual([]);
-    expect(runCli(['status', '--db', sb.db]).stdout).toMatch(/message can't be deleted/);
+    expect(statusOf(sb.db).stdout).toMatch(/message can't be deleted/);
   });
 
   it('follows the Bot API’s rules by chat: 48 hours in every chat, and a channel post needs can_post_messages', async () => {

@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { useFakeTelegram } from '../helpers/fakes.js';
-import { runCli } from '../helpers/cli.js';
+import { statusOf } from '../helpers/cli.js';
 import { InProcessCli } from '../helpers/inproc.js';
 import { note, sandbox, sleep } from '../helpers/service.js';
 
@@ -111,7 +111,7 @@ describe('Telegram through grammY against the fake Bot API', () => {
       expect(titles).toEqual(['Storm 0', 'Storm 1', 'Storm 2']);
     }
     expect(fake().tooManyRequests).toBeGreaterThanOrEqual(12);
-    const s = JSON.parse(runCli(['status', '--db', sb.db, '--json']).stdout) as { outbox: Record<string, number> };
+    const s = JSON.parse(statusOf(sb.db, { json: true }).stdout) as { outbox: Record<string, number> };
     expect(s.outbox).toEqual({ done: 15 });
   });
 
@@ -125,7 +125,7 @@ describe('Telegram through grammY against the fake Bot API', () => {
     const sb = sandbox(config(`routes:\n  - platform: telegram\n    chat: 601\n  - platform: telegram\n    chat: 999\n  - platform: telegram\n    chat: 603\n`));
     await startService(sb);
     // The old group's subscription was made before the upgrade.
-    runCli(['status', '--db', sb.db]);
+    statusOf(sb.db);
     const { Store } = await import('../../src/store/store.js');
     const store = new Store(sb.db);
     store.subscribe({ platform: 'telegram', chat: '-602', thread: '' }, {});
@@ -135,7 +135,7 @@ describe('Telegram through grammY against the fake Bot API', () => {
     await svc!.settled(); // every chat's outcome recorded
     await svc!.stop();
     svc = undefined;
-    const status = runCli(['status', '--db', sb.db]).stdout;
+    const status = statusOf(sb.db).stdout;
     expect(status).toMatch(/telegram:601: telegram sendMessage: 403 Forbidden: bot was blocked by the user/);
     expect(status).toMatch(/telegram:999: telegram sendMessage: 400 Bad Request: chat not found/);
     const s2 = new Store(sb.db);
@@ -236,7 +236,7 @@ describe('faults', () => {
     for (const c of chats) expect(fake().sentTo(c.id).map((m) => m.text.split('\n')[0])).toEqual(['Fault one', 'Fault two']);
     await svc!.stop();
     svc = undefined;
-    const s = JSON.parse(runCli(['status', '--db', sb.db, '--json']).stdout) as { outbox: Record<string, number>; paused: unknown[] };
+    const s = JSON.parse(statusOf(sb.db, { json: true }).stdout) as { outbox: Record<string, number>; paused: unknown[] };
     expect(s.outbox).toEqual({ done: 6 });
     expect(s.paused).toEqual([]);
   });

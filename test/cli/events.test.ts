@@ -25,8 +25,20 @@ const EVENT = z.discriminatedUnion('event', [
   ...(['post', 'edit', 'delete', 'digest'] as const).map((kind) => z.object({ event: z.literal(kind), ...delivery }).strict()),
 ]);
 
-function checked(events: ServiceEvent[]) {
+type Event = z.infer<typeof EVENT>;
+type Delivery = Exclude<Event, { event: 'ready' | 'idle' }>;
+
+function checked(events: ServiceEvent[]): Event[] {
   return events.map((e) => EVENT.parse(e));
+}
+
+/** The deliveries among a step's events (all of them but its idle signals). */
+function deliveries(events: Event[]): Delivery[] {
+  return events.flatMap((e) => {
+    if (e.event === 'idle') return [];
+    if (e.event === 'ready') throw new Error('a second ready within one life');
+    return [e];
+  });
 }
 
 const config = (mode: 'group' | 'separate') => `watch:\n  quietMs: 150\npublish:\n  translations: { mode: ${mode}, graceMs: 0 }\n  onDelete: delete\n  onChange: edit\n  digest:\n    threshold: 2\n`;
@@ -42,7 +54,7 @@ async function life(mode: 'group' | 'separate') {
     await svc.idle(from, 20_000);
     const out = svc.events.slice(from);
     from = svc.events.length;
-    return checked(out).filter((e) => e.event !== 'idle');
+    return deliveries(checked(out));
   };
   const lone = await step(() => writeFileSync(path.join(sb.notes, 'lone.md'), note('Lone', 'A note without translations.')));
   const pair = await step(() => {

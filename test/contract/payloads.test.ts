@@ -117,7 +117,7 @@ describe('Telegram payloads', () => {
       for (const sent of [telegramPayloadFor({ summary }, TPL), telegramPayloadFor({ summary, alsoIn: ALSO_IN }, TPL)]) {
         problems.push(...[...textProblems(sent.text, sent.parse_mode), ...previewProblems(sent.link_preview_options)].map((p) => `${id} template: ${p}`));
       }
-      const reply = renderTelegramReply({ type: 'note', summary, more: all.slice(0, 5).map((s) => ({ id: s.id, title: s.summary.title, lang: 'en', url: s.summary.url, score: 1, members: [s.id] })) });
+      const reply = renderTelegramReply({ type: 'note', noteId: id, summary, more: all.slice(0, 5).map((s) => ({ id: s.id, title: s.summary.title, lang: 'en', url: s.summary.url, score: 1, members: [s.id] })) });
       problems.push(...[...textProblems(reply.text, reply.parse_mode), ...keyboardProblems(reply.reply_markup)].map((p) => `${id} reply: ${p}`));
     }
     const articles = all.slice(0, 50).map((s, i) => inlineArticle(`k${i}`, { title: s.summary.title, url: s.summary.url }, s.summary));

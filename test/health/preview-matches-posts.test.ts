@@ -10,7 +10,8 @@ import type { PreviewEntry } from '../../src/health/preview/notes.js';
 import { FakeDiscord } from '../fakes/discord/server.js';
 import { FakeTelegram } from '../fakes/telegram/server.js';
 import { freePort } from '../helpers/net.js';
-import { killLeftoverServices, note, sandbox, Service } from '../helpers/service.js';
+import { InProcessCli } from '../helpers/inproc.js';
+import { killLeftoverServices, note, sandbox } from '../helpers/service.js';
 
 const DISCORD_TOKEN = 'MTEwMDAwMDAwMDAwMDAwMDAwMg.fake.discord-token-for-tests';
 const TELEGRAM_TOKEN = '123456:TEST-token-abcdefghijklmnopqrstuvwxyz';
@@ -42,7 +43,8 @@ it('posts to Discord and Telegram exactly the payloads the preview page shows', 
       `routes:\n  - platform: discord\n    chat: "${channel.id}"\n  - platform: telegram\n    chat: "${chat.id}"`,
     ].join('\n') + '\n',
   );
-  const svc = Service.start(sb, [], { DISCORD_TOKEN, TELEGRAM_BOT_TOKEN: TELEGRAM_TOKEN });
+  // In process: what is compared is the payloads, not the process.
+  const svc = InProcessCli.start(sb, [], { DISCORD_TOKEN, TELEGRAM_BOT_TOKEN: TELEGRAM_TOKEN });
   await svc.ready();
   await discord.waitFor(() => discord.connected && discord.identifies > 0, 15_000, 'gateway identify');
   const from = svc.events.length;

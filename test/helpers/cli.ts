@@ -1,5 +1,6 @@
 /** Runs the built `notecast` binary as a user would. */
 import { spawn, spawnSync } from 'node:child_process';
+import { runStatus } from '../../src/cli/status.js';
 import { CLI, REPO_ROOT } from './corpus.js';
 
 export interface CliResult {
@@ -41,4 +42,16 @@ export function runCliAsync(args: string[], opts: { cwd?: string; env?: NodeJS.P
       resolve({ code, stdout, stderr });
     }),
   );
+}
+
+/**
+ * `notecast status --db <db> [--json]` run in this process: `runStatus`, which `main.ts` calls for it,
+ * printing into the result instead of stdout. For tests that read what status says about a route;
+ * the CLI's own tests (test/cli/) run the process.
+ */
+export function statusOf(db: string, opts: { json?: boolean } = {}): CliResult {
+  let stdout = '';
+  let stderr = '';
+  const code = runStatus({ db, ...opts }, { out: (l) => (stdout += `${l}\n`), err: (l) => (stderr += `${l}\n`) });
+  return { code, stdout, stderr };
 }

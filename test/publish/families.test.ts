@@ -8,7 +8,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FakeTelegram } from '../fakes/telegram/server.js';
 import { copyCorpusNotes, corpusFamily, CORPUS_JEKYLL_CONFIG, CORPUS_NOTES, manifest } from '../helpers/corpus.js';
-import { runCli } from '../helpers/cli.js';
+import { runCli, statusOf } from '../helpers/cli.js';
 import { InProcessCli } from '../helpers/inproc.js';
 import { killLeftoverServices, sandbox, type ServiceEvent } from '../helpers/service.js';
 
@@ -61,7 +61,7 @@ describe('translation families', () => {
     const jaUrl = manifest().find((r) => r.path === '_posts/ja/2025-10-05-llama-4-hype-reality-ja.md')!.url_path;
     expect(also).toContain(`日本語: https://lzwjava.github.io${jaUrl}`); // the translation's own URL (the corpus's site config)
     await svc.stop();
-    expect(runCli(['status', '--db', sb.db]).stdout).toMatch(/9 published\); the 9 published are 1 translation family \(one announcement each\)/);
+    expect(statusOf(sb.db).stdout).toMatch(/9 published\); the 9 published are 1 translation family \(one announcement each\)/);
   });
 
   it('preview --json shows each note’s family key and the members found', () => {

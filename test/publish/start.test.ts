@@ -1,7 +1,7 @@
 import { cpSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runCli } from '../helpers/cli.js';
+import { statusOf } from '../helpers/cli.js';
 import { InProcessCli } from '../helpers/inproc.js';
 import { killLeftoverServices, note, sandbox, type ServiceEvents } from '../helpers/service.js';
 
@@ -117,7 +117,7 @@ describe('notecast start (console adapter, in process)', () => {
     await svc.idle(svc.indexOf((e) => e.event === 'post'));
     expect(svc.deliveries().map((e) => e.noteId)).toEqual(['b-en']);
     await svc.stop();
-    const status = runCli(['status', '--db', sb.db]);
+    const status = statusOf(sb.db);
     expect(status.code).toBe(0);
     expect(status.stdout).toMatch(/notes:\s+2 \(2 published\)/);
     expect(status.stdout).toMatch(/1 done, 0 failed/);
@@ -132,7 +132,7 @@ describe('notecast start (console adapter, in process)', () => {
     await svc.waitFor((e) => e.some((x) => x.noteId === 'fine-en'), 10_000, 'fine post');
     expect(svc.stderr).toMatch(/broken-en\.md:2: invalid YAML/);
     await svc.stop();
-    expect(runCli(['status', '--db', sb.db]).stdout).toMatch(/broken-en\.md:2: invalid YAML/);
+    expect(statusOf(sb.db).stdout).toMatch(/broken-en\.md:2: invalid YAML/);
   });
 });
 
@@ -149,7 +149,7 @@ describe('the watched folder changing under the service', () => {
     // Same content, new id: no new announcement (no URL here, so the summary is unchanged).
     expect(svc.deliveries().map((e) => e.event)).toEqual(['post']);
     await svc.stop();
-    const s = JSON.parse(runCli(['status', '--db', sb.db, '--json']).stdout) as { notes: Record<string, number> };
+    const s = JSON.parse(statusOf(sb.db, { json: true }).stdout) as { notes: Record<string, number> };
     expect(s.notes).toEqual({ published: 1 });
   });
 
@@ -255,7 +255,7 @@ describe('coming back', () => {
     writeFileSync(file, text);
     // Its posts were kept, so nothing new is posted, but the note is live again (not stuck as deleted).
     await svc.idle(from);
-    const live = JSON.parse(runCli(['status', '--db', sb.db, '--json']).stdout) as { notes: Record<string, number> };
+    const live = JSON.parse(statusOf(sb.db, { json: true }).stdout) as { notes: Record<string, number> };
     expect(live.notes).toEqual({ published: 1 });
     expect(svc.deliveries()).toHaveLength(1);
     writeFileSync(file, note('Back again', 'It returns, changed.'));
@@ -271,7 +271,7 @@ describe('coming back', () => {
     writeFileSync(broken, note('Fix me', 'Good text.'));
     await svc.idle(from);
     await svc.stop();
-    const status = runCli(['status', '--db', sb.db]).stdout;
+    const status = statusOf(sb.db).stdout;
     expect(status).not.toMatch(/fixme-en\.md/);
     expect(status).toMatch(/notes:\s+2 \(2 published\)/);
   });

@@ -5,7 +5,7 @@
 import path from 'node:path';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readNoteFile } from '../../src/notes/read.js';
+import { readNoteFile, type ParsedNote } from '../../src/notes/read.js';
 import { renderDiscordMessage } from '../../src/render/discord.js';
 import { renderTelegramMessage, TELEGRAM_MAX_TEXT, telegramVisibleText } from '../../src/render/telegram.js';
 import { Templates } from '../../src/render/templates/compile.js';
@@ -24,7 +24,7 @@ let cases: Case[] = [];
 
 beforeAll(async () => {
   const opts = corpusReadOptions();
-  const read = [];
+  const read: ParsedNote[] = [];
   for (const row of manifest()) read.push(await readNoteFile(CORPUS_NOTES, path.join(CORPUS_NOTES, row.path), opts));
   // Each note with its family's other languages, as a family announcement carries them.
   cases = read.map(({ note, tokens }) => ({

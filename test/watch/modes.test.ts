@@ -6,7 +6,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { chooseWatchMode } from '../../src/watch/mode.js';
-import { runCli } from '../helpers/cli.js';
+import { statusOf } from '../helpers/cli.js';
 import { InProcessCli } from '../helpers/inproc.js';
 import { killLeftoverServices, note, sandbox } from '../helpers/service.js';
 
@@ -39,7 +39,7 @@ describe('watch.mode: auto', () => {
     await svc.ready();
     expect(svc.stderr).toMatch(/"mode":"(native|poll)","reason":"[^"]+".*watching the notes folder/);
     await svc.stop();
-    expect(runCli(['status', '--db', sb.db]).stdout).toMatch(/watching: +(native|poll) \(.+\)/);
+    expect(statusOf(sb.db).stdout).toMatch(/watching: +(native|poll) \(.+\)/);
   });
 });
 
