@@ -8,7 +8,7 @@ import { isCannotOpen, stateFileProblem } from './paths.js';
 import { runningInstance, type LockHolder } from '../store/lock.js';
 import { startRefusal } from '../store/state.js';
 import type { StatusCounts } from '../store/status.js';
-import { targetKey } from '../store/types.js';
+import { targetKey, type Target } from '../store/types.js';
 import type { Io } from './io.js';
 
 /** Everything `status` shows; `--json` prints it as one object. */
@@ -23,6 +23,8 @@ interface StatusReport extends StatusCounts {
   watch: { mode: string; reason: string } | null;
   platforms: Record<string, { state?: string; since?: number; attempts?: number; reason?: string }>;
   scheduled: { file: string; dueAt: number }[];
+  /** Notes held for a chat's digest schedule (digest:"daily 09:00"): per chat and time, how many. */
+  digests: { target: Target; at: number; notes: number }[];
   /** Notes that could not be read, as `file:line: message` (relative to the notes folder). */
   problems: string[];
   /** publish.waitUntilLive: pages whose first post waits for them (`waiting`), or gave up on at the limit (`held`). */
@@ -87,9 +89,18 @@ function readReport(store: Store, file: string): StatusReport {
     watch: parsed(store.getMeta('watch.mode')),
     platforms,
     scheduled: store.scheduledNotes().map((n) => ({ file: n.file, dueAt: n.dueAt })),
+    digests: heldForDigests(store),
     problems: store.noteErrors().map((e) => e.error),
     pages: store.livePages.pending().map((p) => ({ url: p.url, state: p.state, since: p.firstAt, checks: p.checks, lastResult: p.lastResult })),
   };
+}
+
+function heldForDigests(store: Store): StatusReport['digests'] {
+  const rows = store
+    .sql(`SELECT platform, chat, thread, json_extract(payload, '$.digestAt') AS at, COUNT(*) AS n FROM outbox
+          WHERE kind = 'post' AND status IN ('pending', 'sending') AND json_extract(payload, '$.digestAt') IS NOT NULL GROUP BY platform, chat, thread, at ORDER BY at`)
+    .all() as { platform: Target['platform']; chat: string; thread: string; at: number; n: number }[];
+  return rows.map((r) => ({ target: { platform: r.platform, chat: r.chat, thread: r.thread }, at: r.at, notes: r.n }));
 }
 
 function reportLines(s: StatusReport): string[] {
@@ -113,6 +124,7 @@ function reportLines(s: StatusReport): string[] {
   section('paused targets:', s.paused.map((p) => `${targetKey(p.target)}: ${p.reason} (since ${new Date(p.pausedAt).toISOString()})`));
   section('failed deliveries:', s.failures.map((f) => `#${f.id} ${f.kind} ${f.noteId ?? '(digest)'} → ${targetKey(f.target)}: ${f.error ?? 'unknown'} (${f.attempts} attempts)`));
   section('scheduled notes:', s.scheduled.map((n) => `${n.file}: announced at ${new Date(n.dueAt).toISOString()}`));
+  section('digests waiting:', s.digests.map((d) => `${targetKey(d.target)}: ${d.notes} ${d.notes === 1 ? 'note' : 'notes'}, posted at ${new Date(d.at).toISOString()}`));
   section('notes with problems:', s.problems);
   section(
     'posts waiting for their page:',

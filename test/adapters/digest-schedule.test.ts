@@ -13,6 +13,7 @@ import { InProcessService } from '../helpers/inproc.js';
 import { note } from '../helpers/service.js';
 import { createTelegramAdapter } from '../../src/adapters/telegram/adapter.js';
 import { platformAdaptersOf } from '../../src/cli/start.js';
+import { runStatus } from '../../src/cli/status.js';
 import { parseEnv } from '../../src/config/env.js';
 import { configSchema } from '../../src/config/schema.js';
 import { digestFromOptions } from '../../src/commands/filter-args.js';
@@ -150,6 +151,13 @@ describe('digest schedules', () => {
     expect(held()).toEqual({ n: 2, at: Date.parse('2026-11-01T14:00:00Z') });
     expect(discord.messagesIn(channel.id)).toEqual([]);
     await svc.stop();
+    // `notecast status` says what waits, where and until when.
+    const said: string[] = [];
+    expect(runStatus({ db: svc.db, json: true }, { out: (l) => said.push(l), err: (l) => said.push(l) })).toBe(0);
+    expect((JSON.parse(said[0]!) as { digests: unknown }).digests).toEqual([{ target: { platform: 'discord', chat: channel.id, thread: '' }, at: Date.parse('2026-11-01T14:00:00Z'), notes: 2 }]);
+    said.length = 0;
+    runStatus({ db: svc.db }, { out: (l) => said.push(l), err: (l) => said.push(l) });
+    expect(said).toContain(`  discord:${channel.id}: 2 notes, posted at 2026-11-01T14:00:00.000Z`);
 
     // 13:30 UTC: past 09:00 by the summer offset, before it by the winter one. Nothing goes.
     clock.set('2026-11-01T13:30:00Z');

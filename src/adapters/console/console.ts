@@ -34,7 +34,9 @@ export function createConsoleAdapter(opts: ConsoleAdapterOptions): ChatAdapter {
   const emit = (event: string, target: Target, ctx: SendContext, messageId: string, body: string, message?: OutgoingMessage) => {
     if (opts.json) opts.write(JSON.stringify(jsonEvent(event, target, ctx, messageId, body, message)));
     else {
-      opts.write(`\n[${event} → ${targetKey(target)} #${messageId}]\n${body}`);
+      // The author's controls, which a real chat shows as no notification and a pin (the console pins nothing).
+      const controls = event === 'post' && message?.type === 'summary' ? [message.silent ? 'silent' : '', message.pin ? 'pin asked: the console pins nothing' : ''].filter(Boolean) : [];
+      opts.write(`\n[${event} → ${targetKey(target)} #${messageId}${controls.length ? ` (${controls.join('; ')})` : ''}]\n${body}`);
     }
   };
   const pause = () => (opts.delayMs ? new Promise((r) => setTimeout(r, opts.delayMs)) : Promise.resolve());
