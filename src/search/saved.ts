@@ -96,16 +96,22 @@ const MAX_TYPO_LENGTH = 24;
 /** Two edits are allowed from ten letters on (fuzzy.ts allowedEdits), so only words of eight or more can be two edits away. */
 const TWO_EDITS_FROM = 8;
 
+/** Words whose typo lookups are remembered: notes share most of their words, so most lookups repeat. */
+const MAX_REMEMBERED_WORDS = 100_000;
+
 /** The typed words of all saved searches, under their deletion forms, to find a note's typos of them. */
 class TypoIndex {
   private readonly byForm = new Map<string, string[]>();
   private readonly known = new Set<string>();
   private deepest = 0;
+  /** A note's word → the typed words it is a typo of, while the typed words stay the same. */
+  private readonly remembered = new Map<string, readonly string[]>();
 
   add(term: Term): void {
     const depth = term.prefix && term.text.length <= MAX_TYPO_LENGTH ? typoDepth(term.text) : 0;
     if (!depth || this.known.has(term.text)) return;
     this.known.add(term.text);
+    this.remembered.clear(); // a new typed word may be what a word seen before is a typo of
     this.deepest = Math.max(this.deepest, depth);
     for (const form of deletions(term.text, depth)) {
       const list = this.byForm.get(form);
@@ -126,11 +132,22 @@ class TypoIndex {
     for (const word of words) {
       if (++n > MAX_TYPO_WORDS) break;
       if (word.length < SWAP_ONLY_LENGTH || word.length > MAX_TYPO_LENGTH + 2) continue;
-      for (const form of deletions(word, this.deepest > 1 && word.length >= TWO_EDITS_FROM ? 2 : 1)) {
-        for (const typed of this.byForm.get(form) ?? []) if (!found.has(typed) && isTypoOf(typed, word)) found.add(typed);
-      }
+      for (const typed of this.typedFor(word)) found.add(typed);
     }
     return found;
+  }
+
+  /** The typed words `word` is a typo of: looked up under its deletion forms once, then remembered. */
+  private typedFor(word: string): readonly string[] {
+    const known = this.remembered.get(word);
+    if (known) return known;
+    const out: string[] = [];
+    for (const form of deletions(word, this.deepest > 1 && word.length >= TWO_EDITS_FROM ? 2 : 1)) {
+      for (const typed of this.byForm.get(form) ?? []) if (!out.includes(typed) && isTypoOf(typed, word)) out.push(typed);
+    }
+    if (this.remembered.size >= MAX_REMEMBERED_WORDS) this.remembered.clear();
+    this.remembered.set(word, out);
+    return out;
   }
 }
 
@@ -139,6 +156,8 @@ export class SavedSearches {
   /** Per locale (words are split as the note's language splits them), each search's words. */
   private readonly compiled = new Map<string, Map<string, Term[]>>();
   private typos = new TypoIndex();
+  /** Each collection of searches passed in, compiled per locale (see compiledList). */
+  private readonly lists = new WeakMap<object, Map<string, Array<{ query: string; terms: Term[] }>>>();
 
   private terms(byQuery: Map<string, Term[]>, query: string, locale: string): Term[] {
     let t = byQuery.get(query);
@@ -152,18 +171,33 @@ export class SavedSearches {
     return t;
   }
 
+  /**
+   * Each search with its words, in the locale's split. Kept for as long as the caller passes the same
+   * collection (the publisher reads a new one only when subscriptions change): looking 10,000 searches
+   * up by their text on every note cost more than matching them.
+   */
+  private compiledList(queries: Iterable<string>, locale: string): ReadonlyArray<{ query: string; terms: Term[] }> {
+    const byLocale = this.lists.get(queries as object) ?? new Map<string, Array<{ query: string; terms: Term[] }>>();
+    this.lists.set(queries as object, byLocale);
+    let list = byLocale.get(locale);
+    if (!list) {
+      let byQuery = this.compiled.get(locale);
+      if (!byQuery) this.compiled.set(locale, (byQuery = new Map()));
+      const known = byQuery;
+      list = [...queries].map((query) => ({ query, terms: this.terms(known, query, locale) }));
+      byLocale.set(locale, list);
+    }
+    return list;
+  }
+
   /** The saved searches (as stored) that this note's words match; words are split in the note's locale. */
   match(noteWords: string, locale: string, queries: Iterable<string>): string[] {
     let words: NoteWords | undefined;
     const out: string[] = [];
-    let byQuery = this.compiled.get(locale);
-    if (!byQuery) this.compiled.set(locale, (byQuery = new Map()));
     // Every search compiled first: typos are looked for once per note, with every typed word in the index.
-    const list = Array.isArray(queries) ? (queries as string[]) : [...queries];
-    for (const q of list) this.terms(byQuery, q, locale);
+    const list = this.compiledList(queries, locale);
     let typos: Set<string> | undefined;
-    for (const q of list) {
-      const terms = this.terms(byQuery, q, locale);
+    for (const { query, terms } of list) {
       if (!terms.length) continue;
       words ??= new NoteWords(noteWords);
       let all = true;
@@ -175,7 +209,7 @@ export class SavedSearches {
           break;
         }
       }
-      if (all) out.push(q);
+      if (all) out.push(query);
     }
     return out;
   }

@@ -28,6 +28,16 @@ describe('saved searches', () => {
     expect(s.match(runtime, 'en', ['asynchronuos', 'exceutors', 'asynchronous rsut'])).toEqual(['asynchronuos', 'exceutors']);
   });
 
+  it('what it keeps between notes follows the searches: a new collection is compiled again, a new typed word is looked for in words seen before', () => {
+    const fresh = new SavedSearches();
+    const before = new Set(['golang']);
+    expect(fresh.match(rust, 'en', before)).toEqual([]); // every word of the note looked up once: no typo of `golang`
+    const after = new Set(['golang', 'rsut']);
+    expect(fresh.match(rust, 'en', after)).toEqual(['rsut']); // `rust` seen before, now a typo of a new search
+    expect(fresh.match(rust, 'en', before)).toEqual([]); // the first collection, still as it was
+    expect(fresh.match(rust, 'en', new Set(['tokio futures']))).toEqual(['tokio futures']);
+  });
+
   it('finds Chinese by character pairs, as /note does', () => {
     expect(s.match(zh, 'zh', ['模型文件', '量化'])).toEqual(['模型文件', '量化']);
     expect(s.match(zh, 'zh', ['模糊'])).toEqual([]);
