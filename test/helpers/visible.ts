@@ -4,14 +4,12 @@ import { telegramVisibleText } from '../../src/render/telegram.js';
 import type { KeyPoint } from '../../src/summary/inline.js';
 
 /**
- * A point's words outside its code spans and the characters the writer escaped: where Markdown,
- * HTML or Liquid residue must never be.
+ * A point's words outside its code spans and the characters the writer escaped (each one a mark):
+ * where Markdown, HTML or Liquid residue must never be.
  */
 export function proseOf(p: KeyPoint): string {
-  return p
-    .filter((r) => r.style !== 'code' && r.style !== 'literal')
-    .map((r) => r.text)
-    .join(' ');
+  // A code span leaves a mark, not a space: `#` before code is a hash, and only a space after it would make a heading.
+  return p.map((r) => (r.style === 'code' || r.style === 'literal' ? '\u0001' : r.text)).join('');
 }
 
 /** Discord's inline code (`x`, `` a`b ``) shows its content literally. */

@@ -219,6 +219,13 @@ describe('the text of a point', () => {
     for (const p of buildSummary(note, tokens).keyPoints) expect(proseOf(p)).not.toMatch(RESIDUE);
   });
 
+  it('keeps a hash written before code as the hash it is, not a heading (a shrunk counterexample of the properties test)', () => {
+    const { note, tokens } = parseNote('_posts/2025-01-01-note-en.md', Buffer.from('#` !` Ut.'), opts);
+    const [point] = buildSummary(note, tokens).keyPoints;
+    expect(point).toEqual([{ text: '#' }, { text: ' !', style: 'code' }, { text: ' Ut.' }]);
+    expect(proseOf(point!)).not.toMatch(RESIDUE);
+  });
+
   // Shrunk counterexamples of the properties test: a known element goes whole, attributes and all (as
   // a browser reads it); anything else in angle brackets is text, and the tags inside it still go.
   it.each(['</div> <C <div>', '<A #include <stdio.h>', 'x <C <b>bold</b> y'])('leaves no tag in a point from %j', (text) => {
