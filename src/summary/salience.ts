@@ -4,6 +4,7 @@
  * sentence is grammar) and raised when the title or a heading names them. A point's worth is the
  * weight of the terms it adds to those already chosen. Pure.
  */
+import { categoryOf, hasNumber, LETTER, MARK, NUMBER } from './chars.js';
 import { isPlaceholder, PLACEHOLDER, type SpanTable } from './inline.js';
 
 /** Function words of the Latin-script languages: never a subject, however rare in a short note. */
@@ -66,9 +67,9 @@ function computeClass(cp: number): number {
     if (cp === 95 || cp === 39 || cp === 46 || cp === 47 || cp === 45) return INSIDE; // _ ' . / -
     return 0;
   }
-  const ch = String.fromCodePoint(cp);
-  if (/[\p{L}\p{N}]/u.test(ch)) return STARTS | INSIDE | ENDS;
-  if (/\p{M}/u.test(ch)) return INSIDE | ENDS;
+  const category = categoryOf(cp);
+  if (category & (LETTER | NUMBER)) return STARTS | INSIDE | ENDS;
+  if (category & MARK) return INSIDE | ENDS;
   return cp === 0x2019 ? INSIDE : 0;
 }
 
@@ -218,7 +219,7 @@ export function weighTerms(index: TermIndex, named: Set<string>, headed: Set<str
     else if (headed.has(term)) w *= 1.3;
     if (proper.has(term)) w = Math.max(w, 0.6) * 2;
     if (term.startsWith('\u0000')) w = Math.max(w, 1) * 1.5; // a command or identifier, however often
-    else if (/\p{N}/u.test(term)) w *= 1.3; // a figure: "3-5 minutes", "0.707", "+86"
+    else if (hasNumber(term)) w *= 1.3; // a figure: "3-5 minutes", "0.707", "+86"
     out[id] = w;
   });
   return out;
