@@ -4,10 +4,12 @@
  * rebuilt to count them) was its hot spot. A cache of a pure function of the Unicode tables.
  */
 
-/** `\p{L}`, `\p{N}`, `\p{M}`: one bit each. */
+/** `\p{L}`, `\p{N}`, `\p{M}` and CJK scripts: one bit each. */
 export const LETTER = 1;
 export const NUMBER = 2;
 export const MARK = 4;
+/** Han, Hiragana or Katakana (`\p{Script=…}`): written without spaces, read as character pairs. */
+export const CJK = 8;
 /** Not yet worked out. */
 const UNKNOWN = 0x80;
 
@@ -16,7 +18,12 @@ const astral = new Map<number, number>();
 
 function compute(cp: number): number {
   const ch = String.fromCodePoint(cp);
-  return (/\p{L}/u.test(ch) ? LETTER : 0) | (/\p{N}/u.test(ch) ? NUMBER : 0) | (/\p{M}/u.test(ch) ? MARK : 0);
+  return (
+    (/\p{L}/u.test(ch) ? LETTER : 0) |
+    (/\p{N}/u.test(ch) ? NUMBER : 0) |
+    (/\p{M}/u.test(ch) ? MARK : 0) |
+    (/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u.test(ch) ? CJK : 0)
+  );
 }
 
 /** The category bits of a code point (a lone surrogate has none, as for a regex with the `u` flag). */

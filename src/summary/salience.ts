@@ -4,7 +4,7 @@
  * sentence is grammar) and raised when the title or a heading names them. A point's worth is the
  * weight of the terms it adds to those already chosen. Pure.
  */
-import { categoryOf, hasNumber, LETTER, MARK, NUMBER } from './chars.js';
+import { categoryOf, CJK, hasNumber, LETTER, MARK, NUMBER } from './chars.js';
 import { isPlaceholder, PLACEHOLDER, type SpanTable } from './inline.js';
 
 /** Function words of the Latin-script languages: never a subject, however rare in a short note. */
@@ -20,16 +20,7 @@ const STOP = new Set(
   ).split(' '),
 );
 
-/** Whether every character is a hiragana (the Hiragana script of the BMP: U+3041–U+3096, U+309D–U+309F). */
-function hiraganaOnly(s: string): boolean {
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (!((c >= 0x3041 && c <= 0x3096) || (c >= 0x309d && c <= 0x309f))) return false;
-  }
-  return s.length > 0;
-}
 const CJK_TEST = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
-const CJK_RUN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]+/gu;
 /** A word: `[\p{L}\p{N}][\p{L}\p{M}\p{N}_'’.+#/-]*[\p{L}\p{M}\p{N}+#]|[\p{L}\p{N}]`, found by `wordSpans`. */
 export const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}_'’.+#/-]*[\p{L}\p{M}\p{N}+#]|[\p{L}\p{N}]/gu;
 
@@ -111,12 +102,62 @@ export function* wordSpans(text: string): Generator<[number, number]> {
  */
 export function termsOf(text: string, spans: SpanTable, proper?: Set<string>): Set<string> {
   const out = new Set<string>();
-  eachTerm(text, spans, proper, (term) => out.add(term));
+  eachTerm(text, spans, proper, { term: (t) => out.add(t), pair: (key) => out.add(pairText(key)) });
   return out;
 }
 
-/** Calls `visit` with each term of `text` in reading order (a term may come more than once). */
-function eachTerm(text: string, spans: SpanTable, proper: Set<string> | undefined, visit: (term: string) => void): void {
+/** Where eachTerm sends what it finds: a CJK pair comes as a number (pairKey), so no string is built for it. */
+interface TermVisitor {
+  term(term: string): void;
+  pair(key: number): void;
+}
+
+/** A lone CJK unit's key: past every pair's (two UTF-16 units, below 2^32). */
+const LONE = 2 ** 32;
+
+/** The text of a CJK term from its key: one or two UTF-16 units. */
+function pairText(key: number): string {
+  return key >= LONE ? String.fromCharCode(key - LONE) : String.fromCharCode(Math.floor(key / 0x10000), key % 0x10000);
+}
+
+function isHiraganaUnit(c: number): boolean {
+  return (c >= 0x3041 && c <= 0x3096) || (c >= 0x309d && c <= 0x309f);
+}
+
+/**
+ * Sends each run of CJK characters as overlapping pairs of UTF-16 units (a run of one unit as
+ * itself), and returns the text with each run replaced by a space, for the word pass.
+ */
+function cjkPairs(plain: string, visit: TermVisitor): string {
+  let rest = '';
+  let last = 0;
+  let i = 0;
+  while (i < plain.length) {
+    const cp = plain.codePointAt(i)!;
+    if (!(categoryOf(cp) & CJK)) {
+      i += cp > 0xffff ? 2 : 1;
+      continue;
+    }
+    let end = i + (cp > 0xffff ? 2 : 1);
+    for (let next = plain.codePointAt(end); next !== undefined && categoryOf(next) & CJK; next = plain.codePointAt(end)) end += next > 0xffff ? 2 : 1;
+    // Kana alone are endings and particles ("ます", "です", "して"): Japanese grammar, not a subject.
+    if (end - i === 1) {
+      if (!isHiraganaUnit(plain.charCodeAt(i))) visit.pair(LONE + plain.charCodeAt(i));
+    } else {
+      for (let k = i; k + 1 < end; k++) {
+        const a = plain.charCodeAt(k);
+        const b = plain.charCodeAt(k + 1);
+        if (!(isHiraganaUnit(a) && isHiraganaUnit(b))) visit.pair(a * 0x10000 + b);
+      }
+    }
+    rest += `${plain.slice(last, i)} `;
+    last = i = end;
+  }
+  return rest + plain.slice(last);
+}
+
+/** Sends each term of `text` in reading order (a term may come more than once). */
+function eachTerm(text: string, spans: SpanTable, proper: Set<string> | undefined, visit: TermVisitor): void {
   let plain = text;
   if (PLACEHOLDER.test(text)) {
     plain = '';
@@ -126,20 +167,11 @@ function eachTerm(text: string, spans: SpanTable, proper: Set<string> | undefine
         continue;
       }
       const run = spans.get(ch);
-      if (run?.style === 'code') visit(`\u0000${run.text.trim().toLowerCase()}`);
+      if (run?.style === 'code') visit.term(`\u0000${run.text.trim().toLowerCase()}`);
       else if (run) plain += ` ${run.text} `;
     }
   }
-  if (CJK_TEST.test(plain)) {
-    plain = plain.replace(CJK_RUN, (run) => {
-      for (let i = 0; i + 1 < run.length || i === 0; i++) {
-        const pair = run.slice(i, i + 2);
-        // Kana alone are endings and particles ("ます", "です", "して"): Japanese grammar, not a subject.
-        if (!hiraganaOnly(pair)) visit(pair);
-      }
-      return ' ';
-    });
-  }
+  if (CJK_TEST.test(plain)) plain = cjkPairs(plain, visit);
   let start = 0;
   while (start < plain.length) {
     const end = wordEnd(plain, start);
@@ -147,7 +179,7 @@ function eachTerm(text: string, spans: SpanTable, proper: Set<string> | undefine
       start += plain.codePointAt(start)! > 0xffff ? 2 : 1;
       continue;
     }
-    wordTerm(plain, start, end, proper, visit);
+    wordTerm(plain, start, end, proper, visit.term);
     start = end;
   }
 }
@@ -171,6 +203,8 @@ function wordTerm(plain: string, start: number, end: number, proper: Set<string>
  */
 export class TermIndex {
   private readonly idOf = new Map<string, number>();
+  /** CJK pairs by their key (no other term is made of CJK units alone, so the two maps never share a term). */
+  private readonly pairIdOf = new Map<number, number>();
   readonly terms: string[] = [];
   /** Units using each term. */
   readonly df: number[] = [];
@@ -182,21 +216,32 @@ export class TermIndex {
   add(text: string, spans: SpanTable, proper: Set<string>): number[] {
     const unit = ++this.units;
     const ids: number[] = [];
-    eachTerm(text, spans, proper, (term) => {
-      let id = this.idOf.get(term);
-      if (id === undefined) {
-        id = this.terms.length;
-        this.idOf.set(term, id);
-        this.terms.push(term);
-        this.df.push(0);
-        this.lastUnit.push(0);
-      }
+    const count = (id: number) => {
       if (this.lastUnit[id] === unit) return;
       this.lastUnit[id] = unit;
       this.df[id]!++;
       ids.push(id);
+    };
+    eachTerm(text, spans, proper, {
+      term: (term) => {
+        let id = this.idOf.get(term);
+        if (id === undefined) this.idOf.set(term, (id = this.newTerm(term)));
+        count(id);
+      },
+      pair: (key) => {
+        let id = this.pairIdOf.get(key);
+        if (id === undefined) this.pairIdOf.set(key, (id = this.newTerm(pairText(key))));
+        count(id);
+      },
     });
     return ids;
+  }
+
+  private newTerm(term: string): number {
+    this.terms.push(term);
+    this.df.push(0);
+    this.lastUnit.push(0);
+    return this.terms.length - 1;
   }
 }
 
