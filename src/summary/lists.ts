@@ -6,7 +6,7 @@
 import type { Token, Tokens } from 'marked';
 import { collapseWhitespace } from '../util/text.js';
 import type { SpanTable } from './inline.js';
-import { cleanText, collectLinks, inlineText } from './plain.js';
+import { cleanText, hasLink, inlineText } from './plain.js';
 import { splitSentences } from './sentences.js';
 import { isExclamation, isQuestion, pointsBack, speaksAsI, wordCount } from './tone.js';
 import { full, isFragment, isLeadIn, isProse, isTooShort, looksLikeOutput, MAX_ITEM_POINTS, MAX_ITEMS, MAX_NAME, prose, push, SENTENCES_PER_PARAGRAPH, shortCodeLine, type Walk } from './walk.js';
@@ -84,7 +84,7 @@ export function fieldLabels(blocks: readonly Token[]): Set<string> {
 
 export function addList(w: Walk, list: Tokens.List, lead: string | undefined, closing: boolean, first = true): void {
   // A list of sources ("Course materials: [MIT OCW](…)") gives links, not points.
-  if (list.items.filter((item) => collectLinks(item.tokens).length > 0).length * 2 > list.items.length) return;
+  if (list.items.filter((item) => hasLink(item.tokens)).length * 2 > list.items.length) return;
   const items = list.items.slice(0, MAX_ITEMS).map((item) => {
     const { text: rawText, code } = itemText(item, w.spans);
     const text = prose(rawText, w.spans);
