@@ -6,10 +6,10 @@
 import type { Token, Tokens } from 'marked';
 import { collapseWhitespace } from '../util/text.js';
 import type { SpanTable } from './inline.js';
-import { cleanText, collectLinks, inlineText } from './plain.js';
+import { cleanText, hasLink, inlineText } from './plain.js';
 import { splitSentences } from './sentences.js';
 import { isExclamation, isQuestion, pointsBack, speaksAsI, wordCount } from './tone.js';
-import { isFragment, isLeadIn, isProse, isTooShort, looksLikeOutput, MAX_ITEM_POINTS, MAX_ITEMS, MAX_NAME, prose, push, SENTENCES_PER_PARAGRAPH, shortCodeLine, type Walk } from './walk.js';
+import { full, isFragment, isLeadIn, isProse, isTooShort, looksLikeOutput, MAX_ITEM_POINTS, MAX_ITEMS, MAX_NAME, prose, push, SENTENCES_PER_PARAGRAPH, shortCodeLine, type Walk } from './walk.js';
 
 /** Text of a list item's own words up to its first block: a lead-in takes its short code line and stops there. */
 function itemText(item: Tokens.ListItem, spans: SpanTable): { text: string; code?: string | undefined } {
@@ -84,7 +84,7 @@ export function fieldLabels(blocks: readonly Token[]): Set<string> {
 
 export function addList(w: Walk, list: Tokens.List, lead: string | undefined, closing: boolean, first = true): void {
   // A list of sources ("Course materials: [MIT OCW](…)") gives links, not points.
-  if (list.items.filter((item) => collectLinks(item.tokens).length > 0).length * 2 > list.items.length) return;
+  if (list.items.filter((item) => hasLink(item.tokens)).length * 2 > list.items.length) return;
   const items = list.items.slice(0, MAX_ITEMS).map((item) => {
     const { text: rawText, code } = itemText(item, w.spans);
     const text = prose(rawText, w.spans);
@@ -118,6 +118,8 @@ function addItem(w: Walk, raw: string, code: string | undefined, name: string | 
     if (code === undefined) return;
     text = `${text.replace(/[:：]?$/, ':')} ${w.spans.add({ text: code, style: 'code' })}`;
   }
+  // Past the walk's share nothing is taken: the tests below would decide nothing (a third of the items read).
+  if (full(w)) return;
   if (!text || looksLikeOutput(text, w.spans) || isQuestion(text) || speaksAsI(text, w.locale)) return;
   // A field of a repeated record ("Structure: 8 digits…" under "Singapore") is that record's:
   // "Singapore: 8 digits…"; with no record name to give it, it says nothing alone.

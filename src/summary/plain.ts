@@ -219,25 +219,38 @@ export interface Link {
 
 /** Collects links from a token tree (inline and block), in document order. Code is skipped. */
 export function collectLinks(tokens: readonly Token[] | undefined, out: Link[] = []): Link[] {
-  if (!tokens) return out;
+  findLink(tokens, (l) => {
+    out.push({ text: inlineText(l.tokens), url: l.href });
+    return false;
+  });
+  return out;
+}
+
+/** Whether collectLinks would find a link, without reading any link's text. */
+export function hasLink(tokens: readonly Token[] | undefined): boolean {
+  return findLink(tokens, () => true);
+}
+
+/** Visits the links of a token tree in document order, code skipped, until `visit` returns true (then true). */
+function findLink(tokens: readonly Token[] | undefined, visit: (l: Tokens.Link) => boolean): boolean {
+  if (!tokens) return false;
   for (const t of tokens) {
     if (t.type === 'code' || t.type === 'codespan' || t.type === 'html') continue;
     if (t.type === 'link') {
-      const l = t as Tokens.Link;
-      out.push({ text: inlineText(l.tokens), url: l.href });
+      if (visit(t as Tokens.Link)) return true;
       continue;
     }
     if (t.type === 'list') {
-      for (const item of (t as Tokens.List).items) collectLinks(item.tokens, out);
+      for (const item of (t as Tokens.List).items) if (findLink(item.tokens, visit)) return true;
       continue;
     }
     if (t.type === 'table') {
       const tb = t as Tokens.Table;
-      for (const cell of tb.header) collectLinks(cell.tokens, out);
-      for (const row of tb.rows) for (const cell of row) collectLinks(cell.tokens, out);
+      for (const cell of tb.header) if (findLink(cell.tokens, visit)) return true;
+      for (const row of tb.rows) for (const cell of row) if (findLink(cell.tokens, visit)) return true;
       continue;
     }
-    if ('tokens' in t && Array.isArray(t.tokens)) collectLinks(t.tokens as Token[], out);
+    if ('tokens' in t && Array.isArray(t.tokens) && findLink(t.tokens as Token[], visit)) return true;
   }
-  return out;
+  return false;
 }

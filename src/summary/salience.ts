@@ -4,6 +4,7 @@
  * sentence is grammar) and raised when the title or a heading names them. A point's worth is the
  * weight of the terms it adds to those already chosen. Pure.
  */
+import { categoryOf, CJK, hasNumber, LETTER, MARK, NUMBER } from './chars.js';
 import { isPlaceholder, PLACEHOLDER, type SpanTable } from './inline.js';
 
 /** Function words of the Latin-script languages: never a subject, however rare in a short note. */
@@ -19,16 +20,7 @@ const STOP = new Set(
   ).split(' '),
 );
 
-/** Whether every character is a hiragana (the Hiragana script of the BMP: U+3041–U+3096, U+309D–U+309F). */
-function hiraganaOnly(s: string): boolean {
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (!((c >= 0x3041 && c <= 0x3096) || (c >= 0x309d && c <= 0x309f))) return false;
-  }
-  return s.length > 0;
-}
 const CJK_TEST = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
-const CJK_RUN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]+/gu;
 /** A word: `[\p{L}\p{N}][\p{L}\p{M}\p{N}_'’.+#/-]*[\p{L}\p{M}\p{N}+#]|[\p{L}\p{N}]`, found by `wordSpans`. */
 export const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}_'’.+#/-]*[\p{L}\p{M}\p{N}+#]|[\p{L}\p{N}]/gu;
 
@@ -36,47 +28,67 @@ export const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}_'’.+#/-]*[\p{L}\p{M}\p{N}+#]
 const STARTS = 1;
 const INSIDE = 2;
 const ENDS = 4;
+/** Not yet worked out (the table below is filled as characters are met). */
+const UNKNOWN = 0xff;
 
-/** Classes of each code point met so far (a regex per character was the summary's hot spot). */
-const classOfCache = new Map<number, number>();
+/**
+ * Classes of each BMP code point met so far, astral ones in a map (a regex per character was the
+ * summary's hot spot, and a map lookup per character was the next one). A cache of a pure function.
+ */
+const bmpClass = new Uint8Array(0x10000).fill(UNKNOWN);
+const astralClass = new Map<number, number>();
 
 function classOf(cp: number): number {
+  if (cp < 0x10000) {
+    const known = bmpClass[cp]!;
+    if (known !== UNKNOWN) return known;
+    const c = computeClass(cp);
+    bmpClass[cp] = c;
+    return c;
+  }
+  let c = astralClass.get(cp);
+  if (c === undefined) astralClass.set(cp, (c = computeClass(cp)));
+  return c;
+}
+
+function computeClass(cp: number): number {
   if (cp < 128) {
     if ((cp >= 48 && cp <= 57) || (cp >= 65 && cp <= 90) || (cp >= 97 && cp <= 122)) return STARTS | INSIDE | ENDS;
     if (cp === 43 || cp === 35) return INSIDE | ENDS; // + #
     if (cp === 95 || cp === 39 || cp === 46 || cp === 47 || cp === 45) return INSIDE; // _ ' . / -
     return 0;
   }
-  let c = classOfCache.get(cp);
-  if (c === undefined) {
-    const ch = String.fromCodePoint(cp);
-    if (/[\p{L}\p{N}]/u.test(ch)) c = STARTS | INSIDE | ENDS;
-    else if (/\p{M}/u.test(ch)) c = INSIDE | ENDS;
-    else c = cp === 0x2019 ? INSIDE : 0;
-    classOfCache.set(cp, c);
+  const category = categoryOf(cp);
+  if (category & (LETTER | NUMBER)) return STARTS | INSIDE | ENDS;
+  if (category & MARK) return INSIDE | ENDS;
+  return cp === 0x2019 ? INSIDE : 0;
+}
+
+/** The end of the word starting at `i` (where WORD's match from `i` ends), or -1 when none starts there. */
+function wordEnd(text: string, i: number): number {
+  const cp = text.codePointAt(i)!;
+  if (!(classOf(cp) & STARTS)) return -1;
+  // Greedy through what may be inside, then back to the last character that may end a word.
+  let end = i + (cp > 0xffff ? 2 : 1);
+  let k = end;
+  while (k < text.length) {
+    const next = text.codePointAt(k)!;
+    const cls = classOf(next);
+    if (!(cls & INSIDE)) break;
+    k += next > 0xffff ? 2 : 1;
+    if (cls & ENDS) end = k;
   }
-  return c;
+  return end;
 }
 
 /** Where WORD matches in `text`, as [start, end) offsets, without a regex run per word. */
 export function* wordSpans(text: string): Generator<[number, number]> {
   let i = 0;
   while (i < text.length) {
-    const cp = text.codePointAt(i)!;
-    const size = cp > 0xffff ? 2 : 1;
-    if (!(classOf(cp) & STARTS)) {
-      i += size;
+    const end = wordEnd(text, i);
+    if (end < 0) {
+      i += text.codePointAt(i)! > 0xffff ? 2 : 1;
       continue;
-    }
-    // Greedy through what may be inside, then back to the last character that may end a word.
-    let end = i + size;
-    let k = end;
-    while (k < text.length) {
-      const next = text.codePointAt(k)!;
-      const cls = classOf(next);
-      if (!(cls & INSIDE)) break;
-      k += next > 0xffff ? 2 : 1;
-      if (cls & ENDS) end = k;
     }
     yield [i, end];
     i = end;
@@ -90,6 +102,62 @@ export function* wordSpans(text: string): Generator<[number, number]> {
  */
 export function termsOf(text: string, spans: SpanTable, proper?: Set<string>): Set<string> {
   const out = new Set<string>();
+  eachTerm(text, spans, proper, { term: (t) => out.add(t), pair: (key) => out.add(pairText(key)) });
+  return out;
+}
+
+/** Where eachTerm sends what it finds: a CJK pair comes as a number (pairKey), so no string is built for it. */
+interface TermVisitor {
+  term(term: string): void;
+  pair(key: number): void;
+}
+
+/** A lone CJK unit's key: past every pair's (two UTF-16 units, below 2^32). */
+const LONE = 2 ** 32;
+
+/** The text of a CJK term from its key: one or two UTF-16 units. */
+function pairText(key: number): string {
+  return key >= LONE ? String.fromCharCode(key - LONE) : String.fromCharCode(Math.floor(key / 0x10000), key % 0x10000);
+}
+
+function isHiraganaUnit(c: number): boolean {
+  return (c >= 0x3041 && c <= 0x3096) || (c >= 0x309d && c <= 0x309f);
+}
+
+/**
+ * Sends each run of CJK characters as overlapping pairs of UTF-16 units (a run of one unit as
+ * itself), and returns the text with each run replaced by a space, for the word pass.
+ */
+function cjkPairs(plain: string, visit: TermVisitor): string {
+  let rest = '';
+  let last = 0;
+  let i = 0;
+  while (i < plain.length) {
+    const cp = plain.codePointAt(i)!;
+    if (!(categoryOf(cp) & CJK)) {
+      i += cp > 0xffff ? 2 : 1;
+      continue;
+    }
+    let end = i + (cp > 0xffff ? 2 : 1);
+    for (let next = plain.codePointAt(end); next !== undefined && categoryOf(next) & CJK; next = plain.codePointAt(end)) end += next > 0xffff ? 2 : 1;
+    // Kana alone are endings and particles ("ます", "です", "して"): Japanese grammar, not a subject.
+    if (end - i === 1) {
+      if (!isHiraganaUnit(plain.charCodeAt(i))) visit.pair(LONE + plain.charCodeAt(i));
+    } else {
+      for (let k = i; k + 1 < end; k++) {
+        const a = plain.charCodeAt(k);
+        const b = plain.charCodeAt(k + 1);
+        if (!(isHiraganaUnit(a) && isHiraganaUnit(b))) visit.pair(a * 0x10000 + b);
+      }
+    }
+    rest += `${plain.slice(last, i)} `;
+    last = i = end;
+  }
+  return rest + plain.slice(last);
+}
+
+/** Sends each term of `text` in reading order (a term may come more than once). */
+function eachTerm(text: string, spans: SpanTable, proper: Set<string> | undefined, visit: TermVisitor): void {
   let plain = text;
   if (PLACEHOLDER.test(text)) {
     plain = '';
@@ -99,67 +167,105 @@ export function termsOf(text: string, spans: SpanTable, proper?: Set<string>): S
         continue;
       }
       const run = spans.get(ch);
-      if (run?.style === 'code') out.add(`\u0000${run.text.trim().toLowerCase()}`);
+      if (run?.style === 'code') visit.term(`\u0000${run.text.trim().toLowerCase()}`);
       else if (run) plain += ` ${run.text} `;
     }
   }
-  if (CJK_TEST.test(plain)) {
-    plain = plain.replace(CJK_RUN, (run) => {
-      for (let i = 0; i + 1 < run.length || i === 0; i++) {
-        const pair = run.slice(i, i + 2);
-        // Kana alone are endings and particles ("ます", "です", "して"): Japanese grammar, not a subject.
-        if (!hiraganaOnly(pair)) out.add(pair);
-      }
-      return ' ';
+  if (CJK_TEST.test(plain)) plain = cjkPairs(plain, visit);
+  let start = 0;
+  while (start < plain.length) {
+    const end = wordEnd(plain, start);
+    if (end < 0) {
+      start += plain.codePointAt(start)! > 0xffff ? 2 : 1;
+      continue;
+    }
+    wordTerm(plain, start, end, proper, visit.term);
+    start = end;
+  }
+}
+
+/** The term of one word of `plain` (none for a function word or a short one), and whether it is a name. */
+function wordTerm(plain: string, start: number, end: number, proper: Set<string> | undefined, visit: (term: string) => void): void {
+  let w = plain.slice(start, end);
+  if (w.endsWith('s') && (w.endsWith("'s") || w.endsWith('’s'))) w = w.slice(0, -2);
+  if (w.endsWith('.')) w = w.replace(/[.]+$/, '');
+  const lower = w.toLowerCase();
+  if (STOP.has(lower)) return;
+  // Short words are grammar, unless a number or an acronym ("AI", "C#", "3D").
+  if (w.length < 3 && !/\p{N}|^\p{Lu}{2}$|#/u.test(w)) return;
+  visit(lower);
+  if (proper && lower !== w && start > 0 && INSIDE_SENTENCE.test(plain.slice(Math.max(0, start - 4), start))) proper.add(lower);
+}
+
+/**
+ * The terms of a note's units of text (its candidate points) as small ints, and in how many units
+ * each is: the greedy choice tests coverage in an array, and each term is weighed once.
+ */
+export class TermIndex {
+  private readonly idOf = new Map<string, number>();
+  /** CJK pairs by their key (no other term is made of CJK units alone, so the two maps never share a term). */
+  private readonly pairIdOf = new Map<number, number>();
+  readonly terms: string[] = [];
+  /** Units using each term. */
+  readonly df: number[] = [];
+  /** The last unit that used each term: a unit counts a term once. */
+  private readonly lastUnit: number[] = [];
+  units = 0;
+
+  /** The distinct terms of one unit, in reading order, as ids; `proper` as for termsOf. */
+  add(text: string, spans: SpanTable, proper: Set<string>): number[] {
+    const unit = ++this.units;
+    const ids: number[] = [];
+    const count = (id: number) => {
+      if (this.lastUnit[id] === unit) return;
+      this.lastUnit[id] = unit;
+      this.df[id]!++;
+      ids.push(id);
+    };
+    eachTerm(text, spans, proper, {
+      term: (term) => {
+        let id = this.idOf.get(term);
+        if (id === undefined) this.idOf.set(term, (id = this.newTerm(term)));
+        count(id);
+      },
+      pair: (key) => {
+        let id = this.pairIdOf.get(key);
+        if (id === undefined) this.pairIdOf.set(key, (id = this.newTerm(pairText(key))));
+        count(id);
+      },
     });
+    return ids;
   }
-  for (const [start, end] of wordSpans(plain)) {
-    let w = plain.slice(start, end);
-    if (w.endsWith('s') && (w.endsWith("'s") || w.endsWith('’s'))) w = w.slice(0, -2);
-    if (w.endsWith('.')) w = w.replace(/[.]+$/, '');
-    const lower = w.toLowerCase();
-    if (STOP.has(lower)) continue;
-    // Short words are grammar, unless a number or an acronym ("AI", "C#", "3D").
-    if (w.length < 3 && !/\p{N}|^\p{Lu}{2}$|#/u.test(w)) continue;
-    out.add(lower);
-    if (proper && lower !== w && start > 0 && INSIDE_SENTENCE.test(plain.slice(Math.max(0, start - 4), start))) proper.add(lower);
+
+  private newTerm(term: string): number {
+    this.terms.push(term);
+    this.df.push(0);
+    this.lastUnit.push(0);
+    return this.terms.length - 1;
   }
-  return out;
 }
 
 /** What precedes a word inside a sentence: a letter, digit, comma or bracket, then a space. */
 const INSIDE_SENTENCE = /[\p{L}\p{N},;)]\s+$/u;
 
-export interface TermWeights {
-  weight(term: string): number;
-}
-
 /**
- * Weights from the note's own units of text (sentences, items, headings): rare-in-the-note terms
- * weigh most (an in-note inverse document frequency), terms used more than once a little more than
- * those used once, terms of the title or a heading double.
+ * Weights from the note's own units of text (sentences, items, headings), one per term of the
+ * index: rare-in-the-note terms weigh most (an in-note inverse document frequency), terms used more
+ * than once a little more than those used once, terms of the title or a heading double.
  */
-export function weighTerms(units: readonly Set<string>[], named: Set<string>, headed: Set<string>, proper: Set<string>): TermWeights {
-  const df = new Map<string, number>();
-  for (const u of units) for (const t of u) df.set(t, (df.get(t) ?? 0) + 1);
-  const n = Math.max(units.length, 2);
-  const memo = new Map<string, number>();
-  const weigh = (term: string): number => {
-      const f = df.get(term) ?? 1;
-      if (f > 0.6 * n && n >= 5) return 0; // in most sentences: the note's grammar, not a subject
-      let w = f >= 2 ? 1 + Math.log(f) : 0.25; // a subject comes back; a word used once is a detail
-      if (named.has(term)) w = Math.max(w, 0.5) * 2; // a title word is a subject however often it comes back
-      else if (headed.has(term)) w *= 1.3;
-      if (proper.has(term)) w = Math.max(w, 0.6) * 2;
-      if (term.startsWith('\u0000')) w = Math.max(w, 1) * 1.5; // a command or identifier, however often
-      else if (/\p{N}/u.test(term)) w *= 1.3; // a figure: "3-5 minutes", "0.707", "+86"
-      return w;
-  };
-  return {
-    weight(term: string): number {
-      let w = memo.get(term);
-      if (w === undefined) memo.set(term, (w = weigh(term)));
-      return w;
-    },
-  };
+export function weighTerms(index: TermIndex, named: Set<string>, headed: Set<string>, proper: Set<string>): Float64Array {
+  const n = Math.max(index.units, 2);
+  const out = new Float64Array(index.terms.length);
+  index.terms.forEach((term, id) => {
+    const f = index.df[id]!;
+    if (f > 0.6 * n && n >= 5) return; // in most sentences: the note's grammar, not a subject
+    let w = f >= 2 ? 1 + Math.log(f) : 0.25; // a subject comes back; a word used once is a detail
+    if (named.has(term)) w = Math.max(w, 0.5) * 2; // a title word is a subject however often it comes back
+    else if (headed.has(term)) w *= 1.3;
+    if (proper.has(term)) w = Math.max(w, 0.6) * 2;
+    if (term.startsWith('\u0000')) w = Math.max(w, 1) * 1.5; // a command or identifier, however often
+    else if (hasNumber(term)) w *= 1.3; // a figure: "3-5 minutes", "0.707", "+86"
+    out[id] = w;
+  });
+  return out;
 }

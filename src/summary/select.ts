@@ -8,7 +8,7 @@ import { ELLIPSIS, truncate } from '../util/text.js';
 import { isProse, type Candidate } from './walk.js';
 import { isPlaceholder, PLACEHOLDER, pointText, type KeyPoint, type SpanTable } from './inline.js';
 import { scrubMarkup } from './plain.js';
-import { termsOf, weighTerms } from './salience.js';
+import { TermIndex, termsOf, weighTerms } from './salience.js';
 import { wordCount } from './tone.js';
 
 export interface Budget {
@@ -32,7 +32,8 @@ const MIN_CUT_POINT = 90;
 interface Option {
   c: Candidate;
   text: string;
-  terms: Set<string>;
+  /** Its distinct terms, as ids of the note's TermIndex. */
+  terms: number[];
   cost: number;
   /** What its place in the note is worth (placeWeight), and its weighed terms: ids and weights. */
   place: number;
@@ -64,6 +65,7 @@ function optionsOf(candidates: readonly Candidate[], spans: SpanTable, locale: s
   const options: Option[] = [];
   const seen = new Set<string>();
   const proper = new Set<string>();
+  const index = new TermIndex();
   for (const c of candidates) {
     // Sentence splitting can put leftover markup at a point's start ("# …"): scrub once more.
     const text = truncatePoint(scrubMarkup(c.text).trim(), budget.maxPointChars, spans, locale);
@@ -71,21 +73,17 @@ function optionsOf(candidates: readonly Candidate[], spans: SpanTable, locale: s
     const key = text.toLowerCase();
     if (seen.has(key)) continue;
     seen.add(key);
-    options.push({ c, text, terms: termsOf(text, spans, proper), cost: spans.visibleLength(text) + POINT_OVERHEAD, place: 1, ids: [], ws: [] });
+    options.push({ c, text, terms: index.add(text, spans, proper), cost: spans.visibleLength(text) + POINT_OVERHEAD, place: 1, ids: [], ws: [] });
   }
-  const named = new Set<string>([...termsOf(title, spans)]);
+  const named = termsOf(title, spans);
   const headed = new Set<string>(headings.flatMap((h) => [...termsOf(h, spans)]));
-  const weights = weighTerms(options.map((o) => o.terms), named, headed, proper);
+  const weights = weighTerms(index, named, headed, proper);
   const prose = options.filter((o) => o.c.kind === 'sentence' || o.c.kind === 'item').length;
-  // Terms as small ints, so the greedy loop below tests coverage in an array, not a set of strings.
-  const termIds = new Map<string, number>();
   for (const o of options) {
     o.place = placeWeight(o.c, prose);
-    for (const t of o.terms) {
-      const w = weights.weight(t);
+    for (const id of o.terms) {
+      const w = weights[id]!;
       if (w <= 0) continue;
-      let id = termIds.get(t);
-      if (id === undefined) termIds.set(t, (id = termIds.size));
       o.ids.push(id);
       o.ws.push(w);
     }
@@ -99,7 +97,7 @@ function optionsOf(candidates: readonly Candidate[], spans: SpanTable, locale: s
   const salientCount = options.filter(salient).length;
   const lede = (o: Option) => salientCount < RICH && o.c.opening && o.c.kind === 'sentence' && !o.c.toReader && !o.c.chatty && wordCount(pointText(spans.expand(o.text))) > 6;
   if (salientCount >= MIN_SALIENT) for (const o of options) if (!salient(o) && !lede(o)) o.place = 0;
-  return { options, terms: termIds.size };
+  return { options, terms: index.terms.length };
 }
 
 export function choosePoints(candidates: readonly Candidate[], spans: SpanTable, locale: string, title: string, headings: readonly string[], budget: Budget): KeyPoint[] {

@@ -39,7 +39,7 @@ export function isExclamation(s: string): boolean {
  * it concise", "Let me explain", "I think"). A blogger's "it cost me 23.5 CNY" is a fact and stays;
  * "we" is left alone ("Let's cover DFS, BFS, Dijkstra's and Kruskal's" is how overviews begin).
  */
-const FIRST_PERSON: Array<[RegExp, RegExp]> = [
+export const FIRST_PERSON: Array<[RegExp, RegExp]> = [
   [/^en/, /(?:^|[^\p{L}'’])(?:I['’]ll|I will|I['’]d|I would|I can|I could|I['’]m going to|I hope|I think|I believe|I recommend|I suggest|I['’]ve (?:put|made|written|added|kept|created|included|outlined|listed)|let me|allow me)(?![\p{L}'’])/iu],
   [/^de/, /(?:^|[^\p{L}])(?:ich (?:werde|kann|könnte|würde|hoffe|denke|empfehle|habe (?:hier|dir|Ihnen)|\p{L}+e (?:es |das )?(?:dir|Ihnen|euch))|\p{L}+e ich (?:dir|Ihnen|euch)|lass mich|lassen Sie mich)(?!\p{L})/iu],
   [/^fr/, /(?:^|[^\p{L}])(?:je (?:vais|peux|pourrais|vous|te|garde|recommande|pense|crois|suggère)|j['’](?:espère|ai (?:inclus|ajouté|gardé))|laissez-moi|permettez-moi)(?![\p{L}])/iu],
@@ -53,6 +53,23 @@ const FIRST_PERSON: Array<[RegExp, RegExp]> = [
   [/^ar/, /(?:^|\s)(?:سأ\p{L}+|دعني|اسمح لي)(?=[\s,.،!?؟]|$)/u],
   [/^ru/, /(?:^|[^\p{L}])(?:я (?:могу|буду|думаю|надеюсь|рекомендую)|позвольте мне)(?!\p{L})/iu],
 ];
+
+/**
+ * What every form of a language's rule above holds ("ich " or "lass" in German), in a pattern
+ * without the rule's leading boundary, which makes a regex try every position: most sentences
+ * fail it at once. Same flags as the rule, so case folding finds the same letters.
+ */
+export const FIRST_PERSON_HINT: Rules = [
+  [/^de/, /ich |lass/iu],
+  [/^fr/, /je |j['’]|moi/iu],
+  [/^es/, /voy a|puedo|podría|recomiendo|espero|creo que|mantendré|explicaré|déjame|permíteme/iu],
+];
+
+function firstPerson(s: string, lang: string): boolean {
+  const hint = ruleFor(FIRST_PERSON_HINT, lang);
+  if (hint && !hint.test(s)) return false;
+  return ruleFor(FIRST_PERSON, lang)?.test(s) ?? false;
+}
 
 /** Languages whose script is in a sentence, whatever the note's language (translations leave such bits). */
 function scriptLanguages(s: string): string[] {
@@ -77,18 +94,20 @@ function englishI(s: string): boolean {
 }
 
 export function speaksAsI(s: string, locale: string): boolean {
-  if (/^en/i.test(locale) ? englishI(s) : ruleFor(FIRST_PERSON, locale)?.test(s)) return true;
+  if (/^en/i.test(locale) ? englishI(s) : firstPerson(s, locale)) return true;
   // A translation leaves bits in another script: another script's "I" in a Latin-script note, an
   // English sentence in any other.
   if (LATIN_LOCALE.test(locale)) {
     if (NON_LATIN.test(s)) return scriptLanguages(s).some((lang) => ruleFor(FIRST_PERSON, lang)?.test(s));
     return !/^en/i.test(locale) && englishI(s);
   }
-  return !NON_LATIN.test(s.replace(/[\uE000-\uF8FF]/g, '')) && englishI(s);
+  return !NON_LATIN_TEXT.test(s) && englishI(s);
 }
 
 const LATIN_LOCALE = /^(?:en|es|fr|de|pt|it|nl|pl|tr|vi|id|sv|da|no|nb|fi|cs|ro|hu)(?:$|-)/i;
 const NON_LATIN = /[^\u0000-\u024F\u2000-\u206F]/;
+/** NON_LATIN, placeholders (private use) aside: no string without them need be built. */
+const NON_LATIN_TEXT = /[^\u0000-\u024F\u2000-\u206F\uE000-\uF8FF]/;
 
 /** The reader as "you" near the start: the answer talks about the asker ("You're right", "Your guess of…"). */
 const SECOND_PERSON_START: Array<[RegExp, RegExp]> = [

@@ -6,6 +6,7 @@ import type { Token, Tokens } from 'marked';
 import { collapseWhitespace, stripControls } from '../util/text.js';
 import { stripPrivateUse, type SpanTable } from './inline.js';
 import { cleanText } from './plain.js';
+import { letterUnits } from './chars.js';
 
 export interface Candidate {
   /** Text with placeholders for its code spans (see inline.ts). */
@@ -86,9 +87,10 @@ export function isTooShort(text: string, spans: SpanTable): boolean {
 /** Mostly figures and symbols, as a program's output is ("DFS: 2 0 1 3", "[1]+ Suspended"). */
 export function looksLikeOutput(text: string, spans: SpanTable, minLength = 8): boolean {
   if (spans.hasCode(text)) return false;
-  // Counted by two native passes, not a test per character: this runs on every sentence.
-  const visible = text.length - (text.match(/ /g)?.length ?? 0);
-  const letters = text.length - text.replace(/\p{L}/gu, '').length;
+  let spaces = 0;
+  for (let i = text.indexOf(' '); i >= 0; i = text.indexOf(' ', i + 1)) spaces++;
+  const visible = text.length - spaces;
+  const letters = letterUnits(text);
   return visible >= minLength && letters / visible < 0.45;
 }
 

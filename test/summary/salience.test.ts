@@ -21,3 +21,29 @@ describe('the words of a text', () => {
     expect([...termsOf("The runtime's C# API and Tokio's AI, in 3D.", new SpanTable())]).toEqual(['runtime', 'c#', 'api', 'tokio', 'ai', '3d']);
   });
 });
+
+describe('the CJK terms of a text', () => {
+  // The pairs as the summary first found them: a regex over runs of the three scripts, pairs of UTF-16 units.
+  const byPattern = (text: string): string[] => {
+    const out = new Set<string>();
+    text.replace(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]+/gu, (run) => {
+      for (let i = 0; i + 1 < run.length || i === 0; i++) {
+        const pair = run.slice(i, i + 2);
+        if (![...pair].every((c) => /[\u3041-\u3096\u309d-\u309f]/.test(c))) out.add(pair);
+      }
+      return ' ';
+    });
+    return [...out];
+  };
+  const pieces = ['中', '文', 'の', 'す', 'ます', 'カ', 'ナ', '𠀀', '𪜀', '々', '。', '、', ' ', '「', '」', 'ゝ', 'ゟ', '\uD840'];
+
+  it('are the overlapping pairs of each run, kana-only pairs left out, for any text of those scripts', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 16 }), (parts) => {
+        const text = parts.join('');
+        expect([...termsOf(text, new SpanTable())]).toEqual(byPattern(text));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});

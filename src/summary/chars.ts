@@ -1,0 +1,77 @@
+/**
+ * Unicode general categories of single characters, worked out once per code point and kept: the
+ * summary tests every character of every candidate, and a regex run per character (or a string
+ * rebuilt to count them) was its hot spot. A cache of a pure function of the Unicode tables.
+ */
+
+/** `\p{L}`, `\p{N}`, `\p{M}` and CJK scripts: one bit each. */
+export const LETTER = 1;
+export const NUMBER = 2;
+export const MARK = 4;
+/** Han, Hiragana or Katakana (`\p{Script=…}`): written without spaces, read as character pairs. */
+export const CJK = 8;
+/** Not yet worked out. */
+const UNKNOWN = 0x80;
+
+const bmp = new Uint8Array(0x10000).fill(UNKNOWN);
+const astral = new Map<number, number>();
+
+function compute(cp: number): number {
+  const ch = String.fromCodePoint(cp);
+  return (
+    (/\p{L}/u.test(ch) ? LETTER : 0) |
+    (/\p{N}/u.test(ch) ? NUMBER : 0) |
+    (/\p{M}/u.test(ch) ? MARK : 0) |
+    (/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u.test(ch) ? CJK : 0)
+  );
+}
+
+/** The category bits of a code point (a lone surrogate has none, as for a regex with the `u` flag). */
+export function categoryOf(cp: number): number {
+  if (cp < 0x10000) {
+    const known = bmp[cp]!;
+    if (known !== UNKNOWN) return known;
+    return (bmp[cp] = compute(cp));
+  }
+  let bits = astral.get(cp);
+  if (bits === undefined) astral.set(cp, (bits = compute(cp)));
+  return bits;
+}
+
+/** UTF-16 units of `text` in letters (`\p{L}`): what `text.length - text.replace(/\p{L}/gu, '').length` counts. */
+export function letterUnits(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 128) {
+      const lower = c | 32;
+      if (lower >= 97 && lower <= 122) n++;
+      continue;
+    }
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const cp = text.codePointAt(i)!;
+      if (cp > 0xffff) {
+        if (categoryOf(cp) & LETTER) n += 2;
+        i++;
+        continue;
+      }
+    }
+    if (categoryOf(c) & LETTER) n++;
+  }
+  return n;
+}
+
+/** Whether the text holds a number character (`\p{N}`). */
+export function hasNumber(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 128) {
+      if (c >= 48 && c <= 57) return true;
+      continue;
+    }
+    const cp = text.codePointAt(i)!;
+    if (categoryOf(cp) & NUMBER) return true;
+    if (cp > 0xffff) i++;
+  }
+  return false;
+}

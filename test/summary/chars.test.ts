@@ -1,0 +1,27 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { hasNumber, letterUnits } from '../../src/summary/chars.js';
+
+// Letters of several scripts, marks, digits of other scripts, astral letters and digits, lone surrogates.
+const pieces = ['a', 'Z', '9', ' ', 'é', 'e\u0301', 'ß', '中', 'の', 'ं', 'न', '٣', 'Ⅻ', '½', '😀', '𝑥', '𝟘', '\uD835', '\uDC65', '\u00A0', '_', '#'];
+const text = fc.array(fc.oneof(fc.constantFrom(...pieces), fc.string({ unit: 'grapheme', maxLength: 6 }), fc.string({ unit: 'binary', maxLength: 4 })), { maxLength: 30 }).map((p) => p.join(''));
+
+describe('counting characters by Unicode category', () => {
+  it('counts the UTF-16 units of letters as removing \\p{L} does, for any text', () => {
+    fc.assert(
+      fc.property(text, (s) => {
+        expect(letterUnits(s)).toBe(s.length - s.replace(/\p{L}/gu, '').length);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('finds a number character where \\p{N} does, for any text', () => {
+    fc.assert(
+      fc.property(text, (s) => {
+        expect(hasNumber(s)).toBe(/\p{N}/u.test(s));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
