@@ -156,8 +156,13 @@ class BudgetedWorker {
 
   private spawn(): Worker {
     // A larger young generation than the default: parsing allocates many short-lived strings, and
-    // scavenging them was a tenth of each worker's time (a cold start of 35,000 notes).
-    const w = new Worker(this.script, { workerData: { read: this.o.read, summary: this.o.summary }, resourceLimits: { maxYoungGenerationSizeMb: 48 } });
+    // scavenging them was a tenth of each worker's time (a cold start of 35,000 notes). An old
+    // generation capped at 256 MB instead of the main thread's (gigabytes, from the machine's
+    // memory): V8 lets a heap grow up to 4x what survived its last full collection when its limit
+    // is large, and about 1.3x when it is this small (heap-controller.cc, MaxGrowingFactor), so a
+    // thread's heap stays near what it holds (issue 31's cold peak). A note that needs more is
+    // that note's error, as one that kills its thread is.
+    const w = new Worker(this.script, { workerData: { read: this.o.read, summary: this.o.summary }, resourceLimits: { maxYoungGenerationSizeMb: 48, maxOldGenerationSizeMb: 256 } });
     w.unref(); // an idle parser never keeps the process alive
     this.ready = false;
     w.on('message', (m: unknown) => {
