@@ -55,6 +55,8 @@ export class FolderSync {
   /** Batches waiting to be run again (the store was unavailable). */
   private retrying = 0;
   private loading = true;
+  /** The start-up scan read the whole note table and every file's stat (a warm start parses nothing, yet leaves as much garbage): memory is given back at the first idle. */
+  private startScanned = false;
   private stopping = false;
   /** Batches the watcher delivered while `load()` was scanning: run by `follow()`. */
   private readonly early: Batch[] = [];
@@ -98,6 +100,7 @@ export class FolderSync {
     const mtimes = new Map<string, number>();
     const result = await publisher.processBatch({ changed: files, removed: this.notesGone(files) }, { firstRun, afterRestore: this.deps.afterRestore, onProgress: this.deps.onProgress, mtimes, trustStat: true });
     store.setMeta('initialized', new Date().toISOString());
+    this.startScanned = true;
     log.info({ ...result, firstRun, afterRestore: this.deps.afterRestore === true, removalsWaiting: publisher.pendingRemovals }, 'start-up scan reconciled');
     await this.watcher.ready;
     const again = scanNotesSync(root);
@@ -148,7 +151,8 @@ export class FolderSync {
       try {
         if (this.loading || this.queued || this.retrying || this.watcher.settling() || this.deps.publisher.pendingRemovals || !this.deps.deliveriesIdle()) return;
         // Looked at with or without `onIdle` (start without --json): a cold start's memory is given back either way.
-        if (this.deps.publisher.parser.bigBatchEnded()) this.releaseMemory();
+        if (this.deps.publisher.parser.bigBatchEnded() || this.startScanned) this.releaseMemory();
+        this.startScanned = false;
         this.deps.onIdle?.();
       } catch {
         // the store is busy: a later batch or delivery looks again
