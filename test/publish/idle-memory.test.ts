@@ -15,6 +15,7 @@ import { parseEnv } from '../../src/config/env.js';
 import { silentLogger } from '../../src/log.js';
 import { DEFAULT_FILE_LANGS } from '../../src/notes/lang.js';
 import { POOL_THRESHOLD } from '../../src/publish/parse-pool.js';
+import { Store } from '../../src/store/store.js';
 
 /** Bytes of the old generation that hold nothing live: what a compaction gives back. */
 function oldSpaceFree(): number {
@@ -70,5 +71,14 @@ describe('memory when a cold start goes idle', () => {
     expect(kept).toBe(25_000); // the fragmenting objects were alive at idle
     // Without the compaction the pages the batch left sparse stay: tens of MiB free inside the old generation.
     expect(freeAtIdle).toBeLessThan(4 * 2 ** 20);
+  });
+
+  it('the store keeps at most 4 MB of SQLite pages in memory (better-sqlite3 builds SQLite with 16)', () => {
+    const store = new Store(path.join(mkdtempSync(path.join(tmpdir(), 'notecast-cache-')), 'state.db'));
+    try {
+      expect(store.db.pragma('cache_size', { simple: true })).toBe(-4000);
+    } finally {
+      store.close();
+    }
   });
 });
