@@ -24,6 +24,8 @@ import { baselines, startUntilIdle } from './startup.js';
 const r1 = (x: number) => Math.round(x * 10) / 10;
 const r2 = (x: number) => Math.round(x * 100) / 100;
 const QUIET_MS = 250;
+/** The machine's 1-minute load average: the machine is shared, so each size's row says what it ran beside. */
+const loadAverage = () => r1(os.loadavg()[0]!);
 
 /** Saves in a folder of their own, alternately a new note and an edit of it; ms from the write to its post or edit, less the quiet period. */
 async function saveLatencies(svc: BenchService, root: string, saves: number): Promise<number[]> {
@@ -62,7 +64,7 @@ function lookupTimes(db: string): number[] {
   return times.sort((a, b) => a - b);
 }
 
-async function atSize(n: number, saves: number): Promise<Record<string, number>> {
+async function atSize(n: number, saves: number): Promise<Record<string, number | string>> {
   const treeDir = path.join(process.env.BENCH_GROWTH_DIR ?? benchTmp('growth'), `blog-${n}`);
   const t0 = performance.now();
   const { dir } = blogTree(n, treeDir);
@@ -74,6 +76,7 @@ async function atSize(n: number, saves: number): Promise<Record<string, number>>
   writeFileSync(path.join(work, 'bench.yaml'), `watch:\n  quietMs: ${QUIET_MS}\npublish:\n  translations: { mode: group, graceMs: 0 }\nlog:\n  level: warn\n`);
   const db = path.join(work, 'state.db');
   try {
+    const loadBefore = loadAverage();
     const base = baselines(dir);
     // Cold start, then the saves on the same process once it is idle.
     const svc = new BenchService(['--notes', dir, '--db', db, '--config', path.join(work, 'bench.yaml')], work);
@@ -91,6 +94,7 @@ async function atSize(n: number, saves: number): Promise<Record<string, number>>
     const lookups = lookupTimes(db);
     return {
       notes: n,
+      loadAverage1mBeforeAfter: [loadBefore, loadAverage()].join(' → '),
       writeTreeS,
       bareScanMs: base.scanMs,
       bareParseOnThreadsMs: base.parseThreadsMs,
@@ -101,7 +105,11 @@ async function atSize(n: number, saves: number): Promise<Record<string, number>>
       coldCpuVsBareParse: r2(coldIdle.cpuMs / base.parseThreadsCpuMs),
       coldCpuUsPerNote: Math.round((coldIdle.cpuMs / n) * 1000),
       coldPeakRssMiB: coldPeak,
+      // The bare parse's process (read + gray-matter + marked on the same threads, everything dropped as it goes) at its peak: what parsing alone holds.
+      bareParsePeakRssMiB: base.parseThreadsPeakRssMiB,
+      coldPeakVsBareParse: r2(coldPeak / base.parseThreadsPeakRssMiB),
       idleRssMiB: coldIdle.rssMiB,
+      idleRssVsBareParsePeak: r2(coldIdle.rssMiB / base.parseThreadsPeakRssMiB),
       warmIdleMs: warm.idleMs,
       warmVsBareScan: r2(warm.idleMs / base.scanMs),
       warmUsPerNote: Math.round((warm.idleMs / n) * 1000),
@@ -121,8 +129,9 @@ export async function benchGrowth(sizes: number[], saves = 40): Promise<Record<s
   const rows = [];
   for (const n of sizes) rows.push(await atSize(n, saves));
   const largest = rows[rows.length - 1]!;
-  const ref = rows.find((row) => row.notes === 35_000) ?? rows[Math.max(0, rows.length - 2)]!;
-  const per = (k: string) => r2(largest[k]! / ref[k]!);
+  // 35k's row, or the one before the largest: never the largest against itself.
+  const ref = rows.find((row) => row.notes === 35_000 && row !== largest) ?? rows[rows.length - 2] ?? largest;
+  const per = (k: string) => r2(Number(largest[k]) / Number(ref[k]));
   return {
     bench: 'growth: 5k, 35k and 100k notes (issue 31)',
     machine: machine(),

@@ -91,11 +91,11 @@ async function nodeStartMs(cwd: string): Promise<number> {
 const ratio = (a: number, b: number) => Math.round((a / b) * 100) / 100;
 
 /** The bare baselines of one run, each in its own process: walk + read + hash, and read + gray-matter + marked on the service's number of threads. */
-export function baselines(dir: string): { scanMs: number; scanCpuMs: number; parseThreadsMs: number; parseThreadsCpuMs: number } {
+export function baselines(dir: string): { scanMs: number; scanCpuMs: number; parseThreadsMs: number; parseThreadsCpuMs: number; parseThreadsPeakRssMiB: number } {
   const self = fileURLToPath(import.meta.url);
   const scan = runPhase(self, ['scan', dir]);
   const parse = runPhase(self, ['parse-threads', dir]);
-  return { scanMs: Number(scan.ms), scanCpuMs: Number(scan.cpuMs), parseThreadsMs: Number(parse.ms), parseThreadsCpuMs: Number(parse.cpuMs) };
+  return { scanMs: Number(scan.ms), scanCpuMs: Number(scan.cpuMs), parseThreadsMs: Number(parse.ms), parseThreadsCpuMs: Number(parse.cpuMs), parseThreadsPeakRssMiB: Number(parse.peakRssMiB) };
 }
 
 /**

@@ -8,8 +8,6 @@
  */
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { errorText, NoteError } from '../errors.js';
@@ -17,6 +15,7 @@ import { parseNoteText, type Note, type ReadOptions } from '../notes/read.js';
 import { buildSummary, type Summary, type SummaryOptions } from '../summary/build.js';
 import { bodyText } from '../summary/body.js';
 import { searchText } from '../search/text.js';
+import { compactHeap } from '../util/heap.js';
 import type { SearchText } from '../store/types.js';
 
 export interface ParseJob {
@@ -57,6 +56,8 @@ export interface Parser {
    * stay between its chunks, since starting one costs tens of ms of module loading each time).
    */
   endBatch(): Promise<void>;
+  /** Whether a big batch (one parsed on every thread) ended since the last call: the service then gives memory back before it says `idle`. */
+  bigBatchEnded(): boolean;
   close(): Promise<void>;
   /** Threads started so far, and those alive now (what a batch costs in start-ups, and what it leaves). */
   threads(): { started: number; alive: number };
@@ -88,11 +89,12 @@ function workerScript(): string | undefined {
 /** A parser whose threads live until `close()`: one for saves, all of them for a big batch. */
 export function openParser(o: ParserOptions): Parser {
   const script = workerScript();
-  if (!script) return { parse: async (jobs) => jobs.map((job) => parseJob(job, o.read, o.summary)), endBatch: async () => undefined, close: async () => undefined, threads: () => ({ started: 0, alive: 0 }) };
+  if (!script) return { parse: async (jobs) => jobs.map((job) => parseJob(job, o.read, o.summary)), endBatch: async () => undefined, bigBatchEnded: () => false, close: async () => undefined, threads: () => ({ started: 0, alive: 0 }) };
   const threads = parserThreads();
   const idle: BudgetedWorker[] = [];
   let closed = false;
   let started = 0;
+  let bigBatchEnded = false;
   return {
     async parse(jobs) {
       if (closed) throw new Error('the parser is closed');
@@ -121,7 +123,14 @@ export function openParser(o: ParserOptions): Parser {
       // go, so the memory they grew is given back (the next save starts one, in tens of ms).
       if (idle.length <= 1) return;
       await Promise.all(idle.splice(0).map((w) => w.terminate()));
-      collectGarbage();
+      // Its garbage (every note's text and parse result) given back now, not when V8's memory reducer gets to it.
+      compactHeap();
+      bigBatchEnded = true;
+    },
+    bigBatchEnded() {
+      const ended = bigBatchEnded;
+      bigBatchEnded = false;
+      return ended;
     },
     threads: () => ({ started, alive: idle.length }),
     async close() {
@@ -129,17 +138,6 @@ export function openParser(o: ParserOptions): Parser {
       await Promise.all(idle.splice(0).map((w) => w.terminate()));
     },
   };
-}
-
-/**
- * A full collection once a big batch is over. Its garbage (every note's text and parse result)
- * would otherwise stay resident until V8's memory reducer runs, 30–60 s into idleness, and a
- * user's monitoring sees the process at its largest just as it says `idle`. `gc` is reached
- * without `--expose-gc` on the command line: the flag set at run time exposes it to a new context.
- */
-function collectGarbage(): void {
-  setFlagsFromString('--expose-gc');
-  (runInNewContext('gc') as () => void)();
 }
 
 /** One worker thread fed a chunk at a time, its results coming back one note at a time. */
@@ -158,8 +156,13 @@ class BudgetedWorker {
 
   private spawn(): Worker {
     // A larger young generation than the default: parsing allocates many short-lived strings, and
-    // scavenging them was a tenth of each worker's time (a cold start of 35,000 notes).
-    const w = new Worker(this.script, { workerData: { read: this.o.read, summary: this.o.summary }, resourceLimits: { maxYoungGenerationSizeMb: 48 } });
+    // scavenging them was a tenth of each worker's time (a cold start of 35,000 notes). An old
+    // generation capped at 256 MB instead of the main thread's (gigabytes, from the machine's
+    // memory): V8 lets a heap grow up to 4x what survived its last full collection when its limit
+    // is large, and about 1.3x when it is this small (heap-controller.cc, MaxGrowingFactor), so a
+    // thread's heap stays near what it holds (issue 31's cold peak). A note that needs more is
+    // that note's error, as one that kills its thread is.
+    const w = new Worker(this.script, { workerData: { read: this.o.read, summary: this.o.summary }, resourceLimits: { maxYoungGenerationSizeMb: 48, maxOldGenerationSizeMb: 256 } });
     w.unref(); // an idle parser never keeps the process alive
     this.ready = false;
     w.on('message', (m: unknown) => {

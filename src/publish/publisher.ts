@@ -79,8 +79,8 @@ export class Publisher {
 
   private readonly reader: FolderReader;
   private readonly pending = new PendingRemovals();
-  /** Worker threads parsing each note within `notes.parseTimeoutMs` (parse-pool.ts). */
-  private readonly parser: Parser;
+  /** Worker threads parsing each note within `notes.parseTimeoutMs` (parse-pool.ts); FolderSync has it release memory before `idle`. */
+  readonly parser: Parser;
   /** Saved searches, compiled once, that new notes are matched against. */
   private readonly searches = new SavedSearches();
   private searchesRead: { version: string; queries: Set<string> } | undefined;

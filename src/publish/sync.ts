@@ -17,6 +17,7 @@ import { watchNotes, type NotesWatcher } from '../watch/watcher.js';
 import { backoffMs, NO_JITTER } from './backoff.js';
 import type { Publisher } from './publisher.js';
 import { errorText } from '../errors.js';
+import { compactHeap } from '../util/heap.js';
 
 export interface FolderSyncDeps {
   root: string;
@@ -54,6 +55,8 @@ export class FolderSync {
   /** Batches waiting to be run again (the store was unavailable). */
   private retrying = 0;
   private loading = true;
+  /** The start-up scan read the whole note table and every file's stat (a warm start parses nothing, yet leaves as much garbage): memory is given back at the first idle. */
+  private startScanned = false;
   private stopping = false;
   /** Batches the watcher delivered while `load()` was scanning: run by `follow()`. */
   private readonly early: Batch[] = [];
@@ -97,6 +100,7 @@ export class FolderSync {
     const mtimes = new Map<string, number>();
     const result = await publisher.processBatch({ changed: files, removed: this.notesGone(files) }, { firstRun, afterRestore: this.deps.afterRestore, onProgress: this.deps.onProgress, mtimes, trustStat: true });
     store.setMeta('initialized', new Date().toISOString());
+    this.startScanned = true;
     log.info({ ...result, firstRun, afterRestore: this.deps.afterRestore === true, removalsWaiting: publisher.pendingRemovals }, 'start-up scan reconciled');
     await this.watcher.ready;
     const again = scanNotesSync(root);
@@ -141,16 +145,32 @@ export class FolderSync {
    * woken for), so a test or an operator can know a change was fully handled without a fixed wait.
    */
   noticeIdle(): void {
-    const { onIdle } = this.deps;
-    if (!onIdle || this.idleLook || this.stopping) return;
+    if (this.idleLook || this.stopping) return;
     this.idleLook = setImmediate(() => {
       this.idleLook = undefined;
       try {
-        if (!this.loading && this.queued === 0 && this.retrying === 0 && this.watcher.settling() === 0 && this.deps.publisher.pendingRemovals === 0 && this.deps.deliveriesIdle()) onIdle();
+        if (this.loading || this.queued || this.retrying || this.watcher.settling() || this.deps.publisher.pendingRemovals || !this.deps.deliveriesIdle()) return;
+        // Looked at with or without `onIdle` (start without --json): a cold start's memory is given back either way.
+        if (this.deps.publisher.parser.bigBatchEnded() || this.startScanned) this.releaseMemory();
+        this.startScanned = false;
+        this.deps.onIdle?.();
       } catch {
         // the store is busy: a later batch or delivery looks again
       }
     });
+  }
+
+  /**
+   * After a big batch (a cold start, a reconcile that found much), before saying `idle`: SQLite's
+   * page cache is emptied (up to 16 MB a connection: SQLITE_DEFAULT_CACHE_SIZE=-16000 in
+   * better-sqlite3's deps/defines.gypi; https://sqlite.org/pragma.html#pragma_shrink_memory), and the heap compacted
+   * once more (the batch's end compacted it already; this takes what was made since). Else the
+   * process says `idle` at its largest, and gives the memory back only 30–60 s later when V8's
+   * memory reducer runs.
+   */
+  private releaseMemory(): void {
+    this.deps.store.db.pragma('shrink_memory');
+    compactHeap();
   }
 
   private every(ms: number, fn: () => void): void {

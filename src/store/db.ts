@@ -217,6 +217,11 @@ function configure(db: Db, opts: OpenDbOptions): void {
   // NORMAL in WAL mode survives process crashes (kill -9); only an OS crash can lose the last commits.
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
+  // 4 MB of page cache instead of better-sqlite3's 16 (SQLITE_DEFAULT_CACHE_SIZE=-16000 in its
+  // deps/defines.gypi; https://sqlite.org/pragma.html#pragma_cache_size): pages the cache drops
+  // are read again from the system's file cache. A cold start of 10,000 notes went idle at 142 MiB
+  // instead of 153, in the same time and CPU (issue 31).
+  db.pragma('cache_size = -4000');
   migrate(db);
 }
 
