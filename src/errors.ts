@@ -9,20 +9,36 @@ export function errorText(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
-/** A note that cannot be read, parsed or validated. `line` is 1-based in the file. */
+/** One problem of a note, on its line (1-based) when it has one. */
+export interface NoteProblem {
+  message: string;
+  line?: number | undefined;
+}
+
+/**
+ * A note that cannot be read, parsed or validated. `line` is 1-based in the file. `more`: the
+ * note's other problems found at once (every wrong front matter key), which `check` lists too.
+ */
 export class NoteError extends Error {
   override readonly name = 'NoteError';
   constructor(
     readonly file: string,
     message: string,
     readonly line?: number,
+    readonly more: readonly NoteProblem[] = [],
   ) {
     super(message);
   }
 
-  /** `file:line: message`, the shape editors and `notecast check` use. */
+  /** Every problem: this one first. */
+  problems(): NoteProblem[] {
+    return [{ message: this.message, line: this.line }, ...this.more];
+  }
+
+  /** `file:line: message`, the shape editors and `notecast check` use; other problems are counted. */
   format(): string {
-    return this.line === undefined ? `${this.file}: ${this.message}` : `${this.file}:${this.line}: ${this.message}`;
+    const also = this.more.length ? ` (and ${this.more.length} more: \`notecast check\` lists them)` : '';
+    return `${this.line === undefined ? this.file : `${this.file}:${this.line}`}: ${this.message}${also}`;
   }
 }
 

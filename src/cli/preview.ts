@@ -1,12 +1,14 @@
 /** `notecast preview` and `notecast check`: what would be posted, and what is wrong. */
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import { ConfigError } from '../errors.js';
+import { ConfigError, type NoteProblem } from '../errors.js';
 import { readOptions, resolveSite } from '../config/load.js';
 import { loadCommandConfig } from './runtime.js';
 import { notesFolderProblem } from './paths.js';
 import type { Config } from '../config/schema.js';
-import type { Note, ReadOptions } from '../notes/read.js';
+import { readNoteTextSync, type Note, type ReadOptions } from '../notes/read.js';
+import { controlsOf } from '../notes/frontmatter.js';
+import { frontMatterLine } from '../notes/fm-lines.js';
 import { parseNoteFiles } from '../publish/parse-files.js';
 import { OUTSIDE_LINK, scanNotes } from '../notes/scan.js';
 import { summaryOptionsOf, type Summary } from '../summary/build.js';
@@ -82,8 +84,8 @@ export async function runPreview(args: string[], opts: PreviewOptions, io: Io): 
     else {
       const e = r.error;
       failed++;
-      if (opts.json) io.out(JSON.stringify({ file: shown, ok: false, error: { message: e.message, line: e.line ?? null } }));
-      else io.err(`${shown}${e.line ? `:${e.line}` : ''}: ${e.message}`);
+      if (opts.json) io.out(JSON.stringify({ file: shown, ok: false, error: { message: e.message, line: e.line ?? null, more: e.more.map((p) => ({ message: p.message, line: p.line ?? null })) } }));
+      else for (const p of e.problems()) io.err(`${shown}${at(p.line)}: ${p.message}`);
     }
   }
   const families = new Map<string, string[]>();
@@ -160,15 +162,39 @@ export async function runCheck(dir: string | undefined, opts: { config?: string;
   }
   for (const r of await parseNoteFiles(files.map((file) => ({ root, file })), { read: loaded.read, summary: summaryOptionsOf(config), budgetMs: config.notes.parseTimeoutMs })) {
     if (r.ok) {
-      for (const name of describeControls(r.note, config.routes).unknownRoutes) {
+      for (const p of unknownRouteProblems(r.note, r.file, root, config, loaded.read)) {
         problems++;
-        io.out(`${path.join(root, r.note.file)}: front matter \`notecast.routes\`: no route in the config is named "${name}"`);
+        io.out(`${path.join(root, r.note.file)}${at(p.line)}: ${p.message}`);
       }
       continue;
     }
-    problems++;
-    io.out(`${path.join(root, r.error.file)}${r.error.line ? `:${r.error.line}` : ''}: ${r.error.message}`);
+    // Every problem of the note, each on its line (all wrong front matter keys at once).
+    for (const p of r.error.problems()) {
+      problems++;
+      io.out(`${path.join(root, r.error.file)}${at(p.line)}: ${p.message}`);
+    }
   }
   io.err(`${files.length} notes checked, ${problems} problem${problems === 1 ? '' : 's'}`);
   return problems ? 1 : 0;
+}
+
+function at(line: number | undefined): string {
+  return line ? `:${line}` : '';
+}
+
+/** Each route name in the note's `notecast.routes` that no config route has, on the line it is written. */
+function unknownRouteProblems(note: Note, file: string, root: string, config: Config, read: ReadOptions): NoteProblem[] {
+  const unknown = describeControls(note, config.routes).unknownRoutes;
+  if (!unknown.length) return [];
+  const asked = controlsOf(note.frontMatter).routes ?? [];
+  let text: string | undefined;
+  try {
+    text = readNoteTextSync(root, file, note.file, read.maxBytes).text;
+  } catch {
+    text = undefined; // changed or gone since it was read: the problem stands, without its line
+  }
+  return unknown.map((name) => ({
+    message: `front matter \`notecast.routes\`: no route in the config is named "${name}"`,
+    line: text === undefined ? undefined : frontMatterLine(text, ['notecast', 'routes', asked.indexOf(name)]),
+  }));
 }

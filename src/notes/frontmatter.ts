@@ -31,6 +31,18 @@ function parseDate(s: string): Date | undefined {
 const flag = z.boolean();
 
 /**
+ * The author's summary (`description`, `excerpt`) and `excerpt_separator`: text. A number reads as
+ * text, an empty key as absent; a list or a mapping is an error naming the line, as a title's is:
+ * Jekyll would print it joined or as a Ruby hash (jekyll-seo-tag too, in the page's meta description).
+ */
+function authorsText(key: string) {
+  return z
+    .union([z.string(), z.number()], { error: `${key} must be text (one line or a block of Markdown, not a list or a map)` })
+    .transform(String)
+    .nullish();
+}
+
+/**
  * The author's controls over a note's announcement, all under one key (`notecast:`):
  * `announce: false` never announces it, `announce: again` posts its next change anew, `silent`
  * posts without a notification, `routes` sends it only to the config routes of these names, `pin`
@@ -73,6 +85,9 @@ export const frontMatterSchema = z
     translationKey: z.string().optional(),
     ref: z.string().optional(),
     announce: z.enum(['again']).optional(),
+    description: authorsText('description'),
+    excerpt: authorsText('excerpt'),
+    excerpt_separator: authorsText('excerpt_separator'),
     notecast: controlsSchema.optional(),
   })
   .passthrough();

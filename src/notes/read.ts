@@ -10,7 +10,10 @@ import matter from 'gray-matter';
 import { parse as parseYaml, YAMLError } from 'yaml';
 import { yamlErrorAt } from './yaml-error.js';
 import { Lexer, type Token } from 'marked';
-import { errorText, NoteError } from '../errors.js';
+import type { z } from 'zod';
+import { errorText, NoteError, type NoteProblem } from '../errors.js';
+import { authorsExcerpt } from './excerpt.js';
+import { frontMatterLine } from './fm-lines.js';
 import { frontMatterSchema, type FrontMatter } from './frontmatter.js';
 import { langFromPath, toLocaleTag } from './lang.js';
 import { renderJekyllSource } from './jekyll.js';
@@ -39,6 +42,8 @@ export interface Note {
   translationKey: string;
   frontMatter: FrontMatter;
   body: string;
+  /** The author's own summary, in Markdown: `description`, `excerpt` or the body before the excerpt separator (excerpt.ts). */
+  excerpt?: string | undefined;
 }
 
 export interface ParsedNote {
@@ -231,27 +236,22 @@ function frontMatterError(rel: string, e: unknown, text: string): NoteError {
   return new NoteError(rel, `invalid front matter: ${errorText(e)}`, 1);
 }
 
-function keyLine(text: string, key: string): number | undefined {
-  const lines = text.split('\n');
-  for (let i = 1; i < lines.length; i++) {
-    if (/^(---|\.\.\.)\s*$/.test(lines[i]!)) break;
-    if (lines[i]!.startsWith(`${key}:`) || lines[i]!.startsWith(`"${key}":`)) return i + 1;
+/** Every problem zod found in the front matter, each on its line, in the order of the lines. */
+function frontMatterProblems(text: string, data: Record<string, unknown>, issues: readonly z.core.$ZodIssue[]): NoteProblem[] {
+  const out: NoteProblem[] = [];
+  for (const issue of issues) {
+    // A mapping that does not know some keys (`notecast: {silnet: …}`): one problem per key.
+    const subs = issue.code === 'unrecognized_keys' ? issue.keys : [undefined];
+    for (const extra of subs) {
+      const at = extra === undefined ? issue.path.map((p) => (typeof p === 'number' ? p : String(p))) : [...issue.path.map((p) => (typeof p === 'number' ? p : String(p))), extra];
+      let got: unknown = data;
+      for (const p of at) got = got !== null && typeof got === 'object' ? (got as Record<string | number, unknown>)[p] : undefined;
+      const shown = got instanceof Date ? got.toISOString() : JSON.stringify(got);
+      const name = at.filter((p) => typeof p === 'string').join('.');
+      out.push({ message: `front matter \`${name}\`: ${issue.message}${shown === undefined ? '' : ` (got ${shown.slice(0, 80)})`}`, line: frontMatterLine(text, at) });
+    }
   }
-  return undefined;
-}
-
-/** The line of `sub:` inside the block mapping under `key:` (indented lines after it). */
-function subKeyLine(text: string, key: string, sub: string): number | undefined {
-  const start = keyLine(text, key);
-  if (start === undefined) return undefined;
-  const lines = text.split('\n');
-  for (let i = start; i < lines.length; i++) {
-    const l = lines[i]!;
-    if (!/^\s/.test(l)) break;
-    const t = l.trimStart();
-    if (t.startsWith(`${sub}:`) || t.startsWith(`"${sub}":`)) return i + 1;
-  }
-  return undefined;
+  return out.sort((a, b) => (a.line ?? Infinity) - (b.line ?? Infinity));
 }
 
 function firstH1(tokens: Token[]): string | undefined {
@@ -282,16 +282,8 @@ export function parseNoteText(rel: string, text: string, opts: ReadOptions, hash
   }
   const result = frontMatterSchema.safeParse(parsed.data);
   if (!result.success) {
-    const issue = result.error.issues[0]!;
-    const key = String(issue.path[0] ?? '');
-    // A key inside a mapping (`notecast: {silent: …}`), or one the mapping does not know.
-    const sub = issue.path.length > 1 ? String(issue.path[1]) : issue.code === 'unrecognized_keys' ? issue.keys[0] : undefined;
-    const top = key ? (parsed.data as Record<string, unknown>)[key] : undefined;
-    const got = sub !== undefined && top && typeof top === 'object' ? (top as Record<string, unknown>)[sub] : top;
-    const shown = got instanceof Date ? got.toISOString() : JSON.stringify(got);
-    const name = sub === undefined ? key : `${key}.${sub}`;
-    const line = sub === undefined ? keyLine(text, key) : (subKeyLine(text, key, sub) ?? keyLine(text, key));
-    throw new NoteError(rel, `front matter \`${name}\`: ${issue.message}${shown === undefined ? '' : ` (got ${shown?.slice(0, 80)})`}`, line);
+    const [first, ...more] = frontMatterProblems(text, parsed.data as Record<string, unknown>, result.error.issues);
+    throw new NoteError(rel, first!.message, first!.line, more);
   }
   const fm = result.data;
   const body = parsed.content;
@@ -306,6 +298,7 @@ export function parseNoteText(rel: string, text: string, opts: ReadOptions, hash
   const url = noteUrl({ relPath: rel, date, title: pageTitle, categories: fm.categories, permalink: fm.permalink, slug: fm.slug }, opts.site);
   // Liquid and kramdown first, as Jekyll does, so marked reads what the site shows.
   const tokens = new Lexer({ gfm: true }).lex(renderJekyllSource(body, opts.site, { title: pageTitle, url, date, lang }));
+  const excerpt = authorsExcerpt(fm, body, opts.site, { title: pageTitle, url, date, lang });
   const title = (fm.title?.trim() || firstH1(tokens)?.trim() || stem).replace(/\s+/g, ' ');
   const fileLang = langFromPath(file, opts.fileLangs);
   const keyStem = fileLang ? stem.slice(0, -(fileLang.length + 1)) : stem;
@@ -325,6 +318,7 @@ export function parseNoteText(rel: string, text: string, opts: ReadOptions, hash
     translationKey: fm.translationKey ?? fm.ref ?? keyStem,
     frontMatter: fm,
     body,
+    excerpt,
   };
   return { note, tokens };
 }

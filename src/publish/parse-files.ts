@@ -37,7 +37,7 @@ export async function parseNoteFiles(files: readonly { root: string; file: strin
         const r = read[i]!;
         if (!('text' in r)) return void out.push(r);
         const p = results[next++]!;
-        out.push(p.ok ? { root, file, ok: true, note: p.note, summary: p.summary, words: p.text.words } : { root, file, ok: false, error: new NoteError(p.rel, p.error.message, p.error.line) });
+        out.push(p.ok ? { root, file, ok: true, note: p.note, summary: p.summary, words: p.text.words } : { root, file, ok: false, error: new NoteError(p.rel, p.error.message, p.error.line, p.error.more) });
       });
     }
   } finally {

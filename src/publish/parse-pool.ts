@@ -10,7 +10,7 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { errorText, NoteError } from '../errors.js';
+import { errorText, NoteError, type NoteProblem } from '../errors.js';
 import { parseNoteText, type Note, type ReadOptions } from '../notes/read.js';
 import { buildSummary, type Summary, type SummaryOptions } from '../summary/build.js';
 import { bodyText } from '../summary/body.js';
@@ -28,7 +28,7 @@ export interface ParseJob {
 export type ParseResult =
   /** `text`: the note's words for the lookup index, split on the worker (segmenting CJK is the costly part). */
   | { ok: true; rel: string; note: Note; summary: Summary; text: SearchText }
-  | { ok: false; rel: string; error: { message: string; line?: number | undefined } };
+  | { ok: false; rel: string; error: { message: string; line?: number | undefined; more?: NoteProblem[] | undefined } };
 
 /** Above this many notes in one call, every thread is used; below, one. */
 export const POOL_THRESHOLD = 400;
@@ -43,7 +43,7 @@ export function parseJob({ rel, text, hash }: ParseJob, read: ReadOptions, summa
     const { note, tokens } = parseNoteText(rel, text, read, hash);
     return { ok: true, rel, note, summary: buildSummary(note, tokens, summary), text: searchText(note, bodyText(tokens)) };
   } catch (e) {
-    if (e instanceof NoteError) return { ok: false, rel, error: { message: e.message, line: e.line } };
+    if (e instanceof NoteError) return { ok: false, rel, error: { message: e.message, line: e.line, more: [...e.more] } };
     return { ok: false, rel, error: { message: `could not summarise: ${errorText(e)}` } };
   }
 }

@@ -235,7 +235,7 @@ export class Publisher {
     const placed = new Set<string>();
     parsed.forEach((r, i) => {
       if (!r.ok) {
-        this.recordError(r.rel, new NoteError(r.rel, r.error.message, r.error.line), changed[i]!.hash);
+        this.recordError(r.rel, new NoteError(r.rel, r.error.message, r.error.line, r.error.more), changed[i]!.hash);
         result.errors++;
         return;
       }

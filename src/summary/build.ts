@@ -2,17 +2,16 @@
  * A note → its chat-sized summary: title, URL, 1–5 key points in the note's own
  * language, up to 5 links, and the facts a footer shows. Pure.
  */
-import { Lexer, type Token } from 'marked';
+import { Lexer, type Token, type Tokens } from 'marked';
 import type { Config } from '../config/schema.js';
 import { languageName } from '../notes/lang.js';
 import type { Note } from '../notes/read.js';
 import { collapseWhitespace, truncate } from '../util/text.js';
-import { bodyText } from './body.js';
 import { collectCandidates } from './candidates.js';
-import { SpanTable, type KeyPoint } from './inline.js';
+import { pointText, SpanTable, type KeyPoint } from './inline.js';
 import { pickLinks } from './links.js';
-import { cleanText, collectLinks, type Link } from './plain.js';
-import { choosePoints, POINT_OVERHEAD } from './select.js';
+import { cleanText, collectLinks, htmlBlockText, inlineText, type Link } from './plain.js';
+import { choosePoints, POINT_OVERHEAD, truncatePoint } from './select.js';
 
 export interface Summary {
   title: string;
@@ -107,7 +106,9 @@ function countWords(text: string): number {
 export function buildSummary(note: Note, tokens: readonly Token[], opts: SummaryOptions = DEFAULT_SUMMARY_OPTIONS): Summary {
   const spans = new SpanTable();
   const { candidates, referenceLinks, headings } = collectCandidates(tokens, note.locale, spans, opts.maxPointChars);
-  const links = pickLinks([...referenceLinks, ...collectLinks(tokens as Token[])], note.url, opts.maxLinks);
+  // The author's own summary (front matter `description`, Jekyll's excerpt) leads when there is one.
+  const lead = authorsLead(note, spans, opts.maxPointChars);
+  const links = pickLinks([...(lead?.links ?? []), ...referenceLinks, ...collectLinks(tokens as Token[])], note.url, opts.maxLinks);
   const summary: Summary = {
     title: truncate(collapseWhitespace(cleanText(note.title)), 256, note.locale),
     url: note.url,
@@ -124,12 +125,12 @@ export function buildSummary(note: Note, tokens: readonly Token[], opts: Summary
   // Links give way first: what the note says is worth more than where else to read, so points keep
   // most of the room.
   while (summary.links.length && opts.maxChars - fixedChars(summary) < opts.maxChars * POINTS_SHARE) summary.links.pop();
-  // The author's own summary (front matter `description`, Jekyll's `excerpt`) leads when there is one.
-  const lead = authorsLead(note, opts.maxPointChars);
-  const leadChars = lead ? lead.length + POINT_OVERHEAD : 0;
+  const leadChars = lead ? spans.visibleLength(lead.text) + POINT_OVERHEAD : 0;
   const budget = { chars: opts.maxChars - fixedChars(summary) - leadChars, maxPoints: opts.maxPoints - (lead ? 1 : 0), maxPointChars: opts.maxPointChars };
-  const chosen = budget.maxPoints > 0 ? choosePoints(candidates, spans, note.locale, summary.title, headings, budget) : [];
-  summary.keyPoints = lead ? [[{ text: lead }], ...chosen.filter((p) => p.map((r) => r.text).join('') !== lead)] : chosen;
+  // A sentence of the body the lead already says is not said again.
+  const rest = lead ? candidates.filter((c) => !saysWithin(pointText(spans.expand(c.text)), lead.said)) : candidates;
+  const chosen = budget.maxPoints > 0 ? choosePoints(rest, spans, note.locale, summary.title, headings, budget) : [];
+  summary.keyPoints = lead ? [spans.expand(lead.text), ...chosen] : chosen;
   return summary;
 }
 
@@ -138,20 +139,39 @@ function pageOf(note: Note): Record<string, unknown> {
   return JSON.parse(JSON.stringify(note.frontMatter)) as Record<string, unknown>;
 }
 
+/** Text compared for repetition: letters and digits in lower case, one space between words. */
+function normalised(s: string): string {
+  return ` ${s.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} `;
+}
+
+/** Whether `point` is said within `said` (normalised), word for word. */
+function saysWithin(point: string, said: string): boolean {
+  const p = normalised(point);
+  return p.trim() !== '' && said.includes(p);
+}
+
 /**
- * `description`, else `excerpt`, else the body before the note's `excerpt_separator` (as Jekyll
- * cuts its excerpt), as one line of plain text; Jekyll's default excerpt (the first paragraph) is
- * the first sentence the summary leads with anyway.
+ * The note's excerpt (notes/excerpt.ts) read as Markdown, as the body is: its prose as one point
+ * (code kept as code), its links among the summary's links. `said`: what it shows, normalised.
  */
-function authorsLead(note: Note, maxChars: number): string | undefined {
-  const fm = note.frontMatter as Record<string, unknown>;
-  const sep = typeof fm.excerpt_separator === 'string' && fm.excerpt_separator ? fm.excerpt_separator : undefined;
-  const cut = sep && note.body.includes(sep) ? note.body.slice(0, note.body.indexOf(sep)) : undefined;
-  const given = [fm.description, fm.excerpt].find((v): v is string => typeof v === 'string' && v.trim() !== '');
-  // The body before the separator is Markdown: read as the summary reads prose, links and all.
-  const raw = given ?? (cut?.trim() ? bodyText(new Lexer({ gfm: true }).lex(cut)) : undefined);
-  const text = raw === undefined ? '' : collapseWhitespace(cleanText(raw));
-  return text ? truncate(text, maxChars, note.locale) : undefined;
+function authorsLead(note: Note, spans: SpanTable, maxChars: number): { text: string; said: string; links: Link[] } | undefined {
+  if (!note.excerpt?.trim()) return undefined;
+  const tokens = new Lexer({ gfm: true }).lex(note.excerpt);
+  const prose = collapseWhitespace(cleanText(leadProse(tokens, spans), spans));
+  const text = prose ? truncatePoint(prose, maxChars, spans, note.locale) : '';
+  return text ? { text, said: normalised(pointText(spans.expand(text))), links: collectLinks(tokens) } : undefined;
+}
+
+/** The inline text of an excerpt's blocks (paragraphs, headings, list items, quotes), code blocks and tables left out. */
+function leadProse(tokens: readonly Token[], spans: SpanTable): string {
+  const parts: string[] = [];
+  for (const t of tokens) {
+    if (t.type === 'paragraph' || t.type === 'heading' || t.type === 'text') parts.push(inlineText((t as Tokens.Paragraph).tokens ?? [t], spans));
+    else if (t.type === 'list') for (const item of (t as Tokens.List).items) parts.push(leadProse(item.tokens, spans));
+    else if (t.type === 'blockquote') parts.push(leadProse((t as Tokens.Blockquote).tokens, spans));
+    else if (t.type === 'html' && (t as Tokens.HTML).block) parts.push(htmlBlockText((t as Tokens.HTML).text));
+  }
+  return parts.filter((p) => p.trim()).join(' ');
 }
 
 /**

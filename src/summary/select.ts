@@ -178,7 +178,7 @@ function closeOpen(text: string): string {
 }
 
 /** Cuts a point to `max` visible characters, never inside a code span or math, never leaving a bracket open. */
-function truncatePoint(whole: string, max: number, spans: SpanTable, locale: string): string {
+export function truncatePoint(whole: string, max: number, spans: SpanTable, locale: string): string {
   if (spans.visibleLength(whole) <= max) return whole;
   const text = withoutAsides(whole, max, spans);
   if (spans.visibleLength(text) <= max) return text;

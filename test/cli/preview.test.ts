@@ -53,7 +53,7 @@ describe('notecast preview --json', () => {
     ]);
     const check = runCli(['check', '--config', cfg, notes]);
     expect(check.code).toBe(1);
-    expect(check.stdout).toContain('quiet.md: front matter `notecast.routes`: no route in the config is named "nowhere"');
+    expect(check.stdout).toContain('quiet.md:5: front matter `notecast.routes`: no route in the config is named "nowhere"');
   });
 
   it('a route’s saved search (filter words) is matched on the note’s words as start matches it, and its digest schedule is shown', () => {
