@@ -22,6 +22,8 @@ export interface TypedOption {
    * or those matching `pattern`, only the first word with `first`, only if still unset with `once`.
    */
   bare?: 'rest' | 'all' | { pattern: RegExp; first?: boolean; once?: boolean };
+  /** Its value is text: in quotes of any kind, or every word up to the next `key:` (`words:rust async tag:ai`). */
+  text?: boolean;
 }
 
 export interface CommandOption {
