@@ -67,9 +67,7 @@ export interface CommandInput {
 export type CommandReply =
   | { type: 'text'; text: string }
   | { type: 'note'; noteId: string; summary: Summary; more: SearchResult[] }
-  | { type: 'list'; heading: string; items: SearchResult[] }
-  /** Nothing to say (a user still flooding after being asked to slow down). */
-  | { type: 'silent' };
+  | { type: 'list'; heading: string; items: SearchResult[] };
 
 /**
  * The store as a command sees it: notes by id (a lookup's answer), and a chat's subscriptions and
