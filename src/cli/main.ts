@@ -2,7 +2,7 @@
 /** The `notecast` command line. Each command's logic lives in its own module. */
 import { readFileSync } from 'node:fs';
 import { Command, InvalidArgumentError } from 'commander';
-import { DEFAULT_FILE_LANGS, readerLocale } from '../notes/lang.js';
+import { isKnownLanguage } from '../notes/lang.js';
 import type { SearchCliOptions } from './search.js';
 
 // Each command's module is loaded when it runs: discord.js alone takes ~0.4 s to import.
@@ -38,9 +38,7 @@ function intIn(min: number, max: number) {
 }
 
 function languageCode(v: string): string {
-  const tag = readerLocale(v);
-  const known = tag && (DEFAULT_FILE_LANGS.includes(v.toLowerCase() as (typeof DEFAULT_FILE_LANGS)[number]) || new Intl.DisplayNames(['en'], { type: 'language', fallback: 'none' }).of(tag));
-  if (!known) throw new InvalidArgumentError('expected a language code such as en, zh, hant, ja or pt-BR.');
+  if (!isKnownLanguage(v)) throw new InvalidArgumentError('expected a language code such as en, zh, hant, ja or pt-BR.');
   return v;
 }
 

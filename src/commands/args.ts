@@ -1,4 +1,5 @@
 /** A command typed as text → its options, by each option's `typed` grammar (see TypedOption). Pure. */
+import { closesAt, QUOTE_PAIRS } from '../notes/quotes.js';
 import type { CommandDefinition, CommandOption } from './types.js';
 
 type Options = Record<string, string | number | undefined>;
@@ -7,23 +8,70 @@ function value(opt: CommandOption, word: string): string | number {
   return opt.type === 'integer' ? Number(word.replace(/^#/, '')) : word;
 }
 
+/**
+ * The value of a `key:` whose text starts at `from` (spaces after the colon skipped): the text
+ * inside quotes of any kind (phones type “curly” ones) up to the closing quote that the end or
+ * another key follows, quotes inside kept; else, for a text option, every word up to the next
+ * key, else one word. An opening quote never closed is left out.
+ */
+function readValue(args: string, from: number, text: boolean, isKey: (k: string) => boolean): { value: string; end: number } {
+  let i = from;
+  while (i < args.length && /\s/.test(args[i]!)) i++;
+  if (/^[^\s:]+:/.test(args.slice(i)) && isKey(/^[^\s:]+/.exec(args.slice(i))![0])) return { value: '', end: i };
+  const closers = QUOTE_PAIRS.get(args[i] ?? '');
+  if (closers) {
+    for (let p = i + 1; p < args.length; p++) {
+      if (closers.includes(args[p]!) && closesAt(args, p, isKey)) return { value: args.slice(i + 1, p), end: p + 1 };
+    }
+    i++; // unpaired: the quote is not part of the words
+  }
+  if (!text) {
+    const word = /^\S*/.exec(args.slice(i))![0];
+    return { value: word, end: i + word.length };
+  }
+  // Up to the next word that is a key of this command.
+  const next = /\s+([^\s:]+):/g;
+  next.lastIndex = i;
+  for (let m = next.exec(args); m; m = next.exec(args)) if (isKey(m[1]!)) return { value: args.slice(i, m.index).trim(), end: m.index };
+  return { value: args.slice(i).trim(), end: args.length };
+}
+
+/** `key:value` pairs by option name, and the words without a key, in order. */
+function tokens(def: CommandDefinition, args: string): { keyed: Map<string, string[]>; bare: string[] } {
+  const optionOf = (k: string) => def.options.find((o) => o.typed?.keys?.includes(k.toLowerCase()));
+  const isKey = (k: string) => optionOf(k) !== undefined;
+  const keyed = new Map<string, string[]>();
+  const bare: string[] = [];
+  let i = 0;
+  while (i < args.length) {
+    const at = /^[\s,]*/.exec(args.slice(i))![0].length; // commas between arguments, as /subscriptions shows them
+    i += at;
+    if (i >= args.length) break;
+    const key = /^([^\s:]+):/.exec(args.slice(i));
+    const opt = key ? optionOf(key[1]!) : undefined;
+    if (!key || !opt) {
+      const word = /^\S+/.exec(args.slice(i))![0];
+      bare.push(word);
+      i += word.length;
+      continue;
+    }
+    const { value: v, end } = readValue(args, i + key[0].length, !!opt.typed?.text, isKey);
+    keyed.set(opt.name, [...(keyed.get(opt.name) ?? []), v]);
+    i = end;
+  }
+  return { keyed, bare };
+}
+
 export function parseTextArgs(def: CommandDefinition, text: string): Options {
   const args = text.trim();
   const rest = def.options.find((o) => o.typed?.bare === 'rest');
   if (rest) return { [rest.name]: args };
-  const keyed = new Map<string, string[]>();
-  const bare: string[] = [];
-  // `key:"a few words"` is one argument (phones type “curly” quotes); any other word stands alone.
-  for (const word of args.match(/[^\s:"“”]+:["“][^"“”]*["”]?|\S+/g) ?? []) {
-    const m = /^([^:\s]+):(.+)$/.exec(word);
-    const opt = m ? def.options.find((o) => o.typed?.keys?.includes(m[1]!.toLowerCase())) : undefined;
-    if (!m || !opt) bare.push(word);
-    else keyed.set(opt.name, [...(keyed.get(opt.name) ?? []), m[2]!]);
-  }
+  const { keyed, bare } = tokens(def, args);
   const out: Options = {};
   for (const [name, values] of keyed) {
     const opt = def.options.find((o) => o.name === name)!;
-    out[name] = values.length === 1 ? value(opt, values[0]!) : values.join(',');
+    // A key given twice: a list's values joined; a text's words together.
+    out[name] = values.length === 1 ? value(opt, values[0]!) : values.join(opt.typed?.text ? ' ' : ',');
   }
   const lists = new Map<string, string[]>();
   bare.forEach((word, i) => {

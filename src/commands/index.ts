@@ -23,7 +23,6 @@ export async function runCommand(cmd: Command, input: CommandInput, deps: Comman
   const started = performance.now();
   const verdict = deps.limiter?.take(`${input.target.platform}:${input.userId}`) ?? 'ok';
   if (verdict === 'limited') return { type: 'text', text: SLOW_DOWN_TEXT };
-  if (verdict === 'silent') return { type: 'silent' };
   try {
     if (cmd.definition.adminOnly && !(await input.isAdmin())) return { type: 'text', text: NOT_ADMIN_TEXT };
     return await cmd.handle(input, deps);

@@ -1,4 +1,8 @@
-/** A per-user command rate limit: a flood from one user gets one polite answer, then silence. */
+/**
+ * A per-user command rate limit: a user past it is answered "please wait" instead of the answer,
+ * every time (a command answered with nothing looks lost). What a flood can cost a chat is bounded
+ * elsewhere: a chat's waiting commands (Telegram adapter) and its replies' pacing.
+ */
 export interface RateLimitOptions {
   /** Commands allowed in a burst. */
   burst: number;
@@ -6,20 +10,20 @@ export interface RateLimitOptions {
   refillMs: number;
 }
 
-export type LimitVerdict = 'ok' | 'limited' | 'silent';
+export type LimitVerdict = 'ok' | 'limited';
 
 export class CommandRateLimiter {
-  private readonly buckets = new Map<string, { tokens: number; at: number; warned: boolean }>();
+  private readonly buckets = new Map<string, { tokens: number; at: number }>();
 
   constructor(
     private readonly opts: RateLimitOptions = { burst: 5, refillMs: 3000 },
     private readonly now: () => number = Date.now,
   ) {}
 
-  /** `limited` the first time a user runs dry (answer politely), `silent` after that until refilled. */
+  /** `limited` while the user has no command left (answer "please wait"), until one is refilled. */
   take(user: string): LimitVerdict {
     const now = this.now();
-    const b = this.buckets.get(user) ?? { tokens: this.opts.burst, at: now, warned: false };
+    const b = this.buckets.get(user) ?? { tokens: this.opts.burst, at: now };
     const refill = Math.floor((now - b.at) / this.opts.refillMs);
     if (refill > 0) {
       b.tokens = Math.min(this.opts.burst, b.tokens + refill);
@@ -27,14 +31,9 @@ export class CommandRateLimiter {
     }
     this.buckets.set(user, b);
     if (this.buckets.size > 50_000) this.prune(now);
-    if (b.tokens > 0) {
-      b.tokens--;
-      b.warned = false;
-      return 'ok';
-    }
-    if (b.warned) return 'silent';
-    b.warned = true;
-    return 'limited';
+    if (b.tokens === 0) return 'limited';
+    b.tokens--;
+    return 'ok';
   }
 
   private prune(now: number): void {

@@ -17,8 +17,8 @@ export const subscribeCommand: Command = {
       { name: 'tags', type: 'string', description: 'Only notes with one of these tags (comma separated)', typed: { keys: ['tag', 'tags'], bare: 'all' } },
       { name: 'lang', type: 'string', description: 'Only notes in these languages (e.g. en, zh)', typed: { keys: ['lang', 'language', 'languages'] } },
       { name: 'type', type: 'string', description: 'Only notes of this type (e.g. note)', typed: { keys: ['type'] } },
-      { name: 'words', type: 'string', description: 'Only notes matching these words, as /note finds them (e.g. rust async)', typed: { keys: ['words', 'word'] } },
-      { name: 'digest', type: 'string', description: 'Post them as one digest a day at this time instead (e.g. daily 09:00)', typed: { keys: ['digest'] } },
+      { name: 'words', type: 'string', description: 'Only notes matching these words, as /note finds them (e.g. rust async)', typed: { keys: ['words', 'word'], text: true } },
+      { name: 'digest', type: 'string', description: 'Post them as one digest a day at this time instead (e.g. daily 09:00)', typed: { keys: ['digest'], text: true } },
       { name: 'tz', type: 'string', description: 'The time zone of the digest time (e.g. Europe/Paris; default UTC)', typed: { keys: ['tz', 'timezone'] } },
     ],
     adminOnly: true,
@@ -26,7 +26,9 @@ export const subscribeCommand: Command = {
   async handle(input, { store }) {
     const schedule = digestFromOptions(input.options);
     if ('error' in schedule) return { type: 'text', text: schedule.error };
-    const filter = { ...filterFromOptions(input.options), ...schedule };
+    const asked = filterFromOptions(input.options);
+    if ('error' in asked) return { type: 'text', text: asked.error };
+    const filter = { ...asked.filter, ...schedule };
     const { created, id } = store.subscribe(input.target, filter, input.userId, input.chatLocale);
     // A chat that subscribes again after a permanent failure has evidently fixed it.
     store.resume(input.target);

@@ -22,6 +22,8 @@ export interface TypedOption {
    * or those matching `pattern`, only the first word with `first`, only if still unset with `once`.
    */
   bare?: 'rest' | 'all' | { pattern: RegExp; first?: boolean; once?: boolean };
+  /** Its value is text: in quotes of any kind, or every word up to the next `key:` (`words:rust async tag:ai`). */
+  text?: boolean;
 }
 
 export interface CommandOption {
@@ -65,9 +67,7 @@ export interface CommandInput {
 export type CommandReply =
   | { type: 'text'; text: string }
   | { type: 'note'; noteId: string; summary: Summary; more: SearchResult[] }
-  | { type: 'list'; heading: string; items: SearchResult[] }
-  /** Nothing to say (a user still flooding after being asked to slow down). */
-  | { type: 'silent' };
+  | { type: 'list'; heading: string; items: SearchResult[] };
 
 /**
  * The store as a command sees it: notes by id (a lookup's answer), and a chat's subscriptions and

@@ -1,6 +1,7 @@
 /** One filter shape for config routes and in-chat subscriptions. Pure. */
 import type { Filter } from '../config/schema.js';
 import { toLocaleTag } from './lang.js';
+import { quoteText } from './quotes.js';
 import { describeSchedule, nextDigestAt } from './schedule.js';
 import type { NoteInfo } from '../store/types.js';
 
@@ -55,7 +56,8 @@ export function matchesFilter(filter: Filter | undefined, note: NoteInfo): boole
 export function describeFilter(f: Filter): string {
   const parts = [...(f.tags ?? []).map((t) => `tag:${t}`), ...(f.lang ?? []).map((l) => `lang:${l}`), ...(f.type ?? []).map((t) => `type:${t}`)];
   if (f.path) parts.push(`path:${f.path}`);
-  if (f.words !== undefined) parts.unshift(`words:"${f.words}"`);
+  // Quoted so that it reads back, typed on Telegram, as the same words (commands/args.ts).
+  if (f.words !== undefined) parts.unshift(`words:${quoteText(f.words)}`);
   const shown = parts.length ? parts.join(' ') : 'all notes';
   return f.digest ? `${shown}, ${describeSchedule(f.digest)}` : shown;
 }

@@ -103,6 +103,22 @@ export function readerLocale(code: string | undefined): string | undefined {
   return tag === 'und' ? undefined : tag;
 }
 
+/**
+ * Whether a code names a language: one of the codes notes use in file names (`hant` included), or
+ * a tag Intl knows the name of (`pt-BR`, `tlh`); not `xx`. The lookup (`notecast search --lang`)
+ * and `/subscribe lang:` accept these.
+ */
+export function isKnownLanguage(code: string): boolean {
+  const tag = readerLocale(code);
+  if (!tag) return false;
+  if ((DEFAULT_FILE_LANGS as readonly string[]).includes(code.toLowerCase())) return true;
+  try {
+    return !!new Intl.DisplayNames(['en'], { type: 'language', fallback: 'none' }).of(tag);
+  } catch {
+    return false;
+  }
+}
+
 const maximized = new Map<string, string>();
 
 /** Language and script of a tag, with the likely script filled in: `zh` → `zh-Hans`, `zh-TW` → `zh-Hant`, `pt-BR` → `pt-Latn`. */

@@ -5,8 +5,13 @@ import { defuseMentions, discordLinkTarget, escapeDiscordMarkdown, escapeTelegra
 import { DISCORD_LIMITS, joinLinesWithin, type DiscordMessagePayload } from './discord.js';
 import type { TelegramMessagePayload } from './telegram.js';
 
+/** `1 new note`, `3 new notes`: a digest's count (digests are written in English only). */
+export function newNotesText(count: number): string {
+  return `${count} new ${count === 1 ? 'note' : 'notes'}`;
+}
+
 function digestHeading(count: number): string {
-  return `📚 ${count} new notes`;
+  return `📚 ${newNotesText(count)}`;
 }
 
 /** Items beyond what fits are counted in a last line, so the message stays within `maxChars`. */

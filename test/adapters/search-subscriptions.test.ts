@@ -52,3 +52,37 @@ describe('/subscribe words: a chat gets the new notes its saved search matches',
     expect(tg[0]!.text).toContain('模型文件名中的UD含义');
   });
 });
+
+describe('/subscribe words: typed in a chat (issue 29, F1, F2)', () => {
+  it('Telegram reads quoted and unquoted words; an empty words is refused on both platforms, never all notes', async () => {
+    const discord = fakeDiscord();
+    const telegram = fakeTelegram();
+    const guild = discord.addGuild();
+    const channel = discord.addChannel(guild, 0, 'rust');
+    const group = telegram.addChat(-100, 'supergroup', { [ADMIN]: 'administrator' });
+    const sb = sandbox(`watch:\n  quietMs: 200\ndiscord:\n  api: ${discord.api}\ntelegram:\n  apiRoot: ${telegram.apiRoot}\n`);
+    const svc = InProcessCli.start(sb, [], { DISCORD_TOKEN, TELEGRAM_BOT_TOKEN: TELEGRAM_TOKEN });
+    await svc.ready();
+    await discord.waitFor(() => discord.connected && discord.identifies > 0, 15_000, 'gateway identify');
+    await telegram.waitFor(() => telegram.calls.some((c) => c.method === 'getUpdates'), 10_000, 'polling');
+
+    const replies: string[] = [];
+    for (const typed of ['/subscribe words:rust async tag:ai', '/subscribe words:„tokio runtime“', '/subscribe words:', '/subscribe words:"" tag:ai', '/subscriptions']) {
+      telegram.command(group.id, ADMIN, typed);
+      await telegram.waitFor(() => telegram.sentTo(group.id).length === replies.length + 1, 10_000, typed);
+      replies.push(telegram.sentTo(group.id).at(-1)!.text);
+    }
+    expect(replies[0]).toMatch(/^Subscribed \(#\d+\): words:"rust async" tag:ai\./);
+    expect(replies[1]).toMatch(/^Subscribed \(#\d+\): words:"tokio runtime"\./);
+    expect(replies[2]).toBe('Sorry, words: needs the words to look for, such as /subscribe words:"rust async". Nothing was subscribed.');
+    expect(replies[3]).toBe(replies[2]);
+    expect(replies[4]!.split('\n').slice(1).map((l) => l.replace(/^#\d+: /, ''))).toEqual(['words:"rust async" tag:ai', 'words:"tokio runtime"']);
+
+    for (const value of ['', '   ']) {
+      const dc = await discord.interact({ type: 2, guild, channel: channel.id, permissions: MANAGE_CHANNELS, name: 'subscribe', options: [{ type: 3, name: 'words', value }] });
+      expect(String(dc.data?.content)).toMatch(/^Sorry, words: needs the words to look for/);
+    }
+    const list = await discord.interact({ type: 2, guild, channel: channel.id, permissions: 0n, name: 'subscriptions', options: [] });
+    expect(String(list.data?.content)).toMatch(/^No subscriptions here yet/);
+  });
+});

@@ -50,10 +50,15 @@ describe('saved searches', () => {
   });
 
   it('is typed on Telegram as words:"…" (straight or curly quotes) and shown by /subscriptions', () => {
-    const f = filterFromOptions(parseTextArgs(subscribeCommand.definition, 'tag:ai words:"rust   async" lang:en'));
+    const filterOf = (text: string) => {
+      const r = filterFromOptions(parseTextArgs(subscribeCommand.definition, text));
+      if ('error' in r) throw new Error(r.error);
+      return r.filter;
+    };
+    const f = filterOf('tag:ai words:"rust   async" lang:en');
     expect(f).toEqual({ tags: ['ai'], lang: ['en'], words: 'rust async' });
-    expect(filterFromOptions(parseTextArgs(subscribeCommand.definition, 'words:“tokio runtime”')).words).toBe('tokio runtime');
-    expect(filterFromOptions(parseTextArgs(subscribeCommand.definition, 'words:rust')).words).toBe('rust');
+    expect(filterOf('words:“tokio runtime”').words).toBe('tokio runtime');
+    expect(filterOf('words:rust').words).toBe('rust');
     expect(describeFilter(f)).toBe('words:"rust async" tag:ai lang:en');
     expect(savedSearchText(` ${'x'.repeat(300)} `)).toHaveLength(200);
   });

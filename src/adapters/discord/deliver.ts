@@ -16,7 +16,7 @@ import type {
   RESTPostAPIWebhookWithTokenJSONBody,
 } from 'discord-api-types/v10';
 import type { Logger } from '../../log.js';
-import { renderDiscordDigest } from '../../render/digest.js';
+import { newNotesText, renderDiscordDigest } from '../../render/digest.js';
 import { discordPayloadFor, type RouteTemplates } from '../../render/templates/payloads.js';
 import { Templates } from '../../render/templates/compile.js';
 import type { Target } from '../../store/types.js';
@@ -96,7 +96,7 @@ export function channelPostBody(m: OutgoingMessage, nonce: string, templates: Ro
 
 /** A forum post's (or webhook thread's) name: 1–100 characters (channel.mdx, Start Thread in Forum). */
 function threadNameOf(m: OutgoingMessage): string {
-  return truncate(m.type === 'summary' ? m.summary.title : `${m.items.length} new notes`, 100) || 'New note';
+  return truncate(m.type === 'summary' ? m.summary.title : newNotesText(m.items.length), 100) || 'New note';
 }
 
 /** A forum post: a thread named after the note, its message, and the tags that apply. */

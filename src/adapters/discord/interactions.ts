@@ -5,7 +5,6 @@
 import { MessageFlags, PermissionFlagsBits, type AutocompleteInteraction, type ChatInputCommandInteraction, type Interaction } from 'discord.js';
 import type { APIApplicationCommandOptionChoice } from 'discord-api-types/v10';
 import { COMMAND_FAILED_TEXT, findCommand, runCommand, type CommandDeps, type CommandReply } from '../../commands/index.js';
-import { SLOW_DOWN_TEXT } from '../../commands/limit.js';
 import { noteKey } from '../../commands/note-key.js';
 import { suggestNotes, type OfferedNotes } from '../../commands/lookup.js';
 import type { Logger } from '../../log.js';
@@ -45,8 +44,6 @@ function choiceValue(id: string, remember: (key: string, id: string) => void): s
 export function renderDiscordReply(reply: CommandReply, ephemeral: boolean) {
   const flags = ephemeral ? (MessageFlags.Ephemeral as const) : undefined;
   switch (reply.type) {
-    case 'silent':
-      return { content: escapeDiscordMarkdown(SLOW_DOWN_TEXT), allowedMentions: { parse: [] }, flags: MessageFlags.Ephemeral as const };
     case 'text':
       return { content: escapeDiscordMarkdown(reply.text).slice(0, 2000), allowedMentions: { parse: [] }, flags };
     case 'note':

@@ -18,7 +18,7 @@ export interface TelegramReply {
   reply_markup?: InlineKeyboardMarkup;
 }
 
-export function renderTelegramReply(reply: Exclude<CommandReply, { type: 'silent' }>): TelegramReply {
+export function renderTelegramReply(reply: CommandReply): TelegramReply {
   switch (reply.type) {
     case 'text':
       return { text: truncate(reply.text, TELEGRAM_MAX_TEXT) };

@@ -142,7 +142,6 @@ function handleCommands(bot: Bot, { deps, log }: TelegramUpdateDeps, offered: Of
         { target, userId: String(ctx.from?.id ?? ctx.chat.id), locale: readerLocale(ctx.from?.language_code), chatLocale: readerLocale(ctx.from?.language_code), options: parseTextArgs(command.definition, ctx.match), isAdmin: () => isAdmin(ctx) },
         deps,
       );
-      if (reply.type === 'silent') return;
       if (reply.type === 'note') for (const r of reply.more) offered.remember(r.id);
       const rendered = renderTelegramReply(reply);
       await ctx.reply(rendered.text, { ...rendered, ...(target.thread ? { message_thread_id: Number(target.thread) } : {}) });
