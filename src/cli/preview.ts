@@ -111,7 +111,7 @@ export async function runPreview(args: string[], opts: PreviewOptions, io: Io): 
           ok: true,
           note: { id: note.id, title: note.title, lang: note.lang, date: summary.date ?? null, tags: note.tags, url: note.url ?? null, draft: note.draft },
           family: { key: note.translationKey, members },
-          controls: describeControls(note, config.routes),
+          controls: describeControls(note, config.routes, words),
           summary: { title: summary.title, url: summary.url ?? null, keyPoints: summary.keyPoints.map(pointText), links: summary.links },
           discord: r.discord,
           telegram: r.telegram,
@@ -160,9 +160,14 @@ export async function runCheck(dir: string | undefined, opts: { config?: string;
   }
   for (const r of await parseNoteFiles(files.map((file) => ({ root, file })), { read: loaded.read, summary: summaryOptionsOf(config), budgetMs: config.notes.parseTimeoutMs })) {
     if (r.ok) {
-      for (const name of describeControls(r.note, config.routes).unknownRoutes) {
+      const controls = describeControls(r.note, config.routes, r.words);
+      for (const name of controls.unknownRoutes) {
         problems++;
         io.out(`${path.join(root, r.note.file)}: front matter \`notecast.routes\`: no route in the config is named "${name}"`);
+      }
+      for (const name of controls.excludedRoutes) {
+        problems++;
+        io.out(`${path.join(root, r.note.file)}: front matter \`notecast.routes\`: the route "${name}" has a filter that leaves this note out (it is not sent there)`);
       }
       continue;
     }
