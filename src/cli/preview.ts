@@ -113,7 +113,7 @@ export async function runPreview(args: string[], opts: PreviewOptions, io: Io): 
           ok: true,
           note: { id: note.id, title: note.title, lang: note.lang, date: summary.date ?? null, tags: note.tags, url: note.url ?? null, draft: note.draft },
           family: { key: note.translationKey, members },
-          controls: describeControls(note, config.routes),
+          controls: describeControls(note, config.routes, words),
           summary: { title: summary.title, url: summary.url ?? null, keyPoints: summary.keyPoints.map(pointText), links: summary.links },
           discord: r.discord,
           telegram: r.telegram,
@@ -162,9 +162,14 @@ export async function runCheck(dir: string | undefined, opts: { config?: string;
   }
   for (const r of await parseNoteFiles(files.map((file) => ({ root, file })), { read: loaded.read, summary: summaryOptionsOf(config), budgetMs: config.notes.parseTimeoutMs })) {
     if (r.ok) {
-      for (const p of unknownRouteProblems(r.note, r.file, root, config, loaded.read)) {
+      const controls = describeControls(r.note, config.routes, r.words);
+      for (const p of unknownRouteProblems(controls.unknownRoutes, r.note, r.file, root, loaded.read)) {
         problems++;
         io.out(`${path.join(root, r.note.file)}${at(p.line)}: ${p.message}`);
+      }
+      for (const name of controls.excludedRoutes) {
+        problems++;
+        io.out(`${path.join(root, r.note.file)}: front matter \`notecast.routes\`: the route "${name}" has a filter that leaves this note out (it is not sent there)`);
       }
       continue;
     }
@@ -183,8 +188,7 @@ function at(line: number | undefined): string {
 }
 
 /** Each route name in the note's `notecast.routes` that no config route has, on the line it is written. */
-function unknownRouteProblems(note: Note, file: string, root: string, config: Config, read: ReadOptions): NoteProblem[] {
-  const unknown = describeControls(note, config.routes).unknownRoutes;
+function unknownRouteProblems(unknown: string[], note: Note, file: string, root: string, read: ReadOptions): NoteProblem[] {
   if (!unknown.length) return [];
   const asked = controlsOf(note.frontMatter).routes ?? [];
   let text: string | undefined;

@@ -2,7 +2,8 @@
  * `notecast sync --once`: one pass for cron and CI. The same start-up as `start` (scan, compare
  * with the database, queue what changed since the last run), then it waits until every delivery
  * has finished or failed (the service's idle signal), bounded by `--timeout`, stops cleanly and
- * exits 0 (all delivered) or 1 (something failed or is still waiting), with one summary line.
+ * exits 0 (all delivered; posts held for a digest schedule wait on purpose) or 1 (something failed
+ * or is still waiting), with one summary line.
  * The state database (with its `.mark`) is the only thing to keep between runs.
  */
 import { readOptions, resolveSite } from '../config/load.js';
@@ -29,13 +30,19 @@ export interface SyncOptions {
   timeout: number;
 }
 
-/** What one run did, counted from its own delivery events; `waiting` is read from the outbox at the end. */
+/**
+ * What one run did, counted from its own delivery events; `waiting` and `heldForDigest` are read
+ * from the outbox at the end (posts held for a digest schedule wait on purpose: not `waiting`).
+ */
 export interface SyncSummary {
   event: 'sync';
   delivered: number;
   skipped: number;
   failed: number;
   waiting: number;
+  heldForDigest: number;
+  /** When the first held digest goes (ISO time), or null. */
+  digestAt: string | null;
   timedOut: boolean;
   ms: number;
 }
@@ -82,18 +89,21 @@ export async function runSyncOnce(opts: SyncOptions, io: Io): Promise<number> {
   const timedOut = await Promise.race([settled.then(() => false), new Promise<boolean>((r) => (timer = setTimeout(() => r(true), opts.timeout * 1000)))]);
   clearTimeout(timer);
   const outbox = app.store.status().outbox;
+  const held = app.store.upkeep.heldForDigest();
   const finishedBefore = counts.delivered + counts.skipped + counts.failed;
   await app.stop(); // deliveries in flight finish first
   // Those that finished while stopping are no longer waiting (the store is closed by now).
-  const waiting = (outbox.pending ?? 0) + (outbox.sending ?? 0) - (counts.delivered + counts.skipped + counts.failed - finishedBefore);
+  const waiting = (outbox.pending ?? 0) + (outbox.sending ?? 0) - held.posts - (counts.delivered + counts.skipped + counts.failed - finishedBefore);
 
-  const summary: SyncSummary = { event: 'sync', ...counts, waiting, timedOut, ms: Date.now() - started };
+  const digestAt = held.next === null ? null : new Date(held.next).toISOString();
+  const summary: SyncSummary = { event: 'sync', ...counts, waiting, heldForDigest: held.posts, digestAt, timedOut, ms: Date.now() - started };
   io.out(json ? JSON.stringify(summary) : summaryLine(summary));
   return summary.failed || summary.waiting ? 1 : 0;
 }
 
-/** `notecast sync: 3 delivered, 0 skipped, 1 failed, 2 still waiting (timed out after 600 s) in 1.4 s` */
+/** `notecast sync: 3 delivered, 0 skipped, 1 failed, 2 still waiting (timed out…), 1 held for a digest at <time>, in 1.4 s` */
 function summaryLine(s: SyncSummary): string {
   const why = s.waiting ? (s.timedOut ? ' (timed out: they go out on the next run)' : ' (paused chats or held notes: see `notecast status`)') : '';
-  return `notecast sync: ${s.delivered} delivered, ${s.skipped} skipped, ${s.failed} failed, ${s.waiting} still waiting${why}, in ${(s.ms / 1000).toFixed(1)} s`;
+  const digest = s.heldForDigest ? `, ${s.heldForDigest} held for a digest at ${s.digestAt} (the first run after then sends it)` : '';
+  return `notecast sync: ${s.delivered} delivered, ${s.skipped} skipped, ${s.failed} failed, ${s.waiting} still waiting${why}${digest}, in ${(s.ms / 1000).toFixed(1)} s`;
 }

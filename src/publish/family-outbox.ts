@@ -146,16 +146,39 @@ export function syncFamily(store: Store, config: Config, platforms: ReadonlySet<
     }
   }
   // Chats that had the family but want none of what is left (its last member there was removed,
-  // kept out by `announce: false`, or routed elsewhere). A post not sent yet is called off, whatever
-  // `onDelete` says: what goes out is the family as it is now. A sent one is deleted with
-  // `onDelete: delete`, unless the author's controls made the change (they never delete a message).
+  // kept out by `announce: false`, or its filter, search or route no longer picks it). A post not
+  // sent yet is called off, whatever `onDelete` says: what goes out is the family as it is now.
   for (const [key, target] of existing) {
     if (wanted.has(key) || !platforms.has(target.platform)) continue;
     const pendingPost = store.openDelivery(familyId, target, ['post']);
     if (pendingPost) store.markDone(pendingPost.id, null, 'skipped', 'the note no longer goes to this chat (removed, or its controls changed) before it was sent');
-    else if (config.publish.onDelete === 'delete' && !f.controls && store.postOf(familyId, target)) store.enqueue({ noteId: familyId, revision, target, kind: 'delete', payload: { type: 'delete' } });
+    else if (followSentMessage(store, familyId, target, members, revision)) {
+      // A sent message follows its note even where the chat's filter no longer picks it: kept up to date, never deleted for that.
+    } else if (config.publish.onDelete === 'delete' && !f.controls && store.postOf(familyId, target)) store.enqueue({ noteId: familyId, revision, target, kind: 'delete', payload: { type: 'delete' } });
     else continue;
     enqueued++;
   }
   return { posts, enqueued };
+}
+
+/**
+ * A chat whose filter no longer picks the family, with a message of it whose note is still live
+ * (its title, tags or words changed, or its `routes` moved it elsewhere): the message is edited
+ * when what it shows changed. Returns false when the note it shows went away (deleted, drafted,
+ * `announce: false`): `onDelete` and the controls decide then. Nothing is posted here.
+ */
+function followSentMessage(store: Store, familyId: string, target: Target, members: readonly NoteRow[], revision: number): boolean {
+  const post = store.postOf(familyId, target);
+  if (!post || post.viaDigest) return false;
+  const sent = store.upkeep.lastSentPayload(familyId, target);
+  const shown = members.find((m) => m.id === sent?.member) ?? (sent?.member === undefined && members.length === 1 ? members[0] : undefined);
+  if (!shown) return false;
+  const payload = payloadFor(members, { target, member: shown });
+  const pendingDelete = store.openDelivery(familyId, target, ['delete']);
+  if (pendingDelete) store.markDone(pendingDelete.id, null, 'skipped', 'the note is back before its message was deleted');
+  const pendingEdit = store.openDelivery(familyId, target, ['edit']);
+  if (pendingEdit) store.replacePayload(pendingEdit.id, revision, payload);
+  else if (!pendingDelete && sameContent(sent, payload)) return true;
+  else store.enqueue({ noteId: familyId, revision, target, kind: 'edit', payload });
+  return true;
 }

@@ -18,14 +18,13 @@ import type { DigestItem, NoteRow, SearchText, Target } from '../store/types.js'
 import { holdForScheduledDigest, type NewPost } from './scheduled-digest.js';
 import { targetKey } from '../store/types.js';
 import { decideNote, decideRemoval, type Action, type Policy } from './decide.js';
-import { routeTargets, savedQueries, postControlsOf } from './route.js';
+import { routeTargets, routedNowhere, savedQueries, postControlsOf } from './route.js';
 import { SavedSearches } from '../search/saved.js';
 import type { Batch } from '../watch/batch.js';
 import { familiesTouched, followRenamedFamilies, syncFamily, type NewFamilyPost } from './family-outbox.js';
 import { assignFamilyKey, newClaims } from './family-key.js';
 import { PendingRemovals } from './removals.js';
 import { enqueueNoteChange } from './note-outbox.js';
-
 
 export interface PublisherDeps {
   root: string;
@@ -376,12 +375,13 @@ export class Publisher {
     return all.length;
   }
 
-
   /** After a commit: the search index hears of each note, and the deliverer of new deliveries. */
   private committed(decided: Decided[], enqueued: number): number {
     for (const d of decided) {
       if (d.row.state === 'deleted') this.deps.onRemoved?.(d.row.id);
       else this.deps.onNote?.(d.row);
+      const nowhere = d.action.type === 'none' || d.action.type === 'retract' ? undefined : routedNowhere(d.row.info, this.deps.config.routes);
+      if (nowhere) this.deps.log.warn({ note: d.row.id, routes: nowhere }, 'note announced nowhere: every route its notecast.routes names leaves it out (no such route, or its filter does not pass the note)');
     }
     if (enqueued) this.deps.onEnqueued();
     return enqueued;

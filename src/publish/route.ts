@@ -19,6 +19,16 @@ export function routeTargets(note: NoteInfo, routes: readonly Route[], subscript
 }
 
 /**
+ * The route names a note's `notecast.routes` gives when none of them takes it (no route has the
+ * name, or its filter leaves the note out): it is announced nowhere. Undefined when it goes somewhere.
+ */
+export function routedNowhere(note: NoteInfo, routes: readonly Route[]): string[] | undefined {
+  const only = note.controls?.routes;
+  if (!only || note.controls?.announce === false) return undefined;
+  return routes.some((r) => r.name !== undefined && only.includes(r.name) && matchesFilter(r.filter, note)) ? undefined : only;
+}
+
+/**
  * A new post's `silent` and `pin` fields: present only when the author asked for a post without a
  * notification, or for the post to be pinned.
  */

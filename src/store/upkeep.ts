@@ -16,6 +16,15 @@ export class OutboxUpkeep {
     this.sql('UPDATE outbox SET note_id = ? WHERE note_id = ?').run(to, from);
   }
 
+  /** Posts held for a digest schedule (on purpose, not stuck), and when the first of those digests goes. */
+  heldForDigest(): { posts: number; next: number | null } {
+    const r = this.sql(
+      `SELECT COUNT(*) AS n, MIN(json_extract(payload, '$.digestAt')) AS next FROM outbox
+        WHERE kind = 'post' AND status IN ('pending', 'sending') AND json_extract(payload, '$.digestAt') IS NOT NULL`,
+    ).get() as { n: number; next: number | null };
+    return { posts: r.n, next: r.next };
+  }
+
   /** The content last sent to a target for a note (its newest finished post or edit), to skip an edit that changes nothing. */
   lastSentPayload(noteId: string, target: Target): SummaryPayload | undefined {
     const r = this

@@ -119,4 +119,24 @@ describe('notecast: controls through the real clients', () => {
     expect(bodyOf(silent, TPL).flags).toBeUndefined(); // the edit body: Edit Message sets only SUPPRESS_EMBEDS and IS_COMPONENTS_V2
     expect(channelPostBody({ type: 'summary', summary }, 'n', TPL).flags).toBeUndefined();
   });
+
+  it('a note whose notecast.routes all leave it out is announced nowhere, and the log says so once (#29 F4)', async () => {
+    const sb = sandbox(
+      'watch:\n  quietMs: 200\npublish:\n  translations: { graceMs: 0 }\n' +
+        'routes:\n  - { platform: console, chat: x, name: x, filter: { tags: [nomatch] } }\n  - { platform: console, chat: all, name: all }\n',
+    );
+    const svc = InProcessCli.start(sb, [], {});
+    await svc.ready();
+    const from = await svc.settled(30_000);
+    const logBefore = svc.stderr.length;
+    writeFileSync(path.join(sb.notes, 'lost.md'), note('Lost note', 'Goes nowhere.', 'notecast: { routes: [x] }\n'));
+    writeFileSync(path.join(sb.notes, 'found.md'), note('Found note', 'Goes to all.', 'notecast: { routes: [x, all] }\n'));
+    await svc.idle(from, 30_000);
+    const posts = svc.events.slice(from).filter((e) => e.event === 'post');
+    expect(posts.map((e) => [e.target, e.noteId])).toEqual([['console:all', 'found']]);
+    const said = svc.stderr.slice(logBefore).split('\n').filter((l) => l.includes('announced nowhere'));
+    expect(said).toHaveLength(1);
+    expect(said[0]).toContain('"note":"lost"');
+    await svc.stop();
+  }, 60_000);
 });

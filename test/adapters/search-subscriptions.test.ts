@@ -51,6 +51,53 @@ describe('/subscribe words: a chat gets the new notes its saved search matches',
     expect(tg).toHaveLength(1);
     expect(tg[0]!.text).toContain('模型文件名中的UD含义');
   });
+
+  it('an edit reaches every chat with a message of the note, also one its search or routes no longer pick (#29 F3); nothing is deleted or posted there', async () => {
+    const telegram = fakeTelegram();
+    const searching = telegram.addChat(-100, 'supergroup', { [ADMIN]: 'administrator' });
+    const everything = telegram.addChat(-500, 'supergroup', { [ADMIN]: 'administrator' });
+    telegram.addChat(-300, 'supergroup');
+    telegram.addChat(-301, 'supergroup');
+    const sb = sandbox(
+      `watch:\n  quietMs: 200\npublish:\n  onDelete: delete\n  translations: { graceMs: 0 }\ntelegram:\n  apiRoot: ${telegram.apiRoot}\n` +
+        'routes:\n  - { platform: telegram, chat: "-300", name: alpha }\n  - { platform: telegram, chat: "-301", name: beta }\n',
+    );
+    const svc = InProcessCli.start(sb, [], { TELEGRAM_BOT_TOKEN: TELEGRAM_TOKEN });
+    await svc.ready();
+    await telegram.waitFor(() => telegram.calls.some((c) => c.method === 'getUpdates'), 10_000, 'polling');
+    telegram.command(searching.id, ADMIN, '/subscribe words:"stream"');
+    telegram.command(everything.id, ADMIN, '/subscribe');
+    await telegram.waitFor(() => telegram.sentTo(searching.id).length === 1 && telegram.sentTo(everything.id).length === 1, 10_000, 'subscribed');
+    const messages = (chat: number) => telegram.sentTo(chat).slice(chat === searching.id || chat === everything.id ? 1 : 0);
+    const write = (file: string, title: string, body: string, extra = '') => writeFileSync(path.join(sb.notes, file), note(title, body, extra));
+
+    let from = await svc.settled(30_000);
+    write('s1.md', 'Stream one', 'A stream of kafka events.');
+    write('r1.md', 'Routed one', 'Routed to alpha first.', 'notecast: { routes: [alpha] }\n');
+    await svc.idle(from, 30_000);
+    // Routes without a filter take every note; `routes: [alpha]` keeps r1 out of the subscriptions.
+    expect([searching.id, everything.id, -300, -301].map((chat) => messages(chat).length)).toEqual([1, 1, 2, 1]);
+    from = svc.events.length;
+    write('s1.md', 'Stream one', 'A stream of kafka events, edited.');
+    await svc.idle(from, 30_000);
+    from = svc.events.length;
+    write('s1.md', 'Batch one', 'No longer about that topic.');
+    write('r1.md', 'Routed again', 'Now routed to beta.', 'notecast: { routes: [beta] }\n');
+    await svc.idle(from, 30_000);
+
+    const [inSearch] = messages(searching.id);
+    expect(messages(searching.id)).toHaveLength(1); // edited, not posted again, not deleted
+    expect(inSearch!.deleted).toBe(false);
+    expect(inSearch!.text).toContain('Batch one');
+    expect(inSearch!.editedTimes).toBe(2);
+    expect(messages(everything.id).map((m) => [m.text.includes('Batch one'), m.editedTimes])).toEqual([[true, 2]]);
+    const inAlpha = messages(-300).filter((m) => m.text.includes('Routed'));
+    expect(inAlpha.map((m) => [m.text.includes('Routed again'), m.editedTimes, m.deleted])).toEqual([[true, 1, false]]);
+    expect(messages(-300)).toHaveLength(2);
+    // beta, named only now, gets the note posted: a chat it goes to only now
+    expect(messages(-301).map((m) => m.text.includes('Routed again'))).toEqual([false, true]);
+    await svc.stop();
+  }, 90_000);
 });
 
 describe('/subscribe words: typed in a chat (issue 29, F1, F2)', () => {

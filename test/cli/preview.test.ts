@@ -15,7 +15,7 @@ describe('notecast preview --json', () => {
     for (const l of lines) {
       expect(Object.keys(l)).toEqual(['file', 'ok', 'note', 'family', 'controls', 'summary', 'discord', 'telegram', 'text', 'routes']);
       expect(Object.keys(l.family as object)).toEqual(['key', 'members']);
-      expect(Object.keys(l.controls as object)).toEqual(['set', 'effects', 'unknownRoutes']);
+      expect(Object.keys(l.controls as object)).toEqual(['set', 'effects', 'unknownRoutes', 'excludedRoutes']);
       expect(Object.keys(l.note as object)).toEqual(['id', 'title', 'lang', 'date', 'tags', 'url', 'draft']);
       expect(Object.keys(l.summary as object)).toEqual(['title', 'url', 'keyPoints', 'links']);
       expect(Object.keys(l.discord as object).sort()).toEqual(['allowed_mentions', 'embeds']);
@@ -46,7 +46,7 @@ describe('notecast preview --json', () => {
     ]);
     expect(of('quiet.md').unknownRoutes).toEqual(['nowhere']);
     expect(of('off.md').effects).toEqual(['not announced (notecast.announce: false); its posts still waiting to go out are called off, posts made before stay as they are']);
-    expect(of('plain.md')).toEqual({ set: {}, effects: [], unknownRoutes: [] });
+    expect(of('plain.md')).toEqual({ set: {}, effects: [], unknownRoutes: [], excludedRoutes: [] });
     expect(of('pinned.md').set).toEqual({ pin: true });
     expect(of('pinned.md').effects).toEqual([
       'pinned where the bot may pin (Discord: Pin Messages permission; Telegram: an admin with the right to pin, or a private chat), without a second notification; where it may not, only the pin fails; in top (unpinPrevious) the announcement pinned before is unpinned',
@@ -54,6 +54,43 @@ describe('notecast preview --json', () => {
     const check = runCli(['check', '--config', cfg, notes]);
     expect(check.code).toBe(1);
     expect(check.stdout).toContain('quiet.md:5: front matter `notecast.routes`: no route in the config is named "nowhere"');
+  });
+
+  it('effects promise only what will happen: a named route whose filter leaves the note out, a digest route not pinned nor silent; check warns (#29 F4)', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'notecast-'));
+    const notes = path.join(dir, 'notes');
+    mkdirSync(notes);
+    const cfg = path.join(dir, 'notecast.yaml');
+    writeFileSync(
+      cfg,
+      'routes:\n  - { platform: console, chat: "-300", name: x, unpinPrevious: true, filter: { tags: [nomatch] } }\n' +
+        '  - { platform: console, chat: "-301", name: y, filter: { words: kafka, digest: { at: "09:00", tz: UTC } } }\n  - { platform: console, chat: "-302", name: z, unpinPrevious: true }\n',
+    );
+    writeFileSync(path.join(notes, 'both.md'), '---\ntitle: Kafka streams\nnotecast: { routes: [x, y], pin: true, silent: true }\n---\nA stream of kafka events.');
+    writeFileSync(path.join(notes, 'posted.md'), '---\ntitle: Kafka again\nnotecast: { routes: [x, y, z], pin: true }\n---\nMore kafka events.');
+    writeFileSync(path.join(notes, 'nowhere.md'), '---\ntitle: Nothing here\nnotecast: { routes: [x] }\n---\nUnrelated text.');
+    const lines = jsonLines(runCli(['preview', '--json', '--config', cfg, notes]).stdout);
+    const of = (name: string) => lines.find((l) => String(l.file).endsWith(name))!.controls as { effects: string[]; excludedRoutes: string[] };
+    expect(of('both.md').effects).toEqual([
+      'in y the note goes into the daily digest: not pinned, notifies as the digest does',
+      "sent only to the routes y (console:-301); not to chats' subscriptions",
+      'x: its filter leaves this note out',
+    ]);
+    expect(of('both.md').excludedRoutes).toEqual(['x']);
+    const pinned = of('posted.md').effects;
+    expect(pinned[0]).toMatch(/^pinned where the bot may pin .*; in z \(unpinPrevious\) the announcement pinned before is unpinned$/); // not x: nothing goes there
+    expect(pinned.slice(1)).toEqual([
+      'in y the note goes into the daily digest: not pinned, notifies as the digest does',
+      "sent only to the routes y (console:-301), z (console:-302); not to chats' subscriptions",
+      'x: its filter leaves this note out',
+    ]);
+    expect(of('nowhere.md').effects).toEqual(['sent nowhere: the filter of every route it names leaves it out', 'x: its filter leaves this note out']);
+
+    const check = runCli(['check', '--config', cfg, notes]);
+    expect(check.code).toBe(1);
+    const problems = check.stdout.split('\n').filter((l) => l.includes('leaves this note out'));
+    expect(problems.map((l) => path.basename(l.split(':')[0]!)).sort()).toEqual(['both.md', 'nowhere.md', 'posted.md']);
+    expect(check.stdout).toContain('nowhere.md: front matter `notecast.routes`: the route "x" has a filter that leaves this note out (it is not sent there)');
   });
 
   it('a route’s saved search (filter words) is matched on the note’s words as start matches it, and its digest schedule is shown', () => {

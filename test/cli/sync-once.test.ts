@@ -68,6 +68,20 @@ describe('sync --once', () => {
     expect(r.stdout).toMatch(/^notecast sync: 0 delivered, 0 skipped, 0 failed, 0 still waiting, in \d+\.\d s\n$/);
   });
 
+  it('a note held for a digest schedule is not "still waiting": the line says when the digest goes, and the run exits 0 (#29 F9)', async () => {
+    const at = `${String((new Date().getUTCHours() + 12) % 24).padStart(2, '0')}:00`; // half a day away, whenever the test runs
+    const sb = sandbox(`routes:\n  - { platform: console, chat: daily, filter: { digest: { at: "${at}", tz: UTC } } }\n`);
+    const run = (...extra: string[]) => runCliAsync(['sync', '--once', '--config', sb.config, '--notes', sb.notes, '--db', sb.db, ...extra], { timeoutMs: 30_000 });
+    expect((await run()).code).toBe(0); // the first run records the empty folder
+    writeFileSync(path.join(sb.notes, 'held.md'), note('Held', 'Waits for the daily digest.'));
+    const r = await run();
+    expect(r.stdout, r.stderr).toMatch(new RegExp(`^notecast sync: 0 delivered, 0 skipped, 0 failed, 0 still waiting, 1 held for a digest at \\d{4}-\\d\\d-\\d\\dT${at}:00\\.000Z \\(the first run after then sends it\\), in \\d+\\.\\d s\\n$`));
+    expect(r.code).toBe(0);
+    const again = await runCliAsync(['sync', '--once', '--json', '--config', sb.config, '--notes', sb.notes, '--db', sb.db], { timeoutMs: 30_000 });
+    expect(jsonLines(again.stdout).at(-1)).toMatchObject({ event: 'sync', waiting: 0, heldForDigest: 1, digestAt: expect.stringMatching(new RegExp(`T${at}:00.000Z$`)) });
+    expect(again.code).toBe(0);
+  });
+
   it('runs with a config that also names the push webhook, whose secret only `start` needs (it opens no port)', async () => {
     const sb = sandbox('pull:\n  webhook:\n    port: 18999\n');
     const r = await runCliAsync(['sync', '--once', '--config', sb.config, '--notes', sb.notes, '--db', sb.db]);
