@@ -21,7 +21,7 @@ import { StoreError } from '../errors.js';
 const CleanStop = z.object({ ino: z.string(), ctimeNs: z.string(), size: z.string() });
 type CleanStop = z.infer<typeof CleanStop>;
 
-export function cleanStopFile(dbFile: string): string {
+function cleanStopFile(dbFile: string): string {
   return `${dbFile}.stopped`;
 }
 
