@@ -18,7 +18,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { StoreError } from '../errors.js';
 
-const CleanStop = z.object({ ino: z.string(), ctimeNs: z.string(), size: z.string() });
+const CleanStop = z.object({ ino: z.string(), birthNs: z.string(), ctimeNs: z.string(), size: z.string() });
 type CleanStop = z.infer<typeof CleanStop>;
 
 function cleanStopFile(dbFile: string): string {
@@ -28,7 +28,7 @@ function cleanStopFile(dbFile: string): string {
 function fileNow(dbFile: string): CleanStop | undefined {
   try {
     const st = statSync(dbFile, { bigint: true });
-    return { ino: String(st.ino), ctimeNs: String(st.ctimeNs), size: String(st.size) };
+    return { ino: String(st.ino), birthNs: String(st.birthtimeNs), ctimeNs: String(st.ctimeNs), size: String(st.size) };
   } catch {
     return undefined; // no database (yet): nothing to compare
   }
@@ -62,7 +62,7 @@ export function changedSinceCleanStopProblem(dbFile: string): string | undefined
   } catch {
     return `${cleanStopFile(dbFile)} is not a record notecast wrote, so whether ${dbFile} was written while notecast was stopped cannot be told. ${ADVICE}`;
   }
-  if (then.ino !== now.ino) return undefined;
+  if (then.ino !== now.ino || then.birthNs !== now.birthNs) return undefined; // another file (an inode number given again): identity.ts
   if (then.ctimeNs === now.ctimeNs && then.size === now.size) return undefined;
   return (
     `${dbFile} was written after notecast's last clean stop (it was ${describe(then)}; it is ${describe(now)}): a backup copied over it, most likely. ` +
