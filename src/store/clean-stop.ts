@@ -85,8 +85,12 @@ export function forgetCleanStop(dbFile: string): void {
   } catch {
     return;
   }
-  rmSync(file, { force: true });
-  syncDir(path.dirname(path.resolve(file))); // the removal reaches the disk before the database's writes
+  try {
+    rmSync(file, { force: true });
+    syncDir(path.dirname(path.resolve(file))); // the removal reaches the disk before the database's writes
+  } catch (e) {
+    throw new StoreError(dbFile, `cannot remove ${file} (the record of the last clean stop), so a crash from here on could not be told from one: ${(e as Error).message}`);
+  }
 }
 
 /** At a clean stop, after the database is closed: its file as it is now. */
