@@ -11,7 +11,7 @@ import type { Config } from '../config/schema.js';
 import type { Templates } from '../render/templates/compile.js';
 import type { Env } from '../config/env.js';
 import type { Io } from './io.js';
-import { errorText } from '../errors.js';
+import { ConfigError, errorText } from '../errors.js';
 
 export interface StartOptions {
   config?: string;
@@ -73,7 +73,8 @@ export async function runStart(opts: StartOptions, io: Io): Promise<number> {
       onProgress: interactive ? bar.show : progressLog(log),
     });
   } catch (e) {
-    return failed(startFailure(e, dbPath)); // a bad token, a port in use, an unwritable database…
+    const code = failed(startFailure(e, dbPath)); // a bad token, a port in use, an unwritable database…
+    return e instanceof ConfigError ? 2 : code; // what the config needs and lacks (a route's token): README's exit 2
   }
   // Listening for the stop signals before saying ready: whoever waits for `ready` may stop us at once.
   const stopped = new Promise<void>((resolve) => {

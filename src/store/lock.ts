@@ -73,9 +73,12 @@ export function acquireInstanceLock(dbFile: string, opts: { lockDir?: string } =
   if (dbFile === ':memory:') return { release: () => undefined };
   const { lock, holder } = lockFiles(dbFile);
   mkdirSync(path.dirname(path.resolve(dbFile)), { recursive: true });
+  const whoHolds = (file: string) => {
+    const h = readHolder(file);
+    return h ? `process ${h.pid} on ${h.host}, running since ${h.since}` : 'another process';
+  };
   const inUse = () => {
-    const h = readHolder(holder);
-    const who = h ? `process ${h.pid} on ${h.host}, running since ${h.since}` : 'another process';
+    const who = whoHolds(holder);
     return new StoreError(dbFile, `${dbFile} is in use by ${who}. Only one notecast may run per database (two would announce every note twice): stop the other one, or give this one its own --db.`);
   };
   let byName: Database.Database;
@@ -94,16 +97,18 @@ export function acquireInstanceLock(dbFile: string, opts: { lockDir?: string } =
     if ((e as { code?: string }).code !== 'SQLITE_BUSY') throw new StoreError(dbFile, `cannot lock ${fileLock} (the lock on the database file itself): ${(e as Error).message}`);
     throw new StoreError(
       dbFile,
-      `${dbFile} is the same file as a database another notecast is running on, under another name (a hard link, a bind mount, another path to it). Only one notecast may run per database (two would announce every note twice and corrupt it): stop the other one, or give this one a database of its own.`,
+      `${dbFile} is the same file as a database another notecast (${whoHolds(`${fileLock}.json`)}) is running on, under another name (a hard link, a bind mount, another path to it). Only one notecast may run per database (two would announce every note twice and corrupt it): stop the other one, or give this one a database of its own.`,
     );
   }
   const me: LockHolder = { pid: process.pid, host: hostname(), since: new Date().toISOString() };
   writeFileSync(holder, `${JSON.stringify(me)}\n`);
+  writeFileSync(`${fileLock}.json`, `${JSON.stringify(me)}\n`); // for a refusal through another name
   return {
     release() {
       if (!byName.open) return;
       // Only the holder's own record goes; a later holder may have written its own by now.
       if (readHolder(holder)?.pid === me.pid) rmSync(holder, { force: true });
+      if (readHolder(`${fileLock}.json`)?.pid === me.pid) rmSync(`${fileLock}.json`, { force: true });
       release(byFile);
       release(byName);
     },

@@ -36,7 +36,9 @@ function readMark(dbFile: string, file: string): StoreMark | undefined {
   }
   throw new StoreError(
     dbFile,
-    `${file} is not a mark notecast wrote (it holds ${JSON.stringify(text.slice(0, 40))}), so whether ${dbFile} lost commits cannot be told. If the database is the one notecast last ran on, delete ${file} and start again; if you restored it from a backup, start once with --after-restore (see "After a crash, a lost -wal, a restored backup" in docs/operations.md).`,
+    `${file} is not a mark notecast wrote (it holds ${JSON.stringify(text.slice(0, 40))}), so whether ${dbFile} lost commits (a deleted -wal) cannot be told, and --moved does not start past it. ` +
+      `If you restored a backup, or may have lost the -wal, start once with --after-restore: it writes the mark anew, sets aside the posts still queued and records notes new to the database without announcing them. ` +
+      `Only if the database is surely whole (notecast stopped cleanly, or its -wal is beside it) delete ${file} and start again: that start checks nothing, and a database that lost commits would announce them again. See "After a crash, a lost -wal, a restored backup" in docs/operations.md.`,
   );
 }
 

@@ -4,6 +4,7 @@
  */
 import { errorText, StoreError } from '../errors.js';
 import type { Logger } from '../log.js';
+import { checkCleanStop, changedSinceCleanStopProblem, forgetCleanStop, recordCleanStop } from './clean-stop.js';
 import { checkFileIdentity, copiedDatabaseProblem, recordFileIdentity } from './identity.js';
 import { acquireInstanceLock } from './lock.js';
 import { checkMark, markWriter } from './mark.js';
@@ -36,6 +37,9 @@ export function openState(dbPath: string, log: Logger, flags: StateFlags): OpenS
   const lock = acquireInstanceLock(dbPath);
   let store: Store;
   try {
+    // Before anything opens the database: was it written since the last clean stop (clean-stop.ts)?
+    if (!flags.afterRestore && !flags.moved) checkCleanStop(dbPath);
+    forgetCleanStop(dbPath);
     store = new Store(dbPath, {
       check: true,
       onLocked: (waitMs) => log.warn({ db: dbPath, waitMs }, `the database is locked by another process; waiting up to ${Math.round(waitMs / 1000)} s for it`),
@@ -85,6 +89,11 @@ export function openState(dbPath: string, log: Logger, flags: StateFlags): OpenS
       }
       if (store.db.open) store.checkpoint();
       store.close();
+      try {
+        recordCleanStop(dbPath); // the file as this stop leaves it, for the next start to compare
+      } catch (e) {
+        log.warn({ err: errorText(e) }, 'could not record the clean stop; the next start cannot tell whether the database was written while stopped');
+      }
       sent?.close();
       lock.release();
     },
@@ -128,9 +137,11 @@ function forgetOpenPostsAfterRestore(store: Store, log: Logger): void {
 
 /**
  * What a start would refuse on this database, as the start says it, for `status` and `check`: its
- * file a copy (identity.ts), else fewer records than its mark (mark.ts); undefined when it would start.
+ * file written since the last clean stop (clean-stop.ts), a copy (identity.ts), else fewer records than its mark (mark.ts); undefined when it would start.
  */
 export function startRefusal(dbPath: string, store: Store): string | undefined {
+  const written = changedSinceCleanStopProblem(dbPath);
+  if (written) return written;
   const copy = copiedDatabaseProblem(dbPath, store);
   if (copy) return copy;
   try {

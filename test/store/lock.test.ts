@@ -5,7 +5,7 @@
  * process of its own: locks are the operating system's, per process, which is the point here.
  */
 import { linkSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { hostname, tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startApp } from '../../src/app.js';
@@ -49,7 +49,8 @@ describe('one instance per database file', () => {
     writeFileSync(yaml, 'watch:\n  mode: native\nroutes:\n  - platform: console\n    chat: all\n');
     const second = await runCliAsync(['start', '--json', '--config', yaml, '--notes', notesDir, '--db', link], { timeoutMs: 20_000 });
     expect(second.code).toBe(1);
-    expect(second.stderr).toMatch(/same file as a database another notecast is running on/);
+    // It names the holder (README: pid, host, since when), also through the other name.
+    expect(second.stderr).toMatch(new RegExp(`same file as a database another notecast \\(process ${process.pid} on ${hostname()}, running since \\d{4}-\\d\\d-\\d\\dT[^)]*\\) is running on`));
     expect(second.stdout).toBe('');
     await svc.stop();
     svc = undefined;

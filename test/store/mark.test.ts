@@ -45,7 +45,20 @@ describe('the database mark', () => {
       (e: unknown) => e,
     );
     expect(failed).toBeInstanceOf(StoreError);
-    expect((failed as Error).message).toMatch(/notecast\.db\.mark is not a mark notecast wrote .*delete .*notecast\.db\.mark and start again/);
+    // Deleting the mark is not the first advice: it gives up the check (a lost -wal would re-post).
+    expect((failed as Error).message).toMatch(
+      /notecast\.db\.mark is not a mark notecast wrote .*--moved does not start past it\. If you restored a backup, or may have lost the -wal, start once with --after-restore: it writes the mark anew.*Only if the database is surely whole .*delete .*notecast\.db\.mark and start again: that start checks nothing, and a database that lost commits would announce them again/,
+    );
+    // What the message says of each flag holds: --moved is refused again, --after-restore starts and mends the mark.
+    const moved = await svc.start({ moved: true }).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect((moved as Error).message).toMatch(/is not a mark notecast wrote/);
+    await svc.start({ afterRestore: true });
+    const high = svc.app!.store.highWater();
+    await svc.stop(); // a clean stop writes the mark at the latest
+    expect(JSON.parse(readFileSync(`${svc.db}.mark`, 'utf8'))).toEqual(high);
     svc = undefined;
   });
 });

@@ -1,0 +1,93 @@
+/**
+ * Issue 25, outside tester's finding 1: a backup restored by copying OVER the live files
+ * (`cp backup/* data/`, `cat backup > notecast.db`) keeps the database file's inode and birth time,
+ * so the copy check (identity.ts) let it start, and it announced again what was posted after the
+ * backup. A clean stop now records the file's ctime (which no user can set back, inode(7)) and a
+ * start on a file written since refuses (store/clean-stop.ts). Restarts, kill -9 and the restore
+ * flags still run. Real processes: the refusal is an exit code and a line on stderr.
+ */
+import { execFileSync } from 'node:child_process';
+import { chmodSync, cpSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { runCliAsync } from '../helpers/cli.js';
+import { killLeftoverServices, note, sandbox, Service, type Sandbox } from '../helpers/service.js';
+
+afterEach(killLeftoverServices);
+
+const CONFIG = 'watch:\n  quietMs: 100\n  reconcileMinutes: 0\nstore:\n  path: state/notecast.db\nroutes:\n  - platform: console\n    chat: all\n';
+const WRITTEN =
+  /\.db was written after notecast's last clean stop \(it was changed .*\): a backup copied over it, most likely\..*If you restored a backup, start once with --after-restore; if this is the newest state and only its file was touched on purpose \(chmod, chown, touch, a hard link made\), start once with --moved\./;
+
+/** Starts `notecast start`, saves `names` (each announced once), then stops it (or kills it: `kill9`); returns what it posted. */
+async function run(sb: Sandbox, names: string[] = [], flags: string[] = [], end: 'stop' | 'kill9' = 'stop'): Promise<string[]> {
+  const svc = Service.start(sb, flags);
+  await svc.ready();
+  let from = await svc.settled();
+  for (const n of names) {
+    writeFileSync(path.join(sb.notes, `${n}.md`), note(n, `About ${n}.`));
+    await svc.waitFor((e) => e.some((x) => x.event === 'post' && x.noteId === n), 15_000, `the post of ${n}`);
+    await svc.idle(from);
+    from = svc.events.length;
+  }
+  if (end === 'stop') expect(await svc.stop()).toBe(0);
+  else await svc.kill9();
+  return svc.deliveries('post').map((e) => e.noteId!);
+}
+
+async function refused(sb: Sandbox): Promise<string> {
+  const r = await runCliAsync(['start', '--json', '--config', sb.config, '--notes', sb.notes, '--db', sb.db], { cwd: sb.dir });
+  expect(r.stdout).not.toContain('"event":"post"');
+  expect(r.code).toBe(1);
+  return r.stderr;
+}
+
+/** A state that announced `before`, was backed up while stopped (`backup`), then announced p1 and p2. */
+let sb: Sandbox;
+let state: string;
+let backup: string;
+const files = (dir: string) => execFileSync('ls', [dir], { encoding: 'utf8' }).split('\n').filter(Boolean);
+
+describe('a backup copied over the live state folder', () => {
+  beforeAll(async () => {
+    sb = sandbox(CONFIG);
+    state = path.dirname(sb.db);
+    backup = `${state}-backup`;
+    expect(await run(sb, ['before'])).toEqual(['before']);
+    cpSync(state, backup, { recursive: true });
+    expect(await run(sb, ['p1', 'p2'])).toEqual(['p1', 'p2']);
+  }, 60_000);
+
+  it('a plain restart runs, and so does a restart after kill -9', async () => {
+    expect(await run(sb, ['r1'], [], 'kill9')).toEqual(['r1']);
+    expect(await run(sb)).toEqual([]); // after the crash: no clean-stop record, nothing refused
+    expect(await run(sb)).toEqual([]); // after a clean stop: the file is as that stop left it
+  }, 60_000);
+
+  it('`cp backup/* data/` (the inode kept): refused, status says so; --after-restore announces nothing again; the next plain start runs', async () => {
+    const inode = execFileSync('stat', ['-c', '%i', sb.db], { encoding: 'utf8' });
+    execFileSync('sh', ['-c', `cp ${backup}/* ${state}/`]);
+    expect(execFileSync('stat', ['-c', '%i', sb.db], { encoding: 'utf8' })).toBe(inode); // what the identity check cannot see
+    expect(await refused(sb)).toMatch(WRITTEN);
+    const status = await runCliAsync(['status', '--config', sb.config], { cwd: sb.dir });
+    expect(status.stdout).toMatch(new RegExp(`next start: +refused: .*${WRITTEN.source}`));
+    expect(await run(sb, [], ['--after-restore'])).toEqual([]); // p1, p2, r1 not again
+    expect(await run(sb, ['after'])).toEqual(['after']);
+  }, 60_000);
+
+  it('`cat backup > notecast.db`, and `cp -a` over it: refused', async () => {
+    execFileSync('sh', ['-c', `cat ${backup}/notecast.db > ${sb.db}`]);
+    expect(await refused(sb)).toMatch(WRITTEN);
+    execFileSync('cp', ['-a', path.join(backup, 'notecast.db'), sb.db]); // times kept, but not the ctime
+    expect(await refused(sb)).toMatch(WRITTEN);
+    expect(await run(sb, [], ['--after-restore'])).toEqual([]);
+  }, 60_000);
+
+  it('a chmod while stopped changes the ctime too: refused (a false refusal), one start with --moved accepts it', async () => {
+    expect(files(state)).toContain('notecast.db.stopped');
+    chmodSync(sb.db, 0o600);
+    expect(await refused(sb)).toMatch(WRITTEN);
+    expect(await run(sb, [], ['--moved'])).toEqual([]);
+    expect(await run(sb)).toEqual([]);
+  }, 60_000);
+});
