@@ -25,7 +25,7 @@ import { familiesTouched, followRenamedFamilies, syncFamily, type NewFamilyPost 
 import { assignFamilyKey, newClaims } from './family-key.js';
 import { PendingRemovals } from './removals.js';
 import { enqueueNoteChange } from './note-outbox.js';
-
+import { followFamilyMessages } from './family-after-switch.js';
 
 export interface PublisherDeps {
   root: string;
@@ -330,7 +330,7 @@ export class Publisher {
           if (d.action.type === 'announce') continue;
           store.putNote(d.row, d.text, d.seen, d.place);
           const change = enqueueNoteChange(store, config, this.deps.platforms, d.row, d.action, d.prev, true);
-          enqueued += change.enqueued;
+          enqueued += change.enqueued + followFamilyMessages(store, log, d.row, d.action, d.prev);
           for (const { target, post } of change.posts) fresh.set(targetKey(target), { target, posts: [...(fresh.get(targetKey(target))?.posts ?? []), post] });
           this.logDecision(d);
         }
