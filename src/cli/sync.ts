@@ -2,7 +2,7 @@
  * `notecast sync --once`: one pass for cron and CI. The same start-up as `start` (scan, compare
  * with the database, queue what changed since the last run), then it waits until every delivery
  * has finished or failed (the service's idle signal), bounded by `--timeout`, stops cleanly and
- * exits 0 (all delivered) or 1 (something failed or is still waiting), with one summary line.
+ * exits 0 (all delivered) or 1 (something failed or is still waiting, or a note could not be read), with one summary line.
  * The state database (with its `.mark`) is the only thing to keep between runs.
  */
 import { readOptions, resolveSite } from '../config/load.js';
@@ -36,6 +36,8 @@ export interface SyncSummary {
   skipped: number;
   failed: number;
   waiting: number;
+  /** Notes that could not be read (their errors are in the log and in `notecast status`). */
+  unreadable: number;
   timedOut: boolean;
   ms: number;
 }
@@ -82,18 +84,20 @@ export async function runSyncOnce(opts: SyncOptions, io: Io): Promise<number> {
   const timedOut = await Promise.race([settled.then(() => false), new Promise<boolean>((r) => (timer = setTimeout(() => r(true), opts.timeout * 1000)))]);
   clearTimeout(timer);
   const outbox = app.store.status().outbox;
+  const unreadable = (app.store.sql('SELECT COUNT(*) AS n FROM notes WHERE error IS NOT NULL').get() as { n: number }).n;
   const finishedBefore = counts.delivered + counts.skipped + counts.failed;
   await app.stop(); // deliveries in flight finish first
   // Those that finished while stopping are no longer waiting (the store is closed by now).
   const waiting = (outbox.pending ?? 0) + (outbox.sending ?? 0) - (counts.delivered + counts.skipped + counts.failed - finishedBefore);
 
-  const summary: SyncSummary = { event: 'sync', ...counts, waiting, timedOut, ms: Date.now() - started };
+  const summary: SyncSummary = { event: 'sync', ...counts, waiting, unreadable, timedOut, ms: Date.now() - started };
   io.out(json ? JSON.stringify(summary) : summaryLine(summary));
-  return summary.failed || summary.waiting ? 1 : 0;
+  return summary.failed || summary.waiting || summary.unreadable ? 1 : 0;
 }
 
 /** `notecast sync: 3 delivered, 0 skipped, 1 failed, 2 still waiting (timed out after 600 s) in 1.4 s` */
 function summaryLine(s: SyncSummary): string {
   const why = s.waiting ? (s.timedOut ? ' (timed out: they go out on the next run)' : ' (paused chats or held notes: see `notecast status`)') : '';
-  return `notecast sync: ${s.delivered} delivered, ${s.skipped} skipped, ${s.failed} failed, ${s.waiting} still waiting${why}, in ${(s.ms / 1000).toFixed(1)} s`;
+  const unread = s.unreadable ? `, ${s.unreadable} ${s.unreadable === 1 ? 'note' : 'notes'} could not be read (see \`notecast status\`)` : '';
+  return `notecast sync: ${s.delivered} delivered, ${s.skipped} skipped, ${s.failed} failed, ${s.waiting} still waiting${why}${unread}, in ${(s.ms / 1000).toFixed(1)} s`;
 }

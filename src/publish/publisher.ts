@@ -272,7 +272,7 @@ export class Publisher {
     return this.commit(decided);
   }
 
-  /** A note that made its batch fail for a reason of its own: recorded as its error, so the rest goes on. */
+  /** A note that made its batch fail for a reason of its own: recorded as its error, so the rest goes on (under no content digest: a failure of the moment is no error of that content, see batch-read.ts). */
   recordFailure(abs: string, e: unknown): void {
     const rel = toRelPath(this.deps.root, abs);
     let hash: string | undefined;
@@ -281,7 +281,7 @@ export class Publisher {
     } catch {
       // unreadable now: the error is recorded without a digest
     }
-    this.recordError(rel, new NoteError(rel, `could not be processed: ${errorText(e)}`), hash);
+    this.recordError(rel, new NoteError(rel, `could not be processed: ${errorText(e)}`), hash && contentHash(`failed:${hash}`));
   }
 
   /** A path that is not read on purpose (a symlink leading outside the folder): its reason shows in `status`. */
