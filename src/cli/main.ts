@@ -112,7 +112,7 @@ function buildProgram(): Command {
   program
     .command('sync')
     .description('one pass for cron and CI: announce what changed since the last run, wait for the deliveries, exit')
-    .requiredOption('--once', 'scan, deliver, then exit (0: all delivered; 1: something failed or still waits)')
+    .requiredOption('--once', 'scan, deliver, then exit (0: all delivered; 1: something failed or still waits, or a note could not be read)')
     .option('--timeout <seconds>', 'most seconds to wait for deliveries (1–86400); what is left goes out on the next run', intIn(1, 86_400), 600)
     .option('--config <file>', 'config file')
     .option('--notes <dir>', 'notes folder (overrides config)')

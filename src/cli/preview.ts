@@ -20,6 +20,7 @@ import { alsoInAmong, routePayloads } from './preview-payloads.js';
 import { describeControls } from './controls.js';
 import type { Io } from './io.js';
 import { databaseRefusal } from './status.js';
+import { familyKeysAmong } from '../publish/family-key.js';
 
 /**
  * Expands arguments into (root, file) pairs: a directory is a notes root, a file's root is `root`.
@@ -88,6 +89,9 @@ export async function runPreview(args: string[], opts: PreviewOptions, io: Io): 
       else for (const p of e.problems()) io.err(`${shown}${at(p.line)}: ${p.message}`);
     }
   }
+  // Families as `start` makes them: a second note of a language under one key is a family of its own.
+  const { keyOf } = familyKeysAmong(read1.map((r) => r.note));
+  for (const r of read1) r.note = { ...r.note, translationKey: keyOf.get(r.note.id) ?? r.note.translationKey };
   const families = new Map<string, string[]>();
   for (const { note } of read1) families.set(note.translationKey, [...(families.get(note.translationKey) ?? []), note.id]);
   for (const { shown, note, summary, words } of read1) {
@@ -160,8 +164,10 @@ export async function runCheck(dir: string | undefined, opts: { config?: string;
     problems++;
     io.out(`${config.store.path}: ${refusal}`);
   }
+  const parsed: Note[] = [];
   for (const r of await parseNoteFiles(files.map((file) => ({ root, file })), { read: loaded.read, summary: summaryOptionsOf(config), budgetMs: config.notes.parseTimeoutMs })) {
     if (r.ok) {
+      parsed.push(r.note);
       const controls = describeControls(r.note, config.routes, r.words);
       for (const p of unknownRouteProblems(controls.unknownRoutes, r.note, r.file, root, loaded.read)) {
         problems++;
@@ -179,7 +185,10 @@ export async function runCheck(dir: string | undefined, opts: { config?: string;
       io.out(`${path.join(root, r.error.file)}${at(p.line)}: ${p.message}`);
     }
   }
-  io.err(`${files.length} notes checked, ${problems} problem${problems === 1 ? '' : 's'}`);
+  const warnings = config.publish.translations.mode === 'group' ? familyConflictLines(root, parsed) : [];
+  for (const line of warnings) io.out(line);
+  const warned = warnings.length ? `, ${warnings.length} warning${warnings.length === 1 ? '' : 's'}` : '';
+  io.err(`${files.length} notes checked, ${problems} problem${problems === 1 ? '' : 's'}${warned}`);
   return problems ? 1 : 0;
 }
 
@@ -201,4 +210,11 @@ function unknownRouteProblems(unknown: string[], note: Note, file: string, root:
     message: `front matter \`notecast.routes\`: no route in the config is named "${name}"`,
     line: text === undefined ? undefined : frontMatterLine(text, ['notecast', 'routes', asked.indexOf(name)]),
   }));
+}
+
+/** Two notes of one language sharing a translation key: announced as two notes (see family-key.ts), said here as a warning. */
+function familyConflictLines(root: string, notes: readonly Note[]): string[] {
+  return familyKeysAmong(notes).conflicts.map(
+    (c) => `${path.join(root, c.other.file)}: warning: shares the translation key "${c.key}" with ${path.join(root, c.holder.file)}, both in language ${c.lang}: they are announced as two notes, not one family; give one of them its own translationKey`,
+  );
 }

@@ -29,6 +29,8 @@ interface StatusReport extends StatusCounts {
   problems: string[];
   /** publish.waitUntilLive: pages whose first post waits for them (`waiting`), or gave up on at the limit (`held`). */
   pages: { url: string; state: string; since: number; checks: number; lastResult: string | null }[];
+  /** Notes announced on their own because another note of their language has their translation key. */
+  familyConflicts: { file: string; key: string; sameLanguageAs: string | null }[];
 }
 
 export function runStatus(opts: { config?: string; db?: string; json?: boolean }, io: Io): number {
@@ -92,7 +94,20 @@ function readReport(store: Store, file: string): StatusReport {
     digests: heldForDigests(store),
     problems: store.noteErrors().map((e) => e.error),
     pages: store.livePages.pending().map((p) => ({ url: p.url, state: p.state, since: p.firstAt, checks: p.checks, lastResult: p.lastResult })),
+    familyConflicts: familyConflicts(store),
   };
+}
+
+/** Split families (family-key.ts): a note under `<key>#<its id>`, and the note holding its language under `<key>`. */
+function familyConflicts(store: Store): StatusReport['familyConflicts'] {
+  const rows = store
+    .sql(`SELECT n.file, json_extract(n.info, '$.keyAsWritten') AS key,
+            (SELECT h.file FROM notes h WHERE h.state NOT IN ('deleted', 'error') AND json_extract(h.info, '$.translationKey') = json_extract(n.info, '$.keyAsWritten')
+               AND json_extract(h.info, '$.lang') = json_extract(n.info, '$.lang') LIMIT 1) AS holder
+          FROM notes n WHERE n.state NOT IN ('deleted', 'error') AND json_extract(n.info, '$.keyAsWritten') IS NOT NULL
+            AND json_extract(n.info, '$.translationKey') = json_extract(n.info, '$.keyAsWritten') || '#' || n.id ORDER BY n.file LIMIT 50`)
+    .all() as { file: string; key: string; holder: string | null }[];
+  return rows.map((r) => ({ file: r.file, key: r.key, sameLanguageAs: r.holder }));
 }
 
 function heldForDigests(store: Store): StatusReport['digests'] {
@@ -126,6 +141,7 @@ function reportLines(s: StatusReport): string[] {
   section('scheduled notes:', s.scheduled.map((n) => `${n.file}: announced at ${new Date(n.dueAt).toISOString()}`));
   section('digests waiting:', s.digests.map((d) => `${targetKey(d.target)}: ${d.notes} ${d.notes === 1 ? 'note' : 'notes'}, posted at ${new Date(d.at).toISOString()}`));
   section('notes with problems:', s.problems);
+  section('translation keys shared in one language (announced as separate notes):', s.familyConflicts.map((c) => `${c.file}: "${c.key}", as ${c.sameLanguageAs ?? 'another note'}; give one of them its own translationKey`));
   section(
     'posts waiting for their page:',
     s.pages.map((p) => `${p.url}: ${p.state === 'held' ? 'held (not live at the time limit; asked again at the next start)' : 'waiting'} since ${new Date(p.since).toISOString()}, ${p.checks} requests${p.lastResult ? `, last: ${p.lastResult}` : ''}`),

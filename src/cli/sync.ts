@@ -2,8 +2,8 @@
  * `notecast sync --once`: one pass for cron and CI. The same start-up as `start` (scan, compare
  * with the database, queue what changed since the last run), then it waits until every delivery
  * has finished or failed (the service's idle signal), bounded by `--timeout`, stops cleanly and
- * exits 0 (all delivered; posts held for a digest schedule wait on purpose) or 1 (something failed
- * or is still waiting), with one summary line.
+ * exits 0 (all delivered; posts held for a digest schedule wait on purpose) or 1 (something failed,
+ * is still waiting, or a note could not be read), with one summary line.
  * The state database (with its `.mark`) is the only thing to keep between runs.
  */
 import { readOptions, resolveSite } from '../config/load.js';
@@ -43,6 +43,8 @@ export interface SyncSummary {
   heldForDigest: number;
   /** When the first held digest goes (ISO time), or null. */
   digestAt: string | null;
+  /** Notes that could not be read (their errors are in the log and in `notecast status`). */
+  unreadable: number;
   timedOut: boolean;
   ms: number;
 }
@@ -90,20 +92,22 @@ export async function runSyncOnce(opts: SyncOptions, io: Io): Promise<number> {
   clearTimeout(timer);
   const outbox = app.store.status().outbox;
   const held = app.store.upkeep.heldForDigest();
+  const unreadable = (app.store.sql('SELECT COUNT(*) AS n FROM notes WHERE error IS NOT NULL').get() as { n: number }).n;
   const finishedBefore = counts.delivered + counts.skipped + counts.failed;
   await app.stop(); // deliveries in flight finish first
   // Those that finished while stopping are no longer waiting (the store is closed by now).
   const waiting = (outbox.pending ?? 0) + (outbox.sending ?? 0) - held.posts - (counts.delivered + counts.skipped + counts.failed - finishedBefore);
 
   const digestAt = held.next === null ? null : new Date(held.next).toISOString();
-  const summary: SyncSummary = { event: 'sync', ...counts, waiting, heldForDigest: held.posts, digestAt, timedOut, ms: Date.now() - started };
+  const summary: SyncSummary = { event: 'sync', ...counts, waiting, heldForDigest: held.posts, digestAt, unreadable, timedOut, ms: Date.now() - started };
   io.out(json ? JSON.stringify(summary) : summaryLine(summary));
-  return summary.failed || summary.waiting ? 1 : 0;
+  return summary.failed || summary.waiting || summary.unreadable ? 1 : 0;
 }
 
 /** `notecast sync: 3 delivered, 0 skipped, 1 failed, 2 still waiting (timed out…), 1 held for a digest at <time>, in 1.4 s` */
 function summaryLine(s: SyncSummary): string {
   const why = s.waiting ? (s.timedOut ? ' (timed out: they go out on the next run)' : ' (paused chats or held notes: see `notecast status`)') : '';
   const digest = s.heldForDigest ? `, ${s.heldForDigest} held for a digest at ${s.digestAt} (the first run after then sends it)` : '';
-  return `notecast sync: ${s.delivered} delivered, ${s.skipped} skipped, ${s.failed} failed, ${s.waiting} still waiting${why}${digest}, in ${(s.ms / 1000).toFixed(1)} s`;
+  const unread = s.unreadable ? `, ${s.unreadable} ${s.unreadable === 1 ? 'note' : 'notes'} could not be read (see \`notecast status\`)` : '';
+  return `notecast sync: ${s.delivered} delivered, ${s.skipped} skipped, ${s.failed} failed, ${s.waiting} still waiting${why}${digest}${unread}, in ${(s.ms / 1000).toFixed(1)} s`;
 }

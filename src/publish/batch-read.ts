@@ -79,6 +79,9 @@ export function readChangedFiles(
         if (!prev.seen || !sameStat(prev.seen, mtimeMs, size)) unchanged.push({ file: rel, seen });
         continue;
       }
+      // A note never read well whose content is the one its error was recorded with: parsing it
+      // again gives the same error, and a note past the parse budget would cost the budget each run.
+      if (prev?.state === 'error' && prev.hash === hash) continue;
       changed.push({ rel, text, hash, seen, known: !!prev });
     } catch (error) {
       // Its time noted too, or the start-up scan's catch-up would read it (and report it) a second time.

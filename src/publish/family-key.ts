@@ -51,3 +51,34 @@ export function assignFamilyKey(store: Store, row: NoteRow, prev: NoteRow | unde
   log.warn({ note: row.id, family: raw, lang, sameLanguageAs: holder }, `two notes in one language share the translation key "${raw}" (${holder} and ${row.id}): they are announced as two notes, not one family; give one of them its own translationKey`);
   return claim(own);
 }
+
+/** Two notes of one language under one written key: the second (`other`) is announced on its own. */
+export interface FamilyConflict {
+  key: string;
+  lang: string;
+  holder: { id: string; file: string };
+  other: { id: string; file: string };
+}
+
+/**
+ * The rule of `assignFamilyKey` over notes read together (in the order `start` meets them, as on
+ * a first run): the family key each note is announced under, and the conflicts that split one.
+ * For `preview` and `check`, which read files without a store.
+ */
+export function familyKeysAmong(notes: readonly { id: string; file: string; lang: string; translationKey: string }[]): { keyOf: Map<string, string>; conflicts: FamilyConflict[] } {
+  const keyOf = new Map<string, string>();
+  const conflicts: FamilyConflict[] = [];
+  const holders = new Map<string, { id: string; file: string }>(); // `${key}\n${lang}` → its first note
+  for (const n of notes) {
+    const slot = `${n.translationKey}\n${n.lang}`;
+    const holder = holders.get(slot);
+    if (!holder || holder.id === n.id) {
+      holders.set(slot, { id: n.id, file: n.file });
+      keyOf.set(n.id, n.translationKey);
+      continue;
+    }
+    keyOf.set(n.id, `${n.translationKey}#${n.id}`);
+    conflicts.push({ key: n.translationKey, lang: n.lang, holder, other: { id: n.id, file: n.file } });
+  }
+  return { keyOf, conflicts };
+}

@@ -14,9 +14,8 @@ export type { BatchOptions } from './batch-read.js';
 import type { SummaryOptions } from '../summary/build.js';
 import { openParser, type Parser, type ParseResult } from './parse-pool.js';
 import type { KnownNote, NotePlace, Store } from '../store/store.js';
-import type { DigestItem, NoteRow, SearchText, Target } from '../store/types.js';
+import { targetKey, type DigestItem, type NoteRow, type SearchText, type Target } from '../store/types.js';
 import { holdForScheduledDigest, type NewPost } from './scheduled-digest.js';
-import { targetKey } from '../store/types.js';
 import { decideNote, decideRemoval, type Action, type Policy } from './decide.js';
 import { routeTargets, routedNowhere, savedQueries, postControlsOf } from './route.js';
 import { SavedSearches } from '../search/saved.js';
@@ -25,6 +24,7 @@ import { familiesTouched, followRenamedFamilies, syncFamily, type NewFamilyPost 
 import { assignFamilyKey, newClaims } from './family-key.js';
 import { PendingRemovals } from './removals.js';
 import { enqueueNoteChange } from './note-outbox.js';
+import { followFamilyMessages } from './family-after-switch.js';
 
 export interface PublisherDeps {
   root: string;
@@ -271,7 +271,7 @@ export class Publisher {
     return this.commit(decided);
   }
 
-  /** A note that made its batch fail for a reason of its own: recorded as its error, so the rest goes on. */
+  /** A note that made its batch fail for a reason of its own: recorded as its error, so the rest goes on (under no content digest: a failure of the moment is no error of that content, see batch-read.ts). */
   recordFailure(abs: string, e: unknown): void {
     const rel = toRelPath(this.deps.root, abs);
     let hash: string | undefined;
@@ -280,7 +280,7 @@ export class Publisher {
     } catch {
       // unreadable now: the error is recorded without a digest
     }
-    this.recordError(rel, new NoteError(rel, `could not be processed: ${errorText(e)}`), hash);
+    this.recordError(rel, new NoteError(rel, `could not be processed: ${errorText(e)}`), hash && contentHash(`failed:${hash}`));
   }
 
   /** A path that is not read on purpose (a symlink leading outside the folder): its reason shows in `status`. */
@@ -329,7 +329,7 @@ export class Publisher {
           if (d.action.type === 'announce') continue;
           store.putNote(d.row, d.text, d.seen, d.place);
           const change = enqueueNoteChange(store, config, this.deps.platforms, d.row, d.action, d.prev, true);
-          enqueued += change.enqueued;
+          enqueued += change.enqueued + followFamilyMessages(store, log, d.row, d.action, d.prev);
           for (const { target, post } of change.posts) fresh.set(targetKey(target), { target, posts: [...(fresh.get(targetKey(target))?.posts ?? []), post] });
           this.logDecision(d);
         }

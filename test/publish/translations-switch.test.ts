@@ -1,0 +1,58 @@
+/**
+ * Issue 25, finding 2: after `publish.translations.mode` went from `group` to `separate`, edits of
+ * a note announced as a family post were dropped without a word (its messages are the family's,
+ * `family:<key>`, not its own). They now edit the family message that shows the note.
+ */
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { configSchema } from '../../src/config/schema.js';
+import { InProcessService } from '../helpers/inproc.js';
+
+let svc: InProcessService | undefined;
+afterEach(async () => {
+  await svc?.stop();
+  svc = undefined;
+});
+
+const cfg = (mode: 'group' | 'separate') => ({
+  watch: { mode: 'native', quietMs: 40, reconcileMinutes: 0 },
+  publish: { translations: { mode, graceMs: 0 }, digest: { threshold: 1000 } },
+  routes: [
+    { platform: 'console', chat: 'en', filter: { lang: ['en'] } },
+    { platform: 'console', chat: 'ja', filter: { lang: ['ja'] } },
+  ],
+});
+const note = (lang: string, body: string) => `---\ntitle: Setup ${lang}\nlang: ${lang}\ntranslationKey: setup\n---\n\n${body}\n`;
+
+describe('switching publish.translations from group to separate', () => {
+  it('an edit of a note announced in a family edits the family message that shows it, and only that one', { timeout: 60_000 }, async () => {
+    svc = InProcessService.sandbox(cfg('group'));
+    await svc.start();
+    writeFileSync(path.join(svc.notes, 'setup.md'), note('en', 'First words.'));
+    writeFileSync(path.join(svc.notes, 'setup-ja.md'), note('ja', 'Saisho.'));
+    await svc.settle(['setup.md', 'setup-ja.md']);
+    // Announced as the family `setup`: one message per chat, each showing its language's member.
+    expect(svc.sent('en', 'post').map((e) => [e.family, e.noteId])).toEqual([['setup', 'setup']]);
+    expect(svc.sent('ja', 'post').map((e) => [e.family, e.noteId])).toEqual([['setup', 'setup-ja']]);
+    await svc.stop();
+
+    const separate = new InProcessService(svc.notes, svc.db, configSchema.parse(cfg('separate')));
+    // The same chats, as the new service goes on from the messages they show.
+    for (const [chat, messages] of svc.chats) separate.chats.set(chat, messages);
+    svc = separate;
+    await svc.start();
+    svc.beginStep();
+    writeFileSync(path.join(svc.notes, 'setup.md'), note('en', 'Second words, edited.'));
+    await svc.settle(['setup.md']);
+
+    const edits = svc.sent('en', 'edit'); // a fresh service: only what the switched one sent
+    expect(edits).toHaveLength(1);
+    expect(edits[0]!.text).toContain('Second words, edited.');
+    expect(svc.live('en')).toHaveLength(1); // edited in place, never posted again
+    expect(svc.live('en')[0]!.text).toContain('Second words, edited.');
+    expect(svc.sent('ja', 'edit')).toHaveLength(0); // the Japanese chat shows the other member
+    expect(svc.sent('en', 'post')).toHaveLength(0);
+    expect(svc.anomalies).toEqual([]); // the edit went to a message the chat has
+  });
+});
