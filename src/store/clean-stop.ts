@@ -70,12 +70,6 @@ export function changedSinceCleanStopProblem(dbFile: string): string | undefined
   );
 }
 
-/** Throws a `StoreError` when the database was written since the last clean stop (see above). */
-export function checkCleanStop(dbFile: string): void {
-  const problem = changedSinceCleanStopProblem(dbFile);
-  if (problem) throw new StoreError(dbFile, problem);
-}
-
 /** At start, before anything writes the database: a crash from here on leaves no record. */
 export function forgetCleanStop(dbFile: string): void {
   if (dbFile === ':memory:') return;

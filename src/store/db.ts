@@ -199,6 +199,25 @@ function storeError(file: string, e: unknown, waitedMs: number): StoreError {
   return new StoreError(file, `cannot open ${file}: ${(e as Error).message}`);
 }
 
+/**
+ * The corruption `PRAGMA quick_check` finds in `file`, or undefined: asked before another refusal,
+ * since garbage written over the file also changes it after a clean stop, and a corrupt file needs
+ * a backup, not `--after-restore`.
+ */
+export function corruptionOf(file: string): StoreError | undefined {
+  let db: Db | undefined;
+  try {
+    db = new Database(file, { fileMustExist: true, timeout: FIRST_LOOK_MS });
+    const problems = (db.pragma('quick_check') as { quick_check: string }[]).map((r) => r.quick_check).filter((r) => r !== 'ok');
+    return problems.length ? corrupted(file, problems.slice(0, 2).join('; ')) : undefined;
+  } catch (e) {
+    const code = (e as { code?: string }).code ?? '';
+    return code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB' ? corrupted(file, (e as Error).message) : undefined;
+  } finally {
+    db?.close();
+  }
+}
+
 function corrupted(file: string, detail: string): StoreError {
   return new StoreError(
     file,

@@ -4,8 +4,9 @@
  */
 import { errorText, StoreError } from '../errors.js';
 import type { Logger } from '../log.js';
-import { checkCleanStop, changedSinceCleanStopProblem, forgetCleanStop, recordCleanStop } from './clean-stop.js';
+import { changedSinceCleanStopProblem, forgetCleanStop, recordCleanStop } from './clean-stop.js';
 import { checkFileIdentity, copiedDatabaseProblem, recordFileIdentity } from './identity.js';
+import { corruptionOf } from './db.js';
 import { acquireInstanceLock } from './lock.js';
 import { checkMark, markWriter } from './mark.js';
 import { SentJournal, sentJournalFile } from './sent-journal.js';
@@ -38,7 +39,10 @@ export function openState(dbPath: string, log: Logger, flags: StateFlags): OpenS
   let store: Store;
   try {
     // Before anything opens the database: was it written since the last clean stop (clean-stop.ts)?
-    if (!flags.afterRestore && !flags.moved) checkCleanStop(dbPath);
+    if (!flags.afterRestore && !flags.moved) {
+      const written = changedSinceCleanStopProblem(dbPath);
+      if (written) throw corruptionOf(dbPath) ?? new StoreError(dbPath, written);
+    }
     forgetCleanStop(dbPath);
     store = new Store(dbPath, {
       check: true,
@@ -141,7 +145,7 @@ function forgetOpenPostsAfterRestore(store: Store, log: Logger): void {
  */
 export function startRefusal(dbPath: string, store: Store): string | undefined {
   const written = changedSinceCleanStopProblem(dbPath);
-  if (written) return written;
+  if (written) return corruptionOf(dbPath)?.message ?? written;
   const copy = copiedDatabaseProblem(dbPath, store);
   if (copy) return copy;
   try {

@@ -13,7 +13,7 @@ import { note, sandbox } from '../helpers/service.js';
 
 describe('sync --once and notes that cannot be read', () => {
   it('says so and exits 1; a note past the parse budget is not parsed again until it changes', { timeout: 120_000 }, async () => {
-    const sb = sandbox('notes:\n  parseTimeoutMs: 300\n');
+    const sb = sandbox('notes:\n  parseTimeoutMs: 1500\n'); // room for a loaded machine; the slow note takes far longer
     const run = async () => {
       const r = await runCliAsync(['sync', '--once', '--json', '--announce-existing', '--config', sb.config, '--notes', sb.notes, '--db', sb.db], { timeoutMs: 60_000 });
       const summary = jsonLines(r.stdout).at(-1)!;
@@ -21,7 +21,7 @@ describe('sync --once and notes that cannot be read', () => {
       return { code: r.code, summary, parsedSlow: r.stderr.includes('slow.md') && r.stderr.includes(TOO_LONG) };
     };
     writeFileSync(path.join(sb.notes, 'good.md'), note('Good', 'A note that reads well.'));
-    writeFileSync(path.join(sb.notes, 'slow.md'), '*a'.repeat(500_000)); // past 300 ms to parse
+    writeFileSync(path.join(sb.notes, 'slow.md'), '*a'.repeat(500_000)); // far past 1.5 s to parse
 
     const first = await run();
     expect(first.summary).toMatchObject({ delivered: 1, failed: 0, waiting: 0, unreadable: 1 });
