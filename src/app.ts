@@ -9,7 +9,7 @@ import { createConsoleAdapter } from './adapters/console/console.js';
 import type { Config, Route } from './config/schema.js';
 import { ConfigError } from './errors.js';
 import { targetKey, type Target } from './store/types.js';
-import type { Env } from './config/env.js';
+import { TOKEN_VARIABLE, type Env } from './config/env.js';
 import type { Logger } from './log.js';
 import type { ReadOptions } from './notes/read.js';
 import { Deliverer, type DeliveryEvent } from './publish/deliverer.js';
@@ -278,8 +278,6 @@ function servicePreview(o: AppOptions) {
     close: () => (closed ??= (handler.close(), notes.close())),
   };
 }
-
-const TOKEN_VARIABLE: Record<string, string> = { discord: 'DISCORD_TOKEN', telegram: 'TELEGRAM_BOT_TOKEN' };
 
 /**
  * A route to a platform that is not configured would be dropped without a word, and its notes never

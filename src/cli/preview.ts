@@ -3,6 +3,7 @@ import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { ConfigError, type NoteProblem } from '../errors.js';
 import { readOptions, resolveSite } from '../config/load.js';
+import { routesWithoutToken } from '../config/env.js';
 import { loadCommandConfig } from './runtime.js';
 import { notesFolderProblem } from './paths.js';
 import type { Config } from '../config/schema.js';
@@ -52,10 +53,10 @@ export interface PreviewOptions {
 }
 
 /** The config, how notes are read, and the templates, compiled and checked (a ConfigError names the template's file and line). */
-function loadAll(opts: { config?: string; jekyllConfig?: string }): { config: Config; read: ReadOptions; templates: Templates } {
+function loadAll(opts: { config?: string; jekyllConfig?: string }): { config: Config; source: string | undefined; read: ReadOptions; templates: Templates } {
   const { config, source } = loadCommandConfig(opts.config);
   const site = resolveSite(config, opts.jekyllConfig);
-  return { config, read: readOptions(config, site), templates: Templates.fromConfig(config, site, source) };
+  return { config, source, read: readOptions(config, site), templates: Templates.fromConfig(config, site, source) };
 }
 
 export async function runPreview(args: string[], opts: PreviewOptions, io: Io): Promise<number> {
@@ -185,7 +186,7 @@ export async function runCheck(dir: string | undefined, opts: { config?: string;
       io.out(`${path.join(root, r.error.file)}${at(p.line)}: ${p.message}`);
     }
   }
-  const warnings = config.publish.translations.mode === 'group' ? familyConflictLines(root, parsed) : [];
+  const warnings = [...tokenLines(loaded.source, config), ...(config.publish.translations.mode === 'group' ? familyConflictLines(root, parsed) : [])];
   for (const line of warnings) io.out(line);
   const warned = warnings.length ? `, ${warnings.length} warning${warnings.length === 1 ? '' : 's'}` : '';
   io.err(`${files.length} notes checked, ${problems} problem${problems === 1 ? '' : 's'}${warned}`);
@@ -210,6 +211,13 @@ function unknownRouteProblems(unknown: string[], note: Note, file: string, root:
     message: `front matter \`notecast.routes\`: no route in the config is named "${name}"`,
     line: text === undefined ? undefined : frontMatterLine(text, ['notecast', 'routes', asked.indexOf(name)]),
   }));
+}
+
+/** A route `start` would refuse in this environment (its platform's token unset): a warning, since `check` often runs where no token is. */
+function tokenLines(source: string | undefined, config: Config): string[] {
+  return routesWithoutToken(config.routes, process.env).map(
+    (r) => `${source ?? 'config'}: routes.${r.index}: warning: ${r.platform} needs ${r.variable}, which is not set here: \`start\` refuses this route without it`,
+  );
 }
 
 /** Two notes of one language sharing a translation key: announced as two notes (see family-key.ts), said here as a warning. */

@@ -45,6 +45,17 @@ export function parseEnv(env: NodeJS.ProcessEnv): Env {
   return { ...parsed.data, discordWebhooks };
 }
 
+/** The variable a platform's adapter starts with; `start` refuses a route to a platform without it. */
+export const TOKEN_VARIABLE: Readonly<Record<string, 'DISCORD_TOKEN' | 'TELEGRAM_BOT_TOKEN'>> = { discord: 'DISCORD_TOKEN', telegram: 'TELEGRAM_BOT_TOKEN' };
+
+/** Routes (index, platform, variable) whose platform's token is not set in `env`: what `start` refuses there. */
+export function routesWithoutToken(routes: readonly { platform: string }[], env: NodeJS.ProcessEnv): { index: number; platform: string; variable: string }[] {
+  return routes.flatMap((r, index) => {
+    const variable = TOKEN_VARIABLE[r.platform];
+    return variable && !env[variable]?.trim() ? [{ index, platform: r.platform, variable }] : [];
+  });
+}
+
 /** Every secret value in the environment, for redaction. */
 export function secretsOf(env: Env): string[] {
   const webhookTokens = Object.values(env.discordWebhooks).map((u) => u.split('/').pop()!);

@@ -6,7 +6,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCliAsync } from '../helpers/cli.js';
+import { runCli, runCliAsync } from '../helpers/cli.js';
 
 describe('a route to a platform with no token', () => {
   it('refuses the start with exit code 2 and a line naming the variable', async () => {
@@ -17,5 +17,18 @@ describe('a route to a platform with no token', () => {
     const r = await runCliAsync(['start', '--json', '--config', 'c.yaml', '--notes', 'notes', '--db', 'data/n.db'], { cwd: dir, env, timeoutMs: 20_000 });
     expect(r.stderr).toMatch(/routes\.0: discord is not configured: set DISCORD_TOKEN in the environment/);
     expect(r.code).toBe(2);
+  });
+
+  it('check warns of it (the config is valid; start would refuse it in this environment), and not once the token is set', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'notecast-notoken-'));
+    mkdirSync(path.join(dir, 'notes'));
+    writeFileSync(path.join(dir, 'c.yaml'), 'routes:\n  - platform: console\n    chat: all\n  - platform: telegram\n    chat: "-100"\n');
+    const without = runCli(['check', 'notes', '--config', 'c.yaml'], { cwd: dir, env: { DISCORD_TOKEN: '', TELEGRAM_BOT_TOKEN: '' } });
+    expect(without.stdout).toBe('c.yaml: routes.1: warning: telegram needs TELEGRAM_BOT_TOKEN, which is not set here: `start` refuses this route without it\n');
+    expect(without.stderr).toMatch(/0 notes checked, 0 problems, 1 warning/);
+    expect(without.code).toBe(0);
+    const withToken = runCli(['check', 'notes', '--config', 'c.yaml'], { cwd: dir, env: { DISCORD_TOKEN: '', TELEGRAM_BOT_TOKEN: '123:abc' } });
+    expect(withToken.stdout).toBe('');
+    expect(withToken.stderr).toMatch(/0 notes checked, 0 problems\n?$/);
   });
 });
