@@ -79,6 +79,9 @@ function addPreview(program: Command): void {
 
 function buildProgram(): Command {
   const program = new Command('notecast').description('Turns a folder of Markdown notes into chat announcements.').version(version(), '-V, --version', 'print the version');
+  // A bad flag, a missing argument or an unknown command is wrong before anything starts: README's
+  // exit 2 (commander exits 1; --help and --version stay 0). Subcommands inherit this.
+  program.exitOverride((e) => process.exit(e.exitCode === 0 ? 0 : 2));
 
   addPreview(program);
 

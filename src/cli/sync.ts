@@ -7,6 +7,7 @@
  * The state database (with its `.mark`) is the only thing to keep between runs.
  */
 import { readOptions, resolveSite } from '../config/load.js';
+import { ConfigError } from '../errors.js';
 import { secretsOf } from '../config/env.js';
 import { createLogger, redact } from '../log.js';
 import { startApp } from '../app.js';
@@ -85,7 +86,8 @@ export async function runSyncOnce(opts: SyncOptions, io: Io): Promise<number> {
   try {
     app = await startApp({ platformAdapters, config, env, read: readOptions(config, resolveSite(config)), notesDir, dbPath, log, out: io.out, json, onDelivery, onIdle: () => idle(), afterRestore: opts.afterRestore, moved: opts.moved });
   } catch (e) {
-    return fail(startFailure(e, dbPath));
+    const code = fail(startFailure(e, dbPath));
+    return e instanceof ConfigError ? 2 : code; // what the config needs and lacks (a route's token), as `start`
   }
   let timer: NodeJS.Timeout | undefined;
   const timedOut = await Promise.race([settled.then(() => false), new Promise<boolean>((r) => (timer = setTimeout(() => r(true), opts.timeout * 1000)))]);

@@ -102,6 +102,18 @@ describe('arguments', () => {
     expect(oneLine(r.stderr)).toBe(true);
   });
 
+  it.each([
+    [['start', '--bogus'], /unknown option '--bogus'/],
+    [['check', '--bogus'], /unknown option '--bogus'/],
+    [['nosuch'], /unknown command 'nosuch'/],
+    [['sync'], /required option '--once'/],
+    [['search', 'x', '--limit', '0'], /--limit.*expected a whole number/],
+  ])('%j is wrong before anything starts: exit 2, as README says', (args, message) => {
+    const r = runCli(args, { cwd: tmp() });
+    expect(r.stderr).toMatch(message);
+    expect(r.code).toBe(2);
+  });
+
   it('accepts what is valid: --lang pt-BR, --limit 3', () => {
     const r = runCli(['search', 'note', '--lang', 'pt-BR', '--limit', '3', '--json', '--dir', notesDir], { cwd: tmp() });
     expect(r.code).toBe(0);

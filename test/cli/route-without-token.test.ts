@@ -17,6 +17,9 @@ describe('a route to a platform with no token', () => {
     const r = await runCliAsync(['start', '--json', '--config', 'c.yaml', '--notes', 'notes', '--db', 'data/n.db'], { cwd: dir, env, timeoutMs: 20_000 });
     expect(r.stderr).toMatch(/routes\.0: discord is not configured: set DISCORD_TOKEN in the environment/);
     expect(r.code).toBe(2);
+    const once = await runCliAsync(['sync', '--once', '--config', 'c.yaml', '--notes', 'notes', '--db', 'data/n.db'], { cwd: dir, env, timeoutMs: 20_000 });
+    expect(once.stderr).toMatch(/set DISCORD_TOKEN in the environment/);
+    expect(once.code).toBe(2);
   });
 
   it('check warns of it (the config is valid; start would refuse it in this environment), and not once the token is set', () => {
