@@ -3,7 +3,8 @@
  * their digest (or, at start-up, by their stat) and left out; the rest come back with their text.
  */
 import { statSync } from 'node:fs';
-import { readNoteTextSync, toRelPath } from '../notes/read.js';
+import { contentHash, readNoteTextSync, toRelPath } from '../notes/read.js';
+import { TOO_LONG } from './parse-pool.js';
 import type { KnownNote } from '../store/store.js';
 
 export interface ChangedFile {
@@ -28,6 +29,19 @@ export interface BatchOptions {
   trustStat?: boolean;
 }
 
+/**
+ * The digest a note's parse error is recorded under. Past the parse budget, it is the budget's
+ * too: the same content is parsed again once `notes.parseTimeoutMs` changes (raised after a
+ * timeout on a busy machine), not on every run under the same budget.
+ */
+export function errorHashOf(message: string, hash: string, parseBudgetMs: number): string {
+  return message === TOO_LONG ? tooLongHash(hash, parseBudgetMs) : hash;
+}
+
+function tooLongHash(hash: string, parseBudgetMs: number): string {
+  return contentHash(`too-long:${parseBudgetMs}:${hash}`);
+}
+
 /** Whether `seen` (`mtimeMs:size:recordedAtMs`) still describes a file: same time and size, and the time at least 2 s before it was recorded. */
 function sameStat(seen: string, mtimeMs: number, size: number): boolean {
   const [m, s, at] = seen.split(':').map(Number);
@@ -39,6 +53,8 @@ export interface FolderReader {
   root: string;
   realRoot: string;
   maxBytes: number;
+  /** notes.parseTimeoutMs: a note past it is recorded under this budget (see `errorHashOf`). */
+  parseBudgetMs: number;
   markSeen: (seen: { file: string; seen: string }[]) => void;
 }
 
@@ -81,7 +97,7 @@ export function readChangedFiles(
       }
       // A note never read well whose content is the one its error was recorded with: parsing it
       // again gives the same error, and a note past the parse budget would cost the budget each run.
-      if (prev?.state === 'error' && prev.hash === hash) continue;
+      if (prev?.state === 'error' && (prev.hash === hash || prev.hash === tooLongHash(hash, reader.parseBudgetMs))) continue;
       changed.push({ rel, text, hash, seen, known: !!prev });
     } catch (error) {
       // Its time noted too, or the start-up scan's catch-up would read it (and report it) a second time.

@@ -8,7 +8,7 @@ import type { Config } from '../config/schema.js';
 import { errorText, NoteError } from '../errors.js';
 import type { Logger } from '../log.js';
 import { contentHash, noteIdOf, readNoteTextSync, toRelPath, type ReadOptions } from '../notes/read.js';
-import { readChangedFiles, type BatchOptions, type ChangedFile, type FolderReader } from './batch-read.js';
+import { errorHashOf, readChangedFiles, type BatchOptions, type ChangedFile, type FolderReader } from './batch-read.js';
 
 export type { BatchOptions } from './batch-read.js';
 import type { SummaryOptions } from '../summary/build.js';
@@ -88,7 +88,7 @@ export class Publisher {
     this.realRoot = realpathSync.native(deps.root);
     this.now = deps.now ?? Date.now;
     this.parser = openParser({ read: deps.read, summary: deps.summary, budgetMs: deps.config.notes.parseTimeoutMs });
-    this.reader = { root: deps.root, realRoot: this.realRoot, maxBytes: deps.read.maxBytes, markSeen: (seen) => deps.store.markSeen(seen) };
+    this.reader = { root: deps.root, realRoot: this.realRoot, maxBytes: deps.read.maxBytes, parseBudgetMs: deps.config.notes.parseTimeoutMs, markSeen: (seen) => deps.store.markSeen(seen) };
   }
 
   private policy(firstRun: boolean, afterRestore: boolean): Policy {
@@ -234,7 +234,7 @@ export class Publisher {
     const placed = new Set<string>();
     parsed.forEach((r, i) => {
       if (!r.ok) {
-        this.recordError(r.rel, new NoteError(r.rel, r.error.message, r.error.line, r.error.more), changed[i]!.hash);
+        this.recordError(r.rel, new NoteError(r.rel, r.error.message, r.error.line, r.error.more), errorHashOf(r.error.message, changed[i]!.hash, this.reader.parseBudgetMs));
         result.errors++;
         return;
       }
@@ -294,8 +294,8 @@ export class Publisher {
     this.deps.log.error({ file: rel, err: message }, 'note skipped: cannot read it');
     const id = noteIdOf(rel);
     const prev = this.deps.store.getNote(id);
-    // A broken edit keeps the note's last good state; only the error is recorded.
-    if (prev) this.deps.store.putNote({ ...prev, error: message });
+    // A broken edit keeps the note's last good state; only the error is recorded (with its digest for a note never read well).
+    if (prev) this.deps.store.putNote({ ...prev, error: message, hash: prev.state === 'error' && hash ? hash : prev.hash });
     else if (hash) {
       this.deps.store.putNote({
         id, file: rel, hash, summaryHash: null, state: 'error', dueAt: null, revision: 0, announced: false, error: message, summary: null,

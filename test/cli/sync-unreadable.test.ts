@@ -9,7 +9,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { TOO_LONG } from '../../src/publish/parse-pool.js';
 import { jsonLines, runCliAsync } from '../helpers/cli.js';
-import { note, sandbox } from '../helpers/service.js';
+import { note, sandbox, withTestDefaults } from '../helpers/service.js';
 
 describe('sync --once and notes that cannot be read', () => {
   it('says so and exits 1; a note past the parse budget is not parsed again until it changes', { timeout: 120_000 }, async () => {
@@ -32,6 +32,13 @@ describe('sync --once and notes that cannot be read', () => {
     expect(second.summary).toMatchObject({ delivered: 0, unreadable: 1 });
     expect(second.code).toBe(1);
     expect(second.parsedSlow).toBe(false);
+
+    // The budget raised (a timeout on a busy machine): the same content is parsed again, once.
+    writeFileSync(sb.config, withTestDefaults('notes:\n  parseTimeoutMs: 2500\n'));
+    const raised = await run();
+    expect(raised.parsedSlow).toBe(true);
+    expect(raised.summary).toMatchObject({ delivered: 0, unreadable: 1 });
+    expect((await run()).parsedSlow).toBe(false);
 
     writeFileSync(path.join(sb.notes, 'slow.md'), note('Fixed', 'Now a short note.'));
     const third = await run();

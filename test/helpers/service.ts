@@ -37,7 +37,7 @@ function withDefault(config: string, section: string, key: string, value: string
  * the watcher uses native events whatever file system the machine's temporary folder is on (`auto`
  * would poll on an overlay /tmp). Tests of those features set them.
  */
-function withTestDefaults(config: string): string {
+export function withTestDefaults(config: string): string {
   return withDefault(withDefault(config, 'publish', 'translations', '{ mode: group, graceMs: 0 }'), 'watch', 'mode', 'native');
 }
 
