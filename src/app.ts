@@ -293,7 +293,7 @@ function checkPlatformsConfigured(config: Config, store: Store, running: Readonl
   const orphaned = new Map<string, number>();
   for (const s of store.subscriptions()) if (!running.has(s.target.platform)) orphaned.set(s.target.platform, (orphaned.get(s.target.platform) ?? 0) + 1);
   for (const [platform, chats] of orphaned) {
-    log.warn({ platform, subscriptions: chats }, `${chats} subscription(s) on ${platform}, which is not configured (${TOKEN_VARIABLE[platform] ?? 'no token'}): those chats get nothing until it is`);
+    log.warn({ platform, subscriptions: chats }, `${chats} subscription(s) on ${platform}, which is not configured (${TOKEN_VARIABLE[platform] ?? 'no token'}): their announcements wait (status: pending) and go out once it is`);
   }
 }
 

@@ -60,7 +60,7 @@ export function familyTargets(members: readonly NoteRow[], routes: readonly Rout
   const out = new Map<string, FamilyTarget>();
   const consider = (target: Target, filter: Route['filter'], chatLocale: string | undefined, route?: Route) => {
     const key = targetKey(target);
-    if (out.has(key) || !enabled.has(target.platform)) return;
+    if (out.has(key) || (route && !enabled.has(target.platform))) return; // a subscription's deliveries park (route.ts)
     const candidates = members.filter((m) => matchesFilter(filter, m.info) && routeAllowed(route?.name, m.info, route !== undefined));
     const member = chooseMember(candidates, { langs: filter?.lang, chatLocale });
     if (member) out.set(key, { target, member });

@@ -11,8 +11,10 @@ export function routeTargets(note: NoteInfo, routes: readonly Route[], subscript
     const t: Target = { platform: r.platform, chat: r.chat, thread: r.thread ?? '' };
     out.set(targetKey(t), t);
   }
+  // A chat's subscription on a platform started without its token still gets its deliveries: they
+  // are parked (deliverer.ts) and go out once the platform is configured again, never lost.
   for (const s of subscriptions) {
-    if (!enabled.has(s.target.platform) || !matchesFilter(s.filter, note) || !routeAllowed(undefined, note, false)) continue;
+    if (!matchesFilter(s.filter, note) || !routeAllowed(undefined, note, false)) continue;
     out.set(targetKey(s.target), s.target);
   }
   return [...out.values()];
