@@ -4,6 +4,7 @@ const ZWSP = '\u200B';
 
 /** Breaks `@everyone`, `@here` and `<@…>`/`<#…>`/`<t:…>` mention syntax, visibly unchanged. */
 export function defuseMentions(s: string): string {
+  if (!s.includes('@') && !s.includes('<')) return s; // nothing to defuse: most text
   return s.replace(/@(everyone|here)/gi, `@${ZWSP}$1`).replace(/<(?=[@#:&]|t:|a:|\/)/g, `<${ZWSP}`);
 }
 
@@ -14,6 +15,7 @@ export function defuseMentions(s: string): string {
  * inline markup and masked-link brackets are escaped. Bare URLs are left whole (see below).
  */
 export function escapeDiscordMarkdown(s: string): string {
+  if (!s.includes('http')) return escapeMarkup(s); // no bare URL to keep whole
   let out = '';
   let at = 0;
   for (const m of s.matchAll(BARE_URL)) {
@@ -35,8 +37,10 @@ const BARE_URL = /https?:\/\/[^\s<]+[^<.,:;"')\]\s]/g;
  * a `<` to a later `>`, across code and lines, into a link.
  */
 function escapeMarkup(s: string): string {
-  return defuseMentions(s.replace(/[\\*_~`|[\]<]/g, '\\$&'));
+  return defuseMentions(MARKUP.test(s) ? s.replace(/[\\*_~`|[\]<]/g, '\\$&') : s);
 }
+
+const MARKUP = /[\\*_~`|[\]<]/;
 
 /**
  * What starts a block in Discord Markdown at the start of a line: a heading, subtext, a quote, a
@@ -84,8 +88,11 @@ export function discordLinkTarget(url: string): string {
  * and &quot;").
  */
 export function escapeTelegramHtml(s: string): string {
+  if (!TELEGRAM_SPECIAL.test(s)) return s; // most runs of text: nothing to escape
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 }
+
+const TELEGRAM_SPECIAL = /[&<>"']/;
 
 /** Telegram HTML attribute value (quoted): the same escapes as text. */
 export function escapeTelegramAttr(s: string): string {

@@ -57,8 +57,9 @@ export function renderTelegramMessage(s: Summary, alsoIn: readonly AlsoIn[] = []
 
 /** The text Telegram shows after parsing entities: tags removed, entities decoded. */
 export function telegramVisibleText(html: string): string {
-  return html
-    .replace(/<[^>]+>/g, '')
+  const text = html.replace(/<[^>]+>/g, '');
+  if (!text.includes('&')) return text; // no entity to decode
+  return text
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')
     .replace(/&quot;/g, '"')

@@ -144,7 +144,38 @@ export function buildSummary(note: Note, tokens: readonly Token[], opts: Summary
 
 /** Front matter as templates see it: JSON values only, so a stored summary reads the same as a fresh one. */
 function pageOf(note: Note): Record<string, unknown> {
-  return JSON.parse(JSON.stringify(note.frontMatter)) as Record<string, unknown>;
+  return (jsonCopy(note.frontMatter) ?? JSON.parse(JSON.stringify(note.frontMatter))) as Record<string, unknown>;
+}
+
+/**
+ * `JSON.parse(JSON.stringify(v))` for the values front matter holds (text, finite numbers, booleans,
+ * null, valid dates, plain lists and mappings) without the text in between, which was a notable
+ * share of a short note's summary; undefined for anything else, which takes the JSON round trip.
+ */
+function jsonCopy(v: unknown): unknown {
+  if (typeof v === 'string' || typeof v === 'boolean' || v === null) return v;
+  if (typeof v === 'number') return Number.isFinite(v) && !Object.is(v, -0) ? v : undefined;
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? undefined : v.toISOString();
+  if (Array.isArray(v)) {
+    if (Object.getPrototypeOf(v) !== Array.prototype) return undefined;
+    const out: unknown[] = [];
+    for (let i = 0; i < v.length; i++) {
+      const c = jsonCopy(v[i]);
+      if (c === undefined) return undefined;
+      out.push(c);
+    }
+    return out;
+  }
+  if (typeof v !== 'object' || Object.getPrototypeOf(v) !== Object.prototype) return undefined;
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(v)) {
+    const value = (v as Record<string, unknown>)[key];
+    if (value === undefined) continue; // JSON leaves the key out
+    const c = jsonCopy(value);
+    if (c === undefined || key === '__proto__') return undefined;
+    out[key] = c;
+  }
+  return out;
 }
 
 /** Text compared for repetition: letters and digits in lower case, one space between words. */

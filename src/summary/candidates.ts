@@ -85,6 +85,7 @@ function addParagraph(w: Walk, raw: string, next: Token | undefined, flags: { le
       }
       s = `${s.replace(/[:：]?$/, ':')} ${w.spans.add({ text: code, style: 'code' })}`;
     }
+    if (full(w)) return; // nothing more is taken: the tests below would decide nothing
     if (!(isProse(s) || w.spans.hasCode(s)) || isTooShort(s, w.spans) || looksLikeOutput(s, w.spans)) return;
     // "Output: BFS: 0 1 2 3": labels before what a program printed.
     const labelled = /^(?:[^:：]{1,24}[:：]\s*)+(.+)$/u.exec(s);

@@ -20,8 +20,9 @@ export interface Run {
 /** A key point: its runs in reading order. */
 export type KeyPoint = Run[];
 
-const FIRST = 0xe000;
-const LAST = 0xf8ff;
+/** The placeholders' range: first and last character code. */
+export const FIRST = 0xe000;
+export const LAST = 0xf8ff;
 export const PLACEHOLDER = /[\uE000-\uF8FF]/u;
 const PLACEHOLDERS = /[\uE000-\uF8FF]/gu;
 

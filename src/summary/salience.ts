@@ -5,7 +5,7 @@
  * weight of the terms it adds to those already chosen. Pure.
  */
 import { categoryOf, CJK, hasNumber, LETTER, MARK, NUMBER } from './chars.js';
-import { isPlaceholder, PLACEHOLDER, type SpanTable } from './inline.js';
+import { FIRST as PLACEHOLDER_FIRST, LAST as PLACEHOLDER_LAST, type SpanTable } from './inline.js';
 
 /** Function words of the Latin-script languages: never a subject, however rare in a short note. */
 const STOP = new Set(
@@ -20,7 +20,6 @@ const STOP = new Set(
   ).split(' '),
 );
 
-const CJK_TEST = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 /** A word: `[\p{L}\p{N}][\p{L}\p{M}\p{N}_'’.+#/-]*[\p{L}\p{M}\p{N}+#]|[\p{L}\p{N}]`, found by `wordSpans`. */
 export const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}_'’.+#/-]*[\p{L}\p{M}\p{N}+#]|[\p{L}\p{N}]/gu;
 
@@ -158,20 +157,30 @@ function cjkPairs(plain: string, visit: TermVisitor): string {
 
 /** Sends each term of `text` in reading order (a term may come more than once). */
 function eachTerm(text: string, spans: SpanTable, proper: Set<string> | undefined, visit: TermVisitor): void {
-  let plain = text;
-  if (PLACEHOLDER.test(text)) {
-    plain = '';
-    for (const ch of text) {
-      if (!isPlaceholder(ch)) {
-        plain += ch;
-        continue;
-      }
-      const run = spans.get(ch);
-      if (run?.style === 'code') visit.term(`\u0000${run.text.trim().toLowerCase()}`);
-      else if (run) plain += ` ${run.text} `;
+  // Placeholders found by code point compare, the text between them taken in slices: a string
+  // grown a character at a time (and a regex over it) was this function's cost.
+  // The same pass notes whether a character could be CJK at all (most texts have none).
+  let plain = '';
+  let last = 0;
+  let maybeCjk = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < FIRST_CJK) continue;
+    if (c < PLACEHOLDER_FIRST || c > PLACEHOLDER_LAST) {
+      maybeCjk = true;
+      continue;
+    }
+    plain += text.slice(last, i);
+    last = i + 1;
+    const run = spans.get(text[i]!);
+    if (run?.style === 'code') visit.term(`\u0000${run.text.trim().toLowerCase()}`);
+    else if (run) {
+      plain += ` ${run.text} `;
+      maybeCjk = true;
     }
   }
-  if (CJK_TEST.test(plain)) plain = cjkPairs(plain, visit);
+  plain = last === 0 ? text : plain + text.slice(last);
+  if (maybeCjk && hasCjk(plain)) plain = cjkPairs(plain, visit);
   let start = 0;
   while (start < plain.length) {
     const end = wordEnd(plain, start);
@@ -184,15 +193,43 @@ function eachTerm(text: string, spans: SpanTable, proper: Set<string> | undefine
   }
 }
 
+/** Below it no character is Han, Hiragana or Katakana. */
+const FIRST_CJK = 0x2e80;
+
+/** Whether the text holds a Han, Hiragana or Katakana character (CJK_TEST, by the cached categories). */
+function hasCjk(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= FIRST_CJK && categoryOf(c >= 0xd800 && c <= 0xdbff ? text.codePointAt(i)! : c) & CJK) return true;
+  }
+  return false;
+}
+
+/** Whether a word of one or two units is a term: `/\p{N}|^\p{Lu}{2}$|#/u`, by code for ASCII (most such words). */
+function shortTermAt(plain: string, start: number, stop: number): boolean {
+  const a = plain.charCodeAt(start);
+  const b = stop - start > 1 ? plain.charCodeAt(start + 1) : 0;
+  if (a >= 128 || b >= 128) return /\p{N}|^\p{Lu}{2}$|#/u.test(plain.slice(start, stop));
+  const digitOrHash = (c: number) => (c >= 48 && c <= 57) || c === 35;
+  const upper = (c: number) => c >= 65 && c <= 90;
+  return digitOrHash(a) || digitOrHash(b) || (upper(a) && upper(b));
+}
+
 /** The term of one word of `plain` (none for a function word or a short one), and whether it is a name. */
 function wordTerm(plain: string, start: number, end: number, proper: Set<string> | undefined, visit: (term: string) => void): void {
-  let w = plain.slice(start, end);
-  if (w.endsWith('s') && (w.endsWith("'s") || w.endsWith('’s'))) w = w.slice(0, -2);
-  if (w.endsWith('.')) w = w.replace(/[.]+$/, '');
+  // "'s" and trailing dots go by character code, so the word is sliced once.
+  let stop = end;
+  const c = plain.charCodeAt(stop - 1);
+  if (c === 115 /* s */ && stop - start >= 2) {
+    const q = plain.charCodeAt(stop - 2);
+    if (q === 39 /* ' */ || q === 0x2019) stop -= 2;
+  }
+  while (stop > start && plain.charCodeAt(stop - 1) === 46 /* . */) stop--;
+  // Short words are grammar, unless a number or an acronym ("AI", "C#", "3D").
+  if (stop - start < 3 && !shortTermAt(plain, start, stop)) return;
+  const w = plain.slice(start, stop);
   const lower = w.toLowerCase();
   if (STOP.has(lower)) return;
-  // Short words are grammar, unless a number or an acronym ("AI", "C#", "3D").
-  if (w.length < 3 && !/\p{N}|^\p{Lu}{2}$|#/u.test(w)) return;
   visit(lower);
   if (proper && lower !== w && start > 0 && INSIDE_SENTENCE.test(plain.slice(Math.max(0, start - 4), start))) proper.add(lower);
 }
