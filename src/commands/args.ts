@@ -1,30 +1,27 @@
 /** A command typed as text → its options, by each option's `typed` grammar (see TypedOption). Pure. */
-import { closesAt, QUOTE_PAIRS } from '../notes/quotes.js';
+import { closingQuoteAt, QUOTE_PAIRS } from '../notes/quotes.js';
 import type { CommandDefinition, CommandOption } from './types.js';
 
 type Options = Record<string, string | number | undefined>;
 
 function value(opt: CommandOption, word: string): string | number {
-  return opt.type === 'integer' ? Number(word.replace(/^#/, '')) : word;
+  // Given empty, it stays empty (and is answered so: commands/index.ts), not the number 0.
+  return opt.type === 'integer' && word !== '' ? Number(word.replace(/^#/, '')) : word;
 }
 
 /**
  * The value of a `key:` whose text starts at `from` (spaces after the colon skipped): the text
- * inside quotes of any kind (phones type “curly” ones) up to the closing quote that the end or
- * another key follows, quotes inside kept; else, for a text option, every word up to the next
- * key, else one word. An opening quote never closed is left out.
+ * inside quotes of any kind (phones type “curly” ones) up to the closing quote that ends a word
+ * (notes/quotes.ts closingQuoteAt; what follows is the next argument); else, for a text option,
+ * every word up to the next key, else one word. An opening quote never closed is left out.
  */
 function readValue(args: string, from: number, text: boolean, isKey: (k: string) => boolean): { value: string; end: number } {
   let i = from;
   while (i < args.length && /\s/.test(args[i]!)) i++;
   if (/^[^\s:]+:/.test(args.slice(i)) && isKey(/^[^\s:]+/.exec(args.slice(i))![0])) return { value: '', end: i };
-  const closers = QUOTE_PAIRS.get(args[i] ?? '');
-  if (closers) {
-    for (let p = i + 1; p < args.length; p++) {
-      if (closers.includes(args[p]!) && closesAt(args, p, isKey)) return { value: args.slice(i + 1, p), end: p + 1 };
-    }
-    i++; // unpaired: the quote is not part of the words
-  }
+  const close = closingQuoteAt(args, i);
+  if (close !== undefined) return { value: args.slice(i + 1, close), end: close + 1 };
+  if (QUOTE_PAIRS.has(args[i] ?? '')) i++; // an opening quote never closed: not part of the words
   if (!text) {
     const word = /^\S*/.exec(args.slice(i))![0];
     return { value: word, end: i + word.length };
@@ -50,8 +47,10 @@ function tokens(def: CommandDefinition, args: string): { keyed: Map<string, stri
     const key = /^([^\s:]+):/.exec(args.slice(i));
     const opt = key ? optionOf(key[1]!) : undefined;
     if (!key || !opt) {
-      const word = /^\S+/.exec(args.slice(i))![0];
-      bare.push(word);
+      // A word in quotes is the word (`words:“rust” “async”`: the tag async).
+      const close = closingQuoteAt(args, i);
+      const word = close !== undefined ? args.slice(i, close + 1) : /^\S+/.exec(args.slice(i))![0];
+      bare.push(close !== undefined ? word.slice(1, -1) : word);
       i += word.length;
       continue;
     }
@@ -89,4 +88,30 @@ export function parseTextArgs(def: CommandDefinition, text: string): Options {
   });
   for (const [name, words] of lists) out[name] = [out[name], ...words].filter((x) => x !== undefined && x !== '').join(',');
   return out;
+}
+
+/** Text without the quote pairs wrapped around all of it (a Discord option typed `"rust async"`). */
+export function unwrapQuotes(text: string): string {
+  let t = text.trim();
+  let closers = QUOTE_PAIRS.get(t[0] ?? '');
+  while (closers && t.length >= 2 && closers.includes(t[t.length - 1]!)) {
+    t = t.slice(1, -1).trim();
+    closers = QUOTE_PAIRS.get(t[0] ?? '');
+  }
+  return t;
+}
+
+/**
+ * The line answering an option given with nothing in it (`digest:`, `tz:""`, `tag:,`), saying what
+ * to type; such a command does nothing (an empty `words` would subscribe to every note). Typed as
+ * text or as a Discord option alike.
+ */
+export function emptyOptionText(def: CommandDefinition, options: Options): string | undefined {
+  for (const opt of def.options) {
+    const given = options[opt.name];
+    if (given === undefined || !opt.needs || unwrapQuotes(String(given)).replace(/[\s,]+/g, '') !== '') continue;
+    const key = opt.typed?.keys?.[0] ?? opt.name;
+    return `Sorry, ${key}: needs ${opt.needs}, such as /${def.name} ${opt.example ?? `${key}:…`}.${def.unchanged ? ` ${def.unchanged}` : ''}`;
+  }
+  return undefined;
 }

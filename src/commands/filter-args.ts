@@ -1,22 +1,16 @@
 /** Command arguments ↔ the subscription filter shape. */
 import type { Filter } from '../config/schema.js';
+import { unwrapQuotes } from './args.js';
 import { isKnownLanguage } from '../notes/lang.js';
-import { QUOTE_PAIRS } from '../notes/quotes.js';
 import { savedSearchText } from '../search/saved.js';
+import { charCount, firstChars, hasSearchableWord, MAX_SEARCH_CHARS } from '../util/words.js';
 import { isTimeZone, parseDigestTime, type DigestSchedule } from '../notes/schedule.js';
 
 type Options = Record<string, string | number | undefined>;
 
-/** The longest saved search kept (the config's `filter.words` has the same limit). */
-const MAX_WORDS_CHARS = 200;
-
-/** What to type instead, for each option given with nothing in it. */
-const EMPTY_TEXT: Record<string, string> = {
-  words: 'Sorry, words: needs the words to look for, such as /subscribe words:"rust async". Nothing was subscribed.',
-  tags: 'Sorry, tag: needs a tag, such as /subscribe tag:ai. Nothing was subscribed.',
-  lang: 'Sorry, lang: needs a language code, such as /subscribe lang:en. Nothing was subscribed.',
-  type: 'Sorry, type: needs a note type, such as /subscribe type:note. Nothing was subscribed.',
-};
+/** Words with no letter or digit: a search that could match nothing (`***`, `!!! ???`, 🎉). */
+const NO_WORD_TEXT = (typed: string) =>
+  `Sorry, words: needs letters or digits to look for ("${firstChars(typed, 40)}" has none; symbols are not searched), such as /subscribe words:"rust async". Nothing was subscribed.`;
 
 function list(v: string | number | undefined): string[] | undefined {
   if (v === undefined || v === '') return undefined;
@@ -25,30 +19,16 @@ function list(v: string | number | undefined): string[] | undefined {
     .map((s) => s.replace(/^#/, '').trim())
     .filter(Boolean)
     .slice(0, 20);
-  return items.length ? items.map((s) => s.slice(0, 64)) : undefined;
-}
-
-/** Text without the quote pairs wrapped around all of it (a Discord option typed `"rust async"`). */
-function unwrapQuotes(text: string): string {
-  let t = text.trim();
-  let closers = QUOTE_PAIRS.get(t[0] ?? '');
-  while (closers && t.length >= 2 && closers.includes(t[t.length - 1]!)) {
-    t = t.slice(1, -1).trim();
-    closers = QUOTE_PAIRS.get(t[0] ?? '');
-  }
-  return t;
+  return items.length ? items.map((s) => firstChars(s, 64)) : undefined;
 }
 
 /**
  * The subscription filter the options ask for, or a line for the chat saying what to type when
- * one cannot be used: an option given empty (an empty `words` would subscribe to every note),
- * words past the stored limit, a language the lookup does not know.
+ * one cannot be used: words with nothing to look for (symbols alone), words past the stored
+ * limit, a language the lookup does not know. An option given empty is answered before
+ * (commands/index.ts emptyOptionText).
  */
 export function filterFromOptions(o: Options): { filter: Filter } | { error: string } {
-  for (const name of ['words', 'tags', 'lang', 'type']) {
-    const given = o[name];
-    if (given !== undefined && !(name === 'words' ? unwrapQuotes(String(given)) : list(given))) return { error: EMPTY_TEXT[name]! };
-  }
   const f: Filter = {};
   const tags = list(o.tags);
   const lang = list(o.lang);
@@ -56,13 +36,15 @@ export function filterFromOptions(o: Options): { filter: Filter } | { error: str
   if (tags) f.tags = tags.sort();
   if (lang) {
     const unknown = lang.find((l) => !isKnownLanguage(l));
-    if (unknown) return { error: `Sorry, "${unknown.slice(0, 20)}" is not a language code: use one such as lang:en, lang:zh, lang:hant, lang:ja or lang:pt-BR.` };
+    if (unknown) return { error: `Sorry, "${firstChars(unknown, 20)}" is not a language code: use one such as lang:en, lang:zh, lang:hant, lang:ja or lang:pt-BR.` };
     f.lang = lang.map((l) => l.toLowerCase()).sort();
   }
   if (type) f.type = type.sort();
   if (o.words !== undefined) {
     const typed = unwrapQuotes(String(o.words)).replace(/\s+/g, ' ');
-    if (typed.length > MAX_WORDS_CHARS) return { error: `Sorry, words: takes at most ${MAX_WORDS_CHARS} characters (these have ${typed.length}). Nothing was subscribed.` };
+    if (!hasSearchableWord(typed)) return { error: NO_WORD_TEXT(typed) };
+    const chars = charCount(typed);
+    if (chars > MAX_SEARCH_CHARS) return { error: `Sorry, words: takes at most ${MAX_SEARCH_CHARS} characters (these have ${chars}). Nothing was subscribed.` };
     f.words = savedSearchText(typed);
   }
   return { filter: f };
@@ -79,7 +61,7 @@ export function digestFromOptions(o: Options): { digest?: DigestSchedule } | { e
   const tz = unquote(o.tz) || 'UTC';
   if (!typed) return unquote(o.tz) ? { error: 'tz: sets the time zone of a digest: add digest:"daily 09:00".' } : {};
   const at = parseDigestTime(typed);
-  if (!at) return { error: `Sorry, "${typed.slice(0, 40)}" is not a digest time: use digest:"daily 09:00" (24-hour clock).` };
-  if (!isTimeZone(tz)) return { error: `Sorry, "${tz.slice(0, 40)}" is not a time zone name: use one such as tz:Europe/Paris, tz:America/New_York or tz:UTC.` };
+  if (!at) return { error: `Sorry, "${firstChars(typed, 40)}" is not a digest time: use digest:"daily 09:00" (24-hour clock).` };
+  if (!isTimeZone(tz)) return { error: `Sorry, "${firstChars(tz, 40)}" is not a time zone name: use one such as tz:Europe/Paris, tz:America/New_York or tz:UTC.` };
   return { digest: { at, tz } };
 }

@@ -1,10 +1,14 @@
-import type { Command } from './types.js';
+import { subscribeCommand } from './subscribe.js';
+import type { Command, CommandDefinition } from './types.js';
+
+/** A command's options as typed, from its definition, so /help lists every one it takes. */
+const usage = (def: CommandDefinition) => [`/${def.name}`, ...def.options.map((o) => `[${o.example ?? o.name}]`)].join(' ');
 
 const HELP_TEXT = [
   'I announce new notes from a notes folder, and look them up.',
   '/note <words>: find a note and show its summary',
   '/latest [n]: the newest notes',
-  '/subscribe [tag:x] [lang:y] [type:z] [words:"rust async"]: announce new notes here (admins)',
+  `${usage(subscribeCommand.definition)}: announce new notes here (admins); with digest:, once a day at that time (tz: its time zone, UTC without it)`,
   '/unsubscribe [number]: stop them (admins)',
   '/subscriptions: what this chat receives',
 ].join('\n');

@@ -5,6 +5,7 @@
  */
 import type { SearchResult } from '../search/index.js';
 import type { Summary } from '../summary/build.js';
+import { firstChars } from '../util/words.js';
 import { noteKey } from './note-key.js';
 import type { CommandDeps, CommandReply } from './types.js';
 
@@ -39,7 +40,7 @@ export interface Suggestion extends SearchResult {
  * (see NoteSearch.search `deep`).
  */
 export function suggestNotes(deps: CommandDeps, offered: OfferedNotes, typed: string, locale: string | undefined, limit: number): Suggestion[] {
-  const q = typed.trim().slice(0, 100);
+  const q = firstChars(typed.trim(), 100);
   const results = q ? deps.search.search(q, { lang: locale, limit }) : deps.search.latest(limit, undefined);
   return results.map((r) => ({ ...r, key: offered.remember(r.id) }));
 }

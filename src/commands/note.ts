@@ -1,3 +1,4 @@
+import { firstChars } from '../util/words.js';
 import type { Command } from './types.js';
 
 export const noteCommand: Command = {
@@ -10,7 +11,7 @@ export const noteCommand: Command = {
     lookup: true,
   },
   async handle(input, { store, search }) {
-    const query = String(input.options.query ?? '').trim().slice(0, 200);
+    const query = firstChars(String(input.options.query ?? '').trim(), 200);
     if (!query) return { type: 'text', text: 'What should I look for? Try /note followed by a few words.' };
     // Autocomplete hands over a note id; typed text is searched.
     const direct = query.startsWith('id:') ? query.slice(3) : undefined;

@@ -14,14 +14,15 @@ export const subscribeCommand: Command = {
       es: 'Anunciar notas nuevas en este chat (opcionalmente por etiquetas, idiomas o tipos)',
     },
     options: [
-      { name: 'tags', type: 'string', description: 'Only notes with one of these tags (comma separated)', typed: { keys: ['tag', 'tags'], bare: 'all' } },
-      { name: 'lang', type: 'string', description: 'Only notes in these languages (e.g. en, zh)', typed: { keys: ['lang', 'language', 'languages'] } },
-      { name: 'type', type: 'string', description: 'Only notes of this type (e.g. note)', typed: { keys: ['type'] } },
-      { name: 'words', type: 'string', description: 'Only notes matching these words, as /note finds them (e.g. rust async)', typed: { keys: ['words', 'word'], text: true } },
-      { name: 'digest', type: 'string', description: 'Post them as one digest a day at this time instead (e.g. daily 09:00)', typed: { keys: ['digest'], text: true } },
-      { name: 'tz', type: 'string', description: 'The time zone of the digest time (e.g. Europe/Paris; default UTC)', typed: { keys: ['tz', 'timezone'] } },
+      { name: 'tags', type: 'string', description: 'Only notes with one of these tags (comma separated)', typed: { keys: ['tag', 'tags'], bare: 'all' }, needs: 'a tag', example: 'tag:ai' },
+      { name: 'lang', type: 'string', description: 'Only notes in these languages (e.g. en, zh)', typed: { keys: ['lang', 'language', 'languages'] }, needs: 'a language code', example: 'lang:en' },
+      { name: 'type', type: 'string', description: 'Only notes of this type (e.g. note)', typed: { keys: ['type'] }, needs: 'a note type', example: 'type:note' },
+      { name: 'words', type: 'string', description: 'Only notes matching these words, as /note finds them (e.g. rust async)', typed: { keys: ['words', 'word'], text: true }, needs: 'the words to look for', example: 'words:"rust async"' },
+      { name: 'digest', type: 'string', description: 'Post them as one digest a day at this time instead (e.g. daily 09:00)', typed: { keys: ['digest'], text: true }, needs: 'a time of day', example: 'digest:"daily 09:00"' },
+      { name: 'tz', type: 'string', description: 'The time zone of the digest time (e.g. Europe/Paris; default UTC)', typed: { keys: ['tz', 'timezone'] }, needs: 'a time zone name', example: 'tz:Europe/Paris' },
     ],
     adminOnly: true,
+    unchanged: 'Nothing was subscribed.',
   },
   async handle(input, { store }) {
     const schedule = digestFromOptions(input.options);

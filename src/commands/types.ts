@@ -36,6 +36,10 @@ export interface CommandOption {
   min?: number;
   max?: number;
   typed?: TypedOption;
+  /** What it takes, for the line answering it given empty (`digest:`): `a time`. */
+  needs?: string;
+  /** It as typed (`digest:"daily 09:00"`), for that line and /help. */
+  example?: string;
 }
 
 export interface CommandDefinition {
@@ -45,6 +49,8 @@ export interface CommandDefinition {
   options: CommandOption[];
   /** Changes what a chat receives: chat admins (Telegram) or Manage Channels (Discord) only. */
   adminOnly: boolean;
+  /** Said when it is refused for an option given empty (`Nothing was subscribed.`). */
+  unchanged?: string;
   /** Only shows notes (changes nothing): its answer may be shown to the asker alone (Discord's `ephemeralLookups`). */
   lookup?: boolean;
 }

@@ -11,8 +11,9 @@ export const unsubscribeCommand: Command = {
       hi: 'इस चैट में घोषणाएँ बंद करें (सभी, या नंबर से एक)',
       es: 'Dejar de anunciar en este chat (todas, o una por su número)',
     },
-    options: [{ name: 'id', type: 'integer', description: 'The subscription number from /subscriptions', min: 1, typed: { keys: ['id'], bare: { pattern: /^#?\d+$/, first: true } } }],
+    options: [{ name: 'id', type: 'integer', description: 'The subscription number from /subscriptions', min: 1, typed: { keys: ['id'], bare: { pattern: /^#?\d+$/, first: true } }, needs: 'a number from /subscriptions', example: 'id:2' }],
     adminOnly: true,
+    unchanged: 'Nothing was removed.',
   },
   async handle(input, { store }) {
     const id = input.options.id === undefined ? undefined : Number(input.options.id);

@@ -7,6 +7,7 @@ import { DEFAULT_FILE_LANGS } from '../notes/lang.js';
 import { siteSchema } from '../notes/url.js';
 import { templatesSchema } from './templates.js';
 import { digestScheduleSchema } from '../notes/schedule.js';
+import { charCount, hasSearchableWord, MAX_SEARCH_CHARS } from '../util/words.js';
 
 /** One filter shape for config routes and in-chat subscriptions; every given part must match. */
 const filterSchema = z
@@ -22,8 +23,15 @@ const filterSchema = z
     /**
      * A saved search: notes whose words match it as `/note` matches them (every word the start of
      * one of the note's words; Chinese and Japanese by character pairs). Text, never a pattern.
+     * At most 200 characters (code points), and at least one word: symbols alone match nothing.
      */
-    words: z.string().trim().min(1).max(200).optional(),
+    words: z
+      .string()
+      .trim()
+      .min(1)
+      .refine((w) => charCount(w) <= MAX_SEARCH_CHARS, `takes at most ${MAX_SEARCH_CHARS} characters`)
+      .refine((w) => w === '' || hasSearchableWord(w), 'has no letter or digit to look for (symbols alone are not searched): write words such as words: "rust async"')
+      .optional(),
     /**
      * Not a condition: the notes this filter passes are posted as one digest a day at `at`
      * (`HH:MM`) in the time zone `tz` (IANA), instead of one post each (`/subscribe … digest:`).

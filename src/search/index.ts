@@ -81,7 +81,7 @@ export class NoteSearch {
   search(query: string, opts: SearchOptions = {}): SearchResult[] {
     const limit = opts.limit ?? 10;
     const lang = opts.lang ?? guessLanguage(query);
-    const pieces = queryPieces(query, lang ? toLocaleTag(lang) : 'und');
+    const pieces = queryPieces(query, lang ? toLocaleTag(lang) : 'und', true);
     if (!pieces.length) return [];
     const rows = limit * ROWS_PER_RESULT;
     const lookup = this.store.lookup;
@@ -152,7 +152,7 @@ export class NoteSearch {
   private alternatives(pieces: QueryPiece[]): Map<string, string[]> {
     const out = new Map<string, string[]>();
     for (const p of pieces) {
-      if (p.spaceless || p.text.length < SWAP_ONLY_LENGTH) continue;
+      if (p.spaceless || p.whole || p.text.length < SWAP_ONLY_LENGTH) continue;
       this.vocabulary ??= new TitleVocabulary(this.store.lookup.titleTerms());
       const near = this.vocabulary.near(p.text);
       if (near.length) out.set(p.text, near);

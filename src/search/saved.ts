@@ -14,6 +14,7 @@
  * once per note, and each candidate checked with the edit distance.
  */
 import { allowedEdits, isTypoOf, SWAP_ONLY_LENGTH } from './fuzzy.js';
+import { firstChars, MAX_SEARCH_CHARS } from '../util/words.js';
 import { queryPieces } from './query.js';
 
 /** One required word: exactly a word of the note, or the start of one (`prefix`). */
@@ -22,15 +23,15 @@ interface Term {
   prefix: boolean;
 }
 
-/** A saved search's text as stored and shown: trimmed, spaces collapsed, at most 200 characters. */
+/** A saved search's text as stored and shown: trimmed, spaces collapsed, at most 200 characters (code points). */
 export function savedSearchText(query: string): string {
-  return query.trim().replace(/\s+/g, ' ').slice(0, 200);
+  return firstChars(query.trim().replace(/\s+/g, ' '), MAX_SEARCH_CHARS);
 }
 
 function compile(query: string, locale: string): Term[] {
   const terms: Term[] = [];
-  for (const p of queryPieces(query, locale)) {
-    if (!p.spaceless) terms.push({ text: p.text, prefix: true });
+  for (const p of queryPieces(query, locale, false)) {
+    if (!p.spaceless) terms.push({ text: p.text, prefix: !p.whole });
     else if (p.pairs.length === 1 && [...p.pairs[0]!].length === 1) terms.push({ text: p.pairs[0]!, prefix: true });
     else for (const pair of p.pairs) terms.push({ text: pair, prefix: false });
   }

@@ -1,15 +1,9 @@
 /** Text for the search index: a tokenizer that knows every script. The prose it indexes comes from summary/body.ts. */
 import { segmenter, SPACELESS_SCRIPTS } from '../util/text.js';
-
-/** Folds case and width so `Ｌｌａｍａ` finds `llama`. */
-export function normalizeTerm(t: string): string {
-  return t.normalize('NFKC').toLowerCase();
-}
+import { normalizeTerm, WORD } from '../util/words.js';
 
 /** A character of a script written without spaces (Chinese, Japanese, Thai…). */
 const SPACELESS = new RegExp(`[${SPACELESS_SCRIPTS}]`, 'u');
-/** A word of a script written with spaces: letters, digits and marks, with inner apostrophes. */
-export const WORD = /[\p{L}\p{N}\p{M}]+(?:['’][\p{L}]+)*/gu;
 
 /**
  * Words of `text` split as its language splits them, normalised. Text in scripts written without

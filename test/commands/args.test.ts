@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseTextArgs } from '../../src/commands/args.js';
+import { emptyOptionText, parseTextArgs } from '../../src/commands/args.js';
 import fc from 'fast-check';
 import { digestFromOptions, filterFromOptions } from '../../src/commands/filter-args.js';
 import { findCommand } from '../../src/commands/index.js';
@@ -36,7 +36,10 @@ describe('commands typed as text (Telegram), by each option’s grammar', () => 
 const subscribe = findCommand('subscribe')!.definition;
 /** What /subscribe typed on Telegram subscribes to, or the line it answers instead. */
 function subscribed(text: string): Filter | string {
-  const r = filterFromOptions(parseTextArgs(subscribe, text));
+  const options = parseTextArgs(subscribe, text);
+  const empty = emptyOptionText(subscribe, options);
+  if (empty) return empty;
+  const r = filterFromOptions(options);
   return 'error' in r ? r.error : r.filter;
 }
 
@@ -117,5 +120,56 @@ describe('/subscribe words: (issue 29, F1, F2, F11)', () => {
       }),
       { numRuns: 400 },
     );
+  });
+});
+
+describe('/subscribe, outside tester’s findings (issue 29, t29 N2, N4, N5, N7, N12)', () => {
+  it('N4: text after the closing quote of words:"…" is the next argument, a bare word a tag, with curly quotes too', () => {
+    expect(subscribed('words:"rust async" ai')).toEqual({ words: 'rust async', tags: ['ai'] });
+    expect(subscribed('words:“rust” “async”')).toEqual({ words: 'rust', tags: ['async'] });
+    expect(subscribed('words:«rust async» ai ml lang:en')).toEqual({ words: 'rust async', tags: ['ai', 'ml'], lang: ['en'] });
+    expect(subscribed('words:"rust async", ai')).toEqual({ words: 'rust async', tags: ['ai'] });
+    // Quotes inside the words that open and close a word of their own stay in them.
+    expect(subscribed('words:"the "best" way" ai')).toEqual({ words: 'the "best" way', tags: ['ai'] });
+  });
+
+  it('N5: any option given empty is answered with the line saying what to type, and nothing is subscribed', () => {
+    expect(subscribed('words:rust digest:')).toBe('Sorry, digest: needs a time of day, such as /subscribe digest:"daily 09:00". Nothing was subscribed.');
+    expect(subscribed('digest:"daily 09:00" tz:')).toBe('Sorry, tz: needs a time zone name, such as /subscribe tz:Europe/Paris. Nothing was subscribed.');
+    expect(subscribed('digest:"" words:rust')).toMatch(/^Sorry, digest: needs/);
+    expect(subscribed('tag:, words:rust')).toMatch(/^Sorry, tag: needs a tag/);
+    // Discord options arrive by name, `""` as typed.
+    expect(emptyOptionText(subscribe, { words: 'rust', tz: '""' })).toMatch(/^Sorry, tz: needs a time zone name/);
+    expect(emptyOptionText(subscribe, { digest: ' “” ' })).toMatch(/^Sorry, digest: needs/);
+    // Other commands: a number given empty is not the number 0.
+    const unsubscribe = findCommand('unsubscribe')!.definition;
+    expect(emptyOptionText(unsubscribe, parseTextArgs(unsubscribe, 'id:'))).toBe('Sorry, id: needs a number from /subscriptions, such as /unsubscribe id:2. Nothing was removed.');
+    const latest = findCommand('latest')!.definition;
+    expect(emptyOptionText(latest, parseTextArgs(latest, 'count:'))).toMatch(/^Sorry, count: needs a number from 1 to 10/);
+    expect(emptyOptionText(subscribe, parseTextArgs(subscribe, 'words:rust digest:"daily 09:00" tz:UTC'))).toBeUndefined();
+  });
+
+  it('N2: words with no letter or digit once symbols are read are refused like empty ones', () => {
+    for (const t of ['words:"*"', 'words:"!!! ???"', 'words:"-"', 'words:🎉', 'words:***']) {
+      expect(subscribed(t), t).toMatch(/^Sorry, words: needs letters or digits to look for .* such as \/subscribe words:"rust async"\. Nothing was subscribed\.$/);
+    }
+    expect(filterFromOptions({ words: '***' })).toHaveProperty('error');
+    expect(subscribed('words:"c++"')).toEqual({ words: 'c++' }); // `c` is a word
+  });
+
+  it('N7: the 200-character limit counts characters, not UTF-16 units', () => {
+    expect(filterFromOptions({ words: `rust ${'🎉'.repeat(150)}` })).toEqual({ filter: { words: `rust ${'🎉'.repeat(150)}` } });
+    expect(filterFromOptions({ words: `rust ${'🎉'.repeat(200)}` })).toEqual({ error: expect.stringMatching(/at most 200 characters \(these have 205\)/) });
+    // A cut never leaves half of a surrogate pair.
+    const tags = filterFromOptions({ tags: `${'x'.repeat(63)}🎉🎉` });
+    expect(tags).toEqual({ filter: { tags: [`${'x'.repeat(63)}🎉`] } });
+  });
+
+  it('N12: /help lists every option /subscribe takes', async () => {
+    const help = await findCommand('help')!.handle({} as never, {} as never);
+    const text = help.type === 'text' ? help.text : '';
+    for (const o of subscribe.options) expect(text, o.name).toContain(`[${o.example}]`);
+    expect(text).toContain('[digest:"daily 09:00"]');
+    expect(text).toContain('[tz:Europe/Paris]');
   });
 });

@@ -44,8 +44,8 @@ describe('saved searches', () => {
   });
 
   it('reads FTS5 syntax and regular expressions as plain words', () => {
-    // `OR` and `NEAR` are words the note lacks; `(a+)+$` is the word `a` (starting "async"), run as no pattern.
-    expect(s.match(rust, 'en', ['rust OR python', 'NEAR(rust async)', '(a+)+$', '"rust"*'])).toEqual(['(a+)+$', '"rust"*']);
+    // `OR` and `NEAR` are words the note lacks; `(a+)+$` is the whole word `a` (not the start of "async"), run as no pattern.
+    expect(s.match(rust, 'en', ['rust OR python', 'NEAR(rust async)', '(a+)+$', '"rust"*'])).toEqual(['"rust"*']);
     expect(s.match(rust, 'en', ['*', '""', '   '])).toEqual([]); // no words: matches nothing
   });
 
