@@ -193,7 +193,7 @@ async function startAppParts(o: AppOptions, undo: (() => unknown)[]): Promise<Ru
   store.setMeta('watch.mode', JSON.stringify(watchMode));
   store.setMeta('notes.dir', root); // for `status`: the folder this database follows
   // The route from a saved file to the outbox: publish/sync.ts (load, then follow the watcher).
-  const sync = new FolderSync({ root, store, publisher, config, watchMode, log, deliveriesIdle: () => deliverer.idle, onProgress: o.onProgress, onIdle: o.onIdle, onBatch: o.onBatch, afterRestore: o.afterRestore });
+  const sync = new FolderSync({ root, store, publisher, config, watchMode, log, deliveriesIdle: () => deliverer.idle, onProgress: o.onProgress, onIdle: o.onIdle, onBatch: o.onBatch, afterRestore: state.afterRestore });
   undo.push(() => sync.stop());
   deliverer.onQuiet(() => sync.noticeIdle());
   const notes = await sync.load();

@@ -10,6 +10,7 @@ import type { Store } from '../store/store.js';
 import type { NoteRow, Subscription, SummaryPayload, Target } from '../store/types.js';
 import { targetKey } from '../store/types.js';
 import { postControlsOf } from './route.js';
+import { leaveDigest } from './digest-lines.js';
 import { alsoInFor, familyPostId, familyTargets, liveMembers, type FamilyTarget } from './family.js';
 
 /** A family changed in this batch, and whether a member was newly announced (or asked to be again). */
@@ -154,6 +155,8 @@ export function syncFamily(store: Store, config: Config, platforms: ReadonlySet<
     if (pendingPost) store.markDone(pendingPost.id, null, 'skipped', 'the note no longer goes to this chat (removed, or its controls changed) before it was sent');
     else if (followSentMessage(store, familyId, target, members, revision)) {
       // A sent message follows its note even where the chat's filter no longer picks it: kept up to date, never deleted for that.
+    } else if (config.publish.onDelete === 'delete' && !f.controls && store.postOf(familyId, target)?.viaDigest) {
+      if (!leaveDigest(store, familyId, target)) continue; // a digest line: only it goes, never its siblings' message
     } else if (config.publish.onDelete === 'delete' && !f.controls && store.postOf(familyId, target)) store.enqueue({ noteId: familyId, revision, target, kind: 'delete', payload: { type: 'delete' } });
     else continue;
     enqueued++;

@@ -8,6 +8,7 @@ import type { Store } from '../store/store.js';
 import type { NoteRow, SummaryPayload, Target } from '../store/types.js';
 import { targetKey } from '../store/types.js';
 import type { Action } from './decide.js';
+import { leaveDigest } from './digest-lines.js';
 import { routeTargets, postControlsOf } from './route.js';
 import type { NewPost } from './scheduled-digest.js';
 
@@ -48,6 +49,8 @@ export function enqueueNoteChange(store: Store, config: Config, platforms: Reado
     return out;
   }
   if (action.type === 'retract') {
+    // A digest line goes alone: the digest is edited, or deleted with its last line (digest-lines.ts).
+    for (const p of store.postsOf(row.id)) if (p.viaDigest) out.enqueued += leaveDigest(store, row.id, p.target);
     for (const target of targets.values()) {
       const pendingPost = store.openDelivery(row.id, target, ['post']);
       if (pendingPost) store.markDone(pendingPost.id, null, 'skipped', 'note retracted before it was sent');

@@ -11,6 +11,7 @@ import type { Config } from '../config/schema.js';
 import type { Logger } from '../log.js';
 import { OUTSIDE_LINK, scanNotesSync } from '../notes/scan.js';
 import { isStoreUnavailable, type Store } from '../store/store.js';
+import { recordRestoreScanned } from '../store/restore-record.js';
 import type { Batch } from '../watch/batch.js';
 import type { ModeChoice } from '../watch/mode.js';
 import { watchNotes, type NotesWatcher } from '../watch/watcher.js';
@@ -100,6 +101,7 @@ export class FolderSync {
     const mtimes = new Map<string, number>();
     const result = await publisher.processBatch({ changed: files, removed: this.notesGone(files) }, { firstRun, afterRestore: this.deps.afterRestore, onProgress: this.deps.onProgress, mtimes, trustStat: true });
     store.setMeta('initialized', new Date().toISOString());
+    if (this.deps.afterRestore) recordRestoreScanned(store); // the restore is done: the next start is a plain one
     this.startScanned = true;
     log.info({ ...result, firstRun, afterRestore: this.deps.afterRestore === true, removalsWaiting: publisher.pendingRemovals }, 'start-up scan reconciled');
     await this.watcher.ready;

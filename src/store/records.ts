@@ -110,15 +110,13 @@ const summaryPayload = z.object({
   digestAt: z.number().optional(),
 });
 const noteId = z.string().min(1);
+const digestPayload = z.object({ type: z.literal('digest'), items: z.array(z.object({ noteId, title: z.string(), url: z.string().optional() })) });
 const deliverySchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('post'), noteId, payload: summaryPayload }),
-  z.object({ kind: z.literal('edit'), noteId, payload: summaryPayload }),
+  // An edit of a digest message carries the digest as it is now (digest-lines.ts).
+  z.object({ kind: z.literal('edit'), noteId, payload: z.union([summaryPayload, digestPayload]) }),
   z.object({ kind: z.literal('delete'), noteId, payload: z.object({ type: z.literal('delete') }) }),
-  z.object({
-    kind: z.literal('digest'),
-    noteId: z.null(),
-    payload: z.object({ type: z.literal('digest'), items: z.array(z.object({ noteId, title: z.string(), url: z.string().optional() })) }),
-  }),
+  z.object({ kind: z.literal('digest'), noteId: z.null(), payload: digestPayload }),
   z.object({ kind: z.literal('crosspost'), noteId: noteId.nullable(), payload: z.object({ type: z.literal('crosspost'), messageId: z.string().min(1) }) }),
   z.object({
     kind: z.literal('pin'),
@@ -156,7 +154,11 @@ function toDelivery(r: OutboxRecord): Delivery | string {
   if (!parsed.success) return z.prettifyError(parsed.error).replace(/\s+/g, ' ');
   const d = parsed.data;
   // Key points written as strings are read as runs.
-  if (d.kind === 'post' || d.kind === 'edit') return { ...d, payload: { ...d.payload, summary: storedSummary(d.payload.summary) } };
+  if (d.kind === 'post') return { ...d, payload: { ...d.payload, summary: storedSummary(d.payload.summary) } };
+  if (d.kind === 'edit') {
+    const p = d.payload;
+    return { ...d, payload: p.type === 'summary' ? { ...p, summary: storedSummary(p.summary) } : p };
+  }
   return d;
 }
 

@@ -10,6 +10,7 @@ import { corruptionOf } from './db.js';
 import { acquireInstanceLock } from './lock.js';
 import { checkMark, markWriter } from './mark.js';
 import { SentJournal, sentJournalFile } from './sent-journal.js';
+import { recordRestoreStarted, restoreInProgress } from './restore-record.js';
 import { Store } from './store.js';
 
 export interface StateFlags {
@@ -21,6 +22,8 @@ export interface StateFlags {
 
 export interface OpenState {
   store: Store;
+  /** `--after-restore` given, or an earlier such start interrupted before its first scan was recorded (restore-record.ts). */
+  afterRestore: boolean;
   sent: SentJournal | undefined;
   markNow(): void;
   close(): void;
@@ -53,13 +56,9 @@ export function openState(dbPath: string, log: Logger, flags: StateFlags): OpenS
     throw e;
   }
   let mark: ReturnType<typeof markWriter>;
+  let afterRestore: boolean;
   try {
-    if (flags.afterRestore) forgetOpenPostsAfterRestore(store, log);
-    else {
-      if (flags.moved) acceptMoved(dbPath, store, log);
-      else checkFileIdentity(dbPath, store);
-      checkMark(dbPath, store);
-    }
+    afterRestore = checkOrRestore(dbPath, store, log, flags);
     recordFileIdentity(dbPath, store);
     mark = markWriter(dbPath, store);
   } catch (e) {
@@ -80,6 +79,7 @@ export function openState(dbPath: string, log: Logger, flags: StateFlags): OpenS
   let closed = false;
   return {
     store,
+    afterRestore,
     sent,
     markNow,
     close() {
@@ -112,6 +112,28 @@ export function openState(dbPath: string, log: Logger, flags: StateFlags): OpenS
   };
 }
 
+/**
+ * The file and its mark checked, or a restore started (`--after-restore`) or carried on (an
+ * earlier such start never recorded its first scan: restore-record.ts). True when the start-up
+ * scan is to record new notes without announcing them.
+ */
+function checkOrRestore(dbPath: string, store: Store, log: Logger, flags: StateFlags): boolean {
+  if (flags.afterRestore) {
+    forgetOpenPostsAfterRestore(store, log);
+    return true;
+  }
+  const since = restoreInProgress(store);
+  if (since !== undefined) {
+    // That start wrote the identity and mark anew: the checks would pass, and the scan announce what the backup missed.
+    log.warn({ since }, 'a start --after-restore was interrupted before its first scan was recorded; this start carries on as --after-restore (notes new to the backup are recorded without being announced)');
+    return true;
+  }
+  if (flags.moved) acceptMoved(dbPath, store, log);
+  else checkFileIdentity(dbPath, store);
+  checkMark(dbPath, store);
+  return false;
+}
+
 /** `--moved`: the file is not the one the database recorded, and the operator says it is the newest state. */
 function acceptMoved(dbPath: string, store: Store, log: Logger): void {
   const copy = copiedDatabaseProblem(dbPath, store) !== undefined;
@@ -135,7 +157,10 @@ function openSentJournal(dbPath: string, log: Logger): SentJournal | undefined {
  * recognises a resend within minutes, Telegram has nothing). They are set aside, said in the log.
  */
 function forgetOpenPostsAfterRestore(store: Store, log: Logger): void {
-  const skipped = store.upkeep.skipOpenPosts('set aside at a start --after-restore: probably sent after the backup was taken');
+  const skipped = store.transaction(() => {
+    recordRestoreStarted(store); // before anything else this start writes: cleared once its first scan is recorded
+    return store.upkeep.skipOpenPosts('set aside at a start --after-restore: probably sent after the backup was taken');
+  });
   log.warn({ skipped }, `started --after-restore: the mark is not checked; ${skipped} post(s) the backup still had queued are set aside, and notes new to the backup are recorded without being announced`);
 }
 

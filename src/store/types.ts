@@ -140,7 +140,7 @@ export type DeliveryPayload = SummaryPayload | DigestPayload | DeletePayload | C
  */
 export type Delivery =
   | { kind: 'post'; noteId: string; payload: SummaryPayload }
-  | { kind: 'edit'; noteId: string; payload: SummaryPayload }
+  | { kind: 'edit'; noteId: string; payload: SummaryPayload | DigestPayload }
   | { kind: 'delete'; noteId: string; payload: DeletePayload }
   | { kind: 'digest'; noteId: null; payload: DigestPayload }
   | { kind: 'crosspost'; noteId: string | null; payload: CrosspostPayload }

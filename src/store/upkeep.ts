@@ -5,7 +5,7 @@
  */
 import type { Prepare } from './db.js';
 import { readSummaryPayload } from './records.js';
-import type { SummaryPayload, Target } from './types.js';
+import type { DigestItem, SummaryPayload, Target } from './types.js';
 
 export class OutboxUpkeep {
   constructor(private readonly sql: Prepare) {}
@@ -31,6 +31,26 @@ export class OutboxUpkeep {
       .sql("SELECT payload FROM outbox WHERE note_id = ? AND platform = ? AND chat = ? AND thread = ? AND kind IN ('post', 'edit') AND status = 'done' ORDER BY id DESC LIMIT 1")
       .get(noteId, target.platform, target.chat, target.thread) as { payload: string } | undefined;
     return r ? readSummaryPayload(r.payload) : undefined;
+  }
+
+  /** The notes (or families) a digest message in a chat still announces: their posts point at it. */
+  digestLines(target: Target, messageId: string): string[] {
+    const rows = this.sql('SELECT note_id FROM posts WHERE platform = ? AND chat = ? AND thread = ? AND message_id = ? AND via_digest = 1 ORDER BY rowid')
+      .all(target.platform, target.chat, target.thread, messageId) as { note_id: string }[];
+    return rows.map((r) => r.note_id);
+  }
+
+  /** The lines a digest message was sent with: its digest delivery's items, or a scheduled digest's held posts. */
+  digestItemsSent(target: Target, messageId: string): Map<string, DigestItem> {
+    const rows = this.sql("SELECT note_id, kind, payload FROM outbox WHERE platform = ? AND chat = ? AND thread = ? AND message_id = ? AND status = 'done' AND kind IN ('digest', 'post') ORDER BY id")
+      .all(target.platform, target.chat, target.thread, messageId) as { note_id: string | null; kind: string; payload: string }[];
+    const items = new Map<string, DigestItem>();
+    for (const r of rows) {
+      const p = JSON.parse(r.payload) as { items?: DigestItem[]; summary?: { title?: string; url?: string } };
+      if (r.kind === 'digest') for (const i of p.items ?? []) items.set(i.noteId, i);
+      else if (r.note_id && p.summary?.title !== undefined) items.set(r.note_id, { noteId: r.note_id, title: p.summary.title, url: p.summary.url });
+    }
+    return items;
   }
 
   /**
