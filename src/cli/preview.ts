@@ -18,7 +18,7 @@ import { renderPlainText } from '../render/text.js';
 import { Templates } from '../render/templates/compile.js';
 import { payloadsFor, TemplateRenderError } from '../render/templates/payloads.js';
 import { alsoInAmong, routePayloads } from './preview-payloads.js';
-import { describeControls } from './controls.js';
+import { describeControls, familyControls } from './controls.js';
 import type { Io } from './io.js';
 import { databaseRefusal } from './status.js';
 import { familyKeysAmong } from '../publish/family-key.js';
@@ -119,12 +119,12 @@ export async function runPreview(args: string[], opts: PreviewOptions, io: Io): 
           ok: true,
           note: { id: note.id, title: note.title, lang: note.lang, date: summary.date ?? null, tags: note.tags, url: note.url ?? null, draft: note.draft },
           family: { key: note.translationKey, members },
-          controls: describeControls(note, config.routes, words),
+          controls: familyControls(describeControls(note, config.routes, words), members.length > 1 && config.publish.translations.mode === 'group'),
           summary: { title: summary.title, url: summary.url ?? null, keyPoints: summary.keyPoints.map(pointText), links: summary.links },
           discord: r.discord,
           telegram: r.telegram,
           text: r.text,
-          routes: routePayloads(note, summary, alsoInAmong(note, read1, config), config, templates, words),
+          routes: routePayloads(note, summary, alsoInAmong(note, read1, config), config, templates, words, read1),
         }),
       );
     } else {
