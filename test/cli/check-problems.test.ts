@@ -48,7 +48,7 @@ describe('check: every problem with its line', () => {
     expect(out).toEqual([
       'a.md:4: front matter `notecast.announce`: announce must be false, true or again (got "yes")',
       'a.md:5: front matter `notecast.pin`: pin must be true or false (got "yes")',
-      'a.md:6: front matter `notecast.silnet`: Unrecognized key: "silnet" (got true)',
+      'a.md:6: front matter `notecast.silnet`: unknown key "silnet" (got true)',
       expect.stringMatching(/^a\.md:7: front matter `notecast\.routes`: .* \(got ""\)$/),
     ]);
   });

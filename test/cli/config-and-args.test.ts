@@ -33,7 +33,7 @@ describe('one config resolution for every command', () => {
     for (const args of [['check'], ['preview'], ['search', 'hello'], ['status']]) {
       const r = runCli(args, { cwd: tmp(), env });
       expect(r.code, args.join(' ')).not.toBe(0);
-      expect(r.stdout + r.stderr, args.join(' ')).toMatch(/notecast\.yaml:3: notes: Unrecognized key: "bogus"/);
+      expect(r.stdout + r.stderr, args.join(' ')).toMatch(/notecast\.yaml:3: notes: unknown key "bogus"/);
     }
   });
 
