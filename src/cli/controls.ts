@@ -43,12 +43,26 @@ function pinEffect(posting: readonly Route[]): string {
  * `words`: the note's words (ParsedFile.words), for routes with a saved search; without them such a
  * route's filter is read as leaving the note out.
  */
-export function describeControls(note: Note, routes: readonly Route[], words?: string): ControlsView {
+export function describeControls(note: Note, routes: readonly Route[], words?: string, now = Date.now()): ControlsView {
   const set = controlsOf(note.frontMatter);
+  const view = routeEffects(note, set, routes, words);
+  // A note kept out of the chats: nothing else it asks for happens, so nothing else is said.
+  const notAnnounced = notAnnouncedEffect(note, set);
+  if (notAnnounced) return { ...view, effects: [notAnnounced] };
+  const due = view.effects.length && note.date && note.date.getTime() > now ? [`announced when its date comes (${note.date.toISOString()}), as follows then`] : [];
+  return { ...view, effects: [...due, ...view.effects] };
+}
+
+function notAnnouncedEffect(note: Note, set: NoteControls): string | undefined {
+  if (note.draft) return 'not announced: a draft (draft: true or published: false); its controls apply once it is published';
+  if (set.announce === false) return 'not announced (notecast.announce: false); its posts still waiting to go out are called off, posts made before stay as they are';
+  return undefined;
+}
+
+function routeEffects(note: Note, set: NoteControls, routes: readonly Route[], words: string | undefined): ControlsView {
   const effects: string[] = [];
   const unknownRoutes: string[] = [];
   const excludedRoutes: string[] = [];
-  if (set.announce === false) effects.push('not announced (notecast.announce: false); its posts still waiting to go out are called off, posts made before stay as they are');
   if (set.announce === 'again') effects.push('its next change is posted as a new announcement, not an edit');
   const info = routedInfo(note, routes, words);
   // The config routes the note goes to: those it names (or every route) whose filter passes it.
@@ -75,4 +89,15 @@ export function describeControls(note: Note, routes: readonly Route[], words?: s
   }
   effects.push(...routesEffect);
   return { set, effects, unknownRoutes, excludedRoutes };
+}
+
+/**
+ * A note previewed with other translations of its family (translations grouped): each chat follows
+ * the controls of the translation it is shown (publish/family.ts), so these hold only where this one is.
+ */
+export function familyControls(view: ControlsView, inFamily: boolean): ControlsView {
+  const { set, effects } = view;
+  if (!inFamily || !(set.silent || set.pin || set.routes) || effects[0]?.startsWith('not announced')) return view;
+  const scope = "in its translation family these apply in the chats shown this translation (routes[].matches); a chat shown another translation follows that one's controls";
+  return { ...view, effects: [...effects, scope] };
 }

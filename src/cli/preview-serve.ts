@@ -12,6 +12,7 @@ import type { Io } from './io.js';
 import { loadCommandConfig } from './runtime.js';
 import { Templates } from '../render/templates/compile.js';
 import { templateFilesOf } from '../config/templates.js';
+import { countOf } from '../util/text.js';
 
 export interface PreviewServeOptions {
   config?: string;
@@ -55,7 +56,7 @@ export async function runPreviewServe(o: PreviewServeOptions, io: Io, stopped: P
     return 1;
   }
   const unwatch = source ? followConfig(source, config, o, notes, log) : () => undefined;
-  io.out(`preview: ${server.url} (${notes.entries().length} notes in ${root}; updates as they are saved; Ctrl+C stops)`);
+  io.out(`preview: ${server.url} (${countOf(notes.entries().length, 'note')} in ${root}; updates as they are saved; Ctrl+C stops)`);
   const why = await stopped;
   log.info(`preview: stopping (${why})`);
   unwatch();

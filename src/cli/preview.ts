@@ -18,10 +18,11 @@ import { renderPlainText } from '../render/text.js';
 import { Templates } from '../render/templates/compile.js';
 import { payloadsFor, TemplateRenderError } from '../render/templates/payloads.js';
 import { alsoInAmong, routePayloads } from './preview-payloads.js';
-import { describeControls } from './controls.js';
+import { describeControls, familyControls } from './controls.js';
 import type { Io } from './io.js';
 import { databaseRefusal } from './status.js';
 import { familyKeysAmong } from '../publish/family-key.js';
+import { countOf } from '../util/text.js';
 
 /**
  * Expands arguments into (root, file) pairs: a directory is a notes root, a file's root is `root`.
@@ -118,12 +119,12 @@ export async function runPreview(args: string[], opts: PreviewOptions, io: Io): 
           ok: true,
           note: { id: note.id, title: note.title, lang: note.lang, date: summary.date ?? null, tags: note.tags, url: note.url ?? null, draft: note.draft },
           family: { key: note.translationKey, members },
-          controls: describeControls(note, config.routes, words),
+          controls: familyControls(describeControls(note, config.routes, words), members.length > 1 && config.publish.translations.mode === 'group'),
           summary: { title: summary.title, url: summary.url ?? null, keyPoints: summary.keyPoints.map(pointText), links: summary.links },
           discord: r.discord,
           telegram: r.telegram,
           text: r.text,
-          routes: routePayloads(note, summary, alsoInAmong(note, read1, config), config, templates, words),
+          routes: routePayloads(note, summary, alsoInAmong(note, read1, config), config, templates, words, read1),
         }),
       );
     } else {
@@ -170,13 +171,13 @@ export async function runCheck(dir: string | undefined, opts: { config?: string;
     if (r.ok) {
       parsed.push(r.note);
       const controls = describeControls(r.note, config.routes, r.words);
-      for (const p of unknownRouteProblems(controls.unknownRoutes, r.note, r.file, root, loaded.read)) {
+      const routeProblems = [
+        ...controls.unknownRoutes.map((name) => ({ name, message: `front matter \`notecast.routes\`: no route in the config is named "${name}"` })),
+        ...controls.excludedRoutes.map((name) => ({ name, message: `front matter \`notecast.routes\`: the route "${name}" has a filter that leaves this note out (it is not sent there)` })),
+      ];
+      for (const p of routeNameProblems(routeProblems, r.note, r.file, root, loaded.read)) {
         problems++;
         io.out(`${path.join(root, r.note.file)}${at(p.line)}: ${p.message}`);
-      }
-      for (const name of controls.excludedRoutes) {
-        problems++;
-        io.out(`${path.join(root, r.note.file)}: front matter \`notecast.routes\`: the route "${name}" has a filter that leaves this note out (it is not sent there)`);
       }
       continue;
     }
@@ -188,8 +189,8 @@ export async function runCheck(dir: string | undefined, opts: { config?: string;
   }
   const warnings = [...tokenLines(loaded.source, config), ...(config.publish.translations.mode === 'group' ? familyConflictLines(root, parsed) : [])];
   for (const line of warnings) io.out(line);
-  const warned = warnings.length ? `, ${warnings.length} warning${warnings.length === 1 ? '' : 's'}` : '';
-  io.err(`${files.length} notes checked, ${problems} problem${problems === 1 ? '' : 's'}${warned}`);
+  const warned = warnings.length ? `, ${countOf(warnings.length, 'warning')}` : '';
+  io.err(`${countOf(files.length, 'note')} checked, ${countOf(problems, 'problem')}${warned}`);
   return problems ? 1 : 0;
 }
 
@@ -197,9 +198,9 @@ function at(line: number | undefined): string {
   return line ? `:${line}` : '';
 }
 
-/** Each route name in the note's `notecast.routes` that no config route has, on the line it is written. */
-function unknownRouteProblems(unknown: string[], note: Note, file: string, root: string, read: ReadOptions): NoteProblem[] {
-  if (!unknown.length) return [];
+/** Problems with names in the note's `notecast.routes` (no such route, its filter leaves the note out), each on the line the name is written. */
+function routeNameProblems(named: { name: string; message: string }[], note: Note, file: string, root: string, read: ReadOptions): NoteProblem[] {
+  if (!named.length) return [];
   const asked = controlsOf(note.frontMatter).routes ?? [];
   let text: string | undefined;
   try {
@@ -207,8 +208,8 @@ function unknownRouteProblems(unknown: string[], note: Note, file: string, root:
   } catch {
     text = undefined; // changed or gone since it was read: the problem stands, without its line
   }
-  return unknown.map((name) => ({
-    message: `front matter \`notecast.routes\`: no route in the config is named "${name}"`,
+  return named.map(({ name, message }) => ({
+    message,
     line: text === undefined ? undefined : frontMatterLine(text, ['notecast', 'routes', asked.indexOf(name)]),
   }));
 }

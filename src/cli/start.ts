@@ -12,6 +12,7 @@ import type { Templates } from '../render/templates/compile.js';
 import type { Env } from '../config/env.js';
 import type { Io } from './io.js';
 import { ConfigError, errorText } from '../errors.js';
+import { countOf } from '../util/text.js';
 
 export interface StartOptions {
   config?: string;
@@ -87,7 +88,7 @@ export async function runStart(opts: StartOptions, io: Io): Promise<number> {
   });
   bar.clear();
   if (json) io.out(JSON.stringify({ event: 'ready', notes: app.notes }));
-  const ready = `notecast is ready: watching ${app.notes} notes in ${notesDir}`;
+  const ready = `notecast is ready: watching ${countOf(app.notes, 'note')} in ${notesDir}`;
   if (interactive) io.err(`${ready}. Save a note there to see its announcement; Ctrl+C stops.`);
   else log.info({ notes: app.notes, notesDir }, ready);
 

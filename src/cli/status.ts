@@ -10,6 +10,7 @@ import { startRefusal } from '../store/state.js';
 import type { StatusCounts } from '../store/status.js';
 import { targetKey, type Target } from '../store/types.js';
 import type { Io } from './io.js';
+import { countOf } from '../util/text.js';
 
 /** Everything `status` shows; `--json` prints it as one object. */
 interface StatusReport extends StatusCounts {
@@ -137,14 +138,14 @@ function reportLines(s: StatusReport): string[] {
   for (const [platform, c] of Object.entries(s.platforms)) lines.push(platformLine(platform, c));
   const section = (title: string, rows: string[]) => rows.length && lines.push(title, ...rows.map((r) => `  ${r}`));
   section('paused targets:', s.paused.map((p) => `${targetKey(p.target)}: ${p.reason} (since ${new Date(p.pausedAt).toISOString()})`));
-  section('failed deliveries:', s.failures.map((f) => `#${f.id} ${f.kind} ${f.noteId ?? '(digest)'} → ${targetKey(f.target)}: ${f.error ?? 'unknown'} (${f.attempts} attempts)`));
+  section('failed deliveries:', s.failures.map((f) => `#${f.id} ${f.kind} ${f.noteId ?? '(digest)'} → ${targetKey(f.target)}: ${f.error ?? 'unknown'} (${countOf(f.attempts, 'attempt')})`));
   section('scheduled notes:', s.scheduled.map((n) => `${n.file}: announced at ${new Date(n.dueAt).toISOString()}`));
   section('digests waiting:', s.digests.map((d) => `${targetKey(d.target)}: ${d.notes} ${d.notes === 1 ? 'note' : 'notes'}, posted at ${new Date(d.at).toISOString()}`));
   section('notes with problems:', s.problems);
   section('translation keys shared in one language (announced as separate notes):', s.familyConflicts.map((c) => `${c.file}: "${c.key}", as ${c.sameLanguageAs ?? 'another note'}; give one of them its own translationKey`));
   section(
     'posts waiting for their page:',
-    s.pages.map((p) => `${p.url}: ${p.state === 'held' ? 'held (not live at the time limit; asked again at the next start)' : 'waiting'} since ${new Date(p.since).toISOString()}, ${p.checks} requests${p.lastResult ? `, last: ${p.lastResult}` : ''}`),
+    s.pages.map((p) => `${p.url}: ${p.state === 'held' ? 'held (not live at the time limit; asked again at the next start)' : 'waiting'} since ${new Date(p.since).toISOString()}, ${countOf(p.checks, 'request')}${p.lastResult ? `, last: ${p.lastResult}` : ''}`),
   );
   return lines;
 }

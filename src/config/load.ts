@@ -9,6 +9,7 @@ import { yamlErrorAt } from '../notes/yaml-error.js';
 import type { ReadOptions } from '../notes/read.js';
 import { configSchema, type Config } from './schema.js';
 import { resolveTemplateFiles } from './templates.js';
+import { plainIssueMessage } from '../util/schema-messages.js';
 
 const DEFAULT_CONFIG_PATH = 'config/notecast.yaml';
 
@@ -39,7 +40,7 @@ function parseConfigWithRaw(text: string, source: string): { config: Config; raw
   const doc = parseDocument(text, { lineCounter: lc, prettyErrors: true });
   if (doc.errors.length) throw new ConfigError(source, doc.errors.map((e) => ({ path: '', ...yamlErrorAt(e, text) })));
   const raw: unknown = doc.toJS() ?? {};
-  const result = configSchema.safeParse(raw);
+  const result = configSchema.safeParse(raw, { error: plainIssueMessage });
   if (!result.success) throw new ConfigError(source, issuesWithLines(result.error, doc, lc));
   return { config: result.data, raw };
 }

@@ -52,7 +52,7 @@ const controlsSchema = z
   .object({
     announce: z.union([z.literal(false), z.literal(true), z.literal('again')], { error: 'announce must be false, true or again' }).optional(),
     silent: z.boolean({ error: 'silent must be true or false' }).optional(),
-    routes: z.array(z.string().min(1), { error: 'routes must be a list of route names' }).min(1, 'routes must name at least one route').optional(),
+    routes: z.array(z.string({ error: 'a route name must be text' }).min(1, 'a route name must not be empty'), { error: 'routes must be a list of route names' }).min(1, 'routes must name at least one route').optional(),
     pin: z.boolean({ error: 'pin must be true or false' }).optional(),
   })
   .strict();

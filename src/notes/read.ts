@@ -18,6 +18,7 @@ import { frontMatterSchema, type FrontMatter } from './frontmatter.js';
 import { langFromPath, toLocaleTag } from './lang.js';
 import { renderJekyllSource } from './jekyll.js';
 import { dateFromFileName, noteUrl, type SiteConfig } from './url.js';
+import { plainIssueMessage } from '../util/schema-messages.js';
 
 export interface Note {
   /** Path relative to the notes root without extension, `/`-separated. */
@@ -280,7 +281,7 @@ export function parseNoteText(rel: string, text: string, opts: ReadOptions, hash
   if (typeof parsed.data !== 'object' || parsed.data === null || Array.isArray(parsed.data)) {
     throw new NoteError(rel, 'front matter must be a mapping of keys to values', 2);
   }
-  const result = frontMatterSchema.safeParse(parsed.data);
+  const result = frontMatterSchema.safeParse(parsed.data, { error: plainIssueMessage });
   if (!result.success) {
     const [first, ...more] = frontMatterProblems(text, parsed.data as Record<string, unknown>, result.error.issues);
     throw new NoteError(rel, first!.message, first!.line, more);

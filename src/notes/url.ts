@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
+import { plainIssueMessage } from '../util/schema-messages.js';
 
 const collectionSchema = z.object({ output: z.boolean().optional(), permalink: z.string().optional() }).passthrough();
 
@@ -24,6 +25,11 @@ export const siteSchema = z
       .default({})
       .transform((c): Record<string, z.output<typeof collectionSchema>> => Object.fromEntries(Object.entries(c).map(([k, v]) => [k, v ?? {}]))),
     timezone: z.string().optional(),
+    /** The site's excerpt separator (notes/excerpt.ts): text; a number reads as text. A list or a mapping is an error, as in a note. */
+    excerpt_separator: z
+      .union([z.string(), z.number()], { error: 'excerpt_separator must be text (the line that ends a post\'s excerpt), not a list or a map' })
+      .transform(String)
+      .nullish(),
   })
   .passthrough();
 
@@ -32,7 +38,7 @@ export type SiteConfig = z.output<typeof siteSchema>;
 /** Reads a Jekyll `_config.yml`; its keys are a subset of ours. */
 export function readJekyllConfig(path: string): SiteConfig {
   const raw: unknown = parseYaml(readFileSync(path, 'utf8'));
-  return siteSchema.parse(raw ?? {});
+  return siteSchema.parse(raw ?? {}, { error: plainIssueMessage });
 }
 
 const STYLES: Record<string, string> = {

@@ -53,17 +53,20 @@ export interface FamilyTarget {
 }
 
 /**
- * Every chat that wants the family, with the member it gets. A chat wants a family when one of its
- * members passes the chat's filter (a `lang: [zh]` chat never gets a family without Chinese).
+ * Every chat that wants the family, with the member it gets. The chat's filter decides only whether
+ * the family goes there (one of its members passes it: a `lang: [zh]` chat never gets a family
+ * without Chinese); which member it is shown is the chat's language choice alone (its filter's `lang`
+ * list, its `locale`, the original…), and that member's `notecast:` controls decide the rest: its
+ * `routes` whether this chat gets the family at all, its `silent` and `pin` how the post goes.
  */
 export function familyTargets(members: readonly NoteRow[], routes: readonly Route[], subscriptions: readonly Subscription[], enabled: ReadonlySet<string>): FamilyTarget[] {
   const out = new Map<string, FamilyTarget>();
   const consider = (target: Target, filter: Route['filter'], chatLocale: string | undefined, route?: Route) => {
     const key = targetKey(target);
     if (out.has(key) || (route && !enabled.has(target.platform))) return; // a subscription's deliveries park (route.ts)
-    const candidates = members.filter((m) => matchesFilter(filter, m.info) && routeAllowed(route?.name, m.info, route !== undefined));
-    const member = chooseMember(candidates, { langs: filter?.lang, chatLocale });
-    if (member) out.set(key, { target, member });
+    if (!members.some((m) => matchesFilter(filter, m.info))) return;
+    const member = chooseMember(members, { langs: filter?.lang, chatLocale });
+    if (member && routeAllowed(route?.name, member.info, route !== undefined)) out.set(key, { target, member });
   };
   for (const r of routes) consider({ platform: r.platform, chat: r.chat, thread: r.thread ?? '' }, r.filter, r.locale, r);
   for (const s of subscriptions) consider(s.target, s.filter, s.locale);

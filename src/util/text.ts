@@ -97,3 +97,8 @@ export function decodeEntities(s: string): string {
     return NAMED_ENTITIES[body.toLowerCase()] ?? m;
   });
 }
+
+/** `1 note`, `2 notes`, `0 notes`: a count and its noun, plural unless it is one (English `s` plurals only). */
+export function countOf(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}

@@ -33,7 +33,7 @@ describe('one config resolution for every command', () => {
     for (const args of [['check'], ['preview'], ['search', 'hello'], ['status']]) {
       const r = runCli(args, { cwd: tmp(), env });
       expect(r.code, args.join(' ')).not.toBe(0);
-      expect(r.stdout + r.stderr, args.join(' ')).toMatch(/notecast\.yaml:3: notes: Unrecognized key: "bogus"/);
+      expect(r.stdout + r.stderr, args.join(' ')).toMatch(/notecast\.yaml:3: notes: unknown key "bogus"/);
     }
   });
 
@@ -50,7 +50,7 @@ describe('one config resolution for every command', () => {
     const elsewhere = tmp();
     const check = runCli(['check', '--config', config], { cwd: elsewhere });
     expect(check.code).toBe(0);
-    expect(check.stderr).toMatch(/1 notes checked, 0 problems/);
+    expect(check.stderr).toMatch(/1 note checked, 0 problems/);
     const svc = new Service((await import('../helpers/cli.js')).spawnCli(['start', '--json', '--config', config], { cwd: elsewhere }));
     await svc.ready();
     expect(svc.events[0]!.notes).toBe(1);

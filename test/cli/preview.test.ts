@@ -90,7 +90,7 @@ describe('notecast preview --json', () => {
     expect(check.code).toBe(1);
     const problems = check.stdout.split('\n').filter((l) => l.includes('leaves this note out'));
     expect(problems.map((l) => path.basename(l.split(':')[0]!)).sort()).toEqual(['both.md', 'nowhere.md', 'posted.md']);
-    expect(check.stdout).toContain('nowhere.md: front matter `notecast.routes`: the route "x" has a filter that leaves this note out (it is not sent there)');
+    expect(check.stdout).toContain('nowhere.md:3: front matter `notecast.routes`: the route "x" has a filter that leaves this note out (it is not sent there)');
   });
 
   it('a route’s saved search (filter words) is matched on the note’s words as start matches it, and its digest schedule is shown', () => {
