@@ -6,6 +6,9 @@ import { InProcessCli } from '../helpers/inproc.js';
 import { killLeftoverServices, note, sandbox, type ServiceEvents } from '../helpers/service.js';
 
 const QUIET = 300;
+// Removals wait for the burst window (publish.digest.windowMs: 3 s by default, at least three quiet
+// periods) before they are applied: the shortest it may be, as no test here is about its length.
+const WINDOW = 3 * QUIET;
 /** Every test below runs with each event source: native events, and polling by folder (src/watch/poller.ts, issue 31). */
 const MODES = ['native', 'poll'] as const;
 let CONFIG = '';
@@ -20,7 +23,7 @@ function start(sb: ReturnType<typeof sandbox>, extra: string[] = []): ServiceEve
 
 describe.each(MODES)('watch.mode: %s', (mode) => {
 beforeEach(() => {
-  CONFIG = `watch:\n  quietMs: ${QUIET}\n${modeConfig(mode)}publish:\n  announceExisting: false\n  digest:\n    threshold: 5\n`;
+  CONFIG = `watch:\n  quietMs: ${QUIET}\n${modeConfig(mode)}publish:\n  announceExisting: false\n  digest:\n    threshold: 5\n    windowMs: ${WINDOW}\n`;
 });
 
 describe('notecast start (console adapter, in process)', () => {
@@ -202,7 +205,7 @@ describe('the watched folder changing under the service', () => {
 
   it('holds a storm of removals (folder emptied) and deletes nothing; restoring it announces nothing', async () => {
     const sb = sandbox(CONFIG);
-    writeFileSync(sb.config, `watch:\n  quietMs: ${QUIET}\n${modeConfig(mode)}  removalThreshold: 5\npublish:\n  onDelete: delete\n  digest:\n    threshold: 100\n`);
+    writeFileSync(sb.config, `watch:\n  quietMs: ${QUIET}\n${modeConfig(mode)}  removalThreshold: 5\npublish:\n  onDelete: delete\n  digest:\n    threshold: 100\n    windowMs: ${WINDOW}\n`);
     const sub = path.join(sb.notes, 'batch');
     const { mkdirSync } = await import('node:fs');
     mkdirSync(sub);
