@@ -1,5 +1,6 @@
 /** Runs the built `notecast` binary as a user would. */
 import { spawn, spawnSync } from 'node:child_process';
+import { runPreview, type PreviewOptions } from '../../src/cli/preview.js';
 import { runStatus } from '../../src/cli/status.js';
 import { CLI, REPO_ROOT } from './corpus.js';
 
@@ -53,5 +54,17 @@ export function statusOf(db: string, opts: { json?: boolean } = {}): CliResult {
   let stdout = '';
   let stderr = '';
   const code = runStatus({ db, ...opts }, { out: (l) => (stdout += `${l}\n`), err: (l) => (stderr += `${l}\n`) });
+  return { code, stdout, stderr };
+}
+
+/**
+ * `notecast preview [--json] <paths>` run in this process: `runPreview`, which `main.ts` calls for it,
+ * printing into the result. For tests that read what preview says of notes (families, keys); the
+ * command's own tests (test/cli/) run the process.
+ */
+export async function previewOf(paths: string[], opts: PreviewOptions = {}): Promise<CliResult> {
+  let stdout = '';
+  let stderr = '';
+  const code = await runPreview(paths, opts, { out: (l) => (stdout += `${l}\n`), err: (l) => (stderr += `${l}\n`) });
   return { code, stdout, stderr };
 }

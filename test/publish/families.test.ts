@@ -8,7 +8,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FakeTelegram } from '../fakes/telegram/server.js';
 import { copyCorpusNotes, corpusFamily, CORPUS_JEKYLL_CONFIG, CORPUS_NOTES, manifest } from '../helpers/corpus.js';
-import { runCli, statusOf } from '../helpers/cli.js';
+import { previewOf, statusOf } from '../helpers/cli.js';
 import { InProcessCli } from '../helpers/inproc.js';
 import { killLeftoverServices, sandbox, type ServiceEvent } from '../helpers/service.js';
 
@@ -64,8 +64,9 @@ describe('translation families', () => {
     expect(statusOf(sb.db).stdout).toMatch(/9 published\); the 9 published are 1 translation family \(one announcement each\)/);
   });
 
-  it('preview --json shows each note’s family key and the members found', () => {
-    const r = runCli(['preview', '--json', CORPUS_NOTES]);
+  it('preview --json shows each note’s family key and the members found', async () => {
+    // In process (runPreview, as main.ts calls it): what is read here is the family in its JSON, not the command line.
+    const r = await previewOf([CORPUS_NOTES], { json: true });
     const rows = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as { ok: boolean; note: { id: string }; family: { key: string; members: string[] } });
     const ja = rows.find((x) => x.ok && x.note.id === '_posts/ja/2025-10-05-llama-4-hype-reality-ja')!;
     expect(ja.family.key).toBe('2025-10-05-llama-4-hype-reality');
