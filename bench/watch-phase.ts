@@ -1,9 +1,10 @@
 /**
  * One watcher, alone in its process (so its memory is its own): `node watch-phase.js <native|poll> <dir> <intervalMs>`.
- * Prints {readyMs, rssMiB, cpuPerIntervalMs, cpuPercentOfCore, saveToBatchP50Ms, saveToBatchMaxMs}; the saves
+ * Prints {readyMs, rssMiB, cpuPerIntervalMs, cpuPercentOfCore, saveToBatchP50Ms, saveToBatchMaxMs}, and in poll
+ * mode the same-run floor of a pass (bareStatPassCpuMs: a bare lstat of every note) with the ratio to it; the saves
  * are edits in place (appends), which leave their folder's mtime alone.
  */
-import { appendFileSync, readdirSync } from 'node:fs';
+import { appendFileSync, lstatSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { silentLogger } from '../src/log.js';
 import { watchNotes } from '../src/watch/watcher.js';
@@ -34,6 +35,20 @@ await new Promise((r) => setTimeout(r, INTERVALS * intervalMs));
 const cpu = process.cpuUsage(cpu0);
 const cpuPerIntervalMs = (cpu.user + cpu.system) / 1000 / INTERVALS;
 
+/**
+ * The same-run floor of a poll pass: a bare lstat of every note (their paths listed beforehand, so
+ * only the stats count), the least that sees an edit in place within one interval; the poller's
+ * CPU per interval over it is what its folder checks and comparisons add.
+ */
+function notePaths(d: string): string[] {
+  return readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() && !e.name.startsWith('.') ? notePaths(path.join(d, e.name)) : e.name.endsWith('.md') ? [path.join(d, e.name)] : []));
+}
+const paths = mode === 'poll' ? notePaths(dir) : [];
+const bare0 = process.cpuUsage();
+for (let i = 0; i < INTERVALS; i++) for (const p of paths) lstatSync(p, { throwIfNoEntry: false });
+const bare = process.cpuUsage(bare0);
+const bareStatPassCpuMs = (bare.user + bare.system) / 1000 / INTERVALS;
+
 /** Folders holding notes, anywhere in the tree. */
 function noteFolders(d: string): string[] {
   const entries = readdirSync(d, { withFileTypes: true });
@@ -59,5 +74,5 @@ for (let i = 0; i < 10; i++) {
 await watcher.close();
 lat.sort((a, b) => a - b);
 const r = (n: number) => Math.round(n * 10) / 10;
-console.log(JSON.stringify({ mode, readyMs: r(readyMs), rssMiB: r(rssMiB), cpuPerIntervalMs: r(cpuPerIntervalMs), cpuPercentOfCore: r((cpuPerIntervalMs / intervalMs) * 100), saveToBatchP50Ms: r(percentile(lat, 50)), saveToBatchMaxMs: r(lat[lat.length - 1]!) }));
+console.log(JSON.stringify({ mode, readyMs: r(readyMs), rssMiB: r(rssMiB), cpuPerIntervalMs: r(cpuPerIntervalMs), cpuPercentOfCore: r((cpuPerIntervalMs / intervalMs) * 100), ...(mode === 'poll' ? { bareStatPassCpuMs: r(bareStatPassCpuMs), bareStatUserSysMs: `${r(bare.user / 1000 / INTERVALS)} + ${r(bare.system / 1000 / INTERVALS)}`, pollVsBareStat: r(cpuPerIntervalMs / bareStatPassCpuMs) } : {}), saveToBatchP50Ms: r(percentile(lat, 50)), saveToBatchMaxMs: r(lat[lat.length - 1]!) }));
 process.exit(0);

@@ -15,7 +15,7 @@ import { parseNoteText, type Note, type ReadOptions } from '../notes/read.js';
 import { buildSummary, type Summary, type SummaryOptions } from '../summary/build.js';
 import { bodyText } from '../summary/body.js';
 import { searchText } from '../search/text.js';
-import { compactHeap } from '../util/heap.js';
+import { boundHeapGrowth, compactHeap } from '../util/heap.js';
 import type { SearchText } from '../store/types.js';
 
 export interface ParseJob {
@@ -95,6 +95,8 @@ export function openParser(o: ParserOptions): Parser {
   let closed = false;
   let started = 0;
   let bigBatchEnded = false;
+  /** Set while a big batch runs: its chunks' results, copied back from the threads, die in this thread's old generation. */
+  let unboundHeap: (() => void) | undefined;
   return {
     async parse(jobs) {
       if (closed) throw new Error('the parser is closed');
@@ -102,6 +104,7 @@ export function openParser(o: ParserOptions): Parser {
       const chunks: number[] = [];
       for (let i = 0; i < jobs.length; i += CHUNK) chunks.push(i);
       const want = jobs.length >= POOL_THRESHOLD ? threads : 1;
+      if (want > 1) unboundHeap ??= boundHeapGrowth();
       while (idle.length < Math.min(want, chunks.length)) {
         idle.push(new BudgetedWorker(script, o));
         started++;
@@ -119,6 +122,8 @@ export function openParser(o: ParserOptions): Parser {
       return results;
     },
     async endBatch() {
+      unboundHeap?.();
+      unboundHeap = undefined;
       // After a save, its thread stays for the next one; after a big batch (a cold start) they all
       // go, so the memory they grew is given back (the next save starts one, in tens of ms).
       if (idle.length <= 1) return;
@@ -135,6 +140,8 @@ export function openParser(o: ParserOptions): Parser {
     threads: () => ({ started, alive: idle.length }),
     async close() {
       closed = true;
+      unboundHeap?.();
+      unboundHeap = undefined;
       await Promise.all(idle.splice(0).map((w) => w.terminate()));
     },
   };

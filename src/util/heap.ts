@@ -31,3 +31,22 @@ export function compactHeap(): void {
     setFlagsFromString('--no-compact-on-every-full-gc');
   }
 }
+
+/**
+ * Keeps this thread's heap near what it holds while a big batch runs, until the returned function
+ * is called (issue 31's cold peak). A batch keeps each chunk's parse results alive long enough for
+ * them to be promoted to the old generation, where they die; V8 lets that generation grow to up
+ * to 4x what survived its last full collection before collecting again when the heap's limit is
+ * large, as the main thread's is (heap-controller.cc, MaxGrowingFactor), so the dead chunks
+ * piled up to about 170 MiB of heap over 35 MiB live. `--heap-growing-percent` (see
+ * `node --v8-options`) replaces that factor each time V8 sets the next limit (GrowingFactor reads
+ * the flag there), so set here it holds from the next full collection on: 30 is the 1.3x V8
+ * already uses for a heap capped as small as the parse threads' (parse-pool.ts), and the flag is
+ * the process's, so those threads keep their factor. Set back to its default (0: V8's own
+ * factor) by the returned function; a second holder (two services in one test process) ending
+ * first only lets the heap grow as it did before.
+ */
+export function boundHeapGrowth(): () => void {
+  setFlagsFromString('--heap-growing-percent=30');
+  return () => setFlagsFromString('--heap-growing-percent=0');
+}

@@ -8,14 +8,18 @@ import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { getHeapSpaceStatistics } from 'node:v8';
+import { Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
 import { startApp, type RunningApp } from '../../src/app.js';
 import { configSchema } from '../../src/config/schema.js';
 import { parseEnv } from '../../src/config/env.js';
 import { silentLogger } from '../../src/log.js';
 import { DEFAULT_FILE_LANGS } from '../../src/notes/lang.js';
-import { POOL_THRESHOLD } from '../../src/publish/parse-pool.js';
+import { openParser, POOL_THRESHOLD } from '../../src/publish/parse-pool.js';
 import { Store } from '../../src/store/store.js';
+import { DEFAULT_SUMMARY_OPTIONS } from '../../src/summary/build.js';
+
+const READ = { maxBytes: 1 << 20, defaultLang: 'en', fileLangs: [...DEFAULT_FILE_LANGS], site: { url: 'https://ex.org', baseurl: '', permalink: '/:title', collections: {} } };
 
 /** Bytes of the old generation that hold nothing live: what a compaction gives back. */
 function oldSpaceFree(): number {
@@ -49,7 +53,7 @@ async function coldStart(notes: number): Promise<{ freeAtIdle: number; kept: num
   const app: RunningApp = await startApp({
     config: configSchema.parse({ log: { level: 'warn' } }),
     env: parseEnv({}),
-    read: { maxBytes: 1 << 20, defaultLang: 'en', fileLangs: [...DEFAULT_FILE_LANGS], site: { url: 'https://ex.org', baseurl: '', permalink: '/:title', collections: {} } },
+    read: READ,
     notesDir,
     dbPath: path.join(dir, 'state', 'notecast.db'),
     log: silentLogger(),
@@ -79,6 +83,62 @@ describe('memory when a cold start goes idle', () => {
       expect(store.db.pragma('cache_size', { simple: true })).toBe(-4000);
     } finally {
       store.close();
+    }
+  });
+});
+
+/**
+ * What a batch read in chunks does to a heap: each chunk's results live long enough to be promoted
+ * to the old generation (young garbage is made meanwhile, as parsing and committing make it) and
+ * die there when the next chunk comes, over a live set. Posts how far the heap's total size rose.
+ * Run on a fresh thread (its own V8 heap, sized as the main thread's), so two runs start alike.
+ */
+const CHUNKED_BATCH = `
+  const { getHeapStatistics } = require('node:v8');
+  const { parentPort } = require('node:worker_threads');
+  (async () => {
+    const start = getHeapStatistics().total_heap_size;
+    const live = Array.from({ length: 200000 }, (_, i) => ({ i, s: 'kept ' + i }));
+    let held = [];
+    let peak = start;
+    for (let chunk = 0; chunk < 14; chunk++) {
+      const results = Array.from({ length: 30000 }, (_, i) => ({ chunk, i, s: 'result ' + chunk + ' ' + i, a: [i, chunk] }));
+      for (let k = 0; k < 4; k++) Array.from({ length: 30000 }, (_, i) => ({ k, i }));
+      held = results;
+      await new Promise((r) => setImmediate(r));
+      peak = Math.max(peak, getHeapStatistics().total_heap_size);
+    }
+    parentPort.postMessage({ rise: peak - start, alive: live.length + held.length });
+  })();
+`;
+
+async function chunkedBatchHeapRise(): Promise<number> {
+  const w = new Worker(CHUNKED_BATCH, { eval: true });
+  try {
+    const { rise, alive } = await new Promise<{ rise: number; alive: number }>((resolve, reject) => {
+      w.once('message', resolve);
+      w.once('error', reject);
+    });
+    expect(alive).toBe(230_000); // both sets were alive to the end
+    return rise;
+  } finally {
+    await w.terminate();
+  }
+}
+
+describe('memory while a big batch runs', () => {
+  it('a big batch keeps the heap near what it holds, from its first parse until it ends: dead chunks do not pile up to V8s default 4x', { timeout: 120_000 }, async () => {
+    const parser = openParser({ read: READ, summary: DEFAULT_SUMMARY_OPTIONS, budgetMs: 10_000 });
+    try {
+      const notes = Array.from({ length: POOL_THRESHOLD }, (_, i) => ({ rel: `n${i}-en.md`, text: `---\ntitle: Note ${i}\n---\n\nNote ${i} says one thing.\n` }));
+      expect((await parser.parse(notes)).every((r) => r.ok)).toBe(true);
+      const during = await chunkedBatchHeapRise();
+      await parser.endBatch();
+      const after = await chunkedBatchHeapRise();
+      // Measured on 2 cores: 129 MiB after the batch (V8's own factor: no full collection yet), 74-78 during it (a cold start of 35,000 notes: 170 MiB of main-thread heap, 88 bounded).
+      expect(during).toBeLessThan(after * 0.75);
+    } finally {
+      await parser.close();
     }
   });
 });
