@@ -1,0 +1,81 @@
+/**
+ * How a list's items are named when a list becomes one point under its lead-in: notes written for
+ * these tests, one per kind of list (commands in code, works with their authors, things with asides).
+ */
+import { describe, expect, it } from 'vitest';
+import { parseNote, type ReadOptions } from '../../src/notes/read.js';
+import { DEFAULT_FILE_LANGS } from '../../src/notes/lang.js';
+import { buildSummary } from '../../src/summary/build.js';
+import { pointText } from '../../src/summary/inline.js';
+
+const opts: ReadOptions = { maxBytes: 1 << 20, defaultLang: 'en', fileLangs: [...DEFAULT_FILE_LANGS], site: { url: '', baseurl: '', permalink: 'date', collections: {} } };
+
+function points(body: string, lang = 'en'): string[] {
+  const { note, tokens } = parseNote(`_posts/2025-01-01-note-${lang}.md`, Buffer.from(`---\ntitle: A note\nlang: ${lang}\n---\n${body}`), opts);
+  return buildSummary(note, tokens).keyPoints.map(pointText);
+}
+
+describe('a list compacted under its lead-in names every item', () => {
+  it('by its command when the items are named in code', () => {
+    const got = points(
+      [
+        'Vim splits and closes windows with ex commands typed in normal mode. The window commands are:',
+        '',
+        '- `:split` – opens the buffer again in a window above this one.',
+        '- `:vsplit` – opens it again in a window beside this one.',
+        '- `:close` – closes the current window, keeping its buffer loaded.',
+        '- `:only` – closes every other window of the tab.',
+      ].join('\n'),
+    );
+    expect(got.join('\n')).toContain('The window commands are: :split, :vsplit, :close, :only');
+  });
+
+  it('in Japanese too: a command in code is the item’s name', () => {
+    const got = points(
+      [
+        'tmux のペインはプレフィックスキーの後にコマンドを入力して操作します。主なコマンドは次のとおりです：',
+        '',
+        '- `split-window` – 現在のペインを上下に分割します。',
+        '- `select-pane` – 別のペインに移動します。',
+        '- `kill-pane` – 現在のペインを閉じます。',
+        '- `resize-pane` – ペインの大きさを変えます。',
+      ].join('\n'),
+      'ja',
+    );
+    expect(got.join('\n')).toMatch(/split-window, select-pane, kill-pane, resize-pane/);
+  });
+
+  it('a work with its author, when the bold title is followed by "- Author:"', () => {
+    const got = points(
+      [
+        'Sea novels worth a winter of reading, oldest first:',
+        '',
+        '1. **Moby-Dick** - Herman Melville: A whaling voyage that turns into one captain’s obsession.',
+        '2. **Typhoon** - Joseph Conrad: A steamer and its stubborn captain ride out a storm.',
+        '3. **The Old Man and the Sea** - Ernest Hemingway: An old fisherman fights a marlin for three days.',
+        '4. **Master and Commander** - Patrick O’Brian: Friendship and gunnery aboard a Royal Navy sloop.',
+      ].join('\n'),
+    );
+    expect(got.join('\n')).toContain('Moby-Dick - Herman Melville, Typhoon - Joseph Conrad, The Old Man and the Sea - Ernest Hemingway');
+  });
+
+  it('a thing with an aside, by its words before the aside; asides of more than a word go when not all names fit', () => {
+    const got = points(
+      [
+        '## Guacamole for four',
+        '',
+        'Mash everything in a bowl with a fork and season to taste.',
+        '',
+        '### You need',
+        '',
+        '- 3 ripe avocados (soft when pressed near the stem, but not bruised or stringy)',
+        '- 1 lime (juiced just before mixing, so the avocado stays green longer)',
+        '- Half a red onion (chopped very finely and rinsed under cold water)',
+        '- A handful of coriander leaves (optional, for those who like it)',
+        '- Sea salt (Maldon)',
+        '- 1 small chilli (seeded, for a milder heat)',
+      ].join('\n'),
+    );
+    expect(got.join('\n')).toContain('You need: 3 ripe avocados, 1 lime, Half a red onion, A handful of coriander leaves, Sea salt (Maldon), 1 small chilli');
+  });
+});
