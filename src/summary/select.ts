@@ -221,15 +221,27 @@ const CLAUSE_KEEPS = 0.4;
 /**
  * A sentence too long for a point loses its asides first, the longest first: what brackets hold is
  * secondary by the writer's own choice ("Llama 4 Scout (optimized for speed on a single GPU) and…").
+ * Asides that only name things ("(Scout and Maverick)", "（ScoutとMaverick）") go last: they are
+ * often what the sentence is about.
  */
 function withoutAsides(text: string, max: number, spans: SpanTable): string {
-  const asides = [...text.matchAll(/\s?[(（][^()（）\uE000-\uF8FF]{8,}?[)）]/gu)].map((m) => m[0]).sort((a, b) => b.length - a.length);
+  const byWorth = (a: string, b: string) => Number(onlyNames(a)) - Number(onlyNames(b)) || b.length - a.length;
+  const asides = [...text.matchAll(/\s?[(（][^()（）\uE000-\uF8FF]{8,}?[)）]/gu)].map((m) => m[0]).sort(byWorth);
   let out = text;
   for (const aside of asides) {
     if (spans.visibleLength(out) <= max) break;
     out = out.replace(aside, '');
   }
   return out;
+}
+
+/**
+ * An aside of capitalised names joined by short words ("and", "und", "y", "と", "和"): with the names
+ * taken out, no word of four letters (three CJK characters) is left.
+ */
+function onlyNames(aside: string): boolean {
+  const rest = aside.replace(/\p{Lu}[\p{L}\p{N}.+#-]*/gu, ' ');
+  return rest !== aside && !/\p{L}{4}|[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]{3}/u.test(rest);
 }
 
 function trimRuns(p: KeyPoint): KeyPoint {

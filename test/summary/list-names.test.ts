@@ -79,3 +79,23 @@ describe('a list compacted under its lead-in names every item', () => {
     expect(got.join('\n')).toContain('You need: 3 ripe avocados, 1 lime, Half a red onion, A handful of coriander leaves, Sea salt (Maldon), 1 small chilli');
   });
 });
+
+describe('a sentence too long for a point', () => {
+  it('loses its asides of phrases before an aside that only names things, however long', () => {
+    const sentence =
+      'The five embedded engines we benchmarked (SQLite, DuckDB, LMDB, RocksDB and Redis) all finished the nightly import well inside its window (as of last spring), so the old batch server was retired in March by the team.';
+    expect(sentence.length).toBeGreaterThan(200);
+    const got = points(`${sentence}\n\nEach engine was given the same ten gigabytes of sensor readings.`);
+    expect(got[0]).toContain('(SQLite, DuckDB, LMDB, RocksDB and Redis)');
+    expect(got[0]).not.toContain('as of last spring');
+  });
+
+  it('in Japanese, names joined by と stay in their brackets', () => {
+    const sentence =
+      '今回比較した五つの組み込みデータベース（SQLiteとDuckDBとLMDBとRocksDBとRedis）は、いずれも夜間の取り込みを時間内に終えたため（昨年の春に計測した時点での結果です）、古いバッチ用サーバーは三月に退役し、その分の保守費用と電気代と設置場所がまるごと浮くことになり、運用チームの負担も目に見えて軽くなり、夜間に呼び出される当番の回数も大きく減って、チーム全員が本当にほっとしています。';
+    expect(sentence.length).toBeGreaterThan(200);
+    const got = points(`${sentence}\n\nどのエンジンにも同じ十ギガバイトのセンサーデータを与えました。`, 'ja');
+    expect(got[0]).toContain('（SQLiteとDuckDBとLMDBとRocksDBとRedis）');
+    expect(got[0]).not.toContain('昨年の春');
+  });
+});
