@@ -137,7 +137,8 @@ export function choosePoints(candidates: readonly Candidate[], spans: SpanTable,
       for (let k = 0; k < o.ids.length; k++) if (!covered[o.ids[k]!]) gain += o.ws[k]!;
       if (gain <= 0) continue;
       let score = (gain * o.place) / Math.pow(Math.min(o.cost, left), 0.7);
-      score *= Math.pow(0.6, usedBlocks.get(o.c.block) ?? 0);
+      // Points spread over the note's blocks, except over the writer's own summary: all of it is wanted.
+      score *= Math.pow(o.c.sumsUp ? 0.9 : 0.6, usedBlocks.get(o.c.block) ?? 0);
       if (alone) score *= 0.6;
       if (o.cost > left) score *= 0.5; // it would be cut: its end is lost
       if (score > bestScore) {

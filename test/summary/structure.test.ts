@@ -1,6 +1,7 @@
 /**
- * How a list's items are named when a list becomes one point under its lead-in: notes written for
- * these tests, one per kind of list (commands in code, works with their authors, things with asides).
+ * Key points by the structure that carries them: how a list's items are named when it becomes one
+ * point under its lead-in (commands in code, works with their authors, things with asides), what a
+ * sentence too long for a point keeps, and a summing-up lead-in's list. Notes written for these tests.
  */
 import { describe, expect, it } from 'vitest';
 import { parseNote, type ReadOptions } from '../../src/notes/read.js';
@@ -97,5 +98,30 @@ describe('a sentence too long for a point', () => {
     const got = points(`${sentence}\n\nどのエンジンにも同じ十ギガバイトのセンサーデータを与えました。`, 'ja');
     expect(got[0]).toContain('（SQLiteとDuckDBとLMDBとRocksDBとRedis）');
     expect(got[0]).not.toContain('昨年の春');
+  });
+});
+
+describe('a list after a lead-in that sums up ("In short:")', () => {
+  it('is the writer’s own summary: its items are points, all of them when they fit', () => {
+    const got = points(
+      [
+        'Rsync copies only the parts of files that changed, which makes it the usual tool for nightly backups of large folders over slow links.',
+        '',
+        '## Flags worth knowing',
+        '',
+        'The archive flag keeps permissions, owners and timestamps, and recurses into folders. Compression helps on slow links but wastes processor time on a local disk. A trailing slash on the source copies its contents rather than the folder itself, which surprises most people once.',
+        '',
+        '## Deleting on the other side',
+        '',
+        'Files removed at the source stay at the destination unless deletion is asked for explicitly. A dry run prints what would be removed without touching anything, and is worth doing before the first real run.',
+        '',
+        '👉 In short:',
+        '',
+        '- Always pass the archive flag, or the copies lose their owners and permissions.',
+        '- Mirror deletions only after a dry run has shown what would go away.',
+        '- Leave compression off between two local disks, where it only costs time.',
+      ].join('\n'),
+    );
+    for (const item of ['Always pass the archive flag', 'Mirror deletions only after a dry run', 'Leave compression off']) expect(got.some((p) => p.startsWith(item)), got.join('\n')).toBe(true);
   });
 });
