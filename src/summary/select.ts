@@ -10,6 +10,7 @@ import { isPlaceholder, PLACEHOLDER, pointText, type KeyPoint, type SpanTable } 
 import { scrubMarkup } from './plain.js';
 import { TermIndex, termsOf, weighTerms } from './salience.js';
 import { wordCount } from './tone.js';
+import { hasNumber } from './chars.js';
 
 export interface Budget {
   /** Characters the points may use in all. */
@@ -93,9 +94,10 @@ function optionsOf(candidates: readonly Candidate[], spans: SpanTable, locale: s
   const salient = (o: Option) => o.ws.some((w) => w >= 1);
   // In a short note the opening sentence keeps its place when it is a statement of some length, not
   // a word to the reader ("Tokio runs futures on a thread pool." names its subject once and is the
-  // lede); a note with more to say than that opens with filler when its opening names nothing.
+  // lede); a note with more to say than that opens with filler when its opening names nothing,
+  // unless it gives a figure ("A month of use cost 23.5 CNY."): filler measures nothing.
   const salientCount = options.filter(salient).length;
-  const lede = (o: Option) => salientCount < RICH && o.c.opening && o.c.kind === 'sentence' && !o.c.toReader && !o.c.chatty && wordCount(pointText(spans.expand(o.text))) > 6;
+  const lede = (o: Option) => (salientCount < RICH || hasNumber(o.text)) && o.c.opening && o.c.kind === 'sentence' && !o.c.toReader && !o.c.chatty && wordCount(pointText(spans.expand(o.text))) > 6;
   if (salientCount >= MIN_SALIENT) for (const o of options) if (!salient(o) && !lede(o)) o.place = 0;
   return { options, terms: index.terms.length };
 }

@@ -125,3 +125,34 @@ describe('a list after a lead-in that sums up ("In short:")', () => {
     for (const item of ['Always pass the archive flag', 'Mirror deletions only after a dry run', 'Leave compression off']) expect(got.some((p) => p.startsWith(item)), got.join('\n')).toBe(true);
   });
 });
+
+describe('a note of figures', () => {
+  it('opens with its measured fact, though its tables name more than it does', () => {
+    const got = points(
+      [
+        '## 云服务器',
+        '',
+        '在整整一个月内，两千万次调用仅需花费约48.6美元。',
+        '',
+        '我一天的流量如下：',
+        '',
+        '| 类型 | 流量 |',
+        '|---|---|',
+        '| 入站 | 12,400 MB |',
+        '| 出站 | 30,112 MB |',
+        '| 内部 | 8,001 MB |',
+        '',
+        '所以费用主要取决于出站流量。',
+        '',
+        '## 数据库',
+        '',
+        '| 套餐 | 每百万次读取 | 每百万次写入 |',
+        '|---|---|---|',
+        '| `db-small` | 0.2 | 1.1 |',
+        '| `db-large` | 0.9 | 4.0 |',
+      ].join('\n'),
+      'zh',
+    );
+    expect(got[0]).toBe('在整整一个月内，两千万次调用仅需花费约48.6美元。');
+  });
+});
