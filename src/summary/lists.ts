@@ -189,9 +189,18 @@ export function addTable(w: Walk, table: Tokens.Table, lead: string | undefined)
   // Two or three rows name themselves; a longer table is named by its subjects in one point.
   const compact = values.length > 3 ? compactNames(lead && lead.length <= 40 ? lead : header, values, w.maxPointChars) : undefined;
   if (compact) push(w, { text: compact, kind: 'compact', lead: true });
-  for (const row of table.rows.slice(0, 5)) {
+  // A row of totals, wherever it is, is the table's bottom line: it sums the rows up.
+  for (const row of table.rows.filter((r, i) => i < 5 || isTotal(r[0] ? cell(r[0]) : ''))) {
     const cells = row.map(cell).filter((c) => c);
     if (!cells.length || !cells.some((c) => isProse(c) || w.spans.hasCode(c))) continue;
-    push(w, { text: cells.length > 1 ? `${cells[0]}: ${cells.slice(1).join(' · ')}` : cells[0]!, kind: 'row' });
+    const sums = isTotal(cells[0]!) ? { lead: true, sumsUp: true } : {};
+    push(w, { text: cells.length > 1 ? `${cells[0]}: ${cells.slice(1).join(' · ')}` : cells[0]!, kind: 'row', ...sums });
   }
+}
+
+/** The label of a row of totals, in the languages of the corpus and a few more. */
+const TOTAL = /^(?:total|totals|sum|overall|grand total|gesamt|summe|insgesamt|totale|totaal|итого|всего|कुल|योग|المجموع|الإجمالي|الاجمالي)(?=$|[\s:：(（])|^(?:合计|合計|总计|總計|总共|總共|共计|共計)/iu;
+
+function isTotal(label: string): boolean {
+  return TOTAL.test(label.trim());
 }

@@ -98,7 +98,9 @@ function optionsOf(candidates: readonly Candidate[], spans: SpanTable, locale: s
   // unless it gives a figure ("A month of use cost 23.5 CNY."): filler measures nothing.
   const salientCount = options.filter(salient).length;
   const lede = (o: Option) => (salientCount < RICH || hasNumber(o.text)) && o.c.opening && o.c.kind === 'sentence' && !o.c.toReader && !o.c.chatty && wordCount(pointText(spans.expand(o.text))) > 6;
-  if (salientCount >= MIN_SALIENT) for (const o of options) if (!salient(o) && !lede(o)) o.place = 0;
+  // A table's row of totals is its bottom line, though its figures come once.
+  const total = (o: Option) => o.c.kind === 'row' && o.c.sumsUp;
+  if (salientCount >= MIN_SALIENT) for (const o of options) if (!salient(o) && !lede(o) && !total(o)) o.place = 0;
   return { options, terms: index.terms.length };
 }
 

@@ -156,3 +156,29 @@ describe('a note of figures', () => {
     expect(got[0]).toBe('在整整一个月内，两千万次调用仅需花费约48.6美元。');
   });
 });
+
+describe('a table of figures', () => {
+  it.each([
+    ['en', 'Total', 'Our three offices measured their heating over the winter.'],
+    ['de', 'Summe', 'Unsere drei Büros haben ihre Heizung über den Winter gemessen.'],
+    ['zh', '合计', '我们的三个办公室记录了整个冬天的供暖用量。'],
+  ])('gives its row of totals, wherever the row is (%s)', (lang, total, opening) => {
+    const got = points(
+      [
+        opening,
+        '',
+        '| Office | kWh | Cost (EUR) |',
+        '|---|---|---|',
+        '| Lyon | 4,210 | 802 |',
+        '| Porto | 1,980 | 377 |',
+        '| Graz | 5,660 | 1,079 |',
+        '| Lyon annex | 640 | 122 |',
+        '| Porto lab | 910 | 173 |',
+        '| Graz depot | 2,300 | 438 |',
+        `| ${total} | 15,700 | 2,991 |`,
+      ].join('\n'),
+      lang,
+    );
+    expect(got).toContain(`${total}: 15,700 · 2,991`);
+  });
+});
