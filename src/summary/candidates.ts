@@ -146,6 +146,14 @@ function lastProseBlock(blocks: readonly Token[]): number {
   return -1;
 }
 
+/** A list under its lead-in or heading; "In short:" before it makes it the writer's own summary, as a heading that says so does. */
+function addLedList(w: Walk, list: Tokens.List, context: string | undefined, heading: string | undefined, lead: boolean): void {
+  const sums = w.inSummary;
+  if (context !== undefined && SUMS_UP.test(context)) w.inSummary = true;
+  addList(w, list, context ?? heading, false, context !== undefined || lead);
+  w.inSummary = sums;
+}
+
 /** Walks the note's blocks once, in reading order. */
 export function collectCandidates(tokens: readonly Token[], locale: string, spans: SpanTable, maxPointChars: number): Collected {
   const blocks = tokens.filter((t) => t.type !== 'space' && t.type !== 'hr');
@@ -203,7 +211,7 @@ export function collectCandidates(tokens: readonly Token[], locale: string, span
       context = addParagraph(w, raw, next, { lead, closing, asked, links });
     } else if (t.type === 'list') {
       sectionHasLead = true;
-      addList(w, t as Tokens.List, context ?? heading, false, context !== undefined || lead);
+      addLedList(w, t as Tokens.List, context, heading, lead);
       context = undefined;
     } else if (t.type === 'blockquote') {
       const inner = (t as Tokens.Blockquote).tokens.filter((q) => q.type !== 'space');

@@ -27,29 +27,59 @@ function itemName(raw: Tokens.ListItem, text: string): string | undefined {
   const first = raw.tokens[0];
   const inline = first && 'tokens' in first ? (first.tokens as Token[] | undefined) : undefined;
   const lead = inline?.[0];
-  if (lead && lead.type === 'strong') return collapseWhitespace(cleanText(inlineText((lead as Tokens.Strong).tokens))).replace(/[:：]$/, '');
+  if (lead && lead.type === 'strong') {
+    const label = collapseWhitespace(cleanText(inlineText((lead as Tokens.Strong).tokens))).replace(/[:：]$/, '');
+    // "**Title** - Author: what it is": who made it belongs to the name, up to the colon.
+    const by = text.startsWith(label) ? /^\s[-–—]\s([^:：.。]{1,32}?)\s*[:：]/u.exec(text.slice(label.length)) : null;
+    return by ? `${label} - ${by[1]!}` : label;
+  }
   const m = /^(.{1,48}?)\s*(?:[:：]|\s[—–]\s|\s-\s(?=\p{Lu}))/u.exec(text);
   if (m) return m[1];
-  return text.length <= MAX_NAME ? text.replace(/[.。]$/u, '') : undefined;
+  if (text.length <= MAX_NAME) return text.replace(/[.。]$/u, '');
+  // "1 fresh lemon (buy a juicy one…)": the thing is named before its aside.
+  const bare = withoutAside(text);
+  return bare !== text && bare.length <= MAX_NAME && isProse(bare) ? bare.replace(/[.。]$/u, '') : undefined;
+}
+
+/**
+ * Text without the phrases its brackets hold ("1 fresh lemon (buy a juicy one)" → "1 fresh lemon").
+ * A single word in brackets is a name the thing also goes by ("(EKF)", "(strftime)") and stays.
+ */
+function withoutAside(text: string): string {
+  return text.replace(/\s*[(（]([^()（）]*)[)）]/gu, (aside, inside: string) => (/\s|[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]{3}/u.test(inside.trim()) ? '' : aside)).trim();
 }
 
 const MAX_LEAD = 120;
 
-/** `lead: a, b, c` for a list or a table column whose entries are short names. */
-export function compactNames(lead: string, names: readonly string[], max: number): string | undefined {
+/**
+ * `lead: a, b, c` for a list or a table column whose entries are short names. When not all fit, the
+ * names without their asides ("Ice cubes (optional…)" → "Ice cubes") are used if more of them fit.
+ */
+export function compactNames(lead: string, names: readonly string[], max: number, width = (s: string) => s.length): string | undefined {
   if (names.length < 2) return undefined;
   // The lead-in says what the names are ("…, for everyone else: A, B, C"); one too long to leave
   // room for two names is a sentence of its own, and the names stand alone then.
-  let out = lead && lead.length <= MAX_LEAD ? `${lead}: ` : '';
+  const head = lead && lead.length <= MAX_LEAD ? `${lead}: ` : '';
+  let best = fitNames(head, names, max, width);
+  if (best.shown < names.length) {
+    const bare = names.map((n) => withoutAside(n) || n);
+    const shorter = fitNames(head, bare, max, width);
+    if (shorter.shown > best.shown) best = shorter;
+  }
+  if (best.shown < 2) return undefined;
+  return best.shown < names.length ? `${best.out}, …` : best.out;
+}
+
+function fitNames(head: string, names: readonly string[], max: number, width: (s: string) => number): { out: string; shown: number } {
+  let out = head;
   let shown = 0;
   for (const n of names) {
     const next = `${out}${shown ? ', ' : ''}${n}`;
-    if (next.length > max - 2) break;
+    if (width(next) > max - 2) break;
     out = next;
     shown++;
   }
-  if (shown < 2) return undefined;
-  return shown < names.length ? `${out}, …` : out;
+  return { out, shown };
 }
 
 /** Cells of a table column that name things: not numbers, ranks or figures. */
@@ -90,11 +120,12 @@ export function addList(w: Walk, list: Tokens.List, lead: string | undefined, cl
     const text = prose(rawText, w.spans);
     return { item, text, code, name: text || code !== undefined ? itemName(item, text) : undefined };
   });
-  // Labels every item repeats ("Code:", "Structure:") are fields, not names of things.
-  const names = items.flatMap(({ name }) => (name && isProse(name) && !w.fieldLabels.has(name.toLowerCase()) ? [name] : []));
+  // Labels every item repeats ("Code:", "Structure:") are fields, not names of things; a command or
+  // identifier in code ("`/away` – …") names its item as words do.
+  const names = items.flatMap(({ name }) => (name && (isProse(name) || w.spans.hasCode(name)) && !w.fieldLabels.has(name.toLowerCase()) ? [name] : []));
   // Named items in one point, first (a long list must not use up the candidates before it): under
   // their lead-in or heading, or alone when there are several.
-  const compact = names.length >= 3 ? compactNames(lead ?? '', names, w.maxPointChars) : undefined;
+  const compact = names.length >= 3 ? compactNames(lead ?? '', names, w.maxPointChars, (s) => w.spans.visibleLength(s)) : undefined;
   if (compact) push(w, { text: compact, kind: 'compact', lead: true });
   items.forEach(({ item, text, code, name }, i) => {
     if (!text && code === undefined) return;
@@ -158,9 +189,18 @@ export function addTable(w: Walk, table: Tokens.Table, lead: string | undefined)
   // Two or three rows name themselves; a longer table is named by its subjects in one point.
   const compact = values.length > 3 ? compactNames(lead && lead.length <= 40 ? lead : header, values, w.maxPointChars) : undefined;
   if (compact) push(w, { text: compact, kind: 'compact', lead: true });
-  for (const row of table.rows.slice(0, 5)) {
+  // A row of totals, wherever it is, is the table's bottom line: it sums the rows up.
+  for (const row of table.rows.filter((r, i) => i < 5 || isTotal(r[0] ? cell(r[0]) : ''))) {
     const cells = row.map(cell).filter((c) => c);
     if (!cells.length || !cells.some((c) => isProse(c) || w.spans.hasCode(c))) continue;
-    push(w, { text: cells.length > 1 ? `${cells[0]}: ${cells.slice(1).join(' · ')}` : cells[0]!, kind: 'row' });
+    const sums = isTotal(cells[0]!) ? { lead: true, sumsUp: true } : {};
+    push(w, { text: cells.length > 1 ? `${cells[0]}: ${cells.slice(1).join(' · ')}` : cells[0]!, kind: 'row', ...sums });
   }
+}
+
+/** The label of a row of totals, in the languages of the corpus and a few more. */
+const TOTAL = /^(?:total|totals|sum|overall|grand total|gesamt|summe|insgesamt|totale|totaal|итого|всего|कुल|योग|المجموع|الإجمالي|الاجمالي)(?=$|[\s:：(（])|^(?:合计|合計|总计|總計|总共|總共|共计|共計)/iu;
+
+function isTotal(label: string): boolean {
+  return TOTAL.test(label.trim());
 }

@@ -10,6 +10,7 @@ import { isPlaceholder, PLACEHOLDER, pointText, type KeyPoint, type SpanTable } 
 import { scrubMarkup } from './plain.js';
 import { TermIndex, termsOf, weighTerms } from './salience.js';
 import { wordCount } from './tone.js';
+import { hasNumber } from './chars.js';
 
 export interface Budget {
   /** Characters the points may use in all. */
@@ -93,10 +94,13 @@ function optionsOf(candidates: readonly Candidate[], spans: SpanTable, locale: s
   const salient = (o: Option) => o.ws.some((w) => w >= 1);
   // In a short note the opening sentence keeps its place when it is a statement of some length, not
   // a word to the reader ("Tokio runs futures on a thread pool." names its subject once and is the
-  // lede); a note with more to say than that opens with filler when its opening names nothing.
+  // lede); a note with more to say than that opens with filler when its opening names nothing,
+  // unless it gives a figure ("A month of use cost 23.5 CNY."): filler measures nothing.
   const salientCount = options.filter(salient).length;
-  const lede = (o: Option) => salientCount < RICH && o.c.opening && o.c.kind === 'sentence' && !o.c.toReader && !o.c.chatty && wordCount(pointText(spans.expand(o.text))) > 6;
-  if (salientCount >= MIN_SALIENT) for (const o of options) if (!salient(o) && !lede(o)) o.place = 0;
+  const lede = (o: Option) => (salientCount < RICH || hasNumber(o.text)) && o.c.opening && o.c.kind === 'sentence' && !o.c.toReader && !o.c.chatty && wordCount(pointText(spans.expand(o.text))) > 6;
+  // A table's row of totals is its bottom line, though its figures come once.
+  const total = (o: Option) => o.c.kind === 'row' && o.c.sumsUp;
+  if (salientCount >= MIN_SALIENT) for (const o of options) if (!salient(o) && !lede(o) && !total(o)) o.place = 0;
   return { options, terms: index.terms.length };
 }
 
@@ -137,7 +141,8 @@ export function choosePoints(candidates: readonly Candidate[], spans: SpanTable,
       for (let k = 0; k < o.ids.length; k++) if (!covered[o.ids[k]!]) gain += o.ws[k]!;
       if (gain <= 0) continue;
       let score = (gain * o.place) / Math.pow(Math.min(o.cost, left), 0.7);
-      score *= Math.pow(0.6, usedBlocks.get(o.c.block) ?? 0);
+      // Points spread over the note's blocks, except over the writer's own summary: all of it is wanted.
+      score *= Math.pow(o.c.sumsUp ? 0.9 : 0.6, usedBlocks.get(o.c.block) ?? 0);
       if (alone) score *= 0.6;
       if (o.cost > left) score *= 0.5; // it would be cut: its end is lost
       if (score > bestScore) {
@@ -221,15 +226,27 @@ const CLAUSE_KEEPS = 0.4;
 /**
  * A sentence too long for a point loses its asides first, the longest first: what brackets hold is
  * secondary by the writer's own choice ("Llama 4 Scout (optimized for speed on a single GPU) and…").
+ * Asides that only name things ("(Scout and Maverick)", "（ScoutとMaverick）") go last: they are
+ * often what the sentence is about.
  */
 function withoutAsides(text: string, max: number, spans: SpanTable): string {
-  const asides = [...text.matchAll(/\s?[(（][^()（）\uE000-\uF8FF]{8,}?[)）]/gu)].map((m) => m[0]).sort((a, b) => b.length - a.length);
+  const byWorth = (a: string, b: string) => Number(onlyNames(a)) - Number(onlyNames(b)) || b.length - a.length;
+  const asides = [...text.matchAll(/\s?[(（][^()（）\uE000-\uF8FF]{8,}?[)）]/gu)].map((m) => m[0]).sort(byWorth);
   let out = text;
   for (const aside of asides) {
     if (spans.visibleLength(out) <= max) break;
     out = out.replace(aside, '');
   }
   return out;
+}
+
+/**
+ * An aside of capitalised names joined by short words ("and", "und", "y", "と", "和"): with the names
+ * taken out, no word of four letters (three CJK characters) is left.
+ */
+function onlyNames(aside: string): boolean {
+  const rest = aside.replace(/\p{Lu}[\p{L}\p{N}.+#-]*/gu, ' ');
+  return rest !== aside && !/\p{L}{4}|[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]{3}/u.test(rest);
 }
 
 function trimRuns(p: KeyPoint): KeyPoint {

@@ -1,0 +1,184 @@
+/**
+ * Key points by the structure that carries them: how a list's items are named when it becomes one
+ * point under its lead-in (commands in code, works with their authors, things with asides), what a
+ * sentence too long for a point keeps, and a summing-up lead-in's list. Notes written for these tests.
+ */
+import { describe, expect, it } from 'vitest';
+import { parseNote, type ReadOptions } from '../../src/notes/read.js';
+import { DEFAULT_FILE_LANGS } from '../../src/notes/lang.js';
+import { buildSummary } from '../../src/summary/build.js';
+import { pointText } from '../../src/summary/inline.js';
+
+const opts: ReadOptions = { maxBytes: 1 << 20, defaultLang: 'en', fileLangs: [...DEFAULT_FILE_LANGS], site: { url: '', baseurl: '', permalink: 'date', collections: {} } };
+
+function points(body: string, lang = 'en'): string[] {
+  const { note, tokens } = parseNote(`_posts/2025-01-01-note-${lang}.md`, Buffer.from(`---\ntitle: A note\nlang: ${lang}\n---\n${body}`), opts);
+  return buildSummary(note, tokens).keyPoints.map(pointText);
+}
+
+describe('a list compacted under its lead-in names every item', () => {
+  it('by its command when the items are named in code', () => {
+    const got = points(
+      [
+        'Vim splits and closes windows with ex commands typed in normal mode. The window commands are:',
+        '',
+        '- `:split` – opens the buffer again in a window above this one.',
+        '- `:vsplit` – opens it again in a window beside this one.',
+        '- `:close` – closes the current window, keeping its buffer loaded.',
+        '- `:only` – closes every other window of the tab.',
+      ].join('\n'),
+    );
+    expect(got.join('\n')).toContain('The window commands are: :split, :vsplit, :close, :only');
+  });
+
+  it('in Japanese too: a command in code is the item’s name', () => {
+    const got = points(
+      [
+        'tmux のペインはプレフィックスキーの後にコマンドを入力して操作します。主なコマンドは次のとおりです：',
+        '',
+        '- `split-window` – 現在のペインを上下に分割します。',
+        '- `select-pane` – 別のペインに移動します。',
+        '- `kill-pane` – 現在のペインを閉じます。',
+        '- `resize-pane` – ペインの大きさを変えます。',
+      ].join('\n'),
+      'ja',
+    );
+    expect(got.join('\n')).toMatch(/split-window, select-pane, kill-pane, resize-pane/);
+  });
+
+  it('a work with its author, when the bold title is followed by "- Author:"', () => {
+    const got = points(
+      [
+        'Sea novels worth a winter of reading, oldest first:',
+        '',
+        '1. **Moby-Dick** - Herman Melville: A whaling voyage that turns into one captain’s obsession.',
+        '2. **Typhoon** - Joseph Conrad: A steamer and its stubborn captain ride out a storm.',
+        '3. **The Old Man and the Sea** - Ernest Hemingway: An old fisherman fights a marlin for three days.',
+        '4. **Master and Commander** - Patrick O’Brian: Friendship and gunnery aboard a Royal Navy sloop.',
+      ].join('\n'),
+    );
+    expect(got.join('\n')).toContain('Moby-Dick - Herman Melville, Typhoon - Joseph Conrad, The Old Man and the Sea - Ernest Hemingway');
+  });
+
+  it('a thing with an aside, by its words before the aside; asides of more than a word go when not all names fit', () => {
+    const got = points(
+      [
+        '## Guacamole for four',
+        '',
+        'Mash everything in a bowl with a fork and season to taste.',
+        '',
+        '### You need',
+        '',
+        '- 3 ripe avocados (soft when pressed near the stem, but not bruised or stringy)',
+        '- 1 lime (juiced just before mixing, so the avocado stays green longer)',
+        '- Half a red onion (chopped very finely and rinsed under cold water)',
+        '- A handful of coriander leaves (optional, for those who like it)',
+        '- Sea salt (Maldon)',
+        '- 1 small chilli (seeded, for a milder heat)',
+      ].join('\n'),
+    );
+    expect(got.join('\n')).toContain('You need: 3 ripe avocados, 1 lime, Half a red onion, A handful of coriander leaves, Sea salt (Maldon), 1 small chilli');
+  });
+});
+
+describe('a sentence too long for a point', () => {
+  it('loses its asides of phrases before an aside that only names things, however long', () => {
+    const sentence =
+      'The five embedded engines we benchmarked (SQLite, DuckDB, LMDB, RocksDB and Redis) all finished the nightly import well inside its window (as of last spring), so the old batch server was retired in March by the team.';
+    expect(sentence.length).toBeGreaterThan(200);
+    const got = points(`${sentence}\n\nEach engine was given the same ten gigabytes of sensor readings.`);
+    expect(got[0]).toContain('(SQLite, DuckDB, LMDB, RocksDB and Redis)');
+    expect(got[0]).not.toContain('as of last spring');
+  });
+
+  it('in Japanese, names joined by と stay in their brackets', () => {
+    const sentence =
+      '今回比較した五つの組み込みデータベース（SQLiteとDuckDBとLMDBとRocksDBとRedis）は、いずれも夜間の取り込みを時間内に終えたため（昨年の春に計測した時点での結果です）、古いバッチ用サーバーは三月に退役し、その分の保守費用と電気代と設置場所がまるごと浮くことになり、運用チームの負担も目に見えて軽くなり、夜間に呼び出される当番の回数も大きく減って、チーム全員が本当にほっとしています。';
+    expect(sentence.length).toBeGreaterThan(200);
+    const got = points(`${sentence}\n\nどのエンジンにも同じ十ギガバイトのセンサーデータを与えました。`, 'ja');
+    expect(got[0]).toContain('（SQLiteとDuckDBとLMDBとRocksDBとRedis）');
+    expect(got[0]).not.toContain('昨年の春');
+  });
+});
+
+describe('a list after a lead-in that sums up ("In short:")', () => {
+  it('is the writer’s own summary: its items are points, all of them when they fit', () => {
+    const got = points(
+      [
+        'Rsync copies only the parts of files that changed, which makes it the usual tool for nightly backups of large folders over slow links.',
+        '',
+        '## Flags worth knowing',
+        '',
+        'The archive flag keeps permissions, owners and timestamps, and recurses into folders. Compression helps on slow links but wastes processor time on a local disk. A trailing slash on the source copies its contents rather than the folder itself, which surprises most people once.',
+        '',
+        '## Deleting on the other side',
+        '',
+        'Files removed at the source stay at the destination unless deletion is asked for explicitly. A dry run prints what would be removed without touching anything, and is worth doing before the first real run.',
+        '',
+        '👉 In short:',
+        '',
+        '- Always pass the archive flag, or the copies lose their owners and permissions.',
+        '- Mirror deletions only after a dry run has shown what would go away.',
+        '- Leave compression off between two local disks, where it only costs time.',
+      ].join('\n'),
+    );
+    for (const item of ['Always pass the archive flag', 'Mirror deletions only after a dry run', 'Leave compression off']) expect(got.some((p) => p.startsWith(item)), got.join('\n')).toBe(true);
+  });
+});
+
+describe('a note of figures', () => {
+  it('opens with its measured fact, though its tables name more than it does', () => {
+    const got = points(
+      [
+        '## 云服务器',
+        '',
+        '在整整一个月内，两千万次调用仅需花费约48.6美元。',
+        '',
+        '我一天的流量如下：',
+        '',
+        '| 类型 | 流量 |',
+        '|---|---|',
+        '| 入站 | 12,400 MB |',
+        '| 出站 | 30,112 MB |',
+        '| 内部 | 8,001 MB |',
+        '',
+        '所以费用主要取决于出站流量。',
+        '',
+        '## 数据库',
+        '',
+        '| 套餐 | 每百万次读取 | 每百万次写入 |',
+        '|---|---|---|',
+        '| `db-small` | 0.2 | 1.1 |',
+        '| `db-large` | 0.9 | 4.0 |',
+      ].join('\n'),
+      'zh',
+    );
+    expect(got[0]).toBe('在整整一个月内，两千万次调用仅需花费约48.6美元。');
+  });
+});
+
+describe('a table of figures', () => {
+  it.each([
+    ['en', 'Total', 'Our three offices measured their heating over the winter.'],
+    ['de', 'Summe', 'Unsere drei Büros haben ihre Heizung über den Winter gemessen.'],
+    ['zh', '合计', '我们的三个办公室记录了整个冬天的供暖用量。'],
+  ])('gives its row of totals, wherever the row is (%s)', (lang, total, opening) => {
+    const got = points(
+      [
+        opening,
+        '',
+        '| Office | kWh | Cost (EUR) |',
+        '|---|---|---|',
+        '| Lyon | 4,210 | 802 |',
+        '| Porto | 1,980 | 377 |',
+        '| Graz | 5,660 | 1,079 |',
+        '| Lyon annex | 640 | 122 |',
+        '| Porto lab | 910 | 173 |',
+        '| Graz depot | 2,300 | 438 |',
+        `| ${total} | 15,700 | 2,991 |`,
+      ].join('\n'),
+      lang,
+    );
+    expect(got).toContain(`${total}: 15,700 · 2,991`);
+  });
+});
