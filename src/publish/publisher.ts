@@ -23,6 +23,7 @@ import type { Batch } from '../watch/batch.js';
 import { familiesTouched, followRenamedFamilies, syncFamily, type NewFamilyPost } from './family-outbox.js';
 import { assignFamilyKey, newClaims } from './family-key.js';
 import { PendingRemovals } from './removals.js';
+import { findRenames, type Rename } from './rename-match.js';
 import { enqueueNoteChange } from './note-outbox.js';
 import { followFamilyMessages } from './family-after-switch.js';
 
@@ -133,15 +134,10 @@ export class Publisher {
         const { changed, parsed } = next;
         const results = await parsed;
         next = from + BATCH_CHUNK < files.length ? readAndParse(from + BATCH_CHUNK) : undefined;
-        for (const c of changed) {
-          // A removal whose content reappears under a new name (in this batch or a recent one) is a rename.
-          const renamedFrom = this.pending.byHash(c.hash);
-          if (renamedFrom && !known(c.rel)) {
-            this.rename(renamedFrom.rel, renamedFrom.known.id, c.rel, renamed);
-            this.pending.delete(renamedFrom.rel);
-            c.known = true;
-          }
-        }
+        // A removal (in this batch or a recent one) whose note reappears under a new name is a rename.
+        const found = findRenames(changed, results, known, this.pending, (id) => this.deps.store.getNote(id));
+        for (const r of found.renames) this.rename(r, renamed);
+        for (const a of found.ambiguous) this.deps.log.info(a, 'note removed or added with more than one possible rename: taken as a delete and a new note');
         result.announced += this.commit(this.decide(results, changed, policy, result));
       }
     } finally {
@@ -216,12 +212,16 @@ export class Publisher {
     return [...rels].filter((rel) => !existsSync(path.join(this.deps.root, rel)));
   }
 
-  private rename(from: string, fromId: string, to: string, renamed: Set<string>): void {
-    const toId = noteIdOf(to);
-    this.deps.store.renameNote(fromId, toId);
-    this.deps.onRemoved?.(fromId);
+  private rename({ from, fromId, to, by }: Rename, renamed: Set<string>): void {
+    const toId = noteIdOf(to.rel);
+    // Same id (a.md → a.markdown, or a rename a kill -9 interrupted before its note was written): the
+    // record is already there. One transaction: a kill -9 inside must not leave posts under a gone id.
+    if (toId !== fromId) this.deps.store.transaction(() => this.deps.store.renameNote(fromId, toId));
+    if (toId !== fromId) this.deps.onRemoved?.(fromId);
+    this.pending.delete(from);
+    to.known = true;
     renamed.add(from);
-    this.deps.log.info({ from, to }, 'note renamed');
+    this.deps.log.info({ from, to: to.rel, by }, 'note renamed');
   }
 
   private decide(parsed: ParseResult[], changed: ChangedFile[], policy: Policy, result: BatchResult): Decided[] {

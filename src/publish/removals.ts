@@ -17,9 +17,14 @@ export class PendingRemovals {
   }
 
   /** A pending removal with this content, if any (for rename detection). */
-  byHash(hash: string): { rel: string; known: KnownNote } | undefined {
-    for (const [rel, known] of this.files) if (known.hash === hash) return { rel, known };
+  byHash(hash: string, taken?: ReadonlySet<string>): { rel: string; known: KnownNote } | undefined {
+    for (const [rel, known] of this.files) if (known.hash === hash && !taken?.has(rel)) return { rel, known };
     return undefined;
+  }
+
+  /** Every pending removal and what the store knew of it (for rename detection by identity, rename-match.ts). */
+  entries(): [string, KnownNote][] {
+    return [...this.files];
   }
 
   /** Taken back: renamed, or its file is there again. */

@@ -23,6 +23,8 @@ export type Op =
   | { op: 'write'; file: string; draft: boolean; key?: string | undefined }
   | { op: 'remove'; file: string }
   | { op: 'move'; from: string; to: string }
+  /** Moved and its text edited at once, its title kept (finding N13): a rename its digest does not give away. */
+  | { op: 'moveEdit'; from: string; to: string }
   /** The last removed file comes back as it was. */
   | { op: 'restore' }
   | { op: 'burst'; ops: Op[] }
@@ -47,6 +49,7 @@ const simpleOp: fc.Arbitrary<Op> = fc.oneof(
   { weight: 5, arbitrary: fc.record({ op: fc.constant('write' as const), file: fileArb, draft: fc.constantFrom(false, false, false, true), key: fc.constantFrom(...KEYS) }) },
   { weight: 2, arbitrary: fc.record({ op: fc.constant('remove' as const), file: fileArb }) },
   { weight: 2, arbitrary: fc.record({ op: fc.constant('move' as const), from: fileArb, to: fileArb }) },
+  { weight: 1, arbitrary: fc.record({ op: fc.constant('moveEdit' as const), from: fileArb, to: fileArb }) },
   { weight: 1, arbitrary: fc.constant({ op: 'restore' as const }) },
 );
 
@@ -128,6 +131,17 @@ export class World {
         this.files.set(o.to, st);
         return [o.from, o.to];
       }
+      case 'moveEdit': {
+        const st = this.files.get(o.from);
+        if (!st || o.from === o.to || this.files.has(o.to)) return [];
+        mkdirSync(path.dirname(abs(o.to)), { recursive: true });
+        renameSync(abs(o.from), abs(o.to));
+        const text = `${st.text}Edited after its move to ${o.to}.\n`;
+        writeFileSync(abs(o.to), text);
+        this.files.delete(o.from);
+        this.files.set(o.to, { ...st, text });
+        return [o.from, o.to];
+      }
       case 'restore': {
         const last = this.removed.pop();
         if (!last || this.files.has(last.file)) return [];
@@ -201,6 +215,10 @@ export function violations(world: World, svc: InProcessService, onDelete: 'keep'
     const byFamily = new Map<string, ChatMessage[]>();
     for (const m of live) byFamily.set(m.family ?? '', [...(byFamily.get(m.family ?? '') ?? []), m]);
     for (const [f, ms] of byFamily) if (ms.length > 1) out.push(`${c.name}: ${ms.length} messages for ${f}`);
+    // Never double (issue 25): a title is one write of one note, so two messages showing it are one note announced twice.
+    const byTitle = new Map<string, number>();
+    for (const m of live) byTitle.set(titleOf(m), (byTitle.get(titleOf(m)) ?? 0) + 1);
+    for (const [t, n] of byTitle) if (n > 1) out.push(`${c.name}: ${n} live messages show ${t}`);
     const wanted = new Set<string>();
     for (const n of published) {
       const f = familyOf.get(n.id);

@@ -109,3 +109,17 @@ describe('model: counterexamples (bench seed 2025)', () => {
     );
   });
 });
+
+describe('model: a rename and an edit at once (finding N13)', () => {
+  it.each(['keep', 'delete'] as const)('renamed and edited, then again while stopped: one message, edited (onDelete: %s)', async (onDelete) => {
+    await holds(
+      [
+        { op: 'write', file: 'a/setup.md', draft: false },
+        { op: 'moveEdit', from: 'a/setup.md', to: 'intro.md' },
+        { op: 'restart', offline: [{ op: 'moveEdit', from: 'intro.md', to: '_posts/en/intro.md' }] },
+        { op: 'kill', at: 'written', ops: [{ op: 'moveEdit', from: '_posts/en/intro.md', to: 'b/setup.md' }] },
+      ],
+      onDelete,
+    );
+  });
+});

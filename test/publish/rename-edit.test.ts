@@ -1,0 +1,125 @@
+/**
+ * A note renamed AND edited (finding N13): its content digest changed with its name, so it is
+ * recognised by what it is known by (rename-match.ts), and its message is edited, never posted
+ * again (issue 25): within one batch, while the service is down, after a kill -9, and between
+ * `sync --once` runs.
+ */
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { jsonLines, runCliAsync } from '../helpers/cli.js';
+import { InProcessCli } from '../helpers/inproc.js';
+import { killLeftoverServices, note, sandbox } from '../helpers/service.js';
+import type { NoteInfo } from '../../src/store/types.js';
+import type { Note } from '../../src/notes/read.js';
+import { matchRenames, type RemovedNote } from '../../src/publish/rename-match.js';
+
+afterEach(killLeftoverServices);
+
+const CONFIG = 'watch:\n  quietMs: 200\npublish:\n  announceExisting: false\n';
+
+function removed(rel: string, info: Partial<NoteInfo>): RemovedNote {
+  return { rel, id: rel.replace(/\.md$/, ''), info: { file: rel, title: '', lang: 'en', locale: 'en', tags: [], translationKey: '', draft: false, ...info } };
+}
+function added(rel: string, n: Partial<Note>) {
+  return { rel, note: { id: rel.replace(/\.md$/, ''), file: rel, hash: '', title: '', lang: 'en', locale: 'en', tags: [], categories: [], draft: false, translationKey: '', frontMatter: {}, body: '', ...n } as Note };
+}
+
+describe('which removed note a new one is (rename-match.ts)', () => {
+  it('matches a move between folders, a re-dated post, a retitled note, a renamed one, a kept permalink', () => {
+    const cases = [
+      // _notes → _posts, retitled: the file name (the family key without its date prefix) is kept.
+      [removed('_notes/en/2025-11-08-zsh-en.md', { translationKey: '2025-11-08-zsh', title: 'Old' }), added('_posts/en/2025-11-08-zsh-en.md', { translationKey: '2025-11-08-zsh', title: 'New' }), ['name']],
+      // Re-dated and edited.
+      [removed('_posts/en/2025-11-07-java-en.md', { translationKey: '2025-11-07-java', title: 'Java' }), added('_posts/en/2025-11-09-java-en.md', { translationKey: '2025-11-09-java', title: 'Java, fixed' }), ['name']],
+      // Renamed, title kept.
+      [removed('b.md', { translationKey: 'b', title: 'Rename me too' }), added('c.md', { translationKey: 'c', title: 'Rename me too' }), ['title']],
+      // Renamed and retitled, its permalink (so its URL) kept.
+      [removed('x.md', { translationKey: 'x', title: 'X', url: '/x/' }), added('y.md', { translationKey: 'y', title: 'Y', url: '/x/' }), ['url']],
+    ] as const;
+    for (const [from, to, by] of cases) expect(matchRenames([from], [to]).matches.map((m) => [m.from.rel, m.to.rel, m.by])).toEqual([[from.rel, to.rel, by]]);
+  });
+
+  it('matches nothing across languages, or when nothing is shared', () => {
+    expect(matchRenames([removed('a-en.md', { translationKey: 'a', title: 'T' })], [added('a-ja.md', { translationKey: 'a', title: 'T', lang: 'ja' })]).matches).toEqual([]);
+    expect(matchRenames([removed('r1.md', { translationKey: 'r1', title: 'Routed one' })], [added('r1-renamed.md', { translationKey: 'r1-renamed', title: 'Routed one renamed' })]).matches).toEqual([]);
+  });
+
+  it('prefers no match when a note has two candidates, either way', () => {
+    const twoNew = matchRenames([removed('a.md', { translationKey: 'a', title: 'T' })], [added('b.md', { translationKey: 'b', title: 'T' }), added('c.md', { translationKey: 'c', title: 'T' })]);
+    expect(twoNew).toEqual({ matches: [], ambiguous: [{ file: 'a.md', candidates: ['b.md', 'c.md'] }] });
+    const twoGone = matchRenames([removed('a.md', { translationKey: 'a', title: 'T' }), removed('b.md', { translationKey: 'b', title: 'T' })], [added('c.md', { translationKey: 'c', title: 'T' })]);
+    expect(twoGone).toEqual({ matches: [], ambiguous: [{ file: 'c.md', candidates: ['a.md', 'b.md'] }] });
+    // One removal sharing its title with one new note and its name with another: ambiguous too.
+    const split = matchRenames([removed('d/x.md', { translationKey: 'x', title: 'T' })], [added('e/x.md', { translationKey: 'x', title: 'U' }), added('y.md', { translationKey: 'y', title: 'T' })]);
+    expect(split.matches).toEqual([]);
+  });
+});
+
+describe('a note renamed and edited: its message follows, edited, never posted again', () => {
+  const edits = (svc: { deliveries: (k?: string) => { event: string; noteId?: unknown }[] }) => svc.deliveries().map((e) => [e.event, e.noteId]);
+
+  it('in one batch, while the service runs', async () => {
+    const sb = sandbox(CONFIG);
+    const svc = InProcessCli.start(sb);
+    await svc.ready();
+    writeFileSync(path.join(sb.notes, 'b.md'), note('Rename me too', 'A note that will be renamed soon enough.'));
+    await svc.waitFor((e) => e.some((x) => x.event === 'post'), 10_000, 'post');
+    const from = await svc.settled();
+    renameSync(path.join(sb.notes, 'b.md'), path.join(sb.notes, 'c.md'));
+    writeFileSync(path.join(sb.notes, 'c.md'), note('Rename me too', 'A note that will be renamed soon enough, edited.'));
+    await svc.idle(from);
+    expect(edits(svc)).toEqual([['post', 'b'], ['edit', 'c']]);
+    expect(await svc.stop()).toBe(0);
+  });
+
+  it('while the service is down, and after a kill -9, moved to _posts and re-dated', async () => {
+    const sb = sandbox(CONFIG);
+    const dir = (d: string) => (mkdirSync(path.join(sb.notes, d), { recursive: true }), path.join(sb.notes, d));
+    const draft = path.join(dir('_notes/en'), '2025-11-07-java-guide-en.md');
+    let svc = InProcessCli.start(sb);
+    await svc.ready();
+    writeFileSync(draft, note('Java guide', 'First words on Java.'));
+    await svc.waitFor((e) => e.some((x) => x.event === 'post'), 10_000, 'post');
+    await svc.settled();
+    expect(await svc.stop()).toBe(0);
+    expect(edits(svc)).toEqual([['post', '_notes/en/2025-11-07-java-guide-en']]);
+
+    // Down: promoted to _posts, retitled and edited.
+    const post = path.join(dir('_posts/en'), '2025-11-07-java-guide-en.md');
+    renameSync(draft, post);
+    writeFileSync(post, note('Java, a guide', 'First words on Java, promoted.'));
+    svc = InProcessCli.start(sb);
+    await svc.ready();
+    await svc.settled();
+    expect(edits(svc)).toEqual([['edit', '_posts/en/2025-11-07-java-guide-en']]);
+    // Killed, then re-dated and edited before the next start.
+    await svc.abandon();
+    const redated = path.join(sb.notes, '_posts/en/2025-11-09-java-guide-en.md');
+    renameSync(post, redated);
+    writeFileSync(redated, note('Java, a guide', 'First words on Java, re-dated.'));
+    svc = InProcessCli.start(sb);
+    await svc.ready();
+    await svc.settled();
+    expect(edits(svc)).toEqual([['edit', '_posts/en/2025-11-09-java-guide-en']]);
+    expect(await svc.stop()).toBe(0);
+  });
+
+  it('between sync --once runs (the CLI)', async () => {
+    const sb = sandbox('');
+    const run = async () => {
+      const r = await runCliAsync(['sync', '--once', '--json', '--config', sb.config, '--notes', sb.notes, '--db', sb.db], { timeoutMs: 30_000 });
+      const lines = jsonLines(r.stdout);
+      expect(lines.at(-1), r.stderr).toMatchObject({ event: 'sync' });
+      return lines.slice(0, -1).map((e) => [e.event, e.noteId]);
+    };
+    writeFileSync(path.join(sb.notes, 'seed.md'), note('Seed', 'Seed body.'));
+    expect(await run()).toEqual([]);
+    writeFileSync(path.join(sb.notes, 'b.md'), note('Rename me too', 'A note that will be renamed soon enough.'));
+    expect(await run()).toEqual([['post', 'b']]);
+    renameSync(path.join(sb.notes, 'b.md'), path.join(sb.notes, 'c.md'));
+    writeFileSync(path.join(sb.notes, 'c.md'), note('Rename me too', 'A note that will be renamed soon enough, edited.'));
+    expect(await run()).toEqual([['edit', 'c']]);
+    expect(await run()).toEqual([]);
+  });
+});
