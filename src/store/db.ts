@@ -208,14 +208,19 @@ export function corruptionOf(file: string): StoreError | undefined {
   let db: Db | undefined;
   try {
     db = new Database(file, { fileMustExist: true, timeout: FIRST_LOOK_MS });
-    const problems = (db.pragma('quick_check') as { quick_check: string }[]).map((r) => r.quick_check).filter((r) => r !== 'ok');
-    return problems.length ? corrupted(file, problems.slice(0, 2).join('; ')) : undefined;
+    return quickCheck(db, file);
   } catch (e) {
     const code = (e as { code?: string }).code ?? '';
     return code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB' ? corrupted(file, (e as Error).message) : undefined;
   } finally {
     db?.close();
   }
+}
+
+/** What `PRAGMA quick_check` finds wrong in an open database, as the error naming `file`, or undefined. */
+function quickCheck(db: Db, file: string): StoreError | undefined {
+  const problems = (db.pragma('quick_check') as { quick_check: string }[]).map((r) => r.quick_check).filter((r) => r !== 'ok');
+  return problems.length ? corrupted(file, problems.slice(0, 2).join('; ')) : undefined;
 }
 
 function corrupted(file: string, detail: string): StoreError {
@@ -228,9 +233,8 @@ function corrupted(file: string, detail: string): StoreError {
 function configure(db: Db, opts: OpenDbOptions): void {
   const file = db.name;
   if (opts.check) {
-    const rows = db.pragma('quick_check') as { quick_check: string }[];
-    const problems = rows.map((r) => r.quick_check).filter((r) => r !== 'ok');
-    if (problems.length) throw corrupted(file, problems.slice(0, 2).join('; '));
+    const problem = quickCheck(db, file);
+    if (problem) throw problem;
   }
   db.pragma('journal_mode = WAL');
   // NORMAL in WAL mode survives process crashes (kill -9); only an OS crash can lose the last commits.
