@@ -5,7 +5,7 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { useFakeDiscord, useFakeTelegram } from '../helpers/fakes.js';
+import { startBesideFakes, useFakeDiscord, useFakeTelegram } from '../helpers/fakes.js';
 import { InProcessCli } from '../helpers/inproc.js';
 import { note, sandbox } from '../helpers/service.js';
 
@@ -24,11 +24,7 @@ describe('/subscribe words: a chat gets the new notes its saved search matches',
     const guild = discord.addGuild();
     const channel = discord.addChannel(guild, 0, 'rust');
     const group = telegram.addChat(-100, 'supergroup', { [ADMIN]: 'administrator' });
-    const sb = sandbox(`watch:\n  quietMs: 200\ndiscord:\n  api: ${discord.api}\ntelegram:\n  apiRoot: ${telegram.apiRoot}\n`);
-    const svc = InProcessCli.start(sb, [], { DISCORD_TOKEN, TELEGRAM_BOT_TOKEN: TELEGRAM_TOKEN });
-    await svc.ready();
-    await discord.waitFor(() => discord.connected && discord.identifies > 0, 15_000, 'gateway identify');
-    await telegram.waitFor(() => telegram.calls.some((c) => c.method === 'getUpdates'), 10_000, 'polling');
+    const { sb, svc } = await startBesideFakes(discord, telegram, { DISCORD_TOKEN, TELEGRAM_BOT_TOKEN: TELEGRAM_TOKEN }, 'watch:\n  quietMs: 200\n');
 
     const dc = await discord.interact({ type: 2, guild, channel: channel.id, permissions: MANAGE_CHANNELS, name: 'subscribe', options: [{ type: 3, name: 'words', value: 'rust async' }] });
     expect(String(dc.data?.content)).toMatch(/Subscribed \(#\d+\): words:"rust async"/);
@@ -107,11 +103,7 @@ describe('/subscribe words: typed in a chat (issue 29, F1, F2)', () => {
     const guild = discord.addGuild();
     const channel = discord.addChannel(guild, 0, 'rust');
     const group = telegram.addChat(-100, 'supergroup', { [ADMIN]: 'administrator' });
-    const sb = sandbox(`watch:\n  quietMs: 200\ndiscord:\n  api: ${discord.api}\ntelegram:\n  apiRoot: ${telegram.apiRoot}\n`);
-    const svc = InProcessCli.start(sb, [], { DISCORD_TOKEN, TELEGRAM_BOT_TOKEN: TELEGRAM_TOKEN });
-    await svc.ready();
-    await discord.waitFor(() => discord.connected && discord.identifies > 0, 15_000, 'gateway identify');
-    await telegram.waitFor(() => telegram.calls.some((c) => c.method === 'getUpdates'), 10_000, 'polling');
+    const { sb, svc } = await startBesideFakes(discord, telegram, { DISCORD_TOKEN, TELEGRAM_BOT_TOKEN: TELEGRAM_TOKEN }, 'watch:\n  quietMs: 200\n');
 
     const replies: string[] = [];
     for (const typed of ['/subscribe words:rust async tag:ai', '/subscribe words:„tokio runtime“', '/subscribe words:', '/subscribe words:"" tag:ai', '/subscriptions']) {

@@ -5,9 +5,8 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { useFakeDiscord, useFakeTelegram } from '../helpers/fakes.js';
-import { InProcessCli } from '../helpers/inproc.js';
-import { note, sandbox } from '../helpers/service.js';
+import { startBesideFakes, useFakeDiscord, useFakeTelegram } from '../helpers/fakes.js';
+import { note } from '../helpers/service.js';
 
 const DISCORD_TOKEN = 'MTEwMDAwMDAwMDAwMDAwMDAwMg.fake.discord-token-for-tests';
 const TELEGRAM_TOKEN = '123456:TEST-token-abcdefghijklmnopqrstuvwxyz';
@@ -22,11 +21,7 @@ describe('/subscribe words: and its options, typed in chats (issue 29, t29)', ()
     const telegram = fakeTelegram();
     const guild = discord.addGuild();
     const channel = discord.addChannel(guild, 0, 'news');
-    const sb = sandbox(`watch:\n  quietMs: 200\npublish:\n  translations: { graceMs: 0 }\ndiscord:\n  api: ${discord.api}\ntelegram:\n  apiRoot: ${telegram.apiRoot}\n`);
-    const svc = InProcessCli.start(sb, [], { DISCORD_TOKEN, TELEGRAM_BOT_TOKEN: TELEGRAM_TOKEN });
-    await svc.ready();
-    await discord.waitFor(() => discord.connected && discord.identifies > 0, 15_000, 'gateway identify');
-    await telegram.waitFor(() => telegram.calls.some((c) => c.method === 'getUpdates'), 10_000, 'polling');
+    const { sb, svc } = await startBesideFakes(discord, telegram, { DISCORD_TOKEN, TELEGRAM_BOT_TOKEN: TELEGRAM_TOKEN }, 'watch:\n  quietMs: 200\npublish:\n  translations: { graceMs: 0 }\n');
 
     // One chat per command (and one admin each, under the per-user rate limit): its first message is the reply, the rest what it was announced.
     const typed = ['/subscribe words:cafe', '/subscribe words:"c++"', '/subscribe words:"rust async" ai', '/subscribe words:"*"', '/subscribe words:🎉', '/subscribe words:rust digest:', '/subscribe words:rust digest:"daily 09:00" tz:', '/help'];

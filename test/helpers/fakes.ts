@@ -6,7 +6,8 @@
 import { afterEach, beforeEach } from 'vitest';
 import { FakeDiscord } from '../fakes/discord/server.js';
 import { FakeTelegram, type FakeTelegramOptions } from '../fakes/telegram/server.js';
-import { killLeftoverServices } from './service.js';
+import { InProcessCli } from './inproc.js';
+import { killLeftoverServices, sandbox, type Sandbox } from './service.js';
 
 function useFake<F extends { start(): Promise<F>; stop(): Promise<void> }>(make: () => F, what: string): () => F {
   let current: F | undefined;
@@ -32,4 +33,17 @@ export function useFakeDiscord(token: string): () => FakeDiscord {
 /** The fake Telegram Bot API of the current test. */
 export function useFakeTelegram(opts: FakeTelegramOptions): () => FakeTelegram {
   return useFake(() => new FakeTelegram(opts), 'Telegram');
+}
+
+/**
+ * `start` in process against both fakes (`config` adds to the platforms' keys), once Discord's
+ * gateway has identified and Telegram is being polled: what a chat's command can reach.
+ */
+export async function startBesideFakes(discord: FakeDiscord, telegram: FakeTelegram, tokens: { DISCORD_TOKEN: string; TELEGRAM_BOT_TOKEN: string }, config: string): Promise<{ sb: Sandbox; svc: InProcessCli }> {
+  const sb = sandbox(`${config}discord:\n  api: ${discord.api}\ntelegram:\n  apiRoot: ${telegram.apiRoot}\n`);
+  const svc = InProcessCli.start(sb, [], tokens);
+  await svc.ready();
+  await discord.waitFor(() => discord.connected && discord.identifies > 0, 15_000, 'gateway identify');
+  await telegram.waitFor(() => telegram.calls.some((c) => c.method === 'getUpdates'), 10_000, 'polling');
+  return { sb, svc };
 }
