@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import { parseDocument } from 'yaml';
-import { spawnCli } from './cli.js';
+import { expect } from 'vitest';
+import { runCliAsync, spawnCli } from './cli.js';
 
 export interface Sandbox {
   dir: string;
@@ -194,6 +195,36 @@ export class Service extends ServiceEvents {
     this.proc.kill('SIGKILL');
     return this.exited;
   }
+}
+
+/** The state folder under the sandbox (`state/notecast.db`) and one console route: the tests that copy, restore or kill a state. */
+export const STATE_CONFIG = 'watch:\n  quietMs: 100\n  reconcileMinutes: 0\nstore:\n  path: state/notecast.db\nroutes:\n  - platform: console\n    chat: all\n';
+
+/**
+ * `notecast start` as a process on `db` (the sandbox's by default): saves `names` one at a time,
+ * each waited for until posted, then stops it (exit 0) or kills it (`kill9`); what it posted, and its log.
+ */
+export async function runSaving(sb: Sandbox, names: string[] = [], o: { db?: string; flags?: string[]; end?: 'stop' | 'kill9' } = {}): Promise<{ posted: string[]; stderr: string }> {
+  const svc = Service.start({ ...sb, db: o.db ?? sb.db }, o.flags);
+  await svc.ready();
+  let from = await svc.settled();
+  for (const n of names) {
+    writeFileSync(path.join(sb.notes, `${n}.md`), note(n, `About ${n}.`));
+    await svc.waitFor((e) => e.some((x) => x.event === 'post' && x.noteId === n), 15_000, `the post of ${n}`);
+    await svc.idle(from);
+    from = svc.events.length;
+  }
+  if (o.end === 'kill9') await svc.kill9();
+  else expect(await svc.stop()).toBe(0);
+  return { posted: svc.deliveries('post').map((e) => e.noteId!), stderr: svc.stderr };
+}
+
+/** A start on `db` that must be refused: exit code 1 and nothing posted; returns what it said. */
+export async function refusedStart(sb: Sandbox, db = sb.db): Promise<string> {
+  const r = await runCliAsync(['start', '--json', '--config', sb.config, '--notes', sb.notes, '--db', db], { cwd: sb.dir });
+  expect(r.stdout).not.toContain('"event":"post"');
+  expect(r.code).toBe(1);
+  return r.stderr;
 }
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

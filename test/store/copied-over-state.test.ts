@@ -7,40 +7,21 @@
  * flags still run. Real processes: the refusal is an exit code and a line on stderr.
  */
 import { execFileSync } from 'node:child_process';
-import { chmodSync, cpSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { runCliAsync } from '../helpers/cli.js';
-import { killLeftoverServices, note, sandbox, Service, type Sandbox } from '../helpers/service.js';
+import { killLeftoverServices, refusedStart, runSaving, sandbox, STATE_CONFIG as CONFIG, type Sandbox } from '../helpers/service.js';
 
 afterEach(killLeftoverServices);
 
-const CONFIG = 'watch:\n  quietMs: 100\n  reconcileMinutes: 0\nstore:\n  path: state/notecast.db\nroutes:\n  - platform: console\n    chat: all\n';
 const WRITTEN =
   /\.db was written after notecast's last clean stop \(it was changed .*\): a backup copied over it, most likely\..*If you restored a backup, start once with --after-restore; if this is the newest state and only its file was touched on purpose \(chmod, chown, touch, a hard link made\), start once with --moved\./;
 
 /** Starts `notecast start`, saves `names` (each announced once), then stops it (or kills it: `kill9`); returns what it posted. */
-async function run(sb: Sandbox, names: string[] = [], flags: string[] = [], end: 'stop' | 'kill9' = 'stop'): Promise<string[]> {
-  const svc = Service.start(sb, flags);
-  await svc.ready();
-  let from = await svc.settled();
-  for (const n of names) {
-    writeFileSync(path.join(sb.notes, `${n}.md`), note(n, `About ${n}.`));
-    await svc.waitFor((e) => e.some((x) => x.event === 'post' && x.noteId === n), 15_000, `the post of ${n}`);
-    await svc.idle(from);
-    from = svc.events.length;
-  }
-  if (end === 'stop') expect(await svc.stop()).toBe(0);
-  else await svc.kill9();
-  return svc.deliveries('post').map((e) => e.noteId!);
-}
+const run = async (sb: Sandbox, names: string[] = [], flags: string[] = [], end: 'stop' | 'kill9' = 'stop') => (await runSaving(sb, names, { flags, end })).posted;
 
-async function refused(sb: Sandbox): Promise<string> {
-  const r = await runCliAsync(['start', '--json', '--config', sb.config, '--notes', sb.notes, '--db', sb.db], { cwd: sb.dir });
-  expect(r.stdout).not.toContain('"event":"post"');
-  expect(r.code).toBe(1);
-  return r.stderr;
-}
+const refused = (sb: Sandbox) => refusedStart(sb);
 
 /** A state that announced `before`, was backed up while stopped (`backup`), then announced p1 and p2. */
 let sb: Sandbox;

@@ -8,41 +8,23 @@
  * Real processes: the refusal is an exit code and a line on stderr, and a copy is what `cp` makes.
  */
 import { execFileSync } from 'node:child_process';
-import { cpSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, renameSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { sameFile } from '../../src/store/identity.js';
 import { runCliAsync } from '../helpers/cli.js';
-import { killLeftoverServices, note, sandbox, Service, type Sandbox } from '../helpers/service.js';
+import { killLeftoverServices, refusedStart, runSaving, sandbox, STATE_CONFIG as CONFIG, type Sandbox } from '../helpers/service.js';
 
 afterEach(killLeftoverServices);
 
-const CONFIG = 'watch:\n  quietMs: 100\n  reconcileMinutes: 0\nstore:\n  path: state/notecast.db\nroutes:\n  - platform: console\n    chat: all\n';
 const COPY = /\.db is a copy, not the file notecast last ran on \(that was inode \d+.*\): a restored backup, or the state moved to another disk or host\..*If you restored a backup, start once with --after-restore; if this is the newest state, moved or copied on purpose, start once with --moved\./;
 
 /** Starts `notecast start` on `db`, saves `names` (each announced once), stops it; returns what it posted. */
-async function run(sb: Sandbox, db: string, names: string[] = [], flags: string[] = []): Promise<string[]> {
-  const svc = Service.start({ ...sb, db }, flags);
-  await svc.ready();
-  let from = await svc.settled();
-  for (const n of names) {
-    writeFileSync(path.join(sb.notes, `${n}.md`), note(n, `About ${n}.`));
-    await svc.waitFor((e) => e.some((x) => x.event === 'post' && x.noteId === n), 15_000, `the post of ${n}`);
-    await svc.idle(from);
-    from = svc.events.length;
-  }
-  expect(await svc.stop()).toBe(0);
-  return svc.deliveries('post').map((e) => e.noteId!);
-}
+const run = async (sb: Sandbox, db: string, names: string[] = [], flags: string[] = []) => (await runSaving(sb, names, { db, flags })).posted;
 
 /** A start that must be refused: its exit code and the line it says. */
-async function refused(sb: Sandbox, db: string): Promise<string> {
-  const r = await runCliAsync(['start', '--json', '--config', sb.config, '--notes', sb.notes, '--db', db], { cwd: sb.dir });
-  expect(r.stdout).not.toContain('"event":"post"');
-  expect(r.code).toBe(1);
-  return r.stderr;
-}
+const refused = (sb: Sandbox, db: string) => refusedStart(sb, db);
 
 /**
  * One state, made once: its first run announced `before`; the folder was then copied while stopped

@@ -9,11 +9,10 @@
 import { cpSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { killLeftoverServices, note, sandbox, Service, type Sandbox } from '../helpers/service.js';
+import { killLeftoverServices, note, sandbox, Service, STATE_CONFIG as CONFIG, type Sandbox } from '../helpers/service.js';
 
 afterEach(killLeftoverServices);
 
-const CONFIG = 'watch:\n  quietMs: 100\n  reconcileMinutes: 0\nstore:\n  path: state/notecast.db\nroutes:\n  - platform: console\n    chat: all\n';
 const CARRIES_ON = /a start --after-restore was interrupted before its first scan was recorded; this start carries on as --after-restore/;
 
 /** Starts `notecast start`, saves `names` (each announced once), stops it; returns what it posted and its log. */
