@@ -46,4 +46,18 @@ describe('translation families: the member a chat is shown, and whose controls a
     expect(shownIn(ev, 'x')).toEqual({ A: 'x-zh', B: 'x-en', S: 'x-zh', T: 'x-zh' });
     await svc.stop();
   });
+
+  it('announce: false on the original leaves it out, and the family is announced by its translation, also where no locale asks for it', async () => {
+    const sb = sandbox(config);
+    const svc = InProcessCli.start(sb);
+    await svc.ready();
+    const from = await svc.settled();
+    const write = (file: string, text: string) => writeFileSync(path.join(sb.notes, file), text);
+    write('off-en.md', '---\ntitle: Hello\nlang: en\nnotecast:\n  announce: false\n---\nHello world text.\n');
+    write('off-zh.md', '---\ntitle: 你好\nlang: zh\ntranslated: true\n---\n你好世界的文字。\n');
+    await svc.idle(from, 30_000);
+    // a (locale zh) and b (no locale) are shown the Chinese member; s and t's filters leave the family out.
+    expect(shownIn(svc.events.slice(from), 'off')).toEqual({ A: 'off-zh', B: 'off-zh' });
+    await svc.stop();
+  });
 });
