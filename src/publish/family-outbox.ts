@@ -11,6 +11,7 @@ import type { NoteRow, Subscription, SummaryPayload, Target } from '../store/typ
 import { targetKey } from '../store/types.js';
 import { postControlsOf } from './route.js';
 import { leaveDigest } from './digest-lines.js';
+export { followMovedMembers } from './family-follow.js';
 import { alsoInFor, familyPostId, familyTargets, liveMembers, type FamilyTarget } from './family.js';
 
 /** A family changed in this batch, and whether a member was newly announced (or asked to be again). */
