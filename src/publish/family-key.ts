@@ -24,9 +24,9 @@ function writtenKey(row: NoteRow): string {
   return row.info.keyAsWritten ?? row.info.translationKey;
 }
 
-/** A note that still holds its language in its family: anything but deleted. */
+/** A note that holds its language in its family: anything but deleted, or a draft (never announced, so never a member). */
 function holdsSlot(n: NoteRow): boolean {
-  return n.state !== 'deleted' && n.state !== 'error';
+  return n.state !== 'deleted' && n.state !== 'error' && n.state !== 'draft';
 }
 
 /**
