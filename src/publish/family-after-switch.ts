@@ -12,6 +12,25 @@ import type { NoteRow, SummaryPayload, Target } from '../store/types.js';
 import type { Action } from './decide.js';
 import { familyPostId } from './family.js';
 
+/** Families whose messages a retraction left as they were while `separate`: group brings them up to date. */
+const LEFT_AS_IS = 'families.leftAsIs';
+
+function leaveFamiliesAsIs(store: Store, keys: readonly string[]): void {
+  store.setMeta(LEFT_AS_IS, JSON.stringify([...new Set([...familiesLeftAsIs(store), ...keys])]));
+}
+
+/** The families `separate` left behind (see above); `take` forgets them (group is syncing them now). */
+export function familiesLeftAsIs(store: Store, take = false): string[] {
+  const raw = store.getMeta(LEFT_AS_IS);
+  if (take && raw !== undefined) store.setMeta(LEFT_AS_IS, '[]');
+  try {
+    const keys: unknown = JSON.parse(raw ?? '[]');
+    return Array.isArray(keys) ? keys.filter((k): k is string => typeof k === 'string') : [];
+  } catch {
+    return []; // unreadable: the families wait for their next edit, as before
+  }
+}
+
 interface FamilyMessage {
   familyId: string;
   target: Target;
@@ -46,6 +65,8 @@ function messagesShowing(store: Store, row: NoteRow, prev: NoteRow | undefined):
  * languages' links; returns how many deliveries it queued or changed.
  */
 export function followFamilyMessages(store: Store, log: Logger, row: NoteRow, action: Action, prev: NoteRow | undefined): number {
+  const left = prev?.state === 'published' && (row.state === 'deleted' || row.state === 'draft') ? prev.info.translationKey : undefined;
+  if (left !== undefined && store.postsOf(familyPostId(left)).length) leaveFamiliesAsIs(store, [left]); // its "also in" links stay until group
   if (action.type !== 'update' && action.type !== 'retract') return 0;
   const shown = messagesShowing(store, row, prev);
   if (!shown.length) return 0;

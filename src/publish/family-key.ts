@@ -24,9 +24,9 @@ function writtenKey(row: NoteRow): string {
   return row.info.keyAsWritten ?? row.info.translationKey;
 }
 
-/** A note that still holds its language in its family: anything but deleted. */
+/** A note that holds its language in its family: anything but deleted, or a draft (never announced, so never a member). */
 function holdsSlot(n: NoteRow): boolean {
-  return n.state !== 'deleted' && n.state !== 'error';
+  return n.state !== 'deleted' && n.state !== 'error' && n.state !== 'draft';
 }
 
 /**
@@ -65,11 +65,15 @@ export interface FamilyConflict {
  * a first run): the family key each note is announced under, and the conflicts that split one.
  * For `preview` and `check`, which read files without a store.
  */
-export function familyKeysAmong(notes: readonly { id: string; file: string; lang: string; translationKey: string }[]): { keyOf: Map<string, string>; conflicts: FamilyConflict[] } {
+export function familyKeysAmong(notes: readonly { id: string; file: string; lang: string; translationKey: string; draft?: boolean }[]): { keyOf: Map<string, string>; conflicts: FamilyConflict[] } {
   const keyOf = new Map<string, string>();
   const conflicts: FamilyConflict[] = [];
   const holders = new Map<string, { id: string; file: string }>(); // `${key}\n${lang}` → its first note
   for (const n of notes) {
+    if (n.draft === true) {
+      keyOf.set(n.id, n.translationKey); // a draft holds no place (see holdsSlot), as in `start`
+      continue;
+    }
     const slot = `${n.translationKey}\n${n.lang}`;
     const holder = holders.get(slot);
     if (!holder || holder.id === n.id) {

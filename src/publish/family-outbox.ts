@@ -11,6 +11,8 @@ import type { NoteRow, Subscription, SummaryPayload, Target } from '../store/typ
 import { targetKey } from '../store/types.js';
 import { postControlsOf } from './route.js';
 import { leaveDigest } from './digest-lines.js';
+import { familiesLeftAsIs } from './family-after-switch.js';
+export { followMovedMembers } from './family-follow.js';
 import { alsoInFor, familyPostId, familyTargets, liveMembers, type FamilyTarget } from './family.js';
 
 /** A family changed in this batch, and whether a member was newly announced (or asked to be again). */
@@ -47,6 +49,8 @@ export function familiesTouched(store: Store, config: Config, platforms: Readonl
     }
     return f;
   };
+  // Messages `separate` left showing a removed member: brought up to date now that group is back.
+  for (const key of familiesLeftAsIs(store, true)) touch(key);
   for (const d of changes) {
     const p = d.prev;
     const moved = !!p && (p.state !== d.row.state || p.info.translationKey !== d.row.info.translationKey || p.info.lang !== d.row.info.lang);

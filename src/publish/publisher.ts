@@ -20,7 +20,7 @@ import { decideNote, decideRemoval, type Action, type Policy } from './decide.js
 import { routeTargets, routedNowhere, savedQueries, postControlsOf } from './route.js';
 import { SavedSearches } from '../search/saved.js';
 import type { Batch } from '../watch/batch.js';
-import { familiesTouched, followRenamedFamilies, syncFamily, type NewFamilyPost } from './family-outbox.js';
+import { familiesTouched, followMovedMembers, followRenamedFamilies, syncFamily, type NewFamilyPost } from './family-outbox.js';
 import { assignFamilyKey, newClaims } from './family-key.js';
 import { PendingRemovals } from './removals.js';
 import { findRenames, type Rename } from './rename-match.js';
@@ -406,8 +406,8 @@ export class Publisher {
         if (d.action.type === 'update' || d.action.type === 'retract' || d.action.type === 'controls') enqueued += enqueueNoteChange(store, config, this.deps.platforms, d.row, d.action).enqueued;
         this.logDecision(d);
       }
-      const perTarget = new Map<string, { target: Target; posts: NewFamilyPost[] }>();
-      const subscriptions = touched.size ? store.subscriptions() : [];
+      followMovedMembers(store, config, this.deps.platforms, decided, movedAway); // now that both families are written
+      const perTarget = new Map<string, { target: Target; posts: NewFamilyPost[] }>(), subscriptions = touched.size ? store.subscriptions() : [];
       for (const f of touched.values()) {
         const r = syncFamily(store, config, this.deps.platforms, subscriptions, f);
         enqueued += r.enqueued;

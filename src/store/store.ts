@@ -189,8 +189,7 @@ export class Store {
     if (replaced?.indexed_hash) dropSearchText(this.sql, replaced.rowid);
     this.sql('DELETE FROM notes WHERE id = ?').run(to);
     this.sql('UPDATE notes SET id = ? WHERE id = ?').run(to, from);
-    this.sql('UPDATE posts SET note_id = ? WHERE note_id = ?').run(to, from);
-    this.sql('UPDATE outbox SET note_id = ? WHERE note_id = ?').run(to, from);
+    this.upkeep.followRenamedNote(from, to);
   }
 
   nextDue(): number | undefined {

@@ -16,6 +16,23 @@ export class OutboxUpkeep {
     this.sql('UPDATE outbox SET note_id = ? WHERE note_id = ?').run(to, from);
   }
 
+  /**
+   * A renamed note's posts and deliveries follow its new id; a family's messages name the member
+   * they show, and the renamed note is still that member (publish/family-follow.ts).
+   */
+  followRenamedNote(from: string, to: string): void {
+    this.sql('UPDATE posts SET note_id = ? WHERE note_id = ?').run(to, from);
+    this.sql('UPDATE outbox SET note_id = ? WHERE note_id = ?').run(to, from);
+    this.sql("UPDATE outbox SET payload = json_set(payload, '$.member', ?) WHERE note_id LIKE 'family:%' AND kind IN ('post', 'edit') AND json_extract(payload, '$.member') = ?").run(to, from);
+  }
+
+  /** One chat's message of a family follows a member that moved to another family (publish/family-follow.ts). */
+  moveFamilyPostIn(from: string, to: string, target: Target): void {
+    for (const table of ['posts', 'outbox']) {
+      this.sql(`UPDATE ${table} SET note_id = ? WHERE note_id = ? AND platform = ? AND chat = ? AND thread = ?`).run(to, from, target.platform, target.chat, target.thread);
+    }
+  }
+
   /** Posts held for a digest schedule (on purpose, not stuck), and when the first of those digests goes. */
   heldForDigest(): { posts: number; next: number | null } {
     const r = this.sql(

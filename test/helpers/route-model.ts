@@ -237,7 +237,11 @@ export function violations(world: World, svc: InProcessService, onDelete: 'keep'
     }
     for (const m of svc.chats.get(`console:${c.name}`)?.values() ?? []) {
       if (!world.everPublished.has(titleOf(m))) out.push(`${c.name}: message ${m.messageId} shows ${titleOf(m)}, never published`);
-      if (onDelete === 'delete' && m.live && !wanted.has(m.family ?? '')) out.push(`${c.name}: message ${m.messageId} (${m.family}, ${titleOf(m)}) is still up`);
+      if (onDelete !== 'delete' || !m.live || wanted.has(m.family ?? '')) continue;
+      // A message whose note is still published follows it even where the chat's filter no longer
+      // picks it (moved to another language folder): README, "a filter change never deletes it".
+      const follows = published.find((p) => p.title === titleOf(m));
+      if (!follows || familyOf.get(follows.id) !== m.family) out.push(`${c.name}: message ${m.messageId} (${m.family}, ${titleOf(m)}) is still up`);
     }
   }
   return out;

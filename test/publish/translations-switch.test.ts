@@ -3,7 +3,7 @@
  * a note announced as a family post were dropped without a word (its messages are the family's,
  * `family:<key>`, not its own). They now edit the family message that shows the note.
  */
-import { writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { configSchema } from '../../src/config/schema.js';
@@ -54,5 +54,32 @@ describe('switching publish.translations from group to separate', () => {
     expect(svc.sent('ja', 'edit')).toHaveLength(0); // the Japanese chat shows the other member
     expect(svc.sent('en', 'post')).toHaveLength(0);
     expect(svc.anomalies).toEqual([]); // the edit went to a message the chat has
+  });
+
+  it('a member removed while separate is gone from its family message once group is back, without waiting for an edit (issue 25, G)', { timeout: 60_000 }, async () => {
+    svc = InProcessService.sandbox(cfg('group'));
+    await svc.start();
+    writeFileSync(path.join(svc.notes, 'setup.md'), note('en', 'First words.'));
+    writeFileSync(path.join(svc.notes, 'setup-ja.md'), note('ja', 'Saisho.'));
+    await svc.settle(['setup.md', 'setup-ja.md']);
+    expect(svc.live('en')[0]!.text).toContain('日本語'); // "also in" links the translation
+    const switchTo = async (mode: 'group' | 'separate') => {
+      await svc!.stop();
+      const next = new InProcessService(svc!.notes, svc!.db, configSchema.parse(cfg(mode)));
+      for (const [chat, messages] of svc!.chats) next.chats.set(chat, messages);
+      svc = next;
+      await svc.start();
+    };
+    await switchTo('separate');
+    rmSync(path.join(svc.notes, 'setup-ja.md'));
+    await svc.settle(['setup-ja.md']);
+    expect(svc.live('en')[0]!.text).toContain('日本語'); // left as it is while separate (the log says so)
+
+    await switchTo('group'); // start waits for idle: what the switch back does is done by then
+    expect(svc.live('en')).toHaveLength(1);
+    expect(svc.live('en')[0]!.text).toContain('First words.');
+    expect(svc.live('en')[0]!.text).not.toContain('日本語');
+    expect(svc.sent('en', 'post')).toHaveLength(0);
+    expect(svc.anomalies).toEqual([]);
   });
 });

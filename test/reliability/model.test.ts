@@ -123,3 +123,39 @@ describe('model: a rename and an edit at once (finding N13)', () => {
     );
   });
 });
+
+describe('model: a move that changes the family a note\'s file name gives it (MODEL_RUNS=24, onDelete: keep)', () => {
+  it.each(['keep', 'delete'] as const)('intro-ja.md moved unedited to a/setup-ja.md while both families have a message: one live message per chat for it (onDelete: %s)', async (onDelete) => {
+    await holds(
+      [
+        { op: 'write', file: 'intro.md', draft: false },
+        { op: 'write', file: 'setup.md', draft: false },
+        { op: 'write', file: 'intro-ja.md', draft: false },
+        { op: 'move', from: 'intro-ja.md', to: 'a/setup-ja.md' },
+      ],
+      onDelete,
+    );
+  });
+  it.each(['keep', 'delete'] as const)('the moved note was its old family\'s last member and joins a family with a message: its old message goes (onDelete: %s)', async (onDelete) => {
+    await holds(
+      [
+        { op: 'write', file: 'setup.md', draft: false },
+        { op: 'write', file: 'intro-ja.md', draft: false },
+        { op: 'move', from: 'intro-ja.md', to: 'a/setup-ja.md' },
+      ],
+      onDelete,
+    );
+  });
+  it.each(['keep', 'delete'] as const)('the same across language folders: _posts/en/intro.md to _posts/ja/setup.md, and ja to en (onDelete: %s)', async (onDelete) => {
+    await holds(
+      [
+        { op: 'write', file: 'setup.md', draft: false },
+        { op: 'write', file: '_posts/en/intro.md', draft: false },
+        { op: 'write', file: 'intro-ja.md', draft: false },
+        { op: 'move', from: '_posts/en/intro.md', to: '_posts/ja/setup.md' },
+        { op: 'move', from: 'intro-ja.md', to: '_posts/en/intro.md' },
+      ],
+      onDelete,
+    );
+  });
+});
