@@ -32,7 +32,7 @@ function moduleLog(dir: string): { flag: string; log: string; packages: () => Se
 }
 
 describe('what a command loads', () => {
-  it('sync --once and check load no platform client, metrics, pretty logger nor health or preview page, nor compact a few notes\' heap; start with a port loads the metrics', { timeout: 60_000 }, async () => {
+  it('sync --once and check load no platform client, metrics, pretty logger nor health or preview page, nor compact a few notes\' heap; status no template engine; start with a port loads the metrics', { timeout: 60_000 }, async () => {
     const sb = sandbox('');
     writeFileSync(path.join(sb.notes, 'a.md'), note('A', 'A note to announce.'));
     const mods = moduleLog(mkdtempSync(path.join(tmpdir(), 'notecast-mods-')));
@@ -54,6 +54,13 @@ describe('what a command loads', () => {
     const check = await runCliAsync(['check', sb.notes, '--config', sb.config], { env, timeoutMs: 30_000 });
     expect(check.code, check.stderr).toBe(0);
     expect(ON_DEMAND.filter((p) => mods.packages().has(p))).toEqual([]);
+
+    // `status` renders nothing: no template engine, no Markdown parser.
+    writeFileSync(mods.log, '');
+    const status = await runCliAsync(['status', '--config', sb.config, '--db', sb.db], { env, timeoutMs: 30_000 });
+    expect(status.code, status.stderr).toBe(0);
+    expect(status.stdout).toMatch(/1 (note|published)/);
+    expect([...ON_DEMAND, 'liquidjs', 'marked'].filter((p) => mods.packages().has(p))).toEqual([]);
 
     // With the HTTP endpoint (`start` serves it), /metrics needs prom-client: loaded then, and only then.
     writeFileSync(mods.log, '');
