@@ -35,9 +35,11 @@ function runOnce(cli: string, args: string[], dir: string): Promise<Sample> {
   const t0 = performance.now();
   const child = spawn(process.execPath, [`--import=${CPU_REPORTER}`, cli, ...args], { cwd: dir, env: { ...process.env, BENCH_CPU_FILE: cpuFile }, stdio: ['ignore', 'pipe', 'ignore'] });
   let out = '';
+  let stopping = false;
   child.stdout.setEncoding('utf8').on('data', (c: string) => {
     out += c;
-    if (args[0] === 'start' && out.includes('"event":"ready"')) child.kill('SIGTERM');
+    // Once: a second SIGTERM while stopping is a user's "stop now" (start.ts).
+    if (args[0] === 'start' && !stopping && out.includes('"event":"ready"')) stopping = child.kill('SIGTERM');
   });
   return new Promise((resolve, reject) =>
     child.on('close', (code) => {
