@@ -10,6 +10,7 @@ import { benchWatch } from './watch.js';
 import { benchModel } from './model.js';
 import { benchSearches } from './searches.js';
 import { benchGrowth } from './growth.js';
+import { benchCli } from './cli.js';
 
 const benches: Record<string, () => Promise<Record<string, unknown>>> = {
   summary: () => benchSummary(Number(process.env.BENCH_NOTES ?? 20_000)),
@@ -22,6 +23,7 @@ const benches: Record<string, () => Promise<Record<string, unknown>>> = {
   model: () => benchModel(Number(process.env.BENCH_MODEL_RUNS ?? 200), Number(process.env.BENCH_MODEL_SEED ?? Date.now() % 2 ** 31), Number(process.env.BENCH_MODEL_STEPS ?? 16)),
   watch: () => benchWatch(Number(process.env.BENCH_NOTES ?? 35_000), Number(process.env.BENCH_POLL_MS ?? 3000)),
   growth: () => benchGrowth((process.env.BENCH_GROWTH_SIZES ?? '5000,35000,100000').split(',').map(Number), Number(process.env.BENCH_SAVES ?? 40)),
+  cli: () => benchCli(Number(process.env.BENCH_RUNS ?? 5)),
   searches: () => benchSearches(Number(process.env.BENCH_SEARCHES ?? 10_000), Number(process.env.BENCH_SAVES ?? 200)),
 };
 

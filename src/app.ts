@@ -20,11 +20,9 @@ import { FolderSync } from './publish/sync.js';
 import { Store } from './store/store.js';
 import { startBackfill } from './search/backfill.js';
 import { NoteSearch } from './search/index.js';
-import { Metrics } from './health/metrics.js';
-import { startHealthServer, type HealthDeps } from './health/server.js';
-import { previewNotesFor } from './health/preview/notes.js';
+import type { Metrics } from './health/metrics.js';
+import type { HealthDeps } from './health/server.js';
 import type { Templates } from './render/templates/compile.js';
-import { previewHandler } from './health/preview/server.js';
 import { openState } from './store/state.js';
 import { CommandRateLimiter } from './commands/limit.js';
 import type { CommandDeps } from './commands/types.js';
@@ -140,7 +138,8 @@ async function startAppParts(o: AppOptions, undo: (() => unknown)[]): Promise<Ru
   const { store } = state;
   const root = path.resolve(o.notesDir);
   const search = new NoteSearch(store);
-  const metrics = new Metrics(store);
+  // Read only through /metrics: without the HTTP endpoint, prom-client is never loaded.
+  const metrics = health ? new (await import('./health/metrics.js')).Metrics(store) : undefined;
   const adapters = buildAdapters(o, store, search, metrics);
   const config: Config = { ...o.config, routes: effectiveRoutes(o.config, adapters) };
   const byPlatform = new Map(adapters.map((a) => [a.platform, a]));
@@ -154,7 +153,7 @@ async function startAppParts(o: AppOptions, undo: (() => unknown)[]): Promise<Ru
     log,
     (e) => {
       state.markNow(); // the delivery's record is committed: the mark follows at once (see store/mark.ts)
-      metrics.onDelivery(e);
+      metrics?.onDelivery(e);
       o.onDelivery?.(e);
     },
     o.now,
@@ -202,7 +201,7 @@ async function startAppParts(o: AppOptions, undo: (() => unknown)[]): Promise<Ru
   undo.push(() => deliverer.stop());
   await sync.follow();
 
-  healthDeps = { store, adapters: () => adapters, connection: (p) => connections.state(p), watcherAlive: () => sync.watcher.alive(), watchMode, metrics };
+  if (metrics) healthDeps = { store, adapters: () => adapters, connection: (p) => connections.state(p), watcherAlive: () => sync.watcher.alive(), watchMode, metrics };
 
   // Only a database from before the lookup index has notes to index here (once).
   const backfill = startBackfill(store, root, { ...o.read, realRoot: realpathSync.native(root) }, log);
@@ -218,7 +217,7 @@ async function startAppParts(o: AppOptions, undo: (() => unknown)[]): Promise<Ru
 interface AppParts extends Pick<RunningApp, 'store' | 'search' | 'indexed' | 'notes' | 'publisher' | 'deliverer'> {
   backfill: { stop(): void };
   preview: { close(): Promise<void> } | undefined;
-  health: ReturnType<typeof startHealthServer> extends Promise<infer S> ? S | undefined : never;
+  health: Awaited<ReturnType<typeof import('./health/server.js').startHealthServer>> | undefined;
   sync: FolderSync;
   connections: PlatformConnections;
   state: ReturnType<typeof openState>;
@@ -258,18 +257,23 @@ function runningApp(p: AppParts): RunningApp {
   };
 }
 
-/** The HTTP endpoint (health, metrics and, when enabled, the preview page), when a port is set. */
+/**
+ * The HTTP endpoint (health, metrics and, when enabled, the preview page), when a port is set. Its
+ * modules load only then: most runs (`sync --once`, a service without a port) never serve it.
+ */
 async function startHttp(o: AppOptions, deps: () => HealthDeps | undefined, undo: (() => unknown)[]) {
-  const preview = o.config.http.port && o.config.http.preview ? servicePreview(o) : undefined;
-  const health = o.config.http.port ? await startHealthServer(deps, o.config.http.port, o.config.http.host, preview?.handler) : undefined;
+  if (!o.config.http.port) return { health: undefined, preview: undefined };
+  const preview = o.config.http.preview ? await servicePreview(o) : undefined;
+  const health = await (await import('./health/server.js')).startHealthServer(deps, o.config.http.port, o.config.http.host, preview?.handler);
   if (health) undo.push(() => new Promise((r) => health.close(r)));
   if (preview) undo.push(() => preview.close());
   return { health, preview };
 }
 
 /** The preview page on the service's HTTP endpoint: it reads the folder on its first request. */
-function servicePreview(o: AppOptions) {
+async function servicePreview(o: AppOptions) {
   const root = path.resolve(o.notesDir);
+  const [{ previewNotesFor }, { previewHandler }] = await Promise.all([import('./health/preview/notes.js'), import('./health/preview/server.js')]);
   const notes = previewNotesFor(o.config, root, o.read, o.log, o.templates);
   const handler = previewHandler(notes);
   let closed: Promise<void> | undefined;
@@ -298,8 +302,8 @@ function checkPlatformsConfigured(config: Config, store: Store, running: Readonl
 }
 
 /** The platform adapters asked for, and the console one when nothing else is there or a route names it. */
-function buildAdapters(o: AppOptions, store: Store, search: NoteSearch, metrics: Metrics): ChatAdapter[] {
-  const commandDeps: CommandDeps = { store, search, limiter: new CommandRateLimiter(o.config.commands), observe: metrics.onCommand };
+function buildAdapters(o: AppOptions, store: Store, search: NoteSearch, metrics: Metrics | undefined): ChatAdapter[] {
+  const commandDeps: CommandDeps = { store, search, limiter: new CommandRateLimiter(o.config.commands), observe: metrics?.onCommand };
   const adapters: ChatAdapter[] = (o.platformAdapters ?? []).map((make) => make({ store, search, log: o.log, commandDeps }));
   if (o.config.console.enabled && (adapters.length === 0 || o.config.routes.some((r) => r.platform === 'console'))) {
     adapters.push(createConsoleAdapter({ json: o.json, write: o.out, delayMs: o.config.console.delayMs }));

@@ -1,6 +1,7 @@
 /** The logger: pino, JSON lines on stderr, with every secret value redacted wherever it appears. */
+import { createRequire } from 'node:module';
 import { pino, type Logger } from 'pino';
-import pretty from 'pino-pretty';
+import type PinoPretty from 'pino-pretty';
 
 export type { Logger };
 
@@ -14,7 +15,7 @@ export function redact(text: string, secrets: readonly string[]): string {
 /** JSON lines by default; readable lines when `pretty` (a person at a terminal). */
 export function createLogger(opts: { level: string; secrets: readonly string[]; destination?: NodeJS.WritableStream; pretty?: boolean; beforeWrite?: () => void }): Logger {
   const secrets = opts.secrets;
-  const stream = opts.destination ?? (opts.pretty ? pretty({ destination: 2, sync: true, colorize: true, ignore: 'pid,hostname' }) : pino.destination({ fd: 2, sync: true }));
+  const stream = opts.destination ?? (opts.pretty ? loadPretty()({ destination: 2, sync: true, colorize: true, ignore: 'pid,hostname' }) : pino.destination({ fd: 2, sync: true }));
   return pino(
     {
       level: opts.level,
@@ -29,6 +30,14 @@ export function createLogger(opts: { level: string; secrets: readonly string[]; 
     },
     stream as pino.DestinationStream,
   );
+}
+
+/**
+ * pino-pretty, loaded only for a person at a terminal: it and its dependencies are CommonJS that
+ * every other run (JSON lines, the tests, cron) would parse for nothing (tens of ms of CPU per command).
+ */
+function loadPretty(): typeof PinoPretty {
+  return createRequire(import.meta.url)('pino-pretty') as typeof PinoPretty;
 }
 
 export function silentLogger(): Logger {

@@ -9,7 +9,7 @@ import { startPreviewServer } from '../health/preview/server.js';
 import { createLogger, type Logger } from '../log.js';
 import { notesFolderProblem } from './paths.js';
 import type { Io } from './io.js';
-import { loadCommandConfig } from './runtime.js';
+import { loadCommandConfig } from './command-config.js';
 import { Templates } from '../render/templates/compile.js';
 import { templateFilesOf } from '../config/templates.js';
 import { countOf } from '../util/text.js';

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { ConfigError, type NoteProblem } from '../errors.js';
 import { readOptions, resolveSite } from '../config/load.js';
 import { routesWithoutToken } from '../config/env.js';
-import { loadCommandConfig } from './runtime.js';
+import { loadCommandConfig } from './command-config.js';
 import { notesFolderProblem } from './paths.js';
 import type { Config } from '../config/schema.js';
 import { readNoteTextSync, type Note, type ReadOptions } from '../notes/read.js';

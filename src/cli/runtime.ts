@@ -1,6 +1,6 @@
 /** What the long-running commands read first: the environment (once, with zod) and the config. */
-import { configEnv, parseEnv, type Env } from '../config/env.js';
-import { loadConfig, resolveSite, type LoadedConfig } from '../config/load.js';
+import { parseEnv, type Env } from '../config/env.js';
+import { loadConfig, resolveSite } from '../config/load.js';
 import { Templates } from '../render/templates/compile.js';
 import type { Config } from '../config/schema.js';
 import { ConfigError, errorText } from '../errors.js';
@@ -44,9 +44,4 @@ function platformProblem(config: Config, env: Env, serves: boolean): string | un
   // `sync --once` opens no port: the push webhook a shared config names is not its business.
   if (serves && config.pull.webhook && !env.NOTECAST_PUSH_SECRET) return 'NOTECAST_PUSH_SECRET: pull.webhook needs the secret GitHub signs pushes with (or GitLab sends as its token)';
   return undefined;
-}
-
-/** The config for commands that need no secrets (preview, check, search, status): read the same way as `start`'s. */
-export function loadCommandConfig(flag: string | undefined): LoadedConfig {
-  return loadConfig({ flag, env: configEnv(process.env).NOTECAST_CONFIG });
 }

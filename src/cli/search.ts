@@ -3,7 +3,7 @@ import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { ConfigError, NoteError, StoreError } from '../errors.js';
 import { readOptions, resolveSite } from '../config/load.js';
-import { loadCommandConfig } from './runtime.js';
+import { loadCommandConfig } from './command-config.js';
 import { readNoteFile } from '../notes/read.js';
 import { scanNotesSync } from '../notes/scan.js';
 import { noteInfo } from '../notes/info.js';

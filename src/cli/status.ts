@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { ConfigError, StoreError } from '../errors.js';
-import { loadCommandConfig } from './runtime.js';
+import { loadCommandConfig } from './command-config.js';
 import { Store } from '../store/store.js';
 import { isCannotOpen, stateFileProblem } from './paths.js';
 import { runningInstance, type LockHolder } from '../store/lock.js';

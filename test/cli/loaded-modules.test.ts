@@ -1,0 +1,72 @@
+/**
+ * Each command loads what it needs only (issue 24): every process the CLI starts pays for each
+ * package it imports, in CPU, before doing anything (prom-client and pino-pretty are CommonJS whose
+ * source Node's loader parses on each import). The process is the point here: which modules a
+ * command's run resolves, recorded by a module resolve hook (https://nodejs.org/api/module.html#resolvespecifier-context-nextresolve).
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { runCliAsync } from '../helpers/cli.js';
+import { CLI } from '../helpers/corpus.js';
+import { freePort } from '../helpers/net.js';
+import { note, sandbox, Service } from '../helpers/service.js';
+
+/** Packages no command needs unless it uses them: the platform clients, metrics, the pretty logger, the preview page. */
+const ON_DEMAND = ['prom-client', 'pino-pretty', 'discord.js', 'grammy', '@grammyjs/runner'];
+
+/** Writes the hook files into `dir`; returns the `--import` argument that registers them. */
+function moduleLog(dir: string): { flag: string; log: string; packages: () => Set<string>; files: () => string[] } {
+  const log = path.join(dir, 'modules.log');
+  const hooks = path.join(dir, 'hooks.mjs');
+  writeFileSync(hooks, `import { appendFileSync } from 'node:fs';\nexport async function resolve(s, c, next) { const r = await next(s, c); appendFileSync(${JSON.stringify(log)}, r.url + '\\n'); return r; }\n`);
+  const register = path.join(dir, 'register.mjs');
+  writeFileSync(register, `import { register } from 'node:module';\nregister(${JSON.stringify(pathToFileURL(hooks).href)});\n`);
+  writeFileSync(log, '');
+  const files = () => readFileSync(log, 'utf8').split('\n').filter(Boolean);
+  const packages = () => new Set(files().flatMap((u) => /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(u)?.[1] ?? []));
+  return { flag: `--import=${pathToFileURL(register).href}`, log, packages, files };
+}
+
+describe('what a command loads', () => {
+  it('sync --once and check load no platform client, metrics, pretty logger nor health or preview page, nor compact a few notes\' heap; status no template engine; start with a port loads the metrics', { timeout: 60_000 }, async () => {
+    const sb = sandbox('');
+    writeFileSync(path.join(sb.notes, 'a.md'), note('A', 'A note to announce.'));
+    const mods = moduleLog(mkdtempSync(path.join(tmpdir(), 'notecast-mods-')));
+    const env = { NODE_OPTIONS: mods.flag };
+
+    // --trace-gc (`node --v8-options`) prints each collection on stdout; one forced by `gc()` (util/heap.ts's
+    // compaction, tens of ms of CPU) has V8's reason "testing". A start scan of a few notes leaves too little to compact.
+    const sync = spawnSync(process.execPath, ['--trace-gc', mods.flag, CLI, 'sync', '--once', '--json', '--config', sb.config, '--notes', sb.notes, '--db', sb.db, '--announce-existing'], { encoding: 'utf8', timeout: 30_000 });
+    expect(sync.status, sync.stderr).toBe(0);
+    expect(sync.stdout).toContain('"event":"post"'); // it did the work: parsed, rendered, delivered
+    expect(sync.stdout).toMatch(/Scavenge/); // the trace is there
+    expect(sync.stdout.split('\n').filter((l) => /Mark-Compact.*testing/.test(l))).toEqual([]);
+    const synced = mods.packages();
+    expect(synced.has('better-sqlite3')).toBe(true); // the hook saw the run's imports
+    expect(ON_DEMAND.filter((p) => synced.has(p))).toEqual([]);
+    expect(mods.files().filter((u) => u.includes('/src/health/'))).toEqual([]);
+
+    writeFileSync(mods.log, '');
+    const check = await runCliAsync(['check', sb.notes, '--config', sb.config], { env, timeoutMs: 30_000 });
+    expect(check.code, check.stderr).toBe(0);
+    expect(ON_DEMAND.filter((p) => mods.packages().has(p))).toEqual([]);
+
+    // `status` renders nothing: no template engine, no Markdown parser.
+    writeFileSync(mods.log, '');
+    const status = await runCliAsync(['status', '--config', sb.config, '--db', sb.db], { env, timeoutMs: 30_000 });
+    expect(status.code, status.stderr).toBe(0);
+    expect(status.stdout).toMatch(/1 (note|published)/);
+    expect([...ON_DEMAND, 'liquidjs', 'marked'].filter((p) => mods.packages().has(p))).toEqual([]);
+
+    // With the HTTP endpoint (`start` serves it), /metrics needs prom-client: loaded then, and only then.
+    writeFileSync(mods.log, '');
+    const svc = Service.start(sb, ['--http-port', String(await freePort())], env);
+    await svc.ready();
+    expect(await svc.stop()).toBe(0);
+    expect(mods.packages().has('prom-client')).toBe(true);
+  });
+});
