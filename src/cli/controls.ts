@@ -70,8 +70,10 @@ function routeEffects(note: Note, set: NoteControls, routes: readonly Route[], w
   let routesEffect: string[] = [];
   if (set.routes) {
     const byName = new Map(routes.filter((r) => r.name !== undefined).map((r) => [r.name!, r]));
-    unknownRoutes.push(...set.routes.filter((n) => !byName.has(n)));
-    const named = set.routes.filter((n) => byName.has(n)).map((n) => byName.get(n)!);
+    // A name written twice (`routes: [a, a]`) is one route, said once.
+    const asked = [...new Set(set.routes)];
+    unknownRoutes.push(...asked.filter((n) => !byName.has(n)));
+    const named = asked.filter((n) => byName.has(n)).map((n) => byName.get(n)!);
     reached = named.filter((r) => matchesFilter(r.filter, info));
     excludedRoutes.push(...named.filter((r) => !reached.includes(r)).map(nameOf));
     const shown = reached.map((r) => `${nameOf(r)} (${routeLabel(r)})`);

@@ -1,6 +1,7 @@
 /** A command typed as text → its options, by each option's `typed` grammar (see TypedOption). Pure. */
 import { closingQuoteAt, QUOTE_PAIRS } from '../notes/quotes.js';
 import type { CommandDefinition, CommandOption } from './types.js';
+import { firstChars } from '../util/words.js';
 
 type Options = Record<string, string | number | undefined>;
 
@@ -15,10 +16,10 @@ function value(opt: CommandOption, word: string): string | number {
  * (notes/quotes.ts closingQuoteAt; what follows is the next argument); else, for a text option,
  * every word up to the next key, else one word. An opening quote never closed is left out.
  */
-function readValue(args: string, from: number, text: boolean, isKey: (k: string) => boolean): { value: string; end: number } {
+function readValue(args: string, from: number, text: boolean, isKey: (word: string) => boolean): { value: string; end: number } {
   let i = from;
   while (i < args.length && /\s/.test(args[i]!)) i++;
-  if (/^[^\s:]+:/.test(args.slice(i)) && isKey(/^[^\s:]+/.exec(args.slice(i))![0])) return { value: '', end: i };
+  if (/^[^\s:]+:/.test(args.slice(i)) && isKey(args.slice(i))) return { value: '', end: i };
   const close = closingQuoteAt(args, i);
   if (close !== undefined) return { value: args.slice(i + 1, close), end: close + 1 };
   if (QUOTE_PAIRS.has(args[i] ?? '')) i++; // an opening quote never closed: not part of the words
@@ -29,16 +30,24 @@ function readValue(args: string, from: number, text: boolean, isKey: (k: string)
   // Up to the next word that is a key of this command.
   const next = /\s+([^\s:]+):/g;
   next.lastIndex = i;
-  for (let m = next.exec(args); m; m = next.exec(args)) if (isKey(m[1]!)) return { value: args.slice(i, m.index).trim(), end: m.index };
+  for (let m = next.exec(args); m; m = next.exec(args)) if (isKey(args.slice(m.index).trimStart())) return { value: args.slice(i, m.index).trim(), end: m.index };
   return { value: args.slice(i).trim(), end: args.length };
 }
 
-/** `key:value` pairs by option name, and the words without a key, in order. */
-function tokens(def: CommandDefinition, args: string): { keyed: Map<string, string[]>; bare: string[] } {
+/**
+ * A word written as a key (`langs:en`, `word:x`): letters, then a colon and a value. Not a URL
+ * (`https://…`), a time (`09:00`) or a word ending in a colon (`note: tips`).
+ */
+const KEY_LIKE = /^([a-z][a-z_-]*):(?!\/\/)\S/i;
+
+/** `key:value` pairs by option name, the words without a key in order, and keys no option has. */
+function tokens(def: CommandDefinition, args: string): { keyed: Map<string, string[]>; bare: string[]; unknown: string[] } {
   const optionOf = (k: string) => def.options.find((o) => o.typed?.keys?.includes(k.toLowerCase()));
-  const isKey = (k: string) => optionOf(k) !== undefined;
+  // `word` starts with a key; a mistyped one ends a text value as a key does, so it is refused rather than read as words.
+  const isKey = (word: string) => optionOf(/^[^\s:]*/.exec(word)![0]) !== undefined || KEY_LIKE.test(word);
   const keyed = new Map<string, string[]>();
   const bare: string[] = [];
+  const unknown: string[] = [];
   let i = 0;
   while (i < args.length) {
     const at = /^[\s,]*/.exec(args.slice(i))![0].length; // commas between arguments, as /subscriptions shows them
@@ -46,6 +55,12 @@ function tokens(def: CommandDefinition, args: string): { keyed: Map<string, stri
     if (i >= args.length) break;
     const key = /^([^\s:]+):/.exec(args.slice(i));
     const opt = key ? optionOf(key[1]!) : undefined;
+    const mistyped = !opt ? KEY_LIKE.exec(args.slice(i)) : null;
+    if (mistyped) {
+      unknown.push(mistyped[1]!);
+      i += /^\S+/.exec(args.slice(i))![0].length;
+      continue;
+    }
     if (!key || !opt) {
       // A word in quotes is the word (`words:“rust” “async”`: the tag async).
       const close = closingQuoteAt(args, i);
@@ -58,7 +73,24 @@ function tokens(def: CommandDefinition, args: string): { keyed: Map<string, stri
     keyed.set(opt.name, [...(keyed.get(opt.name) ?? []), v]);
     i = end;
   }
-  return { keyed, bare };
+  return { keyed, bare, unknown };
+}
+
+/**
+ * The keys typed that no option of the command has (`langs:en`, `word:x`), which would otherwise
+ * be read as words or tags. None for a command whose text is one value (`/note c++: tips`).
+ */
+export function unknownKeys(def: CommandDefinition, text: string): string[] {
+  if (def.options.some((o) => o.typed?.bare === 'rest') || !def.options.some((o) => o.typed?.keys?.length)) return [];
+  return tokens(def, text.trim()).unknown;
+}
+
+/** The line refusing a command with keys it does not have, naming those it has. */
+export function unknownKeyText(def: CommandDefinition, keys: readonly string[]): string {
+  const known = def.options.flatMap((o) => (o.typed?.keys?.[0] ? [`${o.typed.keys[0]}:`] : []));
+  const list = known.length > 1 ? `${known.slice(0, -1).join(', ')} and ${known[known.length - 1]}` : known.join('');
+  const typed = keys.map((k) => `${firstChars(k, 20)}:`).join(', ');
+  return `Sorry, /${def.name} has no option ${typed}; its options are ${list}.${def.unchanged ? ` ${def.unchanged}` : ''}`;
 }
 
 export function parseTextArgs(def: CommandDefinition, text: string): Options {
@@ -69,8 +101,10 @@ export function parseTextArgs(def: CommandDefinition, text: string): Options {
   const out: Options = {};
   for (const [name, values] of keyed) {
     const opt = def.options.find((o) => o.name === name)!;
-    // A key given twice: a list's values joined; a text's words together.
-    out[name] = values.length === 1 ? value(opt, values[0]!) : values.join(opt.typed?.text ? ' ' : ',');
+    // A key given twice: a list's values joined; a text's words together. One of them given
+    // empty (`words:"a" words:""`) makes the option empty, which is answered (emptyOptionText).
+    if (values.length > 1 && values.some((v) => unwrapQuotes(v) === '')) out[name] = '';
+    else out[name] = values.length === 1 ? value(opt, values[0]!) : values.join(opt.typed?.text ? ' ' : ',');
   }
   const lists = new Map<string, string[]>();
   bare.forEach((word, i) => {

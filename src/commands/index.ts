@@ -7,7 +7,7 @@ import { subscriptionsCommand } from './subscriptions.js';
 import { unsubscribeCommand } from './unsubscribe.js';
 import type { Command, CommandDeps, CommandInput, CommandReply } from './types.js';
 import { SLOW_DOWN_TEXT } from './limit.js';
-import { emptyOptionText } from './args.js';
+import { emptyOptionText, unknownKeyText } from './args.js';
 
 export const COMMANDS: readonly Command[] = [noteCommand, latestCommand, subscribeCommand, unsubscribeCommand, subscriptionsCommand, helpCommand];
 
@@ -26,6 +26,7 @@ export async function runCommand(cmd: Command, input: CommandInput, deps: Comman
   if (verdict === 'limited') return { type: 'text', text: SLOW_DOWN_TEXT };
   try {
     if (cmd.definition.adminOnly && !(await input.isAdmin())) return { type: 'text', text: NOT_ADMIN_TEXT };
+    if (input.unknownKeys?.length) return { type: 'text', text: unknownKeyText(cmd.definition, input.unknownKeys) };
     const empty = emptyOptionText(cmd.definition, input.options);
     if (empty) return { type: 'text', text: empty };
     return await cmd.handle(input, deps);

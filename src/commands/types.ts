@@ -66,6 +66,8 @@ export interface CommandInput {
    */
   chatLocale?: string | undefined;
   options: Record<string, string | number | undefined>;
+  /** Keys typed that the command has no option for (Telegram text: `langs:en`); the command is refused. */
+  unknownKeys?: readonly string[];
   /** Asked only when the command needs it. */
   isAdmin: () => Promise<boolean>;
 }

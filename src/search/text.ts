@@ -2,8 +2,17 @@
 import { segmenter, SPACELESS_SCRIPTS } from '../util/text.js';
 import { normalizeTerm, WORD } from '../util/words.js';
 
-/** A character of a script written without spaces (Chinese, Japanese, Thai…). */
-const SPACELESS = new RegExp(`[${SPACELESS_SCRIPTS}]`, 'u');
+/**
+ * Letters of Japanese and Chinese text whose Unicode script is Common or Inherited (they belong to
+ * several scripts): the long-vowel mark ー (U+30FC, half-width ｰ), the sound marks ゙ ゚ (U+3099,
+ * U+309A, half-width ﾞ ﾟ), the kana repeat marks 〱–〵 and 〼, and 〆. Without them a run such as
+ * データベース broke at each ー into pieces (デ|タベ|ス) whose pairs no typed word shares.
+ */
+const CJK_COMMON_LETTERS = '\\u3006\\u3031-\\u3035\\u303C\\u3099\\u309A\\u30FC\\uFF70\\uFF9E\\uFF9F';
+/** Characters of scripts written without spaces (Chinese, Japanese, Thai…), as the index pairs them. */
+const SPACELESS_CHARS = `${SPACELESS_SCRIPTS}${CJK_COMMON_LETTERS}`;
+/** A character of a script written without spaces. */
+const SPACELESS = new RegExp(`[${SPACELESS_CHARS}]`, 'u');
 
 /**
  * Words of `text` split as its language splits them, normalised. Text in scripts written without
@@ -85,7 +94,7 @@ function pairsOf(chars: string[], out: string[]): void {
   for (let i = 0; i + 1 < chars.length; i++) out.push(chars[i]! + chars[i + 1]!);
 }
 
-const SPACELESS_OR_OTHER = new RegExp(`[${SPACELESS_SCRIPTS}]+|[^${SPACELESS_SCRIPTS}]+`, 'gu');
+const SPACELESS_OR_OTHER = new RegExp(`[${SPACELESS_CHARS}]+|[^${SPACELESS_CHARS}]+`, 'gu');
 
 /** A note's words for the lookup index (see `SearchText`). `body` is its prose (summary/body.ts). */
 export function searchText(info: { title: string; tags: readonly string[]; locale: string }, body: string): { title: string; tags: string; grams: string; words: string } {

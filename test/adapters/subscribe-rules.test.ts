@@ -63,3 +63,23 @@ describe('/subscribe words: and its options, typed in chats (issue 29, t29)', ()
     await svc.stop();
   }, 90_000);
 });
+
+describe('/subscribe with a key it does not have, or a key given again empty, typed on Telegram (issue 31)', () => {
+  it('is refused with a line naming the keys there are, or the empty option’s line; nothing is subscribed', async () => {
+    const discord = fakeDiscord();
+    const telegram = fakeTelegram();
+    const { svc } = await startBesideFakes(discord, telegram, { DISCORD_TOKEN, TELEGRAM_BOT_TOKEN: TELEGRAM_TOKEN }, 'watch:\n  quietMs: 200\n');
+    const typed = ['/subscribe words:rust langs:en', '/subscribe wrds:rust', '/subscribe words:"a" words:""', '/subscribe words:rust lang:en'];
+    const chats = typed.map((_, i) => telegram.addChat(-400 - i, 'supergroup', { [ADMIN + i]: 'administrator' }).id);
+    typed.forEach((t, i) => telegram.command(chats[i]!, ADMIN + i, t));
+    await telegram.waitFor(() => chats.every((c) => telegram.sentTo(c).length === 1), 15_000, 'every reply');
+    const reply = (i: number) => telegram.sentTo(chats[i]!)[0]!.text;
+    const keys = 'its options are tag:, lang:, type:, words:, digest: and tz:. Nothing was subscribed.';
+    expect(reply(0)).toBe(`Sorry, /subscribe has no option langs:; ${keys}`);
+    expect(reply(1)).toBe(`Sorry, /subscribe has no option wrds:; ${keys}`);
+    expect(reply(2)).toBe('Sorry, words: needs the words to look for, such as /subscribe words:"rust async". Nothing was subscribed.');
+    expect(reply(3)).toMatch(/^Subscribed \(#\d+\): words:"rust" lang:en\./);
+    expect(svc.app!.store.subscriptions().map((s) => s.target.chat)).toEqual([String(chats[3])]);
+    await svc.stop();
+  }, 60_000);
+});

@@ -29,6 +29,19 @@ describe('check: every problem with its line', () => {
     expect(err).toEqual(['1 note checked, 1 problem']);
   });
 
+  it('a route named twice is said once: excluded or unknown (issue 31)', async () => {
+    const { code, out, err } = await check(
+      { 'a.md': '---\ntitle: A\nnotecast:\n  routes: [tagged, tagged, nope, nope]\n---\nText.\n' },
+      '  - { platform: console, chat: tg, name: tagged, filter: { tags: [k] } }\n',
+    );
+    expect(code).toBe(1);
+    expect(out).toEqual([
+      'a.md:4: front matter `notecast.routes`: no route in the config is named "nope"',
+      'a.md:4: front matter `notecast.routes`: the route "tagged" has a filter that leaves this note out (it is not sent there)',
+    ]);
+    expect(err).toEqual(['1 note checked, 2 problems']);
+  });
+
   it('an unknown route is named on the line it is written, block or flow style', async () => {
     const { code, out } = await check({
       'block.md': '---\ntitle: B\nnotecast:\n  routes:\n    - releases\n    - nope\n---\nText.\n',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { emptyOptionText, parseTextArgs } from '../../src/commands/args.js';
+import { emptyOptionText, parseTextArgs, unknownKeys, unknownKeyText } from '../../src/commands/args.js';
 import fc from 'fast-check';
 import { digestFromOptions, filterFromOptions } from '../../src/commands/filter-args.js';
 import { findCommand } from '../../src/commands/index.js';
@@ -8,6 +8,7 @@ import { describeFilter } from '../../src/notes/filter.js';
 import { QUOTE_PAIRS } from '../../src/notes/quotes.js';
 
 const parse = (name: string, text: string) => parseTextArgs(findCommand(name)!.definition, text);
+const unknown = (name: string, text: string) => unknownKeys(findCommand(name)!.definition, text);
 
 describe('commands typed as text (Telegram), by each option’s grammar', () => {
   it('/note takes the whole text as its query', () => {
@@ -17,8 +18,30 @@ describe('commands typed as text (Telegram), by each option’s grammar', () => 
   it('/subscribe: bare words are tags after the keyed ones; keys by any spelling, repeated keys joined', () => {
     expect(parse('subscribe', 'tag:ai ml LANG:en language:zh type:note rust')).toEqual({ tags: 'ai,ml,rust', lang: 'en,zh', type: 'note' });
     expect(parse('subscribe', '')).toEqual({});
-    // A key the command does not have is a bare word (a tag here), not silently dropped.
-    expect(parse('subscribe', 'count:3')).toEqual({ tags: 'count:3' });
+    // A key the command does not have is neither a tag nor words: it is refused (issue 31).
+    expect(unknown('subscribe', 'count:3')).toEqual(['count']);
+  });
+
+  it('/subscribe: a mistyped key is refused, naming the keys there are, never read as words (issue 31)', () => {
+    expect(parse('subscribe', 'words:rust async langs:en')).toEqual({ words: 'rust async' });
+    expect(unknown('subscribe', 'words:rust async langs:en')).toEqual(['langs']);
+    expect(unknown('subscribe', 'Word:x tag:ai')).toEqual([]); // `word` is a spelling of words
+    expect(unknown('subscribe', 'wrds:x tag:ai')).toEqual(['wrds']);
+    // Not keys: a link, a time, a word ending in a colon, anything in quotes.
+    expect(unknown('subscribe', 'words:see https://example.com at 09:00 note: tips')).toEqual([]);
+    expect(unknown('subscribe', 'words:"langs:en"')).toEqual([]);
+    expect(unknown('note', 'langs:en')).toEqual([]); // /note's text is all query
+    expect(unknownKeyText(findCommand('subscribe')!.definition, ['langs'])).toBe(
+      'Sorry, /subscribe has no option langs:; its options are tag:, lang:, type:, words:, digest: and tz:. Nothing was subscribed.',
+    );
+  });
+
+  it('/subscribe: a key given again empty after a filled one makes it empty, which is answered (issue 31)', () => {
+    const def = findCommand('subscribe')!.definition;
+    expect(parse('subscribe', 'words:"a" words:""')).toEqual({ words: '' });
+    expect(emptyOptionText(def, parse('subscribe', 'words:"a" words:""'))).toMatch(/^Sorry, words: needs the words to look for/);
+    expect(emptyOptionText(def, parse('subscribe', 'tag:ai tag:'))).toMatch(/^Sorry, tag: needs a tag/);
+    expect(parse('subscribe', 'words:"a" words:"b"')).toEqual({ words: 'a b' });
   });
 
   it('/latest: a number is the count, the first other word the language', () => {
@@ -56,8 +79,9 @@ describe('/subscribe words: (issue 29, F1, F2, F11)', () => {
     expect(subscribed('words:rust async lang:en digest:daily 09:00 tz:Europe/Paris')).toEqual({ words: 'rust async', lang: ['en'] });
     expect(parseTextArgs(subscribe, 'words:rust async lang:en digest:daily 09:00 tz:Europe/Paris')).toMatchObject({ digest: 'daily 09:00', tz: 'Europe/Paris' });
     expect(subscribed('ml words:rust async')).toEqual({ words: 'rust async', tags: ['ml'] });
-    // A key the command does not have is part of the words.
-    expect(subscribed('words:c++ count:3')).toEqual({ words: 'c++ count:3' });
+    // A key the command does not have ends the words and is refused (issue 31), not read as words.
+    expect(subscribed('words:c++ count:3')).toEqual({ words: 'c++' });
+    expect(unknown('subscribe', 'words:c++ count:3')).toEqual(['count']);
   });
 
   it('keeps what is typed as text: backslashes and quotes inside', () => {

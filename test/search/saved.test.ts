@@ -15,6 +15,12 @@ describe('saved searches', () => {
   const rust = words('Async Rust in practice', 'Tokio runs futures; async functions return them.');
   const zh = words('模型文件名中的UD含义', '这篇笔记解释量化模型文件名。', 'zh');
 
+  it('finds katakana words with the long-vowel mark ー, as /note does (issue 29)', () => {
+    const ja = words('データベースの索引', 'サーバーのキャッシュとデータベースを分ける。', 'ja');
+    expect(s.match(ja, 'ja', ['データベース', 'ベース', 'サーバー キャッシュ', 'ータ'])).toEqual(['データベース', 'ベース', 'サーバー キャッシュ', 'ータ']);
+    expect(s.match(ja, 'ja', ['データベーク', 'ユーザー'])).toEqual([]);
+  });
+
   it('needs every word, each the start of a word of the note, in any order', () => {
     expect(s.match(rust, 'en', ['rust async', 'async rust', 'tok fut', 'RUST'])).toEqual(['rust async', 'async rust', 'tok fut', 'RUST']);
     expect(s.match(rust, 'en', ['rust python', 'ust', 'golang'])).toEqual([]);

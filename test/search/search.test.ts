@@ -151,6 +151,22 @@ describe('keeping the index current', () => {
     for (const q of ['モデルフ', 'ファイル名', 'デルファ', 'ファイル名にお']) expect(s.search(q)[0]?.id, q).toBe('m-ja');
     for (const q of ['向量空', '空间与线', '线性']) expect(s.search(q)[0]?.id, q).toBe('v-zh');
   });
+
+  it('finds katakana words with the long-vowel mark ー, and any few characters of them, in titles and in the text alone (issue 29)', () => {
+    const db = new Store(':memory:');
+    const s = new NoteSearch(db);
+    put(db, parse('db-ja.md', '---\ntitle: データベースの索引\nlang: ja\n---\nこのノートはデータベースの索引について。\n'));
+    // The word only in the text: found by the every-word index's pairs, which ー used to break (デ|タベ|ス).
+    put(db, parse('memo-ja.md', '---\ntitle: 設計メモ\nlang: ja\n---\nサーバーのキャッシュとデータベースを分ける。\n'));
+    for (const q of ['データベース', 'データ', 'ベース', 'ータベ']) {
+      const ids = s.search(q, { deep: true }).map((r) => r.id);
+      expect(ids, q).toContain('db-ja');
+      expect(ids, q).toContain('memo-ja');
+    }
+    for (const q of ['サーバー', 'キャッシュ', 'ーバ']) expect(s.search(q).map((r) => r.id), q).toEqual(['memo-ja']);
+    // Half-width katakana typed is the same word (NFKC).
+    expect(s.search('ﾃﾞｰﾀﾍﾞｰｽ', { deep: true }).map((r) => r.id).sort()).toEqual(['db-ja', 'memo-ja']);
+  });
 });
 
 describe('notecast search', () => {

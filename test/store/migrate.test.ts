@@ -3,7 +3,7 @@
  * previous release in place. That release's database is built here with its own migrations
  * (`migrationsUpTo(2)`) and rows written as its Store wrote them; the service then starts on it.
  */
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -19,6 +19,7 @@ import { contentHash, parseNoteText } from '../../src/notes/read.js';
 import { migrationsUpTo, SCHEMA_VERSIONS } from '../../src/store/db.js';
 import { Store } from '../../src/store/store.js';
 import { startBackfill } from '../../src/search/backfill.js';
+import { NoteSearch } from '../../src/search/index.js';
 import { buildSummary } from '../../src/summary/build.js';
 import { copyCorpusNotes, corpusFamily, corpusReadOptions } from '../helpers/corpus.js';
 
@@ -99,5 +100,31 @@ describe('the background indexing of an upgraded database', () => {
     expect(await backfill.done).toBe(0);
     await until(() => lines.length > 0, 2000, 'the warning');
     expect(lines.join('')).toMatch(/indexing notes recorded before the lookup index stopped/);
+  });
+});
+
+describe('the lookup index written before ー was paired (issue 29)', () => {
+  it('is dropped by the migration and written again by the background indexing, so the old notes are found', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'notecast-reindex-'));
+    const text = '---\ntitle: 設計メモ\nlang: ja\n---\nサーバーとデータベースを分ける。\n';
+    writeFileSync(path.join(dir, 'memo.md'), text);
+    const dbFile = path.join(dir, 'state.db');
+    const before = new Store(dbFile);
+    const { note } = parseNoteText('memo.md', text, corpusReadOptions());
+    const info = noteInfo(note);
+    // The rows the previous release wrote for it: its text's runs cut at each ー.
+    const old = { title: '設計 メモ', tags: '', grams: '設計メモ 計メモ メモ モ', words: '設計 計メ メモ サ ー バ ー とデ ー タベ ー スを を分 分け ける' };
+    before.putNote({ id: note.id, file: 'memo.md', hash: contentHash(text), summaryHash: null, state: 'published', dueAt: null, revision: 0, announced: true, info, summary: null, error: null }, old);
+    expect(new NoteSearch(before).search('データベース', { deep: true })).toEqual([]);
+    before.db.pragma(`user_version = ${SCHEMA_VERSIONS - 1}`);
+    before.close();
+
+    const store = new Store(dbFile);
+    expect(store.unindexedNotes(0, 10).map((r) => r.id)).toEqual([note.id]);
+    const backfill = startBackfill(store, dir, { ...corpusReadOptions(), realRoot: dir }, silentLogger());
+    expect(await backfill.done).toBe(1);
+    const search = new NoteSearch(store);
+    for (const q of ['データベース', 'サーバー', '設計メモ']) expect(search.search(q, { deep: true }).map((r) => r.id), q).toEqual([note.id]);
+    store.close();
   });
 });

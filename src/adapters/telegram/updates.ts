@@ -6,7 +6,7 @@
 import type { AsyncLocalStorage } from 'node:async_hooks';
 import { sequentialize } from '@grammyjs/runner';
 import type { Bot, Context } from 'grammy';
-import { parseTextArgs } from '../../commands/args.js';
+import { parseTextArgs, unknownKeys } from '../../commands/args.js';
 import { COMMAND_FAILED_TEXT, COMMANDS, findCommand, runCommand, type CommandDeps } from '../../commands/index.js';
 import { EXPIRED_TEXT, OfferedNotes, openOffered, suggestNotesWithSummaries } from '../../commands/lookup.js';
 import type { Logger } from '../../log.js';
@@ -139,7 +139,7 @@ function handleCommands(bot: Bot, { deps, log }: TelegramUpdateDeps, offered: Of
       const started = performance.now();
       const reply = await runCommand(
         command,
-        { target, userId: String(ctx.from?.id ?? ctx.chat.id), locale: readerLocale(ctx.from?.language_code), chatLocale: readerLocale(ctx.from?.language_code), options: parseTextArgs(command.definition, ctx.match), isAdmin: () => isAdmin(ctx) },
+        { target, userId: String(ctx.from?.id ?? ctx.chat.id), locale: readerLocale(ctx.from?.language_code), chatLocale: readerLocale(ctx.from?.language_code), options: parseTextArgs(command.definition, ctx.match), unknownKeys: unknownKeys(command.definition, ctx.match), isAdmin: () => isAdmin(ctx) },
         deps,
       );
       if (reply.type === 'note') for (const r of reply.more) offered.remember(r.id);
