@@ -4,6 +4,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { startBesideFakes, useFakeDiscord, useFakeTelegram } from '../helpers/fakes.js';
 import { note } from '../helpers/service.js';
@@ -68,7 +69,7 @@ describe('/subscribe with a key it does not have, or a key given again empty, ty
   it('is refused with a line naming the keys there are, or the empty option’s line; nothing is subscribed', async () => {
     const discord = fakeDiscord();
     const telegram = fakeTelegram();
-    const { svc } = await startBesideFakes(discord, telegram, { DISCORD_TOKEN, TELEGRAM_BOT_TOKEN: TELEGRAM_TOKEN }, 'watch:\n  quietMs: 200\n');
+    const { sb, svc } = await startBesideFakes(discord, telegram, { DISCORD_TOKEN, TELEGRAM_BOT_TOKEN: TELEGRAM_TOKEN }, 'watch:\n  quietMs: 200\n');
     const typed = ['/subscribe words:rust langs:en', '/subscribe wrds:rust', '/subscribe words:"a" words:""', '/subscribe words:rust lang:en'];
     const chats = typed.map((_, i) => telegram.addChat(-400 - i, 'supergroup', { [ADMIN + i]: 'administrator' }).id);
     typed.forEach((t, i) => telegram.command(chats[i]!, ADMIN + i, t));
@@ -79,7 +80,9 @@ describe('/subscribe with a key it does not have, or a key given again empty, ty
     expect(reply(1)).toBe(`Sorry, /subscribe has no option wrds:; ${keys}`);
     expect(reply(2)).toBe('Sorry, words: needs the words to look for, such as /subscribe words:"rust async". Nothing was subscribed.');
     expect(reply(3)).toMatch(/^Subscribed \(#\d+\): words:"rust" lang:en\./);
-    expect(svc.app!.store.subscriptions().map((s) => s.target.chat)).toEqual([String(chats[3])]);
     await svc.stop();
+    const db = new Database(sb.db, { readonly: true });
+    expect(db.prepare('SELECT chat FROM subscriptions').pluck().all()).toEqual([String(chats[3])]);
+    db.close();
   }, 60_000);
 });
