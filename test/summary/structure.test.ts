@@ -182,3 +182,31 @@ describe('a table of figures', () => {
     expect(got).toContain(`${total}: 15,700 · 2,991`);
   });
 });
+
+describe('a list named in one point under its lead-in', () => {
+  it('does not show an item that is only its name (and an aside) again as a point of its own', () => {
+    const got = points(
+      [
+        'A two-day hike in the hills needs little gear, but each piece matters when the weather turns.',
+        '',
+        '### Packing list',
+        '- A 30-litre rucksack (one with a hip belt carries the weight better)',
+        '- Waterproof jacket (optional, for wet forecasts)',
+        '- Two litres of water (more in summer)',
+        '- A paper map and compass',
+        '- Head torch (spare batteries)',
+        '',
+        '### On the trail',
+        '1. **Start early**: Leave before eight. Paths are quiet and the light is soft. Walk at a pace that lets you talk.',
+        '2. **Check the map at junctions**: Stop at every fork and find it on the map before you choose. Count the junctions you pass, so a missed turn shows within minutes.',
+        '3. **Turn back in time**: Decide a turn-back hour before you set out and keep to it, whatever the summit looks like.',
+      ].join('\n'),
+    );
+    const joined = got.join('\n');
+    expect(joined).toContain('Packing list: A 30-litre rucksack');
+    // The compact point names every item; an item alone would repeat its name for the sake of its aside.
+    for (const item of ['A 30-litre rucksack (one with a hip belt carries the weight better)', 'Waterproof jacket (optional, for wet forecasts)', 'Head torch (spare batteries)', 'Two litres of water (more in summer)']) {
+      expect(got).not.toContain(item);
+    }
+  });
+});
