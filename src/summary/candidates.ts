@@ -12,7 +12,7 @@ import { addList, addTable, compactNames, fieldLabels } from './lists.js';
 import { cleanText, collectLinks, htmlBlockText, inlineText, type Link } from './plain.js';
 import { splitSentences } from './sentences.js';
 import { addressesReader, isExclamation, isQuestion, labelledOutput, namesReadersOwn, pointsBack, pointsElsewhere, presentsWhatFollows, SPEAKER, speaksAsI, withoutInterjection, wordCount } from './tone.js';
-import { full, isLeadIn, sectionShare, isProse, isTooShort, looksLikeOutput, prose, push, SENTENCES_PER_PARAGRAPH, shortCodeLine, type Candidate, type Walk } from './walk.js';
+import { dialogueWalk, full, isLeadIn, sectionShare, isProse, isTooShort, looksLikeOutput, prose, push, SENTENCES_PER_PARAGRAPH, shortCodeLine, type Candidate, type Walk } from './walk.js';
 
 export type { Candidate } from './walk.js';
 
@@ -61,6 +61,17 @@ function dialogueLabels(blocks: readonly Token[]): Set<string> {
   const labels = [...counts].filter(([, n]) => n >= 2).map(([l]) => l);
   const labelled = labels.reduce((n, l) => n + counts.get(l)!, 0);
   return labels.length >= 2 && labelled >= Math.min(4, paragraphs / 3) ? new Set(labels) : new Set();
+}
+
+/** A paragraph that opens with one of a dialogue's speaker labels: a turn. */
+function isTurn(t: Token, labels: ReadonlySet<string>): boolean {
+  return labels.size > 0 && t.type === 'paragraph' && labels.has(SPEAKER.exec((t as Tokens.Paragraph).text)?.[1] ?? '');
+}
+
+/** A long dialogue without headings is read turn by turn, each turn its own share, to its end. */
+function readTurnByTurn(w: Walk, blocks: readonly Token[], labels: ReadonlySet<string>, sections: number): void {
+  const turns = sections ? 0 : blocks.filter((t) => isTurn(t, labels)).length;
+  if (turns > sectionShare(0)) Object.assign(w, dialogueWalk(turns));
 }
 
 /** A paragraph's sentences; returns the lead-in its last sentence makes for a list or table after it. */
@@ -160,6 +171,7 @@ export function collectCandidates(tokens: readonly Token[], locale: string, span
   const labels = dialogueLabels(blocks);
   const sections = blocks.filter((t) => t.type === 'heading').length;
   const w: Walk = { locale, spans, maxPointChars, out: [], pos: 0, block: 0, section: 0, perSection: 0, sectionShare: sectionShare(sections), nextGroup: 0, inSummary: false, fieldLabels: fieldLabels(blocks) };
+  readTurnByTurn(w, blocks, labels, sections);
   const referenceLinks: Link[] = [];
   const headings: string[] = [];
   const closingAt = lastProseBlock(blocks);
@@ -189,6 +201,7 @@ export function collectCandidates(tokens: readonly Token[], locale: string, span
       referenceLinks.push(...collectLinks([t]));
       continue;
     }
+    if (w.maxCandidates !== undefined && isTurn(t, labels)) w.perSection = 0;
     if (full(w) && t.type !== 'code') continue; // nothing more is taken here: not read (a code-only note still says something)
     const lead = heading !== undefined && !sectionHasLead;
     const closing = i === closingAt && closingAt > 0;

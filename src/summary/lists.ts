@@ -130,7 +130,11 @@ export function addList(w: Walk, list: Tokens.List, lead: string | undefined, cl
   items.forEach(({ item, text, code, name }, i) => {
     if (!text && code === undefined) return;
     // "It minimises the error." as an item leans on the item before it, as a sentence does.
-    if (i < MAX_ITEM_POINTS && !(i > 0 && pointsBack(text, w.locale) && wordCount(text) <= 8)) {
+    // An item that is only its name and an aside ("Ice cubes (optional, for iced version)") is
+    // named by the compact point already; alone it would add the aside and take a point's place.
+    const bare = withoutAside(text);
+    const onlyName = compact !== undefined && name !== undefined && bare !== text && !w.spans.hasCode(text) && bare.replace(/[.。]$/u, '') === withoutAside(name);
+    if (i < MAX_ITEM_POINTS && !onlyName && !(i > 0 && pointsBack(text, w.locale) && wordCount(text) <= 8)) {
       addItem(w, text, code, name, { lead: first && i === 0 && lead !== undefined ? lead : undefined, context: lead, closing });
     }
     // A nested list belongs to its item, after it: "Type a command, e.g.: /available, /away, /busy".

@@ -122,6 +122,22 @@ export interface Walk {
   fieldLabels: Set<string>;
   /** The first speaker of a dialogue asks; what they say is kept though it is a question or "I". */
   asker?: string | undefined;
+  /** Candidates the whole walk may take, when not MAX_CANDIDATES (a long dialogue: see dialogueWalk). */
+  maxCandidates?: number | undefined;
+}
+
+/** A turn of a long dialogue offers its first two sentences of substance, so the walk reaches its end. */
+const PER_TURN = 2;
+/** Turns of a dialogue read at most. */
+const MAX_TURNS = 160;
+
+/**
+ * A dialogue's share per turn and its cap: a long chat (sixty exchanges, each with a sentence of
+ * small talk) names its subjects all the way through, and read as one section it would give only
+ * its first exchanges.
+ */
+export function dialogueWalk(turns: number): { sectionShare: number; maxCandidates: number } {
+  return { sectionShare: PER_TURN, maxCandidates: Math.max(MAX_CANDIDATES, Math.min(turns, MAX_TURNS) * PER_TURN) };
 }
 
 /** A section's share of the candidates, for a note of `sections` sections (headings). */
@@ -131,7 +147,7 @@ export function sectionShare(sections: number): number {
 
 /** Whether the walk has all the candidates it may take here: the rest of the section is not read. */
 export function full(w: Walk): boolean {
-  return w.perSection >= w.sectionShare || w.out.length >= MAX_CANDIDATES;
+  return w.perSection >= w.sectionShare || w.out.length >= (w.maxCandidates ?? MAX_CANDIDATES);
 }
 
 export function push(w: Walk, c: Omit<Candidate, 'pos' | 'block' | 'section'>): void {

@@ -182,3 +182,65 @@ describe('a table of figures', () => {
     expect(got).toContain(`${total}: 15,700 · 2,991`);
   });
 });
+
+describe('a list named in one point under its lead-in', () => {
+  it('does not show an item that is only its name (and an aside) again as a point of its own', () => {
+    const got = points(
+      [
+        'A two-day hike in the hills needs little gear, but each piece matters when the weather turns.',
+        '',
+        '### Packing list',
+        '- A 30-litre rucksack (one with a hip belt carries the weight better)',
+        '- Waterproof jacket (optional, for wet forecasts)',
+        '- Two litres of water (more in summer)',
+        '- A paper map and compass',
+        '- Head torch (spare batteries)',
+        '',
+        '### On the trail',
+        '1. **Start early**: Leave before eight. Paths are quiet and the light is soft. Walk at a pace that lets you talk.',
+        '2. **Check the map at junctions**: Stop at every fork and find it on the map before you choose. Count the junctions you pass, so a missed turn shows within minutes.',
+        '3. **Turn back in time**: Decide a turn-back hour before you set out and keep to it, whatever the summit looks like.',
+      ].join('\n'),
+    );
+    const joined = got.join('\n');
+    expect(joined).toContain('Packing list: A 30-litre rucksack');
+    // The compact point names every item; an item alone would repeat its name for the sake of its aside.
+    for (const item of ['A 30-litre rucksack (one with a hip belt carries the weight better)', 'Waterproof jacket (optional, for wet forecasts)', 'Head torch (spare batteries)', 'Two litres of water (more in summer)']) {
+      expect(got).not.toContain(item);
+    }
+  });
+});
+
+describe('a long dialogue', () => {
+  /** Sixteen exchanges about PostgreSQL, each question after a remark of the asker's (the first says what the talk is about). */
+  const exchanges: Array<[string, string, string]> = [
+    ['We are moving our billing system to PostgreSQL next quarter.', 'How does PostgreSQL keep readers from blocking writers?', 'PostgreSQL uses MVCC: every row version carries the transactions that created and deleted it.'],
+    ['That is a neat design.', 'What cleans up the old row versions?', 'VACUUM marks dead row versions as free space, and autovacuum runs it in the background.'],
+    ['I had seen autovacuum in the logs.', 'How is a crash survived?', 'The write-ahead log records every change before the data files see it, and replay restores them.'],
+    ['Makes sense to me.', 'Which index is the default?', 'A B-tree index is the default and serves equality and range queries.'],
+    ['I use those all the time.', 'What suits a huge append-only table?', 'A BRIN index stores one summary per block range, so it stays tiny on time-ordered data.'],
+    ['That is clever.', 'How do I find slow queries?', 'The pg_stat_statements extension counts calls and time per normalised query.'],
+    ['Good to know.', 'How do I read a query plan?', 'EXPLAIN ANALYZE runs the query and shows each node with its real row counts and timings.'],
+    ['I will try that tomorrow.', 'Can a table be split by date?', 'Declarative partitioning routes rows to child tables by a range of the partition key.'],
+    ['Sounds tidy.', 'How are connections kept cheap?', 'Each connection is a process, so a pooler such as PgBouncer keeps their number low.'],
+    ['We run one already.', 'What about JSON data?', 'The jsonb type stores parsed JSON and a GIN index makes its keys searchable.'],
+    ['Nice.', 'How do I search text in it?', 'Full-text search turns documents into tsvector values and queries into tsquery values.'],
+    ['Handy feature.', 'How is a standby kept in step?', 'Streaming replication ships the write-ahead log to standbys that replay it continuously.'],
+    ['We have one of those.', 'How do I copy only some tables to another cluster?', 'Logical replication publishes changes of chosen tables, and a subscriber applies them as rows.'],
+    ['Interesting approach.', 'Can the subscriber run a newer major version?', 'Yes: logical replication works across major versions, which makes it a way to upgrade with little downtime.'],
+    ['That would help us.', 'What limits should I know of?', 'Logical replication does not carry schema changes or sequences, so those are copied by hand.'],
+    ['Thanks, this was useful.', 'Where do I start?', 'Start with pg_stat_statements and EXPLAIN ANALYZE, then plan the upgrade with logical replication.'],
+  ];
+  const body = exchanges.flatMap(([remark, question, answer]) => [`Dev: ${remark} ${question}`, `DBA: ${answer}`]).join('\n\n');
+
+  it('is read to its end: what its last exchanges come back to is named', () => {
+    const got = points(body);
+    expect(got.join(' ')).toContain('Logical replication');
+  });
+
+  it('read to its end, still starts no point with a speaker label or the asker’s later remarks', () => {
+    const got = points(body);
+    for (const [remark] of exchanges.slice(1)) for (const p of got) expect(p.startsWith(remark.slice(0, 12)), p).toBe(false);
+    for (const p of got) expect(p).not.toMatch(/^(Dev|DBA):/);
+  });
+});
