@@ -127,7 +127,11 @@ async function atSize(n: number, saves: number): Promise<Record<string, number |
 
 export async function benchGrowth(sizes: number[], saves = 40): Promise<Record<string, unknown>> {
   const rows = [];
-  for (const n of sizes) rows.push(await atSize(n, saves));
+  for (const n of sizes) {
+    rows.push(await atSize(n, saves));
+    // Each row as it is done: a run of tens of minutes cut short still leaves the sizes it finished.
+    console.error(JSON.stringify({ growthRow: rows[rows.length - 1] }));
+  }
   const largest = rows[rows.length - 1]!;
   // 35k's row, or the one before the largest: never the largest against itself.
   const ref = rows.find((row) => row.notes === 35_000 && row !== largest) ?? rows[rows.length - 2] ?? largest;
@@ -139,6 +143,8 @@ export async function benchGrowth(sizes: number[], saves = 40): Promise<Record<s
     saves,
     rows,
     [`perNoteCost${largest.notes}vs${ref.notes}`]: { cold: per('coldUsPerNote'), coldCpu: per('coldCpuUsPerNote'), warm: per('warmUsPerNote'), warmCpu: per('warmCpuUsPerNote') },
+    // Not per note: what a user waits for, which should not grow with the tree at all.
+    [`latency${largest.notes}vs${ref.notes}`]: { saveToPostP95: per('saveToPostP95Ms'), lookupP99: per('lookupP99Ms') },
     targets: 'per-note costs at 100k <= 1.2x those at 35k; at 100k idle RSS <= 200 MiB and lookup p99 <= 10 ms',
   };
 }
