@@ -87,6 +87,19 @@ describe('memory when a cold start goes idle', () => {
   });
 });
 
+/** A batch's chunks in a worker: each chunk's results die when the next comes (`start` in scope). */
+const CHUNK_LOOP = `
+    let held = [];
+    let peak = start;
+    for (let chunk = 0; chunk < 14; chunk++) {
+      const results = Array.from({ length: 30000 }, (_, i) => ({ chunk, i, s: 'result ' + chunk + ' ' + i, a: [i, chunk] }));
+      for (let k = 0; k < 4; k++) Array.from({ length: 30000 }, (_, i) => ({ k, i }));
+      held = results;
+      await new Promise((r) => setImmediate(r));
+      peak = Math.max(peak, getHeapStatistics().total_heap_size);
+    }
+`;
+
 /**
  * What a batch read in chunks does to a heap: each chunk's results live long enough to be promoted
  * to the old generation (young garbage is made meanwhile, as parsing and committing make it) and
@@ -99,16 +112,7 @@ const CHUNKED_BATCH = `
   (async () => {
     const start = getHeapStatistics().total_heap_size;
     const live = Array.from({ length: 200000 }, (_, i) => ({ i, s: 'kept ' + i }));
-    let held = [];
-    let peak = start;
-    for (let chunk = 0; chunk < 14; chunk++) {
-      const results = Array.from({ length: 30000 }, (_, i) => ({ chunk, i, s: 'result ' + chunk + ' ' + i, a: [i, chunk] }));
-      for (let k = 0; k < 4; k++) Array.from({ length: 30000 }, (_, i) => ({ k, i }));
-      held = results;
-      await new Promise((r) => setImmediate(r));
-      peak = Math.max(peak, getHeapStatistics().total_heap_size);
-    }
-    parentPort.postMessage({ rise: peak - start, alive: live.length + held.length });
+${CHUNK_LOOP}    parentPort.postMessage({ rise: peak - start, alive: live.length + held.length });
   })();
 `;
 
@@ -159,16 +163,7 @@ const BATCH_AFTER_SCAN = `
     runInNewContext('gc')();
     const start = getHeapStatistics().total_heap_size;
     const release = workerData.bound ? heap.boundHeapGrowth() : () => undefined;
-    let held = [];
-    let peak = start;
-    for (let chunk = 0; chunk < 14; chunk++) {
-      const results = Array.from({ length: 30000 }, (_, i) => ({ chunk, i, s: 'result ' + chunk + ' ' + i, a: [i, chunk] }));
-      for (let k = 0; k < 4; k++) Array.from({ length: 30000 }, (_, i) => ({ k, i }));
-      held = results;
-      await new Promise((r) => setImmediate(r));
-      peak = Math.max(peak, getHeapStatistics().total_heap_size);
-    }
-    release();
+${CHUNK_LOOP}    release();
     parentPort.postMessage({ rise: peak - start, alive: live.length + held.length });
   })();
 `;
