@@ -12,6 +12,7 @@ import type { Store } from '../store/store.js';
 import type { NoteRow, Target } from '../store/types.js';
 import { targetKey } from '../store/types.js';
 import type { FamilyTarget } from './family.js';
+import { sameLanguage } from '../notes/lang.js';
 
 /** Family keys announced while `separate` (their members' own messages), for group to adopt. */
 const POSTED_SEPARATELY = 'families.postedSeparately';
@@ -71,6 +72,10 @@ function retireOwnMessage(store: Store, noteId: string, target: Target, revision
  */
 export function adoptMemberMessages(store: Store, familyId: string, members: readonly NoteRow[], wanted: ReadonlyMap<string, FamilyTarget>): number {
   if (members.length < 2) return 0; // a family of one: its note's own message is its only one
+  // Two notes of one language under one key (written while `separate`, which leaves such conflicts
+  // as they are) are not translations of each other: each keeps its own message until it is
+  // decided again under `group` and keyed apart (family-key.ts).
+  if (members.some((m, i) => members.some((o, j) => j > i && sameLanguage(m.info.locale, o.info.locale)))) return 0;
   const has = new Set([...store.postsOf(familyId).map((p) => targetKey(p.target)), ...store.openPostTargets(familyId).map(targetKey)]);
   let n = 0;
   for (const [key, ft] of wanted) {
