@@ -32,8 +32,9 @@ function holdsSlot(n: NoteRow): boolean {
 /**
  * The family key `row` (just parsed, its key as written in `row.info.translationKey`) belongs to.
  * A note keeps the family it had while its key and language stay as they were, so a family never
- * moves under a posted message; otherwise it joins its key's family unless another note already
- * has its language there.
+ * moves under a posted message, unless it was kept out of its key's family by another note of its
+ * language that is gone now; otherwise it joins its key's family unless another note already has
+ * its language there.
  */
 export function assignFamilyKey(store: Store, row: NoteRow, prev: NoteRow | undefined, claims: FamilyClaims, log: Logger): NoteRow {
   const raw = row.info.translationKey;
@@ -43,10 +44,14 @@ export function assignFamilyKey(store: Store, row: NoteRow, prev: NoteRow | unde
     if (key === raw) claims.byKey.set(raw, (claims.byKey.get(raw) ?? new Map<string, string>()).set(lang, row.id));
     return key === raw ? row : { ...row, info: { ...row.info, translationKey: key, keyAsWritten: raw } };
   };
-  if (prev && holdsSlot(prev) && writtenKey(prev) === raw && prev.info.lang === lang) return claim(prev.info.translationKey);
+  const kept = prev && holdsSlot(prev) && writtenKey(prev) === raw && prev.info.lang === lang ? prev.info.translationKey : undefined;
+  if (kept === raw) return claim(raw);
   // A note decided earlier in this chunk counts as it is now, not as the store still has it.
   const holder = claims.byKey.get(raw)?.get(lang) ?? store.familyNotes(raw).find((m) => m.id !== row.id && !claims.decided.has(m.id) && holdsSlot(m) && m.info.lang === lang)?.id;
+  // The leftover of a conflict joins its key's family once its language is free there, as
+  // `preview` says (issue 25, F3); its messages follow it (family-follow.ts).
   if (!holder) return claim(raw);
+  if (kept !== undefined) return claim(kept);
   const own = `${raw}#${row.id}`;
   log.warn({ note: row.id, family: raw, lang, sameLanguageAs: holder }, `two notes in one language share the translation key "${raw}" (${holder} and ${row.id}): they are announced as two notes, not one family; give one of them its own translationKey`);
   return claim(own);

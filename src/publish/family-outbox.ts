@@ -12,7 +12,9 @@ import { targetKey } from '../store/types.js';
 import { postControlsOf } from './route.js';
 import { leaveDigest } from './digest-lines.js';
 import { familiesLeftAsIs } from './family-after-switch.js';
+import { adoptMemberMessages, familiesPostedSeparately } from './family-adopt.js';
 export { followMovedMembers } from './family-follow.js';
+export { noteFamiliesPostedSeparately } from './family-adopt.js';
 import { alsoInFor, familyPostId, familyTargets, liveMembers, type FamilyTarget } from './family.js';
 
 /** A family changed in this batch, and whether a member was newly announced (or asked to be again). */
@@ -51,6 +53,8 @@ export function familiesTouched(store: Store, config: Config, platforms: Readonl
   };
   // Messages `separate` left showing a removed member: brought up to date now that group is back.
   for (const key of familiesLeftAsIs(store, true)) touch(key);
+  // Families `separate` announced notes of: their members' own messages become the family's (family-adopt.ts).
+  for (const key of familiesPostedSeparately(store, true)) touch(key);
   for (const d of changes) {
     const p = d.prev;
     const moved = !!p && (p.state !== d.row.state || p.info.translationKey !== d.row.info.translationKey || p.info.lang !== d.row.info.lang);
@@ -125,12 +129,12 @@ export function syncFamily(store: Store, config: Config, platforms: ReadonlySet<
   const members = liveMembers(notes);
   const revision = familyRevision(notes);
   const wanted = new Map(familyTargets(members, config.routes, subscriptions, platforms).map((ft) => [targetKey(ft.target), ft]));
+  let enqueued = adoptMemberMessages(store, familyId, members, wanted);
   const existing = new Map<string, Target>();
   for (const p of store.postsOf(familyId)) existing.set(targetKey(p.target), p.target);
   for (const t of store.openPostTargets(familyId)) existing.set(targetKey(t), t);
 
   const posts: NewFamilyPost[] = [];
-  let enqueued = 0;
   for (const [key, ft] of wanted) {
     const payload = payloadFor(members, ft);
     if (existing.has(key) && !f.repost) {

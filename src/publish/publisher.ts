@@ -20,7 +20,7 @@ import { decideNote, decideRemoval, type Action, type Policy } from './decide.js
 import { routeTargets, routedNowhere, savedQueries, postControlsOf } from './route.js';
 import { SavedSearches } from '../search/saved.js';
 import type { Batch } from '../watch/batch.js';
-import { familiesTouched, followMovedMembers, followRenamedFamilies, syncFamily, type NewFamilyPost } from './family-outbox.js';
+import { familiesTouched, followMovedMembers, followRenamedFamilies, noteFamiliesPostedSeparately, syncFamily, type NewFamilyPost } from './family-outbox.js';
 import { assignFamilyKey, newClaims } from './family-key.js';
 import { PendingRemovals } from './removals.js';
 import { findRenames, type Rename } from './rename-match.js';
@@ -337,7 +337,7 @@ export class Publisher {
       });
     }
     store.transaction(() => {
-      for (const d of announce) {
+      for (const d of noteFamiliesPostedSeparately(store, announce)) {
         store.putNote(d.row, d.text, d.seen, d.place);
         log.info({ note: d.row.id, action: 'announce', revision: d.row.revision }, 'note changed');
       }

@@ -82,4 +82,41 @@ describe('switching publish.translations from group to separate', () => {
     expect(svc.sent('en', 'post')).toHaveLength(0);
     expect(svc.anomalies).toEqual([]);
   });
+
+  it('group, then separate with a new translation posted on its own, then group: the family message takes it in and its own message goes (issue 25, F1)', { timeout: 60_000 }, async () => {
+    // Chats by language, with no filter: `separate` posts every translation to both.
+    const byLocale = (mode: 'group' | 'separate') => ({
+      ...cfg(mode),
+      routes: [
+        { platform: 'console', chat: 'en', locale: 'en' },
+        { platform: 'console', chat: 'ja', locale: 'ja' },
+      ],
+    });
+    svc = InProcessService.sandbox(byLocale('group'));
+    await svc.start();
+    writeFileSync(path.join(svc.notes, 'setup.md'), note('en', 'First words.'));
+    writeFileSync(path.join(svc.notes, 'setup-ja.md'), note('ja', 'Saisho.'));
+    await svc.settle(['setup.md', 'setup-ja.md']);
+    const switchTo = async (mode: 'group' | 'separate') => {
+      await svc!.stop();
+      const next = new InProcessService(svc!.notes, svc!.db, configSchema.parse(byLocale(mode)));
+      for (const [chat, messages] of svc!.chats) next.chats.set(chat, messages);
+      svc = next;
+      await svc.start();
+    };
+    await switchTo('separate');
+    writeFileSync(path.join(svc.notes, 'setup-fr.md'), note('fr', 'Premiers mots.'));
+    await svc.settle(['setup-fr.md']);
+    expect(svc.live('en')).toHaveLength(2); // separate: the French one on its own
+
+    await switchTo('group'); // start waits for idle: the first group sync is done by then
+    for (const chat of ['en', 'ja']) {
+      expect(svc.live(chat)).toHaveLength(1); // one message for the family: French is in its "also in"
+      expect(svc.live(chat)[0]!.text).toContain('Français');
+      expect(svc.sent(chat, 'post')).toHaveLength(0);
+      expect(svc.sent(chat, 'delete')).toHaveLength(1); // the French note's own message
+    }
+    expect(svc.live('en')[0]!.text).toContain('First words.');
+    expect(svc.anomalies).toEqual([]);
+  });
 });

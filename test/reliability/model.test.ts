@@ -159,3 +159,21 @@ describe('model: a move that changes the family a note\'s file name gives it (MO
     );
   });
 });
+
+describe('model: publish.translations switched between separate and group (issue 25, F1)', () => {
+  it.each(['keep', 'delete'] as const)('a note posted on its own while separate, its translation added once grouped: its message is adopted, never posted again (onDelete: %s)', async (onDelete) => {
+    await holds(
+      [
+        { op: 'restart', offline: [], mode: 'separate' },
+        { op: 'write', file: 'setup.md', draft: false },
+        { op: 'restart', offline: [], mode: 'group' },
+        { op: 'write', file: 'setup-ja.md', draft: false },
+        { op: 'restart', offline: [{ op: 'write', file: 'intro.md', draft: false }], mode: 'separate' },
+        { op: 'kill', at: 'batched', ops: [{ op: 'write', file: 'intro-ja.md', draft: false }] },
+        { op: 'restart', offline: [], mode: 'group' },
+        { op: 'write', file: '_posts/ja/intro.md', draft: false, key: 'intro' },
+      ],
+      onDelete,
+    );
+  });
+});

@@ -1,0 +1,91 @@
+/**
+ * `translations: group` after `separate` (issue 25, F1): translations announced while `separate`
+ * each have their own message, under their own id. Once grouped, a family with two or more members
+ * adopts, chat by chat, a member's own message as its message there (the one of the member the chat
+ * is shown, else any other), which `syncFamily` then edits to the family's text; the other members'
+ * own messages in that chat are deleted, the family's message linking them ("also in"). A chat thus
+ * never shows one note twice, and a new member edits the adopted message, never posts the family
+ * again. Runs inside the batch's transaction, so the adoption commits with its edit and deletes:
+ * once, across restarts and kill -9.
+ */
+import type { Store } from '../store/store.js';
+import type { NoteRow, Target } from '../store/types.js';
+import { targetKey } from '../store/types.js';
+import type { FamilyTarget } from './family.js';
+import { sameLanguage } from '../notes/lang.js';
+
+/** Family keys announced while `separate` (their members' own messages), for group to adopt. */
+const POSTED_SEPARATELY = 'families.postedSeparately';
+
+function readKeys(raw: string | undefined): string[] {
+  try {
+    const keys: unknown = JSON.parse(raw ?? '[]');
+    return Array.isArray(keys) ? keys.filter((k): k is string => typeof k === 'string') : [];
+  } catch {
+    return []; // unreadable: those families are adopted when next touched, as any other
+  }
+}
+
+/**
+ * `separate` is announcing these notes: their families are recorded for the first group batch to
+ * look at. Returns the notes, for the caller to write.
+ */
+export function noteFamiliesPostedSeparately<T extends { row: NoteRow }>(store: Store, announced: readonly T[]): readonly T[] {
+  if (!announced.length) return announced;
+  const before = readKeys(store.getMeta(POSTED_SEPARATELY));
+  const all = new Set([...before, ...announced.map((d) => d.row.info.translationKey)]);
+  if (all.size !== before.length) store.setMeta(POSTED_SEPARATELY, JSON.stringify([...all]));
+  return announced;
+}
+
+/** The families `separate` announced notes of; `take` forgets them (group is syncing them now). */
+export function familiesPostedSeparately(store: Store, take = false): string[] {
+  const raw = store.getMeta(POSTED_SEPARATELY);
+  if (take && raw !== undefined) store.setMeta(POSTED_SEPARATELY, '[]');
+  return readKeys(raw);
+}
+
+/** A member's own message in a chat (sent, or its post still waiting), never a digest line. */
+function ownMessageIn(store: Store, noteId: string, target: Target): boolean {
+  const post = store.postOf(noteId, target);
+  if (post) return !post.viaDigest;
+  return store.openDelivery(noteId, target, ['post']) !== undefined;
+}
+
+/** Takes a member's own message out of a chat where its family's message links it: a waiting post is called off. */
+function retireOwnMessage(store: Store, noteId: string, target: Target, revision: number): number {
+  let n = 0;
+  for (const open of [store.openDelivery(noteId, target, ['post']), store.openDelivery(noteId, target, ['edit'])]) {
+    if (open) store.markDone(open.id, null, 'skipped', 'its translation family (publish.translations: group) has a message in this chat');
+  }
+  if (store.postOf(noteId, target)) {
+    store.enqueue({ noteId, revision: revision + 1, target, kind: 'delete', payload: { type: 'delete' } });
+    n++;
+  }
+  return n;
+}
+
+/**
+ * Before `syncFamily` reads the family's messages: adopts members' own messages in the chats that
+ * want the family and have no message of it, and deletes the other members' own messages there.
+ * Returns how many deliveries it enqueued.
+ */
+export function adoptMemberMessages(store: Store, familyId: string, members: readonly NoteRow[], wanted: ReadonlyMap<string, FamilyTarget>): number {
+  if (members.length < 2) return 0; // a family of one: its note's own message is its only one
+  // Two notes of one language under one key (written while `separate`, which leaves such conflicts
+  // as they are) are not translations of each other: each keeps its own message until it is
+  // decided again under `group` and keyed apart (family-key.ts).
+  if (members.some((m, i) => members.some((o, j) => j > i && sameLanguage(m.info.locale, o.info.locale)))) return 0;
+  const has = new Set([...store.postsOf(familyId).map((p) => targetKey(p.target)), ...store.openPostTargets(familyId).map(targetKey)]);
+  let n = 0;
+  for (const [key, ft] of wanted) {
+    const own = [ft.member, ...members.filter((m) => m.id !== ft.member.id)].filter((m) => ownMessageIn(store, m.id, ft.target));
+    if (!own.length) continue;
+    if (!has.has(key)) {
+      store.upkeep.moveFamilyPostIn(own[0]!.id, familyId, ft.target);
+      own.shift();
+    }
+    for (const m of own) n += retireOwnMessage(store, m.id, ft.target, m.revision);
+  }
+  return n;
+}

@@ -1,0 +1,53 @@
+/**
+ * Issue 25, F3: two English notes under one key (python/setup.md, rust/setup.md) beside a Japanese
+ * translation: the second is announced on its own (`setup#rust/setup`). Once the first is gone,
+ * the leftover joins the family at its next change, as `preview` says, and each chat keeps one
+ * message for it.
+ */
+import { rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { InProcessService } from '../helpers/inproc.js';
+
+let svc: InProcessService | undefined;
+afterEach(async () => {
+  await svc?.stop();
+  svc = undefined;
+});
+
+const note = (title: string, lang: string, body: string) => `---\ntitle: ${title}\nlang: ${lang}\n---\n\n${body}\n`;
+
+describe('a same-language conflict that goes away (issue 25, F3)', () => {
+  it.each(['keep', 'delete'] as const)('the leftover joins its family at its next edit: one message per chat, never posted again (onDelete: %s)', { timeout: 60_000 }, async (onDelete) => {
+    svc = InProcessService.sandbox({
+      watch: { mode: 'native', quietMs: 40, reconcileMinutes: 0 },
+      publish: { onDelete, translations: { mode: 'group', graceMs: 0 }, digest: { threshold: 1000 } },
+      routes: [
+        { platform: 'console', chat: 'en', locale: 'en' },
+        { platform: 'console', chat: 'ja', locale: 'ja' },
+      ],
+    });
+    await svc.start();
+    for (const d of ['python', 'rust']) mkdirSync(path.join(svc.notes, d));
+    writeFileSync(path.join(svc.notes, 'python/setup.md'), note('Python setup', 'en', 'Install Python.'));
+    writeFileSync(path.join(svc.notes, 'rust/setup.md'), note('Rust setup', 'en', 'Install Rust.'));
+    writeFileSync(path.join(svc.notes, 'setup-ja.md'), note('セットアップ', 'ja', 'Python を入れる。'));
+    await svc.settle(['python/setup.md', 'rust/setup.md', 'setup-ja.md']);
+    expect(svc.app!.store.getNote('rust/setup')?.info.translationKey).toBe('setup#rust/setup');
+
+    rmSync(path.join(svc.notes, 'python/setup.md'));
+    await svc.settle(['python/setup.md']);
+    const postsBefore = svc.events.filter((e) => e.event === 'post').length;
+    writeFileSync(path.join(svc.notes, 'rust/setup.md'), note('Rust setup', 'en', 'Install Rust with rustup.'));
+    await svc.settle(['rust/setup.md']);
+
+    expect(svc.app!.store.getNote('rust/setup')?.info.translationKey).toBe('setup');
+    expect(svc.events.filter((e) => e.event === 'post')).toHaveLength(postsBefore); // edited and deleted, never posted
+    for (const chat of ['en', 'ja']) expect(svc.live(chat)).toHaveLength(1);
+    expect(svc.live('en')[0]!.text).toContain('Install Rust with rustup.');
+    expect(svc.live('en')[0]!.text).toContain('日本語');
+    expect(svc.live('ja')[0]!.text).toContain('セットアップ');
+    expect(svc.live('ja')[0]!.text).toContain('English');
+    expect(svc.anomalies).toEqual([]);
+  });
+});
