@@ -19,9 +19,14 @@
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 
-export function compactHeap(): void {
+/** This thread's `gc`, exposed at run time (see above). */
+function fullCollection(): () => void {
   setFlagsFromString('--expose-gc');
-  const gc = runInNewContext('gc') as () => void;
+  return runInNewContext('gc') as () => void;
+}
+
+export function compactHeap(): void {
+  const gc = fullCollection();
   setFlagsFromString('--compact-on-every-full-gc');
   setFlagsFromString('--no-concurrent-sweeping');
   try {
@@ -51,7 +56,6 @@ export function boundHeapGrowth(): () => void {
   // The limit V8 set at the last full collection, before the flag, holds until the next one: on
   // 100,000 notes the start-up scan's collection (28 MiB live) let the batch reach 119 MiB of heap
   // before the next, the cold start's peak. One collection now sets the limit by the flag.
-  setFlagsFromString('--expose-gc');
-  (runInNewContext('gc') as () => void)();
+  fullCollection()();
   return () => setFlagsFromString('--heap-growing-percent=0');
 }
