@@ -21,8 +21,7 @@ export class OutboxUpkeep {
    * they show, and the renamed note is still that member (publish/family-follow.ts).
    */
   followRenamedNote(from: string, to: string): void {
-    this.sql('UPDATE posts SET note_id = ? WHERE note_id = ?').run(to, from);
-    this.sql('UPDATE outbox SET note_id = ? WHERE note_id = ?').run(to, from);
+    this.moveFamilyPosts(from, to); // the same two moves, by the note's own id
     this.sql("UPDATE outbox SET payload = json_set(payload, '$.member', ?) WHERE note_id LIKE 'family:%' AND kind IN ('post', 'edit') AND json_extract(payload, '$.member') = ?").run(to, from);
   }
 
