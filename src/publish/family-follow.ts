@@ -8,7 +8,7 @@
  */
 import type { Config } from '../config/schema.js';
 import type { Store } from '../store/store.js';
-import type { NoteRow, SummaryPayload, Target } from '../store/types.js';
+import type { NoteRow, Target } from '../store/types.js';
 import { targetKey } from '../store/types.js';
 import { familyPostId, familyTargets, liveMembers } from './family.js';
 
@@ -21,12 +21,12 @@ interface MemberChange {
 /** The member a family's message in a chat shows: its waiting post or edit, else what was last sent. */
 function shownMember(store: Store, familyId: string, target: Target): string | undefined {
   const open = store.openDelivery(familyId, target, ['post', 'edit']);
-  if (open && (open.kind === 'post' || open.kind === 'edit')) return (open.payload as SummaryPayload).member;
+  if (open) return open.payload.type === 'summary' ? open.payload.member : undefined;
   return store.upkeep.lastSentPayload(familyId, target)?.member;
 }
 
-function targetsWanting(store: Store, config: Config, platforms: ReadonlySet<string>, key: string): Set<string> {
-  return new Set(familyTargets(liveMembers(store.familyNotes(key)), config.routes, store.subscriptions(), platforms).map((ft) => targetKey(ft.target)));
+function targetsWanting(store: Store, config: Config, platforms: ReadonlySet<string>, members: readonly NoteRow[]): Set<string> {
+  return new Set(familyTargets(members, config.routes, store.subscriptions(), platforms).map((ft) => targetKey(ft.target)));
 }
 
 /** The old family's chats whose message showed `moved`: those to hand over to its new family. */
@@ -56,8 +56,9 @@ export function followMovedMembers(store: Store, config: Config, platforms: Read
     const toId = familyPostId(to);
     const showing = chatsShowing(store, fromId, { prev: d.prev, row: d.row });
     if (!showing.length) continue;
-    const oldWants = targetsWanting(store, config, platforms, from);
-    const oldLeft = liveMembers(store.familyNotes(from)).length > 0;
+    const oldMembers = liveMembers(store.familyNotes(from));
+    const oldWants = targetsWanting(store, config, platforms, oldMembers);
+    const oldLeft = oldMembers.length > 0;
     for (const target of showing) {
       if (oldWants.has(targetKey(target))) continue;
       if (!store.postOf(toId, target) && !store.openDelivery(toId, target, ['post'])) {
