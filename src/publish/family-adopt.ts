@@ -13,36 +13,23 @@ import type { NoteRow, Target } from '../store/types.js';
 import { targetKey } from '../store/types.js';
 import type { FamilyTarget } from './family.js';
 import { sameLanguage } from '../notes/lang.js';
+import { addMetaKeys, metaKeys } from './meta-keys.js';
 
 /** Family keys announced while `separate` (their members' own messages), for group to adopt. */
 const POSTED_SEPARATELY = 'families.postedSeparately';
-
-function readKeys(raw: string | undefined): string[] {
-  try {
-    const keys: unknown = JSON.parse(raw ?? '[]');
-    return Array.isArray(keys) ? keys.filter((k): k is string => typeof k === 'string') : [];
-  } catch {
-    return []; // unreadable: those families are adopted when next touched, as any other
-  }
-}
 
 /**
  * `separate` is announcing these notes: their families are recorded for the first group batch to
  * look at. Returns the notes, for the caller to write.
  */
 export function noteFamiliesPostedSeparately<T extends { row: NoteRow }>(store: Store, announced: readonly T[]): readonly T[] {
-  if (!announced.length) return announced;
-  const before = readKeys(store.getMeta(POSTED_SEPARATELY));
-  const all = new Set([...before, ...announced.map((d) => d.row.info.translationKey)]);
-  if (all.size !== before.length) store.setMeta(POSTED_SEPARATELY, JSON.stringify([...all]));
+  if (announced.length) addMetaKeys(store, POSTED_SEPARATELY, announced.map((d) => d.row.info.translationKey));
   return announced;
 }
 
 /** The families `separate` announced notes of; `take` forgets them (group is syncing them now). */
 export function familiesPostedSeparately(store: Store, take = false): string[] {
-  const raw = store.getMeta(POSTED_SEPARATELY);
-  if (take && raw !== undefined) store.setMeta(POSTED_SEPARATELY, '[]');
-  return readKeys(raw);
+  return metaKeys(store, POSTED_SEPARATELY, take);
 }
 
 /** A member's own message in a chat (sent, or its post still waiting), never a digest line. */

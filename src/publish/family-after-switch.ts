@@ -11,24 +11,18 @@ import type { Store } from '../store/store.js';
 import type { NoteRow, SummaryPayload, Target } from '../store/types.js';
 import type { Action } from './decide.js';
 import { familyPostId } from './family.js';
+import { addMetaKeys, metaKeys } from './meta-keys.js';
 
 /** Families whose messages a retraction left as they were while `separate`: group brings them up to date. */
 const LEFT_AS_IS = 'families.leftAsIs';
 
 function leaveFamiliesAsIs(store: Store, keys: readonly string[]): void {
-  store.setMeta(LEFT_AS_IS, JSON.stringify([...new Set([...familiesLeftAsIs(store), ...keys])]));
+  addMetaKeys(store, LEFT_AS_IS, keys);
 }
 
 /** The families `separate` left behind (see above); `take` forgets them (group is syncing them now). */
 export function familiesLeftAsIs(store: Store, take = false): string[] {
-  const raw = store.getMeta(LEFT_AS_IS);
-  if (take && raw !== undefined) store.setMeta(LEFT_AS_IS, '[]');
-  try {
-    const keys: unknown = JSON.parse(raw ?? '[]');
-    return Array.isArray(keys) ? keys.filter((k): k is string => typeof k === 'string') : [];
-  } catch {
-    return []; // unreadable: the families wait for their next edit, as before
-  }
+  return metaKeys(store, LEFT_AS_IS, take);
 }
 
 interface FamilyMessage {

@@ -1,0 +1,25 @@
+/**
+ * Family keys kept in one meta value (a JSON list) for a later batch to take up: the families
+ * `separate` left as they were (family-after-switch.ts) and those it announced (family-adopt.ts),
+ * both brought up to date by the first `group` batch. Runs inside the batch's transaction.
+ */
+import type { Store } from '../store/store.js';
+
+/** The keys under `name`; `take` forgets them (the caller is syncing them now). */
+export function metaKeys(store: Store, name: string, take = false): string[] {
+  const raw = store.getMeta(name);
+  if (take && raw !== undefined) store.setMeta(name, '[]');
+  try {
+    const keys: unknown = JSON.parse(raw ?? '[]');
+    return Array.isArray(keys) ? keys.filter((k): k is string => typeof k === 'string') : [];
+  } catch {
+    return []; // unreadable: those families are brought up to date when next touched, as any other
+  }
+}
+
+/** Adds `keys` under `name` (written only when the list grows). */
+export function addMetaKeys(store: Store, name: string, keys: readonly string[]): void {
+  const before = metaKeys(store, name);
+  const all = new Set([...before, ...keys]);
+  if (all.size !== before.length) store.setMeta(name, JSON.stringify([...all]));
+}
