@@ -25,6 +25,15 @@ const cfg = (mode: 'group' | 'separate') => ({
 });
 const note = (lang: string, body: string) => `---\ntitle: Setup ${lang}\nlang: ${lang}\ntranslationKey: setup\n---\n\n${body}\n`;
 
+/** Stops the service and starts it again with `config`, on the same notes, database and chats (they go on from the messages they show). */
+async function restartWith(config: unknown): Promise<void> {
+  await svc!.stop();
+  const next = new InProcessService(svc!.notes, svc!.db, configSchema.parse(config));
+  for (const [chat, messages] of svc!.chats) next.chats.set(chat, messages);
+  svc = next;
+  await svc.start();
+}
+
 describe('switching publish.translations from group to separate', () => {
   it('an edit of a note announced in a family edits the family message that shows it, and only that one', { timeout: 60_000 }, async () => {
     svc = InProcessService.sandbox(cfg('group'));
@@ -35,13 +44,8 @@ describe('switching publish.translations from group to separate', () => {
     // Announced as the family `setup`: one message per chat, each showing its language's member.
     expect(svc.sent('en', 'post').map((e) => [e.family, e.noteId])).toEqual([['setup', 'setup']]);
     expect(svc.sent('ja', 'post').map((e) => [e.family, e.noteId])).toEqual([['setup', 'setup-ja']]);
-    await svc.stop();
 
-    const separate = new InProcessService(svc.notes, svc.db, configSchema.parse(cfg('separate')));
-    // The same chats, as the new service goes on from the messages they show.
-    for (const [chat, messages] of svc.chats) separate.chats.set(chat, messages);
-    svc = separate;
-    await svc.start();
+    await restartWith(cfg('separate'));
     svc.beginStep();
     writeFileSync(path.join(svc.notes, 'setup.md'), note('en', 'Second words, edited.'));
     await svc.settle(['setup.md']);
@@ -63,13 +67,7 @@ describe('switching publish.translations from group to separate', () => {
     writeFileSync(path.join(svc.notes, 'setup-ja.md'), note('ja', 'Saisho.'));
     await svc.settle(['setup.md', 'setup-ja.md']);
     expect(svc.live('en')[0]!.text).toContain('日本語'); // "also in" links the translation
-    const switchTo = async (mode: 'group' | 'separate') => {
-      await svc!.stop();
-      const next = new InProcessService(svc!.notes, svc!.db, configSchema.parse(cfg(mode)));
-      for (const [chat, messages] of svc!.chats) next.chats.set(chat, messages);
-      svc = next;
-      await svc.start();
-    };
+    const switchTo = (mode: 'group' | 'separate') => restartWith(cfg(mode));
     await switchTo('separate');
     rmSync(path.join(svc.notes, 'setup-ja.md'));
     await svc.settle(['setup-ja.md']);
@@ -97,13 +95,7 @@ describe('switching publish.translations from group to separate', () => {
     writeFileSync(path.join(svc.notes, 'setup.md'), note('en', 'First words.'));
     writeFileSync(path.join(svc.notes, 'setup-ja.md'), note('ja', 'Saisho.'));
     await svc.settle(['setup.md', 'setup-ja.md']);
-    const switchTo = async (mode: 'group' | 'separate') => {
-      await svc!.stop();
-      const next = new InProcessService(svc!.notes, svc!.db, configSchema.parse(byLocale(mode)));
-      for (const [chat, messages] of svc!.chats) next.chats.set(chat, messages);
-      svc = next;
-      await svc.start();
-    };
+    const switchTo = (mode: 'group' | 'separate') => restartWith(byLocale(mode));
     await switchTo('separate');
     writeFileSync(path.join(svc.notes, 'setup-fr.md'), note('fr', 'Premiers mots.'));
     await svc.settle(['setup-fr.md']);
