@@ -23,13 +23,18 @@ const config =
 const shownIn = (events: ServiceEvent[], family: string) =>
   Object.fromEntries(events.filter((e) => e.event === 'post' && e.family === family).map((e) => [e.target!.slice('console:'.length), e.noteId]));
 
+/** The service on `config`, settled: where its next event goes, and a way to save a note. */
+async function started() {
+  const sb = sandbox(config);
+  const svc = InProcessCli.start(sb);
+  await svc.ready();
+  const from = await svc.settled();
+  return { svc, from, write: (file: string, text: string) => writeFileSync(path.join(sb.notes, file), text) };
+}
+
 describe('translation families: the member a chat is shown, and whose controls apply', () => {
   it('a route’s locale picks the member, a filter only decides whether; the shown member’s routes decide the chat', async () => {
-    const sb = sandbox(config);
-    const svc = InProcessCli.start(sb);
-    await svc.ready();
-    const from = await svc.settled();
-    const write = (file: string, text: string) => writeFileSync(path.join(sb.notes, file), text);
+    const { svc, from, write } = await started();
     // English (the original) only to route a, Chinese anywhere.
     write('hello-en.md', '---\ntitle: Hello\nlang: en\nnotecast:\n  silent: true\n  routes: [a]\n---\nHello world text.\n');
     write('hello-zh.md', '---\ntitle: 你好\nlang: zh\ntranslated: true\nnotecast:\n  pin: true\n---\n你好世界的文字。\n');
@@ -48,11 +53,7 @@ describe('translation families: the member a chat is shown, and whose controls a
   });
 
   it('announce: false on the original leaves it out, and the family is announced by its translation, also where no locale asks for it', async () => {
-    const sb = sandbox(config);
-    const svc = InProcessCli.start(sb);
-    await svc.ready();
-    const from = await svc.settled();
-    const write = (file: string, text: string) => writeFileSync(path.join(sb.notes, file), text);
+    const { svc, from, write } = await started();
     write('off-en.md', '---\ntitle: Hello\nlang: en\nnotecast:\n  announce: false\n---\nHello world text.\n');
     write('off-zh.md', '---\ntitle: 你好\nlang: zh\ntranslated: true\n---\n你好世界的文字。\n');
     await svc.idle(from, 30_000);
