@@ -2,6 +2,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { Writable } from 'node:stream';
 import { buildProgram } from '../../src/cli/program.js';
 import { runPreview, type PreviewOptions } from '../../src/cli/preview.js';
 import { runStatus } from '../../src/cli/status.js';
@@ -92,14 +93,16 @@ function withEnv(env: NodeJS.ProcessEnv): () => void {
  * arguments, its commands' output and commander's own text captured, its exit code returned,
  * with `env` set and `cwd` the working directory while it runs (both put back after). For the
  * variants of a CLI behaviour; the behaviour itself keeps one test of the real process (exit codes
- * reaching the shell, signals, a crash). Not for `start` past its start-up checks: a started
- * service logs to this process's stderr and listens for its signals.
+ * reaching the shell, signals, a crash). The log of `start` and `sync` is captured into `stderr`.
+ * Not for a `start` that starts: it runs until this process gets SIGTERM (a refused one is fine).
  */
 export async function cliIn(args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<CliResult> {
   let stdout = '';
   let stderr = '';
   let code = 0;
-  const io = { out: (l: string) => (stdout += `${l}\n`), err: (l: string) => (stderr += `${l}\n`) };
+  // The log of `start` and `sync` joins stderr, as the process's does.
+  const log = new Writable({ write: (chunk: Buffer | string, _enc, done) => ((stderr += chunk.toString()), done()) });
+  const io = { out: (l: string) => (stdout += `${l}\n`), err: (l: string) => (stderr += `${l}\n`), log };
   const end = {
     finished: (c: number) => void (code = c),
     exit: (c: number): never => {
