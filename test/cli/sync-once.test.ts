@@ -1,8 +1,8 @@
 /**
  * `notecast sync --once` run again and again on a changing folder, as cron or CI would: the state
  * database is all that is kept between runs, and each change is announced exactly once. The runs go
- * through the CLI's own program in this process (`syncIn`), its log kept to errors (it would go to
- * this process's stderr); the plain summary line is also read from the real process, exit code and all.
+ * through the CLI's own program in this process (`syncIn`, its log captured as the process's stderr);
+ * the plain summary line is also read from the real process, exit code and all.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -12,8 +12,8 @@ import { describe, expect, it } from 'vitest';
 import { cliIn, jsonLines, runCliAsync } from '../helpers/cli.js';
 import { note, sandbox } from '../helpers/service.js';
 
-/** `notecast sync --once <args>` in this process (cliIn), logging only errors. */
-const syncIn = (args: string[]) => cliIn(['sync', '--once', ...args], { env: { NOTECAST_LOG_LEVEL: 'error' } });
+/** `notecast sync --once <args>` in this process (cliIn). */
+const syncIn = (args: string[]) => cliIn(['sync', '--once', ...args]);
 
 describe('sync --once', () => {
   it('announces what changed since the last run, once, and exits with a summary', async () => {
@@ -47,8 +47,8 @@ describe('sync --once', () => {
     const fourth = await run();
     expect(fourth.events.map((e) => [e.event, e.noteId])).toEqual([['edit', 'fresh']]);
 
-    // Three new notes, each delivery taking 1.2 s, one second allowed: the run stops, says what waits, exits 1.
-    writeFileSync(sb.config, `${readFileSync(sb.config, 'utf8')}console:\n  delayMs: 1200\n`);
+    // Three new notes, each delivery taking 0.6 s (1.8 s in all, one chat's in order), one second allowed: the run stops, says what waits, exits 1.
+    writeFileSync(sb.config, `${readFileSync(sb.config, 'utf8')}console:\n  delayMs: 600\n`);
     for (const n of ['a', 'b', 'c']) write(n, `Note ${n}`, `Body of note ${n}.`);
     const cut = await run('--timeout', '1');
     expect(cut.code).toBe(1);
