@@ -8,7 +8,7 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { cliIn, jsonLines } from '../helpers/cli.js';
+import { cliIn, jsonLines, type CliResult } from '../helpers/cli.js';
 import { InProcessCli } from '../helpers/inproc.js';
 import { killLeftoverServices, sandbox, type Sandbox } from '../helpers/service.js';
 import { REPO_ROOT, requireCorpus } from '../helpers/corpus.js';
@@ -161,7 +161,7 @@ describe('YAML errors point at the broken line, in the config and in front matte
       // The same YAML as a note's front matter: the file's line 4 (line 1 is `---`).
       writeFileSync(path.join(notes, `n${i}.md`), `---\n${yaml}---\n\nBody.\n`);
     });
-    const runs = [];
+    const runs: CliResult[] = [];
     for (const args of [...configs.map((c) => ['check', notes, '--config', c]), ['check', notes]]) runs.push(await cliIn(args));
     const noteLines = runs.at(-1)!.stdout.trim().split('\n');
     cases.forEach(([name, , message], i) => {
@@ -194,7 +194,7 @@ describe('preview says what it leaves out and what is wrong with its inputs', ()
     writeFileSync(path.join(dir, 'n.md'), '# N\n\nText.\n');
     writeFileSync(path.join(dir, 'bad.yml'), 'title: Blog\nurl: "https://example.org\nbaseurl: /x\n');
     const cmds = [['preview', path.join(dir, 'n.md')], ['check', dir], ['search', 'n', '--dir', dir]];
-    const runs = [];
+    const runs: CliResult[] = [];
     for (const cmd of cmds) for (const file of ['nope.yml', 'bad.yml']) runs.push(await cliIn([...cmd, '--jekyll-config', path.join(dir, file)]));
     cmds.forEach((cmd, i) => {
       const [missing, broken] = [runs[2 * i]!, runs[2 * i + 1]!];
