@@ -136,7 +136,7 @@ describe('arguments', () => {
     expect(wrong.code).toBe(2);
     expect(wrong.stderr).toMatch(/unknown command 'nosuch'/);
     expect(badConfig.code).toBe(1);
-    expect(badConfig.stderr).toMatch(/notecast\.yaml:3: notes: unknown key "bogus"/);
+    expect(badConfig.stdout + badConfig.stderr).toMatch(/notecast\.yaml:3: notes: unknown key "bogus"/);
   });
 });
 
