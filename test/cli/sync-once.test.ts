@@ -47,8 +47,9 @@ describe('sync --once', () => {
     const fourth = await run();
     expect(fourth.events.map((e) => [e.event, e.noteId])).toEqual([['edit', 'fresh']]);
 
-    // Three new notes, each delivery taking 0.6 s (1.8 s in all, one chat's in order), one second allowed: the run stops, says what waits, exits 1.
-    writeFileSync(sb.config, `${readFileSync(sb.config, 'utf8')}console:\n  delayMs: 600\n`);
+    // Three new notes, each delivery taking 1.2 s, one second allowed: the run stops, says what waits, exits 1.
+    // (Not less: deliveries begin during start-up, before the timeout counts, and a loaded machine's start-up took 1.8 s.)
+    writeFileSync(sb.config, `${readFileSync(sb.config, 'utf8')}console:\n  delayMs: 1200\n`);
     for (const n of ['a', 'b', 'c']) write(n, `Note ${n}`, `Body of note ${n}.`);
     const cut = await run('--timeout', '1');
     expect(cut.code).toBe(1);
