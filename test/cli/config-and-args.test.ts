@@ -8,7 +8,7 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { cliIn, runCliAsync, spawnCli } from '../helpers/cli.js';
+import { cliIn, runCliAsync, spawnCli, type CliResult } from '../helpers/cli.js';
 import { REPO_ROOT } from '../helpers/corpus.js';
 import { InProcessCli } from '../helpers/inproc.js';
 import { killLeftoverServices, note, sandbox, Service } from '../helpers/service.js';
@@ -67,22 +67,29 @@ describe('one config resolution for every command', () => {
 });
 
 describe('notes with impossible dates or the wrong shapes', () => {
-  it.each([
+  const dates: [string, number][] = [
     ['2025-13-45', 3],
     ['2025-02-30', 3],
     ['"2025-02-30 10:00 +0800"', 3],
-  ])('date: %s is a file:line error, not another day', async (date, line) => {
-    const dir = tmp();
-    writeFileSync(path.join(dir, 'bad-en.md'), `---\ntitle: Bad\ndate: ${date}\n---\n\nBody.\n`);
-    const r = await cliIn(['check', dir], { cwd: tmp() });
+  ];
+  /** One check over every case's note (each its own file): one run reads them all, each case then reads its lines. */
+  let checked: Promise<CliResult> | undefined;
+  const check = () =>
+    (checked ??= (async () => {
+      const dir = tmp();
+      dates.forEach(([date], i) => writeFileSync(path.join(dir, `bad${i}-en.md`), `---\ntitle: Bad\ndate: ${date}\n---\n\nBody.\n`));
+      writeFileSync(path.join(dir, 'list-en.md'), '---\nlang: en\ntitle:\n  - one\n  - two\n---\n\nBody.\n');
+      return cliIn(['check', dir], { cwd: tmp() });
+    })());
+
+  it.each(dates.map(([date, line], i) => [date, line, i] as const))('date: %s is a file:line error, not another day', async (_date, line, i) => {
+    const r = await check();
     expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(new RegExp(`bad-en\\.md:${line}: .*date`));
+    expect(r.stdout).toMatch(new RegExp(`bad${i}-en\\.md:${line}: .*date`));
   });
 
   it('a list as a title says what a title must be, on its line', async () => {
-    const dir = tmp();
-    writeFileSync(path.join(dir, 'list-en.md'), '---\nlang: en\ntitle:\n  - one\n  - two\n---\n\nBody.\n');
-    const r = await cliIn(['check', dir], { cwd: tmp() });
+    const r = await check();
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/list-en\.md:3: .*title must be text/);
   });
