@@ -2,4 +2,6 @@
 export interface Io {
   out: (line: string) => void;
   err: (line: string) => void;
+  /** Where the log of `start` and `sync` goes instead of stderr (a test's capture); unset, stderr. */
+  log?: NodeJS.WritableStream;
 }

@@ -1,20 +1,7 @@
 #!/usr/bin/env node
-/** The `notecast` command line. Each command's logic lives in its own module. */
+/** The `notecast` command line: the program (program.ts) run on this process's output and exit code. */
 import { readFileSync } from 'node:fs';
-import { Command, InvalidArgumentError } from 'commander';
-import { isKnownLanguage } from '../notes/lang.js';
-import type { SearchCliOptions } from './search.js';
-
-// Each command's module is loaded when it runs: discord.js alone takes ~0.4 s to import.
-const load = {
-  preview: () => import('./preview.js'),
-  previewServe: () => import('./preview-serve.js'),
-  start: () => import('./start.js'),
-  sync: () => import('./sync.js'),
-  status: () => import('./status.js'),
-  search: () => import('./search.js'),
-  register: () => import('./register.js'),
-};
+import { buildProgram } from './program.js';
 
 // `notecast preview notes | head` closes our stdout early: that is the reader's choice, not an error.
 process.stdout.on('error', (e: NodeJS.ErrnoException) => {
@@ -22,144 +9,17 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => {
   throw e;
 });
 
-const io = { out: (l: string) => process.stdout.write(`${l}\n`), err: (l: string) => process.stderr.write(`${l}\n`) };
-
-function exit(code: number): void {
-  process.exitCode = code;
-}
-
-/** Commander argument parsers: a bad value is one line naming the option and what it accepts. */
-function intIn(min: number, max: number) {
-  return (v: string): number => {
-    const n = Number(v);
-    if (!/^\d+$/.test(v.trim()) || n < min || n > max) throw new InvalidArgumentError(`expected a whole number from ${min} to ${max}.`);
-    return n;
-  };
-}
-
-function languageCode(v: string): string {
-  if (!isKnownLanguage(v)) throw new InvalidArgumentError('expected a language code such as en, zh, hant, ja or pt-BR.');
-  return v;
-}
-
-function snowflake(v: string): string {
-  if (!/^\d{17,20}$/.test(v)) throw new InvalidArgumentError('expected a Discord server id (17 to 20 digits).');
-  return v;
-}
-
 function version(): string {
   const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string };
   return pkg.version;
 }
 
-async function preview(paths: string[], o: { json?: boolean; config?: string; jekyllConfig?: string; serve?: boolean; port: number; host: string }): Promise<void> {
-  if (!o.serve) return exit(await (await load.preview()).runPreview(paths, o, io));
-  if (paths.length > 1 || o.json) {
-    io.err('preview --serve: give at most one notes folder, and no --json');
-    return exit(2);
-  }
-  const code = await (await load.previewServe()).runPreviewServe({ ...o, dir: paths[0] }, io);
-  process.exit(code); // as `start`: nothing left running keeps a stopped server alive
-}
+const io = { out: (l: string) => process.stdout.write(`${l}\n`), err: (l: string) => process.stderr.write(`${l}\n`) };
+const end = {
+  finished(code: number) {
+    process.exitCode = code;
+  },
+  exit: (code: number): never => process.exit(code),
+};
 
-/** `preview`: what would be posted, as text, JSON or the live page. */
-function addPreview(program: Command): void {
-  program
-    .command('preview')
-    .description('render what would be posted for notes (files, or folders read recursively)')
-    .argument('[paths...]', 'note files or notes folders (default: the configured notes folder)')
-    .option('--json', 'one JSON object per note per line')
-    .option('--config <file>', 'config file (default: config/notecast.yaml when present)')
-    .option('--jekyll-config <file>', "form URLs from a Jekyll site's _config.yml")
-    .option('--serve', 'serve the preview page (every note of one folder, live as notes are saved) until Ctrl+C')
-    .option('--port <port>', 'with --serve: the port (0: any free one)', intIn(0, 65535), 4100)
-    .option('--host <host>', 'with --serve: the address to listen on', '127.0.0.1')
-    .action(preview);
-}
-
-function buildProgram(): Command {
-  const program = new Command('notecast').description('Turns a folder of Markdown notes into chat announcements.').version(version(), '-V, --version', 'print the version');
-  // A bad flag, a missing argument or an unknown command is wrong before anything starts: README's
-  // exit 2 (commander exits 1; --help and --version stay 0). Subcommands inherit this.
-  program.exitOverride((e) => process.exit(e.exitCode === 0 ? 0 : 2));
-
-  addPreview(program);
-
-  program
-    .command('check')
-    .description('validate every note and the config; print problems as file:line: message')
-    .argument('[dir]', 'notes folder (default: the configured one)')
-    .option('--config <file>', 'config file')
-    .option('--jekyll-config <file>', "a Jekyll site's _config.yml")
-    .action(async (dir: string | undefined, o: { config?: string; jekyllConfig?: string }) => exit(await (await load.preview()).runCheck(dir, o, io)));
-
-  program
-    .command('start')
-    .description('watch the notes folder and announce every publish exactly once')
-    .option('--config <file>', 'config file')
-    .option('--notes <dir>', 'notes folder (overrides config)')
-    .option('--db <file>', 'state database (overrides config)')
-    .option('--announce-existing', 'on the first run, announce notes that already exist')
-    .option('--after-restore', 'the database was restored from a backup: announce nothing it finds new this once (see docs/operations.md)')
-    .option('--moved', 'the database is the newest state, moved or copied to a new disk or host on purpose: accept its new file this once')
-    .option('--json', 'console adapter prints JSON lines on stdout; logs stay on stderr')
-    .option('--http-port <port>', 'serve /healthz and /metrics on this port (overrides config http.port)')
-    .option('--http-host <host>', 'address for /healthz and /metrics (overrides config http.host; 0.0.0.0 in a container)')
-    .action(async (o: { config?: string; notes?: string; db?: string; announceExisting?: boolean; afterRestore?: boolean; moved?: boolean; json?: boolean; httpPort?: string; httpHost?: string }) => {
-      const code = await (await load.start()).runStart(o, io);
-      // Stopped (or failed to start) with everything it started stopped and the store closed; exiting
-      // makes sure no client's pending reconnect or request keeps the process alive after that.
-      process.exit(code);
-    });
-
-  program
-    .command('sync')
-    .description('one pass for cron and CI: announce what changed since the last run, wait for the deliveries, exit')
-    .requiredOption('--once', 'scan, deliver, then exit (0: all delivered; 1: something failed or still waits, or a note could not be read)')
-    .option('--timeout <seconds>', 'most seconds to wait for deliveries (1–86400); what is left goes out on the next run', intIn(1, 86_400), 600)
-    .option('--config <file>', 'config file')
-    .option('--notes <dir>', 'notes folder (overrides config)')
-    .option('--db <file>', 'state database (overrides config): the only thing to keep between runs')
-    .option('--announce-existing', 'on the first run, announce notes that already exist')
-    .option('--after-restore', 'the database was restored from a backup: announce nothing it finds new this once (see docs/operations.md)')
-    .option('--moved', 'the database is the newest state, moved or copied to a new disk or host on purpose: accept its new file this once')
-    .option('--json', 'console adapter prints JSON lines on stdout, and the summary as {"event":"sync",…}')
-    .action(async (o: { config?: string; notes?: string; db?: string; announceExisting?: boolean; afterRestore?: boolean; moved?: boolean; json?: boolean; timeout: number }) => {
-      const code = await (await load.sync()).runSyncOnce(o, io);
-      process.exit(code); // as `start`: no client's pending reconnect keeps a finished run alive
-    });
-
-  program
-    .command('status')
-    .description('notes, subscriptions, pending and failed deliveries, and why')
-    .option('--config <file>', 'config file')
-    .option('--db <file>', 'state database (overrides config)')
-    .option('--json', 'one JSON object')
-    .action(async (o: { config?: string; db?: string; json?: boolean }) => exit((await load.status()).runStatus(o, io)));
-
-  program
-    .command('search')
-    .description('look notes up as the chat commands do (translations grouped, in your language)')
-    .argument('<query>', 'words, or the start of them')
-    .option('--lang <code>', "the asker's language (en, zh, hi…)", languageCode)
-    .option('--limit <n>', 'most results (1–100)', intIn(1, 100), 10)
-    .option('--json', 'one JSON line: {query, results: [{id, title, lang, url, score}]}')
-    .option('--dir <dir>', 'notes folder (default: the configured one)')
-    .option('--db <file>', "state database whose index answers (default: the configured one, when it exists and follows that folder)")
-    .option('--config <file>', 'config file')
-    .option('--jekyll-config <file>', "a Jekyll site's _config.yml (reads the folder, as its URLs may differ from the database's)")
-    .action(async (query: string, o: SearchCliOptions) => exit(await (await load.search()).runSearch(query, o, io)));
-
-  program
-    .command('register-commands')
-    .description("register or update Discord's slash commands (only when they changed)")
-    .option('--guild <id>', 'register in one guild (instant) instead of globally', snowflake)
-    .option('--force', 'register even if nothing changed')
-    .option('--config <file>', 'config file')
-    .option('--db <file>', 'state database (remembers what was registered)')
-    .action(async (o: { guild?: string; force?: boolean; config?: string; db?: string }) => exit(await (await load.register()).runRegisterCommands(o, io)));
-
-  return program;
-}
-
-await buildProgram().parseAsync(process.argv);
+await buildProgram({ io, end, version: version() }).parseAsync(process.argv);

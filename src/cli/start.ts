@@ -122,7 +122,7 @@ function startOutput(interactive: boolean, level: string, secrets: string[], io:
       process.stderr.write('\r\x1b[K');
     },
   };
-  const log = createLogger({ level, secrets, pretty: interactive, beforeWrite: bar.clear });
+  const log = createLogger({ level, secrets, pretty: interactive, beforeWrite: bar.clear, destination: io.log });
   const failed = (why: string): number => {
     const message = `notecast could not start: ${redact(why, secrets)}`;
     if (interactive) {

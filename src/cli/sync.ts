@@ -60,7 +60,7 @@ export async function runSyncOnce(opts: SyncOptions, io: Io): Promise<number> {
   const notesDir = opts.notes ?? config.notes.dir;
   const dbPath = opts.db ?? config.store.path;
   const secrets = secretsOf(env);
-  const log = createLogger({ level: env.NOTECAST_LOG_LEVEL ?? config.log.level, secrets, pretty: !json && process.stderr.isTTY });
+  const log = createLogger({ level: env.NOTECAST_LOG_LEVEL ?? config.log.level, secrets, pretty: !json && process.stderr.isTTY, destination: io.log });
   const fail = (why: string): number => {
     io.err(`notecast sync: ${redact(why, secrets)}`);
     return 1;

@@ -1,11 +1,14 @@
 /**
  * `start --json` prints one documented shape per event kind (README's "start --json events" table is
- * the contract): every kind seen from the real process is checked field by field against it.
+ * the contract): every kind seen is checked field by field against it, from the real process with
+ * grouped translations (the default), and from the same wiring in this process (`InProcessCli`, the
+ * console adapter's own lines) with separate ones.
  */
 import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { InProcessCli } from '../helpers/inproc.js';
 import { killLeftoverServices, note, sandbox, Service, type ServiceEvent } from '../helpers/service.js';
 
 afterEach(killLeftoverServices);
@@ -44,9 +47,9 @@ function deliveries(events: Event[]): Delivery[] {
 const config = (mode: 'group' | 'separate') => `watch:\n  quietMs: 150\npublish:\n  translations: { mode: ${mode}, graceMs: 0 }\n  onDelete: delete\n  onChange: edit\n  digest:\n    threshold: 2\n`;
 
 /** Runs one life of the service: a lone note, a pair of translations, an edit, a burst, a delete. */
-async function life(mode: 'group' | 'separate') {
+async function life(mode: 'group' | 'separate', start: (sb: ReturnType<typeof sandbox>) => Service | InProcessCli) {
   const sb = sandbox(config(mode));
-  const svc = Service.start(sb);
+  const svc = start(sb);
   await svc.ready();
   let from = await svc.settled();
   const step = async (act: () => void) => {
@@ -73,7 +76,7 @@ async function life(mode: 'group' | 'separate') {
 
 describe('start --json events match README', () => {
   it('grouped translations (the default): noteId is the note shown, family its key, on every delivery', async () => {
-    const { lone, pair, edited, burst, deleted } = await life('group');
+    const { lone, pair, edited, burst, deleted } = await life('group', (sb) => Service.start(sb));
     expect(lone).toEqual([expect.objectContaining({ event: 'post', noteId: 'lone', family: 'lone' })]);
     expect(pair).toEqual([expect.objectContaining({ event: 'post', noteId: 'pair-en', family: 'pair' })]);
     expect(pair[0]!.text).toMatch(/日本語/); // the other language is linked
@@ -84,7 +87,7 @@ describe('start --json events match README', () => {
   }, 60_000);
 
   it('separate translations: family is null, a delete names the note it removes', async () => {
-    const { lone, pair, edited, burst, deleted } = await life('separate');
+    const { lone, pair, edited, burst, deleted } = await life('separate', (sb) => InProcessCli.start(sb));
     expect(lone).toEqual([expect.objectContaining({ event: 'post', noteId: 'lone', family: null })]);
     expect(pair.map((e) => [e.event, e.noteId, e.family]).sort()).toEqual([
       ['post', 'pair-en', null],

@@ -1,14 +1,16 @@
 /**
- * What README says is what the CLI does (issue 27): each claim run as the built CLI in a process,
- * as a new user would.
+ * What README says is what the CLI does (issue 27): each claim run through the CLI's own program in
+ * this process (`cliIn`: the same arguments, output and exit codes as the built CLI; the exit code
+ * reaching the shell is config-and-args.test.ts's process test), the service in this process too.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { jsonLines, runCli, runCliAsync, spawnCli } from '../helpers/cli.js';
-import { killLeftoverServices, Service } from '../helpers/service.js';
+import { cliIn, jsonLines, type CliResult } from '../helpers/cli.js';
+import { InProcessCli } from '../helpers/inproc.js';
+import { killLeftoverServices, sandbox, type Sandbox } from '../helpers/service.js';
 import { REPO_ROOT, requireCorpus } from '../helpers/corpus.js';
 
 afterEach(killLeftoverServices);
@@ -17,18 +19,18 @@ const tmp = () => mkdtempSync(path.join(tmpdir(), 'notecast-readme-'));
 const oneLine = (s: string) => s.trim().split('\n').length === 1 && !/\n\s+at /.test(s);
 
 describe('check on something that is not a notes folder', () => {
-  it('a missing folder is exit 1 and one line naming it, not "0 notes checked, 0 problems"', () => {
+  it('a missing folder is exit 1 and one line naming it, not "0 notes checked, 0 problems"', async () => {
     const missing = path.join(tmp(), 'nothere');
-    const r = runCli(['check', missing]);
+    const r = await cliIn(['check', missing]);
     expect(r.code).toBe(1);
     expect(oneLine(r.stdout + r.stderr)).toBe(true);
     expect(r.stderr.trim()).toBe(`notes folder ${missing}: no such folder`);
   });
 
-  it('a file is exit 1 and one line naming it', () => {
+  it('a file is exit 1 and one line naming it', async () => {
     const file = path.join(tmp(), 'a.md');
     writeFileSync(file, '# A\n');
-    const r = runCli(['check', file]);
+    const r = await cliIn(['check', file]);
     expect(r.code).toBe(1);
     expect(r.stderr.trim()).toBe(`notes folder ${file}: is a file, not a folder`);
     expect(r.stdout).toBe('');
@@ -50,11 +52,10 @@ describe('the repository', () => {
 });
 
 describe('notes that cannot be read', () => {
-  /** One note of each kind README lists as "cannot be read", and one good note. */
-  function badNotes(): string {
-    const dir = tmp();
-    const notes = path.join(dir, 'notes');
-    mkdirSync(notes);
+  /** A sandbox with one note of each kind README lists as "cannot be read", and one good note. */
+  function badNotes(): Sandbox {
+    const sb = sandbox('');
+    const notes = sb.notes;
     writeFileSync(path.join(notes, 'good.md'), '# Good\n\nFine.\n');
     writeFileSync(path.join(notes, 'empty.md'), '');
     writeFileSync(path.join(notes, 'binary.md'), Buffer.from([0, 1, 2, 0x41]));
@@ -63,24 +64,24 @@ describe('notes that cannot be read', () => {
     writeFileSync(path.join(notes, 'yaml.md'), '---\ntitle: [a\n---\nx\n');
     writeFileSync(path.join(notes, 'list-title.md'), '---\ntitle: [a, b]\n---\nx\n');
     symlinkSync('/etc/hostname', path.join(notes, 'outside.md'));
-    return notes;
+    return sb;
   }
 
   it('status lists every note check lists, and start logs each once', async () => {
-    const notes = badNotes();
-    const db = path.join(path.dirname(notes), 'state', 'nc.db');
-    const check = runCli(['check', notes]);
+    const sb = badNotes();
+    const { notes, db } = sb;
+    const check = await cliIn(['check', notes]);
     expect(check.code).toBe(1);
     const problems = check.stdout.trim().split('\n');
     expect(problems).toHaveLength(7);
-    const svc = new Service(spawnCli(['start', '--json', '--notes', notes, '--db', db]));
+    const svc = InProcessCli.start(sb);
     await svc.ready();
     expect(await svc.stop()).toBe(0);
     for (const p of problems) {
       const file = path.basename(p.split(':')[0]!);
       expect(svc.stderr.split('\n').filter((l) => l.includes(`"file":"${file}"`)), file).toHaveLength(1);
     }
-    const status = runCli(['status', '--db', db]);
+    const status = await cliIn(['status', '--db', db]);
     expect(status.code).toBe(0);
     const listed = status.stdout.split('notes with problems:\n')[1]!.trim().split('\n').map((l) => l.trim());
     // The same lines as check's, relative to the notes folder.
@@ -90,24 +91,23 @@ describe('notes that cannot be read', () => {
 
 describe('status', () => {
   it('names the database, the notes folder and whether a service runs on it (pid, since when)', async () => {
-    const dir = tmp();
-    const notes = path.join(dir, 'notes');
-    mkdirSync(notes);
+    const sb = sandbox('');
+    const { notes, db } = sb;
     for (const n of ['a', 'b', 'c']) writeFileSync(path.join(notes, `${n}.md`), `# ${n}\n\nLone note ${n}.\n`);
-    const db = path.join(dir, 'state', 'nc.db');
-    const svc = new Service(spawnCli(['start', '--json', '--notes', notes, '--db', db]));
+    // In this process: the service records this process's id, as a real one records its own.
+    const svc = InProcessCli.start(sb);
     await svc.ready();
-    const running = runCli(['status', '--db', db]);
+    const running = await cliIn(['status', '--db', db]);
     expect(running.code).toBe(0);
     expect(running.stdout).toContain(`database:       ${db}\n`);
     expect(running.stdout).toContain(`notes folder:   ${notes}\n`);
-    expect(running.stdout).toMatch(new RegExp(`service: +running: process ${svc.proc.pid} on .+, since \\d{4}-\\d\\d-\\d\\dT`));
+    expect(running.stdout).toMatch(new RegExp(`service: +running: process ${process.pid} on .+, since \\d{4}-\\d\\d-\\d\\dT`));
     // Three lone notes are three notes, not "3 published families of translations".
     expect(running.stdout).toMatch(/notes: +3 \(3 published\)\n/);
-    const json = JSON.parse(runCli(['status', '--db', db, '--json']).stdout) as { database: string; notesDir: string; instance: { pid: number } | null };
-    expect(json).toMatchObject({ database: db, notesDir: notes, instance: { pid: svc.proc.pid } });
+    const json = JSON.parse((await cliIn(['status', '--db', db, '--json'])).stdout) as { database: string; notesDir: string; instance: { pid: number } | null };
+    expect(json).toMatchObject({ database: db, notesDir: notes, instance: { pid: process.pid } });
     expect(await svc.stop()).toBe(0);
-    expect(runCli(['status', '--db', db]).stdout).toMatch(/service: +not running\n/);
+    expect((await cliIn(['status', '--db', db])).stdout).toMatch(/service: +not running\n/);
   }, 30_000);
 });
 
@@ -120,14 +120,15 @@ describe('search', () => {
     const db = path.join(dir, 'state', 'nc.db');
     const config = path.join(dir, 'notecast.yaml');
     writeFileSync(config, 'notes:\n  dir: notes\nstore:\n  path: state/nc.db\n');
-    const svc = new Service(spawnCli(['start', '--json', '--config', config]));
+    // As `start --config` would: the config's folder and database.
+    const svc = InProcessCli.start({ dir, notes, db, config });
     await svc.ready();
     expect(await svc.stop()).toBe(0);
     // The folder changes behind the stopped service: an unreadable note would be reported by a
     // reading of the folder, and the walrus would be gone from it. The index still has the walrus.
     rmSync(path.join(notes, 'walrus.md'));
     writeFileSync(path.join(notes, 'broken.md'), '');
-    const fromDb = runCli(['search', 'walrus', '--json', '--config', config]);
+    const fromDb = await cliIn(['search', 'walrus', '--json', '--config', config]);
     expect(fromDb.code).toBe(0);
     expect(fromDb.stderr).toBe('');
     expect((jsonLines(fromDb.stdout)[0]!.results as { id: string }[]).map((r) => r.id)).toEqual(['walrus']);
@@ -135,7 +136,7 @@ describe('search', () => {
     const other = path.join(dir, 'other');
     mkdirSync(other);
     writeFileSync(path.join(other, 'walrus2.md'), '# Walrus again\n\nMore walruses.\n');
-    const fromFolder = runCli(['search', 'walrus', '--json', '--config', config, '--dir', other]);
+    const fromFolder = await cliIn(['search', 'walrus', '--json', '--config', config, '--dir', other]);
     expect((jsonLines(fromFolder.stdout)[0]!.results as { id: string }[]).map((r) => r.id)).toEqual(['walrus2']);
   }, 30_000);
 });
@@ -150,7 +151,7 @@ describe('YAML errors point at the broken line, in the config and in front matte
     ['an unclosed [', 'a: 1\nb: 2\nc: [x, y\nd: 4\ne: 5\n', /Flow sequence/],
   ];
 
-  it('each case on its line: config files one run each (at once), the notes in one check', async () => {
+  it('each case on its line: config files one run each, the notes in one check', async () => {
     const dir = tmp();
     const notes = path.join(dir, 'notes');
     mkdirSync(notes);
@@ -160,7 +161,8 @@ describe('YAML errors point at the broken line, in the config and in front matte
       // The same YAML as a note's front matter: the file's line 4 (line 1 is `---`).
       writeFileSync(path.join(notes, `n${i}.md`), `---\n${yaml}---\n\nBody.\n`);
     });
-    const runs = await Promise.all([...configs.map((c) => runCliAsync(['check', notes, '--config', c])), runCliAsync(['check', notes])]);
+    const runs: CliResult[] = [];
+    for (const args of [...configs.map((c) => ['check', notes, '--config', c]), ['check', notes]]) runs.push(await cliIn(args));
     const noteLines = runs.at(-1)!.stdout.trim().split('\n');
     cases.forEach(([name, , message], i) => {
       expect(runs[i]!.code, name).toBe(1);
@@ -171,19 +173,19 @@ describe('YAML errors point at the broken line, in the config and in front matte
 });
 
 describe('preview says what it leaves out and what is wrong with its inputs', () => {
-  it('a symlink leading outside the folder is named, not skipped without a word', () => {
+  it('a symlink leading outside the folder is named, not skipped without a word', async () => {
     const dir = tmp();
     const notes = path.join(dir, 'notes');
     mkdirSync(notes);
     writeFileSync(path.join(notes, 'good.md'), '# Good\n\nFine.\n');
     writeFileSync(path.join(dir, 'secret.md'), '# Secret\n\nNot a note of this folder.\n');
     symlinkSync(path.join(dir, 'secret.md'), path.join(notes, 'leak.md'));
-    const r = runCli(['preview', notes], { cwd: dir });
+    const r = await cliIn(['preview', notes], { cwd: dir });
     expect(r.code).toBe(1);
     expect(r.stderr.trim()).toBe('notes/leak.md: a symlink leading outside the notes folder: not read (notes are read only inside it)');
     expect(r.stdout).toContain('Good');
     expect(r.stdout).not.toContain('Secret');
-    const json = jsonLines(runCli(['preview', '--json', notes], { cwd: dir }).stdout);
+    const json = jsonLines((await cliIn(['preview', '--json', notes], { cwd: dir })).stdout);
     expect(json).toContainEqual({ file: 'notes/leak.md', ok: false, error: { message: expect.stringMatching(/symlink leading outside/), line: null } });
   });
 
@@ -192,7 +194,8 @@ describe('preview says what it leaves out and what is wrong with its inputs', ()
     writeFileSync(path.join(dir, 'n.md'), '# N\n\nText.\n');
     writeFileSync(path.join(dir, 'bad.yml'), 'title: Blog\nurl: "https://example.org\nbaseurl: /x\n');
     const cmds = [['preview', path.join(dir, 'n.md')], ['check', dir], ['search', 'n', '--dir', dir]];
-    const runs = await Promise.all(cmds.flatMap((cmd) => [runCliAsync([...cmd, '--jekyll-config', path.join(dir, 'nope.yml')]), runCliAsync([...cmd, '--jekyll-config', path.join(dir, 'bad.yml')])]));
+    const runs: CliResult[] = [];
+    for (const cmd of cmds) for (const file of ['nope.yml', 'bad.yml']) runs.push(await cliIn([...cmd, '--jekyll-config', path.join(dir, file)]));
     cmds.forEach((cmd, i) => {
       const [missing, broken] = [runs[2 * i]!, runs[2 * i + 1]!];
       expect(missing.code, cmd[0]).not.toBe(0);

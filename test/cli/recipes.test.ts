@@ -1,7 +1,8 @@
 /**
- * README's deployment recipes, each run here as a process against a real git repository (a bare
- * one standing in for the blog's remote): the pull setup (`start` watching a clone that `git pull`
- * updates) and the CI job (README's script run as it is: restore the cache, `sync --once`, save it).
+ * README's deployment recipes against a real git repository (a bare one standing in for the blog's
+ * remote): the pull setup (`start` watching a clone that `git pull` updates: the service in this
+ * process; with the push webhook, a process) and the CI job (README's script run as it is: restore
+ * the cache, `sync --once`, save it).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -11,6 +12,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { jsonLines } from '../helpers/cli.js';
 import { CLI, REPO_ROOT } from '../helpers/corpus.js';
 import { freePort } from '../helpers/net.js';
+import { InProcessCli } from '../helpers/inproc.js';
 import { killLeftoverServices, note, sandbox, Service } from '../helpers/service.js';
 
 afterEach(killLeftoverServices);
@@ -41,7 +43,8 @@ describe('README recipes', () => {
     const server = path.join(b.dir, 'server');
     git(b.dir, 'clone', '-q', b.remote, server); // README: git clone … /srv/blog
     const sb = sandbox('watch:\n  quietMs: 200\n');
-    const svc = Service.start(sb, ['--notes', path.join(server, '_posts')]);
+    // In process: the watcher following a pull is the service's (the webhook and the CI script below are the processes').
+    const svc = InProcessCli.start(sb, ['--notes', path.join(server, '_posts')]);
     await svc.ready();
     const from = await svc.settled();
     expect(svc.deliveries()).toEqual([]); // the first run records what the clone has

@@ -1,14 +1,16 @@
 /**
  * Start-up as README describes it (issue 27 items 5 to 7): each failure is one line naming the path
  * or setting at fault and the cause; off a terminal stderr is JSON lines only; on one, the scan's
- * progress bar is ended before the next line. Each run as the built CLI in a process.
+ * progress bar is ended before the next line. The failures run through the CLI's program in this
+ * process (`cliIn`: the same output, its log captured as the process's stderr, and exit code); the
+ * logs as the built CLI in a process, off a terminal and on one.
  */
 import { spawn } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli, spawnCli } from '../helpers/cli.js';
+import { cliIn, spawnCli } from '../helpers/cli.js';
 import { CLI, REPO_ROOT } from '../helpers/corpus.js';
 
 const tmp = () => mkdtempSync(path.join(tmpdir(), 'notecast-start-'));
@@ -38,8 +40,8 @@ function jsonLog(stderr: string): { level: number; msg: string }[] {
 }
 
 /** The one line a failed start writes: plain before the logger exists (a bad flag), else one JSON line. */
-function failure(args: string[]): string {
-  const r = runCli(['start', ...args]);
+async function failure(args: string[]): Promise<string> {
+  const r = await cliIn(['start', ...args]);
   expect(r.code, r.stderr).toBe(1);
   const lines = r.stderr.trim().split('\n');
   expect(lines, r.stderr).toHaveLength(1);
@@ -47,33 +49,33 @@ function failure(args: string[]): string {
 }
 
 describe('start-up errors name the path and the cause in one line', () => {
-  it('--notes: a missing folder, a file', () => {
+  it('--notes: a missing folder, a file', async () => {
     const { notes, db } = folder();
     const missing = path.join(notes, 'nothere');
-    expect(failure(['--notes', missing, '--db', db])).toBe(`notecast could not start: notes folder ${missing}: no such folder`);
+    expect(await failure(['--notes', missing, '--db', db])).toBe(`notecast could not start: notes folder ${missing}: no such folder`);
     const file = path.join(notes, 'good.md');
-    expect(failure(['--notes', file, '--db', db])).toBe(`notecast could not start: notes folder ${file}: is a file, not a folder`);
+    expect(await failure(['--notes', file, '--db', db])).toBe(`notecast could not start: notes folder ${file}: is a file, not a folder`);
   });
 
-  it('--db: where no file can be made, under a file', () => {
+  it('--db: where no file can be made, under a file', async () => {
     const { notes } = folder();
-    expect(failure(['--notes', notes, '--db', '/proc/x.db'])).toMatch(/^notecast could not start: state database \/proc\/x\.db: .*\(E[A-Z]+: [a-z ]+\)$/);
+    expect(await failure(['--notes', notes, '--db', '/proc/x.db'])).toMatch(/^notecast could not start: state database \/proc\/x\.db: .*\(E[A-Z]+: [a-z ]+\)$/);
     const file = path.join(notes, 'good.md');
-    expect(failure(['--notes', notes, '--db', path.join(file, 'x.db')])).toBe(`notecast could not start: state database ${path.join(file, 'x.db')}: ${file} is a file, not a folder`);
+    expect(await failure(['--notes', notes, '--db', path.join(file, 'x.db')])).toBe(`notecast could not start: state database ${path.join(file, 'x.db')}: ${file} is a file, not a folder`);
   });
 
   // Root writes through a read-only mode, so only another user can see this refusal.
-  it.skipIf(process.getuid?.() === 0)('--db in a read-only state folder', () => {
+  it.skipIf(process.getuid?.() === 0)('--db in a read-only state folder', async () => {
     const { notes } = folder();
     const state = path.join(tmp(), 'ro');
     mkdirSync(state, { mode: 0o555 });
     chmodSync(state, 0o555);
-    expect(failure(['--notes', notes, '--db', path.join(state, 'x.db')])).toMatch(new RegExp(`state database .*x\\.db: .* cannot be created in .*ro \\(EACCES: permission denied\\)`));
+    expect(await failure(['--notes', notes, '--db', path.join(state, 'x.db')])).toMatch(new RegExp(`state database .*x\\.db: .* cannot be created in .*ro \\(EACCES: permission denied\\)`));
   });
 
-  it('--http-host that does not resolve blames the host, not the port', () => {
+  it('--http-host that does not resolve blames the host, not the port', async () => {
     const { notes, db } = folder();
-    const msg = failure(['--notes', notes, '--db', db, '--http-port', '18999', '--http-host', 'not.a.host.invalid']);
+    const msg = await failure(['--notes', notes, '--db', db, '--http-port', '18999', '--http-host', 'not.a.host.invalid']);
     expect(msg).toMatch(/^notecast could not start: http host not\.a\.host\.invalid does not resolve to an address \((ENOTFOUND|EAI_AGAIN)\): choose another with http\.host or --http-host$/);
     expect(msg).not.toMatch(/http\.port/);
   });

@@ -8,14 +8,15 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { TOO_LONG } from '../../src/publish/parse-pool.js';
-import { jsonLines, runCliAsync } from '../helpers/cli.js';
+import { cliIn, jsonLines } from '../helpers/cli.js';
 import { note, sandbox, withTestDefaults } from '../helpers/service.js';
 
 describe('sync --once and notes that cannot be read', () => {
   it('says so and exits 1; a note past the parse budget is not parsed again until it changes', { timeout: 120_000 }, async () => {
     const sb = sandbox('notes:\n  parseTimeoutMs: 1500\n'); // room for a loaded machine; the slow note takes far longer
     const run = async () => {
-      const r = await runCliAsync(['sync', '--once', '--json', '--announce-existing', '--config', sb.config, '--notes', sb.notes, '--db', sb.db], { timeoutMs: 60_000 });
+      // The CLI's program in this process (cliIn: its log captured as the process's stderr).
+      const r = await cliIn(['sync', '--once', '--json', '--announce-existing', '--config', sb.config, '--notes', sb.notes, '--db', sb.db]);
       const summary = jsonLines(r.stdout).at(-1)!;
       expect(summary, r.stderr).toMatchObject({ event: 'sync' });
       return { code: r.code, summary, parsedSlow: r.stderr.includes('slow.md') && r.stderr.includes(TOO_LONG) };
@@ -49,7 +50,7 @@ describe('sync --once and notes that cannot be read', () => {
   it('the summary line names the unreadable notes', async () => {
     const sb = sandbox('');
     writeFileSync(path.join(sb.notes, 'broken.md'), '---\ntitle: [unclosed\n---\nBody.\n');
-    const r = await runCliAsync(['sync', '--once', '--config', sb.config, '--notes', sb.notes, '--db', sb.db], { timeoutMs: 60_000 });
+    const r = await cliIn(['sync', '--once', '--config', sb.config, '--notes', sb.notes, '--db', sb.db]);
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/notecast sync: 0 delivered, 0 skipped, 0 failed, 0 still waiting, 1 note could not be read \(see `notecast status`\), in \d+\.\d s\n$/);
   });

@@ -1,7 +1,8 @@
 /**
  * The preview page as a process serves it: `notecast preview --serve` (on 127.0.0.1 unless told,
- * stopped by SIGTERM) and `/preview` on `start`'s HTTP endpoint when `http.preview` is on (off by
- * default), whose event stream says when a saved note changed the page.
+ * stopped by SIGTERM), and `/preview` on `start`'s HTTP endpoint when `http.preview` is on (off by
+ * default), whose event stream says when a saved note changed the page: the service's endpoint,
+ * served by the same wiring in this process (`InProcessCli`).
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,7 +11,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { spawnCli } from '../helpers/cli.js';
 import { REPO_ROOT } from '../helpers/corpus.js';
 import { freePort } from '../helpers/net.js';
-import { killLeftoverServices, note, sandbox, Service } from '../helpers/service.js';
+import { InProcessCli } from '../helpers/inproc.js';
+import { killLeftoverServices, note, sandbox } from '../helpers/service.js';
 
 let leftover: ReturnType<typeof spawnCli> | undefined;
 afterEach(async () => {
@@ -56,7 +58,7 @@ describe('/preview on the service', () => {
     const port = await freePort();
     const sb = sandbox(`watch:\n  quietMs: 200\nhttp:\n  port: ${port}\n  preview: true\n`);
     writeFileSync(path.join(sb.notes, 'first-en.md'), note('First <b>note</b>', 'Its **only** point, with `code`.'));
-    const svc = Service.start(sb);
+    const svc = InProcessCli.start(sb);
     await svc.ready();
     const page = await fetch(`http://127.0.0.1:${port}/preview`);
     expect(page.status).toBe(200);
@@ -77,7 +79,7 @@ describe('/preview on the service', () => {
   it('is not served without http.preview (the health port may face a network; drafts are in the folder)', async () => {
     const port = await freePort();
     const sb = sandbox(`http:\n  port: ${port}\n`);
-    const svc = Service.start(sb);
+    const svc = InProcessCli.start(sb);
     await svc.ready();
     expect((await fetch(`http://127.0.0.1:${port}/preview`)).status).toBe(404);
     expect(await svc.stop()).toBe(0);

@@ -1,5 +1,9 @@
 /** Runs the built `notecast` binary as a user would. */
 import { spawn, spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { Writable } from 'node:stream';
+import { buildProgram } from '../../src/cli/program.js';
 import { runPreview, type PreviewOptions } from '../../src/cli/preview.js';
 import { runStatus } from '../../src/cli/status.js';
 import { CLI, REPO_ROOT } from './corpus.js';
@@ -66,5 +70,58 @@ export async function previewOf(paths: string[], opts: PreviewOptions = {}): Pro
   let stdout = '';
   let stderr = '';
   const code = await runPreview(paths, opts, { out: (l) => (stdout += `${l}\n`), err: (l) => (stderr += `${l}\n`) });
+  return { code, stdout, stderr };
+}
+
+/** What `exit` of the program in this process throws: the command ended with this code. */
+class CliExit extends Error {
+  constructor(readonly code: number) {
+    super(`notecast exited ${code}`);
+  }
+}
+
+/** Sets `env`'s variables (undefined: unset) on this process; returns what puts them back. */
+function withEnv(env: NodeJS.ProcessEnv): () => void {
+  const before = Object.entries(env).map(([k]) => [k, process.env[k]] as const);
+  const put = (k: string, v: string | undefined) => (v === undefined ? delete process.env[k] : (process.env[k] = v));
+  for (const [k, v] of Object.entries(env)) put(k, v);
+  return () => before.forEach(([k, v]) => put(k, v));
+}
+
+/**
+ * `runCli` in this process: the same commander program `main.ts` runs (src/cli/program.ts), its
+ * arguments, its commands' output and commander's own text captured, its exit code returned,
+ * with `env` set and `cwd` the working directory while it runs (both put back after). For the
+ * variants of a CLI behaviour; the behaviour itself keeps one test of the real process (exit codes
+ * reaching the shell, signals, a crash). The log of `start` and `sync` is captured into `stderr`.
+ * Not for a `start` that starts: it runs until this process gets SIGTERM (a refused one is fine).
+ */
+export async function cliIn(args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<CliResult> {
+  let stdout = '';
+  let stderr = '';
+  let code = 0;
+  // The log of `start` and `sync` joins stderr, as the process's does.
+  const log = new Writable({ write: (chunk: Buffer | string, _enc, done) => ((stderr += chunk.toString()), done()) });
+  const io = { out: (l: string) => (stdout += `${l}\n`), err: (l: string) => (stderr += `${l}\n`), log };
+  const end = {
+    finished: (c: number) => void (code = c),
+    exit: (c: number): never => {
+      throw new CliExit(c);
+    },
+  };
+  const output = { writeOut: (s: string) => (stdout += s), writeErr: (s: string) => (stderr += s) };
+  const version = (JSON.parse(readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+  const restoreEnv = withEnv(opts.env ?? {});
+  const cwd = process.cwd();
+  process.chdir(opts.cwd ?? REPO_ROOT);
+  try {
+    await buildProgram({ io, end, version, output }).parseAsync(['node', 'notecast', ...args]);
+  } catch (e) {
+    if (!(e instanceof CliExit)) throw e;
+    code = e.code;
+  } finally {
+    process.chdir(cwd);
+    restoreEnv();
+  }
   return { code, stdout, stderr };
 }

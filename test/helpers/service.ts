@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import { parseDocument } from 'yaml';
 import { expect } from 'vitest';
-import { runCliAsync, spawnCli } from './cli.js';
+import { cliIn, runCliAsync, spawnCli } from './cli.js';
 
 export interface Sandbox {
   dir: string;
@@ -219,9 +219,13 @@ export async function runSaving(sb: Sandbox, names: string[] = [], o: { db?: str
   return { posted: svc.deliveries('post').map((e) => e.noteId!), stderr: svc.stderr };
 }
 
-/** A start on `db` that must be refused: exit code 1 and nothing posted; returns what it said. */
-export async function refusedStart(sb: Sandbox, db = sb.db): Promise<string> {
-  const r = await runCliAsync(['start', '--json', '--config', sb.config, '--notes', sb.notes, '--db', db], { cwd: sb.dir });
+/**
+ * A start on `db` that must be refused: exit code 1 and nothing posted; returns what it said. Run
+ * through the CLI's program in this process (its log captured), or with `process` as the built CLI.
+ */
+export async function refusedStart(sb: Sandbox, db = sb.db, o: { process?: boolean } = {}): Promise<string> {
+  const args = ['start', '--json', '--config', sb.config, '--notes', sb.notes, '--db', db];
+  const r = o.process ? await runCliAsync(args, { cwd: sb.dir }) : await cliIn(args, { cwd: sb.dir });
   expect(r.stdout).not.toContain('"event":"post"');
   expect(r.code).toBe(1);
   return r.stderr;

@@ -9,7 +9,7 @@ import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, symli
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { runCli, statusOf } from '../helpers/cli.js';
+import { cliIn, statusOf } from '../helpers/cli.js';
 import { InProcessCli } from '../helpers/inproc.js';
 import { killLeftoverServices, note, sandbox, Service, type Sandbox, type ServiceEvents } from '../helpers/service.js';
 
@@ -85,8 +85,11 @@ describe('a notes folder doing what real folders do', () => {
   }, 60_000);
 
   it('survives a folder replaced by a file (a branch switch) and goes on', async () => {
+    // In process: the watcher's business; an error it threw would end this test's process.
     const sb = sandbox(CONFIG);
-    const svc = Service.start(sb);
+    const svc = InProcessCli.start(sb);
+    let exited = false;
+    void svc.exited.then(() => (exited = true));
     await svc.ready();
     mkdirSync(path.join(sb.notes, 'topic'));
     writeFileSync(path.join(sb.notes, 'topic', 'b-en.md'), note('B', 'Second note text.'));
@@ -96,7 +99,7 @@ describe('a notes folder doing what real folders do', () => {
     rmSync(path.join(sb.notes, 'topic'), { recursive: true });
     writeFileSync(path.join(sb.notes, 'topic'), 'now a file\n');
     await settle(svc, sb, 'after-swap');
-    expect(svc.proc.exitCode).toBeNull();
+    expect(exited).toBe(false);
     expect(await svc.stop()).toBe(0);
   }, 60_000);
 
@@ -129,8 +132,8 @@ describe('a notes folder doing what real folders do', () => {
 describe('a database that lost its newest commits', () => {
   it('refuses to start (and announces nothing again) after its -wal file was deleted behind a kill -9', async () => {
     const sb = sandbox(CONFIG);
-    // A first run, stopped cleanly: its records are checkpointed into the .db file.
-    const first = Service.start(sb);
+    // A first run, stopped cleanly: its records are checkpointed into the .db file (in process: the kill below is the process's point).
+    const first = InProcessCli.start(sb);
     await first.ready();
     expect(await first.stop()).toBe(0);
     const svc = Service.start(sb);
@@ -149,10 +152,11 @@ describe('a database that lost its newest commits', () => {
     rmSync(`${sb.db}-wal`);
     rmSync(`${sb.db}-shm`, { force: true });
 
-    const again = Service.start(sb);
-    expect(await again.exited).toBe(1);
+    // The refusal through the CLI's program in this process (its exit code and log line).
+    const again = await cliIn(['start', '--json', '--config', sb.config, '--notes', sb.notes, '--db', sb.db], { cwd: sb.dir });
+    expect(again.code).toBe(1);
     expect(again.stderr).toMatch(/holds less than notecast last recorded .*If you restored it from a backup, start once with --after-restore.*If its -wal file was deleted, put it back .*without it, start once with --after-restore/);
-    expect(again.events).toEqual([]);
+    expect(again.stdout).toBe('');
     // Without the -wal, as the message says: start once with --after-restore. The notes whose
     // records the log held were announced: they are recorded, not announced again.
     const accepted = Service.start(sb, ['--after-restore']);
@@ -162,7 +166,7 @@ describe('a database that lost its newest commits', () => {
     expect(accepted.stderr).toMatch(/started --after-restore/);
     expect(await accepted.stop()).toBe(0);
     // And the next start, without the flag, is an ordinary one: its mark was written anew.
-    const next = Service.start(sb);
+    const next = InProcessCli.start(sb);
     await next.ready();
     writeFileSync(path.join(sb.notes, 'after-en.md'), note('After', 'Written after the recovery.'));
     await next.waitFor((e) => e.some((x) => x.event === 'post'), 20_000, 'a post');
@@ -213,8 +217,9 @@ describe('start-up that fails loudly', () => {
   }, 60_000);
 
   it('a corrupted database is one line naming the file and what to do, for start and status', async () => {
+    // Through the CLI's program in this process: the line and the exit code are the commands'.
     const sb = sandbox(CONFIG);
-    const svc = Service.start(sb);
+    const svc = InProcessCli.start(sb);
     await svc.ready();
     await settle(svc, sb, 'before-corruption');
     expect(await svc.stop()).toBe(0);
@@ -223,10 +228,10 @@ describe('start-up that fails loudly', () => {
     const fd = openSync(sb.db, 'r+');
     writeSync(fd, Buffer.alloc(Math.max(4096, size - 8192), 0x5a), 0, Math.max(4096, size - 8192), 4096);
     closeSync(fd);
-    const again = Service.start(sb);
-    expect(await again.exited).toBe(1);
+    const again = await cliIn(['start', '--json', '--config', sb.config, '--notes', sb.notes, '--db', sb.db], { cwd: sb.dir });
+    expect(again.code).toBe(1);
     expect(again.stderr).toMatch(/notecast\.db is corrupted .*Restore it from a backup/);
-    const status = runCli(['status', '--db', sb.db, '--json'], { cwd: sb.dir });
+    const status = await cliIn(['status', '--db', sb.db, '--json'], { cwd: sb.dir });
     expect(status.code).toBe(1);
     expect(status.stdout).toBe('');
     expect(status.stderr).toMatch(/is corrupted/);
@@ -250,7 +255,7 @@ describe('one bad note cannot wedge the service', () => {
   it('an alias bomb is a file:line error for check, and the rest of its batch is announced', async () => {
     const sb = sandbox(CONFIG);
     writeFileSync(path.join(sb.notes, 'bomb.md'), bomb);
-    const check = runCli(['check', sb.notes], { cwd: sb.dir });
+    const check = await cliIn(['check', sb.notes], { cwd: sb.dir });
     expect(check.code).toBe(1);
     expect(check.stderr + check.stdout).toMatch(/bomb\.md:3: front matter uses YAML aliases/);
     rmSync(path.join(sb.notes, 'bomb.md'));

@@ -12,7 +12,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_FILE_LANGS } from '../../src/notes/lang.js';
 import { openParser, TOO_LONG, type Parser } from '../../src/publish/parse-pool.js';
 import { DEFAULT_SUMMARY_OPTIONS } from '../../src/summary/build.js';
-import { runCli } from '../helpers/cli.js';
+import { cliIn } from '../helpers/cli.js';
 import { InProcessService } from '../helpers/inproc.js';
 
 const MAX_BYTES = 1 << 20;
@@ -87,20 +87,21 @@ describe('parsing has a time budget', () => {
     expect(svc.app!.store.getNote('slow')?.error).toBe(`slow.md: ${TOO_LONG}`);
   });
 
-  it('check and preview: `> ` × 10 KB and a note past the budget are errors of those notes; the rest is checked', { timeout: 60_000 }, () => {
+  it('check and preview: `> ` × 10 KB and a note past the budget are errors of those notes; the rest is checked', { timeout: 60_000 }, async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'notecast-budget-'));
     const cfg = path.join(dir, 'notecast.yaml');
     writeFileSync(cfg, 'notes:\n  parseTimeoutMs: 500\n');
     for (const [f, text] of [['a-deep.md', '> '.repeat(5_000)], ['b-slow.md', '*a'.repeat(200_000)], ['c-fine.md', '# Fine\n\nA sentence.\n']] as const) {
       writeFileSync(path.join(dir, f), text);
     }
-    const check = runCli(['check', dir, '--config', cfg]);
+    // The CLI's program in this process (cliIn): the commands' own parse path, output and exit code.
+    const check = await cliIn(['check', dir, '--config', cfg]);
     expect(check.code).toBe(1);
     expect(check.stderr).not.toMatch(/\n\s+at /); // no stack trace
     expect(check.stdout).toContain(`b-slow.md: ${TOO_LONG}`);
     expect(check.stdout).not.toContain('c-fine.md');
     expect(check.stderr).toMatch(/3 notes checked, [12] problems?/);
-    const preview = runCli(['preview', '--json', '--config', cfg, dir]);
+    const preview = await cliIn(['preview', '--json', '--config', cfg, dir]);
     expect(preview.code).toBe(1);
     const rows = preview.stdout.trim().split('\n').map((l) => JSON.parse(l) as { file: string; ok: boolean; error?: { message: string } });
     expect(rows.map((r) => [path.basename(r.file), r.ok])).toEqual(expect.arrayContaining([['b-slow.md', false], ['c-fine.md', true]]));

@@ -1,14 +1,17 @@
 /**
  * A platform that is down when the service starts holds nothing else up: the watcher, the health
  * endpoint and every reachable platform start at once, and the unreachable one's deliveries wait in
- * the outbox until it answers. A token the platform refuses is a one-line error naming it.
+ * the outbox until it answers. A token the platform refuses is a one-line error naming it. Discord's
+ * cases run the built CLI as a process; Telegram's the same wiring in this process (`InProcessCli`,
+ * and `cliIn` for the refused start: the CLI's program, its exit code and log line).
  */
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FakeDiscord } from '../fakes/discord/server.js';
 import { FakeTelegram } from '../fakes/telegram/server.js';
-import { runCli, runCliAsync } from '../helpers/cli.js';
+import { cliIn, runCliAsync } from '../helpers/cli.js';
+import { InProcessCli } from '../helpers/inproc.js';
 import { freePort } from '../helpers/net.js';
 import { killLeftoverServices, note, sandbox, Service } from '../helpers/service.js';
 
@@ -71,7 +74,7 @@ describe('a platform down at start-up', () => {
     const port = await freePort();
     const { channel, group, sb } = await both(port);
     telegram.down = true;
-    const svc = Service.start(sb, [], { DISCORD_TOKEN, TELEGRAM_BOT_TOKEN: TELEGRAM_TOKEN });
+    const svc = InProcessCli.start(sb, [], { DISCORD_TOKEN, TELEGRAM_BOT_TOKEN: TELEGRAM_TOKEN });
     await svc.ready();
     writeFileSync(path.join(sb.notes, 'early-en.md'), note('Written during the outage', 'Discord gets it now.'));
     await discord.waitFor(() => discord.messagesIn(channel.id).length === 1, 15_000, 'discord announcement');
@@ -82,7 +85,7 @@ describe('a platform down at start-up', () => {
     expect(telegram.sentTo(group.id)).toHaveLength(1);
     expect(discord.messagesIn(channel.id)).toHaveLength(1);
     await svc.stop();
-    expect(runCli(['status', '--db', sb.db]).stdout).toMatch(/telegram: +stopped/);
+    expect((await cliIn(['status', '--db', sb.db])).stdout).toMatch(/telegram: +stopped/);
   }, 90_000);
 });
 
@@ -90,9 +93,10 @@ describe('a refused token', () => {
   it.each([
     ['discord', { DISCORD_TOKEN: 'MTEwMDAwMDAwMDAwMDAwMDAwMg.wrong.token' }, /notecast could not start: discord refused the bot token \(401 Unauthorized\): check DISCORD_TOKEN/],
     ['telegram', { TELEGRAM_BOT_TOKEN: '999:wrong-token' }, /notecast could not start: telegram refused the bot token \(401 Unauthorized\): check TELEGRAM_BOT_TOKEN/],
-  ])('%s: one line naming the platform and the variable, exit 1, no retry loop', async (_name, env, message) => {
+  ])('%s: one line naming the platform and the variable, exit 1, no retry loop', async (name, env, message) => {
     const { sb } = await both(await freePort());
-    const r = await runCliAsync(['start', '--config', sb.config, '--notes', sb.notes, '--db', sb.db], { env });
+    const args = ['start', '--config', sb.config, '--notes', sb.notes, '--db', sb.db];
+    const r = name === 'discord' ? await runCliAsync(args, { env }) : await cliIn(args, { env });
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(message);
     expect(r.stderr).not.toMatch(/wrong/); // the token itself is never printed

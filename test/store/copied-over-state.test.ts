@@ -4,13 +4,15 @@
  * so the copy check (identity.ts) let it start, and it announced again what was posted after the
  * backup. A clean stop now records the file's ctime (which no user can set back, inode(7)) and a
  * start on a file written since refuses (store/clean-stop.ts). Restarts, kill -9 and the restore
- * flags still run. Real processes: the refusal is an exit code and a line on stderr.
+ * flags still run. Real processes run the service; a refusal (an exit code and a line on stderr) is
+ * read through the CLI's program in this process (`refusedStart`; copied-state.test.ts reads one from
+ * the process).
  */
 import { execFileSync } from 'node:child_process';
 import { chmodSync, cpSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { runCliAsync } from '../helpers/cli.js';
+import { cliIn } from '../helpers/cli.js';
 import { killLeftoverServices, refusedStart, runSaving, sandbox, STATE_CONFIG as CONFIG, type Sandbox } from '../helpers/service.js';
 
 afterEach(killLeftoverServices);
@@ -50,7 +52,7 @@ describe('a backup copied over the live state folder', () => {
     execFileSync('sh', ['-c', `cp ${backup}/* ${state}/`]);
     expect(execFileSync('stat', ['-c', '%i', sb.db], { encoding: 'utf8' })).toBe(inode); // what the identity check cannot see
     expect(await refused(sb)).toMatch(WRITTEN);
-    const status = await runCliAsync(['status', '--config', sb.config], { cwd: sb.dir });
+    const status = await cliIn(['status', '--config', sb.config], { cwd: sb.dir });
     expect(status.stdout).toMatch(new RegExp(`next start: +refused: .*${WRITTEN.source}`));
     expect(await run(sb, [], ['--after-restore'])).toEqual([]); // p1, p2, r1 not again
     expect(await run(sb, ['after'])).toEqual(['after']);

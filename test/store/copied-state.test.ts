@@ -5,7 +5,9 @@
  * (store/identity.ts): a copy of it (a folder copied while stopped, `cp -a`, SQLite's `.backup`, a
  * folder moved to another disk) is refused with one line saying what to run, and `status` and
  * `check` say the same; a restart, and a `mv` within the file system, keep the file and start.
- * Real processes: the refusal is an exit code and a line on stderr, and a copy is what `cp` makes.
+ * Real processes run the service (a copy is what `cp` makes of what a process left); the refusal is an
+ * exit code and a line on stderr: read from the process once (`cp -a`), the other cases through the
+ * CLI's program in this process (`refusedStart`, `cliIn`), which says the same.
  */
 import { execFileSync } from 'node:child_process';
 import { cpSync, renameSync, rmSync, statSync } from 'node:fs';
@@ -13,7 +15,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { sameFile } from '../../src/store/identity.js';
-import { runCliAsync } from '../helpers/cli.js';
+import { cliIn } from '../helpers/cli.js';
 import { killLeftoverServices, refusedStart, runSaving, sandbox, STATE_CONFIG as CONFIG, type Sandbox } from '../helpers/service.js';
 
 afterEach(killLeftoverServices);
@@ -24,7 +26,7 @@ const COPY = /\.db is a copy, not the file notecast last ran on \(that was inode
 const run = async (sb: Sandbox, db: string, names: string[] = [], flags: string[] = []) => (await runSaving(sb, names, { db, flags })).posted;
 
 /** A start that must be refused: its exit code and the line it says. */
-const refused = (sb: Sandbox, db: string) => refusedStart(sb, db);
+const refused = (sb: Sandbox, db: string, o: { process?: boolean } = {}) => refusedStart(sb, db, o);
 
 /**
  * One state, made once: its first run announced `before`; the folder was then copied while stopped
@@ -63,7 +65,7 @@ describe('the state folder, copied or not', () => {
   it('a copy made with `cp -a` (times and modes kept): refused with what to run', async () => {
     const db = path.join(sb.dir, 'cp-a', 'notecast.db');
     execFileSync('cp', ['-a', backup, path.dirname(db)]);
-    expect(await refused(sb, db)).toMatch(COPY);
+    expect(await refused(sb, db, { process: true })).toMatch(COPY);
   }, 30_000);
 
   it("SQLite's `.backup` of the database, with no mark beside it: refused", async () => {
@@ -88,16 +90,16 @@ describe('the state folder, copied or not', () => {
     const inodeAfter = statSync(sb.db).ino;
     expect(await refused(sb, sb.db)).toMatch(COPY);
 
-    const status = await runCliAsync(['status', '--config', sb.config], { cwd: sb.dir });
+    const status = await cliIn(['status', '--config', sb.config], { cwd: sb.dir });
     expect(status.code).toBe(0);
     expect(status.stdout).toMatch(new RegExp(`next start: +refused: .*${COPY.source}`));
-    const check = await runCliAsync(['check', '--config', sb.config], { cwd: sb.dir });
+    const check = await cliIn(['check', '--config', sb.config], { cwd: sb.dir });
     expect(check.code).toBe(1);
     expect(check.stdout).toMatch(new RegExp(`state/notecast\\.db: .*${COPY.source}`));
 
     expect(await run(sb, sb.db, [], ['--after-restore'])).toEqual([]); // p1 and p2 not again
     expect(await run(sb, sb.db, ['after'])).toEqual(['after']); // the next plain start runs, and announces once
-    expect((await runCliAsync(['status', '--config', sb.config], { cwd: sb.dir })).stdout).not.toContain('next start:');
+    expect((await cliIn(['status', '--config', sb.config], { cwd: sb.dir })).stdout).not.toContain('next start:');
     console.log(`restored copy: inode ${inodeBefore} → ${inodeAfter} (${inodeBefore === inodeAfter ? 'reused' : 'new'})`);
   }, 60_000);
 });
