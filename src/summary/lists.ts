@@ -51,6 +51,11 @@ function withoutAside(text: string): string {
 
 const MAX_LEAD = 120;
 
+/** A symbol the writer put before an item, as a bullet or a box to tick ("☐ Explain…", "✅ Done"): not its words. */
+function withoutMarker(text: string): string {
+  return text.replace(/^[\p{So}\uFE0F\u200D]+\s+(?=\S)/u, '');
+}
+
 /**
  * `lead: a, b, c` for a list or a table column whose entries are short names. When not all fit, the
  * names without their asides ("Ice cubes (optional…)" → "Ice cubes") are used if more of them fit.
@@ -117,7 +122,7 @@ export function addList(w: Walk, list: Tokens.List, lead: string | undefined, cl
   if (list.items.filter((item) => hasLink(item.tokens)).length * 2 > list.items.length) return;
   const items = list.items.slice(0, MAX_ITEMS).map((item) => {
     const { text: rawText, code } = itemText(item, w.spans);
-    const text = prose(rawText, w.spans);
+    const text = withoutMarker(prose(rawText, w.spans));
     return { item, text, code, name: text || code !== undefined ? itemName(item, text) : undefined };
   });
   // Labels every item repeats ("Code:", "Structure:") are fields, not names of things; a command or

@@ -27,6 +27,12 @@ const MIN_SALIENT = 2;
 /** Candidates naming something the note is about, past which the note is rich in them. */
 const RICH = 4;
 
+/**
+ * The part of a place's share of the characters left that a point costs at least (0.5 to 0.75 found
+ * the same share of the reader checks' items; both ends fewer).
+ */
+const SHARE_FLOOR = 0.6;
+
 /** The smallest rest of the budget worth a cut point; below it, filling stops. */
 const MIN_CUT_POINT = 90;
 
@@ -129,6 +135,10 @@ export function choosePoints(candidates: readonly Candidate[], spans: SpanTable,
   while (chosen.length < budget.maxPoints && left > POINT_OVERHEAD) {
     let best: Option | undefined;
     let bestScore = 0;
+    // A point takes one of the few places as well as characters: a short one costs at least part of
+    // a place's share of what is left, so when places run out before characters, a point that says more wins
+    // (the writer's own summary excepted: its short items are wanted all).
+    const share = (left / (budget.maxPoints - chosen.length)) * SHARE_FLOOR;
     for (const o of options) {
       // A sentence that leans on the one before it ("They …") comes only with it.
       const alone = o.c.leansBack && !chosenPos.has(o.c.pos - 1);
@@ -140,7 +150,7 @@ export function choosePoints(candidates: readonly Candidate[], spans: SpanTable,
       let gain = 0;
       for (let k = 0; k < o.ids.length; k++) if (!covered[o.ids[k]!]) gain += o.ws[k]!;
       if (gain <= 0) continue;
-      let score = (gain * o.place) / Math.pow(Math.min(o.cost, left), 0.7);
+      let score = (gain * o.place) / Math.pow(Math.min(o.c.sumsUp ? o.cost : Math.max(o.cost, share), left), 0.7);
       // Points spread over the note's blocks, except over the writer's own summary: all of it is wanted.
       score *= Math.pow(o.c.sumsUp ? 0.9 : 0.6, usedBlocks.get(o.c.block) ?? 0);
       if (alone) score *= 0.6;

@@ -145,10 +145,18 @@ export function sectionShare(sections: number): number {
   return Math.max(PER_SECTION_MIN, Math.min(PER_SECTION, Math.floor(MAX_CANDIDATES / Math.max(1, sections))));
 }
 
-/** Whether the walk has all the candidates it may take here: the rest of the section is not read. */
+/**
+ * Whether the walk has all the candidates it may take here: the rest of the section is not read.
+ * The writer's own summary is read however many candidates the note gave before it: a long guide
+ * ends with the checklist that names its parts.
+ */
 export function full(w: Walk): boolean {
+  if (w.inSummary) return w.perSection >= Math.max(w.sectionShare, SUMMARY_SHARE);
   return w.perSection >= w.sectionShare || w.out.length >= (w.maxCandidates ?? MAX_CANDIDATES);
 }
+
+/** Candidates the writer's own summary may give, however many sections share the rest: all of it is wanted. */
+const SUMMARY_SHARE = 10;
 
 export function push(w: Walk, c: Omit<Candidate, 'pos' | 'block' | 'section'>): void {
   if (full(w)) return;

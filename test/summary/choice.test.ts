@@ -273,3 +273,21 @@ describe('the text of a point', () => {
     );
   });
 });
+
+describe('when the five places run out before the characters', () => {
+  it('a point that names more wins over a shorter one that names little', () => {
+    const got = points(
+      [
+        'A sourdough loaf needs only flour, water, salt and a lively starter.',
+        'Feed the starter with Manitoba flour.',
+        'Keep the jar near the Aga overnight.',
+        'Shape the dough on a Dutch board.',
+        'Bake it in a Staub pot.',
+        'Score the top with a Lame.',
+        'If the crumb comes out dense and gummy, the starter was fed too long before mixing, so Hamelman and Reinhart both advise mixing at its peak, when it has doubled and smells of yoghurt.',
+      ].join('\n\n'),
+    );
+    expect(got).toHaveLength(DEFAULT_SUMMARY_OPTIONS.maxPoints);
+    expect(got.join('\n')).toContain('Hamelman and Reinhart both advise mixing at its peak');
+  });
+});

@@ -244,3 +244,36 @@ describe('a long dialogue', () => {
     for (const p of got) expect(p).not.toMatch(/^(Dev|DBA):/);
   });
 });
+
+describe('a long guide that ends with its own summary', () => {
+  /** Sixteen sections of three bold-labelled items each: more than the walk takes before the end. */
+  function guide(summary: string[]): string {
+    const topics = ['Ropes', 'Knots', 'Harness', 'Belaying', 'Anchors', 'Rappelling', 'Falls', 'Gear care', 'Weather', 'Approach', 'Grades', 'Training', 'Helmets', 'Shoes', 'Chalk', 'Partners'];
+    const sections = topics.flatMap((topic, i) => [
+      `## ${i + 1}. ${topic}`,
+      '',
+      `What a climber should know about ${topic.toLowerCase()} before the first route:`,
+      '',
+      `- **Check ${i}**: Look over the ${topic.toLowerCase()} before every climb, twice.`,
+      `- **Store ${i}**: Keep the ${topic.toLowerCase()} dry and out of the sun between trips.`,
+      `- **Replace ${i}**: Retire the ${topic.toLowerCase()} after a hard fall or five years.`,
+      '',
+    ]);
+    return ['This guide covers what a new climber needs before leading outdoors.', '', ...sections, '## Summary Checklist', '', 'Before your first lead, make sure you can:', '', ...summary].join('\n');
+  }
+
+  it('is read however many candidates the sections gave: its items can be points', () => {
+    const got = points(guide(['- ☐ Tie a figure-eight follow-through', '- ☐ Give a soft catch', '- ☐ Clean a sport anchor', '- ☐ Call a clear commands sequence'])).join('\n');
+    expect(got).toMatch(/figure-eight follow-through/);
+  });
+
+});
+
+describe('a list whose items start with a box to tick or a symbol', () => {
+  it('names its items without it', () => {
+    const got = points(
+      ['Packing for a night in a mountain hut is mostly about staying warm and fed.', '', 'Before leaving, make sure you have packed:', '', '- ☐ A sleeping-bag liner', '- ☐ Earplugs', '- ✅ A head torch', '- ☐ Cash for the hut'].join('\n'),
+    ).join('\n');
+    expect(got).toContain('Before leaving, make sure you have packed: A sleeping-bag liner, Earplugs, A head torch, Cash for the hut');
+  });
+});
