@@ -319,6 +319,12 @@ export class InProcessCli extends ServiceEvents {
     await this.waitFor(() => wanted.every((p) => this.batchedPaths.has(p) || [...this.batchedPaths].some((s) => p.startsWith(s + path.sep))), timeoutMs, `batches with ${paths.join(', ')}`);
   }
 
+  /** The app looks again and says `idle` if everything is handled (RunningApp.noticeIdle). */
+  protected override askIdle(): boolean {
+    this.app?.noticeIdle();
+    return this.app !== undefined;
+  }
+
   /** Resolves once the lookup index holds every note (`RunningApp.indexed`): what a command answers from. */
   async indexed(): Promise<number> {
     await this.ready();
