@@ -1,11 +1,12 @@
 /**
- * The in-process harness's `idle(from)`: an idle said between `from` and what the test last waited
- * for on a fake is not the last one. Here the first note's post makes an idle after `from`; the
- * second note's send is then held by the fake, and `idle(from)` must wait until that send is out.
+ * The in-process harness's `idle(from)` and `settled()`: an idle said before what the test last
+ * waited for on a fake is not the last one. Here the first note's post makes an idle after `from`;
+ * the second note's send is then held by the fake, and each must wait until that send is out.
  */
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, expect, it } from 'vitest';
+import type { ServiceEvents } from '../helpers/service.js';
 import { FakeTelegram } from '../fakes/telegram/server.js';
 import { InProcessCli } from '../helpers/inproc.js';
 import { killLeftoverServices, note, sandbox } from '../helpers/service.js';
@@ -13,7 +14,12 @@ import { killLeftoverServices, note, sandbox } from '../helpers/service.js';
 const TOKEN = '123456:TEST-token-abcdefghijklmnopqrstuvwxyz';
 afterEach(killLeftoverServices);
 
-it('idle(from) waits for an idle after the send the test last waited for, not an earlier one', async () => {
+const WAITS: [string, (svc: ServiceEvents, from: number) => Promise<unknown>][] = [
+  ['idle(from)', (svc, from) => svc.idle(from)],
+  ['settled()', (svc) => svc.settled()],
+];
+
+it.each(WAITS)('%s waits for an idle after the send the test last waited for, not an earlier one', async (_name, wait) => {
   const fake = await new FakeTelegram({ token: TOKEN }).start();
   try {
     fake.addChat(-100, 'supergroup');
@@ -30,7 +36,7 @@ it('idle(from) waits for an idle after the send the test last waited for, not an
     writeFileSync(path.join(sb.notes, 'second-en.md'), note('Second', 'The second note.'));
     await fake.waitFor(() => fake.held === 1, 10_000, 'the second send, held');
     let released = false;
-    const idle = svc.idle(from).then(() => released);
+    const idle = wait(svc, from).then(() => released);
     // Turns enough for a wait already satisfied to resolve; the held send is then dropped and sent again.
     for (let i = 0; i < 5; i++) await new Promise((r) => setImmediate(r));
     released = true;
