@@ -289,6 +289,7 @@ export class InProcessCli extends ServiceEvents {
   private async run(sb: Sandbox, flags: StartFlags, envVars: NodeJS.ProcessEnv): Promise<void> {
     const env = parseEnv({ NOTECAST_LOG_LEVEL: 'debug', ...envVars });
     const { config } = loadConfig({ flag: sb.config });
+    this.apis = [config.discord.api, config.telegram.apiRoot];
     if (flags.announceExisting) config.publish.announceExisting = true;
     if (flags.httpPort) config.http.port = flags.httpPort;
     const log = createLogger({ level: env.NOTECAST_LOG_LEVEL ?? config.log.level, secrets: secretsOf(env), destination: this.logSink() });
