@@ -83,11 +83,11 @@ describe('notecast start (console adapter, in process)', () => {
     const svc = start(sb);
     await svc.ready();
     for (let i = 0; i < 50; i++) writeFileSync(path.join(sb.notes, `burst-${i}-en.md`), note(`Burst ${i}`, `Note number ${i} says hello.`));
-    await svc.waitFor((e) => e.some((x) => x.event === 'digest'), 15_000, 'digest');
+    await svc.waitFor((e) => e.some((x) => x.event === 'digest'), 30_000, 'digest');
     await svc.idle(svc.indexOf((e) => e.event === 'digest'));
     expect(svc.deliveries()).toHaveLength(1);
     expect(svc.deliveries('digest')[0]!.text).toContain('50 new notes');
-  });
+  }, 60_000);
 
   it('treats an editor-style atomic save (write temp, rename over) as one change', async () => {
     const sb = sandbox(CONFIG);
