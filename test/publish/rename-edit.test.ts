@@ -65,7 +65,7 @@ describe.concurrent('a note renamed and edited: its message follows, edited, nev
     const svc = InProcessCli.start(sb);
     await svc.ready();
     writeFileSync(path.join(sb.notes, 'b.md'), note('Rename me too', 'A note that will be renamed soon enough.'));
-    await svc.waitFor((e) => e.some((x) => x.event === 'post'), 10_000, 'post');
+    await svc.waitFor((e) => e.some((x) => x.event === 'post'), 20_000, 'post');
     const from = await svc.settled();
     renameSync(path.join(sb.notes, 'b.md'), path.join(sb.notes, 'c.md'));
     writeFileSync(path.join(sb.notes, 'c.md'), note('Rename me too', 'A note that will be renamed soon enough, edited.'));
@@ -81,7 +81,7 @@ describe.concurrent('a note renamed and edited: its message follows, edited, nev
     let svc = InProcessCli.start(sb);
     await svc.ready();
     writeFileSync(draft, note('Java guide', 'First words on Java.'));
-    await svc.waitFor((e) => e.some((x) => x.event === 'post'), 10_000, 'post');
+    await svc.waitFor((e) => e.some((x) => x.event === 'post'), 20_000, 'post');
     await svc.settled();
     expect(await svc.stop()).toBe(0);
     expect(edits(svc)).toEqual([['post', '_notes/en/2025-11-07-java-guide-en']]);
