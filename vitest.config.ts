@@ -15,7 +15,9 @@ export default defineConfig({
       // search, store, commands, contract; 269 tests) the imports took 26 s instead of 81 s and the CPU
       // 20 s instead of 36 s. Safe here: no module-level state (no global singletons), no vi.mock, fake
       // timers restored after each test, and files run one at a time per worker.
-      { extends: true, test: { name: 'tests', include: ['test/**/*.test.ts'], exclude: [SOAK, GROUP_MINUTE], isolate: false, sequence: { groupOrder: 0 } } },
+      // Files whose tests mostly wait run them at once (`describe.concurrent`): three at a time, as
+      // five starved each other of CPU at load 16-22 (a discord.js client not ready in 20 s).
+      { extends: true, test: { name: 'tests', include: ['test/**/*.test.ts'], exclude: [SOAK, GROUP_MINUTE], isolate: false, maxConcurrency: 3, sequence: { groupOrder: 0 } } },
       // The soak keeps both cores busy for a minute: it runs after the others, so neither the timing
       // of their tests nor its own memory and fd figures depend on them. Beside it, on the second
       // worker, only the group-minute test, which is idle that minute (its service answers 25 /help):

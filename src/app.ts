@@ -92,6 +92,8 @@ export interface RunningApp {
    * shared by path, so a new app's would otherwise be torn down with them).
    */
   abandon(): Promise<void>;
+  /** Looks again whether everything is handled, and says so (`onIdle`) if it is: a fresh signal for an in-process caller that saw an older one. */
+  noticeIdle(): void;
 }
 
 /** How long start-up waits for each platform's first connection attempt before going on without it. */
@@ -243,6 +245,7 @@ function runningApp(p: AppParts): RunningApp {
       await connections.stop();
       state.close();
     },
+    noticeIdle: () => sync.noticeIdle(),
     async abandon() {
       backfill.stop();
       indexed.catch(() => undefined); // it may end on the closed database: nobody waits for it any more

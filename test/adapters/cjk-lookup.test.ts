@@ -4,20 +4,20 @@
  */
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { startBesideFakes, useFakeDiscord, useFakeTelegram } from '../helpers/fakes.js';
-import { note } from '../helpers/service.js';
+import { afterAll, describe, expect } from 'vitest';
+import { startBesideFakes, itWithFakes } from '../helpers/fakes.js';
+import { killLeftoverServices, note } from '../helpers/service.js';
 
 const DISCORD_TOKEN = 'MTEwMDAwMDAwMDAwMDAwMDAwMg.fake.discord-token-for-tests';
 const TELEGRAM_TOKEN = '123456:TEST-token-abcdefghijklmnopqrstuvwxyz';
-const fakeDiscord = useFakeDiscord(DISCORD_TOKEN);
-const fakeTelegram = useFakeTelegram({ token: TELEGRAM_TOKEN });
+// The tests run at once, each with fakes and a service of its own (they mostly wait on quiet
+// periods and the platforms' pace); whatever a failed test left is stopped at the end.
+const it = itWithFakes({ discordToken: DISCORD_TOKEN, telegram: { token: TELEGRAM_TOKEN } });
+afterAll(killLeftoverServices);
 const ADMIN = 11;
 
-describe('katakana words with ー in lookups and saved searches (issue 29)', () => {
-  it('/subscribe words:"データベース" gets the note whose text has it; /note finds it on both platforms', async () => {
-    const discord = fakeDiscord();
-    const telegram = fakeTelegram();
+describe.concurrent('katakana words with ー in lookups and saved searches (issue 29)', () => {
+  it('/subscribe words:"データベース" gets the note whose text has it; /note finds it on both platforms', async ({ discord, telegram }) => {
     const guild = discord.addGuild();
     const channel = discord.addChannel(guild, 0, 'ja');
     const group = telegram.addChat(-100, 'supergroup', { [ADMIN]: 'administrator' });

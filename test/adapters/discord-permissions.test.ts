@@ -7,7 +7,7 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { ChannelType } from 'discord-api-types/v10';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect } from 'vitest';
 import { createDiscordRest } from '../../src/adapters/discord/adapter.js';
 import { createDiscordDelivery } from '../../src/adapters/discord/deliver.js';
 import { createLogger } from '../../src/log.js';
@@ -16,30 +16,41 @@ import { DEFAULT_FILE_LANGS } from '../../src/notes/lang.js';
 import { buildSummary } from '../../src/summary/build.js';
 import { NO_PINGS, pingsOf } from '../fakes/discord/mentions.js';
 import { overwrite } from '../fakes/discord/permissions.js';
-import { useFakeDiscord } from '../helpers/fakes.js';
+import { itWithFakes } from '../helpers/fakes.js';
+import type { FakeDiscord } from '../fakes/discord/server.js';
 import { statusOf } from '../helpers/cli.js';
 import { InProcessCli } from '../helpers/inproc.js';
-import { note, sandbox, type ServiceEvents } from '../helpers/service.js';
+import { killLeftoverServices, note, sandbox, type ServiceEvents } from '../helpers/service.js';
 
 const TOKEN = 'MTEwMDAwMDAwMDAwMDAwMDAwMg.fake.discord-token-for-tests';
 const MANAGE_CHANNELS = 1n << 4n;
 
-const fake = useFakeDiscord(TOKEN);
+// The tests run at once, each with a fake Discord and a service of its own (they mostly wait on
+// quiet periods, retries and the platform's pace); whatever a failed test left is stopped at the end.
+const it = itWithFakes({ discordToken: TOKEN });
+afterAll(killLeftoverServices);
 
-const config = (extra = '') => `watch:\n  quietMs: 200\ndiscord:\n  api: ${fake().api}\n  registerCommands: false\n${extra}`;
+/** The test's own fake, and the helpers that talk to it. */
+function withFake(theFake: FakeDiscord) {
+  const fake = () => theFake;
 
-async function start(sb: ReturnType<typeof sandbox>, env: NodeJS.ProcessEnv = {}): Promise<ServiceEvents> {
-  const svc = InProcessCli.start(sb, [], { DISCORD_TOKEN: TOKEN, ...env });
-  await svc.ready();
-  await fake().waitFor(() => fake().connected && fake().identifies > 0, 15_000, 'gateway identify');
-  await svc.settled();
-  return svc;
+  const config = (extra = '') => `watch:\n  quietMs: 200\ndiscord:\n  api: ${fake().api}\n  registerCommands: false\n${extra}`;
+
+  async function start(sb: ReturnType<typeof sandbox>, env: NodeJS.ProcessEnv = {}): Promise<ServiceEvents> {
+    const svc = InProcessCli.start(sb, [], { DISCORD_TOKEN: TOKEN, ...env });
+    await svc.ready();
+    await fake().waitFor(() => fake().connected && fake().identifies > 0, 15_000, 'gateway identify');
+    await svc.settled();
+    return svc;
+  }
+
+  const subscribe = async (guild: string, channel: string) => String((await fake().interact({ type: 2, guild, channel, permissions: MANAGE_CHANNELS, name: 'subscribe' })).data?.content);
+  return { fake, config, start, subscribe };
 }
 
-const subscribe = async (guild: string, channel: string) => String((await fake().interact({ type: 2, guild, channel, permissions: MANAGE_CHANNELS, name: 'subscribe' })).data?.content);
-
-describe('/subscribe reads the bot’s permissions in the channel (app_permissions)', () => {
-  it('refuses a channel whose overwrites take away what posting needs, naming it, and accepts one whose member overwrite gives it back', async () => {
+describe.concurrent('/subscribe reads the bot’s permissions in the channel (app_permissions)', () => {
+  it('refuses a channel whose overwrites take away what posting needs, naming it, and accepts one whose member overwrite gives it back', async ({ discord }) => {
+    const { fake, config, start, subscribe } = withFake(discord);
     const guild = fake().addGuild();
     const noEmbeds = fake().addChannel(guild, ChannelType.GuildText, 'no-embeds');
     noEmbeds.permission_overwrites = [overwrite(fake().botRoleId, 'role', { deny: ['EmbedLinks'] })];
@@ -68,8 +79,9 @@ describe('/subscribe reads the bot’s permissions in the channel (app_permissio
   });
 });
 
-describe('Embed Links', () => {
-  it('the fake drops embeds without it and refuses a message left empty (discord-api-docs#2601)', async () => {
+describe.concurrent('Embed Links', () => {
+  it('the fake drops embeds without it and refuses a message left empty (discord-api-docs#2601)', async ({ discord }) => {
+    const { fake, config, start, subscribe } = withFake(discord);
     const guild = fake().addGuild();
     const ch = fake().addChannel(guild, ChannelType.GuildText, 'no-embeds');
     ch.permission_overwrites = [overwrite(fake().botRoleId, 'role', { deny: ['EmbedLinks'] })];
@@ -79,7 +91,8 @@ describe('Embed Links', () => {
     await expect(rest.post(`/channels/${ch.id}/messages`, { body: { embeds: [{ title: 'dropped' }] } })).rejects.toMatchObject({ code: 50013 });
   });
 
-  it('a route into a channel without Embed Links is paused, status naming the permission; others go on', async () => {
+  it('a route into a channel without Embed Links is paused, status naming the permission; others go on', async ({ discord }) => {
+    const { fake, config, start, subscribe } = withFake(discord);
     const guild = fake().addGuild();
     const noEmbeds = fake().addChannel(guild, ChannelType.GuildText, 'no-embeds');
     noEmbeds.permission_overwrites = [overwrite(fake().botRoleId, 'role', { deny: ['EmbedLinks'] })];
@@ -97,7 +110,7 @@ describe('Embed Links', () => {
   });
 });
 
-describe('mentions in notes', () => {
+describe.concurrent('mentions in notes', () => {
   const opts = { maxBytes: 1 << 20, defaultLang: 'en', fileLangs: [...DEFAULT_FILE_LANGS], site: { url: 'https://ex.org', baseurl: '', permalink: '/:title', collections: {} } };
   const text = '---\ntitle: "@everyone <@123> news"\n---\nHey @everyone, <@123> and <@&456>: run `<@123> @everyone </script>` now.\n';
 
@@ -108,7 +121,8 @@ describe('mentions in notes', () => {
     expect(pingsOf('@everyone <@5>', { parse: [] }, 'bot')).toEqual(NO_PINGS);
   });
 
-  it('ping nobody through the bot or a webhook, and code arrives byte for byte', async () => {
+  it('ping nobody through the bot or a webhook, and code arrives byte for byte', async ({ discord }) => {
+    const { fake, config, start, subscribe } = withFake(discord);
     const guild = fake().addGuild();
     const ch = fake().addChannel(guild, ChannelType.GuildText, 'plain');
     const hooked = fake().addChannel(guild, ChannelType.GuildText, 'hooked');

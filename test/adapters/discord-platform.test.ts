@@ -7,51 +7,65 @@
 import { unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { ChannelFlags, ChannelType } from 'discord-api-types/v10';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect } from 'vitest';
 import { createDiscordRest } from '../../src/adapters/discord/adapter.js';
 import { createDiscordDelivery } from '../../src/adapters/discord/deliver.js';
 import { createLogger } from '../../src/log.js';
 import { nextId } from '../fakes/discord/server.js';
-import { useFakeDiscord } from '../helpers/fakes.js';
+import { itWithFakes } from '../helpers/fakes.js';
+import type { FakeDiscord } from '../fakes/discord/server.js';
 import { runCli, statusOf } from '../helpers/cli.js';
 import { InProcessCli } from '../helpers/inproc.js';
-import { note, sandbox, type ServiceEvents } from '../helpers/service.js';
+import { killLeftoverServices, note, sandbox, type ServiceEvents } from '../helpers/service.js';
 
 const TOKEN = 'MTEwMDAwMDAwMDAwMDAwMDAwMg.fake.discord-token-for-tests';
 
-const fake = useFakeDiscord(TOKEN);
+// The tests run at once, each with a fake Discord and a service of its own (they mostly wait on
+// quiet periods, retries and the platform's pace); whatever a failed test left is stopped at the end.
+const it = itWithFakes({ discordToken: TOKEN });
+afterAll(killLeftoverServices);
 
-const config = (routes: string, extra = '') => `watch:\n  quietMs: 200\ndiscord:\n  api: ${fake().api}\n  registerCommands: false\n${extra}routes:\n${routes}`;
+// Removals wait for the burst window (publish.digest.windowMs, 3 s by default): here the shortest, three quiet periods.
+const REMOVALS = 'publish:\n  onDelete: delete\n  digest: { windowMs: 600 }\n';
 
-async function start(sb: ReturnType<typeof sandbox>, env: NodeJS.ProcessEnv = {}): Promise<ServiceEvents> {
-  const svc = InProcessCli.start(sb, [], { DISCORD_TOKEN: TOKEN, ...env });
-  await svc.ready();
-  await svc.settled();
-  return svc;
+/** The test's own fake, and the helpers that talk to it. */
+function withFake(theFake: FakeDiscord) {
+  const fake = () => theFake;
+
+  const config = (routes: string, extra = '') => `watch:\n  quietMs: 200\ndiscord:\n  api: ${fake().api}\n  registerCommands: false\n${extra}routes:\n${routes}`;
+
+  async function start(sb: ReturnType<typeof sandbox>, env: NodeJS.ProcessEnv = {}): Promise<ServiceEvents> {
+    const svc = InProcessCli.start(sb, [], { DISCORD_TOKEN: TOKEN, ...env });
+    await svc.ready();
+    await svc.settled();
+    return svc;
+  }
+
+  /** Stops the service and returns `status`'s text (paused targets and failed deliveries with their reasons). */
+  async function statusAfter(svc: ServiceEvents, sb: ReturnType<typeof sandbox>): Promise<string> {
+    await svc.stop();
+    return statusOf(sb.db).stdout;
+  }
+
+  /**
+   * Posts a note to the forum and archives its thread, as Discord does after the auto-archive period
+   * (`locked`: as a moderator locking it does).
+   */
+  async function postThenArchive(svc: ServiceEvents, sb: ReturnType<typeof sandbox>, forumId: string, name: string, title: string, locked: boolean) {
+    const file = path.join(sb.notes, `${name}.md`);
+    const from = svc.events.length;
+    writeFileSync(file, note(title, 'First version.'));
+    await svc.idle(from);
+    const [thread] = fake().postsIn(forumId);
+    fake().archive(thread!.id, locked);
+    return { file, thread: thread! };
+  }
+  return { fake, config, start, statusAfter, postThenArchive };
 }
 
-/** Stops the service and returns `status`'s text (paused targets and failed deliveries with their reasons). */
-async function statusAfter(svc: ServiceEvents, sb: ReturnType<typeof sandbox>): Promise<string> {
-  await svc.stop();
-  return statusOf(sb.db).stdout;
-}
-
-/**
- * Posts a note to the forum and archives its thread, as Discord does after the auto-archive period
- * (`locked`: as a moderator locking it does).
- */
-async function postThenArchive(svc: ServiceEvents, sb: ReturnType<typeof sandbox>, forumId: string, name: string, title: string, locked: boolean) {
-  const file = path.join(sb.notes, `${name}.md`);
-  const from = svc.events.length;
-  writeFileSync(file, note(title, 'First version.'));
-  await svc.idle(from);
-  const [thread] = fake().postsIn(forumId);
-  fake().archive(thread!.id, locked);
-  return { file, thread: thread! };
-}
-
-describe('forum posts in archived threads', () => {
-  it('unarchives the thread to apply an edit and archives it again', async () => {
+describe.concurrent('forum posts in archived threads', () => {
+  it('unarchives the thread to apply an edit and archives it again', async ({ discord }) => {
+    const { fake, config, start, statusAfter, postThenArchive } = withFake(discord);
     const guild = fake().addGuild();
     const forum = fake().addChannel(guild, ChannelType.GuildForum, 'notes-forum');
     const sb = sandbox(config(`  - platform: discord\n    chat: "${forum.id}"\n`));
@@ -68,7 +82,8 @@ describe('forum posts in archived threads', () => {
     expect(await statusAfter(svc, sb)).not.toMatch(/paused/i);
   });
 
-  it('fails only that edit when a moderator locked the thread; the forum keeps receiving posts', async () => {
+  it('fails only that edit when a moderator locked the thread; the forum keeps receiving posts', async ({ discord }) => {
+    const { fake, config, start, statusAfter, postThenArchive } = withFake(discord);
     const guild = fake().addGuild();
     const forum = fake().addChannel(guild, ChannelType.GuildForum, 'notes-forum');
     fake().permissions.delete('ManageThreads'); // a locked thread can then not be unarchived
@@ -90,12 +105,13 @@ describe('forum posts in archived threads', () => {
   });
 });
 
-describe('permissions per operation', () => {
-  it('a forum post that cannot be deleted (no Manage Threads) fails that delete, not the forum', async () => {
+describe.concurrent('permissions per operation', () => {
+  it('a forum post that cannot be deleted (no Manage Threads) fails that delete, not the forum', async ({ discord }) => {
+    const { fake, config, start, statusAfter, postThenArchive } = withFake(discord);
     const guild = fake().addGuild();
     const forum = fake().addChannel(guild, ChannelType.GuildForum, 'notes-forum');
     fake().permissions.delete('ManageThreads');
-    const sb = sandbox(config(`  - platform: discord\n    chat: "${forum.id}"\n`, 'publish:\n  onDelete: delete\n'));
+    const sb = sandbox(config(`  - platform: discord\n    chat: "${forum.id}"\n`, REMOVALS));
     const svc = await start(sb);
     const file = path.join(sb.notes, 'gone-en.md');
     let from = svc.events.length;
@@ -114,14 +130,15 @@ describe('permissions per operation', () => {
   });
 });
 
-describe('webhooks in threads and forums', () => {
-  it('edits and deletes a webhook message in a thread with ?thread_id=, as it posted it', async () => {
+describe.concurrent('webhooks in threads and forums', () => {
+  it('edits and deletes a webhook message in a thread with ?thread_id=, as it posted it', async ({ discord }) => {
+    const { fake, config, start, statusAfter, postThenArchive } = withFake(discord);
     const guild = fake().addGuild();
     const ch = fake().addChannel(guild, ChannelType.GuildText, 'releases');
     const thread = fake().addChannel(guild, ChannelType.PublicThread, 'release-thread');
     thread.parent_id = ch.id;
     const hook = fake().addWebhook(ch.id);
-    const sb = sandbox(config(`  - platform: discord\n    chat: "${ch.id}"\n    thread: "${thread.id}"\n    webhook:\n      env: DISCORD_WEBHOOK_RELEASES\n`, 'publish:\n  onDelete: delete\n'));
+    const sb = sandbox(config(`  - platform: discord\n    chat: "${ch.id}"\n    thread: "${thread.id}"\n    webhook:\n      env: DISCORD_WEBHOOK_RELEASES\n`, REMOVALS));
     const svc = await start(sb, { DISCORD_WEBHOOK_RELEASES: hook.url });
     const file = path.join(sb.notes, 'hooked-en.md');
     let from = svc.events.length;
@@ -140,7 +157,8 @@ describe('webhooks in threads and forums', () => {
     expect(await statusAfter(svc, sb)).toMatch(/ 0 failed, 0 skipped/);
   });
 
-  it('a webhook pointing at a forum creates a post named after the note, and edits it', async () => {
+  it('a webhook pointing at a forum creates a post named after the note, and edits it', async ({ discord }) => {
+    const { fake, config, start, statusAfter, postThenArchive } = withFake(discord);
     const guild = fake().addGuild();
     const forum = fake().addChannel(guild, ChannelType.GuildForum, 'hook-forum');
     const hook = fake().addWebhook(forum.id);
@@ -159,7 +177,8 @@ describe('webhooks in threads and forums', () => {
     expect(await statusAfter(svc, sb)).toMatch(/ 0 failed, 0 skipped/);
   });
 
-  it('refuses a webhook username Discord would refuse, at config load', () => {
+  it('refuses a webhook username Discord would refuse, at config load', ({ discord }) => {
+    const { config } = withFake(discord);
     const sb = sandbox(config(`  - platform: discord\n    chat: "1"\n    webhook:\n      env: DISCORD_WEBHOOK_X\n      username: My Discord Bot\n`));
     const r = runCli(['check', '--config', sb.config, sb.notes]);
     expect(r.code).not.toBe(0);
@@ -167,8 +186,9 @@ describe('webhooks in threads and forums', () => {
   });
 });
 
-describe('forums that require a tag', () => {
-  it('applies the note’s tags that the forum has, and the route’s tags, by name', async () => {
+describe.concurrent('forums that require a tag', () => {
+  it('applies the note’s tags that the forum has, and the route’s tags, by name', async ({ discord }) => {
+    const { fake, config, start, statusAfter, postThenArchive } = withFake(discord);
     const guild = fake().addGuild();
     const forum = fake().addChannel(guild, ChannelType.GuildForum, 'tagged');
     forum.flags = ChannelFlags.RequireTag;
@@ -185,7 +205,8 @@ describe('forums that require a tag', () => {
     await svc.stop();
   });
 
-  it('pauses the forum with Discord’s reason when no tag matches', async () => {
+  it('pauses the forum with Discord’s reason when no tag matches', async ({ discord }) => {
+    const { fake, config, start, statusAfter, postThenArchive } = withFake(discord);
     const guild = fake().addGuild();
     const forum = fake().addChannel(guild, ChannelType.GuildForum, 'strict');
     forum.flags = ChannelFlags.RequireTag;
@@ -200,8 +221,9 @@ describe('forums that require a tag', () => {
   });
 });
 
-describe('announcement channels', () => {
-  it('crossposts to following servers when the route asks, and only then', async () => {
+describe.concurrent('announcement channels', () => {
+  it('crossposts to following servers when the route asks, and only then', async ({ discord }) => {
+    const { fake, config, start, statusAfter, postThenArchive } = withFake(discord);
     const guild = fake().addGuild();
     const news = fake().addChannel(guild, ChannelType.GuildAnnouncement, 'news');
     const plain = fake().addChannel(guild, ChannelType.GuildAnnouncement, 'news-local');
@@ -216,8 +238,9 @@ describe('announcement channels', () => {
   });
 });
 
-describe('the nonce window', () => {
-  it('a resend with the same nonce is the same message within Discord’s window, and a second one after it', async () => {
+describe.concurrent('the nonce window', () => {
+  it('a resend with the same nonce is the same message within Discord’s window, and a second one after it', async ({ discord }) => {
+    const { fake, config, start, statusAfter, postThenArchive } = withFake(discord);
     const guild = fake().addGuild();
     const ch = fake().addChannel(guild, ChannelType.GuildText, 'plain');
     const delivery = createDiscordDelivery({ rest: createDiscordRest(TOKEN, fake().api), log: createLogger({ level: 'silent', secrets: [] }) });

@@ -7,37 +7,48 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { ChannelFlags, ChannelType } from 'discord-api-types/v10';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect } from 'vitest';
 import { nextId } from '../fakes/discord/server.js';
-import { useFakeDiscord } from '../helpers/fakes.js';
+import { itWithFakes } from '../helpers/fakes.js';
+import type { FakeDiscord } from '../fakes/discord/server.js';
 import { statusOf } from '../helpers/cli.js';
 import { InProcessCli } from '../helpers/inproc.js';
-import { note, sandbox, type ServiceEvents } from '../helpers/service.js';
+import { killLeftoverServices, note, sandbox, type ServiceEvents } from '../helpers/service.js';
 
 const TOKEN = 'MTEwMDAwMDAwMDAwMDAwMDAwMg.fake.discord-token-for-tests';
 const MANAGE_CHANNELS = 1n << 4n;
 
-const fake = useFakeDiscord(TOKEN);
+// The tests run at once, each with a fake Discord and a service of its own (they mostly wait on
+// quiet periods, retries and the platform's pace); whatever a failed test left is stopped at the end.
+const it = itWithFakes({ discordToken: TOKEN });
+afterAll(killLeftoverServices);
 
-const config = (routes: string, extra = '') => `watch:\n  quietMs: 200\ndiscord:\n  api: ${fake().api}\n  registerCommands: false\npublish:\n  translations:\n    graceMs: 200\n${extra}routes:\n${routes}`;
+/** The test's own fake, and the helpers that talk to it. */
+function withFake(theFake: FakeDiscord) {
+  const fake = () => theFake;
 
-async function start(sb: ReturnType<typeof sandbox>, env: NodeJS.ProcessEnv = {}): Promise<ServiceEvents> {
-  const svc = InProcessCli.start(sb, [], { DISCORD_TOKEN: TOKEN, ...env });
-  await svc.ready();
-  await fake().waitFor(() => fake().connected && fake().identifies > 0, 15_000, 'gateway identify');
-  await svc.settled();
-  return svc;
+  const config = (routes: string, extra = '') => `watch:\n  quietMs: 200\ndiscord:\n  api: ${fake().api}\n  registerCommands: false\npublish:\n  translations:\n    graceMs: 200\n${extra}routes:\n${routes}`;
+
+  async function start(sb: ReturnType<typeof sandbox>, env: NodeJS.ProcessEnv = {}): Promise<ServiceEvents> {
+    const svc = InProcessCli.start(sb, [], { DISCORD_TOKEN: TOKEN, ...env });
+    await svc.ready();
+    await fake().waitFor(() => fake().connected && fake().identifies > 0, 15_000, 'gateway identify');
+    await svc.settled();
+    return svc;
+  }
+
+  /** Writes a file and waits for the service's idle signal after everything it caused. */
+  async function save(svc: ServiceEvents, file: string, text: string): Promise<void> {
+    const from = svc.events.length;
+    writeFileSync(file, text);
+    await svc.idle(from);
+  }
+  return { fake, config, start, save };
 }
 
-/** Writes a file and waits for the service's idle signal after everything it caused. */
-async function save(svc: ServiceEvents, file: string, text: string): Promise<void> {
-  const from = svc.events.length;
-  writeFileSync(file, text);
-  await svc.idle(from);
-}
-
-describe('a forum post follows its note', () => {
-  it('is renamed with a new title, by its creator without Manage Threads, even once archived, and archived again', async () => {
+describe.concurrent('a forum post follows its note', () => {
+  it('is renamed with a new title, by its creator without Manage Threads, even once archived, and archived again', async ({ discord }) => {
+    const { fake, config, start, save } = withFake(discord);
     const guild = fake().addGuild();
     const forum = fake().addChannel(guild, ChannelType.GuildForum, 'notes-forum');
     fake().permissions.delete('ManageThreads'); // the creator needs none (threads.mdx)
@@ -59,7 +70,8 @@ describe('a forum post follows its note', () => {
     expect(statusOf(sb.db).stdout).toMatch(/ 0 failed, 0 skipped/);
   });
 
-  it('is renamed when the chat’s translation arrives', async () => {
+  it('is renamed when the chat’s translation arrives', async ({ discord }) => {
+    const { fake, config, start, save } = withFake(discord);
     const guild = fake().addGuild();
     const forum = fake().addChannel(guild, ChannelType.GuildForum, 'ja-forum');
     const sb = sandbox(config(`  - platform: discord\n    chat: "${forum.id}"\n    locale: ja\n`));
@@ -74,8 +86,9 @@ describe('a forum post follows its note', () => {
   });
 });
 
-describe('a chat that is itself a thread', () => {
-  it('subscribed from inside a thread: an edit after the thread archived unarchives it, edits, archives it again', async () => {
+describe.concurrent('a chat that is itself a thread', () => {
+  it('subscribed from inside a thread: an edit after the thread archived unarchives it, edits, archives it again', async ({ discord }) => {
+    const { fake, config, start, save } = withFake(discord);
     const guild = fake().addGuild();
     const parent = fake().addChannel(guild, ChannelType.GuildText, 'talk');
     const thread = fake().addChannel(guild, ChannelType.PublicThread, 'a-thread');
@@ -98,8 +111,9 @@ describe('a chat that is itself a thread', () => {
   });
 });
 
-describe('a webhook into a forum that requires a tag', () => {
-  it('sends applied_tags (the route’s and the note’s, by name), so the forum is not paused with 40067', async () => {
+describe.concurrent('a webhook into a forum that requires a tag', () => {
+  it('sends applied_tags (the route’s and the note’s, by name), so the forum is not paused with 40067', async ({ discord }) => {
+    const { fake, config, start, save } = withFake(discord);
     const guild = fake().addGuild();
     const forum = fake().addChannel(guild, ChannelType.GuildForum, 'hook-forum');
     forum.flags = ChannelFlags.RequireTag;

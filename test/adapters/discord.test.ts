@@ -1,39 +1,42 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { useFakeDiscord } from '../helpers/fakes.js';
+import { afterAll, describe, expect } from 'vitest';
+import type { FakeDiscord } from '../fakes/discord/server.js';
+import { itWithFakes } from '../helpers/fakes.js';
 import { statusOf } from '../helpers/cli.js';
 import { InProcessCli } from '../helpers/inproc.js';
-import { note, sandbox } from '../helpers/service.js';
+import { killLeftoverServices, note, sandbox } from '../helpers/service.js';
 
 const TOKEN = 'MTEwMDAwMDAwMDAwMDAwMDAwMg.fake.discord-token-for-tests';
 const MANAGE_CHANNELS = 1n << 4n;
 
-const fake = useFakeDiscord(TOKEN);
-let svc: InProcessCli | undefined;
-afterEach(() => {
-  svc = undefined; // stopped by useFakeDiscord's own afterEach
-});
+// The tests run at once, each with a fake Discord and a service of its own (they mostly wait on
+// quiet periods, retries and timeouts); whatever a failed test left is stopped at the end.
+const it = itWithFakes({ discordToken: TOKEN });
+afterAll(killLeftoverServices);
 
-const config = (extra = '') => `watch:\n  quietMs: 200\ndiscord:\n  api: ${fake().api}\n${extra}`;
-
-async function startService(sb: ReturnType<typeof sandbox>) {
-  svc = InProcessCli.start(sb, [], { DISCORD_TOKEN: TOKEN });
-  await svc.ready();
-  await fake().waitFor(() => fake().connected && fake().identifies > 0, 15_000, 'gateway identify');
-  return svc;
+/** The test's own fake and what it reads of it. */
+function withFake(fake: FakeDiscord) {
+  const config = (extra = '') => `watch:\n  quietMs: 200\ndiscord:\n  api: ${fake.api}\n${extra}`;
+  const startService = async (sb: ReturnType<typeof sandbox>) => {
+    const svc = InProcessCli.start(sb, [], { DISCORD_TOKEN: TOKEN });
+    await svc.ready();
+    await fake.waitFor(() => fake.connected && fake.identifies > 0, 15_000, 'gateway identify');
+    return svc;
+  };
+  const subscribe = (guild: string, channel: string, permissions: bigint, options: Record<string, unknown>[] = []) =>
+    fake.interact({ type: 2, guild, channel, permissions, name: 'subscribe', options });
+  return { fake: () => fake, config, startService, subscribe };
 }
 
-const subscribe = (guild: string, channel: string, permissions: bigint, options: Record<string, unknown>[] = []) =>
-  fake().interact({ type: 2, guild, channel, permissions, name: 'subscribe', options });
-
-describe('Discord through discord.js against the fake REST API and gateway', () => {
-  it('registers localized commands once, checks Manage Channels, and announces as an embed in matching channels', async () => {
+describe.concurrent('Discord through discord.js against the fake REST API and gateway', () => {
+  it('registers localized commands once, checks Manage Channels, and announces as an embed in matching channels', async ({ discord }) => {
+    const { fake, config, startService, subscribe } = withFake(discord);
     const guild = fake().addGuild();
     const a = fake().addChannel(guild, 0, 'english');
     const b = fake().addChannel(guild, 5, 'chinese-news');
     const sb = sandbox(config());
-    await startService(sb);
+    const svc = await startService(sb);
     await fake().waitFor(() => fake().commandPuts === 1, 10_000, 'commands registered');
     const cmds = fake().commands.get('global') as { name: string; default_member_permissions: string | null; description_localizations: Record<string, string> }[];
     expect(cmds.map((c) => c.name).sort()).toEqual(['help', 'latest', 'note', 'subscribe', 'subscriptions', 'unsubscribe']);
@@ -47,10 +50,10 @@ describe('Discord through discord.js against the fake REST API and gateway', () 
     await subscribe(guild, b.id, MANAGE_CHANNELS, [{ type: 3, name: 'lang', value: 'zh' }]);
 
     const file = path.join(sb.notes, 'ping-en.md');
-    const from = svc!.events.length;
+    const from = svc.events.length;
     writeFileSync(file, note('@everyone look *here*', 'Hey @here and <@&123> read this. Stars 2 * 3 * 4_5 stay literal.'));
     await fake().waitFor(() => fake().messagesIn(a.id).length === 1, 15_000, 'announcement');
-    await svc!.idle(from); // every delivery it caused is out
+    await svc.idle(from); // every delivery it caused is out
     expect(fake().messagesIn(b.id)).toHaveLength(0);
     const msg = fake().messagesIn(a.id)[0]!;
     expect(msg.allowed_mentions).toEqual({ parse: [] });
@@ -62,18 +65,18 @@ describe('Discord through discord.js against the fake REST API and gateway', () 
     await fake().waitFor(() => msg.edits === 1, 15_000, 'edit');
     expect(msg.embeds[0]!.description).toContain('Now a different first sentence.');
 
-    await svc!.stop();
-    svc = undefined;
-    await startService(sb);
-    await svc!.waitFor(() => /discord commands unchanged/.test(svc!.stderr), 15_000, 'the registration compared');
+    await svc.stop();
+    const again = await startService(sb);
+    await again.waitFor(() => /discord commands unchanged/.test(again.stderr), 15_000, 'the registration compared');
     expect(fake().commandPuts).toBe(1); // unchanged commands are not registered again
   });
 
-  it('posts to a forum channel as a post titled with the note', async () => {
+  it('posts to a forum channel as a post titled with the note', async ({ discord }) => {
+    const { fake, config, startService, subscribe } = withFake(discord);
     const guild = fake().addGuild();
     const forum = fake().addChannel(guild, 15, 'notes-forum');
     const sb = sandbox(config(`routes:\n  - platform: discord\n    chat: "${forum.id}"\n`));
-    await startService(sb);
+    const svc = await startService(sb);
     writeFileSync(path.join(sb.notes, 'forum-en.md'), note('Forum title here', 'Forum body text.'));
     await fake().waitFor(() => [...fake().channels.values()].some((c) => c.parent_id === forum.id), 15_000, 'forum post');
     const thread = [...fake().channels.values()].find((c) => c.parent_id === forum.id)!;
@@ -81,14 +84,15 @@ describe('Discord through discord.js against the fake REST API and gateway', () 
     expect(fake().messagesIn(thread.id)[0]!.embeds[0]!.title).toBe('Forum title here');
   });
 
-  it('autocompletes /note within the deadline and replies in the user’s locale; /latest lists notes', async () => {
+  it('autocompletes /note within the deadline and replies in the user’s locale; /latest lists notes', async ({ discord }) => {
+    const { fake, config, startService, subscribe } = withFake(discord);
     const guild = fake().addGuild();
     const ch = fake().addChannel(guild);
     const sb = sandbox(config());
     writeFileSync(path.join(sb.notes, '2025-01-01-tea-en.md'), note('Lemon tea recipe', 'Boil water and add lemon.', 'lang: en\n'));
     writeFileSync(path.join(sb.notes, '2025-01-01-tea-hi.md'), note('नींबू चाय की विधि', 'पानी उबालें और नींबू डालें।', 'lang: hi\ntranslated: true\n'));
-    await startService(sb);
-    await svc!.indexed();
+    const svc = await startService(sb);
+    await svc.indexed();
     const sent = Date.now();
     const ac = await fake().interact({ type: 4, guild, channel: ch.id, name: 'note', locale: 'hi', options: [{ type: 3, name: 'query', value: 'lemo', focused: true }] });
     expect(ac.type).toBe(8);
@@ -106,19 +110,20 @@ describe('Discord through discord.js against the fake REST API and gateway', () 
     expect(JSON.stringify(latest.data!.embeds)).toContain('Lemon tea recipe');
   });
 
-  it('loses and doubles nothing through a 429 storm and a gateway disconnect mid fan-out', async () => {
+  it('loses and doubles nothing through a 429 storm and a gateway disconnect mid fan-out', async ({ discord }) => {
+    const { fake, config, startService, subscribe } = withFake(discord);
     const guild = fake().addGuild();
     const chans = Array.from({ length: 8 }, (_, i) => fake().addChannel(guild, 0, `c${i}`));
     const sb = sandbox(config(`publish:\n  digest:\n    threshold: 100\nroutes:\n${chans.map((c) => `  - platform: discord\n    chat: "${c.id}"\n`).join('')}`));
-    await startService(sb);
+    const svc = await startService(sb);
     fake().forced429 = 10;
-    const from = svc!.events.length;
+    const from = svc.events.length;
     for (let i = 0; i < 4; i++) writeFileSync(path.join(sb.notes, `n${i}-en.md`), note(`Note ${i}`, `Body ${i}.`));
     await fake().waitFor(() => fake().messages.length >= 4, 15_000, 'fan-out started');
     fake().disconnect();
     await fake().waitFor(() => fake().resumes === 1 && fake().connected, 15_000, 'resume');
     await fake().waitFor(() => chans.every((c) => fake().messagesIn(c.id).length === 4), 30_000, 'every delivery');
-    await svc!.idle(from);
+    await svc.idle(from);
     for (const c of chans) expect(fake().messagesIn(c.id).map((m) => m.embeds[0]!.title).sort()).toEqual(['Note 0', 'Note 1', 'Note 2', 'Note 3']);
     expect(fake().tooManyRequests).toBeGreaterThanOrEqual(10);
     // The client still answers commands after resuming.
@@ -126,52 +131,54 @@ describe('Discord through discord.js against the fake REST API and gateway', () 
     expect(String(help.data!.content)).toMatch(/announce new notes/);
   });
 
-  it('pauses forbidden and missing channels and says why in status', async () => {
+  it('pauses forbidden and missing channels and says why in status', async ({ discord }) => {
+    const { fake, config, startService, subscribe } = withFake(discord);
     const guild = fake().addGuild();
     const forbidden = fake().addChannel(guild, 0, 'secret', 'forbidden');
     const noperms = fake().addChannel(guild, 0, 'readonly', 'noperms');
     const fine = fake().addChannel(guild, 0, 'fine');
     const sb = sandbox(config(`routes:\n  - platform: discord\n    chat: "${forbidden.id}"\n  - platform: discord\n    chat: "${noperms.id}"\n  - platform: discord\n    chat: "999"\n  - platform: discord\n    chat: "${fine.id}"\n`));
-    await startService(sb);
+    const svc = await startService(sb);
     writeFileSync(path.join(sb.notes, 'x-en.md'), note('Reach', 'Reaching every channel.'));
     await fake().waitFor(() => fake().messagesIn(fine.id).length === 1, 15_000, 'delivery');
-    await svc!.settled(); // every channel's outcome recorded
-    await svc!.stop();
-    svc = undefined;
+    await svc.settled(); // every channel's outcome recorded
+    await svc.stop();
     const status = statusOf(sb.db).stdout;
     expect(status).toMatch(new RegExp(`discord:${forbidden.id}: .*50001 Missing Access`));
     expect(status).toMatch(new RegExp(`discord:${noperms.id}: .*50013 Missing Permissions`));
     expect(status).toMatch(/discord:999: .*10003 Unknown Channel/);
-    expect(svc).toBeUndefined();
+    expect(await svc.exited).toBe(0); // stopped cleanly (was a check on the test's own variable, which could not fail)
   });
 });
 
-describe('a Discord API that stops answering', () => {
-  it('aborts the call after callTimeoutMs and delivers once when answers come back', async () => {
+describe.concurrent('a Discord API that stops answering', () => {
+  it('aborts the call after callTimeoutMs and delivers once when answers come back', async ({ discord }) => {
+    const { fake, config, startService, subscribe } = withFake(discord);
     const guild = fake().addGuild();
     const ch = fake().addChannel(guild, 0, 'slow');
     const sb = sandbox(config(`delivery:\n  callTimeoutMs: 1000\n  baseDelayMs: 200\n  maxDelayMs: 1000\nroutes:\n  - platform: discord\n    chat: "${ch.id}"\n`));
-    await startService(sb);
+    const svc = await startService(sb);
     fake().hang = true;
-    const from = svc!.events.length;
+    const from = svc.events.length;
     writeFileSync(path.join(sb.notes, 'slow-en.md'), note('Slow platform', 'Sent while requests hang.'));
     await fake().waitFor(() => fake().abandoned >= 2, 10_000, 'two calls aborted by the client');
     expect(fake().messagesIn(ch.id)).toHaveLength(0);
-    expect(svc!.stderr).toMatch(/no answer from the platform within 1000 ms/);
+    expect(svc.stderr).toMatch(/no answer from the platform within 1000 ms/);
     fake().release();
     await fake().waitFor(() => fake().messagesIn(ch.id).length === 1, 15_000, 'delivery after the hang');
-    await svc!.idle(from);
+    await svc.idle(from);
     expect(fake().messagesIn(ch.id)).toHaveLength(1);
   });
 });
 
-describe('Discord webhook routes', () => {
-  it('posts through a channel webhook with its own name and avatar, and edits through it', async () => {
+describe.concurrent('Discord webhook routes', () => {
+  it('posts through a channel webhook with its own name and avatar, and edits through it', async ({ discord }) => {
+    const { fake, config, startService, subscribe } = withFake(discord);
     const guild = fake().addGuild();
     const ch = fake().addChannel(guild, 0, 'releases');
     const hook = fake().addWebhook(ch.id);
     const sb = sandbox(config(`routes:\n  - platform: discord\n    chat: "${ch.id}"\n    webhook:\n      env: DISCORD_WEBHOOK_RELEASES\n      username: Release notes\n      avatarUrl: https://example.org/a.png\n`));
-    svc = InProcessCli.start(sb, [], { DISCORD_TOKEN: TOKEN, DISCORD_WEBHOOK_RELEASES: hook.url });
+    const svc = InProcessCli.start(sb, [], { DISCORD_TOKEN: TOKEN, DISCORD_WEBHOOK_RELEASES: hook.url });
     await svc.ready();
     const file = path.join(sb.notes, 'rel-en.md');
     writeFileSync(file, note('Release 1.0', 'It shipped.'));

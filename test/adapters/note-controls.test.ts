@@ -5,24 +5,24 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { MessageFlags } from 'discord-api-types/v10';
-import { describe, expect, it } from 'vitest';
-import { useFakeDiscord, useFakeTelegram } from '../helpers/fakes.js';
+import { afterAll, describe, expect } from 'vitest';
+import { itWithFakes } from '../helpers/fakes.js';
 import { InProcessCli } from '../helpers/inproc.js';
-import { note, sandbox } from '../helpers/service.js';
+import { killLeftoverServices, note, sandbox } from '../helpers/service.js';
 import { bodyOf, channelPostBody, forumPostBody, webhookPostBody } from '../../src/adapters/discord/deliver.js';
 import { Templates } from '../../src/render/templates/compile.js';
 import type { Summary } from '../../src/summary/build.js';
 
 const DISCORD_TOKEN = 'MTEwMDAwMDAwMDAwMDAwMDAwMg.fake.discord-token-for-tests';
 const TELEGRAM_TOKEN = '123456:TEST-token-abcdefghijklmnopqrstuvwxyz';
-const fakeDiscord = useFakeDiscord(DISCORD_TOKEN);
-const fakeTelegram = useFakeTelegram({ token: TELEGRAM_TOKEN });
+// The tests run at once, each with fakes and a service of its own (they mostly wait on quiet
+// periods and the platforms' pace); whatever a failed test left is stopped at the end.
+const it = itWithFakes({ discordToken: DISCORD_TOKEN, telegram: { token: TELEGRAM_TOKEN } });
+afterAll(killLeftoverServices);
 
 
-describe('notecast: controls through the real clients', () => {
-  it('silent posts carry each platform’s flag, routes pick config routes by name, announce: false posts nothing', async () => {
-    const discord = fakeDiscord();
-    const telegram = fakeTelegram();
+describe.concurrent('notecast: controls through the real clients', () => {
+  it('silent posts carry each platform’s flag, routes pick config routes by name, announce: false posts nothing', async ({ discord, telegram }) => {
     const guild = discord.addGuild();
     const channel = discord.addChannel(guild, 0, 'notes');
     const group = telegram.addChat(-100, 'supergroup');
@@ -55,9 +55,7 @@ describe('notecast: controls through the real clients', () => {
     expect(sent.some((m) => m.text.includes('Not announced'))).toBe(false);
   });
 
-  it('an edit before the queued post goes out is what goes out: silent and pin honoured, announce: false calls it off, routes move it', async () => {
-    const discord = fakeDiscord();
-    const telegram = fakeTelegram();
+  it('an edit before the queued post goes out is what goes out: silent and pin honoured, announce: false calls it off, routes move it', async ({ discord, telegram }) => {
     const guild = discord.addGuild();
     const channel = discord.addChannel(guild, 0, 'notes');
     const group = telegram.addChat(-100, 'supergroup');

@@ -4,23 +4,23 @@
  */
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { startBesideFakes, useFakeDiscord, useFakeTelegram } from '../helpers/fakes.js';
+import { afterAll, describe, expect } from 'vitest';
+import { startBesideFakes, itWithFakes } from '../helpers/fakes.js';
 import { InProcessCli } from '../helpers/inproc.js';
-import { note, sandbox } from '../helpers/service.js';
+import { killLeftoverServices, note, sandbox } from '../helpers/service.js';
 
 const DISCORD_TOKEN = 'MTEwMDAwMDAwMDAwMDAwMDAwMg.fake.discord-token-for-tests';
 const TELEGRAM_TOKEN = '123456:TEST-token-abcdefghijklmnopqrstuvwxyz';
-const fakeDiscord = useFakeDiscord(DISCORD_TOKEN);
-const fakeTelegram = useFakeTelegram({ token: TELEGRAM_TOKEN });
+// The tests run at once, each with fakes and a service of its own (they mostly wait on quiet
+// periods and the platforms' pace); whatever a failed test left is stopped at the end.
+const it = itWithFakes({ discordToken: DISCORD_TOKEN, telegram: { token: TELEGRAM_TOKEN } });
+afterAll(killLeftoverServices);
 const MANAGE_CHANNELS = 1n << 4n;
 const ADMIN = 11;
 
 
-describe('/subscribe words: a chat gets the new notes its saved search matches', () => {
-  it('Discord option and Telegram argument; /subscriptions shows them; only matching notes are announced', async () => {
-    const discord = fakeDiscord();
-    const telegram = fakeTelegram();
+describe.concurrent('/subscribe words: a chat gets the new notes its saved search matches', () => {
+  it('Discord option and Telegram argument; /subscriptions shows them; only matching notes are announced', async ({ discord, telegram }) => {
     const guild = discord.addGuild();
     const channel = discord.addChannel(guild, 0, 'rust');
     const group = telegram.addChat(-100, 'supergroup', { [ADMIN]: 'administrator' });
@@ -48,8 +48,7 @@ describe('/subscribe words: a chat gets the new notes its saved search matches',
     expect(tg[0]!.text).toContain('模型文件名中的UD含义');
   });
 
-  it('an edit reaches every chat with a message of the note, also one its search or routes no longer pick (#29 F3); nothing is deleted or posted there', async () => {
-    const telegram = fakeTelegram();
+  it('an edit reaches every chat with a message of the note, also one its search or routes no longer pick (#29 F3); nothing is deleted or posted there', async ({ telegram }) => {
     const searching = telegram.addChat(-100, 'supergroup', { [ADMIN]: 'administrator' });
     const everything = telegram.addChat(-500, 'supergroup', { [ADMIN]: 'administrator' });
     telegram.addChat(-300, 'supergroup');
@@ -96,10 +95,8 @@ describe('/subscribe words: a chat gets the new notes its saved search matches',
   }, 90_000);
 });
 
-describe('/subscribe words: typed in a chat (issue 29, F1, F2)', () => {
-  it('Telegram reads quoted and unquoted words; an empty words is refused on both platforms, never all notes', async () => {
-    const discord = fakeDiscord();
-    const telegram = fakeTelegram();
+describe.concurrent('/subscribe words: typed in a chat (issue 29, F1, F2)', () => {
+  it('Telegram reads quoted and unquoted words; an empty words is refused on both platforms, never all notes', async ({ discord, telegram }) => {
     const guild = discord.addGuild();
     const channel = discord.addChannel(guild, 0, 'rust');
     const group = telegram.addChat(-100, 'supergroup', { [ADMIN]: 'administrator' });

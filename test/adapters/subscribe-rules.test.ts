@@ -5,21 +5,21 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { describe, expect, it } from 'vitest';
-import { startBesideFakes, useFakeDiscord, useFakeTelegram } from '../helpers/fakes.js';
-import { note } from '../helpers/service.js';
+import { afterAll, describe, expect } from 'vitest';
+import { startBesideFakes, itWithFakes } from '../helpers/fakes.js';
+import { killLeftoverServices, note } from '../helpers/service.js';
 
 const DISCORD_TOKEN = 'MTEwMDAwMDAwMDAwMDAwMDAwMg.fake.discord-token-for-tests';
 const TELEGRAM_TOKEN = '123456:TEST-token-abcdefghijklmnopqrstuvwxyz';
-const fakeDiscord = useFakeDiscord(DISCORD_TOKEN);
-const fakeTelegram = useFakeTelegram({ token: TELEGRAM_TOKEN });
+// The tests run at once, each with fakes and a service of its own (they mostly wait on quiet
+// periods and the platforms' pace); whatever a failed test left is stopped at the end.
+const it = itWithFakes({ discordToken: DISCORD_TOKEN, telegram: { token: TELEGRAM_TOKEN } });
+afterAll(killLeftoverServices);
 const MANAGE_CHANNELS = 1n << 4n;
 const ADMIN = 11;
 
-describe('/subscribe words: and its options, typed in chats (issue 29, t29)', () => {
-  it('accents fold as /note folds them, symbols never leave a flooding prefix, text after quotes is a tag, empty and wordless options are refused', async () => {
-    const discord = fakeDiscord();
-    const telegram = fakeTelegram();
+describe.concurrent('/subscribe words: and its options, typed in chats (issue 29, t29)', () => {
+  it('accents fold as /note folds them, symbols never leave a flooding prefix, text after quotes is a tag, empty and wordless options are refused', async ({ discord, telegram }) => {
     const guild = discord.addGuild();
     const channel = discord.addChannel(guild, 0, 'news');
     const { sb, svc } = await startBesideFakes(discord, telegram, { DISCORD_TOKEN, TELEGRAM_BOT_TOKEN: TELEGRAM_TOKEN }, 'watch:\n  quietMs: 200\npublish:\n  translations: { graceMs: 0 }\n');
@@ -65,10 +65,8 @@ describe('/subscribe words: and its options, typed in chats (issue 29, t29)', ()
   }, 90_000);
 });
 
-describe('/subscribe with a key it does not have, or a key given again empty, typed on Telegram (issue 31)', () => {
-  it('is refused with a line naming the keys there are, or the empty option’s line; nothing is subscribed', async () => {
-    const discord = fakeDiscord();
-    const telegram = fakeTelegram();
+describe.concurrent('/subscribe with a key it does not have, or a key given again empty, typed on Telegram (issue 31)', () => {
+  it('is refused with a line naming the keys there are, or the empty option’s line; nothing is subscribed', async ({ discord, telegram }) => {
     const { sb, svc } = await startBesideFakes(discord, telegram, { DISCORD_TOKEN, TELEGRAM_BOT_TOKEN: TELEGRAM_TOKEN }, 'watch:\n  quietMs: 200\n');
     const typed = ['/subscribe words:rust langs:en', '/subscribe wrds:rust', '/subscribe words:"a" words:""', '/subscribe words:rust lang:en'];
     const chats = typed.map((_, i) => telegram.addChat(-400 - i, 'supergroup', { [ADMIN + i]: 'administrator' }).id);

@@ -3,22 +3,33 @@
  * late, and a server that accepts connections and never answers is given up on within our own
  * `delivery.callTimeoutMs`, start-up calls included, one log line per attempt.
  */
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect } from 'vitest';
 import { STALE_COMMAND_TEXT } from '../../src/adapters/telegram/updates.js';
 import { Store } from '../../src/store/store.js';
-import { useFakeTelegram } from '../helpers/fakes.js';
+import { itWithFakes } from '../helpers/fakes.js';
+import type { FakeTelegram } from '../fakes/telegram/server.js';
 import { InProcessCli } from '../helpers/inproc.js';
-import { sandbox } from '../helpers/service.js';
+import { killLeftoverServices, sandbox } from '../helpers/service.js';
 
 const TOKEN = '123456:TEST-token-abcdefghijklmnopqrstuvwxyz';
 const ADMIN = 11;
 
-const fake = useFakeTelegram({ token: TOKEN });
+// The tests run at once, each with a fake Telegram and a service of its own (they mostly wait on
+// quiet periods, retries and the platform's pace); whatever a failed test left is stopped at the end.
+const it = itWithFakes({ telegram: { token: TOKEN } });
+afterAll(killLeftoverServices);
 
-const config = (extra = '') => `telegram:\n  apiRoot: ${fake().apiRoot}\n  registerCommands: false\n${extra}`;
+/** The test's own fake, and the helpers that talk to it. */
+function withFake(theFake: FakeTelegram) {
+  const fake = () => theFake;
 
-describe('commands sent while the service was down', () => {
-  it('are not run; the chat is told once; a command sent now is answered', async () => {
+  const config = (extra = '') => `telegram:\n  apiRoot: ${fake().apiRoot}\n  registerCommands: false\n${extra}`;
+  return { fake, config };
+}
+
+describe.concurrent('commands sent while the service was down', () => {
+  it('are not run; the chat is told once; a command sent now is answered', async ({ telegram }) => {
+    const { fake, config } = withFake(telegram);
     const group = fake().addChat(-100300, 'supergroup', { [ADMIN]: 'administrator' });
     const anHourAgo = Math.floor(Date.now() / 1000) - 3600;
     // Waiting in Telegram's queue from before the start, as after an hour of downtime.
@@ -41,8 +52,9 @@ describe('commands sent while the service was down', () => {
   });
 });
 
-describe('a Telegram that accepts connections and never answers', () => {
-  it('is given up on after delivery.callTimeoutMs at start-up, a log line per attempt, and connects once it answers', async () => {
+describe.concurrent('a Telegram that accepts connections and never answers', () => {
+  it('is given up on after delivery.callTimeoutMs at start-up, a log line per attempt, and connects once it answers', async ({ telegram }) => {
+    const { fake, config } = withFake(telegram);
     const dm = fake().addChat(66, 'private');
     fake().hangEverything = true;
     const sb = sandbox(config('delivery:\n  callTimeoutMs: 1000\n'));
@@ -60,8 +72,9 @@ describe('a Telegram that accepts connections and never answers', () => {
   });
 });
 
-describe('a command reply Telegram answers 429', () => {
-  it('is sent once more after retry_after, not replaced by an apology', async () => {
+describe.concurrent('a command reply Telegram answers 429', () => {
+  it('is sent once more after retry_after, not replaced by an apology', async ({ telegram }) => {
+    const { fake, config } = withFake(telegram);
     const dm = fake().addChat(67, 'private');
     const svc = InProcessCli.start(sandbox(config()), [], { TELEGRAM_BOT_TOKEN: TOKEN });
     await svc.ready();

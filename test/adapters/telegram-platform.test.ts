@@ -199,7 +199,8 @@ describe('one busy group', () => {
 describe('deleting old posts (publish.onDelete: delete)', () => {
   it('a post older than 48 hours cannot be deleted: that delete fails, the chat keeps getting posts', async () => {
     const group = fake().addChat(-100950, 'supergroup');
-    const sb = sandbox(`watch:\n  quietMs: 200\npublish:\n  onDelete: delete\ntelegram:\n  apiRoot: ${fake().apiRoot}\n  registerCommands: false\nroutes:\n  - platform: telegram\n    chat: "${group.id}"\n`);
+    // Removals wait for the burst window (publish.digest.windowMs, 3 s by default): here the shortest, three quiet periods.
+    const sb = sandbox(`watch:\n  quietMs: 200\npublish:\n  onDelete: delete\n  digest: { windowMs: 600 }\ntelegram:\n  apiRoot: ${fake().apiRoot}\n  registerCommands: false\nroutes:\n  - platform: telegram\n    chat: "${group.id}"\n`);
     const svc = InProcessCli.start(sb, [], { TELEGRAM_BOT_TOKEN: TOKEN });
     await svc.ready();
     let from = await svc.settled();

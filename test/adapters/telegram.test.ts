@@ -1,42 +1,43 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect } from 'vitest';
 import { SLOW_DOWN_TEXT } from '../../src/commands/limit.js';
-import { useFakeTelegram } from '../helpers/fakes.js';
+import type { FakeTelegram } from '../fakes/telegram/server.js';
+import { itWithFakes } from '../helpers/fakes.js';
 import { statusOf } from '../helpers/cli.js';
 import { InProcessCli } from '../helpers/inproc.js';
-import { note, sandbox, sleep } from '../helpers/service.js';
+import { killLeftoverServices, note, sandbox, sleep } from '../helpers/service.js';
 
 const TOKEN = '123456:TEST-token-abcdefghijklmnopqrstuvwxyz';
 const ADMIN = 11;
 const MEMBER = 22;
 
-const fake = useFakeTelegram({ token: TOKEN });
-let svc: InProcessCli | undefined;
-afterEach(() => {
-  svc = undefined; // stopped by useFakeTelegram's own afterEach
-});
+// The tests run at once, each with a fake Telegram and a service of its own (they mostly wait on
+// Telegram's per-chat pace, retries and timeouts); whatever a failed test left is stopped at the end.
+const it = itWithFakes({ telegram: { token: TOKEN } });
+afterAll(killLeftoverServices);
 
-function config(extra = '') {
-  return `watch:\n  quietMs: 200\ntelegram:\n  apiRoot: ${fake().apiRoot}\n${extra}`;
+/** The test's own fake and what it reads of it. */
+function withFake(fake: FakeTelegram) {
+  const config = (extra = '') => `watch:\n  quietMs: 200\ntelegram:\n  apiRoot: ${fake.apiRoot}\n${extra}`;
+  const startService = async (sb: ReturnType<typeof sandbox>) => {
+    const svc = InProcessCli.start(sb, [], { TELEGRAM_BOT_TOKEN: TOKEN });
+    await svc.ready();
+    await fake.waitFor(() => fake.calls.some((c) => c.method === 'getUpdates'), 10_000, 'polling');
+    return svc;
+  };
+  const replies = (chat: number) => fake.sentTo(chat).map((m) => m.text);
+  return { fake: () => fake, config, startService, replies };
 }
 
-async function startService(sb: ReturnType<typeof sandbox>) {
-  svc = InProcessCli.start(sb, [], { TELEGRAM_BOT_TOKEN: TOKEN });
-  await svc.ready();
-  await fake().waitFor(() => fake().calls.some((c) => c.method === 'getUpdates'), 10_000, 'polling');
-  return svc;
-}
-
-const replies = (chat: number) => fake().sentTo(chat).map((m) => m.text);
-
-describe('Telegram through grammY against the fake Bot API', () => {
-  it('registers localized commands; subscribes admins only; announces to matching chats once; edits in place', async () => {
+describe.concurrent('Telegram through grammY against the fake Bot API', () => {
+  it('registers localized commands; subscribes admins only; announces to matching chats once; edits in place', async ({ telegram }) => {
+    const { fake, config, startService, replies } = withFake(telegram);
     const en = fake().addChat(-100, 'supergroup', { [ADMIN]: 'administrator', [MEMBER]: 'member' });
     const zh = fake().addChat(-200, 'group', { [ADMIN]: 'creator' });
     const dm = fake().addChat(33, 'private');
     const sb = sandbox(config());
-    await startService(sb);
+    const svc = await startService(sb);
     expect([...fake().commands.keys()].sort()).toEqual(['', 'es', 'hi', 'ja', 'zh']);
     expect(fake().commands.get('ja')!.find((c) => c.command === 'note')!.description).toMatch(/ノート/);
 
@@ -51,10 +52,10 @@ describe('Telegram through grammY against the fake Bot API', () => {
     expect(replies(en.id)[1]).toMatch(/Subscribed \(#\d+\): lang:en/);
 
     const file = path.join(sb.notes, 'hello-en.md');
-    const from = svc!.events.length;
+    const from = svc.events.length;
     writeFileSync(file, note('1 < 2 & 3 > 0', 'The first sentence is here. It has @everyone in it.'));
     await fake().waitFor(() => replies(en.id).length === 3, 15_000, 'announcement');
-    await svc!.idle(from); // every delivery it caused is out
+    await svc.idle(from); // every delivery it caused is out
     expect(replies(zh.id)).toHaveLength(1);
     expect(replies(dm.id)).toHaveLength(1);
     const post = fake().sentTo(en.id)[2]!;
@@ -68,14 +69,15 @@ describe('Telegram through grammY against the fake Bot API', () => {
     expect(fake().tooManyRequests).toBe(0);
   });
 
-  it('answers /note and inline queries in the user’s language, with buttons for more', async () => {
+  it('answers /note and inline queries in the user’s language, with buttons for more', async ({ telegram }) => {
+    const { fake, config, startService, replies } = withFake(telegram);
     const dm = fake().addChat(44, 'private');
     const sb = sandbox(config());
     writeFileSync(path.join(sb.notes, '2025-01-01-tea-en.md'), note('Lemon tea recipe', 'Boil water and add lemon.', 'lang: en\n'));
     writeFileSync(path.join(sb.notes, '2025-01-01-tea-hi.md'), note('नींबू चाय की विधि', 'पानी उबालें और नींबू डालें।', 'lang: hi\ntranslated: true\n'));
     writeFileSync(path.join(sb.notes, '2025-01-02-coffee-en.md'), note('Coffee oddity', 'Some people add lemon to coffee.', 'lang: en\n'));
-    await startService(sb);
-    await svc!.indexed();
+    const svc = await startService(sb);
+    await svc.indexed();
 
     fake().command(dm.id, 44, '/note lemon', { from: { id: 44, is_bot: false, first_name: 'A', language_code: 'hi' } });
     await fake().waitFor(() => replies(dm.id).length === 1, 10_000, '/note reply');
@@ -98,18 +100,19 @@ describe('Telegram through grammY against the fake Bot API', () => {
     expect(fake().callbackAnswers).toHaveLength(1);
   });
 
-  it('survives a 429 storm with nothing lost or doubled', async () => {
+  it('survives a 429 storm with nothing lost or doubled', async ({ telegram }) => {
+    const { fake, config, startService, replies } = withFake(telegram);
     const chats = [501, 502, 503, 504, 505].map((id) => fake().addChat(id, 'private'));
     const sb = sandbox(config(`routes:\n${chats.map((c) => `  - platform: telegram\n    chat: ${c.id}\n`).join('')}`));
-    await startService(sb);
+    const svc = await startService(sb);
     fake().forced429 = 12;
-    const from = svc!.events.length;
+    const from = svc.events.length;
     for (let i = 0; i < 3; i++) writeFileSync(path.join(sb.notes, `storm-${i}-en.md`), note(`Storm ${i}`, `Storm note ${i} text.`));
     await fake().waitFor(() => chats.every((c) => fake().sentTo(c.id).length === 3), 30_000, 'all deliveries');
     // The idle that counts comes after the last delivery: the storm's notes can go out in two batches, and
     // the first batch's idle is already there (seen once as {done: 14, sending: 1} on a loaded machine).
-    await svc!.settled();
-    expect(svc!.events.slice(from).some((e) => e.event === 'idle')).toBe(true);
+    await svc.settled();
+    expect(svc.events.slice(from).some((e) => e.event === 'idle')).toBe(true);
     for (const c of chats) {
       const titles = fake().sentTo(c.id).map((m) => m.text.split('\n')[0]).sort();
       expect(titles).toEqual(['Storm 0', 'Storm 1', 'Storm 2']);
@@ -119,7 +122,8 @@ describe('Telegram through grammY against the fake Bot API', () => {
     expect(s.outbox).toEqual({ done: 15 });
   });
 
-  it('pauses blocked and missing chats, and follows a group that became a supergroup', async () => {
+  it('pauses blocked and missing chats, and follows a group that became a supergroup', async ({ telegram }) => {
+    const { fake, config, startService, replies } = withFake(telegram);
     const blocked = fake().addChat(601, 'private');
     blocked.state = 'blocked';
     const old = fake().addChat(-602, 'group', { [ADMIN]: 'creator' });
@@ -127,7 +131,7 @@ describe('Telegram through grammY against the fake Bot API', () => {
     old.state = { migratedTo: -1000602 };
     const fine = fake().addChat(603, 'private');
     const sb = sandbox(config(`routes:\n  - platform: telegram\n    chat: 601\n  - platform: telegram\n    chat: 999\n  - platform: telegram\n    chat: 603\n`));
-    await startService(sb);
+    const svc = await startService(sb);
     // The old group's subscription was made before the upgrade.
     statusOf(sb.db);
     const { Store } = await import('../../src/store/store.js');
@@ -136,9 +140,8 @@ describe('Telegram through grammY against the fake Bot API', () => {
     store.close();
     writeFileSync(path.join(sb.notes, 'x-en.md'), note('Reach', 'Reaching every chat.'));
     await fake().waitFor(() => fake().sentTo(603).length === 1 && fake().sentTo(-1000602).length === 1, 15_000, 'deliveries');
-    await svc!.settled(); // every chat's outcome recorded
-    await svc!.stop();
-    svc = undefined;
+    await svc.settled(); // every chat's outcome recorded
+    await svc.stop();
     const status = statusOf(sb.db).stdout;
     expect(status).toMatch(/telegram:601: telegram sendMessage: 403 Forbidden: bot was blocked by the user/);
     expect(status).toMatch(/telegram:999: telegram sendMessage: 400 Bad Request: chat not found/);
@@ -148,11 +151,12 @@ describe('Telegram through grammY against the fake Bot API', () => {
     expect(fake().sentTo(fine.id)).toHaveLength(1);
   });
 
-  it('posts into a forum topic when subscribed from inside it', async () => {
+  it('posts into a forum topic when subscribed from inside it', async ({ telegram }) => {
+    const { fake, config, startService, replies } = withFake(telegram);
     const forum = fake().addChat(-700, 'supergroup', { [ADMIN]: 'administrator' });
     forum.topics.add(5);
     const sb = sandbox(config());
-    await startService(sb);
+    const svc = await startService(sb);
     fake().command(forum.id, ADMIN, '/subscribe', { message_thread_id: 5, is_topic_message: true });
     await fake().waitFor(() => replies(forum.id).length === 1, 10_000, 'subscribe reply');
     expect(fake().sentTo(forum.id)[0]!.threadId).toBe(5);
@@ -161,24 +165,26 @@ describe('Telegram through grammY against the fake Bot API', () => {
     expect(fake().sentTo(forum.id)[1]!.threadId).toBe(5);
   });
 
-  it('never logs the token', async () => {
+  it('never logs the token', async ({ telegram }) => {
+    const { fake, config, startService, replies } = withFake(telegram);
     fake().addChat(801, 'private').state = 'missing';
     const sb = sandbox(config(`routes:\n  - platform: telegram\n    chat: 801\n`));
-    await startService(sb);
+    const svc = await startService(sb);
     writeFileSync(path.join(sb.notes, 'y-en.md'), note('Secret check', 'Some text.'));
     await fake().waitFor(() => fake().calls.some((c) => c.method === 'sendMessage'), 15_000, 'a send');
-    await svc!.settled(); // the refused send handled and logged
-    expect(svc!.stderr.length).toBeGreaterThan(0);
-    expect(svc!.stderr).not.toContain(TOKEN);
-    expect(svc!.stderr).not.toContain('TEST-token');
+    await svc.settled(); // the refused send handled and logged
+    expect(svc.stderr.length).toBeGreaterThan(0);
+    expect(svc.stderr).not.toContain(TOKEN);
+    expect(svc.stderr).not.toContain('TEST-token');
   });
 });
 
-describe('abuse', () => {
-  it('answers every command past a user’s limit with "please wait", never with nothing (issue 29, F10)', async () => {
+describe.concurrent('abuse', () => {
+  it('answers every command past a user’s limit with "please wait", never with nothing (issue 29, F10)', async ({ telegram }) => {
+    const { fake, config, startService, replies } = withFake(telegram);
     const dm = fake().addChat(901, 'private');
     const sb = sandbox(config('commands:\n  burst: 3\n  refillMs: 60000\n'));
-    await startService(sb);
+    const svc = await startService(sb);
     // One after another, each once the one before is answered, as a person types them.
     for (let i = 1; i <= 6; i++) {
       fake().command(dm.id, 901, '/help');
@@ -190,8 +196,9 @@ describe('abuse', () => {
   });
 });
 
-describe('webhook mode', () => {
-  it('checks the secret token on every request and answers updates it delivers', async () => {
+describe.concurrent('webhook mode', () => {
+  it('checks the secret token on every request and answers updates it delivers', async ({ telegram }) => {
+    const { fake, config, startService, replies } = withFake(telegram);
     const { createServer } = await import('node:net');
     const port = await new Promise<number>((resolve) => {
       const s = createServer().listen(0, '127.0.0.1', () => {
@@ -201,7 +208,7 @@ describe('webhook mode', () => {
     });
     const dm = fake().addChat(77, 'private');
     const sb = sandbox(config(`  mode: webhook\n  webhook:\n    url: http://127.0.0.1:${port}\n    port: ${port}\n    path: /tg-hook\n`));
-    svc = InProcessCli.start(sb, [], { TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_WEBHOOK_SECRET: 'hook-secret-123' });
+    const svc = InProcessCli.start(sb, [], { TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_WEBHOOK_SECRET: 'hook-secret-123' });
     await svc.ready();
     const setWebhook = fake().calls.find((c) => c.method === 'setWebhook')!;
     expect(setWebhook.payload).toMatchObject({ url: `http://127.0.0.1:${port}/tg-hook`, secret_token: 'hook-secret-123' });
@@ -216,50 +223,51 @@ describe('webhook mode', () => {
   });
 });
 
-describe('faults', () => {
-  it('rides out a burst of 5xx answers and an outage, then delivers everything exactly once', async () => {
+describe.concurrent('faults', () => {
+  it('rides out a burst of 5xx answers and an outage, then delivers everything exactly once', async ({ telegram }) => {
+    const { fake, config, startService, replies } = withFake(telegram);
     const chats = [1001, 1002, 1003].map((id) => fake().addChat(id, 'private'));
     const sb = sandbox(config(`delivery:\n  baseDelayMs: 200\n  maxDelayMs: 2000\nroutes:\n${chats.map((c) => `  - platform: telegram\n    chat: ${c.id}\n`).join('')}`));
-    await startService(sb);
+    const svc = await startService(sb);
     fake().failNext = { count: 4, status: 502 };
     writeFileSync(path.join(sb.notes, 'f1-en.md'), note('Fault one', 'Through 5xx answers.'));
     await fake().waitFor(() => chats.every((c) => fake().sentTo(c.id).length === 1), 20_000, '5xx burst ridden out');
     expect(fake().calls.filter((c) => c.status === 502)).toHaveLength(4);
 
-    const fromOutage = svc!.events.length;
+    const fromOutage = svc.events.length;
     fake().down = true; // the platform goes away
-    const logFrom = svc!.stderr.length;
+    const logFrom = svc.stderr.length;
     writeFileSync(path.join(sb.notes, 'f2-en.md'), note('Fault two', 'Written during the outage.'));
-    const retries = () => svc!.stderr.slice(logFrom).match(/delivery will be retried/g)?.length ?? 0;
-    await svc!.waitFor(() => retries() >= 2 * chats.length, 15_000, 'two failed attempts per chat during the outage');
+    const retries = () => svc.stderr.slice(logFrom).match(/delivery will be retried/g)?.length ?? 0;
+    await svc.waitFor(() => retries() >= 2 * chats.length, 15_000, 'two failed attempts per chat during the outage');
     expect(chats.every((c) => fake().sentTo(c.id).length === 1)).toBe(true);
     fake().down = false; // and comes back
     await fake().waitFor(() => chats.every((c) => fake().sentTo(c.id).length === 2), 30_000, 'delivered after the outage');
-    await svc!.idle(fromOutage);
+    await svc.idle(fromOutage);
     for (const c of chats) expect(fake().sentTo(c.id).map((m) => m.text.split('\n')[0])).toEqual(['Fault one', 'Fault two']);
-    await svc!.stop();
-    svc = undefined;
+    await svc.stop();
     const s = JSON.parse(statusOf(sb.db, { json: true }).stdout) as { outbox: Record<string, number>; paused: unknown[] };
     expect(s.outbox).toEqual({ done: 6 });
     expect(s.paused).toEqual([]);
   });
 });
 
-describe('timeouts', () => {
-  it('gives up on a call that never answers and delivers once the platform answers again', async () => {
+describe.concurrent('timeouts', () => {
+  it('gives up on a call that never answers and delivers once the platform answers again', async ({ telegram }) => {
+    const { fake, config, startService, replies } = withFake(telegram);
     const chat = fake().addChat(1101, 'private');
     const sb = sandbox(config(`delivery:\n  callTimeoutMs: 1000\n  baseDelayMs: 200\n  maxDelayMs: 1000\nroutes:\n  - platform: telegram\n    chat: ${chat.id}\n`));
-    await startService(sb);
+    const svc = await startService(sb);
     fake().hang = true;
-    const from = svc!.events.length;
+    const from = svc.events.length;
     writeFileSync(path.join(sb.notes, 'slow-en.md'), note('Slow platform', 'Sent while requests hang.'));
-    await fake().waitFor(() => fake().abandoned >= 1 && /no answer from the platform within 1000 ms/.test(svc!.stderr), 15_000, 'a call aborted by the client');
+    await fake().waitFor(() => fake().abandoned >= 1 && /no answer from the platform within 1000 ms/.test(svc.stderr), 15_000, 'a call aborted by the client');
     expect(fake().sentTo(chat.id)).toHaveLength(0);
-    expect(svc!.stderr).toMatch(/no answer from the platform within 1000 ms/);
+    expect(svc.stderr).toMatch(/no answer from the platform within 1000 ms/);
     expect(fake().abandoned).toBeGreaterThanOrEqual(1); // the call was aborted, not left to go out later
     fake().release();
     await fake().waitFor(() => fake().sentTo(chat.id).length === 1, 15_000, 'delivery after the hang');
-    await svc!.idle(from); // nothing in flight or waiting: a second send would be out by now
+    await svc.idle(from); // nothing in flight or waiting: a second send would be out by now
     expect(fake().sentTo(chat.id)).toHaveLength(1);
   });
 });

@@ -3,11 +3,11 @@
  * the services the test left running are gone (they would otherwise reconnect to a closed port).
  * `const fake = useFakeDiscord(TOKEN)` at the top of a file; `fake()` is the current test's server.
  */
-import { afterEach, beforeEach } from 'vitest';
+import { afterEach, beforeEach, test } from 'vitest';
 import { FakeDiscord } from '../fakes/discord/server.js';
 import { FakeTelegram, type FakeTelegramOptions } from '../fakes/telegram/server.js';
 import { InProcessCli } from './inproc.js';
-import { killLeftoverServices, sandbox, type Sandbox } from './service.js';
+import { killLeftoverServices, killServicesUsing, sandbox, type Sandbox } from './service.js';
 
 function useFake<F extends { start(): Promise<F>; stop(): Promise<void> }>(make: () => F, what: string): () => F {
   let current: F | undefined;
@@ -23,6 +23,33 @@ function useFake<F extends { start(): Promise<F>; stop(): Promise<void> }>(make:
     if (!current) throw new Error(`the fake ${what} runs only inside a test`);
     return current;
   };
+}
+
+/**
+ * For tests run at once (`describe.concurrent`), where `useFake…`'s one current fake cannot serve:
+ * `it` whose context holds a fake of the test's own, `it('…', async ({ telegram, discord }) => …)`,
+ * each started when the test first names it and stopped after the test, once the services the
+ * test left talking to it are gone.
+ */
+export function itWithFakes(o: { discordToken?: string; telegram?: FakeTelegramOptions }) {
+  return test.extend<{ discord: FakeDiscord; telegram: FakeTelegram }>({
+    // eslint-disable-next-line no-empty-pattern -- vitest reads the fixtures a fixture uses from this pattern
+    discord: async ({}, use) => {
+      if (!o.discordToken) throw new Error('itWithFakes: no discordToken given');
+      const fake = await new FakeDiscord(o.discordToken).start();
+      await use(fake);
+      await killServicesUsing(fake.api);
+      await fake.stop();
+    },
+    // eslint-disable-next-line no-empty-pattern -- as above
+    telegram: async ({}, use) => {
+      if (!o.telegram) throw new Error('itWithFakes: no telegram options given');
+      const fake = await new FakeTelegram(o.telegram).start();
+      await use(fake);
+      await killServicesUsing(fake.apiRoot);
+      await fake.stop();
+    },
+  });
 }
 
 /** The fake Discord (REST and gateway) of the current test, with `token` as the bot's token. */

@@ -289,6 +289,7 @@ export class InProcessCli extends ServiceEvents {
   private async run(sb: Sandbox, flags: StartFlags, envVars: NodeJS.ProcessEnv): Promise<void> {
     const env = parseEnv({ NOTECAST_LOG_LEVEL: 'debug', ...envVars });
     const { config } = loadConfig({ flag: sb.config });
+    this.apis = [config.discord.api, config.telegram.apiRoot];
     if (flags.announceExisting) config.publish.announceExisting = true;
     if (flags.httpPort) config.http.port = flags.httpPort;
     const log = createLogger({ level: env.NOTECAST_LOG_LEVEL ?? config.log.level, secrets: secretsOf(env), destination: this.logSink() });
@@ -317,6 +318,12 @@ export class InProcessCli extends ServiceEvents {
   async batched(paths: readonly string[], timeoutMs = 15_000): Promise<void> {
     const wanted = paths.map((p) => path.resolve(this.notesDir, p));
     await this.waitFor(() => wanted.every((p) => this.batchedPaths.has(p) || [...this.batchedPaths].some((s) => p.startsWith(s + path.sep))), timeoutMs, `batches with ${paths.join(', ')}`);
+  }
+
+  /** The app looks again and says `idle` if everything is handled (RunningApp.noticeIdle). */
+  protected override askIdle(): boolean {
+    this.app?.noticeIdle();
+    return this.app !== undefined;
   }
 
   /** Resolves once the lookup index holds every note (`RunningApp.indexed`): what a command answers from. */

@@ -73,6 +73,11 @@ export async function killLeftoverServices(): Promise<void> {
   for (const s of [...alive]) await s.abandon();
 }
 
+/** Kills the services still running that talk to the platform at `api` (a fake's), before that fake stops: tests run at once each stop their own. */
+export async function killServicesUsing(api: string): Promise<void> {
+  for (const s of [...alive]) if (s.apis.includes(api)) await s.abandon();
+}
+
 /**
  * What a test reads of a running service: the JSON lines of `start --json` (`ready`, each delivery,
  * `idle`) and its log on stderr. `Service` (a real process) and `InProcessCli` (test/helpers/inproc.ts,
@@ -81,6 +86,8 @@ export async function killLeftoverServices(): Promise<void> {
 export abstract class ServiceEvents {
   readonly events: ServiceEvent[] = [];
   stderr = '';
+  /** The platform APIs its config names (`discord.api`, `telegram.apiRoot`), where known: see `killServicesUsing`. */
+  apis: string[] = [];
   abstract readonly exited: Promise<number | null>;
   private waiters: (() => void)[] = [];
 
@@ -124,11 +131,15 @@ export abstract class ServiceEvents {
   }
 
   /**
-   * Waits until the service's last event is `idle` (everything so far handled and out), and returns
+   * Waits until the service's last event is `idle` (everything so far handled and out; in process, one
+   * said after this call), and returns
    * where the next event will go: pass it to `idle` to wait for everything an action causes.
    */
   async settled(timeoutMs = 15_000): Promise<number> {
     await this.waitFor((e) => e[e.length - 1]?.event === 'idle', timeoutMs, 'idle');
+    // In process, an idle said after this call: the last one may be from before what the test last waited for on a fake.
+    const asked = this.events.length;
+    if (this.askIdle()) await this.waitFor((e) => e.length > asked && e[e.length - 1]?.event === 'idle', timeoutMs, 'idle (asked for)');
     return this.events.length;
   }
 
@@ -140,12 +151,22 @@ export abstract class ServiceEvents {
   }
 
   /**
-   * Waits for the service's own `idle` event after position `from` (see `settled`): every change it has
-   * seen is handled and every delivery it caused is out. The check that nothing else happened waits
-   * for this signal, never for a fixed time.
+   * Waits for the service's own `idle` event after position `from` (see `settled`), then, where the
+   * service can be asked (in process: `askIdle`), for one said after this call: an idle that came
+   * between `from` and the last thing the test waited for (a fake's request, a batch) is not taken
+   * for the last. Then every change it has seen is handled and every delivery it caused is out. The
+   * check that nothing else happened waits for this signal, never for a fixed time.
    */
-  idle(from: number, timeoutMs = 15_000): Promise<void> {
-    return this.waitFor((e) => e.some((x, i) => i >= from && x.event === 'idle'), timeoutMs, `idle after event ${from}`);
+  async idle(from: number, timeoutMs = 15_000): Promise<void> {
+    await this.waitFor((e) => e.some((x, i) => i >= from && x.event === 'idle'), timeoutMs, `idle after event ${from}`);
+    const asked = this.events.length;
+    if (!this.askIdle()) return;
+    await this.waitFor((e) => e.some((x, i) => i >= asked && x.event === 'idle'), timeoutMs, `idle after event ${asked} (asked for)`);
+  }
+
+  /** Asks the service to say `idle` again if it is (false: it cannot be asked, as a process). */
+  protected askIdle(): boolean {
+    return false;
   }
 
   deliveries(kind?: string): ServiceEvent[] {

@@ -5,19 +5,22 @@
  */
 import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { InProcessCli } from '../helpers/inproc.js';
 import { killLeftoverServices, sandbox, type ServiceEvent } from '../helpers/service.js';
 
-afterEach(killLeftoverServices);
+// Both modes run at once, each on its own folder: a service a failed test left is stopped at the end.
+afterAll(killLeftoverServices);
 
+// Removals wait for the burst window (publish.digest.windowMs, 3 s by default): the shortest it may
+// be here, three quiet periods, as nothing here is about its length.
 const config = (mode: 'group' | 'separate') =>
-  `watch:\n  quietMs: 200\npublish:\n  translations: { mode: ${mode}, graceMs: 0 }\n  onDelete: delete\n  digest:\n    threshold: 2\nroutes:\n  - platform: console\n    chat: c1\n`;
+  `watch:\n  quietMs: 200\npublish:\n  translations: { mode: ${mode}, graceMs: 0 }\n  onDelete: delete\n  digest:\n    threshold: 2\n    windowMs: 600\nroutes:\n  - platform: console\n    chat: c1\n`;
 const note = (n: number, extra = '') => `---\ntitle: Digest line ${n}\ndate: 2026-11-0${n}\n${extra}---\nThe ${n}th note says one plain thing about digests and their lines.\n`;
 const file = (dir: string, n: number) => path.join(dir, `2026-11-0${n}-line-${n}.md`);
 const kinds = (ev: ServiceEvent[]) => ev.filter((e) => e.target === 'console:c1').map((e) => e.event);
 
-describe.each(['group', 'separate'] as const)('a digest line goes alone (translations: %s)', (mode) => {
+describe.concurrent.each(['group', 'separate'] as const)('a digest line goes alone (translations: %s)', (mode) => {
   it('removing or drafting one note edits the digest; the last one deletes it once; a note put back is posted alone', async () => {
     const sb = sandbox(config(mode));
     let svc = InProcessCli.start(sb);

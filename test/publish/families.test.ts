@@ -5,14 +5,16 @@
  */
 import { readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { FakeTelegram } from '../fakes/telegram/server.js';
 import { copyCorpusNotes, corpusFamily, CORPUS_JEKYLL_CONFIG, CORPUS_NOTES, manifest } from '../helpers/corpus.js';
 import { previewOf, statusOf } from '../helpers/cli.js';
 import { InProcessCli } from '../helpers/inproc.js';
 import { killLeftoverServices, sandbox, type ServiceEvent } from '../helpers/service.js';
 
-afterEach(killLeftoverServices);
+// The tests run at once, each on its own folder and service (they mostly wait on quiet periods):
+// a service a failed test left running is stopped when the file ends.
+afterAll(killLeftoverServices);
 
 const family = corpusFamily;
 const LLAMA = 'llama-4-hype-reality'; // notes/…-en.md and eight translations under _posts/<lang>/
@@ -30,7 +32,7 @@ const base = (grace = 0, extra = '') => `${site}watch:\n  quietMs: 200\npublish:
 const to = (events: ServiceEvent[], target: string, kind?: string) => events.filter((e) => e.target === `console:${target}` && (!kind || e.event === kind));
 const firstLine = (e: ServiceEvent) => e.text!.split('\n')[0]!;
 
-describe('translation families', () => {
+describe.concurrent('translation families', () => {
   it('a whole family at once is one post per chat, in each chat’s language, with the others linked', async () => {
     const sb = sandbox(
       base() +
@@ -75,7 +77,8 @@ describe('translation families', () => {
   });
 
   it('members arriving one by one are one post, then edits; a deleted one leaves the "also in" line; the last one deletes the post', async () => {
-    const sb = sandbox(base() + routes(chat('plain') + chat('zh-only', '    filter: { lang: [zh] }\n')));
+    // Removals wait for the burst window (publish.digest.windowMs, 3 s by default): here the shortest, three quiet periods.
+    const sb = sandbox(base(0, '    windowMs: 600\n') + routes(chat('plain') + chat('zh-only', '    filter: { lang: [zh] }\n')));
     const svc = InProcessCli.start(sb);
     await svc.ready();
     let from = await svc.settled();
@@ -108,7 +111,7 @@ describe('translation families', () => {
     expect(to(svc.events.slice(from), 'plain', 'delete')).toHaveLength(1);
     expect(to(svc.events.slice(from), 'zh-only', 'delete')).toHaveLength(1);
     await svc.stop();
-  });
+  }, 60_000); // eleven changes one after another: past 30 s on a machine at load 20
 
   it('the grace period makes members arriving a moment apart one post from the start', async () => {
     const sb = sandbox(base(3000) + routes(chat('plain')));
@@ -148,7 +151,7 @@ describe('translation families', () => {
   });
 });
 
-describe('a chat’s own language', () => {
+describe.concurrent('a chat’s own language', () => {
   it('a Telegram group subscribed by a Japanese-speaking admin gets the Japanese member', async () => {
     const TOKEN = '123456:TEST-token-abcdefghijklmnopqrstuvwxyz';
     const fake = await new FakeTelegram({ token: TOKEN }).start();

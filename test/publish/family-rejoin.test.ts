@@ -21,7 +21,8 @@ describe('a same-language conflict that goes away (issue 25, F3)', () => {
   it.each(['keep', 'delete'] as const)('the leftover joins its family at its next edit: one message per chat, never posted again (onDelete: %s)', { timeout: 60_000 }, async (onDelete) => {
     svc = InProcessService.sandbox({
       watch: { mode: 'native', quietMs: 40, reconcileMinutes: 0 },
-      publish: { onDelete, translations: { mode: 'group', graceMs: 0 }, digest: { threshold: 1000 } },
+      // The removal waits the burst window (3 s by default): here the shortest, three quiet periods.
+      publish: { onDelete, translations: { mode: 'group', graceMs: 0 }, digest: { threshold: 1000, windowMs: 120 } },
       routes: [
         { platform: 'console', chat: 'en', locale: 'en' },
         { platform: 'console', chat: 'ja', locale: 'ja' },

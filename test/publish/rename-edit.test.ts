@@ -6,7 +6,7 @@
  */
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { jsonLines, runCliAsync } from '../helpers/cli.js';
 import { InProcessCli } from '../helpers/inproc.js';
 import { killLeftoverServices, note, sandbox } from '../helpers/service.js';
@@ -14,7 +14,8 @@ import type { NoteInfo } from '../../src/store/types.js';
 import type { Note } from '../../src/notes/read.js';
 import { matchRenames, type RemovedNote } from '../../src/publish/rename-match.js';
 
-afterEach(killLeftoverServices);
+// The service tests run at once, each on its own folder: a service a failed test left is stopped at the end.
+afterAll(killLeftoverServices);
 
 const CONFIG = 'watch:\n  quietMs: 200\npublish:\n  announceExisting: false\n';
 
@@ -56,7 +57,7 @@ describe('which removed note a new one is (rename-match.ts)', () => {
   });
 });
 
-describe('a note renamed and edited: its message follows, edited, never posted again', () => {
+describe.concurrent('a note renamed and edited: its message follows, edited, never posted again', () => {
   const edits = (svc: { deliveries: (k?: string) => { event: string; noteId?: unknown }[] }) => svc.deliveries().map((e) => [e.event, e.noteId]);
 
   it('in one batch, while the service runs', async () => {
@@ -64,7 +65,7 @@ describe('a note renamed and edited: its message follows, edited, never posted a
     const svc = InProcessCli.start(sb);
     await svc.ready();
     writeFileSync(path.join(sb.notes, 'b.md'), note('Rename me too', 'A note that will be renamed soon enough.'));
-    await svc.waitFor((e) => e.some((x) => x.event === 'post'), 10_000, 'post');
+    await svc.waitFor((e) => e.some((x) => x.event === 'post'), 20_000, 'post');
     const from = await svc.settled();
     renameSync(path.join(sb.notes, 'b.md'), path.join(sb.notes, 'c.md'));
     writeFileSync(path.join(sb.notes, 'c.md'), note('Rename me too', 'A note that will be renamed soon enough, edited.'));
@@ -80,7 +81,7 @@ describe('a note renamed and edited: its message follows, edited, never posted a
     let svc = InProcessCli.start(sb);
     await svc.ready();
     writeFileSync(draft, note('Java guide', 'First words on Java.'));
-    await svc.waitFor((e) => e.some((x) => x.event === 'post'), 10_000, 'post');
+    await svc.waitFor((e) => e.some((x) => x.event === 'post'), 20_000, 'post');
     await svc.settled();
     expect(await svc.stop()).toBe(0);
     expect(edits(svc)).toEqual([['post', '_notes/en/2025-11-07-java-guide-en']]);
@@ -121,5 +122,5 @@ describe('a note renamed and edited: its message follows, edited, never posted a
     writeFileSync(path.join(sb.notes, 'c.md'), note('Rename me too', 'A note that will be renamed soon enough, edited.'));
     expect(await run()).toEqual([['edit', 'c']]);
     expect(await run()).toEqual([]);
-  });
+  }, 90_000); // four processes one after another: on a loaded machine, beside this file's other tests, past 30 s
 });
