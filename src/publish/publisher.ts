@@ -135,7 +135,7 @@ export class Publisher {
         const results = await parsed;
         next = from + BATCH_CHUNK < files.length ? readAndParse(from + BATCH_CHUNK) : undefined;
         // A removal (in this batch or a recent one) whose note reappears under a new name is a rename.
-        const found = findRenames(changed, results, known, this.pending, (id) => this.deps.store.getNote(id));
+        const found = findRenames(changed, results, known, this.pending, { ...this.deps, firstRun });
         for (const r of found.renames) this.rename(r, renamed);
         for (const a of found.ambiguous) this.deps.log.info(a, 'note removed or added with more than one possible rename: taken as a delete and a new note');
         result.announced += this.commit(this.decide(results, changed, policy, result));

@@ -16,6 +16,7 @@ import type { NoteInfo, NoteRow } from '../store/types.js';
 import type { ChangedFile } from './batch-read.js';
 import type { ParseResult } from './parse-pool.js';
 import type { PendingRemovals } from './removals.js';
+import { addLateRemovals, type LateRemovalSource } from './late-removals.js';
 
 /** A removal waiting to be acted on, with the store's record of its note. */
 export interface RemovedNote {
@@ -128,16 +129,18 @@ export interface Rename {
 }
 
 /**
- * The renames among a chunk's changed files: a file new to the store whose content a pending
- * removal had, or, renamed and edited, whose identity one pending removal best shares.
+ * The renames among a chunk's changed files (after adding the removals not reported yet,
+ * late-removals.ts): a file new to the store whose content a pending removal had, or, renamed and edited, whose identity one pending removal best shares.
  */
 export function findRenames(
   changed: readonly ChangedFile[],
   results: readonly ParseResult[],
   known: (rel: string) => KnownNote | undefined,
   pending: PendingRemovals,
-  storedNote: (id: string) => NoteRow | undefined,
+  source: LateRemovalSource,
 ): { renames: Rename[]; ambiguous: RenameMatches['ambiguous'] } {
+  addLateRemovals(source, changed, results, known, pending);
+  const storedNote = (id: string): NoteRow | undefined => source.store.getNote(id);
   const renames: Rename[] = [];
   const taken = new Set<string>();
   const added: (AddedNote & { change: ChangedFile })[] = [];
