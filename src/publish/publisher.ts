@@ -406,7 +406,7 @@ export class Publisher {
         if (d.action.type === 'update' || d.action.type === 'retract' || d.action.type === 'controls') enqueued += enqueueNoteChange(store, config, this.deps.platforms, d.row, d.action).enqueued;
         this.logDecision(d);
       }
-      followMovedMembers(store, config, this.deps.platforms, decided, movedAway); // now that both families are written
+      followMovedMembers(store, config, this.deps.platforms, decided, movedAway, touched); // now that both families are written
       const perTarget = new Map<string, { target: Target; posts: NewFamilyPost[] }>(), subscriptions = touched.size ? store.subscriptions() : [];
       for (const f of touched.values()) {
         const r = syncFamily(store, config, this.deps.platforms, subscriptions, f);

@@ -197,3 +197,52 @@ describe('model: a move across languages and families, edited at once (seed 4242
     );
   });
 });
+
+/**
+ * Counted once the model counted posts of renamed and moved notes too (issue 25, F2 and the
+ * intermittent move re-post; `MODEL_RUNS=40`, seed 25).
+ */
+describe('model: moves counted as posts (issue 25)', () => {
+  it.each(['keep', 'delete'] as const)('F2: a translation moved into another family, its message posted for it and now showing the other member: it follows the note, the member left is posted (onDelete: %s)', async (onDelete) => {
+    await holds(
+      [
+        { op: 'write', file: 'intro-ja.md', draft: false },
+        { op: 'write', file: 'intro.md', draft: false },
+        { op: 'move', from: 'intro-ja.md', to: 'a/setup-ja.md' },
+      ],
+      onDelete,
+    );
+  });
+  it.each(['keep', 'delete'] as const)('F2 mirrored: a translation that joined later, shown in a chat whose message was posted for the other member, leaves for its own key: the message stays (onDelete: %s)', async (onDelete) => {
+    await holds(
+      [
+        { op: 'write', file: 'intro.md', draft: false },
+        { op: 'write', file: 'a/intro-ja.md', draft: false },
+        { op: 'write', file: 'a/intro-ja.md', draft: false, key: 'shared' },
+      ],
+      onDelete,
+    );
+  });
+  it.each(['keep', 'delete'] as const)('F2 across languages: the same, moved into the English folder and edited (onDelete: %s)', async (onDelete) => {
+    await holds(
+      [
+        { op: 'write', file: 'intro-ja.md', draft: false },
+        { op: 'write', file: 'intro.md', draft: false },
+        { op: 'moveEdit', from: 'intro-ja.md', to: '_posts/en/setup.md' },
+      ],
+      onDelete,
+    );
+  });
+  it.each(['keep', 'delete'] as const)('a note written while stopped, then moved into a new folder (its removal may come a batch late): never posted again (onDelete: %s)', async (onDelete) => {
+    await holds([{ op: 'restart', offline: [{ op: 'write', file: 'setup.md', draft: false }] }, { op: 'move', from: 'setup.md', to: 'a/setup.md' }], onDelete);
+  });
+  it('an outage step whose first batch is a removal alone: its check waits for the posts of the last batch (a harness race, seed 25)', async () => {
+    await holds(
+      [
+        { op: 'write', file: '_posts/ja/setup.md', draft: false },
+        { op: 'outage', kind: 'hang', ops: [{ op: 'write', file: 'setup.md', draft: false }, { op: 'remove', file: 'setup.md' }, { op: 'write', file: 'intro-ja.md', draft: false }] },
+      ],
+      'delete',
+    );
+  });
+});
