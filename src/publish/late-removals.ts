@@ -5,7 +5,7 @@
  * again (issue 25, about 1 model run in 6). So a file new to the store that no pending removal
  * explains is looked up among the known notes sharing its content or its key (store/move-sources.ts):
  * one whose file is gone from disk is a removal whose event has not come yet, and joins the pending
- * removals now, where rename detection (rename-match.ts) finds it.
+ * removals now, where rename detection (rename-match.ts) finds it. Returns those it added.
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -29,14 +29,17 @@ export function addLateRemovals(
   results: readonly ParseResult[],
   known: (rel: string) => KnownNote | undefined,
   pending: PendingRemovals,
-): void {
-  if (source.firstRun) return;
+): string[] {
+  const added: string[] = [];
+  if (source.firstRun) return added;
   changed.forEach((c, i) => {
     const r = results[i];
     if (known(c.rel) || !r?.ok || pending.byHash(c.hash)) return;
     for (const [file, k] of notesSharing(source.store.sql, c.hash, r.note.translationKey)) {
       if (file === c.rel || pending.has(file) || existsSync(path.join(source.root, file))) continue;
       pending.add(file, k);
+      added.push(file);
     }
   });
+  return added;
 }

@@ -128,9 +128,13 @@ export interface Rename {
   by: string[];
 }
 
+type Found = { renames: Rename[]; ambiguous: RenameMatches['ambiguous'] };
+
 /**
- * The renames among a chunk's changed files (after adding the removals not reported yet,
- * late-removals.ts): a file new to the store whose content a pending removal had, or, renamed and edited, whose identity one pending removal best shares.
+ * The renames among a chunk's changed files: a file new to the store whose content a pending
+ * removal had, or, renamed and edited, whose identity one pending removal best shares. Removals
+ * not reported yet count too (late-removals.ts); one that is no rename leaves the pending ones
+ * again, to wait for its own event (and the removal guard's count) as any removal does.
  */
 export function findRenames(
   changed: readonly ChangedFile[],
@@ -138,9 +142,21 @@ export function findRenames(
   known: (rel: string) => KnownNote | undefined,
   pending: PendingRemovals,
   source: LateRemovalSource,
-): { renames: Rename[]; ambiguous: RenameMatches['ambiguous'] } {
-  addLateRemovals(source, changed, results, known, pending);
-  const storedNote = (id: string): NoteRow | undefined => source.store.getNote(id);
+): Found {
+  const late = addLateRemovals(source, changed, results, known, pending);
+  const found = renamesAmong(changed, results, known, pending, (id) => source.store.getNote(id));
+  const renamed = new Set(found.renames.map((r) => r.from));
+  for (const rel of late) if (!renamed.has(rel)) pending.delete(rel);
+  return found;
+}
+
+function renamesAmong(
+  changed: readonly ChangedFile[],
+  results: readonly ParseResult[],
+  known: (rel: string) => KnownNote | undefined,
+  pending: PendingRemovals,
+  storedNote: (id: string) => NoteRow | undefined,
+): Found {
   const renames: Rename[] = [];
   const taken = new Set<string>();
   const added: (AddedNote & { change: ChangedFile })[] = [];

@@ -67,6 +67,21 @@ describe('a move whose removal is reported a batch after the moved file', () => 
     expect(deliveries().filter((d) => (d as { kind: string }).kind !== 'edit')).toEqual([{ kind: 'post', noteId: 'family:setup' }]);
   });
 
+  it('a gone note found this way that is no rename waits for its own removal event (the removal guard counts it then)', async () => {
+    const { at, store, publisher } = setUp();
+    writeFileSync(at('setup.md'), NOTE);
+    await publisher.processBatch({ changed: [at('setup.md')], removed: [] });
+    rmSync(at('setup.md'));
+    for (const d of ['a', 'b']) {
+      mkdirSync(at(d));
+      writeFileSync(at(`${d}/setup.md`), `---\ntitle: Setup in ${d}\n---\n\nAnother way to set it up, in ${d}.\n`);
+    }
+    // Both share its file name only: two candidates, a delete and two new notes.
+    await publisher.processBatch({ changed: [at('a/setup.md'), at('b/setup.md')], removed: [] });
+    expect(publisher.pendingRemovals).toBe(0);
+    expect(store.getNote('setup')?.state).toBe('published');
+  });
+
   it('a new note sharing the key of a note still on disk is a note of its own', async () => {
     const { at, store, publisher, deliveries } = setUp();
     writeFileSync(at('setup.md'), NOTE);
