@@ -29,24 +29,33 @@ function targetsWanting(store: Store, config: Config, platforms: ReadonlySet<str
   return new Set(familyTargets(members, config.routes, store.subscriptions(), platforms).map((ft) => targetKey(ft.target)));
 }
 
-/** The old family's chats whose message showed `moved`: those to hand over to its new family. */
-function chatsShowing(store: Store, familyId: string, moved: { prev: NoteRow; row: NoteRow }): Target[] {
+/**
+ * The old family's chats whose message shows `moved` or was posted to announce it, and whether it
+ * was posted for it (when the post's record is gone, whether it shows it): those to hand over.
+ */
+function chatsShowing(store: Store, familyId: string, moved: { prev: NoteRow; row: NoteRow }): { target: Target; announced: boolean }[] {
   const targets = new Map<string, Target>();
   for (const p of store.postsOf(familyId)) if (!p.viaDigest) targets.set(targetKey(p.target), p.target);
   for (const t of store.openPostTargets(familyId)) targets.set(targetKey(t), t);
-  return [...targets.values()].filter((t) => {
-    const shown = shownMember(store, familyId, t);
-    return shown === moved.prev.id || shown === moved.row.id;
+  const isMoved = (id: string | undefined) => id === moved.prev.id || id === moved.row.id;
+  return [...targets.values()].flatMap((target) => {
+    const shows = isMoved(shownMember(store, familyId, target));
+    const posted = store.upkeep.postedMember(familyId, target);
+    const announced = posted === undefined ? shows : isMoved(posted);
+    return shows || announced ? [{ target, announced }] : [];
   });
 }
 
 /**
- * Moves each such message to the note's new family where the old family no longer goes to that
- * chat and the new one has no message there yet. Even a chat whose filter the moved note no longer
- * passes (another language folder): a filter change never deletes a message, `syncFamily` keeps it
- * following its note.
+ * Moves each such message to the note's new family where the new one has no message there yet.
+ * A chat that still wants the old family keeps it as the old family's (edited to the member left)
+ * unless it wants the new family too and the message was posted for the moved note: then the
+ * message follows the note it announced, and the old family is posted there anew for the member
+ * left, which was never posted there (issue 25, F2: the moved note is never announced twice in one
+ * chat). Even a chat whose filter the moved note no longer passes (another language folder): a
+ * filter change never deletes a message, `syncFamily` keeps it following its note.
  */
-export function followMovedMembers(store: Store, config: Config, platforms: ReadonlySet<string>, changes: readonly MemberChange[], movedAway: ReadonlySet<string>): number {
+export function followMovedMembers<F extends { wantedBefore: ReadonlySet<string> }>(store: Store, config: Config, platforms: ReadonlySet<string>, changes: readonly MemberChange[], movedAway: ReadonlySet<string>, touched: Map<string, F>): number {
   let moved = 0;
   for (const d of changes) {
     const from = d.prev?.info.translationKey;
@@ -58,12 +67,16 @@ export function followMovedMembers(store: Store, config: Config, platforms: Read
     if (!showing.length) continue;
     const oldMembers = liveMembers(store.familyNotes(from));
     const oldWants = targetsWanting(store, config, platforms, oldMembers);
+    const newWants = targetsWanting(store, config, platforms, liveMembers(store.familyNotes(to)));
     const oldLeft = oldMembers.length > 0;
-    for (const target of showing) {
-      if (oldWants.has(targetKey(target))) continue;
+    for (const { target, announced } of showing) {
+      if (oldWants.has(targetKey(target)) && !(announced && newWants.has(targetKey(target)))) continue;
       if (!store.postOf(toId, target) && !store.openDelivery(toId, target, ['post'])) {
         store.upkeep.moveFamilyPostIn(fromId, toId, target);
         moved++;
+        // The old family, still wanted there, no longer has a message there: `syncFamily` posts it anew.
+        const left = touched.get(from);
+        if (left && oldWants.has(targetKey(target))) touched.set(from, { ...left, wantedBefore: new Set([...left.wantedBefore].filter((k) => k !== targetKey(target))) });
       } else if (!oldLeft && config.publish.onDelete === 'keep' && store.postOf(fromId, target)) {
         // The note joined the new family's message in this chat: its old one would show it twice.
         // `onDelete: keep` keeps what a note going away leaves; this note did not go (`delete` deletes it anyway).

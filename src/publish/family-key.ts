@@ -30,31 +30,37 @@ function holdsSlot(n: NoteRow): boolean {
 }
 
 /**
- * The family key `row` (just parsed, its key as written in `row.info.translationKey`) belongs to.
- * A note keeps the family it had while its key and language stay as they were, so a family never
+ * The one rule `start` (assignFamilyKey) and `preview`/`check` (familyKeysAmong) decide by: a note
+ * keeps the family it had (`kept`) while its key and language stay as they were, so a family never
  * moves under a posted message, unless it was kept out of its key's family by another note of its
- * language that is gone now; otherwise it joins its key's family unless another note already has
- * its language there.
+ * language (`holder`) that is gone now; otherwise it joins its key's family unless another note
+ * already holds its language there, and is then announced on its own.
  */
+function familyKeyFor(id: string, raw: string, kept: string | undefined, holder: string | undefined): { key: string; conflictWith?: string } {
+  if (kept === raw || !holder) return { key: raw };
+  if (kept !== undefined) return { key: kept };
+  return { key: `${raw}#${id}`, conflictWith: holder };
+}
+
+/** The family key `row` (just parsed, its key as written in `row.info.translationKey`) belongs to (familyKeyFor). */
 export function assignFamilyKey(store: Store, row: NoteRow, prev: NoteRow | undefined, claims: FamilyClaims, log: Logger): NoteRow {
   const raw = row.info.translationKey;
   const lang = row.info.lang;
   const claim = (key: string) => {
     claims.decided.add(row.id);
-    if (key === raw) claims.byKey.set(raw, (claims.byKey.get(raw) ?? new Map<string, string>()).set(lang, row.id));
+    // Only a note that holds a place claims it: a draft read first leaves it to the published one.
+    if (key === raw && holdsSlot(row)) claims.byKey.set(raw, (claims.byKey.get(raw) ?? new Map<string, string>()).set(lang, row.id));
     return key === raw ? row : { ...row, info: { ...row.info, translationKey: key, keyAsWritten: raw } };
   };
   const kept = prev && holdsSlot(prev) && writtenKey(prev) === raw && prev.info.lang === lang ? prev.info.translationKey : undefined;
   if (kept === raw) return claim(raw);
   // A note decided earlier in this chunk counts as it is now, not as the store still has it.
-  const holder = claims.byKey.get(raw)?.get(lang) ?? store.familyNotes(raw).find((m) => m.id !== row.id && !claims.decided.has(m.id) && holdsSlot(m) && m.info.lang === lang)?.id;
   // The leftover of a conflict joins its key's family once its language is free there, as
   // `preview` says (issue 25, F3); its messages follow it (family-follow.ts).
-  if (!holder) return claim(raw);
-  if (kept !== undefined) return claim(kept);
-  const own = `${raw}#${row.id}`;
-  log.warn({ note: row.id, family: raw, lang, sameLanguageAs: holder }, `two notes in one language share the translation key "${raw}" (${holder} and ${row.id}): they are announced as two notes, not one family; give one of them its own translationKey`);
-  return claim(own);
+  const holder = claims.byKey.get(raw)?.get(lang) ?? store.familyNotes(raw).find((m) => m.id !== row.id && !claims.decided.has(m.id) && holdsSlot(m) && m.info.lang === lang)?.id;
+  const { key, conflictWith } = familyKeyFor(row.id, raw, kept, holder);
+  if (conflictWith) log.warn({ note: row.id, family: raw, lang, sameLanguageAs: conflictWith }, `two notes in one language share the translation key "${raw}" (${conflictWith} and ${row.id}): they are announced as two notes, not one family; give one of them its own translationKey`);
+  return claim(key);
 }
 
 /** Two notes of one language under one written key: the second (`other`) is announced on its own. */
@@ -66,8 +72,8 @@ export interface FamilyConflict {
 }
 
 /**
- * The rule of `assignFamilyKey` over notes read together (in the order `start` meets them, as on
- * a first run): the family key each note is announced under, and the conflicts that split one.
+ * The rule of `assignFamilyKey` (familyKeyFor) over notes read together (in the order `start`
+ * meets them, as on a first run): the family key each note is announced under, and the conflicts that split one.
  * For `preview` and `check`, which read files without a store.
  */
 export function familyKeysAmong(notes: readonly { id: string; file: string; lang: string; translationKey: string; draft?: boolean }[]): { keyOf: Map<string, string>; conflicts: FamilyConflict[] } {
@@ -81,13 +87,10 @@ export function familyKeysAmong(notes: readonly { id: string; file: string; lang
     }
     const slot = `${n.translationKey}\n${n.lang}`;
     const holder = holders.get(slot);
-    if (!holder || holder.id === n.id) {
-      holders.set(slot, { id: n.id, file: n.file });
-      keyOf.set(n.id, n.translationKey);
-      continue;
-    }
-    keyOf.set(n.id, `${n.translationKey}#${n.id}`);
-    conflicts.push({ key: n.translationKey, lang: n.lang, holder, other: { id: n.id, file: n.file } });
+    const { key, conflictWith } = familyKeyFor(n.id, n.translationKey, undefined, holder && holder.id !== n.id ? holder.id : undefined);
+    keyOf.set(n.id, key);
+    if (!conflictWith) holders.set(slot, { id: n.id, file: n.file });
+    else if (holder) conflicts.push({ key: n.translationKey, lang: n.lang, holder, other: { id: n.id, file: n.file } });
   }
   return { keyOf, conflicts };
 }

@@ -135,7 +135,7 @@ export class Publisher {
         const results = await parsed;
         next = from + BATCH_CHUNK < files.length ? readAndParse(from + BATCH_CHUNK) : undefined;
         // A removal (in this batch or a recent one) whose note reappears under a new name is a rename.
-        const found = findRenames(changed, results, known, this.pending, (id) => this.deps.store.getNote(id));
+        const found = findRenames(changed, results, known, this.pending, { ...this.deps, firstRun });
         for (const r of found.renames) this.rename(r, renamed);
         for (const a of found.ambiguous) this.deps.log.info(a, 'note removed or added with more than one possible rename: taken as a delete and a new note');
         result.announced += this.commit(this.decide(results, changed, policy, result));
@@ -406,7 +406,7 @@ export class Publisher {
         if (d.action.type === 'update' || d.action.type === 'retract' || d.action.type === 'controls') enqueued += enqueueNoteChange(store, config, this.deps.platforms, d.row, d.action).enqueued;
         this.logDecision(d);
       }
-      followMovedMembers(store, config, this.deps.platforms, decided, movedAway); // now that both families are written
+      followMovedMembers(store, config, this.deps.platforms, decided, movedAway, touched); // now that both families are written
       const perTarget = new Map<string, { target: Target; posts: NewFamilyPost[] }>(), subscriptions = touched.size ? store.subscriptions() : [];
       for (const f of touched.values()) {
         const r = syncFamily(store, config, this.deps.platforms, subscriptions, f);

@@ -27,6 +27,10 @@ export class PendingRemovals {
     return [...this.files];
   }
 
+  has(rel: string): boolean {
+    return this.files.has(rel);
+  }
+
   /** Taken back: renamed, or its file is there again. */
   delete(rel: string): void {
     this.files.delete(rel);

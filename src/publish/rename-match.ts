@@ -4,9 +4,11 @@
  * across a rename: moved between folders (`_notes/en/` → `_posts/en/`) or re-dated
  * (`2025-11-07-x-en.md` → `2025-11-08-x-en.md`) it keeps its name without the date prefix (or the
  * `translationKey`/`ref` it writes); retitled, it keeps its file name; renamed, its title; with a
- * `permalink`, its URL. So a removed note and a new note of the same language are one note when
- * they share any of these, and each has no other candidate: two candidates are a delete and a new
- * note, never a guess.
+ * `permalink`, its URL. These hold whatever its language: a post moved into another language folder
+ * (`_posts/ja/x.md` → `_posts/en/y.md`) and edited keeps its title, and is the same post (issue 25).
+ * So a removed note and a new note are one note when they share any of these and neither has a
+ * better candidate: one that shares more of them (all the other's and one more). Candidates that
+ * share different things (one the name, another the title) are a delete and a new note, never a guess.
  */
 import type { Note } from '../notes/read.js';
 import type { KnownNote } from '../store/store.js';
@@ -14,6 +16,7 @@ import type { NoteInfo, NoteRow } from '../store/types.js';
 import type { ChangedFile } from './batch-read.js';
 import type { ParseResult } from './parse-pool.js';
 import type { PendingRemovals } from './removals.js';
+import { addLateRemovals, type LateRemovalSource } from './late-removals.js';
 
 /** A removal waiting to be acted on, with the store's record of its note. */
 export interface RemovedNote {
@@ -37,7 +40,7 @@ export interface RenameMatch<A extends AddedNote = AddedNote> {
 
 export interface RenameMatches<A extends AddedNote = AddedNote> {
   matches: RenameMatch<A>[];
-  /** Notes that share an identity with more than one candidate: left a delete and a new note. */
+  /** Notes with more than one candidate and no best one: left a delete and a new note. */
   ambiguous: { file: string; candidates: string[] }[];
 }
 
@@ -45,60 +48,74 @@ export interface RenameMatches<A extends AddedNote = AddedNote> {
 const DATE_PREFIX = /^\d{4}-\d{1,2}-\d{1,2}-/;
 
 interface Identity {
-  lang: string;
   url?: string | undefined;
   /** The family key as written: `translationKey`/`ref`, or the file name without language suffix. */
   key: string;
   title: string;
 }
 
+/** What a note is known by, kind → value; the language is not part of it (a move may change it). */
 function identities(n: Identity): Map<string, string> {
   const ids = new Map<string, string>();
-  if (n.url) ids.set(`url\0${n.url}`, 'url');
+  if (n.url) ids.set('url', n.url);
   const name = n.key.replace(DATE_PREFIX, '');
-  if (name) ids.set(`name\0${n.lang}\0${name}`, 'name');
+  if (name) ids.set('name', name);
   const title = n.title.trim().replace(/\s+/g, ' ');
-  if (title) ids.set(`title\0${n.lang}\0${title}`, 'title');
+  if (title) ids.set('title', title);
   return ids;
 }
 
 function removedIdentity(r: RemovedNote): Identity {
-  return { lang: r.info.lang, url: r.info.url, key: r.info.keyAsWritten ?? r.info.translationKey, title: r.info.title };
+  return { url: r.info.url, key: r.info.keyAsWritten ?? r.info.translationKey, title: r.info.title };
 }
 
 function addedIdentity(a: AddedNote): Identity {
-  return { lang: a.note.lang, url: a.note.url, key: a.note.translationKey, title: a.note.title };
+  return { url: a.note.url, key: a.note.translationKey, title: a.note.title };
 }
 
-/** Pairs each removed note with the one new note it shares an identity with, when neither has another candidate. */
-export function matchRenames<A extends AddedNote>(removed: readonly RemovedNote[], added: readonly A[]): RenameMatches<A> {
-  const addedByIdentity = new Map<string, number[]>();
-  const addedIds = added.map((a) => identities(addedIdentity(a)));
-  addedIds.forEach((ids, i) => {
-    for (const id of ids.keys()) addedByIdentity.set(id, [...(addedByIdentity.get(id) ?? []), i]);
-  });
-  // For each removal, the new notes it shares an identity with; and back.
-  const forward = removed.map((r) => {
-    const found = new Set<number>();
-    for (const id of identities(removedIdentity(r)).keys()) for (const i of addedByIdentity.get(id) ?? []) found.add(i);
-    return found;
-  });
-  const backward = added.map(() => new Set<number>());
-  forward.forEach((found, r) => found.forEach((i) => backward[i]!.add(r)));
+/** The candidate that shares everything any other shares and more (or the only one); else undefined. */
+function best(candidates: ReadonlyMap<number, Set<string>>): number | undefined {
+  for (const [i, kinds] of candidates) {
+    const beatsAll = [...candidates].every(([j, other]) => j === i || (other.size < kinds.size && [...other].every((k) => kinds.has(k))));
+    if (beatsAll) return i;
+  }
+  return undefined;
+}
 
+/** Pairs each removed note with the new note that is its best candidate, when it is that note's best candidate too. */
+export function matchRenames<A extends AddedNote>(removed: readonly RemovedNote[], added: readonly A[]): RenameMatches<A> {
+  const addedIds = added.map((a) => identities(addedIdentity(a)));
+  const removedIds = removed.map((r) => identities(removedIdentity(r)));
+  // Candidates each way, with what they share, through an index (a branch switch renames thousands).
+  const addedBy = new Map<string, number[]>();
+  addedIds.forEach((ids, i) => {
+    for (const [kind, value] of ids) {
+      const id = `${kind}\0${value}`;
+      addedBy.set(id, addedBy.get(id) ?? []).get(id)!.push(i);
+    }
+  });
+  const forward = removedIds.map(() => new Map<number, Set<string>>());
+  const backward = addedIds.map(() => new Map<number, Set<string>>());
+  removedIds.forEach((ids, r) => {
+    for (const [kind, value] of ids) {
+      for (const i of addedBy.get(`${kind}\0${value}`) ?? []) {
+        forward[r]!.set(i, (forward[r]!.get(i) ?? new Set()).add(kind));
+        backward[i]!.set(r, forward[r]!.get(i)!);
+      }
+    }
+  });
   const result: RenameMatches<A> = { matches: [], ambiguous: [] };
   forward.forEach((found, r) => {
-    const from = removed[r]!;
-    if (found.size > 1) result.ambiguous.push({ file: from.rel, candidates: [...found].map((i) => added[i]!.rel) });
-    if (found.size !== 1) return;
-    const i = [...found][0]!;
-    if (backward[i]!.size !== 1) return;
-    const fromIds = identities(removedIdentity(from));
-    const by = [...addedIds[i]!].filter(([id]) => fromIds.has(id)).map(([, kind]) => kind);
-    result.matches.push({ from, to: added[i]!, by });
+    const i = best(found);
+    if (i === undefined) {
+      if (found.size > 1) result.ambiguous.push({ file: removed[r]!.rel, candidates: [...found.keys()].map((j) => added[j]!.rel) });
+      return;
+    }
+    if (best(backward[i]!) !== r) return;
+    result.matches.push({ from: removed[r]!, to: added[i]!, by: [...found.get(i)!] });
   });
   backward.forEach((found, i) => {
-    if (found.size > 1) result.ambiguous.push({ file: added[i]!.rel, candidates: [...found].map((r) => removed[r]!.rel) });
+    if (found.size > 1 && best(found) === undefined) result.ambiguous.push({ file: added[i]!.rel, candidates: [...found.keys()].map((r) => removed[r]!.rel) });
   });
   return result;
 }
@@ -111,17 +128,35 @@ export interface Rename {
   by: string[];
 }
 
+type Found = { renames: Rename[]; ambiguous: RenameMatches['ambiguous'] };
+
 /**
  * The renames among a chunk's changed files: a file new to the store whose content a pending
- * removal had, or, renamed and edited, whose identity one pending removal alone shares.
+ * removal had, or, renamed and edited, whose identity one pending removal best shares. Removals
+ * not reported yet count too (late-removals.ts); one that is no rename leaves the pending ones
+ * again, to wait for its own event (and the removal guard's count) as any removal does.
  */
 export function findRenames(
   changed: readonly ChangedFile[],
   results: readonly ParseResult[],
   known: (rel: string) => KnownNote | undefined,
   pending: PendingRemovals,
+  source: LateRemovalSource,
+): Found {
+  const late = addLateRemovals(source, changed, results, known, pending);
+  const found = renamesAmong(changed, results, known, pending, (id) => source.store.getNote(id));
+  const renamed = new Set(found.renames.map((r) => r.from));
+  for (const rel of late) if (!renamed.has(rel)) pending.delete(rel);
+  return found;
+}
+
+function renamesAmong(
+  changed: readonly ChangedFile[],
+  results: readonly ParseResult[],
+  known: (rel: string) => KnownNote | undefined,
+  pending: PendingRemovals,
   storedNote: (id: string) => NoteRow | undefined,
-): { renames: Rename[]; ambiguous: RenameMatches['ambiguous'] } {
+): Found {
   const renames: Rename[] = [];
   const taken = new Set<string>();
   const added: (AddedNote & { change: ChangedFile })[] = [];

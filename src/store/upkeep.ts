@@ -49,6 +49,14 @@ export class OutboxUpkeep {
     return r ? readSummaryPayload(r.payload) : undefined;
   }
 
+  /** The member a family's message in a chat was first posted to show (a rename keeps it current, see followRenamedNote). */
+  postedMember(noteId: string, target: Target): string | undefined {
+    const r = this
+      .sql("SELECT payload FROM outbox WHERE note_id = ? AND platform = ? AND chat = ? AND thread = ? AND kind = 'post' AND status = 'done' ORDER BY id LIMIT 1")
+      .get(noteId, target.platform, target.chat, target.thread) as { payload: string } | undefined;
+    return r ? readSummaryPayload(r.payload)?.member : undefined;
+  }
+
   /** The notes (or families) a digest message in a chat still announces: their posts point at it. */
   digestLines(target: Target, messageId: string): string[] {
     const rows = this.sql('SELECT note_id FROM posts WHERE platform = ? AND chat = ? AND thread = ? AND message_id = ? AND via_digest = 1 ORDER BY rowid')

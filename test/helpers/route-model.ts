@@ -100,12 +100,6 @@ export class World {
   readonly everPublished = new Set<string>();
   /** Titles a `restore` brought back: a removed note put back may be posted again (README, Bursts). */
   readonly restored = new Set<string>();
-  /**
-   * Titles of notes renamed or moved: exempt from the post count for now. A rename into another
-   * family while a chat still wants the old one posts the note again (issue 25, F2, open), and a
-   * move is now and then posted again (seen 1 in 6: restart, then setup.md to a/setup.md).
-   */
-  readonly moved = new Set<string>();
   /** A restart switched to `publish.translations.mode: separate` at some point of the run. */
   everSeparate = false;
   private removed: { file: string; state: FileState }[] = [];
@@ -142,7 +136,6 @@ export class World {
         renameSync(abs(o.from), abs(o.to));
         this.files.delete(o.from);
         this.files.set(o.to, st);
-        this.moved.add(st.title);
         return [o.from, o.to];
       }
       case 'moveEdit': {
@@ -154,7 +147,6 @@ export class World {
         writeFileSync(abs(o.to), text);
         this.files.delete(o.from);
         this.files.set(o.to, { ...st, text });
-        this.moved.add(st.title);
         return [o.from, o.to];
       }
       case 'restore': {
@@ -273,13 +265,14 @@ export function violations(world: World, svc: InProcessService, onDelete: 'keep'
  * Posts, not only end states (issue 25): a title is one write of one note, so two messages posted
  * in one chat showing it are that note announced twice, even if one was deleted since. A post sent
  * again after a kill keeps its message id (the same message), and a restored note may be posted again.
+ * Renamed and moved notes count like any other (issue 25: a move is never announced again).
  */
 function announcedTwice(world: World, svc: InProcessService): string[] {
   const posted = new Map<string, Set<string>>();
   for (const e of svc.events) {
     if (e.event !== 'post') continue;
     const title = e.text.split('\n')[0] ?? '';
-    if (world.restored.has(title) || world.moved.has(title)) continue;
+    if (world.restored.has(title)) continue;
     const k = `${e.target} ${title}`;
     posted.set(k, (posted.get(k) ?? new Set()).add(e.messageId));
   }
@@ -304,6 +297,11 @@ function applyBurst(world: World, ops: readonly Op[]): string[] {
   return ops.flatMap((x) => world.apply(x)).filter((f) => before.has(f) || world.files.has(f));
 }
 
+/** Deliveries waiting to go out or being sent. */
+function openDeliveries(svc: InProcessService): number {
+  return (svc.app!.store.db.prepare("SELECT COUNT(*) AS n FROM outbox WHERE status IN ('pending', 'sending')").get() as { n: number }).n;
+}
+
 /** One outage step (see Op): fail, apply, wait until a send met the failure (or nothing was to be sent), recover, settle. */
 async function outage(svc: InProcessService, world: World, o: Extract<Op, { op: 'outage' }>): Promise<void> {
   const faults = svc.faults!;
@@ -315,8 +313,10 @@ async function outage(svc: InProcessService, world: World, o: Extract<Op, { op: 
   try {
     if (!paths.length) return; // nothing changed: nothing to send
     await svc.batched(paths);
-    // Idle while failing: nothing was to be sent (a retry waiting is not idle).
-    await svc.waitFor(() => faults.hits > hitsBefore || svc.idleCount > idles, 20_000, 'a send meeting the outage, or idle');
+    // Idle while failing with no delivery waiting: nothing was to be sent (a retry waiting is not
+    // idle). An idle alone is not enough: an earlier batch of this step (a removal alone) may have
+    // said it before the last one queued its posts, which then went out after the check.
+    await svc.waitFor(() => faults.hits > hitsBefore || (svc.idleCount > idles && openDeliveries(svc) === 0), 20_000, 'a send meeting the outage, or idle');
   } finally {
     faults.down = false;
     faults.hangMs = 0;

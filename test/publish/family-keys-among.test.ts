@@ -1,6 +1,13 @@
 /** Issue 25 (C/H): `preview` and `check` decide families as `start` does: a draft holds no language's place. */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { familyKeysAmong } from '../../src/publish/family-key.js';
+import { silentLogger } from '../../src/log.js';
+import { assignFamilyKey, familyKeysAmong, newClaims } from '../../src/publish/family-key.js';
+import { Store } from '../../src/store/store.js';
+import type { NoteRow } from '../../src/store/types.js';
 
 describe('familyKeysAmong', () => {
   it('a draft read first does not push a published note of its language out of the family', () => {
@@ -19,3 +26,39 @@ describe('familyKeysAmong', () => {
     expect(conflicts.map((c) => [c.holder.id, c.other.id])).toEqual([['a/x', 'b/x'], ['a/x', 'c/x']]);
   });
 });
+
+/**
+ * Issue 25 (C): `start` (assignFamilyKey, one chunk of a first run on an empty store) and
+ * `preview`/`check` (familyKeysAmong) give every published note the same family on any set of
+ * notes: same file names in several folders, shared keys, two languages, drafts anywhere.
+ */
+describe('start and preview decide families alike', () => {
+  const noteArb = fc.record({ dir: fc.constantFrom('', 'a/', 'b/'), name: fc.constantFrom('x', 'y'), lang: fc.constantFrom('en', 'ja'), key: fc.constantFrom(undefined, 'shared'), draft: fc.boolean() });
+  it('on generated note sets', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'notecast-family-keys-'));
+    // An empty store, as on a first run: assignFamilyKey only reads it, so one serves every run.
+    const store = new Store(path.join(dir, 'state.db'));
+    try {
+      fc.assert(
+        fc.property(fc.uniqueArray(noteArb, { selector: (n) => `${n.dir}${n.name}-${n.lang}`, maxLength: 8 }), (set) => {
+          const notes = set.map((n) => ({ id: `${n.dir}${n.name}-${n.lang}`, file: `${n.dir}${n.name}-${n.lang}.md`, lang: n.lang, translationKey: n.key ?? n.name, draft: n.draft }));
+          const claims = newClaims();
+          const started = notes.map((n) => assignFamilyKey(store, row(n), undefined, claims, silentLogger()).info.translationKey);
+          const { keyOf } = familyKeysAmong(notes);
+          notes.forEach((n, i) => {
+            if (!n.draft) expect(started[i], `${n.id} among ${JSON.stringify(notes)}`).toBe(keyOf.get(n.id));
+          });
+        }),
+        { seed: 25, numRuns: 200 },
+      );
+    } finally {
+      store.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+function row(n: { id: string; file: string; lang: string; translationKey: string; draft: boolean }): NoteRow {
+  const info = { file: n.file, title: n.id, lang: n.lang, locale: n.lang, tags: [], translationKey: n.translationKey, draft: n.draft };
+  return { id: n.id, file: n.file, hash: n.id, summaryHash: null, state: n.draft ? 'draft' : 'published', dueAt: null, revision: 1, announced: false, info, summary: null, error: null };
+}

@@ -41,8 +41,19 @@ describe('which removed note a new one is (rename-match.ts)', () => {
     for (const [from, to, by] of cases) expect(matchRenames([from], [to]).matches.map((m) => [m.from.rel, m.to.rel, m.by])).toEqual([[from.rel, to.rel, by]]);
   });
 
-  it('matches nothing across languages, or when nothing is shared', () => {
-    expect(matchRenames([removed('a-en.md', { translationKey: 'a', title: 'T' })], [added('a-ja.md', { translationKey: 'a', title: 'T', lang: 'ja' })]).matches).toEqual([]);
+  it('matches across languages: a post moved into another language folder and edited is the same post (issue 25)', () => {
+    const byTitle = matchRenames([removed('intro-ja.md', { translationKey: 'intro', title: 'N1', lang: 'ja' })], [added('_posts/en/setup.md', { translationKey: 'setup', title: 'N1' })]);
+    expect(byTitle.matches.map((m) => [m.from.rel, m.to.rel, m.by])).toEqual([['intro-ja.md', '_posts/en/setup.md', ['title']]]);
+    const bySlug = matchRenames([removed('_posts/en/x.md', { translationKey: 'x', title: 'Moved' })], [added('_posts/ja/x.md', { translationKey: 'x', title: '移動した', lang: 'ja' })]);
+    expect(bySlug.matches.map((m) => [m.from.rel, m.to.rel, m.by])).toEqual([['_posts/en/x.md', '_posts/ja/x.md', ['name']]]);
+  });
+
+  it('takes the candidate that shares more: moved and edited beside a new note of the same file name', () => {
+    const r = matchRenames([removed('a/setup.md', { translationKey: 'setup', title: 'N1' })], [added('setup.md', { translationKey: 'setup', title: 'N7' }), added('b/setup.md', { translationKey: 'setup', title: 'N1' })]);
+    expect(r).toEqual({ matches: [{ from: expect.objectContaining({ rel: 'a/setup.md' }), to: expect.objectContaining({ rel: 'b/setup.md' }), by: ['name', 'title'] }], ambiguous: [] });
+  });
+
+  it('matches nothing when nothing is shared', () => {
     expect(matchRenames([removed('r1.md', { translationKey: 'r1', title: 'Routed one' })], [added('r1-renamed.md', { translationKey: 'r1-renamed', title: 'Routed one renamed' })]).matches).toEqual([]);
   });
 

@@ -179,19 +179,93 @@ describe('model: publish.translations switched between separate and group (issue
 });
 
 /**
- * OPEN, found by `BENCH_MODEL_RUNS=12 BENCH_MODEL_SEED=4242 npm run bench -- model` (onDelete: keep), shrunk by hand:
+ * Found by `BENCH_MODEL_RUNS=12 BENCH_MODEL_SEED=4242 npm run bench -- model` (onDelete: keep), shrunk by hand:
  * a Japanese note moved into the English folder under another note's name, and edited, changes language, name and
- * content at once, so rename-match.ts (same language only) takes it for a delete and a new note: with `keep` its old
- * message stays beside the new post, two live messages of one title. Kept as a failing case until it is decided
- * (follow the message, or say in README that such a move is a new note); `it.fails` turns red once it holds.
+ * content at once. rename-match.ts matched within one language only, so it took this for a delete and a new note:
+ * with `keep` its old message stayed beside the new post, two live messages of one title. It keeps its title, so it
+ * is now the same post whatever its language, and its message follows it.
  */
-describe('model: open counterexamples', () => {
-  it.fails('a translation moved into another language folder and edited at once, onto a name another note has (seed 4242, keep)', async () => {
+describe('model: a move across languages and families, edited at once (seed 4242)', () => {
+  it.each(['keep', 'delete'] as const)('a translation moved into another language folder and edited at once, onto a name another note has (onDelete: %s)', async (onDelete) => {
     await holds(
       [
         { op: 'write', file: 'intro-ja.md', draft: false },
         { op: 'write', file: 'setup.md', draft: false },
         { op: 'moveEdit', from: 'intro-ja.md', to: '_posts/en/setup.md' },
+      ],
+      onDelete,
+    );
+  });
+});
+
+/**
+ * Counted once the model counted posts of renamed and moved notes too (issue 25, F2 and the
+ * intermittent move re-post; `MODEL_RUNS=40`, seed 25).
+ */
+describe('model: moves counted as posts (issue 25)', () => {
+  it.each(['keep', 'delete'] as const)('F2: a translation moved into another family, its message posted for it and now showing the other member: it follows the note, the member left is posted (onDelete: %s)', async (onDelete) => {
+    await holds(
+      [
+        { op: 'write', file: 'intro-ja.md', draft: false },
+        { op: 'write', file: 'intro.md', draft: false },
+        { op: 'move', from: 'intro-ja.md', to: 'a/setup-ja.md' },
+      ],
+      onDelete,
+    );
+  });
+  it.each(['keep', 'delete'] as const)('F2 mirrored: a translation that joined later, shown in a chat whose message was posted for the other member, leaves for its own key: the message stays (onDelete: %s)', async (onDelete) => {
+    await holds(
+      [
+        { op: 'write', file: 'intro.md', draft: false },
+        { op: 'write', file: 'a/intro-ja.md', draft: false },
+        { op: 'write', file: 'a/intro-ja.md', draft: false, key: 'shared' },
+      ],
+      onDelete,
+    );
+  });
+  it.each(['keep', 'delete'] as const)('F2 across languages: the same, moved into the English folder and edited (onDelete: %s)', async (onDelete) => {
+    await holds(
+      [
+        { op: 'write', file: 'intro-ja.md', draft: false },
+        { op: 'write', file: 'intro.md', draft: false },
+        { op: 'moveEdit', from: 'intro-ja.md', to: '_posts/en/setup.md' },
+      ],
+      onDelete,
+    );
+  });
+  it.each(['keep', 'delete'] as const)('a note written while stopped, then moved into a new folder (its removal may come a batch late): never posted again (onDelete: %s)', async (onDelete) => {
+    await holds([{ op: 'restart', offline: [{ op: 'write', file: 'setup.md', draft: false }] }, { op: 'move', from: 'setup.md', to: 'a/setup.md' }], onDelete);
+  });
+  it('an outage step whose first batch is a removal alone: its check waits for the posts of the last batch (a harness race, seed 25)', async () => {
+    await holds(
+      [
+        { op: 'write', file: '_posts/ja/setup.md', draft: false },
+        { op: 'outage', kind: 'hang', ops: [{ op: 'write', file: 'setup.md', draft: false }, { op: 'remove', file: 'setup.md' }, { op: 'write', file: 'intro-ja.md', draft: false }] },
+      ],
+      'delete',
+    );
+  });
+});
+
+/**
+ * OPEN, found by `BENCH_MODEL_RUNS=30 BENCH_MODEL_SEED=7 node dist/bench/run.js model` at the end of this round (both
+ * `onDelete` modes, partly shrunk; it failed 2 of 2 replays): during an outage, `_posts/ja/intro.md` (N4) moves to
+ * `setup-ja.md` (the `setup` family) while another `_posts/ja/intro.md` and a new `setup.md` are written in the same
+ * batch; N4 is posted a second time in the `ja` chat (with `delete`, in `all`).
+ * Not yet shrunk further or explained. `it.fails` turns red once it holds.
+ */
+describe('model: open counterexamples', () => {
+  it.fails('a translation moved into another family during an outage, its old path written again in the same batch (bench seed 7, keep)', { timeout: 60_000 }, async () => {
+    await holds(
+      [
+        { op: 'restore' },
+        { op: 'burst', ops: [{ op: 'remove', file: 'setup.md' }, { op: 'write', file: 'setup.md', draft: false }]},
+        { op: 'write', file: 'setup.md', draft: false },
+        { op: 'kill', at: 'written', ops: [{ op: 'write', file: 'setup.md', draft: false }]},
+        { op: 'move', from: 'setup.md', to: 'setup.md' },
+        { op: 'burst', ops: [{ op: 'write', file: '_posts/ja/intro.md', draft: false }, { op: 'remove', file: 'setup.md' }]},
+        { op: 'write', file: 'setup.md', draft: false },
+        { op: 'outage', kind: 'down', ops: [{ op: 'move', from: '_posts/ja/intro.md', to: 'setup-ja.md' }, { op: 'write', file: '_posts/ja/intro.md', draft: false }, { op: 'write', file: 'setup.md', draft: false }]},
       ],
       'keep',
     );

@@ -1,0 +1,45 @@
+/**
+ * The other half of a move can come late. A file moved into a folder made for it (`mkdir a && mv
+ * setup.md a/`) is found by looking through the new folder when the folder's event settles, and the
+ * removal of its old path may come in the batch after: taken alone, the file was a new note, posted
+ * again (issue 25, about 1 model run in 6). So a file new to the store that no pending removal
+ * explains is looked up among the known notes sharing its content or its key (store/move-sources.ts):
+ * one whose file is gone from disk is a removal whose event has not come yet, and joins the pending
+ * removals now, where rename detection (rename-match.ts) finds it. Returns those it added.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import type { Store, KnownNote } from '../store/store.js';
+import { notesSharing } from '../store/move-sources.js';
+import type { ChangedFile } from './batch-read.js';
+import type { ParseResult } from './parse-pool.js';
+import type { PendingRemovals } from './removals.js';
+
+export interface LateRemovalSource {
+  store: Store;
+  /** The notes folder, whose files are looked at. */
+  root: string;
+  /** A first scan: the store knows no note, nothing was moved. */
+  firstRun: boolean;
+}
+
+export function addLateRemovals(
+  source: LateRemovalSource,
+  changed: readonly ChangedFile[],
+  results: readonly ParseResult[],
+  known: (rel: string) => KnownNote | undefined,
+  pending: PendingRemovals,
+): string[] {
+  const added: string[] = [];
+  if (source.firstRun) return added;
+  changed.forEach((c, i) => {
+    const r = results[i];
+    if (known(c.rel) || !r?.ok || pending.byHash(c.hash)) return;
+    for (const [file, k] of notesSharing(source.store.sql, c.hash, r.note.translationKey)) {
+      if (file === c.rel || pending.has(file) || existsSync(path.join(source.root, file))) continue;
+      pending.add(file, k);
+      added.push(file);
+    }
+  });
+  return added;
+}

@@ -1,0 +1,17 @@
+/**
+ * Known notes a file new to the store may have been moved from (publish/late-removals.ts): not
+ * deleted, and sharing its content digest or its translation key as written (a second note of one
+ * language in a family keeps `key#file`). Both by index, so a save's batch costs the same whatever
+ * the number of notes.
+ */
+import type { Prepare } from './db.js';
+import { toKnown, type KnownNote, type KnownRecord } from './records.js';
+
+export function notesSharing(sql: Prepare, hash: string, key: string): Map<string, KnownNote> {
+  const rows = sql(
+    `SELECT id, file, hash, state, error IS NOT NULL AS has_error, seen FROM notes
+      WHERE state != 'deleted' AND (hash = ? OR json_extract(info, '$.translationKey') = ?
+        OR json_extract(info, '$.translationKey') BETWEEN ? AND ?)`,
+  ).all(hash, key, `${key}#`, `${key}#\u{10FFFF}`) as KnownRecord[];
+  return new Map(rows.map((r) => [r.file, toKnown(r)]));
+}
