@@ -13,12 +13,11 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import matter from 'gray-matter';
 import { Lexer } from 'marked';
-import { parse as parseYaml } from 'yaml';
 import { configSchema } from '../src/config/schema.js';
 import { frontMatterSchema } from '../src/notes/frontmatter.js';
 import { renderJekyllSource } from '../src/notes/jekyll.js';
 import { DEFAULT_FILE_LANGS } from '../src/notes/lang.js';
-import { parseNoteText, readNoteTextSync, toRelPath, type ReadOptions } from '../src/notes/read.js';
+import { parseFrontMatterYaml, parseNoteText, readNoteTextSync, toRelPath, type ReadOptions } from '../src/notes/read.js';
 import { scanNotesSync } from '../src/notes/scan.js';
 import { decideNote, type Policy } from '../src/publish/decide.js';
 import { parserThreads } from '../src/publish/parse-pool.js';
@@ -93,7 +92,7 @@ function noteStages(dir: string, files: string[], read: ReadOptions, acc: Map<St
     const rel = toRelPath(dir, file);
     const { text, hash } = timed(acc, 'readHash', () => readNoteTextSync(dir, file, rel, read.maxBytes, realRoot, realDirs));
     const fm = timed(acc, 'frontMatter', () => {
-      const m = matter(text, { language: 'yaml', engines: { yaml: (s: string) => (parseYaml(s, { schema: 'core', maxAliasCount: 100, uniqueKeys: true }) ?? {}) as object } });
+      const m = matter(text, { language: 'yaml', engines: { yaml: parseFrontMatterYaml } });
       frontMatterSchema.safeParse(m.data);
       return m;
     });

@@ -9,6 +9,7 @@ import path from 'node:path';
 import matter from 'gray-matter';
 import { parse as parseYaml, YAMLError } from 'yaml';
 import { yamlErrorAt } from './yaml-error.js';
+import { plainYamlMap } from './plain-yaml.js';
 import { Lexer, type Token } from 'marked';
 import type { z } from 'zod';
 import { errorText, NoteError, type NoteProblem } from '../errors.js';
@@ -215,7 +216,10 @@ const FM_OPEN = /^---[ \t]*\n/;
  */
 const MAX_YAML_ALIASES = 100;
 
-function parseFrontMatterYaml(source: string): object {
+export function parseFrontMatterYaml(source: string): object {
+  // A flat map of strings and booleans, as most notes have, is read without the parser (plain-yaml.ts).
+  const plain = plainYamlMap(source);
+  if (plain) return plain;
   const value: unknown = parseYaml(source, { schema: 'core', maxAliasCount: MAX_YAML_ALIASES, uniqueKeys: true });
   return (value ?? {}) as object;
 }
