@@ -7,19 +7,15 @@
  * chat its routes no longer name) unless `announce: false` holds it; no chat ever has two, and no
  * control deletes a message.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { configSchema } from '../../src/config/schema.js';
-import { silentLogger } from '../../src/log.js';
-import { DEFAULT_FILE_LANGS } from '../../src/notes/lang.js';
 import { familyPostId } from '../../src/publish/family.js';
 import { Publisher } from '../../src/publish/publisher.js';
 import { Store } from '../../src/store/store.js';
 import type { Target } from '../../src/store/types.js';
-import { DEFAULT_SUMMARY_OPTIONS } from '../../src/summary/build.js';
+import { tempPublisher } from '../helpers/publisher.js';
 
 type Mode = 'group' | 'separate';
 interface Controls { announce?: false; silent?: boolean; pin?: true; routes?: string[] }
@@ -61,22 +57,9 @@ afterAll(async () => {
 function bench(mode: Mode): Bench {
   let b = benches.get(mode);
   if (b) return b;
-  const dir = mkdtempSync(path.join(tmpdir(), 'notecast-controls-'));
-  const notes = path.join(dir, 'notes');
-  mkdirSync(notes);
-  const store = new Store(path.join(dir, 'state.db'));
-  const publisher = new Publisher({
-    root: notes,
-    store,
-    config: configSchema.parse({
-      routes: [{ platform: 'console', chat: 'a', name: 'a' }, { platform: 'console', chat: 'b', name: 'b' }, { platform: 'console', chat: 'c' }],
-      publish: { translations: { mode } },
-    }),
-    read: { maxBytes: 1 << 20, defaultLang: 'en', fileLangs: [...DEFAULT_FILE_LANGS], site: { url: 'https://ex.org', baseurl: '', permalink: '/:title', collections: {} } },
-    summary: DEFAULT_SUMMARY_OPTIONS,
-    platforms: new Set(['console']),
-    log: silentLogger(),
-    onEnqueued: () => {},
+  const { notes, store, publisher } = tempPublisher('controls', {
+    routes: [{ platform: 'console', chat: 'a', name: 'a' }, { platform: 'console', chat: 'b', name: 'b' }, { platform: 'console', chat: 'c' }],
+    publish: { translations: { mode } },
   });
   benches.set(mode, (b = { notes, store, publisher, runs: 0 }));
   return b;

@@ -5,16 +5,10 @@
  * on the watcher's timing (the model saw it about 1 run in 6): the new file is the moved note, its
  * messages follow it, nothing is posted again.
  */
-import { mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { configSchema } from '../../src/config/schema.js';
-import { silentLogger } from '../../src/log.js';
-import { DEFAULT_FILE_LANGS } from '../../src/notes/lang.js';
-import { Publisher } from '../../src/publish/publisher.js';
-import { Store } from '../../src/store/store.js';
-import { DEFAULT_SUMMARY_OPTIONS } from '../../src/summary/build.js';
+import { tempPublisher } from '../helpers/publisher.js';
 
 const cleanups: (() => unknown)[] = [];
 afterEach(async () => {
@@ -22,21 +16,8 @@ afterEach(async () => {
 });
 
 function setUp() {
-  const dir = mkdtempSync(path.join(tmpdir(), 'notecast-late-removal-'));
-  const notes = path.join(dir, 'notes');
-  mkdirSync(notes);
-  const store = new Store(path.join(dir, 'state.db'));
-  const publisher = new Publisher({
-    root: notes,
-    store,
-    config: configSchema.parse({ routes: [{ platform: 'console', chat: 'c1' }], publish: { translations: { graceMs: 0 } } }),
-    read: { maxBytes: 1 << 20, defaultLang: 'en', fileLangs: [...DEFAULT_FILE_LANGS], site: { url: 'https://ex.org', baseurl: '', permalink: '/:title', collections: {} } },
-    summary: DEFAULT_SUMMARY_OPTIONS,
-    platforms: new Set(['console']),
-    log: silentLogger(),
-    onEnqueued: () => {},
-  });
-  cleanups.push(() => rmSync(dir, { recursive: true, force: true }), () => store.close(), () => publisher.close());
+  const { notes, store, publisher, close } = tempPublisher('late-removal', { routes: [{ platform: 'console', chat: 'c1' }], publish: { translations: { graceMs: 0 } } });
+  cleanups.push(close);
   const at = (rel: string) => path.join(notes, rel);
   const deliveries = () => store.db.prepare('SELECT kind, note_id AS noteId FROM outbox ORDER BY id').all();
   return { at, store, publisher, deliveries };

@@ -3,17 +3,12 @@
  * changed?) and its record once, in the stretch that writes it; the write does not look it up
  * again. Counted at the store's statements, the publisher and a real store in this process.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { configSchema } from '../../src/config/schema.js';
-import { silentLogger } from '../../src/log.js';
-import { DEFAULT_FILE_LANGS } from '../../src/notes/lang.js';
 import { parseJob } from '../../src/publish/parse-pool.js';
-import { Publisher } from '../../src/publish/publisher.js';
-import { Store } from '../../src/store/store.js';
 import { DEFAULT_SUMMARY_OPTIONS } from '../../src/summary/build.js';
+import { tempPublisher, testReadOptions } from '../helpers/publisher.js';
 
 const cleanups: (() => unknown)[] = [];
 afterEach(async () => {
@@ -21,28 +16,16 @@ afterEach(async () => {
 });
 
 function setUp() {
-  const dir = mkdtempSync(path.join(tmpdir(), 'notecast-reads-'));
-  const notes = path.join(dir, 'notes');
-  mkdirSync(notes);
-  const store = new Store(path.join(dir, 'state.db'));
   const statements: string[] = [];
-  const sql = store.sql;
-  // Every statement the store runs goes through `sql` (prepared once, asked each time).
-  (store as { sql: typeof sql }).sql = (text) => {
-    statements.push(text.replace(/\s+/g, ' '));
-    return sql(text);
-  };
-  const publisher = new Publisher({
-    root: notes,
-    store,
-    config: configSchema.parse({ routes: [{ platform: 'console', chat: 'c1' }], publish: { translations: { mode: 'separate' } } }),
-    read: { maxBytes: 1 << 20, defaultLang: 'en', fileLangs: [...DEFAULT_FILE_LANGS], site: { url: 'https://ex.org', baseurl: '', permalink: '/:title', collections: {} } },
-    summary: DEFAULT_SUMMARY_OPTIONS,
-    platforms: new Set(['console']),
-    log: silentLogger(),
-    onEnqueued: () => {},
+  const { notes, store, publisher, close } = tempPublisher('reads', { routes: [{ platform: 'console', chat: 'c1' }], publish: { translations: { mode: 'separate' } } }, (store) => {
+    const sql = store.sql;
+    // Every statement the store runs goes through `sql` (prepared once, asked each time).
+    (store as { sql: typeof sql }).sql = (text) => {
+      statements.push(text.replace(/\s+/g, ' '));
+      return sql(text);
+    };
   });
-  cleanups.push(() => rmSync(dir, { recursive: true, force: true }), () => store.close(), () => publisher.close());
+  cleanups.push(close);
   return { notes, store, publisher, statements };
 }
 
@@ -84,7 +67,7 @@ describe('a save reads its note once', () => {
   });
 
   it('the text is hashed once: the digest taken where the file was read travels with it to the parse', () => {
-    const read = { maxBytes: 1 << 20, defaultLang: 'en', fileLangs: [...DEFAULT_FILE_LANGS], site: { url: 'https://ex.org', baseurl: '', permalink: '/:title', collections: {} } };
+    const read = testReadOptions();
     const r = parseJob({ rel: 'c.md', text: '---\ntitle: C\n---\n\nA note.\n', hash: 'digest-from-the-reader' }, read, DEFAULT_SUMMARY_OPTIONS);
     expect(r.ok && r.note.hash).toBe('digest-from-the-reader');
   });

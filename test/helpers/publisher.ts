@@ -1,0 +1,52 @@
+/** A publisher and its store over a temporary notes folder, in the test's process, as the service builds them. */
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { configSchema } from '../../src/config/schema.js';
+import { silentLogger } from '../../src/log.js';
+import { DEFAULT_FILE_LANGS } from '../../src/notes/lang.js';
+import type { ReadOptions } from '../../src/notes/read.js';
+import { Publisher } from '../../src/publish/publisher.js';
+import { Store } from '../../src/store/store.js';
+import { DEFAULT_SUMMARY_OPTIONS } from '../../src/summary/build.js';
+
+/** How tests read notes: English by default, file-name languages, a site at https://ex.org with `/:title` links. */
+export function testReadOptions(): ReadOptions {
+  return { maxBytes: 1 << 20, defaultLang: 'en', fileLangs: [...DEFAULT_FILE_LANGS], site: { url: 'https://ex.org', baseurl: '', permalink: '/:title', collections: {} } };
+}
+
+export interface TempPublisher {
+  notes: string;
+  store: Store;
+  publisher: Publisher;
+  /** Closes the publisher and the store and removes the folder. */
+  close(): Promise<void>;
+}
+
+/**
+ * `config`: the raw config (validated here, as the service does); `watchStore` sees the store before
+ * the publisher is built on it (to count its statements, say).
+ */
+export function tempPublisher(prefix: string, config: unknown, watchStore?: (store: Store) => void): TempPublisher {
+  const dir = mkdtempSync(path.join(tmpdir(), `notecast-${prefix}-`));
+  const notes = path.join(dir, 'notes');
+  mkdirSync(notes);
+  const store = new Store(path.join(dir, 'state.db'));
+  watchStore?.(store);
+  const publisher = new Publisher({
+    root: notes,
+    store,
+    config: configSchema.parse(config),
+    read: testReadOptions(),
+    summary: DEFAULT_SUMMARY_OPTIONS,
+    platforms: new Set(['console']),
+    log: silentLogger(),
+    onEnqueued: () => {},
+  });
+  const close = async () => {
+    await publisher.close();
+    store.close();
+    rmSync(dir, { recursive: true, force: true });
+  };
+  return { notes, store, publisher, close };
+}
