@@ -20,6 +20,7 @@ import type { ChangedFile } from './batch-read.js';
 import type { ParseResult } from './parse-pool.js';
 import type { PendingRemovals } from './removals.js';
 import { addLateRemovals, type LateRemovalSource } from './late-removals.js';
+import { chainRenames } from './rename-chain.js';
 
 /** A removal waiting to be acted on, with the store's record of its note. */
 export interface RemovedNote {
@@ -183,11 +184,13 @@ function renamesAmong(
   pending: PendingRemovals,
   storedNote: (id: string) => NoteRow | undefined,
 ): Found {
-  const renames: Rename[] = [];
   const taken = new Set<string>();
+  // Chains first: their paths are taken, their removals explained (rename-chain.ts).
+  const renames: Rename[] = chainRenames(changed, known, pending, taken).map((l) => ({ ...l, by: ['content'] }));
+  const inChain = new Set(renames.map((r) => r.to.rel));
   const added: (AddedNote & { change: ChangedFile })[] = [];
   changed.forEach((c, i) => {
-    if (known(c.rel)) return;
+    if (known(c.rel) || inChain.has(c.rel)) return;
     const byContent = pending.byHash(c.hash, taken);
     const r = results[i];
     if (byContent) {

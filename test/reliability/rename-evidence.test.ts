@@ -83,3 +83,48 @@ describe('unrelated notes sharing a name or a title are a delete and a new note'
     });
   }
 });
+
+/**
+ * Made while the service is stopped, so its start-up scan sees them in one batch (as `sync --once`
+ * does); a watcher may split them over two batches, which rename-chain.ts does not join (README).
+ */
+async function whileStopped(s: InProcessService, moves: [string, string][]): Promise<void> {
+  await s.stop();
+  for (const [from, to] of moves) renameSync(path.join(s.notes, from), path.join(s.notes, to));
+  await s.start(); // waits for the scan's idle
+}
+
+describe('renames in a chain, in one batch: each message follows its note, none is posted again', () => {
+  for (const onDelete of ['keep', 'delete'] as const) {
+    it(`mv part-2.md part-3.md; mv part-1.md part-2.md (onDelete: ${onDelete})`, async () => {
+      const s = await started(onDelete, { 'part-1.md': page('Part one: setup', 'Install the toolchain and clone the repository.'), 'part-2.md': page('Part two: build', 'Run the build once, then watch it rebuild on save.') });
+      const before = new Map(s.live('en').map((m) => [m.noteId, m.messageId]));
+      await whileStopped(s, [['part-2.md', 'part-3.md'], ['part-1.md', 'part-2.md']]);
+      for (const chat of ['en', 'all']) {
+        expect(s.sent(chat, 'post'), JSON.stringify(s.sent(chat))).toHaveLength(2); // the two first posts, none since
+        expect(s.sent(chat, 'delete')).toEqual([]);
+      }
+      expect(shown(s, 'en').sort()).toEqual([
+        [before.get('part-1'), 'part-2', expect.stringContaining('Part one: setup')],
+        [before.get('part-2'), 'part-3', expect.stringContaining('Part two: build')],
+      ].sort());
+    });
+
+    it(`across families: mv y-ja.md z-ja.md; mv x-ja.md y-ja.md, the Japanese chat's messages follow their notes (onDelete: ${onDelete})`, async () => {
+      const s = await started(onDelete, {
+        'x.md': page('Cats', 'Cats sleep most of the day and hunt at dusk.'),
+        'x-ja.md': page('猫', '猫は一日の大半を眠り、夕暮れに狩りをする。'),
+        'y.md': page('Dogs', 'Dogs need a walk twice a day, rain or shine.'),
+        'y-ja.md': page('犬', '犬は雨でも晴れでも一日二回の散歩が必要だ。'),
+      });
+      const before = new Map(s.live('ja').map((m) => [m.text.split('\n')[0], m.messageId]));
+      await whileStopped(s, [['y-ja.md', 'z-ja.md'], ['x-ja.md', 'y-ja.md']]);
+      expect(s.sent('ja', 'post')).toHaveLength(2);
+      expect(s.sent('ja', 'delete')).toEqual([]);
+      expect(shown(s, 'ja').sort()).toEqual([
+        [before.get([...before.keys()].find((t) => t.includes('猫'))!), 'y-ja', expect.stringContaining('猫')],
+        [before.get([...before.keys()].find((t) => t.includes('犬'))!), 'z-ja', expect.stringContaining('犬')],
+      ].sort());
+    });
+  }
+});
