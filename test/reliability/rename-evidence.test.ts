@@ -128,3 +128,20 @@ describe('renames in a chain, in one batch: each message follows its note, none 
     });
   }
 });
+
+describe('a note deleted, then brought back under another name with the same content (issue 25, round 4, finding 5)', () => {
+  it.each(['keep', 'delete'] as const)('one live message for it (onDelete: %s)', async (onDelete) => {
+    const text = page('Alpha', 'Alpha is the first letter, and this note says no more.');
+    const s = await started(onDelete, { 'a.md': text });
+    const [first] = s.live('en');
+    rmSync(path.join(s.notes, 'a.md'));
+    await s.settle(['a.md']);
+    writeFileSync(path.join(s.notes, 'b.md'), text);
+    await s.settle(['b.md']);
+    const live = shown(s, 'en');
+    expect(live).toEqual([[expect.any(String), 'b', expect.stringContaining('Alpha')]]);
+    // keep: the kept message follows it (edited to its new link); delete: it went, so the note is posted anew.
+    if (onDelete === 'keep') expect([live[0]![0], s.sent('en', 'post')]).toEqual([first!.messageId, [expect.objectContaining({ noteId: 'a' })]]);
+    else expect(s.sent('en', 'post').map((e) => e.noteId)).toEqual(['a', 'b']);
+  });
+});
