@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import type { Note } from '../notes/read.js';
 import type { Summary } from '../summary/build.js';
-import type { NoteInfo, NoteRow } from '../store/types.js';
+import type { BodySketch, NoteInfo, NoteRow } from '../store/types.js';
 import { noteInfo } from '../notes/info.js';
 
 export type Action =
@@ -62,7 +62,7 @@ function postControlsChanged(a: NoteInfo, b: NoteInfo): boolean {
   return postControlsKey(a) !== postControlsKey(b);
 }
 
-export function decideNote(prev: NoteRow | undefined, note: Note, summary: Summary, now: number, policy: Policy): Decision {
+export function decideNote(prev: NoteRow | undefined, note: Note, summary: Summary, now: number, policy: Policy, body?: BodySketch): Decision {
   const sHash = summaryHash(summary);
   const future = note.date && note.date.getTime() > now ? note.date.getTime() : null;
   const base: NoteRow = {
@@ -74,7 +74,8 @@ export function decideNote(prev: NoteRow | undefined, note: Note, summary: Summa
     dueAt: null,
     revision: prev?.revision ?? 0,
     announced: prev?.announced ?? false,
-    info: noteInfo(note),
+    // The body's sketch is kept so a rename and edit can be told by content once the file is gone (rename-match.ts).
+    info: body ? { ...noteInfo(note), body } : noteInfo(note),
     summary,
     error: null,
   };

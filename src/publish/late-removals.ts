@@ -10,7 +10,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Store, KnownNote } from '../store/store.js';
-import { notesSharing } from '../store/move-sources.js';
+import { keptDeletedNotes, notesSharing } from '../store/move-sources.js';
 import type { ChangedFile } from './batch-read.js';
 import type { ParseResult } from './parse-pool.js';
 import type { PendingRemovals } from './removals.js';
@@ -21,6 +21,7 @@ export interface LateRemovalSource {
   root: string;
   /** A first scan: the store knows no note, nothing was moved. */
   firstRun: boolean;
+  config: { publish: { onDelete: 'keep' | 'delete' } };
 }
 
 export function addLateRemovals(
@@ -35,7 +36,10 @@ export function addLateRemovals(
   changed.forEach((c, i) => {
     const r = results[i];
     if (known(c.rel) || !r?.ok || pending.byHash(c.hash)) return;
-    for (const [file, k] of notesSharing(source.store.sql, c.hash, r.note.translationKey)) {
+    // With `keep`, a deleted note's messages are still there: brought back under another name with
+    // the same content, it is that note again, and its message follows it (never a second one).
+    const kept = source.config.publish.onDelete === 'keep' ? keptDeletedNotes(source.store.sql, c.hash) : [];
+    for (const [file, k] of [...notesSharing(source.store.sql, c.hash, r.note.translationKey), ...kept]) {
       if (file === c.rel || pending.has(file) || existsSync(path.join(source.root, file))) continue;
       pending.add(file, k);
       added.push(file);

@@ -14,9 +14,10 @@ import { errorText, NoteError, type NoteProblem } from '../errors.js';
 import { parseNoteText, type Note, type ReadOptions } from '../notes/read.js';
 import { buildSummary, type Summary, type SummaryOptions } from '../summary/build.js';
 import { bodyText } from '../summary/body.js';
+import { bodySketch } from '../notes/body-sketch.js';
 import { searchText } from '../search/text.js';
 import { boundHeapGrowth, compactHeap } from '../util/heap.js';
-import type { SearchText } from '../store/types.js';
+import type { BodySketch, SearchText } from '../store/types.js';
 
 export interface ParseJob {
   rel: string;
@@ -26,8 +27,11 @@ export interface ParseJob {
 }
 
 export type ParseResult =
-  /** `text`: the note's words for the lookup index, split on the worker (segmenting CJK is the costly part). */
-  | { ok: true; rel: string; note: Note; summary: Summary; text: SearchText }
+  /**
+   * `text`: the note's words for the lookup index, split on the worker (segmenting CJK is the costly part);
+   * `body`: its body's sketch (rename-match.ts), taken here as the body itself is not sent back.
+   */
+  | { ok: true; rel: string; note: Note; summary: Summary; text: SearchText; body: BodySketch }
   | { ok: false; rel: string; error: { message: string; line?: number | undefined; more?: NoteProblem[] | undefined } };
 
 /** Above this many notes in one call, every thread is used; below, one. */
@@ -41,7 +45,7 @@ export const READY = 'ready';
 export function parseJob({ rel, text, hash }: ParseJob, read: ReadOptions, summary: SummaryOptions): ParseResult {
   try {
     const { note, tokens } = parseNoteText(rel, text, read, hash);
-    return { ok: true, rel, note, summary: buildSummary(note, tokens, summary), text: searchText(note, bodyText(tokens)) };
+    return { ok: true, rel, note, summary: buildSummary(note, tokens, summary), text: searchText(note, bodyText(tokens)), body: bodySketch(note.body) };
   } catch (e) {
     if (e instanceof NoteError) return { ok: false, rel, error: { message: e.message, line: e.line, more: [...e.more] } };
     return { ok: false, rel, error: { message: `could not summarise: ${errorText(e)}` } };

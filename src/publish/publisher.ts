@@ -246,7 +246,7 @@ export class Publisher {
       const prev = stored?.row;
       const place = stored && !placed.has(r.note.id) ? stored.place : undefined;
       placed.add(r.note.id);
-      const d = decideNote(prev, r.note, r.summary, now, policy);
+      const d = decideNote(prev, r.note, r.summary, now, policy, r.body);
       const row = grouped ? assignFamilyKey(store, d.row, prev, claims, this.deps.log) : d.row;
       // Saved searches are matched here, on the words the index is given in this same commit.
       const searches = queries.size ? this.searches.match(r.text.words, r.note.locale, queries) : [];

@@ -3,20 +3,24 @@
  * removals.ts matches first, changed too). On a Jekyll blog a note keeps what readers know it by
  * across a rename: moved between folders (`_notes/en/` → `_posts/en/`) or re-dated
  * (`2025-11-07-x-en.md` → `2025-11-08-x-en.md`) it keeps its name without the date prefix (or the
- * `translationKey`/`ref` it writes); retitled, it keeps its file name; renamed, its title; with a
- * `permalink`, its URL. These hold whatever its language: a post moved into another language folder
- * (`_posts/ja/x.md` → `_posts/en/y.md`) and edited keeps its title, and is the same post (issue 25).
- * So a removed note and a new note are one note when they share any of these and neither has a
- * better candidate: one that shares more of them (all the other's and one more). Candidates that
- * share different things (one the name, another the title) are a delete and a new note, never a guess.
+ * `translationKey`/`ref` it writes; an `index.md` is named by its folder, a page bundle); retitled,
+ * it keeps its file name; renamed, its title; with a `permalink`, its URL, whatever its language.
+ * But a generic name (`index.md`), a series' slug re-dated or a title such as "Introduction" is shared
+ * by unrelated notes too (issue 25, round 4): so a shared identity counts only with the bodies
+ * substantially alike (BODY_ALIKE, notes/body-sketch.ts). A removed note and a new note are one note
+ * when they share one of these and neither has a better candidate: one that shares more of them
+ * (all the other's and one more). Candidates that share different things (one the name, another
+ * the title) are a delete and a new note, never a guess.
  */
 import type { Note } from '../notes/read.js';
 import type { KnownNote } from '../store/store.js';
-import type { NoteInfo, NoteRow } from '../store/types.js';
+import type { BodySketch, NoteInfo, NoteRow } from '../store/types.js';
+import { bodyOverlap } from '../notes/body-sketch.js';
 import type { ChangedFile } from './batch-read.js';
 import type { ParseResult } from './parse-pool.js';
 import type { PendingRemovals } from './removals.js';
 import { addLateRemovals, type LateRemovalSource } from './late-removals.js';
+import { chainRenames } from './rename-chain.js';
 
 /** A removal waiting to be acted on, with the store's record of its note. */
 export interface RemovedNote {
@@ -29,6 +33,8 @@ export interface RemovedNote {
 export interface AddedNote {
   rel: string;
   note: Note;
+  /** Its body's sketch (the parse result's: the note's body is not sent back from the parser's thread). */
+  body: BodySketch;
 }
 
 export interface RenameMatch<A extends AddedNote = AddedNote> {
@@ -44,10 +50,19 @@ export interface RenameMatches<A extends AddedNote = AddedNote> {
   ambiguous: { file: string; candidates: string[] }[];
 }
 
+/**
+ * How much of the smaller body's three-word runs the other must have for a shared name, title or
+ * URL to count: a move plus an edit keeps most of them (the model's moved-and-edited note: 1.0);
+ * unrelated notes of one template share a few (0.3 in the model); in 2,346 pairs of the corpus's notes
+ * only a copy reached 0.6, translations of one post (sharing their code) 0.42–0.52, the rest under 0.4.
+ */
+export const BODY_ALIKE = 0.6;
+
 /** A Jekyll post's date prefix (`2025-11-08-`), which a re-dated post changes. */
 const DATE_PREFIX = /^\d{4}-\d{1,2}-\d{1,2}-/;
 
 interface Identity {
+  rel: string;
   url?: string | undefined;
   /** The family key as written: `translationKey`/`ref`, or the file name without language suffix. */
   key: string;
@@ -58,7 +73,9 @@ interface Identity {
 function identities(n: Identity): Map<string, string> {
   const ids = new Map<string, string>();
   if (n.url) ids.set('url', n.url);
-  const name = n.key.replace(DATE_PREFIX, '');
+  // Jekyll names a page bundle's index.md by its folder (`posts/go-tips/index.md` is go-tips).
+  const key = n.key === 'index' ? (n.rel.split('/').at(-2) ?? '') : n.key;
+  const name = key.replace(DATE_PREFIX, '');
   if (name) ids.set('name', name);
   const title = n.title.trim().replace(/\s+/g, ' ');
   if (title) ids.set('title', title);
@@ -66,11 +83,17 @@ function identities(n: Identity): Map<string, string> {
 }
 
 function removedIdentity(r: RemovedNote): Identity {
-  return { url: r.info.url, key: r.info.keyAsWritten ?? r.info.translationKey, title: r.info.title };
+  return { rel: r.rel, url: r.info.url, key: r.info.keyAsWritten ?? r.info.translationKey, title: r.info.title };
 }
 
 function addedIdentity(a: AddedNote): Identity {
-  return { url: a.note.url, key: a.note.translationKey, title: a.note.title };
+  return { rel: a.rel, url: a.note.url, key: a.note.translationKey, title: a.note.title };
+}
+
+/** The removed note's stored sketch, when its record has a well-formed one (records before it have none: no content evidence). */
+function storedSketch(r: RemovedNote): BodySketch | undefined {
+  const b = r.info.body;
+  return b && Number.isInteger(b.n) && Array.isArray(b.mins) ? b : undefined;
 }
 
 /** The candidate that shares everything any other shares and more (or the only one); else undefined. */
@@ -97,8 +120,12 @@ export function matchRenames<A extends AddedNote>(removed: readonly RemovedNote[
   const forward = removedIds.map(() => new Map<number, Set<string>>());
   const backward = addedIds.map(() => new Map<number, Set<string>>());
   removedIds.forEach((ids, r) => {
+    const body = storedSketch(removed[r]!);
+    const alike = new Map<number, boolean>();
+    const isAlike = (i: number) => alike.get(i) ?? alike.set(i, !!body && bodyOverlap(body, added[i]!.body) >= BODY_ALIKE).get(i)!;
     for (const [kind, value] of ids) {
       for (const i of addedBy.get(`${kind}\0${value}`) ?? []) {
+        if (!isAlike(i)) continue;
         forward[r]!.set(i, (forward[r]!.get(i) ?? new Set()).add(kind));
         backward[i]!.set(r, forward[r]!.get(i)!);
       }
@@ -157,17 +184,19 @@ function renamesAmong(
   pending: PendingRemovals,
   storedNote: (id: string) => NoteRow | undefined,
 ): Found {
-  const renames: Rename[] = [];
   const taken = new Set<string>();
+  // Chains first: their paths are taken, their removals explained (rename-chain.ts).
+  const renames: Rename[] = chainRenames(changed, known, pending, taken).map((l) => ({ ...l, by: ['content'] }));
+  const inChain = new Set(renames.map((r) => r.to.rel));
   const added: (AddedNote & { change: ChangedFile })[] = [];
   changed.forEach((c, i) => {
-    if (known(c.rel)) return;
+    if (known(c.rel) || inChain.has(c.rel)) return;
     const byContent = pending.byHash(c.hash, taken);
     const r = results[i];
     if (byContent) {
       taken.add(byContent.rel);
       renames.push({ from: byContent.rel, fromId: byContent.known.id, to: c, by: ['content'] });
-    } else if (r?.ok) added.push({ rel: c.rel, note: r.note, change: c });
+    } else if (r?.ok) added.push({ rel: c.rel, note: r.note, body: r.body, change: c });
   });
   if (!added.length) return { renames, ambiguous: [] };
   const removed: RemovedNote[] = [];

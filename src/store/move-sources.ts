@@ -15,3 +15,15 @@ export function notesSharing(sql: Prepare, hash: string, key: string): Map<strin
   ).all(hash, key, `${key}#`, `${key}#\u{10FFFF}`) as KnownRecord[];
   return new Map(rows.map((r) => [r.file, toKnown(r)]));
 }
+
+/**
+ * Deleted notes whose messages were kept (`onDelete: keep`, announced) with exactly this content: a
+ * file new to the store with it is that note brought back under another name (issue 25, finding 5).
+ */
+export function keptDeletedNotes(sql: Prepare, hash: string): Map<string, KnownNote> {
+  const rows = sql(
+    `SELECT id, file, hash, state, error IS NOT NULL AS has_error, seen FROM notes
+      WHERE hash = ? AND state = 'deleted' AND announced = 1`,
+  ).all(hash) as KnownRecord[];
+  return new Map(rows.map((r) => [r.file, toKnown(r)]));
+}

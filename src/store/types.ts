@@ -41,8 +41,16 @@ export interface NoteInfo {
   original?: boolean;
   /** The saved searches (filter `words`) the note's words matched when it was saved. */
   searches?: string[] | undefined;
+  /** A sketch of the body, to tell a renamed and edited note from an unrelated one (notes/body-sketch.ts); absent in records written before it. */
+  body?: BodySketch | undefined;
   /** The author's controls (front matter `notecast:`), when any is set; see notes/frontmatter.ts. */
   controls?: { announce?: boolean | 'again' | undefined; silent?: boolean | undefined; routes?: string[] | undefined; pin?: boolean | undefined } | undefined;
+}
+
+/** The smallest hashes of a body's three-word shingles and how many it has (notes/body-sketch.ts). */
+export interface BodySketch {
+  n: number;
+  mins: number[];
 }
 
 /**

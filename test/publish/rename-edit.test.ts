@@ -12,18 +12,23 @@ import { InProcessCli } from '../helpers/inproc.js';
 import { killLeftoverServices, note, sandbox } from '../helpers/service.js';
 import type { NoteInfo } from '../../src/store/types.js';
 import type { Note } from '../../src/notes/read.js';
-import { matchRenames, type RemovedNote } from '../../src/publish/rename-match.js';
+import { BODY_ALIKE, matchRenames, type RemovedNote } from '../../src/publish/rename-match.js';
+import { bodyOverlap, bodySketch } from '../../src/notes/body-sketch.js';
 
 // The service tests run at once, each on its own folder: a service a failed test left is stopped at the end.
 afterAll(killLeftoverServices);
 
 const CONFIG = 'watch:\n  quietMs: 200\npublish:\n  announceExisting: false\n';
 
-function removed(rel: string, info: Partial<NoteInfo>): RemovedNote {
-  return { rel, id: rel.replace(/\.md$/, ''), info: { file: rel, title: '', lang: 'en', locale: 'en', tags: [], translationKey: '', draft: false, ...info } };
+/** A body most notes below share, edited a little by the rename (a sentence added). */
+const BODY = 'Notes on setting up a build with a cache, and the one flag that makes it fast.';
+const EDITED = `${BODY} Edited after the move.`;
+
+function removed(rel: string, info: Partial<NoteInfo>, body = BODY): RemovedNote {
+  return { rel, id: rel.replace(/\.md$/, ''), info: { file: rel, title: '', lang: 'en', locale: 'en', tags: [], translationKey: '', draft: false, body: bodySketch(body), ...info } };
 }
-function added(rel: string, n: Partial<Note>) {
-  return { rel, note: { id: rel.replace(/\.md$/, ''), file: rel, hash: '', title: '', lang: 'en', locale: 'en', tags: [], categories: [], draft: false, translationKey: '', frontMatter: {}, body: '', ...n } as Note };
+function added(rel: string, n: Partial<Note>, body = EDITED) {
+  return { rel, body: bodySketch(body), note: { id: rel.replace(/\.md$/, ''), file: rel, hash: '', title: '', lang: 'en', locale: 'en', tags: [], categories: [], draft: false, translationKey: '', frontMatter: {}, body: '', ...n } as Note };
 }
 
 describe('which removed note a new one is (rename-match.ts)', () => {
@@ -51,6 +56,31 @@ describe('which removed note a new one is (rename-match.ts)', () => {
   it('takes the candidate that shares more: moved and edited beside a new note of the same file name', () => {
     const r = matchRenames([removed('a/setup.md', { translationKey: 'setup', title: 'N1' })], [added('setup.md', { translationKey: 'setup', title: 'N7' }), added('b/setup.md', { translationKey: 'setup', title: 'N1' })]);
     expect(r).toEqual({ matches: [{ from: expect.objectContaining({ rel: 'a/setup.md' }), to: expect.objectContaining({ rel: 'b/setup.md' }), by: ['name', 'title'] }], ambiguous: [] });
+  });
+
+  it('needs the bodies alike too: a shared name, slug or title alone is a delete and a new note (issue 25, round 4)', () => {
+    const other = 'Zig has no hidden control flow, and comptime replaces macros.';
+    const none = (from: RemovedNote, to: ReturnType<typeof added>) => expect(matchRenames([from], [to])).toEqual({ matches: [], ambiguous: [] });
+    // A generic title across languages; a series re-dated; a page bundle (index.md: named by its folder) under another folder.
+    none(removed('_posts/en/go.md', { translationKey: 'go', title: 'Introduction' }), added('_posts/ja/rust.md', { translationKey: 'rust', title: 'Introduction', lang: 'ja' }, other));
+    none(removed('_posts/en/2025-11-07-weekly.md', { translationKey: '2025-11-07-weekly', title: 'Weekly' }), added('_posts/en/2025-11-14-weekly.md', { translationKey: '2025-11-14-weekly', title: 'Weekly' }, other));
+    none(removed('posts/go-tips/index.md', { translationKey: 'index', title: 'Go tips' }), added('posts/zig-intro/index.md', { translationKey: 'index', title: 'Zig intro' }));
+    // A record written before bodies were sketched has no content evidence.
+    none(removed('b.md', { translationKey: 'b', title: 'T', body: undefined }), added('c.md', { translationKey: 'c', title: 'T' }));
+    // The same bundle moved and edited is one note (its folder kept), as is one retitled under its old folder name.
+    const moved = matchRenames([removed('posts/go-tips/index.md', { translationKey: 'index', title: 'Go tips' })], [added('blog/go-tips/index.md', { translationKey: 'index', title: 'Go, tips' })]);
+    expect(moved.matches.map((m) => [m.from.rel, m.to.rel, m.by])).toEqual([['posts/go-tips/index.md', 'blog/go-tips/index.md', ['name']]]);
+  });
+
+  it('takes a move plus a small edit as alike, unrelated notes of one template as not (BODY_ALIKE)', () => {
+    // The model's notes (route-model.ts): written, then moved and edited; and another note written.
+    const first = bodySketch('The note N1 says something new about intro-ja.md.');
+    const movedEdited = bodySketch('The note N1 says something new about intro-ja.md.\nEdited after its move to _posts/en/setup.md.');
+    const another = bodySketch('The note N2 says something new about setup.md.');
+    expect(bodyOverlap(first, movedEdited)).toBeGreaterThanOrEqual(BODY_ALIKE);
+    expect(bodyOverlap(first, another)).toBeLessThan(BODY_ALIKE);
+    expect(bodyOverlap(bodySketch('猫は毎朝六時に起きて、窓の外を見ている。'), bodySketch('猫は毎朝六時に起きて、窓の外をじっと見ている。'))).toBeGreaterThanOrEqual(BODY_ALIKE);
+    expect(bodyOverlap(bodySketch(''), bodySketch(''))).toBe(0);
   });
 
   it('matches nothing when nothing is shared', () => {

@@ -1,0 +1,66 @@
+/**
+ * Renames in a chain (issue 25, round 4, finding 1). `mv part-2.md part-3.md; mv part-1.md part-2.md`
+ * in one batch leaves the path part-2.md known with its content changed to exactly what part-1.md
+ * had, and part-2's old content at a new path: taken as an edit of part-2 and a new part-3, Part two
+ * was posted again and part-2's message showed Part one. So a known path whose new content is
+ * exactly (digest) a note that went away in this batch, while its own old content turns up at
+ * another changed path, is a link of a chain: each note moves to where its content went, the one at
+ * the chain's end first (a note's id is its path: the next one's id must be free), so every message
+ * follows the note it was posted for, whatever the family. A chain whose last note's content turns
+ * up nowhere is an overwrite (`mv part-1.md part-2.md` alone), left an edit as before.
+ */
+import type { KnownNote } from '../store/store.js';
+import type { ChangedFile } from './batch-read.js';
+import type { PendingRemovals } from './removals.js';
+
+/** One note moved along a chain: from its old path (and id) to the changed file that has its content now. */
+export interface ChainLink {
+  from: string;
+  fromId: string;
+  to: ChangedFile;
+}
+
+/**
+ * The chains among a batch's changed files, each as renames in the order they must be applied
+ * (last link first). `taken`: pending removals already explained (they are added to it).
+ */
+export function chainRenames(changed: readonly ChangedFile[], known: (rel: string) => KnownNote | undefined, pending: PendingRemovals, taken: Set<string>): ChainLink[] {
+  // Known paths whose content changed: their old note may have moved on.
+  const vacated = new Map<string, KnownNote>();
+  for (const c of changed) {
+    const k = known(c.rel);
+    if (k && k.state !== 'deleted' && k.hash !== c.hash) vacated.set(c.rel, k);
+  }
+  if (!vacated.size || !pending.size) return [];
+  const byHash = new Map<string, ChangedFile[]>();
+  for (const c of changed) byHash.set(c.hash, [...(byHash.get(c.hash) ?? []), c]);
+  const used = new Set<string>();
+  const links: ChainLink[] = [];
+  for (const c of changed) {
+    if (!vacated.has(c.rel) || used.has(c.rel)) continue;
+    const head = pending.byHash(c.hash, taken);
+    if (!head || head.rel === c.rel) continue;
+    const chain = follow(c, vacated, byHash, used);
+    if (!chain) continue;
+    taken.add(head.rel);
+    for (const l of chain) used.add(l.to.rel);
+    used.add(c.rel);
+    links.push(...chain.reverse(), { from: head.rel, fromId: head.known.id, to: c });
+  }
+  return links;
+}
+
+/** From a path whose note moved on, the links to the chain's end (a path new to the store); undefined if it breaks off or turns back. */
+function follow(start: ChangedFile, vacated: ReadonlyMap<string, KnownNote>, byHash: ReadonlyMap<string, ChangedFile[]>, used: ReadonlySet<string>): ChainLink[] | undefined {
+  const chain: ChainLink[] = [];
+  const seen = new Set([start.rel]);
+  for (let at = start; ; ) {
+    const old = vacated.get(at.rel)!;
+    const next = (byHash.get(old.hash) ?? []).find((d) => !seen.has(d.rel) && !used.has(d.rel));
+    if (!next) return undefined;
+    chain.push({ from: at.rel, fromId: old.id, to: next });
+    if (!vacated.has(next.rel)) return next.known ? undefined : chain;
+    seen.add(next.rel);
+    at = next;
+  }
+}
