@@ -93,7 +93,7 @@ function addedIdentity(a: AddedNote): Identity {
 /** The removed note's stored sketch, when its record has a well-formed one (records before it have none: no content evidence). */
 function storedSketch(r: RemovedNote): BodySketch | undefined {
   const b = r.info.body;
-  return b && Number.isInteger(b.n) && Array.isArray(b.mins) ? b : undefined;
+  return b && Number.isInteger(b.n) && typeof b.mins === 'string' ? b : undefined;
 }
 
 /** The candidate that shares everything any other shares and more (or the only one); else undefined. */

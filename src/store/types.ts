@@ -47,10 +47,10 @@ export interface NoteInfo {
   controls?: { announce?: boolean | 'again' | undefined; silent?: boolean | undefined; routes?: string[] | undefined; pin?: boolean | undefined } | undefined;
 }
 
-/** The smallest hashes of a body's three-word shingles and how many it has (notes/body-sketch.ts). */
+/** The smallest hashes of a body's three-word shingles (base64 of little-endian 32-bit words) and how many it has (notes/body-sketch.ts). */
 export interface BodySketch {
   n: number;
-  mins: number[];
+  mins: string;
 }
 
 /**
