@@ -138,7 +138,7 @@ describe('digest schedules', () => {
       return String(r.data?.content);
     };
     await svc.start();
-    await discord.waitFor(() => discord!.connected && discord!.identifies > 0, 15_000, 'gateway identify');
+    await discord.identified();
     expect(await subscribe({ digest: 'daily 09:00', tz: 'America/New_York' })).toMatch(/Subscribed \(#1\): all notes, digest:"daily 09:00" tz:America\/New\\_York/); // Discord Markdown: `\_` shows as `_`
     expect(await subscribe({ digest: 'daily 09:00', tz: 'New York' })).toMatch(/not a time zone name/);
 

@@ -39,7 +39,7 @@ function withFake(theFake: FakeDiscord) {
   async function start(sb: ReturnType<typeof sandbox>, env: NodeJS.ProcessEnv = {}): Promise<ServiceEvents> {
     const svc = InProcessCli.start(sb, [], { DISCORD_TOKEN: TOKEN, ...env });
     await svc.ready();
-    await fake().waitFor(() => fake().connected && fake().identifies > 0, 15_000, 'gateway identify');
+    await fake().identified();
     await svc.settled();
     return svc;
   }

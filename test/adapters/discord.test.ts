@@ -21,7 +21,7 @@ function withFake(fake: FakeDiscord) {
   const startService = async (sb: ReturnType<typeof sandbox>) => {
     const svc = InProcessCli.start(sb, [], { DISCORD_TOKEN: TOKEN });
     await svc.ready();
-    await fake.waitFor(() => fake.connected && fake.identifies > 0, 15_000, 'gateway identify');
+    await fake.identified();
     return svc;
   };
   const subscribe = (guild: string, channel: string, permissions: bigint, options: Record<string, unknown>[] = []) =>

@@ -46,7 +46,7 @@ it('posts to Discord and Telegram exactly the payloads the preview page shows', 
   // In process: what is compared is the payloads, not the process.
   const svc = InProcessCli.start(sb, [], { DISCORD_TOKEN, TELEGRAM_BOT_TOKEN: TELEGRAM_TOKEN });
   await svc.ready();
-  await discord.waitFor(() => discord.connected && discord.identifies > 0, 15_000, 'gateway identify');
+  await discord.identified();
   const from = svc.events.length;
   writeFileSync(
     path.join(sb.notes, 'shown-en.md'),

@@ -70,7 +70,7 @@ export async function startBesideFakes(discord: FakeDiscord, telegram: FakeTeleg
   const sb = sandbox(`${config}discord:\n  api: ${discord.api}\ntelegram:\n  apiRoot: ${telegram.apiRoot}\n`);
   const svc = InProcessCli.start(sb, [], tokens);
   await svc.ready();
-  await discord.waitFor(() => discord.connected && discord.identifies > 0, 15_000, 'gateway identify');
+  await discord.identified();
   await telegram.waitFor(() => telegram.calls.some((c) => c.method === 'getUpdates'), 10_000, 'polling');
   return { sb, svc };
 }

@@ -275,6 +275,11 @@ export class FakeDiscord {
     return until(pred, timeoutMs, `${what} (fake discord)`);
   }
 
+  /** Resolves once a bot is connected to the gateway and has identified: what a command or a post can reach. */
+  identified(timeoutMs = 15_000): Promise<void> {
+    return this.waitFor(() => this.connected && this.identifies > 0, timeoutMs, 'gateway identify');
+  }
+
   // ── gateway ── Hello (op 10), Identify (op 2) → READY, Resume (op 6) → replay + RESUMED, Invalid
   // Session (op 9), close 4004 on a bad token (docs: events/gateway.mdx, Connecting, Identifying, Resuming;
   // topics/opcodes-and-status-codes.mdx, Gateway Close Event Codes).
