@@ -147,6 +147,15 @@ export class FakeDiscord {
   hangWhere: ((method: string, path: string) => boolean) | undefined;
   /** Held requests the client gave up on and closed itself (an aborted call). */
   abandoned = 0;
+  /**
+   * The next `count` requests `where` matches are carried out (the message is posted) and the
+   * connection is then dropped without an answer; `late`: answered only after `ms`, past the bot's
+   * own timeout. What a client sees when a request reached Discord and its answer did not: Create
+   * Message's `nonce` with `enforce_nonce` is there for that (docs: resources/message.mdx, Create
+   * Message, "If another message was created by the same author with the same nonce, that message
+   * will be returned"); forum posts and webhooks take no nonce.
+   */
+  dropAnswers: { count: number; where: (method: string, path: string) => boolean; late?: number } = { count: 0, where: () => false };
   private readonly hung: IncomingMessage[] = [];
   /** Requests held unanswered now (see `hang`, `hangWhere`). */
   get held(): number {
@@ -410,6 +419,12 @@ export class FakeDiscord {
       if (!isInteraction && req.headers.authorization !== `Bot ${this.token}`) throw new Failure(401, { code: 0, message: '401: Unauthorized' });
       const json = body ? (JSON.parse(body) as Record<string, unknown>) : {};
       const out = await this.route(method, path, json, url.searchParams);
+      if (this.dropAnswers.count > 0 && this.dropAnswers.where(method, path)) {
+        this.dropAnswers.count--;
+        if (this.dropAnswers.late === undefined) return void req.socket.destroy();
+        await new Promise((r) => setTimeout(r, this.dropAnswers.late));
+        if (req.socket.destroyed) return; // the client gave up before the answer
+      }
       reply(out.status, out.body, out.headers);
     } catch (e) {
       if (!(e instanceof Failure)) {

@@ -112,6 +112,14 @@ export class FakeTelegram {
   }
   /** Held sends the client gave up on and closed itself (an aborted call). */
   abandoned = 0;
+  /**
+   * The next `count` calls of `methods` are carried out (a send: the message is in the chat) and the
+   * connection is then dropped without an answer; `late`: answered only after that many ms, past
+   * the bot's own timeout. A send can time out and be delivered all the same
+   * (python-telegram-bot/python-telegram-bot#1045), and the Bot API has nothing to recognise it
+   * sent again (tdlib/telegram-bot-api#126).
+   */
+  dropAnswers: { count: number; methods: readonly string[]; late?: number } = { count: 0, methods: [] };
 
   release(): void {
     this.hang = false;
@@ -232,6 +240,12 @@ export class FakeTelegram {
     this.calls.push(call);
     try {
       const result = await this.dispatch(method, payload);
+      if (this.dropAnswers.count > 0 && this.dropAnswers.methods.includes(method)) {
+        this.dropAnswers.count--;
+        if (this.dropAnswers.late === undefined) return void req.socket.destroy();
+        await new Promise((r) => setTimeout(r, this.dropAnswers.late));
+        if (req.socket.destroyed) return; // the bot gave up before the answer
+      }
       send(200, { ok: true, result });
     } catch (e) {
       if (!(e instanceof ApiFailure)) throw e;
