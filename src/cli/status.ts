@@ -11,6 +11,7 @@ import type { StatusCounts } from '../store/status.js';
 import { targetKey, type Target } from '../store/types.js';
 import type { Io } from './io.js';
 import { countOf } from '../util/text.js';
+import { readUncertainSends, type UncertainSends } from '../publish/uncertain.js';
 
 /** Everything `status` shows; `--json` prints it as one object. */
 interface StatusReport extends StatusCounts {
@@ -32,6 +33,8 @@ interface StatusReport extends StatusCounts {
   pages: { url: string; state: string; since: number; checks: number; lastResult: string | null }[];
   /** Notes announced on their own because another note of their language has their translation key. */
   familyConflicts: { file: string; key: string; sameLanguageAs: string | null }[];
+  /** Posts sent again after no answer came to them (publish/uncertain.ts); `unguarded` ones may show twice. */
+  uncertainSends: UncertainSends;
 }
 
 export function runStatus(opts: { config?: string; db?: string; json?: boolean }, io: Io): number {
@@ -96,6 +99,7 @@ function readReport(store: Store, file: string): StatusReport {
     problems: store.noteErrors().map((e) => e.error),
     pages: store.livePages.pending().map((p) => ({ url: p.url, state: p.state, since: p.firstAt, checks: p.checks, lastResult: p.lastResult })),
     familyConflicts: familyConflicts(store),
+    uncertainSends: readUncertainSends(store),
   };
 }
 
@@ -147,6 +151,11 @@ function reportLines(s: StatusReport): string[] {
     'posts waiting for their page:',
     s.pages.map((p) => `${p.url}: ${p.state === 'held' ? 'held (not live at the time limit; asked again at the next start)' : 'waiting'} since ${new Date(p.since).toISOString()}, ${countOf(p.checks, 'request')}${p.lastResult ? `, last: ${p.lastResult}` : ''}`),
   );
+  const u = s.uncertainSends;
+  if (u.total) {
+    lines.push(`uncertain:      ${countOf(u.total, 'post')} sent again after no answer came; ${u.unguarded} without a platform key to recognise the resend (the chat may show those twice)`);
+    section('latest posts sent again after no answer:', u.recent.map((r) => `#${r.delivery} ${r.note ?? '(digest)'} → ${r.target} at ${new Date(r.at).toISOString()}: ${r.guard === 'nonce' ? 'recognised by its nonce' : 'may show twice'} (${r.reason})`));
+  }
   return lines;
 }
 

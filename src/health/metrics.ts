@@ -6,6 +6,8 @@ import type { Store } from '../store/store.js';
 export class Metrics {
   readonly registry = new Registry();
   private readonly deliveries = new Counter({ name: 'notecast_deliveries_total', help: 'Deliveries by platform, kind and outcome', labelNames: ['platform', 'kind', 'outcome'], registers: [this.registry] });
+  /** Posts whose answer never came, sent again; guard `none`: the chat may show them twice (publish/uncertain.ts). */
+  private readonly uncertain = new Counter({ name: 'notecast_uncertain_sends_total', help: 'Posts sent again after no answer came to them, by platform and what recognises the resend (nonce, or none: may show twice)', labelNames: ['platform', 'guard'], registers: [this.registry] });
   private readonly commands = new Histogram({
     name: 'notecast_command_seconds',
     help: 'Chat command latency',
@@ -38,6 +40,7 @@ export class Metrics {
 
   onDelivery = (e: DeliveryEvent): void => {
     this.deliveries.inc({ platform: e.row.target.platform, kind: e.row.kind, outcome: e.outcome });
+    if (e.uncertain) this.uncertain.inc({ platform: e.row.target.platform, guard: e.uncertain });
   };
 
   onCommand = (platform: string, command: string, ms: number): void => {

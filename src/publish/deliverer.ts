@@ -2,7 +2,8 @@
  * Drains the outbox: each target's deliveries in order, several targets at once, with backoff on
  * transient failures and a pause on permanent ones. The outbox is the only place that retries.
  */
-import type { ChatAdapter, FailureClass, SendContext } from './port.js';
+import type { ChatAdapter, FailureClass, ResendGuard, SendContext } from './port.js';
+import { uncertainPostGuard } from './uncertain.js';
 import type { Logger } from '../log.js';
 import type { Store } from '../store/store.js';
 import type { OutboxRow, Target } from '../store/types.js';
@@ -198,7 +199,9 @@ export class Deliverer {
     try {
       sent = await this.send(row, adapter, ctx, logCtx);
     } catch (e) {
-      await this.fail(row, e instanceof CallTimeout ? { kind: 'transient', reason: e.message } : adapter.classify(e, row.kind === 'digest' ? 'post' : row.kind), logCtx);
+      // Our own timeout leaves it unknown whether the platform acted on the call (uncertain.ts).
+      const f: FailureClass = e instanceof CallTimeout ? { kind: 'transient', reason: e.message, uncertain: true } : adapter.classify(e, row.kind === 'digest' ? 'post' : row.kind);
+      await this.fail(row, f, logCtx, uncertainPostGuard(adapter, row, f));
       return;
     }
     // Outside the try: once recorded, nothing that happens here may turn into a resend.
@@ -380,7 +383,7 @@ export class Deliverer {
   }
 
   /** Records a failed call as its class says (outcomes.ts): a retry, a wait, a failure, a pause, a move. */
-  private fail(row: OutboxRow, f: FailureClass, logCtx: LogContext): Promise<void> {
-    return recordFailure({ store: this.store, log: this.log, onEvent: this.onEvent, now: this.now, opts: this.opts, record: (c, w) => this.record(c, w) }, row, f, logCtx);
+  private fail(row: OutboxRow, f: FailureClass, logCtx: LogContext, guard?: ResendGuard): Promise<void> {
+    return recordFailure({ store: this.store, log: this.log, onEvent: this.onEvent, now: this.now, opts: this.opts, record: (c, w) => this.record(c, w) }, row, f, logCtx, guard);
   }
 }

@@ -7,13 +7,16 @@ import type { Logger } from '../log.js';
 import type { Store } from '../store/store.js';
 import type { OutboxRow } from '../store/types.js';
 import { backoffMs, rateLimitedDelayMs } from './backoff.js';
-import type { FailureClass } from './port.js';
+import type { FailureClass, ResendGuard } from './port.js';
+import { keepUncertainSend, resendDelayMs, uncertainLine } from './uncertain.js';
 
 export interface DeliveryEvent {
   row: OutboxRow;
   outcome: 'done' | 'skipped' | 'retry' | 'failed' | 'moved';
   messageId?: string | undefined;
   error?: string | undefined;
+  /** A post whose answer never came, sent again: `nonce` if the platform recognises the resend, else `none`. */
+  uncertain?: ResendGuard['guard'] | undefined;
 }
 
 /** What every log line about a delivery carries: the note and the target among it. */
@@ -21,7 +24,7 @@ export type LogContext = { delivery: number; note: string | null; target: string
 
 /** What recording a failure needs of the deliverer: its store's outcome writes, log, events, clock and retry policy. */
 export interface FailureDeps {
-  store: Pick<Store, 'transaction' | 'markDone' | 'markRetry' | 'markRateLimited' | 'markFailed' | 'dropPost' | 'pause' | 'moveChat'>;
+  store: Pick<Store, 'transaction' | 'markDone' | 'markRetry' | 'markRateLimited' | 'markFailed' | 'dropPost' | 'pause' | 'moveChat' | 'getMeta' | 'setMeta'>;
   log: Logger;
   onEvent: (e: DeliveryEvent) => void;
   now: () => number;
@@ -30,20 +33,26 @@ export interface FailureDeps {
   record: (logCtx: LogContext, write: () => void) => Promise<void>;
 }
 
-export async function recordFailure(d: FailureDeps, row: OutboxRow, f: FailureClass, logCtx: LogContext): Promise<void> {
+/** `guard`: the failed call was a post whose answer never came (uncertain.ts), and what keeps its resend from doubling. */
+export async function recordFailure(d: FailureDeps, row: OutboxRow, f: FailureClass, logCtx: LogContext, guard?: ResendGuard): Promise<void> {
   const attempts = row.attempts + 1;
   switch (f.kind) {
     case 'transient': {
       if (attempts >= d.opts.maxAttempts) {
-        await d.record(logCtx, () => d.store.markFailed(row.id, `gave up after ${attempts} attempts: ${f.reason}`));
+        const maybePosted = guard ? ' (no answer came to the last one: it may have been posted)' : '';
+        await d.record(logCtx, () => d.store.markFailed(row.id, `gave up after ${attempts} attempts: ${f.reason}${maybePosted}`));
         d.log.error({ ...logCtx, reason: f.reason }, 'delivery failed: too many attempts');
         d.onEvent({ row, outcome: 'failed', error: f.reason });
         return;
       }
-      const delay = backoffMs(attempts, d.opts);
-      await d.record(logCtx, () => d.store.markRetry(row.id, d.now() + delay, f.reason));
+      if (guard) d.log.warn({ ...logCtx, reason: f.reason, guard: guard.guard }, uncertainLine(row, guard));
+      const delay = guard ? resendDelayMs(guard, backoffMs(attempts, d.opts)) : backoffMs(attempts, d.opts);
+      await d.record(logCtx, () => d.store.transaction(() => {
+        d.store.markRetry(row.id, d.now() + delay, f.reason);
+        if (guard) keepUncertainSend(d.store, { delivery: row.id, note: row.noteId, target: logCtx.target, at: d.now(), guard: guard.guard, reason: f.reason });
+      }));
       d.log.warn({ ...logCtx, reason: f.reason, retryInMs: delay }, 'delivery will be retried');
-      d.onEvent({ row, outcome: 'retry', error: f.reason });
+      d.onEvent({ row, outcome: 'retry', error: f.reason, uncertain: guard?.guard });
       return;
     }
     case 'rate-limited': {

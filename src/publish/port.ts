@@ -28,7 +28,11 @@ export interface SendContext {
 
 /** How the outbox should treat a failed call. */
 export type FailureClass =
-  | { kind: 'transient'; reason: string }
+  /**
+   * `uncertain`: no answer came after the request went out (a timeout, a connection dropped), so
+   * the platform may have acted on it; a post re-sent then is guarded by `resendGuard`, or not.
+   */
+  | { kind: 'transient'; reason: string; uncertain?: boolean }
   /** The platform said when to come back (429): not a failed attempt, however often it happens. */
   | { kind: 'rate-limited'; reason: string; retryAfterMs: number }
   | { kind: 'permanent'; reason: string }
@@ -41,6 +45,13 @@ export type FailureClass =
    * failed on this note: `by: 'template'`): it fails, the chat is not paused.
    */
   | { kind: 'rejected'; reason: string; by?: 'template' };
+
+/**
+ * What keeps a post re-sent after an uncertain outcome from showing twice in its chat: the
+ * platform's own idempotency key (Discord's `nonce` with `enforce_nonce`, trusted for `withinMs`),
+ * or nothing (`why` says so, for the log and `status`).
+ */
+export type ResendGuard = { guard: 'nonce'; withinMs: number } | { guard: 'none'; why: string };
 
 /** Which call failed: a post, or a change to one already sent. */
 export type DeliveryOperation = 'post' | 'edit' | 'delete' | 'crosspost' | 'pin';
@@ -68,6 +79,8 @@ export interface ChatAdapter {
    * target, on an edit or delete it fails only that change.
    */
   classify(error: unknown, op: DeliveryOperation): FailureClass;
+  /** How a post to `target` re-sent after an uncertain outcome is kept from doubling; without it, it is not. */
+  resendGuard?(target: Target): ResendGuard;
   start?(): Promise<void>;
   stop?(): Promise<void>;
   /** Connected and able to deliver (gateway up, polling running); for /healthz. */

@@ -97,7 +97,6 @@ export function createDiscordAdapter(o: DiscordAdapterOptions): DiscordAdapter {
     },
   });
 
-
   client.on(Events.InteractionCreate, (i) => void answerInteraction(i, { deps: o.deps, ephemeralLookups: o.config.ephemeralLookups, offered, log }));
   client.on(Events.ShardResume, () => log.info('discord gateway resumed'));
   client.on(Events.ShardDisconnect, (_e, shard) => log.warn({ shard }, 'discord gateway disconnected'));
@@ -113,6 +112,7 @@ export function createDiscordAdapter(o: DiscordAdapterOptions): DiscordAdapter {
     pin: (target, messageId, ctx) => delivery.pin(target, messageId, ctx),
     unpin: (target, messageId, ctx) => delivery.unpin(target, messageId, ctx),
     classify: classifyDiscordError,
+    resendGuard: (target) => delivery.resendGuard(target),
     // The client stays 'ready' through a reconnect; the shards say whether the gateway is up now.
     healthy: () => client.isReady() && client.ws.shards.every((shard) => shard.status === Status.Ready),
     async start() {

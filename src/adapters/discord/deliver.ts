@@ -21,7 +21,7 @@ import { discordPayloadFor, type RouteTemplates } from '../../render/templates/p
 import { Templates } from '../../render/templates/compile.js';
 import type { Target } from '../../store/types.js';
 import { truncate } from '../../util/text.js';
-import type { OutgoingMessage, SendContext } from '../../publish/port.js';
+import type { OutgoingMessage, ResendGuard, SendContext } from '../../publish/port.js';
 import { DISCORD_CODES, DiscordMissingPermissionsError } from './errors.js';
 import { errorText } from '../../errors.js';
 
@@ -70,6 +70,11 @@ const FORUM_TYPES = new Set<number>([ChannelType.GuildForum, ChannelType.GuildMe
 const THREAD_PREFIX = 'thread:';
 /** How long a channel's type and tags are trusted before asking again (tags change rarely). */
 const CHANNEL_TTL_MS = 5 * 60_000;
+/**
+ * How long after a post its nonce is trusted to catch a resend: Discord checks "the past few
+ * minutes" (message.mdx, Create Message, `enforce_nonce`), so we count on two.
+ */
+const NONCE_TRUSTED_MS = 2 * 60_000;
 /** Discord allows up to 5 applied tags on a thread (channel.mdx, Modify Channel, `applied_tags`). */
 const MAX_APPLIED_TAGS = 5;
 
@@ -137,6 +142,7 @@ export interface DiscordDelivery {
   crosspost(target: Target, messageId: string, ctx: SendContext): Promise<void>;
   pin(target: Target, messageId: string, ctx: SendContext): Promise<void>;
   unpin(target: Target, messageId: string, ctx: SendContext): Promise<void>;
+  resendGuard(target: Target): ResendGuard;
 }
 
 /** Where a posted message lives: a forum post's is its thread's starter message, whose id is the thread's. */
@@ -287,6 +293,22 @@ class DiscordRestDelivery implements DiscordDelivery {
       const missing = this.o.missingPermissions?.(channel);
       throw missing?.length ? new DiscordMissingPermissionsError(e, missing) : e;
     }
+  }
+
+  /**
+   * What recognises a post sent again after no answer came: a channel's or thread's post carries the
+   * delivery's nonce with `enforce_nonce`, checked "in the past few minutes" (discord/discord-api-docs,
+   * developers/resources/message.mdx, Create Message), so a resend soon after is answered with the
+   * first message. Start Thread in Forum (resources/channel.mdx) and Execute Webhook
+   * (resources/webhook.mdx) take no nonce: those can show twice.
+   */
+  resendGuard(target: Target): ResendGuard {
+    if (this.o.webhooks?.has(target.chat)) return { guard: 'none', why: 'a Discord webhook post takes no nonce' };
+    const channel = target.thread || target.chat;
+    const type = this.o.cachedChannel?.(channel)?.type ?? this.channels.get(channel)?.facts.type;
+    // Posting read the channel's type first; unknown means the post never got that far.
+    if (type !== undefined && FORUM_TYPES.has(type)) return { guard: 'none', why: 'a Discord forum post takes no nonce' };
+    return { guard: 'nonce', withinMs: NONCE_TRUSTED_MS };
   }
 
   async post(target: Target, message: OutgoingMessage, ctx: SendContext): Promise<{ messageId: string; crosspost?: boolean }> {

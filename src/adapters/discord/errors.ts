@@ -5,6 +5,7 @@
 import { DiscordAPIError, HTTPError, RateLimitError } from 'discord.js';
 import type { DeliveryOperation, FailureClass } from '../../publish/port.js';
 import { errorText } from '../../errors.js';
+import { neverSent } from '../../util/never-sent.js';
 import { TemplateRenderError } from '../../render/templates/payloads.js';
 
 export const DISCORD_CODES = {
@@ -75,5 +76,6 @@ export function classifyDiscordError(e: unknown, op: DeliveryOperation = 'post')
   }
   if (e instanceof RateLimitError) return { kind: 'rate-limited', reason: `discord rate limited on ${e.route}`, retryAfterMs: e.retryAfter };
   if (e instanceof HTTPError) return { kind: 'transient', reason: `discord ${e.method} ${e.status}: ${e.message}` };
-  return { kind: 'transient', reason: errorText(e) };
+  // No answer came (our timeout, a dropped connection): Discord may have acted on the call.
+  return { kind: 'transient', reason: errorText(e), ...(neverSent(e) ? {} : { uncertain: true }) };
 }

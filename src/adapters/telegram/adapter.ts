@@ -156,6 +156,12 @@ export function createTelegramAdapter(o: TelegramAdapterOptions): TelegramAdapte
       await bot.api.unpinChatMessage(chatId(target.chat), Number(messageId), {}, grammySignal(ctx.signal));
     },
     classify: classifyTelegramError,
+    /**
+     * The Bot API has no idempotency key (tdlib/telegram-bot-api#126, closed without one), and a bot
+     * cannot read a chat's history to look for its post (no such method in core.telegram.org/bots/api;
+     * updates never carry the bot's own messages): a post re-sent after no answer may show twice.
+     */
+    resendGuard: () => ({ guard: 'none', why: 'the Telegram Bot API has no idempotency key' }),
     healthy: () => reachable && (o.config.mode === 'webhook' ? !!server?.listening : !!runner?.isRunning()),
     async start() {
       await initBot(bot, o, log);

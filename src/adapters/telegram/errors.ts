@@ -6,6 +6,7 @@
 import { GrammyError, HttpError } from 'grammy';
 import type { DeliveryOperation, FailureClass } from '../../publish/port.js';
 import { errorText } from '../../errors.js';
+import { neverSent } from '../../util/never-sent.js';
 import { TemplateRenderError } from '../../render/templates/payloads.js';
 
 /** The message to change is gone. */
@@ -67,6 +68,8 @@ export function classifyTelegramError(e: unknown, op: DeliveryOperation = 'post'
     if (matches(CHAT_UNUSABLE, text) || e.error_code === 403 || e.error_code === 401) return { kind: 'permanent', reason };
     return { kind: 'rejected', reason };
   }
-  if (e instanceof HttpError) return { kind: 'transient', reason: `telegram network error: ${errorText(e.error)}` };
+  // No answer came (our timeout, a dropped connection): Telegram may have acted on the call. A
+  // connection refused or a name not found sent nothing.
+  if (e instanceof HttpError) return { kind: 'transient', reason: `telegram network error: ${errorText(e.error)}`, ...(neverSent(e) ? {} : { uncertain: true }) };
   return { kind: 'transient', reason: errorText(e) };
 }

@@ -1,0 +1,76 @@
+/**
+ * Posts whose answer never came (README, "Exactly once"): the request went out and no answer came
+ * back (our `delivery.callTimeoutMs`, or the connection dropped), so the platform may have posted.
+ * The post is sent again (nothing is lost); what keeps the chat from showing it twice is the
+ * platform's (ChatAdapter.resendGuard): Discord's nonce within its window, or nothing (Telegram,
+ * Discord forums and webhooks). Each such send is kept here for `status`, and counted in metrics.
+ */
+import type { Store } from '../store/store.js';
+import { targetKey, type OutboxRow } from '../store/types.js';
+import type { ChatAdapter, FailureClass, ResendGuard } from './port.js';
+
+/** The store's meta key holding the count and the latest uncertain sends. */
+const META_KEY = 'deliveries.uncertain';
+/** How many of the latest are kept for `status`. */
+const KEPT = 20;
+
+export interface UncertainSend {
+  delivery: number;
+  note: string | null;
+  target: string;
+  at: number;
+  /** `nonce`: the resend is recognised by the platform; `none`: the chat may show the post twice. */
+  guard: ResendGuard['guard'];
+  reason: string;
+}
+
+export interface UncertainSends {
+  /** Every uncertain post send so far (`none` ones: the chat may show them twice). */
+  total: number;
+  unguarded: number;
+  recent: UncertainSend[];
+}
+
+type MetaStore = Pick<Store, 'getMeta' | 'setMeta'>;
+
+export function readUncertainSends(store: MetaStore): UncertainSends {
+  const empty: UncertainSends = { total: 0, unguarded: 0, recent: [] };
+  const raw = store.getMeta(META_KEY);
+  if (!raw) return empty;
+  try {
+    const v = JSON.parse(raw) as Partial<UncertainSends>;
+    return { total: Number(v.total) || 0, unguarded: Number(v.unguarded) || 0, recent: Array.isArray(v.recent) ? v.recent : [] };
+  } catch {
+    return empty; // a record we cannot read: counting starts again
+  }
+}
+
+/** Adds one uncertain send to the record `status` shows; call it inside the transaction that schedules the resend. */
+export function keepUncertainSend(store: MetaStore, s: UncertainSend): void {
+  const now = readUncertainSends(store);
+  const next: UncertainSends = { total: now.total + 1, unguarded: now.unguarded + (s.guard === 'none' ? 1 : 0), recent: [s, ...now.recent].slice(0, KEPT) };
+  store.setMeta(META_KEY, JSON.stringify(next));
+}
+
+/**
+ * The guard of a post (or digest) whose outcome is uncertain; undefined for anything else: edits,
+ * deletes, pins and crossposts repeat harmlessly, and a failure the platform answered posted nothing.
+ * An adapter that says nothing of its guard has none.
+ */
+export function uncertainPostGuard(adapter: ChatAdapter, row: OutboxRow, f: FailureClass): ResendGuard | undefined {
+  if (f.kind !== 'transient' || !f.uncertain || (row.kind !== 'post' && row.kind !== 'digest')) return undefined;
+  return adapter.resendGuard?.(row.target) ?? { guard: 'none', why: `${row.target.platform} has no idempotency key` };
+}
+
+/** A guarded resend goes well inside the guard's window (a quarter of it at most); an unguarded one waits its backoff. */
+export function resendDelayMs(guard: ResendGuard, backoff: number): number {
+  return guard.guard === 'nonce' ? Math.min(backoff, Math.floor(guard.withinMs / 4)) : backoff;
+}
+
+/** The warn line of an uncertain send: what happens next, and whether the chat may show the post twice. */
+export function uncertainLine(row: OutboxRow, guard: ResendGuard): string {
+  const where = targetKey(row.target);
+  return guard.guard === 'nonce'
+    ? `no answer to a post to ${where}; it may have been posted: sending it again with the same nonce, which the platform answers with the first message if it was`
+    : `no answer to a post to ${where}; it may have been posted: sending it again, and the chat may show it twice (${guard.why})`;
+}

@@ -1,0 +1,211 @@
+/**
+ * Issue 25 (item 8, "nothing lost, nothing doubled"): a call that reached the platform and whose
+ * answer never came back (the connection dropped after the request went out, or the answer came
+ * after our `delivery.callTimeoutMs`). The post is sent again so it is never lost; whether the chat
+ * then shows it once depends on the platform (README, "Exactly once"): Discord's nonce recognises a
+ * channel post sent again; Telegram, Discord webhooks and forum posts have nothing to recognise it
+ * by, so the chat may show it twice, and the log, `status` and /metrics say so. Edits and deletes
+ * repeat harmlessly. Through the real grammY and discord.js clients against the fakes, in process.
+ */
+import { unlinkSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { ChannelType } from 'discord-api-types/v10';
+import { GrammyError, HttpError } from 'grammy';
+import { afterAll, describe, expect, it as plainIt } from 'vitest';
+import { classifyTelegramError } from '../../src/adapters/telegram/errors.js';
+import { classifyDiscordError } from '../../src/adapters/discord/errors.js';
+import type { FakeDiscord } from '../fakes/discord/server.js';
+import type { FakeTelegram } from '../fakes/telegram/server.js';
+import { cliIn } from '../helpers/cli.js';
+import { itWithFakes } from '../helpers/fakes.js';
+import { InProcessCli } from '../helpers/inproc.js';
+import { freePort } from '../helpers/net.js';
+import { killLeftoverServices, note, sandbox, type Sandbox } from '../helpers/service.js';
+
+const TELEGRAM_TOKEN = '123456:TEST-token-abcdefghijklmnopqrstuvwxyz';
+const DISCORD_TOKEN = 'MTEwMDAwMDAwMDAwMDAwMDAwMg.fake.discord-token-for-tests';
+
+// Each test has fakes and a service of its own; they mostly wait on timeouts and retries.
+const it = itWithFakes({ discordToken: DISCORD_TOKEN, telegram: { token: TELEGRAM_TOKEN } });
+afterAll(killLeftoverServices);
+
+/** Short timeouts and retries; removals wait the shortest burst window (three quiet periods). */
+const BASE = 'watch:\n  quietMs: 200\ndelivery:\n  callTimeoutMs: 3000\n  baseDelayMs: 200\n  maxDelayMs: 1000\npublish:\n  onDelete: delete\n  digest: { windowMs: 600 }\n';
+
+interface Uncertain {
+  total: number;
+  unguarded: number;
+  recent: { guard: string; target: string }[];
+}
+
+async function startOn(config: string, env: Record<string, string>, ready: () => Promise<void>): Promise<{ sb: Sandbox; svc: InProcessCli; port: number }> {
+  const port = await freePort();
+  const sb = sandbox(`${BASE}http:\n  port: ${port}\n${config}`);
+  const svc = InProcessCli.start(sb, [], env);
+  await svc.ready();
+  await ready();
+  await svc.settled(); // start-up's own idle said before any note is written
+  return { sb, svc, port };
+}
+
+async function telegramService(fake: FakeTelegram, chat: number) {
+  return startOn(`telegram:\n  apiRoot: ${fake.apiRoot}\n  registerCommands: false\nroutes:\n  - platform: telegram\n    chat: ${chat}\n`, { TELEGRAM_BOT_TOKEN: TELEGRAM_TOKEN }, () =>
+    fake.waitFor(() => fake.calls.some((c) => c.method === 'getUpdates'), 10_000, 'polling'),
+  );
+}
+
+async function discordService(fake: FakeDiscord, route: string, env: Record<string, string> = {}) {
+  return startOn(`discord:\n  api: ${fake.api}\n  registerCommands: false\nroutes:\n${route}`, { DISCORD_TOKEN, ...env }, () => fake.identified());
+}
+
+/** What `status --json` keeps of uncertain sends, and its text. */
+async function statusOf(sb: Sandbox): Promise<{ uncertain: Uncertain; text: string; failures: unknown[] }> {
+  const json = JSON.parse((await cliIn(['status', '--db', sb.db, '--json'])).stdout) as { uncertainSends: Uncertain; failures: unknown[] };
+  return { uncertain: json.uncertainSends, failures: json.failures, text: (await cliIn(['status', '--db', sb.db])).stdout };
+}
+
+const metricsOf = async (port: number) => (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+
+/** Writes a note and waits until every delivery it caused is out (the service's idle signal, no sleep). */
+async function publish(svc: InProcessCli, file: string, title: string, body: string): Promise<void> {
+  const from = svc.events.length;
+  writeFileSync(file, note(title, body));
+  await svc.idle(from);
+}
+
+describe.concurrent('Telegram: a send whose answer never came', () => {
+  it('taken, then the connection dropped: sent again, shown twice (no key to recognise it), and said in the log, status and /metrics', async ({ telegram }) => {
+    const chat = telegram.addChat(1201, 'private');
+    const { sb, svc, port } = await telegramService(telegram, chat.id);
+    telegram.dropAnswers = { count: 1, methods: ['sendMessage'] };
+    await publish(svc, path.join(sb.notes, 'dropped-en.md'), 'Dropped answer', 'Posted, then the connection dropped.');
+    // What the Bot API allows: the post is not lost, and the chat shows it twice.
+    expect(telegram.sentTo(chat.id).map((m) => m.text.split('\n')[0])).toEqual(['Dropped answer', 'Dropped answer']);
+    expect(svc.stderr).toMatch(/no answer to a post to telegram:1201; it may have been posted: sending it again, and the chat may show it twice \(the Telegram Bot API has no idempotency key\)/);
+    expect(await metricsOf(port)).toMatch(/notecast_uncertain_sends_total\{platform="telegram",guard="none"\} 1/);
+    expect(await svc.stop()).toBe(0);
+    const s = await statusOf(sb);
+    expect(s.uncertain).toMatchObject({ total: 1, unguarded: 1, recent: [{ guard: 'none', target: 'telegram:1201' }] });
+    expect(s.text).toMatch(/uncertain: +1 post sent again after no answer came; 1 without a platform key/);
+    expect(s.failures).toEqual([]);
+  });
+
+  it('answered after our timeout: the same, once per unanswered send', async ({ telegram }) => {
+    const chat = telegram.addChat(1202, 'private');
+    const { sb, svc } = await telegramService(telegram, chat.id);
+    telegram.dropAnswers = { count: 1, methods: ['sendMessage'], late: 5000 };
+    await publish(svc, path.join(sb.notes, 'late-en.md'), 'Late answer', 'Answered after the bot gave up.');
+    expect(telegram.sentTo(chat.id)).toHaveLength(2);
+    expect(svc.stderr).toMatch(/no answer from the platform within 3000 ms|no answer within 3000 ms/);
+    expect(await svc.stop()).toBe(0);
+    expect((await statusOf(sb)).uncertain).toMatchObject({ total: 1, unguarded: 1 });
+  });
+
+  it('an edit and a delete whose answers never came repeat harmlessly: one message, edited, then deleted, and nothing counted', async ({ telegram }) => {
+    const chat = telegram.addChat(1203, 'private');
+    const { sb, svc, port } = await telegramService(telegram, chat.id);
+    const file = path.join(sb.notes, 'changed-en.md');
+    await publish(svc, file, 'Changed note', 'First version.');
+    telegram.dropAnswers = { count: 1, methods: ['editMessageText'] };
+    await publish(svc, file, 'Changed note', 'Second version, its answer dropped.');
+    expect(telegram.sentTo(chat.id)).toHaveLength(1);
+    expect(telegram.sentTo(chat.id)[0]).toMatchObject({ editedTimes: 1, text: expect.stringContaining('Second version') });
+    // The repeat met "message is not modified": done, not edited again.
+    expect(telegram.calls.filter((c) => c.method === 'editMessageText').map((c) => c.status)).toEqual([200, 400]);
+    telegram.dropAnswers = { count: 1, methods: ['deleteMessage'] };
+    const from = svc.events.length;
+    unlinkSync(file);
+    await telegram.waitFor(() => telegram.calls.filter((c) => c.method === 'deleteMessage').length === 2, 15_000, 'the delete repeated');
+    await svc.idle(from);
+    expect(telegram.sentTo(chat.id)).toHaveLength(0);
+    expect(telegram.messages).toHaveLength(1);
+    expect(await metricsOf(port)).not.toMatch(/notecast_uncertain_sends_total\{/);
+    expect(await svc.stop()).toBe(0);
+    const s = await statusOf(sb);
+    expect(s.uncertain.total).toBe(0);
+    expect(s.failures).toEqual([]);
+  });
+});
+
+describe.concurrent('Discord: a post whose answer never came', () => {
+  it('a channel post taken, then the connection dropped: sent again with its nonce, shown once', async ({ discord }) => {
+    const ch = discord.addChannel(discord.addGuild(), 0, 'notes');
+    const { sb, svc, port } = await discordService(discord, `  - platform: discord\n    chat: "${ch.id}"\n`);
+    discord.dropAnswers = { count: 1, where: (method, p) => method === 'POST' && p === `/channels/${ch.id}/messages` };
+    await publish(svc, path.join(sb.notes, 'nonce-en.md'), 'Nonce post', 'Recognised when sent again.');
+    expect(discord.messagesIn(ch.id)).toHaveLength(1);
+    expect(discord.requests.filter((r) => r.method === 'POST' && r.path === `/channels/${ch.id}/messages`)).toHaveLength(2);
+    expect(svc.stderr).toMatch(/no answer to a post to discord:\d+; it may have been posted: sending it again with the same nonce/);
+    expect(await metricsOf(port)).toMatch(/notecast_uncertain_sends_total\{platform="discord",guard="nonce"\} 1/);
+    expect(await svc.stop()).toBe(0);
+    expect((await statusOf(sb)).uncertain).toMatchObject({ total: 1, unguarded: 0, recent: [{ guard: 'nonce' }] });
+  });
+
+  it('a channel post answered after our timeout: shown once', async ({ discord }) => {
+    const ch = discord.addChannel(discord.addGuild(), 0, 'notes');
+    const { sb, svc } = await discordService(discord, `  - platform: discord\n    chat: "${ch.id}"\n`);
+    discord.dropAnswers = { count: 1, where: (method, p) => method === 'POST' && p === `/channels/${ch.id}/messages`, late: 5000 };
+    await publish(svc, path.join(sb.notes, 'late-en.md'), 'Late Discord answer', 'Answered after the bot gave up.');
+    expect(discord.messagesIn(ch.id)).toHaveLength(1);
+    expect(svc.stderr).toMatch(/no answer within 3000 ms|no answer from the platform within 3000 ms/);
+    expect(await svc.stop()).toBe(0);
+    expect((await statusOf(sb)).uncertain).toMatchObject({ total: 1, unguarded: 0 });
+  });
+
+  it('a webhook post and a forum post take no nonce: sent again, shown twice, and said', async ({ discord }) => {
+    const guild = discord.addGuild();
+    const ch = discord.addChannel(guild, 0, 'hooked');
+    const hook = discord.addWebhook(ch.id);
+    const forum = discord.addChannel(guild, ChannelType.GuildForum, 'forum');
+    const routes = `  - platform: discord\n    chat: "${ch.id}"\n    webhook:\n      env: DISCORD_WEBHOOK_NOTES\n  - platform: discord\n    chat: "${forum.id}"\n`;
+    const { sb, svc } = await discordService(discord, routes, { DISCORD_WEBHOOK_NOTES: hook.url });
+    discord.dropAnswers = { count: 2, where: (method, p) => method === 'POST' && (p.startsWith(`/webhooks/${hook.id}/`) || p === `/channels/${forum.id}/threads`) };
+    await publish(svc, path.join(sb.notes, 'twice-en.md'), 'No nonce here', 'Neither path takes one.');
+    expect(discord.messagesIn(ch.id)).toHaveLength(2);
+    expect(discord.postsIn(forum.id)).toHaveLength(2);
+    expect(svc.stderr).toMatch(/the chat may show it twice \(a Discord webhook post takes no nonce\)/);
+    expect(svc.stderr).toMatch(/the chat may show it twice \(a Discord forum post takes no nonce\)/);
+    expect(await svc.stop()).toBe(0);
+    expect((await statusOf(sb)).uncertain).toMatchObject({ total: 2, unguarded: 2 });
+  });
+
+  it('an edit and a delete whose answers never came repeat harmlessly', async ({ discord }) => {
+    const ch = discord.addChannel(discord.addGuild(), 0, 'notes');
+    const { sb, svc } = await discordService(discord, `  - platform: discord\n    chat: "${ch.id}"\n`);
+    const file = path.join(sb.notes, 'changed-en.md');
+    await publish(svc, file, 'Changed on Discord', 'First version.');
+    const [msg] = discord.messagesIn(ch.id);
+    const onMessage = (method: string) => (m: string, p: string) => m === method && p === `/channels/${ch.id}/messages/${msg!.id}`;
+    discord.dropAnswers = { count: 1, where: onMessage('PATCH') };
+    await publish(svc, file, 'Changed on Discord', 'Second version, its answer dropped.');
+    expect(discord.messagesIn(ch.id)).toHaveLength(1);
+    expect(JSON.stringify(discord.messagesIn(ch.id)[0]!.embeds)).toContain('Second version');
+    discord.dropAnswers = { count: 1, where: onMessage('DELETE') };
+    const from = svc.events.length;
+    unlinkSync(file);
+    await discord.waitFor(() => discord.requests.filter((r) => onMessage('DELETE')(r.method, r.path)).length === 2, 15_000, 'the delete repeated');
+    await svc.idle(from);
+    expect(discord.messagesIn(ch.id)).toHaveLength(0);
+    expect(await svc.stop()).toBe(0);
+    const s = await statusOf(sb);
+    expect(s.uncertain.total).toBe(0);
+    expect(s.failures).toEqual([]);
+  });
+});
+
+describe('what counts as an answer that never came', () => {
+  const fetchError = (code: string) => Object.assign(new Error(`request failed, reason: ${code}`), { code, type: 'system' });
+  plainIt('Telegram: a dropped connection or our timeout is uncertain; a refused connection and an error answer are not', () => {
+    expect(classifyTelegramError(new HttpError("Network request for 'sendMessage' failed!", fetchError('ECONNRESET')))).toMatchObject({ kind: 'transient', uncertain: true });
+    expect(classifyTelegramError(new HttpError('telegram sendMessage: no answer within 3000 ms', new Error('no answer within 3000 ms')))).toMatchObject({ uncertain: true });
+    expect(classifyTelegramError(new HttpError("Network request for 'sendMessage' failed!", fetchError('ECONNREFUSED')))).not.toHaveProperty('uncertain');
+    const answered = new GrammyError("Call to 'sendMessage' failed!", { ok: false, error_code: 502, description: 'Bad Gateway' }, 'sendMessage', {});
+    expect(classifyTelegramError(answered)).not.toHaveProperty('uncertain');
+  });
+  plainIt('Discord: a dropped connection is uncertain; a refused one is not', () => {
+    const dropped = Object.assign(new TypeError('fetch failed'), { cause: Object.assign(new Error('other side closed'), { code: 'UND_ERR_SOCKET' }) });
+    expect(classifyDiscordError(dropped)).toMatchObject({ kind: 'transient', uncertain: true });
+    const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:1'), { code: 'ECONNREFUSED' });
+    expect(classifyDiscordError(refused)).not.toHaveProperty('uncertain');
+  });
+});
