@@ -49,6 +49,8 @@ export interface FakeChannel {
   applied_tags?: string[];
   archived?: boolean;
   locked?: boolean;
+  /** When a thread was created: its `thread_metadata.create_timestamp` (docs: resources/channel.mdx, Thread Metadata Object). */
+  createdAt?: number;
   lastActivity?: number;
   /** Who created a thread: its creator may rename and (un)archive it without Manage Threads (docs: topics/threads.mdx, Editing & Deleting Threads). */
   owner_id?: string;
@@ -508,7 +510,7 @@ export class FakeDiscord {
     const base = { id: ch.id, type: ch.type, guild_id: ch.guild_id, name: ch.name, flags: ch.flags ?? 0, ...(ch.parent_id ? { parent_id: ch.parent_id } : {}) };
     if (ch.type === ChannelType.GuildForum || ch.type === ChannelType.GuildMedia) return { ...base, available_tags: ch.available_tags ?? [] } as unknown as APIChannel;
     if (ch.type === ChannelType.PublicThread) {
-      return { ...base, applied_tags: ch.applied_tags ?? [], thread_metadata: { archived: !!ch.archived, locked: !!ch.locked, auto_archive_duration: 1440, archive_timestamp: new Date(ch.lastActivity ?? Date.now()).toISOString() } } as unknown as APIChannel;
+      return { ...base, applied_tags: ch.applied_tags ?? [], thread_metadata: { archived: !!ch.archived, locked: !!ch.locked, auto_archive_duration: 1440, archive_timestamp: new Date(ch.lastActivity ?? Date.now()).toISOString(), ...(ch.createdAt ? { create_timestamp: new Date(ch.createdAt).toISOString() } : {}) }, ...(ch.owner_id ? { owner_id: ch.owner_id } : {}) } as unknown as APIChannel;
     }
     return base as unknown as APIChannel;
   }
@@ -649,7 +651,7 @@ export class FakeDiscord {
     const thread = this.addChannel(forum.guild_id, ChannelType.PublicThread, name);
     thread.parent_id = forum.id;
     thread.applied_tags = tags;
-    thread.lastActivity = Date.now();
+    thread.lastActivity = thread.createdAt = Date.now();
     thread.owner_id = via === 'bot' ? this.botUser.id : (webhookId ?? '0'); // a webhook's post is owned by the webhook
     const msg = this.createMessage(thread.id, message, via);
     msg.id = thread.id; // a forum post's starter message shares the thread's id
@@ -671,6 +673,11 @@ export class FakeDiscord {
       const stored = cmds.map((c) => ({ ...c, id: nextId(), application_id: this.appId, version: nextId() }));
       this.commands.set(m[2] ?? 'global', stored);
       return { status: 200, body: stored };
+    }
+    if ((m = /^\/guilds\/(\d+)\/threads\/active$/.exec(path)) && method === 'GET') {
+      // List Active Guild Threads: "all active threads in the guild that current user can access" (docs: resources/guild.mdx).
+      const active = [...this.channels.values()].filter((c) => c.guild_id === m![1] && c.type === ChannelType.PublicThread && c.access === 'ok' && !this.threadState(c).archived);
+      return { status: 200, body: { threads: active.map((c) => this.apiChannel(c)), members: [] } };
     }
     if ((m = /^\/channels\/(\d+)$/.exec(path))) {
       const ch = this.channel(m[1]!);
