@@ -49,9 +49,10 @@ export type FailureClass =
 /**
  * What keeps a post re-sent after an uncertain outcome from showing twice in its chat: the
  * platform's own idempotency key (Discord's `nonce` with `enforce_nonce`, trusted for `withinMs`),
- * or nothing (`why` says so, for the log and `status`).
+ * the adapter looking for the post before it sends again (`lookup`: a Discord forum post, in this
+ * process's memory), or nothing (`why` says so, for the log and `status`).
  */
-export type ResendGuard = { guard: 'nonce'; withinMs: number } | { guard: 'none'; why: string };
+export type ResendGuard = { guard: 'nonce'; withinMs: number } | { guard: 'lookup' | 'none'; why: string };
 
 /** Which call failed: a post, or a change to one already sent. */
 export type DeliveryOperation = 'post' | 'edit' | 'delete' | 'crosspost' | 'pin';

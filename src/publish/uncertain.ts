@@ -19,7 +19,7 @@ export interface UncertainSend {
   note: string | null;
   target: string;
   at: number;
-  /** `nonce`: the resend is recognised by the platform; `none`: the chat may show the post twice. */
+  /** `nonce`: the resend is recognised by the platform; `lookup`: looked for before it goes; `none`: the chat may show the post twice. */
   guard: ResendGuard['guard'];
   reason: string;
 }
@@ -72,5 +72,7 @@ export function uncertainLine(row: OutboxRow, guard: ResendGuard): string {
   const where = targetKey(row.target);
   return guard.guard === 'nonce'
     ? `no answer to a post to ${where}; it may have been posted: sending it again with the same nonce, which the platform answers with the first message if it was`
-    : `no answer to a post to ${where}; it may have been posted: sending it again, and the chat may show it twice (${guard.why})`;
+    : guard.guard === 'lookup'
+      ? `no answer to a post to ${where}; it may have been posted: looking for it before sending it again (${guard.why})`
+      : `no answer to a post to ${where}; it may have been posted: sending it again, and the chat may show it twice (${guard.why})`;
 }

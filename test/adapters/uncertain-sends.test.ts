@@ -152,21 +152,29 @@ describe.concurrent('Discord: a post whose answer never came', () => {
     expect((await statusOf(sb)).uncertain).toMatchObject({ total: 1, unguarded: 0 });
   });
 
-  it('a webhook post and a forum post take no nonce: sent again, shown twice, and said', async ({ discord }) => {
+  it('a webhook post takes no nonce: sent again, shown twice, and said; a forum post is looked for among the active threads: shown once', async ({ discord }) => {
     const guild = discord.addGuild();
     const ch = discord.addChannel(guild, 0, 'hooked');
     const hook = discord.addWebhook(ch.id);
     const forum = discord.addChannel(guild, ChannelType.GuildForum, 'forum');
     const routes = `  - platform: discord\n    chat: "${ch.id}"\n    webhook:\n      env: DISCORD_WEBHOOK_NOTES\n  - platform: discord\n    chat: "${forum.id}"\n`;
-    const { sb, svc } = await discordService(discord, routes, { DISCORD_WEBHOOK_NOTES: hook.url });
-    discord.dropAnswers = { count: 2, where: (method, p) => method === 'POST' && (p.startsWith(`/webhooks/${hook.id}/`) || p === `/channels/${forum.id}/threads`) };
+    const { sb, svc, port } = await discordService(discord, routes, { DISCORD_WEBHOOK_NOTES: hook.url });
+    const forumPosts = (method: string, p: string) => method === 'POST' && p === `/channels/${forum.id}/threads`;
+    discord.dropAnswers = { count: 2, where: (method, p) => (method === 'POST' && p.startsWith(`/webhooks/${hook.id}/`)) || forumPosts(method, p) };
     await publish(svc, path.join(sb.notes, 'twice-en.md'), 'No nonce here', 'Neither path takes one.');
     expect(discord.messagesIn(ch.id)).toHaveLength(2);
-    expect(discord.postsIn(forum.id)).toHaveLength(2);
     expect(svc.stderr).toMatch(/the chat may show it twice \(a Discord webhook post takes no nonce\)/);
-    expect(svc.stderr).toMatch(/the chat may show it twice \(a Discord forum post takes no nonce\)/);
+    // The forum post went out once; the resend found it (List Active Guild Threads) instead of posting again.
+    expect(discord.postsIn(forum.id)).toHaveLength(1);
+    expect(discord.requests.filter((r) => forumPosts(r.method, r.path))).toHaveLength(1);
+    expect(svc.stderr).toMatch(/looking for it before sending it again \(a Discord forum post takes no nonce/);
+    expect(svc.stderr).toMatch(/found the forum post whose answer never came; it is not posted again/);
+    expect(await metricsOf(port)).toMatch(/notecast_uncertain_sends_total\{platform="discord",guard="lookup"\} 1/);
+    // Its record names the thread found: an edit reaches it.
+    await publish(svc, path.join(sb.notes, 'twice-en.md'), 'No nonce here', 'Edited after the lookup.');
+    expect(JSON.stringify(discord.messagesIn(discord.postsIn(forum.id)[0]!.id)[0]!.embeds)).toContain('Edited after the lookup');
     expect(await svc.stop()).toBe(0);
-    expect((await statusOf(sb)).uncertain).toMatchObject({ total: 2, unguarded: 2 });
+    expect((await statusOf(sb)).uncertain).toMatchObject({ total: 2, unguarded: 1 });
   });
 
   it('an edit and a delete whose answers never came repeat harmlessly', async ({ discord }) => {

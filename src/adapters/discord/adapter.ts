@@ -74,20 +74,20 @@ export function createDiscordAdapter(o: DiscordAdapterOptions): DiscordAdapter {
     rest: { api: o.config.api, retries: 0, rejectOnRateLimit: (d) => d.retryAfter > 10_000, globalRequestsPerSecond: o.config.globalRequestsPerSecond, ...boundedRestOptions(o.callTimeoutMs, (line, fields) => log.warn(fields, line)) },
     allowedMentions: { parse: [] },
   });
-  const rest = client.rest;
   const offered = new OfferedNotes(); // short keys of long note ids in autocomplete choices
   const delivery = createDiscordDelivery({
-    rest,
+    rest: client.rest,
     templates: o.templates,
     webhooks: o.webhooks,
     routes: o.routes,
     log,
+    botUserId: () => client.user?.id,
     // The gateway keeps channels (forum tags included) current; REST is asked only for what it lacks.
     cachedChannel: (id) => {
       const ch = client.channels.cache.get(id);
       if (!ch) return undefined;
       const tags = 'availableTags' in ch ? ch.availableTags.map((t) => ({ id: t.id, name: t.name })) : [];
-      return { type: ch.type, flags: ch.flags?.bitfield ?? 0, availableTags: tags, name: 'name' in ch ? (ch.name ?? undefined) : undefined };
+      return { type: ch.type, flags: ch.flags?.bitfield ?? 0, availableTags: tags, name: 'name' in ch ? (ch.name ?? undefined) : undefined, guildId: 'guildId' in ch ? ch.guildId : undefined };
     },
     // The bot's permissions there, overwrites applied, from the guild the gateway keeps current.
     missingPermissions: (id) => {

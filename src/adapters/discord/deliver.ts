@@ -23,6 +23,7 @@ import type { Target } from '../../store/types.js';
 import { truncate } from '../../util/text.js';
 import type { OutgoingMessage, ResendGuard, SendContext } from '../../publish/port.js';
 import { DISCORD_CODES, DiscordMissingPermissionsError } from './errors.js';
+import { UnansweredForumPosts } from './forum-lookup.js';
 import { errorText } from '../../errors.js';
 
 /** A channel whose announcements go through a webhook, with its own name and avatar. */
@@ -49,6 +50,8 @@ export interface DiscordDeliveryOptions {
   routes?: ReadonlyMap<string, DiscordRouteOptions> | undefined;
   /** The gateway's channel cache when connected; REST answers otherwise. */
   cachedChannel?: (id: string) => ChannelFacts | undefined;
+  /** The bot's own user id once logged in (a forum post whose answer never came is looked for by it: forum-lookup.ts). */
+  botUserId?: () => string | undefined;
   /** The posting permissions the bot lacks in a channel, as the gateway sees it; undefined when unknown. */
   missingPermissions?: (channelId: string) => string[] | undefined;
   /** The config's message templates (each chat's route's, else the global ones); the defaults without. */
@@ -63,6 +66,7 @@ export interface ChannelFacts {
   availableTags: { id: string; name: string }[];
   /** The channel's (a forum post's: the thread's) name, where known. */
   name?: string | undefined;
+  guildId?: string | undefined;
 }
 
 const FORUM_TYPES = new Set<number>([ChannelType.GuildForum, ChannelType.GuildMedia]);
@@ -70,10 +74,7 @@ const FORUM_TYPES = new Set<number>([ChannelType.GuildForum, ChannelType.GuildMe
 const THREAD_PREFIX = 'thread:';
 /** How long a channel's type and tags are trusted before asking again (tags change rarely). */
 const CHANNEL_TTL_MS = 5 * 60_000;
-/**
- * How long after a post its nonce is trusted to catch a resend: Discord checks "the past few
- * minutes" (message.mdx, Create Message, `enforce_nonce`), so we count on two.
- */
+/** How long a post's nonce is trusted to catch a resend: Discord checks "the past few minutes" (message.mdx, Create Message). */
 const NONCE_TRUSTED_MS = 2 * 60_000;
 /** Discord allows up to 5 applied tags on a thread (channel.mdx, Modify Channel, `applied_tags`). */
 const MAX_APPLIED_TAGS = 5;
@@ -176,11 +177,13 @@ class DiscordRestDelivery implements DiscordDelivery {
   private readonly channels = new Map<string, { facts: ChannelFacts; at: number }>();
   /** Webhooks found (by Discord's 220001) to point at a forum: their posts need a thread name. */
   private readonly forumWebhooks = new Set<string>();
+  private readonly forumSends: UnansweredForumPosts;
 
   constructor(private readonly o: DiscordDeliveryOptions) {
     this.rest = o.rest;
     this.log = o.log;
     this.templates = o.templates ?? Templates.defaults();
+    this.forumSends = new UnansweredForumPosts(o.rest, o.botUserId ?? (() => undefined));
   }
 
   private async channelFacts(id: string, signal?: AbortSignal): Promise<ChannelFacts> {
@@ -190,7 +193,7 @@ class DiscordRestDelivery implements DiscordDelivery {
     if (known && Date.now() - known.at < CHANNEL_TTL_MS) return known.facts;
     const ch = (await this.rest.get(Routes.channel(id), { signal })) as APIChannel;
     const tags = 'available_tags' in ch && Array.isArray(ch.available_tags) ? ch.available_tags : [];
-    const facts: ChannelFacts = { type: ch.type, flags: ch.flags ?? 0, availableTags: tags.map((t) => ({ id: t.id, name: t.name })), name: ch.name ?? undefined };
+    const facts: ChannelFacts = { type: ch.type, flags: ch.flags ?? 0, availableTags: tags.map((t) => ({ id: t.id, name: t.name })), name: ch.name ?? undefined, guildId: 'guild_id' in ch ? ch.guild_id : undefined };
     this.channels.set(id, { facts, at: Date.now() });
     return facts;
   }
@@ -273,8 +276,10 @@ class DiscordRestDelivery implements DiscordDelivery {
       // own tags, matched by name, are applied.
       const applied = appliedTagsFor(facts, message, route?.forumTags);
       if (applied.length === 0 && (facts.flags & ChannelFlags.RequireTag) !== 0) this.log.warn({ channel }, 'this forum requires a tag and none of the route’s or note’s tags match one; Discord will refuse the post');
-      const thread = (await this.rest.post(Routes.threads(channel), { body: forumPostBody(message, applied, this.templates.forTarget(target)), signal: ctx.signal })) as APIThreadChannel;
-      return { messageId: `${THREAD_PREFIX}${thread.id}` };
+      const found = facts.guildId && this.forumSends.has(ctx.deliveryId) ? await this.forumSends.find(ctx.deliveryId, facts.guildId, ctx.signal) : undefined;
+      if (found) this.log.warn({ channel, thread: found }, 'found the forum post whose answer never came; it is not posted again');
+      const create = () => this.rest.post(Routes.threads(channel), { body: forumPostBody(message, applied, this.templates.forTarget(target)), signal: ctx.signal }) as Promise<APIThreadChannel>;
+      return { messageId: `${THREAD_PREFIX}${found ?? (await this.forumSends.post(ctx.deliveryId, channel, threadNameOf(message), create)).id}` };
     }
     // The nonce makes a resend within Discord's nonce window a no-op: Discord returns the first
     // message instead (message.mdx, Create Message, `enforce_nonce`: "the past few minutes").
@@ -307,7 +312,7 @@ class DiscordRestDelivery implements DiscordDelivery {
     const channel = target.thread || target.chat;
     const type = this.o.cachedChannel?.(channel)?.type ?? this.channels.get(channel)?.facts.type;
     // Posting read the channel's type first; unknown means the post never got that far.
-    if (type !== undefined && FORUM_TYPES.has(type)) return { guard: 'none', why: 'a Discord forum post takes no nonce' };
+    if (type !== undefined && FORUM_TYPES.has(type)) return { guard: 'lookup', why: 'a Discord forum post takes no nonce; the bot looks for it among the active threads first' };
     return { guard: 'nonce', withinMs: NONCE_TRUSTED_MS };
   }
 
