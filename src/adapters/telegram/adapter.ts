@@ -159,7 +159,8 @@ export function createTelegramAdapter(o: TelegramAdapterOptions): TelegramAdapte
     /**
      * The Bot API has no idempotency key (tdlib/telegram-bot-api#126, closed without one), and a bot
      * cannot read a chat's history to look for its post (no such method in core.telegram.org/bots/api;
-     * updates never carry the bot's own messages): a post re-sent after no answer may show twice.
+     * updates never carry the bot's own messages, not even in a channel it administers:
+     * yagop/node-telegram-bot-api#1005, rubenlagus/TelegramApi#85): a post re-sent after no answer may show twice.
      */
     resendGuard: () => ({ guard: 'none', why: 'the Telegram Bot API has no idempotency key' }),
     healthy: () => reachable && (o.config.mode === 'webhook' ? !!server?.listening : !!runner?.isRunning()),
