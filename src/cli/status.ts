@@ -154,7 +154,7 @@ function reportLines(s: StatusReport): string[] {
   const u = s.uncertainSends;
   if (u.total) {
     lines.push(`uncertain:      ${countOf(u.total, 'post')} sent again after no answer came; ${u.unguarded} without a platform key to recognise the resend (the chat may show those twice)`);
-    section('latest posts sent again after no answer:', u.recent.map((r) => `#${r.delivery} ${r.note ?? '(digest)'} → ${r.target} at ${new Date(r.at).toISOString()}: ${r.guard === 'nonce' ? 'recognised by its nonce' : 'may show twice'} (${r.reason})`));
+    section('latest posts sent again after no answer:', u.recent.map((r) => `#${r.delivery} ${r.note ?? '(digest)'} → ${r.target} at ${new Date(r.at).toISOString()}: ${{ nonce: 'recognised by its nonce', lookup: 'looked for before sending again', none: 'may show twice' }[r.guard]} (${r.reason})`));
   }
   return lines;
 }

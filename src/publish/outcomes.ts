@@ -15,7 +15,7 @@ export interface DeliveryEvent {
   outcome: 'done' | 'skipped' | 'retry' | 'failed' | 'moved';
   messageId?: string | undefined;
   error?: string | undefined;
-  /** A post whose answer never came, sent again: `nonce` if the platform recognises the resend, else `none`. */
+  /** A post whose answer never came, sent again: `nonce` if the platform recognises it, `lookup` if looked for first, else `none`. */
   uncertain?: ResendGuard['guard'] | undefined;
 }
 

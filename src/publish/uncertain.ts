@@ -2,9 +2,11 @@
  * Posts whose answer never came (README, "Exactly once"): the request went out and no answer came
  * back (our `delivery.callTimeoutMs`, or the connection dropped), so the platform may have posted.
  * The post is sent again (nothing is lost); what keeps the chat from showing it twice is the
- * platform's (ChatAdapter.resendGuard): Discord's nonce within its window, or nothing (Telegram,
- * Discord forums and webhooks). Each such send is kept here for `status`, and counted in metrics.
+ * adapter's (ChatAdapter.resendGuard): Discord's nonce within its window, a look for the post
+ * first (Discord forum posts), or nothing (Telegram, Discord webhooks). Each such send is kept here
+ * for `status`, and counted in metrics.
  */
+import { z } from 'zod';
 import type { Store } from '../store/store.js';
 import { targetKey, type OutboxRow } from '../store/types.js';
 import type { ChatAdapter, FailureClass, ResendGuard } from './port.js';
@@ -14,22 +16,24 @@ const META_KEY = 'deliveries.uncertain';
 /** How many of the latest are kept for `status`. */
 const KEPT = 20;
 
-export interface UncertainSend {
-  delivery: number;
-  note: string | null;
-  target: string;
-  at: number;
+const sendSchema = z.object({
+  delivery: z.number(),
+  note: z.string().nullable(),
+  target: z.string(),
+  at: z.number(),
   /** `nonce`: the resend is recognised by the platform; `lookup`: looked for before it goes; `none`: the chat may show the post twice. */
-  guard: ResendGuard['guard'];
-  reason: string;
-}
+  guard: z.enum(['nonce', 'lookup', 'none']),
+  reason: z.string(),
+});
+const recordSchema = z.object({
+  /** Every uncertain post send so far; `unguarded`: those whose chat may show them twice. */
+  total: z.number().int().min(0),
+  unguarded: z.number().int().min(0),
+  recent: z.array(sendSchema),
+});
 
-export interface UncertainSends {
-  /** Every uncertain post send so far (`none` ones: the chat may show them twice). */
-  total: number;
-  unguarded: number;
-  recent: UncertainSend[];
-}
+export type UncertainSend = z.infer<typeof sendSchema>;
+export type UncertainSends = z.infer<typeof recordSchema>;
 
 type MetaStore = Pick<Store, 'getMeta' | 'setMeta'>;
 
@@ -38,8 +42,7 @@ export function readUncertainSends(store: MetaStore): UncertainSends {
   const raw = store.getMeta(META_KEY);
   if (!raw) return empty;
   try {
-    const v = JSON.parse(raw) as Partial<UncertainSends>;
-    return { total: Number(v.total) || 0, unguarded: Number(v.unguarded) || 0, recent: Array.isArray(v.recent) ? v.recent : [] };
+    return recordSchema.parse(JSON.parse(raw));
   } catch {
     return empty; // a record we cannot read: counting starts again
   }

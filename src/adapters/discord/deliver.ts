@@ -304,8 +304,9 @@ class DiscordRestDelivery implements DiscordDelivery {
    * What recognises a post sent again after no answer came: a channel's or thread's post carries the
    * delivery's nonce with `enforce_nonce`, checked "in the past few minutes" (discord/discord-api-docs,
    * developers/resources/message.mdx, Create Message), so a resend soon after is answered with the
-   * first message. Start Thread in Forum (resources/channel.mdx) and Execute Webhook
-   * (resources/webhook.mdx) take no nonce: those can show twice.
+   * first message. Start Thread in Forum (resources/channel.mdx) takes no nonce, but its thread is
+   * looked for before it is sent again (forum-lookup.ts); Execute Webhook (resources/webhook.mdx)
+   * takes none either, and is not looked for: it can show twice.
    */
   resendGuard(target: Target): ResendGuard {
     if (this.o.webhooks?.has(target.chat)) return { guard: 'none', why: 'a Discord webhook post takes no nonce' };
