@@ -2,7 +2,7 @@
  * Where a cold start's time goes (issue 31): each stage of the service's work on a sample of the
  * tree's notes, alone, on one thread, with the service's own functions: read + hash, front matter
  * (gray-matter, YAML, the schema), the Jekyll pass, marked's lexer, the rest of reading a note,
- * the summary, the lookup words, the three renderers (not run at a cold start: a first run
+ * the summary, the lookup words, the body's sketch (rename-match.ts), the three renderers (not run at a cold start: a first run
  * announces nothing), and the store's writes: note rows, then rows with their FTS5 words, in
  * transactions of 500 as the service commits them. `node startup-parts.js <dir> <sample>` prints
  * per-note µs of CPU (the sample is run once untimed first, so the code is warm as in a cold start
@@ -19,6 +19,7 @@ import { renderJekyllSource } from '../src/notes/jekyll.js';
 import { DEFAULT_FILE_LANGS } from '../src/notes/lang.js';
 import { parseFrontMatterYaml, parseNoteText, readNoteTextSync, toRelPath, type ReadOptions } from '../src/notes/read.js';
 import { scanNotesSync } from '../src/notes/scan.js';
+import { bodySketch } from '../src/notes/body-sketch.js';
 import { decideNote, type Policy } from '../src/publish/decide.js';
 import { parserThreads } from '../src/publish/parse-pool.js';
 import { renderAll } from '../src/render/index.js';
@@ -29,7 +30,7 @@ import { Store } from '../src/store/store.js';
 import type { NoteRow, SearchText } from '../src/store/types.js';
 import { benchTmp } from './lib.js';
 
-type Stage = 'readHash' | 'frontMatter' | 'jekyll' | 'lex' | 'restOfRead' | 'summary' | 'lookupWords' | 'renderers' | 'storeRows' | 'storeFts';
+type Stage = 'readHash' | 'frontMatter' | 'jekyll' | 'lex' | 'restOfRead' | 'summary' | 'lookupWords' | 'bodySketch' | 'renderers' | 'storeRows' | 'storeFts';
 
 /** This process's CPU time in ms: on a shared machine a stage's wall time is mostly how long others kept it off a core. */
 function cpuMs(): number {
@@ -76,7 +77,7 @@ export function measureParts(dir: string, sample: number): Record<string, unknow
     perNoteCpuUs: perNoteUs,
     projectedSecondsAt: all.length,
     mainThreadS: { readHash: scale(['readHash']), storeRows: scale(['storeRows']), storeFts: scale(['storeFts']) },
-    parseThreadsS: { threads, frontMatter: scale(['frontMatter'], threads), jekyll: scale(['jekyll'], threads), lex: scale(['lex'], threads), restOfRead: scale(['restOfRead'], threads), summary: scale(['summary'], threads), lookupWords: scale(['lookupWords'], threads) },
+    parseThreadsS: { threads, frontMatter: scale(['frontMatter'], threads), jekyll: scale(['jekyll'], threads), lex: scale(['lex'], threads), restOfRead: scale(['restOfRead'], threads), summary: scale(['summary'], threads), lookupWords: scale(['lookupWords'], threads), bodySketch: scale(['bodySketch'], threads) },
     notAtColdStartS: { renderers: scale(['renderers']) },
   };
 }
@@ -102,8 +103,9 @@ function noteStages(dir: string, files: string[], read: ReadOptions, acc: Map<St
     const parsed = timed(acc, 'restOfRead', () => parseNoteText(rel, text, read));
     const summary = timed(acc, 'summary', () => buildSummary(parsed.note, parsed.tokens, DEFAULT_SUMMARY_OPTIONS));
     const words = timed(acc, 'lookupWords', () => searchText(parsed.note, bodyText(parsed.tokens)));
+    const body = timed(acc, 'bodySketch', () => bodySketch(parsed.note.body));
     timed(acc, 'renderers', () => renderAll(summary));
-    decided.push({ ...decideNote(undefined, { ...parsed.note, hash }, summary, Date.now(), policy), words });
+    decided.push({ ...decideNote(undefined, { ...parsed.note, hash }, summary, Date.now(), policy, body), words });
   }
   return decided;
 }
