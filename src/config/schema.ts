@@ -288,6 +288,12 @@ export const configSchema = z
         ephemeralLookups: z.boolean().default(true),
         /** Discord's global limit for this bot (50 unless Discord raised it for you). */
         globalRequestsPerSecond: z.number().int().min(1).max(10_000).default(50),
+        /**
+         * The longest rate limit the REST client waits out in its queue. A longer one (a crosspost's
+         * hour) fails the call, and the outbox retries it without holding the channel's later posts
+         * (discord.js RESTOptions.rejectOnRateLimit: https://discord.js.org/docs/packages/rest/stable/RESTOptions:Interface).
+         */
+        rateLimitWaitMaxMs: z.number().int().min(0).default(10_000),
       })
       .strict()
       .prefault({}),

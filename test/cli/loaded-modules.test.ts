@@ -54,6 +54,11 @@ describe('what a command loads', () => {
     const check = await runCliAsync(['check', sb.notes, '--config', sb.config], { env, timeoutMs: 30_000 });
     expect(check.code, check.stderr).toBe(0);
     expect(ON_DEMAND.filter((p) => mods.packages().has(p))).toEqual([]);
+    // Its templates load LiquidJS's ES module build, not its CommonJS entry, a 190 KB file Node
+    // scans for its exports on every start (about 0.1 s of CPU per command).
+    const liquid = mods.files().filter((u) => u.includes('/node_modules/liquidjs/'));
+    expect(liquid.length).toBeGreaterThan(0);
+    expect(liquid.filter((u) => !u.endsWith('/liquidjs/dist/liquid.node.mjs'))).toEqual([]);
 
     // `status` renders nothing: no template engine, no Markdown parser.
     writeFileSync(mods.log, '');

@@ -71,7 +71,7 @@ export function createDiscordAdapter(o: DiscordAdapterOptions): DiscordAdapter {
     // Discord closes a session holding more than 2,500 guilds with 4011 Sharding required
     // (events/gateway.mdx, Sharding). 'auto' takes the count Get Gateway Bot recommends (`shards`).
     shards: 'auto',
-    rest: { api: o.config.api, retries: 0, rejectOnRateLimit: (d) => d.retryAfter > 10_000, globalRequestsPerSecond: o.config.globalRequestsPerSecond, ...boundedRestOptions(o.callTimeoutMs, (line, fields) => log.warn(fields, line)) },
+    rest: { api: o.config.api, retries: 0, rejectOnRateLimit: (d) => d.retryAfter > o.config.rateLimitWaitMaxMs, globalRequestsPerSecond: o.config.globalRequestsPerSecond, ...boundedRestOptions(o.callTimeoutMs, (line, fields) => log.warn(fields, line)) },
     allowedMentions: { parse: [] },
   });
   const offered = new OfferedNotes(); // short keys of long note ids in autocomplete choices

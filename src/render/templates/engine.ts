@@ -4,7 +4,11 @@
  * cannot add formatting, break a tag or ping anyone. Only our own `Markup` (a point's code spans,
  * a link built by `link_to`) passes unescaped, and `raw` cannot switch escaping off.
  */
-import { CaptureTag, Liquid, Drop, type Context, type FilterImplOptions } from 'liquidjs';
+// LiquidJS's ES module build: `import 'liquidjs'` loads its CommonJS entry, whose 190 KB Node scans
+// for exports on every start (144 ms of CPU against 36 ms for this build, measured by import alone).
+// The package names this build in its `module` field only, which Node does not read; types: liquidjs-esm.d.ts.
+import { CaptureTag, Liquid, Drop } from 'liquidjs/dist/liquid.node.mjs';
+import type { Context, FilterImplOptions } from 'liquidjs';
 import { defuseMentions, discordLinkTarget, escapeDiscordBlocks, escapeDiscordMarkdown, escapeTelegramAttr, escapeTelegramHtml } from '../escape.js';
 
 /**
