@@ -9,7 +9,7 @@ import type { SpanTable } from './inline.js';
 import { cleanText, hasLink, inlineText } from './plain.js';
 import { splitSentences } from './sentences.js';
 import { isExclamation, isQuestion, pointsBack, speaksAsI, wordCount } from './tone.js';
-import { full, isFragment, isLeadIn, isProse, isTooShort, looksLikeOutput, MAX_ITEM_POINTS, MAX_ITEMS, MAX_NAME, prose, push, SENTENCES_PER_PARAGRAPH, shortCodeLine, type Walk } from './walk.js';
+import { full, isFragment, withoutMarker, isLeadIn, isProse, isTooShort, looksLikeOutput, MAX_ITEM_POINTS, MAX_ITEMS, MAX_NAME, prose, push, SENTENCES_PER_PARAGRAPH, shortCodeLine, type Walk } from './walk.js';
 
 /** Text of a list item's own words up to its first block: a lead-in takes its short code line and stops there. */
 function itemText(item: Tokens.ListItem, spans: SpanTable): { text: string; code?: string | undefined } {
@@ -50,11 +50,6 @@ function withoutAside(text: string): string {
 }
 
 const MAX_LEAD = 120;
-
-/** A symbol the writer put before an item, as a bullet or a box to tick ("☐ Explain…", "✅ Done"): not its words. */
-function withoutMarker(text: string): string {
-  return text.replace(/^[\p{So}\uFE0F\u200D]+\s+(?=\S)/u, '');
-}
 
 /**
  * `lead: a, b, c` for a list or a table column whose entries are short names. When not all fit, the

@@ -61,6 +61,14 @@ export function isProse(s: string): boolean {
   return /\p{L}[^]*?\p{L}/u.test(s);
 }
 
+/**
+ * A symbol the writer put before an item or a paragraph, as a bullet or a box to tick ("☐ Explain…",
+ * "✅ Summary for your question:"): not its words.
+ */
+export function withoutMarker(text: string): string {
+  return text.replace(/^[\p{So}\uFE0F\u200D]+\s+(?=\S)/u, '');
+}
+
 /** A sentence that introduces what follows ("Run:", "Bring it back:"): alone it points at nothing. */
 export function isLeadIn(s: string): boolean {
   return /[:：]$/.test(s);

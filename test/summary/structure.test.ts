@@ -277,3 +277,13 @@ describe('a list whose items start with a box to tick or a symbol', () => {
     expect(got).toContain('Before leaving, make sure you have packed: A sleeping-bag liner, Earplugs, A head torch, Cash for the hut');
   });
 });
+
+describe('a lead-in or paragraph that starts with a symbol', () => {
+  it('leads its list without it', () => {
+    const got = points(
+      ['Ferries between the islands run all year, less often in winter.', '', '✅ **Crossings worth knowing**:', '', '- **Kos** → Nisyros, an hour', '- **Rhodes** → Symi, ninety minutes', '- **Naxos** → Paros, forty minutes'].join('\n'),
+    );
+    expect(got.join('\n')).toContain('Crossings worth knowing: Kos, Rhodes, Naxos');
+    for (const p of got) expect(p).not.toMatch(/^\p{So}/u);
+  });
+});
