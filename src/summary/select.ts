@@ -47,6 +47,13 @@ interface Option {
   ids: number[];
   ws: number[];
   taken?: boolean;
+  /** Its shown words, normalised (saidOf), once asked for. */
+  said?: string;
+}
+
+/** What a point shows, as words in lower case between single spaces: to tell a point said within another. */
+function saidOf(o: Option, spans: SpanTable): string {
+  return (o.said ??= ` ${pointText(spans.expand(o.text)).normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} `);
 }
 
 /** How much a candidate's place in the note is worth, before what it says. */
@@ -123,6 +130,17 @@ export function choosePoints(candidates: readonly Candidate[], spans: SpanTable,
   // the note comes back to, and does not.
   const first = options.find((o) => o.c.opening && o.c.kind === 'sentence' && !o.c.chatty && o.place > 0);
   const take = (o: Option) => {
+    // A point said whole within another ("X" beside "Before the exam: X, Y, Z") is shown once: the
+    // one that says more takes its place, and it is no longer offered.
+    const says = saidOf(o, spans);
+    for (let k = chosen.length - 1; k >= 0; k--) {
+      const shown = chosen[k]!;
+      if (!says.includes(saidOf(shown, spans))) continue;
+      chosen.splice(k, 1);
+      chosenPos.delete(shown.c.pos);
+      left += shown.cost;
+    }
+    for (const other of options) if (!other.taken && other !== o && says.includes(saidOf(other, spans))) other.taken = true;
     chosen.push(o);
     o.taken = true;
     chosenPos.add(o.c.pos);
