@@ -80,14 +80,28 @@ function addParagraph(w: Walk, raw: string, next: Token | undefined, flags: { le
   if (!text) return undefined;
   // The opening paragraphs offer more of their sentences; later ones their first few.
   const sentences = splitSentences(text, w.locale, w.out.length < 12 ? SENTENCES_PER_PARAGRAPH : 3);
+  const before = w.beforeBlock;
+  w.beforeBlock = undefined;
   let context: string | undefined;
   sentences.forEach((sentence, i) => {
     const last = i === sentences.length - 1;
     let s = flags.asked ? sentence : withoutInterjection(i === 0 ? withoutMarker(sentence) : sentence, w.locale, i === 0);
+    // The sentence a lead-in began before a code block, finished here ("The error you're seeing:"
+    // [block] "is caused by passing …"): the lead-in without its colon, then the rest; the block was
+    // what it quoted. The lead-in's point with the block's line gives way to it.
+    let finishes: Candidate | undefined;
+    let joined = false;
+    if (i === 0 && before && /^\p{Ll}/u.test(s) && wordCount(before.said) >= 2) {
+      s = `${before.said} ${s}`;
+      joined = true;
+      if (before.made) w.out.splice(w.out.indexOf(before.made), 1);
+      finishes = before.made;
+    }
     // What the asker of a dialogue asks is a point, even when it ends in a colon before their text.
     if (flags.asked && isLeadIn(s)) s = s.replace(/\s*[:：]$/, '');
     if (isLeadIn(s) || (last && announces(s, next))) {
       const code = last ? shortCodeLine(next) : undefined;
+      if (last && isLeadIn(s) && next?.type === 'code') w.beforeBlock = { said: s.replace(/\s*[:：]$/, '') };
       if (code === undefined) {
         // What a list or table after it belongs to; "as follows" and a reply to the asker name nothing.
         const said = s.replace(/[:：]$/, '').trim();
@@ -104,20 +118,22 @@ function addParagraph(w: Walk, raw: string, next: Token | undefined, flags: { le
     if (!flags.asked && (isQuestion(s) || speaksAsI(s, w.locale) || namesReadersOwn(s, w.locale) || presentsWhatFollows(s) || labelledOutput(s))) return;
     // A paragraph that opens in lower case, or with a short sentence pointing back, goes on from what
     // came before it (a formula, a code block): alone it is a fragment ("or: readlink -f …", "It follows.").
-    if (i === 0 && w.out.length > 0 && (/^[a-z]/.test(s) || (pointsBack(s, w.locale) && wordCount(s) <= 8))) return;
+    if (i === 0 && !joined && w.out.length > 0 && (/^[a-z]/.test(s) || (pointsBack(s, w.locale) && wordCount(s) <= 8))) return;
     if (pointsElsewhere(s) || (flags.closing && flags.links.some((l) => s.includes(l)))) return; // "For more, see …": a pointer, not a point
     const exclaims = isExclamation(s);
     if (exclaims && wordCount(s) <= 8) return; // "Great question!", "Enjoy hot or iced!"
+    const made = w.out.length;
     push(w, {
       text: s,
       kind: 'sentence',
-      opening: w.out.length < 3 && w.out.every((c) => c.block === w.block && c.kind === 'sentence'),
+      opening: finishes?.opening ?? (w.out.length < 3 && w.out.every((c) => c.block === w.block && c.kind === 'sentence')),
       lead: flags.lead && i === 0,
       closing: flags.closing,
       leansBack: i > 0 && pointsBack(s, w.locale) ? (wordCount(s) <= 8 ? 'wholly' : 'partly') : undefined,
       chatty: exclaims,
       toReader: !flags.asked && addressesReader(s, w.locale),
     });
+    if (last && w.beforeBlock && w.out.length > made) w.beforeBlock.made = w.out[made];
   });
   return context;
 }
@@ -201,6 +217,7 @@ export function collectCandidates(tokens: readonly Token[], locale: string, span
       referenceLinks.push(...collectLinks([t]));
       continue;
     }
+    if (t.type !== 'code' && t.type !== 'paragraph') w.beforeBlock = undefined;
     if (w.maxCandidates !== undefined && isTurn(t, labels)) w.perSection = 0;
     if (full(w) && t.type !== 'code') continue; // nothing more is taken here: not read (a code-only note still says something)
     const lead = heading !== undefined && !sectionHasLead;

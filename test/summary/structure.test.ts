@@ -287,3 +287,21 @@ describe('a lead-in or paragraph that starts with a symbol', () => {
     for (const p of got) expect(p).not.toMatch(/^\p{So}/u);
   });
 });
+
+describe('a sentence that a code block interrupts', () => {
+  it('is finished by the paragraph after the block: the lead-in and its rest, without the block', () => {
+    const got = points(
+      [
+        'The warning in the build log:',
+        '',
+        '```',
+        'DeprecationWarning: the imp module is deprecated in favour of importlib',
+        '```',
+        '',
+        'comes from a plugin that still imports `imp`, which Python 3.12 removed. Pin the plugin to its 2.x line until it moves to `importlib`.',
+      ].join('\n'),
+    );
+    expect(got[0]).toBe('The warning in the build log comes from a plugin that still imports imp, which Python 3.12 removed.');
+    for (const p of got) expect(p).not.toMatch(/^The warning in the build log:/);
+  });
+});
