@@ -20,6 +20,25 @@ export interface Collected {
   candidates: Candidate[];
   referenceLinks: Link[];
   headings: string[];
+  /** The heading over the whole note (noteHeading), if it has one: what the note says it is about, as its title does. */
+  topic?: string | undefined;
+}
+
+/**
+ * A heading the note opens with, that no other heading of its level or above follows (a list of
+ * sources aside): the whole note is its section, so it names the note's subject as a title does
+ * ("### Understanding the Llama 4 Trajectory and Zuckerberg's Comments").
+ */
+function noteHeading(blocks: readonly Token[]): string | undefined {
+  const first = blocks[0];
+  if (first?.type !== 'heading') return undefined;
+  const depth = (first as Tokens.Heading).depth;
+  for (const t of blocks.slice(1)) {
+    if (t.type !== 'heading' || (t as Tokens.Heading).depth > depth) continue;
+    const name = prose(inlineText((t as Tokens.Heading).tokens));
+    if (!(REFERENCES.test(name) || pointsElsewhere(name))) return undefined;
+  }
+  return prose(inlineText((first as Tokens.Heading).tokens));
 }
 
 /** Headings that start a list of sources, in the languages of the corpus and a few more. */
@@ -261,7 +280,7 @@ export function collectCandidates(tokens: readonly Token[], locale: string, span
   const codeSays = !w.out.length && firstCode ? codePoint(firstCode) : '';
   if (codeSays) push(w, { text: codeSays, kind: 'code' });
   addSectionNames(w, blocks);
-  return { candidates: w.out, referenceLinks, headings };
+  return { candidates: w.out, referenceLinks, headings, topic: noteHeading(blocks) };
 }
 
 /** Longest field value shown beside its record's name ("China +86"). */

@@ -305,3 +305,23 @@ describe('a sentence that a code block interrupts', () => {
     for (const p of got) expect(p).not.toMatch(/^The warning in the build log:/);
   });
 });
+
+describe('a note under one heading (a list of sources aside)', () => {
+  it('is about what its heading names, as it is about its title', () => {
+    const got = points(
+      [
+        '### The Harbour Dredging and the Ferry Timetable',
+        '',
+        'The harbour authority began dredging the north channel in March 2025, after two groundings in one winter. Crews worked at night so the quays stayed free for cargo ships during the day. Tugs moved the barges of silt between the channel and the outer anchorage.',
+        '',
+        'By May the channel was two metres deeper, and larger cargo ships could berth at any tide. The authority said the work would end in June, a month later than planned, because the silt was heavier than the survey showed. Fishing boats were moved to the old basin while the barges passed.',
+        '',
+        'The dredging pushed the morning ferry timetable back by forty minutes until the work ended. Cargo volumes rose by a fifth over the summer, and the authority plans a second season of dredging for the south channel in 2026.',
+        '',
+        '### Sources',
+        '- [Harbour notice](https://example.org/notice)',
+      ].join('\n'),
+    );
+    expect(got.join('\n')).toContain('The dredging pushed the morning ferry timetable back by forty minutes');
+  });
+});
