@@ -29,16 +29,16 @@ export interface Collected {
  * sources aside): the whole note is its section, so it names the note's subject as a title does
  * ("### Understanding the Llama 4 Trajectory and Zuckerberg's Comments").
  */
-function noteHeading(blocks: readonly Token[]): string | undefined {
+function noteHeading(blocks: readonly Token[], headingText: (h: Tokens.Heading) => string): string | undefined {
   const first = blocks[0];
   if (first?.type !== 'heading') return undefined;
   const depth = (first as Tokens.Heading).depth;
   for (const t of blocks.slice(1)) {
     if (t.type !== 'heading' || (t as Tokens.Heading).depth > depth) continue;
-    const name = prose(inlineText((t as Tokens.Heading).tokens));
+    const name = headingText(t as Tokens.Heading);
     if (!(REFERENCES.test(name) || pointsElsewhere(name))) return undefined;
   }
-  return prose(inlineText((first as Tokens.Heading).tokens));
+  return headingText(first as Tokens.Heading);
 }
 
 /** Headings that start a list of sources, in the languages of the corpus and a few more. */
@@ -203,6 +203,13 @@ function addLedList(w: Walk, list: Tokens.List, context: string | undefined, hea
 /** Walks the note's blocks once, in reading order. */
 export function collectCandidates(tokens: readonly Token[], locale: string, spans: SpanTable, maxPointChars: number): Collected {
   const blocks = tokens.filter((t) => t.type !== 'space' && t.type !== 'hr');
+  // A heading's text, made once: the walk, the outline and the note's own heading each read it.
+  const headingTexts = new Map<Tokens.Heading, string>();
+  const headingText = (h: Tokens.Heading) => {
+    let text = headingTexts.get(h);
+    if (text === undefined) headingTexts.set(h, (text = prose(inlineText(h.tokens))));
+    return text;
+  };
   const labels = dialogueLabels(blocks);
   const sections = blocks.filter((t) => t.type === 'heading').length;
   const w: Walk = { locale, spans, maxPointChars, out: [], pos: 0, block: 0, section: 0, perSection: 0, sectionShare: sectionShare(sections), nextGroup: 0, inSummary: false, fieldLabels: fieldLabels(blocks) };
@@ -222,7 +229,7 @@ export function collectCandidates(tokens: readonly Token[], locale: string, span
     // A paragraph of bold words alone is a heading the writer did not mark as one.
     const pseudo = t.type === 'paragraph' && onlyEmphasis(t as Tokens.Paragraph, 'strong');
     if (t.type === 'heading' || pseudo) {
-      heading = prose(inlineText((t as Tokens.Heading).tokens)).replace(/^\d+[.)]\s*/, '').replace(/\s*[:：]$/, '');
+      heading = (pseudo ? prose(inlineText((t as Tokens.Paragraph).tokens)) : headingText(t as Tokens.Heading)).replace(/^\d+[.)]\s*/, '').replace(/\s*[:：]$/, '');
       headings.push(heading);
       inReferences = REFERENCES.test(heading) || pointsElsewhere(heading);
       w.inSummary = SUMS_UP.test(heading);
@@ -279,8 +286,8 @@ export function collectCandidates(tokens: readonly Token[], locale: string, span
   // A note that is only code still says something: its first comment, else what the code is.
   const codeSays = !w.out.length && firstCode ? codePoint(firstCode) : '';
   if (codeSays) push(w, { text: codeSays, kind: 'code' });
-  addSectionNames(w, blocks);
-  return { candidates: w.out, referenceLinks, headings, topic: noteHeading(blocks) };
+  addSectionNames(w, blocks, headingText);
+  return { candidates: w.out, referenceLinks, headings, topic: noteHeading(blocks, headingText) };
 }
 
 /** Longest field value shown beside its record's name ("China +86"). */
@@ -316,12 +323,12 @@ const INTRODUCES =
  * shallowest level of three to twelve headings (a guide's parts, not their many sub-sections); a
  * note whose only level of three or more has more than twelve shows as many as fit.
  */
-function addSectionNames(w: Walk, blocks: readonly Token[]): void {
+function addSectionNames(w: Walk, blocks: readonly Token[], headingText: (h: Tokens.Heading) => string): void {
   const byDepth = new Map<number, Array<{ name: string; numbered: boolean }>>();
   blocks.forEach((t, i) => {
     if (t.type !== 'heading') return;
     const h = t as Tokens.Heading;
-    const text = prose(inlineText(h.tokens));
+    const text = headingText(h);
     const name = text.replace(/^\d+[.)]\s*/, '').replace(/\s*[:：]$/, '');
     if (!name || REFERENCES.test(name) || pointsElsewhere(name) || labelledOutput(`${name}:`) || SUMS_UP.test(name) || INTRODUCES.test(name)) return;
     const value = firstFieldValue(blocks[i + 1], w);

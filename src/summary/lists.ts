@@ -113,6 +113,7 @@ export function fieldLabels(blocks: readonly Token[]): Set<string> {
 }
 
 export function addList(w: Walk, list: Tokens.List, lead: string | undefined, closing: boolean, first = true): void {
+  if (full(w)) return; // nothing more is taken here: its items need not be read
   // A list of sources ("Course materials: [MIT OCW](…)") gives links, not points.
   if (list.items.filter((item) => hasLink(item.tokens)).length * 2 > list.items.length) return;
   const items = list.items.slice(0, MAX_ITEMS).map((item) => {
@@ -187,6 +188,7 @@ function addItem(w: Walk, raw: string, code: string | undefined, name: string | 
 }
 
 export function addTable(w: Walk, table: Tokens.Table, lead: string | undefined): void {
+  if (full(w)) return;
   const cell = (c: Tokens.TableCell) => prose(inlineText(c.tokens, w.spans));
   const { header, values } = subjectColumn(table, cell);
   // A short lead-in or heading names the table ("Top 10 by stars"); a long one is said elsewhere.
