@@ -200,16 +200,28 @@ function addLedList(w: Walk, list: Tokens.List, context: string | undefined, hea
   w.inSummary = sums;
 }
 
+/** A heading's text, made once: the walk, the outline and the note's own heading each read it. */
+function headingTexts(): (h: Tokens.Heading) => string {
+  const texts = new Map<Tokens.Heading, string>();
+  return (h) => {
+    let text = texts.get(h);
+    if (text === undefined) texts.set(h, (text = prose(inlineText(h.tokens))));
+    return text;
+  };
+}
+
+/** A turn of a dialogue without its speaker label, and whether the asker (the first speaker) says it. */
+function withoutSpeaker(w: Walk, raw: string, labels: ReadonlySet<string>): { raw: string; asked: boolean } {
+  const m = SPEAKER.exec(raw);
+  if (!m || !labels.has(m[1]!)) return { raw, asked: false };
+  w.asker ??= m[1]!;
+  return { raw: raw.slice(m[0].length), asked: m[1] === w.asker };
+}
+
 /** Walks the note's blocks once, in reading order. */
 export function collectCandidates(tokens: readonly Token[], locale: string, spans: SpanTable, maxPointChars: number): Collected {
   const blocks = tokens.filter((t) => t.type !== 'space' && t.type !== 'hr');
-  // A heading's text, made once: the walk, the outline and the note's own heading each read it.
-  const headingTexts = new Map<Tokens.Heading, string>();
-  const headingText = (h: Tokens.Heading) => {
-    let text = headingTexts.get(h);
-    if (text === undefined) headingTexts.set(h, (text = prose(inlineText(h.tokens))));
-    return text;
-  };
+  const headingText = headingTexts();
   const labels = dialogueLabels(blocks);
   const sections = blocks.filter((t) => t.type === 'heading').length;
   const w: Walk = { locale, spans, maxPointChars, out: [], pos: 0, block: 0, section: 0, perSection: 0, sectionShare: sectionShare(sections), nextGroup: 0, inSummary: false, fieldLabels: fieldLabels(blocks) };
@@ -252,14 +264,7 @@ export function collectCandidates(tokens: readonly Token[], locale: string, span
       let raw = t.type === 'paragraph' ? inlineText((t as Tokens.Paragraph).tokens, spans) : htmlBlockText((t as Tokens.HTML).text);
       if (!raw.trim()) continue;
       let asked = false;
-      if (labels.size) {
-        const m = SPEAKER.exec(raw);
-        if (m && labels.has(m[1]!)) {
-          w.asker ??= m[1]!;
-          asked = m[1] === w.asker;
-          raw = raw.slice(m[0].length);
-        }
-      }
+      if (labels.size) ({ raw, asked } = withoutSpeaker(w, raw, labels));
       if (t.type === 'paragraph' && onlyLinks(t as Tokens.Paragraph)) continue; // a source named on its own line
       if (t.type === 'paragraph' && onlyEmphasis(t as Tokens.Paragraph, 'em')) continue; // a caption
       sectionHasLead = true;
