@@ -11,6 +11,7 @@ import { stripPrivateUse, type SpanTable } from './inline.js';
 import { addList, addTable, compactNames, fieldLabels } from './lists.js';
 import { cleanText, collectLinks, htmlBlockText, inlineText, type Link } from './plain.js';
 import { splitSentences } from './sentences.js';
+import { isFunctionWord } from './salience.js';
 import { addressesReader, isExclamation, isQuestion, labelledOutput, namesReadersOwn, pointsBack, pointsElsewhere, presentsWhatFollows, SPEAKER, speaksAsI, withoutInterjection, wordCount } from './tone.js';
 import { dialogueWalk, full, isLeadIn, sectionShare, isProse, isTooShort, looksLikeOutput, prose, push, SENTENCES_PER_PARAGRAPH, shortCodeLine, withoutMarker, type Candidate, type Walk } from './walk.js';
 
@@ -93,6 +94,15 @@ function readTurnByTurn(w: Walk, blocks: readonly Token[], labels: ReadonlySet<s
   if (turns > sectionShare(0)) Object.assign(w, dialogueWalk(turns));
 }
 
+/**
+ * A lead-in a paragraph after its block can finish: a phrase of some words that does not end in a
+ * function word ("The error you're seeing" can take "is caused by …"; "Install it with" cannot).
+ */
+function finishesWith(leadIn: string): boolean {
+  const words = leadIn.split(/\s+/);
+  return wordCount(leadIn) >= 3 && !isFunctionWord(words[words.length - 1]!.replace(/\P{L}+$/u, ''));
+}
+
 /** A paragraph's sentences; returns the lead-in its last sentence makes for a list or table after it. */
 function addParagraph(w: Walk, raw: string, next: Token | undefined, flags: { lead: boolean; closing: boolean; asked: boolean; links: string[] }): string | undefined {
   const text = prose(raw, w.spans);
@@ -110,7 +120,7 @@ function addParagraph(w: Walk, raw: string, next: Token | undefined, flags: { le
     // what it quoted. The lead-in's point with the block's line gives way to it.
     let finishes: Candidate | undefined;
     let joined = false;
-    if (i === 0 && before && /^\p{Ll}/u.test(s) && wordCount(before.said) >= 2) {
+    if (i === 0 && before && /^\p{Ll}/u.test(s) && finishesWith(before.said)) {
       s = `${before.said} ${s}`;
       joined = true;
       if (before.made) w.out.splice(w.out.indexOf(before.made), 1);

@@ -304,6 +304,13 @@ describe('a sentence that a code block interrupts', () => {
     expect(got[0]).toBe('The warning in the build log comes from a plugin that still imports imp, which Python 3.12 removed.');
     for (const p of got) expect(p).not.toMatch(/^The warning in the build log:/);
   });
+
+  it('is not finished by a paragraph that only goes on from the block ("and then …")', () => {
+    const got = points(
+      ['Wheels are built before the tests run. Install the build tools with:', '', '```', 'pip install build wheel', '```', '', 'and then build the wheel from the project root.'].join('\n'),
+    );
+    for (const p of got) expect(p).not.toMatch(/with and then/);
+  });
 });
 
 describe('a note under one heading (a list of sources aside)', () => {
