@@ -113,7 +113,7 @@ function countWords(text: string): number {
 /** Builds the summary from the note and marked's tokens of its body. */
 export function buildSummary(note: Note, tokens: readonly Token[], opts: SummaryOptions = DEFAULT_SUMMARY_OPTIONS): Summary {
   const spans = new SpanTable();
-  const { candidates, referenceLinks, headings } = collectCandidates(tokens, note.locale, spans, opts.maxPointChars);
+  const { candidates, referenceLinks, headings, topic } = collectCandidates(tokens, note.locale, spans, opts.maxPointChars);
   // The author's own summary (front matter `description`, Jekyll's excerpt) leads when there is one.
   const lead = authorsLead(note, spans, opts.maxPointChars);
   const links = pickLinks([...(lead?.links ?? []), ...referenceLinks, ...collectLinks(tokens as Token[])], note.url, opts.maxLinks);
@@ -137,7 +137,9 @@ export function buildSummary(note: Note, tokens: readonly Token[], opts: Summary
   const budget = { chars: opts.maxChars - fixedChars(summary) - leadChars, maxPoints: opts.maxPoints - (lead ? 1 : 0), maxPointChars: opts.maxPointChars };
   // A sentence of the body the lead already says is not said again.
   const rest = lead ? candidates.filter((c) => !saysWithin(pointText(spans.expand(c.text)), lead.said)) : candidates;
-  const chosen = budget.maxPoints > 0 ? choosePoints(rest, spans, note.locale, summary.title, headings, budget) : [];
+  // A heading over the whole note names its subject as the title does.
+  const named = topic ? `${summary.title}\n${topic}` : summary.title;
+  const chosen = budget.maxPoints > 0 ? choosePoints(rest, spans, note.locale, named, headings, budget) : [];
   summary.keyPoints = lead ? [spans.expand(lead.text), ...chosen] : chosen;
   return summary;
 }

@@ -11,8 +11,9 @@ import { stripPrivateUse, type SpanTable } from './inline.js';
 import { addList, addTable, compactNames, fieldLabels } from './lists.js';
 import { cleanText, collectLinks, htmlBlockText, inlineText, type Link } from './plain.js';
 import { splitSentences } from './sentences.js';
+import { isFunctionWord } from './salience.js';
 import { addressesReader, isExclamation, isQuestion, labelledOutput, namesReadersOwn, pointsBack, pointsElsewhere, presentsWhatFollows, SPEAKER, speaksAsI, withoutInterjection, wordCount } from './tone.js';
-import { dialogueWalk, full, isLeadIn, sectionShare, isProse, isTooShort, looksLikeOutput, prose, push, SENTENCES_PER_PARAGRAPH, shortCodeLine, type Candidate, type Walk } from './walk.js';
+import { dialogueWalk, full, isLeadIn, sectionShare, isProse, isTooShort, looksLikeOutput, prose, push, SENTENCES_PER_PARAGRAPH, shortCodeLine, withoutMarker, type Candidate, type Walk } from './walk.js';
 
 export type { Candidate } from './walk.js';
 
@@ -20,6 +21,25 @@ export interface Collected {
   candidates: Candidate[];
   referenceLinks: Link[];
   headings: string[];
+  /** The heading over the whole note (noteHeading), if it has one: what the note says it is about, as its title does. */
+  topic?: string | undefined;
+}
+
+/**
+ * A heading the note opens with, that no other heading of its level or above follows (a list of
+ * sources aside): the whole note is its section, so it names the note's subject as a title does
+ * ("### Understanding the Llama 4 Trajectory and Zuckerberg's Comments").
+ */
+function noteHeading(blocks: readonly Token[], headingText: (h: Tokens.Heading) => string): string | undefined {
+  const first = blocks[0];
+  if (first?.type !== 'heading') return undefined;
+  const depth = (first as Tokens.Heading).depth;
+  for (const t of blocks.slice(1)) {
+    if (t.type !== 'heading' || (t as Tokens.Heading).depth > depth) continue;
+    const name = headingText(t as Tokens.Heading);
+    if (!(REFERENCES.test(name) || pointsElsewhere(name))) return undefined;
+  }
+  return headingText(first as Tokens.Heading);
 }
 
 /** Headings that start a list of sources, in the languages of the corpus and a few more. */
@@ -74,20 +94,43 @@ function readTurnByTurn(w: Walk, blocks: readonly Token[], labels: ReadonlySet<s
   if (turns > sectionShare(0)) Object.assign(w, dialogueWalk(turns));
 }
 
+/**
+ * A lead-in a paragraph after its block can finish: a phrase of some words that does not end in a
+ * function word ("The error you're seeing" can take "is caused by …"; "Install it with" cannot).
+ */
+function finishesWith(leadIn: string): boolean {
+  const words = leadIn.split(/\s+/);
+  return wordCount(leadIn) >= 3 && !isFunctionWord(words[words.length - 1]!.replace(/\P{L}+$/u, ''));
+}
+
 /** A paragraph's sentences; returns the lead-in its last sentence makes for a list or table after it. */
 function addParagraph(w: Walk, raw: string, next: Token | undefined, flags: { lead: boolean; closing: boolean; asked: boolean; links: string[] }): string | undefined {
   const text = prose(raw, w.spans);
   if (!text) return undefined;
   // The opening paragraphs offer more of their sentences; later ones their first few.
   const sentences = splitSentences(text, w.locale, w.out.length < 12 ? SENTENCES_PER_PARAGRAPH : 3);
+  const before = w.beforeBlock;
+  w.beforeBlock = undefined;
   let context: string | undefined;
   sentences.forEach((sentence, i) => {
     const last = i === sentences.length - 1;
-    let s = flags.asked ? sentence : withoutInterjection(sentence, w.locale, i === 0);
+    let s = flags.asked ? sentence : withoutInterjection(i === 0 ? withoutMarker(sentence) : sentence, w.locale, i === 0);
+    // The sentence a lead-in began before a code block, finished here ("The error you're seeing:"
+    // [block] "is caused by passing …"): the lead-in without its colon, then the rest; the block was
+    // what it quoted. The lead-in's point with the block's line gives way to it.
+    let finishes: Candidate | undefined;
+    let joined = false;
+    if (i === 0 && before && /^\p{Ll}/u.test(s) && finishesWith(before.said)) {
+      s = `${before.said} ${s}`;
+      joined = true;
+      if (before.made) w.out.splice(w.out.indexOf(before.made), 1);
+      finishes = before.made;
+    }
     // What the asker of a dialogue asks is a point, even when it ends in a colon before their text.
     if (flags.asked && isLeadIn(s)) s = s.replace(/\s*[:：]$/, '');
     if (isLeadIn(s) || (last && announces(s, next))) {
       const code = last ? shortCodeLine(next) : undefined;
+      if (last && isLeadIn(s) && next?.type === 'code') w.beforeBlock = { said: s.replace(/\s*[:：]$/, '') };
       if (code === undefined) {
         // What a list or table after it belongs to; "as follows" and a reply to the asker name nothing.
         const said = s.replace(/[:：]$/, '').trim();
@@ -104,20 +147,22 @@ function addParagraph(w: Walk, raw: string, next: Token | undefined, flags: { le
     if (!flags.asked && (isQuestion(s) || speaksAsI(s, w.locale) || namesReadersOwn(s, w.locale) || presentsWhatFollows(s) || labelledOutput(s))) return;
     // A paragraph that opens in lower case, or with a short sentence pointing back, goes on from what
     // came before it (a formula, a code block): alone it is a fragment ("or: readlink -f …", "It follows.").
-    if (i === 0 && w.out.length > 0 && (/^[a-z]/.test(s) || (pointsBack(s, w.locale) && wordCount(s) <= 8))) return;
+    if (i === 0 && !joined && w.out.length > 0 && (/^[a-z]/.test(s) || (pointsBack(s, w.locale) && wordCount(s) <= 8))) return;
     if (pointsElsewhere(s) || (flags.closing && flags.links.some((l) => s.includes(l)))) return; // "For more, see …": a pointer, not a point
     const exclaims = isExclamation(s);
     if (exclaims && wordCount(s) <= 8) return; // "Great question!", "Enjoy hot or iced!"
+    const made = w.out.length;
     push(w, {
       text: s,
       kind: 'sentence',
-      opening: w.out.length < 3 && w.out.every((c) => c.block === w.block && c.kind === 'sentence'),
+      opening: finishes?.opening ?? (w.out.length < 3 && w.out.every((c) => c.block === w.block && c.kind === 'sentence')),
       lead: flags.lead && i === 0,
       closing: flags.closing,
       leansBack: i > 0 && pointsBack(s, w.locale) ? (wordCount(s) <= 8 ? 'wholly' : 'partly') : undefined,
       chatty: exclaims,
       toReader: !flags.asked && addressesReader(s, w.locale),
     });
+    if (last && w.beforeBlock && w.out.length > made) w.beforeBlock.made = w.out[made];
   });
   return context;
 }
@@ -165,9 +210,28 @@ function addLedList(w: Walk, list: Tokens.List, context: string | undefined, hea
   w.inSummary = sums;
 }
 
+/** A heading's text, made once: the walk, the outline and the note's own heading each read it. */
+function headingTexts(): (h: Tokens.Heading) => string {
+  const texts = new Map<Tokens.Heading, string>();
+  return (h) => {
+    let text = texts.get(h);
+    if (text === undefined) texts.set(h, (text = prose(inlineText(h.tokens))));
+    return text;
+  };
+}
+
+/** A turn of a dialogue without its speaker label, and whether the asker (the first speaker) says it. */
+function withoutSpeaker(w: Walk, raw: string, labels: ReadonlySet<string>): { raw: string; asked: boolean } {
+  const m = SPEAKER.exec(raw);
+  if (!m || !labels.has(m[1]!)) return { raw, asked: false };
+  w.asker ??= m[1]!;
+  return { raw: raw.slice(m[0].length), asked: m[1] === w.asker };
+}
+
 /** Walks the note's blocks once, in reading order. */
 export function collectCandidates(tokens: readonly Token[], locale: string, spans: SpanTable, maxPointChars: number): Collected {
   const blocks = tokens.filter((t) => t.type !== 'space' && t.type !== 'hr');
+  const headingText = headingTexts();
   const labels = dialogueLabels(blocks);
   const sections = blocks.filter((t) => t.type === 'heading').length;
   const w: Walk = { locale, spans, maxPointChars, out: [], pos: 0, block: 0, section: 0, perSection: 0, sectionShare: sectionShare(sections), nextGroup: 0, inSummary: false, fieldLabels: fieldLabels(blocks) };
@@ -187,7 +251,7 @@ export function collectCandidates(tokens: readonly Token[], locale: string, span
     // A paragraph of bold words alone is a heading the writer did not mark as one.
     const pseudo = t.type === 'paragraph' && onlyEmphasis(t as Tokens.Paragraph, 'strong');
     if (t.type === 'heading' || pseudo) {
-      heading = prose(inlineText((t as Tokens.Heading).tokens)).replace(/^\d+[.)]\s*/, '').replace(/\s*[:：]$/, '');
+      heading = (pseudo ? prose(inlineText((t as Tokens.Paragraph).tokens)) : headingText(t as Tokens.Heading)).replace(/^\d+[.)]\s*/, '').replace(/\s*[:：]$/, '');
       headings.push(heading);
       inReferences = REFERENCES.test(heading) || pointsElsewhere(heading);
       w.inSummary = SUMS_UP.test(heading);
@@ -201,6 +265,7 @@ export function collectCandidates(tokens: readonly Token[], locale: string, span
       referenceLinks.push(...collectLinks([t]));
       continue;
     }
+    if (t.type !== 'code' && t.type !== 'paragraph') w.beforeBlock = undefined;
     if (w.maxCandidates !== undefined && isTurn(t, labels)) w.perSection = 0;
     if (full(w) && t.type !== 'code') continue; // nothing more is taken here: not read (a code-only note still says something)
     const lead = heading !== undefined && !sectionHasLead;
@@ -209,14 +274,7 @@ export function collectCandidates(tokens: readonly Token[], locale: string, span
       let raw = t.type === 'paragraph' ? inlineText((t as Tokens.Paragraph).tokens, spans) : htmlBlockText((t as Tokens.HTML).text);
       if (!raw.trim()) continue;
       let asked = false;
-      if (labels.size) {
-        const m = SPEAKER.exec(raw);
-        if (m && labels.has(m[1]!)) {
-          w.asker ??= m[1]!;
-          asked = m[1] === w.asker;
-          raw = raw.slice(m[0].length);
-        }
-      }
+      if (labels.size) ({ raw, asked } = withoutSpeaker(w, raw, labels));
       if (t.type === 'paragraph' && onlyLinks(t as Tokens.Paragraph)) continue; // a source named on its own line
       if (t.type === 'paragraph' && onlyEmphasis(t as Tokens.Paragraph, 'em')) continue; // a caption
       sectionHasLead = true;
@@ -243,8 +301,8 @@ export function collectCandidates(tokens: readonly Token[], locale: string, span
   // A note that is only code still says something: its first comment, else what the code is.
   const codeSays = !w.out.length && firstCode ? codePoint(firstCode) : '';
   if (codeSays) push(w, { text: codeSays, kind: 'code' });
-  addSectionNames(w, blocks);
-  return { candidates: w.out, referenceLinks, headings };
+  addSectionNames(w, blocks, headingText);
+  return { candidates: w.out, referenceLinks, headings, topic: noteHeading(blocks, headingText) };
 }
 
 /** Longest field value shown beside its record's name ("China +86"). */
@@ -280,12 +338,12 @@ const INTRODUCES =
  * shallowest level of three to twelve headings (a guide's parts, not their many sub-sections); a
  * note whose only level of three or more has more than twelve shows as many as fit.
  */
-function addSectionNames(w: Walk, blocks: readonly Token[]): void {
+function addSectionNames(w: Walk, blocks: readonly Token[], headingText: (h: Tokens.Heading) => string): void {
   const byDepth = new Map<number, Array<{ name: string; numbered: boolean }>>();
   blocks.forEach((t, i) => {
     if (t.type !== 'heading') return;
     const h = t as Tokens.Heading;
-    const text = prose(inlineText(h.tokens));
+    const text = headingText(h);
     const name = text.replace(/^\d+[.)]\s*/, '').replace(/\s*[:：]$/, '');
     if (!name || REFERENCES.test(name) || pointsElsewhere(name) || labelledOutput(`${name}:`) || SUMS_UP.test(name) || INTRODUCES.test(name)) return;
     const value = firstFieldValue(blocks[i + 1], w);

@@ -9,7 +9,7 @@ import type { SpanTable } from './inline.js';
 import { cleanText, hasLink, inlineText } from './plain.js';
 import { splitSentences } from './sentences.js';
 import { isExclamation, isQuestion, pointsBack, speaksAsI, wordCount } from './tone.js';
-import { full, isFragment, isLeadIn, isProse, isTooShort, looksLikeOutput, MAX_ITEM_POINTS, MAX_ITEMS, MAX_NAME, prose, push, SENTENCES_PER_PARAGRAPH, shortCodeLine, type Walk } from './walk.js';
+import { full, isFragment, withoutMarker, isLeadIn, isProse, isTooShort, looksLikeOutput, MAX_ITEM_POINTS, MAX_ITEMS, MAX_NAME, prose, push, SENTENCES_PER_PARAGRAPH, shortCodeLine, type Walk } from './walk.js';
 
 /** Text of a list item's own words up to its first block: a lead-in takes its short code line and stops there. */
 function itemText(item: Tokens.ListItem, spans: SpanTable): { text: string; code?: string | undefined } {
@@ -50,11 +50,6 @@ function withoutAside(text: string): string {
 }
 
 const MAX_LEAD = 120;
-
-/** A symbol the writer put before an item, as a bullet or a box to tick ("☐ Explain…", "✅ Done"): not its words. */
-function withoutMarker(text: string): string {
-  return text.replace(/^[\p{So}\uFE0F\u200D]+\s+(?=\S)/u, '');
-}
 
 /**
  * `lead: a, b, c` for a list or a table column whose entries are short names. When not all fit, the
@@ -118,6 +113,7 @@ export function fieldLabels(blocks: readonly Token[]): Set<string> {
 }
 
 export function addList(w: Walk, list: Tokens.List, lead: string | undefined, closing: boolean, first = true): void {
+  if (full(w)) return; // nothing more is taken here: its items need not be read
   // A list of sources ("Course materials: [MIT OCW](…)") gives links, not points.
   if (list.items.filter((item) => hasLink(item.tokens)).length * 2 > list.items.length) return;
   const items = list.items.slice(0, MAX_ITEMS).map((item) => {
@@ -192,6 +188,7 @@ function addItem(w: Walk, raw: string, code: string | undefined, name: string | 
 }
 
 export function addTable(w: Walk, table: Tokens.Table, lead: string | undefined): void {
+  if (full(w)) return;
   const cell = (c: Tokens.TableCell) => prose(inlineText(c.tokens, w.spans));
   const { header, values } = subjectColumn(table, cell);
   // A short lead-in or heading names the table ("Top 10 by stars"); a long one is said elsewhere.

@@ -20,6 +20,11 @@ const STOP = new Set(
   ).split(' '),
 );
 
+/** Whether a word is a function word of the Latin-script languages ("with", "using", "mit"): grammar, never a subject. */
+export function isFunctionWord(word: string): boolean {
+  return STOP.has(word.toLowerCase());
+}
+
 /** A word: `[\p{L}\p{N}][\p{L}\p{M}\p{N}_'’.+#/-]*[\p{L}\p{M}\p{N}+#]|[\p{L}\p{N}]`, found by `wordSpans`. */
 export const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}_'’.+#/-]*[\p{L}\p{M}\p{N}+#]|[\p{L}\p{N}]/gu;
 

@@ -47,6 +47,16 @@ interface Option {
   ids: number[];
   ws: number[];
   taken?: boolean;
+  /** What it says, normalised (saidOf), once asked for. */
+  said?: string;
+}
+
+/**
+ * What a point says, as words (and code spans, by their placeholders: a list's point names its items
+ * with theirs) in lower case between single spaces: to tell a point said within another.
+ */
+function saidOf(o: Option): string {
+  return (o.said ??= ` ${o.text.toLowerCase().replace(/[^\p{L}\p{N}\uE000-\uF8FF]+/gu, ' ').trim()} `);
 }
 
 /** How much a candidate's place in the note is worth, before what it says. */
@@ -122,7 +132,22 @@ export function choosePoints(candidates: readonly Candidate[], spans: SpanTable,
   // question or small talk ("You're asking exactly the right thing", "Happy to help") names nothing
   // the note comes back to, and does not.
   const first = options.find((o) => o.c.opening && o.c.kind === 'sentence' && !o.c.chatty && o.place > 0);
+  const dropSaidWithin = (o: Option) => {
+    const says = saidOf(o);
+    for (let k = chosen.length - 1; k >= 0; k--) {
+      const shown = chosen[k]!;
+      if (shown.c.block !== o.c.block || !says.includes(saidOf(shown))) continue;
+      chosen.splice(k, 1);
+      chosenPos.delete(shown.c.pos);
+      left += shown.cost;
+    }
+    for (const other of options) if (!other.taken && other !== o && other.c.block === o.c.block && other.text.length < o.text.length && says.includes(saidOf(other))) other.taken = true;
+  };
   const take = (o: Option) => {
+    // A point said whole within another ("X" beside "Before the exam: X, Y, Z") is shown once: the
+    // one that says more takes its place, and it is no longer offered. Such a point names a list's
+    // items, so only a compacted list is compared with what comes from its block.
+    if (o.c.kind === 'compact') dropSaidWithin(o);
     chosen.push(o);
     o.taken = true;
     chosenPos.add(o.c.pos);

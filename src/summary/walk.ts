@@ -61,6 +61,14 @@ export function isProse(s: string): boolean {
   return /\p{L}[^]*?\p{L}/u.test(s);
 }
 
+/**
+ * A symbol the writer put before an item or a paragraph, as a bullet or a box to tick ("☐ Explain…",
+ * "✅ Summary for your question:"): not its words.
+ */
+export function withoutMarker(text: string): string {
+  return text.replace(/^[\p{So}\uFE0F\u200D]+\s+(?=\S)/u, '');
+}
+
 /** A sentence that introduces what follows ("Run:", "Bring it back:"): alone it points at nothing. */
 export function isLeadIn(s: string): boolean {
   return /[:：]$/.test(s);
@@ -122,6 +130,12 @@ export interface Walk {
   fieldLabels: Set<string>;
   /** The first speaker of a dialogue asks; what they say is kept though it is a question or "I". */
   asker?: string | undefined;
+  /**
+   * A lead-in just before a code block ("The error you're seeing:"), and the candidate it made with
+   * the block's line, if any: a paragraph after the block that opens in lower case ("is caused by …")
+   * finishes its sentence.
+   */
+  beforeBlock?: { said: string; made?: Candidate | undefined } | undefined;
   /** Candidates the whole walk may take, when not MAX_CANDIDATES (a long dialogue: see dialogueWalk). */
   maxCandidates?: number | undefined;
 }

@@ -25,6 +25,9 @@ describe.each(manifest().map((r) => [r.path] as const))('summary of %s', (rel) =
       expect(words).not.toMatch(/\\\(|\\\[|\$\$/); // no raw MathJax
       expect(p.trim()).toBe(p);
     }
+    // No point is said whole within another (an item beside the list point that names it).
+    const said = s.keyPoints.map((p) => ` ${pointText(p).toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} `);
+    for (const [i, p] of said.entries()) expect(said.filter((q, k) => k !== i && q.includes(p)), p).toEqual([]);
     // Points are in the note's own language: most of them carry its script.
     const inScript = s.keyPoints.filter((p) => script.test(pointText(p))).length;
     expect(inScript).toBeGreaterThanOrEqual(Math.ceil(s.keyPoints.length / 2));

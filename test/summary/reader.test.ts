@@ -41,13 +41,13 @@ function score(points: readonly string[], entry: { must: string[]; never: string
  * The share of must items found today: a floor that only rises. The issue's target is 90 %; the
  * figure printed by this test is the one to read.
  */
-const MUST_FLOOR = 0.81;
+const MUST_FLOOR = 0.82;
 
 /**
  * Notes whose summary names fewer must items than their first three sentences: a ceiling that only
  * falls (the issue asks for none; the test prints which they are).
  */
-const WORSE_CEILING = 2;
+const WORSE_CEILING = 0;
 
 describe('reader checks over the corpus', () => {
   const checklist = Checklist.parse(parse(readFileSync(path.join(CORPUS, 'reader-checks.yaml'), 'utf8')));

@@ -277,3 +277,58 @@ describe('a list whose items start with a box to tick or a symbol', () => {
     expect(got).toContain('Before leaving, make sure you have packed: A sleeping-bag liner, Earplugs, A head torch, Cash for the hut');
   });
 });
+
+describe('a lead-in or paragraph that starts with a symbol', () => {
+  it('leads its list without it', () => {
+    const got = points(
+      ['Ferries between the islands run all year, less often in winter.', '', '✅ **Crossings worth knowing**:', '', '- **Kos** → Nisyros, an hour', '- **Rhodes** → Symi, ninety minutes', '- **Naxos** → Paros, forty minutes'].join('\n'),
+    );
+    expect(got.join('\n')).toContain('Crossings worth knowing: Kos, Rhodes, Naxos');
+    for (const p of got) expect(p).not.toMatch(/^\p{So}/u);
+  });
+});
+
+describe('a sentence that a code block interrupts', () => {
+  it('is finished by the paragraph after the block: the lead-in and its rest, without the block', () => {
+    const got = points(
+      [
+        'The warning in the build log:',
+        '',
+        '```',
+        'DeprecationWarning: the imp module is deprecated in favour of importlib',
+        '```',
+        '',
+        'comes from a plugin that still imports `imp`, which Python 3.12 removed. Pin the plugin to its 2.x line until it moves to `importlib`.',
+      ].join('\n'),
+    );
+    expect(got[0]).toBe('The warning in the build log comes from a plugin that still imports imp, which Python 3.12 removed.');
+    for (const p of got) expect(p).not.toMatch(/^The warning in the build log:/);
+  });
+
+  it('is not finished by a paragraph that only goes on from the block ("and then …")', () => {
+    const got = points(
+      ['Wheels are built before the tests run. Install the build tools with:', '', '```', 'pip install build wheel', '```', '', 'and then build the wheel from the project root.'].join('\n'),
+    );
+    for (const p of got) expect(p).not.toMatch(/with and then/);
+  });
+});
+
+describe('a note under one heading (a list of sources aside)', () => {
+  it('is about what its heading names, as it is about its title', () => {
+    const got = points(
+      [
+        '### The Harbour Dredging and the Ferry Timetable',
+        '',
+        'The harbour authority began dredging the north channel in March 2025, after two groundings in one winter. Crews worked at night so the quays stayed free for cargo ships during the day. Tugs moved the barges of silt between the channel and the outer anchorage.',
+        '',
+        'By May the channel was two metres deeper, and larger cargo ships could berth at any tide. The authority said the work would end in June, a month later than planned, because the silt was heavier than the survey showed. Fishing boats were moved to the old basin while the barges passed.',
+        '',
+        'The dredging pushed the morning ferry timetable back by forty minutes until the work ended. Cargo volumes rose by a fifth over the summer, and the authority plans a second season of dredging for the south channel in 2026.',
+        '',
+        '### Sources',
+        '- [Harbour notice](https://example.org/notice)',
+      ].join('\n'),
+    );
+    expect(got.join('\n')).toContain('The dredging pushed the morning ferry timetable back by forty minutes');
+  });
+});
