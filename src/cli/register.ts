@@ -18,7 +18,7 @@ export async function runRegisterCommands(opts: { guild?: string; config?: strin
   }
   const store = new Store(opts.db ?? config.store.path);
   try {
-    const rest = createDiscordRest(env.DISCORD_TOKEN, config.discord.api, { callTimeoutMs: config.delivery.callTimeoutMs, said: io.err });
+    const rest = createDiscordRest(env.DISCORD_TOKEN, config.discord.api, config.discord.rateLimitWaitMaxMs, { callTimeoutMs: config.delivery.callTimeoutMs, said: io.err });
     const r = await registerDiscordCommands(rest, store, { applicationId: config.discord.applicationId, guild: opts.guild ?? config.discord.commandGuild, force: opts.force });
     io.out(r.changed ? `commands registered (${r.scope})` : `commands unchanged (${r.scope}); nothing sent`);
     return 0;

@@ -85,7 +85,7 @@ describe.concurrent('Embed Links', () => {
     const guild = fake().addGuild();
     const ch = fake().addChannel(guild, ChannelType.GuildText, 'no-embeds');
     ch.permission_overwrites = [overwrite(fake().botRoleId, 'role', { deny: ['EmbedLinks'] })];
-    const rest = createDiscordRest(TOKEN, fake().api);
+    const rest = createDiscordRest(TOKEN, fake().api, 10_000);
     await rest.post(`/channels/${ch.id}/messages`, { body: { content: 'text stays', embeds: [{ title: 'dropped' }] } });
     expect(fake().messagesIn(ch.id)[0]!.embeds).toEqual([]);
     await expect(rest.post(`/channels/${ch.id}/messages`, { body: { embeds: [{ title: 'dropped' }] } })).rejects.toMatchObject({ code: 50013 });
@@ -128,7 +128,7 @@ describe.concurrent('mentions in notes', () => {
     const hooked = fake().addChannel(guild, ChannelType.GuildText, 'hooked');
     const hook = fake().addWebhook(hooked.id);
     const delivery = createDiscordDelivery({
-      rest: createDiscordRest(TOKEN, fake().api),
+      rest: createDiscordRest(TOKEN, fake().api, 10_000),
       webhooks: new Map([[hooked.id, { id: hook.url.split('/').at(-2)!, token: hook.token }]]),
       log: createLogger({ level: 'silent', secrets: [] }),
     });

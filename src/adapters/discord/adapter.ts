@@ -2,7 +2,7 @@
  * Discord on discord.js: the outbox's post/edit/delete through the REST client (whose queue keeps
  * per-route rate limits), and slash commands with autocomplete through the gateway (Guilds intent only).
  */
-import { Client, DiscordAPIError, DiscordjsError, DiscordjsErrorCodes, Events, GatewayIntentBits, REST, Routes, Status } from 'discord.js';
+import { Client, DiscordAPIError, DiscordjsError, DiscordjsErrorCodes, Events, GatewayIntentBits, REST, Routes, Status, type RESTOptions } from 'discord.js';
 import type { Config } from '../../config/schema.js';
 import { errorText, PlatformAuthError } from '../../errors.js';
 import type { Logger } from '../../log.js';
@@ -52,11 +52,18 @@ export async function registerDiscordCommands(rest: REST, store: Pick<AdapterSta
   return { changed: true, scope };
 }
 
+/**
+ * Short rate limits (up to `rateLimitWaitMaxMs`, config `discord.rateLimitWaitMaxMs`) are waited out
+ * by the REST queue; long ones and every failure go back to the outbox, the one place that retries
+ * deliveries (retries: 0).
+ */
+function queueOptions(api: string, rateLimitWaitMaxMs: number): Pick<RESTOptions, 'api' | 'retries' | 'rejectOnRateLimit'> {
+  return { api, retries: 0, rejectOnRateLimit: (d) => d.retryAfter > rateLimitWaitMaxMs };
+}
+
 /** With `bound`, every call has our own time limit, each call given up told to `said` (calls.ts). */
-export function createDiscordRest(token: string, api: string, bound?: { callTimeoutMs: number; said: (line: string) => void }): REST {
-  // Short rate limits are waited out by the REST queue; long ones and every failure go back to
-  // the outbox, the one place that retries deliveries (retries: 0).
-  return new REST({ api, retries: 0, rejectOnRateLimit: (d) => d.retryAfter > 10_000, ...(bound ? boundedRestOptions(bound.callTimeoutMs, bound.said) : {}) }).setToken(token);
+export function createDiscordRest(token: string, api: string, rateLimitWaitMaxMs: number, bound?: { callTimeoutMs: number; said: (line: string) => void }): REST {
+  return new REST({ ...queueOptions(api, rateLimitWaitMaxMs), ...(bound ? boundedRestOptions(bound.callTimeoutMs, bound.said) : {}) }).setToken(token);
 }
 
 export interface DiscordAdapter extends ChatAdapter {
@@ -71,7 +78,7 @@ export function createDiscordAdapter(o: DiscordAdapterOptions): DiscordAdapter {
     // Discord closes a session holding more than 2,500 guilds with 4011 Sharding required
     // (events/gateway.mdx, Sharding). 'auto' takes the count Get Gateway Bot recommends (`shards`).
     shards: 'auto',
-    rest: { api: o.config.api, retries: 0, rejectOnRateLimit: (d) => d.retryAfter > o.config.rateLimitWaitMaxMs, globalRequestsPerSecond: o.config.globalRequestsPerSecond, ...boundedRestOptions(o.callTimeoutMs, (line, fields) => log.warn(fields, line)) },
+    rest: { ...queueOptions(o.config.api, o.config.rateLimitWaitMaxMs), globalRequestsPerSecond: o.config.globalRequestsPerSecond, ...boundedRestOptions(o.callTimeoutMs, (line, fields) => log.warn(fields, line)) },
     allowedMentions: { parse: [] },
   });
   const offered = new OfferedNotes(); // short keys of long note ids in autocomplete choices
