@@ -25,7 +25,7 @@ import { assignFamilyKey, newClaims } from './family-key.js';
 import { PendingRemovals } from './removals.js';
 import { findRenames, type Rename } from './rename-match.js';
 import { enqueueNoteChange } from './note-outbox.js';
-import { followFamilyMessages } from './family-after-switch.js';
+import { followFamilyMessages, regroupAfterSeparate } from './family-after-switch.js';
 
 export interface PublisherDeps {
   root: string;
@@ -214,8 +214,7 @@ export class Publisher {
 
   private rename({ from, fromId, to, by }: Rename, renamed: Set<string>): void {
     const toId = noteIdOf(to.rel);
-    // Same id (a.md → a.markdown, or a rename a kill -9 interrupted before its note was written): the
-    // record is already there. One transaction: a kill -9 inside must not leave posts under a gone id.
+    // Same id (a.md → a.markdown, or a rename a kill -9 interrupted before its note was written): the record is already there. One transaction: a kill -9 inside must not leave posts under a gone id.
     if (toId !== fromId) this.deps.store.transaction(() => this.deps.store.renameNote(fromId, toId));
     if (toId !== fromId) this.deps.onRemoved?.(fromId);
     this.pending.delete(from);
@@ -397,16 +396,17 @@ export class Publisher {
     let enqueued = 0;
     const notBefore = this.now() + config.publish.translations.graceMs;
     store.transaction(() => {
-      // Before the notes' new records are written: messages follow renamed notes, and which chats wanted each family until now.
-      const movedAway = followRenamedFamilies(store, decided);
-      const touched = familiesTouched(store, config, this.deps.platforms, decided, movedAway);
+      // Before the notes' new records are written: messages follow renamed notes (also those renamed while `separate`), and which chats wanted each family until now.
+      const { changes, regrouped } = regroupAfterSeparate(store, decided);
+      const movedAway = followRenamedFamilies(store, changes);
+      const touched = familiesTouched(store, config, this.deps.platforms, changes, movedAway, regrouped);
       for (const d of decided) {
         store.putNote(d.row, d.text, d.seen, d.place);
         // Posts under the note's own id (announced before grouping) follow it too.
         if (d.action.type === 'update' || d.action.type === 'retract' || d.action.type === 'controls') enqueued += enqueueNoteChange(store, config, this.deps.platforms, d.row, d.action).enqueued;
         this.logDecision(d);
       }
-      followMovedMembers(store, config, this.deps.platforms, decided, movedAway, touched); // now that both families are written
+      followMovedMembers(store, config, this.deps.platforms, changes, movedAway, touched); // now that both families are written
       const perTarget = new Map<string, { target: Target; posts: NewFamilyPost[] }>(), subscriptions = touched.size ? store.subscriptions() : [];
       for (const f of touched.values()) {
         const r = syncFamily(store, config, this.deps.platforms, subscriptions, f);
