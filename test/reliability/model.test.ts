@@ -9,10 +9,12 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { runSequence, sequenceArb, type Op } from '../helpers/route-model.js';
+import { runSequence, sequenceArb, switchSequenceArb, type Op } from '../helpers/route-model.js';
 
 const RUNS = Number(process.env.MODEL_RUNS ?? 8);
 const SEED = Number(process.env.MODEL_SEED ?? 25);
+/** Runs of the switch-heavy sequences (MODEL_SWITCH_RUNS): few by default, the main runs switch too. */
+const SWITCH_RUNS = Number(process.env.MODEL_SWITCH_RUNS ?? 2);
 
 /** What the random runs exercised, so a generator that stopped making kills or outages is seen. */
 const exercised = { runs: 0, kills: 0, resends: 0, faultHits: 0 };
@@ -35,6 +37,12 @@ describe('model: every chat shows each published note once, in its newest state'
       );
     });
   }
+  it.each(['keep', 'delete'] as const)('sequences around translation-mode switches, onDelete: %s (issue 25, finding 4)', { timeout: 180_000 }, async (onDelete) => {
+    await fc.assert(
+      fc.asyncProperty(switchSequenceArb(10), (ops) => holds(ops, onDelete)),
+      { seed: SEED + (onDelete === 'keep' ? 3 : 2), numRuns: SWITCH_RUNS, interruptAfterTimeLimit: 150_000 },
+    );
+  });
   it('the runs above killed the service and met platform outages', () => {
     if (exercised.runs === 0) return; // the random runs were filtered out (vitest -t): nothing to count
     console.log(`model: ${exercised.runs} runs, ${exercised.kills} kills, ${exercised.resends} posts resent after a kill, ${exercised.faultHits} sends that met an outage`);
@@ -172,6 +180,38 @@ describe('model: publish.translations switched between separate and group (issue
         { op: 'kill', at: 'batched', ops: [{ op: 'write', file: 'intro-ja.md', draft: false }] },
         { op: 'restart', offline: [], mode: 'group' },
         { op: 'write', file: '_posts/ja/intro.md', draft: false, key: 'intro' },
+      ],
+      onDelete,
+    );
+  });
+});
+
+/**
+ * Issue 25, round 4, finding 4 (a tester's, rebuilt here): a translation renamed while `separate`
+ * (its key, from its name, changes) left its family's message behind; its edits reached no chat,
+ * and `group` again did not repair it. The model checks edits while `separate` and everything once
+ * back in `group`.
+ */
+describe('model: a translation renamed while separate (issue 25, finding 4)', () => {
+  it.each(['keep', 'delete'] as const)('renamed, edited, then group again (onDelete: %s)', async (onDelete) => {
+    await holds(
+      [
+        { op: 'burst', ops: [{ op: 'write', file: 'setup.md', draft: false }, { op: 'write', file: 'setup-ja.md', draft: false }] },
+        { op: 'restart', offline: [], mode: 'separate' },
+        { op: 'move', from: 'setup-ja.md', to: 'intro-ja.md' },
+        { op: 'write', file: 'intro-ja.md', draft: false },
+        { op: 'restart', offline: [], mode: 'group' },
+      ],
+      onDelete,
+    );
+  });
+  it.each(['keep', 'delete'] as const)('renamed across language folders while stopped and separate, edited, then group (onDelete: %s)', async (onDelete) => {
+    await holds(
+      [
+        { op: 'burst', ops: [{ op: 'write', file: '_posts/en/setup.md', draft: false }, { op: 'write', file: '_posts/ja/setup.md', draft: false }] },
+        { op: 'restart', offline: [{ op: 'move', from: '_posts/ja/setup.md', to: '_posts/en/intro.md' }], mode: 'separate' },
+        { op: 'write', file: '_posts/en/intro.md', draft: false },
+        { op: 'restart', offline: [], mode: 'group' },
       ],
       onDelete,
     );
