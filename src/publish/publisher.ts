@@ -137,7 +137,7 @@ export class Publisher {
         // A removal (in this batch or a recent one) whose note reappears under a new name is a rename.
         const found = findRenames(changed, results, known, this.pending, { ...this.deps, firstRun });
         for (const r of found.renames) this.rename(r, renamed);
-        for (const a of found.ambiguous) this.deps.log.info(a, 'note removed or added with more than one possible rename: taken as a delete and a new note');
+        for (const a of found.ambiguous) this.deps.log.warn(a, `more than one possible rename between ${a.file} and ${a.candidates.join(', ')}: notecast took it as a note deleted (its messages kept or deleted as publish.onDelete says) and a new note (announced); to have a note's messages follow it, rename or move notes one at a time`);
         result.announced += this.commit(this.decide(results, changed, policy, result));
       }
     } finally {
@@ -227,7 +227,7 @@ export class Publisher {
     const { store } = this.deps;
     const now = this.now();
     const decided: Decided[] = [];
-    const claims = newClaims();
+    const claims = newClaims((file) => existsSync(path.join(this.deps.root, file)));
     const grouped = this.deps.config.publish.translations.mode === 'group';
     const queries = this.savedQueries();
     const placed = new Set<string>();
