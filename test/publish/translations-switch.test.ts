@@ -134,11 +134,18 @@ describe('a translation renamed while separate (issue 25, finding 4)', () => {
     return svc!.live(chat).map((m) => [label(m.messageId), m.noteId, m.text.split('\n')[0]]).sort();
   };
 
-  it.each(['keep', 'delete'] as const)('mv _posts/ja/x.md _posts/ja/y.md, an edit, then group: every chat shows each family once, the edit included (onDelete: %s)', { timeout: 60_000 }, async (onDelete) => {
+  /** A grouped service with both language folders made; returns a path maker for its notes. */
+  async function startGrouped(onDelete: 'keep' | 'delete'): Promise<(f: string) => string> {
     svc = InProcessService.sandbox(chats('group', onDelete));
     await svc.start();
     const file = (f: string) => path.join(svc!.notes, f);
     for (const d of ['_posts/en', '_posts/ja']) mkdirSync(file(d), { recursive: true });
+    return file;
+  }
+
+  it.each(['keep', 'delete'] as const)('mv _posts/ja/x.md _posts/ja/y.md, an edit, then group: every chat shows each family once, the edit included (onDelete: %s)', { timeout: 60_000 }, async (onDelete) => {
+    const file = await startGrouped(onDelete);
+    if (!svc) throw new Error('the service did not start');
     writeFileSync(file('_posts/en/x.md'), text('Ex', 'English words about the thing.'));
     writeFileSync(file('_posts/ja/x.md'), text('Ekkusu', 'Nihongo no kotoba desu.'));
     await svc.settle(['_posts/en/x.md', '_posts/ja/x.md']);
@@ -165,10 +172,8 @@ describe('a translation renamed while separate (issue 25, finding 4)', () => {
   });
 
   it.each(['keep', 'delete'] as const)('a translation alone in its family moved to the other language folder under another name while separate: it shows once in every chat, its edit included (onDelete: %s)', { timeout: 60_000 }, async (onDelete) => {
-    svc = InProcessService.sandbox(chats('group', onDelete));
-    await svc.start();
-    const file = (f: string) => path.join(svc!.notes, f);
-    for (const d of ['_posts/en', '_posts/ja']) mkdirSync(file(d), { recursive: true });
+    const file = await startGrouped(onDelete);
+    if (!svc) throw new Error('the service did not start');
     writeFileSync(file('_posts/ja/z.md'), text('Zetto', 'Hitotsu dake no nooto desu.'));
     await svc.settle(['_posts/ja/z.md']);
     await restartWith(chats('separate', onDelete));
