@@ -12,6 +12,7 @@ import type { NoteRow, SummaryPayload, Target } from '../store/types.js';
 import type { Action } from './decide.js';
 import { familyPostId } from './family.js';
 import { addMetaKeys, metaKeys } from './meta-keys.js';
+import { shownMember } from './family-follow.js';
 
 /** Families whose messages a retraction left as they were while `separate`: group brings them up to date. */
 const LEFT_AS_IS = 'families.leftAsIs';
@@ -21,7 +22,7 @@ function leaveFamiliesAsIs(store: Store, keys: readonly string[]): void {
 }
 
 /** The families `separate` left behind (see above); `take` forgets them (group is syncing them now). */
-export function familiesLeftAsIs(store: Store, take = false): string[] {
+function familiesLeftAsIs(store: Store, take = false): string[] {
   return metaKeys(store, LEFT_AS_IS, take);
 }
 
@@ -32,12 +33,15 @@ interface FamilyMessage {
   revision: number;
 }
 
-/** The family messages (sent or still queued) whose shown member is `row`: the family keys of its old and new record. */
+/**
+ * The family messages (sent or still queued) whose shown member is `row`: under the family keys of
+ * its old and new record, and under any family a message showing it was left in (renamed while
+ * `separate`, the note left its family's message behind: issue 25, finding 4).
+ */
 function messagesShowing(store: Store, row: NoteRow, prev: NoteRow | undefined): FamilyMessage[] {
-  const keys = new Set([prev?.info.translationKey, row.info.translationKey].filter((k): k is string => !!k));
+  const keys = [prev?.info.translationKey, row.info.translationKey].filter((k): k is string => !!k);
   const out: FamilyMessage[] = [];
-  for (const key of keys) {
-    const familyId = familyPostId(key);
+  for (const familyId of new Set([...keys.map(familyPostId), ...store.upkeep.familiesShowing(row.id)])) {
     const seen = new Set<string>();
     for (const p of store.postsOf(familyId)) {
       if (p.viaDigest) continue; // a digest line: nothing to edit
@@ -59,8 +63,11 @@ function messagesShowing(store: Store, row: NoteRow, prev: NoteRow | undefined):
  * languages' links; returns how many deliveries it queued or changed.
  */
 export function followFamilyMessages(store: Store, log: Logger, row: NoteRow, action: Action, prev: NoteRow | undefined): number {
-  const left = prev?.state === 'published' && (row.state === 'deleted' || row.state === 'draft') ? prev.info.translationKey : undefined;
-  if (left !== undefined && store.postsOf(familyPostId(left)).length) leaveFamiliesAsIs(store, [left]); // its "also in" links stay until group
+  // Its family's messages (its "also in" links, the member a chat is shown) stay as they are until group.
+  const left = prev?.state === 'published' && (row.state === 'deleted' || row.state === 'draft');
+  const regrouped = !!prev && (prev.info.translationKey !== row.info.translationKey || prev.info.lang !== row.info.lang);
+  const keys = prev && (left || regrouped) ? [prev.info.translationKey, row.info.translationKey] : [];
+  if (keys.some((k) => store.postsOf(familyPostId(k)).length || store.openPostTargets(familyPostId(k)).length)) leaveFamiliesAsIs(store, keys);
   if (action.type !== 'update' && action.type !== 'retract') return 0;
   const shown = messagesShowing(store, row, prev);
   if (!shown.length) return 0;
@@ -79,4 +86,35 @@ export function followFamilyMessages(store: Store, log: Logger, row: NoteRow, ac
   }
   log.info({ note: row.id, family: shown[0]!.familyId, chats: n }, 'note announced in its translation family (publish.translations was group): the edit goes to that message');
   return n;
+}
+
+/** A note as a batch decided it, as families see it (family-outbox.ts FamilyChange). */
+interface MemberChange {
+  row: NoteRow;
+  prev?: NoteRow | undefined;
+  action: { type: string };
+}
+
+/**
+ * The first `group` batch after `separate`: the families `separate` left behind (taken: this batch
+ * syncs them), and, as changes of this batch, each member a message of theirs shows that has moved
+ * to another family meanwhile (renamed or moved while `separate`: issue 25, finding 4). Its message
+ * then follows it as a move in `group` would (family-follow.ts), instead of showing it under a
+ * family it left. Before the batch's first family step (`followRenamedFamilies`).
+ */
+export function regroupAfterSeparate<C extends MemberChange>(store: Store, decided: readonly C[]): { changes: (C | MemberChange)[]; regrouped: string[] } {
+  const keys = familiesLeftAsIs(store, true);
+  const moves = new Map<string, MemberChange>();
+  for (const key of keys) {
+    const familyId = familyPostId(key);
+    const targets = [...store.postsOf(familyId).filter((p) => !p.viaDigest).map((p) => p.target), ...store.openPostTargets(familyId)];
+    for (const target of targets) {
+      const shown = shownMember(store, familyId, target);
+      const row = shown === undefined ? undefined : store.getNote(shown);
+      if (!row || row.state !== 'published' || row.info.translationKey === key) continue;
+      moves.set(`${row.id}\n${key}`, { row, prev: { ...row, info: { ...row.info, translationKey: key } }, action: { type: 'none' } });
+    }
+  }
+  const movedTo = [...moves.values()].map((m) => m.row.info.translationKey);
+  return { changes: [...decided, ...moves.values()], regrouped: [...new Set([...keys, ...movedTo])] };
 }

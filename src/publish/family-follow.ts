@@ -19,7 +19,7 @@ interface MemberChange {
 }
 
 /** The member a family's message in a chat shows: its waiting post or edit, else what was last sent. */
-function shownMember(store: Store, familyId: string, target: Target): string | undefined {
+export function shownMember(store: Store, familyId: string, target: Target): string | undefined {
   const open = store.openDelivery(familyId, target, ['post', 'edit']);
   if (open) return open.payload.type === 'summary' ? open.payload.member : undefined;
   return store.upkeep.lastSentPayload(familyId, target)?.member;

@@ -13,10 +13,12 @@ import type { NoteRow } from '../store/types.js';
 export interface FamilyClaims {
   byKey: Map<string, Map<string, string>>;
   decided: Set<string>;
+  /** Whether a note's file (relative to the notes folder) is there: one removed in this batch is named in no warning. */
+  exists: (file: string) => boolean;
 }
 
-export function newClaims(): FamilyClaims {
-  return { byKey: new Map(), decided: new Set() };
+export function newClaims(exists: (file: string) => boolean = () => true): FamilyClaims {
+  return { byKey: new Map(), decided: new Set(), exists };
 }
 
 /** The key as the note wrote it (front matter or file name), whatever family it ended up in. */
@@ -59,8 +61,20 @@ export function assignFamilyKey(store: Store, row: NoteRow, prev: NoteRow | unde
   // `preview` says (issue 25, F3); its messages follow it (family-follow.ts).
   const holder = claims.byKey.get(raw)?.get(lang) ?? store.familyNotes(raw).find((m) => m.id !== row.id && !claims.decided.has(m.id) && holdsSlot(m) && m.info.lang === lang)?.id;
   const { key, conflictWith } = familyKeyFor(row.id, raw, kept, holder);
-  if (conflictWith) log.warn({ note: row.id, family: raw, lang, sameLanguageAs: conflictWith }, `two notes in one language share the translation key "${raw}" (${conflictWith} and ${row.id}): they are announced as two notes, not one family; give one of them its own translationKey`);
+  if (conflictWith) sayConflict(store, log, claims, row, conflictWith);
   return claim(key);
+}
+
+/**
+ * The warning of a conflict, naming both notes; when the other's file was removed in this batch (its
+ * removal not applied yet), there is no conflict to resolve: an info line, naming only this note.
+ */
+function sayConflict(store: Store, log: Logger, claims: FamilyClaims, row: NoteRow, holder: string): void {
+  const raw = row.info.translationKey;
+  const at = { note: row.id, family: raw, lang: row.info.lang };
+  const file = store.getNote(holder)?.file;
+  if (file !== undefined && !claims.exists(file)) log.info(at, `${row.id} is announced on its own: the note of its language under the translation key "${raw}" was removed in this batch; it joins that family at its next change`);
+  else log.warn({ ...at, sameLanguageAs: holder }, `two notes in one language share the translation key "${raw}" (${holder} and ${row.id}): they are announced as two notes, not one family; give one of them its own translationKey`);
 }
 
 /** Two notes of one language under one written key: the second (`other`) is announced on its own. */

@@ -11,7 +11,6 @@ import type { NoteRow, Subscription, SummaryPayload, Target } from '../store/typ
 import { targetKey } from '../store/types.js';
 import { postControlsOf } from './route.js';
 import { leaveDigest } from './digest-lines.js';
-import { familiesLeftAsIs } from './family-after-switch.js';
 import { adoptMemberMessages, familiesPostedSeparately } from './family-adopt.js';
 export { followMovedMembers } from './family-follow.js';
 export { noteFamiliesPostedSeparately } from './family-adopt.js';
@@ -40,19 +39,20 @@ export interface FamilyChange {
  * its key changed, the one it left. A note that changes state (back from a draft or deletion, even
  * unchanged) or language (a translation moved to another language folder) touches its family too.
  */
-export function familiesTouched(store: Store, config: Config, platforms: ReadonlySet<string>, changes: readonly FamilyChange[], movedAway: ReadonlySet<string> = new Set()): Map<string, TouchedFamily> {
+export function familiesTouched(store: Store, config: Config, platforms: ReadonlySet<string>, changes: readonly FamilyChange[], movedAway: ReadonlySet<string> = new Set(), regrouped: readonly string[] = []): Map<string, TouchedFamily> {
   const touched = new Map<string, TouchedFamily>();
-  const touch = (key: string) => {
+  const touch = (key: string, byMessages = false) => {
     let f = touched.get(key);
     if (!f) {
       // A family whose messages went with its renamed member has none left: no chat has it now.
-      const before = movedAway.has(key) ? [] : familyTargets(liveMembers(store.familyNotes(key)), config.routes, store.subscriptions(), platforms);
-      touched.set(key, (f = { key, announced: false, repost: false, controls: false, wantedBefore: new Set(before.map((ft) => targetKey(ft.target))) }));
+      const before = movedAway.has(key) ? [] : byMessages ? [...chatsShowingFamily(store, key)] : familyTargets(liveMembers(store.familyNotes(key)), config.routes, store.subscriptions(), platforms).map((ft) => targetKey(ft.target));
+      touched.set(key, (f = { key, announced: false, repost: false, controls: false, wantedBefore: new Set(before) }));
     }
     return f;
   };
-  // Messages `separate` left showing a removed member: brought up to date now that group is back.
-  for (const key of familiesLeftAsIs(store, true)) touch(key);
+  // Families `separate` left as they were (a member removed, renamed or moved meanwhile: their
+  // records no longer say which chats wanted them): brought up to date now that group is back.
+  for (const key of regrouped) touch(key, true);
   // Families `separate` announced notes of: their members' own messages become the family's (family-adopt.ts).
   for (const key of familiesPostedSeparately(store, true)) touch(key);
   for (const d of changes) {
@@ -66,6 +66,15 @@ export function familiesTouched(store: Store, config: Config, platforms: Readonl
     if (p && p.info.translationKey !== d.row.info.translationKey) touch(p.info.translationKey);
   }
   return touched;
+}
+
+/**
+ * The chats that show a family (issue 25, finding 4): a message of it, or a live member's own (from
+ * `separate`), sent or waiting. After `separate`, the chats that want it and show none get it posted.
+ */
+function chatsShowingFamily(store: Store, key: string): Set<string> {
+  const ids = [familyPostId(key), ...liveMembers(store.familyNotes(key)).map((m) => m.id)];
+  return new Set(ids.flatMap((id) => [...store.postsOf(id).map((p) => targetKey(p.target)), ...store.openPostTargets(id).map(targetKey)]));
 }
 
 /** A new announcement a chat is to get; many at once in one chat become a digest. */

@@ -25,7 +25,7 @@ import { assignFamilyKey, newClaims } from './family-key.js';
 import { PendingRemovals } from './removals.js';
 import { findRenames, type Rename } from './rename-match.js';
 import { enqueueNoteChange } from './note-outbox.js';
-import { followFamilyMessages } from './family-after-switch.js';
+import { followFamilyMessages, regroupAfterSeparate } from './family-after-switch.js';
 
 export interface PublisherDeps {
   root: string;
@@ -137,7 +137,7 @@ export class Publisher {
         // A removal (in this batch or a recent one) whose note reappears under a new name is a rename.
         const found = findRenames(changed, results, known, this.pending, { ...this.deps, firstRun });
         for (const r of found.renames) this.rename(r, renamed);
-        for (const a of found.ambiguous) this.deps.log.info(a, 'note removed or added with more than one possible rename: taken as a delete and a new note');
+        for (const a of found.ambiguous) this.deps.log.warn(a, `more than one possible rename between ${a.file} and ${a.candidates.join(', ')}: notecast took it as a note deleted (its messages kept or deleted as publish.onDelete says) and a new note (announced); to have a note's messages follow it, rename or move notes one at a time`);
         result.announced += this.commit(this.decide(results, changed, policy, result));
       }
     } finally {
@@ -214,8 +214,7 @@ export class Publisher {
 
   private rename({ from, fromId, to, by }: Rename, renamed: Set<string>): void {
     const toId = noteIdOf(to.rel);
-    // Same id (a.md → a.markdown, or a rename a kill -9 interrupted before its note was written): the
-    // record is already there. One transaction: a kill -9 inside must not leave posts under a gone id.
+    // Same id (a.md → a.markdown, or a rename a kill -9 interrupted before its note was written): the record is already there. One transaction: a kill -9 inside must not leave posts under a gone id.
     if (toId !== fromId) this.deps.store.transaction(() => this.deps.store.renameNote(fromId, toId));
     if (toId !== fromId) this.deps.onRemoved?.(fromId);
     this.pending.delete(from);
@@ -228,7 +227,7 @@ export class Publisher {
     const { store } = this.deps;
     const now = this.now();
     const decided: Decided[] = [];
-    const claims = newClaims();
+    const claims = newClaims((file) => existsSync(path.join(this.deps.root, file)));
     const grouped = this.deps.config.publish.translations.mode === 'group';
     const queries = this.savedQueries();
     const placed = new Set<string>();
@@ -397,16 +396,17 @@ export class Publisher {
     let enqueued = 0;
     const notBefore = this.now() + config.publish.translations.graceMs;
     store.transaction(() => {
-      // Before the notes' new records are written: messages follow renamed notes, and which chats wanted each family until now.
-      const movedAway = followRenamedFamilies(store, decided);
-      const touched = familiesTouched(store, config, this.deps.platforms, decided, movedAway);
+      // Before the notes' new records are written: messages follow renamed notes (also those renamed while `separate`), and which chats wanted each family until now.
+      const { changes, regrouped } = regroupAfterSeparate(store, decided);
+      const movedAway = followRenamedFamilies(store, changes);
+      const touched = familiesTouched(store, config, this.deps.platforms, changes, movedAway, regrouped);
       for (const d of decided) {
         store.putNote(d.row, d.text, d.seen, d.place);
         // Posts under the note's own id (announced before grouping) follow it too.
         if (d.action.type === 'update' || d.action.type === 'retract' || d.action.type === 'controls') enqueued += enqueueNoteChange(store, config, this.deps.platforms, d.row, d.action).enqueued;
         this.logDecision(d);
       }
-      followMovedMembers(store, config, this.deps.platforms, decided, movedAway, touched); // now that both families are written
+      followMovedMembers(store, config, this.deps.platforms, changes, movedAway, touched); // now that both families are written
       const perTarget = new Map<string, { target: Target; posts: NewFamilyPost[] }>(), subscriptions = touched.size ? store.subscriptions() : [];
       for (const f of touched.values()) {
         const r = syncFamily(store, config, this.deps.platforms, subscriptions, f);

@@ -145,6 +145,12 @@ const MIGRATIONS: string[] = [
   `
   CREATE INDEX IF NOT EXISTS notes_hash ON notes(hash);
   `,
+  // The family messages that show a note (payload.member): found whatever family they are under
+  // now, a note renamed while \`translations: separate\` having left its family's (issue 25, finding 4).
+  // Partial: only rows with a member; \`member = ?\` implies it (https://sqlite.org/partialindex.html, 3.0).
+  `
+  CREATE INDEX IF NOT EXISTS outbox_member ON outbox(json_extract(payload, '$.member')) WHERE json_extract(payload, '$.member') IS NOT NULL;
+  `,
 ];
 
 /** How many schema versions this release knows; tests build databases of earlier releases from the first ones. */

@@ -25,6 +25,12 @@ export class OutboxUpkeep {
     this.sql("UPDATE outbox SET payload = json_set(payload, '$.member', ?) WHERE note_id LIKE 'family:%' AND kind IN ('post', 'edit') AND json_extract(payload, '$.member') = ?").run(to, from);
   }
 
+  /** The families whose messages (sent or waiting) were ever posted or edited to show `member`. */
+  familiesShowing(member: string): string[] {
+    const rows = this.sql("SELECT DISTINCT note_id FROM outbox WHERE json_extract(payload, '$.member') = ? AND kind IN ('post', 'edit') AND note_id LIKE 'family:%'").all(member) as { note_id: string }[];
+    return rows.map((r) => r.note_id);
+  }
+
   /** One chat's message of a family follows a member that moved to another family (publish/family-follow.ts). */
   moveFamilyPostIn(from: string, to: string, target: Target): void {
     for (const table of ['posts', 'outbox']) {

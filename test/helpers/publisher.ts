@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { configSchema } from '../../src/config/schema.js';
-import { silentLogger } from '../../src/log.js';
+import { silentLogger, type Logger } from '../../src/log.js';
 import { DEFAULT_FILE_LANGS } from '../../src/notes/lang.js';
 import type { ReadOptions } from '../../src/notes/read.js';
 import { Publisher } from '../../src/publish/publisher.js';
@@ -25,9 +25,9 @@ export interface TempPublisher {
 
 /**
  * `config`: the raw config (validated here, as the service does); `watchStore` sees the store before
- * the publisher is built on it (to count its statements, say).
+ * the publisher is built on it (to count its statements, say); `log` hears what the publisher logs.
  */
-export function tempPublisher(prefix: string, config: unknown, watchStore?: (store: Store) => void): TempPublisher {
+export function tempPublisher(prefix: string, config: unknown, watchStore?: (store: Store) => void, log: Logger = silentLogger()): TempPublisher {
   const dir = mkdtempSync(path.join(tmpdir(), `notecast-${prefix}-`));
   const notes = path.join(dir, 'notes');
   mkdirSync(notes);
@@ -40,7 +40,7 @@ export function tempPublisher(prefix: string, config: unknown, watchStore?: (sto
     read: testReadOptions(),
     summary: DEFAULT_SUMMARY_OPTIONS,
     platforms: new Set(['console']),
-    log: silentLogger(),
+    log,
     onEnqueued: () => {},
   });
   const close = async () => {

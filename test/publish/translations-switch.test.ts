@@ -3,7 +3,7 @@
  * a note announced as a family post were dropped without a word (its messages are the family's,
  * `family:<key>`, not its own). They now edit the family message that shows the note.
  */
-import { rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { configSchema } from '../../src/config/schema.js';
@@ -109,6 +109,84 @@ describe('switching publish.translations from group to separate', () => {
       expect(svc.sent(chat, 'delete')).toHaveLength(1); // the French note's own message
     }
     expect(svc.live('en')[0]!.text).toContain('First words.');
+    expect(svc.anomalies).toEqual([]);
+  });
+});
+
+/**
+ * Issue 25, round 4, finding 4: after `group` → `separate`, a translation renamed within its
+ * language folder (its key, from its file name, changed) and then edited reached no chat, and
+ * `group` again did not repair it. Its message was left under the family it had left, where neither
+ * its edits nor the group start looked for it.
+ */
+describe('a translation renamed while separate (issue 25, finding 4)', () => {
+  // One chat per filtered language, one for every note, and one by its locale alone (it is shown the Japanese member).
+  const chats = (mode: 'group' | 'separate', onDelete: 'keep' | 'delete') => ({
+    ...cfg(mode),
+    publish: { onDelete, translations: { mode, graceMs: 0 }, digest: { threshold: 1000 } },
+    routes: [...cfg(mode).routes, { platform: 'console', chat: 'all' }, { platform: 'console', chat: 'loc', locale: 'ja' }],
+  });
+  const text = (title: string, body: string) => `---\ntitle: ${title}\n---\n\n${body}\n`;
+  /** Each live message of a chat: the family (or note) the service keeps it under now, the note it shows, its title. */
+  const shown = (chat: string) => {
+    const under = svc!.app!.store.db.prepare('SELECT note_id AS id FROM posts WHERE chat = ? AND message_id = ?');
+    const label = (messageId: string) => (under.get(chat, messageId) as { id: string } | undefined)?.id.replace(/^family:/, '');
+    return svc!.live(chat).map((m) => [label(m.messageId), m.noteId, m.text.split('\n')[0]]).sort();
+  };
+
+  /** A grouped service with both language folders made; returns a path maker for its notes. */
+  async function startGrouped(onDelete: 'keep' | 'delete'): Promise<(f: string) => string> {
+    svc = InProcessService.sandbox(chats('group', onDelete));
+    await svc.start();
+    const file = (f: string) => path.join(svc!.notes, f);
+    for (const d of ['_posts/en', '_posts/ja']) mkdirSync(file(d), { recursive: true });
+    return file;
+  }
+
+  it.each(['keep', 'delete'] as const)('mv _posts/ja/x.md _posts/ja/y.md, an edit, then group: every chat shows each family once, the edit included (onDelete: %s)', { timeout: 60_000 }, async (onDelete) => {
+    const file = await startGrouped(onDelete);
+    if (!svc) throw new Error('the service did not start');
+    writeFileSync(file('_posts/en/x.md'), text('Ex', 'English words about the thing.'));
+    writeFileSync(file('_posts/ja/x.md'), text('Ekkusu', 'Nihongo no kotoba desu.'));
+    await svc.settle(['_posts/en/x.md', '_posts/ja/x.md']);
+    expect(shown('ja')).toEqual([['x', '_posts/ja/x', 'Ekkusu']]);
+    expect(shown('loc')).toEqual([['x', '_posts/ja/x', 'Ekkusu']]);
+
+    await restartWith(chats('separate', onDelete));
+    renameSync(file('_posts/ja/x.md'), file('_posts/ja/y.md'));
+    await svc.settle(['_posts/ja/x.md', '_posts/ja/y.md']);
+    writeFileSync(file('_posts/ja/y.md'), text('Ekkusu 2', 'Nihongo no kotoba desu. Kaimashita.'));
+    await svc.settle(['_posts/ja/y.md']);
+    // The edit reaches the message that shows the note, in each chat that has one.
+    for (const chat of ['ja', 'loc']) expect(shown(chat)).toEqual([['x', '_posts/ja/y', 'Ekkusu 2']]);
+
+    await restartWith(chats('group', onDelete)); // start waits for idle: the group start's work is done by then
+    expect(shown('ja')).toEqual([['y', '_posts/ja/y', 'Ekkusu 2']]); // the message follows its note to its family
+    expect(shown('en')).toEqual([['x', '_posts/en/x', 'Ex']]);
+    // The message posted for the Japanese note follows it; the English one, never shown there, is posted.
+    expect(shown('loc')).toEqual([['x', '_posts/en/x', 'Ex'], ['y', '_posts/ja/y', 'Ekkusu 2']]);
+    expect(shown('all')).toEqual([['x', '_posts/en/x', 'Ex'], ['y', '_posts/ja/y', 'Ekkusu 2']]);
+    for (const chat of ['all', 'en']) expect(svc.live(chat).find((m) => m.family === 'x')!.text).not.toContain('日本語'); // no longer a translation of x
+    expect(svc.sent('ja', 'post')).toHaveLength(0);
+    expect(svc.anomalies).toEqual([]);
+  });
+
+  it.each(['keep', 'delete'] as const)('a translation alone in its family moved to the other language folder under another name while separate: it shows once in every chat, its edit included (onDelete: %s)', { timeout: 60_000 }, async (onDelete) => {
+    const file = await startGrouped(onDelete);
+    if (!svc) throw new Error('the service did not start');
+    writeFileSync(file('_posts/ja/z.md'), text('Zetto', 'Hitotsu dake no nooto desu.'));
+    await svc.settle(['_posts/ja/z.md']);
+    await restartWith(chats('separate', onDelete));
+    renameSync(file('_posts/ja/z.md'), file('_posts/en/w.md'));
+    await svc.settle(['_posts/ja/z.md', '_posts/en/w.md']);
+    writeFileSync(file('_posts/en/w.md'), text('Zed', 'Hitotsu dake no nooto desu. Now in English.'));
+    await svc.settle(['_posts/en/w.md']);
+    expect(shown('en')).toEqual([['_posts/en/w', '_posts/en/w', 'Zed']]);
+
+    await restartWith(chats('group', onDelete));
+    for (const chat of ['all', 'ja', 'loc']) expect(shown(chat)).toEqual([['w', '_posts/en/w', 'Zed']]); // ja and loc: the message follows its note
+    expect(shown('en')).toEqual([['_posts/en/w', '_posts/en/w', 'Zed']]); // posted on its own while separate, when it came into English
+    for (const chat of ['all', 'ja', 'loc', 'en']) expect(svc.sent(chat, 'post')).toHaveLength(0); // group posts it nowhere again
     expect(svc.anomalies).toEqual([]);
   });
 });

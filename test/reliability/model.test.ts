@@ -9,10 +9,12 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { runSequence, sequenceArb, type Op } from '../helpers/route-model.js';
+import { runSequence, sequenceArb, switchSequenceArb, type Op } from '../helpers/route-model.js';
 
 const RUNS = Number(process.env.MODEL_RUNS ?? 8);
 const SEED = Number(process.env.MODEL_SEED ?? 25);
+/** Runs of the switch-heavy sequences (MODEL_SWITCH_RUNS): one per onDelete by default (the main runs switch modes too; more with the variable). */
+const SWITCH_RUNS = Number(process.env.MODEL_SWITCH_RUNS ?? 1);
 
 /** What the random runs exercised, so a generator that stopped making kills or outages is seen. */
 const exercised = { runs: 0, kills: 0, resends: 0, faultHits: 0 };
@@ -35,6 +37,12 @@ describe('model: every chat shows each published note once, in its newest state'
       );
     });
   }
+  it.each(['keep', 'delete'] as const)('sequences around translation-mode switches, onDelete: %s (issue 25, finding 4)', { timeout: 180_000 }, async (onDelete) => {
+    await fc.assert(
+      fc.asyncProperty(switchSequenceArb(10), (ops) => holds(ops, onDelete)),
+      { seed: SEED + (onDelete === 'keep' ? 3 : 2), numRuns: SWITCH_RUNS, interruptAfterTimeLimit: 150_000 },
+    );
+  });
   it('the runs above killed the service and met platform outages', () => {
     if (exercised.runs === 0) return; // the random runs were filtered out (vitest -t): nothing to count
     console.log(`model: ${exercised.runs} runs, ${exercised.kills} kills, ${exercised.resends} posts resent after a kill, ${exercised.faultHits} sends that met an outage`);
@@ -179,6 +187,38 @@ describe('model: publish.translations switched between separate and group (issue
 });
 
 /**
+ * Issue 25, round 4, finding 4 (a tester's, rebuilt here): a translation renamed while `separate`
+ * (its key, from its name, changes) left its family's message behind; its edits reached no chat,
+ * and `group` again did not repair it. The model checks edits while `separate` and everything once
+ * back in `group`.
+ */
+describe('model: a translation renamed while separate (issue 25, finding 4)', () => {
+  it.each(['keep', 'delete'] as const)('renamed, edited, then group again (onDelete: %s)', async (onDelete) => {
+    await holds(
+      [
+        { op: 'burst', ops: [{ op: 'write', file: 'setup.md', draft: false }, { op: 'write', file: 'setup-ja.md', draft: false }] },
+        { op: 'restart', offline: [], mode: 'separate' },
+        { op: 'move', from: 'setup-ja.md', to: 'intro-ja.md' },
+        { op: 'write', file: 'intro-ja.md', draft: false },
+        { op: 'restart', offline: [], mode: 'group' },
+      ],
+      onDelete,
+    );
+  });
+  it.each(['keep', 'delete'] as const)('renamed across language folders while stopped and separate, edited, then group (onDelete: %s)', async (onDelete) => {
+    await holds(
+      [
+        { op: 'burst', ops: [{ op: 'write', file: '_posts/en/setup.md', draft: false }, { op: 'write', file: '_posts/ja/setup.md', draft: false }] },
+        { op: 'restart', offline: [{ op: 'move', from: '_posts/ja/setup.md', to: '_posts/en/intro.md' }], mode: 'separate' },
+        { op: 'write', file: '_posts/en/intro.md', draft: false },
+        { op: 'restart', offline: [], mode: 'group' },
+      ],
+      onDelete,
+    );
+  });
+});
+
+/**
  * Found by `BENCH_MODEL_RUNS=12 BENCH_MODEL_SEED=4242 npm run bench -- model` (onDelete: keep), shrunk by hand:
  * a Japanese note moved into the English folder under another note's name, and edited, changes language, name and
  * content at once. rename-match.ts matched within one language only, so it took this for a delete and a new note:
@@ -282,6 +322,21 @@ describe('model: renames in a chain (issue 25, round 4)', () => {
  * Not yet shrunk further or explained. `it.fails` turns red once it holds.
  */
 describe('model: open counterexamples', () => {
+  // OPEN, found by `MODEL_SEED=99 MODEL_SWITCH_RUNS=20` (the switch sequences, onDelete: delete), shrunk by hand; it
+  // fails on main before this branch too. N1 (ja, key shared) posted and removed (its message deleted); while stopped
+  // N2 and N3, both ja under `shared`, are written (N2 the family's, N3 on its own); N1 restored while stopped: N2 is
+  // posted a second time in `all` and `ja`. Not investigated.
+  it.fails('a removed translation restored while stopped, beside two notes of its language under its key (switch sequences, seed 101, delete; no switch in it)', { timeout: 60_000 }, async () => {
+    await holds(
+      [
+        { op: 'write', file: '_posts/en/setup-ja.md', draft: false, key: 'shared' },
+        { op: 'remove', file: '_posts/en/setup-ja.md' },
+        { op: 'restart', offline: [{ op: 'write', file: '_posts/ja/setup.md', draft: false, key: 'shared' }, { op: 'write', file: 'a/intro-ja.md', draft: false, key: 'shared' }] },
+        { op: 'restart', offline: [{ op: 'restore' }] },
+      ],
+      'delete',
+    );
+  });
   it.fails('a translation moved into another family during an outage, its old path written again in the same batch (bench seed 7, keep)', { timeout: 60_000 }, async () => {
     await holds(
       [
