@@ -20,7 +20,7 @@ import type { ChangedFile } from './batch-read.js';
 import type { ParseResult } from './parse-pool.js';
 import type { PendingRemovals } from './removals.js';
 import { addLateRemovals, type LateRemovalSource } from './late-removals.js';
-import { chainRenames } from './rename-chain.js';
+import { chainRenames, freedPaths } from './rename-chain.js';
 
 /** A removal waiting to be acted on, with the store's record of its note. */
 export interface RemovedNote {
@@ -186,11 +186,15 @@ function renamesAmong(
 ): Found {
   const taken = new Set<string>();
   // Chains first: their paths are taken, their removals explained (rename-chain.ts).
-  const renames: Rename[] = chainRenames(changed, known, pending, taken).map((l) => ({ ...l, by: ['content'] }));
+  const links = chainRenames(changed, known, pending, taken);
+  const renames: Rename[] = links.map((l) => ({ ...l, by: ['content'] }));
   const inChain = new Set(renames.map((r) => r.to.rel));
+  // A path a chain's first note left holds a new note: it may still be a removed note renamed there.
+  const freed = freedPaths(links);
   const added: (AddedNote & { change: ChangedFile })[] = [];
   changed.forEach((c, i) => {
-    if (known(c.rel) || inChain.has(c.rel)) return;
+    if (freed.has(c.rel)) c.known = false;
+    else if (known(c.rel) || inChain.has(c.rel)) return;
     const byContent = pending.byHash(c.hash, taken);
     const r = results[i];
     if (byContent) {
@@ -209,3 +213,4 @@ function renamesAmong(
   for (const m of matches) renames.push({ from: m.from.rel, fromId: m.from.id, to: m.to.change, by: m.by });
   return { renames, ambiguous };
 }
+
