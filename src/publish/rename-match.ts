@@ -214,3 +214,17 @@ function renamesAmong(
   return { renames, ambiguous };
 }
 
+/**
+ * The order a chunk's notes are decided in: renamed notes first, in the order their renames were
+ * applied (a chain's end first), then the rest as read. A renamed note's record keeps its old family
+ * key until it is decided, so a note decided before it would still find it holding its old place:
+ * in `mv part-2.md part-3.md; mv part-1.md part-2.md` part-2 found part-3 holding `part-2` (a
+ * same-language conflict, logged), and in `mv y-ja.md z-ja.md; mv x-ja.md y-ja.md` x's translation
+ * could not join y. Decided in this order, each family is what the moves made one at a time make it.
+ */
+export function decideOrder(changed: readonly ChangedFile[], renames: readonly Rename[]): number[] {
+  const at = new Map(changed.map((c, i) => [c.rel, i]));
+  const first = renames.map((r) => at.get(r.to.rel)).filter((i): i is number => i !== undefined);
+  const renamed = new Set(first);
+  return [...first, ...changed.map((_, i) => i).filter((i) => !renamed.has(i))];
+}

@@ -1,6 +1,6 @@
 /**
- * A note moved and new content written at its old path at once (issue 25; rename-chain.ts,
- * late-removals.ts). The publisher is given the batches directly, in
+ * Renames in one batch decided as if they happened one move at a time (issue 25; rename-chain.ts,
+ * late-removals.ts, rename-match.ts `decideOrder`). The publisher is given the batches directly, in
  * the orders the watcher has been seen to report them, so no case depends on the watcher's timing.
  */
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
@@ -63,5 +63,38 @@ describe('a note moved and a new note written at its old path at once (the model
 
     expect(s.keyOf('setup-ja')).toBe('setup');
     expect(s.posts().slice(before.length).filter((p) => p.startsWith('ja:'))).toEqual(['ja: もう一つのはじめに']);
+  });
+});
+
+describe('a chain of renames in one batch: each note decided as if the moves came one at a time', () => {
+  it('mv part-2.md part-3.md; mv part-1.md part-2.md: each keeps a family of its own name, no conflict, nothing posted', async () => {
+    const s = setUp({ 'part-1.md': page('Part one', 'Install the toolchain and clone the repository.'), 'part-2.md': page('Part two', 'Run the build once, then watch it rebuild on save.') });
+    await s.first;
+    const before = s.posts();
+    s.move('part-2.md', 'part-3.md');
+    s.move('part-1.md', 'part-2.md');
+    await s.publisher.processBatch({ changed: [s.at('part-2.md'), s.at('part-3.md')], removed: [s.at('part-1.md')] });
+
+    // Before: part-2 found part-3's record still holding `part-2` and went to `part-2#part-2` (a logged conflict).
+    expect([s.keyOf('part-2'), s.keyOf('part-3')]).toEqual(['part-2', 'part-3']);
+    expect(s.posts()).toEqual(before);
+  });
+
+  it('across families: mv y-ja.md z-ja.md; mv x-ja.md y-ja.md: 猫 joins Dogs, only the new family z is posted', async () => {
+    const s = setUp({
+      'x.md': page('Cats', 'Cats sleep most of the day and hunt at dusk.'),
+      'x-ja.md': page('猫', '猫は一日の大半を眠り、夕暮れに狩りをする。'),
+      'y.md': page('Dogs', 'Dogs need a walk twice a day, rain or shine.'),
+      'y-ja.md': page('犬', '犬は雨でも晴れでも一日二回の散歩が必要だ。'),
+    });
+    await s.first;
+    const before = s.posts();
+    s.move('y-ja.md', 'z-ja.md');
+    s.move('x-ja.md', 'y-ja.md');
+    await s.publisher.processBatch({ changed: [s.at('y-ja.md'), s.at('z-ja.md')], removed: [s.at('x-ja.md')] });
+
+    // Before: 猫 went to a family of its own (`y#y-ja`), posted anew in the chat for every note.
+    expect([s.keyOf('y-ja'), s.keyOf('z-ja'), s.keyOf('x')]).toEqual(['y', 'z', 'x']);
+    expect(s.posts().slice(before.length)).toEqual(['all: 犬']);
   });
 });
