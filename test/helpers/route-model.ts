@@ -297,11 +297,6 @@ function applyBurst(world: World, ops: readonly Op[]): string[] {
   return ops.flatMap((x) => world.apply(x)).filter((f) => before.has(f) || world.files.has(f));
 }
 
-/** Deliveries waiting to go out or being sent. */
-function openDeliveries(svc: InProcessService): number {
-  return (svc.app!.store.db.prepare("SELECT COUNT(*) AS n FROM outbox WHERE status IN ('pending', 'sending')").get() as { n: number }).n;
-}
-
 /** One outage step (see Op): fail, apply, wait until a send met the failure (or nothing was to be sent), recover, settle. */
 async function outage(svc: InProcessService, world: World, o: Extract<Op, { op: 'outage' }>): Promise<void> {
   const faults = svc.faults!;
@@ -316,7 +311,7 @@ async function outage(svc: InProcessService, world: World, o: Extract<Op, { op: 
     // Idle while failing with no delivery waiting: nothing was to be sent (a retry waiting is not
     // idle). An idle alone is not enough: an earlier batch of this step (a removal alone) may have
     // said it before the last one queued its posts, which then went out after the check.
-    await svc.waitFor(() => faults.hits > hitsBefore || (svc.idleCount > idles && openDeliveries(svc) === 0), 20_000, 'a send meeting the outage, or idle');
+    await svc.waitFor(() => faults.hits > hitsBefore || (svc.idleCount > idles && svc.openDeliveries() === 0), 20_000, 'a send meeting the outage, or idle');
   } finally {
     faults.down = false;
     faults.hangMs = 0;
