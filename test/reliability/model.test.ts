@@ -317,3 +317,25 @@ describe('model: a note moved and a new note written at its old path at once (be
     );
   });
 });
+
+/**
+ * OPEN, found by `BENCH_MODEL_RUNS=15 BENCH_MODEL_SEED=31 node dist/bench/run.js model` (both `onDelete` modes, path
+ * `9:2:2:3:2:2:2:2:2:2:2:2:2:2:2:5:5:6:5:8:9:9:2:3:2:2:4:4:4:4:3:3:3:3`), shrunk by hand from 9 steps to 5; it fails
+ * on main before this branch's changes too. A note posted on its own while `separate`, written again once `group`,
+ * then renamed (its content unchanged): two live messages show it in each chat that wants it. The family-mode
+ * switch's area (issue 25, F1). `it.fails` turns red once it holds.
+ */
+describe('model: open counterexamples', () => {
+  it.fails.each(['keep', 'delete'] as const)('a note posted while separate, written again once grouped, then renamed: one live message (bench seed 31, onDelete: %s)', async (onDelete) => {
+    await holds(
+      [
+        { op: 'restart', offline: [], mode: 'separate' },
+        { op: 'write', file: 'setup.md', draft: false },
+        { op: 'restart', offline: [], mode: 'group' },
+        { op: 'write', file: 'setup.md', draft: false },
+        { op: 'move', from: 'setup.md', to: 'intro.md' },
+      ],
+      onDelete,
+    );
+  });
+});
