@@ -50,6 +50,8 @@ export interface AppOptions {
   onIdle?: () => void;
   /** A watcher batch was applied (or recorded as failed): in-process tests know their saves were seen. */
   onBatch?: (batch: Batch) => void;
+  /** Each path the watcher reported, as it comes: in-process tests tell a file the watcher missed from a batch that never came. */
+  onWatchEvent?: (path: string) => void;
   /**
    * The database was restored from a backup (`--after-restore`): it does not know what was
    * announced after the backup was taken, so this start announces nothing it finds new (see
@@ -194,7 +196,7 @@ async function startAppParts(o: AppOptions, undo: (() => unknown)[]): Promise<Ru
   store.setMeta('watch.mode', JSON.stringify(watchMode));
   store.setMeta('notes.dir', root); // for `status`: the folder this database follows
   // The route from a saved file to the outbox: publish/sync.ts (load, then follow the watcher).
-  const sync = new FolderSync({ root, store, publisher, config, watchMode, log, deliveriesIdle: () => deliverer.idle, onProgress: o.onProgress, onIdle: o.onIdle, onBatch: o.onBatch, afterRestore: state.afterRestore });
+  const sync = new FolderSync({ root, store, publisher, config, watchMode, log, deliveriesIdle: () => deliverer.idle, onProgress: o.onProgress, onIdle: o.onIdle, onBatch: o.onBatch, onWatchEvent: o.onWatchEvent, afterRestore: state.afterRestore });
   undo.push(() => sync.stop());
   deliverer.onQuiet(() => sync.noticeIdle());
   const notes = await sync.load();

@@ -6,10 +6,17 @@
  * explains is looked up among the known notes sharing its content or its key (store/move-sources.ts):
  * one whose file is gone from disk is a removal whose event has not come yet, and joins the pending
  * removals now, where rename detection (rename-match.ts) finds it. Returns those it added.
+ *
+ * So is one whose file holds other content now while this new file has exactly its content: `mv
+ * intro.md a/intro.md` and a new intro.md written at once, with a/intro.md reported first (the seed-7
+ * model case; in one batch it is a chain, rename-chain.ts). The note moved; the new content at its
+ * old path, reported after, is a new note. Its old path waits for no removal event (it is there):
+ * taken from the pending removals unless it is renamed, as any late one.
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Store, KnownNote } from '../store/store.js';
+import { readNoteTextSync } from '../notes/read.js';
 import { keptDeletedNotes, notesSharing } from '../store/move-sources.js';
 import type { ChangedFile } from './batch-read.js';
 import type { ParseResult } from './parse-pool.js';
@@ -22,6 +29,16 @@ export interface LateRemovalSource {
   /** A first scan: the store knows no note, nothing was moved. */
   firstRun: boolean;
   config: { publish: { onDelete: 'keep' | 'delete' } };
+  read: { maxBytes: number };
+}
+
+/** The note's file is there with other content than the record's (overwritten after the note moved on), or cannot be read as a note now. */
+function overwritten(source: LateRemovalSource, file: string, note: KnownNote): boolean {
+  try {
+    return readNoteTextSync(source.root, path.join(source.root, file), file, source.read.maxBytes).hash !== note.hash;
+  } catch {
+    return false; // unreadable (or gone meanwhile): left to its own event
+  }
 }
 
 export function addLateRemovals(
@@ -33,6 +50,7 @@ export function addLateRemovals(
 ): string[] {
   const added: string[] = [];
   if (source.firstRun) return added;
+  const inChunk = new Set(changed.map((c) => c.rel)); // a path of this chunk, overwritten, may start a chain (rename-chain.ts)
   changed.forEach((c, i) => {
     const r = results[i];
     if (known(c.rel) || !r?.ok || pending.byHash(c.hash)) return;
@@ -40,7 +58,9 @@ export function addLateRemovals(
     // the same content, it is that note again, and its message follows it (never a second one).
     const kept = source.config.publish.onDelete === 'keep' ? keptDeletedNotes(source.store.sql, c.hash) : [];
     for (const [file, k] of [...notesSharing(source.store.sql, c.hash, r.note.translationKey), ...kept]) {
-      if (file === c.rel || pending.has(file) || existsSync(path.join(source.root, file))) continue;
+      if (file === c.rel || pending.has(file)) continue;
+      const movedOn = k.hash === c.hash && !inChunk.has(file) && overwritten(source, file, k);
+      if (!movedOn && existsSync(path.join(source.root, file))) continue;
       pending.add(file, k);
       added.push(file);
     }

@@ -23,7 +23,7 @@ import type { Batch } from '../watch/batch.js';
 import { familiesTouched, followMovedMembers, followRenamedFamilies, noteFamiliesPostedSeparately, syncFamily, type NewFamilyPost } from './family-outbox.js';
 import { assignFamilyKey, newClaims } from './family-key.js';
 import { PendingRemovals } from './removals.js';
-import { findRenames, type Rename } from './rename-match.js';
+import { decideOrder, findRenames, type Rename } from './rename-match.js';
 import { enqueueNoteChange } from './note-outbox.js';
 import { followFamilyMessages, regroupAfterSeparate } from './family-after-switch.js';
 
@@ -138,7 +138,7 @@ export class Publisher {
         const found = findRenames(changed, results, known, this.pending, { ...this.deps, firstRun });
         for (const r of found.renames) this.rename(r, renamed);
         for (const a of found.ambiguous) this.deps.log.warn(a, `more than one possible rename between ${a.file} and ${a.candidates.join(', ')}: notecast took it as a note deleted (its messages kept or deleted as publish.onDelete says) and a new note (announced); to have a note's messages follow it, rename or move notes one at a time`);
-        result.announced += this.commit(this.decide(results, changed, policy, result));
+        result.announced += this.commit(this.decide(results, changed, policy, result, decideOrder(changed, found.renames)));
       }
     } finally {
       this.batchDigests = undefined;
@@ -223,19 +223,19 @@ export class Publisher {
     this.deps.log.info({ from, to: to.rel, by }, 'note renamed');
   }
 
-  private decide(parsed: ParseResult[], changed: ChangedFile[], policy: Policy, result: BatchResult): Decided[] {
+  /** `order`: the indices of `parsed` in the order their notes are decided (decideOrder). */
+  private decide(parsed: ParseResult[], changed: ChangedFile[], policy: Policy, result: BatchResult, order: readonly number[]): Decided[] {
     const { store } = this.deps;
     const now = this.now();
-    const decided: Decided[] = [];
-    const claims = newClaims((file) => existsSync(path.join(this.deps.root, file)));
-    const grouped = this.deps.config.publish.translations.mode === 'group';
-    const queries = this.savedQueries();
+    const decided: Decided[] = [], claims = newClaims((file) => existsSync(path.join(this.deps.root, file)));
+    const grouped = this.deps.config.publish.translations.mode === 'group', queries = this.savedQueries();
     const placed = new Set<string>();
-    parsed.forEach((r, i) => {
+    for (const i of order) {
+      const r = parsed[i]!;
       if (!r.ok) {
         this.recordError(r.rel, new NoteError(r.rel, r.error.message, r.error.line, r.error.more), errorHashOf(r.error.message, changed[i]!.hash, this.reader.parseBudgetMs));
         result.errors++;
-        return;
+        continue;
       }
       result.parsed++;
       // A note the store has never seen (every note of a cold start) has no record to read. The
@@ -251,7 +251,7 @@ export class Publisher {
       const searches = queries.size ? this.searches.match(r.text.words, r.note.locale, queries) : [];
       if (searches.length) row.info = { ...row.info, searches };
       decided.push({ row, action: d.action, text: r.text, seen: changed[i]!.seen, prev, place });
-    });
+    }
     return decided;
   }
 

@@ -8,6 +8,14 @@
  * the chain's end first (a note's id is its path: the next one's id must be free), so every message
  * follows the note it was posted for, whatever the family. A chain whose last note's content turns
  * up nowhere is an overwrite (`mv part-1.md part-2.md` alone), left an edit as before.
+ *
+ * A chain may also start at new content (issue 25, the model's seed 7): `mv intro.md a/intro.md`
+ * and a new intro.md written in one batch left intro.md known with new content and its old content,
+ * exactly, at a path new to the store. Taken as an edit of intro and a new note a/intro, the moved
+ * note was announced a second time. Its content says where it went: it moves there, and the path it
+ * left holds a new note (`freedPaths`). A copy and an edit of the original in one batch (`cp a.md
+ * b.md`, then a.md edited) reads the same way: a's message then shows b, unchanged, and the edited
+ * a.md is posted as a new note, where the edit reading posted a's old text a second time (as b).
  */
 import type { KnownNote } from '../store/store.js';
 import type { ChangedFile } from './batch-read.js';
@@ -31,23 +39,37 @@ export function chainRenames(changed: readonly ChangedFile[], known: (rel: strin
     const k = known(c.rel);
     if (k && k.state !== 'deleted' && k.hash !== c.hash) vacated.set(c.rel, k);
   }
-  if (!vacated.size || !pending.size) return [];
+  if (!vacated.size) return [];
   const byHash = new Map<string, ChangedFile[]>();
   for (const c of changed) byHash.set(c.hash, [...(byHash.get(c.hash) ?? []), c]);
   const used = new Set<string>();
   const links: ChainLink[] = [];
+  const take = (c: ChangedFile, head?: ChainLink) => {
+    const chain = follow(c, vacated, byHash, used);
+    if (!chain) return;
+    for (const l of chain) used.add(l.to.rel);
+    used.add(c.rel);
+    links.push(...chain.reverse(), ...(head ? [head] : []));
+    if (head) taken.add(head.from);
+  };
+  // Chains that start at a removed note, whose content is now at a known path.
   for (const c of changed) {
     if (!vacated.has(c.rel) || used.has(c.rel)) continue;
     const head = pending.byHash(c.hash, taken);
-    if (!head || head.rel === c.rel) continue;
-    const chain = follow(c, vacated, byHash, used);
-    if (!chain) continue;
-    taken.add(head.rel);
-    for (const l of chain) used.add(l.to.rel);
-    used.add(c.rel);
-    links.push(...chain.reverse(), { from: head.rel, fromId: head.known.id, to: c });
+    if (head && head.rel !== c.rel) take(c, { from: head.rel, fromId: head.known.id, to: c });
+  }
+  // Chains that start at new content: no removed note's and no moved note's (a link further on, or a swap).
+  const movedContent = new Set([...vacated.values()].map((k) => k.hash));
+  for (const c of changed) {
+    if (vacated.has(c.rel) && !used.has(c.rel) && !movedContent.has(c.hash) && !pending.byHash(c.hash, taken)) take(c);
   }
   return links;
+}
+
+/** Paths a chain moved a note away from and none onto: each holds a new note now (a chain that started at new content). */
+export function freedPaths(links: readonly ChainLink[]): Set<string> {
+  const onto = new Set(links.map((l) => l.to.rel));
+  return new Set(links.map((l) => l.from).filter((rel) => !onto.has(rel)));
 }
 
 /** From a path whose note moved on, the links to the chain's end (a path new to the store); undefined if it breaks off or turns back. */

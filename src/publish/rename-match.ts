@@ -20,7 +20,7 @@ import type { ChangedFile } from './batch-read.js';
 import type { ParseResult } from './parse-pool.js';
 import type { PendingRemovals } from './removals.js';
 import { addLateRemovals, type LateRemovalSource } from './late-removals.js';
-import { chainRenames } from './rename-chain.js';
+import { chainRenames, freedPaths } from './rename-chain.js';
 
 /** A removal waiting to be acted on, with the store's record of its note. */
 export interface RemovedNote {
@@ -186,11 +186,15 @@ function renamesAmong(
 ): Found {
   const taken = new Set<string>();
   // Chains first: their paths are taken, their removals explained (rename-chain.ts).
-  const renames: Rename[] = chainRenames(changed, known, pending, taken).map((l) => ({ ...l, by: ['content'] }));
+  const links = chainRenames(changed, known, pending, taken);
+  const renames: Rename[] = links.map((l) => ({ ...l, by: ['content'] }));
   const inChain = new Set(renames.map((r) => r.to.rel));
+  // A path a chain's first note left holds a new note: it may still be a removed note renamed there.
+  const freed = freedPaths(links);
   const added: (AddedNote & { change: ChangedFile })[] = [];
   changed.forEach((c, i) => {
-    if (known(c.rel) || inChain.has(c.rel)) return;
+    if (freed.has(c.rel)) c.known = false;
+    else if (known(c.rel) || inChain.has(c.rel)) return;
     const byContent = pending.byHash(c.hash, taken);
     const r = results[i];
     if (byContent) {
@@ -208,4 +212,19 @@ function renamesAmong(
   const { matches, ambiguous } = matchRenames(removed, added);
   for (const m of matches) renames.push({ from: m.from.rel, fromId: m.from.id, to: m.to.change, by: m.by });
   return { renames, ambiguous };
+}
+
+/**
+ * The order a chunk's notes are decided in: renamed notes first, in the order their renames were
+ * applied (a chain's end first), then the rest as read. A renamed note's record keeps its old family
+ * key until it is decided, so a note decided before it would still find it holding its old place:
+ * in `mv part-2.md part-3.md; mv part-1.md part-2.md` part-2 found part-3 holding `part-2` (a
+ * same-language conflict, logged), and in `mv y-ja.md z-ja.md; mv x-ja.md y-ja.md` x's translation
+ * could not join y. Decided in this order, each family is what the moves made one at a time make it.
+ */
+export function decideOrder(changed: readonly ChangedFile[], renames: readonly Rename[]): number[] {
+  const at = new Map(changed.map((c, i) => [c.rel, i]));
+  const first = renames.map((r) => at.get(r.to.rel)).filter((i): i is number => i !== undefined);
+  const renamed = new Set(first);
+  return [...first, ...changed.map((_, i) => i).filter((i) => !renamed.has(i))];
 }

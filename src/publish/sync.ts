@@ -35,6 +35,8 @@ export interface FolderSyncDeps {
   onIdle?: (() => void) | undefined;
   /** A watcher batch was applied, or recorded as failed (in-process tests wait for their saves with it). */
   onBatch?: ((batch: Batch) => void) | undefined;
+  /** Each path the watcher reported, before its quiet period (AppOptions.onWatchEvent). */
+  onWatchEvent?: ((path: string) => void) | undefined;
   /** The database was restored from a backup: the start-up scan announces nothing new (AppOptions.afterRestore). */
   afterRestore?: boolean | undefined;
 }
@@ -83,6 +85,7 @@ export class FolderSync {
       maxHoldMs: Math.max(config.publish.digest.windowMs, config.watch.quietMs * 3),
       onBatch: (b) => (this.loading ? this.early.push(b) : this.runBatch(b)),
       onQuiet: () => this.noticeIdle(),
+      onPath: deps.onWatchEvent,
       onEventsLost: (why) => this.requestReconcile(`events may have been lost: ${why}`),
       log: deps.log,
     });

@@ -36,6 +36,8 @@ export interface WatcherOptions {
   onBatch: (batch: Batch) => void;
   /** Called when a flush leaves no file settling (whether or not it made a batch). */
   onQuiet?: () => void;
+  /** Each path an event source reported, as it comes (before its quiet period): an in-process test tells a file never seen from a batch that never came. */
+  onPath?: (path: string) => void;
   log: Logger;
 }
 
@@ -144,6 +146,7 @@ class Watcher implements NotesWatcher {
   /** A path changed: its quiet period starts (again). Folders count too: a removed or moved-in folder arrives as one path. */
   private touch(file: string): void {
     if (this.ignored(file)) return;
+    this.opts.onPath?.(file);
     const old = this.timers.get(file);
     if (old) clearTimeout(old);
     this.timers.set(

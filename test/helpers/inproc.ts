@@ -26,6 +26,7 @@ import { platformAdaptersOf, startFailure } from '../../src/cli/start.js';
 import { ServiceEvents, type Sandbox, type ServiceEvent } from './service.js';
 import { createConsoleAdapter } from '../../src/adapters/console/console.js';
 import type { ChatAdapter } from '../../src/publish/port.js';
+import { ProgressWait } from './progress-wait.js';
 
 /**
  * The console platform failing, for outages in this process: while `down`, every send is refused
@@ -97,7 +98,9 @@ export class InProcessService {
   /** Which app's output counts: one dropped by `kill` says nothing more, as a killed process. */
   private generation = 0;
   private seenPaths = new Set<string>();
-  private waiters: (() => void)[] = [];
+  /** Paths the watcher reported this step, and when: a batch that never came is told from a file never seen. */
+  private reported = new Map<string, number>();
+  private readonly signals = new ProgressWait();
 
   constructor(
     readonly notes: string,
@@ -147,6 +150,7 @@ export class InProcessService {
       json: true,
       onIdle: () => mine(() => this.bump(() => this.idles++)),
       onBatch: (b) => mine(() => this.bump(() => this.sawBatch(b))),
+      onWatchEvent: (p) => mine(() => this.bump(() => this.reported.set(path.resolve(p), Date.now()))),
     });
     await this.waitFor(() => this.idles > before, 20_000, 'idle after start');
   }
@@ -170,14 +174,29 @@ export class InProcessService {
   async settle(paths: readonly string[], timeoutMs = 20_000): Promise<void> {
     await this.batched(paths, timeoutMs);
     const at = this.idles;
-    await this.waitFor(() => this.idles > at, timeoutMs, 'idle');
-    this.seenPaths = new Set();
+    await this.waitFor(() => this.idles > at, timeoutMs, 'idle', () => `freeze: every path was batched, no idle since (${this.openDeliveries()} deliveries open)`);
+    this.beginStep();
   }
 
   /** Waits until every path (relative to the notes folder) was in a batch the service applied. */
   async batched(paths: readonly string[], timeoutMs = 20_000): Promise<void> {
     const wanted = paths.map((p) => path.resolve(this.notes, p));
-    await this.waitFor(() => wanted.every((p) => this.seenPaths.has(p) || [...this.seenPaths].some((s) => p.startsWith(s + path.sep))), timeoutMs, `batches with ${paths.join(', ')}`);
+    const under = (seen: Iterable<string>, p: string) => [...seen].some((s) => p === s || p.startsWith(s + path.sep));
+    const why = () => {
+      const missing = wanted.filter((p) => !under(this.seenPaths, p));
+      const never = missing.filter((p) => !under(this.reported.keys(), p));
+      const rel = (ps: string[]) => ps.map((p) => path.relative(this.notes, p)).join(', ');
+      const since = (p: string) => Date.now() - Math.max(...[...this.reported].filter(([s]) => p === s || p.startsWith(s + path.sep)).map(([, t]) => t));
+      if (never.length) return `watcher: it never reported ${rel(never)}`;
+      return `freeze: the watcher reported ${missing.map((p) => `${path.relative(this.notes, p)} ${since(p)} ms ago`).join(', ')}, and no batch with it came`;
+    };
+    await this.waitFor(() => wanted.every((p) => under(this.seenPaths, p)), timeoutMs, `batches with ${paths.join(', ')}`, why);
+  }
+
+  /** Deliveries waiting to go out or being sent (0 once stopped). */
+  openDeliveries(): number {
+    const row = this.app?.store.db.prepare("SELECT COUNT(*) AS n FROM outbox WHERE status IN ('pending', 'sending')").get() as { n: number } | undefined;
+    return row?.n ?? 0;
   }
 
   /** Idle signals so far: taken before a change whose handling queues nothing, whose idle may come with its batch. */
@@ -199,6 +218,7 @@ export class InProcessService {
   /** Forgets the paths seen so far (before a step's file changes). */
   beginStep(): void {
     this.seenPaths = new Set();
+    this.reported = new Map();
   }
 
   live(chat: string): ChatMessage[] {
@@ -207,7 +227,7 @@ export class InProcessService {
 
   private bump(fn: () => void): void {
     fn();
-    for (const w of this.waiters.splice(0)) w();
+    this.signals.activity();
   }
 
   private sawBatch(b: Batch): void {
@@ -236,22 +256,12 @@ export class InProcessService {
     } else {
       m.live = false;
     }
-    for (const w of this.waiters.splice(0)) w();
+    this.signals.activity();
   }
 
-  async waitFor(pred: () => boolean, timeoutMs: number, what: string): Promise<void> {
-    const deadline = Date.now() + timeoutMs;
-    while (!pred()) {
-      const left = deadline - Date.now();
-      if (left <= 0) throw new Error(`timed out waiting for ${what}`);
-      await new Promise<void>((resolve) => {
-        const t = setTimeout(resolve, Math.min(left, 200));
-        this.waiters.push(() => {
-          clearTimeout(t);
-          resolve();
-        });
-      });
-    }
+  /** Waits until `pred` holds; gives up once the service gave no signal for `stallMs` (ProgressWait), saying what `why` tells. */
+  waitFor(pred: () => boolean, stallMs: number, what: string, why?: () => string): Promise<void> {
+    return this.signals.until(pred, stallMs, what, why);
   }
 }
 

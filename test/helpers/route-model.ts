@@ -6,8 +6,10 @@
  * The world: note files under a few folders (two plain ones, two language folders), two names,
  * with or without a `-ja` suffix, so the same file name turns up in several folders and families
  * form from names and from a shared `translationKey`. Three chats: every note, `lang: [ja]`,
- * `lang: [en]`. Each write gives the note a new title (`N<seq>`), so a message's first line says
- * which note and which version of it the chat sees.
+ * `lang: [en]`. Each write gives the note a new tag (`N<seq>`), its title and the first of its body,
+ * so a message says which note and which version of it the chat sees. Some writes title the note
+ * "Introduction", as unrelated notes in other folders and languages are (issue 25, round 4, finding
+ * 3); their tag is then read from the body.
  */
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
@@ -20,7 +22,7 @@ export const SUFFIXES = ['', '-ja'] as const;
 export const KEYS = [undefined, 'shared'] as const;
 
 export type Op =
-  | { op: 'write'; file: string; draft: boolean; key?: string | undefined }
+  | { op: 'write'; file: string; draft: boolean; key?: string | undefined; generic?: boolean | undefined }
   | { op: 'remove'; file: string }
   | { op: 'move'; from: string; to: string }
   /** Moved and its text edited at once, its title kept (finding N13): a rename its digest does not give away. */
@@ -49,15 +51,25 @@ export type Op =
 const fileArb = fc.tuple(fc.constantFrom(...FOLDERS), fc.constantFrom(...NAMES), fc.constantFrom(...SUFFIXES)).map(([d, n, s]) => `${d}${n}${s}.md`);
 
 const simpleOp: fc.Arbitrary<Op> = fc.oneof(
-  { weight: 5, arbitrary: fc.record({ op: fc.constant('write' as const), file: fileArb, draft: fc.constantFrom(false, false, false, true), key: fc.constantFrom(...KEYS) }) },
+  { weight: 5, arbitrary: fc.record({ op: fc.constant('write' as const), file: fileArb, draft: fc.constantFrom(false, false, false, true), key: fc.constantFrom(...KEYS), generic: fc.constantFrom(false, false, true) }) },
   { weight: 2, arbitrary: fc.record({ op: fc.constant('remove' as const), file: fileArb }) },
   { weight: 2, arbitrary: fc.record({ op: fc.constant('move' as const), from: fileArb, to: fileArb }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constant('moveEdit' as const), from: fileArb, to: fileArb }) },
   { weight: 1, arbitrary: fc.constant({ op: 'restore' as const }) },
 );
 
+/**
+ * Renames in one batch (issue 25): a chain (`mv b c; mv a b`), and a move with a new note written at
+ * the old path (the seed-7 class), each as one burst.
+ */
+const renamesInOneBatch: fc.Arbitrary<Op> = fc.oneof(
+  fc.tuple(fileArb, fileArb, fileArb).map(([a, b, c]): Op => ({ op: 'burst', ops: [{ op: 'move', from: b, to: c }, { op: 'move', from: a, to: b }] })),
+  fc.tuple(fileArb, fileArb, fc.boolean()).map(([a, b, generic]): Op => ({ op: 'burst', ops: [{ op: 'move', from: a, to: b }, { op: 'write', file: a, draft: false, generic }] })),
+);
+
 export const opArb: fc.Arbitrary<Op> = fc.oneof(
   { weight: 8, arbitrary: simpleOp },
+  { weight: 1, arbitrary: renamesInOneBatch },
   { weight: 2, arbitrary: fc.record({ op: fc.constant('burst' as const), ops: fc.array(simpleOp, { minLength: 2, maxLength: 5 }) }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constant('restart' as const), offline: fc.array(simpleOp, { maxLength: 3 }), mode: fc.constantFrom(undefined, 'separate' as const, 'group' as const) }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constant('kill' as const), at: fc.constantFrom('written' as const, 'batched' as const), ops: fc.array(simpleOp, { minLength: 1, maxLength: 3 }) }) },
@@ -125,7 +137,7 @@ export class World {
     switch (o.op) {
       case 'write': {
         const title = `N${++this.seq}`;
-        const fm = [`title: ${title}`, ...(o.draft ? ['draft: true'] : []), ...(o.key ? [`translationKey: ${o.key}`] : [])];
+        const fm = [`title: ${o.generic ? 'Introduction' : title}`, ...(o.draft ? ['draft: true'] : []), ...(o.key ? [`translationKey: ${o.key}`] : [])];
         const text = `---\n${fm.join('\n')}\n---\n\nThe note ${title} says something new about ${o.file}.\n`;
         mkdirSync(path.dirname(abs(o.file)), { recursive: true });
         writeFileSync(abs(o.file), text);
@@ -191,7 +203,9 @@ export class World {
   }
 }
 
-const titleOf = (m: ChatMessage) => m.text.split('\n')[0] ?? '';
+/** The write a message shows: its note's tag, the first `N<seq>` of its text (the title, or the body's first words under a generic title). */
+const tagOf = (text: string) => /\bN\d+\b/.exec(text)?.[0] ?? text.split('\n')[0] ?? '';
+const titleOf = (m: ChatMessage) => tagOf(m.text);
 
 /**
  * While `separate` (issue 25, finding 4): a message showing an older version of a note that is
@@ -306,7 +320,7 @@ function announcedTwice(world: World, svc: InProcessService): string[] {
   const posted = new Map<string, Set<string>>();
   for (const e of svc.events) {
     if (e.event !== 'post') continue;
-    const title = e.text.split('\n')[0] ?? '';
+    const title = tagOf(e.text);
     if (world.restored.has(title)) continue;
     const k = `${e.target} ${title}`;
     posted.set(k, (posted.get(k) ?? new Set()).add(e.messageId));
@@ -332,11 +346,6 @@ function applyBurst(world: World, ops: readonly Op[]): string[] {
   return ops.flatMap((x) => world.apply(x)).filter((f) => before.has(f) || world.files.has(f));
 }
 
-/** Deliveries waiting to go out or being sent. */
-function openDeliveries(svc: InProcessService): number {
-  return (svc.app!.store.db.prepare("SELECT COUNT(*) AS n FROM outbox WHERE status IN ('pending', 'sending')").get() as { n: number }).n;
-}
-
 /** One outage step (see Op): fail, apply, wait until a send met the failure (or nothing was to be sent), recover, settle. */
 async function outage(svc: InProcessService, world: World, o: Extract<Op, { op: 'outage' }>): Promise<void> {
   const faults = svc.faults!;
@@ -351,7 +360,7 @@ async function outage(svc: InProcessService, world: World, o: Extract<Op, { op: 
     // Idle while failing with no delivery waiting: nothing was to be sent (a retry waiting is not
     // idle). An idle alone is not enough: an earlier batch of this step (a removal alone) may have
     // said it before the last one queued its posts, which then went out after the check.
-    await svc.waitFor(() => faults.hits > hitsBefore || (svc.idleCount > idles && openDeliveries(svc) === 0), 20_000, 'a send meeting the outage, or idle');
+    await svc.waitFor(() => faults.hits > hitsBefore || (svc.idleCount > idles && svc.openDeliveries() === 0), 20_000, 'a send meeting the outage, or idle');
   } finally {
     faults.down = false;
     faults.hangMs = 0;
