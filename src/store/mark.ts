@@ -44,7 +44,9 @@ function readMark(dbFile: string, file: string): StoreMark | undefined {
 
 /** Throws a `StoreError` when the database holds fewer records than its mark says it had. */
 export function checkMark(dbFile: string, store: Store): void {
-  if (dbFile === ':memory:' || store.getMeta('initialized') === undefined) return; // a new database starts over
+  if (dbFile === ':memory:') return;
+  // A database with no records beside a mark is not new: it lost every commit (a first run whose
+  // commits were all still in the deleted -wal). Only a database with no mark starts over.
   const mark = readMark(dbFile, markFile(dbFile));
   if (!mark) return;
   const now = store.highWater();

@@ -4,7 +4,7 @@
  * written as soon as a delivery is recorded, so a kill -9 right after a post followed by a lost
  * `-wal` is refused rather than posted again.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { StoreError } from '../../src/errors.js';
@@ -31,6 +31,25 @@ describe('the database mark', () => {
       expect(mark).toEqual(svc.app!.store.highWater());
       expect(mark.finished).toBe(i + 1);
     }
+  });
+
+  // Tester round (issue 25, item 9): a first run killed before any checkpoint keeps every commit in
+  // the -wal; with it deleted the database is empty, and was taken for a new one: the notes queued
+  // in that run were recorded as already there and never announced, without a word.
+  it('a database that lost every commit (empty beside its mark) refuses the start, as one that lost some does', async () => {
+    svc = InProcessService.sandbox(cfg);
+    await svc.start();
+    writeFileSync(path.join(svc.notes, 'n.md'), note('Posted'));
+    await svc.settle(['n.md']);
+    await svc.stop();
+    for (const f of [svc.db, `${svc.db}-wal`, `${svc.db}-shm`]) rmSync(f, { force: true });
+    writeFileSync(path.join(svc.notes, 'm.md'), note('Queued when it was killed'));
+    const failed = await svc.start().then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(failed).toBeInstanceOf(StoreError);
+    expect((failed as Error).message).toMatch(/holds less than notecast last recorded .*it knows 0 deliveries, 0 of them finished, where it had 1 and 1/);
   });
 
   it('a mark that is not one notecast wrote refuses the start, saying what to do', async () => {
