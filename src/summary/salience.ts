@@ -243,7 +243,7 @@ function wordTerm(plain: string, start: number, end: number, proper: Set<string>
  * The terms of a note's units of text (its candidate points) as small ints, and in how many units
  * each is: the greedy choice tests coverage in an array, and each term is weighed once.
  */
-export class TermIndex implements TermVisitor {
+export class TermIndex {
   private readonly idOf = new Map<string, number>();
   /** CJK pairs by their key (no other term is made of CJK units alone, so the two maps never share a term). */
   private readonly pairIdOf = new Map<number, number>();
@@ -253,36 +253,30 @@ export class TermIndex implements TermVisitor {
   /** The last unit that used each term: a unit counts a term once. */
   private readonly lastUnit: number[] = [];
   units = 0;
-  /** The ids of the unit being added. The index is its own visitor: closures made per unit were a share of the cost. */
-  private ids: number[] = [];
 
   /** The distinct terms of one unit, in reading order, as ids; `proper` as for termsOf. */
   add(text: string, spans: SpanTable, proper: Set<string>): number[] {
-    ++this.units;
-    const ids: number[] = (this.ids = []);
-    eachTerm(text, spans, proper, this);
+    const unit = ++this.units;
+    const ids: number[] = [];
+    const count = (id: number) => {
+      if (this.lastUnit[id] === unit) return;
+      this.lastUnit[id] = unit;
+      this.df[id]!++;
+      ids.push(id);
+    };
+    eachTerm(text, spans, proper, {
+      term: (term) => {
+        let id = this.idOf.get(term);
+        if (id === undefined) this.idOf.set(term, (id = this.newTerm(term)));
+        count(id);
+      },
+      pair: (key) => {
+        let id = this.pairIdOf.get(key);
+        if (id === undefined) this.pairIdOf.set(key, (id = this.newTerm(pairText(key))));
+        count(id);
+      },
+    });
     return ids;
-  }
-
-  /** TermVisitor: a word or code span of the unit being added. */
-  readonly term = (term: string): void => {
-    let id = this.idOf.get(term);
-    if (id === undefined) this.idOf.set(term, (id = this.newTerm(term)));
-    this.count(id);
-  };
-
-  /** TermVisitor: a CJK pair of the unit being added. */
-  pair(key: number): void {
-    let id = this.pairIdOf.get(key);
-    if (id === undefined) this.pairIdOf.set(key, (id = this.newTerm(pairText(key))));
-    this.count(id);
-  }
-
-  private count(id: number): void {
-    if (this.lastUnit[id] === this.units) return;
-    this.lastUnit[id] = this.units;
-    this.df[id]!++;
-    this.ids.push(id);
   }
 
   private newTerm(term: string): number {

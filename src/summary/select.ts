@@ -157,8 +157,6 @@ export function choosePoints(candidates: readonly Candidate[], spans: SpanTable,
     left -= o.cost;
   };
   if (first && first.cost <= left) take(first);
-  // Options that can never score (no place, or no term the note is about) are left out of every round once.
-  const offered = options.filter((o) => o.place > 0 && o.ids.length > 0);
   while (chosen.length < budget.maxPoints && left > POINT_OVERHEAD) {
     let best: Option | undefined;
     let bestScore = 0;
@@ -166,7 +164,7 @@ export function choosePoints(candidates: readonly Candidate[], spans: SpanTable,
     // a place's share of what is left, so when places run out before characters, a point that says more wins
     // (the writer's own summary excepted: its short items are wanted all).
     const share = (left / (budget.maxPoints - chosen.length)) * SHARE_FLOOR;
-    for (const o of offered) {
+    for (const o of options) {
       // A sentence that leans on the one before it ("They …") comes only with it.
       const alone = o.c.leansBack && !chosenPos.has(o.c.pos - 1);
       if (o.taken || (alone && o.c.leansBack === 'wholly')) continue;
