@@ -133,7 +133,9 @@ describe('familyTargets: the member a plain chat keeps (pure)', () => {
         const members = langs.map((lang, i) => row(`${dirs[i]}/guide-${i}`, lang));
         let sent: string | undefined;
         for (let n = 1; n <= members.length; n++) {
-          const [ft] = familyTargets(members.slice(0, n), config.routes, [], new Set(['console']), (t) => (targetKey(t) === 'console:all' ? sent : undefined));
+          // Read as the store reads a family: by id, i.e. by path.
+          const present = members.slice(0, n).sort((a, b) => a.id.localeCompare(b.id));
+          const [ft] = familyTargets(present, config.routes, [], new Set(['console']), (t) => (targetKey(t) === 'console:all' ? sent : undefined));
           sent ??= ft!.member.id;
           expect(ft!.member.id).toBe(sent);
         }
