@@ -1,6 +1,6 @@
 /**
  * Which translation of a note is its original, for a reader whose language does not decide
- * (README, Translations: "else the note's original…; else English; else the first published").
+ * (README, Translations: "else the note's original: the member not marked `translated: true`…").
  * Pure, and blind to file paths and the order notes are read in: `posts/guide.md` beside
  * `ja/posts/guide.md` has the same original as `docs/guide.md` beside `ja/docs/guide.md`.
  */
