@@ -65,6 +65,20 @@ describe('a chat with no language keeps its original when a translation joins', 
     expect(svc.anomalies).toEqual([]);
   });
 
+  it('a translation marked `translated: true` sent first gives way to the original when it comes', { timeout: 30_000 }, async () => {
+    svc = service();
+    await svc.start();
+    mkdirSync(path.join(svc.notes, 'ja/posts'), { recursive: true });
+    writeFileSync(path.join(svc.notes, 'ja/posts/guide.md'), `---\ntitle: Guide ja\ntranslated: true\n---\n\n${BODY.ja}\n`);
+    await svc.settle(['ja/posts/guide.md']);
+    expect(svc.live('all')[0]!.noteId).toBe('ja/posts/guide');
+    save(svc, 'posts/guide.md', 'en');
+    await svc.settle(['posts/guide.md']);
+    expect(svc.live('all')).toHaveLength(1);
+    expect(svc.live('all')[0]!.noteId).toBe('posts/guide');
+    expect(svc.anomalies).toEqual([]);
+  });
+
   // Generated families: languages laid out under any folders, saved in any order, some together.
   const dirs = ['', 'posts/', 'notes/', 'zeta/', 'docs/'];
   const familyArb = fc
