@@ -4,7 +4,7 @@
  * gets, and the "also in" links.
  */
 import type { Route } from '../config/schema.js';
-import { languageName, sameLanguage } from '../notes/lang.js';
+import { languageName, sameLanguage, toLocaleTag } from '../notes/lang.js';
 import { originalAmong } from '../notes/original.js';
 import type { AlsoIn, NoteInfo, NoteRow, Subscription, Target } from '../store/types.js';
 import { targetKey } from '../store/types.js';
@@ -39,14 +39,23 @@ export interface MemberPrefs {
  */
 function chooseMember(candidates: readonly NoteRow[], prefs: MemberPrefs): NoteRow | undefined {
   for (const l of prefs.langs ?? []) {
-    const m = candidates.find((c) => langMatches(l, c.info.lang, c.info.locale));
+    const m = bestMatch(candidates.filter((c) => langMatches(l, c.info.lang, c.info.locale)), l, prefs.shown);
     if (m) return m;
   }
   if (prefs.chatLocale) {
-    const m = candidates.find((c) => sameLanguage(c.info.locale, prefs.chatLocale!));
+    const m = bestMatch(candidates.filter((c) => sameLanguage(c.info.locale, prefs.chatLocale!)), prefs.chatLocale, prefs.shown);
     if (m) return m;
   }
   return originalAmong(candidates, prefs.shown);
+}
+
+/**
+ * Of the members a language matches (`pt` and `pt-BR` for `pt-BR`), the one written in it exactly,
+ * else the original among them: never the first by path.
+ */
+function bestMatch(matching: readonly NoteRow[], lang: string, shown: string | undefined): NoteRow | undefined {
+  const tag = toLocaleTag(lang).toLowerCase();
+  return matching.find((c) => c.info.lang.toLowerCase() === lang.toLowerCase() || c.info.locale.toLowerCase() === tag) ?? originalAmong(matching, shown);
 }
 
 export interface FamilyTarget {

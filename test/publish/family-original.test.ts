@@ -139,6 +139,22 @@ describe('familyTargets: the member a plain chat keeps (pure)', () => {
     summary: null,
     error: null,
   });
+  it('two regions of a language: the chat’s own exactly, else the original among them, whatever the paths', () => {
+    const chats = configSchema.parse({
+      routes: [
+        { platform: 'console', chat: 'br', locale: 'pt-BR' },
+        { platform: 'console', chat: 'pt-only', filter: { lang: ['pt'] } },
+        { platform: 'console', chat: 'pt-pt', locale: 'pt-PT' },
+      ],
+    }).routes;
+    for (const [a, b] of [['a', 'z'], ['z', 'a']] as const) {
+      const br = { ...row(`${a}/guide`, 'pt-BR'), info: { ...row(`${a}/guide`, 'pt-BR').info, lang: 'pt-br' } };
+      const pt = row(`${b}/guide`, 'pt');
+      const shown = Object.fromEntries(familyTargets([br, pt].sort((x, y) => x.id.localeCompare(y.id)), chats, [], new Set(['console'])).map((ft) => [ft.target.chat, ft.member.info.lang]));
+      expect(shown).toEqual({ br: 'pt-br', 'pt-only': 'pt', 'pt-pt': 'pt' });
+    }
+  });
+
   const pathArb = fc.stringMatching(/^[a-z_]{1,6}(\/[a-z_]{1,6})?$/);
 
   it('translations joining in any order, under any paths, never take a sent original’s place', () => {
