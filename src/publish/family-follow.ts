@@ -25,8 +25,18 @@ export function shownMember(store: Store, familyId: string, target: Target): str
   return store.upkeep.lastSentPayload(familyId, target)?.member;
 }
 
-function targetsWanting(store: Store, config: Config, platforms: ReadonlySet<string>, members: readonly NoteRow[]): Set<string> {
-  return new Set(familyTargets(members, config.routes, store.subscriptions(), platforms).map((ft) => targetKey(ft.target)));
+/**
+ * The member a chat was last sent of a family's message, for `familyTargets`: a chat keeps the
+ * original it shows. A post still waiting does not count: translations saved within the grace
+ * period choose together, as if saved at once.
+ */
+export function sentMemberIn(store: Store, familyId: string): (target: Target) => string | undefined {
+  return (target) => store.upkeep.lastSentPayload(familyId, target)?.member;
+}
+
+function targetsWanting(store: Store, config: Config, platforms: ReadonlySet<string>, key: string): Set<string> {
+  const members = liveMembers(store.familyNotes(key));
+  return new Set(familyTargets(members, config.routes, store.subscriptions(), platforms, sentMemberIn(store, familyPostId(key))).map((ft) => targetKey(ft.target)));
 }
 
 /**
@@ -66,8 +76,8 @@ export function followMovedMembers<F extends { wantedBefore: ReadonlySet<string>
     const showing = chatsShowing(store, fromId, { prev: d.prev, row: d.row });
     if (!showing.length) continue;
     const oldMembers = liveMembers(store.familyNotes(from));
-    const oldWants = targetsWanting(store, config, platforms, oldMembers);
-    const newWants = targetsWanting(store, config, platforms, liveMembers(store.familyNotes(to)));
+    const oldWants = targetsWanting(store, config, platforms, from);
+    const newWants = targetsWanting(store, config, platforms, to);
     const oldLeft = oldMembers.length > 0;
     for (const { target, announced } of showing) {
       if (oldWants.has(targetKey(target)) && !(announced && newWants.has(targetKey(target)))) continue;

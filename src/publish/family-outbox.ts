@@ -13,6 +13,7 @@ import { postControlsOf } from './route.js';
 import { leaveDigest } from './digest-lines.js';
 import { adoptMemberMessages, familiesPostedSeparately } from './family-adopt.js';
 export { followMovedMembers } from './family-follow.js';
+import { sentMemberIn } from './family-follow.js';
 export { noteFamiliesPostedSeparately } from './family-adopt.js';
 import { alsoInFor, familyPostId, familyTargets, liveMembers, type FamilyTarget } from './family.js';
 
@@ -45,7 +46,7 @@ export function familiesTouched(store: Store, config: Config, platforms: Readonl
     let f = touched.get(key);
     if (!f) {
       // A family whose messages went with its renamed member has none left: no chat has it now.
-      const before = movedAway.has(key) ? [] : byMessages ? [...chatsShowingFamily(store, key)] : familyTargets(liveMembers(store.familyNotes(key)), config.routes, store.subscriptions(), platforms).map((ft) => targetKey(ft.target));
+      const before = movedAway.has(key) ? [] : byMessages ? [...chatsShowingFamily(store, key)] : familyTargets(liveMembers(store.familyNotes(key)), config.routes, store.subscriptions(), platforms, sentMemberIn(store, familyPostId(key))).map((ft) => targetKey(ft.target));
       touched.set(key, (f = { key, announced: false, repost: false, controls: false, wantedBefore: new Set(before) }));
     }
     return f;
@@ -137,7 +138,7 @@ export function syncFamily(store: Store, config: Config, platforms: ReadonlySet<
   const notes = store.familyNotes(f.key);
   const members = liveMembers(notes);
   const revision = familyRevision(notes);
-  const wanted = new Map(familyTargets(members, config.routes, subscriptions, platforms).map((ft) => [targetKey(ft.target), ft]));
+  const wanted = new Map(familyTargets(members, config.routes, subscriptions, platforms, sentMemberIn(store, familyId)).map((ft) => [targetKey(ft.target), ft]));
   let enqueued = adoptMemberMessages(store, familyId, members, wanted);
   const existing = new Map<string, Target>();
   for (const p of store.postsOf(familyId)) existing.set(targetKey(p.target), p.target);

@@ -4,7 +4,8 @@
  * gets, and the "also in" links.
  */
 import type { Route } from '../config/schema.js';
-import { baseLanguage, languageName, sameLanguage } from '../notes/lang.js';
+import { languageName, sameLanguage, toLocaleTag } from '../notes/lang.js';
+import { originalAmong } from '../notes/original.js';
 import type { AlsoIn, NoteInfo, NoteRow, Subscription, Target } from '../store/types.js';
 import { targetKey } from '../store/types.js';
 import { langMatches, matchesFilter, routeAllowed } from '../notes/filter.js';
@@ -21,30 +22,40 @@ export function liveMembers(notes: readonly NoteRow[]): NoteRow[] {
   return notes.filter((n) => n.state === 'published' && n.announced && n.summary && n.info.controls?.announce !== false);
 }
 
-/** What decides a chat's member: its filter's languages in order, then the chat's own language. */
+/**
+ * What decides a chat's member: its filter's languages in order, then the chat's own language,
+ * then the member its message was sent showing (kept as the original while it is one).
+ */
 export interface MemberPrefs {
   langs?: readonly string[] | undefined;
   chatLocale?: string | undefined;
+  shown?: string | undefined;
 }
 
 /**
  * The member a chat gets: the first of its filter's languages that the family has, else the chat's
- * language, else the original (not `translated`), else English, else the first published.
+ * language, else the original (notes/original.ts: never decided by paths or the order members were
+ * read in, which made a chat's English post switch to a Japanese translation under `ja/` that joined).
  */
 function chooseMember(candidates: readonly NoteRow[], prefs: MemberPrefs): NoteRow | undefined {
   for (const l of prefs.langs ?? []) {
-    const m = candidates.find((c) => langMatches(l, c.info.lang, c.info.locale));
+    const m = bestMatch(candidates.filter((c) => langMatches(l, c.info.lang, c.info.locale)), l, prefs.shown);
     if (m) return m;
   }
   if (prefs.chatLocale) {
-    const m = candidates.find((c) => sameLanguage(c.info.locale, prefs.chatLocale!));
+    const m = bestMatch(candidates.filter((c) => sameLanguage(c.info.locale, prefs.chatLocale!)), prefs.chatLocale, prefs.shown);
     if (m) return m;
   }
-  return candidates.find((c) => c.info.original !== false) ?? candidates.find((c) => baseLanguage(c.info.locale) === 'en') ?? firstPublished(candidates);
+  return originalAmong(candidates, prefs.shown);
 }
 
-function firstPublished(candidates: readonly NoteRow[]): NoteRow | undefined {
-  return [...candidates].sort((a, b) => (a.info.date ?? '').localeCompare(b.info.date ?? '') || a.id.localeCompare(b.id))[0];
+/**
+ * Of the members a language matches (`pt` and `pt-BR` for `pt-BR`), the one written in it exactly,
+ * else the original among them: never the first by path.
+ */
+function bestMatch(matching: readonly NoteRow[], lang: string, shown: string | undefined): NoteRow | undefined {
+  const tag = toLocaleTag(lang).toLowerCase();
+  return matching.find((c) => c.info.lang.toLowerCase() === lang.toLowerCase() || c.info.locale.toLowerCase() === tag) ?? originalAmong(matching, shown);
 }
 
 export interface FamilyTarget {
@@ -58,14 +69,16 @@ export interface FamilyTarget {
  * without Chinese); which member it is shown is the chat's language choice alone (its filter's `lang`
  * list, its `locale`, the original…), and that member's `notecast:` controls decide the rest: its
  * `routes` whether this chat gets the family at all, its `silent` and `pin` how the post goes.
+ * `sentIn`: the member a chat's message of the family was last sent showing (store-side callers),
+ * so that a chat without a language keeps its original when translations join.
  */
-export function familyTargets(members: readonly NoteRow[], routes: readonly Route[], subscriptions: readonly Subscription[], enabled: ReadonlySet<string>): FamilyTarget[] {
+export function familyTargets(members: readonly NoteRow[], routes: readonly Route[], subscriptions: readonly Subscription[], enabled: ReadonlySet<string>, sentIn: (target: Target) => string | undefined = () => undefined): FamilyTarget[] {
   const out = new Map<string, FamilyTarget>();
   const consider = (target: Target, filter: Route['filter'], chatLocale: string | undefined, route?: Route) => {
     const key = targetKey(target);
     if (out.has(key) || (route && !enabled.has(target.platform))) return; // a subscription's deliveries park (route.ts)
     if (!members.some((m) => matchesFilter(filter, m.info))) return;
-    const member = chooseMember(members, { langs: filter?.lang, chatLocale });
+    const member = chooseMember(members, { langs: filter?.lang, chatLocale, shown: sentIn(target) });
     if (member && routeAllowed(route?.name, member.info, route !== undefined)) out.set(key, { target, member });
   };
   for (const r of routes) consider({ platform: r.platform, chat: r.chat, thread: r.thread ?? '' }, r.filter, r.locale, r);

@@ -4,7 +4,8 @@
  * the index is written with the notes, and only the title words for typo tolerance are read, the
  * first time a query needs them.
  */
-import { baseLanguage, sameLanguage, toLocaleTag } from '../notes/lang.js';
+import { sameLanguage, toLocaleTag } from '../notes/lang.js';
+import { originalAmong } from '../notes/original.js';
 import type { LookupMatch, NoteFacts } from '../store/lookup.js';
 import type { Store } from '../store/store.js';
 import type { NoteInfo } from '../store/types.js';
@@ -54,7 +55,7 @@ export class NoteSearch {
   memberFor(id: string, lang?: string): NoteFacts | undefined {
     const facts = this.store.lookup.facts(id);
     if (!facts) return undefined;
-    return pickMember([facts, ...this.store.lookup.family(facts.info.translationKey).filter((m) => m.id !== id)], lang);
+    return pickMember([facts, ...this.store.lookup.family(facts.info.translationKey).filter((m) => m.id !== id)], lang, id);
   }
 
   /** A note's title changed: its words join the typo-tolerance vocabulary (when it was read already). */
@@ -161,22 +162,21 @@ export class NoteSearch {
   }
 }
 
-/** Theirs (`lang`), else another region of it, else the original, else English, else the first. */
-function pickMember(members: readonly NoteFacts[], lang?: string): NoteFacts | undefined {
+/**
+ * Theirs (`lang`), else another region of it, else the original (notes/original.ts: never by path
+ * order, which showed `ja/posts/x` for `posts/x`); `keep` (memberFor's note) wins while it is one.
+ */
+function pickMember(members: readonly NoteFacts[], lang?: string, keep?: string): NoteFacts | undefined {
   const want = lang ? toLocaleTag(lang).toLowerCase() : undefined;
   const wantLang = lang?.toLowerCase();
   let base: NoteFacts | undefined;
-  let original: NoteFacts | undefined;
-  let english: NoteFacts | undefined;
   for (const m of members) {
     const locale = m.info.locale.toLowerCase();
     if (want && (locale === want || m.info.lang.toLowerCase() === wantLang)) return m;
     // Another region of the same language and script (`pt-BR` for `pt`, `zh-Hans` for `zh`), never the other script.
     if (want && !base && sameLanguage(locale, want)) base = m;
-    if (!original && m.info.original !== false) original = m;
-    if (!english && baseLanguage(locale) === 'en') english = m;
   }
-  return base ?? original ?? english ?? members[0];
+  return base ?? originalAmong(members, keep);
 }
 
 /** The language a query's script implies, when the asker did not say (Kana → ja, Han → zh…). */
