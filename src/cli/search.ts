@@ -4,12 +4,12 @@ import path from 'node:path';
 import { ConfigError, NoteError, StoreError } from '../errors.js';
 import { readOptions, resolveSite } from '../config/load.js';
 import { loadCommandConfig } from './command-config.js';
-import { readNoteFile } from '../notes/read.js';
 import { scanNotesSync } from '../notes/scan.js';
 import { noteInfo } from '../notes/info.js';
 import { NoteSearch } from '../search/index.js';
-import { bodyText } from '../summary/body.js';
-import { searchText } from '../search/text.js';
+import { summaryOptionsOf } from '../summary/build.js';
+import { parseNoteFiles } from '../publish/parse-files.js';
+import type { ParserOptions } from '../publish/parse-pool.js';
 import { Store } from '../store/store.js';
 import type { NoteRow } from '../store/types.js';
 import type { Io } from './io.js';
@@ -26,22 +26,23 @@ export interface SearchCliOptions {
 
 /**
  * Indexes the published notes under `root` (no drafts, nothing dated in the future) in a database
- * in memory: the same index and queries the service answers chat lookups with.
+ * in memory: the same index and queries the service answers chat lookups with. Notes are parsed as
+ * the service parses them (parse-files.ts: worker threads, each within `notes.parseTimeoutMs`), so a
+ * pathological note is that note's problem, never a search that does not end.
  */
-export async function indexFolder(root: string, read: ReturnType<typeof readOptions>, now = Date.now()): Promise<{ index: NoteSearch; store: Store; problems: NoteError[] }> {
+export async function indexFolder(root: string, parse: ParserOptions, now = Date.now()): Promise<{ index: NoteSearch; store: Store; problems: NoteError[] }> {
   const store = new Store(':memory:');
   const problems: NoteError[] = [];
-  for (const file of scanNotesSync(root)) {
-    try {
-      const { note, tokens } = await readNoteFile(root, file, read);
-      if (note.draft || (note.date && note.date.getTime() > now)) continue;
-      const info = noteInfo(note);
-      const row: NoteRow = { id: note.id, file: info.file, hash: '', summaryHash: null, state: 'published', dueAt: null, revision: 0, announced: false, info, summary: null, error: null };
-      store.putNote(row, searchText(note, bodyText(tokens)));
-    } catch (e) {
-      if (e instanceof NoteError) problems.push(e);
-      else throw e;
+  for (const r of await parseNoteFiles(scanNotesSync(root).map((file) => ({ root, file })), parse)) {
+    if (!r.ok) {
+      problems.push(r.error);
+      continue;
     }
+    const { note } = r;
+    if (note.draft || (note.date && note.date.getTime() > now)) continue;
+    const info = noteInfo(note);
+    const row: NoteRow = { id: note.id, file: info.file, hash: '', summaryHash: null, state: 'published', dueAt: null, revision: 0, announced: false, info, summary: null, error: null };
+    store.putNote(row, r.text);
   }
   return { index: new NoteSearch(store), store, problems };
 }
@@ -102,7 +103,7 @@ export async function runSearch(query: string, opts: SearchCliOptions, io: Io): 
   const fromDb = opts.jekyllConfig ? undefined : openStateIndex(dbFile, opts.dir === undefined ? undefined : root);
   let source = fromDb;
   if (!source) {
-    const folder = await indexFolder(root, read);
+    const folder = await indexFolder(root, { read, summary: summaryOptionsOf(config), budgetMs: config.notes.parseTimeoutMs });
     for (const p of folder.problems) io.err(`${path.join(root, p.file)}${p.line ? `:${p.line}` : ''}: ${p.message}`);
     source = folder;
   }

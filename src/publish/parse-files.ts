@@ -1,15 +1,16 @@
 /**
  * Note files read and parsed as the service parses them (on worker threads, each within
- * `notes.parseTimeoutMs`), for `check` and `preview`: a pathological note is that note's error,
+ * `notes.parseTimeoutMs`), for `check`, `preview` and `search --dir`: a pathological note is that note's error,
  * never a stack trace that skips the rest, nor a command that never ends.
  */
 import { errorText, NoteError } from '../errors.js';
 import { readNoteTextSync, toRelPath, type Note } from '../notes/read.js';
 import type { Summary } from '../summary/build.js';
+import type { SearchText } from '../store/types.js';
 import { openParser, type ParseJob, type ParserOptions } from './parse-pool.js';
 
-/** `words`: the note's words as the lookup index and saved searches read them (SearchText.words). */
-export type ParsedFile = { root: string; file: string; ok: true; note: Note; summary: Summary; words: string } | { root: string; file: string; ok: false; error: NoteError };
+/** `text`: the note's words as the lookup index reads them; `words`: as saved searches read them (SearchText.words). */
+export type ParsedFile = { root: string; file: string; ok: true; note: Note; summary: Summary; text: SearchText; words: string } | { root: string; file: string; ok: false; error: NoteError };
 
 /** Files read and parsed at once: bounds how much text is held. */
 const CHUNK = 500;
@@ -37,7 +38,7 @@ export async function parseNoteFiles(files: readonly { root: string; file: strin
         const r = read[i]!;
         if (!('text' in r)) return void out.push(r);
         const p = results[next++]!;
-        out.push(p.ok ? { root, file, ok: true, note: p.note, summary: p.summary, words: p.text.words } : { root, file, ok: false, error: new NoteError(p.rel, p.error.message, p.error.line, p.error.more) });
+        out.push(p.ok ? { root, file, ok: true, note: p.note, summary: p.summary, text: p.text, words: p.text.words } : { root, file, ok: false, error: new NoteError(p.rel, p.error.message, p.error.line, p.error.more) });
       });
     }
   } finally {

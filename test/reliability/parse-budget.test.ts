@@ -4,7 +4,7 @@
  * parse`, on every path (the running service, `check`, `preview`), and a note that overflows the
  * parser's stack (10 KB of `> `) is that note's error too, not a stack trace that skips the rest.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
@@ -107,5 +107,21 @@ describe('parsing has a time budget', () => {
     expect(rows.map((r) => [path.basename(r.file), r.ok])).toEqual(expect.arrayContaining([['b-slow.md', false], ['c-fine.md', true]]));
     expect(rows.map((r) => path.basename(r.file)).sort()).toEqual(['a-deep.md', 'b-slow.md', 'c-fine.md']);
     expect(rows.find((r) => r.file.endsWith('b-slow.md'))!.error!.message).toBe(TOO_LONG);
+  });
+
+  // Tester round (issue 25, item 5: "on every path"): `search --dir` read notes on the main thread with
+  // no budget, and a 1 MB `*a` note kept it from ever answering.
+  it('search --dir: a note past the budget is a problem of that note, and the rest is searched', { timeout: 60_000 }, async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'notecast-budget-'));
+    const notes = path.join(dir, 'notes');
+    mkdirSync(notes);
+    const cfg = path.join(dir, 'notecast.yaml');
+    writeFileSync(cfg, 'notes:\n  parseTimeoutMs: 500\n');
+    writeFileSync(path.join(notes, 'b-slow.md'), '*a'.repeat(200_000));
+    writeFileSync(path.join(notes, 'c-fine.md'), '---\ntitle: Rust ownership\n---\n\nBorrowing explained.\n');
+    const found = await cliIn(['search', 'rust', '--dir', notes, '--config', cfg, '--json']);
+    expect(found.stderr).toContain(`b-slow.md: ${TOO_LONG}`);
+    expect(found.stderr).not.toMatch(/\n\s+at /);
+    expect(found.stdout).toContain('Rust ownership');
   });
 });
