@@ -10,7 +10,8 @@
 import type { Store } from '../store/store.js';
 import type { Target } from '../store/types.js';
 
-const DIGEST_PREFIX = 'digest:';
+/** The prefix of a digest message's outbox name (its edits and deletes as a whole carry no note). */
+export const DIGEST_PREFIX = 'digest:';
 
 /** The outbox's name for a digest message in its own right, once it is edited or deleted as a whole. */
 function digestMessageId(messageId: string): string {

@@ -21,3 +21,24 @@ describe('console output of the author’s controls', () => {
     ]);
   });
 });
+
+// Tester round (issue 25): README's event table says `noteId` is null in a digest; a digest's own
+// edit and delete (a line taken out, the last one gone) carried its outbox name, "digest:c1".
+describe('start --json events of a digest message', () => {
+  it('the digest, its edit and its delete all have noteId null; a note\'s edit names its note', async () => {
+    const lines: string[] = [];
+    const console = createConsoleAdapter({ json: true, write: (l) => lines.push(l) });
+    const digest = { type: 'digest' as const, items: [{ noteId: 'a', title: 'A' }, { noteId: 'b', title: 'B' }] };
+    await console.post(target, digest, { ...ctx(1), noteId: null });
+    await console.edit(target, 'c1', { ...digest, items: digest.items.slice(0, 1) }, { ...ctx(2), noteId: 'digest:c1' });
+    await console.delete(target, 'c1', { ...ctx(3), noteId: 'digest:c1' });
+    await console.edit(target, 'c4', { type: 'summary', summary }, ctx(4));
+    const events = lines.map((l) => JSON.parse(l) as { event: string; noteId: string | null });
+    expect(events.map((e) => [e.event, e.noteId])).toEqual([
+      ['digest', null],
+      ['edit', null],
+      ['delete', null],
+      ['edit', 'n'],
+    ]);
+  });
+});

@@ -5,6 +5,7 @@ import { targetKey } from '../../store/types.js';
 import { renderPlainText } from '../../render/text.js';
 import { renderPlainDigest } from '../../render/digest.js';
 import { FAMILY_PREFIX } from '../../publish/family.js';
+import { DIGEST_PREFIX } from '../../publish/digest-lines.js';
 import { errorText } from '../../errors.js';
 
 export interface ConsoleAdapterOptions {
@@ -26,7 +27,9 @@ function text(m: OutgoingMessage): string {
 function jsonEvent(event: string, target: Target, ctx: SendContext, messageId: string, body: string, message?: OutgoingMessage) {
   const family = ctx.noteId?.startsWith(FAMILY_PREFIX) ? ctx.noteId.slice(FAMILY_PREFIX.length) : null;
   const member = message?.type === 'summary' ? message.member : undefined;
-  const noteId = event === 'digest' ? null : (member ?? (family === null ? ctx.noteId : null));
+  // A digest's own edit or delete (its lines changed) names the digest message, not a note.
+  const inDigest = event === 'digest' || ctx.noteId?.startsWith(DIGEST_PREFIX) === true;
+  const noteId = inDigest ? null : (member ?? (family === null ? ctx.noteId : null));
   return { event, target: targetKey(target), noteId, family, revision: ctx.revision, messageId, text: body };
 }
 
