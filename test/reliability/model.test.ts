@@ -394,3 +394,19 @@ describe('model: open counterexamples', () => {
     );
   });
 });
+
+describe('model: two notes of one name and language in two folders, over time (issue 25 item 1, tester round)', () => {
+  it.each(['keep', 'delete'] as const)('a/setup.md removed, b/setup.md edited, a/setup.md back, b/setup.md edited: each keeps its own message (onDelete: %s)', async (onDelete) => {
+    await holds(
+      [
+        { op: 'write', file: 'a/setup.md', draft: false },
+        { op: 'write', file: 'b/setup.md', draft: false },
+        { op: 'remove', file: 'a/setup.md' },
+        { op: 'write', file: 'b/setup.md', draft: false },
+        { op: 'restore' },
+        { op: 'write', file: 'b/setup.md', draft: false },
+      ],
+      onDelete,
+    );
+  });
+});
