@@ -143,6 +143,9 @@ export class World {
   readonly fileOfNote = new Map<number, string>();
   private readonly noteAt = new Map<string, number>();
   private notes = 0;
+  /** Messages (`<target> <id>`): the note each was posted for, in its language then, and the note it shows; the console events looked at so far. */
+  readonly postedFor = new Map<string, { note: number; lang: string; shows: number }>();
+  eventsChecked = 0;
 
   private noteWritten(file: string, title: string): void {
     const note = this.noteAt.get(file) ?? ++this.notes;
@@ -364,21 +367,27 @@ function announcedTwice(world: World, svc: InProcessService): string[] {
 /**
  * Issue 25, item 1: a message never switches to show another note of the language of the note it
  * was posted for (two notes of one name, or one key, in one language are two notes), unless that
- * one is a rename of it (the same note, followed by the model as the service follows it).
+ * one is a rename of it (the same note, followed by the model as the service follows it). Read
+ * step by step: a switch breaks it when the note switched to is, as that step left it, in the
+ * language the note posted for had then and has now. A family's message posted for its English
+ * member may switch to its Japanese one (and keep showing it once moved to the English folder),
+ * and to the one left of a family its first note moved out of to another language.
  */
 function switchedNotes(world: World, svc: InProcessService): string[] {
   const out: string[] = [];
-  const postedFor = new Map<string, number>();
-  for (const e of svc.events) {
+  const postedFor = world.postedFor;
+  for (const e of svc.events.slice(world.eventsChecked)) {
     const message = `${e.target} ${e.messageId}`;
     const note = world.noteOfTitle.get(tagOf(e.text));
-    if (e.event === 'post' && note !== undefined && !postedFor.has(message)) postedFor.set(message, note);
+    const file = note === undefined ? undefined : world.fileOfNote.get(note);
+    if (e.event === 'post' && note !== undefined && file !== undefined && !postedFor.has(message)) postedFor.set(message, { note, lang: langOf(file), shows: note });
     const first = postedFor.get(message);
-    if (e.event !== 'edit' || first === undefined || note === undefined || note === first) continue;
-    const was = world.fileOfNote.get(first) ?? '';
-    const now = world.fileOfNote.get(note) ?? '';
-    if (langOf(was) === langOf(now)) out.push(`${e.target}: message ${e.messageId}, posted for ${was}, shows ${now} (${tagOf(e.text)}), another ${langOf(now)} note`);
+    if (e.event !== 'edit' || first === undefined || note === undefined || file === undefined || note === first.shows) continue;
+    first.shows = note;
+    const lang = langOf(file);
+    if (note !== first.note && lang === first.lang && langOf(world.fileOfNote.get(first.note) ?? '') === lang) out.push(`${e.target}: message ${e.messageId}, posted for ${world.fileOfNote.get(first.note)} (${first.lang}), shows ${file} (${tagOf(e.text)}), another ${first.lang} note`);
   }
+  world.eventsChecked = svc.events.length;
   return out;
 }
 
