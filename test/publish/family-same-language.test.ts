@@ -20,8 +20,9 @@ const note = (title: string, body: string) => `---\ntitle: ${title}\n---\n\n${bo
 const PY = 'python/setup.md';
 const RS = 'rust/setup.md';
 
+/** The folders are made before the service starts: a file written and removed at once in a folder made a moment before may never be reported. */
 function sandbox(onDelete: 'keep' | 'delete'): InProcessService {
-  return InProcessService.sandbox({
+  const s = InProcessService.sandbox({
     watch: { mode: 'native', quietMs: 40, reconcileMinutes: 0 },
     // The removal waits the burst window: here the shortest, three quiet periods.
     publish: { onDelete, translations: { mode: 'group', graceMs: 0 }, digest: { threshold: 1000, windowMs: 120 } },
@@ -31,6 +32,8 @@ function sandbox(onDelete: 'keep' | 'delete'): InProcessService {
       { platform: 'console', chat: 'all' },
     ],
   });
+  for (const file of [PY, RS]) mkdirSync(path.dirname(path.join(s.notes, file)));
+  return s;
 }
 
 /** Messages (by chat and id) whose post showed one note and a later edit another, or whose revision went back. */
@@ -50,7 +53,6 @@ function switchedOrRewound(events: readonly ConsoleEvent[]): string[] {
 }
 
 async function write(s: InProcessService, file: string, title: string, body: string): Promise<void> {
-  mkdirSync(path.dirname(path.join(s.notes, file)), { recursive: true });
   writeFileSync(path.join(s.notes, file), note(title, body));
   await s.settle([file]);
 }
