@@ -4,6 +4,13 @@
  * both say `translationKey: shared` are two notes, never one message edited by both. The first note
  * of a language in a key's family holds that language; another one of the same language is
  * announced on its own, under `<key>#<its id>`, and the service says so in its log.
+ *
+ * Invariant (issue 25, item 1): a family's message never switches to show another note of the
+ * language it was posted for, unless that note is a rename of it. So both notes keep the family
+ * they were decided into through edits, deletes, drafts, restores and restarts: a note once
+ * announced keeps its place while removed or drafted (its kept message, or its return, still
+ * shows it), and the one announced on its own never joins its key's family while it keeps its key
+ * and language (joining would merge its message with one posted for the other note).
  */
 import type { Logger } from '../log.js';
 import type { Store } from '../store/store.js';
@@ -26,21 +33,29 @@ function writtenKey(row: NoteRow): string {
   return row.info.keyAsWritten ?? row.info.translationKey;
 }
 
-/** A note that holds its language in its family: anything but deleted, or a draft (never announced, so never a member). */
-function holdsSlot(n: NoteRow): boolean {
+/** A note neither deleted, drafted nor unreadable: one that is, or is to be, announced. */
+function isLive(n: NoteRow): boolean {
   return n.state !== 'deleted' && n.state !== 'error' && n.state !== 'draft';
+}
+
+/**
+ * A note that holds its language in its family: a live one, or one announced before, whatever it
+ * is now (its family's messages were posted for it). A draft never announced holds none (issue 25, H).
+ */
+function holdsSlot(n: NoteRow): boolean {
+  return isLive(n) || n.announced;
 }
 
 /**
  * The one rule `start` (assignFamilyKey) and `preview`/`check` (familyKeysAmong) decide by: a note
  * keeps the family it had (`kept`) while its key and language stay as they were, so a family never
- * moves under a posted message, unless it was kept out of its key's family by another note of its
- * language (`holder`) that is gone now; otherwise it joins its key's family unless another note
- * already holds its language there, and is then announced on its own.
+ * moves under a posted message (the one announced on its own included: it never merges into its
+ * key's family, see the invariant above); otherwise it joins its key's family unless another note
+ * already holds its language there (`holder`), and is then announced on its own.
  */
 function familyKeyFor(id: string, raw: string, kept: string | undefined, holder: string | undefined): { key: string; conflictWith?: string } {
-  if (kept === raw || !holder) return { key: raw };
   if (kept !== undefined) return { key: kept };
+  if (!holder) return { key: raw };
   return { key: `${raw}#${id}`, conflictWith: holder };
 }
 
@@ -55,10 +70,8 @@ export function assignFamilyKey(store: Store, row: NoteRow, prev: NoteRow | unde
     return key === raw ? row : { ...row, info: { ...row.info, translationKey: key, keyAsWritten: raw } };
   };
   const kept = prev && holdsSlot(prev) && writtenKey(prev) === raw && prev.info.lang === lang ? prev.info.translationKey : undefined;
-  if (kept === raw) return claim(raw);
+  if (kept !== undefined) return claim(kept);
   // A note decided earlier in this chunk counts as it is now, not as the store still has it.
-  // The leftover of a conflict joins its key's family once its language is free there, as
-  // `preview` says (issue 25, F3); its messages follow it (family-follow.ts).
   const holder = claims.byKey.get(raw)?.get(lang) ?? store.familyNotes(raw).find((m) => m.id !== row.id && !claims.decided.has(m.id) && holdsSlot(m) && m.info.lang === lang)?.id;
   const { key, conflictWith } = familyKeyFor(row.id, raw, kept, holder);
   if (conflictWith) sayConflict(store, log, claims, row, conflictWith);
@@ -66,14 +79,15 @@ export function assignFamilyKey(store: Store, row: NoteRow, prev: NoteRow | unde
 }
 
 /**
- * The warning of a conflict, naming both notes; when the other's file was removed in this batch (its
- * removal not applied yet), there is no conflict to resolve: an info line, naming only this note.
+ * The warning of a conflict, naming both notes; when the other is gone (its file removed, in this
+ * batch or before, or drafted) there is no conflict to resolve: an info line saying why this note
+ * stays on its own.
  */
 function sayConflict(store: Store, log: Logger, claims: FamilyClaims, row: NoteRow, holder: string): void {
   const raw = row.info.translationKey;
   const at = { note: row.id, family: raw, lang: row.info.lang };
-  const file = store.getNote(holder)?.file;
-  if (file !== undefined && !claims.exists(file)) log.info(at, `${row.id} is announced on its own: the note of its language under the translation key "${raw}" was removed in this batch; it joins that family at its next change`);
+  const held = store.getNote(holder);
+  if (held && (!isLive(held) || !claims.exists(held.file))) log.info({ ...at, placeKeptFor: holder }, `${row.id} is announced on its own: under the translation key "${raw}" its language's place stays with ${holder}, announced before and removed or drafted since (its messages were posted for it)`);
   else log.warn({ ...at, sameLanguageAs: holder }, `two notes in one language share the translation key "${raw}" (${holder} and ${row.id}): they are announced as two notes, not one family; give one of them its own translationKey`);
 }
 

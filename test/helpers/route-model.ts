@@ -5,8 +5,9 @@
  *
  * The world: note files under a few folders (two plain ones, two language folders), two names,
  * with or without a `-ja` suffix, so the same file name turns up in several folders and families
- * form from names and from a shared `translationKey`. Three chats: every note, `lang: [ja]`,
- * `lang: [en]`. Each write gives the note a new tag (`N<seq>`), its title and the first of its body,
+ * form from names and from a shared `translationKey`. Five chats: every note, `lang: [ja]`,
+ * `lang: [en]`, and one per plain folder by path (`a/**`, `b/**`: the tester's `python/**` and
+ * `rust/**` chats of issue 25 item 1, where two notes of one name and language go apart). Each write gives the note a new tag (`N<seq>`), its title and the first of its body,
  * so a message says which note and which version of it the chat sees. Some writes title the note
  * "Introduction", as unrelated notes in other folders and languages are (issue 25, round 4, finding
  * 3); their tag is then read from the body.
@@ -95,7 +96,12 @@ interface FileState {
   text: string;
 }
 
-const CHATS: { name: string; lang?: string }[] = [{ name: 'all' }, { name: 'ja', lang: 'ja' }, { name: 'en', lang: 'en' }];
+const CHATS: { name: string; lang?: string; folder?: string }[] = [{ name: 'all' }, { name: 'ja', lang: 'ja' }, { name: 'en', lang: 'en' }, { name: 'a', folder: 'a/' }, { name: 'b', folder: 'b/' }];
+
+/** A chat's route filter: its language, or its folder (a path glob). */
+const filterOf = (c: (typeof CHATS)[number]) => (c.lang ? { filter: { lang: [c.lang] } } : c.folder ? { filter: { path: `${c.folder}**` } } : {});
+/** Whether a note's file passes a chat's filter (a family goes to a chat when one of its members does). */
+const passes = (c: (typeof CHATS)[number], n: { file: string; lang: string }) => (!c.lang || n.lang === c.lang) && (!c.folder || n.file.startsWith(c.folder));
 
 export function modelConfig(onDelete: 'keep' | 'delete'): unknown {
   return {
@@ -103,7 +109,7 @@ export function modelConfig(onDelete: 'keep' | 'delete'): unknown {
     publish: { onDelete, translations: { mode: 'group', graceMs: 0 }, digest: { threshold: 1000, windowMs: 200 } },
     // Retries soon and never given up, so an outage's deliveries go out once it ends; a hung send is aborted after 1 s.
     delivery: { baseDelayMs: 50, maxDelayMs: 300, maxAttempts: 1000, callTimeoutMs: 1000 },
-    routes: CHATS.map((c) => ({ platform: 'console', chat: c.name, ...(c.lang ? { filter: { lang: [c.lang] } } : {}) })),
+    routes: CHATS.map((c) => ({ platform: 'console', chat: c.name, ...filterOf(c) })),
   };
 }
 
@@ -128,6 +134,33 @@ export class World {
   mode: 'group' | 'separate' = 'group';
   private removed: { file: string; state: FileState }[] = [];
   private seq = 0;
+  /**
+   * Notes as the service tells them apart (its ids are paths): one per path, kept through edits,
+   * removals and returns, carried by moves. The note each write's title belongs to, and the file
+   * each note is at now (or was at last).
+   */
+  readonly noteOfTitle = new Map<string, number>();
+  readonly fileOfNote = new Map<number, string>();
+  private readonly noteAt = new Map<string, number>();
+  private notes = 0;
+  /** Messages (`<target> <id>`): the note each was posted for, in its language then, and the note it shows; the console events looked at so far. */
+  readonly postedFor = new Map<string, { note: number; lang: string; shows: number }>();
+  eventsChecked = 0;
+
+  private noteWritten(file: string, title: string): void {
+    const note = this.noteAt.get(file) ?? ++this.notes;
+    this.noteAt.set(file, note);
+    this.fileOfNote.set(note, file);
+    this.noteOfTitle.set(title, note);
+  }
+
+  private noteMoved(from: string, to: string): void {
+    const note = this.noteAt.get(from);
+    this.noteAt.delete(from);
+    if (note === undefined) return;
+    this.noteAt.set(to, note);
+    this.fileOfNote.set(note, to);
+  }
 
   constructor(readonly root: string) {}
 
@@ -143,6 +176,7 @@ export class World {
         writeFileSync(abs(o.file), text);
         this.files.set(o.file, { title, draft: o.draft, key: o.key, text, versions: [...(this.files.get(o.file)?.versions ?? []), { title, draft: o.draft }] });
         if (!o.draft) this.everPublished.add(title);
+        this.noteWritten(o.file, title);
         return [o.file];
       }
       case 'remove': {
@@ -160,6 +194,7 @@ export class World {
         renameSync(abs(o.from), abs(o.to));
         this.files.delete(o.from);
         this.files.set(o.to, st);
+        this.noteMoved(o.from, o.to);
         return [o.from, o.to];
       }
       case 'moveEdit': {
@@ -171,6 +206,7 @@ export class World {
         writeFileSync(abs(o.to), text);
         this.files.delete(o.from);
         this.files.set(o.to, { ...st, text });
+        this.noteMoved(o.from, o.to);
         return [o.from, o.to];
       }
       case 'restore': {
@@ -232,7 +268,7 @@ function missedEdits(world: World, svc: InProcessService): string[] {
  * deleted. Returns the broken rules (empty: all hold).
  */
 export function violations(world: World, svc: InProcessService, onDelete: 'keep' | 'delete'): string[] {
-  const out = [...svc.anomalies, ...announcedTwice(world, svc), ...(world.mode === 'separate' ? missedEdits(world, svc) : [])];
+  const out = [...svc.anomalies, ...announcedTwice(world, svc), ...switchedNotes(world, svc), ...(world.mode === 'separate' ? missedEdits(world, svc) : [])];
   const store = svc.app!.store;
   // A message can change family without an edit (its only member renamed, text unchanged): the label
   // is the one the service now keeps for it, so that it is checked, not a stale one.
@@ -285,7 +321,7 @@ export function violations(world: World, svc: InProcessService, onDelete: 'keep'
     const wanted = new Set<string>();
     for (const n of separate ? [] : published) {
       const f = familyOf.get(n.id);
-      if (!f || (c.lang && n.lang !== c.lang) || conflicted.has(f)) continue;
+      if (!f || !passes(c, n) || conflicted.has(f)) continue;
       wanted.add(f);
       const m = byFamily.get(f)?.[0];
       if (!m) {
@@ -326,6 +362,33 @@ function announcedTwice(world: World, svc: InProcessService): string[] {
     posted.set(k, (posted.get(k) ?? new Set()).add(e.messageId));
   }
   return [...posted].filter(([, ids]) => ids.size > 1).map(([k, ids]) => `${k} was posted ${ids.size} times (${[...ids].join(', ')})`);
+}
+
+/**
+ * Issue 25, item 1: a message never switches to show another note of the language of the note it
+ * was posted for (two notes of one name, or one key, in one language are two notes), unless that
+ * one is a rename of it (the same note, followed by the model as the service follows it). Read
+ * step by step: a switch breaks it when the note switched to is, as that step left it, in the
+ * language the note posted for had then and has now. A family's message posted for its English
+ * member may switch to its Japanese one (and keep showing it once moved to the English folder),
+ * and to the one left of a family its first note moved out of to another language.
+ */
+function switchedNotes(world: World, svc: InProcessService): string[] {
+  const out: string[] = [];
+  const postedFor = world.postedFor;
+  for (const e of svc.events.slice(world.eventsChecked)) {
+    const message = `${e.target} ${e.messageId}`;
+    const note = world.noteOfTitle.get(tagOf(e.text));
+    const file = note === undefined ? undefined : world.fileOfNote.get(note);
+    if (e.event === 'post' && note !== undefined && file !== undefined && !postedFor.has(message)) postedFor.set(message, { note, lang: langOf(file), shows: note });
+    const first = postedFor.get(message);
+    if (e.event !== 'edit' || first === undefined || note === undefined || file === undefined || note === first.shows) continue;
+    first.shows = note;
+    const lang = langOf(file);
+    if (note !== first.note && lang === first.lang && langOf(world.fileOfNote.get(first.note) ?? '') === lang) out.push(`${e.target}: message ${e.messageId}, posted for ${world.fileOfNote.get(first.note)} (${first.lang}), shows ${file} (${tagOf(e.text)}), another ${first.lang} note`);
+  }
+  world.eventsChecked = svc.events.length;
+  return out;
 }
 
 export interface RunResult {

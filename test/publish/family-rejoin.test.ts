@@ -1,8 +1,9 @@
 /**
- * Issue 25, F3: two English notes under one key (python/setup.md, rust/setup.md) beside a Japanese
- * translation: the second is announced on its own (`setup#rust/setup`). Once the first is gone,
- * the leftover joins the family at its next change, as `preview` says, and each chat keeps one
- * message for it.
+ * Issue 25, F3, as item 1 of the tester round revised it: two English notes under one key
+ * (python/setup.md, rust/setup.md) beside a Japanese translation: the second is announced on its
+ * own (`setup#rust/setup`). Once the first is gone it stays on its own (it once joined the family
+ * at its next change, and a message posted for one note then showed the other): its edit edits
+ * its own message, never posts it again, and the family's messages never show it.
  */
 import { rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
@@ -17,8 +18,8 @@ afterEach(async () => {
 
 const note = (title: string, lang: string, body: string) => `---\ntitle: ${title}\nlang: ${lang}\n---\n\n${body}\n`;
 
-describe('a same-language conflict that goes away (issue 25, F3)', () => {
-  it.each(['keep', 'delete'] as const)('the leftover joins its family at its next edit: one message per chat, never posted again (onDelete: %s)', { timeout: 60_000 }, async (onDelete) => {
+describe('a same-language conflict that goes away (issue 25, F3 and item 1)', () => {
+  it.each(['keep', 'delete'] as const)('the leftover stays on its own at its next edit: its own message edited, never posted again (onDelete: %s)', { timeout: 60_000 }, async (onDelete) => {
     svc = InProcessService.sandbox({
       watch: { mode: 'native', quietMs: 40, reconcileMinutes: 0 },
       // The removal waits the burst window (3 s by default): here the shortest, three quiet periods.
@@ -35,6 +36,7 @@ describe('a same-language conflict that goes away (issue 25, F3)', () => {
     writeFileSync(path.join(svc.notes, 'setup-ja.md'), note('セットアップ', 'ja', 'Python を入れる。'));
     await svc.settle(['python/setup.md', 'rust/setup.md', 'setup-ja.md']);
     expect(svc.app!.store.getNote('rust/setup')?.info.translationKey).toBe('setup#rust/setup');
+    const rustMessages = (chat: string) => svc!.sent(chat, 'post').filter((e) => e.noteId === 'rust/setup').map((e) => e.messageId);
 
     rmSync(path.join(svc.notes, 'python/setup.md'));
     await svc.settle(['python/setup.md']);
@@ -42,13 +44,15 @@ describe('a same-language conflict that goes away (issue 25, F3)', () => {
     writeFileSync(path.join(svc.notes, 'rust/setup.md'), note('Rust setup', 'en', 'Install Rust with rustup.'));
     await svc.settle(['rust/setup.md']);
 
-    expect(svc.app!.store.getNote('rust/setup')?.info.translationKey).toBe('setup');
-    expect(svc.events.filter((e) => e.event === 'post')).toHaveLength(postsBefore); // edited and deleted, never posted
-    for (const chat of ['en', 'ja']) expect(svc.live(chat)).toHaveLength(1);
-    expect(svc.live('en')[0]!.text).toContain('Install Rust with rustup.');
-    expect(svc.live('en')[0]!.text).toContain('日本語');
-    expect(svc.live('ja')[0]!.text).toContain('セットアップ');
-    expect(svc.live('ja')[0]!.text).toContain('English');
+    expect(svc.app!.store.getNote('rust/setup')?.info.translationKey).toBe('setup#rust/setup');
+    expect(svc.events.filter((e) => e.event === 'post')).toHaveLength(postsBefore); // edited, never posted
+    for (const chat of ['en', 'ja']) {
+      const [own] = rustMessages(chat);
+      const live = svc.live(chat);
+      expect(live.find((m) => m.messageId === own)?.text, chat).toContain('Install Rust with rustup.');
+      // The family's message (posted for Python, or the Japanese translation) never shows Rust.
+      expect(live.filter((m) => m.messageId !== own && m.text.includes('Rust')), chat).toEqual([]);
+    }
     expect(svc.anomalies).toEqual([]);
   });
 });

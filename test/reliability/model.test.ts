@@ -19,8 +19,13 @@ const SWITCH_RUNS = Number(process.env.MODEL_SWITCH_RUNS ?? 1);
 /** What the random runs exercised, so a generator that stopped making kills or outages is seen. */
 const exercised = { runs: 0, kills: 0, resends: 0, faultHits: 0 };
 
-async function holds(ops: readonly Op[], onDelete: 'keep' | 'delete'): Promise<void> {
+/**
+ * `knownOpen`: the one problem of an open counterexample (below) that a test kept for another
+ * reason also meets; every other rule still holds.
+ */
+async function holds(ops: readonly Op[], onDelete: 'keep' | 'delete', knownOpen?: RegExp): Promise<void> {
   const r = await runSequence(ops, onDelete);
+  if (knownOpen) r.problems = r.problems.filter((p) => !knownOpen.test(p));
   exercised.runs++;
   exercised.kills += r.kills;
   exercised.resends += r.resends;
@@ -323,6 +328,8 @@ describe('model: renames in a chain (issue 25, round 4)', () => {
  * late-removals.ts, the moved file reported first).
  */
 describe('model: a note moved and a new note written at its old path at once (bench seed 7)', () => {
+  // Its last step meets the open counterexample "a message posted for a note moved into a family that has a message
+  // in that chat shows the new note written at its old path" (below): that problem alone is left out.
   it.each(['keep', 'delete'] as const)('the seed-7 sequence: a translation moved into another family during an outage, its old path written again in the same batch (onDelete: %s)', { timeout: 60_000 }, async (onDelete) => {
     await holds(
       [
@@ -336,6 +343,7 @@ describe('model: a note moved and a new note written at its old path at once (be
         { op: 'outage', kind: 'down', ops: [{ op: 'move', from: '_posts/ja/intro.md', to: 'setup-ja.md' }, { op: 'write', file: '_posts/ja/intro.md', draft: false }, { op: 'write', file: 'setup.md', draft: false }]},
       ],
       onDelete,
+      /^console:all: message \w+, posted for setup-ja\.md \(ja\), shows _posts\/ja\/intro\.md /,
     );
   });
   it.each(['keep', 'delete'] as const)('shrunk: _posts/ja/intro.md moved to setup-ja.md and a new _posts/ja/intro.md in one burst (onDelete: %s)', async (onDelete) => {
@@ -366,19 +374,18 @@ describe('model: a note moved and a new note written at its old path at once (be
  * switch's area (issue 25, F1). `it.fails` turns red once it holds.
  */
 describe('model: open counterexamples', () => {
-  // OPEN, found by `MODEL_SEED=99 MODEL_SWITCH_RUNS=20` (the switch sequences, onDelete: delete), shrunk by hand; it
-  // fails on main before this branch too. N1 (ja, key shared) posted and removed (its message deleted); while stopped
-  // N2 and N3, both ja under `shared`, are written (N2 the family's, N3 on its own); N1 restored while stopped: N2 is
-  // posted a second time in `all` and `ja`. Not investigated.
-  it.fails('a removed translation restored while stopped, beside two notes of its language under its key (switch sequences, seed 101, delete; no switch in it)', { timeout: 60_000 }, async () => {
+  // OPEN, found by the folder chats and the switch check (issue 25 item 1, tester round), shrunk by hand; the same on
+  // main. _posts/ja/intro.md moved to setup-ja.md and a new _posts/ja/intro.md written in one burst, setup.md's family
+  // having a message in `all`: the moved note joins that message, and the one posted for it in `all` stays intro's,
+  // edited to the new note (another ja note). Deleting it there is called off by syncFamily's "a member came back".
+  it.fails.each(['keep', 'delete'] as const)('a note moved into a family with a message in the chat, a new note at its old path: its old message shows the new note (onDelete: %s)', async (onDelete) => {
     await holds(
       [
-        { op: 'write', file: '_posts/en/setup-ja.md', draft: false, key: 'shared' },
-        { op: 'remove', file: '_posts/en/setup-ja.md' },
-        { op: 'restart', offline: [{ op: 'write', file: '_posts/ja/setup.md', draft: false, key: 'shared' }, { op: 'write', file: 'a/intro-ja.md', draft: false, key: 'shared' }] },
-        { op: 'restart', offline: [{ op: 'restore' }] },
+        { op: 'write', file: 'setup.md', draft: false },
+        { op: 'write', file: '_posts/ja/intro.md', draft: false },
+        { op: 'burst', ops: [{ op: 'move', from: '_posts/ja/intro.md', to: 'setup-ja.md' }, { op: 'write', file: '_posts/ja/intro.md', draft: false }] },
       ],
-      'delete',
+      onDelete,
     );
   });
   it.fails.each(['keep', 'delete'] as const)('a note posted while separate, written again once grouped, then renamed: one live message (bench seed 31, onDelete: %s)', async (onDelete) => {
@@ -389,6 +396,40 @@ describe('model: open counterexamples', () => {
         { op: 'restart', offline: [], mode: 'group' },
         { op: 'write', file: 'setup.md', draft: false },
         { op: 'move', from: 'setup.md', to: 'intro.md' },
+      ],
+      onDelete,
+    );
+  });
+});
+
+describe('model: counterexamples the family-key fix of issue 25 item 1 (tester round) fixed', () => {
+  // Found by `MODEL_SEED=99 MODEL_SWITCH_RUNS=20` (the switch sequences, onDelete: delete), shrunk by hand; open (it.fails)
+  // on main. N1 (ja, key shared) posted and removed (its message deleted); while stopped N2 and N3, both ja under
+  // `shared`, are written; N1 restored while stopped: N2 was posted a second time in `all` and `ja`. N1, announced
+  // before, now keeps its place under `shared` while removed: N2 and N3 are each on their own, N1 takes its family back.
+  it('a removed translation restored while stopped, beside two notes of its language under its key (switch sequences, seed 101, delete; no switch in it)', { timeout: 60_000 }, async () => {
+    await holds(
+      [
+        { op: 'write', file: '_posts/en/setup-ja.md', draft: false, key: 'shared' },
+        { op: 'remove', file: '_posts/en/setup-ja.md' },
+        { op: 'restart', offline: [{ op: 'write', file: '_posts/ja/setup.md', draft: false, key: 'shared' }, { op: 'write', file: 'a/intro-ja.md', draft: false, key: 'shared' }] },
+        { op: 'restart', offline: [{ op: 'restore' }] },
+      ],
+      'delete',
+    );
+  });
+});
+
+describe('model: two notes of one name and language in two folders, over time (issue 25 item 1, tester round)', () => {
+  it.each(['keep', 'delete'] as const)('a/setup.md removed, b/setup.md edited, a/setup.md back, b/setup.md edited: each keeps its own message (onDelete: %s)', async (onDelete) => {
+    await holds(
+      [
+        { op: 'write', file: 'a/setup.md', draft: false },
+        { op: 'write', file: 'b/setup.md', draft: false },
+        { op: 'remove', file: 'a/setup.md' },
+        { op: 'write', file: 'b/setup.md', draft: false },
+        { op: 'restore' },
+        { op: 'write', file: 'b/setup.md', draft: false },
       ],
       onDelete,
     );
