@@ -33,6 +33,8 @@ interface StatusReport extends StatusCounts {
   pages: { url: string; state: string; since: number; checks: number; lastResult: string | null }[];
   /** Notes announced on their own because another note of their language has their translation key. */
   familyConflicts: { file: string; key: string; sameLanguageAs: string | null }[];
+  /** Deliveries parked for a platform started without its token (publish/deliverer.ts), per platform: they wait for the operator. */
+  parked: Record<string, number>;
   /** Posts sent again after no answer came to them (publish/uncertain.ts); `unguarded` ones may show twice. */
   uncertainSends: UncertainSends;
 }
@@ -99,6 +101,7 @@ function readReport(store: Store, file: string): StatusReport {
     problems: store.noteErrors().map((e) => e.error),
     pages: store.livePages.pending().map((p) => ({ url: p.url, state: p.state, since: p.firstAt, checks: p.checks, lastResult: p.lastResult })),
     familyConflicts: familyConflicts(store),
+    parked: parkedDeliveries(store),
     uncertainSends: readUncertainSends(store),
   };
 }
@@ -113,6 +116,14 @@ function familyConflicts(store: Store): StatusReport['familyConflicts'] {
             AND json_extract(n.info, '$.translationKey') = json_extract(n.info, '$.keyAsWritten') || '#' || n.id ORDER BY n.file LIMIT 50`)
     .all() as { file: string; key: string; holder: string | null }[];
   return rows.map((r) => ({ file: r.file, key: r.key, sameLanguageAs: r.holder }));
+}
+
+/** Pending deliveries the deliverer last found without their platform's adapter (its "platform … is not enabled"). */
+function parkedDeliveries(store: Store): StatusReport['parked'] {
+  const rows = store
+    .sql("SELECT platform, COUNT(*) AS n FROM outbox WHERE status = 'pending' AND last_error = 'platform ' || platform || ' is not enabled' GROUP BY platform ORDER BY platform")
+    .all() as { platform: string; n: number }[];
+  return Object.fromEntries(rows.map((r) => [r.platform, r.n]));
 }
 
 function heldForDigests(store: Store): StatusReport['digests'] {
@@ -137,6 +148,7 @@ function reportLines(s: StatusReport): string[] {
     `subscriptions:  ${s.subscriptions}`,
     `deliveries:     ${count(s.outbox, 'pending') + count(s.outbox, 'sending')} pending, ${count(s.outbox, 'done')} done, ${count(s.outbox, 'failed')} failed, ${count(s.outbox, 'skipped')} skipped`,
   ];
+  for (const [platform, n] of Object.entries(s.parked)) lines.push(`parked:         ${n} ${n === 1 ? 'delivery' : 'deliveries'} for ${platform}, which is not configured (no token): they go out once it is`);
   if (s.startRefused) lines.push(`next start:     refused: ${s.startRefused}`);
   if (s.watch) lines.push(`watching:       ${s.watch.mode} (${s.watch.reason})`);
   for (const [platform, c] of Object.entries(s.platforms)) lines.push(platformLine(platform, c));

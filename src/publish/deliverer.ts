@@ -125,9 +125,14 @@ export class Deliverer {
     this.quietListener = listener;
   }
 
-  /** Nothing in flight and nothing waiting to be sent, now or after a retry delay (paused targets aside). */
+  /**
+   * Nothing in flight and nothing waiting to be sent, now or after a retry delay (paused targets
+   * aside, and deliveries parked for a platform without its token: they wait for the operator, not
+   * for time; `status` counts them).
+   */
   get idle(): boolean {
-    return this.inflight.size === 0 && !this.wakeScheduled && this.store.nextAttemptAt(this.now()) === undefined && !this.opts.live?.busy && this.opts.live?.nextAt() === undefined;
+    const configured = [...this.adapters.keys()];
+    return this.inflight.size === 0 && !this.wakeScheduled && this.store.nextAttemptAt(this.now(), configured) === undefined && !this.opts.live?.busy && this.opts.live?.nextAt() === undefined;
   }
 
   /**

@@ -167,8 +167,11 @@ export function syncFamily(store: Store, config: Config, platforms: ReadonlySet<
   // Chats that had the family but want none of what is left (its last member there was removed,
   // kept out by `announce: false`, or its filter, search or route no longer picks it). A post not
   // sent yet is called off, whatever `onDelete` says: what goes out is the family as it is now.
+  // A chat on a platform started without its token (its deliveries park, route.ts) is judged as if
+  // the platform were configured: a parked post follows its note as one queued in an outage does.
+  const wantedIfConfigured = wantedOnEveryPlatform(members, config, subscriptions, platforms, existing, familyId, store);
   for (const [key, target] of existing) {
-    if (wanted.has(key) || !platforms.has(target.platform)) continue;
+    if (wanted.has(key) || (!platforms.has(target.platform) && wantedIfConfigured.has(key))) continue;
     const pendingPost = store.openDelivery(familyId, target, ['post']);
     if (pendingPost) store.markDone(pendingPost.id, null, 'skipped', 'the note no longer goes to this chat (removed, or its controls changed) before it was sent');
     else if (followSentMessage(store, familyId, target, members, revision)) {
@@ -180,6 +183,12 @@ export function syncFamily(store: Store, config: Config, platforms: ReadonlySet<
     enqueued++;
   }
   return { posts, enqueued };
+}
+
+/** The chats that would want the family were every platform it has chats on configured. */
+function wantedOnEveryPlatform(members: readonly NoteRow[], config: Config, subscriptions: readonly Subscription[], platforms: ReadonlySet<string>, existing: ReadonlyMap<string, Target>, familyId: string, store: Store): Set<string> {
+  const every = new Set([...platforms, ...[...existing.values()].map((t) => t.platform)]);
+  return new Set(familyTargets(members, config.routes, subscriptions, every, sentMemberIn(store, familyId)).map((ft) => targetKey(ft.target)));
 }
 
 /**

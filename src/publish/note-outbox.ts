@@ -66,10 +66,13 @@ export function enqueueNoteChange(store: Store, config: Config, platforms: Reado
  * note no longer goes to that chat. A sent message is edited on `update`; controls never touch it.
  */
 function followControls(store: Store, config: Config, platforms: ReadonlySet<string>, row: NoteRow, action: Action, targets: Map<string, Target>, out: NoteChange): void {
-  const wanted = new Set(routeTargets(row.info, config.routes, store.subscriptions(), platforms).map(targetKey));
+  // A chat on a platform started without its token (its post parked, route.ts) is judged as if the
+  // platform were configured: a parked post follows its note as one queued in an outage does.
+  const every = new Set([...platforms, ...[...targets.values()].map((t) => t.platform)]);
+  const wanted = new Set(routeTargets(row.info, config.routes, store.subscriptions(), every).map(targetKey));
   for (const [key, target] of targets) {
     const pendingPost = store.openDelivery(row.id, target, ['post']);
-    if (pendingPost && !wanted.has(key) && platforms.has(target.platform)) {
+    if (pendingPost && !wanted.has(key)) {
       store.markDone(pendingPost.id, null, 'skipped', 'the note no longer goes to this chat (its controls changed) before it was sent');
       out.enqueued++;
     } else if (pendingPost) {

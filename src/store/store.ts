@@ -330,16 +330,17 @@ export class Store {
   }
 
   /** When the next pending delivery of an unpaused target becomes due. */
-  /** With `digestsAfter`: posts held for a scheduled digest later than that do not count (the service is idle meanwhile). */
-  nextAttemptAt(digestsAfter?: number): number | undefined {
+  /** With `digestsAfter`: posts held for a scheduled digest later than that do not count (the service is idle meanwhile); with `platforms`, only theirs do. */
+  nextAttemptAt(digestsAfter?: number, platforms?: readonly string[]): number | undefined {
+    const only = platforms ? JSON.stringify(platforms) : null;
     const r = this
       .sql(
         `SELECT MIN(o.next_attempt_at) AS t FROM outbox o
          LEFT JOIN paused_targets p ON p.platform = o.platform AND p.chat = o.chat AND p.thread = o.thread
-         WHERE o.status = 'pending' AND p.platform IS NULL AND NOT ${HELD_FOR_PAGE}
+         WHERE o.status = 'pending' AND p.platform IS NULL AND NOT ${HELD_FOR_PAGE} AND (? IS NULL OR o.platform IN (SELECT value FROM json_each(?)))
            AND NOT (? IS NOT NULL AND json_extract(o.payload, '$.digestAt') IS NOT NULL AND o.next_attempt_at > ?)`,
       )
-      .get(digestsAfter ?? null, digestsAfter ?? null) as { t: number | null };
+      .get(only, only, digestsAfter ?? null, digestsAfter ?? null) as { t: number | null };
     return r.t ?? undefined;
   }
 
