@@ -324,6 +324,14 @@ export class InProcessCli extends ServiceEvents {
     this.push({ event: 'ready', notes: this.app.notes });
   }
 
+  /**
+   * Forgets that these paths were batched, so the next `batched` waits for a batch holding them
+   * again: call it before changing a file the service has already seen.
+   */
+  forgetBatched(paths: readonly string[]): void {
+    for (const p of paths) this.batchedPaths.delete(path.resolve(this.notesDir, p));
+  }
+
   /** Waits until the watcher has handed every path (relative to the notes folder; or a folder holding it) over in a batch the service applied. */
   async batched(paths: readonly string[], timeoutMs = 15_000): Promise<void> {
     const wanted = paths.map((p) => path.resolve(this.notesDir, p));
