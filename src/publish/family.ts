@@ -29,7 +29,13 @@ export function liveMembers(notes: readonly NoteRow[]): NoteRow[] {
 export interface MemberPrefs {
   langs?: readonly string[] | undefined;
   chatLocale?: string | undefined;
-  shown?: string | undefined;
+  /** Read only when it can decide (more than one candidate): it costs the store a read per chat. */
+  shown?: (() => string | undefined) | undefined;
+}
+
+/** The original among `candidates`, asking which member the chat was shown only when there is a choice. */
+function originalFor(candidates: readonly NoteRow[], shown: MemberPrefs['shown']): NoteRow | undefined {
+  return candidates.length > 1 ? originalAmong(candidates, shown?.()) : candidates[0];
 }
 
 /**
@@ -46,16 +52,16 @@ function chooseMember(candidates: readonly NoteRow[], prefs: MemberPrefs): NoteR
     const m = bestMatch(candidates.filter((c) => sameLanguage(c.info.locale, prefs.chatLocale!)), prefs.chatLocale, prefs.shown);
     if (m) return m;
   }
-  return originalAmong(candidates, prefs.shown);
+  return originalFor(candidates, prefs.shown);
 }
 
 /**
  * Of the members a language matches (`pt` and `pt-BR` for `pt-BR`), the one written in it exactly,
  * else the original among them: never the first by path.
  */
-function bestMatch(matching: readonly NoteRow[], lang: string, shown: string | undefined): NoteRow | undefined {
+function bestMatch(matching: readonly NoteRow[], lang: string, shown: MemberPrefs['shown']): NoteRow | undefined {
   const tag = toLocaleTag(lang).toLowerCase();
-  return matching.find((c) => c.info.lang.toLowerCase() === lang.toLowerCase() || c.info.locale.toLowerCase() === tag) ?? originalAmong(matching, shown);
+  return matching.find((c) => c.info.lang.toLowerCase() === lang.toLowerCase() || c.info.locale.toLowerCase() === tag) ?? originalFor(matching, shown);
 }
 
 export interface FamilyTarget {
@@ -78,7 +84,7 @@ export function familyTargets(members: readonly NoteRow[], routes: readonly Rout
     const key = targetKey(target);
     if (out.has(key) || (route && !enabled.has(target.platform))) return; // a subscription's deliveries park (route.ts)
     if (!members.some((m) => matchesFilter(filter, m.info))) return;
-    const member = chooseMember(members, { langs: filter?.lang, chatLocale, shown: sentIn(target) });
+    const member = chooseMember(members, { langs: filter?.lang, chatLocale, shown: () => sentIn(target) });
     if (member && routeAllowed(route?.name, member.info, route !== undefined)) out.set(key, { target, member });
   };
   for (const r of routes) consider({ platform: r.platform, chat: r.chat, thread: r.thread ?? '' }, r.filter, r.locale, r);
