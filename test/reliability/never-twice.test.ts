@@ -159,7 +159,7 @@ describe('a database that lost its newest commits', () => {
     expect(again.stdout).toBe('');
     // Without the -wal, as the message says: start once with --after-restore. The notes whose
     // records the log held were announced: they are recorded, not announced again.
-    const accepted = Service.start(sb, ['--after-restore']);
+    const accepted = InProcessCli.start(sb, ['--after-restore']); // in process: what it records is the point, not the process
     await accepted.ready();
     await accepted.settled();
     expect(accepted.deliveries()).toEqual([]);
