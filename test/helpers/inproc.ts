@@ -341,6 +341,8 @@ export class InProcessCli extends ServiceEvents {
         for (const p of [...b.changed, ...b.removed]) this.batchedPaths.add(path.resolve(p));
         this.wake();
       },
+      afterRestore: flags.afterRestore,
+      moved: flags.moved,
     });
     this.push({ event: 'ready', notes: this.app.notes });
   }
@@ -401,6 +403,8 @@ interface StartFlags {
   announceExisting?: boolean;
   httpPort?: number;
   notes?: string;
+  afterRestore?: boolean;
+  moved?: boolean;
 }
 
 /** The `start` flags the route tests pass; any other is a mistake in the test. */
@@ -411,6 +415,8 @@ function startFlags(args: string[]): StartFlags {
     if (a === '--announce-existing') flags.announceExisting = true;
     else if (a === '--http-port') flags.httpPort = Number(args[++i]);
     else if (a === '--notes') flags.notes = args[++i]!;
+    else if (a === '--after-restore') flags.afterRestore = true;
+    else if (a === '--moved') flags.moved = true;
     else throw new Error(`InProcessCli: unsupported start flag ${a}`);
   }
   return flags;
