@@ -333,6 +333,9 @@ function firstFieldValue(t: Token | undefined, w: Walk): string | undefined {
 const INTRODUCES =
   /^(?:introduction|intro|overview|background|preface|getting started|einführung|einleitung|überblick|introducción|resumen general|descripción general|présentation|aperçu|vue d'ensemble|introdução|visão geral|परिचय|अवलोकन|مقدمة|نظرة عامة)(?=$|[\s:：.,])|^(?:简介|介绍|介紹|概述|概览|概覽|概要|引言|前言|はじめに|概要|序論)/iu;
 
+/** A heading that counts its part before naming it: "Option 2: …", "Step 3 – …", "Part 1. …". */
+const COUNTED_PART = /^\p{L}+\s*\d+\s*(?:[:：.)]|\s[-–—])/u;
+
 /** A heading as the outline may show it: its name, whether the writer numbered it, whether it names its section. */
 interface OutlineEntry {
   name: string;
@@ -355,9 +358,11 @@ function addSectionNames(w: Walk, blocks: readonly Token[], headingText: (h: Tok
     const name = text.replace(/^\d+[.)]\s*/, '').replace(/\s*[:：]$/, '');
     if (!name || REFERENCES.test(name) || pointsElsewhere(name) || labelledOutput(`${name}:`) || SUMS_UP.test(name) || INTRODUCES.test(name)) return;
     const value = firstFieldValue(blocks[i + 1], w);
-    // A record's heading ("China", then its code) names its record whatever its text says.
-    const names = value !== undefined || namesItsSection(name, blocks, i, h.depth);
-    byDepth.set(h.depth, [...(byDepth.get(h.depth) ?? []), { name: value ? `${name} ${value}` : name, numbered: name !== text.replace(/\s*[:：]$/, ''), names }]);
+    const numbered = name !== text.replace(/\s*[:：]$/, '') || COUNTED_PART.test(text);
+    // A record's heading ("China", then its code) names its record, and a part the writer counted
+    // ("2. Winding", "Option 2: cron") a part, whatever its text says.
+    const names = value !== undefined || numbered || namesItsSection(name, blocks, i, h.depth);
+    byDepth.set(h.depth, [...(byDepth.get(h.depth) ?? []), { name: value ? `${name} ${value}` : name, numbered, names }]);
   });
   // Where the writer numbered the parts, the numbered headings are the outline; the rest of that
   // level (a preface, tips at the end) is not. Headings that mostly name kinds of section ("Key
