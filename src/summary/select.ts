@@ -59,6 +59,12 @@ function saidOf(o: Option): string {
   return (o.said ??= ` ${o.text.toLowerCase().replace(/[^\p{L}\p{N}\uE000-\uF8FF]+/gu, ' ').trim()} `);
 }
 
+/**
+ * Languages that write every noun with a capital (German, Luxembourgish): there a capital inside a
+ * sentence says a noun, not a name ("Realität", "Verzögerungen" beside "Scout").
+ */
+const NOUNS_CAPITALISED = /^(?:de|lb|gsw)(?:$|-)/i;
+
 /** How much a candidate's place in the note is worth, before what it says. */
 function placeWeight(c: Candidate, total: number): number {
   let w = 1;
@@ -94,7 +100,7 @@ function optionsOf(candidates: readonly Candidate[], spans: SpanTable, locale: s
   }
   const named = termsOf(title, spans);
   const headed = new Set<string>(headings.flatMap((h) => [...termsOf(h, spans)]));
-  const weights = weighTerms(index, named, headed, proper);
+  const weights = weighTerms(index, named, headed, NOUNS_CAPITALISED.test(locale) ? new Set() : proper);
   const prose = options.filter((o) => o.c.kind === 'sentence' || o.c.kind === 'item').length;
   for (const o of options) {
     o.place = placeWeight(o.c, prose);
