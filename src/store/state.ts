@@ -37,8 +37,8 @@ export interface OpenState {
  * would announce them again: refused) and then written after each commit that moves it (see
  * mark.ts). `close` checkpoints and lets go.
  */
-export function openState(dbPath: string, log: Logger, flags: StateFlags): OpenState {
-  const lock = acquireInstanceLock(dbPath);
+export async function openState(dbPath: string, log: Logger, flags: StateFlags): Promise<OpenState> {
+  const lock = await acquireInstanceLock(dbPath, { warn: (message) => log.warn({ db: dbPath }, message) });
   let store: Store;
   try {
     // Before anything opens the database: was it written since the last clean stop (clean-stop.ts)?
