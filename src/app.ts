@@ -245,7 +245,7 @@ function runningApp(p: AppParts): RunningApp {
       await sync.stop(); // a batch in progress finishes its transaction before the store closes
       await deliverer.stop();
       await connections.stop();
-      state.close();
+      await state.close();
     },
     noticeIdle: () => sync.noticeIdle(),
     async abandon() {

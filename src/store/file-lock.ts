@@ -46,7 +46,8 @@ const NETWORK_FS = new Map<number, string>([
 ]);
 
 export type FileLockResult =
-  | { kind: 'held'; release(): void }
+  /** `release` resolves once the holder has ended, so the lock is gone (or after 2 s, having killed it). */
+  | { kind: 'held'; release(): Promise<void> }
   | { kind: 'busy'; holder: LockHolder | undefined }
   /** No lock can be taken here (no `flock` command, a network file system): `why` says so. */
   | { kind: 'unavailable'; why: string };
@@ -89,6 +90,7 @@ export function lockFileItself(file: string, me: LockHolder, onLost: (why: strin
         release() {
           released = true;
           child.stdin?.end(); // the child reads its end and exits; the kernel lets the lock go
+          return ended(child);
         },
       });
     });
@@ -100,6 +102,23 @@ export function lockFileItself(file: string, me: LockHolder, onLost: (why: strin
       } else if (!released) {
         onLost(`the process holding it (flock, pid ${child.pid}) ended (${signal ?? `exit ${code}`})`);
       }
+    });
+  });
+}
+
+/** Resolves once `child` has exited (flock(1) waits for its command, so every descriptor holding the lock is closed). */
+function ended(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  child.ref(); // waited for now: its exit keeps this process up until then
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      resolve();
+    }, WAIT_SECONDS * 1000);
+    timer.unref();
+    child.once('exit', () => {
+      clearTimeout(timer);
+      resolve();
     });
   });
 }

@@ -21,7 +21,8 @@ import { holderOf, LockHolderSchema, lockFileItself, type LockHolder } from './f
 export type { LockHolder } from './file-lock.js';
 
 export interface InstanceLock {
-  release(): void;
+  /** Resolves once both locks are let go (the one on the file itself ends with its holder process). */
+  release(): Promise<void>;
 }
 
 function lockFiles(dbFile: string): { lock: string; holder: string } {
@@ -66,7 +67,7 @@ export interface LockOptions {
 
 /** Takes the lock or throws a `StoreError` naming the holder. `:memory:` databases need none. */
 export async function acquireInstanceLock(dbFile: string, opts: LockOptions = {}): Promise<InstanceLock> {
-  if (dbFile === ':memory:') return { release: () => undefined };
+  if (dbFile === ':memory:') return { release: () => Promise.resolve() };
   const { lock, holder } = lockFiles(dbFile);
   const abs = path.resolve(dbFile);
   mkdirSync(path.dirname(abs), { recursive: true });
@@ -99,12 +100,13 @@ export async function acquireInstanceLock(dbFile: string, opts: LockOptions = {}
   if (byFile.kind === 'unavailable') opts.warn?.(`the database file itself is not locked (${byFile.why}): only ${lock} keeps a second notecast off this database, and one reaching it under another name (a hard link) would not be refused`);
   writeFileSync(holder, `${JSON.stringify(me)}\n`);
   return {
-    release() {
+    async release() {
       if (!byName.open) return;
       // Only the holder's own record goes; a later holder may have written its own by now.
       if (readHolder(holder)?.pid === me.pid) rmSync(holder, { force: true });
-      if (byFile.kind === 'held') byFile.release();
+      const fileReleased = byFile.kind === 'held' ? byFile.release() : undefined;
       release(byName);
+      await fileReleased;
     },
   };
 }
