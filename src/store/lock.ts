@@ -85,6 +85,11 @@ export async function acquireInstanceLock(dbFile: string, opts: LockOptions = {}
   let byFile: Awaited<ReturnType<typeof lockFileItself>>;
   try {
     closeSync(openSync(abs, 'a')); // a new database: its file exists from here on, so it has an inode to lock
+  } catch (e) {
+    release(byName);
+    throw e; // as it is (EROFS, EACCES): the command line names the state file and the cause (cli/paths.ts)
+  }
+  try {
     byFile = await lockFileItself(abs, me, (why) => opts.warn?.(`the lock on ${abs} itself was lost: ${why}; a second notecast reaching it under another name (a hard link) would no longer be refused`));
   } catch (e) {
     release(byName);
