@@ -2,8 +2,9 @@
  * The lock on the database file itself, whatever name reaches it (a hard link, a bind mount,
  * another path): `flock(2)` on the file, which the kernel keys on the file (its inode), not on a
  * name, and lets go when the last descriptor holding it closes, so when its process dies, even by
- * `kill -9` (flock(2): "the lock is released either by an explicit LOCK_UN operation on any of
- * these duplicate file descriptors, or when all such file descriptors have been closed"). It lives
+ * `kill -9` (flock(2), https://man7.org/linux/man-pages/man2/flock.2.html: "the lock is released
+ * either by an explicit LOCK_UN operation on any of these duplicate file descriptors, or when all
+ * such file descriptors have been closed"). It lives
  * with the file: no folder elsewhere (a `TMPDIR` of its own per service, systemd `PrivateTmp=`, a
  * /tmp cleaner) can lose it or hide it.
  *
@@ -20,7 +21,9 @@
  * and the caller says so (SQLite itself advises against network file systems).
  *
  * Who holds it is read from the kernel's table of locks (`/proc/locks`: the holder's pid, the file's
- * device and inode) and the holder's own command line, which carries its pid, host and start time.
+ * device and inode; proc_locks(5), https://man7.org/linux/man-pages/man5/proc_locks.5.html) and the
+ * holder's own command line, which carries its pid, host and start time. `flock` (util-linux):
+ * https://man7.org/linux/man-pages/man1/flock.1.html (`--wait`, `--conflict-exit-code`).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync, statfsSync, statSync } from 'node:fs';
