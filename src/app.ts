@@ -139,7 +139,7 @@ async function startAppParts(o: AppOptions, undo: (() => unknown)[]): Promise<Ru
   let healthDeps: HealthDeps | undefined;
   // The port first: in use, it is a one-line error before any state is opened or written.
   const { health, preview } = await startHttp(o, () => healthDeps, undo);
-  const state = openState(o.dbPath, log, { afterRestore: o.afterRestore === true, moved: o.moved === true });
+  const state = await openState(o.dbPath, log, { afterRestore: o.afterRestore === true, moved: o.moved === true });
   undo.push(() => state.close());
   const { store } = state;
   const root = path.resolve(o.notesDir);
@@ -226,7 +226,7 @@ interface AppParts extends Pick<RunningApp, 'store' | 'search' | 'indexed' | 'no
   health: Awaited<ReturnType<typeof import('./health/server.js').startHealthServer>> | undefined;
   sync: FolderSync;
   connections: PlatformConnections;
-  state: ReturnType<typeof openState>;
+  state: Awaited<ReturnType<typeof openState>>;
 }
 
 /** The running service: its parts, stopped in order, or abandoned at once (a kill, in tests). */
@@ -247,7 +247,7 @@ function runningApp(p: AppParts): RunningApp {
       await sync.stop(); // a batch in progress finishes its transaction before the store closes
       await deliverer.stop();
       await connections.stop();
-      state.close();
+      await state.close();
     },
     noticeIdle: () => sync.noticeIdle(),
     reconcile: (why) => sync.requestReconcile(why),

@@ -62,6 +62,9 @@ function postControlsChanged(a: NoteInfo, b: NoteInfo): boolean {
   return postControlsKey(a) !== postControlsKey(b);
 }
 
+/** Why a start `--after-restore` records a note new to the backup without announcing it (restored-notes.ts follows those notes). */
+export const AFTER_RESTORE_WHY = 'recorded without announcing after a restore (--after-restore)';
+
 export function decideNote(prev: NoteRow | undefined, note: Note, summary: Summary, now: number, policy: Policy, body?: BodySketch): Decision {
   const sHash = summaryHash(summary);
   const future = note.date && note.date.getTime() > now ? note.date.getTime() : null;
@@ -103,7 +106,7 @@ export function decideNote(prev: NoteRow | undefined, note: Note, summary: Summa
       // Pointing notecast at an existing folder must not flood the chats.
       return { row: { ...base, announced: true, revision: 1 }, action: { type: 'none', why: 'existing note recorded on first run' } };
     }
-    if (policy.afterRestore) return { row: { ...base, announced: true, revision: 1 }, action: { type: 'none', why: 'recorded without announcing after a restore (--after-restore)' } };
+    if (policy.afterRestore) return { row: { ...base, announced: true, revision: 1 }, action: { type: 'none', why: AFTER_RESTORE_WHY } };
     return { row: { ...base, announced: true, revision: 1 }, action: { type: 'announce' } };
   }
   if (prev.state !== 'published') {
