@@ -1,0 +1,69 @@
+/**
+ * Issue 23's speed figure: `buildSummary`'s CPU time a note, for several builds in one process, in
+ * interleaved rounds (each round runs every build, in alternating order), so load and parallelism are
+ * the same for all. Notes are read and parsed once per build beforehand: only the summary is timed.
+ *
+ *   node dist/bench/summary-cpu.js /tmp/notecast-bench/blog-2000 /tmp/filing /work/main
+ *
+ * (each root a checkout with `dist/` built; ROUNDS, default 6). Prints, per build, the median and
+ * each round's µs a note, and each build's median against the first build's.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { CORPUS_NOTES, REPO_ROOT } from './lib.js';
+
+type Parsed = { note: unknown; tokens: unknown };
+interface Build {
+  root: string;
+  parsed: Parsed[];
+  summarise: (p: Parsed) => unknown;
+  runs: number[];
+}
+
+function listMd(dir: string, base = dir): string[] {
+  return readdirSync(dir, { withFileTypes: true })
+    .flatMap((e) => {
+      const p = path.join(dir, e.name);
+      return e.isDirectory() ? listMd(p, base) : e.name.endsWith('.md') ? [path.relative(base, p)] : [];
+    })
+    .sort();
+}
+
+async function load(root: string, texts: Array<[string, string]>): Promise<Build> {
+  const dist = path.join(root, 'dist', 'src');
+  const read = (await import(path.join(dist, 'notes', 'read.js'))) as { parseNoteText: (rel: string, text: string, opts: unknown) => Parsed };
+  const { buildSummary } = (await import(path.join(dist, 'summary', 'build.js'))) as { buildSummary: (note: unknown, tokens: unknown) => unknown };
+  const { readJekyllConfig } = (await import(path.join(dist, 'notes', 'url.js'))) as { readJekyllConfig: (file: string) => unknown };
+  const { DEFAULT_FILE_LANGS } = (await import(path.join(dist, 'notes', 'lang.js'))) as { DEFAULT_FILE_LANGS: readonly string[] };
+  const site = readJekyllConfig(path.resolve(REPO_ROOT, '..', 'shared', 'corpus', 'site', 'jekyll-ai-blog', '_config.yml'));
+  const opts = { maxBytes: 1 << 20, defaultLang: 'en', fileLangs: [...DEFAULT_FILE_LANGS], site };
+  return { root, parsed: texts.map(([rel, text]) => read.parseNoteText(rel, text, opts)), summarise: (p) => buildSummary(p.note, p.tokens), runs: [] };
+}
+
+const median = (a: number[]) => [...a].sort((x, y) => x - y)[a.length >> 1]!;
+
+async function main(dir: string, roots: string[], rounds: number): Promise<void> {
+  const texts = listMd(dir).map((rel): [string, string] => [rel, readFileSync(path.join(dir, rel), 'utf8')]);
+  const builds: Build[] = [];
+  for (const root of roots) builds.push(await load(path.resolve(root), texts));
+  for (const b of builds) for (const p of b.parsed) b.summarise(p); // warm-up: JIT and ICU data
+  for (let r = 0; r < rounds; r++) {
+    for (const b of r % 2 ? [...builds].reverse() : builds) {
+      const t0 = process.cpuUsage();
+      for (const p of b.parsed) b.summarise(p);
+      const used = process.cpuUsage(t0);
+      b.runs.push((used.user + used.system) / b.parsed.length);
+    }
+  }
+  const first = median(builds[0]!.runs);
+  for (const b of builds) {
+    const m = median(b.runs);
+    console.log(`${b.root}: ${m.toFixed(0)} µs CPU a note (rounds ${b.runs.map((x) => x.toFixed(0)).join(' ')}); speed ${(first / m).toFixed(2)}× of ${builds[0]!.root}`);
+  }
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const [dir = CORPUS_NOTES, ...roots] = process.argv.slice(2);
+  await main(dir, roots.length ? roots : [REPO_ROOT], Number(process.env.ROUNDS ?? 6));
+}
