@@ -6,7 +6,8 @@
  *   node dist/bench/summary-cpu.js /tmp/notecast-bench/blog-2000 /tmp/filing /work/main
  *
  * (each root a checkout with `dist/` built; ROUNDS, default 6). Prints, per build, the median and
- * each round's µs a note, and each build's median against the first build's.
+ * each round's µs a note, and each build's median against the first build's; the same for the whole
+ * of what `npm run bench -- summary` times a note (parse, summarise, render; the file read aside).
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
@@ -18,7 +19,10 @@ interface Build {
   root: string;
   parsed: Parsed[];
   summarise: (p: Parsed) => unknown;
+  /** What `npm run bench -- summary` times a note, its file read aside: parse, summarise, render. */
+  pipeline: (rel: string, text: string) => unknown;
   runs: number[];
+  pipelineRuns: number[];
 }
 
 function listMd(dir: string, base = dir): string[] {
@@ -36,9 +40,12 @@ async function load(root: string, texts: Array<[string, string]>): Promise<Build
   const { buildSummary } = (await import(path.join(dist, 'summary', 'build.js'))) as { buildSummary: (note: unknown, tokens: unknown) => unknown };
   const { readJekyllConfig } = (await import(path.join(dist, 'notes', 'url.js'))) as { readJekyllConfig: (file: string) => unknown };
   const { DEFAULT_FILE_LANGS } = (await import(path.join(dist, 'notes', 'lang.js'))) as { DEFAULT_FILE_LANGS: readonly string[] };
+  const { renderAll } = (await import(path.join(dist, 'render', 'index.js'))) as { renderAll: (s: unknown) => unknown };
   const site = readJekyllConfig(path.resolve(REPO_ROOT, '..', 'shared', 'corpus', 'site', 'jekyll-ai-blog', '_config.yml'));
   const opts = { maxBytes: 1 << 20, defaultLang: 'en', fileLangs: [...DEFAULT_FILE_LANGS], site };
-  return { root, parsed: texts.map(([rel, text]) => read.parseNoteText(rel, text, opts)), summarise: (p) => buildSummary(p.note, p.tokens), runs: [] };
+  const summarise = (p: Parsed) => buildSummary(p.note, p.tokens);
+  const pipeline = (rel: string, text: string) => renderAll(summarise(read.parseNoteText(rel, text, opts)));
+  return { root, parsed: texts.map(([rel, text]) => read.parseNoteText(rel, text, opts)), summarise, pipeline, runs: [], pipelineRuns: [] };
 }
 
 const median = (a: number[]) => [...a].sort((x, y) => x - y)[a.length >> 1]!;
@@ -54,12 +61,20 @@ async function main(dir: string, roots: string[], rounds: number): Promise<void>
       for (const p of b.parsed) b.summarise(p);
       const used = process.cpuUsage(t0);
       b.runs.push((used.user + used.system) / b.parsed.length);
+      const t1 = process.cpuUsage();
+      for (const [rel, text] of texts) b.pipeline(rel, text);
+      const piped = process.cpuUsage(t1);
+      b.pipelineRuns.push((piped.user + piped.system) / texts.length);
     }
   }
   const first = median(builds[0]!.runs);
+  const firstPipeline = median(builds[0]!.pipelineRuns);
+  const listed = (a: number[]) => a.map((x) => x.toFixed(0)).join(' ');
   for (const b of builds) {
     const m = median(b.runs);
-    console.log(`${b.root}: ${m.toFixed(0)} µs CPU a note (rounds ${b.runs.map((x) => x.toFixed(0)).join(' ')}); speed ${(first / m).toFixed(2)}× of ${builds[0]!.root}`);
+    const p = median(b.pipelineRuns);
+    console.log(`${b.root}: buildSummary ${m.toFixed(0)} µs CPU a note (rounds ${listed(b.runs)}), ${(first / m).toFixed(2)}× the speed of the first build;`);
+    console.log(`  parse + summary + render ${p.toFixed(0)} µs (rounds ${listed(b.pipelineRuns)}), ${(firstPipeline / p).toFixed(2)}×`);
   }
 }
 
