@@ -9,10 +9,10 @@
  * each round's µs a note, and each build's median against the first build's; the same for the whole
  * of what `npm run bench -- summary` times a note (parse, summarise, render; the file read aside).
  */
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CORPUS_NOTES, REPO_ROOT } from './lib.js';
+import { CORPUS_NOTES, listMarkdown, REPO_ROOT } from './lib.js';
 
 type Parsed = { note: unknown; tokens: unknown };
 interface Build {
@@ -23,15 +23,6 @@ interface Build {
   pipeline: (rel: string, text: string) => unknown;
   runs: number[];
   pipelineRuns: number[];
-}
-
-function listMd(dir: string, base = dir): string[] {
-  return readdirSync(dir, { withFileTypes: true })
-    .flatMap((e) => {
-      const p = path.join(dir, e.name);
-      return e.isDirectory() ? listMd(p, base) : e.name.endsWith('.md') ? [path.relative(base, p)] : [];
-    })
-    .sort();
 }
 
 async function load(root: string, texts: Array<[string, string]>): Promise<Build> {
@@ -51,7 +42,7 @@ async function load(root: string, texts: Array<[string, string]>): Promise<Build
 const median = (a: number[]) => [...a].sort((x, y) => x - y)[a.length >> 1]!;
 
 async function main(dir: string, roots: string[], rounds: number): Promise<void> {
-  const texts = listMd(dir).map((rel): [string, string] => [rel, readFileSync(path.join(dir, rel), 'utf8')]);
+  const texts = listMarkdown(dir).map((rel): [string, string] => [rel, readFileSync(path.join(dir, rel), 'utf8')]);
   const builds: Build[] = [];
   for (const root of roots) builds.push(await load(path.resolve(root), texts));
   for (const b of builds) for (const p of b.parsed) b.summarise(p); // warm-up: JIT and ICU data

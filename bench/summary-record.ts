@@ -10,7 +10,7 @@
  * languages) with blocks the summary treats specially (headings, lists under lead-ins, chat filler,
  * questions to the reader, dialogue turns, math, code after an announcing sentence), in any order.
  */
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
@@ -19,25 +19,16 @@ import { parseNoteText, type ReadOptions } from '../src/notes/read.js';
 import { readJekyllConfig } from '../src/notes/url.js';
 import { DEFAULT_FILE_LANGS } from '../src/notes/lang.js';
 import { buildSummary } from '../src/summary/build.js';
-import { CORPUS_NOTES, REPO_ROOT } from './lib.js';
+import { CORPUS_NOTES, listMarkdown, REPO_ROOT } from './lib.js';
 
 const GENERATED = 500;
 const SEED = 23;
 const LANGS = ['en', 'zh', 'ja', 'es', 'hi', 'fr', 'de', 'ar', 'zh-Hant'];
 
-function listMd(dir: string, base = dir): string[] {
-  return readdirSync(dir, { withFileTypes: true })
-    .flatMap((e) => {
-      const p = path.join(dir, e.name);
-      return e.isDirectory() ? listMd(p, base) : e.name.endsWith('.md') ? [path.relative(base, p)] : [];
-    })
-    .sort();
-}
-
 /** The corpus bodies' blocks (text between blank lines; a fence kept whole). */
 function corpusBlocks(): string[] {
   const blocks: string[] = [];
-  for (const rel of listMd(CORPUS_NOTES)) {
+  for (const rel of listMarkdown(CORPUS_NOTES)) {
     const body = matter(readFileSync(path.join(CORPUS_NOTES, rel), 'utf8')).content;
     let open = '';
     for (const part of body.split(/\n{2,}/)) {
@@ -82,9 +73,9 @@ function record(out: string, dir: string | undefined): void {
   const site = readJekyllConfig(path.resolve(REPO_ROOT, '..', 'shared', 'corpus', 'site', 'jekyll-ai-blog', '_config.yml'));
   const opts: ReadOptions = { maxBytes: 1024 * 1024, defaultLang: 'en', fileLangs: [...DEFAULT_FILE_LANGS], site };
   const notes: Array<[string, string]> = [
-    ...listMd(CORPUS_NOTES).map((rel): [string, string] => [`corpus/${rel}`, readFileSync(path.join(CORPUS_NOTES, rel), 'utf8')]),
+    ...listMarkdown(CORPUS_NOTES).map((rel): [string, string] => [`corpus/${rel}`, readFileSync(path.join(CORPUS_NOTES, rel), 'utf8')]),
     ...generatedBodies().map((text, i): [string, string] => [`generated/${i}.md`, text]),
-    ...(dir ? listMd(dir).map((rel): [string, string] => [`tree/${rel}`, readFileSync(path.join(dir, rel), 'utf8')]) : []),
+    ...(dir ? listMarkdown(dir).map((rel): [string, string] => [`tree/${rel}`, readFileSync(path.join(dir, rel), 'utf8')]) : []),
   ];
   const lines: string[] = [];
   for (const [rel, text] of notes) {

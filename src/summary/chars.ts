@@ -11,10 +11,26 @@ export const MARK = 4;
 /** Han, Hiragana or Katakana (`\p{Script=…}`): written without spaces, read as character pairs. */
 export const CJK = 8;
 /** Not yet worked out. */
-const UNKNOWN = 0x80;
+const UNKNOWN = 0xff;
 
-const bmp = new Uint8Array(0x10000).fill(UNKNOWN);
-const astral = new Map<number, number>();
+/**
+ * `compute` (a pure function of a code point to 0…254) kept per code point: BMP ones in a table,
+ * astral ones in a map.
+ */
+export function cachedByCodePoint(compute: (cp: number) => number): (cp: number) => number {
+  const bmp = new Uint8Array(0x10000).fill(UNKNOWN);
+  const astral = new Map<number, number>();
+  return (cp) => {
+    if (cp < 0x10000) {
+      const known = bmp[cp]!;
+      if (known !== UNKNOWN) return known;
+      return (bmp[cp] = compute(cp));
+    }
+    let value = astral.get(cp);
+    if (value === undefined) astral.set(cp, (value = compute(cp)));
+    return value;
+  };
+}
 
 function compute(cp: number): number {
   const ch = String.fromCodePoint(cp);
@@ -27,16 +43,7 @@ function compute(cp: number): number {
 }
 
 /** The category bits of a code point (a lone surrogate has none, as for a regex with the `u` flag). */
-export function categoryOf(cp: number): number {
-  if (cp < 0x10000) {
-    const known = bmp[cp]!;
-    if (known !== UNKNOWN) return known;
-    return (bmp[cp] = compute(cp));
-  }
-  let bits = astral.get(cp);
-  if (bits === undefined) astral.set(cp, (bits = compute(cp)));
-  return bits;
-}
+export const categoryOf = cachedByCodePoint(compute);
 
 /** UTF-16 units of `text` in letters (`\p{L}`): what `text.length - text.replace(/\p{L}/gu, '').length` counts. */
 export function letterUnits(text: string): number {

@@ -11,6 +11,8 @@
  * together. test/summary/sentence-breaks.test.ts holds every code point classed here to ICU.
  */
 
+import { cachedByCodePoint } from './chars.js';
+
 const OTHER = 0;
 const SP = 1;
 const LOWER = 2;
@@ -25,7 +27,6 @@ const SCONTINUE = 9;
 const EXTEND = 10;
 /** Not worked out here (line and paragraph separators, a few characters whose class needs Line_Break): ICU decides. */
 const UNKNOWN = 11;
-const UNSET = 0xff;
 
 /** Sentence_Break=SContinue (UAX #29 Table 4, Unicode 15.1). */
 const SCONTINUE_CHARS = new Set([
@@ -81,21 +82,8 @@ function computeClass(cp: number): number {
   return OTHER;
 }
 
-/** Classes of the BMP code points met so far; astral ones in a map. A cache of a pure function. */
-const bmpClass = new Uint8Array(0x10000).fill(UNSET);
-const astralClass = new Map<number, number>();
-
-/** The Sentence_Break class of a code point as this module uses it (exported for its test). */
-export function sentenceClass(cp: number): number {
-  if (cp < 0x10000) {
-    const known = bmpClass[cp]!;
-    if (known !== UNSET) return known;
-    return (bmpClass[cp] = computeClass(cp));
-  }
-  let c = astralClass.get(cp);
-  if (c === undefined) astralClass.set(cp, (c = computeClass(cp)));
-  return c;
-}
+/** The Sentence_Break class of a code point as this module uses it (exported for its test), worked out once. */
+export const sentenceClass = cachedByCodePoint(computeClass);
 
 export const UNKNOWN_CLASS = UNKNOWN;
 
