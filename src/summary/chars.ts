@@ -45,6 +45,42 @@ function compute(cp: number): number {
 /** The category bits of a code point (a lone surrogate has none, as for a regex with the `u` flag). */
 export const categoryOf = cachedByCodePoint(compute);
 
+/** Below it no character is Han, Hiragana or Katakana. */
+export const FIRST_CJK = 0x2e80;
+
+/** Whether the text holds a Han, Hiragana or Katakana character (`/[\p{Script=Han}…]/u`, by the cached categories). */
+export function hasCjk(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= FIRST_CJK && categoryOf(c >= 0xd800 && c <= 0xdbff ? text.codePointAt(i)! : c) & CJK) return true;
+  }
+  return false;
+}
+
+/**
+ * Words of a text as `/\p{L}[\p{L}\p{M}\p{N}'’-]*\/gu` finds them once its Han, Hiragana and Katakana
+ * characters are spaces, and those characters: without the regexes' copies of the text.
+ */
+export function wordsAndCjk(text: string): { words: number; cjk: number } {
+  let words = 0;
+  let cjk = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length; ) {
+    const cp = text.codePointAt(i)!;
+    i += cp > 0xffff ? 2 : 1;
+    const bits = categoryOf(cp);
+    if (bits & CJK) {
+      cjk++;
+      inWord = false;
+    } else if (inWord) inWord = (bits & (LETTER | MARK | NUMBER)) !== 0 || cp === 0x27 || cp === 0x2019 || cp === 0x2d;
+    else if (bits & LETTER) {
+      words++;
+      inWord = true;
+    }
+  }
+  return { words, cjk };
+}
+
 /** UTF-16 units of `text` in letters (`\p{L}`): what `text.length - text.replace(/\p{L}/gu, '').length` counts. */
 export function letterUnits(text: string): number {
   let n = 0;
