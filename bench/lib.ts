@@ -18,6 +18,13 @@ export function machine(): string {
   return `${cpus.length} cores (${cpus[0]?.model ?? 'unknown'}), ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
 }
 
+/** The Markdown files under `dir`, relative to it, sorted. */
+export function listMarkdown(dir: string, base = dir): string[] {
+  return listFiles(dir, base)
+    .filter((f) => f.endsWith('.md'))
+    .sort();
+}
+
 function listFiles(dir: string, base = dir): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
     const p = path.join(dir, e.name);

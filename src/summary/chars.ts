@@ -11,10 +11,26 @@ export const MARK = 4;
 /** Han, Hiragana or Katakana (`\p{Script=…}`): written without spaces, read as character pairs. */
 export const CJK = 8;
 /** Not yet worked out. */
-const UNKNOWN = 0x80;
+const UNKNOWN = 0xff;
 
-const bmp = new Uint8Array(0x10000).fill(UNKNOWN);
-const astral = new Map<number, number>();
+/**
+ * `compute` (a pure function of a code point to 0…254) kept per code point: BMP ones in a table,
+ * astral ones in a map.
+ */
+export function cachedByCodePoint(compute: (cp: number) => number): (cp: number) => number {
+  const bmp = new Uint8Array(0x10000).fill(UNKNOWN);
+  const astral = new Map<number, number>();
+  return (cp) => {
+    if (cp < 0x10000) {
+      const known = bmp[cp]!;
+      if (known !== UNKNOWN) return known;
+      return (bmp[cp] = compute(cp));
+    }
+    let value = astral.get(cp);
+    if (value === undefined) astral.set(cp, (value = compute(cp)));
+    return value;
+  };
+}
 
 function compute(cp: number): number {
   const ch = String.fromCodePoint(cp);
@@ -27,15 +43,42 @@ function compute(cp: number): number {
 }
 
 /** The category bits of a code point (a lone surrogate has none, as for a regex with the `u` flag). */
-export function categoryOf(cp: number): number {
-  if (cp < 0x10000) {
-    const known = bmp[cp]!;
-    if (known !== UNKNOWN) return known;
-    return (bmp[cp] = compute(cp));
+export const categoryOf = cachedByCodePoint(compute);
+
+/** Below it no character is Han, Hiragana or Katakana. */
+export const FIRST_CJK = 0x2e80;
+
+/** Whether the text holds a Han, Hiragana or Katakana character (`/[\p{Script=Han}…]/u`, by the cached categories). */
+export function hasCjk(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= FIRST_CJK && categoryOf(c >= 0xd800 && c <= 0xdbff ? text.codePointAt(i)! : c) & CJK) return true;
   }
-  let bits = astral.get(cp);
-  if (bits === undefined) astral.set(cp, (bits = compute(cp)));
-  return bits;
+  return false;
+}
+
+/**
+ * Words of a text as `/\p{L}[\p{L}\p{M}\p{N}'’-]*\/gu` finds them once its Han, Hiragana and Katakana
+ * characters are spaces, and those characters: without the regexes' copies of the text.
+ */
+export function wordsAndCjk(text: string): { words: number; cjk: number } {
+  let words = 0;
+  let cjk = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length; ) {
+    const cp = text.codePointAt(i)!;
+    i += cp > 0xffff ? 2 : 1;
+    const bits = categoryOf(cp);
+    if (bits & CJK) {
+      cjk++;
+      inWord = false;
+    } else if (inWord) inWord = (bits & (LETTER | MARK | NUMBER)) !== 0 || cp === 0x27 || cp === 0x2019 || cp === 0x2d;
+    else if (bits & LETTER) {
+      words++;
+      inWord = true;
+    }
+  }
+  return { words, cjk };
 }
 
 /** UTF-16 units of `text` in letters (`\p{L}`): what `text.length - text.replace(/\p{L}/gu, '').length` counts. */

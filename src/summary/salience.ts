@@ -4,7 +4,7 @@
  * sentence is grammar) and raised when the title or a heading names them. A point's worth is the
  * weight of the terms it adds to those already chosen. Pure.
  */
-import { categoryOf, CJK, hasNumber, LETTER, MARK, NUMBER } from './chars.js';
+import { categoryOf, CJK, FIRST_CJK, hasCjk, hasNumber, LETTER, MARK, NUMBER } from './chars.js';
 import { FIRST as PLACEHOLDER_FIRST, LAST as PLACEHOLDER_LAST, type SpanTable } from './inline.js';
 
 /** Function words of the Latin-script languages: never a subject, however rare in a short note. */
@@ -196,18 +196,6 @@ function eachTerm(text: string, spans: SpanTable, proper: Set<string> | undefine
     wordTerm(plain, start, end, proper, visit.term);
     start = end;
   }
-}
-
-/** Below it no character is Han, Hiragana or Katakana. */
-const FIRST_CJK = 0x2e80;
-
-/** Whether the text holds a Han, Hiragana or Katakana character (CJK_TEST, by the cached categories). */
-function hasCjk(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= FIRST_CJK && categoryOf(c >= 0xd800 && c <= 0xdbff ? text.codePointAt(i)! : c) & CJK) return true;
-  }
-  return false;
 }
 
 /** Whether a word of one or two units is a term: `/\p{N}|^\p{Lu}{2}$|#/u`, by code for ASCII (most such words). */

@@ -7,6 +7,7 @@
  * (`（例：…。…）`, `(…।…)`).
  */
 import { segmenter } from '../util/text.js';
+import { sentencePieces } from './sentence-breaks.js';
 
 /** Abbreviations that end in a dot but not a sentence, in the corpus's Latin-script languages. */
 const ABBREVIATIONS = new Set(
@@ -70,8 +71,8 @@ export function splitSentences(text: string, locale: string, limit = Infinity): 
   const out: string[] = [];
   let cur = '';
   let depth = 0;
-  for (const seg of segmenter(locale, 'sentence').segment(text)) {
-    const piece = seg.segment;
+  // ICU's pieces, cut here without it when every character's class is known (sentence-breaks.ts).
+  for (const piece of sentencePieces(text) ?? icuPieces(text, locale)) {
     if (!piece.trim()) {
       cur += piece;
       continue;
@@ -90,6 +91,10 @@ export function splitSentences(text: string, locale: string, limit = Infinity): 
   }
   if (cur.trim() && out.length < limit) out.push(cur.trim());
   return out;
+}
+
+function* icuPieces(text: string, locale: string): Generator<string> {
+  for (const seg of segmenter(locale, 'sentence').segment(text)) yield seg.segment;
 }
 
 function shouldJoin(prev: string, next: string, depth: number): boolean {

@@ -5,6 +5,7 @@
  * interjection in front of the real sentence ("Absolutely, spot on — …", "没错，…"). Chat answers
  * wrap their substance in these; a reader's summary leaves them out. Pure.
  */
+import { wordsAndCjk } from './chars.js';
 
 /** Questions end with ?, ？ or ؟, perhaps before a closing quote, bracket or emoji. */
 const QUESTION = /[?？؟][\s"'”’»)）\]」』\p{Extended_Pictographic}\uFE0F]*$/u;
@@ -162,8 +163,7 @@ export function pointsBack(s: string, locale: string): boolean {
 
 /** Words of a sentence, CJK characters counted two to a word. */
 export function wordCount(s: string): number {
-  const cjk = (s.match(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu) ?? []).length;
-  const words = (s.replace(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu, ' ').match(/\p{L}[\p{L}\p{M}\p{N}'’-]*/gu) ?? []).length;
+  const { words, cjk } = wordsAndCjk(s);
   return words + Math.ceil(cjk / 2);
 }
 

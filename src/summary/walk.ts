@@ -6,7 +6,7 @@ import type { Token, Tokens } from 'marked';
 import { collapseWhitespace, stripControls } from '../util/text.js';
 import { stripPrivateUse, type SpanTable } from './inline.js';
 import { cleanText } from './plain.js';
-import { letterUnits } from './chars.js';
+import { hasCjk, letterUnits } from './chars.js';
 
 export interface Candidate {
   /** Text with placeholders for its code spans (see inline.ts). */
@@ -74,20 +74,17 @@ export function isLeadIn(s: string): boolean {
   return /[:：]$/.test(s);
 }
 
-/** Scripts whose words are one or two characters, where length says little. */
-const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
-
 /** A short item with no sentence of its own ("+86", "Code: +86"), which reads as a fragment alone. */
 export function isFragment(text: string, spans: SpanTable): boolean {
   const n = spans.visibleLength(text);
-  if (CJK.test(text)) return n < 4;
+  if (hasCjk(text)) return n < 4; // scripts whose words are one or two characters, where length says little
   return n < 20 && !/[.!?।。]$/u.test(text);
 }
 
 /** Too short to say anything: "or", "Note". CJK words are short, so only single characters count there. */
 export function isTooShort(text: string, spans: SpanTable): boolean {
   const n = spans.visibleLength(text);
-  if (CJK.test(text)) return n < 2;
+  if (hasCjk(text)) return n < 2;
   return n < 4 || (!/\s/.test(text.trim()) && !spans.hasCode(text) && n < 12);
 }
 

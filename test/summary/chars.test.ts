@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { hasNumber, letterUnits } from '../../src/summary/chars.js';
+import { hasCjk, hasNumber, letterUnits, wordsAndCjk } from '../../src/summary/chars.js';
 
 // Letters of several scripts, marks, digits of other scripts, astral letters and digits, lone surrogates.
-const pieces = ['a', 'Z', '9', ' ', 'é', 'e\u0301', 'ß', '中', 'の', 'ं', 'न', '٣', 'Ⅻ', '½', '😀', '𝑥', '𝟘', '\uD835', '\uDC65', '\u00A0', '_', '#'];
+const pieces = ["'", '’', '-', 'カ', '\u{20000}', 'a', 'Z', '9', ' ', 'é', 'e\u0301', 'ß', '中', 'の', 'ं', 'न', '٣', 'Ⅻ', '½', '😀', '𝑥', '𝟘', '\uD835', '\uDC65', '\u00A0', '_', '#'];
 const text = fc.array(fc.oneof(fc.constantFrom(...pieces), fc.string({ unit: 'grapheme', maxLength: 6 }), fc.string({ unit: 'binary', maxLength: 4 })), { maxLength: 30 }).map((p) => p.join(''));
 
 describe('counting characters by Unicode category', () => {
@@ -20,6 +20,26 @@ describe('counting characters by Unicode category', () => {
     fc.assert(
       fc.property(text, (s) => {
         expect(hasNumber(s)).toBe(/\p{N}/u.test(s));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('finds Han, Hiragana or Katakana where the script classes do, for any text', () => {
+    fc.assert(
+      fc.property(text, (s) => {
+        expect(hasCjk(s)).toBe(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u.test(s));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('counts words and CJK characters as the regexes wordCount used did, for any text', () => {
+    const cjkChars = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu;
+    fc.assert(
+      fc.property(text, (s) => {
+        const words = (s.replace(cjkChars, ' ').match(/\p{L}[\p{L}\p{M}\p{N}'’-]*/gu) ?? []).length;
+        expect(wordsAndCjk(s)).toEqual({ words, cjk: (s.match(cjkChars) ?? []).length });
       }),
       { numRuns: 3000 },
     );
