@@ -14,6 +14,7 @@ import { GrammyError, HttpError } from 'grammy';
 import { afterAll, describe, expect, it as plainIt } from 'vitest';
 import { classifyTelegramError } from '../../src/adapters/telegram/errors.js';
 import { classifyDiscordError } from '../../src/adapters/discord/errors.js';
+import { overwrite } from '../fakes/discord/permissions.js';
 import type { FakeDiscord } from '../fakes/discord/server.js';
 import type { FakeTelegram } from '../fakes/telegram/server.js';
 import { cliIn } from '../helpers/cli.js';
@@ -141,6 +142,19 @@ describe.concurrent('Discord: a post whose answer never came', () => {
     expect(await metricsOf(port)).toMatch(/notecast_uncertain_sends_total\{platform="discord",guard="nonce"\} 1/);
     expect(await svc.stop()).toBe(0);
     expect((await statusOf(sb)).uncertain).toMatchObject({ total: 1, unguarded: 0, recent: [{ guard: 'nonce' }] });
+  });
+
+  it('the same without Read Message History (the channel read returns nothing): the resend carries the nonce, Discord answers with the first message, shown once', async ({ discord }) => {
+    const guild = discord.addGuild();
+    const ch = discord.addChannel(guild, 0, 'notes');
+    ch.permission_overwrites = [overwrite(guild, 'role', { deny: ['ReadMessageHistory'] })];
+    const { sb, svc } = await discordService(discord, `  - platform: discord\n    chat: "${ch.id}"\n`);
+    discord.dropAnswers = { count: 1, where: (method, p) => method === 'POST' && p === `/channels/${ch.id}/messages` };
+    await publish(svc, path.join(sb.notes, 'nohistory-en.md'), 'No history read', 'Only the nonce recognises it.');
+    expect(discord.messagesIn(ch.id)).toHaveLength(1);
+    expect(discord.requests.filter((r) => r.method === 'POST' && r.path === `/channels/${ch.id}/messages`)).toHaveLength(2);
+    expect(svc.stderr).not.toMatch(/this note is already posted in the channel/);
+    expect(await svc.stop()).toBe(0);
   });
 
   it('a channel post answered after our timeout: shown once', async ({ discord }) => {

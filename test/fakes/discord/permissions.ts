@@ -8,9 +8,9 @@
 import { OverwriteType, PermissionFlagsBits, type APIOverwrite } from 'discord-api-types/v10';
 
 /** Permissions the bot may hold, by the names discord-api-types gives them. */
-export type FakePermission = 'ViewChannel' | 'SendMessages' | 'SendMessagesInThreads' | 'EmbedLinks' | 'ManageThreads' | 'ManageMessages' | 'PinMessages';
+export type FakePermission = 'ViewChannel' | 'SendMessages' | 'SendMessagesInThreads' | 'EmbedLinks' | 'ManageThreads' | 'ManageMessages' | 'PinMessages' | 'ReadMessageHistory';
 
-export const ALL_FAKE_PERMISSIONS: FakePermission[] = ['ViewChannel', 'SendMessages', 'SendMessagesInThreads', 'EmbedLinks', 'ManageThreads', 'ManageMessages', 'PinMessages'];
+export const ALL_FAKE_PERMISSIONS: FakePermission[] = ['ViewChannel', 'SendMessages', 'SendMessagesInThreads', 'EmbedLinks', 'ManageThreads', 'ManageMessages', 'PinMessages', 'ReadMessageHistory'];
 
 export function bitsOf(perms: Iterable<FakePermission>): bigint {
   let bits = 0n;

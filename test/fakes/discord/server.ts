@@ -706,6 +706,9 @@ export class FakeDiscord {
       // Get Channel Messages: newest to oldest, at most `limit` (1-100, 50 by default), `after` an id (docs: resources/message.mdx).
       const ch = this.channel(m[1]!);
       this.need('ViewChannel', ch);
+      // "If the current user is missing the READ_MESSAGE_HISTORY permission in the channel, then no
+      // messages will be returned" (docs: resources/message.mdx, Get Channel Messages).
+      if (!this.holds('ReadMessageHistory', ch)) return { status: 200, body: [] };
       const after = query.get('after');
       const limit = Math.min(100, Math.max(1, Number(query.get('limit') ?? 50)));
       const newer = this.messagesIn(ch.id).filter((x) => after === null || BigInt(x.id) > BigInt(after));
