@@ -402,8 +402,8 @@ export class Publisher {
       const touched = familiesTouched(store, config, this.deps.platforms, changes, movedAway, regrouped);
       for (const d of decided) {
         store.putNote(d.row, d.text, d.seen, d.place);
-        // Posts under the note's own id (announced before grouping) follow it too.
-        if (d.action.type === 'update' || d.action.type === 'retract' || d.action.type === 'controls') enqueued += enqueueNoteChange(store, config, this.deps.platforms, d.row, d.action).enqueued;
+        // Posts under the note's own id (announced before grouping) follow it too; one not sent yet is called off when it goes.
+        if (['update', 'retract', 'controls'].includes(d.action.type) || d.row.state === 'deleted' || d.row.state === 'draft') enqueued += enqueueNoteChange(store, config, this.deps.platforms, d.row, d.action).enqueued;
         this.logDecision(d);
       }
       followMovedMembers(store, config, this.deps.platforms, changes, movedAway, touched); // now that both families are written
