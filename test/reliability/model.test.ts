@@ -440,3 +440,23 @@ describe('model: two notes of one name and language in two folders, over time (i
     );
   });
 });
+
+/**
+ * OPEN (issue 25, item (d) of m25's brief): two notes swapped in one burst (`mv setup.md c.md; mv intro.md setup.md;
+ * mv c.md intro.md`). Each path is known with the other's exact content: a rename chain that turns back on itself
+ * (rename-chain.ts follows chains to a path new to the store), so both stay edits in place and each family's message,
+ * keyed by the file name, is edited to show the other note. Following the notes needs a cycle of renames through a
+ * free id and the two families' messages swapped with them (followRenamedFamilies moves one way only). `it.fails`
+ * turns red once it holds.
+ */
+describe('model: open counterexamples', () => {
+  it.fails.each(['keep', 'delete'] as const)('two notes swapped in one burst: each message follows its note (onDelete: %s)', async (onDelete) => {
+    await holds(
+      [
+        { op: 'burst', ops: [{ op: 'write', file: 'setup.md', draft: false }, { op: 'write', file: 'intro.md', draft: false }] },
+        { op: 'burst', ops: [{ op: 'move', from: 'setup.md', to: 'a/swap.md' }, { op: 'move', from: 'intro.md', to: 'setup.md' }, { op: 'move', from: 'a/swap.md', to: 'intro.md' }] },
+      ],
+      onDelete,
+    );
+  });
+});
