@@ -450,6 +450,24 @@ describe('model: two notes of one name and language in two folders, over time (i
  * turns red once it holds.
  */
 describe('model: open counterexamples', () => {
+  // OPEN, found by `MODEL_RUNS=40 MODEL_SEED=311` (onDelete: keep; fast-check seed 312, path 24:1:3:3:5:7:7:7),
+  // shrunk by hand from 6 steps; the same on main before m25's changes. A ja note's message is kept after its
+  // deletion (keep); another ja note is moved and edited onto the deleted note's path. That path is known (its
+  // deleted record), so rename detection never looks at it (rename-match.ts `renamesAmong` takes known paths for
+  // edits): it is taken for the deleted note come back, whose kept message is edited to show the moved note, while
+  // the moved note's own message stays (keep): two live messages show it, and one switched notes. Its fix needs the
+  // moved note to replace the deleted record's id while the deleted note keeps its place and message (family-key.ts).
+  it.fails('a note moved and edited onto the path of a deleted note whose message was kept (MODEL_SEED=311, keep)', async () => {
+    await holds(
+      [
+        { op: 'write', file: '_posts/ja/intro.md', draft: false },
+        { op: 'write', file: '_posts/en/setup-ja.md', draft: false },
+        { op: 'remove', file: '_posts/ja/intro.md' },
+        { op: 'moveEdit', from: '_posts/en/setup-ja.md', to: '_posts/ja/intro.md' },
+      ],
+      'keep',
+    );
+  });
   it.fails.each(['keep', 'delete'] as const)('two notes swapped in one burst: each message follows its note (onDelete: %s)', async (onDelete) => {
     await holds(
       [
