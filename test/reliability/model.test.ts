@@ -449,7 +449,36 @@ describe('model: two notes of one name and language in two folders, over time (i
  * free id and the two families' messages swapped with them (followRenamedFamilies moves one way only). `it.fails`
  * turns red once it holds.
  */
+/**
+ * From `MODEL_RUNS=30 MODEL_SEED=9001` (m25's hunt, at the end of the session). SEED_9001 (onDelete: delete) fails at
+ * its third step, kept to those three: a translation posted under `group` (its first batch after a kill), removed
+ * while stopped, started `separate`, restored: while `separate` a retraction leaves its family's message as it is
+ * (family-after-switch.ts, even a family of one), and the restored note is announced with a message of its own: two
+ * live messages show it. SEED_9002 (keep) fails at step 6 ("console:all N2 was posted 2 times"), as fast-check shrank it.
+ */
+const SEED_9001: Op[] = [
+  { op: 'kill', at: 'written', ops: [{ op: 'write', file: '_posts/en/setup-ja.md', draft: false }] },
+  { op: 'restart', offline: [{ op: 'remove', file: '_posts/en/setup-ja.md' }], mode: 'separate' },
+  { op: 'restore' },
+];
+const SEED_9002: Op[] = [
+  { op: 'burst', ops: [{ op: 'write', file: 'setup.md', draft: false, key: 'shared' }, { op: 'remove', file: 'setup-ja.md' }, { op: 'moveEdit', from: 'setup.md', to: 'setup.md' }] },
+  { op: 'restart', offline: [{ op: 'move', from: '_posts/ja/intro.md', to: 'setup-ja.md' }], mode: 'separate' },
+  { op: 'write', file: '_posts/ja/intro-ja.md', draft: false, key: 'shared', generic: true },
+  { op: 'restart', offline: [{ op: 'move', from: 'b/setup.md', to: '_posts/ja/intro.md' }, { op: 'write', file: 'b/intro.md', draft: false }], mode: 'group' },
+  { op: 'moveEdit', from: 'a/setup.md', to: 'setup-ja.md' },
+  { op: 'burst', ops: [{ op: 'move', from: '_posts/en/setup-ja.md', to: 'a/setup-ja.md' }, { op: 'move', from: 'setup.md', to: 'b/setup-ja.md' }, { op: 'remove', file: 'setup.md' }] },
+  { op: 'kill', at: 'written', ops: [{ op: 'moveEdit', from: '_posts/en/intro-ja.md', to: '_posts/en/setup-ja.md' }, { op: 'write', file: 'a/setup.md', draft: false, key: 'shared', generic: true }] },
+];
+
 describe('model: open counterexamples', () => {
+  // OPEN (m25's last hunt; see SEED_9001 above): not fixed for lack of time.
+  it.fails('MODEL_SEED=9001 (delete): a translation removed while stopped, restored once separate: shown twice', { timeout: 60_000 }, async () => {
+    await holds(SEED_9001, 'delete');
+  });
+  it.fails('MODEL_SEED=9001, fast-check seed 9002 (keep): a note posted twice after switches and moves while stopped', { timeout: 60_000 }, async () => {
+    await holds(SEED_9002, 'keep');
+  });
   // OPEN, found by `MODEL_RUNS=40 MODEL_SEED=311` (onDelete: keep; fast-check seed 312, path 24:1:3:3:5:7:7:7),
   // shrunk by hand from 6 steps; the same on main before m25's changes. A ja note's message is kept after its
   // deletion (keep); another ja note is moved and edited onto the deleted note's path. That path is known (its
