@@ -96,6 +96,8 @@ export interface RunningApp {
   abandon(): Promise<void>;
   /** Looks again whether everything is handled, and says so (`onIdle`) if it is: a fresh signal for an in-process caller that saw an older one. */
   noticeIdle(): void;
+  /** Runs the reconcile pass now (what `watch.reconcileMinutes` runs on a timer): resolves once it is applied. */
+  reconcile(why: string): Promise<void>;
 }
 
 /** How long start-up waits for each platform's first connection attempt before going on without it. */
@@ -248,6 +250,7 @@ function runningApp(p: AppParts): RunningApp {
       state.close();
     },
     noticeIdle: () => sync.noticeIdle(),
+    reconcile: (why) => sync.requestReconcile(why),
     async abandon() {
       backfill.stop();
       indexed.catch(() => undefined); // it may end on the closed database: nobody waits for it any more
