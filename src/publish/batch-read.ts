@@ -5,7 +5,7 @@
 import { statSync } from 'node:fs';
 import { contentHash, readNoteTextSync, toRelPath } from '../notes/read.js';
 import { TOO_LONG } from './parse-pool.js';
-import type { KnownNote } from '../store/store.js';
+import type { KnownNote, Store } from '../store/store.js';
 
 export interface ChangedFile {
   rel: string;
@@ -27,6 +27,8 @@ export interface BatchOptions {
   mtimes?: Map<string, number> | undefined;
   /** Skip reading files whose stat is unchanged since their content was read (see readChanged). */
   trustStat?: boolean;
+  /** Held rewrites being decided (held-rewrites.ts): none is held again. */
+  release?: boolean;
 }
 
 /**
@@ -108,4 +110,23 @@ export function readChangedFiles(
   }
   reader.markSeen(unchanged);
   return { changed, failed, scanned: abss.length };
+}
+
+/** Above this many paths a batch reads the whole note table once instead of looking files up one by one. */
+const WHOLE_TABLE_AT = 2000;
+
+/**
+ * What the store knows of a file. A save's small batch asks the file index, one file at a time,
+ * so its cost does not grow with the number of notes; a start-up scan reads the table once.
+ */
+export function knownLookup(store: Pick<Store, 'knownNote' | 'noteIndex'>, paths: number): (rel: string) => KnownNote | undefined {
+  if (paths < WHOLE_TABLE_AT) {
+    const cache = new Map<string, KnownNote | undefined>();
+    return (rel) => {
+      if (!cache.has(rel)) cache.set(rel, store.knownNote(rel));
+      return cache.get(rel);
+    };
+  }
+  const all = store.noteIndex();
+  return (rel) => all.get(rel);
 }

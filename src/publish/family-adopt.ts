@@ -39,13 +39,23 @@ function ownMessageIn(store: Store, noteId: string, target: Target): boolean {
   return store.openDelivery(noteId, target, ['post']) !== undefined;
 }
 
+/**
+ * A member's own message that stays in a chat (sent, with no delete of it waiting, or its post
+ * waiting). A family of one, or of two notes of one language, adopts none (`adoptMemberMessages`):
+ * such a message shows the family there, so it is never posted there again (the model's seed 31: a
+ * note posted while `separate`, renamed under `group`, was posted anew under its new key).
+ */
+export function ownMessageStays(store: Store, members: readonly NoteRow[], target: Target): boolean {
+  return members.some((m) => ownMessageIn(store, m.id, target) && !store.openDelivery(m.id, target, ['delete']));
+}
+
 /** Takes a member's own message out of a chat where its family's message links it: a waiting post is called off. */
-function retireOwnMessage(store: Store, noteId: string, target: Target, revision: number): number {
+export function retireOwnMessage(store: Store, noteId: string, target: Target, revision: number): number {
   let n = 0;
   for (const open of [store.openDelivery(noteId, target, ['post']), store.openDelivery(noteId, target, ['edit'])]) {
     if (open) store.markDone(open.id, null, 'skipped', 'its translation family (publish.translations: group) has a message in this chat');
   }
-  if (store.postOf(noteId, target)) {
+  if (store.postOf(noteId, target) && !store.openDelivery(noteId, target, ['delete'])) {
     store.enqueue({ noteId, revision: revision + 1, target, kind: 'delete', payload: { type: 'delete' } });
     n++;
   }

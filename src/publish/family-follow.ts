@@ -11,6 +11,7 @@ import type { Store } from '../store/store.js';
 import type { NoteRow, Target } from '../store/types.js';
 import { targetKey } from '../store/types.js';
 import { familyPostId, familyTargets, liveMembers } from './family.js';
+import { retireOwnMessage } from './family-adopt.js';
 
 /** A note as a batch decided it, and its record before (after any rename, under its new id). */
 interface MemberChange {
@@ -79,14 +80,25 @@ export function followMovedMembers<F extends { wantedBefore: ReadonlySet<string>
     const oldWants = targetsWanting(store, config, platforms, from);
     const newWants = targetsWanting(store, config, platforms, to);
     const oldLeft = oldMembers.length > 0;
+    // The old family, still wanted there, no longer has a message there: `syncFamily` posts it anew.
+    const postAnew = (target: Target) => {
+      const left = touched.get(from);
+      if (left && oldWants.has(targetKey(target))) touched.set(from, { ...left, wantedBefore: new Set([...left.wantedBefore].filter((k) => k !== targetKey(target))) });
+    };
     for (const { target, announced } of showing) {
       if (oldWants.has(targetKey(target)) && !(announced && newWants.has(targetKey(target)))) continue;
       if (!store.postOf(toId, target) && !store.openDelivery(toId, target, ['post'])) {
         store.upkeep.moveFamilyPostIn(fromId, toId, target);
         moved++;
-        // The old family, still wanted there, no longer has a message there: `syncFamily` posts it anew.
-        const left = touched.get(from);
-        if (left && oldWants.has(targetKey(target))) touched.set(from, { ...left, wantedBefore: new Set([...left.wantedBefore].filter((k) => k !== targetKey(target))) });
+        postAnew(target);
+      } else if (oldLeft && !store.postOf(d.row.id, target) && !store.openDelivery(d.row.id, target, ['post'])) {
+        // Posted for the moved note, which joined its new family's message here: the old message goes
+        // with it, out of the old family (left there, `syncFamily` would edit it to show the member
+        // left: another note), and is deleted as a second message of it, whatever `onDelete` says;
+        // the old family is posted anew for the member left (the model's "no switch" check, issue 25).
+        store.upkeep.moveFamilyPostIn(fromId, d.row.id, target);
+        moved += retireOwnMessage(store, d.row.id, target, d.row.revision);
+        postAnew(target);
       } else if (!oldLeft && config.publish.onDelete === 'keep' && store.postOf(fromId, target)) {
         // The note joined the new family's message in this chat: its old one would show it twice.
         // `onDelete: keep` keeps what a note going away leaves; this note did not go (`delete` deletes it anyway).

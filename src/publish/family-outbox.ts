@@ -11,7 +11,7 @@ import type { NoteRow, Subscription, SummaryPayload, Target } from '../store/typ
 import { targetKey } from '../store/types.js';
 import { postControlsOf } from './route.js';
 import { leaveDigest } from './digest-lines.js';
-import { adoptMemberMessages, familiesPostedSeparately } from './family-adopt.js';
+import { adoptMemberMessages, familiesPostedSeparately, ownMessageStays } from './family-adopt.js';
 export { followMovedMembers } from './family-follow.js';
 import { sentMemberIn } from './family-follow.js';
 export { noteFamiliesPostedSeparately } from './family-adopt.js';
@@ -158,9 +158,10 @@ export function syncFamily(store: Store, config: Config, platforms: ReadonlySet<
       else if (!pendingDelete && sameContent(store.upkeep.lastSentPayload(familyId, ft.target), payload)) continue; // shows this already
       else store.enqueue({ noteId: familyId, revision, target: ft.target, kind: 'edit', payload });
       enqueued++;
-    } else if (f.announced || f.repost || !f.wantedBefore.has(key)) {
+    } else if (f.repost || ((f.announced || !f.wantedBefore.has(key)) && !ownMessageStays(store, members, ft.target))) {
       // New to the family, asked again, or a chat that wants the family only now (a translation
-      // moved to its language, a member back after its message was deleted).
+      // moved to its language, a member back after its message was deleted), unless a member's own
+      // message, which the family did not adopt, shows it there.
       posts.push({ familyId, target: ft.target, member: ft.member, payload, revision });
     }
   }

@@ -24,7 +24,7 @@ function postPayload(row: NoteRow): SummaryPayload {
 }
 
 /**
- * Deliveries for update, controls, repost and retract. `prev` is the note's record before the
+ * Deliveries for update, controls, repost and retract, and a gone note's posts not sent yet called off. `prev` is the note's record before the
  * change; with `newChats` (`translations: separate`), chats the note goes to only now (a route
  * named by the edit, `announce: false` taken out) get it posted, as a family's would.
  */
@@ -46,6 +46,16 @@ export function enqueueNoteChange(store: Store, config: Config, platforms: Reado
   if (action.type === 'update' || action.type === 'controls') {
     followControls(store, config, platforms, row, action, targets, out);
     if (newChats) out.posts.push(...postsToNewChats(store, config, platforms, row, prev, targets));
+    return out;
+  }
+  if (action.type === 'none' && (row.state === 'deleted' || row.state === 'draft')) {
+    // Gone with `onDelete: keep`: messages sent stay, but a post not sent yet (queued in an outage,
+    // parked for a platform without its token) is called off: nothing is announced for a note that is gone.
+    for (const target of openPosts) {
+      const pendingPost = store.openDelivery(row.id, target, ['post']);
+      if (pendingPost) store.markDone(pendingPost.id, null, 'skipped', 'note deleted or drafted before it was sent');
+      out.enqueued++;
+    }
     return out;
   }
   if (action.type === 'retract') {

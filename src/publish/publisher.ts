@@ -8,7 +8,7 @@ import type { Config } from '../config/schema.js';
 import { errorText, NoteError } from '../errors.js';
 import type { Logger } from '../log.js';
 import { contentHash, noteIdOf, readNoteTextSync, toRelPath, type ReadOptions } from '../notes/read.js';
-import { errorHashOf, readChangedFiles, type BatchOptions, type ChangedFile, type FolderReader } from './batch-read.js';
+import { errorHashOf, knownLookup, readChangedFiles, type BatchOptions, type ChangedFile, type FolderReader } from './batch-read.js';
 
 export type { BatchOptions } from './batch-read.js';
 import type { SummaryOptions } from '../summary/build.js';
@@ -23,6 +23,7 @@ import type { Batch } from '../watch/batch.js';
 import { familiesTouched, followMovedMembers, followRenamedFamilies, noteFamiliesPostedSeparately, syncFamily, type NewFamilyPost } from './family-outbox.js';
 import { assignFamilyKey, newClaims } from './family-key.js';
 import { PendingRemovals } from './removals.js';
+import { HeldRewrites } from './held-rewrites.js';
 import { decideOrder, findRenames, type Rename } from './rename-match.js';
 import { enqueueNoteChange } from './note-outbox.js';
 import { followRestoredNote } from './restored-notes.js';
@@ -69,8 +70,6 @@ interface Decided {
 const DB_CHUNK = 500;
 /** Files read, parsed and committed together (two chunks are in flight): bounds a start-up scan's memory. */
 const BATCH_CHUNK = 500;
-/** Above this many paths a batch reads the whole note table once instead of looking files up one by one. */
-const WHOLE_TABLE_AT = 2000;
 
 export class Publisher {
   private readonly realRoot: string;
@@ -79,6 +78,7 @@ export class Publisher {
   private batchDigests: Map<string, number> | undefined;
   private readonly reader: FolderReader;
   private readonly pending = new PendingRemovals();
+  private readonly held: HeldRewrites;
   /** Worker threads parsing each note within `notes.parseTimeoutMs` (parse-pool.ts); FolderSync has it release memory before `idle`. */
   readonly parser: Parser;
   /** Saved searches, compiled once, that new notes are matched against. */
@@ -87,6 +87,7 @@ export class Publisher {
 
   constructor(private readonly deps: PublisherDeps) {
     this.realRoot = realpathSync.native(deps.root);
+    this.held = new HeldRewrites(deps.root);
     this.now = deps.now ?? Date.now;
     this.parser = openParser({ read: deps.read, summary: deps.summary, budgetMs: deps.config.notes.parseTimeoutMs });
     this.reader = { root: deps.root, realRoot: this.realRoot, maxBytes: deps.read.maxBytes, parseBudgetMs: deps.config.notes.parseTimeoutMs, markSeen: (seen) => deps.store.markSeen(seen) };
@@ -106,7 +107,7 @@ export class Publisher {
     const policy = this.policy(firstRun, opts.afterRestore === true);
     const startedAt = this.now();
     const files = [...new Set(batch.changed)]; // a note listed twice would be decided twice: announced twice
-    const known = this.knownLookup(files.length + batch.removed.length);
+    const known = knownLookup(this.deps.store, files.length + batch.removed.length);
     const result: BatchResult = { scanned: 0, parsed: 0, announced: 0, errors: 0, heldRemovals: 0 };
     for (const rel of this.removedNotes(batch.removed, known)) this.pending.add(rel, known(rel)!);
     const renamed = new Set<string>();
@@ -138,7 +139,9 @@ export class Publisher {
         const found = findRenames(changed, results, known, this.pending, { ...this.deps, firstRun });
         for (const r of found.renames) this.rename(r, renamed);
         for (const a of found.ambiguous) this.deps.log.warn(a, `more than one possible rename between ${a.file} and ${a.candidates.join(', ')}: notecast took it as a note deleted (its messages kept or deleted as publish.onDelete says) and a new note (announced); to have a note's messages follow it, rename or move notes one at a time`);
-        result.announced += this.commit(this.decide(results, changed, policy, result, decideOrder(changed, found.renames)));
+        // A rewrite beyond recognition waits with the removals: its note may have moved (held-rewrites.ts).
+        const hold = opts.release ? undefined : this.held.holder(changed, results, known, this.pending, new Set(found.renames.map((r) => r.to.rel)));
+        result.announced += this.commit(this.decide(results, changed, policy, result, decideOrder(changed, found.renames), hold));
       }
     } finally {
       this.batchDigests = undefined;
@@ -152,16 +155,22 @@ export class Publisher {
     return this.parser.close();
   }
 
-  /** Removals waiting to be acted on (see removals.ts). */
+  /** Removals and rewrites waiting to be acted on (see removals.ts, held-rewrites.ts). */
   get pendingRemovals(): number {
-    return this.pending.size;
+    return this.pending.size + this.held.size;
+  }
+
+  /** Decides the held rewrites (held-rewrites.ts): before the removals they waited with are applied. */
+  async releaseHeld(): Promise<void> {
+    const files = this.held.take().filter((abs) => existsSync(abs));
+    if (files.length) await this.processBatch({ changed: files, removed: [] }, { release: true });
   }
 
   /** Acts on the removals gathered so far whose files are still gone: all of them, or none above the threshold. */
   applyRemovals(): BatchResult {
     const result: BatchResult = { scanned: 0, parsed: 0, announced: 0, errors: 0, heldRemovals: 0 };
     const gone = this.pending.take().filter((rel) => !existsSync(path.join(this.deps.root, rel)));
-    const known = this.knownLookup(gone.length);
+    const known = knownLookup(this.deps.store, gone.length);
     this.commitRemovals(gone.filter((rel) => known(rel)), known, this.policy(false, false), result);
     return result;
   }
@@ -178,23 +187,6 @@ export class Publisher {
       }
       result.announced += this.commit(decided);
     }
-  }
-
-  /**
-   * What the store knows of a file. A save's small batch asks the file index, one file at a time,
-   * so its cost does not grow with the number of notes; a start-up scan reads the table once.
-   */
-  private knownLookup(paths: number): (rel: string) => KnownNote | undefined {
-    const { store } = this.deps;
-    if (paths < WHOLE_TABLE_AT) {
-      const cache = new Map<string, KnownNote | undefined>();
-      return (rel) => {
-        if (!cache.has(rel)) cache.set(rel, store.knownNote(rel));
-        return cache.get(rel);
-      };
-    }
-    const all = store.noteIndex();
-    return (rel) => all.get(rel);
   }
 
   /** The known, not yet deleted notes a batch's removed paths take away: a note, or every note of a removed folder. */
@@ -223,8 +215,8 @@ export class Publisher {
     this.deps.log.info({ from, to: to.rel, by }, 'note renamed');
   }
 
-  /** `order`: the indices of `parsed` in the order their notes are decided (decideOrder). */
-  private decide(parsed: ParseResult[], changed: ChangedFile[], policy: Policy, result: BatchResult, order: readonly number[]): Decided[] {
+  /** `order`: the indices of `parsed` in the order their notes are decided (decideOrder); `hold`: whether one waits (held-rewrites.ts). */
+  private decide(parsed: ParseResult[], changed: ChangedFile[], policy: Policy, result: BatchResult, order: readonly number[], hold?: (i: number, prev: NoteRow) => boolean): Decided[] {
     const { store } = this.deps;
     const now = this.now();
     const decided: Decided[] = [], claims = newClaims((file) => existsSync(path.join(this.deps.root, file)));
@@ -243,6 +235,7 @@ export class Publisher {
       // a.markdown) leaves the write to look its place up again, the first having moved it.
       const stored = changed[i]!.known ? store.storedNote(r.note.id) : undefined;
       const prev = stored?.row;
+      if (prev && hold?.(i, prev)) continue;
       const place = stored && !placed.has(r.note.id) ? stored.place : undefined;
       placed.add(r.note.id);
       const d = decideNote(prev, r.note, r.summary, now, policy, r.body);
@@ -401,8 +394,8 @@ export class Publisher {
       const touched = familiesTouched(store, config, this.deps.platforms, changes, movedAway, regrouped);
       for (const d of decided) {
         store.putNote(d.row, d.text, d.seen, d.place);
-        // Posts under the note's own id (announced before grouping) follow it too.
-        if (d.action.type === 'update' || d.action.type === 'retract' || d.action.type === 'controls') enqueued += enqueueNoteChange(store, config, this.deps.platforms, d.row, d.action).enqueued;
+        // Posts under the note's own id (announced before grouping) follow it too; one not sent yet is called off when it goes.
+        if (['update', 'retract', 'controls'].includes(d.action.type) || d.row.state === 'deleted' || d.row.state === 'draft') enqueued += enqueueNoteChange(store, config, this.deps.platforms, d.row, d.action).enqueued;
         this.logDecision(d);
       }
       followMovedMembers(store, config, this.deps.platforms, changes, movedAway, touched); // now that both families are written

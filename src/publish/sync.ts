@@ -294,7 +294,8 @@ export class FolderSync {
       this.removalTimer = undefined;
       this.removalsSince = undefined;
       this.removalsSeen = 0;
-      this.serial(() => {
+      this.serial(async () => {
+        await this.deps.publisher.releaseHeld(); // first: a held file whose note moved meanwhile is a new note, else an edit
         const r = this.deps.publisher.applyRemovals();
         if (r.announced || r.heldRemovals) this.deps.log.debug({ ...r }, 'removals applied');
         this.armSchedule();

@@ -17,11 +17,12 @@ const TOKEN = '123456:TEST-token-abcdefghijklmnopqrstuvwxyz';
 const fake = useFakeTelegram({ token: TOKEN });
 const NOTE = '---\ntitle: Parked note\n---\nThe parked note body.\n';
 
-describe.each(['delete', 'keep'] as const)('a parked post whose note goes away (onDelete: %s)', (onDelete) => {
+// `separate` with `keep` changed nothing in the outbox when a note went (issue 25, p25): its parked post went out.
+describe.each([['delete', 'group'], ['keep', 'group'], ['keep', 'separate']] as const)('a parked post whose note goes away (onDelete: %s, translations: %s)', (onDelete, mode) => {
   it.each(['deleted', 'drafted'] as const)('is called off when its note is %s, and never sent once the token is set', { timeout: 90_000 }, async (how) => {
     const group = fake().addChat(-100400, 'supergroup', { 11: 'administrator' });
     // The deleted note's removal waits the burst window: its shortest (three quiet periods), as this is not about its length.
-    const sb = sandbox(`publish:\n  onDelete: ${onDelete}\n  digest:\n    windowMs: 0\ntelegram:\n  apiRoot: ${fake().apiRoot}\n  registerCommands: false\nwatch:\n  quietMs: 200\n`);
+    const sb = sandbox(`publish:\n  onDelete: ${onDelete}\n  digest:\n    windowMs: 0\n  translations:\n    mode: ${mode}\ntelegram:\n  apiRoot: ${fake().apiRoot}\n  registerCommands: false\nwatch:\n  quietMs: 200\n`);
     let svc = InProcessCli.start(sb, [], { TELEGRAM_BOT_TOKEN: TOKEN });
     await svc.ready();
     fake().command(group.id, 11, '/subscribe');

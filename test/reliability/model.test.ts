@@ -329,8 +329,6 @@ describe('model: renames in a chain (issue 25, round 4)', () => {
  * late-removals.ts, the moved file reported first).
  */
 describe('model: a note moved and a new note written at its old path at once (bench seed 7)', () => {
-  // Its last step meets the open counterexample "a message posted for a note moved into a family that has a message
-  // in that chat shows the new note written at its old path" (below): that problem alone is left out.
   it.each(['keep', 'delete'] as const)('the seed-7 sequence: a translation moved into another family during an outage, its old path written again in the same batch (onDelete: %s)', { timeout: 60_000 }, async (onDelete) => {
     await holds(
       [
@@ -344,7 +342,6 @@ describe('model: a note moved and a new note written at its old path at once (be
         { op: 'outage', kind: 'down', ops: [{ op: 'move', from: '_posts/ja/intro.md', to: 'setup-ja.md' }, { op: 'write', file: '_posts/ja/intro.md', draft: false }, { op: 'write', file: 'setup.md', draft: false }]},
       ],
       onDelete,
-      /^console:all: message \w+, posted for setup-ja\.md \(ja\), shows _posts\/ja\/intro\.md /,
     );
   });
   it.each(['keep', 'delete'] as const)('shrunk: _posts/ja/intro.md moved to setup-ja.md and a new _posts/ja/intro.md in one burst (onDelete: %s)', async (onDelete) => {
@@ -368,28 +365,15 @@ describe('model: a note moved and a new note written at its old path at once (be
 });
 
 /**
- * OPEN, found by `BENCH_MODEL_RUNS=15 BENCH_MODEL_SEED=31 node dist/bench/run.js model` (both `onDelete` modes, path
- * `9:2:2:3:2:2:2:2:2:2:2:2:2:2:2:5:5:6:5:8:9:9:2:3:2:2:4:4:4:4:3:3:3:3`), shrunk by hand from 9 steps to 5; it fails
- * on main before this branch's changes too. A note posted on its own while `separate`, written again once `group`,
- * then renamed (its content unchanged): two live messages show it in each chat that wants it. The family-mode
- * switch's area (issue 25, F1). `it.fails` turns red once it holds.
+ * Found by `BENCH_MODEL_RUNS=15 BENCH_MODEL_SEED=31 node dist/bench/run.js model` (both `onDelete` modes, path
+ * `9:2:2:3:2:2:2:2:2:2:2:2:2:2:2:5:5:6:5:8:9:9:2:3:2:2:4:4:4:4:3:3:3:3`), shrunk by hand from 9 steps to 5; open
+ * (`it.fails`) until issue 25's m25 branch. A note posted on its own while `separate`, written again once `group`,
+ * then renamed (its key, from its name, changes): its own message (a family of one adopts none) stood for its family,
+ * but the new key's family had no chat that wanted it before, so `syncFamily` posted it anew: two live messages.
+ * Now a member's own message that stays in a chat shows its family there (family-adopt.ts `ownMessageStays`).
  */
-describe('model: open counterexamples', () => {
-  // OPEN, found by the folder chats and the switch check (issue 25 item 1, tester round), shrunk by hand; the same on
-  // main. _posts/ja/intro.md moved to setup-ja.md and a new _posts/ja/intro.md written in one burst, setup.md's family
-  // having a message in `all`: the moved note joins that message, and the one posted for it in `all` stays intro's,
-  // edited to the new note (another ja note). Deleting it there is called off by syncFamily's "a member came back".
-  it.fails.each(['keep', 'delete'] as const)('a note moved into a family with a message in the chat, a new note at its old path: its old message shows the new note (onDelete: %s)', async (onDelete) => {
-    await holds(
-      [
-        { op: 'write', file: 'setup.md', draft: false },
-        { op: 'write', file: '_posts/ja/intro.md', draft: false },
-        { op: 'burst', ops: [{ op: 'move', from: '_posts/ja/intro.md', to: 'setup-ja.md' }, { op: 'write', file: '_posts/ja/intro.md', draft: false }] },
-      ],
-      onDelete,
-    );
-  });
-  it.fails.each(['keep', 'delete'] as const)('a note posted while separate, written again once grouped, then renamed: one live message (bench seed 31, onDelete: %s)', async (onDelete) => {
+describe('model: a note posted while separate, renamed once grouped (bench seed 31)', () => {
+  it.each(['keep', 'delete'] as const)('a note posted while separate, written again once grouped, then renamed: one live message (onDelete: %s)', async (onDelete) => {
     await holds(
       [
         { op: 'restart', offline: [], mode: 'separate' },
@@ -397,6 +381,27 @@ describe('model: open counterexamples', () => {
         { op: 'restart', offline: [], mode: 'group' },
         { op: 'write', file: 'setup.md', draft: false },
         { op: 'move', from: 'setup.md', to: 'intro.md' },
+      ],
+      onDelete,
+    );
+  });
+});
+
+/**
+ * Found by the folder chats and the "no switch" check (issue 25 item 1, tester round), shrunk by hand; open (`it.fails`)
+ * until issue 25's m25 branch. `_posts/ja/intro.md` moved to `setup-ja.md` and a new `_posts/ja/intro.md` written in
+ * one burst, `setup.md`'s family having a message in `all`: the moved note joined that message, and the one posted for
+ * it in `all` stayed intro's, edited to show the new note (another ja note). Its deletion, queued under the family,
+ * was called off by `syncFamily` (the family is still wanted there). Now the message leaves the old family with its
+ * note and is deleted there as a second message of it; intro is posted anew for the new note (family-follow.ts).
+ */
+describe('model: a note moved into a family with a message in the chat, a new note at its old path (no-switch check)', () => {
+  it.each(['keep', 'delete'] as const)('its old message never shows the new note (onDelete: %s)', async (onDelete) => {
+    await holds(
+      [
+        { op: 'write', file: 'setup.md', draft: false },
+        { op: 'write', file: '_posts/ja/intro.md', draft: false },
+        { op: 'burst', ops: [{ op: 'move', from: '_posts/ja/intro.md', to: 'setup-ja.md' }, { op: 'write', file: '_posts/ja/intro.md', draft: false }] },
       ],
       onDelete,
     );
@@ -431,6 +436,73 @@ describe('model: two notes of one name and language in two folders, over time (i
         { op: 'write', file: 'b/setup.md', draft: false },
         { op: 'restore' },
         { op: 'write', file: 'b/setup.md', draft: false },
+      ],
+      onDelete,
+    );
+  });
+});
+
+/**
+ * OPEN (issue 25, item (d) of m25's brief): two notes swapped in one burst (`mv setup.md c.md; mv intro.md setup.md;
+ * mv c.md intro.md`). Each path is known with the other's exact content: a rename chain that turns back on itself
+ * (rename-chain.ts follows chains to a path new to the store), so both stay edits in place and each family's message,
+ * keyed by the file name, is edited to show the other note. Following the notes needs a cycle of renames through a
+ * free id and the two families' messages swapped with them (followRenamedFamilies moves one way only). `it.fails`
+ * turns red once it holds.
+ */
+/**
+ * From `MODEL_RUNS=30 MODEL_SEED=9001` (m25's hunt, at the end of the session). SEED_9001 (onDelete: delete) fails at
+ * its third step, kept to those three: a translation posted under `group` (its first batch after a kill), removed
+ * while stopped, started `separate`, restored: while `separate` a retraction leaves its family's message as it is
+ * (family-after-switch.ts, even a family of one), and the restored note is announced with a message of its own: two
+ * live messages show it. SEED_9002 (keep) fails at step 6 ("console:all N2 was posted 2 times"), as fast-check shrank it.
+ */
+const SEED_9001: Op[] = [
+  { op: 'kill', at: 'written', ops: [{ op: 'write', file: '_posts/en/setup-ja.md', draft: false }] },
+  { op: 'restart', offline: [{ op: 'remove', file: '_posts/en/setup-ja.md' }], mode: 'separate' },
+  { op: 'restore' },
+];
+const SEED_9002: Op[] = [
+  { op: 'burst', ops: [{ op: 'write', file: 'setup.md', draft: false, key: 'shared' }, { op: 'remove', file: 'setup-ja.md' }, { op: 'moveEdit', from: 'setup.md', to: 'setup.md' }] },
+  { op: 'restart', offline: [{ op: 'move', from: '_posts/ja/intro.md', to: 'setup-ja.md' }], mode: 'separate' },
+  { op: 'write', file: '_posts/ja/intro-ja.md', draft: false, key: 'shared', generic: true },
+  { op: 'restart', offline: [{ op: 'move', from: 'b/setup.md', to: '_posts/ja/intro.md' }, { op: 'write', file: 'b/intro.md', draft: false }], mode: 'group' },
+  { op: 'moveEdit', from: 'a/setup.md', to: 'setup-ja.md' },
+  { op: 'burst', ops: [{ op: 'move', from: '_posts/en/setup-ja.md', to: 'a/setup-ja.md' }, { op: 'move', from: 'setup.md', to: 'b/setup-ja.md' }, { op: 'remove', file: 'setup.md' }] },
+  { op: 'kill', at: 'written', ops: [{ op: 'moveEdit', from: '_posts/en/intro-ja.md', to: '_posts/en/setup-ja.md' }, { op: 'write', file: 'a/setup.md', draft: false, key: 'shared', generic: true }] },
+];
+
+describe('model: open counterexamples', () => {
+  // OPEN (m25's last hunt; see SEED_9001 above): not fixed for lack of time.
+  it.fails('MODEL_SEED=9001 (delete): a translation removed while stopped, restored once separate: shown twice', { timeout: 60_000 }, async () => {
+    await holds(SEED_9001, 'delete');
+  });
+  it.fails('MODEL_SEED=9001, fast-check seed 9002 (keep): a note posted twice after switches and moves while stopped', { timeout: 60_000 }, async () => {
+    await holds(SEED_9002, 'keep');
+  });
+  // OPEN, found by `MODEL_RUNS=40 MODEL_SEED=311` (onDelete: keep; fast-check seed 312, path 24:1:3:3:5:7:7:7),
+  // shrunk by hand from 6 steps; the same on main before m25's changes. A ja note's message is kept after its
+  // deletion (keep); another ja note is moved and edited onto the deleted note's path. That path is known (its
+  // deleted record), so rename detection never looks at it (rename-match.ts `renamesAmong` takes known paths for
+  // edits): it is taken for the deleted note come back, whose kept message is edited to show the moved note, while
+  // the moved note's own message stays (keep): two live messages show it, and one switched notes. Its fix needs the
+  // moved note to replace the deleted record's id while the deleted note keeps its place and message (family-key.ts).
+  it.fails('a note moved and edited onto the path of a deleted note whose message was kept (MODEL_SEED=311, keep)', async () => {
+    await holds(
+      [
+        { op: 'write', file: '_posts/ja/intro.md', draft: false },
+        { op: 'write', file: '_posts/en/setup-ja.md', draft: false },
+        { op: 'remove', file: '_posts/ja/intro.md' },
+        { op: 'moveEdit', from: '_posts/en/setup-ja.md', to: '_posts/ja/intro.md' },
+      ],
+      'keep',
+    );
+  });
+  it.fails.each(['keep', 'delete'] as const)('two notes swapped in one burst: each message follows its note (onDelete: %s)', async (onDelete) => {
+    await holds(
+      [
+        { op: 'burst', ops: [{ op: 'write', file: 'setup.md', draft: false }, { op: 'write', file: 'intro.md', draft: false }] },
+        { op: 'burst', ops: [{ op: 'move', from: 'setup.md', to: 'a/swap.md' }, { op: 'move', from: 'intro.md', to: 'setup.md' }, { op: 'move', from: 'a/swap.md', to: 'intro.md' }] },
       ],
       onDelete,
     );

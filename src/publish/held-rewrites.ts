@@ -1,0 +1,69 @@
+/**
+ * A note's file rewritten beyond recognition may be a move's other half. `mv intro.md a/intro.md`
+ * and a new intro.md written at once, with intro.md reported a batch before a/intro.md (issue 25,
+ * the reverse of the model's seed 7), or a chain split over two batches (`mv b.md c.md; mv a.md
+ * b.md`, b.md reported first): decided at once, the path was an edit of the note that moved, its
+ * messages edited to show another note, and the moved file, reported next, a new note posted again.
+ * One batch sees both halves (rename-chain.ts); two batches need the first to wait.
+ *
+ * So a known published note whose new content shares neither its title nor most of its body
+ * (rename-match.ts BODY_ALIKE: what a move with an edit keeps) is held, and its old record joins
+ * the pending removals (removals.ts) for as long as they wait: content or identity turning up
+ * elsewhere meanwhile is that note moved (rename-match.ts), and the held file is then a new note.
+ * Held files are decided first when the removals are applied (an edit, unless their note moved).
+ * The cost: a wholesale rewrite is announced a removal window (`publish.digest.windowMs`) later.
+ */
+import path from 'node:path';
+import { bodyOverlap } from '../notes/body-sketch.js';
+import type { KnownNote } from '../store/store.js';
+import type { NoteRow } from '../store/types.js';
+import type { ChangedFile } from './batch-read.js';
+import type { ParseResult } from './parse-pool.js';
+import type { PendingRemovals } from './removals.js';
+import { BODY_ALIKE } from './rename-match.js';
+
+const sameTitle = (a: string, b: string) => a.trim().replace(/\s+/g, ' ') === b.trim().replace(/\s+/g, ' ');
+
+/** Whether a published note's record and its file's new content are beyond recognition of each other. */
+function rewritten(prev: NoteRow, result: ParseResult): boolean {
+  if (!result.ok || prev.state !== 'published' || !prev.announced) return false;
+  const body = prev.info.body;
+  // A record without a well-formed sketch gives no evidence: decided at once, as before.
+  if (!body || !Number.isInteger(body.n) || typeof body.mins !== 'string') return false;
+  return !sameTitle(prev.info.title, result.note.title) && bodyOverlap(body, result.body) < BODY_ALIKE;
+}
+
+export class HeldRewrites {
+  /** Held files (absolute paths). */
+  private readonly files = new Set<string>();
+
+  constructor(private readonly root: string) {}
+
+  get size(): number {
+    return this.files.size;
+  }
+
+  /**
+   * For a chunk's changed files: whether to hold one, given the record it would replace (asked as
+   * each is decided: the record is read once). Held: a known note rewritten beyond recognition, not
+   * already explained by a rename in this batch (`renamedTo`); its old record waits with the
+   * pending removals.
+   */
+  holder(changed: readonly ChangedFile[], results: readonly ParseResult[], known: (rel: string) => KnownNote | undefined, pending: PendingRemovals, renamedTo: ReadonlySet<string>): (i: number, prev: NoteRow) => boolean {
+    return (i, prev) => {
+      const c = changed[i]!;
+      const k = renamedTo.has(c.rel) ? undefined : known(c.rel);
+      if (!k || k.hash === c.hash || k.id !== prev.id || !rewritten(prev, results[i]!)) return false;
+      this.files.add(path.join(this.root, c.rel));
+      if (!pending.has(c.rel)) pending.add(c.rel, k);
+      return true;
+    };
+  }
+
+  /** Every held file, emptied (to be decided now). */
+  take(): string[] {
+    const all = [...this.files];
+    this.files.clear();
+    return all;
+  }
+}
