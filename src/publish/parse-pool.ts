@@ -47,11 +47,19 @@ export const TOO_LONG = 'took too long to parse';
 /** What a worker thread says once it has loaded (parse-worker.ts). */
 export const READY = 'ready';
 
+/**
+ * Longest note (in UTF-16 units) whose summary may be made when first shown (`deferSummary`), on
+ * the main thread and with no budget. Pathological Markdown of this size summarises in 15-300 ms
+ * (`*a`, `~~a`, `[a](`, `<a>` repeated; one run, load ~13); a longer note is summarised here, within
+ * the thread's budget, as before. 1 of the corpus's 68 notes is longer, 514 of the bench's 35,000.
+ */
+const DEFER_SUMMARY_UP_TO = 16_384;
+
 /** One note's parse and summary (on a worker thread). Any failure is this note's: one note never stops a batch. */
 export function parseJob({ rel, text, hash, deferSummary }: ParseJob, read: ReadOptions, summary: SummaryOptions): ParseResult {
   try {
     const { note, tokens } = parseNoteText(rel, text, read, hash);
-    const defer = deferSummary && !(note.date && note.date.getTime() > deferSummary.now);
+    const defer = deferSummary && text.length <= DEFER_SUMMARY_UP_TO && !(note.date && note.date.getTime() > deferSummary.now);
     return { ok: true, rel, note, summary: defer ? null : buildSummary(note, tokens, summary), text: searchText(note, bodyText(tokens)), body: bodySketch(note.body) };
   } catch (e) {
     if (e instanceof NoteError) return { ok: false, rel, error: { message: e.message, line: e.line, more: [...e.more] } };
