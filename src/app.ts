@@ -96,6 +96,8 @@ export interface RunningApp {
   abandon(): Promise<void>;
   /** Looks again whether everything is handled, and says so (`onIdle`) if it is: a fresh signal for an in-process caller that saw an older one. */
   noticeIdle(): void;
+  /** Runs the reconcile pass now (what `watch.reconcileMinutes` runs on a timer): resolves once it is applied. */
+  reconcile(why: string): Promise<void>;
 }
 
 /** How long start-up waits for each platform's first connection attempt before going on without it. */
@@ -137,7 +139,7 @@ async function startAppParts(o: AppOptions, undo: (() => unknown)[]): Promise<Ru
   let healthDeps: HealthDeps | undefined;
   // The port first: in use, it is a one-line error before any state is opened or written.
   const { health, preview } = await startHttp(o, () => healthDeps, undo);
-  const state = openState(o.dbPath, log, { afterRestore: o.afterRestore === true, moved: o.moved === true });
+  const state = await openState(o.dbPath, log, { afterRestore: o.afterRestore === true, moved: o.moved === true });
   undo.push(() => state.close());
   const { store } = state;
   const root = path.resolve(o.notesDir);
@@ -224,7 +226,7 @@ interface AppParts extends Pick<RunningApp, 'store' | 'search' | 'indexed' | 'no
   health: Awaited<ReturnType<typeof import('./health/server.js').startHealthServer>> | undefined;
   sync: FolderSync;
   connections: PlatformConnections;
-  state: ReturnType<typeof openState>;
+  state: Awaited<ReturnType<typeof openState>>;
 }
 
 /** The running service: its parts, stopped in order, or abandoned at once (a kill, in tests). */
@@ -245,9 +247,10 @@ function runningApp(p: AppParts): RunningApp {
       await sync.stop(); // a batch in progress finishes its transaction before the store closes
       await deliverer.stop();
       await connections.stop();
-      state.close();
+      await state.close();
     },
     noticeIdle: () => sync.noticeIdle(),
+    reconcile: (why) => sync.requestReconcile(why),
     async abandon() {
       backfill.stop();
       indexed.catch(() => undefined); // it may end on the closed database: nobody waits for it any more

@@ -12,6 +12,7 @@ import { targetKey, type Target } from '../store/types.js';
 import type { Io } from './io.js';
 import { countOf } from '../util/text.js';
 import { readUncertainSends, type UncertainSends } from '../publish/uncertain.js';
+import { editsNotSent, type EditNotSent } from '../publish/restored-notes.js';
 
 /** Everything `status` shows; `--json` prints it as one object. */
 interface StatusReport extends StatusCounts {
@@ -37,6 +38,8 @@ interface StatusReport extends StatusCounts {
   parked: Record<string, number>;
   /** Posts sent again after no answer came to them (publish/uncertain.ts); `unguarded` ones may show twice. */
   uncertainSends: UncertainSends;
+  /** Edits of notes a start --after-restore recorded, not sent: their messages are unknown (publish/restored-notes.ts). */
+  editsNotSent: EditNotSent[];
 }
 
 export function runStatus(opts: { config?: string; db?: string; json?: boolean }, io: Io): number {
@@ -103,6 +106,7 @@ function readReport(store: Store, file: string): StatusReport {
     familyConflicts: familyConflicts(store),
     parked: parkedDeliveries(store),
     uncertainSends: readUncertainSends(store),
+    editsNotSent: editsNotSent(store),
   };
 }
 
@@ -162,6 +166,10 @@ function reportLines(s: StatusReport): string[] {
   section(
     'posts waiting for their page:',
     s.pages.map((p) => `${p.url}: ${p.state === 'held' ? 'held (not live at the time limit; asked again at the next start)' : 'waiting'} since ${new Date(p.since).toISOString()}, ${countOf(p.checks, 'request')}${p.lastResult ? `, last: ${p.lastResult}` : ''}`),
+  );
+  section(
+    'edits not sent (notes recorded by --after-restore: their messages are unknown to this database; give one `notecast: {announce: again}` to post it anew):',
+    s.editsNotSent.map((e) => `${e.file}: edited ${new Date(e.at).toISOString()}`),
   );
   const u = s.uncertainSends;
   if (u.total) {

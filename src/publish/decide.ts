@@ -79,6 +79,9 @@ function postControlsChanged(a: NoteInfo, b: NoteInfo): boolean {
   return postControlsKey(a) !== postControlsKey(b);
 }
 
+/** Why a start `--after-restore` records a note new to the backup without announcing it (restored-notes.ts follows those notes). */
+export const AFTER_RESTORE_WHY = 'recorded without announcing after a restore (--after-restore)';
+
 /** `summary` null: not made for this record (a first run's, see DEFERRED_SUMMARY); made when first shown. */
 export function decideNote(prev: NoteRow | undefined, note: Note, summary: Summary | null, now: number, policy: Policy, body?: BodySketch): Decision {
   const sHash = summary ? summaryHash(summary) : deferredSummaryHash(note);
@@ -121,7 +124,7 @@ export function decideNote(prev: NoteRow | undefined, note: Note, summary: Summa
       // Pointing notecast at an existing folder must not flood the chats.
       return { row: { ...base, announced: true, revision: 1 }, action: { type: 'none', why: 'existing note recorded on first run' } };
     }
-    if (policy.afterRestore) return { row: { ...base, announced: true, revision: 1 }, action: { type: 'none', why: 'recorded without announcing after a restore (--after-restore)' } };
+    if (policy.afterRestore) return { row: { ...base, announced: true, revision: 1 }, action: { type: 'none', why: AFTER_RESTORE_WHY } };
     return { row: { ...base, announced: true, revision: 1 }, action: { type: 'announce' } };
   }
   if (prev.state !== 'published') {

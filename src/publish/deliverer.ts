@@ -24,9 +24,10 @@ export type DelivererStore = Pick<
   Store,
   | 'transaction' | 'recoverSending' | 'upkeep' | 'dueHeads' | 'nextAttemptAt' | 'enqueue'
   | 'markSending' | 'markDone' | 'markRetry' | 'markRateLimited' | 'markFailed'
-  | 'postOf' | 'putPost' | 'dropPost' | 'pause' | 'moveChat' | 'outboxRow' | 'heldForDigest' | 'getMeta' | 'setMeta'
+  | 'postOf' | 'putPost' | 'dropPost' | 'pause' | 'moveChat' | 'outboxRow' | 'heldForDigest' | 'getMeta' | 'setMeta' | 'sql'
 >;
 import type { SentJournal } from '../store/sent-journal.js';
+import { newestMessageIn } from '../store/newest-message.js';
 
 export interface DelivererOptions {
   maxAttempts: number;
@@ -182,7 +183,8 @@ export class Deliverer {
 
   private async deliver(row: OutboxRow): Promise<void> {
     const adapter = this.adapters.get(row.target.platform);
-    const ctx: SendContext = { deliveryId: row.id, noteId: row.noteId, revision: row.revision, nonce: row.nonce };
+    const newestKnownMessage = row.kind === 'post' ? newestMessageIn(this.store.sql, row.target) : undefined;
+    const ctx: SendContext = { deliveryId: row.id, noteId: row.noteId, revision: row.revision, nonce: row.nonce, newestKnownMessage };
     const logCtx = { delivery: row.id, note: row.noteId, target: targetKey(row.target), kind: row.kind, attempt: row.attempts + 1 };
     if (!adapter) {
       this.store.markRetry(row.id, this.now() + PARKED_MS, `platform ${row.target.platform} is not enabled`);

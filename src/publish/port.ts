@@ -24,6 +24,12 @@ export interface SendContext {
    * the request leaves the client's queue instead of going out later beside its own retry.
    */
   signal?: AbortSignal | undefined;
+  /**
+   * For a post: the newest message this database recorded in the chat (store/newest-message.ts).
+   * Where the platform lists a chat's messages (Discord), a post of the note made after it, which
+   * this database does not know (a restored or older state), is taken instead of posting again.
+   */
+  newestKnownMessage?: string | undefined;
 }
 
 /** How the outbox should treat a failed call. */

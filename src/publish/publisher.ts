@@ -24,6 +24,7 @@ import { assignFamilyKey, newClaims } from './family-key.js';
 import { PendingRemovals } from './removals.js';
 import { decideOrder, findRenames, type Rename } from './rename-match.js';
 import { enqueueNoteChange } from './note-outbox.js';
+import { followRestoredNote } from './restored-notes.js';
 import { followFamilyMessages, regroupAfterSeparate } from './family-after-switch.js';
 import { summaryMaker } from './summary-maker.js';
 
@@ -124,7 +125,6 @@ export class Publisher {
         }
         const changed = read.changed;
         onProgress?.(Math.min(files.length, from + BATCH_CHUNK), files.length);
-        // A first run shows none of the notes it records: their summaries are made when first shown (issue 31).
         const parsed = this.parser.parse(changed.map((c) => ({ rel: c.rel, text: c.text, hash: c.hash, deferSummary: c.known || !policy.firstRun || policy.announceExisting ? undefined : { now: this.now() } })));
         parsed.catch(() => undefined); // awaited below; not an unhandled rejection if a commit throws first
         return { changed, parsed };
@@ -306,8 +306,7 @@ export class Publisher {
   /** Writes records and deliveries; announcements above the digest threshold per chat become one digest. */
   private commit(decided: Decided[]): number {
     if (this.deps.config.publish.translations.mode === 'group') return this.commitFamilies(decided);
-    const { store, config, log } = this.deps;
-    const subs = store.subscriptions();
+    const { store, config, log } = this.deps, subs = store.subscriptions();
     const announce = decided.filter((d) => d.action.type === 'announce');
     const perTarget = new Map<string, { target: Target; items: Decided[] }>();
     for (const d of announce) {
@@ -430,9 +429,10 @@ export class Publisher {
     return this.committed(decided, enqueued);
   }
 
-  /** One log line per decision: changes, schedules and deletes at info, silent records at debug. */
+  /** One log line per decision: changes, schedules and deletes at info, silent records at debug; a restore's notes followed (restored-notes.ts). */
   private logDecision(d: Decided): void {
-    const { log } = this.deps;
+    const { log, store } = this.deps;
+    followRestoredNote(store, log, d);
     const at = { note: d.row.id, family: d.row.info.translationKey };
     if (d.action.type !== 'none') log.info({ ...at, action: d.action.type, revision: d.row.revision }, 'note changed');
     else if (d.row.state === 'scheduled' && d.row.dueAt) log.info({ ...at, due: new Date(d.row.dueAt).toISOString() }, 'note scheduled: announced when its date comes');

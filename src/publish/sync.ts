@@ -64,7 +64,8 @@ export class FolderSync {
   private stopping = false;
   /** Batches the watcher delivered while `load()` was scanning: run by `follow()`. */
   private readonly early: Batch[] = [];
-  private reconcileQueued = false;
+  /** The reconcile pass queued and not begun: a second request joins it. */
+  private reconcileQueued: Promise<void> | undefined;
   private idleLook: NodeJS.Immediate | undefined;
   private scheduleTimer: NodeJS.Timeout | undefined;
   private removalTimer: NodeJS.Timeout | undefined;
@@ -86,7 +87,7 @@ export class FolderSync {
       onBatch: (b) => (this.loading ? this.early.push(b) : this.runBatch(b)),
       onQuiet: () => this.noticeIdle(),
       onPath: deps.onWatchEvent,
-      onEventsLost: (why) => this.requestReconcile(`events may have been lost: ${why}`),
+      onEventsLost: (why) => void this.requestReconcile(`events may have been lost: ${why}`),
       log: deps.log,
     });
   }
@@ -130,7 +131,7 @@ export class FolderSync {
     this.armRemovals(); // the start-up scan's
     this.armSchedule();
     this.every(60_000, () => this.armSchedule());
-    if (config.watch.reconcileMinutes > 0) this.every(config.watch.reconcileMinutes * 60_000, () => this.requestReconcile(`every ${config.watch.reconcileMinutes} min`));
+    if (config.watch.reconcileMinutes > 0) this.every(config.watch.reconcileMinutes * 60_000, () => void this.requestReconcile(`every ${config.watch.reconcileMinutes} min`));
     await this.queue;
     this.noticeIdle(); // start-up done: says so once the deliveries it queued are out
   }
@@ -252,20 +253,29 @@ export class FolderSync {
    * A digest scan of the whole folder, as at a warm start: unchanged notes are skipped by digest,
    * and whatever events missed (a remote change on a mount, an overflowed queue) is applied once.
    */
-  requestReconcile(why: string): void {
-    if (this.reconcileQueued || this.stopping) return;
-    this.reconcileQueued = true;
-    this.serial(async () => {
-      this.reconcileQueued = false;
-      const started = Date.now();
-      const scanned = scanNotesSync(this.deps.root);
-      const gone = this.notesGone(scanned);
-      const r = await this.deps.publisher.processBatch({ changed: scanned, removed: gone });
-      const missed = r.parsed + gone.length; // notes whose content changed, and notes gone
-      this.deps.log[missed ? 'warn' : 'info']({ why, ...r, removed: gone.length, ms: Date.now() - started }, missed ? 'reconcile found changes that events missed' : 'reconcile: nothing missed');
-      this.armRemovals();
-      this.armSchedule();
-    });
+  requestReconcile(why: string): Promise<void> {
+    if (this.stopping) return Promise.resolve();
+    return (this.reconcileQueued ??= new Promise<void>((resolve) => {
+      this.serial(async () => {
+        this.reconcileQueued = undefined;
+        try {
+          await this.reconcile(why);
+        } finally {
+          resolve();
+        }
+      });
+    }));
+  }
+
+  private async reconcile(why: string): Promise<void> {
+    const started = Date.now();
+    const scanned = scanNotesSync(this.deps.root);
+    const gone = this.notesGone(scanned);
+    const r = await this.deps.publisher.processBatch({ changed: scanned, removed: gone });
+    const missed = r.parsed + gone.length; // notes whose content changed, and notes gone
+    this.deps.log[missed ? 'warn' : 'info']({ why, ...r, removed: gone.length, ms: Date.now() - started }, missed ? 'reconcile found changes that events missed' : 'reconcile: nothing missed');
+    this.armRemovals();
+    this.armSchedule();
   }
 
   /**

@@ -6,26 +6,23 @@
  * so a `kill -9` leaves no stale lock to clear by hand. Who holds it (pid, host, since when) is
  * written beside it in `<db>.lock.json`, read only to say so.
  *
- * A name is not the file: a hard link (or a bind mount) gives one database two names, two `.lock`
- * files and two `-wal` files, and two instances would both run and corrupt it. So the database file
- * itself is locked too, by what identifies it (device and inode), in a folder every name of it on
- * this machine shares: `<tmpdir>/notecast-locks-<uid>/<dev>-<ino>.lock` (per user: another user's
- * folder there is not ours to write in).
+ * A name is not the file: a hard link gives one database two names, two `.lock` files and two
+ * `-wal` files, and two instances would both run and corrupt it. So the database file itself is
+ * locked too, on its inode, by a lock that lives with the file (file-lock.ts), whatever `TMPDIR`
+ * each instance has and whatever cleans /tmp.
  */
-import { closeSync, mkdirSync, openSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { hostname, tmpdir } from 'node:os';
+import { hostname } from 'node:os';
 import Database from 'better-sqlite3';
 import { StoreError } from '../errors.js';
+import { holderOf, LockHolderSchema, lockFileItself, type LockHolder } from './file-lock.js';
+
+export type { LockHolder } from './file-lock.js';
 
 export interface InstanceLock {
-  release(): void;
-}
-
-export interface LockHolder {
-  pid: number;
-  host: string;
-  since: string;
+  /** Resolves once both locks are let go (the one on the file itself ends with its holder process). */
+  release(): Promise<void>;
 }
 
 function lockFiles(dbFile: string): { lock: string; holder: string } {
@@ -34,18 +31,11 @@ function lockFiles(dbFile: string): { lock: string; holder: string } {
 
 function readHolder(file: string): LockHolder | undefined {
   try {
-    return JSON.parse(readFileSync(file, 'utf8')) as LockHolder;
+    const parsed = LockHolderSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
+    return parsed.success ? parsed.data : undefined;
   } catch {
     return undefined;
   }
-}
-
-/** Where the lock on the database file itself lives (see the file's comment). */
-function fileLockFor(dbFile: string, lockDir = path.join(tmpdir(), `notecast-locks-${process.getuid?.() ?? 0}`)): string {
-  const abs = path.resolve(dbFile);
-  closeSync(openSync(abs, 'a')); // a new database: its file exists from here on, so it has an inode to lock
-  const st = statSync(abs);
-  return path.join(lockDir, `${st.dev}-${st.ino}.lock`);
 }
 
 /** An exclusive SQLite transaction held open on `file`: the OS lock dies with the process. Throws SQLITE_BUSY when held. */
@@ -68,58 +58,74 @@ function release(db: Database.Database): void {
   db.close();
 }
 
+const describeHolder = (h: LockHolder | undefined) => (h ? `process ${h.pid} on ${h.host}, running since ${h.since}` : 'another process');
+
+export interface LockOptions {
+  /** Said when the database file itself cannot be locked here, or its lock is lost while running. */
+  warn?: (message: string) => void;
+}
+
 /** Takes the lock or throws a `StoreError` naming the holder. `:memory:` databases need none. */
-export function acquireInstanceLock(dbFile: string, opts: { lockDir?: string } = {}): InstanceLock {
-  if (dbFile === ':memory:') return { release: () => undefined };
+export async function acquireInstanceLock(dbFile: string, opts: LockOptions = {}): Promise<InstanceLock> {
+  if (dbFile === ':memory:') return { release: () => Promise.resolve() };
   const { lock, holder } = lockFiles(dbFile);
-  mkdirSync(path.dirname(path.resolve(dbFile)), { recursive: true });
-  const whoHolds = (file: string) => {
-    const h = readHolder(file);
-    return h ? `process ${h.pid} on ${h.host}, running since ${h.since}` : 'another process';
-  };
-  const inUse = () => {
-    const who = whoHolds(holder);
-    return new StoreError(dbFile, `${dbFile} is in use by ${who}. Only one notecast may run per database (two would announce every note twice): stop the other one, or give this one its own --db.`);
-  };
+  const abs = path.resolve(dbFile);
+  mkdirSync(path.dirname(abs), { recursive: true });
   let byName: Database.Database;
   try {
     byName = holdLock(lock);
   } catch (e) {
     if ((e as { code?: string }).code !== 'SQLITE_BUSY') throw new StoreError(dbFile, `cannot lock ${lock}: ${(e as Error).message}`);
-    throw inUse();
-  }
-  let byFile: Database.Database;
-  const fileLock = fileLockFor(dbFile, opts.lockDir);
-  try {
-    byFile = holdLock(fileLock);
-  } catch (e) {
-    release(byName);
-    if ((e as { code?: string }).code !== 'SQLITE_BUSY') throw new StoreError(dbFile, `cannot lock ${fileLock} (the lock on the database file itself): ${(e as Error).message}`);
     throw new StoreError(
       dbFile,
-      `${dbFile} is the same file as a database another notecast (${whoHolds(`${fileLock}.json`)}) is running on, under another name (a hard link, a bind mount, another path to it). Only one notecast may run per database (two would announce every note twice and corrupt it): stop the other one, or give this one a database of its own.`,
+      `${dbFile} (state folder ${path.dirname(abs)}) is in use by ${describeHolder(readHolder(holder))}. Only one notecast may run per database (two would announce every note twice): stop the other one, or give this one its own --db.`,
     );
   }
   const me: LockHolder = { pid: process.pid, host: hostname(), since: new Date().toISOString() };
+  let byFile: Awaited<ReturnType<typeof lockFileItself>>;
+  try {
+    closeSync(openSync(abs, 'a')); // a new database: its file exists from here on, so it has an inode to lock
+  } catch (e) {
+    release(byName);
+    throw e; // as it is (EROFS, EACCES): the command line names the state file and the cause (cli/paths.ts)
+  }
+  try {
+    byFile = await lockFileItself(abs, me, (why) => opts.warn?.(`the lock on ${abs} itself was lost: ${why}; a second notecast reaching it under another name (a hard link) would no longer be refused`));
+  } catch (e) {
+    release(byName);
+    throw new StoreError(dbFile, `cannot lock ${abs} (the database file itself): ${(e as Error).message}`);
+  }
+  if (byFile.kind === 'busy') {
+    release(byName);
+    throw new StoreError(
+      dbFile,
+      `${dbFile} (state folder ${path.dirname(abs)}) is the same file as a database another notecast (${describeHolder(byFile.holder)}) is running on, under another name (a hard link, a bind mount, another path to it). Only one notecast may run per database (two would announce every note twice and corrupt it): stop the other one, or give this one a database of its own.`,
+    );
+  }
+  if (byFile.kind === 'unavailable') opts.warn?.(`the database file itself is not locked (${byFile.why}): only ${lock} keeps a second notecast off this database, and one reaching it under another name (a hard link) would not be refused`);
   writeFileSync(holder, `${JSON.stringify(me)}\n`);
-  writeFileSync(`${fileLock}.json`, `${JSON.stringify(me)}\n`); // for a refusal through another name
   return {
-    release() {
+    async release() {
       if (!byName.open) return;
       // Only the holder's own record goes; a later holder may have written its own by now.
       if (readHolder(holder)?.pid === me.pid) rmSync(holder, { force: true });
-      if (readHolder(`${fileLock}.json`)?.pid === me.pid) rmSync(`${fileLock}.json`, { force: true });
-      release(byFile);
+      const fileReleased = byFile.kind === 'held' ? byFile.release() : undefined;
       release(byName);
+      await fileReleased;
     },
   };
 }
 
 /**
  * Who runs on `dbFile` now, for `status`: the holder's record when its lock is held (a read of the
- * lock file is refused while a service holds it), else undefined. Never takes the lock itself.
+ * lock file is refused while a service holds it), else the holder of the lock on the file itself
+ * (one running on it under another name), else undefined. Never takes a lock itself.
  */
 export function runningInstance(dbFile: string): LockHolder | undefined {
+  return byNameHolder(dbFile) ?? (dbFile === ':memory:' ? undefined : holderOf(path.resolve(dbFile)));
+}
+
+function byNameHolder(dbFile: string): LockHolder | undefined {
   const { lock, holder } = lockFiles(dbFile);
   let db: Database.Database;
   try {

@@ -26,7 +26,8 @@ export interface OpenState {
   afterRestore: boolean;
   sent: SentJournal | undefined;
   markNow(): void;
-  close(): void;
+  /** Resolves once the instance lock is let go too (store/lock.ts). */
+  close(): Promise<void>;
   abandon(): void;
 }
 
@@ -37,8 +38,8 @@ export interface OpenState {
  * would announce them again: refused) and then written after each commit that moves it (see
  * mark.ts). `close` checkpoints and lets go.
  */
-export function openState(dbPath: string, log: Logger, flags: StateFlags): OpenState {
-  const lock = acquireInstanceLock(dbPath);
+export async function openState(dbPath: string, log: Logger, flags: StateFlags): Promise<OpenState> {
+  const lock = await acquireInstanceLock(dbPath, { warn: (message) => log.warn({ db: dbPath }, message) });
   let store: Store;
   try {
     // Before anything opens the database: was it written since the last clean stop (clean-stop.ts)?
@@ -52,7 +53,7 @@ export function openState(dbPath: string, log: Logger, flags: StateFlags): OpenS
       onLocked: (waitMs) => log.warn({ db: dbPath, waitMs }, `the database is locked by another process; waiting up to ${Math.round(waitMs / 1000)} s for it`),
     });
   } catch (e) {
-    lock.release();
+    await lock.release();
     throw e;
   }
   let mark: ReturnType<typeof markWriter>;
@@ -63,7 +64,7 @@ export function openState(dbPath: string, log: Logger, flags: StateFlags): OpenS
     mark = markWriter(dbPath, store);
   } catch (e) {
     store.close();
-    lock.release();
+    await lock.release();
     throw e;
   }
   const sent = openSentJournal(dbPath, log);
@@ -82,7 +83,7 @@ export function openState(dbPath: string, log: Logger, flags: StateFlags): OpenS
     afterRestore,
     sent,
     markNow,
-    close() {
+    async close() {
       if (closed) return;
       closed = true;
       clearInterval(marking);
@@ -99,7 +100,7 @@ export function openState(dbPath: string, log: Logger, flags: StateFlags): OpenS
         log.warn({ err: errorText(e) }, 'could not record the clean stop; the next start cannot tell whether the database was written while stopped');
       }
       sent?.close();
-      lock.release();
+      await lock.release();
     },
     abandon() {
       if (closed) return;
@@ -107,7 +108,7 @@ export function openState(dbPath: string, log: Logger, flags: StateFlags): OpenS
       clearInterval(marking);
       sent?.close();
       store.close();
-      lock.release();
+      void lock.release(); // a kill: nothing waits
     },
   };
 }

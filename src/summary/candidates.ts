@@ -12,6 +12,7 @@ import { addList, addTable, compactNames, fieldLabels } from './lists.js';
 import { cleanText, collectLinks, htmlBlockText, inlineText, type Link } from './plain.js';
 import { splitSentences } from './sentences.js';
 import { isFunctionWord } from './salience.js';
+import { namesItsSection } from './sections.js';
 import { addressesReader, isExclamation, isQuestion, labelledOutput, namesReadersOwn, pointsBack, pointsElsewhere, presentsWhatFollows, SPEAKER, speaksAsI, withoutInterjection, wordCount } from './tone.js';
 import { dialogueWalk, full, isLeadIn, sectionShare, isProse, isTooShort, looksLikeOutput, prose, push, SENTENCES_PER_PARAGRAPH, shortCodeLine, withoutMarker, type Candidate, type Walk } from './walk.js';
 
@@ -332,6 +333,16 @@ function firstFieldValue(t: Token | undefined, w: Walk): string | undefined {
 const INTRODUCES =
   /^(?:introduction|intro|overview|background|preface|getting started|einführung|einleitung|überblick|introducción|resumen general|descripción general|présentation|aperçu|vue d'ensemble|introdução|visão geral|परिचय|अवलोकन|مقدمة|نظرة عامة)(?=$|[\s:：.,])|^(?:简介|介绍|介紹|概述|概览|概覽|概要|引言|前言|はじめに|概要|序論)/iu;
 
+/** A heading that counts its part before naming it: "Option 2: …", "Step 3 – …", "Part 1. …". */
+const COUNTED_PART = /^\p{L}+\s*\d+\s*(?:[:：.)]|\s[-–—])/u;
+
+/** A heading as the outline may show it: its name, whether the writer numbered it, whether it names its section. */
+interface OutlineEntry {
+  name: string;
+  numbered: boolean;
+  names: boolean;
+}
+
 /**
  * The names a note's sections give ("1) Easiest: a plugin (jekyll-polyglot), 2) …") as one point,
  * shown after the opening: the overview of a note of options or steps. The outline is the
@@ -339,7 +350,7 @@ const INTRODUCES =
  * note whose only level of three or more has more than twelve shows as many as fit.
  */
 function addSectionNames(w: Walk, blocks: readonly Token[], headingText: (h: Tokens.Heading) => string): void {
-  const byDepth = new Map<number, Array<{ name: string; numbered: boolean }>>();
+  const byDepth = new Map<number, OutlineEntry[]>();
   blocks.forEach((t, i) => {
     if (t.type !== 'heading') return;
     const h = t as Tokens.Heading;
@@ -347,12 +358,19 @@ function addSectionNames(w: Walk, blocks: readonly Token[], headingText: (h: Tok
     const name = text.replace(/^\d+[.)]\s*/, '').replace(/\s*[:：]$/, '');
     if (!name || REFERENCES.test(name) || pointsElsewhere(name) || labelledOutput(`${name}:`) || SUMS_UP.test(name) || INTRODUCES.test(name)) return;
     const value = firstFieldValue(blocks[i + 1], w);
-    byDepth.set(h.depth, [...(byDepth.get(h.depth) ?? []), { name: value ? `${name} ${value}` : name, numbered: name !== text.replace(/\s*[:：]$/, '') }]);
+    const numbered = name !== text.replace(/\s*[:：]$/, '') || COUNTED_PART.test(text);
+    // A record's heading ("China", then its code) names its record, and a part the writer counted
+    // ("2. Winding", "Option 2: cron") a part, whatever its text says.
+    const names = value !== undefined || numbered || namesItsSection(name, blocks, i, h.depth);
+    byDepth.set(h.depth, [...(byDepth.get(h.depth) ?? []), { name: value ? `${name} ${value}` : name, numbered, names }]);
   });
   // Where the writer numbered the parts, the numbered headings are the outline; the rest of that
-  // level (a preface, tips at the end) is not.
-  const outline = (level: Array<{ name: string; numbered: boolean }>) =>
-    (level.filter((h) => h.numbered).length >= 3 ? level.filter((h) => h.numbered) : level).map((h) => h.name);
+  // level (a preface, tips at the end) is not. Headings that mostly name kinds of section ("Key
+  // Concepts", "Why This Happens", "Advantages and Limitations") tell a reader nothing of the note.
+  const outline = (level: OutlineEntry[]) => {
+    const parts = level.filter((h) => h.numbered).length >= 3 ? level.filter((h) => h.numbered) : level;
+    return parts.filter((h) => h.names).length * 2 >= parts.length ? parts.map((h) => h.name) : [];
+  };
   const levels = [...byDepth].sort(([a], [b]) => a - b).map(([, level]) => outline(level)).filter((names) => names.length >= 3);
   const names = levels.find((l) => l.length <= 12) ?? levels[0] ?? [];
   if (names.length < 3) return;

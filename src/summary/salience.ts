@@ -279,6 +279,17 @@ export class TermIndex {
     return ids;
   }
 
+  /**
+   * The ids of the terms of `text` that the index holds, not counted as a unit: what a point cut
+   * shorter than it was indexed still says.
+   */
+  known(text: string, spans: SpanTable): number[] {
+    const ids = new Set<number>();
+    const found = (id: number | undefined) => id !== undefined && ids.add(id);
+    eachTerm(text, spans, undefined, { term: (term) => found(this.idOf.get(term)), pair: (key) => found(this.pairIdOf.get(key)) });
+    return [...ids];
+  }
+
   private newTerm(term: string): number {
     this.terms.push(term);
     this.df.push(0);

@@ -59,6 +59,12 @@ function saidOf(o: Option): string {
   return (o.said ??= ` ${o.text.toLowerCase().replace(/[^\p{L}\p{N}\uE000-\uF8FF]+/gu, ' ').trim()} `);
 }
 
+/**
+ * Languages that write every noun with a capital (German, Luxembourgish): there a capital inside a
+ * sentence says a noun, not a name ("Realität", "Verzögerungen" beside "Scout").
+ */
+const NOUNS_CAPITALISED = /^(?:de|lb|gsw)(?:$|-)/i;
+
 /** How much a candidate's place in the note is worth, before what it says. */
 function placeWeight(c: Candidate, total: number): number {
   let w = 1;
@@ -78,7 +84,7 @@ function placeWeight(c: Candidate, total: number): number {
  * Each candidate once, as it would be shown (scrubbed, cut to a point's length), with its terms
  * weighed, the worth of its place, and none when it names nothing the note is about.
  */
-function optionsOf(candidates: readonly Candidate[], spans: SpanTable, locale: string, title: string, headings: readonly string[], budget: Budget): { options: Option[]; terms: number } {
+function optionsOf(candidates: readonly Candidate[], spans: SpanTable, locale: string, title: string, headings: readonly string[], budget: Budget): { options: Option[]; index: TermIndex; weights: Float64Array } {
   const options: Option[] = [];
   const seen = new Set<string>();
   const proper = new Set<string>();
@@ -94,7 +100,7 @@ function optionsOf(candidates: readonly Candidate[], spans: SpanTable, locale: s
   }
   const named = termsOf(title, spans);
   const headed = new Set<string>(headings.flatMap((h) => [...termsOf(h, spans)]));
-  const weights = weighTerms(index, named, headed, proper);
+  const weights = weighTerms(index, named, headed, NOUNS_CAPITALISED.test(locale) ? new Set() : proper);
   const prose = options.filter((o) => o.c.kind === 'sentence' || o.c.kind === 'item').length;
   for (const o of options) {
     o.place = placeWeight(o.c, prose);
@@ -117,14 +123,43 @@ function optionsOf(candidates: readonly Candidate[], spans: SpanTable, locale: s
   // A table's row of totals is its bottom line, though its figures come once.
   const total = (o: Option) => o.c.kind === 'row' && o.c.sumsUp;
   if (salientCount >= MIN_SALIENT) for (const o of options) if (!salient(o) && !lede(o) && !total(o)) o.place = 0;
-  return { options, terms: index.terms.length };
+  return { options, index, weights };
+}
+
+/**
+ * A point cut to `room` characters, its terms those the cut keeps: a long sentence cut at a clause's
+ * end no longer names what its lost clauses did ("… nach Llama 3…" without "Llama 4 Scout"), and is
+ * worth what it shows. Undefined when the cut leaves nothing worth showing.
+ */
+function cutOption(o: Option, room: number, spans: SpanTable, locale: string, index: TermIndex, weights: Float64Array): Option | undefined {
+  const text = truncatePoint(o.text, room, spans, locale);
+  if (!(isProse(text) || spans.hasCode(text))) return undefined;
+  const ids = index.known(text, spans).filter((id) => weights[id]! > 0);
+  return { ...o, text, cost: room + POINT_OVERHEAD, ids, ws: ids.map((id) => weights[id]!), said: undefined };
+}
+
+/** Points chosen so far from each block of the note. */
+interface Used {
+  blocks: Map<number, number>;
+}
+
+/** What a point adds per character shown: the weight of the terms it names that no chosen point does, by its place. */
+function worth(o: Option, covered: Uint8Array, left: number, share: number, used: Used, alone: boolean | undefined): number {
+  let gain = 0;
+  for (let k = 0; k < o.ids.length; k++) if (!covered[o.ids[k]!]) gain += o.ws[k]!;
+  if (gain <= 0) return 0;
+  let score = (gain * o.place) / Math.pow(Math.min(o.c.sumsUp ? o.cost : Math.max(o.cost, share), left), 0.7);
+  // Points spread over the note's blocks, except over the writer's own summary: all of it is wanted.
+  score *= Math.pow(o.c.sumsUp ? 0.9 : 0.6, used.blocks.get(o.c.block) ?? 0);
+  if (alone) score *= 0.6;
+  return score;
 }
 
 export function choosePoints(candidates: readonly Candidate[], spans: SpanTable, locale: string, title: string, headings: readonly string[], budget: Budget): KeyPoint[] {
-  const { options, terms } = optionsOf(candidates, spans, locale, title, headings, budget);
-  const covered = new Uint8Array(terms);
+  const { options, index, weights } = optionsOf(candidates, spans, locale, title, headings, budget);
+  const covered = new Uint8Array(index.terms.length);
   const chosen: Option[] = [];
-  const usedBlocks = new Map<number, number>();
+  const used: Used = { blocks: new Map() };
   const chosenPos = new Set<number>();
   const usedGroups = new Set<number>();
   let left = budget.chars;
@@ -153,7 +188,7 @@ export function choosePoints(candidates: readonly Candidate[], spans: SpanTable,
     chosenPos.add(o.c.pos);
     if (o.c.group !== undefined) usedGroups.add(o.c.group);
     for (const id of o.ids) covered[id] = 1;
-    usedBlocks.set(o.c.block, (usedBlocks.get(o.c.block) ?? 0) + 1);
+    used.blocks.set(o.c.block, (used.blocks.get(o.c.block) ?? 0) + 1);
     left -= o.cost;
   };
   if (first && first.cost <= left) take(first);
@@ -172,25 +207,22 @@ export function choosePoints(candidates: readonly Candidate[], spans: SpanTable,
       const fits = o.cost <= left || left - POINT_OVERHEAD >= MIN_CUT_POINT;
       if (!fits) continue;
       if (o.place === 0) continue;
-      let gain = 0;
-      for (let k = 0; k < o.ids.length; k++) if (!covered[o.ids[k]!]) gain += o.ws[k]!;
-      if (gain <= 0) continue;
-      let score = (gain * o.place) / Math.pow(Math.min(o.c.sumsUp ? o.cost : Math.max(o.cost, share), left), 0.7);
-      // Points spread over the note's blocks, except over the writer's own summary: all of it is wanted.
-      score *= Math.pow(o.c.sumsUp ? 0.9 : 0.6, usedBlocks.get(o.c.block) ?? 0);
-      if (alone) score *= 0.6;
-      if (o.cost > left) score *= 0.5; // it would be cut: its end is lost
+      let score = worth(o, covered, left, share, used, alone);
+      if (score <= bestScore) continue;
+      let shown = o;
+      if (o.cost > left) {
+        // Judged by what the cut shows; the cut's own worth is at most the whole point's.
+        const cut = cutOption(o, left - POINT_OVERHEAD, spans, locale, index, weights);
+        if (!cut) continue;
+        score = worth(cut, covered, left, share, used, alone) * 0.5; // it would be cut: its end is lost
+        shown = cut;
+      }
       if (score > bestScore) {
         bestScore = score;
-        best = o;
+        best = shown;
       }
     }
     if (!best) break;
-    if (best.cost > left) {
-      const cut = truncatePoint(best.text, left - POINT_OVERHEAD, spans, locale);
-      if (!(isProse(cut) || spans.hasCode(cut))) break;
-      best = { ...best, text: cut, cost: left };
-    }
     take(best);
   }
   return chosen.sort((a, b) => a.c.pos - b.c.pos).map((o) => trimRuns(spans.expand(o.text)));

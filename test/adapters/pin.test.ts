@@ -11,6 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { overwrite } from '../fakes/discord/permissions.js';
 import { note, sandbox, Service } from '../helpers/service.js';
 import { jsonLines, runCli } from '../helpers/cli.js';
+import { InProcessCli } from '../helpers/inproc.js';
 import { useFakeDiscord, useFakeTelegram } from '../helpers/fakes.js';
 
 const DISCORD_TOKEN = 'MTEwMDAwMDAwMDAwMDAwMDAwMg.fake.discord-token-for-tests';
@@ -81,7 +82,7 @@ describe('notecast: {pin: true} through the real clients', () => {
     const telegram = fakeTelegram();
     telegram.addChat(-100, 'supergroup');
     const sb = sandbox(`watch:\n  quietMs: 200\ntelegram:\n  apiRoot: ${telegram.apiRoot}\nroutes:\n  - { platform: telegram, chat: "-100" }\n`);
-    let svc = Service.start(sb, [], { TELEGRAM_BOT_TOKEN: TELEGRAM_TOKEN });
+    const svc = Service.start(sb, [], { TELEGRAM_BOT_TOKEN: TELEGRAM_TOKEN });
     await svc.ready();
     await svc.settled(30_000);
     telegram.hangMethods.add('pinChatMessage'); // the post goes out; its pin is held unanswered
@@ -92,14 +93,15 @@ describe('notecast: {pin: true} through the real clients', () => {
     telegram.release();
     expect(telegram.sentTo(-100)[0]!.pinned).toBeFalsy();
 
-    svc = Service.start(sb, [], { TELEGRAM_BOT_TOKEN: TELEGRAM_TOKEN });
-    await svc.ready();
-    await svc.settled(30_000);
+    // The restart in this process: the kill above is the process's point, what the next start sends is the service's.
+    const restarted = InProcessCli.start(sb, [], { TELEGRAM_BOT_TOKEN: TELEGRAM_TOKEN });
+    await restarted.ready();
+    await restarted.settled(30_000);
     const sent = telegram.sentTo(-100);
     expect(sent).toHaveLength(1);
     expect(sent[0]!.pinned).toBe(true);
     expect(telegram.calls.filter((c) => c.method === 'pinChatMessage' && c.status === 200)).toHaveLength(1);
     expect(telegram.calls.filter((c) => c.method === 'sendMessage')).toHaveLength(1);
-    await svc.stop();
+    await restarted.stop();
   }, 90_000);
 });

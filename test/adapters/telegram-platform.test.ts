@@ -15,7 +15,7 @@ import { NoteSearch } from '../../src/search/index.js';
 import { Store } from '../../src/store/store.js';
 import type { FakeChat } from '../fakes/telegram/server.js';
 import { useFakeTelegram } from '../helpers/fakes.js';
-import { runCli, statusOf } from '../helpers/cli.js';
+import { cliIn, statusOf } from '../helpers/cli.js';
 import { InProcessCli } from '../helpers/inproc.js';
 import { note, sandbox, Service } from '../helpers/service.js';
 
@@ -143,26 +143,27 @@ describe('languages and inline answers', () => {
 });
 
 describe('webhook settings, checked at config load', () => {
+  // Through the CLI's program in this process: the refusal and its exit code are the config check's (exit 2 reaching the shell is config-and-args' process test).
   const start = (config: string, env: NodeJS.ProcessEnv) => {
     const sb = sandbox(config);
-    return runCli(['start', '--config', sb.config, '--notes', sb.notes, '--db', sb.db], { env: { TELEGRAM_BOT_TOKEN: TOKEN, ...env } });
+    return cliIn(['start', '--config', sb.config, '--notes', sb.notes, '--db', sb.db], { env: { TELEGRAM_BOT_TOKEN: TOKEN, ...env } });
   };
 
-  it('refuses a plain-HTTP or wrong-port URL for Telegram’s own server, naming the key and the line', () => {
-    let r = start('telegram:\n  mode: webhook\n  webhook:\n    url: http://notes.example.org/\n', { TELEGRAM_WEBHOOK_SECRET: 'good_secret-1' });
+  it('refuses a plain-HTTP or wrong-port URL for Telegram’s own server, naming the key and the line', async () => {
+    let r = await start('telegram:\n  mode: webhook\n  webhook:\n    url: http://notes.example.org/\n', { TELEGRAM_WEBHOOK_SECRET: 'good_secret-1' });
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/:4: telegram\.webhook\.url: must be an https:\/\/ URL/);
-    r = start('telegram:\n  mode: webhook\n  webhook:\n    url: https://notes.example.org:9000/\n', { TELEGRAM_WEBHOOK_SECRET: 'good_secret-1' });
+    r = await start('telegram:\n  mode: webhook\n  webhook:\n    url: https://notes.example.org:9000/\n', { TELEGRAM_WEBHOOK_SECRET: 'good_secret-1' });
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/telegram\.webhook\.url: must use port 443, 80, 88 or 8443/);
   });
 
-  it('refuses a secret Telegram would refuse, without showing it, and webhook mode without a secret', () => {
-    let r = start('telegram:\n  mode: webhook\n  webhook:\n    url: https://notes.example.org/\n', { TELEGRAM_WEBHOOK_SECRET: 'has spaces and $ign' });
+  it('refuses a secret Telegram would refuse, without showing it, and webhook mode without a secret', async () => {
+    let r = await start('telegram:\n  mode: webhook\n  webhook:\n    url: https://notes.example.org/\n', { TELEGRAM_WEBHOOK_SECRET: 'has spaces and $ign' });
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/TELEGRAM_WEBHOOK_SECRET must be 1–256 characters of A-Z, a-z, 0-9, _ and -/);
     expect(r.stderr).not.toContain('$ign');
-    r = start('telegram:\n  mode: webhook\n  webhook:\n    url: https://notes.example.org/\n', {});
+    r = await start('telegram:\n  mode: webhook\n  webhook:\n    url: https://notes.example.org/\n', {});
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/TELEGRAM_WEBHOOK_SECRET: webhook mode needs a secret/);
   });

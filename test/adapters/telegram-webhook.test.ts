@@ -1,7 +1,8 @@
 /**
  * Webhook mode as a running service: the fake Telegram posts updates to it the way
  * telegram-bot-api's WebhookActor does (test/fakes/telegram/webhook.ts), and hostile requests try
- * to bring it down. The process is the point here: an unhandled throw ends it.
+ * to bring it down. The process is the point here: an unhandled throw ends it. The group's minute
+ * (20 replies a minute) is telegram-group-minute.test.ts, run beside the soak.
  */
 import { request } from 'node:http';
 import { connect } from 'node:net';
@@ -11,60 +12,16 @@ import { createLogger } from '../../src/log.js';
 import { freePort } from '../helpers/net.js';
 import { until } from '../helpers/until.js';
 import { useFakeTelegram } from '../helpers/fakes.js';
-import { sandbox, Service, sleep } from '../helpers/service.js';
-
-const TOKEN = '123456:TEST-token-abcdefghijklmnopqrstuvwxyz';
-const SECRET = 'hook-secret-123';
+import { alive, webhookService, WEBHOOK_SECRET as SECRET, WEBHOOK_TOKEN as TOKEN } from '../helpers/telegram-webhook.js';
 
 const fake = useFakeTelegram({ token: TOKEN });
 
-async function webhookService(host = '127.0.0.1') {
-  const port = await freePort();
-  const sb = sandbox(`telegram:\n  apiRoot: ${fake().apiRoot}\n  registerCommands: false\n  mode: webhook\n  webhook:\n    url: http://${host}:${port}\n    host: ${host}\n    port: ${port}\n    path: /tg-hook\n`);
-  const svc = Service.start(sb, [], { TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_WEBHOOK_SECRET: SECRET });
-  await svc.ready();
-  await fake().waitFor(() => fake().calls.some((c) => c.method === 'setWebhook'), 10_000, 'setWebhook');
-  return { svc, port };
-}
-
-const alive = (svc: Service) => svc.proc.exitCode === null && svc.proc.signalCode === null;
-
 describe('Telegram webhook mode', () => {
-  it(
-    'answers 25 /help in one group, paced past a minute, each update handled once, and stays up',
-    async () => {
-      const members = Object.fromEntries(Array.from({ length: 25 }, (_, i) => [100 + i, 'member' as const]));
-      const group = fake().addChat(-100500, 'supergroup', members);
-      const { svc } = await webhookService();
-      // People typing one after another: slow enough that the group's bounded backlog keeps each.
-      for (let i = 0; i < 25; i++) {
-        fake().command(group.id, 100 + i, '/help');
-        await sleep(1100);
-      }
-      // The 21st reply waits for the group's minute (Telegram's 20 a minute), ~40 s after it was asked.
-      await fake().waitFor(() => fake().sentTo(group.id).length === 25, 60_000, '25 replies').catch((e: Error) => {
-        const statuses = fake().calls.filter((c) => c.method === 'sendMessage').map((c) => c.status);
-        const notable = svc.stderr.split('\n').filter((l) => /dropped|failed|rate-limited|"level":[4-6]\d/.test(l));
-        throw new Error(`${e.message}: ${fake().sentTo(group.id).length} sent, statuses ${statuses.join(' ')}, webhook answers ${fake().webhook.answers.join(' ')}\n${notable.join('\n')}`);
-      });
-      expect(alive(svc)).toBe(true);
-      const sends = fake().calls.filter((c) => c.method === 'sendMessage' && Number(c.payload.chat_id) === group.id);
-      expect(sends.map((c) => c.status)).toEqual(Array(25).fill(200)); // paced: no 429, nothing refused
-      expect(sends[20]!.at - sends[0]!.at).toBeGreaterThanOrEqual(59_000);
-      // Telegram got its answer at once for every update, so sent none twice, and none was answered twice.
-      expect([...fake().webhook.posts.values()]).toEqual(Array(25).fill(1));
-      expect(fake().webhook.answers).toEqual(Array(25).fill(200));
-      expect(svc.stderr).not.toMatch(/timed out/i);
-      expect(await svc.stop()).toBe(0);
-    },
-    120_000,
-  );
-
   it('refuses what is not an update (400), bounds the body (413), survives a reset mid-body, and binds only its host', async () => {
     const dm = fake().addChat(77, 'private');
     // 127.0.0.2 is loopback too (Linux routes 127/8 to lo): a server bound to every address answers on 127.0.0.1.
     const host = '127.0.0.2';
-    const { svc, port } = await webhookService(host);
+    const { svc, port } = await webhookService(fake(), host);
     const send = (body: string | Buffer, headers: Record<string, string> = {}, path = '/tg-hook') =>
       new Promise<number>((resolve, reject) => {
         const req = request({ host, port, path, method: 'POST', headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': SECRET, ...headers } }, (res) => {
@@ -121,7 +78,7 @@ describe('Telegram webhook mode', () => {
 
   it('a webhook update Telegram sends again (its answer lost) is handled once', async () => {
     const dm = fake().addChat(78, 'private');
-    const { svc, port } = await webhookService();
+    const { svc, port } = await webhookService(fake());
     const update = (update_id: number) => ({ update_id, message: { message_id: update_id, date: Math.floor(Date.now() / 1000), chat: { id: 78, type: 'private', first_name: 'A' }, from: { id: 78, is_bot: false, first_name: 'A' }, text: '/help', entities: [{ type: 'bot_command', offset: 0, length: 5 }] } });
     const post = (id: number) => fetch(`http://127.0.0.1:${port}/tg-hook`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': SECRET }, body: JSON.stringify(update(id)) });
     expect((await post(900)).status).toBe(200);

@@ -149,7 +149,8 @@ describe('arguments', () => {
 
 describe('what the service says', () => {
   it('logs a note saved with a future date, with the date, and status lists it; deletes are logged at info', async () => {
-    const sb = sandbox('watch:\n  quietMs: 200\n');
+    // The delete waits the burst window: its shortest (windowMs 0: three quiet periods), as the log line is the point.
+    const sb = sandbox('watch:\n  quietMs: 200\npublish:\n  digest:\n    windowMs: 0\n');
     const svc = InProcessCli.start(sb, [], { NOTECAST_LOG_LEVEL: 'info' });
     await svc.ready();
     let from = await svc.settled();

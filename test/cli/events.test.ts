@@ -44,7 +44,8 @@ function deliveries(events: Event[]): Delivery[] {
   });
 }
 
-const config = (mode: 'group' | 'separate') => `watch:\n  quietMs: 150\npublish:\n  translations: { mode: ${mode}, graceMs: 0 }\n  onDelete: delete\n  onChange: edit\n  digest:\n    threshold: 2\n`;
+// The delete step's removal waits the burst window: its shortest (windowMs 0: three quiet periods), as no event's shape depends on it.
+const config = (mode: 'group' | 'separate') => `watch:\n  quietMs: 150\npublish:\n  translations: { mode: ${mode}, graceMs: 0 }\n  onDelete: delete\n  onChange: edit\n  digest:\n    threshold: 2\n    windowMs: 0\n`;
 
 /** Runs one life of the service: a lone note, a pair of translations, an edit, a burst, a delete. */
 async function life(mode: 'group' | 'separate', start: (sb: ReturnType<typeof sandbox>) => Service | InProcessCli) {

@@ -2,14 +2,15 @@
  * Issue 25, item 11: a read-only state folder is named with its cause by every command that opens
  * the database, not SQLite's bare "unable to open database file". Root writes through a read-only
  * mode (test/cli/startup.test.ts covers that as another user), so here the folder is a read-only
- * bind mount, which refuses root as well (CI and these machines run as root).
+ * bind mount, which refuses root as well (CI and these machines run as root). The commands run
+ * through the CLI's program in this process (`cliIn`): their lines and exit codes are the point.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../helpers/cli.js';
+import { cliIn } from '../helpers/cli.js';
 
 const canMount = (() => {
   if (process.getuid?.() !== 0) return false;
@@ -26,7 +27,7 @@ const canMount = (() => {
 })();
 
 describe('a read-only state folder', () => {
-  it.skipIf(!canMount)('start, sync and status name the database and the cause', () => {
+  it.skipIf(!canMount)('start, sync and status name the database and the cause', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'notecast-ro-'));
     const notes = path.join(dir, 'notes');
     const state = path.join(dir, 'state');
@@ -34,17 +35,17 @@ describe('a read-only state folder', () => {
     mkdirSync(notes);
     mkdirSync(state);
     mkdirSync(ro);
-    expect(runCli(['sync', '--once', '--notes', notes, '--db', path.join(state, 'n.db')]).code).toBe(0); // a database made while it could be
+    expect((await cliIn(['sync', '--once', '--notes', notes, '--db', path.join(state, 'n.db')])).code).toBe(0); // a database made while it could be
     execFileSync('mount', ['--bind', state, ro]);
     try {
       execFileSync('mount', ['-o', 'remount,bind,ro', ro]);
       const db = path.join(ro, 'n.db');
       const cause = new RegExp(`state database ${db.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}: .*n\\.db cannot be written \\(EROFS: read-only file system\\)`);
-      const status = runCli(['status', '--db', db]);
+      const status = await cliIn(['status', '--db', db]);
       expect(status.stderr).toMatch(cause);
       expect(status.code).toBe(1);
-      expect(runCli(['sync', '--once', '--notes', notes, '--db', db]).stderr).toMatch(cause);
-      const start = runCli(['start', '--notes', notes, '--db', db]);
+      expect((await cliIn(['sync', '--once', '--notes', notes, '--db', db])).stderr).toMatch(cause);
+      const start = await cliIn(['start', '--notes', notes, '--db', db]);
       expect(start.stderr).toMatch(cause);
       expect(start.stderr).not.toMatch(/unable to open database file/);
     } finally {

@@ -1,13 +1,14 @@
 /**
  * `register-commands` with a token Discord refuses names the variable to fix, as `start` does
- * (issue 27 item 9): the built CLI against the fake Discord on 127.0.0.1.
+ * (issue 27 item 9): the CLI's program in this process (`cliIn`: its output and exit code are the
+ * command's) against the fake Discord on 127.0.0.1.
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FakeDiscord } from '../fakes/discord/server.js';
-import { runCliAsync } from '../helpers/cli.js';
+import { cliIn } from '../helpers/cli.js';
 
 const TOKEN = 'MTEwMDAwMDAwMDAwMDAwMDAwMg.fake.discord-token-for-tests';
 let discord: FakeDiscord;
@@ -27,7 +28,7 @@ function config(): { dir: string; file: string } {
 describe('register-commands', () => {
   it('a refused token: one line naming DISCORD_TOKEN, exit 1, the token never printed', async () => {
     const { dir, file } = config();
-    const r = await runCliAsync(['register-commands', '--config', file], { cwd: dir, env: { DISCORD_TOKEN: 'MTEwMDAwMDAwMDAwMDAwMDAwMg.wrong.token' } });
+    const r = await cliIn(['register-commands', '--config', file], { cwd: dir, env: { DISCORD_TOKEN: 'MTEwMDAwMDAwMDAwMDAwMDAwMg.wrong.token' } });
     expect(r.code).toBe(1);
     expect(r.stderr).toBe('could not register commands: discord refused the bot token (401 Unauthorized): check DISCORD_TOKEN\n');
     expect(r.stdout).toBe('');
@@ -35,9 +36,9 @@ describe('register-commands', () => {
 
   it('the right token registers them, once', async () => {
     const { dir, file } = config();
-    const first = await runCliAsync(['register-commands', '--config', file], { cwd: dir, env: { DISCORD_TOKEN: TOKEN } });
+    const first = await cliIn(['register-commands', '--config', file], { cwd: dir, env: { DISCORD_TOKEN: TOKEN } });
     expect(first.stdout).toBe('commands registered (global)\n');
-    const again = await runCliAsync(['register-commands', '--config', file], { cwd: dir, env: { DISCORD_TOKEN: TOKEN } });
+    const again = await cliIn(['register-commands', '--config', file], { cwd: dir, env: { DISCORD_TOKEN: TOKEN } });
     expect(again.stdout).toBe('commands unchanged (global); nothing sent\n');
   });
 });

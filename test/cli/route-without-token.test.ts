@@ -6,7 +6,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli, runCliAsync } from '../helpers/cli.js';
+import { cliIn, runCliAsync } from '../helpers/cli.js';
 
 describe('a route to a platform with no token', () => {
   it('refuses the start with exit code 2 and a line naming the variable', async () => {
@@ -22,15 +22,16 @@ describe('a route to a platform with no token', () => {
     expect(once.code).toBe(2);
   });
 
-  it('check warns of it (the config is valid; start would refuse it in this environment), and not once the token is set', () => {
+  it('check warns of it (the config is valid; start would refuse it in this environment), and not once the token is set', async () => {
+    // Through the CLI's program in this process: the warning is check's; the exit code reaching the shell is the test above's.
     const dir = mkdtempSync(path.join(tmpdir(), 'notecast-notoken-'));
     mkdirSync(path.join(dir, 'notes'));
     writeFileSync(path.join(dir, 'c.yaml'), 'routes:\n  - platform: console\n    chat: all\n  - platform: telegram\n    chat: "-100"\n');
-    const without = runCli(['check', 'notes', '--config', 'c.yaml'], { cwd: dir, env: { DISCORD_TOKEN: '', TELEGRAM_BOT_TOKEN: '' } });
+    const without = await cliIn(['check', 'notes', '--config', 'c.yaml'], { cwd: dir, env: { DISCORD_TOKEN: '', TELEGRAM_BOT_TOKEN: '' } });
     expect(without.stdout).toBe('c.yaml: routes.1: warning: telegram needs TELEGRAM_BOT_TOKEN, which is not set here: `start` refuses this route without it\n');
     expect(without.stderr).toMatch(/0 notes checked, 0 problems, 1 warning/);
     expect(without.code).toBe(0);
-    const withToken = runCli(['check', 'notes', '--config', 'c.yaml'], { cwd: dir, env: { DISCORD_TOKEN: '', TELEGRAM_BOT_TOKEN: '123:abc' } });
+    const withToken = await cliIn(['check', 'notes', '--config', 'c.yaml'], { cwd: dir, env: { DISCORD_TOKEN: '', TELEGRAM_BOT_TOKEN: '123:abc' } });
     expect(withToken.stdout).toBe('');
     expect(withToken.stderr).toMatch(/0 notes checked, 0 problems\n?$/);
   });

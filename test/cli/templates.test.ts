@@ -1,12 +1,14 @@
 /**
  * Templates through the command line: `preview --json` shows each route's payload, `check` and
  * `start` refuse a template with a typo (naming file, line and name) before anything is posted.
+ * Through the CLI's program in this process (`cliIn`): what is tested is the commands' output and
+ * exit codes, not the process (exit codes reaching the shell: config-and-args' process test).
  */
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { jsonLines, runCli } from '../helpers/cli.js';
+import { cliIn, jsonLines } from '../helpers/cli.js';
 
 function setup(telegramTemplate: string) {
   const dir = mkdtempSync(path.join(tmpdir(), 'notecast-tplcli-'));
@@ -37,11 +39,11 @@ function setup(telegramTemplate: string) {
 }
 
 describe('templates on the command line', () => {
-  it("a template that fails on one note's values (a key it sets to text, a branch's typo) is that note's error in preview, not a crash", () => {
+  it("a template that fails on one note's values (a key it sets to text, a branch's typo) is that note's error in preview, not a crash", async () => {
     const { dir, notes, cfg } = setup('{{ page.foo.bar }}{% if note.tags contains "oops" %}{{ note.relase_notes }}{% endif %}');
     writeFileSync(path.join(notes, 'text.md'), '---\ntitle: Foo is text\nfoo: hello\n---\nBody.\n');
     writeFileSync(path.join(notes, 'branch.md'), '---\ntitle: Takes the branch\ntags: [oops]\n---\nBody.\n');
-    const r = runCli(['preview', '--json', '--config', cfg, notes], { cwd: dir });
+    const r = await cliIn(['preview', '--json', '--config', cfg, notes], { cwd: dir }); // a crash would reject here
     expect(r.stderr).not.toMatch(/\n\s+at /); // no stack trace
     expect(r.code).toBe(1);
     const lines = jsonLines(r.stdout) as Array<{ file: string; ok: boolean; error?: { message: string } }>;
@@ -49,9 +51,9 @@ describe('templates on the command line', () => {
     for (const l of lines.filter((x) => !x.ok)) expect(l.error!.message).toMatch(/telegram\.liquid:1 \(telegram\): undefined variable: (page\.foo\.bar|note\.relase_notes)/);
   });
 
-  it('preview --json gives each config route the payload its templates make, and whether the note goes there', () => {
+  it('preview --json gives each config route the payload its templates make, and whether the note goes there', async () => {
     const { cfg, notes } = setup('<b>{{ note.title }}</b>{% for p in summary.points %}\n• {{ p }}{% endfor %}');
-    const r = runCli(['preview', '--json', '--config', cfg, notes]);
+    const r = await cliIn(['preview', '--json', '--config', cfg, notes]);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const [line] = jsonLines(r.stdout);
@@ -69,13 +71,13 @@ describe('templates on the command line', () => {
     expect((line!.discord as { embeds: { description: string }[] }).embeds[0]!.description.startsWith('• ')).toBe(true);
   });
 
-  it('check and start refuse a template with an unknown variable, naming the file, the line and the name', () => {
+  it('check and start refuse a template with an unknown variable, naming the file, the line and the name', async () => {
     const { cfg, notes, dir } = setup('<b>{{ note.title }}</b>\n{{ summary.pionts }}');
     const file = path.join(dir, 'templates', 'telegram.liquid');
-    const check = runCli(['check', '--config', cfg, notes]);
+    const check = await cliIn(['check', '--config', cfg, notes]);
     expect(check.code).toBe(1);
     expect(check.stdout).toContain(`${file}:2: telegram: undefined variable: summary.pionts`);
-    const start = runCli(['start', '--config', cfg], { env: { DISCORD_TOKEN: '', TELEGRAM_BOT_TOKEN: '' } });
+    const start = await cliIn(['start', '--config', cfg], { env: { DISCORD_TOKEN: '', TELEGRAM_BOT_TOKEN: '' } });
     expect(start.code).toBe(2);
     expect(start.stderr).toContain(`${file}:2: telegram: undefined variable: summary.pionts`);
   });

@@ -398,9 +398,11 @@ export interface RunResult {
   kills: number;
   resends: number;
   faultHits: number;
+  /** Paths the watcher never reported, applied by a reconcile pass instead (InProcessService.reconcileMissed). */
+  watcherMisses: number;
 }
 
-const counts = (svc: InProcessService) => ({ kills: svc.kills, resends: svc.resends, faultHits: svc.faults?.hits ?? 0 });
+const counts = (svc: InProcessService) => ({ kills: svc.kills, resends: svc.resends, faultHits: svc.faults?.hits ?? 0, watcherMisses: svc.watcherMisses.length });
 
 /** Applies a burst's ops; returns the paths the watcher will report. */
 function applyBurst(world: World, ops: readonly Op[]): string[] {
@@ -434,6 +436,7 @@ async function outage(svc: InProcessService, world: World, o: Extract<Op, { op: 
 /** Runs one sequence on a fresh folder and database; stops at the first step that breaks a rule. */
 export async function runSequence(ops: readonly Op[], onDelete: 'keep' | 'delete'): Promise<RunResult> {
   const svc = InProcessService.sandbox(modelConfig(onDelete));
+  svc.reconcileMissed = true; // what chats show is the subject here; a watcher miss is applied as the periodic pass would
   svc.withFaults();
   const world = new World(svc.notes);
   await svc.start();

@@ -222,11 +222,19 @@ export class Service extends ServiceEvents {
 export const STATE_CONFIG = 'watch:\n  quietMs: 100\n  reconcileMinutes: 0\nstore:\n  path: state/notecast.db\nroutes:\n  - platform: console\n    chat: all\n';
 
 /**
- * `notecast start` as a process on `db` (the sandbox's by default): saves `names` one at a time,
- * each waited for until posted, then stops it (exit 0) or kills it (`kill9`); what it posted, and its log.
+ * `notecast start` on `db` (the sandbox's by default): saves `names` one at a time, each waited for
+ * until posted, then stops it (exit 0) or kills it (`kill9`); what it posted, and its log. A process,
+ * unless `start` gives another way to start it (`InProcessCli.start`: this module cannot import it),
+ * which a run ending in a kill -9 does not take.
  */
-export async function runSaving(sb: Sandbox, names: string[] = [], o: { db?: string; flags?: string[]; end?: 'stop' | 'kill9' } = {}): Promise<{ posted: string[]; stderr: string }> {
-  const svc = Service.start({ ...sb, db: o.db ?? sb.db }, o.flags);
+export async function runSaving(
+  sb: Sandbox,
+  names: string[] = [],
+  o: { db?: string; flags?: string[]; end?: 'stop' | 'kill9'; start?: (sb: Sandbox, flags: string[]) => ServiceEvents } = {},
+): Promise<{ posted: string[]; stderr: string }> {
+  const at = { ...sb, db: o.db ?? sb.db };
+  const inProcess = o.end === 'kill9' ? undefined : o.start;
+  const svc = inProcess ? inProcess(at, o.flags ?? []) : Service.start(at, o.flags);
   await svc.ready();
   let from = await svc.settled();
   for (const n of names) {
@@ -235,7 +243,7 @@ export async function runSaving(sb: Sandbox, names: string[] = [], o: { db?: str
     await svc.idle(from);
     from = svc.events.length;
   }
-  if (o.end === 'kill9') await svc.kill9();
+  if (svc instanceof Service && o.end === 'kill9') await svc.kill9();
   else expect(await svc.stop()).toBe(0);
   return { posted: svc.deliveries('post').map((e) => e.noteId!), stderr: svc.stderr };
 }

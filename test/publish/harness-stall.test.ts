@@ -64,3 +64,22 @@ describe('InProcessService: a wait that gives up says whether the watcher or the
     await expect(svc.batched(['notes.txt'], 1000)).rejects.toThrow(/freeze: the watcher reported notes\.txt \d+ ms ago, and no batch with it came/);
   });
 });
+
+describe('InProcessService with reconcileMissed: a path the watcher never reported goes to the reconcile pass', () => {
+  let svc: InProcessService | undefined;
+  afterEach(async () => {
+    await svc?.stop();
+    svc = undefined;
+  });
+
+  it('a note no event reports (polling with a ten-minute interval) is applied by RunningApp.reconcile and announced, and the miss is counted', async () => {
+    svc = InProcessService.sandbox({ ...(modelConfig('keep') as object), watch: { quietMs: 100, mode: 'poll', pollIntervalMs: 600_000, reconcileMinutes: 0 } });
+    svc.reconcileMissed = true;
+    await svc.start();
+    svc.beginStep();
+    writeFileSync(path.join(svc.notes, 'unseen.md'), '---\ntitle: Unseen\n---\nA note no event reports.\n');
+    await svc.settle(['unseen.md'], 500);
+    expect(svc.watcherMisses).toEqual(['unseen.md']);
+    expect(svc.events.filter((e) => e.event === 'post' && e.noteId === 'unseen').length).toBeGreaterThan(0);
+  });
+});

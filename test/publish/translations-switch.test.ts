@@ -17,7 +17,8 @@ afterEach(async () => {
 
 const cfg = (mode: 'group' | 'separate') => ({
   watch: { mode: 'native', quietMs: 40, reconcileMinutes: 0 },
-  publish: { translations: { mode, graceMs: 0 }, digest: { threshold: 1000 } },
+  // Removals wait the burst window; its shortest (windowMs 0: three quiet periods), as none of these is about its length.
+  publish: { translations: { mode, graceMs: 0 }, digest: { threshold: 1000, windowMs: 0 } },
   routes: [
     { platform: 'console', chat: 'en', filter: { lang: ['en'] } },
     { platform: 'console', chat: 'ja', filter: { lang: ['ja'] } },
@@ -123,7 +124,7 @@ describe('a translation renamed while separate (issue 25, finding 4)', () => {
   // One chat per filtered language, one for every note, and one by its locale alone (it is shown the Japanese member).
   const chats = (mode: 'group' | 'separate', onDelete: 'keep' | 'delete') => ({
     ...cfg(mode),
-    publish: { onDelete, translations: { mode, graceMs: 0 }, digest: { threshold: 1000 } },
+    publish: { onDelete, translations: { mode, graceMs: 0 }, digest: { threshold: 1000, windowMs: 0 } },
     routes: [...cfg(mode).routes, { platform: 'console', chat: 'all' }, { platform: 'console', chat: 'loc', locale: 'ja' }],
   });
   const text = (title: string, body: string) => `---\ntitle: ${title}\n---\n\n${body}\n`;

@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli, spawnCli } from '../helpers/cli.js';
+import { spawnCli, statusOf } from '../helpers/cli.js';
 import { note, sandbox, Service, sleep, type ServiceEvent } from '../helpers/service.js';
 import { copyCorpusNotes, corpusFamily } from '../helpers/corpus.js';
 
@@ -66,7 +66,7 @@ describe('kill -9 in the middle of a fan-out', () => {
     expect(repeats.length).toBeLessThanOrEqual(kills);
     console.log(`crash test: ${kills} kills, ${expected.size} deliveries, ${repeats.length} repeated in-flight sends`);
 
-    const status = runCli(['status', '--db', sb.db, '--json']);
+    const status = statusOf(sb.db, { json: true }); // in this process: the record is the point, not the command's process
     const s = JSON.parse(status.stdout) as { outbox: Record<string, number> };
     expect(s.outbox.pending ?? 0).toBe(0);
     expect(s.outbox.sending ?? 0).toBe(0);

@@ -50,7 +50,7 @@ describe('one instance per database', () => {
     // print it again (the documented window where no platform key stops a resend).
     await first.settled();
     await first.kill9();
-    const third = Service.start(sb);
+    const third = InProcessCli.start(sb); // in process: the lock the killed process left is the point
     await third.ready();
     await settle(third, sb, 'two');
     expect(posts(third)).toEqual(['two']);
@@ -159,7 +159,7 @@ describe('a database that lost its newest commits', () => {
     expect(again.stdout).toBe('');
     // Without the -wal, as the message says: start once with --after-restore. The notes whose
     // records the log held were announced: they are recorded, not announced again.
-    const accepted = Service.start(sb, ['--after-restore']);
+    const accepted = InProcessCli.start(sb, ['--after-restore']); // in process: what it records is the point, not the process
     await accepted.ready();
     await accepted.settled();
     expect(accepted.deliveries()).toEqual([]);
@@ -196,7 +196,7 @@ describe('start-up that fails loudly', () => {
   it('a database locked by another process at start is waited for, with a message, then used', async () => {
     const Database = (await import('better-sqlite3')).default;
     const sb = sandbox(CONFIG);
-    const first = Service.start(sb);
+    const first = InProcessCli.start(sb); // makes the database; the start that waits below is the process
     await first.ready();
     await first.settled();
     expect(await first.stop()).toBe(0);

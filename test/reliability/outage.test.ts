@@ -10,7 +10,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { FakeDiscord } from '../fakes/discord/server.js';
 import { FakeTelegram } from '../fakes/telegram/server.js';
-import { runCli } from '../helpers/cli.js';
+import { statusOf } from '../helpers/cli.js';
 import { freePort } from '../helpers/net.js';
 import { note, sandbox, Service, sleep } from '../helpers/service.js';
 import { until as waitFor } from '../helpers/until.js';
@@ -105,7 +105,7 @@ describe('a long outage of both platforms', () => {
 
     expect(await svc.stop()).toBe(0);
     svc = undefined;
-    const status = JSON.parse(runCli(['status', '--db', sb.db, '--json']).stdout) as { outbox: Record<string, number>; paused: unknown[]; failures: unknown[] };
+    const status = JSON.parse(statusOf(sb.db, { json: true }).stdout) as { outbox: Record<string, number>; paused: unknown[]; failures: unknown[] };
     expect(status.outbox).toEqual({ done: 18 });
     expect(status.paused).toEqual([]);
     expect(status.failures).toEqual([]);

@@ -10,7 +10,7 @@ import type { NoteRow } from '../../src/store/types.js';
 import { bodyText } from '../../src/summary/body.js';
 import type { ParsedNote } from '../../src/notes/read.js';
 import { CORPUS_NOTES, corpusReadOptions, manifest } from '../helpers/corpus.js';
-import { jsonLines, runCli } from '../helpers/cli.js';
+import { cliIn, jsonLines } from '../helpers/cli.js';
 
 const read = corpusReadOptions();
 /** A note's record and its lookup words, written the way the publisher writes them (one putNote). */
@@ -170,15 +170,16 @@ describe('keeping the index current', () => {
 });
 
 describe('notecast search', () => {
-  it('prints ranked JSON results and never finds drafts', () => {
-    const r = runCli(['search', 'Llama 4', '--lang', 'zh', '--json', '--dir', CORPUS_NOTES, '--jekyll-config', path.join(CORPUS_NOTES, '..', 'site', 'jekyll-ai-blog', '_config.yml')]);
+  it('prints ranked JSON results and never finds drafts', async () => {
+    // Through the CLI's program in this process: the command's output is the point, not the process.
+    const r = await cliIn(['search', 'Llama 4', '--lang', 'zh', '--json', '--dir', CORPUS_NOTES, '--jekyll-config', path.join(CORPUS_NOTES, '..', 'site', 'jekyll-ai-blog', '_config.yml')]);
     expect(r.code).toBe(0);
     const [line] = jsonLines(r.stdout);
     expect(Object.keys(line!)).toEqual(['query', 'results']);
     const first = (line!.results as Record<string, unknown>[])[0]!;
     expect(Object.keys(first)).toEqual(['id', 'title', 'lang', 'url', 'score']);
     expect(first).toMatchObject({ id: '_posts/zh/2025-10-05-llama-4-hype-reality-zh', lang: 'zh', url: 'https://lzwjava.github.io/llama-4-hype-reality-zh' });
-    const drafts = runCli(['search', 'Borradores', '--json', '--dir', 'notes']);
+    const drafts = await cliIn(['search', 'Borradores', '--json', '--dir', 'notes']);
     expect(jsonLines(drafts.stdout)[0]!.results).toEqual([]);
   });
 });

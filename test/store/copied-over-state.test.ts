@@ -4,15 +4,16 @@
  * so the copy check (identity.ts) let it start, and it announced again what was posted after the
  * backup. A clean stop now records the file's ctime (which no user can set back, inode(7)) and a
  * start on a file written since refuses (store/clean-stop.ts). Restarts, kill -9 and the restore
- * flags still run. Real processes run the service; a refusal (an exit code and a line on stderr) is
- * read through the CLI's program in this process (`refusedStart`; copied-state.test.ts reads one from
- * the process).
+ * flags still run. The service runs in this process (`InProcessCli`), as a process where it is
+ * killed (kill -9); a refusal (an exit code and a line on stderr) is read through the CLI's program
+ * in this process (`refusedStart`; copied-state.test.ts reads one from the process).
  */
 import { execFileSync } from 'node:child_process';
 import { chmodSync, cpSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { cliIn } from '../helpers/cli.js';
+import { InProcessCli } from '../helpers/inproc.js';
 import { killLeftoverServices, refusedStart, runSaving, sandbox, STATE_CONFIG as CONFIG, type Sandbox } from '../helpers/service.js';
 
 afterEach(killLeftoverServices);
@@ -21,7 +22,7 @@ const WRITTEN =
   /\.db was written after notecast's last clean stop \(it was changed .*\): a backup copied over it, most likely\..*If you restored a backup, start once with --after-restore; if this is the newest state and only its file was touched on purpose \(chmod, chown, touch, a hard link made\), start once with --moved\./;
 
 /** Starts `notecast start`, saves `names` (each announced once), then stops it (or kills it: `kill9`); returns what it posted. */
-const run = async (sb: Sandbox, names: string[] = [], flags: string[] = [], end: 'stop' | 'kill9' = 'stop') => (await runSaving(sb, names, { flags, end })).posted;
+const run = async (sb: Sandbox, names: string[] = [], flags: string[] = [], end: 'stop' | 'kill9' = 'stop') => (await runSaving(sb, names, { flags, end, start: InProcessCli.start })).posted;
 
 const refused = (sb: Sandbox) => refusedStart(sb);
 

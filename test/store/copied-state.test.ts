@@ -5,9 +5,10 @@
  * (store/identity.ts): a copy of it (a folder copied while stopped, `cp -a`, SQLite's `.backup`, a
  * folder moved to another disk) is refused with one line saying what to run, and `status` and
  * `check` say the same; a restart, and a `mv` within the file system, keep the file and start.
- * Real processes run the service (a copy is what `cp` makes of what a process left); the refusal is an
- * exit code and a line on stderr: read from the process once (`cp -a`), the other cases through the
- * CLI's program in this process (`refusedStart`, `cliIn`), which says the same.
+ * The service runs in this process (`InProcessCli`: a stop leaves the files as the process's stop
+ * does, through the same `startApp`/`stop`); the refusal is an exit code and a line on stderr: read
+ * from the process once (`cp -a`), the other cases through the CLI's program in this process
+ * (`refusedStart`, `cliIn`), which says the same.
  */
 import { execFileSync } from 'node:child_process';
 import { cpSync, renameSync, rmSync, statSync } from 'node:fs';
@@ -16,6 +17,7 @@ import Database from 'better-sqlite3';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { sameFile } from '../../src/store/identity.js';
 import { cliIn } from '../helpers/cli.js';
+import { InProcessCli } from '../helpers/inproc.js';
 import { killLeftoverServices, refusedStart, runSaving, sandbox, STATE_CONFIG as CONFIG, type Sandbox } from '../helpers/service.js';
 
 afterEach(killLeftoverServices);
@@ -23,7 +25,7 @@ afterEach(killLeftoverServices);
 const COPY = /\.db is a copy, not the file notecast last ran on \(that was inode \d+.*\): a restored backup, or the state moved to another disk or host\..*If you restored a backup, start once with --after-restore; if this is the newest state, moved or copied on purpose, start once with --moved\./;
 
 /** Starts `notecast start` on `db`, saves `names` (each announced once), stops it; returns what it posted. */
-const run = async (sb: Sandbox, db: string, names: string[] = [], flags: string[] = []) => (await runSaving(sb, names, { db, flags })).posted;
+const run = async (sb: Sandbox, db: string, names: string[] = [], flags: string[] = []) => (await runSaving(sb, names, { db, flags, start: InProcessCli.start })).posted;
 
 /** A start that must be refused: its exit code and the line it says. */
 const refused = (sb: Sandbox, db: string, o: { process?: boolean } = {}) => refusedStart(sb, db, o);

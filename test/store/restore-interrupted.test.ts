@@ -4,20 +4,21 @@
  * anew, so the next plain start passed every check and announced again everything posted after the
  * backup. The restore is now a record in the database, cleared only by the first recorded scan; a
  * plain start that finds it carries on as --after-restore. Real processes, killed where the tester
- * killed them (a line on stderr).
+ * killed them (a line on stderr); the starts that are stopped run in this process (`InProcessCli`).
  */
 import { cpSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { InProcessCli } from '../helpers/inproc.js';
 import { killLeftoverServices, note, sandbox, Service, STATE_CONFIG as CONFIG, type Sandbox } from '../helpers/service.js';
 
 afterEach(killLeftoverServices);
 
 const CARRIES_ON = /a start --after-restore was interrupted before its first scan was recorded; this start carries on as --after-restore/;
 
-/** Starts `notecast start`, saves `names` (each announced once), stops it; returns what it posted and its log. */
+/** Starts `notecast start` in this process, saves `names` (each announced once), stops it; returns what it posted and its log. */
 async function run(sb: Sandbox, names: string[] = [], flags: string[] = []): Promise<{ posted: string[]; stderr: string }> {
-  const svc = Service.start(sb, flags);
+  const svc = InProcessCli.start(sb, flags);
   await svc.ready();
   let from = await svc.settled();
   for (const n of names) {

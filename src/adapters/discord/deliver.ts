@@ -24,6 +24,7 @@ import { truncate } from '../../util/text.js';
 import type { OutgoingMessage, ResendGuard, SendContext } from '../../publish/port.js';
 import { DISCORD_CODES, DiscordMissingPermissionsError } from './errors.js';
 import { UnansweredForumPosts } from './forum-lookup.js';
+import { findUnrecordedPost, identityOf } from './history-lookup.js';
 import { errorText } from '../../errors.js';
 
 /** A channel whose announcements go through a webhook, with its own name and avatar. */
@@ -281,9 +282,11 @@ class DiscordRestDelivery implements DiscordDelivery {
       const create = () => this.rest.post(Routes.threads(channel), { body: forumPostBody(message, applied, this.templates.forTarget(target)), signal: ctx.signal }) as Promise<APIThreadChannel>;
       return { messageId: `${THREAD_PREFIX}${found ?? (await this.forumSends.post(ctx.deliveryId, channel, threadNameOf(message), create)).id}` };
     }
-    // The nonce makes a resend within Discord's nonce window a no-op: Discord returns the first
-    // message instead (message.mdx, Create Message, `enforce_nonce`: "the past few minutes").
-    const msg = (await this.rest.post(Routes.channelMessages(channel), { body: channelPostBody(message, ctx.nonce, this.templates.forTarget(target)), signal: ctx.signal })) as APIMessage;
+    // A resend within Discord's nonce window returns the first message (message.mdx, Create Message,
+    // `enforce_nonce`: "the past few minutes"); a post no record here knows is looked for first (history-lookup.ts).
+    const body = channelPostBody(message, ctx.nonce, this.templates.forTarget(target));
+    const found = message.type === 'summary' ? await findUnrecordedPost(this.rest, this.log, { channel, botUserId: this.o.botUserId?.(), want: identityOf(body), after: ctx.newestKnownMessage, delivery: ctx.deliveryId }, ctx.signal) : undefined;
+    const msg = found ? { id: found } : ((await this.rest.post(Routes.channelMessages(channel), { body, signal: ctx.signal })) as APIMessage);
     // Followers only see what is crossposted. Discord allows about 10 a channel an hour, so the
     // crosspost is not sent here: the outbox queues it apart and sends it when the limit allows.
     return { messageId: msg.id, ...(route?.crosspost && facts.type === ChannelType.GuildAnnouncement ? { crosspost: true } : {}) };

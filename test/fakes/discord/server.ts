@@ -702,6 +702,17 @@ export class FakeDiscord {
       const { thread, msg } = this.createForumPost(forum, String(body.name ?? ''), (body.message ?? {}) as Record<string, unknown>, body.applied_tags, 'bot');
       return { status: 201, body: { ...this.apiChannel(thread), message: this.apiMessage(msg) }, headers };
     }
+    if ((m = /^\/channels\/(\d+)\/messages$/.exec(path)) && method === 'GET') {
+      // Get Channel Messages: newest to oldest, at most `limit` (1-100, 50 by default), `after` an id (docs: resources/message.mdx).
+      const ch = this.channel(m[1]!);
+      this.need('ViewChannel', ch);
+      const after = query.get('after');
+      const limit = Math.min(100, Math.max(1, Number(query.get('limit') ?? 50)));
+      const newer = this.messagesIn(ch.id).filter((x) => after === null || BigInt(x.id) > BigInt(after));
+      // With `after`, the oldest `limit` messages after it; without, the newest.
+      const page = after === null ? newer.slice(-limit) : newer.slice(0, limit);
+      return { status: 200, body: page.reverse().map((x) => this.apiMessage(x)) };
+    }
     if ((m = /^\/channels\/(\d+)\/messages$/.exec(path)) && method === 'POST') {
       if (this.failNext.count > 0 || Date.now() < this.failUntil.at) {
         const status = this.failNext.count > 0 ? this.failNext.status : this.failUntil.status;

@@ -1,0 +1,59 @@
+/**
+ * A post the chat already has, made after the newest message this database knows there: the
+ * database is older than the chat (a backup restored, a state folder moved away and back, a CI
+ * cache whose save was lost), and posting would show the note twice (issue 25, tester, HIGH). A
+ * restored state is not trusted to know what was posted: before a note's post goes to a Discord
+ * channel, the channel's messages after the newest one recorded there are read (Get Channel
+ * Messages with `after`, newest to oldest, at most 100: discord/discord-api-docs,
+ * docs/resources/message.mdx), and a message there by the bot itself, an ordinary message (type 0,
+ * not a command's reply) showing this note (its embed's title and link as this post would show
+ * them), is taken as the note's post. Snowflake ids grow with time (docs/reference.mdx,
+ * "Snowflakes"), so on a state that is up to date the bot has posted nothing there after its newest
+ * record, and the look costs one request per post. The bot reads its own messages' embeds without
+ * the Message Content intent ("content in messages that an app sends" is exempt: docs/events/
+ * gateway.mdx, Message Content Intent). Without Read Message History, Discord returns no messages
+ * (message.mdx: "then no messages will be returned"): then nothing is found, and the post goes out.
+ */
+import { MessageType, Routes, type REST } from 'discord.js';
+import type { RESTGetAPIChannelMessagesResult } from 'discord-api-types/v10';
+import type { Logger } from '../../log.js';
+
+/** What identifies a note's post in a channel: the embed's title and link, as the post would show them. */
+export interface PostIdentity {
+  title: string | undefined;
+  url: string | undefined;
+}
+
+export function identityOf(m: { embeds?: readonly { title?: string | undefined; url?: string | undefined }[] | undefined }): PostIdentity {
+  const e = m.embeds?.[0];
+  return { title: e?.title ?? undefined, url: e?.url ?? undefined };
+}
+
+export interface UnrecordedPostQuery {
+  channel: string;
+  botUserId: string | undefined;
+  /** The post as it would go out now. */
+  want: PostIdentity;
+  /** The newest message the database knows in the channel; undefined: it knows none, so every message counts. */
+  after: string | undefined;
+  delivery: number;
+}
+
+/**
+ * The id of a message by the bot in the channel, after `after`, showing `want` (said in a warn
+ * line); undefined when there is none or nothing identifies the post (no title).
+ */
+export async function findUnrecordedPost(rest: REST, log: Logger, q: UnrecordedPostQuery, signal?: AbortSignal): Promise<string | undefined> {
+  const { channel, botUserId, want, after } = q;
+  if (!botUserId || !want.title) return undefined;
+  const query = new URLSearchParams({ limit: '100', ...(after ? { after } : {}) });
+  const messages = (await rest.get(Routes.channelMessages(channel), { query, signal })) as RESTGetAPIChannelMessagesResult;
+  const mine = messages.filter((m) => m.author.id === botUserId && m.type === MessageType.Default && !m.webhook_id);
+  // Oldest first: the note's first post, should an earlier restore have let it be posted twice.
+  const found = mine.reverse().find((m) => {
+    const id = identityOf(m);
+    return id.title === want.title && id.url === want.url;
+  });
+  if (found) log.warn({ channel, messageId: found.id, delivery: q.delivery }, 'this note is already posted in the channel, after the newest message this database knows there (a restored or older state): that message is taken as its post, not posted again');
+  return found?.id;
+}

@@ -1,0 +1,117 @@
+/**
+ * Issue 25 (tester, HIGH): a state folder older than the chats passes every local check and posted
+ * again what the chats already had: (1) the folder moved away and back with `mv` (the original
+ * file, with its own mark and clean-stop record), (2) a backup copied over the folder after a
+ * kill -9, (3) the CI recipe (`sync --once --moved` every run) after a run whose cache save was
+ * lost. On Discord the channel is asked first: a post of the note by the bot after the newest
+ * message the database knows there is taken as its post (history-lookup.ts), and later edits edit it.
+ * Processes: `--moved` and kill -9 are the process's own.
+ */
+import { execFileSync } from 'node:child_process';
+import { cpSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCliAsync } from '../helpers/cli.js';
+import { useFakeDiscord } from '../helpers/fakes.js';
+import { note, sandbox, Service, type Sandbox } from '../helpers/service.js';
+import type { FakeDiscord } from '../fakes/discord/server.js';
+
+const DISCORD_TOKEN = 'MTEwMDAwMDAwMDAwMDAwMDAwMg.fake.discord-token-for-tests';
+const fakeDiscord = useFakeDiscord(DISCORD_TOKEN);
+const env = { DISCORD_TOKEN };
+const FOUND = /already posted in the channel, after the newest message this database knows there/;
+
+function discordSandbox(discord: FakeDiscord): { sb: Sandbox; channel: string } {
+  const channel = discord.addChannel(discord.addGuild()).id;
+  const sb = sandbox(`watch:\n  quietMs: 100\n  reconcileMinutes: 0\ndiscord:\n  api: ${discord.api}\nroutes:\n  - { platform: discord, chat: "${channel}" }\n`);
+  return { sb, channel };
+}
+
+const titles = (discord: FakeDiscord, channel: string) => discord.messagesIn(channel).map((m) => m.embeds[0]?.title);
+
+/** Saves `names` while `svc` runs, each waited for until it is in the channel and the service idle again. */
+async function save(svc: Service, sb: Sandbox, discord: FakeDiscord, channel: string, names: string[]): Promise<void> {
+  const from = svc.events.length;
+  for (const n of names) writeFileSync(path.join(sb.notes, `${n}.md`), note(n, `About ${n}.`));
+  await svc.waitFor(() => names.every((n) => titles(discord, channel).includes(n)), 30_000, `the posts of ${names.join(', ')}`);
+  await svc.idle(from, 30_000);
+}
+
+/** A service on the sandbox that saves `names`, then stops. */
+async function runSaving(sb: Sandbox, discord: FakeDiscord, channel: string, names: string[], flags: string[] = []): Promise<void> {
+  const svc = Service.start(sb, flags, env);
+  await svc.ready();
+  await svc.settled(30_000);
+  if (names.length) await save(svc, sb, discord, channel, names);
+  expect(await svc.stop()).toBe(0);
+}
+
+/** Starts on the (restored) state, waits until it has handled everything, edits `edited`: nothing posted twice, the found message edited. */
+async function startsWithoutReposting(sb: Sandbox, discord: FakeDiscord, channel: string, edited: string, flags: string[] = []): Promise<void> {
+  const before = titles(discord, channel);
+  const svc = Service.start(sb, flags, env);
+  await svc.ready();
+  let from = await svc.settled(30_000);
+  expect(titles(discord, channel)).toEqual(before);
+  writeFileSync(path.join(sb.notes, `${edited}.md`), note(edited, `About ${edited}, edited.`));
+  await svc.waitFor(() => discord.messagesIn(channel).some((m) => m.edits > 0), 30_000, `the edit of ${edited}`);
+  await svc.idle(from, 30_000);
+  from = svc.events.length;
+  expect(titles(discord, channel)).toEqual(before);
+  expect(discord.messagesIn(channel).filter((m) => m.edits > 0).map((m) => m.embeds[0]?.title)).toEqual([edited]);
+  await svc.stop();
+}
+
+describe('a state older than the Discord channel', () => {
+  it('(1) the state folder moved away and back with mv: the notes posted meanwhile are found in the channel, not posted again', { timeout: 120_000 }, async () => {
+    const discord = fakeDiscord();
+    const { sb, channel } = discordSandbox(discord);
+    await runSaving(sb, discord, channel, []);
+    const state = path.dirname(sb.db);
+    renameSync(state, `${state}-away`); // mv data backup && cp -a backup data
+    cpSync(`${state}-away`, state, { recursive: true, preserveTimestamps: true });
+    await runSaving(sb, discord, channel, ['n1', 'n2', 'n3'], ['--moved']);
+    rmSync(state, { recursive: true, force: true }); // rm -rf data && mv backup data
+    renameSync(`${state}-away`, state);
+    await startsWithoutReposting(sb, discord, channel, 'n2');
+  });
+
+  it('(2) a backup taken while it ran, copied over the state folder after a kill -9: not posted again', { timeout: 120_000 }, async () => {
+    const discord = fakeDiscord();
+    const { sb, channel } = discordSandbox(discord);
+    const svc = Service.start(sb, [], env);
+    await svc.ready();
+    await svc.settled(30_000);
+    await save(svc, sb, discord, channel, ['first']);
+    const state = path.dirname(sb.db);
+    cpSync(state, `${state}-backup`, { recursive: true }); // cp -a data backup, while it runs
+    await save(svc, sb, discord, channel, ['n1', 'n2']);
+    await svc.kill9();
+    for (const f of ['notecast.db-wal', 'notecast.db-shm']) rmSync(path.join(state, f), { force: true });
+    execFileSync('sh', ['-c', 'cp "$0"/* "$1"/', `${state}-backup`, state]); // cp backup/* data/: over the files, keeping their inodes
+    await startsWithoutReposting(sb, discord, channel, 'n1');
+  });
+
+  it('(3) the CI recipe, sync --once --moved every run, after a run whose cache save was lost: not posted again', { timeout: 120_000 }, async () => {
+    const discord = fakeDiscord();
+    const { sb, channel } = discordSandbox(discord);
+    const state = path.dirname(sb.db);
+    const cache = `${state}-cache`;
+    const sync = () => runCliAsync(['sync', '--once', '--moved', '--json', '--config', sb.config, '--notes', sb.notes, '--db', sb.db], { cwd: sb.dir, env, timeoutMs: 60_000 });
+    const restoreCache = () => {
+      rmSync(state, { recursive: true, force: true });
+      cpSync(cache, state, { recursive: true });
+    };
+    expect((await sync()).code).toBe(0); // the first run records the folder
+    cpSync(state, cache, { recursive: true }); // saved
+    writeFileSync(path.join(sb.notes, 'n1.md'), note('n1', 'About n1.'));
+    restoreCache();
+    expect((await sync()).code).toBe(0);
+    expect(titles(discord, channel)).toEqual(['n1']); // and this run's save is lost
+    restoreCache();
+    const again = await sync();
+    expect(again.code).toBe(0);
+    expect(titles(discord, channel)).toEqual(['n1']);
+    expect(again.stderr).toMatch(FOUND);
+  });
+});

@@ -1,0 +1,89 @@
+/**
+ * Issue 25 (tester, HIGH, case 4): after `--after-restore`, an edit of a note announced after the
+ * backup was taken was skipped without a word (its message is unknown to the restored database).
+ * It is still not sent (a new post would show the note twice), but a warn line and `status` say
+ * which note and what to do; a removal of such a note says its messages cannot be deleted.
+ */
+import { cpSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { Writable } from 'node:stream';
+import { afterEach, describe, expect, it } from 'vitest';
+import { configSchema } from '../../src/config/schema.js';
+import { createLogger } from '../../src/log.js';
+import { InProcessService } from '../helpers/inproc.js';
+import { statusOf } from '../helpers/cli.js';
+
+let svc: InProcessService | undefined;
+afterEach(async () => {
+  await svc?.stop();
+  svc = undefined;
+});
+
+const cfg = (onDelete: 'keep' | 'delete') => ({
+  watch: { mode: 'native', quietMs: 40, reconcileMinutes: 0 },
+  publish: { translations: { mode: 'group', graceMs: 0 }, onDelete },
+  routes: [{ platform: 'console', chat: 'all' }],
+});
+const note = (title: string) => `---\ntitle: ${title}\n---\n\nAbout ${title}.\n`;
+
+/** A service whose warn lines are kept, with `before` announced, a backup taken at a clean stop, then `after` announced, and the backup restored. */
+async function restoredAfter(onDelete: 'keep' | 'delete'): Promise<{ s: InProcessService; warns: string[] }> {
+  const warns: string[] = [];
+  const sink = new Writable({
+    write(chunk: Buffer, _enc, done) {
+      for (const line of chunk.toString().split('\n').filter(Boolean)) {
+        const rec = JSON.parse(line) as { level: number; msg: string };
+        if (rec.level >= 40) warns.push(rec.msg);
+      }
+      done();
+    },
+  });
+  const base = InProcessService.sandbox(cfg(onDelete));
+  const s = new InProcessService(base.notes, base.db, configSchema.parse(cfg(onDelete)), createLogger({ level: 'warn', secrets: [], destination: sink }));
+  svc = s;
+  await s.start();
+  writeFileSync(path.join(s.notes, 'before.md'), note('before'));
+  await s.settle(['before.md']);
+  await s.stop();
+  const state = path.dirname(s.db);
+  cpSync(state, `${state}-backup`, { recursive: true });
+  await s.start();
+  writeFileSync(path.join(s.notes, 'after.md'), note('after'));
+  await s.settle(['after.md']);
+  await s.stop();
+  rmSync(state, { recursive: true, force: true });
+  cpSync(`${state}-backup`, state, { recursive: true });
+  await s.start({ afterRestore: true });
+  return { s, warns };
+}
+
+describe('notes recorded by --after-restore', () => {
+  it('an edit of one is not sent, and said: a warn line and status name the note and what to do', { timeout: 60_000 }, async () => {
+    const { s, warns } = await restoredAfter('keep');
+    const sent = s.events.length;
+    writeFileSync(path.join(s.notes, 'after.md'), note('after, edited'));
+    await s.settle(['after.md']);
+    expect(s.events.length).toBe(sent); // never a second post
+    expect(warns.filter((w) => w.startsWith('edit not sent: after.md was recorded by a start --after-restore'))).toHaveLength(1);
+    const status = statusOf(s.db);
+    expect(status.stdout).toMatch(/edits not sent \(notes recorded by --after-restore[^\n]*announce: again[^\n]*\n {2}after\.md: edited \d{4}-/);
+    expect(JSON.parse(statusOf(s.db, { json: true }).stdout)).toMatchObject({ editsNotSent: [{ note: 'after', file: 'after.md' }] });
+    // Posted anew on the author's word: said no more.
+    writeFileSync(path.join(s.notes, 'after.md'), note('after, again').replace('---\n\n', 'notecast: {announce: again}\n---\n\n'));
+    await s.settle(['after.md']);
+    expect(s.sent('all', 'post').map((e) => e.noteId)).toEqual(['before', 'after', 'after']);
+    expect(JSON.parse(statusOf(s.db, { json: true }).stdout)).toMatchObject({ editsNotSent: [] });
+    // A note the backup knew is edited as ever, without such a line.
+    writeFileSync(path.join(s.notes, 'before.md'), note('before, edited'));
+    await s.settle(['before.md']);
+    expect(s.sent('all', 'edit')).toHaveLength(1);
+    expect(warns.filter((w) => w.startsWith('edit not sent'))).toHaveLength(1);
+  });
+
+  it('with onDelete: delete, deleting one says its messages cannot be deleted', { timeout: 60_000 }, async () => {
+    const { s, warns } = await restoredAfter('delete');
+    rmSync(path.join(s.notes, 'after.md'));
+    await s.settle(['after.md']);
+    expect(warns.some((w) => w.startsWith('messages not deleted: after.md was recorded by a start --after-restore'))).toBe(true);
+  });
+});

@@ -1,0 +1,77 @@
+/**
+ * Issue 25, item 10 (tester, HIGH): the lock on the database file itself lives with the file, not in
+ * `<tmpdir>/notecast-locks-<uid>`. Two services reaching one database through a hard link, each
+ * with its own `TMPDIR` (systemd `PrivateTmp=`), or after a /tmp cleaner deleted that folder, both
+ * ran and both posted. Processes, since the point is the operating system's locks between them.
+ */
+import { linkSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { hostname, tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { runCliAsync } from '../helpers/cli.js';
+import { killLeftoverServices, sandbox, Service, STATE_CONFIG, type Sandbox } from '../helpers/service.js';
+
+afterEach(killLeftoverServices);
+
+/** The sandbox's database reached through a hard link in another folder: one file, two names. */
+function linkedDb(sb: Sandbox): string {
+  const other = path.join(sb.dir, 'elsewhere');
+  mkdirSync(other);
+  const link = path.join(other, 'notecast.db');
+  linkSync(sb.db, link);
+  return link;
+}
+
+const ownTmp = () => mkdtempSync(path.join(tmpdir(), 'notecast-tmpdir-'));
+
+async function firstRunning(sb: Sandbox, env: NodeJS.ProcessEnv): Promise<Service> {
+  const first = Service.start(sb, [], env);
+  await first.ready();
+  return first;
+}
+
+/** A second `start` on `db` (exit 1, nothing posted) and what it said. */
+async function refused(sb: Sandbox, db: string, env: NodeJS.ProcessEnv): Promise<string> {
+  const r = await runCliAsync(['start', '--json', '--config', sb.config, '--notes', sb.notes, '--db', db], { cwd: sb.dir, env });
+  expect(r.stdout).toBe('');
+  expect(r.code).toBe(1);
+  return r.stderr;
+}
+
+describe('the lock on the database file itself', () => {
+  it('two starts with their own TMPDIR on one database (a hard link): the second is refused, naming the state folder and the holder', async () => {
+    const sb = sandbox(STATE_CONFIG);
+    const first = await firstRunning(sb, { TMPDIR: ownTmp() });
+    const link = linkedDb(sb);
+    const said = await refused(sb, link, { TMPDIR: ownTmp() });
+    // status through the other name knows it runs (and so does not list what a start would refuse)
+    const status = await runCliAsync(['status', '--json', '--db', link], { cwd: sb.dir });
+    expect(JSON.parse(status.stdout)).toMatchObject({ instance: { pid: first.proc.pid, host: hostname() } });
+    expect(said).toContain(`state folder ${path.dirname(link)}`);
+    expect(said).toMatch(new RegExp(`same file as a database another notecast \\(process ${first.proc.pid} on ${hostname()}, running since \\d{4}-`));
+    expect(await first.stop()).toBe(0);
+  });
+
+  it('the temporary folder deleted under a running one (a /tmp cleaner): a second is still refused', async () => {
+    const sb = sandbox(STATE_CONFIG);
+    const tmp = ownTmp();
+    const first = await firstRunning(sb, { TMPDIR: tmp });
+    rmSync(tmp, { recursive: true, force: true });
+    mkdirSync(tmp);
+    expect(await refused(sb, linkedDb(sb), { TMPDIR: tmp })).toContain('is the same file as a database another notecast');
+    expect(await first.stop()).toBe(0);
+  });
+
+  it('kill -9 of the holder: a new one starts at once, through either name; status works beside a running one', async () => {
+    const sb = sandbox(STATE_CONFIG);
+    const first = await firstRunning(sb, { TMPDIR: ownTmp() });
+    const status = await runCliAsync(['status', '--json', '--db', sb.db], { cwd: sb.dir });
+    expect(status.code).toBe(0);
+    expect(JSON.parse(status.stdout)).toMatchObject({ instance: { pid: first.proc.pid, host: hostname() } });
+    await first.kill9();
+    const t0 = Date.now();
+    const second = await firstRunning({ ...sb, db: linkedDb(sb) }, { TMPDIR: ownTmp() });
+    expect(Date.now() - t0).toBeLessThan(10_000);
+    expect(await second.stop()).toBe(0);
+  });
+});
