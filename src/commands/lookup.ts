@@ -49,7 +49,8 @@ export function suggestNotes(deps: CommandDeps, offered: OfferedNotes, typed: st
 export function suggestNotesWithSummaries(deps: CommandDeps, offered: OfferedNotes, typed: string, locale: string | undefined, limit: number): (Suggestion & { summary: Summary })[] {
   return suggestNotes(deps, offered, typed, locale, limit).flatMap((s) => {
     const row = deps.store.getNote(s.id);
-    return row?.summary && row.state === 'published' ? [{ ...s, summary: row.summary }] : [];
+    const summary = row?.state === 'published' ? deps.store.summaries.of(row) : null;
+    return summary ? [{ ...s, summary }] : [];
   });
 }
 
@@ -59,6 +60,7 @@ export const EXPIRED_TEXT = 'That result has expired; search again with /note.';
 export function openOffered(deps: CommandDeps, offered: OfferedNotes, key: string): CommandReply {
   const id = offered.resolve(key);
   const row = id ? deps.store.getNote(id) : undefined;
-  if (!row?.summary || row.state !== 'published') return { type: 'text', text: EXPIRED_TEXT };
-  return { type: 'note', noteId: row.id, summary: row.summary, more: [] };
+  const summary = row?.state === 'published' ? deps.store.summaries.of(row) : null;
+  if (!row || !summary) return { type: 'text', text: EXPIRED_TEXT };
+  return { type: 'note', noteId: row.id, summary, more: [] };
 }

@@ -18,9 +18,12 @@ export const noteCommand: Command = {
     const results = direct ? [] : search.search(query, { lang: input.locale, limit: 6, deep: true });
     const id = direct ?? results[0]?.id;
     const row = id ? store.getNote(id) : undefined;
-    if (!row?.summary || row.state !== 'published') return { type: 'text', text: `No note matches “${query}”.` };
+    // A summary a first run did not make is made now (store/deferred-summaries.ts).
+    const summary = row?.state === 'published' ? store.summaries.of(row) : null;
+    if (!row || !summary) return { type: 'text', text: `No note matches “${query}”.` };
     const shown = direct ? search.memberFor(id!, input.locale) : undefined;
-    const chosen = shown && shown.id !== id ? store.getNote(shown.id) : row;
-    return { type: 'note', noteId: chosen!.id, summary: chosen!.summary!, more: results.slice(1, 6) };
+    const member = shown && shown.id !== id ? store.getNote(shown.id) : undefined;
+    const memberSummary = member && store.summaries.of(member);
+    return memberSummary ? { type: 'note', noteId: member.id, summary: memberSummary, more: results.slice(1, 6) } : { type: 'note', noteId: row.id, summary, more: results.slice(1, 6) };
   },
 };

@@ -81,7 +81,7 @@ export type CommandReply =
  * The store as a command sees it: notes by id (a lookup's answer), and a chat's subscriptions and
  * pause. Nothing of the outbox or of how notes are written.
  */
-export type CommandStore = Pick<Store, 'getNote' | 'subscribe' | 'unsubscribe' | 'subscriptions' | 'isPaused' | 'resume'>;
+export type CommandStore = Pick<Store, 'getNote' | 'summaries' | 'subscribe' | 'unsubscribe' | 'subscriptions' | 'isPaused' | 'resume'>;
 
 export interface CommandDeps {
   store: CommandStore;

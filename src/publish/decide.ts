@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import type { Note } from '../notes/read.js';
 import type { Summary } from '../summary/build.js';
-import type { BodySketch, NoteInfo, NoteRow } from '../store/types.js';
+import { DEFERRED_SUMMARY, summaryDeferred, type BodySketch, type NoteInfo, type NoteRow } from '../store/types.js';
 import { noteInfo } from '../notes/info.js';
 
 export type Action =
@@ -44,11 +44,28 @@ export interface Decision {
  * the categories and front matter kept for templates (earlier releases hashed without them, so
  * upgrading edits nothing).
  */
-function summaryHash(s: Summary): string {
+export function summaryHash(s: Summary): string {
   const { readingMinutes: _ignored, categories: _categories, page: _page, ...shown } = s;
   // A point of plain words hashes as the string earlier releases stored, so upgrading edits nothing.
   const keyPoints = shown.keyPoints.map((p) => (p.length === 1 && !p[0]!.style ? p[0]!.text : p));
   return createHash('sha256').update(JSON.stringify({ ...shown, keyPoints })).digest('hex').slice(0, 32);
+}
+
+/**
+ * Stands for a summary not made yet (store/types.ts DEFERRED_SUMMARY): the summary is a pure
+ * function of the note's text and file (and the config), so the same digest means the same summary.
+ */
+function deferredSummaryHash(note: Pick<Note, 'hash' | 'file'>): string {
+  return DEFERRED_SUMMARY + createHash('sha256').update(`${note.hash}\n${note.file}`).digest('hex').slice(0, 32);
+}
+
+/**
+ * Whether a reader would see the same summary as the record's. A record whose summary was never
+ * made (recorded by a first run, never shown since) is compared by what its summary is made from:
+ * changed text may leave the summary as it was, and is taken as changed (nothing of it was shown).
+ */
+function sameSummary(prev: NoteRow, sHash: string, note: Note): boolean {
+  return summaryDeferred(prev) ? prev.summaryHash === deferredSummaryHash(note) : prev.summaryHash === sHash;
 }
 
 /** What of a note's controls a queued post follows: whether it goes at all, where, and how. */
@@ -65,8 +82,9 @@ function postControlsChanged(a: NoteInfo, b: NoteInfo): boolean {
 /** Why a start `--after-restore` records a note new to the backup without announcing it (restored-notes.ts follows those notes). */
 export const AFTER_RESTORE_WHY = 'recorded without announcing after a restore (--after-restore)';
 
-export function decideNote(prev: NoteRow | undefined, note: Note, summary: Summary, now: number, policy: Policy, body?: BodySketch): Decision {
-  const sHash = summaryHash(summary);
+/** `summary` null: not made for this record (a first run's, see DEFERRED_SUMMARY); made when first shown. */
+export function decideNote(prev: NoteRow | undefined, note: Note, summary: Summary | null, now: number, policy: Policy, body?: BodySketch): Decision {
+  const sHash = summary ? summaryHash(summary) : deferredSummaryHash(note);
   const future = note.date && note.date.getTime() > now ? note.date.getTime() : null;
   const base: NoteRow = {
     id: note.id,
@@ -113,9 +131,9 @@ export function decideNote(prev: NoteRow | undefined, note: Note, summary: Summa
     // Back from draft or deletion. With `onDelete: delete` its messages went: it is announced again.
     if (policy.onDelete === 'delete' && (prev.state === 'deleted' || prev.state === 'draft')) return { row: { ...base, revision: prev.revision + 1 }, action: { type: 'announce' } };
     // With `keep` they are still there: brought up to date.
-    return { row: { ...base, revision: prev.revision + 1 }, action: prev.summaryHash === sHash ? { type: 'none', why: 'republished unchanged' } : { type: 'update' } };
+    return { row: { ...base, revision: prev.revision + 1 }, action: sameSummary(prev, sHash, note) ? { type: 'none', why: 'republished unchanged' } : { type: 'update' } };
   }
-  if (prev.summaryHash === sHash) {
+  if (sameSummary(prev, sHash, note)) {
     const action: Action = postControlsChanged(prev.info, base.info) ? { type: 'controls' } : { type: 'none', why: 'summary unchanged' };
     return { row: { ...base, revision: prev.revision }, action };
   }

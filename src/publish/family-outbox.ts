@@ -87,8 +87,14 @@ export interface NewFamilyPost {
   revision: number;
 }
 
-function payloadFor(members: readonly NoteRow[], ft: FamilyTarget): SummaryPayload {
-  return { type: 'summary', summary: ft.member.summary!, alsoIn: alsoInFor(members, ft.member), member: ft.member.id, ...postControlsOf(ft.member.info) };
+/**
+ * The family's message for a chat. A member's summary a first run did not make is made now
+ * (store/deferred-summaries.ts); undefined when it cannot be (its file went, its removal not yet
+ * decided): the chat's message waits for that batch.
+ */
+function payloadFor(store: Store, members: readonly NoteRow[], ft: FamilyTarget): SummaryPayload | undefined {
+  const summary = store.summaries.of(ft.member);
+  return summary ? { type: 'summary', summary, alsoIn: alsoInFor(members, ft.member), member: ft.member.id, ...postControlsOf(ft.member.info) } : undefined;
 }
 
 /** Grows with every change of any member, so a later delivery never carries an older revision. */
@@ -146,7 +152,8 @@ export function syncFamily(store: Store, config: Config, platforms: ReadonlySet<
 
   const posts: NewFamilyPost[] = [];
   for (const [key, ft] of wanted) {
-    const payload = payloadFor(members, ft);
+    const payload = payloadFor(store, members, ft);
+    if (!payload) continue;
     if (existing.has(key) && !f.repost) {
       // The chat has this family's message (or it is waiting to go): it changes in place, and a
       // delete still waiting for it (the last member went, and is back) is called off.
@@ -204,7 +211,8 @@ function followSentMessage(store: Store, familyId: string, target: Target, membe
   const sent = store.upkeep.lastSentPayload(familyId, target);
   const shown = members.find((m) => m.id === sent?.member) ?? (sent?.member === undefined && members.length === 1 ? members[0] : undefined);
   if (!shown) return false;
-  const payload = payloadFor(members, { target, member: shown });
+  const payload = payloadFor(store, members, { target, member: shown });
+  if (!payload) return true;
   const pendingDelete = store.openDelivery(familyId, target, ['delete']);
   if (pendingDelete) store.markDone(pendingDelete.id, null, 'skipped', 'the note is back before its message was deleted');
   const pendingEdit = store.openDelivery(familyId, target, ['edit']);

@@ -7,7 +7,7 @@ import type { Route } from '../config/schema.js';
 import { languageName, sameLanguage, toLocaleTag } from '../notes/lang.js';
 import { originalAmong } from '../notes/original.js';
 import type { AlsoIn, NoteInfo, NoteRow, Subscription, Target } from '../store/types.js';
-import { targetKey } from '../store/types.js';
+import { summaryDeferred, targetKey } from '../store/types.js';
 import { langMatches, matchesFilter, routeAllowed } from '../notes/filter.js';
 
 /** The outbox and posts key of a family's announcement (notes' own ids never start with it). */
@@ -19,7 +19,7 @@ export function familyPostId(translationKey: string): string {
 
 /** Members that can be announced: published, not waiting for their date, not kept out by `announce: false`. */
 export function liveMembers(notes: readonly NoteRow[]): NoteRow[] {
-  return notes.filter((n) => n.state === 'published' && n.announced && n.summary && n.info.controls?.announce !== false);
+  return notes.filter((n) => n.state === 'published' && n.announced && (n.summary || summaryDeferred(n)) && n.info.controls?.announce !== false);
 }
 
 /**

@@ -38,7 +38,8 @@ export async function parseNoteFiles(files: readonly { root: string; file: strin
         const r = read[i]!;
         if (!('text' in r)) return void out.push(r);
         const p = results[next++]!;
-        out.push(p.ok ? { root, file, ok: true, note: p.note, summary: p.summary, text: p.text, words: p.text.words } : { root, file, ok: false, error: new NoteError(p.rel, p.error.message, p.error.line, p.error.more) });
+        // Every job here asks for its summary (none defers it).
+        out.push(p.ok && p.summary ? { root, file, ok: true, note: p.note, summary: p.summary, text: p.text, words: p.text.words } : { root, file, ok: false, error: p.ok ? new NoteError(p.rel, 'could not summarise') : new NoteError(p.rel, p.error.message, p.error.line, p.error.more) });
       });
     }
   } finally {

@@ -24,14 +24,20 @@ export interface ParseJob {
   text: string;
   /** The text's digest, taken where the file was read. */
   hash?: string | undefined;
+  /**
+   * Set for a first run's records: no summary now, it is made when first shown
+   * (store/deferred-summaries.ts); but a note dated after `now` gets its summary, as a timer releases it.
+   */
+  deferSummary?: { now: number } | undefined;
 }
 
 export type ParseResult =
   /**
    * `text`: the note's words for the lookup index, split on the worker (segmenting CJK is the costly part);
-   * `body`: its body's sketch (rename-match.ts), taken here as the body itself is not sent back.
+   * `body`: its body's sketch (rename-match.ts), taken here as the body itself is not sent back;
+   * `summary`: null when the job asked for none.
    */
-  | { ok: true; rel: string; note: Note; summary: Summary; text: SearchText; body: BodySketch }
+  | { ok: true; rel: string; note: Note; summary: Summary | null; text: SearchText; body: BodySketch }
   | { ok: false; rel: string; error: { message: string; line?: number | undefined; more?: NoteProblem[] | undefined } };
 
 /** Above this many notes in one call, every thread is used; below, one. */
@@ -41,11 +47,20 @@ export const TOO_LONG = 'took too long to parse';
 /** What a worker thread says once it has loaded (parse-worker.ts). */
 export const READY = 'ready';
 
+/**
+ * Longest note (in UTF-16 units) whose summary may be made when first shown (`deferSummary`), on
+ * the main thread and with no budget. Pathological Markdown of this size summarises in 15-300 ms
+ * (`*a`, `~~a`, `[a](`, `<a>` repeated; one run, load ~13); a longer note is summarised here, within
+ * the thread's budget, as before. 1 of the corpus's 68 notes is longer, 514 of the bench's 35,000.
+ */
+const DEFER_SUMMARY_UP_TO = 16_384;
+
 /** One note's parse and summary (on a worker thread). Any failure is this note's: one note never stops a batch. */
-export function parseJob({ rel, text, hash }: ParseJob, read: ReadOptions, summary: SummaryOptions): ParseResult {
+export function parseJob({ rel, text, hash, deferSummary }: ParseJob, read: ReadOptions, summary: SummaryOptions): ParseResult {
   try {
     const { note, tokens } = parseNoteText(rel, text, read, hash);
-    return { ok: true, rel, note, summary: buildSummary(note, tokens, summary), text: searchText(note, bodyText(tokens)), body: bodySketch(note.body) };
+    const defer = deferSummary && text.length <= DEFER_SUMMARY_UP_TO && !(note.date && note.date.getTime() > deferSummary.now);
+    return { ok: true, rel, note, summary: defer ? null : buildSummary(note, tokens, summary), text: searchText(note, bodyText(tokens)), body: bodySketch(note.body) };
   } catch (e) {
     if (e instanceof NoteError) return { ok: false, rel, error: { message: e.message, line: e.line, more: [...e.more] } };
     return { ok: false, rel, error: { message: `could not summarise: ${errorText(e)}` } };

@@ -9,7 +9,6 @@ import { errorText, NoteError } from '../errors.js';
 import type { Logger } from '../log.js';
 import { contentHash, noteIdOf, readNoteTextSync, toRelPath, type ReadOptions } from '../notes/read.js';
 import { errorHashOf, knownLookup, readChangedFiles, type BatchOptions, type ChangedFile, type FolderReader } from './batch-read.js';
-
 export type { BatchOptions } from './batch-read.js';
 import type { SummaryOptions } from '../summary/build.js';
 import { openParser, type Parser, type ParseResult } from './parse-pool.js';
@@ -28,6 +27,7 @@ import { decideOrder, findRenames, type Rename } from './rename-match.js';
 import { enqueueNoteChange } from './note-outbox.js';
 import { followRestoredNote } from './restored-notes.js';
 import { followFamilyMessages, regroupAfterSeparate } from './family-after-switch.js';
+import { summaryMaker } from './summary-maker.js';
 
 export interface PublisherDeps {
   root: string;
@@ -90,6 +90,7 @@ export class Publisher {
     this.held = new HeldRewrites(deps.root);
     this.now = deps.now ?? Date.now;
     this.parser = openParser({ read: deps.read, summary: deps.summary, budgetMs: deps.config.notes.parseTimeoutMs });
+    deps.store.summaries.madeBy(summaryMaker(deps.root, deps.read, deps.summary));
     this.reader = { root: deps.root, realRoot: this.realRoot, maxBytes: deps.read.maxBytes, parseBudgetMs: deps.config.notes.parseTimeoutMs, markSeen: (seen) => deps.store.markSeen(seen) };
   }
 
@@ -126,7 +127,7 @@ export class Publisher {
         }
         const changed = read.changed;
         onProgress?.(Math.min(files.length, from + BATCH_CHUNK), files.length);
-        const parsed = this.parser.parse(changed.map((c) => ({ rel: c.rel, text: c.text, hash: c.hash })));
+        const parsed = this.parser.parse(changed.map((c) => ({ rel: c.rel, text: c.text, hash: c.hash, deferSummary: c.known || !policy.firstRun || policy.announceExisting ? undefined : { now: this.now() } })));
         parsed.catch(() => undefined); // awaited below; not an unhandled rejection if a commit throws first
         return { changed, parsed };
       };
@@ -257,7 +258,7 @@ export class Publisher {
 
   /** Scheduled notes whose date has come. */
   releaseDue(): number {
-    const due = this.deps.store.dueNotes(this.now());
+    const due = this.deps.store.summaries.shown(this.deps.store.dueNotes(this.now()));
     if (!due.length) return 0;
     const decided = due.map((row) => ({ row: { ...row, state: 'published' as const, dueAt: null, announced: true, revision: Math.max(1, row.revision) }, action: { type: 'announce' } as Action }));
     return this.commit(decided);

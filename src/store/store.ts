@@ -12,13 +12,11 @@ import { HELD_FOR_PAGE, LivePages } from './live-pages.js';
 import { OutboxUpkeep } from './upkeep.js';
 import { SubscriptionRows } from './subscription-rows.js';
 import { readStatus, type StatusCounts } from './status.js';
-import { laneKey } from './types.js';
-import type { SearchText } from './types.js';
-import type { DeliveryKind, DeliveryPayload, NewDelivery, NoteRow, OutboxRow, Subscription, Target } from './types.js';
+import { laneKey, type DeliveryKind, type DeliveryPayload, type NewDelivery, type NoteRow, type OutboxRow, type SearchText, type Subscription, type Target } from './types.js';
+import { DeferredSummaries } from './deferred-summaries.js';
 import { isInvalidOutbox, toKnown, toNote, toOutbox, type KnownNote, type KnownRecord, type NoteRecord, type OutboxRecord } from './records.js';
 
 export type { KnownNote } from './records.js';
-
 export type { NotePlace } from './note-rows.js';
 
 /** A note's record with its place (see `Store.storedNote`). */
@@ -50,6 +48,8 @@ export class Store {
   readonly lookup = new LookupRows(this.sql);
   /** Pages asked before their note's first post (publish.waitUntilLive). */
   readonly livePages = new LivePages(this.sql);
+  /** Notes' summaries made when first shown (issue 31: a first run makes none). */
+  readonly summaries = new DeferredSummaries(this.sql);
 
   /** Outbox rows moved or re-timed as a whole: a renamed family, the clock stepping back. */
   readonly upkeep = new OutboxUpkeep(this.sql);

@@ -186,3 +186,15 @@ export interface Subscription {
   /** The chat's language as the platform told it when the chat subscribed (BCP 47). */
   locale?: string | undefined;
 }
+
+/**
+ * A note's `summaryHash` while its summary is not built yet (issue 31: a first run records tens of
+ * thousands of notes and shows none of them): this prefix and a digest of what the summary is
+ * built from (the note's text and file). The summary is made when first shown (`Store.summaries`).
+ */
+export const DEFERRED_SUMMARY = 'in:';
+
+/** Whether a note has a summary that is made when first asked for (see `DEFERRED_SUMMARY`). */
+export function summaryDeferred(row: Pick<NoteRow, 'summary' | 'summaryHash'>): boolean {
+  return row.summary === null && row.summaryHash !== null && row.summaryHash.startsWith(DEFERRED_SUMMARY);
+}
