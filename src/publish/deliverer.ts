@@ -27,7 +27,7 @@ export type DelivererStore = Pick<
   | 'postOf' | 'putPost' | 'dropPost' | 'pause' | 'moveChat' | 'outboxRow' | 'heldForDigest' | 'getMeta' | 'setMeta' | 'sql'
 >;
 import type { SentJournal } from '../store/sent-journal.js';
-import { newestMessageIn } from '../store/newest-message.js';
+import { recordedMessagesIn } from '../store/newest-message.js';
 
 export interface DelivererOptions {
   maxAttempts: number;
@@ -183,8 +183,8 @@ export class Deliverer {
 
   private async deliver(row: OutboxRow): Promise<void> {
     const adapter = this.adapters.get(row.target.platform);
-    const newestKnownMessage = row.kind === 'post' ? newestMessageIn(this.store.sql, row.target) : undefined;
-    const ctx: SendContext = { deliveryId: row.id, noteId: row.noteId, revision: row.revision, nonce: row.nonce, newestKnownMessage };
+    const recordedAmong = row.kind === 'post' ? (ids: readonly string[]) => recordedMessagesIn(this.store.sql, row.target, ids) : undefined;
+    const ctx: SendContext = { deliveryId: row.id, noteId: row.noteId, revision: row.revision, nonce: row.nonce, recordedAmong };
     const logCtx = { delivery: row.id, note: row.noteId, target: targetKey(row.target), kind: row.kind, attempt: row.attempts + 1 };
     if (!adapter) {
       this.store.markRetry(row.id, this.now() + PARKED_MS, `platform ${row.target.platform} is not enabled`);

@@ -25,11 +25,12 @@ export interface SendContext {
    */
   signal?: AbortSignal | undefined;
   /**
-   * For a post: the newest message this database recorded in the chat (store/newest-message.ts).
-   * Where the platform lists a chat's messages (Discord), a post of the note made after it, which
-   * this database does not know (a restored or older state), is taken instead of posting again.
+   * For a post: which of the given message ids this database recorded in the chat
+   * (store/newest-message.ts). Where the platform lists a chat's messages (Discord), a post of the
+   * note among the others, which this database does not know (a restored or older state), is taken
+   * instead of posting again.
    */
-  newestKnownMessage?: string | undefined;
+  recordedAmong?: ((ids: readonly string[]) => Set<string>) | undefined;
 }
 
 /** How the outbox should treat a failed call. */

@@ -1,18 +1,17 @@
 /**
- * The newest message this database recorded in a chat (any delivery's: posts, digests), by id.
- * A platform whose ids grow with time (Discord's snowflakes: ids sort by creation, docs
- * reference.mdx, "Snowflakes") can then be asked what was posted there after it: posts this
- * database does not know (a restored or older state), recognised before a note is posted again.
+ * Which of a chat's messages this database recorded (any delivery's: posts, digests, family
+ * posts). A platform that lists a chat's messages (Discord) can then tell a post of the note this
+ * database does not know (a restored or older state) from every message it does: only an
+ * unrecorded message can be the note's lost post (adapters/discord/history-lookup.ts).
  */
 import type { Prepare } from './db.js';
 import type { Target } from './types.js';
 
-export function newestMessageIn(sql: Prepare, target: Target): string | undefined {
-  // Snowflakes are decimal strings: a longer one is newer, and among equal lengths the text order is the number's.
-  const row = sql(
+export function recordedMessagesIn(sql: Prepare, target: Target, ids: readonly string[]): Set<string> {
+  if (!ids.length) return new Set();
+  const rows = sql(
     `SELECT message_id AS id FROM outbox
-      WHERE platform = ? AND chat = ? AND thread = ? AND message_id IS NOT NULL AND message_id GLOB '[0-9]*'
-      ORDER BY length(message_id) DESC, message_id DESC LIMIT 1`,
-  ).get(target.platform, target.chat, target.thread ?? '') as { id: string } | undefined;
-  return row?.id;
+      WHERE platform = ? AND chat = ? AND thread = ? AND message_id IN (${ids.map(() => '?').join(', ')})`,
+  ).all(target.platform, target.chat, target.thread ?? '', ...ids) as { id: string }[];
+  return new Set(rows.map((r) => r.id));
 }

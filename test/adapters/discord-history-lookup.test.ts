@@ -3,8 +3,8 @@
  * again what the chats already had: (1) the folder moved away and back with `mv` (the original
  * file, with its own mark and clean-stop record), (2) a backup copied over the folder after a
  * kill -9, (3) the CI recipe (`sync --once --moved` every run) after a run whose cache save was
- * lost. On Discord the channel is asked first: a post of the note by the bot after the newest
- * message the database knows there is taken as its post (history-lookup.ts), and later edits edit it.
+ * lost. On Discord the channel is asked first: a post of the note (its link and title) by the bot
+ * that no record of the database names is taken as its post (history-lookup.ts), and later edits edit it.
  * Processes: `--moved` and kill -9 are the process's own.
  */
 import { execFileSync } from 'node:child_process';
@@ -19,11 +19,12 @@ import type { FakeDiscord } from '../fakes/discord/server.js';
 const DISCORD_TOKEN = 'MTEwMDAwMDAwMDAwMDAwMDAwMg.fake.discord-token-for-tests';
 const fakeDiscord = useFakeDiscord(DISCORD_TOKEN);
 const env = { DISCORD_TOKEN };
-const FOUND = /already posted in the channel, after the newest message this database knows there/;
+const FOUND = /already posted in the channel, by a message this database has no record of/;
 
-function discordSandbox(discord: FakeDiscord): { sb: Sandbox; channel: string } {
+/** Notes have links (`site.url`): a link is what identifies a note's post in the channel. */
+function discordSandbox(discord: FakeDiscord, site = 'site:\n  url: https://notes.example.org\n'): { sb: Sandbox; channel: string } {
   const channel = discord.addChannel(discord.addGuild()).id;
-  const sb = sandbox(`watch:\n  quietMs: 100\n  reconcileMinutes: 0\ndiscord:\n  api: ${discord.api}\nroutes:\n  - { platform: discord, chat: "${channel}" }\n`);
+  const sb = sandbox(`${site}watch:\n  quietMs: 100\n  reconcileMinutes: 0\ndiscord:\n  api: ${discord.api}\nroutes:\n  - { platform: discord, chat: "${channel}" }\n`);
   return { sb, channel };
 }
 
@@ -113,5 +114,37 @@ describe('a state older than the Discord channel', () => {
     expect(again.code).toBe(0);
     expect(titles(discord, channel)).toEqual(['n1']);
     expect(again.stderr).toMatch(FOUND);
+  });
+  it('(4) notes posted in three runs while the state was away, found in any order: none posted again (tester: the newest found once hid the older ones)', { timeout: 150_000 }, async () => {
+    const discord = fakeDiscord();
+    const { sb, channel } = discordSandbox(discord);
+    await runSaving(sb, discord, channel, []);
+    const state = path.dirname(sb.db);
+    renameSync(state, `${state}-away`);
+    cpSync(`${state}-away`, state, { recursive: true, preserveTimestamps: true });
+    for (const n of ['c', 'b', 'a']) await runSaving(sb, discord, channel, [n], ['--moved']);
+    rmSync(state, { recursive: true, force: true });
+    renameSync(`${state}-away`, state);
+    await startsWithoutReposting(sb, discord, channel, 'b');
+  });
+
+  it("(5) two notes titled alike are two posts: a new state never takes one note’s message for the other (tester: matched by title alone)", { timeout: 120_000 }, async () => {
+    const discord = fakeDiscord();
+    const { sb, channel } = discordSandbox(discord, ''); // no site.url: the notes have no link, only their title
+    writeFileSync(path.join(sb.notes, 'w1.md'), note('Weekly notes', 'Week one.'));
+    const first = Service.start(sb, ['--announce-existing'], env);
+    await first.ready();
+    await first.waitFor(() => titles(discord, channel).length === 1, 30_000, 'week one posted');
+    expect(await first.stop()).toBe(0);
+    rmSync(path.dirname(sb.db), { recursive: true, force: true }); // a new state (operations: a database that cannot be repaired)
+    const svc = Service.start(sb, [], env);
+    await svc.ready();
+    const from = await svc.settled(30_000);
+    writeFileSync(path.join(sb.notes, 'w2.md'), note('Weekly notes', 'Week two.'));
+    await svc.waitFor(() => titles(discord, channel).length === 2, 30_000, 'week two posted');
+    await svc.idle(from, 30_000);
+    expect(svc.stderr).not.toMatch(FOUND);
+    expect(await svc.stop()).toBe(0);
+    expect(discord.messagesIn(channel).map((m) => m.edits)).toEqual([0, 0]);
   });
 });

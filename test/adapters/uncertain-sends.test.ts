@@ -56,7 +56,7 @@ async function telegramService(fake: FakeTelegram, chat: number) {
 }
 
 async function discordService(fake: FakeDiscord, route: string, env: Record<string, string> = {}) {
-  return startOn(`discord:\n  api: ${fake.api}\n  registerCommands: false\nroutes:\n${route}`, { DISCORD_TOKEN, ...env }, () => fake.identified());
+  return startOn(`site:\n  url: https://notes.example.org\ndiscord:\n  api: ${fake.api}\n  registerCommands: false\nroutes:\n${route}`, { DISCORD_TOKEN, ...env }, () => fake.identified());
 }
 
 /** What `status --json` keeps of uncertain sends, and its text. */
@@ -135,7 +135,7 @@ describe.concurrent('Discord: a post whose answer never came', () => {
     discord.dropAnswers = { count: 1, where: (method, p) => method === 'POST' && p === `/channels/${ch.id}/messages` };
     await publish(svc, path.join(sb.notes, 'nonce-en.md'), 'Nonce post', 'Recognised when sent again.');
     expect(discord.messagesIn(ch.id)).toHaveLength(1);
-    // The resend first reads the channel after the newest message the database knows there (history-lookup.ts): the post is there, taken.
+    // The resend first reads the channel's newest messages (history-lookup.ts): the post is there, recorded nowhere, taken.
     expect(discord.requests.filter((r) => r.method === 'POST' && r.path === `/channels/${ch.id}/messages`)).toHaveLength(1);
     expect(svc.stderr).toMatch(/this note is already posted in the channel/);
     expect(svc.stderr).toMatch(/no answer to a post to discord:\d+; it may have been posted: sending it again with the same nonce/);

@@ -1,18 +1,17 @@
 /**
- * A post the chat already has, made after the newest message this database knows there: the
- * database is older than the chat (a backup restored, a state folder moved away and back, a CI
- * cache whose save was lost), and posting would show the note twice (issue 25, tester, HIGH). A
- * restored state is not trusted to know what was posted: before a note's post goes to a Discord
- * channel, the channel's messages after the newest one recorded there are read (Get Channel
- * Messages with `after`, newest to oldest, at most 100: discord/discord-api-docs,
- * docs/resources/message.mdx), and a message there by the bot itself, an ordinary message (type 0,
- * not a command's reply) showing this note (its embed's title and link as this post would show
- * them), is taken as the note's post. Snowflake ids grow with time (docs/reference.mdx,
- * "Snowflakes"), so on a state that is up to date the bot has posted nothing there after its newest
- * record, and the look costs one request per post. The bot reads its own messages' embeds without
- * the Message Content intent ("content in messages that an app sends" is exempt: docs/events/
- * gateway.mdx, Message Content Intent). Without Read Message History, Discord returns no messages
- * (message.mdx: "then no messages will be returned"): then nothing is found, and the post goes out.
+ * A post the chat already has that this database does not know: the database is older than the
+ * chat (a backup restored, a state folder moved away and back, a CI cache whose save was lost),
+ * and posting would show the note twice (issue 25, tester, HIGH). Before a note's post goes to a
+ * Discord channel, the channel's newest 100 messages are read (Get Channel Messages, newest to
+ * oldest, at most 100: discord/discord-api-docs, docs/resources/message.mdx), and a message there
+ * by the bot itself, an ordinary message (type 0, not a command's reply), that no record of this
+ * database names (any note's, any delivery's), showing this note (its embed's link and title as
+ * this post would show them), is taken as the note's post. The link is what identifies a note: a
+ * title alone is shared by notes ("Weekly notes"), so a post without a link (no `site.url`) is
+ * never looked for, and goes out. The bot reads its own messages' embeds without the Message
+ * Content intent ("content in messages that an app sends" is exempt: docs/events/gateway.mdx,
+ * Message Content Intent). Without Read Message History, Discord returns no messages (message.mdx:
+ * "then no messages will be returned"): then nothing is found, and the post goes out.
  */
 import { MessageType, Routes, type REST } from 'discord.js';
 import type { RESTGetAPIChannelMessagesResult } from 'discord-api-types/v10';
@@ -34,26 +33,27 @@ export interface UnrecordedPostQuery {
   botUserId: string | undefined;
   /** The post as it would go out now. */
   want: PostIdentity;
-  /** The newest message the database knows in the channel; undefined: it knows none, so every message counts. */
-  after: string | undefined;
+  /** Which of these messages this database recorded (they are some note's: never this post's lost one). */
+  recordedAmong: (ids: readonly string[]) => Set<string>;
   delivery: number;
 }
 
 /**
- * The id of a message by the bot in the channel, after `after`, showing `want` (said in a warn
- * line); undefined when there is none or nothing identifies the post (no title).
+ * The id of a message by the bot among the channel's newest, recorded nowhere here, showing `want`
+ * (said in a warn line); undefined when there is none or nothing identifies the post (no link).
  */
 export async function findUnrecordedPost(rest: REST, log: Logger, q: UnrecordedPostQuery, signal?: AbortSignal): Promise<string | undefined> {
-  const { channel, botUserId, want, after } = q;
-  if (!botUserId || !want.title) return undefined;
-  const query = new URLSearchParams({ limit: '100', ...(after ? { after } : {}) });
+  const { channel, botUserId, want } = q;
+  if (!botUserId || !want.title || !want.url) return undefined;
+  const query = new URLSearchParams({ limit: '100' });
   const messages = (await rest.get(Routes.channelMessages(channel), { query, signal })) as RESTGetAPIChannelMessagesResult;
   const mine = messages.filter((m) => m.author.id === botUserId && m.type === MessageType.Default && !m.webhook_id);
+  const recorded = q.recordedAmong(mine.map((m) => m.id));
   // Oldest first: the note's first post, should an earlier restore have let it be posted twice.
   const found = mine.reverse().find((m) => {
     const id = identityOf(m);
-    return id.title === want.title && id.url === want.url;
+    return !recorded.has(m.id) && id.title === want.title && id.url === want.url;
   });
-  if (found) log.warn({ channel, messageId: found.id, delivery: q.delivery }, 'this note is already posted in the channel, after the newest message this database knows there (a restored or older state): that message is taken as its post, not posted again');
+  if (found) log.warn({ channel, messageId: found.id, delivery: q.delivery }, 'this note is already posted in the channel, by a message this database has no record of (a restored or older state): that message is taken as its post, not posted again');
   return found?.id;
 }
