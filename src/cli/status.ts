@@ -6,6 +6,7 @@ import { loadCommandConfig } from './command-config.js';
 import { Store } from '../store/store.js';
 import { isCannotOpen, stateFileProblem } from './paths.js';
 import { runningInstance, type LockHolder } from '../store/lock.js';
+import { holderNameOf } from '../store/file-lock.js';
 import { startRefusal } from '../store/state.js';
 import type { StatusCounts } from '../store/status.js';
 import { targetKey, type Target } from '../store/types.js';
@@ -54,6 +55,11 @@ export function runStatus(opts: { config?: string; db?: string; json?: boolean }
   const file = opts.db ?? config.store.path;
   if (!existsSync(file)) {
     io.err(`no state yet at ${file}: run \`notecast start\` first`);
+    return 1;
+  }
+  const otherName = holderNameOf(file);
+  if (otherName) {
+    io.err(`notecast status: the service runs on this database under another name, ${otherName} (a hard link, a bind mount or another path); read it there: notecast status --db ${otherName}. Through this name SQLite would not see its write-ahead log, and would write one of its own beside it that a later open replays over the file.`);
     return 1;
   }
   let store: Store;

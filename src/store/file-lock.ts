@@ -26,7 +26,7 @@
  * https://man7.org/linux/man-pages/man1/flock.1.html (`--wait`, `--conflict-exit-code`).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync, statfsSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, realpathSync, statfsSync, statSync } from 'node:fs';
 import { Socket } from 'node:net';
 import { z } from 'zod';
 
@@ -158,6 +158,35 @@ export function holderOf(file: string): LockHolder | undefined {
     }
   } catch {
     // no /proc (not Linux), or the holder ended meanwhile: not known
+  }
+  return undefined;
+}
+
+/**
+ * The name under which the holder of the `flock` on `file` opened it (its open descriptor's
+ * target in /proc), when it is not `file`'s own: the same database reached through a hard link, a
+ * bind mount or another path. SQLite names its write-ahead log after the path, so a reader through
+ * another name sees none of the running service's log and, opening it, writes a log of its own
+ * beside that name (which a later open replays over the shared file).
+ */
+export function holderNameOf(file: string): string | undefined {
+  try {
+    const st = statSync(file, { bigint: true });
+    const key = `${procDevice(st.dev)}:${st.ino}`;
+    const mine = realpathSync(file);
+    for (const line of readFileSync('/proc/locks', 'utf8').split('\n')) {
+      const f = line.trim().split(/\s+/);
+      if (f[1] !== 'FLOCK' || f[3] !== 'WRITE' || f[5] !== key) continue;
+      for (const fd of readdirSync(`/proc/${f[4]}/fd`)) {
+        const at = `/proc/${f[4]}/fd/${fd}`;
+        const target = statSync(at, { bigint: true, throwIfNoEntry: false });
+        if (target?.ino !== st.ino || target.dev !== st.dev) continue;
+        const name = realpathSync(at);
+        return name === mine ? undefined : name;
+      }
+    }
+  } catch {
+    // no /proc (not Linux), another pid namespace, or the holder ended meanwhile: not known
   }
   return undefined;
 }
