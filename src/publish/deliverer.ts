@@ -43,10 +43,13 @@ export interface DelivererOptions {
   live?: LiveChecker | undefined;
   /** Where a post the database could not record is kept for the next start (store/sent-journal.ts). */
   sent?: SentJournal | undefined;
+  /** A note whose file is gone, its removal not yet decided (removals.ts): its post waits, to be called off or (moved) sent. */
+  removalPending?: ((noteId: string) => boolean) | undefined;
   /** Whether a pin in this chat unpins the announcement pinned there before (a config route's `unpinPrevious`). */
   unpinPrevious?: ((target: Target) => boolean) | undefined;
 }
 
+const REMOVAL_WAIT_MS = 500; // a post whose note's removal is pending looks again this often (removals are decided in seconds)
 /** The store's meta key holding the last announcement notecast pinned in a chat. */
 function pinnedKey(target: Target): string {
   return `pinned:${targetKey(target)}`;
@@ -183,8 +186,7 @@ export class Deliverer {
 
   private async deliver(row: OutboxRow): Promise<void> {
     const adapter = this.adapters.get(row.target.platform);
-    const recordedAmong = row.kind === 'post' ? (ids: readonly string[]) => recordedMessagesIn(this.store.sql, row.target, ids) : undefined;
-    const ctx: SendContext = { deliveryId: row.id, noteId: row.noteId, revision: row.revision, nonce: row.nonce, recordedAmong };
+    const recordedAmong = row.kind === 'post' ? (ids: readonly string[]) => recordedMessagesIn(this.store.sql, row.target, ids) : undefined, ctx: SendContext = { deliveryId: row.id, noteId: row.noteId, revision: row.revision, nonce: row.nonce, recordedAmong };
     const logCtx = { delivery: row.id, note: row.noteId, target: targetKey(row.target), kind: row.kind, attempt: row.attempts + 1 };
     if (!adapter) {
       this.store.markRetry(row.id, this.now() + PARKED_MS, `platform ${row.target.platform} is not enabled`);
@@ -197,6 +199,8 @@ export class Deliverer {
       this.log.debug(logCtx, 'delivery waits: its platform is not connected yet');
       return;
     }
+    // A post of a note whose removal is pending waits: it is called off (deleted) or sent (moved).
+    if (row.kind === 'post' && this.opts.removalPending?.(row.noteId)) return void this.store.markRetry(row.id, this.now() + REMOVAL_WAIT_MS, 'its note was removed; waiting for the removal to be decided');
     const scheduledDigest = row.kind === 'post' && row.payload.digestAt !== undefined; // digests never wait for a page
     if (this.opts.live && row.kind === 'post' && !scheduledDigest && !this.opts.live.mayPost(row, this.store.postOf(row.noteId, row.target) !== undefined)) {
       return; // its page is being asked; the chat's next delivery goes meanwhile

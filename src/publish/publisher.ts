@@ -156,6 +156,9 @@ export class Publisher {
     return this.parser.close();
   }
 
+  /** Whether this note's (or a member of this family's) file is gone and its removal not yet decided (a post of it waits: deliverer.ts). */
+  readonly removalPending = (postId: string): boolean => this.pending.hasPost(postId, (key) => this.deps.store.familyNotes(key));
+
   /** Removals and rewrites waiting to be acted on (see removals.ts, held-rewrites.ts). */
   get pendingRemovals(): number {
     return this.pending.size + this.held.size;

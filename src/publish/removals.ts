@@ -7,6 +7,7 @@
  * content reappears under another name in that time, in any batch, is a rename.
  */
 import type { KnownNote } from '../store/store.js';
+import { FAMILY_PREFIX } from './family.js';
 
 export class PendingRemovals {
   /** Removed files (relative paths) and what the store knew of each. */
@@ -29,6 +30,14 @@ export class PendingRemovals {
 
   has(rel: string): boolean {
     return this.files.has(rel);
+  }
+
+  /** Whether a removed file being waited on was this post's note's, or (a family's post) a member's. */
+  hasPost(postId: string, familyNotes: (key: string) => readonly { id: string }[]): boolean {
+    if (!this.files.size) return false;
+    const ids = postId.startsWith(FAMILY_PREFIX) ? new Set(familyNotes(postId.slice(FAMILY_PREFIX.length)).map((n) => n.id)) : new Set([postId]);
+    for (const known of this.files.values()) if (ids.has(known.id)) return true;
+    return false;
   }
 
   /** Taken back: renamed, or its file is there again. */
