@@ -131,7 +131,8 @@ function familyConflicts(store: Store): StatusReport['familyConflicts'] {
 /** Pending deliveries the deliverer last found without their platform's adapter (its "platform … is not enabled"). */
 function parkedDeliveries(store: Store): StatusReport['parked'] {
   const rows = store
-    .sql("SELECT platform, COUNT(*) AS n FROM outbox WHERE status = 'pending' AND last_error = 'platform ' || platform || ' is not enabled' GROUP BY platform ORDER BY platform")
+    // Every pending delivery of a platform refused for want of its token: those behind a chat's first never met the refusal themselves.
+    .sql("SELECT platform, COUNT(*) AS n FROM outbox WHERE status = 'pending' AND platform IN (SELECT platform FROM outbox WHERE status = 'pending' AND last_error = 'platform ' || platform || ' is not enabled') GROUP BY platform ORDER BY platform")
     .all() as { platform: string; n: number }[];
   return Object.fromEntries(rows.map((r) => [r.platform, r.n]));
 }
