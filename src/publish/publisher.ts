@@ -157,7 +157,7 @@ export class Publisher {
   }
 
   /** Whether this note's (or a member of this family's) file is gone and its removal not yet decided (a post of it waits: deliverer.ts). */
-  readonly removalPending = (postId: string): boolean => this.pending.hasPost(postId, (key) => this.deps.store.familyNotes(key));
+  readonly removalPending = (postId: string): boolean => this.pending.hasPost(postId, (id) => this.deps.store.getNote(id)?.info.translationKey);
 
   /** Removals and rewrites waiting to be acted on (see removals.ts, held-rewrites.ts). */
   get pendingRemovals(): number {

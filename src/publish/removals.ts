@@ -32,11 +32,10 @@ export class PendingRemovals {
     return this.files.has(rel);
   }
 
-  /** Whether a removed file being waited on was this post's note's, or (a family's post) a member's. */
-  hasPost(postId: string, familyNotes: (key: string) => readonly { id: string }[]): boolean {
-    if (!this.files.size) return false;
-    const ids = postId.startsWith(FAMILY_PREFIX) ? new Set(familyNotes(postId.slice(FAMILY_PREFIX.length)).map((n) => n.id)) : new Set([postId]);
-    for (const known of this.files.values()) if (ids.has(known.id)) return true;
+  /** Whether a removed file being waited on was this post's note's, or (a family's post) a member's: by each pending note's key, a few lookups by id. */
+  hasPost(postId: string, keyOf: (noteId: string) => string | undefined): boolean {
+    const family = postId.startsWith(FAMILY_PREFIX) ? postId.slice(FAMILY_PREFIX.length) : undefined;
+    for (const known of this.files.values()) if (family === undefined ? known.id === postId : keyOf(known.id) === family) return true;
     return false;
   }
 
