@@ -53,7 +53,7 @@ export const READY = 'ready';
  * (`*a`, `~~a`, `[a](`, `<a>` repeated; one run, load ~13); a longer note is summarised here, within
  * the thread's budget, as before. 1 of the corpus's 68 notes is longer, 514 of the bench's 35,000.
  */
-const DEFER_SUMMARY_UP_TO = 16_384;
+export const DEFER_SUMMARY_UP_TO = 16_384;
 
 /** One note's parse and summary (on a worker thread). Any failure is this note's: one note never stops a batch. */
 export function parseJob({ rel, text, hash, deferSummary }: ParseJob, read: ReadOptions, summary: SummaryOptions): ParseResult {

@@ -8,11 +8,14 @@ import { parseNoteText, readNoteTextSync, type ReadOptions } from '../notes/read
 import { buildSummary, type SummaryOptions } from '../summary/build.js';
 import type { SummaryMaker } from '../store/deferred-summaries.js';
 import { summaryHash } from './decide.js';
+import { DEFER_SUMMARY_UP_TO } from './parse-pool.js';
 
 export function summaryMaker(root: string, read: ReadOptions, options: SummaryOptions): SummaryMaker {
   return (row) => {
     try {
       const { text, hash } = readNoteTextSync(root, path.join(root, row.file), row.file, read.maxBytes, read.realRoot);
+      // Grown past what may be parsed here, with no budget (a changed file: its batch, on the parse threads, decides).
+      if (text.length > DEFER_SUMMARY_UP_TO) return undefined;
       const { note, tokens } = parseNoteText(row.file, text, read, hash);
       const summary = buildSummary(note, tokens, options);
       return { summary, summaryHash: summaryHash(summary), hash };
