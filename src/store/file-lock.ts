@@ -26,7 +26,7 @@
  * https://man7.org/linux/man-pages/man1/flock.1.html (`--wait`, `--conflict-exit-code`).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readdirSync, readFileSync, realpathSync, statfsSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, realpathSync, statfsSync, statSync, type BigIntStats } from 'node:fs';
 import { Socket } from 'node:net';
 import { z } from 'zod';
 
@@ -139,19 +139,23 @@ function procDevice(dev: bigint): string {
   return `${major.toString(16).padStart(2, '0')}:${minor.toString(16).padStart(2, '0')}`;
 }
 
+/** Who holds a `flock` write lock on `file` (its pids, from the kernel's table), and the file's own identity. */
+function flockHolders(file: string): { st: BigIntStats; pids: string[] } {
+  const st = statSync(file, { bigint: true });
+  const key = `${procDevice(st.dev)}:${st.ino}`;
+  // e.g. "3: FLOCK  ADVISORY  WRITE 12345 08:01:1234567 0 EOF"
+  const rows = readFileSync('/proc/locks', 'utf8').split('\n').map((line) => line.trim().split(/\s+/));
+  return { st, pids: rows.filter((f) => f[1] === 'FLOCK' && f[3] === 'WRITE' && f[5] === key).map((f) => f[4]!) };
+}
+
 /**
  * Who holds the `flock` on `file`: the kernel's table names the holding process by pid (0 or absent
  * when it is outside this pid namespace: another container), whose command line carries its record.
  */
 export function holderOf(file: string): LockHolder | undefined {
   try {
-    const st = statSync(file, { bigint: true });
-    const key = `${procDevice(st.dev)}:${st.ino}`;
-    // e.g. "3: FLOCK  ADVISORY  WRITE 12345 08:01:1234567 0 EOF"
-    for (const line of readFileSync('/proc/locks', 'utf8').split('\n')) {
-      const f = line.trim().split(/\s+/);
-      if (f[1] !== 'FLOCK' || f[3] !== 'WRITE' || f[5] !== key) continue;
-      const args = readFileSync(`/proc/${f[4]}/cmdline`, 'utf8').split('\0');
+    for (const pid of flockHolders(file).pids) {
+      const args = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
       const at = args.indexOf(HOLDER_TAG);
       const parsed = at < 0 ? undefined : LockHolderSchema.safeParse(JSON.parse(args[at + 1] ?? 'null'));
       if (parsed?.success) return parsed.data;
@@ -171,14 +175,11 @@ export function holderOf(file: string): LockHolder | undefined {
  */
 export function holderNameOf(file: string): string | undefined {
   try {
-    const st = statSync(file, { bigint: true });
-    const key = `${procDevice(st.dev)}:${st.ino}`;
+    const { st, pids } = flockHolders(file);
     const mine = realpathSync(file);
-    for (const line of readFileSync('/proc/locks', 'utf8').split('\n')) {
-      const f = line.trim().split(/\s+/);
-      if (f[1] !== 'FLOCK' || f[3] !== 'WRITE' || f[5] !== key) continue;
-      for (const fd of readdirSync(`/proc/${f[4]}/fd`)) {
-        const at = `/proc/${f[4]}/fd/${fd}`;
+    for (const pid of pids) {
+      for (const fd of readdirSync(`/proc/${pid}/fd`)) {
+        const at = `/proc/${pid}/fd/${fd}`;
         const target = statSync(at, { bigint: true, throwIfNoEntry: false });
         if (target?.ino !== st.ino || target.dev !== st.dev) continue;
         const name = realpathSync(at);
