@@ -27,7 +27,7 @@ export type DelivererStore = Pick<
   | 'postOf' | 'putPost' | 'dropPost' | 'pause' | 'moveChat' | 'outboxRow' | 'heldForDigest' | 'getMeta' | 'setMeta' | 'sql'
 >;
 import type { SentJournal } from '../store/sent-journal.js';
-import { recordedMessagesIn } from '../store/newest-message.js';
+import { recordedMessagesIn } from '../store/recorded-messages.js';
 
 export interface DelivererOptions {
   maxAttempts: number;

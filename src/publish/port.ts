@@ -26,7 +26,7 @@ export interface SendContext {
   signal?: AbortSignal | undefined;
   /**
    * For a post: which of the given message ids this database recorded in the chat
-   * (store/newest-message.ts). Where the platform lists a chat's messages (Discord), a post of the
+   * (store/recorded-messages.ts). Where the platform lists a chat's messages (Discord), a post of the
    * note among the others, which this database does not know (a restored or older state), is taken
    * instead of posting again.
    */
