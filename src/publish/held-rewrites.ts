@@ -20,9 +20,7 @@ import type { NoteRow } from '../store/types.js';
 import type { ChangedFile } from './batch-read.js';
 import type { ParseResult } from './parse-pool.js';
 import type { PendingRemovals } from './removals.js';
-import { BODY_ALIKE } from './rename-match.js';
-
-const sameTitle = (a: string, b: string) => a.trim().replace(/\s+/g, ' ') === b.trim().replace(/\s+/g, ' ');
+import { BODY_ALIKE, titleIdentity } from './rename-match.js';
 
 /** Whether a published note's record and its file's new content are beyond recognition of each other. */
 function rewritten(prev: NoteRow, result: ParseResult): boolean {
@@ -30,7 +28,7 @@ function rewritten(prev: NoteRow, result: ParseResult): boolean {
   const body = prev.info.body;
   // A record without a well-formed sketch gives no evidence: decided at once, as before.
   if (!body || !Number.isInteger(body.n) || typeof body.mins !== 'string') return false;
-  return !sameTitle(prev.info.title, result.note.title) && bodyOverlap(body, result.body) < BODY_ALIKE;
+  return titleIdentity(prev.info.title) !== titleIdentity(result.note.title) && bodyOverlap(body, result.body) < BODY_ALIKE;
 }
 
 export class HeldRewrites {

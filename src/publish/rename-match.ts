@@ -69,6 +69,9 @@ interface Identity {
   title: string;
 }
 
+/** A title as identity: trimmed, its runs of white space one space (held-rewrites.ts compares by it too). */
+export const titleIdentity = (title: string): string => title.trim().replace(/\s+/g, ' ');
+
 /** What a note is known by, kind → value; the language is not part of it (a move may change it). */
 function identities(n: Identity): Map<string, string> {
   const ids = new Map<string, string>();
@@ -77,7 +80,7 @@ function identities(n: Identity): Map<string, string> {
   const key = n.key === 'index' ? (n.rel.split('/').at(-2) ?? '') : n.key;
   const name = key.replace(DATE_PREFIX, '');
   if (name) ids.set('name', name);
-  const title = n.title.trim().replace(/\s+/g, ' ');
+  const title = titleIdentity(n.title);
   if (title) ids.set('title', title);
   return ids;
 }
