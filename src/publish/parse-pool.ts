@@ -265,7 +265,7 @@ class BudgetedWorker {
         this.worker.off('message', onResult);
         this.worker.off('error', onDeath);
         this.worker.off('exit', onDeath);
-        reads.forEach((read, i) => void (read !== undefined && (results[i]!.read = read)));
+        for (const [i, read] of reads.entries()) if (read !== undefined) results[i]!.read = read;
         resolve(results);
       };
       const next = () => {
@@ -282,7 +282,8 @@ class BudgetedWorker {
         else results.push(r);
         next();
       };
-      // The note being parsed is at fault: it is recorded, the thread replaced, the rest sent again.
+      // The note being parsed is at fault: it is recorded, the thread replaced, the rest sent again
+      // (their FileJobs read again by the new thread: what it parses is what it reports).
       const fail = (message: string) => {
         const rel = jobs[results.length]!.rel;
         results.push({ ok: false, rel, error: { message } });
