@@ -5,7 +5,7 @@
  * The main thread's reads are counted at `readNoteTextSync` (the parse threads load the build's
  * own copy of the module, which this mock does not touch).
  */
-import { readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { tempPublisher } from '../helpers/publisher.js';
@@ -59,6 +59,21 @@ describe('a file the store has no record of is read on its parse thread', () => 
       expect(mtimes.get(abs)).toBe(st.mtimeMs);
       expect(store.getNote(rel.replace('.md', ''))?.info.title).toBe(`Note ${files.indexOf(abs)}`);
     }
+  });
+
+  it('a warm start after it trusts the stat the thread recorded: no file is read again', async () => {
+    const { notes, publisher } = setUp();
+    const files = ['a.md', 'b.md'].map((f, i) => {
+      const abs = path.join(notes, f);
+      writeFileSync(abs, note(`Note ${i}`, `Body number ${i}.`));
+      utimesSync(abs, new Date(Date.now() - 60_000), new Date(Date.now() - 60_000)); // older than the 2 s a stat is not trusted within
+      return abs;
+    });
+    await publisher.processBatch({ changed: files, removed: [] }, { firstRun: true, trustStat: true });
+    mainThreadReads.files.length = 0;
+    const r = await publisher.processBatch({ changed: files, removed: [] }, { trustStat: true });
+    expect(r).toMatchObject({ scanned: 2, parsed: 0, errors: 0 });
+    expect(mainThreadReads.files).toEqual([]);
   });
 
   it('a known note is still read here (its digest decides whether it is parsed at all); a new one beside it is not', async () => {
