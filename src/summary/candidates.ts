@@ -164,13 +164,16 @@ function addParagraph(w: Walk, raw: string, next: Token | undefined, flags: { le
     const exclaims = isExclamation(s);
     if (exclaims && wordCount(s) <= 8) return; // "Great question!", "Enjoy hot or iced!"
     const made = w.out.length;
+    const leansBack = i > 0 ? leansOn(s, w.locale) : undefined;
     push(w, {
       text: s,
       kind: 'sentence',
-      opening: finishes?.opening ?? (w.out.length < 3 && w.out.every((c) => c.block === w.block && c.kind === 'sentence')),
+      // A sentence leaning on one after the lede is a reaction to it, no lede itself ("Zuckerberg
+      // celebrated this in a video"); one leaning on the lede goes on from what always leads.
+      opening: finishes?.opening ?? (w.out.length < 3 && w.out.every((c) => c.block === w.block && c.kind === 'sentence') && !(leansBack && i > 1)),
       lead: flags.lead && i === 0,
       closing: flags.closing,
-      leansBack: i > 0 ? leansOn(s, w.locale) : undefined,
+      leansBack,
       chatty: exclaims,
       toReader: !flags.asked && addressesReader(s, w.locale),
     });

@@ -68,7 +68,7 @@ const NOUNS_CAPITALISED = /^(?:de|lb|gsw)(?:$|-)/i;
 /** How much a candidate's place in the note is worth, before what it says. */
 function placeWeight(c: Candidate, total: number): number {
   let w = 1;
-  if (c.opening && !c.leansBack) w *= 1.5; // a sentence that leans on the one before is no lede
+  if (c.opening) w *= 1.5;
   if (c.lead) w *= 1.25;
   if (c.sumsUp) w *= 1.6;
   if (c.kind === 'compact') w *= 1.4; // names several things at once: what a reader scans for

@@ -80,6 +80,22 @@ describe('a sentence after the first of its paragraph', () => {
   });
 });
 
+describe('the opening paragraph', () => {
+  it('keeps a sentence leaning on its first (the lede, always shown) among its opening, and not one leaning on a later one', () => {
+    const { candidates } = collectCandidates(
+      new Lexer({ gfm: true }).lex('In ship registers, "IMO" stands for the International Maritime Organization. This refers to the United Nations agency that sets the rules for shipping safety. The press welcomed this in 1958, calling the agency overdue.'),
+      'en',
+      new SpanTable(),
+      200,
+    );
+    expect(candidates.map((c) => [c.opening, c.leansBack ?? 'no'])).toEqual([
+      [true, 'no'],
+      [true, 'partly'],
+      [false, 'partly'],
+    ]);
+  });
+});
+
 describe('a note told as a chronicle', () => {
   it('gives a dated fact over an anecdote that only reacts to the sentence before it', () => {
     const body = [
