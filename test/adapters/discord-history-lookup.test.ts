@@ -11,7 +11,7 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCliAsync } from '../helpers/cli.js';
+import { cliIn, runCliAsync } from '../helpers/cli.js';
 import { useFakeDiscord } from '../helpers/fakes.js';
 import { note, sandbox, Service, type Sandbox } from '../helpers/service.js';
 import type { FakeDiscord } from '../fakes/discord/server.js';
@@ -146,5 +146,31 @@ describe('a state older than the Discord channel', () => {
     expect(svc.stderr).not.toMatch(FOUND);
     expect(await svc.stop()).toBe(0);
     expect(discord.messagesIn(channel).map((m) => m.edits)).toEqual([0, 0]);
+  });
+
+  it('(6) a title fixed after a run whose CI cache save was lost: the message the chat has is found by its link and edited, not posted again (tester: matched link and title)', { timeout: 120_000 }, async () => {
+    const discord = fakeDiscord();
+    const { sb, channel } = discordSandbox(discord);
+    const state = path.dirname(sb.db);
+    const cache = `${state}-cache`;
+    // In process: what the run posts is the point, not the process (case 3 runs the process).
+    const sync = () => cliIn(['sync', '--once', '--moved', '--json', '--config', sb.config, '--notes', sb.notes, '--db', sb.db], { cwd: sb.dir, env });
+    const restoreCache = () => {
+      rmSync(state, { recursive: true, force: true });
+      cpSync(cache, state, { recursive: true });
+    };
+    expect((await sync()).code).toBe(0);
+    cpSync(state, cache, { recursive: true }); // saved
+    writeFileSync(path.join(sb.notes, 'n1.md'), note('Helo world', 'About n1.'));
+    restoreCache();
+    expect((await sync()).code).toBe(0);
+    expect(titles(discord, channel)).toEqual(['Helo world']); // and this run's save is lost
+    writeFileSync(path.join(sb.notes, 'n1.md'), note('Hello world', 'About n1, fixed.'));
+    restoreCache();
+    const again = await sync();
+    expect(again.code).toBe(0);
+    expect(again.stderr).toMatch(FOUND);
+    expect(titles(discord, channel)).toEqual(['Hello world']); // one message, showing the fix
+    expect(discord.messagesIn(channel)[0]!.embeds[0]?.description).toMatch(/fixed/);
   });
 });
