@@ -4,7 +4,7 @@
  */
 import { errorText, StoreError } from '../errors.js';
 import type { Logger } from '../log.js';
-import { changedSinceCleanStopProblem, forgetCleanStop, recordCleanStop } from './clean-stop.js';
+import { changedSinceCleanStopProblem, forgetCleanStop, recordCleanStop, untouchedSinceCleanStop } from './clean-stop.js';
 import { checkFileIdentity, copiedDatabaseProblem, recordFileIdentity } from './identity.js';
 import { corruptionOf } from './db.js';
 import { acquireInstanceLock } from './lock.js';
@@ -41,12 +41,14 @@ export interface OpenState {
 export async function openState(dbPath: string, log: Logger, flags: StateFlags): Promise<OpenState> {
   const lock = await acquireInstanceLock(dbPath, { warn: (message) => log.warn({ db: dbPath }, message) });
   let store: Store;
+  let stoppedCleanly: string | undefined;
   try {
     // Before anything opens the database: was it written since the last clean stop (clean-stop.ts)?
     if (!flags.afterRestore && !flags.moved) {
       const written = changedSinceCleanStopProblem(dbPath);
       if (written) throw corruptionOf(dbPath) ?? new StoreError(dbPath, written);
     }
+    stoppedCleanly = flags.afterRestore ? untouchedSinceCleanStop(dbPath) : undefined;
     forgetCleanStop(dbPath);
     store = new Store(dbPath, {
       check: true,
@@ -59,11 +61,12 @@ export async function openState(dbPath: string, log: Logger, flags: StateFlags):
   let mark: ReturnType<typeof markWriter>;
   let afterRestore: boolean;
   try {
-    afterRestore = checkOrRestore(dbPath, store, log, flags);
+    afterRestore = checkOrRestore(dbPath, store, log, flags, stoppedCleanly);
     recordFileIdentity(dbPath, store);
     mark = markWriter(dbPath, store);
   } catch (e) {
     store.close();
+    if (e instanceof NotRestoredError) recordCleanStop(dbPath); // refused, untouched: the next start still checks the file
     await lock.release();
     throw e;
   }
@@ -118,8 +121,9 @@ export async function openState(dbPath: string, log: Logger, flags: StateFlags):
  * earlier such start never recorded its first scan: restore-record.ts). True when the start-up
  * scan is to record new notes without announcing them.
  */
-function checkOrRestore(dbPath: string, store: Store, log: Logger, flags: StateFlags): boolean {
+function checkOrRestore(dbPath: string, store: Store, log: Logger, flags: StateFlags, stoppedCleanly: string | undefined): boolean {
   if (flags.afterRestore) {
+    if (stoppedCleanly) refuseUnrestored(dbPath, store, stoppedCleanly);
     forgetOpenPostsAfterRestore(store, log);
     return true;
   }
@@ -133,6 +137,30 @@ function checkOrRestore(dbPath: string, store: Store, log: Logger, flags: StateF
   else checkFileIdentity(dbPath, store);
   checkMark(dbPath, store);
   return false;
+}
+
+/** `--after-restore` refused: the database is the very file a clean stop left, untouched since, so no restore happened. */
+class NotRestoredError extends StoreError {}
+
+/**
+ * `--after-restore` on a database no restore touched would record every note new since the last
+ * stop as announced, never announcing it (issue 25, tester). A backup copied over the file, or a
+ * folder put in its place, changes what the clean stop recorded (clean-stop.ts), so a file still
+ * as that stop left it, whose mark agrees, was not restored: refused, saying so. A mark that does
+ * not agree (a lost -wal, a mark damaged) still takes the flag, as its own refusal advises.
+ */
+function refuseUnrestored(dbPath: string, store: Store, stoppedAt: string): void {
+  if (copiedDatabaseProblem(dbPath, store)) return;
+  try {
+    checkMark(dbPath, store);
+  } catch (e) {
+    if (e instanceof StoreError) return;
+    throw e;
+  }
+  throw new NotRestoredError(
+    dbPath,
+    `--after-restore, but ${dbPath} was not restored: it is the file notecast stopped cleanly on (${stoppedAt}), untouched since, and its mark agrees. --after-restore would record every note saved since as announced without announcing it, so notecast does not start. Start without --after-restore. (After a crash, or a backup copied over the files, the flag is taken: see "After a crash, a lost -wal, a restored backup" in docs/operations.md.)`,
+  );
 }
 
 /** `--moved`: the file is not the one the database recorded, and the operator says it is the newest state. */

@@ -118,6 +118,23 @@ describe('restoring a backup', () => {
   });
 });
 
+describe('--after-restore on a state never restored', () => {
+  it('is refused, saying so, and the note saved meanwhile is announced by the plain start after (tester: recorded silently, never announced)', { timeout: 60_000 }, async () => {
+    svc = InProcessService.sandbox(cfg());
+    await svc.start();
+    await publish(svc, ['before']);
+    await svc.stop();
+    writeFileSync(path.join(svc.notes, 'meanwhile.md'), note('meanwhile')); // saved while stopped
+    const refused = await startFails(svc, { afterRestore: true });
+    expect(refused).toBeInstanceOf(StoreError);
+    expect((refused as Error).message).toMatch(/^--after-restore, but .*notecast\.db was not restored: it is the file notecast stopped cleanly on \(\d{4}-.*\), untouched since, and its mark agrees\. .*Start without --after-restore\./);
+    svc.app = undefined;
+    // The refusal kept the clean stop's record: the plain start still checks the file, and passes.
+    await svc.start(); // resolves at its idle: the start-up scan's posts are out
+    expect(posted(svc)).toEqual(['before', 'meanwhile']);
+  });
+});
+
 describe('the mark after a restore', () => {
   it('is written anew by a start --after-restore', { timeout: 30_000 }, async () => {
     svc = InProcessService.sandbox(cfg());
