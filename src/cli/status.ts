@@ -14,6 +14,7 @@ import type { Io } from './io.js';
 import { countOf } from '../util/text.js';
 import { readUncertainSends, type UncertainSends } from '../publish/uncertain.js';
 import { editsNotSent, type EditNotSent } from '../publish/restored-notes.js';
+import { postsSetAside, type PostSetAside } from '../store/restore-record.js';
 
 /** Everything `status` shows; `--json` prints it as one object. */
 interface StatusReport extends StatusCounts {
@@ -41,6 +42,8 @@ interface StatusReport extends StatusCounts {
   uncertainSends: UncertainSends;
   /** Edits of notes a start --after-restore recorded, not sent: their messages are unknown (publish/restored-notes.ts). */
   editsNotSent: EditNotSent[];
+  /** Posts a start --after-restore set aside (probably sent after the backup was taken), newest first, at most 50. */
+  setAside: PostSetAside[];
 }
 
 export function runStatus(opts: { config?: string; db?: string; json?: boolean }, io: Io): number {
@@ -113,6 +116,7 @@ function readReport(store: Store, file: string): StatusReport {
     parked: parkedDeliveries(store),
     uncertainSends: readUncertainSends(store),
     editsNotSent: editsNotSent(store),
+    setAside: postsSetAside(store),
   };
 }
 
@@ -177,6 +181,10 @@ function reportLines(s: StatusReport): string[] {
   section(
     'edits not sent (notes recorded by --after-restore: their messages are unknown to this database; give one `notecast: {announce: again}` to post it anew):',
     s.editsNotSent.map((e) => `${e.file}: edited ${new Date(e.at).toISOString()}`),
+  );
+  section(
+    'posts set aside by --after-restore (queued in the backup, most likely sent after it was taken; give a note `notecast: {announce: again}` if its chat lacks it):',
+    s.setAside.map((p) => `#${p.delivery} ${p.file ?? p.note ?? '(digest)'}${p.title ? ` "${p.title}"` : ''} → ${targetKey(p.target)}, set aside ${new Date(p.at).toISOString()}`),
   );
   const u = s.uncertainSends;
   if (u.total) {

@@ -10,7 +10,7 @@ import { corruptionOf } from './db.js';
 import { acquireInstanceLock } from './lock.js';
 import { checkMark, markWriter } from './mark.js';
 import { SentJournal, sentJournalFile } from './sent-journal.js';
-import { recordRestoreStarted, restoreInProgress } from './restore-record.js';
+import { recordRestoreStarted, restoreInProgress, SET_ASIDE_AT_RESTORE } from './restore-record.js';
 import { Store } from './store.js';
 
 export interface StateFlags {
@@ -188,7 +188,7 @@ function openSentJournal(dbPath: string, log: Logger): SentJournal | undefined {
 function forgetOpenPostsAfterRestore(store: Store, log: Logger): void {
   const skipped = store.transaction(() => {
     recordRestoreStarted(store); // before anything else this start writes: cleared once its first scan is recorded
-    return store.upkeep.skipOpenPosts('set aside at a start --after-restore: probably sent after the backup was taken');
+    return store.upkeep.skipOpenPosts(SET_ASIDE_AT_RESTORE);
   });
   log.warn({ skipped }, `started --after-restore: the mark is not checked; ${skipped} post(s) the backup still had queued are set aside, and notes new to the backup are recorded without being announced`);
 }

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { StoreError } from '../../src/errors.js';
 import { InProcessService } from '../helpers/inproc.js';
+import { statusOf } from '../helpers/cli.js';
 
 let svc: InProcessService | undefined;
 afterEach(async () => {
@@ -115,6 +116,9 @@ describe('restoring a backup', () => {
     expect(posted(svc)).toEqual(['queued']);
     expect(svc.anomalies).toEqual([]);
     expect(svc.app!.store.status().outbox.skipped).toBe(1);
+    // Named in status, as edits not sent are (tester: counted, not named): its note and its chat.
+    expect(statusOf(svc.db).stdout).toMatch(/\nposts set aside by --after-restore \([^\n]*\):\n {2}#1 queued\.md "queued" → console:all[^\n]*, set aside \d{4}-/);
+    expect(JSON.parse(statusOf(svc.db, { json: true }).stdout)).toMatchObject({ setAside: [{ delivery: 1, note: 'queued', file: 'queued.md', title: 'queued', target: { platform: 'console', chat: 'all' } }] });
   });
 });
 
