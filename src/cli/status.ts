@@ -67,7 +67,7 @@ export function runStatus(opts: { config?: string; db?: string; json?: boolean }
   }
   let store: Store;
   try {
-    store = new Store(file, { check: true, busyTimeoutMs: 2000 });
+    store = new Store(file, { check: true, busyTimeoutMs: 2000, readOnly: true }); // status never writes (a read-only mount works)
   } catch (e) {
     if (!(e instanceof StoreError)) throw e;
     // SQLite's "unable to open database file" names no cause (a read-only folder: no -shm can be made).

@@ -1,6 +1,6 @@
 /**
- * Issue 25, item 11: a read-only state folder is named with its cause by every command that opens
- * the database, not SQLite's bare "unable to open database file". Root writes through a read-only
+ * Issue 25, item 11: a read-only state folder is named with its cause by every command that writes
+ * the database, not SQLite's bare "unable to open database file"; `status` only reads, and reads it. Root writes through a read-only
  * mode (test/cli/startup.test.ts covers that as another user), so here the folder is a read-only
  * bind mount, which refuses root as well (CI and these machines run as root). The commands run
  * through the CLI's program in this process (`cliIn`): their lines and exit codes are the point.
@@ -27,7 +27,7 @@ const canMount = (() => {
 })();
 
 describe('a read-only state folder', () => {
-  it.skipIf(!canMount)('start, sync and status name the database and the cause', async () => {
+  it.skipIf(!canMount)('start and sync name the database and the cause; status reads it', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'notecast-ro-'));
     const notes = path.join(dir, 'notes');
     const state = path.join(dir, 'state');
@@ -41,9 +41,11 @@ describe('a read-only state folder', () => {
       execFileSync('mount', ['-o', 'remount,bind,ro', ro]);
       const db = path.join(ro, 'n.db');
       const cause = new RegExp(`state database ${db.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}: .*n\\.db cannot be written \\(EROFS: read-only file system\\)`);
+      // status only reads: it reads the state there (tester: it failed, wanting to write).
       const status = await cliIn(['status', '--db', db]);
-      expect(status.stderr).toMatch(cause);
-      expect(status.code).toBe(1);
+      expect(status.stderr).toBe('');
+      expect(status.code).toBe(0);
+      expect(status.stdout).toMatch(new RegExp(`^database: +${db.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}\n(.|\n)*deliveries: +0 pending`));
       expect((await cliIn(['sync', '--once', '--notes', notes, '--db', db])).stderr).toMatch(cause);
       const start = await cliIn(['start', '--notes', notes, '--db', db]);
       expect(start.stderr).toMatch(cause);
