@@ -2,6 +2,7 @@
  * The service's state on disk, opened and let go as one: the database, its lock, its mark, its
  * file's identity and the journal of unrecorded posts (app.ts opens it first and closes it last).
  */
+import { statSync } from 'node:fs';
 import { errorText, StoreError } from '../errors.js';
 import type { Logger } from '../log.js';
 import { changedSinceCleanStopProblem, forgetCleanStop, recordCleanStop, untouchedSinceCleanStop } from './clean-stop.js';
@@ -18,6 +19,12 @@ export interface StateFlags {
   afterRestore: boolean;
   /** `--moved`: the database is the newest state, moved or copied on purpose (AppOptions.moved). */
   moved: boolean;
+  /**
+   * The state is no longer this instance's alone: its database file deleted, moved or replaced
+   * under it (a second notecast would start on a new one there), or its lock taken by another
+   * process. Called once, after an error line; the caller stops.
+   */
+  onLost?: ((why: string) => void) | undefined;
 }
 
 export interface OpenState {
@@ -39,7 +46,8 @@ export interface OpenState {
  * mark.ts). `close` checkpoints and lets go.
  */
 export async function openState(dbPath: string, log: Logger, flags: StateFlags): Promise<OpenState> {
-  const lock = await acquireInstanceLock(dbPath, { warn: (message) => log.warn({ db: dbPath }, message) });
+  const owned = ownership(dbPath, log, flags.onLost);
+  const lock = await acquireInstanceLock(dbPath, { warn: (message) => log.warn({ db: dbPath }, message), lost: owned.lose });
   let store: Store;
   let stoppedCleanly: string | undefined;
   try {
@@ -71,9 +79,10 @@ export async function openState(dbPath: string, log: Logger, flags: StateFlags):
     throw e;
   }
   const sent = openSentJournal(dbPath, log);
+  const stillOurs = owned.from(fileAt(dbPath));
   const markNow = () => {
     try {
-      if (store.db.open) mark.write();
+      if (store.db.open && stillOurs()) mark.write();
     } catch (e) {
       log.warn({ err: errorText(e) }, 'could not write the database mark');
     }
@@ -90,15 +99,16 @@ export async function openState(dbPath: string, log: Logger, flags: StateFlags):
       if (closed) return;
       closed = true;
       clearInterval(marking);
+      const ours = stillOurs();
       try {
-        if (store.db.open) mark.write();
+        if (store.db.open && ours) mark.write();
       } catch {
         // the mark stays a little behind, which only makes its check weaker
       }
       if (store.db.open) store.checkpoint();
       store.close();
       try {
-        recordCleanStop(dbPath); // the file as this stop leaves it, for the next start to compare
+        if (ours) recordCleanStop(dbPath); // the file as this stop leaves it, for the next start to compare
       } catch (e) {
         log.warn({ err: errorText(e) }, 'could not record the clean stop; the next start cannot tell whether the database was written while stopped');
       }
@@ -167,6 +177,38 @@ function refuseUnrestored(dbPath: string, store: Store, stoppedAt: string): void
 function acceptMoved(dbPath: string, store: Store, log: Logger): void {
   const copy = copiedDatabaseProblem(dbPath, store) !== undefined;
   log.warn({ db: dbPath, copy }, copy ? 'started --moved: this database file is new to it (moved or copied), and is taken as the newest state' : 'started --moved: the database is the file it recorded; nothing to accept');
+}
+
+/**
+ * Whether the state is still this instance's alone: its lock not taken by another (`lose`, from
+ * lock.ts), and its path still reaching the database file it opened (`from(opened)` gives the
+ * check, run with each mark: once a second). Deleted, moved away or replaced under it, a second
+ * notecast would start on a new database there while this one runs (issue 25, tester), and the
+ * mark and clean-stop record this one writes there would be another database's: once lost, said
+ * in an error line, `onLost` called (the service stops) and nothing more written at the path.
+ */
+function ownership(dbPath: string, log: Logger, onLost: StateFlags['onLost']) {
+  let lost: string | undefined;
+  const lose = (why: string) => {
+    if (lost) return;
+    lost = why;
+    log.error({ db: dbPath }, `the state is no longer this notecast's alone: ${why}; stopping, so that no two post the same notes`);
+    onLost?.(why);
+  };
+  const from = (opened: { ino: bigint } | undefined) => (): boolean => {
+    if (lost) return false;
+    const now = fileAt(dbPath);
+    if (opened && now?.ino !== opened.ino) lose(`${dbPath} was ${now ? 'replaced by another file' : 'deleted or moved away (its folder with it?)'} while this notecast ran on it`);
+    return !lost;
+  };
+  return { lose, from };
+}
+
+/** The inode at `dbPath` now (undefined: nothing there; `:memory:` has none). */
+function fileAt(dbPath: string): { ino: bigint } | undefined {
+  if (dbPath === ':memory:') return undefined;
+  const st = statSync(dbPath, { bigint: true, throwIfNoEntry: false });
+  return st ? { ino: st.ino } : undefined;
 }
 
 /** The journal of posts the database could not record (store/sent-journal.ts); none when it cannot be made (said). */
