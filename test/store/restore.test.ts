@@ -32,6 +32,15 @@ async function publish(s: InProcessService, names: string[]): Promise<void> {
   await s.settle(names.map((n) => `${n}.md`));
 }
 
+/** A service that announced `names`, then stopped cleanly. */
+async function stoppedAfter(names: string[]): Promise<InProcessService> {
+  const s = (svc = InProcessService.sandbox(cfg()));
+  await s.start();
+  await publish(s, names);
+  await s.stop();
+  return s;
+}
+
 /** The state folder replaced by `backup` (a copy of it), as an operator restores one. */
 function restoreFolder(s: InProcessService, backup: string): void {
   const state = path.dirname(s.db);
@@ -47,10 +56,7 @@ const startFails = (s: InProcessService, opts = {}) =>
 
 describe('restoring a backup', () => {
   it('the whole state folder (database and mark) restored after 5 posts: --after-restore announces none of them again', { timeout: 60_000 }, async () => {
-    svc = InProcessService.sandbox(cfg());
-    await svc.start();
-    await publish(svc, ['before']);
-    await svc.stop();
+    svc = await stoppedAfter(['before']);
     const backup = `${path.dirname(svc.db)}-backup`;
     cpSync(path.dirname(svc.db), backup, { recursive: true }); // taken at a clean stop: .db, .mark, .sent
     await svc.start();
@@ -124,10 +130,7 @@ describe('restoring a backup', () => {
 
 describe('--after-restore on a state never restored', () => {
   it('is refused, saying so, and the note saved meanwhile is announced by the plain start after (tester: recorded silently, never announced)', { timeout: 60_000 }, async () => {
-    svc = InProcessService.sandbox(cfg());
-    await svc.start();
-    await publish(svc, ['before']);
-    await svc.stop();
+    svc = await stoppedAfter(['before']);
     writeFileSync(path.join(svc.notes, 'meanwhile.md'), note('meanwhile')); // saved while stopped
     const refused = await startFails(svc, { afterRestore: true });
     expect(refused).toBeInstanceOf(StoreError);
