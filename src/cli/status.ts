@@ -1,5 +1,5 @@
 /** `notecast status`: what the store knows, and why anything was not delivered. */
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { ConfigError, StoreError } from '../errors.js';
 import { loadCommandConfig } from './command-config.js';
@@ -61,7 +61,7 @@ export function runStatus(opts: { config?: string; db?: string; json?: boolean }
     return 1;
   }
   const otherName = holderNameOf(file);
-  if (otherName) {
+  if (otherName && !sameLog(file, otherName)) {
     io.err(`notecast status: the service runs on this database under another name, ${otherName} (a hard link, a bind mount or another path); read it there: notecast status --db ${otherName}. Through this name SQLite would not see its write-ahead log, and would write one of its own beside it that a later open replays over the file.`);
     return 1;
   }
@@ -82,6 +82,17 @@ export function runStatus(opts: { config?: string; db?: string; json?: boolean }
   } finally {
     store.close();
   }
+}
+
+/**
+ * Whether `file` and `other` (the running service's name for the same database) see one
+ * write-ahead log: the folder itself reached by another path (a bind mount, read-only or not), not
+ * a hard link elsewhere. SQLite names the log after the path, so then it reads the service's own.
+ */
+function sameLog(file: string, other: string): boolean {
+  const mine = statSync(`${file}-wal`, { bigint: true, throwIfNoEntry: false });
+  const theirs = statSync(`${other}-wal`, { bigint: true, throwIfNoEntry: false });
+  return mine !== undefined && theirs !== undefined && mine.ino === theirs.ino && mine.dev === theirs.dev;
 }
 
 function parsed<T>(raw: string | undefined): T | null {

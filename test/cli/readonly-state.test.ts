@@ -6,11 +6,12 @@
  * through the CLI's program in this process (`cliIn`): their lines and exit codes are the point.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { cliIn } from '../helpers/cli.js';
+import { killLeftoverServices, note, sandbox, Service, STATE_CONFIG } from '../helpers/service.js';
 
 const canMount = (() => {
   if (process.getuid?.() !== 0) return false;
@@ -25,6 +26,8 @@ const canMount = (() => {
     rmSync(probe, { recursive: true, force: true });
   }
 })();
+
+afterEach(killLeftoverServices);
 
 describe('a read-only state folder', () => {
   it.skipIf(!canMount)('start and sync name the database and the cause; status reads it', async () => {
@@ -54,5 +57,28 @@ describe('a read-only state folder', () => {
       execFileSync('umount', ['-l', ro]);
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  // A process: the service's lock and its -wal, held by another process, are the point.
+  it.skipIf(!canMount)('status through a read-only bind mount of a running service\'s state folder reads it, the service\'s newest commits included (tester: it failed)', async () => {
+    const sb = sandbox(STATE_CONFIG);
+    const svc = Service.start(sb);
+    await svc.ready();
+    const from = await svc.settled();
+    writeFileSync(path.join(sb.notes, 'n.md'), note('N', 'About n.'));
+    await svc.idle(from);
+    const ro = path.join(sb.dir, 'ro');
+    mkdirSync(ro);
+    execFileSync('mount', ['--bind', path.dirname(sb.db), ro]);
+    try {
+      execFileSync('mount', ['-o', 'remount,bind,ro', ro]);
+      const status = await cliIn(['status', '--json', '--db', path.join(ro, 'notecast.db')]);
+      expect(status.stderr).toBe('');
+      expect(status.code).toBe(0);
+      expect(JSON.parse(status.stdout)).toMatchObject({ instance: { pid: svc.proc.pid }, notes: { published: 1 } });
+    } finally {
+      execFileSync('umount', ['-l', ro]);
+    }
+    expect(await svc.stop()).toBe(0);
   });
 });
