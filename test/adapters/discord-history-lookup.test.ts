@@ -70,6 +70,25 @@ async function startsWithoutReposting(sb: Sandbox, discord: FakeDiscord, channel
   await svc.stop();
 }
 
+/**
+ * The CI recipe: `sync --once --moved` runs (processes: the cases run at once, and `cliIn` would set
+ * this process's cwd and env under the others), the state restored from a cache before each; the
+ * first run done and its cache saved.
+ */
+async function ciRecipe(discord: FakeDiscord) {
+  const { sb, channel } = discordSandbox(discord);
+  const state = path.dirname(sb.db);
+  const cache = `${state}-cache`;
+  const sync = () => runCliAsync(['sync', '--once', '--moved', '--json', '--config', sb.config, '--notes', sb.notes, '--db', sb.db], { cwd: sb.dir, env, timeoutMs: 60_000 });
+  const restoreCache = () => {
+    rmSync(state, { recursive: true, force: true });
+    cpSync(cache, state, { recursive: true });
+  };
+  expect((await sync()).code).toBe(0); // the first run records the folder
+  cpSync(state, cache, { recursive: true }); // saved
+  return { sb, channel, sync, restoreCache };
+}
+
 describe.concurrent('a state older than the Discord channel', () => {
   it('(1) the state folder moved away and back with mv: the notes posted meanwhile are found in the channel, not posted again', { timeout: 120_000 }, async ({ discord }) => {
     const { sb, channel } = discordSandbox(discord);
@@ -99,16 +118,7 @@ describe.concurrent('a state older than the Discord channel', () => {
   });
 
   it('(3) the CI recipe, sync --once --moved every run, after a run whose cache save was lost: not posted again', { timeout: 120_000 }, async ({ discord }) => {
-    const { sb, channel } = discordSandbox(discord);
-    const state = path.dirname(sb.db);
-    const cache = `${state}-cache`;
-    const sync = () => runCliAsync(['sync', '--once', '--moved', '--json', '--config', sb.config, '--notes', sb.notes, '--db', sb.db], { cwd: sb.dir, env, timeoutMs: 60_000 });
-    const restoreCache = () => {
-      rmSync(state, { recursive: true, force: true });
-      cpSync(cache, state, { recursive: true });
-    };
-    expect((await sync()).code).toBe(0); // the first run records the folder
-    cpSync(state, cache, { recursive: true }); // saved
+    const { sb, channel, sync, restoreCache } = await ciRecipe(discord);
     writeFileSync(path.join(sb.notes, 'n1.md'), note('n1', 'About n1.'));
     restoreCache();
     expect((await sync()).code).toBe(0);
@@ -151,17 +161,7 @@ describe.concurrent('a state older than the Discord channel', () => {
   });
 
   it('(6) a title fixed after a run whose CI cache save was lost: the message the chat has is found by its link and edited, not posted again (tester: matched link and title)', { timeout: 120_000 }, async ({ discord }) => {
-    const { sb, channel } = discordSandbox(discord);
-    const state = path.dirname(sb.db);
-    const cache = `${state}-cache`;
-    // Processes, as in (3): the cases run at once, and cliIn would set this process's cwd and env under the others.
-    const sync = () => runCliAsync(['sync', '--once', '--moved', '--json', '--config', sb.config, '--notes', sb.notes, '--db', sb.db], { cwd: sb.dir, env, timeoutMs: 60_000 });
-    const restoreCache = () => {
-      rmSync(state, { recursive: true, force: true });
-      cpSync(cache, state, { recursive: true });
-    };
-    expect((await sync()).code).toBe(0);
-    cpSync(state, cache, { recursive: true }); // saved
+    const { sb, channel, sync, restoreCache } = await ciRecipe(discord);
     writeFileSync(path.join(sb.notes, 'n1.md'), note('Helo world', 'About n1.'));
     restoreCache();
     expect((await sync()).code).toBe(0);
