@@ -65,6 +65,8 @@ export interface AppOptions {
    * accepted once; its mark is still checked.
    */
   moved?: boolean;
+  /** The state is no longer this instance's alone (store/state.ts StateFlags.onLost): the caller stops the service. */
+  onStateLost?: (why: string) => void;
   /** The clock of the publisher and the outbox (tests move it, to a digest's time say); Date.now by default. */
   now?: () => number;
   /**
@@ -157,7 +159,7 @@ async function startAppParts(o: AppOptions, undo: (() => unknown)[]): Promise<Ru
   let healthDeps: HealthDeps | undefined;
   // The port first: in use, it is a one-line error before any state is opened or written.
   const { health, preview } = await startHttp(o, () => healthDeps, undo);
-  const state = await openState(o.dbPath, log, { afterRestore: o.afterRestore === true, moved: o.moved === true });
+  const state = await openState(o.dbPath, log, { afterRestore: o.afterRestore === true, moved: o.moved === true, onLost: o.onStateLost });
   undo.push(() => state.close());
   const { store } = state;
   const root = path.resolve(o.notesDir);

@@ -55,6 +55,7 @@ export async function runStart(opts: StartOptions, io: Io): Promise<number> {
     io.err(platformAdapters.message);
     return 2;
   }
+  const loss = stateLoss();
   let app: Awaited<ReturnType<typeof startApp>>;
   try {
     app = await startApp({
@@ -70,6 +71,7 @@ export async function runStart(opts: StartOptions, io: Io): Promise<number> {
       json,
       afterRestore: opts.afterRestore,
       moved: opts.moved,
+      onStateLost: loss.report,
       onIdle: json ? () => io.out(JSON.stringify({ event: 'idle' })) : undefined,
       onProgress: interactive ? bar.show : progressLog(log),
     });
@@ -97,11 +99,26 @@ export async function runStart(opts: StartOptions, io: Io): Promise<number> {
     await app.stop();
     return failed(`pull.webhook: ${hook.message}`);
   }
-  await stopped;
+  await Promise.race([stopped, loss.happened]);
   await hook?.stop();
   await app.stop();
-  log.info('stopped');
-  return 0;
+  if (loss.why) log.fatal(`notecast stopped: ${loss.why}`);
+  else log.info('stopped');
+  return loss.why ? 1 : 0;
+}
+
+/** The state lost under the running service (its database deleted or replaced, its lock taken): it stops as on SIGTERM, and exits 1 saying why. */
+function stateLoss(): { report(why: string): void; happened: Promise<void>; why: string | undefined } {
+  let stop = () => {};
+  const loss = {
+    why: undefined as string | undefined,
+    happened: new Promise<void>((resolve) => (stop = resolve)),
+    report(why: string) {
+      loss.why ??= why;
+      stop();
+    },
+  };
+  return loss;
 }
 
 /**

@@ -1,5 +1,5 @@
 /** `notecast status`: what the store knows, and why anything was not delivered. */
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { ConfigError, StoreError } from '../errors.js';
 import { loadCommandConfig } from './command-config.js';
@@ -14,6 +14,7 @@ import type { Io } from './io.js';
 import { countOf } from '../util/text.js';
 import { readUncertainSends, type UncertainSends } from '../publish/uncertain.js';
 import { editsNotSent, type EditNotSent } from '../publish/restored-notes.js';
+import { postsSetAside, type PostSetAside } from '../store/restore-record.js';
 
 /** Everything `status` shows; `--json` prints it as one object. */
 interface StatusReport extends StatusCounts {
@@ -41,6 +42,8 @@ interface StatusReport extends StatusCounts {
   uncertainSends: UncertainSends;
   /** Edits of notes a start --after-restore recorded, not sent: their messages are unknown (publish/restored-notes.ts). */
   editsNotSent: EditNotSent[];
+  /** Posts a start --after-restore set aside (probably sent after the backup was taken), newest first, at most 50. */
+  setAside: PostSetAside[];
 }
 
 export function runStatus(opts: { config?: string; db?: string; json?: boolean }, io: Io): number {
@@ -58,13 +61,13 @@ export function runStatus(opts: { config?: string; db?: string; json?: boolean }
     return 1;
   }
   const otherName = holderNameOf(file);
-  if (otherName) {
+  if (otherName && !sameLog(file, otherName)) {
     io.err(`notecast status: the service runs on this database under another name, ${otherName} (a hard link, a bind mount or another path); read it there: notecast status --db ${otherName}. Through this name SQLite would not see its write-ahead log, and would write one of its own beside it that a later open replays over the file.`);
     return 1;
   }
   let store: Store;
   try {
-    store = new Store(file, { check: true, busyTimeoutMs: 2000 });
+    store = new Store(file, { check: true, busyTimeoutMs: 2000, readOnly: true }); // status never writes (a read-only mount works)
   } catch (e) {
     if (!(e instanceof StoreError)) throw e;
     // SQLite's "unable to open database file" names no cause (a read-only folder: no -shm can be made).
@@ -79,6 +82,17 @@ export function runStatus(opts: { config?: string; db?: string; json?: boolean }
   } finally {
     store.close();
   }
+}
+
+/**
+ * Whether `file` and `other` (the running service's name for the same database) see one
+ * write-ahead log: the folder itself reached by another path (a bind mount, read-only or not), not
+ * a hard link elsewhere. SQLite names the log after the path, so then it reads the service's own.
+ */
+function sameLog(file: string, other: string): boolean {
+  const mine = statSync(`${file}-wal`, { bigint: true, throwIfNoEntry: false });
+  const theirs = statSync(`${other}-wal`, { bigint: true, throwIfNoEntry: false });
+  return mine !== undefined && theirs !== undefined && mine.ino === theirs.ino && mine.dev === theirs.dev;
 }
 
 function parsed<T>(raw: string | undefined): T | null {
@@ -113,6 +127,7 @@ function readReport(store: Store, file: string): StatusReport {
     parked: parkedDeliveries(store),
     uncertainSends: readUncertainSends(store),
     editsNotSent: editsNotSent(store),
+    setAside: postsSetAside(store),
   };
 }
 
@@ -177,6 +192,10 @@ function reportLines(s: StatusReport): string[] {
   section(
     'edits not sent (notes recorded by --after-restore: their messages are unknown to this database; give one `notecast: {announce: again}` to post it anew):',
     s.editsNotSent.map((e) => `${e.file}: edited ${new Date(e.at).toISOString()}`),
+  );
+  section(
+    'posts set aside by --after-restore (queued in the backup, most likely sent after it was taken; give a note `notecast: {announce: again}` if its chat lacks it):',
+    s.setAside.map((p) => `#${p.delivery} ${p.file ?? p.note ?? '(digest)'}${p.title ? ` "${p.title}"` : ''} → ${targetKey(p.target)}, set aside ${new Date(p.at).toISOString()}`),
   );
   const u = s.uncertainSends;
   if (u.total) {

@@ -70,6 +70,25 @@ export function changedSinceCleanStopProblem(dbFile: string): string | undefined
   );
 }
 
+/**
+ * When notecast last stopped cleanly on `dbFile`, if the file is still exactly as that stop left
+ * it (the same file, its ctime and size unchanged): then nothing, not a backup copied over it nor a
+ * folder put in its place, has touched it since, so it is not a restored backup. Undefined when
+ * that cannot be said (no record: a crash, a new database, or a record not notecast's).
+ */
+export function untouchedSinceCleanStop(dbFile: string): string | undefined {
+  if (dbFile === ':memory:') return undefined;
+  let then: CleanStop;
+  try {
+    then = CleanStop.parse(JSON.parse(readFileSync(cleanStopFile(dbFile), 'utf8')));
+  } catch {
+    return undefined;
+  }
+  const now = fileNow(dbFile);
+  const same = now && then.ino === now.ino && then.birthNs === now.birthNs && then.ctimeNs === now.ctimeNs && then.size === now.size;
+  return same ? when(then.ctimeNs) : undefined;
+}
+
 /** At start, before anything writes the database: a crash from here on leaves no record. */
 export function forgetCleanStop(dbFile: string): void {
   if (dbFile === ':memory:') return;

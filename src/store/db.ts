@@ -1,5 +1,5 @@
 /** Opens the SQLite state file (WAL) and brings its schema up to date. */
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { StoreError } from '../errors.js';
@@ -173,6 +173,8 @@ export interface OpenDbOptions {
    */
   onLocked?: (waitMs: number) => void;
   lockedWaitMs?: number;
+  /** For readers (`status`): opened read-only, never migrated nor switched to WAL, so nothing is ever written (a read-only mount works too). */
+  readOnly?: boolean;
 }
 
 const FIRST_LOOK_MS = 1000;
@@ -200,14 +202,38 @@ export function openDb(file: string, opts: OpenDbOptions = {}): Db {
 function openWaiting(file: string, opts: OpenDbOptions, openWaitMs: number, busyTimeoutMs: number): Db {
   let db: Db | undefined;
   try {
-    db = new Database(file, { timeout: openWaitMs });
-    configure(db, opts);
+    db = opts.readOnly ? openReadOnly(file, openWaitMs) : new Database(file, { timeout: openWaitMs });
+    configure(db, opts, file);
     if (opts.onLocked) db.exec('BEGIN IMMEDIATE; ROLLBACK'); // can we write? (waits like any write would)
     db.pragma(`busy_timeout = ${busyTimeoutMs}`);
     return db;
   } catch (e) {
     db?.close();
     throw e;
+  }
+}
+
+/**
+ * A read-only connection. A WAL database whose folder holds no -wal and -shm and cannot be written
+ * (a read-only mount of a cleanly stopped state) cannot be opened so: SQLite needs to make the
+ * -shm (https://sqlite.org/wal.html#readonly: only if "the -shm and -wal files already exists or
+ * those files can be created or the database is immutable"), and this build takes no `immutable`
+ * URI (better-sqlite3: SQLITE_USE_URI=0). Without a -wal the file alone is the whole database, so
+ * a copy of it in memory is read, marked as a rollback-journal file (header bytes 18-19 set to 1:
+ * https://sqlite.org/fileformat2.html#file_format_version_numbers), since a memory database takes no WAL.
+ */
+function openReadOnly(file: string, timeout: number): Db {
+  let db: Db | undefined;
+  try {
+    db = new Database(file, { readonly: true, fileMustExist: true, timeout });
+    db.pragma('user_version'); // SQLite opens the file at the first read: the -shm is wanted here
+    return db;
+  } catch (e) {
+    db?.close();
+    if ((e as { code?: string }).code !== 'SQLITE_CANTOPEN' || !existsSync(file) || existsSync(`${file}-wal`)) throw e;
+    const image = readFileSync(file);
+    if (image.length >= 100) image[18] = image[19] = 1;
+    return new Database(image, { readonly: true });
   }
 }
 
@@ -250,11 +276,15 @@ function corrupted(file: string, detail: string): StoreError {
   );
 }
 
-function configure(db: Db, opts: OpenDbOptions): void {
-  const file = db.name;
+function configure(db: Db, opts: OpenDbOptions, file: string): void {
   if (opts.check) {
     const problem = quickCheck(db, file);
     if (problem) throw problem;
+  }
+  if (opts.readOnly) {
+    const version = db.pragma('user_version', { simple: true }) as number;
+    if (version < MIGRATIONS.length) throw new StoreError(file, `${file} was written by an older release of notecast (schema ${version} of ${MIGRATIONS.length}); start notecast once to bring it up to date (reading it here writes nothing)`);
+    return;
   }
   db.pragma('journal_mode = WAL');
   // NORMAL in WAL mode survives process crashes (kill -9); only an OS crash can lose the last commits.

@@ -9,7 +9,8 @@
  * /tmp cleaner) can lose it or hide it.
  *
  * Node has no `flock`, so a small `flock` (util-linux) child holds it: it opens the database file,
- * takes the lock, says `locked`, and waits on its stdin, a pipe from this process. When this
+ * takes the lock, says `locked`, and waits on its stdin, a pipe from this process. Should it die
+ * before this process lets go (someone killed it), the lock is taken again (lock.ts). When this
  * process ends, however it ends, the kernel closes the pipe, the child reads its end and exits,
  * and its lock goes with it. It runs in a process group of its own, so a Ctrl-C meant for the
  * service does not end it before the service has stopped.
@@ -71,7 +72,9 @@ function networkFileSystem(file: string): string | undefined {
 export function lockFileItself(file: string, me: LockHolder, onLost: (why: string) => void): Promise<FileLockResult> {
   const fs = networkFileSystem(file);
   if (fs) return Promise.resolve({ kind: 'unavailable', why: `${file} is on ${fs}, where a lock on the whole file would lock SQLite out of it` });
-  const child = spawn('flock', ['--exclusive', '--wait', String(WAIT_SECONDS), '--conflict-exit-code', String(HELD), file, 'sh', '-c', 'echo locked && exec cat >/dev/null', HOLDER_TAG, JSON.stringify(me)], {
+  // --close (flock(1)): the command gets no descriptor of the lock, so the lock is `flock`'s alone and ends
+  // with it (killed, its command killed); its command inheriting it would hold it on, unseen.
+  const child = spawn('flock', ['--exclusive', '--close', '--wait', String(WAIT_SECONDS), '--conflict-exit-code', String(HELD), file, 'sh', '-c', 'echo locked && exec cat >/dev/null', HOLDER_TAG, JSON.stringify(me)], {
     stdio: ['pipe', 'pipe', 'pipe'],
     detached: true,
   });
@@ -103,6 +106,7 @@ export function lockFileItself(file: string, me: LockHolder, onLost: (why: strin
         if (code === HELD) settle({ kind: 'busy', holder: holderOf(file) });
         else settle({ kind: 'unavailable', why: `flock ended (${signal ?? `exit ${code}`}) without the lock: ${stderr.trim() || 'no reason given'}` });
       } else if (!released) {
+        child.stdin?.end(); // its command, if it outlived it, reads its end and exits
         onLost(`the process holding it (flock, pid ${child.pid}) ended (${signal ?? `exit ${code}`})`);
       }
     });

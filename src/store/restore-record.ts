@@ -6,6 +6,7 @@
  * carries on as `--after-restore` instead (state.ts), and says so.
  */
 import type { Store } from './store.js';
+import type { Target } from './types.js';
 
 const RESTORE_IN_PROGRESS = 'restore.inProgress';
 
@@ -22,4 +23,36 @@ export function restoreInProgress(store: Store): string | undefined {
 /** The first full scan after the restore is recorded: later starts are plain ones again. */
 export function recordRestoreScanned(store: Store): void {
   store.db.prepare('DELETE FROM meta WHERE key = ?').run(RESTORE_IN_PROGRESS);
+}
+
+/** Why a start `--after-restore` set a queued post aside (outbox `last_error`), and how `status` finds those posts. */
+export const SET_ASIDE_AT_RESTORE = 'set aside at a start --after-restore: probably sent after the backup was taken';
+
+export interface PostSetAside {
+  delivery: number;
+  /** The note's id (a family's: the member its post shows), file and title (null for a digest, or a note no longer recorded). */
+  note: string | null;
+  file: string | null;
+  title: string | null;
+  target: Target;
+  at: number;
+}
+
+/** For `status`: the posts a start `--after-restore` set aside, newest first (at most `limit`), each with its note and chat. */
+export function postsSetAside(store: Store, limit = 50): PostSetAside[] {
+  const rows = store
+    // A family's post (note_id `family:<key>`) names the member it shows; its title is the one the post shows.
+    .sql(`SELECT o.id, COALESCE(json_extract(o.payload, '$.member'), o.note_id) AS note_id, n.file,
+            COALESCE(json_extract(o.payload, '$.summary.title'), json_extract(n.info, '$.title')) AS title, o.platform, o.chat, o.thread, o.updated_at
+          FROM outbox o LEFT JOIN notes n ON n.id = COALESCE(json_extract(o.payload, '$.member'), o.note_id)
+          WHERE o.status = 'skipped' AND o.last_error = ? ORDER BY o.id DESC LIMIT ?`)
+    .all(SET_ASIDE_AT_RESTORE, limit) as { id: number; note_id: string | null; file: string | null; title: unknown; platform: Target['platform']; chat: string; thread: string; updated_at: number }[];
+  return rows.map((r) => ({
+    delivery: r.id,
+    note: r.note_id,
+    file: r.file,
+    title: typeof r.title === 'string' ? r.title : null,
+    target: { platform: r.platform, chat: r.chat, thread: r.thread },
+    at: r.updated_at,
+  }));
 }

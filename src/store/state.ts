@@ -2,15 +2,16 @@
  * The service's state on disk, opened and let go as one: the database, its lock, its mark, its
  * file's identity and the journal of unrecorded posts (app.ts opens it first and closes it last).
  */
+import { statSync } from 'node:fs';
 import { errorText, StoreError } from '../errors.js';
 import type { Logger } from '../log.js';
-import { changedSinceCleanStopProblem, forgetCleanStop, recordCleanStop } from './clean-stop.js';
+import { changedSinceCleanStopProblem, forgetCleanStop, recordCleanStop, untouchedSinceCleanStop } from './clean-stop.js';
 import { checkFileIdentity, copiedDatabaseProblem, recordFileIdentity } from './identity.js';
 import { corruptionOf } from './db.js';
 import { acquireInstanceLock } from './lock.js';
 import { checkMark, markWriter } from './mark.js';
 import { SentJournal, sentJournalFile } from './sent-journal.js';
-import { recordRestoreStarted, restoreInProgress } from './restore-record.js';
+import { recordRestoreStarted, restoreInProgress, SET_ASIDE_AT_RESTORE } from './restore-record.js';
 import { Store } from './store.js';
 
 export interface StateFlags {
@@ -18,6 +19,12 @@ export interface StateFlags {
   afterRestore: boolean;
   /** `--moved`: the database is the newest state, moved or copied on purpose (AppOptions.moved). */
   moved: boolean;
+  /**
+   * The state is no longer this instance's alone: its database file deleted, moved or replaced
+   * under it (a second notecast would start on a new one there), or its lock taken by another
+   * process. Called once, after an error line; the caller stops.
+   */
+  onLost?: ((why: string) => void) | undefined;
 }
 
 export interface OpenState {
@@ -39,14 +46,17 @@ export interface OpenState {
  * mark.ts). `close` checkpoints and lets go.
  */
 export async function openState(dbPath: string, log: Logger, flags: StateFlags): Promise<OpenState> {
-  const lock = await acquireInstanceLock(dbPath, { warn: (message) => log.warn({ db: dbPath }, message) });
+  const owned = ownership(dbPath, log, flags.onLost);
+  const lock = await acquireInstanceLock(dbPath, { warn: (message) => log.warn({ db: dbPath }, message), lost: owned.lose });
   let store: Store;
+  let stoppedCleanly: string | undefined;
   try {
     // Before anything opens the database: was it written since the last clean stop (clean-stop.ts)?
     if (!flags.afterRestore && !flags.moved) {
       const written = changedSinceCleanStopProblem(dbPath);
       if (written) throw corruptionOf(dbPath) ?? new StoreError(dbPath, written);
     }
+    stoppedCleanly = flags.afterRestore ? untouchedSinceCleanStop(dbPath) : undefined;
     forgetCleanStop(dbPath);
     store = new Store(dbPath, {
       check: true,
@@ -59,18 +69,20 @@ export async function openState(dbPath: string, log: Logger, flags: StateFlags):
   let mark: ReturnType<typeof markWriter>;
   let afterRestore: boolean;
   try {
-    afterRestore = checkOrRestore(dbPath, store, log, flags);
+    afterRestore = checkOrRestore(dbPath, store, log, flags, stoppedCleanly);
     recordFileIdentity(dbPath, store);
     mark = markWriter(dbPath, store);
   } catch (e) {
     store.close();
+    if (e instanceof NotRestoredError) recordCleanStop(dbPath); // refused, untouched: the next start still checks the file
     await lock.release();
     throw e;
   }
   const sent = openSentJournal(dbPath, log);
+  const stillOurs = owned.from(fileAt(dbPath));
   const markNow = () => {
     try {
-      if (store.db.open) mark.write();
+      if (store.db.open && stillOurs()) mark.write();
     } catch (e) {
       log.warn({ err: errorText(e) }, 'could not write the database mark');
     }
@@ -87,15 +99,16 @@ export async function openState(dbPath: string, log: Logger, flags: StateFlags):
       if (closed) return;
       closed = true;
       clearInterval(marking);
+      const ours = stillOurs();
       try {
-        if (store.db.open) mark.write();
+        if (store.db.open && ours) mark.write();
       } catch {
         // the mark stays a little behind, which only makes its check weaker
       }
       if (store.db.open) store.checkpoint();
       store.close();
       try {
-        recordCleanStop(dbPath); // the file as this stop leaves it, for the next start to compare
+        if (ours) recordCleanStop(dbPath); // the file as this stop leaves it, for the next start to compare
       } catch (e) {
         log.warn({ err: errorText(e) }, 'could not record the clean stop; the next start cannot tell whether the database was written while stopped');
       }
@@ -118,8 +131,9 @@ export async function openState(dbPath: string, log: Logger, flags: StateFlags):
  * earlier such start never recorded its first scan: restore-record.ts). True when the start-up
  * scan is to record new notes without announcing them.
  */
-function checkOrRestore(dbPath: string, store: Store, log: Logger, flags: StateFlags): boolean {
+function checkOrRestore(dbPath: string, store: Store, log: Logger, flags: StateFlags, stoppedCleanly: string | undefined): boolean {
   if (flags.afterRestore) {
+    if (stoppedCleanly) refuseUnrestored(dbPath, store, stoppedCleanly);
     forgetOpenPostsAfterRestore(store, log);
     return true;
   }
@@ -135,10 +149,66 @@ function checkOrRestore(dbPath: string, store: Store, log: Logger, flags: StateF
   return false;
 }
 
+/** `--after-restore` refused: the database is the very file a clean stop left, untouched since, so no restore happened. */
+class NotRestoredError extends StoreError {}
+
+/**
+ * `--after-restore` on a database no restore touched would record every note new since the last
+ * stop as announced, never announcing it (issue 25, tester). A backup copied over the file, or a
+ * folder put in its place, changes what the clean stop recorded (clean-stop.ts), so a file still
+ * as that stop left it, whose mark agrees, was not restored: refused, saying so. A mark that does
+ * not agree (a lost -wal, a mark damaged) still takes the flag, as its own refusal advises.
+ */
+function refuseUnrestored(dbPath: string, store: Store, stoppedAt: string): void {
+  if (copiedDatabaseProblem(dbPath, store)) return;
+  try {
+    checkMark(dbPath, store);
+  } catch (e) {
+    if (e instanceof StoreError) return;
+    throw e;
+  }
+  throw new NotRestoredError(
+    dbPath,
+    `--after-restore, but ${dbPath} was not restored: it is the file notecast stopped cleanly on (${stoppedAt}), untouched since, and its mark agrees. --after-restore would record every note saved since as announced without announcing it, so notecast does not start. Start without --after-restore. (After a crash, or a backup copied over the files, the flag is taken: see "After a crash, a lost -wal, a restored backup" in docs/operations.md.)`,
+  );
+}
+
 /** `--moved`: the file is not the one the database recorded, and the operator says it is the newest state. */
 function acceptMoved(dbPath: string, store: Store, log: Logger): void {
   const copy = copiedDatabaseProblem(dbPath, store) !== undefined;
   log.warn({ db: dbPath, copy }, copy ? 'started --moved: this database file is new to it (moved or copied), and is taken as the newest state' : 'started --moved: the database is the file it recorded; nothing to accept');
+}
+
+/**
+ * Whether the state is still this instance's alone: its lock not taken by another (`lose`, from
+ * lock.ts), and its path still reaching the database file it opened (`from(opened)` gives the
+ * check, run with each mark: once a second). Deleted, moved away or replaced under it, a second
+ * notecast would start on a new database there while this one runs (issue 25, tester), and the
+ * mark and clean-stop record this one writes there would be another database's: once lost, said
+ * in an error line, `onLost` called (the service stops) and nothing more written at the path.
+ */
+function ownership(dbPath: string, log: Logger, onLost: StateFlags['onLost']) {
+  let lost: string | undefined;
+  const lose = (why: string) => {
+    if (lost) return;
+    lost = why;
+    log.error({ db: dbPath }, `the state is no longer this notecast's alone: ${why}; stopping, so that no two post the same notes`);
+    onLost?.(why);
+  };
+  const from = (opened: { ino: bigint } | undefined) => (): boolean => {
+    if (lost) return false;
+    const now = fileAt(dbPath);
+    if (opened && now?.ino !== opened.ino) lose(`${dbPath} was ${now ? 'replaced by another file' : 'deleted or moved away (its folder with it?)'} while this notecast ran on it`);
+    return !lost;
+  };
+  return { lose, from };
+}
+
+/** The inode at `dbPath` now (undefined: nothing there; `:memory:` has none). */
+function fileAt(dbPath: string): { ino: bigint } | undefined {
+  if (dbPath === ':memory:') return undefined;
+  const st = statSync(dbPath, { bigint: true, throwIfNoEntry: false });
+  return st ? { ino: st.ino } : undefined;
 }
 
 /** The journal of posts the database could not record (store/sent-journal.ts); none when it cannot be made (said). */
@@ -160,7 +230,7 @@ function openSentJournal(dbPath: string, log: Logger): SentJournal | undefined {
 function forgetOpenPostsAfterRestore(store: Store, log: Logger): void {
   const skipped = store.transaction(() => {
     recordRestoreStarted(store); // before anything else this start writes: cleared once its first scan is recorded
-    return store.upkeep.skipOpenPosts('set aside at a start --after-restore: probably sent after the backup was taken');
+    return store.upkeep.skipOpenPosts(SET_ASIDE_AT_RESTORE);
   });
   log.warn({ skipped }, `started --after-restore: the mark is not checked; ${skipped} post(s) the backup still had queued are set aside, and notes new to the backup are recorded without being announced`);
 }

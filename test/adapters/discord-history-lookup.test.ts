@@ -3,7 +3,7 @@
  * again what the chats already had: (1) the folder moved away and back with `mv` (the original
  * file, with its own mark and clean-stop record), (2) a backup copied over the folder after a
  * kill -9, (3) the CI recipe (`sync --once --moved` every run) after a run whose cache save was
- * lost. On Discord the channel is asked first: a post of the note (its link and title) by the bot
+ * lost. On Discord the channel is asked first: a post of the note (its link) by the bot
  * that no record of the database names is taken as its post (history-lookup.ts), and later edits edit it.
  * The service runs in this process (InProcessCli: `start` wired as the CLI does, `--moved` included)
  * except where the process is the point: the kill -9 of (2) and the `sync --once` runs of (3). The
@@ -70,6 +70,25 @@ async function startsWithoutReposting(sb: Sandbox, discord: FakeDiscord, channel
   await svc.stop();
 }
 
+/**
+ * The CI recipe: `sync --once --moved` runs (processes: the cases run at once, and `cliIn` would set
+ * this process's cwd and env under the others), the state restored from a cache before each; the
+ * first run done and its cache saved.
+ */
+async function ciRecipe(discord: FakeDiscord) {
+  const { sb, channel } = discordSandbox(discord);
+  const state = path.dirname(sb.db);
+  const cache = `${state}-cache`;
+  const sync = () => runCliAsync(['sync', '--once', '--moved', '--json', '--config', sb.config, '--notes', sb.notes, '--db', sb.db], { cwd: sb.dir, env, timeoutMs: 60_000 });
+  const restoreCache = () => {
+    rmSync(state, { recursive: true, force: true });
+    cpSync(cache, state, { recursive: true });
+  };
+  expect((await sync()).code).toBe(0); // the first run records the folder
+  cpSync(state, cache, { recursive: true }); // saved
+  return { sb, channel, sync, restoreCache };
+}
+
 describe.concurrent('a state older than the Discord channel', () => {
   it('(1) the state folder moved away and back with mv: the notes posted meanwhile are found in the channel, not posted again', { timeout: 120_000 }, async ({ discord }) => {
     const { sb, channel } = discordSandbox(discord);
@@ -99,16 +118,7 @@ describe.concurrent('a state older than the Discord channel', () => {
   });
 
   it('(3) the CI recipe, sync --once --moved every run, after a run whose cache save was lost: not posted again', { timeout: 120_000 }, async ({ discord }) => {
-    const { sb, channel } = discordSandbox(discord);
-    const state = path.dirname(sb.db);
-    const cache = `${state}-cache`;
-    const sync = () => runCliAsync(['sync', '--once', '--moved', '--json', '--config', sb.config, '--notes', sb.notes, '--db', sb.db], { cwd: sb.dir, env, timeoutMs: 60_000 });
-    const restoreCache = () => {
-      rmSync(state, { recursive: true, force: true });
-      cpSync(cache, state, { recursive: true });
-    };
-    expect((await sync()).code).toBe(0); // the first run records the folder
-    cpSync(state, cache, { recursive: true }); // saved
+    const { sb, channel, sync, restoreCache } = await ciRecipe(discord);
     writeFileSync(path.join(sb.notes, 'n1.md'), note('n1', 'About n1.'));
     restoreCache();
     expect((await sync()).code).toBe(0);
@@ -148,5 +158,20 @@ describe.concurrent('a state older than the Discord channel', () => {
     expect(svc.stderr).not.toMatch(FOUND);
     expect(await svc.stop()).toBe(0);
     expect(discord.messagesIn(channel).map((m) => m.edits)).toEqual([0, 0]);
+  });
+
+  it('(6) a title fixed after a run whose CI cache save was lost: the message the chat has is found by its link and edited, not posted again (tester: matched link and title)', { timeout: 120_000 }, async ({ discord }) => {
+    const { sb, channel, sync, restoreCache } = await ciRecipe(discord);
+    writeFileSync(path.join(sb.notes, 'n1.md'), note('Helo world', 'About n1.'));
+    restoreCache();
+    expect((await sync()).code).toBe(0);
+    expect(titles(discord, channel)).toEqual(['Helo world']); // and this run's save is lost
+    writeFileSync(path.join(sb.notes, 'n1.md'), note('Hello world', 'About n1, fixed.'));
+    restoreCache();
+    const again = await sync();
+    expect(again.code).toBe(0);
+    expect(again.stderr).toMatch(FOUND);
+    expect(titles(discord, channel)).toEqual(['Hello world']); // one message, showing the fix
+    expect(discord.messagesIn(channel)[0]!.embeds[0]?.description).toMatch(/fixed/);
   });
 });

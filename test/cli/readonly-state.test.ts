@@ -1,16 +1,17 @@
 /**
- * Issue 25, item 11: a read-only state folder is named with its cause by every command that opens
- * the database, not SQLite's bare "unable to open database file". Root writes through a read-only
+ * Issue 25, item 11: a read-only state folder is named with its cause by every command that writes
+ * the database, not SQLite's bare "unable to open database file"; `status` only reads, and reads it. Root writes through a read-only
  * mode (test/cli/startup.test.ts covers that as another user), so here the folder is a read-only
  * bind mount, which refuses root as well (CI and these machines run as root). The commands run
  * through the CLI's program in this process (`cliIn`): their lines and exit codes are the point.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { cliIn } from '../helpers/cli.js';
+import { killLeftoverServices, note, sandbox, Service, STATE_CONFIG } from '../helpers/service.js';
 
 const canMount = (() => {
   if (process.getuid?.() !== 0) return false;
@@ -26,8 +27,10 @@ const canMount = (() => {
   }
 })();
 
+afterEach(killLeftoverServices);
+
 describe('a read-only state folder', () => {
-  it.skipIf(!canMount)('start, sync and status name the database and the cause', async () => {
+  it.skipIf(!canMount)('start and sync name the database and the cause; status reads it', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'notecast-ro-'));
     const notes = path.join(dir, 'notes');
     const state = path.join(dir, 'state');
@@ -41,9 +44,11 @@ describe('a read-only state folder', () => {
       execFileSync('mount', ['-o', 'remount,bind,ro', ro]);
       const db = path.join(ro, 'n.db');
       const cause = new RegExp(`state database ${db.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}: .*n\\.db cannot be written \\(EROFS: read-only file system\\)`);
+      // status only reads: it reads the state there (tester: it failed, wanting to write).
       const status = await cliIn(['status', '--db', db]);
-      expect(status.stderr).toMatch(cause);
-      expect(status.code).toBe(1);
+      expect(status.stderr).toBe('');
+      expect(status.code).toBe(0);
+      expect(status.stdout).toMatch(new RegExp(`^database: +${db.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}\n(.|\n)*deliveries: +0 pending`));
       expect((await cliIn(['sync', '--once', '--notes', notes, '--db', db])).stderr).toMatch(cause);
       const start = await cliIn(['start', '--notes', notes, '--db', db]);
       expect(start.stderr).toMatch(cause);
@@ -52,5 +57,28 @@ describe('a read-only state folder', () => {
       execFileSync('umount', ['-l', ro]);
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  // A process: the service's lock and its -wal, held by another process, are the point.
+  it.skipIf(!canMount)('status through a read-only bind mount of a running service\'s state folder reads it, the service\'s newest commits included (tester: it failed)', async () => {
+    const sb = sandbox(STATE_CONFIG);
+    const svc = Service.start(sb);
+    await svc.ready();
+    const from = await svc.settled();
+    writeFileSync(path.join(sb.notes, 'n.md'), note('N', 'About n.'));
+    await svc.idle(from);
+    const ro = path.join(sb.dir, 'ro');
+    mkdirSync(ro);
+    execFileSync('mount', ['--bind', path.dirname(sb.db), ro]);
+    try {
+      execFileSync('mount', ['-o', 'remount,bind,ro', ro]);
+      const status = await cliIn(['status', '--json', '--db', path.join(ro, 'notecast.db')]);
+      expect(status.stderr).toBe('');
+      expect(status.code).toBe(0);
+      expect(JSON.parse(status.stdout)).toMatchObject({ instance: { pid: svc.proc.pid }, notes: { published: 1 } });
+    } finally {
+      execFileSync('umount', ['-l', ro]);
+    }
+    expect(await svc.stop()).toBe(0);
   });
 });

@@ -4,7 +4,7 @@
  * with its own `TMPDIR` (systemd `PrivateTmp=`), or after a /tmp cleaner deleted that folder, both
  * ran and both posted. Processes, since the point is the operating system's locks between them.
  */
-import { existsSync, linkSync, mkdirSync, mkdtempSync, realpathSync, rmSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -76,5 +76,31 @@ describe('the lock on the database file itself', () => {
     const second = await firstRunning({ ...sb, db: linkedDb(sb) }, { TMPDIR: ownTmp() });
     expect(Date.now() - t0).toBeLessThan(10_000);
     expect(await second.stop()).toBe(0);
+  });
+
+  it('the lock holder (its flock child and that child\'s command) killed under a running one: the lock is taken again, and a second is still refused (tester: not taken back)', async () => {
+    const sb = sandbox(STATE_CONFIG);
+    const first = await firstRunning(sb, { TMPDIR: ownTmp() });
+    const pid = first.proc.pid!;
+    const holder = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).find((c) => readFileSync(`/proc/${c}/cmdline`, 'utf8').startsWith('flock\0'));
+    expect(holder).toBeDefined();
+    process.kill(-Number(holder), 'SIGKILL'); // its process group: flock and the command it runs
+    await first.waitFor(() => /itself was lost \(the process holding it \(flock, pid \d+\) ended \(SIGKILL\)\), and taken again/.test(first.stderr), 10_000, 'the lock taken again');
+    expect(await refused(sb, linkedDb(sb), { TMPDIR: ownTmp() })).toContain('is the same file as a database another notecast');
+    expect(await first.stop()).toBe(0);
+  });
+
+  it('the state folder deleted under a running one: it stops (exit 1, saying why) within seconds, so a second on the new folder never runs beside it (tester: unnoticed)', async () => {
+    const sb = sandbox(STATE_CONFIG);
+    const first = await firstRunning(sb, { TMPDIR: ownTmp() });
+    rmSync(path.dirname(sb.db), { recursive: true, force: true });
+    const t0 = Date.now();
+    expect(await first.exited).toBe(1);
+    expect(Date.now() - t0).toBeLessThan(10_000);
+    expect(first.stderr).toMatch(/the state is no longer this notecast's alone: .*notecast\.db was deleted or moved away/);
+    expect(first.stderr).toMatch(/notecast stopped: .*was deleted or moved away/);
+    // It wrote nothing at the path on its way out (a mark there would be another database's).
+    expect(existsSync(`${sb.db}.mark`)).toBe(false);
+    expect(existsSync(`${sb.db}.stopped`)).toBe(false);
   });
 });

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { StoreError } from '../../src/errors.js';
 import { InProcessService } from '../helpers/inproc.js';
+import { statusOf } from '../helpers/cli.js';
 
 let svc: InProcessService | undefined;
 afterEach(async () => {
@@ -31,6 +32,15 @@ async function publish(s: InProcessService, names: string[]): Promise<void> {
   await s.settle(names.map((n) => `${n}.md`));
 }
 
+/** A service that announced `names`, then stopped cleanly. */
+async function stoppedAfter(names: string[]): Promise<InProcessService> {
+  const s = (svc = InProcessService.sandbox(cfg()));
+  await s.start();
+  await publish(s, names);
+  await s.stop();
+  return s;
+}
+
 /** The state folder replaced by `backup` (a copy of it), as an operator restores one. */
 function restoreFolder(s: InProcessService, backup: string): void {
   const state = path.dirname(s.db);
@@ -46,10 +56,7 @@ const startFails = (s: InProcessService, opts = {}) =>
 
 describe('restoring a backup', () => {
   it('the whole state folder (database and mark) restored after 5 posts: --after-restore announces none of them again', { timeout: 60_000 }, async () => {
-    svc = InProcessService.sandbox(cfg());
-    await svc.start();
-    await publish(svc, ['before']);
-    await svc.stop();
+    svc = await stoppedAfter(['before']);
     const backup = `${path.dirname(svc.db)}-backup`;
     cpSync(path.dirname(svc.db), backup, { recursive: true }); // taken at a clean stop: .db, .mark, .sent
     await svc.start();
@@ -115,6 +122,23 @@ describe('restoring a backup', () => {
     expect(posted(svc)).toEqual(['queued']);
     expect(svc.anomalies).toEqual([]);
     expect(svc.app!.store.status().outbox.skipped).toBe(1);
+    // Named in status, as edits not sent are (tester: counted, not named): its note and its chat.
+    expect(statusOf(svc.db).stdout).toMatch(/\nposts set aside by --after-restore \([^\n]*\):\n {2}#1 queued\.md "queued" → console:all[^\n]*, set aside \d{4}-/);
+    expect(JSON.parse(statusOf(svc.db, { json: true }).stdout)).toMatchObject({ setAside: [{ delivery: 1, note: 'queued', file: 'queued.md', title: 'queued', target: { platform: 'console', chat: 'all' } }] });
+  });
+});
+
+describe('--after-restore on a state never restored', () => {
+  it('is refused, saying so, and the note saved meanwhile is announced by the plain start after (tester: recorded silently, never announced)', { timeout: 60_000 }, async () => {
+    svc = await stoppedAfter(['before']);
+    writeFileSync(path.join(svc.notes, 'meanwhile.md'), note('meanwhile')); // saved while stopped
+    const refused = await startFails(svc, { afterRestore: true });
+    expect(refused).toBeInstanceOf(StoreError);
+    expect((refused as Error).message).toMatch(/^--after-restore, but .*notecast\.db was not restored: it is the file notecast stopped cleanly on \(\d{4}-.*\), untouched since, and its mark agrees\. .*Start without --after-restore\./);
+    svc.app = undefined;
+    // The refusal kept the clean stop's record: the plain start still checks the file, and passes.
+    await svc.start(); // resolves at its idle: the start-up scan's posts are out
+    expect(posted(svc)).toEqual(['before', 'meanwhile']);
   });
 });
 

@@ -285,7 +285,7 @@ class DiscordRestDelivery implements DiscordDelivery {
     // A resend within Discord's nonce window returns the first message (message.mdx, Create Message,
     // `enforce_nonce`: "the past few minutes"); a post no record here knows is looked for first (history-lookup.ts).
     const body = channelPostBody(message, ctx.nonce, this.templates.forTarget(target));
-    const found = message.type === 'summary' && ctx.recordedAmong ? await findUnrecordedPost(this.rest, this.log, { channel, botUserId: this.o.botUserId?.(), want: identityOf(body), recordedAmong: ctx.recordedAmong, delivery: ctx.deliveryId }, ctx.signal) : undefined;
+    const found = message.type === 'summary' && ctx.recordedAmong ? await findUnrecordedPost(this.rest, this.log, { channel, botUserId: this.o.botUserId?.(), want: identityOf(body), refresh: (id) => this.edit(target, id, message, ctx), recordedAmong: ctx.recordedAmong, delivery: ctx.deliveryId }, ctx.signal) : undefined;
     const msg = found ? { id: found } : ((await this.rest.post(Routes.channelMessages(channel), { body, signal: ctx.signal })) as APIMessage);
     // Followers only see what is crossposted. Discord allows about 10 a channel an hour, so the
     // crosspost is not sent here: the outbox queues it apart and sends it when the limit allows.
