@@ -11,6 +11,7 @@ import { SpanTable } from '../../src/summary/inline.js';
 import { termsOf, WORD } from '../../src/summary/salience.js';
 import { defuseMentions, escapeDiscordMarkdown, escapeTelegramHtml } from '../../src/render/escape.js';
 import { telegramVisibleText } from '../../src/render/telegram.js';
+import { wordBeforeDot } from '../../src/summary/sentences.js';
 
 describe('the terms of a text with code, math and struck-through spans', () => {
   const pieces = ['Tokio', 'AI', 'C#', 'is', 'of', '3D', 'x', 'É', 'ÉT', 'é1', "it's", 'API’s', 'v1.2.', 'runs.', '中文', 'の', 'カナ', '𠀀', ' ', ', ', '. ', '(', ')'];
@@ -111,6 +112,20 @@ describe('escaping with an early return for text that needs none', () => {
         expect(telegramVisibleText(s)).toBe(visible(s));
       }),
       { numRuns: 3000 },
+    );
+  });
+});
+
+describe('the word before a sentence-ending dot (abbreviations)', () => {
+  const pieces = ['e', 'E', 'g', 'Dr', 'é', 'ß', '中', '𝐀', '𠀀', '.', '.', ' ', '(', '（', '"', '“', '‘', "'", '-', '1', '\u00a0', '\u3000', ',', '\ud800', '\udc00'];
+  it('is what the regex it stands for captures, for any text', () => {
+    const regex = /(?:^|[\s(（"'“‘])([\p{L}][\p{L}.]*)\.$/u;
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 12 }), (parts) => {
+        const text = parts.join('');
+        expect(wordBeforeDot(text)).toBe(regex.exec(text)?.[1]);
+      }),
+      { numRuns: 20_000 },
     );
   });
 });
