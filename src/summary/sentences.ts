@@ -30,7 +30,11 @@ const ANY_BRACKET = /[([{（［｛「『【〔《〈)\]}）］｝」』】〕》
 function bracketDepth(s: string, depth: number): number {
   if (!ANY_BRACKET.test(s)) return depth;
   let d = depth;
-  for (const ch of s) {
+  for (let i = 0; i < s.length; i++) {
+    // Every bracket is one UTF-16 unit: ( ) [ ] { } in ASCII, the rest from U+3008 on.
+    const c = s.charCodeAt(i);
+    if (c < 0x28 || (c > 0x29 && c < 0x5b) || (c > 0x5d && c < 0x7b) || (c > 0x7d && c < 0x3008)) continue;
+    const ch = s[i]!;
     if (OPEN.includes(ch)) d++;
     else if (CLOSE.includes(ch) && d > 0) d--;
   }
