@@ -29,6 +29,7 @@ import type { CommandDeps } from './commands/types.js';
 import { chooseWatchMode } from './watch/mode.js';
 import type { Batch } from './watch/batch.js';
 import { summaryOptionsOf } from './summary/build.js';
+import { systemClock, type Clock } from './util/clock.js';
 
 export interface AppOptions {
   config: Config;
@@ -66,6 +67,11 @@ export interface AppOptions {
   moved?: boolean;
   /** The clock of the publisher and the outbox (tests move it, to a digest's time say); Date.now by default. */
   now?: () => number;
+  /**
+   * The scheduled-note timer's clock, and the publisher's and the outbox's unless `now` is given (a
+   * test moves it past a note's date); the system's by default, read through `now` when that is given.
+   */
+  clock?: Clock;
 }
 
 export interface PlatformDeps {
@@ -102,6 +108,18 @@ export interface RunningApp {
 
 /** How long start-up waits for each platform's first connection attempt before going on without it. */
 const FIRST_CONNECT_WAIT_MS = 10_000;
+
+/** The publisher's and the outbox's clock: `now`, else the clock's (AppOptions.clock). */
+function nowOf(o: AppOptions): (() => number) | undefined {
+  const clock = o.clock;
+  return o.now ?? (clock && (() => clock.now()));
+}
+
+/** The scheduled-note timer's clock: `clock`, else the system's read through `now`, so the timer and the publisher agree on the time. */
+function clockOf(o: AppOptions): Clock {
+  const now = o.now;
+  return o.clock ?? (now ? { now, after: (ms, fn) => systemClock.after(ms, fn) } : systemClock);
+}
 
 /** With no platform configured, everything goes to the console so a new user sees output at once. */
 function effectiveRoutes(config: Config, adapters: ChatAdapter[]): Route[] {
@@ -162,7 +180,7 @@ async function startAppParts(o: AppOptions, undo: (() => unknown)[]): Promise<Ru
       metrics?.onDelivery(e);
       o.onDelivery?.(e);
     },
-    o.now,
+    nowOf(o),
   );
   const publisher = new Publisher({
     root,
@@ -177,7 +195,7 @@ async function startAppParts(o: AppOptions, undo: (() => unknown)[]): Promise<Ru
       deliverer.wake();
     },
     onNote: (row) => search.titleChanged(row.info),
-    now: o.now,
+    now: nowOf(o),
   });
 
   // Each platform connects on its own; one that is down never holds the others or the watcher.
@@ -198,7 +216,7 @@ async function startAppParts(o: AppOptions, undo: (() => unknown)[]): Promise<Ru
   store.setMeta('watch.mode', JSON.stringify(watchMode));
   store.setMeta('notes.dir', root); // for `status`: the folder this database follows
   // The route from a saved file to the outbox: publish/sync.ts (load, then follow the watcher).
-  const sync = new FolderSync({ root, store, publisher, config, watchMode, log, deliveriesIdle: () => deliverer.idle, onProgress: o.onProgress, onIdle: o.onIdle, onBatch: o.onBatch, onWatchEvent: o.onWatchEvent, afterRestore: state.afterRestore });
+  const sync = new FolderSync({ root, store, publisher, config, watchMode, log, deliveriesIdle: () => deliverer.idle, onProgress: o.onProgress, onIdle: o.onIdle, onBatch: o.onBatch, onWatchEvent: o.onWatchEvent, afterRestore: state.afterRestore, clock: clockOf(o) });
   undo.push(() => sync.stop());
   deliverer.onQuiet(() => sync.noticeIdle());
   const notes = await sync.load();

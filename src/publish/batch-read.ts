@@ -4,12 +4,15 @@
  */
 import { statSync } from 'node:fs';
 import { contentHash, readNoteTextSync, toRelPath } from '../notes/read.js';
-import { TOO_LONG } from './parse-pool.js';
+import { TOO_LONG, type ParseJob, type ParseResult } from './parse-pool.js';
+import { NoteError } from '../errors.js';
 import type { KnownNote, Store } from '../store/store.js';
 
 export interface ChangedFile {
   rel: string;
-  text: string;
+  /** Absent for a file the store has no record of: the parse thread reads it (`path`, absolute), and `settleThreadReads` fills in `hash` and `seen` from that read. */
+  text?: string | undefined;
+  path?: string | undefined;
   hash: string;
   /** The file's stat when this text was read (KnownNote.seen). */
   seen: string;
@@ -82,6 +85,11 @@ export function readChangedFiles(
     const prev = known(rel);
     // Parsed again only if deleted before, or an error is on record that this content may have fixed.
     const settled = !!prev && prev.state !== 'error' && prev.state !== 'deleted' && !prev.hasError;
+    // Nothing to compare it with: read where it is parsed, so its text never passes through this thread (issue 31).
+    if (!prev) {
+      changed.push({ rel, path: abs, hash: '', seen: '', known: false });
+      continue;
+    }
     try {
       if (settled && o.trustStat && prev.seen) {
         const st = statSync(abs, { throwIfNoEntry: false });
@@ -129,4 +137,39 @@ export function knownLookup(store: Pick<Store, 'knownNote' | 'noteIndex'>, paths
   }
   const all = store.noteIndex();
   return (rel) => all.get(rel);
+}
+
+/** A changed file's parse job: its text when read here, else its path, read on the parse thread. */
+export function parseJobOf(c: ChangedFile, realRoot: string, deferSummary: { now: number } | undefined): ParseJob {
+  return c.text !== undefined ? { rel: c.rel, text: c.text, hash: c.hash, deferSummary } : { rel: c.rel, path: c.path!, realRoot, deferSummary };
+}
+
+/**
+ * The files of a chunk read on the parse threads: each one's `hash` and `seen` are those of the
+ * text that was parsed (a file written meanwhile is read again by the next batch, as its digest
+ * differs); one that could not be read, or whose thread ended before it was read, is taken out
+ * with its error, as `readChangedFiles` reports its own failures.
+ */
+export function settleThreadReads(
+  changed: ChangedFile[],
+  results: ParseResult[],
+  o: { mtimes?: Map<string, number> | undefined; startedAt: number },
+): { changed: ChangedFile[]; results: ParseResult[]; failed: { rel: string; error: unknown }[] } {
+  const failed: { rel: string; error: unknown }[] = [];
+  const keep = changed.map((c, i) => {
+    const r = results[i]!;
+    if (c.path === undefined) return true;
+    if (r.read) {
+      c.hash = r.read.hash;
+      c.seen = `${r.read.mtimeMs}:${r.read.size}:${o.startedAt}`;
+      o.mtimes?.set(c.path, r.read.mtimeMs);
+      return true;
+    }
+    // Its time noted too, or the start-up scan's catch-up would read it (and report it) a second time.
+    const st = statSync(c.path, { throwIfNoEntry: false });
+    if (st) o.mtimes?.set(c.path, st.mtimeMs);
+    failed.push({ rel: c.rel, error: r.ok ? new NoteError(c.rel, 'cannot read') : new NoteError(c.rel, r.error.message, r.error.line, r.error.more) });
+    return false;
+  });
+  return { changed: changed.filter((_, i) => keep[i]), results: results.filter((_, i) => keep[i]), failed };
 }

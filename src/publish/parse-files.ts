@@ -7,7 +7,7 @@ import { errorText, NoteError } from '../errors.js';
 import { readNoteTextSync, toRelPath, type Note } from '../notes/read.js';
 import type { Summary } from '../summary/build.js';
 import type { SearchText } from '../store/types.js';
-import { openParser, type ParseJob, type ParserOptions } from './parse-pool.js';
+import { openParser, type ParserOptions, type TextJob } from './parse-pool.js';
 
 /** `text`: the note's words as the lookup index reads them; `words`: as saved searches read them (SearchText.words). */
 export type ParsedFile = { root: string; file: string; ok: true; note: Note; summary: Summary; text: SearchText; words: string } | { root: string; file: string; ok: false; error: NoteError };
@@ -22,7 +22,7 @@ export async function parseNoteFiles(files: readonly { root: string; file: strin
   try {
     for (let from = 0; from < files.length; from += CHUNK) {
       const part = files.slice(from, from + CHUNK);
-      const read: (ParsedFile | ParseJob)[] = part.map(({ root, file }) => {
+      const read: (ParsedFile | TextJob)[] = part.map(({ root, file }) => {
         const rel = toRelPath(root, file);
         try {
           const { text, hash } = readNoteTextSync(root, file, rel, o.read.maxBytes, o.read.realRoot);
@@ -31,7 +31,7 @@ export async function parseNoteFiles(files: readonly { root: string; file: strin
           return { root, file, ok: false, error: e instanceof NoteError ? e : new NoteError(rel, `cannot read: ${errorText(e)}`) };
         }
       });
-      const jobs = read.filter((r): r is ParseJob => 'text' in r);
+      const jobs = read.filter((r): r is TextJob => 'text' in r);
       const results = await parser.parse(jobs);
       let next = 0;
       part.forEach(({ root, file }, i) => {

@@ -11,7 +11,7 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { errorText, NoteError, type NoteProblem } from '../errors.js';
-import { parseNoteText, type Note, type ReadOptions } from '../notes/read.js';
+import { parseNoteText, readNoteTextSync, type Note, type ReadOptions } from '../notes/read.js';
 import { buildSummary, type Summary, type SummaryOptions } from '../summary/build.js';
 import { bodyText } from '../summary/body.js';
 import { bodySketch } from '../notes/body-sketch.js';
@@ -19,11 +19,8 @@ import { searchText } from '../search/text.js';
 import { boundHeapGrowth, compactHeap } from '../util/heap.js';
 import type { BodySketch, SearchText } from '../store/types.js';
 
-export interface ParseJob {
+interface JobBase {
   rel: string;
-  text: string;
-  /** The text's digest, taken where the file was read. */
-  hash?: string | undefined;
   /**
    * Set for a first run's records: no summary now, it is made when first shown
    * (store/deferred-summaries.ts); but a note dated after `now` gets its summary, as a timer releases it.
@@ -31,14 +28,41 @@ export interface ParseJob {
   deferSummary?: { now: number } | undefined;
 }
 
+/** A note read by the caller. */
+export interface TextJob extends JobBase {
+  text: string;
+  /** The text's digest, taken where the file was read. */
+  hash?: string | undefined;
+}
+
+/**
+ * A note read on the parse thread itself (a file the store has no record of: every note of a cold
+ * start), so the main thread never holds its text: `path` absolute, `realRoot` the notes folder's realpath.
+ */
+export interface FileJob extends JobBase {
+  path: string;
+  realRoot: string;
+}
+
+export type ParseJob = TextJob | FileJob;
+
+/** What the parse thread read of a FileJob: the digest and stat of the text it parsed; `null`: unreadable (the result says why). */
+export type ThreadRead = { hash: string; mtimeMs: number; size: number } | null;
+
 export type ParseResult =
   /**
    * `text`: the note's words for the lookup index, split on the worker (segmenting CJK is the costly part);
    * `body`: its body's sketch (rename-match.ts), taken here as the body itself is not sent back;
    * `summary`: null when the job asked for none.
    */
-  | { ok: true; rel: string; note: Note; summary: Summary | null; text: SearchText; body: BodySketch }
-  | { ok: false; rel: string; error: { message: string; line?: number | undefined; more?: NoteProblem[] | undefined } };
+  | { ok: true; rel: string; note: Note; summary: Summary | null; text: SearchText; body: BodySketch; read?: ThreadRead | undefined }
+  /** `read` absent for a FileJob: the thread ended (or ran out of time) before it had read the file. */
+  | { ok: false; rel: string; error: { message: string; line?: number | undefined; more?: NoteProblem[] | undefined }; read?: ThreadRead | undefined };
+
+/** The parse thread's first message for a chunk with FileJobs (parse-worker.ts). */
+export interface ReadsMessage {
+  reads: (ThreadRead | undefined)[];
+}
 
 /** Above this many notes in one call, every thread is used; below, one. */
 export const POOL_THRESHOLD = 400;
@@ -55,8 +79,31 @@ export const READY = 'ready';
  */
 export const DEFER_SUMMARY_UP_TO = 16_384;
 
+/**
+ * The FileJobs of a chunk read (and hashed) on the thread, before any is parsed: `reads` goes back
+ * to the main thread at once (a note past its budget is recorded under the digest of what was read),
+ * and an unreadable file is already that note's result. `reads` is undefined when no job is a FileJob.
+ */
+export function readOnThread(jobs: readonly ParseJob[], maxBytes: number): { ready: (TextJob | ParseResult)[]; reads: (ThreadRead | undefined)[] | undefined } {
+  const realDirs = new Map<string, string>(); // each folder resolved once per chunk
+  const reads: (ThreadRead | undefined)[] = [];
+  const ready = jobs.map((job): TextJob | ParseResult => {
+    if (!('path' in job)) return (reads.push(undefined), job);
+    try {
+      const { text, hash, mtimeMs, size } = readNoteTextSync(job.realRoot, job.path, job.rel, maxBytes, job.realRoot, realDirs);
+      reads.push({ hash, mtimeMs, size });
+      return { rel: job.rel, text, hash, deferSummary: job.deferSummary };
+    } catch (e) {
+      reads.push(null);
+      const error = e instanceof NoteError ? { message: e.message, line: e.line, more: [...e.more] } : { message: `cannot read: ${errorText(e)}` };
+      return { ok: false, rel: job.rel, error };
+    }
+  });
+  return { ready, reads: reads.some((r) => r !== undefined) ? reads : undefined };
+}
+
 /** One note's parse and summary (on a worker thread). Any failure is this note's: one note never stops a batch. */
-export function parseJob({ rel, text, hash, deferSummary }: ParseJob, read: ReadOptions, summary: SummaryOptions): ParseResult {
+export function parseJob({ rel, text, hash, deferSummary }: TextJob, read: ReadOptions, summary: SummaryOptions): ParseResult {
   try {
     const { note, tokens } = parseNoteText(rel, text, read, hash);
     const defer = deferSummary && text.length <= DEFER_SUMMARY_UP_TO && !(note.date && note.date.getTime() > deferSummary.now);
@@ -105,10 +152,16 @@ function workerScript(): string | undefined {
   return existsSync(built) ? built : undefined;
 }
 
+/** Without a worker script: on this thread, unbounded. */
+function parseInline(jobs: ParseJob[], o: ParserOptions): ParseResult[] {
+  const { ready, reads } = readOnThread(jobs, o.read.maxBytes);
+  return ready.map((job, i) => ({ ...('ok' in job ? job : parseJob(job, o.read, o.summary)), read: reads?.[i] }));
+}
+
 /** A parser whose threads live until `close()`: one for saves, all of them for a big batch. */
 export function openParser(o: ParserOptions): Parser {
   const script = workerScript();
-  if (!script) return { parse: async (jobs) => jobs.map((job) => parseJob(job, o.read, o.summary)), endBatch: async () => undefined, bigBatchEnded: () => false, close: async () => undefined, threads: () => ({ started: 0, alive: 0 }) };
+  if (!script) return { parse: async (jobs) => parseInline(jobs, o), endBatch: async () => undefined, bigBatchEnded: () => false, close: async () => undefined, threads: () => ({ started: 0, alive: 0 }) };
   const threads = parserThreads();
   const idle: BudgetedWorker[] = [];
   let closed = false;
@@ -202,6 +255,9 @@ class BudgetedWorker {
   /** Parses `jobs` in order; a note past its budget (or one that kills the thread) is that note's error. */
   run(jobs: ParseJob[]): Promise<ParseResult[]> {
     const results: ParseResult[] = [];
+    /** What the thread read of the FileJobs (readOnThread), by index in `jobs`; `sentFrom`: the index of the first job last sent. */
+    const reads: (ThreadRead | undefined)[] = [];
+    let sentFrom = 0;
     return new Promise((resolve) => {
       let timer: NodeJS.Timeout | undefined;
       const finish = () => {
@@ -209,6 +265,7 @@ class BudgetedWorker {
         this.worker.off('message', onResult);
         this.worker.off('error', onDeath);
         this.worker.off('exit', onDeath);
+        for (const [i, read] of reads.entries()) if (read !== undefined) results[i]!.read = read;
         resolve(results);
       };
       const next = () => {
@@ -218,12 +275,15 @@ class BudgetedWorker {
         if (!this.ready) return void (this.onReady = next);
         timer = setTimeout(() => fail(TOO_LONG), this.o.budgetMs);
       };
-      const onResult = (r: ParseResult | typeof READY) => {
+      const onResult = (r: ParseResult | ReadsMessage | typeof READY) => {
         if (r === READY) return;
-        results.push(r);
+        // Reading is not parsing: the first note's budget starts again once the chunk is read.
+        if ('reads' in r) r.reads.forEach((read, i) => (reads[sentFrom + i] = read));
+        else results.push(r);
         next();
       };
-      // The note being parsed is at fault: it is recorded, the thread replaced, the rest sent again.
+      // The note being parsed is at fault: it is recorded, the thread replaced, the rest sent again
+      // (their FileJobs read again by the new thread: what it parses is what it reports).
       const fail = (message: string) => {
         const rel = jobs[results.length]!.rel;
         results.push({ ok: false, rel, error: { message } });
@@ -235,6 +295,7 @@ class BudgetedWorker {
         this.worker.on('message', onResult);
         this.worker.once('error', onDeath);
         this.worker.once('exit', onDeath);
+        sentFrom = results.length;
         if (results.length < jobs.length) this.worker.postMessage(jobs.slice(results.length));
         next();
       };

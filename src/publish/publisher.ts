@@ -8,7 +8,7 @@ import type { Config } from '../config/schema.js';
 import { errorText, NoteError } from '../errors.js';
 import type { Logger } from '../log.js';
 import { contentHash, noteIdOf, readNoteTextSync, toRelPath, type ReadOptions } from '../notes/read.js';
-import { errorHashOf, knownLookup, readChangedFiles, type BatchOptions, type ChangedFile, type FolderReader } from './batch-read.js';
+import { errorHashOf, knownLookup, parseJobOf, readChangedFiles, settleThreadReads, type BatchOptions, type ChangedFile, type FolderReader } from './batch-read.js';
 export type { BatchOptions } from './batch-read.js';
 import type { SummaryOptions } from '../summary/build.js';
 import { openParser, type Parser, type ParseResult } from './parse-pool.js';
@@ -119,22 +119,16 @@ export class Publisher {
       const readAndParse = (from: number) => {
         const read = readChangedFiles(files.slice(from, from + BATCH_CHUNK), known, this.reader, { mtimes, trustStat: opts.trustStat === true, startedAt });
         result.scanned += read.scanned;
-        for (const { rel, error } of read.failed) {
-          // Recorded like a note with bad front matter, so `status` lists it as `check` does (a file gone meanwhile is not).
-          const there = existsSync(path.join(this.deps.root, rel));
-          this.recordError(rel, error, there ? contentHash(`unreadable:${errorText(error)}`) : undefined);
-          result.errors++;
-        }
-        const changed = read.changed;
+        this.recordUnreadable(read.failed, result);
         onProgress?.(Math.min(files.length, from + BATCH_CHUNK), files.length);
-        const parsed = this.parser.parse(changed.map((c) => ({ rel: c.rel, text: c.text, hash: c.hash, deferSummary: c.known || !policy.firstRun || policy.announceExisting ? undefined : { now: this.now() } })));
+        const parsed = this.parser.parse(read.changed.map((c) => parseJobOf(c, this.realRoot, c.known || !policy.firstRun || policy.announceExisting ? undefined : { now: this.now() })));
         parsed.catch(() => undefined); // awaited below; not an unhandled rejection if a commit throws first
-        return { changed, parsed };
+        return { changed: read.changed, parsed };
       };
       let next = files.length ? readAndParse(0) : undefined;
       for (let from = 0; next; from += BATCH_CHUNK) {
-        const { changed, parsed } = next;
-        const results = await parsed;
+        const { changed, results, failed } = settleThreadReads(next.changed, await next.parsed, { mtimes, startedAt });
+        this.recordUnreadable(failed, result);
         next = from + BATCH_CHUNK < files.length ? readAndParse(from + BATCH_CHUNK) : undefined;
         // A removal (in this batch or a recent one) whose note reappears under a new name is a rename.
         const found = findRenames(changed, results, known, this.pending, { ...this.deps, firstRun });
@@ -277,6 +271,12 @@ export class Publisher {
       // unreadable now: the error is recorded without a digest
     }
     this.recordError(rel, new NoteError(rel, `could not be processed: ${errorText(e)}`), hash && contentHash(`failed:${hash}`));
+  }
+
+  /** Files that could not be read: recorded like a note with bad front matter, so `status` lists them as `check` does (a file gone meanwhile is not). */
+  private recordUnreadable(failed: { rel: string; error: unknown }[], result: BatchResult): void {
+    for (const { rel, error } of failed) this.recordError(rel, error, existsSync(path.join(this.deps.root, rel)) ? contentHash(`unreadable:${errorText(error)}`) : undefined);
+    result.errors += failed.length;
   }
 
   /** A path that is not read on purpose (a symlink leading outside the folder): its reason shows in `status`. */

@@ -19,6 +19,7 @@ import { backoffMs, NO_JITTER } from './backoff.js';
 import type { Publisher } from './publisher.js';
 import { errorText } from '../errors.js';
 import { compactHeap } from '../util/heap.js';
+import { systemClock, type Clock } from '../util/clock.js';
 import { POOL_THRESHOLD } from './parse-pool.js';
 
 export interface FolderSyncDeps {
@@ -39,6 +40,8 @@ export interface FolderSyncDeps {
   onWatchEvent?: ((path: string) => void) | undefined;
   /** The database was restored from a backup: the start-up scan announces nothing new (AppOptions.afterRestore). */
   afterRestore?: boolean | undefined;
+  /** The scheduled-note timer's clock (AppOptions.clock); the system's by default. */
+  clock?: Clock | undefined;
 }
 
 const MAX_TIMER_MS = 2 ** 31 - 1;
@@ -67,7 +70,7 @@ export class FolderSync {
   /** The reconcile pass queued and not begun: a second request joins it. */
   private reconcileQueued: Promise<void> | undefined;
   private idleLook: NodeJS.Immediate | undefined;
-  private scheduleTimer: NodeJS.Timeout | undefined;
+  private cancelSchedule: (() => void) | undefined;
   private removalTimer: NodeJS.Timeout | undefined;
   /** When the removals now waiting began to gather, and how many there were at the last look. */
   private removalsSince: number | undefined;
@@ -140,7 +143,7 @@ export class FolderSync {
   async stop(): Promise<void> {
     this.stopping = true;
     for (const t of this.timers) clearInterval(t);
-    if (this.scheduleTimer) clearTimeout(this.scheduleTimer);
+    this.cancelSchedule?.();
     if (this.removalTimer) clearTimeout(this.removalTimer); // waiting removals are found again by the next start's scan
     await this.watcher.close();
     await this.queue;
@@ -306,20 +309,21 @@ export class FolderSync {
 
   /** Scheduled notes: a timer for the next due date, re-armed after every batch and each minute. */
   private armSchedule(): void {
-    if (this.scheduleTimer) clearTimeout(this.scheduleTimer);
+    this.cancelSchedule?.();
+    this.cancelSchedule = undefined;
     if (this.stopping) return;
+    const clock = this.deps.clock ?? systemClock;
     let next: number | undefined;
     try {
       next = this.deps.store.nextDue();
     } catch {
-      next = Date.now() + 5000; // the store is busy: look again soon
+      next = clock.now() + 5000; // the store is busy: look again soon
     }
-    const delay = next === undefined ? HOUR_MS : Math.min(MAX_TIMER_MS, HOUR_MS, Math.max(0, next - Date.now()));
-    this.scheduleTimer = setTimeout(() => {
+    const delay = next === undefined ? HOUR_MS : Math.min(MAX_TIMER_MS, HOUR_MS, Math.max(0, next - clock.now()));
+    this.cancelSchedule = clock.after(delay, () => {
       // Through the batch queue, so a release never interleaves with a batch deciding the same note.
       this.serial(() => this.deps.publisher.releaseDue());
       this.serial(() => this.armSchedule());
-    }, delay);
-    this.scheduleTimer.unref();
+    });
   }
 }

@@ -13,7 +13,7 @@ import { cleanText, collectLinks, htmlBlockText, inlineText, type Link } from '.
 import { splitSentences } from './sentences.js';
 import { isFunctionWord } from './salience.js';
 import { namesItsSection } from './sections.js';
-import { addressesReader, isExclamation, isQuestion, labelledOutput, namesReadersOwn, pointsBack, pointsElsewhere, presentsWhatFollows, SPEAKER, speaksAsI, withoutInterjection, wordCount } from './tone.js';
+import { addressesReader, isExclamation, isQuestion, labelledOutput, namesReadersOwn, namesWhatItPointsAt, pointsBack, pointsBackWithin, pointsElsewhere, presentsWhatFollows, SPEAKER, speaksAsI, withoutInterjection, wordCount } from './tone.js';
 import { candidateOf, dialogueWalk, full, isLeadIn, sectionShare, isProse, isTooShort, looksLikeOutput, prose, push, SENTENCES_PER_PARAGRAPH, shortCodeLine, withoutMarker, type Candidate, type Walk } from './walk.js';
 
 export type { Candidate } from './walk.js';
@@ -104,6 +104,17 @@ function finishesWith(leadIn: string): boolean {
   return wordCount(leadIn) >= 3 && !isFunctionWord(words[words.length - 1]!.replace(/\P{L}+$/u, ''));
 }
 
+/**
+ * How a sentence after the first of its paragraph leans on the one before: wholly when short and
+ * opening with a pronoun ("They follow from it."), partly when longer, or when a pronoun inside it is
+ * what it speaks of ("Zuckerberg celebrated this in a video"); not when its demonstrative comes with
+ * its noun ("This pivot aligned with…").
+ */
+function leansOn(s: string, locale: string): Candidate['leansBack'] {
+  if (pointsBack(s, locale) && !namesWhatItPointsAt(s, locale)) return wordCount(s) <= 8 ? 'wholly' : 'partly';
+  return pointsBackWithin(s, locale) ? 'partly' : undefined;
+}
+
 /** A paragraph's sentences; returns the lead-in its last sentence makes for a list or table after it. */
 function addParagraph(w: Walk, raw: string, next: Token | undefined, flags: { lead: boolean; closing: boolean; asked: boolean; links: string[] }): string | undefined {
   const text = prose(raw, w.spans);
@@ -153,13 +164,16 @@ function addParagraph(w: Walk, raw: string, next: Token | undefined, flags: { le
     const exclaims = isExclamation(s);
     if (exclaims && wordCount(s) <= 8) return; // "Great question!", "Enjoy hot or iced!"
     const made = w.out.length;
+    const leansBack = i > 0 ? leansOn(s, w.locale) : undefined;
     push(w, {
       text: s,
       kind: 'sentence',
-      opening: finishes?.opening ?? (w.out.length < 3 && w.out.every((c) => c.block === w.block && c.kind === 'sentence')),
+      // A sentence leaning on one after the lede is a reaction to it, no lede itself ("Zuckerberg
+      // celebrated this in a video"); one leaning on the lede goes on from what always leads.
+      opening: finishes?.opening ?? (w.out.length < 3 && w.out.every((c) => c.block === w.block && c.kind === 'sentence') && !(leansBack && i > 1)),
       lead: flags.lead && i === 0,
       closing: flags.closing,
-      leansBack: i > 0 && pointsBack(s, w.locale) ? (wordCount(s) <= 8 ? 'wholly' : 'partly') : undefined,
+      leansBack,
       chatty: exclaims,
       toReader: !flags.asked && addressesReader(s, w.locale),
     });

@@ -286,8 +286,11 @@ export class TermIndex {
   }
 }
 
-/** What precedes a word inside a sentence: a letter, digit, comma or bracket, then a space. */
-const INSIDE_SENTENCE = /[\p{L}\p{N},;)]\s+$/u;
+/**
+ * What precedes a word inside a sentence: a letter, digit, comma or bracket, then a space; or an
+ * opening bracket, where an aside names things ("(Scout and Maverick)", "(Scout et Maverick)").
+ */
+const INSIDE_SENTENCE = /[\p{L}\p{N},;)]\s+$|[\p{L}\p{N}]\s*[(（]$/u;
 
 /**
  * Weights from the note's own units of text (sentences, items, headings), one per term of the

@@ -92,7 +92,7 @@ function placeWeight(c: Candidate, total: number): number {
   if (c.kind === 'compact') w *= 1.4; // names several things at once: what a reader scans for
   if (c.kind === 'row' && total > 2) return 0; // rows are points only for a note with (almost) no prose
   if (c.kind === 'code') w *= 0.5;
-  if (c.closing) w *= 0.55;
+  if (c.closing) w *= c.toReader || c.chatty ? 0.55 : 0.8; // sign-offs are told by their form (tone.ts); a closing statement is a conclusion
   if (c.chatty) w *= 0.45;
   if (c.toReader) w *= 0.8;
   return w;

@@ -7,6 +7,7 @@
  * (`（例：…。…）`, `(…।…)`).
  */
 import { segmenter } from '../util/text.js';
+import { FIRST as PLACEHOLDER_FIRST, LAST as PLACEHOLDER_LAST } from './inline.js';
 import { sentencePieces } from './sentence-breaks.js';
 import { categoryOf, LETTER } from './chars.js';
 
@@ -107,7 +108,7 @@ export function splitSentences(text: string, locale: string, limit = Infinity): 
   let cur = '';
   let depth = 0;
   // ICU's pieces, cut here without it when every character's class is known (sentence-breaks.ts).
-  for (const piece of sentencePieces(text) ?? icuPieces(text, locale)) {
+  for (const piece of atSpanStarts(sentencePieces(text) ?? icuPieces(text, locale))) {
     if (!piece.trim()) {
       cur += piece;
       continue;
@@ -126,6 +127,39 @@ export function splitSentences(text: string, locale: string, limit = Infinity): 
   }
   if (cur.trim() && out.length < limit) out.push(cur.trim());
   return out;
+}
+
+/**
+ * A full stop, then a space, then a placeholder (a code span, a link): where a sentence opens with
+ * code ("… differently. `cmp` performs …"). UAX #29 reads the placeholder as neither letter nor
+ * capital and looks past it to the lower-case word after it (SB8), so it joins the two sentences.
+ */
+const STOP_BEFORE_SPAN = /[.!?。！？]\s+(?=[\uE000-\uF8FF])/gu;
+
+/** Pieces cut once more where a sentence opens with a span; the abbreviation test still joins "e.g. `x`". */
+function* atSpanStarts(pieces: Iterable<string>): Generator<string> {
+  for (const piece of pieces) {
+    if (!hasPlaceholder(piece)) {
+      yield piece;
+      continue;
+    }
+    let from = 0;
+    for (const m of piece.matchAll(STOP_BEFORE_SPAN)) {
+      const end = m.index + m[0].length;
+      yield piece.slice(from, end);
+      from = end;
+    }
+    yield piece.slice(from);
+  }
+}
+
+/** Whether a piece holds a placeholder: a test by code unit, as most pieces hold none. */
+function hasPlaceholder(piece: string): boolean {
+  for (let i = 0; i < piece.length; i++) {
+    const c = piece.charCodeAt(i);
+    if (c >= PLACEHOLDER_FIRST && c <= PLACEHOLDER_LAST) return true;
+  }
+  return false;
 }
 
 function* icuPieces(text: string, locale: string): Generator<string> {

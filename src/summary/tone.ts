@@ -161,6 +161,49 @@ export function pointsBack(s: string, locale: string): boolean {
   return ruleFor(POINTS_BACK, locale)?.test(s.trimStart()) ?? false;
 }
 
+/**
+ * A demonstrative with its noun ("This pivot aligned with…", "Diese Neuausrichtung…", "这一转变…",
+ * "この方向転換は…"): the sentence names what it points back to, and reads alone; a bare pronoun
+ * ("This put the project off…", "Dies warf…", "それは…") does not. Told from the word after it:
+ * a verb or auxiliary there ("This means", "This is", "Esta es") makes it a pronoun.
+ */
+const NAMES_WHAT_IT_POINTS_AT: Array<[RegExp, RegExp]> = [
+  [/^en/, /^(?:this|that|these|those|such)\s+(?!(?:is|was|are|were|has|have|had|will|would|can|could|may|might|must|should|does|did|do|also|not|just|only|one|way|said|put|set|let|led|left|made|gave|took|kept|meant|brought|became|came|went|got|sent|cut|won|lost|held|ran|saw|in|on|at|to|by|for|with|of|and|or|but)\b)[a-z][a-z-]*(?<!ed|[^siu]s)\s/iu],
+  // German writes every noun with a capital: an article or demonstrative before one is no pronoun ("Das Kernproblem").
+  [/^de/, /^(?:[Dd]iese[rsmn]?|[Dd]as|[Dd]ie|[Dd]er|[Ss]olche[rsmn]?)\s+\p{Lu}/u],
+  [/^es/, /^(?:este|esta|estos|estas|ese|esa|esos|esas)\s+(?!(?:es|era|fue|son|eran|ha|han|puede|será|no|se|lo|la)\b)\p{L}/iu],
+  [/^fr/, /^(?:ce|cet|cette|ces)\s+(?!(?:qui|que|qu|dont|n|ne|sont|est|fut|sera)\b)\p{L}/iu],
+  [/^(zh|hant|yue)/, /^(?:这|這|此)(?:一|个|個|些|种|種|类|類|项|項|次|样|樣)\p{Script=Han}/u],
+  [/^ja/, /^(?:この|その|あの)/u],
+  [/^hi/, /^(?:यह|ये|वह|वे|इस|इन|उस|उन)\s+(?!(?:है|हैं|था|थे|थी|भी|एक|तो|सब|ही)(?=[\s,.।]|$))\p{L}/u],
+  [/^ar/, /^(?:هذا|هذه|ذلك|تلك|هؤلاء)\s+ال/u],
+];
+
+export function namesWhatItPointsAt(s: string, locale: string): boolean {
+  return ruleFor(NAMES_WHAT_IT_POINTS_AT, locale)?.test(s.trimStart()) ?? false;
+}
+
+/**
+ * A pronoun pointing back inside a sentence, as what it is about ("Zuckerberg celebrated this in a
+ * video", "feierte dies", "celebró esto", "a célébré cela", "これを称賛し", "بذلك"): a reaction to what
+ * the sentence before said, which it does not say. Only forms that are pronouns and never determiners.
+ */
+const POINTS_BACK_WITHIN: Array<[RegExp, RegExp]> = [
+  [/^en/, /\s(?:this|that)(?=\s+(?:in|on|at|with|by|for|as|and|but|or|because|when|while)\b|\s*[,.;:!?]|$)/iu],
+  [/^de/, /\sdies(?!\p{L})/iu],
+  [/^es/, /\s(?:esto|eso|ello)(?!\p{L})/iu],
+  [/^fr/, /\s(?:cela|ceci|ça)(?!\p{L})/iu],
+  [/^(zh|hant|yue)/, /.(?:这一点|這一點|此事|这件事|這件事)/u],
+  [/^ja/, /.(?:これ|それ)(?:を|に)/u],
+  [/^ar/, /\s(?:بذلك|بهذا|لذلك|ذلك|هذا)(?=[\s،,.]|$)(?!\s+ال)/u],
+];
+
+export function pointsBackWithin(s: string, locale: string): boolean {
+  const rule = ruleFor(POINTS_BACK_WITHIN, locale);
+  // An aside's pronoun points within the sentence ("(beyond that, …)").
+  return rule !== undefined && rule.test(s) && rule.test(s.replace(/[(（][^()（）]*[)）]/gu, ''));
+}
+
 /** Words of a sentence, CJK characters counted two to a word. */
 export function wordCount(s: string): number {
   const { words, cjk } = wordsAndCjk(s);

@@ -3,13 +3,15 @@
  * on within our own `delivery.callTimeoutMs` on every REST call, start-up included (the gateway
  * lookup `login` makes, command registration), one log line per call given up, and retried like a
  * Discord that is down. Before, the REST client's own 15 s applied, and nothing named the call.
+ * In this process (InProcessCli, cliIn): what is tested is the calls given up, not the process.
  */
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FakeDiscord } from '../fakes/discord/server.js';
-import { runCliAsync } from '../helpers/cli.js';
-import { killLeftoverServices, note, sandbox, Service } from '../helpers/service.js';
+import { cliIn } from '../helpers/cli.js';
+import { InProcessCli } from '../helpers/inproc.js';
+import { killLeftoverServices, note, sandbox } from '../helpers/service.js';
 
 const TOKEN = 'MTEwMDAwMDAwMDAwMDAwMDAwMg.fake.discord-token-for-tests';
 
@@ -31,7 +33,7 @@ describe('a Discord that accepts connections and never answers', () => {
     const ch = fake.addChannel(guild, 0, 'notes');
     fake.hangWhere = (method, p) => method === 'GET' && p === '/gateway/bot';
     const sb = sandbox(config(`routes:\n  - platform: discord\n    chat: "${ch.id}"\n`));
-    const svc = Service.start(sb, [], { DISCORD_TOKEN: TOKEN });
+    const svc = InProcessCli.start(sb, [], { DISCORD_TOKEN: TOKEN });
     await svc.ready(); // the rest of the service does not wait for Discord
     const attempts = () => svc.stderr.match(/discord GET \/gateway\/bot: no answer within 1000 ms; aborted/g)?.length ?? 0;
     await fake.waitFor(() => attempts() >= 2, 12_000, 'two timed-out gateway lookups');
@@ -49,7 +51,7 @@ describe('a Discord that accepts connections and never answers', () => {
     fake.hangWhere = (method, p) => method === 'GET' && p === '/applications/@me';
     const sb = sandbox(config());
     const started = Date.now();
-    const r = await runCliAsync(['register-commands', '--config', sb.config, '--db', sb.db], { env: { DISCORD_TOKEN: TOKEN }, timeoutMs: 20_000 });
+    const r = await cliIn(['register-commands', '--config', sb.config, '--db', sb.db], { env: { DISCORD_TOKEN: TOKEN } });
     expect(r.stderr).toMatch(/discord GET \/applications\/@me: no answer within 1000 ms/);
     expect(r.code).toBe(1);
     expect(Date.now() - started).toBeLessThan(10_000);

@@ -5,19 +5,23 @@
  * kill -9, (3) the CI recipe (`sync --once --moved` every run) after a run whose cache save was
  * lost. On Discord the channel is asked first: a post of the note (its link and title) by the bot
  * that no record of the database names is taken as its post (history-lookup.ts), and later edits edit it.
- * Processes: `--moved` and kill -9 are the process's own.
+ * The service runs in this process (InProcessCli: `start` wired as the CLI does, `--moved` included)
+ * except where the process is the point: the kill -9 of (2) and the `sync --once` runs of (3). The
+ * cases run at once (each on its own sandbox and channel of the one fake Discord): they mostly wait.
  */
 import { execFileSync } from 'node:child_process';
 import { cpSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { runCliAsync } from '../helpers/cli.js';
-import { useFakeDiscord } from '../helpers/fakes.js';
-import { note, sandbox, Service, type Sandbox } from '../helpers/service.js';
+import { itWithFakes } from '../helpers/fakes.js';
+import { InProcessCli } from '../helpers/inproc.js';
+import { note, sandbox, Service, type Sandbox, type ServiceEvents } from '../helpers/service.js';
 import type { FakeDiscord } from '../fakes/discord/server.js';
 
 const DISCORD_TOKEN = 'MTEwMDAwMDAwMDAwMDAwMDAwMg.fake.discord-token-for-tests';
-const fakeDiscord = useFakeDiscord(DISCORD_TOKEN);
+/** Each case its own fake Discord: they run at once. */
+const it = itWithFakes({ discordToken: DISCORD_TOKEN });
 const env = { DISCORD_TOKEN };
 const FOUND = /already posted in the channel, by a message this database has no record of/;
 
@@ -30,8 +34,11 @@ function discordSandbox(discord: FakeDiscord, site = 'site:\n  url: https://note
 
 const titles = (discord: FakeDiscord, channel: string) => discord.messagesIn(channel).map((m) => m.embeds[0]?.title);
 
+/** `notecast start` on the sandbox, in this process: what is tested here is the lookup, not the process. */
+const startService = (sb: Sandbox, flags: string[] = []) => InProcessCli.start(sb, flags, env);
+
 /** Saves `names` while `svc` runs, each waited for until it is in the channel and the service idle again. */
-async function save(svc: Service, sb: Sandbox, discord: FakeDiscord, channel: string, names: string[]): Promise<void> {
+async function save(svc: ServiceEvents, sb: Sandbox, discord: FakeDiscord, channel: string, names: string[]): Promise<void> {
   const from = svc.events.length;
   for (const n of names) writeFileSync(path.join(sb.notes, `${n}.md`), note(n, `About ${n}.`));
   await svc.waitFor(() => names.every((n) => titles(discord, channel).includes(n)), 30_000, `the posts of ${names.join(', ')}`);
@@ -40,7 +47,7 @@ async function save(svc: Service, sb: Sandbox, discord: FakeDiscord, channel: st
 
 /** A service on the sandbox that saves `names`, then stops. */
 async function runSaving(sb: Sandbox, discord: FakeDiscord, channel: string, names: string[], flags: string[] = []): Promise<void> {
-  const svc = Service.start(sb, flags, env);
+  const svc = startService(sb, flags);
   await svc.ready();
   await svc.settled(30_000);
   if (names.length) await save(svc, sb, discord, channel, names);
@@ -50,7 +57,7 @@ async function runSaving(sb: Sandbox, discord: FakeDiscord, channel: string, nam
 /** Starts on the (restored) state, waits until it has handled everything, edits `edited`: nothing posted twice, the found message edited. */
 async function startsWithoutReposting(sb: Sandbox, discord: FakeDiscord, channel: string, edited: string, flags: string[] = []): Promise<void> {
   const before = titles(discord, channel);
-  const svc = Service.start(sb, flags, env);
+  const svc = startService(sb, flags);
   await svc.ready();
   let from = await svc.settled(30_000);
   expect(titles(discord, channel)).toEqual(before);
@@ -63,9 +70,8 @@ async function startsWithoutReposting(sb: Sandbox, discord: FakeDiscord, channel
   await svc.stop();
 }
 
-describe('a state older than the Discord channel', () => {
-  it('(1) the state folder moved away and back with mv: the notes posted meanwhile are found in the channel, not posted again', { timeout: 120_000 }, async () => {
-    const discord = fakeDiscord();
+describe.concurrent('a state older than the Discord channel', () => {
+  it('(1) the state folder moved away and back with mv: the notes posted meanwhile are found in the channel, not posted again', { timeout: 120_000 }, async ({ discord }) => {
     const { sb, channel } = discordSandbox(discord);
     await runSaving(sb, discord, channel, []);
     const state = path.dirname(sb.db);
@@ -77,8 +83,7 @@ describe('a state older than the Discord channel', () => {
     await startsWithoutReposting(sb, discord, channel, 'n2');
   });
 
-  it('(2) a backup taken while it ran, copied over the state folder after a kill -9: not posted again', { timeout: 120_000 }, async () => {
-    const discord = fakeDiscord();
+  it('(2) a backup taken while it ran, copied over the state folder after a kill -9: not posted again', { timeout: 120_000 }, async ({ discord }) => {
     const { sb, channel } = discordSandbox(discord);
     const svc = Service.start(sb, [], env);
     await svc.ready();
@@ -93,8 +98,7 @@ describe('a state older than the Discord channel', () => {
     await startsWithoutReposting(sb, discord, channel, 'n1');
   });
 
-  it('(3) the CI recipe, sync --once --moved every run, after a run whose cache save was lost: not posted again', { timeout: 120_000 }, async () => {
-    const discord = fakeDiscord();
+  it('(3) the CI recipe, sync --once --moved every run, after a run whose cache save was lost: not posted again', { timeout: 120_000 }, async ({ discord }) => {
     const { sb, channel } = discordSandbox(discord);
     const state = path.dirname(sb.db);
     const cache = `${state}-cache`;
@@ -115,8 +119,7 @@ describe('a state older than the Discord channel', () => {
     expect(titles(discord, channel)).toEqual(['n1']);
     expect(again.stderr).toMatch(FOUND);
   });
-  it('(4) notes posted in three runs while the state was away, found in any order: none posted again (tester: the newest found once hid the older ones)', { timeout: 150_000 }, async () => {
-    const discord = fakeDiscord();
+  it('(4) notes posted in three runs while the state was away, found in any order: none posted again (tester: the newest found once hid the older ones)', { timeout: 150_000 }, async ({ discord }) => {
     const { sb, channel } = discordSandbox(discord);
     await runSaving(sb, discord, channel, []);
     const state = path.dirname(sb.db);
@@ -128,16 +131,15 @@ describe('a state older than the Discord channel', () => {
     await startsWithoutReposting(sb, discord, channel, 'b');
   });
 
-  it("(5) two notes titled alike are two posts: a new state never takes one note’s message for the other (tester: matched by title alone)", { timeout: 120_000 }, async () => {
-    const discord = fakeDiscord();
+  it("(5) two notes titled alike are two posts: a new state never takes one note’s message for the other (tester: matched by title alone)", { timeout: 120_000 }, async ({ discord }) => {
     const { sb, channel } = discordSandbox(discord, ''); // no site.url: the notes have no link, only their title
     writeFileSync(path.join(sb.notes, 'w1.md'), note('Weekly notes', 'Week one.'));
-    const first = Service.start(sb, ['--announce-existing'], env);
+    const first = startService(sb, ['--announce-existing']);
     await first.ready();
     await first.waitFor(() => titles(discord, channel).length === 1, 30_000, 'week one posted');
     expect(await first.stop()).toBe(0);
     rmSync(path.dirname(sb.db), { recursive: true, force: true }); // a new state (operations: a database that cannot be repaired)
-    const svc = Service.start(sb, [], env);
+    const svc = startService(sb);
     await svc.ready();
     const from = await svc.settled(30_000);
     writeFileSync(path.join(sb.notes, 'w2.md'), note('Weekly notes', 'Week two.'));

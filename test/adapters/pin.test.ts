@@ -3,14 +3,14 @@
  * the fake Discord and Telegram. The pin is an outbox delivery of its own, queued with the post's
  * record: refused where the bot may not pin (that pin alone fails, with a log line and a line in
  * `status`), unpinning the previous announcement where the route says so, and sent once across a
- * kill -9.
+ * kill -9. The service runs in this process (InProcessCli) but for the kill -9, the process's own.
  */
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { overwrite } from '../fakes/discord/permissions.js';
 import { note, sandbox, Service } from '../helpers/service.js';
-import { jsonLines, runCli } from '../helpers/cli.js';
+import { cliIn, jsonLines } from '../helpers/cli.js';
 import { InProcessCli } from '../helpers/inproc.js';
 import { useFakeDiscord, useFakeTelegram } from '../helpers/fakes.js';
 
@@ -39,7 +39,7 @@ describe('notecast: {pin: true} through the real clients', () => {
         `routes:\n  - { platform: discord, chat: "${news.id}", unpinPrevious: true }\n  - { platform: discord, chat: "${noPins.id}" }\n` +
         `  - { platform: telegram, chat: "-100", unpinPrevious: true }\n  - { platform: telegram, chat: "-200" }\n`,
     );
-    const svc = Service.start(sb, [], { DISCORD_TOKEN, TELEGRAM_BOT_TOKEN: TELEGRAM_TOKEN });
+    const svc = InProcessCli.start(sb, [], { DISCORD_TOKEN, TELEGRAM_BOT_TOKEN: TELEGRAM_TOKEN });
     await svc.ready();
     let from = await svc.settled(30_000);
 
@@ -70,7 +70,7 @@ describe('notecast: {pin: true} through the real clients', () => {
     expect(telegram.calls.filter((c) => c.status === 200 && /pin/i.test(c.method) && Number(c.payload.chat_id) === -100).map((c) => c.method)).toEqual(['pinChatMessage', 'pinChatMessage', 'unpinChatMessage']);
     await svc.stop();
 
-    const status = jsonLines(runCli(['status', '--json', '--config', sb.config, '--db', sb.db]).stdout)[0] as { failures: { kind: string; target: { chat: string }; error: string }[]; paused: unknown[] };
+    const status = jsonLines((await cliIn(['status', '--json', '--config', sb.config, '--db', sb.db])).stdout)[0] as { failures: { kind: string; target: { chat: string }; error: string }[]; paused: unknown[] };
     const failedPins = status.failures.filter((f) => f.kind === 'pin').map((f) => f.target.chat).sort();
     expect(failedPins).toEqual(['-200', '-200', noPins.id, noPins.id].sort());
     expect(status.failures.every((f) => f.kind === 'pin')).toBe(true);

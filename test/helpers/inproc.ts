@@ -26,6 +26,7 @@ import { platformAdaptersOf, startFailure } from '../../src/cli/start.js';
 import { ServiceEvents, type Sandbox, type ServiceEvent } from './service.js';
 import { createConsoleAdapter } from '../../src/adapters/console/console.js';
 import type { ChatAdapter } from '../../src/publish/port.js';
+import type { Clock } from '../../src/util/clock.js';
 import { ProgressWait } from './progress-wait.js';
 
 /**
@@ -300,7 +301,7 @@ export class InProcessCli extends ServiceEvents {
   private readonly batchedPaths = new Set<string>();
   private readonly notesDir: string;
 
-  private constructor(sb: Sandbox, extra: string[], env: NodeJS.ProcessEnv) {
+  private constructor(sb: Sandbox, extra: string[], env: NodeJS.ProcessEnv, private readonly clock?: Clock) {
     super();
     const flags = startFlags(extra);
     this.notesDir = flags.notes ?? sb.notes;
@@ -312,9 +313,9 @@ export class InProcessCli extends ServiceEvents {
     });
   }
 
-  /** Starts it; like `Service.start`, returns at once: `ready()` waits for its `ready` line. */
-  static start(sb: Sandbox, extra: string[] = [], env: NodeJS.ProcessEnv = {}): InProcessCli {
-    return new InProcessCli(sb, extra, env);
+  /** Starts it; like `Service.start`, returns at once: `ready()` waits for its `ready` line. `clock`: the service's (AppOptions.clock), for a test that moves it. */
+  static start(sb: Sandbox, extra: string[] = [], env: NodeJS.ProcessEnv = {}, clock?: Clock): InProcessCli {
+    return new InProcessCli(sb, extra, env, clock);
   }
 
   private async run(sb: Sandbox, flags: StartFlags, envVars: NodeJS.ProcessEnv): Promise<void> {
@@ -343,6 +344,7 @@ export class InProcessCli extends ServiceEvents {
       },
       afterRestore: flags.afterRestore,
       moved: flags.moved,
+      clock: this.clock,
     });
     this.push({ event: 'ready', notes: this.app.notes });
   }

@@ -11,7 +11,13 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { runSequence, sequenceArb, switchSequenceArb, type Op } from '../helpers/route-model.js';
 
-const RUNS = Number(process.env.MODEL_RUNS ?? 8);
+/**
+ * Random sequences per onDelete in `npm test` (MODEL_RUNS): 4 with the default seed kill the service 5 times
+ * and meet 22 sends during an outage (the check at the end of the first describe), as 8 did (8 kills, 34);
+ * each counterexample they found is kept below as a test of its own. The hunt is
+ * `npm run bench -- model`: 200 runs of 16 steps per onDelete (bench/model.ts).
+ */
+const RUNS = Number(process.env.MODEL_RUNS ?? 4);
 const SEED = Number(process.env.MODEL_SEED ?? 25);
 /** Runs of the switch-heavy sequences (MODEL_SWITCH_RUNS): one per onDelete by default (the main runs switch modes too; more with the variable). */
 const SWITCH_RUNS = Number(process.env.MODEL_SWITCH_RUNS ?? 1);

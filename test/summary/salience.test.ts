@@ -47,3 +47,11 @@ describe('the CJK terms of a text', () => {
     );
   });
 });
+
+describe('the names of a text', () => {
+  it('are its words with a capital inside a sentence, and inside an aside that names things', () => {
+    const proper = new Set<string>();
+    termsOf('The first boats of the line (Tern and Plover) sail in June; the Cormorant waits.', new SpanTable(), proper);
+    expect([...proper].sort()).toEqual(['cormorant', 'june', 'plover', 'tern']);
+  });
+});
