@@ -107,7 +107,8 @@ function countWords(text: string): number {
       }
     }
   }
-  return words + Math.round(cjk / 2);
+  // Math.round(cjk / 2) in integers: a division here deoptimised the loop again and again ("lost precision").
+  return words + ((cjk + 1) >> 1);
 }
 
 /** Builds the summary from the note and marked's tokens of its body. */

@@ -14,7 +14,7 @@ import { splitSentences } from './sentences.js';
 import { isFunctionWord } from './salience.js';
 import { namesItsSection } from './sections.js';
 import { addressesReader, isExclamation, isQuestion, labelledOutput, namesReadersOwn, namesWhatItPointsAt, pointsBack, pointsBackWithin, pointsElsewhere, presentsWhatFollows, SPEAKER, speaksAsI, withoutInterjection, wordCount } from './tone.js';
-import { dialogueWalk, full, isLeadIn, sectionShare, isProse, isTooShort, looksLikeOutput, prose, push, SENTENCES_PER_PARAGRAPH, shortCodeLine, withoutMarker, type Candidate, type Walk } from './walk.js';
+import { candidateOf, dialogueWalk, full, isLeadIn, sectionShare, isProse, isTooShort, looksLikeOutput, prose, push, SENTENCES_PER_PARAGRAPH, shortCodeLine, withoutMarker, type Candidate, type Walk } from './walk.js';
 
 export type { Candidate } from './walk.js';
 
@@ -392,5 +392,5 @@ function addSectionNames(w: Walk, blocks: readonly Token[], headingText: (h: Tok
   if (!compact) return;
   // A place of its own, whatever the sections took: a long guide fills the walk's candidates, and
   // its outline is what says most of it.
-  w.out.push({ text: compact, kind: 'compact', lead: true, pos: (w.out[0]?.pos ?? 0) + 0.5, block: -1, section: 0 });
+  w.out.push(candidateOf({ text: compact, kind: 'compact', lead: true }, (w.out[0]?.pos ?? 0) + 0.5, -1, 0, undefined));
 }

@@ -6,7 +6,7 @@
  */
 import { ELLIPSIS, truncate } from '../util/text.js';
 import { isProse, type Candidate } from './walk.js';
-import { isPlaceholder, PLACEHOLDER, pointText, type KeyPoint, type SpanTable } from './inline.js';
+import { FIRST as PLACEHOLDER_FIRST, LAST as PLACEHOLDER_LAST, isPlaceholder, PLACEHOLDER, pointText, type KeyPoint, type SpanTable } from './inline.js';
 import { scrubMarkup } from './plain.js';
 import { TermIndex, termsOf, weighTerms } from './salience.js';
 import { wordCount } from './tone.js';
@@ -56,7 +56,25 @@ interface Option {
  * with theirs) in lower case between single spaces: to tell a point said within another.
  */
 function saidOf(o: Option): string {
-  return (o.said ??= ` ${o.text.toLowerCase().replace(/[^\p{L}\p{N}\uE000-\uF8FF]+/gu, ' ').trim()} `);
+  return (o.said ??= saidText(o.text));
+}
+
+/** ` ${text.toLowerCase().replace(/[^\p{L}\p{N}\uE000-\uF8FF]+/gu, ' ').trim()} `, by character code where the text is ASCII and placeholders. */
+export function saidText(text: string): string {
+  let out = ' ';
+  let from = -1; // where the current run of letters, digits and placeholders began
+  for (let i = 0; i <= text.length; i++) {
+    const c = i < text.length ? text.charCodeAt(i) : 32;
+    const placeholder = c >= PLACEHOLDER_FIRST && c <= PLACEHOLDER_LAST;
+    if (c >= 128 && !placeholder) return ` ${text.toLowerCase().replace(/[^\p{L}\p{N}\uE000-\uF8FF]+/gu, ' ').trim()} `;
+    if ((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || placeholder) {
+      if (from < 0) from = i;
+    } else if (from >= 0) {
+      out += `${text.slice(from, i)} `;
+      from = -1;
+    }
+  }
+  return out === ' ' ? '  ' : out.toLowerCase();
 }
 
 /**
@@ -96,7 +114,7 @@ function optionsOf(candidates: readonly Candidate[], spans: SpanTable, locale: s
     const key = text.toLowerCase();
     if (seen.has(key)) continue;
     seen.add(key);
-    options.push({ c, text, terms: index.add(text, spans, proper), cost: spans.visibleLength(text) + POINT_OVERHEAD, place: 1, ids: [], ws: [] });
+    options.push({ c, text, terms: index.add(text, spans, proper), cost: spans.visibleLength(text) + POINT_OVERHEAD, place: 1, ids: [], ws: [], taken: false, said: undefined });
   }
   const named = termsOf(title, spans);
   const headed = new Set<string>(headings.flatMap((h) => [...termsOf(h, spans)]));

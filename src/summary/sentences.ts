@@ -9,6 +9,7 @@
 import { segmenter } from '../util/text.js';
 import { FIRST as PLACEHOLDER_FIRST, LAST as PLACEHOLDER_LAST } from './inline.js';
 import { sentencePieces } from './sentence-breaks.js';
+import { categoryOf, LETTER } from './chars.js';
 
 /** Abbreviations that end in a dot but not a sentence, in the corpus's Latin-script languages. */
 const ABBREVIATIONS = new Set(
@@ -30,7 +31,11 @@ const ANY_BRACKET = /[([{（［｛「『【〔《〈)\]}）］｝」』】〕》
 function bracketDepth(s: string, depth: number): number {
   if (!ANY_BRACKET.test(s)) return depth;
   let d = depth;
-  for (const ch of s) {
+  for (let i = 0; i < s.length; i++) {
+    // Every bracket is one UTF-16 unit: ( ) [ ] { } in ASCII, the rest from U+3008 on.
+    const c = s.charCodeAt(i);
+    if (c < 0x28 || (c > 0x29 && c < 0x5b) || (c > 0x5d && c < 0x7b) || (c > 0x7d && c < 0x3008)) continue;
+    const ch = s[i]!;
     if (OPEN.includes(ch)) d++;
     else if (CLOSE.includes(ch) && d > 0) d--;
   }
@@ -48,14 +53,44 @@ const ALWAYS_FOLLOWED = new Set('mr mrs ms dr prof st mt vs e.g i.e cf fig figs 
  * "etc." and the like can end a sentence: they join only when the next piece starts in lower case.
  */
 function abbreviationGoesOn(prev: string, next: string): boolean {
-  const m = /(?:^|[\s(（"'“‘])([\p{L}][\p{L}.]*)\.$/u.exec(prev);
-  if (!m) return false;
-  const word = m[1]!.toLowerCase();
+  const last = wordBeforeDot(prev);
+  if (last === undefined) return false;
+  const word = last.toLowerCase();
   if (ALWAYS_FOLLOWED.has(word)) return true;
   // A single capital after a name is an initial ("John F. Kennedy"); after "of" it ends a sentence ("of A. And").
-  if (/^\p{Lu}$/u.test(m[1]!)) return /(?:^|\s)\p{Lu}[\p{L}.]*\s+\p{Lu}\.$/u.test(prev);
+  if (/^\p{Lu}$/u.test(last)) return /(?:^|\s)\p{Lu}[\p{L}.]*\s+\p{Lu}\.$/u.test(prev);
   const lowerNext = /^[\p{Ll}\p{N}(]/u.test(next);
   return lowerNext && (ABBREVIATIONS.has(word) || /^(\p{L}\.)+\p{L}$/u.test(word));
+}
+
+/** What may stand before the word wordBeforeDot finds: a space, an opening bracket or quote. */
+const BEFORE_WORD = /[\s(（"'“‘]/u;
+
+/**
+ * The word before the dot that ends `text`, as `/(?:^|[\s(（"'“‘])([\p{L}][\p{L}.]*)\.$/u` captures it,
+ * read back from the end: the regex tried every position of a sentence-long text at each break.
+ * Only the whole run of letters and dots before the dot can match (a later start would follow a
+ * letter or a dot, which the regex does not allow before its word).
+ */
+export function wordBeforeDot(text: string): string | undefined {
+  const end = text.length - 1;
+  if (end < 1 || text.charCodeAt(end) !== 46) return undefined;
+  let start = end;
+  let startsWithLetter = false;
+  while (start > 0) {
+    let k = start - 1;
+    let cp = text.charCodeAt(k);
+    if (cp >= 0xdc00 && cp <= 0xdfff && k > 0) {
+      const high = text.charCodeAt(k - 1);
+      if (high >= 0xd800 && high <= 0xdbff) cp = text.codePointAt(--k)!;
+    }
+    if (cp === 46) startsWithLetter = false;
+    else if (categoryOf(cp) & LETTER) startsWithLetter = true;
+    else break;
+    start = k;
+  }
+  if (!startsWithLetter || start === end) return undefined;
+  return start === 0 || BEFORE_WORD.test(text[start - 1]!) ? text.slice(start, end) : undefined;
 }
 
 /** Longest sentence built by joining pieces; past it a piece's wrong break is kept. */
@@ -134,7 +169,9 @@ function* icuPieces(text: string, locale: string): Generator<string> {
 function shouldJoin(prev: string, next: string, depth: number): boolean {
   if (depth > 0) return true;
   // A break with no space after it is inside a word: a URL's query (`/a?x=1`), `e.g.x`, `v1.2`.
-  if (/[?!.]$/.test(prev) && /^[\x21-\x7e]/.test(next)) return true;
+  const end = prev.charCodeAt(prev.length - 1);
+  const start = next.charCodeAt(0);
+  if ((end === 63 || end === 33 || end === 46) && start >= 0x21 && start <= 0x7e) return true; // /[?!.]$/ and /^[\x21-\x7e]/
   const p = prev.trimEnd();
   const n = next.trimStart();
   if (p.endsWith('.') && abbreviationGoesOn(p, n)) return true;

@@ -172,12 +172,32 @@ const SUMMARY_SHARE = 10;
 export function push(w: Walk, c: Omit<Candidate, 'pos' | 'block' | 'section'>): void {
   if (full(w)) return;
   w.perSection++;
-  const candidate = c as Candidate;
-  candidate.pos = w.pos++;
-  candidate.block = w.block;
-  candidate.section = w.section;
-  if (w.inSummary) candidate.sumsUp = true;
-  w.out.push(candidate);
+  w.out.push(candidateOf(c, w.pos++, w.block, w.section, w.inSummary || c.sumsUp));
+}
+
+/**
+ * A candidate with every field present, in one order: all candidates share one hidden class, so
+ * the choice's loops over them stay monomorphic (candidates made from object literals of a dozen
+ * shapes deoptimised optionsOf again and again). Every key of Candidate must be listed here: the
+ * type says so.
+ */
+export function candidateOf(c: Omit<Candidate, 'pos' | 'block' | 'section'>, pos: number, block: number, section: number, sumsUp: boolean | undefined): Candidate {
+  const made: { [K in keyof Required<Candidate>]: Candidate[K] } = {
+    text: c.text,
+    pos,
+    block,
+    section,
+    kind: c.kind,
+    opening: c.opening,
+    lead: c.lead,
+    closing: c.closing,
+    leansBack: c.leansBack,
+    chatty: c.chatty,
+    toReader: c.toReader,
+    sumsUp: sumsUp || undefined,
+    group: c.group,
+  };
+  return made;
 }
 
 /** A kramdown definition ("Term\n: what it is") reads "Term: what it is". */

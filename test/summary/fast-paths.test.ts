@@ -11,6 +11,8 @@ import { SpanTable } from '../../src/summary/inline.js';
 import { termsOf, WORD } from '../../src/summary/salience.js';
 import { defuseMentions, escapeDiscordMarkdown, escapeTelegramHtml } from '../../src/render/escape.js';
 import { telegramVisibleText } from '../../src/render/telegram.js';
+import { wordBeforeDot } from '../../src/summary/sentences.js';
+import { saidText } from '../../src/summary/select.js';
 
 describe('the terms of a text with code, math and struck-through spans', () => {
   const pieces = ['Tokio', 'AI', 'C#', 'is', 'of', '3D', 'x', 'É', 'ÉT', 'é1', "it's", 'API’s', 'v1.2.', 'runs.', '中文', 'の', 'カナ', '𠀀', ' ', ', ', '. ', '(', ')'];
@@ -111,6 +113,33 @@ describe('escaping with an early return for text that needs none', () => {
         expect(telegramVisibleText(s)).toBe(visible(s));
       }),
       { numRuns: 3000 },
+    );
+  });
+});
+
+describe('the word before a sentence-ending dot (abbreviations)', () => {
+  const pieces = ['e', 'E', 'g', 'Dr', 'é', 'ß', '中', '𝐀', '𠀀', '.', '.', ' ', '(', '（', '"', '“', '‘', "'", '-', '1', '\u00a0', '\u3000', ',', '\ud800', '\udc00'];
+  it('is what the regex it stands for captures, for any text', () => {
+    const regex = /(?:^|[\s(（"'“‘])([\p{L}][\p{L}.]*)\.$/u;
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 12 }), (parts) => {
+        const text = parts.join('');
+        expect(wordBeforeDot(text)).toBe(regex.exec(text)?.[1]);
+      }),
+      { numRuns: 20_000 },
+    );
+  });
+});
+
+describe('what a point says, normalised to tell a point said within another', () => {
+  const pieces = ['Tokio', 'AI', 'runs', 'É', 'é', 'ß', 'İ', '中文', '𝐀', '𠀀', '١', '3', ' ', '  ', ', ', '. ', '-', '_', "'", '\t', '\n', '\ue000', '\ue001', '\uf8ff', '\ud800'];
+  it('is what the regex it stands for gives, for any text', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 14 }), (parts) => {
+        const text = parts.join('');
+        expect(saidText(text)).toBe(` ${text.toLowerCase().replace(/[^\p{L}\p{N}\uE000-\uF8FF]+/gu, ' ').trim()} `);
+      }),
+      { numRuns: 20_000 },
     );
   });
 });
