@@ -114,25 +114,39 @@ function sameContent(a: SummaryPayload | undefined, b: SummaryPayload): boolean 
 /**
  * A note whose family key changed (a rename: the key comes from the file name) and whose old family
  * has no other member takes that family's messages with it, unless its new family has messages of
- * its own: a rename is a change of one note, never a second post. Before `familiesTouched`.
+ * its own: a rename is a change of one note, never a second post. Notes that swap families (`mv a t;
+ * mv b a; mv t b`: each joins the family the other left) exchange their families' messages: a
+ * family's own messages are no obstacle when they leave with their note in the same batch, and a
+ * note joining the old family is none when it brings its own. Before `familiesTouched`.
  */
 export function followRenamedFamilies(store: Store, changes: readonly FamilyChange[]): Set<string> {
-  const moved = new Set<string>();
   const key = (c: FamilyChange) => c.row.info.translationKey;
   const decided = new Map(changes.map((c) => [c.row.id, c]));
+  const moves = new Map<string, { to: string; by: FamilyChange }>();
   for (const d of changes) {
     const from = d.prev?.info.translationKey;
     const to = key(d);
-    if (from === undefined || from === to || d.row.state === 'deleted' || moved.has(from)) continue;
-    // Members the old family keeps: in the store, and joining it in this batch.
+    if (from === undefined || from === to || d.row.state === 'deleted' || moves.has(from) || [...moves.values()].some((m) => m.to === to)) continue;
+    // Members the old family keeps in the store (those decided in this batch count as they are decided).
     const stays = store.familyNotes(from).some((m) => m.id !== d.row.id && (decided.has(m.id) ? key(decided.get(m.id)!) === from && decided.get(m.id)!.row.state !== 'deleted' : m.state !== 'deleted'));
-    const joins = changes.some((c) => c !== d && key(c) === from && c.row.state !== 'deleted');
-    const toId = familyPostId(to);
-    if (stays || joins || store.postsOf(toId).length || store.openPostTargets(toId).length) continue;
-    store.upkeep.moveFamilyPosts(familyPostId(from), toId);
-    moved.add(from);
+    if (!stays) moves.set(from, { to, by: d });
   }
-  return moved;
+  // Until none is left out: a move whose old family is joined by a note that brings no messages
+  // along, or whose new family has messages that stay there.
+  for (let dropped = true; dropped; ) {
+    dropped = false;
+    for (const [from, { to, by }] of moves) {
+      const joinsBare = changes.some((c) => c !== by && key(c) === from && c.row.state !== 'deleted' && moves.get(c.prev?.info.translationKey ?? '')?.to !== from);
+      const toId = familyPostId(to);
+      const occupied = !moves.has(to) && (store.postsOf(toId).length > 0 || store.openPostTargets(toId).length > 0);
+      if (joinsBare || occupied) dropped = moves.delete(from);
+    }
+  }
+  // Through a temporary id each: in a swap, each new family's id is an old one's.
+  const moving = (from: string) => `${familyPostId(from)}\u0000moving`;
+  for (const from of moves.keys()) store.upkeep.moveFamilyPosts(familyPostId(from), moving(from));
+  for (const [from, { to }] of moves) store.upkeep.moveFamilyPosts(moving(from), familyPostId(to));
+  return new Set(moves.keys());
 }
 
 /**

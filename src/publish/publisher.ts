@@ -25,6 +25,7 @@ import { PendingRemovals } from './removals.js';
 import { HeldRewrites } from './held-rewrites.js';
 import { decideOrder, findRenames, type Rename } from './rename-match.js';
 import { enqueueNoteChange } from './note-outbox.js';
+import { applyRenames } from './rename-apply.js';
 import { followRestoredNote } from './restored-notes.js';
 import { followFamilyMessages, regroupAfterSeparate } from './family-after-switch.js';
 import { summaryMaker } from './summary-maker.js';
@@ -138,7 +139,7 @@ export class Publisher {
         next = from + BATCH_CHUNK < files.length ? readAndParse(from + BATCH_CHUNK) : undefined;
         // A removal (in this batch or a recent one) whose note reappears under a new name is a rename.
         const found = findRenames(changed, results, known, this.pending, { ...this.deps, firstRun });
-        for (const r of found.renames) this.rename(r, renamed);
+        this.renameAll(found.renames, renamed);
         for (const a of found.ambiguous) this.deps.log.warn(a, `more than one possible rename between ${a.file} and ${a.candidates.join(', ')}: notecast took it as a note deleted (its messages kept or deleted as publish.onDelete says) and a new note (announced); to have a note's messages follow it, rename or move notes one at a time`);
         // A rewrite beyond recognition waits with the removals: its note may have moved (held-rewrites.ts).
         const hold = opts.release ? undefined : this.held.holder(changed, results, known, this.pending, new Set(found.renames.map((r) => r.to.rel)));
@@ -208,15 +209,16 @@ export class Publisher {
     return [...rels].filter((rel) => !existsSync(path.join(this.deps.root, rel)));
   }
 
-  private rename({ from, fromId, to, by }: Rename, renamed: Set<string>): void {
-    const toId = noteIdOf(to.rel);
-    // Same id (a.md → a.markdown, or a rename a kill -9 interrupted before its note was written): the record is already there. One transaction: a kill -9 inside must not leave posts under a gone id.
-    if (toId !== fromId) this.deps.store.transaction(() => this.deps.store.renameNote(fromId, toId));
-    if (toId !== fromId) this.deps.onRemoved?.(fromId);
-    this.pending.delete(from);
-    to.known = true;
-    renamed.add(from);
-    this.deps.log.info({ from, to: to.rel, by }, 'note renamed');
+  /** A chunk's renames (rename-apply.ts), then what the batch keeps of each. */
+  private renameAll(renames: readonly Rename[], renamed: Set<string>): void {
+    applyRenames(this.deps.store, renames);
+    for (const { from, fromId, to, by } of renames) {
+      if (noteIdOf(to.rel) !== fromId) this.deps.onRemoved?.(fromId);
+      this.pending.delete(from);
+      to.known = true;
+      renamed.add(from);
+      this.deps.log.info({ from, to: to.rel, by }, 'note renamed');
+    }
   }
 
   /** `order`: the indices of `parsed` in the order their notes are decided (decideOrder); `hold`: whether one waits (held-rewrites.ts). */
