@@ -27,7 +27,7 @@ import { decideOrder, findRenames, type Rename } from './rename-match.js';
 import { enqueueNoteChange } from './note-outbox.js';
 import { applyRenames } from './rename-apply.js';
 import { followRestoredNote } from './restored-notes.js';
-import { followFamilyMessages, regroupAfterSeparate } from './family-after-switch.js';
+import { followFamilyMessages, regroupAfterSeparate, returnToFamilyMessages } from './family-after-switch.js';
 import { summaryMaker } from './summary-maker.js';
 
 export interface PublisherDeps {
@@ -307,15 +307,6 @@ export class Publisher {
     if (this.deps.config.publish.translations.mode === 'group') return this.commitFamilies(decided);
     const { store, config, log } = this.deps, subs = store.subscriptions();
     const announce = decided.filter((d) => d.action.type === 'announce');
-    const perTarget = new Map<string, { target: Target; items: Decided[] }>();
-    for (const d of announce) {
-      for (const t of routeTargets(d.row.info, config.routes, subs, this.deps.platforms)) {
-        const k = targetKey(t);
-        let e = perTarget.get(k);
-        if (!e) perTarget.set(k, (e = { target: t, items: [] }));
-        e.items.push(d);
-      }
-    }
     let enqueued = 0;
     for (let i = 0; i < decided.length; i += DB_CHUNK) {
       const chunk = decided.slice(i, i + DB_CHUNK);
@@ -334,7 +325,15 @@ export class Publisher {
       });
     }
     store.transaction(() => {
+      const perTarget = new Map<string, { target: Target; items: Decided[] }>();
       for (const d of noteFamiliesPostedSeparately(store, announce)) {
+        // Chats where its family's message still shows the note (back while `separate`) get that message edited instead.
+        const back = returnToFamilyMessages(store, log, d.row, d.prev);
+        enqueued += back.enqueued;
+        for (const t of routeTargets(d.row.info, config.routes, subs, this.deps.platforms)) {
+          const k = targetKey(t);
+          if (!back.covered.has(k)) perTarget.set(k, { target: t, items: [...(perTarget.get(k)?.items ?? []), d] });
+        }
         store.putNote(d.row, d.text, d.seen, d.place);
         log.info({ note: d.row.id, action: 'announce', revision: d.row.revision }, 'note changed');
       }
