@@ -509,16 +509,45 @@ describe('model: a note back while separate, its family message left showing it 
   });
 });
 
-// OPEN: fast-check seed 9002 of `MODEL_RUNS=30 MODEL_SEED=9001` (keep), not analysed yet.
-const SEED_9002: Op[] = [
-  { op: 'burst', ops: [{ op: 'write', file: 'setup.md', draft: false, key: 'shared' }, { op: 'remove', file: 'setup-ja.md' }, { op: 'moveEdit', from: 'setup.md', to: 'setup.md' }] },
-  { op: 'restart', offline: [{ op: 'move', from: '_posts/ja/intro.md', to: 'setup-ja.md' }], mode: 'separate' },
-  { op: 'write', file: '_posts/ja/intro-ja.md', draft: false, key: 'shared', generic: true },
-  { op: 'restart', offline: [{ op: 'move', from: 'b/setup.md', to: '_posts/ja/intro.md' }, { op: 'write', file: 'b/intro.md', draft: false }], mode: 'group' },
-  { op: 'moveEdit', from: 'a/setup.md', to: 'setup-ja.md' },
-  { op: 'burst', ops: [{ op: 'move', from: '_posts/en/setup-ja.md', to: 'a/setup-ja.md' }, { op: 'move', from: 'setup.md', to: 'b/setup-ja.md' }, { op: 'remove', file: 'setup.md' }] },
-  { op: 'kill', at: 'written', ops: [{ op: 'moveEdit', from: '_posts/en/intro-ja.md', to: '_posts/en/setup-ja.md' }, { op: 'write', file: 'a/setup.md', draft: false, key: 'shared', generic: true }] },
-];
+/**
+ * `MODEL_RUNS=30 MODEL_SEED=9001`, fast-check seed 9002 (keep), 7 steps shrunk to 5 (m26, by dropping steps and burst
+ * members while it still failed): an English note keyed `shared` posted under `group`; `separate`; a Japanese note
+ * joins `shared` and gets its own message in `all`; `group` again: the family's message in `all` adopts it ("also
+ * in"), its own message there is deleted (family-adopt.ts); the English note is moved to `b/setup-ja.md`, Japanese now:
+ * two Japanese notes under one key are two families, the moved one takes the family's message along (family-follow),
+ * and the one left, with no message in `all` any more, is posted there again ("N2 was posted 2 times"). Not a service
+ * fault: one of the two has to be posted anew once a message that stood for both stands for one (the other way round
+ * re-posts the moved note). The model now allows that one re-post of a note whose own message was retired
+ * (route-model.ts `noteRetired`); the original 7 steps are kept beside it.
+ */
+describe('model: a note whose own message gave way to its family\'s, then the family split (MODEL_SEED=9001, fast-check 9002)', () => {
+  it('shrunk: posted again once for the family split off, never more', { timeout: 60_000 }, async () => {
+    await holds(
+      [
+        { op: 'write', file: 'setup.md', draft: false, key: 'shared' },
+        { op: 'restart', offline: [], mode: 'separate' },
+        { op: 'write', file: '_posts/ja/intro-ja.md', draft: false, key: 'shared', generic: true },
+        { op: 'restart', offline: [], mode: 'group' },
+        { op: 'move', from: 'setup.md', to: 'b/setup-ja.md' },
+      ],
+      'keep',
+    );
+  });
+  it('the 7 steps as fast-check shrank them', { timeout: 60_000 }, async () => {
+    await holds(
+      [
+        { op: 'burst', ops: [{ op: 'write', file: 'setup.md', draft: false, key: 'shared' }, { op: 'remove', file: 'setup-ja.md' }, { op: 'moveEdit', from: 'setup.md', to: 'setup.md' }] },
+        { op: 'restart', offline: [{ op: 'move', from: '_posts/ja/intro.md', to: 'setup-ja.md' }], mode: 'separate' },
+        { op: 'write', file: '_posts/ja/intro-ja.md', draft: false, key: 'shared', generic: true },
+        { op: 'restart', offline: [{ op: 'move', from: 'b/setup.md', to: '_posts/ja/intro.md' }, { op: 'write', file: 'b/intro.md', draft: false }], mode: 'group' },
+        { op: 'moveEdit', from: 'a/setup.md', to: 'setup-ja.md' },
+        { op: 'burst', ops: [{ op: 'move', from: '_posts/en/setup-ja.md', to: 'a/setup-ja.md' }, { op: 'move', from: 'setup.md', to: 'b/setup-ja.md' }, { op: 'remove', file: 'setup.md' }] },
+        { op: 'kill', at: 'written', ops: [{ op: 'moveEdit', from: '_posts/en/intro-ja.md', to: '_posts/en/setup-ja.md' }, { op: 'write', file: 'a/setup.md', draft: false, key: 'shared', generic: true }] },
+      ],
+      'keep',
+    );
+  });
+});
 
 /**
  * OPEN, found by `MODEL_RUNS=40 MODEL_SEED=311` (onDelete: keep; fast-check seed 312, path 24:1:3:3:5:7:7:7), shrunk by
@@ -530,9 +559,6 @@ const SEED_9002: Op[] = [
  * keeps its place and message (family-key.ts). `it.fails` turns red once it holds.
  */
 describe('model: open counterexamples', () => {
-  it.fails('MODEL_SEED=9001, fast-check seed 9002 (keep): a note posted twice after switches and moves while stopped', { timeout: 60_000 }, async () => {
-    await holds(SEED_9002, 'keep');
-  });
   it.fails('a note moved and edited onto the path of a deleted note whose message was kept (MODEL_SEED=311, keep)', async () => {
     await holds(
       [
