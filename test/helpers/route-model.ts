@@ -457,9 +457,12 @@ export interface RunResult {
   faultHits: number;
   /** Paths the watcher never reported, applied by a reconcile pass instead (InProcessService.reconcileMissed). */
   watcherMisses: number;
+  /** Stops with posts queued (`stopQueued` whose sends met the outage), and backups restored. */
+  queuedStops: number;
+  restores: number;
 }
 
-const counts = (svc: InProcessService) => ({ kills: svc.kills, resends: svc.resends, faultHits: svc.faults?.hits ?? 0, watcherMisses: svc.watcherMisses.length });
+const counts = (svc: InProcessService, tally: Pick<RunResult, 'queuedStops' | 'restores'>) => ({ kills: svc.kills, resends: svc.resends, faultHits: svc.faults?.hits ?? 0, watcherMisses: svc.watcherMisses.length, ...tally });
 
 /** Applies a burst's ops; returns the paths the watcher will report. */
 function applyBurst(world: World, ops: readonly Op[]): string[] {
@@ -491,20 +494,21 @@ async function outage(svc: InProcessService, world: World, o: Extract<Op, { op: 
 }
 
 /** One `stopQueued` step (see Op): posts queued in an outage, stopped, changed while stopped, started, the platform back. */
-async function stopQueued(svc: InProcessService, world: World, o: Extract<Op, { op: 'stopQueued' }>): Promise<string[]> {
-  const started = await queuedThroughStop(svc, world, o);
+async function stopQueued(svc: InProcessService, world: World, o: Extract<Op, { op: 'stopQueued' }>, tally: Pick<RunResult, 'queuedStops'>): Promise<string[]> {
+  const { started, queued } = await queuedThroughStop(svc, world, o);
+  if (queued) tally.queuedStops++;
   // Every post sent since the start shows a note as it is now: nothing goes out for a note deleted, drafted
   // or edited while stopped (the tester's "deleted while its post waited"), whatever `onDelete` says.
   const now = new Set(world.published().map((n) => n.title));
   return svc.events.slice(started).filter((e) => e.event === 'post' && !now.has(tagOf(e.text))).map((e) => `${e.target}: posted ${tagOf(e.text)} after a start, though its note was deleted, drafted or edited while stopped`);
 }
 
-/** `stopQueued` up to the platform's return; returns how many events came before the start. */
-async function queuedThroughStop(svc: InProcessService, world: World, o: Extract<Op, { op: 'stopQueued' }>): Promise<number> {
+/** `stopQueued` up to the platform's return; returns how many events came before the start, and how many deliveries the stop left queued. */
+async function queuedThroughStop(svc: InProcessService, world: World, o: Extract<Op, { op: 'stopQueued' }>): Promise<{ started: number; queued: number }> {
   const faults = svc.faults!;
   const hitsBefore = faults.hits;
   faults.down = true;
-  let idles: number, started: number;
+  let idles: number, started: number, queued: number;
   try {
     const paths = [...new Set(applyBurst(world, o.ops))];
     if (paths.length) {
@@ -512,6 +516,7 @@ async function queuedThroughStop(svc: InProcessService, world: World, o: Extract
       await svc.batched(paths);
       await svc.waitFor(() => faults.hits > hitsBefore || (svc.idleCount > before && svc.openDeliveries() === 0), 20_000, 'a send meeting the outage, or idle');
     }
+    queued = svc.openDeliveries();
     await svc.stop();
     for (const x of o.offline) world.apply(x);
     idles = svc.idleCount;
@@ -525,7 +530,7 @@ async function queuedThroughStop(svc: InProcessService, world: World, o: Extract
     svc.app?.noticeIdle();
     await svc.waitFor(() => svc.idleCount > idles && svc.openDeliveries() === 0, 30_000, 'idle once the platform is back');
   }
-  return started;
+  return { started, queued };
 }
 
 /** Where `backup` keeps its copy of the state folder. */
@@ -540,8 +545,9 @@ async function backupState(svc: InProcessService): Promise<void> {
 }
 
 /** `restoreBackup`, as docs/operations.md says: stop, the backup's files in place of the current ones, one start `--after-restore`. */
-async function restoreState(svc: InProcessService, world: World): Promise<void> {
+async function restoreState(svc: InProcessService, world: World, tally: Pick<RunResult, 'restores'>): Promise<void> {
   if (!existsSync(backupOf(svc))) return;
+  tally.restores++;
   await svc.stop();
   rmSync(path.dirname(svc.db), { recursive: true, force: true });
   cpSync(backupOf(svc), path.dirname(svc.db), { recursive: true });
@@ -556,6 +562,7 @@ export async function runSequence(ops: readonly Op[], onDelete: 'keep' | 'delete
   svc.reconcileMissed = true; // what chats show is the subject here; a watcher miss is applied as the periodic pass would
   svc.withFaults();
   const world = new World(svc.notes);
+  const tally = { queuedStops: 0, restores: 0 };
   await svc.start();
   let steps = 0;
   try {
@@ -582,11 +589,11 @@ export async function runSequence(ops: readonly Op[], onDelete: 'keep' | 'delete
         await outage(svc, world, o);
         changed = [];
       } else if (o.op === 'stopQueued') {
-        const sentStale = await stopQueued(svc, world, o);
-        if (sentStale.length) return { steps, problems: sentStale, ...counts(svc) };
+        const sentStale = await stopQueued(svc, world, o, tally);
+        if (sentStale.length) return { steps, problems: sentStale, ...counts(svc, tally) };
         changed = [];
       } else if (o.op === 'backup' || o.op === 'restoreBackup') {
-        await (o.op === 'backup' ? backupState(svc) : restoreState(svc, world));
+        await (o.op === 'backup' ? backupState(svc) : restoreState(svc, world, tally));
         changed = [];
       } else {
         changed = world.apply(o);
@@ -597,9 +604,9 @@ export async function runSequence(ops: readonly Op[], onDelete: 'keep' | 'delete
       const problems = violations(world, svc, onDelete);
       // MODEL_DEBUG=1: a failing run prints what every chat was sent, to read the counterexample by.
       if (problems.length && process.env.MODEL_DEBUG) console.log(svc.events.map((e) => `${e.event} ${e.target} ${e.messageId} ${e.family ?? e.noteId} ${tagOf(e.text)}`).join('\n'));
-      if (problems.length) return { steps, problems, ...counts(svc) };
+      if (problems.length) return { steps, problems, ...counts(svc, tally) };
     }
-    return { steps, problems: [], ...counts(svc) };
+    return { steps, problems: [], ...counts(svc, tally) };
   } finally {
     await svc.stop();
   }
