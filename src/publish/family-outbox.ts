@@ -66,7 +66,26 @@ export function familiesTouched(store: Store, config: Config, platforms: Readonl
     if (d.action.type === 'controls') f.controls = true;
     if (p && p.info.translationKey !== d.row.info.translationKey) touch(p.info.translationKey);
   }
+  markSilentlyRecorded(store, config, platforms, changes, touched);
   return touched;
+}
+
+/**
+ * Notes recorded without being announced (a first run, a start `--after-restore`: decide.ts) count as
+ * announced already: the chats their family wants because of them are taken as having it. A family
+ * touched in the same batch by another change (a draft of the same key, a member back) was
+ * otherwise posted there for them: the model's restore of a backup re-posted a note new to it.
+ */
+function markSilentlyRecorded(store: Store, config: Config, platforms: ReadonlySet<string>, changes: readonly FamilyChange[], touched: Map<string, TouchedFamily>): void {
+  const silent = changes.filter((d) => d.action.type === 'none' && d.row.state === 'published' && d.row.announced && !d.prev?.announced);
+  for (const key of new Set(silent.map((d) => d.row.info.translationKey))) {
+    const f = touched.get(key);
+    if (!f) continue;
+    const decided = changes.filter((d) => d.row.info.translationKey === key).map((d) => d.row);
+    const members = liveMembers([...store.familyNotes(key).filter((m) => !decided.some((d) => d.id === m.id)), ...decided]);
+    const wanted = familyTargets(members, config.routes, store.subscriptions(), platforms, sentMemberIn(store, familyPostId(key)));
+    touched.set(key, { ...f, wantedBefore: new Set([...f.wantedBefore, ...wanted.map((ft) => targetKey(ft.target))]) });
+  }
 }
 
 /**

@@ -569,6 +569,22 @@ describe('model: stopped with posts queued, restored backups (issue 25, the gene
       );
     });
   }
+  // Found by the restore step at once (m26: `BENCH_MODEL_SEED=2612`'s sequences, 16 steps, run 11 of both modes; shrunk
+  // from 13 steps to 4 by dropping steps): a backup of a state with no notes; a ja note keyed `shared` posted, an English
+  // draft joins the key; the backup restored, started --after-restore: the note new to the backup was recorded without
+  // announcing, but the draft touched its family, whose chats the store did not know as wanted, and the family was
+  // posted again (README promises a restore announces nothing new). A first run did the same: `markSilentlyRecorded`.
+  it.each(['keep', 'delete'] as const)('a backup restored, a note new to it sharing a key with a draft: not posted again (onDelete: %s)', { timeout: 60_000 }, async (onDelete) => {
+    await holds(
+      [
+        { op: 'backup' },
+        { op: 'write', file: '_posts/ja/setup.md', draft: false, key: 'shared' },
+        { op: 'write', file: 'b/setup.md', draft: true, key: 'shared', generic: true },
+        { op: 'restoreBackup' },
+      ],
+      onDelete,
+    );
+  });
   it.each(['keep', 'delete'] as const)('a backup taken, notes posted, edited and removed after it, the backup restored with --after-restore: nothing posted twice (onDelete: %s)', { timeout: 60_000 }, async (onDelete) => {
     await holds(
       [
