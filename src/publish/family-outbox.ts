@@ -71,13 +71,14 @@ export function familiesTouched(store: Store, config: Config, platforms: Readonl
 }
 
 /**
- * Notes recorded without being announced (a first run, a start `--after-restore`: decide.ts) count as
+ * Notes recorded without being announced (a first run, a start `--after-restore`, also one back from
+ * deletion or draft: decide.ts) count as
  * announced already: the chats their family wants because of them are taken as having it. A family
  * touched in the same batch by another change (a draft of the same key, a member back) was
  * otherwise posted there for them: the model's restore of a backup re-posted a note new to it.
  */
 function markSilentlyRecorded(store: Store, config: Config, platforms: ReadonlySet<string>, changes: readonly FamilyChange[], touched: Map<string, TouchedFamily>): void {
-  const silent = changes.filter((d) => d.action.type === 'none' && d.row.state === 'published' && d.row.announced && !d.prev?.announced);
+  const silent = changes.filter((d) => d.action.type === 'none' && d.row.state === 'published' && d.row.announced && (!d.prev?.announced || d.prev.state !== 'published'));
   for (const key of new Set(silent.map((d) => d.row.info.translationKey))) {
     const f = touched.get(key);
     if (!f) continue;

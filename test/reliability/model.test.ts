@@ -585,6 +585,23 @@ describe('model: stopped with posts queued, restored backups (issue 25, the gene
       onDelete,
     );
   });
+  // Found by the two new steps together (m26: the bench-like sequences of seed 2613, 16 steps, run 4 of both modes; the
+  // `delete` one shrunk from 12 steps to 5): a note removed (delete: its messages deleted) before a backup, restored
+  // after it and announced again; the backup restored with --after-restore knew it as deleted and announced it a third
+  // time. docs/operations.md promises a restore announces nothing it knows as a draft; deleted is the same case (the
+  // instance after the backup most likely announced it): recorded without announcing now, as a draft was.
+  it.each(['keep', 'delete'] as const)('a note deleted before the backup and back after it: the restore does not post it again (onDelete: %s)', { timeout: 60_000 }, async (onDelete) => {
+    await holds(
+      [
+        { op: 'outage', kind: 'down', ops: [{ op: 'write', file: 'b/setup.md', draft: false }] },
+        { op: 'stopQueued', ops: [{ op: 'write', file: '_posts/en/intro.md', draft: false }], offline: [{ op: 'remove', file: 'b/setup.md' }], back: 'atStart' },
+        { op: 'backup' },
+        { op: 'stopQueued', ops: [{ op: 'write', file: 'a/intro.md', draft: false, key: 'shared' }, { op: 'restore' }], offline: [{ op: 'remove', file: 'a/intro-ja.md' }], back: 'atStart' },
+        { op: 'restoreBackup' },
+      ],
+      onDelete,
+    );
+  });
   it.each(['keep', 'delete'] as const)('a backup taken, notes posted, edited and removed after it, the backup restored with --after-restore: nothing posted twice (onDelete: %s)', { timeout: 60_000 }, async (onDelete) => {
     await holds(
       [
