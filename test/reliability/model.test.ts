@@ -630,6 +630,24 @@ describe('model: stopped with posts queued, restored backups (issue 25, the gene
  * keeps its place and message (family-key.ts). `it.fails` turns red once it holds.
  */
 describe('model: open counterexamples', () => {
+  // OPEN, not analysed (m26, found at the end of the session): the bench-like sequences of seed 2613 (16 steps), run 4,
+  // onDelete: keep, shrunk from 13 steps to 6 by dropping steps and ops. A note's key changed after a backup (its
+  // message followed it to `shared`, beside another English note joining the key), the backup restored with
+  // --after-restore, then the note moved and edited into a Japanese name: "en: 2 live messages show" it. Likely the
+  // restored records' families (the backup's `setup`, the chats' `shared`) disagreeing about which message is the note's.
+  it.fails('a note re-keyed after a backup, the backup restored, the note moved and edited (seed 2613, keep)', { timeout: 60_000 }, async () => {
+    await holds(
+      [
+        { op: 'outage', kind: 'down', ops: [{ op: 'write', file: 'b/setup.md', draft: false }] },
+        { op: 'backup' },
+        { op: 'stopQueued', ops: [{ op: 'write', file: 'b/setup.md', draft: false, key: 'shared' }, { op: 'remove', file: '_posts/en/intro.md' }], offline: [{ op: 'remove', file: '_posts/en/setup.md' }, { op: 'write', file: 'b/intro.md', draft: true }], back: 'atStart' },
+        { op: 'stopQueued', ops: [{ op: 'write', file: 'a/intro.md', draft: false, key: 'shared' }, { op: 'restore' }], offline: [{ op: 'remove', file: 'a/intro-ja.md' }], back: 'atStart' },
+        { op: 'restoreBackup' },
+        { op: 'moveEdit', from: 'b/setup.md', to: 'a/setup-ja.md' },
+      ],
+      'keep',
+    );
+  });
   it.fails('a note moved and edited onto the path of a deleted note whose message was kept (MODEL_SEED=311, keep)', async () => {
     await holds(
       [
