@@ -128,8 +128,13 @@ export function decideNote(prev: NoteRow | undefined, note: Note, summary: Summa
     return { row: { ...base, announced: true, revision: 1 }, action: { type: 'announce' } };
   }
   if (prev.state !== 'published') {
-    // Back from draft or deletion. With `onDelete: delete` its messages went: it is announced again.
-    if (policy.onDelete === 'delete' && (prev.state === 'deleted' || prev.state === 'draft')) return { row: { ...base, revision: prev.revision + 1 }, action: { type: 'announce' } };
+    // Back from draft or deletion. With `onDelete: delete` its messages went: it is announced again, unless
+    // the state is a restored backup, which cannot know whether the instance after it announced it already
+    // (docs/operations.md: a restore announces nothing it knows as a draft; the model found the deleted case).
+    if (policy.onDelete === 'delete' && (prev.state === 'deleted' || prev.state === 'draft')) {
+      if (policy.afterRestore) return { row: { ...base, revision: prev.revision + 1 }, action: { type: 'none', why: AFTER_RESTORE_WHY } };
+      return { row: { ...base, revision: prev.revision + 1 }, action: { type: 'announce' } };
+    }
     // With `keep` they are still there: brought up to date.
     return { row: { ...base, revision: prev.revision + 1 }, action: sameSummary(prev, sHash, note) ? { type: 'none', why: 'republished unchanged' } : { type: 'update' } };
   }

@@ -8,7 +8,7 @@
  */
 import type { Logger } from '../log.js';
 import type { Store } from '../store/store.js';
-import type { NoteRow, SummaryPayload, Target } from '../store/types.js';
+import { targetKey, type NoteRow, type SummaryPayload, type Target } from '../store/types.js';
 import type { Action } from './decide.js';
 import { familyPostId } from './family.js';
 import { addMetaKeys, metaKeys } from './meta-keys.js';
@@ -75,6 +75,13 @@ export function followFamilyMessages(store: Store, log: Logger, row: NoteRow, ac
     log.warn({ note: row.id, family: shown[0]!.familyId, chats: shown.length }, 'note removed, but it was announced in a translation family (publish.translations was group): its family message is left as it is; switch back to group to have it follow');
     return 0;
   }
+  const n = editShown(store, row, shown);
+  log.info({ note: row.id, family: shown[0]!.familyId, chats: n }, 'note announced in its translation family (publish.translations was group): the edit goes to that message');
+  return n;
+}
+
+/** Edits (or refreshes, when still queued) `shown`, each a family message showing `row`, to its newest summary. */
+function editShown(store: Store, row: NoteRow, shown: readonly FamilyMessage[]): number {
   let n = 0;
   for (const { familyId, target, payload, revision } of shown) {
     // One past the message's last revision: a later switch back to `group` still sends newer content.
@@ -84,8 +91,21 @@ export function followFamilyMessages(store: Store, log: Logger, row: NoteRow, ac
     else store.enqueue({ noteId: familyId, revision: rev, target, kind: 'edit', payload: { ...payload, summary: row.summary!, silent: undefined, pin: undefined, digestAt: undefined } });
     n++;
   }
-  log.info({ note: row.id, family: shown[0]!.familyId, chats: n }, 'note announced in its translation family (publish.translations was group): the edit goes to that message');
   return n;
+}
+
+/**
+ * A note back from deletion or draft while `separate` (announced again: decide.ts) whose family's
+ * message was left showing it by its retraction (above): that message is brought up to date, and the
+ * chats it is in get no post of the note's own, or they would show it twice (the model's seed 9001).
+ * Returns what it queued and the chats (targetKey) it covers.
+ */
+export function returnToFamilyMessages(store: Store, log: Logger, row: NoteRow, prev: NoteRow | undefined): { enqueued: number; covered: Set<string> } {
+  if (!prev || prev.state === 'published') return { enqueued: 0, covered: new Set() };
+  const shown = messagesShowing(store, row, prev);
+  if (!shown.length) return { enqueued: 0, covered: new Set() };
+  log.info({ note: row.id, family: shown[0]!.familyId, chats: shown.length }, 'note back while publish.translations is separate: its translation family\'s message, left showing it, is edited instead of posting it again');
+  return { enqueued: editShown(store, row, shown), covered: new Set(shown.map((m) => targetKey(m.target))) };
 }
 
 /** A note as a batch decided it, as families see it (family-outbox.ts FamilyChange). */

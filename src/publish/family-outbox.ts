@@ -66,7 +66,27 @@ export function familiesTouched(store: Store, config: Config, platforms: Readonl
     if (d.action.type === 'controls') f.controls = true;
     if (p && p.info.translationKey !== d.row.info.translationKey) touch(p.info.translationKey);
   }
+  markSilentlyRecorded(store, config, platforms, changes, touched);
   return touched;
+}
+
+/**
+ * Notes recorded without being announced (a first run, a start `--after-restore`, also one back from
+ * deletion or draft: decide.ts) count as
+ * announced already: the chats their family wants because of them are taken as having it. A family
+ * touched in the same batch by another change (a draft of the same key, a member back) was
+ * otherwise posted there for them: the model's restore of a backup re-posted a note new to it.
+ */
+function markSilentlyRecorded(store: Store, config: Config, platforms: ReadonlySet<string>, changes: readonly FamilyChange[], touched: Map<string, TouchedFamily>): void {
+  const silent = changes.filter((d) => d.action.type === 'none' && d.row.state === 'published' && d.row.announced && (!d.prev?.announced || d.prev.state !== 'published'));
+  for (const key of new Set(silent.map((d) => d.row.info.translationKey))) {
+    const f = touched.get(key);
+    if (!f) continue;
+    const decided = changes.filter((d) => d.row.info.translationKey === key).map((d) => d.row);
+    const members = liveMembers([...store.familyNotes(key).filter((m) => !decided.some((d) => d.id === m.id)), ...decided]);
+    const wanted = familyTargets(members, config.routes, store.subscriptions(), platforms, sentMemberIn(store, familyPostId(key)));
+    touched.set(key, { ...f, wantedBefore: new Set([...f.wantedBefore, ...wanted.map((ft) => targetKey(ft.target))]) });
+  }
 }
 
 /**
@@ -114,25 +134,39 @@ function sameContent(a: SummaryPayload | undefined, b: SummaryPayload): boolean 
 /**
  * A note whose family key changed (a rename: the key comes from the file name) and whose old family
  * has no other member takes that family's messages with it, unless its new family has messages of
- * its own: a rename is a change of one note, never a second post. Before `familiesTouched`.
+ * its own: a rename is a change of one note, never a second post. Notes that swap families (`mv a t;
+ * mv b a; mv t b`: each joins the family the other left) exchange their families' messages: a
+ * family's own messages are no obstacle when they leave with their note in the same batch, and a
+ * note joining the old family is none when it brings its own. Before `familiesTouched`.
  */
 export function followRenamedFamilies(store: Store, changes: readonly FamilyChange[]): Set<string> {
-  const moved = new Set<string>();
   const key = (c: FamilyChange) => c.row.info.translationKey;
   const decided = new Map(changes.map((c) => [c.row.id, c]));
+  const moves = new Map<string, { to: string; by: FamilyChange }>();
   for (const d of changes) {
     const from = d.prev?.info.translationKey;
     const to = key(d);
-    if (from === undefined || from === to || d.row.state === 'deleted' || moved.has(from)) continue;
-    // Members the old family keeps: in the store, and joining it in this batch.
+    if (from === undefined || from === to || d.row.state === 'deleted' || moves.has(from) || [...moves.values()].some((m) => m.to === to)) continue;
+    // Members the old family keeps in the store (those decided in this batch count as they are decided).
     const stays = store.familyNotes(from).some((m) => m.id !== d.row.id && (decided.has(m.id) ? key(decided.get(m.id)!) === from && decided.get(m.id)!.row.state !== 'deleted' : m.state !== 'deleted'));
-    const joins = changes.some((c) => c !== d && key(c) === from && c.row.state !== 'deleted');
-    const toId = familyPostId(to);
-    if (stays || joins || store.postsOf(toId).length || store.openPostTargets(toId).length) continue;
-    store.upkeep.moveFamilyPosts(familyPostId(from), toId);
-    moved.add(from);
+    if (!stays) moves.set(from, { to, by: d });
   }
-  return moved;
+  // Until none is left out: a move whose old family is joined by a note that brings no messages
+  // along, or whose new family has messages that stay there.
+  for (let dropped = true; dropped; ) {
+    dropped = false;
+    for (const [from, { to, by }] of moves) {
+      const joinsBare = changes.some((c) => c !== by && key(c) === from && c.row.state !== 'deleted' && moves.get(c.prev?.info.translationKey ?? '')?.to !== from);
+      const toId = familyPostId(to);
+      const occupied = !moves.has(to) && (store.postsOf(toId).length > 0 || store.openPostTargets(toId).length > 0);
+      if (joinsBare || occupied) dropped = moves.delete(from);
+    }
+  }
+  // Through a temporary id each: in a swap, each new family's id is an old one's.
+  const moving = (from: string) => `${familyPostId(from)}\u0000moving`;
+  for (const from of moves.keys()) store.upkeep.moveFamilyPosts(familyPostId(from), moving(from));
+  for (const [from, { to }] of moves) store.upkeep.moveFamilyPosts(moving(from), familyPostId(to));
+  return new Set(moves.keys());
 }
 
 /**

@@ -25,8 +25,9 @@ import { PendingRemovals } from './removals.js';
 import { HeldRewrites } from './held-rewrites.js';
 import { decideOrder, findRenames, type Rename } from './rename-match.js';
 import { enqueueNoteChange } from './note-outbox.js';
+import { applyRenames } from './rename-apply.js';
 import { followRestoredNote } from './restored-notes.js';
-import { followFamilyMessages, regroupAfterSeparate } from './family-after-switch.js';
+import { followFamilyMessages, regroupAfterSeparate, returnToFamilyMessages } from './family-after-switch.js';
 import { summaryMaker } from './summary-maker.js';
 
 export interface PublisherDeps {
@@ -132,7 +133,7 @@ export class Publisher {
         next = from + BATCH_CHUNK < files.length ? readAndParse(from + BATCH_CHUNK) : undefined;
         // A removal (in this batch or a recent one) whose note reappears under a new name is a rename.
         const found = findRenames(changed, results, known, this.pending, { ...this.deps, firstRun });
-        for (const r of found.renames) this.rename(r, renamed);
+        this.renameAll(found.renames, renamed);
         for (const a of found.ambiguous) this.deps.log.warn(a, `more than one possible rename between ${a.file} and ${a.candidates.join(', ')}: notecast took it as a note deleted (its messages kept or deleted as publish.onDelete says) and a new note (announced); to have a note's messages follow it, rename or move notes one at a time`);
         // A rewrite beyond recognition waits with the removals: its note may have moved (held-rewrites.ts).
         const hold = opts.release ? undefined : this.held.holder(changed, results, known, this.pending, new Set(found.renames.map((r) => r.to.rel)));
@@ -202,15 +203,16 @@ export class Publisher {
     return [...rels].filter((rel) => !existsSync(path.join(this.deps.root, rel)));
   }
 
-  private rename({ from, fromId, to, by }: Rename, renamed: Set<string>): void {
-    const toId = noteIdOf(to.rel);
-    // Same id (a.md → a.markdown, or a rename a kill -9 interrupted before its note was written): the record is already there. One transaction: a kill -9 inside must not leave posts under a gone id.
-    if (toId !== fromId) this.deps.store.transaction(() => this.deps.store.renameNote(fromId, toId));
-    if (toId !== fromId) this.deps.onRemoved?.(fromId);
-    this.pending.delete(from);
-    to.known = true;
-    renamed.add(from);
-    this.deps.log.info({ from, to: to.rel, by }, 'note renamed');
+  /** A chunk's renames (rename-apply.ts), then what the batch keeps of each. */
+  private renameAll(renames: readonly Rename[], renamed: Set<string>): void {
+    applyRenames(this.deps.store, renames);
+    for (const { from, fromId, to, by } of renames) {
+      if (noteIdOf(to.rel) !== fromId) this.deps.onRemoved?.(fromId);
+      this.pending.delete(from);
+      to.known = true;
+      renamed.add(from);
+      this.deps.log.info({ from, to: to.rel, by }, 'note renamed');
+    }
   }
 
   /** `order`: the indices of `parsed` in the order their notes are decided (decideOrder); `hold`: whether one waits (held-rewrites.ts). */
@@ -305,15 +307,6 @@ export class Publisher {
     if (this.deps.config.publish.translations.mode === 'group') return this.commitFamilies(decided);
     const { store, config, log } = this.deps, subs = store.subscriptions();
     const announce = decided.filter((d) => d.action.type === 'announce');
-    const perTarget = new Map<string, { target: Target; items: Decided[] }>();
-    for (const d of announce) {
-      for (const t of routeTargets(d.row.info, config.routes, subs, this.deps.platforms)) {
-        const k = targetKey(t);
-        let e = perTarget.get(k);
-        if (!e) perTarget.set(k, (e = { target: t, items: [] }));
-        e.items.push(d);
-      }
-    }
     let enqueued = 0;
     for (let i = 0; i < decided.length; i += DB_CHUNK) {
       const chunk = decided.slice(i, i + DB_CHUNK);
@@ -332,7 +325,15 @@ export class Publisher {
       });
     }
     store.transaction(() => {
+      const perTarget = new Map<string, { target: Target; items: Decided[] }>();
       for (const d of noteFamiliesPostedSeparately(store, announce)) {
+        // Chats where its family's message still shows the note (back while `separate`) get that message edited instead.
+        const back = returnToFamilyMessages(store, log, d.row, d.prev);
+        enqueued += back.enqueued;
+        for (const t of routeTargets(d.row.info, config.routes, subs, this.deps.platforms)) {
+          const k = targetKey(t);
+          if (!back.covered.has(k)) perTarget.set(k, { target: t, items: [...(perTarget.get(k)?.items ?? []), d] });
+        }
         store.putNote(d.row, d.text, d.seen, d.place);
         log.info({ note: d.row.id, action: 'announce', revision: d.row.revision }, 'note changed');
       }

@@ -63,6 +63,17 @@ export function chainRenames(changed: readonly ChangedFile[], known: (rel: strin
   for (const c of changed) {
     if (vacated.has(c.rel) && !used.has(c.rel) && !movedContent.has(c.hash) && !pending.byHash(c.hash, taken)) take(c);
   }
+  // Chains that turn back to where they started: notes swapped (`mv a t; mv b a; mv t b`), each path
+  // holding another's exact content. Each note moves to where its content went (the publisher moves
+  // one of them out of the way first: a cycle has no free id to start at), so every message follows
+  // the note it was posted for instead of being edited to show the other (the model's swap).
+  for (const c of changed) {
+    if (!vacated.has(c.rel) || used.has(c.rel)) continue;
+    const cycle = follow(c, vacated, byHash, used, true);
+    if (!cycle) continue;
+    for (const l of cycle) used.add(l.to.rel);
+    links.push(...cycle);
+  }
   return links;
 }
 
@@ -72,16 +83,21 @@ export function freedPaths(links: readonly ChainLink[]): Set<string> {
   return new Set(links.map((l) => l.from).filter((rel) => !onto.has(rel)));
 }
 
-/** From a path whose note moved on, the links to the chain's end (a path new to the store); undefined if it breaks off or turns back. */
-function follow(start: ChangedFile, vacated: ReadonlyMap<string, KnownNote>, byHash: ReadonlyMap<string, ChangedFile[]>, used: ReadonlySet<string>): ChainLink[] | undefined {
+/**
+ * From a path whose note moved on, the links to the chain's end (a path new to the store); undefined if
+ * it breaks off or turns back. With `cycle`, only a chain that turns back to `start` (its last link onto it).
+ */
+function follow(start: ChangedFile, vacated: ReadonlyMap<string, KnownNote>, byHash: ReadonlyMap<string, ChangedFile[]>, used: ReadonlySet<string>, cycle = false): ChainLink[] | undefined {
   const chain: ChainLink[] = [];
   const seen = new Set([start.rel]);
   for (let at = start; ; ) {
     const old = vacated.get(at.rel)!;
-    const next = (byHash.get(old.hash) ?? []).find((d) => !seen.has(d.rel) && !used.has(d.rel));
+    const onto = byHash.get(old.hash) ?? [];
+    if (cycle && at !== start && onto.some((d) => d.rel === start.rel)) return [...chain, { from: at.rel, fromId: old.id, to: start }];
+    const next = onto.find((d) => !seen.has(d.rel) && !used.has(d.rel));
     if (!next) return undefined;
     chain.push({ from: at.rel, fromId: old.id, to: next });
-    if (!vacated.has(next.rel)) return next.known ? undefined : chain;
+    if (!vacated.has(next.rel)) return next.known || cycle ? undefined : chain;
     seen.add(next.rel);
     at = next;
   }

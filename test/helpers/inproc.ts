@@ -39,6 +39,12 @@ export interface PlatformFaults {
   down: boolean;
   hangMs: number;
   hits: number;
+  /**
+   * Added to a post's delivery id, which the console's message id is made of: a restored older
+   * state numbers its deliveries again from the backup's, and a real chat never hands out a
+   * message id twice (the model's restore step sets it past every id used).
+   */
+  idOffset: number;
 }
 
 /** The console adapter behind `faults` (PlatformFaults); the service is told `console.enabled: false` so it is the only one. */
@@ -58,7 +64,7 @@ function consoleBehind(faults: PlatformFaults, write: (line: string) => void): C
   };
   return {
     ...inner,
-    post: async (target, message, ctx) => (await gate(ctx.signal), inner.post(target, message, ctx)),
+    post: async (target, message, ctx) => (await gate(ctx.signal), inner.post(target, message, { ...ctx, deliveryId: ctx.deliveryId + faults.idOffset })),
     edit: async (target, id, message, ctx) => (await gate(ctx.signal), inner.edit(target, id, message, ctx)),
     delete: async (target, id, ctx) => (await gate(ctx.signal), inner.delete(target, id, ctx)),
   };
@@ -128,12 +134,16 @@ export class InProcessService {
 
   /** From the next start on, the console platform fails as `faults` says (switched by the test as it goes). */
   withFaults(): PlatformFaults {
-    this.faults = { down: false, hangMs: 0, hits: 0 };
+    this.faults = { down: false, hangMs: 0, hits: 0, idOffset: 0 };
     return this.faults;
   }
 
-  /** `options`: start flags as the CLI passes them (`afterRestore`, `moved`). */
-  async start(options: Pick<AppOptions, 'afterRestore' | 'moved'> = {}): Promise<void> {
+  /**
+   * `options`: start flags as the CLI passes them (`afterRestore`, `moved`). `idle: false`: returns
+   * once the start-up scan is recorded and delivering began, without waiting for idle (the platform
+   * may still be down: the model's "platform back after the start" step).
+   */
+  async start(options: Pick<AppOptions, 'afterRestore' | 'moved'> = {}, { idle = true } = {}): Promise<void> {
     const before = this.idles;
     const gen = ++this.generation;
     const mine = (fn: () => void) => {
@@ -157,7 +167,7 @@ export class InProcessService {
       onBatch: (b) => mine(() => this.bump(() => this.sawBatch(b))),
       onWatchEvent: (p) => mine(() => this.bump(() => this.reported.set(path.resolve(p), Date.now()))),
     });
-    await this.waitFor(() => this.idles > before, 20_000, 'idle after start');
+    if (idle) await this.waitFor(() => this.idles > before, 20_000, 'idle after start');
   }
 
   async stop(): Promise<void> {

@@ -23,7 +23,7 @@ const SEED = Number(process.env.MODEL_SEED ?? 25);
 const SWITCH_RUNS = Number(process.env.MODEL_SWITCH_RUNS ?? 1);
 
 /** What the random runs exercised, so a generator that stopped making kills or outages is seen. */
-const exercised = { runs: 0, kills: 0, resends: 0, faultHits: 0, watcherMisses: 0 };
+const exercised = { runs: 0, kills: 0, resends: 0, faultHits: 0, watcherMisses: 0, queuedStops: 0, restores: 0 };
 
 /**
  * `knownOpen`: the one problem of an open counterexample (below) that a test kept for another
@@ -37,6 +37,8 @@ async function holds(ops: readonly Op[], onDelete: 'keep' | 'delete', knownOpen?
   exercised.resends += r.resends;
   exercised.faultHits += r.faultHits;
   exercised.watcherMisses += r.watcherMisses;
+  exercised.queuedStops += r.queuedStops;
+  exercised.restores += r.restores;
   expect(r.problems, `after step ${r.steps} of ${JSON.stringify(ops)}`).toEqual([]);
 }
 
@@ -57,7 +59,7 @@ describe('model: every chat shows each published note once, in its newest state'
   });
   it('the runs above killed the service and met platform outages', () => {
     if (exercised.runs === 0) return; // the random runs were filtered out (vitest -t): nothing to count
-    console.log(`model: ${exercised.runs} runs, ${exercised.kills} kills, ${exercised.resends} posts resent after a kill, ${exercised.faultHits} sends that met an outage, ${exercised.watcherMisses} paths the watcher never reported (applied by a reconcile pass)`);
+    console.log(`model: ${exercised.runs} runs, ${exercised.kills} kills, ${exercised.resends} posts resent after a kill, ${exercised.faultHits} sends that met an outage, ${exercised.watcherMisses} paths the watcher never reported (applied by a reconcile pass), ${exercised.queuedStops} stops with posts queued, ${exercised.restores} backups restored`);
     expect(exercised.kills).toBeGreaterThan(0);
     expect(exercised.faultHits).toBeGreaterThan(0);
   });
@@ -449,50 +451,209 @@ describe('model: two notes of one name and language in two folders, over time (i
 });
 
 /**
- * OPEN (issue 25, item (d) of m25's brief): two notes swapped in one burst (`mv setup.md c.md; mv intro.md setup.md;
- * mv c.md intro.md`). Each path is known with the other's exact content: a rename chain that turns back on itself
- * (rename-chain.ts follows chains to a path new to the store), so both stay edits in place and each family's message,
- * keyed by the file name, is edited to show the other note. Following the notes needs a cycle of renames through a
- * free id and the two families' messages swapped with them (followRenamedFamilies moves one way only). `it.fails`
- * turns red once it holds.
+ * Two notes swapped in one burst (`mv setup.md c.md; mv intro.md setup.md; mv c.md intro.md`): each path is known with
+ * the other's exact content. Both were taken as edits in place (rename-chain.ts followed chains to a path new to the
+ * store only), and each family's message, keyed by the file name, was edited to show the other note. A chain that turns
+ * back on itself is now a cycle of renames (one note parked under a temporary id: publisher.ts `renameAll`), and the
+ * two families' messages are exchanged with their notes (family-outbox.ts `followRenamedFamilies`).
  */
-/**
- * From `MODEL_RUNS=30 MODEL_SEED=9001` (m25's hunt, at the end of the session). SEED_9001 (onDelete: delete) fails at
- * its third step, kept to those three: a translation posted under `group` (its first batch after a kill), removed
- * while stopped, started `separate`, restored: while `separate` a retraction leaves its family's message as it is
- * (family-after-switch.ts, even a family of one), and the restored note is announced with a message of its own: two
- * live messages show it. SEED_9002 (keep) fails at step 6 ("console:all N2 was posted 2 times"), as fast-check shrank it.
- */
-const SEED_9001: Op[] = [
-  { op: 'kill', at: 'written', ops: [{ op: 'write', file: '_posts/en/setup-ja.md', draft: false }] },
-  { op: 'restart', offline: [{ op: 'remove', file: '_posts/en/setup-ja.md' }], mode: 'separate' },
-  { op: 'restore' },
-];
-const SEED_9002: Op[] = [
-  { op: 'burst', ops: [{ op: 'write', file: 'setup.md', draft: false, key: 'shared' }, { op: 'remove', file: 'setup-ja.md' }, { op: 'moveEdit', from: 'setup.md', to: 'setup.md' }] },
-  { op: 'restart', offline: [{ op: 'move', from: '_posts/ja/intro.md', to: 'setup-ja.md' }], mode: 'separate' },
-  { op: 'write', file: '_posts/ja/intro-ja.md', draft: false, key: 'shared', generic: true },
-  { op: 'restart', offline: [{ op: 'move', from: 'b/setup.md', to: '_posts/ja/intro.md' }, { op: 'write', file: 'b/intro.md', draft: false }], mode: 'group' },
-  { op: 'moveEdit', from: 'a/setup.md', to: 'setup-ja.md' },
-  { op: 'burst', ops: [{ op: 'move', from: '_posts/en/setup-ja.md', to: 'a/setup-ja.md' }, { op: 'move', from: 'setup.md', to: 'b/setup-ja.md' }, { op: 'remove', file: 'setup.md' }] },
-  { op: 'kill', at: 'written', ops: [{ op: 'moveEdit', from: '_posts/en/intro-ja.md', to: '_posts/en/setup-ja.md' }, { op: 'write', file: 'a/setup.md', draft: false, key: 'shared', generic: true }] },
-];
+describe('model: notes swapped in one burst (issue 25, m25\'s open case)', () => {
+  it.each(['keep', 'delete'] as const)('two notes swapped in one burst: each message follows its note (onDelete: %s)', async (onDelete) => {
+    await holds(
+      [
+        { op: 'burst', ops: [{ op: 'write', file: 'setup.md', draft: false }, { op: 'write', file: 'intro.md', draft: false }] },
+        { op: 'burst', ops: [{ op: 'move', from: 'setup.md', to: 'a/swap.md' }, { op: 'move', from: 'intro.md', to: 'setup.md' }, { op: 'move', from: 'a/swap.md', to: 'intro.md' }] },
+      ],
+      onDelete,
+    );
+  });
+  it.each(['keep', 'delete'] as const)('three notes rotated in one burst, two of one name in two folders: each message follows its note (onDelete: %s)', async (onDelete) => {
+    await holds(
+      [
+        { op: 'burst', ops: [{ op: 'write', file: 'setup.md', draft: false }, { op: 'write', file: 'intro.md', draft: false }, { op: 'write', file: 'a/setup.md', draft: false }] },
+        {
+          op: 'burst',
+          ops: [
+            { op: 'move', from: 'setup.md', to: 'b/swap.md' },
+            { op: 'move', from: 'intro.md', to: 'setup.md' },
+            { op: 'move', from: 'a/setup.md', to: 'intro.md' },
+            { op: 'move', from: 'b/swap.md', to: 'a/setup.md' },
+          ],
+        },
+      ],
+      onDelete,
+    );
+  });
+});
 
+/**
+ * From `MODEL_RUNS=30 MODEL_SEED=9001` (m25's hunt), kept to its first three steps: a translation posted under `group`
+ * (its first batch after a kill), removed while stopped, started `separate`, restored. While `separate` a retraction
+ * leaves its family's message as it is (family-after-switch.ts), and the restored note was announced with a message of
+ * its own: two live messages showed it. A note back while `separate` now has that message edited instead
+ * (`returnToFamilyMessages`); the same with a family of two, the removed member's message left in its own chat.
+ */
+describe('model: a note back while separate, its family message left showing it (MODEL_SEED=9001)', () => {
+  it('MODEL_SEED=9001 (delete): a translation removed while stopped, restored once separate: shown once', { timeout: 60_000 }, async () => {
+    await holds(
+      [
+        { op: 'kill', at: 'written', ops: [{ op: 'write', file: '_posts/en/setup-ja.md', draft: false }] },
+        { op: 'restart', offline: [{ op: 'remove', file: '_posts/en/setup-ja.md' }], mode: 'separate' },
+        { op: 'restore' },
+      ],
+      'delete',
+    );
+  });
+  it.each(['keep', 'delete'] as const)('a family of two: its Japanese member removed and restored while separate (onDelete: %s)', { timeout: 60_000 }, async (onDelete) => {
+    await holds(
+      [
+        { op: 'burst', ops: [{ op: 'write', file: 'setup.md', draft: false }, { op: 'write', file: 'setup-ja.md', draft: false }] },
+        { op: 'restart', offline: [], mode: 'separate' },
+        { op: 'remove', file: 'setup-ja.md' },
+        { op: 'restore' },
+      ],
+      onDelete,
+    );
+  });
+});
+
+/**
+ * `MODEL_RUNS=30 MODEL_SEED=9001`, fast-check seed 9002 (keep), 7 steps shrunk to 5 (m26, by dropping steps and burst
+ * members while it still failed): an English note keyed `shared` posted under `group`; `separate`; a Japanese note
+ * joins `shared` and gets its own message in `all`; `group` again: the family's message in `all` adopts it ("also
+ * in"), its own message there is deleted (family-adopt.ts); the English note is moved to `b/setup-ja.md`, Japanese now:
+ * two Japanese notes under one key are two families, the moved one takes the family's message along (family-follow),
+ * and the one left, with no message in `all` any more, is posted there again ("N2 was posted 2 times"). Not a service
+ * fault: one of the two has to be posted anew once a message that stood for both stands for one (the other way round
+ * re-posts the moved note). The model now allows that one re-post of a note whose own message was retired
+ * (route-model.ts `noteRetired`); the original 7 steps are kept beside it.
+ */
+describe('model: a note whose own message gave way to its family\'s, then the family split (MODEL_SEED=9001, fast-check 9002)', () => {
+  it('shrunk: posted again once for the family split off, never more', { timeout: 60_000 }, async () => {
+    await holds(
+      [
+        { op: 'write', file: 'setup.md', draft: false, key: 'shared' },
+        { op: 'restart', offline: [], mode: 'separate' },
+        { op: 'write', file: '_posts/ja/intro-ja.md', draft: false, key: 'shared', generic: true },
+        { op: 'restart', offline: [], mode: 'group' },
+        { op: 'move', from: 'setup.md', to: 'b/setup-ja.md' },
+      ],
+      'keep',
+    );
+  });
+  it('the 7 steps as fast-check shrank them', { timeout: 60_000 }, async () => {
+    await holds(
+      [
+        { op: 'burst', ops: [{ op: 'write', file: 'setup.md', draft: false, key: 'shared' }, { op: 'remove', file: 'setup-ja.md' }, { op: 'moveEdit', from: 'setup.md', to: 'setup.md' }] },
+        { op: 'restart', offline: [{ op: 'move', from: '_posts/ja/intro.md', to: 'setup-ja.md' }], mode: 'separate' },
+        { op: 'write', file: '_posts/ja/intro-ja.md', draft: false, key: 'shared', generic: true },
+        { op: 'restart', offline: [{ op: 'move', from: 'b/setup.md', to: '_posts/ja/intro.md' }, { op: 'write', file: 'b/intro.md', draft: false }], mode: 'group' },
+        { op: 'moveEdit', from: 'a/setup.md', to: 'setup-ja.md' },
+        { op: 'burst', ops: [{ op: 'move', from: '_posts/en/setup-ja.md', to: 'a/setup-ja.md' }, { op: 'move', from: 'setup.md', to: 'b/setup-ja.md' }, { op: 'remove', file: 'setup.md' }] },
+        { op: 'kill', at: 'written', ops: [{ op: 'moveEdit', from: '_posts/en/intro-ja.md', to: '_posts/en/setup-ja.md' }, { op: 'write', file: 'a/setup.md', draft: false, key: 'shared', generic: true }] },
+      ],
+      'keep',
+    );
+  });
+});
+
+/**
+ * The two steps the model lacked (issue 25, last stop: each found real doubles by hand): stopped with posts queued,
+ * notes deleted or edited while stopped, the platform back at or after the start; and an older copy of the state
+ * restored as docs/operations.md says (`--after-restore`). Both are among the generated commands now; these are
+ * the tester's cases written as model steps.
+ */
+describe('model: stopped with posts queued, restored backups (issue 25, the generator\'s two missing steps)', () => {
+  for (const back of ['atStart', 'afterStart'] as const) {
+    it.each(['keep', 'delete'] as const)(`a note written in an outage, deleted while stopped; another edited while stopped: platform back ${back} (onDelete: %s)`, { timeout: 60_000 }, async (onDelete) => {
+      await holds(
+        [
+          { op: 'write', file: 'setup.md', draft: false },
+          { op: 'stopQueued', ops: [{ op: 'write', file: 'intro.md', draft: false }, { op: 'write', file: 'a/setup-ja.md', draft: false }], offline: [{ op: 'remove', file: 'intro.md' }, { op: 'write', file: 'a/setup-ja.md', draft: false }], back },
+        ],
+        onDelete,
+      );
+    });
+  }
+  // Found by the restore step at once (m26: `BENCH_MODEL_SEED=2612`'s sequences, 16 steps, run 11 of both modes; shrunk
+  // from 13 steps to 4 by dropping steps): a backup of a state with no notes; a ja note keyed `shared` posted, an English
+  // draft joins the key; the backup restored, started --after-restore: the note new to the backup was recorded without
+  // announcing, but the draft touched its family, whose chats the store did not know as wanted, and the family was
+  // posted again (README promises a restore announces nothing new). A first run did the same: `markSilentlyRecorded`.
+  it.each(['keep', 'delete'] as const)('a backup restored, a note new to it sharing a key with a draft: not posted again (onDelete: %s)', { timeout: 60_000 }, async (onDelete) => {
+    await holds(
+      [
+        { op: 'backup' },
+        { op: 'write', file: '_posts/ja/setup.md', draft: false, key: 'shared' },
+        { op: 'write', file: 'b/setup.md', draft: true, key: 'shared', generic: true },
+        { op: 'restoreBackup' },
+      ],
+      onDelete,
+    );
+  });
+  // Found by the two new steps together (m26: the bench-like sequences of seed 2613, 16 steps, run 4 of both modes; the
+  // `delete` one shrunk from 12 steps to 5): a note removed (delete: its messages deleted) before a backup, restored
+  // after it and announced again; the backup restored with --after-restore knew it as deleted and announced it a third
+  // time. docs/operations.md promises a restore announces nothing it knows as a draft; deleted is the same case (the
+  // instance after the backup most likely announced it): recorded without announcing now, as a draft was.
+  it.each(['keep', 'delete'] as const)('a note deleted before the backup and back after it: the restore does not post it again (onDelete: %s)', { timeout: 60_000 }, async (onDelete) => {
+    await holds(
+      [
+        { op: 'outage', kind: 'down', ops: [{ op: 'write', file: 'b/setup.md', draft: false }] },
+        { op: 'stopQueued', ops: [{ op: 'write', file: '_posts/en/intro.md', draft: false }], offline: [{ op: 'remove', file: 'b/setup.md' }], back: 'atStart' },
+        { op: 'backup' },
+        { op: 'stopQueued', ops: [{ op: 'write', file: 'a/intro.md', draft: false, key: 'shared' }, { op: 'restore' }], offline: [{ op: 'remove', file: 'a/intro-ja.md' }], back: 'atStart' },
+        { op: 'restoreBackup' },
+      ],
+      onDelete,
+    );
+  });
+  it.each(['keep', 'delete'] as const)('a backup taken, notes posted, edited and removed after it, the backup restored with --after-restore: nothing posted twice (onDelete: %s)', { timeout: 60_000 }, async (onDelete) => {
+    await holds(
+      [
+        { op: 'write', file: 'setup.md', draft: false },
+        { op: 'write', file: 'intro-ja.md', draft: false },
+        { op: 'backup' },
+        { op: 'write', file: 'intro.md', draft: false },
+        { op: 'write', file: 'setup.md', draft: false },
+        { op: 'remove', file: 'intro-ja.md' },
+        { op: 'restoreBackup' },
+        { op: 'write', file: 'b/setup.md', draft: false },
+        { op: 'write', file: 'intro.md', draft: false },
+      ],
+      onDelete,
+    );
+  });
+});
+
+/**
+ * OPEN, found by `MODEL_RUNS=40 MODEL_SEED=311` (onDelete: keep; fast-check seed 312, path 24:1:3:3:5:7:7:7), shrunk by
+ * hand from 6 steps. A ja note's message is kept after its deletion (keep); another ja note is moved and edited onto
+ * the deleted note's path. That path is known (its deleted record), so rename detection never looks at it
+ * (rename-match.ts `renamesAmong` takes known paths for edits): it is taken for the deleted note come back, whose kept
+ * message is edited to show the moved note, while the moved note's own message stays (keep): two live messages show
+ * it, and one switched notes. Its fix needs the moved note to replace the deleted record's id while the deleted note
+ * keeps its place and message (family-key.ts). `it.fails` turns red once it holds.
+ */
 describe('model: open counterexamples', () => {
-  // OPEN (m25's last hunt; see SEED_9001 above): not fixed for lack of time.
-  it.fails('MODEL_SEED=9001 (delete): a translation removed while stopped, restored once separate: shown twice', { timeout: 60_000 }, async () => {
-    await holds(SEED_9001, 'delete');
+  // OPEN, not analysed (m26, found at the end of the session): the bench-like sequences of seed 2613 (16 steps), run 4,
+  // onDelete: keep, shrunk from 13 steps to 6 by dropping steps and ops. A note's key changed after a backup (its
+  // message followed it to `shared`, beside another English note joining the key), the backup restored with
+  // --after-restore, then the note moved and edited into a Japanese name: "en: 2 live messages show" it. Likely the
+  // restored records' families (the backup's `setup`, the chats' `shared`) disagreeing about which message is the note's.
+  it.fails('a note re-keyed after a backup, the backup restored, the note moved and edited (seed 2613, keep)', { timeout: 60_000 }, async () => {
+    await holds(
+      [
+        { op: 'outage', kind: 'down', ops: [{ op: 'write', file: 'b/setup.md', draft: false }] },
+        { op: 'backup' },
+        { op: 'stopQueued', ops: [{ op: 'write', file: 'b/setup.md', draft: false, key: 'shared' }, { op: 'remove', file: '_posts/en/intro.md' }], offline: [{ op: 'remove', file: '_posts/en/setup.md' }, { op: 'write', file: 'b/intro.md', draft: true }], back: 'atStart' },
+        { op: 'stopQueued', ops: [{ op: 'write', file: 'a/intro.md', draft: false, key: 'shared' }, { op: 'restore' }], offline: [{ op: 'remove', file: 'a/intro-ja.md' }], back: 'atStart' },
+        { op: 'restoreBackup' },
+        { op: 'moveEdit', from: 'b/setup.md', to: 'a/setup-ja.md' },
+      ],
+      'keep',
+    );
   });
-  it.fails('MODEL_SEED=9001, fast-check seed 9002 (keep): a note posted twice after switches and moves while stopped', { timeout: 60_000 }, async () => {
-    await holds(SEED_9002, 'keep');
-  });
-  // OPEN, found by `MODEL_RUNS=40 MODEL_SEED=311` (onDelete: keep; fast-check seed 312, path 24:1:3:3:5:7:7:7),
-  // shrunk by hand from 6 steps; the same on main before m25's changes. A ja note's message is kept after its
-  // deletion (keep); another ja note is moved and edited onto the deleted note's path. That path is known (its
-  // deleted record), so rename detection never looks at it (rename-match.ts `renamesAmong` takes known paths for
-  // edits): it is taken for the deleted note come back, whose kept message is edited to show the moved note, while
-  // the moved note's own message stays (keep): two live messages show it, and one switched notes. Its fix needs the
-  // moved note to replace the deleted record's id while the deleted note keeps its place and message (family-key.ts).
   it.fails('a note moved and edited onto the path of a deleted note whose message was kept (MODEL_SEED=311, keep)', async () => {
     await holds(
       [
@@ -502,15 +663,6 @@ describe('model: open counterexamples', () => {
         { op: 'moveEdit', from: '_posts/en/setup-ja.md', to: '_posts/ja/intro.md' },
       ],
       'keep',
-    );
-  });
-  it.fails.each(['keep', 'delete'] as const)('two notes swapped in one burst: each message follows its note (onDelete: %s)', async (onDelete) => {
-    await holds(
-      [
-        { op: 'burst', ops: [{ op: 'write', file: 'setup.md', draft: false }, { op: 'write', file: 'intro.md', draft: false }] },
-        { op: 'burst', ops: [{ op: 'move', from: 'setup.md', to: 'a/swap.md' }, { op: 'move', from: 'intro.md', to: 'setup.md' }, { op: 'move', from: 'a/swap.md', to: 'intro.md' }] },
-      ],
-      onDelete,
     );
   });
 });
