@@ -110,7 +110,8 @@ function optionsOf(candidates: readonly Candidate[], spans: SpanTable, locale: s
   for (const c of candidates) {
     // Sentence splitting can put leftover markup at a point's start ("# …"): scrub once more.
     const text = truncatePoint(scrubMarkup(c.text).trim(), budget.maxPointChars, spans, locale);
-    if (!text) continue;
+    // Math no table reads would show raw TeX: the sentence is not used (issue 23).
+    if (!text || spans.hasUnreadable(text)) continue;
     const key = text.toLowerCase();
     if (seen.has(key)) continue;
     seen.add(key);
