@@ -98,6 +98,15 @@ function placeWeight(c: Candidate, total: number): number {
   return w;
 }
 
+/** A capital after a small letter ("SQLite", "DuckDB") or two capitals ("CSV", "JSON"): a name even where every noun is capitalised. */
+const COINED = /[\p{L}\p{N}]*(?:\p{Ll}\p{Lu}|\p{Lu}{2})[\p{L}\p{N}]*/gu;
+
+function coinedNames(texts: readonly string[]): Set<string> {
+  const out = new Set<string>();
+  for (const t of texts) for (const m of t.matchAll(COINED)) out.add(m[0].toLowerCase());
+  return out;
+}
+
 /**
  * Each candidate once, as it would be shown (scrubbed, cut to a point's length), with its terms
  * weighed, the worth of its place, and none when it names nothing the note is about.
@@ -119,7 +128,7 @@ function optionsOf(candidates: readonly Candidate[], spans: SpanTable, locale: s
   }
   const named = termsOf(title, spans);
   const headed = new Set<string>(headings.flatMap((h) => [...termsOf(h, spans)]));
-  const weights = weighTerms(index, named, headed, NOUNS_CAPITALISED.test(locale) ? new Set() : proper);
+  const weights = weighTerms(index, named, headed, NOUNS_CAPITALISED.test(locale) ? coinedNames(options.map((o) => o.text)) : proper);
   const prose = options.filter((o) => o.c.kind === 'sentence' || o.c.kind === 'item').length;
   for (const o of options) {
     o.place = placeWeight(o.c, prose);
@@ -132,7 +141,9 @@ function optionsOf(candidates: readonly Candidate[], spans: SpanTable, locale: s
   }
   // A point names something the note is about (a word it comes back to, a name, code, a title
   // word): "Happy to help with this." names nothing, and is left out when anything else is there.
-  const salient = (o: Option) => o.ws.some((w) => w >= 1);
+  // The names of numbered sections ("Option 2: PostgreSQL", "方案二：Netlify", candidates.ts, block -1) name
+  // the note's parts, in any language: its words come once, and no capital tells a name in German or Chinese.
+  const salient = (o: Option) => o.ws.some((w) => w >= 1) || (o.c.kind === 'compact' && o.c.block < 0);
   // In a short note the opening sentence keeps its place when it is a statement of some length, not
   // a word to the reader ("Tokio runs futures on a thread pool." names its subject once and is the
   // lede); a note with more to say than that opens with filler when its opening names nothing,
