@@ -258,25 +258,52 @@ export function choosePoints(candidates: readonly Candidate[], spans: SpanTable,
   return chosen.sort((a, b) => a.c.pos - b.c.pos).map((o) => trimRuns(spans.expand(o.text)));
 }
 
-const OPENERS = '([{（［｛「『【〔《〈«“‘"';
-const CLOSERS = ')]}）］｝」』】〕》〉»”’"';
+/** Each opening bracket or quote and what closes it, in the styles of the nine languages (de „…“ and ‚…‘, fr «…», ja 「…」). */
+const CLOSES: Record<string, string> = {
+  '(': ')', '[': ']', '{': '}', '（': '）', '［': '］', '｛': '｝', '「': '」', '『': '』', '【': '】', '〔': '〕', '《': '》', '〈': '〉',
+  '«': '»', '“': '”', '‘': '’', '„': '“”', '‚': '‘’', '"': '"',
+};
 
-/** Cuts back to before the last bracket or quote the cut left open ("(for example …" → ""). */
-function closeOpen(text: string): string {
+/** Whether `'` at `i` opens a quote: after a space or an opener and before a word, not an apostrophe ("don't"). */
+function opensSingle(text: string, i: number): boolean {
+  return (i === 0 || /[\s([{«“„‚]/u.test(text[i - 1]!)) && /[\p{L}\p{N}\uE000-\uF8FF]/u.test(text[i + 1] ?? '');
+}
+
+/** The indices of the brackets and quotes `text` leaves open, outermost first. */
+function openAt(text: string): number[] {
   // Every opener and closer is one UTF-16 unit: indices into the string serve.
   const stack: number[] = [];
   for (let i = 0; i < text.length; i++) {
     const ch = text[i]!;
-    const open = OPENERS.indexOf(ch);
-    const close = CLOSERS.indexOf(ch);
-    if (ch === '"') {
-      if (stack.length && text[stack[stack.length - 1]!] === '"') stack.pop();
-      else stack.push(i);
-    } else if (open >= 0) stack.push(i);
-    else if (close >= 0 && stack.length && OPENERS.indexOf(text[stack[stack.length - 1]!]!) === close) stack.pop();
+    const top = stack.length ? text[stack[stack.length - 1]!]! : '';
+    // A closer for the innermost opener first: „…“ closes with what opens in English.
+    if (top && (top === "'" ? ch === "'" && !/\p{L}/u.test(text[i + 1] ?? '') : CLOSES[top]!.includes(ch))) stack.pop();
+    else if (ch in CLOSES || (ch === "'" && opensSingle(text, i))) stack.push(i);
   }
-  if (!stack.length) return text;
-  return text.slice(0, stack[0]).replace(/[\s,;:、，；：\-–—]+$/u, '');
+  return stack;
+}
+
+/**
+ * A cut that leaves a bracket or quote open goes back to before it ("(for example …" → ""); when
+ * that would leave a stub ("Il a dit…", "The French call it…"), the cut keeps its words and closes
+ * what is open after the ellipsis instead (`closers`), in no more characters than `max`.
+ */
+function closeOpen(text: string, max: number, spans: SpanTable): { text: string; closers: string } {
+  const open = openAt(text);
+  if (!open.length) return { text, closers: '' };
+  const before = text.slice(0, open[0]).replace(/[\s,;:、，；：\-–—]+$/u, '');
+  if (spans.visibleLength(before) >= max * CLAUSE_KEEPS) return { text: before, closers: '' };
+  const closers = open
+    .map((i) => CLOSES[text[i]!]?.[0] ?? "'")
+    .reverse()
+    .join('');
+  let kept = text.slice(0, Math.max(0, text.length - closers.length - ELLIPSIS.length));
+  // Not inside a word where words are spaced ("Snapsho…"): back to the last space, when one is near.
+  const space = kept.lastIndexOf(' ');
+  if (/\S/u.test(text[kept.length] ?? ' ') && space >= kept.length - 30) kept = kept.slice(0, space);
+  kept = kept.replace(/[\s,;:、，；：\-–—]+$/u, '');
+  // Cutting for the closers' room may have cut an opener away: count again.
+  return openAt(kept).length === open.length ? { text: kept, closers } : closeOpen(kept, max, spans);
 }
 
 /** Cuts a point to `max` visible characters, never inside a code span or math, never leaving a bracket open. */
@@ -299,8 +326,8 @@ export function truncatePoint(whole: string, max: number, spans: SpanTable, loca
       used += spans.width(ch);
     }
   }
-  out = closeOpen(atClauseEnd(out, max, spans).replace(/[\s,;:、，；：\-–—]+$/u, ''));
-  return out && isProse(out) ? out + ELLIPSIS : '';
+  const closed = closeOpen(atClauseEnd(out, max, spans).replace(/[\s,;:、，；：\-–—]+$/u, ''), max, spans);
+  return closed.text && isProse(closed.text) ? closed.text + ELLIPSIS + closed.closers : '';
 }
 
 /** Where a clause ends inside a sentence: a colon or semicolon, a spaced dash. */
