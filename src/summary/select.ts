@@ -325,6 +325,8 @@ export function truncatePoint(whole: string, max: number, spans: SpanTable, loca
       out += ch;
       used += spans.width(ch);
     }
+    // Stopped before a code span or math too long to show: a stub ("Read…") announces what it lost.
+    if (isPlaceholder(text.slice(out.length).trimStart()[0] ?? '') && spans.visibleLength(out) < max * CLAUSE_KEEPS) return '';
   }
   const closed = closeOpen(atClauseEnd(out, max, spans).replace(/[\s,;:、，；：\-–—]+$/u, ''), max, spans);
   return closed.text && isProse(closed.text) ? closed.text + ELLIPSIS + closed.closers : '';
