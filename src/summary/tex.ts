@@ -2,10 +2,12 @@
  * Inline TeX as readable text. Total: every command is either read (a table of the common ones) or
  * reported as unreadable, so that a point never shows raw TeX (issue 23).
  *
- * Delimiters and commands modelled on MathJax's TeX input, which Jekyll/kramdown blogs load for math:
- * `\( … \)` inline and `\[ … \]` display (MathJax docs, "TeX and LaTeX math delimiters",
- * https://docs.mathjax.org/en/latest/input/tex/delimiters.html; kramdown emits `\(…\)`/`\[…\]` for
- * its `$$` math, https://kramdown.gettalong.org/syntax.html#math-blocks). Pure.
+ * Delimiters as MathJax's TeX input reads them: `\( … \)` inline, `\[ … \]` and `$$ … $$` display,
+ * `$ … $` only where a site enables it (https://docs.mathjax.org/en/stable/input/tex/delimiters.html);
+ * kramdown's one math delimiter is `$$` (https://kramdown.gettalong.org/syntax.html#math-blocks, as
+ * quoted in chrisyeh96/chrisyeh96.github.io "Painful Upgrade to MathJax 3"). Single-dollar math
+ * follows pandoc's tex_math_dollars rule: no space inside either dollar, no digit after the closing
+ * one (https://pandoc.org/chunkedhtml-demo/8.13-math.html), so "$5 and $10" stays a price. Pure.
  */
 
 const SYMBOLS: Record<string, string> = {
