@@ -142,7 +142,27 @@ export function buildSummary(note: Note, tokens: readonly Token[], opts: Summary
   const named = topic ? `${summary.title}\n${topic}` : summary.title;
   const chosen = budget.maxPoints > 0 ? choosePoints(rest, spans, note.locale, named, headings, budget) : [];
   summary.keyPoints = lead ? [spans.expand(lead.text), ...chosen] : chosen;
+  // A note whose every sentence fell out (one long code span, math no table reads) still says something.
+  if (!summary.keyPoints.length && budget.maxPoints > 0) summary.keyPoints = openingWords(tokens, spans, note.locale, opts.maxPointChars);
   return summary;
+}
+
+/**
+ * The note's first paragraph as one point, the fallback of a summary with none: a code span too long
+ * for a point is shortened (code is not math: a cut inside it still reads as code), so the words
+ * around it are shown; math no table reads is not.
+ */
+function openingWords(tokens: readonly Token[], spans: SpanTable, locale: string, maxChars: number): KeyPoint[] {
+  const first = tokens.find((t) => t.type === 'paragraph') as Tokens.Paragraph | undefined;
+  if (!first) return [];
+  let text = '';
+  for (const ch of collapseWhitespace(cleanText(inlineText(first.tokens, spans), spans))) {
+    const run = spans.get(ch);
+    const long = run?.style === 'code' && run.text.length > maxChars / 3;
+    text += long ? spans.add({ text: `${run.text.slice(0, Math.floor(maxChars / 3)).trimEnd()}…`, style: 'code' }) : ch;
+  }
+  const point = truncatePoint(text, maxChars, spans, locale);
+  return point && !spans.hasUnreadable(point) ? [spans.expand(point)] : [];
 }
 
 /** Front matter as templates see it: JSON values only, so a stored summary reads the same as a fresh one. */

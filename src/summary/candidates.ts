@@ -347,8 +347,11 @@ function firstFieldValue(t: Token | undefined, w: Walk): string | undefined {
 const INTRODUCES =
   /^(?:introduction|intro|overview|background|preface|getting started|einführung|einleitung|überblick|introducción|resumen general|descripción general|présentation|aperçu|vue d'ensemble|introdução|visão geral|परिचय|अवलोकन|مقدمة|نظرة عامة)(?=$|[\s:：.,])|^(?:简介|介绍|介紹|概述|概览|概覽|概要|引言|前言|はじめに|概要|序論)/iu;
 
-/** A heading that counts its part before naming it: "Option 2: …", "Step 3 – …", "Part 1. …". */
-const COUNTED_PART = /^\p{L}+\s*\d+\s*(?:[:：.)]|\s[-–—])/u;
+/**
+ * A heading that counts its part before naming it, in any script: "Option 2: …", "Step 3 – …",
+ * "विकल्प 1: …" (vowel signs are marks), "方案一：…", "第二章：…" (Han numerals), "الخيار ٢: …".
+ */
+const COUNTED_PART = /^[\p{L}\p{M}]+\s*(?:\p{Nd}+|[一二三四五六七八九十]+[章节節步部]?)\s*(?:[:：.)]|\s[-–—])/u;
 
 /** A heading as the outline may show it: its name, whether the writer numbered it, whether it names its section. */
 interface OutlineEntry {

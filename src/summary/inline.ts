@@ -40,12 +40,22 @@ export function stripPrivateUse(s: string): string {
 /** The spans of one summary, addressed by their placeholder character. */
 export class SpanTable {
   private readonly runs: Run[] = [];
+  /** Spans a reader could not read (math with TeX no table converts): a point holding one is not shown. */
+  private readonly unreadable = new Set<number>();
 
   /** The placeholder for a span, or the span's own text when the table is full (6,400 spans). */
-  add(run: Run): string {
+  add(run: Run, readable = true): string {
     if (FIRST + this.runs.length > LAST) return run.style === 'del' ? '' : run.text;
     this.runs.push(run);
+    if (!readable) this.unreadable.add(this.runs.length - 1);
     return String.fromCharCode(FIRST + this.runs.length - 1);
+  }
+
+  /** Whether the text holds a span added as unreadable. */
+  hasUnreadable(text: string): boolean {
+    if (!this.unreadable.size) return false;
+    for (let i = 0; i < text.length; i++) if (this.unreadable.has(text.charCodeAt(i) - FIRST)) return true;
+    return false;
   }
 
   get(ch: string): Run | undefined {

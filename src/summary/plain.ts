@@ -5,6 +5,7 @@
 import type { Token, Tokens } from 'marked';
 import { decodeEntities, stripControls } from '../util/text.js';
 import { stripPrivateUse, type SpanTable } from './inline.js';
+import { texToText } from './tex.js';
 
 /**
  * HTML element names: only these are tags to remove. Anything else in angle brackets
@@ -47,62 +48,6 @@ export function htmlBlockText(html: string): string {
   return decodeEntities(stripHtmlTags(visible));
 }
 
-const GREEK: Record<string, string> = {
-  alpha: 'α', beta: 'β', gamma: 'γ', delta: 'δ', epsilon: 'ε', varepsilon: 'ε', zeta: 'ζ', eta: 'η', theta: 'θ',
-  iota: 'ι', kappa: 'κ', lambda: 'λ', mu: 'μ', nu: 'ν', xi: 'ξ', pi: 'π', rho: 'ρ', sigma: 'σ', tau: 'τ',
-  upsilon: 'υ', phi: 'φ', varphi: 'φ', chi: 'χ', psi: 'ψ', omega: 'ω', Gamma: 'Γ', Delta: 'Δ', Theta: 'Θ',
-  Lambda: 'Λ', Xi: 'Ξ', Pi: 'Π', Sigma: 'Σ', Phi: 'Φ', Psi: 'Ψ', Omega: 'Ω',
-  cdot: '·', times: '×', div: '÷', pm: '±', leq: '≤', le: '≤', geq: '≥', ge: '≥', neq: '≠', ne: '≠',
-  approx: '≈', infty: '∞', to: '→', rightarrow: '→', leftarrow: '←', Rightarrow: '⇒', sum: 'Σ', int: '∫',
-  partial: '∂', sqrt: '√', in: '∈', cup: '∪', cap: '∩', land: '∧', lor: '∨', neg: '¬', oplus: '⊕', prime: '′',
-  prod: '∏', lceil: '⌈', rceil: '⌉', lfloor: '⌊', rfloor: '⌋', cdots: '⋯', ldots: '…', dots: '…', forall: '∀', exists: '∃',
-  subset: '⊂', subseteq: '⊆', supset: '⊃', emptyset: '∅', varnothing: '∅', nabla: '∇', mid: '|', equiv: '≡', sim: '∼',
-  propto: '∝', circ: '∘', otimes: '⊗', leftrightarrow: '↔', Leftrightarrow: '⇔', iff: '⇔', implies: '⇒', mapsto: '↦',
-};
-
-/** A TeX fragment as readable text: `\frac{1}{2}` → `1/2`, `V_{max}` → `V_max`, `\omega` → `ω`. */
-function texToText(tex: string): string {
-  // Matrices and aligned blocks: cells and rows as separators, environment names gone.
-  let s = tex;
-  if (s.includes('\\begin{')) {
-    s = s
-      .replace(/\\(?:begin|end)\{[a-zA-Z*]+\}/g, ' ')
-      .replace(/\s*&\s*/g, ', ')
-      .replace(/\s*\\{1,2}(?=\s)/g, ';');
-  }
-  for (let i = 0; i < 6 && /[_^]\{|\\(d?frac|sqrt)\{/.test(s); i++) {
-    s = s.replace(/([_^])\{([^{}]*)\}/g, (_m, op: string, a: string) => `${op}${wrap(a)}`);
-    s = s.replace(/\\d?frac\{([^{}]*)\}\{([^{}]*)\}/g, (_m, a: string, b: string) => `${wrap(a)}/${wrap(b)}`);
-    s = s.replace(/\\sqrt\{([^{}]*)\}/g, (_m, a: string) => `√${wrap(a)}`);
-  }
-  s = s
-    // An accent keeps its meaning: \overline{A} is not A (NOT A in logic), \hat{\beta} is an estimate.
-    .replace(/\\(overline|bar|hat|widehat|vec|tilde|widetilde|dot)\{([^{}]*)\}/g, (_m, accent: string, x: string) => accented(x, ACCENTS[accent]!))
-    .replace(/\\(overline|bar|hat|vec|tilde|dot)\s*(\\?[A-Za-z])/g, (_m, accent: string, x: string) => accented(x, ACCENTS[accent]!))
-    .replace(/\\(?:text|textbf|textit|mathrm|mathbf|mathit|mathbb|mathcal|mathsf|mathtt|boldsymbol|operatorname)\{([^{}]*)\}/g, '$1')
-    .replace(/\\(?:left|right|big|Big|bigg|Bigg)\b/g, '')
-    .replace(/\\([A-Za-z]+)/g, (_m, name: string) => GREEK[name] ?? name)
-    .replace(/\\[,;:! ]/g, ' ')
-    .replace(/\\\\/g, ' ')
-    .replace(/[{}]/g, '')
-    .replace(/\s+/g, ' ')
-    .trim();
-  return s;
-}
-
-/** Combining marks for TeX accents: overline, circumflex, arrow, tilde, dot. */
-const ACCENTS: Record<string, string> = { overline: '\u0305', bar: '\u0304', hat: '\u0302', widehat: '\u0302', vec: '\u20D7', tilde: '\u0303', widetilde: '\u0303', dot: '\u0307' };
-
-/** `x` with a combining mark on each of its characters (`AB` overlined is A̅B̅); a Greek name is read first. */
-function accented(x: string, mark: string): string {
-  const base = x.trim().replace(/\\([A-Za-z]+)/g, (_m, name: string) => GREEK[name] ?? name);
-  return [...base].map((c) => (/\s/.test(c) ? c : c + mark)).join('');
-}
-
-function wrap(x: string): string {
-  return /^[\w.]+$/.test(x.trim()) ? x.trim() : `(${x.trim()})`;
-}
-
 /** MathJax delimiters as they reach the text after Markdown unescaping: `\( … \)`, `\[ … \]`, `$$ … $$`. */
 const MATH = /\\\((.+?)\\\)|\\\[(.+?)\\\]|\$\$(.+?)\$\$/gs;
 /**
@@ -111,6 +56,22 @@ const MATH = /\\\((.+?)\\\)|\\\[(.+?)\\\]|\$\$(.+?)\$\$/gs;
  */
 const DOLLAR_MATH = /(?<![\\$\w])\$(?=[^\s$])([^$\n]{1,120}?)(?<=[^\s$\\])\$(?![\w$])/g;
 const TEX_LIKE = /[\\^_{}=]|^\p{L}['′]?$|^\w{1,3}!$/u;
+/** Two words in a row: prose between two prices ("$5 or more, 3$"), not an expression such as `$ad - bc$` or `$|r| < 1$`. */
+const WORDS_IN_A_ROW = /\p{L}{2,}\s+\p{L}{2,}/u;
+/** Characters Markdown escapes that TeX uses (`\(`, `\[`, `\,`, `\;`, `\!`): kept by inlineText for the math passes. */
+const TEX_ESCAPED = /\\([()[\],;:!])/g;
+
+function isDollarMath(tex: string): boolean {
+  return !NOT_TEX.test(tex) && (TEX_LIKE.test(tex) || !WORDS_IN_A_ROW.test(tex));
+}
+
+/** Characters the writer escaped inside `$…$` (`\{x\}`) back as text: there they are TeX's. */
+function withLiterals(tex: string, spans: SpanTable): string {
+  return tex.replace(/[\uE000-\uF8FF]/gu, (ch) => {
+    const run = spans.get(ch);
+    return run?.style === 'literal' ? run.text : ch;
+  });
+}
 /** What TeX never holds: a backtick or a placeholder (a code span's), so such text stays as written. */
 const NOT_TEX = /[`\uE000-\uF8FF]/;
 const LIQUID = /\{%-?[\s\S]*?-?%\}|\{\{[\s\S]*?\}\}/g;
@@ -120,9 +81,21 @@ export function cleanText(s: string, spans?: SpanTable): string {
   // Each pass only when its trigger character is there: most paragraphs need none of them.
   let out = s;
   // With a span table, math becomes one unbreakable unit: no sentence ends and no cut falls inside it.
-  const math = (tex: string) => (spans ? spans.add({ text: texToText(tex) }) : texToText(tex));
+  // A span the tables cannot read is marked so: no point shows raw TeX (select.ts leaves it out).
+  const math = (tex: string) => {
+    const read = texToText(tex);
+    // Without a span table (titles, labels, search text) nothing is dropped: an unknown command reads as its name.
+    return spans ? spans.add({ text: read.text }, read.readable) : read.text.replace(/\\([A-Za-z]+)/g, '$1');
+  };
   if (out.includes('\\') || out.includes('$$')) out = out.replace(MATH, (_m, a?: string, b?: string, c?: string) => math(a ?? b ?? c ?? ''));
-  if (out.includes('$')) out = out.replace(DOLLAR_MATH, (m, tex: string) => (TEX_LIKE.test(tex) && !NOT_TEX.test(tex) ? math(tex) : m));
+  if (out.includes('$')) {
+    out = out.replace(DOLLAR_MATH, (m, inner: string) => {
+      const tex = spans ? withLiterals(inner, spans) : inner;
+      return isDollarMath(tex) ? math(tex) : m;
+    });
+  }
+  // TeX's escapes outside math (inlineText keeps their backslash for the math above) are the character.
+  if (out.includes('\\')) out = out.replace(TEX_ESCAPED, (_m, ch: string) => (spans && /[[\]!]/.test(ch) ? spans.add({ text: ch, style: 'literal' }) : ch));
   if (out.includes('{')) out = out.replace(LIQUID, '');
   if (out.includes('<')) out = stripHtmlTags(out).replace(/<!--[\s\S]*?-->/g, '');
   if (out.includes('&')) out = decodeEntities(out);
@@ -170,7 +143,10 @@ export function inlineText(tokens: readonly Token[] | undefined, spans?: SpanTab
       case 'escape': {
         // `\#`, `\*`: the writer wanted the character itself; no clean-up may take it for markup.
         const ch = stripPrivateUse((t as Tokens.Escape).text);
-        out += spans && /[#*_`~[\]!{}%^|]/.test(ch) ? spans.add({ text: ch, style: 'literal' }) : ch;
+        // TeX's `\(`, `\[`, `\,` keep their backslash until cleanText has found the math (TEX_ESCAPED);
+        // an escaped backslash stays text too: notes write MathJax's `\\( … \\)` so (see MATH).
+        if (/^[()[\],;:!]$/.test(ch)) out += '\\' + ch;
+        else out += spans && /[#*_`~{}%^|]/.test(ch) ? spans.add({ text: ch, style: 'literal' }) : ch;
         break;
       }
       case 'strong':

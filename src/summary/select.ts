@@ -98,6 +98,15 @@ function placeWeight(c: Candidate, total: number): number {
   return w;
 }
 
+/** A capital after a small letter ("SQLite", "DuckDB") or two capitals ("CSV", "JSON"): a name even where every noun is capitalised. */
+const COINED = /[\p{L}\p{N}]*(?:\p{Ll}\p{Lu}|\p{Lu}{2})[\p{L}\p{N}]*/gu;
+
+function coinedNames(texts: readonly string[]): Set<string> {
+  const out = new Set<string>();
+  for (const t of texts) for (const m of t.matchAll(COINED)) out.add(m[0].toLowerCase());
+  return out;
+}
+
 /**
  * Each candidate once, as it would be shown (scrubbed, cut to a point's length), with its terms
  * weighed, the worth of its place, and none when it names nothing the note is about.
@@ -110,7 +119,8 @@ function optionsOf(candidates: readonly Candidate[], spans: SpanTable, locale: s
   for (const c of candidates) {
     // Sentence splitting can put leftover markup at a point's start ("# …"): scrub once more.
     const text = truncatePoint(scrubMarkup(c.text).trim(), budget.maxPointChars, spans, locale);
-    if (!text) continue;
+    // Math no table reads would show raw TeX: the sentence is not used (issue 23).
+    if (!text || spans.hasUnreadable(text)) continue;
     const key = text.toLowerCase();
     if (seen.has(key)) continue;
     seen.add(key);
@@ -118,7 +128,7 @@ function optionsOf(candidates: readonly Candidate[], spans: SpanTable, locale: s
   }
   const named = termsOf(title, spans);
   const headed = new Set<string>(headings.flatMap((h) => [...termsOf(h, spans)]));
-  const weights = weighTerms(index, named, headed, NOUNS_CAPITALISED.test(locale) ? new Set() : proper);
+  const weights = weighTerms(index, named, headed, NOUNS_CAPITALISED.test(locale) ? coinedNames(options.map((o) => o.text)) : proper);
   const prose = options.filter((o) => o.c.kind === 'sentence' || o.c.kind === 'item').length;
   for (const o of options) {
     o.place = placeWeight(o.c, prose);
@@ -131,7 +141,9 @@ function optionsOf(candidates: readonly Candidate[], spans: SpanTable, locale: s
   }
   // A point names something the note is about (a word it comes back to, a name, code, a title
   // word): "Happy to help with this." names nothing, and is left out when anything else is there.
-  const salient = (o: Option) => o.ws.some((w) => w >= 1);
+  // The names of numbered sections ("Option 2: PostgreSQL", "方案二：Netlify", candidates.ts, block -1) name
+  // the note's parts, in any language: its words come once, and no capital tells a name in German or Chinese.
+  const salient = (o: Option) => o.ws.some((w) => w >= 1) || (o.c.kind === 'compact' && o.c.block < 0);
   // In a short note the opening sentence keeps its place when it is a statement of some length, not
   // a word to the reader ("Tokio runs futures on a thread pool." names its subject once and is the
   // lede); a note with more to say than that opens with filler when its opening names nothing,
@@ -246,25 +258,52 @@ export function choosePoints(candidates: readonly Candidate[], spans: SpanTable,
   return chosen.sort((a, b) => a.c.pos - b.c.pos).map((o) => trimRuns(spans.expand(o.text)));
 }
 
-const OPENERS = '([{（［｛「『【〔《〈«“‘"';
-const CLOSERS = ')]}）］｝」』】〕》〉»”’"';
+/** Each opening bracket or quote and what closes it, in the styles of the nine languages (de „…“ and ‚…‘, fr «…», ja 「…」). */
+const CLOSES: Record<string, string> = {
+  '(': ')', '[': ']', '{': '}', '（': '）', '［': '］', '｛': '｝', '「': '」', '『': '』', '【': '】', '〔': '〕', '《': '》', '〈': '〉',
+  '«': '»', '“': '”', '‘': '’', '„': '“”', '‚': '‘’', '"': '"',
+};
 
-/** Cuts back to before the last bracket or quote the cut left open ("(for example …" → ""). */
-function closeOpen(text: string): string {
+/** Whether `'` at `i` opens a quote: after a space or an opener and before a word, not an apostrophe ("don't"). */
+function opensSingle(text: string, i: number): boolean {
+  return (i === 0 || /[\s([{«“„‚]/u.test(text[i - 1]!)) && /[\p{L}\p{N}\uE000-\uF8FF]/u.test(text[i + 1] ?? '');
+}
+
+/** The indices of the brackets and quotes `text` leaves open, outermost first. */
+function openAt(text: string): number[] {
   // Every opener and closer is one UTF-16 unit: indices into the string serve.
   const stack: number[] = [];
   for (let i = 0; i < text.length; i++) {
     const ch = text[i]!;
-    const open = OPENERS.indexOf(ch);
-    const close = CLOSERS.indexOf(ch);
-    if (ch === '"') {
-      if (stack.length && text[stack[stack.length - 1]!] === '"') stack.pop();
-      else stack.push(i);
-    } else if (open >= 0) stack.push(i);
-    else if (close >= 0 && stack.length && OPENERS.indexOf(text[stack[stack.length - 1]!]!) === close) stack.pop();
+    const top = stack.length ? text[stack[stack.length - 1]!]! : '';
+    // A closer for the innermost opener first: „…“ closes with what opens in English.
+    if (top && (top === "'" ? ch === "'" && !/\p{L}/u.test(text[i + 1] ?? '') : CLOSES[top]!.includes(ch))) stack.pop();
+    else if (ch in CLOSES || (ch === "'" && opensSingle(text, i))) stack.push(i);
   }
-  if (!stack.length) return text;
-  return text.slice(0, stack[0]).replace(/[\s,;:、，；：\-–—]+$/u, '');
+  return stack;
+}
+
+/**
+ * A cut that leaves a bracket or quote open goes back to before it ("(for example …" → ""); when
+ * that would leave a stub ("Il a dit…", "The French call it…"), the cut keeps its words and closes
+ * what is open after the ellipsis instead (`closers`), in no more characters than `max`.
+ */
+function closeOpen(text: string, max: number, spans: SpanTable): { text: string; closers: string } {
+  const open = openAt(text);
+  if (!open.length) return { text, closers: '' };
+  const before = text.slice(0, open[0]).replace(/[\s,;:、，；：\-–—]+$/u, '');
+  if (spans.visibleLength(before) >= max * CLAUSE_KEEPS) return { text: before, closers: '' };
+  const closers = open
+    .map((i) => CLOSES[text[i]!]?.[0] ?? "'")
+    .reverse()
+    .join('');
+  let kept = text.slice(0, Math.max(0, text.length - closers.length - ELLIPSIS.length));
+  // Not inside a word where words are spaced ("Snapsho…"): back to the last space, when one is near.
+  const space = kept.lastIndexOf(' ');
+  if (/\S/u.test(text[kept.length] ?? ' ') && space >= kept.length - 30) kept = kept.slice(0, space);
+  kept = kept.replace(/[\s,;:、，；：\-–—]+$/u, '');
+  // Cutting for the closers' room may have cut an opener away: count again.
+  return openAt(kept).length === open.length ? { text: kept, closers } : closeOpen(kept, max, spans);
 }
 
 /** Cuts a point to `max` visible characters, never inside a code span or math, never leaving a bracket open. */
@@ -286,9 +325,11 @@ export function truncatePoint(whole: string, max: number, spans: SpanTable, loca
       out += ch;
       used += spans.width(ch);
     }
+    // Stopped before a code span or math too long to show: a stub ("Read…") announces what it lost.
+    if (isPlaceholder(text.slice(out.length).trimStart()[0] ?? '') && spans.visibleLength(out) < max * CLAUSE_KEEPS) return '';
   }
-  out = closeOpen(atClauseEnd(out, max, spans).replace(/[\s,;:、，；：\-–—]+$/u, ''));
-  return out && isProse(out) ? out + ELLIPSIS : '';
+  const closed = closeOpen(atClauseEnd(out, max, spans).replace(/[\s,;:、，；：\-–—]+$/u, ''), max, spans);
+  return closed.text && isProse(closed.text) ? closed.text + ELLIPSIS + closed.closers : '';
 }
 
 /** Where a clause ends inside a sentence: a colon or semicolon, a spaced dash. */

@@ -1,0 +1,118 @@
+/**
+ * Inline TeX as readable text. Total: every command is either read (a table of the common ones) or
+ * reported as unreadable, so that a point never shows raw TeX (issue 23).
+ *
+ * Delimiters as MathJax's TeX input reads them: `\( … \)` inline, `\[ … \]` and `$$ … $$` display,
+ * `$ … $` only where a site enables it (https://docs.mathjax.org/en/stable/input/tex/delimiters.html);
+ * kramdown's one math delimiter is `$$` (https://kramdown.gettalong.org/syntax.html#math-blocks, as
+ * quoted in chrisyeh96/chrisyeh96.github.io "Painful Upgrade to MathJax 3"). Single-dollar math
+ * follows pandoc's tex_math_dollars rule: no space inside either dollar, no digit after the closing
+ * one (https://pandoc.org/chunkedhtml-demo/8.13-math.html), so "$5 and $10" stays a price. Pure.
+ */
+
+const SYMBOLS: Record<string, string> = {
+  alpha: 'α', beta: 'β', gamma: 'γ', delta: 'δ', epsilon: 'ε', varepsilon: 'ε', zeta: 'ζ', eta: 'η', theta: 'θ', vartheta: 'θ',
+  iota: 'ι', kappa: 'κ', lambda: 'λ', mu: 'μ', nu: 'ν', xi: 'ξ', pi: 'π', rho: 'ρ', varrho: 'ρ', sigma: 'σ', tau: 'τ',
+  upsilon: 'υ', phi: 'φ', varphi: 'φ', chi: 'χ', psi: 'ψ', omega: 'ω', Gamma: 'Γ', Delta: 'Δ', Theta: 'Θ',
+  Lambda: 'Λ', Xi: 'Ξ', Pi: 'Π', Sigma: 'Σ', Upsilon: 'Υ', Phi: 'Φ', Psi: 'Ψ', Omega: 'Ω',
+  cdot: '·', times: '×', div: '÷', pm: '±', mp: '∓', leq: '≤', le: '≤', leqslant: '≤', geq: '≥', ge: '≥', geqslant: '≥', neq: '≠', ne: '≠',
+  lt: '<', gt: '>', ll: '≪', gg: '≫', approx: '≈', infty: '∞', to: '→', rightarrow: '→', leftarrow: '←', gets: '←', Rightarrow: '⇒',
+  Leftarrow: '⇐', longrightarrow: '⟶', sum: 'Σ', int: '∫', iint: '∬', oint: '∮', partial: '∂', in: '∈', notin: '∉', ni: '∋',
+  cup: '∪', cap: '∩', bigcup: '∪', bigcap: '∩', land: '∧', wedge: '∧', lor: '∨', vee: '∨', neg: '¬', lnot: '¬', oplus: '⊕',
+  prime: '′', prod: '∏', coprod: '∐', lceil: '⌈', rceil: '⌉', lfloor: '⌊', rfloor: '⌋', cdots: '⋯', ldots: '…', dots: '…',
+  dotsc: '…', dotsb: '⋯', vdots: '⋮', ddots: '⋱', forall: '∀', exists: '∃', nexists: '∄', subset: '⊂', subseteq: '⊆',
+  supset: '⊃', supseteq: '⊇', emptyset: '∅', varnothing: '∅', nabla: '∇', mid: '|', vert: '|', lvert: '|', rvert: '|',
+  Vert: '‖', lVert: '‖', rVert: '‖', parallel: '∥', perp: '⊥', equiv: '≡', sim: '∼', simeq: '≃', cong: '≅', propto: '∝',
+  circ: '∘', otimes: '⊗', leftrightarrow: '↔', Leftrightarrow: '⇔', iff: '⇔', implies: '⇒', mapsto: '↦', top: 'ᵀ',
+  intercal: 'ᵀ', langle: '⟨', rangle: '⟩', ell: 'ℓ', hbar: 'ℏ', ast: '*', star: '⋆', setminus: '∖', backslash: '∖',
+  angle: '∠', degree: '°', triangle: '△', square: '□', cdotp: '·', colon: ':', aleph: 'ℵ', Re: 'ℜ', Im: 'ℑ',
+  // Spacing commands: one space (negative and thin spaces none to speak of in a chat).
+  quad: ' ', qquad: ' ', enspace: ' ', thinspace: ' ', medspace: ' ', thickspace: ' ', negthinspace: '',
+  // Sizing and display switches carry no content.
+  left: '', right: '', big: '', Big: '', bigg: '', Bigg: '', bigl: '', bigr: '', Bigl: '', Bigr: '', displaystyle: '',
+  textstyle: '', scriptstyle: '', limits: '', nolimits: '', middle: '',
+};
+
+/** Operator names MathJax sets upright: they read as their own name. */
+const OPERATORS = new Set(
+  'sin cos tan cot sec csc arcsin arccos arctan sinh cosh tanh log ln lg exp min max arg argmin argmax lim liminf limsup det sup inf gcd lcm mod bmod pmod deg dim ker hom Pr tr rank sgn'.split(' '),
+);
+
+/** Commands whose braced argument is text to keep as written. */
+const TEXT_COMMANDS =
+  'text|textrm|textbf|textit|textsf|texttt|mathrm|mathbf|mathit|mathbb|mathcal|mathsf|mathtt|mathfrak|mathscr|boldsymbol|bm|operatorname|mbox|hbox|underline|underbrace|overbrace';
+
+/** Combining marks for TeX accents: overline, macron, circumflex, arrow, tilde, dot. */
+const ACCENTS: Record<string, string> = { overline: '\u0305', bar: '\u0304', hat: '\u0302', widehat: '\u0302', vec: '\u20D7', tilde: '\u0303', widetilde: '\u0303', dot: '\u0307', ddot: '\u0308' };
+
+const ROOTS: Record<string, string> = { '2': '√', '3': '∛', '4': '∜' };
+
+export interface TexText {
+  text: string;
+  /** False when a command is left that no table reads: the sentence is not to be shown. */
+  readable: boolean;
+}
+
+/** A TeX fragment as readable text: `\frac{1}{2}` → `1/2`, `V_{max}` → `V_max`, `\omega` → `ω`. */
+export function texToText(tex: string): TexText {
+  let s = tex;
+  if (s.includes('\\begin{')) {
+    // Matrices and aligned blocks: cells and rows as separators, environment names gone.
+    s = s
+      .replace(/\\(?:begin|end)\{[a-zA-Z*]+\}/g, ' ')
+      .replace(/\s*&\s*/g, ', ')
+      .replace(/\s*\\{1,2}(?=\s)/g, ';');
+  }
+  s = s.replace(/\\[tdc]frac(?![A-Za-z])/g, '\\frac').replace(/\\[dt]binom(?![A-Za-z])/g, '\\binom');
+  for (let i = 0; i < 6 && /[_^]\{|\\(frac|sqrt|binom)\s*[{[]/.test(s); i++) {
+    s = s.replace(/([_^])\{([^{}]*)\}/g, (_m, op: string, a: string) => `${op}${wrap(a)}`);
+    s = s.replace(/\\frac\s*\{([^{}]*)\}\s*\{([^{}]*)\}/g, (_m, a: string, b: string) => `${wrap(a)}/${wrap(b)}`);
+    s = s.replace(/\\binom\s*\{([^{}]*)\}\s*\{([^{}]*)\}/g, (_m, n: string, k: string) => `C(${n.trim()}, ${k.trim()})`);
+    s = s.replace(/\\sqrt\s*(?:\[([^\]]*)\])?\s*\{([^{}]*)\}/g, (_m, n: string | undefined, a: string) => `${root(n)}${wrap(a)}`);
+  }
+  // `\frac12`: single-character arguments without braces.
+  s = s.replace(/\\frac\s*(\w)\s*(\w)/g, '$1/$2').replace(/\\binom\s*(\w)\s*(\w)/g, 'C($1, $2)');
+  s = s
+    // An accent keeps its meaning: \overline{A} is not A (NOT A in logic), \hat{\beta} is an estimate.
+    .replace(/\\(overline|bar|hat|widehat|vec|tilde|widetilde|ddot|dot)\{([^{}]*)\}/g, (_m, accent: string, x: string) => accented(x, ACCENTS[accent]!))
+    // Without braces the accent takes the next letter or command; `\dots` is no dot on `s`.
+    .replace(/\\(overline|bar|hat|vec|tilde|ddot|dot)(?![A-Za-z])\s*(\\[A-Za-z]+|[A-Za-z])/g, (_m, accent: string, x: string) => accented(x, ACCENTS[accent]!))
+    .replace(new RegExp(`\\\\(?:${TEXT_COMMANDS})\\s*\\{([^{}]*)\\}`, 'g'), '$1')
+    .replace(/\\[,;:> ]/g, ' ')
+    .replace(/\\!/g, '')
+    .replace(/\\\\/g, ' ')
+    .replace(/\\([{}|#%&_$])/g, '$1');
+  let readable = true;
+  s = s
+    .replace(/\\([A-Za-z]+)/g, (m, name: string, at: number, all: string) => {
+      // `\sin\theta`, `\log n`: an operator's name is kept apart from a letter after it.
+      const read = SYMBOLS[name] ?? (OPERATORS.has(name) ? (/[A-Za-z\\]/.test(all[at + m.length] ?? '') ? `${name} ` : name) : undefined);
+      if (read === undefined) readable = false;
+      return read ?? m;
+    })
+    .replace(/\^\s*ᵀ/g, 'ᵀ')
+    .replace(/\s+([_^])/g, '$1')
+    .replace(/[{}]/g, '')
+    .replace(/\s+/g, ' ')
+    .replace(/\(\s+/g, '(')
+    .replace(/\s+([),])/g, '$1')
+    .trim();
+  // A backslash left over (`\[`, a lone `\`) is TeX no table read.
+  if (s.includes('\\')) readable = false;
+  return { text: s, readable };
+}
+
+function root(n: string | undefined): string {
+  const index = n?.trim() ?? '2';
+  return ROOTS[index] ?? `${index}√`;
+}
+
+/** `x` with a combining mark on each of its characters (`AB` overlined is A̅B̅); a Greek name is read first. */
+function accented(x: string, mark: string): string {
+  const base = x.trim().replace(/\\([A-Za-z]+)/g, (m, name: string) => SYMBOLS[name] ?? m);
+  return [...base].map((c) => (/\s/.test(c) ? c : c + mark)).join('');
+}
+
+function wrap(x: string): string {
+  return /^[\w.]+$/.test(x.trim()) ? x.trim() : `(${x.trim()})`;
+}
