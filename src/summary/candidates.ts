@@ -156,7 +156,7 @@ function addParagraph(w: Walk, raw: string, next: Token | undefined, flags: { le
     // "Output: BFS: 0 1 2 3": labels before what a program printed.
     const labelled = /^(?:[^:：]{1,24}[:：]\s*)+(.+)$/u.exec(s);
     if (labelled && looksLikeOutput(labelled[1]!, w.spans, 1)) return;
-    if (!flags.asked && (isQuestion(s) || speaksAsI(s, w.locale) || namesReadersOwn(s, w.locale) || presentsWhatFollows(s) || labelledOutput(s))) return;
+    if (!flags.asked && (isQuestion(s) || speaksAsI(s, w.locale) || namesReadersOwn(s, w.locale) || presentsWhatFollows(s, w.locale) || labelledOutput(s))) return;
     // A paragraph that opens in lower case, or with a short sentence pointing back, goes on from what
     // came before it (a formula, a code block): alone it is a fragment ("or: readlink -f …", "It follows.").
     if (i === 0 && !joined && w.out.length > 0 && (/^[a-z]/.test(s) || (pointsBack(s, w.locale) && wordCount(s) <= 8))) return;

@@ -41,7 +41,7 @@ export function isExclamation(s: string): boolean {
  * "we" is left alone ("Let's cover DFS, BFS, Dijkstra's and Kruskal's" is how overviews begin).
  */
 export const FIRST_PERSON: Array<[RegExp, RegExp]> = [
-  [/^en/, /(?:^|[^\p{L}'’])(?:I['’]ll|I will|I['’]d|I would|I can|I could|I['’]m going to|I hope|I think|I believe|I recommend|I suggest|I['’]ve (?:put|made|written|added|kept|created|included|outlined|listed)|let me|allow me)(?![\p{L}'’])/iu],
+  [/^en/, /(?:^|[^\p{L}'’])(?:I['’]ll|I will|I['’]d|I would|I can|I could|I['’]m going to|I hope|I think|I believe|I recommend|I suggest|I['’]ve (?:put|made|written|added|kept|created|included|outlined|listed)|I['’]m (?:always |more than |very |so )?(?:happy|glad) to|let me|allow me)(?![\p{L}'’])/iu],
   [/^de/, /(?:^|[^\p{L}])(?:ich (?:werde|kann|könnte|würde|hoffe|denke|empfehle|habe (?:hier|dir|Ihnen)|\p{L}+e (?:es |das )?(?:dir|Ihnen|euch))|\p{L}+e ich (?:dir|Ihnen|euch)|lass mich|lassen Sie mich)(?!\p{L})/iu],
   [/^fr/, /(?:^|[^\p{L}])(?:je (?:vais|peux|pourrais|vous|te|garde|recommande|pense|crois|suggère)|j['’](?:espère|ai (?:inclus|ajouté|gardé))|laissez-moi|permettez-moi)(?![\p{L}])/iu],
   [/^es/, /(?:^|[^\p{L}])(?:(?:yo )?(?:voy a|puedo|podría|te recomiendo|recomiendo|espero|creo que|mantendré|explicaré)|déjame|permíteme)(?!\p{L})/iu],
@@ -334,8 +334,25 @@ export function pointsElsewhere(s: string): boolean {
 /** A sentence that only presents what comes next ("Below is a quick breakdown…", "Here's how:", "以下是…"). */
 const PRESENTS = /^(?:(?:below|here)(?:['’]s| is| are)|the following|a continuación|aquí (?:tienes|está|están)|voici|voilà|ci-dessous|hier (?:ist|sind)|unten|im folgenden|folgende|以下(?:是|は|が|に)|下面|如下|नीचे|यहाँ (?:है|हैं)|فيما يلي|إليك)/iu;
 
-export function presentsWhatFollows(s: string): boolean {
-  return PRESENTS.test(s.trimStart());
+/**
+ * "We" proposing to go through the note itself, its object a pronoun and no term of its own ("Let's
+ * look at this step by step", "Schauen wir uns das an", "आइए इसे देखते हैं", "让我们一步步来看"): each
+ * language's hortative (let's, verb + wir, आइए, -ons, -emos/-amos, 让我们, ましょう) with "this".
+ */
+const WALKS_THROUGH: Rules = [
+  [/^en/, /^let['’]s\s+(?:\p{L}+\s+){0,2}(?:this|it|that|these|them)(?!\p{L})/iu],
+  [/^de/, /^\p{L}+en\s+wir\s+(?:uns\s+)?(?:das|dies|es|diese[sn]?)(?!\p{L})/iu],
+  [/^fr/, /^\p{L}+ons(?:-(?:le|la|les))?\s+(?:cela|ça|ceci)?\s*(?:étape|point|pas|ensemble|de plus près)/iu],
+  [/^es/, /^\p{L}+(?:emos|amos)(?:lo|la|los|las)\b|^\p{L}+(?:emos|amos)\s+(?:esto|eso)(?!\p{L})/iu],
+  [/^(zh|hant|yue)/, /^(?:让|讓)我[们們](?:一步步|逐步|一起|来|來)*(?:看看?|分析|拆解)(?:一下)?(?:这个|這個|它|这些|這些)?[。.！!]?$/u],
+  [/^ja/, /^(?:これ|それ|順番|一つずつ|ひとつずつ)[^。]{0,12}(?:いきましょう|みましょう)/u],
+  [/^hi/, /^आइए\s+(?:इसे|इन्हें|इस|यह|इनको)(?=\s)/u],
+];
+
+export function presentsWhatFollows(s: string, locale = ''): boolean {
+  const trimmed = s.trimStart();
+  if (PRESENTS.test(trimmed)) return true;
+  return wordCount(trimmed) <= 10 && !/[\d\uE000-\uF8FF]/u.test(trimmed) && (ruleFor(WALKS_THROUGH, locale)?.test(trimmed) ?? false);
 }
 
 /** A line labelled as a program's output ("Output: …", "输出：…"): what ran, not what the note says. */
