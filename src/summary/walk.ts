@@ -107,7 +107,7 @@ export function shortCodeLine(t: Token | undefined): string | undefined {
   const line = stripControls(stripPrivateUse(lines[0]!.trim()));
   // A bare path, a figure, "[1]+ Suspended", a version ("v20.19.0"), a prompt ("(.venv) me@host:~$")
   // or a sentence a program wrote ("Successfully rebased …") is what a command printed, not the command.
-  return line.length <= 120 && !/^(?:\[|\d|\/[^\s]*$|v\d+\.\d)|[$#>]$|^\p{Lu}[^]*\s[^]*\.$/u.test(line) ? line : undefined;
+  return line.length <= 120 && !/^(?:\[|\d|\/[^\s]*$|v\d+\.\d)|[\w~/]\$$|^\p{Lu}[^]*\s[^]*\.$/u.test(line) ? line : undefined;
 }
 
 /**
