@@ -226,6 +226,9 @@ const INTERJECTION: Array<[RegExp, RegExp]> = [
   [/^hi/, /^(?:हाँ|हां|जी हाँ|बिल्कुल|ठीक है|सही|ज़रूर|जरूर)\s?[,!—–]\s*/u],
   [/^ar/, /^(?:نعم|بالتأكيد|بالضبط|صحيح|حسنًا|حسنا|طبعًا|طبعا)\s?[،,!—–]\s*/u],
   [/^ru/, /^(?:да|конечно|точно|верно|отлично)\s?[,!—–]\s*/iu],
+  // Only replies go: a short word before a comma is as often the note's ("免费，", "默认，", "首先，").
+  [/^(zh|hant|yue)/, /^(?:没错|沒錯|对|對|是的|是啊|当然|當然|确实|確實|的确|的確|好问题|好問題|好的|嗯|正是|说得对|說得對|没问题|沒問題)\s?[，,！!—–]\s*/u],
+  [/^ja/, /^(?:はい|ええ|そうです(?:ね)?|その通り(?:です)?|確かに|もちろん|なるほど|いい質問(?:です(?:ね)?)?)\s?[、，,！!—–]\s*/u],
 ];
 
 export function withoutInterjection(s: string, locale: string, opensParagraph = true): string {
@@ -235,8 +238,6 @@ export function withoutInterjection(s: string, locale: string, opensParagraph = 
   if (!opensParagraph) return s;
   const m = /^([^—–!！:：.。?？]{1,40}?)\s*(?:——|—|–|--|!|！)\s*(.+)$/u.exec(s);
   if (m && wordCount(m[1]!) <= 4 && /\p{L}/u.test(m[2]!)) return capitalise(m[2]!);
-  const cjk = /^([\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]{1,4})[，、,]\s*(.+)$/u.exec(s);
-  if (cjk && /\p{L}/u.test(cjk[2]!)) return cjk[2]!;
   return withoutReplyClause(s, locale);
 }
 
