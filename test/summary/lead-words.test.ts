@@ -3,17 +3,9 @@
  * "通常，", "此外，", "普通は、" carry the note's meaning and stay (issue 23). Notes written for this test.
  */
 import { describe, expect, it } from 'vitest';
-import { parseNote, type ReadOptions } from '../../src/notes/read.js';
-import { DEFAULT_FILE_LANGS } from '../../src/notes/lang.js';
-import { buildSummary } from '../../src/summary/build.js';
-import { pointText } from '../../src/summary/inline.js';
+import { pointsOfNote } from '../helpers/note-points.js';
 
-const opts: ReadOptions = { maxBytes: 1 << 20, defaultLang: 'en', fileLangs: [...DEFAULT_FILE_LANGS], site: { url: '', baseurl: '', permalink: 'date', collections: {} } };
-
-function firstPoint(lang: string, body: string): string | undefined {
-  const { note, tokens } = parseNote(`_posts/2026-04-04-note-${lang}.md`, Buffer.from(`---\nlang: ${lang}\n---\n\n${body}\n`), opts);
-  return buildSummary(note, tokens).keyPoints.map(pointText)[0];
-}
+const firstPoint = (lang: string, body: string): string | undefined => pointsOfNote(lang, body)[0];
 
 describe('a short leading word before a comma (CJK)', () => {
   it('stays when it says something of the subject', () => {

@@ -3,17 +3,7 @@
  * go through "this", and the writer offering more help. Notes written for this test.
  */
 import { describe, expect, it } from 'vitest';
-import { parseNote, type ReadOptions } from '../../src/notes/read.js';
-import { DEFAULT_FILE_LANGS } from '../../src/notes/lang.js';
-import { buildSummary } from '../../src/summary/build.js';
-import { pointText } from '../../src/summary/inline.js';
-
-const opts: ReadOptions = { maxBytes: 1 << 20, defaultLang: 'en', fileLangs: [...DEFAULT_FILE_LANGS], site: { url: '', baseurl: '', permalink: 'date', collections: {} } };
-
-function pointsOf(lang: string, body: string): string[] {
-  const { note, tokens } = parseNote(`_posts/2026-04-03-note-${lang}.md`, Buffer.from(`---\nlang: ${lang}\n---\n\n${body}\n`), opts);
-  return buildSummary(note, tokens).keyPoints.map(pointText);
-}
+import { pointsOfNote as pointsOf } from '../helpers/note-points.js';
 
 describe('a meta line between two statements', () => {
   const cases: Array<[string, string, string, string]> = [
