@@ -14,7 +14,7 @@ import { splitSentences } from './sentences.js';
 import { isFunctionWord } from './salience.js';
 import { namesItsSection } from './sections.js';
 import { addressesReader, isExclamation, isQuestion, labelledOutput, namesReadersOwn, namesWhatItPointsAt, pointsBack, pointsBackWithin, pointsElsewhere, presentsWhatFollows, SPEAKER, speaksAsI, withoutInterjection, wordCount } from './tone.js';
-import { candidateOf, dialogueWalk, full, isLeadIn, sectionShare, isProse, isTooShort, looksLikeOutput, prose, push, SENTENCES_PER_PARAGRAPH, shortCodeLine, withoutMarker, type Candidate, type Walk } from './walk.js';
+import { candidateOf, dialogueWalk, full, isLeadIn, sectionShare, isProse, isTooShort, looksLikeOutput, printedAfterCommand, prose, push, SENTENCES_PER_PARAGRAPH, shortCodeLine, withoutMarker, type Candidate, type Walk } from './walk.js';
 
 export type { Candidate } from './walk.js';
 
@@ -116,7 +116,7 @@ function leansOn(s: string, locale: string): Candidate['leansBack'] {
 }
 
 /** A paragraph's sentences; returns the lead-in its last sentence makes for a list or table after it. */
-function addParagraph(w: Walk, raw: string, next: Token | undefined, flags: { lead: boolean; closing: boolean; asked: boolean; links: string[] }): string | undefined {
+function addParagraph(w: Walk, raw: string, next: Token | undefined, flags: { lead: boolean; closing: boolean; asked: boolean; links: string[]; printed?: boolean }): string | undefined {
   const text = prose(raw, w.spans);
   if (!text) return undefined;
   // The opening paragraphs offer more of their sentences; later ones their first few.
@@ -141,7 +141,7 @@ function addParagraph(w: Walk, raw: string, next: Token | undefined, flags: { le
     // What the asker of a dialogue asks is a point, even when it ends in a colon before their text.
     if (flags.asked && isLeadIn(s)) s = s.replace(/\s*[:：]$/, '');
     if (isLeadIn(s) || (last && announces(s, next))) {
-      const code = last ? shortCodeLine(next) : undefined;
+      const code = last && !flags.printed ? shortCodeLine(next) : undefined;
       if (last && isLeadIn(s) && next?.type === 'code') w.beforeBlock = { said: s.replace(/\s*[:：]$/, '') };
       if (code === undefined) {
         // What a list or table after it belongs to; "as follows" and a reply to the asker name nothing.
@@ -156,7 +156,7 @@ function addParagraph(w: Walk, raw: string, next: Token | undefined, flags: { le
     // "Output: BFS: 0 1 2 3": labels before what a program printed.
     const labelled = /^(?:[^:：]{1,24}[:：]\s*)+(.+)$/u.exec(s);
     if (labelled && looksLikeOutput(labelled[1]!, w.spans, 1)) return;
-    if (!flags.asked && (isQuestion(s) || speaksAsI(s, w.locale) || namesReadersOwn(s, w.locale) || presentsWhatFollows(s) || labelledOutput(s))) return;
+    if (!flags.asked && (isQuestion(s) || speaksAsI(s, w.locale) || namesReadersOwn(s, w.locale) || presentsWhatFollows(s, w.locale) || labelledOutput(s))) return;
     // A paragraph that opens in lower case, or with a short sentence pointing back, goes on from what
     // came before it (a formula, a code block): alone it is a fragment ("or: readlink -f …", "It follows.").
     if (i === 0 && !joined && w.out.length > 0 && (/^[a-z]/.test(s) || (pointsBack(s, w.locale) && wordCount(s) <= 8))) return;
@@ -294,7 +294,7 @@ export function collectCandidates(tokens: readonly Token[], locale: string, span
       if (t.type === 'paragraph' && onlyEmphasis(t as Tokens.Paragraph, 'em')) continue; // a caption
       sectionHasLead = true;
       const links = closing ? collectLinks([t]).map((l) => collapseWhitespace(l.text)).filter((l) => l.length >= 3) : [];
-      context = addParagraph(w, raw, next, { lead, closing, asked, links });
+      context = addParagraph(w, raw, next, { lead, closing, asked, links, printed: printedAfterCommand(next, blocks[i - 1]) });
     } else if (t.type === 'list') {
       sectionHasLead = true;
       addLedList(w, t as Tokens.List, context, heading, lead);

@@ -41,7 +41,7 @@ export function isExclamation(s: string): boolean {
  * "we" is left alone ("Let's cover DFS, BFS, Dijkstra's and Kruskal's" is how overviews begin).
  */
 export const FIRST_PERSON: Array<[RegExp, RegExp]> = [
-  [/^en/, /(?:^|[^\p{L}'’])(?:I['’]ll|I will|I['’]d|I would|I can|I could|I['’]m going to|I hope|I think|I believe|I recommend|I suggest|I['’]ve (?:put|made|written|added|kept|created|included|outlined|listed)|let me|allow me)(?![\p{L}'’])/iu],
+  [/^en/, /(?:^|[^\p{L}'’])(?:I['’]ll|I will|I['’]d|I would|I can|I could|I['’]m going to|I hope|I think|I believe|I recommend|I suggest|I['’]ve (?:put|made|written|added|kept|created|included|outlined|listed)|I['’]m (?:always |more than |very |so )?(?:happy|glad) to|let me|allow me)(?![\p{L}'’])/iu],
   [/^de/, /(?:^|[^\p{L}])(?:ich (?:werde|kann|könnte|würde|hoffe|denke|empfehle|habe (?:hier|dir|Ihnen)|\p{L}+e (?:es |das )?(?:dir|Ihnen|euch))|\p{L}+e ich (?:dir|Ihnen|euch)|lass mich|lassen Sie mich)(?!\p{L})/iu],
   [/^fr/, /(?:^|[^\p{L}])(?:je (?:vais|peux|pourrais|vous|te|garde|recommande|pense|crois|suggère)|j['’](?:espère|ai (?:inclus|ajouté|gardé))|laissez-moi|permettez-moi)(?![\p{L}])/iu],
   [/^es/, /(?:^|[^\p{L}])(?:(?:yo )?(?:voy a|puedo|podría|te recomiendo|recomiendo|espero|creo que|mantendré|explicaré)|déjame|permíteme)(?!\p{L})/iu],
@@ -226,6 +226,9 @@ const INTERJECTION: Array<[RegExp, RegExp]> = [
   [/^hi/, /^(?:हाँ|हां|जी हाँ|बिल्कुल|ठीक है|सही|ज़रूर|जरूर)\s?[,!—–]\s*/u],
   [/^ar/, /^(?:نعم|بالتأكيد|بالضبط|صحيح|حسنًا|حسنا|طبعًا|طبعا)\s?[،,!—–]\s*/u],
   [/^ru/, /^(?:да|конечно|точно|верно|отлично)\s?[,!—–]\s*/iu],
+  // Only replies go: a short word before a comma is as often the note's ("免费，", "默认，", "首先，").
+  [/^(zh|hant|yue)/, /^(?:没错|沒錯|对|對|是的|是啊|当然|當然|确实|確實|的确|的確|好问题|好問題|好的|嗯|正是|说得对|說得對|没问题|沒問題)\s?[，,！!—–]\s*/u],
+  [/^ja/, /^(?:はい|ええ|そうです(?:ね)?|その通り(?:です)?|確かに|もちろん|なるほど|いい質問(?:です(?:ね)?)?)\s?[、，,！!—–]\s*/u],
 ];
 
 export function withoutInterjection(s: string, locale: string, opensParagraph = true): string {
@@ -235,8 +238,80 @@ export function withoutInterjection(s: string, locale: string, opensParagraph = 
   if (!opensParagraph) return s;
   const m = /^([^—–!！:：.。?？]{1,40}?)\s*(?:——|—|–|--|!|！)\s*(.+)$/u.exec(s);
   if (m && wordCount(m[1]!) <= 4 && /\p{L}/u.test(m[2]!)) return capitalise(m[2]!);
-  const cjk = /^([\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]{1,4})[，、,]\s*(.+)$/u.exec(s);
-  if (cjk && /\p{L}/u.test(cjk[2]!)) return cjk[2]!;
+  return withoutReplyClause(s, locale);
+}
+
+/**
+ * The writer or the reader named in a leading clause ("You're absolutely right", "Vous avez tout à
+ * fait raison", "Da haben Sie völlig recht", "おっしゃる通りです", "आप बिल्कुल सही हैं", "this is one of
+ * my favourite topics"): each language's pronouns of address and of the speaker, and the few verbs
+ * that carry the person alone where the pronoun is dropped (es "tienes", "estás").
+ */
+const PERSON_IN_CLAUSE: Rules = [
+  [/^en/, /(?:^|[^\p{L}'’])(?:you|you['’](?:re|ve)|your|i|i['’]m|my|me)(?![\p{L}'’])/iu],
+  [/^es/, /(?:^|[^\p{L}])(?:tú|tu|usted|ustedes|te|yo|mi|me|tienes|tenéis|estás|eres|has)(?!\p{L})/iu],
+  [/^fr/, /(?:^|[^\p{L}])(?:vous|tu|te|je|mon|ma|mes|votre|ton|ta)(?!\p{L})|(?:^|[^\p{L}])j['’]/iu],
+  [/^de/, /(?:^|[^\p{L}])(?:Sie|Ihnen|du|dir|dich|ich|[Mm]ein\p{L}*|[Dd]ein\p{L}*)(?!\p{L})/u],
+  [/^(zh|hant|yue)/, /[你您我]/u],
+  // Japanese names the reader by honorific verbs and nouns of their speech rather than by a pronoun.
+  [/^ja/, /あなた|おっしゃ|ご指摘|ご質問|私|僕/u],
+  [/^hi/, /(?:^|\s)(?:आप|तुम|मैं|मेरा|मेरी|मेरे)(?=[\s,.।!?]|$)/u],
+  [/^ar/, /(?:^|\s)(?:أنت|أنتِ|أنتم|أنا)(?=[\s,.،!?؟]|$)/u],
+  [/^ru/, /(?:^|[^\p{L}])(?:вы|ты|я|мой|моя)(?!\p{L})/iu],
+];
+
+/**
+ * A clause that depends on another: a condition or circumstance ("If you use Docker, …", "Cuando
+ * reinicias, …", "再起動すれば、"), or a purpose after the comma (", um den Cache zu leeren"). Before
+ * the comma it is the substance; after it, what came before the comma was.
+ */
+const SUBORDINATE: Rules = [
+  [/^en/, /^(?:if|when|whenever|once|after|before|as|since|because|unless|while|although|though|to|for|in|on|with|by|from|so|and|but|then|which|that)(?!\p{L})/iu],
+  [/^es/, /^(?:si|cuando|para|como|aunque|porque|en|con|y|pero|luego|que)(?!\p{L})/iu],
+  [/^fr/, /^(?:si|quand|lorsque|pour|comme|avec|dans|en|et|mais|puis|qui|que)(?!\p{L})/iu],
+  [/^de/, /^(?:wenn|falls|als|um|weil|mit|in|bei|nach|und|aber|dann|damit|dass)(?!\p{L})/iu],
+  [/^(zh|hant|yue)/, /^(?:如果|若|当|當|要是|在|等|先|再|以便|从而|從而)|(?:的话|的話|时|時|后|後)$/u],
+  [/^ja/, /(?:ば|たら|なら|と|ので|から|て|で|には|では)$/u],
+  [/^hi/, /^(?:अगर|यदि|जब|जैसे|क्योंकि|ताकि)(?=\s)/u],
+  [/^ar/, /^(?:إذا|عندما|لو|إن|لأن|بعد|قبل|ل\p{L}+)(?=\s)/u],
+];
+
+/**
+ * The reader told what they can or must do ("You can run it with pip, …", "Starten Sie ihn neu, …"):
+ * their person is the reader acting in the note's subject, not the reader agreed with.
+ */
+const TELLS_READER: Rules = [
+  [/^en/, /(?:^|\s)(?:can|could|should|must|need|needs|have to|will|would|might|may|want|use|run|install)(?!\p{L})/iu],
+  [/^es/, /(?:^|\s)(?:puedes|debes|necesitas|quieres|usa|ejecuta)(?!\p{L})/iu],
+  [/^fr/, /(?:^|\s)(?:pouvez|devez|peux|dois|voulez|utilisez)(?!\p{L})/iu],
+  // German puts an imperative's verb before "Sie" ("Starten Sie …").
+  [/^de/, /^\p{L}+en\s+Sie(?!\p{L})|(?:^|\s)(?:können|müssen|sollten|kannst|musst|wollen|brauchen)(?!\p{L})/u],
+  [/^(zh|hant|yue)/, /可以|需要|应该|應該|必须|必須|要/u],
+  [/^ja/, /できます|必要|ください/u],
+  [/^hi/, /सकते|चाहिए|करें|चलाएँ/u],
+  [/^ar/, /يمكنك|عليك/u],
+];
+
+/** Praise of the asker's words, an evaluative adjective and one noun ("Good catch", "Great point"). */
+const PRAISE = /^(?:what an? |an? )?(?:good|great|nice|excellent|fair|brilliant|fantastic|interesting|wonderful|smart|sharp|astute)\s+\p{L}+$/iu;
+
+/**
+ * "You're absolutely right, making tea…" → "Making tea…": a short leading clause before the first
+ * comma or dash that speaks to the reader or of the writer (agreeing, praising, feeling) and names
+ * nothing of the subject (no code, no figure) goes; the substance after it stays. A clause that
+ * does the note's work (a condition, what the reader can do) is the substance and stays.
+ */
+function withoutReplyClause(s: string, locale: string): string {
+  for (const sep of [/[,،，、]/u, /\s[—–]\s|——|\s--\s/u]) {
+    const at = sep.exec(s);
+    if (!at) continue;
+    const clause = s.slice(0, at.index).trim();
+    const rest = s.slice(at.index + at[0].length).trim();
+    if (wordCount(clause) > 8 || wordCount(rest) < 3 || /[\d\uE000-\uF8FF]/u.test(clause)) continue;
+    if (ruleFor(SUBORDINATE, locale)?.test(clause) || ruleFor(SUBORDINATE, locale)?.test(rest) || ruleFor(TELLS_READER, locale)?.test(clause)) continue;
+    const person = ruleFor(PERSON_IN_CLAUSE, locale)?.test(clause) ?? false;
+    if (person || (/^en/i.test(locale) && PRAISE.test(clause))) return capitalise(rest);
+  }
   return s;
 }
 
@@ -260,8 +335,25 @@ export function pointsElsewhere(s: string): boolean {
 /** A sentence that only presents what comes next ("Below is a quick breakdown…", "Here's how:", "以下是…"). */
 const PRESENTS = /^(?:(?:below|here)(?:['’]s| is| are)|the following|a continuación|aquí (?:tienes|está|están)|voici|voilà|ci-dessous|hier (?:ist|sind)|unten|im folgenden|folgende|以下(?:是|は|が|に)|下面|如下|नीचे|यहाँ (?:है|हैं)|فيما يلي|إليك)/iu;
 
-export function presentsWhatFollows(s: string): boolean {
-  return PRESENTS.test(s.trimStart());
+/**
+ * "We" proposing to go through the note itself, its object a pronoun and no term of its own ("Let's
+ * look at this step by step", "Schauen wir uns das an", "आइए इसे देखते हैं", "让我们一步步来看"): each
+ * language's hortative (let's, verb + wir, आइए, -ons, -emos/-amos, 让我们, ましょう) with "this".
+ */
+const WALKS_THROUGH: Rules = [
+  [/^en/, /^let['’]s\s+(?:\p{L}+\s+){0,2}(?:this|it|that|these|them)(?!\p{L})/iu],
+  [/^de/, /^\p{L}+en\s+wir\s+(?:uns\s+)?(?:das|dies|es|diese[sn]?)(?!\p{L})/iu],
+  [/^fr/, /^\p{L}+ons(?:-(?:le|la|les))?\s+(?:cela|ça|ceci)?\s*(?:étape|point|pas|ensemble|de plus près)/iu],
+  [/^es/, /^\p{L}+(?:emos|amos)(?:lo|la|los|las)\b|^\p{L}+(?:emos|amos)\s+(?:esto|eso)(?!\p{L})/iu],
+  [/^(zh|hant|yue)/, /^(?:让|讓)我[们們](?:一步步|逐步|一起|来|來)*(?:看看?|分析|拆解)(?:一下)?(?:这个|這個|它|这些|這些)?[。.！!]?$/u],
+  [/^ja/, /^(?:これ|それ|順番|一つずつ|ひとつずつ)[^。]{0,12}(?:いきましょう|みましょう)/u],
+  [/^hi/, /^आइए\s+(?:इसे|इन्हें|इस|यह|इनको)(?=\s)/u],
+];
+
+export function presentsWhatFollows(s: string, locale = ''): boolean {
+  const trimmed = s.trimStart();
+  if (PRESENTS.test(trimmed)) return true;
+  return wordCount(trimmed) <= 10 && !/[\d\uE000-\uF8FF]/u.test(trimmed) && (ruleFor(WALKS_THROUGH, locale)?.test(trimmed) ?? false);
 }
 
 /** A line labelled as a program's output ("Output: …", "输出：…"): what ran, not what the note says. */

@@ -105,8 +105,20 @@ export function shortCodeLine(t: Token | undefined): string | undefined {
   const lines = (t as Tokens.Code).text.split('\n').filter((l) => l.trim());
   if (lines.length !== 1) return undefined;
   const line = stripControls(stripPrivateUse(lines[0]!.trim()));
-  // A bare path, a figure or "[1]+ Suspended" is what a command printed, not the command.
-  return line.length <= 120 && !/^(?:\[|\d|\/[^\s]*$)/.test(line) ? line : undefined;
+  // A bare path, a figure, "[1]+ Suspended", a version ("v20.19.0"), a prompt ("(.venv) me@host:~$")
+  // or a sentence a program wrote ("Successfully rebased …") is what a command printed, not the command.
+  return line.length <= 120 && !/^(?:\[|\d|\/[^\s]*$|v\d+\.\d)|[\w~/]\$$|^\p{Lu}[^]*\s[^]*\.$/u.test(line) ? line : undefined;
+}
+
+/**
+ * A block of what a program printed after its command's block, across one lead-in ("Check the
+ * version:" `node -v`, "You should see something like:" `v20.19.0`): a block without a language,
+ * unless it reads as a command (a lower-case program name, not a version like
+ * "go1.22.4", then its arguments).
+ */
+export function printedAfterCommand(code: Token | undefined, beforeLeadIn: Token | undefined): boolean {
+  if (code?.type !== 'code' || beforeLeadIn?.type !== 'code' || (code as Tokens.Code).lang) return false;
+  return !/^(?:\.{0,2}\/)?[a-z][\w-]*(?:\.[a-z]+)*(?:\s+\S|$)/.test((code as Tokens.Code).text.trim());
 }
 
 export interface Walk {
