@@ -193,7 +193,8 @@ export function addTable(w: Walk, table: Tokens.Table, lead: string | undefined)
   const { header, values } = subjectColumn(table, cell);
   // A short lead-in or heading names the table ("Top 10 by stars"); a long one is said elsewhere.
   // Two or three rows name themselves; a longer table is named by its subjects in one point.
-  const compact = values.length > 3 ? compactNames(lead && lead.length <= 40 ? lead : header, values, w.maxPointChars) : undefined;
+  const subjects = values.filter((v) => !isTotal(v)); // a row of totals is the bottom line (below), not a subject
+  const compact = subjects.length > 3 ? compactNames(lead && lead.length <= 40 ? lead : header, subjects, w.maxPointChars) : undefined;
   if (compact) push(w, { text: compact, kind: 'compact', lead: true });
   // A row of totals, wherever it is, is the table's bottom line: it sums the rows up.
   for (const row of table.rows.filter((r, i) => i < 5 || isTotal(r[0] ? cell(r[0]) : ''))) {
