@@ -44,7 +44,7 @@ export function htmlBlockText(html: string): string {
   const visible = html
     .replace(/<(script|style|template|noscript)\b[\s\S]*?(<\/\1\s*>|$)/gi, ' ')
     .replace(/<!--[\s\S]*?(-->|$)/g, ' ')
-    .replace(/<(br|\/p|\/div|\/li|\/h[1-6]|\/tr)\b[^>]*>/gi, '$& ');
+    .replace(/<(br|\/p|\/div|\/li|\/h[1-6]|\/tr|\/td|\/th|\/summary|\/details|\/dt|\/dd|\/blockquote|\/figcaption)\b[^>]*>/gi, '$& '); // block ends part words
   return decodeEntities(stripHtmlTags(visible));
 }
 

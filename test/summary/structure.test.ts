@@ -336,3 +336,16 @@ describe('a note under one heading (a list of sources aside)', () => {
     expect(got.join('\n')).toContain('The dredging pushed the morning ferry timetable back by forty minutes');
   });
 });
+
+describe('an HTML block', () => {
+  it('keeps a space between its elements (a <details> summary and its text are not glued; tester, issue 23)', () => {
+    const got = points(
+      [
+        'A cache in front of the database halves the read latency of the search page.',
+        '',
+        '<details><summary>Why it matters</summary><p>Because every search reads the same hot rows again and again.</p></details>',
+      ].join('\n'),
+    );
+    expect(got.join(' ')).not.toMatch(/mattersBecause/);
+  });
+});
