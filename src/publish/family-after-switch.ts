@@ -10,7 +10,8 @@ import type { Logger } from '../log.js';
 import type { Store } from '../store/store.js';
 import { targetKey, type NoteRow, type SummaryPayload, type Target } from '../store/types.js';
 import type { Action } from './decide.js';
-import { familyPostId } from './family.js';
+import { alsoInFor, familyPostId, liveMembers } from './family.js';
+import { postControlsOf } from './route.js';
 import { addMetaKeys, metaKeys } from './meta-keys.js';
 import { shownMember } from './family-follow.js';
 
@@ -62,22 +63,23 @@ function messagesShowing(store: Store, row: NoteRow, prev: NoteRow | undefined):
  * Edits (or refreshes, when still queued) the family messages that show `row`, keeping their other
  * languages' links; returns how many deliveries it queued or changed.
  */
-export function followFamilyMessages(store: Store, log: Logger, row: NoteRow, action: Action, prev: NoteRow | undefined): number {
+export function followFamilyMessages(store: Store, log: Logger, row: NoteRow, action: Action, prev: NoteRow | undefined, wants: (row: NoteRow) => readonly Target[]): number {
   // Its family's messages (its "also in" links, the member a chat is shown) stay as they are until group.
   const left = prev?.state === 'published' && (row.state === 'deleted' || row.state === 'draft');
   const regrouped = !!prev && (prev.info.translationKey !== row.info.translationKey || prev.info.lang !== row.info.lang);
   const keys = prev && (left || regrouped) ? [prev.info.translationKey, row.info.translationKey] : [];
   if (keys.some((k) => store.postsOf(familyPostId(k)).length || store.openPostTargets(familyPostId(k)).length)) leaveFamiliesAsIs(store, keys);
-  if (action.type !== 'update' && action.type !== 'retract') return 0;
+  const alone = leaveQueuedFamilyPosts(store, log, row, prev, wants);
+  if (action.type !== 'update' && action.type !== 'retract') return alone;
   const shown = messagesShowing(store, row, prev);
-  if (!shown.length) return 0;
+  if (!shown.length) return alone;
   if (action.type === 'retract') {
     log.warn({ note: row.id, family: shown[0]!.familyId, chats: shown.length }, 'note removed, but it was announced in a translation family (publish.translations was group): its family message is left as it is; switch back to group to have it follow');
-    return 0;
+    return alone;
   }
-  const n = editShown(store, row, shown);
-  log.info({ note: row.id, family: shown[0]!.familyId, chats: n }, 'note announced in its translation family (publish.translations was group): the edit goes to that message');
-  return n;
+  const edited = editShown(store, row, shown);
+  log.info({ note: row.id, family: shown[0]!.familyId, chats: edited }, 'note announced in its translation family (publish.translations was group): the edit goes to that message');
+  return alone + edited;
 }
 
 /** Edits (or refreshes, when still queued) `shown`, each a family message showing `row`, to its newest summary. */
@@ -137,4 +139,34 @@ export function regroupAfterSeparate<C extends MemberChange>(store: Store, decid
   }
   const movedTo = [...moves.values()].map((m) => m.row.info.translationKey);
   return { changes: [...decided, ...moves.values()], regrouped: [...new Set([...keys, ...movedTo])] };
+}
+
+/**
+ * `separate`, a note that left its family (renamed or moved to another, while stopped with the
+ * family's posts still queued: tester-1 q2, issue 25) while a family post not yet sent shows another
+ * member: that post would go out linking the note's old page, and the note would reach that chat in
+ * no message at all. What goes out is the family as it is now (syncFamily says the same): the queued
+ * post's "also in" is made again from its members, and the note, wanted there, is posted on its own.
+ * A post already sent is left to the switch back to `group` (regroupAfterSeparate), as before.
+ * After the note's record is written, inside the batch's transaction. Returns the posts it queued.
+ */
+function leaveQueuedFamilyPosts(store: Store, log: Logger, row: NoteRow, prev: NoteRow | undefined, wants: (row: NoteRow) => readonly Target[]): number {
+  const from = prev?.info.translationKey;
+  if (!prev || from === undefined || from === row.info.translationKey || prev.state !== 'published' || row.state !== 'published') return 0;
+  const familyId = familyPostId(from);
+  const members = liveMembers(store.familyNotes(from));
+  const wanted = new Set(wants(row).map(targetKey));
+  let posted = 0;
+  for (const target of store.openPostTargets(familyId)) {
+    const open = store.openDelivery(familyId, target, ['post']);
+    if (store.postOf(familyId, target) || open?.payload.type !== 'summary' || open.payload.member === row.id) continue;
+    const shown = members.find((m) => m.id === (open.payload.type === 'summary' ? open.payload.member : undefined));
+    if (!shown) continue;
+    store.replacePayload(open.id, open.revision, { ...open.payload, alsoIn: alsoInFor(members, shown) });
+    if (!row.summary || !wanted.has(targetKey(target)) || store.postOf(row.id, target) || store.openDelivery(row.id, target, ['post'])) continue;
+    store.enqueue({ noteId: row.id, revision: row.revision, target, kind: 'post', payload: { type: 'summary', summary: row.summary, ...postControlsOf(row.info) } });
+    posted++;
+  }
+  if (posted) log.info({ note: row.id, family: familyId, chats: posted }, 'note left its translation family while the family\'s post waited (publish.translations is separate): posted on its own there, and the family post no longer links it');
+  return posted;
 }

@@ -317,7 +317,7 @@ export class Publisher {
           if (d.action.type === 'announce') continue;
           store.putNote(d.row, d.text, d.seen, d.place);
           const change = enqueueNoteChange(store, config, this.deps.platforms, d.row, d.action, d.prev, true);
-          enqueued += change.enqueued + followFamilyMessages(store, log, d.row, d.action, d.prev);
+          enqueued += change.enqueued + followFamilyMessages(store, log, d.row, d.action, d.prev, (r) => routeTargets(r.info, config.routes, subs, this.deps.platforms));
           for (const { target, post } of change.posts) fresh.set(targetKey(target), { target, posts: [...(fresh.get(targetKey(target))?.posts ?? []), post] });
           this.logDecision(d);
         }
