@@ -160,7 +160,8 @@ function leaveQueuedFamilyPosts(store: Store, log: Logger, row: NoteRow, prev: N
   for (const target of store.openPostTargets(familyId)) {
     const open = store.openDelivery(familyId, target, ['post']);
     if (store.postOf(familyId, target) || open?.payload.type !== 'summary' || open.payload.member === row.id) continue;
-    const shown = members.find((m) => m.id === (open.payload.type === 'summary' ? open.payload.member : undefined));
+    const member = open.payload.member;
+    const shown = members.find((m) => m.id === member);
     if (!shown) continue;
     store.replacePayload(open.id, open.revision, { ...open.payload, alsoIn: alsoInFor(members, shown) });
     if (!row.summary || !wanted.has(targetKey(target)) || store.postOf(row.id, target) || store.openDelivery(row.id, target, ['post'])) continue;
