@@ -17,7 +17,7 @@
  * btrfs, NFS, overlay and FUSE file systems get their device number when mounted, which may differ
  * after a reboot. Without one, device and inode must both match.
  */
-import { statSync } from 'node:fs';
+import { statSync, type BigIntStats } from 'node:fs';
 import { StoreError } from '../errors.js';
 import type { Store } from './store.js';
 
@@ -31,7 +31,16 @@ export interface FileIdentity {
 const IDENTITY_KEY = 'file.identity';
 
 function fileIdentity(file: string): FileIdentity {
-  const st = statSync(file, { bigint: true });
+  return identityOf(statSync(file, { bigint: true }));
+}
+
+/** The identity of the file at `file` now, or undefined when nothing is there. */
+export function identityAt(file: string): FileIdentity | undefined {
+  const st = statSync(file, { bigint: true, throwIfNoEntry: false });
+  return st && identityOf(st);
+}
+
+function identityOf(st: BigIntStats): FileIdentity {
   // libuv gives 0 when statx reports no birth time (the file system keeps none).
   return { dev: String(st.dev), ino: String(st.ino), birth: st.birthtimeNs > 0n ? String(st.birthtimeNs) : null };
 }

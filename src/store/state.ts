@@ -2,11 +2,10 @@
  * The service's state on disk, opened and let go as one: the database, its lock, its mark, its
  * file's identity and the journal of unrecorded posts (app.ts opens it first and closes it last).
  */
-import { statSync } from 'node:fs';
 import { errorText, StoreError } from '../errors.js';
 import type { Logger } from '../log.js';
 import { changedSinceCleanStopProblem, forgetCleanStop, recordCleanStop, untouchedSinceCleanStop } from './clean-stop.js';
-import { checkFileIdentity, copiedDatabaseProblem, recordFileIdentity } from './identity.js';
+import { checkFileIdentity, copiedDatabaseProblem, identityAt, recordFileIdentity, sameFile, type FileIdentity } from './identity.js';
 import { corruptionOf } from './db.js';
 import { acquireInstanceLock } from './lock.js';
 import { checkMark, markWriter } from './mark.js';
@@ -195,20 +194,19 @@ function ownership(dbPath: string, log: Logger, onLost: StateFlags['onLost']) {
     log.error({ db: dbPath }, `the state is no longer this notecast's alone: ${why}; stopping, so that no two post the same notes`);
     onLost?.(why);
   };
-  const from = (opened: { ino: bigint } | undefined) => (): boolean => {
+  const from = (opened: FileIdentity | undefined) => (): boolean => {
     if (lost) return false;
     const now = fileAt(dbPath);
-    if (opened && now?.ino !== opened.ino) lose(`${dbPath} was ${now ? 'replaced by another file' : 'deleted or moved away (its folder with it?)'} while this notecast ran on it`);
+    // The identity check of a start (identity.ts): an inode alone is reused at once when a copy replaces a deleted file.
+    if (opened && !(now && sameFile(opened, now))) lose(`${dbPath} was ${now ? 'replaced by another file' : 'deleted or moved away (its folder with it?)'} while this notecast ran on it`);
     return !lost;
   };
   return { lose, from };
 }
 
-/** The inode at `dbPath` now (undefined: nothing there; `:memory:` has none). */
-function fileAt(dbPath: string): { ino: bigint } | undefined {
-  if (dbPath === ':memory:') return undefined;
-  const st = statSync(dbPath, { bigint: true, throwIfNoEntry: false });
-  return st ? { ino: st.ino } : undefined;
+/** The file at `dbPath` now (undefined: nothing there; `:memory:` has none). */
+function fileAt(dbPath: string): FileIdentity | undefined {
+  return dbPath === ':memory:' ? undefined : identityAt(dbPath);
 }
 
 /** The journal of posts the database could not record (store/sent-journal.ts); none when it cannot be made (said). */
