@@ -39,6 +39,24 @@ export function continuedBy(list: Token, rest: Token | undefined, after: Token |
   return continuesItem(list, rest, after) ? inlineText(rest.tokens, spans) : undefined;
 }
 
+/**
+ * A figure of time ("3-5 minutes", "10-15 Sekunden", "3〜5分", "٣-٥ دقائق"): how long a step of a
+ * procedure takes, in the units of the languages of the corpus and a few more.
+ */
+const DURATION =
+  /\p{Nd}+(?:[.,]\p{Nd}+)?(?:\s?[-–~〜～]\s?\p{Nd}+(?:[.,]\p{Nd}+)?)?\s?(?:(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|sekunden?|minuten?|stunden?|tagen?|wochen?|segundos?|minutos?|horas?|días?|semanas?|secondes?|heures?|jours?|semaines?|secondi|minuti|ore|giorni|सेकंड|मिनट|घंटे|घंटा|दिन|सप्ताह|ثوانٍ|ثوان|ثانية|دقائق|دقيقة|ساعات|ساعة|أيام|يوم|أسابيع)(?![\p{L}\p{M}])|秒钟|秒鐘|秒|分钟|分鐘|分間|分|小时|小時|時間|天|日間|日|周|週間|週)/iu;
+
+/**
+ * A numbered step's name with how long its text says it takes ("Brew the tea (3-5 minutes)"): a
+ * procedure's numbers are what its reader acts on. An aside, so a compact point short of room
+ * drops it before a step's name (compactNames).
+ */
+function timedStep(name: string, text: string): string {
+  if (DURATION.test(name)) return name;
+  const time = DURATION.exec(text.startsWith(name) ? text.slice(name.length) : text);
+  return time ? `${name} (${time[0]})` : name;
+}
+
 /** An item's text and the rest of it that a blank line cut off: no space between two CJK characters. */
 function joinTail(text: string, tail: string): string {
   const a = text.trimEnd();
@@ -152,7 +170,7 @@ export function addList(w: Walk, list: Tokens.List, lead: string | undefined, cl
   });
   // Labels every item repeats ("Code:", "Structure:") are fields, not names of things; a command or
   // identifier in code ("`/away` – …") names its item as words do.
-  const names = items.flatMap(({ name }) => (name && (isProse(name) || w.spans.hasCode(name)) && !w.fieldLabels.has(name.toLowerCase()) ? [name] : []));
+  const names = items.flatMap(({ name, text }) => (name && (isProse(name) || w.spans.hasCode(name)) && !w.fieldLabels.has(name.toLowerCase()) ? [list.ordered ? timedStep(name, text) : name] : []));
   // Named items in one point, first (a long list must not use up the candidates before it): under
   // their lead-in or heading, or alone when there are several.
   const compact = names.length >= 3 ? compactNames(lead ?? '', names, w.maxPointChars, (s) => w.spans.visibleLength(s)) : undefined;
