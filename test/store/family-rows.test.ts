@@ -24,13 +24,15 @@ describe('familiesOf', () => {
       store.close();
       rmSync(dir, { recursive: true, force: true });
     });
-    for (const r of [row('z', 'k', 'en'), row('a', 'k', 'ja', 'deleted'), row('m', 'k#m', 'en'), row('b', 'other', 'fr'), row('q', "it's \"quoted\"", 'en')]) store.putNote(r);
-    const keys = ['k', 'k#m', 'none', "it's \"quoted\""];
+    // Ids whose UTF-16 order is not SQLite's (UTF-8 bytes): U+FF21 sorts before U+1F600 in UTF-8, after it in UTF-16.
+    for (const r of [row('z', 'k', 'en'), row('a', 'k', 'ja', 'deleted'), row('m', 'k#m', 'en'), row('b', 'other', 'fr'), row('q', "it's \"quoted\"", 'en'), row('\u{1F600}', 'wide', 'en'), row('\uFF21', 'wide', 'ja')]) store.putNote(r);
+    const keys = ['k', 'k#m', 'none', "it's \"quoted\"", 'wide'];
     const got = familiesOf(store.sql, keys);
     expect([...got.keys()]).toEqual(keys);
     for (const key of keys) expect(got.get(key), key).toEqual(store.familyNotes(key));
     expect(got.get('k')!.map((n) => n.id)).toEqual(['a', 'z']);
     expect(got.get('none')).toEqual([]);
+    expect(got.get('wide')!.map((n) => n.id)).toEqual(['\uFF21', '\u{1F600}']);
     expect(familiesOf(store.sql, []).size).toBe(0);
   });
 });
