@@ -21,6 +21,7 @@ import { SavedSearches } from '../search/saved.js';
 import type { Batch } from '../watch/batch.js';
 import { familiesTouched, followMovedMembers, followRenamedFamilies, noteFamiliesPostedSeparately, syncFamily, type NewFamilyPost } from './family-outbox.js';
 import { assignFamilyKey, newClaims } from './family-key.js';
+import { familiesOf } from '../store/family-rows.js';
 import { PendingRemovals } from './removals.js';
 import { HeldRewrites } from './held-rewrites.js';
 import { decideOrder, findRenames, type Rename } from './rename-match.js';
@@ -219,8 +220,9 @@ export class Publisher {
   private decide(parsed: ParseResult[], changed: ChangedFile[], policy: Policy, result: BatchResult, order: readonly number[], hold?: (i: number, prev: NoteRow) => boolean): Decided[] {
     const { store } = this.deps;
     const now = this.now();
-    const decided: Decided[] = [], claims = newClaims((file) => existsSync(path.join(this.deps.root, file)));
     const grouped = this.deps.config.publish.translations.mode === 'group', queries = this.savedQueries();
+    const families = grouped ? familiesOf(store.sql, parsed.flatMap((r) => (r.ok ? [r.note.translationKey] : []))) : undefined;
+    const decided: Decided[] = [], claims = newClaims((file) => existsSync(path.join(this.deps.root, file)), families);
     const placed = new Set<string>();
     for (const i of order) {
       const r = parsed[i]!;
