@@ -118,9 +118,11 @@ interface TermVisitor {
 
 /**
  * A CJK term's key: its two UTF-16 units packed in an int32, `(a << 16) | b`; a lone unit's is
- * `(0 << 16) | b` (no pair starts with U+0000). An int32, unlike `a * 0x10000 + b` (up to 2^32), is
- * never boxed: the keys past 2^30 each made a heap number and a slow hash in a Map, and CJK notes'
- * summaries spent a fifth of their time there (issue 23).
+ * `(0 << 16) | b` (no pair starts with U+0000). An int32 is always a small integer (Smi) for V8,
+ * never boxed; the earlier keys `a * 0x10000 + b` (2^31 and past for a first unit from U+8000) and
+ * `2^32 + b` (every lone unit) were heap numbers, a Map's slowest keys: CJK notes' summaries spent
+ * a fifth of their time there (issue 23). Smis hold 32 bits on x64 without pointer compression, as
+ * Node 20 is built (v8/v8 src/objects/smi.h; https://chromium.googlesource.com/v8/v8.git/+/main/docs/heap/pointer-compression.md).
  */
 function pairKey(a: number, b: number): number {
   return (a << 16) | b;
