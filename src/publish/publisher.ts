@@ -19,7 +19,7 @@ import { decideNote, decideRemoval, type Action, type Policy } from './decide.js
 import { routeTargets, routedNowhere, savedQueries, postControlsOf } from './route.js';
 import { SavedSearches } from '../search/saved.js';
 import type { Batch } from '../watch/batch.js';
-import { familiesTouched, followMovedMembers, followRenamedFamilies, noteFamiliesPostedSeparately, syncFamily, type NewFamilyPost } from './family-outbox.js';
+import { familiesTouched, followMovedMembers, followRenamedFamilies, noteFamiliesPostedSeparately, syncFamily, targetsWanting, type NewFamilyPost } from './family-outbox.js';
 import { assignFamilyKey, newClaims } from './family-key.js';
 import { PendingRemovals } from './removals.js';
 import { HeldRewrites } from './held-rewrites.js';
@@ -395,7 +395,7 @@ export class Publisher {
     store.transaction(() => {
       // Before the notes' new records are written: messages follow renamed notes (also those renamed while `separate`), and which chats wanted each family until now.
       const { changes, regrouped } = regroupAfterSeparate(store, decided);
-      const movedAway = followRenamedFamilies(store, changes);
+      const movedAway = followRenamedFamilies(store, changes, (key) => targetsWanting(store, config, this.deps.platforms, key));
       const touched = familiesTouched(store, config, this.deps.platforms, changes, movedAway, regrouped);
       for (const d of decided) {
         store.putNote(d.row, d.text, d.seen, d.place);
