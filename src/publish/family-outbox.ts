@@ -15,6 +15,7 @@ import { adoptMemberMessages, familiesPostedSeparately, ownMessageStays } from '
 export { followMovedMembers } from './family-follow.js';
 import { sentMemberIn } from './family-follow.js';
 export { noteFamiliesPostedSeparately } from './family-adopt.js';
+import { editNotSent, type EditNotSent } from './edits-not-sent.js';
 import { alsoInFor, familyPostId, familyTargets, liveMembers, type FamilyTarget } from './family.js';
 
 /** A family changed in this batch, and whether a member was newly announced (or asked to be again). */
@@ -24,6 +25,8 @@ export interface TouchedFamily {
   repost: boolean;
   /** A member's controls changed (`announce: false`, `routes`…): messages already sent are never deleted for it. */
   controls: boolean;
+  /** A member was edited: a chat that wants the family and has no message of it is told so (edits-not-sent.ts). */
+  updated: boolean;
   /** Chats (target keys) that wanted the family before the batch: one that wants it only now gets it posted. */
   wantedBefore: ReadonlySet<string>;
 }
@@ -47,7 +50,7 @@ export function familiesTouched(store: Store, config: Config, platforms: Readonl
     if (!f) {
       // A family whose messages went with its renamed member has none left: no chat has it now.
       const before = movedAway.has(key) ? [] : byMessages ? [...chatsShowingFamily(store, key)] : familyTargets(liveMembers(store.familyNotes(key)), config.routes, store.subscriptions(), platforms, sentMemberIn(store, familyPostId(key))).map((ft) => targetKey(ft.target));
-      touched.set(key, (f = { key, announced: false, repost: false, controls: false, wantedBefore: new Set(before) }));
+      touched.set(key, (f = { key, announced: false, repost: false, controls: false, updated: false, wantedBefore: new Set(before) }));
     }
     return f;
   };
@@ -64,6 +67,7 @@ export function familiesTouched(store: Store, config: Config, platforms: Readonl
     if (d.action.type === 'announce') f.announced = true;
     if (d.action.type === 'repost') f.repost = true;
     if (d.action.type === 'controls') f.controls = true;
+    if (d.action.type === 'update') f.updated = true;
     if (p && p.info.translationKey !== d.row.info.translationKey) touch(p.info.translationKey);
   }
   markSilentlyRecorded(store, config, platforms, changes, touched);
@@ -173,7 +177,7 @@ export function followRenamedFamilies(store: Store, changes: readonly FamilyChan
  * Brings one family's messages up to date; returns the new posts it wants (sent by the caller, as
  * single posts or in a digest) and how many deliveries it enqueued itself.
  */
-export function syncFamily(store: Store, config: Config, platforms: ReadonlySet<string>, subscriptions: readonly Subscription[], f: TouchedFamily): { posts: NewFamilyPost[]; enqueued: number } {
+export function syncFamily(store: Store, config: Config, platforms: ReadonlySet<string>, subscriptions: readonly Subscription[], f: TouchedFamily): { posts: NewFamilyPost[]; enqueued: number; notSent: EditNotSent[] } {
   const familyId = familyPostId(f.key);
   const notes = store.familyNotes(f.key);
   const members = liveMembers(notes);
@@ -185,6 +189,7 @@ export function syncFamily(store: Store, config: Config, platforms: ReadonlySet<
   for (const t of store.openPostTargets(familyId)) existing.set(targetKey(t), t);
 
   const posts: NewFamilyPost[] = [];
+  const notSent: EditNotSent[] = [];
   for (const [key, ft] of wanted) {
     const payload = payloadFor(store, members, ft);
     if (!payload) continue;
@@ -204,6 +209,9 @@ export function syncFamily(store: Store, config: Config, platforms: ReadonlySet<
       // moved to its language, a member back after its message was deleted), unless a member's own
       // message, which the family did not adopt, shows it there.
       posts.push({ familyId, target: ft.target, member: ft.member, payload, revision });
+    } else if (f.updated) {
+      const said = editNotSent(store, { noteId: familyId, revision, target: ft.target, payload, file: ft.member.file });
+      if (said) notSent.push(said);
     }
   }
   // Chats that had the family but want none of what is left (its last member there was removed,
@@ -224,7 +232,7 @@ export function syncFamily(store: Store, config: Config, platforms: ReadonlySet<
     else continue;
     enqueued++;
   }
-  return { posts, enqueued };
+  return { posts, enqueued, notSent };
 }
 
 /** The chats that would want the family were every platform it has chats on configured. */

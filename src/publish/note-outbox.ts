@@ -11,11 +11,15 @@ import type { Action } from './decide.js';
 import { leaveDigest } from './digest-lines.js';
 import { routeTargets, postControlsOf } from './route.js';
 import type { NewPost } from './scheduled-digest.js';
+import { editNotSent, type EditNotSent } from './edits-not-sent.js';
+export { warnEditNotSent } from './edits-not-sent.js';
 
 /** What a change queued itself, and the new posts it wants (queued by the caller, alone or in a digest). */
 export interface NoteChange {
   enqueued: number;
   posts: { target: Target; post: NewPost }[];
+  /** Chats that want the note and have no message of it to edit (edits-not-sent.ts): for the publisher's warn line. */
+  notSent: EditNotSent[];
 }
 
 /** A note's post as it goes out now: its summary, with the author's controls as they are now. */
@@ -29,7 +33,7 @@ function postPayload(row: NoteRow): SummaryPayload {
  * named by the edit, `announce: false` taken out) get it posted, as a family's would.
  */
 export function enqueueNoteChange(store: Store, config: Config, platforms: ReadonlySet<string>, row: NoteRow, action: Action, prev?: NoteRow, newChats = false): NoteChange {
-  const out: NoteChange = { enqueued: 0, posts: [] };
+  const out: NoteChange = { enqueued: 0, posts: [], notSent: [] };
   if (action.type === 'repost') {
     for (const target of routeTargets(row.info, config.routes, store.subscriptions(), platforms)) {
       store.enqueue({ noteId: row.id, revision: row.revision, target, kind: 'post', payload: postPayload(row) });
@@ -95,6 +99,13 @@ function followControls(store: Store, config: Config, platforms: ReadonlySet<str
       else store.enqueue({ noteId: row.id, revision: row.revision, target, kind: 'edit', payload });
       out.enqueued++;
     }
+  }
+  // In `group` the family's message is what a chat shows (family-outbox.ts says its own edits not sent).
+  if (action.type !== 'update' || config.publish.translations.mode === 'group') return;
+  for (const target of routeTargets(row.info, config.routes, store.subscriptions(), platforms)) {
+    if (targets.has(targetKey(target))) continue;
+    const said = editNotSent(store, { noteId: row.id, revision: row.revision, target, payload: { type: 'summary', summary: row.summary! }, file: row.file });
+    if (said) out.notSent.push(said);
   }
 }
 

@@ -24,7 +24,7 @@ import { assignFamilyKey, newClaims } from './family-key.js';
 import { PendingRemovals } from './removals.js';
 import { HeldRewrites } from './held-rewrites.js';
 import { decideOrder, findRenames, type Rename } from './rename-match.js';
-import { enqueueNoteChange } from './note-outbox.js';
+import { enqueueNoteChange, warnEditNotSent } from './note-outbox.js';
 import { applyRenames } from './rename-apply.js';
 import { followRestoredNote } from './restored-notes.js';
 import { followFamilyMessages, regroupAfterSeparate, returnToFamilyMessages } from './family-after-switch.js';
@@ -318,6 +318,7 @@ export class Publisher {
           store.putNote(d.row, d.text, d.seen, d.place);
           const change = enqueueNoteChange(store, config, this.deps.platforms, d.row, d.action, d.prev, true);
           enqueued += change.enqueued + followFamilyMessages(store, log, d.row, d.action, d.prev, (r) => routeTargets(r.info, config.routes, subs, this.deps.platforms));
+          for (const n of change.notSent) warnEditNotSent(log, n);
           for (const { target, post } of change.posts) fresh.set(targetKey(target), { target, posts: [...(fresh.get(targetKey(target))?.posts ?? []), post] });
           this.logDecision(d);
         }
@@ -408,6 +409,7 @@ export class Publisher {
       for (const f of touched.values()) {
         const r = syncFamily(store, config, this.deps.platforms, subscriptions, f);
         enqueued += r.enqueued;
+        for (const n of r.notSent) warnEditNotSent(this.deps.log, n);
         for (const p of r.posts) {
           const k = targetKey(p.target);
           const e = perTarget.get(k) ?? { target: p.target, posts: [] };
