@@ -13,7 +13,7 @@ import { postControlsOf } from './route.js';
 import { leaveDigest } from './digest-lines.js';
 import { adoptMemberMessages, familiesPostedSeparately, ownMessageStays } from './family-adopt.js';
 export { followMovedMembers } from './family-follow.js';
-import { sentMemberIn } from './family-follow.js';
+import { sentMemberIn, silentlyRecorded } from './family-follow.js';
 export { noteFamiliesPostedSeparately } from './family-adopt.js';
 import { editNotSent, type EditNotSent } from './edits-not-sent.js';
 import { alsoInFor, familyPostId, familyTargets, liveMembers, type FamilyTarget } from './family.js';
@@ -82,7 +82,7 @@ export function familiesTouched(store: Store, config: Config, platforms: Readonl
  * otherwise posted there for them: the model's restore of a backup re-posted a note new to it.
  */
 function markSilentlyRecorded(store: Store, config: Config, platforms: ReadonlySet<string>, changes: readonly FamilyChange[], touched: Map<string, TouchedFamily>): void {
-  const silent = changes.filter((d) => d.action.type === 'none' && d.row.state === 'published' && d.row.announced && (!d.prev?.announced || d.prev.state !== 'published'));
+  const silent = changes.filter(silentlyRecorded);
   for (const key of new Set(silent.map((d) => d.row.info.translationKey))) {
     const f = touched.get(key);
     if (!f) continue;
