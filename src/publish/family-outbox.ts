@@ -209,7 +209,7 @@ export function syncFamily(store: Store, config: Config, platforms: ReadonlySet<
       // moved to its language, a member back after its message was deleted), unless a member's own
       // message, which the family did not adopt, shows it there.
       posts.push({ familyId, target: ft.target, member: ft.member, payload, revision });
-    } else if (f.updated) {
+    } else if (f.updated && !ownMessageStays(store, members, ft.target)) {
       const said = editNotSent(store, { noteId: familyId, revision, target: ft.target, payload, file: ft.member.file });
       if (said) notSent.push(said);
     }
