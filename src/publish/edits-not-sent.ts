@@ -1,7 +1,7 @@
 /**
  * An edit of a note (or family) for a chat that wants it and has no message of it that this
  * database knows (store/edits-not-sent.ts says when and why): not sent, never without a word. The
- * outbox keeps it for `status`; the publisher logs the warn line after its batch.
+ * outbox keeps it for `status`, and a warn line says it.
  */
 import type { Logger } from '../log.js';
 import { noMessageBecause, recordEditNotSent } from '../store/edits-not-sent.js';
@@ -9,24 +9,13 @@ import type { Store } from '../store/store.js';
 import type { SummaryPayload, Target } from '../store/types.js';
 import { targetKey } from '../store/types.js';
 
-export interface EditNotSent {
-  noteId: string;
-  file: string;
-  target: Target;
-  why: string;
-}
-
-/** Records the edit as not sent when the chat's last post or edit of `noteId` did not go out; returns it, else undefined. */
-export function editNotSent(store: Store, e: { noteId: string; revision: number; target: Target; payload: SummaryPayload; file: string }): EditNotSent | undefined {
+/** Records and says the edit as not sent when the chat's last post or edit of `noteId` did not go out. Inside the batch's transaction. */
+export function editNotSent(store: Store, log: Logger, e: { noteId: string; revision: number; target: Target; payload: SummaryPayload; file: string }): void {
   const why = noMessageBecause(store, e.noteId, e.target);
-  if (why === undefined) return undefined;
+  if (why === undefined) return;
   recordEditNotSent(store, { ...e, why });
-  return { noteId: e.noteId, file: e.file, target: e.target, why };
-}
-
-export function warnEditNotSent(log: Logger, e: EditNotSent): void {
   log.warn(
-    { note: e.noteId, file: e.file, target: targetKey(e.target), why: e.why },
-    `edit not sent: ${e.file} has no message in ${targetKey(e.target)} to edit: ${e.why}; it is not posted anew there (the chat may show it already): give it \`notecast: {announce: again}\` to post it anew (notecast status lists it)`,
+    { note: e.noteId, file: e.file, target: targetKey(e.target), why },
+    `edit not sent: ${e.file} has no message in ${targetKey(e.target)} to edit: ${why}; it is not posted anew there (the chat may show it already): give it \`notecast: {announce: again}\` to post it anew (notecast status lists it)`,
   );
 }

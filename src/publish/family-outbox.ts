@@ -15,7 +15,8 @@ import { adoptMemberMessages, familiesPostedSeparately, ownMessageStays } from '
 export { followMovedMembers } from './family-follow.js';
 import { sentMemberIn, silentlyRecorded } from './family-follow.js';
 export { noteFamiliesPostedSeparately } from './family-adopt.js';
-import { editNotSent, type EditNotSent } from './edits-not-sent.js';
+import { editNotSent } from './edits-not-sent.js';
+import type { Logger } from '../log.js';
 import { alsoInFor, familyPostId, familyTargets, liveMembers, type FamilyTarget } from './family.js';
 
 /** A family changed in this batch, and whether a member was newly announced (or asked to be again). */
@@ -177,7 +178,7 @@ export function followRenamedFamilies(store: Store, changes: readonly FamilyChan
  * Brings one family's messages up to date; returns the new posts it wants (sent by the caller, as
  * single posts or in a digest) and how many deliveries it enqueued itself.
  */
-export function syncFamily(store: Store, config: Config, platforms: ReadonlySet<string>, subscriptions: readonly Subscription[], f: TouchedFamily): { posts: NewFamilyPost[]; enqueued: number; notSent: EditNotSent[] } {
+export function syncFamily(store: Store, config: Config, platforms: ReadonlySet<string>, subscriptions: readonly Subscription[], f: TouchedFamily, log: Logger): { posts: NewFamilyPost[]; enqueued: number } {
   const familyId = familyPostId(f.key);
   const notes = store.familyNotes(f.key);
   const members = liveMembers(notes);
@@ -189,7 +190,6 @@ export function syncFamily(store: Store, config: Config, platforms: ReadonlySet<
   for (const t of store.openPostTargets(familyId)) existing.set(targetKey(t), t);
 
   const posts: NewFamilyPost[] = [];
-  const notSent: EditNotSent[] = [];
   for (const [key, ft] of wanted) {
     const payload = payloadFor(store, members, ft);
     if (!payload) continue;
@@ -210,8 +210,7 @@ export function syncFamily(store: Store, config: Config, platforms: ReadonlySet<
       // message, which the family did not adopt, shows it there.
       posts.push({ familyId, target: ft.target, member: ft.member, payload, revision });
     } else if (f.updated && !ownMessageStays(store, members, ft.target)) {
-      const said = editNotSent(store, { noteId: familyId, revision, target: ft.target, payload, file: ft.member.file });
-      if (said) notSent.push(said);
+      editNotSent(store, log, { noteId: familyId, revision, target: ft.target, payload, file: ft.member.file });
     }
   }
   // Chats that had the family but want none of what is left (its last member there was removed,
@@ -232,7 +231,7 @@ export function syncFamily(store: Store, config: Config, platforms: ReadonlySet<
     else continue;
     enqueued++;
   }
-  return { posts, enqueued, notSent };
+  return { posts, enqueued };
 }
 
 /** The chats that would want the family were every platform it has chats on configured. */

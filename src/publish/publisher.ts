@@ -24,7 +24,7 @@ import { assignFamilyKey, newClaims } from './family-key.js';
 import { PendingRemovals } from './removals.js';
 import { HeldRewrites } from './held-rewrites.js';
 import { decideOrder, findRenames, type Rename } from './rename-match.js';
-import { enqueueNoteChange, warnEditNotSent } from './note-outbox.js';
+import { enqueueNoteChange } from './note-outbox.js';
 import { applyRenames } from './rename-apply.js';
 import { followRestoredNote } from './restored-notes.js';
 import { followFamilyMessages, regroupAfterSeparate, returnToFamilyMessages } from './family-after-switch.js';
@@ -316,9 +316,8 @@ export class Publisher {
           // Announced notes are written with their deliveries below, in the same transaction.
           if (d.action.type === 'announce') continue;
           store.putNote(d.row, d.text, d.seen, d.place);
-          const change = enqueueNoteChange(store, config, this.deps.platforms, d.row, d.action, d.prev, true);
+          const change = enqueueNoteChange(store, config, this.deps.platforms, d.row, d.action, d.prev, true, log);
           enqueued += change.enqueued + followFamilyMessages(store, log, d.row, d.action, d.prev, (r) => routeTargets(r.info, config.routes, subs, this.deps.platforms));
-          for (const n of change.notSent) warnEditNotSent(log, n);
           for (const { target, post } of change.posts) fresh.set(targetKey(target), { target, posts: [...(fresh.get(targetKey(target))?.posts ?? []), post] });
           this.logDecision(d);
         }
@@ -407,9 +406,8 @@ export class Publisher {
       followMovedMembers(store, config, this.deps.platforms, changes, movedAway, touched); // now that both families are written
       const perTarget = new Map<string, { target: Target; posts: NewFamilyPost[] }>(), subscriptions = touched.size ? store.subscriptions() : [];
       for (const f of touched.values()) {
-        const r = syncFamily(store, config, this.deps.platforms, subscriptions, f);
+        const r = syncFamily(store, config, this.deps.platforms, subscriptions, f, this.deps.log);
         enqueued += r.enqueued;
-        for (const n of r.notSent) warnEditNotSent(this.deps.log, n);
         for (const p of r.posts) {
           const k = targetKey(p.target);
           const e = perTarget.get(k) ?? { target: p.target, posts: [] };
