@@ -17,6 +17,15 @@ import { retireOwnMessage } from './family-adopt.js';
 interface MemberChange {
   row: NoteRow;
   prev?: NoteRow | undefined;
+  action: { type: string };
+}
+
+/**
+ * A note recorded without being announced (a first run, a start `--after-restore`, one back from
+ * deletion or draft: decide.ts): it counts as announced already in the chats its family wants.
+ */
+export function silentlyRecorded(d: MemberChange): boolean {
+  return d.action.type === 'none' && d.row.state === 'published' && d.row.announced && (!d.prev?.announced || d.prev.state !== 'published');
 }
 
 /** The member a family's message in a chat shows: its waiting post or edit, else what was last sent. */
@@ -98,10 +107,13 @@ export function followMovedMembers<F extends { wantedBefore: ReadonlySet<string>
     const oldWants = targetsWanting(store, config, platforms, from);
     const newWants = targetsWanting(store, config, platforms, to);
     const oldLeft = oldMembers.length > 0;
+    // A member left that this batch recorded without announcing (a restore's, a first run's) counts as
+    // posted there: a restore re-announced a note new at a renamed note's old path (issue 25, tester).
+    const leftSilently = changes.some((c) => c.row.info.translationKey === from && silentlyRecorded(c));
     // The old family, still wanted there, no longer has a message there: `syncFamily` posts it anew.
     const postAnew = (target: Target) => {
       const left = touched.get(from);
-      if (left && oldWants.has(targetKey(target))) touched.set(from, { ...left, wantedBefore: new Set([...left.wantedBefore].filter((k) => k !== targetKey(target))) });
+      if (left && !leftSilently && oldWants.has(targetKey(target))) touched.set(from, { ...left, wantedBefore: new Set([...left.wantedBefore].filter((k) => k !== targetKey(target))) });
     };
     for (const { target, announced } of showing) {
       if (oldWants.has(targetKey(target)) && !(announced && newWants.has(targetKey(target)))) continue;

@@ -318,7 +318,7 @@ export class Publisher {
           // Announced notes are written with their deliveries below, in the same transaction.
           if (d.action.type === 'announce') continue;
           store.putNote(d.row, d.text, d.seen, d.place);
-          const change = enqueueNoteChange(store, config, this.deps.platforms, d.row, d.action, d.prev, true);
+          const change = enqueueNoteChange(store, config, this.deps.platforms, d.row, d.action, d.prev, true, log);
           enqueued += change.enqueued + followFamilyMessages(store, log, d.row, d.action, d.prev, (r) => routeTargets(r.info, config.routes, subs, this.deps.platforms));
           for (const { target, post } of change.posts) fresh.set(targetKey(target), { target, posts: [...(fresh.get(targetKey(target))?.posts ?? []), post] });
           this.logDecision(d);
@@ -408,7 +408,7 @@ export class Publisher {
       followMovedMembers(store, config, this.deps.platforms, changes, movedAway, touched); // now that both families are written
       const perTarget = new Map<string, { target: Target; posts: NewFamilyPost[] }>(), subscriptions = touched.size ? store.subscriptions() : [];
       for (const f of touched.values()) {
-        const r = syncFamily(store, config, this.deps.platforms, subscriptions, f);
+        const r = syncFamily(store, config, this.deps.platforms, subscriptions, f, this.deps.log);
         enqueued += r.enqueued;
         for (const p of r.posts) {
           const k = targetKey(p.target);
