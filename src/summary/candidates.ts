@@ -13,8 +13,9 @@ import { cleanText, collectLinks, htmlBlockText, inlineText, type Link } from '.
 import { splitSentences } from './sentences.js';
 import { isFunctionWord } from './salience.js';
 import { namesItsSection } from './sections.js';
-import { addressesReader, isExclamation, isQuestion, labelledOutput, namesReadersOwn, namesWhatItPointsAt, pointsBack, pointsBackWithin, pointsElsewhere, presentsWhatFollows, SPEAKER, speaksAsI, withoutInterjection, wordCount } from './tone.js';
-import { candidateOf, dialogueWalk, full, isLeadIn, sectionShare, isProse, isTooShort, looksLikeOutput, printedAfterCommand, prose, push, SENTENCES_PER_PARAGRAPH, shortCodeLine, withoutMarker, type Candidate, type Walk } from './walk.js';
+import { addressesReader, isExclamation, isQuestion, labelledOutput, namesReadersOwn, namesWhatItPointsAt, pointsBack, pointsBackWithin, pointsElsewhere, presentsWhatFollows, speaksAsI, speaksOfAsking, withoutInterjection, wordCount } from './tone.js';
+import { dialogueLabels, isTurn, readTurnByTurn, withoutSpeaker } from './dialogue.js';
+import { candidateOf, full, isLeadIn, sectionShare, isProse, isTooShort, looksLikeOutput, printedAfterCommand, prose, push, SENTENCES_PER_PARAGRAPH, shortCodeLine, withoutMarker, type Candidate, type Walk } from './walk.js';
 
 export type { Candidate } from './walk.js';
 
@@ -67,32 +68,6 @@ function announces(s: string, next: Token | undefined): boolean {
 /** "… as follows", "以下のとおりです": a sentence that only announces what comes next. */
 function saysAsFollows(s: string): boolean {
   return /(?:follows|following|below|siguientes?|suivante?s?|folgende[nr]?|निम्नलिखित|التالي)[\s\p{P}]*$/iu.test(s) || /(?:以下|次|下面|如下)[^。]{0,8}[。.:：]?$/u.test(s);
-}
-
-/** Paragraph texts of a dialogue start with speaker labels used again and again ("A:", "ChatGPT:"). */
-function dialogueLabels(blocks: readonly Token[]): Set<string> {
-  const counts = new Map<string, number>();
-  let paragraphs = 0;
-  for (const t of blocks) {
-    if (t.type !== 'paragraph') continue;
-    paragraphs++;
-    const m = SPEAKER.exec((t as Tokens.Paragraph).text);
-    if (m) counts.set(m[1]!, (counts.get(m[1]!) ?? 0) + 1);
-  }
-  const labels = [...counts].filter(([, n]) => n >= 2).map(([l]) => l);
-  const labelled = labels.reduce((n, l) => n + counts.get(l)!, 0);
-  return labels.length >= 2 && labelled >= Math.min(4, paragraphs / 3) ? new Set(labels) : new Set();
-}
-
-/** A paragraph that opens with one of a dialogue's speaker labels: a turn. */
-function isTurn(t: Token, labels: ReadonlySet<string>): boolean {
-  return labels.size > 0 && t.type === 'paragraph' && labels.has(SPEAKER.exec((t as Tokens.Paragraph).text)?.[1] ?? '');
-}
-
-/** A long dialogue without headings is read turn by turn, each turn its own share, to its end. */
-function readTurnByTurn(w: Walk, blocks: readonly Token[], labels: ReadonlySet<string>, sections: number): void {
-  const turns = sections ? 0 : blocks.filter((t) => isTurn(t, labels)).length;
-  if (turns > sectionShare(0)) Object.assign(w, dialogueWalk(turns));
 }
 
 /**
@@ -156,7 +131,7 @@ function addParagraph(w: Walk, raw: string, next: Token | undefined, flags: { le
     // "Output: BFS: 0 1 2 3": labels before what a program printed.
     const labelled = /^(?:[^:：]{1,24}[:：]\s*)+(.+)$/u.exec(s);
     if (labelled && looksLikeOutput(labelled[1]!, w.spans, 1)) return;
-    if (!flags.asked && (isQuestion(s) || speaksAsI(s, w.locale) || namesReadersOwn(s, w.locale) || presentsWhatFollows(s, w.locale) || labelledOutput(s))) return;
+    if (!flags.asked && (isQuestion(s) || speaksAsI(s, w.locale) || namesReadersOwn(s, w.locale) || presentsWhatFollows(s, w.locale) || labelledOutput(s) || speaksOfAsking(s, w.locale))) return;
     // A paragraph that opens in lower case, or with a short sentence pointing back, goes on from what
     // came before it (a formula, a code block): alone it is a fragment ("or: readlink -f …", "It follows.").
     if (i === 0 && !joined && w.out.length > 0 && (/^[a-z]/.test(s) || (pointsBack(s, w.locale) && wordCount(s) <= 8))) return;
@@ -233,14 +208,6 @@ function headingTexts(): (h: Tokens.Heading) => string {
     if (text === undefined) texts.set(h, (text = prose(inlineText(h.tokens))));
     return text;
   };
-}
-
-/** A turn of a dialogue without its speaker label, and whether the asker (the first speaker) says it. */
-function withoutSpeaker(w: Walk, raw: string, labels: ReadonlySet<string>): { raw: string; asked: boolean } {
-  const m = SPEAKER.exec(raw);
-  if (!m || !labels.has(m[1]!)) return { raw, asked: false };
-  w.asker ??= m[1]!;
-  return { raw: raw.slice(m[0].length), asked: m[1] === w.asker };
 }
 
 /** Walks the note's blocks once, in reading order. */
