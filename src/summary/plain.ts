@@ -54,7 +54,12 @@ const MATH = /\\\((.+?)\\\)|\\\[(.+?)\\\]|\$\$(.+?)\$\$/gs;
  * Inline math between single dollars (`$z_k$`, `$n!$`, as MathJax and KaTeX configs of Jekyll blogs
  * allow): only when it reads as TeX, so prices ("$5 and $10", "$8.") stay as written.
  */
-const DOLLAR_MATH = /(?<![\\$\w])\$(?=[^\s$])([^$\n]{1,120}?)(?<=[^\s$\\])\$(?![\w$])/g;
+const DOLLAR_MATH = /(?<![\\$\w])\$(?=[^\s$])([^$\n]{1,600}?)(?<=[^\s$\\])\$(?![\w$])/g;
+/**
+ * Past this length a `$…$` span is math only with a TeX command in it: a long formula (Binet's,
+ * 180 characters) is math, and a long stretch of prose between two prices is not.
+ */
+const SHORT_DOLLAR_MATH = 120;
 const TEX_LIKE = /[\\^_{}=]|^\p{L}['′]?$|^\w{1,3}!$/u;
 /** Two words in a row: prose between two prices ("$5 or more, 3$"), not an expression such as `$ad - bc$` or `$|r| < 1$`. */
 const WORDS_IN_A_ROW = /\p{L}{2,}\s+\p{L}{2,}/u;
@@ -62,6 +67,7 @@ const WORDS_IN_A_ROW = /\p{L}{2,}\s+\p{L}{2,}/u;
 const TEX_ESCAPED = /\\([()[\],;:!])/g;
 
 function isDollarMath(tex: string): boolean {
+  if (tex.length > SHORT_DOLLAR_MATH && !/\\[A-Za-z]{2,}/.test(tex)) return false;
   return !NOT_TEX.test(tex) && (TEX_LIKE.test(tex) || !WORDS_IN_A_ROW.test(tex));
 }
 

@@ -325,11 +325,26 @@ export function truncatePoint(whole: string, max: number, spans: SpanTable, loca
       out += ch;
       used += spans.width(ch);
     }
-    // Stopped before a code span or math too long to show: a stub ("Read…") announces what it lost.
-    if (isPlaceholder(text.slice(out.length).trimStart()[0] ?? '') && spans.visibleLength(out) < max * CLAUSE_KEEPS) return '';
+    // Stopped before a code span or math too long to show: the clause announcing it goes with it
+    // ("…, and the closed form is"), and a stub ("Read…") is no point.
+    if (isPlaceholder(text.slice(out.length).trimStart()[0] ?? '')) {
+      out = withoutLastClause(out);
+      if (spans.visibleLength(out) < max * CLAUSE_KEEPS) return '';
+    }
   }
   const closed = closeOpen(atClauseEnd(out, max, spans).replace(/[\s,;:、，；：\-–—]+$/u, ''), max, spans);
   return closed.text && isProse(closed.text) ? closed.text + ELLIPSIS + closed.closers : '';
+}
+
+/**
+ * Text up to its last clause's start (a comma, semicolon or colon in any script, a spaced dash):
+ * a cut that lost what its clause announces ("…, and the closed form is [formula]") loses the clause.
+ * Empty when the text is one clause.
+ */
+function withoutLastClause(text: string): string {
+  let end = 0;
+  for (const m of text.matchAll(/[,;:，；：、،؛]|\s[–—]\s/gu)) end = m.index;
+  return text.slice(0, end);
 }
 
 /** Where a clause ends inside a sentence: a colon or semicolon, a spaced dash. */
