@@ -6,6 +6,7 @@ import type { Token, Tokens } from 'marked';
 import { decodeEntities, stripControls } from '../util/text.js';
 import { stripPrivateUse, type SpanTable } from './inline.js';
 import { texToText } from './tex.js';
+import { scriptedText, scriptTagOf, withScripts } from './sup-sub.js';
 
 /**
  * HTML element names: only these are tags to remove. Anything else in angle brackets
@@ -45,7 +46,7 @@ export function htmlBlockText(html: string): string {
     .replace(/<(script|style|template|noscript)\b[\s\S]*?(<\/\1\s*>|$)/gi, ' ')
     .replace(/<!--[\s\S]*?(-->|$)/g, ' ')
     .replace(/<(br|\/p|\/div|\/li|\/h[1-6]|\/tr|\/td|\/th|\/summary|\/details|\/dt|\/dd|\/blockquote|\/figcaption)\b[^>]*>/gi, '$& '); // block ends part words
-  return decodeEntities(stripHtmlTags(visible));
+  return decodeEntities(stripHtmlTags(withScripts(visible)));
 }
 
 /** MathJax delimiters as they reach the text after Markdown unescaping: `\( … \)`, `\[ … \]`, `$$ … $$`. */
@@ -80,6 +81,14 @@ function withLiterals(tex: string, spans: SpanTable): string {
 }
 /** What TeX never holds: a backtick or a placeholder (a code span's), so such text stays as written. */
 const NOT_TEX = /[`\uE000-\uF8FF]/;
+/**
+ * A GitHub-style emoji shortcode (`:rocket:`, `:+1:`), which Jekyll's jemoji plugin turns into an
+ * image (https://github.com/jekyll/jemoji, README: "I give this plugin two :+1:!"): dropped, with
+ * the space before it. It decorates; the words around it carry the meaning, and showing the emoji
+ * would need gemoji's table of some 1,800 names for no word of substance. Not after a letter, digit
+ * or colon ("10:30:45", "std::", "a:b:c"), nor before one.
+ */
+const EMOJI_SHORTCODE = /(?:^|\s)(?<![\p{L}\p{N}:]):(?:[a-z0-9_]*[a-z][a-z0-9_]*(?:[+-][a-z0-9_]+)*|[+-]1):(?![\p{L}\p{N}:])/gu;
 const LIQUID = /\{%-?[\s\S]*?-?%\}|\{\{[\s\S]*?\}\}/g;
 
 /** Replaces math with readable text, and removes Liquid tags and stray HTML. */
@@ -105,6 +114,7 @@ export function cleanText(s: string, spans?: SpanTable): string {
   if (out.includes('{')) out = out.replace(LIQUID, '');
   if (out.includes('<')) out = stripHtmlTags(out).replace(/<!--[\s\S]*?-->/g, '');
   if (out.includes('&')) out = decodeEntities(out);
+  if (out.includes(':')) out = out.replace(EMOJI_SHORTCODE, '');
   return stripControls(scrubMarkup(out));
 }
 
@@ -141,7 +151,9 @@ function nextText(t: Token | undefined): string {
 export function inlineText(tokens: readonly Token[] | undefined, spans?: SpanTable): string {
   if (!tokens) return '';
   let out = '';
+  let skipTo = -1; // the closing tag of a <sup> or <sub> read with its text
   tokens.forEach((t, i) => {
+    if (i <= skipTo) return;
     switch (t.type) {
       case 'text':
         out += 'tokens' in t && t.tokens?.length ? inlineText(t.tokens, spans) : stripPrivateUse((t as Tokens.Text).text);
@@ -183,10 +195,18 @@ export function inlineText(tokens: readonly Token[] | undefined, spans?: SpanTab
         break;
       case 'image':
         break;
-      case 'html':
+      case 'html': {
+        const tag = scriptTagOf((t as Tokens.HTML).text);
+        const close = tag ? tokens.findIndex((u, j) => j > i && u.type === 'html' && new RegExp(`^</${tag}\\s*>$`, 'i').test((u as Tokens.HTML).text.trim())) : -1;
+        if (tag && close > i) {
+          out += scriptedText(tag, inlineText(tokens.slice(i + 1, close)), out);
+          skipTo = close;
+          break;
+        }
         // `<u8>` in `Vec<u8>` is lexed as inline HTML; only real tags go.
         if (!isHtmlTag((t as Tokens.HTML).text)) out += stripPrivateUse((t as Tokens.HTML).text);
         break;
+      }
       default:
         out += 'tokens' in t && Array.isArray(t.tokens) ? inlineText(t.tokens as Token[], spans) : '';
     }
