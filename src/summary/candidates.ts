@@ -14,6 +14,7 @@ import { splitSentences } from './sentences.js';
 import { isFunctionWord } from './salience.js';
 import { namesItsSection } from './sections.js';
 import { addressesReader, isExclamation, isQuestion, labelledOutput, namesReadersOwn, namesWhatItPointsAt, pointsBack, pointsBackWithin, pointsElsewhere, presentsWhatFollows, speaksAsI, speaksOfAsking, withoutInterjection, wordCount } from './tone.js';
+import { ledBy } from './punctuation.js';
 import { dialogueLabels, isTurn, readTurnByTurn, withoutSpeaker } from './dialogue.js';
 import { candidateOf, full, isLeadIn, sectionShare, isProse, isTooShort, looksLikeOutput, printedAfterCommand, prose, push, SENTENCES_PER_PARAGRAPH, shortCodeLine, withoutMarker, type Candidate, type Walk } from './walk.js';
 
@@ -124,13 +125,13 @@ function addParagraph(w: Walk, raw: string, next: Token | undefined, flags: { le
         if (last && (next?.type === 'list' || next?.type === 'table') && isLeadIn(s) && !saysAsFollows(said) && !namesReadersOwn(said, w.locale) && !speaksAsI(said, w.locale)) context = said;
         return; // a lead-in without what it leads to is no point
       }
-      s = `${s.replace(/[:：]?$/, ':')} ${w.spans.add({ text: code, style: 'code' })}`;
+      s = ledBy(s, w.spans.add({ text: code, style: 'code' }));
     }
     if (full(w)) return; // nothing more is taken: the tests below would decide nothing
     if (!(isProse(s) || w.spans.hasCode(s)) || isTooShort(s, w.spans) || looksLikeOutput(s, w.spans)) return;
     // "Output: BFS: 0 1 2 3": labels before what a program printed.
-    const labelled = /^(?:[^:：]{1,24}[:：]\s*)+(.+)$/u.exec(s);
-    if (labelled && looksLikeOutput(labelled[1]!, w.spans, 1)) return;
+    const printed = /^(?:[^:：]{1,24}[:：]\s*)+(.+)$/u.exec(s);
+    if (printed && looksLikeOutput(printed[1]!, w.spans, 1)) return;
     if (!flags.asked && (isQuestion(s) || speaksAsI(s, w.locale) || namesReadersOwn(s, w.locale) || presentsWhatFollows(s, w.locale) || labelledOutput(s) || speaksOfAsking(s, w.locale))) return;
     // A paragraph that opens in lower case, or with a short sentence pointing back, goes on from what
     // came before it (a formula, a code block): alone it is a fragment ("or: readlink -f …", "It follows.").

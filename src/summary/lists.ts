@@ -7,6 +7,7 @@ import type { Token, Tokens } from 'marked';
 import { collapseWhitespace } from '../util/text.js';
 import type { SpanTable } from './inline.js';
 import { cleanText, hasLink, inlineText } from './plain.js';
+import { labelled, ledBy, listJoiners } from './punctuation.js';
 import { splitSentences } from './sentences.js';
 import { isExclamation, isQuestion, pointsBack, speaksAsI, wordCount } from './tone.js';
 import { full, isFragment, withoutMarker, isLeadIn, isProse, isTooShort, looksLikeOutput, MAX_ITEM_POINTS, MAX_ITEMS, MAX_NAME, prose, push, SENTENCES_PER_PARAGRAPH, shortCodeLine, type Walk } from './walk.js';
@@ -59,22 +60,23 @@ export function compactNames(lead: string, names: readonly string[], max: number
   if (names.length < 2) return undefined;
   // The lead-in says what the names are ("…, for everyone else: A, B, C"); one too long to leave
   // room for two names is a sentence of its own, and the names stand alone then.
-  const head = lead && lead.length <= MAX_LEAD ? `${lead}: ` : '';
-  let best = fitNames(head, names, max, width);
+  const { comma, colon } = listJoiners(lead, names);
+  const head = lead && lead.length <= MAX_LEAD ? `${lead}${colon}` : '';
+  let best = fitNames(head, names, max, width, comma);
   if (best.shown < names.length) {
     const bare = names.map((n) => withoutAside(n) || n);
-    const shorter = fitNames(head, bare, max, width);
+    const shorter = fitNames(head, bare, max, width, comma);
     if (shorter.shown > best.shown) best = shorter;
   }
   if (best.shown < 2) return undefined;
-  return best.shown < names.length ? `${best.out}, …` : best.out;
+  return best.shown < names.length ? `${best.out}${comma}…` : best.out;
 }
 
-function fitNames(head: string, names: readonly string[], max: number, width: (s: string) => number): { out: string; shown: number } {
+function fitNames(head: string, names: readonly string[], max: number, width: (s: string) => number, comma: string): { out: string; shown: number } {
   let out = head;
   let shown = 0;
   for (const n of names) {
-    const next = `${out}${shown ? ', ' : ''}${n}`;
+    const next = `${out}${shown ? comma : ''}${n}`;
     if (width(next) > max - 2) break;
     out = next;
     shown++;
@@ -152,7 +154,7 @@ function addItem(w: Walk, raw: string, code: string | undefined, name: string | 
   let text = raw;
   if (isLeadIn(text) || (code !== undefined && text && !/[.。]$/.test(text))) {
     if (code === undefined) return;
-    text = `${text.replace(/[:：]?$/, ':')} ${w.spans.add({ text: code, style: 'code' })}`;
+    text = ledBy(text, w.spans.add({ text: code, style: 'code' }));
   }
   // Past the walk's share nothing is taken: the tests below would decide nothing (a third of the items read).
   if (full(w)) return;
@@ -160,15 +162,15 @@ function addItem(w: Walk, raw: string, code: string | undefined, name: string | 
   // A field of a repeated record ("Structure: 8 digits…" under "Singapore") is that record's:
   // "Singapore: 8 digits…"; with no record name to give it, it says nothing alone.
   if (name && w.fieldLabels.has(name.toLowerCase())) {
-    const labelled = /^[^:：]{1,24}[:：]\s*(.+)$/u.exec(text);
-    if (!at.context || !isProse(at.context) || at.context.length > 60 || !labelled) return;
-    text = `${at.context}: ${labelled[1]!}`;
+    const field = /^[^:：]{1,24}[:：]\s*(.+)$/u.exec(text);
+    if (!at.context || !isProse(at.context) || at.context.length > 60 || !field) return;
+    text = labelled(at.context, field[1]!);
   }
   // "Code: +86" under "China" says nothing alone: "China: +86".
   if (!isProse(text) || isFragment(text, w.spans)) {
     if (at.context && isProse(at.context) && at.context.length <= 60) {
-      const labelled = /^[^:：]{1,24}[:：]\s*(.+)$/u.exec(text);
-      text = `${at.context}: ${labelled ? labelled[1]! : text}`;
+      const field = /^[^:：]{1,24}[:：]\s*(.+)$/u.exec(text);
+      text = labelled(at.context, field ? field[1]! : text);
     } else if (isTooShort(text, w.spans) || (!isProse(text) && !w.spans.hasCode(text))) return;
   }
   const lead = at.lead !== undefined;
@@ -183,7 +185,7 @@ function addItem(w: Walk, raw: string, code: string | undefined, name: string | 
   if (!label) return;
   for (const sentence of sentences.slice(1)) {
     if (isQuestion(sentence) || speaksAsI(sentence, w.locale) || isLeadIn(sentence) || isExclamation(sentence)) continue;
-    push(w, { text: `${label}: ${sentence}`, kind: 'item', closing: at.closing, group });
+    push(w, { text: labelled(label, sentence), kind: 'item', closing: at.closing, group });
   }
 }
 
@@ -201,7 +203,7 @@ export function addTable(w: Walk, table: Tokens.Table, lead: string | undefined)
     const cells = row.map(cell).filter((c) => c);
     if (!cells.length || !cells.some((c) => isProse(c) || w.spans.hasCode(c))) continue;
     const sums = isTotal(cells[0]!) ? { lead: true, sumsUp: true } : {};
-    push(w, { text: cells.length > 1 ? `${cells[0]}: ${cells.slice(1).join(' · ')}` : cells[0]!, kind: 'row', ...sums });
+    push(w, { text: cells.length > 1 ? labelled(cells[0]!, cells.slice(1).join(' · ')) : cells[0]!, kind: 'row', ...sums });
   }
 }
 

@@ -179,7 +179,7 @@ describe('a table of figures', () => {
       ].join('\n'),
       lang,
     );
-    expect(got).toContain(`${total}: 15,700 · 2,991`);
+    expect(got).toContain(`${total}${/\p{Script=Han}$/u.test(total) ? '：' : ': '}15,700 · 2,991`); // a Chinese label takes ：
     // The row of totals is the bottom line, not one of the subjects the table is named by (tester, issue 23).
     const named = got.find((p) => p.includes('Lyon, Porto'));
     expect(named).toBeDefined();

@@ -1,0 +1,66 @@
+/**
+ * The punctuation a point adds where it joins words of the note (a label and its text, a list's
+ * names, a lead-in and its code), in the script of the words it joins: Chinese and Japanese list
+ * with the enumeration comma 、 and label with the full-width colon ：, Arabic lists with its comma
+ * ، (U+060C) and labels with ":" as Latin does; never an ASCII ", " between Han characters. Pure.
+ */
+
+export interface Joiners {
+  /** Between two names of a list. */
+  comma: string;
+  /** After a label or lead-in, before what it labels. */
+  colon: string;
+}
+
+const LATIN: Joiners = { comma: ', ', colon: ': ' };
+const CJK: Joiners = { comma: '、', colon: '：' };
+const ARABIC: Joiners = { comma: '، ', colon: ': ' };
+
+const CJK_CHAR = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+const ARABIC_LETTER = /\p{Script=Arabic}/u;
+
+/** The joiners of one piece of text: CJK or Arabic where it holds that script (they quote Latin names, rarely the other way round). */
+function joinersOf(text: string): Joiners {
+  if (CJK_CHAR.test(text)) return CJK;
+  return ARABIC_LETTER.test(text) ? ARABIC : LATIN;
+}
+
+/**
+ * A list's joiners: its lead-in's script where it has words ("常用数据库：Redis、SQLite"), else the
+ * script most of its names are in.
+ */
+export function listJoiners(lead: string, names: readonly string[]): Joiners {
+  let cjk = 0;
+  let arabic = 0;
+  for (const n of names) {
+    if (CJK_CHAR.test(n)) cjk++;
+    else if (ARABIC_LETTER.test(n)) arabic++;
+  }
+  const joiners = /\p{L}/u.test(lead) ? joinersOf(lead) : cjk * 2 > names.length ? CJK : arabic * 2 > names.length ? ARABIC : LATIN;
+  // Names that hold commas of their own are set apart by semicolons, as Chinese and Japanese do.
+  return joiners === CJK && names.some((n) => /[，、]/u.test(n)) ? CJK_CLAUSES : joiners;
+}
+
+const CJK_CLAUSES: Joiners = { comma: '；', colon: '：' };
+
+/**
+ * A lead-in and what it leads to ("Run: `cmd`"): the writer's own colon kept as written (French
+ * sets a space before it) unless it is an ASCII colon after Han or Kana, which becomes ：.
+ */
+export function ledBy(leadIn: string, what: string): string {
+  const own = /\s*[:：]$/u.exec(leadIn);
+  if (!own) return labelled(leadIn, what);
+  const said = leadIn.slice(0, own.index);
+  return labelColon(said) === CJK.colon ? `${said}${CJK.colon}${what}` : `${said}${own[0].replace('：', ':')} ${what}`;
+}
+
+/** `label: text`, its colon in the label's script ("北京：2100万", "China: +86"). */
+export function labelled(label: string, text: string): string {
+  return `${label}${labelColon(label)}${text}`;
+}
+
+/** The colon after a label or lead-in, by the script of the label's last word: "Run: ", "运行：". */
+export function labelColon(label: string): string {
+  const last = /[\p{L}\p{N}][^\p{L}\p{N}]*$/u.exec(label)?.[0] ?? '';
+  return CJK_CHAR.test(last) ? CJK.colon : LATIN.colon;
+}
