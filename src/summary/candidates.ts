@@ -122,7 +122,7 @@ function addParagraph(w: Walk, raw: string, next: Token | undefined, flags: { le
       if (code === undefined) {
         // What a list or table after it belongs to; "as follows" and a reply to the asker name nothing.
         const said = s.replace(/[:：]$/, '').trim();
-        if (last && (next?.type === 'list' || next?.type === 'table') && isLeadIn(s) && !saysAsFollows(said) && !namesReadersOwn(said, w.locale) && !speaksAsI(said, w.locale)) context = said;
+        if (last && (next?.type === 'list' || next?.type === 'table') && isLeadIn(s) && !saysAsFollows(said) && !namesReadersOwn(said, w.locale) && !speaksAsI(said, w.locale)) context = s.replace(/[:：]$/, ''); // a space the writer set before the colon (French) stays
         return; // a lead-in without what it leads to is no point
       }
       s = ledBy(s, w.spans.add({ text: code, style: 'code' }));

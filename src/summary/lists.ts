@@ -7,7 +7,7 @@ import type { Token, Tokens } from 'marked';
 import { collapseWhitespace } from '../util/text.js';
 import type { SpanTable } from './inline.js';
 import { cleanText, hasLink, inlineText } from './plain.js';
-import { labelled, ledBy, listJoiners } from './punctuation.js';
+import { labelled, ledBy, listJoiners, withoutTrailingJoin } from './punctuation.js';
 import { splitSentences } from './sentences.js';
 import { isExclamation, isQuestion, pointsBack, speaksAsI, wordCount } from './tone.js';
 import { full, isFragment, withoutMarker, isLeadIn, isProse, isTooShort, looksLikeOutput, MAX_ITEM_POINTS, MAX_ITEMS, MAX_NAME, prose, push, SENTENCES_PER_PARAGRAPH, shortCodeLine, type Walk } from './walk.js';
@@ -120,7 +120,7 @@ export function addList(w: Walk, list: Tokens.List, lead: string | undefined, cl
   if (list.items.filter((item) => hasLink(item.tokens)).length * 2 > list.items.length) return;
   const items = list.items.slice(0, MAX_ITEMS).map((item) => {
     const { text: rawText, code } = itemText(item, w.spans);
-    const text = withoutMarker(prose(rawText, w.spans));
+    const text = withoutTrailingJoin(withoutMarker(prose(rawText, w.spans)));
     return { item, text, code, name: text || code !== undefined ? itemName(item, text) : undefined };
   });
   // Labels every item repeats ("Code:", "Structure:") are fields, not names of things; a command or

@@ -177,9 +177,12 @@ export function inlineText(tokens: readonly Token[] | undefined, spans?: SpanTab
         }
         out += inlineText((t as Tokens.Strong).tokens, spans);
         break;
-      case 'link':
-        out += inlineText((t as Tokens.Strong).tokens, spans);
+      case 'link': {
+        // A link that is only an image ("Built with [![Jekyll](badge.svg)](…)") is named by the image's alt text.
+        const text = inlineText((t as Tokens.Link).tokens, spans);
+        out += text.trim() ? text : (t as Tokens.Link).tokens.map((u) => (u.type === 'image' ? stripPrivateUse((u as Tokens.Image).text) : '')).join(' ');
         break;
+      }
       case 'del': {
         const text = inlineText((t as Tokens.Del).tokens);
         out += spans ? spans.add({ text: cleanText(text).replace(/\s+/g, ' ').trim(), style: 'del' }) : text;

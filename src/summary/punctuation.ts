@@ -64,3 +64,16 @@ export function labelColon(label: string): string {
   const last = /[\p{L}\p{N}][^\p{L}\p{N}]*$/u.exec(label)?.[0] ?? '';
   return CJK_CHAR.test(last) ? CJK.colon : LATIN.colon;
 }
+
+/**
+ * A list item's end that joins it to the next item, the writer's sentence running through the list
+ * ("- water,", "- a map, and", "- une carte, et", "- 纸质地图、或"): a separator, perhaps with a
+ * short lower-case word or a CJK conjunction after it. Compacted, the names have separators of their own.
+ */
+const TRAILING_JOIN = /\s*[,;，、；،؛](?:\s*(?:\p{Ll}{1,4}|[\p{Script=Devanagari}\p{Script=Arabic}]{1,3}|或者?|和|与|與|及|以及|还有|還有|や|と|および|または))?\s*$/u;
+
+/** An item's text without what joins it to the next item. */
+export function withoutTrailingJoin(text: string): string {
+  const m = TRAILING_JOIN.exec(text);
+  return m && m.index > 0 ? text.slice(0, m.index) : text;
+}
