@@ -359,7 +359,7 @@ function addSectionNames(w: Walk, blocks: readonly Token[], headingText: (h: Tok
   const levels = [...byDepth].sort(([a], [b]) => a - b).map(([, level]) => outline(level)).filter((names) => names.length >= 3);
   const names = levels.find((l) => l.length <= 12) ?? levels[0] ?? [];
   if (names.length < 3) return;
-  const compact = compactNames('', names, w.maxPointChars);
+  const compact = compactNames('', names, w.maxPointChars, undefined, w.locale);
   if (!compact) return;
   // A place of its own, whatever the sections took: a long guide fills the walk's candidates, and
   // its outline is what says most of it.

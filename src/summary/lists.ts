@@ -56,11 +56,11 @@ const MAX_LEAD = 120;
  * `lead: a, b, c` for a list or a table column whose entries are short names. When not all fit, the
  * names without their asides ("Ice cubes (optional…)" → "Ice cubes") are used if more of them fit.
  */
-export function compactNames(lead: string, names: readonly string[], max: number, width = (s: string) => s.length): string | undefined {
+export function compactNames(lead: string, names: readonly string[], max: number, width = (s: string) => s.length, locale?: string): string | undefined {
   if (names.length < 2) return undefined;
   // The lead-in says what the names are ("…, for everyone else: A, B, C"); one too long to leave
   // room for two names is a sentence of its own, and the names stand alone then.
-  const { comma, colon } = listJoiners(lead, names);
+  const { comma, colon } = listJoiners(lead, names, locale);
   const head = lead && lead.length <= MAX_LEAD ? `${lead}${colon}` : '';
   let best = fitNames(head, names, max, width, comma);
   if (best.shown < names.length) {
@@ -128,7 +128,7 @@ export function addList(w: Walk, list: Tokens.List, lead: string | undefined, cl
   const names = items.flatMap(({ name }) => (name && (isProse(name) || w.spans.hasCode(name)) && !w.fieldLabels.has(name.toLowerCase()) ? [name] : []));
   // Named items in one point, first (a long list must not use up the candidates before it): under
   // their lead-in or heading, or alone when there are several.
-  const compact = names.length >= 3 ? compactNames(lead ?? '', names, w.maxPointChars, (s) => w.spans.visibleLength(s)) : undefined;
+  const compact = names.length >= 3 ? compactNames(lead ?? '', names, w.maxPointChars, (s) => w.spans.visibleLength(s), w.locale) : undefined;
   if (compact) push(w, { text: compact, kind: 'compact', lead: true });
   items.forEach(({ item, text, code, name }, i) => {
     if (!text && code === undefined) return;
@@ -194,9 +194,16 @@ export function addTable(w: Walk, table: Tokens.Table, lead: string | undefined)
   const cell = (c: Tokens.TableCell) => prose(inlineText(c.tokens, w.spans));
   const { header, values } = subjectColumn(table, cell);
   // A short lead-in or heading names the table ("Top 10 by stars"); a long one is said elsewhere.
-  // Two or three rows name themselves; a longer table is named by its subjects in one point.
-  const subjects = values.filter((v) => !isTotal(v)); // a row of totals is the bottom line (below), not a subject
-  const compact = subjects.length > 3 ? compactNames(lead && lead.length <= 40 ? lead : header, subjects, w.maxPointChars) : undefined;
+  // A table is named by its subjects in one point, even two of them: its rows are points only in a
+  // note of (almost) no prose (select.ts), so a comparison of Kafka and RabbitMQ named neither.
+  // An empty corner cell makes the header the subjects and the rows what they are compared by.
+  // Only a comparison in words, though ("very high", "per queue"): a table of figures (a K-map, a
+  // bill) is said by its rows and totals.
+  const compares = table.rows.length <= 3 ? comparesInWords(table, cell) : false;
+  const corner = table.header[0] ? cell(table.header[0]) : '';
+  const byColumn = compares && !corner && table.header.length >= 3 ? table.header.slice(1).map(cell).filter((c) => isProse(c) && c.length <= MAX_NAME) : [];
+  const subjects = byColumn.length >= 2 ? byColumn : values.filter((v) => !isTotal(v)); // a row of totals is the bottom line (below), not a subject
+  const compact = subjects.length > 3 || (compares && subjects.length >= 2) ? compactNames(lead && lead.length <= 40 ? lead : byColumn.length >= 2 ? '' : header, subjects, w.maxPointChars, undefined, w.locale) : undefined;
   if (compact) push(w, { text: compact, kind: 'compact', lead: true });
   // A row of totals, wherever it is, is the table's bottom line: it sums the rows up.
   for (const row of table.rows.filter((r, i) => i < 5 || isTotal(r[0] ? cell(r[0]) : ''))) {
@@ -205,6 +212,12 @@ export function addTable(w: Walk, table: Tokens.Table, lead: string | undefined)
     const sums = isTotal(cells[0]!) ? { lead: true, sumsUp: true } : {};
     push(w, { text: cells.length > 1 ? labelled(cells[0]!, cells.slice(1).join(' · ')) : cells[0]!, kind: 'row', ...sums });
   }
+}
+
+/** Whether most cells past the first column are words, not figures: a table that compares its subjects. */
+function comparesInWords(table: Tokens.Table, cell: (c: Tokens.TableCell) => string): boolean {
+  const cells = table.rows.flatMap((r) => r.slice(1).map(cell)).filter((c) => c);
+  return cells.length >= 2 && cells.filter((c) => isProse(c)).length * 3 >= cells.length * 2;
 }
 
 /** The label of a row of totals, in the languages of the corpus and a few more. */

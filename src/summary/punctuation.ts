@@ -26,19 +26,31 @@ function joinersOf(text: string): Joiners {
 }
 
 /**
- * A list's joiners: its lead-in's script where it has words ("常用数据库：Redis、SQLite"), else the
- * script most of its names are in.
+ * A list's joiners: those of the note's language where it writes in CJK or Arabic script (a zh
+ * note lists "Redis、SQLite", a DeepSeek table "DeepSeek：輸入、輸出"; an English note of Chinese
+ * song titles lists them with ", "); without a language, those of the lead-in's script where it
+ * has words ("常用数据库：Redis、SQLite"), else of the script most of its names are in.
  */
-export function listJoiners(lead: string, names: readonly string[]): Joiners {
+export function listJoiners(lead: string, names: readonly string[], locale?: string): Joiners {
+  const joiners = locale !== undefined ? joinersOfLocale(locale) : /\p{L}/u.test(lead) ? joinersOf(lead) : joinersOfMost(names);
+  // Names that hold commas of their own are set apart by semicolons, as Chinese and Japanese do.
+  return joiners === CJK && names.some((n) => /[，、]/u.test(n)) ? CJK_CLAUSES : joiners;
+}
+
+function joinersOfLocale(locale: string): Joiners {
+  const lang = locale.toLowerCase();
+  if (/^(?:zh|ja|yue|hant|hans)(?:$|-)/.test(lang)) return CJK;
+  return /^(?:ar|fa|ur)(?:$|-)/.test(lang) ? ARABIC : LATIN;
+}
+
+function joinersOfMost(names: readonly string[]): Joiners {
   let cjk = 0;
   let arabic = 0;
   for (const n of names) {
     if (CJK_CHAR.test(n)) cjk++;
     else if (ARABIC_LETTER.test(n)) arabic++;
   }
-  const joiners = /\p{L}/u.test(lead) ? joinersOf(lead) : cjk * 2 > names.length ? CJK : arabic * 2 > names.length ? ARABIC : LATIN;
-  // Names that hold commas of their own are set apart by semicolons, as Chinese and Japanese do.
-  return joiners === CJK && names.some((n) => /[，、]/u.test(n)) ? CJK_CLAUSES : joiners;
+  return cjk * 2 > names.length ? CJK : arabic * 2 > names.length ? ARABIC : LATIN;
 }
 
 const CJK_CLAUSES: Joiners = { comma: '；', colon: '：' };

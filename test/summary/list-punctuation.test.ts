@@ -39,6 +39,13 @@ describe('a compacted list', () => {
     expect(compactNames('常用数据库', ['Redis', 'PostgreSQL', 'SQLite'], 200)).toBe('常用数据库：Redis、PostgreSQL、SQLite');
   });
 
+  it('follows the note’s language where it has one', () => {
+    expect(compactNames('DeepSeek', ['輸入', '輸出'], 200, undefined, 'zh-Hant')).toBe('DeepSeek：輸入、輸出');
+    expect(compactNames('', ['Redis', 'SQLite'], 200, undefined, 'zh')).toBe('Redis、SQLite');
+    expect(compactNames('Classics', ['月亮代表我的心 - Teresa Teng', '千言万语'], 200, undefined, 'en')).toBe('Classics: 月亮代表我的心 - Teresa Teng, 千言万语');
+    expect(compactNames('', ['الهياكل', 'Option', 'Result'], 200, undefined, 'ar')).toBe('الهياكل، Option، Result');
+  });
+
   it('of names holding commas is set apart by semicolons in Chinese', () => {
     expect(compactNames('要点', ['温度，湿度', '风速', '气压'], 200)).toBe('要点：温度，湿度；风速；气压');
   });
