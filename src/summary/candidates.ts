@@ -13,7 +13,7 @@ import { cleanText, collectLinks, htmlBlockText, inlineText, type Link } from '.
 import { splitSentences } from './sentences.js';
 import { isFunctionWord } from './salience.js';
 import { namesItsSection } from './sections.js';
-import { addressesReader, isExclamation, isQuestion, labelledOutput, namesReadersOwn, namesWhatItPointsAt, pointsBack, pointsBackWithin, pointsElsewhere, presentsWhatFollows, speaksAsI, speaksOfAsking, withoutInterjection, wordCount } from './tone.js';
+import { addressesReader, isExclamation, isQuestion, labelledOutput, namesReadersOwn, namesWhatItPointsAt, pointsBack, pointsBackWithin, pointsElsewhere, presentsWhatFollows, speaksAsI, speaksOfAsking, withoutPresenting, withoutInterjection, wordCount } from './tone.js';
 import { ledBy } from './punctuation.js';
 import { dialogueLabels, isTurn, readTurnByTurn, withoutSpeaker } from './dialogue.js';
 import { candidateOf, full, isLeadIn, sectionShare, isProse, isTooShort, looksLikeOutput, printedAfterCommand, prose, push, SENTENCES_PER_PARAGRAPH, shortCodeLine, withoutMarker, type Candidate, type Walk } from './walk.js';
@@ -122,7 +122,8 @@ function addParagraph(w: Walk, raw: string, next: Token | undefined, flags: { le
       if (code === undefined) {
         // What a list or table after it belongs to; "as follows" and a reply to the asker name nothing.
         const said = s.replace(/[:：]$/, '').trim();
-        if (last && (next?.type === 'list' || next?.type === 'table') && isLeadIn(s) && !saysAsFollows(said) && !namesReadersOwn(said, w.locale) && !speaksAsI(said, w.locale)) context = s.replace(/[:：]$/, ''); // a space the writer set before the colon (French) stays
+        // The words presenting it go ("Voici une comparaison" → "Une comparaison"); a space the writer set before the colon (French) stays.
+        if (last && (next?.type === 'list' || next?.type === 'table') && isLeadIn(s) && !saysAsFollows(said) && !namesReadersOwn(said, w.locale) && !speaksAsI(said, w.locale)) context = withoutPresenting(s.replace(/[:：]$/, ''));
         return; // a lead-in without what it leads to is no point
       }
       s = ledBy(s, w.spans.add({ text: code, style: 'code' }));

@@ -367,10 +367,28 @@ const WALKS_THROUGH: Rules = [
   [/^hi/, /^आइए\s+(?:इसे|इन्हें|इस|यह|इनको)(?=\s)/u],
 ];
 
+/**
+ * "Here" opening a short Hindi sentence without a term of its own ("यहाँ संक्षेप में बताया गया है।",
+ * here it is told in brief): it presents the answer, as "Here's the short version" does.
+ */
+const HINDI_HERE = /^(?:यहाँ|यहां)\s[^\d\uE000-\uF8FFA-Za-z]*$/u;
+
 export function presentsWhatFollows(s: string, locale = ''): boolean {
   const trimmed = s.trimStart();
-  if (PRESENTS.test(trimmed)) return true;
+  if (PRESENTS.test(trimmed) || (HINDI_HERE.test(trimmed) && wordCount(trimmed) <= 8)) return true;
   return wordCount(trimmed) <= 10 && !/[\d\uE000-\uF8FF]/u.test(trimmed) && (ruleFor(WALKS_THROUGH, locale)?.test(trimmed) ?? false);
+}
+
+/**
+ * A lead-in without the words that present it ("Voici une comparaison" → "Une comparaison", "以下是关于…的100个关键点"
+ * → "关于…的100个关键点", "Here are the key features" → "The key features"); undefined when what is left
+ * names nothing ("Voici comment", "Here's how").
+ */
+export function withoutPresenting(s: string): string | undefined {
+  const m = PRESENTS.exec(s.trimStart());
+  if (!m) return s;
+  const rest = s.trimStart().slice(m[0].length).replace(/^[\s,:：]*(?:是|为|為|は|が|に|:)?\s*/u, '');
+  return wordCount(rest) >= 2 ? capitalise(rest) : undefined;
 }
 
 /** A line labelled as a program's output ("Output: …", "输出：…"): what ran, not what the note says. */
