@@ -72,7 +72,7 @@ export function labelled(label: string, text: string): string {
 }
 
 /** The colon after a label or lead-in, by the script of the label's last word: "Run: ", "运行：". */
-export function labelColon(label: string): string {
+function labelColon(label: string): string {
   const last = /[\p{L}\p{N}][^\p{L}\p{N}]*$/u.exec(label)?.[0] ?? '';
   return CJK_CHAR.test(last) ? CJK.colon : LATIN.colon;
 }
