@@ -66,9 +66,9 @@ function announces(s: string, next: Token | undefined): boolean {
   return !/[.!?。！？।؟"'”)）」]$/u.test(s) || saysAsFollows(s);
 }
 
-/** "… as follows", "以下のとおりです": a sentence that only announces what comes next. */
+/** "… as follows", "以下のとおりです", "次のコマンドを実行します。": a sentence that only announces what comes next. */
 function saysAsFollows(s: string): boolean {
-  return /(?:follows|following|below|siguientes?|suivante?s?|folgende[nr]?|निम्नलिखित|التالي)[\s\p{P}]*$/iu.test(s) || /(?:以下|次|下面|如下)[^。]{0,8}[。.:：]?$/u.test(s);
+  return /(?:follows|following|below|siguientes?|suivante?s?|folgende[nr]?|निम्नलिखित|التالي)[\s\p{P}]*$/iu.test(s) || /(?:以下|次|下面|如下)[^。]{0,8}[。.:：]?$|(?:以下の|次の|下面的)[^。]{0,16}[。.:：]?$/u.test(s);
 }
 
 /**

@@ -201,9 +201,14 @@ export function addTable(w: Walk, table: Tokens.Table, lead: string | undefined)
   // bill) is said by its rows and totals.
   const compares = table.rows.length <= 3 ? comparesInWords(table, cell) : false;
   const corner = table.header[0] ? cell(table.header[0]) : '';
-  const byColumn = compares && !corner && table.header.length >= 3 ? table.header.slice(1).map(cell).filter((c) => isProse(c) && c.length <= MAX_NAME) : [];
+  const columns = compares && table.header.length >= 3 ? table.header.slice(1).map(cell).filter((c) => isProse(c) && c.length <= MAX_NAME) : [];
+  // An empty corner, or one naming what the rows are (criteria, features), makes the header the subjects.
+  const byColumn = !corner || COMPARED_BY.test(corner) ? columns : [];
   const subjects = byColumn.length >= 2 ? byColumn : values.filter((v) => !isTotal(v)); // a row of totals is the bottom line (below), not a subject
-  const compact = subjects.length > 3 || (compares && subjects.length >= 2) ? compactNames(lead && lead.length <= 40 ? lead : byColumn.length >= 2 ? '' : header, subjects, w.maxPointChars, undefined, w.locale) : undefined;
+  // Two or three rows name themselves where rows are the points (a note of a table alone): named in
+  // one point only after prose, where they are not.
+  const small = compares && subjects.length >= 2 && (byColumn.length >= 2 || w.out.some((c) => c.kind === 'sentence'));
+  const compact = subjects.length > 3 || small ? compactNames(lead && lead.length <= 40 ? lead : byColumn.length >= 2 ? '' : header, subjects, w.maxPointChars, undefined, w.locale) : undefined;
   if (compact) push(w, { text: compact, kind: 'compact', lead: true });
   // A row of totals, wherever it is, is the table's bottom line: it sums the rows up.
   for (const row of table.rows.filter((r, i) => i < 5 || isTotal(r[0] ? cell(r[0]) : ''))) {
@@ -219,6 +224,13 @@ function comparesInWords(table: Tokens.Table, cell: (c: Tokens.TableCell) => str
   const cells = table.rows.flatMap((r) => r.slice(1).map(cell)).filter((c) => c);
   return cells.length >= 2 && cells.filter((c) => isProse(c)).length * 3 >= cells.length * 2;
 }
+
+/**
+ * A corner cell saying its rows are what the subjects are compared by ("| Critère | Kafka | RabbitMQ |",
+ * "| Feature | A | B |"), in the languages of the blog.
+ */
+const COMPARED_BY =
+  /^(?:criteri(?:on|a|o|os)|features?|aspects?|attributes?|propert(?:y|ies)|dimensions?|comparison|vs\.?|critères?|caractéristiques?|propriétés?|critérios?|características?|aspectos?|kriteri(?:um|en)|merkmale?|eigenschaften?|aspekte?|vergleich|मानदंड|विशेषता|पहलू|المعيار|المعايير|الميزة|الخاصية|الجانب)$|^(?:特性|特点|特點|方面|指标|指標|对比项|對比項|维度|維度|比较项|比較項|項目|特徴|観点|比較項目)$/iu;
 
 /** The label of a row of totals, in the languages of the corpus and a few more. */
 const TOTAL = /^(?:total|totals|sum|overall|grand total|gesamt|summe|insgesamt|totale|totaal|итого|всего|कुल|योग|المجموع|الإجمالي|الاجمالي)(?=$|[\s:：(（])|^(?:合计|合計|总计|總計|总共|總共|共计|共計)/iu;

@@ -61,20 +61,22 @@ const CJK_CLAUSES: Joiners = { comma: '；', colon: '：' };
  */
 export function ledBy(leadIn: string, what: string): string {
   const own = /\s*[:：]$/u.exec(leadIn);
-  if (!own) return labelled(leadIn, what);
+  // A lead-in ending its sentence ("次の通りです。", "is as follows.") takes a colon in its stop's place.
+  if (!own) return labelled(leadIn.replace(/[.。]$/u, ''), what);
   const said = leadIn.slice(0, own.index);
   return labelColon(said) === CJK.colon ? `${said}${CJK.colon}${what}` : `${said}${own[0].replace('：', ':')} ${what}`;
 }
 
 /** `label: text`, its colon in the label's script ("北京：2100万", "China: +86"). */
 export function labelled(label: string, text: string): string {
-  return `${label}${labelColon(label)}${text}`;
+  return `${label}${labelColon(label, text)}${text}`;
 }
 
-/** The colon after a label or lead-in, by the script of the label's last word: "Run: ", "运行：". */
-function labelColon(label: string): string {
+/** The colon after a label or lead-in, by the script of the words on either side: "Run: ", "运行：", "Rust：静的". */
+function labelColon(label: string, text = ''): string {
   const last = /[\p{L}\p{N}][^\p{L}\p{N}]*$/u.exec(label)?.[0] ?? '';
-  return CJK_CHAR.test(last) ? CJK.colon : LATIN.colon;
+  const first = /^[^\p{L}\p{N}]*[\p{L}\p{N}]/u.exec(text)?.[0] ?? '';
+  return CJK_CHAR.test(last) || CJK_CHAR.test(first) ? CJK.colon : LATIN.colon;
 }
 
 /**

@@ -52,6 +52,16 @@ describe('a compacted list', () => {
 });
 
 describe('a lead-in with its command', () => {
+  it('takes a colon in place of its full stop (the tester’s "次の通りです。：")', () => {
+    const points = pointsOf('ja', 'ディスクの使用量を調べるコマンドは次の通りです。\n\n```sh\ndf -h\n```\n\nディレクトリごとの使用量を見るには、次のコマンドを実行します。\n\n```sh\ndu -sh *\n```');
+    expect(points).toEqual(['ディスクの使用量を調べるコマンドは次の通りです：df -h', 'ディレクトリごとの使用量を見るには、次のコマンドを実行します：du -sh *']);
+  });
+
+  it('labels a Latin name before Japanese with ：', () => {
+    const table = '| 言語 | 型 | 用途 |\n|---|---|---|\n| Rust | 静的 | システム |\n| Go | 静的 | サーバー |\n| Python | 動的 | データ分析 |';
+    expect(pointsOf('ja', table)).toContain('Rust：静的 · システム');
+  });
+
   it('keeps a French space before its colon', () => {
     const points = pointsOf('fr', 'Une tâche suspendue dans zsh se reprend facilement.\n\nReprenez-la au premier plan, elle reprendra le terminal :\n\n```sh\nfg\n```');
     expect(points).toContain('Reprenez-la au premier plan, elle reprendra le terminal : fg');

@@ -32,6 +32,14 @@ describe('a comparison table in a note of prose', () => {
   });
 });
 
+describe('a comparison table with its subjects in the header under a corner word', () => {
+  it('offers them too (the tester’s "| Critère | Kafka | RabbitMQ |")', () => {
+    const table = '| Critère | Kafka | RabbitMQ |\n| --- | --- | --- |\n| Débit | très élevé | moyen |\n| Rétention | oui | non |\n| Routage | simple | flexible |';
+    const points = pointsOf('fr', `Voici la comparaison :\n\n${table}`);
+    expect(points).toContain('La comparaison : Kafka, RabbitMQ');
+  });
+});
+
 describe('a table of figures', () => {
   it('is not named by its row labels', () => {
     const table = '| | AB=00 | AB=01 | AB=11 |\n|---|---|---|---|\n| C=0 | 0 | 1 | 1 |\n| C=1 | 1 | 0 | 1 |';
