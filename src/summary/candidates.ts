@@ -15,7 +15,7 @@ import { isFunctionWord } from './salience.js';
 import { namesItsSection } from './sections.js';
 import { addressesReader, isExclamation, isQuestion, labelledOutput, namesReadersOwn, namesWhatItPointsAt, pointsBack, pointsBackWithin, pointsElsewhere, presentsWhatFollows, speaksAsI, speaksOfAsking, withoutPresenting, withoutInterjection, wordCount } from './tone.js';
 import { ledBy } from './punctuation.js';
-import { dialogueLabels, isTurn, readTurnByTurn, withoutSpeaker } from './dialogue.js';
+import { dialogueLabels, isTurn, readTurnByTurn, turnsOf, withoutSpeaker } from './dialogue.js';
 import { candidateOf, full, isLeadIn, sectionShare, isProse, isTooShort, looksLikeOutput, printedAfterCommand, prose, push, SENTENCES_PER_PARAGRAPH, shortCodeLine, withoutMarker, type Candidate, type Walk } from './walk.js';
 
 export type { Candidate } from './walk.js';
@@ -255,15 +255,20 @@ export function collectCandidates(tokens: readonly Token[], locale: string, span
     const lead = heading !== undefined && !sectionHasLead;
     const closing = i === closingAt && closingAt > 0;
     if (t.type === 'paragraph' || (t.type === 'html' && (t as Tokens.HTML).block)) {
-      let raw = t.type === 'paragraph' ? inlineText((t as Tokens.Paragraph).tokens, spans) : htmlBlockText((t as Tokens.HTML).text);
+      const raw = t.type === 'paragraph' ? inlineText((t as Tokens.Paragraph).tokens, spans) : htmlBlockText((t as Tokens.HTML).text);
       if (!raw.trim()) continue;
-      let asked = false;
-      if (labels.size) ({ raw, asked } = withoutSpeaker(w, raw, labels));
       if (t.type === 'paragraph' && onlyLinks(t as Tokens.Paragraph)) continue; // a source named on its own line
       if (t.type === 'paragraph' && onlyEmphasis(t as Tokens.Paragraph, 'em')) continue; // a caption
       sectionHasLead = true;
       const links = closing ? collectLinks([t]).map((l) => collapseWhitespace(l.text)).filter((l) => l.length >= 3) : [];
-      context = addParagraph(w, raw, next, { lead, closing, asked, links, printed: printedAfterCommand(next, blocks[i - 1]) });
+      // A paragraph of a dialogue may hold several turns, a line each ("Q: …" then "A: …").
+      const turns = labels.size ? turnsOf(raw, labels) : [raw];
+      turns.forEach((turn, k) => {
+        let asked = false;
+        if (labels.size) ({ raw: turn, asked } = withoutSpeaker(w, turn, labels));
+        const last = k === turns.length - 1;
+        context = addParagraph(w, turn, last ? next : undefined, { lead: lead && k === 0, closing, asked, links, printed: last && printedAfterCommand(next, blocks[i - 1]) });
+      });
     } else if (t.type === 'list') {
       sectionHasLead = true;
       addLedList(w, t as Tokens.List, context, heading, lead);

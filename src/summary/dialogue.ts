@@ -40,8 +40,11 @@ export function dialogueLabels(blocks: readonly Token[]): Set<string> {
   for (const t of blocks) {
     if (t.type !== 'paragraph') continue;
     paragraphs++;
-    const label = labelOf((t as Tokens.Paragraph).text);
-    if (label) counts.set(label, (counts.get(label) ?? 0) + 1);
+    // Each line's label: a paragraph may hold a question and its answer, a line each.
+    for (const line of (t as Tokens.Paragraph).text.split('\n')) {
+      const label = labelOf(line);
+      if (label) counts.set(label, (counts.get(label) ?? 0) + 1);
+    }
   }
   const dashes = counts.get(DASH) ?? 0;
   if (dashes >= 3 && dashes * 2 >= paragraphs) return new Set([DASH]);
@@ -49,6 +52,18 @@ export function dialogueLabels(blocks: readonly Token[]): Set<string> {
   const labels = [...counts].filter(([, n]) => n >= 2).map(([l]) => l);
   const labelled = labels.reduce((n, l) => n + counts.get(l)!, 0);
   return labels.length >= 2 && labelled >= Math.min(4, paragraphs / 3) ? new Set(labels) : new Set();
+}
+
+/** A paragraph's turns: its text split before each line that opens with one of the dialogue's labels. */
+export function turnsOf(raw: string, labels: ReadonlySet<string>): string[] {
+  if (!raw.includes('\n')) return [raw];
+  const turns: string[] = [];
+  for (const line of raw.split('\n')) {
+    const label = labelOf(line);
+    if (turns.length && !(label && labels.has(label))) turns[turns.length - 1] += `\n${line}`;
+    else turns.push(line);
+  }
+  return turns;
 }
 
 /** A paragraph that opens with one of a dialogue's speaker labels: a turn. */

@@ -40,6 +40,15 @@ describe('a dialogue in each language', () => {
   }
 });
 
+describe('a dialogue of one paragraph per exchange', () => {
+  it('gives the question and the answer without labels', () => {
+    const points = pointsOf('en', 'Q: How does Redis expire keys?\nA: Redis expires keys lazily on access and with a periodic sweep of keys that carry a time to live.\n\nQ: Can the expiry be removed?\nA: PERSIST removes the time to live from a key, which then stays until deleted.');
+    expect(points.filter((p) => LABELLED.test(p))).toEqual([]);
+    expect(points).toContain('How does Redis expire keys?');
+    expect(points).toContain('Redis expires keys lazily on access and with a periodic sweep of keys that carry a time to live.');
+  });
+});
+
 describe('any dialogue', () => {
   const labelPairs = fc.constantFrom<[string, string]>(
     ['A: ', 'B: '],
@@ -61,8 +70,9 @@ describe('any dialogue', () => {
   );
   it('never starts a point with a speaker label or a dialogue dash', () => {
     fc.assert(
-      fc.property(labelPairs, fc.array(fc.tuple(question, answer), { minLength: 2, maxLength: 6 }), ([ask, reply], exchanges) => {
-        const body = exchanges.map(([q, a]) => `${ask}${q}\n\n${reply}${a}`).join('\n\n');
+      // An exchange is two paragraphs, or one paragraph of two lines ("Q: …" then "A: …").
+      fc.property(labelPairs, fc.array(fc.tuple(question, answer), { minLength: 2, maxLength: 6 }), fc.constantFrom('\n\n', '\n'), ([ask, reply], exchanges, between) => {
+        const body = exchanges.map(([q, a]) => `${ask}${q}${between}${reply}${a}`).join('\n\n');
         const points = pointsOf('en', body);
         expect(points.length).toBeGreaterThan(0);
         expect(points.filter((p) => LABELLED.test(p))).toEqual([]);

@@ -33,7 +33,7 @@ describe('a comparison table in a note of prose', () => {
 });
 
 describe('a comparison table with its subjects in the header under a corner word', () => {
-  it('offers them too (the tester’s "| Critère | Kafka | RabbitMQ |")', () => {
+  it('names them (the tester’s "| Critère | Kafka | RabbitMQ |")', () => {
     const table = '| Critère | Kafka | RabbitMQ |\n| --- | --- | --- |\n| Débit | très élevé | moyen |\n| Rétention | oui | non |\n| Routage | simple | flexible |';
     const points = pointsOf('fr', `Voici la comparaison :\n\n${table}`);
     expect(points).toContain('La comparaison : Kafka, RabbitMQ');
