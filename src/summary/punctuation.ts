@@ -91,3 +91,14 @@ export function withoutTrailingJoin(text: string): string {
   const m = TRAILING_JOIN.exec(text);
   return m && m.index > 0 ? text.slice(0, m.index) : text;
 }
+
+/**
+ * Text up to its last clause's start (a comma, semicolon or colon in any script, a spaced dash):
+ * a cut that lost what its clause announces ("…, and the closed form is [formula]") loses the clause.
+ * Empty when the text is one clause.
+ */
+export function withoutLastClause(text: string): string {
+  let end = 0;
+  for (const m of text.matchAll(/[,;:，；：、،؛]|\s[–—]\s/gu)) end = m.index;
+  return text.slice(0, end);
+}

@@ -8,6 +8,7 @@ import { ELLIPSIS, truncate } from '../util/text.js';
 import { isProse, type Candidate } from './walk.js';
 import { FIRST as PLACEHOLDER_FIRST, LAST as PLACEHOLDER_LAST, isPlaceholder, PLACEHOLDER, pointText, type KeyPoint, type SpanTable } from './inline.js';
 import { scrubMarkup } from './plain.js';
+import { withoutLastClause } from './punctuation.js';
 import { TermIndex, termsOf, weighTerms } from './salience.js';
 import { wordCount } from './tone.js';
 import { hasNumber } from './chars.js';
@@ -334,17 +335,6 @@ export function truncatePoint(whole: string, max: number, spans: SpanTable, loca
   }
   const closed = closeOpen(atClauseEnd(out, max, spans).replace(/[\s,;:、，；：\-–—]+$/u, ''), max, spans);
   return closed.text && isProse(closed.text) ? closed.text + ELLIPSIS + closed.closers : '';
-}
-
-/**
- * Text up to its last clause's start (a comma, semicolon or colon in any script, a spaced dash):
- * a cut that lost what its clause announces ("…, and the closed form is [formula]") loses the clause.
- * Empty when the text is one clause.
- */
-function withoutLastClause(text: string): string {
-  let end = 0;
-  for (const m of text.matchAll(/[,;:，；：、،؛]|\s[–—]\s/gu)) end = m.index;
-  return text.slice(0, end);
 }
 
 /** Where a clause ends inside a sentence: a colon or semicolon, a spaced dash. */
