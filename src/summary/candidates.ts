@@ -8,7 +8,7 @@
 import type { Token, Tokens } from 'marked';
 import { collapseWhitespace } from '../util/text.js';
 import { stripPrivateUse, type SpanTable } from './inline.js';
-import { addList, addTable, compactNames, fieldLabels } from './lists.js';
+import { addList, addTable, compactNames, continuedBy, continuesItem, fieldLabels } from './lists.js';
 import { cleanText, collectLinks, htmlBlockText, inlineText, type Link } from './plain.js';
 import { splitSentences } from './sentences.js';
 import { isFunctionWord } from './salience.js';
@@ -195,10 +195,10 @@ function lastProseBlock(blocks: readonly Token[]): number {
 }
 
 /** A list under its lead-in or heading; "In short:" before it makes it the writer's own summary, as a heading that says so does. */
-function addLedList(w: Walk, list: Tokens.List, context: string | undefined, heading: string | undefined, lead: boolean): void {
+function addLedList(w: Walk, list: Tokens.List, context: string | undefined, heading: string | undefined, lead: boolean, tail: string | undefined): void {
   const sums = w.inSummary;
   if (context !== undefined && SUMS_UP.test(context)) w.inSummary = true;
-  addList(w, list, context ?? heading, false, context !== undefined || lead);
+  addList(w, list, context ?? heading, false, context !== undefined || lead, tail);
   w.inSummary = sums;
 }
 
@@ -210,6 +210,22 @@ function headingTexts(): (h: Tokens.Heading) => string {
     if (text === undefined) texts.set(h, (text = prose(inlineText(h.tokens))));
     return text;
   };
+}
+
+/**
+ * A paragraph, turn by turn where a dialogue's paragraph holds several, a line each ("Q: …" then
+ * "A: …"); returns the lead-in its last sentence makes for a list or table after it.
+ */
+function addTurns(w: Walk, raw: string, labels: ReadonlySet<string>, next: Token | undefined, flags: { lead: boolean; closing: boolean; links: string[]; printed: boolean }): string | undefined {
+  const turns = labels.size ? turnsOf(raw, labels) : [raw];
+  let context: string | undefined;
+  turns.forEach((turn, k) => {
+    let asked = false;
+    if (labels.size) ({ raw: turn, asked } = withoutSpeaker(w, turn, labels));
+    const last = k === turns.length - 1;
+    context = addParagraph(w, turn, last ? next : undefined, { ...flags, lead: flags.lead && k === 0, asked, printed: last && flags.printed });
+  });
+  return context;
 }
 
 /** Walks the note's blocks once, in reading order. */
@@ -254,6 +270,7 @@ export function collectCandidates(tokens: readonly Token[], locale: string, span
     if (full(w) && t.type !== 'code') continue; // nothing more is taken here: not read (a code-only note still says something)
     const lead = heading !== undefined && !sectionHasLead;
     const closing = i === closingAt && closingAt > 0;
+    if (continuesItem(blocks[i - 1], t, next)) continue; // said with the item it finishes (addList)
     if (t.type === 'paragraph' || (t.type === 'html' && (t as Tokens.HTML).block)) {
       const raw = t.type === 'paragraph' ? inlineText((t as Tokens.Paragraph).tokens, spans) : htmlBlockText((t as Tokens.HTML).text);
       if (!raw.trim()) continue;
@@ -261,17 +278,10 @@ export function collectCandidates(tokens: readonly Token[], locale: string, span
       if (t.type === 'paragraph' && onlyEmphasis(t as Tokens.Paragraph, 'em')) continue; // a caption
       sectionHasLead = true;
       const links = closing ? collectLinks([t]).map((l) => collapseWhitespace(l.text)).filter((l) => l.length >= 3) : [];
-      // A paragraph of a dialogue may hold several turns, a line each ("Q: …" then "A: …").
-      const turns = labels.size ? turnsOf(raw, labels) : [raw];
-      turns.forEach((turn, k) => {
-        let asked = false;
-        if (labels.size) ({ raw: turn, asked } = withoutSpeaker(w, turn, labels));
-        const last = k === turns.length - 1;
-        context = addParagraph(w, turn, last ? next : undefined, { lead: lead && k === 0, closing, asked, links, printed: last && printedAfterCommand(next, blocks[i - 1]) });
-      });
+      context = addTurns(w, raw, labels, next, { lead, closing, links, printed: printedAfterCommand(next, blocks[i - 1]) });
     } else if (t.type === 'list') {
       sectionHasLead = true;
-      addLedList(w, t as Tokens.List, context, heading, lead);
+      addLedList(w, t as Tokens.List, context, heading, lead, continuedBy(t, blocks[i + 1], blocks[i + 2], spans));
       context = undefined;
     } else if (t.type === 'blockquote') {
       const inner = (t as Tokens.Blockquote).tokens.filter((q) => q.type !== 'space');
