@@ -13,8 +13,10 @@ import { cleanText, collectLinks, htmlBlockText, inlineText, type Link } from '.
 import { splitSentences } from './sentences.js';
 import { isFunctionWord } from './salience.js';
 import { namesItsSection } from './sections.js';
-import { addressesReader, isExclamation, isQuestion, labelledOutput, namesReadersOwn, namesWhatItPointsAt, pointsBack, pointsBackWithin, pointsElsewhere, presentsWhatFollows, SPEAKER, speaksAsI, withoutInterjection, wordCount } from './tone.js';
-import { candidateOf, dialogueWalk, full, isLeadIn, sectionShare, isProse, isTooShort, looksLikeOutput, printedAfterCommand, prose, push, SENTENCES_PER_PARAGRAPH, shortCodeLine, withoutMarker, type Candidate, type Walk } from './walk.js';
+import { addressesReader, isExclamation, isQuestion, labelledOutput, namesReadersOwn, namesWhatItPointsAt, pointsBack, pointsBackWithin, pointsElsewhere, presentsWhatFollows, speaksAsI, speaksOfAsking, withoutPresenting, withoutInterjection, wordCount } from './tone.js';
+import { ledBy } from './punctuation.js';
+import { dialogueLabels, isTurn, readTurnByTurn, turnsOf, withoutSpeaker } from './dialogue.js';
+import { candidateOf, full, isLeadIn, sectionShare, isProse, isTooShort, looksLikeOutput, printedAfterCommand, prose, push, SENTENCES_PER_PARAGRAPH, shortCodeLine, withoutMarker, type Candidate, type Walk } from './walk.js';
 
 export type { Candidate } from './walk.js';
 
@@ -64,35 +66,9 @@ function announces(s: string, next: Token | undefined): boolean {
   return !/[.!?。！？।؟"'”)）」]$/u.test(s) || saysAsFollows(s);
 }
 
-/** "… as follows", "以下のとおりです": a sentence that only announces what comes next. */
+/** "… as follows", "以下のとおりです", "次のコマンドを実行します。": a sentence that only announces what comes next. */
 function saysAsFollows(s: string): boolean {
-  return /(?:follows|following|below|siguientes?|suivante?s?|folgende[nr]?|निम्नलिखित|التالي)[\s\p{P}]*$/iu.test(s) || /(?:以下|次|下面|如下)[^。]{0,8}[。.:：]?$/u.test(s);
-}
-
-/** Paragraph texts of a dialogue start with speaker labels used again and again ("A:", "ChatGPT:"). */
-function dialogueLabels(blocks: readonly Token[]): Set<string> {
-  const counts = new Map<string, number>();
-  let paragraphs = 0;
-  for (const t of blocks) {
-    if (t.type !== 'paragraph') continue;
-    paragraphs++;
-    const m = SPEAKER.exec((t as Tokens.Paragraph).text);
-    if (m) counts.set(m[1]!, (counts.get(m[1]!) ?? 0) + 1);
-  }
-  const labels = [...counts].filter(([, n]) => n >= 2).map(([l]) => l);
-  const labelled = labels.reduce((n, l) => n + counts.get(l)!, 0);
-  return labels.length >= 2 && labelled >= Math.min(4, paragraphs / 3) ? new Set(labels) : new Set();
-}
-
-/** A paragraph that opens with one of a dialogue's speaker labels: a turn. */
-function isTurn(t: Token, labels: ReadonlySet<string>): boolean {
-  return labels.size > 0 && t.type === 'paragraph' && labels.has(SPEAKER.exec((t as Tokens.Paragraph).text)?.[1] ?? '');
-}
-
-/** A long dialogue without headings is read turn by turn, each turn its own share, to its end. */
-function readTurnByTurn(w: Walk, blocks: readonly Token[], labels: ReadonlySet<string>, sections: number): void {
-  const turns = sections ? 0 : blocks.filter((t) => isTurn(t, labels)).length;
-  if (turns > sectionShare(0)) Object.assign(w, dialogueWalk(turns));
+  return /(?:follows|following|below|siguientes?|suivante?s?|folgende[nr]?|निम्नलिखित|التالي)[\s\p{P}]*$/iu.test(s) || /(?:以下|次|下面|如下)[^。]{0,8}[。.:：]?$|(?:以下の|次の|下面的)[^。]{0,16}[。.:：]?$/u.test(s);
 }
 
 /**
@@ -146,17 +122,18 @@ function addParagraph(w: Walk, raw: string, next: Token | undefined, flags: { le
       if (code === undefined) {
         // What a list or table after it belongs to; "as follows" and a reply to the asker name nothing.
         const said = s.replace(/[:：]$/, '').trim();
-        if (last && (next?.type === 'list' || next?.type === 'table') && isLeadIn(s) && !saysAsFollows(said) && !namesReadersOwn(said, w.locale) && !speaksAsI(said, w.locale)) context = said;
+        // The words presenting it go ("Voici une comparaison" → "Une comparaison"); a space the writer set before the colon (French) stays.
+        if (last && (next?.type === 'list' || next?.type === 'table') && isLeadIn(s) && !saysAsFollows(said) && !namesReadersOwn(said, w.locale) && !speaksAsI(said, w.locale)) context = withoutPresenting(s.replace(/[:：]$/, ''));
         return; // a lead-in without what it leads to is no point
       }
-      s = `${s.replace(/[:：]?$/, ':')} ${w.spans.add({ text: code, style: 'code' })}`;
+      s = ledBy(s, w.spans.add({ text: code, style: 'code' }));
     }
     if (full(w)) return; // nothing more is taken: the tests below would decide nothing
     if (!(isProse(s) || w.spans.hasCode(s)) || isTooShort(s, w.spans) || looksLikeOutput(s, w.spans)) return;
     // "Output: BFS: 0 1 2 3": labels before what a program printed.
-    const labelled = /^(?:[^:：]{1,24}[:：]\s*)+(.+)$/u.exec(s);
-    if (labelled && looksLikeOutput(labelled[1]!, w.spans, 1)) return;
-    if (!flags.asked && (isQuestion(s) || speaksAsI(s, w.locale) || namesReadersOwn(s, w.locale) || presentsWhatFollows(s, w.locale) || labelledOutput(s))) return;
+    const printed = /^(?:[^:：]{1,24}[:：]\s*)+(.+)$/u.exec(s);
+    if (printed && looksLikeOutput(printed[1]!, w.spans, 1)) return;
+    if (!flags.asked && (isQuestion(s) || speaksAsI(s, w.locale) || namesReadersOwn(s, w.locale) || presentsWhatFollows(s, w.locale) || labelledOutput(s) || speaksOfAsking(s, w.locale))) return;
     // A paragraph that opens in lower case, or with a short sentence pointing back, goes on from what
     // came before it (a formula, a code block): alone it is a fragment ("or: readlink -f …", "It follows.").
     if (i === 0 && !joined && w.out.length > 0 && (/^[a-z]/.test(s) || (pointsBack(s, w.locale) && wordCount(s) <= 8))) return;
@@ -235,12 +212,20 @@ function headingTexts(): (h: Tokens.Heading) => string {
   };
 }
 
-/** A turn of a dialogue without its speaker label, and whether the asker (the first speaker) says it. */
-function withoutSpeaker(w: Walk, raw: string, labels: ReadonlySet<string>): { raw: string; asked: boolean } {
-  const m = SPEAKER.exec(raw);
-  if (!m || !labels.has(m[1]!)) return { raw, asked: false };
-  w.asker ??= m[1]!;
-  return { raw: raw.slice(m[0].length), asked: m[1] === w.asker };
+/**
+ * A paragraph, turn by turn where a dialogue's paragraph holds several, a line each ("Q: …" then
+ * "A: …"); returns the lead-in its last sentence makes for a list or table after it.
+ */
+function addTurns(w: Walk, raw: string, labels: ReadonlySet<string>, next: Token | undefined, flags: { lead: boolean; closing: boolean; links: string[]; printed: boolean }): string | undefined {
+  const turns = labels.size ? turnsOf(raw, labels) : [raw];
+  let context: string | undefined;
+  turns.forEach((turn, k) => {
+    let asked = false;
+    if (labels.size) ({ raw: turn, asked } = withoutSpeaker(w, turn, labels));
+    const last = k === turns.length - 1;
+    context = addParagraph(w, turn, last ? next : undefined, { ...flags, lead: flags.lead && k === 0, asked, printed: last && flags.printed });
+  });
+  return context;
 }
 
 /** Walks the note's blocks once, in reading order. */
@@ -287,15 +272,13 @@ export function collectCandidates(tokens: readonly Token[], locale: string, span
     const closing = i === closingAt && closingAt > 0;
     if (continuesItem(blocks[i - 1], t, next)) continue; // said with the item it finishes (addList)
     if (t.type === 'paragraph' || (t.type === 'html' && (t as Tokens.HTML).block)) {
-      let raw = t.type === 'paragraph' ? inlineText((t as Tokens.Paragraph).tokens, spans) : htmlBlockText((t as Tokens.HTML).text);
+      const raw = t.type === 'paragraph' ? inlineText((t as Tokens.Paragraph).tokens, spans) : htmlBlockText((t as Tokens.HTML).text);
       if (!raw.trim()) continue;
-      let asked = false;
-      if (labels.size) ({ raw, asked } = withoutSpeaker(w, raw, labels));
       if (t.type === 'paragraph' && onlyLinks(t as Tokens.Paragraph)) continue; // a source named on its own line
       if (t.type === 'paragraph' && onlyEmphasis(t as Tokens.Paragraph, 'em')) continue; // a caption
       sectionHasLead = true;
       const links = closing ? collectLinks([t]).map((l) => collapseWhitespace(l.text)).filter((l) => l.length >= 3) : [];
-      context = addParagraph(w, raw, next, { lead, closing, asked, links, printed: printedAfterCommand(next, blocks[i - 1]) });
+      context = addTurns(w, raw, labels, next, { lead, closing, links, printed: printedAfterCommand(next, blocks[i - 1]) });
     } else if (t.type === 'list') {
       sectionHasLead = true;
       addLedList(w, t as Tokens.List, context, heading, lead, continuedBy(t, blocks[i + 1], blocks[i + 2], spans));
@@ -392,7 +375,7 @@ function addSectionNames(w: Walk, blocks: readonly Token[], headingText: (h: Tok
   const levels = [...byDepth].sort(([a], [b]) => a - b).map(([, level]) => outline(level)).filter((names) => names.length >= 3);
   const names = levels.find((l) => l.length <= 12) ?? levels[0] ?? [];
   if (names.length < 3) return;
-  const compact = compactNames('', names, w.maxPointChars);
+  const compact = compactNames('', names, w.maxPointChars, undefined, w.locale);
   if (!compact) return;
   // A place of its own, whatever the sections took: a long guide fills the walk's candidates, and
   // its outline is what says most of it.

@@ -110,12 +110,28 @@ export class SpanTable {
 /** What a reader sees of a point as plain text: code as written, struck-through text left out. */
 export function pointText(p: KeyPoint | string): string {
   if (typeof p === 'string') return p;
-  return p
-    .filter((r) => r.style !== 'del')
-    .map((r) => r.text)
-    .join('')
-    .replace(/\s{2,}/g, ' ')
-    .trim();
+  let text = '';
+  let struck = false;
+  for (const r of p) {
+    struck ||= r.style === 'del';
+    text += r.style === 'del' ? STRUCK : r.text;
+  }
+  return (struck ? withoutSeams(text) : text).replace(/\s{2,}/g, ' ').trim();
+}
+
+/** Where struck-through text was left out of a plain point. */
+const STRUCK = '\u0000';
+
+/**
+ * A plain point where struck text was left out: the word or separator on both sides of it said
+ * once ("bold and ~~strike~~ and code" → "bold and code", "A, ~~B~~, C" → "A, C", "甲和~~乙~~和丙").
+ */
+function withoutSeams(text: string): string {
+  return text
+    .replace(/(?<!\p{L})(\p{L}+)\s*\u0000\s*\1(?!\p{L})/giu, '$1')
+    .replace(/(\p{Script=Han}|\p{Script=Hiragana})\u0000\1/gu, '$1')
+    .replace(/([,;，、；،])\s*\u0000\s*[,;，、；،]/gu, '$1')
+    .replaceAll(STRUCK, '');
 }
 
 /** Summaries stored by earlier releases hold points as strings. */

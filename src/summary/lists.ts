@@ -7,6 +7,7 @@ import type { Token, Tokens } from 'marked';
 import { collapseWhitespace } from '../util/text.js';
 import type { SpanTable } from './inline.js';
 import { cleanText, hasLink, inlineText } from './plain.js';
+import { labelled, ledBy, listJoiners, withoutTrailingJoin } from './punctuation.js';
 import { splitSentences } from './sentences.js';
 import { hasCjk } from './chars.js';
 import { isExclamation, isQuestion, pointsBack, speaksAsI, wordCount } from './tone.js';
@@ -97,26 +98,27 @@ const MAX_LEAD = 120;
  * `lead: a, b, c` for a list or a table column whose entries are short names. When not all fit, the
  * names without their asides ("Ice cubes (optional…)" → "Ice cubes") are used if more of them fit.
  */
-export function compactNames(lead: string, names: readonly string[], max: number, width = (s: string) => s.length): string | undefined {
+export function compactNames(lead: string, names: readonly string[], max: number, width = (s: string) => s.length, locale?: string): string | undefined {
   if (names.length < 2) return undefined;
   // The lead-in says what the names are ("…, for everyone else: A, B, C"); one too long to leave
   // room for two names is a sentence of its own, and the names stand alone then.
-  const head = lead && lead.length <= MAX_LEAD ? `${lead}: ` : '';
-  let best = fitNames(head, names, max, width);
+  const { comma, colon } = listJoiners(lead, names, locale);
+  const head = lead && lead.length <= MAX_LEAD ? `${lead}${colon}` : '';
+  let best = fitNames(head, names, max, width, comma);
   if (best.shown < names.length) {
     const bare = names.map((n) => withoutAside(n) || n);
-    const shorter = fitNames(head, bare, max, width);
+    const shorter = fitNames(head, bare, max, width, comma);
     if (shorter.shown > best.shown) best = shorter;
   }
   if (best.shown < 2) return undefined;
-  return best.shown < names.length ? `${best.out}, …` : best.out;
+  return best.shown < names.length ? `${best.out}${comma}…` : best.out;
 }
 
-function fitNames(head: string, names: readonly string[], max: number, width: (s: string) => number): { out: string; shown: number } {
+function fitNames(head: string, names: readonly string[], max: number, width: (s: string) => number, comma: string): { out: string; shown: number } {
   let out = head;
   let shown = 0;
   for (const n of names) {
-    const next = `${out}${shown ? ', ' : ''}${n}`;
+    const next = `${out}${shown ? comma : ''}${n}`;
     if (width(next) > max - 2) break;
     out = next;
     shown++;
@@ -165,7 +167,7 @@ export function addList(w: Walk, list: Tokens.List, lead: string | undefined, cl
   const items = list.items.slice(0, MAX_ITEMS).map((item, i) => {
     const { text: ownText, code } = itemText(item, w.spans);
     const rawText = tail !== undefined && i === list.items.length - 1 ? joinTail(ownText, tail) : ownText;
-    const text = withoutMarker(prose(rawText, w.spans));
+    const text = withoutTrailingJoin(withoutMarker(prose(rawText, w.spans)));
     return { item, text, code, name: text || code !== undefined ? itemName(item, text) : undefined };
   });
   // Labels every item repeats ("Code:", "Structure:") are fields, not names of things; a command or
@@ -173,7 +175,7 @@ export function addList(w: Walk, list: Tokens.List, lead: string | undefined, cl
   const names = items.flatMap(({ name, text }) => (name && (isProse(name) || w.spans.hasCode(name)) && !w.fieldLabels.has(name.toLowerCase()) ? [list.ordered ? timedStep(name, text) : name] : []));
   // Named items in one point, first (a long list must not use up the candidates before it): under
   // their lead-in or heading, or alone when there are several.
-  const compact = names.length >= 3 ? compactNames(lead ?? '', names, w.maxPointChars, (s) => w.spans.visibleLength(s)) : undefined;
+  const compact = names.length >= 3 ? compactNames(lead ?? '', names, w.maxPointChars, (s) => w.spans.visibleLength(s), w.locale) : undefined;
   if (compact) push(w, { text: compact, kind: 'compact', lead: true });
   items.forEach(({ item, text, code, name }, i) => {
     if (!text && code === undefined) return;
@@ -199,7 +201,7 @@ function addItem(w: Walk, raw: string, code: string | undefined, name: string | 
   let text = raw;
   if (isLeadIn(text) || (code !== undefined && text && !/[.。]$/.test(text))) {
     if (code === undefined) return;
-    text = `${text.replace(/[:：]?$/, ':')} ${w.spans.add({ text: code, style: 'code' })}`;
+    text = ledBy(text, w.spans.add({ text: code, style: 'code' }));
   }
   // Past the walk's share nothing is taken: the tests below would decide nothing (a third of the items read).
   if (full(w)) return;
@@ -207,15 +209,15 @@ function addItem(w: Walk, raw: string, code: string | undefined, name: string | 
   // A field of a repeated record ("Structure: 8 digits…" under "Singapore") is that record's:
   // "Singapore: 8 digits…"; with no record name to give it, it says nothing alone.
   if (name && w.fieldLabels.has(name.toLowerCase())) {
-    const labelled = /^[^:：]{1,24}[:：]\s*(.+)$/u.exec(text);
-    if (!at.context || !isProse(at.context) || at.context.length > 60 || !labelled) return;
-    text = `${at.context}: ${labelled[1]!}`;
+    const field = /^[^:：]{1,24}[:：]\s*(.+)$/u.exec(text);
+    if (!at.context || !isProse(at.context) || at.context.length > 60 || !field) return;
+    text = labelled(at.context, field[1]!);
   }
   // "Code: +86" under "China" says nothing alone: "China: +86".
   if (!isProse(text) || isFragment(text, w.spans)) {
     if (at.context && isProse(at.context) && at.context.length <= 60) {
-      const labelled = /^[^:：]{1,24}[:：]\s*(.+)$/u.exec(text);
-      text = `${at.context}: ${labelled ? labelled[1]! : text}`;
+      const field = /^[^:：]{1,24}[:：]\s*(.+)$/u.exec(text);
+      text = labelled(at.context, field ? field[1]! : text);
     } else if (isTooShort(text, w.spans) || (!isProse(text) && !w.spans.hasCode(text))) return;
   }
   const lead = at.lead !== undefined;
@@ -230,7 +232,7 @@ function addItem(w: Walk, raw: string, code: string | undefined, name: string | 
   if (!label) return;
   for (const sentence of sentences.slice(1)) {
     if (isQuestion(sentence) || speaksAsI(sentence, w.locale) || isLeadIn(sentence) || isExclamation(sentence)) continue;
-    push(w, { text: `${label}: ${sentence}`, kind: 'item', closing: at.closing, group });
+    push(w, { text: labelled(label, sentence), kind: 'item', closing: at.closing, group });
   }
 }
 
@@ -239,18 +241,43 @@ export function addTable(w: Walk, table: Tokens.Table, lead: string | undefined)
   const cell = (c: Tokens.TableCell) => prose(inlineText(c.tokens, w.spans));
   const { header, values } = subjectColumn(table, cell);
   // A short lead-in or heading names the table ("Top 10 by stars"); a long one is said elsewhere.
-  // Two or three rows name themselves; a longer table is named by its subjects in one point.
-  const subjects = values.filter((v) => !isTotal(v)); // a row of totals is the bottom line (below), not a subject
-  const compact = subjects.length > 3 ? compactNames(lead && lead.length <= 40 ? lead : header, subjects, w.maxPointChars) : undefined;
+  // A table is named by its subjects in one point, even two of them: its rows are points only in a
+  // note of (almost) no prose (select.ts), so a comparison of Kafka and RabbitMQ named neither.
+  // An empty corner cell makes the header the subjects and the rows what they are compared by.
+  // Only a comparison in words, though ("very high", "per queue"): a table of figures (a K-map, a
+  // bill) is said by its rows and totals.
+  const compares = table.rows.length <= 3 ? comparesInWords(table, cell) : false;
+  const corner = table.header[0] ? cell(table.header[0]) : '';
+  const columns = compares && table.header.length >= 3 ? table.header.slice(1).map(cell).filter((c) => isProse(c) && c.length <= MAX_NAME) : [];
+  // An empty corner, or one naming what the rows are (criteria, features), makes the header the subjects.
+  const byColumn = !corner || COMPARED_BY.test(corner) ? columns : [];
+  const subjects = byColumn.length >= 2 ? byColumn : values.filter((v) => !isTotal(v)); // a row of totals is the bottom line (below), not a subject
+  // Two or three rows name themselves where rows are the points (a note of a table alone): named in
+  // one point only after prose, where they are not.
+  const small = compares && subjects.length >= 2 && (byColumn.length >= 2 || w.out.some((c) => c.kind === 'sentence'));
+  const compact = subjects.length > 3 || small ? compactNames(lead && lead.length <= 40 ? lead : byColumn.length >= 2 ? '' : header, subjects, w.maxPointChars, undefined, w.locale) : undefined;
   if (compact) push(w, { text: compact, kind: 'compact', lead: true });
   // A row of totals, wherever it is, is the table's bottom line: it sums the rows up.
   for (const row of table.rows.filter((r, i) => i < 5 || isTotal(r[0] ? cell(r[0]) : ''))) {
     const cells = row.map(cell).filter((c) => c);
     if (!cells.length || !cells.some((c) => isProse(c) || w.spans.hasCode(c))) continue;
     const sums = isTotal(cells[0]!) ? { lead: true, sumsUp: true } : {};
-    push(w, { text: cells.length > 1 ? `${cells[0]}: ${cells.slice(1).join(' · ')}` : cells[0]!, kind: 'row', ...sums });
+    push(w, { text: cells.length > 1 ? labelled(cells[0]!, cells.slice(1).join(' · ')) : cells[0]!, kind: 'row', ...sums });
   }
 }
+
+/** Whether most cells past the first column are words, not figures: a table that compares its subjects. */
+function comparesInWords(table: Tokens.Table, cell: (c: Tokens.TableCell) => string): boolean {
+  const cells = table.rows.flatMap((r) => r.slice(1).map(cell)).filter((c) => c);
+  return cells.length >= 2 && cells.filter((c) => isProse(c)).length * 3 >= cells.length * 2;
+}
+
+/**
+ * A corner cell saying its rows are what the subjects are compared by ("| Critère | Kafka | RabbitMQ |",
+ * "| Feature | A | B |"), in the languages of the blog.
+ */
+const COMPARED_BY =
+  /^(?:criteri(?:on|a|o|os)|features?|aspects?|attributes?|propert(?:y|ies)|dimensions?|comparison|vs\.?|critères?|caractéristiques?|propriétés?|critérios?|características?|aspectos?|kriteri(?:um|en)|merkmale?|eigenschaften?|aspekte?|vergleich|मानदंड|विशेषता|पहलू|المعيار|المعايير|الميزة|الخاصية|الجانب)$|^(?:特性|特点|特點|方面|指标|指標|对比项|對比項|维度|維度|比较项|比較項|項目|特徴|観点|比較項目)$/iu;
 
 /** The label of a row of totals, in the languages of the corpus and a few more. */
 const TOTAL = /^(?:total|totals|sum|overall|grand total|gesamt|summe|insgesamt|totale|totaal|итого|всего|कुल|योग|المجموع|الإجمالي|الاجمالي)(?=$|[\s:：(（])|^(?:合计|合計|总计|總計|总共|總共|共计|共計)/iu;

@@ -6,6 +6,7 @@ import type { Token, Tokens } from 'marked';
 import { decodeEntities, stripControls } from '../util/text.js';
 import { stripPrivateUse, type SpanTable } from './inline.js';
 import { texToText } from './tex.js';
+import { scriptedText, scriptTagOf, withScripts } from './sup-sub.js';
 
 /**
  * HTML element names: only these are tags to remove. Anything else in angle brackets
@@ -45,7 +46,7 @@ export function htmlBlockText(html: string): string {
     .replace(/<(script|style|template|noscript)\b[\s\S]*?(<\/\1\s*>|$)/gi, ' ')
     .replace(/<!--[\s\S]*?(-->|$)/g, ' ')
     .replace(/<(br|\/p|\/div|\/li|\/h[1-6]|\/tr|\/td|\/th|\/summary|\/details|\/dt|\/dd|\/blockquote|\/figcaption)\b[^>]*>/gi, '$& '); // block ends part words
-  return decodeEntities(stripHtmlTags(visible));
+  return decodeEntities(stripHtmlTags(withScripts(visible)));
 }
 
 /** MathJax delimiters as they reach the text after Markdown unescaping: `\( … \)`, `\[ … \]`, `$$ … $$`. */
@@ -54,7 +55,12 @@ const MATH = /\\\((.+?)\\\)|\\\[(.+?)\\\]|\$\$(.+?)\$\$/gs;
  * Inline math between single dollars (`$z_k$`, `$n!$`, as MathJax and KaTeX configs of Jekyll blogs
  * allow): only when it reads as TeX, so prices ("$5 and $10", "$8.") stay as written.
  */
-const DOLLAR_MATH = /(?<![\\$\w])\$(?=[^\s$])([^$\n]{1,120}?)(?<=[^\s$\\])\$(?![\w$])/g;
+const DOLLAR_MATH = /(?<![\\$\w])\$(?=[^\s$])([^$\n]{1,600}?)(?<=[^\s$\\])\$(?![\w$])/g;
+/**
+ * Past this length a `$…$` span is math only with a TeX command in it: a long formula (Binet's,
+ * 180 characters) is math, and a long stretch of prose between two prices is not.
+ */
+const SHORT_DOLLAR_MATH = 120;
 const TEX_LIKE = /[\\^_{}=]|^\p{L}['′]?$|^\w{1,3}!$/u;
 /** Two words in a row: prose between two prices ("$5 or more, 3$"), not an expression such as `$ad - bc$` or `$|r| < 1$`. */
 const WORDS_IN_A_ROW = /\p{L}{2,}\s+\p{L}{2,}/u;
@@ -62,6 +68,7 @@ const WORDS_IN_A_ROW = /\p{L}{2,}\s+\p{L}{2,}/u;
 const TEX_ESCAPED = /\\([()[\],;:!])/g;
 
 function isDollarMath(tex: string): boolean {
+  if (tex.length > SHORT_DOLLAR_MATH && !/\\[A-Za-z]{2,}/.test(tex)) return false;
   return !NOT_TEX.test(tex) && (TEX_LIKE.test(tex) || !WORDS_IN_A_ROW.test(tex));
 }
 
@@ -74,6 +81,14 @@ function withLiterals(tex: string, spans: SpanTable): string {
 }
 /** What TeX never holds: a backtick or a placeholder (a code span's), so such text stays as written. */
 const NOT_TEX = /[`\uE000-\uF8FF]/;
+/**
+ * A GitHub-style emoji shortcode (`:rocket:`, `:+1:`), which Jekyll's jemoji plugin turns into an
+ * image (https://github.com/jekyll/jemoji, README: "I give this plugin two :+1:!"): dropped, with
+ * the space before it. It decorates; the words around it carry the meaning, and showing the emoji
+ * would need gemoji's table of some 1,800 names for no word of substance. Not after a letter, digit
+ * or colon ("10:30:45", "std::", "a:b:c"), nor before one.
+ */
+const EMOJI_SHORTCODE = /(?:^|\s)(?<![\p{L}\p{N}:]):(?:[a-z0-9_]*[a-z][a-z0-9_]*(?:[+-][a-z0-9_]+)*|[+-]1):(?![\p{L}\p{N}:])/gu;
 const LIQUID = /\{%-?[\s\S]*?-?%\}|\{\{[\s\S]*?\}\}/g;
 
 /** Replaces math with readable text, and removes Liquid tags and stray HTML. */
@@ -99,6 +114,7 @@ export function cleanText(s: string, spans?: SpanTable): string {
   if (out.includes('{')) out = out.replace(LIQUID, '');
   if (out.includes('<')) out = stripHtmlTags(out).replace(/<!--[\s\S]*?-->/g, '');
   if (out.includes('&')) out = decodeEntities(out);
+  if (out.includes(':')) out = out.replace(EMOJI_SHORTCODE, '');
   return stripControls(scrubMarkup(out));
 }
 
@@ -135,7 +151,9 @@ function nextText(t: Token | undefined): string {
 export function inlineText(tokens: readonly Token[] | undefined, spans?: SpanTable): string {
   if (!tokens) return '';
   let out = '';
+  let skipTo = -1; // the closing tag of a <sup> or <sub> read with its text
   tokens.forEach((t, i) => {
+    if (i <= skipTo) return;
     switch (t.type) {
       case 'text':
         out += 'tokens' in t && t.tokens?.length ? inlineText(t.tokens, spans) : stripPrivateUse((t as Tokens.Text).text);
@@ -159,9 +177,12 @@ export function inlineText(tokens: readonly Token[] | undefined, spans?: SpanTab
         }
         out += inlineText((t as Tokens.Strong).tokens, spans);
         break;
-      case 'link':
-        out += inlineText((t as Tokens.Strong).tokens, spans);
+      case 'link': {
+        // A link that is only an image ("Built with [![Jekyll](badge.svg)](…)") is named by the image's alt text.
+        const text = inlineText((t as Tokens.Link).tokens, spans);
+        out += text.trim() ? text : (t as Tokens.Link).tokens.map((u) => (u.type === 'image' ? stripPrivateUse((u as Tokens.Image).text) : '')).join(' ');
         break;
+      }
       case 'del': {
         const text = inlineText((t as Tokens.Del).tokens);
         out += spans ? spans.add({ text: cleanText(text).replace(/\s+/g, ' ').trim(), style: 'del' }) : text;
@@ -177,10 +198,18 @@ export function inlineText(tokens: readonly Token[] | undefined, spans?: SpanTab
         break;
       case 'image':
         break;
-      case 'html':
+      case 'html': {
+        const tag = scriptTagOf((t as Tokens.HTML).text);
+        const close = tag ? tokens.findIndex((u, j) => j > i && u.type === 'html' && new RegExp(`^</${tag}\\s*>$`, 'i').test((u as Tokens.HTML).text.trim())) : -1;
+        if (tag && close > i) {
+          out += scriptedText(tag, inlineText(tokens.slice(i + 1, close)), out);
+          skipTo = close;
+          break;
+        }
         // `<u8>` in `Vec<u8>` is lexed as inline HTML; only real tags go.
         if (!isHtmlTag((t as Tokens.HTML).text)) out += stripPrivateUse((t as Tokens.HTML).text);
         break;
+      }
       default:
         out += 'tokens' in t && Array.isArray(t.tokens) ? inlineText(t.tokens as Token[], spans) : '';
     }

@@ -8,6 +8,7 @@ import { ELLIPSIS, truncate } from '../util/text.js';
 import { isProse, type Candidate } from './walk.js';
 import { FIRST as PLACEHOLDER_FIRST, LAST as PLACEHOLDER_LAST, isPlaceholder, PLACEHOLDER, pointText, type KeyPoint, type SpanTable } from './inline.js';
 import { scrubMarkup } from './plain.js';
+import { withoutLastClause } from './punctuation.js';
 import { TermIndex, termsOf, weighTerms } from './salience.js';
 import { wordCount } from './tone.js';
 import { hasNumber } from './chars.js';
@@ -334,8 +335,12 @@ export function truncatePoint(whole: string, max: number, spans: SpanTable, loca
       out += ch;
       used += spans.width(ch);
     }
-    // Stopped before a code span or math too long to show: a stub ("Read…") announces what it lost.
-    if (isPlaceholder(text.slice(out.length).trimStart()[0] ?? '') && spans.visibleLength(out) < max * CLAUSE_KEEPS) return '';
+    // Stopped before a code span or math too long to show: the clause announcing it goes with it
+    // ("…, and the closed form is"), and a stub ("Read…") is no point.
+    if (isPlaceholder(text.slice(out.length).trimStart()[0] ?? '')) {
+      out = withoutLastClause(out);
+      if (spans.visibleLength(out) < max * CLAUSE_KEEPS) return '';
+    }
   }
   const closed = closeOpen(atClauseEnd(out, max, spans).replace(/[\s,;:、，；：\-–—]+$/u, ''), max, spans);
   return closed.text && isProse(closed.text) ? closed.text + ELLIPSIS + closed.closers : '';

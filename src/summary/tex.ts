@@ -85,8 +85,8 @@ export function texToText(tex: string): TexText {
   let readable = true;
   s = s
     .replace(/\\([A-Za-z]+)/g, (m, name: string, at: number, all: string) => {
-      // `\sin\theta`, `\log n`: an operator's name is kept apart from a letter after it.
-      const read = SYMBOLS[name] ?? (OPERATORS.has(name) ? (/[A-Za-z\\]/.test(all[at + m.length] ?? '') ? `${name} ` : name) : undefined);
+      // `\sin\theta`, `\log n`, `2ab\cos`: an operator's name is kept apart from a letter after or before it.
+      const read = SYMBOLS[name] ?? (OPERATORS.has(name) ? `${/[A-Za-z0-9]/.test(all[at - 1] ?? '') ? ' ' : ''}${name}${/[A-Za-z\\]/.test(all[at + m.length] ?? '') ? ' ' : ''}` : undefined);
       if (read === undefined) readable = false;
       return read ?? m;
     })

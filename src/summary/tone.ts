@@ -296,6 +296,29 @@ const TELLS_READER: Rules = [
 const PRAISE = /^(?:what an? |an? )?(?:good|great|nice|excellent|fair|brilliant|fantastic|interesting|wonderful|smart|sharp|astute)\s+\p{L}+$/iu;
 
 /**
+ * Each language's nouns for what the asker said (their question, remark, point): a short sentence
+ * or clause naming it and nothing of the subject ("Très bonne question.", "Buena pregunta.", "Gute
+ * Frage.", "अच्छा सवाल है।", "سؤال رائع.", "好问题。", "いい質問ですね。") speaks of the asking.
+ */
+const ASKING: Rules = [
+  [/^en/, /(?:^|\P{L})(?:question|point|catch|observation|remark)s?(?!\p{L})/iu],
+  [/^fr/, /(?:^|\P{L})(?:question|remarque|observation)s?(?!\p{L})/iu],
+  [/^es/, /(?:^|\P{L})(?:pregunta|observación|apunte)s?(?!\p{L})/iu],
+  [/^pt/, /(?:^|\P{L})(?:pergunta|observação)s?(?!\p{L})/iu],
+  [/^de/, /(?:^|\P{L})(?:Frage|Einwand|Beobachtung|Punkt)(?!\p{L})/iu],
+  [/^hi/, /(?:^|\s)(?:सवाल|प्रश्न)(?=[\s,.।!?]|$)/u],
+  [/^ar/, /(?:^|\s)(?:سؤال|ملاحظة)(?=[\s,.،!?؟]|$)/u],
+  [/^(zh|hant|yue)/, /问题|問題|提问|提問/u],
+  [/^ja/, /質問|ご指摘/u],
+];
+
+/** A sentence or clause of at most four words (eight CJK characters) praising or naming what was asked, and nothing else. */
+export function speaksOfAsking(s: string, locale: string): boolean {
+  if (wordCount(s) > 4 || /[\d\uE000-\uF8FF]/u.test(s)) return false;
+  return (ruleFor(ASKING, locale)?.test(s) ?? false) || (/^en/i.test(locale) && PRAISE.test(s.replace(/[.!。]$/u, '')));
+}
+
+/**
  * "You're absolutely right, making tea…" → "Making tea…": a short leading clause before the first
  * comma or dash that speaks to the reader or of the writer (agreeing, praising, feeling) and names
  * nothing of the subject (no code, no figure) goes; the substance after it stays. A clause that
@@ -310,7 +333,7 @@ function withoutReplyClause(s: string, locale: string): string {
     if (wordCount(clause) > 8 || wordCount(rest) < 3 || /[\d\uE000-\uF8FF]/u.test(clause)) continue;
     if (ruleFor(SUBORDINATE, locale)?.test(clause) || ruleFor(SUBORDINATE, locale)?.test(rest) || ruleFor(TELLS_READER, locale)?.test(clause)) continue;
     const person = ruleFor(PERSON_IN_CLAUSE, locale)?.test(clause) ?? false;
-    if (person || (/^en/i.test(locale) && PRAISE.test(clause))) return capitalise(rest);
+    if (person || speaksOfAsking(clause, locale)) return capitalise(rest);
   }
   return s;
 }
@@ -318,12 +341,6 @@ function withoutReplyClause(s: string, locale: string): string {
 function capitalise(s: string): string {
   return s.replace(/^\p{Ll}/u, (c) => c.toUpperCase());
 }
-
-/**
- * A speaker label opening a paragraph of a dialogue ("A:", "ChatGPT:", "Zhiwei：", "**Q:**"):
- * a name of one or two words, no sentence before the colon.
- */
-export const SPEAKER = /^\s*([\p{L}\p{N}][\p{L}\p{N}_.-]{0,19}(?: [\p{L}\p{N}][\p{L}\p{N}_.-]{0,19})?)\s*(?::\s+|：\s*)/u;
 
 /** A sentence that sends the reader elsewhere ("For more, check…", "See the docs"): a pointer, not a point. */
 const ELSEWHERE = /^(?:for (?:more|further|details|full|deeper)|where to (?:find|learn|read|go) (?:more|next)|learn more|(?:more|further|additional) resources|see (?:also|the)|check out|refer to|weitere|mehr dazu|siehe|para (?:más|obtener más)|consulta|pour (?:plus|en savoir)|voir (?:aussi|la)|更多|详情|詳情|詳しくは|詳細は|अधिक जानकारी|لمزيد)/iu;
@@ -350,10 +367,28 @@ const WALKS_THROUGH: Rules = [
   [/^hi/, /^आइए\s+(?:इसे|इन्हें|इस|यह|इनको)(?=\s)/u],
 ];
 
+/**
+ * "Here" opening a short Hindi sentence without a term of its own ("यहाँ संक्षेप में बताया गया है।",
+ * here it is told in brief): it presents the answer, as "Here's the short version" does.
+ */
+const HINDI_HERE = /^(?:यहाँ|यहां)\s[^\d\uE000-\uF8FFA-Za-z]*$/u;
+
 export function presentsWhatFollows(s: string, locale = ''): boolean {
   const trimmed = s.trimStart();
-  if (PRESENTS.test(trimmed)) return true;
+  if (PRESENTS.test(trimmed) || (HINDI_HERE.test(trimmed) && wordCount(trimmed) <= 8)) return true;
   return wordCount(trimmed) <= 10 && !/[\d\uE000-\uF8FF]/u.test(trimmed) && (ruleFor(WALKS_THROUGH, locale)?.test(trimmed) ?? false);
+}
+
+/**
+ * A lead-in without the words that present it ("Voici une comparaison" → "Une comparaison", "以下是关于…的100个关键点"
+ * → "关于…的100个关键点", "Here are the key features" → "The key features"); undefined when what is left
+ * names nothing ("Voici comment", "Here's how").
+ */
+export function withoutPresenting(s: string): string | undefined {
+  const m = PRESENTS.exec(s.trimStart());
+  if (!m) return s;
+  const rest = s.trimStart().slice(m[0].length).replace(/^[\s,:：]*(?:是|为|為|は|が|に|:)?\s*/u, '');
+  return wordCount(rest) >= 2 ? capitalise(rest) : undefined;
 }
 
 /** A line labelled as a program's output ("Output: …", "输出：…"): what ran, not what the note says. */

@@ -139,6 +139,8 @@ export interface Walk {
   fieldLabels: Set<string>;
   /** The first speaker of a dialogue asks; what they say is kept though it is a question or "I". */
   asker?: string | undefined;
+  /** Dash-marked turns read so far: they alternate, the first one asking (dialogue.ts). */
+  dashTurns?: number | undefined;
   /**
    * A lead-in just before a code block ("The error you're seeing:"), and the candidate it made with
    * the block's line, if any: a paragraph after the block that opens in lower case ("is caused by …")

@@ -27,6 +27,6 @@ describe('the outline of numbered headings', () => {
     // Words that come back (Speicher, Server) make the sentences salient; the outline's names come once.
   ] as const)('is shown with lang: %s', (lang, word, sep, texts) => {
     const points = pointsOf(lang, sections(word, sep, texts));
-    expect(points).toContain(['Memcached', 'Redis', 'KeyDB'].map((name, i) => `${word(i + 1)}${sep.trim()}${sep.startsWith('：') ? '' : ' '}${name}`).join(', '));
+    expect(points).toContain(['Memcached', 'Redis', 'KeyDB'].map((name, i) => `${word(i + 1)}${sep.trim()}${sep.startsWith('：') ? '' : ' '}${name}`).join(lang === 'zh' ? '、' : ', ')); // Chinese lists with 、
   });
 });

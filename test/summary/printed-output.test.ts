@@ -19,7 +19,7 @@ describe('the output block after a command, and its lead-in', () => {
     it(`are no point, while the command's lead-in keeps its command (${lang}: ${printed})`, () => {
       const body = [leadIn, fence('sh', 'go version'), showsOutput, fence('', printed), 'The toolchain is installed under /usr/local/go by default.'].join('\n\n');
       const points = pointsOf(lang, body);
-      expect(points).toContain(`${leadIn.replace(/[:：]$/, '')}: go version`);
+      expect(points).toContain(`${leadIn.replace(/[:：]$/, '')}${leadIn.endsWith('：') ? '：' : ': '}go version`); // a Chinese lead-in keeps its ：
       expect(points.join('\n')).not.toContain(printed);
       expect(points.some((p) => p.startsWith(showsOutput.replace(/[:：]$/, '')))).toBe(false);
     });

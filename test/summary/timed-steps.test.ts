@@ -33,7 +33,7 @@ describe('a procedure compacted under its lead-in', () => {
       ['こねる', '打ち粉をした台の上で生地を8〜10分こね、なめらかにします。'],
       ['発酵させる', '濡れ布巾をかけて暖かい場所に1〜2時間置きます。'],
     ]);
-    expect(pointsOfNote('ja', ja).join('\n')).toContain('こねる (8〜10分), 発酵させる (1〜2時間)');
+    expect(pointsOfNote('ja', ja).join('\n')).toContain('こねる (8〜10分)、発酵させる (1〜2時間)'); // Japanese lists with 、 (issue 23, s11-d23)
   });
 
   it('leaves a list that is no procedure (not numbered) as its names', () => {

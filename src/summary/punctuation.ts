@@ -1,0 +1,104 @@
+/**
+ * The punctuation a point adds where it joins words of the note (a label and its text, a list's
+ * names, a lead-in and its code), in the script of the words it joins: Chinese and Japanese list
+ * with the enumeration comma 、 and label with the full-width colon ：, Arabic lists with its comma
+ * ، (U+060C) and labels with ":" as Latin does; never an ASCII ", " between Han characters. Pure.
+ */
+
+export interface Joiners {
+  /** Between two names of a list. */
+  comma: string;
+  /** After a label or lead-in, before what it labels. */
+  colon: string;
+}
+
+const LATIN: Joiners = { comma: ', ', colon: ': ' };
+const CJK: Joiners = { comma: '、', colon: '：' };
+const ARABIC: Joiners = { comma: '، ', colon: ': ' };
+
+const CJK_CHAR = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+const ARABIC_LETTER = /\p{Script=Arabic}/u;
+
+/** The joiners of one piece of text: CJK or Arabic where it holds that script (they quote Latin names, rarely the other way round). */
+function joinersOf(text: string): Joiners {
+  if (CJK_CHAR.test(text)) return CJK;
+  return ARABIC_LETTER.test(text) ? ARABIC : LATIN;
+}
+
+/**
+ * A list's joiners: those of the note's language where it writes in CJK or Arabic script (a zh
+ * note lists "Redis、SQLite", a DeepSeek table "DeepSeek：輸入、輸出"; an English note of Chinese
+ * song titles lists them with ", "); without a language, those of the lead-in's script where it
+ * has words ("常用数据库：Redis、SQLite"), else of the script most of its names are in.
+ */
+export function listJoiners(lead: string, names: readonly string[], locale?: string): Joiners {
+  const joiners = locale !== undefined ? joinersOfLocale(locale) : /\p{L}/u.test(lead) ? joinersOf(lead) : joinersOfMost(names);
+  // Names that hold commas of their own are set apart by semicolons, as Chinese and Japanese do.
+  return joiners === CJK && names.some((n) => /[，、]/u.test(n)) ? CJK_CLAUSES : joiners;
+}
+
+function joinersOfLocale(locale: string): Joiners {
+  const lang = locale.toLowerCase();
+  if (/^(?:zh|ja|yue|hant|hans)(?:$|-)/.test(lang)) return CJK;
+  return /^(?:ar|fa|ur)(?:$|-)/.test(lang) ? ARABIC : LATIN;
+}
+
+function joinersOfMost(names: readonly string[]): Joiners {
+  let cjk = 0;
+  let arabic = 0;
+  for (const n of names) {
+    if (CJK_CHAR.test(n)) cjk++;
+    else if (ARABIC_LETTER.test(n)) arabic++;
+  }
+  return cjk * 2 > names.length ? CJK : arabic * 2 > names.length ? ARABIC : LATIN;
+}
+
+const CJK_CLAUSES: Joiners = { comma: '；', colon: '：' };
+
+/**
+ * A lead-in and what it leads to ("Run: `cmd`"): the writer's own colon kept as written (French
+ * sets a space before it) unless it is an ASCII colon after Han or Kana, which becomes ：.
+ */
+export function ledBy(leadIn: string, what: string): string {
+  const own = /\s*[:：]$/u.exec(leadIn);
+  // A lead-in ending its sentence ("次の通りです。", "is as follows.") takes a colon in its stop's place.
+  if (!own) return labelled(leadIn.replace(/[.。]$/u, ''), what);
+  const said = leadIn.slice(0, own.index);
+  return labelColon(said) === CJK.colon ? `${said}${CJK.colon}${what}` : `${said}${own[0].replace('：', ':')} ${what}`;
+}
+
+/** `label: text`, its colon in the label's script ("北京：2100万", "China: +86"). */
+export function labelled(label: string, text: string): string {
+  return `${label}${labelColon(label, text)}${text}`;
+}
+
+/** The colon after a label or lead-in, by the script of the words on either side: "Run: ", "运行：", "Rust：静的". */
+function labelColon(label: string, text = ''): string {
+  const last = /[\p{L}\p{N}][^\p{L}\p{N}]*$/u.exec(label)?.[0] ?? '';
+  const first = /^[^\p{L}\p{N}]*[\p{L}\p{N}]/u.exec(text)?.[0] ?? '';
+  return CJK_CHAR.test(last) || CJK_CHAR.test(first) ? CJK.colon : LATIN.colon;
+}
+
+/**
+ * A list item's end that joins it to the next item, the writer's sentence running through the list
+ * ("- water,", "- a map, and", "- une carte, et", "- 纸质地图、或"): a separator, perhaps with a
+ * short lower-case word or a CJK conjunction after it. Compacted, the names have separators of their own.
+ */
+const TRAILING_JOIN = /\s*[,;，、；،؛](?:\s*(?:\p{Ll}{1,4}|[\p{Script=Devanagari}\p{Script=Arabic}]{1,3}|或者?|和|与|與|及|以及|还有|還有|や|と|および|または))?\s*$/u;
+
+/** An item's text without what joins it to the next item. */
+export function withoutTrailingJoin(text: string): string {
+  const m = TRAILING_JOIN.exec(text);
+  return m && m.index > 0 ? text.slice(0, m.index) : text;
+}
+
+/**
+ * Text up to its last clause's start (a comma, semicolon or colon in any script, a spaced dash):
+ * a cut that lost what its clause announces ("…, and the closed form is [formula]") loses the clause.
+ * Empty when the text is one clause.
+ */
+export function withoutLastClause(text: string): string {
+  let end = 0;
+  for (const m of text.matchAll(/[,;:，；：、،؛]|\s[–—]\s/gu)) end = m.index;
+  return text.slice(0, end);
+}
