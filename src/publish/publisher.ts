@@ -11,7 +11,7 @@ import { contentHash, noteIdOf, readNoteTextSync, toRelPath, type ReadOptions } 
 import { errorHashOf, knownLookup, parseJobOf, readChangedFiles, settleThreadReads, type BatchOptions, type ChangedFile, type FolderReader } from './batch-read.js';
 export type { BatchOptions } from './batch-read.js';
 import type { SummaryOptions } from '../summary/build.js';
-import { openParser, type Parser, type ParseResult } from './parse-pool.js';
+import { openParser, type Parser, type ParseResult, type ParseThreads } from './parse-pool.js';
 import type { KnownNote, NotePlace, Store } from '../store/store.js';
 import { targetKey, type DigestItem, type NoteRow, type SearchText, type Target } from '../store/types.js';
 import { holdForScheduledDigest, type NewPost } from './scheduled-digest.js';
@@ -45,6 +45,8 @@ export interface PublisherDeps {
   onNote?: (row: NoteRow) => void;
   onRemoved?: (id: string) => void;
   now?: () => number;
+  /** Parse threads shared with the starts before and after this one (AppOptions.parseThreads); its own without. */
+  parseThreads?: ParseThreads | undefined;
 }
 
 export interface BatchResult {
@@ -90,7 +92,7 @@ export class Publisher {
     this.realRoot = realpathSync.native(deps.root);
     this.held = new HeldRewrites(deps.root);
     this.now = deps.now ?? Date.now;
-    this.parser = openParser({ read: deps.read, summary: deps.summary, budgetMs: deps.config.notes.parseTimeoutMs });
+    this.parser = openParser({ read: deps.read, summary: deps.summary, budgetMs: deps.config.notes.parseTimeoutMs }, deps.parseThreads);
     deps.store.summaries.madeBy(summaryMaker(deps.root, deps.read, deps.summary));
     this.reader = { root: deps.root, realRoot: this.realRoot, maxBytes: deps.read.maxBytes, parseBudgetMs: deps.config.notes.parseTimeoutMs, markSeen: (seen) => deps.store.markSeen(seen) };
   }

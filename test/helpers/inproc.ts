@@ -118,8 +118,8 @@ export class InProcessService {
     readonly db: string,
     readonly config: Config,
     private readonly log: Logger = silentLogger(),
-    /** Platform adapters (against the fakes), their tokens, and a clock the test moves. */
-    private readonly extra: Partial<Pick<AppOptions, 'platformAdapters' | 'now'>> & { env?: Record<string, string> } = {},
+    /** Platform adapters (against the fakes), their tokens, a clock the test moves, and parse threads shared between its starts (the test closes them). */
+    private readonly extra: Partial<Pick<AppOptions, 'platformAdapters' | 'now' | 'parseThreads'>> & { env?: Record<string, string> } = {},
   ) {}
 
   static sandbox(config: unknown, extra: InProcessService['extra'] = {}): InProcessService {
@@ -157,6 +157,7 @@ export class InProcessService {
       config: faults ? { ...this.config, console: { ...this.config.console, enabled: false } } : this.config,
       env: parseEnv(this.extra.env ?? {}),
       now: this.extra.now,
+      parseThreads: this.extra.parseThreads,
       read: { maxBytes: 1 << 20, defaultLang: 'en', fileLangs: [...DEFAULT_FILE_LANGS], site: { url: 'https://ex.org', baseurl: '', permalink: '/:title', collections: {} } },
       notesDir: this.notes,
       dbPath: this.db,

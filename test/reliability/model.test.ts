@@ -8,7 +8,8 @@
  * shrunk counterexample below as a test of its own. `npm run bench -- model` runs many more.
  */
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ParseThreads } from '../../src/publish/parse-pool.js';
 import { runSequence, sequenceArb, switchSequenceArb, type Op } from '../helpers/route-model.js';
 
 /**
@@ -22,6 +23,13 @@ const SEED = Number(process.env.MODEL_SEED ?? 25);
 /** Runs of the switch-heavy sequences (MODEL_SWITCH_RUNS): one per onDelete by default (the main runs switch modes too; more with the variable). */
 const SWITCH_RUNS = Number(process.env.MODEL_SWITCH_RUNS ?? 1);
 
+/**
+ * Parse threads shared by every start of every sequence here: each start would otherwise load a
+ * thread's modules again (ParseThreads).
+ */
+const parseThreads = new ParseThreads();
+afterAll(() => parseThreads.close());
+
 /** What the random runs exercised, so a generator that stopped making kills or outages is seen. */
 const exercised = { runs: 0, kills: 0, resends: 0, faultHits: 0, watcherMisses: 0, queuedStops: 0, restores: 0 };
 
@@ -30,7 +38,7 @@ const exercised = { runs: 0, kills: 0, resends: 0, faultHits: 0, watcherMisses: 
  * reason also meets; every other rule still holds.
  */
 async function holds(ops: readonly Op[], onDelete: 'keep' | 'delete', knownOpen?: RegExp): Promise<void> {
-  const r = await runSequence(ops, onDelete);
+  const r = await runSequence(ops, onDelete, parseThreads);
   if (knownOpen) r.problems = r.problems.filter((p) => !knownOpen.test(p));
   exercised.runs++;
   exercised.kills += r.kills;
