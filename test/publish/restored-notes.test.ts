@@ -10,8 +10,11 @@ import { Writable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { configSchema } from '../../src/config/schema.js';
 import { createLogger } from '../../src/log.js';
-import { InProcessService } from '../helpers/inproc.js';
+import { InProcessService, fileParseThreads } from '../helpers/inproc.js';
 import { statusOf } from '../helpers/cli.js';
+
+/** Shared by every start here (fileParseThreads): a start loads no parse thread again. */
+const parseThreads = fileParseThreads();
 
 let svc: InProcessService | undefined;
 afterEach(async () => {
@@ -38,8 +41,8 @@ async function restoredAfter(onDelete: 'keep' | 'delete'): Promise<{ s: InProces
       done();
     },
   });
-  const base = InProcessService.sandbox(cfg(onDelete));
-  const s = new InProcessService(base.notes, base.db, configSchema.parse(cfg(onDelete)), createLogger({ level: 'warn', secrets: [], destination: sink }));
+  const base = InProcessService.sandbox(cfg(onDelete), { parseThreads });
+  const s = new InProcessService(base.notes, base.db, configSchema.parse(cfg(onDelete)), createLogger({ level: 'warn', secrets: [], destination: sink }), { parseThreads });
   svc = s;
   await s.start();
   writeFileSync(path.join(s.notes, 'before.md'), note('before'));

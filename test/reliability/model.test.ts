@@ -8,8 +8,8 @@
  * shrunk counterexample below as a test of its own. `npm run bench -- model` runs many more.
  */
 import fc from 'fast-check';
-import { afterAll, describe, expect, it } from 'vitest';
-import { ParseThreads } from '../../src/publish/parse-pool.js';
+import { describe, expect, it } from 'vitest';
+import { fileParseThreads } from '../helpers/inproc.js';
 import { runSequence, sequenceArb, switchSequenceArb, type Op } from '../helpers/route-model.js';
 
 /**
@@ -23,12 +23,8 @@ const SEED = Number(process.env.MODEL_SEED ?? 25);
 /** Runs of the switch-heavy sequences (MODEL_SWITCH_RUNS): one per onDelete by default (the main runs switch modes too; more with the variable). */
 const SWITCH_RUNS = Number(process.env.MODEL_SWITCH_RUNS ?? 1);
 
-/**
- * Parse threads shared by every start of every sequence here: each start would otherwise load a
- * thread's modules again (ParseThreads).
- */
-const parseThreads = new ParseThreads();
-afterAll(() => parseThreads.close());
+/** Shared by every start of every sequence here: each start would otherwise load a parse thread again. */
+const parseThreads = fileParseThreads();
 
 /** What the random runs exercised, so a generator that stopped making kills or outages is seen. */
 const exercised = { runs: 0, kills: 0, resends: 0, faultHits: 0, watcherMisses: 0, queuedStops: 0, restores: 0 };
