@@ -8,7 +8,10 @@
 import { renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { InProcessService } from '../helpers/inproc.js';
+import { InProcessService, fileParseThreads } from '../helpers/inproc.js';
+
+/** Shared by every start here (fileParseThreads): a start loads no parse thread again. */
+const parseThreads = fileParseThreads();
 
 const running: InProcessService[] = [];
 afterEach(async () => {
@@ -27,7 +30,7 @@ describe('group, family posts queued, stopped; a member moved to another family,
       publish: { onDelete: 'keep', translations: { mode: 'group', graceMs: 0 }, digest: { threshold: 1000, windowMs: 0 } },
       delivery: { baseDelayMs: 50, maxDelayMs: 200, maxAttempts: 1000, callTimeoutMs: 1000 },
       routes: [{ platform: 'console', chat: 'a' }, { platform: 'console', chat: 'b' }],
-    });
+    }, { parseThreads });
     running.push(svc);
     const faults = svc.withFaults();
     await svc.start();
