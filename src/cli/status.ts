@@ -15,6 +15,7 @@ import { countOf } from '../util/text.js';
 import { readUncertainSends, type UncertainSends } from '../publish/uncertain.js';
 import { editsNotSent, type EditNotSent } from '../publish/restored-notes.js';
 import { postsSetAside, type PostSetAside } from '../store/restore-record.js';
+import { editsNotSentToChats, type EditNotSentToChat } from '../store/edits-not-sent.js';
 
 /** Everything `status` shows; `--json` prints it as one object. */
 interface StatusReport extends StatusCounts {
@@ -44,6 +45,8 @@ interface StatusReport extends StatusCounts {
   editsNotSent: EditNotSent[];
   /** Posts a start --after-restore set aside (probably sent after the backup was taken), newest first, at most 50. */
   setAside: PostSetAside[];
+  /** Per note and chat, the latest edit not sent for want of a message there (a post set aside or failed, a message gone), newest first, at most 50. */
+  editsNotSentToChats: EditNotSentToChat[];
 }
 
 export function runStatus(opts: { config?: string; db?: string; json?: boolean }, io: Io): number {
@@ -128,6 +131,7 @@ function readReport(store: Store, file: string): StatusReport {
     uncertainSends: readUncertainSends(store),
     editsNotSent: editsNotSent(store),
     setAside: postsSetAside(store),
+    editsNotSentToChats: editsNotSentToChats(store),
   };
 }
 
@@ -196,6 +200,10 @@ function reportLines(s: StatusReport): string[] {
   section(
     'posts set aside by --after-restore (queued in the backup, most likely sent after it was taken; give a note `notecast: {announce: again}` if its chat lacks it):',
     s.setAside.map((p) => `#${p.delivery} ${p.file ?? p.note ?? '(digest)'}${p.title ? ` "${p.title}"` : ''} → ${targetKey(p.target)}, set aside ${new Date(p.at).toISOString()}`),
+  );
+  section(
+    'edits not sent to chats without the message (give the note `notecast: {announce: again}` to post it anew there):',
+    s.editsNotSentToChats.map((e) => `#${e.delivery} ${e.note} → ${targetKey(e.target)} at ${new Date(e.at).toISOString()}: ${e.why}`),
   );
   const u = s.uncertainSends;
   if (u.total) {

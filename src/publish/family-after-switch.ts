@@ -142,32 +142,35 @@ export function regroupAfterSeparate<C extends MemberChange>(store: Store, decid
 }
 
 /**
- * `separate`, a note that left its family (renamed or moved to another, while stopped with the
- * family's posts still queued: tester-1 q2, issue 25) while a family post not yet sent shows another
- * member: that post would go out linking the note's old page, and the note would reach that chat in
- * no message at all. What goes out is the family as it is now (syncFamily says the same): the queued
- * post's "also in" is made again from its members, and the note, wanted there, is posted on its own.
- * A post already sent is left to the switch back to `group` (regroupAfterSeparate), as before.
- * After the note's record is written, inside the batch's transaction. Returns the posts it queued.
+ * `separate`, a note that left its family while the family's posts were still queued (renamed or
+ * moved to another family, deleted or drafted, while stopped: tester-1 q2, issue 25): a queued post
+ * showing another member would go out linking the note's old page, and the note would reach that
+ * chat in no message at all. What goes out is the family as it is now (syncFamily says the same):
+ * a queued post showing the note that left is called off, the others' "also in" made again from
+ * the members left, and the note, when still live and wanted there, is posted on its own. A post
+ * already sent is left to the switch back to `group` (regroupAfterSeparate), as before. After the
+ * note's record is written, inside the batch's transaction. Returns the deliveries it queued or changed.
  */
 function leaveQueuedFamilyPosts(store: Store, log: Logger, row: NoteRow, prev: NoteRow | undefined, wants: (row: NoteRow) => readonly Target[]): number {
   const from = prev?.info.translationKey;
-  if (!prev || from === undefined || from === row.info.translationKey || prev.state !== 'published' || row.state !== 'published') return 0;
+  const live = row.state === 'published';
+  if (!prev || from === undefined || prev.state !== 'published' || (live && from === row.info.translationKey)) return 0;
   const familyId = familyPostId(from);
   const members = liveMembers(store.familyNotes(from));
-  const wanted = new Set(wants(row).map(targetKey));
-  let posted = 0;
+  const wanted = new Set(live ? wants(row).map(targetKey) : []);
+  let changed = 0;
   for (const target of store.openPostTargets(familyId)) {
     const open = store.openDelivery(familyId, target, ['post']);
-    if (store.postOf(familyId, target) || open?.payload.type !== 'summary' || open.payload.member === row.id) continue;
+    if (store.postOf(familyId, target) || open?.payload.type !== 'summary') continue;
     const member = open.payload.member;
     const shown = members.find((m) => m.id === member);
-    if (!shown) continue;
-    store.replacePayload(open.id, open.revision, { ...open.payload, alsoIn: alsoInFor(members, shown) });
+    if (member === row.id || !shown) store.markDone(open.id, null, 'skipped', 'the note it shows left its translation family (moved, deleted or drafted) before it was sent');
+    else store.replacePayload(open.id, open.revision, { ...open.payload, alsoIn: alsoInFor(members, shown) });
+    changed++;
     if (!row.summary || !wanted.has(targetKey(target)) || store.postOf(row.id, target) || store.openDelivery(row.id, target, ['post'])) continue;
     store.enqueue({ noteId: row.id, revision: row.revision, target, kind: 'post', payload: { type: 'summary', summary: row.summary, ...postControlsOf(row.info) } });
-    posted++;
+    changed++;
   }
-  if (posted) log.info({ note: row.id, family: familyId, chats: posted }, 'note left its translation family while the family\'s post waited (publish.translations is separate): posted on its own there, and the family post no longer links it');
-  return posted;
+  if (changed) log.info({ note: row.id, family: familyId, deliveries: changed }, 'note left its translation family while the family\'s posts waited (publish.translations is separate): they show the family as it is now, and the note, where wanted, is posted on its own');
+  return changed;
 }

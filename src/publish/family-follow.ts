@@ -17,6 +17,15 @@ import { retireOwnMessage } from './family-adopt.js';
 interface MemberChange {
   row: NoteRow;
   prev?: NoteRow | undefined;
+  action: { type: string };
+}
+
+/**
+ * A note recorded without being announced (a first run, a start `--after-restore`, one back from
+ * deletion or draft: decide.ts): it counts as announced already in the chats its family wants.
+ */
+export function silentlyRecorded(d: MemberChange): boolean {
+  return d.action.type === 'none' && d.row.state === 'published' && d.row.announced && (!d.prev?.announced || d.prev.state !== 'published');
 }
 
 /** The member a family's message in a chat shows: its waiting post or edit, else what was last sent. */
@@ -35,7 +44,8 @@ export function sentMemberIn(store: Store, familyId: string): (target: Target) =
   return (target) => store.upkeep.lastSentPayload(familyId, target)?.member;
 }
 
-function targetsWanting(store: Store, config: Config, platforms: ReadonlySet<string>, key: string): Set<string> {
+/** The chats a family's members, as stored, want it in (target keys). */
+export function targetsWanting(store: Store, config: Config, platforms: ReadonlySet<string>, key: string): Set<string> {
   const members = liveMembers(store.familyNotes(key));
   return new Set(familyTargets(members, config.routes, store.subscriptions(), platforms, sentMemberIn(store, familyPostId(key))).map((ft) => targetKey(ft.target)));
 }
@@ -55,6 +65,23 @@ function chatsShowing(store: Store, familyId: string, moved: { prev: NoteRow; ro
     const announced = posted === undefined ? shows : isMoved(posted);
     return shows || announced ? [{ target, announced }] : [];
   });
+}
+
+/**
+ * Whether the new family was taken as shown in a chat before this batch though no message of it is
+ * known there, and the moved note's message, brought into it, would be edited to show another member.
+ * A note recorded without announcing by a start `--after-restore` counts as announced (its messages,
+ * posted after the backup, are unknown to it: family-outbox.ts markSilentlyRecorded); a message brought
+ * in was edited to show it, beside the one the chat already had: two messages showing one note (the
+ * model's seed 2613). The message stays the old family's: `onDelete` decides it as a member gone.
+ */
+function shownUnseen(store: Store, config: Config, platforms: ReadonlySet<string>, to: { key: string; wantedBefore: ReadonlySet<string> | undefined }, target: Target, movedId: string): boolean {
+  const toId = familyPostId(to.key);
+  if (!to.wantedBefore?.has(targetKey(target)) || store.postOf(toId, target) || store.openDelivery(toId, target, ['post'])) return false;
+  const chat = targetKey(target);
+  const wanted = familyTargets(liveMembers(store.familyNotes(to.key)), config.routes, store.subscriptions(), platforms, (t) => (targetKey(t) === chat ? movedId : undefined));
+  const member = wanted.find((ft) => targetKey(ft.target) === chat)?.member;
+  return member !== undefined && member.id !== movedId;
 }
 
 /**
@@ -80,13 +107,17 @@ export function followMovedMembers<F extends { wantedBefore: ReadonlySet<string>
     const oldWants = targetsWanting(store, config, platforms, from);
     const newWants = targetsWanting(store, config, platforms, to);
     const oldLeft = oldMembers.length > 0;
+    // A member left that this batch recorded without announcing (a restore's, a first run's) counts as
+    // posted there: a restore re-announced a note new at a renamed note's old path (issue 25, tester).
+    const leftSilently = changes.some((c) => c.row.info.translationKey === from && silentlyRecorded(c));
     // The old family, still wanted there, no longer has a message there: `syncFamily` posts it anew.
     const postAnew = (target: Target) => {
       const left = touched.get(from);
-      if (left && oldWants.has(targetKey(target))) touched.set(from, { ...left, wantedBefore: new Set([...left.wantedBefore].filter((k) => k !== targetKey(target))) });
+      if (left && !leftSilently && oldWants.has(targetKey(target))) touched.set(from, { ...left, wantedBefore: new Set([...left.wantedBefore].filter((k) => k !== targetKey(target))) });
     };
     for (const { target, announced } of showing) {
       if (oldWants.has(targetKey(target)) && !(announced && newWants.has(targetKey(target)))) continue;
+      if (shownUnseen(store, config, platforms, { key: to, wantedBefore: touched.get(to)?.wantedBefore }, target, d.row.id)) continue;
       if (!store.postOf(toId, target) && !store.openDelivery(toId, target, ['post'])) {
         store.upkeep.moveFamilyPostIn(fromId, toId, target);
         moved++;

@@ -22,10 +22,15 @@ export interface FamilyClaims {
   decided: Set<string>;
   /** Whether a note's file (relative to the notes folder) is there: one removed in this batch is named in no warning. */
   exists: (file: string) => boolean;
+  /**
+   * The chunk's families as the store holds them, read once before its notes are decided
+   * (store/family-rows.ts) instead of once per note; a key not in it is asked of the store.
+   */
+  families?: ReadonlyMap<string, readonly NoteRow[]> | undefined;
 }
 
-export function newClaims(exists: (file: string) => boolean = () => true): FamilyClaims {
-  return { byKey: new Map(), decided: new Set(), exists };
+export function newClaims(exists: (file: string) => boolean = () => true, families?: ReadonlyMap<string, readonly NoteRow[]>): FamilyClaims {
+  return { byKey: new Map(), decided: new Set(), exists, families };
 }
 
 /** The key as the note wrote it (front matter or file name), whatever family it ended up in. */
@@ -72,7 +77,7 @@ export function assignFamilyKey(store: Store, row: NoteRow, prev: NoteRow | unde
   const kept = prev && holdsSlot(prev) && writtenKey(prev) === raw && prev.info.lang === lang ? prev.info.translationKey : undefined;
   if (kept !== undefined) return claim(kept);
   // A note decided earlier in this chunk counts as it is now, not as the store still has it.
-  const holder = claims.byKey.get(raw)?.get(lang) ?? store.familyNotes(raw).find((m) => m.id !== row.id && !claims.decided.has(m.id) && holdsSlot(m) && m.info.lang === lang)?.id;
+  const holder = claims.byKey.get(raw)?.get(lang) ?? (claims.families?.get(raw) ?? store.familyNotes(raw)).find((m) => m.id !== row.id && !claims.decided.has(m.id) && holdsSlot(m) && m.info.lang === lang)?.id;
   const { key, conflictWith } = familyKeyFor(row.id, raw, kept, holder);
   if (conflictWith) sayConflict(store, log, claims, row, conflictWith);
   return claim(key);

@@ -11,6 +11,8 @@ import type { Action } from './decide.js';
 import { leaveDigest } from './digest-lines.js';
 import { routeTargets, postControlsOf } from './route.js';
 import type { NewPost } from './scheduled-digest.js';
+import { editNotSent } from './edits-not-sent.js';
+import type { Logger } from '../log.js';
 
 /** What a change queued itself, and the new posts it wants (queued by the caller, alone or in a digest). */
 export interface NoteChange {
@@ -26,9 +28,10 @@ function postPayload(row: NoteRow): SummaryPayload {
 /**
  * Deliveries for update, controls, repost and retract, and a gone note's posts not sent yet called off. `prev` is the note's record before the
  * change; with `newChats` (`translations: separate`), chats the note goes to only now (a route
- * named by the edit, `announce: false` taken out) get it posted, as a family's would.
+ * named by the edit, `announce: false` taken out) get it posted, as a family's would; with `log`
+ * (`separate`), an edit for a chat that has no message of the note is said (edits-not-sent.ts).
  */
-export function enqueueNoteChange(store: Store, config: Config, platforms: ReadonlySet<string>, row: NoteRow, action: Action, prev?: NoteRow, newChats = false): NoteChange {
+export function enqueueNoteChange(store: Store, config: Config, platforms: ReadonlySet<string>, row: NoteRow, action: Action, prev?: NoteRow, newChats = false, log?: Logger): NoteChange {
   const out: NoteChange = { enqueued: 0, posts: [] };
   if (action.type === 'repost') {
     for (const target of routeTargets(row.info, config.routes, store.subscriptions(), platforms)) {
@@ -44,7 +47,7 @@ export function enqueueNoteChange(store: Store, config: Config, platforms: Reado
   for (const t of openPosts) targets.set(targetKey(t), t);
 
   if (action.type === 'update' || action.type === 'controls') {
-    followControls(store, config, platforms, row, action, targets, out);
+    followControls(store, config, platforms, row, action, targets, out, log);
     if (newChats) out.posts.push(...postsToNewChats(store, config, platforms, row, prev, targets));
     return out;
   }
@@ -75,7 +78,7 @@ export function enqueueNoteChange(store: Store, config: Config, platforms: Reado
  * A queued post follows the note as it is now: its content and controls, or called off when the
  * note no longer goes to that chat. A sent message is edited on `update`; controls never touch it.
  */
-function followControls(store: Store, config: Config, platforms: ReadonlySet<string>, row: NoteRow, action: Action, targets: Map<string, Target>, out: NoteChange): void {
+function followControls(store: Store, config: Config, platforms: ReadonlySet<string>, row: NoteRow, action: Action, targets: Map<string, Target>, out: NoteChange, log?: Logger): void {
   // A chat on a platform started without its token (its post parked, route.ts) is judged as if the
   // platform were configured: a parked post follows its note as one queued in an outage does.
   const every = new Set([...platforms, ...[...targets.values()].map((t) => t.platform)]);
@@ -95,6 +98,12 @@ function followControls(store: Store, config: Config, platforms: ReadonlySet<str
       else store.enqueue({ noteId: row.id, revision: row.revision, target, kind: 'edit', payload });
       out.enqueued++;
     }
+  }
+  // In `group` the family's message is what a chat shows (family-outbox.ts says its own edits not sent).
+  if (action.type !== 'update' || config.publish.translations.mode === 'group' || !log) return;
+  for (const target of routeTargets(row.info, config.routes, store.subscriptions(), platforms)) {
+    if (targets.has(targetKey(target))) continue;
+    editNotSent(store, log, { noteId: row.id, revision: row.revision, target, payload: { type: 'summary', summary: row.summary! }, file: row.file });
   }
 }
 

@@ -8,6 +8,7 @@ import type { Store } from '../store/store.js';
 import type { OutboxRow } from '../store/types.js';
 import { backoffMs, rateLimitedDelayMs } from './backoff.js';
 import type { FailureClass, ResendGuard } from './port.js';
+import { EDIT_NOT_SENT } from '../store/edits-not-sent.js';
 import { keepUncertainSend, resendDelayMs, uncertainLine } from './uncertain.js';
 
 export interface DeliveryEvent {
@@ -84,14 +85,18 @@ export async function recordFailure(d: FailureDeps, row: OutboxRow, f: FailureCl
       d.log.error({ ...logCtx, reason: f.reason }, rejectedLine(row, f));
       d.onEvent({ row, outcome: 'failed', error: f.reason });
       return;
-    case 'gone':
+    case 'gone': {
+      // An edit that finds its message gone is an edit not sent, kept so for `status` (store/edits-not-sent.ts): not posted anew.
+      const why = row.kind === 'edit' && row.noteId ? `${EDIT_NOT_SENT}: its message there is gone (${f.reason})` : f.reason;
       await d.record(logCtx, () => d.store.transaction(() => {
-        d.store.markDone(row.id, null, 'skipped', f.reason);
+        d.store.markDone(row.id, null, 'skipped', why);
         // A crosspost or pin of a message since deleted (or a crosspost already published) leaves the post's record alone.
         if (row.noteId && row.kind !== 'crosspost' && row.kind !== 'pin') d.store.dropPost(row.noteId, row.target);
       }));
-      d.log.warn({ ...logCtx, reason: f.reason }, 'message no longer exists; nothing to change');
+      if (why === f.reason) d.log.warn({ ...logCtx, reason: f.reason }, 'message no longer exists; nothing to change');
+      else d.log.warn({ ...logCtx, reason: f.reason }, 'edit not sent: its message is gone from the chat (deleted there, or by a run this database does not know of); it is not posted anew, and later edits are not sent there either: give the note `notecast: {announce: again}` to post it anew (notecast status lists it)');
       d.onEvent({ row, outcome: 'skipped', error: f.reason });
+    }
   }
 }
 

@@ -1,7 +1,5 @@
-/**
- * Turns batches of file changes into committed outbox rows. A note's new record and its
- * deliveries are written in one transaction, so a crash leaves either both or neither.
- */
+/** Turns batches of file changes into committed outbox rows. A note's new record and its deliveries
+ * are written in one transaction, so a crash leaves either both or neither. */
 import { existsSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import type { Config } from '../config/schema.js';
@@ -19,13 +17,15 @@ import { decideNote, decideRemoval, type Action, type Policy } from './decide.js
 import { routeTargets, routedNowhere, savedQueries, postControlsOf } from './route.js';
 import { SavedSearches } from '../search/saved.js';
 import type { Batch } from '../watch/batch.js';
-import { familiesTouched, followMovedMembers, followRenamedFamilies, noteFamiliesPostedSeparately, syncFamily, type NewFamilyPost } from './family-outbox.js';
+import { familiesTouched, followMovedMembers, followRenamedFamilies, noteFamiliesPostedSeparately, syncFamily, targetsWanting, type NewFamilyPost } from './family-outbox.js';
 import { assignFamilyKey, newClaims } from './family-key.js';
+import { familiesOf } from '../store/family-rows.js';
 import { PendingRemovals } from './removals.js';
 import { HeldRewrites } from './held-rewrites.js';
 import { decideOrder, findRenames, type Rename } from './rename-match.js';
 import { enqueueNoteChange } from './note-outbox.js';
 import { applyRenames } from './rename-apply.js';
+import { asCopy, withSilentCopies } from './silent-copies.js';
 import { followRestoredNote } from './restored-notes.js';
 import { followFamilyMessages, regroupAfterSeparate, returnToFamilyMessages } from './family-after-switch.js';
 import { summaryMaker } from './summary-maker.js';
@@ -45,8 +45,7 @@ export interface PublisherDeps {
   onNote?: (row: NoteRow) => void;
   onRemoved?: (id: string) => void;
   now?: () => number;
-  /** Parse threads shared with the starts before and after this one (AppOptions.parseThreads); its own without. */
-  parseThreads?: ParseThreads | undefined;
+  parseThreads?: ParseThreads | undefined; // shared by an in-process test's starts (AppOptions.parseThreads); its own without
 }
 
 export interface BatchResult {
@@ -110,8 +109,7 @@ export class Publisher {
     const { firstRun = false, onProgress, mtimes } = opts;
     const policy = this.policy(firstRun, opts.afterRestore === true);
     const startedAt = this.now();
-    const files = [...new Set(batch.changed)]; // a note listed twice would be decided twice: announced twice
-    const known = knownLookup(this.deps.store, files.length + batch.removed.length);
+    const { files, known } = withSilentCopies(this.deps.store, this.deps.root, batch, knownLookup(this.deps.store, batch.changed.length + batch.removed.length));
     const result: BatchResult = { scanned: 0, parsed: 0, announced: 0, errors: 0, heldRemovals: 0 };
     for (const rel of this.removedNotes(batch.removed, known)) this.pending.add(rel, known(rel)!);
     const renamed = new Set<string>();
@@ -221,8 +219,9 @@ export class Publisher {
   private decide(parsed: ParseResult[], changed: ChangedFile[], policy: Policy, result: BatchResult, order: readonly number[], hold?: (i: number, prev: NoteRow) => boolean): Decided[] {
     const { store } = this.deps;
     const now = this.now();
-    const decided: Decided[] = [], claims = newClaims((file) => existsSync(path.join(this.deps.root, file)));
     const grouped = this.deps.config.publish.translations.mode === 'group', queries = this.savedQueries();
+    const families = grouped ? familiesOf(store.sql, parsed.flatMap((r) => (r.ok ? [r.note.translationKey] : []))) : undefined;
+    const decided: Decided[] = [], claims = newClaims((file) => existsSync(path.join(this.deps.root, file)), families);
     const placed = new Set<string>();
     for (const i of order) {
       const r = parsed[i]!;
@@ -240,7 +239,7 @@ export class Publisher {
       if (prev && hold?.(i, prev)) continue;
       const place = stored && !placed.has(r.note.id) ? stored.place : undefined;
       placed.add(r.note.id);
-      const d = decideNote(prev, r.note, r.summary, now, policy, r.body);
+      const d = asCopy(store, decideNote(prev, r.note, r.summary, now, policy, r.body), prev);
       const row = grouped ? assignFamilyKey(store, d.row, prev, claims, this.deps.log) : d.row;
       // Saved searches are matched here, on the words the index is given in this same commit.
       const searches = queries.size ? this.searches.match(r.text.words, r.note.locale, queries) : [];
@@ -318,7 +317,7 @@ export class Publisher {
           // Announced notes are written with their deliveries below, in the same transaction.
           if (d.action.type === 'announce') continue;
           store.putNote(d.row, d.text, d.seen, d.place);
-          const change = enqueueNoteChange(store, config, this.deps.platforms, d.row, d.action, d.prev, true);
+          const change = enqueueNoteChange(store, config, this.deps.platforms, d.row, d.action, d.prev, true, log);
           enqueued += change.enqueued + followFamilyMessages(store, log, d.row, d.action, d.prev, (r) => routeTargets(r.info, config.routes, subs, this.deps.platforms));
           for (const { target, post } of change.posts) fresh.set(targetKey(target), { target, posts: [...(fresh.get(targetKey(target))?.posts ?? []), post] });
           this.logDecision(d);
@@ -397,7 +396,7 @@ export class Publisher {
     store.transaction(() => {
       // Before the notes' new records are written: messages follow renamed notes (also those renamed while `separate`), and which chats wanted each family until now.
       const { changes, regrouped } = regroupAfterSeparate(store, decided);
-      const movedAway = followRenamedFamilies(store, changes);
+      const movedAway = followRenamedFamilies(store, changes, (key) => targetsWanting(store, config, this.deps.platforms, key));
       const touched = familiesTouched(store, config, this.deps.platforms, changes, movedAway, regrouped);
       for (const d of decided) {
         store.putNote(d.row, d.text, d.seen, d.place);
@@ -408,7 +407,7 @@ export class Publisher {
       followMovedMembers(store, config, this.deps.platforms, changes, movedAway, touched); // now that both families are written
       const perTarget = new Map<string, { target: Target; posts: NewFamilyPost[] }>(), subscriptions = touched.size ? store.subscriptions() : [];
       for (const f of touched.values()) {
-        const r = syncFamily(store, config, this.deps.platforms, subscriptions, f);
+        const r = syncFamily(store, config, this.deps.platforms, subscriptions, f, this.deps.log);
         enqueued += r.enqueued;
         for (const p of r.posts) {
           const k = targetKey(p.target);

@@ -180,6 +180,16 @@ export function findRenames(
   return found;
 }
 
+/**
+ * Whether a changed file may be a note renamed here: a path new to the store, or one whose record is
+ * of a deleted note and whose content is not that note's (the same content back is that note
+ * returning). Left out, a note moved and edited onto a deleted note's path was taken for the deleted
+ * note back (the model's MODEL_SEED=311); it still is unless a removal matches it as a rename.
+ */
+function mayBeRenamedHere(k: KnownNote | undefined, c: ChangedFile): boolean {
+  return !k || (k.state === 'deleted' && k.hash !== c.hash);
+}
+
 function renamesAmong(
   changed: readonly ChangedFile[],
   results: readonly ParseResult[],
@@ -197,7 +207,7 @@ function renamesAmong(
   const added: (AddedNote & { change: ChangedFile })[] = [];
   changed.forEach((c, i) => {
     if (freed.has(c.rel)) c.known = false;
-    else if (known(c.rel) || inChain.has(c.rel)) return;
+    else if (inChain.has(c.rel) || !mayBeRenamedHere(known(c.rel), c)) return;
     const byContent = pending.byHash(c.hash, taken);
     const r = results[i];
     if (byContent) {

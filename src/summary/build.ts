@@ -43,7 +43,7 @@ export interface SummaryOptions {
 }
 
 /** The least share of the text budget the points keep before links give way. */
-const POINTS_SHARE = 0.75;
+const POINTS_SHARE = 0.9;
 
 export const DEFAULT_SUMMARY_OPTIONS: SummaryOptions = { maxChars: 1000, maxPoints: 5, maxLinks: 5, maxPointChars: 200 };
 
@@ -131,8 +131,10 @@ export function buildSummary(note: Note, tokens: readonly Token[], opts: Summary
     categories: note.categories,
     page: pageOf(note),
   };
-  // Links give way first: what the note says is worth more than where else to read, so points keep
-  // most of the room.
+  // Links give way first: what the note says is worth more than where else to read, so points may
+  // take most of the room; the links the points leave room for come back after the points are chosen.
+  const offered = summary.links;
+  summary.links = [...offered];
   while (summary.links.length && opts.maxChars - fixedChars(summary) < opts.maxChars * POINTS_SHARE) summary.links.pop();
   const leadChars = lead ? spans.visibleLength(lead.text) + POINT_OVERHEAD : 0;
   const budget = { chars: opts.maxChars - fixedChars(summary) - leadChars, maxPoints: opts.maxPoints - (lead ? 1 : 0), maxPointChars: opts.maxPointChars };
@@ -144,6 +146,7 @@ export function buildSummary(note: Note, tokens: readonly Token[], opts: Summary
   summary.keyPoints = lead ? [spans.expand(lead.text), ...chosen] : chosen;
   // A note whose every sentence fell out (one long code span, math no table reads) still says something.
   if (!summary.keyPoints.length && budget.maxPoints > 0) summary.keyPoints = openingWords(tokens, spans, note.locale, opts.maxPointChars);
+  summary.links = linksThatFit(summary, offered, opts.maxChars - pointsChars(summary.keyPoints));
   return summary;
 }
 
@@ -240,6 +243,18 @@ function leadProse(tokens: readonly Token[], spans: SpanTable): string {
  * Characters a rendering shows besides the points: title, links, footer and separators. A link
  * costs its text and four more on Telegram, the widest ("🔗", two UTF-16 units, a space, a break).
  */
+/** As many of the offered links, in order, as the room the points left holds (as the budget counts them). */
+function linksThatFit(summary: Summary, offered: Summary['links'], room: number): Summary['links'] {
+  let n = summary.links.length;
+  while (n < offered.length && fixedChars({ ...summary, links: offered.slice(0, n + 1) }) <= room) n++;
+  return offered.slice(0, n);
+}
+
+/** The room chosen points take, as the budget counts it. */
+function pointsChars(points: readonly KeyPoint[]): number {
+  return points.reduce((n, p) => n + p.reduce((m, run) => m + run.text.length, 0) + POINT_OVERHEAD, 0);
+}
+
 function fixedChars(s: Summary): number {
   return s.title.length + summaryFooter(s).length + s.links.reduce((n, l) => n + l.text.length + 4, 0) + 8;
 }

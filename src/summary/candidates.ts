@@ -8,7 +8,7 @@
 import type { Token, Tokens } from 'marked';
 import { collapseWhitespace } from '../util/text.js';
 import { stripPrivateUse, type SpanTable } from './inline.js';
-import { addList, addTable, compactNames, fieldLabels } from './lists.js';
+import { addList, addTable, compactNames, continuedBy, continuesItem, fieldLabels } from './lists.js';
 import { cleanText, collectLinks, htmlBlockText, inlineText, type Link } from './plain.js';
 import { splitSentences } from './sentences.js';
 import { isFunctionWord } from './salience.js';
@@ -218,10 +218,10 @@ function lastProseBlock(blocks: readonly Token[]): number {
 }
 
 /** A list under its lead-in or heading; "In short:" before it makes it the writer's own summary, as a heading that says so does. */
-function addLedList(w: Walk, list: Tokens.List, context: string | undefined, heading: string | undefined, lead: boolean): void {
+function addLedList(w: Walk, list: Tokens.List, context: string | undefined, heading: string | undefined, lead: boolean, tail: string | undefined): void {
   const sums = w.inSummary;
   if (context !== undefined && SUMS_UP.test(context)) w.inSummary = true;
-  addList(w, list, context ?? heading, false, context !== undefined || lead);
+  addList(w, list, context ?? heading, false, context !== undefined || lead, tail);
   w.inSummary = sums;
 }
 
@@ -285,6 +285,7 @@ export function collectCandidates(tokens: readonly Token[], locale: string, span
     if (full(w) && t.type !== 'code') continue; // nothing more is taken here: not read (a code-only note still says something)
     const lead = heading !== undefined && !sectionHasLead;
     const closing = i === closingAt && closingAt > 0;
+    if (continuesItem(blocks[i - 1], t, next)) continue; // said with the item it finishes (addList)
     if (t.type === 'paragraph' || (t.type === 'html' && (t as Tokens.HTML).block)) {
       let raw = t.type === 'paragraph' ? inlineText((t as Tokens.Paragraph).tokens, spans) : htmlBlockText((t as Tokens.HTML).text);
       if (!raw.trim()) continue;
@@ -297,7 +298,7 @@ export function collectCandidates(tokens: readonly Token[], locale: string, span
       context = addParagraph(w, raw, next, { lead, closing, asked, links, printed: printedAfterCommand(next, blocks[i - 1]) });
     } else if (t.type === 'list') {
       sectionHasLead = true;
-      addLedList(w, t as Tokens.List, context, heading, lead);
+      addLedList(w, t as Tokens.List, context, heading, lead, continuedBy(t, blocks[i + 1], blocks[i + 2], spans));
       context = undefined;
     } else if (t.type === 'blockquote') {
       const inner = (t as Tokens.Blockquote).tokens.filter((q) => q.type !== 'space');

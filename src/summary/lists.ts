@@ -8,6 +8,7 @@ import { collapseWhitespace } from '../util/text.js';
 import type { SpanTable } from './inline.js';
 import { cleanText, hasLink, inlineText } from './plain.js';
 import { splitSentences } from './sentences.js';
+import { hasCjk } from './chars.js';
 import { isExclamation, isQuestion, pointsBack, speaksAsI, wordCount } from './tone.js';
 import { full, isFragment, withoutMarker, isLeadIn, isProse, isTooShort, looksLikeOutput, MAX_ITEM_POINTS, MAX_ITEMS, MAX_NAME, prose, push, SENTENCES_PER_PARAGRAPH, shortCodeLine, type Walk } from './walk.js';
 
@@ -20,6 +21,47 @@ function itemText(item: Tokens.ListItem, spans: SpanTable): { text: string; code
     if (t.type === 'text' || t.type === 'paragraph') parts.push(inlineText((t as Tokens.Text).tokens ?? [t], spans));
   }
   return { text: parts.join(' ') };
+}
+
+/**
+ * A paragraph between two parts of a numbered list whose numbers run on ("88. …超定方", "程组，它…",
+ * "89. …"): the rest of the item before it, cut off by a blank line. Alone it is a fragment of a
+ * sentence, in any script (no capital tells it in Chinese); with its item it is the item's end.
+ */
+export function continuesItem(before: Token | undefined, t: Token | undefined, after: Token | undefined): t is Tokens.Paragraph {
+  if (t?.type !== 'paragraph' || before?.type !== 'list' || after?.type !== 'list') return false;
+  const [a, b] = [before as Tokens.List, after as Tokens.List];
+  return a.ordered && b.ordered && typeof a.start === 'number' && b.start === a.start + a.items.length;
+}
+
+/** The text of the paragraph that finishes `list`'s last item (continuesItem), if one does. */
+export function continuedBy(list: Token, rest: Token | undefined, after: Token | undefined, spans: SpanTable): string | undefined {
+  return continuesItem(list, rest, after) ? inlineText(rest.tokens, spans) : undefined;
+}
+
+/**
+ * A figure of time ("3-5 minutes", "10-15 Sekunden", "3〜5分", "٣-٥ دقائق"): how long a step of a
+ * procedure takes, in the units of the languages of the corpus and a few more.
+ */
+const DURATION =
+  /\p{Nd}+(?:[.,]\p{Nd}+)?(?:\s?[-–~〜～]\s?\p{Nd}+(?:[.,]\p{Nd}+)?)?\s?(?:(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|sekunden?|minuten?|stunden?|tagen?|wochen?|segundos?|minutos?|horas?|días?|semanas?|secondes?|heures?|jours?|semaines?|secondi|minuti|ore|giorni|सेकंड|मिनट|घंटे|घंटा|दिन|सप्ताह|ثوانٍ|ثوان|ثانية|دقائق|دقيقة|ساعات|ساعة|أيام|يوم|أسابيع)(?![\p{L}\p{M}])|秒钟|秒鐘|秒|分钟|分鐘|分間|分|小时|小時|時間|天|日間|日|周|週間|週)/iu;
+
+/**
+ * A numbered step's name with how long its text says it takes ("Brew the tea (3-5 minutes)"): a
+ * procedure's numbers are what its reader acts on. An aside, so a compact point short of room
+ * drops it before a step's name (compactNames).
+ */
+function timedStep(name: string, text: string): string {
+  if (DURATION.test(name)) return name;
+  const time = DURATION.exec(text.startsWith(name) ? text.slice(name.length) : text);
+  return time ? `${name} (${time[0]})` : name;
+}
+
+/** An item's text and the rest of it that a blank line cut off: no space between two CJK characters. */
+function joinTail(text: string, tail: string): string {
+  const a = text.trimEnd();
+  const b = tail.trimStart();
+  return hasCjk(a.slice(-1)) && hasCjk(b.slice(0, 1)) ? a + b : `${a} ${b}`;
 }
 
 /** The short name an item gives itself: its bold label or the words before its colon or dash. */
@@ -112,18 +154,23 @@ export function fieldLabels(blocks: readonly Token[]): Set<string> {
   return new Set([...seen].filter(([, n]) => n >= 2).map(([l]) => l));
 }
 
-export function addList(w: Walk, list: Tokens.List, lead: string | undefined, closing: boolean, first = true): void {
+/**
+ * `tail`: the rest of the list's last item, cut off from it by a blank line (candidates.ts
+ * continuesItem); where both sides are CJK the two join without a space, as the word they split.
+ */
+export function addList(w: Walk, list: Tokens.List, lead: string | undefined, closing: boolean, first = true, tail?: string): void {
   if (full(w)) return; // nothing more is taken here: its items need not be read
   // A list of sources ("Course materials: [MIT OCW](…)") gives links, not points.
   if (list.items.filter((item) => hasLink(item.tokens)).length * 2 > list.items.length) return;
-  const items = list.items.slice(0, MAX_ITEMS).map((item) => {
-    const { text: rawText, code } = itemText(item, w.spans);
+  const items = list.items.slice(0, MAX_ITEMS).map((item, i) => {
+    const { text: ownText, code } = itemText(item, w.spans);
+    const rawText = tail !== undefined && i === list.items.length - 1 ? joinTail(ownText, tail) : ownText;
     const text = withoutMarker(prose(rawText, w.spans));
     return { item, text, code, name: text || code !== undefined ? itemName(item, text) : undefined };
   });
   // Labels every item repeats ("Code:", "Structure:") are fields, not names of things; a command or
   // identifier in code ("`/away` – …") names its item as words do.
-  const names = items.flatMap(({ name }) => (name && (isProse(name) || w.spans.hasCode(name)) && !w.fieldLabels.has(name.toLowerCase()) ? [name] : []));
+  const names = items.flatMap(({ name, text }) => (name && (isProse(name) || w.spans.hasCode(name)) && !w.fieldLabels.has(name.toLowerCase()) ? [list.ordered ? timedStep(name, text) : name] : []));
   // Named items in one point, first (a long list must not use up the candidates before it): under
   // their lead-in or heading, or alone when there are several.
   const compact = names.length >= 3 ? compactNames(lead ?? '', names, w.maxPointChars, (s) => w.spans.visibleLength(s)) : undefined;

@@ -110,18 +110,69 @@ export function termsOf(text: string, spans: SpanTable, proper?: Set<string>): S
   return out;
 }
 
-/** Where eachTerm sends what it finds: a CJK pair comes as a number (pairKey), so no string is built for it. */
+/** Where eachTerm sends what it finds: a CJK pair comes as a number (its two units packed, pairKey), so no string is built for it. */
 interface TermVisitor {
   term(term: string): void;
   pair(key: number): void;
 }
 
-/** A lone CJK unit's key: past every pair's (two UTF-16 units, below 2^32). */
-const LONE = 2 ** 32;
+/**
+ * A CJK term's key: its two UTF-16 units packed in an int32, `(a << 16) | b`; a lone unit's is
+ * `(0 << 16) | b` (no pair starts with U+0000). An int32 is always a small integer (Smi) for V8,
+ * never boxed; the earlier keys `a * 0x10000 + b` (2^31 and past for a first unit from U+8000) and
+ * `2^32 + b` (every lone unit) were heap numbers, a Map's slowest keys: CJK notes' summaries spent
+ * a fifth of their time there (issue 23). Smis hold 32 bits on x64 without pointer compression, as
+ * Node 20 is built (v8/v8 src/objects/smi.h; https://chromium.googlesource.com/v8/v8.git/+/main/docs/heap/pointer-compression.md).
+ */
+function pairKey(a: number, b: number): number {
+  return (a << 16) | b;
+}
 
 /** The text of a CJK term from its key: one or two UTF-16 units. */
 function pairText(key: number): string {
-  return key >= LONE ? String.fromCharCode(key - LONE) : String.fromCharCode(Math.floor(key / 0x10000), key % 0x10000);
+  const a = key >>> 16;
+  return a ? String.fromCharCode(a, key & 0xffff) : String.fromCharCode(key & 0xffff);
+}
+
+/** CJK terms' ids by their keys (pairKey): an open-addressed table of int32s, so no key is boxed. */
+class PairIds {
+  private keys = new Int32Array(64);
+  private ids = new Int32Array(64);
+  private count = 0;
+
+  /** The id of a key, or -1. */
+  get(key: number): number {
+    const mask = this.keys.length - 1;
+    for (let slot = PairIds.hash(key) & mask; ; slot = (slot + 1) & mask) {
+      const k = this.keys[slot]!;
+      if (k === key) return this.ids[slot]!;
+      if (k === 0) return -1;
+    }
+  }
+
+  /** Adds a key not in the table. */
+  set(key: number, id: number): void {
+    if ((this.count + 1) * 2 > this.keys.length) this.grow();
+    const mask = this.keys.length - 1;
+    let slot = PairIds.hash(key) & mask;
+    while (this.keys[slot] !== 0) slot = (slot + 1) & mask;
+    this.keys[slot] = key;
+    this.ids[slot] = id;
+    this.count++;
+  }
+
+  private grow(): void {
+    const { keys, ids } = this;
+    this.keys = new Int32Array(keys.length * 2);
+    this.ids = new Int32Array(keys.length * 2);
+    this.count = 0;
+    for (let i = 0; i < keys.length; i++) if (keys[i] !== 0) this.set(keys[i]!, ids[i]!);
+  }
+
+  /** Fibonacci hashing: a key's bits spread over the slot bits. */
+  private static hash(key: number): number {
+    return Math.imul(key, 0x9e3779b1) >>> 16;
+  }
 }
 
 function isHiraganaUnit(c: number): boolean {
@@ -146,12 +197,12 @@ function cjkPairs(plain: string, visit: TermVisitor): string {
     for (let next = plain.codePointAt(end); next !== undefined && categoryOf(next) & CJK; next = plain.codePointAt(end)) end += next > 0xffff ? 2 : 1;
     // Kana alone are endings and particles ("ます", "です", "して"): Japanese grammar, not a subject.
     if (end - i === 1) {
-      if (!isHiraganaUnit(plain.charCodeAt(i))) visit.pair(LONE + plain.charCodeAt(i));
+      if (!isHiraganaUnit(plain.charCodeAt(i))) visit.pair(pairKey(0, plain.charCodeAt(i)));
     } else {
       for (let k = i; k + 1 < end; k++) {
         const a = plain.charCodeAt(k);
         const b = plain.charCodeAt(k + 1);
-        if (!(isHiraganaUnit(a) && isHiraganaUnit(b))) visit.pair(a * 0x10000 + b);
+        if (!(isHiraganaUnit(a) && isHiraganaUnit(b))) visit.pair(pairKey(a, b));
       }
     }
     rest += `${plain.slice(last, i)} `;
@@ -234,7 +285,7 @@ function wordTerm(plain: string, start: number, end: number, proper: Set<string>
 export class TermIndex {
   private readonly idOf = new Map<string, number>();
   /** CJK pairs by their key (no other term is made of CJK units alone, so the two maps never share a term). */
-  private readonly pairIdOf = new Map<number, number>();
+  private readonly pairIdOf = new PairIds();
   readonly terms: string[] = [];
   /** Units using each term. */
   readonly df: number[] = [];
@@ -260,7 +311,7 @@ export class TermIndex {
       },
       pair: (key) => {
         let id = this.pairIdOf.get(key);
-        if (id === undefined) this.pairIdOf.set(key, (id = this.newTerm(pairText(key))));
+        if (id < 0) this.pairIdOf.set(key, (id = this.newTerm(pairText(key))));
         count(id);
       },
     });
@@ -273,7 +324,7 @@ export class TermIndex {
    */
   known(text: string, spans: SpanTable): number[] {
     const ids = new Set<number>();
-    const found = (id: number | undefined) => id !== undefined && ids.add(id);
+    const found = (id: number | undefined) => id !== undefined && id >= 0 && ids.add(id);
     eachTerm(text, spans, undefined, { term: (term) => found(this.idOf.get(term)), pair: (key) => found(this.pairIdOf.get(key)) });
     return [...ids];
   }

@@ -13,22 +13,31 @@ const SECTION_PROBE = 4000;
  * "Formatting" finds "format"; a pair of CJK characters) comes back in the section's text. "Key
  * Concepts", "Why This Happens" or "Advantages and Limitations" name a kind of section, not a
  * part of the note, and its text does not say them again; "Formatting Dates (strftime)" does.
+ * The section is read block by block and no further than a word is found (no word or pair holds a
+ * space, so none is found across two blocks): most headings are named again in their first block.
  */
 export function namesItsSection(name: string, blocks: readonly Token[], at: number, depth: number): boolean {
-  let text = '';
-  for (let j = at + 1; j < blocks.length && text.length < SECTION_PROBE; j++) {
+  const probes = sectionProbes(name);
+  if (!probes.length) return false;
+  let read = 0;
+  for (let j = at + 1; j < blocks.length && read < SECTION_PROBE; j++) {
     const t = blocks[j]!;
     if (t.type === 'heading' && (t as Tokens.Heading).depth <= depth) break;
-    text += ` ${t.raw.toLowerCase()}`;
+    const text = t.raw.toLowerCase();
+    if (probes.some((probe) => text.includes(probe))) return true;
+    read += text.length + 1;
   }
-  const words = name.toLowerCase().match(/[\p{L}\p{N}][\p{L}\p{M}\p{N}_+#.-]*/gu) ?? [];
-  return words.some((word) => {
-    if (CJK_RUN.test(word)) {
-      for (let k = 0; k + 1 < word.length; k++) if (text.includes(word.slice(k, k + 2))) return true;
-      return false;
-    }
-    return word.length >= 3 && !isFunctionWord(word) && text.includes(word.length > 5 ? word.slice(0, 5) : word);
-  });
+  return false;
+}
+
+/** What of a heading's words its section must say again: each word's first five letters, each pair of a CJK word. */
+function sectionProbes(name: string): string[] {
+  const probes: string[] = [];
+  for (const word of name.toLowerCase().match(/[\p{L}\p{N}][\p{L}\p{M}\p{N}_+#.-]*/gu) ?? []) {
+    if (CJK_RUN.test(word)) for (let k = 0; k + 1 < word.length; k++) probes.push(word.slice(k, k + 2));
+    else if (word.length >= 3 && !isFunctionWord(word)) probes.push(word.length > 5 ? word.slice(0, 5) : word);
+  }
+  return probes;
 }
 
 const CJK_RUN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;

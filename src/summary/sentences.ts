@@ -25,6 +25,8 @@ const ABBREVIATIONS = new Set(
 
 const OPEN = '([{（［｛「『【〔《〈';
 const CLOSE = ')]}）］｝」』】〕》〉';
+/** Each bracket's character code and its step of depth: +1 opens, -1 closes (a lookup, not a scan of OPEN and CLOSE per character of CJK text). */
+const BRACKET_STEP = new Map<number, number>([...[...OPEN].map((c): [number, number] => [c.charCodeAt(0), 1]), ...[...CLOSE].map((c): [number, number] => [c.charCodeAt(0), -1])]);
 
 const ANY_BRACKET = /[([{（［｛「『【〔《〈)\]}）］｝」』】〕》〉]/;
 
@@ -35,9 +37,9 @@ function bracketDepth(s: string, depth: number): number {
     // Every bracket is one UTF-16 unit: ( ) [ ] { } in ASCII, the rest from U+3008 on.
     const c = s.charCodeAt(i);
     if (c < 0x28 || (c > 0x29 && c < 0x5b) || (c > 0x5d && c < 0x7b) || (c > 0x7d && c < 0x3008)) continue;
-    const ch = s[i]!;
-    if (OPEN.includes(ch)) d++;
-    else if (CLOSE.includes(ch) && d > 0) d--;
+    const step = BRACKET_STEP.get(c);
+    if (step === 1) d++;
+    else if (step === -1 && d > 0) d--;
   }
   return d;
 }

@@ -10,7 +10,7 @@
  * cases run at once (each on its own sandbox and channel of the one fake Discord): they mostly wait.
  */
 import { execFileSync } from 'node:child_process';
-import { cpSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect } from 'vitest';
 import { runCliAsync } from '../helpers/cli.js';
@@ -176,5 +176,39 @@ describe.concurrent('a state older than the Discord channel', () => {
     expect(again.stderr).toMatch(FOUND);
     expect(titles(discord, channel)).toEqual(['Hello world']); // one message, showing the fix
     expect(discord.messagesIn(channel)[0]!.embeds[0]?.description).toMatch(/fixed/);
+  });
+
+  it("(7) two notes sharing a permalink, the first deleted (its message kept): the second's post is found by its title too, never the other's kept message (tester: it was taken and edited)", { timeout: 120_000 }, async ({ discord }) => {
+    const { sb, channel } = discordSandbox(discord);
+    await runSaving(sb, discord, channel, []);
+    const state = path.dirname(sb.db);
+    renameSync(state, `${state}-away`);
+    cpSync(`${state}-away`, state, { recursive: true, preserveTimestamps: true });
+    const svc = startService(sb, ['--moved']);
+    await svc.ready();
+    let from = await svc.settled(30_000);
+    const setup = (dir: string, title: string) => {
+      mkdirSync(path.join(sb.notes, dir), { recursive: true });
+      writeFileSync(path.join(sb.notes, dir, 'setup.md'), note(title, `How to set ${title} up.`, 'permalink: /setup/\n'));
+    };
+    setup('x', 'Python setup');
+    await svc.waitFor(() => titles(discord, channel).length === 1, 30_000, 'Python setup posted');
+    await svc.idle(from, 30_000);
+    rmSync(path.join(sb.notes, 'x', 'setup.md'));
+    await svc.waitFor(() => svc.stderr.includes('"msg":"note deleted"'), 30_000, 'Python setup deleted');
+    from = svc.events.length;
+    setup('y', 'Rust setup');
+    await svc.waitFor(() => titles(discord, channel).length === 2, 30_000, 'Rust setup posted');
+    await svc.idle(from, 30_000);
+    expect(await svc.stop()).toBe(0);
+    rmSync(state, { recursive: true, force: true });
+    renameSync(`${state}-away`, state);
+    const again = startService(sb);
+    await again.ready();
+    await again.settled(30_000);
+    expect(again.stderr).toMatch(FOUND);
+    expect(await again.stop()).toBe(0);
+    expect(titles(discord, channel)).toEqual(['Python setup', 'Rust setup']);
+    expect(discord.messagesIn(channel).map((m) => m.edits)).toEqual([0, 0]);
   });
 });

@@ -6,12 +6,11 @@
  */
 import { cpSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { Writable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { configSchema } from '../../src/config/schema.js';
-import { createLogger } from '../../src/log.js';
 import { InProcessService, fileParseThreads } from '../helpers/inproc.js';
 import { statusOf } from '../helpers/cli.js';
+import { warnLines } from '../helpers/warn-lines.js';
 
 /** Shared by every start here (fileParseThreads): a start loads no parse thread again. */
 const parseThreads = fileParseThreads();
@@ -31,18 +30,9 @@ const note = (title: string) => `---\ntitle: ${title}\n---\n\nAbout ${title}.\n`
 
 /** A service whose warn lines are kept, with `before` announced, a backup taken at a clean stop, then `after` announced, and the backup restored. */
 async function restoredAfter(onDelete: 'keep' | 'delete'): Promise<{ s: InProcessService; warns: string[] }> {
-  const warns: string[] = [];
-  const sink = new Writable({
-    write(chunk: Buffer, _enc, done) {
-      for (const line of chunk.toString().split('\n').filter(Boolean)) {
-        const rec = JSON.parse(line) as { level: number; msg: string };
-        if (rec.level >= 40) warns.push(rec.msg);
-      }
-      done();
-    },
-  });
+  const { log, warns } = warnLines();
   const base = InProcessService.sandbox(cfg(onDelete), { parseThreads });
-  const s = new InProcessService(base.notes, base.db, configSchema.parse(cfg(onDelete)), createLogger({ level: 'warn', secrets: [], destination: sink }), { parseThreads });
+  const s = new InProcessService(base.notes, base.db, configSchema.parse(cfg(onDelete)), log, { parseThreads });
   svc = s;
   await s.start();
   writeFileSync(path.join(s.notes, 'before.md'), note('before'));

@@ -59,11 +59,23 @@ export async function findUnrecordedPost(rest: REST, log: Logger, q: UnrecordedP
   const messages = (await rest.get(Routes.channelMessages(channel), { query, signal })) as RESTGetAPIChannelMessagesResult;
   const mine = messages.filter((m) => m.author.id === botUserId && m.type === MessageType.Default && !m.webhook_id);
   const recorded = q.recordedAmong(mine.map((m) => m.id));
-  // Oldest first: the note's first post, should an earlier restore have let it be posted twice.
-  const found = mine.reverse().find((m) => !recorded.has(m.id) && identityOf(m).url === want.url);
+  const found = pickUnrecorded(mine.filter((m) => !recorded.has(m.id) && identityOf(m).url === want.url), want);
   if (!found) return undefined;
   log.warn({ channel, messageId: found.id, delivery: q.delivery }, 'this note is already posted in the channel, by a message this database has no record of (a restored or older state): that message is taken as its post, not posted again');
   const shown = identityOf(found);
   if (shown.title !== want.title || shown.description !== want.description) await q.refresh(found.id);
   return found.id;
+}
+
+/**
+ * Among unrecorded messages linking to the post's link (newest first, as listed), the post's own.
+ * Two notes can share a link (the same `permalink`; a new note at a deleted note's path, whose
+ * message `onDelete: keep` left): one showing the post's title is taken first, the oldest of those
+ * (the note's first post, should an earlier restore have let it be posted twice), and only when none
+ * does (a title fixed since) the newest linking there, as a message another note left with the link
+ * is older than the note's own (issue 25, tester: the other's kept message was taken and edited).
+ */
+function pickUnrecorded<M extends EmbedsOf>(linked: readonly M[], want: PostIdentity): M | undefined {
+  const titled = linked.filter((m) => identityOf(m).title === want.title);
+  return titled.length ? titled[titled.length - 1] : linked[0];
 }
