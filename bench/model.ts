@@ -5,18 +5,31 @@
  * add it to model.test.ts as a test of its own.
  */
 import fc from 'fast-check';
+import { ParseThreads } from '../src/publish/parse-pool.js';
 import { runSequence, sequenceArb } from '../test/helpers/route-model.js';
 
 export async function benchModel(runs: number, seed: number, steps: number): Promise<Record<string, unknown>> {
   const started = Date.now();
   const out: Record<string, unknown> = { bench: 'model', runs, seed, steps };
+  // Shared by every start of every sequence, as in model.test.ts: no start loads a parse thread again.
+  const parseThreads = new ParseThreads();
+  try {
+    await hunt(runs, seed, steps, parseThreads, out);
+  } finally {
+    await parseThreads.close();
+  }
+  out.seconds = Math.round((Date.now() - started) / 100) / 10;
+  return out;
+}
+
+async function hunt(runs: number, seed: number, steps: number, parseThreads: ParseThreads, out: Record<string, unknown>): Promise<void> {
   for (const onDelete of ['delete', 'keep'] as const) {
     let sequences = 0;
     let stepsRun = 0;
     const r = await fc.check(
       fc.asyncProperty(sequenceArb(steps), async (ops) => {
         sequences++;
-        const res = await runSequence(ops, onDelete);
+        const res = await runSequence(ops, onDelete, parseThreads);
         stepsRun += res.steps;
         if (res.problems.length) throw new Error(`after step ${res.steps}: ${res.problems.join('; ')}`);
       }),
@@ -26,6 +39,4 @@ export async function benchModel(runs: number, seed: number, steps: number): Pro
       ? { ok: false, seed: r.seed, path: r.counterexamplePath, counterexample: JSON.stringify(r.counterexample?.[0]), error: String(r.errorInstance).slice(0, 2000) }
       : { ok: true, sequences, steps: stepsRun };
   }
-  out.seconds = Math.round((Date.now() - started) / 100) / 10;
-  return out;
 }

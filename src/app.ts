@@ -30,6 +30,7 @@ import { chooseWatchMode } from './watch/mode.js';
 import type { Batch } from './watch/batch.js';
 import { summaryOptionsOf } from './summary/build.js';
 import { systemClock, type Clock } from './util/clock.js';
+import type { ParseThreads } from './publish/parse-pool.js';
 
 export interface AppOptions {
   config: Config;
@@ -74,6 +75,11 @@ export interface AppOptions {
    * test moves it past a note's date); the system's by default, read through `now` when that is given.
    */
   clock?: Clock;
+  /**
+   * Parse threads shared by the starts of an in-process test (its harness owns and closes them): a
+   * start then loads no parse thread's modules again. Without, the service's parser owns its threads.
+   */
+  parseThreads?: ParseThreads;
 }
 
 export interface PlatformDeps {
@@ -198,6 +204,7 @@ async function startAppParts(o: AppOptions, undo: (() => unknown)[]): Promise<Ru
     },
     onNote: (row) => search.titleChanged(row.info),
     now: nowOf(o),
+    parseThreads: o.parseThreads,
   });
 
   // Each platform connects on its own; one that is down never holds the others or the watcher.
@@ -276,6 +283,7 @@ function runningApp(p: AppParts): RunningApp {
       indexed.catch(() => undefined); // it may end on the closed database: nobody waits for it any more
       health?.close();
       state.abandon();
+      publisher.parser.abandon(); // after the store: what its threads were parsing is never recorded
       const stopped = sync.stop().catch(() => undefined);
       void deliverer.stop();
       void connections.stop();

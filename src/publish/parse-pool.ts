@@ -9,6 +9,7 @@
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { isDeepStrictEqual } from 'node:util';
 import { Worker } from 'node:worker_threads';
 import { errorText, NoteError, type NoteProblem } from '../errors.js';
 import { parseNoteText, readNoteTextSync, type Note, type ReadOptions } from '../notes/read.js';
@@ -125,6 +126,8 @@ export interface Parser {
   /** Whether a big batch (one parsed on every thread) ended since the last call: the service then gives memory back before it says `idle`. */
   bigBatchEnded(): boolean;
   close(): Promise<void>;
+  /** A kill -9, for in-process tests of crashes (RunningApp.abandon): threads parsing now end at once, their notes unparsed; idle ones are let go as by `close`. */
+  abandon(): void;
   /** Threads started so far, and those alive now (what a batch costs in start-ups, and what it leaves). */
   threads(): { started: number; alive: number };
 }
@@ -158,17 +161,23 @@ function parseInline(jobs: ParseJob[], o: ParserOptions): ParseResult[] {
   return ready.map((job, i) => ({ ...('ok' in job ? job : parseJob(job, o.read, o.summary)), read: reads?.[i] }));
 }
 
-/** A parser whose threads live until `close()`: one for saves, all of them for a big batch. */
-export function openParser(o: ParserOptions): Parser {
+/**
+ * A parser whose threads live until `close()`: one for saves, all of them for a big batch. With
+ * `shared`, it takes idle threads from there before starting one and gives them back on `close()`.
+ */
+export function openParser(o: ParserOptions, shared?: ParseThreads): Parser {
   const script = workerScript();
-  if (!script) return { parse: async (jobs) => parseInline(jobs, o), endBatch: async () => undefined, bigBatchEnded: () => false, close: async () => undefined, threads: () => ({ started: 0, alive: 0 }) };
+  if (!script) return { parse: async (jobs) => parseInline(jobs, o), endBatch: async () => undefined, bigBatchEnded: () => false, close: async () => undefined, abandon: () => undefined, threads: () => ({ started: 0, alive: 0 }) };
   const threads = parserThreads();
   const idle: BudgetedWorker[] = [];
+  /** Threads parsing now: what `abandon` ends. */
+  const busy = new Set<BudgetedWorker>();
   let closed = false;
   let started = 0;
   let bigBatchEnded = false;
   /** Set while a big batch runs: its chunks' results, copied back from the threads, die in this thread's old generation. */
   let unboundHeap: (() => void) | undefined;
+  const letGo = (ws: BudgetedWorker[]) => Promise.all(ws.map((w) => (shared ? shared.give(o, w) : w.terminate())));
   return {
     async parse(jobs) {
       if (closed) throw new Error('the parser is closed');
@@ -178,10 +187,12 @@ export function openParser(o: ParserOptions): Parser {
       const want = jobs.length >= POOL_THRESHOLD ? threads : 1;
       if (want > 1) unboundHeap ??= boundHeapGrowth();
       while (idle.length < Math.min(want, chunks.length)) {
-        idle.push(new BudgetedWorker(script, o));
-        started++;
+        const kept = shared?.take(o);
+        idle.push(kept ?? new BudgetedWorker(script, o));
+        if (!kept) started++;
       }
       const mine = idle.splice(0, Math.min(want, chunks.length));
+      for (const w of mine) busy.add(w);
       await Promise.all(
         mine.map(async (w) => {
           for (let c = chunks.shift(); c !== undefined; c = chunks.shift()) {
@@ -190,7 +201,10 @@ export function openParser(o: ParserOptions): Parser {
           }
         }),
       );
-      idle.push(...mine);
+      for (const w of mine) busy.delete(w);
+      // Closed meanwhile (abandoned): a thread that was ended is dropped, one still alive let go.
+      if (closed) await letGo(mine.filter((w) => w.alive));
+      else idle.push(...mine);
       return results;
     },
     async endBatch() {
@@ -214,9 +228,45 @@ export function openParser(o: ParserOptions): Parser {
       closed = true;
       unboundHeap?.();
       unboundHeap = undefined;
-      await Promise.all(idle.splice(0).map((w) => w.terminate()));
+      await letGo(idle.splice(0));
+    },
+    abandon() {
+      for (const w of busy) w.kill();
+      void this.close();
     },
   };
+}
+
+/**
+ * Parse threads kept between parsers, for in-process tests whose service starts again and again
+ * (AppOptions.parseThreads): each start would otherwise start a thread and load its modules again
+ * (0.3-0.65 s of CPU each, load ~5; a model run restarts its service up to 9 times). The service's
+ * own parser keeps its threads to itself. A thread is kept only idle and alive, and is taken only
+ * by a parser of options deeply equal to its own: what it parses is then what a fresh thread would
+ * make of it (its module state is the pure functions' caches).
+ */
+export class ParseThreads {
+  private readonly kept: { options: ParserOptions; worker: BudgetedWorker }[] = [];
+
+  /** `keep`: most idle threads kept; another given back ends. */
+  constructor(private readonly keep = parserThreads()) {}
+
+  /** An idle thread started with these options (but the folder: `threadOptions`), if one is kept. */
+  take(options: ParserOptions): BudgetedWorker | undefined {
+    const i = this.kept.findIndex((k) => k.worker.alive && isDeepStrictEqual(threadOptions(k.options), threadOptions(options)));
+    return i < 0 ? undefined : this.kept.splice(i, 1)[0]!.worker;
+  }
+
+  async give(options: ParserOptions, worker: BudgetedWorker): Promise<void> {
+    if (worker.alive && this.kept.length < this.keep) this.kept.push({ options, worker });
+    else await worker.terminate();
+  }
+
+  readonly size = (): number => this.kept.length; // idle threads kept now
+
+  async close(): Promise<void> {
+    await Promise.all(this.kept.splice(0).map((k) => k.worker.terminate()));
+  }
 }
 
 /** One worker thread fed a chunk at a time, its results coming back one note at a time. */
@@ -225,6 +275,9 @@ class BudgetedWorker {
   /** The thread has loaded its modules: a note's budget counts from here, never the thread's start-up. */
   private ready = false;
   private onReady: (() => void) | undefined;
+  /** Its thread ended without being replaced; `killed`: ended by `kill`, never replaced (ParseThreads keeps neither). */
+  private exited = false;
+  private killed = false;
 
   constructor(
     private readonly script: string,
@@ -241,9 +294,10 @@ class BudgetedWorker {
     // is large, and about 1.3x when it is this small (heap-controller.cc, MaxGrowingFactor), so a
     // thread's heap stays near what it holds (issue 31's cold peak). A note that needs more is
     // that note's error, as one that kills its thread is.
-    const w = new Worker(this.script, { workerData: { read: this.o.read, summary: this.o.summary }, resourceLimits: { maxYoungGenerationSizeMb: 48, maxOldGenerationSizeMb: 256 } });
+    const w = new Worker(this.script, { workerData: { read: threadOptions(this.o).read, summary: this.o.summary }, resourceLimits: { maxYoungGenerationSizeMb: 48, maxOldGenerationSizeMb: 256 } });
     w.unref(); // an idle parser never keeps the process alive
     this.ready = false;
+    w.once('exit', () => (this.exited ||= w === this.worker));
     w.on('message', (m: unknown) => {
       if (m !== READY) return;
       this.ready = true;
@@ -285,6 +339,7 @@ class BudgetedWorker {
       // The note being parsed is at fault: it is recorded, the thread replaced, the rest sent again
       // (their FileJobs read again by the new thread: what it parses is what it reports).
       const fail = (message: string) => {
+        if (this.killed) return giveUp('the parser was stopped');
         const rel = jobs[results.length]!.rel;
         results.push({ ok: false, rel, error: { message } });
         this.worker.off('message', onResult);
@@ -301,8 +356,12 @@ class BudgetedWorker {
       };
       const onDeath = (e: unknown) => {
         const message = `could not summarise: ${e instanceof Error ? e.message : `the parser stopped (${String(e)})`}`;
-        if (this.ready) return fail(message);
-        // A thread that cannot even start would fail every note the same way: no endless restarts.
+        if (this.ready && !this.killed) return fail(message);
+        giveUp(message);
+      };
+      // A thread that cannot even start would fail every note the same way: no endless restarts. Nor
+      // does a killed one's (`kill`): every note not parsed yet is that note's error.
+      const giveUp = (message: string) => {
         for (const job of jobs.slice(results.length)) results.push({ ok: false, rel: job.rel, error: { message } });
         next();
       };
@@ -310,12 +369,32 @@ class BudgetedWorker {
       this.worker.once('error', onDeath);
       this.worker.once('exit', onDeath);
       if (!jobs.length) return finish();
+      if (this.killed) return giveUp('the parser was stopped'); // the rest of an abandoned batch
       this.worker.postMessage(jobs);
       next();
     });
   }
 
+  get alive(): boolean {
+    return !this.exited && !this.killed;
+  }
+
+  /** Ends the thread at once, as a kill -9 would: a run in progress resolves with its unparsed notes failed. */
+  kill(): void {
+    this.killed = true;
+    void this.worker.terminate();
+  }
+
   terminate(): Promise<number> {
     return this.worker.terminate();
   }
+}
+
+/**
+ * What a thread is started with: the read options without the notes folder's realpath, which a
+ * thread never reads (a FileJob carries its own `realRoot`), so tests' folders can share threads.
+ */
+function threadOptions(o: ParserOptions): { read: Omit<ReadOptions, 'realRoot'>; summary: SummaryOptions; budgetMs: number } {
+  const { realRoot: _, ...read } = o.read;
+  return { read, summary: o.summary, budgetMs: o.budgetMs };
 }

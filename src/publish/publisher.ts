@@ -1,7 +1,5 @@
-/**
- * Turns batches of file changes into committed outbox rows. A note's new record and its
- * deliveries are written in one transaction, so a crash leaves either both or neither.
- */
+/** Turns batches of file changes into committed outbox rows. A note's new record and its deliveries
+ * are written in one transaction, so a crash leaves either both or neither. */
 import { existsSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import type { Config } from '../config/schema.js';
@@ -11,7 +9,7 @@ import { contentHash, noteIdOf, readNoteTextSync, toRelPath, type ReadOptions } 
 import { errorHashOf, knownLookup, parseJobOf, readChangedFiles, settleThreadReads, type BatchOptions, type ChangedFile, type FolderReader } from './batch-read.js';
 export type { BatchOptions } from './batch-read.js';
 import type { SummaryOptions } from '../summary/build.js';
-import { openParser, type Parser, type ParseResult } from './parse-pool.js';
+import { openParser, type Parser, type ParseResult, type ParseThreads } from './parse-pool.js';
 import type { KnownNote, NotePlace, Store } from '../store/store.js';
 import { targetKey, type DigestItem, type NoteRow, type SearchText, type Target } from '../store/types.js';
 import { holdForScheduledDigest, type NewPost } from './scheduled-digest.js';
@@ -47,6 +45,7 @@ export interface PublisherDeps {
   onNote?: (row: NoteRow) => void;
   onRemoved?: (id: string) => void;
   now?: () => number;
+  parseThreads?: ParseThreads | undefined; // shared by an in-process test's starts (AppOptions.parseThreads); its own without
 }
 
 export interface BatchResult {
@@ -92,7 +91,7 @@ export class Publisher {
     this.realRoot = realpathSync.native(deps.root);
     this.held = new HeldRewrites(deps.root);
     this.now = deps.now ?? Date.now;
-    this.parser = openParser({ read: deps.read, summary: deps.summary, budgetMs: deps.config.notes.parseTimeoutMs });
+    this.parser = openParser({ read: deps.read, summary: deps.summary, budgetMs: deps.config.notes.parseTimeoutMs }, deps.parseThreads);
     deps.store.summaries.madeBy(summaryMaker(deps.root, deps.read, deps.summary));
     this.reader = { root: deps.root, realRoot: this.realRoot, maxBytes: deps.read.maxBytes, parseBudgetMs: deps.config.notes.parseTimeoutMs, markSeen: (seen) => deps.store.markSeen(seen) };
   }

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FakeDiscord } from '../fakes/discord/server.js';
 import { FakeTelegram } from '../fakes/telegram/server.js';
-import { InProcessService } from '../helpers/inproc.js';
+import { InProcessService, fileParseThreads } from '../helpers/inproc.js';
 import { note } from '../helpers/service.js';
 import { createTelegramAdapter } from '../../src/adapters/telegram/adapter.js';
 import { platformAdaptersOf } from '../../src/cli/start.js';
@@ -18,6 +18,9 @@ import { parseEnv } from '../../src/config/env.js';
 import { configSchema } from '../../src/config/schema.js';
 import { digestFromOptions } from '../../src/commands/filter-args.js';
 import { nextDigestAt } from '../../src/notes/schedule.js';
+
+/** Shared by every start here (fileParseThreads): a start loads no parse thread again. */
+const parseThreads = fileParseThreads();
 
 const TOKEN = '123456:TEST-token-abcdefghijklmnopqrstuvwxyz';
 const DISCORD_TOKEN = 'MTEwMDAwMDAwMDAwMDAwMDAwMg.fake.discord-token-for-tests';
@@ -63,6 +66,7 @@ describe('digest schedules', () => {
     };
     const config = { watch: { quietMs: 200, mode: 'native' }, telegram: { apiRoot: telegram.apiRoot }, publish: { translations: { mode: 'group', graceMs: 0 } } };
     svc = InProcessService.sandbox(config, {
+      parseThreads,
       env: { TELEGRAM_BOT_TOKEN: TOKEN },
       now,
       platformAdapters: [({ store, log, commandDeps }) => createTelegramAdapter({ token: TOKEN, config: svc!.config.telegram, state: store, deps: commandDeps, log })],
@@ -91,6 +95,7 @@ describe('digest schedules', () => {
 
     const restart = async () => {
       svc = new InProcessService(fresh.notes, fresh.db, fresh.config, undefined, {
+        parseThreads,
         env: { TELEGRAM_BOT_TOKEN: TOKEN },
         now,
         platformAdapters: [({ store, log, commandDeps }) => createTelegramAdapter({ token: TOKEN, config: fresh.config.telegram, state: store, deps: commandDeps, log })],
@@ -126,10 +131,10 @@ describe('digest schedules', () => {
     const config = { watch: { quietMs: 200, mode: 'native' }, discord: { api: discord.api }, publish: { translations: { mode: 'group', graceMs: 0 } } };
     const adapters = await platformAdaptersOf(configSchema.parse(config), parseEnv({ DISCORD_TOKEN }));
     if (adapters instanceof Error) throw adapters;
-    svc = InProcessService.sandbox(config, { env: { DISCORD_TOKEN }, now: clock.now, platformAdapters: adapters });
+    svc = InProcessService.sandbox(config, { parseThreads, env: { DISCORD_TOKEN }, now: clock.now, platformAdapters: adapters });
     const fresh = svc;
     const restart = async () => {
-      svc = new InProcessService(fresh.notes, fresh.db, fresh.config, undefined, { env: { DISCORD_TOKEN }, now: clock.now, platformAdapters: adapters });
+      svc = new InProcessService(fresh.notes, fresh.db, fresh.config, undefined, { parseThreads, env: { DISCORD_TOKEN }, now: clock.now, platformAdapters: adapters });
       await svc.start();
       await discord!.waitFor(() => discord!.connected, 15_000, 'the gateway');
     };

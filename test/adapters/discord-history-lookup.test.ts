@@ -15,9 +15,12 @@ import path from 'node:path';
 import { describe, expect } from 'vitest';
 import { runCliAsync } from '../helpers/cli.js';
 import { itWithFakes } from '../helpers/fakes.js';
-import { InProcessCli } from '../helpers/inproc.js';
+import { InProcessCli, fileParseThreads } from '../helpers/inproc.js';
 import { note, sandbox, Service, type Sandbox, type ServiceEvents } from '../helpers/service.js';
 import type { FakeDiscord } from '../fakes/discord/server.js';
+
+/** Shared by every start here (fileParseThreads): a start loads no parse thread again. */
+const parseThreads = fileParseThreads();
 
 const DISCORD_TOKEN = 'MTEwMDAwMDAwMDAwMDAwMDAwMg.fake.discord-token-for-tests';
 /** Each case its own fake Discord: they run at once. */
@@ -35,7 +38,7 @@ function discordSandbox(discord: FakeDiscord, site = 'site:\n  url: https://note
 const titles = (discord: FakeDiscord, channel: string) => discord.messagesIn(channel).map((m) => m.embeds[0]?.title);
 
 /** `notecast start` on the sandbox, in this process: what is tested here is the lookup, not the process. */
-const startService = (sb: Sandbox, flags: string[] = []) => InProcessCli.start(sb, flags, env);
+const startService = (sb: Sandbox, flags: string[] = []) => InProcessCli.start(sb, flags, env, undefined, parseThreads);
 
 /** Saves `names` while `svc` runs, each waited for until it is in the channel and the service idle again. */
 async function save(svc: ServiceEvents, sb: Sandbox, discord: FakeDiscord, channel: string, names: string[]): Promise<void> {

@@ -4,8 +4,11 @@ import { afterAll, describe, expect } from 'vitest';
 import type { FakeDiscord } from '../fakes/discord/server.js';
 import { itWithFakes } from '../helpers/fakes.js';
 import { statusOf } from '../helpers/cli.js';
-import { InProcessCli } from '../helpers/inproc.js';
+import { InProcessCli, fileParseThreads } from '../helpers/inproc.js';
 import { killLeftoverServices, note, sandbox } from '../helpers/service.js';
+
+/** Shared by every start here (fileParseThreads): a start loads no parse thread again. */
+const parseThreads = fileParseThreads();
 
 const TOKEN = 'MTEwMDAwMDAwMDAwMDAwMDAwMg.fake.discord-token-for-tests';
 const MANAGE_CHANNELS = 1n << 4n;
@@ -19,7 +22,7 @@ afterAll(killLeftoverServices);
 function withFake(fake: FakeDiscord) {
   const config = (extra = '') => `watch:\n  quietMs: 200\ndiscord:\n  api: ${fake.api}\n${extra}`;
   const startService = async (sb: ReturnType<typeof sandbox>) => {
-    const svc = InProcessCli.start(sb, [], { DISCORD_TOKEN: TOKEN });
+    const svc = InProcessCli.start(sb, [], { DISCORD_TOKEN: TOKEN }, undefined, parseThreads);
     await svc.ready();
     await fake.identified();
     return svc;
@@ -178,7 +181,7 @@ describe.concurrent('Discord webhook routes', () => {
     const ch = fake().addChannel(guild, 0, 'releases');
     const hook = fake().addWebhook(ch.id);
     const sb = sandbox(config(`routes:\n  - platform: discord\n    chat: "${ch.id}"\n    webhook:\n      env: DISCORD_WEBHOOK_RELEASES\n      username: Release notes\n      avatarUrl: https://example.org/a.png\n`));
-    const svc = InProcessCli.start(sb, [], { DISCORD_TOKEN: TOKEN, DISCORD_WEBHOOK_RELEASES: hook.url });
+    const svc = InProcessCli.start(sb, [], { DISCORD_TOKEN: TOKEN, DISCORD_WEBHOOK_RELEASES: hook.url }, undefined, parseThreads);
     await svc.ready();
     const file = path.join(sb.notes, 'rel-en.md');
     writeFileSync(file, note('Release 1.0', 'It shipped.'));

@@ -7,11 +7,14 @@ import path from 'node:path';
 import { MessageFlags } from 'discord-api-types/v10';
 import { afterAll, describe, expect } from 'vitest';
 import { itWithFakes } from '../helpers/fakes.js';
-import { InProcessCli } from '../helpers/inproc.js';
+import { InProcessCli, fileParseThreads } from '../helpers/inproc.js';
 import { killLeftoverServices, note, sandbox } from '../helpers/service.js';
 import { bodyOf, channelPostBody, forumPostBody, webhookPostBody } from '../../src/adapters/discord/deliver.js';
 import { Templates } from '../../src/render/templates/compile.js';
 import type { Summary } from '../../src/summary/build.js';
+
+/** Shared by every start here (fileParseThreads): a start loads no parse thread again. */
+const parseThreads = fileParseThreads();
 
 const DISCORD_TOKEN = 'MTEwMDAwMDAwMDAwMDAwMDAwMg.fake.discord-token-for-tests';
 const TELEGRAM_TOKEN = '123456:TEST-token-abcdefghijklmnopqrstuvwxyz';
@@ -30,7 +33,7 @@ describe.concurrent('notecast: controls through the real clients', () => {
       `watch:\n  quietMs: 200\ndiscord:\n  api: ${discord.api}\ntelegram:\n  apiRoot: ${telegram.apiRoot}\n` +
         `routes:\n  - { platform: discord, chat: "${channel.id}", name: discord-news }\n  - { platform: telegram, chat: "-100", name: tg-group }\n`,
     );
-    const svc = InProcessCli.start(sb, [], { DISCORD_TOKEN, TELEGRAM_BOT_TOKEN: TELEGRAM_TOKEN });
+    const svc = InProcessCli.start(sb, [], { DISCORD_TOKEN, TELEGRAM_BOT_TOKEN: TELEGRAM_TOKEN }, undefined, parseThreads);
     await svc.ready();
     const from = await svc.settled(30_000);
     writeFileSync(path.join(sb.notes, 'loud.md'), note('Loud note', 'This one rings.'));
@@ -63,7 +66,7 @@ describe.concurrent('notecast: controls through the real clients', () => {
       `watch:\n  quietMs: 200\npublish:\n  translations: { graceMs: 0 }\ndiscord:\n  api: ${discord.api}\ntelegram:\n  apiRoot: ${telegram.apiRoot}\n` +
         `routes:\n  - { platform: discord, chat: "${channel.id}", name: discord-news }\n  - { platform: telegram, chat: "-100", name: tg-group }\n`,
     );
-    const svc = InProcessCli.start(sb, [], { DISCORD_TOKEN, TELEGRAM_BOT_TOKEN: TELEGRAM_TOKEN });
+    const svc = InProcessCli.start(sb, [], { DISCORD_TOKEN, TELEGRAM_BOT_TOKEN: TELEGRAM_TOKEN }, undefined, parseThreads);
     await svc.ready();
     await svc.settled(30_000);
     // Both chats' first post is held unanswered, so the posts after it wait in the outbox (each chat's go in order).
@@ -123,7 +126,7 @@ describe.concurrent('notecast: controls through the real clients', () => {
       'watch:\n  quietMs: 200\npublish:\n  translations: { graceMs: 0 }\n' +
         'routes:\n  - { platform: console, chat: x, name: x, filter: { tags: [nomatch] } }\n  - { platform: console, chat: all, name: all }\n',
     );
-    const svc = InProcessCli.start(sb, [], {});
+    const svc = InProcessCli.start(sb, [], {}, undefined, parseThreads);
     await svc.ready();
     const from = await svc.settled(30_000);
     const logBefore = svc.stderr.length;

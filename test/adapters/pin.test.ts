@@ -11,8 +11,11 @@ import { describe, expect, it } from 'vitest';
 import { overwrite } from '../fakes/discord/permissions.js';
 import { note, sandbox, Service } from '../helpers/service.js';
 import { cliIn, jsonLines } from '../helpers/cli.js';
-import { InProcessCli } from '../helpers/inproc.js';
+import { InProcessCli, fileParseThreads } from '../helpers/inproc.js';
 import { useFakeDiscord, useFakeTelegram } from '../helpers/fakes.js';
+
+/** Shared by every start here (fileParseThreads): a start loads no parse thread again. */
+const parseThreads = fileParseThreads();
 
 const DISCORD_TOKEN = 'MTEwMDAwMDAwMDAwMDAwMDAwMg.fake.discord-token-for-tests';
 const TELEGRAM_TOKEN = '123456:TEST-token-abcdefghijklmnopqrstuvwxyz';
@@ -39,7 +42,7 @@ describe('notecast: {pin: true} through the real clients', () => {
         `routes:\n  - { platform: discord, chat: "${news.id}", unpinPrevious: true }\n  - { platform: discord, chat: "${noPins.id}" }\n` +
         `  - { platform: telegram, chat: "-100", unpinPrevious: true }\n  - { platform: telegram, chat: "-200" }\n`,
     );
-    const svc = InProcessCli.start(sb, [], { DISCORD_TOKEN, TELEGRAM_BOT_TOKEN: TELEGRAM_TOKEN });
+    const svc = InProcessCli.start(sb, [], { DISCORD_TOKEN, TELEGRAM_BOT_TOKEN: TELEGRAM_TOKEN }, undefined, parseThreads);
     await svc.ready();
     let from = await svc.settled(30_000);
 
@@ -94,7 +97,7 @@ describe('notecast: {pin: true} through the real clients', () => {
     expect(telegram.sentTo(-100)[0]!.pinned).toBeFalsy();
 
     // The restart in this process: the kill above is the process's point, what the next start sends is the service's.
-    const restarted = InProcessCli.start(sb, [], { TELEGRAM_BOT_TOKEN: TELEGRAM_TOKEN });
+    const restarted = InProcessCli.start(sb, [], { TELEGRAM_BOT_TOKEN: TELEGRAM_TOKEN }, undefined, parseThreads);
     await restarted.ready();
     await restarted.settled(30_000);
     const sent = telegram.sentTo(-100);

@@ -8,8 +8,11 @@ import { STALE_COMMAND_TEXT } from '../../src/adapters/telegram/updates.js';
 import { Store } from '../../src/store/store.js';
 import { itWithFakes } from '../helpers/fakes.js';
 import type { FakeTelegram } from '../fakes/telegram/server.js';
-import { InProcessCli } from '../helpers/inproc.js';
+import { InProcessCli, fileParseThreads } from '../helpers/inproc.js';
 import { killLeftoverServices, sandbox } from '../helpers/service.js';
+
+/** Shared by every start here (fileParseThreads): a start loads no parse thread again. */
+const parseThreads = fileParseThreads();
 
 const TOKEN = '123456:TEST-token-abcdefghijklmnopqrstuvwxyz';
 const ADMIN = 11;
@@ -37,7 +40,7 @@ describe.concurrent('commands sent while the service was down', () => {
     fake().command(group.id, ADMIN, '/note lemon', { date: anHourAgo + 60 });
     fake().command(group.id, ADMIN, '/help');
     const sb = sandbox(config());
-    const svc = InProcessCli.start(sb, [], { TELEGRAM_BOT_TOKEN: TOKEN });
+    const svc = InProcessCli.start(sb, [], { TELEGRAM_BOT_TOKEN: TOKEN }, undefined, parseThreads);
     await svc.ready();
     await fake().waitFor(() => fake().sentTo(group.id).length >= 2, 10_000, 'the replies');
     const texts = fake().sentTo(group.id).map((m) => m.text);
@@ -58,7 +61,7 @@ describe.concurrent('a Telegram that accepts connections and never answers', () 
     const dm = fake().addChat(66, 'private');
     fake().hangEverything = true;
     const sb = sandbox(config('delivery:\n  callTimeoutMs: 1000\n'));
-    const svc = InProcessCli.start(sb, [], { TELEGRAM_BOT_TOKEN: TOKEN });
+    const svc = InProcessCli.start(sb, [], { TELEGRAM_BOT_TOKEN: TOKEN }, undefined, parseThreads);
     await svc.ready(); // the rest of the service does not wait for Telegram
     const attempts = () => svc.stderr.match(/telegram getMe: no answer within 1000 ms/g)?.length ?? 0;
     await fake().waitFor(() => attempts() >= 2, 15_000, 'two timed-out getMe attempts');
@@ -76,7 +79,7 @@ describe.concurrent('a command reply Telegram answers 429', () => {
   it('is sent once more after retry_after, not replaced by an apology', async ({ telegram }) => {
     const { fake, config } = withFake(telegram);
     const dm = fake().addChat(67, 'private');
-    const svc = InProcessCli.start(sandbox(config()), [], { TELEGRAM_BOT_TOKEN: TOKEN });
+    const svc = InProcessCli.start(sandbox(config()), [], { TELEGRAM_BOT_TOKEN: TOKEN }, undefined, parseThreads);
     await svc.ready();
     await fake().waitFor(() => fake().calls.some((c) => c.method === 'getUpdates'), 10_000, 'polling');
     fake().forced429 = 1; // Telegram's count of the chat differs from ours (a slow trip, another client)

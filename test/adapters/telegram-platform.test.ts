@@ -16,8 +16,11 @@ import { Store } from '../../src/store/store.js';
 import type { FakeChat } from '../fakes/telegram/server.js';
 import { useFakeTelegram } from '../helpers/fakes.js';
 import { cliIn, statusOf } from '../helpers/cli.js';
-import { InProcessCli } from '../helpers/inproc.js';
+import { InProcessCli, fileParseThreads } from '../helpers/inproc.js';
 import { note, sandbox, Service } from '../helpers/service.js';
+
+/** Shared by every start here (fileParseThreads): a start loads no parse thread again. */
+const parseThreads = fileParseThreads();
 
 const TOKEN = '123456:TEST-token-abcdefghijklmnopqrstuvwxyz';
 
@@ -96,7 +99,7 @@ describe('Telegram error texts', () => {
     const ok = fake().addChat(-100778, 'supergroup');
     channel.refuse = { sendMessage: { code: 400, description: 'Bad Request: need administrator rights in the channel chat' } };
     const sb = sandbox(`watch:\n  quietMs: 200\ntelegram:\n  apiRoot: ${fake().apiRoot}\n  registerCommands: false\nroutes:\n  - platform: telegram\n    chat: "${channel.id}"\n  - platform: telegram\n    chat: "${ok.id}"\n`);
-    const svc = InProcessCli.start(sb, [], { TELEGRAM_BOT_TOKEN: TOKEN });
+    const svc = InProcessCli.start(sb, [], { TELEGRAM_BOT_TOKEN: TOKEN }, undefined, parseThreads);
     await svc.ready();
     let from = await svc.settled();
     writeFileSync(path.join(sb.notes, 'one-en.md'), note('First', 'One.'));
@@ -120,7 +123,7 @@ describe('languages and inline answers', () => {
     writeFileSync(path.join(sb.notes, '2025-01-01-tea-zh.md'), note('柠檬茶做法', '把水烧开，加入柠檬。', 'lang: zh\ntranslated: true\n'));
     writeFileSync(path.join(sb.notes, '2025-01-01-tea-hant.md'), note('檸檬茶做法', '把水燒開，加入檸檬。', 'lang: hant\ntranslated: true\n'));
     writeFileSync(path.join(sb.notes, '2025-01-01-tea-pt.md'), note('Receita de chá de limão', 'Ferva a água e junte limão.', 'lang: pt\ntranslated: true\n'));
-    const svc = InProcessCli.start(sb, [], { TELEGRAM_BOT_TOKEN: TOKEN });
+    const svc = InProcessCli.start(sb, [], { TELEGRAM_BOT_TOKEN: TOKEN }, undefined, parseThreads);
     await svc.ready();
     await svc.settled();
     const ask = async (code: string) => {
@@ -202,7 +205,7 @@ describe('deleting old posts (publish.onDelete: delete)', () => {
     const group = fake().addChat(-100950, 'supergroup');
     // Removals wait for the burst window (publish.digest.windowMs, 3 s by default): here the shortest, three quiet periods.
     const sb = sandbox(`watch:\n  quietMs: 200\npublish:\n  onDelete: delete\n  digest: { windowMs: 600 }\ntelegram:\n  apiRoot: ${fake().apiRoot}\n  registerCommands: false\nroutes:\n  - platform: telegram\n    chat: "${group.id}"\n`);
-    const svc = InProcessCli.start(sb, [], { TELEGRAM_BOT_TOKEN: TOKEN });
+    const svc = InProcessCli.start(sb, [], { TELEGRAM_BOT_TOKEN: TOKEN }, undefined, parseThreads);
     await svc.ready();
     let from = await svc.settled();
     writeFileSync(path.join(sb.notes, 'old-en.md'), note('Old', 'Posted long ago.'));

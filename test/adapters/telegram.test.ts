@@ -5,8 +5,11 @@ import { SLOW_DOWN_TEXT } from '../../src/commands/limit.js';
 import type { FakeTelegram } from '../fakes/telegram/server.js';
 import { itWithFakes } from '../helpers/fakes.js';
 import { statusOf } from '../helpers/cli.js';
-import { InProcessCli } from '../helpers/inproc.js';
+import { InProcessCli, fileParseThreads } from '../helpers/inproc.js';
 import { killLeftoverServices, note, sandbox, sleep } from '../helpers/service.js';
+
+/** Shared by every start here (fileParseThreads): a start loads no parse thread again. */
+const parseThreads = fileParseThreads();
 
 const TOKEN = '123456:TEST-token-abcdefghijklmnopqrstuvwxyz';
 const ADMIN = 11;
@@ -21,7 +24,7 @@ afterAll(killLeftoverServices);
 function withFake(fake: FakeTelegram) {
   const config = (extra = '') => `watch:\n  quietMs: 200\ntelegram:\n  apiRoot: ${fake.apiRoot}\n${extra}`;
   const startService = async (sb: ReturnType<typeof sandbox>) => {
-    const svc = InProcessCli.start(sb, [], { TELEGRAM_BOT_TOKEN: TOKEN });
+    const svc = InProcessCli.start(sb, [], { TELEGRAM_BOT_TOKEN: TOKEN }, undefined, parseThreads);
     await svc.ready();
     await fake.waitFor(() => fake.calls.some((c) => c.method === 'getUpdates'), 10_000, 'polling');
     return svc;
@@ -208,7 +211,7 @@ describe.concurrent('webhook mode', () => {
     });
     const dm = fake().addChat(77, 'private');
     const sb = sandbox(config(`  mode: webhook\n  webhook:\n    url: http://127.0.0.1:${port}\n    port: ${port}\n    path: /tg-hook\n`));
-    const svc = InProcessCli.start(sb, [], { TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_WEBHOOK_SECRET: 'hook-secret-123' });
+    const svc = InProcessCli.start(sb, [], { TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_WEBHOOK_SECRET: 'hook-secret-123' }, undefined, parseThreads);
     await svc.ready();
     const setWebhook = fake().calls.find((c) => c.method === 'setWebhook')!;
     expect(setWebhook.payload).toMatchObject({ url: `http://127.0.0.1:${port}/tg-hook`, secret_token: 'hook-secret-123' });

@@ -8,8 +8,11 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Store } from '../../src/store/store.js';
 import { useFakeTelegram } from '../helpers/fakes.js';
-import { InProcessCli } from '../helpers/inproc.js';
+import { InProcessCli, fileParseThreads } from '../helpers/inproc.js';
 import { sandbox } from '../helpers/service.js';
+
+/** Shared by every start here (fileParseThreads): a start loads no parse thread again. */
+const parseThreads = fileParseThreads();
 
 const TOKEN = '123456:TEST-token-abcdefghijklmnopqrstuvwxyz';
 const ADMIN = 11;
@@ -20,13 +23,13 @@ describe('a subscription on a platform started without its token', () => {
     const group = fake().addChat(-100300, 'supergroup', { [ADMIN]: 'administrator' });
     const sb = sandbox(`telegram:\n  apiRoot: ${fake().apiRoot}\n  registerCommands: false\nwatch:\n  quietMs: 200\n`);
     writeFileSync(path.join(sb.notes, 'seed.md'), '---\ntitle: Seed\n---\nSeed.\n');
-    let svc = InProcessCli.start(sb, [], { TELEGRAM_BOT_TOKEN: TOKEN });
+    let svc = InProcessCli.start(sb, [], { TELEGRAM_BOT_TOKEN: TOKEN }, undefined, parseThreads);
     await svc.ready();
     fake().command(group.id, ADMIN, '/subscribe');
     await fake().waitFor(() => fake().sentTo(group.id).some((m) => m.text.startsWith('Subscribed')), 10_000, 'the subscription');
     await svc.stop();
 
-    svc = InProcessCli.start(sb, [], {}); // no TELEGRAM_BOT_TOKEN
+    svc = InProcessCli.start(sb, [], {}, undefined, parseThreads); // no TELEGRAM_BOT_TOKEN
     await svc.ready();
     writeFileSync(path.join(sb.notes, 'fresh.md'), '---\ntitle: Fresh note\n---\nFresh note body.\n');
     await svc.batched(['fresh.md']);
@@ -38,7 +41,7 @@ describe('a subscription on a platform started without its token', () => {
     expect(parked).toEqual([{ note: 'family:fresh', status: 'pending' }]); // translations grouped by default: the family's post
 
     const startedAt = Date.now();
-    svc = InProcessCli.start(sb, [], { TELEGRAM_BOT_TOKEN: TOKEN });
+    svc = InProcessCli.start(sb, [], { TELEGRAM_BOT_TOKEN: TOKEN }, undefined, parseThreads);
     await svc.ready();
     await fake().waitFor(() => fake().sentTo(group.id).some((m) => m.text.startsWith('Fresh note')), 15_000, 'the parked announcement');
     await svc.stop(); // deliveries in flight finish first

@@ -7,9 +7,12 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { InProcessCli } from '../helpers/inproc.js';
+import { InProcessCli, fileParseThreads } from '../helpers/inproc.js';
 import { useFakeDiscord, useFakeTelegram } from '../helpers/fakes.js';
 import { note, sandbox } from '../helpers/service.js';
+
+/** Shared by every start here (fileParseThreads): a start loads no parse thread again. */
+const parseThreads = fileParseThreads();
 
 const DISCORD_TOKEN = 'MTEwMDAwMDAwMDAwMDAwMDAwMg.fake.discord-token-for-tests';
 const TELEGRAM_TOKEN = '123456:TEST-token-abcdefghijklmnopqrstuvwxyz';
@@ -40,7 +43,7 @@ describe('publish.translations switched from separate to group (issue 25, F1)', 
         `  - { platform: discord, chat: "${channel.id}", locale: ja }`,
       ].join('\n') + '\n',
     );
-    svc = InProcessCli.start(sb, [], env);
+    svc = InProcessCli.start(sb, [], env, undefined, parseThreads);
     let from = await svc.settled(30_000);
     writeFileSync(path.join(sb.notes, 's-en.md'), note('S English', 'S text in English.'));
     writeFileSync(path.join(sb.notes, 's-ja.md'), note('S Japanese', 'S テキスト。'));
@@ -49,7 +52,7 @@ describe('publish.translations switched from separate to group (issue 25, F1)', 
     await svc.stop();
 
     writeFileSync(sb.config, readFileSync(sb.config, 'utf8').replace('mode: separate', 'mode: group'));
-    svc = InProcessCli.start(sb, [], env);
+    svc = InProcessCli.start(sb, [], env, undefined, parseThreads);
     from = await svc.settled(30_000); // the first group start adopts and tidies the separate messages
     for (const chat of [en, ja]) expect(telegram.sentTo(chat)).toHaveLength(1);
     expect(discord.messagesIn(channel.id)).toHaveLength(1);

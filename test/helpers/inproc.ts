@@ -28,6 +28,20 @@ import { createConsoleAdapter } from '../../src/adapters/console/console.js';
 import type { ChatAdapter } from '../../src/publish/port.js';
 import type { Clock } from '../../src/util/clock.js';
 import { ProgressWait } from './progress-wait.js';
+import { afterAll } from 'vitest';
+import { ParseThreads } from '../../src/publish/parse-pool.js';
+
+/**
+ * Parse threads shared by every in-process start of one test file (AppOptions.parseThreads), ended
+ * after its last test: called at the file's top level. A start then loads no parse thread again
+ * (0.3-1.4 s on a loaded machine, on its first save); a kill in process ends the threads parsing
+ * at that moment (RunningApp.abandon).
+ */
+export function fileParseThreads(): ParseThreads {
+  const threads = new ParseThreads();
+  afterAll(() => threads.close());
+  return threads;
+}
 
 /**
  * The console platform failing, for outages in this process: while `down`, every send is refused
@@ -118,8 +132,8 @@ export class InProcessService {
     readonly db: string,
     readonly config: Config,
     private readonly log: Logger = silentLogger(),
-    /** Platform adapters (against the fakes), their tokens, and a clock the test moves. */
-    private readonly extra: Partial<Pick<AppOptions, 'platformAdapters' | 'now'>> & { env?: Record<string, string> } = {},
+    /** Platform adapters (against the fakes), their tokens, a clock the test moves, and parse threads shared between its starts (the test closes them). */
+    private readonly extra: Partial<Pick<AppOptions, 'platformAdapters' | 'now' | 'parseThreads'>> & { env?: Record<string, string> } = {},
   ) {}
 
   static sandbox(config: unknown, extra: InProcessService['extra'] = {}): InProcessService {
@@ -157,6 +171,7 @@ export class InProcessService {
       config: faults ? { ...this.config, console: { ...this.config.console, enabled: false } } : this.config,
       env: parseEnv(this.extra.env ?? {}),
       now: this.extra.now,
+      parseThreads: this.extra.parseThreads,
       read: { maxBytes: 1 << 20, defaultLang: 'en', fileLangs: [...DEFAULT_FILE_LANGS], site: { url: 'https://ex.org', baseurl: '', permalink: '/:title', collections: {} } },
       notesDir: this.notes,
       dbPath: this.db,
@@ -311,7 +326,13 @@ export class InProcessCli extends ServiceEvents {
   private readonly batchedPaths = new Set<string>();
   private readonly notesDir: string;
 
-  private constructor(sb: Sandbox, extra: string[], env: NodeJS.ProcessEnv, private readonly clock?: Clock) {
+  private constructor(
+    sb: Sandbox,
+    extra: string[],
+    env: NodeJS.ProcessEnv,
+    private readonly clock?: Clock,
+    private readonly parseThreads?: ParseThreads,
+  ) {
     super();
     const flags = startFlags(extra);
     this.notesDir = flags.notes ?? sb.notes;
@@ -323,9 +344,12 @@ export class InProcessCli extends ServiceEvents {
     });
   }
 
-  /** Starts it; like `Service.start`, returns at once: `ready()` waits for its `ready` line. `clock`: the service's (AppOptions.clock), for a test that moves it. */
-  static start(sb: Sandbox, extra: string[] = [], env: NodeJS.ProcessEnv = {}, clock?: Clock): InProcessCli {
-    return new InProcessCli(sb, extra, env, clock);
+  /**
+   * Starts it; like `Service.start`, returns at once: `ready()` waits for its `ready` line. `clock`:
+   * the service's (AppOptions.clock), for a test that moves it; `parseThreads`: the file's (fileParseThreads).
+   */
+  static start(sb: Sandbox, extra: string[] = [], env: NodeJS.ProcessEnv = {}, clock?: Clock, parseThreads?: ParseThreads): InProcessCli {
+    return new InProcessCli(sb, extra, env, clock, parseThreads);
   }
 
   private async run(sb: Sandbox, flags: StartFlags, envVars: NodeJS.ProcessEnv): Promise<void> {
@@ -355,6 +379,7 @@ export class InProcessCli extends ServiceEvents {
       afterRestore: flags.afterRestore,
       moved: flags.moved,
       clock: this.clock,
+      parseThreads: this.parseThreads,
     });
     this.push({ event: 'ready', notes: this.app.notes });
   }

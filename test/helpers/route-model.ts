@@ -16,6 +16,7 @@ import { cpSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync, exi
 import path from 'node:path';
 import fc from 'fast-check';
 import { InProcessService, type ChatMessage } from './inproc.js';
+import type { ParseThreads } from '../../src/publish/parse-pool.js';
 
 export const FOLDERS = ['', 'a/', 'b/', '_posts/en/', '_posts/ja/'] as const;
 export const NAMES = ['setup', 'intro'] as const;
@@ -556,9 +557,13 @@ async function restoreState(svc: InProcessService, world: World, tally: Pick<Run
   await svc.start({ afterRestore: true });
 }
 
-/** Runs one sequence on a fresh folder and database; stops at the first step that breaks a rule. */
-export async function runSequence(ops: readonly Op[], onDelete: 'keep' | 'delete'): Promise<RunResult> {
-  const svc = InProcessService.sandbox(modelConfig(onDelete));
+/**
+ * Runs one sequence on a fresh folder and database; stops at the first step that breaks a rule.
+ * `parseThreads`: the caller's, shared by every start of every sequence (a kill ends the threads
+ * parsing at that moment, as a kill -9 would: RunningApp.abandon).
+ */
+export async function runSequence(ops: readonly Op[], onDelete: 'keep' | 'delete', parseThreads?: ParseThreads): Promise<RunResult> {
+  const svc = InProcessService.sandbox(modelConfig(onDelete), { parseThreads });
   svc.reconcileMissed = true; // what chats show is the subject here; a watcher miss is applied as the periodic pass would
   svc.withFaults();
   const world = new World(svc.notes);

@@ -9,8 +9,11 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { FakeTelegram } from '../fakes/telegram/server.js';
 import { copyCorpusNotes, corpusFamily, CORPUS_JEKYLL_CONFIG, CORPUS_NOTES, manifest } from '../helpers/corpus.js';
 import { previewOf, statusOf } from '../helpers/cli.js';
-import { InProcessCli } from '../helpers/inproc.js';
+import { InProcessCli, fileParseThreads } from '../helpers/inproc.js';
 import { killLeftoverServices, sandbox, type ServiceEvent } from '../helpers/service.js';
+
+/** Shared by every start here (fileParseThreads): a start loads no parse thread again. */
+const parseThreads = fileParseThreads();
 
 // The tests run at once, each on its own folder and service (they mostly wait on quiet periods):
 // a service a failed test left running is stopped when the file ends.
@@ -43,7 +46,7 @@ describe.concurrent('translation families', () => {
             chat('ko-only', '    filter: { lang: [ko] }\n'), // the family has no Korean
         ),
     );
-    const svc = InProcessCli.start(sb);
+    const svc = InProcessCli.start(sb, [], {}, undefined, parseThreads);
     await svc.ready();
     const from = await svc.settled();
     copyIn(sb.notes, family(LLAMA));
@@ -79,7 +82,7 @@ describe.concurrent('translation families', () => {
   it('members arriving one by one are one post, then edits; a deleted one leaves the "also in" line; the last one deletes the post', async () => {
     // Removals wait for the burst window (publish.digest.windowMs, 3 s by default): here the shortest, three quiet periods.
     const sb = sandbox(base(0, '    windowMs: 600\n') + routes(chat('plain') + chat('zh-only', '    filter: { lang: [zh] }\n')));
-    const svc = InProcessCli.start(sb);
+    const svc = InProcessCli.start(sb, [], {}, undefined, parseThreads);
     await svc.ready();
     let from = await svc.settled();
     const [en, ...rest] = family(ZSH).sort((a, b) => (a.includes('/en/') ? -1 : b.includes('/en/') ? 1 : a.localeCompare(b)));
@@ -115,7 +118,7 @@ describe.concurrent('translation families', () => {
 
   it('the grace period makes members arriving a moment apart one post from the start', async () => {
     const sb = sandbox(base(3000) + routes(chat('plain')));
-    const svc = InProcessCli.start(sb);
+    const svc = InProcessCli.start(sb, [], {}, undefined, parseThreads);
     await svc.ready();
     const from = await svc.settled();
     const files = family(JAVA);
@@ -130,7 +133,7 @@ describe.concurrent('translation families', () => {
 
   it('a digest counts families: three families of nine, three and two files say "3 new notes"', async () => {
     const sb = sandbox(base() + routes(chat('plain')));
-    const svc = InProcessCli.start(sb);
+    const svc = InProcessCli.start(sb, [], {}, undefined, parseThreads);
     await svc.ready();
     const from = await svc.settled();
     copyIn(sb.notes, [...family(LLAMA), ...family(JAVA), ...family('lemon-tea-recipe')]);
@@ -142,7 +145,7 @@ describe.concurrent('translation families', () => {
 
   it('publish.translations: separate announces each translation on its own, as before', async () => {
     const sb = sandbox(`watch:\n  quietMs: 200\npublish:\n  translations: separate\n  digest:\n    threshold: 20\n` + routes(chat('plain')));
-    const svc = InProcessCli.start(sb);
+    const svc = InProcessCli.start(sb, [], {}, undefined, parseThreads);
     await svc.ready();
     const from = await svc.settled();
     copyIn(sb.notes, family(JAVA));
@@ -158,7 +161,7 @@ describe.concurrent('a chat’s own language', () => {
     try {
       const group = fake.addChat(-100321, 'supergroup', { 11: 'administrator' });
       const sb = sandbox(`${site}watch:\n  quietMs: 200\ntelegram:\n  apiRoot: ${fake.apiRoot}\n  registerCommands: false\n`);
-      const svc = InProcessCli.start(sb, [], { TELEGRAM_BOT_TOKEN: TOKEN });
+      const svc = InProcessCli.start(sb, [], { TELEGRAM_BOT_TOKEN: TOKEN }, undefined, parseThreads);
       await svc.ready();
       await fake.waitFor(() => fake.calls.some((c) => c.method === 'getUpdates'), 10_000, 'polling');
       fake.command(group.id, 11, '/subscribe', { from: { id: 11, is_bot: false, first_name: 'A', language_code: 'ja' } });

@@ -8,7 +8,10 @@
 import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { InProcessService, type PlatformFaults } from '../helpers/inproc.js';
+import { InProcessService, type PlatformFaults, fileParseThreads } from '../helpers/inproc.js';
+
+/** Shared by every start here (fileParseThreads): a start loads no parse thread again. */
+const parseThreads = fileParseThreads();
 
 const running: InProcessService[] = [];
 afterEach(async () => {
@@ -28,7 +31,7 @@ async function familyQueuedThenStopped(routes: { platform: 'console'; chat: stri
     publish: { onDelete: 'keep', translations: { mode: 'group', graceMs: 0 }, digest: { threshold: 1000, windowMs: 0 } },
     delivery: { baseDelayMs: 50, maxDelayMs: 200, maxAttempts: 1000, callTimeoutMs: 1000 },
     routes,
-  });
+  }, { parseThreads });
   running.push(svc);
   const faults = svc.withFaults();
   await svc.start();

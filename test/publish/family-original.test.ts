@@ -12,7 +12,10 @@ import { configSchema } from '../../src/config/schema.js';
 import { familyTargets } from '../../src/publish/family.js';
 import type { NoteRow } from '../../src/store/types.js';
 import { targetKey } from '../../src/store/types.js';
-import { InProcessService } from '../helpers/inproc.js';
+import { InProcessService, fileParseThreads } from '../helpers/inproc.js';
+
+/** Shared by every start here (fileParseThreads): a start loads no parse thread again. */
+const parseThreads = fileParseThreads();
 
 let svc: InProcessService | undefined;
 afterEach(async () => {
@@ -41,7 +44,7 @@ function service(): InProcessService {
       { platform: 'console', chat: 'all' },
       { platform: 'console', chat: 'ja', locale: 'ja' },
     ],
-  });
+  }, { parseThreads });
 }
 
 function save(s: InProcessService, file: string, lang: string): void {

@@ -8,7 +8,10 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { InProcessService, type ConsoleEvent } from '../helpers/inproc.js';
+import { InProcessService, type ConsoleEvent, fileParseThreads } from '../helpers/inproc.js';
+
+/** Shared by every start here (fileParseThreads): a start loads no parse thread again. */
+const parseThreads = fileParseThreads();
 
 let svc: InProcessService | undefined;
 afterEach(async () => {
@@ -31,7 +34,7 @@ function sandbox(onDelete: 'keep' | 'delete'): InProcessService {
       { platform: 'console', chat: 'rs', filter: { path: 'rust/**' } },
       { platform: 'console', chat: 'all' },
     ],
-  });
+  }, { parseThreads });
   for (const file of [PY, RS]) mkdirSync(path.dirname(path.join(s.notes, file)));
   return s;
 }

@@ -7,9 +7,12 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { InProcessService } from '../helpers/inproc.js';
+import { InProcessService, fileParseThreads } from '../helpers/inproc.js';
 import { modelConfig } from '../helpers/route-model.js';
 import { ProgressWait } from '../helpers/progress-wait.js';
+
+/** Shared by every start here (fileParseThreads): a start loads no parse thread again. */
+const parseThreads = fileParseThreads();
 
 describe('ProgressWait', () => {
   it('keeps waiting past its limit while the service keeps giving signals (a slow machine), and resolves when the state comes', async () => {
@@ -51,13 +54,13 @@ describe('InProcessService: a wait that gives up says whether the watcher or the
   });
 
   it('a file the watcher never reported: "watcher"', async () => {
-    svc = InProcessService.sandbox(modelConfig('keep'));
+    svc = InProcessService.sandbox(modelConfig('keep'), { parseThreads });
     await svc.start();
     await expect(svc.batched(['never-written.md'], 500)).rejects.toThrow(/batches with never-written\.md: no signal .*; watcher: it never reported never-written\.md/);
   });
 
   it('a path the watcher reported that no batch carries (a file that is no note, standing in for a batch that stalled): "freeze"', async () => {
-    svc = InProcessService.sandbox(modelConfig('keep'));
+    svc = InProcessService.sandbox(modelConfig('keep'), { parseThreads });
     await svc.start();
     svc.beginStep();
     writeFileSync(path.join(svc.notes, 'notes.txt'), 'not a note');
@@ -73,7 +76,7 @@ describe('InProcessService with reconcileMissed: a path the watcher never report
   });
 
   it('a note no event reports (polling with a ten-minute interval) is applied by RunningApp.reconcile and announced, and the miss is counted', async () => {
-    svc = InProcessService.sandbox({ ...(modelConfig('keep') as object), watch: { quietMs: 100, mode: 'poll', pollIntervalMs: 600_000, reconcileMinutes: 0 } });
+    svc = InProcessService.sandbox({ ...(modelConfig('keep') as object), watch: { quietMs: 100, mode: 'poll', pollIntervalMs: 600_000, reconcileMinutes: 0 } }, { parseThreads });
     svc.reconcileMissed = true;
     await svc.start();
     svc.beginStep();

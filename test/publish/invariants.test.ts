@@ -8,7 +8,10 @@ import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ConfigError } from '../../src/errors.js';
-import { InProcessService } from '../helpers/inproc.js';
+import { InProcessService, fileParseThreads } from '../helpers/inproc.js';
+
+/** Shared by every start here (fileParseThreads): a start loads no parse thread again. */
+const parseThreads = fileParseThreads();
 
 let svc: InProcessService | undefined;
 afterEach(async () => {
@@ -28,7 +31,7 @@ function config(onDelete: 'keep' | 'delete', extra: Record<string, unknown> = {}
 }
 
 async function started(cfg: unknown): Promise<InProcessService> {
-  svc = InProcessService.sandbox(cfg);
+  svc = InProcessService.sandbox(cfg, { parseThreads });
   await svc.start();
   return svc;
 }
@@ -133,7 +136,7 @@ describe('item 4: the removal guard', () => {
 
 describe('item 7: a route to a platform with no token', () => {
   it('start refuses and names the variable to set (the note would otherwise never reach the platform)', async () => {
-    const s = InProcessService.sandbox({ watch: { mode: 'native', quietMs: 40 }, routes: [{ platform: 'console', chat: 'all' }, { platform: 'discord', chat: '123' }] });
+    const s = InProcessService.sandbox({ watch: { mode: 'native', quietMs: 40 }, routes: [{ platform: 'console', chat: 'all' }, { platform: 'discord', chat: '123' }] }, { parseThreads });
     const failed = await s.start().then(
       () => s.stop().then(() => undefined),
       (e: unknown) => e,

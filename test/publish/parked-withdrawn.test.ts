@@ -9,9 +9,12 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Store } from '../../src/store/store.js';
 import { useFakeTelegram } from '../helpers/fakes.js';
-import { InProcessCli } from '../helpers/inproc.js';
+import { InProcessCli, fileParseThreads } from '../helpers/inproc.js';
 import { sandbox } from '../helpers/service.js';
 import { statusOf } from '../helpers/cli.js';
+
+/** Shared by every start here (fileParseThreads): a start loads no parse thread again. */
+const parseThreads = fileParseThreads();
 
 const TOKEN = '123456:TEST-token-abcdefghijklmnopqrstuvwxyz';
 const fake = useFakeTelegram({ token: TOKEN });
@@ -23,13 +26,13 @@ describe.each([['delete', 'group'], ['keep', 'group'], ['keep', 'separate']] as 
     const group = fake().addChat(-100400, 'supergroup', { 11: 'administrator' });
     // The deleted note's removal waits the burst window: its shortest (three quiet periods), as this is not about its length.
     const sb = sandbox(`publish:\n  onDelete: ${onDelete}\n  digest:\n    windowMs: 0\n  translations:\n    mode: ${mode}\ntelegram:\n  apiRoot: ${fake().apiRoot}\n  registerCommands: false\nwatch:\n  quietMs: 200\n`);
-    let svc = InProcessCli.start(sb, [], { TELEGRAM_BOT_TOKEN: TOKEN });
+    let svc = InProcessCli.start(sb, [], { TELEGRAM_BOT_TOKEN: TOKEN }, undefined, parseThreads);
     await svc.ready();
     fake().command(group.id, 11, '/subscribe');
     await fake().waitFor(() => fake().sentTo(group.id).some((m) => m.text.startsWith('Subscribed')), 10_000, 'the subscription');
     await svc.stop();
 
-    svc = InProcessCli.start(sb, [], {}); // no TELEGRAM_BOT_TOKEN: the chat's post parks
+    svc = InProcessCli.start(sb, [], {}, undefined, parseThreads); // no TELEGRAM_BOT_TOKEN: the chat's post parks
     await svc.ready();
     const file = path.join(sb.notes, 'n1.md');
     writeFileSync(file, NOTE);
@@ -46,7 +49,7 @@ describe.each([['delete', 'group'], ['keep', 'group'], ['keep', 'separate']] as 
     store.close();
     expect(open).toEqual([]);
 
-    svc = InProcessCli.start(sb, [], { TELEGRAM_BOT_TOKEN: TOKEN });
+    svc = InProcessCli.start(sb, [], { TELEGRAM_BOT_TOKEN: TOKEN }, undefined, parseThreads);
     await svc.ready();
     await svc.settled(); // everything handled and out
     await svc.stop();
@@ -58,13 +61,13 @@ describe('a post parked for a platform without its token', () => {
   it('leaves the service idle (it waits for the operator, not for time) and goes out once the token is set', { timeout: 90_000 }, async () => {
     const group = fake().addChat(-100401, 'supergroup', { 11: 'administrator' });
     const sb = sandbox(`telegram:\n  apiRoot: ${fake().apiRoot}\n  registerCommands: false\nwatch:\n  quietMs: 200\n`);
-    let svc = InProcessCli.start(sb, [], { TELEGRAM_BOT_TOKEN: TOKEN });
+    let svc = InProcessCli.start(sb, [], { TELEGRAM_BOT_TOKEN: TOKEN }, undefined, parseThreads);
     await svc.ready();
     fake().command(group.id, 11, '/subscribe');
     await fake().waitFor(() => fake().sentTo(group.id).some((m) => m.text.startsWith('Subscribed')), 10_000, 'the subscription');
     await svc.stop();
 
-    svc = InProcessCli.start(sb, [], {}); // no TELEGRAM_BOT_TOKEN
+    svc = InProcessCli.start(sb, [], {}, undefined, parseThreads); // no TELEGRAM_BOT_TOKEN
     await svc.ready();
     const from = svc.events.length;
     writeFileSync(path.join(sb.notes, 'n1.md'), NOTE);
@@ -80,7 +83,7 @@ describe('a post parked for a platform without its token', () => {
     // Both, though only the chat's first was tried: the one behind it never met the refusal (tester: "parked: 1" beside "2 pending").
     expect(statusOf(sb.db).stdout).toContain('parked:         2 deliveries for telegram, which is not configured (no token)');
 
-    svc = InProcessCli.start(sb, [], { TELEGRAM_BOT_TOKEN: TOKEN });
+    svc = InProcessCli.start(sb, [], { TELEGRAM_BOT_TOKEN: TOKEN }, undefined, parseThreads);
     await svc.ready();
     await fake().waitFor(() => fake().sentTo(group.id).some((m) => m.text.startsWith('Parked note')), 15_000, 'the parked post');
     await svc.settled();

@@ -6,7 +6,7 @@
 import { availableParallelism } from 'node:os';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_FILE_LANGS } from '../../src/notes/lang.js';
-import { openParser, POOL_THRESHOLD, type Parser } from '../../src/publish/parse-pool.js';
+import { openParser, ParseThreads, POOL_THRESHOLD, type Parser } from '../../src/publish/parse-pool.js';
 import { DEFAULT_SUMMARY_OPTIONS } from '../../src/summary/build.js';
 
 const read = { maxBytes: 1 << 20, defaultLang: 'en', fileLangs: [...DEFAULT_FILE_LANGS], site: { url: 'https://ex.org', baseurl: '', permalink: '/:title', collections: {} } };
@@ -34,5 +34,60 @@ describe('the parse pool over a big batch', () => {
     await parser.endBatch();
     await parser.parse(jobs(9001, 1));
     expect(parser.threads()).toEqual({ started: threads + 1, alive: 1 });
+  });
+});
+
+/**
+ * Issue 24: an in-process test's starts share their parse threads (AppOptions.parseThreads), so a
+ * start loads no thread's modules again; a kill in process ends what a killed process's threads were
+ * doing, and leaves nothing in the shared threads that a fresh start would not see.
+ */
+describe('parse threads shared between parsers', () => {
+  let shared: ParseThreads | undefined;
+  afterEach(async () => {
+    await shared?.close();
+    shared = undefined;
+  });
+  const options = (root: string, budgetMs = 10_000) => ({ read: { ...read, realRoot: root }, summary: DEFAULT_SUMMARY_OPTIONS, budgetMs });
+
+  it('a closed parser’s idle thread is the next one’s, whatever its notes folder; other options start their own', { timeout: 60_000 }, async () => {
+    shared = new ParseThreads();
+    const first = openParser(options('/notes/a'), shared);
+    expect((await first.parse(jobs(0, 1)))[0]).toMatchObject({ ok: true, note: { title: 'Note 0' } });
+    await first.close();
+    expect(shared.size()).toBe(1);
+    parser = openParser(options('/notes/b'), shared);
+    expect((await parser.parse(jobs(1, 1)))[0]).toMatchObject({ ok: true, note: { title: 'Note 1' } });
+    expect(parser.threads()).toEqual({ started: 0, alive: 1 });
+    await parser.close();
+    // Another summary length or budget: never a thread started for other options.
+    const other = openParser({ ...options('/notes/b'), summary: { ...DEFAULT_SUMMARY_OPTIONS, maxPoints: 1 } }, shared);
+    await other.parse(jobs(2, 1));
+    expect(other.threads().started).toBe(1);
+    await other.close();
+    const slower = openParser(options('/notes/b', 20_000), shared);
+    await slower.parse(jobs(3, 1));
+    expect(slower.threads().started).toBe(1);
+    await slower.close();
+    expect(shared.size()).toBe(2); // at most parserThreads() kept: the third given back ended
+  });
+
+  it('abandoned (a kill in process), the thread parsing ends at once and is not kept; the next parser’s fresh thread parses', { timeout: 60_000 }, async () => {
+    shared = new ParseThreads();
+    const killed = openParser(options('/notes/a'), shared);
+    await killed.parse(jobs(0, 1)); // the thread is started and has loaded
+    const started = Date.now();
+    // 200,000 `*a` take tens of seconds to parse (parse-budget.test.ts): still parsing when the kill comes.
+    const parsing = killed.parse([{ rel: 'slow.md', text: '*a'.repeat(200_000) }, ...jobs(1, 1)]);
+    await new Promise((r) => setTimeout(r, 200)); // the note is on the thread (no signal says so: a kill at any moment is the point)
+    killed.abandon();
+    const results = await parsing;
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(results.map((r) => [r.rel, r.ok])).toEqual([['slow.md', false], ['n1-en.md', false]]);
+    expect(shared.size()).toBe(0);
+    await expect(killed.parse(jobs(2, 1))).rejects.toThrow(/closed/);
+    parser = openParser(options('/notes/a'), shared);
+    expect((await parser.parse(jobs(3, 1)))[0]).toMatchObject({ ok: true, note: { title: 'Note 3' } });
+    expect(parser.threads().started).toBe(1);
   });
 });

@@ -9,7 +9,10 @@
 import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { InProcessService } from '../helpers/inproc.js';
+import { InProcessService, fileParseThreads } from '../helpers/inproc.js';
+
+/** Shared by every start here (fileParseThreads): a start loads no parse thread again. */
+const parseThreads = fileParseThreads();
 
 const note = (title: string) => `---\ntitle: ${title}\n---\n\nThe note called ${title} says something.\n`;
 const running: InProcessService[] = [];
@@ -23,7 +26,7 @@ function service(onDelete: 'keep' | 'delete'): InProcessService {
     publish: { onDelete, translations: { mode: 'group', graceMs: 0 } },
     delivery: { baseDelayMs: 50, maxDelayMs: 200, maxAttempts: 1000, callTimeoutMs: 1000 },
     routes: [{ platform: 'console', chat: 'all' }],
-  });
+  }, { parseThreads });
   running.push(svc);
   return svc;
 }

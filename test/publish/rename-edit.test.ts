@@ -8,12 +8,15 @@ import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { jsonLines, runCliAsync } from '../helpers/cli.js';
-import { InProcessCli } from '../helpers/inproc.js';
+import { InProcessCli, fileParseThreads } from '../helpers/inproc.js';
 import { killLeftoverServices, note, sandbox } from '../helpers/service.js';
 import type { NoteInfo } from '../../src/store/types.js';
 import type { Note } from '../../src/notes/read.js';
 import { BODY_ALIKE, matchRenames, type RemovedNote } from '../../src/publish/rename-match.js';
 import { bodyOverlap, bodySketch } from '../../src/notes/body-sketch.js';
+
+/** Shared by every start here (fileParseThreads): a start loads no parse thread again. */
+const parseThreads = fileParseThreads();
 
 // The service tests run at once, each on its own folder: a service a failed test left is stopped at the end.
 afterAll(killLeftoverServices);
@@ -103,7 +106,7 @@ describe.concurrent('a note renamed and edited: its message follows, edited, nev
 
   it('in one batch, while the service runs', async () => {
     const sb = sandbox(CONFIG);
-    const svc = InProcessCli.start(sb);
+    const svc = InProcessCli.start(sb, [], {}, undefined, parseThreads);
     await svc.ready();
     writeFileSync(path.join(sb.notes, 'b.md'), note('Rename me too', 'A note that will be renamed soon enough.'));
     await svc.waitFor((e) => e.some((x) => x.event === 'post'), 20_000, 'post');
@@ -119,7 +122,7 @@ describe.concurrent('a note renamed and edited: its message follows, edited, nev
     const sb = sandbox(CONFIG);
     const dir = (d: string) => (mkdirSync(path.join(sb.notes, d), { recursive: true }), path.join(sb.notes, d));
     const draft = path.join(dir('_notes/en'), '2025-11-07-java-guide-en.md');
-    let svc = InProcessCli.start(sb);
+    let svc = InProcessCli.start(sb, [], {}, undefined, parseThreads);
     await svc.ready();
     writeFileSync(draft, note('Java guide', 'First words on Java.'));
     await svc.waitFor((e) => e.some((x) => x.event === 'post'), 20_000, 'post');
@@ -131,7 +134,7 @@ describe.concurrent('a note renamed and edited: its message follows, edited, nev
     const post = path.join(dir('_posts/en'), '2025-11-07-java-guide-en.md');
     renameSync(draft, post);
     writeFileSync(post, note('Java, a guide', 'First words on Java, promoted.'));
-    svc = InProcessCli.start(sb);
+    svc = InProcessCli.start(sb, [], {}, undefined, parseThreads);
     await svc.ready();
     await svc.settled();
     expect(edits(svc)).toEqual([['edit', '_posts/en/2025-11-07-java-guide-en']]);
@@ -140,7 +143,7 @@ describe.concurrent('a note renamed and edited: its message follows, edited, nev
     const redated = path.join(sb.notes, '_posts/en/2025-11-09-java-guide-en.md');
     renameSync(post, redated);
     writeFileSync(redated, note('Java, a guide', 'First words on Java, re-dated.'));
-    svc = InProcessCli.start(sb);
+    svc = InProcessCli.start(sb, [], {}, undefined, parseThreads);
     await svc.ready();
     await svc.settled();
     expect(edits(svc)).toEqual([['edit', '_posts/en/2025-11-09-java-guide-en']]);

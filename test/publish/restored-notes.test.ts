@@ -8,9 +8,12 @@ import { cpSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { configSchema } from '../../src/config/schema.js';
-import { InProcessService } from '../helpers/inproc.js';
+import { InProcessService, fileParseThreads } from '../helpers/inproc.js';
 import { statusOf } from '../helpers/cli.js';
 import { warnLines } from '../helpers/warn-lines.js';
+
+/** Shared by every start here (fileParseThreads): a start loads no parse thread again. */
+const parseThreads = fileParseThreads();
 
 let svc: InProcessService | undefined;
 afterEach(async () => {
@@ -28,8 +31,8 @@ const note = (title: string) => `---\ntitle: ${title}\n---\n\nAbout ${title}.\n`
 /** A service whose warn lines are kept, with `before` announced, a backup taken at a clean stop, then `after` announced, and the backup restored. */
 async function restoredAfter(onDelete: 'keep' | 'delete'): Promise<{ s: InProcessService; warns: string[] }> {
   const { log, warns } = warnLines();
-  const base = InProcessService.sandbox(cfg(onDelete));
-  const s = new InProcessService(base.notes, base.db, configSchema.parse(cfg(onDelete)), log);
+  const base = InProcessService.sandbox(cfg(onDelete), { parseThreads });
+  const s = new InProcessService(base.notes, base.db, configSchema.parse(cfg(onDelete)), log, { parseThreads });
   svc = s;
   await s.start();
   writeFileSync(path.join(s.notes, 'before.md'), note('before'));

@@ -3,8 +3,11 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { statusOf } from '../helpers/cli.js';
 import { SteppedClock } from '../fakes/clock.js';
-import { InProcessCli } from '../helpers/inproc.js';
+import { InProcessCli, fileParseThreads } from '../helpers/inproc.js';
 import { killLeftoverServices, note, sandbox, type ServiceEvents } from '../helpers/service.js';
+
+/** Shared by every start here (fileParseThreads): a start loads no parse thread again. */
+const parseThreads = fileParseThreads();
 
 const QUIET = 300;
 const HOUR_MS = 3_600_000;
@@ -21,7 +24,7 @@ afterAll(killLeftoverServices);
 
 /** The service in this process (`start --json` wired as the CLI does): what is tested here is the route, not the process. */
 function start(sb: ReturnType<typeof sandbox>, extra: string[] = []): ServiceEvents {
-  return InProcessCli.start(sb, extra);
+  return InProcessCli.start(sb, extra, {}, undefined, parseThreads);
 }
 
 describe.concurrent.each(MODES)('watch.mode: %s', (mode) => {
@@ -63,7 +66,7 @@ describe('notecast start (console adapter, in process)', () => {
     // The service's clock, moved past the note's date by the test (a real wait of 12 s did this,
     // the margin a loaded machine needed to handle the save before the date).
     const clock = new SteppedClock();
-    const svc = InProcessCli.start(sb, [], {}, clock);
+    const svc = InProcessCli.start(sb, [], {}, clock, parseThreads);
     await svc.ready();
     const from = await svc.settled();
     const draft = path.join(sb.notes, 'draft-en.md');

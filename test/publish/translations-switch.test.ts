@@ -7,7 +7,10 @@ import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { configSchema } from '../../src/config/schema.js';
-import { InProcessService } from '../helpers/inproc.js';
+import { InProcessService, fileParseThreads } from '../helpers/inproc.js';
+
+/** Shared by every start here (fileParseThreads): a start loads no parse thread again. */
+const parseThreads = fileParseThreads();
 
 let svc: InProcessService | undefined;
 afterEach(async () => {
@@ -29,7 +32,7 @@ const note = (lang: string, body: string) => `---\ntitle: Setup ${lang}\nlang: $
 /** Stops the service and starts it again with `config`, on the same notes, database and chats (they go on from the messages they show). */
 async function restartWith(config: unknown): Promise<void> {
   await svc!.stop();
-  const next = new InProcessService(svc!.notes, svc!.db, configSchema.parse(config));
+  const next = new InProcessService(svc!.notes, svc!.db, configSchema.parse(config), undefined, { parseThreads });
   for (const [chat, messages] of svc!.chats) next.chats.set(chat, messages);
   svc = next;
   await svc.start();
@@ -37,7 +40,7 @@ async function restartWith(config: unknown): Promise<void> {
 
 describe('switching publish.translations from group to separate', () => {
   it('an edit of a note announced in a family edits the family message that shows it, and only that one', { timeout: 60_000 }, async () => {
-    svc = InProcessService.sandbox(cfg('group'));
+    svc = InProcessService.sandbox(cfg('group'), { parseThreads });
     await svc.start();
     writeFileSync(path.join(svc.notes, 'setup.md'), note('en', 'First words.'));
     writeFileSync(path.join(svc.notes, 'setup-ja.md'), note('ja', 'Saisho.'));
@@ -62,7 +65,7 @@ describe('switching publish.translations from group to separate', () => {
   });
 
   it('a member removed while separate is gone from its family message once group is back, without waiting for an edit (issue 25, G)', { timeout: 60_000 }, async () => {
-    svc = InProcessService.sandbox(cfg('group'));
+    svc = InProcessService.sandbox(cfg('group'), { parseThreads });
     await svc.start();
     writeFileSync(path.join(svc.notes, 'setup.md'), note('en', 'First words.'));
     writeFileSync(path.join(svc.notes, 'setup-ja.md'), note('ja', 'Saisho.'));
@@ -91,7 +94,7 @@ describe('switching publish.translations from group to separate', () => {
         { platform: 'console', chat: 'ja', locale: 'ja' },
       ],
     });
-    svc = InProcessService.sandbox(byLocale('group'));
+    svc = InProcessService.sandbox(byLocale('group'), { parseThreads });
     await svc.start();
     writeFileSync(path.join(svc.notes, 'setup.md'), note('en', 'First words.'));
     writeFileSync(path.join(svc.notes, 'setup-ja.md'), note('ja', 'Saisho.'));
@@ -137,7 +140,7 @@ describe('a translation renamed while separate (issue 25, finding 4)', () => {
 
   /** A grouped service with both language folders made; returns a path maker for its notes. */
   async function startGrouped(onDelete: 'keep' | 'delete'): Promise<(f: string) => string> {
-    svc = InProcessService.sandbox(chats('group', onDelete));
+    svc = InProcessService.sandbox(chats('group', onDelete), { parseThreads });
     await svc.start();
     const file = (f: string) => path.join(svc!.notes, f);
     for (const d of ['_posts/en', '_posts/ja']) mkdirSync(file(d), { recursive: true });

@@ -13,7 +13,10 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { InProcessService } from '../helpers/inproc.js';
+import { InProcessService, fileParseThreads } from '../helpers/inproc.js';
+
+/** Shared by every start here (fileParseThreads): a start loads no parse thread again. */
+const parseThreads = fileParseThreads();
 
 let svc: InProcessService | undefined;
 afterEach(async () => {
@@ -32,7 +35,7 @@ function fillDisk(s: InProcessService): void {
 
 describe('a stop while the disk is full', () => {
   it('does not post again, at the next start, what the platform accepted and the database could not record', { timeout: 30_000 }, async () => {
-    svc = InProcessService.sandbox(cfg);
+    svc = InProcessService.sandbox(cfg, { parseThreads });
     await svc.start();
     writeFileSync(path.join(svc.notes, 'first.md'), note('First'));
     await svc.settle(['first.md']);
@@ -55,7 +58,7 @@ describe('a stop while the disk is full', () => {
   });
 
   it('an entry for another database (the state moved away, a row of the same id) is not applied to it', { timeout: 30_000 }, async () => {
-    svc = InProcessService.sandbox(cfg);
+    svc = InProcessService.sandbox(cfg, { parseThreads });
     await svc.start();
     await svc.stop();
     writeFileSync(`${svc.db}.sent`, `${JSON.stringify({ delivery: 1, nonce: 'not-this-one', messageId: 'c1', crosspost: false })}\n`);

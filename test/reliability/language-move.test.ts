@@ -8,8 +8,11 @@
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { InProcessService } from '../helpers/inproc.js';
+import { InProcessService, fileParseThreads } from '../helpers/inproc.js';
 import { modelConfig } from '../helpers/route-model.js';
+
+/** Shared by every start here (fileParseThreads): a start loads no parse thread again. */
+const parseThreads = fileParseThreads();
 
 let svc: InProcessService | undefined;
 afterEach(async () => {
@@ -19,7 +22,7 @@ afterEach(async () => {
 
 describe('a note moved to another language folder', () => {
   it.each(['keep', 'delete'] as const)('keeps its message in the chat of its old language, edited to follow it (onDelete: %s)', async (onDelete) => {
-    svc = InProcessService.sandbox(modelConfig(onDelete));
+    svc = InProcessService.sandbox(modelConfig(onDelete), { parseThreads });
     await svc.start();
     const from = '_posts/en/x.md';
     const to = '_posts/ja/x.md';
@@ -47,7 +50,7 @@ describe('a note moved to another language folder and edited at once', () => {
     { name: 'its slug kept', from: '_posts/en/x.md', to: '_posts/ja/x.md', before: 'Moved', after: '移動した', old: 'en', fresh: 'ja' },
   ] as const;
   it.each(cases)('is the same post, $name: its old language\'s chat keeps its message, edited; the new one\'s gets a post', async (c) => {
-    svc = InProcessService.sandbox(modelConfig('delete'));
+    svc = InProcessService.sandbox(modelConfig('delete'), { parseThreads });
     await svc.start();
     for (const d of ['_posts/en', '_posts/ja']) mkdirSync(path.join(svc.notes, d), { recursive: true });
     writeFileSync(path.join(svc.notes, c.from), `---\ntitle: ${c.before}\n---\n\nA note whose language turns out to be another.\n`);

@@ -9,6 +9,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { fileParseThreads } from '../helpers/inproc.js';
 import { runSequence, sequenceArb, switchSequenceArb, type Op } from '../helpers/route-model.js';
 
 /**
@@ -22,6 +23,9 @@ const SEED = Number(process.env.MODEL_SEED ?? 25);
 /** Runs of the switch-heavy sequences (MODEL_SWITCH_RUNS): one per onDelete by default (the main runs switch modes too; more with the variable). */
 const SWITCH_RUNS = Number(process.env.MODEL_SWITCH_RUNS ?? 1);
 
+/** Shared by every start of every sequence here: each start would otherwise load a parse thread again. */
+const parseThreads = fileParseThreads();
+
 /** What the random runs exercised, so a generator that stopped making kills or outages is seen. */
 const exercised = { runs: 0, kills: 0, resends: 0, faultHits: 0, watcherMisses: 0, queuedStops: 0, restores: 0 };
 
@@ -30,7 +34,7 @@ const exercised = { runs: 0, kills: 0, resends: 0, faultHits: 0, watcherMisses: 
  * reason also meets; every other rule still holds.
  */
 async function holds(ops: readonly Op[], onDelete: 'keep' | 'delete', knownOpen?: RegExp): Promise<void> {
-  const r = await runSequence(ops, onDelete);
+  const r = await runSequence(ops, onDelete, parseThreads);
   if (knownOpen) r.problems = r.problems.filter((p) => !knownOpen.test(p));
   exercised.runs++;
   exercised.kills += r.kills;

@@ -10,8 +10,11 @@ import { createServer } from 'node:net';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { cliIn, statusOf } from '../helpers/cli.js';
-import { InProcessCli } from '../helpers/inproc.js';
+import { InProcessCli, fileParseThreads } from '../helpers/inproc.js';
 import { killLeftoverServices, note, sandbox, Service, type Sandbox, type ServiceEvents } from '../helpers/service.js';
+
+/** Shared by every start here (fileParseThreads): a start loads no parse thread again. */
+const parseThreads = fileParseThreads();
 
 const CONFIG = 'watch:\n  quietMs: 200\n';
 
@@ -50,7 +53,7 @@ describe('one instance per database', () => {
     // print it again (the documented window where no platform key stops a resend).
     await first.settled();
     await first.kill9();
-    const third = InProcessCli.start(sb); // in process: the lock the killed process left is the point
+    const third = InProcessCli.start(sb, [], {}, undefined, parseThreads); // in process: the lock the killed process left is the point
     await third.ready();
     await settle(third, sb, 'two');
     expect(posts(third)).toEqual(['two']);
@@ -65,7 +68,7 @@ describe('a notes folder doing what real folders do', () => {
     const sb = sandbox(CONFIG);
     mkdirSync(path.join(sb.notes, 'topic'));
     writeFileSync(path.join(sb.notes, 'topic', 'a-en.md'), note('A', 'First note text.'));
-    const svc = InProcessCli.start(sb, ['--announce-existing']);
+    const svc = InProcessCli.start(sb, ['--announce-existing'], {}, undefined, parseThreads);
     await svc.ready();
     await svc.waitFor((e) => e.some((x) => x.noteId === 'topic/a-en'), 20_000, 'first note');
     symlinkSync('.', path.join(sb.notes, 'self'));
@@ -77,7 +80,7 @@ describe('a notes folder doing what real folders do', () => {
     expect(posts(svc)).toEqual(['topic/a-en', 'after-links']);
     expect(await svc.stop()).toBe(0);
     // A restart reads the same folder: the same notes, nothing new.
-    const again = InProcessCli.start(sb);
+    const again = InProcessCli.start(sb, [], {}, undefined, parseThreads);
     await again.ready();
     await settle(again, sb, 'after-restart');
     expect(posts(again)).toEqual(['after-restart']);
@@ -87,7 +90,7 @@ describe('a notes folder doing what real folders do', () => {
   it('survives a folder replaced by a file (a branch switch) and goes on', async () => {
     // In process: the watcher's business; an error it threw would end this test's process.
     const sb = sandbox(CONFIG);
-    const svc = InProcessCli.start(sb);
+    const svc = InProcessCli.start(sb, [], {}, undefined, parseThreads);
     let exited = false;
     void svc.exited.then(() => (exited = true));
     await svc.ready();
@@ -107,7 +110,7 @@ describe('a notes folder doing what real folders do', () => {
     // In process: the watcher and /healthz are the service's, not the process's.
     const sb = sandbox(CONFIG);
     const port = await freePort();
-    const svc = InProcessCli.start(sb, ['--http-port', String(port)]);
+    const svc = InProcessCli.start(sb, ['--http-port', String(port)], {}, undefined, parseThreads);
     await svc.ready();
     const health = async () => (await fetch(`http://127.0.0.1:${port}/healthz`)).status;
     expect(await health()).toBe(200);
@@ -133,7 +136,7 @@ describe('a database that lost its newest commits', () => {
   it('refuses to start (and announces nothing again) after its -wal file was deleted behind a kill -9', async () => {
     const sb = sandbox(CONFIG);
     // A first run, stopped cleanly: its records are checkpointed into the .db file (in process: the kill below is the process's point).
-    const first = InProcessCli.start(sb);
+    const first = InProcessCli.start(sb, [], {}, undefined, parseThreads);
     await first.ready();
     expect(await first.stop()).toBe(0);
     const svc = Service.start(sb);
@@ -159,14 +162,14 @@ describe('a database that lost its newest commits', () => {
     expect(again.stdout).toBe('');
     // Without the -wal, as the message says: start once with --after-restore. The notes whose
     // records the log held were announced: they are recorded, not announced again.
-    const accepted = InProcessCli.start(sb, ['--after-restore']); // in process: what it records is the point, not the process
+    const accepted = InProcessCli.start(sb, ['--after-restore'], {}, undefined, parseThreads); // in process: what it records is the point, not the process
     await accepted.ready();
     await accepted.settled();
     expect(accepted.deliveries()).toEqual([]);
     expect(accepted.stderr).toMatch(/started --after-restore/);
     expect(await accepted.stop()).toBe(0);
     // And the next start, without the flag, is an ordinary one: its mark was written anew.
-    const next = InProcessCli.start(sb);
+    const next = InProcessCli.start(sb, [], {}, undefined, parseThreads);
     await next.ready();
     writeFileSync(path.join(sb.notes, 'after-en.md'), note('After', 'Written after the recovery.'));
     await next.waitFor((e) => e.some((x) => x.event === 'post'), 20_000, 'a post');
@@ -196,7 +199,7 @@ describe('start-up that fails loudly', () => {
   it('a database locked by another process at start is waited for, with a message, then used', async () => {
     const Database = (await import('better-sqlite3')).default;
     const sb = sandbox(CONFIG);
-    const first = InProcessCli.start(sb); // makes the database; the start that waits below is the process
+    const first = InProcessCli.start(sb, [], {}, undefined, parseThreads); // makes the database; the start that waits below is the process
     await first.ready();
     await first.settled();
     expect(await first.stop()).toBe(0);
@@ -219,7 +222,7 @@ describe('start-up that fails loudly', () => {
   it('a corrupted database is one line naming the file and what to do, for start and status', async () => {
     // Through the CLI's program in this process: the line and the exit code are the commands'.
     const sb = sandbox(CONFIG);
-    const svc = InProcessCli.start(sb);
+    const svc = InProcessCli.start(sb, [], {}, undefined, parseThreads);
     await svc.ready();
     await settle(svc, sb, 'before-corruption');
     expect(await svc.stop()).toBe(0);
@@ -261,7 +264,7 @@ describe('one bad note cannot wedge the service', () => {
     rmSync(path.join(sb.notes, 'bomb.md'));
 
     // The service in process: what is tested is its batch and its record of the error, not the process.
-    const svc = InProcessCli.start(sb);
+    const svc = InProcessCli.start(sb, [], {}, undefined, parseThreads);
     await svc.ready();
     // Saved together: one batch.
     writeFileSync(path.join(sb.notes, 'bomb.md'), bomb);
@@ -273,7 +276,7 @@ describe('one bad note cannot wedge the service', () => {
     expect(await svc.stop()).toBe(0);
     // Present at start-up, it is the same one error, and the service starts: unchanged since its
     // error was recorded, it is not parsed again (issue 25, finding 5); the error stays on record.
-    const again = InProcessCli.start(sb);
+    const again = InProcessCli.start(sb, [], {}, undefined, parseThreads);
     await again.ready();
     await again.idle(0);
     expect(posts(again)).toEqual([]);

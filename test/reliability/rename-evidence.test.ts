@@ -8,8 +8,11 @@
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { InProcessService } from '../helpers/inproc.js';
+import { InProcessService, fileParseThreads } from '../helpers/inproc.js';
 import { modelConfig } from '../helpers/route-model.js';
+
+/** Shared by every start here (fileParseThreads): a start loads no parse thread again. */
+const parseThreads = fileParseThreads();
 
 let svc: InProcessService | undefined;
 afterEach(async () => {
@@ -20,7 +23,7 @@ afterEach(async () => {
 const page = (title: string, body: string) => `---\ntitle: ${JSON.stringify(title)}\n---\n\n${body}\n`;
 
 async function started(onDelete: 'keep' | 'delete', files: Record<string, string>): Promise<InProcessService> {
-  svc = InProcessService.sandbox(modelConfig(onDelete));
+  svc = InProcessService.sandbox(modelConfig(onDelete), { parseThreads });
   await svc.start();
   for (const [rel, text] of Object.entries(files)) {
     mkdirSync(path.dirname(path.join(svc.notes, rel)), { recursive: true });

@@ -8,7 +8,10 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { StoreError } from '../../src/errors.js';
-import { InProcessService } from '../helpers/inproc.js';
+import { InProcessService, fileParseThreads } from '../helpers/inproc.js';
+
+/** Shared by every start here (fileParseThreads): a start loads no parse thread again. */
+const parseThreads = fileParseThreads();
 
 let svc: InProcessService | undefined;
 afterEach(async () => {
@@ -21,7 +24,7 @@ const note = (title: string) => `---\ntitle: ${title}\n---\n\nAbout ${title}.\n`
 
 describe('the database mark', () => {
   it('is written as soon as a delivery is recorded, not up to a second later', async () => {
-    svc = InProcessService.sandbox(cfg);
+    svc = InProcessService.sandbox(cfg, { parseThreads });
     await svc.start();
     for (let i = 0; i < 3; i++) {
       writeFileSync(path.join(svc.notes, `n${i}.md`), note(`Note ${i}`));
@@ -37,7 +40,7 @@ describe('the database mark', () => {
   // the -wal; with it deleted the database is empty, and was taken for a new one: the notes queued
   // in that run were recorded as already there and never announced, without a word.
   it('a database that lost every commit (empty beside its mark) refuses the start, as one that lost some does', async () => {
-    svc = InProcessService.sandbox(cfg);
+    svc = InProcessService.sandbox(cfg, { parseThreads });
     await svc.start();
     writeFileSync(path.join(svc.notes, 'n.md'), note('Posted'));
     await svc.settle(['n.md']);
@@ -53,7 +56,7 @@ describe('the database mark', () => {
   });
 
   it('a mark that is not one notecast wrote refuses the start, saying what to do', async () => {
-    svc = InProcessService.sandbox(cfg);
+    svc = InProcessService.sandbox(cfg, { parseThreads });
     await svc.start();
     writeFileSync(path.join(svc.notes, 'n.md'), note('Posted'));
     await svc.settle(['n.md']);

@@ -9,8 +9,11 @@ import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { StoreError } from '../../src/errors.js';
-import { InProcessService } from '../helpers/inproc.js';
+import { InProcessService, fileParseThreads } from '../helpers/inproc.js';
 import { statusOf } from '../helpers/cli.js';
+
+/** Shared by every start here (fileParseThreads): a start loads no parse thread again. */
+const parseThreads = fileParseThreads();
 
 let svc: InProcessService | undefined;
 afterEach(async () => {
@@ -34,7 +37,7 @@ async function publish(s: InProcessService, names: string[]): Promise<void> {
 
 /** A service that announced `names`, then stopped cleanly. */
 async function stoppedAfter(names: string[]): Promise<InProcessService> {
-  const s = (svc = InProcessService.sandbox(cfg()));
+  const s = (svc = InProcessService.sandbox(cfg(), { parseThreads }));
   await s.start();
   await publish(s, names);
   await s.stop();
@@ -85,7 +88,7 @@ describe('restoring a backup', () => {
   });
 
   it('a `.backup` put in place of the database, beside a newer mark: refused as a copy, saying what to do, then --after-restore', { timeout: 60_000 }, async () => {
-    svc = InProcessService.sandbox(cfg());
+    svc = InProcessService.sandbox(cfg(), { parseThreads });
     await svc.start();
     await publish(svc, ['one']);
     const backup = `${svc.db}.backup-copy`;
@@ -106,7 +109,7 @@ describe('restoring a backup', () => {
   });
 
   it('a backup taken while a post was queued: that post is set aside, not sent again', { timeout: 60_000 }, async () => {
-    svc = InProcessService.sandbox(cfg(1500)); // each send takes 1.5 s: the backup catches it queued
+    svc = InProcessService.sandbox(cfg(1500), { parseThreads }); // each send takes 1.5 s: the backup catches it queued
     await svc.start();
     writeFileSync(path.join(svc.notes, 'queued.md'), note('queued'));
     await svc.batched(['queued.md']);
@@ -144,7 +147,7 @@ describe('--after-restore on a state never restored', () => {
 
 describe('the mark after a restore', () => {
   it('is written anew by a start --after-restore', { timeout: 30_000 }, async () => {
-    svc = InProcessService.sandbox(cfg());
+    svc = InProcessService.sandbox(cfg(), { parseThreads });
     await svc.start();
     await publish(svc, ['a', 'b']);
     await svc.stop();
