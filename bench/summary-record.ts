@@ -59,7 +59,7 @@ const special: fc.Arbitrary<string> = fc.oneof(
   fc.tuple(phrase).map(([p]) => `> ${p}. In short: ${p}.`),
 );
 
-function generatedBodies(): string[] {
+export function generatedBodies(): string[] {
   const pool = corpusBlocks();
   const block = fc.oneof(fc.integer({ min: 0, max: pool.length - 1 }).map((i) => pool[i]!), special);
   const note = fc.tuple(fc.constantFrom(...LANGS), phrase, fc.array(block, { minLength: 1, maxLength: 18 }), fc.option(phrase, { nil: undefined }));

@@ -1,0 +1,75 @@
+/**
+ * Issue 31's guard and micro-bench for the parse thread's extra work on each note: its prose for
+ * lookups (summary/body.ts), its lookup words (search/text.ts `searchText`) and its body's sketch
+ * (notes/body-sketch.ts). Over every corpus note, summary-record.ts's 500 generated bodies and an
+ * optional tree (the bench's blog tree):
+ *
+ *   node dist/bench/lookup-record.js record OUT.jsonl [dir]   one JSON line per note; on main, then on the change: cmp
+ *   node dist/bench/lookup-record.js time [dir] [runs]        ms each of the three takes over all notes, per run
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Token } from 'marked';
+import { parseNoteText, type Note, type ReadOptions } from '../src/notes/read.js';
+import { readJekyllConfig } from '../src/notes/url.js';
+import { DEFAULT_FILE_LANGS } from '../src/notes/lang.js';
+import { bodyText } from '../src/summary/body.js';
+import { searchText } from '../src/search/text.js';
+import { bodySketch } from '../src/notes/body-sketch.js';
+import { CORPUS_NOTES, listMarkdown, REPO_ROOT } from './lib.js';
+import { generatedBodies } from './summary-record.js';
+
+function parsedNotes(dir: string | undefined): Array<{ rel: string; note: Note; tokens: Token[] }> {
+  const site = readJekyllConfig(path.resolve(REPO_ROOT, '..', 'shared', 'corpus', 'site', 'jekyll-ai-blog', '_config.yml'));
+  const opts: ReadOptions = { maxBytes: 1024 * 1024, defaultLang: 'en', fileLangs: [...DEFAULT_FILE_LANGS], site };
+  const texts: Array<[string, string]> = [
+    ...listMarkdown(CORPUS_NOTES).map((rel): [string, string] => [`corpus/${rel}`, readFileSync(path.join(CORPUS_NOTES, rel), 'utf8')]),
+    ...generatedBodies().map((text, i): [string, string] => [`generated/${i}.md`, text]),
+    ...(dir ? listMarkdown(dir).map((rel): [string, string] => [`tree/${rel}`, readFileSync(path.join(dir, rel), 'utf8')]) : []),
+  ];
+  const out: Array<{ rel: string; note: Note; tokens: Token[] }> = [];
+  for (const [rel, text] of texts) {
+    try {
+      out.push({ rel, ...parseNoteText(rel.slice(rel.indexOf('/') + 1), text, opts) });
+    } catch {
+      // a note that does not parse has no lookup words: nothing to compare
+    }
+  }
+  return out;
+}
+
+function record(out: string, dir: string | undefined): void {
+  const lines = parsedNotes(dir).map(({ rel, note, tokens }) => {
+    const body = bodyText(tokens);
+    return JSON.stringify({ rel, body, text: searchText(note, body), sketch: bodySketch(note.body) });
+  });
+  writeFileSync(out, `${lines.join('\n')}\n`);
+  console.log(`${lines.length} notes written to ${out}`);
+}
+
+function time(dir: string | undefined, runs: number): void {
+  const notes = parsedNotes(dir);
+  const bodies = notes.map(({ tokens }) => bodyText(tokens));
+  let sink = 0;
+  for (let r = 0; r < runs; r++) {
+    const t0 = performance.now();
+    for (const { tokens } of notes) sink += bodyText(tokens).length;
+    const t1 = performance.now();
+    notes.forEach(({ note }, i) => (sink += searchText(note, bodies[i]!).words.length));
+    const t2 = performance.now();
+    for (const { note } of notes) sink += bodySketch(note.body).n;
+    const t3 = performance.now();
+    console.log(JSON.stringify({ run: r + 1, notes: notes.length, bodyTextMs: Math.round(t1 - t0), searchTextMs: Math.round(t2 - t1), bodySketchMs: Math.round(t3 - t2), sink }));
+  }
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const [mode, a, b] = process.argv.slice(2);
+  if (mode === 'record' && a) record(a, b);
+  else if (mode === 'time') time(a, Number(b ?? 5));
+  else {
+    console.error('usage: node dist/bench/lookup-record.js record OUT.jsonl [dir] | time [dir] [runs]');
+    process.exitCode = 2;
+  }
+}
