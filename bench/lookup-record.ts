@@ -9,27 +9,17 @@
  *
  * CPU time, not wall time: on a machine others load (these run at load 10+ on 2 cores) it is the steadier.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
+import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Token } from 'marked';
-import { parseNoteText, type Note, type ReadOptions } from '../src/notes/read.js';
-import { readJekyllConfig } from '../src/notes/url.js';
-import { DEFAULT_FILE_LANGS } from '../src/notes/lang.js';
+import { parseNoteText, type Note } from '../src/notes/read.js';
 import { bodyText } from '../src/summary/body.js';
 import { searchText } from '../src/search/text.js';
 import { bodySketch } from '../src/notes/body-sketch.js';
-import { CORPUS_NOTES, listMarkdown, REPO_ROOT } from './lib.js';
-import { generatedBodies } from './summary-record.js';
+import { recordedTexts } from './summary-record.js';
 
 function parsedNotes(dir: string | undefined): Array<{ rel: string; note: Note; tokens: Token[] }> {
-  const site = readJekyllConfig(path.resolve(REPO_ROOT, '..', 'shared', 'corpus', 'site', 'jekyll-ai-blog', '_config.yml'));
-  const opts: ReadOptions = { maxBytes: 1024 * 1024, defaultLang: 'en', fileLangs: [...DEFAULT_FILE_LANGS], site };
-  const texts: Array<[string, string]> = [
-    ...listMarkdown(CORPUS_NOTES).map((rel): [string, string] => [`corpus/${rel}`, readFileSync(path.join(CORPUS_NOTES, rel), 'utf8')]),
-    ...generatedBodies().map((text, i): [string, string] => [`generated/${i}.md`, text]),
-    ...(dir ? listMarkdown(dir).map((rel): [string, string] => [`tree/${rel}`, readFileSync(path.join(dir, rel), 'utf8')]) : []),
-  ];
+  const { opts, notes: texts } = recordedTexts(dir);
   const out: Array<{ rel: string; note: Note; tokens: Token[] }> = [];
   for (const [rel, text] of texts) {
     try {
