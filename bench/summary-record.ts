@@ -69,7 +69,8 @@ function generatedBodies(): string[] {
   });
 }
 
-function record(out: string, dir: string | undefined): void {
+/** What a recorder reads (lookup-record.ts too): every corpus note, the generated bodies and `dir`'s notes, as [rel, text], and how to read them. */
+export function recordedTexts(dir: string | undefined): { opts: ReadOptions; notes: Array<[string, string]> } {
   const site = readJekyllConfig(path.resolve(REPO_ROOT, '..', 'shared', 'corpus', 'site', 'jekyll-ai-blog', '_config.yml'));
   const opts: ReadOptions = { maxBytes: 1024 * 1024, defaultLang: 'en', fileLangs: [...DEFAULT_FILE_LANGS], site };
   const notes: Array<[string, string]> = [
@@ -77,6 +78,11 @@ function record(out: string, dir: string | undefined): void {
     ...generatedBodies().map((text, i): [string, string] => [`generated/${i}.md`, text]),
     ...(dir ? listMarkdown(dir).map((rel): [string, string] => [`tree/${rel}`, readFileSync(path.join(dir, rel), 'utf8')]) : []),
   ];
+  return { opts, notes };
+}
+
+function record(out: string, dir: string | undefined): void {
+  const { opts, notes } = recordedTexts(dir);
   const lines: string[] = [];
   for (const [rel, text] of notes) {
     try {

@@ -7,14 +7,18 @@
  * that many shingles, an estimate (bottom-k) beyond. Pure.
  */
 import type { BodySketch } from '../store/types.js';
+import { memoisedClass, widthAt } from '../util/char-class.js';
 
 const SKETCH_SIZE = 128;
 const SHINGLE_WORDS = 3;
 const CJK = '\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}\\p{Script=Hangul}';
-/** A character of those scripts: a word by itself. Sticky, to test one place of the body without cutting it out. */
-const CJK_AT = new RegExp(`[${CJK}]`, 'uy');
+/** A character of those scripts: a word by itself. */
+const CJK_CHAR = new RegExp(`^[${CJK}]$`, 'u');
 /** A letter or number (of any script: a CJK one is tested first). */
-const LETTER_AT = /[\p{L}\p{N}]/uy;
+const LETTER_CHAR = /^[\p{L}\p{N}]$/u;
+const OTHER = 0;
+const LETTER = 1;
+const CJK_WORD = 2;
 
 const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
@@ -34,23 +38,20 @@ export function wordHashes(body: string): number[] {
   let inWord = false;
   for (let i = 0; i < text.length; ) {
     const unit = text.charCodeAt(i);
-    // ASCII, most of any note, is told without a regular expression.
-    let kind: 'cjk' | 'letter' | 'other';
-    if (unit < 0x80) kind = (unit >= 0x61 && unit <= 0x7a) || (unit >= 0x30 && unit <= 0x39) || (unit >= 0x41 && unit <= 0x5a) ? 'letter' : 'other';
-    else kind = charKind(text, i);
-    const next = text.charCodeAt(i + 1); // NaN past the end
-    const width = unit >= 0xd800 && unit <= 0xdbff && next >= 0xdc00 && next <= 0xdfff ? 2 : 1;
-    if (kind !== 'letter' && inWord) {
+    // ASCII, most of any note, is told without a table.
+    const kind = unit < 0x80 ? ((unit >= 0x61 && unit <= 0x7a) || (unit >= 0x30 && unit <= 0x39) || (unit >= 0x41 && unit <= 0x5a) ? LETTER : OTHER) : sketchClass(text, i);
+    const width = widthAt(text, i);
+    if (kind !== LETTER && inWord) {
       out.push(h >>> 0);
       inWord = false;
     }
-    if (kind === 'other') {
+    if (kind === OTHER) {
       i += width;
       continue;
     }
     if (!inWord) h = FNV_OFFSET;
     for (let k = 0; k < width; k++) h = Math.imul(h ^ text.charCodeAt(i + k), FNV_PRIME);
-    if (kind === 'cjk') out.push(h >>> 0);
+    if (kind === CJK_WORD) out.push(h >>> 0);
     else inWord = true;
     i += width;
   }
@@ -58,13 +59,11 @@ export function wordHashes(body: string): number[] {
   return out;
 }
 
-/** What the character at `i` (not ASCII) is to the sketch. */
-function charKind(text: string, i: number): 'cjk' | 'letter' | 'other' {
-  CJK_AT.lastIndex = i;
-  if (CJK_AT.test(text)) return 'cjk';
-  LETTER_AT.lastIndex = i;
-  return LETTER_AT.test(text) ? 'letter' : 'other';
-}
+/**
+ * What a character is to the sketch, told once per character (util/char-class.ts): two Unicode
+ * property tests per non-ASCII character were most of a CJK note's sketch.
+ */
+const sketchClass = memoisedClass((ch) => (CJK_CHAR.test(ch) ? CJK_WORD : LETTER_CHAR.test(ch) ? LETTER : OTHER));
 
 /** A shingle's hash from its words' hashes, mixed (murmur3's finaliser) so the smallest ones are a fair sample. */
 function shingleHash(a: number, b: number, c: number): number {

@@ -1,5 +1,6 @@
 /** Text for the search index: a tokenizer that knows every script. The prose it indexes comes from summary/body.ts. */
 import { segmenter, SPACELESS_SCRIPTS } from '../util/text.js';
+import { memoisedClass, widthAt } from '../util/char-class.js';
 import { normalizeTerm, WORD } from '../util/words.js';
 
 /**
@@ -72,29 +73,86 @@ function titleGrams(title: string): string[] {
  * quarter of a cold start).
  */
 export function pairTokens(text: string): string[] {
-  const norm = normalizeTerm(text);
-  if (!SPACELESS.test(norm)) return norm.match(WORD) ?? [];
   const out: string[] = [];
-  for (const run of norm.match(RUN) ?? []) {
-    if (!SPACELESS.test(run)) {
-      out.push(...(run.match(WORD) ?? []));
-      continue;
-    }
-    // Spaceless characters in pairs; letters of other scripts inside the run stay whole words.
-    for (const part of run.match(SPACELESS_OR_OTHER) ?? []) {
-      if (!SPACELESS.test(part)) out.push(part);
-      else pairsOf([...part], out);
-    }
-  }
+  eachPairToken(normalizeTerm(text), (w) => out.push(w));
   return out;
 }
 
-function pairsOf(chars: string[], out: string[]): void {
-  if (chars.length === 1) out.push(chars[0]!);
-  for (let i = 0; i + 1 < chars.length; i++) out.push(chars[i]! + chars[i + 1]!);
+/**
+ * `pairTokens(text).join(' ')`. Joined from an array, not concatenated as found: a string built by
+ * `+=` is a chain V8 flattens when SQLite or postMessage reads it, which cost more than the join.
+ */
+function pairWords(text: string): string {
+  return pairTokens(text).join(' ');
 }
 
-const SPACELESS_OR_OTHER = new RegExp(`[${SPACELESS_CHARS}]+|[^${SPACELESS_CHARS}]+`, 'gu');
+/** What a character is to the every-word index (bits): a letter, number or mark (RUN's); a letter (WORD's after an apostrophe); spaceless. */
+const IN_RUN = 1;
+const LETTER = 2;
+const SPACELESS_BIT = 4;
+const LETTER_CHAR = /^\p{L}$/u;
+const RUN_CHAR = /^[\p{L}\p{N}\p{M}]$/u;
+const SPACELESS_CHAR = new RegExp(`^[${SPACELESS_CHARS}]$`, 'u');
+/**
+ * Told once per character (util/char-class.ts): the regular expressions this replaces (RUN, WORD,
+ * SPACELESS_OR_OTHER over every note's prose) were most of the lookup words' cost on a cold start.
+ */
+const wordClass = memoisedClass((ch) => (RUN_CHAR.test(ch) ? IN_RUN : 0) | (LETTER_CHAR.test(ch) ? LETTER : 0) | (SPACELESS_CHAR.test(ch) ? SPACELESS_BIT : 0));
+
+/**
+ * The words of `norm` (normalised), in order, to `emit`. Text with no spaceless character: what
+ * `WORD` matches (`don't` one word). Otherwise each run of letters, numbers and marks (what `RUN`
+ * matches, so `don't` is two words) cut where it goes into or out of a spaceless script; a
+ * spaceless piece as its character pairs (one character alone itself), any other piece whole.
+ * test/search/pair-tokens.test.ts holds it to the regular expressions it replaced.
+ */
+function eachPairToken(norm: string, emit: (word: string) => void): void {
+  const spaceless = SPACELESS.test(norm);
+  const n = norm.length;
+  for (let i = 0; i < n; ) {
+    const c = wordClass(norm, i);
+    if (!(c & IN_RUN)) {
+      i += widthAt(norm, i);
+      continue;
+    }
+    if (spaceless && c & SPACELESS_BIT) {
+      i = emitPairs(norm, i, emit);
+      continue;
+    }
+    const start = i;
+    // The run (a spaceless text's run stops where a spaceless character starts).
+    i += widthAt(norm, i);
+    for (let k; i < n && (k = wordClass(norm, i)) & IN_RUN && !(spaceless && k & SPACELESS_BIT); ) i += widthAt(norm, i);
+    if (!spaceless) i = apostrophes(norm, i);
+    emit(norm.slice(start, i));
+  }
+}
+
+/** WORD's `(?:['’][\p{L}]+)*` from `i`: where the word ends. */
+function apostrophes(norm: string, i: number): number {
+  while (i + 1 < norm.length) {
+    const unit = norm.charCodeAt(i);
+    if ((unit !== 0x27 && unit !== 0x2019) || !(wordClass(norm, i + 1) & LETTER)) break;
+    i += 1 + widthAt(norm, i + 1);
+    while (i < norm.length && wordClass(norm, i) & LETTER) i += widthAt(norm, i);
+  }
+  return i;
+}
+
+/** The spaceless piece from `start` (its letters, numbers and marks) as character pairs to `emit`; where it ends. */
+function emitPairs(norm: string, start: number, emit: (word: string) => void): number {
+  let prev = start;
+  let i = start + widthAt(norm, start);
+  let pairs = 0;
+  for (; i < norm.length && (wordClass(norm, i) & (IN_RUN | SPACELESS_BIT)) === (IN_RUN | SPACELESS_BIT); pairs++) {
+    const end = i + widthAt(norm, i);
+    emit(norm.slice(prev, end));
+    prev = i;
+    i = end;
+  }
+  if (!pairs) emit(norm.slice(start, i));
+  return i;
+}
 
 /** A note's words for the lookup index (see `SearchText`). `body` is its prose (summary/body.ts). */
 export function searchText(info: { title: string; tags: readonly string[]; locale: string }, body: string): { title: string; tags: string; grams: string; words: string } {
@@ -102,6 +160,6 @@ export function searchText(info: { title: string; tags: readonly string[]; local
     title: tokenize(info.title, info.locale).join(' '),
     tags: info.tags.flatMap((t) => tokenize(t, info.locale)).join(' '),
     grams: titleGrams(info.title).join(' '),
-    words: pairTokens(`${info.title}\n${info.tags.join(' ')}\n${body}`).join(' '),
+    words: pairWords(`${info.title}\n${info.tags.join(' ')}\n${body}`),
   };
 }
