@@ -135,7 +135,7 @@ export class Publisher {
         next = from + BATCH_CHUNK < files.length ? readAndParse(from + BATCH_CHUNK) : undefined;
         // A removal (in this batch or a recent one) whose note reappears under a new name is a rename.
         const found = findRenames(changed, results, known, this.pending, { ...this.deps, firstRun });
-        this.renameAll(found.renames, renamed, deletedNotesReplaced(changed, results, known, this.deps.store, found.renames, this.deps.log));
+        this.renameAll(found.renames, renamed, deletedNotesReplaced(changed, results, known, this.deps, found.renames));
         for (const a of found.ambiguous) this.deps.log.warn(a, `more than one possible rename between ${a.file} and ${a.candidates.join(', ')}: notecast took it as a note deleted (its messages kept or deleted as publish.onDelete says) and a new note (announced); to have a note's messages follow it, rename or move notes one at a time`);
         // A rewrite beyond recognition waits with the removals: its note may have moved (held-rewrites.ts).
         const hold = opts.release ? undefined : this.held.holder(changed, results, known, this.pending, new Set(found.renames.map((r) => r.to.rel)));

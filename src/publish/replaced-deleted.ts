@@ -7,10 +7,13 @@
  * (rename-match.ts sameNoteBy: a name, title or URL shared with bodies alike, one rule for both):
  * another note has the deleted record set aside (rename-apply.ts setAsideDeleted, in the renames'
  * transaction) and is decided as a note new to the store, so it is announced and the kept message
- * keeps showing the deleted note. With `onDelete: delete` there is no message left; set aside, the
- * deleted record keeps its history and the new note starts its own. A record that gives no
- * evidence (no body sketch, an empty body) is taken for the note back, as before.
+ * keeps showing the deleted note (its family's message too: the record set aside keeps its place
+ * in its family, family-key.ts, so the new note is announced on its own). With `onDelete: delete`
+ * no message is left to keep: the new note takes the record over, as before (decide.ts announces a
+ * note back from deletion), in its file's family. A record that gives no evidence (no body sketch,
+ * an empty body) is taken for the note back, as before.
  */
+import type { Config } from '../config/schema.js';
 import type { Logger } from '../log.js';
 import type { KnownNote, Store } from '../store/store.js';
 import type { ChangedFile } from './batch-read.js';
@@ -26,12 +29,13 @@ export function deletedNotesReplaced(
   changed: readonly ChangedFile[],
   results: readonly ParseResult[],
   known: (rel: string) => KnownNote | undefined,
-  store: Pick<Store, 'getNote'>,
+  deps: { store: Pick<Store, 'getNote'>; log: Logger; config: Pick<Config, 'publish'> },
   renames: readonly Rename[],
-  log: Logger,
 ): string[] {
+  const { store, log, config } = deps;
   const renamedTo = new Set(renames.map((r) => r.to.rel));
   const replaced: string[] = [];
+  if (config.publish.onDelete !== 'keep') return replaced;
   changed.forEach((c, i) => {
     const r = results[i];
     const k = known(c.rel);
@@ -43,7 +47,7 @@ export function deletedNotesReplaced(
     if (!by || by.length) return;
     c.known = false;
     replaced.push(k.id);
-    log.info({ file: c.rel, deleted: row.info.title, now: r.note.title }, `another note at a deleted note's path: ${c.rel} is a new note (announced as one); the deleted note's record is set aside, and its kept messages (publish.onDelete: keep) keep showing it`);
+    log.info({ file: c.rel, deleted: row.info.title, now: r.note.title }, `another note at a deleted note's path: ${c.rel} is announced as a new note; the deleted note's kept messages (publish.onDelete: keep) keep showing it`);
   });
   return replaced;
 }

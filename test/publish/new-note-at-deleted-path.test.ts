@@ -90,5 +90,7 @@ describe('a new note at a deleted note\'s path (onDelete: delete)', () => {
     expect(s.sent('all', 'edit')).toEqual([]);
     expect(s.sent('all', 'post')).toHaveLength(2);
     expect(firstLines(s)).toEqual(['Other']);
+    // Nothing is kept, so nothing is set aside: the new note is in its file's family, not announced on its own beside a deleted note.
+    expect(s.app!.store.getNote('a')?.info.translationKey).toBe('a');
   });
 });
