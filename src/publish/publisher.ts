@@ -25,6 +25,7 @@ import { HeldRewrites } from './held-rewrites.js';
 import { decideOrder, findRenames, type Rename } from './rename-match.js';
 import { enqueueNoteChange } from './note-outbox.js';
 import { applyRenames } from './rename-apply.js';
+import { deletedNotesReplaced } from './replaced-deleted.js';
 import { asCopy, withSilentCopies } from './silent-copies.js';
 import { followRestoredNote } from './restored-notes.js';
 import { followFamilyMessages, regroupAfterSeparate, returnToFamilyMessages } from './family-after-switch.js';
@@ -133,7 +134,7 @@ export class Publisher {
         next = from + BATCH_CHUNK < files.length ? readAndParse(from + BATCH_CHUNK) : undefined;
         // A removal (in this batch or a recent one) whose note reappears under a new name is a rename.
         const found = findRenames(changed, results, known, this.pending, { ...this.deps, firstRun });
-        this.renameAll(found.renames, renamed);
+        this.renameAll(found.renames, renamed, deletedNotesReplaced(changed, results, known, this.deps, found.renames));
         for (const a of found.ambiguous) this.deps.log.warn(a, `more than one possible rename between ${a.file} and ${a.candidates.join(', ')}: notecast took it as a note deleted (its messages kept or deleted as publish.onDelete says) and a new note (announced); to have a note's messages follow it, rename or move notes one at a time`);
         // A rewrite beyond recognition waits with the removals: its note may have moved (held-rewrites.ts).
         const hold = opts.release ? undefined : this.held.holder(changed, results, known, this.pending, new Set(found.renames.map((r) => r.to.rel)));
@@ -203,9 +204,9 @@ export class Publisher {
     return [...rels].filter((rel) => !existsSync(path.join(this.deps.root, rel)));
   }
 
-  /** A chunk's renames (rename-apply.ts), then what the batch keeps of each. */
-  private renameAll(renames: readonly Rename[], renamed: Set<string>): void {
-    applyRenames(this.deps.store, renames);
+  /** A chunk's renames (rename-apply.ts), with the deleted notes another note replaced set aside (replaced-deleted.ts), then what the batch keeps of each. */
+  private renameAll(renames: readonly Rename[], renamed: Set<string>, replaced: readonly string[]): void {
+    applyRenames(this.deps.store, renames, replaced);
     for (const { from, fromId, to, by } of renames) {
       if (noteIdOf(to.rel) !== fromId) this.deps.onRemoved?.(fromId);
       this.pending.delete(from);
@@ -217,8 +218,7 @@ export class Publisher {
 
   /** `order`: the indices of `parsed` in the order their notes are decided (decideOrder); `hold`: whether one waits (held-rewrites.ts). */
   private decide(parsed: ParseResult[], changed: ChangedFile[], policy: Policy, result: BatchResult, order: readonly number[], hold?: (i: number, prev: NoteRow) => boolean): Decided[] {
-    const { store } = this.deps;
-    const now = this.now();
+    const { store } = this.deps, now = this.now();
     const grouped = this.deps.config.publish.translations.mode === 'group', queries = this.savedQueries();
     const families = grouped ? familiesOf(store.sql, parsed.flatMap((r) => (r.ok ? [r.note.translationKey] : []))) : undefined;
     const decided: Decided[] = [], claims = newClaims((file) => existsSync(path.join(this.deps.root, file)), families);

@@ -3,16 +3,19 @@
  * transaction: a kill -9 inside must not leave posts under a gone id, nor half a swap. A rename onto
  * the id of a note that is itself renamed later in the list (a swap or rotation: rename-chain.ts)
  * first moves that note out of the way, under a temporary id its own rename then starts from.
- * A rename onto the path of a deleted note sets that note's record aside (setAsideDeleted).
+ * A rename onto the path of a deleted note sets that note's record aside (setAsideDeleted), as does
+ * another note written there (replaced-deleted.ts).
  */
 import { noteIdOf } from '../notes/read.js';
 import type { Store } from '../store/store.js';
 import type { Rename } from './rename-match.js';
 
-export function applyRenames(store: Store, renames: readonly Rename[]): void {
+/** `replaced`: deleted notes' ids whose path another note took (replaced-deleted.ts), set aside in the same transaction. */
+export function applyRenames(store: Store, renames: readonly Rename[], replaced: readonly string[] = []): void {
   const movingLater = new Set(renames.map((r) => r.fromId));
   const parked = new Map<string, string>();
   store.transaction(() => {
+    for (const id of replaced) setAsideDeleted(store, id);
     for (const { fromId, to } of renames) {
       const toId = noteIdOf(to.rel);
       const at = parked.get(fromId) ?? fromId;

@@ -99,6 +99,28 @@ function storedSketch(r: RemovedNote): BodySketch | undefined {
   return b && Number.isInteger(b.n) && typeof b.mins === 'string' ? b : undefined;
 }
 
+/**
+ * Whether a removed note's body and a new note's are alike enough for a shared identity to count
+ * (BODY_ALIKE); undefined when there is no evidence: a record without a sketch, or a body of no words.
+ */
+function bodiesAlike(removed: RemovedNote, body: BodySketch): boolean | undefined {
+  const stored = storedSketch(removed);
+  if (!stored?.n || !body.n) return undefined;
+  return bodyOverlap(stored, body) >= BODY_ALIKE;
+}
+
+/**
+ * matchRenames' rule for one pair: the identities a removed note and a new note share when their
+ * bodies are alike (none when not: two notes); undefined when the record gives no evidence.
+ * Also tells a deleted note brought back at its path from another note written there (replaced-deleted.ts).
+ */
+export function sameNoteBy(removed: RemovedNote, added: AddedNote): string[] | undefined {
+  const alike = bodiesAlike(removed, added.body);
+  if (!alike) return alike === undefined ? undefined : [];
+  const addedIds = identities(addedIdentity(added));
+  return [...identities(removedIdentity(removed))].filter(([kind, value]) => addedIds.get(kind) === value).map(([kind]) => kind);
+}
+
 /** The candidate that shares everything any other shares and more (or the only one); else undefined. */
 function best(candidates: ReadonlyMap<number, Set<string>>): number | undefined {
   for (const [i, kinds] of candidates) {
@@ -123,9 +145,8 @@ export function matchRenames<A extends AddedNote>(removed: readonly RemovedNote[
   const forward = removedIds.map(() => new Map<number, Set<string>>());
   const backward = addedIds.map(() => new Map<number, Set<string>>());
   removedIds.forEach((ids, r) => {
-    const body = storedSketch(removed[r]!);
     const alike = new Map<number, boolean>();
-    const isAlike = (i: number) => alike.get(i) ?? alike.set(i, !!body && bodyOverlap(body, added[i]!.body) >= BODY_ALIKE).get(i)!;
+    const isAlike = (i: number) => alike.get(i) ?? alike.set(i, bodiesAlike(removed[r]!, added[i]!.body) === true).get(i)!;
     for (const [kind, value] of ids) {
       for (const i of addedBy.get(`${kind}\0${value}`) ?? []) {
         if (!isAlike(i)) continue;
