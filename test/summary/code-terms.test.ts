@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { parseNote, type ReadOptions } from '../../src/notes/read.js';
 import { DEFAULT_FILE_LANGS } from '../../src/notes/lang.js';
 import { buildSummary } from '../../src/summary/build.js';
-import { pointText, type KeyPoint } from '../../src/summary/inline.js';
+import { pointText, SpanTable, type KeyPoint } from '../../src/summary/inline.js';
+import { inCodeOf } from '../../src/summary/code-terms.js';
 
 const opts: ReadOptions = { maxBytes: 1 << 20, defaultLang: 'en', fileLangs: [...DEFAULT_FILE_LANGS], site: { url: '', baseurl: '', permalink: 'date', collections: {} } };
 
@@ -55,5 +56,15 @@ describe('a term the note uses in prose and as code', () => {
     // Every point is still prose: the code block itself is never one.
     expect(shown).not.toContain('--i15');
     expect(got.some((p) => p.some((run) => run.style === 'code' && run.text === 'zopfli')), shown).toBe(true);
+  });
+});
+
+describe('the identifiers of a note\'s code blocks', () => {
+  it('are their parts, without the blocks shown as the span of the sentence leading into them', () => {
+    const spans = new SpanTable();
+    spans.add({ text: 'jobs', style: 'code' }); // "List them: `jobs`", from the block "jobs"
+    spans.add({ text: 'now', style: 'code' });
+    const { blocks } = inCodeOf(['jobs\n', 'stamp = datetime.datetime.now()\nzopfli --i15 app.js'], spans);
+    expect([...blocks].sort()).toEqual(['app', 'datetime', 'i15', 'js', 'now', 'stamp', 'zopfli']);
   });
 });
