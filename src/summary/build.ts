@@ -142,12 +142,22 @@ export function buildSummary(note: Note, tokens: readonly Token[], opts: Summary
   const rest = lead ? candidates.filter((c) => !saysWithin(pointText(spans.expand(c.text)), lead.said)) : candidates;
   // A heading over the whole note names its subject as the title does.
   const named = topic ? `${summary.title}\n${topic}` : summary.title;
-  const chosen = budget.maxPoints > 0 ? choosePoints(rest, spans, note.locale, named, headings, budget) : [];
+  const chosen = budget.maxPoints > 0 ? choosePoints(rest, spans, note.locale, named, headings, budget, codeBlockTexts(tokens)) : [];
   summary.keyPoints = lead ? [spans.expand(lead.text), ...chosen] : chosen;
   // A note whose every sentence fell out (one long code span, math no table reads) still says something.
   if (!summary.keyPoints.length && budget.maxPoints > 0) summary.keyPoints = openingWords(tokens, spans, note.locale, opts.maxPointChars);
   summary.links = linksThatFit(summary, offered, opts.maxChars - pointsChars(summary.keyPoints));
   return summary;
+}
+
+/** The text of the note's code blocks, those inside lists and quotes too, in reading order. */
+function codeBlockTexts(tokens: readonly Token[], out: string[] = []): string[] {
+  for (const t of tokens) {
+    if (t.type === 'code') out.push((t as Tokens.Code).text);
+    else if (t.type === 'list') for (const item of (t as Tokens.List).items) codeBlockTexts(item.tokens, out);
+    else if (t.type === 'blockquote') codeBlockTexts((t as Tokens.Blockquote).tokens, out);
+  }
+  return out;
 }
 
 /**

@@ -58,6 +58,11 @@ export class SpanTable {
     return false;
   }
 
+  /** The text of every code span added so far. */
+  codeTexts(): string[] {
+    return this.runs.filter((r) => r.style === 'code').map((r) => r.text);
+  }
+
   get(ch: string): Run | undefined {
     return this.runs[ch.charCodeAt(0) - FIRST];
   }

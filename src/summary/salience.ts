@@ -6,6 +6,7 @@
  */
 import { categoryOf, CJK, FIRST_CJK, hasCjk, hasNumber, LETTER, MARK, NUMBER } from './chars.js';
 import { FIRST as PLACEHOLDER_FIRST, LAST as PLACEHOLDER_LAST, type SpanTable } from './inline.js';
+import { allIn, ECHOED, NO_CODE, type InCode } from './code-terms.js';
 
 /** Function words of the Latin-script languages: never a subject, however rare in a short note. */
 const STOP = new Set(
@@ -329,6 +330,15 @@ export class TermIndex {
     return [...ids];
   }
 
+  /**
+   * Units that use a term in its other form, a word as a code span (`javac`) or a code span as a
+   * word (javac): the same name, counted with the term's own units.
+   */
+  unitsAsCode(term: string): number {
+    const other = this.idOf.get(term.startsWith('\u0000') ? term.slice(1) : `\u0000${term}`);
+    return other === undefined ? 0 : this.df[other]!;
+  }
+
   private newTerm(term: string): number {
     this.terms.push(term);
     this.df.push(0);
@@ -348,17 +358,21 @@ const INSIDE_SENTENCE = /[\p{L}\p{N},;)]\s+$|[\p{L}\p{N}]\s*[(（]$/u;
  * index: rare-in-the-note terms weigh most (an in-note inverse document frequency), terms used more
  * than once a little more than those used once, terms of the title or a heading double.
  */
-export function weighTerms(index: TermIndex, named: Set<string>, headed: Set<string>, proper: Set<string>): Float64Array {
+export function weighTerms(index: TermIndex, named: Set<string>, headed: Set<string>, proper: Set<string>, inCode: InCode = NO_CODE): Float64Array {
   const n = Math.max(index.units, 2);
   const out = new Float64Array(index.terms.length);
   index.terms.forEach((term, id) => {
-    const f = index.df[id]!;
-    if (f > 0.6 * n && n >= 5) return; // in most sentences: the note's grammar, not a subject
+    const own = index.df[id]!;
+    if (own > 0.6 * n && n >= 5) return; // in most sentences: the note's grammar, not a subject
+    const f = own + index.unitsAsCode(term);
     let w = f >= 2 ? 1 + Math.log(f) : 0.25; // a subject comes back; a word used once is a detail
     if (named.has(term)) w = Math.max(w, 0.5) * 2; // a title word is a subject however often it comes back
     else if (headed.has(term)) w *= 1.3;
     if (proper.has(term)) w = Math.max(w, 0.6) * 2;
-    if (term.startsWith('\u0000')) w = Math.max(w, 1) * 1.5; // a command or identifier, however often
+    if (term.startsWith('\u0000')) {
+      w = Math.max(w, 1) * 1.5; // a command or identifier, however often
+      if (allIn(term.slice(1), inCode.blocks)) w *= ECHOED; // and the note's code uses it too: `javac` beside `javac Hello.java`
+    } else if (f > own) w = Math.max(w, 1) * ECHOED; // a word the writer also marks as code ("javac" beside `javac`)
     else if (hasNumber(term)) w *= 1.3; // a figure: "3-5 minutes", "0.707", "+86"
     out[id] = w;
   });

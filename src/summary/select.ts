@@ -10,6 +10,7 @@ import { FIRST as PLACEHOLDER_FIRST, LAST as PLACEHOLDER_LAST, isPlaceholder, PL
 import { scrubMarkup } from './plain.js';
 import { withoutLastClause } from './punctuation.js';
 import { TermIndex, termsOf, weighTerms } from './salience.js';
+import { inCodeOf } from './code-terms.js';
 import { wordCount } from './tone.js';
 import { hasNumber } from './chars.js';
 
@@ -121,7 +122,7 @@ export function coinedNames(texts: readonly string[]): Set<string> {
  * Each candidate once, as it would be shown (scrubbed, cut to a point's length), with its terms
  * weighed, the worth of its place, and none when it names nothing the note is about.
  */
-function optionsOf(candidates: readonly Candidate[], spans: SpanTable, locale: string, title: string, headings: readonly string[], budget: Budget): { options: Option[]; index: TermIndex; weights: Float64Array } {
+function optionsOf(candidates: readonly Candidate[], spans: SpanTable, locale: string, title: string, headings: readonly string[], budget: Budget, codeBlocks: readonly string[]): { options: Option[]; index: TermIndex; weights: Float64Array } {
   const options: Option[] = [];
   const seen = new Set<string>();
   const proper = new Set<string>();
@@ -138,7 +139,7 @@ function optionsOf(candidates: readonly Candidate[], spans: SpanTable, locale: s
   }
   const named = termsOf(title, spans);
   const headed = new Set<string>(headings.flatMap((h) => [...termsOf(h, spans)]));
-  const weights = weighTerms(index, named, headed, NOUNS_CAPITALISED.test(locale) ? coinedNames(options.map((o) => o.text)) : proper);
+  const weights = weighTerms(index, named, headed, NOUNS_CAPITALISED.test(locale) ? coinedNames(options.map((o) => o.text)) : proper, inCodeOf(codeBlocks, spans));
   const prose = options.filter((o) => o.c.kind === 'sentence' || o.c.kind === 'item').length;
   for (const o of options) {
     o.place = placeWeight(o.c, prose);
@@ -195,8 +196,9 @@ function worth(o: Option, covered: Uint8Array, left: number, share: number, used
   return score;
 }
 
-export function choosePoints(candidates: readonly Candidate[], spans: SpanTable, locale: string, title: string, headings: readonly string[], budget: Budget): KeyPoint[] {
-  const { options, index, weights } = optionsOf(candidates, spans, locale, title, headings, budget);
+/** `codeBlocks`: the text of the note's code blocks, where the identifiers it keeps using are found. */
+export function choosePoints(candidates: readonly Candidate[], spans: SpanTable, locale: string, title: string, headings: readonly string[], budget: Budget, codeBlocks: readonly string[] = []): KeyPoint[] {
+  const { options, index, weights } = optionsOf(candidates, spans, locale, title, headings, budget, codeBlocks);
   const covered = new Uint8Array(index.terms.length);
   const chosen: Option[] = [];
   const used: Used = { blocks: new Map() };
