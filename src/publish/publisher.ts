@@ -26,7 +26,6 @@ import { decideOrder, findRenames, type Rename } from './rename-match.js';
 import { enqueueNoteChange } from './note-outbox.js';
 import { applyRenames } from './rename-apply.js';
 import { deletedNotesReplaced } from './replaced-deleted.js';
-import { asCopy, withSilentCopies } from './silent-copies.js';
 import { followRestoredNote } from './restored-notes.js';
 import { followFamilyMessages, regroupAfterSeparate, returnToFamilyMessages } from './family-after-switch.js';
 import { summaryMaker } from './summary-maker.js';
@@ -110,7 +109,8 @@ export class Publisher {
     const { firstRun = false, onProgress, mtimes } = opts;
     const policy = this.policy(firstRun, opts.afterRestore === true);
     const startedAt = this.now();
-    const { files, known } = withSilentCopies(this.deps.store, this.deps.root, batch, knownLookup(this.deps.store, batch.changed.length + batch.removed.length));
+    const files = [...new Set(batch.changed)]; // a note listed twice would be decided twice: announced twice
+    const known = knownLookup(this.deps.store, files.length + batch.removed.length);
     const result: BatchResult = { scanned: 0, parsed: 0, announced: 0, errors: 0, heldRemovals: 0 };
     for (const rel of this.removedNotes(batch.removed, known)) this.pending.add(rel, known(rel)!);
     const renamed = new Set<string>();
@@ -239,7 +239,7 @@ export class Publisher {
       if (prev && hold?.(i, prev)) continue;
       const place = stored && !placed.has(r.note.id) ? stored.place : undefined;
       placed.add(r.note.id);
-      const d = asCopy(store, decideNote(prev, r.note, r.summary, now, policy, r.body), prev);
+      const d = decideNote(prev, r.note, r.summary, now, policy, r.body);
       const row = grouped ? assignFamilyKey(store, d.row, prev, claims, this.deps.log) : d.row;
       // Saved searches are matched here, on the words the index is given in this same commit.
       const searches = queries.size ? this.searches.match(r.text.words, r.note.locale, queries) : [];

@@ -27,15 +27,3 @@ export function keptDeletedNotes(sql: Prepare, hash: string): Map<string, KnownN
   ).all(hash) as KnownRecord[];
   return new Map(rows.map((r) => [r.file, toKnown(r)]));
 }
-
-/** Notes recorded as exact copies of another (publish/silent-copies.ts) with this content: their files. */
-export function silentCopies(sql: Prepare, hash: string): string[] {
-  const rows = sql("SELECT file FROM notes WHERE hash = ? AND state = 'published' AND announced = 0 AND json_extract(info, '$.copyOf') IS NOT NULL").all(hash) as { file: string }[];
-  return rows.map((r) => r.file);
-}
-
-/** A note announced and published with exactly this content, other than `id` and no copy itself: the one a new file is a copy of. */
-export function announcedWithContent(sql: Prepare, hash: string, id: string): string | undefined {
-  const r = sql("SELECT id FROM notes WHERE hash = ? AND id != ? AND state = 'published' AND announced = 1 AND json_extract(info, '$.copyOf') IS NULL LIMIT 1").get(hash, id) as { id: string } | undefined;
-  return r?.id;
-}

@@ -43,8 +43,6 @@ export interface NoteInfo {
   searches?: string[] | undefined;
   /** A sketch of the body, to tell a renamed and edited note from an unrelated one (notes/body-sketch.ts); absent in records written before it. */
   body?: BodySketch | undefined;
-  /** Recorded without announcing as an exact copy of this note while that one shows the same (publish/silent-copies.ts). */
-  copyOf?: string | undefined;
   /** The author's controls (front matter `notecast:`), when any is set; see notes/frontmatter.ts. */
   controls?: { announce?: boolean | 'again' | undefined; silent?: boolean | undefined; routes?: string[] | undefined; pin?: boolean | undefined } | undefined;
 }

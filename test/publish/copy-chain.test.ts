@@ -1,16 +1,14 @@
 /**
- * Issue 25 (tester, MEDIUM): a chain of parts shifted by copies with pauses between them
+ * Issue 25 (tester, MEDIUM), left open: a chain of parts shifted by copies with pauses between them
  * (`cp p3.md p4.md; cp p2.md p3.md; rm p2.md`, 3 s apart, each its own batch and each past the
  * removal window) ends with "Part One" shown twice (p3's message edited to it, p2's kept) and
  * "Part Two" posted again for p4. The first copy is decided, as a new note, before anything says
- * its source will move on. A copy is now recorded as one, unannounced, and read again when its source
- * changes or goes (src/publish/silent-copies.ts). The publisher is given the batches directly, as
- * rename-chain.test.ts does, so no case depends on timing.
+ * its source will move on. `it.fails` until it holds (the model's convention for open cases); the
+ * publisher is given the batches directly, as rename-chain.test.ts does, so no case depends on timing.
  */
 import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Platform } from '../../src/config/schema.js';
 import { tempPublisher } from '../helpers/publisher.js';
 
 const cleanups: (() => unknown)[] = [];
@@ -23,20 +21,13 @@ const PART_ONE = page('Part One', 'The first part of the series: where it starts
 const PART_TWO = page('Part Two', 'The second part: the same story, carried on from the first one.');
 
 describe('a chain of parts shifted by copies, each a batch of its own past the removal window', () => {
-  it('each part ends shown once, and nothing is posted again', async () => {
+  it.fails('each part ends shown once, and nothing is posted again', async () => {
     const { notes, store, publisher, close } = tempPublisher('copy-chain', { routes: [{ platform: 'console', chat: 'all' }] });
     cleanups.push(close);
     const at = (rel: string) => path.join(notes, rel);
     const titlesPosted = () => (store.db.prepare("SELECT json_extract(payload, '$.summary.title') AS t FROM outbox WHERE kind = 'post' ORDER BY id").all() as { t: string }[]).map((r) => r.t);
-    // Every queued delivery sent, recorded as the deliverer records it (deliverer.ts recordPost: the outbox row done, a
-    // post's message in `posts`, where families find their messages): a post not yet sent would be rewritten in place instead.
-    const delivered = () => {
-      const open = store.db.prepare("SELECT id, note_id AS noteId, kind, platform, chat, thread, revision FROM outbox WHERE status IN ('pending', 'sending')").all() as { id: number; noteId: string; kind: string; platform: Platform; chat: string; thread: string; revision: number }[];
-      for (const o of open) {
-        store.markDone(o.id, `m${o.id}`);
-        if (o.kind === 'post') store.putPost(o.noteId, { platform: o.platform, chat: o.chat, thread: o.thread }, `m${o.id}`, o.revision);
-      }
-    };
+    // Every queued delivery sent (its message id recorded): a post not yet sent would be rewritten in place instead.
+    const delivered = () => store.db.prepare("UPDATE outbox SET status = 'done', message_id = 'm' || id WHERE status IN ('pending', 'sending')").run();
     const windowEnds = async () => (await publisher.releaseHeld(), publisher.applyRemovals(), delivered()); // as sync.ts's timer does, then the deliverer
     writeFileSync(at('p2.md'), PART_ONE);
     writeFileSync(at('p3.md'), PART_TWO);
@@ -56,33 +47,6 @@ describe('a chain of parts shifted by copies, each a batch of its own past the r
 
     expect(store.getNote('p3')?.info.title).toBe('Part One');
     expect(store.getNote('p4')?.info.title).toBe('Part Two');
-    expect(titlesPosted()).toEqual(['Part One', 'Part Two']); // on the code before: 'Part Two' posted again for p4
-    // Each message followed the note it was posted for: p2's (m1) is p3's now, p3's (m2) is p4's.
-    expect(store.db.prepare('SELECT note_id AS noteId, message_id AS messageId FROM posts ORDER BY message_id').all()).toEqual([
-      { noteId: 'family:p3', messageId: 'm1' },
-      { noteId: 'family:p4', messageId: 'm2' },
-    ]);
-  });
-
-  it('a copy is announced once its text differs, and takes its source\'s message when the source goes', async () => {
-    const { notes, store, publisher, close } = tempPublisher('copy-edited', { routes: [{ platform: 'console', chat: 'all' }] });
-    cleanups.push(close);
-    const at = (rel: string) => path.join(notes, rel);
-    const posted = () => (store.db.prepare("SELECT note_id AS noteId, json_extract(payload, '$.summary.title') AS title FROM outbox WHERE kind = 'post' ORDER BY id").all() as { noteId: string; title: string }[]).map((r) => `${r.noteId}: ${r.title}`);
-    writeFileSync(at('a.md'), PART_ONE);
-    writeFileSync(at('b.md'), PART_TWO);
-    await publisher.processBatch({ changed: [at('a.md'), at('b.md')], removed: [] });
-    writeFileSync(at('a-copy.md'), PART_ONE); // a template copied...
-    writeFileSync(at('b-copy.md'), PART_TWO);
-    await publisher.processBatch({ changed: [at('a-copy.md'), at('b-copy.md')], removed: [] });
-    expect(posted()).toEqual(['family:a: Part One', 'family:b: Part Two']);
-    writeFileSync(at('a-copy.md'), page('Part Three', 'A third part, written from the first one as a template, with words of its own.'));
-    await publisher.processBatch({ changed: [at('a-copy.md')], removed: [] }); // ...then written: a note of its own
-    expect(posted()).toEqual(['family:a: Part One', 'family:b: Part Two', 'family:a-copy: Part Three']);
-    rmSync(at('b.md')); // the source gone: its copy is where the note is now
-    await publisher.processBatch({ changed: [], removed: [at('b.md')] });
-    publisher.applyRemovals();
-    expect(posted()).toEqual(['family:a: Part One', 'family:b-copy: Part Two', 'family:a-copy: Part Three']);
-    expect(store.getNote('b-copy')?.announced).toBe(true);
+    expect(titlesPosted()).toEqual(['Part One', 'Part Two']); // today: 'Part Two' posted again for p4
   });
 });
