@@ -167,7 +167,7 @@ export function addList(w: Walk, list: Tokens.List, lead: string | undefined, cl
   const items = list.items.slice(0, MAX_ITEMS).map((item, i) => {
     const { text: ownText, code } = itemText(item, w.spans);
     const rawText = tail !== undefined && i === list.items.length - 1 ? joinTail(ownText, tail) : ownText;
-    const text = withoutTrailingJoin(withoutMarker(prose(rawText, w.spans)));
+    const text = withoutTrailingJoin(withoutMarker(prose(rawText, w.spans)), w.locale);
     return { item, text, code, name: text || code !== undefined ? itemName(item, text) : undefined };
   });
   // Labels every item repeats ("Code:", "Structure:") are fields, not names of things; a command or
