@@ -103,6 +103,21 @@ export function withoutTrailingJoin(text: string, locale?: string): string {
 }
 
 /**
+ * Text that ends a series begun before it ("webpack and esbuild.", "MySQL 或 SQLite。"): names of at
+ * most two words each, joined by separators and a conjunction before the last. What came before the
+ * separator ahead of it is the series' first name, never a clause of its own to drop.
+ */
+const SERIES_NAME = '[^\\s,;:.!?，、；：。！？،؛]+(?:\\s[^\\s,;:.!?，、；：。！？،؛]+)?';
+const SERIES_END = new RegExp(
+  `^${SERIES_NAME}(?:${SEPARATOR}\\s*${SERIES_NAME})*${SEPARATOR}?(?:\\s${SPACED_CONJUNCTION}\\s|\\s(?:y|o|e|u|и)\\s|\\s*(?:${SEPARATED_CONJUNCTION})\\s*)${SERIES_NAME}[.!。！]?$`,
+  'u',
+);
+
+export function endsSeries(text: string): boolean {
+  return SERIES_END.test(text.trim());
+}
+
+/**
  * Text up to its last clause's start (a comma, semicolon or colon in any script, a spaced dash):
  * a cut that lost what its clause announces ("…, and the closed form is [formula]") loses the clause.
  * Empty when the text is one clause.
