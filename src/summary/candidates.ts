@@ -15,6 +15,7 @@ import { isFunctionWord } from './salience.js';
 import { namesItsSection } from './sections.js';
 import { addressesReader, isExclamation, isQuestion, labelledOutput, namesReadersOwn, namesWhatItPointsAt, pointsBack, pointsBackWithin, pointsElsewhere, presentsWhatFollows, speaksAsI, speaksOfAsking, withoutPresenting, withoutInterjection, wordCount } from './tone.js';
 import { ledBy } from './punctuation.js';
+import { judgesTheQuestion } from './question-praise.js';
 import { dialogueLabels, isTurn, readTurnByTurn, turnsOf, withoutSpeaker } from './dialogue.js';
 import { candidateOf, full, isLeadIn, sectionShare, isProse, isTooShort, looksLikeOutput, printedAfterCommand, prose, push, SENTENCES_PER_PARAGRAPH, shortCodeLine, withoutMarker, type Candidate, type Walk } from './walk.js';
 
@@ -133,7 +134,7 @@ function addParagraph(w: Walk, raw: string, next: Token | undefined, flags: { le
     // "Output: BFS: 0 1 2 3": labels before what a program printed.
     const printed = /^(?:[^:：]{1,24}[:：]\s*)+(.+)$/u.exec(s);
     if (printed && looksLikeOutput(printed[1]!, w.spans, 1)) return;
-    if (!flags.asked && (isQuestion(s) || speaksAsI(s, w.locale) || namesReadersOwn(s, w.locale) || presentsWhatFollows(s, w.locale) || labelledOutput(s) || speaksOfAsking(s, w.locale))) return;
+    if (!flags.asked && (isQuestion(s) || speaksAsI(s, w.locale) || namesReadersOwn(s, w.locale) || presentsWhatFollows(s, w.locale) || labelledOutput(s) || speaksOfAsking(s, w.locale) || (i === 0 && w.out.length === 0 && judgesTheQuestion(s, w.locale)))) return;
     // A paragraph that opens in lower case, or with a short sentence pointing back, goes on from what
     // came before it (a formula, a code block): alone it is a fragment ("or: readlink -f …", "It follows.").
     if (i === 0 && !joined && w.out.length > 0 && (/^[a-z]/.test(s) || (pointsBack(s, w.locale) && wordCount(s) <= 8))) return;

@@ -28,11 +28,24 @@ function itemText(item: Tokens.ListItem, spans: SpanTable): { text: string; code
  * A paragraph between two parts of a numbered list whose numbers run on ("88. …超定方", "程组，它…",
  * "89. …"): the rest of the item before it, cut off by a blank line. Alone it is a fragment of a
  * sentence, in any script (no capital tells it in Chinese); with its item it is the item's end.
+ * Only where it carries the item's sentence on (sentenceRunsOn): "1. **Add the right indexes**"
+ * with its explanation under it is a heading and its paragraph, and a remark between two steps
+ * ("Great, that was the hard part!") is the writer's own.
  */
 export function continuesItem(before: Token | undefined, t: Token | undefined, after: Token | undefined): t is Tokens.Paragraph {
   if (t?.type !== 'paragraph' || before?.type !== 'list' || after?.type !== 'list') return false;
   const [a, b] = [before as Tokens.List, after as Tokens.List];
-  return a.ordered && b.ordered && typeof a.start === 'number' && b.start === a.start + a.items.length;
+  const last = a.items.at(-1);
+  return a.ordered && b.ordered && typeof a.start === 'number' && b.start === a.start + a.items.length && last !== undefined && sentenceRunsOn(last.text, (t as Tokens.Paragraph).text);
+}
+
+/** An item ending on a sentence's end, a colon or a bold label is whole; a paragraph opening with a capital starts a sentence. */
+const ITEM_COMPLETE = /(?:[.!?…:;。！？：；]["'”’»)）」』]*|\*\*|__)\s*$/u;
+const OPENS_SENTENCE = /^[^\p{L}\p{N}]*\p{Lu}/u;
+
+/** Whether `paragraph` finishes `item`'s sentence: the item stops mid-sentence and the paragraph starts mid-sentence (lower case, or a script without capitals). */
+function sentenceRunsOn(item: string, paragraph: string): boolean {
+  return !ITEM_COMPLETE.test(item.trim()) && !OPENS_SENTENCE.test(paragraph.trim());
 }
 
 /** The text of the paragraph that finishes `list`'s last item (continuesItem), if one does. */
@@ -167,7 +180,7 @@ export function addList(w: Walk, list: Tokens.List, lead: string | undefined, cl
   const items = list.items.slice(0, MAX_ITEMS).map((item, i) => {
     const { text: ownText, code } = itemText(item, w.spans);
     const rawText = tail !== undefined && i === list.items.length - 1 ? joinTail(ownText, tail) : ownText;
-    const text = withoutTrailingJoin(withoutMarker(prose(rawText, w.spans)));
+    const text = withoutTrailingJoin(withoutMarker(prose(rawText, w.spans)), w.locale);
     return { item, text, code, name: text || code !== undefined ? itemName(item, text) : undefined };
   });
   // Labels every item repeats ("Code:", "Structure:") are fields, not names of things; a command or

@@ -81,15 +81,40 @@ function labelColon(label: string, text = ''): string {
 
 /**
  * A list item's end that joins it to the next item, the writer's sentence running through the list
- * ("- water,", "- a map, and", "- une carte, et", "- 纸质地图、或"): a separator, perhaps with a
- * short lower-case word or a CJK conjunction after it. Compacted, the names have separators of their own.
+ * ("- water,", "- a map, and", "- sugar and", "- une carte, et", "- 纸质地图、或"): a separator, or a
+ * conjunction the item ends on. Only a conjunction: "- flour, salt" and "- خبز، ماء" end on a word
+ * of their own. CJK conjunctions, which end other words too ("平和", "もっと"), count only after a
+ * separator. Compacted, the names have separators of their own.
  */
-const TRAILING_JOIN = /\s*[,;，、；،؛](?:\s*(?:\p{Ll}{1,4}|[\p{Script=Devanagari}\p{Script=Arabic}]{1,3}|或者?|和|与|與|及|以及|还有|還有|や|と|および|または))?\s*$/u;
+const SEPARATOR = '[,;，、；،؛]';
+const SPACED_CONJUNCTION = '(?:and|or|et|ou|und|oder|ed|od|или|أو|و|और|या|तथा|एवं)';
+const SEPARATED_CONJUNCTION = '或者|或|和|与|與|及|以及|还有|還有|や|と|および|または|か';
+const trailingJoin = (separatedConjunction: string): RegExp =>
+  new RegExp(`(?:\\s*${SEPARATOR}\\s*(?:${separatedConjunction})|(?:\\s*${SEPARATOR}|\\s)\\s*${SPACED_CONJUNCTION}|\\s*${SEPARATOR})\\s*$`, 'u');
+const TRAILING_JOIN = trailingJoin(SEPARATED_CONJUNCTION);
+// One-letter conjunctions only in the languages that have them: elsewhere "- x, y" names two axes.
+const TRAILING_JOIN_LETTERS = trailingJoin(`${SEPARATED_CONJUNCTION}|y|o|e|u|и`);
+const HAS_LETTER_CONJUNCTIONS = /^(?:es|it|pt|ca|gl|ru|uk|bg)(?:$|-)/i;
 
-/** An item's text without what joins it to the next item. */
-export function withoutTrailingJoin(text: string): string {
-  const m = TRAILING_JOIN.exec(text);
+/** An item's text without what joins it to the next item, in the note's language where it has one. */
+export function withoutTrailingJoin(text: string, locale?: string): string {
+  const m = (locale !== undefined && HAS_LETTER_CONJUNCTIONS.test(locale) ? TRAILING_JOIN_LETTERS : TRAILING_JOIN).exec(text);
   return m && m.index > 0 ? text.slice(0, m.index) : text;
+}
+
+/**
+ * Text that ends a series begun before it ("webpack and esbuild.", "MySQL 或 SQLite。"): names of at
+ * most two words each, joined by separators and a conjunction before the last. What came before the
+ * separator ahead of it is the series' first name, never a clause of its own to drop.
+ */
+const SERIES_NAME = '[^\\s,;:.!?，、；：。！？،؛]+(?:\\s[^\\s,;:.!?，、；：。！？،؛]+)?';
+const SERIES_END = new RegExp(
+  `^${SERIES_NAME}(?:${SEPARATOR}\\s*${SERIES_NAME})*${SEPARATOR}?(?:\\s${SPACED_CONJUNCTION}\\s|\\s(?:y|o|e|u|и)\\s|\\s*(?:${SEPARATED_CONJUNCTION})\\s*)${SERIES_NAME}[.!。！]?$`,
+  'u',
+);
+
+export function endsSeries(text: string): boolean {
+  return SERIES_END.test(text.trim());
 }
 
 /**

@@ -6,6 +6,7 @@
  * wrap their substance in these; a reader's summary leaves them out. Pure.
  */
 import { wordsAndCjk } from './chars.js';
+import { endsSeries } from './punctuation.js';
 
 /** Questions end with ?, ？ or ؟, perhaps before a closing quote, bracket or emoji. */
 const QUESTION = /[?？؟][\s"'”’»)）\]」』\p{Extended_Pictographic}\uFE0F]*$/u;
@@ -330,7 +331,7 @@ function withoutReplyClause(s: string, locale: string): string {
     if (!at) continue;
     const clause = s.slice(0, at.index).trim();
     const rest = s.slice(at.index + at[0].length).trim();
-    if (wordCount(clause) > 8 || wordCount(rest) < 3 || /[\d\uE000-\uF8FF]/u.test(clause)) continue;
+    if (wordCount(clause) > 8 || wordCount(rest) < 3 || /[\d\uE000-\uF8FF]/u.test(clause) || endsSeries(rest)) continue;
     if (ruleFor(SUBORDINATE, locale)?.test(clause) || ruleFor(SUBORDINATE, locale)?.test(rest) || ruleFor(TELLS_READER, locale)?.test(clause)) continue;
     const person = ruleFor(PERSON_IN_CLAUSE, locale)?.test(clause) ?? false;
     if (person || speaksOfAsking(clause, locale)) return capitalise(rest);

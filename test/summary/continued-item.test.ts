@@ -45,4 +45,22 @@ describe('a numbered item cut in two by a blank line', () => {
     const apart = ['1. Rank counts independent rows.', '2. Least squares fits a line.', '', 'Least squares minimises the sum of squared errors between data and model.', '', '1. Singular value decomposition factors any matrix.'].join('\n');
     expect(pointsOfNote('en', apart).join('\n')).toContain('Least squares minimises the sum of squared errors between data and model.');
   });
+
+  // Issue 23 (F05, F06): a numbered heading with its explanation under it, or a remark between two
+  // steps, is not the item's sentence cut in two.
+  it('never glues a paragraph to a numbered bold heading above it', () => {
+    const heading = ['1. **Warm the pan**', '', 'A cold pan makes the eggs stick to its bottom.', '', '2. **Whisk the eggs**', '', 'Air beaten in keeps the omelette light.'].join('\n');
+    const points = pointsOfNote('en', heading);
+    expect(points.filter((p) => p.includes('Warm the pan A cold') || p.includes('Whisk the eggs Air'))).toEqual([]);
+    expect(points.join('\n')).toContain('A cold pan makes the eggs stick to its bottom.');
+    const headingZh = ['1. **预热平底锅**', '', '冷锅会让鸡蛋粘在锅底上。', '', '2. **打散鸡蛋**', '', '打入的空气让蛋饼更加蓬松。'].join('\n');
+    expect(pointsOfNote('zh', headingZh).filter((p) => p.startsWith('预热平底锅冷锅'))).toEqual([]);
+  });
+
+  it('leaves a remark between two steps apart, and the step before it whole', () => {
+    const remark = ['1. **Warm the pan** (2 minutes): heat it on a medium flame with a little butter.', '', 'Nice, the butter is sizzling! Can you smell it already?', '', '2. **Pour the eggs** (1 minute): tilt the pan so they cover it evenly.'].join('\n');
+    const points = pointsOfNote('en', remark);
+    expect(points).toContain('Warm the pan (2 minutes): heat it on a medium flame with a little butter.');
+    expect(points.filter((p) => p.includes('butter. Nice'))).toEqual([]);
+  });
 });

@@ -26,6 +26,25 @@ describe('a list whose items run the writer’s sentence on', () => {
   }
 });
 
+describe('a list item that ends on a word of its own after a comma (issue 23, F02/F17)', () => {
+  const cases: Array<[string, string, string, string[], string[]]> = [
+    ['en', 'What the boat locker holds:', '- rope, knots\n- oars, paddles\n- flares, horn', ['rope', 'oars', 'flares'], ['knots', 'paddles', 'horn']],
+    ['ar', 'ما في صندوق القارب:', '- حبل، زيت\n- مصباح، شاي\n- خريطة، تمر', ['حبل', 'مصباح', 'خريطة'], ['زيت', 'شاي', 'تمر']],
+    ['en', 'The editors compared:', '- **Vim**: fast, free\n- **Emacs**: deep, free\n- **Sublime**: quick, paid', ['fast', 'quick'], ['free', 'paid']],
+  ];
+  for (const [lang, lead, list, kept, lost] of cases) {
+    it(`keeps that word (${lang}: ${lost.join(', ')})`, () => {
+      const text = pointsOf(lang, `${lead}\n\n${list}`).join('\n');
+      for (const word of [...kept, ...lost]) expect(text).toContain(word);
+    });
+  }
+  it('drops a conjunction that ends an item with no comma before it, never doubling it ("sugar and", "butter and", "and milk")', () => {
+    const points = pointsOf('en', 'The list for the picnic is short and includes:\n\n- bread\n- cheese and\n- plums, pears and\n- and lemonade');
+    expect(points).toContain('The list for the picnic is short and includes: bread, cheese, plums, pears, and lemonade');
+    expect(points.filter((p) => DOUBLED.test(p))).toEqual([]);
+  });
+});
+
 describe('struck text left out of a plain point', () => {
   it('leaves the word around it once', () => {
     expect(pointText([{ text: 'bold and ' }, { text: 'strike', style: 'del' }, { text: ' and code' }])).toBe('bold and code');

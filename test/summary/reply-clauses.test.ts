@@ -32,4 +32,17 @@ describe('a leading clause that agrees with, praises or speaks to the reader', (
     expect(pointsOf('de', 'Starten Sie den Dienst neu, um den Index sofort aufzubauen.')[0]).toBe('Starten Sie den Dienst neu, um den Index sofort aufzubauen.');
     expect(pointsOf('zh', '如果你用 Docker，索引每天夜里两点重建一次。')[0]).toBe('如果你用 Docker，索引每天夜里两点重建一次。');
   });
+
+  // Issue 23 (F03): the comma after a list's first name is no clause's end.
+  it('never takes the first name of a list with it', () => {
+    const cases: Array<[string, string, string]> = [
+      ['en', 'I would pack a tent, a stove and a lamp.', 'a tent'],
+      ['es', 'Te recomiendo Nginx, Caddy y Traefik.', 'Nginx'],
+      ['zh', '我推荐你用 Nginx、Caddy 或 Traefik。', 'Nginx'],
+    ];
+    for (const [lang, said, first] of cases) {
+      const points = pointsOf(lang, `${said}\n\nThe job takes about ten minutes on a small server.`);
+      expect(points.filter((p) => !p.includes(first) && /Caddy|stove/u.test(p))).toEqual([]);
+    }
+  });
 });
