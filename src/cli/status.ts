@@ -203,7 +203,7 @@ function reportLines(s: StatusReport): string[] {
   );
   section(
     'edits not sent to chats without the message (give the note `notecast: {announce: again}` to post it anew there):',
-    s.editsNotSentToChats.map((e) => `#${e.delivery} ${e.note} → ${targetKey(e.target)} at ${new Date(e.at).toISOString()}: ${e.why}`),
+    s.editsNotSentToChats.map((e) => `#${e.delivery} ${e.note}${e.file ? ` (${e.file})` : ''} → ${targetKey(e.target)} at ${new Date(e.at).toISOString()}: ${e.why}`),
   );
   const u = s.uncertainSends;
   if (u.total) {

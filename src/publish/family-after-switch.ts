@@ -147,7 +147,8 @@ export function regroupAfterSeparate<C extends MemberChange>(store: Store, decid
  * showing another member would go out linking the note's old page, and the note would reach that
  * chat in no message at all. What goes out is the family as it is now (syncFamily says the same):
  * a queued post showing the note that left is called off, the others' "also in" made again from
- * the members left, and the note, when still live and wanted there, is posted on its own. A post
+ * the members left, and the note, when still live and wanted there, is posted on its own. So is
+ * each member left that a called-off post's chat wants: that post was its only way there. A post
  * already sent is left to the switch back to `group` (regroupAfterSeparate), as before. After the
  * note's record is written, inside the batch's transaction. Returns the deliveries it queued or changed.
  */
@@ -164,13 +165,21 @@ function leaveQueuedFamilyPosts(store: Store, log: Logger, row: NoteRow, prev: N
     if (store.postOf(familyId, target) || open?.payload.type !== 'summary') continue;
     const member = open.payload.member;
     const shown = members.find((m) => m.id === member);
-    if (member === row.id || !shown) store.markDone(open.id, null, 'skipped', 'the note it shows left its translation family (moved, deleted or drafted) before it was sent');
-    else store.replacePayload(open.id, open.revision, { ...open.payload, alsoIn: alsoInFor(members, shown) });
+    if (member === row.id || !shown) {
+      store.markDone(open.id, null, 'skipped', 'the note it shows left its translation family (moved, deleted or drafted) before it was sent');
+      // The family's other members reached this chat only through that post (issue 25, tester 11-1 sep.mjs moveen).
+      for (const other of members) if (other.id !== row.id && wants(other).some((t) => targetKey(t) === targetKey(target))) changed += postAlone(store, other, target);
+    } else store.replacePayload(open.id, open.revision, { ...open.payload, alsoIn: alsoInFor(members, shown) });
     changed++;
-    if (!row.summary || !wanted.has(targetKey(target)) || store.postOf(row.id, target) || store.openDelivery(row.id, target, ['post'])) continue;
-    store.enqueue({ noteId: row.id, revision: row.revision, target, kind: 'post', payload: { type: 'summary', summary: row.summary, ...postControlsOf(row.info) } });
-    changed++;
+    if (wanted.has(targetKey(target))) changed += postAlone(store, row, target);
   }
   if (changed) log.info({ note: row.id, family: familyId, deliveries: changed }, 'note left its translation family while the family\'s posts waited (publish.translations is separate): they show the family as it is now, and the note, where wanted, is posted on its own');
   return changed;
+}
+
+/** Queues `note`'s own post to `target` unless it has a message or a queued post there; returns how many it queued. */
+function postAlone(store: Store, note: NoteRow, target: Target): number {
+  if (!note.summary || store.postOf(note.id, target) || store.openDelivery(note.id, target, ['post'])) return 0;
+  store.enqueue({ noteId: note.id, revision: note.revision, target, kind: 'post', payload: { type: 'summary', summary: note.summary, ...postControlsOf(note.info) } });
+  return 1;
 }

@@ -53,6 +53,8 @@ export interface EditNotSentToChat {
   delivery: number;
   /** The note's id, or `family:<key>` for a family's message. */
   note: string;
+  /** The file of the note the edit shows (a family's: its member's), when still recorded: what an author knows it by. */
+  file?: string | undefined;
   target: Target;
   why: string;
   at: number;
@@ -64,17 +66,19 @@ export interface EditNotSentToChat {
  */
 export function editsNotSentToChats(store: Store, limit = 50): EditNotSentToChat[] {
   const rows = store
-    .sql(`SELECT o.id, o.note_id, o.platform, o.chat, o.thread, o.last_error, o.updated_at FROM outbox o
+    .sql(`SELECT o.id, o.note_id, o.platform, o.chat, o.thread, o.last_error, o.updated_at, n.file FROM outbox o
+          LEFT JOIN notes n ON n.id = COALESCE(json_extract(o.payload, '$.member'), o.note_id)
           WHERE o.status = 'skipped' AND o.kind = 'edit' AND o.last_error LIKE ? || ': %'
             AND NOT EXISTS (SELECT 1 FROM outbox l WHERE l.note_id = o.note_id AND l.platform = o.platform AND l.chat = o.chat AND l.thread = o.thread
                             AND l.id > o.id AND l.kind IN ('post', 'edit') AND l.status IN ('done', 'pending', 'sending'))
             AND o.id = (SELECT MAX(s.id) FROM outbox s WHERE s.note_id = o.note_id AND s.platform = o.platform AND s.chat = o.chat AND s.thread = o.thread
                             AND s.status = 'skipped' AND s.kind = 'edit' AND s.last_error LIKE ? || ': %')
           ORDER BY o.id DESC LIMIT ?`)
-    .all(EDIT_NOT_SENT, EDIT_NOT_SENT, limit) as { id: number; note_id: string; platform: Target['platform']; chat: string; thread: string; last_error: string; updated_at: number }[];
+    .all(EDIT_NOT_SENT, EDIT_NOT_SENT, limit) as { id: number; note_id: string; platform: Target['platform']; chat: string; thread: string; last_error: string; updated_at: number; file: string | null }[];
   return rows.map((r) => ({
     delivery: r.id,
     note: r.note_id,
+    file: r.file ?? undefined,
     target: { platform: r.platform, chat: r.chat, thread: r.thread },
     why: r.last_error.slice(EDIT_NOT_SENT.length + 2),
     at: r.updated_at,

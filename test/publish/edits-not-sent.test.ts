@@ -78,7 +78,7 @@ describe('an edit for a chat whose post was set aside', () => {
     expect(s.events.length).toBe(sent); // never a second post
     expect(notSent()).toBe(2);
     const status = statusOf(s.db);
-    expect(status.stdout).toMatch(/edits not sent to chats without the message[^\n]*announce: again[^\n]*\n {2}#\d+ \S+ → console:all at \d{4}-[^\n]*set aside at a start --after-restore/);
+    expect(status.stdout).toMatch(/edits not sent to chats without the message[^\n]*announce: again[^\n]*\n {2}#\d+ (?:a|family:a) \(a\.md\) → console:all at \d{4}-[^\n]*set aside at a start --after-restore/);
     // Posted anew on the author's word: said no more.
     writeFileSync(path.join(s.notes, 'a.md'), text('Alpha v4').replace('---\n\n', 'notecast: {announce: again}\n---\n\n'));
     await s.settle(['a.md']);
@@ -111,8 +111,9 @@ describe('an edit whose message is gone from the chat (Discord 10008 Unknown Mes
     expect(cli.stderr).toMatch(/"msg":"edit not sent: its message is gone from the chat/);
     expect(cli.stderr).toMatch(/"msg":"edit not sent: g\.md has no message in discord:\d+ to edit: its message there is gone \([^)]*10008 Unknown Message/);
     expect(await cli.stop()).toBe(0);
-    const report = JSON.parse(statusOf(sb.db, { json: true }).stdout) as { editsNotSentToChats: { note: string; why: string }[] };
+    const report = JSON.parse(statusOf(sb.db, { json: true }).stdout) as { editsNotSentToChats: { note: string; file?: string; why: string }[] };
     expect(report.editsNotSentToChats).toHaveLength(1); // the latest per note and chat
+    expect(report.editsNotSentToChats[0]!.file).toBe('g.md'); // named as the author knows it, not only by its internal id
     expect(report.editsNotSentToChats[0]!.why).toMatch(/^its message there is gone \(.*10008 Unknown Message\)$/);
   });
 });

@@ -121,3 +121,68 @@ describe('separate after group, family posts queued; the member a queued post sh
     expect(svc.anomalies).toEqual([]);
   });
 });
+
+/**
+ * Issue 25 (tester 11-1, sep.mjs moveen, HIGH): the member a queued post *shows* (x-en, in the chat
+ * with no filter) left the family while stopped. That post is called off; x-ja, still in the family,
+ * wanted by that chat and with no message there, must then be posted there on its own, not dropped.
+ */
+/** Switched to `separate`, started with the platform back: idle, nothing left to send, x-en no longer published. */
+async function startSeparate(svc: InProcessService, faults: PlatformFaults): Promise<void> {
+  svc.config.publish.translations.mode = 'separate';
+  faults.down = false;
+  const idles = svc.idleCount;
+  await svc.start();
+  await svc.waitFor(() => svc.idleCount > idles && svc.openDeliveries() === 0 && svc.app!.store.getNote('x-en')?.state !== 'published', 20_000, 'idle with nothing left to send');
+}
+
+describe('separate after group, family posts queued; the shown member x-en left while stopped', () => {
+  it.each(['moved', 'deleted', 'drafted'] as const)('%s: the family\'s other member still reaches every chat that wants it, once', { timeout: 60_000 }, async (change) => {
+    const { svc, faults, file } = await familyQueuedThenStopped([
+      { platform: 'console', chat: 'all' },
+      { platform: 'console', chat: 'ja', filter: { lang: ['ja'] } },
+      { platform: 'console', chat: 'en', filter: { lang: ['en'] } },
+    ]);
+    if (change === 'moved') renameSync(file('x-en.md'), file('y-en.md'));
+    if (change === 'deleted') rmSync(file('x-en.md'));
+    if (change === 'drafted') writeFileSync(file('x-en.md'), page('Hello world', 'en', 'An English note about greetings and how people say hello around the world.', 'draft: true\n'));
+    await startSeparate(svc, faults);
+    const live = (chat: string) => svc.live(chat).map((m) => m.text);
+    const hello = change === 'moved' ? 1 : 0;
+    for (const chat of ['all', 'ja']) expect(live(chat).filter((t) => t.includes('Japanese hello'))).toHaveLength(1);
+    for (const chat of ['all', 'en']) expect(live(chat).filter((t) => t.includes('Hello world'))).toHaveLength(hello);
+    expect(live('en').filter((t) => t.includes('Japanese hello'))).toHaveLength(0);
+    expect(live('ja').filter((t) => t.includes('Hello world'))).toHaveLength(0);
+    expect(svc.anomalies).toEqual([]);
+
+    // Back to group: x-ja's own message becomes its family's; nothing is posted again.
+    await svc.stop();
+    svc.config.publish.translations.mode = 'group';
+    const posts = svc.events.filter((e) => e.event === 'post').length;
+    const before = Object.fromEntries(['all', 'ja', 'en'].map((c) => [c, live(c)]));
+    const idlesBeforeGroup = svc.idleCount;
+    await svc.start();
+    await svc.waitFor(() => svc.idleCount > idlesBeforeGroup && svc.openDeliveries() === 0, 20_000, 'idle with nothing left to send');
+    expect(svc.events.filter((e) => e.event === 'post')).toHaveLength(posts);
+    for (const chat of ['all', 'ja', 'en']) expect(live(chat)).toHaveLength(before[chat]!.length);
+    expect(svc.anomalies).toEqual([]);
+  });
+
+  // Both members changed in the batch that calls the post off: x-ja's own post follows its change too.
+  it.each([['deleted', 'edited'], ['deleted', 'deleted'], ['moved', 'moved']] as const)('x-en %s, x-ja %s: each live note once where wanted, none that is gone', { timeout: 60_000 }, async (en, ja) => {
+    const { svc, faults, file } = await familyQueuedThenStopped([{ platform: 'console', chat: 'all' }, { platform: 'console', chat: 'ja', filter: { lang: ['ja'] } }]);
+    if (en === 'moved') renameSync(file('x-en.md'), file('y-en.md'));
+    else rmSync(file('x-en.md'));
+    if (ja === 'moved') renameSync(file('x-ja.md'), file('y-ja.md'));
+    if (ja === 'deleted') rmSync(file('x-ja.md'));
+    if (ja === 'edited') writeFileSync(file('x-ja.md'), page('Japanese hello v2', 'ja', `${JA_BODY} Edited.`));
+    await startSeparate(svc, faults);
+    const live = (chat: string) => svc.live(chat).map((m) => m.text);
+    const japanese = ja === 'deleted' ? 0 : 1;
+    for (const chat of ['all', 'ja']) expect(live(chat).filter((t) => t.includes('Japanese hello'))).toHaveLength(japanese);
+    if (ja === 'edited') for (const chat of ['all', 'ja']) expect(live(chat).filter((t) => t.includes('Japanese hello v2'))).toHaveLength(1);
+    expect(live('all').filter((t) => t.includes('Hello world'))).toHaveLength(en === 'moved' ? 1 : 0);
+    expect(live('ja').filter((t) => t.includes('Hello world'))).toHaveLength(0);
+    expect(svc.anomalies).toEqual([]);
+  });
+});
