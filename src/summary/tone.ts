@@ -387,7 +387,8 @@ export function presentsWhatFollows(s: string, locale = ''): boolean {
 export function withoutPresenting(s: string): string | undefined {
   const m = PRESENTS.exec(s.trimStart());
   if (!m) return s;
-  const rest = s.trimStart().slice(m[0].length).replace(/^[\s,:：]*(?:是|为|為|は|が|に|:)?\s*/u, '');
+  // Punctuation of any script between the presenting words and the rest goes with them ("以下は、…", "以下是，…"); an opening bracket or quote stays.
+  const rest = s.trimStart().slice(m[0].length).replace(/^[\s\p{Po}\p{Pd}]*(?:(?:是|为|為|は|が|に)[\s\p{Po}\p{Pd}]*)?/u, '');
   return wordCount(rest) >= 2 ? capitalise(rest) : undefined;
 }
 

@@ -1,0 +1,29 @@
+/**
+ * A lead-in that presents a list keeps what it names once its presenting words go, in every
+ * language ("Here is a comparison:" → "A comparison: A, B, C"), and its trimming leaves no stray
+ * punctuation before the words ("以下は、…" → "…", never "、…"). An outside tester's round (issue 23,
+ * F07, F08). Notes written for this test.
+ */
+import { describe, expect, it } from 'vitest';
+import { pointsOfNote as pointsOf } from '../helpers/note-points.js';
+
+const items = '- Valkey\n- Dragonfly\n- KeyDB';
+const after = 'Each of them speaks the Redis protocol and runs on a single machine without trouble.';
+
+describe('trimming the presenting words', () => {
+  it('leaves no leading comma: Japanese 、', () => {
+    const points = pointsOf('ja', `以下は、キャッシュに使えるサーバーです：\n\n${items}\n\n${after}`);
+    expect(points).toContain('キャッシュに使えるサーバーです：Valkey、Dragonfly、KeyDB');
+  });
+
+  it('leaves no leading comma: Chinese ，', () => {
+    const points = pointsOf('zh', `以下是，可以用作缓存的服务器：\n\n${items}\n\n${after}`);
+    expect(points).toContain('可以用作缓存的服务器：Valkey、Dragonfly、KeyDB');
+  });
+
+  it('leaves no point starting with punctuation, in any script', () => {
+    for (const [lang, leadIn] of [['ja', '以下は、キャッシュ用のサーバー：'], ['zh', '以下是，缓存服务器：'], ['ar', 'إليك، خوادم التخزين المؤقت:'], ['en', 'Here are, in short, the caching servers:']]) {
+      for (const p of pointsOf(lang!, `${leadIn}\n\n${items}\n\n${after}`)) expect(p, `${lang}: ${p}`).not.toMatch(/^[\p{Po}\p{Pd}\s]/u);
+    }
+  });
+});
