@@ -10,6 +10,20 @@ import { pointsOfNote as pointsOf } from '../helpers/note-points.js';
 const items = '- Valkey\n- Dragonfly\n- KeyDB';
 const after = 'Each of them speaks the Redis protocol and runs on a single machine without trouble.';
 
+describe('a one-word lead-in after its presenting words', () => {
+  const cases: Array<[string, string, string]> = [
+    ['ar', 'إليك مقارنة:', 'مقارنة: Valkey، Dragonfly، KeyDB'],
+    ['zh', '以下是对比：', '对比：Valkey、Dragonfly、KeyDB'],
+    ['hi', 'यहाँ एक तुलना है:', 'एक तुलना: Valkey, Dragonfly, KeyDB'],
+    ['ja', '以下に比較を示します：', '比較：Valkey、Dragonfly、KeyDB'],
+  ];
+  for (const [lang, leadIn, point] of cases) {
+    it(`keeps what it names before the items (${lang}: ${leadIn})`, () => {
+      expect(pointsOf(lang, `${leadIn}\n\n${items}\n\n${after}`)).toContain(point);
+    });
+  }
+});
+
 describe('trimming the presenting words', () => {
   it('leaves no leading comma: Japanese 、', () => {
     const points = pointsOf('ja', `以下は、キャッシュに使えるサーバーです：\n\n${items}\n\n${after}`);
