@@ -107,7 +107,7 @@ const WORD_JOINER = '\u2060';
  * letters, digits and underscores). A WORD JOINER after the `@` ends the username there, invisibly
  * (Discord's renderer breaks its mentions the same way: defuseMentions).
  */
-export function defuseTelegramMentions(s: string): string {
+function defuseTelegramMentions(s: string): string {
   if (!s.includes('@')) return s; // most text: no @ to break
   // An `@` ending the text is broken too: a template may write the next value right after it.
   return s.replace(/@(?=[A-Za-z0-9_]|$)/g, `@${WORD_JOINER}`);

@@ -13,7 +13,8 @@ import { cleanText, collectLinks, htmlBlockText, inlineText, type Link } from '.
 import { splitSentences } from './sentences.js';
 import { isFunctionWord } from './salience.js';
 import { namesItsSection } from './sections.js';
-import { addressesReader, isExclamation, isQuestion, labelledOutput, namesReadersOwn, namesWhatItPointsAt, pointsBack, pointsBackWithin, pointsElsewhere, presentsWhatFollows, speaksAsI, speaksOfAsking, withoutPresenting, withoutInterjection, wordCount } from './tone.js';
+import { addressesReader, isExclamation, isQuestion, labelledOutput, namesReadersOwn, namesWhatItPointsAt, pointsBack, pointsBackWithin, pointsElsewhere, presentsWhatFollows, speaksAsI, speaksOfAsking, withoutInterjection, wordCount } from './tone.js';
+import { withoutPresenting } from './presenting.js';
 import { ledBy } from './punctuation.js';
 import { dialogueLabels, isTurn, readTurnByTurn, turnsOf, withoutSpeaker } from './dialogue.js';
 import { candidateOf, full, isLeadIn, sectionShare, isProse, isTooShort, looksLikeOutput, printedAfterCommand, prose, push, SENTENCES_PER_PARAGRAPH, shortCodeLine, withoutMarker, type Candidate, type Walk } from './walk.js';

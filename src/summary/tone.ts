@@ -338,7 +338,7 @@ function withoutReplyClause(s: string, locale: string): string {
   return s;
 }
 
-function capitalise(s: string): string {
+export function capitalise(s: string): string {
   return s.replace(/^\p{Ll}/u, (c) => c.toUpperCase());
 }
 
@@ -350,7 +350,7 @@ export function pointsElsewhere(s: string): boolean {
 }
 
 /** A sentence that only presents what comes next ("Below is a quick breakdown…", "Here's how:", "以下是…"). */
-const PRESENTS = /^(?:(?:below|here)(?:['’]s| is| are)|the following|a continuación|aquí (?:tienes|está|están)|voici|voilà|ci-dessous|hier (?:ist|sind)|unten|im folgenden|folgende|以下(?:是|は|が|に)|下面|如下|नीचे|यहाँ (?:है|हैं)|فيما يلي|إليك)/iu;
+export const PRESENTS = /^(?:(?:below|here)(?:['’]s| is| are)|the following|a continuación|aquí (?:tienes|está|están)|voici|voilà|ci-dessous|hier (?:ist|sind)|unten|im folgenden|folgende|以下(?:是|は|が|に)|下面|如下|नीचे|यहाँ (?:है|हैं)|فيما يلي|إليك)/iu;
 
 /**
  * "We" proposing to go through the note itself, its object a pronoun and no term of its own ("Let's
@@ -377,35 +377,6 @@ export function presentsWhatFollows(s: string, locale = ''): boolean {
   const trimmed = s.trimStart();
   if (PRESENTS.test(trimmed) || (HINDI_HERE.test(trimmed) && wordCount(trimmed) <= 8)) return true;
   return wordCount(trimmed) <= 10 && !/[\d\uE000-\uF8FF]/u.test(trimmed) && (ruleFor(WALKS_THROUGH, locale)?.test(trimmed) ?? false);
-}
-
-/**
- * A lead-in without the words that present it ("Voici une comparaison" → "Une comparaison", "以下是关于…的100个关键点"
- * → "关于…的100个关键点", "Here are the key features" → "The key features"); undefined when what is left
- * names nothing ("Voici comment", "Here's how").
- */
-export function withoutPresenting(s: string): string | undefined {
-  const trimmed = s.trimStart();
-  const hindi = HINDI_HERE_IS.exec(trimmed);
-  if (hindi) return capitalise(hindi[1]!);
-  const m = PRESENTS.exec(trimmed);
-  if (!m) return s;
-  // Punctuation of any script between the presenting words and the rest goes with them ("以下は、…", "以下是，…"); an opening bracket or quote stays.
-  const rest = trimmed.slice(m[0].length).replace(/^[\s\p{Po}\p{Pd}]*(?:(?:是|为|為|は|が|に)[\s\p{Po}\p{Pd}]*)?/u, '');
-  // Japanese says the presenting verb last: "以下に比較を示します" presents "比較".
-  const named = rest.replace(/を(?:示し|紹介し|まとめ)ます[。.]?$/u, '');
-  return namesSomething(named) ? capitalise(named) : undefined;
-}
-
-/** Hindi puts "is" last: "यहाँ एक तुलना है" (here a comparison is) presents "एक तुलना". */
-const HINDI_HERE_IS = /^(?:यहाँ|यहां)\s+(\S.*?)\s+(?:है|हैं)$/u;
-
-/** What a lead-in's rest says when it names nothing: how, what, why ("Voici comment", "Here's how", "以下是原因"). */
-const NAMES_NOTHING = /^(?:how|what|why|this|that|it|them|comment|pourquoi|ceci|cela|wie|was|warum|das|cómo|qué|por qué|esto|eso|कैसे|क्या|क्यों|كيف|ماذا|لماذا|怎么做|如何|原因|方法|这些|這些|理由|所示|所列)$/iu;
-
-/** A rest of a word or more that is not only "how" or "what": one word ("مقارنة", "对比") names a thing. */
-function namesSomething(rest: string): boolean {
-  return wordCount(rest) >= 1 && !NAMES_NOTHING.test(rest.trim());
 }
 
 /** A line labelled as a program's output ("Output: …", "输出：…"): what ran, not what the note says. */

@@ -14,6 +14,7 @@ import { renderTelegramDigest } from '../../src/render/digest.js';
 import { renderTelegramReply } from '../../src/adapters/telegram/render.js';
 import { Templates } from '../../src/render/templates/compile.js';
 import { payloadsFor } from '../../src/render/templates/payloads.js';
+import type { SearchResult } from '../../src/search/index.js';
 import { DEFAULT_FILE_LANGS } from '../../src/notes/lang.js';
 import { parseTelegramHtml, telegramMentions } from '../fakes/telegram/html.js';
 
@@ -34,6 +35,11 @@ const template = `<b>{{ note.title | link_to: note.url }}</b>
 {% for p in summary.points %}{{ p }}
 {% endfor %}{% for l in summary.links %}{{ l.text | link_to: l.url }} {{ l.text }}
 {% endfor %}{% for a in family.also_in %}{{ a.name | link_to: a.url }} {{ a.name }}{% endfor %}`;
+/** A search result as the /latest and /note commands list one. */
+function result(title: string, url?: string): SearchResult {
+  return { id: title, title, lang: 'en', url, score: 1, members: [] };
+}
+
 const route = Templates.fromConfig({ templates: { telegram: template }, routes: [] }, { url: 'https://example.org' }).global;
 
 describe('Telegram payloads with @usernames in a note', () => {
@@ -55,7 +61,7 @@ describe('Telegram payloads with @usernames in a note', () => {
         const texts = [
           renderTelegramMessage(summary, alsoIn).text,
           renderTelegramDigest([{ noteId: 'a', title, url: 'https://example.org/a' }, { noteId: 'b', title: point }]).text,
-          renderTelegramReply({ type: 'list', heading: title, items: [{ title: point, url: 'https://example.org/p' }, { title: linkText }] }).text,
+          renderTelegramReply({ type: 'list', heading: title, items: [result(point, 'https://example.org/p'), result(linkText)] }).text,
           payloadsFor({ summary, alsoIn }, route).telegram.text,
         ];
         for (const html of texts) {
