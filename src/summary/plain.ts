@@ -148,6 +148,9 @@ function nextText(t: Token | undefined): string {
  * placeholders (see inline.ts) so no clean-up touches them; without one, code keeps its text.
  * Images and HTML tags contribute nothing; angle brackets that are not tags stay as text.
  */
+/** A link's text that is only a reference number: `1`, `[12]`, `^3`. */
+const CITATION_NUMBER = /^(?:\[\d{1,3}\]|\^?\d{1,3})$/;
+
 export function inlineText(tokens: readonly Token[] | undefined, spans?: SpanTable): string {
   if (!tokens) return '';
   let out = '';
@@ -180,6 +183,11 @@ export function inlineText(tokens: readonly Token[] | undefined, spans?: SpanTab
       case 'link': {
         // A link that is only an image ("Built with [![Jekyll](badge.svg)](…)") is named by the image's alt text.
         const text = inlineText((t as Tokens.Link).tokens, spans);
+        // A numbered reference ("published in 1998 [2][paxos]") cites a source: its number says nothing in a point.
+        if (CITATION_NUMBER.test(text.trim()) && /\S\s*$/.test(out)) {
+          out = out.trimEnd();
+          break;
+        }
         out += text.trim() ? text : (t as Tokens.Link).tokens.map((u) => (u.type === 'image' ? stripPrivateUse((u as Tokens.Image).text) : '')).join(' ');
         break;
       }
