@@ -91,6 +91,14 @@ const NOT_TEX = /[`\uE000-\uF8FF]/;
 const EMOJI_SHORTCODE = /(?:^|\s)(?<![\p{L}\p{N}:]):(?:[a-z0-9_]*[a-z][a-z0-9_]*(?:[+-][a-z0-9_]+)*|[+-]1):(?![\p{L}\p{N}:])/gu;
 const LIQUID = /\{%-?[\s\S]*?-?%\}|\{\{[\s\S]*?\}\}/g;
 
+/**
+ * `\[at this page\](url)`: brackets the writer escaped so no link is made, not TeX's display math:
+ * words without TeX's characters, right before a `(`. They stay text (TEX_ESCAPED), brackets and all.
+ */
+function escapedLinkText(inner: string, after: string): boolean {
+  return after === '(' && !/[\\^_{}=]/.test(inner) && WORDS_IN_A_ROW.test(inner);
+}
+
 /** Replaces math with readable text, and removes Liquid tags and stray HTML. */
 export function cleanText(s: string, spans?: SpanTable): string {
   // Each pass only when its trigger character is there: most paragraphs need none of them.
@@ -102,7 +110,11 @@ export function cleanText(s: string, spans?: SpanTable): string {
     // Without a span table (titles, labels, search text) nothing is dropped: an unknown command reads as its name.
     return spans ? spans.add({ text: read.text }, read.readable) : read.text.replace(/\\([A-Za-z]+)/g, '$1');
   };
-  if (out.includes('\\') || out.includes('$$')) out = out.replace(MATH, (_m, a?: string, b?: string, c?: string) => math(a ?? b ?? c ?? ''));
+  if (out.includes('\\') || out.includes('$$')) {
+    out = out.replace(MATH, (m: string, a: string | undefined, b: string | undefined, c: string | undefined, at: number, all: string) =>
+      b !== undefined && escapedLinkText(b, all.charAt(at + m.length)) ? m : math(a ?? b ?? c ?? ''),
+    );
+  }
   if (out.includes('$')) {
     out = out.replace(DOLLAR_MATH, (m, inner: string) => {
       const tex = spans ? withLiterals(inner, spans) : inner;
