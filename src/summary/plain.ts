@@ -40,13 +40,17 @@ function stripHtmlTags(s: string): string {
   return s.replace(TAG, (m, name: string) => (HTML_ELEMENTS.has(name.toLowerCase()) ? '' : '<' + stripHtmlTags(m.slice(1))));
 }
 
-/** The visible text of a raw HTML block: no script, style or comments, no tags, entities decoded. */
+/**
+ * The visible text of a raw HTML block: no script, style or comments, no tags, entities decoded. Its
+ * readers pass it through cleanText, which strips tags and decodes entities again: a `&` or `<` the
+ * block wrote as an entity goes back to one, so `&amp;lt;` shows "&lt;" and `&lt;b&gt;` shows "<b>".
+ */
 export function htmlBlockText(html: string): string {
   const visible = html
     .replace(/<(script|style|template|noscript)\b[\s\S]*?(<\/\1\s*>|$)/gi, ' ')
     .replace(/<!--[\s\S]*?(-->|$)/g, ' ')
     .replace(/<(br|\/p|\/div|\/li|\/h[1-6]|\/tr|\/td|\/th|\/summary|\/details|\/dt|\/dd|\/blockquote|\/figcaption)\b[^>]*>/gi, '$& '); // block ends part words
-  return decodeEntities(stripHtmlTags(withScripts(visible)));
+  return decodeEntities(stripHtmlTags(withScripts(visible))).replace(/&/g, '&amp;').replace(/</g, '&lt;');
 }
 
 /** MathJax delimiters as they reach the text after Markdown unescaping: `\( … \)`, `\[ … \]`, `$$ … $$`. */
