@@ -76,10 +76,15 @@ function saysAsFollows(s: string): boolean {
  * What a lead-in says its list or table is, without its presenting words; undefined when it names
  * nothing. "As follows" is judged on what is left: "以下是对比" presents "对比", as "Voici une comparaison" does.
  */
-function listContext(leadIn: string): string | undefined {
+function listContext(leadIn: string, locale: string): string | undefined {
   const named = withoutPresenting(leadIn);
-  return named === undefined || saysAsFollows(named.trim()) ? undefined : named;
+  if (named === undefined || saysAsFollows(named.trim())) return undefined;
+  // The writer speaking ("I use these") names nothing; a thing they qualify does ("The programs I recommend").
+  return speaksAsI(named, locale) && !NAMED_THING.test(named.trim()) ? undefined : named;
 }
+
+/** An English noun phrase opening with its article or demonstrative: what the lead-in names, whoever qualifies it. */
+const NAMED_THING = /^(?:the|an?|these|those)\s+(?!I\b)\p{L}/iu;
 
 /**
  * A lead-in a paragraph after its block can finish: a phrase of some words that does not end in a
@@ -133,7 +138,7 @@ function addParagraph(w: Walk, raw: string, next: Token | undefined, flags: { le
         // What a list or table after it belongs to; "as follows" and a reply to the asker name nothing.
         const said = s.replace(/[:：]$/, '').trim();
         // The words presenting it go ("Voici une comparaison" → "Une comparaison"); a space the writer set before the colon (French) stays.
-        if (last && (next?.type === 'list' || next?.type === 'table') && isLeadIn(s) && !namesReadersOwn(said, w.locale) && !speaksAsI(said, w.locale)) context = listContext(s.replace(/[:：]$/, ''));
+        if (last && (next?.type === 'list' || next?.type === 'table') && isLeadIn(s) && !namesReadersOwn(said, w.locale)) context = listContext(s.replace(/[:：]$/, ''), w.locale);
         return; // a lead-in without what it leads to is no point
       }
       s = ledBy(s, w.spans.add({ text: code, style: 'code' }));

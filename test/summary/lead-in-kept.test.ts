@@ -41,3 +41,11 @@ describe('trimming the presenting words', () => {
     }
   });
 });
+
+describe('an English lead-in naming what the writer recommends', () => {
+  it('keeps its noun phrase before the items', () => {
+    expect(pointsOf('en', `The servers I recommend:\n\n${items}\n\n${after}`)).toContain('The servers I recommend: Valkey, Dragonfly, KeyDB');
+    expect(pointsOf('en', `Here is an overview of the servers I recommend:\n\n${items}\n\n${after}`)).toContain('An overview of the servers I recommend: Valkey, Dragonfly, KeyDB');
+  });
+});
+
