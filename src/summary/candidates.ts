@@ -14,7 +14,7 @@ import { splitSentences } from './sentences.js';
 import { isFunctionWord } from './salience.js';
 import { namesItsSection } from './sections.js';
 import { addressesReader, isExclamation, isQuestion, labelledOutput, namesReadersOwn, namesWhatItPointsAt, pointsBack, pointsBackWithin, pointsElsewhere, presentsWhatFollows, speaksAsI, speaksOfAsking, withoutInterjection, wordCount } from './tone.js';
-import { withoutPresenting } from './presenting.js';
+import { listContext, saysAsFollows } from './presenting.js';
 import { ledBy } from './punctuation.js';
 import { dialogueLabels, isTurn, readTurnByTurn, turnsOf, withoutSpeaker } from './dialogue.js';
 import { candidateOf, full, isLeadIn, sectionShare, isProse, isTooShort, looksLikeOutput, printedAfterCommand, prose, push, SENTENCES_PER_PARAGRAPH, shortCodeLine, withoutMarker, type Candidate, type Walk } from './walk.js';
@@ -67,24 +67,7 @@ function announces(s: string, next: Token | undefined): boolean {
   return !/[.!?。！？।؟"'”)）」]$/u.test(s) || saysAsFollows(s);
 }
 
-/** "… as follows", "以下のとおりです", "次のコマンドを実行します。": a sentence that only announces what comes next. */
-function saysAsFollows(s: string): boolean {
-  return /(?:follows|following|below|siguientes?|suivante?s?|folgende[nr]?|निम्नलिखित|التالي)[\s\p{P}]*$/iu.test(s) || /(?:以下|次|下面|如下)[^。]{0,8}[。.:：]?$|(?:以下の|次の|下面的)[^。]{0,16}[。.:：]?$/u.test(s);
-}
 
-/**
- * What a lead-in says its list or table is, without its presenting words; undefined when it names
- * nothing. "As follows" is judged on what is left: "以下是对比" presents "对比", as "Voici une comparaison" does.
- */
-function listContext(leadIn: string, locale: string): string | undefined {
-  const named = withoutPresenting(leadIn);
-  if (named === undefined || saysAsFollows(named.trim())) return undefined;
-  // The writer speaking ("I use these") names nothing; a thing they qualify does ("The programs I recommend").
-  return speaksAsI(named, locale) && !NAMED_THING.test(named.trim()) ? undefined : named;
-}
-
-/** An English noun phrase opening with its article or demonstrative: what the lead-in names, whoever qualifies it. */
-const NAMED_THING = /^(?:the|an?|these|those)\s+(?!I\b)\p{L}/iu;
 
 /**
  * A lead-in a paragraph after its block can finish: a phrase of some words that does not end in a

@@ -49,3 +49,9 @@ describe('an English lead-in naming what the writer recommends', () => {
   });
 });
 
+describe('a lead-in saying its subject is "as follows"', () => {
+  it('keeps its subject before the items', () => {
+    expect(pointsOf('ja', `検証したサーバーは次のとおりです：\n\n${items}\n\n${after}`)).toContain('検証したサーバー：Valkey、Dragonfly、KeyDB');
+    expect(pointsOf('en', `The servers we tested are as follows:\n\n${items}\n\n${after}`)).toContain('The servers we tested: Valkey, Dragonfly, KeyDB');
+  });
+});
