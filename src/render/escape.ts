@@ -88,15 +88,29 @@ export function discordLinkTarget(url: string): string {
  * and &quot;").
  */
 export function escapeTelegramHtml(s: string): string {
-  if (!TELEGRAM_SPECIAL.test(s)) return s; // most runs of text: nothing to escape
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+  return defuseTelegramMentions(escapeTelegramAttr(s));
 }
 
 const TELEGRAM_SPECIAL = /[&<>"']/;
 
-/** Telegram HTML attribute value (quoted): the same escapes as text. */
+/** Telegram HTML attribute value (quoted): the escapes of text, but a URL keeps its `@` whole. */
 export function escapeTelegramAttr(s: string): string {
-  return escapeTelegramHtml(s);
+  if (!TELEGRAM_SPECIAL.test(s)) return s; // most runs of text: nothing to escape
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+}
+
+const WORD_JOINER = '\u2060';
+
+/**
+ * Breaks `@username` in text: Telegram turns it into a `mention` entity, which notifies the user in a
+ * group (core.telegram.org/bots/api#messageentity: type "mention" (`@username`); usernames are
+ * letters, digits and underscores). A WORD JOINER after the `@` ends the username there, invisibly
+ * (Discord's renderer breaks its mentions the same way: defuseMentions).
+ */
+function defuseTelegramMentions(s: string): string {
+  if (!s.includes('@')) return s; // most text: no @ to break
+  // An `@` ending the text is broken too: a template may write the next value right after it.
+  return s.replace(/@(?=[A-Za-z0-9_]|$)/g, `@${WORD_JOINER}`);
 }
 
 /**

@@ -13,7 +13,8 @@ import { cleanText, collectLinks, htmlBlockText, inlineText, type Link } from '.
 import { splitSentences } from './sentences.js';
 import { isFunctionWord } from './salience.js';
 import { namesItsSection } from './sections.js';
-import { addressesReader, isExclamation, isQuestion, labelledOutput, namesReadersOwn, namesWhatItPointsAt, pointsBack, pointsBackWithin, pointsElsewhere, presentsWhatFollows, speaksAsI, speaksOfAsking, withoutPresenting, withoutInterjection, wordCount } from './tone.js';
+import { addressesReader, isExclamation, isQuestion, labelledOutput, namesReadersOwn, namesWhatItPointsAt, pointsBack, pointsBackWithin, pointsElsewhere, presentsWhatFollows, speaksAsI, speaksOfAsking, withoutInterjection, wordCount } from './tone.js';
+import { listContext, saysAsFollows } from './presenting.js';
 import { ledBy } from './punctuation.js';
 import { judgesTheQuestion } from './question-praise.js';
 import { dialogueLabels, isTurn, readTurnByTurn, turnsOf, withoutSpeaker } from './dialogue.js';
@@ -67,10 +68,7 @@ function announces(s: string, next: Token | undefined): boolean {
   return !/[.!?。！？।؟"'”)）」]$/u.test(s) || saysAsFollows(s);
 }
 
-/** "… as follows", "以下のとおりです", "次のコマンドを実行します。": a sentence that only announces what comes next. */
-function saysAsFollows(s: string): boolean {
-  return /(?:follows|following|below|siguientes?|suivante?s?|folgende[nr]?|निम्नलिखित|التالي)[\s\p{P}]*$/iu.test(s) || /(?:以下|次|下面|如下)[^。]{0,8}[。.:：]?$|(?:以下の|次の|下面的)[^。]{0,16}[。.:：]?$/u.test(s);
-}
+
 
 /**
  * A lead-in a paragraph after its block can finish: a phrase of some words that does not end in a
@@ -124,7 +122,7 @@ function addParagraph(w: Walk, raw: string, next: Token | undefined, flags: { le
         // What a list or table after it belongs to; "as follows" and a reply to the asker name nothing.
         const said = s.replace(/[:：]$/, '').trim();
         // The words presenting it go ("Voici une comparaison" → "Une comparaison"); a space the writer set before the colon (French) stays.
-        if (last && (next?.type === 'list' || next?.type === 'table') && isLeadIn(s) && !saysAsFollows(said) && !namesReadersOwn(said, w.locale) && !speaksAsI(said, w.locale)) context = withoutPresenting(s.replace(/[:：]$/, ''));
+        if (last && (next?.type === 'list' || next?.type === 'table') && isLeadIn(s) && !namesReadersOwn(said, w.locale)) context = listContext(s.replace(/[:：]$/, ''), w.locale);
         return; // a lead-in without what it leads to is no point
       }
       s = ledBy(s, w.spans.add({ text: code, style: 'code' }));

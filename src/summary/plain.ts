@@ -40,13 +40,17 @@ function stripHtmlTags(s: string): string {
   return s.replace(TAG, (m, name: string) => (HTML_ELEMENTS.has(name.toLowerCase()) ? '' : '<' + stripHtmlTags(m.slice(1))));
 }
 
-/** The visible text of a raw HTML block: no script, style or comments, no tags, entities decoded. */
+/**
+ * The visible text of a raw HTML block: no script, style or comments, no tags, entities decoded. Its
+ * readers pass it through cleanText, which strips tags and decodes entities again: a `&` or `<` the
+ * block wrote as an entity goes back to one, so `&amp;lt;` shows "&lt;" and `&lt;b&gt;` shows "<b>".
+ */
 export function htmlBlockText(html: string): string {
   const visible = html
     .replace(/<(script|style|template|noscript)\b[\s\S]*?(<\/\1\s*>|$)/gi, ' ')
     .replace(/<!--[\s\S]*?(-->|$)/g, ' ')
     .replace(/<(br|\/p|\/div|\/li|\/h[1-6]|\/tr|\/td|\/th|\/summary|\/details|\/dt|\/dd|\/blockquote|\/figcaption)\b[^>]*>/gi, '$& '); // block ends part words
-  return decodeEntities(stripHtmlTags(withScripts(visible)));
+  return decodeEntities(stripHtmlTags(withScripts(visible))).replace(/&/g, '&amp;').replace(/</g, '&lt;');
 }
 
 /** MathJax delimiters as they reach the text after Markdown unescaping: `\( … \)`, `\[ … \]`, `$$ … $$`. */
@@ -91,6 +95,14 @@ const NOT_TEX = /[`\uE000-\uF8FF]/;
 const EMOJI_SHORTCODE = /(?:^|\s)(?<![\p{L}\p{N}:]):(?:[a-z0-9_]*[a-z][a-z0-9_]*(?:[+-][a-z0-9_]+)*|[+-]1):(?![\p{L}\p{N}:])/gu;
 const LIQUID = /\{%-?[\s\S]*?-?%\}|\{\{[\s\S]*?\}\}/g;
 
+/**
+ * `\[at this page\](url)`: brackets the writer escaped so no link is made, not TeX's display math:
+ * words without TeX's characters, right before a `(`. They stay text (TEX_ESCAPED), brackets and all.
+ */
+function escapedLinkText(inner: string, after: string): boolean {
+  return after === '(' && !/[\\^_{}=]/.test(inner) && WORDS_IN_A_ROW.test(inner);
+}
+
 /** Replaces math with readable text, and removes Liquid tags and stray HTML. */
 export function cleanText(s: string, spans?: SpanTable): string {
   // Each pass only when its trigger character is there: most paragraphs need none of them.
@@ -102,7 +114,11 @@ export function cleanText(s: string, spans?: SpanTable): string {
     // Without a span table (titles, labels, search text) nothing is dropped: an unknown command reads as its name.
     return spans ? spans.add({ text: read.text }, read.readable) : read.text.replace(/\\([A-Za-z]+)/g, '$1');
   };
-  if (out.includes('\\') || out.includes('$$')) out = out.replace(MATH, (_m, a?: string, b?: string, c?: string) => math(a ?? b ?? c ?? ''));
+  if (out.includes('\\') || out.includes('$$')) {
+    out = out.replace(MATH, (m: string, a: string | undefined, b: string | undefined, c: string | undefined, at: number, all: string) =>
+      b !== undefined && escapedLinkText(b, all.charAt(at + m.length)) ? m : math(a ?? b ?? c ?? ''),
+    );
+  }
   if (out.includes('$')) {
     out = out.replace(DOLLAR_MATH, (m, inner: string) => {
       const tex = spans ? withLiterals(inner, spans) : inner;
@@ -148,6 +164,9 @@ function nextText(t: Token | undefined): string {
  * placeholders (see inline.ts) so no clean-up touches them; without one, code keeps its text.
  * Images and HTML tags contribute nothing; angle brackets that are not tags stay as text.
  */
+/** A link's text that is only a reference number: `1`, `[12]`, `^3`. */
+const CITATION_NUMBER = /^(?:\[\d{1,3}\]|\^?\d{1,3})$/;
+
 export function inlineText(tokens: readonly Token[] | undefined, spans?: SpanTable): string {
   if (!tokens) return '';
   let out = '';
@@ -180,6 +199,11 @@ export function inlineText(tokens: readonly Token[] | undefined, spans?: SpanTab
       case 'link': {
         // A link that is only an image ("Built with [![Jekyll](badge.svg)](…)") is named by the image's alt text.
         const text = inlineText((t as Tokens.Link).tokens, spans);
+        // A numbered reference ("published in 1998 [2][paxos]") cites a source: its number says nothing in a point.
+        if (CITATION_NUMBER.test(text.trim()) && /\S\s*$/.test(out)) {
+          out = out.trimEnd();
+          break;
+        }
         out += text.trim() ? text : (t as Tokens.Link).tokens.map((u) => (u.type === 'image' ? stripPrivateUse((u as Tokens.Image).text) : '')).join(' ');
         break;
       }

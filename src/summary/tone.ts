@@ -339,7 +339,7 @@ function withoutReplyClause(s: string, locale: string): string {
   return s;
 }
 
-function capitalise(s: string): string {
+export function capitalise(s: string): string {
   return s.replace(/^\p{Ll}/u, (c) => c.toUpperCase());
 }
 
@@ -351,7 +351,7 @@ export function pointsElsewhere(s: string): boolean {
 }
 
 /** A sentence that only presents what comes next ("Below is a quick breakdown…", "Here's how:", "以下是…"). */
-const PRESENTS = /^(?:(?:below|here)(?:['’]s| is| are)|the following|a continuación|aquí (?:tienes|está|están)|voici|voilà|ci-dessous|hier (?:ist|sind)|unten|im folgenden|folgende|以下(?:是|は|が|に)|下面|如下|नीचे|यहाँ (?:है|हैं)|فيما يلي|إليك)/iu;
+export const PRESENTS = /^(?:(?:below|here)(?:['’]s| is| are)|the following|a continuación|aquí (?:tienes|está|están)|voici|voilà|ci-dessous|hier (?:ist|sind)|unten|im folgenden|folgende|以下(?:是|は|が|に)|下面|如下|नीचे|यहाँ (?:है|हैं)|فيما يلي|إليك)/iu;
 
 /**
  * "We" proposing to go through the note itself, its object a pronoun and no term of its own ("Let's
@@ -378,18 +378,6 @@ export function presentsWhatFollows(s: string, locale = ''): boolean {
   const trimmed = s.trimStart();
   if (PRESENTS.test(trimmed) || (HINDI_HERE.test(trimmed) && wordCount(trimmed) <= 8)) return true;
   return wordCount(trimmed) <= 10 && !/[\d\uE000-\uF8FF]/u.test(trimmed) && (ruleFor(WALKS_THROUGH, locale)?.test(trimmed) ?? false);
-}
-
-/**
- * A lead-in without the words that present it ("Voici une comparaison" → "Une comparaison", "以下是关于…的100个关键点"
- * → "关于…的100个关键点", "Here are the key features" → "The key features"); undefined when what is left
- * names nothing ("Voici comment", "Here's how").
- */
-export function withoutPresenting(s: string): string | undefined {
-  const m = PRESENTS.exec(s.trimStart());
-  if (!m) return s;
-  const rest = s.trimStart().slice(m[0].length).replace(/^[\s,:：]*(?:是|为|為|は|が|に|:)?\s*/u, '');
-  return wordCount(rest) >= 2 ? capitalise(rest) : undefined;
 }
 
 /** A line labelled as a program's output ("Output: …", "输出：…"): what ran, not what the note says. */

@@ -108,10 +108,11 @@ describe('escaping', () => {
   });
 
   it('Telegram HTML: a note cannot add a tag, and raw does not switch escaping off', () => {
-    expect(p.telegram.text).toContain('<b>@everyone &lt;@123&gt; &lt;b&gt;x&lt;/b&gt; &amp; [click]');
-    expect(p.telegram.text).toContain('&lt;i&gt;@here&lt;/i&gt; *me*');
+    // Each @username broken by a WORD JOINER (escape.ts defuseTelegramMentions).
+    expect(p.telegram.text).toContain('<b>@\u2060everyone &lt;@\u2060123&gt; &lt;b&gt;x&lt;/b&gt; &amp; [click]');
+    expect(p.telegram.text).toContain('&lt;i&gt;@\u2060here&lt;/i&gt; *me*');
     expect(p.telegram.text.match(/<b>/g)).toHaveLength(1);
-    expect(p.telegram.text).toContain('<a href="https://example.org/a.html">@everyone &lt;@123&gt;');
+    expect(p.telegram.text).toContain('<a href="https://example.org/a.html">@\u2060everyone &lt;@\u2060123&gt;');
   });
 
   it('a capture keeps what it captured, escaped once: output again, it is not escaped twice', () => {

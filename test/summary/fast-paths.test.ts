@@ -103,7 +103,8 @@ describe('escaping with an early return for text that needs none', () => {
       }
       return out + markup(s.slice(at));
     };
-    const telegram = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+    const telegram = (s: string) =>
+      s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;').replace(/@(?=[A-Za-z0-9_]|$)/g, '@\u2060');
     const visible = (h: string) => h.replace(/<[^>]+>/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
     fc.assert(
       fc.property(text, (s) => {

@@ -135,3 +135,13 @@ export function telegramLength(text: string): number {
   for (const _ of text) n++;
   return n;
 }
+
+/**
+ * The `mention` entities Telegram finds in a message's text: `@username`, which notifies that user in
+ * a group (core.telegram.org/bots/api#messageentity: "mention" (`@username`)). Usernames are 5–32
+ * letters, digits and underscores (core.telegram.org/bots/api#user, and t.me/username rules); an `@`
+ * right after a username character is part of a word (an e-mail), not a mention.
+ */
+export function telegramMentions(text: string): string[] {
+  return [...text.matchAll(/(?<![A-Za-z0-9_])@([A-Za-z0-9_]{5,32})(?![A-Za-z0-9_])/g)].map((m) => m[1]!);
+}

@@ -1,0 +1,58 @@
+/**
+ * A lead-in that presents a list or table, without its presenting words: what it names is kept
+ * before the list's names (README: "its lead-in and the names of its items make one point"). Pure.
+ */
+import { capitalise, PRESENTS, speaksAsI, wordCount } from './tone.js';
+
+/**
+ * A lead-in without the words that present it ("Voici une comparaison" → "Une comparaison", "以下是关于…的100个关键点"
+ * → "关于…的100个关键点", "Here are the key features" → "The key features"); undefined when what is left
+ * names nothing ("Voici comment", "Here's how").
+ */
+function withoutPresenting(s: string): string | undefined {
+  const trimmed = s.trimStart();
+  const hindi = HINDI_HERE_IS.exec(trimmed);
+  if (hindi) return capitalise(hindi[1]!);
+  const m = PRESENTS.exec(trimmed);
+  if (!m) return s;
+  // Punctuation of any script between the presenting words and the rest goes with them ("以下は、…", "以下是，…"); an opening bracket or quote stays.
+  const rest = trimmed.slice(m[0].length).replace(/^[\s\p{Po}\p{Pd}]*(?:(?:是|为|為|は|が|に)[\s\p{Po}\p{Pd}]*)?/u, '');
+  // Japanese says the presenting verb last: "以下に比較を示します" presents "比較".
+  const named = rest.replace(/を(?:示し|紹介し|まとめ)ます[。.]?$/u, '');
+  return namesSomething(named) ? capitalise(named) : undefined;
+}
+
+/** Hindi puts "is" last: "यहाँ एक तुलना है" (here a comparison is) presents "एक तुलना". */
+const HINDI_HERE_IS = /^(?:यहाँ|यहां)\s+(\S.*?)\s+(?:है|हैं)$/u;
+
+/** What a lead-in's rest says when it names nothing: how, what, why ("Voici comment", "Here's how", "以下是原因"). */
+const NAMES_NOTHING = /^(?:how|what|why|this|that|it|them|comment|pourquoi|ceci|cela|wie|was|warum|das|cómo|qué|por qué|esto|eso|कैसे|क्या|क्यों|كيف|ماذا|لماذا|怎么做|如何|原因|方法|这些|這些|理由|所示|所列)$/iu;
+
+/** A rest of a word or more that is not only "how" or "what": one word ("مقارنة", "对比") names a thing. */
+function namesSomething(rest: string): boolean {
+  return wordCount(rest) >= 1 && !NAMES_NOTHING.test(rest.trim());
+}
+
+/** "… as follows", "以下のとおりです", "次のコマンドを実行します。": a sentence that only announces what comes next. */
+export function saysAsFollows(s: string): boolean {
+  return /(?:follows|following|below|siguientes?|suivante?s?|folgende[nr]?|निम्नलिखित|التالي)[\s\p{P}]*$/iu.test(s) || /(?:以下|次|下面|如下)[^。]{0,8}[。.:：]?$|(?:以下の|次の|下面的)[^。]{0,16}[。.:：]?$/u.test(s);
+}
+
+/**
+ * What a lead-in says its list or table is, without its presenting words; undefined when it names
+ * nothing. "As follows" is judged on what is left: "以下是对比" presents "对比", as "Voici une comparaison" does.
+ */
+export function listContext(leadIn: string, locale: string): string | undefined {
+  const presented = withoutPresenting(leadIn);
+  // "訪れた都市は次のとおりです", "The steps are as follows": the subject is what the list is.
+  const named = presented?.replace(AS_FOLLOWS_PREDICATE, '');
+  if (!named?.trim() || saysAsFollows(named.trim())) return undefined;
+  // The writer speaking ("I use these") names nothing; a thing they qualify does ("The programs I recommend").
+  return speaksAsI(named, locale) && !NAMED_THING.test(named.trim()) ? undefined : named;
+}
+
+/** "Is as follows" after a subject of its own, in Japanese and English. */
+const AS_FOLLOWS_PREDICATE = /(?:(?<=\S)(?:は|が)(?:次|以下)の(?:とおり|通り)(?:です)?|(?<=\p{L}{2})\s+(?:is|are) as follows)\s*$/u;
+
+/** An English noun phrase opening with its article or demonstrative: what the lead-in names, whoever qualifies it. */
+const NAMED_THING = /^(?:the|an?|these|those)\s+(?!I\b)\p{L}/iu;
