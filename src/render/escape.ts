@@ -93,6 +93,16 @@ export function escapeTelegramHtml(s: string): string {
 
 const TELEGRAM_SPECIAL = /[&<>"']/;
 
+/**
+ * Telegram HTML code (`<code>`/`<pre>`) and attribute values (quoted): the escapes of text, no more. A URL
+ * keeps its `@` whole, and so does code, exact as written: a code entity holds no other entity, a mention
+ * neither ("pre and code" can contain no other entities: core.telegram.org/bots/api#formatting-options,
+ * stored at https://grammy.dev/ref/types/ParseMode).
+ */
+export function escapeTelegramCode(s: string): string {
+  return escapeTelegramAttr(s);
+}
+
 /** Telegram HTML attribute value (quoted): the escapes of text, but a URL keeps its `@` whole. */
 export function escapeTelegramAttr(s: string): string {
   if (!TELEGRAM_SPECIAL.test(s)) return s; // most runs of text: nothing to escape

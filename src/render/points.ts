@@ -1,6 +1,6 @@
 /** Key points (runs of words, code and struck-through text) in each platform's markup. Pure. */
 import type { KeyPoint } from '../summary/inline.js';
-import { discordInlineCode, escapeDiscordBlocks, escapeDiscordMarkdown, escapeTelegramHtml } from './escape.js';
+import { discordInlineCode, escapeDiscordBlocks, escapeDiscordMarkdown, escapeTelegramCode, escapeTelegramHtml } from './escape.js';
 
 /**
  * Discord Markdown: code in backticks, struck text in `~~`, words escaped. A template may put a point
@@ -15,6 +15,6 @@ export function discordPoint(p: KeyPoint): string {
 /** Telegram HTML: `<code>` and `<s>`, everything escaped. */
 export function telegramPoint(p: KeyPoint): string {
   return p
-    .map((r) => (r.style === 'code' ? `<code>${escapeTelegramHtml(r.text)}</code>` : r.style === 'del' ? `<s>${escapeTelegramHtml(r.text)}</s>` : escapeTelegramHtml(r.text)))
+    .map((r) => (r.style === 'code' ? `<code>${escapeTelegramCode(r.text)}</code>` : r.style === 'del' ? `<s>${escapeTelegramHtml(r.text)}</s>` : escapeTelegramHtml(r.text)))
     .join('');
 }

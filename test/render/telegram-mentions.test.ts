@@ -16,7 +16,7 @@ import { Templates } from '../../src/render/templates/compile.js';
 import { payloadsFor } from '../../src/render/templates/payloads.js';
 import type { SearchResult } from '../../src/search/index.js';
 import { DEFAULT_FILE_LANGS } from '../../src/notes/lang.js';
-import { parseTelegramHtml, telegramMentions } from '../fakes/telegram/html.js';
+import { parseTelegramHtml, telegramMentions, textOutsideCode } from '../fakes/telegram/html.js';
 
 /** What Telegram shows of an HTML message, after checking it parses. */
 function shown(html: string): string {
@@ -65,15 +65,23 @@ describe('Telegram payloads with @usernames in a note', () => {
           payloadsFor({ summary, alsoIn }, route).telegram.text,
         ];
         for (const html of texts) {
-          const visible = shown(html);
-          expect(telegramMentions(visible), html).toEqual([]);
-          expect(visible).not.toMatch(/@[A-Za-z0-9_]{5,}/);
+          shown(html); // Telegram accepts it
+          const outsideCode = textOutsideCode(html);
+          expect(telegramMentions(outsideCode), html).toEqual([]);
+          expect(outsideCode).not.toMatch(/@[A-Za-z0-9_]{5,}/);
         }
+        // Code is shown exactly as written: no break inside it (a mention cannot form there).
+        for (const html of texts) for (const code of html.matchAll(/<code>([\s\S]*?)<\/code>/g)) expect(code[1]).not.toContain('\u2060');
         // Only the breaks were added: the title reads as written.
         expect(shown(texts[0]!).replace(/\u2060/g, '').startsWith(title)).toBe(true);
       }),
       { numRuns: 300 },
     );
+  });
+
+  it('keep code holding an @ exactly as written', () => {
+    const summary: Summary = { title: 't', url: 'https://example.org/t', keyPoints: [[{ text: 'Clone it: ' }, { text: 'git clone git@github.com:alice_dev/notes.git', style: 'code' }]], links: [], lang: 'en', locale: 'en', tags: [], readingMinutes: 1 };
+    expect(renderTelegramMessage(summary).text).toContain('<code>git clone git@github.com:alice_dev/notes.git</code>');
   });
 
   it('keep links to URLs holding an @ whole', () => {

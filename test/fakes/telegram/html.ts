@@ -143,5 +143,16 @@ export function telegramLength(text: string): number {
  * right after a username character is part of a word (an e-mail), not a mention.
  */
 export function telegramMentions(text: string): string[] {
+  // (`text` is what the message shows outside code: `textOutsideCode`)
   return [...text.matchAll(/(?<![A-Za-z0-9_])@([A-Za-z0-9_]{5,32})(?![A-Za-z0-9_])/g)].map((m) => m[1]!);
+}
+
+/**
+ * What a message shows outside its `<code>` and `<pre>` entities, where Telegram finds mentions: a code
+ * entity contains no other entity (core.telegram.org/bots/api#formatting-options: "pre and code" can
+ * contain none; stored at https://grammy.dev/ref/types/ParseMode). Our messages never nest code.
+ */
+export function textOutsideCode(html: string): string {
+  const parsed = parseTelegramHtml(html.replace(/<(code|pre)\b[^>]*>[\s\S]*?<\/\1>/g, ' '));
+  return parsed.ok ? parsed.text : '';
 }
