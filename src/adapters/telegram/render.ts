@@ -47,9 +47,16 @@ function listHtml(heading: string, items: readonly { title: string; url?: string
   };
   const full = render(Infinity);
   if (telegramVisibleText(full).length <= TELEGRAM_MAX_TEXT || !items.length) return full;
-  // Room left after the heading and each line's number, shared equally by the titles.
+  // Room left after the heading and each line's number, shared equally by the titles; less while
+  // escaping adds to what a title shows (a word joiner breaking each `@username`: escape.ts).
   const overhead = telegramVisibleText(render(0)).length;
-  return render(Math.max(1, Math.floor((TELEGRAM_MAX_TEXT - overhead) / items.length)));
+  let titleMax = Math.max(1, Math.floor((TELEGRAM_MAX_TEXT - overhead) / items.length));
+  let html = render(titleMax);
+  while (telegramVisibleText(html).length > TELEGRAM_MAX_TEXT && titleMax > 1) {
+    titleMax = Math.max(1, Math.floor(titleMax * 0.9));
+    html = render(titleMax);
+  }
+  return html;
 }
 
 /** Languages the command list is registered in besides the default (ISO 639-1 codes, as setMyCommands takes). */
