@@ -146,7 +146,7 @@ export function scrubMarkup(s: string): string {
     .replace(/\{:/g, '')
     .replace(/\{%-?|-?%\}|\{\{|\}\}/g, '')
     .replace(/\]\(/g, '] (')
-    .replace(/!\[/g, '[')
+    .replace(/!+\[/g, '[') // an image's marker, however many `!` lead it (`!![` left `![`)
     .replace(/(^|[\s.,;:!?。！？\uE000-\uF8FF])#{1,6}(?=\s|$)/gu, '$1');
 }
 

@@ -87,6 +87,13 @@ describe('property: any note renders within every limit, escaped', () => {
     expect(pingsOf('• @everyone', undefined, 'bot')).not.toEqual(NO_PINGS); // the check can fail
   });
 
+  it('a note that is only `!![` (the shrunk counterexample of seed -815324218): no image marker left in its point', () => {
+    for (const body of ['!![', 'Wow!!![ok']) {
+      const p = parseNote('_posts/2025-01-01-p-en.md', Buffer.from(`---\n---\n${body}`), opts);
+      for (const point of buildSummary(p.note, p.tokens).keyPoints) expect(proseOf(point)).not.toMatch(RESIDUE);
+    }
+  });
+
   it('keeps every code span whole and shows it as code, whatever surrounds it', () => {
     const code = fc
       .string({ minLength: 1, maxLength: 40 })
