@@ -17,6 +17,7 @@ import { addressesReader, isExclamation, isQuestion, labelledOutput, namesReader
 import { listContext, saysAsFollows } from './presenting.js';
 import { ledBy } from './punctuation.js';
 import { judgesTheQuestion } from './question-praise.js';
+import { announcesOutput } from './output-lead-in.js';
 import { dialogueLabels, isTurn, readTurnByTurn, turnsOf, withoutSpeaker } from './dialogue.js';
 import { candidateOf, full, isLeadIn, sectionShare, isProse, isTooShort, looksLikeOutput, printedAfterCommand, prose, push, SENTENCES_PER_PARAGRAPH, shortCodeLine, withoutMarker, type Candidate, type Walk } from './walk.js';
 
@@ -115,7 +116,14 @@ function addParagraph(w: Walk, raw: string, next: Token | undefined, flags: { le
     }
     // What the asker of a dialogue asks is a point, even when it ends in a colon before their text.
     if (flags.asked && isLeadIn(s)) s = s.replace(/\s*[:：]$/, '');
-    if (isLeadIn(s) || (last && announces(s, next))) {
+    const leadsIn = isLeadIn(s) || (last && announces(s, next));
+    // Output announced ("The output looks like this:") is no point, nor its lead-in, nor the
+    // paragraph or block it announces; a list or table after it is what the lead-in names.
+    if (leadsIn && !(last && (next?.type === 'list' || next?.type === 'table')) && announcesOutput(s, w.locale)) {
+      if (last) w.announcedOutput = true;
+      return;
+    }
+    if (leadsIn) {
       const code = last && !flags.printed ? shortCodeLine(next) : undefined;
       if (last && isLeadIn(s) && next?.type === 'code') w.beforeBlock = { said: s.replace(/\s*[:：]$/, '') };
       if (code === undefined) {
@@ -247,6 +255,9 @@ export function collectCandidates(tokens: readonly Token[], locale: string, span
     const t = blocks[i]!;
     const next = blocks[i + 1];
     w.block = i;
+    const isOutput = w.announcedOutput;
+    w.announcedOutput = false;
+    if (isOutput && t.type === 'paragraph') continue; // what a lead-in announced as output
     // A paragraph of bold words alone is a heading the writer did not mark as one.
     const pseudo = t.type === 'paragraph' && onlyEmphasis(t as Tokens.Paragraph, 'strong');
     if (t.type === 'heading' || pseudo) {

@@ -12,11 +12,11 @@ import { endsSeries } from './punctuation.js';
 const QUESTION = /[?？؟][\s"'”’»)）\]」』\p{Extended_Pictographic}\uFE0F]*$/u;
 const EXCLAIM = /[!！][\s"'”’»)）\]」』\p{Extended_Pictographic}\uFE0F]*$/u;
 
-type Rules = ReadonlyArray<readonly [RegExp, RegExp]>;
+export type Rules = ReadonlyArray<readonly [RegExp, RegExp]>;
 const ruleCache = new WeakMap<Rules, Map<string, RegExp | null>>();
 
 /** The rule of a table for a locale, looked up once per locale: these run on every sentence. */
-function ruleFor(table: Rules, locale: string): RegExp | undefined {
+export function ruleFor(table: Rules, locale: string): RegExp | undefined {
   let byLocale = ruleCache.get(table);
   if (!byLocale) ruleCache.set(table, (byLocale = new Map()));
   let rule = byLocale.get(locale);
