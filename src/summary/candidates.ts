@@ -12,7 +12,7 @@ import { addList, addTable, compactNames, continuedBy, continuesItem, fieldLabel
 import { cleanText, collectLinks, htmlBlockText, inlineText, type Link } from './plain.js';
 import { splitSentences } from './sentences.js';
 import { isFunctionWord } from './salience.js';
-import { namesItsSection } from './sections.js';
+import { countedPartNames, namesItsSection, withPartName } from './sections.js';
 import { addressesReader, isExclamation, isQuestion, labelledOutput, namesReadersOwn, namesWhatItPointsAt, pointsBack, pointsBackWithin, pointsElsewhere, presentsWhatFollows, speaksAsI, speaksOfAsking, withoutInterjection, wordCount } from './tone.js';
 import { listContext, saysAsFollows } from './presenting.js';
 import { ledBy } from './punctuation.js';
@@ -68,8 +68,6 @@ function announces(s: string, next: Token | undefined): boolean {
   if (!next || !(next.type === 'code' || isMathBlock(next) || next.type === 'table' || next.type === 'list')) return false;
   return !/[.!?。！？।؟"'”)）」]$/u.test(s) || saysAsFollows(s);
 }
-
-
 
 /**
  * A lead-in a paragraph after its block can finish: a phrase of some words that does not end in a
@@ -150,7 +148,7 @@ function addParagraph(w: Walk, raw: string, next: Token | undefined, flags: { le
     const made = w.out.length;
     const leansBack = i > 0 ? leansOn(s, w.locale) : undefined;
     push(w, {
-      text: s,
+      text: w.partName === undefined ? s : withPartName(w.partName, s),
       kind: 'sentence',
       // A sentence leaning on one after the lede is a reaction to it, no lede itself ("Zuckerberg
       // celebrated this in a video"); one leaning on the lede goes on from what always leads.
@@ -161,6 +159,7 @@ function addParagraph(w: Walk, raw: string, next: Token | undefined, flags: { le
       chatty: exclaims,
       toReader: !flags.asked && addressesReader(s, w.locale),
     });
+    if (w.out.length > made) w.partName = undefined; // said once, by the section's first point
     if (last && w.beforeBlock && w.out.length > made) w.beforeBlock.made = w.out[made];
   });
   return context;
@@ -235,10 +234,17 @@ function addTurns(w: Walk, raw: string, labels: ReadonlySet<string>, next: Token
   return context;
 }
 
+/** A heading's text; a paragraph of bold words alone is a heading the writer did not mark as one. */
+function sectionTitle(t: Token, headingText: (h: Tokens.Heading) => string): string | undefined {
+  if (t.type === 'heading') return headingText(t as Tokens.Heading);
+  return t.type === 'paragraph' && onlyEmphasis(t as Tokens.Paragraph, 'strong') ? prose(inlineText((t as Tokens.Paragraph).tokens)) : undefined;
+}
+
 /** Walks the note's blocks once, in reading order. */
 export function collectCandidates(tokens: readonly Token[], locale: string, spans: SpanTable, maxPointChars: number): Collected {
   const blocks = tokens.filter((t) => t.type !== 'space' && t.type !== 'hr');
   const headingText = headingTexts();
+  const partNames = countedPartNames(blocks.flatMap((t) => sectionTitle(t, headingText) ?? []));
   const labels = dialogueLabels(blocks);
   const sections = blocks.filter((t) => t.type === 'heading').length;
   const w: Walk = { locale, spans, maxPointChars, out: [], pos: 0, block: 0, section: 0, perSection: 0, sectionShare: sectionShare(sections), nextGroup: 0, inSummary: false, fieldLabels: fieldLabels(blocks) };
@@ -258,10 +264,10 @@ export function collectCandidates(tokens: readonly Token[], locale: string, span
     const isOutput = w.announcedOutput;
     w.announcedOutput = false;
     if (isOutput && t.type === 'paragraph') continue; // what a lead-in announced as output
-    // A paragraph of bold words alone is a heading the writer did not mark as one.
-    const pseudo = t.type === 'paragraph' && onlyEmphasis(t as Tokens.Paragraph, 'strong');
-    if (t.type === 'heading' || pseudo) {
-      heading = (pseudo ? prose(inlineText((t as Tokens.Paragraph).tokens)) : headingText(t as Tokens.Heading)).replace(/^\d+[.)]\s*/, '').replace(/\s*[:：]$/, '');
+    const title = sectionTitle(t, headingText);
+    if (title !== undefined) {
+      heading = title.replace(/^\d+[.)]\s*/, '').replace(/\s*[:：]$/, '');
+      w.partName = partNames.get(title);
       headings.push(heading);
       inReferences = REFERENCES.test(heading) || pointsElsewhere(heading);
       w.inSummary = SUMS_UP.test(heading);
@@ -281,6 +287,7 @@ export function collectCandidates(tokens: readonly Token[], locale: string, span
     const lead = heading !== undefined && !sectionHasLead;
     const closing = i === closingAt && closingAt > 0;
     if (continuesItem(blocks[i - 1], t, next)) continue; // said with the item it finishes (addList)
+    if (t.type === 'list' || t.type === 'table') w.partName = undefined; // named by the heading over it
     if (t.type === 'paragraph' || (t.type === 'html' && (t as Tokens.HTML).block)) {
       const raw = t.type === 'paragraph' ? inlineText((t as Tokens.Paragraph).tokens, spans) : htmlBlockText((t as Tokens.HTML).text);
       if (!raw.trim()) continue;

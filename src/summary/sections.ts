@@ -41,3 +41,32 @@ function sectionProbes(name: string): string[] {
 }
 
 const CJK_RUN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+
+/**
+ * A heading that counts its part and then names it ("Option A: Rent a VPS", "方案一：Parallels
+ * Desktop", "Step 2 – Serverless"): the label word, and the name after the counter.
+ */
+const COUNTED_NAME = /^([\p{L}\p{M}]+?)(?:\s*(?:\p{Nd}+|[一二三四五六七八九十]+)|\s+[A-H]|(?<=\p{Script=Han})[A-H])(?![\p{L}\p{Nd}])\s*(?:[:：.)]|\s[-–—])\s*(\S.*)$/u;
+
+/**
+ * The names of a note's counted parts, by their headings' text: where two headings or more count
+ * parts under one label ("Option A: …", "Option B: …"), each part's name ("Rent a VPS"). The text
+ * under such a heading speaks of "it" and never names the option it weighs: its point says the
+ * name. One counted heading alone ("Vitamin D: why it matters") names no series of parts.
+ */
+export function countedPartNames(headings: readonly string[]): Map<string, string> {
+  const byLabel = new Map<string, Array<[string, string]>>();
+  for (const text of headings) {
+    const m = COUNTED_NAME.exec(text.trim());
+    if (!m) continue;
+    const label = m[1]!.toLowerCase();
+    byLabel.set(label, [...(byLabel.get(label) ?? []), [text, m[2]!.replace(/\s*[:：]$/u, '')]]);
+  }
+  return new Map([...byLabel.values()].filter((parts) => parts.length >= 2).flat());
+}
+
+/** A point of a counted part's section with the part's name before it, unless it says the name already. */
+export function withPartName(name: string, point: string): string {
+  if (point.toLowerCase().includes(name.toLowerCase())) return point;
+  return CJK_RUN.test(point.charAt(0)) || CJK_RUN.test(name.slice(-1)) ? `${name}：${point}` : `${name}: ${point}`;
+}

@@ -147,6 +147,8 @@ export interface Walk {
    * finishes its sentence.
    */
   beforeBlock?: { said: string; made?: Candidate | undefined } | undefined;
+  /** The name of the counted part ("Option A: Rent a VPS") whose section has given no point yet: its first point says it. */
+  partName?: string | undefined;
   /** The last paragraph's lead-in announced output ("You should see:"): the paragraph after it is that output. */
   announcedOutput?: boolean | undefined;
   /** Candidates the whole walk may take, when not MAX_CANDIDATES (a long dialogue: see dialogueWalk). */
