@@ -19,9 +19,11 @@ const SPEAKER =
 /**
  * A dash of dialogue opening a paragraph (em dash, horizontal bar, en dash, then a space): each
  * one is a change of speaker, so the turns alternate (French typography, e.g.
- * https://fr.wikipedia.org/wiki/Tiret#Dialogue). A hyphen there would be a list item.
+ * https://fr.wikipedia.org/wiki/Tiret#Dialogue). Spanish sets the em dash against the turn's first
+ * word or its ¿ ¡ ("—¿Cuántas…?": http://blog.lengua-e.com/2015/la-raya-en-dialogos/, "tiene que ir
+ * pegada a la primera palabra"); an en dash glued to a figure is a minus. A hyphen there would be a list item.
  */
-const DASH_TURN = /^\s*[—―–]\s+/u;
+const DASH_TURN = /^\s*(?:[—―–]\s+|[—―](?=[\p{L}¿¡«"“]))/u;
 /** The label dash-marked turns share. */
 const DASH = '—';
 

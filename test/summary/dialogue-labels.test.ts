@@ -17,6 +17,8 @@ const cases: Array<{ lang: string; open: (asker: boolean) => string; turns: stri
   { lang: 'hi', open: (a) => (a ? 'प्रश्न: ' : 'उत्तर: '), turns: ['रेडिस में कुंजी की समय-सीमा कैसे तय करें?', 'बढ़िया सवाल! EXPIRE कमांड से कुंजी पर समय-सीमा लगती है, और TTL कुंजी का बचा हुआ समय बताता है।', 'क्या कुंजी की समय-सीमा हटाई जा सकती है?', 'हाँ, PERSIST कमांड कुंजी की समय-सीमा हटा देता है।'] },
   { lang: 'fr', open: () => '— ', turns: ['Pourquoi ma requête ignore-t-elle l’index sur la colonne email ?', 'Très bonne question. Le planificateur juge l’index sur email plus cher qu’un parcours de la table quand la table est petite.', 'Et avec lower(email) dans la requête ?', 'Il faut alors un index sur lower(email), car l’index sur email ne sert pas à cette requête.'] },
   { lang: 'es', open: () => '— ', turns: ['¿Por qué mi consulta ignora el índice de la columna email?', 'Buena pregunta. El planificador estima que recorrer la tabla cuesta menos que usar el índice de email cuando la tabla es pequeña.', '¿Y si uso lower(email) en la consulta?', 'Entonces hace falta un índice sobre lower(email), porque el índice de email no sirve a esa consulta.'] },
+  // Spanish sets the dash against the turn's first word or its ¿ ¡.
+  { lang: 'es', open: () => '—', turns: ['¿Cuántas tazas de café al día son seguras?', '¡Excelente pregunta! Hasta cuatro tazas al día son seguras para la mayoría de los adultos.', '¿Y por la tarde, antes de dormir?', 'Evítalo después de las tres, porque la cafeína tarda unas seis horas en reducirse a la mitad.'] },
   { lang: 'de', open: (a) => (a ? 'Frage: ' : 'Antwort: '), turns: ['Wie lege ich in Redis eine Ablaufzeit für einen Schlüssel fest?', 'Gute Frage. Der Befehl EXPIRE setzt die Ablaufzeit des Schlüssels in Sekunden, und TTL zeigt die verbleibende Zeit des Schlüssels.', 'Kann ich die Ablaufzeit wieder entfernen?', 'Der Befehl PERSIST entfernt die Ablaufzeit, und der Schlüssel bleibt dauerhaft.'] },
   { lang: 'zh', open: (a) => (a ? '问：' : '答：'), turns: ['如何在 Redis 中给键设置过期时间？', '好问题。EXPIRE 命令以秒为单位给键设置过期时间，TTL 命令返回键剩余的时间。', '过期时间可以取消吗？', 'PERSIST 命令会取消键的过期时间，键就会一直保留。'] },
   { lang: 'zh-Hant', open: (a) => (a ? '問：' : '答：'), turns: ['如何在 Redis 中為鍵設定過期時間？', '好問題。EXPIRE 命令以秒為單位為鍵設定過期時間，TTL 命令回傳鍵剩餘的時間。', '過期時間可以取消嗎？', 'PERSIST 命令會取消鍵的過期時間，鍵就會一直保留。'] },
@@ -25,7 +27,7 @@ const cases: Array<{ lang: string; open: (asker: boolean) => string; turns: stri
 ];
 
 /** A point that opens with a label of one or two words and a colon, or with a dialogue dash. */
-const LABELLED = /^(?:\S{1,12}(?: \S{1,12})?\s*[:：]|[—―–]\s)/u;
+const LABELLED = /^(?:\S{1,12}(?: \S{1,12})?\s*[:：]|[—―–])/u;
 
 describe('a dialogue in each language', () => {
   for (const { lang, open, turns } of cases) {
@@ -60,6 +62,7 @@ describe('any dialogue', () => {
     ['س: ', 'ج: '],
     ['— ', '— '],
     ['― ', '― '],
+    ['—', '—'],
   );
   const question = fc.constantFrom('How does the cache expire keys?', 'Why is the index not used?', 'What does VACUUM INTO copy?', 'Can the schedule run twice?');
   const answer = fc.constantFrom(
