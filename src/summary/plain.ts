@@ -90,9 +90,19 @@ const NOT_TEX = /[`\uE000-\uF8FF]/;
  * image (https://github.com/jekyll/jemoji, README: "I give this plugin two :+1:!"): dropped, with
  * the space before it. It decorates; the words around it carry the meaning, and showing the emoji
  * would need gemoji's table of some 1,800 names for no word of substance. Not after a letter, digit
- * or colon ("10:30:45", "std::", "a:b:c"), nor before one.
+ * or colon ("10:30:45", "std::", "a:b:c"), nor before one, except the letters of scripts written
+ * without spaces ("部署已经完成:tada:。"): html-pipeline's EmojiFilter, which jemoji runs, matches
+ * `:name:` wherever it stands (gjtorikian/html-pipeline lib/html/pipeline/emoji_filter.rb, `/:(names):/`);
+ * a space after one goes with it there, before Chinese or Japanese text or punctuation.
  */
-const EMOJI_SHORTCODE = /(?:^|\s)(?<![\p{L}\p{N}:]):(?:[a-z0-9_]*[a-z][a-z0-9_]*(?:[+-][a-z0-9_]+)*|[+-]1):(?![\p{L}\p{N}:])/gu;
+const CJK_LETTER = String.raw`[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]`;
+/** Text written without spaces between words (Korean spaces its words): a space before it is no word's. */
+const UNSPACED = String.raw`[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303F\uFF00-\uFFEF]`;
+const SHORTCODE = String.raw`:(?:[a-z0-9_]*[a-z][a-z0-9_]*(?:[+-][a-z0-9_]+)*|[+-]1):`;
+const EMOJI_SHORTCODE = new RegExp(
+  String.raw`(?:(?:^|\s)${SHORTCODE}|(?<=${CJK_LETTER})${SHORTCODE}(?:\s+(?=${UNSPACED}))?)(?![\p{N}:]|(?!${CJK_LETTER})\p{L})`,
+  'gu',
+);
 const LIQUID = /\{%-?[\s\S]*?-?%\}|\{\{[\s\S]*?\}\}/g;
 
 /**

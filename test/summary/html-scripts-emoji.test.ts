@@ -37,9 +37,25 @@ describe('emoji shortcodes', () => {
     expect(points).toContain('Releases ship every Friday and bugs are triaged on Monday by the whole team.');
   });
 
+  it('are dropped where glued to CJK text, and a space after one goes before CJK punctuation (zh, ja, ko)', () => {
+    const cases: Array<[string, string, string]> = [
+      ['zh', '上线已经完成:rocket:，新版本运行在法兰克福区域，延迟降低了三成。', '上线已经完成，新版本运行在法兰克福区域，延迟降低了三成。'],
+      ['zh', '迁移结束了:tada:。旧数据库下周一停用。', '迁移结束了。'],
+      ['ja', 'リリースが終わりました:sparkles: 。旧サーバーは来週停止します。', 'リリースが終わりました。'],
+      ['ko', '배포가 끝났습니다:tada: 새 서버는 서울 리전에서 실행됩니다.', '배포가 끝났습니다 새 서버는 서울 리전에서 실행됩니다.'],
+    ];
+    for (const [lang, text, point] of cases) {
+      const points = pointsOf(lang, text);
+      expect(points.join('\n')).not.toMatch(/:[a-z]+:/);
+      expect(points).toContain(point);
+    }
+  });
+
   it('leave times, ratios and scopes alone', () => {
     const text = 'The job runs at 10:30:45 daily, mixes sand, lime and cement 1:2:3 by volume, and calls std::sort on the rows.';
     expect(pointsOf('en', `${opening} ${text}`)).toContain(text);
+    const zh = '配置按 host:port:timeout 的顺序书写，任务在每天10:30:45运行。';
+    expect(pointsOf('zh', zh)).toContain(zh);
   });
 });
 
