@@ -90,7 +90,7 @@ function leansOn(s: string, locale: string): Candidate['leansBack'] {
 }
 
 /** A paragraph's sentences; returns the lead-in its last sentence makes for a list or table after it. */
-function addParagraph(w: Walk, raw: string, next: Token | undefined, flags: { lead: boolean; closing: boolean; asked: boolean; links: string[]; printed?: boolean }): string | undefined {
+function addParagraph(w: Walk, raw: string, next: Token | undefined, flags: { lead: boolean; closing: boolean; asked: boolean; links: string[]; printed?: boolean; afterBlock?: boolean }): string | undefined {
   const text = prose(raw, w.spans);
   if (!text) return undefined;
   // The opening paragraphs offer more of their sentences; later ones their first few.
@@ -140,8 +140,8 @@ function addParagraph(w: Walk, raw: string, next: Token | undefined, flags: { le
     if (printed && looksLikeOutput(printed[1]!, w.spans, 1)) return;
     if (!flags.asked && (isQuestion(s) || speaksAsI(s, w.locale) || namesReadersOwn(s, w.locale) || presentsWhatFollows(s, w.locale) || labelledOutput(s) || speaksOfAsking(s, w.locale) || (i === 0 && w.out.length === 0 && judgesTheQuestion(s, w.locale)))) return;
     // A paragraph that opens in lower case, or with a short sentence pointing back, goes on from what
-    // came before it (a formula, a code block): alone it is a fragment ("or: readlink -f …", "It follows.").
-    if (i === 0 && !joined && w.out.length > 0 && (/^[a-z]/.test(s) || (pointsBack(s, w.locale) && wordCount(s) <= 8))) return;
+    // came before it (a formula, a code block, though its announcement was no point): alone it is a fragment ("or: readlink -f …", "where the sum runs…").
+    if (i === 0 && !joined && (w.out.length > 0 || flags.afterBlock) && (/^[a-z]/.test(s) || (pointsBack(s, w.locale) && wordCount(s) <= 8))) return;
     if (pointsElsewhere(s) || (flags.closing && flags.links.some((l) => s.includes(l)))) return; // "For more, see …": a pointer, not a point
     const exclaims = isExclamation(s);
     if (exclaims && wordCount(s) <= 8) return; // "Great question!", "Enjoy hot or iced!"
@@ -222,7 +222,7 @@ function headingTexts(): (h: Tokens.Heading) => string {
  * A paragraph, turn by turn where a dialogue's paragraph holds several, a line each ("Q: …" then
  * "A: …"); returns the lead-in its last sentence makes for a list or table after it.
  */
-function addTurns(w: Walk, raw: string, labels: ReadonlySet<string>, next: Token | undefined, flags: { lead: boolean; closing: boolean; links: string[]; printed: boolean }): string | undefined {
+function addTurns(w: Walk, raw: string, labels: ReadonlySet<string>, next: Token | undefined, flags: { lead: boolean; closing: boolean; links: string[]; printed: boolean; afterBlock: boolean }): string | undefined {
   const turns = labels.size ? turnsOf(raw, labels) : [raw];
   let context: string | undefined;
   turns.forEach((turn, k) => {
@@ -295,7 +295,7 @@ export function collectCandidates(tokens: readonly Token[], locale: string, span
       if (t.type === 'paragraph' && onlyEmphasis(t as Tokens.Paragraph, 'em')) continue; // a caption
       sectionHasLead = true;
       const links = closing ? collectLinks([t]).map((l) => collapseWhitespace(l.text)).filter((l) => l.length >= 3) : [];
-      context = addTurns(w, raw, labels, next, { lead, closing, links, printed: printedAfterCommand(next, blocks[i - 1]) });
+      context = addTurns(w, raw, labels, next, { lead, closing, links, printed: printedAfterCommand(next, blocks[i - 1]), afterBlock: blocks[i - 1]?.type === 'code' || isMathBlock(blocks[i - 1]) });
     } else if (t.type === 'list') {
       sectionHasLead = true;
       addLedList(w, t as Tokens.List, context, heading, lead, continuedBy(t, blocks[i + 1], blocks[i + 2], spans));

@@ -53,3 +53,19 @@ describe('long inline math', () => {
     expect(pointsOf('en', `${opening} A coffee costs $5 and a long lunch with dessert and a drink for two people in the centre of town costs about 40 euros, or 45$ in all.`).join('\n')).toContain('$5');
   });
 });
+
+describe('a continuation after display math whose announcement is no point', () => {
+  const formula = '$$\nE = \\sum_{i=1}^{n} \\frac{1}{2} m_i v_i^2\n$$';
+  const cases: Array<[string, string, string, string]> = [
+    ['en', 'The kinetic energy of a system of particles is', 'where the sum runs over all n particles of the system.', 'Energy is conserved when no external force does work on the system.'],
+    ['es', 'La energía cinética de un sistema de partículas es', 'donde la suma recorre las n partículas del sistema.', 'La energía se conserva cuando ninguna fuerza externa realiza trabajo.'],
+    ['de', 'Die kinetische Energie eines Systems von Teilchen ist', 'wobei die Summe über alle n Teilchen des Systems läuft.', 'Die Energie bleibt erhalten, wenn keine äußere Kraft Arbeit verrichtet.'],
+  ];
+  for (const [lang, announcement, continuation, after] of cases) {
+    it(`is no point alone (${lang})`, () => {
+      const points = pointsOf(lang, `${announcement}\n\n${formula}\n\n${continuation} ${after}`);
+      expect(points.filter((p) => p.startsWith(continuation.slice(0, 8)))).toEqual([]);
+      expect(points).toContain(after);
+    });
+  }
+});
