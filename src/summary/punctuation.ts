@@ -33,8 +33,10 @@ function joinersOf(text: string): Joiners {
  */
 export function listJoiners(lead: string, names: readonly string[], locale?: string): Joiners {
   const joiners = locale !== undefined ? joinersOfLocale(locale) : /\p{L}/u.test(lead) ? joinersOf(lead) : joinersOfMost(names);
-  // Names that hold commas of their own are set apart by semicolons, as Chinese and Japanese do.
-  return joiners === CJK && names.some((n) => /[，、]/u.test(n)) ? CJK_CLAUSES : joiners;
+  // Names that hold commas of their own are set apart by semicolons, as Chinese and Japanese do;
+  // Arabic has its own (؛ U+061B ARABIC SEMICOLON) for what its comma ، would leave ambiguous.
+  if (joiners === CJK && names.some((n) => /[，、]/u.test(n))) return CJK_CLAUSES;
+  return joiners === ARABIC && names.some((n) => /[،,]/u.test(n)) ? ARABIC_CLAUSES : joiners;
 }
 
 function joinersOfLocale(locale: string): Joiners {
@@ -54,6 +56,7 @@ function joinersOfMost(names: readonly string[]): Joiners {
 }
 
 const CJK_CLAUSES: Joiners = { comma: '；', colon: '：' };
+const ARABIC_CLAUSES: Joiners = { comma: '؛ ', colon: ': ' };
 
 /**
  * A lead-in and what it leads to ("Run: `cmd`"): the writer's own colon kept as written (French

@@ -49,6 +49,11 @@ describe('a compacted list', () => {
   it('of names holding commas is set apart by semicolons in Chinese', () => {
     expect(compactNames('要点', ['温度，湿度', '风速', '气压'], 200)).toBe('要点：温度，湿度；风速；气压');
   });
+
+  it('of names holding commas is set apart by the Arabic semicolon in Arabic (tester F20)', () => {
+    const points = pointsOf('ar', 'المحطات على طول خط القطار:\n\n- الأقصر، مدينة المعابد\n- إدفو، معبد حورس\n- أسوان، عند السد العالي');
+    expect(points).toContain('المحطات على طول خط القطار: الأقصر، مدينة المعابد؛ إدفو، معبد حورس؛ أسوان، عند السد العالي');
+  });
 });
 
 describe('a lead-in with its command', () => {
