@@ -66,7 +66,7 @@ function isMathBlock(t: Token | undefined): boolean {
 /** A sentence that stops short of its object ("The definition is", "次の通りです。") before a block. */
 function announces(s: string, next: Token | undefined): boolean {
   if (!next || !(next.type === 'code' || isMathBlock(next) || next.type === 'table' || next.type === 'list')) return false;
-  return !/[.!?。！？।؟"'”)）」]$/u.test(s) || saysAsFollows(s);
+  return !/[.!?。！？।؟"'”)）」]$/u.test(s) || saysAsFollows(s) || ((next.type === 'list' || next.type === 'table') && presentsWhatFollows(s));
 }
 
 /**
@@ -128,7 +128,7 @@ function addParagraph(w: Walk, raw: string, next: Token | undefined, flags: { le
         // What a list or table after it belongs to; "as follows" and a reply to the asker name nothing.
         const said = s.replace(/[:：]$/, '').trim();
         // The words presenting it go ("Voici une comparaison" → "Une comparaison"); a space the writer set before the colon (French) stays.
-        if (last && (next?.type === 'list' || next?.type === 'table') && isLeadIn(s) && !namesReadersOwn(said, w.locale)) context = listContext(s.replace(/[:：]$/, ''), w.locale);
+        if (last && (next?.type === 'list' || next?.type === 'table') && /[:：。.]$/u.test(s) && !namesReadersOwn(said, w.locale)) context = listContext(s.replace(/[:：]$/, ''), w.locale);
         return; // a lead-in without what it leads to is no point
       }
       s = ledBy(s, w.spans.add({ text: code, style: 'code' }));

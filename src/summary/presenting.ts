@@ -45,14 +45,15 @@ export function saysAsFollows(s: string): boolean {
 export function listContext(leadIn: string, locale: string): string | undefined {
   const presented = withoutPresenting(leadIn);
   // "訪れた都市は次のとおりです", "The steps are as follows": the subject is what the list is.
-  const named = presented?.replace(AS_FOLLOWS_PREDICATE, '');
+  // A lead-in that ends its sentence ("以下は…おすすめのアプリです。", "Here are the key features.") names what is before its stop and copula.
+  const named = presented?.replace(/(?<=\p{L})(?:です|でした|である)?[。.]$/u, '').replace(AS_FOLLOWS_PREDICATE, '');
   if (!named?.trim() || saysAsFollows(named.trim())) return undefined;
   // The writer speaking ("I use these") names nothing; a thing they qualify does ("The programs I recommend").
   return speaksAsI(named, locale) && !NAMED_THING.test(named.trim()) ? undefined : named;
 }
 
 /** "Is as follows" after a subject of its own, in Japanese and English. */
-const AS_FOLLOWS_PREDICATE = /(?:(?<=\S)(?:は|が)(?:次|以下)の(?:とおり|通り)(?:です)?|(?<=\p{L}{2})\s+(?:is|are) as follows)\s*$/u;
+const AS_FOLLOWS_PREDICATE = /(?:(?<=\S)(?:は|が)(?:次|以下)の(?:とおり|通り|[^。]{1,6}?)(?:です)?|(?<=\p{L}{2})\s+(?:is|are) as follows)\s*$/u;
 
 /** An English noun phrase opening with its article or demonstrative: what the lead-in names, whoever qualifies it. */
 const NAMED_THING = /^(?:the|an?|these|those)\s+(?!I\b)\p{L}/iu;

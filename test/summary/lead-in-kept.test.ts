@@ -55,3 +55,16 @@ describe('a lead-in saying its subject is "as follows"', () => {
     expect(pointsOf('en', `The servers we tested are as follows:\n\n${items}\n\n${after}`)).toContain('The servers we tested: Valkey, Dragonfly, KeyDB');
   });
 });
+
+describe('a lead-in that ends its sentence before a list (tester round after stop 40)', () => {
+  const cases: Array<[string, string, string]> = [
+    ['ja', '北海道で泊まった温泉は次の三つです。', '北海道で泊まった温泉：登別、洞爺湖、定山渓'],
+    ['ja', '以下は北海道でおすすめの温泉です。', '北海道でおすすめの温泉：登別、洞爺湖、定山渓'],
+    ['ja', '北海道で泊まった温泉は以下の通りです。', '北海道で泊まった温泉：登別、洞爺湖、定山渓'],
+  ];
+  for (const [lang, leadIn, point] of cases) {
+    it(`names the list, not a bare list (${lang}: ${leadIn})`, () => {
+      expect(pointsOf(lang, `${leadIn}\n\n- 登別\n- 洞爺湖\n- 定山渓`)).toContain(point);
+    });
+  }
+});
