@@ -22,20 +22,23 @@ const LOWERED: Record<string, string> = {
 export function scriptedText(tag: 'sup' | 'sub', inner: string, before: string): string {
   const text = inner.trim();
   if (!text) return '';
-  const table = tag === 'sup' ? RAISED : LOWERED;
-  let mapped = '';
-  for (const ch of text) {
-    const m = table[ch];
-    if (m === undefined) {
-      mapped = '';
-      break;
-    }
-    mapped += m;
-  }
+  const mapped = exactScript(tag, text);
   if (mapped) return mapped;
   if (tag === 'sup' && /\d$/.test(before) && /^\p{L}+$/u.test(text)) return text;
   const mark = tag === 'sup' ? '^' : '_';
   return /^[\p{L}\p{N}]+$/u.test(text) ? `${mark}${text}` : `${mark}(${text})`;
+}
+
+/** `text` in raised or lowered characters where Unicode has every one of them (TeX's `x^{10}` → x¹⁰), else undefined. */
+export function exactScript(tag: 'sup' | 'sub', text: string): string | undefined {
+  const table = tag === 'sup' ? RAISED : LOWERED;
+  let mapped = '';
+  for (const ch of text.trim()) {
+    const m = table[ch];
+    if (m === undefined) return undefined;
+    mapped += m;
+  }
+  return mapped || undefined;
 }
 
 const SCRIPT_ELEMENT = /<(sup|sub)>([^<]{0,40})<\/\1\s*>/gi;

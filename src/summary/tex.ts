@@ -9,6 +9,7 @@
  * follows pandoc's tex_math_dollars rule: no space inside either dollar, no digit after the closing
  * one (https://pandoc.org/chunkedhtml-demo/8.13-math.html), so "$5 and $10" stays a price. Pure.
  */
+import { exactScript } from './sup-sub.js';
 
 const SYMBOLS: Record<string, string> = {
   alpha: 'α', beta: 'β', gamma: 'γ', delta: 'δ', epsilon: 'ε', varepsilon: 'ε', zeta: 'ζ', eta: 'η', theta: 'θ', vartheta: 'θ',
@@ -64,6 +65,7 @@ export function texToText(tex: string): TexText {
       .replace(/\s*\\{1,2}(?=\s)/g, ';');
   }
   s = s.replace(/\\[tdc]frac(?![A-Za-z])/g, '\\frac').replace(/\\[dt]binom(?![A-Za-z])/g, '\\binom');
+  s = withExactScripts(s);
   for (let i = 0; i < 6 && /[_^]\{|\\(frac|sqrt|binom)\s*[{[]/.test(s); i++) {
     s = s.replace(/([_^])\{([^{}]*)\}/g, (_m, op: string, a: string) => `${op}${wrap(a)}`);
     s = s.replace(/\\frac\s*\{([^{}]*)\}\s*\{([^{}]*)\}/g, (_m, a: string, b: string) => `${wrap(a)}/${wrap(b)}`);
@@ -100,6 +102,30 @@ export function texToText(tex: string): TexText {
   // A backslash left over (`\[`, a lone `\`) is TeX no table read.
   if (s.includes('\\')) readable = false;
   return { text: s, readable };
+}
+
+/** A script as TeX writes it: one character unbraced ("x^2y" is x²y), else its braces. */
+const SCRIPT = /([_^])(?:\{([^{}]*)\}|([A-Za-z0-9]))/g;
+
+/**
+ * Scripts read raised or lowered, as `<sup>` and `<sub>` are (x^2 → x², a_{10} → a₁₀), where
+ * Unicode has every character of every script of the fragment: one that it lacks ("μ_1, …, μ_k",
+ * `e^{2\pi}`) leaves all of them marked, so a formula never mixes the two forms.
+ */
+function withExactScripts(tex: string): string {
+  const marks = tex.match(/[_^]/g)?.length ?? 0;
+  if (!marks) return tex;
+  const read: string[] = [];
+  for (const m of tex.matchAll(SCRIPT)) {
+    // "x^23" scripts its 2 alone, which is hardly what was meant: no exact reading (x^2y is x²y).
+    const ambiguous = m[3] !== undefined && /\d/.test(m[3]) && /\d/.test(tex[m.index + m[0].length] ?? '');
+    const exact = ambiguous ? undefined : exactScript(m[1] === '^' ? 'sup' : 'sub', m[2] ?? m[3]!);
+    if (exact === undefined) return tex;
+    read.push(exact);
+  }
+  if (read.length !== marks) return tex;
+  let k = 0;
+  return tex.replace(SCRIPT, () => read[k++]!);
 }
 
 function root(n: string | undefined): string {

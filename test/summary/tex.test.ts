@@ -53,7 +53,15 @@ describe('math in a note', () => {
     ['\\( e^{2\\pi} - 3 = 0 \\)', 'e^(2π) - 3 = 0'],
     ['\\[ \\prod_{j=1}^m j = m! \\]', '∏_(j=1)^m j = m!'],
     ['$T = 12\\,\\text{h}$', 'T = 12 h'],
-    ['$\\lambda_1, \\dots, \\lambda_4$', 'λ_1, …, λ_4'],
+    // Scripts Unicode has every character of read raised or lowered, as <sup> and <sub> do (issue 23, class 10).
+    ['$\\lambda_1, \\dots, \\lambda_4$', 'λ₁, …, λ₄'],
+    ['$x^2 + y^2 = r^2$', 'x² + y² = r²'],
+    ['$a_{10} = 2^{n+1}$', 'a₁₀ = 2ⁿ⁺¹'],
+    ['$x^23$', 'x^23'],
+    ['\\( x^n \\)', 'xⁿ'],
+    // One script Unicode lacks leaves all of them marked: a formula never mixes the two forms.
+    ['$\\mu_1 + \\mu_k$', 'μ_1 + μ_k'],
+    ['$x^2y$', 'x²y'],
   ])('%s reads as text in its point', (math, text) => {
     const points = pointsOf(`The orbital relation ${math} holds for the inner moons, ${tail}`);
     expect(points.join('\n')).toContain(`relation ${text} holds`);
