@@ -115,10 +115,9 @@ function addParagraph(w: Walk, raw: string, next: Token | undefined, flags: { le
     // What the asker of a dialogue asks is a point, even when it ends in a colon before their text.
     if (flags.asked && isLeadIn(s)) s = s.replace(/\s*[:：]$/, '');
     const leadsIn = isLeadIn(s) || (last && announces(s, next));
-    // Output announced ("The output looks like this:") is no point, nor its lead-in, nor the
-    // paragraph or block it announces; a list or table after it is what the lead-in names.
+    // Output announced ("You should see:") is no point, nor its lead-in, nor the paragraph or block after it; a list's lead-in names it.
     if (leadsIn && !(last && (next?.type === 'list' || next?.type === 'table')) && announcesOutput(s, w.locale)) {
-      if (last) w.announcedOutput = true;
+      w.announcedOutput = last;
       return;
     }
     if (leadsIn) {
