@@ -235,8 +235,7 @@ function addTurns(w: Walk, raw: string, labels: ReadonlySet<string>, next: Token
 
 /** A heading's text; a paragraph of bold words alone is a heading the writer did not mark as one. */
 function sectionTitle(t: Token, headingText: (h: Tokens.Heading) => string): string | undefined {
-  if (t.type === 'heading') return headingText(t as Tokens.Heading);
-  return t.type === 'paragraph' && onlyEmphasis(t as Tokens.Paragraph, 'strong') ? prose(inlineText((t as Tokens.Paragraph).tokens)) : undefined;
+  return t.type === 'heading' ? headingText(t as Tokens.Heading) : t.type === 'paragraph' && onlyEmphasis(t as Tokens.Paragraph, 'strong') ? prose(inlineText((t as Tokens.Paragraph).tokens)) : undefined;
 }
 
 /** Walks the note's blocks once, in reading order. */
