@@ -12,7 +12,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { fileParseThreads } from '../helpers/inproc.js';
-import { langOf, type Op } from '../helpers/route-model.js';
+import type { Op } from '../helpers/route-model.js';
 import { applyOps, handOver, problemsOf, startSplitRun, type SplitRun } from '../helpers/split-model.js';
 
 const parseThreads = fileParseThreads();
@@ -22,33 +22,11 @@ afterEach(async () => {
   run = undefined;
 });
 
-const tagOf = (text: string) => /\bN\d+\b/.exec(text)?.[0];
-
-/**
- * The model's "a message never switches to another note of its language" (route-model.ts switchedNotes) read on
- * what every chat shows at the end, not on each edit: with the edit sent before the burst's second half came, the
- * message showed the other note for that while (the service could not know yet), and must show its own again now.
- */
-function endSwitches({ svc, world }: SplitRun): string[] {
-  const out: string[] = [];
-  for (const [target, chat] of svc.chats) {
-    for (const m of chat.values()) {
-      const first = world.postedFor.get(`${target} ${m.messageId}`);
-      const shown = world.noteOfTitle.get(tagOf(m.text) ?? '');
-      if (!m.live || !first || shown === undefined || shown === first.note) continue;
-      const lang = langOf(world.fileOfNote.get(shown) ?? '');
-      if (lang === first.lang && langOf(world.fileOfNote.get(first.note) ?? '') === lang) out.push(`${target}: message ${m.messageId}, posted for ${world.fileOfNote.get(first.note)}, shows ${world.fileOfNote.get(shown)} at the end`);
-    }
-  }
-  return out;
-}
-
 /** A step's ops as one burst, its paths handed over in `split(paths)`; returns the model's problems (`sentEarly`: the transient switch allowed, checked at the end instead). */
 async function step(r: SplitRun, ops: Op[], split: (paths: string[]) => string[][] = (p) => [p], sentEarly = false): Promise<string[]> {
   const paths = applyOps(r.world, ops);
   if (paths.length) await handOver(r, split(paths), sentEarly);
-  const problems = problemsOf(r);
-  return sentEarly ? [...problems.filter((p) => !/, another \w+ note$/.test(p)), ...endSwitches(r)] : problems;
+  return problemsOf(r, sentEarly);
 }
 
 const moveAndWrite: Op[] = [{ op: 'move', from: '_posts/ja/intro.md', to: 'setup-ja.md' }, { op: 'write', file: '_posts/ja/intro.md', draft: false }];
