@@ -111,6 +111,10 @@ const KEPT: [string, Case][] = [
     'seed 7 (60 runs, on main): setup.md moved to _posts/ja/intro.md; then moved on to a/setup.md and a new setup.md written, one batch each',
     {"onDelete":"keep","mode":"group","initial":["setup.md","intro.md"],"bursts":[{"ops":[{"op":"move","from":"_posts/ja/intro.md","to":"b/swap.md"},{"op":"move","from":"setup.md","to":"_posts/ja/intro.md"},{"op":"move","from":"b/swap.md","to":"setup.md"},{"op":"move","from":"setup.md","to":"setup.md"}],"order":[0,0,0,0,0,0,0,0],"cuts":[],"deliverBetween":false},{"ops":[{"op":"move","from":"_posts/ja/intro.md","to":"b/swap.md"},{"op":"move","from":"setup.md","to":"_posts/ja/intro.md"},{"op":"move","from":"a/setup.md","to":"setup.md"},{"op":"move","from":"b/swap.md","to":"a/setup.md"},{"op":"write","file":"setup.md","draft":false}],"order":[0,0,0,0,0,0,0,0],"cuts":[],"deliverBetween":false}]},
   ],
+  [
+    'seed 99 (60 runs): setup.md edited and moved to intro.md, _posts/ja/intro.md moved to setup.md, one batch',
+    {"onDelete":"keep","mode":"group","initial":["_posts/ja/intro.md","setup.md"],"bursts":[{"ops":[{"op":"write","file":"setup.md","draft":false},{"op":"move","from":"setup.md","to":"b/swap.md"},{"op":"move","from":"_posts/ja/intro.md","to":"setup.md"},{"op":"move","from":"intro.md","to":"_posts/ja/intro.md"},{"op":"move","from":"b/swap.md","to":"intro.md"}],"order":[0,0,0,0,0,0,0,0],"cuts":[],"deliverBetween":false}]},
+  ],
 ];
 
 describe('the property\'s counterexamples, kept', () => {
@@ -118,7 +122,9 @@ describe('the property\'s counterexamples, kept', () => {
   // (runSequence, both onDelete): after the chain, N1's family message in `all` was deleted (N1 joined setup's family,
   // whose message there shows N2); N1, moved on to a family of its own, is posted there again. Both: a note that
   // joined another family's message and leaves it is announced again. Left to the lead: the model counts it a double
-  // post, the service a family split off (as route-model.ts noteRetired allows for a note's own message).
+  // post, the service a family split off (as route-model.ts noteRetired allows for a note's own message). The third:
+  // setup.md edited and moved at once to a path sharing no name, title or URL with it (intro.md), its path taken by
+  // another note: a new note at intro.md and an edit of setup.md's message to show the other note (no evidence of the move).
   it.fails.each(KEPT)('%s', async (_, c) => {
     expect(await splitCase(c)).toEqual([]);
   });
