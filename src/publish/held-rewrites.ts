@@ -17,6 +17,7 @@
  * note's old content turn up at a new path meanwhile, the batch that brings it decides the edited
  * path again with it (`withEdited`), as one batch of the whole burst would.
  */
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { bodyOverlap } from '../notes/body-sketch.js';
 import type { KnownNote } from '../store/store.js';
@@ -86,7 +87,8 @@ export class HeldRewrites {
     const before = new Map<string, KnownNote>();
     for (const e of edits) {
       const now = known(e.rel);
-      if (!rels.has(e.rel) && now?.id === e.before.id && now.hash === e.hash && now.state !== 'deleted') before.set(e.rel, e.before);
+      // Its file still there: one gone meanwhile is its removal's to decide (read here, it would be recorded as unreadable).
+      if (!rels.has(e.rel) && now?.id === e.before.id && now.hash === e.hash && now.state !== 'deleted' && existsSync(path.join(this.root, e.rel))) before.set(e.rel, e.before);
     }
     return { files: [...files, ...[...before.keys()].map((rel) => path.join(this.root, rel))], known: (rel) => before.get(rel) ?? known(rel) };
   }
