@@ -13,6 +13,9 @@ import { TermIndex, termsOf, weighTerms } from './salience.js';
 import { inCodeOf } from './code-terms.js';
 import { wordCount } from './tone.js';
 import { hasNumber } from './chars.js';
+import { coinedNames, NOUNS_CAPITALISED } from './names.js';
+
+export { coinedNames } from './names.js';
 
 export interface Budget {
   /** Characters the points may use in all. */
@@ -79,12 +82,6 @@ export function saidText(text: string): string {
   return out === ' ' ? '  ' : out.toLowerCase();
 }
 
-/**
- * Languages that write every noun with a capital (German, Luxembourgish): there a capital inside a
- * sentence says a noun, not a name ("Realität", "Verzögerungen" beside "Scout").
- */
-const NOUNS_CAPITALISED = /^(?:de|lb|gsw)(?:$|-)/i;
-
 /** How much a candidate's place in the note is worth, before what it says. */
 function placeWeight(c: Candidate, total: number): number {
   let w = 1;
@@ -98,24 +95,6 @@ function placeWeight(c: Candidate, total: number): number {
   if (c.chatty) w *= 0.45;
   if (c.toReader) w *= 0.8;
   return w;
-}
-
-/** A run of letters and digits: a word as COINED reads one. */
-const LETTERS_DIGITS = /[\p{L}\p{N}]+/gu;
-/** A capital after a small letter ("SQLite", "DuckDB") or two capitals ("CSV", "JSON"): a name even where every noun is capitalised. */
-const CAPITAL_INSIDE = /\p{Ll}\p{Lu}|\p{Lu}{2}/u;
-
-/**
- * The words with a capital inside them, lower-cased: what `/[\p{L}\p{N}]*(?:\p{Ll}\p{Lu}|\p{Lu}{2})[\p{L}\p{N}]*\/gu`
- * matches (a match is always a whole run of letters and digits: the run holding the pair, from its
- * start, which is tried first, to its end). That regex retried its leading `*` from every letter of
- * a word without such a pair, quadratic in the word's length: German's long nouns made it 40 % of
- * a German note's summary (issue 23).
- */
-export function coinedNames(texts: readonly string[]): Set<string> {
-  const out = new Set<string>();
-  for (const t of texts) for (const m of t.matchAll(LETTERS_DIGITS)) if (CAPITAL_INSIDE.test(m[0])) out.add(m[0].toLowerCase());
-  return out;
 }
 
 /**
