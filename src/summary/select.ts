@@ -158,10 +158,20 @@ function cutOption(o: Option, room: number, spans: SpanTable, locale: string, in
   return { ...o, text, cost: room + POINT_OVERHEAD, ids, ws: ids.map((id) => weights[id]!), said: undefined };
 }
 
-/** Points chosen so far from each block of the note. */
+/** Points chosen so far from each block of the note, and from each of its top-level parts. */
 interface Used {
   blocks: Map<number, number>;
+  parts: Map<number, number>;
+  /** Each section's part (candidates.ts topParts). */
+  partOf: readonly number[];
 }
+
+/**
+ * What a point weighs for each point already chosen from its part of the note: a reader wants the
+ * note's parts covered ("Installation" holds Windows, macOS, Linux; one of them says it) before a
+ * second point from one of them. The opening and the outline (section 0) are no part.
+ */
+const SAME_PART = 0.6;
 
 /** What a point adds per character shown: the weight of the terms it names that no chosen point does, by its place. */
 function worth(o: Option, covered: Uint8Array, left: number, share: number, used: Used, alone: boolean | undefined): number {
@@ -171,16 +181,18 @@ function worth(o: Option, covered: Uint8Array, left: number, share: number, used
   let score = (gain * o.place) / Math.pow(Math.min(o.c.sumsUp ? o.cost : Math.max(o.cost, share), left), 0.7);
   // Points spread over the note's blocks, except over the writer's own summary: all of it is wanted.
   score *= Math.pow(o.c.sumsUp ? 0.9 : 0.6, used.blocks.get(o.c.block) ?? 0);
+  const part = used.partOf[o.c.section] ?? 0;
+  if (part > 0 && !o.c.sumsUp) score *= Math.pow(SAME_PART, used.parts.get(part) ?? 0);
   if (alone) score *= 0.6;
   return score;
 }
 
-/** `codeBlocks`: the text of the note's code blocks, where the identifiers it keeps using are found. */
-export function choosePoints(candidates: readonly Candidate[], spans: SpanTable, locale: string, title: string, headings: readonly string[], budget: Budget, codeBlocks: readonly string[] = []): KeyPoint[] {
+/** `codeBlocks`: the text of the note's code blocks, where the identifiers it keeps using are found; `parts`: each section's part (topParts). */
+export function choosePoints(candidates: readonly Candidate[], spans: SpanTable, locale: string, title: string, headings: readonly string[], budget: Budget, codeBlocks: readonly string[] = [], parts: readonly number[] = []): KeyPoint[] {
   const { options, index, weights } = optionsOf(candidates, spans, locale, title, headings, budget, codeBlocks);
   const covered = new Uint8Array(index.terms.length);
   const chosen: Option[] = [];
-  const used: Used = { blocks: new Map() };
+  const used: Used = { blocks: new Map(), parts: new Map(), partOf: parts };
   const chosenPos = new Set<number>();
   const usedGroups = new Set<number>();
   let left = budget.chars;
@@ -210,6 +222,8 @@ export function choosePoints(candidates: readonly Candidate[], spans: SpanTable,
     if (o.c.group !== undefined) usedGroups.add(o.c.group);
     for (const id of o.ids) covered[id] = 1;
     used.blocks.set(o.c.block, (used.blocks.get(o.c.block) ?? 0) + 1);
+    const part = parts[o.c.section] ?? 0;
+    used.parts.set(part, (used.parts.get(part) ?? 0) + 1);
     left -= o.cost;
   };
   if (first && first.cost <= left) take(first);
