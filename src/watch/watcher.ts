@@ -21,13 +21,15 @@ import { isNoteFile } from '../notes/read.js';
 import { isIgnoredName, scanNotesSync } from '../notes/scan.js';
 import type { Batch } from './batch.js';
 import type { WatchMode } from './mode.js';
-import { nativeSource, pollSource, type Unsubscribable } from './sources.js';
+import { nativeSource, pollSource, type NativeSubscribe, type Unsubscribable } from './sources.js';
 
 export interface WatcherOptions {
   root: string;
   /** Event source: native events (default) or polling every `pollIntervalMs`. */
   mode?: WatchMode;
   pollIntervalMs?: number;
+  /** Native mode's subscribe (default: @parcel/watcher's); a test passes one that loses events. */
+  nativeSubscribe?: NativeSubscribe;
   /** Events may have been lost (a watcher error, an inotify queue overflow): a reconcile is due. */
   onEventsLost?: (why: string) => void;
   quietMs: number;
@@ -140,7 +142,7 @@ class Watcher implements NotesWatcher {
       this.opts.onEventsLost?.(String(err));
     };
     const events = { onPath: (p: string) => this.touch(p), onError, ignored: this.ignored };
-    return this.polling ? pollSource(dir, this.opts.pollIntervalMs ?? 3000, events) : nativeSource(dir, events);
+    return this.polling ? pollSource(dir, this.opts.pollIntervalMs ?? 3000, events) : nativeSource(dir, events, this.opts.nativeSubscribe);
   }
 
   /** A path changed: its quiet period starts (again). Folders count too: a removed or moved-in folder arrives as one path. */
