@@ -66,7 +66,20 @@ export interface FolderPoll extends Unsubscribable {
   counts(): PollCounts;
 }
 
-class FolderPoller implements FolderPoll {
+/**
+ * Native mode's look-over (watcher.ts, issue 25): the same kept listing, compared when asked
+ * instead of on a timer, so a change whose events @parcel/watcher lost is still found.
+ */
+export interface FolderLookover {
+  /**
+   * Folders in `notesOf` (or all) compared note by note; every other folder by its own stat only
+   * (listed again if it gained, lost or renamed an entry). Reports what differs; keeps the new state.
+   */
+  lookOver(notesOf: ReadonlySet<string> | 'all'): void;
+  counts(): PollCounts;
+}
+
+class FolderPoller implements FolderPoll, FolderLookover {
   private readonly folders = new Map<string, Folder>();
   private readonly tally: PollCounts = { passes: 0, listings: 0, stats: 0 };
   private timer: NodeJS.Timeout | undefined;
@@ -79,10 +92,18 @@ class FolderPoller implements FolderPoll {
     private readonly ev: SourceEvents,
   ) {}
 
-  /** The baseline: every folder listed, every note stat'ed, nothing reported. */
-  start(): void {
+  /** The baseline: every folder listed, every note stat'ed, nothing reported; then passes every interval, or none (a look-over). */
+  start(passes: boolean): void {
     this.track(this.root, false);
-    this.schedule(Date.now());
+    if (passes) this.schedule(Date.now());
+  }
+
+  lookOver(notesOf: ReadonlySet<string> | 'all'): void {
+    this.tally.passes++;
+    for (const dir of [...this.folders.keys()]) {
+      const kept = this.folders.get(dir);
+      if (kept && !this.closed) this.checkFolder(dir, kept, notesOf === 'all' || notesOf.has(dir));
+    }
   }
 
   counts(): PollCounts {
@@ -171,8 +192,8 @@ class FolderPoller implements FolderPoll {
     this.schedule(startedAt);
   }
 
-  /** Compares one folder with what was kept; returns how many stats it took. */
-  private checkFolder(dir: string, kept: Folder): number {
+  /** Compares one folder with what was kept (its notes too, unless `statNotes` is false); returns how many stats it took. */
+  private checkFolder(dir: string, kept: Folder, statNotes = true): number {
     let st: Stats | undefined;
     this.tally.stats++;
     try {
@@ -188,6 +209,7 @@ class FolderPoller implements FolderPoll {
       return 1;
     }
     if (kept.racy || st.mtimeMs !== kept.mtimeMs || st.ino !== kept.ino) return this.relist(dir, kept);
+    if (!statNotes) return 1;
     let stats = 1;
     for (const [name, stamp] of kept.files) {
       const fst = this.statFile(stamp.path);
@@ -230,6 +252,13 @@ class FolderPoller implements FolderPoll {
 /** Polls `dir` every `intervalMs`, by folder (see the file's comment). Ready once the baseline is taken. */
 export function folderPollSource(dir: string, intervalMs: number, ev: SourceEvents): Promise<FolderPoll> {
   const poller = new FolderPoller(path.resolve(dir), intervalMs, ev);
-  poller.start();
+  poller.start(true);
   return Promise.resolve(poller);
+}
+
+/** The listing of `dir`'s tree as it is now (every folder listed, every note stat'ed), compared again at each `lookOver`. */
+export function folderSnapshot(dir: string, ev: SourceEvents): FolderLookover {
+  const snapshot = new FolderPoller(path.resolve(dir), 0, ev);
+  snapshot.start(false);
+  return snapshot;
 }
