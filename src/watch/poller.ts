@@ -14,29 +14,17 @@
  * of CPU per pass over 35,000 notes; the README gives the figures and what interval keeps it low.
  * Stats are taken in slices, yielding between them, so a pass never holds the event loop long.
  */
-import { lstatSync, readdirSync, statSync, type Stats } from 'node:fs';
+import { lstatSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import { isNoteFile } from '../notes/read.js';
+import { entriesMoved, folderState, forgetTree, readFolder, subfolderChanges, type FolderState } from './folder-tree.js';
 import type { SourceEvents, Unsubscribable } from './source-events.js';
 
 /** Stats taken before the pass yields to other work. */
 const SLICE = 2000;
-/**
- * A folder changed this recently (by its own mtime) is listed again on the next pass too: on file
- * systems with coarse timestamps (1 s on some SMB servers, 2 s on FAT) an entry added in the same
- * tick as the listing leaves the mtime as it was.
- */
-const RACY_MS = 2000;
-
-interface Folder {
-  mtimeMs: number;
-  ino: number;
-  /** Listed again next pass (see RACY_MS). */
-  racy: boolean;
+interface Folder extends FolderState {
   /** Note files by name, with their full path and stat as last seen (compared as numbers: a pass allocates nothing per note but its stat). */
   files: Map<string, Stamp>;
-  /** Subfolders by name. */
-  dirs: Set<string>;
 }
 
 interface Stamp {
@@ -66,20 +54,7 @@ export interface FolderPoll extends Unsubscribable {
   counts(): PollCounts;
 }
 
-/**
- * Native mode's look-over (watcher.ts, issue 25): the same kept listing, compared when asked
- * instead of on a timer, so a change whose events @parcel/watcher lost is still found.
- */
-export interface FolderLookover {
-  /**
-   * Folders in `notesOf` (or all) compared note by note; every other folder by its own stat only
-   * (listed again if it gained, lost or renamed an entry). Reports what differs; keeps the new state.
-   */
-  lookOver(notesOf: ReadonlySet<string> | 'all'): void;
-  counts(): PollCounts;
-}
-
-class FolderPoller implements FolderPoll, FolderLookover {
+class FolderPoller implements FolderPoll {
   private readonly folders = new Map<string, Folder>();
   private readonly tally: PollCounts = { passes: 0, listings: 0, stats: 0 };
   private timer: NodeJS.Timeout | undefined;
@@ -92,18 +67,10 @@ class FolderPoller implements FolderPoll, FolderLookover {
     private readonly ev: SourceEvents,
   ) {}
 
-  /** The baseline: every folder listed, every note stat'ed, nothing reported; then passes every interval, or none (a look-over). */
-  start(passes: boolean): void {
+  /** The baseline: every folder listed, every note stat'ed, nothing reported. */
+  start(): void {
     this.track(this.root, false);
-    if (passes) this.schedule(Date.now());
-  }
-
-  lookOver(notesOf: ReadonlySet<string> | 'all'): void {
-    this.tally.passes++;
-    for (const dir of [...this.folders.keys()]) {
-      const kept = this.folders.get(dir);
-      if (kept && !this.closed) this.checkFolder(dir, kept, notesOf === 'all' || notesOf.has(dir));
-    }
+    this.schedule(Date.now());
   }
 
   counts(): PollCounts {
@@ -131,19 +98,15 @@ class FolderPoller implements FolderPoll, FolderLookover {
   }
 
   private list(dir: string): Folder | undefined {
-    let st: Stats | undefined;
-    let entries;
+    let listing;
     try {
-      this.tally.stats++;
-      st = statSync(dir, { throwIfNoEntry: false });
-      if (!st?.isDirectory()) return undefined;
-      this.tally.listings++;
-      entries = readdirSync(dir, { withFileTypes: true });
+      listing = readFolder(dir, this.tally);
     } catch (e) {
       this.fail(dir, e);
-      return undefined;
     }
-    const folder: Folder = { mtimeMs: st.mtimeMs, ino: st.ino, racy: Date.now() - st.mtimeMs < RACY_MS, files: new Map(), dirs: new Set() };
+    if (!listing) return undefined;
+    const { st, entries } = listing;
+    const folder: Folder = { ...folderState(st, Date.now()), files: new Map() };
     for (const e of entries) {
       const p = path.join(dir, e.name);
       if (this.ev.ignored(p)) continue;
@@ -192,8 +155,8 @@ class FolderPoller implements FolderPoll, FolderLookover {
     this.schedule(startedAt);
   }
 
-  /** Compares one folder with what was kept (its notes too, unless `statNotes` is false); returns how many stats it took. */
-  private checkFolder(dir: string, kept: Folder, statNotes = true): number {
+  /** Compares one folder with what was kept; returns how many stats it took. */
+  private checkFolder(dir: string, kept: Folder): number {
     let st: Stats | undefined;
     this.tally.stats++;
     try {
@@ -208,8 +171,7 @@ class FolderPoller implements FolderPoll, FolderLookover {
       if (dir !== this.root) this.ev.onPath(dir);
       return 1;
     }
-    if (kept.racy || st.mtimeMs !== kept.mtimeMs || st.ino !== kept.ino) return this.relist(dir, kept);
-    if (!statNotes) return 1;
+    if (entriesMoved(kept, st)) return this.relist(dir, kept);
     let stats = 1;
     for (const [name, stamp] of kept.files) {
       const fst = this.statFile(stamp.path);
@@ -229,36 +191,19 @@ class FolderPoller implements FolderPoll, FolderLookover {
     this.folders.set(dir, fresh);
     for (const [name, stamp] of fresh.files) if (!sameStamp(kept.files.get(name), stamp)) this.ev.onPath(stamp.path);
     for (const [name, stamp] of kept.files) if (!fresh.files.has(name)) this.ev.onPath(stamp.path);
-    for (const name of kept.dirs) {
-      if (fresh.dirs.has(name)) continue;
-      this.drop(path.join(dir, name));
-      this.ev.onPath(path.join(dir, name));
-    }
-    for (const name of fresh.dirs) {
-      if (kept.dirs.has(name)) continue;
-      // A folder moved or copied in: the settle step scans it as one path, and it is followed from now on.
-      this.ev.onPath(path.join(dir, name));
-      this.track(path.join(dir, name), false);
-    }
+    subfolderChanges(dir, kept.dirs, fresh.dirs, this.folders, (p) => this.ev.onPath(p), (d) => this.track(d, false));
     return fresh.files.size + 1;
   }
 
   /** Stops following a folder and everything under it. */
   private drop(dir: string): void {
-    for (const d of [...this.folders.keys()]) if (d === dir || d.startsWith(dir + path.sep)) this.folders.delete(d);
+    forgetTree(this.folders, dir);
   }
 }
 
 /** Polls `dir` every `intervalMs`, by folder (see the file's comment). Ready once the baseline is taken. */
 export function folderPollSource(dir: string, intervalMs: number, ev: SourceEvents): Promise<FolderPoll> {
   const poller = new FolderPoller(path.resolve(dir), intervalMs, ev);
-  poller.start(true);
+  poller.start();
   return Promise.resolve(poller);
-}
-
-/** The listing of `dir`'s tree as it is now (every folder listed, every note stat'ed), compared again at each `lookOver`. */
-export function folderSnapshot(dir: string, ev: SourceEvents): FolderLookover {
-  const snapshot = new FolderPoller(path.resolve(dir), 0, ev);
-  snapshot.start(false);
-  return snapshot;
 }

@@ -22,11 +22,11 @@
  * `mEvents.getEvents()` then `mEvents.clear()`, two separate locks of the EventList, while the
  * inotify thread adds events to it (src/linux/InotifyBackend.cc) under neither lock: what it adds
  * between the two is cleared unsent. Why CI saw it mostly in a process's second subscription is not
- * known. So native mode does not trust every event to come: it keeps each folder's listing (name →
- * mtime, size, inode: poller.ts's, taken before subscribing), and when paths settle their folders
- * are compared note by note and every other folder by its own stat (a note added, removed or renamed
- * changes it); what differs is treated as reported. One look over all of them follows the
- * subscription (changes made while the watches were set up). The README gives the cost.
+ * known. So native mode does not trust every event to come: it keeps each folder's listing, taken
+ * before subscribing, and when paths settle it looks the tree over (lookover.ts): what changed and
+ * is not settling already is treated as reported, so the burst comes whole. One look at every
+ * folder's own stat follows the subscription (notes added or removed while the watches were set
+ * up; the service's start-up catch-up pass compares every note). The README gives the cost.
  */
 import { lstatSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -35,7 +35,7 @@ import { isNoteFile } from '../notes/read.js';
 import { isIgnoredName, scanNotesSync } from '../notes/scan.js';
 import type { Batch } from './batch.js';
 import type { WatchMode } from './mode.js';
-import { folderSnapshot, type FolderLookover } from './poller.js';
+import { FolderLookover } from './lookover.js';
 import { nativeSource, pollSource, type NativeSubscribe, type Unsubscribable } from './sources.js';
 
 export interface WatcherOptions {
@@ -109,7 +109,7 @@ class Watcher implements NotesWatcher {
     this.ready = this.watch(this.root).then(async (s) => {
       this.subscription = s;
       if (this.closed) return void (await s.unsubscribe());
-      this.lookover?.lookOver('all'); // changes made before the watches existed raised no event
+      this.lookover?.lookOver(new Set()); // entries added or removed before the watches existed raised no event
     });
     this.rootIno = statSync(this.root, { throwIfNoEntry: false })?.ino;
     this.every(1000, () => this.checkRoot());
@@ -169,7 +169,7 @@ class Watcher implements NotesWatcher {
   /** Native mode: the tree as it is now, before it is watched (the poller follows the tree itself). */
   private snapshot(): FolderLookover | undefined {
     if (this.polling) return undefined;
-    return folderSnapshot(this.root, {
+    return new FolderLookover(this.root, {
       onPath: (p) => this.foundByLooking(p),
       onError: (err) => this.opts.log.warn({ err: String(err) }, 'a folder could not be looked over'),
       ignored: this.ignored,
