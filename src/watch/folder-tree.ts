@@ -1,5 +1,5 @@
 /** Folder listing shared by poll mode (poller.ts) and native mode's look-over (lookover.ts): both keep a tree of folders and compare listings. */
-import { readdirSync, statSync, type Dirent, type Stats } from 'node:fs';
+import { opendirSync, statSync, type Dirent, type Stats } from 'node:fs';
 import path from 'node:path';
 
 /**
@@ -19,8 +19,8 @@ export interface FolderState {
   dirs: Set<string>;
 }
 
-export function folderState(st: Stats, at: number): FolderState {
-  return { mtimeMs: st.mtimeMs, ino: st.ino, racy: at - st.mtimeMs < RACY_MS, dirs: new Set() };
+export function folderState(st: Stats, at: number, dirs: Set<string>): FolderState {
+  return { mtimeMs: st.mtimeMs, ino: st.ino, racy: at - st.mtimeMs < RACY_MS, dirs };
 }
 
 /** The folder gained, lost or renamed an entry since it was listed (or may have: racy). */
@@ -28,13 +28,23 @@ export function entriesMoved(kept: FolderState, st: Stats): boolean {
   return kept.racy || st.mtimeMs !== kept.mtimeMs || st.ino !== kept.ino;
 }
 
-/** A folder's own stat and its entries; undefined when it is no folder now (gone, or a file). Other errors are thrown. */
-export function readFolder(dir: string, tally: { stats: number; listings: number }): { st: Stats; entries: Dirent[] } | undefined {
+/**
+ * A folder's own stat, its entries passed to `each` one by one; undefined when it is no folder now
+ * (gone, or a file). Other errors are thrown. One by one rather than readdirSync's array: 16,000
+ * entries held at once outlive a young-generation collection and grow the heap for good.
+ */
+export function readFolder(dir: string, tally: { stats: number; listings: number }, each: (e: Dirent) => void): Stats | undefined {
   tally.stats++;
   const st = statSync(dir, { throwIfNoEntry: false });
   if (!st?.isDirectory()) return undefined;
   tally.listings++;
-  return { st, entries: readdirSync(dir, { withFileTypes: true }) };
+  const d = opendirSync(dir, { bufferSize: 256 });
+  try {
+    for (let e = d.readSync(); e; e = d.readSync()) each(e);
+  } finally {
+    d.closeSync();
+  }
+  return st;
 }
 
 /** Forgets `dir` and every folder under it. */

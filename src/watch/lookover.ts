@@ -81,21 +81,20 @@ export class FolderLookover {
   /** The folder's entries now; its note look (`lookedAt`, `recent`) carried over from `kept`. */
   private list(dir: string, kept: Folder | undefined): Folder | undefined {
     const at = this.now();
-    let listing;
+    const notes = new Set<string>();
+    const dirs = new Set<string>();
+    let st;
     try {
-      listing = readFolder(dir, this.tally);
+      st = readFolder(dir, this.tally, (e) => {
+        if (!e.isDirectory() && !isNoteFile(e.name)) return; // pictures and the like are never looked at
+        if (this.ev.ignored(path.join(dir, e.name))) return;
+        (e.isDirectory() ? dirs : notes).add(e.name);
+      });
     } catch (e) {
       this.ev.onError(e);
     }
-    if (!listing) return undefined;
-    const { st, entries } = listing;
-    const folder: Folder = { ...folderState(st, at), notes: new Set(), lookedAt: kept?.lookedAt ?? at, recent: kept?.recent ?? new Map() };
-    for (const e of entries) {
-      if (this.ev.ignored(path.join(dir, e.name))) continue;
-      if (e.isDirectory()) folder.dirs.add(e.name);
-      else if (isNoteFile(e.name)) folder.notes.add(e.name);
-    }
-    return folder;
+    if (!st) return undefined;
+    return { ...folderState(st, at, dirs), notes, lookedAt: kept?.lookedAt ?? at, recent: kept?.recent ?? new Map() };
   }
 
   private check(dir: string, kept: Folder, noteByNote: boolean): void {

@@ -98,25 +98,23 @@ class FolderPoller implements FolderPoll {
   }
 
   private list(dir: string): Folder | undefined {
-    let listing;
+    const files = new Map<string, Stamp>();
+    const dirs = new Set<string>();
+    let st;
     try {
-      listing = readFolder(dir, this.tally);
+      st = readFolder(dir, this.tally, (e) => {
+        const p = path.join(dir, e.name);
+        if (this.ev.ignored(p)) return;
+        if (e.isDirectory()) dirs.add(e.name);
+        else if (isNoteFile(e.name)) {
+          const fst = this.statFile(p);
+          if (fst) files.set(e.name, stampOf(p, fst));
+        }
+      });
     } catch (e) {
       this.fail(dir, e);
     }
-    if (!listing) return undefined;
-    const { st, entries } = listing;
-    const folder: Folder = { ...folderState(st, Date.now()), files: new Map() };
-    for (const e of entries) {
-      const p = path.join(dir, e.name);
-      if (this.ev.ignored(p)) continue;
-      if (e.isDirectory()) folder.dirs.add(e.name);
-      else if (isNoteFile(e.name)) {
-        const fst = this.statFile(p);
-        if (fst) folder.files.set(e.name, stampOf(p, fst));
-      }
-    }
-    return folder;
+    return st ? { ...folderState(st, Date.now(), dirs), files } : undefined;
   }
 
   private statFile(p: string): Stats | undefined {

@@ -23,7 +23,7 @@
  * inotify thread adds events to it (src/linux/InotifyBackend.cc) under neither lock: what it adds
  * between the two is cleared unsent. Why CI saw it mostly in a process's second subscription is not
  * known. So native mode does not trust every event to come: it keeps each folder's listing, taken
- * before subscribing, and when paths settle it looks the tree over (lookover.ts): what changed and
+ * as it subscribes, and when paths settle it looks the tree over (lookover.ts): what changed and
  * is not settling already is treated as reported, so the burst comes whole. One look at every
  * folder's own stat follows the subscription (notes added or removed while the watches were set
  * up; the service's start-up catch-up pass compares every note). The README gives the cost.
@@ -105,8 +105,11 @@ class Watcher implements NotesWatcher {
   constructor(private readonly opts: WatcherOptions) {
     this.root = path.resolve(opts.root);
     this.polling = opts.mode === 'poll';
+    const subscribed = this.watch(this.root);
+    // Listed while @parcel/watcher crawls on its own thread: what changes before its watches exist
+    // raises no event either way, and the service's start-up catch-up pass compares every note.
     this.lookover = this.snapshot();
-    this.ready = this.watch(this.root).then(async (s) => {
+    this.ready = subscribed.then(async (s) => {
       this.subscription = s;
       if (this.closed) return void (await s.unsubscribe());
       this.lookover?.lookOver(new Set()); // entries added or removed before the watches existed raised no event
