@@ -6,6 +6,7 @@ import { configSchema } from '../../src/config/schema.js';
 import { silentLogger, type Logger } from '../../src/log.js';
 import { DEFAULT_FILE_LANGS } from '../../src/notes/lang.js';
 import type { ReadOptions } from '../../src/notes/read.js';
+import type { ParseThreads } from '../../src/publish/parse-pool.js';
 import { Publisher } from '../../src/publish/publisher.js';
 import { Store } from '../../src/store/store.js';
 import { DEFAULT_SUMMARY_OPTIONS } from '../../src/summary/build.js';
@@ -23,11 +24,17 @@ export interface TempPublisher {
   close(): Promise<void>;
 }
 
-/**
- * `config`: the raw config (validated here, as the service does); `watchStore` sees the store before
- * the publisher is built on it (to count its statements, say); `log` hears what the publisher logs.
- */
-export function tempPublisher(prefix: string, config: unknown, watchStore?: (store: Store) => void, log: Logger = silentLogger()): TempPublisher {
+export interface TempPublisherOptions {
+  /** Sees the store before the publisher is built on it (to count its statements, say). */
+  watchStore?: (store: Store) => void;
+  /** Hears what the publisher logs. */
+  log?: Logger;
+  /** Parse threads shared by the file's publishers (fileParseThreads): each then loads none anew. */
+  parseThreads?: ParseThreads;
+}
+
+/** `config`: the raw config (validated here, as the service does). */
+export function tempPublisher(prefix: string, config: unknown, { watchStore, log = silentLogger(), parseThreads }: TempPublisherOptions = {}): TempPublisher {
   const dir = mkdtempSync(path.join(tmpdir(), `notecast-${prefix}-`));
   const notes = path.join(dir, 'notes');
   mkdirSync(notes);
@@ -42,6 +49,7 @@ export function tempPublisher(prefix: string, config: unknown, watchStore?: (sto
     platforms: new Set(['console']),
     log,
     onEnqueued: () => {},
+    parseThreads,
   });
   const close = async () => {
     await publisher.close();
