@@ -10,6 +10,8 @@ import type { ParseThreads } from '../../src/publish/parse-pool.js';
 import { Publisher } from '../../src/publish/publisher.js';
 import { Store } from '../../src/store/store.js';
 import { DEFAULT_SUMMARY_OPTIONS } from '../../src/summary/build.js';
+import { afterEach } from 'vitest';
+import { fileParseThreads } from './inproc.js';
 
 /** How tests read notes: English by default, file-name languages, a site at https://ex.org with `/:title` links. */
 export function testReadOptions(): ReadOptions {
@@ -57,4 +59,21 @@ export function tempPublisher(prefix: string, config: unknown, { watchStore, log
     rmSync(dir, { recursive: true, force: true });
   };
   return { notes, store, publisher, close };
+}
+
+/**
+ * A test file's publishers (called at its top level): each one the returned function makes is closed
+ * after its test, and all share the file's parse threads (fileParseThreads), so none loads a thread anew.
+ */
+export function filePublishers(prefix: string): (config: unknown, options?: Omit<TempPublisherOptions, 'parseThreads'>) => TempPublisher {
+  const parseThreads = fileParseThreads();
+  const open: TempPublisher[] = [];
+  afterEach(async () => {
+    for (const t of open.splice(0).reverse()) await t.close();
+  });
+  return (config, options = {}) => {
+    const t = tempPublisher(prefix, config, { ...options, parseThreads });
+    open.push(t);
+    return t;
+  };
 }
