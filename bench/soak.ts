@@ -26,15 +26,22 @@ function shuffle<T>(xs: readonly T[]): T[] {
 /** The heap probe preloaded into the service (bench/heap-probe.ts, built like the CLI it runs in). */
 const HEAP_PROBE = path.join(REPO_ROOT, 'dist', 'bench', 'heap-probe.js');
 /** The heap is probed each time this many more announcements have been delivered. */
-const HEAP_EVERY = 1000;
+const HEAP_EVERY = 500;
+
+/** What JavaScript held after a full collection, with how many announcements and channels had been reached then. */
+export interface HeapSample {
+  delivered: number;
+  channels: number;
+  heapMiB: number;
+}
 
 /**
  * Asks the service for its heap after a full collection (SIGUSR2 to the heap probe) each HEAP_EVERY
  * deliveries, one question at a time: the answer is the file's next line.
  */
 class HeapProbe {
-  readonly samples: { delivered: number; heapMiB: number }[] = [];
-  private asked: number[] = [];
+  readonly samples: HeapSample[] = [];
+  private asked: Omit<HeapSample, 'heapMiB'>[] = [];
   constructor(
     private readonly pid: number,
     private readonly file: string,
@@ -46,21 +53,21 @@ class HeapProbe {
   }
 
   /** Reads answers in; asks again once `delivered` passes the next step (or `force`) and no question is open. */
-  poll(delivered: number, force = false): void {
+  poll(delivered: number, channels: number, force = false): void {
     const got = this.answers();
-    for (let i = this.samples.length; i < got.length; i++) this.samples.push({ delivered: this.asked[i]!, heapMiB: Math.round(got[i]! / 1024 / 102.4) / 10 });
+    for (let i = this.samples.length; i < got.length; i++) this.samples.push({ ...this.asked[i]!, heapMiB: Math.round(got[i]! / 1024 / 102.4) / 10 });
     if (this.asked.length > got.length) return;
     const next = (this.asked.length + 1) * HEAP_EVERY;
     if (!force && delivered < next) return;
-    this.asked.push(delivered);
+    this.asked.push({ delivered, channels });
     process.kill(this.pid, 'SIGUSR2');
   }
 
   /** Asks once more (everything delivered, unless the last question was asked then) and waits for every answer. */
-  async last(delivered: number): Promise<void> {
-    await waitUntil(() => (this.poll(delivered), this.samples.length === this.asked.length), 10_000, 50);
-    if (this.asked.at(-1) !== delivered) this.poll(delivered, true);
-    if (!(await waitUntil(() => (this.poll(delivered), this.samples.length === this.asked.length), 10_000, 50))) throw new Error('soak: the heap probe did not answer');
+  async last(delivered: number, channels: number): Promise<void> {
+    await waitUntil(() => (this.poll(delivered, channels), this.samples.length === this.asked.length), 10_000, 50);
+    if (this.asked.at(-1)?.delivered !== delivered) this.poll(delivered, channels, true);
+    if (!(await waitUntil(() => (this.poll(delivered, channels), this.samples.length === this.asked.length), 10_000, 50))) throw new Error('soak: the heap probe did not answer');
   }
 }
 
@@ -80,7 +87,7 @@ export interface SoakResult {
   duplicates: number;
   samples: { at: number; rssMiB: number; fds: number }[];
   /** The service's heap after a full collection, each HEAP_EVERY deliveries and at the end. */
-  heap: { delivered: number; heapMiB: number }[];
+  heap: HeapSample[];
 }
 
 export async function runSoak(notes = 10, targets = 1000, timeoutMs = 10 * 60_000, withFaults = true): Promise<SoakResult> {
@@ -91,12 +98,14 @@ export async function runSoak(notes = 10, targets = 1000, timeoutMs = 10 * 60_00
   const routes = chans.map((c) => `  - platform: discord\n    chat: "${c.id}"\n`).join('');
   const ws = benchWorkspace(
     'soak',
-    `watch:\n  quietMs: 200\nlog:\n  level: warn\npublish:\n  digest:\n    threshold: 100000\ndelivery:\n  concurrency: 128\n  baseDelayMs: 200\n  maxDelayMs: 2000\ndiscord:\n  api: ${fake.api}\n  registerCommands: false\n  globalRequestsPerSecond: 2000\nroutes:\n${routes}`,
+    `watch:\n  quietMs: 200\nlog:\n  level: warn\npublish:\n  translations:\n    graceMs: 0\n  digest:\n    threshold: 100000\ndelivery:\n  concurrency: 128\n  baseDelayMs: 200\n  maxDelayMs: 2000\ndiscord:\n  api: ${fake.api}\n  registerCommands: false\n  globalRequestsPerSecond: 2000\nroutes:\n${routes}`,
   );
+  if (!existsSync(HEAP_PROBE)) throw new Error(`soak: ${HEAP_PROBE} is missing: build first (npx tsc -p tsconfig.json)`);
   const heapFile = path.join(ws.work, 'heap.txt');
   const svc = await startBenchService(ws, { DISCORD_TOKEN: TOKEN, HEAP_PROBE_FILE: heapFile }, ['--expose-gc', '--import', HEAP_PROBE]);
   const pid = svc.proc.pid!;
   const heap = new HeapProbe(pid, heapFile);
+  const channelsReached = () => new Set(fake.messages.map((m) => m.channel_id)).size;
   const t0 = Date.now();
   const samples: SoakResult['samples'] = [];
   let firstPostAtMs: number | undefined;
@@ -104,7 +113,7 @@ export async function runSoak(notes = 10, targets = 1000, timeoutMs = 10 * 60_00
     const at = Date.now() - t0;
     if (firstPostAtMs === undefined && fake.messages.length > 0) firstPostAtMs = at;
     samples.push({ at, ...sample(pid) });
-    heap.poll(fake.messages.length);
+    heap.poll(fake.messages.length, channelsReached());
   }, 500);
   for (let i = 0; i < notes; i++) writeFileSync(path.join(ws.notes, `soak-${i}-en.md`), `---\ntitle: Soak ${i}\n---\n\nSoak note ${i} for every channel.\n`);
   // A fault each second, bounded in time: 250 ms of 429s or of 5xx answers, or a gateway drop, in a
@@ -112,7 +121,7 @@ export async function runSoak(notes = 10, targets = 1000, timeoutMs = 10 * 60_00
   // three. (Faults counted in requests rather than time pile up on the last few chats, whose
   // retries are then all the traffic there is: every one of their calls fails, for minutes.)
   // A window of time meets only the requests that come in it, and there are stretches with none:
-  // before the first post (the translations' grace), and while every channel's bucket is spent and
+  // before the first post (the start, the saves' quiet period), and while every channel's bucket is spent and
   // discord.js holds its requests until the reset (its headers say when). A fast run could fall
   // into them every time and meet no 429 at all. So the faults start with the first post, and the
   // first storm of each kind also lasts until it has answered FIRST_STORM_ANSWERS requests: each
@@ -142,7 +151,7 @@ export async function runSoak(notes = 10, targets = 1000, timeoutMs = 10 * 60_00
   await new Promise((r) => setTimeout(r, 1500));
   clearInterval(sampler);
   samples.push({ at: Date.now() - t0, ...sample(pid) });
-  await heap.last(fake.messages.length);
+  await heap.last(fake.messages.length, channelsReached());
   await svc.stop();
   const perPair = new Map<string, number>();
   for (const m of fake.messages) {
@@ -170,7 +179,7 @@ export async function runSoak(notes = 10, targets = 1000, timeoutMs = 10 * 60_00
 }
 
 /** Least-squares slope of the heap after collection, in MiB per 1,000 deliveries. */
-export function heapSlopeMiBPer1000(heap: readonly { delivered: number; heapMiB: number }[]): number {
+export function heapSlopeMiBPer1000(heap: readonly HeapSample[]): number {
   const n = heap.length;
   if (n < 2) return 0;
   const mx = heap.reduce((a, h) => a + h.delivered / 1000, 0) / n;
@@ -181,10 +190,10 @@ export function heapSlopeMiBPer1000(heap: readonly { delivered: number; heapMiB:
 }
 
 /**
- * What "memory and file descriptors stay flat" is judged on: quarters of the deliveries (from the
- * first post to the end), not single samples. Quarters of the whole run would put the seconds
- * before the first post (the translations' grace: a service that has done nothing yet) into the
- * second quarter of a short run, and judge a fast run's delivering against its idling.
+ * The run's figures. Memory is judged by `heapMiBPer1000` (the heap and buffers after a full
+ * collection, fitted over the windows while delivering); resident memory, by quarters of the
+ * deliveries (from the first post to the end, not of the whole run, whose first seconds a service
+ * idles through), is printed for the bench only: it moves with the collector's timing.
  */
 export function soakFigures(r: SoakResult): Record<string, unknown> & { heapMiBPer1000: number; rssMiBSecondQuarter: number; rssMiBLastQuarter: number; fdsFirst: number; fdsMax: number; fdsLast: number } {
   const delivering = r.samples.filter((s) => s.at >= r.firstPostAtMs);
@@ -193,6 +202,7 @@ export function soakFigures(r: SoakResult): Record<string, unknown> & { heapMiBP
   return {
     ...Object.fromEntries(Object.entries(r).filter(([k]) => k !== 'samples' && k !== 'heap')),
     heapMiB: r.heap.map((h) => `${h.delivered}:${h.heapMiB}`).join(' '),
+    channelsReached: r.heap.map((h) => h.channels).join(' '),
     // Fitted over the windows taken while delivering: the last sample, quiet, holds no request in flight.
     heapMiBPer1000: heapSlopeMiBPer1000(r.heap.filter((h) => h.delivered < r.expected)),
     rssMiBSecondQuarter: avg(delivering.slice(q, 2 * q)),

@@ -11,10 +11,12 @@ import { FIRST_STORM_ANSWERS, runSoak, soakFigures } from '../../bench/soak.js';
 
 const CONCURRENCY = 128; // the soak's delivery.concurrency: one socket each at most
 /**
- * Half of what a leak of 1 KB per delivery adds (~1 MiB per 1,000: each payload kept, say). Three runs
- * with no leak fitted -0.006, 0.028 and 0.079 (windows within 1.3 MiB of each other); with
- * HEAP_PROBE_LEAK_BYTES=1024 (bench/heap-probe.ts) in the environment of `npx vitest run` on this
- * file, 1.212, and the check failed.
+ * Half of what a leak of 1 KB per delivery adds (~1 MiB per 1,000: each payload kept, say). Runs with no
+ * leak fitted -0.006, 0.028, 0.079, 0.247 (every 1,000) and 0.174 (every 500): channels are reached
+ * through the whole run (all 1,000 only past ~8,600 deliveries), each keeping a little state (most likely
+ * @discordjs/rest's handler per channel's bucket; not measured apart): a rise of ~2 MiB over the run, so
+ * ~0.25 at most. With HEAP_PROBE_LEAK_BYTES=1024
+ * (bench/heap-probe.ts) in the environment of `npx vitest run` on this file: 1.212, and the check failed.
  */
 const HEAP_MIB_PER_1000 = 0.5;
 
@@ -33,11 +35,11 @@ describe('soak', () => {
     expect(result.http5xx).toBeGreaterThanOrEqual(FIRST_STORM_ANSWERS);
     expect(result.storms.drop).toBeGreaterThan(0);
     expect(result.resumes).toBeGreaterThan(0);
-    // Memory: what JavaScript holds after a full collection (bench/heap-probe.ts), each 1,000 deliveries,
+    // Memory: what JavaScript holds after a full collection (bench/heap-probe.ts), each 500 deliveries,
     // grows by less than HEAP_MIB_PER_1000 per 1,000 (least squares). Resident memory is not judged: it
     // moves with when the collector last ran (185.7 → 248.8 MiB between quarters in a run with no leak).
     const windows = result.heap.filter((h) => h.delivered < result.expected);
-    expect(windows.length).toBeGreaterThanOrEqual(8);
+    expect(windows.length).toBeGreaterThanOrEqual(16);
     expect(f.heapMiBPer1000).toBeLessThan(HEAP_MIB_PER_1000);
     // File descriptors: sockets up to the concurrency while it runs, back near the start after.
     expect(f.fdsMax).toBeLessThan(f.fdsFirst + 2 * CONCURRENCY + 64);
