@@ -11,15 +11,14 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { copiesKeptBack } from '../../src/store/kept-copies.js';
 import { InProcessService } from '../helpers/inproc.js';
+import { note as text } from '../helpers/service.js';
 
-let svc: InProcessService | undefined;
+const running: InProcessService[] = [];
 afterEach(async () => {
-  await svc?.stop();
-  svc = undefined;
+  for (const s of running.splice(0)) await s.stop();
 });
 
-const text = (title: string, body: string) => `---\ntitle: ${title}\n---\n\n${body}\n`;
-const ALPHA = text('Alpha', 'Alpha talks about apples and pears in a long enough sentence for the runs.');
+const ALPHA = text('Alpha', 'Alpha is about apples and pears, said in a sentence long enough to sketch.');
 type Mode = 'group' | 'separate';
 
 /** A service with `a.md` announced in chat `all`, then `cp a.md b.md` handled (kept back). */
@@ -29,7 +28,7 @@ async function copied(translations: Mode): Promise<InProcessService> {
     publish: { translations: { mode: translations, graceMs: 0 }, digest: { windowMs: 300 } },
     routes: [{ platform: 'console', chat: 'all' }],
   });
-  svc = s;
+  running.push(s);
   await s.start();
   writeFileSync(path.join(s.notes, 'a.md'), ALPHA);
   await s.settle(['a.md']);
@@ -126,7 +125,7 @@ describe('a copy into another language folder is a translation, never kept back'
       publish: { translations: { mode: 'group', graceMs: 0 }, digest: { windowMs: 300 } },
       routes: [{ platform: 'console', chat: 'all' }],
     });
-    svc = s;
+    running.push(s);
     await s.start();
     mkdirSync(path.join(s.notes, '_posts/en'), { recursive: true });
     mkdirSync(path.join(s.notes, '_posts/ja'), { recursive: true });
@@ -135,7 +134,7 @@ describe('a copy into another language folder is a translation, never kept back'
     copyFileSync(path.join(s.notes, '_posts/en/x.md'), path.join(s.notes, '_posts/ja/x.md'));
     await s.settle(['_posts/ja/x.md']);
     expect(copiesKeptBack(s.app!.store.sql)).toEqual([]);
-    writeFileSync(path.join(s.notes, '_posts/en/x.md'), text('Alpha', 'Alpha talks about apples and pears, and plums now, in a long enough sentence.'));
+    writeFileSync(path.join(s.notes, '_posts/en/x.md'), text('Alpha', 'Alpha is about apples and pears, and plums now, said in a sentence long enough to sketch.'));
     await s.settle(['_posts/en/x.md']);
     expect(s.live('all').some((m) => m.text.includes('plums'))).toBe(true);
   });
