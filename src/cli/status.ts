@@ -1,10 +1,10 @@
 /** `notecast status`: what the store knows, and why anything was not delivered. */
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { ConfigError, StoreError } from '../errors.js';
+import { ConfigError, OutdatedStoreError, StoreError } from '../errors.js';
 import { loadCommandConfig } from './command-config.js';
 import { Store } from '../store/store.js';
-import { isCannotOpen, stateFileProblem } from './paths.js';
+import { isCannotOpen, stateFileProblem, unwritableStateProblem } from './paths.js';
 import { runningInstance, type LockHolder } from '../store/lock.js';
 import { holderNameOf } from '../store/file-lock.js';
 import { startRefusal } from '../store/state.js';
@@ -231,10 +231,14 @@ function platformLine(platform: string, c: StatusReport['platforms'][string]): s
 /** For `check`: why a start would refuse the database at `file` (a copy, a lost -wal…), when one is there. */
 export function databaseRefusal(file: string): string | undefined {
   if (!existsSync(file)) return undefined;
+  const unwritable = unwritableStateProblem(file);
+  if (unwritable) return unwritable;
   let store: Store;
   try {
-    store = new Store(file, { check: true, busyTimeoutMs: 2000 });
+    // Read only: `check` writes nothing, not even the migrations an older release's database waits for.
+    store = new Store(file, { check: true, busyTimeoutMs: 2000, readOnly: true });
   } catch (e) {
+    if (e instanceof OutdatedStoreError) return undefined; // `start` brings it up to date: no refusal
     if (!(e instanceof StoreError)) throw e;
     return isCannotOpen(e) ? stateFileProblem(file) : e.message;
   }

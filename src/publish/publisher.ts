@@ -90,8 +90,8 @@ export class Publisher {
 
   constructor(private readonly deps: PublisherDeps) {
     this.realRoot = realpathSync.native(deps.root);
-    this.held = new HeldRewrites(deps.root);
     this.now = deps.now ?? Date.now;
+    this.held = new HeldRewrites(deps.root, deps.config, this.now);
     this.parser = openParser({ read: deps.read, summary: deps.summary, budgetMs: deps.config.notes.parseTimeoutMs }, deps.parseThreads);
     deps.store.summaries.madeBy(summaryMaker(deps.root, deps.read, deps.summary));
     this.reader = { root: deps.root, realRoot: this.realRoot, maxBytes: deps.read.maxBytes, parseBudgetMs: deps.config.notes.parseTimeoutMs, markSeen: (seen) => deps.store.markSeen(seen) };
@@ -110,7 +110,8 @@ export class Publisher {
     const { firstRun = false, onProgress, mtimes } = opts;
     const policy = this.policy(firstRun, opts.afterRestore === true);
     const startedAt = this.now();
-    const { files, known } = withDueCopies(this.deps, batch, knownLookup(this.deps.store, batch.changed.length + batch.removed.length), opts.release ? this.pending : undefined);
+    const due = withDueCopies(this.deps, batch, knownLookup(this.deps.store, batch.changed.length + batch.removed.length), opts.release ? this.pending : undefined); // each note once, with the copies whose claim is due
+    const { files, known } = this.held.withEdited(due.files, due.known); // and paths edited lately (held-rewrites.ts)
     const result: BatchResult = { scanned: 0, parsed: 0, announced: 0, errors: 0, heldRemovals: 0 };
     for (const rel of this.removedNotes(batch.removed, known)) this.pending.add(rel, known(rel)!);
     const renamed = new Set<string>();

@@ -2,7 +2,7 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { StoreError } from '../errors.js';
+import { OutdatedStoreError, StoreError } from '../errors.js';
 
 export type Db = Database.Database;
 export type Statement = Database.Statement;
@@ -288,7 +288,7 @@ function configure(db: Db, opts: OpenDbOptions, file: string): void {
   }
   if (opts.readOnly) {
     const version = db.pragma('user_version', { simple: true }) as number;
-    if (version < MIGRATIONS.length) throw new StoreError(file, `${file} was written by an older release of notecast (schema ${version} of ${MIGRATIONS.length}); start notecast once to bring it up to date (reading it here writes nothing)`);
+    if (version < MIGRATIONS.length) throw new OutdatedStoreError(file, version, MIGRATIONS.length);
     return;
   }
   db.pragma('journal_mode = WAL');
