@@ -16,6 +16,7 @@ import { readUncertainSends, type UncertainSends } from '../publish/uncertain.js
 import { editsNotSent, type EditNotSent } from '../publish/restored-notes.js';
 import { postsSetAside, type PostSetAside } from '../store/restore-record.js';
 import { editsNotSentToChats, type EditNotSentToChat } from '../store/edits-not-sent.js';
+import { copiesKeptBack } from '../store/kept-copies.js';
 
 /** Everything `status` shows; `--json` prints it as one object. */
 interface StatusReport extends StatusCounts {
@@ -47,6 +48,8 @@ interface StatusReport extends StatusCounts {
   setAside: PostSetAside[];
   /** Per note and chat, the latest edit not sent for want of a message there (a post set aside or failed, a message gone), newest first, at most 50. */
   editsNotSentToChats: EditNotSentToChat[];
+  /** Files not announced because another note shows exactly their content to their chats (publish/kept-copies.ts): the note each copies. */
+  copiesKeptBack: { file: string; copyOf: string }[];
 }
 
 export function runStatus(opts: { config?: string; db?: string; json?: boolean }, io: Io): number {
@@ -132,6 +135,7 @@ function readReport(store: Store, file: string): StatusReport {
     editsNotSent: editsNotSent(store),
     setAside: postsSetAside(store),
     editsNotSentToChats: editsNotSentToChats(store),
+    copiesKeptBack: copiesKeptBack(store.sql),
   };
 }
 
@@ -204,6 +208,10 @@ function reportLines(s: StatusReport): string[] {
   section(
     'edits not sent to chats without the message (give the note `notecast: {announce: again}` to post it anew there):',
     s.editsNotSentToChats.map((e) => `#${e.delivery} ${e.note}${e.file ? ` (${e.file})` : ''} → ${targetKey(e.target)} at ${new Date(e.at).toISOString()}: ${e.why}`),
+  );
+  section(
+    'copies kept back (exactly another note\'s content, shown already: announced once their text differs; they take that note\'s messages if it changes or goes):',
+    s.copiesKeptBack.map((c) => `${c.file}: a copy of ${c.copyOf}`),
   );
   const u = s.uncertainSends;
   if (u.total) {

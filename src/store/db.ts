@@ -151,6 +151,11 @@ const MIGRATIONS: string[] = [
   `
   CREATE INDEX IF NOT EXISTS outbox_member ON outbox(json_extract(payload, '$.member')) WHERE json_extract(payload, '$.member') IS NOT NULL;
   `,
+  // Copies kept back (store/kept-copies.ts) are looked for at every batch: among the few published
+  // notes never announced, not through every note (40 ms a batch at 35,000 notes without it).
+  `
+  CREATE INDEX IF NOT EXISTS notes_unannounced ON notes(file) WHERE announced = 0 AND state = 'published';
+  `,
 ];
 
 /** How many schema versions this release knows; tests build databases of earlier releases from the first ones. */
