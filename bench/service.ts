@@ -19,9 +19,10 @@ export class BenchService {
 
   /** The service's log (stderr) goes to `cwd/service.log`; NOTECAST_LOG_LEVEL=info in the caller's environment makes it chatty. */
   /** `cli`: another build's CLI, to compare two builds in one run (BENCH_BEFORE_CLI in bench/startup.ts). */
-  constructor(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}, cli = CLI) {
+  /** `nodeArgs`: node's own options before the CLI (the soak's heap probe). */
+  constructor(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}, cli = CLI, nodeArgs: readonly string[] = []) {
     const log = openSync(path.join(cwd, 'service.log'), 'a');
-    this.proc = spawn(process.execPath, [cli, 'start', '--json', ...args], { cwd, stdio: ['ignore', 'pipe', log], env: { NOTECAST_LOG_LEVEL: 'warn', ...process.env, ...env } });
+    this.proc = spawn(process.execPath, [...nodeArgs, cli, 'start', '--json', ...args], { cwd, stdio: ['ignore', 'pipe', log], env: { NOTECAST_LOG_LEVEL: 'warn', ...process.env, ...env } });
     closeSync(log);
     let buf = '';
     this.proc.stdout!.setEncoding('utf8');
@@ -124,8 +125,8 @@ export function benchWorkspace(name: string, configYaml: string): BenchWorkspace
 }
 
 /** Starts `notecast start --json` on a workspace (tokens in `env`) and waits for its `ready` line. */
-export async function startBenchService(ws: BenchWorkspace, env: NodeJS.ProcessEnv = {}): Promise<BenchService> {
-  const svc = new BenchService(['--notes', ws.notes, '--db', ws.db, '--config', ws.config], ws.work, env);
+export async function startBenchService(ws: BenchWorkspace, env: NodeJS.ProcessEnv = {}, nodeArgs: readonly string[] = []): Promise<BenchService> {
+  const svc = new BenchService(['--notes', ws.notes, '--db', ws.db, '--config', ws.config], ws.work, env, CLI, nodeArgs);
   await svc.next((e) => e.event === 'ready');
   return svc;
 }

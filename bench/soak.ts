@@ -3,11 +3,11 @@
  * service against the fake Discord, with random 429 storms, 5xx bursts and gateway disconnects.
  * Samples the service's resident memory and open file descriptors every 500 ms.
  */
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { FakeDiscord } from '../test/fakes/discord/server.js';
 import { Store } from '../src/store/store.js';
-import { machine } from './lib.js';
+import { machine, REPO_ROOT } from './lib.js';
 import { benchWorkspace, startBenchService, waitUntil } from './service.js';
 
 const TOKEN = 'MTEwMDAwMDAwMDAwMDAwMDAwMg.soak.discord-token';
@@ -21,6 +21,54 @@ function shuffle<T>(xs: readonly T[]): T[] {
     [out[i], out[j]] = [out[j]!, out[i]!];
   }
   return out;
+}
+
+/** The heap probe preloaded into the service (bench/heap-probe.ts, built like the CLI it runs in). */
+const HEAP_PROBE = path.join(REPO_ROOT, 'dist', 'bench', 'heap-probe.js');
+/** The heap is probed each time this many more announcements have been delivered. */
+const HEAP_EVERY = 500;
+
+/** What JavaScript held after a full collection, with how many announcements and channels had been reached then. */
+export interface HeapSample {
+  delivered: number;
+  channels: number;
+  heapMiB: number;
+}
+
+/**
+ * Asks the service for its heap after a full collection (SIGUSR2 to the heap probe) each HEAP_EVERY
+ * deliveries, one question at a time: the answer is the file's next line.
+ */
+class HeapProbe {
+  readonly samples: HeapSample[] = [];
+  private asked: Omit<HeapSample, 'heapMiB'>[] = [];
+  constructor(
+    private readonly pid: number,
+    private readonly file: string,
+  ) {}
+
+  private answers(): number[] {
+    if (!existsSync(this.file)) return [];
+    return readFileSync(this.file, 'utf8').split('\n').filter(Boolean).map(Number);
+  }
+
+  /** Reads answers in; asks again once `delivered` passes the next step (or `force`) and no question is open. */
+  poll(delivered: number, channels: number, force = false): void {
+    const got = this.answers();
+    for (let i = this.samples.length; i < got.length; i++) this.samples.push({ ...this.asked[i]!, heapMiB: Math.round(got[i]! / 1024 / 102.4) / 10 });
+    if (this.asked.length > got.length) return;
+    const next = (this.asked.length + 1) * HEAP_EVERY;
+    if (!force && delivered < next) return;
+    this.asked.push({ delivered, channels });
+    process.kill(this.pid, 'SIGUSR2');
+  }
+
+  /** Asks once more (everything delivered, unless the last question was asked then) and waits for every answer. */
+  async last(delivered: number, channels: number): Promise<void> {
+    await waitUntil(() => (this.poll(delivered, channels), this.samples.length === this.asked.length), 10_000, 50);
+    if (this.asked.at(-1)?.delivered !== delivered) this.poll(delivered, channels, true);
+    if (!(await waitUntil(() => (this.poll(delivered, channels), this.samples.length === this.asked.length), 10_000, 50))) throw new Error('soak: the heap probe did not answer');
+  }
 }
 
 function sample(pid: number): { rssMiB: number; fds: number } {
@@ -38,6 +86,8 @@ export interface SoakResult {
   delivered: number;
   duplicates: number;
   samples: { at: number; rssMiB: number; fds: number }[];
+  /** The service's heap after a full collection, each HEAP_EVERY deliveries and at the end. */
+  heap: HeapSample[];
 }
 
 export async function runSoak(notes = 10, targets = 1000, timeoutMs = 10 * 60_000, withFaults = true): Promise<SoakResult> {
@@ -48,10 +98,14 @@ export async function runSoak(notes = 10, targets = 1000, timeoutMs = 10 * 60_00
   const routes = chans.map((c) => `  - platform: discord\n    chat: "${c.id}"\n`).join('');
   const ws = benchWorkspace(
     'soak',
-    `watch:\n  quietMs: 200\nlog:\n  level: warn\npublish:\n  digest:\n    threshold: 100000\ndelivery:\n  concurrency: 128\n  baseDelayMs: 200\n  maxDelayMs: 2000\ndiscord:\n  api: ${fake.api}\n  registerCommands: false\n  globalRequestsPerSecond: 2000\nroutes:\n${routes}`,
+    `watch:\n  quietMs: 200\nlog:\n  level: warn\npublish:\n  translations:\n    graceMs: 0\n  digest:\n    threshold: 100000\ndelivery:\n  concurrency: 128\n  baseDelayMs: 200\n  maxDelayMs: 2000\ndiscord:\n  api: ${fake.api}\n  registerCommands: false\n  globalRequestsPerSecond: 2000\nroutes:\n${routes}`,
   );
-  const svc = await startBenchService(ws, { DISCORD_TOKEN: TOKEN });
+  if (!existsSync(HEAP_PROBE)) throw new Error(`soak: ${HEAP_PROBE} is missing: build first (npx tsc -p tsconfig.json)`);
+  const heapFile = path.join(ws.work, 'heap.txt');
+  const svc = await startBenchService(ws, { DISCORD_TOKEN: TOKEN, HEAP_PROBE_FILE: heapFile }, ['--expose-gc', '--import', HEAP_PROBE]);
   const pid = svc.proc.pid!;
+  const heap = new HeapProbe(pid, heapFile);
+  const channelsReached = () => new Set(fake.messages.map((m) => m.channel_id)).size;
   const t0 = Date.now();
   const samples: SoakResult['samples'] = [];
   let firstPostAtMs: number | undefined;
@@ -59,6 +113,7 @@ export async function runSoak(notes = 10, targets = 1000, timeoutMs = 10 * 60_00
     const at = Date.now() - t0;
     if (firstPostAtMs === undefined && fake.messages.length > 0) firstPostAtMs = at;
     samples.push({ at, ...sample(pid) });
+    heap.poll(fake.messages.length, channelsReached());
   }, 500);
   for (let i = 0; i < notes; i++) writeFileSync(path.join(ws.notes, `soak-${i}-en.md`), `---\ntitle: Soak ${i}\n---\n\nSoak note ${i} for every channel.\n`);
   // A fault each second, bounded in time: 250 ms of 429s or of 5xx answers, or a gateway drop, in a
@@ -66,7 +121,7 @@ export async function runSoak(notes = 10, targets = 1000, timeoutMs = 10 * 60_00
   // three. (Faults counted in requests rather than time pile up on the last few chats, whose
   // retries are then all the traffic there is: every one of their calls fails, for minutes.)
   // A window of time meets only the requests that come in it, and there are stretches with none:
-  // before the first post (the translations' grace), and while every channel's bucket is spent and
+  // before the first post (the start, the saves' quiet period), and while every channel's bucket is spent and
   // discord.js holds its requests until the reset (its headers say when). A fast run could fall
   // into them every time and meet no 429 at all. So the faults start with the first post, and the
   // first storm of each kind also lasts until it has answered FIRST_STORM_ANSWERS requests: each
@@ -96,6 +151,7 @@ export async function runSoak(notes = 10, targets = 1000, timeoutMs = 10 * 60_00
   await new Promise((r) => setTimeout(r, 1500));
   clearInterval(sampler);
   samples.push({ at: Date.now() - t0, ...sample(pid) });
+  await heap.last(fake.messages.length, channelsReached());
   await svc.stop();
   const perPair = new Map<string, number>();
   for (const m of fake.messages) {
@@ -118,21 +174,37 @@ export async function runSoak(notes = 10, targets = 1000, timeoutMs = 10 * 60_00
     firstPostAtMs: firstPostAtMs ?? 0,
     outbox: status.outbox,
     samples,
+    heap: heap.samples,
   };
 }
 
+/** Least-squares slope of the heap after collection, in MiB per 1,000 deliveries. */
+export function heapSlopeMiBPer1000(heap: readonly HeapSample[]): number {
+  const n = heap.length;
+  if (n < 2) return 0;
+  const mx = heap.reduce((a, h) => a + h.delivered / 1000, 0) / n;
+  const my = heap.reduce((a, h) => a + h.heapMiB, 0) / n;
+  const sxy = heap.reduce((a, h) => a + (h.delivered / 1000 - mx) * (h.heapMiB - my), 0);
+  const sxx = heap.reduce((a, h) => a + (h.delivered / 1000 - mx) ** 2, 0);
+  return sxx === 0 ? 0 : Math.round((sxy / sxx) * 1000) / 1000;
+}
+
 /**
- * What "memory and file descriptors stay flat" is judged on: quarters of the deliveries (from the
- * first post to the end), not single samples. Quarters of the whole run would put the seconds
- * before the first post (the translations' grace: a service that has done nothing yet) into the
- * second quarter of a short run, and judge a fast run's delivering against its idling.
+ * The run's figures. Memory is judged by `heapMiBPer1000` (the heap and buffers after a full
+ * collection, fitted over the windows while delivering); resident memory, by quarters of the
+ * deliveries (from the first post to the end, not of the whole run, whose first seconds a service
+ * idles through), is printed for the bench only: it moves with the collector's timing.
  */
-export function soakFigures(r: SoakResult): Record<string, unknown> & { rssMiBSecondQuarter: number; rssMiBLastQuarter: number; fdsFirst: number; fdsMax: number; fdsLast: number } {
+export function soakFigures(r: SoakResult): Record<string, unknown> & { heapMiBPer1000: number; rssMiBSecondQuarter: number; rssMiBLastQuarter: number; fdsFirst: number; fdsMax: number; fdsLast: number } {
   const delivering = r.samples.filter((s) => s.at >= r.firstPostAtMs);
   const q = Math.max(1, Math.floor(delivering.length / 4));
   const avg = (xs: { rssMiB: number }[]) => Math.round((xs.reduce((a, b) => a + b.rssMiB, 0) / Math.max(1, xs.length)) * 10) / 10;
   return {
-    ...Object.fromEntries(Object.entries(r).filter(([k]) => k !== 'samples')),
+    ...Object.fromEntries(Object.entries(r).filter(([k]) => k !== 'samples' && k !== 'heap')),
+    heapMiB: r.heap.map((h) => `${h.delivered}:${h.heapMiB}`).join(' '),
+    channelsReached: r.heap.map((h) => h.channels).join(' '),
+    // Fitted over the windows taken while delivering: the last sample, quiet, holds no request in flight.
+    heapMiBPer1000: heapSlopeMiBPer1000(r.heap.filter((h) => h.delivered < r.expected)),
     rssMiBSecondQuarter: avg(delivering.slice(q, 2 * q)),
     rssMiBLastQuarter: avg(delivering.slice(-q)),
     rssMiBPeak: Math.max(...r.samples.map((s) => s.rssMiB)),

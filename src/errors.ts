@@ -64,6 +64,13 @@ export class StoreError extends Error {
   }
 }
 
+/** The database was written by an older release: `start` brings it up to date; a command that only reads leaves it as it is. */
+export class OutdatedStoreError extends StoreError {
+  constructor(file: string, readonly version: number, readonly latest: number) {
+    super(file, `${file} was written by an older release of notecast (schema ${version} of ${latest}); start notecast once to bring it up to date (reading it here writes nothing)`);
+  }
+}
+
 /** A platform refused our credentials (401, an invalid token): retrying cannot help; the operator must fix the token. */
 export class PlatformAuthError extends Error {
   override readonly name = 'PlatformAuthError';

@@ -35,6 +35,12 @@ export function stateFileProblem(file: string): string {
   } catch (e) {
     return `state database ${file}: its folder ${dir} cannot be created (${cause(e)})`;
   }
+  return unwritableStateProblem(file) ?? `state database ${file}: cannot be opened (SQLite says: unable to open database file)`;
+}
+
+/** Why `start` could not write the database or its lock beside it (opened for writing, nothing written), or undefined. */
+export function unwritableStateProblem(file: string): string | undefined {
+  const dir = path.dirname(path.resolve(file));
   for (const f of [file, `${file}.lock`]) {
     const existed = existsSync(f);
     try {
@@ -44,7 +50,7 @@ export function stateFileProblem(file: string): string {
       return `state database ${file}: ${existed ? `${f} cannot be written` : `${f} cannot be created in ${dir}`} (${cause(e)})`;
     }
   }
-  return `state database ${file}: cannot be opened (SQLite says: unable to open database file)`;
+  return undefined;
 }
 
 /** Whether a start-up error is SQLite failing to open a file (its own message names neither the file nor the cause). */

@@ -1,10 +1,10 @@
 /** `notecast status`: what the store knows, and why anything was not delivered. */
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { ConfigError, StoreError } from '../errors.js';
+import { ConfigError, OutdatedStoreError, StoreError } from '../errors.js';
 import { loadCommandConfig } from './command-config.js';
 import { Store } from '../store/store.js';
-import { isCannotOpen, stateFileProblem } from './paths.js';
+import { isCannotOpen, stateFileProblem, unwritableStateProblem } from './paths.js';
 import { runningInstance, type LockHolder } from '../store/lock.js';
 import { holderNameOf } from '../store/file-lock.js';
 import { startRefusal } from '../store/state.js';
@@ -16,6 +16,7 @@ import { readUncertainSends, type UncertainSends } from '../publish/uncertain.js
 import { editsNotSent, type EditNotSent } from '../publish/restored-notes.js';
 import { postsSetAside, type PostSetAside } from '../store/restore-record.js';
 import { editsNotSentToChats, type EditNotSentToChat } from '../store/edits-not-sent.js';
+import { copiesKeptBack } from '../store/kept-copies.js';
 
 /** Everything `status` shows; `--json` prints it as one object. */
 interface StatusReport extends StatusCounts {
@@ -47,6 +48,8 @@ interface StatusReport extends StatusCounts {
   setAside: PostSetAside[];
   /** Per note and chat, the latest edit not sent for want of a message there (a post set aside or failed, a message gone), newest first, at most 50. */
   editsNotSentToChats: EditNotSentToChat[];
+  /** Files not announced because another note shows exactly their content to their chats (publish/kept-copies.ts): the note each copies. */
+  copiesKeptBack: { file: string; copyOf: string }[];
 }
 
 export function runStatus(opts: { config?: string; db?: string; json?: boolean }, io: Io): number {
@@ -132,6 +135,7 @@ function readReport(store: Store, file: string): StatusReport {
     editsNotSent: editsNotSent(store),
     setAside: postsSetAside(store),
     editsNotSentToChats: editsNotSentToChats(store),
+    copiesKeptBack: copiesKeptBack(store.sql),
   };
 }
 
@@ -205,6 +209,10 @@ function reportLines(s: StatusReport): string[] {
     'edits not sent to chats without the message (give the note `notecast: {announce: again}` to post it anew there):',
     s.editsNotSentToChats.map((e) => `#${e.delivery} ${e.note}${e.file ? ` (${e.file})` : ''} → ${targetKey(e.target)} at ${new Date(e.at).toISOString()}: ${e.why}`),
   );
+  section(
+    'copies kept back (exactly another note\'s content, shown already: announced once their text differs; they take that note\'s messages if it changes or goes):',
+    s.copiesKeptBack.map((c) => `${c.file}: a copy of ${c.copyOf}`),
+  );
   const u = s.uncertainSends;
   if (u.total) {
     lines.push(`uncertain:      ${countOf(u.total, 'post')} sent again after no answer came; ${u.unguarded} without a platform key to recognise the resend (the chat may show those twice)`);
@@ -223,10 +231,14 @@ function platformLine(platform: string, c: StatusReport['platforms'][string]): s
 /** For `check`: why a start would refuse the database at `file` (a copy, a lost -wal…), when one is there. */
 export function databaseRefusal(file: string): string | undefined {
   if (!existsSync(file)) return undefined;
+  const unwritable = unwritableStateProblem(file);
+  if (unwritable) return unwritable;
   let store: Store;
   try {
-    store = new Store(file, { check: true, busyTimeoutMs: 2000 });
+    // Read only: `check` writes nothing, not even the migrations an older release's database waits for.
+    store = new Store(file, { check: true, busyTimeoutMs: 2000, readOnly: true });
   } catch (e) {
+    if (e instanceof OutdatedStoreError) return undefined; // `start` brings it up to date: no refusal
     if (!(e instanceof StoreError)) throw e;
     return isCannotOpen(e) ? stateFileProblem(file) : e.message;
   }

@@ -12,7 +12,12 @@
  * elsewhere meanwhile is that note moved (rename-match.ts), and the held file is then a new note.
  * Held files are decided first when the removals are applied (an edit, unless their note moved).
  * The cost: a wholesale rewrite is announced a removal window (`publish.digest.windowMs`) later.
+ *
+ * An edit in place that is not held is remembered for the window (recent-edits.ts): should its
+ * note's old content turn up at a new path meanwhile, the batch that brings it decides the edited
+ * path again with it (`withEdited`), as one batch of the whole burst would.
  */
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { bodyOverlap } from '../notes/body-sketch.js';
 import type { KnownNote } from '../store/store.js';
@@ -21,6 +26,9 @@ import type { ChangedFile } from './batch-read.js';
 import type { ParseResult } from './parse-pool.js';
 import type { PendingRemovals } from './removals.js';
 import { BODY_ALIKE, titleIdentity } from './rename-match.js';
+import { RecentEdits, removalWindowMs } from './recent-edits.js';
+import { toRelPath } from '../notes/read.js';
+import type { Config } from '../config/schema.js';
 
 /** Whether a published note's record and its file's new content are beyond recognition of each other. */
 function rewritten(prev: NoteRow, result: ParseResult): boolean {
@@ -34,8 +42,16 @@ function rewritten(prev: NoteRow, result: ParseResult): boolean {
 export class HeldRewrites {
   /** Held files (absolute paths). */
   private readonly files = new Set<string>();
+  /** Edits in place decided at once, remembered for the removal window. */
+  private readonly edits: RecentEdits;
 
-  constructor(private readonly root: string) {}
+  constructor(
+    private readonly root: string,
+    config: Pick<Config, 'publish' | 'watch'>,
+    now: () => number,
+  ) {
+    this.edits = new RecentEdits(removalWindowMs(config), now);
+  }
 
   get size(): number {
     return this.files.size;
@@ -45,17 +61,36 @@ export class HeldRewrites {
    * For a chunk's changed files: whether to hold one, given the record it would replace (asked as
    * each is decided: the record is read once). Held: a known note rewritten beyond recognition, not
    * already explained by a rename in this batch (`renamedTo`); its old record waits with the
-   * pending removals.
+   * pending removals. Any other edit in place is remembered (`withEdited`).
    */
   holder(changed: readonly ChangedFile[], results: readonly ParseResult[], known: (rel: string) => KnownNote | undefined, pending: PendingRemovals, renamedTo: ReadonlySet<string>): (i: number, prev: NoteRow) => boolean {
     return (i, prev) => {
       const c = changed[i]!;
       const k = renamedTo.has(c.rel) ? undefined : known(c.rel);
-      if (!k || k.hash === c.hash || k.id !== prev.id || !rewritten(prev, results[i]!)) return false;
+      if (!k || k.hash === c.hash || k.id !== prev.id || k.state === 'deleted') return false;
+      if (!rewritten(prev, results[i]!)) return (this.edits.remember(c.rel, k, c.hash), false);
       this.files.add(path.join(this.root, c.rel));
       if (!pending.has(c.rel)) pending.add(c.rel, k);
       return true;
     };
+  }
+
+  /**
+   * A batch's files (absolute paths) and what the store knows of each. With a path new to the store
+   * among them, each path edited in place within the window and unchanged since (its record the one
+   * the edit wrote) joins, known by its content before the edit (recent-edits.ts).
+   */
+  withEdited(files: string[], known: (rel: string) => KnownNote | undefined): { files: string[]; known: (rel: string) => KnownNote | undefined } {
+    const edits = this.edits.edited();
+    const rels = new Set(files.map((f) => toRelPath(this.root, f)));
+    if (!edits.length || ![...rels].some((rel) => !known(rel))) return { files, known };
+    const before = new Map<string, KnownNote>();
+    for (const e of edits) {
+      const now = known(e.rel);
+      // Its file still there: one gone meanwhile is its removal's to decide (read here, it would be recorded as unreadable).
+      if (!rels.has(e.rel) && now?.id === e.before.id && now.hash === e.hash && now.state !== 'deleted' && existsSync(path.join(this.root, e.rel))) before.set(e.rel, e.before);
+    }
+    return { files: [...files, ...[...before.keys()].map((rel) => path.join(this.root, rel))], known: (rel) => before.get(rel) ?? known(rel) };
   }
 
   /** Every held file, emptied (to be decided now). */

@@ -26,6 +26,7 @@ import { decideOrder, findRenames, type Rename } from './rename-match.js';
 import { enqueueNoteChange } from './note-outbox.js';
 import { applyRenames } from './rename-apply.js';
 import { deletedNotesReplaced } from './replaced-deleted.js';
+import { dropGoneCopies, keepBackCopy, withDueCopies } from './kept-copies.js';
 import { followRestoredNote } from './restored-notes.js';
 import { followFamilyMessages, regroupAfterSeparate, returnToFamilyMessages } from './family-after-switch.js';
 import { summaryMaker } from './summary-maker.js';
@@ -89,8 +90,8 @@ export class Publisher {
 
   constructor(private readonly deps: PublisherDeps) {
     this.realRoot = realpathSync.native(deps.root);
-    this.held = new HeldRewrites(deps.root);
     this.now = deps.now ?? Date.now;
+    this.held = new HeldRewrites(deps.root, deps.config, this.now);
     this.parser = openParser({ read: deps.read, summary: deps.summary, budgetMs: deps.config.notes.parseTimeoutMs }, deps.parseThreads);
     deps.store.summaries.madeBy(summaryMaker(deps.root, deps.read, deps.summary));
     this.reader = { root: deps.root, realRoot: this.realRoot, maxBytes: deps.read.maxBytes, parseBudgetMs: deps.config.notes.parseTimeoutMs, markSeen: (seen) => deps.store.markSeen(seen) };
@@ -109,8 +110,8 @@ export class Publisher {
     const { firstRun = false, onProgress, mtimes } = opts;
     const policy = this.policy(firstRun, opts.afterRestore === true);
     const startedAt = this.now();
-    const files = [...new Set(batch.changed)]; // a note listed twice would be decided twice: announced twice
-    const known = knownLookup(this.deps.store, files.length + batch.removed.length);
+    const due = withDueCopies(this.deps, batch, knownLookup(this.deps.store, batch.changed.length + batch.removed.length), opts.release ? this.pending : undefined); // each note once, with the copies whose claim is due
+    const { files, known } = this.held.withEdited(due.files, due.known); // and paths edited lately (held-rewrites.ts)
     const result: BatchResult = { scanned: 0, parsed: 0, announced: 0, errors: 0, heldRemovals: 0 };
     for (const rel of this.removedNotes(batch.removed, known)) this.pending.add(rel, known(rel)!);
     const renamed = new Set<string>();
@@ -160,10 +161,10 @@ export class Publisher {
     return this.pending.size + this.held.size;
   }
 
-  /** Decides the held rewrites (held-rewrites.ts): before the removals they waited with are applied. */
+  /** Decides the held rewrites (held-rewrites.ts), and the copies of removed notes (kept-copies.ts): before the removals they waited with are applied. */
   async releaseHeld(): Promise<void> {
     const files = this.held.take().filter((abs) => existsSync(abs));
-    if (files.length) await this.processBatch({ changed: files, removed: [] }, { release: true });
+    if (files.length || this.pending.size) await this.processBatch({ changed: files, removed: [] }, { release: true });
   }
 
   /** Acts on the removals gathered so far whose files are still gone: all of them, or none above the threshold. */
@@ -171,7 +172,7 @@ export class Publisher {
     const result: BatchResult = { scanned: 0, parsed: 0, announced: 0, errors: 0, heldRemovals: 0 };
     const gone = this.pending.take().filter((rel) => !existsSync(path.join(this.deps.root, rel)));
     const known = knownLookup(this.deps.store, gone.length);
-    this.commitRemovals(gone.filter((rel) => known(rel)), known, this.policy(false, false), result);
+    this.commitRemovals(dropGoneCopies(this.deps, gone.filter((rel) => known(rel)), known), known, this.policy(false, false), result);
     return result;
   }
 
@@ -239,7 +240,7 @@ export class Publisher {
       if (prev && hold?.(i, prev)) continue;
       const place = stored && !placed.has(r.note.id) ? stored.place : undefined;
       placed.add(r.note.id);
-      const d = decideNote(prev, r.note, r.summary, now, policy, r.body);
+      const d = keepBackCopy(this.deps, decideNote(prev, r.note, r.summary, now, policy, r.body), prev);
       const row = grouped ? assignFamilyKey(store, d.row, prev, claims, this.deps.log) : d.row;
       // Saved searches are matched here, on the words the index is given in this same commit.
       const searches = queries.size ? this.searches.match(r.text.words, r.note.locale, queries) : [];

@@ -21,6 +21,7 @@ import { errorText } from '../errors.js';
 import { compactHeap } from '../util/heap.js';
 import { systemClock, type Clock } from '../util/clock.js';
 import { POOL_THRESHOLD } from './parse-pool.js';
+import { removalWindowMs } from './recent-edits.js';
 
 export interface FolderSyncDeps {
   root: string;
@@ -86,7 +87,7 @@ export class FolderSync {
       mode: deps.watchMode.mode,
       pollIntervalMs: config.watch.pollIntervalMs,
       quietMs: config.watch.quietMs,
-      maxHoldMs: Math.max(config.publish.digest.windowMs, config.watch.quietMs * 3),
+      maxHoldMs: removalWindowMs(config),
       onBatch: (b) => (this.loading ? this.early.push(b) : this.runBatch(b)),
       onQuiet: () => this.noticeIdle(),
       onPath: deps.onWatchEvent,
@@ -289,7 +290,7 @@ export class FolderSync {
     const waiting = this.deps.publisher.pendingRemovals;
     if (this.stopping || waiting === 0 || (waiting === this.removalsSeen && this.removalTimer)) return;
     this.removalsSeen = waiting;
-    const windowMs = Math.max(this.deps.config.publish.digest.windowMs, this.deps.config.watch.quietMs * 3);
+    const windowMs = removalWindowMs(this.deps.config);
     const now = Date.now();
     this.removalsSince ??= now;
     if (this.removalTimer) clearTimeout(this.removalTimer);

@@ -43,6 +43,8 @@ export interface NoteInfo {
   searches?: string[] | undefined;
   /** A sketch of the body, to tell a renamed and edited note from an unrelated one (notes/body-sketch.ts); absent in records written before it. */
   body?: BodySketch | undefined;
+  /** A copy kept back: the id of the note it has exactly the content of, which every chat wanting it shows already (publish/kept-copies.ts). */
+  copyOf?: string | undefined;
   /** The author's controls (front matter `notecast:`), when any is set; see notes/frontmatter.ts. */
   controls?: { announce?: boolean | 'again' | undefined; silent?: boolean | undefined; routes?: string[] | undefined; pin?: boolean | undefined } | undefined;
 }

@@ -12,7 +12,7 @@ import { addList, addTable, compactNames, continuedBy, continuesItem, fieldLabel
 import { cleanText, collectLinks, htmlBlockText, inlineText, type Link } from './plain.js';
 import { splitSentences } from './sentences.js';
 import { isFunctionWord } from './salience.js';
-import { countedPartNames, namesItsSection, withPartName } from './sections.js';
+import { countedPartNames, namesItsSection, topParts, withPartName } from './sections.js';
 import { addressesReader, isExclamation, isQuestion, labelledOutput, namesReadersOwn, namesWhatItPointsAt, pointsBack, pointsBackWithin, pointsElsewhere, presentsWhatFollows, speaksAsI, speaksOfAsking, withoutInterjection, wordCount } from './tone.js';
 import { listContext, saysAsFollows } from './presenting.js';
 import { ledBy } from './punctuation.js';
@@ -29,6 +29,8 @@ export interface Collected {
   headings: string[];
   /** The heading over the whole note (noteHeading), if it has one: what the note says it is about, as its title does. */
   topic?: string | undefined;
+  /** Each section's part of the note (topParts): candidates' `section` → the top-level section holding it. */
+  parts: number[];
 }
 
 /**
@@ -316,7 +318,7 @@ export function collectCandidates(tokens: readonly Token[], locale: string, span
   const codeSays = !w.out.length && firstCode ? codePoint(firstCode) : '';
   if (codeSays) push(w, { text: codeSays, kind: 'code' });
   addSectionNames(w, blocks, headingText);
-  return { candidates: w.out, referenceLinks, headings, topic: noteHeading(blocks, headingText) };
+  return { candidates: w.out, referenceLinks, headings, topic: noteHeading(blocks, headingText), parts: topParts(blocks, (t) => t.type === 'paragraph' && onlyEmphasis(t as Tokens.Paragraph, 'strong')) };
 }
 
 /** Longest field value shown beside its record's name ("China +86"). */

@@ -70,3 +70,22 @@ export function withPartName(name: string, point: string): string {
   if (point.toLowerCase().includes(name.toLowerCase())) return point;
   return CJK_RUN.test(point.charAt(0)) || CJK_RUN.test(name.slice(-1)) ? `${name}：${point}` : `${name}: ${point}`;
 }
+
+/**
+ * The part of the note each section belongs to: the sections under one heading of the note's top
+ * level ("## Installation" over "### Windows", "### Linux") are one part. The top level is the
+ * shallowest depth of heading, a heading over the whole note aside; a bold line (`label`: a heading the
+ * writer did not mark as one) opens a section, never a part.
+ */
+export function topParts(blocks: readonly Token[], label: (t: Token) => boolean): number[] {
+  const depths = blocks.filter((t) => t.type === 'heading').map((t) => (t as Tokens.Heading).depth);
+  const rest = blocks[0]?.type === 'heading' && depths.slice(1).every((d) => d > depths[0]!) ? depths.slice(1) : depths;
+  const top = Math.min(...rest);
+  const parts = [0];
+  let part = 0;
+  for (const t of blocks) {
+    if (t.type === 'heading' && (t as Tokens.Heading).depth <= top) part++;
+    if (t.type === 'heading' || label(t)) parts.push(part);
+  }
+  return parts;
+}

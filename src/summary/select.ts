@@ -13,6 +13,9 @@ import { TermIndex, termsOf, weighTerms } from './salience.js';
 import { inCodeOf } from './code-terms.js';
 import { wordCount } from './tone.js';
 import { hasNumber } from './chars.js';
+import { coinedNames, NOUNS_CAPITALISED } from './names.js';
+
+export { coinedNames } from './names.js';
 
 export interface Budget {
   /** Characters the points may use in all. */
@@ -79,12 +82,6 @@ export function saidText(text: string): string {
   return out === ' ' ? '  ' : out.toLowerCase();
 }
 
-/**
- * Languages that write every noun with a capital (German, Luxembourgish): there a capital inside a
- * sentence says a noun, not a name ("Realität", "Verzögerungen" beside "Scout").
- */
-const NOUNS_CAPITALISED = /^(?:de|lb|gsw)(?:$|-)/i;
-
 /** How much a candidate's place in the note is worth, before what it says. */
 function placeWeight(c: Candidate, total: number): number {
   let w = 1;
@@ -98,24 +95,6 @@ function placeWeight(c: Candidate, total: number): number {
   if (c.chatty) w *= 0.45;
   if (c.toReader) w *= 0.8;
   return w;
-}
-
-/** A run of letters and digits: a word as COINED reads one. */
-const LETTERS_DIGITS = /[\p{L}\p{N}]+/gu;
-/** A capital after a small letter ("SQLite", "DuckDB") or two capitals ("CSV", "JSON"): a name even where every noun is capitalised. */
-const CAPITAL_INSIDE = /\p{Ll}\p{Lu}|\p{Lu}{2}/u;
-
-/**
- * The words with a capital inside them, lower-cased: what `/[\p{L}\p{N}]*(?:\p{Ll}\p{Lu}|\p{Lu}{2})[\p{L}\p{N}]*\/gu`
- * matches (a match is always a whole run of letters and digits: the run holding the pair, from its
- * start, which is tried first, to its end). That regex retried its leading `*` from every letter of
- * a word without such a pair, quadratic in the word's length: German's long nouns made it 40 % of
- * a German note's summary (issue 23).
- */
-export function coinedNames(texts: readonly string[]): Set<string> {
-  const out = new Set<string>();
-  for (const t of texts) for (const m of t.matchAll(LETTERS_DIGITS)) if (CAPITAL_INSIDE.test(m[0])) out.add(m[0].toLowerCase());
-  return out;
 }
 
 /**
@@ -179,10 +158,20 @@ function cutOption(o: Option, room: number, spans: SpanTable, locale: string, in
   return { ...o, text, cost: room + POINT_OVERHEAD, ids, ws: ids.map((id) => weights[id]!), said: undefined };
 }
 
-/** Points chosen so far from each block of the note. */
+/** Points chosen so far from each block of the note, and from each of its top-level parts. */
 interface Used {
   blocks: Map<number, number>;
+  parts: Map<number, number>;
+  /** Each section's part (candidates.ts topParts). */
+  partOf: readonly number[];
 }
+
+/**
+ * What a point weighs for each point already chosen from its part of the note: a reader wants the
+ * note's parts covered ("Installation" holds Windows, macOS, Linux; one of them says it) before a
+ * second point from one of them. The opening and the outline (section 0) are no part.
+ */
+const SAME_PART = 0.6;
 
 /** What a point adds per character shown: the weight of the terms it names that no chosen point does, by its place. */
 function worth(o: Option, covered: Uint8Array, left: number, share: number, used: Used, alone: boolean | undefined): number {
@@ -192,16 +181,18 @@ function worth(o: Option, covered: Uint8Array, left: number, share: number, used
   let score = (gain * o.place) / Math.pow(Math.min(o.c.sumsUp ? o.cost : Math.max(o.cost, share), left), 0.7);
   // Points spread over the note's blocks, except over the writer's own summary: all of it is wanted.
   score *= Math.pow(o.c.sumsUp ? 0.9 : 0.6, used.blocks.get(o.c.block) ?? 0);
+  const part = used.partOf[o.c.section] ?? 0;
+  if (part > 0 && !o.c.sumsUp) score *= Math.pow(SAME_PART, used.parts.get(part) ?? 0);
   if (alone) score *= 0.6;
   return score;
 }
 
-/** `codeBlocks`: the text of the note's code blocks, where the identifiers it keeps using are found. */
-export function choosePoints(candidates: readonly Candidate[], spans: SpanTable, locale: string, title: string, headings: readonly string[], budget: Budget, codeBlocks: readonly string[] = []): KeyPoint[] {
+/** `codeBlocks`: the text of the note's code blocks, where the identifiers it keeps using are found; `parts`: each section's part (topParts). */
+export function choosePoints(candidates: readonly Candidate[], spans: SpanTable, locale: string, title: string, headings: readonly string[], budget: Budget, codeBlocks: readonly string[] = [], parts: readonly number[] = []): KeyPoint[] {
   const { options, index, weights } = optionsOf(candidates, spans, locale, title, headings, budget, codeBlocks);
   const covered = new Uint8Array(index.terms.length);
   const chosen: Option[] = [];
-  const used: Used = { blocks: new Map() };
+  const used: Used = { blocks: new Map(), parts: new Map(), partOf: parts };
   const chosenPos = new Set<number>();
   const usedGroups = new Set<number>();
   let left = budget.chars;
@@ -231,6 +222,8 @@ export function choosePoints(candidates: readonly Candidate[], spans: SpanTable,
     if (o.c.group !== undefined) usedGroups.add(o.c.group);
     for (const id of o.ids) covered[id] = 1;
     used.blocks.set(o.c.block, (used.blocks.get(o.c.block) ?? 0) + 1);
+    const part = parts[o.c.section] ?? 0;
+    used.parts.set(part, (used.parts.get(part) ?? 0) + 1);
     left -= o.cost;
   };
   if (first && first.cost <= left) take(first);

@@ -181,7 +181,17 @@ export function sectionShare(sections: number): number {
  */
 export function full(w: Walk): boolean {
   if (w.inSummary) return w.perSection >= Math.max(w.sectionShare, SUMMARY_SHARE);
-  return w.perSection >= w.sectionShare || w.out.length >= (w.maxCandidates ?? MAX_CANDIDATES);
+  return w.perSection >= sectionLimit(w) || w.out.length >= (w.maxCandidates ?? MAX_CANDIDATES);
+}
+
+/**
+ * What the current section may give. The opening, before any heading, offers a paragraph's worth of
+ * sentences whatever the number of sections: a guide of many sections states its subject there, and
+ * a section's share (three in a long guide) cut its opening paragraph after three sentences. A
+ * dialogue's turns (maxCandidates set) keep their own share.
+ */
+function sectionLimit(w: Walk): number {
+  return w.section === 0 && w.maxCandidates === undefined ? Math.max(w.sectionShare, SENTENCES_PER_PARAGRAPH) : w.sectionShare;
 }
 
 /** Candidates the writer's own summary may give, however many sections share the rest: all of it is wanted. */

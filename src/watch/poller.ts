@@ -14,29 +14,17 @@
  * of CPU per pass over 35,000 notes; the README gives the figures and what interval keeps it low.
  * Stats are taken in slices, yielding between them, so a pass never holds the event loop long.
  */
-import { lstatSync, readdirSync, statSync, type Stats } from 'node:fs';
+import { lstatSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import { isNoteFile } from '../notes/read.js';
+import { entriesMoved, folderState, forgetTree, readFolder, subfolderChanges, type FolderState } from './folder-tree.js';
 import type { SourceEvents, Unsubscribable } from './source-events.js';
 
 /** Stats taken before the pass yields to other work. */
 const SLICE = 2000;
-/**
- * A folder changed this recently (by its own mtime) is listed again on the next pass too: on file
- * systems with coarse timestamps (1 s on some SMB servers, 2 s on FAT) an entry added in the same
- * tick as the listing leaves the mtime as it was.
- */
-const RACY_MS = 2000;
-
-interface Folder {
-  mtimeMs: number;
-  ino: number;
-  /** Listed again next pass (see RACY_MS). */
-  racy: boolean;
+interface Folder extends FolderState {
   /** Note files by name, with their full path and stat as last seen (compared as numbers: a pass allocates nothing per note but its stat). */
   files: Map<string, Stamp>;
-  /** Subfolders by name. */
-  dirs: Set<string>;
 }
 
 interface Stamp {
@@ -110,29 +98,23 @@ class FolderPoller implements FolderPoll {
   }
 
   private list(dir: string): Folder | undefined {
-    let st: Stats | undefined;
-    let entries;
+    const files = new Map<string, Stamp>();
+    const dirs = new Set<string>();
+    let st;
     try {
-      this.tally.stats++;
-      st = statSync(dir, { throwIfNoEntry: false });
-      if (!st?.isDirectory()) return undefined;
-      this.tally.listings++;
-      entries = readdirSync(dir, { withFileTypes: true });
+      st = readFolder(dir, this.tally, (e) => {
+        const p = path.join(dir, e.name);
+        if (this.ev.ignored(p)) return;
+        if (e.isDirectory()) dirs.add(e.name);
+        else if (isNoteFile(e.name)) {
+          const fst = this.statFile(p);
+          if (fst) files.set(e.name, stampOf(p, fst));
+        }
+      });
     } catch (e) {
       this.fail(dir, e);
-      return undefined;
     }
-    const folder: Folder = { mtimeMs: st.mtimeMs, ino: st.ino, racy: Date.now() - st.mtimeMs < RACY_MS, files: new Map(), dirs: new Set() };
-    for (const e of entries) {
-      const p = path.join(dir, e.name);
-      if (this.ev.ignored(p)) continue;
-      if (e.isDirectory()) folder.dirs.add(e.name);
-      else if (isNoteFile(e.name)) {
-        const fst = this.statFile(p);
-        if (fst) folder.files.set(e.name, stampOf(p, fst));
-      }
-    }
-    return folder;
+    return st ? { ...folderState(st, Date.now(), dirs), files } : undefined;
   }
 
   private statFile(p: string): Stats | undefined {
@@ -187,7 +169,7 @@ class FolderPoller implements FolderPoll {
       if (dir !== this.root) this.ev.onPath(dir);
       return 1;
     }
-    if (kept.racy || st.mtimeMs !== kept.mtimeMs || st.ino !== kept.ino) return this.relist(dir, kept);
+    if (entriesMoved(kept, st)) return this.relist(dir, kept);
     let stats = 1;
     for (const [name, stamp] of kept.files) {
       const fst = this.statFile(stamp.path);
@@ -207,23 +189,13 @@ class FolderPoller implements FolderPoll {
     this.folders.set(dir, fresh);
     for (const [name, stamp] of fresh.files) if (!sameStamp(kept.files.get(name), stamp)) this.ev.onPath(stamp.path);
     for (const [name, stamp] of kept.files) if (!fresh.files.has(name)) this.ev.onPath(stamp.path);
-    for (const name of kept.dirs) {
-      if (fresh.dirs.has(name)) continue;
-      this.drop(path.join(dir, name));
-      this.ev.onPath(path.join(dir, name));
-    }
-    for (const name of fresh.dirs) {
-      if (kept.dirs.has(name)) continue;
-      // A folder moved or copied in: the settle step scans it as one path, and it is followed from now on.
-      this.ev.onPath(path.join(dir, name));
-      this.track(path.join(dir, name), false);
-    }
+    subfolderChanges(dir, kept.dirs, fresh.dirs, this.folders, (p) => this.ev.onPath(p), (d) => this.track(d, false));
     return fresh.files.size + 1;
   }
 
   /** Stops following a folder and everything under it. */
   private drop(dir: string): void {
-    for (const d of [...this.folders.keys()]) if (d === dir || d.startsWith(dir + path.sep)) this.folders.delete(d);
+    forgetTree(this.folders, dir);
   }
 }
 

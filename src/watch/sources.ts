@@ -2,14 +2,17 @@
  * The watcher's two event sources over one folder: native events (@parcel/watcher) and polling
  * by folder (poller.ts). Each reports the paths that changed, and errors (events may then have been lost).
  */
-import { subscribe } from '@parcel/watcher';
+import { subscribe as parcelSubscribe } from '@parcel/watcher';
 import { folderPollSource } from './poller.js';
 import type { SourceEvents, Unsubscribable } from './source-events.js';
 
 export type { SourceEvents, Unsubscribable } from './source-events.js';
 
+/** @parcel/watcher's `subscribe`, or a stand-in for it (a test's source that loses events as 2.6.0 can). */
+export type NativeSubscribe = typeof parcelSubscribe;
+
 /** A running watch of one folder, whichever source it comes from. */
-export function nativeSource(dir: string, ev: SourceEvents): Promise<Unsubscribable> {
+export function nativeSource(dir: string, ev: SourceEvents, subscribe: NativeSubscribe = parcelSubscribe): Promise<Unsubscribable> {
   return subscribe(
     dir,
     (err, events) => {

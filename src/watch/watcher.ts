@@ -13,6 +13,20 @@
  * together (`mkdir -p`, `cp -r`, `git checkout`: parcel-bundler/watcher#97), so later saves in them
  * would go unseen. A folder arriving with subfolders gets a subscription of its own, and is looked
  * through once more for notes written before its watches existed.
+ *
+ * @parcel/watcher 2.6.0 also loses events for good (issue 25; parcel-bundler/watcher#183): the
+ * kernel delivers them and its inotify thread reads them (strace: one read of a.md's create, then
+ * one of the rest of the burst), yet only the burst's first path reaches the callback. Most likely
+ * cause (src/Watcher.cc, Watcher::triggerCallbacks): the debounce thread hands the first event of
+ * a burst over at once (nothing for 500 ms, src/Debounce.cc) and takes the events with
+ * `mEvents.getEvents()` then `mEvents.clear()`, two separate locks of the EventList, while the
+ * inotify thread adds events to it (src/linux/InotifyBackend.cc) under neither lock: what it adds
+ * between the two is cleared unsent. Why CI saw it mostly in a process's second subscription is not
+ * known. So native mode does not trust every event to come: it keeps each folder's listing, taken
+ * as it subscribes, and when paths settle it looks the tree over (lookover.ts): what changed and
+ * is not settling already is treated as reported, so the burst comes whole. One look at every
+ * folder's own stat follows the subscription (notes added or removed while the watches were set
+ * up; the service's start-up catch-up pass compares every note). The README gives the cost.
  */
 import { lstatSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -21,13 +35,16 @@ import { isNoteFile } from '../notes/read.js';
 import { isIgnoredName, scanNotesSync } from '../notes/scan.js';
 import type { Batch } from './batch.js';
 import type { WatchMode } from './mode.js';
-import { nativeSource, pollSource, type Unsubscribable } from './sources.js';
+import { FolderLookover } from './lookover.js';
+import { nativeSource, pollSource, type NativeSubscribe, type Unsubscribable } from './sources.js';
 
 export interface WatcherOptions {
   root: string;
   /** Event source: native events (default) or polling every `pollIntervalMs`. */
   mode?: WatchMode;
   pollIntervalMs?: number;
+  /** Native mode's subscribe (default: @parcel/watcher's); a test passes one that loses events. */
+  nativeSubscribe?: NativeSubscribe;
   /** Events may have been lost (a watcher error, an inotify queue overflow): a reconcile is due. */
   onEventsLost?: (why: string) => void;
   quietMs: number;
@@ -80,13 +97,22 @@ class Watcher implements NotesWatcher {
   private rootGone = false;
   private rootIno: number | undefined;
   private readonly intervals: NodeJS.Timeout[] = [];
+  /** Native mode: the tree's listing, to find changes whose events were lost (see the file's comment). */
+  private lookover: FolderLookover | undefined;
+  /** Folders of the paths settled since the last flush: compared note by note at the flush. */
+  private readonly lookDirs = new Set<string>();
 
   constructor(private readonly opts: WatcherOptions) {
     this.root = path.resolve(opts.root);
     this.polling = opts.mode === 'poll';
-    this.ready = this.watch(this.root).then(async (s) => {
+    const subscribed = this.watch(this.root);
+    // Listed while @parcel/watcher crawls on its own thread: what changes before its watches exist
+    // raises no event either way, and the service's start-up catch-up pass compares every note.
+    this.lookover = this.snapshot();
+    this.ready = subscribed.then(async (s) => {
       this.subscription = s;
-      if (this.closed) await s.unsubscribe();
+      if (this.closed) return void (await s.unsubscribe());
+      this.lookover?.lookOver(new Set()); // entries added or removed before the watches existed raised no event
     });
     this.rootIno = statSync(this.root, { throwIfNoEntry: false })?.ino;
     this.every(1000, () => this.checkRoot());
@@ -140,7 +166,24 @@ class Watcher implements NotesWatcher {
       this.opts.onEventsLost?.(String(err));
     };
     const events = { onPath: (p: string) => this.touch(p), onError, ignored: this.ignored };
-    return this.polling ? pollSource(dir, this.opts.pollIntervalMs ?? 3000, events) : nativeSource(dir, events);
+    return this.polling ? pollSource(dir, this.opts.pollIntervalMs ?? 3000, events) : nativeSource(dir, events, this.opts.nativeSubscribe);
+  }
+
+  /** Native mode: the tree as it is now, before it is watched (the poller follows the tree itself). */
+  private snapshot(): FolderLookover | undefined {
+    if (this.polling) return undefined;
+    return new FolderLookover(this.root, {
+      onPath: (p) => this.foundByLooking(p),
+      onError: (err) => this.opts.log.warn({ err: String(err) }, 'a folder could not be looked over'),
+      ignored: this.ignored,
+    });
+  }
+
+  /** A change a look-over found: unless its event came (it is settling or settled), it counts as reported now. */
+  private foundByLooking(file: string): void {
+    if (this.closed || this.timers.has(file) || this.due.has(file)) return;
+    this.opts.log.debug({ file }, 'a change with no event, found by looking its folder over');
+    this.touch(file);
   }
 
   /** A path changed: its quiet period starts (again). Folders count too: a removed or moved-in folder arrives as one path. */
@@ -154,6 +197,7 @@ class Watcher implements NotesWatcher {
       setTimeout(() => {
         this.timers.delete(file);
         this.due.add(file);
+        if (this.lookover) this.lookDirs.add(path.dirname(file));
         this.holdSince ??= Date.now();
         this.scheduleFlush();
       }, this.opts.quietMs),
@@ -170,6 +214,11 @@ class Watcher implements NotesWatcher {
   private flush(): void {
     this.flushScheduled = false;
     if (!this.due.size) return;
+    if (this.lookDirs.size) {
+      // What else changed while these settled: found paths start settling, so the burst waits for them.
+      this.lookover?.lookOver(this.lookDirs);
+      this.lookDirs.clear();
+    }
     const held = this.holdSince !== undefined && Date.now() - this.holdSince < this.opts.maxHoldMs;
     if (this.timers.size > 0 && held) return; // more of the burst is settling; it flushes when they land
     this.holdSince = undefined;
@@ -285,6 +334,7 @@ class Watcher implements NotesWatcher {
     this.subscription = undefined;
     this.unwatchRemoved([this.root]); // folders watched inside the old root are gone with it
     await old?.unsubscribe().catch(() => undefined);
+    this.lookover = this.snapshot(); // the new root's tree (the batch below reports all of it)
     try {
       const s = await this.watch(this.root);
       if (this.closed) return void (await s.unsubscribe());

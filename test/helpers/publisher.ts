@@ -6,9 +6,12 @@ import { configSchema } from '../../src/config/schema.js';
 import { silentLogger, type Logger } from '../../src/log.js';
 import { DEFAULT_FILE_LANGS } from '../../src/notes/lang.js';
 import type { ReadOptions } from '../../src/notes/read.js';
+import type { ParseThreads } from '../../src/publish/parse-pool.js';
 import { Publisher } from '../../src/publish/publisher.js';
 import { Store } from '../../src/store/store.js';
 import { DEFAULT_SUMMARY_OPTIONS } from '../../src/summary/build.js';
+import { afterEach } from 'vitest';
+import { fileParseThreads } from './inproc.js';
 
 /** How tests read notes: English by default, file-name languages, a site at https://ex.org with `/:title` links. */
 export function testReadOptions(): ReadOptions {
@@ -23,11 +26,17 @@ export interface TempPublisher {
   close(): Promise<void>;
 }
 
-/**
- * `config`: the raw config (validated here, as the service does); `watchStore` sees the store before
- * the publisher is built on it (to count its statements, say); `log` hears what the publisher logs.
- */
-export function tempPublisher(prefix: string, config: unknown, watchStore?: (store: Store) => void, log: Logger = silentLogger()): TempPublisher {
+export interface TempPublisherOptions {
+  /** Sees the store before the publisher is built on it (to count its statements, say). */
+  watchStore?: (store: Store) => void;
+  /** Hears what the publisher logs. */
+  log?: Logger;
+  /** Parse threads shared by the file's publishers (fileParseThreads): each then loads none anew. */
+  parseThreads?: ParseThreads;
+}
+
+/** `config`: the raw config (validated here, as the service does). */
+export function tempPublisher(prefix: string, config: unknown, { watchStore, log = silentLogger(), parseThreads }: TempPublisherOptions = {}): TempPublisher {
   const dir = mkdtempSync(path.join(tmpdir(), `notecast-${prefix}-`));
   const notes = path.join(dir, 'notes');
   mkdirSync(notes);
@@ -42,6 +51,7 @@ export function tempPublisher(prefix: string, config: unknown, watchStore?: (sto
     platforms: new Set(['console']),
     log,
     onEnqueued: () => {},
+    parseThreads,
   });
   const close = async () => {
     await publisher.close();
@@ -49,4 +59,21 @@ export function tempPublisher(prefix: string, config: unknown, watchStore?: (sto
     rmSync(dir, { recursive: true, force: true });
   };
   return { notes, store, publisher, close };
+}
+
+/**
+ * A test file's publishers (called at its top level): each one the returned function makes is closed
+ * after its test, and all share the file's parse threads (fileParseThreads), so none loads a thread anew.
+ */
+export function filePublishers(prefix: string): (config: unknown, options?: Omit<TempPublisherOptions, 'parseThreads'>) => TempPublisher {
+  const parseThreads = fileParseThreads();
+  const open: TempPublisher[] = [];
+  afterEach(async () => {
+    for (const t of open.splice(0).reverse()) await t.close();
+  });
+  return (config, options = {}) => {
+    const t = tempPublisher(prefix, config, { ...options, parseThreads });
+    open.push(t);
+    return t;
+  };
 }

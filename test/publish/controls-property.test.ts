@@ -38,9 +38,10 @@ const stepArb: fc.Arbitrary<Step> = fc.oneof(
   { weight: 2, arbitrary: fc.constant({ op: 'deliver' as const }) },
 );
 
-function frontMatter(title: string, c: Controls): string {
+/** `name`: the run's note, in its text: runs share a store, and a file with exactly another note's content is its copy, kept back (publish/kept-copies.ts). */
+function frontMatter(name: string, title: string, c: Controls): string {
   const keys = Object.entries(c).map(([k, v]) => `${k}: ${JSON.stringify(v)}`);
-  return `---\ntitle: ${title}\n${keys.length ? `notecast: { ${keys.join(', ')} }\n` : ''}---\n\nA note called ${title}, in a sentence of its own.\n`;
+  return `---\ntitle: ${title}\n${keys.length ? `notecast: { ${keys.join(', ')} }\n` : ''}---\n\nA note called ${title}, in a sentence of its own (${name}).\n`;
 }
 
 interface Bench { notes: string; store: Store; publisher: Publisher; runs: number }
@@ -83,7 +84,7 @@ async function run(mode: Mode, steps: readonly Step[]): Promise<string | undefin
   let messages = 0;
   for (const [i, step] of steps.entries()) {
     if (step.op === 'save') {
-      writeFileSync(file, frontMatter(step.title, step.controls));
+      writeFileSync(file, frontMatter(name, step.title, step.controls));
       await publisher.processBatch({ changed: [file], removed: [] });
       latest = step;
     } else {

@@ -19,7 +19,7 @@ afterEach(async () => {
 function setUp() {
   const lines: { level: number; msg: string }[] = [];
   const log = createLogger({ level: 'debug', secrets: [], destination: new Writable({ write: (chunk, _enc, done) => (lines.push(JSON.parse(String(chunk)) as { level: number; msg: string }), done()) }) });
-  const { notes, store, publisher, close } = tempPublisher('family-warnings', { routes: [{ platform: 'console', chat: 'c1' }], publish: { translations: { graceMs: 0 } } }, undefined, log);
+  const { notes, store, publisher, close } = tempPublisher('family-warnings', { routes: [{ platform: 'console', chat: 'c1' }], publish: { translations: { graceMs: 0 } } }, { log });
   cleanups.push(close);
   const at = (rel: string) => path.join(notes, rel);
   const write = (rel: string, text: string) => (mkdirSync(path.dirname(at(rel)), { recursive: true }), writeFileSync(at(rel), text));

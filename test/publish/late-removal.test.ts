@@ -7,17 +7,13 @@
  */
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { tempPublisher } from '../helpers/publisher.js';
+import { describe, expect, it } from 'vitest';
+import { filePublishers } from '../helpers/publisher.js';
 
-const cleanups: (() => unknown)[] = [];
-afterEach(async () => {
-  for (const c of cleanups.splice(0).reverse()) await c();
-});
+const publisherFor = filePublishers('late-removal');
 
 function setUp() {
-  const { notes, store, publisher, close } = tempPublisher('late-removal', { routes: [{ platform: 'console', chat: 'c1' }], publish: { translations: { graceMs: 0 } } });
-  cleanups.push(close);
+  const { notes, store, publisher } = publisherFor({ routes: [{ platform: 'console', chat: 'c1' }], publish: { translations: { graceMs: 0 } } });
   const at = (rel: string) => path.join(notes, rel);
   const deliveries = () => store.db.prepare('SELECT kind, note_id AS noteId FROM outbox ORDER BY id').all();
   return { at, store, publisher, deliveries };

@@ -9,8 +9,9 @@
 import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { InProcessService } from '../helpers/inproc.js';
+import { fileParseThreads, InProcessService } from '../helpers/inproc.js';
 
+const parseThreads = fileParseThreads();
 let svc: InProcessService | undefined;
 afterEach(async () => {
   await svc?.stop();
@@ -23,11 +24,16 @@ const firstLines = (s: InProcessService) => s.live('all').map((m) => m.text.spli
 
 /** A service with `a.md` announced, then deleted (idle after it), then `a.md` written with `later`. */
 async function deletedThenWritten(opts: { onDelete: 'keep' | 'delete'; translations: 'group' | 'separate'; later: string; beforeWrite?: (s: InProcessService) => void }): Promise<InProcessService> {
-  const s = InProcessService.sandbox({
-    watch: { mode: 'native', quietMs: 40, reconcileMinutes: 0 },
-    publish: { translations: { mode: opts.translations, graceMs: 0 }, onDelete: opts.onDelete },
-    routes: [{ platform: 'console', chat: 'all' }],
-  });
+  // The deletion is applied after the removal window (digest.windowMs, 3 s by default): set to its
+  // shortest (three quiet periods), as the note is written only once the deletion was applied anyway.
+  const s = InProcessService.sandbox(
+    {
+      watch: { mode: 'native', quietMs: 40, reconcileMinutes: 0 },
+      publish: { translations: { mode: opts.translations, graceMs: 0 }, onDelete: opts.onDelete, digest: { windowMs: 0 } },
+      routes: [{ platform: 'console', chat: 'all' }],
+    },
+    { parseThreads },
+  );
   svc = s;
   await s.start();
   writeFileSync(path.join(s.notes, 'a.md'), text('Alpha', ALPHA));

@@ -7,6 +7,7 @@ import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseJob } from '../../src/publish/parse-pool.js';
+import type { Store } from '../../src/store/store.js';
 import { DEFAULT_SUMMARY_OPTIONS } from '../../src/summary/build.js';
 import { tempPublisher, testReadOptions } from '../helpers/publisher.js';
 
@@ -17,14 +18,15 @@ afterEach(async () => {
 
 function setUp() {
   const statements: string[] = [];
-  const { notes, store, publisher, close } = tempPublisher('reads', { routes: [{ platform: 'console', chat: 'c1' }], publish: { translations: { mode: 'separate' } } }, (store) => {
+  const watchStore = (store: Store) => {
     const sql = store.sql;
     // Every statement the store runs goes through `sql` (prepared once, asked each time).
     (store as { sql: typeof sql }).sql = (text) => {
       statements.push(text.replace(/\s+/g, ' '));
       return sql(text);
     };
-  });
+  };
+  const { notes, store, publisher, close } = tempPublisher('reads', { routes: [{ platform: 'console', chat: 'c1' }], publish: { translations: { mode: 'separate' } } }, { watchStore });
   cleanups.push(close);
   return { notes, store, publisher, statements };
 }

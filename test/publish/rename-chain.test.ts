@@ -5,20 +5,16 @@
  */
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { tempPublisher } from '../helpers/publisher.js';
+import { describe, expect, it } from 'vitest';
+import { filePublishers } from '../helpers/publisher.js';
 
-const cleanups: (() => unknown)[] = [];
-afterEach(async () => {
-  for (const c of cleanups.splice(0).reverse()) await c();
-});
+const publisherFor = filePublishers('rename-chain');
 
 const page = (title: string, body: string) => `---\ntitle: ${JSON.stringify(title)}\n---\n\n${body}\n`;
 
 function setUp(files: Record<string, string>) {
   const routes = [{ platform: 'console', chat: 'all' }, { platform: 'console', chat: 'ja', filter: { lang: ['ja'] } }];
-  const { notes, store, publisher, close } = tempPublisher('rename-chain', { routes, publish: { translations: { graceMs: 0 } } });
-  cleanups.push(close);
+  const { notes, store, publisher } = publisherFor({ routes, publish: { translations: { graceMs: 0 } } });
   const at = (rel: string) => path.join(notes, rel);
   const write = (rel: string, text: string) => (mkdirSync(path.dirname(at(rel)), { recursive: true }), writeFileSync(at(rel), text));
   const move = (from: string, to: string) => (mkdirSync(path.dirname(at(to)), { recursive: true }), renameSync(at(from), at(to)));

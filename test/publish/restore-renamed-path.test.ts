@@ -8,8 +8,9 @@
 import { cpSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { InProcessService } from '../helpers/inproc.js';
+import { fileParseThreads, InProcessService } from '../helpers/inproc.js';
 
+const parseThreads = fileParseThreads();
 let svc: InProcessService | undefined;
 afterEach(async () => {
   await svc?.stop();
@@ -22,11 +23,14 @@ const NEWCOMER = text('Newcomer', 'A brand new note about trains, boats and plan
 
 describe('a restore after a rename and a new note at the old path', () => {
   it.each(['keep', 'delete'] as const)('with --after-restore, the new note is not posted again (onDelete: %s)', { timeout: 60_000 }, async (onDelete) => {
-    const s = InProcessService.sandbox({
-      watch: { mode: 'native', quietMs: 40, reconcileMinutes: 0 },
-      publish: { translations: { mode: 'group', graceMs: 0 }, onDelete },
-      routes: [{ platform: 'console', chat: 'all' }],
-    });
+    const s = InProcessService.sandbox(
+      {
+        watch: { mode: 'native', quietMs: 40, reconcileMinutes: 0 },
+        publish: { translations: { mode: 'group', graceMs: 0 }, onDelete },
+        routes: [{ platform: 'console', chat: 'all' }],
+      },
+      { parseThreads },
+    );
     svc = s;
     await s.start();
     writeFileSync(path.join(s.notes, 'a.md'), ALPHA);

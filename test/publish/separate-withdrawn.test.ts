@@ -8,21 +8,27 @@
 import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { InProcessService } from '../helpers/inproc.js';
+import { fileParseThreads, InProcessService } from '../helpers/inproc.js';
 
 const NOTE = '---\ntitle: Queued note\n---\n\nThe queued note says something.\n';
+const parseThreads = fileParseThreads();
 const running: InProcessService[] = [];
 afterEach(async () => {
   for (const s of running.splice(0)) await s.stop();
 });
 
 function service(mode: 'separate' | 'group'): InProcessService {
-  const svc = InProcessService.sandbox({
-    watch: { mode: 'native', quietMs: 40, reconcileMinutes: 0 },
-    publish: { onDelete: 'keep', translations: { mode, graceMs: 0 } },
-    delivery: { baseDelayMs: 50, maxDelayMs: 200, maxAttempts: 1000, callTimeoutMs: 1000 },
-    routes: [{ platform: 'console', chat: 'all' }],
-  });
+  // The removal window (digest.windowMs, 3 s by default) at its shortest, three quiet periods: each case
+  // waits for the removal to be applied before the platform comes back, however long the window.
+  const svc = InProcessService.sandbox(
+    {
+      watch: { mode: 'native', quietMs: 40, reconcileMinutes: 0 },
+      publish: { onDelete: 'keep', translations: { mode, graceMs: 0 }, digest: { windowMs: 0 } },
+      delivery: { baseDelayMs: 50, maxDelayMs: 200, maxAttempts: 1000, callTimeoutMs: 1000 },
+      routes: [{ platform: 'console', chat: 'all' }],
+    },
+    { parseThreads },
+  );
   running.push(svc);
   return svc;
 }

@@ -24,9 +24,6 @@ const page = (title: string, body: string) => `---\ntitle: ${JSON.stringify(titl
 
 async function started(onDelete: 'keep' | 'delete', files: Record<string, string>): Promise<InProcessService> {
   svc = InProcessService.sandbox(modelConfig(onDelete), { parseThreads });
-  // What chats show after renames is the subject, as in the model: a save @parcel/watcher never reports
-  // (seen in CI: "it never reported y-ja.md") is applied as the periodic reconcile pass would, and counted.
-  svc.reconcileMissed = true;
   await svc.start();
   for (const [rel, text] of Object.entries(files)) {
     mkdirSync(path.dirname(path.join(svc.notes, rel)), { recursive: true });

@@ -1,0 +1,149 @@
+/**
+ * Native mode's look-over (issue 25): @parcel/watcher 2.6.0 can lose events for good (watcher.ts
+ * says how), so the watcher does not trust every event to come. It keeps each folder's names (notes
+ * and subfolders) and its own mtime and inode, listed before the folder is watched, and when paths
+ * settle it looks the tree over:
+ *
+ * - every folder by its own stat: one whose mtime or inode moved gained, lost or renamed an entry
+ *   (a note written anew, removed, renamed, an editor's save by rename) and is listed again; the
+ *   names that came or went are reported;
+ * - the settled paths' folders note by note: a note whose ctime is later than that folder's last
+ *   such look was written since (a write sets ctime, and so does anything that sets mtime: POSIX
+ *   write(2)), whether or not its event came; such notes are reported, those whose events did come
+ *   being still settling or settled already (the watcher skips them).
+ *
+ * A ctime rather than a kept stamp per note: nothing is stat'ed before the folder's first look (the
+ * listing before subscribing reads names only), and 35,000 notes keep names, not 35,000 stamps. A
+ * ctime comes from the kernel's coarse clock, up to a jiffy behind the time (kernel
+ * Documentation/filesystems/multigrain-ts.rst: "updated every jiffy"), so a note changed less than
+ * CTIME_SLACK_MS before a look counts as changed at the next one too unless its ctime is the one
+ * seen then (`recent`; before the first look, which has none, such a note is reported once more:
+ * the publisher finds its digest unchanged). An edit in place in a folder where nothing else settles, whose events were
+ * all lost, is not seen here: the reconcile pass (watch.reconcileMinutes) finds it.
+ */
+import { lstatSync, statSync, type Stats } from 'node:fs';
+import path from 'node:path';
+import { isNoteFile } from '../notes/read.js';
+import { entriesMoved, folderState, forgetTree, readFolder, subfolderChanges, type FolderState } from './folder-tree.js';
+import type { SourceEvents } from './source-events.js';
+
+/** Longer than a jiffy at the lowest common HZ (100: 10 ms), with room for the stat's own delay. */
+const CTIME_SLACK_MS = 50;
+interface Folder extends FolderState {
+  notes: Set<string>;
+  /** When its notes were last looked at one by one (at first: when it was listed). */
+  lookedAt: number;
+  /** Notes whose ctime was within CTIME_SLACK_MS of that look, with that ctime. */
+  recent: Map<string, number>;
+}
+
+/** What a look-over costs: the README's figures, and a test's check that an idle look lists nothing. */
+export interface LookCounts {
+  looks: number;
+  listings: number;
+  stats: number;
+}
+
+export class FolderLookover {
+  private readonly folders = new Map<string, Folder>();
+  private readonly tally: LookCounts = { looks: 0, listings: 0, stats: 0 };
+
+  /** Lists `root`'s tree now (names only), before it is watched. */
+  constructor(
+    private readonly root: string,
+    private readonly ev: Pick<SourceEvents, 'onPath' | 'ignored'> & { onError: (err: unknown) => void },
+    private readonly now: () => number = Date.now,
+  ) {
+    this.track(root, false);
+  }
+
+  counts(): LookCounts {
+    return { ...this.tally };
+  }
+
+  /** Every folder by its own stat; the folders in `notesOf` note by note too (see the file's comment). */
+  lookOver(notesOf: ReadonlySet<string>): void {
+    this.tally.looks++;
+    for (const dir of [...this.folders.keys()]) {
+      const kept = this.folders.get(dir);
+      if (kept) this.check(dir, kept, notesOf.has(dir));
+    }
+  }
+
+  private track(dir: string, report: boolean): void {
+    const folder = this.list(dir, undefined);
+    if (!folder) return;
+    this.folders.set(dir, folder);
+    if (report) for (const name of folder.notes) this.ev.onPath(path.join(dir, name));
+    for (const d of folder.dirs) this.track(path.join(dir, d), report);
+  }
+
+  /** The folder's entries now; its note look (`lookedAt`, `recent`) carried over from `kept`. */
+  private list(dir: string, kept: Folder | undefined): Folder | undefined {
+    const at = this.now();
+    const notes = new Set<string>();
+    const dirs = new Set<string>();
+    let st;
+    try {
+      st = readFolder(dir, this.tally, (e) => {
+        if (!e.isDirectory() && !isNoteFile(e.name)) return; // pictures and the like are never looked at
+        if (this.ev.ignored(path.join(dir, e.name))) return;
+        (e.isDirectory() ? dirs : notes).add(e.name);
+      });
+    } catch (e) {
+      this.ev.onError(e);
+    }
+    if (!st) return undefined;
+    return { ...folderState(st, at, dirs), notes, lookedAt: kept?.lookedAt ?? at, recent: kept?.recent ?? new Map() };
+  }
+
+  private check(dir: string, kept: Folder, noteByNote: boolean): void {
+    let st: Stats | undefined;
+    this.tally.stats++;
+    try {
+      st = statSync(dir, { throwIfNoEntry: false });
+    } catch {
+      st = undefined;
+    }
+    if (!st?.isDirectory()) {
+      forgetTree(this.folders, dir);
+      if (dir !== this.root) this.ev.onPath(dir); // the root's going is the watcher's to notice
+      return;
+    }
+    const folder = entriesMoved(kept, st) ? this.relist(dir, kept) : kept;
+    if (folder && noteByNote) this.lookAtNotes(dir, folder);
+  }
+
+  /** A folder whose entries changed: the names that came or went are reported. */
+  private relist(dir: string, kept: Folder): Folder | undefined {
+    const fresh = this.list(dir, kept);
+    if (!fresh) return undefined;
+    this.folders.set(dir, fresh);
+    for (const name of fresh.notes) if (!kept.notes.has(name)) this.ev.onPath(path.join(dir, name));
+    for (const name of kept.notes) if (!fresh.notes.has(name)) this.ev.onPath(path.join(dir, name));
+    subfolderChanges(dir, kept.dirs, fresh.dirs, this.folders, (p) => this.ev.onPath(p), (d) => this.track(d, false));
+    return fresh;
+  }
+
+  /** Notes written since the folder's last note-by-note look are reported. */
+  private lookAtNotes(dir: string, folder: Folder): void {
+    const at = this.now();
+    const since = folder.lookedAt - CTIME_SLACK_MS;
+    const recent = new Map<string, number>();
+    for (const name of folder.notes) {
+      const p = path.join(dir, name);
+      this.tally.stats++;
+      let ctimeMs: number | undefined;
+      try {
+        ctimeMs = lstatSync(p, { throwIfNoEntry: false })?.ctimeMs;
+      } catch {
+        ctimeMs = undefined; // unreadable now: the settle step reads the disk and decides
+      }
+      if (ctimeMs === undefined) continue; // gone: the folder's mtime moved, its next listing reports it
+      if (ctimeMs >= since && folder.recent.get(name) !== ctimeMs) this.ev.onPath(p);
+      if (ctimeMs >= at - CTIME_SLACK_MS) recent.set(name, ctimeMs);
+    }
+    folder.lookedAt = at;
+    folder.recent = recent;
+  }
+}

@@ -1,0 +1,107 @@
+/**
+ * The model's service (route-model.ts) with its batches handed over by the test: for bursts a loaded
+ * machine splits (issue 25, the model file flaky under load). Its watcher polls once in ten minutes,
+ * so it reports nothing during a test: which paths come together, and in which order, is the test's
+ * choice, and every split is tried deterministically. Each batch goes to the running app's publisher
+ * as FolderSync.runBatch hands it over; the removal window ends when the test says (`handOver`'s
+ * end: held files first, then removals, as sync.ts armRemovals does), and is long enough (60 s) that
+ * it never ends by itself between two batches. Deliveries are real, to the model's console chats, so
+ * the model's rules (`violations`) read what every chat was shown.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { configSchema } from '../../src/config/schema.js';
+import type { ParseThreads } from '../../src/publish/parse-pool.js';
+import { InProcessService } from './inproc.js';
+import { langOf, modelConfig, violations, World, type Op } from './route-model.js';
+
+export interface SplitRun {
+  svc: InProcessService;
+  world: World;
+  onDelete: 'keep' | 'delete';
+}
+
+/** The model's service and world, under `mode`, started; the caller stops `svc`. */
+export async function startSplitRun(onDelete: 'keep' | 'delete', mode: 'group' | 'separate', parseThreads?: ParseThreads): Promise<SplitRun> {
+  const config = configSchema.parse(modelConfig(onDelete));
+  config.watch.mode = 'poll';
+  config.watch.pollIntervalMs = 600_000;
+  config.publish.digest.windowMs = 60_000;
+  config.publish.translations.mode = mode;
+  const svc = InProcessService.sandbox(config, { parseThreads });
+  svc.withFaults(); // the model's console platform (no fault is switched on here)
+  const world = new World(svc.notes);
+  world.mode = mode;
+  world.everSeparate = mode === 'separate';
+  await svc.start();
+  return { svc, world, onDelete };
+}
+
+/** Deliveries due now, being sent or waiting to be (a post waiting for a removal's decision is not due). */
+function dueDeliveries(svc: InProcessService): number {
+  const row = svc.app?.store.db.prepare("SELECT COUNT(*) AS n FROM outbox WHERE status = 'sending' OR (status = 'pending' AND next_attempt_at <= ?)").get(Date.now()) as { n: number } | undefined;
+  return row?.n ?? 0;
+}
+
+/**
+ * Hands `batches` (paths relative to the notes folder; one that is gone is a removal) to the
+ * publisher one after another; `deliverBetween`: what each batch queued is sent before the next
+ * (a slow second half), else nothing is sent before the last (the platform refuses meanwhile). Then the removal window ends, and the service
+ * settles (its idle signal: everything decided and delivered).
+ */
+export async function handOver({ svc }: SplitRun, batches: readonly (readonly string[])[], deliverBetween: boolean): Promise<void> {
+  const app = svc.app!;
+  const abs = (rel: string) => path.join(svc.notes, rel);
+  // Not between: the platform refuses every send meanwhile (retried soon after), so none goes out before the last batch.
+  svc.faults!.down = !deliverBetween;
+  try {
+    for (const [i, b] of batches.entries()) {
+      await app.publisher.processBatch({ changed: b.filter((f) => existsSync(abs(f))).map(abs), removed: b.filter((f) => !existsSync(abs(f))).map(abs) });
+      if (deliverBetween && i < batches.length - 1) await svc.waitFor(() => dueDeliveries(svc) === 0, 20_000, "the batch's deliveries out");
+    }
+  } finally {
+    svc.faults!.down = false;
+  }
+  await app.publisher.releaseHeld();
+  app.publisher.applyRemovals();
+  const idle = svc.nextIdle();
+  app.noticeIdle();
+  await idle;
+}
+
+/** Applies `ops` as one burst; returns the paths a watcher would report (route-model.ts applyBurst). */
+export function applyOps(world: World, ops: readonly Op[]): string[] {
+  const before = new Set(world.files.keys());
+  return [...new Set(ops.flatMap((o) => world.apply(o)).filter((f) => before.has(f) || world.files.has(f)))];
+}
+
+const tagOf = (text: string) => /\bN\d+\b/.exec(text)?.[0];
+
+/**
+ * The model's "a message never switches to another note of its language" (route-model.ts switchedNotes) read on
+ * what every chat shows at the end, not on each edit: with the edit sent before the burst's second half came, the
+ * message showed the other note for that while (the service could not know yet), and must show its own again now.
+ */
+function endSwitches({ svc, world }: SplitRun): string[] {
+  const out: string[] = [];
+  for (const [target, chat] of svc.chats) {
+    for (const m of chat.values()) {
+      const first = world.postedFor.get(`${target} ${m.messageId}`);
+      const shown = world.noteOfTitle.get(tagOf(m.text) ?? '');
+      if (!m.live || !first || shown === undefined || shown === first.note) continue;
+      const lang = langOf(world.fileOfNote.get(shown) ?? '');
+      if (lang === first.lang && langOf(world.fileOfNote.get(first.note) ?? '') === lang) out.push(`${target}: message ${m.messageId}, posted for ${world.fileOfNote.get(first.note)}, shows ${world.fileOfNote.get(shown)} at the end`);
+    }
+  }
+  return out;
+}
+
+/**
+ * The model's rules after a step (route-model.ts `violations`). `sentEarly`: the step's first batch's edits went out
+ * before the rest came (handOver's `deliverBetween`): a switch on the way is allowed, none at the end.
+ */
+export function problemsOf(run: SplitRun, sentEarly = false): string[] {
+  run.world.check();
+  const all = violations(run.world, run.svc, run.onDelete);
+  return sentEarly ? [...all.filter((p) => !/, another \w+ note$/.test(p)), ...endSwitches(run)] : all;
+}

@@ -1,0 +1,131 @@
+/**
+ * Issue 25: whatever the split, a burst ends as it does in one batch. Generated bursts of moves, rotations (through a
+ * temporary path, as `mv a t; mv b a; mv t b`) and writes (edits, new notes) over a few paths of the model's world, each
+ * handed over in batches cut at random points of a random order (test/helpers/split-model.ts), the deliveries sent
+ * between the batches or only after the last, in both `onDelete` modes and both translation modes. After each step the
+ * model's rules hold (route-model.ts `violations`): each note posted once per chat, each message showing the note it
+ * was posted for, nothing deleted but what `onDelete` says. With the deliveries sent between the batches, a message may
+ * show for that while what the first batch could only take for an edit: it must show its own note again at the end.
+ * Seeded (SPLIT_SEED, SPLIT_RUNS); each shrunk counterexample is kept below as a plain test.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { fileParseThreads } from '../helpers/inproc.js';
+import type { Op } from '../helpers/route-model.js';
+import { applyOps, handOver, problemsOf, startSplitRun } from '../helpers/split-model.js';
+
+const parseThreads = fileParseThreads();
+const RUNS = Number(process.env.SPLIT_RUNS ?? 12);
+const SEED = Number(process.env.SPLIT_SEED ?? 2512);
+
+const PATHS = ['setup.md', 'intro.md', 'a/setup.md', 'setup-ja.md', '_posts/ja/intro.md'] as const;
+const TEMP = 'b/swap.md';
+
+const pathArb = fc.constantFrom(...PATHS);
+/** One change of a burst, as the moves and writes it is made of. */
+const changeArb: fc.Arbitrary<Op[]> = fc.oneof(
+  pathArb.map((file): Op[] => [{ op: 'write', file, draft: false }]),
+  fc.tuple(pathArb, pathArb).map(([from, to]): Op[] => [{ op: 'move', from, to }]),
+  fc.uniqueArray(pathArb, { minLength: 2, maxLength: 3 }).map((ps): Op[] => [
+    { op: 'move', from: ps[0]!, to: TEMP },
+    ...ps.slice(1).map((p, i): Op => ({ op: 'move', from: p, to: ps[i]! })),
+    { op: 'move', from: TEMP, to: ps.at(-1)! },
+  ]),
+);
+
+interface Burst {
+  ops: Op[];
+  /** Sort keys for the burst's paths (the order they are handed over in) and where the batches are cut. */
+  order: number[];
+  cuts: number[];
+  deliverBetween: boolean;
+}
+
+const burstArb: fc.Arbitrary<Burst> = fc.record({
+  ops: fc.array(changeArb, { minLength: 1, maxLength: 3 }).map((cs) => cs.flat()),
+  order: fc.array(fc.nat(99), { minLength: 8, maxLength: 8 }),
+  cuts: fc.uniqueArray(fc.integer({ min: 1, max: 7 }), { maxLength: 2 }),
+  deliverBetween: fc.boolean(),
+});
+
+interface Case {
+  onDelete: 'keep' | 'delete';
+  mode: 'group' | 'separate';
+  initial: string[];
+  bursts: Burst[];
+}
+
+const caseArb: fc.Arbitrary<Case> = fc.record({
+  onDelete: fc.constantFrom('keep' as const, 'delete' as const),
+  mode: fc.constantFrom('group' as const, 'separate' as const),
+  initial: fc.uniqueArray(pathArb, { minLength: 2, maxLength: 4 }),
+  bursts: fc.array(burstArb, { minLength: 1, maxLength: 2 }),
+});
+
+/** A burst's paths in the order `order` gives, cut where `cuts` says (cuts past the end are dropped). */
+function batchesOf(paths: string[], b: Pick<Burst, 'order' | 'cuts'>): string[][] {
+  const sorted = paths.map((p, i) => ({ p, k: b.order[i % b.order.length]! * 8 + i })).sort((x, y) => x.k - y.k).map((x) => x.p);
+  const cuts = [0, ...[...b.cuts].sort((x, y) => x - y).filter((c) => c < sorted.length), sorted.length];
+  return cuts.slice(1).map((c, i) => sorted.slice(cuts[i], c)).filter((batch) => batch.length);
+}
+
+/** Runs one case; returns the first step's problems (empty: every rule held). */
+async function splitCase(c: Case): Promise<string[]> {
+  const run = await startSplitRun(c.onDelete, c.mode, parseThreads);
+  try {
+    const paths = applyOps(run.world, c.initial.map((file): Op => ({ op: 'write', file, draft: false })));
+    await handOver(run, [paths], false);
+    const first = problemsOf(run);
+    if (first.length) return [`initial: ${first.join('; ')}`];
+    for (const [i, b] of c.bursts.entries()) {
+      const changed = applyOps(run.world, b.ops);
+      if (!changed.length) continue;
+      await handOver(run, batchesOf(changed, b), b.deliverBetween);
+      const problems = problemsOf(run, b.deliverBetween);
+      if (problems.length) return [`burst ${i} handed over as ${JSON.stringify(batchesOf(changed, b))}: ${problems.join('; ')}`];
+    }
+    return [];
+  } finally {
+    await run.svc.stop();
+  }
+}
+
+describe('a burst split over batches at random ends as the invariant says (issue 25)', () => {
+  it('generated moves, rotations and writes, cut at random batch boundaries', { timeout: 240_000 }, async () => {
+    await fc.assert(
+      fc.asyncProperty(caseArb, async (c) => {
+        expect(await splitCase(c)).toEqual([]);
+      }),
+      { seed: SEED, numRuns: RUNS, interruptAfterTimeLimit: 200_000 },
+    );
+  });
+});
+
+/** Shrunk counterexamples of the property, kept as plain tests (each found with the seed it names). */
+const KEPT: [string, Case][] = [
+  [
+    'seed 2512 (150 runs): two rotations, each in one batch, one move of each broken (its source missing): intro.md → setup.md, then setup.md → _posts/ja/intro.md',
+    {"onDelete":"keep","mode":"group","initial":["intro.md","setup.md"],"bursts":[{"ops":[{"op":"move","from":"intro.md","to":"b/swap.md"},{"op":"move","from":"setup-ja.md","to":"intro.md"},{"op":"move","from":"setup.md","to":"setup-ja.md"},{"op":"move","from":"b/swap.md","to":"setup.md"}],"order":[0,0,0,0,0,0,0,0],"cuts":[],"deliverBetween":false},{"ops":[{"op":"move","from":"setup.md","to":"b/swap.md"},{"op":"move","from":"_posts/ja/intro.md","to":"setup.md"},{"op":"move","from":"b/swap.md","to":"_posts/ja/intro.md"}],"order":[0,0,0,0,0,0,0,0],"cuts":[],"deliverBetween":false}]},
+  ],
+  [
+    'seed 7 (60 runs, on main): setup.md moved to _posts/ja/intro.md; then moved on to a/setup.md and a new setup.md written, one batch each',
+    {"onDelete":"keep","mode":"group","initial":["setup.md","intro.md"],"bursts":[{"ops":[{"op":"move","from":"_posts/ja/intro.md","to":"b/swap.md"},{"op":"move","from":"setup.md","to":"_posts/ja/intro.md"},{"op":"move","from":"b/swap.md","to":"setup.md"},{"op":"move","from":"setup.md","to":"setup.md"}],"order":[0,0,0,0,0,0,0,0],"cuts":[],"deliverBetween":false},{"ops":[{"op":"move","from":"_posts/ja/intro.md","to":"b/swap.md"},{"op":"move","from":"setup.md","to":"_posts/ja/intro.md"},{"op":"move","from":"a/setup.md","to":"setup.md"},{"op":"move","from":"b/swap.md","to":"a/setup.md"},{"op":"write","file":"setup.md","draft":false}],"order":[0,0,0,0,0,0,0,0],"cuts":[],"deliverBetween":false}]},
+  ],
+  [
+    'seed 99 (60 runs): setup.md edited and moved to intro.md, _posts/ja/intro.md moved to setup.md, one batch',
+    {"onDelete":"keep","mode":"group","initial":["_posts/ja/intro.md","setup.md"],"bursts":[{"ops":[{"op":"write","file":"setup.md","draft":false},{"op":"move","from":"setup.md","to":"b/swap.md"},{"op":"move","from":"_posts/ja/intro.md","to":"setup.md"},{"op":"move","from":"intro.md","to":"_posts/ja/intro.md"},{"op":"move","from":"b/swap.md","to":"intro.md"}],"order":[0,0,0,0,0,0,0,0],"cuts":[],"deliverBetween":false}]},
+  ],
+];
+
+describe('the property\'s counterexamples, kept', () => {
+  // Open (it.fails), on main as here, and not splits (each burst is one batch). The first also in the live model
+  // (runSequence, both onDelete): after the chain, N1's family message in `all` was deleted (N1 joined setup's family,
+  // whose message there shows N2); N1, moved on to a family of its own, is posted there again. Both: a note that
+  // joined another family's message and leaves it is announced again. Left to the lead: the model counts it a double
+  // post, the service a family split off (as route-model.ts noteRetired allows for a note's own message). The third:
+  // setup.md edited and moved at once to a path sharing no name, title or URL with it (intro.md), its path taken by
+  // another note: a new note at intro.md and an edit of setup.md's message to show the other note (no evidence of the move).
+  it.fails.each(KEPT)('%s', async (_, c) => {
+    expect(await splitCase(c)).toEqual([]);
+  });
+});

@@ -1,0 +1,75 @@
+/**
+ * Native mode's look-over (issue 25): what it reports after changes whose events were lost, what
+ * an idle look costs, and that a note is not reported again once looked at.
+ */
+import { appendFileSync, mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { FolderLookover } from '../../src/watch/lookover.js';
+
+const cleanups: (() => void)[] = [];
+afterEach(() => {
+  for (const c of cleanups.splice(0)) c();
+});
+
+function tree(): { root: string; f0: string; f1: string } {
+  const root = mkdtempSync(path.join(os.tmpdir(), 'notecast-look-'));
+  cleanups.push(() => rmSync(root, { recursive: true, force: true }));
+  const hourAgo = new Date(Date.now() - 3_600_000);
+  const [f0, f1] = ['f0', 'f1'].map((f) => path.join(root, f)) as [string, string];
+  for (const dir of [f0, f1]) {
+    mkdirSync(dir);
+    for (let n = 0; n < 5; n++) writeFileSync(path.join(dir, `n${n}.md`), `note ${n}`);
+    writeFileSync(path.join(dir, 'picture.png'), 'not a note');
+    utimesSync(dir, hourAgo, hourAgo); // not racy: listed again only when an entry comes or goes
+  }
+  utimesSync(root, hourAgo, hourAgo);
+  return { root, f0, f1 };
+}
+
+function look(root: string): { lookover: FolderLookover; seen: string[] } {
+  const seen: string[] = [];
+  const lookover = new FolderLookover(root, {
+    onPath: (p) => seen.push(path.relative(root, p)),
+    ignored: () => false,
+    onError: (e) => {
+      throw e;
+    },
+  });
+  return { lookover, seen };
+}
+
+describe('FolderLookover', () => {
+  it('an idle look stats each folder and lists none again; an edit in place is found in a folder looked at note by note, once', () => {
+    const { root, f0, f1 } = tree();
+    const { lookover, seen } = look(root);
+    lookover.lookOver(new Set([root, f0, f1])); // the first look may report notes written just before the listing
+    seen.length = 0;
+    const before = lookover.counts();
+    lookover.lookOver(new Set());
+    expect(lookover.counts().stats - before.stats).toBe(3);
+    expect(lookover.counts().listings - before.listings).toBe(0);
+    appendFileSync(path.join(f0, 'n1.md'), '\nedited in place\n');
+    lookover.lookOver(new Set([f1])); // its folder's own stat did not move: not found here
+    expect(seen).toEqual([]);
+    lookover.lookOver(new Set([f0]));
+    expect(seen).toEqual(['f0/n1.md']);
+    lookover.lookOver(new Set([root, f0, f1]));
+    expect(seen).toEqual(['f0/n1.md']); // not again
+  });
+
+  it('notes added, removed or renamed and folders that came or went are found by their folder\'s stat alone', () => {
+    const { root, f0, f1 } = tree();
+    const { lookover, seen } = look(root);
+    writeFileSync(path.join(f0, 'new.md'), 'new');
+    rmSync(path.join(f1, 'n0.md'));
+    mkdirSync(path.join(root, 'f2', 'deep'), { recursive: true });
+    rmSync(f1, { recursive: true }); // after the removal above: the folder goes as one path
+    lookover.lookOver(new Set());
+    expect(seen.sort()).toEqual(['f0/new.md', 'f1', 'f2']);
+    writeFileSync(path.join(root, 'f2', 'deep', 'later.md'), 'later'); // the new folders are followed
+    lookover.lookOver(new Set());
+    expect(seen).toContain('f2/deep/later.md');
+  });
+});
