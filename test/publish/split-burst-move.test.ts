@@ -22,11 +22,11 @@ afterEach(async () => {
   run = undefined;
 });
 
-/** A step's ops as one burst, its paths handed over in `split(paths)`; returns the model's problems (`sentEarly`: the transient switch allowed, checked at the end instead). */
+/** A step's ops as one burst, its paths handed over in `split(paths)`; returns the model's problems (`sentEarly`: each batch's deliveries sent before the next comes). */
 async function step(r: SplitRun, ops: Op[], split: (paths: string[]) => string[][] = (p) => [p], sentEarly = false): Promise<string[]> {
   const paths = applyOps(r.world, ops);
   if (paths.length) await handOver(r, split(paths), sentEarly);
-  return problemsOf(r, sentEarly);
+  return problemsOf(r);
 }
 
 const moveAndWrite: Op[] = [{ op: 'move', from: '_posts/ja/intro.md', to: 'setup-ja.md' }, { op: 'write', file: '_posts/ja/intro.md', draft: false }];
