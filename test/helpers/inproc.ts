@@ -294,8 +294,13 @@ export class InProcessService {
   /** Called once the service applied `b` (its onBatch; split-model.ts's handOver, which hands batches over itself). */
   batchApplied(b: Batch): void {
     for (const p of [...b.changed, ...b.removed]) this.seenPaths.add(path.resolve(p));
+    this.batchLog.push({ outboxSeq: this.outboxSeq() });
+  }
+
+  /** The last delivery id the outbox handed out (its AUTOINCREMENT sequence: never goes back), undefined with no app. */
+  outboxSeq(): number | undefined {
     const row = this.app?.store.db.prepare("SELECT seq FROM sqlite_sequence WHERE name = 'outbox'").get() as { seq: number } | undefined;
-    this.batchLog.push({ outboxSeq: this.app ? (row?.seq ?? 0) : undefined });
+    return this.app ? (row?.seq ?? 0) : undefined;
   }
 
   private onLine(line: string, deliveryId?: number): void {

@@ -186,6 +186,8 @@ export class World {
   /** The service's batches looked at so far (InProcessService.batchLog), and the switches a later batch of their step corrected (split-transients.ts). */
   batchesChecked = 0;
   transientSwitches = 0;
+  /** The outbox's delivery sequence at the last check (at rest): a delivery past it was queued since. */
+  outboxSeqChecked: number | undefined = 0;
 
   private noteWritten(file: string, title: string): void {
     const note = this.noteAt.get(file) ?? ++this.notes;
@@ -456,11 +458,12 @@ function switchedNotes(world: World, svc: InProcessService): string[] {
     first.shows = note;
     if (!isSwitch(first, note)) continue;
     const problem = `${e.target}: message ${e.messageId}, posted for ${world.fileOfNote.get(first.note)} (${first.lang}), shows ${file} (${tagOf(e.text)}), another ${first.lang} note`;
-    if (queuedBeforeLastBatch(svc.batchLog, world.batchesChecked, e.deliveryId)) transients.push({ target: e.target, messageId: e.messageId, note: first.note, lang: first.lang, problem });
+    if (queuedBeforeLastBatch(svc.batchLog, world.batchesChecked, world.outboxSeqChecked, e.deliveryId)) transients.push({ target: e.target, messageId: e.messageId, note: first.note, lang: first.lang, problem });
     else out.push(problem);
   }
   world.eventsChecked = svc.events.length;
   world.batchesChecked = svc.batchLog.length;
+  world.outboxSeqChecked = svc.outboxSeq();
   const shows = (t: TransientSwitch) => {
     const m = svc.chats.get(t.target)?.get(t.messageId);
     return m?.live ? world.noteOfTitle.get(tagOf(m.text)) : undefined;

@@ -19,12 +19,13 @@ import type { AppliedBatch } from './inproc.js';
 
 /**
  * Whether a delivery (its outbox id) was queued by a batch of this step that another batch of the
- * step followed: `log` is every batch applied so far, `from` the first of this step's.
+ * step followed: `log` is every batch applied so far, `from` the first of this step's, `seqBefore`
+ * the outbox's sequence at the step's start (the last step's rest).
  */
-export function queuedBeforeLastBatch(log: readonly AppliedBatch[], from: number, deliveryId: number | undefined): boolean {
+export function queuedBeforeLastBatch(log: readonly AppliedBatch[], from: number, seqBefore: number | undefined, deliveryId: number | undefined): boolean {
   const step = log.slice(from);
   if (deliveryId === undefined || step.length < 2) return false;
-  let after = from > 0 ? log[from - 1]!.outboxSeq : 0;
+  let after = seqBefore;
   for (const b of step.slice(0, -1)) {
     // Unknown (a batch of a start, before the app was up): not attributed, the rule stays strict.
     if (after === undefined || b.outboxSeq === undefined) return false;

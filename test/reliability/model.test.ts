@@ -8,7 +8,7 @@
  * shrunk counterexample below as a test of its own. `npm run bench -- model` runs many more.
  */
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { fileParseThreads } from '../helpers/inproc.js';
 import { runSequence, sequenceArb, switchSequenceArb, type Op } from '../helpers/route-model.js';
 
@@ -46,6 +46,9 @@ async function holds(ops: readonly Op[], onDelete: 'keep' | 'delete', knownOpen?
   exercised.transientSwitches += r.transientSwitches;
   expect(r.problems, `after step ${r.steps} of ${JSON.stringify(ops)}`).toEqual([]);
 }
+
+// Over every run of the file, the kept cases too (a loaded machine splits their bursts as well): what the rule allowed, to be read.
+afterAll(() => console.log(`model, the whole file: ${exercised.runs} runs, ${exercised.transientSwitches} switches to another note a later batch of their split burst corrected`));
 
 describe('model: every chat shows each published note once, in its newest state', () => {
   for (const onDelete of ['delete', 'keep'] as const) {

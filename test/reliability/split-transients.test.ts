@@ -60,18 +60,20 @@ describe('the same wrong edit anywhere else still breaks the rule', () => {
 });
 
 describe('queuedBeforeLastBatch: which batch of a step queued a delivery', () => {
+  // The step's batches are the last three; the outbox stood at 4 when it began.
   const log = [{ outboxSeq: 4 }, { outboxSeq: 7 }, { outboxSeq: 9 }, { outboxSeq: 12 }];
   it('a delivery queued by a batch of the step another followed', () => {
-    expect(queuedBeforeLastBatch(log, 1, 5)).toBe(true);
-    expect(queuedBeforeLastBatch(log, 1, 9)).toBe(true);
+    expect(queuedBeforeLastBatch(log, 1, 4, 5)).toBe(true);
+    expect(queuedBeforeLastBatch(log, 1, 4, 9)).toBe(true);
   });
   it('queued by the last batch, before the step, with no id, or a step of one batch: no', () => {
-    expect(queuedBeforeLastBatch(log, 1, 10)).toBe(false);
-    expect(queuedBeforeLastBatch(log, 1, 4)).toBe(false);
-    expect(queuedBeforeLastBatch(log, 1, undefined)).toBe(false);
-    expect(queuedBeforeLastBatch(log, 3, 11)).toBe(false);
+    expect(queuedBeforeLastBatch(log, 1, 4, 10)).toBe(false);
+    expect(queuedBeforeLastBatch(log, 1, 4, 4)).toBe(false);
+    expect(queuedBeforeLastBatch(log, 1, 4, undefined)).toBe(false);
+    expect(queuedBeforeLastBatch(log, 3, 9, 11)).toBe(false);
   });
-  it('a batch of a start (the outbox not known yet) is never taken for one', () => {
-    expect(queuedBeforeLastBatch([{ outboxSeq: undefined }, { outboxSeq: 3 }], 0, 1)).toBe(false);
+  it('a batch of a start, or a step begun with no app (the outbox not known): never taken for one', () => {
+    expect(queuedBeforeLastBatch([{ outboxSeq: undefined }, { outboxSeq: 3 }], 0, 0, 1)).toBe(false);
+    expect(queuedBeforeLastBatch([{ outboxSeq: 2 }, { outboxSeq: 3 }], 0, undefined, 1)).toBe(false);
   });
 });
