@@ -56,3 +56,18 @@ describe('guards: what was right before stays so', () => {
     }
   });
 });
+
+/**
+ * Open (found by m25b: the model file failed so once at load ~11, its kept case "renamed and edited, then again while
+ * stopped", step 2, onDelete keep): a note moved and edited at once (route-model.ts `moveEdit`), its new path handed
+ * over a batch before its old path's removal. The first batch sees a new path with content no known note holds and
+ * announces it; the removal that follows is not taken back as the move's other half: N1 posted twice in every chat,
+ * two live messages. The other order (removal first) holds. The property above makes no moveEdit, so it never met it.
+ */
+describe('open: a note moved and edited at once, the new path handed over a batch before the old one', () => {
+  it.fails.each(['keep', 'delete'] as const)('posted once per chat (onDelete: %s)', async (onDelete) => {
+    run = await startSplitRun(onDelete, 'group', parseThreads);
+    expect(await step(run, [{ op: 'write', file: 'a/setup.md', draft: false }])).toEqual([]);
+    expect(await step(run, [{ op: 'moveEdit', from: 'a/setup.md', to: 'intro.md' }], () => [['intro.md'], ['a/setup.md']])).toEqual([]);
+  });
+});
