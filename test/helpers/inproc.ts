@@ -297,7 +297,10 @@ export class InProcessService {
     this.batchLog.push({ outboxSeq: this.outboxSeq() });
   }
 
-  /** The last delivery id the outbox handed out (its AUTOINCREMENT sequence: never goes back), undefined with no app. */
+  /**
+   * The last delivery id the outbox handed out, undefined with no app. The outbox's id is AUTOINCREMENT, whose
+   * sqlite_sequence row never goes back and whose ids are never reused (https://www.sqlite.org/autoinc.html).
+   */
   outboxSeq(): number | undefined {
     const row = this.app?.store.db.prepare("SELECT seq FROM sqlite_sequence WHERE name = 'outbox'").get() as { seq: number } | undefined;
     return this.app ? (row?.seq ?? 0) : undefined;
