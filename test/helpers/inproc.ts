@@ -62,8 +62,9 @@ export interface PlatformFaults {
 }
 
 /** The console adapter behind `faults` (PlatformFaults); the service is told `console.enabled: false` so it is the only one. */
-function consoleBehind(faults: PlatformFaults, write: (line: string) => void): ChatAdapter {
-  const inner = createConsoleAdapter({ json: true, write });
+function consoleBehind(faults: PlatformFaults, write: (line: string, deliveryId: number) => void): ChatAdapter {
+  // One printer per send, so each line carries the outbox row it came from (ConsoleEvent.deliveryId).
+  const inner = (ctx: { deliveryId: number }) => createConsoleAdapter({ json: true, write: (line) => write(line, ctx.deliveryId) });
   const gate = async (signal: AbortSignal | undefined): Promise<void> => {
     if (faults.down) {
       faults.hits++;
@@ -77,10 +78,10 @@ function consoleBehind(faults: PlatformFaults, write: (line: string) => void): C
     });
   };
   return {
-    ...inner,
-    post: async (target, message, ctx) => (await gate(ctx.signal), inner.post(target, message, { ...ctx, deliveryId: ctx.deliveryId + faults.idOffset })),
-    edit: async (target, id, message, ctx) => (await gate(ctx.signal), inner.edit(target, id, message, ctx)),
-    delete: async (target, id, ctx) => (await gate(ctx.signal), inner.delete(target, id, ctx)),
+    ...inner({ deliveryId: 0 }),
+    post: async (target, message, ctx) => (await gate(ctx.signal), inner(ctx).post(target, message, { ...ctx, deliveryId: ctx.deliveryId + faults.idOffset })),
+    edit: async (target, id, message, ctx) => (await gate(ctx.signal), inner(ctx).edit(target, id, message, ctx)),
+    delete: async (target, id, ctx) => (await gate(ctx.signal), inner(ctx).delete(target, id, ctx)),
   };
 }
 
@@ -93,6 +94,17 @@ export interface ConsoleEvent {
   revision: number;
   messageId: string;
   text: string;
+  /** The outbox row (delivery) this was sent for: set by the harness's platform (`withFaults`), not printed by the service. */
+  deliveryId?: number;
+}
+
+/**
+ * A batch the service applied (`InProcessService.batchLog`), and the last delivery id the outbox had
+ * handed out once it was (undefined before the app was up): a delivery with an id up to it and past
+ * the batch before's was queued by this batch.
+ */
+export interface AppliedBatch {
+  outboxSeq: number | undefined;
 }
 
 /** A message as a chat would show it, rebuilt from the console events. */
@@ -126,6 +138,8 @@ export class InProcessService {
   /** Paths the watcher reported this step, and when: a batch that never came is told from a file never seen. */
   private reported = new Map<string, number>();
   private readonly signals = new ProgressWait();
+  /** Every batch the service applied, in order (`batchApplied`): which batch of a step queued a delivery. */
+  readonly batchLog: AppliedBatch[] = [];
 
   constructor(
     readonly notes: string,
@@ -164,7 +178,7 @@ export class InProcessService {
       if (gen === this.generation) fn();
     };
     const faults = this.faults;
-    const write = (line: string) => mine(() => this.onLine(line));
+    const write = (line: string, deliveryId: number) => mine(() => this.onLine(line, deliveryId));
     this.app = await startApp({
       ...options,
       platformAdapters: faults ? [() => consoleBehind(faults, write)] : this.extra.platformAdapters,
@@ -179,7 +193,7 @@ export class InProcessService {
       out: (line) => mine(() => this.onLine(line)),
       json: true,
       onIdle: () => mine(() => this.bump(() => this.idles++)),
-      onBatch: (b) => mine(() => this.bump(() => this.sawBatch(b))),
+      onBatch: (b) => mine(() => this.bump(() => this.batchApplied(b))),
       onWatchEvent: (p) => mine(() => this.bump(() => this.reported.set(path.resolve(p), Date.now()))),
     });
     if (idle) await this.waitFor(() => this.idles > before, 20_000, 'idle after start');
@@ -277,12 +291,24 @@ export class InProcessService {
     this.signals.activity();
   }
 
-  private sawBatch(b: Batch): void {
+  /** Called once the service applied `b` (its onBatch; split-model.ts's handOver, which hands batches over itself). */
+  batchApplied(b: Batch): void {
     for (const p of [...b.changed, ...b.removed]) this.seenPaths.add(path.resolve(p));
+    this.batchLog.push({ outboxSeq: this.outboxSeq() });
   }
 
-  private onLine(line: string): void {
+  /**
+   * The last delivery id the outbox handed out, undefined with no app. The outbox's id is AUTOINCREMENT, whose
+   * sqlite_sequence row never goes back and whose ids are never reused (https://www.sqlite.org/autoinc.html).
+   */
+  outboxSeq(): number | undefined {
+    const row = this.app?.store.db.prepare("SELECT seq FROM sqlite_sequence WHERE name = 'outbox'").get() as { seq: number } | undefined;
+    return this.app ? (row?.seq ?? 0) : undefined;
+  }
+
+  private onLine(line: string, deliveryId?: number): void {
     const e = JSON.parse(line) as ConsoleEvent;
+    if (deliveryId !== undefined) e.deliveryId = deliveryId;
     this.events.push(e);
     let chat = this.chats.get(e.target);
     if (!chat) this.chats.set(e.target, (chat = new Map()));

@@ -13,7 +13,7 @@ import path from 'node:path';
 import { configSchema } from '../../src/config/schema.js';
 import type { ParseThreads } from '../../src/publish/parse-pool.js';
 import { InProcessService } from './inproc.js';
-import { langOf, modelConfig, violations, World, type Op } from './route-model.js';
+import { modelConfig, violations, World, type Op } from './route-model.js';
 
 export interface SplitRun {
   svc: InProcessService;
@@ -56,7 +56,9 @@ export async function handOver({ svc }: SplitRun, batches: readonly (readonly st
   svc.faults!.down = !deliverBetween;
   try {
     for (const [i, b] of batches.entries()) {
-      await app.publisher.processBatch({ changed: b.filter((f) => existsSync(abs(f))).map(abs), removed: b.filter((f) => !existsSync(abs(f))).map(abs) });
+      const batch = { changed: b.filter((f) => existsSync(abs(f))).map(abs), removed: b.filter((f) => !existsSync(abs(f))).map(abs) };
+      await app.publisher.processBatch(batch);
+      svc.batchApplied(batch); // as FolderSync.runBatch's onBatch: the model reads which batch queued each delivery
       if (deliverBetween && i < batches.length - 1) await svc.waitFor(() => dueDeliveries(svc) === 0, 20_000, "the batch's deliveries out");
     }
   } finally {
@@ -75,33 +77,11 @@ export function applyOps(world: World, ops: readonly Op[]): string[] {
   return [...new Set(ops.flatMap((o) => world.apply(o)).filter((f) => before.has(f) || world.files.has(f)))];
 }
 
-const tagOf = (text: string) => /\bN\d+\b/.exec(text)?.[0];
-
 /**
- * The model's "a message never switches to another note of its language" (route-model.ts switchedNotes) read on
- * what every chat shows at the end, not on each edit: with the edit sent before the burst's second half came, the
- * message showed the other note for that while (the service could not know yet), and must show its own again now.
+ * The model's rules after a step (route-model.ts `violations`). A switch to another note sent by a batch before the
+ * step's last (handOver's `deliverBetween`) is checked at rest there (split-transients.ts).
  */
-function endSwitches({ svc, world }: SplitRun): string[] {
-  const out: string[] = [];
-  for (const [target, chat] of svc.chats) {
-    for (const m of chat.values()) {
-      const first = world.postedFor.get(`${target} ${m.messageId}`);
-      const shown = world.noteOfTitle.get(tagOf(m.text) ?? '');
-      if (!m.live || !first || shown === undefined || shown === first.note) continue;
-      const lang = langOf(world.fileOfNote.get(shown) ?? '');
-      if (lang === first.lang && langOf(world.fileOfNote.get(first.note) ?? '') === lang) out.push(`${target}: message ${m.messageId}, posted for ${world.fileOfNote.get(first.note)}, shows ${world.fileOfNote.get(shown)} at the end`);
-    }
-  }
-  return out;
-}
-
-/**
- * The model's rules after a step (route-model.ts `violations`). `sentEarly`: the step's first batch's edits went out
- * before the rest came (handOver's `deliverBetween`): a switch on the way is allowed, none at the end.
- */
-export function problemsOf(run: SplitRun, sentEarly = false): string[] {
+export function problemsOf(run: SplitRun): string[] {
   run.world.check();
-  const all = violations(run.world, run.svc, run.onDelete);
-  return sentEarly ? [...all.filter((p) => !/, another \w+ note$/.test(p)), ...endSwitches(run)] : all;
+  return violations(run.world, run.svc, run.onDelete);
 }

@@ -22,11 +22,11 @@ afterEach(async () => {
   run = undefined;
 });
 
-/** A step's ops as one burst, its paths handed over in `split(paths)`; returns the model's problems (`sentEarly`: the transient switch allowed, checked at the end instead). */
+/** A step's ops as one burst, its paths handed over in `split(paths)`; returns the model's problems (`sentEarly`: each batch's deliveries sent before the next comes). */
 async function step(r: SplitRun, ops: Op[], split: (paths: string[]) => string[][] = (p) => [p], sentEarly = false): Promise<string[]> {
   const paths = applyOps(r.world, ops);
   if (paths.length) await handOver(r, split(paths), sentEarly);
-  return problemsOf(r, sentEarly);
+  return problemsOf(r);
 }
 
 const moveAndWrite: Op[] = [{ op: 'move', from: '_posts/ja/intro.md', to: 'setup-ja.md' }, { op: 'write', file: '_posts/ja/intro.md', draft: false }];
@@ -54,5 +54,20 @@ describe('guards: what was right before stays so', () => {
       await run.svc.stop();
       run = undefined;
     }
+  });
+});
+
+/**
+ * Open (found by m25b: the model file failed so once at load ~11, its kept case "renamed and edited, then again while
+ * stopped", step 2, onDelete keep): a note moved and edited at once (route-model.ts `moveEdit`), its new path handed
+ * over a batch before its old path's removal. The first batch sees a new path with content no known note holds and
+ * announces it; the removal that follows is not taken back as the move's other half: N1 posted twice in every chat,
+ * two live messages. The other order (removal first) holds. The property above makes no moveEdit, so it never met it.
+ */
+describe('open: a note moved and edited at once, the new path handed over a batch before the old one', () => {
+  it.fails.each(['keep', 'delete'] as const)('posted once per chat (onDelete: %s)', async (onDelete) => {
+    run = await startSplitRun(onDelete, 'group', parseThreads);
+    expect(await step(run, [{ op: 'write', file: 'a/setup.md', draft: false }])).toEqual([]);
+    expect(await step(run, [{ op: 'moveEdit', from: 'a/setup.md', to: 'intro.md' }], () => [['intro.md'], ['a/setup.md']])).toEqual([]);
   });
 });

@@ -81,7 +81,7 @@ async function splitCase(c: Case): Promise<string[]> {
       const changed = applyOps(run.world, b.ops);
       if (!changed.length) continue;
       await handOver(run, batchesOf(changed, b), b.deliverBetween);
-      const problems = problemsOf(run, b.deliverBetween);
+      const problems = problemsOf(run);
       if (problems.length) return [`burst ${i} handed over as ${JSON.stringify(batchesOf(changed, b))}: ${problems.join('; ')}`];
     }
     return [];
