@@ -214,7 +214,8 @@ const STATEMENT_WORDS = 16;
  * A list whose labels only name what its items say ("**Grid Structure**: each cell is…"): every item
  * says a long sentence after its label, so the labels compacted ("Key Concepts: Grid Structure, …")
  * would win the point over what the items say (each word of a label comes back in its item).
- * Not a ranking or a procedure (ordered: its entries are the point), nor commands or identifiers ("`/away` – …": what a reader types is itself what the list says).
+ * Not a ranking or a procedure (ordered: its entries are the point), nor commands or identifiers
+ * ("`/away` – …": what a reader types is itself what the list says).
  */
 function labelsOnly(list: Tokens.List, items: ReadonlyArray<{ text: string; name: string | undefined }>, spans: SpanTable): boolean {
   if (list.ordered) return false;
