@@ -188,7 +188,8 @@ export function addList(w: Walk, list: Tokens.List, lead: string | undefined, cl
   const names = items.flatMap(({ name, text }) => (name && (isProse(name) || w.spans.hasCode(name)) && !w.fieldLabels.has(name.toLowerCase()) ? [list.ordered ? timedStep(name, text) : name] : []));
   // Named items in one point, first (a long list must not use up the candidates before it): under
   // their lead-in or heading, or alone when there are several.
-  const compact = names.length >= 3 ? compactNames(lead ?? '', names, w.maxPointChars, (s) => w.spans.visibleLength(s), w.locale) : undefined;
+  // Not when the labels only name what the items say: the items are the points (labelsOnly).
+  const compact = names.length >= 3 && !labelsOnly(list, items, w.spans) ? compactNames(lead ?? '', names, w.maxPointChars, (s) => w.spans.visibleLength(s), w.locale) : undefined;
   if (compact) push(w, { text: compact, kind: 'compact', lead: true });
   items.forEach(({ item, text, code, name }, i) => {
     if (!text && code === undefined) return;
@@ -204,6 +205,21 @@ export function addList(w: Walk, list: Tokens.List, lead: string | undefined, cl
     const nested = item.tokens.find((t): t is Tokens.List => t.type === 'list');
     if (nested) addList(w, nested, name && name.length <= 60 ? name : text.replace(/[:：]$/, '') || undefined, closing);
   });
+}
+
+/** Words an item says past its label for it to hold a statement of its own ("**Grid**: each cell is a minterm"). */
+const STATEMENT_WORDS = 16;
+
+/**
+ * A list whose labels only name what its items say ("**Grid Structure**: each cell is…"): every item
+ * says a long sentence after its label, so the labels compacted ("Key Concepts: Grid Structure, …")
+ * would win the point over what the items say (each word of a label comes back in its item).
+ * Not a ranking or a procedure (ordered: its entries are the point), nor commands or identifiers
+ * ("`/away` – …": what a reader types is itself what the list says).
+ */
+function labelsOnly(list: Tokens.List, items: ReadonlyArray<{ text: string; name: string | undefined }>, spans: SpanTable): boolean {
+  if (list.ordered) return false;
+  return items.every(({ text, name }) => name !== undefined && !spans.hasCode(name) && text.startsWith(name) && wordCount(text.slice(name.length).replace(/^[\s:：—–-]+/u, '')) >= STATEMENT_WORDS);
 }
 
 /**

@@ -1,0 +1,52 @@
+/**
+ * A list whose items are bold labels each followed by what the item says: the labels compacted
+ * into one point ("Key ideas: Tiling, Caching, …") name nothing a reader learns; the items' content
+ * does, when each says a long sentence (short items stay compacted: meta-leads, timed-steps tests).
+ * A ranking's labels (ordered) stay its point, however long its items. Notes written for this test.
+ */
+import { describe, expect, it } from 'vitest';
+import { parseNote, type ReadOptions } from '../../src/notes/read.js';
+import { DEFAULT_FILE_LANGS } from '../../src/notes/lang.js';
+import { buildSummary } from '../../src/summary/build.js';
+import { pointText } from '../../src/summary/inline.js';
+
+const opts: ReadOptions = { maxBytes: 1 << 20, defaultLang: 'en', fileLangs: [...DEFAULT_FILE_LANGS], site: { url: '', baseurl: '', permalink: 'date', collections: {} } };
+
+function points(title: string, body: string): string[] {
+  const { note, tokens } = parseNote('_posts/2025-01-01-note-en.md', Buffer.from(`---\ntitle: ${title}\nlang: en\n---\n${body}`), opts);
+  return buildSummary(note, tokens).keyPoints.map(pointText);
+}
+
+const CONCEPTS = `Loop tiling is a compiler technique that reorders nested loops so that the data they touch fits in the cache. It splits each loop into blocks and runs one block of every loop before moving on.
+
+#### Key Ideas
+- **Block Size**: Each block is chosen so that its working set fits in the L1 cache, usually a few kilobytes of data.
+- **Loop Order**: Tiled loops visit memory in row-major order, so that neighbouring iterations reuse the same cache lines.
+- **Reuse Distance**: Tiling shortens the reuse distance of each element, the number of accesses between two uses of it.
+- **Legality Check**: A dependence analysis proves that reordering the blocks keeps every read after the write it depends on.
+
+Tiling pays most for matrix multiplication and stencil codes, where each element is read many times.
+`;
+
+const RANKING = `These are the editors most used by developers in the 2025 survey, by share of answers.
+
+1. **Vimto**: The oldest editor of the list, still loved by many for its modal editing, its macros and its speed on remote servers.
+2. **Quillpad**: A fast graphical editor with a large market of plugins, remote editing over SSH and a built-in terminal for builds.
+3. **Nebula**: A young editor built around collaborative sessions, where several people edit one file and an assistant answers questions.
+4. **Stonebrook**: A classic IDE for large Java and Kotlin projects, with deep refactoring, a profiler and a debugger for remote machines.
+
+Shares moved little since last year, and the top two together hold more than half.
+`;
+
+describe('lists of labels followed by what each item says', () => {
+  it('give what the items say, not the labels compacted into a point', () => {
+    const got = points('Loop Tiling', CONCEPTS);
+    expect(got.some((p) => /^Key Ideas: Block Size, Loop Order/.test(p)), got.join('\n')).toBe(false);
+    expect(got.join('\n')).toMatch(/row-major order|reuse distance of each element|dependence analysis/);
+  });
+
+  it('keep a ranking named by its entries (an ordered list)', () => {
+    const got = points('Editors of 2025', RANKING);
+    expect(got.join('\n')).toMatch(/Vimto, Quillpad, Nebula/);
+  });
+});
