@@ -12,6 +12,8 @@
  * recorded (`info.copyOf`, not announced), logged ("copy kept back") and listed by `status`. A copy
  * into another language folder, or routed to a chat the original does not reach, is a new note as
  * before (kept back, it could hide what that chat or family should show).
+ * A note the same batch moves or edits has, for this rule, the content the batch gives it, not its record's
+ * (`contentsDecided`): the move is a move, and a copy is kept back only where no move explains the file.
  *
  * What is stored: only the copy's own record. Whether its claim is due is read from the records and
  * the files each time (`dueCopies`), never from memory, so the service seeing a change live, a start's
