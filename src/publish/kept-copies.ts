@@ -12,6 +12,8 @@
  * recorded (`info.copyOf`, not announced), logged ("copy kept back") and listed by `status`. A copy
  * into another language folder, or routed to a chat the original does not reach, is a new note as
  * before (kept back, it could hide what that chat or family should show).
+ * A note the same batch moves or edits has, for this rule, the content the batch gives it, not its record's
+ * (`contentsDecided`): the move is a move, and a copy is kept back only where no move explains the file.
  *
  * What is stored: only the copy's own record. Whether its claim is due is read from the records and
  * the files each time (`dueCopies`), never from memory, so the service seeing a change live, a start's
@@ -56,6 +58,7 @@ import type { KnownNote, Store } from '../store/store.js';
 import { targetKey, type NoteRow } from '../store/types.js';
 import type { Batch } from '../watch/batch.js';
 import type { Decision } from './decide.js';
+import type { ParseResult } from './parse-pool.js';
 import type { PendingRemovals } from './removals.js';
 import { routeTargets } from './route.js';
 
@@ -78,15 +81,32 @@ function hashOnDisk(deps: CopyDeps, rel: string): string | undefined {
   }
 }
 
-/** A note about to be announced for the first time whose content is already shown by another note to every chat that wants it: recorded as its copy, kept back. */
-export function keepBackCopy(deps: CopyDeps, d: Decision, prev: NoteRow | undefined): Decision {
+/**
+ * The content each note of a chunk is given by it, by note id (`keepBackCopy`'s `decided`). Until the chunk is
+ * committed, a note renamed in it has its new id but its old path's record: the path it left and the content
+ * it had there. Issue 25, split bursts meeting copies kept back: `mv ja/intro.md setup-ja.md` and a new
+ * ja/intro.md alike to it, ja/intro.md handed over a batch first (recent-edits.ts), left its record holding the
+ * new ja/intro.md's content; the next batch moved the note to setup-ja.md and read the new ja/intro.md as a copy
+ * of that stale record, kept back: never announced. The move is a move; a copy is kept back only where no move
+ * explains the file.
+ */
+export function contentsDecided(parsed: readonly ParseResult[]): ReadonlyMap<string, string> {
+  return new Map(parsed.flatMap((r) => (r.ok ? [[r.note.id, r.note.hash] as const] : [])));
+}
+
+/**
+ * A note about to be announced for the first time whose content is already shown by another note to every chat
+ * that wants it: recorded as its copy, kept back. `decided`: the content the chunk gives its notes
+ * (`contentsDecided`): an original among them has that content after the chunk, whatever its record says now.
+ */
+export function keepBackCopy(deps: CopyDeps, d: Decision, prev: NoteRow | undefined, decided: ReadonlyMap<string, string>): Decision {
   if (d.action.type !== 'announce' || prev?.announced) return d;
   const { store, config, platforms } = deps;
   const subs = store.subscriptions();
   const wanting = (info: NoteRow['info']) => new Set(routeTargets(info, config.routes, subs, platforms).map(targetKey));
   for (const o of notesWithContent(store.sql, d.row.hash, d.row.info.lang, d.row.id)) {
     const original = store.getNote(o.id);
-    if (!original || hashOnDisk(deps, o.file) !== d.row.hash) continue; // the original moved on already: its change is being decided
+    if (!original || (decided.get(o.id) ?? hashOnDisk(deps, o.file)) !== d.row.hash) continue; // the original moved on already: its change is being decided
     const shown = wanting(original.info);
     if (![...wanting(d.row.info)].every((t) => shown.has(t))) continue;
     deps.log.info({ file: d.row.file, copyOf: o.file }, `copy kept back: ${d.row.file} has exactly the content of ${o.file}, which its chats show already; announced once its text differs, or it takes ${o.file}'s messages if that one changes or goes`);

@@ -26,7 +26,7 @@ import { decideOrder, findRenames, type Rename } from './rename-match.js';
 import { enqueueNoteChange } from './note-outbox.js';
 import { applyRenames } from './rename-apply.js';
 import { deletedNotesReplaced } from './replaced-deleted.js';
-import { dropGoneCopies, keepBackCopy, withDueCopies } from './kept-copies.js';
+import { contentsDecided, dropGoneCopies, keepBackCopy, withDueCopies } from './kept-copies.js';
 import { followRestoredNote } from './restored-notes.js';
 import { followFamilyMessages, regroupAfterSeparate, returnToFamilyMessages } from './family-after-switch.js';
 import { summaryMaker } from './summary-maker.js';
@@ -219,7 +219,7 @@ export class Publisher {
 
   /** `order`: the indices of `parsed` in the order their notes are decided (decideOrder); `hold`: whether one waits (held-rewrites.ts). */
   private decide(parsed: ParseResult[], changed: ChangedFile[], policy: Policy, result: BatchResult, order: readonly number[], hold?: (i: number, prev: NoteRow) => boolean): Decided[] {
-    const { store } = this.deps, now = this.now();
+    const { store } = this.deps, now = this.now(), contents = contentsDecided(parsed); // a renamed note's record is stale until committed
     const grouped = this.deps.config.publish.translations.mode === 'group', queries = this.savedQueries();
     const families = grouped ? familiesOf(store.sql, parsed.flatMap((r) => (r.ok ? [r.note.translationKey] : []))) : undefined;
     const decided: Decided[] = [], claims = newClaims((file) => existsSync(path.join(this.deps.root, file)), families);
@@ -240,7 +240,7 @@ export class Publisher {
       if (prev && hold?.(i, prev)) continue;
       const place = stored && !placed.has(r.note.id) ? stored.place : undefined;
       placed.add(r.note.id);
-      const d = keepBackCopy(this.deps, decideNote(prev, r.note, r.summary, now, policy, r.body), prev);
+      const d = keepBackCopy(this.deps, decideNote(prev, r.note, r.summary, now, policy, r.body), prev, contents);
       const row = grouped ? assignFamilyKey(store, d.row, prev, claims, this.deps.log) : d.row;
       // Saved searches are matched here, on the words the index is given in this same commit.
       const searches = queries.size ? this.searches.match(r.text.words, r.note.locale, queries) : [];

@@ -10,7 +10,9 @@
  * The invariant, whatever the split: each note is posted once per chat, each message shows the note it was posted for
  * once the burst is handled, nothing is deleted but what the model allows (route-model.ts `violations`).
  */
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { copiesKeptBack } from '../../src/store/kept-copies.js';
 import { fileParseThreads } from '../helpers/inproc.js';
 import type { Op } from '../helpers/route-model.js';
 import { applyOps, handOver, problemsOf, startSplitRun, type SplitRun } from '../helpers/split-model.js';
@@ -69,5 +71,25 @@ describe('open: a note moved and edited at once, the new path handed over a batc
     run = await startSplitRun(onDelete, 'group', parseThreads);
     expect(await step(run, [{ op: 'write', file: 'a/setup.md', draft: false }])).toEqual([]);
     expect(await step(run, [{ op: 'moveEdit', from: 'a/setup.md', to: 'intro.md' }], () => [['intro.md'], ['a/setup.md']])).toEqual([]);
+  });
+});
+
+/**
+ * Why the group cases above failed once k25's copies kept back met this fix (issue 25): the batch bringing setup-ja.md
+ * renamed the note's record there, but until the batch is committed that record still had ja/intro.md's path and the
+ * content the edit in place gave it, the new note's: the new ja/intro.md was read as its copy, kept back, never announced
+ * (kept-copies.ts contentsDecided). In `separate` mode a later batch happened to release it; this reads the store right
+ * after the batch itself, in both modes.
+ */
+describe('the new note at the old path is no copy of the note that moved from it', () => {
+  it.each(['group', 'separate'] as const)('%s: announced in the batch that brings the moved file, nothing kept back', async (mode) => {
+    run = await startSplitRun('keep', mode, parseThreads);
+    expect(await step(run, [{ op: 'write', file: '_posts/ja/intro.md', draft: false }])).toEqual([]);
+    const { app } = run.svc;
+    applyOps(run.world, moveAndWrite);
+    for (const rel of ['_posts/ja/intro.md', 'setup-ja.md']) await app!.publisher.processBatch({ changed: [path.join(run.svc.notes, rel)], removed: [] });
+    expect(copiesKeptBack(app!.store.sql)).toEqual([]);
+    expect(app!.store.getNote('_posts/ja/intro')).toMatchObject({ file: '_posts/ja/intro.md', announced: true });
+    expect(app!.store.getNote('setup-ja')).toMatchObject({ file: 'setup-ja.md', announced: true });
   });
 });
