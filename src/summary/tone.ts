@@ -7,26 +7,14 @@
  */
 import { wordsAndCjk } from './chars.js';
 import { endsSeries } from './punctuation.js';
+import { ruleFor, type Rules } from './locale-rules.js';
+import { standsAlone } from './stands-alone.js';
+
+export { ruleFor, type Rules };
 
 /** Questions end with ?, ？ or ؟, perhaps before a closing quote, bracket or emoji. */
 const QUESTION = /[?？؟][\s"'”’»)）\]」』\p{Extended_Pictographic}\uFE0F]*$/u;
 const EXCLAIM = /[!！][\s"'”’»)）\]」』\p{Extended_Pictographic}\uFE0F]*$/u;
-
-export type Rules = ReadonlyArray<readonly [RegExp, RegExp]>;
-const ruleCache = new WeakMap<Rules, Map<string, RegExp | null>>();
-
-/** The rule of a table for a locale, looked up once per locale: these run on every sentence. */
-export function ruleFor(table: Rules, locale: string): RegExp | undefined {
-  let byLocale = ruleCache.get(table);
-  if (!byLocale) ruleCache.set(table, (byLocale = new Map()));
-  let rule = byLocale.get(locale);
-  if (rule === undefined) {
-    const lang = locale.toLowerCase();
-    rule = table.find(([when]) => when.test(lang))?.[1] ?? null;
-    byLocale.set(locale, rule);
-  }
-  return rule ?? undefined;
-}
 
 export function isQuestion(s: string): boolean {
   return QUESTION.test(s);
@@ -139,8 +127,11 @@ export function namesReadersOwn(s: string, locale: string): boolean {
   return ruleFor(READERS_OWN_START, locale)?.test(s) ?? false;
 }
 
+/** Talks to the reader: "you" near the start, or a leading clause to them that cannot go (its rest no sentence). */
 export function addressesReader(s: string, locale: string): boolean {
-  return ruleFor(SECOND_PERSON_START, locale)?.test(s) ?? false;
+  if (ruleFor(SECOND_PERSON_START, locale)?.test(s)) return true;
+  const rest = afterReplyClause(s, locale);
+  return rest !== undefined && !standsAlone(rest, locale);
 }
 
 /**
@@ -322,10 +313,17 @@ export function speaksOfAsking(s: string, locale: string): boolean {
 /**
  * "You're absolutely right, making tea…" → "Making tea…": a short leading clause before the first
  * comma or dash that speaks to the reader or of the writer (agreeing, praising, feeling) and names
- * nothing of the subject (no code, no figure) goes; the substance after it stays. A clause that
- * does the note's work (a condition, what the reader can do) is the substance and stays.
+ * nothing of the subject (no code, no figure) goes; the substance after it stays, where it has a
+ * verb of its own (else the sentence stays whole). A clause that does the note's work (a
+ * condition, what the reader can do) is the substance and stays.
  */
 function withoutReplyClause(s: string, locale: string): string {
+  const rest = afterReplyClause(s, locale);
+  return rest !== undefined && standsAlone(rest, locale) ? capitalise(rest) : s;
+}
+
+/** What follows such a leading clause, whether or not it could stand alone. */
+function afterReplyClause(s: string, locale: string): string | undefined {
   for (const sep of [/[,،，、]/u, /\s[—–]\s|——|\s--\s/u]) {
     const at = sep.exec(s);
     if (!at) continue;
@@ -334,9 +332,9 @@ function withoutReplyClause(s: string, locale: string): string {
     if (wordCount(clause) > 8 || wordCount(rest) < 3 || /[\d\uE000-\uF8FF]/u.test(clause) || endsSeries(rest)) continue;
     if (ruleFor(SUBORDINATE, locale)?.test(clause) || ruleFor(SUBORDINATE, locale)?.test(rest) || ruleFor(TELLS_READER, locale)?.test(clause)) continue;
     const person = ruleFor(PERSON_IN_CLAUSE, locale)?.test(clause) ?? false;
-    if (person || speaksOfAsking(clause, locale)) return capitalise(rest);
+    if (person || speaksOfAsking(clause, locale)) return rest;
   }
-  return s;
+  return undefined;
 }
 
 export function capitalise(s: string): string {

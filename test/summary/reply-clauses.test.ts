@@ -3,6 +3,7 @@
  * agreement, praise or feeling addressed to the reader (issue 23). Notes written for this test.
  */
 import { describe, expect, it } from 'vitest';
+import { addressesReader } from '../../src/summary/tone.js';
 import { pointsOfNote as pointsOf } from '../helpers/note-points.js';
 
 describe('a leading clause that agrees with, praises or speaks to the reader', () => {
@@ -44,5 +45,28 @@ describe('a leading clause that agrees with, praises or speaks to the reader', (
       const points = pointsOf(lang, `${said}\n\nThe job takes about ten minutes on a small server.`);
       expect(points.filter((p) => !p.includes(first) && /Caddy|stove/u.test(p))).toEqual([]);
     }
+  });
+
+  // Issue 23 (F20): what is left must be a sentence (a verb of its own), not the clause's complement.
+  it('stays whole when the rest after it has no verb of its own', () => {
+    const cases: Array<[string, string]> = [
+      ['fr', 'Vous configurez tout vous-même, du noyau aux sauvegardes.'],
+      ['es', 'Tú eliges todo, desde el puerto hasta el nombre del servicio.'],
+      ['es', 'Usted fija el tamaño del bloque, de uno a treinta y dos.'],
+      ['de', 'Sie wählen alles selbst, vom Kernel bis zu den Sicherungen.'],
+      ['en', 'You pick the region yourself, from Frankfurt to Tokyo.'],
+      ['zh', '你自己管理一切，从防火墙到系统更新。'],
+      ['ja', 'あなたが全部管理します、ファイアウォールから更新まで。'],
+    ];
+    for (const [lang, said] of cases) {
+      const points = pointsOf(lang, `${said}\n\nThe job takes about ten minutes on a small server.`);
+      expect(points[0], lang).toBe(said);
+    }
+  });
+
+  // Kept whole, such a sentence still talks to the reader, and weighs as one that does.
+  it('counts a sentence kept whole for its reader clause as talking to the reader', () => {
+    expect(addressesReader('This short recipe gives you a bright, fizzy ginger soda.', 'en')).toBe(true);
+    expect(addressesReader('This short recipe makes a bright, fizzy ginger soda.', 'en')).toBe(false);
   });
 });
