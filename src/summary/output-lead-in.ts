@@ -34,8 +34,9 @@ const RUNS_SOMETHING: Rules = [
   [/^fr/, /(?:^|,\s*|\b(?:puis|et)\s+)(?:exécutez|exécute|lancez|lance|tapez|tape|utilisez|installez)(?!\p{L})/iu],
   [/^de/, /(?:^|,\s*|\b(?:dann|und)\s+)(?:führen Sie|führe|starten Sie|starte|tippen Sie|gib|geben Sie|installieren Sie|verwenden Sie)(?!\p{L})/iu],
   // "运行结果", "运行后": the result of running, not an order to run.
-  [/^(zh|hant|yue)/, /(?:运行|運行|执行|執行|输入|輸入|键入|鍵入)(?:以下|下面|如下|这个|這個|该|該|命令|指令|[：:]?$)/u],
-  [/^ja/, /(?:実行|入力|インストール)(?:します|してください|しましょう|する)?[。.:：]?$/u],
+  // "用下面的命令列出日志目录", "次のコマンドで…一覧します": done by the command, whatever it names (a log folder).
+  [/^(zh|hant|yue)/, /(?:运行|運行|执行|執行|输入|輸入|键入|鍵入)(?:以下|下面|如下|这个|這個|该|該|命令|指令|[：:]?$)|(?:用|使用|通过|通過)(?:以下|下面|如下|这个|這個|这条|這條|该|該)?的?(?:命令|指令)/u],
+  [/^ja/, /(?:実行|入力|インストール)(?:します|してください|しましょう|する)?[。.:：]?$|(?:コマンド|命令)(?:で|を使って|を使い)/u],
   [/^hi/, /(?:चलाएँ|चलाएं|चलाइए|टाइप करें|इंस्टॉल करें)/u],
   [/^ar/, /(?:^|\s|،)(?:نف\u0651?ذ|شغ\u0651?ل|اكتب|استخدم|ثب\u0651?ت|أدخل)(?=[\s:،]|$)/u],
 ];
