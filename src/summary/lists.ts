@@ -9,7 +9,7 @@ import type { SpanTable } from './inline.js';
 import { cleanText, hasLink, inlineText } from './plain.js';
 import { labelled, ledBy, listJoiners, withoutTrailingJoin } from './punctuation.js';
 import { splitSentences } from './sentences.js';
-import { hasCjk } from './chars.js';
+import { hasCjk, letterUnits } from './chars.js';
 import { isExclamation, isQuestion, pointsBack, speaksAsI, wordCount } from './tone.js';
 import { full, isFragment, withoutMarker, isLeadIn, isProse, isTooShort, looksLikeOutput, MAX_ITEM_POINTS, MAX_ITEMS, MAX_NAME, prose, push, SENTENCES_PER_PARAGRAPH, shortCodeLine, type Walk } from './walk.js';
 
@@ -189,7 +189,7 @@ export function addList(w: Walk, list: Tokens.List, lead: string | undefined, cl
   // Named items in one point, first (a long list must not use up the candidates before it): under
   // their lead-in or heading, or alone when there are several.
   // Not when the labels only name what the items say: the items are the points (labelsOnly).
-  const compact = names.length >= 3 && !labelsOnly(list, items, w.spans) ? compactNames(lead ?? '', names, w.maxPointChars, (s) => w.spans.visibleLength(s), w.locale) : undefined;
+  const compact = names.length >= 3 && !labelsOnly(list, items, w.spans, w.locale) ? compactNames(lead ?? '', names, w.maxPointChars, (s) => w.spans.visibleLength(s), w.locale) : undefined;
   if (compact) push(w, { text: compact, kind: 'compact', lead: true });
   items.forEach(({ item, text, code, name }, i) => {
     if (!text && code === undefined) return;
@@ -217,9 +217,19 @@ const STATEMENT_WORDS = 16;
  * Not a ranking or a procedure (ordered: its entries are the point), nor commands or identifiers
  * ("`/away` – …": what a reader types is itself what the list says).
  */
-function labelsOnly(list: Tokens.List, items: ReadonlyArray<{ text: string; name: string | undefined }>, spans: SpanTable): boolean {
+function labelsOnly(list: Tokens.List, items: ReadonlyArray<{ text: string; name: string | undefined }>, spans: SpanTable, locale: string): boolean {
   if (list.ordered) return false;
-  return items.every(({ text, name }) => name !== undefined && !spans.hasCode(name) && text.startsWith(name) && wordCount(text.slice(name.length).replace(/^[\s:：—–-]+/u, '')) >= STATEMENT_WORDS);
+  return items.every(({ text, name }) => name !== undefined && !spans.hasCode(name) && text.startsWith(name) && statementWords(text.slice(name.length).replace(/^[\s:：—–-]+/u, ''), locale) >= STATEMENT_WORDS);
+}
+
+/**
+ * German writes a compound as one word ("Rechenzentrum", "Zahlungsdienst"): its sentences say as much
+ * as English ones in fewer, longer words (about 7 letters a word against 5). Its words are counted by
+ * their letters, five to an English word, so a statement is as long in either language.
+ */
+function statementWords(text: string, locale: string): number {
+  const words = wordCount(text);
+  return /^de/i.test(locale) ? Math.max(words, letterUnits(text) / 5) : words;
 }
 
 /**
