@@ -89,9 +89,10 @@ const NOT_TEX = /[`\uE000-\uF8FF]/;
  * A GitHub-style emoji shortcode (`:rocket:`, `:+1:`), which Jekyll's jemoji plugin turns into an
  * image (https://github.com/jekyll/jemoji, README: "I give this plugin two :+1:!"): dropped, with
  * the space before it. It decorates; the words around it carry the meaning, and showing the emoji
- * would need gemoji's table of some 1,800 names for no word of substance. Not after a letter, digit
- * or colon ("10:30:45", "std::", "a:b:c"), nor before one, except the letters of scripts written
- * without spaces ("部署已经完成:tada:。"): html-pipeline's EmojiFilter, which jemoji runs, matches
+ * would need gemoji's table of some 1,800 names for no word of substance. Not after a letter or
+ * colon ("std::", "a:b:c"), nor before a letter, digit or colon ("10:30:45"), except after the
+ * letters of scripts written without spaces ("部署已经完成:tada:。"); after a figure or a stop it
+ * is one ("version 2.0:tada: with": its name has a letter, a time or ratio none). html-pipeline's EmojiFilter, which jemoji runs, matches
  * `:name:` wherever it stands (gjtorikian/html-pipeline lib/html/pipeline/emoji_filter.rb, `/:(names):/`);
  * a space after one goes with it there, before Chinese or Japanese text or punctuation.
  */
@@ -100,7 +101,7 @@ const CJK_LETTER = String.raw`[\p{Script=Han}\p{Script=Hiragana}\p{Script=Kataka
 const UNSPACED = String.raw`[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303F\uFF00-\uFFEF]`;
 const SHORTCODE = String.raw`:(?:[a-z0-9_]*[a-z][a-z0-9_]*(?:[+-][a-z0-9_]+)*|[+-]1):`;
 const EMOJI_SHORTCODE = new RegExp(
-  String.raw`(?:(?:^|\s)${SHORTCODE}|(?<=${CJK_LETTER})${SHORTCODE}(?:\s+(?=${UNSPACED}))?)(?![\p{N}:]|(?!${CJK_LETTER})\p{L})`,
+  String.raw`(?:(?:^|\s)${SHORTCODE}|(?<=[\p{N}.!?])${SHORTCODE}|(?<=${CJK_LETTER})${SHORTCODE}(?:\s+(?=${UNSPACED}))?)(?![\p{N}:]|(?!${CJK_LETTER})\p{L})`,
   'gu',
 );
 const LIQUID = /\{%-?[\s\S]*?-?%\}|\{\{[\s\S]*?\}\}/g;

@@ -51,6 +51,13 @@ describe('emoji shortcodes', () => {
     }
   });
 
+  // Issue 23 (F19): glued after a figure or a stop, as jemoji's filter matches it anywhere.
+  it('are dropped where glued after a figure or a stop', () => {
+    const points = pointsOf('en', `${opening} The cache moved to release 4.2:sparkles: with a smaller index. The old flag is gone.:wave: Nothing else changes.`);
+    expect(points.join('\n')).not.toMatch(/:[a-z]+:/);
+    expect(points).toContain('The cache moved to release 4.2 with a smaller index.');
+  });
+
   it('leave times, ratios and scopes alone', () => {
     const text = 'The job runs at 10:30:45 daily, mixes sand, lime and cement 1:2:3 by volume, and calls std::sort on the rows.';
     expect(pointsOf('en', `${opening} ${text}`)).toContain(text);
