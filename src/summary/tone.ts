@@ -233,6 +233,16 @@ const INTERJECTION: Array<[RegExp, RegExp]> = [
 ];
 
 export function withoutInterjection(s: string, locale: string, opensParagraph = true): string {
+  // Replies stack their openings ("Right — good catch, …", "没错，你说得对，…"): each layer goes, until
+  // none is left. Every pass that changes the sentence shortens it, so this ends.
+  for (let out = s; ; ) {
+    const next = withoutOneInterjection(out, locale, opensParagraph);
+    if (next === out) return out;
+    out = next;
+  }
+}
+
+function withoutOneInterjection(s: string, locale: string, opensParagraph: boolean): string {
   const word = ruleFor(INTERJECTION, locale)?.exec(s);
   if (word && /\p{L}/u.test(s.slice(word[0].length))) return capitalise(s.slice(word[0].length));
   // Any short opening before a dash only where a reply opens; later, "Rust — a language —" is prose.
