@@ -263,7 +263,7 @@ const PERSON_IN_CLAUSE: Rules = [
   [/^es/, /(?:^|[^\p{L}])(?:tú|tu|usted|ustedes|te|yo|mi|me|tienes|tenéis|estás|eres|has)(?!\p{L})/iu],
   [/^fr/, /(?:^|[^\p{L}])(?:vous|tu|te|je|mon|ma|mes|votre|ton|ta)(?!\p{L})|(?:^|[^\p{L}])j['’]/iu],
   [/^de/, /(?:^|[^\p{L}])(?:Sie|Ihnen|du|dir|dich|ich|[Mm]ein\p{L}*|[Dd]ein\p{L}*)(?!\p{L})/u],
-  [/^(zh|hant|yue)/, /[你您我]/u],
+  [/^(zh|hant|yue)/, /[你您]|我(?![们們])/u], // 我们 is "we", the note's own voice, as English leaves "we" out
   // Japanese names the reader by honorific verbs and nouns of their speech rather than by a pronoun.
   [/^ja/, /あなた|おっしゃ|ご指摘|ご質問|私|僕/u],
   [/^hi/, /(?:^|\s)(?:आप|तुम|मैं|मेरा|मेरी|मेरे)(?=[\s,.।!?]|$)/u],
