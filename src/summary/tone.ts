@@ -7,6 +7,7 @@
  */
 import { wordsAndCjk } from './chars.js';
 import { endsSeries } from './punctuation.js';
+import { asksByForm } from './question-form.js';
 
 /** Questions end with ?, ？ or ؟, perhaps before a closing quote, bracket or emoji. */
 const QUESTION = /[?？؟][\s"'”’»)）\]」』\p{Extended_Pictographic}\uFE0F]*$/u;
@@ -28,8 +29,8 @@ export function ruleFor(table: Rules, locale: string): RegExp | undefined {
   return rule ?? undefined;
 }
 
-export function isQuestion(s: string): boolean {
-  return QUESTION.test(s);
+export function isQuestion(s: string, locale?: string): boolean {
+  return QUESTION.test(s) || (locale !== undefined && asksByForm(s, locale));
 }
 
 export function isExclamation(s: string): boolean {
