@@ -17,7 +17,7 @@ import { addressesReader, isExclamation, isQuestion, labelledOutput, namesReader
 import { listContext, saysAsFollows } from './presenting.js';
 import { ledBy } from './punctuation.js';
 import { judgesTheQuestion } from './question-praise.js';
-import { announcesOutput } from './output-lead-in.js';
+import { announcesOutput, announcesPrinted } from './output-lead-in.js';
 import { dialogueLabels, isTurn, readTurnByTurn, turnsOf, withoutSpeaker } from './dialogue.js';
 import { candidateOf, full, isLeadIn, sectionShare, isProse, isTooShort, looksLikeOutput, printedAfterCommand, prose, push, SENTENCES_PER_PARAGRAPH, shortCodeLine, withoutMarker, type Candidate, type Walk } from './walk.js';
 
@@ -116,7 +116,7 @@ function addParagraph(w: Walk, raw: string, next: Token | undefined, flags: { le
     }
     // What the asker of a dialogue asks is a point, even when it ends in a colon before their text.
     if (flags.asked && isLeadIn(s)) s = s.replace(/\s*[:：]$/, '');
-    const leadsIn = isLeadIn(s) || (last && announces(s, next));
+    const leadsIn = isLeadIn(s) || (last && (announces(s, next) || announcesPrinted(s, next, w.locale)));
     // Output announced ("You should see:") is no point, nor its lead-in, nor the paragraph or block after it; a list's lead-in names it.
     if (leadsIn && !(last && (next?.type === 'list' || next?.type === 'table')) && announcesOutput(s, w.locale)) {
       w.announcedOutput = last;
