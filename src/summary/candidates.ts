@@ -14,7 +14,7 @@ import { splitSentences } from './sentences.js';
 import { isFunctionWord } from './salience.js';
 import { countedPartNames, namesItsSection, topParts, withPartName } from './sections.js';
 import { addressesReader, isExclamation, isQuestion, labelledOutput, namesReadersOwn, namesWhatItPointsAt, pointsBack, pointsBackWithin, pointsElsewhere, presentsWhatFollows, speaksAsI, speaksOfAsking, withoutInterjection, wordCount } from './tone.js';
-import { listContext, saysAsFollows } from './presenting.js';
+import { listContext, namesWhatFollows, saysAsFollows } from './presenting.js';
 import { ledBy } from './punctuation.js';
 import { judgesTheQuestion } from './question-praise.js';
 import { announcesOutput, announcesPrinted } from './output-lead-in.js';
@@ -68,7 +68,7 @@ function isMathBlock(t: Token | undefined): boolean {
 /** A sentence that stops short of its object ("The definition is", "次の通りです。") before a block. */
 function announces(s: string, next: Token | undefined): boolean {
   if (!next || !(next.type === 'code' || isMathBlock(next) || next.type === 'table' || next.type === 'list')) return false;
-  return !/[.!?。！？।؟"'”)）」]$/u.test(s) || saysAsFollows(s) || ((next.type === 'list' || next.type === 'table') && presentsWhatFollows(s));
+  return !/[.!?。！？।؟"'”)）」]$/u.test(s) || saysAsFollows(s) || (next.type === 'code' && namesWhatFollows(s)) || ((next.type === 'list' || next.type === 'table') && presentsWhatFollows(s));
 }
 
 /**
