@@ -7,6 +7,8 @@
  * ("To see the logs, run:", "运行以下命令查看输出："), whose block is the command. Pure.
  */
 
+import type { Token, Tokens } from 'marked';
+import { saysAsFollows } from './presenting.js';
 import { ruleFor, type Rules } from './tone.js';
 
 /** Output, a result or a log as what the lead-in speaks of, or the reader seeing or getting it. */
@@ -52,3 +54,14 @@ export function announcesOutput(leadIn: string, locale: string): boolean {
   return s !== '' && holds(SHOWS_OUTPUT, s, locale) && !holds(RUNS_SOMETHING, s, locale);
 }
 
+
+/**
+ * A sentence announcing output "as follows" with a stop ("出力は次の通りです。", "The output is as
+ * follows.") before a paragraph of one line that is no sentence ("1532 access.log"): a lead-in to what a
+ * program printed, as one ending in a colon is.
+ */
+export function announcesPrinted(s: string, next: Token | undefined, locale: string): boolean {
+  if (next?.type !== 'paragraph' || !saysAsFollows(s) || !announcesOutput(s, locale)) return false;
+  const printed = (next as Tokens.Paragraph).text.trim();
+  return !printed.includes('\n') && !/[.!?。！？।؟]$/u.test(printed);
+}

@@ -161,6 +161,37 @@ export function scrubMarkup(s: string): string {
     .replace(/(^|[\s.,;:!?。！？\uE000-\uF8FF])#{1,6}(?=\s|$)/gu, '$1');
 }
 
+/** The source around a run of inline tokens read inside another token: emphasis inside math is found across it. */
+interface Around {
+  before: string;
+  after: string;
+}
+const NOTHING_AROUND: Around = { before: '', after: '' };
+
+/**
+ * Whether an emphasis token starts inside a `$…$` math span: the text before it (`before`) opened a
+ * span that the source from the token on (`rest`) closes, and DOLLAR_MATH and isDollarMath read it as math.
+ */
+function inMath(before: string, rest: string): boolean {
+  const open = before.lastIndexOf('$');
+  const close = rest.indexOf('$');
+  if (open < 0 || close < 0) return false;
+  const span = before.slice(open) + rest.slice(0, close + 1);
+  const m = new RegExp(DOLLAR_MATH.source).exec(before.slice(Math.max(0, open - 1), open) + span + rest.charAt(close + 1));
+  return !!m && m[0] === span && isDollarMath(m[1]!);
+}
+
+/**
+ * `$f(x^*)$ … $x^*$`: marked pairs the stars of two math spans as emphasis; math is read first
+ * (cleanText), so the marks are the math's characters and the words between them plain text.
+ */
+function marksAsMath(t: Tokens.Strong | Tokens.Em, following: readonly Token[], spans: SpanTable | undefined, around: Around): string {
+  const mark = t.raw.slice(0, t.type === 'strong' ? 2 : 1);
+  const close = t.raw.endsWith(mark) ? mark : '';
+  const after = close + following.map((u) => u.raw).join('') + around.after;
+  return mark + inlineText(t.tokens, spans, { before: around.before + mark, after }) + close;
+}
+
 /** A Latin letter or digit, by code (a regex anchored at the end of a growing string was quadratic). */
 function isAsciiWordChar(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
@@ -178,7 +209,7 @@ function nextText(t: Token | undefined): string {
 /** A link's text that is only a reference number: `1`, `[12]`, `^3`. */
 const CITATION_NUMBER = /^(?:\[\d{1,3}\]|\^?\d{1,3})$/;
 
-export function inlineText(tokens: readonly Token[] | undefined, spans?: SpanTable): string {
+export function inlineText(tokens: readonly Token[] | undefined, spans?: SpanTable, around: Around = NOTHING_AROUND): string {
   if (!tokens) return '';
   let out = '';
   let skipTo = -1; // the closing tag of a <sup> or <sub> read with its text
@@ -199,6 +230,10 @@ export function inlineText(tokens: readonly Token[] | undefined, spans?: SpanTab
       }
       case 'strong':
       case 'em':
+        if ((out.includes('$') || around.before.includes('$')) && inMath(around.before + out, tokens.slice(i).map((u) => u.raw).join('') + around.after)) {
+          out += marksAsMath(t as Tokens.Strong, tokens.slice(i + 1), spans, { before: around.before + out, after: around.after });
+          break;
+        }
         // `a*b*c*d` in prose: single asterisks between Latin letters or digits are the writer's, not
         // emphasis they meant (CJK text has no spaces, so emphasis there is always between letters).
         if (spans && t.type === 'em' && t.raw.startsWith('*') && isAsciiWordChar(out.charCodeAt(out.length - 1)) && isAsciiWordChar(nextText(tokens[i + 1]).charCodeAt(0))) {

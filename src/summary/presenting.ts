@@ -33,6 +33,14 @@ function namesSomething(rest: string): boolean {
   return wordCount(rest) >= 1 && !NAMES_NOTHING.test(rest.trim());
 }
 
+/**
+ * "Run the following command.", "Ejecuta el siguiente comando.", "Führen Sie den folgenden Befehl aus.":
+ * "the following" and the one or two words naming what follows (and a verb's particle) end the sentence.
+ */
+export function namesWhatFollows(s: string): boolean {
+  return /(?<!\p{L})(?:following|siguientes?|folgende[nr]?|निम्नलिखित)(?:\s+[\p{L}\p{M}-]+){1,2}\s*[.।:]?$/iu.test(s);
+}
+
 /** "… as follows", "以下のとおりです", "次のコマンドを実行します。": a sentence that only announces what comes next. */
 export function saysAsFollows(s: string): boolean {
   return /(?:follows|following|below|siguientes?|suivante?s?|folgende[nr]?|निम्नलिखित|التالي)[\s\p{P}]*$/iu.test(s) || /(?:以下|次|下面|如下)[^。]{0,8}[。.:：]?$|(?:以下の|次の|下面的)[^。]{0,16}[。.:：]?$/u.test(s);

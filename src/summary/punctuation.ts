@@ -110,7 +110,11 @@ export function withoutTrailingJoin(text: string, locale?: string): string {
  * most two words each, joined by separators and a conjunction before the last. What came before the
  * separator ahead of it is the series' first name, never a clause of its own to drop.
  */
-const SERIES_NAME = '[^\\s,;:.!?，、；：。！？،؛]+(?:\\s[^\\s,;:.!?，、；：。！？،؛]+)?';
+// CJK writes no spaces: more than eight CJK characters in a row, but for a conjunction ending
+// them, are a clause, no name ("ログはサービスごとに…" is no series of "…ご" and "に…").
+const CJK_RUN = '[\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}]';
+const SERIES_WORD = `(?:[^\\s,;:.!?，、；：。！？،؛\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}]|${CJK_RUN}{1,8}(?:(?!${CJK_RUN})|(?=${SEPARATED_CONJUNCTION})))+`;
+const SERIES_NAME = `${SERIES_WORD}(?:\\s${SERIES_WORD})?`;
 const SERIES_END = new RegExp(
   `^${SERIES_NAME}(?:${SEPARATOR}\\s*${SERIES_NAME})*${SEPARATOR}?(?:\\s${SPACED_CONJUNCTION}\\s|\\s(?:y|o|e|u|и)\\s|\\s*(?:${SEPARATED_CONJUNCTION})\\s*)${SERIES_NAME}[.!。！]?$`,
   'u',

@@ -8,6 +8,7 @@
 import { wordsAndCjk } from './chars.js';
 import { endsSeries } from './punctuation.js';
 import { ruleFor, type Rules } from './locale-rules.js';
+import { asksByForm } from './question-form.js';
 import { standsAlone } from './stands-alone.js';
 
 export { ruleFor, type Rules };
@@ -16,8 +17,8 @@ export { ruleFor, type Rules };
 const QUESTION = /[?？؟][\s"'”’»)）\]」』\p{Extended_Pictographic}\uFE0F]*$/u;
 const EXCLAIM = /[!！][\s"'”’»)）\]」』\p{Extended_Pictographic}\uFE0F]*$/u;
 
-export function isQuestion(s: string): boolean {
-  return QUESTION.test(s);
+export function isQuestion(s: string, locale?: string): boolean {
+  return QUESTION.test(s) || (locale !== undefined && asksByForm(s, locale));
 }
 
 export function isExclamation(s: string): boolean {
@@ -26,17 +27,17 @@ export function isExclamation(s: string): boolean {
 
 /**
  * The writer as "I" doing the talking a chat assistant does: promising, offering, opining ("I'll keep
- * it concise", "Let me explain", "I think"). A blogger's "it cost me 23.5 CNY" is a fact and stays;
+ * it concise", "Let me explain", "让我…", "説明しますね", "I think"). A blogger's "it cost me 23.5 CNY" is a fact and stays;
  * "we" is left alone ("Let's cover DFS, BFS, Dijkstra's and Kruskal's" is how overviews begin).
  */
 export const FIRST_PERSON: Array<[RegExp, RegExp]> = [
   [/^en/, /(?:^|[^\p{L}'’])(?:I['’]ll|I will|I['’]d|I would|I can|I could|I['’]m going to|I hope|I think|I believe|I recommend|I suggest|I['’]ve (?:put|made|written|added|kept|created|included|outlined|listed)|I['’]m (?:always |more than |very |so )?(?:happy|glad) to|let me|allow me)(?![\p{L}'’])/iu],
   [/^de/, /(?:^|[^\p{L}])(?:ich (?:werde|kann|könnte|würde|hoffe|denke|empfehle|habe (?:hier|dir|Ihnen)|\p{L}+e (?:es |das )?(?:dir|Ihnen|euch))|\p{L}+e ich (?:dir|Ihnen|euch)|lass mich|lassen Sie mich)(?!\p{L})/iu],
-  [/^fr/, /(?:^|[^\p{L}])(?:je (?:vais|peux|pourrais|vous|te|garde|recommande|pense|crois|suggère)|j['’](?:espère|ai (?:inclus|ajouté|gardé))|laissez-moi|permettez-moi)(?![\p{L}])/iu],
+  [/^fr/, /(?:^|[^\p{L}])(?:je (?:vais|peux|pourrais|vous|te|garde|recommande|pense|crois|suggère)|j['’](?:espère|ai (?:inclus|ajouté|gardé))|laissez-moi|permettez-moi|laisse-moi|permets-moi)(?![\p{L}])/iu],
   [/^es/, /(?:^|[^\p{L}])(?:(?:yo )?(?:voy a|puedo|podría|te recomiendo|recomiendo|espero|creo que|mantendré|explicaré)|déjame|permíteme)(?!\p{L})/iu],
   [/^pt/, /(?:^|[^\p{L}])(?:vou|posso|poderia|espero|acho que|deixe-me|permita-me)(?!\p{L})/iu],
-  [/^(zh|hant|yue)/, /我(?:会|會|将|將|可以|来|來|想|希望|认为|認為|建议|建議|为你|為你|为您|為您|给你|給你|帮你|幫你)/u],
-  [/^ja/, /(?:私|僕|わたし)(?:は|が|も)[^。]{0,30}(?:ましょう|ます(?!た)|思います)|説明しましょう|ご説明します/u],
+  [/^(zh|hant|yue)/, /我(?:会|會|将|將|可以|来|來|想|希望|认为|認為|建议|建議|为你|為你|为您|為您|给你|給你|帮你|幫你)|^(?:让|讓)我(?![们們])/u],
+  [/^ja/, /(?:私|僕|わたし)(?:は|が|も)[^。]{0,30}(?:ましょう|ます(?!た)|思います)|説明しましょう|ご説明します|(?:説明|解説)(?:します|いたします)(?:ね|よ)?[。.！!]?$/u],
   [/^ko/, /(?:제가|저는|내가|나는)/u],
   [/^hi/, /(?:^|\s)(?:मैं|मुझे)(?=[\s,.।!?]|$)/u],
   // Arabic: the first-person future prefix on a verb ("سأحافظ", I will keep) and "let me".
@@ -224,6 +225,16 @@ const INTERJECTION: Array<[RegExp, RegExp]> = [
 ];
 
 export function withoutInterjection(s: string, locale: string, opensParagraph = true): string {
+  // Replies stack their openings ("Right — good catch, …", "没错，你说得对，…"): each layer goes, until
+  // none is left. Every pass that changes the sentence shortens it, so this ends.
+  for (let out = s; ; ) {
+    const next = withoutOneInterjection(out, locale, opensParagraph);
+    if (next === out) return out;
+    out = next;
+  }
+}
+
+function withoutOneInterjection(s: string, locale: string, opensParagraph: boolean): string {
   const word = ruleFor(INTERJECTION, locale)?.exec(s);
   if (word && /\p{L}/u.test(s.slice(word[0].length))) return capitalise(s.slice(word[0].length));
   // Any short opening before a dash only where a reply opens; later, "Rust — a language —" is prose.
@@ -244,7 +255,7 @@ const PERSON_IN_CLAUSE: Rules = [
   [/^es/, /(?:^|[^\p{L}])(?:tú|tu|usted|ustedes|te|yo|mi|me|tienes|tenéis|estás|eres|has)(?!\p{L})/iu],
   [/^fr/, /(?:^|[^\p{L}])(?:vous|tu|te|je|mon|ma|mes|votre|ton|ta)(?!\p{L})|(?:^|[^\p{L}])j['’]/iu],
   [/^de/, /(?:^|[^\p{L}])(?:Sie|Ihnen|du|dir|dich|ich|[Mm]ein\p{L}*|[Dd]ein\p{L}*)(?!\p{L})/u],
-  [/^(zh|hant|yue)/, /[你您我]/u],
+  [/^(zh|hant|yue)/, /[你您]|我(?![们們])/u], // 我们 is "we", the note's own voice, as English leaves "we" out
   // Japanese names the reader by honorific verbs and nouns of their speech rather than by a pronoun.
   [/^ja/, /あなた|おっしゃ|ご指摘|ご質問|私|僕/u],
   [/^hi/, /(?:^|\s)(?:आप|तुम|मैं|मेरा|मेरी|मेरे)(?=[\s,.।!?]|$)/u],

@@ -7,6 +7,7 @@ import { collapseWhitespace, stripControls } from '../util/text.js';
 import { stripPrivateUse, type SpanTable } from './inline.js';
 import { cleanText } from './plain.js';
 import { hasCjk, letterUnits } from './chars.js';
+import { ruleFor, type Rules } from './tone.js';
 
 export interface Candidate {
   /** Text with placeholders for its code spans (see inline.ts). */
@@ -88,6 +89,30 @@ export function isTooShort(text: string, spans: SpanTable): boolean {
   return n < 4 || (!/\s/.test(text.trim()) && !spans.hasCode(text) && n < 12);
 }
 
+
+/** A formula's symbol after the word: one Latin or Greek letter ("η", "x_i"; not "npm"), or math read into a placeholder. */
+const SYMBOL = String.raw`[\s、,，]*(?:[A-Za-z\p{Script=Greek}](?![A-Za-z\p{Script=Greek}])|[\uE000-\uF8FF])`;
+
+/**
+ * A paragraph after display math or a code block that opens with "where" and names the symbols
+ * ("where η is the learning rate…"): it goes on from the formula and is a fragment alone. Languages
+ * with letter case show it by opening in lower case (candidates.ts); scripts without case open with
+ * their own word for "where", as mathematical writing in each does (zh/hant 其中, 式中; ja ここで,
+ * ただし; ar حيث; hi जहाँ; ko 여기서), before the symbol named.
+ */
+const OPENS_WITH_WHERE: Rules = [
+  // "其中" and "ここで" also open other sentences ("其中最重要的是…", "ここで、npm を実行すると…"): only before a symbol they name.
+  [/^(zh|hant|yue)/, new RegExp(`^(?:其中|式中)${SYMBOL}`, 'u')],
+  [/^ja/, new RegExp(`^(?:ここで|ただし|但し)${SYMBOL}`, 'u')],
+  [/^ar/, /^(?:حيث)(?=[\s،,])/u],
+  [/^hi/, /^(?:जहाँ|जहां)(?=[\s,])/u],
+  [/^ko/, new RegExp(`^여기서${SYMBOL}`, 'u')],
+];
+
+/** Whether a paragraph after a block opens with its language's "where" (a language with case: never here). */
+export function opensWithWhere(s: string, locale: string): boolean {
+  return ruleFor(OPENS_WITH_WHERE, locale)?.test(s.trimStart()) ?? false;
+}
 
 /** Mostly figures and symbols, as a program's output is ("DFS: 2 0 1 3", "[1]+ Suspended"). */
 export function looksLikeOutput(text: string, spans: SpanTable, minLength = 8): boolean {

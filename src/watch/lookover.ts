@@ -6,7 +6,8 @@
  *
  * - every folder by its own stat: one whose mtime or inode moved gained, lost or renamed an entry
  *   (a note written anew, removed, renamed, an editor's save by rename) and is listed again; the
- *   names that came or went are reported;
+ *   names that came or went are reported, and its notes are looked at one by one as below (a save
+ *   by rename keeps the names: tester, `sed -i` and `git checkout` over two folders);
  * - the settled paths' folders note by note: a note whose ctime is later than that folder's last
  *   such look was written since (a write sets ctime, and so does anything that sets mtime: POSIX
  *   write(2)), whether or not its event came; such notes are reported, those whose events did come
@@ -110,8 +111,11 @@ export class FolderLookover {
       if (dir !== this.root) this.ev.onPath(dir); // the root's going is the watcher's to notice
       return;
     }
-    const folder = entriesMoved(kept, st) ? this.relist(dir, kept) : kept;
-    if (folder && noteByNote) this.lookAtNotes(dir, folder);
+    const moved = entriesMoved(kept, st);
+    const folder = moved ? this.relist(dir, kept) : kept;
+    // A save by rename (sed -i, git, many editors) moves the folder but keeps its names: its notes are looked at too
+    // (those that just came were reported by the listing).
+    if (folder && (noteByNote || moved)) this.lookAtNotes(dir, folder, moved ? kept.notes : undefined);
   }
 
   /** A folder whose entries changed: the names that came or went are reported. */
@@ -126,11 +130,12 @@ export class FolderLookover {
   }
 
   /** Notes written since the folder's last note-by-note look are reported. */
-  private lookAtNotes(dir: string, folder: Folder): void {
+  private lookAtNotes(dir: string, folder: Folder, onlyKnown?: ReadonlySet<string>): void {
     const at = this.now();
     const since = folder.lookedAt - CTIME_SLACK_MS;
     const recent = new Map<string, number>();
     for (const name of folder.notes) {
+      if (onlyKnown && !onlyKnown.has(name)) continue;
       const p = path.join(dir, name);
       this.tally.stats++;
       let ctimeMs: number | undefined;

@@ -3,7 +3,7 @@
  * the rest for good (src/watch/watcher.ts says why); in CI it struck a watcher started after another
  * in the same process. Files written at once right after such a start must each come in a batch.
  */
-import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, renameSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -113,5 +113,31 @@ describe('native watching with a source that loses events', () => {
     await until(() => batched().length === files.length, 3000, 'both files', () => `batched: ${batched().join(', ')}`);
     expect(dropped.some((p) => p.startsWith(path.join(root, 'two')))).toBe(true);
     expect(batches.flatMap((b) => b.changed).sort()).toEqual(files);
+  });
+});
+
+describe('native watching with a source that loses events: saves by rename', () => {
+  it('an existing note saved by rename in another folder, whose events were all lost, comes too (tester: sed -i, git checkout)', async () => {
+    const root = folder();
+    const files = [path.join(root, 'a', 'x.md'), path.join(root, 'b', 'y.md')];
+    for (const f of files) {
+      mkdirSync(path.dirname(f));
+      writeFileSync(f, '# before\n');
+    }
+    const hourAgo = new Date(Date.now() - 3_600_000);
+    for (const f of files) utimesSync(path.dirname(f), hourAgo, hourAgo); // older than the coarse-timestamp window
+    const batches: Batch[] = [];
+    const dropped: string[] = [];
+    const watcher = start(root, batches, losingSubscribe(300, dropped));
+    await watcher.ready;
+    // As `sed -i` and git do: a new file beside the note, renamed over it. The names stay as they were.
+    for (const f of files) {
+      const tmp = path.join(path.dirname(f), 'sedXYZ123');
+      writeFileSync(tmp, '# after\n');
+      renameSync(tmp, f);
+    }
+    const batched = () => files.filter((f) => batches.some((b) => b.changed.includes(f)));
+    await until(() => batched().length === files.length, 3000, 'both saves', () => `batched: ${batched().join(', ')}`);
+    expect(dropped.some((p) => p.startsWith(path.join(root, 'b')))).toBe(true); // b's events were the ones lost
   });
 });
