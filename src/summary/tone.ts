@@ -239,7 +239,8 @@ function withoutOneInterjection(s: string, locale: string, opensParagraph: boole
   if (word && /\p{L}/u.test(s.slice(word[0].length))) return capitalise(s.slice(word[0].length));
   // Any short opening before a dash only where a reply opens; later, "Rust — a language —" is prose.
   if (!opensParagraph) return s;
-  const m = /^([^—–!！:：.。?？]{1,40}?)\s*(?:——|—|–|--|!|！)\s*(.+)$/u.exec(s);
+  // An en dash or "--" with no space on either side joins words or numbers ("Mass–energy", "1990–2000"): no break.
+  const m = /^([^—–!！:：.。?？]{1,40}?)(?:\s*(?:——|—|!|！)\s*|\s+(?:–|--)\s*|(?:–|--)\s+)(.+)$/u.exec(s);
   if (m && wordCount(m[1]!) <= 4 && /\p{L}/u.test(m[2]!)) return capitalise(m[2]!);
   return withoutReplyClause(s, locale);
 }
