@@ -102,8 +102,9 @@ export function contentsDecided(parsed: readonly ParseResult[]): ReadonlyMap<str
 export function keepBackCopy(deps: CopyDeps, d: Decision, prev: NoteRow | undefined, decided: ReadonlyMap<string, string>): Decision {
   if (d.action.type !== 'announce' || prev?.announced) return d;
   const { store, config, platforms } = deps;
-  const subs = store.subscriptions();
-  const wanting = (info: NoteRow['info']) => new Set(routeTargets(info, config.routes, subs, platforms).map(targetKey));
+  // The chats are read only once a note with this content is found: most new notes have none (one indexed query).
+  let subs: ReturnType<Store['subscriptions']> | undefined;
+  const wanting = (info: NoteRow['info']) => new Set(routeTargets(info, config.routes, (subs ??= store.subscriptions()), platforms).map(targetKey));
   for (const o of notesWithContent(store.sql, d.row.hash, d.row.info.lang, d.row.id)) {
     const original = store.getNote(o.id);
     if (!original || (decided.get(o.id) ?? hashOnDisk(deps, o.file)) !== d.row.hash) continue; // the original moved on already: its change is being decided
