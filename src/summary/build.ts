@@ -114,7 +114,7 @@ function countWords(text: string): number {
 /** Builds the summary from the note and marked's tokens of its body. */
 export function buildSummary(note: Note, tokens: readonly Token[], opts: SummaryOptions = DEFAULT_SUMMARY_OPTIONS): Summary {
   const spans = new SpanTable();
-  const { candidates, referenceLinks, headings, topic, parts } = collectCandidates(tokens, note.locale, spans, opts.maxPointChars);
+  const { candidates, referenceLinks, headings, topic, parts, heard } = collectCandidates(tokens, note.locale, spans, opts.maxPointChars);
   // The author's own summary (front matter `description`, Jekyll's excerpt) leads when there is one.
   const lead = authorsLead(note, spans, opts.maxPointChars);
   const links = pickLinks([...(lead?.links ?? []), ...referenceLinks, ...collectLinks(tokens as Token[])], note.url, opts.maxLinks);
@@ -142,7 +142,7 @@ export function buildSummary(note: Note, tokens: readonly Token[], opts: Summary
   const rest = lead ? candidates.filter((c) => !saysWithin(pointText(spans.expand(c.text)), lead.said)) : candidates;
   // A heading over the whole note names its subject as the title does.
   const named = topic ? `${summary.title}\n${topic}` : summary.title;
-  const chosen = budget.maxPoints > 0 ? choosePoints(rest, spans, note.locale, named, headings, budget, codeBlockTexts(tokens), parts) : [];
+  const chosen = budget.maxPoints > 0 ? choosePoints(rest, spans, note.locale, named, headings, budget, codeBlockTexts(tokens), parts, heard) : [];
   summary.keyPoints = lead ? [spans.expand(lead.text), ...chosen] : chosen;
   // A note whose every sentence fell out (one long code span, math no table reads) still says something.
   if (!summary.keyPoints.length && budget.maxPoints > 0) summary.keyPoints = openingWords(tokens, spans, note.locale, opts.maxPointChars);

@@ -23,7 +23,7 @@ import { candidateOf, full, isLeadIn, sectionShare, isProse, isTooShort, looksLi
 
 export type { Candidate } from './walk.js';
 
-export interface Collected {
+export interface Collected extends Pick<Walk, 'heard'> {
   candidates: Candidate[];
   referenceLinks: Link[];
   headings: string[];
@@ -247,7 +247,7 @@ export function collectCandidates(tokens: readonly Token[], locale: string, span
   const partNames = countedPartNames(blocks.flatMap((t) => sectionTitle(t, headingText) ?? []));
   const labels = dialogueLabels(blocks);
   const sections = blocks.filter((t) => t.type === 'heading').length;
-  const w: Walk = { locale, spans, maxPointChars, out: [], pos: 0, block: 0, section: 0, perSection: 0, sectionShare: sectionShare(sections), nextGroup: 0, inSummary: false, fieldLabels: fieldLabels(blocks) };
+  const w: Walk = { locale, spans, maxPointChars, out: [], pos: 0, block: 0, section: 0, perSection: 0, sectionShare: sectionShare(sections), nextGroup: 0, inSummary: false, fieldLabels: fieldLabels(blocks), heard: [] };
   readTurnByTurn(w, blocks, labels, sections);
   const referenceLinks: Link[] = [];
   const headings: string[] = [];
@@ -318,7 +318,7 @@ export function collectCandidates(tokens: readonly Token[], locale: string, span
   const codeSays = !w.out.length && firstCode ? codePoint(firstCode) : '';
   if (codeSays) push(w, { text: codeSays, kind: 'code' });
   addSectionNames(w, blocks, headingText);
-  return { candidates: w.out, referenceLinks, headings, topic: noteHeading(blocks, headingText), parts: topParts(blocks, (t) => t.type === 'paragraph' && onlyEmphasis(t as Tokens.Paragraph, 'strong')) };
+  return { candidates: w.out, heard: w.heard, referenceLinks, headings, topic: noteHeading(blocks, headingText), parts: topParts(blocks, (t) => t.type === 'paragraph' && onlyEmphasis(t as Tokens.Paragraph, 'strong')) };
 }
 
 /** Longest field value shown beside its record's name ("China +86"). */

@@ -11,6 +11,7 @@ import { labelled, ledBy, listJoiners, withoutTrailingJoin } from './punctuation
 import { splitSentences } from './sentences.js';
 import { hasCjk, letterUnits } from './chars.js';
 import { isExclamation, isQuestion, pointsBack, speaksAsI, wordCount } from './tone.js';
+import { itemsOffered } from './long-lists.js';
 import { full, isFragment, withoutMarker, isLeadIn, isProse, isTooShort, looksLikeOutput, MAX_ITEM_POINTS, MAX_ITEMS, MAX_NAME, prose, push, SENTENCES_PER_PARAGRAPH, shortCodeLine, type Walk } from './walk.js';
 
 /** Text of a list item's own words up to its first block: a lead-in takes its short code line and stops there. */
@@ -177,12 +178,18 @@ export function addList(w: Walk, list: Tokens.List, lead: string | undefined, cl
   if (full(w)) return; // nothing more is taken here: its items need not be read
   // A list of sources ("Course materials: [MIT OCW](…)") gives links, not points.
   if (list.items.filter((item) => hasLink(item.tokens)).length * 2 > list.items.length) return;
-  const items = list.items.slice(0, MAX_ITEMS).map((item, i) => {
+  const read = (item: Tokens.ListItem, i: number) => {
     const { text: ownText, code } = itemText(item, w.spans);
     const rawText = tail !== undefined && i === list.items.length - 1 ? joinTail(ownText, tail) : ownText;
     const text = withoutTrailingJoin(withoutMarker(prose(rawText, w.spans)), w.locale);
     return { item, text, code, name: text || code !== undefined ? itemName(item, text) : undefined };
-  });
+  };
+  const items = list.items.slice(0, MAX_ITEMS).map(read);
+  // A long list offers its first items and then those naming what the rest of it comes back to (long-lists.ts).
+  const later = list.items.length > MAX_ITEMS ? list.items.slice(MAX_ITEMS).map((item, k) => read(item, MAX_ITEMS + k)) : [];
+  const offered = later.length ? new Set(itemsOffered([...items, ...later].map((x) => x.text), w.spans, MAX_ITEM_POINTS / 2, MAX_ITEM_POINTS)) : undefined;
+  const offers = (i: number) => (offered ? offered.has(i) : i < MAX_ITEM_POINTS);
+  if (offered) for (const [i, { text }] of [...items, ...later].entries()) if (text && !offered.has(i)) w.heard.push(text);
   // Labels every item repeats ("Code:", "Structure:") are fields, not names of things; a command or
   // identifier in code ("`/away` – …") names its item as words do.
   const names = items.flatMap(({ name, text }) => (name && (isProse(name) || w.spans.hasCode(name)) && !w.fieldLabels.has(name.toLowerCase()) ? [list.ordered ? timedStep(name, text) : name] : []));
@@ -198,12 +205,15 @@ export function addList(w: Walk, list: Tokens.List, lead: string | undefined, cl
     // named by the compact point already; alone it would add the aside and take a point's place.
     const bare = withoutAside(text);
     const onlyName = compact !== undefined && name !== undefined && bare !== text && !w.spans.hasCode(text) && bare.replace(/[.。]$/u, '') === withoutAside(name);
-    if (i < MAX_ITEM_POINTS && !onlyName && !(i > 0 && pointsBack(text, w.locale) && wordCount(text) <= 8)) {
+    if (offers(i) && !onlyName && !(i > 0 && pointsBack(text, w.locale) && wordCount(text) <= 8)) {
       addItem(w, text, code, name, { lead: first && i === 0 && lead !== undefined ? lead : undefined, context: lead, closing });
     }
     // A nested list belongs to its item, after it: "Type a command, e.g.: /available, /away, /busy".
     const nested = item.tokens.find((t): t is Tokens.List => t.type === 'list');
     if (nested) addList(w, nested, name && name.length <= 60 ? name : text.replace(/[:：]$/, '') || undefined, closing);
+  });
+  later.forEach(({ text, code, name }, k) => {
+    if ((text || code !== undefined) && offers(MAX_ITEMS + k) && !(pointsBack(text, w.locale) && wordCount(text) <= 8)) addItem(w, text, code, name, { lead: undefined, context: lead, closing });
   });
 }
 

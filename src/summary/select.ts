@@ -101,7 +101,7 @@ function placeWeight(c: Candidate, total: number): number {
  * Each candidate once, as it would be shown (scrubbed, cut to a point's length), with its terms
  * weighed, the worth of its place, and none when it names nothing the note is about.
  */
-function optionsOf(candidates: readonly Candidate[], spans: SpanTable, locale: string, title: string, headings: readonly string[], budget: Budget, codeBlocks: readonly string[]): { options: Option[]; index: TermIndex; weights: Float64Array } {
+function optionsOf(candidates: readonly Candidate[], spans: SpanTable, locale: string, title: string, headings: readonly string[], budget: Budget, codeBlocks: readonly string[], heard: readonly string[]): { options: Option[]; index: TermIndex; weights: Float64Array } {
   const options: Option[] = [];
   const seen = new Set<string>();
   const proper = new Set<string>();
@@ -116,6 +116,7 @@ function optionsOf(candidates: readonly Candidate[], spans: SpanTable, locale: s
     seen.add(key);
     options.push({ c, text, terms: index.add(text, spans, proper), cost: spans.visibleLength(text) + POINT_OVERHEAD, place: 1, ids: [], ws: [], taken: false, said: undefined });
   }
+  for (const text of heard) index.add(text, spans, proper); // counted as the note's units, offered as no point
   const named = termsOf(title, spans);
   const headed = new Set<string>(headings.flatMap((h) => [...termsOf(h, spans)]));
   const weights = weighTerms(index, named, headed, NOUNS_CAPITALISED.test(locale) ? coinedNames(options.map((o) => o.text)) : proper, inCodeOf(codeBlocks, spans));
@@ -187,9 +188,12 @@ function worth(o: Option, covered: Uint8Array, left: number, share: number, used
   return score;
 }
 
-/** `codeBlocks`: the text of the note's code blocks, where the identifiers it keeps using are found; `parts`: each section's part (topParts). */
-export function choosePoints(candidates: readonly Candidate[], spans: SpanTable, locale: string, title: string, headings: readonly string[], budget: Budget, codeBlocks: readonly string[] = [], parts: readonly number[] = []): KeyPoint[] {
-  const { options, index, weights } = optionsOf(candidates, spans, locale, title, headings, budget, codeBlocks);
+/**
+ * `codeBlocks`: the text of the note's code blocks, where the identifiers it keeps using are found; `parts`: each section's part
+ * (topParts); `heard`: text of the note offered as no candidate, whose terms count as the note's all the same (Walk.heard).
+ */
+export function choosePoints(candidates: readonly Candidate[], spans: SpanTable, locale: string, title: string, headings: readonly string[], budget: Budget, codeBlocks: readonly string[] = [], parts: readonly number[] = [], heard: readonly string[] = []): KeyPoint[] {
+  const { options, index, weights } = optionsOf(candidates, spans, locale, title, headings, budget, codeBlocks, heard);
   const covered = new Uint8Array(index.terms.length);
   const chosen: Option[] = [];
   const used: Used = { blocks: new Map(), parts: new Map(), partOf: parts };

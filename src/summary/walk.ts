@@ -162,6 +162,11 @@ export interface Walk {
   inSummary: boolean;
   /** Item names used in more than one list of the note. */
   fieldLabels: Set<string>;
+  /**
+   * What the note says that no candidate does (a long list's items not offered, long-lists.ts): the
+   * note comes back to its terms, so they weigh in when points are chosen.
+   */
+  heard: string[];
   /** The first speaker of a dialogue asks; what they say is kept though it is a question or "I". */
   asker?: string | undefined;
   /** Dash-marked turns read so far: they alternate, the first one asking (dialogue.ts). */
