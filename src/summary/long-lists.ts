@@ -16,7 +16,8 @@ const COMMON = 0.6;
 /**
  * Indices of the items offered, in reading order: the first `first`, then up to `max` in all, each
  * the item whose terms recurring in the list (each weighed by the log of the items using it) the
- * items offered before it do not name yet. `texts`: each item's text ('' for one without words).
+ * items offered before it do not name yet, then the next in order. `texts`: each item's text ('' for
+ * one without words).
  */
 export function itemsOffered(texts: readonly string[], spans: SpanTable, first: number, max: number): number[] {
   const terms = texts.map((t) => (t ? termsOf(t, spans) : new Set<string>()));
@@ -26,7 +27,7 @@ export function itemsOffered(texts: readonly string[], spans: SpanTable, first: 
     const n = uses.get(term) ?? 0;
     return n >= 2 && n <= COMMON * texts.length ? Math.log(n) : 0;
   };
-  const offered = texts.map((_, i) => i).filter((i) => i < first && texts[i]);
+  const offered = Array.from({ length: Math.min(first, texts.length) }, (_, i) => i); // a code-only item ('') among them too, as before
   const named = new Set<string>(offered.flatMap((i) => [...terms[i]!]));
   while (offered.length < max) {
     let best = -1;
@@ -42,5 +43,7 @@ export function itemsOffered(texts: readonly string[], spans: SpanTable, first: 
     offered.push(best);
     for (const term of terms[best]!) named.add(term);
   }
+  // Items naming nothing the list comes back to: the next ones in order, as a shorter list offers.
+  for (let i = first; offered.length < max && i < texts.length; i++) if (!offered.includes(i)) offered.push(i);
   return offered.sort((a, b) => a - b);
 }

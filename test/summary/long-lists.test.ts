@@ -8,7 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { parseNote, type ReadOptions } from '../../src/notes/read.js';
 import { DEFAULT_FILE_LANGS } from '../../src/notes/lang.js';
 import { buildSummary } from '../../src/summary/build.js';
-import { pointText } from '../../src/summary/inline.js';
+import { pointText, SpanTable } from '../../src/summary/inline.js';
+import { itemsOffered } from '../../src/summary/long-lists.js';
 
 const opts: ReadOptions = { maxBytes: 1 << 20, defaultLang: 'en', fileLangs: [...DEFAULT_FILE_LANGS], site: { url: '', baseurl: '', permalink: 'date', collections: {} } };
 
@@ -112,5 +113,15 @@ describe('a long list', () => {
   it('keeps its lead-in with its first items', () => {
     const got = points('Astronomy exam', ASTRONOMY);
     expect(got.some((p) => p.startsWith('30 key points for the astronomy exam: '))).toBe(true);
+  });
+
+  it('offers the items naming its recurring subject, then its next items when none is left', () => {
+    const texts = [...EARLY, ...LATER];
+    const got = itemsOffered(texts, new SpanTable(), 4, 8);
+    expect(got.slice(0, 4)).toEqual([0, 1, 2, 3]);
+    expect(got.filter((i) => /spectroscopy/i.test(texts[i]!)).length).toBeGreaterThan(0);
+    // Twenty items with no word in common: the first eight, as a list of eight or fewer offers.
+    const unrelated = Array.from({ length: 20 }, (_, i) => `Item${i} alpha${i} beta${i} gamma${i}.`);
+    expect(itemsOffered(unrelated, new SpanTable(), 4, 8)).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
   });
 });
