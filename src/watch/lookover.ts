@@ -30,6 +30,16 @@ import type { SourceEvents } from './source-events.js';
 
 /** Longer than a jiffy at the lowest common HZ (100: 10 ms), with room for the stat's own delay. */
 const CTIME_SLACK_MS = 50;
+
+/** The note was written (or moved in by its own rename) at `since` or after, give or take the coarse clock; false once gone. */
+export function changedSince(file: string, since: number): boolean {
+  try {
+    const ctimeMs = lstatSync(file, { throwIfNoEntry: false })?.ctimeMs;
+    return ctimeMs !== undefined && ctimeMs >= since - CTIME_SLACK_MS;
+  } catch {
+    return true; // unreadable now: the settle step reads the disk and decides
+  }
+}
 interface Folder extends FolderState {
   notes: Set<string>;
   /** When its notes were last looked at one by one (at first: when it was listed). */

@@ -35,7 +35,7 @@ import { isNoteFile } from '../notes/read.js';
 import { isIgnoredName, scanNotesSync } from '../notes/scan.js';
 import type { Batch } from './batch.js';
 import type { WatchMode } from './mode.js';
-import { FolderLookover } from './lookover.js';
+import { changedSince, FolderLookover } from './lookover.js';
 import { nativeSource, pollSource, type NativeSubscribe, type Unsubscribable } from './sources.js';
 
 export interface WatcherOptions {
@@ -222,9 +222,10 @@ class Watcher implements NotesWatcher {
     const held = this.holdSince !== undefined && Date.now() - this.holdSince < this.opts.maxHoldMs;
     if (this.timers.size > 0 && held) return; // more of the burst is settling; it flushes when they land
     this.holdSince = undefined;
+    const scannedAt = Date.now();
     const { changed, removed, nestedFolders } = this.classifyDue();
     this.due.clear();
-    if (nestedFolders.length && !this.polling) this.watchNested(nestedFolders); // polling walks new folders itself
+    if (nestedFolders.length && !this.polling) this.watchNested(nestedFolders, scannedAt); // polling walks new folders itself
     if (removed.size && this.nested.size) this.unwatchRemoved(removed);
     if (changed.size || removed.size) this.opts.onBatch({ changed: [...changed], removed: [...removed] });
     if (this.timers.size === 0) this.opts.onQuiet?.();
@@ -267,15 +268,17 @@ class Watcher implements NotesWatcher {
    * (a second subscription of the root would share the first one's watches and add none). Their
    * events come twice where both watch; the quiet period makes that one change.
    */
-  private watchNested(folders: string[]): void {
+  private watchNested(folders: string[], scannedAt: number): void {
     for (const folder of folders) {
       if (this.nested.has(folder) || this.closed) continue;
       const sub = this.watch(folder).then(
         (s) => {
-          // Notes written in there before its watches existed (close() ends the subscription).
+          // Notes written in there before its watches existed (close() ends the subscription). Only
+          // those written since the batch that brought the folder read it: the rest were in that batch
+          // (a renamed folder's notes keep their ctime), and are not reported twice.
           if (this.closed) return s;
           try {
-            for (const f of scanNotesSync(folder)) this.touch(f);
+            for (const f of scanNotesSync(folder)) if (changedSince(f, scannedAt)) this.touch(f);
           } catch {
             // gone again already: its removal arrives as an event of its own
           }
