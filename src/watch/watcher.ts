@@ -101,6 +101,8 @@ class Watcher implements NotesWatcher {
   private lookover: FolderLookover | undefined;
   /** Folders of the paths settled since the last flush: compared note by note at the flush. */
   private readonly lookDirs = new Set<string>();
+  /** A look-over is under way (it yields to the loop): flushes wait for it, it flushes when it ends. */
+  private looking = false;
 
   constructor(private readonly opts: WatcherOptions) {
     this.root = path.resolve(opts.root);
@@ -112,7 +114,7 @@ class Watcher implements NotesWatcher {
     this.ready = subscribed.then(async (s) => {
       this.subscription = s;
       if (this.closed) return void (await s.unsubscribe());
-      this.lookover?.lookOver(new Set()); // entries added or removed before the watches existed raised no event
+      await this.lookover?.lookOver(new Set()); // entries added or removed before the watches existed raised no event
     });
     this.rootIno = statSync(this.root, { throwIfNoEntry: false })?.ino;
     this.every(1000, () => this.checkRoot());
@@ -132,6 +134,7 @@ class Watcher implements NotesWatcher {
 
   async close(): Promise<void> {
     this.closed = true;
+    this.lookover?.stop();
     for (const t of this.intervals) clearInterval(t);
     for (const t of this.timers.values()) clearTimeout(t);
     this.timers.clear();
@@ -213,11 +216,21 @@ class Watcher implements NotesWatcher {
   /** Hands the settled paths over as one batch, unless more of the burst is still settling (up to `maxHoldMs`). */
   private flush(): void {
     this.flushScheduled = false;
-    if (!this.due.size) return;
-    if (this.lookDirs.size) {
+    if (!this.due.size || this.looking) return;
+    if (this.lookover && this.lookDirs.size) {
       // What else changed while these settled: found paths start settling, so the burst waits for them.
-      this.lookover?.lookOver(this.lookDirs);
+      // The look yields to the loop as it goes; the flush comes again once it is over.
+      const dirs = new Set(this.lookDirs);
       this.lookDirs.clear();
+      this.looking = true;
+      void this.lookover
+        .lookOver(dirs)
+        .catch((err: unknown) => this.opts.log.warn({ err: String(err) }, 'the look-over failed'))
+        .finally(() => {
+          this.looking = false;
+          this.scheduleFlush();
+        });
+      return;
     }
     const held = this.holdSince !== undefined && Date.now() - this.holdSince < this.opts.maxHoldMs;
     if (this.timers.size > 0 && held) return; // more of the burst is settling; it flushes when they land
@@ -337,6 +350,7 @@ class Watcher implements NotesWatcher {
     this.subscription = undefined;
     this.unwatchRemoved([this.root]); // folders watched inside the old root are gone with it
     await old?.unsubscribe().catch(() => undefined);
+    this.lookover?.stop(); // a look under way is of the old root
     this.lookover = this.snapshot(); // the new root's tree (the batch below reports all of it)
     try {
       const s = await this.watch(this.root);
