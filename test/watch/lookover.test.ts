@@ -76,7 +76,7 @@ describe('FolderLookover', () => {
     expect(seen).toContain('f2/deep/later.md');
   });
 
-  it('a look at a folder of more notes than a slice yields to the loop as it goes, and finds the same', async () => {
+  it('a look at a folder of more notes than a slice (listed again, then note by note) yields to the loop as it goes, and finds the same', async () => {
     const root = mkdtempSync(path.join(os.tmpdir(), 'notecast-look-'));
     cleanups.push(() => rmSync(root, { recursive: true, force: true }));
     const big = path.join(root, 'big');
@@ -88,6 +88,8 @@ describe('FolderLookover', () => {
     seen.length = 0;
     const edited = [0, STATS_PER_SLICE + 7, NOTES - 1].map((n) => `big/n${n}.md`);
     for (const e of edited) appendFileSync(path.join(root, e), '\nedited in place\n');
+    writeFileSync(path.join(big, 'new.md'), 'new'); // the folder's own stat moves: listed again, in slices too
+    rmSync(path.join(big, 'n5.md'));
     // Turns of the event loop while the look runs: none when it holds the loop from start to end.
     let turns = 0;
     let looking = true;
@@ -100,6 +102,6 @@ describe('FolderLookover', () => {
     await lookover.lookOver(new Set([big]));
     looking = false;
     expect(turns).toBeGreaterThanOrEqual(2);
-    expect(seen.sort()).toEqual([...edited].sort());
+    expect(seen.sort()).toEqual([...edited, 'big/new.md', 'big/n5.md'].sort());
   });
 });
