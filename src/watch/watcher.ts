@@ -228,7 +228,7 @@ class Watcher implements NotesWatcher {
         .catch((err: unknown) => this.opts.log.warn({ err: String(err) }, 'the look-over failed'))
         .finally(() => {
           this.looking = false;
-          this.scheduleFlush();
+          if (!this.closed) this.scheduleFlush();
         });
       return;
     }
