@@ -2,10 +2,13 @@
  * One watcher, alone in its process (so its memory is its own): `node watch-phase.js <native|poll> <dir> <intervalMs>`.
  * Prints {readyMs, rssMiB, cpuPerIntervalMs, cpuPercentOfCore, saveToBatchP50Ms, saveToBatchMaxMs}, and in poll
  * mode the same-run floor of a pass (bareStatPassCpuMs: a bare lstat of every note) with the ratio to it; the saves
- * are edits in place (appends), which leave their folder's mtime alone.
+ * are edits in place (appends), which leave their folder's mtime alone. `loopDelayMaxMs`: the longest the event loop
+ * was held during the saves (perf_hooks monitorEventLoopDelay, 5 ms resolution): native mode's look-over of a
+ * 16,000-note folder held it in one piece before it was sliced.
  */
 import { appendFileSync, lstatSync, readdirSync } from 'node:fs';
 import path from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { silentLogger } from '../src/log.js';
 import { watchNotes } from '../src/watch/watcher.js';
 import { percentile } from './lib.js';
@@ -59,6 +62,8 @@ function noteFolders(d: string): string[] {
 // Save → batch, for notes spread over the tree.
 const folders = noteFolders(dir);
 const lat: number[] = [];
+const loopDelay = monitorEventLoopDelay({ resolution: 5 });
+loopDelay.enable();
 for (let i = 0; i < 10; i++) {
   const folder = folders[(i * 7) % folders.length]!;
   const file = path.join(folder, readdirSync(folder).find((f) => f.endsWith('.md'))!);
@@ -71,8 +76,9 @@ for (let i = 0; i < 10; i++) {
   appendFileSync(file, `\n<!-- save ${i} -->\n`);
   lat.push((await seen) - at);
 }
+loopDelay.disable();
 await watcher.close();
 lat.sort((a, b) => a - b);
 const r = (n: number) => Math.round(n * 10) / 10;
-console.log(JSON.stringify({ mode, readyMs: r(readyMs), rssMiB: r(rssMiB), cpuPerIntervalMs: r(cpuPerIntervalMs), cpuPercentOfCore: r((cpuPerIntervalMs / intervalMs) * 100), ...(mode === 'poll' ? { bareStatPassCpuMs: r(bareStatPassCpuMs), bareStatUserSysMs: `${r(bare.user / 1000 / INTERVALS)} + ${r(bare.system / 1000 / INTERVALS)}`, pollVsBareStat: r(cpuPerIntervalMs / bareStatPassCpuMs) } : {}), saveToBatchP50Ms: r(percentile(lat, 50)), saveToBatchMaxMs: r(lat[lat.length - 1]!) }));
+console.log(JSON.stringify({ mode, readyMs: r(readyMs), rssMiB: r(rssMiB), cpuPerIntervalMs: r(cpuPerIntervalMs), cpuPercentOfCore: r((cpuPerIntervalMs / intervalMs) * 100), ...(mode === 'poll' ? { bareStatPassCpuMs: r(bareStatPassCpuMs), bareStatUserSysMs: `${r(bare.user / 1000 / INTERVALS)} + ${r(bare.system / 1000 / INTERVALS)}`, pollVsBareStat: r(cpuPerIntervalMs / bareStatPassCpuMs) } : {}), saveToBatchP50Ms: r(percentile(lat, 50)), saveToBatchMaxMs: r(lat[lat.length - 1]!), loopDelayMaxMs: r(loopDelay.max / 1e6) }));
 process.exit(0);

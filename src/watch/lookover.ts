@@ -22,14 +22,24 @@
  * the publisher finds its digest unchanged). An edit in place in a folder where nothing else settles, whose events were
  * all lost, is not seen here: the reconcile pass (watch.reconcileMinutes) finds it.
  */
-import { lstatSync, statSync, type Stats } from 'node:fs';
+import { lstatSync, statSync, type Dirent, type Stats } from 'node:fs';
 import path from 'node:path';
 import { isNoteFile } from '../notes/read.js';
-import { entriesMoved, folderState, forgetTree, readFolder, subfolderChanges, type FolderState } from './folder-tree.js';
+import { entriesMoved, folderState, forgetTree, openFolder, readFolder, STATS_PER_SLICE, subfolderChanges, yieldToLoop, type FolderState } from './folder-tree.js';
 import type { SourceEvents } from './source-events.js';
 
 /** Longer than a jiffy at the lowest common HZ (100: 10 ms), with room for the stat's own delay. */
 const CTIME_SLACK_MS = 50;
+
+/** The note was written (or moved in by its own rename) at `since` or after, give or take the coarse clock; false once gone. */
+export function changedSince(file: string, since: number): boolean {
+  try {
+    const ctimeMs = lstatSync(file, { throwIfNoEntry: false })?.ctimeMs;
+    return ctimeMs !== undefined && ctimeMs >= since - CTIME_SLACK_MS;
+  } catch {
+    return true; // unreadable now: the settle step reads the disk and decides
+  }
+}
 interface Folder extends FolderState {
   notes: Set<string>;
   /** When its notes were last looked at one by one (at first: when it was listed). */
@@ -48,6 +58,10 @@ export interface LookCounts {
 export class FolderLookover {
   private readonly folders = new Map<string, Folder>();
   private readonly tally: LookCounts = { looks: 0, listings: 0, stats: 0 };
+  /** The look under way (looks run one at a time: a look yields between slices). */
+  private running: Promise<void> = Promise.resolve();
+  private statsSinceYield = 0;
+  private stopped = false;
 
   /** Lists `root`'s tree now (names only), before it is watched. */
   constructor(
@@ -62,45 +76,94 @@ export class FolderLookover {
     return { ...this.tally };
   }
 
-  /** Every folder by its own stat; the folders in `notesOf` note by note too (see the file's comment). */
-  lookOver(notesOf: ReadonlySet<string>): void {
+  /**
+   * Every folder by its own stat; the folders in `notesOf` note by note too (see the file's comment).
+   * Sliced as the poller's pass is: it yields to the loop every STATS_PER_SLICE stats (a save in a
+   * 16,000-note folder cost 84-112 ms of CPU in one piece); what it finds is the same, since each
+   * folder's notes count as looked at from when its look began. Looks run one after the other.
+   */
+  lookOver(notesOf: ReadonlySet<string>): Promise<void> {
+    const look = this.running.then(() => this.lookOnce(notesOf));
+    this.running = look.catch(() => undefined);
+    return look;
+  }
+
+  /** Ends a look under way at its next slice; no look runs after. */
+  stop(): void {
+    this.stopped = true;
+  }
+
+  private async lookOnce(notesOf: ReadonlySet<string>): Promise<void> {
     this.tally.looks++;
     for (const dir of [...this.folders.keys()]) {
+      if (this.stopped) return;
       const kept = this.folders.get(dir);
-      if (kept) this.check(dir, kept, notesOf.has(dir));
+      if (kept) await this.check(dir, kept, notesOf.has(dir));
     }
   }
 
+  /** Counts a stat (or an entry listed); true when a slice is over and the look should yield (an await per stat would cost more than the stat). */
+  private sliceOver(): boolean {
+    if (++this.statsSinceYield < STATS_PER_SLICE) return false;
+    this.statsSinceYield = 0;
+    return true;
+  }
+
   private track(dir: string, report: boolean): void {
-    const folder = this.list(dir, undefined);
+    const folder = this.list(dir);
     if (!folder) return;
     this.folders.set(dir, folder);
     if (report) for (const name of folder.notes) this.ev.onPath(path.join(dir, name));
     for (const d of folder.dirs) this.track(path.join(dir, d), report);
   }
 
-  /** The folder's entries now; its note look (`lookedAt`, `recent`) carried over from `kept`. */
-  private list(dir: string, kept: Folder | undefined): Folder | undefined {
+  /** The folder's entries now, in one piece (a folder first listed, before it is watched or as it comes). */
+  private list(dir: string): Folder | undefined {
     const at = this.now();
-    const notes = new Set<string>();
-    const dirs = new Set<string>();
+    const found = { notes: new Set<string>(), dirs: new Set<string>() };
     let st;
     try {
-      st = readFolder(dir, this.tally, (e) => {
-        if (!e.isDirectory() && !isNoteFile(e.name)) return; // pictures and the like are never looked at
-        if (this.ev.ignored(path.join(dir, e.name))) return;
-        (e.isDirectory() ? dirs : notes).add(e.name);
-      });
+      st = readFolder(dir, this.tally, (e) => this.sortEntry(dir, e, found));
     } catch (e) {
       this.ev.onError(e);
     }
-    if (!st) return undefined;
-    return { ...folderState(st, at, dirs), notes, lookedAt: kept?.lookedAt ?? at, recent: kept?.recent ?? new Map() };
+    return st && { ...folderState(st, at, found.dirs), ...found, lookedAt: at, recent: new Map() };
   }
 
-  private check(dir: string, kept: Folder, noteByNote: boolean): void {
+  /** The folder's entries now, yielding every STATS_PER_SLICE entries; its note look (`lookedAt`, `recent`) carried over from `kept`. */
+  private async relisted(dir: string, kept: Folder): Promise<Folder | undefined> {
+    const at = this.now();
+    const found = { notes: new Set<string>(), dirs: new Set<string>() };
+    let open;
+    try {
+      open = openFolder(dir, this.tally);
+      if (!open) return undefined;
+      for (let e = open.entries.readSync(); e; e = open.entries.readSync()) {
+        this.sortEntry(dir, e, found);
+        if (this.sliceOver()) await yieldToLoop();
+        if (this.stopped) return undefined;
+      }
+    } catch (e) {
+      this.ev.onError(e);
+      return undefined;
+    } finally {
+      open?.entries.closeSync();
+    }
+    return { ...folderState(open.st, at, found.dirs), ...found, lookedAt: kept.lookedAt, recent: kept.recent };
+  }
+
+  /** Pictures and the like are never looked at, nor ignored names. */
+  private sortEntry(dir: string, e: Dirent, found: { notes: Set<string>; dirs: Set<string> }): void {
+    if (!e.isDirectory() && !isNoteFile(e.name)) return;
+    if (this.ev.ignored(path.join(dir, e.name))) return;
+    (e.isDirectory() ? found.dirs : found.notes).add(e.name);
+  }
+
+  private async check(dir: string, kept: Folder, noteByNote: boolean): Promise<void> {
     let st: Stats | undefined;
     this.tally.stats++;
+    if (this.sliceOver()) await yieldToLoop();
+    if (this.stopped) return;
     try {
       st = statSync(dir, { throwIfNoEntry: false });
     } catch {
@@ -112,15 +175,15 @@ export class FolderLookover {
       return;
     }
     const moved = entriesMoved(kept, st);
-    const folder = moved ? this.relist(dir, kept) : kept;
+    const folder = moved ? await this.relist(dir, kept) : kept;
     // A save by rename (sed -i, git, many editors) moves the folder but keeps its names: its notes are looked at too
     // (those that just came were reported by the listing).
-    if (folder && (noteByNote || moved)) this.lookAtNotes(dir, folder, moved ? kept.notes : undefined);
+    if (folder && (noteByNote || moved)) await this.lookAtNotes(dir, folder, moved ? kept.notes : undefined);
   }
 
   /** A folder whose entries changed: the names that came or went are reported. */
-  private relist(dir: string, kept: Folder): Folder | undefined {
-    const fresh = this.list(dir, kept);
+  private async relist(dir: string, kept: Folder): Promise<Folder | undefined> {
+    const fresh = await this.relisted(dir, kept);
     if (!fresh) return undefined;
     this.folders.set(dir, fresh);
     for (const name of fresh.notes) if (!kept.notes.has(name)) this.ev.onPath(path.join(dir, name));
@@ -130,14 +193,18 @@ export class FolderLookover {
   }
 
   /** Notes written since the folder's last note-by-note look are reported. */
-  private lookAtNotes(dir: string, folder: Folder, onlyKnown?: ReadonlySet<string>): void {
+  private async lookAtNotes(dir: string, folder: Folder, onlyKnown?: ReadonlySet<string>): Promise<void> {
     const at = this.now();
     const since = folder.lookedAt - CTIME_SLACK_MS;
     const recent = new Map<string, number>();
     for (const name of folder.notes) {
       if (onlyKnown && !onlyKnown.has(name)) continue;
-      const p = path.join(dir, name);
       this.tally.stats++;
+      if (this.sliceOver()) {
+        await yieldToLoop();
+        if (this.stopped) return;
+      }
+      const p = path.join(dir, name);
       let ctimeMs: number | undefined;
       try {
         ctimeMs = lstatSync(p, { throwIfNoEntry: false })?.ctimeMs;

@@ -17,11 +17,9 @@
 import { lstatSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import { isNoteFile } from '../notes/read.js';
-import { entriesMoved, folderState, forgetTree, readFolder, subfolderChanges, type FolderState } from './folder-tree.js';
+import { entriesMoved, folderState, forgetTree, readFolder, STATS_PER_SLICE, subfolderChanges, yieldToLoop, type FolderState } from './folder-tree.js';
 import type { SourceEvents, Unsubscribable } from './source-events.js';
 
-/** Stats taken before the pass yields to other work. */
-const SLICE = 2000;
 interface Folder extends FolderState {
   /** Note files by name, with their full path and stat as last seen (compared as numbers: a pass allocates nothing per note but its stat). */
   files: Map<string, Stamp>;
@@ -143,9 +141,9 @@ class FolderPoller implements FolderPoll {
       const kept = this.folders.get(dir);
       if (!kept) continue; // dropped with a removed parent during this pass
       sinceYield += this.checkFolder(dir, kept);
-      if (sinceYield >= SLICE) {
+      if (sinceYield >= STATS_PER_SLICE) {
         sinceYield = 0;
-        await new Promise((r) => setImmediate(r));
+        await yieldToLoop();
       }
     }
     if (erredBefore && !this.erred) this.ev.onError(null);

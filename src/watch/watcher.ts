@@ -35,7 +35,7 @@ import { isNoteFile } from '../notes/read.js';
 import { isIgnoredName, scanNotesSync } from '../notes/scan.js';
 import type { Batch } from './batch.js';
 import type { WatchMode } from './mode.js';
-import { FolderLookover } from './lookover.js';
+import { changedSince, FolderLookover } from './lookover.js';
 import { nativeSource, pollSource, type NativeSubscribe, type Unsubscribable } from './sources.js';
 
 export interface WatcherOptions {
@@ -101,6 +101,8 @@ class Watcher implements NotesWatcher {
   private lookover: FolderLookover | undefined;
   /** Folders of the paths settled since the last flush: compared note by note at the flush. */
   private readonly lookDirs = new Set<string>();
+  /** A look-over is under way (it yields to the loop): flushes wait for it, it flushes when it ends. */
+  private looking = false;
 
   constructor(private readonly opts: WatcherOptions) {
     this.root = path.resolve(opts.root);
@@ -112,7 +114,7 @@ class Watcher implements NotesWatcher {
     this.ready = subscribed.then(async (s) => {
       this.subscription = s;
       if (this.closed) return void (await s.unsubscribe());
-      this.lookover?.lookOver(new Set()); // entries added or removed before the watches existed raised no event
+      await this.lookover?.lookOver(new Set()); // entries added or removed before the watches existed raised no event
     });
     this.rootIno = statSync(this.root, { throwIfNoEntry: false })?.ino;
     this.every(1000, () => this.checkRoot());
@@ -132,6 +134,7 @@ class Watcher implements NotesWatcher {
 
   async close(): Promise<void> {
     this.closed = true;
+    this.lookover?.stop();
     for (const t of this.intervals) clearInterval(t);
     for (const t of this.timers.values()) clearTimeout(t);
     this.timers.clear();
@@ -213,18 +216,29 @@ class Watcher implements NotesWatcher {
   /** Hands the settled paths over as one batch, unless more of the burst is still settling (up to `maxHoldMs`). */
   private flush(): void {
     this.flushScheduled = false;
-    if (!this.due.size) return;
-    if (this.lookDirs.size) {
+    if (!this.due.size || this.looking) return;
+    if (this.lookover && this.lookDirs.size) {
       // What else changed while these settled: found paths start settling, so the burst waits for them.
-      this.lookover?.lookOver(this.lookDirs);
+      // The look yields to the loop as it goes; the flush comes again once it is over.
+      const dirs = new Set(this.lookDirs);
       this.lookDirs.clear();
+      this.looking = true;
+      void this.lookover
+        .lookOver(dirs)
+        .catch((err: unknown) => this.opts.log.warn({ err: String(err) }, 'the look-over failed'))
+        .finally(() => {
+          this.looking = false;
+          if (!this.closed) this.scheduleFlush();
+        });
+      return;
     }
     const held = this.holdSince !== undefined && Date.now() - this.holdSince < this.opts.maxHoldMs;
     if (this.timers.size > 0 && held) return; // more of the burst is settling; it flushes when they land
     this.holdSince = undefined;
+    const scannedAt = Date.now();
     const { changed, removed, nestedFolders } = this.classifyDue();
     this.due.clear();
-    if (nestedFolders.length && !this.polling) this.watchNested(nestedFolders); // polling walks new folders itself
+    if (nestedFolders.length && !this.polling) this.watchNested(nestedFolders, scannedAt); // polling walks new folders itself
     if (removed.size && this.nested.size) this.unwatchRemoved(removed);
     if (changed.size || removed.size) this.opts.onBatch({ changed: [...changed], removed: [...removed] });
     if (this.timers.size === 0) this.opts.onQuiet?.();
@@ -267,15 +281,17 @@ class Watcher implements NotesWatcher {
    * (a second subscription of the root would share the first one's watches and add none). Their
    * events come twice where both watch; the quiet period makes that one change.
    */
-  private watchNested(folders: string[]): void {
+  private watchNested(folders: string[], scannedAt: number): void {
     for (const folder of folders) {
       if (this.nested.has(folder) || this.closed) continue;
       const sub = this.watch(folder).then(
         (s) => {
-          // Notes written in there before its watches existed (close() ends the subscription).
+          // Notes written in there before its watches existed (close() ends the subscription). Only
+          // those written since the batch that brought the folder read it: the rest were in that batch
+          // (a renamed folder's notes keep their ctime), and are not reported twice.
           if (this.closed) return s;
           try {
-            for (const f of scanNotesSync(folder)) this.touch(f);
+            for (const f of scanNotesSync(folder)) if (changedSince(f, scannedAt)) this.touch(f);
           } catch {
             // gone again already: its removal arrives as an event of its own
           }
@@ -334,6 +350,7 @@ class Watcher implements NotesWatcher {
     this.subscription = undefined;
     this.unwatchRemoved([this.root]); // folders watched inside the old root are gone with it
     await old?.unsubscribe().catch(() => undefined);
+    this.lookover?.stop(); // a look under way is of the old root
     this.lookover = this.snapshot(); // the new root's tree (the batch below reports all of it)
     try {
       const s = await this.watch(this.root);
