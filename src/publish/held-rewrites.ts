@@ -61,8 +61,8 @@ export class HeldRewrites {
    * For a chunk's changed files: whether to hold one, given the record it would replace (asked as
    * each is decided: the record is read once). Held: a known note rewritten beyond recognition, not
    * already explained by a rename in this batch (`renamedTo`); its old record waits with the
-   * pending removals. So is one `copiedOver` says another note's copy now (kept-copies.ts). Any other edit in
-   * place is remembered (`withEdited`).
+   * pending removals. So is a note whose file now holds another note's exact content (`copiedOver`,
+   * kept-copies.ts). Any other edit in place is remembered (`withEdited`).
    */
   holder(changed: readonly ChangedFile[], results: readonly ParseResult[], known: (rel: string) => KnownNote | undefined, pending: PendingRemovals, renamedTo: ReadonlySet<string>, copiedOver?: (i: number, prev: NoteRow) => boolean): (i: number, prev: NoteRow) => boolean {
     return (i, prev) => {
