@@ -1,8 +1,9 @@
 /**
  * Copies kept back (src/publish/kept-copies.ts) over random sequences of writes, copies, removals and
  * restarts, each change seen live (with or without its removal window ending) or only by the next
- * start's scan (the service down: a stop or a kill -9, whose removals waiting in memory are lost). A
- * real publisher and store in this process; the deliverer's part is done as it records it. Checked
+ * start's scan (the service down: a stop or a kill -9, whose removals waiting in memory are lost),
+ * with `onDelete` keep or delete. A real publisher and store in this process; the deliverer's part is
+ * done as it records it. Checked
  * whenever nothing waits (every removal window over, every delivery out):
  * - no stale record: every note record not deleted has its file, holding what the record says;
  * - nothing lost: every file is shown, as its note's message or, a copy kept back, as the message
@@ -36,7 +37,8 @@ const stepArb: fc.Arbitrary<Step> = fc.oneof(
   { weight: 1, arbitrary: fc.constant({ op: 'restart' as const }) },
 );
 
-const CONFIG = configSchema.parse({ routes: [{ platform: 'console', chat: 'all' }], publish: { translations: { mode: 'separate' } } });
+type OnDelete = 'keep' | 'delete';
+const configOf = (onDelete: OnDelete) => configSchema.parse({ routes: [{ platform: 'console', chat: 'all' }], publish: { onDelete, translations: { mode: 'separate' } } });
 
 class Bench {
   readonly notes: string;
@@ -44,7 +46,10 @@ class Bench {
   publisher: Publisher;
   private seq = 0;
 
-  constructor(readonly dir: string) {
+  constructor(
+    readonly dir: string,
+    private readonly config: ReturnType<typeof configOf>,
+  ) {
     this.notes = path.join(dir, 'notes');
     mkdirSync(this.notes);
     this.store = new Store(path.join(dir, 'state.db'));
@@ -52,7 +57,7 @@ class Bench {
   }
 
   private open(): Publisher {
-    return new Publisher({ root: this.notes, store: this.store, config: CONFIG, read: testReadOptions(), summary: DEFAULT_SUMMARY_OPTIONS, platforms: new Set(['console']), log: silentLogger(), onEnqueued: () => {} });
+    return new Publisher({ root: this.notes, store: this.store, config: this.config, read: testReadOptions(), summary: DEFAULT_SUMMARY_OPTIONS, platforms: new Set(['console']), log: silentLogger(), onEnqueued: () => {} });
   }
 
   at = (f: number) => path.join(this.notes, FILES[f]!);
@@ -68,7 +73,9 @@ class Bench {
     const open = this.store.db.prepare("SELECT id, note_id AS noteId, kind, platform, chat, thread, revision FROM outbox WHERE status IN ('pending', 'sending')").all() as { id: number; noteId: string; kind: string; platform: Platform; chat: string; thread: string; revision: number }[];
     for (const o of open) {
       this.store.markDone(o.id, `m${o.id}`);
-      if (o.kind === 'post') this.store.putPost(o.noteId, { platform: o.platform, chat: o.chat, thread: o.thread }, `m${o.id}`, o.revision);
+      const target = { platform: o.platform, chat: o.chat, thread: o.thread };
+      if (o.kind === 'post') this.store.putPost(o.noteId, target, `m${o.id}`, o.revision);
+      if (o.kind === 'delete') this.store.dropPost(o.noteId, target); // onDelete: delete (deliverer.ts: the message deleted, its post dropped)
     }
   }
 
@@ -117,13 +124,14 @@ function broken(b: Bench): string | undefined {
     if (!n) return `${file}: no record`;
     if (!shownHashes.has(hash)) return `${file}: shown nowhere (${n.announced ? 'announced' : (JSON.parse(n.info) as { copyOf?: string }).copyOf ? 'a copy kept back' : 'not announced'})`;
   }
-  const postRows = (b.store.db.prepare("SELECT COUNT(*) AS n FROM outbox WHERE kind = 'post'").get() as { n: number }).n;
-  if (postRows !== posts.length) return `${postRows} posts sent, ${posts.length} messages kept: a message was replaced or dropped`;
+  const sent = (kind: string) => (b.store.db.prepare('SELECT COUNT(*) AS n FROM outbox WHERE kind = ? AND status = ?').get(kind, 'done') as { n: number }).n;
+  const postRows = sent('post'), deleted = sent('delete');
+  if (postRows - deleted !== posts.length) return `${postRows} posts sent, ${deleted} deleted, ${posts.length} messages kept: a message was replaced or dropped`;
   return undefined;
 }
 
-async function run(steps: readonly Step[]): Promise<string | undefined> {
-  const b = new Bench(mkdtempSync(path.join(tmpdir(), 'notecast-copy-model-')));
+async function run(steps: readonly Step[], onDelete: OnDelete = 'keep'): Promise<string | undefined> {
+  const b = new Bench(mkdtempSync(path.join(tmpdir(), 'notecast-copy-model-')), configOf(onDelete));
   try {
     b.write(0);
     b.write(1);
@@ -190,8 +198,8 @@ describe('copies kept back, over random writes, copies, removals and restarts', 
   it('every file shown once, no stale record, no message replaced', async () => {
     const seed = Number(process.env.COPY_MODEL_SEED ?? 20251205);
     await fc.assert(
-      fc.asyncProperty(fc.array(stepArb, { minLength: 1, maxLength: 7 }), async (steps) => {
-        expect(await run(steps)).toBeUndefined();
+      fc.asyncProperty(fc.array(stepArb, { minLength: 1, maxLength: 7 }), fc.constantFrom<OnDelete>('keep', 'delete'), async (steps, onDelete) => {
+        expect(await run(steps, onDelete)).toBeUndefined();
       }),
       { numRuns: Number(process.env.COPY_MODEL_RUNS ?? 15), seed },
     );
