@@ -40,8 +40,8 @@ function rewritten(prev: NoteRow, result: ParseResult): boolean {
 }
 
 export class HeldRewrites {
-  /** Held files (absolute paths). */
-  private readonly files = new Set<string>();
+  /** Held files (absolute paths), each with the content it was held with. */
+  private readonly files = new Map<string, string>();
   /** Edits in place decided at once, remembered for the removal window. */
   private readonly edits: RecentEdits;
 
@@ -61,15 +61,16 @@ export class HeldRewrites {
    * For a chunk's changed files: whether to hold one, given the record it would replace (asked as
    * each is decided: the record is read once). Held: a known note rewritten beyond recognition, not
    * already explained by a rename in this batch (`renamedTo`); its old record waits with the
-   * pending removals. Any other edit in place is remembered (`withEdited`).
+   * pending removals. So is a note whose file now holds another note's exact content (`copiedOver`,
+   * kept-copies.ts). Any other edit in place is remembered (`withEdited`).
    */
-  holder(changed: readonly ChangedFile[], results: readonly ParseResult[], known: (rel: string) => KnownNote | undefined, pending: PendingRemovals, renamedTo: ReadonlySet<string>): (i: number, prev: NoteRow) => boolean {
+  holder(changed: readonly ChangedFile[], results: readonly ParseResult[], known: (rel: string) => KnownNote | undefined, pending: PendingRemovals, renamedTo: ReadonlySet<string>, copiedOver?: (i: number, prev: NoteRow) => boolean): (i: number, prev: NoteRow) => boolean {
     return (i, prev) => {
       const c = changed[i]!;
       const k = renamedTo.has(c.rel) ? undefined : known(c.rel);
       if (!k || k.hash === c.hash || k.id !== prev.id || k.state === 'deleted') return false;
-      if (!rewritten(prev, results[i]!)) return (this.edits.remember(c.rel, k, c.hash), false);
-      this.files.add(path.join(this.root, c.rel));
+      if (!rewritten(prev, results[i]!) && !copiedOver?.(i, prev)) return (this.edits.remember(c.rel, k, c.hash), false);
+      this.files.set(path.join(this.root, c.rel), c.hash);
       if (!pending.has(c.rel)) pending.add(c.rel, k);
       return true;
     };
@@ -93,9 +94,14 @@ export class HeldRewrites {
     return { files: [...files, ...[...before.keys()].map((rel) => path.join(this.root, rel))], known: (rel) => before.get(rel) ?? known(rel) };
   }
 
+  /** The held files, relative to the root, with the content each was held with (kept-copies.ts: a copy of that content is a copy). */
+  heldFiles(): { rel: string; hash: string }[] {
+    return [...this.files].map(([abs, hash]) => ({ rel: toRelPath(this.root, abs), hash }));
+  }
+
   /** Every held file, emptied (to be decided now). */
   take(): string[] {
-    const all = [...this.files];
+    const all = [...this.files.keys()];
     this.files.clear();
     return all;
   }

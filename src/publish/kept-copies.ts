@@ -6,10 +6,11 @@
  * message edited to Part One and p2's kept (Part One shown twice). When p4 appears nothing says p3
  * will move on, so p4 cannot be decided then: it waits, with no time limit, for its original.
  *
- * The rule. A file new to the store (or never announced) whose exact content an announced, published
- * note of the same language has, while that note's file still holds it and every chat that would get
- * the new file already shows that note, is a copy kept back: nothing new would reach any chat. It is
- * recorded (`info.copyOf`, not announced), logged ("copy kept back") and listed by `status`. A copy
+ * The rule. A file new to the store (or never announced, or whose messages `onDelete: delete` took down)
+ * whose exact content an announced, published note of the same language has, while that note's file
+ * still holds it and every chat that would get the new file already shows that note, is a copy kept
+ * back: nothing new would reach any chat. It is recorded (`info.copyOf`, not announced), logged
+ * ("copy kept back") and listed by `status`. A copy
  * into another language folder, or routed to a chat the original does not reach, is a new note as
  * before (kept back, it could hide what that chat or family should show).
  * A note the same batch moves or edits has, for this rule, the content the batch gives it, not its record's
@@ -30,6 +31,24 @@
  *   Not at once: a move of the original within the window is the better explanation, and taking the
  *   copy first would make that move ambiguous. Not above `watch.removalThreshold` (a branch switch).
  * One copy a note at a time; the others stay copies of whichever note holds the content then.
+ *
+ * Three shapes decided later (issue 25, stop 41's open cases), each by what the chats show, once:
+ * - A copy over an announced note whose content no other file holds (`cp b.md a.md`): a's note is gone
+ *   and a.md is a copy of b, exactly as `rm a.md` and then `cp b.md a.md` a window apart: a's removal
+ *   follows `onDelete` (keep: its message stays showing a, its record set aside as replaced-deleted.ts
+ *   does; delete: the message goes and the copy takes the record over), and a.md is kept back. Taken
+ *   as an edit of a, a's message was edited to b's text: b shown twice and a's message replaced, which
+ *   no reader of either chat would call "each note once". It waits the removal window as a rewrite
+ *   does (held-rewrites.ts): a's content turning up at another path meanwhile (`mv a.md c.md; cp b.md
+ *   a.md`, a.md reported first) is a's move, and a.md is then a new file, a copy (`replaceCopiedOver`).
+ * - A copy of a note whose change is not in its record yet (edited in the same chunk, or a rewrite held
+ *   in the removal window): that note shows the new content once decided, so the copy is its copy
+ *   (`contentsDecided` gives `keepBackCopy` the chunk's and the held files' contents). Before, the copy
+ *   was posted and the original's message then edited to the same text.
+ * - Two or more new files with one content in one chunk (neither announced before): the first by path
+ *   is announced, the others kept back as its copies. A copy kept back is defined against an announced
+ *   note, but how the watcher cuts a burst must not change what the chats show: `cp a.md b.md` a batch
+ *   after a.md keeps b.md back, so both seen together (a start's scan after a stop, one burst) does too.
  *
  * When the claim is dropped: the copy's text changes (it is a note of its own: announced, once, as a
  * never-announced note is, decide.ts); the copy's file goes (its record is dropped, not kept as
@@ -52,14 +71,17 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Config } from '../config/schema.js';
 import type { Logger } from '../log.js';
-import { readNoteTextSync, toRelPath } from '../notes/read.js';
+import { noteIdOf, readNoteTextSync, toRelPath } from '../notes/read.js';
+import { noteInfo } from '../notes/info.js';
 import { dropKeptCopy, isKeptCopy, keptCopies, notesWithContent } from '../store/kept-copies.js';
 import type { KnownNote, Store } from '../store/store.js';
-import { targetKey, type NoteRow } from '../store/types.js';
+import { targetKey, type NoteInfo, type NoteRow } from '../store/types.js';
 import type { Batch } from '../watch/batch.js';
+import type { ChangedFile } from './batch-read.js';
 import type { Decision } from './decide.js';
 import type { ParseResult } from './parse-pool.js';
 import type { PendingRemovals } from './removals.js';
+import { applyRenames } from './rename-apply.js';
 import { routeTargets } from './route.js';
 
 export interface CopyDeps {
@@ -81,40 +103,124 @@ function hashOnDisk(deps: CopyDeps, rel: string): string | undefined {
   }
 }
 
+/** A note of the chunk being decided, or a held rewrite (held-rewrites.ts): the content its file holds now, which its record may not say yet. */
+interface FileNow {
+  id: string;
+  file: string;
+  hash: string;
+  /** Its info as the file holds it (a chunk's note), or as its record has it (a held rewrite, not parsed again). */
+  info: () => NoteInfo;
+  /** A rewrite held in an earlier batch: `hash` is what it was held with, its file read again when it matters. */
+  held?: true;
+}
+
+/** What `keepBackCopy` knows beyond the store: the chunk's notes by id and by content, and the held rewrites. */
+export interface CopyContext {
+  byId: ReadonlyMap<string, FileNow>;
+  byHash: ReadonlyMap<string, readonly FileNow[]>;
+  /** The removals waiting: a note copied over whose original's file is gone and waits to be removed is that note moved (`mv b.md a.md`). */
+  pending?: PendingRemovals | undefined;
+}
+
 /**
- * The content each note of a chunk is given by it, by note id (`keepBackCopy`'s `decided`). Until the chunk is
- * committed, a note renamed in it has its new id but its old path's record: the path it left and the content
- * it had there. Issue 25, split bursts meeting copies kept back: `mv ja/intro.md setup-ja.md` and a new
- * ja/intro.md alike to it, ja/intro.md handed over a batch first (recent-edits.ts), left its record holding the
- * new ja/intro.md's content; the next batch moved the note to setup-ja.md and read the new ja/intro.md as a copy
- * of that stale record, kept back: never announced. The move is a move; a copy is kept back only where no move
- * explains the file.
+ * The content each note of a chunk is given by it, by note id, and the files held in the removal window
+ * (`held`, relative paths) with their content now. Until the chunk is committed, a note renamed in it has its
+ * new id but its old path's record: the path it left and the content it had there. Issue 25, split bursts
+ * meeting copies kept back: `mv ja/intro.md setup-ja.md` and a new ja/intro.md alike to it, ja/intro.md handed
+ * over a batch first (recent-edits.ts), left its record holding the new ja/intro.md's content; the next batch
+ * moved the note to setup-ja.md and read the new ja/intro.md as a copy of that stale record, kept back: never
+ * announced. The move is a move; a copy is kept back only where no move explains the file. A note edited in
+ * this chunk, or held, shows its new content once decided: a copy of that content is a copy too.
  */
-export function contentsDecided(parsed: readonly ParseResult[]): ReadonlyMap<string, string> {
-  return new Map(parsed.flatMap((r) => (r.ok ? [[r.note.id, r.note.hash] as const] : [])));
+export function contentsDecided(deps: CopyDeps, parsed: readonly ParseResult[], held: readonly { rel: string; hash: string }[] = [], pending?: PendingRemovals): CopyContext {
+  const byId = new Map<string, FileNow>();
+  for (const { rel, hash } of held) {
+    const row = deps.store.getNote(noteIdOf(rel));
+    if (row) byId.set(row.id, { id: row.id, file: rel, hash, info: () => row.info, held: true });
+  }
+  for (const r of parsed) if (r.ok) byId.set(r.note.id, { id: r.note.id, file: r.note.file, hash: r.note.hash, info: () => noteInfo(r.note) });
+  const byHash = new Map<string, FileNow[]>();
+  for (const f of byId.values()) byHash.set(f.hash, [...(byHash.get(f.hash) ?? []), f]);
+  return { byId, byHash, pending };
+}
+
+/** Whether a record's messages are up (announced, and not deleted or drafted with `onDelete: delete`, which took them down). */
+function messagesUp(deps: CopyDeps, row: NoteRow | undefined): boolean {
+  return !!row?.announced && !row.info.copyOf && (row.state === 'published' || deps.config.publish.onDelete === 'keep');
+}
+
+/**
+ * The note already showing, to every chat that wants `row`, exactly `row`'s content, if any: an announced note
+ * whose file holds that content (its record saying so, or this chunk or a held rewrite giving it), or, of new
+ * files with one content in one chunk, the first by path (issue 25: two identical notes in one batch). The
+ * outcome does not hang on how the watcher cut a burst: `cp a.md b.md` seen live a batch after a.md, or both
+ * seen by one start's scan, keeps b.md back alike.
+ */
+function originalOf(deps: CopyDeps, row: Pick<NoteRow, 'id' | 'file' | 'hash' | 'info'>, ctx: CopyContext, goneToo = false): { id: string; file: string } | undefined {
+  const { store, config, platforms } = deps;
+  // The chats are read only once a note with this content is found: most new notes have none (one indexed query).
+  let subs: ReturnType<Store['subscriptions']> | undefined;
+  const wanting = (info: NoteInfo) => new Set(routeTargets(info, config.routes, (subs ??= store.subscriptions()), platforms).map(targetKey));
+  const covers = (info: NoteInfo) => {
+    const shown = wanting(info);
+    return [...wanting(row.info)].every((t) => shown.has(t));
+  };
+  for (const o of notesWithContent(store.sql, row.hash, row.info.lang, row.id)) {
+    const original = store.getNote(o.id);
+    const now = ctx.byId.get(o.id)?.hash ?? hashOnDisk(deps, o.file);
+    if (!original || (now !== row.hash && !(goneToo && now === undefined && ctx.pending?.has(o.file)))) continue; // the original moved on already: its change is being decided
+    if (covers(original.info)) return o;
+  }
+  for (const f of ctx.byHash.get(row.hash) ?? []) {
+    if (f.id === row.id || f.info().lang !== row.info.lang || (f.held && hashOnDisk(deps, f.file) !== row.hash)) continue;
+    const shown = messagesUp(deps, store.getNote(f.id)) || f.file < row.file; // an announced note edited to it, or the first new file by path
+    if (shown && covers(f.info())) return { id: f.id, file: f.file };
+  }
+  return undefined;
 }
 
 /**
  * A note about to be announced for the first time whose content is already shown by another note to every chat
- * that wants it: recorded as its copy, kept back. `decided`: the content the chunk gives its notes
- * (`contentsDecided`): an original among them has that content after the chunk, whatever its record says now.
+ * that wants it: recorded as its copy, kept back. `ctx` (`contentsDecided`): the content the chunk gives its
+ * notes, and the held rewrites': an original among them has that content once decided, whatever its record says now.
  */
-export function keepBackCopy(deps: CopyDeps, d: Decision, prev: NoteRow | undefined, decided: ReadonlyMap<string, string>): Decision {
-  if (d.action.type !== 'announce' || prev?.announced) return d;
-  const { store, config, platforms } = deps;
-  // The chats are read only once a note with this content is found: most new notes have none (one indexed query).
-  let subs: ReturnType<Store['subscriptions']> | undefined;
-  const wanting = (info: NoteRow['info']) => new Set(routeTargets(info, config.routes, (subs ??= store.subscriptions()), platforms).map(targetKey));
-  for (const o of notesWithContent(store.sql, d.row.hash, d.row.info.lang, d.row.id)) {
-    const original = store.getNote(o.id);
-    if (!original || (decided.get(o.id) ?? hashOnDisk(deps, o.file)) !== d.row.hash) continue; // the original moved on already: its change is being decided
-    const shown = wanting(original.info);
-    if (![...wanting(d.row.info)].every((t) => shown.has(t))) continue;
-    deps.log.info({ file: d.row.file, copyOf: o.file }, `copy kept back: ${d.row.file} has exactly the content of ${o.file}, which its chats show already; announced once its text differs, or it takes ${o.file}'s messages if that one changes or goes`);
-    const row = { ...d.row, announced: false, revision: prev?.revision ?? 0, info: { ...d.row.info, copyOf: o.id } };
-    return { row, action: { type: 'none', why: `a copy of ${o.file}, kept back` } };
-  }
-  return d;
+export function keepBackCopy(deps: CopyDeps, d: Decision, prev: NoteRow | undefined, ctx: CopyContext): Decision {
+  if (d.action.type !== 'announce' || messagesUp(deps, prev)) return d;
+  const o = originalOf(deps, d.row, ctx);
+  if (!o) return d;
+  deps.log.info({ file: d.row.file, copyOf: o.file }, `copy kept back: ${d.row.file} has exactly the content of ${o.file}, which its chats show already; announced once its text differs, or it takes ${o.file}'s messages if that one changes or goes`);
+  const row = { ...d.row, announced: false, revision: prev?.revision ?? 0, info: { ...d.row.info, copyOf: o.id } };
+  return { row, action: { type: 'none', why: `a copy of ${o.file}, kept back` } };
+}
+
+/**
+ * Whether an announced note's file now holds exactly another note's content, shown already (issue 25:
+ * `cp b.md a.md`): a's note is gone, as by `rm a.md`, and a.md is a copy of b. Held like a rewrite
+ * (held-rewrites.ts: a's old content may turn up at another path, a move), then `replaceCopiedOver`.
+ */
+export function copiedOver(deps: CopyDeps, ctx: CopyContext, r: ParseResult | undefined, prev: NoteRow): boolean {
+  if (!r?.ok) return false;
+  const note = r.note;
+  if (!prev.announced || prev.state !== 'published' || prev.info.copyOf || prev.hash === note.hash) return false;
+  if ((ctx.byHash.get(prev.hash) ?? []).some((f) => f.id !== prev.id)) return false; // its content is at another path of the chunk: a move, rename-chain.ts
+  return originalOf(deps, { id: note.id, file: note.file, hash: note.hash, info: noteInfo(note) }, ctx, true) !== undefined;
+}
+
+/**
+ * At the removal window's end (a held batch), before its renames are looked for, each note copied over: its
+ * removal decided as `rm` would (`remove`: onDelete), its deleted record set aside (rename-apply.ts: with
+ * `keep` its messages stay showing it, as replaced-deleted.ts does), and its path read as a file new to the
+ * store: the original's note moved there if its file is gone (`mv b.md a.md`), else a copy kept back.
+ */
+export function replaceCopiedOver(deps: CopyDeps, changed: readonly ChangedFile[], parsed: readonly ParseResult[], ctx: CopyContext, remove: (rel: string) => void): void {
+  changed.forEach((c, i) => {
+    const r = parsed[i], prev = c.known && r?.ok ? deps.store.getNote(r.note.id) : undefined;
+    if (!prev || prev.file !== c.rel || !copiedOver(deps, ctx, r, prev)) return;
+    deps.log.info({ file: c.rel, title: prev.info.title }, `${c.rel} now holds exactly another note's content: its note is taken as removed (publish.onDelete) and the file as that note's copy or move`);
+    remove(c.rel);
+    applyRenames(deps.store, [], [prev.id]);
+    c.known = false;
+  });
 }
 
 /**

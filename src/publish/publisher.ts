@@ -26,7 +26,7 @@ import { decideOrder, findRenames, type Rename } from './rename-match.js';
 import { enqueueNoteChange } from './note-outbox.js';
 import { applyRenames } from './rename-apply.js';
 import { deletedNotesReplaced } from './replaced-deleted.js';
-import { contentsDecided, dropGoneCopies, keepBackCopy, withDueCopies } from './kept-copies.js';
+import { contentsDecided, copiedOver, dropGoneCopies, keepBackCopy, replaceCopiedOver, withDueCopies, type CopyContext } from './kept-copies.js';
 import { followRestoredNote } from './restored-notes.js';
 import { followFamilyMessages, regroupAfterSeparate, returnToFamilyMessages } from './family-after-switch.js';
 import { summaryMaker } from './summary-maker.js';
@@ -49,13 +49,7 @@ export interface PublisherDeps {
   parseThreads?: ParseThreads | undefined; // shared by an in-process test's starts (AppOptions.parseThreads); its own without
 }
 
-export interface BatchResult {
-  scanned: number;
-  parsed: number;
-  announced: number;
-  errors: number;
-  heldRemovals: number;
-}
+export interface BatchResult { scanned: number; parsed: number; announced: number; errors: number; heldRemovals: number }
 
 interface Decided {
   row: NoteRow;
@@ -111,7 +105,8 @@ export class Publisher {
     const policy = this.policy(firstRun, opts.afterRestore === true);
     const startedAt = this.now();
     const due = withDueCopies(this.deps, batch, knownLookup(this.deps.store, batch.changed.length + batch.removed.length), opts.release ? this.pending : undefined); // each note once, with the copies whose claim is due
-    const { files, known } = this.held.withEdited(due.files, due.known); // and paths edited lately (held-rewrites.ts)
+    const { files, known: knownBefore } = this.held.withEdited(due.files, due.known); // and paths edited lately (held-rewrites.ts)
+    const replaced = new Set<string>(), known = (rel: string) => (replaced.has(rel) ? undefined : knownBefore(rel)); // notes copied over are gone (kept-copies.ts)
     const result: BatchResult = { scanned: 0, parsed: 0, announced: 0, errors: 0, heldRemovals: 0 };
     for (const rel of this.removedNotes(batch.removed, known)) this.pending.add(rel, known(rel)!);
     const renamed = new Set<string>();
@@ -133,13 +128,15 @@ export class Publisher {
         const { changed, results, failed } = settleThreadReads(next.changed, await next.parsed, { mtimes, startedAt });
         this.recordUnreadable(failed, result);
         next = from + BATCH_CHUNK < files.length ? readAndParse(from + BATCH_CHUNK) : undefined;
+        // A rewrite beyond recognition or a copy over a note waits with the removals: its note may have moved (held-rewrites.ts); then a copy over a note is its removal and a copy or a move (kept-copies.ts).
+        const ctx = contentsDecided(this.deps, results, this.held.heldFiles(), this.pending);
+        if (opts.release) replaceCopiedOver(this.deps, changed, results, ctx, (rel) => (this.pending.delete(rel), this.commitRemovals([rel], known, policy, result), replaced.add(rel)));
         // A removal (in this batch or a recent one) whose note reappears under a new name is a rename.
         const found = findRenames(changed, results, known, this.pending, { ...this.deps, firstRun });
         this.renameAll(found.renames, renamed, deletedNotesReplaced(changed, results, known, this.deps, found.renames));
         for (const a of found.ambiguous) this.deps.log.warn(a, `more than one possible rename between ${a.file} and ${a.candidates.join(', ')}: notecast took it as a note deleted (its messages kept or deleted as publish.onDelete says) and a new note (announced); to have a note's messages follow it, rename or move notes one at a time`);
-        // A rewrite beyond recognition waits with the removals: its note may have moved (held-rewrites.ts).
-        const hold = opts.release ? undefined : this.held.holder(changed, results, known, this.pending, new Set(found.renames.map((r) => r.to.rel)));
-        result.announced += this.commit(this.decide(results, changed, policy, result, decideOrder(changed, found.renames), hold));
+        const hold = opts.release ? undefined : this.held.holder(changed, results, known, this.pending, new Set(found.renames.map((r) => r.to.rel)), (i, prev) => copiedOver(this.deps, ctx, results[i], prev));
+        result.announced += this.commit(this.decide(results, changed, policy, result, { order: decideOrder(changed, found.renames), ctx }, hold));
       }
     } finally {
       this.batchDigests = undefined;
@@ -217,9 +214,9 @@ export class Publisher {
     }
   }
 
-  /** `order`: the indices of `parsed` in the order their notes are decided (decideOrder); `hold`: whether one waits (held-rewrites.ts). */
-  private decide(parsed: ParseResult[], changed: ChangedFile[], policy: Policy, result: BatchResult, order: readonly number[], hold?: (i: number, prev: NoteRow) => boolean): Decided[] {
-    const { store } = this.deps, now = this.now(), contents = contentsDecided(parsed); // a renamed note's record is stale until committed
+  /** `order`: the indices of `parsed` in the order their notes are decided (decideOrder); `ctx`: the chunk's contents (kept-copies.ts); `hold`: whether one waits (held-rewrites.ts). */
+  private decide(parsed: ParseResult[], changed: ChangedFile[], policy: Policy, result: BatchResult, { order, ctx }: { order: readonly number[]; ctx: CopyContext }, hold?: (i: number, prev: NoteRow) => boolean): Decided[] {
+    const { store } = this.deps, now = this.now();
     const grouped = this.deps.config.publish.translations.mode === 'group', queries = this.savedQueries();
     const families = grouped ? familiesOf(store.sql, parsed.flatMap((r) => (r.ok ? [r.note.translationKey] : []))) : undefined;
     const decided: Decided[] = [], claims = newClaims((file) => existsSync(path.join(this.deps.root, file)), families);
@@ -240,7 +237,7 @@ export class Publisher {
       if (prev && hold?.(i, prev)) continue;
       const place = stored && !placed.has(r.note.id) ? stored.place : undefined;
       placed.add(r.note.id);
-      const d = keepBackCopy(this.deps, decideNote(prev, r.note, r.summary, now, policy, r.body), prev, contents);
+      const d = keepBackCopy(this.deps, decideNote(prev, r.note, r.summary, now, policy, r.body), prev, ctx);
       const row = grouped ? assignFamilyKey(store, d.row, prev, claims, this.deps.log) : d.row;
       // Saved searches are matched here, on the words the index is given in this same commit.
       const searches = queries.size ? this.searches.match(r.text.words, r.note.locale, queries) : [];

@@ -10,6 +10,7 @@ import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { copiesKeptBack } from '../../src/store/kept-copies.js';
+import { idleAfter, shown } from '../helpers/chat-shown.js';
 import { InProcessService } from '../helpers/inproc.js';
 import { note as text } from '../helpers/service.js';
 
@@ -38,14 +39,6 @@ async function copied(translations: Mode): Promise<InProcessService> {
   expect(copiesKeptBack(s.app!.store.sql)).toEqual([{ file: 'b.md', copyOf: 'a.md' }]);
   return s;
 }
-
-/** The chat's live messages as `note: first line`, and how many posts it was sent. */
-const shown = (s: InProcessService) => ({ posts: s.sent('all', 'post').length, live: s.live('all').map((m) => `${m.noteId}: ${m.text.split('\n')[0]}`) });
-const idleAfter = async (s: InProcessService, change: () => void) => {
-  const at = s.idleCount;
-  change();
-  await s.waitFor(() => s.idleCount > at && s.app!.publisher.pendingRemovals === 0, 20_000, 'idle with no removal waiting');
-};
 
 describe('a copy kept back takes its original\'s message when the original goes', () => {
   for (const translations of ['group', 'separate'] as const) {
