@@ -154,6 +154,8 @@ function handleCommands(bot: Bot, { deps, log }: TelegramUpdateDeps, offered: Of
 function handleLookups(bot: Bot, { deps }: TelegramUpdateDeps, offered: OfferedNotes): void {
   bot.on('callback_query:data', async (ctx) => {
     const m = /^n:(.+)$/.exec(ctx.callbackQuery.data);
+    // A first run's note past 16 KB waits for its summary on a parse thread (at most notes.parseTimeoutMs); the client shows
+    // a progress bar until answerCallbackQuery (core.telegram.org/bots/api#callbackquery, via augustjune/canoe#192).
     const reply = await openOffered(deps, offered, m?.[1] ?? '');
     if (reply.type !== 'note') {
       await ctx.answerCallbackQuery({ text: EXPIRED_TEXT });
