@@ -46,9 +46,11 @@ export function suggestNotes(deps: CommandDeps, offered: OfferedNotes, typed: st
 }
 
 /** Suggestions with the summary each would send (Telegram inline results send it as the message). */
-export function suggestNotesWithSummaries(deps: CommandDeps, offered: OfferedNotes, typed: string, locale: string | undefined, limit: number): (Suggestion & { summary: Summary })[] {
-  return suggestNotes(deps, offered, typed, locale, limit).flatMap((s) => {
-    const row = deps.store.getNote(s.id);
+export async function suggestNotesWithSummaries(deps: CommandDeps, offered: OfferedNotes, typed: string, locale: string | undefined, limit: number): Promise<(Suggestion & { summary: Summary })[]> {
+  const found = suggestNotes(deps, offered, typed, locale, limit).map((s) => ({ s, row: deps.store.getNote(s.id) }));
+  // A first run's long notes have their summaries made on the parse threads (store/deferred-summaries.ts).
+  await deps.store.summaries.prepare(found.flatMap(({ row }) => (row ? [row] : [])));
+  return found.flatMap(({ s, row }) => {
     const summary = row?.state === 'published' ? deps.store.summaries.of(row) : null;
     return summary ? [{ ...s, summary }] : [];
   });
@@ -57,9 +59,10 @@ export function suggestNotesWithSummaries(deps: CommandDeps, offered: OfferedNot
 export const EXPIRED_TEXT = 'That result has expired; search again with /note.';
 
 /** The note behind a pressed button, as a `/note` reply (without further results). */
-export function openOffered(deps: CommandDeps, offered: OfferedNotes, key: string): CommandReply {
+export async function openOffered(deps: CommandDeps, offered: OfferedNotes, key: string): Promise<CommandReply> {
   const id = offered.resolve(key);
   const row = id ? deps.store.getNote(id) : undefined;
+  if (row) await deps.store.summaries.prepare([row]);
   const summary = row?.state === 'published' ? deps.store.summaries.of(row) : null;
   if (!row || !summary) return { type: 'text', text: EXPIRED_TEXT };
   return { type: 'note', noteId: row.id, summary, more: [] };

@@ -19,10 +19,12 @@ export const noteCommand: Command = {
     const id = direct ?? results[0]?.id;
     const row = id ? store.getNote(id) : undefined;
     // A summary a first run did not make is made now (store/deferred-summaries.ts).
+    if (row) await store.summaries.prepare([row]);
     const summary = row?.state === 'published' ? store.summaries.of(row) : null;
     if (!row || !summary) return { type: 'text', text: `No note matches “${query}”.` };
     const shown = direct ? search.memberFor(id!, input.locale) : undefined;
     const member = shown && shown.id !== id ? store.getNote(shown.id) : undefined;
+    if (member) await store.summaries.prepare([member]);
     const memberSummary = member && store.summaries.of(member);
     return memberSummary ? { type: 'note', noteId: member.id, summary: memberSummary, more: results.slice(1, 6) } : { type: 'note', noteId: row.id, summary, more: results.slice(1, 6) };
   },

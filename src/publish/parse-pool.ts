@@ -23,8 +23,8 @@ import type { BodySketch, SearchText } from '../store/types.js';
 interface JobBase {
   rel: string;
   /**
-   * Set for a first run's records: no summary now, it is made when first shown
-   * (store/deferred-summaries.ts); but a note dated after `now` gets its summary, as a timer releases it.
+   * Set for a first run's records: no summary now, it is made when first shown (store/deferred-summaries.ts;
+   * see DEFER_SUMMARY_UP_TO); but a note dated after `now` gets its summary, as a timer releases it.
    */
   deferSummary?: { now: number } | undefined;
 }
@@ -73,10 +73,10 @@ export const TOO_LONG = 'took too long to parse';
 export const READY = 'ready';
 
 /**
- * Longest note (in UTF-16 units) whose summary may be made when first shown (`deferSummary`), on
- * the main thread and with no budget. Pathological Markdown of this size summarises in 15-300 ms
- * (`*a`, `~~a`, `[a](`, `<a>` repeated; one run, load ~13); a longer note is summarised here, within
- * the thread's budget, as before. 1 of the corpus's 68 notes is longer, 514 of the bench's 35,000.
+ * Longest note (in UTF-16 units) whose deferred summary (`deferSummary`) may be made on the main thread,
+ * with no budget. Pathological Markdown of this size summarises in 15-300 ms (`*a`, `~~a`, `[a](`, `<a>`
+ * repeated; one run, load ~13); a longer note's is made on a parse thread, within its budget, when first
+ * shown (summary-maker.ts `longSummaryMaker`). 1 of the corpus's 68 notes is longer, 514 of the bench's 35,000.
  */
 export const DEFER_SUMMARY_UP_TO = 16_384;
 
@@ -107,7 +107,7 @@ export function readOnThread(jobs: readonly ParseJob[], maxBytes: number): { rea
 export function parseJob({ rel, text, hash, deferSummary }: TextJob, read: ReadOptions, summary: SummaryOptions): ParseResult {
   try {
     const { note, tokens } = parseNoteText(rel, text, read, hash);
-    const defer = deferSummary && text.length <= DEFER_SUMMARY_UP_TO && !(note.date && note.date.getTime() > deferSummary.now);
+    const defer = deferSummary && !(note.date && note.date.getTime() > deferSummary.now);
     return { ok: true, rel, note, summary: defer ? null : buildSummary(note, tokens, summary), text: searchText(note, bodyText(tokens)), body: bodySketch(note.body) };
   } catch (e) {
     if (e instanceof NoteError) return { ok: false, rel, error: { message: e.message, line: e.line, more: [...e.more] } };

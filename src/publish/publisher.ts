@@ -29,7 +29,7 @@ import { deletedNotesReplaced } from './replaced-deleted.js';
 import { contentsDecided, copiedOver, dropGoneCopies, keepBackCopy, replaceCopiedOver, withDueCopies, type CopyContext } from './kept-copies.js';
 import { followRestoredNote } from './restored-notes.js';
 import { followFamilyMessages, regroupAfterSeparate, returnToFamilyMessages } from './family-after-switch.js';
-import { summaryMaker } from './summary-maker.js';
+import { longSummaryMaker, noteErrorRecord, summariesShownBy, summaryMaker } from './summary-maker.js';
 
 export interface PublisherDeps {
   root: string;
@@ -87,7 +87,7 @@ export class Publisher {
     this.now = deps.now ?? Date.now;
     this.held = new HeldRewrites(deps.root, deps.config, this.now);
     this.parser = openParser({ read: deps.read, summary: deps.summary, budgetMs: deps.config.notes.parseTimeoutMs }, deps.parseThreads);
-    deps.store.summaries.madeBy(summaryMaker(deps.root, deps.read, deps.summary));
+    deps.store.summaries.madeBy(summaryMaker(deps.root, deps.read, deps.summary), longSummaryMaker({ ...deps, parser: this.parser, parseBudgetMs: deps.config.notes.parseTimeoutMs }));
     this.reader = { root: deps.root, realRoot: this.realRoot, maxBytes: deps.read.maxBytes, parseBudgetMs: deps.config.notes.parseTimeoutMs, markSeen: (seen) => deps.store.markSeen(seen) };
   }
 
@@ -127,6 +127,7 @@ export class Publisher {
       for (let from = 0; next; from += BATCH_CHUNK) {
         const { changed, results, failed } = settleThreadReads(next.changed, await next.parsed, { mtimes, startedAt });
         this.recordUnreadable(failed, result);
+        if (!policy.firstRun || policy.announceExisting) await summariesShownBy(this.deps, results.flatMap((r) => (r.ok ? [r.note] : [])), this.pending);
         next = from + BATCH_CHUNK < files.length ? readAndParse(from + BATCH_CHUNK) : undefined;
         // A rewrite beyond recognition or a copy over a note waits with the removals: its note may have moved (held-rewrites.ts); then a copy over a note is its removal and a copy or a move (kept-copies.ts).
         const ctx = contentsDecided(this.deps, results, this.held.heldFiles(), this.pending);
@@ -162,6 +163,7 @@ export class Publisher {
   async releaseHeld(): Promise<void> {
     const files = this.held.take().filter((abs) => existsSync(abs));
     if (files.length || this.pending.size) await this.processBatch({ changed: files, removed: [] }, { release: true });
+    await summariesShownBy(this.deps, [], this.pending); // applyRemovals (next, synchronously) may show another member of a removed note's family
   }
 
   /** Acts on the removals gathered so far whose files are still gone: all of them, or none above the threshold. */
@@ -255,8 +257,10 @@ export class Publisher {
   }
 
   /** Scheduled notes whose date has come. */
-  releaseDue(): number {
-    const due = this.deps.store.summaries.shown(this.deps.store.dueNotes(this.now()));
+  async releaseDue(): Promise<number> {
+    const dueNow = this.deps.store.dueNotes(this.now());
+    await summariesShownBy(this.deps, dueNow.map((r) => ({ id: r.id, translationKey: r.info.translationKey })), this.pending);
+    const due = this.deps.store.summaries.shown(dueNow);
     if (!due.length) return 0;
     const decided = due.map((row) => ({ row: { ...row, state: 'published' as const, dueAt: null, announced: true, revision: Math.max(1, row.revision) }, action: { type: 'announce' } as Action }));
     return this.commit(decided);
@@ -293,12 +297,7 @@ export class Publisher {
     const prev = this.deps.store.getNote(id);
     // A broken edit keeps the note's last good state; only the error is recorded (with its digest for a note never read well).
     if (prev) this.deps.store.putNote({ ...prev, error: message, hash: prev.state === 'error' && hash ? hash : prev.hash });
-    else if (hash) {
-      this.deps.store.putNote({
-        id, file: rel, hash, summaryHash: null, state: 'error', dueAt: null, revision: 0, announced: false, error: message, summary: null,
-        info: { file: rel, title: rel, lang: '', locale: 'und', tags: [], translationKey: id, draft: false },
-      });
-    }
+    else if (hash) this.deps.store.putNote(noteErrorRecord(rel, hash, message));
   }
 
   /** Writes records and deliveries; announcements above the digest threshold per chat become one digest. */

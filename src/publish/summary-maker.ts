@@ -1,27 +1,105 @@
 /**
  * How a summary not made at a first run (store/deferred-summaries.ts) is made when first shown: the
  * note's file read and parsed as the parse threads do, and summarised with the same options, so it
- * is the summary the cold start would have stored.
+ * is the summary the cold start would have stored. A note longer than DEFER_SUMMARY_UP_TO is
+ * summarised on the parse threads, within its budget, as the cold start did (`longSummaryMaker`).
  */
 import path from 'node:path';
-import { parseNoteText, readNoteTextSync, type ReadOptions } from '../notes/read.js';
+import type { Config } from '../config/schema.js';
+import { NoteError } from '../errors.js';
+import type { Logger } from '../log.js';
+import { noteIdOf, parseNoteText, readNoteTextSync, type ReadOptions } from '../notes/read.js';
 import { buildSummary, type SummaryOptions } from '../summary/build.js';
-import type { SummaryMaker } from '../store/deferred-summaries.js';
+import type { LongSummary, LongSummaryMaker, SummaryMaker } from '../store/deferred-summaries.js';
+import type { Store } from '../store/store.js';
+import type { NoteRow } from '../store/types.js';
+import { errorHashOf } from './batch-read.js';
 import { summaryHash } from './decide.js';
-import { DEFER_SUMMARY_UP_TO } from './parse-pool.js';
+import type { PendingRemovals } from './removals.js';
+import { DEFER_SUMMARY_UP_TO, type Parser, type ParseResult, type TextJob } from './parse-pool.js';
+
+/** The note's file as it is now; undefined when it is gone or cannot be read. */
+function readRow(root: string, read: ReadOptions, row: NoteRow): { text: string; hash: string } | undefined {
+  try {
+    return readNoteTextSync(root, path.join(root, row.file), row.file, read.maxBytes, read.realRoot);
+  } catch {
+    // The file is gone or unreadable: the watcher's batch records that; nothing to show meanwhile.
+    return undefined;
+  }
+}
 
 export function summaryMaker(root: string, read: ReadOptions, options: SummaryOptions): SummaryMaker {
   return (row) => {
+    const file = readRow(root, read, row);
+    // Longer: made on the parse threads, within a budget (`longSummaryMaker`), before it is shown.
+    if (!file || file.text.length > DEFER_SUMMARY_UP_TO) return undefined;
     try {
-      const { text, hash } = readNoteTextSync(root, path.join(root, row.file), row.file, read.maxBytes, read.realRoot);
-      // Grown past what may be parsed here, with no budget (a changed file: its batch, on the parse threads, decides).
-      if (text.length > DEFER_SUMMARY_UP_TO) return undefined;
-      const { note, tokens } = parseNoteText(row.file, text, read, hash);
+      const { note, tokens } = parseNoteText(row.file, file.text, read, file.hash);
       const summary = buildSummary(note, tokens, options);
-      return { summary, summaryHash: summaryHash(summary), hash };
+      return { summary, summaryHash: summaryHash(summary), hash: file.hash };
     } catch {
-      // The file is gone or no longer reads as a note: the watcher's batch records that; nothing to show meanwhile.
+      // No longer reads as a note: the watcher's batch records that; nothing to show meanwhile.
       return undefined;
     }
   };
+}
+
+/** The record a batch writes of a note it could not read or parse, with no record before (Publisher.recordError). */
+export function noteErrorRecord(rel: string, hash: string, message: string): NoteRow {
+  const id = noteIdOf(rel);
+  return {
+    id, file: rel, hash, summaryHash: null, state: 'error', dueAt: null, revision: 0, announced: false, error: message, summary: null,
+    info: { file: rel, title: rel, lang: '', locale: 'und', tags: [], translationKey: id, draft: false },
+  };
+}
+
+export interface LongSummaryDeps {
+  root: string;
+  read: ReadOptions;
+  parser: Pick<Parser, 'parse'>;
+  /** notes.parseTimeoutMs: a note past it is recorded as the batch records it (batch-read.ts `errorHashOf`). */
+  parseBudgetMs: number;
+  log: Logger;
+}
+
+/**
+ * The deferred summaries of notes longer than DEFER_SUMMARY_UP_TO, made on the parse threads (the
+ * same job, budget and options as a cold start's, so the same summary, or the same error). Only a
+ * file that still holds the text its record was written from is summarised.
+ */
+export function longSummaryMaker(deps: LongSummaryDeps): LongSummaryMaker {
+  return async (rows) => {
+    const out = new Array<LongSummary | undefined>(rows.length);
+    const jobs: (TextJob & { hash: string })[] = [];
+    const at: number[] = [];
+    rows.forEach((row, i) => {
+      const file = readRow(deps.root, deps.read, row);
+      if (!file || file.hash !== row.hash || file.text.length <= DEFER_SUMMARY_UP_TO) return;
+      jobs.push({ rel: row.file, text: file.text, hash: file.hash });
+      at.push(i);
+    });
+    if (!jobs.length) return out;
+    const results = await deps.parser.parse(jobs);
+    results.forEach((r, j) => (out[at[j]!] = longSummaryOf(r, jobs[j]!.hash, deps)));
+    return out;
+  };
+}
+
+function longSummaryOf(r: ParseResult, hash: string, deps: LongSummaryDeps): LongSummary | undefined {
+  if (r.ok) return r.summary ? { summary: r.summary, summaryHash: summaryHash(r.summary), hash } : undefined;
+  // As Publisher.decide records a note whose parse failed (its message, and the digest a timeout is kept under).
+  const message = new NoteError(r.rel, r.error.message, r.error.line, r.error.more).format();
+  deps.log.error({ file: r.rel, err: message }, 'note skipped: cannot read it');
+  return { error: noteErrorRecord(r.rel, errorHashOf(r.error.message, hash, deps.parseBudgetMs), message) };
+}
+
+/**
+ * Before a synchronous decide and commit that may show these notes' families, or those of the
+ * removals waiting: the deferred summaries only the parse threads may make (DeferredSummaries.prepareFamilies).
+ * Only a family's message shows a note other than the one decided, so only in `group` mode.
+ */
+export function summariesShownBy(deps: { store: Store; config: Config }, notes: readonly { id: string; translationKey: string }[], waiting: PendingRemovals): Promise<void> {
+  if (deps.config.publish.translations.mode !== 'group') return Promise.resolve();
+  const ids = [...notes.map((n) => n.id), ...waiting.entries().map(([, k]) => k.id)];
+  return deps.store.summaries.prepareFamilies(notes.map((n) => n.translationKey), ids, new Set(notes.map((n) => n.id)));
 }

@@ -123,7 +123,7 @@ export class FolderSync {
       removed: files.filter((f) => !againSet.has(f)),
     };
     if (catchUp.changed.length || catchUp.removed.length) this.early.unshift(catchUp);
-    publisher.releaseDue();
+    await publisher.releaseDue();
     return files.length;
   }
 

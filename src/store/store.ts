@@ -49,7 +49,7 @@ export class Store {
   /** Pages asked before their note's first post (publish.waitUntilLive). */
   readonly livePages = new LivePages(this.sql);
   /** Notes' summaries made when first shown (issue 31: a first run makes none). */
-  readonly summaries = new DeferredSummaries(this.sql);
+  readonly summaries = new DeferredSummaries(this.sql, (fn) => this.transaction(fn));
 
   /** Outbox rows moved or re-timed as a whole: a renamed family, the clock stepping back. */
   readonly upkeep = new OutboxUpkeep(this.sql);

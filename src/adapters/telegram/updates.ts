@@ -154,7 +154,9 @@ function handleCommands(bot: Bot, { deps, log }: TelegramUpdateDeps, offered: Of
 function handleLookups(bot: Bot, { deps }: TelegramUpdateDeps, offered: OfferedNotes): void {
   bot.on('callback_query:data', async (ctx) => {
     const m = /^n:(.+)$/.exec(ctx.callbackQuery.data);
-    const reply = openOffered(deps, offered, m?.[1] ?? '');
+    // A first run's note past 16 KB waits for its summary on a parse thread (at most notes.parseTimeoutMs); the client shows
+    // a progress bar until answerCallbackQuery (core.telegram.org/bots/api#callbackquery, via augustjune/canoe#192).
+    const reply = await openOffered(deps, offered, m?.[1] ?? '');
     if (reply.type !== 'note') {
       await ctx.answerCallbackQuery({ text: EXPIRED_TEXT });
       return;
@@ -165,7 +167,7 @@ function handleLookups(bot: Bot, { deps }: TelegramUpdateDeps, offered: OfferedN
   });
 
   bot.on('inline_query', async (ctx) => {
-    const suggestions = suggestNotesWithSummaries(deps, offered, ctx.inlineQuery.query, readerLocale(ctx.from.language_code), 10);
+    const suggestions = await suggestNotesWithSummaries(deps, offered, ctx.inlineQuery.query, readerLocale(ctx.from.language_code), 10);
     const articles = suggestions.map((s) => inlineArticle(s.key, s, s.summary));
     // Results depend on the asker's language: cached for this user only (core.telegram.org/bots/api#answerinlinequery, is_personal).
     await ctx.answerInlineQuery(articles, { cache_time: 30, is_personal: true });
