@@ -10,6 +10,7 @@
  * The invariant, whatever the split: each note is posted once per chat, each message shows the note it was posted for
  * once the burst is handled, nothing is deleted but what the model allows (route-model.ts `violations`).
  */
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { copiesKeptBack } from '../../src/store/kept-copies.js';
@@ -79,6 +80,40 @@ describe('a note moved and edited at once, the new path handed over a batch befo
           // Edited again later: its message (not a new one) shows it.
           expect(await step(run, [{ op: 'write', file: 'intro.md', draft: false }])).toEqual([]);
         });
+});
+
+/**
+ * The other side of the fix above: only a known note whose file is gone, with the rename evidence (title or URL, body
+ * alike), is taken as the move. A new note written while an unrelated note (even one titled alike: the model's generic
+ * "Introduction") is removed in the next batch is a new note; a note edited from a copy of one whose file is still
+ * there is a note beside it.
+ */
+describe('a new note is still a new note', () => {
+  for (const mode of ['group', 'separate'] as const)
+    for (const onDelete of ['keep', 'delete'] as const)
+      it(`${mode}, onDelete: ${onDelete}: written while an unrelated note of the same title is removed in the next batch, it is announced and the other deleted`, async () => {
+        run = await startSplitRun(onDelete, mode, parseThreads);
+        expect(await step(run, [{ op: 'write', file: '_posts/en/intro.md', draft: false, generic: true }])).toEqual([]);
+        const writeAndRemove: Op[] = [{ op: 'write', file: 'b/setup.md', draft: false, generic: true }, { op: 'remove', file: '_posts/en/intro.md' }];
+        expect(await step(run, writeAndRemove, () => [['b/setup.md'], ['_posts/en/intro.md']])).toEqual([]);
+        const { store } = run.svc.app!;
+        expect(store.getNote('b/setup')).toMatchObject({ file: 'b/setup.md', announced: true, revision: 1 });
+        expect(store.getNote('_posts/en/intro')).toMatchObject({ file: '_posts/en/intro.md', state: 'deleted' });
+      });
+
+  it.each(['group', 'separate'] as const)('%s: a copy of a note edited at once, the note\'s file still there, is announced beside it', async (mode) => {
+    run = await startSplitRun('keep', mode, parseThreads);
+    expect(await step(run, [{ op: 'write', file: 'a/setup.md', draft: false }])).toEqual([]);
+    // Outside the model (it would read the copy's title, N1, as N1 posted twice): the copy is the test's own file.
+    const text = readFileSync(path.join(run.svc.notes, 'a/setup.md'), 'utf8');
+    writeFileSync(path.join(run.svc.notes, 'intro.md'), `${text}Copied and edited beside it.\n`);
+    await handOver(run, [['intro.md']], false);
+    const { store } = run.svc.app!;
+    expect(store.getNote('a/setup')).toMatchObject({ file: 'a/setup.md', state: 'published', revision: 1 });
+    expect(store.getNote('intro')).toMatchObject({ file: 'intro.md', announced: true, revision: 1 });
+    expect(run.svc.live('all')).toHaveLength(2);
+    expect(run.svc.sent('all', 'edit')).toEqual([]);
+  });
 });
 
 /**
