@@ -94,8 +94,8 @@ function addedIdentity(a: AddedNote): Identity {
 }
 
 /** The removed note's stored sketch, when its record has a well-formed one (records before it have none: no content evidence). */
-function storedSketch(info: NoteInfo): BodySketch | undefined {
-  const b = info.body;
+function storedSketch(r: RemovedNote): BodySketch | undefined {
+  const b = r.info.body;
   return b && Number.isInteger(b.n) && typeof b.mins === 'string' ? b : undefined;
 }
 
@@ -103,7 +103,7 @@ function storedSketch(info: NoteInfo): BodySketch | undefined {
  * Whether a removed note's body and a new note's are alike enough for a shared identity to count
  * (BODY_ALIKE); undefined when there is no evidence: a record without a sketch, or a body of no words.
  */
-function bodiesAlike(removed: NoteInfo, body: BodySketch): boolean | undefined {
+function bodiesAlike(removed: RemovedNote, body: BodySketch): boolean | undefined {
   const stored = storedSketch(removed);
   if (!stored?.n || !body.n) return undefined;
   return bodyOverlap(stored, body) >= BODY_ALIKE;
@@ -115,7 +115,7 @@ function bodiesAlike(removed: NoteInfo, body: BodySketch): boolean | undefined {
  * Also tells a deleted note brought back at its path from another note written there (replaced-deleted.ts).
  */
 export function sameNoteBy(removed: RemovedNote, added: AddedNote): string[] | undefined {
-  const alike = bodiesAlike(removed.info, added.body);
+  const alike = bodiesAlike(removed, added.body);
   if (!alike) return alike === undefined ? undefined : [];
   const addedIds = identities(addedIdentity(added));
   return [...identities(removedIdentity(removed))].filter(([kind, value]) => addedIds.get(kind) === value).map(([kind]) => kind);
@@ -146,7 +146,7 @@ export function matchRenames<A extends AddedNote>(removed: readonly RemovedNote[
   const backward = addedIds.map(() => new Map<number, Set<string>>());
   removedIds.forEach((ids, r) => {
     const alike = new Map<number, boolean>();
-    const isAlike = (i: number) => alike.get(i) ?? alike.set(i, bodiesAlike(removed[r]!.info, added[i]!.body) === true).get(i)!;
+    const isAlike = (i: number) => alike.get(i) ?? alike.set(i, bodiesAlike(removed[r]!, added[i]!.body) === true).get(i)!;
     for (const [kind, value] of ids) {
       for (const i of addedBy.get(`${kind}\0${value}`) ?? []) {
         if (!isAlike(i)) continue;
@@ -194,7 +194,7 @@ export function findRenames(
   pending: PendingRemovals,
   source: LateRemovalSource,
 ): Found {
-  const late = addLateRemovals(source, changed, results, known, pending, (info, body) => bodiesAlike(info, body) === true);
+  const late = addLateRemovals(source, changed, results, known, pending);
   const found = renamesAmong(changed, results, known, pending, (id) => source.store.getNote(id));
   const renamed = new Set(found.renames.map((r) => r.from));
   for (const rel of late) if (!renamed.has(rel)) pending.delete(rel);

@@ -6,7 +6,6 @@
  */
 import type { Prepare } from './db.js';
 import { toKnown, type KnownNote, type KnownRecord } from './records.js';
-import type { NoteInfo } from './types.js';
 
 export function notesSharing(sql: Prepare, hash: string, key: string): Map<string, KnownNote> {
   const rows = sql(
@@ -29,22 +28,15 @@ export function keptDeletedNotes(sql: Prepare, hash: string): Map<string, KnownN
   return new Map(rows.map((r) => [r.file, toKnown(r)]));
 }
 
-/** A known note found by what readers know it by, with its record's info (its body's sketch decides: publish/rename-match.ts). */
-export interface NoteKnownAs {
-  file: string;
-  known: KnownNote;
-  info: NoteInfo;
-}
-
 /**
- * Known, not deleted notes with this title or this URL: a file new to the store, edited while it
- * moved, shares neither content nor key with the note it was, but the rename evidence pairs them by
- * these (publish/late-removals.ts `movedAwayAlike`). By index (notes_title, notes_url).
+ * Known, not deleted notes with this title or URL: a file new to the store, moved and edited at
+ * once, shares neither content nor key with the note it was, but the rename evidence pairs them by
+ * these (publish/late-removals.ts, rename-match.ts). By index (notes_title, notes_url).
  */
-export function notesKnownAs(sql: Prepare, title: string, url: string | undefined): NoteKnownAs[] {
+export function notesKnownAs(sql: Prepare, title: string, url: string | undefined): Map<string, KnownNote> {
   const rows = sql(
-    `SELECT id, file, hash, state, error IS NOT NULL AS has_error, seen, info FROM notes
+    `SELECT id, file, hash, state, error IS NOT NULL AS has_error, seen FROM notes
       WHERE state != 'deleted' AND (json_extract(info, '$.title') = ? OR json_extract(info, '$.url') = ?)`,
-  ).all(title, url ?? null) as (KnownRecord & { info: string })[];
-  return rows.map((r) => ({ file: r.file, known: toKnown(r), info: JSON.parse(r.info) as NoteInfo }));
+  ).all(title, url ?? null) as KnownRecord[];
+  return new Map(rows.map((r) => [r.file, toKnown(r)]));
 }

@@ -65,8 +65,8 @@ describe('guards: what was right before stays so', () => {
  * stopped", step 2, onDelete keep): a note moved and edited at once (route-model.ts `moveEdit`), its new path handed
  * over a batch before its old path's removal. The first batch saw a new path with content no known note holds and
  * announced it; the removal that followed was not taken back as the move's other half: N1 posted twice in every chat,
- * two live messages. Now the known notes the rename evidence would pair the new note with (same title or URL, body
- * alike) are looked at on disk, and one whose file is gone is the move now (late-removals.ts `movedAwayAlike`).
+ * two live messages. Now the known notes sharing the new note's title or URL are looked at on disk, and one whose file
+ * is gone joins the pending removals, where the rename evidence (body alike) makes it the move (late-removals.ts).
  */
 describe('a note moved and edited at once, the new path handed over a batch before the old one', () => {
   for (const mode of ['group', 'separate'] as const)
