@@ -27,3 +27,16 @@ export function keptDeletedNotes(sql: Prepare, hash: string): Map<string, KnownN
   ).all(hash) as KnownRecord[];
   return new Map(rows.map((r) => [r.file, toKnown(r)]));
 }
+
+/**
+ * Known, not deleted notes with this title or URL: a file new to the store, moved and edited at
+ * once, shares neither content nor key with the note it was, but the rename evidence pairs them by
+ * these (publish/late-removals.ts, rename-match.ts). By index (notes_title, notes_url).
+ */
+export function notesKnownAs(sql: Prepare, title: string, url: string | undefined): Map<string, KnownNote> {
+  const rows = sql(
+    `SELECT id, file, hash, state, error IS NOT NULL AS has_error, seen FROM notes
+      WHERE state != 'deleted' AND (json_extract(info, '$.title') = ? OR json_extract(info, '$.url') = ?)`,
+  ).all(title, url ?? null) as KnownRecord[];
+  return new Map(rows.map((r) => [r.file, toKnown(r)]));
+}
