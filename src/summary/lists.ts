@@ -63,12 +63,14 @@ const DURATION =
 /**
  * A numbered step's name with how long its text says it takes ("Brew the tea (3-5 minutes)"): a
  * procedure's numbers are what its reader acts on. An aside, so a compact point short of room
- * drops it before a step's name (compactNames).
+ * drops it before a step's name (compactNames). After a Chinese or Japanese name the brackets are
+ * full-width and unspaced, as those languages write them ("烧水（2-3 分钟）").
  */
 function timedStep(name: string, text: string): string {
   if (DURATION.test(name)) return name;
   const time = DURATION.exec(text.startsWith(name) ? text.slice(name.length) : text);
-  return time ? `${name} (${time[0]})` : name;
+  if (!time) return name;
+  return hasCjk(name.slice(-1)) ? `${name}（${time[0]}）` : `${name} (${time[0]})`;
 }
 
 /** An item's text and the rest of it that a blank line cut off: no space between two CJK characters. */
