@@ -35,11 +35,14 @@ describe('scripts with letters', () => {
     expect(pointWith('$z_{b} + z^{2}$')).toBe(`The identity z_b + z^2 holds for each size, ${tail}`);
   });
 
-  it('read so in HTML too, while an ordinal after a figure stays as written', () => {
-    expect(scriptedText('sub', 'max', 'V')).toBe('ₘₐₓ');
-    expect(scriptedText('sup', 'k-1', 'x')).toBe('ᵏ⁻¹');
-    expect(scriptedText('sup', 'nd', 'the 2')).toBe('nd');
-    expect(scriptedText('sup', 'x', '2')).toBe('ˣ');
+  // HTML's <sup> and <sub> read so too; an ordinal after a figure stays as written.
+  it.each([
+    ['sub', 'max', 'V', 'ₘₐₓ'],
+    ['sup', 'k-1', 'x', 'ᵏ⁻¹'],
+    ['sup', 'nd', 'the 2', 'nd'],
+    ['sup', 'x', '2', 'ˣ'],
+  ] as const)('<%s> %s after "%s" reads %s', (tag, inner, before, text) => {
+    expect(scriptedText(tag, inner, before)).toBe(text);
   });
 });
 
