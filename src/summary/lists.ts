@@ -221,7 +221,10 @@ const STATEMENT_WORDS = 16;
  */
 function labelsOnly(list: Tokens.List, items: ReadonlyArray<{ text: string; name: string | undefined }>, spans: SpanTable, locale: string): boolean {
   if (list.ordered) return false;
-  return items.every(({ text, name }) => name !== undefined && !spans.hasCode(name) && text.startsWith(name) && statementWords(text.slice(name.length).replace(/^[\s:：—–-]+/u, ''), locale) >= STATEMENT_WORDS);
+  const said = items.map(({ text, name }) => (name !== undefined && !spans.hasCode(name) && text.startsWith(name) ? statementWords(text.slice(name.length).replace(/^[\s:：—–-]+/u, ''), locale) : 0));
+  // Statements that long on the whole, none much shorter: one item a word or two short of the mark
+  // ("**Partition tolerance**: the system continues to operate despite …", 15 words) is a statement still.
+  return said.length > 0 && said.every((n) => n >= (STATEMENT_WORDS * 2) / 3) && said.reduce((a, n) => a + n, 0) >= STATEMENT_WORDS * said.length;
 }
 
 /**
