@@ -64,12 +64,14 @@ const DURATION =
 /**
  * A numbered step's name with how long its text says it takes ("Brew the tea (3-5 minutes)"): a
  * procedure's numbers are what its reader acts on. An aside, so a compact point short of room
- * drops it before a step's name (compactNames).
+ * drops it before a step's name (compactNames). After a Chinese or Japanese name the brackets are
+ * full-width and unspaced, as those languages write them ("烧水（2-3 分钟）").
  */
 function timedStep(name: string, text: string): string {
   if (DURATION.test(name)) return name;
   const time = DURATION.exec(text.startsWith(name) ? text.slice(name.length) : text);
-  return time ? `${name} (${time[0]})` : name;
+  if (!time) return name;
+  return hasCjk(name.slice(-1)) ? `${name}（${time[0]}）` : `${name} (${time[0]})`;
 }
 
 /** An item's text and the rest of it that a blank line cut off: no space between two CJK characters. */
@@ -229,7 +231,10 @@ const STATEMENT_WORDS = 16;
  */
 function labelsOnly(list: Tokens.List, items: ReadonlyArray<{ text: string; name: string | undefined }>, spans: SpanTable, locale: string): boolean {
   if (list.ordered) return false;
-  return items.every(({ text, name }) => name !== undefined && !spans.hasCode(name) && text.startsWith(name) && statementWords(text.slice(name.length).replace(/^[\s:：—–-]+/u, ''), locale) >= STATEMENT_WORDS);
+  const said = items.map(({ text, name }) => (name !== undefined && !spans.hasCode(name) && text.startsWith(name) ? statementWords(text.slice(name.length).replace(/^[\s:：—–-]+/u, ''), locale) : 0));
+  // Statements that long on the whole, none much shorter: one item a word or two short of the mark
+  // ("**Partition tolerance**: the system continues to operate despite …", 15 words) is a statement still.
+  return said.length > 0 && said.every((n) => n >= (STATEMENT_WORDS * 2) / 3) && said.reduce((a, n) => a + n, 0) >= STATEMENT_WORDS * said.length;
 }
 
 /**

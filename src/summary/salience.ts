@@ -7,6 +7,7 @@
 import { categoryOf, CJK, FIRST_CJK, hasCjk, hasNumber, LETTER, MARK, NUMBER } from './chars.js';
 import { FIRST as PLACEHOLDER_FIRST, LAST as PLACEHOLDER_LAST, type SpanTable } from './inline.js';
 import { allIn, ECHOED, NO_CODE, type InCode } from './code-terms.js';
+import { asMarkedParts, hasScripts } from './sup-sub.js';
 
 /** Function words of the Latin-script languages: never a subject, however rare in a short note. */
 const STOP = new Set(
@@ -274,9 +275,21 @@ function wordTerm(plain: string, start: number, end: number, proper: Set<string>
   if (stop - start < 3 && !shortTermAt(plain, start, stop)) return;
   const w = plain.slice(start, stop);
   const lower = w.toLowerCase();
+  if (hasScripts(lower)) return scriptedTerms(lower, visit);
   if (STOP.has(lower)) return;
   visit(lower);
   if (proper && lower !== w && start > 0 && INSIDE_SENTENCE.test(plain.slice(Math.max(0, start - 4), start))) proper.add(lower);
+}
+
+/**
+ * The terms of a word with scripts, as TeX's marks give them (asMarkedParts): "Vₘₐₓ²" and "V_max^2"
+ * are the quantity V_max and the figure 2. So a note's terms, and which sentences it picks, do not
+ * hang on how each of its formulas is shown.
+ */
+function scriptedTerms(word: string, visit: (term: string) => void): void {
+  for (const part of asMarkedParts(word)) {
+    for (const [from, to] of wordSpans(part)) wordTerm(part, from, to, undefined, visit);
+  }
 }
 
 /**

@@ -104,13 +104,13 @@ export function texToText(tex: string): TexText {
   return { text: s, readable };
 }
 
-/** A script as TeX writes it: one character unbraced ("x^2y" is x²y), else its braces. */
-const SCRIPT = /([_^])(?:\{([^{}]*)\}|([A-Za-z0-9]))/g;
+/** A script as TeX writes it: one character or command unbraced ("x^2y" is x²y, `x^\prime`), else its braces. */
+const SCRIPT = /([_^])(?:\{([^{}]*)\}|(\\[A-Za-z]+|[A-Za-z0-9]))/g;
 
 /**
  * Scripts read raised or lowered, as `<sup>` and `<sub>` are (x^2 → x², a_{10} → a₁₀), where
- * Unicode has every character of every script of the fragment: one that it lacks ("μ_1, …, μ_k",
- * `e^{2\pi}`) leaves all of them marked, so a formula never mixes the two forms.
+ * Unicode has every character of every script of the fragment (Σᵢ₌₁ⁿ, xᵢⱼ², Aᵀ): one that it lacks
+ * ("μ_1, …, μ_q", `e^{2\pi}`) leaves all of them marked, so a formula never mixes the two forms.
  */
 function withExactScripts(tex: string): string {
   const marks = tex.match(/[_^]/g)?.length ?? 0;
@@ -119,13 +119,18 @@ function withExactScripts(tex: string): string {
   for (const m of tex.matchAll(SCRIPT)) {
     // "x^23" scripts its 2 alone, which is hardly what was meant: no exact reading (x^2y is x²y).
     const ambiguous = m[3] !== undefined && /\d/.test(m[3]) && /\d/.test(tex[m.index + m[0].length] ?? '');
-    const exact = ambiguous ? undefined : exactScript(m[1] === '^' ? 'sup' : 'sub', m[2] ?? m[3]!);
+    const exact = ambiguous ? undefined : exactScript(m[1] === '^' ? 'sup' : 'sub', withSymbols(m[2] ?? m[3]!));
     if (exact === undefined) return tex;
     read.push(exact);
   }
   if (read.length !== marks) return tex;
   let k = 0;
   return tex.replace(SCRIPT, () => read[k++]!);
+}
+
+/** A script's symbol commands read (`\beta` → β, `\top` → ᵀ), so that Unicode's raised or lowered form of each is found; any other command stays. */
+function withSymbols(script: string): string {
+  return script.replace(/\\([A-Za-z]+)\s*/g, (m, name: string) => SYMBOLS[name] ?? m);
 }
 
 function root(n: string | undefined): string {

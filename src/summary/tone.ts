@@ -36,7 +36,8 @@ export const FIRST_PERSON: Array<[RegExp, RegExp]> = [
   [/^fr/, /(?:^|[^\p{L}])(?:je (?:vais|peux|pourrais|vous|te|garde|recommande|pense|crois|suggère)|j['’](?:espère|ai (?:inclus|ajouté|gardé))|laissez-moi|permettez-moi|laisse-moi|permets-moi)(?![\p{L}])/iu],
   [/^es/, /(?:^|[^\p{L}])(?:(?:yo )?(?:voy a|puedo|podría|te recomiendo|recomiendo|espero|creo que|mantendré|explicaré)|déjame|permíteme)(?!\p{L})/iu],
   [/^pt/, /(?:^|[^\p{L}])(?:vou|posso|poderia|espero|acho que|deixe-me|permita-me)(?!\p{L})/iu],
-  [/^(zh|hant|yue)/, /我(?:会|會|将|將|可以|来|來|想|希望|认为|認為|建议|建議|为你|為你|为您|為您|给你|給你|帮你|幫你)|^(?:让|讓)我(?![们們])/u],
+  // …and the sign-off inviting more questions ("还有什么问题随时问我", "欢迎随时问我": ask me any time).
+  [/^(zh|hant|yue)/, /我(?:会|會|将|將|可以|来|來|想|希望|认为|認為|建议|建議|为你|為你|为您|為您|给你|給你|帮你|幫你)|^(?:让|讓)我(?![们們])|(?:随时|隨時|尽管|儘管|欢迎|歡迎)[^。！!]{0,4}(?:问|問|找)我/u],
   [/^ja/, /(?:私|僕|わたし)(?:は|が|も)[^。]{0,30}(?:ましょう|ます(?!た)|思います)|説明しましょう|ご説明します|(?:説明|解説)(?:します|いたします)(?:ね|よ)?[。.！!]?$/u],
   [/^ko/, /(?:제가|저는|내가|나는)/u],
   [/^hi/, /(?:^|\s)(?:मैं|मुझे)(?=[\s,.।!?]|$)/u],

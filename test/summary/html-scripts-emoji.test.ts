@@ -24,8 +24,8 @@ describe('<sup> and <sub>', () => {
   it('keep an ordinal after a figure, and mark what Unicode cannot raise', () => {
     expect(scriptedText('sup', 'st', 'the 1')).toBe('st');
     expect(scriptedText('sup', 'er', 'le 1')).toBe('er');
-    expect(scriptedText('sup', 'k-1', 'x')).toBe('^(k-1)');
-    expect(scriptedText('sub', 'max', 'V')).toBe('_max');
+    expect(scriptedText('sup', 'q-1', 'x')).toBe('^(q-1)');
+    expect(scriptedText('sub', 'bmax', 'V')).toBe('_bmax');
     expect(scriptedText('sup', 'n+1', '2')).toBe('ⁿ⁺¹');
     expect(scriptedText('sub', '10', 'log')).toBe('₁₀');
   });

@@ -64,4 +64,18 @@ describe('lists of labels followed by what each item says', () => {
     expect(got.some((p) => /^Anlass, Folgen, Abhilfe/u.test(p)), got.join('\n')).toBe(false);
     expect(got.join('\n')).toMatch(/Ausleihautomaten|Ausleihvorgänge|Protokolldateien/u);
   });
+
+  // Issue 23, F15: one definition of fifteen words (one short of the mark) kept a labels-only point.
+  it('give what the items say when one of them is a little shorter than the others', () => {
+    const glossary = `A few words recur in every talk about caches, and each means something precise.
+
+- **Hit ratio**: the share of all lookups that find their entry in the cache without going to the slower store behind it.
+- **Eviction**: the removal of an entry chosen by a policy when the cache is full and a new entry has to be stored.
+- **Write-back**: a policy where changed entries are written to the store only when they leave the cache, not at every write.
+- **Warm-up**: the period after a restart during which the cache fills and most lookups still miss.
+`;
+    const got = points('Cache words', glossary);
+    expect(got.some((p) => /Hit ratio, Eviction, Write-back/.test(p)), got.join('\n')).toBe(false);
+    expect(got.join('\n')).toMatch(/share of all lookups|removal of an entry|written to the store/);
+  });
 });

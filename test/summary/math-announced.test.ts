@@ -32,7 +32,7 @@ describe('a formula cut from a point', () => {
 
   it('is shown whole when the point has room', () => {
     const points = pointsOf('en', `${opening} The closed form is $F_n = \\frac{\\varphi^n - \\psi^n}{\\sqrt{5}}$ for all n.\n\n${after}`);
-    expect(points).toContain('The closed form is F_n = (φ^n - ψ^n)/(√5) for all n.');
+    expect(points).toContain('The closed form is Fₙ = (φⁿ - ψⁿ)/(√5) for all n.');
   });
 });
 

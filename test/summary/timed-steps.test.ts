@@ -33,7 +33,21 @@ describe('a procedure compacted under its lead-in', () => {
       ['こねる', '打ち粉をした台の上で生地を8〜10分こね、なめらかにします。'],
       ['発酵させる', '濡れ布巾をかけて暖かい場所に1〜2時間置きます。'],
     ]);
-    expect(pointsOfNote('ja', ja).join('\n')).toContain('こねる (8〜10分)、発酵させる (1〜2時間)'); // Japanese lists with 、 (issue 23, s11-d23)
+    // Japanese lists with 、 (issue 23, s11-d23), and full-width brackets after a Japanese name (F21).
+    expect(pointsOfNote('ja', ja).join('\n')).toContain('こねる（8〜10分）、発酵させる（1〜2時間）');
+  });
+
+  it('writes the time in full-width brackets after a Chinese name, whatever brackets the note used (issue 23, F21)', () => {
+    const zh = (open: string, close: string) =>
+      steps('### 做一碗蛋炒饭', [
+        ['打蛋', `把两个鸡蛋打散${open}约 1 分钟${close}，加一点盐。`],
+        ['炒蛋', `油热后倒入蛋液${open}2-3 分钟${close}，炒到凝固盛出。`],
+        ['炒饭', `倒入隔夜米饭翻炒${open}5 分钟${close}，再放回鸡蛋。`],
+      ]);
+    for (const [open, close] of [['（', '）'], [' (', ') ']]) {
+      const compact = pointsOfNote('zh', zh(open!, close!)).find((p) => p.startsWith('做一碗蛋炒饭'));
+      expect(compact).toContain('打蛋（1 分钟）、炒蛋（2-3 分钟）、炒饭（5 分钟）');
+    }
   });
 
   it('leaves a list that is no procedure (not numbered) as its names', () => {
