@@ -82,6 +82,8 @@ async function splitCase(c: Case): Promise<string[]> {
       if (!changed.length) continue;
       await handOver(run, batchesOf(changed, b), b.deliverBetween);
       const problems = problemsOf(run);
+      // SPLIT_DEBUG=1: a failing case prints what every chat was sent, to read it by.
+      if (problems.length && process.env.SPLIT_DEBUG) console.log(run.svc.events.map((e) => `${e.event} ${e.target} ${e.messageId} ${e.family ?? e.noteId} ${e.text.split('\n')[0]}`).join('\n'));
       if (problems.length) return [`burst ${i} handed over as ${JSON.stringify(batchesOf(changed, b))}: ${problems.join('; ')}`];
     }
     return [];
@@ -114,6 +116,22 @@ const KEPT: [string, Case][] = [
   [
     'seed 99 (60 runs): setup.md edited and moved to intro.md, _posts/ja/intro.md moved to setup.md, one batch',
     {"onDelete":"keep","mode":"group","initial":["_posts/ja/intro.md","setup.md"],"bursts":[{"ops":[{"op":"write","file":"setup.md","draft":false},{"op":"move","from":"setup.md","to":"b/swap.md"},{"op":"move","from":"_posts/ja/intro.md","to":"setup.md"},{"op":"move","from":"intro.md","to":"_posts/ja/intro.md"},{"op":"move","from":"b/swap.md","to":"intro.md"}],"order":[0,0,0,0,0,0,0,0],"cuts":[],"deliverBetween":false}]},
+  ],
+  [
+    'seed 1 (60 runs): setup.md and intro.md swapped through a temporary path, and setup.md rewritten, one batch',
+    {"onDelete":"keep","mode":"group","initial":["setup.md","intro.md"],"bursts":[{"ops":[{"op":"move","from":"setup.md","to":"b/swap.md"},{"op":"move","from":"intro.md","to":"setup.md"},{"op":"move","from":"b/swap.md","to":"intro.md"},{"op":"write","file":"setup.md","draft":false}],"order":[0,0,0,0,0,0,0,0],"cuts":[],"deliverBetween":false}]},
+  ],
+  [
+    'seed 42 (60 runs): setup.md and a/setup.md swapped, and setup.md moved on to setup-ja.md and rewritten there, one batch',
+    {"onDelete":"keep","mode":"group","initial":["setup.md","a/setup.md"],"bursts":[{"ops":[{"op":"move","from":"a/setup.md","to":"b/swap.md"},{"op":"move","from":"setup.md","to":"a/setup.md"},{"op":"move","from":"b/swap.md","to":"setup.md"},{"op":"move","from":"setup.md","to":"b/swap.md"},{"op":"move","from":"setup-ja.md","to":"setup.md"},{"op":"move","from":"b/swap.md","to":"setup-ja.md"},{"op":"write","file":"setup-ja.md","draft":false}],"order":[0,0,0,0,0,0,0,0],"cuts":[],"deliverBetween":false}]},
+  ],
+  [
+    'seed 2026 (60 runs): setup.md moved to setup-ja.md and _posts/ja/intro.md to setup.md; then setup.md moved back to _posts/ja/intro.md, one batch each',
+    {"onDelete":"keep","mode":"group","initial":["_posts/ja/intro.md","setup.md"],"bursts":[{"ops":[{"op":"move","from":"setup-ja.md","to":"b/swap.md"},{"op":"move","from":"setup.md","to":"setup-ja.md"},{"op":"move","from":"b/swap.md","to":"setup.md"},{"op":"move","from":"_posts/ja/intro.md","to":"setup.md"}],"order":[0,0,0,0,0,0,0,0],"cuts":[],"deliverBetween":false},{"ops":[{"op":"move","from":"setup.md","to":"_posts/ja/intro.md"}],"order":[0,0,0,0,0,0,0,0],"cuts":[],"deliverBetween":false}]},
+  ],
+  [
+    'seed 31337 (60 runs, separate): setup.md moved to intro.md and rewritten there, one batch',
+    {"onDelete":"keep","mode":"separate","initial":["setup.md","setup-ja.md"],"bursts":[{"ops":[{"op":"move","from":"intro.md","to":"b/swap.md"},{"op":"move","from":"setup.md","to":"intro.md"},{"op":"move","from":"b/swap.md","to":"setup.md"},{"op":"write","file":"intro.md","draft":false}],"order":[0,0,0,0,0,0,0,0],"cuts":[],"deliverBetween":false}]},
   ],
 ];
 
