@@ -117,10 +117,36 @@ const FIXED: [string, Case][] = [
     'seed 1 (60 runs): setup.md and intro.md swapped through a temporary path, and setup.md rewritten, one batch: each message follows its note (rename-chain.ts, a swap with an edit)',
     {"onDelete":"keep","mode":"group","initial":["setup.md","intro.md"],"bursts":[{"ops":[{"op":"move","from":"setup.md","to":"b/swap.md"},{"op":"move","from":"intro.md","to":"setup.md"},{"op":"move","from":"b/swap.md","to":"intro.md"},{"op":"write","file":"setup.md","draft":false}],"order":[0,0,0,0,0,0,0,0],"cuts":[],"deliverBetween":false}]},
   ],
+  [
+    'seed 2512 (150 runs): two rotations, each in one batch, one move of each broken (its source missing): intro.md → setup.md, then setup.md → _posts/ja/intro.md',
+    {"onDelete":"keep","mode":"group","initial":["intro.md","setup.md"],"bursts":[{"ops":[{"op":"move","from":"intro.md","to":"b/swap.md"},{"op":"move","from":"setup-ja.md","to":"intro.md"},{"op":"move","from":"setup.md","to":"setup-ja.md"},{"op":"move","from":"b/swap.md","to":"setup.md"}],"order":[0,0,0,0,0,0,0,0],"cuts":[],"deliverBetween":false},{"ops":[{"op":"move","from":"setup.md","to":"b/swap.md"},{"op":"move","from":"_posts/ja/intro.md","to":"setup.md"},{"op":"move","from":"b/swap.md","to":"_posts/ja/intro.md"}],"order":[0,0,0,0,0,0,0,0],"cuts":[],"deliverBetween":false}]},
+  ],
+  [
+    'seed 7 (60 runs, on main): setup.md moved to _posts/ja/intro.md; then moved on to a/setup.md and a new setup.md written, one batch each: a note that joined another family\'s message and left it keeps its own message where the chat showed it as its own (family-follow.ts)',
+    {"onDelete":"keep","mode":"group","initial":["setup.md","intro.md"],"bursts":[{"ops":[{"op":"move","from":"_posts/ja/intro.md","to":"b/swap.md"},{"op":"move","from":"setup.md","to":"_posts/ja/intro.md"},{"op":"move","from":"b/swap.md","to":"setup.md"},{"op":"move","from":"setup.md","to":"setup.md"}],"order":[0,0,0,0,0,0,0,0],"cuts":[],"deliverBetween":false},{"ops":[{"op":"move","from":"_posts/ja/intro.md","to":"b/swap.md"},{"op":"move","from":"setup.md","to":"_posts/ja/intro.md"},{"op":"move","from":"a/setup.md","to":"setup.md"},{"op":"move","from":"b/swap.md","to":"a/setup.md"},{"op":"write","file":"setup.md","draft":false}],"order":[0,0,0,0,0,0,0,0],"cuts":[],"deliverBetween":false}]},
+  ],
+  [
+    'seed 2026 (60 runs): setup.md moved to setup-ja.md and _posts/ja/intro.md to setup.md; then setup.md moved back to _posts/ja/intro.md, one batch each: a note that joined another family\'s message and left it keeps its own message where the chat showed it as its own (family-follow.ts)',
+    {"onDelete":"keep","mode":"group","initial":["_posts/ja/intro.md","setup.md"],"bursts":[{"ops":[{"op":"move","from":"setup-ja.md","to":"b/swap.md"},{"op":"move","from":"setup.md","to":"setup-ja.md"},{"op":"move","from":"b/swap.md","to":"setup.md"},{"op":"move","from":"_posts/ja/intro.md","to":"setup.md"}],"order":[0,0,0,0,0,0,0,0],"cuts":[],"deliverBetween":false},{"ops":[{"op":"move","from":"setup.md","to":"_posts/ja/intro.md"}],"order":[0,0,0,0,0,0,0,0],"cuts":[],"deliverBetween":false}]},
+  ],
 ];
 
+/** A family left under `onDelete: delete` (below): the seeds 2512, 7 and 2026 cases in that mode, grouped. */
+const leftUnderDelete = ([name, c]: [string, Case]) => c.onDelete === 'delete' && c.mode === 'group' && /^seed (2512|7|2026)\b/.test(name);
+
 describe('the property\'s counterexamples, fixed', () => {
-  it.each(FIXED.flatMap(inOtherModes))('%s', async (_, c) => {
+  it.each(FIXED.flatMap(inOtherModes).filter((x) => !leftUnderDelete(x)))('%s', async (_, c) => {
+    expect(await splitCase(c)).toEqual([]);
+  });
+});
+
+describe('the property\'s counterexamples, kept', () => {
+  // Open (it.fails), on main as here. Under `onDelete: delete` the family left keeps failing: the note's old
+  // family, empty once it joined another, has its message deleted (family-outbox.ts: no member wants it), so
+  // leaving again it is posted anew where the chat showed it as its own. Keeping that message, as `keep` now
+  // does, breaks the model's delete-mode rule instead (route-model.ts violations: a message of a family no
+  // published note is in "is still up"): which rule gives way is the lead's call.
+  it.fails.each(FIXED.flatMap(inOtherModes).filter(leftUnderDelete))('%s', async (_, c) => {
     expect(await splitCase(c)).toEqual([]);
   });
 });
@@ -153,32 +179,5 @@ describe('the property\'s counterexamples with no evidence to go by: a removal a
     const problems = (await splitCase(c)).flatMap((p) => p.replace(/^burst \d+ handed over as [^:]*: /, '').split('; '));
     expect(problems.filter((p) => !OLDER_VERSION.test(p))).toEqual([]);
     if (c.mode === 'separate' && c.onDelete === 'keep') expect(problems.length).toBeGreaterThan(0);
-  });
-});
-
-/** Shrunk counterexamples of the property, kept as plain tests (each found with the seed it names). */
-const KEPT: [string, Case][] = [
-  [
-    'seed 2512 (150 runs): two rotations, each in one batch, one move of each broken (its source missing): intro.md → setup.md, then setup.md → _posts/ja/intro.md',
-    {"onDelete":"keep","mode":"group","initial":["intro.md","setup.md"],"bursts":[{"ops":[{"op":"move","from":"intro.md","to":"b/swap.md"},{"op":"move","from":"setup-ja.md","to":"intro.md"},{"op":"move","from":"setup.md","to":"setup-ja.md"},{"op":"move","from":"b/swap.md","to":"setup.md"}],"order":[0,0,0,0,0,0,0,0],"cuts":[],"deliverBetween":false},{"ops":[{"op":"move","from":"setup.md","to":"b/swap.md"},{"op":"move","from":"_posts/ja/intro.md","to":"setup.md"},{"op":"move","from":"b/swap.md","to":"_posts/ja/intro.md"}],"order":[0,0,0,0,0,0,0,0],"cuts":[],"deliverBetween":false}]},
-  ],
-  [
-    'seed 7 (60 runs, on main): setup.md moved to _posts/ja/intro.md; then moved on to a/setup.md and a new setup.md written, one batch each',
-    {"onDelete":"keep","mode":"group","initial":["setup.md","intro.md"],"bursts":[{"ops":[{"op":"move","from":"_posts/ja/intro.md","to":"b/swap.md"},{"op":"move","from":"setup.md","to":"_posts/ja/intro.md"},{"op":"move","from":"b/swap.md","to":"setup.md"},{"op":"move","from":"setup.md","to":"setup.md"}],"order":[0,0,0,0,0,0,0,0],"cuts":[],"deliverBetween":false},{"ops":[{"op":"move","from":"_posts/ja/intro.md","to":"b/swap.md"},{"op":"move","from":"setup.md","to":"_posts/ja/intro.md"},{"op":"move","from":"a/setup.md","to":"setup.md"},{"op":"move","from":"b/swap.md","to":"a/setup.md"},{"op":"write","file":"setup.md","draft":false}],"order":[0,0,0,0,0,0,0,0],"cuts":[],"deliverBetween":false}]},
-  ],
-  [
-    'seed 2026 (60 runs): setup.md moved to setup-ja.md and _posts/ja/intro.md to setup.md; then setup.md moved back to _posts/ja/intro.md, one batch each',
-    {"onDelete":"keep","mode":"group","initial":["_posts/ja/intro.md","setup.md"],"bursts":[{"ops":[{"op":"move","from":"setup-ja.md","to":"b/swap.md"},{"op":"move","from":"setup.md","to":"setup-ja.md"},{"op":"move","from":"b/swap.md","to":"setup.md"},{"op":"move","from":"_posts/ja/intro.md","to":"setup.md"}],"order":[0,0,0,0,0,0,0,0],"cuts":[],"deliverBetween":false},{"ops":[{"op":"move","from":"setup.md","to":"_posts/ja/intro.md"}],"order":[0,0,0,0,0,0,0,0],"cuts":[],"deliverBetween":false}]},
-  ],
-];
-
-describe('the property\'s counterexamples, kept', () => {
-  // Open (it.fails), on main as here, and not splits (each burst is one batch). The first also in the live model
-  // (runSequence, both onDelete): after the chain, N1's family message in `all` was deleted (N1 joined setup's family,
-  // whose message there shows N2); N1, moved on to a family of its own, is posted there again. All three: a note that
-  // joined another family's message and leaves it is announced again (the third: _posts/ja/intro.md moved into the
-  // English setup.md, joining setup's family, then back).
-  it.fails.each(KEPT)('%s', async (_, c) => {
-    expect(await splitCase(c)).toEqual([]);
   });
 });
