@@ -140,7 +140,24 @@ describe('the property\'s counterexamples, fixed', () => {
   });
 });
 
+/** Found at new seeds after the fixes above (60 runs each), open. */
+const KEPT: [string, Case][] = [
+  [
+    'seed 4242 (60 runs): setup.md, setup-ja.md and _posts/ja/intro.md rotated, one batch',
+    {"onDelete":"keep","mode":"group","initial":["setup.md","setup-ja.md","_posts/ja/intro.md"],"bursts":[{"ops":[{"op":"move","from":"setup.md","to":"b/swap.md"},{"op":"move","from":"setup-ja.md","to":"setup.md"},{"op":"move","from":"_posts/ja/intro.md","to":"setup-ja.md"},{"op":"move","from":"b/swap.md","to":"_posts/ja/intro.md"}],"order":[4,0,0,0,0,0,0,0],"cuts":[],"deliverBetween":false}]},
+  ],
+  [
+    'seed 90210 (60 runs): a/setup.md moved to intro.md; then setup.md and intro.md swapped, one batch each',
+    {"onDelete":"keep","mode":"group","initial":["setup.md","a/setup.md","_posts/ja/intro.md"],"bursts":[{"ops":[{"op":"move","from":"a/setup.md","to":"intro.md"}],"order":[0,0,0,0,0,0,0,0],"cuts":[],"deliverBetween":false},{"ops":[{"op":"move","from":"setup.md","to":"b/swap.md"},{"op":"move","from":"intro.md","to":"setup.md"},{"op":"move","from":"b/swap.md","to":"intro.md"},{"op":"move","from":"setup.md","to":"setup.md"}],"order":[0,0,0,0,0,0,0,0],"cuts":[],"deliverBetween":false}]},
+  ],
+];
+
 describe('the property\'s counterexamples, kept', () => {
+  // seed 4242: N1 posted twice in `all`; seed 90210: N2 posted twice in `all`, two live messages showing it.
+  it.fails.each(KEPT)('%s', async (_, c) => {
+    expect(await splitCase(c)).toEqual([]);
+  });
+
   // Open (it.fails), on main as here. Under `onDelete: delete` the family left keeps failing: the note's old
   // family, empty once it joined another, has its message deleted (family-outbox.ts: no member wants it), so
   // leaving again it is posted anew where the chat showed it as its own. Keeping that message, as `keep` now
@@ -170,6 +187,10 @@ const UNDECIDABLE: [string, Case][] = [
   [
     'seed 99 (60 runs): setup.md edited and moved to intro.md, _posts/ja/intro.md moved to setup.md, one batch: _posts/ja/intro.md moved over setup.md, whose note was overwritten (removed), intro.md a new note',
     {"onDelete":"keep","mode":"group","initial":["_posts/ja/intro.md","setup.md"],"bursts":[{"ops":[{"op":"write","file":"setup.md","draft":false},{"op":"move","from":"setup.md","to":"b/swap.md"},{"op":"move","from":"_posts/ja/intro.md","to":"setup.md"},{"op":"move","from":"intro.md","to":"_posts/ja/intro.md"},{"op":"move","from":"b/swap.md","to":"intro.md"}],"order":[0,0,0,0,0,0,0,0],"cuts":[],"deliverBetween":false}]},
+  ],
+  [
+    'seed 777 (60 runs, after the fixes; separate): setup.md moved to _posts/ja/intro.md and rewritten there, one batch: a note removed and a new note announced',
+    {"onDelete":"keep","mode":"separate","initial":["a/setup.md","setup.md"],"bursts":[{"ops":[{"op":"move","from":"setup.md","to":"b/swap.md"},{"op":"move","from":"_posts/ja/intro.md","to":"setup.md"},{"op":"move","from":"b/swap.md","to":"_posts/ja/intro.md"},{"op":"write","file":"_posts/ja/intro.md","draft":false}],"order":[0,0,0,0,0,0,0,0],"cuts":[],"deliverBetween":false}]},
   ],
 ];
 const OLDER_VERSION = /^(all|ja|en|a|b): message c\d+ shows N\d+, an older version of /;
