@@ -44,6 +44,13 @@ export function sentMemberIn(store: Store, familyId: string): (target: Target) =
   return (target) => store.upkeep.lastSentPayload(familyId, target)?.member;
 }
 
+/** The member the family's message in a chat shows, as its members are stored now (undefined: the chat does not want it). */
+function newFamilyShows(store: Store, config: Config, platforms: ReadonlySet<string>, key: string, target: Target): string | undefined {
+  const members = liveMembers(store.familyNotes(key));
+  const at = targetKey(target);
+  return familyTargets(members, config.routes, store.subscriptions(), platforms, sentMemberIn(store, familyPostId(key))).find((ft) => targetKey(ft.target) === at)?.member.id;
+}
+
 /** The chats a family's members, as stored, want it in (target keys). */
 export function targetsWanting(store: Store, config: Config, platforms: ReadonlySet<string>, key: string): Set<string> {
   const members = liveMembers(store.familyNotes(key));
@@ -130,9 +137,13 @@ export function followMovedMembers<F extends { wantedBefore: ReadonlySet<string>
         store.upkeep.moveFamilyPostIn(fromId, d.row.id, target);
         moved += retireOwnMessage(store, d.row.id, target, d.row.revision);
         postAnew(target);
-      } else if (!oldLeft && config.publish.onDelete === 'keep' && store.postOf(fromId, target)) {
-        // The note joined the new family's message in this chat: its old one would show it twice.
+      } else if (!oldLeft && config.publish.onDelete === 'keep' && store.postOf(fromId, target) && newFamilyShows(store, config, platforms, to, target) === d.row.id) {
+        // The note joined the new family's message in this chat, which shows it: its old one would show it twice.
         // `onDelete: keep` keeps what a note going away leaves; this note did not go (`delete` deletes it anyway).
+        // Where the new family's message shows another member, the old one stays: the chat's only message
+        // showing the note, it is the note's again should it leave (split-burst property seeds 2512, 7, 2026).
+        // The rule, by what the chat saw: a note that leaves a family's message and gets its own is a new
+        // announcement only where the chat never showed it as its own; where it did, that message is kept for it.
         const revision = store.familyNotes(from).reduce((n, m) => n + m.revision, 0);
         store.enqueue({ noteId: fromId, revision, target, kind: 'delete', payload: { type: 'delete' } });
         moved++;

@@ -206,7 +206,7 @@ export class Publisher {
 
   /** A chunk's renames (rename-apply.ts), with the deleted notes another note replaced set aside (replaced-deleted.ts), then what the batch keeps of each. */
   private renameAll(renames: readonly Rename[], renamed: Set<string>, replaced: readonly string[]): void {
-    applyRenames(this.deps.store, renames, replaced);
+    for (const { file, aside } of applyRenames(this.deps.store, renames, replaced, (rel) => this.pending.has(rel))) this.pending.setAside(file, aside);
     for (const { from, fromId, to, by } of renames) {
       if (noteIdOf(to.rel) !== fromId) this.deps.onRemoved?.(fromId);
       this.pending.delete(from);

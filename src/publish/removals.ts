@@ -39,6 +39,16 @@ export class PendingRemovals {
     return false;
   }
 
+  /**
+   * A waiting note whose record a rename set aside, having moved over its file (rename-apply.ts Overwritten):
+   * it waits on under that record's id and file (which no path has), to be removed as it would have been.
+   */
+  setAside(rel: string, aside: { id: string; file: string }): void {
+    const known = this.files.get(rel);
+    this.files.delete(rel);
+    if (known) this.files.set(aside.file, { ...known, id: aside.id });
+  }
+
   /** Taken back: renamed, or its file is there again. */
   delete(rel: string): void {
     this.files.delete(rel);

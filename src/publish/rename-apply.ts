@@ -3,19 +3,30 @@
  * transaction: a kill -9 inside must not leave posts under a gone id, nor half a swap. A rename onto
  * the id of a note that is itself renamed later in the list (a swap or rotation: rename-chain.ts)
  * first moves that note out of the way, under a temporary id its own rename then starts from.
- * A rename onto the path of a deleted note sets that note's record aside (setAsideDeleted), as does
- * another note written there (replaced-deleted.ts).
+ * A rename onto the path of a deleted note sets that note's record aside (setAside), as does
+ * another note written there (replaced-deleted.ts), or of a live note it overwrote (its removal then decided).
  */
 import { noteIdOf } from '../notes/read.js';
 import type { Store } from '../store/store.js';
 import type { Rename } from './rename-match.js';
 
-/** `replaced`: deleted notes' ids whose path another note took (replaced-deleted.ts), set aside in the same transaction. */
-export function applyRenames(store: Store, renames: readonly Rename[], replaced: readonly string[] = []): void {
+/** A note a rename was applied over (rename-match.ts mayBeRenamedHere: its file rewritten, held), set aside: its removal is still to decide. */
+export interface Overwritten {
+  file: string;
+  aside: { id: string; file: string };
+}
+
+/**
+ * `replaced`: deleted notes' ids whose path another note took (replaced-deleted.ts), set aside in the same transaction.
+ * `waitsAsRemoval`: whether a file's note waits with the pending removals (removals.ts). Returns the live notes
+ * that waited so and that renames were applied over, set aside too (their records and posts kept for their removal).
+ */
+export function applyRenames(store: Store, renames: readonly Rename[], replaced: readonly string[] = [], waitsAsRemoval: (file: string) => boolean = () => false): Overwritten[] {
   const movingLater = new Set(renames.map((r) => r.fromId));
   const parked = new Map<string, string>();
+  const overwritten: Overwritten[] = [];
   store.transaction(() => {
-    for (const id of replaced) setAsideDeleted(store, id);
+    for (const id of replaced) setAside(store, id);
     for (const { fromId, to } of renames) {
       const toId = noteIdOf(to.rel);
       const at = parked.get(fromId) ?? fromId;
@@ -25,11 +36,16 @@ export function applyRenames(store: Store, renames: readonly Rename[], replaced:
         parked.set(toId, `${toId}\u0000moving`); // no path's id holds a NUL
         store.renameNote(toId, parked.get(toId)!);
       }
-      if (!movingLater.has(toId) && store.getNote(toId)?.state === 'deleted') setAsideDeleted(store, toId);
+      const there = movingLater.has(toId) ? undefined : store.getNote(toId);
+      // A live note there waiting as a removal was overwritten: renameNote would drop its record, its posts merging into
+      // the renamed note's. (Another live record there, a copy kept back, is dropped: kept-copies.ts.)
+      if (there?.state === 'deleted') setAside(store, toId);
+      else if (there && waitsAsRemoval(there.file)) overwritten.push({ file: there.file, aside: setAside(store, toId) });
       store.renameNote(at, toId);
       movingLater.delete(fromId);
     }
   });
+  return overwritten;
 }
 
 /**
@@ -41,11 +57,13 @@ export function applyRenames(store: Store, renames: readonly Rename[], replaced:
  * one switched to another note (the model's MODEL_SEED=311). Set aside, the renamed note keeps its
  * own message and the deleted one's stays as it was.
  */
-function setAsideDeleted(store: Store, id: string): void {
+function setAside(store: Store, id: string): { id: string; file: string } {
   let n = 1;
   while (store.getNote(`${id}\u0000gone${n}`)) n++;
   const aside = `${id}\u0000gone${n}`;
   store.renameNote(id, aside);
   const row = store.getNote(aside);
-  if (row) store.putNote({ ...row, file: `${row.file}\u0000gone${n}` });
+  const file = `${row?.file ?? id}\u0000gone${n}`;
+  if (row) store.putNote({ ...row, file });
+  return { id: aside, file };
 }

@@ -74,6 +74,19 @@ export function chainRenames(changed: readonly ChangedFile[], known: (rel: strin
     for (const l of cycle) used.add(l.to.rel);
     links.push(...cycle);
   }
+  // Swaps with an edit (the split-burst property's seed 1): `mv a t; mv b a; mv t b`, then a.md rewritten.
+  // a's old content is at b, b's old content nowhere, a's new content nobody's. Read as edits, both
+  // messages switched to show the other note; read as a swap whose last link was edited, a's message
+  // follows its unchanged note to b and b's message shows its note's new text at a. Nothing else tells
+  // the rewritten note apart from a new note written over a's path after `mv a b` overwrote b: then b's
+  // message shows that new note (one message on another note, where the edit reading put two).
+  for (const c of changed) {
+    if (!vacated.has(c.rel) || used.has(c.rel) || movedContent.has(c.hash) || pending.byHash(c.hash, taken)) continue;
+    const closed = follow(c, vacated, byHash, used, 'edited');
+    if (!closed) continue;
+    for (const l of closed) used.add(l.to.rel);
+    links.push(...closed);
+  }
   return links;
 }
 
@@ -85,15 +98,17 @@ export function freedPaths(links: readonly ChainLink[]): Set<string> {
 
 /**
  * From a path whose note moved on, the links to the chain's end (a path new to the store); undefined if
- * it breaks off or turns back. With `cycle`, only a chain that turns back to `start` (its last link onto it).
+ * it breaks off or turns back. With `cycle`, only a chain that turns back to `start` (its last link onto it);
+ * with `'edited'`, only one whose last note's content is in no changed file: that note goes to `start` (edited there).
  */
-function follow(start: ChangedFile, vacated: ReadonlyMap<string, KnownNote>, byHash: ReadonlyMap<string, ChangedFile[]>, used: ReadonlySet<string>, cycle = false): ChainLink[] | undefined {
+function follow(start: ChangedFile, vacated: ReadonlyMap<string, KnownNote>, byHash: ReadonlyMap<string, ChangedFile[]>, used: ReadonlySet<string>, cycle: boolean | 'edited' = false): ChainLink[] | undefined {
   const chain: ChainLink[] = [];
   const seen = new Set([start.rel]);
   for (let at = start; ; ) {
     const old = vacated.get(at.rel)!;
     const onto = byHash.get(old.hash) ?? [];
-    if (cycle && at !== start && onto.some((d) => d.rel === start.rel)) return [...chain, { from: at.rel, fromId: old.id, to: start }];
+    if (cycle === true && at !== start && onto.some((d) => d.rel === start.rel)) return [...chain, { from: at.rel, fromId: old.id, to: start }];
+    if (cycle === 'edited' && at !== start && !onto.length) return [...chain, { from: at.rel, fromId: old.id, to: start }];
     const next = onto.find((d) => !seen.has(d.rel) && !used.has(d.rel));
     if (!next) return undefined;
     chain.push({ from: at.rel, fromId: old.id, to: next });

@@ -206,9 +206,12 @@ export function findRenames(
  * of a deleted note and whose content is not that note's (the same content back is that note
  * returning). Left out, a note moved and edited onto a deleted note's path was taken for the deleted
  * note back (the model's MODEL_SEED=311); it still is unless a removal matches it as a rename.
+ * Or a path whose note was rewritten beyond recognition and waits with the removals (held-rewrites.ts):
+ * a removed note moved over it (`mv setup.md a/setup.md`, the split-burst property's seed 42), the note
+ * it held overwritten (rename-apply.ts sets it aside; its removal is decided as any other's).
  */
-function mayBeRenamedHere(k: KnownNote | undefined, c: ChangedFile): boolean {
-  return !k || (k.state === 'deleted' && k.hash !== c.hash);
+function mayBeRenamedHere(k: KnownNote | undefined, c: ChangedFile, pending: PendingRemovals): boolean {
+  return !k || (k.hash !== c.hash && (k.state === 'deleted' || pending.has(c.rel)));
 }
 
 function renamesAmong(
@@ -228,7 +231,7 @@ function renamesAmong(
   const added: (AddedNote & { change: ChangedFile })[] = [];
   changed.forEach((c, i) => {
     if (freed.has(c.rel)) c.known = false;
-    else if (inChain.has(c.rel) || !mayBeRenamedHere(known(c.rel), c)) return;
+    else if (inChain.has(c.rel) || !mayBeRenamedHere(known(c.rel), c, pending)) return;
     const byContent = pending.byHash(c.hash, taken);
     const r = results[i];
     if (byContent) {

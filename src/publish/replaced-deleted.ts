@@ -5,7 +5,7 @@
  * brought back (`git checkout` of its file, perhaps edited) is that note again and edits its kept
  * message; another note written there is a new note. They are told apart as a rename is
  * (rename-match.ts sameNoteBy: a name, title or URL shared with bodies alike, one rule for both):
- * another note has the deleted record set aside (rename-apply.ts setAsideDeleted, in the renames'
+ * another note has the deleted record set aside (rename-apply.ts setAside, in the renames'
  * transaction) and is decided as a note new to the store, so it is announced and the kept message
  * keeps showing the deleted note (its family's message too: the record set aside keeps its place
  * in its family, family-key.ts, so the new note is announced on its own). With `onDelete: delete`

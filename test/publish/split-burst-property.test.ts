@@ -82,6 +82,8 @@ async function splitCase(c: Case): Promise<string[]> {
       if (!changed.length) continue;
       await handOver(run, batchesOf(changed, b), b.deliverBetween);
       const problems = problemsOf(run);
+      // SPLIT_DEBUG=1: a failing case prints what every chat was sent, to read it by.
+      if (problems.length && process.env.SPLIT_DEBUG) console.log(run.svc.events.map((e) => `${e.event} ${e.target} ${e.messageId} ${e.family ?? e.noteId} ${e.text.split('\n')[0]}`).join('\n'));
       if (problems.length) return [`burst ${i} handed over as ${JSON.stringify(batchesOf(changed, b))}: ${problems.join('; ')}`];
     }
     return [];
@@ -101,31 +103,102 @@ describe('a burst split over batches at random ends as the invariant says (issue
   });
 });
 
-/** Shrunk counterexamples of the property, kept as plain tests (each found with the seed it names). */
-const KEPT: [string, Case][] = [
+/** A case in the three other modes (`onDelete`, translations), named after the first part of its name. */
+function inOtherModes([name, c]: [string, Case]): [string, Case][] {
+  const short = name.split(' (')[0]!;
+  const onDelete = c.onDelete === 'keep' ? 'delete' : 'keep';
+  const mode = c.mode === 'group' ? 'separate' : 'group';
+  return [[name, c], [`${short}, under onDelete: ${onDelete}`, { ...c, onDelete }], [`${short}, translations ${mode}`, { ...c, mode }], [`${short}, under onDelete: ${onDelete}, translations ${mode}`, { ...c, onDelete, mode }]];
+}
+
+/** Shrunk counterexamples of the property, fixed since (each failed before its fix), with the seed each was found by. */
+const FIXED: [string, Case][] = [
+  [
+    'seed 1 (60 runs): setup.md and intro.md swapped through a temporary path, and setup.md rewritten, one batch: each message follows its note (rename-chain.ts, a swap with an edit)',
+    {"onDelete":"keep","mode":"group","initial":["setup.md","intro.md"],"bursts":[{"ops":[{"op":"move","from":"setup.md","to":"b/swap.md"},{"op":"move","from":"intro.md","to":"setup.md"},{"op":"move","from":"b/swap.md","to":"intro.md"},{"op":"write","file":"setup.md","draft":false}],"order":[0,0,0,0,0,0,0,0],"cuts":[],"deliverBetween":false}]},
+  ],
   [
     'seed 2512 (150 runs): two rotations, each in one batch, one move of each broken (its source missing): intro.md → setup.md, then setup.md → _posts/ja/intro.md',
     {"onDelete":"keep","mode":"group","initial":["intro.md","setup.md"],"bursts":[{"ops":[{"op":"move","from":"intro.md","to":"b/swap.md"},{"op":"move","from":"setup-ja.md","to":"intro.md"},{"op":"move","from":"setup.md","to":"setup-ja.md"},{"op":"move","from":"b/swap.md","to":"setup.md"}],"order":[0,0,0,0,0,0,0,0],"cuts":[],"deliverBetween":false},{"ops":[{"op":"move","from":"setup.md","to":"b/swap.md"},{"op":"move","from":"_posts/ja/intro.md","to":"setup.md"},{"op":"move","from":"b/swap.md","to":"_posts/ja/intro.md"}],"order":[0,0,0,0,0,0,0,0],"cuts":[],"deliverBetween":false}]},
   ],
   [
-    'seed 7 (60 runs, on main): setup.md moved to _posts/ja/intro.md; then moved on to a/setup.md and a new setup.md written, one batch each',
+    'seed 7 (60 runs, on main): setup.md moved to _posts/ja/intro.md; then moved on to a/setup.md and a new setup.md written, one batch each: a note that joined another family\'s message and left it keeps its own message where the chat showed it as its own (family-follow.ts)',
     {"onDelete":"keep","mode":"group","initial":["setup.md","intro.md"],"bursts":[{"ops":[{"op":"move","from":"_posts/ja/intro.md","to":"b/swap.md"},{"op":"move","from":"setup.md","to":"_posts/ja/intro.md"},{"op":"move","from":"b/swap.md","to":"setup.md"},{"op":"move","from":"setup.md","to":"setup.md"}],"order":[0,0,0,0,0,0,0,0],"cuts":[],"deliverBetween":false},{"ops":[{"op":"move","from":"_posts/ja/intro.md","to":"b/swap.md"},{"op":"move","from":"setup.md","to":"_posts/ja/intro.md"},{"op":"move","from":"a/setup.md","to":"setup.md"},{"op":"move","from":"b/swap.md","to":"a/setup.md"},{"op":"write","file":"setup.md","draft":false}],"order":[0,0,0,0,0,0,0,0],"cuts":[],"deliverBetween":false}]},
   ],
   [
-    'seed 99 (60 runs): setup.md edited and moved to intro.md, _posts/ja/intro.md moved to setup.md, one batch',
-    {"onDelete":"keep","mode":"group","initial":["_posts/ja/intro.md","setup.md"],"bursts":[{"ops":[{"op":"write","file":"setup.md","draft":false},{"op":"move","from":"setup.md","to":"b/swap.md"},{"op":"move","from":"_posts/ja/intro.md","to":"setup.md"},{"op":"move","from":"intro.md","to":"_posts/ja/intro.md"},{"op":"move","from":"b/swap.md","to":"intro.md"}],"order":[0,0,0,0,0,0,0,0],"cuts":[],"deliverBetween":false}]},
+    'seed 2026 (60 runs): setup.md moved to setup-ja.md and _posts/ja/intro.md to setup.md; then setup.md moved back to _posts/ja/intro.md, one batch each: a note that joined another family\'s message and left it keeps its own message where the chat showed it as its own (family-follow.ts)',
+    {"onDelete":"keep","mode":"group","initial":["_posts/ja/intro.md","setup.md"],"bursts":[{"ops":[{"op":"move","from":"setup-ja.md","to":"b/swap.md"},{"op":"move","from":"setup.md","to":"setup-ja.md"},{"op":"move","from":"b/swap.md","to":"setup.md"},{"op":"move","from":"_posts/ja/intro.md","to":"setup.md"}],"order":[0,0,0,0,0,0,0,0],"cuts":[],"deliverBetween":false},{"ops":[{"op":"move","from":"setup.md","to":"_posts/ja/intro.md"}],"order":[0,0,0,0,0,0,0,0],"cuts":[],"deliverBetween":false}]},
+  ],
+];
+
+/** A family left under `onDelete: delete` (below): the seeds 2512, 7 and 2026 cases in that mode, grouped. */
+const leftUnderDelete = ([name, c]: [string, Case]) => c.onDelete === 'delete' && c.mode === 'group' && /^seed (2512|7|2026)\b/.test(name);
+
+describe('the property\'s counterexamples, fixed', () => {
+  it.each(FIXED.flatMap(inOtherModes).filter((x) => !leftUnderDelete(x)))('%s', async (_, c) => {
+    expect(await splitCase(c)).toEqual([]);
+  });
+});
+
+/** Found at new seeds after the fixes above (60 runs each), open. */
+const KEPT: [string, Case][] = [
+  [
+    'seed 4242 (60 runs): setup.md, setup-ja.md and _posts/ja/intro.md rotated, one batch',
+    {"onDelete":"keep","mode":"group","initial":["setup.md","setup-ja.md","_posts/ja/intro.md"],"bursts":[{"ops":[{"op":"move","from":"setup.md","to":"b/swap.md"},{"op":"move","from":"setup-ja.md","to":"setup.md"},{"op":"move","from":"_posts/ja/intro.md","to":"setup-ja.md"},{"op":"move","from":"b/swap.md","to":"_posts/ja/intro.md"}],"order":[4,0,0,0,0,0,0,0],"cuts":[],"deliverBetween":false}]},
+  ],
+  [
+    'seed 90210 (60 runs): a/setup.md moved to intro.md; then setup.md and intro.md swapped, one batch each',
+    {"onDelete":"keep","mode":"group","initial":["setup.md","a/setup.md","_posts/ja/intro.md"],"bursts":[{"ops":[{"op":"move","from":"a/setup.md","to":"intro.md"}],"order":[0,0,0,0,0,0,0,0],"cuts":[],"deliverBetween":false},{"ops":[{"op":"move","from":"setup.md","to":"b/swap.md"},{"op":"move","from":"intro.md","to":"setup.md"},{"op":"move","from":"b/swap.md","to":"intro.md"},{"op":"move","from":"setup.md","to":"setup.md"}],"order":[0,0,0,0,0,0,0,0],"cuts":[],"deliverBetween":false}]},
   ],
 ];
 
 describe('the property\'s counterexamples, kept', () => {
-  // Open (it.fails), on main as here, and not splits (each burst is one batch). The first also in the live model
-  // (runSequence, both onDelete): after the chain, N1's family message in `all` was deleted (N1 joined setup's family,
-  // whose message there shows N2); N1, moved on to a family of its own, is posted there again. Both: a note that
-  // joined another family's message and leaves it is announced again. Left to the lead: the model counts it a double
-  // post, the service a family split off (as route-model.ts noteRetired allows for a note's own message). The third:
-  // setup.md edited and moved at once to a path sharing no name, title or URL with it (intro.md), its path taken by
-  // another note: a new note at intro.md and an edit of setup.md's message to show the other note (no evidence of the move).
+  // seed 4242: N1 posted twice in `all`; seed 90210: N2 posted twice in `all`, two live messages showing it.
   it.fails.each(KEPT)('%s', async (_, c) => {
     expect(await splitCase(c)).toEqual([]);
+  });
+
+  // Open (it.fails), on main as here. Under `onDelete: delete` the family left keeps failing: the note's old
+  // family, empty once it joined another, has its message deleted (family-outbox.ts: no member wants it), so
+  // leaving again it is posted anew where the chat showed it as its own. Keeping that message, as `keep` now
+  // does, breaks the model's delete-mode rule instead (route-model.ts violations: a message of a family no
+  // published note is in "is still up"): which rule gives way is the lead's call.
+  it.fails.each(FIXED.flatMap(inOtherModes).filter(leftUnderDelete))('%s', async (_, c) => {
+    expect(await splitCase(c)).toEqual([]);
+  });
+});
+
+/**
+ * A note moved to a new path and rewritten beyond recognition in one burst: no name, title, URL or body is left in
+ * common, so nothing the service reads tells it from a note removed and a new note written. That is what it does
+ * (the removed note's messages kept or deleted as `onDelete` says, the new one announced), and the only rule it
+ * breaks is the model's, which follows the file through the move: while `separate`, the old note's message shows
+ * "an older version" of the new one (route-model.ts missedEdits). Stated here, not kept as a failure.
+ */
+const UNDECIDABLE: [string, Case][] = [
+  [
+    'seed 42 (60 runs): setup.md and a/setup.md swapped, and setup.md moved on to setup-ja.md and rewritten there, one batch: setup.md moved over a/setup.md, whose note was overwritten (removed), setup-ja.md a new note',
+    {"onDelete":"keep","mode":"group","initial":["setup.md","a/setup.md"],"bursts":[{"ops":[{"op":"move","from":"a/setup.md","to":"b/swap.md"},{"op":"move","from":"setup.md","to":"a/setup.md"},{"op":"move","from":"b/swap.md","to":"setup.md"},{"op":"move","from":"setup.md","to":"b/swap.md"},{"op":"move","from":"setup-ja.md","to":"setup.md"},{"op":"move","from":"b/swap.md","to":"setup-ja.md"},{"op":"write","file":"setup-ja.md","draft":false}],"order":[0,0,0,0,0,0,0,0],"cuts":[],"deliverBetween":false}]},
+  ],
+  [
+    'seed 31337 (60 runs, separate): setup.md moved to intro.md and rewritten there, one batch: a note removed and a new note announced',
+    {"onDelete":"keep","mode":"separate","initial":["setup.md","setup-ja.md"],"bursts":[{"ops":[{"op":"move","from":"intro.md","to":"b/swap.md"},{"op":"move","from":"setup.md","to":"intro.md"},{"op":"move","from":"b/swap.md","to":"setup.md"},{"op":"write","file":"intro.md","draft":false}],"order":[0,0,0,0,0,0,0,0],"cuts":[],"deliverBetween":false}]},
+  ],
+  [
+    'seed 99 (60 runs): setup.md edited and moved to intro.md, _posts/ja/intro.md moved to setup.md, one batch: _posts/ja/intro.md moved over setup.md, whose note was overwritten (removed), intro.md a new note',
+    {"onDelete":"keep","mode":"group","initial":["_posts/ja/intro.md","setup.md"],"bursts":[{"ops":[{"op":"write","file":"setup.md","draft":false},{"op":"move","from":"setup.md","to":"b/swap.md"},{"op":"move","from":"_posts/ja/intro.md","to":"setup.md"},{"op":"move","from":"intro.md","to":"_posts/ja/intro.md"},{"op":"move","from":"b/swap.md","to":"intro.md"}],"order":[0,0,0,0,0,0,0,0],"cuts":[],"deliverBetween":false}]},
+  ],
+  [
+    'seed 777 (60 runs, after the fixes; separate): setup.md moved to _posts/ja/intro.md and rewritten there, one batch: a note removed and a new note announced',
+    {"onDelete":"keep","mode":"separate","initial":["a/setup.md","setup.md"],"bursts":[{"ops":[{"op":"move","from":"setup.md","to":"b/swap.md"},{"op":"move","from":"_posts/ja/intro.md","to":"setup.md"},{"op":"move","from":"b/swap.md","to":"_posts/ja/intro.md"},{"op":"write","file":"_posts/ja/intro.md","draft":false}],"order":[0,0,0,0,0,0,0,0],"cuts":[],"deliverBetween":false}]},
+  ],
+];
+const OLDER_VERSION = /^(all|ja|en|a|b): message c\d+ shows N\d+, an older version of /;
+
+describe('the property\'s counterexamples with no evidence to go by: a removal and a new note', () => {
+  it.each(UNDECIDABLE.flatMap(inOtherModes))('%s', async (_, c) => {
+    const problems = (await splitCase(c)).flatMap((p) => p.replace(/^burst \d+ handed over as [^:]*: /, '').split('; '));
+    expect(problems.filter((p) => !OLDER_VERSION.test(p))).toEqual([]);
+    if (c.mode === 'separate' && c.onDelete === 'keep') expect(problems.length).toBeGreaterThan(0);
   });
 });
