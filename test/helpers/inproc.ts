@@ -408,6 +408,7 @@ export class InProcessCli extends ServiceEvents {
       moved: flags.moved,
       clock: this.clock,
       parseThreads: this.parseThreads,
+      reconnect: this.windows.reconnect,
     });
     this.push({ event: 'ready', notes: this.app.notes });
   }
@@ -464,8 +465,13 @@ export class InProcessCli extends ServiceEvents {
   }
 }
 
-/** Waits of the platforms that `notecast start` keeps at their real length and an in-process test may shorten: Telegram's group minute (PlatformWindows). */
-export type ServiceWindows = PlatformWindows;
+/**
+ * Waits of the platforms that `notecast start` keeps at their real length and an in-process test may
+ * shorten: Telegram's group minute (PlatformWindows) and the reconnect backoff (AppOptions.reconnect).
+ */
+export interface ServiceWindows extends PlatformWindows {
+  reconnect?: AppOptions['reconnect'];
+}
 
 interface StartFlags {
   announceExisting?: boolean;
