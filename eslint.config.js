@@ -45,7 +45,6 @@ const SIZE_BASELINE = {
   // factories 190 and 89, deliverer new to the list): to be split, not raised again.
   'src/publish/publisher.ts': { 'max-lines': 442 },
   'src/store/store.ts': { 'max-lines': 433 },
-  'src/app.ts': { 'max-lines-per-function': 99 }, // startAppParts
   'src/notes/jekyll.ts': { 'max-lines-per-function': 140 }, // renderJekyllSource
 };
 const sizeRules = (caps = {}) => ({

@@ -1,8 +1,9 @@
 import { defineConfig } from 'vitest/config';
 
 const SOAK = 'test/reliability/soak.test.ts';
-// Waits a minute on Telegram's 20 messages a minute per group, doing next to nothing meanwhile; alone in
-// its file, so the webhook's other tests run with the rest and this one ends with the soak, not 8 s after.
+// Waits out a group's window of Telegram's 20 messages (shortened to 20 s: TelegramAdapterOptions.groupWindowMs),
+// doing next to nothing meanwhile; alone in its file, so the webhook's other tests run with the rest and this
+// one waits beside the soak, where its ~25 s cost no wall time.
 const GROUP_MINUTE = 'test/adapters/telegram-group-minute.test.ts';
 // Files that replace a module (`vi.mock`): in the shared module graph of `isolate: false` the module may
 // already be loaded, unmocked, by an earlier file of the same worker, so the mock would see nothing
@@ -28,7 +29,7 @@ export default defineConfig({
       // The soak keeps both cores busy for a minute: it runs after the others, so neither the timing
       // of their tests nor its own memory and fd figures depend on them. Beside it, on the second
       // worker, only the group-minute test, which is idle that minute (its service answers 25 /help):
-      // it no longer holds a worker of the others for a minute, and the soak's figures are its own
+      // it no longer holds a worker of the others for its window, and the soak's figures are its own
       // process's. `--project tests` leaves both out.
       { extends: true, test: { name: 'soak', include: [SOAK, GROUP_MINUTE], sequence: { groupOrder: 1 } } },
     ],

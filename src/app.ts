@@ -13,7 +13,7 @@ import { TOKEN_VARIABLE, type Env } from './config/env.js';
 import type { Logger } from './log.js';
 import type { ReadOptions } from './notes/read.js';
 import { Deliverer, type DeliveryEvent } from './publish/deliverer.js';
-import { PlatformConnections } from './publish/connections.js';
+import { PlatformConnections, type ConnectionsOptions } from './publish/connections.js';
 import { LiveChecker } from './publish/live.js';
 import { Publisher } from './publish/publisher.js';
 import { FolderSync } from './publish/sync.js';
@@ -80,6 +80,12 @@ export interface AppOptions {
    * start then loads no parse thread's modules again. Without, the service's parser owns its threads.
    */
   parseThreads?: ParseThreads;
+  /**
+   * The platforms' reconnect backoff (PlatformConnections): 1 s doubling to 60 s unless given, and
+   * `notecast start` never gives it. A test of an outage that is not about the backoff's length
+   * shortens it, so a platform back up is tried again within a moment.
+   */
+  reconnect?: Pick<ConnectionsOptions, 'baseDelayMs' | 'maxDelayMs'> | undefined;
 }
 
 export interface PlatformDeps {
@@ -207,15 +213,7 @@ async function startAppParts(o: AppOptions, undo: (() => unknown)[]): Promise<Ru
     parseThreads: o.parseThreads,
   });
 
-  // Each platform connects on its own; one that is down never holds the others or the watcher.
-  const connections = new PlatformConnections(adapters, {
-    log,
-    onState: (platform, s) => store.setMeta(`platform.${platform}`, JSON.stringify(s)),
-    onUp: (platform) => {
-      store.wakePlatform(platform, Date.now());
-      deliverer.wake();
-    },
-  });
+  const connections = platformConnections(o, adapters, store, deliverer);
   undo.push(() => connections.stop());
   await connections.start(FIRST_CONNECT_WAIT_MS); // a refused token is the first thing to say
   checkPlatformsConfigured(config, store, byPlatform, log);
@@ -335,6 +333,19 @@ function checkPlatformsConfigured(config: Config, store: Store, running: Readonl
   for (const [platform, chats] of orphaned) {
     log.warn({ platform, subscriptions: chats }, `${chats} subscription(s) on ${platform}, which is not configured (${TOKEN_VARIABLE[platform] ?? 'no token'}): their announcements wait (status: pending) and go out once it is`);
   }
+}
+
+/** Each platform connects on its own; one that is down never holds the others or the watcher. */
+function platformConnections(o: AppOptions, adapters: ChatAdapter[], store: Store, deliverer: Deliverer): PlatformConnections {
+  return new PlatformConnections(adapters, {
+    ...o.reconnect,
+    log: o.log,
+    onState: (platform, s) => store.setMeta(`platform.${platform}`, JSON.stringify(s)),
+    onUp: (platform) => {
+      store.wakePlatform(platform, Date.now());
+      deliverer.wake();
+    },
+  });
 }
 
 /** The platform adapters asked for, and the console one when nothing else is there or a route names it. */

@@ -171,8 +171,16 @@ async function startPullHook(config: Config, env: Env, notesDir: string, log: Lo
 
 export type PlatformAdapters = NonNullable<Parameters<typeof startApp>[0]['platformAdapters']>;
 
+/**
+ * The platforms' windows that only an in-process test shortens (never `notecast start`): Telegram's
+ * group minute (TelegramAdapterOptions.groupWindowMs).
+ */
+export interface PlatformWindows {
+  telegramGroupWindowMs?: number | undefined;
+}
+
 /** The Discord and Telegram adapters whose tokens are set (each module loaded only when used). */
-export async function platformAdaptersOf(config: Config, env: Env, templates?: Templates): Promise<PlatformAdapters | Error> {
+export async function platformAdaptersOf(config: Config, env: Env, templates?: Templates, windows: PlatformWindows = {}): Promise<PlatformAdapters | Error> {
   const platformAdapters: PlatformAdapters = [];
   if (env.DISCORD_TOKEN) {
     const token = env.DISCORD_TOKEN;
@@ -186,7 +194,7 @@ export async function platformAdaptersOf(config: Config, env: Env, templates?: T
     const token = env.TELEGRAM_BOT_TOKEN;
     const { createTelegramAdapter } = await import('../adapters/telegram/adapter.js');
     platformAdapters.push(({ store, log: l, commandDeps }) =>
-      createTelegramAdapter({ token, config: config.telegram, webhookSecret: env.TELEGRAM_WEBHOOK_SECRET, callTimeoutMs: config.delivery.callTimeoutMs, state: store, deps: commandDeps, log: l, templates }),
+      createTelegramAdapter({ token, config: config.telegram, webhookSecret: env.TELEGRAM_WEBHOOK_SECRET, callTimeoutMs: config.delivery.callTimeoutMs, state: store, deps: commandDeps, log: l, templates, groupWindowMs: windows.telegramGroupWindowMs }),
     );
   }
   return platformAdapters;

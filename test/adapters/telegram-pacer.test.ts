@@ -1,6 +1,6 @@
 /** The Telegram pacer's group minute, on a fake clock. */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { Pacer } from '../../src/adapters/telegram/pacer.js';
+import { Pacer, TELEGRAM_GROUP_WINDOW_MS } from '../../src/adapters/telegram/pacer.js';
 
 beforeEach(() => vi.useFakeTimers({ now: 0 }));
 afterEach(() => vi.useRealTimers());
@@ -16,6 +16,24 @@ describe('Pacer', () => {
     void pacer.acquire('-100').then(() => (third = true));
     await vi.advanceTimersByTimeAsync(62_999 - 3000);
     expect(third).toBe(false); // counted from the send (0) it would be out at 60 s
+    await vi.advanceTimersByTimeAsync(1);
+    expect(third).toBe(true);
+  });
+
+  it('holds a group’s sends past its count for the window it is given (a test’s shorter one), Telegram’s minute without', async () => {
+    expect(TELEGRAM_GROUP_WINDOW_MS).toBe(60_000);
+    const pacer = new Pacer({ perSecond: 1000, perChatMs: 0, perGroupPerMinute: 2 }, Date.now, 5000);
+    const send = async () => {
+      const slot = pacer.acquire('-100');
+      await vi.advanceTimersByTimeAsync(1); // the global 1 ms between sends, then its answer
+      (await slot)();
+    };
+    await send(); // reserved at 0, answered at 1
+    await send(); // at 1, answered at 2
+    let third = false;
+    void pacer.acquire('-100').then(() => (third = true));
+    await vi.advanceTimersByTimeAsync(4998); // 5000: the first's window (from its answer, at 1) still holds it
+    expect(third).toBe(false);
     await vi.advanceTimersByTimeAsync(1);
     expect(third).toBe(true);
   });

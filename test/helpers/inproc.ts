@@ -22,7 +22,7 @@ import { DEFAULT_FILE_LANGS } from '../../src/notes/lang.js';
 import type { Batch } from '../../src/watch/batch.js';
 import { loadConfig, readOptions, resolveSite } from '../../src/config/load.js';
 import { secretsOf } from '../../src/config/env.js';
-import { platformAdaptersOf, startFailure } from '../../src/cli/start.js';
+import { platformAdaptersOf, startFailure, type PlatformWindows } from '../../src/cli/start.js';
 import { ServiceEvents, type Sandbox, type ServiceEvent } from './service.js';
 import { createConsoleAdapter } from '../../src/adapters/console/console.js';
 import type { ChatAdapter } from '../../src/publish/port.js';
@@ -358,6 +358,7 @@ export class InProcessCli extends ServiceEvents {
     env: NodeJS.ProcessEnv,
     private readonly clock?: Clock,
     private readonly parseThreads?: ParseThreads,
+    private readonly windows: ServiceWindows = {},
   ) {
     super();
     const flags = startFlags(extra);
@@ -372,10 +373,11 @@ export class InProcessCli extends ServiceEvents {
 
   /**
    * Starts it; like `Service.start`, returns at once: `ready()` waits for its `ready` line. `clock`:
-   * the service's (AppOptions.clock), for a test that moves it; `parseThreads`: the file's (fileParseThreads).
+   * the service's (AppOptions.clock), for a test that moves it; `parseThreads`: the file's
+   * (fileParseThreads); `windows`: platform waits shortened, for a test not about their length.
    */
-  static start(sb: Sandbox, extra: string[] = [], env: NodeJS.ProcessEnv = {}, clock?: Clock, parseThreads?: ParseThreads): InProcessCli {
-    return new InProcessCli(sb, extra, env, clock, parseThreads);
+  static start(sb: Sandbox, extra: string[] = [], env: NodeJS.ProcessEnv = {}, clock?: Clock, parseThreads?: ParseThreads, windows?: ServiceWindows): InProcessCli {
+    return new InProcessCli(sb, extra, env, clock, parseThreads, windows);
   }
 
   private async run(sb: Sandbox, flags: StartFlags, envVars: NodeJS.ProcessEnv): Promise<void> {
@@ -385,7 +387,7 @@ export class InProcessCli extends ServiceEvents {
     if (flags.announceExisting) config.publish.announceExisting = true;
     if (flags.httpPort) config.http.port = flags.httpPort;
     const log = createLogger({ level: env.NOTECAST_LOG_LEVEL ?? config.log.level, secrets: secretsOf(env), destination: this.logSink() });
-    const platformAdapters = await platformAdaptersOf(config, env);
+    const platformAdapters = await platformAdaptersOf(config, env, undefined, this.windows);
     if (platformAdapters instanceof Error) throw platformAdapters;
     this.app = await startApp({
       platformAdapters,
@@ -406,6 +408,7 @@ export class InProcessCli extends ServiceEvents {
       moved: flags.moved,
       clock: this.clock,
       parseThreads: this.parseThreads,
+      reconnect: this.windows.reconnect,
     });
     this.push({ event: 'ready', notes: this.app.notes });
   }
@@ -460,6 +463,14 @@ export class InProcessCli extends ServiceEvents {
   async abandon(): Promise<void> {
     await this.stop();
   }
+}
+
+/**
+ * Waits of the platforms that `notecast start` keeps at their real length and an in-process test may
+ * shorten: Telegram's group minute (PlatformWindows) and the reconnect backoff (AppOptions.reconnect).
+ */
+export interface ServiceWindows extends PlatformWindows {
+  reconnect?: AppOptions['reconnect'];
 }
 
 interface StartFlags {

@@ -18,6 +18,22 @@ import { killLeftoverServices, note, sandbox, Service } from '../helpers/service
 const DISCORD_TOKEN = 'MTEwMDAwMDAwMDAwMDAwMDAwMg.fake.discord-token-for-tests';
 const TELEGRAM_TOKEN = '123456:TEST-token-abcdefghijklmnopqrstuvwxyz';
 
+/**
+ * The reconnect backoff (1 s doubling to 60 s: AppOptions.reconnect) shortened where the service runs
+ * in process: these tests are about what waits and what goes out once the platform answers, not how
+ * long the backoff is (backoffMs: decide.test.ts). Its first wait without this is 0.5-1 s, so waits
+ * of at most 400 ms say the option reached the service; attempts against a platform that drops every
+ * connection at once cost next to nothing.
+ */
+const QUICK_RECONNECT = { baseDelayMs: 100, maxDelayMs: 400 };
+
+/** The waits before each next attempt, from the service's "is unreachable" log lines. */
+const retryWaits = (log: string, platform: string): number[] =>
+  log
+    .split('\n')
+    .filter((l) => l.includes(`"${platform} is unreachable`))
+    .map((l) => (JSON.parse(l) as { retryInMs: number }).retryInMs);
+
 let discord: FakeDiscord;
 let telegram: FakeTelegram;
 
@@ -74,11 +90,13 @@ describe('a platform down at start-up', () => {
     const port = await freePort();
     const { channel, group, sb } = await both(port);
     telegram.down = true;
-    const svc = InProcessCli.start(sb, [], { DISCORD_TOKEN, TELEGRAM_BOT_TOKEN: TELEGRAM_TOKEN });
+    const svc = InProcessCli.start(sb, [], { DISCORD_TOKEN, TELEGRAM_BOT_TOKEN: TELEGRAM_TOKEN }, undefined, undefined, { reconnect: QUICK_RECONNECT });
     await svc.ready();
     writeFileSync(path.join(sb.notes, 'early-en.md'), note('Written during the outage', 'Discord gets it now.'));
     await discord.waitFor(() => discord.messagesIn(channel.id).length === 1, 15_000, 'discord announcement');
     expect((await health(port)).platforms.telegram!.state).toBe('connecting');
+    expect(retryWaits(svc.stderr, 'telegram').length).toBeGreaterThan(0);
+    expect(retryWaits(svc.stderr, 'telegram').every((ms) => ms <= QUICK_RECONNECT.maxDelayMs)).toBe(true);
     telegram.down = false;
     await telegram.waitFor(() => telegram.sentTo(group.id).length === 1, 30_000, 'telegram announcement after the outage');
     await svc.settled(20_000);

@@ -38,6 +38,12 @@ export interface TelegramAdapterOptions {
   callTimeoutMs?: number;
   /** The config's message templates (each chat's route's, else the global ones); the defaults without. */
   templates?: Templates | undefined;
+  /**
+   * The window of a group's 20 messages (`telegram.rate.perGroupPerMinute`): Telegram's minute
+   * (TELEGRAM_GROUP_WINDOW_MS) unless given; `notecast start` never gives it. A test of the pacing's
+   * order and counts, not of the minute's length, shortens it (and its fake Telegram's).
+   */
+  groupWindowMs?: number | undefined;
 }
 
 /** grammY types its signal with the abort-controller shim; Node's own AbortSignal is what it gets at run time. */
@@ -105,7 +111,7 @@ export function createTelegramAdapter(o: TelegramAdapterOptions): TelegramAdapte
   const callTimeoutMs = o.callTimeoutMs ?? 120_000;
   // grammY's own timeout (500 s by default) only as a backstop behind ours, long polls included.
   const bot = new Bot(o.token, { client: { apiRoot: o.config.apiRoot, timeoutSeconds: Math.ceil(callTimeoutMs / 1000) + LONG_POLL_SECONDS + 10 } });
-  const pacer = new Pacer(o.config.rate);
+  const pacer = new Pacer(o.config.rate, Date.now, o.groupWindowMs);
   const templates = o.templates ?? Templates.defaults();
   const log = o.log.child({ platform: 'telegram' });
   // Whether the last call reached Telegram at all (any answer counts, errors included); for /healthz.

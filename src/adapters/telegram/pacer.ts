@@ -8,6 +8,13 @@ export interface PacerLimits {
   perGroupPerMinute: number;
 }
 
+/**
+ * The window Telegram counts a group's messages in: "no more than 20 messages per minute" in a group
+ * (core.telegram.org/bots/faq, "My bot is hitting limits, how do I avoid this?"). The service always
+ * uses it; only a test that is not about the minute's length passes a shorter one (TelegramAdapterOptions).
+ */
+export const TELEGRAM_GROUP_WINDOW_MS = 60_000;
+
 export class Pacer {
   private nextGlobal = 0;
   private readonly chatNext = new Map<string, number>();
@@ -16,6 +23,7 @@ export class Pacer {
   constructor(
     private readonly limits: PacerLimits,
     private readonly now: () => number = Date.now,
+    private readonly groupWindowMs: number = TELEGRAM_GROUP_WINDOW_MS,
   ) {}
 
   /** Group and channel ids are negative (or @names); private chats are positive. */
@@ -35,8 +43,8 @@ export class Pacer {
     const now = this.now();
     let at = Math.max(now, this.nextGlobal, this.chatNext.get(chat) ?? 0);
     if (Pacer.isGroup(chat)) {
-      const win = (this.groupWindow.get(chat) ?? []).filter((t) => t > now - 60_000);
-      if (win.length >= this.limits.perGroupPerMinute) at = Math.max(at, win[win.length - this.limits.perGroupPerMinute]! + 60_000);
+      const win = (this.groupWindow.get(chat) ?? []).filter((t) => t > now - this.groupWindowMs);
+      if (win.length >= this.limits.perGroupPerMinute) at = Math.max(at, win[win.length - this.limits.perGroupPerMinute]! + this.groupWindowMs);
       win.push(at);
       this.groupWindow.set(chat, win);
     }
@@ -78,6 +86,6 @@ export class Pacer {
 
   private prune(now: number): void {
     for (const [k, t] of this.chatNext) if (t < now) this.chatNext.delete(k);
-    for (const [k, w] of this.groupWindow) if (!w.some((t) => t > now - 60_000)) this.groupWindow.delete(k);
+    for (const [k, w] of this.groupWindow) if (!w.some((t) => t > now - this.groupWindowMs)) this.groupWindow.delete(k);
   }
 }
