@@ -10,6 +10,7 @@ import { endsSeries } from './punctuation.js';
 import { ruleFor, type Rules } from './locale-rules.js';
 import { asksByForm } from './question-form.js';
 import { standsAlone } from './stands-alone.js';
+import { setsOff } from './setting-off.js';
 
 export { ruleFor, type Rules };
 
@@ -387,7 +388,7 @@ const HINDI_HERE = /^(?:यहाँ|यहां)\s[^\d\uE000-\uF8FFA-Za-z]*$/u
 
 export function presentsWhatFollows(s: string, locale = ''): boolean {
   const trimmed = s.trimStart();
-  if (PRESENTS.test(trimmed) || (HINDI_HERE.test(trimmed) && wordCount(trimmed) <= 8)) return true;
+  if (PRESENTS.test(trimmed) || (HINDI_HERE.test(trimmed) && wordCount(trimmed) <= 8) || setsOff(trimmed, locale)) return true;
   return wordCount(trimmed) <= 10 && !/[\d\uE000-\uF8FF]/u.test(trimmed) && (ruleFor(WALKS_THROUGH, locale)?.test(trimmed) ?? false);
 }
 
