@@ -11,6 +11,7 @@ import { ruleFor, type Rules } from './locale-rules.js';
 import { asksByForm } from './question-form.js';
 import { standsAlone } from './stands-alone.js';
 import { setsOff } from './setting-off.js';
+import { offersMore } from './offers-more.js';
 
 export { ruleFor, type Rules };
 
@@ -76,10 +77,8 @@ function scriptLanguages(s: string): string[] {
   return out;
 }
 
-/**
- * What every English first-person form above holds ("I" then an apostrophe or a space, or "let
- * me", "allow me"), in a pattern without Unicode classes: most sentences fail it at once.
- */
+/** What every English first-person form above holds ("I" then ' or a space, "let me", "allow me"),
+ * in a pattern without Unicode classes: most sentences fail it at once. */
 const MAYBE_ENGLISH_I = /(?:^|[^a-z'’])i['’ ]|let me|allow me/i;
 
 function englishI(s: string): boolean {
@@ -87,7 +86,7 @@ function englishI(s: string): boolean {
 }
 
 export function speaksAsI(s: string, locale: string): boolean {
-  if (/^en/i.test(locale) ? englishI(s) : firstPerson(s, locale)) return true;
+  if ((/^en/i.test(locale) ? englishI(s) : firstPerson(s, locale)) || offersMore(s, locale)) return true;
   // A translation leaves bits in another script: another script's "I" in a Latin-script note, an
   // English sentence in any other.
   if (LATIN_LOCALE.test(locale)) {

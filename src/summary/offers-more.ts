@@ -1,0 +1,39 @@
+/**
+ * A sign-off offering more, told by its form: a condition on the reader's wish ("if you like", "si
+ * quieres", "wenn du magst", "…的话", "若想…", "…たければ", "よければ", "अगर आप चाहें", "إذا أردت") with,
+ * in the same sentence, the writer offering ("te preparo…", "我再帮你…", "…書きますよ", "يمكنني…") or
+ * asking to be told ("告诉我", "留言跟我说", "教えてくださいね", "dime"). It speaks of the chat, not of
+ * the note's subject. A condition on a need alone ("If needed, restart it") is an instruction and stays. Pure.
+ */
+import { ruleFor, type Rules } from './locale-rules.js';
+
+const READER_WISHES: Rules = [
+  [/^en/, /(?:^|[^\p{L}])(?:if|should)\s+you\s+(?:want|wish|like|prefer|['’]d\s+like|would\s+like|are\s+interested|['’]re\s+interested|have\s+(?:any\s+)?(?:more\s+)?questions)(?!\p{L})/iu],
+  [/^es/, /(?:^|[^\p{L}])si\s+(?:quieres|queréis|lo\s+deseas?|te\s+interesa|os\s+interesa|le\s+interesa|prefieres|te\s+apetece|gustas)(?!\p{L})/iu],
+  [/^pt/, /(?:^|[^\p{L}])se\s+(?:você\s+)?(?:quiser|preferir|tiver\s+interesse)(?!\p{L})/iu],
+  [/^fr/, /(?:^|[^\p{L}])si\s+(?:tu\s+(?:veux|le\s+souhaites)|vous\s+(?:voulez|le\s+souhaitez)|ça\s+t['’]intéresse|cela\s+vous\s+intéresse)(?!\p{L})/iu],
+  [/^de/, /(?:^|[^\p{L}])(?:wenn|falls)\s+(?:du|Sie|ihr)\s+(?:magst|möchtest|willst|mögen|möchten|wollen|wünschen|Lust)(?!\p{L})/iu],
+  // Chinese: a wish (想, 需要, 感兴趣) in a clause opened by 如果/若/要是 or closed by 的话.
+  [/^(zh|hant|yue)/, /(?:^|[，,。])(?:如果|若|要是|假如|倘若)[^，,。]{0,4}(?:想|需要|感兴趣|感興趣|有兴趣|有興趣)|(?:想|需要|感兴趣|感興趣|有兴趣|有興趣)[^，,。]{0,20}(?:的话|的話)/u],
+  [/^ja/, /(?:たければ|たいなら|たかったら|よければ|よろしければ|よかったら|ご希望(?:なら|でしたら|があれば)|興味があれば)/u],
+  [/^hi/, /(?:^|\s)(?:अगर|यदि)\s+(?:आप|तुम)\s+(?:चाहें|चाहते|चाहती|चाहो)(?=[\s,.।!?]|$)/u],
+  [/^ar/, /(?:^|\s)(?:إذا|إن|لو)\s+(?:أردت|أردتَ|أردتِ|رغبت|أحببت|كنت\s+تريد)(?=[\s,.،!?؟]|$)/u],
+];
+
+/** The writer offering, or asking the reader to tell or ask them. */
+const WRITER_OFFERS: Rules = [
+  [/^en/, /(?:^|[^\p{L}])(?:I|me|just\s+ask|ask\s+away|leave\s+a\s+comment|drop\s+a\s+comment)(?![\p{L}'’])/u],
+  // Spanish: a pronoun for "you" before a verb in the first person ("te preparo", "os escribo"), "I can", "tell me".
+  [/^es/, /(?:^|[^\p{L}])(?:(?:te|os|le)\s+(?:lo\s+|la\s+)?\p{L}+o|puedo|dime|avísame|pregúntame|escríbeme|cuéntame)(?!\p{L})/iu],
+  [/^pt/, /(?:^|[^\p{L}])(?:eu|posso|me\s+(?:avise|diga|fale|conte)|fale\s+comigo)(?!\p{L})/iu],
+  [/^fr/, /(?:^|[^\p{L}])(?:je|moi|dis-moi|dites-moi)(?!\p{L})|(?:^|[^\p{L}])j['’]/iu],
+  [/^de/, /(?:^|[^\p{L}])(?:ich|mir|mich|sag\s+Bescheid|melde\s+dich)(?!\p{L})/iu],
+  [/^(zh|hant|yue)/, /(?:告诉|告訴|跟|和|问|問|找|联系|聯繫|私信|通知)我(?![们們])|我(?![们們])[^，,。！!]{0,3}(?:帮|幫|给|給|为|為|替)(?:你|您)|我(?:再|来|來|可以)/u],
+  [/^ja/, /教えて(?:ください|下さい|くださいね|ね)|お知らせください|(?:コメント|メッセージ|連絡)(?:で|を|して|ください)|ます(?:よ|ね)[！!。]?$|ましょうか/u],
+  [/^hi/, /(?:^|\s)(?:मैं|मुझे|मुझसे|बताइए|बताएँ|बताएं|पूछें|पूछिए)(?=[\s,.।!?]|$)/u],
+  [/^ar/, /(?:^|\s)(?:يمكنني|بإمكاني|أستطيع|سأ\p{L}+|أخبرني|اسألني|أعلمني|لك)(?=[\s,.،!?؟]|$)/u],
+];
+
+export function offersMore(s: string, locale: string): boolean {
+  return (ruleFor(READER_WISHES, locale)?.test(s) ?? false) && (ruleFor(WRITER_OFFERS, locale)?.test(s) ?? false);
+}
