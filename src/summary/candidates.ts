@@ -14,7 +14,7 @@ import { splitSentences } from './sentences.js';
 import { isFunctionWord } from './salience.js';
 import { countedPartNames, namesItsSection, topParts, withPartName } from './sections.js';
 import { addressesReader, isExclamation, isQuestion, labelledOutput, namesReadersOwn, namesWhatItPointsAt, pointsBack, pointsBackWithin, pointsElsewhere, presentsWhatFollows, speaksAsI, speaksOfAsking, withoutInterjection, wordCount } from './tone.js';
-import { listContext, namesWhatFollows, saysAsFollows } from './presenting.js';
+import { listContext, namesWhatFollows, overviewBeforeSections, saysAsFollows } from './presenting.js';
 import { ledBy } from './punctuation.js';
 import { judgesTheQuestion } from './question-praise.js';
 import { announcesOutput, announcesPrinted } from './output-lead-in.js';
@@ -71,10 +71,8 @@ function announces(s: string, next: Token | undefined): boolean {
   return !/[.!?。！？।؟"'”)）」]$/u.test(s) || saysAsFollows(s) || (next.type === 'code' && namesWhatFollows(s)) || ((next.type === 'list' || next.type === 'table') && presentsWhatFollows(s));
 }
 
-/**
- * A lead-in a paragraph after its block can finish: a phrase of some words that does not end in a
- * function word ("The error you're seeing" can take "is caused by …"; "Install it with" cannot).
- */
+/** A lead-in a paragraph after its block can finish: some words not ending in a function word
+ * ("The error you're seeing" can take "is caused by …"; "Install it with" cannot). */
 function finishesWith(leadIn: string): boolean {
   const words = leadIn.split(/\s+/);
   return wordCount(leadIn) >= 3 && !isFunctionWord(words[words.length - 1]!.replace(/\P{L}+$/u, ''));
@@ -114,8 +112,10 @@ function addParagraph(w: Walk, raw: string, next: Token | undefined, flags: { le
       if (before.made) w.out.splice(w.out.indexOf(before.made), 1);
       finishes = before.made;
     }
-    // What the asker of a dialogue asks is a point, even when it ends in a colon before their text.
+    // What the asker of a dialogue asks is a point, even when it ends in a colon before their text;
+    // so is an overview before the note's sections ("Three ways to learn it:" then "## Option 1: …").
     if (flags.asked && isLeadIn(s)) s = s.replace(/\s*[:：]$/, '');
+    else if (last && next?.type === 'heading' && isLeadIn(s)) s = overviewBeforeSections(s, w.locale) ?? s;
     const leadsIn = isLeadIn(s) || (last && (announces(s, next) || announcesPrinted(s, next, w.locale)));
     // Output announced ("You should see:") is no point, nor its lead-in, nor the paragraph or block after it; a list's lead-in names it.
     if (leadsIn && !(last && (next?.type === 'list' || next?.type === 'table')) && announcesOutput(s, w.locale)) {

@@ -2,7 +2,9 @@
  * A lead-in that presents a list or table, without its presenting words: what it names is kept
  * before the list's names (README: "its lead-in and the names of its items make one point"). Pure.
  */
-import { capitalise, PRESENTS, speaksAsI, wordCount } from './tone.js';
+import { capitalise, PRESENTS, presentsWhatFollows, speaksAsI, wordCount } from './tone.js';
+import { closedSentence } from './punctuation.js';
+import { isFunctionWord } from './salience.js';
 
 /**
  * A lead-in without the words that present it ("Voici une comparaison" → "Une comparaison", "以下是关于…的100个关键点"
@@ -65,3 +67,19 @@ const AS_FOLLOWS_PREDICATE = /(?:(?<=\S)(?:は|が)(?:次|以下)の(?:とおり
 
 /** An English noun phrase opening with its article or demonstrative: what the lead-in names, whoever qualifies it. */
 const NAMED_THING = /^(?:the|an?|these|those)\s+(?!I\b)\p{L}/iu;
+
+/** Words pointing at what comes next without naming it ("Follow these conventions:", "as follows", "如下"): only a lead-in. */
+const POINTS_AHEAD = /(?<!\p{L})(?:these|this|follows|following|below|estas?|estos|siguientes?|ces|cette|suivante?s?|diese[nrsm]?|folgende[nrsm]?|इन|ये|هذه|التالية)(?!\p{L})|如下$|(?:次|以下)の(?:とおり|通り)/iu;
+
+/**
+ * An overview ending in a colon before the note's sections ("There are three ways to learn it:" then
+ * "## Option 1: …") says what they cover: closed as a sentence. Undefined for a lead-in that stops
+ * short of its object ("Install it with:"), points ahead without naming what ("Follow these
+ * conventions:") or presents the answer ("Here's a guide to…:", a chat's preamble).
+ */
+export function overviewBeforeSections(leadIn: string, locale: string): string | undefined {
+  const said = leadIn.replace(/\s*[:：]$/u, '');
+  const lastWord = said.split(/\s+/).pop()?.replace(/\P{L}+$/u, '') ?? '';
+  if (wordCount(said) < 3 || isFunctionWord(lastWord) || POINTS_AHEAD.test(said) || presentsWhatFollows(said, locale)) return undefined;
+  return closedSentence(leadIn);
+}

@@ -134,3 +134,9 @@ export function withoutLastClause(text: string): string {
   for (const m of text.matchAll(/[,;:，；：、،؛]|\s[–—]\s/gu)) end = m.index;
   return text.slice(0, end);
 }
+
+/** A lead-in's colon made the full stop of its script ("…ways to learn it:" → "…ways to learn it."; "：" → "。"; Devanagari "।"). */
+export function closedSentence(leadIn: string): string {
+  const said = leadIn.replace(/\s*[:：]$/u, '');
+  return /：$/u.test(leadIn) ? `${said}。` : /\p{Script=Devanagari}$/u.test(said) ? `${said}।` : `${said}.`;
+}
