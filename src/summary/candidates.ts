@@ -16,7 +16,7 @@ import { countedPartNames, namesItsSection, topParts, withPartName } from './sec
 import { addressesReader, isExclamation, isQuestion, labelledOutput, namesReadersOwn, namesWhatItPointsAt, pointsBack, pointsBackWithin, pointsElsewhere, presentsWhatFollows, speaksAsI, speaksOfAsking, withoutInterjection, wordCount } from './tone.js';
 import { listContext, namesWhatFollows, overviewBeforeSections, saysAsFollows } from './presenting.js';
 import { ledBy } from './punctuation.js';
-import { judgesTheQuestion } from './question-praise.js';
+import { asksForHelp, judgesTheQuestion } from './question-praise.js';
 import { announcesOutput, announcesPrinted } from './output-lead-in.js';
 import { dialogueLabels, isTurn, readTurnByTurn, turnsOf, withoutSpeaker } from './dialogue.js';
 import { candidateOf, full, isLeadIn, sectionShare, isProse, isTooShort, looksLikeOutput, opensWithWhere, printedAfterCommand, prose, push, SENTENCES_PER_PARAGRAPH, shortCodeLine, withoutMarker, type Candidate, type Walk } from './walk.js';
@@ -139,7 +139,7 @@ function addParagraph(w: Walk, raw: string, next: Token | undefined, flags: { le
     // "Output: BFS: 0 1 2 3": labels before what a program printed.
     const printed = /^(?:[^:：]{1,24}[:：]\s*)+(.+)$/u.exec(s);
     if (printed && looksLikeOutput(printed[1]!, w.spans, 1)) return;
-    if (!flags.asked && (isQuestion(s, w.locale) || speaksAsI(s, w.locale) || namesReadersOwn(s, w.locale) || presentsWhatFollows(s, w.locale) || labelledOutput(s) || speaksOfAsking(s, w.locale) || (i === 0 && w.out.length === 0 && judgesTheQuestion(s, w.locale)))) return;
+    if (flags.asked ? asksForHelp(s, w.locale) : (isQuestion(s, w.locale) || speaksAsI(s, w.locale) || namesReadersOwn(s, w.locale) || presentsWhatFollows(s, w.locale) || labelledOutput(s) || speaksOfAsking(s, w.locale) || (i === 0 && w.out.length === 0 && judgesTheQuestion(s, w.locale)))) return;
     // A paragraph that opens in lower case, or with a short sentence pointing back, goes on from what
     // came before it (a formula, a code block, though its announcement was no point): alone it is a fragment ("or: readlink -f …", "where the sum runs…").
     if (i === 0 && !joined && (w.out.length > 0 || flags.afterBlock) && (/^[a-z]/.test(s) || (flags.afterBlock && opensWithWhere(s, w.locale)) || (pointsBack(s, w.locale) && wordCount(s) <= 8))) return;

@@ -23,3 +23,23 @@ export function judgesTheQuestion(sentence: string, locale: string): boolean {
   const lang = locale.toLowerCase();
   return JUDGES_QUESTION.find(([when]) => when.test(lang))?.[1].test(sentence.trim()) ?? false;
 }
+
+/**
+ * The asker only asking for help, naming nothing ("Can you help me?", "क्या आप मेरी मदद कर सकते हैं?",
+ * "你能帮我一下吗？"): a dialogue's opening, not its subject. The whole sentence is "you" + can + help + "me".
+ */
+const ASKS_FOR_HELP: ReadonlyArray<readonly [RegExp, RegExp]> = [
+  [/^en/, /^(?:can|could|would|will)\s+you\s+(?:please\s+)?help\s+me(?:\s+out)?(?:\s+please)?\s*\?$/iu],
+  [/^es/, /^¿?(?:me\s+)?(?:puedes|podrías|puede|podría)\s+ayudarme(?:\s+por\s+favor)?\s*\?$/iu],
+  [/^fr/, /^(?:pouvez-vous|peux-tu|pourriez-vous|pourrais-tu)\s+m['’]aider(?:\s+s['’]il\s+(?:vous|te)\s+plaît)?\s*\?$/iu],
+  [/^de/, /^(?:kannst du|können Sie|könntest du|könnten Sie)\s+mir\s+(?:bitte\s+)?helfen\s*\?$/iu],
+  [/^(zh|hant|yue)/, /^(?:你|您)?(?:能|可以|能不能|可不可以)(?:帮|幫)(?:我|帮我|幫我)(?:一下|个忙|個忙)?(?:吗|嗎)?[？?]$/u],
+  [/^ja/, /^(?:助けて|手伝って)(?:もらえ|いただけ|くれ)ます(?:か)?[？?]?$/u],
+  [/^hi/, /^क्या\s+(?:आप|तुम)\s+(?:मेरी|मुझे)\s+(?:मदद|सहायता)\s+(?:कर\s+(?:सकते|सकती)\s+(?:हैं|हो)|करेंगे|करोगे)\s*\?$/u],
+  [/^ar/, /^(?:هل\s+)?(?:يمكنك|تستطيع)\s+(?:أن\s+)?(?:تساعدني|مساعدتي)\s*[؟?]$/u],
+];
+
+export function asksForHelp(sentence: string, locale: string): boolean {
+  const lang = locale.toLowerCase();
+  return ASKS_FOR_HELP.find(([when]) => when.test(lang))?.[1].test(sentence.trim()) ?? false;
+}
