@@ -6,11 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { SpanTable, pointText } from '../../src/summary/inline.js';
 import { choosePoints } from '../../src/summary/select.js';
-import type { Candidate } from '../../src/summary/walk.js';
-
-function sentence(text: string, pos: number, extra: Partial<Candidate> = {}): Candidate {
-  return { text, pos, block: pos, section: 0, kind: 'sentence', ...extra };
-}
+import { sentenceAt as sentence } from '../helpers/candidates.js';
 
 describe('a word said in the lost end of a long sentence', () => {
   const opening = 'The build server compiles every branch of the monorepo each night.';
