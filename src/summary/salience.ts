@@ -333,6 +333,16 @@ export class TermIndex {
   }
 
   /**
+   * A unit counted whole, and the terms of `shown`, the cut of it a point shows: what a sentence's
+   * lost end names the note still names ("… Herds heraus – kleinere Modelle wie Llama 4 Scout …",
+   * cut before "Scout"); counted from the cut, a name said twice looked said once.
+   */
+  addCut(whole: string, shown: string, spans: SpanTable, proper: Set<string>): number[] {
+    const counted = this.add(whole, spans, proper);
+    return shown === whole ? counted : this.known(shown, spans);
+  }
+
+  /**
    * The ids of the terms of `text` that the index holds, not counted as a unit: what a point cut
    * shorter than it was indexed still says.
    */
