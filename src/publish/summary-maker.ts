@@ -10,7 +10,7 @@ import { NoteError } from '../errors.js';
 import type { Logger } from '../log.js';
 import { noteIdOf, parseNoteText, readNoteTextSync, type ReadOptions } from '../notes/read.js';
 import { buildSummary, type SummaryOptions } from '../summary/build.js';
-import type { LongSummary, LongSummaryMaker, SummaryMaker } from '../store/deferred-summaries.js';
+import { TOO_LONG_HERE, type LongSummary, type LongSummaryMaker, type SummaryMaker } from '../store/deferred-summaries.js';
 import type { Store } from '../store/store.js';
 import type { NoteRow } from '../store/types.js';
 import { errorHashOf } from './batch-read.js';
@@ -34,8 +34,9 @@ function readRow(root: string, read: ReadOptions, row: NoteRow): { text: string;
 export function summaryMaker(root: string, read: ReadOptions, options: SummaryOptions): SummaryMaker {
   return (row) => {
     const file = readRow(root, read, row);
+    if (!file) return undefined;
     // Longer: made on the parse threads, within a budget (`longSummaryMaker`), before it is shown.
-    if (!file || file.text.length > DEFER_SUMMARY_UP_TO) return undefined;
+    if (file.text.length > DEFER_SUMMARY_UP_TO) return file.hash === row.hash ? TOO_LONG_HERE : undefined;
     try {
       const { note, tokens } = parseNoteText(row.file, file.text, read, file.hash);
       const summary = buildSummary(note, tokens, options);

@@ -6,10 +6,11 @@
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { Writable } from 'node:stream';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { configSchema } from '../../src/config/schema.js';
-import { silentLogger, type Logger } from '../../src/log.js';
+import { createLogger, silentLogger, type Logger } from '../../src/log.js';
 import { parseNoteFiles } from '../../src/publish/parse-files.js';
 import { Publisher } from '../../src/publish/publisher.js';
 import { Store } from '../../src/store/store.js';
@@ -111,5 +112,26 @@ describe('a first run\'s deferred summary, on the paths c31b left', () => {
     // The translation's own post, not sent yet, became the family's and shows what the chat reads first (as for a note up to 16 KB).
     expect(family.map((d) => [d.kind, d.status, d.payload.member])).toEqual([['post', 'pending', 'guide']]);
     expect(JSON.stringify(family[0]!.payload.summary)).toBe(await previewSummary(f.notes, 'guide.md'));
+  });
+
+  it('a family post that finds its long member\'s summary not made (a show that missed summariesShownBy) is said, and made once the summary is', async () => {
+    const f = folder();
+    const lines: { level: number; msg: string; note?: string; family?: string }[] = [];
+    const log = createLogger({ level: 'info', secrets: [], destination: new Writable({ write: (chunk, _enc, done) => (lines.push(JSON.parse(String(chunk)) as (typeof lines)[number]), done()) }) });
+    writeFileSync(f.at('guide.md'), longNote('Guide', 'lang: en\nref: guide\n'));
+    const p = f.start(config('group'), log);
+    await p.processBatch({ changed: [f.at('guide.md')], removed: [] }, { firstRun: true });
+    // The show path inside the commit is reached without the summaries made before it.
+    const prepared = vi.spyOn(f.store.summaries, 'prepareFamilies').mockResolvedValue();
+    writeFileSync(f.at('guide-fr.md'), frNote());
+    await p.processBatch({ changed: [f.at('guide-fr.md')], removed: [] });
+    expect(prepared).toHaveBeenCalled();
+
+    const warned = lines.filter((l) => l.level === 40 && l.note === 'guide');
+    expect(warned.map((l) => l.family)).toEqual(['guide']);
+    // The chat reads English first: it gets the family's post showing the long original, with its real summary.
+    const posts = f.outbox().filter((d) => d.kind === 'post');
+    expect(posts.map((d) => [d.noteId, d.payload.member])).toEqual([['family:guide', 'guide']]);
+    expect(JSON.stringify(posts[0]!.payload.summary)).toBe(await previewSummary(f.notes, 'guide.md'));
   });
 });
