@@ -114,6 +114,28 @@ describe('a first run\'s deferred summary, on the paths c31b left', () => {
     expect(JSON.stringify(family[0]!.payload.summary)).toBe(await previewSummary(f.notes, 'guide.md'));
   });
 
+  it.each(['separate', 'group'] as const)('a first run\'s long note and its translation, restarted in %s: `announce: false` on the long one, then taken out, shows its real summary wherever it goes', async (mode) => {
+    const f = folder();
+    const guide = (front = '') => longNote('Guide', `lang: en\nref: guide\n${front}`);
+    writeFileSync(f.at('guide.md'), guide());
+    writeFileSync(f.at('guide-fr.md'), frNote());
+    await f.start(config(mode === 'group' ? 'separate' : 'group')).processBatch({ changed: [f.at('guide.md'), f.at('guide-fr.md')], removed: [] }, { firstRun: true });
+    const p = f.start(config(mode)); // the other mode: a restart after a switch
+    writeFileSync(f.at('guide.md'), guide('notecast:\n  announce: false\n'));
+    await p.processBatch({ changed: [f.at('guide.md')], removed: [] });
+    writeFileSync(f.at('guide.md'), guide());
+    await p.processBatch({ changed: [f.at('guide.md')], removed: [] });
+    const out = f.outbox();
+    if (mode === 'group') {
+      // The chat had the family already (its translation, recorded with it): nothing is announced, nothing empty either.
+      expect(out).toEqual([]);
+      return;
+    }
+    // `separate`: the chat gets the note only now (announce: false kept it out), with the summary preview shows.
+    expect(out.map((d) => [d.kind, d.noteId])).toEqual([['post', 'guide']]);
+    expect(JSON.stringify(out[0]!.payload.summary)).toBe(await previewSummary(f.notes, 'guide.md'));
+  });
+
   it('a family post that finds its long member\'s summary not made (a show that missed summariesShownBy) is said, and made once the summary is', async () => {
     const f = folder();
     const lines: { level: number; msg: string; note?: string; family?: string }[] = [];
@@ -133,5 +155,26 @@ describe('a first run\'s deferred summary, on the paths c31b left', () => {
     const posts = f.outbox().filter((d) => d.kind === 'post');
     expect(posts.map((d) => [d.noteId, d.payload.member])).toEqual([['family:guide', 'guide']]);
     expect(JSON.stringify(posts[0]!.payload.summary)).toBe(await previewSummary(f.notes, 'guide.md'));
+  });
+
+  it('a long note scheduled on a first run, released later, is posted in its family with the real summary of the translation its chat reads', async () => {
+    const f = folder();
+    const day = 24 * 3600_000;
+    const due = new Date(Date.now() + day).toISOString().slice(0, 10);
+    writeFileSync(f.at('guide.md'), longNote('Guide', `lang: en\nref: guide\ndate: ${due}\n`));
+    writeFileSync(f.at('guide-de.md'), longNote('Anleitung', 'lang: de\nref: guide\n'));
+    // One chat reads German, the other English: each is shown its own member.
+    const routes = [{ platform: 'console', chat: 'de', filter: { lang: ['de'] } }, { platform: 'console', chat: 'en', filter: { lang: ['en'] } }];
+    const p = f.start({ routes, publish: { translations: { mode: 'group', graceMs: 0 } } });
+    await p.processBatch({ changed: [f.at('guide.md'), f.at('guide-de.md')], removed: [] }, { firstRun: true });
+    expect(f.store.getNote('guide')).toMatchObject({ state: 'scheduled' });
+    expect(summaryDeferred(f.store.getNote('guide-de')!)).toBe(true);
+    expect(await p.releaseDue()).toBe(0);
+
+    f.advance(2 * day);
+    await p.releaseDue();
+    const posts = f.outbox().filter((d) => d.kind === 'post');
+    expect(posts.map((d) => [d.noteId, d.payload.member]).sort()).toEqual([['family:guide', 'guide'], ['family:guide', 'guide-de']]);
+    for (const d of posts) expect(JSON.stringify(d.payload.summary)).toBe(await previewSummary(f.notes, `${d.payload.member!}.md`));
   });
 });
