@@ -182,7 +182,7 @@ export function followRenamedFamilies(store: Store, changes: readonly FamilyChan
  * Brings one family's messages up to date; returns the new posts it wants (sent by the caller, as
  * single posts or in a digest) and how many deliveries it enqueued itself.
  */
-export function syncFamily(store: Store, config: Config, platforms: ReadonlySet<string>, subscriptions: readonly Subscription[], f: TouchedFamily, log: Logger): { posts: NewFamilyPost[]; enqueued: number } {
+export function syncFamily(store: Store, config: Config, platforms: ReadonlySet<string>, subscriptions: readonly Subscription[], f: TouchedFamily, log: Logger): { posts: NewFamilyPost[]; enqueued: number; missed: NoteRow[] } {
   const familyId = familyPostId(f.key);
   const notes = store.familyNotes(f.key);
   const members = liveMembers(notes);
@@ -194,8 +194,10 @@ export function syncFamily(store: Store, config: Config, platforms: ReadonlySet<
   for (const t of store.openPostTargets(familyId)) existing.set(targetKey(t), t);
 
   const posts: NewFamilyPost[] = [];
+  const missed: NoteRow[] = [];
   for (const [key, ft] of wanted) {
     const payload = payloadFor(store, members, ft);
+    if (!payload && store.summaries.waitsForThreads(ft.member)) missed.push(ft.member); // a show that missed summariesShownBy: the caller makes it, then syncs again
     if (!payload) continue;
     if (existing.has(key) && !f.repost) {
       // The chat has this family's message (or it is waiting to go): it changes in place, and a
@@ -235,7 +237,7 @@ export function syncFamily(store: Store, config: Config, platforms: ReadonlySet<
     else continue;
     enqueued++;
   }
-  return { posts, enqueued };
+  return { posts, enqueued, missed };
 }
 
 /** The chats that would want the family were every platform it has chats on configured. */
