@@ -13,13 +13,13 @@ import { cleanText, collectLinks, htmlBlockText, inlineText, type Link } from '.
 import { splitSentences } from './sentences.js';
 import { isFunctionWord } from './salience.js';
 import { countedPartNames, namesItsSection, topParts, withPartName } from './sections.js';
-import { addressesReader, isExclamation, isQuestion, labelledOutput, namesReadersOwn, namesWhatItPointsAt, pointsBack, pointsBackWithin, pointsElsewhere, presentsWhatFollows, speaksAsI, speaksOfAsking, withoutInterjection, wordCount } from './tone.js';
+import { addressesReader, isExclamation, isQuestion, labelledOutput, namesReadersOwn, pointsBack, pointsElsewhere, presentsWhatFollows, speaksAsI, speaksOfAsking, withoutInterjection, wordCount } from './tone.js';
 import { listContext, namesWhatFollows, saysAsFollows } from './presenting.js';
 import { ledBy } from './punctuation.js';
 import { judgesTheQuestion } from './question-praise.js';
 import { announcesOutput, announcesPrinted } from './output-lead-in.js';
 import { dialogueLabels, isTurn, readTurnByTurn, turnsOf, withoutSpeaker } from './dialogue.js';
-import { candidateOf, full, isLeadIn, sectionShare, isProse, isTooShort, looksLikeOutput, opensWithWhere, printedAfterCommand, prose, push, SENTENCES_PER_PARAGRAPH, shortCodeLine, withoutMarker, type Candidate, type Walk } from './walk.js';
+import { candidateOf, full, isLeadIn, leansOn, sectionShare, isProse, isTooShort, looksLikeOutput, opensWithWhere, printedAfterCommand, prose, push, SENTENCES_PER_PARAGRAPH, shortCodeLine, withoutMarker, type Candidate, type Walk } from './walk.js';
 
 export type { Candidate } from './walk.js';
 
@@ -78,17 +78,6 @@ function announces(s: string, next: Token | undefined): boolean {
 function finishesWith(leadIn: string): boolean {
   const words = leadIn.split(/\s+/);
   return wordCount(leadIn) >= 3 && !isFunctionWord(words[words.length - 1]!.replace(/\P{L}+$/u, ''));
-}
-
-/**
- * How a sentence after the first of its paragraph leans on the one before: wholly when short and
- * opening with a pronoun ("They follow from it."), partly when longer, or when a pronoun inside it is
- * what it speaks of ("Zuckerberg celebrated this in a video"); not when its demonstrative comes with
- * its noun ("This pivot aligned with…").
- */
-function leansOn(s: string, locale: string): Candidate['leansBack'] {
-  if (pointsBack(s, locale) && !namesWhatItPointsAt(s, locale)) return wordCount(s) <= 8 ? 'wholly' : 'partly';
-  return pointsBackWithin(s, locale) ? 'partly' : undefined;
 }
 
 /** A paragraph's sentences; returns the lead-in its last sentence makes for a list or table after it. */
