@@ -129,6 +129,14 @@ const FIXED: [string, Case][] = [
     'seed 2026 (60 runs): setup.md moved to setup-ja.md and _posts/ja/intro.md to setup.md; then setup.md moved back to _posts/ja/intro.md, one batch each: a note that joined another family\'s message and left it keeps its own message where the chat showed it as its own (family-follow.ts)',
     {"onDelete":"keep","mode":"group","initial":["_posts/ja/intro.md","setup.md"],"bursts":[{"ops":[{"op":"move","from":"setup-ja.md","to":"b/swap.md"},{"op":"move","from":"setup.md","to":"setup-ja.md"},{"op":"move","from":"b/swap.md","to":"setup.md"},{"op":"move","from":"_posts/ja/intro.md","to":"setup.md"}],"order":[0,0,0,0,0,0,0,0],"cuts":[],"deliverBetween":false},{"ops":[{"op":"move","from":"setup.md","to":"_posts/ja/intro.md"}],"order":[0,0,0,0,0,0,0,0],"cuts":[],"deliverBetween":false}]},
   ],
+  [
+    'seed 4242 (60 runs): setup.md, setup-ja.md and _posts/ja/intro.md rotated, one batch: the note moved into setup\'s family takes the language the one moved out left, read as it is now, not as the store had it (family-key.ts)',
+    {"onDelete":"keep","mode":"group","initial":["setup.md","setup-ja.md","_posts/ja/intro.md"],"bursts":[{"ops":[{"op":"move","from":"setup.md","to":"b/swap.md"},{"op":"move","from":"setup-ja.md","to":"setup.md"},{"op":"move","from":"_posts/ja/intro.md","to":"setup-ja.md"},{"op":"move","from":"b/swap.md","to":"_posts/ja/intro.md"}],"order":[4,0,0,0,0,0,0,0],"cuts":[],"deliverBetween":false}]},
+  ],
+  [
+    'seed 1212 (60 runs): intro.md, _posts/ja/intro.md and setup.md rotated, one batch: the same class as seed 4242 (found on the code before its fix)',
+    {"onDelete":"keep","mode":"group","initial":["intro.md","setup.md","_posts/ja/intro.md"],"bursts":[{"ops":[{"op":"move","from":"intro.md","to":"b/swap.md"},{"op":"move","from":"_posts/ja/intro.md","to":"intro.md"},{"op":"move","from":"setup.md","to":"_posts/ja/intro.md"},{"op":"move","from":"b/swap.md","to":"setup.md"}],"order":[17,0,0,0,0,0,0,0],"cuts":[],"deliverBetween":false}]},
+  ],
 ];
 
 // Under `onDelete: delete`, grouped, the seeds 2512, 7 and 2026 cases leave a family whose message was deleted while the
@@ -142,17 +150,17 @@ describe('the property\'s counterexamples, fixed', () => {
 /** Found at new seeds after the fixes above (60 runs each), open. */
 const KEPT: [string, Case][] = [
   [
-    'seed 4242 (60 runs): setup.md, setup-ja.md and _posts/ja/intro.md rotated, one batch',
-    {"onDelete":"keep","mode":"group","initial":["setup.md","setup-ja.md","_posts/ja/intro.md"],"bursts":[{"ops":[{"op":"move","from":"setup.md","to":"b/swap.md"},{"op":"move","from":"setup-ja.md","to":"setup.md"},{"op":"move","from":"_posts/ja/intro.md","to":"setup-ja.md"},{"op":"move","from":"b/swap.md","to":"_posts/ja/intro.md"}],"order":[4,0,0,0,0,0,0,0],"cuts":[],"deliverBetween":false}]},
-  ],
-  [
     'seed 90210 (60 runs): a/setup.md moved to intro.md; then setup.md and intro.md swapped, one batch each',
     {"onDelete":"keep","mode":"group","initial":["setup.md","a/setup.md","_posts/ja/intro.md"],"bursts":[{"ops":[{"op":"move","from":"a/setup.md","to":"intro.md"}],"order":[0,0,0,0,0,0,0,0],"cuts":[],"deliverBetween":false},{"ops":[{"op":"move","from":"setup.md","to":"b/swap.md"},{"op":"move","from":"intro.md","to":"setup.md"},{"op":"move","from":"b/swap.md","to":"intro.md"},{"op":"move","from":"setup.md","to":"setup.md"}],"order":[0,0,0,0,0,0,0,0],"cuts":[],"deliverBetween":false}]},
+  ],
+  [
+    'seed 5150 (60 runs): _posts/ja/intro.md written; then it and setup-ja.md swapped and _posts/ja/intro.md rewritten, handed over in two batches (the rewrite first)',
+    {"onDelete":"keep","mode":"group","initial":["setup.md","setup-ja.md"],"bursts":[{"ops":[{"op":"write","file":"_posts/ja/intro.md","draft":false}],"order":[0,0,0,0,0,0,0,0],"cuts":[],"deliverBetween":false},{"ops":[{"op":"move","from":"_posts/ja/intro.md","to":"b/swap.md"},{"op":"move","from":"setup-ja.md","to":"_posts/ja/intro.md"},{"op":"move","from":"b/swap.md","to":"setup-ja.md"},{"op":"write","file":"_posts/ja/intro.md","draft":false}],"order":[0,0,0,0,0,0,0,0],"cuts":[1],"deliverBetween":false}]},
   ],
 ];
 
 describe('the property\'s counterexamples, kept', () => {
-  // seed 4242: N1 posted twice in `all`; seed 90210: N2 posted twice in `all`, two live messages showing it.
+  // seed 90210: N2 posted twice in `all`, two live messages showing it.
   it.fails.each(KEPT)('%s', async (_, c) => {
     expect(await splitCase(c)).toEqual([]);
   });
