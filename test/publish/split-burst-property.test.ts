@@ -137,6 +137,10 @@ const FIXED: [string, Case][] = [
     'seed 1212 (60 runs): intro.md, _posts/ja/intro.md and setup.md rotated, one batch: the same class as seed 4242 (found on the code before its fix)',
     {"onDelete":"keep","mode":"group","initial":["intro.md","setup.md","_posts/ja/intro.md"],"bursts":[{"ops":[{"op":"move","from":"intro.md","to":"b/swap.md"},{"op":"move","from":"_posts/ja/intro.md","to":"intro.md"},{"op":"move","from":"setup.md","to":"_posts/ja/intro.md"},{"op":"move","from":"b/swap.md","to":"setup.md"}],"order":[17,0,0,0,0,0,0,0],"cuts":[],"deliverBetween":false}]},
   ],
+  [
+    'seed 90210 (60 runs): a/setup.md moved to intro.md; then setup.md and intro.md swapped, one batch each: N2\'s own message, kept in all when it joined intro\'s, is its family\'s again when it leaves for setup, not posted anew (family-adopt.ts adoptKeptMessages)',
+    {"onDelete":"keep","mode":"group","initial":["setup.md","a/setup.md","_posts/ja/intro.md"],"bursts":[{"ops":[{"op":"move","from":"a/setup.md","to":"intro.md"}],"order":[0,0,0,0,0,0,0,0],"cuts":[],"deliverBetween":false},{"ops":[{"op":"move","from":"setup.md","to":"b/swap.md"},{"op":"move","from":"intro.md","to":"setup.md"},{"op":"move","from":"b/swap.md","to":"intro.md"},{"op":"move","from":"setup.md","to":"setup.md"}],"order":[0,0,0,0,0,0,0,0],"cuts":[],"deliverBetween":false}]},
+  ],
 ];
 
 // Under `onDelete: delete`, grouped, the seeds 2512, 7 and 2026 cases leave a family whose message was deleted while the
@@ -150,17 +154,18 @@ describe('the property\'s counterexamples, fixed', () => {
 /** Found at new seeds after the fixes above (60 runs each), open. */
 const KEPT: [string, Case][] = [
   [
-    'seed 90210 (60 runs): a/setup.md moved to intro.md; then setup.md and intro.md swapped, one batch each',
-    {"onDelete":"keep","mode":"group","initial":["setup.md","a/setup.md","_posts/ja/intro.md"],"bursts":[{"ops":[{"op":"move","from":"a/setup.md","to":"intro.md"}],"order":[0,0,0,0,0,0,0,0],"cuts":[],"deliverBetween":false},{"ops":[{"op":"move","from":"setup.md","to":"b/swap.md"},{"op":"move","from":"intro.md","to":"setup.md"},{"op":"move","from":"b/swap.md","to":"intro.md"},{"op":"move","from":"setup.md","to":"setup.md"}],"order":[0,0,0,0,0,0,0,0],"cuts":[],"deliverBetween":false}]},
-  ],
-  [
     'seed 5150 (60 runs): _posts/ja/intro.md written; then it and setup-ja.md swapped and _posts/ja/intro.md rewritten, handed over in two batches (the rewrite first)',
     {"onDelete":"keep","mode":"group","initial":["setup.md","setup-ja.md"],"bursts":[{"ops":[{"op":"write","file":"_posts/ja/intro.md","draft":false}],"order":[0,0,0,0,0,0,0,0],"cuts":[],"deliverBetween":false},{"ops":[{"op":"move","from":"_posts/ja/intro.md","to":"b/swap.md"},{"op":"move","from":"setup-ja.md","to":"_posts/ja/intro.md"},{"op":"move","from":"b/swap.md","to":"setup-ja.md"},{"op":"write","file":"_posts/ja/intro.md","draft":false}],"order":[0,0,0,0,0,0,0,0],"cuts":[1],"deliverBetween":false}]},
   ],
 ];
 
 describe('the property\'s counterexamples, kept', () => {
-  // seed 90210: N2 posted twice in `all`, two live messages showing it.
+  // seed 5150: seed 1's swap with a rewrite, split in two batches, the rewrite first. The first batch has only
+  // _posts/ja/intro.md, rewritten (N4, its text alike): an edit of its note (N3), c4 and c5 edited to N4. The second
+  // has setup-ja.md holding exactly the text that edit replaced: read as an edit of setup-ja (N2), c2 edited to N3.
+  // Each message ends on the other note. In one batch rename-chain.ts reads this as a swap whose last link was
+  // edited; across batches the evidence is the first batch's edit (recent-edits.ts keeps such edits for a move), not
+  // yet used for a swap.
   it.fails.each(KEPT)('%s', async (_, c) => {
     expect(await splitCase(c)).toEqual([]);
   });
