@@ -157,6 +157,10 @@ const KEPT: [string, Case][] = [
     'seed 5150 (60 runs): _posts/ja/intro.md written; then it and setup-ja.md swapped and _posts/ja/intro.md rewritten, handed over in two batches (the rewrite first)',
     {"onDelete":"keep","mode":"group","initial":["setup.md","setup-ja.md"],"bursts":[{"ops":[{"op":"write","file":"_posts/ja/intro.md","draft":false}],"order":[0,0,0,0,0,0,0,0],"cuts":[],"deliverBetween":false},{"ops":[{"op":"move","from":"_posts/ja/intro.md","to":"b/swap.md"},{"op":"move","from":"setup-ja.md","to":"_posts/ja/intro.md"},{"op":"move","from":"b/swap.md","to":"setup-ja.md"},{"op":"write","file":"_posts/ja/intro.md","draft":false}],"order":[0,0,0,0,0,0,0,0],"cuts":[1],"deliverBetween":false}]},
   ],
+  [
+    'seed 31415 (60 runs, separate): setup.md rewritten and moved to a/setup.md, one batch',
+    {"onDelete":"keep","mode":"separate","initial":["setup.md","intro.md"],"bursts":[{"ops":[{"op":"write","file":"setup.md","draft":false},{"op":"move","from":"a/setup.md","to":"b/swap.md"},{"op":"move","from":"setup.md","to":"a/setup.md"},{"op":"move","from":"b/swap.md","to":"setup.md"}],"order":[0,0,0,0,0,0,0,0],"cuts":[],"deliverBetween":false}]},
+  ],
 ];
 
 describe('the property\'s counterexamples, kept', () => {
@@ -166,6 +170,9 @@ describe('the property\'s counterexamples, kept', () => {
   // Each message ends on the other note. In one batch rename-chain.ts reads this as a swap whose last link was
   // edited; across batches the evidence is the first batch's edit (recent-edits.ts keeps such edits for a move), not
   // yet used for a swap.
+  // seed 31415 (separate): setup.md rewritten and moved to a/setup.md in one batch, taken for a removal (its messages
+  // kept, showing N1) and a new note (N3 posted): the UNDECIDABLE class below, but the file name (setup.md) is kept:
+  // whether that is evidence enough for a move is not decided here.
   it.fails.each(KEPT)('%s', async (_, c) => {
     expect(await splitCase(c)).toEqual([]);
   });
@@ -194,6 +201,10 @@ const UNDECIDABLE: [string, Case][] = [
   [
     'seed 777 (60 runs, after the fixes; separate): setup.md moved to _posts/ja/intro.md and rewritten there, one batch: a note removed and a new note announced',
     {"onDelete":"keep","mode":"separate","initial":["a/setup.md","setup.md"],"bursts":[{"ops":[{"op":"move","from":"setup.md","to":"b/swap.md"},{"op":"move","from":"_posts/ja/intro.md","to":"setup.md"},{"op":"move","from":"b/swap.md","to":"_posts/ja/intro.md"},{"op":"write","file":"_posts/ja/intro.md","draft":false}],"order":[0,0,0,0,0,0,0,0],"cuts":[],"deliverBetween":false}]},
+  ],
+  [
+    'seed 8086 (60 runs, after the fixes of p25b; separate): setup.md moved to intro.md and rewritten there, one batch: a note removed and a new note announced (seed 31337\'s class)',
+    {"onDelete":"keep","mode":"separate","initial":["setup.md","_posts/ja/intro.md"],"bursts":[{"ops":[{"op":"move","from":"setup.md","to":"intro.md"},{"op":"write","file":"intro.md","draft":false},{"op":"move","from":"setup.md","to":"setup.md"}],"order":[0,0,0,0,0,0,0,0],"cuts":[],"deliverBetween":false}]},
   ],
 ];
 const OLDER_VERSION = /^(all|ja|en|a|b): message c\d+ shows N\d+, an older version of /;
