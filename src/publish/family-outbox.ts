@@ -11,7 +11,7 @@ import type { NoteRow, Subscription, SummaryPayload, Target } from '../store/typ
 import { targetKey } from '../store/types.js';
 import { postControlsOf } from './route.js';
 import { leaveDigest } from './digest-lines.js';
-import { adoptMemberMessages, familiesPostedSeparately, ownMessageStays } from './family-adopt.js';
+import { adoptKeptMessages, adoptMemberMessages, familiesPostedSeparately, ownMessageStays } from './family-adopt.js';
 export { followMovedMembers, targetsWanting } from './family-follow.js';
 import { sentMemberIn, silentlyRecorded } from './family-follow.js';
 export { noteFamiliesPostedSeparately } from './family-adopt.js';
@@ -189,6 +189,7 @@ export function syncFamily(store: Store, config: Config, platforms: ReadonlySet<
   const revision = familyRevision(notes);
   const wanted = new Map(familyTargets(members, config.routes, subscriptions, platforms, sentMemberIn(store, familyId)).map((ft) => [targetKey(ft.target), ft]));
   let enqueued = adoptMemberMessages(store, familyId, members, wanted);
+  if (!f.repost) adoptKeptMessages(store, familyId, wanted); // a repost is asked for: a new message
   const existing = new Map<string, Target>();
   for (const p of store.postsOf(familyId)) existing.set(targetKey(p.target), p.target);
   for (const t of store.openPostTargets(familyId)) existing.set(targetKey(t), t);

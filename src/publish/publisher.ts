@@ -223,7 +223,8 @@ export class Publisher {
     const { store } = this.deps, now = this.now();
     const grouped = this.deps.config.publish.translations.mode === 'group', queries = this.savedQueries();
     const families = grouped ? familiesOf(store.sql, parsed.flatMap((r) => (r.ok ? [r.note.translationKey] : []))) : undefined;
-    const decided: Decided[] = [], claims = newClaims((file) => existsSync(path.join(this.deps.root, file)), families);
+    const read = new Map(parsed.flatMap((r) => (r.ok ? [[r.note.id, { translationKey: r.note.translationKey, lang: r.note.lang }] as const] : [])));
+    const decided: Decided[] = [], claims = newClaims((file) => existsSync(path.join(this.deps.root, file)), families, read);
     const placed = new Set<string>();
     for (const i of order) {
       const r = parsed[i]!;
