@@ -198,7 +198,7 @@ export function addList(w: Walk, list: Tokens.List, lead: string | undefined, cl
   // Named items in one point, first (a long list must not use up the candidates before it): under
   // their lead-in or heading, or alone when there are several.
   // Not when the labels only name what the items say: the items are the points (labelsOnly).
-  const compact = names.length >= 3 && !labelsOnly(list, items, w.spans, w.locale) ? compactNames(lead ?? '', names, w.maxPointChars, (s) => w.spans.visibleLength(s), w.locale) : undefined;
+  const compact = (names.length >= 3 || twoNamedUnderLeadIn(lead, items)) && !labelsOnly(list, items, w.spans, w.locale) ? compactNames(lead ?? '', names, w.maxPointChars, (s) => w.spans.visibleLength(s), w.locale) : undefined;
   if (compact) push(w, { text: compact, kind: 'compact', lead: true });
   items.forEach(({ item, text, code, name }, i) => {
     if (!text && code === undefined) return;
@@ -217,6 +217,14 @@ export function addList(w: Walk, list: Tokens.List, lead: string | undefined, cl
   later.forEach(({ text, code, name }, k) => {
     if ((text || code !== undefined) && offers(MAX_ITEMS + k) && !(pointsBack(text, w.locale) && wordCount(text) <= 8)) addItem(w, text, code, name, { lead: undefined, context: lead, closing });
   });
+}
+
+/**
+ * A lead-in (or heading) over just two items that are short names, not statements ("The flag has two
+ * colours:" white, red): one point as with three, not the lead-in repeated over two points.
+ */
+function twoNamedUnderLeadIn(lead: string | undefined, items: ReadonlyArray<{ text: string }>): boolean {
+  return lead !== undefined && items.length === 2 && items.every(({ text }) => wordCount(text) <= 4 && !/[.!?。！？]$|[=<>≤≥≠]/u.test(text));
 }
 
 /** Words an item says past its label for it to hold a statement of its own ("**Grid**: each cell is a minterm"). */
