@@ -11,7 +11,7 @@
 import type { Store } from '../store/store.js';
 import type { NoteRow, Target } from '../store/types.js';
 import { targetKey } from '../store/types.js';
-import type { FamilyTarget } from './family.js';
+import { FAMILY_PREFIX, liveMembers, type FamilyTarget } from './family.js';
 import { sameLanguage } from '../notes/lang.js';
 import { addMetaKeys, metaKeys } from './meta-keys.js';
 
@@ -85,4 +85,33 @@ export function adoptMemberMessages(store: Store, familyId: string, members: rea
     for (const m of own) n += retireOwnMessage(store, m.id, ft.target, m.revision);
   }
   return n;
+}
+
+/**
+ * A message a chat kept for `member` when it joined another family's message there (family-follow.ts, `onDelete:
+ * keep`): a message of a family left with no live member, sent (not a digest line, nothing waiting for it), that
+ * showed `member` last. Undefined: none.
+ */
+function keptMessageOf(store: Store, member: string, target: Target, familyId: string): string | undefined {
+  return store.upkeep.familiesShowing(member).find((id) => {
+    if (id === familyId || liveMembers(store.familyNotes(id.slice(FAMILY_PREFIX.length))).length) return false;
+    const post = store.postOf(id, target);
+    if (!post || post.viaDigest || store.openDelivery(id, target, ['post', 'edit', 'delete'])) return false;
+    return store.upkeep.lastSentPayload(id, target)?.member === member;
+  });
+}
+
+/**
+ * Before `syncFamily` reads the family's messages: a chat that wants the family and has no message of it, where a
+ * message kept for the member it is to show stands (keptMessageOf), takes that message as the family's, which
+ * `syncFamily` then edits. The note left a family's message and has one of its own again: the chat showed it as
+ * its own there, so that message is its, never a second post (split-burst property seed 90210: moved into another
+ * family, its own message kept, then moved on to a third, it was posted anew there beside the one kept).
+ */
+export function adoptKeptMessages(store: Store, familyId: string, wanted: ReadonlyMap<string, FamilyTarget>): void {
+  const has = new Set([...store.postsOf(familyId).map((p) => targetKey(p.target)), ...store.openPostTargets(familyId).map(targetKey)]);
+  for (const [key, ft] of wanted) {
+    const kept = has.has(key) ? undefined : keptMessageOf(store, ft.member.id, ft.target, familyId);
+    if (kept) store.upkeep.moveFamilyPostIn(kept, familyId, ft.target);
+  }
 }

@@ -122,10 +122,11 @@ interface MemberChange {
  * syncs them), and, as changes of this batch, each member a message of theirs shows that has moved
  * to another family meanwhile (renamed or moved while `separate`: issue 25, finding 4). Its message
  * then follows it as a move in `group` would (family-follow.ts), instead of showing it under a
- * family it left. Before the batch's first family step (`followRenamedFamilies`).
+ * family it left. Before the batch's first family step (`followRenamedFamilies`). `take` false: only
+ * read (which families that batch will show: their summaries are made before it, summariesShownBy).
  */
-export function regroupAfterSeparate<C extends MemberChange>(store: Store, decided: readonly C[]): { changes: (C | MemberChange)[]; regrouped: string[] } {
-  const keys = familiesLeftAsIs(store, true);
+export function regroupAfterSeparate<C extends MemberChange>(store: Store, decided: readonly C[], take = true): { changes: (C | MemberChange)[]; regrouped: string[] } {
+  const keys = familiesLeftAsIs(store, take);
   const moves = new Map<string, MemberChange>();
   for (const key of keys) {
     const familyId = familyPostId(key);
@@ -177,9 +178,15 @@ function leaveQueuedFamilyPosts(store: Store, log: Logger, row: NoteRow, prev: N
   return changed;
 }
 
-/** Queues `note`'s own post to `target` unless it has a message or a queued post there; returns how many it queued. */
+/**
+ * Queues `note`'s own post to `target` unless it has a message or a queued post there; returns how
+ * many it queued. `note` is a family member as stored, maybe a first run's with its summary not made
+ * yet (store/deferred-summaries.ts; a long one was made before the commit: summariesShownBy).
+ */
 function postAlone(store: Store, note: NoteRow, target: Target): number {
-  if (!note.summary || store.postOf(note.id, target) || store.openDelivery(note.id, target, ['post'])) return 0;
-  store.enqueue({ noteId: note.id, revision: note.revision, target, kind: 'post', payload: { type: 'summary', summary: note.summary, ...postControlsOf(note.info) } });
+  if (store.postOf(note.id, target) || store.openDelivery(note.id, target, ['post'])) return 0;
+  const summary = store.summaries.of(note);
+  if (!summary) return 0; // its file went: its removal, still to be decided, takes it out of the family
+  store.enqueue({ noteId: note.id, revision: note.revision, target, kind: 'post', payload: { type: 'summary', summary, ...postControlsOf(note.info) } });
   return 1;
 }

@@ -27,10 +27,27 @@ export interface FamilyClaims {
    * (store/family-rows.ts) instead of once per note; a key not in it is asked of the store.
    */
   families?: ReadonlyMap<string, readonly NoteRow[]> | undefined;
+  /**
+   * The key (as written) and language each note of the chunk was read with (by id, renames applied): one
+   * not decided yet is in the store as it was, and holds its place there only if it keeps both.
+   */
+  read?: ReadonlyMap<string, { translationKey: string; lang: string }> | undefined;
 }
 
-export function newClaims(exists: (file: string) => boolean = () => true, families?: ReadonlyMap<string, readonly NoteRow[]>): FamilyClaims {
-  return { byKey: new Map(), decided: new Set(), exists, families };
+export function newClaims(exists: (file: string) => boolean = () => true, families?: ReadonlyMap<string, readonly NoteRow[]>, read?: FamilyClaims['read']): FamilyClaims {
+  return { byKey: new Map(), decided: new Set(), exists, families, read };
+}
+
+/**
+ * Whether `m`, a member of `raw`'s family in the store, holds `lang` there against a note being decided. A note
+ * of the chunk not yet decided counts as it was read (issue 25, the split-burst property's seed 4242: notes
+ * rotated in one batch, a note moved out of the family to another key still held its old language against the
+ * note moved in, which was announced on its own under `raw#id`, its message posted a second time).
+ */
+function holdsAgainst(m: NoteRow, rowId: string, raw: string, lang: string, claims: FamilyClaims): boolean {
+  if (m.id === rowId || claims.decided.has(m.id) || !holdsSlot(m) || m.info.lang !== lang) return false;
+  const read = claims.read?.get(m.id);
+  return read === undefined || (read.translationKey === raw && read.lang === lang);
 }
 
 /** The key as the note wrote it (front matter or file name), whatever family it ended up in. */
@@ -77,7 +94,7 @@ export function assignFamilyKey(store: Store, row: NoteRow, prev: NoteRow | unde
   const kept = prev && holdsSlot(prev) && writtenKey(prev) === raw && prev.info.lang === lang ? prev.info.translationKey : undefined;
   if (kept !== undefined) return claim(kept);
   // A note decided earlier in this chunk counts as it is now, not as the store still has it.
-  const holder = claims.byKey.get(raw)?.get(lang) ?? (claims.families?.get(raw) ?? store.familyNotes(raw)).find((m) => m.id !== row.id && !claims.decided.has(m.id) && holdsSlot(m) && m.info.lang === lang)?.id;
+  const holder = claims.byKey.get(raw)?.get(lang) ?? (claims.families?.get(raw) ?? store.familyNotes(raw)).find((m) => holdsAgainst(m, row.id, raw, lang, claims))?.id;
   const { key, conflictWith } = familyKeyFor(row.id, raw, kept, holder);
   if (conflictWith) sayConflict(store, log, claims, row, conflictWith);
   return claim(key);

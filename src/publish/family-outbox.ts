@@ -11,7 +11,7 @@ import type { NoteRow, Subscription, SummaryPayload, Target } from '../store/typ
 import { targetKey } from '../store/types.js';
 import { postControlsOf } from './route.js';
 import { leaveDigest } from './digest-lines.js';
-import { adoptMemberMessages, familiesPostedSeparately, ownMessageStays } from './family-adopt.js';
+import { adoptKeptMessages, adoptMemberMessages, familiesPostedSeparately, ownMessageStays } from './family-adopt.js';
 export { followMovedMembers, targetsWanting } from './family-follow.js';
 import { sentMemberIn, silentlyRecorded } from './family-follow.js';
 export { noteFamiliesPostedSeparately } from './family-adopt.js';
@@ -182,20 +182,23 @@ export function followRenamedFamilies(store: Store, changes: readonly FamilyChan
  * Brings one family's messages up to date; returns the new posts it wants (sent by the caller, as
  * single posts or in a digest) and how many deliveries it enqueued itself.
  */
-export function syncFamily(store: Store, config: Config, platforms: ReadonlySet<string>, subscriptions: readonly Subscription[], f: TouchedFamily, log: Logger): { posts: NewFamilyPost[]; enqueued: number } {
+export function syncFamily(store: Store, config: Config, platforms: ReadonlySet<string>, subscriptions: readonly Subscription[], f: TouchedFamily, log: Logger): { posts: NewFamilyPost[]; enqueued: number; missed: NoteRow[] } {
   const familyId = familyPostId(f.key);
   const notes = store.familyNotes(f.key);
   const members = liveMembers(notes);
   const revision = familyRevision(notes);
   const wanted = new Map(familyTargets(members, config.routes, subscriptions, platforms, sentMemberIn(store, familyId)).map((ft) => [targetKey(ft.target), ft]));
   let enqueued = adoptMemberMessages(store, familyId, members, wanted);
+  if (!f.repost) adoptKeptMessages(store, familyId, wanted); // a repost is asked for: a new message
   const existing = new Map<string, Target>();
   for (const p of store.postsOf(familyId)) existing.set(targetKey(p.target), p.target);
   for (const t of store.openPostTargets(familyId)) existing.set(targetKey(t), t);
 
   const posts: NewFamilyPost[] = [];
+  const missed: NoteRow[] = [];
   for (const [key, ft] of wanted) {
     const payload = payloadFor(store, members, ft);
+    if (!payload && store.summaries.waitsForThreads(ft.member)) missed.push(ft.member); // a show that missed summariesShownBy: the caller makes it, then syncs again
     if (!payload) continue;
     if (existing.has(key) && !f.repost) {
       // The chat has this family's message (or it is waiting to go): it changes in place, and a
@@ -235,7 +238,7 @@ export function syncFamily(store: Store, config: Config, platforms: ReadonlySet<
     else continue;
     enqueued++;
   }
-  return { posts, enqueued };
+  return { posts, enqueued, missed };
 }
 
 /** The chats that would want the family were every platform it has chats on configured. */

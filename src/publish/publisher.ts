@@ -17,7 +17,7 @@ import { decideNote, decideRemoval, type Action, type Policy } from './decide.js
 import { routeTargets, routedNowhere, savedQueries, postControlsOf } from './route.js';
 import { SavedSearches } from '../search/saved.js';
 import type { Batch } from '../watch/batch.js';
-import { familiesTouched, followMovedMembers, followRenamedFamilies, noteFamiliesPostedSeparately, syncFamily, targetsWanting, type NewFamilyPost } from './family-outbox.js';
+import { familiesTouched, followMovedMembers, followRenamedFamilies, noteFamiliesPostedSeparately, syncFamily, targetsWanting, type NewFamilyPost, type TouchedFamily } from './family-outbox.js';
 import { assignFamilyKey, newClaims } from './family-key.js';
 import { familiesOf } from '../store/family-rows.js';
 import { PendingRemovals } from './removals.js';
@@ -29,6 +29,7 @@ import { deletedNotesReplaced } from './replaced-deleted.js';
 import { contentsDecided, copiedOver, dropGoneCopies, keepBackCopy, replaceCopiedOver, withDueCopies, type CopyContext } from './kept-copies.js';
 import { followRestoredNote } from './restored-notes.js';
 import { followFamilyMessages, regroupAfterSeparate, returnToFamilyMessages } from './family-after-switch.js';
+import { SummaryMisses } from './summary-misses.js';
 import { longSummaryMaker, noteErrorRecord, summariesShownBy, summaryMaker } from './summary-maker.js';
 
 export interface PublisherDeps {
@@ -76,6 +77,7 @@ export class Publisher {
   private readonly reader: FolderReader;
   private readonly pending = new PendingRemovals();
   private readonly held: HeldRewrites;
+  private readonly misses = new SummaryMisses();
   /** Worker threads parsing each note within `notes.parseTimeoutMs` (parse-pool.ts); FolderSync has it release memory before `idle`. */
   readonly parser: Parser;
   /** Saved searches, compiled once, that new notes are matched against. */
@@ -137,7 +139,7 @@ export class Publisher {
         this.renameAll(found.renames, renamed, deletedNotesReplaced(changed, results, known, this.deps, found.renames));
         for (const a of found.ambiguous) this.deps.log.warn(a, `more than one possible rename between ${a.file} and ${a.candidates.join(', ')}: notecast took it as a note deleted (its messages kept or deleted as publish.onDelete says) and a new note (announced); to have a note's messages follow it, rename or move notes one at a time`);
         const hold = opts.release ? undefined : this.held.holder(changed, results, known, this.pending, new Set(found.renames.map((r) => r.to.rel)), (i, prev) => copiedOver(this.deps, ctx, results[i], prev));
-        result.announced += this.commit(this.decide(results, changed, policy, result, { order: decideOrder(changed, found.renames), ctx }, hold));
+        result.announced += this.commit(this.decide(results, changed, policy, result, { order: decideOrder(changed, found.renames), ctx }, hold)) + (await this.retryMisses());
       }
     } finally {
       this.batchDigests = undefined;
@@ -221,7 +223,8 @@ export class Publisher {
     const { store } = this.deps, now = this.now();
     const grouped = this.deps.config.publish.translations.mode === 'group', queries = this.savedQueries();
     const families = grouped ? familiesOf(store.sql, parsed.flatMap((r) => (r.ok ? [r.note.translationKey] : []))) : undefined;
-    const decided: Decided[] = [], claims = newClaims((file) => existsSync(path.join(this.deps.root, file)), families);
+    const read = new Map(parsed.flatMap((r) => (r.ok ? [[r.note.id, { translationKey: r.note.translationKey, lang: r.note.lang }] as const] : [])));
+    const decided: Decided[] = [], claims = newClaims((file) => existsSync(path.join(this.deps.root, file)), families, read);
     const placed = new Set<string>();
     for (const i of order) {
       const r = parsed[i]!;
@@ -263,7 +266,7 @@ export class Publisher {
     const due = this.deps.store.summaries.shown(dueNow);
     if (!due.length) return 0;
     const decided = due.map((row) => ({ row: { ...row, state: 'published' as const, dueAt: null, announced: true, revision: Math.max(1, row.revision) }, action: { type: 'announce' } as Action }));
-    return this.commit(decided);
+    return this.commit(decided) + (await this.retryMisses());
   }
 
   /** A note that made its batch fail for a reason of its own: recorded as its error, so the rest goes on (under no content digest: a failure of the moment is no error of that content, see batch-read.ts). */
@@ -345,10 +348,7 @@ export class Publisher {
     return this.committed(decided, enqueued);
   }
 
-  /**
-   * New announcements for one chat: above the digest threshold, one digest listing them; else one
-   * post each, not sent before `notBefore` (a family's grace period). Inside a transaction.
-   */
+  /** New announcements for one chat: above the digest threshold, one digest listing them; else one post each, not sent before `notBefore` (a family's grace period). Inside a transaction. */
   private enqueueNew(target: Target, all: NewPost[], notBefore?: number): number {
     const { store, config } = this.deps;
     const posts = holdForScheduledDigest(store, config, target, all, this.now());
@@ -402,27 +402,30 @@ export class Publisher {
         this.logDecision(d);
       }
       followMovedMembers(store, config, this.deps.platforms, changes, movedAway, touched); // now that both families are written
-      const perTarget = new Map<string, { target: Target; posts: NewFamilyPost[] }>(), subscriptions = touched.size ? store.subscriptions() : [];
-      for (const f of touched.values()) {
-        const r = syncFamily(store, config, this.deps.platforms, subscriptions, f, this.deps.log);
-        enqueued += r.enqueued;
-        for (const p of r.posts) {
-          const k = targetKey(p.target);
-          const e = perTarget.get(k) ?? { target: p.target, posts: [] };
-          e.posts.push(p);
-          perTarget.set(k, e);
-        }
-      }
-      // Digests count families: nine translations of one note are one new note.
-      for (const { target, posts } of perTarget.values()) {
-        enqueued += this.enqueueNew(
-          target,
-          posts.map((p) => ({ noteId: p.familyId, revision: p.revision, title: p.member.info.title, url: p.member.info.url, info: p.member.info, payload: p.payload })),
-          notBefore,
-        );
-      }
+      enqueued += this.syncFamilies([...touched.values()], notBefore);
     });
     return this.committed(decided, enqueued);
+  }
+
+  /** Each family's messages brought up to date (inside a transaction); a message whose member's summary is not made yet is said, and synced again once it is (summary-misses.ts). */
+  private syncFamilies(families: readonly TouchedFamily[], notBefore: number): number {
+    const perTarget = new Map<string, { target: Target; posts: NewFamilyPost[] }>(), subscriptions = families.length ? this.deps.store.subscriptions() : [];
+    let enqueued = 0;
+    for (const f of families) {
+      const r = syncFamily(this.deps.store, this.deps.config, this.deps.platforms, subscriptions, f, this.deps.log);
+      enqueued += r.enqueued;
+      this.misses.add(this.deps.log, f, r.missed);
+      for (const p of r.posts) perTarget.set(targetKey(p.target), { target: p.target, posts: [...(perTarget.get(targetKey(p.target))?.posts ?? []), p] });
+    }
+    // Digests count families: nine translations of one note are one new note.
+    for (const { target, posts } of perTarget.values()) enqueued += this.enqueueNew(target, posts.map((p) => ({ noteId: p.familyId, revision: p.revision, title: p.member.info.title, url: p.member.info.url, info: p.member.info, payload: p.payload })), notBefore);
+    return enqueued;
+  }
+
+  /** The families a commit synced without a member's summary (summary-misses.ts), synced again now that it is made. */
+  private async retryMisses(): Promise<number> {
+    const notBefore = this.now() + this.deps.config.publish.translations.graceMs;
+    return this.committed([], await this.misses.retry(this.deps.store, (families) => this.deps.store.transaction(() => this.syncFamilies(families, notBefore))));
   }
 
   /** One log line per decision: changes, schedules and deletes at info, silent records at debug; a restore's notes followed (restored-notes.ts). */

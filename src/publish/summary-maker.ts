@@ -10,12 +10,15 @@ import { NoteError } from '../errors.js';
 import type { Logger } from '../log.js';
 import { noteIdOf, parseNoteText, readNoteTextSync, type ReadOptions } from '../notes/read.js';
 import { buildSummary, type SummaryOptions } from '../summary/build.js';
-import type { LongSummary, LongSummaryMaker, SummaryMaker } from '../store/deferred-summaries.js';
+import { TOO_LONG_HERE, type LongSummary, type LongSummaryMaker, type SummaryMaker } from '../store/deferred-summaries.js';
 import type { Store } from '../store/store.js';
 import type { NoteRow } from '../store/types.js';
 import { errorHashOf } from './batch-read.js';
 import { summaryHash } from './decide.js';
 import type { PendingRemovals } from './removals.js';
+import { familiesPostedSeparately } from './family-adopt.js';
+import { regroupAfterSeparate } from './family-after-switch.js';
+import { familyPostId } from './family.js';
 import { DEFER_SUMMARY_UP_TO, type Parser, type ParseResult, type TextJob } from './parse-pool.js';
 
 /** The note's file as it is now; undefined when it is gone or cannot be read. */
@@ -31,8 +34,9 @@ function readRow(root: string, read: ReadOptions, row: NoteRow): { text: string;
 export function summaryMaker(root: string, read: ReadOptions, options: SummaryOptions): SummaryMaker {
   return (row) => {
     const file = readRow(root, read, row);
+    if (!file) return undefined;
     // Longer: made on the parse threads, within a budget (`longSummaryMaker`), before it is shown.
-    if (!file || file.text.length > DEFER_SUMMARY_UP_TO) return undefined;
+    if (file.text.length > DEFER_SUMMARY_UP_TO) return file.hash === row.hash ? TOO_LONG_HERE : undefined;
     try {
       const { note, tokens } = parseNoteText(row.file, file.text, read, file.hash);
       const summary = buildSummary(note, tokens, options);
@@ -96,10 +100,20 @@ function longSummaryOf(r: ParseResult, hash: string, deps: LongSummaryDeps): Lon
 /**
  * Before a synchronous decide and commit that may show these notes' families, or those of the
  * removals waiting: the deferred summaries only the parse threads may make (DeferredSummaries.prepareFamilies).
- * Only a family's message shows a note other than the one decided, so only in `group` mode.
+ * A family's message shows a note other than the one decided; so, in `separate`, does a member
+ * leaving a family whose post waits (the others are posted on their own: family-after-switch.ts
+ * leaveQueuedFamilyPosts). A `group` batch also shows the families `separate` left behind or
+ * announced members of (regroupAfterSeparate, familiesPostedSeparately), whatever its notes.
  */
 export function summariesShownBy(deps: { store: Store; config: Config }, notes: readonly { id: string; translationKey: string }[], waiting: PendingRemovals): Promise<void> {
-  if (deps.config.publish.translations.mode !== 'group') return Promise.resolve();
+  const { store } = deps;
   const ids = [...notes.map((n) => n.id), ...waiting.entries().map(([, k]) => k.id)];
-  return deps.store.summaries.prepareFamilies(notes.map((n) => n.translationKey), ids, new Set(notes.map((n) => n.id)));
+  const except = new Set(notes.map((n) => n.id));
+  if (deps.config.publish.translations.mode === 'group') {
+    const regrouped = [...regroupAfterSeparate(store, [], false).regrouped, ...familiesPostedSeparately(store)];
+    return store.summaries.prepareFamilies([...notes.map((n) => n.translationKey), ...regrouped], ids, except);
+  }
+  // `separate`: only a family whose post waits shows its members (each family read once).
+  const keys = new Set([...notes.map((n) => n.translationKey), ...ids.flatMap((id) => store.getNote(id)?.info.translationKey ?? [])]);
+  return store.summaries.prepareFamilies([...keys].filter((k) => store.openPostTargets(familyPostId(k)).length > 0), [], except);
 }

@@ -21,8 +21,11 @@ export interface MadeSummary {
   hash: string;
 }
 
-/** Makes a note's summary from its file; undefined when the file is gone, no longer reads as a note, or is too long to summarise here. */
-export type SummaryMaker = (row: NoteRow) => MadeSummary | undefined;
+/** What a `SummaryMaker` says of a note too long to summarise on the main thread (made by `prepare`). */
+export const TOO_LONG_HERE = 'too long here';
+
+/** Makes a note's summary from its file; undefined when the file is gone or no longer reads as a note; TOO_LONG_HERE when it still holds its record's text, too long to summarise here. */
+export type SummaryMaker = (row: NoteRow) => MadeSummary | typeof TOO_LONG_HERE | undefined;
 
 /**
  * A summary made on a parse thread; or, when it could not be made there (past the note's budget),
@@ -57,9 +60,18 @@ export class DeferredSummaries {
   of(row: NoteRow): Summary | null {
     if (row.summary || !summaryDeferred(row) || !this.make) return row.summary;
     const made = this.make(row);
-    if (!made) return null;
+    if (!made || made === TOO_LONG_HERE) return null;
     this.keep(row, made);
     return made.summary;
+  }
+
+  /**
+   * Whether `of` found no summary for a row only because its note is too long to summarise here and
+   * `prepare` did not make it (its file still holds the text of its record): a show path that missed
+   * `prepare`, which the caller says and makes good (publish/summary-misses.ts).
+   */
+  waitsForThreads(row: NoteRow): boolean {
+    return !row.summary && summaryDeferred(row) && this.make?.(row) === TOO_LONG_HERE;
   }
 
   /** Rows about to be shown, each with its summary; one whose summary cannot be made now (its file gone) is left out. */

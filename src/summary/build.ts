@@ -12,6 +12,7 @@ import { pointText, SpanTable, type KeyPoint } from './inline.js';
 import { pickLinks } from './links.js';
 import { cleanText, collectLinks, htmlBlockText, inlineText, type Link } from './plain.js';
 import { choosePoints, POINT_OVERHEAD, truncatePoint } from './select.js';
+import { openingWords } from './opening.js';
 
 export interface Summary {
   title: string;
@@ -158,24 +159,6 @@ function codeBlockTexts(tokens: readonly Token[], out: string[] = []): string[] 
     else if (t.type === 'blockquote') codeBlockTexts((t as Tokens.Blockquote).tokens, out);
   }
   return out;
-}
-
-/**
- * The note's first paragraph as one point, the fallback of a summary with none: a code span too long
- * for a point is shortened (code is not math: a cut inside it still reads as code), so the words
- * around it are shown; math no table reads is not.
- */
-function openingWords(tokens: readonly Token[], spans: SpanTable, locale: string, maxChars: number): KeyPoint[] {
-  const first = tokens.find((t) => t.type === 'paragraph') as Tokens.Paragraph | undefined;
-  if (!first) return [];
-  let text = '';
-  for (const ch of collapseWhitespace(cleanText(inlineText(first.tokens, spans), spans))) {
-    const run = spans.get(ch);
-    const long = run?.style === 'code' && run.text.length > maxChars / 3;
-    text += long ? spans.add({ text: `${run.text.slice(0, Math.floor(maxChars / 3)).trimEnd()}…`, style: 'code' }) : ch;
-  }
-  const point = truncatePoint(text, maxChars, spans, locale);
-  return point && !spans.hasUnreadable(point) ? [spans.expand(point)] : [];
 }
 
 /** Front matter as templates see it: JSON values only, so a stored summary reads the same as a fresh one. */

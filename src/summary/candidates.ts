@@ -13,13 +13,14 @@ import { cleanText, collectLinks, htmlBlockText, inlineText, type Link } from '.
 import { splitSentences } from './sentences.js';
 import { isFunctionWord } from './salience.js';
 import { countedPartNames, namesItsSection, topParts, withPartName } from './sections.js';
-import { addressesReader, isExclamation, isQuestion, labelledOutput, namesReadersOwn, namesWhatItPointsAt, pointsBack, pointsBackWithin, pointsElsewhere, presentsWhatFollows, speaksAsI, speaksOfAsking, withoutInterjection, wordCount } from './tone.js';
+import { addressesReader, isQuestion, labelledOutput, namesReadersOwn, pointsBack, pointsElsewhere, presentsWhatFollows, speaksAsI, speaksOfAsking, withoutInterjection, wordCount } from './tone.js';
 import { listContext, namesWhatFollows, overviewBeforeSections, saysAsFollows } from './presenting.js';
 import { ledBy } from './punctuation.js';
 import { asksForHelp, judgesTheQuestion } from './question-praise.js';
+import { cheers } from './news.js';
 import { announcesOutput, announcesPrinted } from './output-lead-in.js';
 import { dialogueLabels, isTurn, readTurnByTurn, turnsOf, withoutSpeaker } from './dialogue.js';
-import { candidateOf, full, isLeadIn, sectionShare, isProse, isTooShort, looksLikeOutput, opensWithWhere, printedAfterCommand, prose, push, SENTENCES_PER_PARAGRAPH, shortCodeLine, withoutMarker, type Candidate, type Walk } from './walk.js';
+import { candidateOf, full, isLeadIn, leansOn, sectionShare, isProse, isTooShort, looksLikeOutput, opensWithWhere, printedAfterCommand, prose, push, SENTENCES_PER_PARAGRAPH, shortCodeLine, withoutMarker, type Candidate, type Walk } from './walk.js';
 
 export type { Candidate } from './walk.js';
 
@@ -78,17 +79,6 @@ function finishesWith(leadIn: string): boolean {
   return wordCount(leadIn) >= 3 && !isFunctionWord(words[words.length - 1]!.replace(/\P{L}+$/u, ''));
 }
 
-/**
- * How a sentence after the first of its paragraph leans on the one before: wholly when short and
- * opening with a pronoun ("They follow from it."), partly when longer, or when a pronoun inside it is
- * what it speaks of ("Zuckerberg celebrated this in a video"); not when its demonstrative comes with
- * its noun ("This pivot aligned with…").
- */
-function leansOn(s: string, locale: string): Candidate['leansBack'] {
-  if (pointsBack(s, locale) && !namesWhatItPointsAt(s, locale)) return wordCount(s) <= 8 ? 'wholly' : 'partly';
-  return pointsBackWithin(s, locale) ? 'partly' : undefined;
-}
-
 /** A paragraph's sentences; returns the lead-in its last sentence makes for a list or table after it. */
 function addParagraph(w: Walk, raw: string, next: Token | undefined, flags: { lead: boolean; closing: boolean; asked: boolean; links: string[]; printed?: boolean; afterBlock?: boolean }): string | undefined {
   const text = prose(raw, w.spans);
@@ -144,7 +134,7 @@ function addParagraph(w: Walk, raw: string, next: Token | undefined, flags: { le
     // came before it (a formula, a code block, though its announcement was no point): alone it is a fragment ("or: readlink -f …", "where the sum runs…").
     if (i === 0 && !joined && (w.out.length > 0 || flags.afterBlock) && (/^[a-z]/.test(s) || (flags.afterBlock && opensWithWhere(s, w.locale)) || (pointsBack(s, w.locale) && wordCount(s) <= 8))) return;
     if (pointsElsewhere(s) || (flags.closing && flags.links.some((l) => s.includes(l)))) return; // "For more, see …": a pointer, not a point
-    const exclaims = isExclamation(s);
+    const exclaims = cheers(s, w.locale) && cheers(sentence, w.locale); // news ("Good news, v3 is out!") may have lost its frame above
     if (exclaims && wordCount(s) <= 8) return; // "Great question!", "Enjoy hot or iced!"
     const made = w.out.length;
     const leansBack = i > 0 ? leansOn(s, w.locale) : undefined;

@@ -198,7 +198,7 @@ export function addList(w: Walk, list: Tokens.List, lead: string | undefined, cl
   // Named items in one point, first (a long list must not use up the candidates before it): under
   // their lead-in or heading, or alone when there are several.
   // Not when the labels only name what the items say: the items are the points (labelsOnly).
-  const compact = names.length >= 3 && !labelsOnly(list, items, w.spans, w.locale) ? compactNames(lead ?? '', names, w.maxPointChars, (s) => w.spans.visibleLength(s), w.locale) : undefined;
+  const compact = (names.length >= 3 || twoNamedUnderLeadIn(lead, items)) && !labelsOnly(list, items, w.spans, w.locale) ? compactNames(lead ?? '', names, w.maxPointChars, (s) => w.spans.visibleLength(s), w.locale) : undefined;
   if (compact) push(w, { text: compact, kind: 'compact', lead: true });
   items.forEach(({ item, text, code, name }, i) => {
     if (!text && code === undefined) return;
@@ -217,6 +217,14 @@ export function addList(w: Walk, list: Tokens.List, lead: string | undefined, cl
   later.forEach(({ text, code, name }, k) => {
     if ((text || code !== undefined) && offers(MAX_ITEMS + k) && !(pointsBack(text, w.locale) && wordCount(text) <= 8)) addItem(w, text, code, name, { lead: undefined, context: lead, closing });
   });
+}
+
+/**
+ * A lead-in (or heading) over just two items that are short names, not statements ("The flag has two
+ * colours:" white, red): one point as with three, not the lead-in repeated over two points.
+ */
+function twoNamedUnderLeadIn(lead: string | undefined, items: ReadonlyArray<{ text: string }>): boolean {
+  return lead !== undefined && items.length === 2 && items.every(({ text }) => wordCount(text) <= 4 && !/[.!?。！？]$|[=<>≤≥≠]/u.test(text));
 }
 
 /** Words an item says past its label for it to hold a statement of its own ("**Grid**: each cell is a minterm"). */
@@ -300,15 +308,16 @@ export function addTable(w: Walk, table: Tokens.Table, lead: string | undefined)
   // An empty corner cell makes the header the subjects and the rows what they are compared by.
   // Only a comparison in words, though ("very high", "per queue"): a table of figures (a K-map, a
   // bill) is said by its rows and totals.
-  const compares = table.rows.length <= 3 ? comparesInWords(table, cell) : false;
+  // An empty corner, or one naming what the rows are (criteria, features), makes the header the
+  // subjects, compared by any number of rows; rows are subjects named so only when two or three.
   const corner = table.header[0] ? cell(table.header[0]) : '';
-  const columns = compares && table.header.length >= 3 ? table.header.slice(1).map(cell).filter((c) => isProse(c) && c.length <= MAX_NAME) : [];
-  // An empty corner, or one naming what the rows are (criteria, features), makes the header the subjects.
-  const byColumn = !corner || COMPARED_BY.test(corner) ? columns : [];
+  const headerNames = !corner || COMPARED_BY.test(corner);
+  const compares = (headerNames || table.rows.length <= 3) && comparesInWords(table, cell);
+  const byColumn = compares && headerNames && table.header.length >= 3 ? table.header.slice(1).map(cell).filter((c) => isProse(c) && c.length <= MAX_NAME) : [];
   const subjects = byColumn.length >= 2 ? byColumn : values.filter((v) => !isTotal(v)); // a row of totals is the bottom line (below), not a subject
   // Two or three rows name themselves where rows are the points (a note of a table alone): named in
   // one point only after prose, where they are not.
-  const small = compares && subjects.length >= 2 && (byColumn.length >= 2 || w.out.some((c) => c.kind === 'sentence'));
+  const small = byColumn.length >= 2 || (compares && table.rows.length <= 3 && subjects.length >= 2 && w.out.some((c) => c.kind === 'sentence'));
   const compact = subjects.length > 3 || small ? compactNames(lead && lead.length <= 40 ? lead : byColumn.length >= 2 ? '' : header, subjects, w.maxPointChars, undefined, w.locale) : undefined;
   if (compact) push(w, { text: compact, kind: 'compact', lead: true });
   // A row of totals, wherever it is, is the table's bottom line: it sums the rows up.

@@ -281,11 +281,7 @@ function wordTerm(plain: string, start: number, end: number, proper: Set<string>
   if (proper && lower !== w && start > 0 && INSIDE_SENTENCE.test(plain.slice(Math.max(0, start - 4), start))) proper.add(lower);
 }
 
-/**
- * The terms of a word with scripts, as TeX's marks give them (asMarkedParts): "Vₘₐₓ²" and "V_max^2"
- * are the quantity V_max and the figure 2. So a note's terms, and which sentences it picks, do not
- * hang on how each of its formulas is shown.
- */
+/** A word with scripts read as TeX's marks give it ("Vₘₐₓ²" as "V_max^2": V_max and 2), so the terms do not hang on how a formula is shown. */
 function scriptedTerms(word: string, visit: (term: string) => void): void {
   for (const part of asMarkedParts(word)) {
     for (const [from, to] of wordSpans(part)) wordTerm(part, from, to, undefined, visit);
@@ -330,6 +326,15 @@ export class TermIndex {
       },
     });
     return ids;
+  }
+
+  /**
+   * A unit counted whole, and the terms of `shown`, the cut of it a point shows: what a sentence's lost end
+   * names the note still names (counted from the cut, a name said twice looked said once).
+   */
+  addCut(whole: string, shown: string, spans: SpanTable, proper: Set<string>): number[] {
+    const counted = this.add(whole, spans, proper);
+    return shown === whole ? counted : this.known(shown, spans);
   }
 
   /**

@@ -108,13 +108,15 @@ function optionsOf(candidates: readonly Candidate[], spans: SpanTable, locale: s
   const index = new TermIndex();
   for (const c of candidates) {
     // Sentence splitting can put leftover markup at a point's start ("# …"): scrub once more.
-    const text = truncatePoint(scrubMarkup(c.text).trim(), budget.maxPointChars, spans, locale);
+    const whole = scrubMarkup(c.text).trim();
+    const text = truncatePoint(whole, budget.maxPointChars, spans, locale);
     // Math no table reads would show raw TeX: the sentence is not used (issue 23).
     if (!text || spans.hasUnreadable(text)) continue;
     const key = text.toLowerCase();
     if (seen.has(key)) continue;
     seen.add(key);
-    options.push({ c, text, terms: index.add(text, spans, proper), cost: spans.visibleLength(text) + POINT_OVERHEAD, place: 1, ids: [], ws: [], taken: false, said: undefined });
+    // A sentence's cut end still names what the note says; a compacted list's text repeats its items, counted as units of their own.
+    options.push({ c, text, terms: c.kind === 'sentence' ? index.addCut(whole, text, spans, proper) : index.add(text, spans, proper), cost: spans.visibleLength(text) + POINT_OVERHEAD, place: 1, ids: [], ws: [], taken: false, said: undefined });
   }
   for (const text of heard) index.add(text, spans, proper); // counted as the note's units, offered as no point
   const named = termsOf(title, spans);

@@ -6,9 +6,10 @@
  * wrap their substance in these; a reader's summary leaves them out. Pure.
  */
 import { wordsAndCjk } from './chars.js';
-import { endsSeries } from './punctuation.js';
 import { ruleFor, type Rules } from './locale-rules.js';
 import { asksByForm } from './question-form.js';
+import { givesOwnView } from './own-view.js';
+import { endsSeries } from './punctuation.js';
 import { standsAlone } from './stands-alone.js';
 import { setsOff } from './setting-off.js';
 import { offersMore } from './offers-more.js';
@@ -28,24 +29,24 @@ export function isExclamation(s: string): boolean {
 }
 
 /**
- * The writer as "I" doing the talking a chat assistant does: promising, offering, opining ("I'll keep
- * it concise", "Let me explain", "让我…", "説明しますね", "I think"). A blogger's "it cost me 23.5 CNY" is a fact and stays;
- * "we" is left alone ("Let's cover DFS, BFS, Dijkstra's and Kruskal's" is how overviews begin).
+ * The writer as "I" doing a chat assistant's talk: promising, offering ("Let me explain", "让我…", "説明しますね",
+ * "I hope this helps"). Their own view is an answer's point and stays ("I'd recommend X", "I think…", "我建议",
+ * "おすすめします"), as do a blogger's facts ("it cost me 23.5 CNY") and "we" ("Let's cover DFS, BFS…" begins overviews).
  */
 export const FIRST_PERSON: Array<[RegExp, RegExp]> = [
-  [/^en/, /(?:^|[^\p{L}'’])(?:I['’]ll|I will|I['’]d|I would|I can|I could|I['’]m going to|I hope|I think|I believe|I recommend|I suggest|I['’]ve (?:put|made|written|added|kept|created|included|outlined|listed)|I['’]m (?:always |more than |very |so )?(?:happy|glad) to|let me|allow me)(?![\p{L}'’])/iu],
-  [/^de/, /(?:^|[^\p{L}])(?:ich (?:werde|kann|könnte|würde|hoffe|denke|empfehle|habe (?:hier|dir|Ihnen)|\p{L}+e (?:es |das )?(?:dir|Ihnen|euch))|\p{L}+e ich (?:dir|Ihnen|euch)|lass mich|lassen Sie mich)(?!\p{L})/iu],
-  [/^fr/, /(?:^|[^\p{L}])(?:je (?:vais|peux|pourrais|vous|te|garde|recommande|pense|crois|suggère)|j['’](?:espère|ai (?:inclus|ajouté|gardé))|laissez-moi|permettez-moi|laisse-moi|permets-moi)(?![\p{L}])/iu],
-  [/^es/, /(?:^|[^\p{L}])(?:(?:yo )?(?:voy a|puedo|podría|te recomiendo|recomiendo|espero|creo que|mantendré|explicaré)|déjame|permíteme)(?!\p{L})/iu],
+  [/^en/, /(?:^|[^\p{L}'’])(?:I['’]ll|I will|I['’]d (?:be|like|love)|I would (?:be|like|love)|I can|I could|I['’]m going to|I hope|I['’]ve (?:put|made|written|added|kept|created|included|outlined|listed)|I['’]m (?:always |more than |very |so )?(?:happy|glad) (?:to|you)|let me|allow me)(?![\p{L}'’])/iu],
+  [/^de/, /(?:^|[^\p{L}])(?:ich (?:werde|kann|könnte|würde (?:mich|gern)|hoffe|habe (?:hier|dir|Ihnen)|\p{L}+e (?:es |das )?(?:dir|Ihnen|euch))|\p{L}+e ich (?:dir|Ihnen|euch)|lass mich|lassen Sie mich)(?!\p{L})/iu],
+  [/^fr/, /(?:^|[^\p{L}])(?:je (?:vais|peux|pourrais|vous|te|garde)|j['’](?:espère|ai (?:inclus|ajouté|gardé))|laissez-moi|permettez-moi|laisse-moi|permets-moi)(?![\p{L}])/iu],
+  [/^es/, /(?:^|[^\p{L}])(?:(?:yo )?(?:voy a|puedo|podría|espero|mantendré|explicaré)|déjame|permíteme)(?!\p{L})/iu],
   [/^pt/, /(?:^|[^\p{L}])(?:vou|posso|poderia|espero|acho que|deixe-me|permita-me)(?!\p{L})/iu],
   // …and the sign-off inviting more questions ("还有什么问题随时问我", "欢迎随时问我": ask me any time).
-  [/^(zh|hant|yue)/, /我(?:会|會|将|將|可以|来|來|想|希望|认为|認為|建议|建議|为你|為你|为您|為您|给你|給你|帮你|幫你)|^(?:让|讓)我(?![们們])|(?:随时|隨時|尽管|儘管|欢迎|歡迎)[^。！!]{0,4}(?:问|問|找)我/u],
-  [/^ja/, /(?:私|僕|わたし)(?:は|が|も)[^。]{0,30}(?:ましょう|ます(?!た)|思います)|説明しましょう|ご説明します|(?:説明|解説)(?:します|いたします)(?:ね|よ)?[。.！!]?$/u],
+  [/^(zh|hant|yue)/, /我(?:会|會|将|將|可以|来|來|想|希望|为你|為你|为您|為您|给你|給你|帮你|幫你)|^(?:让|讓)我(?![们們])|(?:随时|隨時|尽管|儘管|欢迎|歡迎)[^。！!]{0,4}(?:问|問|找)我/u],
+  [/^ja/, /(?:私|僕|わたし)(?:は|が|も)(?![^。]{0,30}(?:すすめ|勧め|推奨))[^。]{0,30}(?:ましょう|ます(?!た))|説明しましょう|ご説明します|(?:説明|解説)(?:します|いたします)(?:ね|よ)?[。.！!]?$/u],
   [/^ko/, /(?:제가|저는|내가|나는)/u],
   [/^hi/, /(?:^|\s)(?:मैं|मुझे)(?=[\s,.।!?]|$)/u],
   // Arabic: the first-person future prefix on a verb ("سأحافظ", I will keep) and "let me".
   [/^ar/, /(?:^|\s)(?:سأ\p{L}+|دعني|اسمح لي)(?=[\s,.،!?؟]|$)/u],
-  [/^ru/, /(?:^|[^\p{L}])(?:я (?:могу|буду|думаю|надеюсь|рекомендую)|позвольте мне)(?!\p{L})/iu],
+  [/^ru/, /(?:^|[^\p{L}])(?:я (?:могу|буду|надеюсь)|позвольте мне)(?!\p{L})/iu],
 ];
 
 /**
@@ -56,7 +57,7 @@ export const FIRST_PERSON: Array<[RegExp, RegExp]> = [
 export const FIRST_PERSON_HINT: Rules = [
   [/^de/, /ich |lass/iu],
   [/^fr/, /je |j['’]|moi/iu],
-  [/^es/, /voy a|puedo|podría|recomiendo|espero|creo que|mantendré|explicaré|déjame|permíteme/iu],
+  [/^es/, /voy a|puedo|podría|espero|mantendré|explicaré|déjame|permíteme/iu],
 ];
 
 function firstPerson(s: string, lang: string): boolean {
@@ -324,11 +325,10 @@ export function speaksOfAsking(s: string, locale: string): boolean {
 }
 
 /**
- * "You're absolutely right, making tea…" → "Making tea…": a short leading clause before the first
- * comma or dash that speaks to the reader or of the writer (agreeing, praising, feeling) and names
- * nothing of the subject (no code, no figure) goes; the substance after it stays, where it has a
- * verb of its own (else the sentence stays whole). A clause that does the note's work (a
- * condition, what the reader can do) is the substance and stays.
+ * "You're absolutely right, making tea…" → "Making tea…": a short leading clause before the first comma or dash
+ * that speaks to the reader or of the writer (agreeing, praising, feeling) and names nothing of the subject (no
+ * code, no figure) goes; the substance after it stays, where it has a verb of its own (else the sentence stays
+ * whole). A clause doing the note's work (a condition, what the reader can do, the writer's own view) stays.
  */
 function withoutReplyClause(s: string, locale: string): string {
   const rest = afterReplyClause(s, locale);
@@ -344,7 +344,7 @@ function afterReplyClause(s: string, locale: string): string | undefined {
     const rest = s.slice(at.index + at[0].length).trim();
     if (wordCount(clause) > 8 || wordCount(rest) < 3 || /[\d\uE000-\uF8FF]/u.test(clause) || endsSeries(rest)) continue;
     if (ruleFor(SUBORDINATE, locale)?.test(clause) || ruleFor(SUBORDINATE, locale)?.test(rest) || ruleFor(TELLS_READER, locale)?.test(clause)) continue;
-    const person = ruleFor(PERSON_IN_CLAUSE, locale)?.test(clause) ?? false;
+    const person = (ruleFor(PERSON_IN_CLAUSE, locale)?.test(clause) ?? false) && !givesOwnView(clause, locale);
     if (person || speaksOfAsking(clause, locale)) return rest;
   }
   return undefined;

@@ -7,7 +7,7 @@ import { collapseWhitespace, stripControls } from '../util/text.js';
 import { stripPrivateUse, type SpanTable } from './inline.js';
 import { cleanText } from './plain.js';
 import { hasCjk, letterUnits } from './chars.js';
-import { ruleFor, type Rules } from './tone.js';
+import { namesWhatItPointsAt, pointsBack, pointsBackWithin, ruleFor, wordCount, type Rules } from './tone.js';
 
 export interface Candidate {
   /** Text with placeholders for its code spans (see inline.ts). */
@@ -260,3 +260,14 @@ export function candidateOf(c: Omit<Candidate, 'pos' | 'block' | 'section'>, pos
 
 /** A kramdown definition ("Term\n: what it is") reads "Term: what it is". */
 export const prose = (raw: string, spans?: SpanTable) => collapseWhitespace(cleanText(raw.replace(/\n:[ \t]+/g, ': '), spans));
+
+/**
+ * How a sentence after the first of its paragraph leans on the one before: wholly when short and
+ * opening with a pronoun ("They follow from it."), partly when longer, or when a pronoun inside it is
+ * what it speaks of ("Zuckerberg celebrated this in a video"); not when its demonstrative comes with
+ * its noun ("This pivot aligned with…").
+ */
+export function leansOn(s: string, locale: string): Candidate['leansBack'] {
+  if (pointsBack(s, locale) && !namesWhatItPointsAt(s, locale)) return wordCount(s) <= 8 ? 'wholly' : 'partly';
+  return pointsBackWithin(s, locale) ? 'partly' : undefined;
+}

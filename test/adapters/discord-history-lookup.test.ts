@@ -5,15 +5,16 @@
  * kill -9, (3) the CI recipe (`sync --once --moved` every run) after a run whose cache save was
  * lost. On Discord the channel is asked first: a post of the note (its link) by the bot
  * that no record of the database names is taken as its post (history-lookup.ts), and later edits edit it.
- * The service runs in this process (InProcessCli: `start` wired as the CLI does, `--moved` included)
- * except where the process is the point: the kill -9 of (2) and the `sync --once` runs of (3). The
- * cases run at once (each on its own sandbox and channel of the one fake Discord): they mostly wait.
+ * The service runs in this process (InProcessCli: `start` wired as the CLI does, `--moved` included),
+ * and so do the `sync --once` runs of (3) and (6) (cliIn: the program main.ts runs), except where the
+ * process is the point: the kill -9 of (2). The cases run at once (each on its own sandbox and channel
+ * of the one fake Discord): they mostly wait.
  */
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect } from 'vitest';
-import { runCliAsync } from '../helpers/cli.js';
+import { afterAll, beforeAll, describe, expect } from 'vitest';
+import { cliIn } from '../helpers/cli.js';
 import { itWithFakes } from '../helpers/fakes.js';
 import { InProcessCli, fileParseThreads } from '../helpers/inproc.js';
 import { note, sandbox, Service, type Sandbox, type ServiceEvents } from '../helpers/service.js';
@@ -26,6 +27,14 @@ const DISCORD_TOKEN = 'MTEwMDAwMDAwMDAwMDAwMDAwMg.fake.discord-token-for-tests';
 /** Each case its own fake Discord: they run at once. */
 const it = itWithFakes({ discordToken: DISCORD_TOKEN });
 const env = { DISCORD_TOKEN };
+/**
+ * The token the `sync --once` runs in this process read from `process.env` (cli/runtime.ts): set for the
+ * whole file, not per run (cliIn's `env`), as runs at once would each put it back under the others.
+ * Every start here is given this same token.
+ */
+const tokenBefore = process.env.DISCORD_TOKEN;
+beforeAll(() => void (process.env.DISCORD_TOKEN = DISCORD_TOKEN));
+afterAll(() => void (tokenBefore === undefined ? delete process.env.DISCORD_TOKEN : (process.env.DISCORD_TOKEN = tokenBefore)));
 const FOUND = /already posted in the channel, by a message this database has no record of/;
 
 /** Notes have links (`site.url`): a link is what identifies a note's post in the channel. */
@@ -74,15 +83,16 @@ async function startsWithoutReposting(sb: Sandbox, discord: FakeDiscord, channel
 }
 
 /**
- * The CI recipe: `sync --once --moved` runs (processes: the cases run at once, and `cliIn` would set
- * this process's cwd and env under the others), the state restored from a cache before each; the
- * first run done and its cache saved.
+ * The CI recipe: `sync --once --moved` runs, the state restored from a cache before each; the first run
+ * done and its cache saved. In this process (cliIn, its paths absolute: no cwd of its own, and the token
+ * set for the file above): the subject is what the state knows, not the process; three process runs
+ * took ~17 s each at load 11-14.
  */
 async function ciRecipe(discord: FakeDiscord) {
   const { sb, channel } = discordSandbox(discord);
   const state = path.dirname(sb.db);
   const cache = `${state}-cache`;
-  const sync = () => runCliAsync(['sync', '--once', '--moved', '--json', '--config', sb.config, '--notes', sb.notes, '--db', sb.db], { cwd: sb.dir, env, timeoutMs: 60_000 });
+  const sync = () => cliIn(['sync', '--once', '--moved', '--json', '--config', sb.config, '--notes', sb.notes, '--db', sb.db]);
   const restoreCache = () => {
     rmSync(state, { recursive: true, force: true });
     cpSync(cache, state, { recursive: true });

@@ -14,7 +14,7 @@ import { createLogger } from '../../src/log.js';
 import { nextId } from '../fakes/discord/server.js';
 import { itWithFakes } from '../helpers/fakes.js';
 import type { FakeDiscord } from '../fakes/discord/server.js';
-import { runCli, statusOf } from '../helpers/cli.js';
+import { cliIn, statusOf } from '../helpers/cli.js';
 import { InProcessCli } from '../helpers/inproc.js';
 import { killLeftoverServices, note, sandbox, type ServiceEvents } from '../helpers/service.js';
 
@@ -177,10 +177,12 @@ describe.concurrent('webhooks in threads and forums', () => {
     expect(await statusAfter(svc, sb)).toMatch(/ 0 failed, 0 skipped/);
   });
 
-  it('refuses a webhook username Discord would refuse, at config load', ({ discord }) => {
+  // `check` in this process (cliIn): the config's validation is the subject, not the process; a spawnSync
+  // also stopped this file's event loop, and with it the fake Discord of the tests running beside this one.
+  it('refuses a webhook username Discord would refuse, at config load', async ({ discord }) => {
     const { config } = withFake(discord);
     const sb = sandbox(config(`  - platform: discord\n    chat: "1"\n    webhook:\n      env: DISCORD_WEBHOOK_X\n      username: My Discord Bot\n`));
-    const r = runCli(['check', '--config', sb.config, sb.notes]);
+    const r = await cliIn(['check', '--config', sb.config, sb.notes]);
     expect(r.code).not.toBe(0);
     expect(r.stderr + r.stdout).toMatch(/routes\.0\.webhook\.username: must not contain "discord" or "clyde"/);
   });

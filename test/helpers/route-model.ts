@@ -17,6 +17,7 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { InProcessService, type ChatMessage } from './inproc.js';
 import type { ParseThreads } from '../../src/publish/parse-pool.js';
+import { movedHomeWithdrawals, postedTwice, tagOf } from './double-posts.js';
 import { queuedBeforeLastBatch, transientsAtRest, type TransientSwitch } from './split-transients.js';
 
 export const FOLDERS = ['', 'a/', 'b/', '_posts/en/', '_posts/ja/'] as const;
@@ -158,6 +159,8 @@ export class World {
   readonly restored = new Set<string>();
   /** `<target> <title>`: a note's own message the service deleted while the note stayed published (noteRetired). */
   readonly retired = new Set<string>();
+  /** `<target> <title>` → event indexes: the note's own message withdrawn as it moved home (double-posts.ts). */
+  readonly movedHome = new Map<string, number[]>();
   /**
    * A backup was restored (`restoreBackup`): from then on only "never double" is checked. README
    * (docs/operations.md, "A restored backup") promises nothing is announced again, and says what
@@ -281,8 +284,6 @@ export class World {
   }
 }
 
-/** The write a message shows: its note's tag, the first `N<seq>` of its text (the title, or the body's first words under a generic title). */
-const tagOf = (text: string) => /\bN\d+\b/.exec(text)?.[0] ?? text.split('\n')[0] ?? '';
 const titleOf = (m: ChatMessage) => tagOf(m.text);
 
 /**
@@ -311,9 +312,10 @@ function missedEdits(world: World, svc: InProcessService): string[] {
  */
 export function violations(world: World, svc: InProcessService, onDelete: 'keep' | 'delete'): string[] {
   noteRetired(world, svc);
+  movedHome(world, svc);
   // After a restore, a change to a message deleted since the backup is what a real chat refuses (404): harmless, not a double.
   const anomalies = world.afterRestore ? svc.anomalies.filter((a) => !/, which is deleted$/.test(a)) : svc.anomalies;
-  const out = [...anomalies, ...announcedTwice(world, svc), ...switchedNotes(world, svc), ...(world.mode === 'separate' && !world.afterRestore ? missedEdits(world, svc) : [])];
+  const out = [...anomalies, ...postedTwice(svc.events, world.restored, world.retired, world.movedHome), ...switchedNotes(world, svc), ...(world.mode === 'separate' && !world.afterRestore ? missedEdits(world, svc) : [])];
   const store = svc.app!.store;
   // A message can change family without an edit (its only member renamed, text unchanged): the label
   // is the one the service now keeps for it, so that it is checked, not a stale one.
@@ -409,23 +411,15 @@ function noteRetired(world: World, svc: InProcessService): void {
   }
 }
 
-/**
- * Posts, not only end states (issue 25): a title is one write of one note, so two messages posted
- * in one chat showing it are that note announced twice, even if one was deleted since. A post sent
- * again after a kill keeps its message id (the same message), and a restored note may be posted again.
- * Renamed and moved notes count like any other (issue 25: a move is never announced again).
- */
-function announcedTwice(world: World, svc: InProcessService): string[] {
-  const posted = new Map<string, Set<string>>();
-  for (const e of svc.events) {
-    if (e.event !== 'post') continue;
-    const title = tagOf(e.text);
-    if (world.restored.has(title)) continue;
-    const k = `${e.target} ${title}`;
-    posted.set(k, (posted.get(k) ?? new Set()).add(e.messageId));
-  }
-  // A note whose own message gave way to its family's may be posted once more for a family split off (noteRetired).
-  return [...posted].filter(([k, ids]) => ids.size > (world.retired.has(k) ? 2 : 1)).map(([k, ids]) => `${k} was posted ${ids.size} times (${[...ids].join(', ')})`);
+/** Withdrawals of a note's own message as it moved home, among this step's events (double-posts.ts), read before the checks. */
+function movedHome(world: World, svc: InProcessService): void {
+  const store = svc.app!.store;
+  const familyOfTitle = (title: string) => {
+    const note = world.noteOfTitle.get(title);
+    const file = note === undefined ? undefined : world.fileOfNote.get(note);
+    return file === undefined || world.files.get(file)?.draft !== false ? undefined : store.getNote(noteIdOf(file))?.info.translationKey;
+  };
+  for (const [k, at] of movedHomeWithdrawals(svc.events, world.eventsChecked, familyOfTitle)) world.movedHome.set(k, [...(world.movedHome.get(k) ?? []), ...at]);
 }
 
 /**

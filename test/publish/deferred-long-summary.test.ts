@@ -59,7 +59,7 @@ async function pastBudget(jobs: ParseJob[]): Promise<ParseResult[]> {
 }
 
 describe('a first run\'s notes past 16 KB', () => {
-  it('are recorded without their summary, shown by /note and a lookup with the one preview shows, byte for byte, and keep it as a cold start stored it', async () => {
+  it('are recorded without their summary, shown by /note and a lookup with the one preview shows, byte for byte, and keep it as a cold start stored it', { timeout: 60_000 }, async () => {
     const first = setUp();
     copyCorpusNotes(first.notes, [CORPUS_LONG]);
     writeFileSync(first.at('survey.md'), longNote('Survey'));

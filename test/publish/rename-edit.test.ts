@@ -7,7 +7,7 @@
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { jsonLines, runCliAsync } from '../helpers/cli.js';
+import { cliIn, jsonLines } from '../helpers/cli.js';
 import { InProcessCli, fileParseThreads } from '../helpers/inproc.js';
 import { killLeftoverServices, note, sandbox } from '../helpers/service.js';
 import type { NoteInfo } from '../../src/store/types.js';
@@ -150,10 +150,13 @@ describe.concurrent('a note renamed and edited: its message follows, edited, nev
     expect(await svc.stop()).toBe(0);
   });
 
+  // The command's program in this process (cliIn): the subject is what the state carries from one run to
+  // the next, not the process (test/cli/sync-once.test.ts runs that); four process starts cost ~7 s each
+  // at load 10. The paths are absolute, so cliIn's cwd and env (none) touch no test running beside it.
   it('between sync --once runs (the CLI)', async () => {
     const sb = sandbox('');
     const run = async () => {
-      const r = await runCliAsync(['sync', '--once', '--json', '--config', sb.config, '--notes', sb.notes, '--db', sb.db], { timeoutMs: 30_000 });
+      const r = await cliIn(['sync', '--once', '--json', '--config', sb.config, '--notes', sb.notes, '--db', sb.db]);
       const lines = jsonLines(r.stdout);
       expect(lines.at(-1), r.stderr).toMatchObject({ event: 'sync' });
       return lines.slice(0, -1).map((e) => [e.event, e.noteId]);
@@ -166,5 +169,5 @@ describe.concurrent('a note renamed and edited: its message follows, edited, nev
     writeFileSync(path.join(sb.notes, 'c.md'), note('Rename me too', 'A note that will be renamed soon enough, edited.'));
     expect(await run()).toEqual([['edit', 'c']]);
     expect(await run()).toEqual([]);
-  }, 90_000); // four processes one after another: on a loaded machine, beside this file's other tests, past 30 s
+  });
 });

@@ -21,9 +21,13 @@ afterEach(async () => {
   svc = undefined;
 });
 
+// The edits here change each note's title and most of its body, so each is held a removal window
+// (held-rewrites.ts), as is the deletion (removals.ts): 3 s each by default (publish.digest.windowMs),
+// 12 s of the file's 17 s. No move happens, so the window's length changes no outcome, only the wait:
+// as short as the model test's (test/helpers/route-model.ts), five quiet periods.
 const cfg = (onDelete: 'keep' | 'delete') => ({
   watch: { mode: 'native', quietMs: 40, reconcileMinutes: 0 },
-  publish: { translations: { mode: 'group', graceMs: 0 }, onDelete },
+  publish: { translations: { mode: 'group', graceMs: 0 }, onDelete, digest: { windowMs: 200 } },
   routes: [{ platform: 'console', chat: 'all' }],
 });
 const note = (title: string) => `---\ntitle: ${title}\n---\n\nAbout ${title}.\n`;

@@ -129,13 +129,24 @@ const FIXED: [string, Case][] = [
     'seed 2026 (60 runs): setup.md moved to setup-ja.md and _posts/ja/intro.md to setup.md; then setup.md moved back to _posts/ja/intro.md, one batch each: a note that joined another family\'s message and left it keeps its own message where the chat showed it as its own (family-follow.ts)',
     {"onDelete":"keep","mode":"group","initial":["_posts/ja/intro.md","setup.md"],"bursts":[{"ops":[{"op":"move","from":"setup-ja.md","to":"b/swap.md"},{"op":"move","from":"setup.md","to":"setup-ja.md"},{"op":"move","from":"b/swap.md","to":"setup.md"},{"op":"move","from":"_posts/ja/intro.md","to":"setup.md"}],"order":[0,0,0,0,0,0,0,0],"cuts":[],"deliverBetween":false},{"ops":[{"op":"move","from":"setup.md","to":"_posts/ja/intro.md"}],"order":[0,0,0,0,0,0,0,0],"cuts":[],"deliverBetween":false}]},
   ],
+  [
+    'seed 4242 (60 runs): setup.md, setup-ja.md and _posts/ja/intro.md rotated, one batch: the note moved into setup\'s family takes the language the one moved out left, read as it is now, not as the store had it (family-key.ts)',
+    {"onDelete":"keep","mode":"group","initial":["setup.md","setup-ja.md","_posts/ja/intro.md"],"bursts":[{"ops":[{"op":"move","from":"setup.md","to":"b/swap.md"},{"op":"move","from":"setup-ja.md","to":"setup.md"},{"op":"move","from":"_posts/ja/intro.md","to":"setup-ja.md"},{"op":"move","from":"b/swap.md","to":"_posts/ja/intro.md"}],"order":[4,0,0,0,0,0,0,0],"cuts":[],"deliverBetween":false}]},
+  ],
+  [
+    'seed 1212 (60 runs): intro.md, _posts/ja/intro.md and setup.md rotated, one batch: the same class as seed 4242 (found on the code before its fix)',
+    {"onDelete":"keep","mode":"group","initial":["intro.md","setup.md","_posts/ja/intro.md"],"bursts":[{"ops":[{"op":"move","from":"intro.md","to":"b/swap.md"},{"op":"move","from":"_posts/ja/intro.md","to":"intro.md"},{"op":"move","from":"setup.md","to":"_posts/ja/intro.md"},{"op":"move","from":"b/swap.md","to":"setup.md"}],"order":[17,0,0,0,0,0,0,0],"cuts":[],"deliverBetween":false}]},
+  ],
+  [
+    'seed 90210 (60 runs): a/setup.md moved to intro.md; then setup.md and intro.md swapped, one batch each: N2\'s own message, kept in all when it joined intro\'s, is its family\'s again when it leaves for setup, not posted anew (family-adopt.ts adoptKeptMessages)',
+    {"onDelete":"keep","mode":"group","initial":["setup.md","a/setup.md","_posts/ja/intro.md"],"bursts":[{"ops":[{"op":"move","from":"a/setup.md","to":"intro.md"}],"order":[0,0,0,0,0,0,0,0],"cuts":[],"deliverBetween":false},{"ops":[{"op":"move","from":"setup.md","to":"b/swap.md"},{"op":"move","from":"intro.md","to":"setup.md"},{"op":"move","from":"b/swap.md","to":"intro.md"},{"op":"move","from":"setup.md","to":"setup.md"}],"order":[0,0,0,0,0,0,0,0],"cuts":[],"deliverBetween":false}]},
+  ],
 ];
 
-/** A family left under `onDelete: delete` (below): the seeds 2512, 7 and 2026 cases in that mode, grouped. */
-const leftUnderDelete = ([name, c]: [string, Case]) => c.onDelete === 'delete' && c.mode === 'group' && /^seed (2512|7|2026)\b/.test(name);
-
+// Under `onDelete: delete`, grouped, the seeds 2512, 7 and 2026 cases leave a family whose message was deleted while the
+// note was in another family's: posted anew, as the model allows (double-posts.ts, a note that moved home).
 describe('the property\'s counterexamples, fixed', () => {
-  it.each(FIXED.flatMap(inOtherModes).filter((x) => !leftUnderDelete(x)))('%s', async (_, c) => {
+  it.each(FIXED.flatMap(inOtherModes))('%s', async (_, c) => {
     expect(await splitCase(c)).toEqual([]);
   });
 });
@@ -143,27 +154,30 @@ describe('the property\'s counterexamples, fixed', () => {
 /** Found at new seeds after the fixes above (60 runs each), open. */
 const KEPT: [string, Case][] = [
   [
-    'seed 4242 (60 runs): setup.md, setup-ja.md and _posts/ja/intro.md rotated, one batch',
-    {"onDelete":"keep","mode":"group","initial":["setup.md","setup-ja.md","_posts/ja/intro.md"],"bursts":[{"ops":[{"op":"move","from":"setup.md","to":"b/swap.md"},{"op":"move","from":"setup-ja.md","to":"setup.md"},{"op":"move","from":"_posts/ja/intro.md","to":"setup-ja.md"},{"op":"move","from":"b/swap.md","to":"_posts/ja/intro.md"}],"order":[4,0,0,0,0,0,0,0],"cuts":[],"deliverBetween":false}]},
+    'seed 5150 (60 runs): _posts/ja/intro.md written; then it and setup-ja.md swapped and _posts/ja/intro.md rewritten, handed over in two batches (the rewrite first)',
+    {"onDelete":"keep","mode":"group","initial":["setup.md","setup-ja.md"],"bursts":[{"ops":[{"op":"write","file":"_posts/ja/intro.md","draft":false}],"order":[0,0,0,0,0,0,0,0],"cuts":[],"deliverBetween":false},{"ops":[{"op":"move","from":"_posts/ja/intro.md","to":"b/swap.md"},{"op":"move","from":"setup-ja.md","to":"_posts/ja/intro.md"},{"op":"move","from":"b/swap.md","to":"setup-ja.md"},{"op":"write","file":"_posts/ja/intro.md","draft":false}],"order":[0,0,0,0,0,0,0,0],"cuts":[1],"deliverBetween":false}]},
   ],
   [
-    'seed 90210 (60 runs): a/setup.md moved to intro.md; then setup.md and intro.md swapped, one batch each',
-    {"onDelete":"keep","mode":"group","initial":["setup.md","a/setup.md","_posts/ja/intro.md"],"bursts":[{"ops":[{"op":"move","from":"a/setup.md","to":"intro.md"}],"order":[0,0,0,0,0,0,0,0],"cuts":[],"deliverBetween":false},{"ops":[{"op":"move","from":"setup.md","to":"b/swap.md"},{"op":"move","from":"intro.md","to":"setup.md"},{"op":"move","from":"b/swap.md","to":"intro.md"},{"op":"move","from":"setup.md","to":"setup.md"}],"order":[0,0,0,0,0,0,0,0],"cuts":[],"deliverBetween":false}]},
+    'seed 31415 (60 runs, separate): setup.md rewritten and moved to a/setup.md, one batch',
+    {"onDelete":"keep","mode":"separate","initial":["setup.md","intro.md"],"bursts":[{"ops":[{"op":"write","file":"setup.md","draft":false},{"op":"move","from":"a/setup.md","to":"b/swap.md"},{"op":"move","from":"setup.md","to":"a/setup.md"},{"op":"move","from":"b/swap.md","to":"setup.md"}],"order":[0,0,0,0,0,0,0,0],"cuts":[],"deliverBetween":false}]},
+  ],
+  [
+    'seed 4711 (60 runs, after the fixes of p25b; separate): intro.md rewritten and moved to _posts/ja/intro.md, one batch (seed 31415\'s class)',
+    {"onDelete":"keep","mode":"separate","initial":["intro.md","setup.md"],"bursts":[{"ops":[{"op":"write","file":"intro.md","draft":false},{"op":"move","from":"intro.md","to":"b/swap.md"},{"op":"move","from":"_posts/ja/intro.md","to":"intro.md"},{"op":"move","from":"b/swap.md","to":"_posts/ja/intro.md"}],"order":[0,0,0,0,0,0,0,0],"cuts":[],"deliverBetween":false},{"ops":[{"op":"write","file":"setup.md","draft":false}],"order":[0,0,0,0,0,0,0,0],"cuts":[],"deliverBetween":false}]},
   ],
 ];
 
 describe('the property\'s counterexamples, kept', () => {
-  // seed 4242: N1 posted twice in `all`; seed 90210: N2 posted twice in `all`, two live messages showing it.
+  // seed 5150: seed 1's swap with a rewrite, split in two batches, the rewrite first. The first batch has only
+  // _posts/ja/intro.md, rewritten (N4, its text alike): an edit of its note (N3), c4 and c5 edited to N4. The second
+  // has setup-ja.md holding exactly the text that edit replaced: read as an edit of setup-ja (N2), c2 edited to N3.
+  // Each message ends on the other note. In one batch rename-chain.ts reads this as a swap whose last link was
+  // edited; across batches the evidence is the first batch's edit (recent-edits.ts keeps such edits for a move), not
+  // yet used for a swap.
+  // seeds 31415 and 4711 (separate): a note rewritten and moved, its file name kept, in one batch, taken for a removal (its messages
+  // kept, showing N1) and a new note (N3 posted): the UNDECIDABLE class below, but the file name is kept:
+  // whether that is evidence enough for a move is not decided here.
   it.fails.each(KEPT)('%s', async (_, c) => {
-    expect(await splitCase(c)).toEqual([]);
-  });
-
-  // Open (it.fails), on main as here. Under `onDelete: delete` the family left keeps failing: the note's old
-  // family, empty once it joined another, has its message deleted (family-outbox.ts: no member wants it), so
-  // leaving again it is posted anew where the chat showed it as its own. Keeping that message, as `keep` now
-  // does, breaks the model's delete-mode rule instead (route-model.ts violations: a message of a family no
-  // published note is in "is still up"): which rule gives way is the lead's call.
-  it.fails.each(FIXED.flatMap(inOtherModes).filter(leftUnderDelete))('%s', async (_, c) => {
     expect(await splitCase(c)).toEqual([]);
   });
 });
@@ -191,6 +205,10 @@ const UNDECIDABLE: [string, Case][] = [
   [
     'seed 777 (60 runs, after the fixes; separate): setup.md moved to _posts/ja/intro.md and rewritten there, one batch: a note removed and a new note announced',
     {"onDelete":"keep","mode":"separate","initial":["a/setup.md","setup.md"],"bursts":[{"ops":[{"op":"move","from":"setup.md","to":"b/swap.md"},{"op":"move","from":"_posts/ja/intro.md","to":"setup.md"},{"op":"move","from":"b/swap.md","to":"_posts/ja/intro.md"},{"op":"write","file":"_posts/ja/intro.md","draft":false}],"order":[0,0,0,0,0,0,0,0],"cuts":[],"deliverBetween":false}]},
+  ],
+  [
+    'seed 8086 (60 runs, after the fixes of p25b; separate): setup.md moved to intro.md and rewritten there, one batch: a note removed and a new note announced (seed 31337\'s class)',
+    {"onDelete":"keep","mode":"separate","initial":["setup.md","_posts/ja/intro.md"],"bursts":[{"ops":[{"op":"move","from":"setup.md","to":"intro.md"},{"op":"write","file":"intro.md","draft":false},{"op":"move","from":"setup.md","to":"setup.md"}],"order":[0,0,0,0,0,0,0,0],"cuts":[],"deliverBetween":false}]},
   ],
 ];
 const OLDER_VERSION = /^(all|ja|en|a|b): message c\d+ shows N\d+, an older version of /;

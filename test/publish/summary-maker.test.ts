@@ -13,6 +13,7 @@ import { summaryMaker } from '../../src/publish/summary-maker.js';
 import type { NoteRow } from '../../src/store/types.js';
 import { DEFAULT_SUMMARY_OPTIONS } from '../../src/summary/build.js';
 import { corpusReadOptions } from '../helpers/corpus.js';
+import { TOO_LONG_HERE } from '../../src/store/deferred-summaries.js';
 
 const row = (file: string) => ({ file }) as unknown as NoteRow; // the maker reads only `file`
 
@@ -22,7 +23,8 @@ describe('summaryMaker', () => {
 
   it('makes the summary of a note within the limit', () => {
     writeFileSync(path.join(root, 'small.md'), '---\ntitle: Small\n---\n\nA small note says one thing clearly.\n');
-    expect(make(row('small.md'))?.summary.title).toBe('Small');
+    const made = make(row('small.md'));
+    expect(made !== TOO_LONG_HERE && made?.summary.title).toBe('Small');
   });
 
   it('leaves a file grown past the limit (pathological emphasis) to its batch', () => {

@@ -47,3 +47,23 @@ describe('a table of figures', () => {
     expect(points.join('\n')).not.toMatch(/AB=00, AB=01|C=0, C=1/);
   });
 });
+
+describe('a comparison of subjects in its header, by more than three rows', () => {
+  // The header's subjects are compared by any number of criteria (issue 23, F7: four rows under an
+  // empty corner or "Feature" named the criteria, "Model, Throughput, Ordering, Replay", and neither broker).
+  const rows = '| Storage | log on disk | queue in memory |\n| Throughput | very high | high |\n| Ordering | per partition | per queue |\n| Replay | possible | not possible |\n| Routing | by topic | by exchange rules |';
+  it.each([
+    ['an empty corner', `| | Kafka | RabbitMQ |\n|---|---|---|\n${rows}`],
+    ['a corner naming the criteria', `| Feature | Kafka | RabbitMQ |\n|---|---|---|\n${rows}`],
+  ])('names them under %s', (_, table) => {
+    const points = pointsOf('en', `${prose.before}\n\n${table}\n\n${prose.after}`);
+    expect(points).toContain('Kafka, RabbitMQ');
+    expect(points.join('\n')).not.toMatch(/Storage, Throughput/);
+  });
+
+  it('a table of figures with five rows is still not named by its labels', () => {
+    const table = '| | Q1 | Q2 | Q3 |\n|---|---|---|---|\n| North | 12 | 15 | 11 |\n| South | 9 | 8 | 14 |\n| East | 20 | 21 | 19 |\n| West | 7 | 6 | 9 |\n| Central | 13 | 12 | 15 |';
+    const points = pointsOf('en', `Regional sales were steady through the first three quarters of the year.\n\n${table}\n\nThe east region led every quarter, helped by two new distribution centres.`);
+    expect(points.join('\n')).not.toMatch(/Q1, Q2/);
+  });
+});
