@@ -114,6 +114,7 @@ export function summariesShownBy(deps: { store: Store; config: Config }, notes: 
     return store.summaries.prepareFamilies([...notes.map((n) => n.translationKey), ...regrouped], ids, except);
   }
   // `separate`: only a family whose post waits shows its members (each family read once).
-  const keys = new Set([...notes.map((n) => n.translationKey), ...ids.flatMap((id) => store.getNote(id)?.info.translationKey ?? [])]);
+  const waitingIds = ids.filter((id) => !except.has(id)); // the batch's own notes carry their key: no read of their rows (one read per note)
+  const keys = new Set([...notes.map((n) => n.translationKey), ...waitingIds.flatMap((id) => store.getNote(id)?.info.translationKey ?? [])]);
   return store.summaries.prepareFamilies([...keys].filter((k) => store.openPostTargets(familyPostId(k)).length > 0), [], except);
 }
