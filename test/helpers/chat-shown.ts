@@ -1,5 +1,7 @@
-/** What a console chat shows, for the copies-kept-back tests (test/publish/kept-copies*.test.ts). */
-import type { InProcessService } from './inproc.js';
+/** What a console chat shows, for the copies-kept-back and rename tests (test/publish/kept-copies*.test.ts, rename-chain-evidence.test.ts). */
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { InProcessService } from './inproc.js';
 
 /** The chat `all`'s live messages as `note: first line` (in the order posted, or `sorted`), and how many posts it was sent. */
 export const shown = (s: InProcessService, sorted = false) => {
@@ -13,3 +15,28 @@ export const idleAfter = async (s: InProcessService, change: () => void) => {
   change();
   await s.waitFor(() => s.idleCount > at && s.app!.publisher.pendingRemovals === 0, 20_000, 'idle with no removal waiting');
 };
+
+/** A sandboxed service with console chats (`all` unless `chats` says), quick watcher and windows; pushed to `running` (the test stops it). */
+export async function consoleService(
+  running: InProcessService[],
+  onDelete: 'keep' | 'delete',
+  translations: 'group' | 'separate' = 'separate',
+  chats: { chat: string; filter?: { lang: string[] } }[] = [{ chat: 'all' }],
+): Promise<InProcessService> {
+  const s = InProcessService.sandbox({
+    watch: { mode: 'native', quietMs: 40, reconcileMinutes: 0 },
+    publish: { onDelete, translations: { mode: translations, graceMs: 0 }, digest: { windowMs: 300 } },
+    routes: chats.map((c) => ({ platform: 'console', ...c })),
+  });
+  running.push(s);
+  await s.start();
+  return s;
+}
+
+/** Writes notes, one batch each, and waits until each is handled. */
+export async function writtenOneByOne(s: InProcessService, notes: Record<string, string>): Promise<void> {
+  for (const [file, body] of Object.entries(notes)) {
+    writeFileSync(path.join(s.notes, file), body);
+    await s.settle([file]);
+  }
+}

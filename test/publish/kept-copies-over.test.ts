@@ -13,8 +13,8 @@ import { copyFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { copiesKeptBack } from '../../src/store/kept-copies.js';
-import { idleAfter, shown as shownInOrder } from '../helpers/chat-shown.js';
-import { InProcessService } from '../helpers/inproc.js';
+import { consoleService, idleAfter, shown as shownInOrder, writtenOneByOne } from '../helpers/chat-shown.js';
+import type { InProcessService } from '../helpers/inproc.js';
 import { note as text } from '../helpers/service.js';
 
 const running: InProcessService[] = [];
@@ -28,24 +28,8 @@ const REWRITTEN = text('Gamma', 'Gamma talks of clocks, gears and springs: nothi
 
 const shown = (s: InProcessService) => shownInOrder(s, true);
 
-async function service(onDelete: 'keep' | 'delete', translations: 'group' | 'separate' = 'separate'): Promise<InProcessService> {
-  const s = InProcessService.sandbox({
-    watch: { mode: 'native', quietMs: 40, reconcileMinutes: 0 },
-    publish: { onDelete, translations: { mode: translations, graceMs: 0 }, digest: { windowMs: 300 } },
-    routes: [{ platform: 'console', chat: 'all' }],
-  });
-  running.push(s);
-  await s.start();
-  return s;
-}
-
-/** Writes notes, one batch each, and waits until each is handled. */
-async function written(s: InProcessService, notes: Record<string, string>): Promise<void> {
-  for (const [file, body] of Object.entries(notes)) {
-    writeFileSync(path.join(s.notes, file), body);
-    await s.settle([file]);
-  }
-}
+const service = (onDelete: 'keep' | 'delete', translations: 'group' | 'separate' = 'separate') => consoleService(running, onDelete, translations);
+const written = writtenOneByOne;
 
 describe('`cp b.md a.md` over an announced note whose content is nowhere else', () => {
   for (const translations of ['separate', 'group'] as const) {
