@@ -121,17 +121,6 @@ export function sameNoteBy(removed: RemovedNote, added: AddedNote): string[] | u
   return [...identities(removedIdentity(removed))].filter(([kind, value]) => addedIds.get(kind) === value).map(([kind]) => kind);
 }
 
-/**
- * Whether a note's record is recognisable in a file's new content: its title kept, or most of its body
- * (BODY_ALIKE), the rule held-rewrites.ts tells an edit from a rewrite by. A swap whose last note was edited
- * (rename-chain.ts) needs it: a note moved over another and a new note at its old path look the same on disk.
- */
-function recognisedIn(info: NoteInfo, note: Note, body: BodySketch): boolean {
-  if (titleIdentity(info.title) === titleIdentity(note.title)) return true;
-  const stored = storedSketch({ rel: '', id: '', info });
-  return stored !== undefined && stored.n > 0 && body.n > 0 && bodyOverlap(stored, body) >= BODY_ALIKE;
-}
-
 /** The candidate that shares everything any other shares and more (or the only one); else undefined. */
 function best(candidates: ReadonlyMap<number, Set<string>>): number | undefined {
   for (const [i, kinds] of candidates) {
@@ -233,14 +222,8 @@ function renamesAmong(
   storedNote: (id: string) => NoteRow | undefined,
 ): Found {
   const taken = new Set<string>();
-  const resultAt = new Map(changed.map((c, i) => [c.rel, results[i]]));
-  const recognised = (id: string, at: ChangedFile) => {
-    const row = storedNote(id);
-    const r = resultAt.get(at.rel);
-    return row !== undefined && r?.ok === true && recognisedIn(row.info, r.note, r.body);
-  };
   // Chains first: their paths are taken, their removals explained (rename-chain.ts).
-  const links = chainRenames(changed, known, pending, taken, recognised);
+  const links = chainRenames(changed, known, pending, taken);
   const renames: Rename[] = links.map((l) => ({ ...l, by: ['content'] }));
   const inChain = new Set(renames.map((r) => r.to.rel));
   // A path a chain's first note left holds a new note: it may still be a removed note renamed there.
