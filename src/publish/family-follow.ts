@@ -10,7 +10,7 @@ import type { Config } from '../config/schema.js';
 import type { Store } from '../store/store.js';
 import type { NoteRow, Target } from '../store/types.js';
 import { targetKey } from '../store/types.js';
-import { familyPostId, familyTargets, liveMembers } from './family.js';
+import { familyPostId, familyTargets, liveMembers, type FamilyTarget } from './family.js';
 import { retireOwnMessage } from './family-adopt.js';
 
 /** A note as a batch decided it, and its record before (after any rename, under its new id). */
@@ -44,17 +44,20 @@ export function sentMemberIn(store: Store, familyId: string): (target: Target) =
   return (target) => store.upkeep.lastSentPayload(familyId, target)?.member;
 }
 
+/** Where a family is wanted now, and the member each chat's message shows, as its members are stored. */
+function wantedNow(store: Store, config: Config, platforms: ReadonlySet<string>, key: string): FamilyTarget[] {
+  return familyTargets(liveMembers(store.familyNotes(key)), config.routes, store.subscriptions(), platforms, sentMemberIn(store, familyPostId(key)));
+}
+
 /** The member the family's message in a chat shows, as its members are stored now (undefined: the chat does not want it). */
 function newFamilyShows(store: Store, config: Config, platforms: ReadonlySet<string>, key: string, target: Target): string | undefined {
-  const members = liveMembers(store.familyNotes(key));
   const at = targetKey(target);
-  return familyTargets(members, config.routes, store.subscriptions(), platforms, sentMemberIn(store, familyPostId(key))).find((ft) => targetKey(ft.target) === at)?.member.id;
+  return wantedNow(store, config, platforms, key).find((ft) => targetKey(ft.target) === at)?.member.id;
 }
 
 /** The chats a family's members, as stored, want it in (target keys). */
 export function targetsWanting(store: Store, config: Config, platforms: ReadonlySet<string>, key: string): Set<string> {
-  const members = liveMembers(store.familyNotes(key));
-  return new Set(familyTargets(members, config.routes, store.subscriptions(), platforms, sentMemberIn(store, familyPostId(key))).map((ft) => targetKey(ft.target)));
+  return new Set(wantedNow(store, config, platforms, key).map((ft) => targetKey(ft.target)));
 }
 
 /**
