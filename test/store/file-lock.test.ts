@@ -7,11 +7,12 @@
 import { existsSync, linkSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { runCliAsync } from '../helpers/cli.js';
 import { killLeftoverServices, sandbox, Service, STATE_CONFIG, type Sandbox } from '../helpers/service.js';
 
-afterEach(killLeftoverServices);
+// After all, not each: the tests run at once, and a test's end must not kill another's services.
+afterAll(killLeftoverServices);
 
 /** The sandbox's database reached through a hard link in another folder: one file, two names. */
 function linkedDb(sb: Sandbox): string {
@@ -38,7 +39,10 @@ async function refused(sb: Sandbox, db: string, env: NodeJS.ProcessEnv): Promise
   return r.stderr;
 }
 
-describe('the lock on the database file itself', () => {
+// At once (three at a time: vitest.config.ts's maxConcurrency): each test has its own sandbox, TMPDIR
+// and processes, and most of its time is waiting (a refused start waits out flock's 2 s, a stop
+// noticed by the service's check).
+describe.concurrent('the lock on the database file itself', () => {
   it('two starts with their own TMPDIR on one database (a hard link): the second is refused, naming the state folder and the holder', async () => {
     const sb = sandbox(STATE_CONFIG);
     const first = await firstRunning(sb, { TMPDIR: ownTmp() });
