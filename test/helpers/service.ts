@@ -80,7 +80,7 @@ export async function killServicesUsing(api: string): Promise<void> {
 
 /**
  * What a test reads of a running service: the JSON lines of `start --json` (`ready`, each delivery,
- * `idle`) and its log on stderr. `Service` (a real process) and `InProcessCli` (test/helpers/inproc.ts,
+ * `idle`) and its log on stderr. `Service` (a real process) and `InProcessCli` (test/helpers/inproc-cli.ts,
  * the same wiring in the test's own process) both fill it, so a test reads either the same way.
  */
 export abstract class ServiceEvents {
