@@ -1,10 +1,16 @@
 /** Spawns `notecast start --json` for benchmarks and reads its events with arrival times. */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { benchTmp, REPO_ROOT } from './lib.js';
 
 export const CLI = path.join(REPO_ROOT, 'dist', 'src', 'cli', 'main.js');
+
+/** CPU time in ms of a process's or thread's `stat` line (proc(5)): utime and stime, fields 14 and 15, in clock ticks (100 per second on Linux). */
+function ticksMs(stat: string): number {
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
 
 export interface TimedEvent {
   at: number;
@@ -65,10 +71,52 @@ export class BenchService {
 
   /** CPU time the service process (all its threads) has used so far, in ms. */
   cpuMs(): number {
-    const stat = readFileSync(`/proc/${this.proc.pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    // utime and stime are fields 14 and 15 of /proc/<pid>/stat, in clock ticks (100 per second on Linux).
-    return (Number(fields[11]) + Number(fields[12])) * 10;
+    return ticksMs(readFileSync(`/proc/${this.proc.pid}/stat`, 'utf8'));
+  }
+
+  /**
+   * CPU of each of the service's threads (Linux /proc/<pid>/task/<tid>/stat), read every `everyMs`
+   * until the returned function is called, which sums them: the main thread (tid = pid); the
+   * threads that ended before then, at their last reading (a cold start's parse threads, which
+   * the pool ends with the big batch); and the others still alive (V8's platform threads, doing
+   * concurrent and parallel GC and background compilation for every isolate, and libuv's pool).
+   * A thread's last `everyMs` before it ends is not counted.
+   */
+  threadsCpu(everyMs = 100): () => { mainMs: number; endedThreadsMs: number; otherThreadsMs: number } {
+    const pid = this.proc.pid!;
+    const last = new Map<string, number>();
+    const alive = new Set<string>();
+    const look = () => {
+      alive.clear();
+      let tids: string[] = [];
+      try {
+        tids = readdirSync(`/proc/${pid}/task`);
+      } catch {
+        return; // the process has ended
+      }
+      for (const tid of tids) {
+        try {
+          last.set(tid, ticksMs(readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8')));
+          alive.add(tid);
+        } catch {
+          // the thread ended between the listing and the read
+        }
+      }
+    };
+    look();
+    const timer = setInterval(look, everyMs);
+    timer.unref(); // a run that throws before summing never holds the benchmark open
+    return () => {
+      look();
+      clearInterval(timer);
+      const sum = { mainMs: 0, endedThreadsMs: 0, otherThreadsMs: 0 };
+      for (const [tid, ms] of last) {
+        if (tid === String(pid)) sum.mainMs += ms;
+        else if (alive.has(tid)) sum.otherThreadsMs += ms;
+        else sum.endedThreadsMs += ms;
+      }
+      return sum;
+    };
   }
 
   /** Resident memory of the service process now (VmRSS), in MiB. */

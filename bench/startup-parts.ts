@@ -2,8 +2,8 @@
  * Where a cold start's time goes (issue 31): each stage of the service's work on a sample of the
  * tree's notes, alone, on one thread, with the service's own functions: read + hash, front matter
  * (gray-matter, YAML, the schema), the Jekyll pass, marked's lexer, the rest of reading a note,
- * the summary, the lookup words, the body's sketch (rename-match.ts), the three renderers (not run at a cold start: a first run
- * announces nothing), and the store's writes: note rows, then rows with their FTS5 words, in
+ * the summary (not run at a cold start: a first run defers it), the lookup words, the body's sketch
+ * (rename-match.ts), the three renderers (nor these: a first run announces nothing), and the store's writes: note rows, then rows with their FTS5 words, in
  * transactions of 500 as the service commits them. `node startup-parts.js <dir> <sample>` prints
  * per-note µs of CPU (the sample is run once untimed first, so the code is warm as in a cold start
  * of a big tree) and, scaled to the tree, seconds on the main thread and on the parse threads.
@@ -76,9 +76,11 @@ export function measureParts(dir: string, sample: number): Record<string, unknow
     timing: 'CPU time of each stage, after an untimed warm-up pass over the same sample',
     perNoteCpuUs: perNoteUs,
     projectedSecondsAt: all.length,
-    mainThreadS: { readHash: scale(['readHash']), storeRows: scale(['storeRows']), storeFts: scale(['storeFts']) },
-    parseThreadsS: { threads, frontMatter: scale(['frontMatter'], threads), jekyll: scale(['jekyll'], threads), lex: scale(['lex'], threads), restOfRead: scale(['restOfRead'], threads), summary: scale(['summary'], threads), lookupWords: scale(['lookupWords'], threads), bodySketch: scale(['bodySketch'], threads) },
-    notAtColdStartS: { renderers: scale(['renderers']) },
+    mainThreadS: { storeRows: scale(['storeRows']), storeFts: scale(['storeFts']) },
+    // A file the store has no record of (every note of a cold start) is read and hashed on its parse thread (batch-read.ts).
+    parseThreadsS: { threads, readHash: scale(['readHash'], threads), frontMatter: scale(['frontMatter'], threads), jekyll: scale(['jekyll'], threads), lex: scale(['lex'], threads), restOfRead: scale(['restOfRead'], threads), lookupWords: scale(['lookupWords'], threads), bodySketch: scale(['bodySketch'], threads) },
+    // A first run defers every summary (but a note dated later, which a timer releases) to when it is first shown (parse-pool.ts deferSummary), and announces nothing.
+    notAtColdStartS: { summary: scale(['summary']), renderers: scale(['renderers']) },
   };
 }
 

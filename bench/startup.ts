@@ -64,18 +64,22 @@ export interface StartFigures {
   idleRssMiB: number;
   rssLaterMiB: number;
   cpuMs: number;
+  /** Where `cpuMs` went (BenchService.threadsCpu): the main thread, the threads ended by idle (a cold start's parse threads), the rest (V8's GC and compiler threads). */
+  cpuByThread: { mainMs: number; endedThreadsMs: number; otherThreadsMs: number };
 }
 
 /** `notecast start` on `dir` until idle; resident memory at idle and again `laterMs` on (V8's memory reducer runs some seconds into idleness). */
 export async function startUntilIdle(dir: string, db: string, cwd: string, cli = CLI, laterMs = SETTLE_MS): Promise<StartFigures> {
   const svc = new BenchService(['--notes', dir, '--db', db, '--config', path.join(cwd, 'bench.yaml')], cwd, {}, cli);
+  const threadsCpu = svc.threadsCpu();
   const ready = await svc.next((e) => e.event === 'ready', 1_800_000);
   const idle = await svc.idle(1_800_000);
+  const cpuByThread = threadsCpu();
   const peak = svc.peakRssMiB();
   await new Promise((r) => setTimeout(r, laterMs));
   const later = svc.rssMiB();
   await svc.stop();
-  return { readyMs: Math.round(ready.at - svc.startedAt), idleMs: idle.idleMs, peakRssMiB: peak, idleRssMiB: idle.rssMiB, rssLaterMiB: later, cpuMs: idle.cpuMs };
+  return { readyMs: Math.round(ready.at - svc.startedAt), idleMs: idle.idleMs, peakRssMiB: peak, idleRssMiB: idle.rssMiB, rssLaterMiB: later, cpuMs: idle.cpuMs, cpuByThread };
 }
 
 const SETTLE_MS = Number(process.env.BENCH_SETTLE_MS ?? 30_000);
