@@ -22,9 +22,22 @@ const PATHS = ['setup.md', 'intro.md', 'a/setup.md', 'setup-ja.md', '_posts/ja/i
 const TEMP = 'b/swap.md';
 
 const pathArb = fc.constantFrom(...PATHS);
-/** One change of a burst, as the moves and writes it is made of. */
+/**
+ * One change of a burst, as the moves and writes it is made of. A write is a rewrite (a new title and text: the
+ * model keeps it the note the path held, which nothing the service reads can tell from a new note); an edit keeps
+ * the title and the text, a line added (moveEdit there and back), which the service must recognise: without it
+ * the property could not tell a recognisable edit from a new note (issue 25, tester round 13, finding 1).
+ */
+const editArbs: fc.Arbitrary<Op[]>[] = [
+  pathArb.map((file): Op[] => [{ op: 'moveEdit', from: file, to: TEMP }, { op: 'move', from: TEMP, to: file }]),
+  fc.tuple(pathArb, pathArb).map(([from, to]): Op[] => [{ op: 'moveEdit', from, to }]),
+];
+// SPLIT_EDITS=1 adds the edits. Not by default yet: at seed 2512 they find the kept "seed 2512 (12 runs, …)" case below
+// (it fails on main too), which would fail every `npm test` until it is fixed.
+const EDITS = process.env.SPLIT_EDITS === '1';
 const changeArb: fc.Arbitrary<Op[]> = fc.oneof(
   pathArb.map((file): Op[] => [{ op: 'write', file, draft: false }]),
+  ...(EDITS ? editArbs : []),
   fc.tuple(pathArb, pathArb).map(([from, to]): Op[] => [{ op: 'move', from, to }]),
   fc.uniqueArray(pathArb, { minLength: 2, maxLength: 3 }).map((ps): Op[] => [
     { op: 'move', from: ps[0]!, to: TEMP },
@@ -149,6 +162,10 @@ describe('the property\'s counterexamples, fixed', () => {
 
 /** Found at new seeds after the fixes above (60 runs each), open. */
 const KEPT: [string, Case][] = [
+  [
+    'seed 2512 (12 runs, SPLIT_EDITS=1): setup.md moved to _posts/ja/intro.md and edited (title kept), setup-ja.md moved to setup.md, one batch: N2 posted twice',
+    {"onDelete":"keep","mode":"group","initial":["setup-ja.md","setup.md"],"bursts":[{"ops":[{"op":"move","from":"intro.md","to":"b/swap.md"},{"op":"move","from":"setup.md","to":"intro.md"},{"op":"move","from":"setup-ja.md","to":"setup.md"},{"op":"move","from":"b/swap.md","to":"setup-ja.md"},{"op":"moveEdit","from":"intro.md","to":"_posts/ja/intro.md"}],"order":[0,0,0,0,0,0,0,0],"cuts":[],"deliverBetween":false}]},
+  ],
   [
     'seed 31415 (60 runs, separate): setup.md rewritten and moved to a/setup.md, one batch',
     {"onDelete":"keep","mode":"separate","initial":["setup.md","intro.md"],"bursts":[{"ops":[{"op":"write","file":"setup.md","draft":false},{"op":"move","from":"a/setup.md","to":"b/swap.md"},{"op":"move","from":"setup.md","to":"a/setup.md"},{"op":"move","from":"b/swap.md","to":"setup.md"}],"order":[0,0,0,0,0,0,0,0],"cuts":[],"deliverBetween":false}]},
