@@ -62,14 +62,17 @@ export class HeldRewrites {
    * each is decided: the record is read once). Held: a known note rewritten beyond recognition, not
    * already explained by a rename in this batch (`renamedTo`); its old record waits with the
    * pending removals. So is a note whose file now holds another note's exact content (`copiedOver`,
-   * kept-copies.ts). Any other edit in place is remembered (`withEdited`).
+   * kept-copies.ts). Any other edit in place is remembered (`withEdited`), and so is every held
+   * rewrite decided an edit when released (no `copiedOver`): a rotation whose second half comes after
+   * the removal window (split-bursts.test.ts, late) brings its note's old content after that.
    */
   holder(changed: readonly ChangedFile[], results: readonly ParseResult[], known: (rel: string) => KnownNote | undefined, pending: PendingRemovals, renamedTo: ReadonlySet<string>, copiedOver?: (i: number, prev: NoteRow) => boolean): (i: number, prev: NoteRow) => boolean {
     return (i, prev) => {
       const c = changed[i]!;
       const k = renamedTo.has(c.rel) ? undefined : known(c.rel);
       if (!k || k.hash === c.hash || k.id !== prev.id || k.state === 'deleted') return false;
-      if (!rewritten(prev, results[i]!) && !copiedOver?.(i, prev)) return (this.edits.remember(c.rel, k, c.hash), false);
+      // Released (`copiedOver` not given: the removal window's end): an edit now, remembered as any other.
+      if (!copiedOver || (!rewritten(prev, results[i]!) && !copiedOver(i, prev))) return (this.edits.remember(c.rel, k, c.hash), false);
       this.files.set(path.join(this.root, c.rel), c.hash);
       if (!pending.has(c.rel)) pending.add(c.rel, k);
       return true;
@@ -77,14 +80,16 @@ export class HeldRewrites {
   }
 
   /**
-   * A batch's files (absolute paths) and what the store knows of each. With a path new to the store
-   * among them, each path edited in place within the window and unchanged since (its record the one
-   * the edit wrote) joins, known by its content before the edit (recent-edits.ts).
+   * A batch's files (absolute paths) and what the store knows of each. With any file changed, each
+   * path edited in place within the window and unchanged since (its record the one the edit wrote)
+   * joins, known by its content before the edit (recent-edits.ts). Not only with a path new to the
+   * store: a rotation's rest, reported after its first path was decided an edit, comes to known paths
+   * (`mv a t; mv b a; mv c b; mv t c`, a.md first): with a.md known as before, it is a cycle again.
    */
   withEdited(files: string[], known: (rel: string) => KnownNote | undefined): { files: string[]; known: (rel: string) => KnownNote | undefined } {
     const edits = this.edits.edited();
     const rels = new Set(files.map((f) => toRelPath(this.root, f)));
-    if (!edits.length || ![...rels].some((rel) => !known(rel))) return { files, known };
+    if (!edits.length || !rels.size) return { files, known };
     const before = new Map<string, KnownNote>();
     for (const e of edits) {
       const now = known(e.rel);

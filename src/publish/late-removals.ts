@@ -41,7 +41,7 @@ export interface LateRemovalSource {
 }
 
 /** The note's file is there with other content than the record's (overwritten after the note moved on), or cannot be read as a note now. */
-function overwritten(source: LateRemovalSource, file: string, note: KnownNote): boolean {
+export function overwritten(source: LateRemovalSource, file: string, note: KnownNote): boolean {
   try {
     return readNoteTextSync(source.root, path.join(source.root, file), file, source.read.maxBytes).hash !== note.hash;
   } catch {

@@ -138,7 +138,8 @@ export class Publisher {
         const found = findRenames(changed, results, known, this.pending, { ...this.deps, firstRun });
         this.renameAll(found.renames, renamed, deletedNotesReplaced(changed, results, known, this.deps, found.renames));
         for (const a of found.ambiguous) this.deps.log.warn(a, `more than one possible rename between ${a.file} and ${a.candidates.join(', ')}: notecast took it as a note deleted (its messages kept or deleted as publish.onDelete says) and a new note (announced); to have a note's messages follow it, rename or move notes one at a time`);
-        const hold = opts.release ? undefined : this.held.holder(changed, results, known, this.pending, new Set(found.renames.map((r) => r.to.rel)), (i, prev) => copiedOver(this.deps, ctx, results[i], prev));
+        const renamedTo = new Set(found.renames.map((r) => r.to.rel));
+        const hold = this.held.holder(changed, results, known, this.pending, renamedTo, opts.release ? undefined : (i, prev) => copiedOver(this.deps, ctx, results[i], prev));
         result.announced += this.commit(this.decide(results, changed, policy, result, { order: decideOrder(changed, found.renames), ctx }, hold)) + (await this.retryMisses());
       }
     } finally {

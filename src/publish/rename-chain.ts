@@ -21,6 +21,9 @@ import type { KnownNote } from '../store/store.js';
 import type { ChangedFile } from './batch-read.js';
 import type { PendingRemovals } from './removals.js';
 
+/** Whether the note of id `id` is recognisable in the changed file `at` (its title there, or most of its body), or `at` holds a note moved in from outside the batch (rename-match.ts). */
+export type RecognisedAt = (id: string, at: ChangedFile) => boolean;
+
 /** One note moved along a chain: from its old path (and id) to the changed file that has its content now. */
 export interface ChainLink {
   from: string;
@@ -32,7 +35,13 @@ export interface ChainLink {
  * The chains among a batch's changed files, each as renames in the order they must be applied
  * (last link first). `taken`: pending removals already explained (they are added to it).
  */
-export function chainRenames(changed: readonly ChangedFile[], known: (rel: string) => KnownNote | undefined, pending: PendingRemovals, taken: Set<string>): ChainLink[] {
+export function chainRenames(
+  changed: readonly ChangedFile[],
+  known: (rel: string) => KnownNote | undefined,
+  pending: PendingRemovals,
+  taken: Set<string>,
+  recognised: RecognisedAt,
+): ChainLink[] {
   // Known paths whose content changed: their old note may have moved on.
   const vacated = new Map<string, KnownNote>();
   for (const c of changed) {
@@ -43,9 +52,10 @@ export function chainRenames(changed: readonly ChangedFile[], known: (rel: strin
   const byHash = new Map<string, ChangedFile[]>();
   for (const c of changed) byHash.set(c.hash, [...(byHash.get(c.hash) ?? []), c]);
   const used = new Set<string>();
+  const walk: Walk = { vacated, byHash, used, waitsAsRemoval: (rel) => pending.has(rel) };
   const links: ChainLink[] = [];
   const take = (c: ChangedFile, head?: ChainLink) => {
-    const chain = follow(c, vacated, byHash, used);
+    const chain = follow(c, walk);
     if (!chain) return;
     for (const l of chain) used.add(l.to.rel);
     used.add(c.rel);
@@ -69,20 +79,21 @@ export function chainRenames(changed: readonly ChangedFile[], known: (rel: strin
   // the note it was posted for instead of being edited to show the other (the model's swap).
   for (const c of changed) {
     if (!vacated.has(c.rel) || used.has(c.rel)) continue;
-    const cycle = follow(c, vacated, byHash, used, true);
+    const cycle = follow(c, walk, true);
     if (!cycle) continue;
     for (const l of cycle) used.add(l.to.rel);
     links.push(...cycle);
   }
-  // Swaps with an edit (the split-burst property's seed 1): `mv a t; mv b a; mv t b`, then a.md rewritten.
-  // a's old content is at b, b's old content nowhere, a's new content nobody's. Read as edits, both
-  // messages switched to show the other note; read as a swap whose last link was edited, a's message
-  // follows its unchanged note to b and b's message shows its note's new text at a. Nothing else tells
-  // the rewritten note apart from a new note written over a's path after `mv a b` overwrote b: then b's
-  // message shows that new note (one message on another note, where the edit reading put two).
+  // Swaps with an edit: `mv a t; mv b a; mv t b`, then a.md edited. a's old content is at b, b's old
+  // content nowhere, a's new content nobody's. Read as edits, both messages switched to show the other
+  // note; read as a swap whose last link was edited, a's message follows its unchanged note to b and
+  // b's message shows its note's new text at a. Only if b's note is recognisable at a (its title, or
+  // most of its body: `recognised`), or a holds exactly another note whose file changed since (a rotation's
+  // rest, not reported yet): `mv a b` over b and a new note at a (the tester's round 13) looks the same
+  // on disk, and there b's note was overwritten (removed) and a.md is a new note, posted.
   for (const c of changed) {
     if (!vacated.has(c.rel) || used.has(c.rel) || movedContent.has(c.hash) || pending.byHash(c.hash, taken)) continue;
-    const closed = follow(c, vacated, byHash, used, 'edited');
+    const closed = follow(c, walk, recognised);
     if (!closed) continue;
     for (const l of closed) used.add(l.to.rel);
     links.push(...closed);
@@ -96,21 +107,32 @@ export function freedPaths(links: readonly ChainLink[]): Set<string> {
   return new Set(links.map((l) => l.from).filter((rel) => !onto.has(rel)));
 }
 
+/** What a chain is followed through: `waitsAsRemoval`, whether a path's note waits with the pending removals. */
+interface Walk {
+  vacated: ReadonlyMap<string, KnownNote>;
+  byHash: ReadonlyMap<string, ChangedFile[]>;
+  used: ReadonlySet<string>;
+  waitsAsRemoval: (rel: string) => boolean;
+}
+
 /**
- * From a path whose note moved on, the links to the chain's end (a path new to the store); undefined if
- * it breaks off or turns back. With `cycle`, only a chain that turns back to `start` (its last link onto it);
- * with `'edited'`, only one whose last note's content is in no changed file: that note goes to `start` (edited there).
+ * From a path whose note moved on, the links to the chain's end (a path new to the store, or one whose note
+ * went nowhere and waits as a removal: overwritten, held by held-rewrites.ts, its removal decided as any
+ * other's; the tester's round 13 rotation `mv c t; mv b c; mv a b; rm t`, a new a); undefined if it breaks
+ * off or turns back. With `cycle`, only a chain that turns back to `start` (its last link onto it);
+ * with a `RecognisedAt`, only one whose last note's content is in no changed file and which is recognisable
+ * at `start`: that note goes to `start` (edited there).
  */
-function follow(start: ChangedFile, vacated: ReadonlyMap<string, KnownNote>, byHash: ReadonlyMap<string, ChangedFile[]>, used: ReadonlySet<string>, cycle: boolean | 'edited' = false): ChainLink[] | undefined {
+function follow(start: ChangedFile, { vacated, byHash, used, waitsAsRemoval }: Walk, cycle: boolean | RecognisedAt = false): ChainLink[] | undefined {
   const chain: ChainLink[] = [];
   const seen = new Set([start.rel]);
   for (let at = start; ; ) {
     const old = vacated.get(at.rel)!;
     const onto = byHash.get(old.hash) ?? [];
     if (cycle === true && at !== start && onto.some((d) => d.rel === start.rel)) return [...chain, { from: at.rel, fromId: old.id, to: start }];
-    if (cycle === 'edited' && at !== start && !onto.length) return [...chain, { from: at.rel, fromId: old.id, to: start }];
+    if (typeof cycle === 'function' && at !== start && !onto.length && cycle(old.id, start)) return [...chain, { from: at.rel, fromId: old.id, to: start }];
     const next = onto.find((d) => !seen.has(d.rel) && !used.has(d.rel));
-    if (!next) return undefined;
+    if (!next) return !cycle && !onto.length && waitsAsRemoval(at.rel) ? chain : undefined;
     chain.push({ from: at.rel, fromId: old.id, to: next });
     if (!vacated.has(next.rel)) return next.known || cycle ? undefined : chain;
     seen.add(next.rel);

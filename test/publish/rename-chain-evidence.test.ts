@@ -43,15 +43,14 @@ const BURSTS = {
 };
 
 /**
- * Open (`it.fails`): the fix (1cc6c9c, a swap with an edit only where the edited note is recognisable at the
- * start) broke split-bursts.test.ts's rotations split over two batches with the removal window over between
- * them (an extra post in every case), found only on the merged main; reverted the same stop. Kept as the
- * tester's round-13 finding 1 until a fix holds both.
+ * Failed on main before its fix (9 of 11; the guards passed). A first fix (1cc6c9c) broke split-bursts.test.ts's
+ * rotations split with the removal window over between them; the fix that holds both also takes as evidence a
+ * start path holding a note moved in from outside the batch, and remembers released rewrites as edits.
  */
 describe('a note moved over an announced note, a new unrelated note at its old path, one batch', () => {
   for (const [name, burst] of Object.entries(BURSTS))
     for (const translations of ['group', 'separate'] as const) {
-      it.fails(`${name}, onDelete: delete (${translations}): Apple's message follows it, Banana's is deleted, Durian posted`, { timeout: 60_000 }, async () => {
+      it(`${name}, onDelete: delete (${translations}): Apple's message follows it, Banana's is deleted, Durian posted`, { timeout: 60_000 }, async () => {
         const s = await service('delete', translations);
         await written(s, { 'a.md': APPLE, 'b.md': BANANA });
         await idleAfter(s, () => burst((f) => path.join(s.notes, f)));
@@ -59,7 +58,7 @@ describe('a note moved over an announced note, a new unrelated note at its old p
         expect(s.sent('all', 'edit').map((e) => e.text.split('\n')[0])).not.toContain('Durian');
       });
 
-      it.fails(`${name}, onDelete: keep (${translations}): Banana's message stays showing Banana, Durian posted once`, { timeout: 60_000 }, async () => {
+      it(`${name}, onDelete: keep (${translations}): Banana's message stays showing Banana, Durian posted once`, { timeout: 60_000 }, async () => {
         const s = await service('keep', translations);
         await written(s, { 'a.md': APPLE, 'b.md': BANANA });
         await idleAfter(s, () => burst((f) => path.join(s.notes, f)));
@@ -69,7 +68,7 @@ describe('a note moved over an announced note, a new unrelated note at its old p
       });
     }
 
-  it.fails('a rotation whose last file went away (`mv c.md t; mv b.md c.md; mv a.md b.md; rm t`), a new a.md, onDelete: delete: each message follows its note, Cherry\'s deleted, Durian posted', { timeout: 60_000 }, async () => {
+  it('a rotation whose last file went away (`mv c.md t; mv b.md c.md; mv a.md b.md; rm t`), a new a.md, onDelete: delete: each message follows its note, Cherry\'s deleted, Durian posted', { timeout: 60_000 }, async () => {
     const s = await service('delete', 'group');
     await written(s, { 'a.md': APPLE, 'b.md': BANANA, 'c.md': CHERRY });
     await idleAfter(s, () => {

@@ -22,9 +22,22 @@ const PATHS = ['setup.md', 'intro.md', 'a/setup.md', 'setup-ja.md', '_posts/ja/i
 const TEMP = 'b/swap.md';
 
 const pathArb = fc.constantFrom(...PATHS);
-/** One change of a burst, as the moves and writes it is made of. */
+/**
+ * One change of a burst, as the moves and writes it is made of. A write is a rewrite (a new title and text: the
+ * model keeps it the note the path held, which nothing the service reads can tell from a new note); an edit keeps
+ * the title and the text, a line added (moveEdit there and back), which the service must recognise: without it
+ * the property could not tell a recognisable edit from a new note (issue 25, tester round 13, finding 1).
+ */
+const editArbs: fc.Arbitrary<Op[]>[] = [
+  pathArb.map((file): Op[] => [{ op: 'moveEdit', from: file, to: TEMP }, { op: 'move', from: TEMP, to: file }]),
+  fc.tuple(pathArb, pathArb).map(([from, to]): Op[] => [{ op: 'moveEdit', from, to }]),
+];
+// SPLIT_EDITS=1 adds the edits. Not by default yet: at seed 2512 they find the kept "seed 2512 (12 runs, …)" case below
+// (it fails on main too), which would fail every `npm test` until it is fixed.
+const EDITS = process.env.SPLIT_EDITS === '1';
 const changeArb: fc.Arbitrary<Op[]> = fc.oneof(
   pathArb.map((file): Op[] => [{ op: 'write', file, draft: false }]),
+  ...(EDITS ? editArbs : []),
   fc.tuple(pathArb, pathArb).map(([from, to]): Op[] => [{ op: 'move', from, to }]),
   fc.uniqueArray(pathArb, { minLength: 2, maxLength: 3 }).map((ps): Op[] => [
     { op: 'move', from: ps[0]!, to: TEMP },
@@ -114,10 +127,6 @@ function inOtherModes([name, c]: [string, Case]): [string, Case][] {
 /** Shrunk counterexamples of the property, fixed since (each failed before its fix), with the seed each was found by. */
 const FIXED: [string, Case][] = [
   [
-    'seed 1 (60 runs): setup.md and intro.md swapped through a temporary path, and setup.md rewritten, one batch: each message follows its note (rename-chain.ts, a swap with an edit)',
-    {"onDelete":"keep","mode":"group","initial":["setup.md","intro.md"],"bursts":[{"ops":[{"op":"move","from":"setup.md","to":"b/swap.md"},{"op":"move","from":"intro.md","to":"setup.md"},{"op":"move","from":"b/swap.md","to":"intro.md"},{"op":"write","file":"setup.md","draft":false}],"order":[0,0,0,0,0,0,0,0],"cuts":[],"deliverBetween":false}]},
-  ],
-  [
     'seed 2512 (150 runs): two rotations, each in one batch, one move of each broken (its source missing): intro.md → setup.md, then setup.md → _posts/ja/intro.md',
     {"onDelete":"keep","mode":"group","initial":["intro.md","setup.md"],"bursts":[{"ops":[{"op":"move","from":"intro.md","to":"b/swap.md"},{"op":"move","from":"setup-ja.md","to":"intro.md"},{"op":"move","from":"setup.md","to":"setup-ja.md"},{"op":"move","from":"b/swap.md","to":"setup.md"}],"order":[0,0,0,0,0,0,0,0],"cuts":[],"deliverBetween":false},{"ops":[{"op":"move","from":"setup.md","to":"b/swap.md"},{"op":"move","from":"_posts/ja/intro.md","to":"setup.md"},{"op":"move","from":"b/swap.md","to":"_posts/ja/intro.md"}],"order":[0,0,0,0,0,0,0,0],"cuts":[],"deliverBetween":false}]},
   ],
@@ -154,8 +163,8 @@ describe('the property\'s counterexamples, fixed', () => {
 /** Found at new seeds after the fixes above (60 runs each), open. */
 const KEPT: [string, Case][] = [
   [
-    'seed 5150 (60 runs): _posts/ja/intro.md written; then it and setup-ja.md swapped and _posts/ja/intro.md rewritten, handed over in two batches (the rewrite first)',
-    {"onDelete":"keep","mode":"group","initial":["setup.md","setup-ja.md"],"bursts":[{"ops":[{"op":"write","file":"_posts/ja/intro.md","draft":false}],"order":[0,0,0,0,0,0,0,0],"cuts":[],"deliverBetween":false},{"ops":[{"op":"move","from":"_posts/ja/intro.md","to":"b/swap.md"},{"op":"move","from":"setup-ja.md","to":"_posts/ja/intro.md"},{"op":"move","from":"b/swap.md","to":"setup-ja.md"},{"op":"write","file":"_posts/ja/intro.md","draft":false}],"order":[0,0,0,0,0,0,0,0],"cuts":[1],"deliverBetween":false}]},
+    'seed 2512 (12 runs, SPLIT_EDITS=1): setup.md moved to _posts/ja/intro.md and edited (title kept), setup-ja.md moved to setup.md, one batch: N2 posted twice',
+    {"onDelete":"keep","mode":"group","initial":["setup-ja.md","setup.md"],"bursts":[{"ops":[{"op":"move","from":"intro.md","to":"b/swap.md"},{"op":"move","from":"setup.md","to":"intro.md"},{"op":"move","from":"setup-ja.md","to":"setup.md"},{"op":"move","from":"b/swap.md","to":"setup-ja.md"},{"op":"moveEdit","from":"intro.md","to":"_posts/ja/intro.md"}],"order":[0,0,0,0,0,0,0,0],"cuts":[],"deliverBetween":false}]},
   ],
   [
     'seed 31415 (60 runs, separate): setup.md rewritten and moved to a/setup.md, one batch',
@@ -168,12 +177,6 @@ const KEPT: [string, Case][] = [
 ];
 
 describe('the property\'s counterexamples, kept', () => {
-  // seed 5150: seed 1's swap with a rewrite, split in two batches, the rewrite first. The first batch has only
-  // _posts/ja/intro.md, rewritten (N4, its text alike): an edit of its note (N3), c4 and c5 edited to N4. The second
-  // has setup-ja.md holding exactly the text that edit replaced: read as an edit of setup-ja (N2), c2 edited to N3.
-  // Each message ends on the other note. In one batch rename-chain.ts reads this as a swap whose last link was
-  // edited; across batches the evidence is the first batch's edit (recent-edits.ts keeps such edits for a move), not
-  // yet used for a swap.
   // seeds 31415 and 4711 (separate): a note rewritten and moved, its file name kept, in one batch, taken for a removal (its messages
   // kept, showing N1) and a new note (N3 posted): the UNDECIDABLE class below, but the file name is kept:
   // whether that is evidence enough for a move is not decided here.
@@ -190,6 +193,10 @@ describe('the property\'s counterexamples, kept', () => {
  * "an older version" of the new one (route-model.ts missedEdits). Stated here, not kept as a failure.
  */
 const UNDECIDABLE: [string, Case][] = [
+  [
+    'seed 1 (60 runs): setup.md and intro.md swapped through a temporary path, and setup.md rewritten, one batch: the same disk as the tester\'s `mv setup.md intro.md` over intro and a new setup.md (issue 25, round 13): intro\'s note overwritten (removed), setup.md a new note',
+    {"onDelete":"keep","mode":"group","initial":["setup.md","intro.md"],"bursts":[{"ops":[{"op":"move","from":"setup.md","to":"b/swap.md"},{"op":"move","from":"intro.md","to":"setup.md"},{"op":"move","from":"b/swap.md","to":"intro.md"},{"op":"write","file":"setup.md","draft":false}],"order":[0,0,0,0,0,0,0,0],"cuts":[],"deliverBetween":false}]},
+  ],
   [
     'seed 42 (60 runs): setup.md and a/setup.md swapped, and setup.md moved on to setup-ja.md and rewritten there, one batch: setup.md moved over a/setup.md, whose note was overwritten (removed), setup-ja.md a new note',
     {"onDelete":"keep","mode":"group","initial":["setup.md","a/setup.md"],"bursts":[{"ops":[{"op":"move","from":"a/setup.md","to":"b/swap.md"},{"op":"move","from":"setup.md","to":"a/setup.md"},{"op":"move","from":"b/swap.md","to":"setup.md"},{"op":"move","from":"setup.md","to":"b/swap.md"},{"op":"move","from":"setup-ja.md","to":"setup.md"},{"op":"move","from":"b/swap.md","to":"setup-ja.md"},{"op":"write","file":"setup-ja.md","draft":false}],"order":[0,0,0,0,0,0,0,0],"cuts":[],"deliverBetween":false}]},
@@ -209,6 +216,10 @@ const UNDECIDABLE: [string, Case][] = [
   [
     'seed 8086 (60 runs, after the fixes of p25b; separate): setup.md moved to intro.md and rewritten there, one batch: a note removed and a new note announced (seed 31337\'s class)',
     {"onDelete":"keep","mode":"separate","initial":["setup.md","_posts/ja/intro.md"],"bursts":[{"ops":[{"op":"move","from":"setup.md","to":"intro.md"},{"op":"write","file":"intro.md","draft":false},{"op":"move","from":"setup.md","to":"setup.md"}],"order":[0,0,0,0,0,0,0,0],"cuts":[],"deliverBetween":false}]},
+  ],
+  [
+    'seed 5150 (60 runs): _posts/ja/intro.md written; then it and setup-ja.md swapped and _posts/ja/intro.md rewritten, handed over in two batches (the rewrite first): N2 rewritten beyond recognition at its new path: the second batch decides the first\'s edit again with it, known paths too (held-rewrites.ts withEdited), so each message shows its note, or (separate) an older version of N2 (each message ended on the other note before)',
+    {"onDelete":"keep","mode":"group","initial":["setup.md","setup-ja.md"],"bursts":[{"ops":[{"op":"write","file":"_posts/ja/intro.md","draft":false}],"order":[0,0,0,0,0,0,0,0],"cuts":[],"deliverBetween":false},{"ops":[{"op":"move","from":"_posts/ja/intro.md","to":"b/swap.md"},{"op":"move","from":"setup-ja.md","to":"_posts/ja/intro.md"},{"op":"move","from":"b/swap.md","to":"setup-ja.md"},{"op":"write","file":"_posts/ja/intro.md","draft":false}],"order":[0,0,0,0,0,0,0,0],"cuts":[1],"deliverBetween":false}]},
   ],
 ];
 const OLDER_VERSION = /^(all|ja|en|a|b): message c\d+ shows N\d+, an older version of /;
