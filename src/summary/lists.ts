@@ -200,8 +200,13 @@ export function addList(w: Walk, list: Tokens.List, lead: string | undefined, cl
   // Not when the labels only name what the items say: the items are the points (labelsOnly).
   const compact = (names.length >= 3 || twoNamedUnderLeadIn(lead, items)) && !labelsOnly(list, items, w.spans, w.locale) ? compactNames(lead ?? '', names, w.maxPointChars, (s) => w.spans.visibleLength(s), w.locale) : undefined;
   if (compact) push(w, { text: compact, kind: 'compact', lead: true });
+  // Items that say nothing alone (formulas, figures) read under the lead-in once, not the lead-in once each.
+  const fragments = compact === undefined ? fragmentsUnderLead(w, lead, items) : [];
+  const together = fragments.length >= 2 ? compactNames(lead!, fragments.map(({ text }) => text), w.maxPointChars, (s) => w.spans.visibleLength(s), w.locale) : undefined;
+  if (together) push(w, { text: together, kind: 'compact', lead: first, closing });
   items.forEach(({ item, text, code, name }, i) => {
     if (!text && code === undefined) return;
+    if (together && fragments.some((f) => f.item === item)) return;
     // "It minimises the error." as an item leans on the item before it, as a sentence does.
     // An item that is only its name and an aside ("Ice cubes (optional, for iced version)") is
     // named by the compact point already; alone it would add the aside and take a point's place.
@@ -217,6 +222,17 @@ export function addList(w: Walk, list: Tokens.List, lead: string | undefined, cl
   later.forEach(({ text, code, name }, k) => {
     if ((text || code !== undefined) && offers(MAX_ITEMS + k) && !(pointsBack(text, w.locale) && wordCount(text) <= 8)) addItem(w, text, code, name, { lead: undefined, context: lead, closing });
   });
+}
+
+/**
+ * The items a lead-in would be repeated over (addItem labels each fragment with it): the first items in
+ * a row, each no prose or a fragment ("$\\frac{d}{dx} e^x = e^x$", "443"), with no code, label or field: its name is its whole text.
+ */
+function fragmentsUnderLead<T extends { text: string; code: string | undefined; name: string | undefined }>(w: Walk, lead: string | undefined, items: readonly T[]): T[] {
+  if (lead === undefined || !isProse(lead) || lead.length > 60) return [];
+  const fragment = ({ text, code, name }: T) => text !== '' && code === undefined && (name === undefined || name === text.replace(/[.。]$/u, '')) && !/[:：]/u.test(text) && (!isProse(text) || isFragment(text, w.spans));
+  const run = items.findIndex((x) => !fragment(x));
+  return run < 0 ? [...items] : items.slice(0, run);
 }
 
 /**
