@@ -162,8 +162,13 @@ export function scrubMarkup(s: string): string {
     .replace(/\{%-?|-?%\}|\{\{|\}\}/g, '')
     .replace(/\]\(/g, '] (')
     .replace(/!+\[/g, '[') // an image's marker, however many `!` lead it (`!![` left `![`)
-    .replace(/(^|[\s.,;:!?。！？\uE000-\uF8FF])#{1,6}(?=\s|$)/gu, '$1');
+    // A heading's marker only where it would make one, at a line's start, or a closing run at the end:
+    // mid-line ("markdown like # Heading") CommonMark reads it as text, and so does the point.
+    .replace(/(^|\n)[ \t]*#{1,6}(?=\s|$)|\s#{1,6}\s*$/gu, '$1');
 }
+
+/** Inline tags a browser breaks the line at: the words on either side are apart. */
+const LINE_BREAK_TAG = /^<\/?(?:br|p|div|li|tr|hr|h[1-6]|blockquote)\b[^>]*>$/i;
 
 /** The source around a run of inline tokens read inside another token: emphasis inside math is found across it. */
 interface Around {
@@ -288,6 +293,8 @@ export function inlineText(tokens: readonly Token[] | undefined, spans?: SpanTab
         }
         // `<u8>` in `Vec<u8>` is lexed as inline HTML; only real tags go, and none inside math (`$a<b>c$` compares).
         if (!isHtmlTag((t as Tokens.HTML).text) || inMathAt(out, tokens, i, around)) out += stripPrivateUse((t as Tokens.HTML).text);
+        // A line or block break (`prose.<br>Line two`) parts words as the browser shows them, on lines of their own.
+        else if (LINE_BREAK_TAG.test((t as Tokens.HTML).text)) out += ' ';
         break;
       }
       default:
