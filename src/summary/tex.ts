@@ -209,6 +209,7 @@ function accented(x: string, mark: string): string {
   return [...base].map((c) => (/\s/.test(c) ? c : c + mark)).join('');
 }
 
+/** A fraction's part bare where it is one number or name; a product (`2a`) or a sum in brackets, or "/2a" reads (/2)·a. */
 function wrap(x: string): string {
-  return /^[\w.]+$/.test(x.trim()) ? x.trim() : `(${x.trim()})`;
+  return /^[\p{L}\p{N}\p{M}_.]+$/u.test(x.trim()) && !/\d[A-Za-z]/.test(x) ? x.trim() : `(${x.trim()})`;
 }

@@ -25,6 +25,9 @@ describe('texToText reads each kind as the page shows it', () => {
     ['\\frac12 h', '(1/2) h'],
     ['y = \\frac{p}{q}', 'y = p/q'],
     ['\\left( \\frac{3}{4} \\right)^m', '(3/4)ᵐ'],
+    // A part that is a product is bracketed ("/3q" reads (/3)·q); one scripted name is not.
+    ['\\frac{p}{3q}', 'p/(3q)'],
+    ['\\frac{y_2}{5}', 'y₂/5'],
     // Escaped braces are a set's: TeX shows them.
     ['w \\in \\{2, 5\\}^k', 'w ∈ {2, 5}ᵏ'],
     // Modulo as MathJax sets it.
