@@ -113,8 +113,9 @@ const MAX_LEAD = 120;
 /**
  * `lead: a, b, c` for a list or a table column whose entries are short names. When not all fit, the
  * names without their asides ("Ice cubes (optional…)" → "Ice cubes") are used if more of them fit.
+ * `more`: the list goes on past the names given (only its first items are read), so "…" ends it however many fit.
  */
-export function compactNames(lead: string, names: readonly string[], max: number, width = (s: string) => s.length, locale?: string): string | undefined {
+export function compactNames(lead: string, names: readonly string[], max: number, width = (s: string) => s.length, locale?: string, more = false): string | undefined {
   if (names.length < 2) return undefined;
   // The lead-in says what the names are ("…, for everyone else: A, B, C"); one too long to leave
   // room for two names is a sentence of its own, and the names stand alone then.
@@ -127,7 +128,7 @@ export function compactNames(lead: string, names: readonly string[], max: number
     if (shorter.shown > best.shown) best = shorter;
   }
   if (best.shown < 2) return undefined;
-  return best.shown < names.length ? `${best.out}${comma}…` : best.out;
+  return best.shown < names.length || more ? `${best.out}${comma}…` : best.out;
 }
 
 function fitNames(head: string, names: readonly string[], max: number, width: (s: string) => number, comma: string): { out: string; shown: number } {
@@ -198,11 +199,11 @@ export function addList(w: Walk, list: Tokens.List, lead: string | undefined, cl
   // Named items in one point, first (a long list must not use up the candidates before it): under
   // their lead-in or heading, or alone when there are several.
   // Not when the labels only name what the items say: the items are the points (labelsOnly).
-  const compact = (names.length >= 3 || twoNamedUnderLeadIn(lead, items)) && !labelsOnly(list, items, w.spans, w.locale) ? compactNames(lead ?? '', names, w.maxPointChars, (s) => w.spans.visibleLength(s), w.locale) : undefined;
+  const compact = (names.length >= 3 || twoNamedUnderLeadIn(lead, items)) && !labelsOnly(list, items, w.spans, w.locale) ? compactNames(lead ?? '', names, w.maxPointChars, (s) => w.spans.visibleLength(s), w.locale, later.length > 0) : undefined;
   if (compact) push(w, { text: compact, kind: 'compact', lead: true });
   // Items that say nothing alone (formulas, figures) read under the lead-in once, not the lead-in once each.
   const fragments = compact === undefined ? fragmentsUnderLead(w, lead, items) : [];
-  const together = fragments.length >= 2 ? compactNames(lead!, fragments.map(({ text }) => text), w.maxPointChars, (s) => w.spans.visibleLength(s), w.locale) : undefined;
+  const together = fragments.length >= 2 ? compactNames(lead!, fragments.map(({ text }) => text), w.maxPointChars, (s) => w.spans.visibleLength(s), w.locale, fragments.length === items.length && later.length > 0) : undefined;
   if (together) push(w, { text: together, kind: 'compact', lead: first, closing });
   items.forEach(({ item, text, code, name }, i) => {
     if (!text && code === undefined) return;
