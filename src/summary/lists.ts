@@ -68,7 +68,8 @@ const DURATION =
  * full-width and unspaced, as those languages write them ("烧水（2-3 分钟）").
  */
 function timedStep(name: string, text: string): string {
-  if (DURATION.test(name)) return name;
+  // One the writer put in ASCII brackets after Chinese or Japanese ("淘米 (2分钟)") is set as derived ones are.
+  if (DURATION.test(name)) return name.replace(/(?<=[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}])\s*\(([^()]*)\)/gu, (aside, inside: string) => (DURATION.test(inside) ? `（${inside.trim()}）` : aside));
   const time = DURATION.exec(text.startsWith(name) ? text.slice(name.length) : text);
   if (!time) return name;
   return hasCjk(name.slice(-1)) ? `${name}（${time[0]}）` : `${name} (${time[0]})`;
