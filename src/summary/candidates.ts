@@ -20,7 +20,7 @@ import { asksForHelp, judgesTheQuestion } from './question-praise.js';
 import { cheers } from './news.js';
 import { announcesOutput, announcesPrinted } from './output-lead-in.js';
 import { dialogueLabels, isTurn, readTurnByTurn, turnsOf, withoutSpeaker } from './dialogue.js';
-import { candidateOf, full, isLeadIn, leansOn, sectionShare, isProse, isTooShort, looksLikeOutput, opensWithWhere, printedAfterCommand, prose, push, SENTENCES_PER_PARAGRAPH, shortCodeLine, withoutMarker, type Candidate, type Walk } from './walk.js';
+import { candidateOf, full, isLeadIn, leansOn, sectionShare, isProse, isTooShort, looksLikeOutput, opensWithWhere, printedAfterCommand, prose, push, SENTENCES_PER_PARAGRAPH, shortCodeLine, shortFormula, isMathBlock, withoutMarker, type Candidate, type Walk } from './walk.js';
 
 export type { Candidate } from './walk.js';
 
@@ -58,13 +58,6 @@ const REFERENCES =
 /** Headings of a section that sums a note up, in the languages of the corpus and a few more. */
 const SUMS_UP =
   /(?:^|\s)(?:summary|in short|in summary|conclusions?|tl;?dr|key takeaways?|bottom line|zusammenfassung|fazit|resumen|conclusión|en resumen|résumé|en bref|conclusion|sumário|resumo|riepilogo|सारांश|निष्कर्ष|الخلاصة|ملخص|خلاصة)(?=$|[\s:：.,])|总结|總結|小结|小結|结论|結論|まとめ|要約|結論/iu;
-
-/** A paragraph that is only display math (`$$…$$`, `\[…\]`): what "… is" announces. */
-function isMathBlock(t: Token | undefined): boolean {
-  if (!t || t.type !== 'paragraph') return false;
-  const raw = (t as Tokens.Paragraph).text.trim();
-  return /^(\$\$|\\\\?\[)[\s\S]*(\$\$|\\\\?\])$/.test(raw);
-}
 
 /** A sentence that stops short of its object ("The definition is", "次の通りです。") before a block. */
 function announces(s: string, next: Token | undefined): boolean {
@@ -114,15 +107,17 @@ function addParagraph(w: Walk, raw: string, next: Token | undefined, flags: { le
     }
     if (leadsIn) {
       const code = last && !flags.printed ? shortCodeLine(next) : undefined;
+      // A short display formula is shown with the words announcing it ("… is E = mc²"), as a command is.
+      const formula = last ? shortFormula(next, w.spans) : undefined;
       if (last && isLeadIn(s) && next?.type === 'code') w.beforeBlock = { said: s.replace(/\s*[:：]$/, '') };
-      if (code === undefined) {
+      if (formula !== undefined) s = isLeadIn(s) || /[.。]$/u.test(s) ? ledBy(s, formula) : `${s} ${formula}`;
+      else if (code === undefined) {
         // What a list or table after it belongs to; "as follows" and a reply to the asker name nothing.
         const said = s.replace(/[:：]$/, '').trim();
         // The words presenting it go ("Voici une comparaison" → "Une comparaison"); a space the writer set before the colon (French) stays.
         if (last && (next?.type === 'list' || next?.type === 'table') && /[:：。.]$/u.test(s) && !namesReadersOwn(said, w.locale)) context = listContext(s.replace(/[:：]$/, ''), w.locale);
         return; // a lead-in without what it leads to is no point
-      }
-      s = ledBy(s, w.spans.add({ text: code, style: 'code' }));
+      } else s = ledBy(s, w.spans.add({ text: code, style: 'code' }));
     }
     if (full(w)) return; // nothing more is taken: the tests below would decide nothing
     if (!(isProse(s) || w.spans.hasCode(s)) || isTooShort(s, w.spans) || looksLikeOutput(s, w.spans)) return;

@@ -68,7 +68,8 @@ const DURATION =
  * full-width and unspaced, as those languages write them ("烧水（2-3 分钟）").
  */
 function timedStep(name: string, text: string): string {
-  if (DURATION.test(name)) return name;
+  // One the writer put in ASCII brackets after Chinese or Japanese ("淘米 (2分钟)") is set as derived ones are.
+  if (DURATION.test(name)) return name.replace(/(?<=[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}])\s*\(([^()]*)\)/gu, (aside, inside: string) => (DURATION.test(inside) ? `（${inside.trim()}）` : aside));
   const time = DURATION.exec(text.startsWith(name) ? text.slice(name.length) : text);
   if (!time) return name;
   return hasCjk(name.slice(-1)) ? `${name}（${time[0]}）` : `${name} (${time[0]})`;
@@ -113,8 +114,9 @@ const MAX_LEAD = 120;
 /**
  * `lead: a, b, c` for a list or a table column whose entries are short names. When not all fit, the
  * names without their asides ("Ice cubes (optional…)" → "Ice cubes") are used if more of them fit.
+ * `more`: the list goes on past the names given (only its first items are read), so "…" ends it however many fit.
  */
-export function compactNames(lead: string, names: readonly string[], max: number, width = (s: string) => s.length, locale?: string): string | undefined {
+export function compactNames(lead: string, names: readonly string[], max: number, width = (s: string) => s.length, locale?: string, more = false): string | undefined {
   if (names.length < 2) return undefined;
   // The lead-in says what the names are ("…, for everyone else: A, B, C"); one too long to leave
   // room for two names is a sentence of its own, and the names stand alone then.
@@ -127,7 +129,7 @@ export function compactNames(lead: string, names: readonly string[], max: number
     if (shorter.shown > best.shown) best = shorter;
   }
   if (best.shown < 2) return undefined;
-  return best.shown < names.length ? `${best.out}${comma}…` : best.out;
+  return best.shown < names.length || more ? `${best.out}${comma}…` : best.out;
 }
 
 function fitNames(head: string, names: readonly string[], max: number, width: (s: string) => number, comma: string): { out: string; shown: number } {
@@ -198,10 +200,15 @@ export function addList(w: Walk, list: Tokens.List, lead: string | undefined, cl
   // Named items in one point, first (a long list must not use up the candidates before it): under
   // their lead-in or heading, or alone when there are several.
   // Not when the labels only name what the items say: the items are the points (labelsOnly).
-  const compact = (names.length >= 3 || twoNamedUnderLeadIn(lead, items)) && !labelsOnly(list, items, w.spans, w.locale) ? compactNames(lead ?? '', names, w.maxPointChars, (s) => w.spans.visibleLength(s), w.locale) : undefined;
+  const compact = (names.length >= 3 || twoNamedUnderLeadIn(lead, items)) && !labelsOnly(list, items, w.spans, w.locale) ? compactNames(lead ?? '', names, w.maxPointChars, (s) => w.spans.visibleLength(s), w.locale, later.length > 0) : undefined;
   if (compact) push(w, { text: compact, kind: 'compact', lead: true });
+  // Items that say nothing alone (formulas, figures) read under the lead-in once, not the lead-in once each.
+  const fragments = compact === undefined ? fragmentsUnderLead(w, lead, items) : [];
+  const together = fragments.length >= 2 ? compactNames(lead!, fragments.map(({ text }) => text), w.maxPointChars, (s) => w.spans.visibleLength(s), w.locale, fragments.length === items.length && later.length > 0) : undefined;
+  if (together) push(w, { text: together, kind: 'compact', lead: first, closing });
   items.forEach(({ item, text, code, name }, i) => {
     if (!text && code === undefined) return;
+    if (together && fragments.some((f) => f.item === item)) return;
     // "It minimises the error." as an item leans on the item before it, as a sentence does.
     // An item that is only its name and an aside ("Ice cubes (optional, for iced version)") is
     // named by the compact point already; alone it would add the aside and take a point's place.
@@ -217,6 +224,17 @@ export function addList(w: Walk, list: Tokens.List, lead: string | undefined, cl
   later.forEach(({ text, code, name }, k) => {
     if ((text || code !== undefined) && offers(MAX_ITEMS + k) && !(pointsBack(text, w.locale) && wordCount(text) <= 8)) addItem(w, text, code, name, { lead: undefined, context: lead, closing });
   });
+}
+
+/**
+ * The items a lead-in would be repeated over (addItem labels each fragment with it): the first items in
+ * a row, each no prose or a fragment ("$\\frac{d}{dx} e^x = e^x$", "443"), with no code, label or field: its name is its whole text.
+ */
+function fragmentsUnderLead<T extends { text: string; code: string | undefined; name: string | undefined }>(w: Walk, lead: string | undefined, items: readonly T[]): T[] {
+  if (lead === undefined || !isProse(lead) || lead.length > 60) return [];
+  const fragment = ({ text, code, name }: T) => text !== '' && code === undefined && (name === undefined || name === text.replace(/[.。]$/u, '')) && !/[:：]/u.test(text) && (!isProse(text) || isFragment(text, w.spans));
+  const run = items.findIndex((x) => !fragment(x));
+  return run < 0 ? [...items] : items.slice(0, run);
 }
 
 /**

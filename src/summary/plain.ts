@@ -76,11 +76,15 @@ function isDollarMath(tex: string): boolean {
   return !NOT_TEX.test(tex) && (TEX_LIKE.test(tex) || !WORDS_IN_A_ROW.test(tex));
 }
 
-/** Characters the writer escaped inside `$…$` (`\{x\}`) back as text: there they are TeX's. */
+/**
+ * Characters the writer escaped inside `$…$` back as text: there they are TeX's. A brace keeps its
+ * backslash: `\{0, 1\}` is a set's braces in TeX, which shows them, not a group, which it does not.
+ */
 function withLiterals(tex: string, spans: SpanTable): string {
   return tex.replace(/[\uE000-\uF8FF]/gu, (ch) => {
     const run = spans.get(ch);
-    return run?.style === 'literal' ? run.text : ch;
+    if (run?.style !== 'literal') return ch;
+    return run.text === '{' || run.text === '}' ? `\\${run.text}` : run.text;
   });
 }
 /** What TeX never holds: a backtick or a placeholder (a code span's), so such text stays as written. */
@@ -127,7 +131,7 @@ export function cleanText(s: string, spans?: SpanTable): string {
   };
   if (out.includes('\\') || out.includes('$$')) {
     out = out.replace(MATH, (m: string, a: string | undefined, b: string | undefined, c: string | undefined, at: number, all: string) =>
-      b !== undefined && escapedLinkText(b, all.charAt(at + m.length)) ? m : math(a ?? b ?? c ?? ''),
+      b !== undefined && escapedLinkText(b, all.charAt(at + m.length)) ? m : math(spans ? withLiterals(a ?? b ?? c ?? '', spans) : (a ?? b ?? c ?? '')),
     );
   }
   if (out.includes('$')) {
@@ -158,8 +162,13 @@ export function scrubMarkup(s: string): string {
     .replace(/\{%-?|-?%\}|\{\{|\}\}/g, '')
     .replace(/\]\(/g, '] (')
     .replace(/!+\[/g, '[') // an image's marker, however many `!` lead it (`!![` left `![`)
-    .replace(/(^|[\s.,;:!?。！？\uE000-\uF8FF])#{1,6}(?=\s|$)/gu, '$1');
+    // A heading's marker only where it would make one, at a line's start, or a closing run at the end:
+    // mid-line ("markdown like # Heading") CommonMark reads it as text, and so does the point.
+    .replace(/(^|\n)[ \t]*#{1,6}(?=\s|$)|\s#{1,6}\s*$/gu, '$1');
 }
+
+/** Inline tags a browser breaks the line at: the words on either side are apart. */
+const LINE_BREAK_TAG = /^<\/?(?:br|p|div|li|tr|hr|h[1-6]|blockquote)\b[^>]*>$/i;
 
 /** The source around a run of inline tokens read inside another token: emphasis inside math is found across it. */
 interface Around {
@@ -179,6 +188,12 @@ function inMath(before: string, rest: string): boolean {
   const span = before.slice(open) + rest.slice(0, close + 1);
   const m = new RegExp(DOLLAR_MATH.source).exec(before.slice(Math.max(0, open - 1), open) + span + rest.charAt(close + 1));
   return !!m && m[0] === span && isDollarMath(m[1]!);
+}
+
+/** Whether the token at `i` stands inside a `$…$` math span of the text read so far and the source after it. */
+function inMathAt(out: string, tokens: readonly Token[], i: number, around: Around): boolean {
+  if (!out.includes('$') && !around.before.includes('$')) return false;
+  return inMath(around.before + out, tokens.slice(i).map((u) => u.raw).join('') + around.after);
 }
 
 /**
@@ -230,7 +245,7 @@ export function inlineText(tokens: readonly Token[] | undefined, spans?: SpanTab
       }
       case 'strong':
       case 'em':
-        if ((out.includes('$') || around.before.includes('$')) && inMath(around.before + out, tokens.slice(i).map((u) => u.raw).join('') + around.after)) {
+        if (inMathAt(out, tokens, i, around)) {
           out += marksAsMath(t as Tokens.Strong, tokens.slice(i + 1), spans, { before: around.before + out, after: around.after });
           break;
         }
@@ -276,8 +291,10 @@ export function inlineText(tokens: readonly Token[] | undefined, spans?: SpanTab
           skipTo = close;
           break;
         }
-        // `<u8>` in `Vec<u8>` is lexed as inline HTML; only real tags go.
-        if (!isHtmlTag((t as Tokens.HTML).text)) out += stripPrivateUse((t as Tokens.HTML).text);
+        // `<u8>` in `Vec<u8>` is lexed as inline HTML; only real tags go, and none inside math (`$a<b>c$` compares).
+        if (!isHtmlTag((t as Tokens.HTML).text) || inMathAt(out, tokens, i, around)) out += stripPrivateUse((t as Tokens.HTML).text);
+        // A line or block break (`prose.<br>Line two`) parts words as the browser shows them, on lines of their own.
+        else if (LINE_BREAK_TAG.test((t as Tokens.HTML).text)) out += ' ';
         break;
       }
       default:

@@ -36,7 +36,7 @@ const SYMBOLS: Record<string, string> = {
 
 /** Operator names MathJax sets upright: they read as their own name. */
 const OPERATORS = new Set(
-  'sin cos tan cot sec csc arcsin arccos arctan sinh cosh tanh log ln lg exp min max arg argmin argmax lim liminf limsup det sup inf gcd lcm mod bmod pmod deg dim ker hom Pr tr rank sgn'.split(' '),
+  'sin cos tan cot sec csc arcsin arccos arctan sinh cosh tanh log ln lg exp min max arg argmin argmax lim liminf limsup det sup inf gcd lcm deg dim ker hom Pr tr rank sgn'.split(' '),
 );
 
 /** Commands whose braced argument is text to keep as written. */
@@ -45,6 +45,23 @@ const TEXT_COMMANDS =
 
 /** Combining marks for TeX accents: overline, macron, circumflex, arrow, tilde, dot. */
 const ACCENTS: Record<string, string> = { overline: '\u0305', bar: '\u0304', hat: '\u0302', widehat: '\u0302', vec: '\u20D7', tilde: '\u0303', widetilde: '\u0303', dot: '\u0307', ddot: '\u0308' };
+
+/**
+ * Symbols that read as letters: TeX ignores the space after a control word (`\Delta G` is ΔG, `\pi r` is
+ * πr), so before a letter or digit that space goes; before an operator (`\alpha + 1`) it stays.
+ */
+const LETTER_LIKE = new Set('αβγδεζηθικλμνξπρστυφχψωΓΔΘΛΞΠΣΥΦΨΩℓℏ∂∇ℵ');
+
+/**
+ * Marks that live only inside texToText (control characters, which no note's text keeps: stripped on
+ * entry): a fraction's ends, so that one next to a factor is grouped at the end ("(1/2)mv²", not
+ * "1/2mv²"), and braces the writer escaped (`\{0, 1\}`), which are the set's and stay when TeX's
+ * grouping braces go.
+ */
+const FRACTION_OPEN = '\u0001';
+const FRACTION_CLOSE = '\u0002';
+const OPEN_BRACE = '\u0003';
+const CLOSE_BRACE = '\u0004';
 
 const ROOTS: Record<string, string> = { '2': '√', '3': '∛', '4': '∜' };
 
@@ -56,7 +73,13 @@ export interface TexText {
 
 /** A TeX fragment as readable text: `\frac{1}{2}` → `1/2`, `V_{max}` → `V_max`, `\omega` → `ω`. */
 export function texToText(tex: string): TexText {
-  let s = tex;
+  let s = tex
+    .replace(/[\u0001-\u0004]/g, '')
+    .replace(/\\([{}])/g, (_m, brace: string) => (brace === '{' ? OPEN_BRACE : CLOSE_BRACE))
+    // `\left.` and `\right.` are an invisible delimiter.
+    .replace(/\\(?:left|right)\./g, '')
+    // A control word ends at the next command: kept apart, so that what that command reads as (`\hat{x}` → x̂) never joins its name.
+    .replace(/(\\[A-Za-z]+)(?=\\)/g, '$1 ');
   if (s.includes('\\begin{')) {
     // Matrices and aligned blocks: cells and rows as separators, environment names gone.
     s = s
@@ -65,15 +88,21 @@ export function texToText(tex: string): TexText {
       .replace(/\s*\\{1,2}(?=\s)/g, ';');
   }
   s = s.replace(/\\[tdc]frac(?![A-Za-z])/g, '\\frac').replace(/\\[dt]binom(?![A-Za-z])/g, '\\binom');
+  s = withModulo(s);
+  // Text in a script (`v_{\mathrm{max}}`) is read before the scripts, so it is raised or lowered as `V_{max}` is.
+  s = s.replace(new RegExp(`([_^])(?:\\{\\s*)?\\\\(?:${TEXT_COMMANDS})\\s*\\{([^{}]*)\\}(?:\\s*\\})?`, 'g'), '$1{$2}');
   s = withExactScripts(s);
+  // An unbraced marked script is one letter: `k_BT` is k_B T.
+  s = s.replace(/([_^][A-Za-z])(?=[A-Za-z])/g, '$1 ');
   for (let i = 0; i < 6 && /[_^]\{|\\(frac|sqrt|binom)\s*[{[]/.test(s); i++) {
-    s = s.replace(/([_^])\{([^{}]*)\}/g, (_m, op: string, a: string) => `${op}${wrap(a)}`);
-    s = s.replace(/\\frac\s*\{([^{}]*)\}\s*\{([^{}]*)\}/g, (_m, a: string, b: string) => `${wrap(a)}/${wrap(b)}`);
+    // A marked script ends before a letter or digit (`k_{B}T` reads k_B T, not k_BT, one script "BT").
+    s = s.replace(/([_^])\{([^{}]*)\}(?=([A-Za-z0-9]?))/g, (_m, op: string, a: string, next: string) => `${op}${wrap(a)}${next ? ' ' : ''}`);
+    s = s.replace(/\\frac\s*\{([^{}]*)\}\s*\{([^{}]*)\}/g, (_m, a: string, b: string) => fraction(wrap(a), wrap(b)));
     s = s.replace(/\\binom\s*\{([^{}]*)\}\s*\{([^{}]*)\}/g, (_m, n: string, k: string) => `C(${n.trim()}, ${k.trim()})`);
     s = s.replace(/\\sqrt\s*(?:\[([^\]]*)\])?\s*\{([^{}]*)\}/g, (_m, n: string | undefined, a: string) => `${root(n)}${wrap(a)}`);
   }
   // `\frac12`: single-character arguments without braces.
-  s = s.replace(/\\frac\s*(\w)\s*(\w)/g, '$1/$2').replace(/\\binom\s*(\w)\s*(\w)/g, 'C($1, $2)');
+  s = s.replace(/\\frac\s*(\w)\s*(\w)/g, (_m, a: string, b: string) => fraction(a, b)).replace(/\\binom\s*(\w)\s*(\w)/g, 'C($1, $2)');
   s = s
     // An accent keeps its meaning: \overline{A} is not A (NOT A in logic), \hat{\beta} is an estimate.
     .replace(/\\(overline|bar|hat|widehat|vec|tilde|widetilde|ddot|dot)\{([^{}]*)\}/g, (_m, accent: string, x: string) => accented(x, ACCENTS[accent]!))
@@ -86,11 +115,14 @@ export function texToText(tex: string): TexText {
     .replace(/\\([{}|#%&_$])/g, '$1');
   let readable = true;
   s = s
-    .replace(/\\([A-Za-z]+)/g, (m, name: string, at: number, all: string) => {
+    .replace(/\\([A-Za-z]+)(\s*)/g, (m, name: string, space: string, at: number, all: string) => {
+      const after = all[at + m.length] ?? '';
+      const symbol = SYMBOLS[name];
+      if (symbol !== undefined) return symbol + (LETTER_LIKE.has(symbol) && /[A-Za-z0-9]/.test(after) ? '' : space);
       // `\sin\theta`, `\log n`, `2ab\cos`: an operator's name is kept apart from a letter after or before it.
-      const read = SYMBOLS[name] ?? (OPERATORS.has(name) ? `${/[A-Za-z0-9]/.test(all[at - 1] ?? '') ? ' ' : ''}${name}${/[A-Za-z\\]/.test(all[at + m.length] ?? '') ? ' ' : ''}` : undefined);
-      if (read === undefined) readable = false;
-      return read ?? m;
+      if (OPERATORS.has(name)) return `${/[A-Za-z0-9]/.test(all[at - 1] ?? '') ? ' ' : ''}${name}${/[A-Za-z\\]/.test(space ? '' : after) ? ' ' : ''}${space}`;
+      readable = false;
+      return m;
     })
     .replace(/\^\s*ᵀ/g, 'ᵀ')
     .replace(/\s+([_^])/g, '$1')
@@ -99,13 +131,14 @@ export function texToText(tex: string): TexText {
     .replace(/\(\s+/g, '(')
     .replace(/\s+([),])/g, '$1')
     .trim();
+  s = groupedFractions(s).replaceAll(OPEN_BRACE, '{').replaceAll(CLOSE_BRACE, '}');
   // A backslash left over (`\[`, a lone `\`) is TeX no table read.
   if (s.includes('\\')) readable = false;
   return { text: s, readable };
 }
 
-/** A script as TeX writes it: one character or command unbraced ("x^2y" is x²y, `x^\prime`), else its braces. */
-const SCRIPT = /([_^])(?:\{([^{}]*)\}|(\\[A-Za-z]+|[A-Za-z0-9]))/g;
+/** A script as TeX writes it: one character or command unbraced ("x^2y" is x²y, `x^\prime`, `H^+`), else its braces. */
+const SCRIPT = /([_^])(?:\{([^{}]*)\}|(\\[A-Za-z]+|[A-Za-z0-9+-]))/g;
 
 /**
  * Scripts read raised or lowered, as `<sup>` and `<sub>` are (x^2 → x², a_{10} → a₁₀), where
@@ -117,8 +150,9 @@ function withExactScripts(tex: string): string {
   if (!marks) return tex;
   const read: string[] = [];
   for (const m of tex.matchAll(SCRIPT)) {
-    // "x^23" scripts its 2 alone, which is hardly what was meant: no exact reading (x^2y is x²y).
-    const ambiguous = m[3] !== undefined && /\d/.test(m[3]) && /\d/.test(tex[m.index + m[0].length] ?? '');
+    // "x^23" scripts its 2 alone, and "x^-1" its sign alone, which is hardly what was meant: no exact reading (x^2y is x²y).
+    const next = tex[m.index + m[0].length] ?? '';
+    const ambiguous = m[3] !== undefined && ((/\d/.test(m[3]) && /\d/.test(next)) || (/[+-]/.test(m[3]) && /[\w\\{]/.test(next)));
     const exact = ambiguous ? undefined : exactScript(m[1] === '^' ? 'sup' : 'sub', withSymbols(m[2] ?? m[3]!));
     if (exact === undefined) return tex;
     read.push(exact);
@@ -133,6 +167,37 @@ function withSymbols(script: string): string {
   return script.replace(/\\([A-Za-z]+)\s*/g, (m, name: string) => SYMBOLS[name] ?? m);
 }
 
+/** `\pmod{m}` reads "(mod m)", `\bmod` and `\mod` "mod": as MathJax sets them, never the command's name. */
+function withModulo(tex: string): string {
+  if (!tex.includes('mod')) return tex;
+  return tex
+    .replace(/\\pmod\s*(?:\{([^{}]*)\}|(\w))/g, (_m, braced: string | undefined, one: string | undefined) => ` (mod ${(braced ?? one ?? '').trim()})`)
+    .replace(/\\[bp]?mod(?![A-Za-z])/g, ' mod ');
+}
+
+/** A fraction read, its ends marked for groupedFractions. */
+function fraction(numerator: string, denominator: string): string {
+  return `${FRACTION_OPEN}${numerator}/${denominator}${FRACTION_CLOSE}`;
+}
+
+/** What multiplies a fraction when written next to it: a letter, figure, bracket, script or symbol such as Σ or √. */
+const FACTOR_AFTER = /^\s*[\p{L}\p{N}(√∛∜Σ∫∬∮∏∂∇∞\u0001\u00B2\u00B3\u00B9\u2070-\u209C\u1D2C-\u1DBF]/u;
+const FACTOR_BEFORE = /[\p{L}\p{N})\u0002]\s*$/u;
+
+/** Each fraction next to a factor in brackets ("(1/2)mv²", "(1/n)Σᵢ", "2(a/b)"), else as it reads ("x = a/b"). */
+function groupedFractions(text: string): string {
+  let s = text;
+  // Innermost first: a fraction inside another is read before the one around it.
+  const INNERMOST = /\u0001([^\u0001\u0002]*)\u0002/;
+  for (let m = INNERMOST.exec(s); m; m = INNERMOST.exec(s)) {
+    const before = s.slice(0, m.index);
+    const after = s.slice(m.index + m[0].length);
+    const grouped = FACTOR_AFTER.test(after) || FACTOR_BEFORE.test(before);
+    s = before + (grouped ? `(${m[1]!})` : m[1]!) + after;
+  }
+  return s;
+}
+
 function root(n: string | undefined): string {
   const index = n?.trim() ?? '2';
   return ROOTS[index] ?? `${index}√`;
@@ -144,6 +209,7 @@ function accented(x: string, mark: string): string {
   return [...base].map((c) => (/\s/.test(c) ? c : c + mark)).join('');
 }
 
+/** A fraction's part bare where it is one number or name; a product (`2a`) or a sum in brackets, or "/2a" reads (/2)·a. */
 function wrap(x: string): string {
-  return /^[\w.]+$/.test(x.trim()) ? x.trim() : `(${x.trim()})`;
+  return /^[\p{L}\p{N}\p{M}_.]+$/u.test(x.trim()) && !/\d[A-Za-z]/.test(x) ? x.trim() : `(${x.trim()})`;
 }

@@ -5,7 +5,7 @@
 import type { Token, Tokens } from 'marked';
 import { collapseWhitespace, stripControls } from '../util/text.js';
 import { stripPrivateUse, type SpanTable } from './inline.js';
-import { cleanText } from './plain.js';
+import { cleanText, inlineText } from './plain.js';
 import { hasCjk, letterUnits } from './chars.js';
 import { namesWhatItPointsAt, pointsBack, pointsBackWithin, ruleFor, wordCount, type Rules } from './tone.js';
 
@@ -125,6 +125,23 @@ export function looksLikeOutput(text: string, spans: SpanTable, minLength = 8): 
 }
 
 /** The one short line of a code block, to complete a lead-in ("Run: `docker compose up -d`"). */
+/** A paragraph that is only display math (`$$…$$`, `\[…\]`): what "… is" announces. */
+export function isMathBlock(t: Token | undefined): boolean {
+  if (!t || t.type !== 'paragraph') return false;
+  const raw = (t as Tokens.Paragraph).text.trim();
+  return /^(\$\$|\\\\?\[)[\s\S]*(\$\$|\\\\?\])$/.test(raw);
+}
+
+/** Past this many characters a display formula is no part of a point: the words announcing it go with it. */
+const MAX_FORMULA = 60;
+
+/** A display formula short enough to show in the point announcing it, read as text; none unreadable. */
+export function shortFormula(t: Token | undefined, spans: SpanTable): string | undefined {
+  if (!isMathBlock(t)) return undefined;
+  const text = prose(inlineText((t as Tokens.Paragraph).tokens, spans), spans);
+  return text && !spans.hasUnreadable(text) && spans.visibleLength(text) <= MAX_FORMULA ? text : undefined;
+}
+
 export function shortCodeLine(t: Token | undefined): string | undefined {
   if (!t || t.type !== 'code') return undefined;
   const lines = (t as Tokens.Code).text.split('\n').filter((l) => l.trim());

@@ -1,0 +1,31 @@
+/**
+ * A short display formula is shown with the sentence announcing it ("… is" then `$$…$$`), as a short
+ * command is with its lead-in (issue 23, tester round 13 item 11: "… relation between mass and energy
+ * is" with its formula lost, a sentence opening "It …" chosen instead). Notes written for this test.
+ */
+import { describe, expect, it } from 'vitest';
+import { pointsOfNote } from '../helpers/note-points.js';
+
+const after = 'It tells the engineer how far the beam may bend before it cracks.';
+
+describe('an announced display formula', () => {
+  it.each([
+    ['The bending stress at the outer fibre is', '$$\\sigma = \\frac{M y}{I}$$', 'The bending stress at the outer fibre is σ = (M y)/I'],
+    ['The bending stress at the outer fibre is:', '$$\\sigma = \\frac{M y}{I}$$', 'The bending stress at the outer fibre is: σ = (M y)/I'],
+    ['The bending stress at the outer fibre is given as follows.', '\\[ \\sigma = M y / I \\]', 'The bending stress at the outer fibre is given as follows: σ = M y / I'],
+  ])('"%s" %s is one point', (announcing, formula, point) => {
+    const points = pointsOfNote('en', `${announcing}\n\n${formula}\n\n${after}`);
+    expect(points).toContain(point);
+  });
+
+  it('a long formula is not shown, and its announcement is no point', () => {
+    const long = `$$\\sigma = ${Array.from({ length: 12 }, (_, k) => `\\frac{M_${k} y}{I_${k}}`).join(' + ')}$$`;
+    const points = pointsOfNote('en', `The bending stress at the outer fibre is\n\n${long}\n\n${after}`);
+    expect(points.join('\n')).not.toContain('outer fibre is');
+  });
+
+  it('a formula with a command no table reads is not shown', () => {
+    const points = pointsOfNote('en', `The bending stress at the outer fibre is\n\n$$\\sigma = \\frobnicate{M}$$\n\n${after}`);
+    expect(points.join('\n')).not.toMatch(/outer fibre is|frobnicate/);
+  });
+});
