@@ -35,8 +35,11 @@ export interface FolderSyncDeps {
   onProgress?: ((done: number, total: number) => void) | undefined;
   /** Everything seen so far is handled: nothing settling, queued, retrying or being delivered. */
   onIdle?: (() => void) | undefined;
-  /** A watcher batch was applied, or recorded as failed (in-process tests wait for their saves with it). */
-  onBatch?: ((batch: Batch) => void) | undefined;
+  /**
+   * A watcher batch was applied, or recorded as failed (in-process tests wait for their saves with it);
+   * `startedAt`: when it began to be decided (the model tells a split burst's halves that met outside the removal window).
+   */
+  onBatch?: ((batch: Batch, startedAt: number) => void) | undefined;
   /** Each path the watcher reported, before its quiet period (AppOptions.onWatchEvent). */
   onWatchEvent?: ((path: string) => void) | undefined;
   /** The database was restored from a backup: the start-up scan announces nothing new (AppOptions.afterRestore). */
@@ -213,13 +216,14 @@ export class FolderSync {
   private runBatch(b: Batch, attempt = 1): void {
     const { publisher, log } = this.deps;
     this.serial(async () => {
+      const startedAt = Date.now();
       try {
         const r = await publisher.processBatch(b);
         log.debug({ ...r }, 'batch processed');
       } catch (e) {
         this.batchFailed(b, e, attempt);
       }
-      this.deps.onBatch?.(b);
+      this.deps.onBatch?.(b, startedAt);
       this.armRemovals();
       this.armSchedule(); // the batch may have scheduled a note sooner than the timer
     });

@@ -97,6 +97,10 @@ export interface ConsoleEvent {
  */
 export interface AppliedBatch {
   outboxSeq: number | undefined;
+  /** Its paths (resolved), when it began to be decided (unknown for a start's) and when it was applied: the model tells a split burst's halves that met outside the removal window. */
+  paths?: ReadonlySet<string>;
+  startedAt?: number | undefined;
+  appliedAt?: number;
 }
 
 /** A message as a chat would show it, rebuilt from the console events. */
@@ -185,7 +189,7 @@ export class InProcessService {
       out: (line) => mine(() => this.onLine(line)),
       json: true,
       onIdle: () => mine(() => this.bump(() => this.idles++)),
-      onBatch: (b) => mine(() => this.bump(() => this.batchApplied(b))),
+      onBatch: (b, startedAt) => mine(() => this.bump(() => this.batchApplied(b, startedAt))),
       onWatchEvent: (p) => mine(() => this.bump(() => this.reported.set(path.resolve(p), Date.now()))),
     });
     if (idle) await this.waitFor(() => this.idles > before, 20_000, 'idle after start');
@@ -284,9 +288,10 @@ export class InProcessService {
   }
 
   /** Called once the service applied `b` (its onBatch; split-model.ts's handOver, which hands batches over itself). */
-  batchApplied(b: Batch): void {
-    for (const p of [...b.changed, ...b.removed]) this.seenPaths.add(path.resolve(p));
-    this.batchLog.push({ outboxSeq: this.outboxSeq() });
+  batchApplied(b: Batch, startedAt?: number): void {
+    const paths = new Set([...b.changed, ...b.removed].map((p) => path.resolve(p)));
+    for (const p of paths) this.seenPaths.add(p);
+    this.batchLog.push({ outboxSeq: this.outboxSeq(), paths, startedAt, appliedAt: Date.now() });
   }
 
   /**

@@ -18,7 +18,8 @@ import fc from 'fast-check';
 import { InProcessService, type ChatMessage } from './inproc.js';
 import type { ParseThreads } from '../../src/publish/parse-pool.js';
 import { movedHomeWithdrawals, postedTwice, tagOf } from './double-posts.js';
-import { queuedBeforeLastBatch, transientsAtRest, type TransientSwitch } from './split-transients.js';
+import { movedFileCameLate, queuedBeforeLastBatch, transientsAtRest, type TransientSwitch } from './split-transients.js';
+import { removalWindowMs } from '../../src/publish/recent-edits.js';
 
 export const FOLDERS = ['', 'a/', 'b/', '_posts/en/', '_posts/ja/'] as const;
 export const NAMES = ['setup', 'intro'] as const;
@@ -159,6 +160,8 @@ export class World {
   readonly restored = new Set<string>();
   /** `<target> <title>`: a note's own message the service deleted while the note stayed published (noteRetired). */
   readonly retired = new Set<string>();
+  /** `<target> <title>`: a note whose moved file came past the removal window after its old path's edit in place (split-transients.ts): posted once more by right. */
+  readonly cameLate = new Set<string>();
   /** `<target> <title>` → event indexes: the note's own message withdrawn as it moved home (double-posts.ts). */
   readonly movedHome = new Map<string, number[]>();
   /**
@@ -315,7 +318,8 @@ export function violations(world: World, svc: InProcessService, onDelete: 'keep'
   movedHome(world, svc);
   // After a restore, a change to a message deleted since the backup is what a real chat refuses (404): harmless, not a double.
   const anomalies = world.afterRestore ? svc.anomalies.filter((a) => !/, which is deleted$/.test(a)) : svc.anomalies;
-  const out = [...anomalies, ...postedTwice(svc.events, world.restored, world.retired, world.movedHome), ...switchedNotes(world, svc), ...(world.mode === 'separate' && !world.afterRestore ? missedEdits(world, svc) : [])];
+  const switched = switchedNotes(world, svc); // first: a moved file that came late allows its note a second post
+  const out = [...anomalies, ...postedTwice(svc.events, world.restored, new Set([...world.retired, ...world.cameLate]), world.movedHome), ...switched, ...(world.mode === 'separate' && !world.afterRestore ? missedEdits(world, svc) : [])];
   const store = svc.app!.store;
   // A message can change family without an edit (its only member renamed, text unchanged): the label
   // is the one the service now keeps for it, so that it is checked, not a stale one.
@@ -452,9 +456,12 @@ function switchedNotes(world: World, svc: InProcessService): string[] {
     first.shows = note;
     if (!isSwitch(first, note)) continue;
     const problem = `${e.target}: message ${e.messageId}, posted for ${world.fileOfNote.get(first.note)} (${first.lang}), shows ${file} (${tagOf(e.text)}), another ${first.lang} note`;
-    if (queuedBeforeLastBatch(svc.batchLog, world.batchesChecked, world.outboxSeqChecked, e.deliveryId)) transients.push({ target: e.target, messageId: e.messageId, note: first.note, lang: first.lang, problem });
+    if (queuedBeforeLastBatch(svc.batchLog, world.batchesChecked, world.outboxSeqChecked, e.deliveryId)) transients.push({ target: e.target, messageId: e.messageId, note: first.note, lang: first.lang, problem, deliveryId: e.deliveryId });
     else out.push(problem);
   }
+  const fileNow = (t: TransientSwitch) => world.fileOfNote.get(t.note) ?? '';
+  const [from, seqBefore, windowMs] = [world.batchesChecked, world.outboxSeqChecked, removalWindowMs(svc.config)];
+  const cameLate = (t: TransientSwitch) => world.files.has(fileNow(t)) && movedFileCameLate(svc.batchLog, from, seqBefore, t.deliveryId, path.resolve(svc.notes, fileNow(t)), windowMs);
   world.eventsChecked = svc.events.length;
   world.batchesChecked = svc.batchLog.length;
   world.outboxSeqChecked = svc.outboxSeq();
@@ -462,8 +469,9 @@ function switchedNotes(world: World, svc: InProcessService): string[] {
     const m = svc.chats.get(t.target)?.get(t.messageId);
     return m?.live ? world.noteOfTitle.get(tagOf(m.text)) : undefined;
   };
-  const rest = transientsAtRest(transients, shows, isSwitch);
+  const rest = transientsAtRest(transients, shows, isSwitch, cameLate);
   world.transientSwitches += rest.corrected;
+  for (const t of rest.late) world.cameLate.add(`${t.target} ${world.files.get(fileNow(t))!.title}`);
   return [...out, ...rest.problems];
 }
 

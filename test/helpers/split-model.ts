@@ -21,12 +21,12 @@ export interface SplitRun {
   onDelete: 'keep' | 'delete';
 }
 
-/** The model's service and world, under `mode`, started; the caller stops `svc`. */
-export async function startSplitRun(onDelete: 'keep' | 'delete', mode: 'group' | 'separate', parseThreads?: ParseThreads): Promise<SplitRun> {
+/** The model's service and world, under `mode`, started; the caller stops `svc`. `windowMs`: the removal window (a split wider than it is past the README's promise). */
+export async function startSplitRun(onDelete: 'keep' | 'delete', mode: 'group' | 'separate', parseThreads?: ParseThreads, windowMs = 60_000): Promise<SplitRun> {
   const config = configSchema.parse(modelConfig(onDelete));
   config.watch.mode = 'poll';
   config.watch.pollIntervalMs = 600_000;
-  config.publish.digest.windowMs = 60_000;
+  config.publish.digest.windowMs = windowMs;
   config.publish.translations.mode = mode;
   const svc = InProcessService.sandbox(config, { parseThreads });
   svc.withFaults(); // the model's console platform (no fault is switched on here)
@@ -46,19 +46,22 @@ function dueDeliveries(svc: InProcessService): number {
 /**
  * Hands `batches` (paths relative to the notes folder; one that is gone is a removal) to the
  * publisher one after another; `deliverBetween`: what each batch queued is sent before the next
- * (a slow second half), else nothing is sent before the last (the platform refuses meanwhile). Then the removal window ends, and the service
+ * (a slow second half), else nothing is sent before the last (the platform refuses meanwhile); `gapMs`: a wait before each batch
+ * after the first (a split wider than the removal window). Then the removal window ends, and the service
  * settles (its idle signal: everything decided and delivered).
  */
-export async function handOver({ svc }: SplitRun, batches: readonly (readonly string[])[], deliverBetween: boolean): Promise<void> {
+export async function handOver({ svc }: SplitRun, batches: readonly (readonly string[])[], deliverBetween: boolean, gapMs = 0): Promise<void> {
   const app = svc.app!;
   const abs = (rel: string) => path.join(svc.notes, rel);
   // Not between: the platform refuses every send meanwhile (retried soon after), so none goes out before the last batch.
   svc.faults!.down = !deliverBetween;
   try {
     for (const [i, b] of batches.entries()) {
+      if (i > 0 && gapMs > 0) await new Promise((resolve) => setTimeout(resolve, gapMs));
       const batch = { changed: b.filter((f) => existsSync(abs(f))).map(abs), removed: b.filter((f) => !existsSync(abs(f))).map(abs) };
+      const startedAt = Date.now();
       await app.publisher.processBatch(batch);
-      svc.batchApplied(batch); // as FolderSync.runBatch's onBatch: the model reads which batch queued each delivery
+      svc.batchApplied(batch, startedAt); // as FolderSync.runBatch's onBatch: the model reads which batch queued each delivery
       if (deliverBetween && i < batches.length - 1) await svc.waitFor(() => dueDeliveries(svc) === 0, 20_000, "the batch's deliveries out");
     }
   } finally {

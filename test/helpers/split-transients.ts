@@ -14,6 +14,13 @@
  *   - at rest (the step's idle) the message shows the note it was posted for again, or none.
  * Everywhere else the per-edit rule is as strict as before: one batch, the last batch, a delivery
  * not queued by a batch of the step, or a message still showing the other note at rest.
+ *
+ * Past the README's promise (a move's halves meet within the removal window: `publish.digest.windowMs`,
+ * at least three quiet periods; recent-edits.ts remembers an edit in place that long), the README's
+ * outcome is accepted, and only there (`movedFileCameLate`): the edit in place stays (the message shows
+ * the note now at the old path) and the moved file, with no known note's content, is a new note, posted
+ * once more in each chat. Seen under load (issue 25, e25b): the moved file's batch handed over 249 ms
+ * after the old path's, 227 ms after the edit was decided, with a 200 ms window.
  */
 import type { AppliedBatch } from './inproc.js';
 
@@ -24,15 +31,35 @@ import type { AppliedBatch } from './inproc.js';
  */
 export function queuedBeforeLastBatch(log: readonly AppliedBatch[], from: number, seqBefore: number | undefined, deliveryId: number | undefined): boolean {
   const step = log.slice(from);
-  if (deliveryId === undefined || step.length < 2) return false;
+  const at = queuingBatch(step, seqBefore, deliveryId);
+  return at !== undefined && at < step.length - 1;
+}
+
+/** Which of a step's batches (its index) queued a delivery, if one did and every batch up to it is attributed. */
+function queuingBatch(step: readonly AppliedBatch[], seqBefore: number | undefined, deliveryId: number | undefined): number | undefined {
+  if (deliveryId === undefined) return undefined;
   let after = seqBefore;
-  for (const b of step.slice(0, -1)) {
+  for (const [i, b] of step.entries()) {
     // Unknown (a batch of a start, before the app was up): not attributed, the rule stays strict.
-    if (after === undefined || b.outboxSeq === undefined) return false;
-    if (deliveryId > after && deliveryId <= b.outboxSeq) return true;
+    if (after === undefined || b.outboxSeq === undefined) return undefined;
+    if (deliveryId > after && deliveryId <= b.outboxSeq) return i;
     after = b.outboxSeq;
   }
-  return false;
+  return undefined;
+}
+
+/**
+ * Whether a switch's delivery was queued by a batch of the step, and a later batch of the step that
+ * brought `movedTo` (a resolved path: where the note the message was posted for is now) began to be
+ * decided more than `windowMs` after that batch was applied: its edit in place was decided before it
+ * was applied, so the moved file came later than the window after it, whatever the machine's load.
+ */
+export function movedFileCameLate(log: readonly AppliedBatch[], from: number, seqBefore: number | undefined, deliveryId: number | undefined, movedTo: string, windowMs: number): boolean {
+  const step = log.slice(from);
+  const at = queuingBatch(step, seqBefore, deliveryId);
+  const appliedAt = at === undefined ? undefined : step[at]!.appliedAt;
+  if (at === undefined || appliedAt === undefined) return false;
+  return step.slice(at + 1).some((b) => b.paths?.has(movedTo) === true && b.startedAt !== undefined && b.startedAt - appliedAt > windowMs);
 }
 
 /** A switch sent by a batch before the step's last: checked at rest (`TransientCheck.atRest`). */
@@ -44,22 +71,30 @@ export interface TransientSwitch {
   lang: string;
   /** What the per-edit rule would have said. */
   problem: string;
+  /** The outbox id of the edit (which batch queued it). */
+  deliveryId?: number | undefined;
 }
 
 /**
  * At rest: each transient switch's message shows the note it was posted for, or is gone. `shows`
- * gives the note a live message shows; `isSwitch(s, shown)`: the per-edit rule's test. Returns
- * the problems (switches still there) and how many were transients the later batch corrected.
+ * gives the note a live message shows; `isSwitch(s, shown)`: the per-edit rule's test; `cameLate(s)`:
+ * the note's moved file came past the window (`movedFileCameLate`). Returns the problems (switches
+ * still there), how many were transients the later batch corrected, and the switches left by a
+ * moved file that came late (the README's outcome: not problems, their notes posted once more).
  */
 export function transientsAtRest(
   switches: readonly TransientSwitch[],
   shows: (s: TransientSwitch) => number | undefined,
   isSwitch: (s: TransientSwitch, shown: number) => boolean,
-): { problems: string[]; corrected: number } {
+  cameLate: (s: TransientSwitch) => boolean = () => false,
+): { problems: string[]; corrected: number; late: TransientSwitch[] } {
   const problems: string[] = [];
+  const late: TransientSwitch[] = [];
   for (const s of switches) {
     const shown = shows(s);
-    if (shown !== undefined && isSwitch(s, shown)) problems.push(`${s.problem}; a later batch of the step did not correct it: still so at rest`);
+    if (shown === undefined || !isSwitch(s, shown)) continue;
+    if (cameLate(s)) late.push(s);
+    else problems.push(`${s.problem}; a later batch of the step did not correct it: still so at rest`);
   }
-  return { problems, corrected: switches.length - problems.length };
+  return { problems, corrected: switches.length - problems.length - late.length, late };
 }

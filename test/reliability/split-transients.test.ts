@@ -10,7 +10,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { fileParseThreads } from '../helpers/inproc.js';
 import type { Op } from '../helpers/route-model.js';
 import { applyOps, handOver, problemsOf, startSplitRun, type SplitRun } from '../helpers/split-model.js';
-import { queuedBeforeLastBatch } from '../helpers/split-transients.js';
+import { movedFileCameLate, queuedBeforeLastBatch } from '../helpers/split-transients.js';
 
 const parseThreads = fileParseThreads();
 let run: SplitRun | undefined;
@@ -23,15 +23,21 @@ afterEach(async () => {
 const moveAndWrite: Op[] = [{ op: 'move', from: '_posts/ja/intro.md', to: 'setup-ja.md' }, { op: 'write', file: '_posts/ja/intro.md', draft: false }];
 const SWITCH = /posted for setup-ja\.md \(ja\), shows _posts\/ja\/intro\.md \(N2\), another ja note$/;
 
-/** A run with _posts/ja/intro.md posted (N1), then `ops` as one burst, `batches` of it handed over, each batch's deliveries sent before the next. */
-async function splitStep(onDelete: 'keep' | 'delete', ops: Op[], batches: string[][]): Promise<string[]> {
-  run = await startSplitRun(onDelete, 'group', parseThreads);
+/**
+ * A run with _posts/ja/intro.md posted (N1), then `ops` as one burst, `batches` of it handed over, each batch's deliveries
+ * sent before the next; `window`: the removal window and the wait before each batch after the first (default: 60 s, none).
+ */
+async function splitStep(onDelete: 'keep' | 'delete', ops: Op[], batches: string[][], window = { ms: 60_000, gapMs: 0 }): Promise<string[]> {
+  run = await startSplitRun(onDelete, 'group', parseThreads, window.ms);
   await handOver(run, [applyOps(run.world, [{ op: 'write', file: '_posts/ja/intro.md', draft: false }])], false);
   expect(problemsOf(run)).toEqual([]);
   applyOps(run.world, ops);
-  await handOver(run, batches, true);
+  await handOver(run, batches, true, window.gapMs);
   return problemsOf(run);
 }
+
+/** Posts of `title` in a chat. */
+const postsOf = (chat: string, title: string) => run!.svc.sent(chat, 'post').filter((e) => e.text.includes(title));
 
 describe('a switch a later batch of its step corrected is a transient, checked at rest', () => {
   it.each(['keep', 'delete'] as const)('the burst split with the old path first, its edit sent before the moved file came: the rules hold, one transient per chat counted (onDelete: %s)', async (onDelete) => {
@@ -56,6 +62,44 @@ describe('the same wrong edit anywhere else still breaks the rule', () => {
     const problems = await splitStep('keep', [...moveAndWrite, { op: 'write', file: 'b/setup.md', draft: false }], [['b/setup.md'], ['_posts/ja/intro.md']]);
     expect(problems.filter((p) => SWITCH.test(p)).length).toBeGreaterThanOrEqual(2);
     expect(run!.world.transientSwitches).toBe(0);
+  });
+});
+
+/**
+ * Past the README's promise (a move's halves meet within the removal window), seen under load (issue 25, e25b: the model's
+ * kept case failed 4 of 10 runs on main with two busy loops, load 12-14; its batches: _posts/ja/intro.md, then setup-ja.md
+ * 249 ms later, its edit in place decided 227 ms before, the window 200 ms). The service decides the edit in place and a new
+ * note, the README's outcome; the model accepts it there only (split-transients.ts movedFileCameLate).
+ */
+describe('the moved file handed over past the removal window', () => {
+  const past = { ms: 200, gapMs: 450 };
+  it.each(['keep', 'delete'] as const)('the README\'s outcome: the edit in place stays, the moved note is posted once more, and the model accepts it (onDelete: %s)', async (onDelete) => {
+    expect(await splitStep(onDelete, moveAndWrite, [['_posts/ja/intro.md'], ['setup-ja.md']], past)).toEqual([]);
+    // The outcome did happen (else this proves nothing): N1 posted twice in `all` and `ja`, its first message showing N2.
+    expect(postsOf('all', 'N1')).toHaveLength(2);
+    expect(postsOf('ja', 'N1')).toHaveLength(2);
+    expect([...run!.world.cameLate].sort()).toEqual(['console:all N1', 'console:ja N1']);
+  });
+  it('the later batch past the window bringing another file, the moved one never handed over: still a problem at rest', async () => {
+    const problems = await splitStep('keep', [...moveAndWrite, { op: 'write', file: 'b/setup.md', draft: false }], [['_posts/ja/intro.md'], ['b/setup.md']], past);
+    expect(problems.filter((p) => /another ja note; a later batch of the step did not correct it: still so at rest$/.test(p)).length).toBeGreaterThanOrEqual(2);
+    expect(run!.world.cameLate.size).toBe(0);
+  });
+});
+
+describe('movedFileCameLate: the moved file\'s batch began past the window after the batch that queued the switch', () => {
+  const moved = '/n/setup-ja.md';
+  // The step is the last two batches; the switch (delivery 5) was queued by the first of them, applied at 1000.
+  const log = (startedAt: number | undefined, paths = [moved]) => [{ outboxSeq: 4 }, { outboxSeq: 6, appliedAt: 1000 }, { outboxSeq: 7, paths: new Set(paths), startedAt, appliedAt: startedAt ?? 2000 }];
+  it('begun more than the window after: late', () => {
+    expect(movedFileCameLate(log(1201), 1, 4, 5, moved, 200)).toBe(true);
+  });
+  it('within the window, not the moved file, its start unknown, or the switch not queued by an earlier batch of the step: not late', () => {
+    expect(movedFileCameLate(log(1200), 1, 4, 5, moved, 200)).toBe(false);
+    expect(movedFileCameLate(log(5000, ['/n/b/setup.md']), 1, 4, 5, moved, 200)).toBe(false);
+    expect(movedFileCameLate(log(undefined), 1, 4, 5, moved, 200)).toBe(false);
+    expect(movedFileCameLate(log(5000), 1, 4, 7, moved, 200)).toBe(false);
+    expect(movedFileCameLate(log(5000), 1, 4, undefined, moved, 200)).toBe(false);
   });
 });
 
