@@ -8,7 +8,7 @@
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, symlinkSync, writeFileSync, writeSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { cliIn, statusOf } from '../helpers/cli.js';
 import { InProcessCli, fileParseThreads } from '../helpers/inproc.js';
 import { killLeftoverServices, note, sandbox, Service, type Sandbox, type ServiceEvents } from '../helpers/service.js';
@@ -18,7 +18,8 @@ const parseThreads = fileParseThreads();
 
 const CONFIG = 'watch:\n  quietMs: 200\n';
 
-afterEach(killLeftoverServices);
+// After all, not each: some tests run at once, and a test's end must not kill another's services.
+afterAll(killLeftoverServices);
 
 /** Saves a marker note and waits for its announcement: everything saved before it has gone out. */
 async function settle(svc: ServiceEvents, sb: Sandbox, name: string): Promise<void> {
@@ -37,7 +38,11 @@ async function freePort(): Promise<number> {
   });
 }
 
-describe('one instance per database', () => {
+// The suites and tests marked `concurrent` run at once (three at a time: vitest.config.ts's
+// maxConcurrency): each has its own sandbox and services, and most of its time is waiting (a start,
+// a quiet period, a marker's announcement). The three that call `cliIn` stay serial: it changes this
+// process's working directory and environment while it runs, so no other test may run then.
+describe.concurrent('one instance per database', () => {
   it('refuses a second instance, naming the first; a kill -9 leaves no lock behind', async () => {
     const sb = sandbox(CONFIG);
     const first = Service.start(sb);
@@ -62,7 +67,7 @@ describe('one instance per database', () => {
   }, 60_000);
 });
 
-describe('a notes folder doing what real folders do', () => {
+describe.concurrent('a notes folder doing what real folders do', () => {
   it('announces nothing again through symlinked folders, and survives a symlink loop', async () => {
     // In process: the folder's links are the service's business, not the process's.
     const sb = sandbox(CONFIG);
@@ -180,7 +185,7 @@ describe('a database that lost its newest commits', () => {
 });
 
 describe('start-up that fails loudly', () => {
-  it('a port in use is one line and an exit, with nothing written', async () => {
+  it.concurrent('a port in use is one line and an exit, with nothing written', async () => {
     const sb = sandbox(CONFIG);
     const blocker = createServer().listen(0, '127.0.0.1');
     await new Promise((r) => blocker.once('listening', r));
@@ -196,7 +201,7 @@ describe('start-up that fails loudly', () => {
     }
   }, 30_000);
 
-  it('a database locked by another process at start is waited for, with a message, then used', async () => {
+  it.concurrent('a database locked by another process at start is waited for, with a message, then used', async () => {
     const Database = (await import('better-sqlite3')).default;
     const sb = sandbox(CONFIG);
     const first = InProcessCli.start(sb, [], {}, undefined, parseThreads); // makes the database; the start that waits below is the process
