@@ -6,7 +6,8 @@
  */
 import { ELLIPSIS, truncate } from '../util/text.js';
 import { isProse, type Candidate } from './walk.js';
-import { FIRST as PLACEHOLDER_FIRST, LAST as PLACEHOLDER_LAST, isPlaceholder, PLACEHOLDER, pointText, type KeyPoint, type SpanTable } from './inline.js';
+import { isPlaceholder, PLACEHOLDER, pointText, type KeyPoint, type SpanTable } from './inline.js';
+import { saidText } from './said.js';
 import { scrubMarkup } from './plain.js';
 import { withoutLastClause } from './punctuation.js';
 import { TermIndex, termsOf, weighTerms } from './salience.js';
@@ -16,6 +17,7 @@ import { hasNumber } from './chars.js';
 import { coinedNames, NOUNS_CAPITALISED } from './names.js';
 
 export { coinedNames } from './names.js';
+export { saidText } from './said.js';
 
 export interface Budget {
   /** Characters the points may use in all. */
@@ -62,24 +64,6 @@ interface Option {
  */
 function saidOf(o: Option): string {
   return (o.said ??= saidText(o.text));
-}
-
-/** ` ${text.toLowerCase().replace(/[^\p{L}\p{N}\uE000-\uF8FF]+/gu, ' ').trim()} `, by character code where the text is ASCII and placeholders. */
-export function saidText(text: string): string {
-  let out = ' ';
-  let from = -1; // where the current run of letters, digits and placeholders began
-  for (let i = 0; i <= text.length; i++) {
-    const c = i < text.length ? text.charCodeAt(i) : 32;
-    const placeholder = c >= PLACEHOLDER_FIRST && c <= PLACEHOLDER_LAST;
-    if (c >= 128 && !placeholder) return ` ${text.toLowerCase().replace(/[^\p{L}\p{N}\uE000-\uF8FF]+/gu, ' ').trim()} `;
-    if ((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || placeholder) {
-      if (from < 0) from = i;
-    } else if (from >= 0) {
-      out += `${text.slice(from, i)} `;
-      from = -1;
-    }
-  }
-  return out === ' ' ? '  ' : out.toLowerCase();
 }
 
 /** How much a candidate's place in the note is worth, before what it says. */
