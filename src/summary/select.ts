@@ -131,7 +131,9 @@ function optionsOf(candidates: readonly Candidate[], spans: SpanTable, locale: s
   const lede = (o: Option) => (salientCount < RICH || hasNumber(o.text)) && o.c.opening && o.c.kind === 'sentence' && !o.c.toReader && !o.c.chatty && wordCount(pointText(spans.expand(o.text))) > 6;
   // A table's row of totals is its bottom line, though its figures come once.
   const total = (o: Option) => o.c.kind === 'row' && o.c.sumsUp;
-  if (salientCount >= MIN_SALIENT) for (const o of options) if (!salient(o) && !lede(o) && !total(o)) o.place = 0;
+  // A statement giving a figure ("use water at 92 degrees") measures something, as filler never does, though its words come once.
+  const figure = (o: Option) => o.c.kind === 'sentence' && !o.c.toReader && !o.c.chatty && hasNumber(o.text);
+  if (salientCount >= MIN_SALIENT) for (const o of options) if (!salient(o) && !lede(o) && !total(o) && !figure(o)) o.place = 0;
   return { options, index, weights };
 }
 

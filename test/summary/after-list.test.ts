@@ -25,3 +25,19 @@ describe('a paragraph after a list', () => {
     expect(zh.some((p) => p.includes('烧开清水') && p.includes('浸泡茶叶'))).toBe(true);
   });
 });
+
+describe('a statement giving a figure', () => {
+  it('is a point though its words come once, where places are free (en, ja)', () => {
+    // The opening (under the note's heading) and the list name the note's subject, so the note counts as rich in salient points;
+    // the figure after the list measures something, which filler never does.
+    const en = pointsOfNote('en', '# Green tea\n\nGreen tea is made in three steps.\n\n1. Heat the water\n2. Warm the pot\n3. Steep the leaves\n\nLet it cool to 80 degrees before pouring.');
+    expect(en.some((p) => p.includes('80 degrees'))).toBe(true);
+    const ja = pointsOfNote('ja', '# 緑茶の淹れ方\n\n緑茶は三つの手順で淹れます。\n\n1. 水を沸かす\n2. 急須を温める\n3. 茶葉を蒸らす\n\nお湯は80度くらいまで冷ましましょう。');
+    expect(ja.some((p) => p.includes('80度'))).toBe(true);
+  });
+
+  it('is no point when it is chat to the reader', () => {
+    const en = pointsOfNote('en', '# Green tea\n\nGreen tea is made in three steps.\n\n1. Heat the water\n2. Warm the pot\n3. Steep the leaves\n\nHope these 3 steps help you!');
+    expect(en.some((p) => p.includes('Hope'))).toBe(false);
+  });
+});
