@@ -14,6 +14,7 @@ import { TermIndex, termsOf, weighTerms } from './salience.js';
 import { inCodeOf } from './code-terms.js';
 import { wordCount } from './tone.js';
 import { hasNumber } from './chars.js';
+import { givesOwnView } from './own-view.js';
 import { coinedNames, NOUNS_CAPITALISED } from './names.js';
 
 export { coinedNames } from './names.js';
@@ -132,7 +133,8 @@ function optionsOf(candidates: readonly Candidate[], spans: SpanTable, locale: s
   // A table's row of totals is its bottom line, though its figures come once.
   const total = (o: Option) => o.c.kind === 'row' && o.c.sumsUp;
   // A statement giving a figure ("use water at 92 degrees") measures something, as filler never does, though its words come once.
-  const figure = (o: Option) => o.c.kind === 'sentence' && !o.c.toReader && !o.c.chatty && hasNumber(o.text);
+  // So does the writer's own view of a thing ("MongoDB は避けたほうがいいと思います"): where no capital marks a name, it may name nothing said twice.
+  const figure = (o: Option) => o.c.kind === 'sentence' && !o.c.toReader && !o.c.chatty && (hasNumber(o.text) || givesOwnView(o.text, locale));
   if (salientCount >= MIN_SALIENT) for (const o of options) if (!salient(o) && !lede(o) && !total(o) && !figure(o)) o.place = 0;
   return { options, index, weights };
 }
