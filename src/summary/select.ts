@@ -122,12 +122,12 @@ function optionsOf(candidates: readonly Candidate[], spans: SpanTable, locale: s
   // The names of numbered sections ("Option 2: PostgreSQL", "方案二：Netlify", candidates.ts, block -1) name
   // the note's parts, in any language: its words come once, and no capital tells a name in German or Chinese.
   const salient = (o: Option) => o.ws.some((w) => w >= 1) || (o.c.kind === 'compact' && o.c.block < 0);
+  // A list's items offered beside its compacted point name what it names (as in English, where they are not offered): the list counts once.
+  const compacted = new Set(options.flatMap((o) => (o.c.kind === 'compact' ? [o.c.block] : [])));
   // In a short note the opening sentence keeps its place when it is a statement of some length, not
   // a word to the reader ("Tokio runs futures on a thread pool." names its subject once and is the
   // lede); a note with more to say than that opens with filler when its opening names nothing,
   // unless it gives a figure ("A month of use cost 23.5 CNY."): filler measures nothing.
-  // A list's items offered beside its compacted point name what it names (as in English, where they are not offered): the list counts once.
-  const compacted = new Set(options.flatMap((o) => (o.c.kind === 'compact' ? [o.c.block] : [])));
   const salientCount = options.filter((o) => salient(o) && !(o.c.kind === 'item' && compacted.has(o.c.block))).length;
   const lede = (o: Option) => (salientCount < RICH || hasNumber(o.text)) && o.c.opening && o.c.kind === 'sentence' && !o.c.toReader && !o.c.chatty && wordCount(pointText(spans.expand(o.text))) > 6;
   // A table's row of totals is its bottom line, though its figures come once.
@@ -135,8 +135,8 @@ function optionsOf(candidates: readonly Candidate[], spans: SpanTable, locale: s
   // A statement giving a figure ("use water at 92 degrees") measures something, as filler never does, though its words come once.
   // So does the writer's own view of a thing ("MongoDB は避けたほうがいいと思います"): where no capital marks a name, it may name nothing said twice.
   // In a dialogue, what was asked and answered is its substance ("How long until I can get a job?"), though its words come once.
-  const figure = (o: Option) => o.c.kind === 'sentence' && !o.c.chatty && (o.c.turn || (!o.c.toReader && (hasNumber(o.text) || givesOwnView(o.text, locale))));
-  if (salientCount >= MIN_SALIENT) for (const o of options) if (!salient(o) && !lede(o) && !total(o) && !figure(o)) o.place = 0;
+  const saysSomething = (o: Option) => o.c.kind === 'sentence' && !o.c.chatty && (o.c.turn || (!o.c.toReader && (hasNumber(o.text) || givesOwnView(o.text, locale))));
+  if (salientCount >= MIN_SALIENT) for (const o of options) if (!salient(o) && !lede(o) && !total(o) && !saysSomething(o)) o.place = 0;
   return { options, index, weights };
 }
 
