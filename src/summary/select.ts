@@ -122,13 +122,11 @@ function optionsOf(candidates: readonly Candidate[], spans: SpanTable, locale: s
   // The names of numbered sections ("Option 2: PostgreSQL", "方案二：Netlify", candidates.ts, block -1) name
   // the note's parts, in any language: its words come once, and no capital tells a name in German or Chinese.
   const salient = (o: Option) => o.ws.some((w) => w >= 1) || (o.c.kind === 'compact' && o.c.block < 0);
-  // A list's items offered beside its compacted point name what it names (as in English, where they are not offered): the list counts once.
-  const compacted = new Set(options.flatMap((o) => (o.c.kind === 'compact' ? [o.c.block] : [])));
   // In a short note the opening sentence keeps its place when it is a statement of some length, not
   // a word to the reader ("Tokio runs futures on a thread pool." names its subject once and is the
   // lede); a note with more to say than that opens with filler when its opening names nothing,
   // unless it gives a figure ("A month of use cost 23.5 CNY."): filler measures nothing.
-  const salientCount = options.filter((o) => salient(o) && !(o.c.kind === 'item' && compacted.has(o.c.block))).length;
+  const salientCount = options.filter(salient).length;
   const lede = (o: Option) => (salientCount < RICH || hasNumber(o.text)) && o.c.opening && o.c.kind === 'sentence' && !o.c.toReader && !o.c.chatty && wordCount(pointText(spans.expand(o.text))) > 6;
   // A table's row of totals is its bottom line, though its figures come once.
   const total = (o: Option) => o.c.kind === 'row' && o.c.sumsUp;
