@@ -73,7 +73,7 @@ function finishesWith(leadIn: string): boolean {
 }
 
 /** A paragraph's sentences; returns the lead-in its last sentence makes for a list or table after it. */
-function addParagraph(w: Walk, raw: string, next: Token | undefined, flags: { lead: boolean; closing: boolean; asked: boolean; links: string[]; printed?: boolean; afterBlock?: boolean }): string | undefined {
+function addParagraph(w: Walk, raw: string, next: Token | undefined, flags: { lead: boolean; closing: boolean; asked: boolean; links: string[]; printed?: boolean; afterBlock?: boolean; turn?: boolean }): string | undefined {
   const text = prose(raw, w.spans);
   if (!text) return undefined;
   // The opening paragraphs offer more of their sentences; later ones their first few.
@@ -144,6 +144,7 @@ function addParagraph(w: Walk, raw: string, next: Token | undefined, flags: { le
       leansBack,
       chatty: exclaims,
       toReader: !flags.asked && addressesReader(s, w.locale),
+      turn: flags.turn,
     });
     if (w.out.length > made) w.partName = undefined; // said once, by the section's first point
     if (last && w.beforeBlock && w.out.length > made) w.beforeBlock.made = w.out[made];
@@ -215,7 +216,7 @@ function addTurns(w: Walk, raw: string, labels: ReadonlySet<string>, next: Token
     let asked = false;
     if (labels.size) ({ raw: turn, asked } = withoutSpeaker(w, turn, labels));
     const last = k === turns.length - 1;
-    context = addParagraph(w, turn, last ? next : undefined, { ...flags, lead: flags.lead && k === 0, asked, printed: last && flags.printed });
+    context = addParagraph(w, turn, last ? next : undefined, { ...flags, lead: flags.lead && k === 0, asked, printed: last && flags.printed, turn: labels.size > 0 });
   });
   return context;
 }

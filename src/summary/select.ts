@@ -6,16 +6,19 @@
  */
 import { ELLIPSIS, truncate } from '../util/text.js';
 import { isProse, type Candidate } from './walk.js';
-import { FIRST as PLACEHOLDER_FIRST, LAST as PLACEHOLDER_LAST, isPlaceholder, PLACEHOLDER, pointText, type KeyPoint, type SpanTable } from './inline.js';
+import { isPlaceholder, PLACEHOLDER, pointText, type KeyPoint, type SpanTable } from './inline.js';
+import { saidText } from './said.js';
 import { scrubMarkup } from './plain.js';
 import { withoutLastClause } from './punctuation.js';
 import { TermIndex, termsOf, weighTerms } from './salience.js';
 import { inCodeOf } from './code-terms.js';
 import { wordCount } from './tone.js';
 import { hasNumber } from './chars.js';
+import { givesOwnView } from './own-view.js';
 import { coinedNames, NOUNS_CAPITALISED } from './names.js';
 
 export { coinedNames } from './names.js';
+export { saidText } from './said.js';
 
 export interface Budget {
   /** Characters the points may use in all. */
@@ -62,24 +65,6 @@ interface Option {
  */
 function saidOf(o: Option): string {
   return (o.said ??= saidText(o.text));
-}
-
-/** ` ${text.toLowerCase().replace(/[^\p{L}\p{N}\uE000-\uF8FF]+/gu, ' ').trim()} `, by character code where the text is ASCII and placeholders. */
-export function saidText(text: string): string {
-  let out = ' ';
-  let from = -1; // where the current run of letters, digits and placeholders began
-  for (let i = 0; i <= text.length; i++) {
-    const c = i < text.length ? text.charCodeAt(i) : 32;
-    const placeholder = c >= PLACEHOLDER_FIRST && c <= PLACEHOLDER_LAST;
-    if (c >= 128 && !placeholder) return ` ${text.toLowerCase().replace(/[^\p{L}\p{N}\uE000-\uF8FF]+/gu, ' ').trim()} `;
-    if ((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || placeholder) {
-      if (from < 0) from = i;
-    } else if (from >= 0) {
-      out += `${text.slice(from, i)} `;
-      from = -1;
-    }
-  }
-  return out === ' ' ? '  ' : out.toLowerCase();
 }
 
 /** How much a candidate's place in the note is worth, before what it says. */
@@ -145,7 +130,11 @@ function optionsOf(candidates: readonly Candidate[], spans: SpanTable, locale: s
   const lede = (o: Option) => (salientCount < RICH || hasNumber(o.text)) && o.c.opening && o.c.kind === 'sentence' && !o.c.toReader && !o.c.chatty && wordCount(pointText(spans.expand(o.text))) > 6;
   // A table's row of totals is its bottom line, though its figures come once.
   const total = (o: Option) => o.c.kind === 'row' && o.c.sumsUp;
-  if (salientCount >= MIN_SALIENT) for (const o of options) if (!salient(o) && !lede(o) && !total(o)) o.place = 0;
+  // A statement giving a figure ("use water at 92 degrees") measures something, as filler never does, though its words come once.
+  // So does the writer's own view of a thing ("MongoDB は避けたほうがいいと思います"): where no capital marks a name, it may name nothing said twice.
+  // In a dialogue, what was asked and answered is its substance ("How long until I can get a job?"), though its words come once.
+  const saysSomething = (o: Option) => o.c.kind === 'sentence' && !o.c.chatty && (o.c.turn || (!o.c.toReader && (hasNumber(o.text) || givesOwnView(o.text, locale))));
+  if (salientCount >= MIN_SALIENT) for (const o of options) if (!salient(o) && !lede(o) && !total(o) && !saysSomething(o)) o.place = 0;
   return { options, index, weights };
 }
 

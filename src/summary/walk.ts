@@ -33,6 +33,8 @@ export interface Candidate {
   chatty?: boolean;
   /** Talks to the reader ("You've got three good paths…"): fine when it says something, a little less worth. */
   toReader?: boolean;
+  /** Said in a turn of a dialogue: what was asked or answered there, the dialogue's substance. */
+  turn?: boolean;
   /** In a section that sums the note up: the writer's own summary. */
   sumsUp?: boolean;
   /** Alternatives of one piece of text (one list item's sentences under its label): one at most is shown. */
@@ -269,6 +271,7 @@ export function candidateOf(c: Omit<Candidate, 'pos' | 'block' | 'section'>, pos
     leansBack: c.leansBack,
     chatty: c.chatty,
     toReader: c.toReader,
+    turn: c.turn,
     sumsUp: sumsUp || undefined,
     group: c.group,
   };
