@@ -69,49 +69,43 @@ async function startWithFamily(onDelete: 'keep' | 'delete', mode: 'group' | 'sep
 
 const MODES = (['keep', 'delete'] as const).flatMap((onDelete) => (['group', 'separate'] as const).map((mode) => [onDelete, mode] as const));
 
+const move = (from: string, to: string) => () => renameSync(path.join(svc!.notes, from), path.join(svc!.notes, to));
+const put = (rel: string, text: string) => () => write(rel, text);
+
+/** A way out of family `x` and back: the two steps (each one change and the paths it touches), and the edit after. */
+interface Leave {
+  away: [() => void, string[]];
+  back: [() => void, string[]];
+  edit: { file: string; text: string; title: string; edited: string; chat: string };
+}
+
+const JA_EDIT = { file: 'ja/x-ja.md', text: JA('Mokkin guide two'), title: 'Mokkin guide', edited: 'Mokkin guide two', chat: 'ja' };
+const LEAVES: [string, Leave][] = [
+  ['by translationKey and back (f1a key)', { away: [put('ja/x-ja.md', JA('Mokkin guide', { translationKey: 'other' })), ['ja/x-ja.md']], back: [put('ja/x-ja.md', JA()), ['ja/x-ja.md']], edit: JA_EDIT }],
+  [
+    'by lang and back (f1a lang)',
+    {
+      away: [put('x-en.md', EN('Xylophone guide', 'ja')), ['x-en.md']],
+      back: [put('x-en.md', EN()), ['x-en.md']],
+      edit: { file: 'x-en.md', text: EN('Xylophone guide two'), title: 'Xylophone guide', edited: 'Xylophone guide two', chat: 'en' },
+    },
+  ],
+  ['by a rename to a family of its own and back (f2 steps 4-6)', { away: [move('ja/x-ja.md', 'ja/z-ja.md'), ['ja/x-ja.md', 'ja/z-ja.md']], back: [move('ja/z-ja.md', 'ja/x-ja.md'), ['ja/x-ja.md', 'ja/z-ja.md']], edit: JA_EDIT }],
+];
+
 describe('a family left with no member by its note moving to another family (issue 25, tester 14-1)', () => {
-  it.each(MODES)('by translationKey and back (f1a key): one message per note in each chat, every one edited (onDelete: %s, %s)', { timeout: 60_000 }, async (onDelete, mode) => {
+  it.each(LEAVES.flatMap(([name, leave]) => MODES.map(([onDelete, mode]) => [name, onDelete, mode, leave] as const)))('%s: one message per note in each chat, every one edited (onDelete: %s, %s)', { timeout: 60_000 }, async (_, onDelete, mode, leave) => {
     const s = await startWithFamily(onDelete, mode);
-    write('ja/x-ja.md', JA('Mokkin guide', { translationKey: 'other' }));
-    await s.settle(['ja/x-ja.md']);
-    expect(shownTwice(s)).toEqual([]);
-    write('ja/x-ja.md', JA());
-    await s.settle(['ja/x-ja.md']);
-    expect(shownTwice(s)).toEqual([]);
-    write('ja/x-ja.md', JA('Mokkin guide two'));
-    await s.settle(['ja/x-ja.md']);
-    expect(notReached(s, 'Mokkin guide', 'Mokkin guide two')).toEqual([]);
-    expect(showing(s, 'ja', 'Mokkin guide two')).toBe(1);
-    expect(s.anomalies).toEqual([]);
-  });
-
-  it.each(MODES)('by lang and back (f1a lang): one message per note in each chat, every one edited (onDelete: %s, %s)', { timeout: 60_000 }, async (onDelete, mode) => {
-    const s = await startWithFamily(onDelete, mode);
-    write('x-en.md', EN('Xylophone guide', 'ja'));
-    await s.settle(['x-en.md']);
-    expect(shownTwice(s)).toEqual([]);
-    write('x-en.md', EN());
-    await s.settle(['x-en.md']);
-    expect(shownTwice(s)).toEqual([]);
-    write('x-en.md', EN('Xylophone guide two'));
-    await s.settle(['x-en.md']);
-    expect(notReached(s, 'Xylophone guide', 'Xylophone guide two')).toEqual([]);
-    expect(showing(s, 'en', 'Xylophone guide two')).toBe(1);
-    expect(s.anomalies).toEqual([]);
-  });
-
-  it.each(MODES)('by a rename to a family of its own and back (f2 steps 4-6): one message per note, every one edited (onDelete: %s, %s)', { timeout: 60_000 }, async (onDelete, mode) => {
-    const s = await startWithFamily(onDelete, mode);
-    renameSync(path.join(s.notes, 'ja/x-ja.md'), path.join(s.notes, 'ja/z-ja.md'));
-    await s.settle(['ja/x-ja.md', 'ja/z-ja.md']);
-    expect(shownTwice(s)).toEqual([]);
-    renameSync(path.join(s.notes, 'ja/z-ja.md'), path.join(s.notes, 'ja/x-ja.md'));
-    await s.settle(['ja/x-ja.md', 'ja/z-ja.md']);
-    expect(shownTwice(s)).toEqual([]);
-    write('ja/x-ja.md', JA('Mokkin guide two'));
-    await s.settle(['ja/x-ja.md']);
-    expect(notReached(s, 'Mokkin guide', 'Mokkin guide two')).toEqual([]);
-    expect(showing(s, 'ja', 'Mokkin guide two')).toBe(1);
+    for (const [change, paths] of [leave.away, leave.back]) {
+      change();
+      await s.settle(paths);
+      expect(shownTwice(s)).toEqual([]);
+    }
+    const { file, text, title, edited, chat } = leave.edit;
+    write(file, text);
+    await s.settle([file]);
+    expect(notReached(s, title, edited)).toEqual([]);
+    expect(showing(s, chat, edited)).toBe(1);
     expect(s.anomalies).toEqual([]);
   });
 });
