@@ -49,12 +49,6 @@ function wantedNow(store: Store, config: Config, platforms: ReadonlySet<string>,
   return familyTargets(liveMembers(store.familyNotes(key)), config.routes, store.subscriptions(), platforms, sentMemberIn(store, familyPostId(key)));
 }
 
-/** The member the family's message in a chat shows, as its members are stored now (undefined: the chat does not want it). */
-function newFamilyShows(store: Store, config: Config, platforms: ReadonlySet<string>, key: string, target: Target): string | undefined {
-  const at = targetKey(target);
-  return wantedNow(store, config, platforms, key).find((ft) => targetKey(ft.target) === at)?.member.id;
-}
-
 /** The chats a family's members, as stored, want it in (target keys). */
 export function targetsWanting(store: Store, config: Config, platforms: ReadonlySet<string>, key: string): Set<string> {
   return new Set(wantedNow(store, config, platforms, key).map((ft) => targetKey(ft.target)));
@@ -140,13 +134,13 @@ export function followMovedMembers<F extends { wantedBefore: ReadonlySet<string>
         store.upkeep.moveFamilyPostIn(fromId, d.row.id, target);
         moved += retireOwnMessage(store, d.row.id, target, d.row.revision);
         postAnew(target);
-      } else if (!oldLeft && config.publish.onDelete === 'keep' && store.postOf(fromId, target) && newFamilyShows(store, config, platforms, to, target) === d.row.id) {
-        // The note joined the new family's message in this chat, which shows it: its old one would show it twice.
-        // `onDelete: keep` keeps what a note going away leaves; this note did not go (`delete` deletes it anyway).
-        // Where the new family's message shows another member, the old one stays: the chat's only message
-        // showing the note, it is the note's again should it leave (split-burst property seeds 2512, 7, 2026).
-        // The rule, by what the chat saw: a note that leaves a family's message and gets its own is a new
-        // announcement only where the chat never showed it as its own; where it did, that message is kept for it.
+      } else if (!oldLeft && store.postOf(fromId, target) && !store.openDelivery(fromId, target, ['delete'])) {
+        // The old family, left with no member, has its message here beside the new family's, which the note
+        // joined: the message is the note's, a second one of it, and goes whatever `onDelete` says (the note did
+        // not go away; README, translations). Kept, it showed the note beside the new family's message linking it
+        // and no edit reached it again (issue 25, tester 14-1: f1a key and lang, f2's rename to z and back).
+        // Should the note leave again, a message of its own is posted: the chat never lost it (the model's
+        // "moved home", test/helpers/double-posts.ts), as under `delete` (split-burst seeds 2512, 7, 2026).
         const revision = store.familyNotes(from).reduce((n, m) => n + m.revision, 0);
         store.enqueue({ noteId: fromId, revision, target, kind: 'delete', payload: { type: 'delete' } });
         moved++;

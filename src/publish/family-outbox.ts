@@ -234,6 +234,8 @@ export function syncFamily(store: Store, config: Config, platforms: ReadonlySet<
       // A sent message follows its note even where the chat's filter no longer picks it: kept up to date, never deleted for that.
     } else if (config.publish.onDelete === 'delete' && !f.controls && store.postOf(familyId, target)?.viaDigest) {
       if (!leaveDigest(store, familyId, target)) continue; // a digest line: only it goes, never its siblings' message
+    } else if (store.openDelivery(familyId, target, ['delete'])) {
+      continue; // deleted already (family-follow.ts: the message of a family its last member left for another)
     } else if (config.publish.onDelete === 'delete' && !f.controls && store.postOf(familyId, target)) store.enqueue({ noteId: familyId, revision, target, kind: 'delete', payload: { type: 'delete' } });
     else continue;
     enqueued++;
