@@ -20,7 +20,7 @@ import type { Batch } from '../watch/batch.js';
 import { familiesTouched, followMovedMembers, followRenamedFamilies, noteFamiliesPostedSeparately, syncFamily, targetsWanting, type NewFamilyPost, type TouchedFamily } from './family-outbox.js';
 import { assignFamilyKey, newClaims } from './family-key.js';
 import { familiesOf } from '../store/family-rows.js';
-import { PendingRemovals } from './removals.js';
+import { PendingRemovals, removedNotes } from './removals.js';
 import { HeldRewrites } from './held-rewrites.js';
 import { decideOrder, findRenames, type Rename } from './rename-match.js';
 import { enqueueNoteChange } from './note-outbox.js';
@@ -110,7 +110,7 @@ export class Publisher {
     const { files, known: knownBefore } = this.held.withEdited(due.files, due.known); // and paths edited lately (held-rewrites.ts)
     const replaced = new Set<string>(), known = (rel: string) => (replaced.has(rel) ? undefined : knownBefore(rel)); // notes copied over are gone (kept-copies.ts)
     const result: BatchResult = { scanned: 0, parsed: 0, announced: 0, errors: 0, heldRemovals: 0 };
-    for (const rel of this.removedNotes(batch.removed, known)) this.pending.add(rel, known(rel)!);
+    for (const rel of removedNotes(this.deps, batch.removed, known)) this.pending.add(rel, known(rel)!);
     const renamed = new Set<string>();
     this.batchDigests = new Map();
     try {
@@ -189,21 +189,6 @@ export class Publisher {
       }
       result.announced += this.commit(decided);
     }
-  }
-
-  /** The known, not yet deleted notes a batch's removed paths take away: a note, or every note of a removed folder. */
-  private removedNotes(removed: string[], known: (rel: string) => KnownNote | undefined): string[] {
-    const rels = new Set<string>();
-    for (const abs of removed) {
-      const rel = toRelPath(this.deps.root, abs);
-      const note = known(rel);
-      if (note) {
-        if (note.state !== 'deleted') rels.add(rel);
-        continue;
-      }
-      for (const [file, n] of this.deps.store.knownUnder(rel ? `${rel}/` : '')) if (n.state !== 'deleted') rels.add(file);
-    }
-    return [...rels].filter((rel) => !existsSync(path.join(this.deps.root, rel)));
   }
 
   /** A chunk's renames (rename-apply.ts), with the deleted notes another note replaced set aside (replaced-deleted.ts), then what the batch keeps of each. */
