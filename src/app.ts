@@ -66,6 +66,8 @@ export interface AppOptions {
    * accepted once; its mark is still checked.
    */
   moved?: boolean;
+  /** `--accept-removals`: the removals the guard holds (publish/held-removals.ts) are applied once, as publish.onDelete says. */
+  acceptRemovals?: boolean | undefined;
   /** The state is no longer this instance's alone (store/state.ts StateFlags.onLost): the caller stops the service. */
   onStateLost?: (why: string) => void;
   /** The clock of the publisher and the outbox (tests move it, to a digest's time say); Date.now by default. */
@@ -211,6 +213,7 @@ async function startAppParts(o: AppOptions, undo: (() => unknown)[]): Promise<Ru
     onNote: (row) => search.titleChanged(row.info),
     now: nowOf(o),
     parseThreads: o.parseThreads,
+    acceptRemovals: o.acceptRemovals,
   });
 
   const connections = platformConnections(o, adapters, store, deliverer);

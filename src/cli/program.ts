@@ -4,6 +4,7 @@
  * program in its own process, with its output captured and its exit code returned.
  */
 import { Command, InvalidArgumentError } from 'commander';
+import { z } from 'zod';
 import { isKnownLanguage } from '../notes/lang.js';
 import type { Io } from './io.js';
 import type { SearchCliOptions } from './search.js';
@@ -106,10 +107,14 @@ function addServiceOptions(command: Command): Command {
     .option('--db <file>', 'state database (overrides config)')
     .option('--announce-existing', 'on the first run, announce notes that already exist')
     .option('--after-restore', 'the database was restored from a backup: announce nothing it finds new this once (see docs/operations.md)')
-    .option('--moved', 'the database is the newest state, moved or copied to a new disk or host on purpose: accept its new file this once');
+    .option('--moved', 'the database is the newest state, moved or copied to a new disk or host on purpose: accept its new file this once')
+    .option('--accept-removals', 'apply the removals held now (more than watch.removalThreshold notes gone at once; see `notecast status`), once, as publish.onDelete says');
 }
 
-type ServiceCliOptions = { config?: string; notes?: string; db?: string; announceExisting?: boolean; afterRestore?: boolean; moved?: boolean; json?: boolean };
+type ServiceCliOptions = { config?: string; notes?: string; db?: string; announceExisting?: boolean; afterRestore?: boolean; moved?: boolean; acceptRemovals?: boolean; json?: boolean };
+
+/** The flag that confirms held removals, checked before anything starts (commander hands over `true` or nothing). */
+const acceptRemovalsFlag = z.object({ acceptRemovals: z.boolean().default(false) });
 
 /** `start`, the service; `sync --once`, one pass of it. */
 function addStartAndSync(program: Command, { io, end }: Ctx): void {
@@ -118,7 +123,7 @@ function addStartAndSync(program: Command, { io, end }: Ctx): void {
     .option('--http-port <port>', 'serve /healthz and /metrics on this port (overrides config http.port)')
     .option('--http-host <host>', 'address for /healthz and /metrics (overrides config http.host; 0.0.0.0 in a container)')
     .action(async (o: ServiceCliOptions & { httpPort?: string; httpHost?: string }) => {
-      const code = await (await load.start()).runStart(o, io);
+      const code = await (await load.start()).runStart({ ...o, ...acceptRemovalsFlag.parse(o) }, io);
       // Stopped (or failed to start) with everything it started stopped and the store closed; exiting
       // makes sure no client's pending reconnect or request keeps the process alive after that.
       end.exit(code);
@@ -133,7 +138,7 @@ function addStartAndSync(program: Command, { io, end }: Ctx): void {
   )
     .option('--json', 'console adapter prints JSON lines on stdout, and the summary as {"event":"sync",…}')
     .action(async (o: ServiceCliOptions & { timeout: number }) => {
-      const code = await (await load.sync()).runSyncOnce(o, io);
+      const code = await (await load.sync()).runSyncOnce({ ...o, ...acceptRemovalsFlag.parse(o) }, io);
       end.exit(code); // as `start`: no client's pending reconnect keeps a finished run alive
     });
 }

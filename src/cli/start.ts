@@ -23,6 +23,8 @@ export interface StartOptions {
   afterRestore?: boolean;
   /** The database is the newest state, moved or copied on purpose (AppOptions.moved). */
   moved?: boolean;
+  /** Apply the removals the guard holds now, once (AppOptions.acceptRemovals). */
+  acceptRemovals?: boolean;
   json?: boolean;
   httpPort?: string;
   httpHost?: string;
@@ -71,6 +73,7 @@ export async function runStart(opts: StartOptions, io: Io): Promise<number> {
       json,
       afterRestore: opts.afterRestore,
       moved: opts.moved,
+      acceptRemovals: opts.acceptRemovals,
       onStateLost: loss.report,
       onIdle: json ? () => io.out(JSON.stringify({ event: 'idle' })) : undefined,
       onProgress: interactive ? bar.show : progressLog(log),

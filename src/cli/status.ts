@@ -17,6 +17,7 @@ import { editsNotSent, type EditNotSent } from '../publish/restored-notes.js';
 import { postsSetAside, type PostSetAside } from '../store/restore-record.js';
 import { editsNotSentToChats, type EditNotSentToChat } from '../store/edits-not-sent.js';
 import { copiesKeptBack } from '../store/kept-copies.js';
+import { heldRemovalsReport, readHeldRemovals, type HeldRemovalsReport } from '../publish/held-removals.js';
 
 /** Everything `status` shows; `--json` prints it as one object. */
 interface StatusReport extends StatusCounts {
@@ -50,6 +51,8 @@ interface StatusReport extends StatusCounts {
   editsNotSentToChats: EditNotSentToChat[];
   /** Files not announced because another note shows exactly their content to their chats (publish/kept-copies.ts): the note each copies. */
   copiesKeptBack: { file: string; copyOf: string }[];
+  /** Removals the guard holds (more than watch.removalThreshold notes gone at once: publish/held-removals.ts), and the command that applies them; null when none. */
+  heldRemovals: HeldRemovalsReport | null;
 }
 
 export function runStatus(opts: { config?: string; db?: string; json?: boolean }, io: Io): number {
@@ -136,7 +139,14 @@ function readReport(store: Store, file: string): StatusReport {
     setAside: postsSetAside(store),
     editsNotSentToChats: editsNotSentToChats(store),
     copiesKeptBack: copiesKeptBack(store.sql),
+    heldRemovals: heldRemovals(store),
   };
+}
+
+/** The held removals whose files are still gone (one put back since the service last looked is no longer held). */
+function heldRemovals(store: Store): HeldRemovalsReport | null {
+  const dir = store.getMeta('notes.dir');
+  return heldRemovalsReport(readHeldRemovals(store).filter((h) => dir === undefined || !existsSync(path.join(dir, h.file))));
 }
 
 /** Split families (family-key.ts): a note under `<key>#<its id>`, and the note holding its language under `<key>`. */
@@ -183,6 +193,8 @@ function reportLines(s: StatusReport): string[] {
     `deliveries:     ${count(s.outbox, 'pending') + count(s.outbox, 'sending')} pending, ${count(s.outbox, 'done')} done, ${count(s.outbox, 'failed')} failed, ${count(s.outbox, 'skipped')} skipped`,
   ];
   for (const [platform, n] of Object.entries(s.parked)) lines.push(`parked:         ${n} ${n === 1 ? 'delivery' : 'deliveries'} for ${platform}, which is not configured (no token): they go out once it is`);
+  const h = s.heldRemovals;
+  if (h) lines.push(`held removals:  ${h.count} (more than watch.removalThreshold at once) since ${h.since}: ${h.sample.join(', ')}${h.count > h.sample.length ? ', …' : ''}; apply them with ${h.apply}`);
   if (s.startRefused) lines.push(`next start:     refused: ${s.startRefused}`);
   if (s.watch) lines.push(`watching:       ${s.watch.mode} (${s.watch.reason})`);
   for (const [platform, c] of Object.entries(s.platforms)) lines.push(platformLine(platform, c));

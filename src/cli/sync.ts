@@ -12,6 +12,7 @@ import { secretsOf } from '../config/env.js';
 import { createLogger, redact } from '../log.js';
 import { startApp } from '../app.js';
 import type { DeliveryEvent } from '../publish/deliverer.js';
+import { heldRemovalsReport, readHeldRemovals, type HeldRemovalsReport } from '../publish/held-removals.js';
 import { loadRuntime } from './runtime.js';
 import { notesFolderProblem } from './paths.js';
 import { platformAdaptersOf, startFailure } from './start.js';
@@ -26,6 +27,8 @@ export interface SyncOptions {
   afterRestore?: boolean;
   /** The database is the newest state, moved or copied on purpose (AppOptions.moved). */
   moved?: boolean;
+  /** Apply the removals the guard holds now, once (AppOptions.acceptRemovals). */
+  acceptRemovals?: boolean;
   json?: boolean;
   /** Seconds to wait for deliveries before giving up on this run (they stay queued for the next). */
   timeout: number;
@@ -46,6 +49,8 @@ export interface SyncSummary {
   digestAt: string | null;
   /** Notes that could not be read (their errors are in the log and in `notecast status`). */
   unreadable: number;
+  /** Removals the guard holds (more than watch.removalThreshold at once: publish/held-removals.ts), `earlier` of them held before this run; null when none. */
+  heldRemovals: HeldRemovalsReport | null;
   timedOut: boolean;
   ms: number;
 }
@@ -84,7 +89,7 @@ export async function runSyncOnce(opts: SyncOptions, io: Io): Promise<number> {
   const settled = new Promise<void>((resolve) => (idle = resolve));
   let app: Awaited<ReturnType<typeof startApp>>;
   try {
-    app = await startApp({ platformAdapters, config, env, read: readOptions(config, resolveSite(config)), notesDir, dbPath, log, out: io.out, json, onDelivery, onIdle: () => idle(), afterRestore: opts.afterRestore, moved: opts.moved });
+    app = await startApp({ platformAdapters, config, env, read: readOptions(config, resolveSite(config)), notesDir, dbPath, log, out: io.out, json, onDelivery, onIdle: () => idle(), afterRestore: opts.afterRestore, moved: opts.moved, acceptRemovals: opts.acceptRemovals });
   } catch (e) {
     const code = fail(startFailure(e, dbPath));
     return e instanceof ConfigError ? 2 : code; // what the config needs and lacks (a route's token), as `start`
@@ -95,21 +100,29 @@ export async function runSyncOnce(opts: SyncOptions, io: Io): Promise<number> {
   const outbox = app.store.status().outbox;
   const held = app.store.upkeep.heldForDigest();
   const unreadable = (app.store.sql('SELECT COUNT(*) AS n FROM notes WHERE error IS NOT NULL').get() as { n: number }).n;
+  const heldRemovals = heldRemovalsReport(readHeldRemovals(app.store), started);
   const finishedBefore = counts.delivered + counts.skipped + counts.failed;
   await app.stop(); // deliveries in flight finish first
   // Those that finished while stopping are no longer waiting (the store is closed by now).
   const waiting = (outbox.pending ?? 0) + (outbox.sending ?? 0) - held.posts - (counts.delivered + counts.skipped + counts.failed - finishedBefore);
 
   const digestAt = held.next === null ? null : new Date(held.next).toISOString();
-  const summary: SyncSummary = { event: 'sync', ...counts, waiting, heldForDigest: held.posts, digestAt, unreadable, timedOut, ms: Date.now() - started };
+  const summary: SyncSummary = { event: 'sync', ...counts, waiting, heldForDigest: held.posts, digestAt, unreadable, heldRemovals, timedOut, ms: Date.now() - started };
   io.out(json ? JSON.stringify(summary) : summaryLine(summary));
   return summary.failed || summary.waiting || summary.unreadable ? 1 : 0;
 }
 
-/** `notecast sync: 3 delivered, 0 skipped, 1 failed, 2 still waiting (timed out…), 1 held for a digest at <time>, in 1.4 s` */
+/** `notecast sync: 3 delivered, 0 skipped, 1 failed, 2 still waiting (timed out…), 1 held for a digest at <time>, 25 removals held…, in 1.4 s` */
 function summaryLine(s: SyncSummary): string {
   const why = s.waiting ? (s.timedOut ? ' (timed out: they go out on the next run)' : ' (paused chats or held notes: see `notecast status`)') : '';
   const digest = s.heldForDigest ? `, ${s.heldForDigest} held for a digest at ${s.digestAt} (the first run after then sends it)` : '';
   const unread = s.unreadable ? `, ${s.unreadable} ${s.unreadable === 1 ? 'note' : 'notes'} could not be read (see \`notecast status\`)` : '';
-  return `notecast sync: ${s.delivered} delivered, ${s.skipped} skipped, ${s.failed} failed, ${s.waiting} still waiting${why}${digest}${unread}, in ${(s.ms / 1000).toFixed(1)} s`;
+  return `notecast sync: ${s.delivered} delivered, ${s.skipped} skipped, ${s.failed} failed, ${s.waiting} still waiting${why}${digest}${unread}${heldLine(s.heldRemovals)}, in ${(s.ms / 1000).toFixed(1)} s`;
+}
+
+/** `, 25 removals held (more than watch.removalThreshold at once): a.md, b.md, …; \`notecast sync --once --accept-removals\` applies them` (held, not a failure: the exit code stays 0). */
+function heldLine(h: HeldRemovalsReport | null): string {
+  if (!h) return '';
+  const earlier = h.earlier ? ` (${h.earlier === h.count ? 'all' : h.earlier} held since an earlier run, ${h.since})` : '';
+  return `, ${h.count} ${h.count === 1 ? 'removal' : 'removals'} held (more than watch.removalThreshold at once)${earlier}: ${h.sample.join(', ')}${h.count > h.sample.length ? ', …' : ''}; \`notecast sync --once --accept-removals\` applies them`;
 }

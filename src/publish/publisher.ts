@@ -20,7 +20,8 @@ import type { Batch } from '../watch/batch.js';
 import { familiesTouched, followMovedMembers, followRenamedFamilies, noteFamiliesPostedSeparately, syncFamily, targetsWanting, type NewFamilyPost, type TouchedFamily } from './family-outbox.js';
 import { assignFamilyKey, newClaims } from './family-key.js';
 import { familiesOf } from '../store/family-rows.js';
-import { PendingRemovals } from './removals.js';
+import { PendingRemovals, removedNotes } from './removals.js';
+import { guardRemovals, readHeldRemovals } from './held-removals.js';
 import { HeldRewrites } from './held-rewrites.js';
 import { decideOrder, findRenames, type Rename } from './rename-match.js';
 import { enqueueNoteChange } from './note-outbox.js';
@@ -48,6 +49,7 @@ export interface PublisherDeps {
   onRemoved?: (id: string) => void;
   now?: () => number;
   parseThreads?: ParseThreads | undefined; // shared by an in-process test's starts (AppOptions.parseThreads); its own without
+  acceptRemovals?: boolean | undefined; // AppOptions.acceptRemovals
 }
 
 export interface BatchResult { scanned: number; parsed: number; announced: number; errors: number; heldRemovals: number }
@@ -78,6 +80,8 @@ export class Publisher {
   private readonly pending = new PendingRemovals();
   private readonly held: HeldRewrites;
   private readonly misses = new SummaryMisses();
+  /** The held removals the operator confirmed (--accept-removals, held-removals.ts): applied whatever their number. */
+  private accepted: ReadonlySet<string>;
   /** Worker threads parsing each note within `notes.parseTimeoutMs` (parse-pool.ts); FolderSync has it release memory before `idle`. */
   readonly parser: Parser;
   /** Saved searches, compiled once, that new notes are matched against. */
@@ -88,6 +92,7 @@ export class Publisher {
     this.realRoot = realpathSync.native(deps.root);
     this.now = deps.now ?? Date.now;
     this.held = new HeldRewrites(deps.root, deps.config, this.now);
+    this.accepted = new Set(deps.acceptRemovals ? readHeldRemovals(deps.store).map((h) => h.file) : []);
     this.parser = openParser({ read: deps.read, summary: deps.summary, budgetMs: deps.config.notes.parseTimeoutMs }, deps.parseThreads);
     deps.store.summaries.madeBy(summaryMaker(deps.root, deps.read, deps.summary), longSummaryMaker({ ...deps, parser: this.parser, parseBudgetMs: deps.config.notes.parseTimeoutMs }));
     this.reader = { root: deps.root, realRoot: this.realRoot, maxBytes: deps.read.maxBytes, parseBudgetMs: deps.config.notes.parseTimeoutMs, markSeen: (seen) => deps.store.markSeen(seen) };
@@ -110,7 +115,7 @@ export class Publisher {
     const { files, known: knownBefore } = this.held.withEdited(due.files, due.known); // and paths edited lately (held-rewrites.ts)
     const replaced = new Set<string>(), known = (rel: string) => (replaced.has(rel) ? undefined : knownBefore(rel)); // notes copied over are gone (kept-copies.ts)
     const result: BatchResult = { scanned: 0, parsed: 0, announced: 0, errors: 0, heldRemovals: 0 };
-    for (const rel of this.removedNotes(batch.removed, known)) this.pending.add(rel, known(rel)!);
+    for (const rel of removedNotes(this.deps, batch.removed, known)) this.pending.add(rel, known(rel)!);
     const renamed = new Set<string>();
     this.batchDigests = new Map();
     try {
@@ -157,6 +162,11 @@ export class Publisher {
   /** Whether this note's (or a member of this family's) file is gone and its removal not yet decided (a post of it waits: deliverer.ts). */
   readonly removalPending = (postId: string): boolean => this.pending.hasPost(postId, (id) => this.deps.store.getNote(id)?.info.translationKey);
 
+  /** --accept-removals is spent: the removals held at the start are applied, or none was waiting. */
+  endAccepting(): void {
+    this.accepted = new Set();
+  }
+
   /** Removals and rewrites waiting to be acted on (see removals.ts, held-rewrites.ts). */
   get pendingRemovals(): number {
     return this.pending.size + this.held.size;
@@ -175,36 +185,17 @@ export class Publisher {
     const gone = this.pending.take().filter((rel) => !existsSync(path.join(this.deps.root, rel)));
     const known = knownLookup(this.deps.store, gone.length);
     this.commitRemovals(dropGoneCopies(this.deps, gone.filter((rel) => known(rel)), known), known, this.policy(false, false), result);
+    this.endAccepting(); // --accept-removals applies the removals held at the start, once
     return result;
   }
 
+  /** The guard (held-removals.ts): more than `watch.removalThreshold` new removals at once are held, not acted on. */
   private commitRemovals(removals: string[], known: (rel: string) => KnownNote | undefined, policy: Policy, result: BatchResult): void {
-    if (removals.length > this.deps.config.watch.removalThreshold) {
-      result.heldRemovals = removals.length;
-      this.deps.log.warn({ count: removals.length, threshold: this.deps.config.watch.removalThreshold, sample: removals.slice(0, 5) }, 'many notes vanished at once (unmounted folder or branch switch?): removals held, nothing deleted');
-    } else if (removals.length) {
-      const decided: Decided[] = [];
-      for (const rel of removals) {
-        const stored = this.deps.store.storedNote(known(rel)!.id);
-        if (stored && stored.row.state !== 'deleted') decided.push({ ...decideRemoval(stored.row, policy), prev: stored.row, place: stored.place });
-      }
-      result.announced += this.commit(decided);
-    }
-  }
-
-  /** The known, not yet deleted notes a batch's removed paths take away: a note, or every note of a removed folder. */
-  private removedNotes(removed: string[], known: (rel: string) => KnownNote | undefined): string[] {
-    const rels = new Set<string>();
-    for (const abs of removed) {
-      const rel = toRelPath(this.deps.root, abs);
-      const note = known(rel);
-      if (note) {
-        if (note.state !== 'deleted') rels.add(rel);
-        continue;
-      }
-      for (const [file, n] of this.deps.store.knownUnder(rel ? `${rel}/` : '')) if (n.state !== 'deleted') rels.add(file);
-    }
-    return [...rels].filter((rel) => !existsSync(path.join(this.deps.root, rel)));
+    const { apply, held } = guardRemovals({ ...this.deps, threshold: this.deps.config.watch.removalThreshold, warn: (o, m) => this.deps.log.warn(o, m) }, removals, this.accepted, this.now());
+    result.heldRemovals = held;
+    const decided: Decided[] = [];
+    for (const stored of apply.map((rel) => this.deps.store.storedNote(known(rel)!.id))) if (stored && stored.row.state !== 'deleted') decided.push({ ...decideRemoval(stored.row, policy), prev: stored.row, place: stored.place });
+    if (decided.length) result.announced += this.commit(decided);
   }
 
   /** A chunk's renames (rename-apply.ts), with the deleted notes another note replaced set aside (replaced-deleted.ts), then what the batch keeps of each. */

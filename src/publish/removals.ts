@@ -6,8 +6,26 @@
  * quiet periods), and the threshold is applied to all of them at once. A removed note whose
  * content reappears under another name in that time, in any batch, is a rename.
  */
-import type { KnownNote } from '../store/store.js';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import type { KnownNote, Store } from '../store/store.js';
+import { toRelPath } from '../notes/read.js';
 import { FAMILY_PREFIX } from './family.js';
+
+/** The known, not yet deleted notes a batch's removed paths take away: a note, or every note of a removed folder (moved from publisher.ts). */
+export function removedNotes(deps: { root: string; store: Pick<Store, 'knownUnder'> }, removed: readonly string[], known: (rel: string) => KnownNote | undefined): string[] {
+  const rels = new Set<string>();
+  for (const abs of removed) {
+    const rel = toRelPath(deps.root, abs);
+    const note = known(rel);
+    if (note) {
+      if (note.state !== 'deleted') rels.add(rel);
+      continue;
+    }
+    for (const [file, n] of deps.store.knownUnder(rel ? `${rel}/` : '')) if (n.state !== 'deleted') rels.add(file);
+  }
+  return [...rels].filter((rel) => !existsSync(path.join(deps.root, rel)));
+}
 
 export class PendingRemovals {
   /** Removed files (relative paths) and what the store knew of each. */

@@ -136,6 +136,7 @@ export class FolderSync {
     this.loading = false;
     for (const b of this.early.splice(0)) this.runBatch(b);
     this.armRemovals(); // the start-up scan's
+    if (!this.deps.publisher.pendingRemovals) this.deps.publisher.endAccepting(); // nothing held is gone any more: --accept-removals has nothing to apply
     this.armSchedule();
     this.every(60_000, () => this.armSchedule());
     if (config.watch.reconcileMinutes > 0) this.every(config.watch.reconcileMinutes * 60_000, () => void this.requestReconcile(`every ${config.watch.reconcileMinutes} min`));
