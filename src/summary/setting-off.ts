@@ -51,7 +51,8 @@ export function goesThrough(s: string, locale: string): boolean {
  * A greeting to the channel or a label of the message in front of a sentence ("Hey @everyone and
  * @here, …", "Hi all, …", "Quick question: …"): a greeting word with only addressees (mentions, "all",
  * "everyone", "team") before its comma, or "quick" with a noun for the message before its colon.
- * "Hello, world is…" names no addressee and stays.
+ * "Hello, world is…" names no addressee and stays. Discord writes a user or role as <@ID>, <@!ID>, <@&ID>
+ * (https://github.com/discord/discord-api-docs/pull/6827/files, docs/Reference.md "Message Formatting").
  */
 const ADDRESSEE = String.raw`(?:@[\p{L}\d_]+|<@[!&]?\d+>|everyone|everybody|all|folks|team|guys|y['’]all|people|friends)`;
 const OPENING_ADDRESS: Rules = [
