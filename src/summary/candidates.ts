@@ -17,6 +17,7 @@ import { addressesReader, isQuestion, labelledOutput, namesReadersOwn, pointsBac
 import { listContext, namesWhatFollows, overviewBeforeSections, saysAsFollows } from './presenting.js';
 import { ledBy } from './punctuation.js';
 import { asksForHelp, judgesTheQuestion } from './question-praise.js';
+import { withoutOpeningAddress } from './setting-off.js';
 import { cheers } from './news.js';
 import { announcesOutput, announcesPrinted } from './output-lead-in.js';
 import { dialogueLabels, isTurn, readTurnByTurn, turnsOf, withoutSpeaker } from './dialogue.js';
@@ -83,7 +84,8 @@ function addParagraph(w: Walk, raw: string, next: Token | undefined, flags: { le
   let context: string | undefined;
   sentences.forEach((sentence, i) => {
     const last = i === sentences.length - 1;
-    let s = flags.asked ? sentence : withoutInterjection(i === 0 ? withoutMarker(sentence) : sentence, w.locale, i === 0);
+    // An asker's turn keeps its words, but not a greeting or label before them ("Quick one: why…").
+    let s = flags.asked ? withoutOpeningAddress(sentence, w.locale) : withoutInterjection(i === 0 ? withoutMarker(sentence) : sentence, w.locale, i === 0);
     // The sentence a lead-in began before a code block, finished here ("The error you're seeing:"
     // [block] "is caused by passing …"): the lead-in without its colon, then the rest; the block was
     // what it quoted. The lead-in's point with the block's line gives way to it.

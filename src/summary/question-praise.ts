@@ -13,8 +13,8 @@ const JUDGES_QUESTION: ReadonlyArray<readonly [RegExp, RegExp]> = [
   [/^es/, /^(?:es|esa|esta|tu|su|qué|vaya)\s+(?:\p{L}+\s+){0,3}(?:pregunta|observación)(?!\p{L}|\s+de\s)/iu],
   [/^pt/, /^(?:é|essa|esta|sua|que)\s+(?:\p{L}+\s+){0,3}(?:pergunta|observação)(?!\p{L}|\s+de\s)/iu],
   [/^de/, /^(?:das|dies|ihre|deine|was für)\s+(?:ist\s+)?(?:\p{L}+\s+){0,3}(?:Frage|Beobachtung)(?!\p{L})/iu],
-  // 问题 is also "problem": only the question as asked ("这个问题提得…", "问得好") or one judged good ("这是一个很好的问题").
-  [/^(zh|hant|yue)/, /^(?:你|您)?(?:的|这个|這個)?(?:问题|問題)(?:提得|問得|问得)|^(?:这|這)是(?:一个|一個|个|個)?[^，。,]{0,6}好的?(?:问题|問題)/u],
+  // 问题 is also "problem": only the question as asked, perhaps after a laugh or a cry (哈哈，, 哇，), ("这个问题提得…", "问得好") or one judged good ("这是一个很好的问题").
+  [/^(zh|hant|yue)/, /^(?:(?:[哈呵嘿]{2,}|哇|噢|哦)[，,！!～~\s]*)?(?:(?:你|您)?(?:的|这个|這個)?(?:问题|問題)(?:提得|問得|问得)|(?:这|這)是(?:一个|一個|个|個)?[^，。,]{0,6}好的?(?:问题|問題))/u],
   // Japanese ends on what the question is ("…本質的な問いです").
   [/^ja/, /^(?:これは|それは|この|ご質問は)[^。！!]*(?:質問|問い)(?:です|だ)/u],
 ];

@@ -24,3 +24,49 @@ export function setsOff(s: string, locale: string): boolean {
   const line = s.trim();
   return line.length <= 40 && !/[\d\uE000-\uF8FF]/u.test(line) && (ruleFor(SETS_OFF, locale)?.test(line) ?? false);
 }
+
+/**
+ * A line saying only how the answer will go, its object a pronoun or the answer's own parts, never a
+ * term ("Lass uns das Punkt für Punkt durchgehen.", "Te lo explico rápido.", "Te cuento lo que sé.",
+ * "我們一步一步來看。", "चलिए इसे आसान भाषा में समझते हैं।", "では、要点をまとめてみます。"): by form, the
+ * hortative with a pronoun object and a verb (de lass/lasst uns, zh 我们/咱们 + manner + 看/分析,
+ * hi चलिए/चलो/आइए + इसे/इन्हें + a verb of seeing or understanding), the writer telling the reader
+ * "it" (es te/os + lo + a first-person verb of telling), or the answer's points organised (ja).
+ */
+const TELL_ES = String.raw`(?:cuento|explico|resumo|digo|comento|detallo|aclaro)`;
+const GOES_THROUGH: Rules = [
+  [/^de/, new RegExp(String.raw`^(?:\p{L}+[,\s]+)?lass(?:t)?\s+uns\s+(?:das|dies|es|diese[sn]?|sie)\s+(?:\p{L}+\s+){0,4}\p{Ll}+en${END}`, 'iu')],
+  [/^es/, new RegExp(String.raw`^[¡¿]?(?:\p{L}+[,\s]+)?(?:te|os|les?)\s+(?:(?:lo|la|los|las)\s+${TELL_ES}(?:\s+\p{L}+){0,3}|${TELL_ES}\s+(?:lo\s+que\s+\p{L}+|todo|esto|eso))${END}`, 'iu')],
+  [/^(zh|hant|yue)/, new RegExp(String.raw`^(?:那|好|好了|那么|那麼)?[，,]?(?:让|讓)?(?:我们|我們|咱们|咱們)(?:就|先)?(?:一步一步|一步步|逐步|慢慢|一起|仔细|仔細|简单|簡單)*(?:地)?(?:来|來)?(?:看看?|分析|拆解|梳理)(?:一下)?(?:吧)?${END}`, 'u')],
+  [/^hi/, new RegExp(String.raw`^(?:तो\s+)?(?:चलिए|चलो|आइए)\s+(?:इसे|इन्हें|इसको|इनको)\s+(?:\S+\s+){0,4}(?:समझते|देखते|जानते|समझें|देखें|समझ)(?:\s+(?:हैं|लेते\s+हैं))?${END}`, 'u')],
+  [/^ja/, new RegExp(String.raw`^(?:では|じゃあ|それでは|まず|ここでは)?[、,]?\s*(?:ポイント|要点|内容|答え|結論)を(?:簡単に|順に|順番に|手短に)?(?:整理|説明|まとめ|解説)(?:して|て)?(?:みます|みましょう|いきます|いきましょう|します|しましょう)${END}`, 'u')],
+];
+
+export function goesThrough(s: string, locale: string): boolean {
+  const line = s.trim();
+  return line.length <= 60 && !/[\d\uE000-\uF8FF]/u.test(line) && (ruleFor(GOES_THROUGH, locale)?.test(line) ?? false);
+}
+
+/**
+ * A greeting to the channel or a label of the message in front of a sentence ("Hey @everyone and
+ * @here, …", "Hi all, …", "Quick question: …"): a greeting word with only addressees (mentions, "all",
+ * "everyone", "team") before its comma, or "quick" with a noun for the message before its colon.
+ * "Hello, world is…" names no addressee and stays. Discord writes a user or role as <@ID>, <@!ID>, <@&ID>
+ * (https://github.com/discord/discord-api-docs/pull/6827/files, docs/Reference.md "Message Formatting").
+ */
+const ADDRESSEE = String.raw`(?:@[\p{L}\d_]+|<@[!&]?\d+>|everyone|everybody|all|folks|team|guys|y['’]all|people|friends)`;
+const OPENING_ADDRESS: Rules = [
+  [/^en/, new RegExp(String.raw`^(?:(?:hey|hi|hello|morning|good\s+morning)\s+${ADDRESSEE}(?:\s*(?:,|and|&)\s*${ADDRESSEE}){0,3}\s*[,!—–:]\s*|quick\s+(?:one|question|q|note|update)\s*[:—–]\s*)`, 'iu')],
+];
+
+/** The greeting or label opening s, as a match to cut, if any. */
+export function openingAddress(s: string, locale: string): RegExpExecArray | null {
+  return ruleFor(OPENING_ADDRESS, locale)?.exec(s) ?? null;
+}
+
+/** s without the greeting or label opening it, its next letter made a capital ("Quick one: why…" → "Why…"). */
+export function withoutOpeningAddress(s: string, locale: string): string {
+  const opening = openingAddress(s, locale);
+  if (!opening || !/\p{L}/u.test(s.slice(opening[0].length))) return s;
+  return s.slice(opening[0].length).replace(/^\p{Ll}/u, (c) => c.toUpperCase());
+}

@@ -11,7 +11,7 @@ import { asksByForm } from './question-form.js';
 import { givesOwnView } from './own-view.js';
 import { endsSeries } from './punctuation.js';
 import { standsAlone } from './stands-alone.js';
-import { setsOff } from './setting-off.js';
+import { goesThrough, openingAddress, setsOff } from './setting-off.js';
 import { offersMore } from './offers-more.js';
 
 export { ruleFor, type Rules };
@@ -237,7 +237,7 @@ export function withoutInterjection(s: string, locale: string, opensParagraph = 
 }
 
 function withoutOneInterjection(s: string, locale: string, opensParagraph: boolean): string {
-  const word = ruleFor(INTERJECTION, locale)?.exec(s);
+  const word = ruleFor(INTERJECTION, locale)?.exec(s) ?? openingAddress(s, locale);
   if (word && /\p{L}/u.test(s.slice(word[0].length))) return capitalise(s.slice(word[0].length));
   // Any short opening before a dash only where a reply opens; later, "Rust — a language —" is prose.
   if (!opensParagraph) return s;
@@ -387,7 +387,7 @@ const HINDI_HERE = /^(?:यहाँ|यहां)\s[^\d\uE000-\uF8FFA-Za-z]*$/u
 
 export function presentsWhatFollows(s: string, locale = ''): boolean {
   const trimmed = s.trimStart();
-  if (PRESENTS.test(trimmed) || (HINDI_HERE.test(trimmed) && wordCount(trimmed) <= 8) || setsOff(trimmed, locale)) return true;
+  if (PRESENTS.test(trimmed) || (HINDI_HERE.test(trimmed) && wordCount(trimmed) <= 8) || setsOff(trimmed, locale) || goesThrough(trimmed, locale)) return true;
   return wordCount(trimmed) <= 10 && !/[\d\uE000-\uF8FF]/u.test(trimmed) && (ruleFor(WALKS_THROUGH, locale)?.test(trimmed) ?? false);
 }
 

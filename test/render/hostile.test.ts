@@ -51,7 +51,8 @@ function assertLimits(r: ReturnType<typeof render>) {
 
 describe('hostile notes', () => {
   it('cannot ping @everyone, @here, roles or users on Discord', () => {
-    const r = render('---\ntitle: "@everyone look"\ntags: ["@here"]\n---\nHey @everyone and @here, see <@&123456789012345678> and <@123> now.\n\n- <#42> channel');
+    // The mentions stand inside the sentence: a greeting to them in front ("Hey @everyone, …") is cut from the summary.
+    const r = render('---\ntitle: "@everyone look"\ntags: ["@here"]\n---\nThe deploy tells @everyone and @here to see <@&123456789012345678> and <@123> now.\n\n- <#42> channel');
     assertLimits(r);
     const e = r.discord.embeds[0]!;
     const all = JSON.stringify(e);

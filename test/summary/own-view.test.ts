@@ -48,3 +48,21 @@ describe("a leading clause giving the writer's own view", () => {
     for (const [lang, view] of cases) expect(pointsOfNote(lang, view)).toEqual([view]);
   });
 });
+
+describe("the writer's own view with its person marked more than once", () => {
+  // Chinese stacks words between 我 and the verb (个人 + 会, 不 + 太); French elides "je" before a vowel
+  // ("J'éviterais", "J'opterais"). Cut as a reply clause, the reason was left naming nothing (issue 23,
+  // tester 14-2 item 1). Notes written for this test.
+  it('stays whole with its reason in Chinese, traditional Chinese and French', () => {
+    const cases: Array<[string, string, string]> = [
+      ['zh', '我个人会推荐 Hugo，因为生成速度快而且模板多。', 'Jekyll 也能用，但构建比较慢。'],
+      ['zh', '我不太建议新手用 Hugo 主题，配置太复杂了。', 'Jekyll 也能用，但构建比较慢。'],
+      ['hant', '我個人還是會推薦 Hugo，因為生成速度快而且模板多。', 'Jekyll 也能用，但建置比較慢。'],
+      ['hant', '我不太建議新手用 Hugo 主題，設定太複雜了。', 'Jekyll 也能用，但建置比較慢。'],
+      ['fr', "J'éviterais WordPress pour un blog statique, car il demande une base de données et des mises à jour.", 'Jekyll reste possible, mais il est plus lent.'],
+      ['fr', "J'opterais pour Hugo, parce que la génération est très rapide.", 'Jekyll reste possible, mais il est plus lent.'],
+    ];
+    const cut = cases.filter(([lang, view, fact]) => !pointsOfNote(lang, `${view}\n\n${fact}`).includes(view));
+    expect(cut).toEqual([]);
+  });
+});
