@@ -121,8 +121,8 @@ function addParagraph(w: Walk, raw: string, next: Token | undefined, flags: { le
     }
     if (full(w)) return; // nothing more is taken: the tests below would decide nothing
     if (!(isProse(s) || w.spans.hasCode(s)) || isTooShort(s, w.spans) || looksLikeOutput(s, w.spans)) return;
-    // "Output: BFS: 0 1 2 3": labels before what a program printed.
-    const printed = /^(?:[^:：]{1,24}[:：]\s*)+(.+)$/u.exec(s);
+    // "Output: BFS: 0 1 2 3": labels before what a program printed. A colon between digits is a ratio or a time ("1:15", "10:30"), no label's end.
+    const printed = /^(?:[^:：]{1,24}(?:(?<!\p{Nd})[:：]|[:：](?!\p{Nd}))\s*)+(.+)$/u.exec(s);
     if (printed && looksLikeOutput(printed[1]!, w.spans, 1)) return;
     if (flags.asked ? asksForHelp(s, w.locale) : (isQuestion(s, w.locale) || speaksAsI(s, w.locale) || namesReadersOwn(s, w.locale) || presentsWhatFollows(s, w.locale) || labelledOutput(s) || speaksOfAsking(s, w.locale) || (i === 0 && w.out.length === 0 && judgesTheQuestion(s, w.locale)))) return;
     // A paragraph that opens in lower case, or with a short sentence pointing back, goes on from what
