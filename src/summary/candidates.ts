@@ -12,7 +12,7 @@ import { addList, addTable, compactNames, continuedBy, continuesItem, fieldLabel
 import { cleanText, collectLinks, htmlBlockText, inlineText, type Link } from './plain.js';
 import { splitSentences } from './sentences.js';
 import { isFunctionWord } from './salience.js';
-import { countedPartNames, namesItsSection, topParts, withPartName } from './sections.js';
+import { countedPartNames, nameHeadings, namesItsSection, topParts, withPartName } from './sections.js';
 import { addressesReader, isQuestion, labelledOutput, namesReadersOwn, pointsBack, pointsElsewhere, presentsWhatFollows, speaksAsI, speaksOfAsking, withoutInterjection, wordCount } from './tone.js';
 import { listContext, namesWhatFollows, overviewBeforeSections, saysAsFollows } from './presenting.js';
 import { ledBy } from './punctuation.js';
@@ -123,8 +123,8 @@ function addParagraph(w: Walk, raw: string, next: Token | undefined, flags: { le
     }
     if (full(w)) return; // nothing more is taken: the tests below would decide nothing
     if (!(isProse(s) || w.spans.hasCode(s)) || isTooShort(s, w.spans) || looksLikeOutput(s, w.spans)) return;
-    // "Output: BFS: 0 1 2 3": labels before what a program printed.
-    const printed = /^(?:[^:：]{1,24}[:：]\s*)+(.+)$/u.exec(s);
+    // "Output: BFS: 0 1 2 3": labels before what a program printed. A colon between digits is a ratio or a time ("1:15", "10:30"), no label's end.
+    const printed = /^(?:[^:：]{1,24}(?:(?<!\p{Nd})[:：]|[:：](?!\p{Nd}))\s*)+(.+)$/u.exec(s);
     if (printed && looksLikeOutput(printed[1]!, w.spans, 1)) return;
     if (flags.asked ? asksForHelp(s, w.locale) : (isQuestion(s, w.locale) || speaksAsI(s, w.locale) || namesReadersOwn(s, w.locale) || presentsWhatFollows(s, w.locale) || labelledOutput(s) || speaksOfAsking(s, w.locale) || (i === 0 && w.out.length === 0 && judgesTheQuestion(s, w.locale)))) return;
     // A paragraph that opens in lower case, or with a short sentence pointing back, goes on from what
@@ -135,8 +135,10 @@ function addParagraph(w: Walk, raw: string, next: Token | undefined, flags: { le
     if (exclaims && wordCount(s) <= 8) return; // "Great question!", "Enjoy hot or iced!"
     const made = w.out.length;
     const leansBack = i > 0 ? leansOn(s, w.locale) : undefined;
+    const text = w.partName === undefined ? s : withPartName(w.partName, s);
     push(w, {
-      text: w.partName === undefined ? s : withPartName(w.partName, s),
+      text,
+      named: text !== s,
       kind: 'sentence',
       // A sentence leaning on one after the lede is a reaction to it, no lede itself ("Zuckerberg
       // celebrated this in a video"); one leaning on the lede goes on from what always leads.
@@ -233,6 +235,7 @@ export function collectCandidates(tokens: readonly Token[], locale: string, span
   const blocks = tokens.filter((t) => t.type !== 'space' && t.type !== 'hr');
   const headingText = headingTexts();
   const partNames = countedPartNames(blocks.flatMap((t) => sectionTitle(t, headingText) ?? []));
+  const namedSections = nameHeadings(blocks, headingText, (name) => REFERENCES.test(name) || pointsElsewhere(name) || SUMS_UP.test(name) || INTRODUCES.test(name));
   const labels = dialogueLabels(blocks);
   const sections = blocks.filter((t) => t.type === 'heading').length;
   const w: Walk = { locale, spans, maxPointChars, out: [], pos: 0, block: 0, section: 0, perSection: 0, sectionShare: sectionShare(sections), nextGroup: 0, inSummary: false, fieldLabels: fieldLabels(blocks), heard: [] };
@@ -255,7 +258,7 @@ export function collectCandidates(tokens: readonly Token[], locale: string, span
     const title = sectionTitle(t, headingText);
     if (title !== undefined) {
       heading = title.replace(/^\d+[.)]\s*/, '').replace(/\s*[:：]$/, '');
-      w.partName = partNames.get(title);
+      w.partName = partNames.get(title) ?? (namedSections.has(title) ? heading : undefined);
       headings.push(heading);
       inReferences = REFERENCES.test(heading) || pointsElsewhere(heading);
       w.inSummary = SUMS_UP.test(heading);

@@ -338,9 +338,11 @@ export function addTable(w: Walk, table: Tokens.Table, lead: string | undefined)
   const small = byColumn.length >= 2 || (compares && table.rows.length <= 3 && subjects.length >= 2 && w.out.some((c) => c.kind === 'sentence'));
   const compact = subjects.length > 3 || small ? compactNames(lead && lead.length <= 40 ? lead : byColumn.length >= 2 ? '' : header, subjects, w.maxPointChars, undefined, w.locale) : undefined;
   if (compact) push(w, { text: compact, kind: 'compact', lead: true });
+  const columns = table.header.map(cell);
   // A row of totals, wherever it is, is the table's bottom line: it sums the rows up.
   for (const row of table.rows.filter((r, i) => i < 5 || isTotal(r[0] ? cell(r[0]) : ''))) {
-    const cells = row.map(cell).filter((c) => c);
+    // Where the header names the subjects, each value says whose it is ("Compile speed: Rust slow · Go fast").
+    const cells = row.map((c, k) => (byColumn.length >= 2 && k > 0 && cell(c) && columns[k] ? `${columns[k]} ${cell(c)}` : cell(c))).filter((c) => c);
     if (!cells.length || !cells.some((c) => isProse(c) || w.spans.hasCode(c))) continue;
     const sums = isTotal(cells[0]!) ? { lead: true, sumsUp: true } : {};
     push(w, { text: cells.length > 1 ? labelled(cells[0]!, cells.slice(1).join(' · ')) : cells[0]!, kind: 'row', ...sums });

@@ -65,6 +65,43 @@ export function countedPartNames(headings: readonly string[]): Map<string, strin
   return new Map([...byLabel.values()].filter((parts) => parts.length >= 2).flat());
 }
 
+/** Headings of one level that are a series of names, as an outline needs ("## 云服务器" then "## 数据库" may be kinds of section). */
+const MIN_NAMED = 3;
+
+/** The most words a heading naming a place, a walk or an option holds ("Kagurazaka", "VS Code", "谷根千"). */
+const MAX_NAME_WORDS = 3;
+
+/**
+ * Headings that are names: three or more of one level, every one of them short, no question and no
+ * function word in it ("Yanaka", "Kagurazaka", "Daikanyama"; not "Why This Happens"), and not repeated
+ * by its section, whose text then never says what it describes ("An old shopping street with temples."):
+ * its points carry the name (withPartName). `excluded`: headings of no part (references, a summary).
+ */
+export function nameHeadings(blocks: readonly Token[], headingText: (h: Tokens.Heading) => string, excluded: (name: string) => boolean): Set<string> {
+  const byDepth = new Map<number, Array<{ text: string; at: number }>>();
+  blocks.forEach((t, at) => {
+    if (t.type !== 'heading') return;
+    const depth = (t as Tokens.Heading).depth;
+    byDepth.set(depth, [...(byDepth.get(depth) ?? []), { text: headingText(t as Tokens.Heading), at }]);
+  });
+  const names = new Set<string>();
+  for (const [depth, level] of byDepth) {
+    if (level.length < MIN_NAMED || !level.every((h) => isName(h.text) && !excluded(h.text))) continue;
+    for (const h of level) if (!namesItsSection(h.text, blocks, h.at, depth)) names.add(h.text);
+  }
+  return names;
+}
+
+function isName(heading: string): boolean {
+  const words = heading.match(/[\p{L}\p{N}][\p{L}\p{M}\p{N}_'’.+#-]*/gu) ?? [];
+  if (!words.length || words.length > MAX_NAME_WORDS || /[?？:：.。!！,，、]/u.test(heading)) return false;
+  // A CJK heading is a name when it is short; a word heading when it begins and ends with a capitalised
+  // word that is no function word, lower-case function words (or short words: "de", "of") only between ("Campo de Ourique").
+  if (CJK_RUN.test(heading)) return [...heading].length <= 8;
+  const capitalised = (w: string) => !isFunctionWord(w) && /^[\p{Lu}\p{N}]/u.test(w);
+  return capitalised(words[0]!) && capitalised(words[words.length - 1]!) && words.every((w) => capitalised(w) || (/^\p{Ll}/u.test(w) && (w.length <= 3 || isFunctionWord(w))));
+}
+
 /** A point of a counted part's section with the part's name before it, unless it says the name already. */
 export function withPartName(name: string, point: string): string {
   if (point.toLowerCase().includes(name.toLowerCase())) return point;

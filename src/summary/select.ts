@@ -121,7 +121,8 @@ function optionsOf(candidates: readonly Candidate[], spans: SpanTable, locale: s
   // word): "Happy to help with this." names nothing, and is left out when anything else is there.
   // The names of numbered sections ("Option 2: PostgreSQL", "方案二：Netlify", candidates.ts, block -1) name
   // the note's parts, in any language: its words come once, and no capital tells a name in German or Chinese.
-  const salient = (o: Option) => o.ws.some((w) => w >= 1) || (o.c.kind === 'compact' && o.c.block < 0);
+  // So does a point carrying its section's name ("谷根千：古い商店街…"): the name is the part's, said once by its heading.
+  const salient = (o: Option) => o.ws.some((w) => w >= 1) || (o.c.kind === 'compact' && o.c.block < 0) || o.c.named === true;
   // In a short note the opening sentence keeps its place when it is a statement of some length, not
   // a word to the reader ("Tokio runs futures on a thread pool." names its subject once and is the
   // lede); a note with more to say than that opens with filler when its opening names nothing,

@@ -37,6 +37,8 @@ export interface Candidate {
   turn?: boolean;
   /** In a section that sums the note up: the writer's own summary. */
   sumsUp?: boolean;
+  /** Carries its section's name before what it says ("Yanaka: An old shopping street…"): names a part of the note. */
+  named?: boolean;
   /** Alternatives of one piece of text (one list item's sentences under its label): one at most is shown. */
   group?: number;
 }
@@ -273,6 +275,7 @@ export function candidateOf(c: Omit<Candidate, 'pos' | 'block' | 'section'>, pos
     toReader: c.toReader,
     turn: c.turn,
     sumsUp: sumsUp || undefined,
+    named: c.named,
     group: c.group,
   };
   return made;

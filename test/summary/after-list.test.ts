@@ -41,3 +41,18 @@ describe('a statement giving a figure', () => {
     expect(en.some((p) => p.includes('Hope'))).toBe(false);
   });
 });
+
+describe('a ratio or a time in a sentence', () => {
+  it('is no label before printed output: the sentence stays a point (zh, issue 23 item 9)', () => {
+    // "1:15" is a ratio: a colon between digits labels nothing, so the text after it is no program's output.
+    const zh = pointsOfNote('zh', '泡绿茶一共三步：\n\n1. 烧开清水\n2. 温热茶壶\n3. 浸泡茶叶\n\n水温保持在80度左右，不要沸腾。\n\n茶水比大约为1:50，3克茶叶配150毫升水。');
+    expect(zh.some((p) => p.includes('1:50'))).toBe(true);
+    const alone = pointsOfNote('zh', '绿茶的冲泡方法很简单。\n\n茶水比大约为1:50。\n\n水温保持在80度左右。');
+    expect(alone.some((p) => p.includes('1:50'))).toBe(true);
+  });
+
+  it('still drops labelled output', () => {
+    const en = pointsOfNote('en', 'Run the sort on the sample list.\n\nOutput: 1 2 3 4 5 6 7 8\n\nThe list comes back in order.');
+    expect(en.some((p) => p.includes('1 2 3 4'))).toBe(false);
+  });
+});
