@@ -33,10 +33,13 @@ export function telegramVisible(html: string): string {
 
 /**
  * Markdown, HTML tags, Liquid and kramdown that must never survive into a key point's words.
- * Angle brackets that are not an HTML element (`Vec<u8>`, `<C>`) are text, kept and escaped.
+ * Angle brackets that are not an HTML element (`Vec<u8>`, `<C>`) are text, kept and escaped. A `#`
+ * run is a heading's marker only at a line's start: mid-line (`a # b`) CommonMark reads it as the
+ * writer's text (https://spec.commonmark.org/0.31.2/#atx-headings: "The opening # character may be
+ * preceded by up to three spaces of indentation"), and the point keeps it (plain.ts scrubMarkup).
  */
 export const RESIDUE =
-  /\*\*|__|(^|\s)#{1,6}\s|\]\(|`|<\/?(a|b|i|u|s|p|em|strong|code|pre|kbd|div|span|script|style|img|br|hr|iframe|table|tr|td|th|ul|ol|li|h[1-6]|details|summary|sup|sub|font|center|blockquote)(\s[^>]*)?\/?>|\{%|%\}|\{\{|\{:|\[\^|~~|!\[/i;
+  /\*\*|__|(^|\n)[ \t]*#{1,6}\s|\]\(|`|<\/?(a|b|i|u|s|p|em|strong|code|pre|kbd|div|span|script|style|img|br|hr|iframe|table|tr|td|th|ul|ol|li|h[1-6]|details|summary|sup|sub|font|center|blockquote)(\s[^>]*)?\/?>|\{%|%\}|\{\{|\{:|\[\^|~~|!\[/i;
 
 export const SCRIPT_OF: Record<string, RegExp> = {
   hi: /\p{Script=Devanagari}/u,
