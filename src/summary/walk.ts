@@ -35,6 +35,8 @@ export interface Candidate {
   toReader?: boolean;
   /** Said in a turn of a dialogue: what was asked or answered there, the dialogue's substance. */
   turn?: boolean;
+  /** A glossary entry's definition, opening with its term (glossary.ts): the note's own vocabulary, though each term comes once. */
+  defines?: boolean;
   /** In a section that sums the note up: the writer's own summary. */
   sumsUp?: boolean;
   /** Alternatives of one piece of text (one list item's sentences under its label): one at most is shown. */
@@ -272,6 +274,7 @@ export function candidateOf(c: Omit<Candidate, 'pos' | 'block' | 'section'>, pos
     chatty: c.chatty,
     toReader: c.toReader,
     turn: c.turn,
+    defines: c.defines,
     sumsUp: sumsUp || undefined,
     group: c.group,
   };
