@@ -20,6 +20,7 @@ import { asksForHelp, judgesTheQuestion } from './question-praise.js';
 import { withoutOpeningAddress } from './setting-off.js';
 import { cheers } from './news.js';
 import { announcesOutput, announcesPrinted } from './output-lead-in.js';
+import { opensWithTerm } from './glossary.js';
 import { dialogueLabels, isTurn, readTurnByTurn, turnsOf, withoutSpeaker } from './dialogue.js';
 import { candidateOf, full, isLeadIn, leansOn, sectionShare, isProse, isTooShort, looksLikeOutput, opensWithWhere, printedAfterCommand, prose, push, SENTENCES_PER_PARAGRAPH, shortCodeLine, shortFormula, isMathBlock, withoutMarker, type Candidate, type Walk } from './walk.js';
 
@@ -74,7 +75,7 @@ function finishesWith(leadIn: string): boolean {
 }
 
 /** A paragraph's sentences; returns the lead-in its last sentence makes for a list or table after it. */
-function addParagraph(w: Walk, raw: string, next: Token | undefined, flags: { lead: boolean; closing: boolean; asked: boolean; links: string[]; printed?: boolean; afterBlock?: boolean; turn?: boolean }): string | undefined {
+function addParagraph(w: Walk, raw: string, next: Token | undefined, flags: { lead: boolean; closing: boolean; asked: boolean; links: string[]; printed?: boolean; afterBlock?: boolean; turn?: boolean; term?: boolean }): string | undefined {
   const text = prose(raw, w.spans);
   if (!text) return undefined;
   // The opening paragraphs offer more of their sentences; later ones their first few.
@@ -84,8 +85,8 @@ function addParagraph(w: Walk, raw: string, next: Token | undefined, flags: { le
   let context: string | undefined;
   sentences.forEach((sentence, i) => {
     const last = i === sentences.length - 1;
-    // An asker's turn keeps its words, but not a greeting or label before them ("Quick one: why…").
-    let s = flags.asked ? withoutOpeningAddress(sentence, w.locale) : withoutInterjection(i === 0 ? withoutMarker(sentence) : sentence, w.locale, i === 0);
+    // An asker's turn keeps its words but not a greeting or label before them ("Quick one: why…"); a glossary entry's term before its dash is what it defines, no reply's opening (glossary.ts).
+    let s = flags.asked ? withoutOpeningAddress(sentence, w.locale) : i === 0 && flags.term ? sentence : withoutInterjection(i === 0 ? withoutMarker(sentence) : sentence, w.locale, i === 0);
     // The sentence a lead-in began before a code block, finished here ("The error you're seeing:"
     // [block] "is caused by passing …"): the lead-in without its colon, then the rest; the block was
     // what it quoted. The lead-in's point with the block's line gives way to it.
@@ -149,6 +150,7 @@ function addParagraph(w: Walk, raw: string, next: Token | undefined, flags: { le
       chatty: exclaims,
       toReader: !flags.asked && addressesReader(s, w.locale),
       turn: flags.turn,
+      defines: i === 0 && flags.term,
     });
     if (w.out.length > made) w.partName = undefined; // said once, by the section's first point
     if (last && w.beforeBlock && w.out.length > made) w.beforeBlock.made = w.out[made];
@@ -213,14 +215,14 @@ function headingTexts(): (h: Tokens.Heading) => string {
  * A paragraph, turn by turn where a dialogue's paragraph holds several, a line each ("Q: …" then
  * "A: …"); returns the lead-in its last sentence makes for a list or table after it.
  */
-function addTurns(w: Walk, raw: string, labels: ReadonlySet<string>, next: Token | undefined, flags: { lead: boolean; closing: boolean; links: string[]; printed: boolean; afterBlock: boolean }): string | undefined {
+function addTurns(w: Walk, raw: string, labels: ReadonlySet<string>, next: Token | undefined, flags: { lead: boolean; closing: boolean; links: string[]; printed: boolean; afterBlock: boolean; term: boolean }): string | undefined {
   const turns = labels.size ? turnsOf(raw, labels) : [raw];
   let context: string | undefined;
   turns.forEach((turn, k) => {
     let asked = false;
     if (labels.size) ({ raw: turn, asked } = withoutSpeaker(w, turn, labels));
     const last = k === turns.length - 1;
-    context = addParagraph(w, turn, last ? next : undefined, { ...flags, lead: flags.lead && k === 0, asked, printed: last && flags.printed, turn: labels.size > 0 });
+    context = addParagraph(w, turn, last ? next : undefined, { ...flags, lead: flags.lead && k === 0, term: flags.term && k === 0, asked, printed: last && flags.printed, turn: labels.size > 0 });
   });
   return context;
 }
@@ -286,7 +288,7 @@ export function collectCandidates(tokens: readonly Token[], locale: string, span
       if (t.type === 'paragraph' && onlyEmphasis(t as Tokens.Paragraph, 'em')) continue; // a caption
       sectionHasLead = true;
       const links = closing ? collectLinks([t]).map((l) => collapseWhitespace(l.text)).filter((l) => l.length >= 3) : [];
-      context = addTurns(w, raw, labels, next, { lead, closing, links, printed: printedAfterCommand(next, blocks[i - 1]), afterBlock: blocks[i - 1]?.type === 'code' || isMathBlock(blocks[i - 1]) });
+      context = addTurns(w, raw, labels, next, { lead, closing, links, printed: printedAfterCommand(next, blocks[i - 1]), afterBlock: blocks[i - 1]?.type === 'code' || isMathBlock(blocks[i - 1]), term: t.type === 'paragraph' && opensWithTerm(t.raw) });
     } else if (t.type === 'list') {
       sectionHasLead = true;
       addLedList(w, t as Tokens.List, context, heading, lead, continuedBy(t, blocks[i + 1], blocks[i + 2], spans));

@@ -101,6 +101,27 @@ function itemName(raw: Tokens.ListItem, text: string): string | undefined {
   return bare !== text && bare.length <= MAX_NAME && isProse(bare) ? bare.replace(/[.。]$/u, '') : undefined;
 }
 
+/** Most words an answer after a situation's colon has ("Many writers or a team: PostgreSQL"). */
+const MAX_ANSWER_WORDS = 3;
+
+/** A "situation: answer" item whole, where what follows its colon or dash is a short answer, not a definition or a sentence. */
+function situationAnswer(text: string): string | undefined {
+  const whole = text.replace(/[.。]$/u, '');
+  const label = /^.{1,48}?\s*(?:[:：]|\s[—–]\s|\s-\s(?=\p{Lu}))/u.exec(whole);
+  const answer = label ? whole.slice(label[0].length).trim() : '';
+  return answer && !/[.!?;。！？；]/u.test(answer) && wordCount(answer) <= MAX_ANSWER_WORDS && whole.length <= MAX_NAME ? whole : undefined;
+}
+
+/**
+ * The writer's summing-up as "situation: answer" items ("Many writers or a team: PostgreSQL"), every
+ * item so: each named whole, as the answers are what the summary concludes; named by the words
+ * before the colon alone they were lost, and the whole items came again as points of their own.
+ */
+function answersNamed<T extends { text: string; name: string | undefined }>(w: Walk, items: T[]): T[] {
+  const whole = w.inSummary && items.length >= 2 ? items.map(({ text }) => situationAnswer(text)) : [];
+  return whole.length && whole.every((n) => n !== undefined) ? items.map((x, i) => ({ ...x, name: whole[i] })) : items;
+}
+
 /**
  * Text without the phrases its brackets hold ("1 fresh lemon (buy a juicy one)" → "1 fresh lemon").
  * A single word in brackets is a name the thing also goes by ("(EKF)", "(strftime)") and stays.
@@ -188,7 +209,7 @@ export function addList(w: Walk, list: Tokens.List, lead: string | undefined, cl
     const text = withoutTrailingJoin(withoutMarker(prose(rawText, w.spans)), w.locale);
     return { item, text, code, name: text || code !== undefined ? itemName(item, text) : undefined };
   };
-  const items = list.items.slice(0, MAX_ITEMS).map(read);
+  const items = answersNamed(w, list.items.slice(0, MAX_ITEMS).map(read));
   // A long list offers its first items and then those naming what the rest of it comes back to (long-lists.ts).
   const later = list.items.length > MAX_ITEMS ? list.items.slice(MAX_ITEMS).map((item, k) => read(item, MAX_ITEMS + k)) : [];
   const offered = later.length ? new Set(itemsOffered([...items, ...later].map((x) => x.text), w.spans, MAX_ITEM_POINTS / 2, MAX_ITEM_POINTS)) : undefined;

@@ -168,8 +168,22 @@ function* icuPieces(text: string, locale: string): Generator<string> {
   for (const seg of segmenter(locale, 'sentence').segment(text)) yield seg.segment;
 }
 
+/**
+ * A terminator, then closing quotation marks, at a piece's end: the quoted words ended there, and
+ * the sentence only if nothing of it follows (「もう帰ります。」と言って…, “Why?” she asked).
+ */
+const QUOTE_ENDS = /[.!?。！？…][」』”"»]+$/u;
+/** What opens a new quotation or bracket: after a closed quote, the next quoted line (「はい。」「いいえ。」). */
+const OPENS = /^[([{（［｛「『【〔《〈“"«]/u;
+
+/** Whether the sentence goes on after a quotation that ends in a terminator: straight on (CJK, no space) or in lower case. */
+function goesOnAfterQuote(prev: string, next: string): boolean {
+  if (!QUOTE_ENDS.test(prev.trimEnd()) || OPENS.test(next.trimStart())) return false;
+  return prev === prev.trimEnd() ? !/^\s/u.test(next) : /^\s*\p{Ll}/u.test(next);
+}
+
 function shouldJoin(prev: string, next: string, depth: number): boolean {
-  if (depth > 0) return true;
+  if (depth > 0 || goesOnAfterQuote(prev, next)) return true;
   // A break with no space after it is inside a word: a URL's query (`/a?x=1`), `e.g.x`, `v1.2`.
   const end = prev.charCodeAt(prev.length - 1);
   const start = next.charCodeAt(0);

@@ -35,6 +35,8 @@ export interface Candidate {
   toReader?: boolean;
   /** Said in a turn of a dialogue: what was asked or answered there, the dialogue's substance. */
   turn?: boolean;
+  /** A glossary entry's definition, opening with its term (glossary.ts): the note's own vocabulary, though each term comes once. */
+  defines?: boolean;
   /** In a section that sums the note up: the writer's own summary. */
   sumsUp?: boolean;
   /** Carries its section's name before what it says ("Yanaka: An old shopping street…"): names a part of the note. */
@@ -274,6 +276,7 @@ export function candidateOf(c: Omit<Candidate, 'pos' | 'block' | 'section'>, pos
     chatty: c.chatty,
     toReader: c.toReader,
     turn: c.turn,
+    defines: c.defines,
     sumsUp: sumsUp || undefined,
     named: c.named,
     group: c.group,
