@@ -105,10 +105,11 @@ function addParagraph(w: Walk, raw: string, next: Token | undefined, flags: { le
       w.announcedOutput = last;
       return;
     }
+    let formula: string | undefined;
     if (leadsIn) {
       const code = last && !flags.printed ? shortCodeLine(next) : undefined;
       // A short display formula is shown with the words announcing it ("… is E = mc²"), as a command is.
-      const formula = last ? shortFormula(next, w.spans) : undefined;
+      formula = last ? shortFormula(next, w.spans) : undefined;
       if (last && isLeadIn(s) && next?.type === 'code') w.beforeBlock = { said: s.replace(/\s*[:：]$/, '') };
       if (formula !== undefined) s = isLeadIn(s) || /[.。]$/u.test(s) ? ledBy(s, formula) : `${s} ${formula}`;
       else if (code === undefined) {
@@ -122,7 +123,8 @@ function addParagraph(w: Walk, raw: string, next: Token | undefined, flags: { le
     if (full(w)) return; // nothing more is taken: the tests below would decide nothing
     if (!(isProse(s) || w.spans.hasCode(s)) || isTooShort(s, w.spans) || looksLikeOutput(s, w.spans)) return;
     // "Output: BFS: 0 1 2 3": labels before what a program printed.
-    const printed = /^(?:[^:：]{1,24}[:：]\s*)+(.+)$/u.exec(s);
+    // A formula its lead-in announced ("The formula is: x = …") has few letters, and is no output for that.
+    const printed = formula === undefined ? /^(?:[^:：]{1,24}[:：]\s*)+(.+)$/u.exec(s) : null;
     if (printed && looksLikeOutput(printed[1]!, w.spans, 1)) return;
     if (flags.asked ? asksForHelp(s, w.locale) : (isQuestion(s, w.locale) || speaksAsI(s, w.locale) || namesReadersOwn(s, w.locale) || presentsWhatFollows(s, w.locale) || labelledOutput(s) || speaksOfAsking(s, w.locale) || (i === 0 && w.out.length === 0 && judgesTheQuestion(s, w.locale)))) return;
     // A paragraph that opens in lower case, or with a short sentence pointing back, goes on from what
