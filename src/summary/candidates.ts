@@ -147,6 +147,7 @@ function addParagraph(w: Walk, raw: string, next: Token | undefined, flags: { le
       chatty: exclaims,
       toReader: !flags.asked && addressesReader(s, w.locale),
       turn: flags.turn,
+      formula: formula !== undefined || undefined,
     });
     if (w.out.length > made) w.partName = undefined; // said once, by the section's first point
     if (last && w.beforeBlock && w.out.length > made) w.beforeBlock.made = w.out[made];

@@ -35,6 +35,8 @@ export interface Candidate {
   toReader?: boolean;
   /** Said in a turn of a dialogue: what was asked or answered there, the dialogue's substance. */
   turn?: boolean;
+  /** Shows the display formula its words announce: a result of the note, as a figure is, though its symbols come once. */
+  formula?: boolean;
   /** In a section that sums the note up: the writer's own summary. */
   sumsUp?: boolean;
   /** Alternatives of one piece of text (one list item's sentences under its label): one at most is shown. */
@@ -272,6 +274,7 @@ export function candidateOf(c: Omit<Candidate, 'pos' | 'block' | 'section'>, pos
     chatty: c.chatty,
     toReader: c.toReader,
     turn: c.turn,
+    formula: c.formula,
     sumsUp: sumsUp || undefined,
     group: c.group,
   };

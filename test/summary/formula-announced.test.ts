@@ -41,3 +41,14 @@ describe('a formula of few letters after a colon', () => {
     expect(points).toContain(point);
   });
 });
+
+// Tester round 14 item 7: a short formula whose symbols the note never names again named nothing "salient", and was left out though it is the note's result.
+it('a short announced formula whose symbols come once is still a point', () => {
+  const note = [
+    'Hooke studied springs by hanging weights on them in his workshop.',
+    'The restoring force is',
+    '$$F = -k x$$',
+    'Beyond the elastic limit of the spring, Hooke found that the law no longer holds for the spring.',
+  ].join('\n\n');
+  expect(pointsOfNote('en', note)).toContain('The restoring force is F = -k x');
+});
