@@ -122,8 +122,7 @@ function addParagraph(w: Walk, raw: string, next: Token | undefined, flags: { le
     }
     if (full(w)) return; // nothing more is taken: the tests below would decide nothing
     if (!(isProse(s) || w.spans.hasCode(s)) || isTooShort(s, w.spans) || looksLikeOutput(s, w.spans)) return;
-    // "Output: BFS: 0 1 2 3": labels before what a program printed.
-    // A formula its lead-in announced ("The formula is: x = …") has few letters, and is no output for that.
+    // "Output: BFS: 0 1 2 3": labels before what a program printed; a formula announced ("The formula is: x = …") is none.
     const printed = formula === undefined ? /^(?:[^:：]{1,24}[:：]\s*)+(.+)$/u.exec(s) : null;
     if (printed && looksLikeOutput(printed[1]!, w.spans, 1)) return;
     if (flags.asked ? asksForHelp(s, w.locale) : (isQuestion(s, w.locale) || speaksAsI(s, w.locale) || namesReadersOwn(s, w.locale) || presentsWhatFollows(s, w.locale) || labelledOutput(s) || speaksOfAsking(s, w.locale) || (i === 0 && w.out.length === 0 && judgesTheQuestion(s, w.locale)))) return;
