@@ -65,6 +65,8 @@ const FRACTION_CLOSE = '\u0002';
 const OPEN_BRACE = '\u0003';
 const CLOSE_BRACE = '\u0004';
 
+const MATRIX_BRACKETS: Record<string, string> = { p: '()', b: '[]', B: OPEN_BRACE + CLOSE_BRACE, v: '||', V: '‖‖' };
+
 const ROOTS: Record<string, string> = { '2': '√', '3': '∛', '4': '∜' };
 
 export interface TexText {
@@ -85,6 +87,9 @@ export function texToText(tex: string): TexText {
   if (s.includes('\\begin{')) {
     // Matrices and aligned blocks: cells and rows as separators, environment names gone.
     s = s
+      // A matrix keeps the brackets its environment draws (amsmath: pmatrix ( ), bmatrix [ ], Bmatrix { }, vmatrix | |, Vmatrix ‖ ‖).
+      .replace(/\\begin\{([pbBvV])matrix\}\s*/g, (_m, kind: string) => MATRIX_BRACKETS[kind]![0]!)
+      .replace(/\s*\\end\{([pbBvV])matrix\}/g, (_m, kind: string) => MATRIX_BRACKETS[kind]![1]!)
       .replace(/\\(?:begin|end)\{[a-zA-Z*]+\}/g, ' ')
       .replace(/\s*&\s*/g, ', ')
       // A row ends at `\\`, written with or without a space after it (`1&0\\0&1`), or at one backslash where Markdown took the other.
@@ -92,6 +97,8 @@ export function texToText(tex: string): TexText {
   }
   s = s.replace(/\\[tdc]frac(?![A-Za-z])/g, '\\frac').replace(/\\[dt]binom(?![A-Za-z])/g, '\\binom');
   s = withModulo(s);
+  // `^\circ` is the degree sign, set tight to a unit after it as TeX sets math (`25^\circ C` → 25°C).
+  s = s.replace(/\^\s*(?:\{\s*\\circ\s*\}|\\circ(?![A-Za-z]))/g, '°').replace(/°\s+(?=[CFK](?![A-Za-z]))/g, '°');
   // Text in a script (`v_{\mathrm{max}}`) is read before the scripts, so it is raised or lowered as `V_{max}` is.
   s = s.replace(new RegExp(`([_^])(?:\\{\\s*)?\\\\(?:${TEXT_COMMANDS})\\s*\\{([^{}]*)\\}(?:\\s*\\})?`, 'g'), '$1{$2}');
   s = withExactScripts(s);
