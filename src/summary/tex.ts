@@ -228,5 +228,8 @@ function accented(x: string, mark: string): string {
 
 /** A fraction's part bare where it is one number or name; a product (`2a`) or a sum in brackets, or "/2a" reads (/2)·a. */
 function wrap(x: string): string {
+  // A Greek letter's command is one name (`\frac{\rho}{\varepsilon_0}` → ρ/ε₀, `\sqrt{\pi}` → √π).
+  const greek = /^\\([A-Za-z]+)\s*[\p{N}\p{M}]*$/u.exec(x.trim());
+  if (greek && LETTER_LIKE.has(SYMBOLS[greek[1]!] ?? '')) return x.trim();
   return /^[\p{L}\p{N}\p{M}_.]+$/u.test(x.trim()) && !/\d[A-Za-z]/.test(x) ? x.trim() : `(${x.trim()})`;
 }
