@@ -14,15 +14,15 @@ import { splitSentences } from './sentences.js';
 import { isFunctionWord } from './salience.js';
 import { countedPartNames, nameHeadings, namesItsSection, topParts, withPartName } from './sections.js';
 import { addressesReader, isQuestion, labelledOutput, namesReadersOwn, pointsBack, pointsElsewhere, presentsWhatFollows, speaksAsI, speaksOfAsking, withoutInterjection, wordCount } from './tone.js';
-import { listContext, namesWhatFollows, overviewBeforeSections, saysAsFollows } from './presenting.js';
-import { ledBy } from './punctuation.js';
+import { namesWhatFollows, overviewBeforeSections, saysAsFollows } from './presenting.js';
+import { withWhatItLeadsTo } from './led-point.js';
 import { asksForHelp, judgesTheQuestion } from './question-praise.js';
 import { withoutOpeningAddress } from './setting-off.js';
 import { cheers } from './news.js';
 import { announcesOutput, announcesPrinted } from './output-lead-in.js';
 import { opensWithTerm } from './glossary.js';
 import { dialogueLabels, isTurn, readTurnByTurn, turnsOf, withoutSpeaker } from './dialogue.js';
-import { candidateOf, full, isLeadIn, leansOn, sectionShare, isProse, isTooShort, looksLikeOutput, opensWithWhere, printedAfterCommand, prose, push, SENTENCES_PER_PARAGRAPH, shortCodeLine, shortFormula, isMathBlock, withoutMarker, type Candidate, type Walk } from './walk.js';
+import { candidateOf, full, isLeadIn, leansOn, sectionShare, isProse, isTooShort, looksLikeOutput, opensWithWhere, printedAfterCommand, prose, push, SENTENCES_PER_PARAGRAPH, isMathBlock, withoutMarker, type Candidate, type Walk } from './walk.js';
 
 export type { Candidate } from './walk.js';
 
@@ -108,24 +108,19 @@ function addParagraph(w: Walk, raw: string, next: Token | undefined, flags: { le
       w.announcedOutput = last;
       return;
     }
+    let formula: string | undefined;
     if (leadsIn) {
-      const code = last && !flags.printed ? shortCodeLine(next) : undefined;
-      // A short display formula is shown with the words announcing it ("… is E = mc²"), as a command is.
-      const formula = last ? shortFormula(next, w.spans) : undefined;
-      if (last && isLeadIn(s) && next?.type === 'code') w.beforeBlock = { said: s.replace(/\s*[:：]$/, '') };
-      if (formula !== undefined) s = isLeadIn(s) || /[.。]$/u.test(s) ? ledBy(s, formula) : `${s} ${formula}`;
-      else if (code === undefined) {
-        // What a list or table after it belongs to; "as follows" and a reply to the asker name nothing.
-        const said = s.replace(/[:：]$/, '').trim();
-        // The words presenting it go ("Voici une comparaison" → "Une comparaison"); a space the writer set before the colon (French) stays.
-        if (last && (next?.type === 'list' || next?.type === 'table') && /[:：。.]$/u.test(s) && !namesReadersOwn(said, w.locale)) context = listContext(s.replace(/[:：]$/, ''), w.locale);
+      const led = withWhatItLeadsTo(w, s, next, last, flags.printed);
+      if (led.point === undefined) {
+        if (led.context !== undefined) context = led.context;
         return; // a lead-in without what it leads to is no point
-      } else s = ledBy(s, w.spans.add({ text: code, style: 'code' }));
+      }
+      ({ point: s, formula } = led);
     }
     if (full(w)) return; // nothing more is taken: the tests below would decide nothing
     if (!(isProse(s) || w.spans.hasCode(s)) || isTooShort(s, w.spans) || looksLikeOutput(s, w.spans)) return;
-    // "Output: BFS: 0 1 2 3": labels before what a program printed. A colon between digits is a ratio or a time ("1:15", "10:30"), no label's end.
-    const printed = /^(?:[^:：]{1,24}(?:(?<!\p{Nd})[:：]|[:：](?!\p{Nd}))\s*)+(.+)$/u.exec(s);
+    // "Output: BFS: 0 1 2 3": labels before what a program printed; a colon between digits is a ratio or a time ("1:15"), no label's end; a formula announced ("The formula is: x = …") is none.
+    const printed = formula === undefined ? /^(?:[^:：]{1,24}(?:(?<!\p{Nd})[:：]|[:：](?!\p{Nd}))\s*)+(.+)$/u.exec(s) : null;
     if (printed && looksLikeOutput(printed[1]!, w.spans, 1)) return;
     if (flags.asked ? asksForHelp(s, w.locale) : (isQuestion(s, w.locale) || speaksAsI(s, w.locale) || namesReadersOwn(s, w.locale) || presentsWhatFollows(s, w.locale) || labelledOutput(s) || speaksOfAsking(s, w.locale) || (i === 0 && w.out.length === 0 && judgesTheQuestion(s, w.locale)))) return;
     // A paragraph that opens in lower case, or with a short sentence pointing back, goes on from what
@@ -151,6 +146,7 @@ function addParagraph(w: Walk, raw: string, next: Token | undefined, flags: { le
       toReader: !flags.asked && addressesReader(s, w.locale),
       turn: flags.turn,
       defines: i === 0 && flags.term,
+      formula: formula !== undefined || undefined,
     });
     if (w.out.length > made) w.partName = undefined; // said once, by the section's first point
     if (last && w.beforeBlock && w.out.length > made) w.beforeBlock.made = w.out[made];

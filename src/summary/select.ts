@@ -133,9 +133,9 @@ function optionsOf(candidates: readonly Candidate[], spans: SpanTable, locale: s
   const total = (o: Option) => o.c.kind === 'row' && o.c.sumsUp;
   // A statement giving a figure ("use water at 92 degrees") measures something, as filler never does, though its words come once.
   // So does the writer's own view of a thing ("MongoDB は避けたほうがいいと思います"): where no capital marks a name, it may name nothing said twice.
-  // A glossary entry names its term, set off by the writer, though each term comes once.
+  // A glossary entry names its term, set off by the writer, though each term comes once; so does a formula its sentence announces ("The roots are x = -b/(2a)"): the note's result, its symbols said once.
   // In a dialogue, what was asked and answered is its substance ("How long until I can get a job?"), though its words come once.
-  const saysSomething = (o: Option) => o.c.kind === 'sentence' && !o.c.chatty && (o.c.turn || o.c.defines || (!o.c.toReader && (hasNumber(o.text) || givesOwnView(o.text, locale))));
+  const saysSomething = (o: Option) => o.c.kind === 'sentence' && !o.c.chatty && (o.c.turn || o.c.defines || o.c.formula || (!o.c.toReader && (hasNumber(o.text) || givesOwnView(o.text, locale))));
   if (salientCount >= MIN_SALIENT) for (const o of options) if (!salient(o) && !lede(o) && !total(o) && !saysSomething(o)) o.place = 0;
   return { options, index, weights };
 }

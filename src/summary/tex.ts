@@ -23,7 +23,7 @@ const SYMBOLS: Record<string, string> = {
   prime: '′', prod: '∏', coprod: '∐', lceil: '⌈', rceil: '⌉', lfloor: '⌊', rfloor: '⌋', cdots: '⋯', ldots: '…', dots: '…',
   dotsc: '…', dotsb: '⋯', vdots: '⋮', ddots: '⋱', forall: '∀', exists: '∃', nexists: '∄', subset: '⊂', subseteq: '⊆',
   supset: '⊃', supseteq: '⊇', emptyset: '∅', varnothing: '∅', nabla: '∇', mid: '|', vert: '|', lvert: '|', rvert: '|',
-  Vert: '‖', lVert: '‖', rVert: '‖', parallel: '∥', perp: '⊥', equiv: '≡', sim: '∼', simeq: '≃', cong: '≅', propto: '∝',
+  Vert: '‖', lVert: '‖', rVert: '‖', parallel: '∥', perp: '⊥', equiv: '≡', nmid: '∤', nleq: '≰', ngeq: '≱', nparallel: '∦', nsubseteq: '⊈', sim: '∼', simeq: '≃', cong: '≅', propto: '∝',
   circ: '∘', otimes: '⊗', leftrightarrow: '↔', Leftrightarrow: '⇔', iff: '⇔', implies: '⇒', mapsto: '↦', top: 'ᵀ',
   intercal: 'ᵀ', langle: '⟨', rangle: '⟩', ell: 'ℓ', hbar: 'ℏ', ast: '*', star: '⋆', setminus: '∖', backslash: '∖',
   angle: '∠', degree: '°', triangle: '△', square: '□', cdotp: '·', colon: ':', aleph: 'ℵ', Re: 'ℜ', Im: 'ℑ',
@@ -42,6 +42,8 @@ const OPERATORS = new Set(
 /** Commands whose braced argument is text to keep as written. */
 const TEXT_COMMANDS =
   'text|textrm|textbf|textit|textsf|texttt|mathrm|mathbf|mathit|mathbb|mathcal|mathsf|mathtt|mathfrak|mathscr|boldsymbol|bm|operatorname|mbox|hbox|underline|underbrace|overbrace';
+
+const TEXT_ARGUMENT = new RegExp(`\\\\(?:${TEXT_COMMANDS})\\s*\\{([^{}]*)\\}`, 'g');
 
 /** Combining marks for TeX accents: overline, macron, circumflex, arrow, tilde, dot. */
 const ACCENTS: Record<string, string> = { overline: '\u0305', bar: '\u0304', hat: '\u0302', widehat: '\u0302', vec: '\u20D7', tilde: '\u0303', widetilde: '\u0303', dot: '\u0307', ddot: '\u0308' };
@@ -63,6 +65,8 @@ const FRACTION_CLOSE = '\u0002';
 const OPEN_BRACE = '\u0003';
 const CLOSE_BRACE = '\u0004';
 
+const MATRIX_BRACKETS: Record<string, string> = { p: '()', b: '[]', B: OPEN_BRACE + CLOSE_BRACE, v: '||', V: '‖‖' };
+
 const ROOTS: Record<string, string> = { '2': '√', '3': '∛', '4': '∜' };
 
 export interface TexText {
@@ -83,18 +87,26 @@ export function texToText(tex: string): TexText {
   if (s.includes('\\begin{')) {
     // Matrices and aligned blocks: cells and rows as separators, environment names gone.
     s = s
+      // A matrix keeps the brackets its environment draws (amsmath: pmatrix ( ), bmatrix [ ], Bmatrix { }, vmatrix | |, Vmatrix ‖ ‖).
+      .replace(/\\begin\{([pbBvV])matrix\}\s*/g, (_m, kind: string) => MATRIX_BRACKETS[kind]![0]!)
+      .replace(/\s*\\end\{([pbBvV])matrix\}/g, (_m, kind: string) => MATRIX_BRACKETS[kind]![1]!)
       .replace(/\\(?:begin|end)\{[a-zA-Z*]+\}/g, ' ')
       .replace(/\s*&\s*/g, ', ')
-      .replace(/\s*\\{1,2}(?=\s)/g, ';');
+      // A row ends at `\\`, written with or without a space after it (`1&0\\0&1`), or at one backslash where Markdown took the other.
+      .replace(/\s*(?:\\\\|\\(?=[\s\d+\-(.]))\s*/g, '; ');
   }
   s = s.replace(/\\[tdc]frac(?![A-Za-z])/g, '\\frac').replace(/\\[dt]binom(?![A-Za-z])/g, '\\binom');
   s = withModulo(s);
+  // `^\circ` is the degree sign, set tight to a unit after it as TeX sets math (`25^\circ C` → 25°C).
+  s = s.replace(/\^\s*(?:\{\s*\\circ\s*\}|\\circ(?![A-Za-z]))/g, '°').replace(/°\s+(?=[CFK](?![A-Za-z]))/g, '°');
   // Text in a script (`v_{\mathrm{max}}`) is read before the scripts, so it is raised or lowered as `V_{max}` is.
   s = s.replace(new RegExp(`([_^])(?:\\{\\s*)?\\\\(?:${TEXT_COMMANDS})\\s*\\{([^{}]*)\\}(?:\\s*\\})?`, 'g'), '$1{$2}');
   s = withExactScripts(s);
   // An unbraced marked script is one letter: `k_BT` is k_B T.
   s = s.replace(/([_^][A-Za-z])(?=[A-Za-z])/g, '$1 ');
   for (let i = 0; i < 6 && /[_^]\{|\\(frac|sqrt|binom)\s*[{[]/.test(s); i++) {
+    // Text inside an argument (`\frac{\mathrm{d}x}{\mathrm{d}t}`) is read first, so that the braces around it are innermost.
+    s = s.replace(TEXT_ARGUMENT, '$1');
     // A marked script ends before a letter or digit (`k_{B}T` reads k_B T, not k_BT, one script "BT").
     s = s.replace(/([_^])\{([^{}]*)\}(?=([A-Za-z0-9]?))/g, (_m, op: string, a: string, next: string) => `${op}${wrap(a)}${next ? ' ' : ''}`);
     s = s.replace(/\\frac\s*\{([^{}]*)\}\s*\{([^{}]*)\}/g, (_m, a: string, b: string) => fraction(wrap(a), wrap(b)));
@@ -108,13 +120,18 @@ export function texToText(tex: string): TexText {
     .replace(/\\(overline|bar|hat|widehat|vec|tilde|widetilde|ddot|dot)\{([^{}]*)\}/g, (_m, accent: string, x: string) => accented(x, ACCENTS[accent]!))
     // Without braces the accent takes the next letter or command; `\dots` is no dot on `s`.
     .replace(/\\(overline|bar|hat|vec|tilde|ddot|dot)(?![A-Za-z])\s*(\\[A-Za-z]+|[A-Za-z])/g, (_m, accent: string, x: string) => accented(x, ACCENTS[accent]!))
-    .replace(new RegExp(`\\\\(?:${TEXT_COMMANDS})\\s*\\{([^{}]*)\\}`, 'g'), '$1')
+    .replace(TEXT_ARGUMENT, '$1')
     .replace(/\\[,;:> ]/g, ' ')
     .replace(/\\!/g, '')
     .replace(/\\\\/g, ' ')
     .replace(/\\([{}|#%&_$])/g, '$1');
   let readable = true;
   s = s
+    // `\not` strikes the relation after it, as Unicode's combining long solidus does (`\not\equiv` → ≢, `\not=` → ≠).
+    .replace(/\\not\s*(?:\\([A-Za-z]+)|([=<>]))/g, (m, name: string | undefined, sign: string | undefined) => {
+      const relation = name === undefined ? sign : SYMBOLS[name];
+      return relation === undefined ? m : `${relation}\u0338`.normalize('NFC');
+    })
     .replace(/\\([A-Za-z]+)(\s*)/g, (m, name: string, space: string, at: number, all: string) => {
       const after = all[at + m.length] ?? '';
       const symbol = SYMBOLS[name];
@@ -211,5 +228,8 @@ function accented(x: string, mark: string): string {
 
 /** A fraction's part bare where it is one number or name; a product (`2a`) or a sum in brackets, or "/2a" reads (/2)·a. */
 function wrap(x: string): string {
+  // A Greek letter's command is one name (`\frac{\rho}{\varepsilon_0}` → ρ/ε₀, `\sqrt{\pi}` → √π).
+  const greek = /^\\([A-Za-z]+)\s*[\p{N}\p{M}]*$/u.exec(x.trim());
+  if (greek && LETTER_LIKE.has(SYMBOLS[greek[1]!] ?? '')) return x.trim();
   return /^[\p{L}\p{N}\p{M}_.]+$/u.test(x.trim()) && !/\d[A-Za-z]/.test(x) ? x.trim() : `(${x.trim()})`;
 }

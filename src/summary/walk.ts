@@ -37,6 +37,8 @@ export interface Candidate {
   turn?: boolean;
   /** A glossary entry's definition, opening with its term (glossary.ts): the note's own vocabulary, though each term comes once. */
   defines?: boolean;
+  /** Shows the display formula its words announce: a result of the note, as a figure is, though its symbols come once. */
+  formula?: boolean;
   /** In a section that sums the note up: the writer's own summary. */
   sumsUp?: boolean;
   /** Carries its section's name before what it says ("Yanaka: An old shopping street…"): names a part of the note. */
@@ -277,6 +279,7 @@ export function candidateOf(c: Omit<Candidate, 'pos' | 'block' | 'section'>, pos
     toReader: c.toReader,
     turn: c.turn,
     defines: c.defines,
+    formula: c.formula,
     sumsUp: sumsUp || undefined,
     named: c.named,
     group: c.group,
