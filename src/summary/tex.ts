@@ -44,6 +44,8 @@ const TEXT_COMMANDS =
   'text|textrm|textbf|textit|textsf|texttt|mathrm|mathbf|mathit|mathbb|mathcal|mathsf|mathtt|mathfrak|mathscr|boldsymbol|bm|operatorname|mbox|hbox|underline|underbrace|overbrace';
 
 const TEXT_ARGUMENT = new RegExp(`\\\\(?:${TEXT_COMMANDS})\\s*\\{([^{}]*)\\}`, 'g');
+/** Text in a script (`v_{\mathrm{max}}`, `_\text{max}`): the script's text alone, braced (texToText). */
+const SCRIPTED_TEXT = new RegExp(`([_^])(?:\\{\\s*)?\\\\(?:${TEXT_COMMANDS})\\s*\\{([^{}]*)\\}(?:\\s*\\})?`, 'g');
 
 /** Combining marks for TeX accents: overline, macron, circumflex, arrow, tilde, dot. */
 const ACCENTS: Record<string, string> = { overline: '\u0305', bar: '\u0304', hat: '\u0302', widehat: '\u0302', vec: '\u20D7', tilde: '\u0303', widetilde: '\u0303', dot: '\u0307', ddot: '\u0308' };
@@ -100,7 +102,7 @@ export function texToText(tex: string): TexText {
   // `^\circ` is the degree sign, set tight to a unit after it as TeX sets math (`25^\circ C` → 25°C).
   s = s.replace(/\^\s*(?:\{\s*\\circ\s*\}|\\circ(?![A-Za-z]))/g, '°').replace(/°\s+(?=[CFK](?![A-Za-z]))/g, '°');
   // Text in a script (`v_{\mathrm{max}}`) is read before the scripts, so it is raised or lowered as `V_{max}` is.
-  s = s.replace(new RegExp(`([_^])(?:\\{\\s*)?\\\\(?:${TEXT_COMMANDS})\\s*\\{([^{}]*)\\}(?:\\s*\\})?`, 'g'), '$1{$2}');
+  s = s.replace(SCRIPTED_TEXT, '$1{$2}');
   s = withExactScripts(s);
   // An unbraced marked script is one letter: `k_BT` is k_B T.
   s = s.replace(/([_^][A-Za-z])(?=[A-Za-z])/g, '$1 ');
