@@ -118,3 +118,8 @@ export function hasNumber(text: string): boolean {
   }
   return false;
 }
+
+/** s with its first letter a capital, where a cut left it small ("Quick one: why…" → "Why…"). */
+export function capitalise(s: string): string {
+  return s.replace(/^\p{Ll}/u, (c) => c.toUpperCase());
+}

@@ -2,7 +2,8 @@
  * A lead-in that presents a list or table, without its presenting words: what it names is kept
  * before the list's names (README: "its lead-in and the names of its items make one point"). Pure.
  */
-import { capitalise, PRESENTS, presentsWhatFollows, speaksAsI, wordCount } from './tone.js';
+import { capitalise } from './chars.js';
+import { PRESENTS, presentsWhatFollows, speaksAsI, wordCount } from './tone.js';
 import { closedSentence } from './punctuation.js';
 import { isFunctionWord } from './salience.js';
 

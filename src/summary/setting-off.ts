@@ -5,6 +5,7 @@
  * -ons, verb + wir, 咱们/我们…吧, ましょう, चलिए/आइए, هيا/لن…) with no object, or "here" with we/it and a
  * verb of going, after at most two filler words. A line with a figure or code names something. Pure.
  */
+import { capitalise } from './chars.js';
 import { ruleFor, type Rules } from './locale-rules.js';
 
 const END = String.raw`[\s.!¡¿…。！،؟।]*$`;
@@ -68,5 +69,5 @@ export function openingAddress(s: string, locale: string): RegExpExecArray | nul
 export function withoutOpeningAddress(s: string, locale: string): string {
   const opening = openingAddress(s, locale);
   if (!opening || !/\p{L}/u.test(s.slice(opening[0].length))) return s;
-  return s.slice(opening[0].length).replace(/^\p{Ll}/u, (c) => c.toUpperCase());
+  return capitalise(s.slice(opening[0].length));
 }

@@ -5,7 +5,7 @@
  * interjection in front of the real sentence ("Absolutely, spot on — …", "没错，…"). Chat answers
  * wrap their substance in these; a reader's summary leaves them out. Pure.
  */
-import { wordsAndCjk } from './chars.js';
+import { capitalise, wordsAndCjk } from './chars.js';
 import { ruleFor, type Rules } from './locale-rules.js';
 import { asksByForm } from './question-form.js';
 import { givesOwnView } from './own-view.js';
@@ -348,10 +348,6 @@ function afterReplyClause(s: string, locale: string): string | undefined {
     if (person || speaksOfAsking(clause, locale)) return rest;
   }
   return undefined;
-}
-
-export function capitalise(s: string): string {
-  return s.replace(/^\p{Ll}/u, (c) => c.toUpperCase());
 }
 
 /** A sentence that sends the reader elsewhere ("For more, check…", "See the docs"): a pointer, not a point. */
