@@ -18,7 +18,6 @@ import { givesOwnView } from './own-view.js';
 import { coinedNames, NOUNS_CAPITALISED } from './names.js';
 
 export { coinedNames } from './names.js';
-export { saidText } from './said.js';
 
 export interface Budget {
   /** Characters the points may use in all. */

@@ -12,7 +12,7 @@ import { termsOf, WORD } from '../../src/summary/salience.js';
 import { defuseMentions, escapeDiscordMarkdown, escapeTelegramHtml } from '../../src/render/escape.js';
 import { telegramVisibleText } from '../../src/render/telegram.js';
 import { wordBeforeDot } from '../../src/summary/sentences.js';
-import { saidText } from '../../src/summary/select.js';
+import { saidText } from '../../src/summary/said.js';
 
 describe('the terms of a text with code, math and struck-through spans', () => {
   const pieces = ['Tokio', 'AI', 'C#', 'is', 'of', '3D', 'x', 'É', 'ÉT', 'é1', "it's", 'API’s', 'v1.2.', 'runs.', '中文', 'の', 'カナ', '𠀀', ' ', ', ', '. ', '(', ')'];
