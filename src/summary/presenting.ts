@@ -44,9 +44,9 @@ export function namesWhatFollows(s: string): boolean {
   return /(?<!\p{L})(?:following|siguientes?|folgende[nr]?|निम्नलिखित)(?:\s+[\p{L}\p{M}-]+){1,2}\s*[.।:]?$/iu.test(s);
 }
 
-/** "… as follows", "以下のとおりです", "次のコマンドを実行します。": a sentence that only announces what comes next. */
+/** "… as follows" ("… comme suit", "… wie folgt", "… كما يلي"), "以下のとおりです", "次のコマンドを実行します。": a sentence that only announces what comes next. */
 export function saysAsFollows(s: string): boolean {
-  return /(?:follows|following|below|siguientes?|suivante?s?|folgende[nr]?|निम्नलिखित|التالي)[\s\p{P}]*$/iu.test(s) || /(?:以下|次|下面|如下)[^。]{0,8}[。.:：]?$|(?:以下の|次の|下面的)[^。]{0,16}[。.:：]?$/u.test(s);
+  return /(?:follows|following|below|siguientes?|como sigue|a continuación|suivante?s?|comme suit|ci-dessous|folgende[nr]?|wie folgt(?:\s+(?:ab|aus|an|vor|zusammen))?|निम्नलिखित|(?:निम्नानुसार|इस प्रकार)(?:\s+हैं?)?|التالي|كما يلي)[\s\p{P}]*$/iu.test(s) || /(?:以下|次|下面|如下)[^。]{0,8}[。.:：]?$|(?:以下の|次の|下面的)[^。]{0,16}[。.:：]?$/u.test(s);
 }
 
 /**
