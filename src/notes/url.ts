@@ -186,6 +186,9 @@ export function siteBasePath(site: SiteConfig): string {
   return site.baseurl ? `/${site.baseurl.replace(/^\/+|\/+$/g, '')}` : '';
 }
 
+/** A Jekyll post's date prefix (`2025-11-08-`), which a re-dated post changes and keeps its name without (publish/rename-match.ts). */
+export const DATE_PREFIX = /^\d{4}-\d{1,2}-\d{1,2}-/;
+
 /** The date of a Jekyll `YYYY-MM-DD-` file name, or undefined. */
 export function dateFromFileName(file: string): Date | undefined {
   const m = /^(\d{4})-(\d{2})-(\d{2})-/.exec(file);

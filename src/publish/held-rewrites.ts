@@ -63,20 +63,35 @@ export class HeldRewrites {
    * already explained by a rename in this batch (`renamedTo`); its old record waits with the
    * pending removals. So is a note whose file now holds another note's exact content (`copiedOver`,
    * kept-copies.ts). Any other edit in place is remembered (`withEdited`), and so is every held
-   * rewrite decided an edit when released (no `copiedOver`): a rotation whose second half comes after
+   * rewrite decided an edit when released (`waits` not given): a rotation whose second half comes after
    * the removal window (split-bursts.test.ts, late) brings its note's old content after that.
+   * A file new to the store (no record) is held while an announced note it may be moved from is still
+   * there (`beside`: rename-match.ts besideOriginal): released, it is that note moved if its file went
+   * meanwhile, else a note of its own. It counts as waiting (`size`), so the service is not idle.
    */
-  holder(changed: readonly ChangedFile[], results: readonly ParseResult[], known: (rel: string) => KnownNote | undefined, pending: PendingRemovals, renamedTo: ReadonlySet<string>, copiedOver?: (i: number, prev: NoteRow) => boolean): (i: number, prev: NoteRow) => boolean {
+  holder(
+    changed: readonly ChangedFile[],
+    results: readonly ParseResult[],
+    known: (rel: string) => KnownNote | undefined,
+    pending: PendingRemovals,
+    renamedTo: ReadonlySet<string>,
+    waits?: { copiedOver: (i: number, prev: NoteRow) => boolean; beside: (i: number) => boolean },
+  ): (i: number, prev: NoteRow | undefined) => boolean {
     return (i, prev) => {
       const c = changed[i]!;
+      if (!prev) return waits?.beside(i) === true && this.hold(c);
       const k = renamedTo.has(c.rel) ? undefined : known(c.rel);
       if (!k || k.hash === c.hash || k.id !== prev.id || k.state === 'deleted') return false;
-      // Released (`copiedOver` not given: the removal window's end): an edit now, remembered as any other.
-      if (!copiedOver || (!rewritten(prev, results[i]!) && !copiedOver(i, prev))) return (this.edits.remember(c.rel, k, c.hash), false);
-      this.files.set(path.join(this.root, c.rel), c.hash);
+      // Released (`waits` not given: the removal window's end): an edit now, remembered as any other.
+      if (!waits || (!rewritten(prev, results[i]!) && !waits.copiedOver(i, prev))) return (this.edits.remember(c.rel, k, c.hash), false);
       if (!pending.has(c.rel)) pending.add(c.rel, k);
-      return true;
+      return this.hold(c);
     };
+  }
+
+  private hold(c: ChangedFile): true {
+    this.files.set(path.join(this.root, c.rel), c.hash);
+    return true;
   }
 
   /**

@@ -19,13 +19,18 @@
  * rename-match.ts pairs them when their bodies are alike. Those notes only are looked at on disk: no
  * stat for a new note no known note is titled or addressed as. A stat (24 µs at load 14) is cheaper
  * than comparing body sketches (140 µs), so the files are looked at first and the bodies compared
- * (rename-match.ts) only for the notes whose file is gone; one whose file is there is not its move.
+ * (rename-match.ts) only for the notes whose file is gone; one whose file is there is not its move
+ * yet: it is returned, and an editor that writes the new file before it deletes the old one may make
+ * it one within the removal window (rename-match.ts `besideOriginal`, held-rewrites.ts).
+ * A re-dated post (`2025-11-07-x.md` → `2025-11-08-x.md`) shares neither key nor, retitled, title:
+ * it is looked up by its name without the date, in its folder (notesRedated).
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Store, KnownNote } from '../store/store.js';
+import type { Logger } from '../log.js';
 import { readNoteTextSync } from '../notes/read.js';
-import { keptDeletedNotes, notesKnownAs, notesSharing } from '../store/move-sources.js';
+import { keptDeletedNotes, notesKnownAs, notesRedated, notesSharing } from '../store/move-sources.js';
 import type { ChangedFile } from './batch-read.js';
 import type { ParseResult } from './parse-pool.js';
 import type { PendingRemovals } from './removals.js';
@@ -38,6 +43,7 @@ export interface LateRemovalSource {
   firstRun: boolean;
   config: { publish: { onDelete: 'keep' | 'delete' } };
   read: { maxBytes: number };
+  log?: Pick<Logger, 'info'> | undefined;
 }
 
 /** The note's file is there with other content than the record's (overwritten after the note moved on), or cannot be read as a note now. */
@@ -49,15 +55,21 @@ export function overwritten(source: LateRemovalSource, file: string, note: Known
   }
 }
 
+/** What addLateRemovals did: the removals it added, and per new file the known notes it may come from whose file is still there. */
+export interface LateRemovals {
+  added: string[];
+  stillThere: Map<string, [string, KnownNote][]>;
+}
+
 export function addLateRemovals(
   source: LateRemovalSource,
   changed: readonly ChangedFile[],
   results: readonly ParseResult[],
   known: (rel: string) => KnownNote | undefined,
   pending: PendingRemovals,
-): string[] {
-  const added: string[] = [];
-  if (source.firstRun) return added;
+): LateRemovals {
+  const found: LateRemovals = { added: [], stillThere: new Map() };
+  if (source.firstRun) return found;
   const inChunk = new Set(changed.map((c) => c.rel)); // a path of this chunk, overwritten, may start a chain (rename-chain.ts)
   changed.forEach((c, i) => {
     const r = results[i];
@@ -66,13 +78,17 @@ export function addLateRemovals(
     // the same content, it is that note again, and its message follows it (never a second one).
     const kept = source.config.publish.onDelete === 'keep' ? keptDeletedNotes(source.store.sql, c.hash) : [];
     const { sql } = source.store;
-    for (const [file, k] of [...notesSharing(sql, c.hash, r.note.translationKey), ...kept, ...notesKnownAs(sql, r.note.title, r.note.url)]) {
+    const sources = [...notesSharing(sql, c.hash, r.note.translationKey), ...kept, ...notesKnownAs(sql, r.note.title, r.note.url), ...notesRedated(sql, c.rel)];
+    for (const [file, k] of sources) {
       if (file === c.rel || pending.has(file)) continue;
       const movedOn = k.hash === c.hash && !inChunk.has(file) && overwritten(source, file, k);
-      if (!movedOn && existsSync(path.join(source.root, file))) continue;
+      if (!movedOn && existsSync(path.join(source.root, file))) {
+        found.stillThere.set(c.rel, [...(found.stillThere.get(c.rel) ?? []), [file, k]]);
+        continue;
+      }
       pending.add(file, k);
-      added.push(file);
+      found.added.push(file);
     }
   });
-  return added;
+  return found;
 }

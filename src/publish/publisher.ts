@@ -144,7 +144,7 @@ export class Publisher {
         this.renameAll(found.renames, renamed, deletedNotesReplaced(changed, results, known, this.deps, found.renames));
         for (const a of found.ambiguous) this.deps.log.warn(a, `more than one possible rename between ${a.file} and ${a.candidates.join(', ')}: notecast took it as a note deleted (its messages kept or deleted as publish.onDelete says) and a new note (announced); to have a note's messages follow it, rename or move notes one at a time`);
         const renamedTo = new Set(found.renames.map((r) => r.to.rel));
-        const hold = this.held.holder(changed, results, known, this.pending, renamedTo, opts.release ? undefined : (i, prev) => copiedOver(this.deps, ctx, results[i], prev));
+        const hold = this.held.holder(changed, results, known, this.pending, renamedTo, opts.release ? undefined : { copiedOver: (i, prev) => copiedOver(this.deps, ctx, results[i], prev), beside: (i) => found.original?.(changed[i]!, results[i]) !== undefined });
         result.announced += this.commit(this.decide(results, changed, policy, result, { order: decideOrder(changed, found.renames), ctx }, hold)) + (await this.retryMisses());
       }
     } finally {
@@ -211,7 +211,7 @@ export class Publisher {
   }
 
   /** `order`: the indices of `parsed` in the order their notes are decided (decideOrder); `ctx`: the chunk's contents (kept-copies.ts); `hold`: whether one waits (held-rewrites.ts). */
-  private decide(parsed: ParseResult[], changed: ChangedFile[], policy: Policy, result: BatchResult, { order, ctx }: { order: readonly number[]; ctx: CopyContext }, hold?: (i: number, prev: NoteRow) => boolean): Decided[] {
+  private decide(parsed: ParseResult[], changed: ChangedFile[], policy: Policy, result: BatchResult, { order, ctx }: { order: readonly number[]; ctx: CopyContext }, hold?: (i: number, prev: NoteRow | undefined) => boolean): Decided[] {
     const { store } = this.deps, now = this.now();
     const grouped = this.deps.config.publish.translations.mode === 'group', queries = this.savedQueries();
     const families = grouped ? familiesOf(store.sql, parsed.flatMap((r) => (r.ok ? [r.note.translationKey] : []))) : undefined;
@@ -231,7 +231,7 @@ export class Publisher {
       // a.markdown) leaves the write to look its place up again, the first having moved it.
       const stored = changed[i]!.known ? store.storedNote(r.note.id) : undefined;
       const prev = stored?.row;
-      if (prev && hold?.(i, prev)) continue;
+      if (hold?.(i, prev)) continue;
       const place = stored && !placed.has(r.note.id) ? stored.place : undefined;
       placed.add(r.note.id);
       const d = keepBackCopy(this.deps, decideNote(prev, r.note, r.summary, now, policy, r.body), prev, ctx);

@@ -16,11 +16,12 @@ import type { Note } from '../notes/read.js';
 import type { KnownNote } from '../store/store.js';
 import type { BodySketch, NoteInfo, NoteRow } from '../store/types.js';
 import { bodyOverlap } from '../notes/body-sketch.js';
+import { DATE_PREFIX } from '../notes/url.js';
 import type { ChangedFile } from './batch-read.js';
 import type { ParseResult } from './parse-pool.js';
 import type { PendingRemovals } from './removals.js';
 import { addLateRemovals, overwritten, type LateRemovalSource } from './late-removals.js';
-import { notesSharing } from '../store/move-sources.js';
+import { moveEvidence, notesSharing, type MoveEvidence } from '../store/move-sources.js';
 import { chainRenames, freedPaths } from './rename-chain.js';
 
 /** A removal waiting to be acted on, with the store's record of its note. */
@@ -59,9 +60,6 @@ export interface RenameMatches<A extends AddedNote = AddedNote> {
  */
 export const BODY_ALIKE = 0.6;
 
-/** A Jekyll post's date prefix (`2025-11-08-`), which a re-dated post changes. */
-const DATE_PREFIX = /^\d{4}-\d{1,2}-\d{1,2}-/;
-
 interface Identity {
   rel: string;
   url?: string | undefined;
@@ -86,7 +84,10 @@ function identities(n: Identity): Map<string, string> {
   return ids;
 }
 
-function removedIdentity(r: RemovedNote): Identity {
+/** What rename evidence reads of a removed note (or one whose file is still there: besideOriginal). */
+type Evidence = { rel: string; id?: string; info: MoveEvidence };
+
+function removedIdentity(r: Evidence): Identity {
   return { rel: r.rel, url: r.info.url, key: r.info.keyAsWritten ?? r.info.translationKey, title: r.info.title };
 }
 
@@ -95,7 +96,7 @@ function addedIdentity(a: AddedNote): Identity {
 }
 
 /** The removed note's stored sketch, when its record has a well-formed one (records before it have none: no content evidence). */
-function storedSketch(r: RemovedNote): BodySketch | undefined {
+function storedSketch(r: Evidence): BodySketch | undefined {
   const b = r.info.body;
   return b && Number.isInteger(b.n) && typeof b.mins === 'string' ? b : undefined;
 }
@@ -104,7 +105,7 @@ function storedSketch(r: RemovedNote): BodySketch | undefined {
  * Whether a removed note's body and a new note's are alike enough for a shared identity to count
  * (BODY_ALIKE); undefined when there is no evidence: a record without a sketch, or a body of no words.
  */
-function bodiesAlike(removed: RemovedNote, body: BodySketch): boolean | undefined {
+function bodiesAlike(removed: Evidence, body: BodySketch): boolean | undefined {
   const stored = storedSketch(removed);
   if (!stored?.n || !body.n) return undefined;
   return bodyOverlap(stored, body) >= BODY_ALIKE;
@@ -115,7 +116,7 @@ function bodiesAlike(removed: RemovedNote, body: BodySketch): boolean | undefine
  * bodies are alike (none when not: two notes); undefined when the record gives no evidence.
  * Also tells a deleted note brought back at its path from another note written there (replaced-deleted.ts).
  */
-export function sameNoteBy(removed: RemovedNote, added: AddedNote): string[] | undefined {
+export function sameNoteBy(removed: Evidence, added: AddedNote): string[] | undefined {
   const alike = bodiesAlike(removed, added.body);
   if (!alike) return alike === undefined ? undefined : [];
   const addedIds = identities(addedIdentity(added));
@@ -129,7 +130,7 @@ export function sameNoteBy(removed: RemovedNote, added: AddedNote): string[] | u
  */
 function recognisedIn(info: NoteInfo, note: Note, body: BodySketch): boolean {
   if (titleIdentity(info.title) === titleIdentity(note.title)) return true;
-  const stored = storedSketch({ rel: '', id: '', info });
+  const stored = storedSketch({ rel: '', info });
   return stored !== undefined && stored.n > 0 && body.n > 0 && bodyOverlap(stored, body) >= BODY_ALIKE;
 }
 
@@ -191,7 +192,12 @@ export interface Rename {
   by: string[];
 }
 
-type Found = { renames: Rename[]; ambiguous: RenameMatches['ambiguous'] };
+type Found = {
+  renames: Rename[];
+  ambiguous: RenameMatches['ambiguous'];
+  /** For a file new to the store that no rename explains: the announced note it may be moved from whose file is still there, if any (`besideOriginal`). */
+  original?: (c: ChangedFile, r: ParseResult | undefined) => string | undefined;
+};
 
 /**
  * The renames among a chunk's changed files: a file new to the store whose content a pending
@@ -209,8 +215,32 @@ export function findRenames(
   const late = addLateRemovals(source, changed, results, known, pending);
   const found = renamesAmong(changed, results, known, pending, (id) => source.store.getNote(id), movedInLate(source, changed));
   const renamed = new Set(found.renames.map((r) => r.from));
-  for (const rel of late) if (!renamed.has(rel)) pending.delete(rel);
-  return found;
+  for (const rel of late.added) if (!renamed.has(rel)) pending.delete(rel);
+  const original = (c: ChangedFile, r: ParseResult | undefined) => {
+    const file = besideOriginal(source, late.stillThere.get(c.rel) ?? [], c, r);
+    if (file) source.log?.info({ file: c.rel, original: file }, `${c.rel} waits the removal window: it is ${file} moved and edited if ${file} is removed meanwhile (an editor that deletes the old file last), else a note of its own, announced then`);
+    return file;
+  };
+  return { ...found, original };
+}
+
+/**
+ * Issue 25, write-then-delete editors: a moved-and-edited note written at its new path while its old file is still
+ * there (deleted a quiet period or more later). The new file shares what the blog knows an announced note by (its
+ * name, title or URL: sameNoteBy) and most of its body, and that note's file holds other content: that note, if its
+ * file goes within the removal window; else a note of its own (an edited copy kept beside its original). Returns the
+ * original's file; the caller holds the new file for the window (held-rewrites.ts). An exact copy is not one of these
+ * (kept-copies.ts keeps it back), nor a draft (nothing to post).
+ */
+function besideOriginal(source: LateRemovalSource, candidates: readonly [string, KnownNote][], c: ChangedFile, r: ParseResult | undefined): string | undefined {
+  if (!r?.ok || r.note.draft) return undefined;
+  for (const [file, k] of candidates) {
+    if (k.hash === c.hash || k.state !== 'published') continue;
+    const evidence = moveEvidence(source.store.sql, k.id); // not the whole record: a generic title is shared by many
+    if (!evidence?.announced || evidence.info.copyOf) continue;
+    if (sameNoteBy({ rel: file, info: evidence.info }, { rel: c.rel, note: r.note, body: r.body })?.length) return file;
+  }
+  return undefined;
 }
 
 /**

@@ -47,10 +47,11 @@ function dueDeliveries(svc: InProcessService): number {
  * Hands `batches` (paths relative to the notes folder; one that is gone is a removal) to the
  * publisher one after another; `deliverBetween`: what each batch queued is sent before the next
  * (a slow second half), else nothing is sent before the last (the platform refuses meanwhile); `gapMs`: a wait before each batch
- * after the first (a split wider than the removal window). Then the removal window ends, and the service
- * settles (its idle signal: everything decided and delivered).
+ * after the first (a split wider than the removal window); `beforeBatch`: what the folder does before batch `i` is
+ * handed over (an editor deleting the old file only after its new one was reported). Then the removal window ends,
+ * and the service settles (its idle signal: everything decided and delivered).
  */
-export async function handOver({ svc }: SplitRun, batches: readonly (readonly string[])[], deliverBetween: boolean, gapMs = 0): Promise<void> {
+export async function handOver({ svc }: SplitRun, batches: readonly (readonly string[])[], deliverBetween: boolean, gapMs = 0, beforeBatch?: (i: number) => void): Promise<void> {
   const app = svc.app!;
   const abs = (rel: string) => path.join(svc.notes, rel);
   // Not between: the platform refuses every send meanwhile (retried soon after), so none goes out before the last batch.
@@ -58,6 +59,7 @@ export async function handOver({ svc }: SplitRun, batches: readonly (readonly st
   try {
     for (const [i, b] of batches.entries()) {
       if (i > 0 && gapMs > 0) await new Promise((resolve) => setTimeout(resolve, gapMs));
+      beforeBatch?.(i);
       const batch = { changed: b.filter((f) => existsSync(abs(f))).map(abs), removed: b.filter((f) => !existsSync(abs(f))).map(abs) };
       const startedAt = Date.now();
       await app.publisher.processBatch(batch);

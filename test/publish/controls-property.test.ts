@@ -38,10 +38,15 @@ const stepArb: fc.Arbitrary<Step> = fc.oneof(
   { weight: 2, arbitrary: fc.constant({ op: 'deliver' as const }) },
 );
 
-/** `name`: the run's note, in its text: runs share a store, and a file with exactly another note's content is its copy, kept back (publish/kept-copies.ts). */
+/**
+ * `name`: the run's note, in its text: runs share a store, and a file with exactly another note's content is its copy,
+ * kept back (publish/kept-copies.ts); one with its title and most of its body waits a removal window, as an editor's
+ * move whose old file is deleted last would (rename-match.ts besideOriginal): most of its words are its own.
+ */
 function frontMatter(name: string, title: string, c: Controls): string {
   const keys = Object.entries(c).map(([k, v]) => `${k}: ${JSON.stringify(v)}`);
-  return `---\ntitle: ${title}\n${keys.length ? `notecast: { ${keys.join(', ')} }\n` : ''}---\n\nA note called ${title}, in a sentence of its own (${name}).\n`;
+  const own = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth'].map((w) => `${name}${w}`).join(' ');
+  return `---\ntitle: ${title}\n${keys.length ? `notecast: { ${keys.join(', ')} }\n` : ''}---\n\nA note called ${title}, in words of its own: ${own}.\n`;
 }
 
 interface Bench { notes: string; store: Store; publisher: Publisher; runs: number }

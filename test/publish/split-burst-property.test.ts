@@ -32,8 +32,8 @@ const editArbs: fc.Arbitrary<Op[]>[] = [
   pathArb.map((file): Op[] => [{ op: 'moveEdit', from: file, to: TEMP }, { op: 'move', from: TEMP, to: file }]),
   fc.tuple(pathArb, pathArb).map(([from, to]): Op[] => [{ op: 'moveEdit', from, to }]),
 ];
-// SPLIT_EDITS=1 adds the edits. Not by default yet: at seed 2512 they find the kept "seed 2512 (12 runs, …)" case below
-// (it fails on main too), which would fail every `npm test` until it is fixed.
+// SPLIT_EDITS=1 adds the edits. Not by default yet: at seed 2512 they found the "seed 2512 with edits" case below (fixed
+// since: rename-match.ts besideOriginal); the property with them has not been run at other seeds since.
 const EDITS = process.env.SPLIT_EDITS === '1';
 const changeArb: fc.Arbitrary<Op[]> = fc.oneof(
   pathArb.map((file): Op[] => [{ op: 'write', file, draft: false }]),
@@ -150,6 +150,10 @@ const FIXED: [string, Case][] = [
     'seed 90210 (60 runs): a/setup.md moved to intro.md; then setup.md and intro.md swapped, one batch each: N2\'s own message, kept in all when it joined intro\'s, is its family\'s again when it leaves for setup, not posted anew (family-adopt.ts adoptKeptMessages)',
     {"onDelete":"keep","mode":"group","initial":["setup.md","a/setup.md","_posts/ja/intro.md"],"bursts":[{"ops":[{"op":"move","from":"a/setup.md","to":"intro.md"}],"order":[0,0,0,0,0,0,0,0],"cuts":[],"deliverBetween":false},{"ops":[{"op":"move","from":"setup.md","to":"b/swap.md"},{"op":"move","from":"intro.md","to":"setup.md"},{"op":"move","from":"b/swap.md","to":"intro.md"},{"op":"move","from":"setup.md","to":"setup.md"}],"order":[0,0,0,0,0,0,0,0],"cuts":[],"deliverBetween":false}]},
   ],
+  [
+    'seed 2512 with edits (12 runs, SPLIT_EDITS=1): setup.md moved to _posts/ja/intro.md and edited (title kept), setup-ja.md moved to setup.md, one batch: N2 was posted twice; now _posts/ja/intro.md shares setup.md\'s title and most of its body while setup.md holds another note, so it waits the removal window and is setup\'s note moved (rename-match.ts besideOriginal)',
+    {"onDelete":"keep","mode":"group","initial":["setup-ja.md","setup.md"],"bursts":[{"ops":[{"op":"move","from":"intro.md","to":"b/swap.md"},{"op":"move","from":"setup.md","to":"intro.md"},{"op":"move","from":"setup-ja.md","to":"setup.md"},{"op":"move","from":"b/swap.md","to":"setup-ja.md"},{"op":"moveEdit","from":"intro.md","to":"_posts/ja/intro.md"}],"order":[0,0,0,0,0,0,0,0],"cuts":[],"deliverBetween":false}]},
+  ],
 ];
 
 // Grouped, under either `onDelete` (issue 25, tester 14-1: the message kept under `keep` showed the note beside the
@@ -164,10 +168,6 @@ describe('the property\'s counterexamples, fixed', () => {
 
 /** Found at new seeds after the fixes above (60 runs each), open. */
 const KEPT: [string, Case][] = [
-  [
-    'seed 2512 (12 runs, SPLIT_EDITS=1): setup.md moved to _posts/ja/intro.md and edited (title kept), setup-ja.md moved to setup.md, one batch: N2 posted twice',
-    {"onDelete":"keep","mode":"group","initial":["setup-ja.md","setup.md"],"bursts":[{"ops":[{"op":"move","from":"intro.md","to":"b/swap.md"},{"op":"move","from":"setup.md","to":"intro.md"},{"op":"move","from":"setup-ja.md","to":"setup.md"},{"op":"move","from":"b/swap.md","to":"setup-ja.md"},{"op":"moveEdit","from":"intro.md","to":"_posts/ja/intro.md"}],"order":[0,0,0,0,0,0,0,0],"cuts":[],"deliverBetween":false}]},
-  ],
   [
     'seed 31415 (60 runs, separate): setup.md rewritten and moved to a/setup.md, one batch',
     {"onDelete":"keep","mode":"separate","initial":["setup.md","intro.md"],"bursts":[{"ops":[{"op":"write","file":"setup.md","draft":false},{"op":"move","from":"a/setup.md","to":"b/swap.md"},{"op":"move","from":"setup.md","to":"a/setup.md"},{"op":"move","from":"b/swap.md","to":"setup.md"}],"order":[0,0,0,0,0,0,0,0],"cuts":[],"deliverBetween":false}]},
