@@ -13,28 +13,21 @@ import { copyFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it, type TestContext } from 'vitest';
 import { copiesKeptBack } from '../../src/store/kept-copies.js';
-import { consoleService, idleAfter, shown as shownInOrder, writtenOneByOne } from '../helpers/chat-shown.js';
-import type { InProcessService } from '../helpers/inproc.js';
+import { consoleServiceOf, idleAfter, shown as shownInOrder, writtenOneByOne } from '../helpers/chat-shown.js';
+import { fileParseThreads, type InProcessService } from '../helpers/inproc.js';
 import { note as text } from '../helpers/service.js';
-
 
 const ALPHA = text('Alpha', 'Alpha is about apples and pears, said in a sentence long enough to sketch.');
 const BETA = text('Beta', 'Beta is about bananas and berries, a sentence of its own entirely.');
 const REWRITTEN = text('Gamma', 'Gamma talks of clocks, gears and springs: nothing Alpha ever said.');
 
+/** Every start of every test here takes its parse threads from these (a thread's modules load once). */
+const parseThreads = fileParseThreads();
+
 const shown = (s: InProcessService) => shownInOrder(s, true);
 
-/**
- * The test's own service, stopped when that test finishes: the tests of a describe run at once
- * (each waits on quiet periods and removal windows, on its own folder), so none stops another's.
- */
-const service = (t: TestContext, onDelete: 'keep' | 'delete', translations: 'group' | 'separate' = 'separate') => {
-  const running: InProcessService[] = [];
-  t.onTestFinished(async () => {
-    for (const s of running) await s.stop();
-  });
-  return consoleService(running, onDelete, translations);
-};
+/** The test's own service, stopped when it finishes: the tests of a describe run at once (each waits on quiet periods and removal windows, on its own folder). */
+const service = (t: TestContext, onDelete: 'keep' | 'delete', translations: 'group' | 'separate' = 'separate') => consoleServiceOf(t, parseThreads, onDelete, translations);
 const written = writtenOneByOne;
 
 describe.concurrent('`cp b.md a.md` over an announced note whose content is nowhere else', () => {
