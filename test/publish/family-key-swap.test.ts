@@ -8,7 +8,7 @@ import { renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { consoleService, idleAfter } from '../helpers/chat-shown.js';
-import type { InProcessService } from '../helpers/inproc.js';
+import { fileParseThreads, type InProcessService } from '../helpers/inproc.js';
 import { note as text } from '../helpers/service.js';
 
 const running: InProcessService[] = [];
@@ -20,7 +20,9 @@ const APPLE = text('Apple', 'Apple is about orchards and cider presses, said in 
 const BANANA = text('Banana', 'Banana is about plantations and ripening rooms, a sentence of its own entirely.', 'lang: en\n');
 const BANANA_JA = text('バナナ', 'バナナは農園と追熟室の話で、それだけで一つの文になっている。', 'lang: ja\n');
 
-const service = (onDelete: 'keep' | 'delete') => consoleService(running, onDelete, 'group', [{ chat: 'all' }, { chat: 'ja', filter: { lang: ['ja'] } }]);
+/** Shared by every start here: a start then loads no parse thread again. */
+const parseThreads = fileParseThreads();
+const service = (onDelete: 'keep' | 'delete') => consoleService(running, onDelete, 'group', [{ chat: 'all' }, { chat: 'ja', filter: { lang: ['ja'] } }], parseThreads);
 
 describe('notes swapped in one batch keep their own families', () => {
   for (const onDelete of ['keep', 'delete'] as const)

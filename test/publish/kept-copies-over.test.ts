@@ -11,30 +11,29 @@
  */
 import { copyFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it, type TestContext } from 'vitest';
 import { copiesKeptBack } from '../../src/store/kept-copies.js';
-import { consoleService, idleAfter, shown as shownInOrder, writtenOneByOne } from '../helpers/chat-shown.js';
-import type { InProcessService } from '../helpers/inproc.js';
+import { consoleServiceOf, idleAfter, shown as shownInOrder, writtenOneByOne } from '../helpers/chat-shown.js';
+import { fileParseThreads, type InProcessService } from '../helpers/inproc.js';
 import { note as text } from '../helpers/service.js';
-
-const running: InProcessService[] = [];
-afterEach(async () => {
-  for (const s of running.splice(0)) await s.stop();
-});
 
 const ALPHA = text('Alpha', 'Alpha is about apples and pears, said in a sentence long enough to sketch.');
 const BETA = text('Beta', 'Beta is about bananas and berries, a sentence of its own entirely.');
 const REWRITTEN = text('Gamma', 'Gamma talks of clocks, gears and springs: nothing Alpha ever said.');
 
+/** Every start of every test here takes its parse threads from these (a thread's modules load once). */
+const parseThreads = fileParseThreads();
+
 const shown = (s: InProcessService) => shownInOrder(s, true);
 
-const service = (onDelete: 'keep' | 'delete', translations: 'group' | 'separate' = 'separate') => consoleService(running, onDelete, translations);
+/** The test's own service, stopped when it finishes: the tests of a describe run at once (each waits on quiet periods and removal windows, on its own folder). */
+const service = (t: TestContext, onDelete: 'keep' | 'delete', translations: 'group' | 'separate' = 'separate') => consoleServiceOf(t, parseThreads, onDelete, translations);
 const written = writtenOneByOne;
 
-describe('`cp b.md a.md` over an announced note whose content is nowhere else', () => {
+describe.concurrent('`cp b.md a.md` over an announced note whose content is nowhere else', () => {
   for (const translations of ['separate', 'group'] as const) {
-    it(`keep (${translations}): a's message stays showing a, a.md is a copy of b; b's removal then moves b's message to a.md`, { timeout: 60_000 }, async () => {
-      const s = await service('keep', translations);
+    it(`keep (${translations}): a's message stays showing a, a.md is a copy of b; b's removal then moves b's message to a.md`, { timeout: 60_000 }, async (t) => {
+      const s = await service(t, 'keep', translations);
       await written(s, { 'a.md': ALPHA, 'b.md': BETA });
       await idleAfter(s, () => copyFileSync(path.join(s.notes, 'b.md'), path.join(s.notes, 'a.md')));
       expect(shown(s)).toEqual({ posts: 2, live: ['a: Alpha', 'b: Beta'] });
@@ -46,8 +45,8 @@ describe('`cp b.md a.md` over an announced note whose content is nowhere else', 
     });
   }
 
-  it('delete: a\'s message is deleted, a.md is a copy of b; a.md edited later is announced once', { timeout: 60_000 }, async () => {
-    const s = await service('delete');
+  it('delete: a\'s message is deleted, a.md is a copy of b; a.md edited later is announced once', { timeout: 60_000 }, async (t) => {
+    const s = await service(t, 'delete');
     await written(s, { 'a.md': ALPHA, 'b.md': BETA });
     await idleAfter(s, () => copyFileSync(path.join(s.notes, 'b.md'), path.join(s.notes, 'a.md')));
     expect(shown(s)).toEqual({ posts: 2, live: ['b: Beta'] });
@@ -56,8 +55,8 @@ describe('`cp b.md a.md` over an announced note whose content is nowhere else', 
     expect(shown(s)).toEqual({ posts: 3, live: ['a: Delta', 'b: Beta'] });
   });
 
-  it('delete, in two steps (`rm a.md`, its removal applied, then `cp b.md a.md`): a.md is a copy of b, not posted', { timeout: 60_000 }, async () => {
-    const s = await service('delete');
+  it('delete, in two steps (`rm a.md`, its removal applied, then `cp b.md a.md`): a.md is a copy of b, not posted', { timeout: 60_000 }, async (t) => {
+    const s = await service(t, 'delete');
     await written(s, { 'a.md': ALPHA, 'b.md': BETA });
     await idleAfter(s, () => rmSync(path.join(s.notes, 'a.md')));
     await idleAfter(s, () => copyFileSync(path.join(s.notes, 'b.md'), path.join(s.notes, 'a.md')));
@@ -65,8 +64,8 @@ describe('`cp b.md a.md` over an announced note whose content is nowhere else', 
     expect(copiesKeptBack(s.app!.store.sql)).toEqual([{ file: 'a.md', copyOf: 'b.md' }]);
   });
 
-  it('seen by the next start\'s scan (changed while stopped): the same', { timeout: 60_000 }, async () => {
-    const s = await service('keep');
+  it('seen by the next start\'s scan (changed while stopped): the same', { timeout: 60_000 }, async (t) => {
+    const s = await service(t, 'keep');
     await written(s, { 'a.md': ALPHA, 'b.md': BETA });
     await s.stop();
     copyFileSync(path.join(s.notes, 'b.md'), path.join(s.notes, 'a.md'));
@@ -75,8 +74,8 @@ describe('`cp b.md a.md` over an announced note whose content is nowhere else', 
     expect(shown(s)).toEqual({ posts: 2, live: ['a: Alpha', 'b: Beta'] });
   });
 
-  it('a\'s file moved away first (`mv a.md c.md; cp b.md a.md`, a.md reported first): a\'s message follows c.md, a.md is a copy', { timeout: 60_000 }, async () => {
-    const s = await service('keep');
+  it('a\'s file moved away first (`mv a.md c.md; cp b.md a.md`, a.md reported first): a\'s message follows c.md, a.md is a copy', { timeout: 60_000 }, async (t) => {
+    const s = await service(t, 'keep');
     await written(s, { 'a.md': ALPHA, 'b.md': BETA });
     copyFileSync(path.join(s.notes, 'a.md'), path.join(s.notes, 'c.md.tmp')); // c.md's content, not a note yet
     copyFileSync(path.join(s.notes, 'b.md'), path.join(s.notes, 'a.md'));
@@ -90,9 +89,9 @@ describe('`cp b.md a.md` over an announced note whose content is nowhere else', 
   });
 });
 
-describe('a copy of a note whose rewrite waits in the removal window', () => {
-  it('kept back as a copy of the rewrite; the original\'s message shows the rewrite, once', { timeout: 60_000 }, async () => {
-    const s = await service('keep');
+describe.concurrent('a copy of a note whose rewrite waits in the removal window', () => {
+  it('kept back as a copy of the rewrite; the original\'s message shows the rewrite, once', { timeout: 60_000 }, async (t) => {
+    const s = await service(t, 'keep');
     await written(s, { 'a.md': ALPHA });
     writeFileSync(path.join(s.notes, 'a.md'), REWRITTEN);
     await s.batched(['a.md']);
@@ -102,8 +101,8 @@ describe('a copy of a note whose rewrite waits in the removal window', () => {
     expect(copiesKeptBack(s.app!.store.sql)).toEqual([{ file: 'c.md', copyOf: 'a.md' }]);
   });
 
-  it('made while stopped with the rewrite: the same at the next start', { timeout: 60_000 }, async () => {
-    const s = await service('keep');
+  it('made while stopped with the rewrite: the same at the next start', { timeout: 60_000 }, async (t) => {
+    const s = await service(t, 'keep');
     await written(s, { 'a.md': ALPHA });
     await s.stop();
     writeFileSync(path.join(s.notes, 'a.md'), REWRITTEN);
@@ -115,10 +114,10 @@ describe('a copy of a note whose rewrite waits in the removal window', () => {
   });
 });
 
-describe('two identical new notes in one batch', () => {
+describe.concurrent('two identical new notes in one batch', () => {
   for (const translations of ['separate', 'group'] as const) {
-    it(`written while stopped: the first by path is announced, the other kept back, as a batch apart (${translations})`, { timeout: 60_000 }, async () => {
-      const s = await service('keep', translations);
+    it(`written while stopped: the first by path is announced, the other kept back, as a batch apart (${translations})`, { timeout: 60_000 }, async (t) => {
+      const s = await service(t, 'keep', translations);
       await written(s, { 'c.md': BETA });
       await s.stop();
       writeFileSync(path.join(s.notes, 'b.md'), ALPHA);

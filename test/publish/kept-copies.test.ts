@@ -11,7 +11,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { copiesKeptBack } from '../../src/store/kept-copies.js';
 import { idleAfter, shown } from '../helpers/chat-shown.js';
-import { InProcessService } from '../helpers/inproc.js';
+import { fileParseThreads, InProcessService } from '../helpers/inproc.js';
 import { note as text } from '../helpers/service.js';
 
 const running: InProcessService[] = [];
@@ -19,16 +19,22 @@ afterEach(async () => {
   for (const s of running.splice(0)) await s.stop();
 });
 
+/** Shared by every start here, the restarts too: a start then loads no parse thread again (a kill ends only the threads its own service took). */
+const parseThreads = fileParseThreads();
+
 const ALPHA = text('Alpha', 'Alpha is about apples and pears, said in a sentence long enough to sketch.');
 type Mode = 'group' | 'separate';
 
 /** A service with `a.md` announced in chat `all`, then `cp a.md b.md` handled (kept back). */
 async function copied(translations: Mode): Promise<InProcessService> {
-  const s = InProcessService.sandbox({
-    watch: { mode: 'native', quietMs: 40, reconcileMinutes: 0 },
-    publish: { translations: { mode: translations, graceMs: 0 }, digest: { windowMs: 300 } },
-    routes: [{ platform: 'console', chat: 'all' }],
-  });
+  const s = InProcessService.sandbox(
+    {
+      watch: { mode: 'native', quietMs: 40, reconcileMinutes: 0 },
+      publish: { translations: { mode: translations, graceMs: 0 }, digest: { windowMs: 300 } },
+      routes: [{ platform: 'console', chat: 'all' }],
+    },
+    { parseThreads },
+  );
   running.push(s);
   await s.start();
   writeFileSync(path.join(s.notes, 'a.md'), ALPHA);
@@ -113,11 +119,14 @@ describe('the claim dies with the copy', () => {
 
 describe('a copy into another language folder is a translation, never kept back', () => {
   it('announced with its family, and the original\'s later edit is shown (group)', { timeout: 60_000 }, async () => {
-    const s = InProcessService.sandbox({
-      watch: { mode: 'native', quietMs: 40, reconcileMinutes: 0 },
-      publish: { translations: { mode: 'group', graceMs: 0 }, digest: { windowMs: 300 } },
-      routes: [{ platform: 'console', chat: 'all' }],
-    });
+    const s = InProcessService.sandbox(
+      {
+        watch: { mode: 'native', quietMs: 40, reconcileMinutes: 0 },
+        publish: { translations: { mode: 'group', graceMs: 0 }, digest: { windowMs: 300 } },
+        routes: [{ platform: 'console', chat: 'all' }],
+      },
+      { parseThreads },
+    );
     running.push(s);
     await s.start();
     mkdirSync(path.join(s.notes, '_posts/en'), { recursive: true });

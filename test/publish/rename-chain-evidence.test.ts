@@ -12,7 +12,7 @@ import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { consoleService, idleAfter, shown as shownInOrder, writtenOneByOne } from '../helpers/chat-shown.js';
-import type { InProcessService } from '../helpers/inproc.js';
+import { fileParseThreads, type InProcessService } from '../helpers/inproc.js';
 import { note as text } from '../helpers/service.js';
 
 const running: InProcessService[] = [];
@@ -27,7 +27,9 @@ const DURIAN = text('Durian', 'Durian speaks of markets at night, of thorny husk
 
 const shown = (s: InProcessService) => shownInOrder(s, true);
 
-const service = (onDelete: 'keep' | 'delete', translations: 'group' | 'separate' = 'separate') => consoleService(running, onDelete, translations);
+/** Shared by every start here: a start then loads no parse thread again. */
+const parseThreads = fileParseThreads();
+const service = (onDelete: 'keep' | 'delete', translations: 'group' | 'separate' = 'separate') => consoleService(running, onDelete, translations, undefined, parseThreads);
 const written = writtenOneByOne;
 
 const BURSTS = {
