@@ -73,9 +73,8 @@ describe.concurrent('removals paced closer than the removal window are one burst
     expect(stillShown(s, files)).toEqual([]);
     expect(s.sent('all', 'delete')).toHaveLength(files.length);
   });
-});
 
-describe('property: a burst is never part-held', () => {
+  // Property: a burst is never part-held (in this concurrent block, so its runs overlap the cases above).
   // The tester's timings: gaps under a quiet period have the watcher hold a burst open.
   const QUIET = 300;
   const WINDOW = 1000;
