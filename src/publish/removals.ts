@@ -2,8 +2,8 @@
  * Removals wait before they are acted on. A branch switch or an unmount removes files over a
  * moment, and its unlinks can straddle a quiet period: applied batch by batch, the first part stays
  * under `watch.removalThreshold` and deletes its messages while only the rest is held. So removed
- * notes gather here for as long as a burst is held open (`publish.digest.windowMs`, at least three
- * quiet periods), and the threshold is applied to all of them at once. A removed note whose
+ * notes gather here until their burst has ended (none for a removal window, `publish.digest.windowMs`,
+ * at least three quiet periods: sync.ts armRemovals), and the threshold is applied to all of them at once. A removed note whose
  * content reappears under another name in that time, in any batch, is a rename.
  */
 import { existsSync } from 'node:fs';

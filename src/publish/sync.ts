@@ -55,7 +55,7 @@ const HOUR_MS = 3_600_000;
 function splitBatch(b: Batch): Batch[] {
   const items = [...b.changed.map((f) => ({ f, removed: false })), ...b.removed.map((f) => ({ f, removed: true }))];
   const mid = Math.ceil(items.length / 2);
-  return [items.slice(0, mid), items.slice(mid)].map((part) => ({ changed: part.filter((i) => !i.removed).map((i) => i.f), removed: part.filter((i) => i.removed).map((i) => i.f) }));
+  return [items.slice(0, mid), items.slice(mid)].map((part) => ({ changed: part.filter((i) => !i.removed).map((i) => i.f), removed: part.filter((i) => i.removed).map((i) => i.f), ...(b.removedAt === undefined ? {} : { removedAt: b.removedAt }) }));
 }
 
 export class FolderSync {
@@ -76,8 +76,8 @@ export class FolderSync {
   private idleLook: NodeJS.Immediate | undefined;
   private cancelSchedule: (() => void) | undefined;
   private removalTimer: NodeJS.Timeout | undefined;
-  /** When the removals now waiting began to gather, and how many there were at the last look. */
-  private removalsSince: number | undefined;
+  /** When the watcher was told of the latest removal of the burst now waiting, and how many waited at the last look. */
+  private lastRemovalAt: number | undefined;
   private removalsSeen = 0;
   private readonly timers: NodeJS.Timeout[] = [];
 
@@ -225,7 +225,7 @@ export class FolderSync {
         this.batchFailed(b, e, attempt);
       }
       this.deps.onBatch?.(b, startedAt);
-      this.armRemovals();
+      this.armRemovals(b.removedAt);
       this.armSchedule(); // the batch may have scheduled a note sooner than the timer
     });
   }
@@ -288,29 +288,44 @@ export class FolderSync {
   }
 
   /**
-   * Removals gather (publish/removals.ts) until none has joined them for as long as a burst is held
-   * open, four times that at most, then are applied together, through the batch queue.
+   * Removals gather (publish/removals.ts) while their burst goes on, and are judged together once it
+   * has ended: none joined them (nor a rewrite held with them) for a removal window, timed from when
+   * the watcher was told of the latest (`removedAt`; now for a scan's), and no path it was told of
+   * before that window's end is still settling. A burst so counts whole however long it lasts, as
+   * long as its removals come closer than the window (issue 25, f1: a burst paced by 0.25 s was judged
+   * in parts, at a fixed four windows and whenever the watcher held a part as long as the window).
    */
-  private armRemovals(): void {
+  private armRemovals(removedAt = Date.now()): void {
     const waiting = this.deps.publisher.pendingRemovals;
-    if (this.stopping || waiting === 0 || (waiting === this.removalsSeen && this.removalTimer)) return;
-    this.removalsSeen = waiting;
-    const windowMs = removalWindowMs(this.deps.config);
-    const now = Date.now();
-    this.removalsSince ??= now;
+    if (this.stopping || waiting === 0) return;
+    if (waiting !== this.removalsSeen || this.lastRemovalAt === undefined) {
+      this.removalsSeen = waiting;
+      this.lastRemovalAt = Math.max(this.lastRemovalAt ?? 0, removedAt);
+    }
+    this.removalsAt(this.lastRemovalAt + removalWindowMs(this.deps.config));
+  }
+
+  private removalsAt(at: number): void {
     if (this.removalTimer) clearTimeout(this.removalTimer);
     this.removalTimer = setTimeout(() => {
       this.removalTimer = undefined;
-      this.removalsSince = undefined;
-      this.removalsSeen = 0;
-      this.serial(async () => {
-        await this.deps.publisher.releaseHeld(); // first: a held file whose note moved meanwhile is a new note, else an edit
-        const r = this.deps.publisher.applyRemovals();
-        if (r.announced || r.heldRemovals) this.deps.log.debug({ ...r }, 'removals applied');
-        this.armSchedule();
-      });
-    }, Math.max(0, Math.min(windowMs, this.removalsSince + 4 * windowMs - now)));
+      this.serial(() => this.judgeRemovals()); // through the batch queue: a batch queued before it joins the burst first
+    }, Math.max(0, at - Date.now()));
     this.removalTimer.unref();
+  }
+
+  private async judgeRemovals(): Promise<void> {
+    if (this.stopping || this.lastRemovalAt === undefined) return;
+    const endsAt = this.lastRemovalAt + removalWindowMs(this.deps.config);
+    if (Date.now() < endsAt) return this.removalsAt(endsAt); // a batch since moved the end
+    // A path reported within the window, still settling or held open by the watcher, may be the burst's next removal: looked at again shortly.
+    if (this.watcher.reportedBy(endsAt)) return this.removalsAt(Date.now() + Math.min(this.deps.config.watch.quietMs, 250));
+    this.lastRemovalAt = undefined;
+    this.removalsSeen = 0;
+    await this.deps.publisher.releaseHeld(); // first: a held file whose note moved meanwhile is a new note, else an edit
+    const r = this.deps.publisher.applyRemovals();
+    if (r.announced || r.heldRemovals) this.deps.log.debug({ ...r }, 'removals applied');
+    this.armSchedule();
   }
 
   /** Scheduled notes: a timer for the next due date, re-armed after every batch and each minute. */

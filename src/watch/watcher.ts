@@ -63,6 +63,8 @@ export interface NotesWatcher {
   close(): Promise<void>;
   /** Files still inside their quiet period. */
   settling(): number;
+  /** Whether a path last reported at or before `time` is still settling or waiting for its batch (a burst's removal not handed over yet). */
+  reportedBy(time: number): boolean;
   /** Subscribed and without an unrecovered error. */
   alive(): boolean;
 }
@@ -87,6 +89,8 @@ class Watcher implements NotesWatcher {
   private readonly timers = new Map<string, NodeJS.Timeout>();
   /** Paths whose quiet period is over, for the next flush. */
   private readonly due = new Set<string>();
+  /** When each settling or due path was last reported. */
+  private readonly reportedAt = new Map<string, number>();
   private holdSince: number | undefined;
   private flushScheduled = false;
   private subscription: Unsubscribable | undefined;
@@ -128,6 +132,11 @@ class Watcher implements NotesWatcher {
     return this.timers.size;
   }
 
+  reportedBy(time: number): boolean {
+    for (const t of this.reportedAt.values()) if (t <= time) return true;
+    return false;
+  }
+
   alive(): boolean {
     return !!this.subscription && !this.closed && !this.failed && !this.rootGone;
   }
@@ -138,6 +147,7 @@ class Watcher implements NotesWatcher {
     for (const t of this.intervals) clearInterval(t);
     for (const t of this.timers.values()) clearTimeout(t);
     this.timers.clear();
+    this.reportedAt.clear();
     await this.ready.catch(() => undefined);
     const subs = await Promise.all([...this.nested.values()]);
     this.nested.clear();
@@ -195,6 +205,7 @@ class Watcher implements NotesWatcher {
     this.opts.onPath?.(file);
     const old = this.timers.get(file);
     if (old) clearTimeout(old);
+    this.reportedAt.set(file, Date.now());
     this.timers.set(
       file,
       setTimeout(() => {
@@ -237,10 +248,16 @@ class Watcher implements NotesWatcher {
     this.holdSince = undefined;
     const scannedAt = Date.now();
     const { changed, removed, nestedFolders } = this.classifyDue();
+    let removedAt: number | undefined;
+    for (const file of this.due) {
+      const at = this.reportedAt.get(file);
+      if (removed.has(file) && at !== undefined) removedAt = Math.max(removedAt ?? at, at);
+      if (!this.timers.has(file)) this.reportedAt.delete(file);
+    }
     this.due.clear();
     if (nestedFolders.length && !this.polling) this.watchNested(nestedFolders, scannedAt); // polling walks new folders itself
     if (removed.size && this.nested.size) this.unwatchRemoved(removed);
-    if (changed.size || removed.size) this.opts.onBatch({ changed: [...changed], removed: [...removed] });
+    if (changed.size || removed.size) this.opts.onBatch({ changed: [...changed], removed: [...removed], ...(removedAt === undefined ? {} : { removedAt }) });
     if (this.timers.size === 0) this.opts.onQuiet?.();
   }
 
