@@ -14,7 +14,7 @@
  * The cost: a wholesale rewrite is announced a removal window (`publish.digest.windowMs`) later.
  *
  * An edit in place that is not held is remembered for the window (recent-edits.ts): should its
- * note's old content turn up at a new path meanwhile, the batch that brings it decides the edited
+ * note's old content turn up at another path meanwhile, the batch that brings it decides the edited
  * path again with it (`withEdited`), as one batch of the whole burst would.
  */
 import { existsSync } from 'node:fs';
@@ -26,9 +26,18 @@ import type { ChangedFile } from './batch-read.js';
 import type { ParseResult } from './parse-pool.js';
 import type { PendingRemovals } from './removals.js';
 import { BODY_ALIKE, titleIdentity } from './rename-match.js';
-import { RecentEdits, removalWindowMs } from './recent-edits.js';
-import { toRelPath } from '../notes/read.js';
+import { RecentEdits, removalWindowMs, type EditedPath } from './recent-edits.js';
+import { readNoteTextSync, toRelPath } from '../notes/read.js';
 import type { Config } from '../config/schema.js';
+
+/** Above this many files a batch is read over several chunks (publisher.ts): the edited paths join it without a look, which would read each file twice. */
+const LOOK_AT_MOST = 500;
+
+/** Where the notes are read from (a batch's files are looked at before they are read: `withEdited`). */
+export interface NotesReader {
+  realRoot: string;
+  maxBytes: number;
+}
 
 /** Whether a published note's record and its file's new content are beyond recognition of each other. */
 function rewritten(prev: NoteRow, result: ParseResult): boolean {
@@ -49,6 +58,7 @@ export class HeldRewrites {
     private readonly root: string,
     config: Pick<Config, 'publish' | 'watch'>,
     now: () => number,
+    private readonly reader: NotesReader,
   ) {
     this.edits = new RecentEdits(removalWindowMs(config), now);
   }
@@ -95,23 +105,51 @@ export class HeldRewrites {
   }
 
   /**
-   * A batch's files (absolute paths) and what the store knows of each. With any file changed, each
-   * path edited in place within the window and unchanged since (its record the one the edit wrote)
-   * joins, known by its content before the edit (recent-edits.ts). Not only with a path new to the
-   * store: a rotation's rest, reported after its first path was decided an edit, comes to known paths
-   * (`mv a t; mv b a; mv c b; mv t c`, a.md first): with a.md known as before, it is a cycle again.
+   * A batch's files (absolute paths) and what the store knows of each. When the batch moves content
+   * an edited path held or holds (`linked`), each path edited in place within the window and unchanged
+   * since (its record the one the edit wrote) joins, known by its content before the edit
+   * (recent-edits.ts). Known paths count too, not only paths new to the store: a rotation's rest,
+   * reported after its first path was decided an edit, comes to known paths (`mv a t; mv b a; mv c b;
+   * mv t c`, a.md first): with a.md known as before, it is a cycle again. Not every batch: each one
+   * within the window parsed every edited path again, a burst of k saves over n batches n·k parses
+   * (issue 25, e25c: controls-property.test.ts took 18.7-25.7 s of CPU instead of 11.8-13.7 s).
    */
   withEdited(files: string[], known: (rel: string) => KnownNote | undefined): { files: string[]; known: (rel: string) => KnownNote | undefined } {
     const edits = this.edits.edited();
     const rels = new Set(files.map((f) => toRelPath(this.root, f)));
     if (!edits.length || !rels.size) return { files, known };
-    const before = new Map<string, KnownNote>();
+    const before = new Map<string, EditedPath>();
     for (const e of edits) {
       const now = known(e.rel);
       // Its file still there: one gone meanwhile is its removal's to decide (read here, it would be recorded as unreadable).
-      if (!rels.has(e.rel) && now?.id === e.before.id && now.hash === e.hash && now.state !== 'deleted' && existsSync(path.join(this.root, e.rel))) before.set(e.rel, e.before);
+      if (!rels.has(e.rel) && now?.id === e.before.id && now.hash === e.hash && now.state !== 'deleted' && existsSync(path.join(this.root, e.rel))) before.set(e.rel, e);
     }
-    return { files: [...files, ...[...before.keys()].map((rel) => path.join(this.root, rel))], known: (rel) => before.get(rel) ?? known(rel) };
+    if (!before.size || !this.linked(files, known, [...before.values()])) return { files, known };
+    return { files: [...files, ...[...before.keys()].map((rel) => path.join(this.root, rel))], known: (rel) => before.get(rel)?.before ?? known(rel) };
+  }
+
+  /**
+   * Whether a batch's file holds now exactly what an edited path held before the edit, or held before
+   * exactly what an edited path holds now: the only ways an edited path is a link of a chain or cycle
+   * with the batch's files (rename-chain.ts follows a note by its exact content), whatever the links
+   * among the edited paths themselves (each was looked at so when the later of two came).
+   */
+  private linked(files: readonly string[], known: (rel: string) => KnownNote | undefined, edits: readonly EditedPath[]): boolean {
+    if (files.length > LOOK_AT_MOST) return true;
+    const heldBefore = new Set(edits.map((e) => e.before.hash)), holdNow = new Set(edits.map((e) => e.hash));
+    return files.some((abs) => {
+      const rel = toRelPath(this.root, abs), k = known(rel), hash = this.hashOf(abs, rel);
+      if (hash === undefined || hash === k?.hash) return false; // unreadable (its error is the batch's to record), or unchanged
+      return heldBefore.has(hash) || (k !== undefined && k.state !== 'deleted' && holdNow.has(k.hash));
+    });
+  }
+
+  private hashOf(abs: string, rel: string): string | undefined {
+    try {
+      return readNoteTextSync(this.root, abs, rel, this.reader.maxBytes, this.reader.realRoot).hash;
+    } catch {
+      return undefined;
+    }
   }
 
   /** The held files, relative to the root, with the content each was held with (kept-copies.ts: a copy of that content is a copy). */

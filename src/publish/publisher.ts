@@ -91,7 +91,7 @@ export class Publisher {
   constructor(private readonly deps: PublisherDeps) {
     this.realRoot = realpathSync.native(deps.root);
     this.now = deps.now ?? Date.now;
-    this.held = new HeldRewrites(deps.root, deps.config, this.now);
+    this.held = new HeldRewrites(deps.root, deps.config, this.now, { realRoot: this.realRoot, maxBytes: deps.read.maxBytes });
     this.accepted = new Set(deps.acceptRemovals ? readHeldRemovals(deps.store).map((h) => h.file) : []);
     this.parser = openParser({ read: deps.read, summary: deps.summary, budgetMs: deps.config.notes.parseTimeoutMs }, deps.parseThreads);
     deps.store.summaries.madeBy(summaryMaker(deps.root, deps.read, deps.summary), longSummaryMaker({ ...deps, parser: this.parser, parseBudgetMs: deps.config.notes.parseTimeoutMs }));

@@ -8,8 +8,8 @@
  * In one batch it is a chain (rename-chain.ts); with the moved file reported first, a late removal
  * (late-removals.ts). So the content a path held before an edit in place is remembered for the
  * removal window (the time a removed note's content may take to reappear: removals.ts), and a batch
- * with a path new to the store within it is handed the edited paths too, each known by its content
- * before the edit (held-rewrites.ts `withEdited`): the batch decides them as the one batch of the
+ * that moves content an edited path held or holds is handed the edited paths too, each known by its
+ * content before the edit (held-rewrites.ts `withEdited`): the batch decides them as the one batch of the
  * whole burst would (rename-chain.ts): a new file with an edited note's old content is that note
  * moved there (its messages follow it, edited back to its text), and the edited path a new note.
  */

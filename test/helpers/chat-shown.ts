@@ -1,5 +1,6 @@
 /** What a console chat shows, for the copies-kept-back and rename tests (test/publish/kept-copies*.test.ts, rename-chain-evidence.test.ts). */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { scanNotesSync } from '../../src/notes/scan.js';
 import path from 'node:path';
 import type { TestContext } from 'vitest';
 import { InProcessService } from './inproc.js';
@@ -11,10 +12,33 @@ export const shown = (s: InProcessService, sorted = false) => {
   return { posts: s.sent('all', 'post').length, live: sorted ? live.sort() : live };
 };
 
-/** Makes a change, then waits for an idle signal after it with no removal waiting (its window over). */
+/** Each note file under the folder with its content (what the service reads: scanNotesSync). */
+function noteContents(notes: string): Map<string, string> {
+  return new Map(scanNotesSync(notes).map((abs) => [path.relative(notes, abs), readFileSync(abs, 'utf8')]));
+}
+
+/** The note files a change wrote, removed or moved (present on one side, or with other content). */
+function changedNotes(before: ReadonlyMap<string, string>, after: ReadonlyMap<string, string>): string[] {
+  return [...new Set([...before.keys(), ...after.keys()])].filter((rel) => before.get(rel) !== after.get(rel));
+}
+
+/**
+ * Makes a change, waits until every note file it touched was in a batch the service applied, then for
+ * an idle signal with no removal waiting (its window over). An idle signal alone is no proof: under
+ * load, one that came after an earlier batch (the second event of a write, a delivery) can come
+ * before the watcher reports the change, and the assertions then ran on the state before it
+ * (kept-copies-over.test.ts, "a.md is a copy of b": no copy kept back at load 15).
+ */
 export const idleAfter = async (s: InProcessService, change: () => void) => {
-  const at = s.idleCount;
+  const before = noteContents(s.notes), since = Date.now();
   change();
+  // Batches begun after the change (one begun before read the files as they were), by their resolved paths.
+  const wanted = changedNotes(before, noteContents(s.notes)).map((rel) => path.resolve(s.notes, rel));
+  const batched = () => new Set(s.batchLog.flatMap((b) => (b.startedAt !== undefined && b.startedAt >= since ? [...(b.paths ?? [])] : [])));
+  const seen = (p: string) => [...batched()].some((b) => p === b || p.startsWith(b + path.sep)); // or its new folder's
+  await s.waitFor(() => wanted.every(seen), 20_000, `batches with ${wanted.map((p) => path.relative(s.notes, p)).join(', ')}`);
+  const at = s.idleCount;
+  s.app!.noticeIdle(); // a fresh signal, should the one after the batch have come before `at`
   await s.waitFor(() => s.idleCount > at && s.app!.publisher.pendingRemovals === 0, 20_000, 'idle with no removal waiting');
 };
 
