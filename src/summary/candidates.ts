@@ -179,8 +179,9 @@ function onlyLinks(p: Tokens.Paragraph): boolean {
 
 /** A paragraph that is one emphasised phrase (and perhaps a kramdown attribute list): a caption or label. */
 function onlyEmphasis(p: Tokens.Paragraph, kind: 'em' | 'strong'): boolean {
+  if (p.text.length > 80) return false; // most paragraphs: their tokens need not be read
   const inline = p.tokens.filter((t) => t.type !== 'image' && t.type !== 'br' && !(t.type === 'text' && /^\s*(\{:[^}]*\}\s*)*$/.test((t as Tokens.Text).text)));
-  return inline.length === 1 && inline[0]!.type === kind && p.text.length <= 80;
+  return inline.length === 1 && inline[0]!.type === kind;
 }
 
 /** The last block of prose: where a chat answer signs off ("Let me know…", "Enjoy!"). */
