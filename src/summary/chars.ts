@@ -57,6 +57,12 @@ export function hasCjk(text: string): boolean {
   return false;
 }
 
+/** categoryOf for an ASCII code point, without the cache's call. */
+function asciiBits(c: number): number {
+  const lower = c | 32;
+  return lower >= 97 && lower <= 122 ? LETTER : c >= 48 && c <= 57 ? NUMBER : 0;
+}
+
 /**
  * Words of a text as `/\p{L}[\p{L}\p{M}\p{N}'’-]*\/gu` finds them once its Han, Hiragana and Katakana
  * characters are spaces, and those characters: without the regexes' copies of the text.
@@ -68,7 +74,8 @@ export function wordsAndCjk(text: string): { words: number; cjk: number } {
   for (let i = 0; i < text.length; ) {
     const cp = text.codePointAt(i)!;
     i += cp > 0xffff ? 2 : 1;
-    const bits = categoryOf(cp);
+    // ASCII by code (most characters): a letter, a digit, or neither; no CJK.
+    const bits = cp < 128 ? asciiBits(cp) : categoryOf(cp);
     if (bits & CJK) {
       cjk++;
       inWord = false;

@@ -11,7 +11,14 @@ import type { SpanTable } from './inline.js';
  */
 export function inCodeOf(codeBlocks: readonly string[], spans: SpanTable): InCode {
   const spanTexts = new Set(spans.codeTexts().map((t) => t.trim()));
-  return { blocks: codeParts(codeBlocks.filter((b) => !spanTexts.has(b.trim()))) };
+  const read = codeBlocks.filter((b) => !spanTexts.has(b.trim()));
+  let blocks: ReadonlySet<string> | undefined;
+  // Read when a code span's term is weighed: most notes have none.
+  return {
+    get blocks() {
+      return (blocks ??= codeParts(read));
+    },
+  };
 }
 
 /** The identifier parts of the note's code blocks. */

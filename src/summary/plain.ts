@@ -108,6 +108,8 @@ const EMOJI_SHORTCODE = new RegExp(
   String.raw`(?:(?:^|\s)${SHORTCODE}|(?<=[\p{N}.!?])${SHORTCODE}|(?<=${CJK_LETTER})${SHORTCODE}(?:\s+(?=${UNSPACED}))?)(?![\p{N}:]|(?!${CJK_LETTER})\p{L})`,
   'gu',
 );
+/** What every shortcode holds, without the Unicode lookarounds: most colons are no shortcode's. */
+const MAYBE_SHORTCODE = /:[a-z0-9_+-]+:/;
 const LIQUID = /\{%-?[\s\S]*?-?%\}|\{\{[\s\S]*?\}\}/g;
 
 /**
@@ -145,7 +147,7 @@ export function cleanText(s: string, spans?: SpanTable): string {
   if (out.includes('{')) out = out.replace(LIQUID, '');
   if (out.includes('<')) out = stripHtmlTags(out).replace(/<!--[\s\S]*?-->/g, '');
   if (out.includes('&')) out = decodeEntities(out);
-  if (out.includes(':')) out = out.replace(EMOJI_SHORTCODE, '');
+  if (out.includes(':') && MAYBE_SHORTCODE.test(out)) out = out.replace(EMOJI_SHORTCODE, '');
   return stripControls(scrubMarkup(out));
 }
 

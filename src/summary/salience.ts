@@ -101,10 +101,9 @@ export function* wordSpans(text: string): Generator<[number, number]> {
   }
 }
 
-/** The terms of a text with placeholders: each code span whole, words lower-cased, CJK as pairs. */
 /**
- * `proper`, when given, collects the words written with a capital inside a sentence ("Scout",
- * "Behemoth", "GitHub"): names of things.
+ * The terms of a text with placeholders: each code span whole, words lower-cased, CJK as pairs.
+ * `proper`, when given, collects the words written with a capital inside a sentence ("Scout", "Behemoth", "GitHub"): names of things.
  */
 export function termsOf(text: string, spans: SpanTable, proper?: Set<string>): Set<string> {
   const out = new Set<string>();
@@ -294,6 +293,7 @@ function scriptedTerms(word: string, visit: (term: string) => void): void {
  */
 export class TermIndex {
   private readonly idOf = new Map<string, number>();
+  private readonly codeIdOf = new Map<string, number>(); // code spans' ids by their text without the code mark
   /** CJK pairs by their key (no other term is made of CJK units alone, so the two maps never share a term). */
   private readonly pairIdOf = new PairIds();
   readonly terms: string[] = [];
@@ -353,11 +353,13 @@ export class TermIndex {
    * word (javac): the same name, counted with the term's own units.
    */
   unitsAsCode(term: string): number {
-    const other = this.idOf.get(term.startsWith('\u0000') ? term.slice(1) : `\u0000${term}`);
+    // A word's code form looked up by the word: no string built per term weighed (most notes have few code spans).
+    const other = term.startsWith('\u0000') ? this.idOf.get(term.slice(1)) : this.codeIdOf.get(term);
     return other === undefined ? 0 : this.df[other]!;
   }
 
   private newTerm(term: string): number {
+    if (term.startsWith('\u0000')) this.codeIdOf.set(term.slice(1), this.terms.length);
     this.terms.push(term);
     this.df.push(0);
     this.lastUnit.push(0);

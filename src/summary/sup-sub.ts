@@ -86,7 +86,9 @@ const LOWERED_RUN = new RegExp(`[${LOWERED_CHARS}]+`, 'g');
 
 /** Whether `text` holds a raised or lowered character. */
 export function hasScripts(text: string): boolean {
-  return SCRIPTED.test(text);
+  // Every such character is U+00B2 or past it: most words (ASCII) need no regex run.
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) >= 0xb2) return SCRIPTED.test(text);
+  return false;
 }
 
 /**

@@ -335,14 +335,19 @@ function withoutReplyClause(s: string, locale: string): string {
   return rest !== undefined && standsAlone(rest, locale) ? capitalise(rest) : s;
 }
 
-/** What follows such a leading clause, whether or not it could stand alone. */
+/** What follows such a leading clause, whether or not it could stand alone; the last sentence's kept, as the walk asks twice (withoutInterjection, addressesReader). */
+let lastReply: { s: string; locale: string; rest: string | undefined } | undefined;
 function afterReplyClause(s: string, locale: string): string | undefined {
+  if (lastReply?.s !== s || lastReply.locale !== locale) lastReply = { s, locale, rest: readReplyClause(s, locale) };
+  return lastReply.rest;
+}
+function readReplyClause(s: string, locale: string): string | undefined {
   for (const sep of [/[,،，、]/u, /\s[—–]\s|——|\s--\s/u]) {
     const at = sep.exec(s);
     if (!at) continue;
     const clause = s.slice(0, at.index).trim();
     const rest = s.slice(at.index + at[0].length).trim();
-    if (wordCount(clause) > 8 || wordCount(rest) < 3 || /[\d\uE000-\uF8FF]/u.test(clause) || endsSeries(rest)) continue;
+    if (wordCount(clause) > 8 || /[\d\uE000-\uF8FF]/u.test(clause) || wordCount(rest) < 3 || endsSeries(rest)) continue;
     if (ruleFor(SUBORDINATE, locale)?.test(clause) || ruleFor(SUBORDINATE, locale)?.test(rest) || ruleFor(TELLS_READER, locale)?.test(clause)) continue;
     const person = (ruleFor(PERSON_IN_CLAUSE, locale)?.test(clause) ?? false) && !givesOwnView(clause, locale);
     if (person || speaksOfAsking(clause, locale)) return rest;

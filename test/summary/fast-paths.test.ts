@@ -13,6 +13,7 @@ import { defuseMentions, escapeDiscordMarkdown, escapeTelegramHtml } from '../..
 import { telegramVisibleText } from '../../src/render/telegram.js';
 import { wordBeforeDot } from '../../src/summary/sentences.js';
 import { saidText } from '../../src/summary/said.js';
+import { hasScripts } from '../../src/summary/sup-sub.js';
 
 describe('the terms of a text with code, math and struck-through spans', () => {
   const pieces = ['Tokio', 'AI', 'C#', 'is', 'of', '3D', 'x', 'É', 'ÉT', 'é1', "it's", 'API’s', 'v1.2.', 'runs.', '中文', 'の', 'カナ', '𠀀', ' ', ', ', '. ', '(', ')'];
@@ -139,6 +140,20 @@ describe('what a point says, normalised to tell a point said within another', ()
       fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 14 }), (parts) => {
         const text = parts.join('');
         expect(saidText(text)).toBe(` ${text.toLowerCase().replace(/[^\p{L}\p{N}\uE000-\uF8FF]+/gu, ' ').trim()} `);
+      }),
+      { numRuns: 20_000 },
+    );
+  });
+});
+
+describe('whether a word holds a raised or lowered character', () => {
+  const pieces = ['V', 'max', 'é', '±', '\u00b1', '\u00b2', '\u00b3', '\u00b9', '\u00ba', 'ʰ', 'ᵀ', 'ᵢ', '′', '⁰', '₀', 'ₘ', 'ⱼ', 'ⱽ', '中', '𝐀', '\ud800', ' '];
+  it('is what the character class it stands for finds, for any text', () => {
+    const scripted = /[\u00B2\u00B3\u00B9\u02B0-\u02E3\u1D2C-\u1D61\u1D9B-\u1DBF\u2032\u2070-\u207F\u2C7D\u1D62-\u1D6A\u2080-\u209C\u2C7C]/;
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 8 }), (parts) => {
+        const text = parts.join('');
+        expect(hasScripts(text)).toBe(scripted.test(text));
       }),
       { numRuns: 20_000 },
     );
