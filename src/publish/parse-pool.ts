@@ -126,34 +126,41 @@ export function openParser(o: ParserOptions, shared?: ParseThreads): Parser {
   /** Set while a big batch runs: its chunks' results, copied back from the threads, die in this thread's old generation. */
   let unboundHeap: (() => void) | undefined;
   const letGo = (ws: BudgetedWorker[]) => Promise.all(ws.map((w) => (shared ? shared.give(o, w) : w.terminate())));
+  const take = (): BudgetedWorker => {
+    const kept = idle.shift() ?? shared?.take(o);
+    if (!kept) started++;
+    const w = kept ?? new BudgetedWorker(script, o);
+    busy.add(w);
+    return w;
+  };
+  const release = (ws: BudgetedWorker[]) => {
+    for (const w of ws) busy.delete(w);
+    // Closed meanwhile (abandoned): a thread that was ended is dropped, one still alive let go.
+    if (closed) return letGo(ws.filter((w) => w.alive));
+    idle.push(...ws);
+  };
+  const parseBig = bigParses(threads, take, release);
   return {
     async parse(jobs) {
       if (closed) throw new Error('the parser is closed');
+      if (jobs.length >= POOL_THRESHOLD) {
+        unboundHeap ??= boundHeapGrowth();
+        return parseBig(jobs);
+      }
+      // A save's few notes (or a long note's summary while a big batch runs): a thread of their own.
       const results = new Array<ParseResult>(jobs.length);
       const chunks: number[] = [];
       for (let i = 0; i < jobs.length; i += CHUNK) chunks.push(i);
-      const want = jobs.length >= POOL_THRESHOLD ? threads : 1;
-      if (want > 1) unboundHeap ??= boundHeapGrowth();
-      while (idle.length < Math.min(want, chunks.length)) {
-        const kept = shared?.take(o);
-        idle.push(kept ?? new BudgetedWorker(script, o));
-        if (!kept) started++;
-      }
-      const mine = idle.splice(0, Math.min(want, chunks.length));
-      for (const w of mine) busy.add(w);
-      // Two chunks given to each thread at a time (BudgetedWorker queues them): one ended, it goes
-      // on with the other while this thread takes in the results, or is busy with a commit.
-      const lane = async (w: BudgetedWorker) => {
+      if (!chunks.length) return results;
+      const w = take();
+      const own = async () => {
         for (let c = chunks.shift(); c !== undefined; c = chunks.shift()) {
           const part = await w.run(jobs.slice(c, c + CHUNK));
           part.forEach((r, i) => (results[c + i] = r));
         }
       };
-      await Promise.all(mine.flatMap((w) => [lane(w), lane(w)]));
-      for (const w of mine) busy.delete(w);
-      // Closed meanwhile (abandoned): a thread that was ended is dropped, one still alive let go.
-      if (closed) await letGo(mine.filter((w) => w.alive));
-      else idle.push(...mine);
+      await Promise.all([own(), own()]);
+      await release([w]);
       return results;
     },
     async endBatch() {
@@ -183,6 +190,49 @@ export function openParser(o: ParserOptions, shared?: ParseThreads): Parser {
       for (const w of busy) w.kill();
       void this.close();
     },
+  };
+}
+
+/**
+ * Big parses (a batch's chunks) on every thread: their chunks queue in the order asked, and each
+ * thread takes them two at a time, so the next batch's chunks follow the last ones with no wait
+ * between (Publisher.processBatch asks for them before it has the results of the one before).
+ * `take` gives a thread to use, `release` takes it back once the queue is empty.
+ */
+function bigParses(threads: number, take: () => BudgetedWorker, release: (ws: BudgetedWorker[]) => unknown): (jobs: ParseJob[]) => Promise<ParseResult[]> {
+  /** A big batch's chunks not given to a thread yet, of every big `parse` in progress, in the order asked. */
+  const queue: { jobs: ParseJob[]; done: (part: ParseResult[]) => void }[] = [];
+  /** The threads taking chunks from `queue`, and how many at a time each (lanes). */
+  const lanes = new Map<BudgetedWorker, number>();
+  // Two chunks given to each thread at a time (BudgetedWorker queues them): one ended, it goes on
+  // with the other while this thread takes in the results, or is busy with a commit.
+  const lane = async (w: BudgetedWorker) => {
+    lanes.set(w, (lanes.get(w) ?? 0) + 1);
+    for (let c = queue.shift(); c; c = queue.shift()) c.done(await w.run(c.jobs));
+    // Told at once, in the turn that found the queue empty: a big parse asked next starts lanes again.
+    const left = lanes.get(w)! - 1;
+    if (left) return void lanes.set(w, left);
+    lanes.delete(w);
+    await release([w]);
+  };
+  return async (jobs) => {
+    const results = new Array<ParseResult>(jobs.length);
+    const parts: Promise<void>[] = [];
+    for (let i = 0; i < jobs.length; i += CHUNK) {
+      const done = new Promise<void>((resolve) => {
+        const jobsOfChunk = jobs.slice(i, i + CHUNK);
+        queue.push({ jobs: jobsOfChunk, done: (part) => (part.forEach((r, k) => (results[i + k] = r)), resolve()) });
+      });
+      parts.push(done);
+    }
+    for (const [w, n] of lanes) for (let k = n; k < 2; k++) void lane(w);
+    while (lanes.size < threads) {
+      const w = take();
+      void lane(w);
+      void lane(w);
+    }
+    await Promise.all(parts);
+    return results;
   };
 }
 

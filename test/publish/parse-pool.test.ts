@@ -68,6 +68,16 @@ describe('chunks queued on a thread', () => {
     expect(events.indexOf('sent 64', 2)).toBeGreaterThanOrEqual(2 + 64);
   });
 
+  it('a big parse asked while another runs queues on the same threads (a batch’s next chunk asked before the last’s results): none started for it', { timeout: 60_000 }, async () => {
+    parser = openParser({ read, summary: DEFAULT_SUMMARY_OPTIONS, budgetMs: 10_000 });
+    const threads = Math.min(availableParallelism(), 4);
+    const [first, second] = await Promise.all([parser.parse(jobs(0, POOL_THRESHOLD)), parser.parse(jobs(POOL_THRESHOLD, POOL_THRESHOLD))]);
+    expect(first!.map((r) => r.rel)).toEqual(jobs(0, POOL_THRESHOLD).map((j) => j.rel));
+    expect(second!.map((r) => r.rel)).toEqual(jobs(POOL_THRESHOLD, POOL_THRESHOLD).map((j) => j.rel));
+    expect([...first!, ...second!].every((r) => r.ok)).toBe(true);
+    expect(parser.threads()).toEqual({ started: threads, alive: threads });
+  });
+
   it('a note past its budget in the first chunk is its error; the chunk queued behind it is parsed whole by the thread that replaces it', { timeout: 60_000 }, async () => {
     parser = openParser({ read, summary: DEFAULT_SUMMARY_OPTIONS, budgetMs: 3000 });
     // 200,000 `*a` take tens of seconds to parse (parse-budget.test.ts).
