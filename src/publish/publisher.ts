@@ -68,7 +68,7 @@ interface Decided {
 }
 
 const DB_CHUNK = 500;
-/** Files read, parsed and committed together (two chunks are in flight): bounds a start-up scan's memory. */
+/** Files read, parsed and committed together (two chunks are in flight, three at a first run): bounds a start-up scan's memory. */
 const BATCH_CHUNK = 500;
 
 export class Publisher {
@@ -104,8 +104,8 @@ export class Publisher {
   }
 
   /**
-   * Processes one batch, a chunk of files at a time: each chunk is read, parsed, decided and
-   * committed before the next is read, so memory stays bounded whatever the batch's size.
+   * Processes one batch, a chunk of files at a time: each chunk is read and parsed while the one
+   * before is decided and committed (BATCH_CHUNK), so memory stays bounded whatever the batch's size.
    */
   async processBatch(batch: Batch, opts: BatchOptions = {}): Promise<BatchResult> {
     const { firstRun = false, onProgress, mtimes } = opts;
