@@ -10,67 +10,22 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
-import { Worker } from 'node:worker_threads';
-import { errorText, NoteError, type NoteProblem } from '../errors.js';
-import { parseNoteText, readNoteTextSync, type Note, type ReadOptions } from '../notes/read.js';
-import { buildSummary, type Summary, type SummaryOptions } from '../summary/build.js';
+import { errorText, NoteError } from '../errors.js';
+import { parseNoteText, readNoteTextSync, type ReadOptions } from '../notes/read.js';
+import { buildSummary, type SummaryOptions } from '../summary/build.js';
 import { bodyText } from '../summary/body.js';
 import { bodySketch } from '../notes/body-sketch.js';
 import { searchText } from '../search/text.js';
 import { boundHeapGrowth, compactHeap } from '../util/heap.js';
-import type { BodySketch, SearchText } from '../store/types.js';
+import { BudgetedWorker, threadOptions } from './budgeted-worker.js';
+import type { ParseJob, ParseResult, ParserOptions, TextJob, ThreadRead } from './parse-jobs.js';
 
-interface JobBase {
-  rel: string;
-  /**
-   * Set for a first run's records: no summary now, it is made when first shown (store/deferred-summaries.ts;
-   * see DEFER_SUMMARY_UP_TO); but a note dated after `now` gets its summary, as a timer releases it.
-   */
-  deferSummary?: { now: number } | undefined;
-}
-
-/** A note read by the caller. */
-export interface TextJob extends JobBase {
-  text: string;
-  /** The text's digest, taken where the file was read. */
-  hash?: string | undefined;
-}
-
-/**
- * A note read on the parse thread itself (a file the store has no record of: every note of a cold
- * start), so the main thread never holds its text: `path` absolute, `realRoot` the notes folder's realpath.
- */
-export interface FileJob extends JobBase {
-  path: string;
-  realRoot: string;
-}
-
-export type ParseJob = TextJob | FileJob;
-
-/** What the parse thread read of a FileJob: the digest and stat of the text it parsed; `null`: unreadable (the result says why). */
-export type ThreadRead = { hash: string; mtimeMs: number; size: number } | null;
-
-export type ParseResult =
-  /**
-   * `text`: the note's words for the lookup index, split on the worker (segmenting CJK is the costly part);
-   * `body`: its body's sketch (rename-match.ts), taken here as the body itself is not sent back;
-   * `summary`: null when the job asked for none.
-   */
-  | { ok: true; rel: string; note: Note; summary: Summary | null; text: SearchText; body: BodySketch; read?: ThreadRead | undefined }
-  /** `read` absent for a FileJob: the thread ended (or ran out of time) before it had read the file. */
-  | { ok: false; rel: string; error: { message: string; line?: number | undefined; more?: NoteProblem[] | undefined }; read?: ThreadRead | undefined };
-
-/** The parse thread's first message for a chunk with FileJobs (parse-worker.ts). */
-export interface ReadsMessage {
-  reads: (ThreadRead | undefined)[];
-}
+export { READY, TOO_LONG } from './parse-jobs.js';
+export type { FileJob, ParseJob, ParseResult, ParserOptions, ReadsMessage, TextJob, ThreadRead } from './parse-jobs.js';
 
 /** Above this many notes in one call, every thread is used; below, one. */
 export const POOL_THRESHOLD = 400;
 const CHUNK = 64;
-export const TOO_LONG = 'took too long to parse';
-/** What a worker thread says once it has loaded (parse-worker.ts). */
-export const READY = 'ready';
 
 /**
  * Longest note (in UTF-16 units) whose deferred summary (`deferSummary`) may be made on the main thread,
@@ -137,13 +92,6 @@ export function parserThreads(): number {
   return Math.max(1, Math.min(availableParallelism(), 4));
 }
 
-export interface ParserOptions {
-  read: ReadOptions;
-  summary: SummaryOptions;
-  /** Longest one note may take to parse and summarise. */
-  budgetMs: number;
-}
-
 /**
  * The worker script: beside this module once built; from the TypeScript sources (the tests) the
  * build's copy, which `npm test` makes first. Without either, parsing is inline and unbounded.
@@ -178,33 +126,41 @@ export function openParser(o: ParserOptions, shared?: ParseThreads): Parser {
   /** Set while a big batch runs: its chunks' results, copied back from the threads, die in this thread's old generation. */
   let unboundHeap: (() => void) | undefined;
   const letGo = (ws: BudgetedWorker[]) => Promise.all(ws.map((w) => (shared ? shared.give(o, w) : w.terminate())));
+  const take = (): BudgetedWorker => {
+    const kept = idle.shift() ?? shared?.take(o);
+    if (!kept) started++;
+    const w = kept ?? new BudgetedWorker(script, o);
+    busy.add(w);
+    return w;
+  };
+  const release = (ws: BudgetedWorker[]) => {
+    for (const w of ws) busy.delete(w);
+    // Closed meanwhile (abandoned): a thread that was ended is dropped, one still alive let go.
+    if (closed) return letGo(ws.filter((w) => w.alive));
+    idle.push(...ws);
+  };
+  const parseBig = bigParses(threads, take, release);
   return {
     async parse(jobs) {
       if (closed) throw new Error('the parser is closed');
+      if (jobs.length >= POOL_THRESHOLD) {
+        unboundHeap ??= boundHeapGrowth();
+        return parseBig(jobs);
+      }
+      // A save's few notes (or a long note's summary while a big batch runs): a thread of their own.
       const results = new Array<ParseResult>(jobs.length);
       const chunks: number[] = [];
       for (let i = 0; i < jobs.length; i += CHUNK) chunks.push(i);
-      const want = jobs.length >= POOL_THRESHOLD ? threads : 1;
-      if (want > 1) unboundHeap ??= boundHeapGrowth();
-      while (idle.length < Math.min(want, chunks.length)) {
-        const kept = shared?.take(o);
-        idle.push(kept ?? new BudgetedWorker(script, o));
-        if (!kept) started++;
-      }
-      const mine = idle.splice(0, Math.min(want, chunks.length));
-      for (const w of mine) busy.add(w);
-      await Promise.all(
-        mine.map(async (w) => {
-          for (let c = chunks.shift(); c !== undefined; c = chunks.shift()) {
-            const part = await w.run(jobs.slice(c, c + CHUNK));
-            part.forEach((r, i) => (results[c + i] = r));
-          }
-        }),
-      );
-      for (const w of mine) busy.delete(w);
-      // Closed meanwhile (abandoned): a thread that was ended is dropped, one still alive let go.
-      if (closed) await letGo(mine.filter((w) => w.alive));
-      else idle.push(...mine);
+      if (!chunks.length) return results;
+      const w = take();
+      const own = async () => {
+        for (let c = chunks.shift(); c !== undefined; c = chunks.shift()) {
+          const part = await w.run(jobs.slice(c, c + CHUNK));
+          part.forEach((r, i) => (results[c + i] = r));
+        }
+      };
+      await Promise.all([own(), own()]);
+      await release([w]);
       return results;
     },
     async endBatch() {
@@ -238,6 +194,49 @@ export function openParser(o: ParserOptions, shared?: ParseThreads): Parser {
 }
 
 /**
+ * Big parses (a batch's chunks) on every thread: their chunks queue in the order asked, and each
+ * thread takes them two at a time, so the next batch's chunks follow the last ones with no wait
+ * between (Publisher.processBatch asks for them before it has the results of the one before).
+ * `take` gives a thread to use, `release` takes it back once the queue is empty.
+ */
+function bigParses(threads: number, take: () => BudgetedWorker, release: (ws: BudgetedWorker[]) => unknown): (jobs: ParseJob[]) => Promise<ParseResult[]> {
+  /** A big batch's chunks not given to a thread yet, of every big `parse` in progress, in the order asked. */
+  const queue: { jobs: ParseJob[]; done: (part: ParseResult[]) => void }[] = [];
+  /** The threads taking chunks from `queue`, and how many at a time each (lanes). */
+  const lanes = new Map<BudgetedWorker, number>();
+  // Two chunks given to each thread at a time (BudgetedWorker queues them): one ended, it goes on
+  // with the other while this thread takes in the results, or is busy with a commit.
+  const lane = async (w: BudgetedWorker) => {
+    lanes.set(w, (lanes.get(w) ?? 0) + 1);
+    for (let c = queue.shift(); c; c = queue.shift()) c.done(await w.run(c.jobs));
+    // Told at once, in the turn that found the queue empty: a big parse asked next starts lanes again.
+    const left = lanes.get(w)! - 1;
+    if (left) return void lanes.set(w, left);
+    lanes.delete(w);
+    await release([w]);
+  };
+  return async (jobs) => {
+    const results = new Array<ParseResult>(jobs.length);
+    const parts: Promise<void>[] = [];
+    for (let i = 0; i < jobs.length; i += CHUNK) {
+      const done = new Promise<void>((resolve) => {
+        const jobsOfChunk = jobs.slice(i, i + CHUNK);
+        queue.push({ jobs: jobsOfChunk, done: (part) => (part.forEach((r, k) => (results[i + k] = r)), resolve()) });
+      });
+      parts.push(done);
+    }
+    for (const [w, n] of lanes) for (let k = n; k < 2; k++) void lane(w);
+    while (lanes.size < threads) {
+      const w = take();
+      void lane(w);
+      void lane(w);
+    }
+    await Promise.all(parts);
+    return results;
+  };
+}
+
+/**
  * Parse threads kept between parsers, for in-process tests whose service starts again and again
  * (AppOptions.parseThreads): each start would otherwise start a thread and load its modules again
  * (0.3-0.65 s of CPU each, load ~5; a model run restarts its service up to 9 times). The service's
@@ -267,134 +266,4 @@ export class ParseThreads {
   async close(): Promise<void> {
     await Promise.all(this.kept.splice(0).map((k) => k.worker.terminate()));
   }
-}
-
-/** One worker thread fed a chunk at a time, its results coming back one note at a time. */
-class BudgetedWorker {
-  private worker: Worker;
-  /** The thread has loaded its modules: a note's budget counts from here, never the thread's start-up. */
-  private ready = false;
-  private onReady: (() => void) | undefined;
-  /** Its thread ended without being replaced; `killed`: ended by `kill`, never replaced (ParseThreads keeps neither). */
-  private exited = false;
-  private killed = false;
-
-  constructor(
-    private readonly script: string,
-    private readonly o: ParserOptions,
-  ) {
-    this.worker = this.spawn();
-  }
-
-  private spawn(): Worker {
-    // A larger young generation than the default: parsing allocates many short-lived strings, and
-    // scavenging them was a tenth of each worker's time (a cold start of 35,000 notes). An old
-    // generation capped at 256 MB instead of the main thread's (gigabytes, from the machine's
-    // memory): V8 lets a heap grow up to 4x what survived its last full collection when its limit
-    // is large, and about 1.3x when it is this small (heap-controller.cc, MaxGrowingFactor), so a
-    // thread's heap stays near what it holds (issue 31's cold peak). A note that needs more is
-    // that note's error, as one that kills its thread is.
-    const w = new Worker(this.script, { workerData: { read: threadOptions(this.o).read, summary: this.o.summary }, resourceLimits: { maxYoungGenerationSizeMb: 48, maxOldGenerationSizeMb: 256 } });
-    w.unref(); // an idle parser never keeps the process alive
-    this.ready = false;
-    w.once('exit', () => (this.exited ||= w === this.worker));
-    w.on('message', (m: unknown) => {
-      if (m !== READY) return;
-      this.ready = true;
-      this.onReady?.();
-    });
-    return w;
-  }
-
-  /** Parses `jobs` in order; a note past its budget (or one that kills the thread) is that note's error. */
-  run(jobs: ParseJob[]): Promise<ParseResult[]> {
-    const results: ParseResult[] = [];
-    /** What the thread read of the FileJobs (readOnThread), by index in `jobs`; `sentFrom`: the index of the first job last sent. */
-    const reads: (ThreadRead | undefined)[] = [];
-    let sentFrom = 0;
-    return new Promise((resolve) => {
-      let timer: NodeJS.Timeout | undefined;
-      const finish = () => {
-        clearTimeout(timer);
-        this.worker.off('message', onResult);
-        this.worker.off('error', onDeath);
-        this.worker.off('exit', onDeath);
-        for (const [i, read] of reads.entries()) if (read !== undefined) results[i]!.read = read;
-        resolve(results);
-      };
-      const next = () => {
-        clearTimeout(timer);
-        this.onReady = undefined;
-        if (results.length === jobs.length) return finish();
-        if (!this.ready) return void (this.onReady = next);
-        timer = setTimeout(() => fail(TOO_LONG), this.o.budgetMs);
-      };
-      const onResult = (r: ParseResult | ReadsMessage | typeof READY) => {
-        if (r === READY) return;
-        // Reading is not parsing: the first note's budget starts again once the chunk is read.
-        if ('reads' in r) r.reads.forEach((read, i) => (reads[sentFrom + i] = read));
-        else results.push(r);
-        next();
-      };
-      // The note being parsed is at fault: it is recorded, the thread replaced, the rest sent again
-      // (their FileJobs read again by the new thread: what it parses is what it reports).
-      const fail = (message: string) => {
-        if (this.killed) return giveUp('the parser was stopped');
-        const rel = jobs[results.length]!.rel;
-        results.push({ ok: false, rel, error: { message } });
-        this.worker.off('message', onResult);
-        this.worker.off('error', onDeath);
-        this.worker.off('exit', onDeath);
-        void this.worker.terminate();
-        this.worker = this.spawn();
-        this.worker.on('message', onResult);
-        this.worker.once('error', onDeath);
-        this.worker.once('exit', onDeath);
-        sentFrom = results.length;
-        if (results.length < jobs.length) this.worker.postMessage(jobs.slice(results.length));
-        next();
-      };
-      const onDeath = (e: unknown) => {
-        const message = `could not summarise: ${e instanceof Error ? e.message : `the parser stopped (${String(e)})`}`;
-        if (this.ready && !this.killed) return fail(message);
-        giveUp(message);
-      };
-      // A thread that cannot even start would fail every note the same way: no endless restarts. Nor
-      // does a killed one's (`kill`): every note not parsed yet is that note's error.
-      const giveUp = (message: string) => {
-        for (const job of jobs.slice(results.length)) results.push({ ok: false, rel: job.rel, error: { message } });
-        next();
-      };
-      this.worker.on('message', onResult);
-      this.worker.once('error', onDeath);
-      this.worker.once('exit', onDeath);
-      if (!jobs.length) return finish();
-      if (this.killed) return giveUp('the parser was stopped'); // the rest of an abandoned batch
-      this.worker.postMessage(jobs);
-      next();
-    });
-  }
-
-  get alive(): boolean {
-    return !this.exited && !this.killed;
-  }
-
-  /** Ends the thread at once, as a kill -9 would: a run in progress resolves with its unparsed notes failed. */
-  kill(): void {
-    this.killed = true;
-    void this.worker.terminate();
-  }
-
-  terminate(): Promise<number> {
-    return this.worker.terminate();
-  }
-}
-
-/**
- * What a thread is started with: the read options without the notes folder's realpath, which a
- * thread never reads (a FileJob carries its own `realRoot`), so tests' folders can share threads.
- */
-function threadOptions(o: ParserOptions): { read: Omit<ReadOptions, 'realRoot'>; summary: SummaryOptions; budgetMs: number } {
-  const { realRoot: _, ...read } = o.read;
-  return { read, summary: o.summary, budgetMs: o.budgetMs };
 }

@@ -68,7 +68,7 @@ interface Decided {
 }
 
 const DB_CHUNK = 500;
-/** Files read, parsed and committed together (two chunks are in flight): bounds a start-up scan's memory. */
+/** Files read, parsed and committed together (two chunks are in flight, three at a first run): bounds a start-up scan's memory. */
 const BATCH_CHUNK = 500;
 
 export class Publisher {
@@ -104,8 +104,8 @@ export class Publisher {
   }
 
   /**
-   * Processes one batch, a chunk of files at a time: each chunk is read, parsed, decided and
-   * committed before the next is read, so memory stays bounded whatever the batch's size.
+   * Processes one batch, a chunk of files at a time: each chunk is read and parsed while the one
+   * before is decided and committed (BATCH_CHUNK), so memory stays bounded whatever the batch's size.
    */
   async processBatch(batch: Batch, opts: BatchOptions = {}): Promise<BatchResult> {
     const { firstRun = false, onProgress, mtimes } = opts;
@@ -130,12 +130,19 @@ export class Publisher {
         parsed.catch(() => undefined); // awaited below; not an unhandled rejection if a commit throws first
         return { changed: read.changed, parsed };
       };
-      let next = files.length ? readAndParse(0) : undefined;
-      for (let from = 0; next; from += BATCH_CHUNK) {
+      // A first run reads and hands over two chunks ahead, so the parse threads have the one after
+      // next while this thread commits (its records depend on no other note's; issue 31).
+      const inFlight: ReturnType<typeof readAndParse>[] = [];
+      let readTo = 0;
+      const readAhead = (chunks: number) => {
+        for (; inFlight.length < chunks && readTo < files.length; readTo += BATCH_CHUNK) inFlight.push(readAndParse(readTo));
+      };
+      readAhead(policy.firstRun ? 2 : 1);
+      for (let next = inFlight.shift(); next; next = inFlight.shift()) {
         const { changed, results, failed } = settleThreadReads(next.changed, await next.parsed, { mtimes, startedAt });
         this.recordUnreadable(failed, result);
         if (!policy.firstRun || policy.announceExisting) await summariesShownBy(this.deps, results.flatMap((r) => (r.ok ? [r.note] : [])), this.pending);
-        next = from + BATCH_CHUNK < files.length ? readAndParse(from + BATCH_CHUNK) : undefined;
+        readAhead(policy.firstRun ? 2 : 1);
         // A rewrite beyond recognition or a copy over a note waits with the removals: its note may have moved (held-rewrites.ts); then a copy over a note is its removal and a copy or a move (kept-copies.ts).
         const ctx = contentsDecided(this.deps, results, this.held.heldFiles(), this.pending);
         if (opts.release) replaceCopiedOver(this.deps, changed, results, ctx, (rel) => (this.pending.delete(rel), this.commitRemovals([rel], known, policy, result), replaced.add(rel)));

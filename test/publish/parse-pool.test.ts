@@ -4,9 +4,10 @@
  * and lets them go when the batch ends, so the memory they grew is given back before `idle`.
  */
 import { availableParallelism } from 'node:os';
-import { afterEach, describe, expect, it } from 'vitest';
+import { Worker } from 'node:worker_threads';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_FILE_LANGS } from '../../src/notes/lang.js';
-import { openParser, ParseThreads, POOL_THRESHOLD, type Parser } from '../../src/publish/parse-pool.js';
+import { openParser, ParseThreads, POOL_THRESHOLD, TOO_LONG, type Parser } from '../../src/publish/parse-pool.js';
 import { DEFAULT_SUMMARY_OPTIONS } from '../../src/summary/build.js';
 
 const read = { maxBytes: 1 << 20, defaultLang: 'en', fileLangs: [...DEFAULT_FILE_LANGS], site: { url: 'https://ex.org', baseurl: '', permalink: '/:title', collections: {} } };
@@ -34,6 +35,58 @@ describe('the parse pool over a big batch', () => {
     await parser.endBatch();
     await parser.parse(jobs(9001, 1));
     expect(parser.threads()).toEqual({ started: threads + 1, alive: 1 });
+  });
+});
+
+/**
+ * Issue 31: a thread is given its next chunk before it ends the one it parses, so it goes on at
+ * once instead of waiting for the main thread (busy for hundreds of ms committing the chunk before)
+ * to take in the last results and hand it more: the parse threads waited a fifth of a cold start.
+ */
+describe('chunks queued on a thread', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  it('the next chunk is on the thread before the first result of the one it parses comes back', { timeout: 60_000 }, async () => {
+    parser = openParser({ read, summary: DEFAULT_SUMMARY_OPTIONS, budgetMs: 10_000 });
+    await parser.parse(jobs(0, 1)); // the thread is started and has loaded
+    const events: string[] = [];
+    const listened = new WeakSet<Worker>();
+    const send = Worker.prototype.postMessage;
+    vi.spyOn(Worker.prototype, 'postMessage').mockImplementation(function (this: Worker, jobsSent: unknown) {
+      if (!listened.has(this)) this.on('message', (m: unknown) => void (typeof m === 'object' && m && 'ok' in m && events.push('result')));
+      listened.add(this);
+      events.push(`sent ${(jobsSent as unknown[]).length}`);
+      send.call(this, jobsSent);
+    });
+    // Three chunks of 64, below the pool's threshold: one thread.
+    const results = await parser.parse(jobs(1, 3 * 64));
+    expect(results.map((r) => r.rel)).toEqual(jobs(1, 3 * 64).map((j) => j.rel));
+    expect(results.every((r) => r.ok)).toBe(true);
+    expect(events.slice(0, 2)).toEqual(['sent 64', 'sent 64']);
+    expect(events.filter((e) => e === 'result')).toHaveLength(3 * 64);
+    // The third once the first has come back whole: two chunks on the thread at most.
+    expect(events.indexOf('sent 64', 2)).toBeGreaterThanOrEqual(2 + 64);
+  });
+
+  it('a big parse asked while another runs queues on the same threads (a batch’s next chunk asked before the last’s results): none started for it', { timeout: 60_000 }, async () => {
+    parser = openParser({ read, summary: DEFAULT_SUMMARY_OPTIONS, budgetMs: 10_000 });
+    const threads = Math.min(availableParallelism(), 4);
+    const [first, second] = await Promise.all([parser.parse(jobs(0, POOL_THRESHOLD)), parser.parse(jobs(POOL_THRESHOLD, POOL_THRESHOLD))]);
+    expect(first!.map((r) => r.rel)).toEqual(jobs(0, POOL_THRESHOLD).map((j) => j.rel));
+    expect(second!.map((r) => r.rel)).toEqual(jobs(POOL_THRESHOLD, POOL_THRESHOLD).map((j) => j.rel));
+    expect([...first!, ...second!].every((r) => r.ok)).toBe(true);
+    expect(parser.threads()).toEqual({ started: threads, alive: threads });
+  });
+
+  it('a note past its budget in the first chunk is its error; the chunk queued behind it is parsed whole by the thread that replaces it', { timeout: 60_000 }, async () => {
+    parser = openParser({ read, summary: DEFAULT_SUMMARY_OPTIONS, budgetMs: 3000 });
+    // 200,000 `*a` take tens of seconds to parse (parse-budget.test.ts).
+    const batch = [...jobs(0, 10), { rel: 'slow.md', text: '*a'.repeat(200_000) }, ...jobs(10, 2 * 64 - 11)];
+    const results = await parser.parse(batch);
+    expect(results.map((r) => r.rel)).toEqual(batch.map((j) => j.rel));
+    expect(results[10]).toMatchObject({ ok: false, error: { message: TOO_LONG } });
+    expect(results.filter((r) => !r.ok).map((r) => r.rel)).toEqual(['slow.md']);
+    expect(results[127]).toMatchObject({ ok: true, note: { title: `Note ${2 * 64 - 2}` } });
   });
 });
 

@@ -1,0 +1,171 @@
+/**
+ * One parse thread, each note it parses within the budget (parse-pool.ts says why). Chunks of jobs
+ * are queued on the thread as they are given (`run`), so a thread that ends one chunk goes on with
+ * the next at once instead of waiting for this thread to hand it over: this thread is busy for
+ * hundreds of ms at a time committing the chunk before (issue 31: the parse threads waited for it a
+ * fifth of a cold start).
+ */
+import { Worker } from 'node:worker_threads';
+import type { ReadOptions } from '../notes/read.js';
+import type { SummaryOptions } from '../summary/build.js';
+import { READY, TOO_LONG, type ParseJob, type ParseResult, type ParserOptions, type ReadsMessage, type ThreadRead } from './parse-jobs.js';
+
+/** A chunk given to the thread: its results so far, in order; `reads`: what the thread read of its FileJobs (readOnThread), by index in `jobs`; `sentFrom`: the index of the first job last sent. */
+interface Run {
+  jobs: ParseJob[];
+  results: ParseResult[];
+  reads: (ThreadRead | undefined)[];
+  sentFrom: number;
+  resolve: (results: ParseResult[]) => void;
+}
+
+export class BudgetedWorker {
+  private worker: Worker;
+  /** The thread has loaded its modules: a note's budget counts from here, never the thread's start-up. */
+  private ready = false;
+  /** Its thread ended without being replaced; `killed`: ended by `kill`, never replaced (ParseThreads keeps neither). */
+  private exited = false;
+  private killed = false;
+  /** The chunks sent to the thread, in the order it parses them: the first is the one it parses now. */
+  private readonly runs: Run[] = [];
+  /** The budget of the note the thread parses now. */
+  private timer: NodeJS.Timeout | undefined;
+
+  constructor(
+    private readonly script: string,
+    private readonly o: ParserOptions,
+  ) {
+    this.worker = this.spawn();
+  }
+
+  private spawn(): Worker {
+    // A larger young generation than the default: parsing allocates many short-lived strings, and
+    // scavenging them was a tenth of each worker's time (a cold start of 35,000 notes). An old
+    // generation capped at 256 MB instead of the main thread's (gigabytes, from the machine's
+    // memory): V8 lets a heap grow up to 4x what survived its last full collection when its limit
+    // is large, and about 1.3x when it is this small (heap-controller.cc, MaxGrowingFactor), so a
+    // thread's heap stays near what it holds (issue 31's cold peak). A note that needs more is
+    // that note's error, as one that kills its thread is.
+    const w = new Worker(this.script, { workerData: { read: threadOptions(this.o).read, summary: this.o.summary }, resourceLimits: { maxYoungGenerationSizeMb: 48, maxOldGenerationSizeMb: 256 } });
+    w.unref(); // an idle parser never keeps the process alive
+    this.ready = false;
+    w.on('message', (m: ParseResult | ReadsMessage | typeof READY) => this.onMessage(w, m));
+    w.once('error', (e) => this.onDeath(w, e));
+    w.once('exit', (code) => {
+      if (w !== this.worker) return; // a thread replaced after a note past its budget
+      this.exited = true;
+      this.onDeath(w, code);
+    });
+    return w;
+  }
+
+  /** Parses `jobs` in order, after the chunks given before; a note past its budget (or one that kills the thread) is that note's error. */
+  run(jobs: ParseJob[]): Promise<ParseResult[]> {
+    return new Promise((resolve) => {
+      const run: Run = { jobs, results: [], reads: [], sentFrom: 0, resolve };
+      if (!jobs.length) return resolve([]);
+      if (this.killed) return this.giveUp([run], 'the parser was stopped'); // the rest of an abandoned batch
+      this.runs.push(run);
+      this.worker.postMessage(jobs);
+      if (this.runs.length === 1) this.armBudget();
+    });
+  }
+
+  /** The budget of the thread's next note starts now (once the thread has loaded); none when nothing waits. */
+  private armBudget(): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    if (this.runs.length && this.ready) this.timer = setTimeout(() => this.fail(TOO_LONG), this.o.budgetMs);
+  }
+
+  private onMessage(w: Worker, m: ParseResult | ReadsMessage | typeof READY): void {
+    if (w !== this.worker) return;
+    if (m === READY) this.ready = true;
+    else if (this.runs[0]) {
+      const head = this.runs[0];
+      // Reading is not parsing: the first note's budget starts again once the chunk is read.
+      if ('reads' in m) m.reads.forEach((read, i) => (head.reads[head.sentFrom + i] = read));
+      else head.results.push(m);
+      this.settle();
+    }
+    this.armBudget();
+  }
+
+  /** Resolves the chunks the thread has ended. */
+  private settle(): void {
+    for (let head = this.runs[0]; head && head.results.length === head.jobs.length; head = this.runs[0]) {
+      this.runs.shift();
+      finish(head);
+    }
+  }
+
+  /**
+   * The note being parsed is at fault: it is recorded, the thread replaced, the rest of its chunk
+   * and the chunks after it sent again (their FileJobs read again by the new thread: what it parses
+   * is what it reports).
+   */
+  private fail(message: string): void {
+    const head = this.runs[0];
+    if (!head) return;
+    if (this.killed) return this.giveUp(this.runs.splice(0), 'the parser was stopped');
+    head.results.push({ ok: false, rel: head.jobs[head.results.length]!.rel, error: { message } });
+    const old = this.worker;
+    this.worker = this.spawn();
+    void old.terminate();
+    this.settle();
+    for (const run of this.runs) {
+      run.sentFrom = run.results.length;
+      this.worker.postMessage(run.jobs.slice(run.sentFrom));
+    }
+    this.armBudget();
+  }
+
+  private onDeath(w: Worker, e: unknown): void {
+    if (w !== this.worker || !this.runs.length) return;
+    const message = `could not summarise: ${e instanceof Error ? e.message : `the parser stopped (${String(e)})`}`;
+    if (this.ready && !this.killed) return this.fail(message);
+    this.giveUp(this.runs.splice(0), message);
+  }
+
+  /**
+   * A thread that cannot even start would fail every note the same way: no endless restarts. Nor
+   * does a killed one's (`kill`): every note not parsed yet is that note's error.
+   */
+  private giveUp(runs: Run[], message: string): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    for (const run of runs) {
+      for (const job of run.jobs.slice(run.results.length)) run.results.push({ ok: false, rel: job.rel, error: { message } });
+      finish(run);
+    }
+  }
+
+  get alive(): boolean {
+    return !this.exited && !this.killed;
+  }
+
+  /** Ends the thread at once, as a kill -9 would: a run in progress resolves with its unparsed notes failed. */
+  kill(): void {
+    this.killed = true;
+    void this.worker.terminate();
+  }
+
+  terminate(): Promise<number> {
+    return this.worker.terminate();
+  }
+}
+
+/** A chunk's results, each with what the thread read of its file. */
+function finish(run: Run): void {
+  for (const [i, read] of run.reads.entries()) if (read !== undefined) run.results[i]!.read = read;
+  run.resolve(run.results);
+}
+
+/**
+ * What a thread is started with: the read options without the notes folder's realpath, which a
+ * thread never reads (a FileJob carries its own `realRoot`), so tests' folders can share threads.
+ */
+export function threadOptions(o: ParserOptions): { read: Omit<ReadOptions, 'realRoot'>; summary: SummaryOptions; budgetMs: number } {
+  const { realRoot: _, ...read } = o.read;
+  return { read, summary: o.summary, budgetMs: o.budgetMs };
+}
