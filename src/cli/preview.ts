@@ -23,6 +23,7 @@ import type { Io } from './io.js';
 import { databaseRefusal } from './status.js';
 import { familyKeysAmong } from '../publish/family-key.js';
 import { countOf } from '../util/text.js';
+import { languageName, pathLanguage } from '../notes/lang.js';
 
 /**
  * Expands arguments into (root, file) pairs: a directory is a notes root, a file's root is `root`.
@@ -187,7 +188,7 @@ export async function runCheck(dir: string | undefined, opts: { config?: string;
       io.out(`${path.join(root, r.error.file)}${at(p.line)}: ${p.message}`);
     }
   }
-  const warnings = [...tokenLines(loaded.source, config), ...(config.publish.translations.mode === 'group' ? familyConflictLines(root, parsed) : [])];
+  const warnings = [...tokenLines(loaded.source, config), ...langSuffixLines(root, parsed, loaded.read), ...(config.publish.translations.mode === 'group' ? familyConflictLines(root, parsed) : [])];
   for (const line of warnings) io.out(line);
   const warned = warnings.length ? `, ${countOf(warnings.length, 'warning')}` : '';
   io.err(`${countOf(files.length, 'note')} checked, ${countOf(problems, 'problem')}${warned}`);
@@ -226,4 +227,19 @@ function familyConflictLines(root: string, notes: readonly Note[]): string[] {
   return familyKeysAmong(notes).conflicts.map(
     (c) => `${path.join(root, c.other.file)}: warning: shares the translation key "${c.key}" with ${path.join(root, c.holder.file)}, both in language ${c.lang}: they are announced as two notes, not one family; give one of them its own translationKey`,
   );
+}
+
+/**
+ * A file name whose `-xx` suffix names another language than its language folder: the folder
+ * decides and the suffix stays part of the name (notes/lang.ts, pathLanguage), said here because
+ * the author may have meant the suffix. A note whose front matter says its `lang` decided itself.
+ */
+function langSuffixLines(root: string, notes: readonly Note[], read: ReadOptions): string[] {
+  const lines: string[] = [];
+  for (const note of notes) {
+    const { suffix, folder, disagrees } = pathLanguage(note.file, read.fileLangs);
+    if (!disagrees || note.frontMatter.lang !== undefined || !suffix || !folder) continue;
+    lines.push(`${path.join(root, note.file)}: warning: its name ends in "-${suffix}" (${languageName(suffix)}) but it is in the language folder "${folder}": read as ${languageName(folder)}, with "-${suffix}" part of its name and translation key; set \`lang:\` in its front matter if it is not`);
+  }
+  return lines;
 }

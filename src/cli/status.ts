@@ -86,7 +86,7 @@ export function runStatus(opts: { config?: string; db?: string; json?: boolean }
   try {
     const report = readReport(store, file);
     if (opts.json) io.out(JSON.stringify(report));
-    else for (const line of reportLines(report)) io.out(line);
+    else for (const line of reportLines(report, config.publish.translations.mode)) io.out(line);
     return 0;
   } finally {
     store.close();
@@ -178,12 +178,13 @@ function heldForDigests(store: Store): StatusReport['digests'] {
   return rows.map((r) => ({ target: { platform: r.platform, chat: r.chat, thread: r.thread }, at: r.at, notes: r.n }));
 }
 
-function reportLines(s: StatusReport): string[] {
+/** `translations`: the configured `publish.translations.mode`; with `separate` every note is its own announcement. */
+function reportLines(s: StatusReport, translations: 'group' | 'separate'): string[] {
   const count = (o: Record<string, number>, k: string) => o[k] ?? 0;
   const notes = Object.values(s.notes).reduce((a, b) => a + b, 0);
   const published = count(s.notes, 'published');
-  // Said only when translations share announcements; for lone notes it would only repeat the count.
-  const families = s.families < published ? `; the ${published} published are ${s.families} translation ${s.families === 1 ? 'family' : 'families'} (one announcement each)` : '';
+  // Said only when translations share announcements; for lone notes, or `separate`, it would only repeat the count.
+  const families = translations === 'group' && s.families < published ? `; the ${published} published are ${s.families} translation ${s.families === 1 ? 'family' : 'families'} (one announcement each)` : '';
   const lines = [
     `database:       ${s.database}`,
     `notes folder:   ${s.notesDir ?? '(not started on this database yet)'}`,

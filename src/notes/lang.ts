@@ -76,20 +76,39 @@ export function baseLanguage(tag: string): string {
   return toLocaleTag(tag).split('-')[0] ?? 'und';
 }
 
-/** Language from a file name's last `-xx` part, or from a folder named after a language. */
-export function langFromPath(relPath: string, known: readonly string[]): string | undefined {
+/**
+ * What a note's path says of its language: the file name's last `-xx` part (`suffix`) and the
+ * innermost folder named after a language (`folder`). Where both are there and name different
+ * languages, the folder decides (`_posts/en/2025-11-07-what-is-it.md` is English: `-it` is a
+ * word of its slug, `disagrees` says so); else whichever is there.
+ */
+export interface PathLanguage {
+  lang?: string | undefined;
+  suffix?: string | undefined;
+  folder?: string | undefined;
+  /** The folder and the suffix name different languages (the suffix is then part of the slug). */
+  disagrees: boolean;
+}
+
+export function pathLanguage(relPath: string, known: readonly string[]): PathLanguage {
   const parts = relPath.split('/');
   const file = parts[parts.length - 1] ?? '';
   const stem = file.replace(/\.[^.]+$/, '');
-  const suffix = /-([A-Za-z]{2,4}(?:-[A-Za-z]{2,4})?)$/.exec(stem)?.[1]?.toLowerCase();
-  if (suffix && known.includes(suffix)) return suffix;
-  const lastDash = /-([A-Za-z]+)$/.exec(stem)?.[1]?.toLowerCase();
-  if (lastDash && known.includes(lastDash)) return lastDash;
-  for (let i = parts.length - 2; i >= 0; i--) {
+  const suffix = [/-([A-Za-z]{2,4}(?:-[A-Za-z]{2,4})?)$/, /-([A-Za-z]+)$/]
+    .map((re) => re.exec(stem)?.[1]?.toLowerCase())
+    .find((code) => code !== undefined && known.includes(code));
+  let folder: string | undefined;
+  for (let i = parts.length - 2; i >= 0 && folder === undefined; i--) {
     const dir = parts[i]!.toLowerCase();
-    if (known.includes(dir)) return dir;
+    if (known.includes(dir)) folder = dir;
   }
-  return undefined;
+  const disagrees = suffix !== undefined && folder !== undefined && !sameBaseLanguage(suffix, folder);
+  return { lang: folder ?? suffix, suffix, folder, disagrees };
+}
+
+/** Whether two codes as written name one language (`hant` and `zh`, `en` and `en-US`). */
+export function sameBaseLanguage(a: string, b: string): boolean {
+  return baseLanguage(a) === baseLanguage(b);
 }
 
 /**

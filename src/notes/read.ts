@@ -16,7 +16,7 @@ import { errorText, NoteError, type NoteProblem } from '../errors.js';
 import { authorsExcerpt } from './excerpt.js';
 import { frontMatterLine } from './fm-lines.js';
 import { frontMatterSchema, type FrontMatter } from './frontmatter.js';
-import { langFromPath, toLocaleTag } from './lang.js';
+import { pathLanguage, sameBaseLanguage, toLocaleTag } from './lang.js';
 import { renderJekyllSource } from './jekyll.js';
 import { dateFromFileName, noteUrl, type SiteConfig } from './url.js';
 import { plainIssueMessage } from '../util/schema-messages.js';
@@ -297,7 +297,8 @@ export function parseNoteText(rel: string, text: string, opts: ReadOptions, hash
   const stem = file.replace(/\.[^.]+$/, '');
   const id = noteIdOf(rel);
   const date = fm.date ?? dateFromFileName(file);
-  const lang = fm.lang ?? langFromPath(rel, opts.fileLangs) ?? opts.defaultLang;
+  const fromPath = pathLanguage(rel, opts.fileLangs);
+  const lang = fm.lang ?? fromPath.lang ?? opts.defaultLang;
   const draft = fm.draft === true || fm.published === false;
   const pageTitle = fm.title ?? stem;
   const url = noteUrl({ relPath: rel, date, title: pageTitle, categories: fm.categories, permalink: fm.permalink, slug: fm.slug }, opts.site);
@@ -305,8 +306,8 @@ export function parseNoteText(rel: string, text: string, opts: ReadOptions, hash
   const tokens = new Lexer({ gfm: true }).lex(renderJekyllSource(body, opts.site, { title: pageTitle, url, date, lang }));
   const excerpt = authorsExcerpt(fm, body, opts.site, { title: pageTitle, url, date, lang });
   const title = (fm.title?.trim() || firstH1(tokens)?.trim() || stem).replace(/\s+/g, ' ');
-  const fileLang = langFromPath(file, opts.fileLangs);
-  const keyStem = fileLang ? stem.slice(0, -(fileLang.length + 1)) : stem;
+  // The family key drops a `-xx` suffix only when it is the note's language: otherwise it is a word of the slug.
+  const keyStem = fromPath.suffix && sameBaseLanguage(fromPath.suffix, lang) ? stem.slice(0, -(fromPath.suffix.length + 1)) : stem;
   const note: Note = {
     id,
     file: rel,

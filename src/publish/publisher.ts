@@ -282,7 +282,10 @@ export class Publisher {
 
   /** Files that could not be read: recorded like a note with bad front matter, so `status` lists them as `check` does (a file gone meanwhile is not). */
   private recordUnreadable(failed: { rel: string; error: unknown }[], result: BatchResult): void {
-    for (const { rel, error } of failed) this.recordError(rel, error, existsSync(path.join(this.deps.root, rel)) ? contentHash(`unreadable:${errorText(error)}`) : undefined);
+    for (const { rel, error } of failed) {
+      const there = existsSync(path.join(this.deps.root, rel));
+      this.recordError(rel, error, there ? contentHash(`unreadable:${errorText(error)}`) : undefined, !there);
+    }
     result.errors += failed.length;
   }
 
@@ -292,9 +295,11 @@ export class Publisher {
     this.recordError(rel, new NoteError(rel, why), contentHash(`skipped:${why}`));
   }
 
-  private recordError(rel: string, e: unknown, hash?: string): void {
+  /** `gone`: the file vanished before it could be read (renamed or removed right after a save): no fault of the note, not an error. */
+  private recordError(rel: string, e: unknown, hash?: string, gone = false): void {
     const message = e instanceof NoteError ? e.format() : `${rel}: ${errorText(e)}`;
-    this.deps.log.error({ file: rel, err: message }, 'note skipped: cannot read it');
+    if (gone) this.deps.log.info({ file: rel, err: message }, 'note not read: its file was removed or renamed before it could be read; its removal or new name is handled as the watcher reports it');
+    else this.deps.log.error({ file: rel, err: message }, 'note skipped: cannot read it');
     const id = noteIdOf(rel);
     const prev = this.deps.store.getNote(id);
     // A broken edit keeps the note's last good state; only the error is recorded (with its digest for a note never read well).
