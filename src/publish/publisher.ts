@@ -130,8 +130,7 @@ export class Publisher {
         parsed.catch(() => undefined); // awaited below; not an unhandled rejection if a commit throws first
         return { changed: read.changed, parsed };
       };
-      // A first run reads and hands over two chunks ahead, so the parse threads have the one after
-      // next while this thread commits (its records depend on no other note's; issue 31).
+      // A first run reads two chunks ahead: the parse threads have the one after next while this thread commits (no record depends on another's; issue 31).
       const inFlight: ReturnType<typeof readAndParse>[] = [];
       let readTo = 0;
       const readAhead = (chunks: number) => {
@@ -282,10 +281,8 @@ export class Publisher {
 
   /** Files that could not be read: recorded like a note with bad front matter, so `status` lists them as `check` does (a file gone meanwhile is not). */
   private recordUnreadable(failed: { rel: string; error: unknown }[], result: BatchResult): void {
-    for (const { rel, error } of failed) {
-      const there = existsSync(path.join(this.deps.root, rel));
-      this.recordError(rel, error, there ? contentHash(`unreadable:${errorText(error)}`) : undefined, !there);
-    }
+    for (const { rel, error } of failed) if (existsSync(path.join(this.deps.root, rel))) this.recordError(rel, error, contentHash(`unreadable:${errorText(error)}`));
+    else this.recordError(rel, error, undefined, true);
     result.errors += failed.length;
   }
 
