@@ -21,7 +21,7 @@ import { withoutOpeningAddress } from './setting-off.js';
 import { cheers } from './news.js';
 import { announcesOutput, announcesPrinted } from './output-lead-in.js';
 import { opensWithTerm } from './glossary.js';
-import { dialogueLabels, isTurn, readTurnByTurn, turnsOf, withoutSpeaker } from './dialogue.js';
+import { dialogueLabels, inOpening, isTurn, readDialogue, turnsOf, withoutSpeaker } from './dialogue.js';
 import { candidateOf, full, isLeadIn, leansOn, sectionShare, isProse, isTooShort, looksLikeOutput, opensWithWhere, printedAfterCommand, prose, push, SENTENCES_PER_PARAGRAPH, isMathBlock, withoutMarker, type Candidate, type Walk } from './walk.js';
 
 export type { Candidate } from './walk.js';
@@ -217,7 +217,9 @@ function addTurns(w: Walk, raw: string, labels: ReadonlySet<string>, next: Token
   let context: string | undefined;
   turns.forEach((turn, k) => {
     let asked = false;
-    if (labels.size) ({ raw: turn, asked } = withoutSpeaker(w, turn, labels));
+    const opening = labels.size > 0 && inOpening(w, k, turn, labels);
+    if (labels.size) ({ raw: turn, asked } = withoutSpeaker(w, turn, labels, opening));
+    if (opening) return; // small talk before the first question of substance
     const last = k === turns.length - 1;
     // Every field written out: a spread with fields added after it (`{ ...flags, asked }`) took Node 20 some 2 µs a paragraph (issue 23).
     context = addParagraph(w, turn, last ? next : undefined, { lead: flags.lead && k === 0, closing: flags.closing, links: flags.links, printed: last && flags.printed, afterBlock: flags.afterBlock, term: flags.term && k === 0, asked, turn: labels.size > 0 });
@@ -239,7 +241,7 @@ export function collectCandidates(tokens: readonly Token[], locale: string, span
   const labels = dialogueLabels(blocks);
   const sections = blocks.filter((t) => t.type === 'heading').length;
   const w: Walk = { locale, spans, maxPointChars, out: [], pos: 0, block: 0, section: 0, perSection: 0, sectionShare: sectionShare(sections), nextGroup: 0, inSummary: false, fieldLabels: fieldLabels(blocks), heard: [] };
-  readTurnByTurn(w, blocks, labels, sections);
+  readDialogue(w, blocks, labels, sections);
   const referenceLinks: Link[] = [];
   const headings: string[] = [];
   const closingAt = lastProseBlock(blocks);

@@ -7,6 +7,8 @@
  */
 import type { Token, Tokens } from 'marked';
 import { dialogueWalk, sectionShare, type Walk } from './walk.js';
+import { splitSentences } from './sentences.js';
+import { isQuestion, wordCount } from './tone.js';
 
 /**
  * A speaker label opening a paragraph of a dialogue ("A:", "ChatGPT:", "Zhiwei：", "**Q:**",
@@ -73,8 +75,14 @@ export function isTurn(t: Token, labels: ReadonlySet<string>): boolean {
   return labels.size > 0 && t.type === 'paragraph' && labels.has(labelOf((t as Tokens.Paragraph).text) ?? '');
 }
 
+/** How the walk reads a dialogue: from where its substance begins (its small talk left), turn by turn when long. */
+export function readDialogue(w: Walk, blocks: readonly Token[], labels: ReadonlySet<string>, sections: number): void {
+  w.substanceFrom = substanceStart(blocks, labels, w.locale);
+  readTurnByTurn(w, blocks, labels, sections);
+}
+
 /** A long dialogue without headings is read turn by turn, each turn its own share, to its end. */
-export function readTurnByTurn(w: Walk, blocks: readonly Token[], labels: ReadonlySet<string>, sections: number): void {
+function readTurnByTurn(w: Walk, blocks: readonly Token[], labels: ReadonlySet<string>, sections: number): void {
   const turns = sections ? 0 : blocks.filter((t) => isTurn(t, labels)).length;
   if (turns > sectionShare(0)) Object.assign(w, dialogueWalk(turns));
 }
@@ -83,7 +91,7 @@ export function readTurnByTurn(w: Walk, blocks: readonly Token[], labels: Readon
  * A turn of a dialogue without its speaker label, and whether the asker says it: the first speaker,
  * or, where dashes mark the turns, every other turn from the first.
  */
-export function withoutSpeaker(w: Walk, raw: string, labels: ReadonlySet<string>): { raw: string; asked: boolean } {
+export function withoutSpeaker(w: Walk, raw: string, labels: ReadonlySet<string>, opening = false): { raw: string; asked: boolean } {
   if (labels.has(DASH)) {
     const dash = DASH_TURN.exec(raw);
     if (!dash) return { raw, asked: false };
@@ -92,6 +100,63 @@ export function withoutSpeaker(w: Walk, raw: string, labels: ReadonlySet<string>
   }
   const m = SPEAKER.exec(raw);
   if (!m || !labels.has(m[1]!)) return { raw, asked: false };
-  w.asker ??= m[1]!;
+  // The asker is who asks the first question of substance, not who greets first.
+  if (!opening) w.asker ??= m[1]!;
   return { raw: raw.slice(m[0].length), asked: m[1] === w.asker };
+}
+
+/** A reply of at most this many words (two CJK characters a word) answers nothing at length: "Pretty good, thanks!". */
+const BRIEF_REPLY = 8;
+
+/** A turn's text without its speaker label or dialogue dash. */
+function turnText(turn: string): string {
+  const dash = DASH_TURN.exec(turn);
+  if (dash) return turn.slice(dash[0].length);
+  const m = SPEAKER.exec(turn);
+  return m ? turn.slice(m[0].length) : turn;
+}
+
+/** A reply that answers: longer than a pleasantry, and not opening with a question of its own ("Sure! What's up?"). */
+function answersAtLength(reply: string, locale: string): boolean {
+  const first = splitSentences(reply, locale, 1)[0] ?? '';
+  return wordCount(reply) > BRIEF_REPLY && !isQuestion(first, locale);
+}
+
+/** A turn that asks: a question, or a request leading into the text it quotes ("Could you split this sentence:"). */
+function asks(turn: string, locale: string): boolean {
+  return /[:：]\s*$/.test(turn) || splitSentences(turn, locale).some((s) => isQuestion(s, locale));
+}
+
+/** A turn of an opening is small talk: longer ones say something, and the walk keeps them (an imperative request asks without a question mark). */
+const SMALL_TALK = 16;
+
+/**
+ * Where a dialogue's substance begins (block and turn within it): the first turn that asks and that
+ * the next turn answers at length (with the blocks it goes on with). The labelled turns before it,
+ * when each is short, are its opening, greetings and pleasantries in any language ("Hi! Quick
+ * question." / "Sure, go ahead!", "¿Qué tal?" / "Muy bien"): told by their place and size, never by
+ * their words. Undefined when no such turn is found, or a turn before it says more than small talk.
+ */
+function substanceStart(blocks: readonly Token[], labels: ReadonlySet<string>, locale: string): { block: number; turn: number } | undefined {
+  if (labels.size === 0) return undefined;
+  const turns: Array<{ block: number; turn: number; own: string; text: string }> = [];
+  blocks.forEach((t, block) => {
+    if (isTurn(t, labels)) {
+      turnsOf((t as Tokens.Paragraph).text, labels).forEach((raw, turn) => turns.push({ block, turn, own: turnText(raw), text: turnText(raw) }));
+    } else if (turns.length && 'text' in t && typeof t.text === 'string') turns[turns.length - 1]!.text += `\n${t.text}`;
+  });
+  for (let i = 0; i + 1 < turns.length; i++) {
+    if (asks(turns[i]!.own, locale) && answersAtLength(turns[i + 1]!.text, locale)) {
+      const smallTalk = turns.slice(0, i).every((t) => wordCount(t.text) <= SMALL_TALK);
+      return smallTalk ? { block: turns[i]!.block, turn: turns[i]!.turn } : undefined;
+    }
+  }
+  return undefined;
+}
+
+/** A labelled turn before the dialogue's substance begins (substanceStart): its opening small talk. */
+export function inOpening(w: Walk, turn: number, raw: string, labels: ReadonlySet<string>): boolean {
+  const from = w.substanceFrom;
+  if (from === undefined || !(w.block < from.block || (w.block === from.block && turn < from.turn))) return false;
+  return labels.has(labelOf(raw) ?? '');
 }

@@ -194,6 +194,8 @@ export interface Walk {
   heard: string[];
   /** The first speaker of a dialogue asks; what they say is kept though it is a question or "I". */
   asker?: string | undefined;
+  /** Where a dialogue's substance begins: the labelled turns before it are small talk (dialogue.ts substanceStart). */
+  substanceFrom?: { block: number; turn: number } | undefined;
   /** Dash-marked turns read so far: they alternate, the first one asking (dialogue.ts). */
   dashTurns?: number | undefined;
   /**
