@@ -13,6 +13,7 @@ import { cleanText, collectLinks, htmlBlockText, inlineText, type Link } from '.
 import { splitSentences } from './sentences.js';
 import { isFunctionWord } from './salience.js';
 import { countedPartNames, nameHeadings, namesItsSection, topParts, withPartName } from './sections.js';
+import { leansInSection } from './section-subject.js';
 import { addressesReader, isQuestion, labelledOutput, namesReadersOwn, pointsBack, pointsElsewhere, presentsWhatFollows, speaksAsI, speaksOfAsking, withoutInterjection, wordCount } from './tone.js';
 import { namesWhatFollows, overviewBeforeSections, saysAsFollows } from './presenting.js';
 import { withWhatItLeadsTo } from './led-point.js';
@@ -22,7 +23,7 @@ import { cheers } from './news.js';
 import { announcesOutput, announcesPrinted } from './output-lead-in.js';
 import { opensWithTerm } from './glossary.js';
 import { dialogueLabels, inOpening, isTurn, readDialogue, turnsOf, withoutSpeaker } from './dialogue.js';
-import { candidateOf, full, isLeadIn, leansOn, sectionShare, isProse, isTooShort, looksLikeOutput, opensWithWhere, printedAfterCommand, prose, push, SENTENCES_PER_PARAGRAPH, isMathBlock, withoutMarker, type Candidate, type Walk } from './walk.js';
+import { candidateOf, full, isLeadIn, sectionShare, isProse, isTooShort, looksLikeOutput, opensWithWhere, printedAfterCommand, prose, push, SENTENCES_PER_PARAGRAPH, isMathBlock, withoutMarker, type Candidate, type Walk } from './walk.js';
 
 export type { Candidate } from './walk.js';
 
@@ -130,7 +131,7 @@ function addParagraph(w: Walk, raw: string, next: Token | undefined, flags: { le
     const exclaims = cheers(s, w.locale) && cheers(sentence, w.locale); // news ("Good news, v3 is out!") may have lost its frame above
     if (exclaims && wordCount(s) <= 8) return; // "Great question!", "Enjoy hot or iced!"
     const made = w.out.length;
-    const leansBack = i > 0 ? leansOn(s, w.locale) : undefined;
+    const leansBack = i > 0 ? leansInSection(s, w.locale, w.section > 0) : undefined;
     const text = w.partName === undefined ? s : withPartName(w.partName, s);
     push(w, {
       text,

@@ -12,6 +12,7 @@ import { splitSentences } from './sentences.js';
 import { hasCjk, letterUnits } from './chars.js';
 import { isExclamation, isQuestion, pointsBack, speaksAsI, wordCount } from './tone.js';
 import { itemsOffered } from './long-lists.js';
+import { continuingLeadIn } from './lead-in-items.js';
 import { full, isFragment, withoutMarker, isLeadIn, isProse, isTooShort, looksLikeOutput, MAX_ITEM_POINTS, MAX_ITEMS, MAX_NAME, prose, push, SENTENCES_PER_PARAGRAPH, shortCodeLine, type Walk } from './walk.js';
 
 /** Text of a list item's own words up to its first block: a lead-in takes its short code line and stops there. */
@@ -227,6 +228,11 @@ export function addList(w: Walk, list: Tokens.List, lead: string | undefined, cl
   const fragments = compact === undefined ? fragmentsUnderLead(w, lead, items) : [];
   const together = fragments.length >= 2 ? compactNames(lead!, fragments.map(({ text }) => text), w.maxPointChars, (s) => w.spans.visibleLength(s), w.locale, fragments.length === items.length && later.length > 0) : undefined;
   if (together) push(w, { text: together, kind: 'compact', lead: first, closing });
+  // Items in lower case finish their lead-in's sentence: under it, as many as fit, else the first (lead-in-items.ts).
+  const goOn = compact === undefined && together === undefined && first ? continuingLeadIn(lead, items) : undefined;
+  const underLead = goOn && (compactNames(lead!, goOn, w.maxPointChars, (s) => w.spans.visibleLength(s), w.locale) ?? labelled(lead!, goOn[0]!));
+  const readUnderLead = underLead !== undefined && w.spans.visibleLength(underLead) <= w.maxPointChars;
+  if (readUnderLead) push(w, { text: underLead, kind: 'compact', lead: true, closing });
   items.forEach(({ item, text, code, name }, i) => {
     if (!text && code === undefined) return;
     if (together && fragments.some((f) => f.item === item)) return;
@@ -235,7 +241,7 @@ export function addList(w: Walk, list: Tokens.List, lead: string | undefined, cl
     // named by the compact point already; alone it would add the aside and take a point's place.
     const bare = withoutAside(text);
     const onlyName = compact !== undefined && name !== undefined && bare !== text && !w.spans.hasCode(text) && bare.replace(/[.。]$/u, '') === withoutAside(name);
-    if (offers(i) && !onlyName && !(i > 0 && pointsBack(text, w.locale) && wordCount(text) <= 8)) {
+    if (offers(i) && !onlyName && !readUnderLead && !(i > 0 && pointsBack(text, w.locale) && wordCount(text) <= 8)) {
       addItem(w, text, code, name, { lead: first && i === 0 && lead !== undefined ? lead : undefined, context: lead, closing });
     }
     // A nested list belongs to its item, after it: "Type a command, e.g.: /available, /away, /busy".
@@ -243,7 +249,7 @@ export function addList(w: Walk, list: Tokens.List, lead: string | undefined, cl
     if (nested) addList(w, nested, name && name.length <= 60 ? name : text.replace(/[:：]$/, '') || undefined, closing);
   });
   later.forEach(({ text, code, name }, k) => {
-    if ((text || code !== undefined) && offers(MAX_ITEMS + k) && !(pointsBack(text, w.locale) && wordCount(text) <= 8)) addItem(w, text, code, name, { lead: undefined, context: lead, closing });
+    if ((text || code !== undefined) && offers(MAX_ITEMS + k) && !readUnderLead && !(pointsBack(text, w.locale) && wordCount(text) <= 8)) addItem(w, text, code, name, { lead: undefined, context: lead, closing });
   });
 }
 

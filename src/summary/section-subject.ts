@@ -1,0 +1,27 @@
+/**
+ * A sentence under a heading that opens with a bare pronoun ("It averages O(n log n) but…",
+ * "इसमें मुद्राएँ…"), or in German has one as its subject after the verb in second place ("Für Firmen
+ * … ist es kostenpflichtig"), speaks of its section's subject without naming it: chosen as the
+ * section's point, alone, it never says what it is about (issue 23). Under a heading it comes only
+ * with the sentence before it, however long; elsewhere a long one only weighs less alone (walk.ts
+ * leansOn). Pure.
+ */
+import { ruleFor, type Rules } from './locale-rules.js';
+import { namesWhatItPointsAt, pointsBack } from './tone.js';
+import { leansOn, type Candidate } from './walk.js';
+
+/**
+ * German puts the finite verb second and the subject after it when something else opens the
+ * sentence: a personal pronoun there is the subject. Not the "es" that only holds the place of a
+ * clause ("Damit ist es möglich, … zu …").
+ */
+const PRONOUN_AFTER_VERB: Rules = [
+  [/^de/, /^\P{P}+?\s(?:ist|sind|war|waren|wird|werden|hat|haben|kann|können|muss|müssen|bleibt|läuft|kostet|bietet|braucht|unterstützt)\s+(?:es|sie|er)(?!\p{L})(?![^]*\szu\s+\p{L}+en(?!\p{L}))/u],
+];
+
+export function leansInSection(s: string, locale: string, underHeading: boolean): Candidate['leansBack'] {
+  const leans = leansOn(s, locale);
+  if (!underHeading) return leans;
+  const barePronoun = (pointsBack(s, locale) && !namesWhatItPointsAt(s, locale)) || (ruleFor(PRONOUN_AFTER_VERB, locale)?.test(s) ?? false);
+  return barePronoun ? 'wholly' : leans;
+}
