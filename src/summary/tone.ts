@@ -44,8 +44,8 @@ export const FIRST_PERSON: Array<[RegExp, RegExp]> = [
   [/^ja/, /(?:私|僕|わたし)(?:は|が|も)(?![^。]{0,30}(?:すすめ|勧め|推奨))[^。]{0,30}(?:ましょう|ます(?!た))|説明しましょう|ご説明します|(?:説明|解説)(?:します|いたします)(?:ね|よ)?[。.！!]?$/u],
   [/^ko/, /(?:제가|저는|내가|나는)/u],
   [/^hi/, /(?:^|\s)(?:मैं|मुझे)(?=[\s,.।!?]|$)/u],
-  // Arabic: the first-person future prefix on a verb ("سأحافظ", I will keep) and "let me".
-  [/^ar/, /(?:^|\s)(?:سأ\p{L}+|دعني|اسمح لي)(?=[\s,.،!?؟]|$)/u],
+  // Arabic: the first-person future prefix on a verb ("سأحافظ", I will keep), "let me", and "me" on a verb then "that I…" ("يسعدني أن أشرح", it pleases me that I explain).
+  [/^ar/, /(?:^|\s)(?:سأ\p{L}+|دعني|اسمح لي|\p{L}+ني\s+أن\s+أ\p{L}+)(?=[\s,.،!?؟]|$)/u],
   [/^ru/, /(?:^|[^\p{L}])(?:я (?:могу|буду|надеюсь)|позвольте мне)(?!\p{L})/iu],
 ];
 
