@@ -18,6 +18,7 @@ import { namesWhatFollows, overviewBeforeSections, saysAsFollows } from './prese
 import { withWhatItLeadsTo } from './led-point.js';
 import { asksForHelp, judgesTheQuestion } from './question-praise.js';
 import { agreesWithReader } from './agreement.js';
+import { opensAsContinuation } from './lower-start.js';
 import { withoutOpeningAddress } from './setting-off.js';
 import { cheers } from './news.js';
 import { announcesOutput, announcesPrinted } from './output-lead-in.js';
@@ -126,7 +127,7 @@ function addParagraph(w: Walk, raw: string, next: Token | undefined, flags: { le
     if (flags.asked ? asksForHelp(s, w.locale) : (isQuestion(s, w.locale) || speaksAsI(s, w.locale) || namesReadersOwn(s, w.locale) || presentsWhatFollows(s, w.locale) || labelledOutput(s) || speaksOfAsking(s, w.locale) || agreesWithReader(s, w.locale) || (i === 0 && w.out.length === 0 && judgesTheQuestion(s, w.locale)))) return;
     // A paragraph that opens in lower case, or with a short sentence pointing back, goes on from what
     // came before it (a formula, a code block, though its announcement was no point): alone it is a fragment ("or: readlink -f …", "where the sum runs…").
-    if (i === 0 && !joined && (w.out.length > 0 || flags.afterBlock) && (/^[a-z]/.test(s) || (flags.afterBlock && opensWithWhere(s, w.locale)) || (pointsBack(s, w.locale) && wordCount(s) <= 8))) return;
+    if (i === 0 && !joined && (w.out.length > 0 || flags.afterBlock) && (opensAsContinuation(s) || (flags.afterBlock && opensWithWhere(s, w.locale)) || (pointsBack(s, w.locale) && wordCount(s) <= 8))) return;
     if (pointsElsewhere(s) || (flags.closing && flags.links.some((l) => s.includes(l)))) return; // "For more, see …": a pointer, not a point
     const exclaims = cheers(s, w.locale) && cheers(sentence, w.locale); // news ("Good news, v3 is out!") may have lost its frame above
     if (exclaims && wordCount(s) <= 8) return; // "Great question!", "Enjoy hot or iced!"
