@@ -18,6 +18,8 @@ import { addressesReader, isQuestion, labelledOutput, namesReadersOwn, pointsBac
 import { namesWhatFollows, overviewBeforeSections, saysAsFollows } from './presenting.js';
 import { withWhatItLeadsTo } from './led-point.js';
 import { asksForHelp, judgesTheQuestion } from './question-praise.js';
+import { agreesWithReader } from './agreement.js';
+import { opensAsContinuation } from './lower-start.js';
 import { withoutOpeningAddress } from './setting-off.js';
 import { cheers } from './news.js';
 import { announcesOutput, announcesPrinted } from './output-lead-in.js';
@@ -123,10 +125,10 @@ function addParagraph(w: Walk, raw: string, next: Token | undefined, flags: { le
     // "Output: BFS: 0 1 2 3": labels before what a program printed; a colon between digits is a ratio or a time ("1:15"), no label's end; a formula announced ("The formula is: x = …") is none.
     const printed = formula === undefined ? /^(?:[^:：]{1,24}(?:(?<!\p{Nd})[:：]|[:：](?!\p{Nd}))\s*)+(.+)$/u.exec(s) : null;
     if (printed && looksLikeOutput(printed[1]!, w.spans, 1)) return;
-    if (flags.asked ? asksForHelp(s, w.locale) : (isQuestion(s, w.locale) || speaksAsI(s, w.locale) || namesReadersOwn(s, w.locale) || presentsWhatFollows(s, w.locale) || labelledOutput(s) || speaksOfAsking(s, w.locale) || (i === 0 && w.out.length === 0 && judgesTheQuestion(s, w.locale)))) return;
+    if (flags.asked ? asksForHelp(s, w.locale) : (isQuestion(s, w.locale) || speaksAsI(s, w.locale) || namesReadersOwn(s, w.locale) || presentsWhatFollows(s, w.locale) || labelledOutput(s) || speaksOfAsking(s, w.locale) || agreesWithReader(s, w.locale) || (i === 0 && w.out.length === 0 && judgesTheQuestion(s, w.locale)))) return;
     // A paragraph that opens in lower case, or with a short sentence pointing back, goes on from what
     // came before it (a formula, a code block, though its announcement was no point): alone it is a fragment ("or: readlink -f …", "where the sum runs…").
-    if (i === 0 && !joined && (w.out.length > 0 || flags.afterBlock) && (/^[a-z]/.test(s) || (flags.afterBlock && opensWithWhere(s, w.locale)) || (pointsBack(s, w.locale) && wordCount(s) <= 8))) return;
+    if (i === 0 && !joined && (w.out.length > 0 || flags.afterBlock) && (opensAsContinuation(s) || (flags.afterBlock && opensWithWhere(s, w.locale)) || (pointsBack(s, w.locale) && wordCount(s) <= 8))) return;
     if (pointsElsewhere(s) || (flags.closing && flags.links.some((l) => s.includes(l)))) return; // "For more, see …": a pointer, not a point
     const exclaims = cheers(s, w.locale) && cheers(sentence, w.locale); // news ("Good news, v3 is out!") may have lost its frame above
     if (exclaims && wordCount(s) <= 8) return; // "Great question!", "Enjoy hot or iced!"

@@ -44,8 +44,8 @@ export const FIRST_PERSON: Array<[RegExp, RegExp]> = [
   [/^ja/, /(?:私|僕|わたし)(?:は|が|も)(?![^。]{0,30}(?:すすめ|勧め|推奨))[^。]{0,30}(?:ましょう|ます(?!た))|説明しましょう|ご説明します|(?:説明|解説)(?:します|いたします)(?:ね|よ)?[。.！!]?$/u],
   [/^ko/, /(?:제가|저는|내가|나는)/u],
   [/^hi/, /(?:^|\s)(?:मैं|मुझे)(?=[\s,.।!?]|$)/u],
-  // Arabic: the first-person future prefix on a verb ("سأحافظ", I will keep) and "let me".
-  [/^ar/, /(?:^|\s)(?:سأ\p{L}+|دعني|اسمح لي)(?=[\s,.،!?؟]|$)/u],
+  // Arabic: the first-person future prefix on a verb ("سأحافظ", I will keep), "let me", and "me" on a verb then "that I…" ("يسعدني أن أشرح", it pleases me that I explain).
+  [/^ar/, /(?:^|\s)(?:سأ\p{L}+|دعني|اسمح لي|\p{L}+ني\s+أن\s+أ\p{L}+)(?=[\s,.،!?؟]|$)/u],
   [/^ru/, /(?:^|[^\p{L}])(?:я (?:могу|буду|надеюсь)|позвольте мне)(?!\p{L})/iu],
 ];
 
@@ -213,16 +213,16 @@ export function wordCount(s: string): number {
  */
 /** A reply's first word agreeing or cheering ("Sure, …", "Claro, …", "Genau, …"), before a comma. */
 const INTERJECTION: Array<[RegExp, RegExp]> = [
-  [/^en/, /^(?:yes|yeah|yep|sure|absolutely|certainly|exactly|indeed|right|great|okay|ok|of course|definitely|totally|correct|good|nice|alright|perfect|spot on)\s?[,!—–]\s*/iu],
-  [/^es/, /^(?:sí|claro|exacto|exactamente|por supuesto|desde luego|correcto|bueno|perfecto|vale|efectivamente)\s?[,!—–]\s*/iu],
-  [/^fr/, /^(?:oui|bien sûr|absolument|exactement|tout à fait|certes|d['’]accord|parfait|effectivement)\s?[,!—–]\s*/iu],
-  [/^de/, /^(?:ja|genau|natürlich|absolut|richtig|klar|sicher|gut|perfekt|okay|stimmt)\s?[,!—–]\s*/iu],
+  [/^en/, /^(?:yes|yeah|yep|sure|absolutely|certainly|exactly|indeed|right|great|okay|ok|of course|definitely|totally|correct|good|nice|alright|perfect|spot on|honestly|frankly|truthfully|to be honest|in all honesty)\s?[,!—–]\s*/iu],
+  [/^es/, /^(?:sí|claro|exacto|exactamente|por supuesto|desde luego|correcto|bueno|perfecto|vale|efectivamente|sinceramente|francamente|honestamente)\s?[,!—–]\s*/iu],
+  [/^fr/, /^(?:oui|bien sûr|absolument|exactement|tout à fait|certes|d['’]accord|parfait|effectivement|franchement|honnêtement|sincèrement|pour être honnête)\s?[,!—–]\s*/iu],
+  [/^de/, /^(?:ja|genau|natürlich|absolut|richtig|klar|sicher|gut|perfekt|okay|stimmt|ehrlich gesagt|offen gesagt)\s?[,!—–]\s*/iu],
   [/^pt/, /^(?:sim|claro|exato|exatamente|com certeza|certo|perfeito)\s?[,!—–]\s*/iu],
   [/^hi/, /^(?:हाँ|हां|जी हाँ|बिल्कुल|ठीक है|सही|ज़रूर|जरूर)\s?[,!—–]\s*/u],
   [/^ar/, /^(?:نعم|بالتأكيد|بالضبط|صحيح|حسنًا|حسنا|طبعًا|طبعا)\s?[،,!—–]\s*/u],
   [/^ru/, /^(?:да|конечно|точно|верно|отлично)\s?[,!—–]\s*/iu],
   // Only replies go: a short word before a comma is as often the note's ("免费，", "默认，", "首先，").
-  [/^(zh|hant|yue)/, /^(?:没错|沒錯|对|對|是的|是啊|当然|當然|确实|確實|的确|的確|好问题|好問題|好的|嗯|正是|说得对|說得對|没问题|沒問題)\s?[，,！!—–]\s*/u],
+  [/^(zh|hant|yue)/, /^(?:没错|沒錯|对|對|是的|是啊|当然|當然|确实|確實|的确|的確|好问题|好問題|好的|嗯|正是|说得对|說得對|没问题|沒問題|说实话|說實話|老实说|老實說|坦白说|坦白說)\s?[，,！!—–]\s*/u],
   [/^ja/, /^(?:はい|ええ|そうです(?:ね)?|その通り(?:です)?|確かに|もちろん|なるほど|いい質問(?:です(?:ね)?)?)\s?[、，,！!—–]\s*/u],
 ];
 

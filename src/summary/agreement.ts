@@ -1,0 +1,50 @@
+/**
+ * A reply agreeing with the asker and saying nothing else ("You're quite right to ask.", "Et tu as
+ * entièrement raison.", "وأنت محق في ذلك.", "你说得很对。"): each language's "you are right" predicate
+ * opening the sentence, perhaps after a short praise clause and "and", with at most a few words after
+ * it and no clause of its own ("You're right that the cache…" says something and stays). Filler, never
+ * a point (issue 23). Pure.
+ */
+import { ruleFor, type Rules } from './locale-rules.js';
+import { wordCount } from './tone.js';
+
+/** A short leading clause before a comma ("Good catch, ", "Bien vu, ", "بالتأكيد، "): up to four words. */
+const LEADING = String.raw`(?:[^,،，、.!?。！？]{1,40}[,،，、]\s*)?`;
+
+/** Per language: the predicate "you are right", with its coordinating "and" (Arabic و is written on the word). */
+const AGREES: Rules = [
+  [/^en/, new RegExp(String.raw`^${LEADING}(?:and\s+)?you(?:['’]re|\s+are)\s+(?:\p{L}+\s+){0,2}?(?:right|correct|spot\s+on)(?!\p{L})`, 'iu')],
+  [/^fr/, new RegExp(String.raw`^${LEADING}(?:et\s+)?(?:tu\s+as|vous\s+avez|t['’]as)\s+(?:\p{L}+\s+){0,3}?raison(?!\p{L})`, 'iu')],
+  [/^es/, new RegExp(String.raw`^${LEADING}(?:y\s+)?(?:tú\s+|usted\s+)?(?:tienes|tiene|tenéis)\s+(?:\p{L}+\s+){0,2}?razón(?!\p{L})`, 'iu')],
+  [/^de/, new RegExp(String.raw`^${LEADING}(?:und\s+)?(?:da\s+)?(?:hast\s+du|haben\s+Sie|du\s+hast|Sie\s+haben)\s+(?:\p{L}+\s+){0,2}?recht(?!\p{L})`, 'iu')],
+  [/^pt/, new RegExp(String.raw`^${LEADING}(?:e\s+)?(?:você|tu)\s+(?:tem|tens|está|estás)\s+(?:\p{L}+\s+){0,2}?(?:razão|certo|certa)(?!\p{L})`, 'iu')],
+  [/^ar/, new RegExp(String.raw`^${LEADING}(?:و?(?:أنت|أنتِ|أنتم)\s+(?:\p{L}+\s+)?(?:محق|محقة|محقون|على\s+حق)|و?معك\s+حق)(?!\p{L})`, 'u')],
+  [/^hi/, new RegExp(String.raw`^${LEADING}(?:और\s+)?(?:आप|तुम)\s+(?:\S+\s+){0,2}?सही\s+(?:हैं|हो)(?=[\s,.।!]|$)`, 'u')],
+  // 对 alone is also "towards" ("你对…的理解"): only "said right" (说得对) agrees.
+  [/^(zh|hant|yue)/, new RegExp(String.raw`^${LEADING}(?:而且|并且|並且)?[你您](?:说|說|讲|講)得\p{Script=Han}{0,2}?(?:对|對|没错|沒錯|正确|正確)`, 'u')],
+  [/^ja/, new RegExp(String.raw`^${LEADING}(?:まさに)?(?:おっしゃる|ご指摘の)(?:通り|とおり)`, 'u')],
+  [/^ru/, new RegExp(String.raw`^${LEADING}(?:и\s+)?(?:вы|ты)\s+(?:\p{L}+\s+)?(?:правы|прав|права)(?!\p{L})`, 'iu')],
+];
+
+/** What after the predicate opens a clause saying what the asker is right about ("right that…", "raison : …"). */
+const SAYS_WHAT: Rules = [
+  [/^en/, /^\s*(?:that|about|:)/iu],
+  [/^fr/, /^\s*(?:que|qu['’]|sur|:)/iu],
+  [/^es/, /^\s*(?:en que|que|:)/iu],
+  [/^de/, /^\s*(?:[,:]\s*)?(?:dass|mit|:)/iu],
+  [/^pt/, /^\s*(?:que|sobre|:)/iu],
+  [/^ar/, /^\s*(?:أن|بأن|:)/u],
+  [/^hi/, /^\s*(?:कि|:)/u],
+  [/^(zh|hant|yue)/, /^[，,：:]?\s*\p{Script=Han}{6,}/u],
+];
+
+/** At most this many words may follow the predicate ("to ask", "de le demander", "في هذه الملاحظة"). */
+const TAIL_WORDS = 5;
+
+export function agreesWithReader(s: string, locale: string): boolean {
+  const m = ruleFor(AGREES, locale)?.exec(s.trim());
+  if (!m) return false;
+  const tail = s.trim().slice(m[0].length);
+  if (/[\d\uE000-\uF8FF]/u.test(tail) || (ruleFor(SAYS_WHAT, locale)?.test(tail) ?? false)) return false;
+  return wordCount(tail.replace(/[.!。！।]+\s*$/u, '')) <= TAIL_WORDS;
+}
