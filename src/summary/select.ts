@@ -15,6 +15,7 @@ import { inCodeOf } from './code-terms.js';
 import { wordCount } from './tone.js';
 import { hasNumber } from './chars.js';
 import { givesOwnView } from './own-view.js';
+import { givesOwnFigures, OWN_FIGURES_GAIN, rowWaits } from './table-rows.js';
 import { coinedNames, NOUNS_CAPITALISED } from './names.js';
 
 export { coinedNames } from './names.js';
@@ -170,6 +171,7 @@ const SAME_PART = 0.6;
 function worth(o: Option, covered: Uint8Array, left: number, share: number, used: Used, alone: boolean | undefined): number {
   let gain = 0;
   for (let k = 0; k < o.ids.length; k++) if (!covered[o.ids[k]!]) gain += o.ws[k]!;
+  if (gain <= 0 && givesOwnFigures(o)) gain = OWN_FIGURES_GAIN;
   if (gain <= 0) return 0;
   let score = (gain * o.place) / Math.pow(Math.min(o.c.sumsUp ? o.cost : Math.max(o.cost, share), left), 0.7);
   // Points spread over the note's blocks, except over the writer's own summary: all of it is wanted.
@@ -237,7 +239,7 @@ export function choosePoints(candidates: readonly Candidate[], spans: SpanTable,
       if (o.c.group !== undefined && usedGroups.has(o.c.group)) continue;
       const fits = o.cost <= left || left - POINT_OVERHEAD >= MIN_CUT_POINT;
       if (!fits) continue;
-      if (o.place === 0) continue;
+      if (o.place === 0 || rowWaits(o, options)) continue;
       let score = worth(o, covered, left, share, used, alone);
       if (score <= bestScore) continue;
       let shown = o;
