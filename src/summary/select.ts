@@ -15,6 +15,7 @@ import { inCodeOf } from './code-terms.js';
 import { wordCount } from './tone.js';
 import { hasNumber } from './chars.js';
 import { givesOwnView } from './own-view.js';
+import { showsRawTex } from './raw-tex.js';
 import { givesOwnFigures, OWN_FIGURES_GAIN, rowWaits } from './table-rows.js';
 import { coinedNames, NOUNS_CAPITALISED } from './names.js';
 
@@ -95,8 +96,8 @@ function optionsOf(candidates: readonly Candidate[], spans: SpanTable, locale: s
     // Sentence splitting can put leftover markup at a point's start ("# …"): scrub once more.
     const whole = scrubMarkup(c.text).trim();
     const text = truncatePoint(whole, budget.maxPointChars, spans, locale);
-    // Math no table reads would show raw TeX: the sentence is not used (issue 23).
-    if (!text || spans.hasUnreadable(text)) continue;
+    // Math no table reads, or left unclosed, would show raw TeX: the sentence is not used (issue 23).
+    if (!text || spans.hasUnreadable(text) || showsRawTex(text)) continue;
     const key = text.toLowerCase();
     if (seen.has(key)) continue;
     seen.add(key);
