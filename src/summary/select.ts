@@ -16,6 +16,7 @@ import { wordCount } from './tone.js';
 import { hasNumber } from './chars.js';
 import { givesOwnView } from './own-view.js';
 import { showsRawTex } from './raw-tex.js';
+import { showsValueHole } from './value-hole.js';
 import { givesOwnFigures, OWN_FIGURES_GAIN, rowWaits } from './table-rows.js';
 import { coinedNames, NOUNS_CAPITALISED } from './names.js';
 
@@ -97,7 +98,7 @@ function optionsOf(candidates: readonly Candidate[], spans: SpanTable, locale: s
     const whole = scrubMarkup(c.text).trim();
     const text = truncatePoint(whole, budget.maxPointChars, spans, locale);
     // Math no table reads, or left unclosed, would show raw TeX: the sentence is not used (issue 23).
-    if (!text || spans.hasUnreadable(text) || showsRawTex(text)) continue;
+    if (!text || spans.hasUnreadable(text) || showsRawTex(text) || showsValueHole(text)) continue;
     const key = text.toLowerCase();
     if (seen.has(key)) continue;
     seen.add(key);
