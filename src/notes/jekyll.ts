@@ -60,6 +60,7 @@ export function renderJekyllSource(body: string, site: SiteConfig, page: JekyllP
   let dropping: string | undefined; // inside {% comment %} / {% capture %}: the closing tag's name
   let kramdownComment = false;
   let footnote: number | undefined; // index in `footnotes` while its definition continues
+  const assigned = new Map<string, string>(); // `{% assign %}` variables, as set so far in the note
 
   /** A line of code: left as written, but its {% raw %} tags go (as Jekyll removes them) and still open or close raw. */
   const codeLine = (line: string) =>
@@ -153,8 +154,7 @@ export function renderJekyllSource(body: string, site: SiteConfig, page: JekyllP
       line = line.replace(ALERT, (_m, quote: string, kind: string) => `${quote}${kind[0]!.toUpperCase()}${kind.slice(1).toLowerCase()}: `);
     }
 
-    // Walk the line in raw / not-raw pieces.
-    let result = '';
+    let result = ''; // the line walked in raw / not-raw pieces
     let rest = line;
     for (;;) {
       RAW_TAG.lastIndex = 0;
@@ -173,7 +173,7 @@ export function renderJekyllSource(body: string, site: SiteConfig, page: JekyllP
             dropping = drop[1]!;
           }
         }
-        result += outsideCode(p, (s) => renderLiquidAndKramdown(s, site, page));
+        result += outsideCode(p, (s) => renderLiquidAndKramdown(s, site, page, assigned));
         if (dropping !== undefined) break;
       }
       if (!tag) break;
@@ -242,12 +242,13 @@ function literalLiquidAsCode(s: string): string {
 
 const LINKED_TAG = /\[([^\]]*)\]\(\s*\{%-?\s*(post_url|link)\s+([^%]+?)\s*-?%\}\s*\)/g;
 const URL_TAG = /\{%-?\s*(post_url|link)\s+([^%]+?)\s*-?%\}/g;
-const OUTPUT = /\{\{-?([\s\S]*?)-?\}\}/g;
+/** An output, or an `{% assign name = value %}`, in note order: the variable is what later outputs show (Liquid's assign tag). */
+const OUTPUT_OR_ASSIGN = /\{%-?\s*assign\s+([A-Za-z_][\w-]*)\s*=([\s\S]*?)-?%\}|\{\{-?([\s\S]*?)-?\}\}/g;
 const ANY_TAG = /\{%-?[\s\S]*?-?%\}/g;
 const IAL_INLINE = /\{:[^}\n]*\}/g;
 const FOOTNOTE_MARK = /\[\^[^\]\s]+\]/g;
 
-function renderLiquidAndKramdown(s: string, site: SiteConfig, page: JekyllPage): string {
+function renderLiquidAndKramdown(s: string, site: SiteConfig, page: JekyllPage, assigned: Map<string, string>): string {
   let out = s;
   if (out.includes('{')) {
     out = out
@@ -256,7 +257,11 @@ function renderLiquidAndKramdown(s: string, site: SiteConfig, page: JekyllPage):
         return url ? `[${text}](${url})` : text;
       })
       .replace(URL_TAG, (_m, kind: string, arg: string) => linkedUrl(kind, arg, site) ?? '')
-      .replace(OUTPUT, (_m, expr: string) => evaluateOutput(expr, site, page))
+      .replace(OUTPUT_OR_ASSIGN, (_m, name: string | undefined, value: string | undefined, expr: string | undefined) => {
+        if (name === undefined) return evaluateOutput(expr ?? '', site, page, assigned);
+        assigned.set(name, evaluateOutput(value ?? '', site, page, assigned));
+        return '';
+      })
       .replace(ANY_TAG, '')
       .replace(IAL_INLINE, '');
   }
@@ -284,13 +289,13 @@ function linkedUrl(kind: string, arg: string, site: SiteConfig): string | undefi
 }
 
 /** `{{ site.url | append: "/x" }}`-style output: a literal or variable and a few URL filters. */
-function evaluateOutput(expr: string, site: SiteConfig, page: JekyllPage): string {
+function evaluateOutput(expr: string, site: SiteConfig, page: JekyllPage, assigned: ReadonlyMap<string, string>): string {
   const [head = '', ...filters] = splitFilters(expr);
-  let value = operand(head.trim(), site, page);
+  let value = operand(head.trim(), site, page, assigned);
   for (const f of filters) {
     const m = /^\s*([\w-]+)\s*(?::\s*([\s\S]*))?$/.exec(f);
     if (!m) continue;
-    const arg = m[2] === undefined ? '' : operand(m[2].trim(), site, page);
+    const arg = m[2] === undefined ? '' : operand(m[2].trim(), site, page, assigned);
     switch (m[1]) {
       case 'relative_url':
         value = value.startsWith('/') || value === '' ? siteBasePath(site) + value : value;
@@ -340,10 +345,12 @@ function splitFilters(expr: string): string[] {
   return parts;
 }
 
-function operand(s: string, site: SiteConfig, page: JekyllPage): string {
+function operand(s: string, site: SiteConfig, page: JekyllPage, assigned: ReadonlyMap<string, string>): string {
   const lit = /^(['"])([\s\S]*)\1$/.exec(s);
   if (lit) return lit[2]!;
   if (/^-?\d+(\.\d+)?$/.test(s)) return s;
+  const variable = assigned.get(s);
+  if (variable !== undefined) return variable;
   const pathParts = s.split('.');
   const rootName = pathParts.shift();
   let value: unknown;

@@ -10,6 +10,7 @@ import { collapseWhitespace } from '../util/text.js';
 import { stripPrivateUse, type SpanTable } from './inline.js';
 import { addList, addTable, compactNames, continuedBy, continuesItem, fieldLabels } from './lists.js';
 import { cleanText, collectLinks, htmlBlockText, inlineText, type Link } from './plain.js';
+import { withoutSummaryLabels } from './html-label.js';
 import { splitSentences } from './sentences.js';
 import { isFunctionWord } from './salience.js';
 import { countedPartNames, nameHeadings, namesItsSection, topParts, withPartName } from './sections.js';
@@ -285,7 +286,7 @@ export function collectCandidates(tokens: readonly Token[], locale: string, span
     if (continuesItem(blocks[i - 1], t, next)) continue; // said with the item it finishes (addList)
     if (t.type === 'list' || t.type === 'table') w.partName = undefined; // named by the heading over it
     if (t.type === 'paragraph' || (t.type === 'html' && (t as Tokens.HTML).block)) {
-      const raw = t.type === 'paragraph' ? inlineText((t as Tokens.Paragraph).tokens, spans) : htmlBlockText((t as Tokens.HTML).text);
+      const raw = t.type === 'paragraph' ? inlineText((t as Tokens.Paragraph).tokens, spans) : htmlBlockText(withoutSummaryLabels((t as Tokens.HTML).text));
       if (!raw.trim()) continue;
       if (t.type === 'paragraph' && onlyLinks(t as Tokens.Paragraph)) continue; // a source named on its own line
       if (t.type === 'paragraph' && onlyEmphasis(t as Tokens.Paragraph, 'em')) continue; // a caption

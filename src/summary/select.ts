@@ -15,6 +15,9 @@ import { inCodeOf } from './code-terms.js';
 import { wordCount } from './tone.js';
 import { hasNumber } from './chars.js';
 import { givesOwnView } from './own-view.js';
+import { showsRawTex } from './raw-tex.js';
+import { showsValueHole } from './value-hole.js';
+import { givesOwnFigures, OWN_FIGURES_GAIN, rowWaits } from './table-rows.js';
 import { coinedNames, NOUNS_CAPITALISED } from './names.js';
 
 export { coinedNames } from './names.js';
@@ -94,8 +97,8 @@ function optionsOf(candidates: readonly Candidate[], spans: SpanTable, locale: s
     // Sentence splitting can put leftover markup at a point's start ("# …"): scrub once more.
     const whole = scrubMarkup(c.text).trim();
     const text = truncatePoint(whole, budget.maxPointChars, spans, locale);
-    // Math no table reads would show raw TeX: the sentence is not used (issue 23).
-    if (!text || spans.hasUnreadable(text)) continue;
+    // Math no table reads, or left unclosed, would show raw TeX: the sentence is not used (issue 23).
+    if (!text || spans.hasUnreadable(text) || showsRawTex(text) || showsValueHole(text)) continue;
     const key = text.toLowerCase();
     if (seen.has(key)) continue;
     seen.add(key);
@@ -170,6 +173,7 @@ const SAME_PART = 0.6;
 function worth(o: Option, covered: Uint8Array, left: number, share: number, used: Used, alone: boolean | undefined): number {
   let gain = 0;
   for (let k = 0; k < o.ids.length; k++) if (!covered[o.ids[k]!]) gain += o.ws[k]!;
+  if (gain <= 0 && givesOwnFigures(o)) gain = OWN_FIGURES_GAIN;
   if (gain <= 0) return 0;
   let score = (gain * o.place) / Math.pow(Math.min(o.c.sumsUp ? o.cost : Math.max(o.cost, share), left), 0.7);
   // Points spread over the note's blocks, except over the writer's own summary: all of it is wanted.
@@ -237,7 +241,7 @@ export function choosePoints(candidates: readonly Candidate[], spans: SpanTable,
       if (o.c.group !== undefined && usedGroups.has(o.c.group)) continue;
       const fits = o.cost <= left || left - POINT_OVERHEAD >= MIN_CUT_POINT;
       if (!fits) continue;
-      if (o.place === 0) continue;
+      if (o.place === 0 || rowWaits(o, options)) continue;
       let score = worth(o, covered, left, share, used, alone);
       if (score <= bestScore) continue;
       let shown = o;
