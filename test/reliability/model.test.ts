@@ -382,8 +382,8 @@ describe('model: a note moved and a new note written at its old path at once (be
 
 /**
  * Found by `BENCH_MODEL_RUNS=15 BENCH_MODEL_SEED=31 node dist/bench/run.js model` (both `onDelete` modes, path
- * `9:2:2:3:2:2:2:2:2:2:2:2:2:2:2:5:5:6:5:8:9:9:2:3:2:2:4:4:4:4:3:3:3:3`), shrunk by hand from 9 steps to 5; open
- * (`it.fails`) until issue 25's m25 branch. A note posted on its own while `separate`, written again once `group`,
+ * `9:2:2:3:2:2:2:2:2:2:2:2:2:2:2:5:5:6:5:8:9:9:2:3:2:2:4:4:4:4:3:3:3:3`), shrunk by hand from 9 steps to 5; it
+ * failed until issue 25's m25 branch (kept as `it.fails` then, a plain test since). A note posted on its own while `separate`, written again once `group`,
  * then renamed (its key, from its name, changes): its own message (a family of one adopts none) stood for its family,
  * but the new key's family had no chat that wanted it before, so `syncFamily` posted it anew: two live messages.
  * Now a member's own message that stays in a chat shows its family there (family-adopt.ts `ownMessageStays`).
@@ -404,8 +404,8 @@ describe('model: a note posted while separate, renamed once grouped (bench seed 
 });
 
 /**
- * Found by the folder chats and the "no switch" check (issue 25 item 1, tester round), shrunk by hand; open (`it.fails`)
- * until issue 25's m25 branch. `_posts/ja/intro.md` moved to `setup-ja.md` and a new `_posts/ja/intro.md` written in
+ * Found by the folder chats and the "no switch" check (issue 25 item 1, tester round), shrunk by hand; it failed
+ * until issue 25's m25 branch (kept as `it.fails` then, a plain test since). `_posts/ja/intro.md` moved to `setup-ja.md` and a new `_posts/ja/intro.md` written in
  * one burst, `setup.md`'s family having a message in `all`: the moved note joined that message, and the one posted for
  * it in `all` stayed intro's, edited to show the new note (another ja note). Its deletion, queued under the family,
  * was called off by `syncFamily` (the family is still wanted there). Now the message leaves the old family with its
@@ -425,8 +425,8 @@ describe('model: a note moved into a family with a message in the chat, a new no
 });
 
 describe('model: counterexamples the family-key fix of issue 25 item 1 (tester round) fixed', () => {
-  // Found by `MODEL_SEED=99 MODEL_SWITCH_RUNS=20` (the switch sequences, onDelete: delete), shrunk by hand; open (it.fails)
-  // on main. N1 (ja, key shared) posted and removed (its message deleted); while stopped N2 and N3, both ja under
+  // Found by `MODEL_SEED=99 MODEL_SWITCH_RUNS=20` (the switch sequences, onDelete: delete), shrunk by hand; it failed
+  // on main before that fix (kept as `it.fails` then, a plain test since). N1 (ja, key shared) posted and removed (its message deleted); while stopped N2 and N3, both ja under
   // `shared`, are written; N1 restored while stopped: N2 was posted a second time in `all` and `ja`. N1, announced
   // before, now keeps its place under `shared` while removed: N2 and N3 are each on their own, N1 takes its family back.
   it('a removed translation restored while stopped, beside two notes of its language under its key (switch sequences, seed 101, delete; no switch in it)', { timeout: 60_000 }, async () => {
@@ -465,7 +465,7 @@ describe('model: two notes of one name and language in two folders, over time (i
  * back on itself is now a cycle of renames (one note parked under a temporary id: publisher.ts `renameAll`), and the
  * two families' messages are exchanged with their notes (family-outbox.ts `followRenamedFamilies`).
  */
-describe('model: notes swapped in one burst (issue 25, m25\'s open case)', () => {
+describe('model: notes swapped in one burst (issue 25, m25\'s case once open, fixed)', () => {
   it.each(['keep', 'delete'] as const)('two notes swapped in one burst: each message follows its note (onDelete: %s)', async (onDelete) => {
     await holds(
       [
