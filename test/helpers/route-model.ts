@@ -143,10 +143,13 @@ export function modelConfig(onDelete: 'keep' | 'delete'): unknown {
   };
 }
 
-/** The language a file's path gives it: a `-ja` suffix, else a `ja`/`en` folder, else English. */
+/**
+ * The language a file's path gives it (README, `lang`): the innermost `ja`/`en` folder, else a `-ja`
+ * suffix, else English; a suffix naming another language than the folder is part of the slug.
+ */
 export function langOf(file: string): string {
-  if (/-ja\.md$/.test(file)) return 'ja';
-  return file.split('/').includes('ja') ? 'ja' : 'en';
+  const folder = file.split('/').slice(0, -1).reverse().find((d) => d === 'ja' || d === 'en');
+  return folder ?? (/-ja\.md$/.test(file) ? 'ja' : 'en');
 }
 
 export const noteIdOf = (file: string) => file.replace(/\.md$/, '');
@@ -275,9 +278,10 @@ export class World {
     return [...this.files].filter(([, s]) => !s.draft).map(([file, s]) => ({ file, id: noteIdOf(file), lang: langOf(file), title: s.title }));
   }
 
-  /** The translation key as written: front matter, else the file name without its language suffix. */
+  /** The translation key as written: front matter, else the file name without its suffix when that is its language. */
   rawKey(file: string): string {
-    return this.files.get(file)?.key ?? path.basename(file, '.md').replace(/-ja$/, '');
+    const name = path.basename(file, '.md');
+    return this.files.get(file)?.key ?? (langOf(file) === 'ja' ? name.replace(/-ja$/, '') : name);
   }
 
   /** Disk and model agree (a sanity check of the model itself). */
