@@ -6,6 +6,11 @@
  */
 const UNCASED_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Arabic}\p{Script=Devanagari}\p{Script=Hangul}]/u;
 
+/** Whether `s` is written in a script with capitals: its first letter's case says something of it. */
+export function inCasedScript(s: string): boolean {
+  return !UNCASED_SCRIPT.test(s);
+}
+
 export function opensAsContinuation(s: string): boolean {
-  return /^[a-z]/.test(s) && !UNCASED_SCRIPT.test(s);
+  return /^[a-z]/.test(s) && inCasedScript(s);
 }

@@ -8,6 +8,7 @@ import { parseNote, type ReadOptions } from '../../src/notes/read.js';
 import { DEFAULT_FILE_LANGS } from '../../src/notes/lang.js';
 import { buildSummary } from '../../src/summary/build.js';
 import { pointText } from '../../src/summary/inline.js';
+import { continuingLeadIn } from '../../src/summary/lead-in-items.js';
 
 const opts: ReadOptions = { maxBytes: 1 << 20, defaultLang: 'en', fileLangs: [...DEFAULT_FILE_LANGS], site: { url: '', baseurl: '', permalink: 'date', collections: {} } };
 
@@ -41,4 +42,13 @@ describe('items that finish their lead-in', () => {
       for (const item of items) expect(got, JSON.stringify(got)).not.toContain(item);
     });
   }
+});
+
+describe('items in a script without capitals', () => {
+  it('opening with a Latin term in lower case do not finish the lead-in: the term is their subject (lower-start.ts)', () => {
+    const items = ['npm install 会安装 package.json 里列出的全部依赖', 'git commit 会把暂存区的改动记录成一个新的提交'].map((text) => ({ text, code: undefined }));
+    expect(continuingLeadIn('日常开发里最常用的两条命令：', items)).toBeUndefined();
+    // The same shape in a cased script still goes on from its lead-in.
+    expect(continuingLeadIn('Two commands come up every day:', [{ text: 'npm install, which installs every dependency', code: undefined }, { text: 'git commit, which records the staged changes', code: undefined }])).toHaveLength(2);
+  });
 });
