@@ -23,6 +23,7 @@ import { agreesWithReader } from './agreement.js';
 import { opensAsContinuation } from './lower-start.js';
 import { withoutOpeningAddress } from './setting-off.js';
 import { cheers } from './news.js';
+import { givesTotal } from './total-line.js';
 import { announcesOutput, announcesPrinted } from './output-lead-in.js';
 import { opensWithTerm } from './glossary.js';
 import { dialogueLabels, inOpening, isTurn, readDialogue, turnsOf, withoutSpeaker } from './dialogue.js';
@@ -151,6 +152,7 @@ function addParagraph(w: Walk, raw: string, next: Token | undefined, flags: { le
       turn: flags.turn,
       defines: i === 0 && flags.term,
       formula: formula !== undefined || undefined,
+      sumsUp: givesTotal(s) || undefined, // "Total time: 10 minutes": the bottom line, as a row of totals is
     });
     if (w.out.length > made) w.partName = undefined; // said once, by the section's first point
     if (last && w.beforeBlock && w.out.length > made) w.beforeBlock.made = w.out[made];

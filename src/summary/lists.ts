@@ -389,9 +389,9 @@ function comparesInWords(table: Tokens.Table, cell: (c: Tokens.TableCell) => str
 const COMPARED_BY =
   /^(?:criteri(?:on|a|o|os)|features?|aspects?|attributes?|propert(?:y|ies)|dimensions?|comparison|vs\.?|critères?|caractéristiques?|propriétés?|critérios?|características?|aspectos?|kriteri(?:um|en)|merkmale?|eigenschaften?|aspekte?|vergleich|मानदंड|विशेषता|पहलू|المعيار|المعايير|الميزة|الخاصية|الجانب)$|^(?:特性|特点|特點|方面|指标|指標|对比项|對比項|维度|維度|比较项|比較項|項目|特徴|観点|比較項目)$/iu;
 
-/** The label of a row of totals, in the languages of the corpus and a few more. */
-const TOTAL = /^(?:total|totals|sum|overall|grand total|gesamt|summe|insgesamt|totale|totaal|итого|всего|कुल|योग|المجموع|الإجمالي|الاجمالي)(?=$|[\s:：(（])|^(?:合计|合計|总计|總計|总共|總共|共计|共計)/iu;
+/** The label of a row of totals, in the languages of the corpus and a few more (German compounds too: "Gesamtzeit", "Gesamtkosten"). */
+const TOTAL = /^(?:total|totals|sum|overall|grand total|gesamt\p{Ll}*|summe|insgesamt|totale|totaal|итого|всего|कुल|योग|المجموع|الإجمالي|الاجمالي)(?=$|[\s:：(（])|^(?:合计|合計|总计|總計|总共|總共|共计|共計)/iu;
 
-function isTotal(label: string): boolean {
+export function isTotal(label: string): boolean {
   return TOTAL.test(label.trim());
 }
