@@ -303,9 +303,9 @@ export class TermIndex {
   private readonly lastUnit: number[] = [];
   units = 0;
 
-  /** The distinct terms of one unit, in reading order, as ids; `proper` as for termsOf. */
-  add(text: string, spans: SpanTable, proper: Set<string>): number[] {
-    const unit = ++this.units;
+  /** The distinct terms of one unit, in reading order, as ids; `proper` as for termsOf; `into`: a unit counted already that the text is part of. */
+  add(text: string, spans: SpanTable, proper: Set<string>, into?: number): number[] {
+    const unit = into ?? ++this.units;
     const ids: number[] = [];
     const count = (id: number) => {
       if (this.lastUnit[id] === unit) return;
@@ -332,8 +332,8 @@ export class TermIndex {
    * A unit counted whole, and the terms of `shown`, the cut of it a point shows: what a sentence's lost end
    * names the note still names (counted from the cut, a name said twice looked said once).
    */
-  addCut(whole: string, shown: string, spans: SpanTable, proper: Set<string>): number[] {
-    const counted = this.add(whole, spans, proper);
+  addCut(whole: string, shown: string, spans: SpanTable, proper: Set<string>, into?: number): number[] {
+    const counted = this.add(whole, spans, proper, into);
     return shown === whole ? counted : this.known(shown, spans);
   }
 

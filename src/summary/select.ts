@@ -93,6 +93,7 @@ function optionsOf(candidates: readonly Candidate[], spans: SpanTable, locale: s
   const seen = new Set<string>();
   const proper = new Set<string>();
   const index = new TermIndex();
+  const groupUnit = new Map<number, number>(); // each item's unit, by its group
   for (const c of candidates) {
     // Sentence splitting can put leftover markup at a point's start ("# …"): scrub once more.
     const whole = scrubMarkup(c.text).trim();
@@ -103,7 +104,11 @@ function optionsOf(candidates: readonly Candidate[], spans: SpanTable, locale: s
     if (seen.has(key)) continue;
     seen.add(key);
     // A sentence's cut end still names what the note says; a compacted list's text repeats its items, counted as units of their own.
-    options.push({ c, text, terms: c.kind === 'sentence' ? index.addCut(whole, text, spans, proper) : index.add(text, spans, proper), cost: spans.visibleLength(text) + POINT_OVERHEAD, place: 1, ids: [], ws: [], taken: false, said: undefined });
+    // One item's sentences, each shown under its label, are one unit: its label counts once, not once a sentence ("Grouping Rule: …" ×3).
+    const into = c.group === undefined ? undefined : groupUnit.get(c.group);
+    const terms = c.kind === 'sentence' ? index.addCut(whole, text, spans, proper, into) : index.add(text, spans, proper, into);
+    if (c.group !== undefined && into === undefined) groupUnit.set(c.group, index.units);
+    options.push({ c, text, terms, cost: spans.visibleLength(text) + POINT_OVERHEAD, place: 1, ids: [], ws: [], taken: false, said: undefined });
   }
   for (const text of heard) index.add(text, spans, proper); // counted as the note's units, offered as no point
   const named = termsOf(title, spans);
