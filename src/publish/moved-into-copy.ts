@@ -26,7 +26,7 @@ import { decideRemoval, type Decision, type Policy } from './decide.js';
 export type RemovalDecision = Decision & { prev: NoteRow; place: StoredNote['place']; movedTo?: string | undefined };
 
 /** The live, announced member of `row`'s family, in another language, whose file holds exactly `row`'s content (first by id). */
-export function copyHolding(store: Pick<Store, 'familyNotes'>, row: NoteRow): NoteRow | undefined {
+function copyHolding(store: Pick<Store, 'familyNotes'>, row: NoteRow): NoteRow | undefined {
   if (row.state !== 'published' || !row.announced || row.info.copyOf) return undefined;
   return store.familyNotes(row.info.translationKey).find((m) => m.id !== row.id && m.hash === row.hash && m.info.lang !== row.info.lang && m.state === 'published' && m.announced && !m.info.copyOf);
 }
