@@ -25,19 +25,21 @@ import { decideRemoval, type Decision, type Policy } from './decide.js';
 /** A removal decided: `movedTo`, the copy the removed note moved into, if it did. */
 export type RemovalDecision = Decision & { prev: NoteRow; place: StoredNote['place']; movedTo?: string | undefined };
 
-/** The live, announced member of `row`'s family, in another language, whose file holds exactly `row`'s content (first by id). */
-function copyHolding(store: Pick<Store, 'familyNotes'>, row: NoteRow): NoteRow | undefined {
+/** The live, announced member of `row`'s family, in another language, whose file holds exactly `row`'s content (first by id), and is not going too (`removing`). */
+function copyHolding(store: Pick<Store, 'familyNotes'>, row: NoteRow, removing: ReadonlySet<string>): NoteRow | undefined {
   if (row.state !== 'published' || !row.announced || row.info.copyOf) return undefined;
-  return store.familyNotes(row.info.translationKey).find((m) => m.id !== row.id && m.hash === row.hash && m.info.lang !== row.info.lang && m.state === 'published' && m.announced && !m.info.copyOf);
+  return store.familyNotes(row.info.translationKey).find((m) => !removing.has(m.id) && m.hash === row.hash && m.info.lang !== row.info.lang && m.state === 'published' && m.announced && !m.info.copyOf);
 }
 
 /** The removals about to be applied (notes not deleted yet), each decided: moved into its copy (grouped translations), else as `onDelete` says. */
 export function decideRemovals(deps: { store: Store; config: Config }, stored: readonly (StoredNote | undefined)[], policy: Policy): RemovalDecision[] {
   const grouped = deps.config.publish.translations.mode === 'group';
   const decided: RemovalDecision[] = [];
+  // A copy removed with its original (one burst: a branch switch) is no move's end; taken as one, the two moved into each other and `onDelete` held for neither.
+  const removing = new Set(stored.flatMap((s) => (s ? [s.row.id] : [])));
   for (const s of stored) {
     if (!s || s.row.state === 'deleted') continue;
-    const copy = grouped ? copyHolding(deps.store, s.row) : undefined;
+    const copy = grouped ? copyHolding(deps.store, s.row, removing) : undefined;
     if (!copy) decided.push({ ...decideRemoval(s.row, policy), prev: s.row, place: s.place });
     else decided.push({ row: { ...s.row, state: 'deleted', dueAt: null, announced: false }, action: { type: 'none', why: `moved to ${copy.file}, which holds exactly its content` }, prev: s.row, place: s.place, movedTo: copy.id });
   }

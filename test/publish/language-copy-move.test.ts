@@ -53,4 +53,26 @@ describe('a note copied to another language folder, its original removed later (
     expect(svc.live('ja')[0]!.text).toContain('Revised version.');
     expect(svc.anomalies).toEqual([]);
   });
+
+  it.each(['keep', 'delete'] as const)('a copy removed with its original is no move: onDelete holds for both (onDelete: %s)', async (onDelete) => {
+    svc = InProcessService.sandbox(modelConfig(onDelete), { parseThreads });
+    await svc.start();
+    const from = '_posts/en/2025-11-07-moth.md';
+    const to = '_posts/ja/2025-11-07-moth.md';
+    for (const d of ['_posts/en', '_posts/ja']) mkdirSync(path.join(svc.notes, d), { recursive: true });
+    writeFileSync(path.join(svc.notes, from), note('Moth study', 'First version.'));
+    await svc.settle([from]);
+    copyFileSync(path.join(svc.notes, from), path.join(svc.notes, to));
+    await svc.settle([to]);
+    const [inEn] = svc.live('en');
+    const edits = svc.sent('en', 'edit').length;
+
+    rmSync(path.join(svc.notes, from));
+    rmSync(path.join(svc.notes, to));
+    await svc.settle([from, to]);
+    if (onDelete === 'keep') expect(svc.live('en').map((m) => [m.messageId, m.noteId])).toEqual([[inEn!.messageId, '_posts/en/2025-11-07-moth']]);
+    else for (const chat of ['en', 'ja', 'all']) expect(svc.live(chat), chat).toEqual([]);
+    expect(svc.sent('en', 'edit')).toHaveLength(edits);
+    expect(svc.anomalies).toEqual([]);
+  });
 });
