@@ -10,7 +10,7 @@
 import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { InProcessService, fileParseThreads } from '../helpers/inproc.js';
+import { InProcessService, fileParseThreads, type ChatMessage } from '../helpers/inproc.js';
 import { modelConfig } from '../helpers/route-model.js';
 
 const parseThreads = fileParseThreads();
@@ -23,56 +23,53 @@ afterEach(async () => {
 
 const note = (title: string, body: string) => `---\ntitle: ${title}\n---\n\n${body} A note about moths, their wings and the lamps they circle at night.\n`;
 
+const from = '_posts/en/2025-11-07-moth.md';
+const to = '_posts/ja/2025-11-07-moth.md';
+const fromId = '_posts/en/2025-11-07-moth';
+const toId = '_posts/ja/2025-11-07-moth';
+
+/** A started service whose en note was announced, then copied byte-exact to the ja folder (decided in a batch of its own); the messages before the copy. */
+async function copiedAcross(onDelete: 'keep' | 'delete'): Promise<{ s: InProcessService; inEn: ChatMessage; inAll: ChatMessage }> {
+  const s = (svc = InProcessService.sandbox(modelConfig(onDelete), { parseThreads }));
+  await s.start();
+  for (const d of ['_posts/en', '_posts/ja']) mkdirSync(path.join(s.notes, d), { recursive: true });
+  writeFileSync(path.join(s.notes, from), note('Moth study', 'First version.'));
+  await s.settle([from]);
+  const [inEn] = s.live('en');
+  const [inAll] = s.live('all');
+  expect(inEn?.noteId).toBe(fromId);
+  copyFileSync(path.join(s.notes, from), path.join(s.notes, to));
+  await s.settle([to]); // decided before the removal: the copy and the removal in two batches, past one removal window
+  return { s, inEn: inEn!, inAll: inAll! };
+}
+
 describe('a note copied to another language folder, its original removed later (an IDE move)', () => {
   it.each(['keep', 'delete'] as const)('is that note moved: its old language\'s chat follows it to its newest text (onDelete: %s)', async (onDelete) => {
-    svc = InProcessService.sandbox(modelConfig(onDelete), { parseThreads });
-    await svc.start();
-    const from = '_posts/en/2025-11-07-moth.md';
-    const to = '_posts/ja/2025-11-07-moth.md';
-    for (const d of ['_posts/en', '_posts/ja']) mkdirSync(path.join(svc.notes, d), { recursive: true });
-    writeFileSync(path.join(svc.notes, from), note('Moth study', 'First version.'));
-    await svc.settle([from]);
-    const [inEn] = svc.live('en');
-    const [inAll] = svc.live('all');
-    expect(inEn?.noteId).toBe('_posts/en/2025-11-07-moth');
+    const { s, inEn, inAll } = await copiedAcross(onDelete);
+    rmSync(path.join(s.notes, from));
+    await s.settle([from]);
+    writeFileSync(path.join(s.notes, to), note('Moth study', 'Revised version.'));
+    await s.settle([to]);
 
-    copyFileSync(path.join(svc.notes, from), path.join(svc.notes, to));
-    await svc.settle([to]); // decided before the removal: the copy and the removal in two batches, past one removal window
-    rmSync(path.join(svc.notes, from));
-    await svc.settle([from]);
-    writeFileSync(path.join(svc.notes, to), note('Moth study', 'Revised version.'));
-    await svc.settle([to]);
-
-    const toId = '_posts/ja/2025-11-07-moth';
     for (const [chat, first] of [['en', inEn], ['all', inAll]] as const) {
-      expect(svc.live(chat).map((m) => [m.messageId, m.noteId])).toEqual([[first!.messageId, toId]]);
-      expect(svc.live(chat)[0]!.text).toContain('Revised version.');
-      expect(svc.sent(chat, 'delete')).toEqual([]);
+      expect(s.live(chat).map((m) => [m.messageId, m.noteId])).toEqual([[first.messageId, toId]]);
+      expect(s.live(chat)[0]!.text).toContain('Revised version.');
+      expect(s.sent(chat, 'delete')).toEqual([]);
     }
-    expect(svc.live('ja').map((m) => m.noteId)).toEqual([toId]);
-    expect(svc.live('ja')[0]!.text).toContain('Revised version.');
-    expect(svc.anomalies).toEqual([]);
+    expect(s.live('ja').map((m) => m.noteId)).toEqual([toId]);
+    expect(s.live('ja')[0]!.text).toContain('Revised version.');
+    expect(s.anomalies).toEqual([]);
   });
 
   it.each(['keep', 'delete'] as const)('a copy removed with its original is no move: onDelete holds for both (onDelete: %s)', async (onDelete) => {
-    svc = InProcessService.sandbox(modelConfig(onDelete), { parseThreads });
-    await svc.start();
-    const from = '_posts/en/2025-11-07-moth.md';
-    const to = '_posts/ja/2025-11-07-moth.md';
-    for (const d of ['_posts/en', '_posts/ja']) mkdirSync(path.join(svc.notes, d), { recursive: true });
-    writeFileSync(path.join(svc.notes, from), note('Moth study', 'First version.'));
-    await svc.settle([from]);
-    copyFileSync(path.join(svc.notes, from), path.join(svc.notes, to));
-    await svc.settle([to]);
-    const [inEn] = svc.live('en');
-    const edits = svc.sent('en', 'edit').length;
-
-    rmSync(path.join(svc.notes, from));
-    rmSync(path.join(svc.notes, to));
-    await svc.settle([from, to]);
-    if (onDelete === 'keep') expect(svc.live('en').map((m) => [m.messageId, m.noteId])).toEqual([[inEn!.messageId, '_posts/en/2025-11-07-moth']]);
-    else for (const chat of ['en', 'ja', 'all']) expect(svc.live(chat), chat).toEqual([]);
-    expect(svc.sent('en', 'edit')).toHaveLength(edits);
-    expect(svc.anomalies).toEqual([]);
+    const { s, inEn } = await copiedAcross(onDelete);
+    const edits = s.sent('en', 'edit').length;
+    rmSync(path.join(s.notes, from));
+    rmSync(path.join(s.notes, to));
+    await s.settle([from, to]);
+    if (onDelete === 'keep') expect(s.live('en').map((m) => [m.messageId, m.noteId])).toEqual([[inEn.messageId, fromId]]);
+    else for (const chat of ['en', 'ja', 'all']) expect(s.live(chat), chat).toEqual([]);
+    expect(s.sent('en', 'edit')).toHaveLength(edits);
+    expect(s.anomalies).toEqual([]);
   });
 });
