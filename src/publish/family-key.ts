@@ -15,6 +15,7 @@
 import type { Logger } from '../log.js';
 import type { Store } from '../store/store.js';
 import type { NoteRow } from '../store/types.js';
+import { familyRedatedTo, onlyRedated } from './family-redate.js';
 
 /** Languages claimed per key by notes decided earlier in the same chunk (not yet in the store), and those notes. */
 export interface FamilyClaims {
@@ -32,10 +33,12 @@ export interface FamilyClaims {
    * not decided yet is in the store as it was, and holds its place there only if it keeps both.
    */
   read?: ReadonlyMap<string, { translationKey: string; lang: string }> | undefined;
+  /** Written keys of the chunk's re-dated notes → the family each kept (family-redate.ts). */
+  redated: Map<string, string>;
 }
 
 export function newClaims(exists: (file: string) => boolean = () => true, families?: ReadonlyMap<string, readonly NoteRow[]>, read?: FamilyClaims['read']): FamilyClaims {
-  return { byKey: new Map(), decided: new Set(), exists, families, read };
+  return { byKey: new Map(), decided: new Set(), exists, families, read, redated: new Map() };
 }
 
 /**
@@ -85,16 +88,25 @@ function familyKeyFor(id: string, raw: string, kept: string | undefined, holder:
 export function assignFamilyKey(store: Store, row: NoteRow, prev: NoteRow | undefined, claims: FamilyClaims, log: Logger): NoteRow {
   const raw = row.info.translationKey;
   const lang = row.info.lang;
-  const claim = (key: string) => {
+  // `holds`: the key is a family this note joins in its language (raw's own, or one re-dated notes kept), not `raw#id`.
+  const claim = (key: string, holds = key === raw) => {
     claims.decided.add(row.id);
     // Only a note that holds a place claims it: a draft read first leaves it to the published one.
-    if (key === raw && holdsSlot(row)) claims.byKey.set(raw, (claims.byKey.get(raw) ?? new Map<string, string>()).set(lang, row.id));
+    if (holds && holdsSlot(row)) claims.byKey.set(key, (claims.byKey.get(key) ?? new Map<string, string>()).set(lang, row.id));
     return key === raw ? row : { ...row, info: { ...row.info, translationKey: key, keyAsWritten: raw } };
   };
-  const kept = prev && holdsSlot(prev) && writtenKey(prev) === raw && prev.info.lang === lang ? prev.info.translationKey : undefined;
-  if (kept !== undefined) return claim(kept);
+  const members = (key: string) => claims.families?.get(key) ?? store.familyNotes(key);
+  // Whether the family of `raw` as written has a note of its own (family-redate.ts: a re-dated note keeps its family only while not).
+  const rawTaken = () => claims.byKey.has(raw) || members(raw).some((m) => m.id !== row.id && holdsSlot(m));
+  const redated = !!prev && prev.file !== row.file && onlyRedated(writtenKey(prev), raw) && !rawTaken();
+  const kept = prev && holdsSlot(prev) && (writtenKey(prev) === raw || redated) && prev.info.lang === lang ? prev.info.translationKey : undefined;
+  if (kept !== undefined && redated) claims.redated.set(raw, kept);
+  if (kept !== undefined) return claim(kept, kept === raw || redated);
   // A note decided earlier in this chunk counts as it is now, not as the store still has it.
-  const holder = claims.byKey.get(raw)?.get(lang) ?? (claims.families?.get(raw) ?? store.familyNotes(raw)).find((m) => holdsAgainst(m, row.id, raw, lang, claims))?.id;
+  const holderIn = (key: string) => claims.byKey.get(key)?.get(lang) ?? members(key).find((m) => holdsAgainst(m, row.id, key, lang, claims))?.id;
+  const joined = rawTaken() ? undefined : familyRedatedTo(store.sql, raw, claims.redated);
+  if (joined !== undefined && holderIn(joined) === undefined) return claim(joined, true);
+  const holder = holderIn(raw);
   const { key, conflictWith } = familyKeyFor(row.id, raw, kept, holder);
   if (conflictWith) sayConflict(store, log, claims, row, conflictWith);
   return claim(key);

@@ -13,7 +13,8 @@ import { openParser, type Parser, type ParseResult, type ParseThreads } from './
 import type { KnownNote, NotePlace, Store } from '../store/store.js';
 import { targetKey, type DigestItem, type NoteRow, type SearchText, type Target } from '../store/types.js';
 import { holdForScheduledDigest, type NewPost } from './scheduled-digest.js';
-import { decideNote, decideRemoval, type Action, type Policy } from './decide.js';
+import { decideNote, type Action, type Policy } from './decide.js';
+import { decideRemovals, followIntoCopies } from './moved-into-copy.js';
 import { routeTargets, routedNowhere, savedQueries, postControlsOf } from './route.js';
 import { SavedSearches } from '../search/saved.js';
 import type { Batch } from '../watch/batch.js';
@@ -199,8 +200,7 @@ export class Publisher {
   private commitRemovals(removals: string[], known: (rel: string) => KnownNote | undefined, policy: Policy, result: BatchResult): void {
     const { apply, held } = guardRemovals({ ...this.deps, threshold: this.deps.config.watch.removalThreshold, warn: (o, m) => this.deps.log.warn(o, m) }, removals, this.accepted, this.now());
     result.heldRemovals = held;
-    const decided: Decided[] = [];
-    for (const stored of apply.map((rel) => this.deps.store.storedNote(known(rel)!.id))) if (stored && stored.row.state !== 'deleted') decided.push({ ...decideRemoval(stored.row, policy), prev: stored.row, place: stored.place });
+    const decided = decideRemovals(this.deps, apply.map((rel) => this.deps.store.storedNote(known(rel)!.id)), policy);
     if (decided.length) result.announced += this.commit(decided);
   }
 
@@ -393,7 +393,7 @@ export class Publisher {
     const notBefore = this.now() + config.publish.translations.graceMs;
     store.transaction(() => {
       // Before the notes' new records are written: messages follow renamed notes (also those renamed while `separate`), and which chats wanted each family until now.
-      const { changes, regrouped } = regroupAfterSeparate(store, decided);
+      const { changes, regrouped } = regroupAfterSeparate(store, followIntoCopies(store, decided));
       const movedAway = followRenamedFamilies(store, changes, (key) => targetsWanting(store, config, this.deps.platforms, key));
       const touched = familiesTouched(store, config, this.deps.platforms, changes, movedAway, regrouped);
       for (const d of decided) {

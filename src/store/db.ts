@@ -162,6 +162,11 @@ const MIGRATIONS: string[] = [
   CREATE INDEX IF NOT EXISTS notes_title ON notes(json_extract(info, '$.title'));
   CREATE INDEX IF NOT EXISTS notes_url ON notes(json_extract(info, '$.url'));
   `,
+  // A translation added under a post's new date finds the family its re-dated members kept
+  // (publish/family-redate.ts) by the key they write. Partial: only notes held under another key.
+  `
+  CREATE INDEX IF NOT EXISTS notes_key_written ON notes(json_extract(info, '$.keyAsWritten')) WHERE json_extract(info, '$.keyAsWritten') IS NOT NULL;
+  `,
 ];
 
 /** How many schema versions this release knows; tests build databases of earlier releases from the first ones. */

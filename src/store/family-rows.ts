@@ -28,3 +28,13 @@ export function familiesOf(sql: Prepare, keys: Iterable<string>): Map<string, No
 function bySqliteId(a: NoteRow, b: NoteRow): number {
   return Buffer.compare(Buffer.from(a.id, 'utf8'), Buffer.from(b.id, 'utf8'));
 }
+
+/**
+ * The family keys of the notes that write `written` as their key and are held under another (publish/family-redate.ts:
+ * re-dated, they kept their family; or a second note of a language, on its own), by id. Any state: a removed note
+ * announced before still holds its place. By the partial index notes_key_written.
+ */
+export function familiesHolding(sql: Prepare, written: string): string[] {
+  const rows = sql("SELECT json_extract(info, '$.translationKey') AS key FROM notes WHERE json_extract(info, '$.keyAsWritten') = ? ORDER BY id").all(written) as { key: string }[];
+  return rows.map((r) => r.key);
+}

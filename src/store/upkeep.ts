@@ -22,6 +22,11 @@ export class OutboxUpkeep {
    */
   followRenamedNote(from: string, to: string): void {
     this.moveFamilyPosts(from, to); // the same two moves, by the note's own id
+    this.showMemberInstead(from, to);
+  }
+
+  /** Families' messages that show member `from` show member `to` from now on (a rename, or a note moved into its copy: publish/moved-into-copy.ts). */
+  showMemberInstead(from: string, to: string): void {
     this.sql("UPDATE outbox SET payload = json_set(payload, '$.member', ?) WHERE note_id LIKE 'family:%' AND kind IN ('post', 'edit') AND json_extract(payload, '$.member') = ?").run(to, from);
   }
 
