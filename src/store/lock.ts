@@ -16,7 +16,7 @@ import path from 'node:path';
 import { hostname } from 'node:os';
 import Database from 'better-sqlite3';
 import { StoreError } from '../errors.js';
-import { holderOf, LockHolderSchema, lockFileItself, type LockHolder } from './file-lock.js';
+import { holderOf, LockHolderSchema, lockFileItself, type FileLockResult, type LockHolder } from './file-lock.js';
 
 export type { LockHolder } from './file-lock.js';
 
@@ -61,10 +61,8 @@ function release(db: Database.Database): void {
 const describeHolder = (h: LockHolder | undefined) => (h ? `process ${h.pid} on ${h.host}, running since ${h.since}` : 'another process');
 
 export interface LockOptions {
-  /** Said when the database file itself cannot be locked here, or its lock was lost and taken again. */
+  /** Said when the database file itself cannot be locked here. */
   warn?: (message: string) => void;
-  /** The lock on the file itself was lost and another process holds it now: this instance must stop. */
-  lost?: (why: string) => void;
 }
 
 /** Takes the lock or throws a `StoreError` naming the holder. `:memory:` databases need none. */
@@ -84,31 +82,15 @@ export async function acquireInstanceLock(dbFile: string, opts: LockOptions = {}
     );
   }
   const me: LockHolder = { pid: process.pid, host: hostname(), since: new Date().toISOString() };
-  let byFile: Awaited<ReturnType<typeof lockFileItself>>;
   try {
     closeSync(openSync(abs, 'a')); // a new database: its file exists from here on, so it has an inode to lock
   } catch (e) {
     release(byName);
     throw e; // as it is (EROFS, EACCES): the command line names the state file and the cause (cli/paths.ts)
   }
-  let released = false;
-  // Its holder killed (its `flock` child ended before release): taken again at once, or, if
-  // another process took it meanwhile, this instance is told to stop (two would post everything twice).
-  const retake = (why: string): void => {
-    void lockFileItself(abs, me, retake).then(
-      (again) => {
-        if (released) return void (again.kind === 'held' && again.release());
-        if (again.kind === 'held') {
-          byFile = again;
-          opts.warn?.(`the lock on ${abs} itself was lost (${why}), and taken again`);
-        } else if (again.kind === 'busy') opts.lost?.(`the lock on ${abs} itself was lost (${why}), and ${describeHolder(again.holder)} holds it now`);
-        else opts.warn?.(`the lock on ${abs} itself was lost (${why}) and cannot be taken again (${again.why}): a second notecast reaching it under another name (a hard link) would not be refused`);
-      },
-      (e: unknown) => opts.warn?.(`the lock on ${abs} itself was lost (${why}) and cannot be taken again: ${(e as Error).message}`),
-    );
-  };
+  let byFile: FileLockResult;
   try {
-    byFile = await lockFileItself(abs, me, retake);
+    byFile = await lockFileItself(abs);
   } catch (e) {
     release(byName);
     throw new StoreError(dbFile, `cannot lock ${abs} (the database file itself): ${(e as Error).message}`);
@@ -125,12 +107,10 @@ export async function acquireInstanceLock(dbFile: string, opts: LockOptions = {}
   return {
     async release() {
       if (!byName.open) return;
-      released = true;
       // Only the holder's own record goes; a later holder may have written its own by now.
       if (readHolder(holder)?.pid === me.pid) rmSync(holder, { force: true });
-      const fileReleased = byFile.kind === 'held' ? byFile.release() : undefined;
+      if (byFile.kind === 'held') byFile.release();
       release(byName);
-      await fileReleased;
     },
   };
 }

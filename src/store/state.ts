@@ -46,7 +46,7 @@ export interface OpenState {
  */
 export async function openState(dbPath: string, log: Logger, flags: StateFlags): Promise<OpenState> {
   const owned = ownership(dbPath, log, flags.onLost);
-  const lock = await acquireInstanceLock(dbPath, { warn: (message) => log.warn({ db: dbPath }, message), lost: owned.lose });
+  const lock = await acquireInstanceLock(dbPath, { warn: (message) => log.warn({ db: dbPath }, message) });
   let store: Store;
   let stoppedCleanly: string | undefined;
   try {

@@ -20,7 +20,10 @@ export function nativeSource(dir: string, ev: SourceEvents, subscribe: NativeSub
       if (err) return;
       for (const e of events) ev.onPath(e.path);
     },
-    { ignore: ['**/node_modules', '**/_site', '**/.git'] },
+    // inotify by name (README: native is inotify): left to choose, @parcel/watcher runs `sh -c "watchman …"`
+    // at each subscribe to look for Watchman first, and would use it where one is installed. Where
+    // inotify does not exist (macOS, Windows), it takes that platform's own, as by default.
+    { ignore: ['**/node_modules', '**/_site', '**/.git'], backend: 'inotify' },
   );
 }
 
