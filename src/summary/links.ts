@@ -31,28 +31,33 @@ function withoutTracking(u: URL): URL {
   return out;
 }
 
-/** Same page, however written: no fragment, no trailing slash, no tracking, host in lower case. */
-function linkKey(u: URL): string {
-  const n = withoutTracking(u);
-  n.hash = '';
-  let key = n.href;
-  if (n.pathname.length > 1 && n.pathname.endsWith('/')) key = key.replace(/\/(?=$|\?)/, '');
+/**
+ * Same page, however written: no fragment, no trailing slash, no tracking (`clean`: withoutTracking's,
+ * made once a link), host in lower case. A serialised URL's first `#` starts its fragment (WHATWG URL:
+ * path and query percent-encode it), so the key cuts there rather than building a third URL (issue 23).
+ */
+function linkKey(clean: URL): string {
+  let key = clean.href;
+  const fragment = key.indexOf('#');
+  if (fragment >= 0) key = key.slice(0, fragment);
+  if (clean.pathname.length > 1 && clean.pathname.endsWith('/')) key = key.replace(/\/(?=$|\?)/, '');
   return key.replace(/\/$/, '');
 }
 
 export function pickLinks(all: Link[], base: string | undefined, max: number): Link[] {
   const seen = new Set<string>();
   const self = base ? absolutise(base, undefined) : undefined;
-  if (self) seen.add(linkKey(self));
+  if (self) seen.add(linkKey(withoutTracking(self)));
   const out: Link[] = [];
   for (const l of all) {
     if (out.length >= max) break;
     const u = absolutise(l.url, base);
     if (!u || !/^https?:$/.test(u.protocol) || IMAGE.test(u.pathname)) continue;
-    const key = linkKey(u);
+    const clean = withoutTracking(u);
+    const key = linkKey(clean);
     if (seen.has(key)) continue;
     seen.add(key);
-    const shown = withoutTracking(u).href;
+    const shown = clean.href;
     if (shown.length > MAX_LINK_URL) continue;
     let text = collapseWhitespace(cleanText(l.text));
     if (!text) text = u.hostname.replace(/^www\./, '');

@@ -34,6 +34,20 @@ const WRITER_OFFERS: Rules = [
   [/^ar/, /(?:^|\s)(?:يمكنني|بإمكاني|أستطيع|سأ\p{L}+|أخبرني|اسألني|أعلمني|لك)(?=[\s,.،!?؟]|$)/u],
 ];
 
+/**
+ * What every form of a Latin-script language's wish above holds, in a pattern without the rule's
+ * leading boundary (which makes a regex try every position): most sentences fail it at once. Same
+ * flags as the rule, so case folding finds the same letters.
+ */
+const READER_WISHES_HINT: Rules = [
+  [/^en/, /you/iu],
+  [/^(es|fr)/, /si\s/iu],
+  [/^pt/, /se\s/iu],
+  [/^de/, /(?:wenn|falls)\s/iu],
+];
+
 export function offersMore(s: string, locale: string): boolean {
+  const hint = ruleFor(READER_WISHES_HINT, locale);
+  if (hint && !hint.test(s)) return false;
   return (ruleFor(READER_WISHES, locale)?.test(s) ?? false) && (ruleFor(WRITER_OFFERS, locale)?.test(s) ?? false);
 }

@@ -99,8 +99,19 @@ const TRAILING_JOIN = trailingJoin(SEPARATED_CONJUNCTION);
 const TRAILING_JOIN_LETTERS = trailingJoin(`${SEPARATED_CONJUNCTION}|y|o|e|u|и`);
 const HAS_LETTER_CONJUNCTIONS = /^(?:es|it|pt|ca|gl|ru|uk|bg)(?:$|-)/i;
 
+/**
+ * The last UTF-16 unit of every separator and conjunction above: TRAILING_JOIN's match ends there,
+ * before white space alone, so text whose last other unit is none of them has no join to lose. The
+ * regex, unanchored at its start, tried every position of every item (issue 23).
+ */
+const JOIN_LAST_UNITS = new Set(
+  [...`${SPACED_CONJUNCTION}|${SEPARATED_CONJUNCTION}|y|o|e|u|и`.split(/[|()?:]+/), ...',;，、；،؛'].filter((w) => w).map((w) => w.charCodeAt(w.length - 1)),
+);
+
 /** An item's text without what joins it to the next item, in the note's language where it has one. */
 export function withoutTrailingJoin(text: string, locale?: string): string {
+  const end = text.trimEnd(); // `\s` and trimEnd's white space are one set (ECMA-262 WhiteSpace and LineTerminator)
+  if (!end || !JOIN_LAST_UNITS.has(end.charCodeAt(end.length - 1))) return text;
   const m = (locale !== undefined && HAS_LETTER_CONJUNCTIONS.test(locale) ? TRAILING_JOIN_LETTERS : TRAILING_JOIN).exec(text);
   return m && m.index > 0 ? text.slice(0, m.index) : text;
 }

@@ -347,10 +347,10 @@ function readReplyClause(s: string, locale: string): string | undefined {
     if (!at) continue;
     const clause = s.slice(0, at.index).trim();
     const rest = s.slice(at.index + at[0].length).trim();
-    if (wordCount(clause) > 8 || /[\d\uE000-\uF8FF]/u.test(clause) || wordCount(rest) < 3 || endsSeries(rest)) continue;
-    if (ruleFor(SUBORDINATE, locale)?.test(clause) || ruleFor(SUBORDINATE, locale)?.test(rest) || ruleFor(TELLS_READER, locale)?.test(clause)) continue;
-    const person = (ruleFor(PERSON_IN_CLAUSE, locale)?.test(clause) ?? false) && !givesOwnView(clause, locale);
-    if (person || speaksOfAsking(clause, locale)) return rest;
+    if (wordCount(clause) > 8 || /[\d\uE000-\uF8FF]/u.test(clause)) continue;
+    const person = (ruleFor(PERSON_IN_CLAUSE, locale)?.test(clause) ?? false) && !givesOwnView(clause, locale); // the short clause first: most name no person, and the long rest's tests need not run (issue 23)
+    if (!(person || speaksOfAsking(clause, locale)) || wordCount(rest) < 3 || endsSeries(rest)) continue;
+    if (!(ruleFor(SUBORDINATE, locale)?.test(clause) || ruleFor(SUBORDINATE, locale)?.test(rest) || ruleFor(TELLS_READER, locale)?.test(clause))) return rest;
   }
   return undefined;
 }

@@ -14,6 +14,7 @@ import { telegramVisibleText } from '../../src/render/telegram.js';
 import { wordBeforeDot } from '../../src/summary/sentences.js';
 import { saidText } from '../../src/summary/said.js';
 import { hasScripts } from '../../src/summary/sup-sub.js';
+import { allIn } from '../../src/summary/code-terms.js';
 
 describe('the terms of a text with code, math and struck-through spans', () => {
   const pieces = ['Tokio', 'AI', 'C#', 'is', 'of', '3D', 'x', 'É', 'ÉT', 'é1', "it's", 'API’s', 'v1.2.', 'runs.', '中文', 'の', 'カナ', '𠀀', ' ', ', ', '. ', '(', ')'];
@@ -154,6 +155,24 @@ describe('whether a word holds a raised or lowered character', () => {
       fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 8 }), (parts) => {
         const text = parts.join('');
         expect(hasScripts(text)).toBe(scripted.test(text));
+      }),
+      { numRuns: 20_000 },
+    );
+  });
+});
+
+describe('whether every identifier part of a term is in the note’s code', () => {
+  const pieces = ['datetime', 'now', '_x', 'É', 'é', '\u0301', '中文', '𝐀', '𝟘', '١', '²', '3', '.', '(', ')', ' ', '-', '\ud800', '\ue000'];
+  it('is what the regex of identifier parts it stands for gives, for any term and parts', () => {
+    const reference = (term: string, parts: ReadonlySet<string>) => {
+      const found = [...term.matchAll(/[\p{L}\p{N}_]+/gu)].map((m) => m[0]);
+      return parts.size > 0 && found.length > 0 && found.every((p) => parts.has(p));
+    };
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 8 }), fc.array(fc.constantFrom(...pieces), { maxLength: 6 }), (termParts, known) => {
+        const term = termParts.join('');
+        const parts = new Set([...known.join(' ').matchAll(/[\p{L}\p{N}_]+/gu)].map((m) => m[0]));
+        expect(allIn(term, parts)).toBe(reference(term, parts));
       }),
       { numRuns: 20_000 },
     );
