@@ -6,6 +6,7 @@
  * language's demonstrative with its nouns for a piece of writing, never whole phrases (issue 23, F2). Pure.
  */
 import { ruleFor, type Rules } from './locale-rules.js';
+import { talkAtEdges } from './edge-talk.js';
 import { TELLS_READER } from './tone.js';
 import type { Candidate } from './walk.js';
 
@@ -40,11 +41,20 @@ const PART_WEIGHT = 2;
  * terms. The note's first sentence leads as ever ("Learning to code is long, and this guide splits it into
  * stages" says its subject), and a warning to the reader about the note's steps is theirs to read.
  */
-export function aboutNoteOnly<T extends { c: Candidate; text: string }>(options: readonly T[], locale: string, weightsOf: (text: string) => number[]): T[] {
+function aboutNoteOnly<T extends { c: Candidate; text: string }>(options: readonly T[], locale: string, weightsOf: (text: string) => number[]): T[] {
   const lede = options.find((o) => o.c.kind === 'sentence' && o.c.opening);
   return options.filter((o) => {
     if (o === lede || o.c.kind !== 'sentence' || ruleFor(TELLS_READER, locale)?.test(o.text)) return false;
     const rest = withoutNoteNamed(o.text, locale);
     return rest !== undefined && weightsOf(rest).filter((w) => w >= PART_WEIGHT).length < PARTS_NAMED;
   });
+}
+
+/**
+ * What speaks of the exchange rather than the note's subject, however short the note: small talk at an
+ * answer's edges (edge-talk.ts) and lines about the note naming none of its parts. `names`: whether an
+ * option names something the note is about; `weightsOf`: the weights of a text's terms.
+ */
+export function aboutTheExchange<T extends { c: Candidate; text: string }>(options: readonly T[], names: (o: T) => boolean, locale: string, weightsOf: (text: string) => number[]): T[] {
+  return [...talkAtEdges(options, names, locale), ...aboutNoteOnly(options, locale, weightsOf)];
 }
