@@ -96,7 +96,9 @@ export function withoutSpeaker(w: Walk, raw: string, labels: ReadonlySet<string>
     const dash = DASH_TURN.exec(raw);
     if (!dash) return { raw, asked: false };
     w.dashTurns = (w.dashTurns ?? 0) + 1;
-    return { raw: raw.slice(dash[0].length), asked: w.dashTurns % 2 === 1 };
+    // The asker is who asks the first question of substance, not who greets first ("— Good morning, how can I help?").
+    if (!opening) w.dashAsker ??= w.dashTurns % 2;
+    return { raw: raw.slice(dash[0].length), asked: w.dashTurns % 2 === (w.dashAsker ?? 1) };
   }
   const m = SPEAKER.exec(raw);
   if (!m || !labels.has(m[1]!)) return { raw, asked: false };
@@ -116,10 +118,14 @@ function turnText(turn: string): string {
   return m ? turn.slice(m[0].length) : turn;
 }
 
-/** A reply that answers: longer than a pleasantry, and not opening with a question of its own ("Sure! What's up?"). */
+/**
+ * A reply that answers: longer than a pleasantry without its own questions ("Hi, good morning. Do you
+ * have…?" greets, then asks), and not opening with a question of its own ("Sure! What's up?").
+ */
 function answersAtLength(reply: string, locale: string): boolean {
-  const first = splitSentences(reply, locale, 1)[0] ?? '';
-  return wordCount(reply) > BRIEF_REPLY && !isQuestion(first, locale);
+  const sentences = splitSentences(reply, locale);
+  if (isQuestion(sentences[0] ?? '', locale)) return false;
+  return wordCount(sentences.filter((s) => !isQuestion(s, locale)).join(' ')) > BRIEF_REPLY;
 }
 
 /** A turn that asks: a question, or a request leading into the text it quotes ("Could you split this sentence:"). */

@@ -19,6 +19,7 @@ import { showsRawTex } from './raw-tex.js';
 import { showsValueHole } from './value-hole.js';
 import { givesOwnFigures, OWN_FIGURES_GAIN, rowWaits } from './table-rows.js';
 import { coinedNames, NOUNS_CAPITALISED } from './names.js';
+import { aboutTheExchange } from './about-note.js';
 
 export { coinedNames } from './names.js';
 
@@ -144,6 +145,7 @@ function optionsOf(candidates: readonly Candidate[], spans: SpanTable, locale: s
   // In a dialogue, what was asked and answered is its substance ("How long until I can get a job?"), though its words come once.
   const saysSomething = (o: Option) => o.c.kind === 'sentence' && !o.c.chatty && (o.c.turn || o.c.defines || o.c.formula || (!o.c.toReader && (hasNumber(o.text) || givesOwnView(o.text, locale))));
   if (salientCount >= MIN_SALIENT) for (const o of options) if (!salient(o) && !lede(o) && !total(o) && !saysSomething(o)) o.place = 0;
+  for (const o of aboutTheExchange(options, salient, locale, (text) => index.known(text, spans).map((id) => weights[id]!))) o.place = 0; // however short the note
   return { options, index, weights };
 }
 

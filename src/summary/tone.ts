@@ -286,7 +286,7 @@ const SUBORDINATE: Rules = [
  * The reader told what they can or must do ("You can run it with pip, …", "Starten Sie ihn neu, …"):
  * their person is the reader acting in the note's subject, not the reader agreed with.
  */
-const TELLS_READER: Rules = [
+export const TELLS_READER: Rules = [
   [/^en/, /(?:^|\s)(?:can|could|should|must|need|needs|have to|will|would|might|may|want|use|run|install)(?!\p{L})/iu],
   [/^es/, /(?:^|\s)(?:puedes|debes|necesitas|quieres|usa|ejecuta)(?!\p{L})/iu],
   [/^fr/, /(?:^|\s)(?:pouvez|devez|peux|dois|voulez|utilisez)(?!\p{L})/iu],

@@ -198,6 +198,8 @@ export interface Walk {
   substanceFrom?: { block: number; turn: number } | undefined;
   /** Dash-marked turns read so far: they alternate, the first one asking (dialogue.ts). */
   dashTurns?: number | undefined;
+  /** The parity of the asker's dash-marked turns: the first turn past the opening's small talk asks (dialogue.ts). */
+  dashAsker?: number | undefined;
   /**
    * A lead-in just before a code block ("The error you're seeing:"), and the candidate it made with
    * the block's line, if any: a paragraph after the block that opens in lower case ("is caused by …")
