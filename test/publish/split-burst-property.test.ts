@@ -181,6 +181,10 @@ const FIXED: [string, Case][] = [
     'seed 2512 with edits (12 runs, SPLIT_EDITS=1): setup.md moved to _posts/ja/intro.md and edited (title kept), setup-ja.md moved to setup.md, one batch: N2 was posted twice; now _posts/ja/intro.md shares setup.md\'s title and most of its body while setup.md holds another note, so it waits the removal window and is setup\'s note moved (rename-match.ts besideOriginal)',
     {"onDelete":"keep","mode":"group","initial":["setup-ja.md","setup.md"],"bursts":[{"ops":[{"op":"move","from":"intro.md","to":"b/swap.md"},{"op":"move","from":"setup.md","to":"intro.md"},{"op":"move","from":"setup-ja.md","to":"setup.md"},{"op":"move","from":"b/swap.md","to":"setup-ja.md"},{"op":"moveEdit","from":"intro.md","to":"_posts/ja/intro.md"}],"order":[0,0,0,0,0,0,0,0],"cuts":[],"deliverBetween":false}]},
   ],
+  [
+    'seed 4242 (30 runs, SPLIT_EDITS=1; no edit in it): setup.md moved to a/setup.md; then a new intro.md written and swapped with a/setup.md, one batch each: chat a\'s message for setup\'s family, posted for N2, was edited to show N3 (the new note now at a/setup.md, another en note); it follows N2 to intro.md now, setup\'s family posted anew there (family-follow.ts leftShowsAnotherNote; failed on main)',
+    {"onDelete":"keep","mode":"group","initial":["_posts/ja/intro.md","setup.md"],"bursts":[{"ops":[{"op":"move","from":"setup.md","to":"b/swap.md"},{"op":"move","from":"a/setup.md","to":"setup.md"},{"op":"move","from":"b/swap.md","to":"a/setup.md"}],"order":[0,0,0,0,0,0,0,0],"cuts":[],"deliverBetween":false},{"ops":[{"op":"write","file":"intro.md","draft":false},{"op":"move","from":"a/setup.md","to":"b/swap.md"},{"op":"move","from":"intro.md","to":"a/setup.md"},{"op":"move","from":"b/swap.md","to":"intro.md"}],"order":[0,0,0,0,0,0,0,0],"cuts":[],"deliverBetween":false}]},
+  ],
 ];
 
 // Grouped, under either `onDelete` (issue 25, tester 14-1: the message kept under `keep` showed the note beside the
@@ -196,20 +200,12 @@ describe('the property\'s counterexamples, fixed', () => {
 /** Found at new seeds after the fixes above, open (`it.fails` until fixed): it fails on main, on branch e25e (071d9db) too. */
 const KEPT: [string, Case][] = [
   [
-    'seed 4242 (30 runs, SPLIT_EDITS=1; no edit in it): setup.md moved to a/setup.md; then a new intro.md written and swapped with a/setup.md, one batch each: chat a\'s message for setup\'s family, posted for N2, is edited to show N3 (the new note now at a/setup.md) instead of following N2 to intro.md',
-    {"onDelete":"keep","mode":"group","initial":["_posts/ja/intro.md","setup.md"],"bursts":[{"ops":[{"op":"move","from":"setup.md","to":"b/swap.md"},{"op":"move","from":"a/setup.md","to":"setup.md"},{"op":"move","from":"b/swap.md","to":"a/setup.md"}],"order":[0,0,0,0,0,0,0,0],"cuts":[],"deliverBetween":false},{"ops":[{"op":"write","file":"intro.md","draft":false},{"op":"move","from":"a/setup.md","to":"b/swap.md"},{"op":"move","from":"intro.md","to":"a/setup.md"},{"op":"move","from":"b/swap.md","to":"intro.md"}],"order":[0,0,0,0,0,0,0,0],"cuts":[],"deliverBetween":false}]},
-  ],
-  [
     'seed 8675309 (30 runs, edits on; no edit in it): setup-ja.md and setup.md written; then a rotation and a swap moving N3 to a/setup.md, rewritten there, handed over in three batches with deliveries between: chat all\'s message posted for a/setup.md (en) shows setup.md (N1), another en note',
     {"onDelete":"keep","mode":"group","initial":["intro.md","setup.md"],"bursts":[{"ops":[{"op":"write","file":"setup-ja.md","draft":false},{"op":"write","file":"setup.md","draft":false}],"order":[0,0,0,0,0,0,0,0],"cuts":[],"deliverBetween":false},{"ops":[{"op":"move","from":"setup-ja.md","to":"b/swap.md"},{"op":"move","from":"intro.md","to":"setup-ja.md"},{"op":"move","from":"a/setup.md","to":"intro.md"},{"op":"move","from":"b/swap.md","to":"a/setup.md"},{"op":"move","from":"setup-ja.md","to":"b/swap.md"},{"op":"move","from":"_posts/ja/intro.md","to":"setup-ja.md"},{"op":"move","from":"setup.md","to":"_posts/ja/intro.md"},{"op":"move","from":"b/swap.md","to":"setup.md"},{"op":"write","file":"a/setup.md","draft":false}],"order":[6,6,59,15,5,31,84,29],"cuts":[4,1],"deliverBetween":true}]},
   ],
 ];
 
 describe('the property\'s counterexamples, kept', () => {
-  // seed 4242: the chain a/setup.md → intro.md is found (N2's messages follow it), but where the chat wants only setup's
-  // family (chat a, by folder), family-follow.ts keeps the message as that family's, "edited to the member left": here the
-  // member is a new note written at the path N2 left, never shown there. (Following the note there whenever the member left
-  // has the moved note's language broke model.test.ts's seed-25 case: not that rule.)
   it.fails.each(KEPT)('%s', async (_, c) => {
     expect((await splitCase(c)).problems).toEqual([]);
   });
