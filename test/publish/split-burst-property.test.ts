@@ -197,20 +197,6 @@ describe('the property\'s counterexamples, fixed', () => {
   });
 });
 
-/** Found at new seeds after the fixes above, open (`it.fails` until fixed): it fails on main, on branch e25e (071d9db) too. */
-const KEPT: [string, Case][] = [
-  [
-    'seed 8675309 (30 runs, edits on; no edit in it): setup-ja.md and setup.md written; then a rotation and a swap moving N3 to a/setup.md, rewritten there, handed over in three batches with deliveries between: chat all\'s message posted for a/setup.md (en) shows setup.md (N1), another en note',
-    {"onDelete":"keep","mode":"group","initial":["intro.md","setup.md"],"bursts":[{"ops":[{"op":"write","file":"setup-ja.md","draft":false},{"op":"write","file":"setup.md","draft":false}],"order":[0,0,0,0,0,0,0,0],"cuts":[],"deliverBetween":false},{"ops":[{"op":"move","from":"setup-ja.md","to":"b/swap.md"},{"op":"move","from":"intro.md","to":"setup-ja.md"},{"op":"move","from":"a/setup.md","to":"intro.md"},{"op":"move","from":"b/swap.md","to":"a/setup.md"},{"op":"move","from":"setup-ja.md","to":"b/swap.md"},{"op":"move","from":"_posts/ja/intro.md","to":"setup-ja.md"},{"op":"move","from":"setup.md","to":"_posts/ja/intro.md"},{"op":"move","from":"b/swap.md","to":"setup.md"},{"op":"write","file":"a/setup.md","draft":false}],"order":[6,6,59,15,5,31,84,29],"cuts":[4,1],"deliverBetween":true}]},
-  ],
-];
-
-describe('the property\'s counterexamples, kept', () => {
-  it.fails.each(KEPT)('%s', async (_, c) => {
-    expect((await splitCase(c)).problems).toEqual([]);
-  });
-});
-
 /**
  * A note moved to a new path and rewritten beyond recognition in one burst: no title, URL or body is left in common
  * (nor a name, or only a name, which counts only with the bodies alike: README, renames), so nothing the service reads
@@ -258,6 +244,10 @@ const UNDECIDABLE: [string, Case][] = [
   [
     'seed 4711 (60 runs, after the fixes of p25b; separate): intro.md rewritten and moved to _posts/ja/intro.md, one batch (seed 31415\'s class)',
     {"onDelete":"keep","mode":"separate","initial":["intro.md","setup.md"],"bursts":[{"ops":[{"op":"write","file":"intro.md","draft":false},{"op":"move","from":"intro.md","to":"b/swap.md"},{"op":"move","from":"_posts/ja/intro.md","to":"intro.md"},{"op":"move","from":"b/swap.md","to":"_posts/ja/intro.md"}],"order":[0,0,0,0,0,0,0,0],"cuts":[],"deliverBetween":false},{"ops":[{"op":"write","file":"setup.md","draft":false}],"order":[0,0,0,0,0,0,0,0],"cuts":[],"deliverBetween":false}]},
+  ],
+  [
+    'seed 8675309 (30 runs, edits on; no edit in it): setup-ja.md and setup.md written; then a rotation and a swap moving N3 to a/setup.md, rewritten there, handed over in three batches with deliveries between: N3 moved and rewritten (a removal of setup-ja.md, and a new note). Chat all\'s message for setup\'s family, posted for N3 while at setup-ja.md (ja), shows N1 (en) once N3 left: the model read the language of N3\'s file at the step\'s end (a/setup.md, en) and called it a switch (route-model.ts langAsPosted; failed on main, kept as it.fails then)',
+    {"onDelete":"keep","mode":"group","initial":["intro.md","setup.md"],"bursts":[{"ops":[{"op":"write","file":"setup-ja.md","draft":false},{"op":"write","file":"setup.md","draft":false}],"order":[0,0,0,0,0,0,0,0],"cuts":[],"deliverBetween":false},{"ops":[{"op":"move","from":"setup-ja.md","to":"b/swap.md"},{"op":"move","from":"intro.md","to":"setup-ja.md"},{"op":"move","from":"a/setup.md","to":"intro.md"},{"op":"move","from":"b/swap.md","to":"a/setup.md"},{"op":"move","from":"setup-ja.md","to":"b/swap.md"},{"op":"move","from":"_posts/ja/intro.md","to":"setup-ja.md"},{"op":"move","from":"setup.md","to":"_posts/ja/intro.md"},{"op":"move","from":"b/swap.md","to":"setup.md"},{"op":"write","file":"a/setup.md","draft":false}],"order":[6,6,59,15,5,31,84,29],"cuts":[4,1],"deliverBetween":true}]},
   ],
 ];
 
