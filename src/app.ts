@@ -50,8 +50,8 @@ export interface AppOptions {
   onDelivery?: (e: DeliveryEvent) => void;
   /** Everything seen so far is handled (see `noticeIdle`); `start --json` prints `{"event":"idle"}`. */
   onIdle?: () => void;
-  /** A watcher batch was applied (or recorded as failed): in-process tests know their saves were seen; `startedAt`: when it began to be decided. */
-  onBatch?: (batch: Batch, startedAt: number) => void;
+  /** A watcher batch was applied (or recorded as failed): in-process tests know their saves were seen; `startedAt`: when it began to be decided, `reportedAt`: when the watcher reported it (FolderSync's onBatch). */
+  onBatch?: (batch: Batch, startedAt: number, reportedAt: number) => void;
   /** Each path the watcher reported, as it comes: in-process tests tell a file the watcher missed from a batch that never came. */
   onWatchEvent?: (path: string) => void;
   /**

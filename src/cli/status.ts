@@ -143,6 +143,11 @@ function readReport(store: Store, file: string): StatusReport {
   };
 }
 
+/** What `status` and `check` say of held removals: how many, since when, which, and the command that applies them. */
+export function heldRemovalsText(h: HeldRemovalsReport): string {
+  return `${h.count} (more than watch.removalThreshold at once) since ${h.since}: ${h.sample.join(', ')}${h.count > h.sample.length ? ', …' : ''}; apply them with ${h.apply}`;
+}
+
 /** The held removals whose files are still gone (one put back since the service last looked is no longer held). */
 function heldRemovals(store: Store): HeldRemovalsReport | null {
   const dir = store.getMeta('notes.dir');
@@ -194,8 +199,7 @@ function reportLines(s: StatusReport, translations: 'group' | 'separate'): strin
     `deliveries:     ${count(s.outbox, 'pending') + count(s.outbox, 'sending')} pending, ${count(s.outbox, 'done')} done, ${count(s.outbox, 'failed')} failed, ${count(s.outbox, 'skipped')} skipped`,
   ];
   for (const [platform, n] of Object.entries(s.parked)) lines.push(`parked:         ${n} ${n === 1 ? 'delivery' : 'deliveries'} for ${platform}, which is not configured (no token): they go out once it is`);
-  const h = s.heldRemovals;
-  if (h) lines.push(`held removals:  ${h.count} (more than watch.removalThreshold at once) since ${h.since}: ${h.sample.join(', ')}${h.count > h.sample.length ? ', …' : ''}; apply them with ${h.apply}`);
+  if (s.heldRemovals) lines.push(`held removals:  ${heldRemovalsText(s.heldRemovals)}`);
   if (s.startRefused) lines.push(`next start:     refused: ${s.startRefused}`);
   if (s.watch) lines.push(`watching:       ${s.watch.mode} (${s.watch.reason})`);
   for (const [platform, c] of Object.entries(s.platforms)) lines.push(platformLine(platform, c));
@@ -257,6 +261,26 @@ export function databaseRefusal(file: string): string | undefined {
   }
   try {
     return runningInstance(file) ? undefined : startRefusal(file, store);
+  } finally {
+    store.close();
+  }
+}
+
+/**
+ * For `check`: the removals the guard holds in the state database at `file`, as `status` says them; none when there is
+ * no database or it cannot be read (`databaseRefusal` says why).
+ */
+export function heldRemovalsIn(file: string): HeldRemovalsReport | null {
+  if (!existsSync(file)) return null;
+  let store: Store;
+  try {
+    store = new Store(file, { check: true, busyTimeoutMs: 2000, readOnly: true });
+  } catch (e) {
+    if (e instanceof StoreError) return null;
+    throw e;
+  }
+  try {
+    return heldRemovals(store);
   } finally {
     store.close();
   }

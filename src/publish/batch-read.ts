@@ -32,6 +32,8 @@ export interface BatchOptions {
   trustStat?: boolean;
   /** Held rewrites being decided (held-rewrites.ts): none is held again. */
   release?: boolean;
+  /** When the watcher reported the batch (sync.ts): an edit in place is remembered for the removal window from then (report-clock.ts). */
+  reportedAt?: number | undefined;
 }
 
 /**

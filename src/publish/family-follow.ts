@@ -89,12 +89,25 @@ function shownUnseen(store: Store, config: Config, platforms: ReadonlySet<string
 }
 
 /**
+ * Whether the old family's message in a chat, edited to the member left, would show another note of the moved
+ * note's language (not a translation of it). A message posted for a note shows it or a translation of it, never
+ * another note of its language: it follows its note then, even where the chat does not want the new family
+ * (split-burst property seed 4242: a new note written at the path the moved note left). A member left in another
+ * language keeps it (model.test.ts, seed 25: a translation that joins the old key as its note moves away).
+ */
+function leftShowsAnotherNote(store: Store, config: Config, platforms: ReadonlySet<string>, from: string, movedBefore: NoteRow, chat: string): boolean {
+  const left = wantedNow(store, config, platforms, from).find((ft) => targetKey(ft.target) === chat)?.member;
+  return left !== undefined && left.info.lang === movedBefore.info.lang;
+}
+
+/**
  * Moves each such message to the note's new family where the new one has no message there yet.
  * A chat that still wants the old family keeps it as the old family's (edited to the member left)
  * unless it wants the new family too and the message was posted for the moved note: then the
  * message follows the note it announced, and the old family is posted there anew for the member
  * left, which was never posted there (issue 25, F2: the moved note is never announced twice in one
- * chat). Even a chat whose filter the moved note no longer passes (another language folder): a
+ * chat); so does one posted for it where the member left is another note of its language
+ * (`leftShowsAnotherNote`). Even a chat whose filter the moved note no longer passes (another language folder): a
  * filter change never deletes a message, `syncFamily` keeps it following its note.
  */
 export function followMovedMembers<F extends { wantedBefore: ReadonlySet<string> }>(store: Store, config: Config, platforms: ReadonlySet<string>, changes: readonly MemberChange[], movedAway: ReadonlySet<string>, touched: Map<string, F>): number {
@@ -120,7 +133,8 @@ export function followMovedMembers<F extends { wantedBefore: ReadonlySet<string>
       if (left && !leftSilently && oldWants.has(targetKey(target))) touched.set(from, { ...left, wantedBefore: new Set([...left.wantedBefore].filter((k) => k !== targetKey(target))) });
     };
     for (const { target, announced } of showing) {
-      if (oldWants.has(targetKey(target)) && !(announced && newWants.has(targetKey(target)))) continue;
+      const chat = targetKey(target);
+      if (oldWants.has(chat) && !(announced && (newWants.has(chat) || leftShowsAnotherNote(store, config, platforms, from, d.prev, chat)))) continue;
       if (shownUnseen(store, config, platforms, { key: to, wantedBefore: touched.get(to)?.wantedBefore }, target, d.row.id)) continue;
       if (!store.postOf(toId, target) && !store.openDelivery(toId, target, ['post'])) {
         store.upkeep.moveFamilyPostIn(fromId, toId, target);

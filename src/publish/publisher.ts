@@ -24,6 +24,7 @@ import { familiesOf } from '../store/family-rows.js';
 import { PendingRemovals, removedNotes } from './removals.js';
 import { guardRemovals, readHeldRemovals } from './held-removals.js';
 import { HeldRewrites } from './held-rewrites.js';
+import { ReportClock } from './report-clock.js';
 import { decideOrder, findRenames, type Rename } from './rename-match.js';
 import { enqueueNoteChange } from './note-outbox.js';
 import { applyRenames } from './rename-apply.js';
@@ -80,6 +81,7 @@ export class Publisher {
   private readonly reader: FolderReader;
   private readonly pending = new PendingRemovals();
   private readonly held: HeldRewrites;
+  private readonly reportClock = new ReportClock();
   private readonly misses = new SummaryMisses();
   /** The held removals the operator confirmed (--accept-removals, held-removals.ts): applied whatever their number. */
   private accepted: ReadonlySet<string>;
@@ -92,7 +94,7 @@ export class Publisher {
   constructor(private readonly deps: PublisherDeps) {
     this.realRoot = realpathSync.native(deps.root);
     this.now = deps.now ?? Date.now;
-    this.held = new HeldRewrites(deps.root, deps.config, this.now, { realRoot: this.realRoot, maxBytes: deps.read.maxBytes });
+    this.held = new HeldRewrites(deps.root, deps.config, this.reportClock.reported, { realRoot: this.realRoot, maxBytes: deps.read.maxBytes });
     this.accepted = new Set(deps.acceptRemovals ? readHeldRemovals(deps.store).map((h) => h.file) : []);
     this.parser = openParser({ read: deps.read, summary: deps.summary, budgetMs: deps.config.notes.parseTimeoutMs }, deps.parseThreads);
     deps.store.summaries.madeBy(summaryMaker(deps.root, deps.read, deps.summary), longSummaryMaker({ ...deps, parser: this.parser, parseBudgetMs: deps.config.notes.parseTimeoutMs }));
@@ -109,15 +111,13 @@ export class Publisher {
    * before is decided and committed (BATCH_CHUNK), so memory stays bounded whatever the batch's size.
    */
   async processBatch(batch: Batch, opts: BatchOptions = {}): Promise<BatchResult> {
-    const { firstRun = false, onProgress, mtimes } = opts;
-    const policy = this.policy(firstRun, opts.afterRestore === true);
-    const startedAt = this.now();
+    const { firstRun = false, onProgress, mtimes } = opts, policy = this.policy(firstRun, opts.afterRestore === true);
+    const startedAt = this.reportClock.begin(opts.reportedAt, this.now()); // edits in place are remembered from the watcher's report (report-clock.ts)
     const due = withDueCopies(this.deps, batch, knownLookup(this.deps.store, batch.changed.length + batch.removed.length), opts.release ? this.pending : undefined); // each note once, with the copies whose claim is due
     const { files, known: knownBefore } = this.held.withEdited(due.files, due.known); // and paths edited lately (held-rewrites.ts)
     const replaced = new Set<string>(), known = (rel: string) => (replaced.has(rel) ? undefined : knownBefore(rel)); // notes copied over are gone (kept-copies.ts)
-    const result: BatchResult = { scanned: 0, parsed: 0, announced: 0, errors: 0, heldRemovals: 0 };
+    const result: BatchResult = { scanned: 0, parsed: 0, announced: 0, errors: 0, heldRemovals: 0 }, renamed = new Set<string>();
     for (const rel of removedNotes(this.deps, batch.removed, known)) this.pending.add(rel, known(rel)!);
-    const renamed = new Set<string>();
     this.batchDigests = new Map();
     try {
       // Each chunk is read and handed to the parser while the chunk before it is decided and

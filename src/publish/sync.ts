@@ -37,9 +37,10 @@ export interface FolderSyncDeps {
   onIdle?: (() => void) | undefined;
   /**
    * A watcher batch was applied, or recorded as failed (in-process tests wait for their saves with it);
-   * `startedAt`: when it began to be decided (the model tells a split burst's halves that met outside the removal window).
+   * `startedAt`: when it began to be decided; `reportedAt`: when the watcher reported it, which an edit in place is
+   * remembered from (report-clock.ts; the model tells a split burst's halves that met outside the removal window by it).
    */
-  onBatch?: ((batch: Batch, startedAt: number) => void) | undefined;
+  onBatch?: ((batch: Batch, startedAt: number, reportedAt: number) => void) | undefined;
   /** Each path the watcher reported, before its quiet period (AppOptions.onWatchEvent). */
   onWatchEvent?: ((path: string) => void) | undefined;
   /** The database was restored from a backup: the start-up scan announces nothing new (AppOptions.afterRestore). */
@@ -214,23 +215,23 @@ export class FolderSync {
    * it was committed) until the store answers. Any other failure is split in halves until the note
    * at fault is found and recorded as that note's error: a batch never retries forever.
    */
-  private runBatch(b: Batch, attempt = 1): void {
+  private runBatch(b: Batch, attempt = 1, reportedAt = Date.now()): void {
     const { publisher, log } = this.deps;
     this.serial(async () => {
       const startedAt = Date.now();
       try {
-        const r = await publisher.processBatch(b);
+        const r = await publisher.processBatch(b, { reportedAt });
         log.debug({ ...r }, 'batch processed');
       } catch (e) {
-        this.batchFailed(b, e, attempt);
+        this.batchFailed(b, e, attempt, reportedAt);
       }
-      this.deps.onBatch?.(b, startedAt);
+      this.deps.onBatch?.(b, startedAt, reportedAt);
       this.armRemovals(b.removedAt);
       this.armSchedule(); // the batch may have scheduled a note sooner than the timer
     });
   }
 
-  private batchFailed(b: Batch, e: unknown, attempt: number): void {
+  private batchFailed(b: Batch, e: unknown, attempt: number, reportedAt: number): void {
     const { log } = this.deps;
     const err = errorText(e);
     if (isStoreUnavailable(e)) {
@@ -240,11 +241,11 @@ export class FolderSync {
       this.retrying++;
       setTimeout(() => {
         this.retrying--;
-        this.runBatch(b, attempt + 1);
+        this.runBatch(b, attempt + 1, reportedAt);
       }, wait).unref();
     } else if (b.changed.length + b.removed.length > 1) {
       log.error({ err, notes: b.changed.length + b.removed.length }, 'batch failed; splitting it to find the note at fault');
-      for (const half of splitBatch(b)) this.runBatch(half);
+      for (const half of splitBatch(b)) this.runBatch(half, 1, reportedAt);
     } else {
       log.error({ err, file: b.changed[0] ?? b.removed[0] }, 'note failed; recorded as its error');
       if (b.changed[0]) this.deps.publisher.recordFailure(b.changed[0], e);

@@ -97,9 +97,13 @@ export interface ConsoleEvent {
  */
 export interface AppliedBatch {
   outboxSeq: number | undefined;
-  /** Its paths (resolved), when it began to be decided (unknown for a start's) and when it was applied: the model tells a split burst's halves that met outside the removal window. */
+  /**
+   * Its paths (resolved), when it began to be decided and when the watcher reported it (unknown for a start's), and when it
+   * was applied: the model tells a split burst's halves that met outside the removal window by `reportedAt`, as the service does.
+   */
   paths?: ReadonlySet<string>;
   startedAt?: number | undefined;
+  reportedAt?: number | undefined;
   appliedAt?: number;
 }
 
@@ -189,7 +193,7 @@ export class InProcessService {
       out: (line) => mine(() => this.onLine(line)),
       json: true,
       onIdle: () => mine(() => this.bump(() => this.idles++)),
-      onBatch: (b, startedAt) => mine(() => this.bump(() => this.batchApplied(b, startedAt))),
+      onBatch: (b, startedAt, reportedAt) => mine(() => this.bump(() => this.batchApplied(b, startedAt, reportedAt))),
       onWatchEvent: (p) => mine(() => this.bump(() => this.reported.set(path.resolve(p), Date.now()))),
     });
     if (idle) await this.waitFor(() => this.idles > before, 20_000, 'idle after start');
@@ -288,10 +292,10 @@ export class InProcessService {
   }
 
   /** Called once the service applied `b` (its onBatch; split-model.ts's handOver, which hands batches over itself). */
-  batchApplied(b: Batch, startedAt?: number): void {
+  batchApplied(b: Batch, startedAt?: number, reportedAt?: number): void {
     const paths = new Set([...b.changed, ...b.removed].map((p) => path.resolve(p)));
     for (const p of paths) this.seenPaths.add(p);
-    this.batchLog.push({ outboxSeq: this.outboxSeq(), paths, startedAt, appliedAt: Date.now() });
+    this.batchLog.push({ outboxSeq: this.outboxSeq(), paths, startedAt, reportedAt, appliedAt: Date.now() });
   }
 
   /**

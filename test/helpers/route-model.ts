@@ -431,6 +431,13 @@ function movedHome(world: World, svc: InProcessService): void {
 }
 
 /**
+ * The language a post was for: that of the path the service posted the note's text from (the event's member), not
+ * of the file the note ended the step at. A burst split with deliveries between may post a note at a path it leaves
+ * later in the step (split-burst property seed 8675309: posted for setup-ja.md, ja, then moved on to a/setup.md).
+ */
+const langAsPosted = (e: { noteId: string | null }, file: string) => langOf(e.noteId === null ? file : `${e.noteId}.md`);
+
+/**
  * Issue 25, item 1: a message never switches to show another note of the language of the note it
  * was posted for (two notes of one name, or one key, in one language are two notes), unless that
  * one is a rename of it (the same note, followed by the model as the service follows it). Read
@@ -454,7 +461,7 @@ function switchedNotes(world: World, svc: InProcessService): string[] {
     const message = `${e.target} ${e.messageId}`;
     const note = world.noteOfTitle.get(tagOf(e.text));
     const file = note === undefined ? undefined : world.fileOfNote.get(note);
-    if (e.event === 'post' && note !== undefined && file !== undefined && !postedFor.has(message)) postedFor.set(message, { note, lang: langOf(file), shows: note });
+    if (e.event === 'post' && note !== undefined && file !== undefined && !postedFor.has(message)) postedFor.set(message, { note, lang: langAsPosted(e, file), shows: note });
     const first = postedFor.get(message);
     if (e.event !== 'edit' || first === undefined || note === undefined || file === undefined || note === first.shows) continue;
     first.shows = note;

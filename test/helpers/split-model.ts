@@ -48,22 +48,27 @@ function dueDeliveries(svc: InProcessService): number {
  * publisher one after another; `deliverBetween`: what each batch queued is sent before the next
  * (a slow second half), else nothing is sent before the last (the platform refuses meanwhile); `gapMs`: a wait before each batch
  * after the first (a split wider than the removal window); `beforeBatch`: what the folder does before batch `i` is
- * handed over (an editor deleting the old file only after its new one was reported). Then the removal window ends,
- * and the service settles (its idle signal: everything decided and delivered).
+ * handed over (an editor deleting the old file only after its new one was reported); `busy`: every batch was reported
+ * with the first (a millisecond apart), and the waits are the service's, slow to get to the later ones (a loaded
+ * machine), not the watcher's. Then the removal window ends, and the service settles (its idle signal: everything
+ * decided and delivered).
  */
-export async function handOver({ svc }: SplitRun, batches: readonly (readonly string[])[], deliverBetween: boolean, gapMs = 0, beforeBatch?: (i: number) => void): Promise<void> {
+export async function handOver({ svc }: SplitRun, batches: readonly (readonly string[])[], deliverBetween: boolean, gapMs = 0, beforeBatch?: (i: number) => void, busy = false): Promise<void> {
   const app = svc.app!;
   const abs = (rel: string) => path.join(svc.notes, rel);
   // Not between: the platform refuses every send meanwhile (retried soon after), so none goes out before the last batch.
   svc.faults!.down = !deliverBetween;
+  let firstReportedAt: number | undefined;
   try {
     for (const [i, b] of batches.entries()) {
       if (i > 0 && gapMs > 0) await new Promise((resolve) => setTimeout(resolve, gapMs));
       beforeBatch?.(i);
       const batch = { changed: b.filter((f) => existsSync(abs(f))).map(abs), removed: b.filter((f) => !existsSync(abs(f))).map(abs) };
       const startedAt = Date.now();
-      await app.publisher.processBatch(batch);
-      svc.batchApplied(batch, startedAt); // as FolderSync.runBatch's onBatch: the model reads which batch queued each delivery
+      firstReportedAt ??= startedAt;
+      const reportedAt = busy ? firstReportedAt + i : startedAt; // else handed over as reported
+      await app.publisher.processBatch(batch, { reportedAt });
+      svc.batchApplied(batch, startedAt, reportedAt); // as FolderSync.runBatch's onBatch: the model reads which batch queued each delivery
       if (deliverBetween && i < batches.length - 1) await svc.waitFor(() => dueDeliveries(svc) === 0, 20_000, "the batch's deliveries out");
     }
   } finally {

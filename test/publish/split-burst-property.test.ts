@@ -13,7 +13,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fileParseThreads } from '../helpers/inproc.js';
-import type { Op, World } from '../helpers/route-model.js';
+import { langOf, type Op, type World } from '../helpers/route-model.js';
 import { applyOps, handOver, problemsOf, startSplitRun } from '../helpers/split-model.js';
 
 const parseThreads = fileParseThreads();
@@ -86,17 +86,28 @@ function batchesOf(paths: string[], b: Pick<Burst, 'order' | 'cuts'>): string[][
 
 /**
  * The notes a burst moved and rewrote (a write, a new title and text, while its file's path changed over the burst):
- * nothing the service reads ties them to what they were (the UNDECIDABLE class below), added to `notes`.
+ * nothing the service reads ties them to what they were (the UNDECIDABLE class below), added to `notes` with the file
+ * each was at before the burst (where the service knew it last: to it, removed from there).
  */
-function movedAndRewritten(world: World, ops: readonly Op[], notes: Set<number>): string[] {
+function movedAndRewritten(world: World, ops: readonly Op[], notes: Map<number, string>): string[] {
   const [fileBefore, titlesBefore] = [new Map(world.fileOfNote), new Set(world.noteOfTitle.keys())];
   const changed = applyOps(world, ops);
-  for (const [title, note] of world.noteOfTitle) if (!titlesBefore.has(title) && fileBefore.has(note) && fileBefore.get(note) !== world.fileOfNote.get(note)) notes.add(note);
+  for (const [title, note] of world.noteOfTitle) if (!titlesBefore.has(title) && fileBefore.has(note) && fileBefore.get(note) !== world.fileOfNote.get(note)) notes.set(note, fileBefore.get(note)!);
   return changed;
 }
 
-/** A problem the model reports for a note moved and rewritten (`movedAndRewritten`): a message left on its old text (route-model.ts missedEdits). */
-const olderVersionOf = (world: World, notes: ReadonlySet<number>) => (p: string) => [...notes].some((n) => p.includes(`, an older version of ${world.fileOfNote.get(n)} (now `));
+/**
+ * A problem the model reports for a note moved and rewritten (`movedAndRewritten`): a message left on its old text
+ * (route-model.ts missedEdits), or a message posted for it switched to another note of the language it has at its new
+ * path (switchedNotes), where the language of the path it was removed from (to the service) is another: a family's
+ * message showing the member left once one member went, which the rule allows across languages (seed 8675309, 24 runs).
+ */
+const explainedByRewrite = (world: World, notes: ReadonlyMap<number, string>) => (p: string) =>
+  [...notes].some(([n, before]) => {
+    if (p.includes(`, an older version of ${world.fileOfNote.get(n)} (now `)) return true;
+    const lang = langOf(world.fileOfNote.get(n) ?? '');
+    return p.includes(`, posted for ${world.fileOfNote.get(n)} (${lang}), shows `) && p.endsWith(`another ${lang} note`) && langOf(before) !== lang;
+  });
 
 /** One case's outcome: the first failing step's problems (empty: every rule held), and those only the UNDECIDABLE class explains, apart. */
 interface Outcome {
@@ -107,7 +118,7 @@ interface Outcome {
 /** Runs one case. */
 async function splitCase(c: Case): Promise<Outcome> {
   const run = await startSplitRun(c.onDelete, c.mode, parseThreads);
-  const rewritten = new Set<number>();
+  const rewritten = new Map<number, string>();
   try {
     const paths = applyOps(run.world, c.initial.map((file): Op => ({ op: 'write', file, draft: false })));
     await handOver(run, [paths], false);
@@ -121,7 +132,7 @@ async function splitCase(c: Case): Promise<Outcome> {
       const all = problemsOf(run);
       // SPLIT_DEBUG=1: a failing case prints what every chat was sent, to read it by.
       if (all.length && process.env.SPLIT_DEBUG) console.log(run.svc.events.map((e) => `${e.event} ${e.target} ${e.messageId} ${e.family ?? e.noteId} ${e.text.split('\n')[0]}`).join('\n'));
-      const explained = olderVersionOf(run.world, rewritten);
+      const explained = explainedByRewrite(run.world, rewritten);
       undecidable.push(...all.filter(explained));
       const problems = all.filter((p) => !explained(p));
       if (problems.length) return { problems: [`burst ${i} handed over as ${JSON.stringify(batchesOf(changed, b))}: ${problems.join('; ')}`], undecidable };
@@ -181,6 +192,10 @@ const FIXED: [string, Case][] = [
     'seed 2512 with edits (12 runs, SPLIT_EDITS=1): setup.md moved to _posts/ja/intro.md and edited (title kept), setup-ja.md moved to setup.md, one batch: N2 was posted twice; now _posts/ja/intro.md shares setup.md\'s title and most of its body while setup.md holds another note, so it waits the removal window and is setup\'s note moved (rename-match.ts besideOriginal)',
     {"onDelete":"keep","mode":"group","initial":["setup-ja.md","setup.md"],"bursts":[{"ops":[{"op":"move","from":"intro.md","to":"b/swap.md"},{"op":"move","from":"setup.md","to":"intro.md"},{"op":"move","from":"setup-ja.md","to":"setup.md"},{"op":"move","from":"b/swap.md","to":"setup-ja.md"},{"op":"moveEdit","from":"intro.md","to":"_posts/ja/intro.md"}],"order":[0,0,0,0,0,0,0,0],"cuts":[],"deliverBetween":false}]},
   ],
+  [
+    'seed 4242 (30 runs, SPLIT_EDITS=1; no edit in it): setup.md moved to a/setup.md; then a new intro.md written and swapped with a/setup.md, one batch each: chat a\'s message for setup\'s family, posted for N2, was edited to show N3 (the new note now at a/setup.md, another en note); it follows N2 to intro.md now, setup\'s family posted anew there (family-follow.ts leftShowsAnotherNote; failed on main)',
+    {"onDelete":"keep","mode":"group","initial":["_posts/ja/intro.md","setup.md"],"bursts":[{"ops":[{"op":"move","from":"setup.md","to":"b/swap.md"},{"op":"move","from":"a/setup.md","to":"setup.md"},{"op":"move","from":"b/swap.md","to":"a/setup.md"}],"order":[0,0,0,0,0,0,0,0],"cuts":[],"deliverBetween":false},{"ops":[{"op":"write","file":"intro.md","draft":false},{"op":"move","from":"a/setup.md","to":"b/swap.md"},{"op":"move","from":"intro.md","to":"a/setup.md"},{"op":"move","from":"b/swap.md","to":"intro.md"}],"order":[0,0,0,0,0,0,0,0],"cuts":[],"deliverBetween":false}]},
+  ],
 ];
 
 // Grouped, under either `onDelete` (issue 25, tester 14-1: the message kept under `keep` showed the note beside the
@@ -193,23 +208,15 @@ describe('the property\'s counterexamples, fixed', () => {
   });
 });
 
-/** Found at new seeds after the fixes above, open (`it.fails` until fixed): it fails on main, on branch e25e (071d9db) too. */
+/** Found at new seeds after the fixes above, open (`it.fails` until fixed; e25h, not yet looked into). */
 const KEPT: [string, Case][] = [
   [
-    'seed 4242 (30 runs, SPLIT_EDITS=1; no edit in it): setup.md moved to a/setup.md; then a new intro.md written and swapped with a/setup.md, one batch each: chat a\'s message for setup\'s family, posted for N2, is edited to show N3 (the new note now at a/setup.md) instead of following N2 to intro.md',
-    {"onDelete":"keep","mode":"group","initial":["_posts/ja/intro.md","setup.md"],"bursts":[{"ops":[{"op":"move","from":"setup.md","to":"b/swap.md"},{"op":"move","from":"a/setup.md","to":"setup.md"},{"op":"move","from":"b/swap.md","to":"a/setup.md"}],"order":[0,0,0,0,0,0,0,0],"cuts":[],"deliverBetween":false},{"ops":[{"op":"write","file":"intro.md","draft":false},{"op":"move","from":"a/setup.md","to":"b/swap.md"},{"op":"move","from":"intro.md","to":"a/setup.md"},{"op":"move","from":"b/swap.md","to":"intro.md"}],"order":[0,0,0,0,0,0,0,0],"cuts":[],"deliverBetween":false}]},
-  ],
-  [
-    'seed 8675309 (30 runs, edits on; no edit in it): setup-ja.md and setup.md written; then a rotation and a swap moving N3 to a/setup.md, rewritten there, handed over in three batches with deliveries between: chat all\'s message posted for a/setup.md (en) shows setup.md (N1), another en note',
-    {"onDelete":"keep","mode":"group","initial":["intro.md","setup.md"],"bursts":[{"ops":[{"op":"write","file":"setup-ja.md","draft":false},{"op":"write","file":"setup.md","draft":false}],"order":[0,0,0,0,0,0,0,0],"cuts":[],"deliverBetween":false},{"ops":[{"op":"move","from":"setup-ja.md","to":"b/swap.md"},{"op":"move","from":"intro.md","to":"setup-ja.md"},{"op":"move","from":"a/setup.md","to":"intro.md"},{"op":"move","from":"b/swap.md","to":"a/setup.md"},{"op":"move","from":"setup-ja.md","to":"b/swap.md"},{"op":"move","from":"_posts/ja/intro.md","to":"setup-ja.md"},{"op":"move","from":"setup.md","to":"_posts/ja/intro.md"},{"op":"move","from":"b/swap.md","to":"setup.md"},{"op":"write","file":"a/setup.md","draft":false}],"order":[6,6,59,15,5,31,84,29],"cuts":[4,1],"deliverBetween":true}]},
+    'seed 16057 (24 runs): setup.md and setup-ja.md swapped; then intro.md moved to setup-ja.md, setup-ja.md to a/setup.md and edited in place there, in two batches with deliveries between: N2 posted twice in all and en, and messages posted for intro.md show a/setup.md\'s note',
+    {"onDelete":"keep","mode":"group","initial":["intro.md","a/setup.md","setup.md"],"bursts":[{"ops":[{"op":"move","from":"setup.md","to":"b/swap.md"},{"op":"move","from":"setup-ja.md","to":"setup.md"},{"op":"move","from":"b/swap.md","to":"setup-ja.md"}],"order":[0,0,0,0,0,76,97,45],"cuts":[3,6],"deliverBetween":false},{"ops":[{"op":"move","from":"setup-ja.md","to":"b/swap.md"},{"op":"move","from":"intro.md","to":"setup-ja.md"},{"op":"move","from":"a/setup.md","to":"intro.md"},{"op":"move","from":"b/swap.md","to":"a/setup.md"},{"op":"moveEdit","from":"a/setup.md","to":"b/swap.md"},{"op":"move","from":"b/swap.md","to":"a/setup.md"}],"order":[40,6,93,54,72,3,66,14],"cuts":[2],"deliverBetween":true}]},
   ],
 ];
 
 describe('the property\'s counterexamples, kept', () => {
-  // seed 4242: the chain a/setup.md → intro.md is found (N2's messages follow it), but where the chat wants only setup's
-  // family (chat a, by folder), family-follow.ts keeps the message as that family's, "edited to the member left": here the
-  // member is a new note written at the path N2 left, never shown there. (Following the note there whenever the member left
-  // has the moved note's language broke model.test.ts's seed-25 case: not that rule.)
   it.fails.each(KEPT)('%s', async (_, c) => {
     expect((await splitCase(c)).problems).toEqual([]);
   });
@@ -262,6 +269,14 @@ const UNDECIDABLE: [string, Case][] = [
   [
     'seed 4711 (60 runs, after the fixes of p25b; separate): intro.md rewritten and moved to _posts/ja/intro.md, one batch (seed 31415\'s class)',
     {"onDelete":"keep","mode":"separate","initial":["intro.md","setup.md"],"bursts":[{"ops":[{"op":"write","file":"intro.md","draft":false},{"op":"move","from":"intro.md","to":"b/swap.md"},{"op":"move","from":"_posts/ja/intro.md","to":"intro.md"},{"op":"move","from":"b/swap.md","to":"_posts/ja/intro.md"}],"order":[0,0,0,0,0,0,0,0],"cuts":[],"deliverBetween":false},{"ops":[{"op":"write","file":"setup.md","draft":false}],"order":[0,0,0,0,0,0,0,0],"cuts":[],"deliverBetween":false}]},
+  ],
+  [
+    'seed 8675309 (30 runs, edits on; no edit in it): setup-ja.md and setup.md written; then a rotation and a swap moving N3 to a/setup.md, rewritten there, handed over in three batches with deliveries between: N3 moved and rewritten (a removal of setup-ja.md, and a new note). Chat all\'s message for setup\'s family, posted for N3 while at setup-ja.md (ja), shows N1 (en) once N3 left: the model read the language of N3\'s file at the step\'s end (a/setup.md, en) and called it a switch (route-model.ts langAsPosted; failed on main, kept as it.fails then)',
+    {"onDelete":"keep","mode":"group","initial":["intro.md","setup.md"],"bursts":[{"ops":[{"op":"write","file":"setup-ja.md","draft":false},{"op":"write","file":"setup.md","draft":false}],"order":[0,0,0,0,0,0,0,0],"cuts":[],"deliverBetween":false},{"ops":[{"op":"move","from":"setup-ja.md","to":"b/swap.md"},{"op":"move","from":"intro.md","to":"setup-ja.md"},{"op":"move","from":"a/setup.md","to":"intro.md"},{"op":"move","from":"b/swap.md","to":"a/setup.md"},{"op":"move","from":"setup-ja.md","to":"b/swap.md"},{"op":"move","from":"_posts/ja/intro.md","to":"setup-ja.md"},{"op":"move","from":"setup.md","to":"_posts/ja/intro.md"},{"op":"move","from":"b/swap.md","to":"setup.md"},{"op":"write","file":"a/setup.md","draft":false}],"order":[6,6,59,15,5,31,84,29],"cuts":[4,1],"deliverBetween":true}]},
+  ],
+  [
+    'seed 8675309 (24 runs, after e25h\'s model fix): setup.md and setup-ja.md swapped; then N2 moved on to a/setup.md and rewritten there, in three batches with deliveries between: all\'s message, posted for N2 while at setup.md (en), shows N3 (en) once N2 went from setup-ja.md (ja; removed, to the service), which the model read at a/setup.md (en)',
+    {"onDelete":"keep","mode":"group","initial":["setup-ja.md","setup.md"],"bursts":[{"ops":[{"op":"move","from":"setup-ja.md","to":"b/swap.md"},{"op":"move","from":"setup.md","to":"setup-ja.md"},{"op":"move","from":"b/swap.md","to":"setup.md"},{"op":"write","file":"intro.md","draft":false}],"order":[0,0,0,0,57,29,70,73],"cuts":[4],"deliverBetween":false},{"ops":[{"op":"move","from":"setup-ja.md","to":"b/swap.md"},{"op":"move","from":"intro.md","to":"setup-ja.md"},{"op":"move","from":"a/setup.md","to":"intro.md"},{"op":"move","from":"b/swap.md","to":"a/setup.md"},{"op":"move","from":"setup-ja.md","to":"b/swap.md"},{"op":"move","from":"_posts/ja/intro.md","to":"setup-ja.md"},{"op":"move","from":"setup.md","to":"_posts/ja/intro.md"},{"op":"move","from":"b/swap.md","to":"setup.md"},{"op":"write","file":"a/setup.md","draft":false}],"order":[48,20,61,58,5,31,84,29],"cuts":[4,1],"deliverBetween":true}]},
   ],
 ];
 

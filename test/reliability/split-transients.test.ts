@@ -27,12 +27,12 @@ const SWITCH = /posted for setup-ja\.md \(ja\), shows _posts\/ja\/intro\.md \(N2
  * A run with _posts/ja/intro.md posted (N1), then `ops` as one burst, `batches` of it handed over, each batch's deliveries
  * sent before the next; `window`: the removal window and the wait before each batch after the first (default: 60 s, none).
  */
-async function splitStep(onDelete: 'keep' | 'delete', ops: Op[], batches: string[][], window = { ms: 60_000, gapMs: 0 }): Promise<string[]> {
+async function splitStep(onDelete: 'keep' | 'delete', ops: Op[], batches: string[][], window: { ms: number; gapMs: number; busy?: boolean } = { ms: 60_000, gapMs: 0 }): Promise<string[]> {
   run = await startSplitRun(onDelete, 'group', parseThreads, window.ms);
   await handOver(run, [applyOps(run.world, [{ op: 'write', file: '_posts/ja/intro.md', draft: false }])], false);
   expect(problemsOf(run)).toEqual([]);
   applyOps(run.world, ops);
-  await handOver(run, batches, true, window.gapMs);
+  await handOver(run, batches, true, window.gapMs, undefined, window.busy === true);
   return problemsOf(run);
 }
 
@@ -87,15 +87,30 @@ describe('the moved file handed over past the removal window', () => {
   });
 });
 
-describe('movedFileCameLate: the moved file\'s batch began past the window after the batch that queued the switch', () => {
-  const moved = '/n/setup-ja.md';
-  // The step is the last two batches; the switch (delivery 5) was queued by the first of them, applied at 1000.
-  const log = (startedAt: number | undefined, paths = [moved]) => [{ outboxSeq: 4 }, { outboxSeq: 6, appliedAt: 1000 }, { outboxSeq: 7, paths: new Set(paths), startedAt, appliedAt: startedAt ?? 2000 }];
-  it('begun more than the window after: late', () => {
-    expect(movedFileCameLate(log(1201), 1, 4, 5, moved, 200)).toBe(true);
+/**
+ * The model's "bench seed 7, shrunk" case under load (issue 25, e25h: 2 of 2 runs failed beside three busy loops, load 17-24):
+ * both halves reported within the window, the service slow to get to the second. It counted the window from when it decided
+ * each batch, forgot the edit in place, and posted the moved note again, which the model could not tell from a late file.
+ * Counted from the watcher's reports (report-clock.ts), the halves meet however busy the service is.
+ */
+describe('the moved file reported within the window, decided past it (a busy service)', () => {
+  it.each(['keep', 'delete'] as const)('the halves meet: the moved note is never posted again, its messages follow it (onDelete: %s)', async (onDelete) => {
+    expect(await splitStep(onDelete, moveAndWrite, [['_posts/ja/intro.md'], ['setup-ja.md']], { ms: 200, gapMs: 450, busy: true })).toEqual([]);
+    expect(postsOf('all', 'N1')).toHaveLength(1);
+    expect(postsOf('ja', 'N1')).toHaveLength(1);
+    expect(run!.world.cameLate.size).toBe(0);
   });
-  it('within the window, not the moved file, its start unknown, or the switch not queued by an earlier batch of the step: not late', () => {
-    expect(movedFileCameLate(log(1200), 1, 4, 5, moved, 200)).toBe(false);
+});
+
+describe('movedFileCameLate: the moved file\'s batch reported the window or more after the batch that queued the switch', () => {
+  const moved = '/n/setup-ja.md';
+  // The step is the last two batches; the switch (delivery 5) was queued by the first of them, reported at 1000 and applied at 1150 (a slow batch).
+  const log = (reportedAt: number | undefined, paths = [moved]) => [{ outboxSeq: 4 }, { outboxSeq: 6, reportedAt: 1000, startedAt: 1000, appliedAt: 1150 }, { outboxSeq: 7, paths: new Set(paths), reportedAt, startedAt: reportedAt, appliedAt: 2000 }];
+  it('reported the window or more after: late, as the service counts it, however late the batch before was applied', () => {
+    expect(movedFileCameLate(log(1200), 1, 4, 5, moved, 200)).toBe(true);
+  });
+  it('within the window, not the moved file, its report unknown, or the switch not queued by an earlier batch of the step: not late', () => {
+    expect(movedFileCameLate(log(1199), 1, 4, 5, moved, 200)).toBe(false);
     expect(movedFileCameLate(log(5000, ['/n/b/setup.md']), 1, 4, 5, moved, 200)).toBe(false);
     expect(movedFileCameLate(log(undefined), 1, 4, 5, moved, 200)).toBe(false);
     expect(movedFileCameLate(log(5000), 1, 4, 7, moved, 200)).toBe(false);
