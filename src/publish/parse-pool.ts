@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
 import type { ReadOptions } from '../notes/read.js';
 import { buildSummary, type SummaryOptions } from '../summary/build.js';
-import { boundHeapGrowth, compactHeap } from '../util/heap.js';
+import { boundHeapGrowth } from '../util/heap.js';
 import { BudgetedWorker, threadOptions } from './budgeted-worker.js';
 import type { ParseJob, ParseResult, ParserOptions, TextJob } from './parse-jobs.js';
 import { finishJob, parseJobNote, readOnThread } from './parse-note.js';
@@ -139,8 +139,9 @@ export function openParser(o: ParserOptions, shared?: ParseThreads): Parser {
       // go, so the memory they grew is given back (the next save starts one, in tens of ms).
       if (idle.length <= 1) return;
       await Promise.all(idle.splice(0).map((w) => w.terminate()));
-      // Its garbage (every note's text and parse result) given back now, not when V8's memory reducer gets to it.
-      compactHeap();
+      // Its garbage (every note's text and parse result) is given back by the one compaction the
+      // service makes before it says `idle` (sync.ts releaseMemory), told by `bigBatchEnded`: a
+      // second one here cost as much again at the end of every cold start (issue 31).
       bigBatchEnded = true;
     },
     bigBatchEnded() {
