@@ -8,7 +8,9 @@
 import { Worker } from 'node:worker_threads';
 import type { ReadOptions } from '../notes/read.js';
 import type { SummaryOptions } from '../summary/build.js';
-import { READY, TOO_LONG, type ParseJob, type ParseResult, type ParserOptions, type ReadsMessage, type ThreadRead } from './parse-jobs.js';
+import { LOADING_SUMMARIES, READY, SUMMARIES_LOADED, TOO_LONG, type ParseJob, type ParseResult, type ParserOptions, type ReadsMessage, type ThreadRead } from './parse-jobs.js';
+
+type WorkerMessage = ParseResult | ReadsMessage | typeof READY | typeof LOADING_SUMMARIES | typeof SUMMARIES_LOADED;
 
 /** A chunk given to the thread: its results so far, in order; `reads`: what the thread read of its FileJobs (readOnThread), by index in `jobs`; `sentFrom`: the index of the first job last sent. */
 interface Run {
@@ -49,7 +51,7 @@ export class BudgetedWorker {
     const w = new Worker(this.script, { workerData: { read: threadOptions(this.o).read, summary: this.o.summary }, resourceLimits: { maxYoungGenerationSizeMb: 48, maxOldGenerationSizeMb: 256 } });
     w.unref(); // an idle parser never keeps the process alive
     this.ready = false;
-    w.on('message', (m: ParseResult | ReadsMessage | typeof READY) => this.onMessage(w, m));
+    w.on('message', (m: WorkerMessage) => this.onMessage(w, m));
     w.once('error', (e) => this.onDeath(w, e));
     w.once('exit', (code) => {
       if (w !== this.worker) return; // a thread replaced after a note past its budget
@@ -71,17 +73,23 @@ export class BudgetedWorker {
     });
   }
 
-  /** The budget of the thread's next note starts now (once the thread has loaded); none when nothing waits. */
-  private armBudget(): void {
+  private pauseBudget(): void {
     clearTimeout(this.timer);
     this.timer = undefined;
+  }
+
+  /** The budget of the thread's next note starts now (once the thread has loaded); none when nothing waits. */
+  private armBudget(): void {
+    this.pauseBudget();
     if (this.runs.length && this.ready) this.timer = setTimeout(() => this.fail(TOO_LONG), this.o.budgetMs);
   }
 
-  private onMessage(w: Worker, m: ParseResult | ReadsMessage | typeof READY): void {
+  private onMessage(w: Worker, m: WorkerMessage): void {
     if (w !== this.worker) return;
+    // Loading the summary's modules is not parsing: no budget runs meanwhile, the note's starts again after.
+    if (m === LOADING_SUMMARIES) return this.pauseBudget();
     if (m === READY) this.ready = true;
-    else if (this.runs[0]) {
+    else if (m !== SUMMARIES_LOADED && this.runs[0]) {
       const head = this.runs[0];
       // Reading is not parsing: the first note's budget starts again once the chunk is read.
       if ('reads' in m) m.reads.forEach((read, i) => (head.reads[head.sentFrom + i] = read));

@@ -55,6 +55,12 @@ export interface ReadsMessage {
 export const TOO_LONG = 'took too long to parse';
 /** What a worker thread says once it has loaded (parse-worker.ts). */
 export const READY = 'ready';
+/**
+ * What it says before and after it loads the summary's modules, which it does when a note first
+ * wants its summary (parse-note.ts): loading is not parsing, so no note's budget runs meanwhile.
+ */
+export const LOADING_SUMMARIES = 'loading summaries';
+export const SUMMARIES_LOADED = 'summaries loaded';
 
 export interface ParserOptions {
   read: ReadOptions;

@@ -10,17 +10,15 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
-import { errorText, NoteError } from '../errors.js';
-import { parseNoteText, readNoteTextSync, type ReadOptions } from '../notes/read.js';
+import type { ReadOptions } from '../notes/read.js';
 import { buildSummary, type SummaryOptions } from '../summary/build.js';
-import { bodyText } from '../summary/body.js';
-import { bodySketch } from '../notes/body-sketch.js';
-import { searchText } from '../search/text.js';
-import { boundHeapGrowth, compactHeap } from '../util/heap.js';
+import { boundHeapGrowth } from '../util/heap.js';
 import { BudgetedWorker, threadOptions } from './budgeted-worker.js';
-import type { ParseJob, ParseResult, ParserOptions, TextJob, ThreadRead } from './parse-jobs.js';
+import type { ParseJob, ParseResult, ParserOptions, TextJob } from './parse-jobs.js';
+import { finishJob, parseJobNote, readOnThread } from './parse-note.js';
 
 export { READY, TOO_LONG } from './parse-jobs.js';
+export { readOnThread } from './parse-note.js';
 export type { FileJob, ParseJob, ParseResult, ParserOptions, ReadsMessage, TextJob, ThreadRead } from './parse-jobs.js';
 
 /** Above this many notes in one call, every thread is used; below, one. */
@@ -35,39 +33,10 @@ const CHUNK = 64;
  */
 export const DEFER_SUMMARY_UP_TO = 16_384;
 
-/**
- * The FileJobs of a chunk read (and hashed) on the thread, before any is parsed: `reads` goes back
- * to the main thread at once (a note past its budget is recorded under the digest of what was read),
- * and an unreadable file is already that note's result. `reads` is undefined when no job is a FileJob.
- */
-export function readOnThread(jobs: readonly ParseJob[], maxBytes: number): { ready: (TextJob | ParseResult)[]; reads: (ThreadRead | undefined)[] | undefined } {
-  const realDirs = new Map<string, string>(); // each folder resolved once per chunk
-  const reads: (ThreadRead | undefined)[] = [];
-  const ready = jobs.map((job): TextJob | ParseResult => {
-    if (!('path' in job)) return (reads.push(undefined), job);
-    try {
-      const { text, hash, mtimeMs, size } = readNoteTextSync(job.realRoot, job.path, job.rel, maxBytes, job.realRoot, realDirs);
-      reads.push({ hash, mtimeMs, size });
-      return { rel: job.rel, text, hash, deferSummary: job.deferSummary };
-    } catch (e) {
-      reads.push(null);
-      const error = e instanceof NoteError ? { message: e.message, line: e.line, more: [...e.more] } : { message: `cannot read: ${errorText(e)}` };
-      return { ok: false, rel: job.rel, error };
-    }
-  });
-  return { ready, reads: reads.some((r) => r !== undefined) ? reads : undefined };
-}
-
-/** One note's parse and summary (on a worker thread). Any failure is this note's: one note never stops a batch. */
-export function parseJob({ rel, text, hash, deferSummary }: TextJob, read: ReadOptions, summary: SummaryOptions): ParseResult {
-  try {
-    const { note, tokens } = parseNoteText(rel, text, read, hash);
-    const defer = deferSummary && !(note.date && note.date.getTime() > deferSummary.now);
-    return { ok: true, rel, note, summary: defer ? null : buildSummary(note, tokens, summary), text: searchText(note, bodyText(tokens)), body: bodySketch(note.body) };
-  } catch (e) {
-    if (e instanceof NoteError) return { ok: false, rel, error: { message: e.message, line: e.line, more: [...e.more] } };
-    return { ok: false, rel, error: { message: `could not summarise: ${errorText(e)}` } };
-  }
+/** One note's parse and summary, on this thread (the tests, and `parseInline`): parse-note.ts's two steps. */
+export function parseJob(job: TextJob, read: ReadOptions, summary: SummaryOptions): ParseResult {
+  const parsed = parseJobNote(job, read);
+  return 'ok' in parsed ? parsed : finishJob(parsed, summary, buildSummary);
 }
 
 export interface Parser {
@@ -170,8 +139,9 @@ export function openParser(o: ParserOptions, shared?: ParseThreads): Parser {
       // go, so the memory they grew is given back (the next save starts one, in tens of ms).
       if (idle.length <= 1) return;
       await Promise.all(idle.splice(0).map((w) => w.terminate()));
-      // Its garbage (every note's text and parse result) given back now, not when V8's memory reducer gets to it.
-      compactHeap();
+      // Its garbage (every note's text and parse result) is given back by the one compaction the
+      // service makes before it says `idle` (sync.ts releaseMemory), told by `bigBatchEnded`: a
+      // second one here cost as much again at the end of every cold start (issue 31).
       bigBatchEnded = true;
     },
     bigBatchEnded() {

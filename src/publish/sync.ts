@@ -182,7 +182,7 @@ export class FolderSync {
    * After a big batch (a cold start, a reconcile that found much), before saying `idle`: SQLite's
    * page cache is emptied (up to 16 MB a connection: SQLITE_DEFAULT_CACHE_SIZE=-16000 in
    * better-sqlite3's deps/defines.gypi; https://sqlite.org/pragma.html#pragma_shrink_memory), and the heap compacted
-   * once more (the batch's end compacted it already; this takes what was made since). Else the
+   * (the batch's garbage and what was made since, in one collection). Else the
    * process says `idle` at its largest, and gives the memory back only 30–60 s later when V8's
    * memory reducer runs.
    */
