@@ -198,6 +198,7 @@ async function startAppParts(o: AppOptions, undo: (() => unknown)[]): Promise<Ru
     },
     nowOf(o),
   );
+  if (metrics) metrics.bookkeepingFailing = () => deliverer.bookkeeping.failing;
   const publisher = new Publisher({
     root,
     store,

@@ -20,6 +20,9 @@ export class Metrics {
   private readonly outbox = new Gauge({ name: 'notecast_outbox', help: 'Outbox rows by status (pending is the depth)', labelNames: ['status'], registers: [this.registry] });
   private readonly pages = new Gauge({ name: 'notecast_pages_waiting', help: 'Pages whose first post waits for them to be live (publish.waitUntilLive), by state', labelNames: ['state'], registers: [this.registry] });
   private readonly paused = new Gauge({ name: 'notecast_paused_targets', help: 'Chats paused after a permanent failure', registers: [this.registry] });
+  private readonly bookkeeping = new Gauge({ name: 'notecast_bookkeeping_failing_lanes', help: 'Chats whose last delivery could not be recorded (a full or locked database): each waits, longer after each failure in a row', registers: [this.registry] });
+  /** The deliverer's lanes whose bookkeeping failed (Deliverer.bookkeeping), once it exists. */
+  bookkeepingFailing: () => number = () => 0;
 
   constructor(private readonly store: Store) {
     collectDefaultMetrics({ register: this.registry, prefix: 'notecast_' });
@@ -33,6 +36,7 @@ export class Metrics {
     this.outbox.reset();
     for (const [status, n] of Object.entries(s.outbox)) this.outbox.set({ status }, n);
     this.paused.set(s.paused.length);
+    this.bookkeeping.set(this.bookkeepingFailing());
     const pages = this.store.livePages.pending();
     for (const state of ['waiting', 'held']) this.pages.set({ state }, pages.filter((p) => p.state === state).length);
     return this.registry.metrics();

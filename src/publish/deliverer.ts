@@ -13,7 +13,7 @@ import type { Platform } from '../config/schema.js';
 import type { LiveChecker } from './live.js';
 import { errorText } from '../errors.js';
 import { recordFailure, type DeliveryEvent, type LogContext } from './outcomes.js';
-
+import { BookkeepingWaits } from './bookkeeping-waits.js';
 export type { DeliveryEvent } from './outcomes.js';
 
 /**
@@ -59,9 +59,7 @@ class CallTimeout extends Error {
   override readonly name = 'CallTimeout';
 }
 
-
 const PARKED_MS = 60 * 60_000;
-
 function earliest(a: number | undefined, b: number | undefined): number | undefined {
   return a === undefined ? b : b === undefined ? a : Math.min(a, b);
 }
@@ -76,6 +74,7 @@ export class Deliverer {
   private quietListener: (() => void) | undefined;
   /** The clock at the last look, to notice it stepping back. */
   private lastNow = 0;
+  readonly bookkeeping = new BookkeepingWaits(); // lanes whose bookkeeping failed (a full disk) wait, never tried again at once
 
   constructor(
     private readonly store: DelivererStore,
@@ -116,6 +115,7 @@ export class Deliverer {
   async stop(): Promise<void> {
     this.running = false;
     if (this.timer) clearTimeout(this.timer);
+    this.bookkeeping.endWaits();
     await Promise.allSettled([...this.inflight.values(), this.opts.live?.stop()]);
   }
 
@@ -164,7 +164,7 @@ export class Deliverer {
       for (const row of heads) {
         const key = laneKey(row);
         const p = this.deliver(row)
-          .catch((e: unknown) => this.log.error({ delivery: row.id, note: row.noteId, target: key, err: errorText(e) }, 'delivery bookkeeping failed; it stays queued'))
+          .then(() => this.bookkeeping.succeeded(key), (e: unknown) => this.bookkeeping.failed(this.log, key, { delivery: row.id, note: row.noteId, target: key }, e))
           .finally(() => {
             this.inflight.delete(key);
             this.wake();

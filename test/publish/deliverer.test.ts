@@ -13,6 +13,7 @@ import { Writable } from 'node:stream';
 import { createLogger, silentLogger, type Logger } from '../../src/log.js';
 import { Deliverer, type DeliveryEvent } from '../../src/publish/deliverer.js';
 import { Store } from '../../src/store/store.js';
+import { Metrics } from '../../src/health/metrics.js';
 import type { Target } from '../../src/store/types.js';
 import type { Summary } from '../../src/summary/build.js';
 import { until } from '../helpers/until.js';
@@ -47,6 +48,34 @@ function consoleAdapter(lines: string[]): ChatAdapter {
 const databaseLocked = () => Object.assign(new Error('database is locked'), { code: 'SQLITE_BUSY' });
 
 describe('Deliverer bookkeeping when the store fails', () => {
+  it('a full disk at the bookkeeping steps: the lane waits longer after each failure, one log line per attempt, then delivers once the disk has room (issue 25, item 11)', async () => {
+    const lines: string[] = [];
+    const said: string[] = [];
+    const { store, deliverer } = setUp(consoleAdapter(lines), keptLog(said));
+    const diskFull = () => Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' });
+    const markSending = vi.spyOn(store, 'markSending').mockImplementation(() => {
+      throw diskFull();
+    });
+    store.enqueue({ noteId: 'a', revision: 1, target, kind: 'post', payload: { type: 'summary', summary: summary('A') } });
+    const failures = () => said.filter((l) => l.includes('delivery bookkeeping failed'));
+    const at: number[] = [];
+    deliverer.start();
+    for (let n = 1; n <= 3; n++) {
+      await until(() => failures().length >= n, 10_000, `bookkeeping failure ${n}`);
+      at.push(Date.now());
+    }
+    // Tried again at once, the lane logged thousands of lines a second; with backoff 500 ms, then 1 s.
+    expect(at[1]! - at[0]!).toBeGreaterThanOrEqual(450);
+    expect(at[2]! - at[1]!).toBeGreaterThanOrEqual(950);
+    expect(failures().map((l) => JSON.parse(l) as { attempt: number; retryInMs: number })).toMatchObject([{ attempt: 1, retryInMs: 500 }, { attempt: 2, retryInMs: 1000 }, { attempt: 3, retryInMs: 2000 }]);
+    const metrics = new Metrics(store);
+    metrics.bookkeepingFailing = () => deliverer.bookkeeping.failing;
+    expect(await metrics.scrape()).toMatch(/^notecast_bookkeeping_failing_lanes 1$/m);
+    markSending.mockRestore(); // the disk has room again
+    await until(() => lines.length === 1, 10_000, 'the post');
+    expect(await metrics.scrape()).toMatch(/^notecast_bookkeeping_failing_lanes 0$/m);
+  });
+
   it('does not leave a row mid-send when recording a retry fails; the target queue goes on in order', async () => {
     const lines: string[] = [];
     const adapter = consoleAdapter(lines);
