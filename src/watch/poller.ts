@@ -18,6 +18,7 @@ import { lstatSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import { isNoteFile } from '../notes/read.js';
 import { entriesMoved, folderState, forgetTree, readFolder, STATS_PER_SLICE, subfolderChanges, yieldToLoop, type FolderState } from './folder-tree.js';
+import { changeTime } from './quiet.js';
 import type { SourceEvents, Unsubscribable } from './source-events.js';
 
 interface Folder extends FolderState {
@@ -58,6 +59,8 @@ class FolderPoller implements FolderPoll {
   private timer: NodeJS.Timeout | undefined;
   private closed = false;
   private erred = false;
+  /** When the last look at the whole tree (a pass, or the baseline) began: a change it did not see came after. */
+  private lookedFrom = 0;
 
   constructor(
     private readonly root: string,
@@ -67,6 +70,7 @@ class FolderPoller implements FolderPoll {
 
   /** The baseline: every folder listed, every note stat'ed, nothing reported. */
   start(): void {
+    this.lookedFrom = Date.now();
     this.track(this.root, false);
     this.schedule(Date.now());
   }
@@ -148,6 +152,8 @@ class FolderPoller implements FolderPoll {
     }
     if (erredBefore && !this.erred) this.ev.onError(null);
     this.tally.passes++;
+    this.lookedFrom = startedAt;
+    this.ev.onPassEnded?.(startedAt);
     this.schedule(startedAt);
   }
 
@@ -173,9 +179,13 @@ class FolderPoller implements FolderPoll {
       const fst = this.statFile(stamp.path);
       stats++;
       if (fst && fst.mtimeMs === stamp.mtimeMs && fst.size === stamp.size && fst.ino === stamp.ino) continue;
-      if (fst) kept.files.set(name, stampOf(stamp.path, fst));
-      else kept.files.delete(name);
-      this.ev.onPath(stamp.path);
+      if (!fst) {
+        kept.files.delete(name);
+        this.ev.onPath(stamp.path);
+        continue;
+      }
+      kept.files.set(name, stampOf(stamp.path, fst));
+      this.ev.onPath(stamp.path, this.changedAt(fst.mtimeMs));
     }
     return stats;
   }
@@ -185,10 +195,17 @@ class FolderPoller implements FolderPoll {
     const fresh = this.list(dir);
     if (!fresh) return 1;
     this.folders.set(dir, fresh);
-    for (const [name, stamp] of fresh.files) if (!sameStamp(kept.files.get(name), stamp)) this.ev.onPath(stamp.path);
-    for (const [name, stamp] of kept.files) if (!fresh.files.has(name)) this.ev.onPath(stamp.path);
-    subfolderChanges(dir, kept.dirs, fresh.dirs, this.folders, (p) => this.ev.onPath(p), (d) => this.track(d, false));
+    // An entry added, removed or renamed set the folder's mtime as it did (a note moved in keeps its old mtime; one removed has none).
+    const changedAt = (mtimeMs: number) => this.changedAt(Math.max(mtimeMs, fresh.mtimeMs));
+    for (const [name, stamp] of fresh.files) if (!sameStamp(kept.files.get(name), stamp)) this.ev.onPath(stamp.path, changedAt(stamp.mtimeMs));
+    for (const [name, stamp] of kept.files) if (!fresh.files.has(name)) this.ev.onPath(stamp.path, changedAt(0));
+    subfolderChanges(dir, kept.dirs, fresh.dirs, this.folders, (p) => this.ev.onPath(p, changedAt(0)), (d) => this.track(d, false));
     return fresh.files.size + 1;
+  }
+
+  /** When a change found now was made, by an mtime the poll can vouch for (quiet.ts): its quiet period counts from then. */
+  private changedAt(mtimeMs: number): number {
+    return changeTime(mtimeMs, this.lookedFrom, Date.now());
   }
 
   /** Stops following a folder and everything under it. */

@@ -7,7 +7,7 @@
  * must be quiet for `quietMs` before its change counts, so an editor's several writes, an atomic
  * save-by-rename or a `git pull` are one change. A batch is released once no other file is still
  * settling, so a burst of files arrives together (and can become a digest) while a lone save
- * goes out at once.
+ * goes out at once. What "quiet" means in each mode: quiet.ts.
  *
  * @parcel/watcher on Linux watches a new folder but not the folders inside it when they appear
  * together (`mkdir -p`, `cp -r`, `git checkout`: parcel-bundler/watcher#97), so later saves in them
@@ -36,6 +36,7 @@ import { isIgnoredName, scanNotesSync } from '../notes/scan.js';
 import type { Batch } from './batch.js';
 import type { WatchMode } from './mode.js';
 import { changedSince, FolderLookover } from './lookover.js';
+import { PolledQuiet, TimedQuiet, type QuietPeriods } from './quiet.js';
 import { nativeSource, pollSource, type NativeSubscribe, type Unsubscribable } from './sources.js';
 
 export interface WatcherOptions {
@@ -85,8 +86,8 @@ class Watcher implements NotesWatcher {
   readonly ready: Promise<void>;
   private readonly root: string;
   private readonly polling: boolean;
-  /** Each settling path's quiet-period timer. */
-  private readonly timers = new Map<string, NodeJS.Timeout>();
+  /** The paths inside their quiet period. */
+  private readonly quiet: QuietPeriods;
   /** Paths whose quiet period is over, for the next flush. */
   private readonly due = new Set<string>();
   /** When each settling or due path was last reported. */
@@ -111,6 +112,7 @@ class Watcher implements NotesWatcher {
   constructor(private readonly opts: WatcherOptions) {
     this.root = path.resolve(opts.root);
     this.polling = opts.mode === 'poll';
+    this.quiet = this.polling ? new PolledQuiet(opts.quietMs, (f) => this.settled(f)) : new TimedQuiet(opts.quietMs, (f) => this.settled(f));
     const subscribed = this.watch(this.root);
     // Listed while @parcel/watcher crawls on its own thread: what changes before its watches exist
     // raises no event either way, and the service's start-up catch-up pass compares every note.
@@ -129,7 +131,7 @@ class Watcher implements NotesWatcher {
   }
 
   settling(): number {
-    return this.timers.size;
+    return this.quiet.size;
   }
 
   reportedBy(time: number): boolean {
@@ -145,8 +147,7 @@ class Watcher implements NotesWatcher {
     this.closed = true;
     this.lookover?.stop();
     for (const t of this.intervals) clearInterval(t);
-    for (const t of this.timers.values()) clearTimeout(t);
-    this.timers.clear();
+    this.quiet.clear();
     this.reportedAt.clear();
     await this.ready.catch(() => undefined);
     const subs = await Promise.all([...this.nested.values()]);
@@ -178,7 +179,7 @@ class Watcher implements NotesWatcher {
       // An overflowing inotify queue drops events: whatever they were, a reconcile finds it.
       this.opts.onEventsLost?.(String(err));
     };
-    const events = { onPath: (p: string) => this.touch(p), onError, ignored: this.ignored };
+    const events = { onPath: (p: string, changedAt?: number) => this.touch(p, changedAt), onError, ignored: this.ignored, onPassEnded: (startedAt: number) => this.quiet.passEnded(startedAt) };
     return this.polling ? pollSource(dir, this.opts.pollIntervalMs ?? 3000, events) : nativeSource(dir, events, this.opts.nativeSubscribe);
   }
 
@@ -194,28 +195,26 @@ class Watcher implements NotesWatcher {
 
   /** A change a look-over found: unless its event came (it is settling or settled), it counts as reported now. */
   private foundByLooking(file: string): void {
-    if (this.closed || this.timers.has(file) || this.due.has(file)) return;
+    if (this.closed || this.quiet.has(file) || this.due.has(file)) return;
     this.opts.log.debug({ file }, 'a change with no event, found by looking its folder over');
     this.touch(file);
   }
 
   /** A path changed: its quiet period starts (again). Folders count too: a removed or moved-in folder arrives as one path. */
-  private touch(file: string): void {
+  private touch(file: string, changedAt?: number): void {
     if (this.ignored(file)) return;
     this.opts.onPath?.(file);
-    const old = this.timers.get(file);
-    if (old) clearTimeout(old);
-    this.reportedAt.set(file, Date.now());
-    this.timers.set(
-      file,
-      setTimeout(() => {
-        this.timers.delete(file);
-        this.due.add(file);
-        if (this.lookover) this.lookDirs.add(path.dirname(file));
-        this.holdSince ??= Date.now();
-        this.scheduleFlush();
-      }, this.opts.quietMs),
-    );
+    const now = Date.now();
+    this.reportedAt.set(file, now);
+    this.quiet.start(file, changedAt ?? now);
+  }
+
+  /** A path's quiet period is over: it waits for the flush. */
+  private settled(file: string): void {
+    this.due.add(file);
+    if (this.lookover) this.lookDirs.add(path.dirname(file));
+    this.holdSince ??= Date.now();
+    this.scheduleFlush();
   }
 
   private scheduleFlush(): void {
@@ -244,7 +243,7 @@ class Watcher implements NotesWatcher {
       return;
     }
     const held = this.holdSince !== undefined && Date.now() - this.holdSince < this.opts.maxHoldMs;
-    if (this.timers.size > 0 && held) return; // more of the burst is settling; it flushes when they land
+    if (this.quiet.size > 0 && held) return; // more of the burst is settling; it flushes when they land
     this.holdSince = undefined;
     const scannedAt = Date.now();
     const { changed, removed, nestedFolders } = this.classifyDue();
@@ -252,13 +251,13 @@ class Watcher implements NotesWatcher {
     for (const file of this.due) {
       const at = this.reportedAt.get(file);
       if (removed.has(file) && at !== undefined) removedAt = Math.max(removedAt ?? at, at);
-      if (!this.timers.has(file)) this.reportedAt.delete(file);
+      if (!this.quiet.has(file)) this.reportedAt.delete(file);
     }
     this.due.clear();
     if (nestedFolders.length && !this.polling) this.watchNested(nestedFolders, scannedAt); // polling walks new folders itself
     if (removed.size && this.nested.size) this.unwatchRemoved(removed);
     if (changed.size || removed.size) this.opts.onBatch({ changed: [...changed], removed: [...removed], ...(removedAt === undefined ? {} : { removedAt }) });
-    if (this.timers.size === 0) this.opts.onQuiet?.();
+    if (this.quiet.size === 0) this.opts.onQuiet?.();
   }
 
   /**

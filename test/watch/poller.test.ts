@@ -75,9 +75,9 @@ describe('polling by folder', () => {
 describe.each(['native', 'poll'] as const)('the watcher, watch.mode: %s', (mode) => {
   const INTERVAL = 1000;
 
-  async function watch(root: string): Promise<{ watcher: NotesWatcher; batches: (Batch & { at: number })[] }> {
+  async function watch(root: string, timing = { pollIntervalMs: INTERVAL, quietMs: 50 }): Promise<{ watcher: NotesWatcher; batches: (Batch & { at: number })[] }> {
     const batches: (Batch & { at: number })[] = [];
-    const watcher = watchNotes({ root, mode, pollIntervalMs: INTERVAL, quietMs: 50, maxHoldMs: 5000, onBatch: (b) => batches.push({ ...b, at: Date.now() }), log: silentLogger() });
+    const watcher = watchNotes({ root, mode, ...timing, maxHoldMs: 5000, onBatch: (b) => batches.push({ ...b, at: Date.now() }), log: silentLogger() });
     cleanups.push(() => watcher.close());
     await watcher.ready;
     return { watcher, batches };
@@ -112,5 +112,43 @@ describe.each(['native', 'poll'] as const)('the watcher, watch.mode: %s', (mode)
     const removed = () => batches.flatMap((b) => b.removed);
     await until(() => removed().includes(path.join(root, 'f0', 'n1-en.md')) && removed().some((p) => p.startsWith(path.join(root, 'f1'))), 10_000, 'both removals');
     expect(batches.flatMap((b) => b.changed).some((p) => p.endsWith('.png'))).toBe(false);
+  });
+
+  // Moved in (mv, rsync -a, cp -p): a note keeps its old mtime, which dates nothing; its folder's does.
+  it.each(['written', 'moved in with an old mtime'] as const)('hands a burst of notes %s, paced under the quiet period, over as one batch though polls see it in parts; a lone save within an interval and the quiet period', async (how) => {
+    // The quiet period is shorter than the interval, as by default (2 s and 3 s): notes a pass saw
+    // must not settle before a later pass has looked for the rest of their burst (issue 25/31).
+    const timing = { pollIntervalMs: 700, quietMs: 400 };
+    const root = tree(1, 1);
+    const staging = mkdtempSync(path.join(os.tmpdir(), 'notecast-staging-'));
+    cleanups.push(() => rmSync(staging, { recursive: true, force: true }));
+    const { batches } = await watch(root, timing);
+    // 12 notes 100 ms apart: 1.1 s, so at least one pass starts in the middle of the burst.
+    const names = Array.from({ length: 12 }, (_, i) => `burst${i}-en.md`);
+    const burst = names.map((n) => path.join(root, 'f0', n));
+    for (const name of names) {
+      const body = `---\ntitle: ${name}\n---\nBody.\n`;
+      if (how === 'written') writeFileSync(path.join(root, 'f0', name), body);
+      else {
+        writeFileSync(path.join(staging, name), body);
+        utimesSync(path.join(staging, name), new Date(Date.now() - 3_600_000), new Date(Date.now() - 3_600_000));
+        renameSync(path.join(staging, name), path.join(root, 'f0', name));
+      }
+      await new Promise((r) => setTimeout(r, 100)); // the writer's pace, not a wait for the watcher
+    }
+    await until(() => burst.every((p) => batches.some((b) => b.changed.includes(p))), 10_000, 'the whole burst');
+    // (Native mode's look-over may add the tree's own note, written a moment before the watch began.)
+    const inBurst = (b: Batch) => b.changed.filter((p) => burst.includes(p)).length;
+    expect(batches.filter(inBurst).map(inBurst)).toEqual([burst.length]);
+
+    const lone = path.join(root, 'f0', 'n0-en.md');
+    const at = Date.now();
+    appendFileSync(lone, '\nEdited in place.\n');
+    const loneBatch = () => batches.find((b) => b.at >= at && b.changed.includes(lone));
+    await until(() => !!loneBatch(), 10_000, 'the lone edit');
+    const latency = loneBatch()!.at - at;
+    // Seen within one interval, settled once a pass a quiet period after the save found nothing newer.
+    expect(latency).toBeLessThan((mode === 'poll' ? timing.pollIntervalMs : 0) + timing.quietMs + 900);
+    expect(latency).toBeGreaterThanOrEqual(timing.quietMs - 20);
   });
 });
