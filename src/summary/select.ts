@@ -19,6 +19,7 @@ import { showsRawTex } from './raw-tex.js';
 import { showsValueHole } from './value-hole.js';
 import { givesOwnFigures, OWN_FIGURES_GAIN, rowWaits } from './table-rows.js';
 import { coinedNames, NOUNS_CAPITALISED } from './names.js';
+import { fillsFreePlace } from './free-places.js';
 
 export { coinedNames } from './names.js';
 
@@ -260,6 +261,8 @@ export function choosePoints(candidates: readonly Candidate[], spans: SpanTable,
     if (!best) break;
     take(best);
   }
+  // Places still free take the statements left out only because their words come once, in reading order (free-places.ts).
+  for (const o of [...options].sort((a, b) => a.c.pos - b.c.pos)) if (chosen.length < budget.maxPoints && !o.taken && o.place === 0 && o.cost <= left && fillsFreePlace(o, spans, locale, chosenPos, usedGroups)) take(o);
   return chosen.sort((a, b) => a.c.pos - b.c.pos).map((o) => trimRuns(spans.expand(o.text)));
 }
 
