@@ -25,4 +25,11 @@ describe('places left free', () => {
     expect(en.some((p) => p.includes('close at noon'))).toBe(true);
     expect(en.some((p) => p.includes('Good luck'))).toBe(false);
   });
+
+  it('take a later paragraph whose names come once, after definitions (zh, F11)', () => {
+    // Three short definitions ("…就是…") and a pronoun's sentence fill the coverage choice; the paragraph naming the tools must not vanish.
+    const zh = pointsOfNote('zh', '缓存就是一种把常用数据放在近处的技术。它减少了对数据库的访问，所以响应只要几毫秒。键就是查找数据用的名字。\n\nRedis 是最常用的缓存服务器。Memcached 只保存简单的字符串。');
+    expect(zh.some((p) => p.includes('Redis'))).toBe(true);
+    expect(zh.some((p) => p.includes('Memcached'))).toBe(true);
+  });
 });
