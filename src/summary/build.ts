@@ -11,7 +11,8 @@ import { collectCandidates } from './candidates.js';
 import { pointText, SpanTable, type KeyPoint } from './inline.js';
 import { pickLinks } from './links.js';
 import { cleanText, collectLinks, htmlBlockText, inlineText, type Link } from './plain.js';
-import { choosePoints, POINT_OVERHEAD, truncatePoint } from './select.js';
+import { choosePoints, POINT_OVERHEAD } from './select.js';
+import { truncatePoint } from './truncate-point.js';
 import { openingWords } from './opening.js';
 
 export interface Summary {

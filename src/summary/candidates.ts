@@ -17,6 +17,7 @@ import { countedPartNames, nameHeadings, namesItsSection, topParts, withPartName
 import { leansInSection } from './section-subject.js';
 import { addressesReader, isQuestion, labelledOutput, namesReadersOwn, pointsBack, pointsElsewhere, presentsWhatFollows, speaksAsI, speaksOfAsking, withoutInterjection, wordCount } from './tone.js';
 import { namesWhatFollows, overviewBeforeSections, saysAsFollows } from './presenting.js';
+import { printedAfterLabel } from './printed-label.js';
 import { withWhatItLeadsTo } from './led-point.js';
 import { asksForHelp, judgesTheQuestion } from './question-praise.js';
 import { agreesWithReader } from './agreement.js';
@@ -124,9 +125,8 @@ function addParagraph(w: Walk, raw: string, next: Token | undefined, flags: { le
     }
     if (full(w)) return; // nothing more is taken: the tests below would decide nothing
     if (!(isProse(s) || w.spans.hasCode(s)) || isTooShort(s, w.spans) || looksLikeOutput(s, w.spans)) return;
-    // "Output: BFS: 0 1 2 3": labels before what a program printed; a colon between digits is a ratio or a time ("1:15"), no label's end; a formula announced ("The formula is: x = …") is none.
-    const printed = formula === undefined ? /^(?:[^:：]{1,24}(?:(?<!\p{Nd})[:：]|[:：](?!\p{Nd}))\s*)+(.+)$/u.exec(s) : null;
-    if (printed && looksLikeOutput(printed[1]!, w.spans, 1)) return;
+    // "Output: BFS: 0 1 2 3": labels before what a program printed (printed-label.ts); a formula announced ("The formula is: x = …") is none.
+    if (formula === undefined && printedAfterLabel(s, w.spans)) return;
     if (flags.asked ? asksForHelp(s, w.locale) : (isQuestion(s, w.locale) || speaksAsI(s, w.locale) || namesReadersOwn(s, w.locale) || presentsWhatFollows(s, w.locale) || labelledOutput(s) || speaksOfAsking(s, w.locale) || agreesWithReader(s, w.locale) || (i === 0 && w.out.length === 0 && judgesTheQuestion(s, w.locale)))) return;
     // A paragraph that opens in lower case, or with a short sentence pointing back, goes on from what
     // came before it (a formula, a code block, though its announcement was no point): alone it is a fragment ("or: readlink -f …", "where the sum runs…").

@@ -6,7 +6,7 @@ import type { Token, Tokens } from 'marked';
 import { collapseWhitespace, ELLIPSIS } from '../util/text.js';
 import { isPlaceholder, type KeyPoint, type SpanTable } from './inline.js';
 import { cleanText, inlineText } from './plain.js';
-import { truncatePoint } from './select.js';
+import { truncatePoint } from './truncate-point.js';
 import { isProse } from './walk.js';
 
 /**

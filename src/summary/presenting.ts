@@ -6,6 +6,7 @@ import { capitalise } from './chars.js';
 import { PRESENTS, presentsWhatFollows, speaksAsI, wordCount } from './tone.js';
 import { closedSentence } from './punctuation.js';
 import { isFunctionWord } from './salience.js';
+import { saysBeforeFollowing } from './said-before-following.js';
 
 /**
  * A lead-in without the words that present it ("Voici une comparaison" → "Une comparaison", "以下是关于…的100个关键点"
@@ -58,7 +59,7 @@ export function listContext(leadIn: string, locale: string): string | undefined 
   // "訪れた都市は次のとおりです", "The steps are as follows": the subject is what the list is.
   // A lead-in that ends its sentence ("以下は…おすすめのアプリです。", "Here are the key features.") names what is before its stop and copula.
   const named = presented?.replace(/(?<=\p{L})(?:です|でした|である)?[。.]$/u, '').replace(AS_FOLLOWS_PREDICATE, '');
-  if (!named?.trim() || saysAsFollows(named.trim())) return undefined;
+  if (!named?.trim() || (saysAsFollows(named.trim()) && !saysBeforeFollowing(named.trim()))) return undefined;
   // The writer speaking ("I use these") names nothing; a thing they qualify does ("The programs I recommend").
   return speaksAsI(named, locale) && !NAMED_THING.test(named.trim()) ? undefined : named;
 }

@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { SpanTable } from '../../src/summary/inline.js';
-import { truncatePoint } from '../../src/summary/select.js';
+import { truncatePoint } from '../../src/summary/truncate-point.js';
 
 const PAIRS: readonly [string, string][] = [
   ['„', '“'], ['«', '»'], ['« ', ' »'], ['「', '」'], ['『', '』'], ['(', ')'], ['[', ']'], ['"', '"'], ["'", "'"], ['“', '”'], ['（', '）'],
