@@ -5,7 +5,7 @@
  * on an unchosen one avoided. Chosen points are shown in reading order. Pure.
  */
 import { ELLIPSIS, truncate } from '../util/text.js';
-import { isProse, type Candidate } from './walk.js';
+import { isProse, sumsNoteUp, type Candidate } from './walk.js';
 import { isPlaceholder, PLACEHOLDER, pointText, type KeyPoint, type SpanTable } from './inline.js';
 import { saidText } from './said.js';
 import { scrubMarkup } from './plain.js';
@@ -19,7 +19,6 @@ import { showsRawTex } from './raw-tex.js';
 import { showsValueHole } from './value-hole.js';
 import { givesOwnFigures, OWN_FIGURES_GAIN, rowWaits } from './table-rows.js';
 import { coinedNames, NOUNS_CAPITALISED } from './names.js';
-import { sumsNoteUp } from './sums-up.js';
 
 export { coinedNames } from './names.js';
 
@@ -138,13 +137,13 @@ function optionsOf(candidates: readonly Candidate[], spans: SpanTable, locale: s
   const salientCount = options.filter(salient).length;
   const lede = (o: Option) => (salientCount < RICH || hasNumber(o.text)) && o.c.opening && o.c.kind === 'sentence' && !o.c.toReader && !o.c.chatty && wordCount(pointText(spans.expand(o.text))) > 6;
   // A table's row of totals is its bottom line, though its figures come once; so is the writer's summing-up section (sums-up.ts).
-  const bottomLine = (o: Option) => (o.c.kind === 'row' && o.c.sumsUp) || sumsNoteUp(o.c);
+  const total = (o: Option) => (o.c.kind === 'row' && o.c.sumsUp) || sumsNoteUp(o.c);
   // A statement giving a figure ("use water at 92 degrees") measures something, as filler never does, though its words come once.
   // So does the writer's own view of a thing ("MongoDB は避けたほうがいいと思います"): where no capital marks a name, it may name nothing said twice.
   // A glossary entry names its term, set off by the writer, though each term comes once; so does a formula its sentence announces ("The roots are x = -b/(2a)"): the note's result, its symbols said once.
   // In a dialogue, what was asked and answered is its substance ("How long until I can get a job?"), though its words come once.
   const saysSomething = (o: Option) => o.c.kind === 'sentence' && !o.c.chatty && (o.c.turn || o.c.defines || o.c.formula || (!o.c.toReader && (hasNumber(o.text) || givesOwnView(o.text, locale))));
-  if (salientCount >= MIN_SALIENT) for (const o of options) if (!salient(o) && !lede(o) && !bottomLine(o) && !saysSomething(o)) o.place = 0;
+  if (salientCount >= MIN_SALIENT) for (const o of options) if (!salient(o) && !lede(o) && !total(o) && !saysSomething(o)) o.place = 0;
   return { options, index, weights };
 }
 

@@ -1,8 +1,7 @@
 /**
  * The writer's own summing-up: a section whose heading says it sums the note up ("Summary",
- * "Final thoughts", "まとめ", "الخلاصة"), and what it says. Pure.
+ * "Final thoughts", "まとめ", "الخلاصة"); what it says is told by walk.ts sumsNoteUp. Pure.
  */
-import type { Candidate } from './walk.js';
 
 /**
  * Headings of a section that sums a note up, in the nine languages of the blog and a few more: the
@@ -19,12 +18,3 @@ export const SUMS_UP = new RegExp(
     String.raw`|总结|總結|小结|小結|结论|結論|结语|結語|まとめ|要約|おわりに`,
   'iu',
 );
-
-/**
- * Whether a candidate is the writer's summing-up, wanted though its words come once: what it says
- * is what the note comes to ("Consistency beats speed…"), so no other part need repeat its words.
- * A word to the reader there is a sign-off, not a conclusion.
- */
-export function sumsNoteUp(c: Candidate): boolean {
-  return c.sumsUp === true && !c.chatty && !c.toReader && (c.kind === 'sentence' || c.kind === 'item');
-}
