@@ -25,6 +25,7 @@ import { opensAsContinuation } from './lower-start.js';
 import { withoutOpeningAddress } from './setting-off.js';
 import { cheers } from './news.js';
 import { givesTotal } from './total-line.js';
+import { SUMS_UP } from './sums-up.js';
 import { announcesOutput, announcesPrinted } from './output-lead-in.js';
 import { opensWithTerm } from './glossary.js';
 import { dialogueLabels, inOpening, isTurn, readDialogue, turnsOf, withoutSpeaker } from './dialogue.js';
@@ -62,10 +63,6 @@ function noteHeading(blocks: readonly Token[], headingText: (h: Tokens.Heading) 
 /** Headings that start a list of sources, in the languages of the corpus and a few more. */
 const REFERENCES =
   /^(references?|sources?|further reading|links|bibliography|citations?|footnotes?|notes|参考|参考资料|参考文献|參考|參考資料|參考文獻|出典|参照|संदर्भ|स्रोत|المراجع|مراجع|المصادر|referencias|fuentes|références|sources|quellen|referenzen|literatur|referências|fontes|riferimenti|fonti)(?=$|[\s:：.。])/iu;
-
-/** Headings of a section that sums a note up, in the languages of the corpus and a few more. */
-const SUMS_UP =
-  /(?:^|\s)(?:summary|in short|in summary|conclusions?|tl;?dr|key takeaways?|bottom line|zusammenfassung|fazit|resumen|conclusión|en resumen|résumé|en bref|conclusion|sumário|resumo|riepilogo|सारांश|निष्कर्ष|الخلاصة|ملخص|خلاصة)(?=$|[\s:：.,])|总结|總結|小结|小結|结论|結論|まとめ|要約|結論/iu;
 
 /** A sentence that stops short of its object ("The definition is", "次の通りです。") before a block. */
 function announces(s: string, next: Token | undefined): boolean {

@@ -130,3 +130,8 @@ export function hasNumber(text: string): boolean {
 export function capitalise(s: string): string {
   return s.replace(/^\p{Ll}/u, (c) => c.toUpperCase());
 }
+
+/** A word of capitals, two at least, with digits maybe ("BFS", "GPU", "H2O"): an acronym, a name wherever it stands, a sentence's start too. */
+export function isAcronym(word: string): boolean {
+  return /^\p{Lu}\p{N}*\p{Lu}[\p{Lu}\p{N}]*$/u.test(word);
+}

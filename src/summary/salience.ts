@@ -4,7 +4,7 @@
  * sentence is grammar) and raised when the title or a heading names them. A point's worth is the
  * weight of the terms it adds to those already chosen. Pure.
  */
-import { categoryOf, CJK, FIRST_CJK, hasCjk, hasNumber, LETTER, MARK, NUMBER } from './chars.js';
+import { categoryOf, CJK, FIRST_CJK, hasCjk, hasNumber, isAcronym, LETTER, MARK, NUMBER } from './chars.js';
 import { FIRST as PLACEHOLDER_FIRST, LAST as PLACEHOLDER_LAST, type SpanTable } from './inline.js';
 import { allIn, ECHOED, NO_CODE, type InCode } from './code-terms.js';
 import { asMarkedParts, hasScripts } from './sup-sub.js';
@@ -103,7 +103,7 @@ export function* wordSpans(text: string): Generator<[number, number]> {
 
 /**
  * The terms of a text with placeholders: each code span whole, words lower-cased, CJK as pairs.
- * `proper`, when given, collects the words written with a capital inside a sentence ("Scout", "Behemoth", "GitHub"): names of things.
+ * `proper`, when given, collects the words written with a capital inside a sentence ("Scout", "Behemoth", "GitHub"), and acronyms anywhere ("BFS visits…"): names of things.
  */
 export function termsOf(text: string, spans: SpanTable, proper?: Set<string>): Set<string> {
   const out = new Set<string>();
@@ -277,7 +277,7 @@ function wordTerm(plain: string, start: number, end: number, proper: Set<string>
   if (hasScripts(lower)) return scriptedTerms(lower, visit);
   if (STOP.has(lower)) return;
   visit(lower);
-  if (proper && lower !== w && start > 0 && INSIDE_SENTENCE.test(plain.slice(Math.max(0, start - 4), start))) proper.add(lower);
+  if (proper && lower !== w && ((start > 0 && INSIDE_SENTENCE.test(plain.slice(Math.max(0, start - 4), start))) || isAcronym(w))) proper.add(lower);
 }
 
 /** A word with scripts read as TeX's marks give it ("Vₘₐₓ²" as "V_max^2": V_max and 2), so the terms do not hang on how a formula is shown. */

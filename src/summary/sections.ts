@@ -4,6 +4,7 @@
  */
 import type { Token, Tokens } from 'marked';
 import { isFunctionWord } from './salience.js';
+import { NUMBER_WORDS } from './number-words.js';
 
 /** Characters of a section read to tell whether its heading names it. */
 const SECTION_PROBE = 4000;
@@ -44,9 +45,9 @@ const CJK_RUN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 
 /**
  * A heading that counts its part and then names it ("Option A: Rent a VPS", "方案一：Parallels
- * Desktop", "Step 2 – Serverless"): the label word, and the name after the counter.
+ * Desktop", "Step 2 – Serverless", "Stage one: The basics", number-words.ts): the label word, and the name after the counter.
  */
-const COUNTED_NAME = /^([\p{L}\p{M}]+?)(?:\s*(?:\p{Nd}+|[一二三四五六七八九十]+)|\s+[A-H]|(?<=\p{Script=Han})[A-H])(?![\p{L}\p{Nd}])\s*(?:[:：.)]|\s[-–—])\s*(\S.*)$/u;
+const COUNTED_NAME = new RegExp(String.raw`^([\p{L}\p{M}]+?)(?:\s*(?:\p{Nd}+|[一二三四五六七八九十]+)|\s+(?:[A-H]|${NUMBER_WORDS})|(?<=\p{Script=Han})[A-H])(?![\p{L}\p{M}\p{Nd}])\s*(?:[:：.)]|\s[-–—])\s*(\S.*)$`, 'u');
 
 /**
  * The names of a note's counted parts, by their headings' text: where two headings or more count

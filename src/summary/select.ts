@@ -4,7 +4,7 @@
  * the note's sections, the opening and section leads preferred, sign-offs and sentences that lean
  * on an unchosen one avoided. Chosen points are shown in reading order. Pure.
  */
-import { isProse, type Candidate } from './walk.js';
+import { isProse, sumsNoteUp, type Candidate } from './walk.js';
 import { pointText, type KeyPoint, type SpanTable } from './inline.js';
 import { saidText } from './said.js';
 import { scrubMarkup } from './plain.js';
@@ -137,8 +137,8 @@ function optionsOf(candidates: readonly Candidate[], spans: SpanTable, locale: s
   // unless it gives a figure ("A month of use cost 23.5 CNY."): filler measures nothing.
   const salientCount = options.filter(salient).length;
   const lede = (o: Option) => (salientCount < RICH || hasNumber(o.text)) && o.c.opening && o.c.kind === 'sentence' && !o.c.toReader && !o.c.chatty && wordCount(pointText(spans.expand(o.text))) > 6;
-  // A table's row of totals is its bottom line, though its figures come once.
-  const total = (o: Option) => o.c.kind === 'row' && o.c.sumsUp;
+  // A table's row of totals is its bottom line, though its figures come once; so is the writer's summing-up section (sums-up.ts).
+  const total = (o: Option) => (o.c.kind === 'row' && o.c.sumsUp) || sumsNoteUp(o.c);
   // A statement giving a figure ("use water at 92 degrees") measures something, as filler never does, though its words come once.
   // So does the writer's own view of a thing ("MongoDB は避けたほうがいいと思います"): where no capital marks a name, it may name nothing said twice.
   // A glossary entry names its term, set off by the writer, though each term comes once; so does a formula its sentence announces ("The roots are x = -b/(2a)"): the note's result, its symbols said once.

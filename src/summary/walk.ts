@@ -304,3 +304,12 @@ export function leansOn(s: string, locale: string): Candidate['leansBack'] {
   if (pointsBack(s, locale) && !namesWhatItPointsAt(s, locale)) return wordCount(s) <= 8 ? 'wholly' : 'partly';
   return pointsBackWithin(s, locale) ? 'partly' : undefined;
 }
+
+/**
+ * Whether a candidate is the writer's summing-up, wanted though its words come once: what it says
+ * is what the note comes to ("Consistency beats speed…"), so no other part need repeat its words.
+ * A word to the reader there is a sign-off, not a conclusion.
+ */
+export function sumsNoteUp(c: Candidate): boolean {
+  return c.sumsUp === true && !c.chatty && !c.toReader && (c.kind === 'sentence' || c.kind === 'item');
+}
