@@ -35,7 +35,7 @@ type RunningRecord = z.infer<typeof RunningRecord>;
 const ASK_MS = 1000;
 
 /** The database's id, written now if it has none (a new database, or one from before ids). */
-export function ensureDatabaseId(store: Store): string {
+function ensureDatabaseId(store: Store): string {
   const id = store.getMeta(DATABASE_ID_KEY);
   if (id && ID_PATTERN.test(id)) return id;
   const made = randomBytes(16).toString('hex');
@@ -48,7 +48,7 @@ export function ensureDatabaseId(store: Store): string {
  * The id in `dbFile` as it is, read without writing it (before a start's first write), or
  * undefined: none yet, no database, or not readable so (the start opens it and says why).
  */
-export function peekDatabaseId(dbFile: string): string | undefined {
+function peekDatabaseId(dbFile: string): string | undefined {
   let db: Database.Database | undefined;
   try {
     db = new Database(dbFile, { readonly: true, fileMustExist: true, timeout: 1000 });
@@ -96,7 +96,7 @@ function listen(server: Server, name: string): Promise<NodeJS.ErrnoException | u
   });
 }
 
-export interface DatabaseIdLock {
+interface DatabaseIdLock {
   /** Resolves once the name is let go. */
   release(): Promise<void>;
 }
@@ -108,7 +108,7 @@ const describe = (r: RunningRecord | undefined) => (r ? `process ${r.pid} on ${r
  * running on a copy of `dbFile` (or on `dbFile` itself) and what to do. `warn` is told when no such
  * lock can be taken here (not Linux).
  */
-export async function lockDatabaseId(dbFile: string, id: string, warn: (message: string) => void): Promise<DatabaseIdLock> {
+async function lockDatabaseId(dbFile: string, id: string, warn: (message: string) => void): Promise<DatabaseIdLock> {
   if (process.platform !== 'linux') {
     warn('a copy of this database started elsewhere is not refused here: the lock on its id needs Linux (an abstract Unix socket)');
     return { release: () => Promise.resolve() };

@@ -65,8 +65,7 @@ export async function openState(dbPath: string, log: Logger, flags: StateFlags):
     await lock.release();
     throw e;
   }
-  let mark: ReturnType<typeof markWriter>;
-  let afterRestore: boolean;
+  let mark: ReturnType<typeof markWriter>, afterRestore: boolean;
   try {
     await lock.afterOpen(store); // before anything is written: a copy beside its running original is refused
     afterRestore = checkOrRestore(dbPath, store, log, flags, stoppedCleanly);
