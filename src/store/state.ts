@@ -7,7 +7,7 @@ import type { Logger } from '../log.js';
 import { changedSinceCleanStopProblem, forgetCleanStop, recordCleanStop, untouchedSinceCleanStop } from './clean-stop.js';
 import { checkFileIdentity, copiedDatabaseProblem, identityAt, recordFileIdentity, sameFile, type FileIdentity } from './identity.js';
 import { corruptionOf } from './db.js';
-import { acquireInstanceLock } from './lock.js';
+import { acquireStateLocks } from './database-id-lock.js';
 import { checkMark, markWriter } from './mark.js';
 import { SentJournal, sentJournalFile } from './sent-journal.js';
 import { recordRestoreStarted, restoreInProgress, SET_ASIDE_AT_RESTORE } from './restore-record.js';
@@ -46,7 +46,7 @@ export interface OpenState {
  */
 export async function openState(dbPath: string, log: Logger, flags: StateFlags): Promise<OpenState> {
   const owned = ownership(dbPath, log, flags.onLost);
-  const lock = await acquireInstanceLock(dbPath, { warn: (message) => log.warn({ db: dbPath }, message) });
+  const lock = await acquireStateLocks(dbPath, (message) => log.warn({ db: dbPath }, message));
   let store: Store;
   let stoppedCleanly: string | undefined;
   try {
@@ -65,9 +65,9 @@ export async function openState(dbPath: string, log: Logger, flags: StateFlags):
     await lock.release();
     throw e;
   }
-  let mark: ReturnType<typeof markWriter>;
-  let afterRestore: boolean;
+  let mark: ReturnType<typeof markWriter>, afterRestore: boolean;
   try {
+    await lock.afterOpen(store); // before anything is written: a copy beside its running original is refused
     afterRestore = checkOrRestore(dbPath, store, log, flags, stoppedCleanly);
     recordFileIdentity(dbPath, store);
     mark = markWriter(dbPath, store);
