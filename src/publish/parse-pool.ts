@@ -16,7 +16,6 @@ import { boundHeapGrowth } from '../util/heap.js';
 import { BudgetedWorker, threadOptions } from './budgeted-worker.js';
 import type { ParseJob, ParseResult, ParserOptions, TextJob } from './parse-jobs.js';
 import { finishJob, parseJobNote, readOnThread } from './parse-note.js';
-import { saveParses } from './parse-lanes.js';
 
 export { READY, TOO_LONG } from './parse-jobs.js';
 export { readOnThread } from './parse-note.js';
@@ -110,7 +109,6 @@ export function openParser(o: ParserOptions, shared?: ParseThreads): Parser {
     idle.push(...ws);
   };
   const parseBig = bigParses(threads, take, release);
-  const parseSave = saveParses(take, release);
   return {
     async parse(jobs) {
       if (closed) throw new Error('the parser is closed');
@@ -118,8 +116,21 @@ export function openParser(o: ParserOptions, shared?: ParseThreads): Parser {
         unboundHeap ??= boundHeapGrowth();
         return parseBig(jobs);
       }
-      // A save's few notes (or a long note's summary while a big batch runs): threads of their own (parse-lanes.ts).
-      return Promise.all(parseSave(jobs));
+      // A save's few notes (or a long note's summary while a big batch runs): a thread of their own.
+      const results = new Array<ParseResult>(jobs.length);
+      const chunks: number[] = [];
+      for (let i = 0; i < jobs.length; i += CHUNK) chunks.push(i);
+      if (!chunks.length) return results;
+      const w = take();
+      const own = async () => {
+        for (let c = chunks.shift(); c !== undefined; c = chunks.shift()) {
+          const part = await w.run(jobs.slice(c, c + CHUNK));
+          part.forEach((r, i) => (results[c + i] = r));
+        }
+      };
+      await Promise.all([own(), own()]);
+      await release([w]);
+      return results;
     },
     async endBatch() {
       unboundHeap?.();

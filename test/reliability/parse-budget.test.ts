@@ -4,7 +4,7 @@
  * parse`, on every path (the running service, `check`, `preview`), and a note that overflows the
  * parser's stack (10 KB of `> `) is that note's error too, not a stack trace that skips the rest.
  */
-import { mkdirSync, mkdtempSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
@@ -14,7 +14,6 @@ import { openParser, TOO_LONG, type Parser } from '../../src/publish/parse-pool.
 import { DEFAULT_SUMMARY_OPTIONS } from '../../src/summary/build.js';
 import { cliIn } from '../helpers/cli.js';
 import { InProcessService } from '../helpers/inproc.js';
-import { until } from '../helpers/until.js';
 
 const MAX_BYTES = 1 << 20;
 const read = { maxBytes: MAX_BYTES, defaultLang: 'en', fileLangs: [...DEFAULT_FILE_LANGS], site: { url: 'https://ex.org', baseurl: '', permalink: '/:title', collections: {} } };
@@ -86,35 +85,6 @@ describe('parsing has a time budget', () => {
     await svc.settle(['slow.md', 'fine.md']);
     expect(svc.live('all').map((m) => m.text.split('\n')[0])).toEqual(['Fine']);
     expect(svc.app!.store.getNote('slow')?.error).toBe(`slow.md: ${TOO_LONG}`);
-  });
-
-  // Tester round 16 (issue 25, item 5): the notes of a save were parsed one after another on one
-  // thread, so four such notes held three normal ones 53 s, and their budgets added up.
-  it('the running service: notes saved beside four pathological ones are announced, and the four are parsed side by side', { timeout: 120_000 }, async () => {
-    const budgetMs = 10_000;
-    svc = InProcessService.sandbox({
-      notes: { parseTimeoutMs: budgetMs },
-      watch: { mode: 'native', quietMs: 300, reconcileMinutes: 0 },
-      publish: { translations: { mode: 'group', graceMs: 0 } },
-      routes: [{ platform: 'console', chat: 'all' }],
-    });
-    await svc.start();
-    // Written aside, then moved in together (as the tester did): one batch of seven notes.
-    const aside = mkdtempSync(path.join(path.dirname(svc.notes), 'aside-'));
-    const slow = ['a-stars', 'b-links', 'c-under', 'd-stars'];
-    const texts = ['*a'.repeat(500_000), '[a]('.repeat(250_000), '_a'.repeat(400_000), 'a*'.repeat(500_000)];
-    slow.forEach((name, i) => writeFileSync(path.join(aside, `${name}.md`), texts[i]!));
-    for (const n of [1, 2, 3]) writeFileSync(path.join(aside, `z-ok${n}.md`), `---\ntitle: Fine ${n}\n---\n\nA note saved with them.\n`);
-    const started = Date.now();
-    for (const f of readdirSync(aside)) renameSync(path.join(aside, f), path.join(svc.notes, f));
-    const errorsOf = () => slow.filter((name) => !!svc!.app!.store.getNote(name)?.error);
-    await until(() => svc!.live('all').length === 3, 60_000, 'the three normal notes announced');
-    expect(svc.live('all').map((m) => m.text.split('\n')[0]).sort()).toEqual(['Fine 1', 'Fine 2', 'Fine 3']);
-    await until(() => errorsOf().length === slow.length, 5 * budgetMs, 'the four refused');
-    // One after another they take four budgets at least; side by side one, and a thread's start-up
-    // and the soft bound (1 s) for each thread taken (about 18 s with a 6 s budget, load 28, 2 cores).
-    expect(Date.now() - started).toBeLessThan(3.5 * budgetMs);
-    for (const name of slow) expect(svc.app!.store.getNote(name)?.error).toBe(`${name}.md: ${TOO_LONG}`);
   });
 
   it('check and preview: `> ` × 10 KB and a note past the budget are errors of those notes; the rest is checked', { timeout: 60_000 }, async () => {
