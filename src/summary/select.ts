@@ -55,6 +55,8 @@ interface Option {
   cost: number;
   /** What its place in the note is worth (placeWeight), and its weighed terms: ids and weights. */
   place: number;
+  /** Speaks of the exchange, not the note (about-note.ts, edge-talk.ts): never a point, not even in a free place. */
+  exchange?: boolean;
   ids: number[];
   ws: number[];
   taken?: boolean;
@@ -145,7 +147,11 @@ function optionsOf(candidates: readonly Candidate[], spans: SpanTable, locale: s
   // In a dialogue, what was asked and answered is its substance ("How long until I can get a job?"), though its words come once.
   const saysSomething = (o: Option) => o.c.kind === 'sentence' && !o.c.chatty && (o.c.turn || o.c.defines || o.c.formula || (!o.c.toReader && (hasNumber(o.text) || givesOwnView(o.text, locale))));
   if (salientCount >= MIN_SALIENT) for (const o of options) if (!salient(o) && !lede(o) && !total(o) && !saysSomething(o)) o.place = 0;
-  for (const o of aboutTheExchange(options, salient, locale, (text) => index.known(text, spans).map((id) => weights[id]!))) o.place = 0; // however short the note
+  // However short the note; and never a free place's filler after (free-places.ts): small talk is no statement of the note's.
+  for (const o of aboutTheExchange(options, salient, locale, (text) => index.known(text, spans).map((id) => weights[id]!))) {
+    o.place = 0;
+    o.exchange = true;
+  }
   return { options, index, weights };
 }
 
@@ -268,7 +274,7 @@ export function choosePoints(candidates: readonly Candidate[], spans: SpanTable,
     take(best);
   }
   // Places still free take the statements left out only because their words come once, in reading order (free-places.ts).
-  for (const o of [...options].sort((a, b) => a.c.pos - b.c.pos)) if (chosen.length < budget.maxPoints && !o.taken && o.place === 0 && o.cost <= left && fillsFreePlace(o, spans, locale, chosenPos, usedGroups)) take(o);
+  for (const o of [...options].sort((a, b) => a.c.pos - b.c.pos)) if (chosen.length < budget.maxPoints && !o.taken && o.place === 0 && !o.exchange && o.cost <= left && fillsFreePlace(o, spans, locale, chosenPos, usedGroups)) take(o);
   return chosen.sort((a, b) => a.c.pos - b.c.pos).map((o) => trimRuns(spans.expand(o.text)));
 }
 
