@@ -4,22 +4,18 @@
  * `start --json` wires it), so its heap is this test's: the heap is read in the `idle` callback
  * itself, before anything else runs.
  */
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { getHeapSpaceStatistics } from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
-import { startApp, type RunningApp } from '../../src/app.js';
-import { configSchema } from '../../src/config/schema.js';
-import { parseEnv } from '../../src/config/env.js';
-import { silentLogger } from '../../src/log.js';
-import { DEFAULT_FILE_LANGS } from '../../src/notes/lang.js';
+import { COLD_START_READ, coldStartToIdle } from '../helpers/cold-start.js';
 import { openParser, POOL_THRESHOLD } from '../../src/publish/parse-pool.js';
 import { Store } from '../../src/store/store.js';
 import { DEFAULT_SUMMARY_OPTIONS } from '../../src/summary/build.js';
 
-const READ = { maxBytes: 1 << 20, defaultLang: 'en', fileLangs: [...DEFAULT_FILE_LANGS], site: { url: 'https://ex.org', baseurl: '', permalink: '/:title', collections: {} } };
+const READ = COLD_START_READ;
 
 /** Bytes of the old generation that hold nothing live: what a compaction gives back. */
 function oldSpaceFree(): number {
@@ -42,30 +38,14 @@ function fragmentOldSpace(): object[] {
 }
 
 async function coldStart(notes: number): Promise<{ freeAtIdle: number; kept: number }> {
-  const dir = mkdtempSync(path.join(tmpdir(), 'notecast-idle-memory-'));
-  const notesDir = path.join(dir, 'notes');
-  mkdirSync(notesDir);
-  for (let i = 0; i < notes; i++) writeFileSync(path.join(notesDir, `note-${i}-en.md`), `---\ntitle: Note ${i}\n---\n\nNote ${i} has a sentence of its own, and [a link](https://ex.org/${i}).\n`);
   const kept = fragmentOldSpace();
   let freeAtIdle: number | undefined;
-  let idle!: () => void;
-  const idled = new Promise<void>((resolve) => (idle = resolve));
-  const app: RunningApp = await startApp({
-    config: configSchema.parse({ log: { level: 'warn' } }),
-    env: parseEnv({}),
-    read: READ,
-    notesDir,
-    dbPath: path.join(dir, 'state', 'notecast.db'),
-    log: silentLogger(),
-    out: () => undefined,
-    json: true,
-    onIdle: () => {
-      freeAtIdle ??= oldSpaceFree();
-      idle();
-    },
+  await coldStartToIdle({
+    prefix: 'notecast-idle-memory-',
+    notes,
+    body: (i) => `Note ${i} has a sentence of its own, and [a link](https://ex.org/${i}).`,
+    atIdle: () => (freeAtIdle ??= oldSpaceFree()),
   });
-  await idled;
-  await app.stop();
   return { freeAtIdle: freeAtIdle!, kept: kept.length };
 }
 
