@@ -20,6 +20,7 @@ import { coinedNames, NOUNS_CAPITALISED } from './names.js';
 import { aboutTheExchange } from './about-note.js';
 import { fillsFreePlace } from './free-places.js';
 import { truncatePoint } from './truncate-point.js';
+import { opensOnDate } from './dated.js';
 
 export { coinedNames } from './names.js';
 
@@ -75,7 +76,7 @@ function saidOf(o: Option): string {
 /** How much a candidate's place in the note is worth, before what it says. */
 function placeWeight(c: Candidate, total: number): number {
   let w = 1;
-  if (c.opening) w *= 1.5;
+  if (c.opening && !opensOnDate(c.text)) w *= 1.5; // an opening sentence on a date narrates (dated.ts)
   if (c.lead) w *= 1.25;
   if (c.sumsUp) w *= 1.6;
   if (c.kind === 'compact') w *= 1.4; // names several things at once: what a reader scans for
