@@ -28,6 +28,7 @@ import { givesTotal } from './total-line.js';
 import { SUMS_UP } from './sums-up.js';
 import { announcesOutput, announcesPrinted } from './output-lead-in.js';
 import { opensWithTerm } from './glossary.js';
+import { askedInTurn, holds, opensWithPolarAnswer, takeQuestion, withItsQuestion } from './answers.js';
 import { dialogueLabels, inOpening, isTurn, readDialogue, turnsOf, withoutSpeaker } from './dialogue.js';
 import { candidateOf, full, isLeadIn, sectionShare, isProse, isTooShort, looksLikeOutput, opensWithWhere, printedAfterCommand, prose, push, SENTENCES_PER_PARAGRAPH, isMathBlock, withoutMarker, type Candidate, type Walk } from './walk.js';
 
@@ -86,10 +87,11 @@ function addParagraph(w: Walk, raw: string, next: Token | undefined, flags: { le
   const before = w.beforeBlock;
   w.beforeBlock = undefined;
   let context: string | undefined;
+  takeQuestion(w, flags.asked); // what the writer asked and this paragraph answers, if anything (answers.ts)
   sentences.forEach((sentence, i) => {
     const last = i === sentences.length - 1;
-    // An asker's turn keeps its words but not a greeting or label before them ("Quick one: why…"); a glossary entry's term before its dash is what it defines, no reply's opening (glossary.ts).
-    let s = flags.asked ? withoutOpeningAddress(sentence, w.locale) : i === 0 && flags.term ? sentence : withoutInterjection(i === 0 ? withoutMarker(sentence) : sentence, w.locale, i === 0);
+    // An asker's turn keeps its words but not a greeting or label before them ("Quick one: why…"); a glossary entry's term before its dash is what it defines, no reply's opening (glossary.ts); a reply's yes or no is its answer.
+    let s = flags.asked ? withoutOpeningAddress(sentence, w.locale) : (i === 0 && flags.term) || (w.question && opensWithPolarAnswer(sentence, w.locale)) ? sentence : withoutInterjection(i === 0 ? withoutMarker(sentence) : sentence, w.locale, i === 0);
     // The sentence a lead-in began before a code block, finished here ("The error you're seeing:"
     // [block] "is caused by passing …"): the lead-in without its colon, then the rest; the block was
     // what it quoted. The lead-in's point with the block's line gives way to it.
@@ -121,16 +123,17 @@ function addParagraph(w: Walk, raw: string, next: Token | undefined, flags: { le
       ({ point: s, formula } = led);
     }
     if (full(w)) return; // nothing more is taken: the tests below would decide nothing
-    if (!(isProse(s) || w.spans.hasCode(s)) || isTooShort(s, w.spans) || looksLikeOutput(s, w.spans)) return;
+    if (!flags.asked && holds(s, w, last)) return; // a question the next sentence answers, or a brief reply to it ("No.")
+    if (!(isProse(s) || w.spans.hasCode(s)) || (isTooShort(s, w.spans) && !w.question) || looksLikeOutput(s, w.spans)) return;
     // "Output: BFS: 0 1 2 3": labels before what a program printed (printed-label.ts); a formula announced ("The formula is: x = …") is none.
     if (formula === undefined && printedAfterLabel(s, w.spans)) return;
     if (flags.asked ? asksForHelp(s, w.locale) : (isQuestion(s, w.locale) || speaksAsI(s, w.locale) || namesReadersOwn(s, w.locale) || presentsWhatFollows(s, w.locale) || labelledOutput(s) || speaksOfAsking(s, w.locale) || agreesWithReader(s, w.locale) || (i === 0 && w.out.length === 0 && judgesTheQuestion(s, w.locale)))) return;
-    // A paragraph that opens in lower case, or with a short sentence pointing back, goes on from what
-    // came before it (a formula, a code block, though its announcement was no point): alone it is a fragment ("or: readlink -f …", "where the sum runs…").
-    if (i === 0 && !joined && (w.out.length > 0 || flags.afterBlock) && (opensAsContinuation(s) || (flags.afterBlock && opensWithWhere(s, w.locale)) || (pointsBack(s, w.locale) && wordCount(s) <= 8))) return;
+    // A paragraph that opens in lower case, or with a short sentence pointing back, goes on from what came before it (a formula, a code block, though its announcement was no point): alone it is a fragment ("or: readlink -f …", "where the sum runs…"); not when it answers a question (answers.ts).
+    if (i === 0 && !joined && !w.question && (w.out.length > 0 || flags.afterBlock) && (opensAsContinuation(s) || (flags.afterBlock && opensWithWhere(s, w.locale)) || (pointsBack(s, w.locale) && wordCount(s) <= 8))) return;
     if (pointsElsewhere(s) || (flags.closing && flags.links.some((l) => s.includes(l)))) return; // "For more, see …": a pointer, not a point
     const exclaims = cheers(s, w.locale) && cheers(sentence, w.locale); // news ("Good news, v3 is out!") may have lost its frame above
     if (exclaims && wordCount(s) <= 8) return; // "Great question!", "Enjoy hot or iced!"
+    s = withItsQuestion(w, s);
     const made = w.out.length;
     const leansBack = i > 0 ? leansInSection(s, w.locale, w.section > 0) : undefined;
     const text = w.partName === undefined ? s : withPartName(w.partName, s);
@@ -211,10 +214,7 @@ function headingTexts(): (h: Tokens.Heading) => string {
   };
 }
 
-/**
- * A paragraph, turn by turn where a dialogue's paragraph holds several, a line each ("Q: …" then
- * "A: …"); returns the lead-in its last sentence makes for a list or table after it.
- */
+/** A paragraph, turn by turn where it holds several, a line each ("Q: …" then "A: …"); returns the lead-in its last sentence makes for a list or table after it. */
 function addTurns(w: Walk, raw: string, labels: ReadonlySet<string>, next: Token | undefined, flags: { lead: boolean; closing: boolean; links: string[]; printed: boolean; afterBlock: boolean; term: boolean }): string | undefined {
   const turns = labels.size ? turnsOf(raw, labels) : [raw];
   let context: string | undefined;
@@ -226,6 +226,7 @@ function addTurns(w: Walk, raw: string, labels: ReadonlySet<string>, next: Token
     const last = k === turns.length - 1;
     // Every field written out: a spread with fields added after it (`{ ...flags, asked }`) took Node 20 some 2 µs a paragraph (issue 23).
     context = addParagraph(w, turn, last ? next : undefined, { lead: flags.lead && k === 0, closing: flags.closing, links: flags.links, printed: last && flags.printed, afterBlock: flags.afterBlock, term: flags.term && k === 0, asked, turn: labels.size > 0 });
+    if (asked) askedInTurn(w);
   });
   return context;
 }

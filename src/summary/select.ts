@@ -21,6 +21,7 @@ import { aboutTheExchange } from './about-note.js';
 import { fillsFreePlace } from './free-places.js';
 import { truncatePoint } from './truncate-point.js';
 import { opensOnDate } from './dated.js';
+import { pairedWith, pairToTake } from './answers.js';
 
 export { coinedNames } from './names.js';
 
@@ -255,7 +256,10 @@ export function choosePoints(candidates: readonly Candidate[], spans: SpanTable,
     used.parts.set(part, (used.parts.get(part) ?? 0) + 1);
     left -= o.cost;
   };
-  if (first && first.cost <= left) take(first);
+  const byPos = [...options].sort((a, b) => a.c.pos - b.c.pos);
+  // A dialogue's question and the statement answering it are chosen together (answers.ts).
+  const withPair = (o: Option) => [o, ...pairToTake(o, byPos, locale, left - o.cost, budget.maxPoints - chosen.length - 1)];
+  if (first && first.cost <= left) for (const o of withPair(first)) take(o);
   while (chosen.length < budget.maxPoints && left > POINT_OVERHEAD) {
     let best: Option | undefined;
     let bestScore = 0;
@@ -271,6 +275,7 @@ export function choosePoints(candidates: readonly Candidate[], spans: SpanTable,
       const fits = o.cost <= left || left - POINT_OVERHEAD >= MIN_CUT_POINT;
       if (!fits) continue;
       if (o.place === 0 || rowWaits(o, options)) continue;
+      if (chosen.length + 1 === budget.maxPoints && pairedWith(o, byPos, locale)?.taken === false) continue; // no place for its pair
       let score = worth(o, covered, left, share, used, alone);
       if (score <= bestScore) continue;
       let shown = o;
@@ -287,10 +292,10 @@ export function choosePoints(candidates: readonly Candidate[], spans: SpanTable,
       }
     }
     if (!best) break;
-    take(best);
+    for (const o of withPair(best)) take(o);
   }
   // Places still free take the statements left out only because their words come once, in reading order (free-places.ts).
-  for (const o of [...options].sort((a, b) => a.c.pos - b.c.pos)) if (chosen.length < budget.maxPoints && !o.taken && o.place === 0 && !o.exchange && o.cost <= left && fillsFreePlace(o, spans, locale, chosenPos, usedGroups)) take(o);
+  for (const o of byPos) if (chosen.length < budget.maxPoints && !o.taken && o.place === 0 && !o.exchange && o.cost <= left && fillsFreePlace(o, spans, locale, chosenPos, usedGroups)) take(o);
   return chosen.sort((a, b) => a.c.pos - b.c.pos).map((o) => trimRuns(spans.expand(o.text)));
 }
 

@@ -212,6 +212,17 @@ export interface Walk {
   announcedOutput?: boolean | undefined;
   /** Candidates the whole walk may take, when not MAX_CANDIDATES (a long dialogue: see dialogueWalk). */
   maxCandidates?: number | undefined;
+  /** A question the writer asked, that the next statement answers (answers.ts). */
+  question?: Asked | undefined;
+}
+
+/**
+ * A question asked, with a brief reply to it if any ("Do I need to? No."), and its block. An asker's
+ * turn in a dialogue asks with no text held: its question is a point of its own (answers.ts).
+ */
+export interface Asked {
+  text: string;
+  block: number;
 }
 
 /** A turn of a long dialogue offers its first two sentences of substance, so the walk reaches its end. */

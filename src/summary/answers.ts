@@ -1,0 +1,168 @@
+/**
+ * A question the writer asks and answers ("Why doesn't the stack overflow? Because GHC…", a FAQ's
+ * "Q: Do I need to defragment? A: No. On the contrary…"): a heading of its answer, not a question
+ * back to the reader. Alone, the answer is a fragment ("Because…", "It builds…", "لكن…") and the
+ * question answers nothing. In prose the answer's first statement is shown after its question
+ * ("Q? A."); in a dialogue, where what was asked is a point of its own, the answer's first statement
+ * is chosen with it (pairedWith). A brief reply ("No.", "不要です。") goes with the sentence that
+ * explains it, and a reply's yes or no is kept. Told by form: a question followed, in its paragraph
+ * or the next, by a statement; questions to the reader, of the writer's own offer, or pointing back
+ * are not held. Pure.
+ */
+import { hasCjk } from './chars.js';
+import { ruleFor, type Rules } from './locale-rules.js';
+import { agreesWithReader } from './agreement.js';
+import { cheers } from './news.js';
+import { judgesTheQuestion } from './question-praise.js';
+import { addressesReader, isExclamation, isQuestion, namesWhatItPointsAt, pointsBack, pointsBackWithin, speaksAsI, wordCount } from './tone.js';
+import type { Candidate, Walk } from './walk.js';
+
+/** A reply of at most this many words (two CJK characters a word) says yes or no, not why: "No.", "It was cost.", "不要です。". */
+const BRIEF_REPLY = 3;
+
+/**
+ * A reply's yes or no before its comma or stop ("Yes, …", "Nein, …", "نعم، …", "不，…", "いいえ、…"):
+ * what a yes/no question asked, no interjection to drop (tone.ts withoutInterjection).
+ */
+const POLAR_ANSWER: Rules = [
+  [/^en/, /^(?:yes|no|yeah|yep|nope)\s?[,.!—–]/iu],
+  [/^de/, /^(?:ja|nein|doch|jein)\s?[,.!—–]/iu],
+  [/^es/, /^(?:sí|no)\s?[,.!—–]/iu],
+  [/^fr/, /^(?:oui|non|si)\s?[,.!—–]/iu],
+  [/^pt/, /^(?:sim|não)\s?[,.!—–]/iu],
+  [/^hi/, /^(?:जी\s)?(?:हाँ|हां|नहीं)\s?[,.।!—–]/u],
+  [/^ar/, /^(?:نعم|لا|كلا|بلى)\s?[،,.!—–]/u],
+  [/^ru/, /^(?:да|нет)\s?[,.!—–]/iu],
+  [/^(zh|hant|yue)/, /^(?:是的?|对|對|不是?|不对|不對|没有|沒有|不会|不會|会|會|可以|不可以|不用|需要|不需要)\s?[，,。！!—–]/u],
+  [/^ja/, /^(?:はい|いいえ|いえ)\s?[、，,。！!—–]/u],
+];
+
+/**
+ * The reader addressed anywhere in a question, in any of the blog's languages (a translation leaves
+ * a question in another script): "Which queue does your scheduler use?", "你的…？", "…لديك؟" asks
+ * the reader, and no sentence after it answers it.
+ */
+const TO_THE_READER = /(?<!\p{L})(?:you|your|yours|yourself|you['’](?:re|ve|d|ll)|du|dich|dir|dein\p{L}*|euch|euer|tu|te|toi|vous|votre|vos|ton|ta|tes|tú|tus|usted|ustedes|vosotros|você|vocês|seu|sua|teu|tua|आप\p{M}*\p{L}*|तुम\p{L}*|أنت|لديك)(?!\p{L})|[你您]|あなた|貴方/iu;
+
+/** The word "question" in the blog's languages: a brief reply naming it speaks of the exchange ("Gute Frage.", "好问题。", "سؤال رائع."). */
+const QUESTION_WORD = /(?<!\p{L})(?:question|questions|pregunta|Frage|pergunta|domanda|सवाल|प्रश्न|سؤال)(?!\p{L})|问题|問題|質問|問い/iu;
+
+/**
+ * A reply of a few words that answers ("No.", "It was cost.", "不要です。"), not a reply's small talk:
+ * no exclamation ("Of course!"), word of the question ("Good question.") or agreement.
+ */
+function repliesBriefly(s: string, locale: string): boolean {
+  return wordCount(s) <= BRIEF_REPLY && !isExclamation(s) && !QUESTION_WORD.test(s) && !cheers(s, locale) && !judgesTheQuestion(s, locale) && !agreesWithReader(s, locale);
+}
+
+/** Whether a reply opens with its yes or no. */
+export function opensWithPolarAnswer(s: string, locale: string): boolean {
+  return ruleFor(POLAR_ANSWER, locale)?.test(s.trimStart()) ?? false;
+}
+
+/**
+ * Keeps the question the paragraph before left for this one to answer (from its own block or the
+ * one before), if any; an asker's turn answers none (what it asks is kept: askedInTurn).
+ */
+export function takeQuestion(w: Walk, asks: boolean): void {
+  if (asks || (w.question && w.question.block < w.block - 1)) w.question = undefined;
+}
+
+/** Words (CJK: characters) a question may open with before its subject: "How does", "Wie funktioniert", "为什么". */
+const BEFORE_SUBJECT = 3;
+
+/**
+ * A question whose subject is a word pointing back ("How do they integrate…?", "How does it work?",
+ * "为什么它…？"), not a demonstrative with its noun ("なぜこの API は…？"): it needs the sentence before
+ * it, and is no heading of its answer alone.
+ */
+function asksOfWhatCameBefore(q: string, locale: string): boolean {
+  if (pointsBackWithin(q, locale)) return true;
+  const cjk = hasCjk(q);
+  const words = cjk ? [...q] : q.split(/\s+/);
+  for (let k = 0; k <= BEFORE_SUBJECT && k < words.length; k++) {
+    const rest = words.slice(k).join(cjk ? '' : ' ');
+    if (pointsBack(rest, locale)) return !namesWhatItPointsAt(rest, locale); // "この API", "diese Funktion": named
+  }
+  return false;
+}
+
+function joined(a: string, b: string): string {
+  if (!a) return b;
+  return /[？。！]$/u.test(a) ? `${a}${b}` : `${a} ${b}`;
+}
+
+/**
+ * Whether this sentence waits for the one after it, which it is shown with (w.question): a question
+ * the writer asks in prose (not one to the reader or of the writer's own offer, nor one pointing
+ * back), or a brief reply to the question held ("No.") before the sentence that explains it.
+ */
+export function holds(s: string, w: Walk, last: boolean): boolean {
+  const question = w.question;
+  if (isQuestion(s, w.locale)) {
+    if (TO_THE_READER.test(s) || addressesReader(s, w.locale) || speaksAsI(s, w.locale) || asksOfWhatCameBefore(s, w.locale)) return false;
+    w.question = { text: joined(question?.text ?? '', s), block: w.block };
+    return true;
+  }
+  if (!question || last || !repliesBriefly(s, w.locale)) return false;
+  w.question = { ...question, text: joined(question.text, s) };
+  return true;
+}
+
+/** The answer shown after the question and brief reply held ("Q? A."); the answer alone when there is none, or the two are longer than a point. */
+export function withItsQuestion(w: Walk, answer: string): string {
+  const question = w.question;
+  w.question = undefined;
+  if (!question?.text) return answer;
+  const both = joined(question.text, answer);
+  return w.spans.visibleLength(both) > w.maxPointChars ? answer : both;
+}
+
+/** After an asker's turn: when it ends with a question, the next turn answers it (its yes or no kept, a brief reply joined). */
+export function askedInTurn(w: Walk): void {
+  const last = w.out[w.out.length - 1];
+  w.question = last && last.block === w.block && isQuestion(last.text, w.locale) ? { text: '', block: w.block } : undefined;
+}
+
+interface Choosable {
+  c: Candidate;
+  taken?: boolean;
+  place: number;
+  cost: number;
+}
+
+/**
+ * An answer that needs its question to be read: it opens with its yes or no ("No. On the contrary…",
+ * "نعم، لكن…"), a brief reply ("It was cost. We ran…") or a word pointing back. One that says what it
+ * speaks of ("Recursion is a function calling itself.") reads alone.
+ */
+function needsItsQuestion(answer: string, locale: string): boolean {
+  const first = /^[^]*?[.!?。！？؟।](?=\s|$)/u.exec(answer)?.[0] ?? answer;
+  return opensWithPolarAnswer(answer, locale) || pointsBack(answer, locale) || (first !== answer && wordCount(first) <= BRIEF_REPLY);
+}
+
+/**
+ * What a dialogue's point goes with: an asker's question with the first statement after it (the
+ * next turn's, its questions passed over: "How long does an SSD last?" without "Ten years or more…"
+ * answers nothing), and that statement with the question before it when it needs it (needsItsQuestion).
+ */
+export function pairedWith<T extends Choosable>(o: T, byPos: readonly T[], locale: string): T | undefined {
+  const at = byPos.indexOf(o);
+  if (at < 0 || !o.c.turn || o.c.kind !== 'sentence') return undefined;
+  const asks = (x: T | undefined): boolean => x !== undefined && x.c.turn === true && x.c.kind === 'sentence' && isQuestion(x.c.text, locale);
+  // The turn after, or the next line of the same paragraph ("Q: …" then "A: …").
+  const next = (a: T, b: T | undefined) => b !== undefined && b.c.turn === true && b.c.kind === 'sentence' && !asks(b) && b.c.block >= a.c.block && b.c.block <= a.c.block + 1;
+  if (!asks(o)) {
+    const question = byPos[at - 1];
+    return question && asks(question) && next(question, o) && needsItsQuestion(o.c.text, locale) ? question : undefined;
+  }
+  let k = at;
+  while (asks(byPos[k + 1])) k++;
+  return next(byPos[k]!, byPos[k + 1]) ? byPos[k + 1] : undefined;
+}
+
+/** The point a chosen one goes with, when it is still to take and fits the room and places left: none, or one. */
+export function pairToTake<T extends Choosable>(o: T, byPos: readonly T[], locale: string, room: number, places: number): T[] {
+  const pair = pairedWith(o, byPos, locale);
+  return pair && !pair.taken && pair.place > 0 && pair.cost <= room && places > 0 ? [pair] : [];
+}
