@@ -197,7 +197,8 @@ const SAME_SUMMARY = 0.9;
 
 function sameBlock(c: Candidate): number {
   if (c.sumsUp) return SAME_SUMMARY;
-  return c.kind === 'sentence' ? SAME_PARAGRAPH : SAME_BLOCK;
+  // A dialogue's turn is no story: its further sentence (a second question) waits as an item does, for the answer.
+  return c.kind === 'sentence' && !c.turn ? SAME_PARAGRAPH : SAME_BLOCK;
 }
 
 /** What a point adds per character shown: the weight of the terms it names that no chosen point does, by its place. */
