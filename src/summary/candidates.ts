@@ -30,6 +30,7 @@ import { givesTotal } from './total-line.js';
 import { SUMS_UP } from './sums-up.js';
 import { announcesOutput, announcesPrinted } from './output-lead-in.js';
 import { opensWithTerm } from './glossary.js';
+import { actsInSeries } from './predicate-series.js';
 import { dialogueLabels, inOpening, isTurn, readDialogue, turnsOf, withoutSpeaker } from './dialogue.js';
 import { candidateOf, full, isLeadIn, sectionShare, isProse, isTooShort, looksLikeOutput, opensWithWhere, printedAfterCommand, prose, push, SENTENCES_PER_PARAGRAPH, isMathBlock, withoutMarker, type Candidate, type Walk } from './walk.js';
 
@@ -91,7 +92,7 @@ function addParagraph(w: Walk, raw: string, next: Token | undefined, flags: { le
   sentences.forEach((sentence, i) => {
     const last = i === sentences.length - 1;
     // An asker's turn keeps its words but not a greeting or label before them ("Quick one: why…"); a glossary entry's term before its dash is what it defines, no reply's opening (glossary.ts).
-    let s = flags.asked ? withoutOpeningAddress(sentence, w.locale) : i === 0 && flags.term ? sentence : withoutInterjection(i === 0 ? withoutMarker(sentence) : sentence, w.locale, i === 0);
+    let s = flags.asked ? withoutOpeningAddress(sentence, w.locale) : (i === 0 && flags.term) || actsInSeries(sentence, w.locale) ? sentence : withoutInterjection(i === 0 ? withoutMarker(sentence) : sentence, w.locale, i === 0);
     // The sentence a lead-in began before a code block, finished here ("The error you're seeing:"
     // [block] "is caused by passing …"): the lead-in without its colon, then the rest; the block was
     // what it quoted. The lead-in's point with the block's line gives way to it.
