@@ -90,7 +90,7 @@ function itemName(raw: Tokens.ListItem, text: string): string | undefined {
   const inline = first && 'tokens' in first ? (first.tokens as Token[] | undefined) : undefined;
   const lead = inline?.[0];
   if (lead && lead.type === 'strong') {
-    const label = collapseWhitespace(cleanText(inlineText((lead as Tokens.Strong).tokens))).replace(/[:：]$/, '');
+    const label = collapseWhitespace(cleanText(inlineText((lead as Tokens.Strong).tokens))).replace(/[:：.。]$/u, ''); // "**Fail fast.**" names "Fail fast"
     // "**Title** - Author: what it is": who made it belongs to the name, up to the colon.
     const by = text.startsWith(label) ? /^\s[-–—]\s([^:：.。]{1,32}?)\s*[:：]/u.exec(text.slice(label.length)) : null;
     return by ? `${label} - ${by[1]!}` : label;
