@@ -31,6 +31,7 @@ import { SUMS_UP } from './sums-up.js';
 import { announcesOutput, announcesPrinted } from './output-lead-in.js';
 import { opensWithTerm } from './glossary.js';
 import { actsInSeries } from './predicate-series.js';
+import { withSeriesNamed } from './counted-series.js';
 import { dialogueLabels, inOpening, isTurn, readDialogue, turnsOf, withoutSpeaker } from './dialogue.js';
 import { candidateOf, full, isLeadIn, sectionShare, isProse, isTooShort, looksLikeOutput, opensWithWhere, printedAfterCommand, prose, push, SENTENCES_PER_PARAGRAPH, isMathBlock, withoutMarker, type Candidate, type Walk } from './walk.js';
 
@@ -85,7 +86,7 @@ function addParagraph(w: Walk, raw: string, next: Token | undefined, flags: { le
   const text = prose(raw, w.spans);
   if (!text) return undefined;
   // The opening paragraphs offer more of their sentences; later ones their first few.
-  const sentences = splitSentences(text, w.locale, w.out.length < 12 ? SENTENCES_PER_PARAGRAPH : 3);
+  const sentences = withSeriesNamed(splitSentences(text, w.locale, w.out.length < 12 ? SENTENCES_PER_PARAGRAPH : 3));
   const before = w.beforeBlock;
   w.beforeBlock = undefined;
   let context: string | undefined;
