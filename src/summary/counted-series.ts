@@ -26,7 +26,7 @@ export function withSeriesNamed(sentences: string[]): string[] {
   const out: string[] = [];
   for (const s of sentences) {
     const before = out[out.length - 1];
-    if (before !== undefined && /[.。]$/u.test(before) && wordCount(before) <= MAX_LEAD_WORDS && !endsSeries(before) && isBareSeries(s)) out[out.length - 1] = ledBy(before, s);
+    if (before !== undefined && /[.。]$/u.test(before) && isBareSeries(s) && wordCount(before) <= MAX_LEAD_WORDS && !endsSeries(before)) out[out.length - 1] = ledBy(before, s);
     else out.push(s);
   }
   return out;
