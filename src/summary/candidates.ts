@@ -11,6 +11,8 @@ import { stripPrivateUse, type SpanTable } from './inline.js';
 import { addList, addTable, compactNames, continuedBy, continuesItem, fieldLabels } from './lists.js';
 import { cleanText, collectLinks, htmlBlockText, inlineText, type Link } from './plain.js';
 import { withoutSummaryLabels } from './html-label.js';
+import { fieldLinesAsLists } from './field-lines.js';
+import { recordKeys } from './record-point.js';
 import { splitSentences } from './sentences.js';
 import { isFunctionWord } from './salience.js';
 import { countedPartNames, nameHeadings, namesItsSection, topParts, withPartName } from './sections.js';
@@ -29,6 +31,8 @@ import { SUMS_UP } from './sums-up.js';
 import { announcesOutput, announcesPrinted } from './output-lead-in.js';
 import { opensWithTerm } from './glossary.js';
 import { askedInTurn, holds, opensWithPolarAnswer, takeQuestion, withItsQuestion } from './answers.js';
+import { actsInSeries } from './predicate-series.js';
+import { withSeriesNamed } from './counted-series.js';
 import { dialogueLabels, inOpening, isTurn, readDialogue, turnsOf, withoutSpeaker } from './dialogue.js';
 import { candidateOf, full, isLeadIn, sectionShare, isProse, isTooShort, looksLikeOutput, opensWithWhere, printedAfterCommand, prose, push, SENTENCES_PER_PARAGRAPH, isMathBlock, withoutMarker, type Candidate, type Walk } from './walk.js';
 
@@ -83,7 +87,7 @@ function addParagraph(w: Walk, raw: string, next: Token | undefined, flags: { le
   const text = prose(raw, w.spans);
   if (!text) return undefined;
   // The opening paragraphs offer more of their sentences; later ones their first few.
-  const sentences = splitSentences(text, w.locale, w.out.length < 12 ? SENTENCES_PER_PARAGRAPH : 3);
+  const sentences = withSeriesNamed(splitSentences(text, w.locale, w.out.length < 12 ? SENTENCES_PER_PARAGRAPH : 3));
   const before = w.beforeBlock;
   w.beforeBlock = undefined;
   let context: string | undefined;
@@ -91,7 +95,7 @@ function addParagraph(w: Walk, raw: string, next: Token | undefined, flags: { le
   sentences.forEach((sentence, i) => {
     const last = i === sentences.length - 1;
     // An asker's turn keeps its words but not a greeting or label before them ("Quick one: why…"); a glossary entry's term before its dash is what it defines, no reply's opening (glossary.ts); a reply's yes or no is its answer.
-    let s = flags.asked ? withoutOpeningAddress(sentence, w.locale) : (i === 0 && flags.term) || (w.question && opensWithPolarAnswer(sentence, w.locale)) ? sentence : withoutInterjection(i === 0 ? withoutMarker(sentence) : sentence, w.locale, i === 0);
+    let s = flags.asked ? withoutOpeningAddress(sentence, w.locale) : (i === 0 && flags.term) || (w.question && opensWithPolarAnswer(sentence, w.locale)) || actsInSeries(sentence, w.locale) ? sentence : withoutInterjection(i === 0 ? withoutMarker(sentence) : sentence, w.locale, i === 0);
     // The sentence a lead-in began before a code block, finished here ("The error you're seeing:"
     // [block] "is caused by passing …"): the lead-in without its colon, then the rest; the block was
     // what it quoted. The lead-in's point with the block's line gives way to it.
@@ -236,15 +240,22 @@ function sectionTitle(t: Token, headingText: (h: Tokens.Heading) => string): str
   return t.type === 'heading' ? headingText(t as Tokens.Heading) : t.type === 'paragraph' && onlyEmphasis(t as Tokens.Paragraph, 'strong') ? prose(inlineText((t as Tokens.Paragraph).tokens)) : undefined;
 }
 
+/** The walk over a note's blocks, its records' keys read first (record-point.ts recordKeys). */
+function startWalk(blocks: readonly Token[], locale: string, spans: SpanTable, maxPointChars: number, sections: number): Walk {
+  const w: Walk = { locale, spans, maxPointChars, out: [], pos: 0, block: 0, section: 0, perSection: 0, sectionShare: sectionShare(sections), nextGroup: 0, inSummary: false, fieldLabels: fieldLabels(blocks), heard: [] };
+  w.recordKeys = recordKeys(blocks, w);
+  return w;
+}
+
 /** Walks the note's blocks once, in reading order. */
 export function collectCandidates(tokens: readonly Token[], locale: string, spans: SpanTable, maxPointChars: number): Collected {
-  const blocks = tokens.filter((t) => t.type !== 'space' && t.type !== 'hr');
+  const blocks = fieldLinesAsLists(tokens.filter((t) => t.type !== 'space' && t.type !== 'hr')); // records as bold-label lines are lists of fields
   const headingText = headingTexts();
   const partNames = countedPartNames(blocks.flatMap((t) => sectionTitle(t, headingText) ?? []));
   const namedSections = nameHeadings(blocks, headingText, (name) => REFERENCES.test(name) || pointsElsewhere(name) || SUMS_UP.test(name) || INTRODUCES.test(name));
   const labels = dialogueLabels(blocks);
   const sections = blocks.filter((t) => t.type === 'heading').length;
-  const w: Walk = { locale, spans, maxPointChars, out: [], pos: 0, block: 0, section: 0, perSection: 0, sectionShare: sectionShare(sections), nextGroup: 0, inSummary: false, fieldLabels: fieldLabels(blocks), heard: [] };
+  const w = startWalk(blocks, locale, spans, maxPointChars, sections);
   readDialogue(w, blocks, labels, sections);
   const referenceLinks: Link[] = [];
   const headings: string[] = [];
@@ -318,26 +329,6 @@ export function collectCandidates(tokens: readonly Token[], locale: string, span
   return { candidates: w.out, heard: w.heard, referenceLinks, headings, topic: noteHeading(blocks, headingText), parts: topParts(blocks, (t) => t.type === 'paragraph' && onlyEmphasis(t as Tokens.Paragraph, 'strong')) };
 }
 
-/** Longest field value shown beside its record's name ("China +86"). */
-const MAX_FIELD_VALUE = 24;
-
-/**
- * A record's key: the value of the first field of the list under its heading, when the note repeats
- * that field in every record ("### China" then "**Code**: `+86`"), short, without its aside.
- */
-function firstFieldValue(t: Token | undefined, w: Walk): string | undefined {
-  if (!t || t.type !== 'list' || !w.fieldLabels.size) return undefined;
-  const first = (t as Tokens.List).items[0]?.tokens[0];
-  const inline = first && 'tokens' in first ? (first.tokens as Token[] | undefined) : undefined;
-  const label = inline?.[0];
-  if (!inline || label?.type !== 'strong') return undefined;
-  if (!w.fieldLabels.has(collapseWhitespace((label as Tokens.Strong).text).replace(/[:：]$/, '').toLowerCase())) return undefined;
-  const value = prose(inlineText(inline.slice(1), w.spans), w.spans)
-    .replace(/^[:：]\s*/, '')
-    .replace(/\s*[(（][^]*$/u, '');
-  return value && w.spans.visibleLength(value) <= MAX_FIELD_VALUE ? value : undefined;
-}
-
 /**
  * Headings that only say a section begins or introduces ("Introduction", "Overview of …", "はじめに"):
  * they name no part of the note, and an outline is better without them.
@@ -372,7 +363,7 @@ function addSectionNames(w: Walk, blocks: readonly Token[], headingText: (h: Tok
     const text = headingText(h);
     const name = text.replace(/^\d+[.)]\s*/, '').replace(/\s*[:：]$/, '');
     if (!name || REFERENCES.test(name) || pointsElsewhere(name) || labelledOutput(`${name}:`) || SUMS_UP.test(name) || INTRODUCES.test(name)) return;
-    const value = firstFieldValue(blocks[i + 1], w);
+    const value = w.recordKeys?.get(i + 1);
     const numbered = name !== text.replace(/\s*[:：]$/, '') || COUNTED_PART.test(text);
     // A record's heading ("China", then its code) names its record, and a part the writer counted
     // ("2. Winding", "Option 2: cron") a part, whatever its text says.

@@ -13,6 +13,7 @@ import { hasCjk, letterUnits } from './chars.js';
 import { isExclamation, isQuestion, pointsBack, speaksAsI, wordCount } from './tone.js';
 import { itemsOffered } from './long-lists.js';
 import { continuingLeadIn } from './lead-in-items.js';
+import { wholeRecord } from './record-point.js';
 import { full, isFragment, withoutMarker, isLeadIn, isProse, isTooShort, looksLikeOutput, MAX_ITEM_POINTS, MAX_ITEMS, MAX_NAME, prose, push, SENTENCES_PER_PARAGRAPH, shortCodeLine, type Walk } from './walk.js';
 
 /** Text of a list item's own words up to its first block: a lead-in takes its short code line and stops there. */
@@ -89,7 +90,7 @@ function itemName(raw: Tokens.ListItem, text: string): string | undefined {
   const inline = first && 'tokens' in first ? (first.tokens as Token[] | undefined) : undefined;
   const lead = inline?.[0];
   if (lead && lead.type === 'strong') {
-    const label = collapseWhitespace(cleanText(inlineText((lead as Tokens.Strong).tokens))).replace(/[:：]$/, '');
+    const label = collapseWhitespace(cleanText(inlineText((lead as Tokens.Strong).tokens))).replace(/[:：.。]$/u, ''); // "**Fail fast.**" names "Fail fast"
     // "**Title** - Author: what it is": who made it belongs to the name, up to the colon.
     const by = text.startsWith(label) ? /^\s[-–—]\s([^:：.。]{1,32}?)\s*[:：]/u.exec(text.slice(label.length)) : null;
     return by ? `${label} - ${by[1]!}` : label;
@@ -233,6 +234,8 @@ export function addList(w: Walk, list: Tokens.List, lead: string | undefined, cl
   const underLead = goOn && (compactNames(lead!, goOn, w.maxPointChars, (s) => w.spans.visibleLength(s), w.locale) ?? labelled(lead!, goOn[0]!));
   const readUnderLead = underLead !== undefined && w.spans.visibleLength(underLead) <= w.maxPointChars;
   if (readUnderLead) push(w, { text: underLead, kind: 'compact', lead: true, closing });
+  const record = compact ?? together ?? underLead ? undefined : wholeRecord(w, lead, items); // record-point.ts
+  if (record !== undefined) return push(w, { text: record, kind: 'item', lead: first, closing });
   items.forEach(({ item, text, code, name }, i) => {
     if (!text && code === undefined) return;
     if (together && fragments.some((f) => f.item === item)) return;

@@ -187,6 +187,8 @@ export interface Walk {
   inSummary: boolean;
   /** Item names used in more than one list of the note. */
   fieldLabels: Set<string>;
+  /** Each record's key by the index of its list ("+86" under "China"; '' where the heading alone names it): record-point.ts recordKeys. */
+  recordKeys?: ReadonlyMap<number, string>;
   /**
    * What the note says that no candidate does (a long list's items not offered, long-lists.ts): the
    * note comes back to its terms, so they weigh in when points are chosen.
