@@ -25,6 +25,8 @@ function absolutise(url: string, base: string | undefined): URL | undefined {
 
 /** The URL without tracking parameters (what is shown). */
 function withoutTracking(u: URL): URL {
+  // Most links have no query at all: nothing to take out, and no second URL to parse (issue 23).
+  if (!u.href.includes('?')) return u;
   const out = new URL(u.href);
   for (const key of [...out.searchParams.keys()]) if (TRACKING.test(key)) out.searchParams.delete(key);
   if (!out.searchParams.size) out.search = '';
