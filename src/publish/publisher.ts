@@ -6,8 +6,7 @@ import type { Config } from '../config/schema.js';
 import { errorText, NoteError } from '../errors.js';
 import type { Logger } from '../log.js';
 import { contentHash, noteIdOf, readNoteTextSync, toRelPath, type ReadOptions } from '../notes/read.js';
-import { errorHashOf, knownLookup, parseJobOf, readChangedFiles, settleThreadReads, type BatchOptions, type ChangedFile, type FolderReader } from './batch-read.js';
-export type { BatchOptions } from './batch-read.js';
+import { errorHashOf, knownLookup, parseJobOf, settleThreadReads, type BatchOptions, type ChangedFile, type FolderReader } from './batch-read.js';
 import type { SummaryOptions } from '../summary/build.js';
 import { openParser, type Parser, type ParseResult, type ParseThreads } from './parse-pool.js';
 import type { KnownNote, NotePlace, Store } from '../store/store.js';
@@ -24,6 +23,7 @@ import { familiesOf } from '../store/family-rows.js';
 import { PendingRemovals, removedNotes } from './removals.js';
 import { guardRemovals, readHeldRemovals } from './held-removals.js';
 import { HeldRewrites } from './held-rewrites.js';
+import { readWithRest } from './rotation-rest.js';
 import { ReportClock } from './report-clock.js';
 import { decideOrder, findRenames, type Rename } from './rename-match.js';
 import { enqueueNoteChange } from './note-outbox.js';
@@ -123,7 +123,7 @@ export class Publisher {
       // Each chunk is read and handed to the parser while the chunk before it is decided and
       // committed: the workers parse while the main thread writes.
       const readAndParse = (from: number) => {
-        const read = readChangedFiles(files.slice(from, from + BATCH_CHUNK), known, this.reader, { mtimes, trustStat: opts.trustStat === true, startedAt });
+        const read = readWithRest({ ...this.reader, store: this.deps.store }, files, [from, BATCH_CHUNK], known, { mtimes, trustStat: opts.trustStat === true, startedAt }); // a rotation's rest too (rotation-rest.ts)
         result.scanned += read.scanned;
         this.recordUnreadable(read.failed, result);
         onProgress?.(Math.min(files.length, from + BATCH_CHUNK), files.length);
