@@ -94,7 +94,7 @@ export class Publisher {
   constructor(private readonly deps: PublisherDeps) {
     this.realRoot = realpathSync.native(deps.root);
     this.now = deps.now ?? Date.now;
-    this.held = new HeldRewrites(deps.root, deps.config, this.reportClock.reported, { realRoot: this.realRoot, maxBytes: deps.read.maxBytes });
+    this.held = new HeldRewrites(deps.root, deps.config, this.reportClock.reported, { realRoot: this.realRoot, maxBytes: deps.read.maxBytes }, deps.store); // the store: status says what is held (held-files.ts)
     this.accepted = new Set(deps.acceptRemovals ? readHeldRemovals(deps.store).map((h) => h.file) : []);
     this.parser = openParser({ read: deps.read, summary: deps.summary, budgetMs: deps.config.notes.parseTimeoutMs }, deps.parseThreads);
     deps.store.summaries.madeBy(summaryMaker(deps.root, deps.read, deps.summary), longSummaryMaker({ ...deps, parser: this.parser, parseBudgetMs: deps.config.notes.parseTimeoutMs }));
@@ -151,7 +151,7 @@ export class Publisher {
         this.renameAll(found.renames, renamed, deletedNotesReplaced(changed, results, known, this.deps, found.renames));
         for (const a of found.ambiguous) this.deps.log.warn(a, `more than one possible rename between ${a.file} and ${a.candidates.join(', ')}: notecast took it as a note deleted (its messages kept or deleted as publish.onDelete says) and a new note (announced); to have a note's messages follow it, rename or move notes one at a time`);
         const renamedTo = new Set(found.renames.map((r) => r.to.rel));
-        const hold = this.held.holder(changed, results, known, this.pending, renamedTo, opts.release ? undefined : { copiedOver: (i, prev) => copiedOver(this.deps, ctx, results[i], prev), beside: (i) => found.original?.(changed[i]!, results[i]) !== undefined });
+        const hold = this.held.holder(changed, results, known, this.pending, renamedTo, opts.release ? undefined : { copiedOver: (i, prev) => copiedOver(this.deps, ctx, results[i], prev), beside: (i) => found.original?.(changed[i]!, results[i]) });
         result.announced += this.commit(this.decide(results, changed, policy, result, { order: decideOrder(changed, found.renames), ctx }, hold)) + (await this.retryMisses());
       }
     } finally {
