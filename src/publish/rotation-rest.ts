@@ -17,7 +17,6 @@
  */
 import path from 'node:path';
 import { readNoteTextSync, toRelPath } from '../notes/read.js';
-import { notesSharing } from '../store/move-sources.js';
 import type { KnownNote, Store } from '../store/store.js';
 import { readChangedFiles, type ChangedFile, type FolderReader } from './batch-read.js';
 
@@ -44,13 +43,15 @@ function hashOnDisk(reader: RotationReader, rel: string): string | undefined {
  * whose exact content one holds now while their own file, not `listed` (added to it), holds other content:
  * absolute paths, to read with the batch. The caller asks again with those once read (a longer rotation).
  */
-export function rotationRest(reader: RotationReader, changed: readonly ChangedFile[], known: (rel: string) => KnownNote | undefined, listed: Set<string>): string[] {
+function rotationRest(reader: RotationReader, changed: readonly ChangedFile[], known: (rel: string) => KnownNote | undefined, listed: Set<string>): string[] {
   const rest: string[] = [];
+  // By the content index only (notes_hash): one lookup per changed known file.
+  const sharing = (hash: string) => reader.store.sql("SELECT id, file FROM notes WHERE hash = ? AND state != 'deleted'").all(hash) as { id: string; file: string }[];
   for (const c of changed) {
     const k = c.known ? known(c.rel) : undefined;
     if (!k || k.state === 'deleted' || !c.hash || c.hash === k.hash) continue; // a file new to the store: late-removals.ts
-    for (const [file, other] of notesSharing(reader.store.sql, c.hash, '')) {
-      if (listed.has(file) || other.hash !== c.hash || known(file)?.id !== other.id) continue;
+    for (const { id, file } of sharing(c.hash)) {
+      if (listed.has(file) || known(file)?.id !== id) continue;
       const now = hashOnDisk(reader, file);
       if (now === undefined || now === c.hash) continue; // gone (its removal's), or still holding it (a copy: kept-copies.ts)
       listed.add(file);
