@@ -21,6 +21,7 @@ import { alsoInAmong, routePayloads } from './preview-payloads.js';
 import { describeControls, familyControls } from './controls.js';
 import type { Io } from './io.js';
 import { databaseRefusal, heldRemovalsIn, heldRemovalsText } from './status.js';
+import { heldFileText } from '../publish/held-files.js';
 import { familyKeysAmong } from '../publish/family-key.js';
 import { countOf } from '../util/text.js';
 import { languageName, pathLanguage } from '../notes/lang.js';
@@ -188,8 +189,9 @@ export async function runCheck(dir: string | undefined, opts: { config?: string;
       io.out(`${path.join(root, r.error.file)}${at(p.line)}: ${p.message}`);
     }
   }
-  const held = heldRemovalsIn(config.store.path); // waiting for the operator, as `status` says: no note's problem, a warning
-  const warnings = [...tokenLines(loaded.source, config), ...langSuffixLines(root, parsed, loaded.read), ...(config.publish.translations.mode === 'group' ? familyConflictLines(root, parsed) : []), ...(held ? [`${config.store.path}: held removals: ${heldRemovalsText(held)}`] : [])];
+  const held = heldRemovalsIn(config.store.path); // waiting for the operator or the removal window, as `status` says: no note's problem, a warning
+  const heldLines = [...(held?.removals ? [`${config.store.path}: held removals: ${heldRemovalsText(held.removals)}`] : []), ...(held?.files ?? []).map((h) => `${config.store.path}: held file: ${heldFileText(h)}`)];
+  const warnings = [...tokenLines(loaded.source, config), ...langSuffixLines(root, parsed, loaded.read), ...(config.publish.translations.mode === 'group' ? familyConflictLines(root, parsed) : []), ...heldLines];
   for (const line of warnings) io.out(line);
   const warned = warnings.length ? `, ${countOf(warnings.length, 'warning')}` : '';
   io.err(`${countOf(files.length, 'note')} checked, ${countOf(problems, 'problem')}${warned}`);

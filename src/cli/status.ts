@@ -18,6 +18,7 @@ import { postsSetAside, type PostSetAside } from '../store/restore-record.js';
 import { editsNotSentToChats, type EditNotSentToChat } from '../store/edits-not-sent.js';
 import { copiesKeptBack } from '../store/kept-copies.js';
 import { heldRemovalsReport, readHeldRemovals, type HeldRemovalsReport } from '../publish/held-removals.js';
+import { heldFileText, readHeldFiles, type HeldFile } from '../publish/held-files.js';
 
 /** Everything `status` shows; `--json` prints it as one object. */
 interface StatusReport extends StatusCounts {
@@ -53,6 +54,8 @@ interface StatusReport extends StatusCounts {
   copiesKeptBack: { file: string; copyOf: string }[];
   /** Removals the guard holds (more than watch.removalThreshold notes gone at once: publish/held-removals.ts), and the command that applies them; null when none. */
   heldRemovals: HeldRemovalsReport | null;
+  /** Files the running service holds a removal window before it announces or edits them (publish/held-files.ts); none when no service runs. */
+  heldFiles: HeldFile[];
 }
 
 export function runStatus(opts: { config?: string; db?: string; json?: boolean }, io: Io): number {
@@ -140,6 +143,7 @@ function readReport(store: Store, file: string): StatusReport {
     editsNotSentToChats: editsNotSentToChats(store),
     copiesKeptBack: copiesKeptBack(store.sql),
     heldRemovals: heldRemovals(store),
+    heldFiles: instance ? readHeldFiles(store) : [], // a record a run that ended left is void (its next start reads them again)
   };
 }
 
@@ -226,6 +230,7 @@ function reportLines(s: StatusReport, translations: 'group' | 'separate'): strin
     'edits not sent to chats without the message (give the note `notecast: {announce: again}` to post it anew there):',
     s.editsNotSentToChats.map((e) => `#${e.delivery} ${e.note}${e.file ? ` (${e.file})` : ''} → ${targetKey(e.target)} at ${new Date(e.at).toISOString()}: ${e.why}`),
   );
+  section('files held a removal window (not announced or edited yet):', s.heldFiles.map(heldFileText));
   section(
     'copies kept back (exactly another note\'s content, shown already: announced once their text differs; they take that note\'s messages if it changes or goes):',
     s.copiesKeptBack.map((c) => `${c.file}: a copy of ${c.copyOf}`),
@@ -267,10 +272,10 @@ export function databaseRefusal(file: string): string | undefined {
 }
 
 /**
- * For `check`: the removals the guard holds in the state database at `file`, as `status` says them; none when there is
- * no database or it cannot be read (`databaseRefusal` says why).
+ * For `check`: the removals the guard holds in the state database at `file`, as `status` says them, and the files a
+ * service running on it holds a removal window; none when there is no database or it cannot be read (`databaseRefusal` says why).
  */
-export function heldRemovalsIn(file: string): HeldRemovalsReport | null {
+export function heldRemovalsIn(file: string): { removals: HeldRemovalsReport | null; files: HeldFile[] } | null {
   if (!existsSync(file)) return null;
   let store: Store;
   try {
@@ -280,7 +285,7 @@ export function heldRemovalsIn(file: string): HeldRemovalsReport | null {
     throw e;
   }
   try {
-    return heldRemovals(store);
+    return { removals: heldRemovals(store), files: runningInstance(file) ? readHeldFiles(store) : [] };
   } finally {
     store.close();
   }

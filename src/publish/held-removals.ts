@@ -9,6 +9,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import type { Store } from '../store/store.js';
+import { metaList } from './meta-keys.js';
 
 /** The store's meta key of the held removals (a JSON list of HeldRemoval). */
 const HELD_REMOVALS_KEY = 'removals.held';
@@ -20,14 +21,7 @@ export type HeldRemoval = z.infer<typeof heldRemovalSchema>;
 
 /** The held removals recorded, oldest first; none if the record is missing or unreadable (the guard then holds them afresh). */
 export function readHeldRemovals(store: Pick<Store, 'getMeta'>): HeldRemoval[] {
-  const raw = store.getMeta(HELD_REMOVALS_KEY);
-  if (!raw) return [];
-  try {
-    const parsed = z.array(heldRemovalSchema).safeParse(JSON.parse(raw));
-    return parsed.success ? parsed.data : [];
-  } catch {
-    return [];
-  }
+  return metaList(store, HELD_REMOVALS_KEY, heldRemovalSchema);
 }
 
 function writeHeldRemovals(store: Pick<Store, 'setMeta'>, held: readonly HeldRemoval[]): void {

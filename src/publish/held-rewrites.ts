@@ -29,6 +29,8 @@ import { BODY_ALIKE, titleIdentity } from './rename-match.js';
 import { RecentEdits, removalWindowMs, type EditedPath } from './recent-edits.js';
 import { readNoteTextSync, toRelPath } from '../notes/read.js';
 import type { Config } from '../config/schema.js';
+import { writeHeldFiles, type HeldFile } from './held-files.js';
+import type { Store } from '../store/store.js';
 
 /** Above this many files a batch is read over several chunks (publisher.ts): the edited paths join it without a look, which would read each file twice. */
 const LOOK_AT_MOST = 500;
@@ -51,16 +53,25 @@ function rewritten(prev: NoteRow, result: ParseResult): boolean {
 export class HeldRewrites {
   /** Held files (absolute paths), each with the content it was held with. */
   private readonly files = new Map<string, string>();
+  /** The same files as `record` is told of them (held-files.ts: `status` says them). */
+  private readonly told = new Map<string, HeldFile>();
   /** Edits in place decided at once, remembered for the removal window. */
   private readonly edits: RecentEdits;
 
   constructor(
     private readonly root: string,
     config: Pick<Config, 'publish' | 'watch'>,
-    now: () => number,
+    private readonly now: () => number,
     private readonly reader: NotesReader,
+    /** Where the held files are recorded whenever they change (held-files.ts), and none at first: a record an earlier run left is void. */
+    private readonly store?: Pick<Store, 'getMeta' | 'setMeta'>,
   ) {
     this.edits = new RecentEdits(removalWindowMs(config), now);
+    this.record([]);
+  }
+
+  private record(held: HeldFile[]): void {
+    if (this.store) writeHeldFiles(this.store, held);
   }
 
   get size(): number {
@@ -85,11 +96,12 @@ export class HeldRewrites {
     known: (rel: string) => KnownNote | undefined,
     pending: PendingRemovals,
     renamedTo: ReadonlySet<string>,
-    waits?: { copiedOver: (i: number, prev: NoteRow) => boolean; beside: (i: number) => boolean },
+    waits?: { copiedOver: (i: number, prev: NoteRow) => boolean; beside: (i: number) => string | undefined },
   ): (i: number, prev: NoteRow | undefined) => boolean {
     return (i, prev) => {
       const c = changed[i]!;
-      if (!prev) return waits?.beside(i) === true && this.hold(c);
+      const original = prev ? undefined : waits?.beside(i);
+      if (!prev) return original !== undefined && this.hold(c, original);
       const k = renamedTo.has(c.rel) ? undefined : known(c.rel);
       if (!k || k.hash === c.hash || k.id !== prev.id || k.state === 'deleted') return false;
       // Released (`waits` not given: the removal window's end): an edit now, remembered as any other.
@@ -99,8 +111,11 @@ export class HeldRewrites {
     };
   }
 
-  private hold(c: ChangedFile): true {
+  /** `original`: a new file's, the announced note it may be moved from. */
+  private hold(c: ChangedFile, original?: string): true {
     this.files.set(path.join(this.root, c.rel), c.hash);
+    this.told.set(c.rel, { file: c.rel, since: this.told.get(c.rel)?.since ?? this.now(), ...(original === undefined ? {} : { original }) });
+    this.record([...this.told.values()]);
     return true;
   }
 
@@ -161,6 +176,10 @@ export class HeldRewrites {
   take(): string[] {
     const all = [...this.files.keys()];
     this.files.clear();
+    if (this.told.size) {
+      this.told.clear();
+      this.record([]);
+    }
     return all;
   }
 }

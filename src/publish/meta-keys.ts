@@ -3,6 +3,7 @@
  * `separate` left as they were (family-after-switch.ts) and those it announced (family-adopt.ts),
  * both brought up to date by the first `group` batch. Runs inside the batch's transaction.
  */
+import type { z } from 'zod';
 import type { Store } from '../store/store.js';
 
 /** The keys under `name`; `take` forgets them (the caller is syncing them now). */
@@ -22,4 +23,16 @@ export function addMetaKeys(store: Store, name: string, keys: readonly string[])
   const before = metaKeys(store, name);
   const all = new Set([...before, ...keys]);
   if (all.size !== before.length) store.setMeta(name, JSON.stringify([...all]));
+}
+
+/** A list of records kept in one meta value, each checked by `item`; none if the value is missing or unreadable. */
+export function metaList<T>(store: Pick<Store, 'getMeta'>, name: string, item: z.ZodType<T>): T[] {
+  const raw = store.getMeta(name);
+  if (!raw) return [];
+  try {
+    const parsed = item.array().safeParse(JSON.parse(raw));
+    return parsed.success ? parsed.data : [];
+  } catch {
+    return [];
+  }
 }

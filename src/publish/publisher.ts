@@ -6,8 +6,7 @@ import type { Config } from '../config/schema.js';
 import { errorText, NoteError } from '../errors.js';
 import type { Logger } from '../log.js';
 import { contentHash, noteIdOf, readNoteTextSync, toRelPath, type ReadOptions } from '../notes/read.js';
-import { errorHashOf, knownLookup, parseJobOf, readChangedFiles, settleThreadReads, type BatchOptions, type ChangedFile, type FolderReader } from './batch-read.js';
-export type { BatchOptions } from './batch-read.js';
+import { errorHashOf, knownLookup, parseJobOf, settleThreadReads, type BatchOptions, type ChangedFile, type FolderReader } from './batch-read.js';
 import type { SummaryOptions } from '../summary/build.js';
 import { openParser, type Parser, type ParseResult, type ParseThreads } from './parse-pool.js';
 import type { KnownNote, NotePlace, Store } from '../store/store.js';
@@ -24,6 +23,7 @@ import { familiesOf } from '../store/family-rows.js';
 import { PendingRemovals, removedNotes } from './removals.js';
 import { guardRemovals, readHeldRemovals } from './held-removals.js';
 import { HeldRewrites } from './held-rewrites.js';
+import { readWithRest } from './rotation-rest.js';
 import { ReportClock } from './report-clock.js';
 import { decideOrder, findRenames, type Rename } from './rename-match.js';
 import { enqueueNoteChange } from './note-outbox.js';
@@ -94,7 +94,7 @@ export class Publisher {
   constructor(private readonly deps: PublisherDeps) {
     this.realRoot = realpathSync.native(deps.root);
     this.now = deps.now ?? Date.now;
-    this.held = new HeldRewrites(deps.root, deps.config, this.reportClock.reported, { realRoot: this.realRoot, maxBytes: deps.read.maxBytes });
+    this.held = new HeldRewrites(deps.root, deps.config, this.reportClock.reported, { realRoot: this.realRoot, maxBytes: deps.read.maxBytes }, deps.store); // the store: status says what is held (held-files.ts)
     this.accepted = new Set(deps.acceptRemovals ? readHeldRemovals(deps.store).map((h) => h.file) : []);
     this.parser = openParser({ read: deps.read, summary: deps.summary, budgetMs: deps.config.notes.parseTimeoutMs }, deps.parseThreads);
     deps.store.summaries.madeBy(summaryMaker(deps.root, deps.read, deps.summary), longSummaryMaker({ ...deps, parser: this.parser, parseBudgetMs: deps.config.notes.parseTimeoutMs }));
@@ -123,7 +123,7 @@ export class Publisher {
       // Each chunk is read and handed to the parser while the chunk before it is decided and
       // committed: the workers parse while the main thread writes.
       const readAndParse = (from: number) => {
-        const read = readChangedFiles(files.slice(from, from + BATCH_CHUNK), known, this.reader, { mtimes, trustStat: opts.trustStat === true, startedAt });
+        const read = readWithRest({ ...this.reader, store: this.deps.store }, files, [from, BATCH_CHUNK], known, { mtimes, trustStat: opts.trustStat === true, startedAt }); // a rotation's rest too (rotation-rest.ts)
         result.scanned += read.scanned;
         this.recordUnreadable(read.failed, result);
         onProgress?.(Math.min(files.length, from + BATCH_CHUNK), files.length);
@@ -151,7 +151,7 @@ export class Publisher {
         this.renameAll(found.renames, renamed, deletedNotesReplaced(changed, results, known, this.deps, found.renames));
         for (const a of found.ambiguous) this.deps.log.warn(a, `more than one possible rename between ${a.file} and ${a.candidates.join(', ')}: notecast took it as a note deleted (its messages kept or deleted as publish.onDelete says) and a new note (announced); to have a note's messages follow it, rename or move notes one at a time`);
         const renamedTo = new Set(found.renames.map((r) => r.to.rel));
-        const hold = this.held.holder(changed, results, known, this.pending, renamedTo, opts.release ? undefined : { copiedOver: (i, prev) => copiedOver(this.deps, ctx, results[i], prev), beside: (i) => found.original?.(changed[i]!, results[i]) !== undefined });
+        const hold = this.held.holder(changed, results, known, this.pending, renamedTo, opts.release ? undefined : { copiedOver: (i, prev) => copiedOver(this.deps, ctx, results[i], prev), beside: (i) => found.original?.(changed[i]!, results[i]) });
         result.announced += this.commit(this.decide(results, changed, policy, result, { order: decideOrder(changed, found.renames), ctx }, hold)) + (await this.retryMisses());
       }
     } finally {

@@ -1,0 +1,86 @@
+/**
+ * The rest of a rotation, on disk before the watcher reports it (issue 25, split-burst property seed 16057).
+ * `mv setup-ja.md t; mv intro.md setup-ja.md; mv a/setup.md intro.md; mv t a/setup.md` (a/setup.md then edited),
+ * intro.md and setup-ja.md reported a batch before a/setup.md: intro.md held exactly a/setup's note, whose own
+ * file held other content already. The chain rules (rename-chain.ts) closed the rotation early, taking
+ * setup-ja's note to intro.md "edited" into a/setup's exact text; a/setup.md, reported next, was an edit in
+ * place of a/setup's note. Two notes then showed one text: a/setup's note was posted a second time (for intro's
+ * family) and its own messages were edited to show setup-ja's note.
+ *
+ * The invariant: a note is taken to move only where its content (or a recognisable edit of it) went, never onto
+ * a path that holds exactly another known note's content. So a batch's changed known file that holds exactly
+ * another known note's content, whose own file (not in the batch) holds other content now, brings that file into
+ * the batch: it is the rest of the same burst, already on disk. The batch is then decided as the one batch of the
+ * whole burst would be (rename-chain.ts: each note moves to where its content went), as held-rewrites.ts
+ * `withEdited` does for edited paths; the rest, reported later, is unchanged by then. Followed on: the file
+ * brought in may hold yet another note's content (a longer rotation).
+ */
+import path from 'node:path';
+import { readNoteTextSync, toRelPath } from '../notes/read.js';
+import type { KnownNote, Store } from '../store/store.js';
+import { readChangedFiles, type ChangedFile, type FolderReader } from './batch-read.js';
+
+/** Above this many files (a start-up scan, read over several chunks) a batch lists every file already: nothing is looked for. */
+const LOOK_AT_MOST = 500;
+
+export interface RotationReader {
+  root: string;
+  realRoot: string;
+  maxBytes: number;
+  store: Pick<Store, 'sql'>;
+}
+
+function hashOnDisk(reader: RotationReader, rel: string): string | undefined {
+  try {
+    return readNoteTextSync(reader.root, path.join(reader.root, rel), rel, reader.maxBytes, reader.realRoot).hash;
+  } catch {
+    return undefined; // gone or unreadable: its own event decides it
+  }
+}
+
+/**
+ * Of a batch's files as read (`changed`, each known one with the digest read here), the files of known notes
+ * whose exact content one holds now while their own file, not `listed` (added to it), holds other content:
+ * absolute paths, to read with the batch. The caller asks again with those once read (a longer rotation).
+ */
+function rotationRest(reader: RotationReader, changed: readonly ChangedFile[], known: (rel: string) => KnownNote | undefined, listed: Set<string>): string[] {
+  const rest: string[] = [];
+  // By the content index only (notes_hash): one lookup per changed known file.
+  const sharing = (hash: string) => reader.store.sql("SELECT id, file FROM notes WHERE hash = ? AND state != 'deleted'").all(hash) as { id: string; file: string }[];
+  for (const c of changed) {
+    const k = c.known ? known(c.rel) : undefined;
+    if (!k || k.state === 'deleted' || !c.hash || c.hash === k.hash) continue; // a file new to the store: late-removals.ts
+    for (const { id, file } of sharing(c.hash)) {
+      if (listed.has(file) || known(file)?.id !== id) continue;
+      const now = hashOnDisk(reader, file);
+      if (now === undefined || now === c.hash) continue; // gone (its removal's), or still holding it (a copy: kept-copies.ts)
+      listed.add(file);
+      rest.push(path.join(reader.root, file));
+    }
+  }
+  return rest;
+}
+
+/**
+ * A chunk of a batch's files read (batch-read.ts `readChangedFiles`: `at`, its start and size), with the rest of a
+ * rotation they show already on disk, each file read once. Not past LOOK_AT_MOST files: the batch is read over chunks.
+ */
+export function readWithRest(
+  reader: FolderReader & RotationReader,
+  files: readonly string[],
+  [from, size]: [number, number],
+  known: (rel: string) => KnownNote | undefined,
+  o: Parameters<typeof readChangedFiles>[3],
+): ReturnType<typeof readChangedFiles> {
+  const read = readChangedFiles(files.slice(from, from + size), known, reader, o);
+  if (files.length > LOOK_AT_MOST) return read;
+  const listed = new Set(files.map((abs) => toRelPath(reader.root, abs)));
+  for (let more = read.changed; more.length; ) {
+    const extra = readChangedFiles(rotationRest(reader, more, known, listed), known, reader, o);
+    read.changed.push(...extra.changed);
+    read.failed.push(...extra.failed);
+    read.scanned += extra.scanned;
+    more = extra.changed;
+  }
+  return read;
+}
