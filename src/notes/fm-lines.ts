@@ -1,5 +1,6 @@
 /** Lines of a note's front matter: where a key or a list item is written, for `file:line` errors. Pure. */
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import type { Node } from 'yaml';
+import { yaml } from './yaml-lazy.js';
 
 const CLOSE = /^(---|\.\.\.)\s*$/;
 
@@ -13,6 +14,7 @@ export function frontMatterLine(text: string, path: readonly (string | number)[]
   const lines = text.split('\n');
   const close = lines.findIndex((l, i) => i > 0 && CLOSE.test(l));
   if (close < 0) return undefined;
+  const { isMap, isScalar, isSeq, LineCounter, parseDocument } = yaml();
   const counter = new LineCounter();
   const doc = parseDocument(lines.slice(1, close).join('\n'), { lineCounter: counter, uniqueKeys: false });
   let node: unknown = doc.contents;

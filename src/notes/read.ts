@@ -7,9 +7,9 @@ import { closeSync, constants as fsConstants, fstatSync, openSync, readFileSync,
 import { isUtf8 } from 'node:buffer';
 import path from 'node:path';
 import matter from 'gray-matter';
-import { parse as parseYaml, YAMLError } from 'yaml';
 import { yamlErrorAt } from './yaml-error.js';
 import { plainYamlMap } from './plain-yaml.js';
+import { yaml } from './yaml-lazy.js';
 import { Lexer, type Token } from 'marked';
 import type { z } from 'zod';
 import { errorText, NoteError, type NoteProblem } from '../errors.js';
@@ -220,7 +220,7 @@ export function parseFrontMatterYaml(source: string): object {
   // A flat map of strings and booleans, as most notes have, is read without the parser (plain-yaml.ts).
   const plain = plainYamlMap(source);
   if (plain) return plain;
-  const value: unknown = parseYaml(source, { schema: 'core', maxAliasCount: MAX_YAML_ALIASES, uniqueKeys: true });
+  const value: unknown = yaml().parse(source, { schema: 'core', maxAliasCount: MAX_YAML_ALIASES, uniqueKeys: true });
   return (value ?? {}) as object;
 }
 
@@ -229,7 +229,7 @@ function frontMatterError(rel: string, e: unknown, text: string): NoteError {
   const lines = text.split('\n');
   const close = lines.findIndex((l, i) => i > 0 && /^(---|\.\.\.)\s*$/.test(l)) + 1;
   const last = close > 1 ? close - 1 : 2;
-  if (e instanceof YAMLError) {
+  if (e instanceof yaml().YAMLError) {
     // The same rule as the config file's (notes/yaml-error.ts), on the front matter's lines.
     const { line, message } = yamlErrorAt(e, lines.slice(0, last).join('\n'));
     return new NoteError(rel, `invalid YAML front matter: ${message}`, Math.min(Math.max(line, 2), last));

@@ -4,9 +4,9 @@
  * See https://jekyllrb.com/docs/permalinks/ for the placeholders.
  */
 import { readFileSync } from 'node:fs';
-import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { plainIssueMessage } from '../util/schema-messages.js';
+import { yaml } from './yaml-lazy.js';
 
 const collectionSchema = z.object({ output: z.boolean().optional(), permalink: z.string().optional() }).passthrough();
 
@@ -37,7 +37,7 @@ export type SiteConfig = z.output<typeof siteSchema>;
 
 /** Reads a Jekyll `_config.yml`; its keys are a subset of ours. */
 export function readJekyllConfig(path: string): SiteConfig {
-  const raw: unknown = parseYaml(readFileSync(path, 'utf8'));
+  const raw: unknown = yaml().parse(readFileSync(path, 'utf8'));
   return siteSchema.parse(raw ?? {}, { error: plainIssueMessage });
 }
 
