@@ -15,6 +15,7 @@ import { buildSummary, type SummaryOptions } from '../summary/build.js';
 import { boundHeapGrowth } from '../util/heap.js';
 import { BudgetedWorker, threadOptions } from './budgeted-worker.js';
 import type { ParseJob, ParseResult, ParserOptions, TextJob } from './parse-jobs.js';
+import { asideLanes, type ParseEntry } from './parse-aside.js';
 import { finishJob, parseJobNote, readOnThread } from './parse-note.js';
 
 export { READY, TOO_LONG } from './parse-jobs.js';
@@ -42,6 +43,11 @@ export function parseJob(job: TextJob, read: ReadOptions, summary: SummaryOption
 export interface Parser {
   /** Results in the order of `jobs`. */
   parse(jobs: ParseJob[]): Promise<ParseResult[]>;
+  /**
+   * A save's notes (parse-aside.ts): in the order of `jobs`, each note's result, or the promise of it
+   * for a note still parsing after `softMs`; a big batch's are all results, as `parse` makes them.
+   */
+  parseAside(jobs: ParseJob[], softMs?: number): Promise<ParseEntry[]>;
   /**
    * A batch parsed a chunk at a time is over: the extra threads a big chunk started end now (they
    * stay between its chunks, since starting one costs tens of ms of module loading each time).
@@ -84,7 +90,7 @@ function parseInline(jobs: ParseJob[], o: ParserOptions): ParseResult[] {
  */
 export function openParser(o: ParserOptions, shared?: ParseThreads): Parser {
   const script = workerScript();
-  if (!script) return { parse: async (jobs) => parseInline(jobs, o), endBatch: async () => undefined, bigBatchEnded: () => false, close: async () => undefined, abandon: () => undefined, threads: () => ({ started: 0, alive: 0 }) };
+  if (!script) return { parse: async (jobs) => parseInline(jobs, o), parseAside: async (jobs) => parseInline(jobs, o), endBatch: async () => undefined, bigBatchEnded: () => false, close: async () => undefined, abandon: () => undefined, threads: () => ({ started: 0, alive: 0 }) };
   const threads = parserThreads();
   const idle: BudgetedWorker[] = [];
   /** Threads parsing now: what `abandon` ends. */
@@ -109,6 +115,7 @@ export function openParser(o: ParserOptions, shared?: ParseThreads): Parser {
     idle.push(...ws);
   };
   const parseBig = bigParses(threads, take, release);
+  const aside = asideLanes(take, release);
   return {
     async parse(jobs) {
       if (closed) throw new Error('the parser is closed');
@@ -132,6 +139,10 @@ export function openParser(o: ParserOptions, shared?: ParseThreads): Parser {
       await release([w]);
       return results;
     },
+    parseAside(jobs, softMs) {
+      if (closed || jobs.length >= POOL_THRESHOLD) return this.parse(jobs);
+      return aside.parse(jobs, softMs);
+    },
     async endBatch() {
       unboundHeap?.();
       unboundHeap = undefined;
@@ -152,6 +163,7 @@ export function openParser(o: ParserOptions, shared?: ParseThreads): Parser {
     threads: () => ({ started, alive: idle.length }),
     async close() {
       closed = true;
+      aside.stop(); // a note set aside is found again by the next start's scan
       unboundHeap?.();
       unboundHeap = undefined;
       await letGo(idle.splice(0));
