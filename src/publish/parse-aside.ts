@@ -2,7 +2,7 @@
  * A save's notes parsed so that a slow one holds back no other (issue 25, item 5: four pathological
  * notes moved in with three normal ones held those 52 s, parsed one after another on one thread,
  * each up to `notes.parseTimeoutMs`). Notes go one per message, shortest first, on one thread; a
- * note still parsing after the soft bound is *slow*: it goes on parsing on its thread, within its
+ * note still parsing after the soft bound (SOFT_BOUND_MS of its thread's CPU) is *slow*: it goes on parsing on its thread, within its
  * budget, and another thread (up to SAVE_THREADS) takes the notes waiting. The parse resolves once
  * no note is parsing short of the soft bound: a note not parsed then comes as a promise of its
  * result, which the publisher decides in a batch of its own when it comes (late-notes.ts), so the
@@ -12,8 +12,11 @@ import { statSync } from 'node:fs';
 import type { BudgetedWorker } from './budgeted-worker.js';
 import type { ParseJob, ParseResult } from './parse-jobs.js';
 
-/** How long a note may parse before it is set aside (its budget still runs): the notes saved with it wait no longer for it. */
-export const SOFT_BOUND_MS = 1000;
+/**
+ * How long a note may parse, in its thread's CPU time (BudgetedWorker SoftBound), before it is set aside (its budget
+ * still runs): the notes saved with it wait no longer for it. A normal note takes ms; a pathological one, seconds to minutes.
+ */
+const SOFT_BOUND_MS = 1000;
 /** The most threads one save's notes take: a slow note waits more than it computes, so not bounded by the cores. */
 const SAVE_THREADS = 4;
 

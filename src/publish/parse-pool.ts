@@ -123,25 +123,10 @@ export function openParser(o: ParserOptions, shared?: ParseThreads): Parser {
         unboundHeap ??= boundHeapGrowth();
         return parseBig(jobs);
       }
-      // A save's few notes (or a long note's summary while a big batch runs): a thread of their own.
-      const results = new Array<ParseResult>(jobs.length);
-      const chunks: number[] = [];
-      for (let i = 0; i < jobs.length; i += CHUNK) chunks.push(i);
-      if (!chunks.length) return results;
-      const w = take();
-      const own = async () => {
-        for (let c = chunks.shift(); c !== undefined; c = chunks.shift()) {
-          const part = await w.run(jobs.slice(c, c + CHUNK));
-          part.forEach((r, i) => (results[c + i] = r));
-        }
-      };
-      await Promise.all([own(), own()]);
-      await release([w]);
-      return results;
+      return onOwnThread(jobs, take, release);
     },
     parseAside(jobs, softMs) {
-      if (closed || jobs.length >= POOL_THRESHOLD) return this.parse(jobs);
-      return aside.parse(jobs, softMs);
+      return closed || jobs.length >= POOL_THRESHOLD ? this.parse(jobs) : aside.parse(jobs, softMs);
     },
     async endBatch() {
       unboundHeap?.();
@@ -173,6 +158,24 @@ export function openParser(o: ParserOptions, shared?: ParseThreads): Parser {
       void this.close();
     },
   };
+}
+
+/** A save's few notes (or a long note's summary while a big batch runs): a thread of their own, two chunks on it at a time. */
+async function onOwnThread(jobs: ParseJob[], take: () => BudgetedWorker, release: (ws: BudgetedWorker[]) => unknown): Promise<ParseResult[]> {
+  const results = new Array<ParseResult>(jobs.length);
+  const chunks: number[] = [];
+  for (let i = 0; i < jobs.length; i += CHUNK) chunks.push(i);
+  if (!chunks.length) return results;
+  const w = take();
+  const own = async () => {
+    for (let c = chunks.shift(); c !== undefined; c = chunks.shift()) {
+      const part = await w.run(jobs.slice(c, c + CHUNK));
+      part.forEach((r, i) => (results[c + i] = r));
+    }
+  };
+  await Promise.all([own(), own()]);
+  await release([w]);
+  return results;
 }
 
 /**
