@@ -52,40 +52,40 @@ const SLOW = ['a-stars', 'b-stars', 'c-stars', 'd-stars'];
 const slowFiles = Object.fromEntries(SLOW.map((name, i) => [`${name}.md`, slowText('abcd'[i]!)]));
 
 describe('a slow note never holds back the notes saved with it', () => {
-  it('three normal notes moved in with four slow ones are announced while the four still parse, and so is a note saved after', { timeout: 120_000 }, async () => {
+  it('three normal notes moved in with four slow ones are announced while the four still parse, and so is a note saved after', { timeout: 240_000 }, async () => {
     svc = service(NEVER_MS);
     await svc.start();
     const s = svc;
     moveInTogether(s, { ...slowFiles, 'z-ok1.md': normalText('Fine 1'), 'z-ok2.md': normalText('Fine 2'), 'z-ok3.md': normalText('Fine 3') });
-    await until(() => s.live('all').length >= 3, 90_000, 'the three normal notes announced');
+    await until(() => s.live('all').length >= 3, 180_000, 'the three normal notes announced');
     expect(titles(s)).toEqual(['Fine 1', 'Fine 2', 'Fine 3']);
     // Still parsing: no record, no error, nothing announced of them.
     for (const name of SLOW) expect(s.app!.store.getNote(name)).toBeUndefined();
     writeFileSync(path.join(s.notes, 'later.md'), normalText('Later'));
-    await until(() => s.live('all').length >= 4, 90_000, 'the note saved after announced');
+    await until(() => s.live('all').length >= 4, 180_000, 'the note saved after announced');
     expect(titles(s)).toEqual(['Fine 1', 'Fine 2', 'Fine 3', 'Later']);
     for (const name of SLOW) expect(s.app!.store.getNote(name)).toBeUndefined();
   });
 
-  it('an edit of a slow note while it parses is decided on its new content, not held back by the parse of the old', { timeout: 120_000 }, async () => {
+  it('an edit of a slow note while it parses is decided on its new content, not held back by the parse of the old', { timeout: 240_000 }, async () => {
     svc = service(NEVER_MS);
     await svc.start();
     const s = svc;
     moveInTogether(s, { 'slow.md': slowText('a'), 'fine.md': normalText('Fine') });
-    await until(() => s.live('all').length >= 1, 90_000, 'the normal note announced');
+    await until(() => s.live('all').length >= 1, 180_000, 'the normal note announced');
     writeFileSync(path.join(s.notes, 'slow.md'), normalText('Mended'));
-    await until(() => s.live('all').length >= 2, 90_000, 'the mended note announced');
+    await until(() => s.live('all').length >= 2, 180_000, 'the mended note announced');
     expect(titles(s)).toEqual(['Fine', 'Mended']);
     expect(s.app!.store.getNote('slow')).toMatchObject({ error: null });
   });
 
-  it('every note gets its announcement or its own error: the four past their budget are refused, the three announced, once each', { timeout: 120_000 }, async () => {
+  it('every note gets its announcement or its own error: the four past their budget are refused, the three announced, once each', { timeout: 240_000 }, async () => {
     svc = service(1500); // a slow note takes hundreds of times this
     await svc.start();
     const normal = { 'z-ok1.md': normalText('Fine 1'), 'z-ok2.md': normalText('Fine 2'), 'z-ok3.md': normalText('Fine 3') };
     moveInTogether(svc, { ...slowFiles, ...normal });
     // `idle` waits for the notes set aside: it comes once every note is decided.
-    await svc.settle([...SLOW.map((n) => `${n}.md`), ...Object.keys(normal)], 90_000);
+    await svc.settle([...SLOW.map((n) => `${n}.md`), ...Object.keys(normal)], 180_000);
     expect(titles(svc)).toEqual(['Fine 1', 'Fine 2', 'Fine 3']);
     expect(svc.sent('all', 'post')).toHaveLength(3);
     for (const name of SLOW) expect(svc.app!.store.getNote(name)?.error).toBe(`${name}.md: ${TOO_LONG}`);
