@@ -7,6 +7,7 @@ import { contentHash, readNoteTextSync, toRelPath } from '../notes/read.js';
 import { TOO_LONG, type ParseJob, type ParseResult } from './parse-pool.js';
 import { NoteError } from '../errors.js';
 import type { KnownNote, Store } from '../store/store.js';
+import type { LateNotes, PreParsed } from './late-notes.js';
 
 export interface ChangedFile {
   rel: string;
@@ -34,6 +35,10 @@ export interface BatchOptions {
   release?: boolean;
   /** When the watcher reported the batch (sync.ts): an edit in place is remembered for the removal window from then (report-clock.ts). */
   reportedAt?: number | undefined;
+  /** Given, a note still parsing after the soft bound is set aside there with what depends on it, and decided in a batch of its own once parsed (late-notes.ts). */
+  late?: LateNotes | undefined;
+  /** A late batch's results, taken for the files still holding the text they were parsed from. */
+  preParsed?: PreParsed | undefined;
 }
 
 /**

@@ -8,9 +8,10 @@
 import { Worker } from 'node:worker_threads';
 import type { ReadOptions } from '../notes/read.js';
 import type { SummaryOptions } from '../summary/build.js';
-import { LOADING_SUMMARIES, READY, SUMMARIES_LOADED, TOO_LONG, type ParseJob, type ParseResult, type ParserOptions, type ReadsMessage, type ThreadRead } from './parse-jobs.js';
+import { threadCpuMs } from './thread-cpu.js';
+import { LOADING_SUMMARIES, READY, SUMMARIES_LOADED, TOO_LONG, type CpuStatMessage, type ParseJob, type ParseResult, type ParserOptions, type ReadsMessage, type ThreadRead } from './parse-jobs.js';
 
-type WorkerMessage = ParseResult | ReadsMessage | typeof READY | typeof LOADING_SUMMARIES | typeof SUMMARIES_LOADED;
+type WorkerMessage = ParseResult | ReadsMessage | CpuStatMessage | typeof READY | typeof LOADING_SUMMARIES | typeof SUMMARIES_LOADED;
 
 /** A chunk given to the thread: its results so far, in order; `reads`: what the thread read of its FileJobs (readOnThread), by index in `jobs`; `sentFrom`: the index of the first job last sent. */
 interface Run {
@@ -19,6 +20,17 @@ interface Run {
   reads: (ThreadRead | undefined)[];
   sentFrom: number;
   resolve: (results: ParseResult[]) => void;
+  /** Told once a note of this chunk has been parsed `ms` of its budget (parse-aside.ts sets notes that slow aside). */
+  soft?: SoftBound | undefined;
+}
+
+/**
+ * A point within the budget at which a note still parsing is told of (`onSlow`), its parse going on:
+ * once its thread has computed `ms` on it (thread-cpu.ts), or, where that cannot be read, after `ms`.
+ */
+export interface SoftBound {
+  ms: number;
+  onSlow: () => void;
 }
 
 export class BudgetedWorker {
@@ -30,8 +42,11 @@ export class BudgetedWorker {
   private killed = false;
   /** The chunks sent to the thread, in the order it parses them: the first is the one it parses now. */
   private readonly runs: Run[] = [];
-  /** The budget of the note the thread parses now. */
+  /** The budget of the note the thread parses now, and its soft bound (Run.soft). */
   private timer: NodeJS.Timeout | undefined;
+  private softTimer: NodeJS.Timeout | undefined;
+  /** Where the thread's CPU time is read, once it said (CpuStatMessage). */
+  private cpuStat: string | undefined;
 
   constructor(
     private readonly script: string,
@@ -51,6 +66,7 @@ export class BudgetedWorker {
     const w = new Worker(this.script, { workerData: { read: threadOptions(this.o).read, summary: this.o.summary }, resourceLimits: { maxYoungGenerationSizeMb: 48, maxOldGenerationSizeMb: 256 } });
     w.unref(); // an idle parser never keeps the process alive
     this.ready = false;
+    this.cpuStat = undefined;
     w.on('message', (m: WorkerMessage) => this.onMessage(w, m));
     w.once('error', (e) => this.onDeath(w, e));
     w.once('exit', (code) => {
@@ -62,9 +78,9 @@ export class BudgetedWorker {
   }
 
   /** Parses `jobs` in order, after the chunks given before; a note past its budget (or one that kills the thread) is that note's error. */
-  run(jobs: ParseJob[]): Promise<ParseResult[]> {
+  run(jobs: ParseJob[], soft?: SoftBound): Promise<ParseResult[]> {
     return new Promise((resolve) => {
-      const run: Run = { jobs, results: [], reads: [], sentFrom: 0, resolve };
+      const run: Run = { jobs, results: [], reads: [], sentFrom: 0, resolve, soft };
       if (!jobs.length) return resolve([]);
       if (this.killed) return this.giveUp([run], 'the parser was stopped'); // the rest of an abandoned batch
       this.runs.push(run);
@@ -75,19 +91,36 @@ export class BudgetedWorker {
 
   private pauseBudget(): void {
     clearTimeout(this.timer);
+    clearTimeout(this.softTimer);
     this.timer = undefined;
+    this.softTimer = undefined;
   }
 
   /** The budget of the thread's next note starts now (once the thread has loaded); none when nothing waits. */
   private armBudget(): void {
     this.pauseBudget();
-    if (this.runs.length && this.ready) this.timer = setTimeout(() => this.fail(TOO_LONG), this.o.budgetMs);
+    const soft = this.runs[0]?.soft;
+    if (!this.runs.length || !this.ready) return;
+    this.timer = setTimeout(() => this.fail(TOO_LONG), this.o.budgetMs);
+    if (soft && soft.ms < this.o.budgetMs) this.armSoft(soft, this.cpuStat === undefined ? undefined : threadCpuMs(this.cpuStat));
+  }
+
+  /** `startCpu`: the thread's CPU time when the note began, when it can be read: the note is slow once it computed `soft.ms`, looked at as often as it could have. */
+  private armSoft(soft: SoftBound, startCpu: number | undefined, waitMs = soft.ms): void {
+    this.softTimer = setTimeout(() => {
+      const used = startCpu === undefined || !this.cpuStat ? undefined : threadCpuMs(this.cpuStat);
+      if (used === undefined) return soft.onSlow();
+      const left = soft.ms - (used - startCpu!);
+      if (left <= 0) return soft.onSlow();
+      this.armSoft(soft, startCpu, Math.max(left, 50));
+    }, waitMs);
   }
 
   private onMessage(w: Worker, m: WorkerMessage): void {
     if (w !== this.worker) return;
     // Loading the summary's modules is not parsing: no budget runs meanwhile, the note's starts again after.
     if (m === LOADING_SUMMARIES) return this.pauseBudget();
+    if (typeof m === 'object' && 'cpuStat' in m) return void (this.cpuStat = m.cpuStat);
     if (m === READY) this.ready = true;
     else if (m !== SUMMARIES_LOADED && this.runs[0]) {
       const head = this.runs[0];
@@ -140,8 +173,7 @@ export class BudgetedWorker {
    * does a killed one's (`kill`): every note not parsed yet is that note's error.
    */
   private giveUp(runs: Run[], message: string): void {
-    clearTimeout(this.timer);
-    this.timer = undefined;
+    this.pauseBudget();
     for (const run of runs) {
       for (const job of run.jobs.slice(run.results.length)) run.results.push({ ok: false, rel: job.rel, error: { message } });
       finish(run);

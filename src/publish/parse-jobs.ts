@@ -53,6 +53,11 @@ export interface ReadsMessage {
 }
 
 export const TOO_LONG = 'took too long to parse';
+/** What a worker thread says first: where its CPU time is read (thread-cpu.ts; absent where none is). */
+export interface CpuStatMessage {
+  cpuStat: string;
+}
+
 /** What a worker thread says once it has loaded (parse-worker.ts). */
 export const READY = 'ready';
 /**

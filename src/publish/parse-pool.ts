@@ -15,6 +15,7 @@ import { buildSummary, type SummaryOptions } from '../summary/build.js';
 import { boundHeapGrowth } from '../util/heap.js';
 import { BudgetedWorker, threadOptions } from './budgeted-worker.js';
 import type { ParseJob, ParseResult, ParserOptions, TextJob } from './parse-jobs.js';
+import { asideLanes, type ParseEntry } from './parse-aside.js';
 import { finishJob, parseJobNote, readOnThread } from './parse-note.js';
 
 export { READY, TOO_LONG } from './parse-jobs.js';
@@ -42,6 +43,11 @@ export function parseJob(job: TextJob, read: ReadOptions, summary: SummaryOption
 export interface Parser {
   /** Results in the order of `jobs`. */
   parse(jobs: ParseJob[]): Promise<ParseResult[]>;
+  /**
+   * A save's notes (parse-aside.ts): in the order of `jobs`, each note's result, or the promise of it
+   * for a note still parsing after `softMs`; a big batch's are all results, as `parse` makes them.
+   */
+  parseAside(jobs: ParseJob[], softMs?: number): Promise<ParseEntry[]>;
   /**
    * A batch parsed a chunk at a time is over: the extra threads a big chunk started end now (they
    * stay between its chunks, since starting one costs tens of ms of module loading each time).
@@ -84,7 +90,7 @@ function parseInline(jobs: ParseJob[], o: ParserOptions): ParseResult[] {
  */
 export function openParser(o: ParserOptions, shared?: ParseThreads): Parser {
   const script = workerScript();
-  if (!script) return { parse: async (jobs) => parseInline(jobs, o), endBatch: async () => undefined, bigBatchEnded: () => false, close: async () => undefined, abandon: () => undefined, threads: () => ({ started: 0, alive: 0 }) };
+  if (!script) return { parse: async (jobs) => parseInline(jobs, o), parseAside: async (jobs) => parseInline(jobs, o), endBatch: async () => undefined, bigBatchEnded: () => false, close: async () => undefined, abandon: () => undefined, threads: () => ({ started: 0, alive: 0 }) };
   const threads = parserThreads();
   const idle: BudgetedWorker[] = [];
   /** Threads parsing now: what `abandon` ends. */
@@ -109,6 +115,7 @@ export function openParser(o: ParserOptions, shared?: ParseThreads): Parser {
     idle.push(...ws);
   };
   const parseBig = bigParses(threads, take, release);
+  const aside = asideLanes(take, release);
   return {
     async parse(jobs) {
       if (closed) throw new Error('the parser is closed');
@@ -116,21 +123,10 @@ export function openParser(o: ParserOptions, shared?: ParseThreads): Parser {
         unboundHeap ??= boundHeapGrowth();
         return parseBig(jobs);
       }
-      // A save's few notes (or a long note's summary while a big batch runs): a thread of their own.
-      const results = new Array<ParseResult>(jobs.length);
-      const chunks: number[] = [];
-      for (let i = 0; i < jobs.length; i += CHUNK) chunks.push(i);
-      if (!chunks.length) return results;
-      const w = take();
-      const own = async () => {
-        for (let c = chunks.shift(); c !== undefined; c = chunks.shift()) {
-          const part = await w.run(jobs.slice(c, c + CHUNK));
-          part.forEach((r, i) => (results[c + i] = r));
-        }
-      };
-      await Promise.all([own(), own()]);
-      await release([w]);
-      return results;
+      return onOwnThread(jobs, take, release);
+    },
+    parseAside(jobs, softMs) {
+      return closed || jobs.length >= POOL_THRESHOLD ? this.parse(jobs) : aside.parse(jobs, softMs);
     },
     async endBatch() {
       unboundHeap?.();
@@ -152,6 +148,7 @@ export function openParser(o: ParserOptions, shared?: ParseThreads): Parser {
     threads: () => ({ started, alive: idle.length }),
     async close() {
       closed = true;
+      aside.stop(); // a note set aside is found again by the next start's scan
       unboundHeap?.();
       unboundHeap = undefined;
       await letGo(idle.splice(0));
@@ -161,6 +158,24 @@ export function openParser(o: ParserOptions, shared?: ParseThreads): Parser {
       void this.close();
     },
   };
+}
+
+/** A save's few notes (or a long note's summary while a big batch runs): a thread of their own, two chunks on it at a time. */
+async function onOwnThread(jobs: ParseJob[], take: () => BudgetedWorker, release: (ws: BudgetedWorker[]) => unknown): Promise<ParseResult[]> {
+  const results = new Array<ParseResult>(jobs.length);
+  const chunks: number[] = [];
+  for (let i = 0; i < jobs.length; i += CHUNK) chunks.push(i);
+  if (!chunks.length) return results;
+  const w = take();
+  const own = async () => {
+    for (let c = chunks.shift(); c !== undefined; c = chunks.shift()) {
+      const part = await w.run(jobs.slice(c, c + CHUNK));
+      part.forEach((r, i) => (results[c + i] = r));
+    }
+  };
+  await Promise.all([own(), own()]);
+  await release([w]);
+  return results;
 }
 
 /**

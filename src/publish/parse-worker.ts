@@ -2,8 +2,9 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { ReadOptions } from '../notes/read.js';
 import type { SummaryOptions } from '../summary/build.js';
-import { LOADING_SUMMARIES, READY, SUMMARIES_LOADED, type ParseJob, type ParseResult, type ReadsMessage } from './parse-jobs.js';
+import { LOADING_SUMMARIES, READY, SUMMARIES_LOADED, type CpuStatMessage, type ParseJob, type ParseResult, type ReadsMessage } from './parse-jobs.js';
 import { finishJob, jobError, parseJobNote, readOnThread, type ParsedJob, type SummaryBuilder } from './parse-note.js';
+import { threadStatPath } from './thread-cpu.js';
 
 const { read, summary } = workerData as { read: ReadOptions; summary: SummaryOptions };
 
@@ -53,4 +54,6 @@ parentPort?.on('message', (jobs: ParseJob[]) => {
   chunks = chunks.then(() => parseChunk(jobs));
 });
 
+const cpuStat = threadStatPath();
+if (cpuStat) parentPort?.postMessage({ cpuStat } satisfies CpuStatMessage);
 parentPort?.postMessage(READY);

@@ -33,6 +33,7 @@ import { contentsDecided, copiedOver, dropGoneCopies, keepBackCopy, replaceCopie
 import { followRestoredNote } from './restored-notes.js';
 import { followFamilyMessages, regroupAfterSeparate, returnToFamilyMessages } from './family-after-switch.js';
 import { SummaryMisses } from './summary-misses.js';
+import { parseChunk, splitLate } from './late-notes.js';
 import { longSummaryMaker, noteErrorRecord, summariesShownBy, summaryMaker } from './summary-maker.js';
 
 export interface PublisherDeps {
@@ -59,12 +60,9 @@ export interface BatchResult { scanned: number; parsed: number; announced: numbe
 interface Decided {
   row: NoteRow;
   action: Action;
-  /** The note's words for the lookup index, when it was just parsed. */
-  text?: SearchText | undefined;
-  /** The file's stat when it was just read (KnownNote.seen). */
-  seen?: string | undefined;
-  /** The note's record before this batch. */
-  prev?: NoteRow | undefined;
+  text?: SearchText | undefined; // the note's words for the lookup index, when it was just parsed
+  seen?: string | undefined; // the file's stat when it was just read (KnownNote.seen)
+  prev?: NoteRow | undefined; // the note's record before this batch
   /** Where that record lies, read with it in the same synchronous stretch as the write (Store.storedNote). */
   place?: NotePlace | undefined;
 }
@@ -117,6 +115,7 @@ export class Publisher {
     const { files, known: knownBefore } = this.held.withEdited(due.files, due.known); // and paths edited lately (held-rewrites.ts)
     const replaced = new Set<string>(), known = (rel: string) => (replaced.has(rel) ? undefined : knownBefore(rel)); // notes copied over are gone (kept-copies.ts)
     const result: BatchResult = { scanned: 0, parsed: 0, announced: 0, errors: 0, heldRemovals: 0 }, renamed = new Set<string>();
+    opts.late?.take([...files, ...batch.removed]); // notes set aside while they parse are this batch's (late-notes.ts)
     for (const rel of removedNotes(this.deps, batch.removed, known)) this.pending.add(rel, known(rel)!);
     this.batchDigests = new Map();
     try {
@@ -127,7 +126,7 @@ export class Publisher {
         result.scanned += read.scanned;
         this.recordUnreadable(read.failed, result);
         onProgress?.(Math.min(files.length, from + BATCH_CHUNK), files.length);
-        const parsed = this.parser.parse(read.changed.map((c) => parseJobOf(c, this.realRoot, c.known || !policy.firstRun || policy.announceExisting ? undefined : { now: this.now() })));
+        const parsed = parseChunk(this.parser, read.changed, (c) => parseJobOf(c, this.realRoot, c.known || !policy.firstRun || policy.announceExisting ? undefined : { now: this.now() }), { reader: this.reader, preParsed: opts.preParsed, aside: !!opts.late && !policy.firstRun });
         parsed.catch(() => undefined); // awaited below; not an unhandled rejection if a commit throws first
         return { changed: read.changed, parsed };
       };
@@ -139,7 +138,8 @@ export class Publisher {
       };
       readAhead(policy.firstRun ? 2 : 1);
       for (let next = inFlight.shift(); next; next = inFlight.shift()) {
-        const { changed, results, failed } = settleThreadReads(next.changed, await next.parsed, { mtimes, startedAt });
+        const now = splitLate(opts.late, next.changed, await next.parsed, { whole: this.pendingRemovals > 0, grouped: this.deps.config.publish.translations.mode === 'group' }, opts.reportedAt);
+        const { changed, results, failed } = settleThreadReads(now.changed, now.results, { mtimes, startedAt });
         this.recordUnreadable(failed, result);
         if (!policy.firstRun || policy.announceExisting) await summariesShownBy(this.deps, results.flatMap((r) => (r.ok ? [r.note] : [])), this.pending);
         readAhead(policy.firstRun ? 2 : 1);

@@ -22,6 +22,7 @@ import { compactHeap } from '../util/heap.js';
 import { systemClock, type Clock } from '../util/clock.js';
 import { POOL_THRESHOLD } from './parse-pool.js';
 import { removalWindowMs } from './recent-edits.js';
+import { LateNotes, type PreParsed } from './late-notes.js';
 
 export interface FolderSyncDeps {
   root: string;
@@ -81,9 +82,14 @@ export class FolderSync {
   private lastRemovalAt: number | undefined;
   private removalsSeen = 0;
   private readonly timers: NodeJS.Timeout[] = [];
+  /** Notes of the watcher's batches set aside while they parse, each decided in a batch of its own once parsed (late-notes.ts). */
+  private readonly late: LateNotes;
 
   constructor(private readonly deps: FolderSyncDeps) {
     const { config } = deps;
+    this.late = new LateNotes(deps.root, (b) => {
+      if (!this.stopping) this.runBatch({ changed: b.files, removed: [] }, 1, b.reportedAt, b.preParsed);
+    });
     // The watcher crawls the folder on its own thread while `load()` scans; anything that changes
     // before it covers a file is caught by the catch-up pass at the end of `load()`.
     this.watcher = watchNotes({
@@ -167,7 +173,7 @@ export class FolderSync {
     this.idleLook = setImmediate(() => {
       this.idleLook = undefined;
       try {
-        if (this.loading || this.queued || this.retrying || this.watcher.settling() || this.deps.publisher.pendingRemovals || !this.deps.deliveriesIdle()) return;
+        if (this.loading || this.queued || this.retrying || this.late.size || this.watcher.settling() || this.deps.publisher.pendingRemovals || !this.deps.deliveriesIdle()) return;
         // Looked at with or without `onIdle` (start without --json): a cold start's memory is given back either way.
         if (this.deps.publisher.parser.bigBatchEnded() || this.startScanned) this.releaseMemory();
         this.startScanned = false;
@@ -215,12 +221,12 @@ export class FolderSync {
    * it was committed) until the store answers. Any other failure is split in halves until the note
    * at fault is found and recorded as that note's error: a batch never retries forever.
    */
-  private runBatch(b: Batch, attempt = 1, reportedAt = Date.now()): void {
+  private runBatch(b: Batch, attempt = 1, reportedAt = Date.now(), preParsed?: PreParsed): void {
     const { publisher, log } = this.deps;
     this.serial(async () => {
       const startedAt = Date.now();
       try {
-        const r = await publisher.processBatch(b, { reportedAt });
+        const r = await publisher.processBatch(b, { reportedAt, late: this.late, preParsed });
         log.debug({ ...r }, 'batch processed');
       } catch (e) {
         this.batchFailed(b, e, attempt, reportedAt);
@@ -316,7 +322,8 @@ export class FolderSync {
   }
 
   private async judgeRemovals(): Promise<void> {
-    if (this.stopping || this.lastRemovalAt === undefined) return;
+    // A note set aside while it parses may be a removal's new name: judged once it is decided (its batch arms this again).
+    if (this.stopping || this.lastRemovalAt === undefined || this.late.size) return;
     const endsAt = this.lastRemovalAt + removalWindowMs(this.deps.config);
     if (Date.now() < endsAt) return this.removalsAt(endsAt); // a batch since moved the end
     // A path reported within the window, still settling or held open by the watcher, may be the burst's next removal: looked at again shortly.

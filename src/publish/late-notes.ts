@@ -1,0 +1,165 @@
+/**
+ * Notes set aside while they parse (parse-aside.ts), decided in a batch of their own once their
+ * results are in (issue 25, item 5): the notes saved with a pathological one, and the saves after
+ * it, go on without waiting for its budget. What a set-aside note's decisions depend on goes with it,
+ * so they are made on the same set as before: with removals waiting or rewrites held (a removal may
+ * be its rename source, or a rewrite its copy) the whole chunk; with translations grouped, the notes
+ * that may be of its family. The late batch reads its files again: a note whose content changed
+ * meanwhile is parsed again, as any edit is, never decided on what it was.
+ */
+import path from 'node:path';
+import { readNoteTextSync } from '../notes/read.js';
+import type { ParseEntry } from './parse-aside.js';
+import type { ParseJob, ParseResult, Parser } from './parse-pool.js';
+
+/** What a batch read of a changed file (batch-read.ts ChangedFile): its text when read here, else its path, read on a parse thread. */
+interface LateFile {
+  rel: string;
+  text?: string | undefined;
+  path?: string | undefined;
+  hash: string;
+}
+
+/** Where a batch reads its files (batch-read.ts FolderReader). */
+interface FolderReader {
+  root: string;
+  realRoot: string;
+  maxBytes: number;
+}
+
+/** A set-aside note's result by the digest of the text it was parsed from. */
+export type PreParsed = ReadonlyMap<string, { hash: string; result: ParseResult }>;
+
+/** A late batch: its files (absolute), their results, and when the watcher reported the batch they came in. */
+export interface LateBatch {
+  files: string[];
+  preParsed: PreParsed;
+  reportedAt: number | undefined;
+}
+
+interface Group {
+  notes: { changed: LateFile; entry: ParseEntry }[];
+  reportedAt: number | undefined;
+}
+
+/** What a set-aside note takes with it (see above). */
+export interface Dependence {
+  whole: boolean;
+  grouped: boolean;
+}
+
+export class LateNotes {
+  /** Set-aside notes' files (relative) → their group's files a later batch took (`take`). */
+  private readonly aside = new Map<string, Set<string>>();
+
+  /** `root`: the notes folder; `ready`: given a late batch once all its notes' results are in. */
+  constructor(
+    private readonly root: string,
+    private readonly ready: (late: LateBatch) => void,
+  ) {}
+
+  /** Notes set aside whose batch is not queued yet. */
+  get size(): number {
+    return this.aside.size;
+  }
+
+  /**
+   * A batch's paths (absolute): those set aside are its now, on their content now (an edit of a slow
+   * note is not held back by the parse of what it was), and their late batch leaves them out.
+   */
+  take(paths: readonly string[]): void {
+    if (!this.aside.size) return;
+    for (const abs of paths) {
+      const rel = path.relative(this.root, abs).split(path.sep).join('/');
+      this.aside.get(rel)?.add(rel);
+      this.aside.delete(rel);
+    }
+  }
+
+  /** Sets a group of notes aside (`splitLate`) until all their results are in. */
+  add(notes: Group['notes'], reportedAt: number | undefined): void {
+    const taken = new Set<string>();
+    for (const { changed: c } of notes) this.aside.set(c.rel, taken);
+    void Promise.all(notes.map((n) => n.entry)).then((results) => {
+      for (const { changed: c } of notes) if (!taken.has(c.rel)) this.aside.delete(c.rel);
+      const left = notes.flatMap((n, i) => (taken.has(n.changed.rel) ? [] : [{ n, r: results[i]! }]));
+      if (left.length) this.ready(lateBatch(this.root, { notes: left.map((l) => l.n), reportedAt }, left.map((l) => l.r)));
+    });
+  }
+}
+
+/**
+ * A chunk's parse: the notes to decide now; those still parsing, and those depending on them, set
+ * aside in `late` (without it, every entry is a result: Parser.parse).
+ */
+export function splitLate<C extends LateFile>(late: LateNotes | undefined, changed: C[], entries: ParseEntry[], dep: Dependence, reportedAt: number | undefined): { changed: C[]; results: ParseResult[] } {
+  const groups = lateGroups(changed, entries, dep);
+  if (!groups.length || !late) return { changed, results: entries.filter(isResult) };
+  for (const g of groups) late.add(g.map((i) => ({ changed: changed[i]!, entry: entries[i]! })), reportedAt);
+  const later = new Set(groups.flat());
+  const now = changed.flatMap((c, i) => (later.has(i) ? [] : [{ c, r: entries[i]! }]));
+  return { changed: now.map((n) => n.c), results: now.map((n) => n.r).filter(isResult) };
+}
+
+/** A chunk's jobs parsed: a set-aside note's result taken as it is when its file still holds the text it was parsed from, else parsed again. */
+export async function parseChunk<C extends LateFile>(parser: Parser, changed: C[], jobOf: (c: C) => ParseJob, o: { reader: FolderReader; preParsed?: PreParsed | undefined; aside: boolean }): Promise<ParseEntry[]> {
+  const known = changed.map((c) => preParsedOf(c, o.reader, o.preParsed));
+  const toParse = changed.filter((_, i) => !known[i]).map(jobOf);
+  const parsed = !toParse.length ? [] : o.aside ? await parser.parseAside(toParse) : await parser.parse(toParse);
+  let next = 0;
+  return known.map((k) => k ?? parsed[next++]!);
+}
+
+function preParsedOf(c: LateFile, reader: FolderReader, preParsed: PreParsed | undefined): ParseResult | undefined {
+  const pre = preParsed?.get(c.rel);
+  if (!pre) return undefined;
+  if (c.text !== undefined) return c.hash === pre.hash ? pre.result : undefined;
+  try {
+    // A file the store has no record of is read on a parse thread: its digest is taken here to compare.
+    return readNoteTextSync(reader.root, c.path!, c.rel, reader.maxBytes, reader.realRoot).hash === pre.hash ? pre.result : undefined;
+  } catch {
+    return undefined; // unreadable now: parsed again, which says why
+  }
+}
+
+/**
+ * The chunk's notes that go later, in groups decided together: each note still parsing, with what
+ * depends on it (see above); a group is decided once all its notes are parsed.
+ */
+function lateGroups(changed: LateFile[], entries: ParseEntry[], dep: Dependence): number[][] {
+  const slow = entries.flatMap((e, i) => (isResult(e) ? [] : [i]));
+  if (!slow.length) return [];
+  if (dep.whole) return [[...changed.keys()]];
+  if (!dep.grouped) return slow.map((i) => [i]);
+  // A slow note's family is not known before it is parsed: its file name's is, the key it has without a `translationKey`.
+  const stems = new Map<string, string>(); // each stem of a slow note → the stem its group is under (a union-find)
+  const root = (k: string): string => (stems.get(k) === k ? k : root(stems.get(k)!));
+  for (const i of slow) stems.set(familyStem(changed[i]!.rel), familyStem(changed[i]!.rel));
+  const joins = entries.map((e, i) => [...new Set([familyStem(changed[i]!.rel), ...(isResult(e) && e.ok ? [e.note.translationKey.toLowerCase()] : [])])].filter((k) => stems.has(k)));
+  // A parsed note of two slow notes' families (its file name one's, its key the other's): both decided with it.
+  for (const ks of joins) for (const k of ks.slice(1)) stems.set(root(k), root(ks[0]!));
+  const groups = new Map<string, number[]>();
+  joins.forEach((ks, i) => {
+    if (ks.length) groups.set(root(ks[0]!), [...(groups.get(root(ks[0]!)) ?? []), i]);
+  });
+  return [...groups.values()];
+}
+
+function lateBatch(root: string, group: Group, results: ParseResult[]): LateBatch {
+  const preParsed = new Map<string, { hash: string; result: ParseResult }>();
+  group.notes.forEach(({ changed: c }, i) => {
+    const r = results[i]!;
+    const hash = c.text !== undefined ? c.hash : r.read?.hash;
+    if (hash) preParsed.set(c.rel, { hash, result: r });
+  });
+  return { files: group.notes.map(({ changed: c }) => c.path ?? path.join(root, c.rel)), preParsed, reportedAt: group.reportedAt };
+}
+
+/** A file name without its extension and a language suffix (`setup-ja.md` → `setup`): the family key it has by default, or a wider one. */
+function familyStem(rel: string): string {
+  return path.posix.basename(rel).replace(/\.[^.]+$/, '').replace(/[-_.][a-z]{2,3}(?:[-_][a-z0-9]{2,8})?$/i, '').toLowerCase();
+}
+
+function isResult(e: ParseEntry): e is ParseResult {
+  return !(e instanceof Promise);
+}

@@ -1,0 +1,104 @@
+/**
+ * A save's notes parsed so that a slow one holds back no other (issue 25, item 5: four pathological
+ * notes moved in with three normal ones held those 52 s, parsed one after another on one thread,
+ * each up to `notes.parseTimeoutMs`). Notes go one per message, shortest first, on one thread; a
+ * note still parsing after the soft bound (SOFT_BOUND_MS of its thread's CPU) is *slow*: it goes on parsing on its thread, within its
+ * budget, and another thread (up to SAVE_THREADS) takes the notes waiting. The parse resolves once
+ * no note is parsing short of the soft bound: a note not parsed then comes as a promise of its
+ * result, which the publisher decides in a batch of its own when it comes (late-notes.ts), so the
+ * notes saved with it, and the saves after, are not held back.
+ */
+import { statSync } from 'node:fs';
+import type { BudgetedWorker } from './budgeted-worker.js';
+import type { ParseJob, ParseResult } from './parse-jobs.js';
+
+/**
+ * How long a note may parse, in its thread's CPU time (BudgetedWorker SoftBound), before it is set aside (its budget
+ * still runs): the notes saved with it wait no longer for it. A normal note takes ms; a pathological one, seconds to minutes.
+ */
+const SOFT_BOUND_MS = 1000;
+/** The most threads one save's notes take: a slow note waits more than it computes, so not bounded by the cores. */
+const SAVE_THREADS = 4;
+
+/** A note's result, or the promise of it for a note set aside. */
+export type ParseEntry = ParseResult | Promise<ParseResult>;
+
+interface Item {
+  job: ParseJob;
+  result?: ParseResult | undefined;
+  slow: boolean;
+  promise: Promise<ParseResult>;
+  done: (r: ParseResult) => void;
+}
+
+export interface AsideLanes {
+  /** Entries in the order of `jobs`. */
+  parse(jobs: ParseJob[], softMs?: number): Promise<ParseEntry[]>;
+  /** Ends the threads still on a save's notes (the parser closes, after its last batch): a slow note's result, or one set aside with it, resolves as an error no one decides. */
+  stop(): void;
+}
+
+/** `take` gives a thread, `release` takes it back once no note of its save waits. */
+export function asideLanes(take: () => BudgetedWorker, release: (ws: BudgetedWorker[]) => unknown): AsideLanes {
+  const laneThreads = new Set<BudgetedWorker>();
+  const parse = (jobs: ParseJob[], softMs = SOFT_BOUND_MS): Promise<ParseEntry[]> =>
+    new Promise((resolve) => {
+      const items = jobs.map((job): Item => {
+        let done!: (r: ParseResult) => void;
+        const promise = new Promise<ParseResult>((r) => (done = r));
+        return { job, slow: false, promise, done };
+      });
+      const size = new Map(items.map((it) => [it, sizeOf(it.job)]));
+      const waiting = [...items].sort((a, b) => size.get(a)! - size.get(b)!);
+      let lanes = 0;
+      let resolved = false;
+      /**
+       * Resolved once every note is parsed, or a note is slow and none is parsing short of the soft bound:
+       * those waiting for a thread are then set aside too (the longest, as they go shortest first), and
+       * each goes on at once on a thread of its own, waiting no longer than its own parse and that thread's start.
+       */
+      const look = () => {
+        const stuck = items.some((it) => it.slow && !it.result);
+        if (resolved || !items.every((it) => it.result || (stuck && (it.slow || waiting.includes(it))))) return;
+        resolved = true;
+        resolve(items.map((it) => it.result ?? it.promise));
+      };
+      const lane = async (w: BudgetedWorker) => {
+        lanes++;
+        laneThreads.add(w);
+        for (let it = waiting.shift(); it; it = waiting.shift()) {
+          const item = it;
+          const onSlow = () => {
+            item.slow = true;
+            look();
+            if (waiting.length && lanes < SAVE_THREADS) void lane(take());
+          };
+          const [r] = await w.run([item.job], { ms: softMs, onSlow });
+          item.result = r!;
+          item.done(r!);
+          look();
+        }
+        lanes--;
+        laneThreads.delete(w);
+        await release([w]);
+      };
+      if (!items.length) return resolve([]);
+      void lane(take());
+    });
+  return {
+    parse,
+    stop() {
+      for (const w of laneThreads) w.kill();
+    },
+  };
+}
+
+/** A job's length: its text's, or its file's (read on the thread); 0 when it cannot be told (the thread reports why). */
+function sizeOf(job: ParseJob): number {
+  if ('text' in job) return job.text.length;
+  try {
+    return statSync(job.path, { throwIfNoEntry: false })?.size ?? 0;
+  } catch {
+    return 0;
+  }
+}

@@ -1,0 +1,43 @@
+/**
+ * Issue 25, item 5: a save's notes parsed so that a slow one holds back no other (parse-aside.ts).
+ * A slow note is slow by construction (200,000 `*a`: tens of seconds, parse-budget.test.ts) under a
+ * budget longer than the test: the parse resolves with the others parsed and the slow one's result
+ * still to come, whatever the machine's load.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { DEFAULT_FILE_LANGS } from '../../src/notes/lang.js';
+import { openParser, type Parser } from '../../src/publish/parse-pool.js';
+import { DEFAULT_SUMMARY_OPTIONS } from '../../src/summary/build.js';
+
+const read = { maxBytes: 1 << 20, defaultLang: 'en', fileLangs: [...DEFAULT_FILE_LANGS], site: { url: 'https://ex.org', baseurl: '', permalink: '/:title', collections: {} } };
+const note = (n: number) => ({ rel: `n${n}.md`, text: `---\ntitle: Note ${n}\n---\n\nNote ${n} says one thing.\n` });
+const slow = (rel: string) => ({ rel, text: '*a'.repeat(200_000) });
+
+let parser: Parser | undefined;
+afterEach(async () => {
+  await parser?.close();
+  parser = undefined;
+});
+
+describe('a save’s notes parsed with slow ones set aside', () => {
+  it('resolves with the normal notes parsed and each slow note’s result to come; closing ends the threads still on them', { timeout: 60_000 }, async () => {
+    parser = openParser({ read, summary: DEFAULT_SUMMARY_OPTIONS, budgetMs: 600_000 });
+    await parser.parse([note(0)]); // the thread is started and warm: its first note's compiling is not a slow note
+    const entries = await parser.parseAside([slow('s1.md'), note(1), slow('s2.md'), note(2), note(3)]);
+    expect(entries.map((e) => (e instanceof Promise ? 'later' : e.ok && e.note.title))).toEqual(['later', 'Note 1', 'later', 'Note 2', 'Note 3']);
+    const late = entries.filter((e) => e instanceof Promise);
+    await parser.close();
+    parser = undefined;
+    // Ended, not left to run out their budget: each is that note's error, which no one decides (the service stops).
+    const results = await Promise.all(late);
+    expect(results.map((r) => [r.rel, r.ok])).toEqual([['s1.md', false], ['s2.md', false]]);
+  });
+
+  it('a save with no slow note is every note’s result, in order', { timeout: 60_000 }, async () => {
+    parser = openParser({ read, summary: DEFAULT_SUMMARY_OPTIONS, budgetMs: 10_000 });
+    const jobs = [note(1), note(2), note(3)];
+    const entries = await parser.parseAside(jobs);
+    expect(entries.map((e) => !(e instanceof Promise) && e.rel)).toEqual(jobs.map((j) => j.rel));
+    expect(parser.threads()).toEqual({ started: 1, alive: 1 });
+  });
+});
