@@ -6,28 +6,20 @@
 import { appendFileSync, mkdirSync, mkdtempSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { describe, expect, it, type TestContext } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../src/log.js';
 import { folderPollSource, type FolderPoll } from '../../src/watch/poller.js';
 import { watchNotes, type NotesWatcher } from '../../src/watch/watcher.js';
 import type { Batch } from '../../src/watch/batch.js';
 import { until } from '../helpers/until.js';
 
-/**
- * What a test leaves (trees, pollers, watchers), undone when that test finishes, newest first: the
- * tests run at once (they wait on intervals and quiet periods), so none may undo another's.
- */
-type Cleanups = (() => Promise<void> | void)[];
-function cleanupsOf(t: TestContext): Cleanups {
-  const cleanups: Cleanups = [];
-  t.onTestFinished(async () => {
-    for (const c of cleanups.splice(0).reverse()) await c();
-  });
-  return cleanups;
-}
+const cleanups: (() => Promise<void> | void)[] = [];
+afterEach(async () => {
+  for (const c of cleanups.splice(0).reverse()) await c();
+});
 
 /** A tree of `folders` folders holding `perFolder` notes each (and a picture, which is never stat'ed). */
-function tree(cleanups: Cleanups, folders: number, perFolder: number): string {
+function tree(folders: number, perFolder: number): string {
   const hourAgo = new Date(Date.now() - 3_600_000);
   const root = mkdtempSync(path.join(os.tmpdir(), 'notecast-poll-'));
   cleanups.push(() => rmSync(root, { recursive: true, force: true }));
@@ -43,18 +35,17 @@ function tree(cleanups: Cleanups, folders: number, perFolder: number): string {
   return root;
 }
 
-describe.concurrent('polling by folder', () => {
-  async function poll(cleanups: Cleanups, root: string, intervalMs: number): Promise<{ poller: FolderPoll; seen: string[] }> {
+describe('polling by folder', () => {
+  async function poll(root: string, intervalMs: number): Promise<{ poller: FolderPoll; seen: string[] }> {
     const seen: string[] = [];
     const poller = await folderPollSource(root, intervalMs, { onPath: (p) => seen.push(p), onError: () => undefined, ignored: () => false });
     cleanups.push(() => poller.unsubscribe());
     return { poller, seen };
   }
 
-  it('an idle pass stats every folder and note once and lists no folder again', async (t) => {
-    const cleanups = cleanupsOf(t);
-    const root = tree(cleanups, 4, 25);
-    const { poller, seen } = await poll(cleanups, root, 100);
+  it('an idle pass stats every folder and note once and lists no folder again', async () => {
+    const root = tree(4, 25);
+    const { poller, seen } = await poll(root, 100);
     const base = poller.counts();
     expect(base.listings).toBe(5); // the root and its four folders, once each
     await until(() => poller.counts().passes >= 3, 10_000, 'three passes');
@@ -65,10 +56,9 @@ describe.concurrent('polling by folder', () => {
     expect(seen).toEqual([]);
   });
 
-  it('lists again only the folder whose entries changed, and reports what changed in it', async (t) => {
-    const cleanups = cleanupsOf(t);
-    const root = tree(cleanups, 4, 25);
-    const { poller, seen } = await poll(cleanups, root, 100);
+  it('lists again only the folder whose entries changed, and reports what changed in it', async () => {
+    const root = tree(4, 25);
+    const { poller, seen } = await poll(root, 100);
     await until(() => poller.counts().passes >= 1, 10_000, 'a pass');
     const before = poller.counts();
     writeFileSync(path.join(root, 'f2', 'new-en.md'), 'new');
@@ -82,10 +72,10 @@ describe.concurrent('polling by folder', () => {
   });
 });
 
-describe.concurrent.each(['native', 'poll'] as const)('the watcher, watch.mode: %s', (mode) => {
+describe.each(['native', 'poll'] as const)('the watcher, watch.mode: %s', (mode) => {
   const INTERVAL = 1000;
 
-  async function watch(cleanups: Cleanups, root: string, timing = { pollIntervalMs: INTERVAL, quietMs: 50 }): Promise<{ watcher: NotesWatcher; batches: (Batch & { at: number })[] }> {
+  async function watch(root: string, timing = { pollIntervalMs: INTERVAL, quietMs: 50 }): Promise<{ watcher: NotesWatcher; batches: (Batch & { at: number })[] }> {
     const batches: (Batch & { at: number })[] = [];
     const watcher = watchNotes({ root, mode, ...timing, maxHoldMs: 5000, onBatch: (b) => batches.push({ ...b, at: Date.now() }), log: silentLogger() });
     cleanups.push(() => watcher.close());
@@ -93,10 +83,9 @@ describe.concurrent.each(['native', 'poll'] as const)('the watcher, watch.mode: 
     return { watcher, batches };
   }
 
-  it('sees edits in place, which leave the folder mtime alone, in several folders within one interval', async (t) => {
-    const cleanups = cleanupsOf(t);
-    const root = tree(cleanups, 6, 40);
-    const { batches } = await watch(cleanups, root);
+  it('sees edits in place, which leave the folder mtime alone, in several folders within one interval', async () => {
+    const root = tree(6, 40);
+    const { batches } = await watch(root);
     const edited = [0, 2, 5].map((f) => path.join(root, `f${f}`, `n${f * 3}-en.md`));
     const folderMtimes = edited.map((p) => statSync(path.dirname(p)).mtimeMs);
     const at = Date.now();
@@ -108,10 +97,9 @@ describe.concurrent.each(['native', 'poll'] as const)('the watcher, watch.mode: 
     expect(last - at).toBeLessThan(INTERVAL + 900);
   });
 
-  it('follows folders created several levels deep at once, and removals of notes and folders', async (t) => {
-    const cleanups = cleanupsOf(t);
-    const root = tree(cleanups, 2, 3);
-    const { batches } = await watch(cleanups, root);
+  it('follows folders created several levels deep at once, and removals of notes and folders', async () => {
+    const root = tree(2, 3);
+    const { batches } = await watch(root);
     const deep = path.join(root, 'a', 'b', 'c');
     mkdirSync(deep, { recursive: true });
     writeFileSync(path.join(deep, 'deep-en.md'), 'first');
@@ -127,15 +115,14 @@ describe.concurrent.each(['native', 'poll'] as const)('the watcher, watch.mode: 
   });
 
   // Moved in (mv, rsync -a, cp -p): a note keeps its old mtime, which dates nothing; its folder's does.
-  it.for(['written', 'moved in with an old mtime'] as const)('hands a burst of notes %s, paced under the quiet period, over as one batch though polls see it in parts; a lone save within an interval and the quiet period', async (how, t) => {
+  it.each(['written', 'moved in with an old mtime'] as const)('hands a burst of notes %s, paced under the quiet period, over as one batch though polls see it in parts; a lone save within an interval and the quiet period', async (how) => {
     // The quiet period is shorter than the interval, as by default (2 s and 3 s): notes a pass saw
     // must not settle before a later pass has looked for the rest of their burst (issue 25/31).
     const timing = { pollIntervalMs: 700, quietMs: 400 };
-    const cleanups = cleanupsOf(t);
-    const root = tree(cleanups, 1, 1);
+    const root = tree(1, 1);
     const staging = mkdtempSync(path.join(os.tmpdir(), 'notecast-staging-'));
     cleanups.push(() => rmSync(staging, { recursive: true, force: true }));
-    const { batches } = await watch(cleanups, root, timing);
+    const { batches } = await watch(root, timing);
     // 12 notes 100 ms apart: 1.1 s, so at least one pass starts in the middle of the burst.
     const names = Array.from({ length: 12 }, (_, i) => `burst${i}-en.md`);
     const burst = names.map((n) => path.join(root, 'f0', n));
