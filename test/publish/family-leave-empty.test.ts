@@ -7,14 +7,11 @@
  */
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { InProcessService } from '../helpers/inproc.js';
+import { describe, expect, it, type TestContext } from 'vitest';
+import { InProcessService, fileParseThreads } from '../helpers/inproc.js';
 
-let svc: InProcessService | undefined;
-afterEach(async () => {
-  await svc?.stop();
-  svc = undefined;
-});
+/** Shared by every start here (fileParseThreads): a start loads no parse thread again. */
+const parseThreads = fileParseThreads();
 
 const note = (title: string, body: string, fm: Record<string, string>) =>
   `---\ntitle: ${title}\ndate: 2025-11-01\n${Object.entries(fm).map(([k, v]) => `${k}: ${v}\n`).join('')}---\n\n${body}\n`;
@@ -31,7 +28,7 @@ function sandbox(onDelete: 'keep' | 'delete', mode: 'group' | 'separate'): InPro
       { platform: 'console', chat: 'en', filter: { lang: ['en'] } },
       { platform: 'console', chat: 'ja', filter: { lang: ['ja'] } },
     ],
-  });
+  }, { parseThreads });
 }
 
 const TITLES = ['Xylophone guide', 'Mokkin guide'];
@@ -52,30 +49,31 @@ function notReached(s: InProcessService, title: string, edited: string): string[
 /** How many live messages of a chat show the note titled `title`. */
 const showing = (s: InProcessService, chat: string, title: string) => s.live(chat).filter((m) => m.text.includes(title)).length;
 
-const write = (rel: string, text: string) => {
-  mkdirSync(path.dirname(path.join(svc!.notes, rel)), { recursive: true });
-  writeFileSync(path.join(svc!.notes, rel), text);
+const write = (svc: InProcessService, rel: string, text: string) => {
+  mkdirSync(path.dirname(path.join(svc.notes, rel)), { recursive: true });
+  writeFileSync(path.join(svc.notes, rel), text);
 };
 
-/** x-en.md and ja/x-ja.md, one family `x`, announced. */
-async function startWithFamily(onDelete: 'keep' | 'delete', mode: 'group' | 'separate'): Promise<InProcessService> {
-  svc = sandbox(onDelete, mode);
+/** x-en.md and ja/x-ja.md, one family `x`, announced; stopped when test `t` finishes (the tests run at once: none stops another's). */
+async function startWithFamily(t: TestContext, onDelete: 'keep' | 'delete', mode: 'group' | 'separate'): Promise<InProcessService> {
+  const svc = sandbox(onDelete, mode);
+  t.onTestFinished(() => svc.stop());
   await svc.start();
-  write('x-en.md', EN());
-  write('ja/x-ja.md', JA());
+  write(svc, 'x-en.md', EN());
+  write(svc, 'ja/x-ja.md', JA());
   await svc.settle(['x-en.md', 'ja/x-ja.md']);
   return svc;
 }
 
 const MODES = (['keep', 'delete'] as const).flatMap((onDelete) => (['group', 'separate'] as const).map((mode) => [onDelete, mode] as const));
 
-const move = (from: string, to: string) => () => renameSync(path.join(svc!.notes, from), path.join(svc!.notes, to));
-const put = (rel: string, text: string) => () => write(rel, text);
+const move = (from: string, to: string) => (svc: InProcessService) => renameSync(path.join(svc.notes, from), path.join(svc.notes, to));
+const put = (rel: string, text: string) => (svc: InProcessService) => write(svc, rel, text);
 
 /** A way out of family `x` and back: the two steps (each one change and the paths it touches), and the edit after. */
 interface Leave {
-  away: [() => void, string[]];
-  back: [() => void, string[]];
+  away: [(svc: InProcessService) => void, string[]];
+  back: [(svc: InProcessService) => void, string[]];
   edit: { file: string; text: string; title: string; edited: string; chat: string };
 }
 
@@ -93,16 +91,17 @@ const LEAVES: [string, Leave][] = [
   ['by a rename to a family of its own and back (f2 steps 4-6)', { away: [move('ja/x-ja.md', 'ja/z-ja.md'), ['ja/x-ja.md', 'ja/z-ja.md']], back: [move('ja/z-ja.md', 'ja/x-ja.md'), ['ja/x-ja.md', 'ja/z-ja.md']], edit: JA_EDIT }],
 ];
 
-describe('a family left with no member by its note moving to another family (issue 25, tester 14-1)', () => {
-  it.each(LEAVES.flatMap(([name, leave]) => MODES.map(([onDelete, mode]) => [name, onDelete, mode, leave] as const)))('%s: one message per note in each chat, every one edited (onDelete: %s, %s)', { timeout: 60_000 }, async (_, onDelete, mode, leave) => {
-    const s = await startWithFamily(onDelete, mode);
+// The twelve cases mostly wait on quiet periods and removal windows: they run at once (three at a time), each on its own service.
+describe.concurrent('a family left with no member by its note moving to another family (issue 25, tester 14-1)', () => {
+  it.for(LEAVES.flatMap(([name, leave]) => MODES.map(([onDelete, mode]) => [name, onDelete, mode, leave] as const)))('%s: one message per note in each chat, every one edited (onDelete: %s, %s)', { timeout: 60_000 }, async ([, onDelete, mode, leave], t) => {
+    const s = await startWithFamily(t, onDelete, mode);
     for (const [change, paths] of [leave.away, leave.back]) {
-      change();
+      change(s);
       await s.settle(paths);
       expect(shownTwice(s)).toEqual([]);
     }
     const { file, text, title, edited, chat } = leave.edit;
-    write(file, text);
+    write(s, file, text);
     await s.settle([file]);
     expect(notReached(s, title, edited)).toEqual([]);
     expect(showing(s, chat, edited)).toBe(1);
