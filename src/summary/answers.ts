@@ -166,3 +166,15 @@ export function pairToTake<T extends Choosable>(o: T, byPos: readonly T[], local
   const pair = pairedWith(o, byPos, locale);
   return pair && !pair.taken && pair.place > 0 && pair.cost <= room && places > 0 ? [pair] : [];
 }
+
+/**
+ * Reads one sentence after the question held, if any: the answer is the first statement after its
+ * question, so when that statement gives no point ("Because your apps…", a lead-in, output) the
+ * question is let go, never joined to a later sentence or paragraph that does not answer it. An
+ * asker's turn (no text held) waits past the reply's small talk.
+ */
+export function answeredBy(w: Walk, read: () => void): void {
+  const asked = w.question;
+  read();
+  if (asked?.text && w.question === asked) w.question = undefined;
+}
