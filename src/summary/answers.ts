@@ -55,6 +55,27 @@ function repliesBriefly(s: string, locale: string): boolean {
   return wordCount(s) <= BRIEF_REPLY && !isExclamation(s) && !QUESTION_WORD.test(s) && !cheers(s, locale) && !judgesTheQuestion(s, locale) && !agreesWithReader(s, locale);
 }
 
+/**
+ * A reply opening with a causal conjunction ("Because…", "Weil…", "Porque…", "Parce que…", "因为…",
+ * "なぜなら…", "لأن…", "क्योंकि…"): a subordinate clause, the answer to a "why" and no sentence alone.
+ */
+const CAUSE_START: Rules = [
+  [/^en/, /^(?:because|'cause|cause)(?!\p{L})/iu],
+  [/^de/, /^(?:weil|denn)(?!\p{L})/iu],
+  [/^es/, /^porque(?!\p{L})/iu],
+  [/^fr/, /^(?:parce\s+qu|car(?!\p{L}))/iu],
+  [/^pt/, /^porque(?!\p{L})/iu],
+  [/^hi/, /^क्योंकि/u],
+  [/^ar/, /^(?:لأن|لان|لأنّ)/u],
+  [/^ru/, /^(?:потому\s+что|так\s+как)(?!\p{L})/iu],
+  [/^(zh|hant|yue)/, /^(?:因为|因為)/u],
+  [/^ja/, /^(?:なぜなら|というのも)/u],
+];
+
+function opensWithCause(s: string, locale: string): boolean {
+  return ruleFor(CAUSE_START, locale)?.test(s.trimStart()) ?? false;
+}
+
 /** Whether a reply opens with its yes or no. */
 export function opensWithPolarAnswer(s: string, locale: string): boolean {
   return ruleFor(POLAR_ANSWER, locale)?.test(s.trimStart()) ?? false;
@@ -100,7 +121,10 @@ function joined(a: string, b: string): string {
 export function holds(s: string, w: Walk, last: boolean): boolean {
   const question = w.question;
   if (isQuestion(s, w.locale)) {
-    if (TO_THE_READER.test(s) || addressesReader(s, w.locale) || speaksAsI(s, w.locale) || asksOfWhatCameBefore(s, w.locale)) return false;
+    if (TO_THE_READER.test(s) || addressesReader(s, w.locale) || speaksAsI(s, w.locale) || asksOfWhatCameBefore(s, w.locale)) {
+      w.question = { text: '', block: w.block, unshown: true }; // its answer's "Because…" or "No." is no point alone
+      return false;
+    }
     w.question = { text: joined(question?.text ?? '', s), block: w.block };
     return true;
   }
@@ -109,13 +133,32 @@ export function holds(s: string, w: Walk, last: boolean): boolean {
   return true;
 }
 
-/** The answer shown after the question and brief reply held ("Q? A."); the answer alone when there is none, or the two are longer than a point. */
-export function withItsQuestion(w: Walk, answer: string): string {
+/**
+ * The answer shown after the question and brief reply held ("Q? A."); the answer alone when there is
+ * none, or the two are longer than a point. An answer that cannot stand alone ("Because…", "No. …",
+ * "Weil…") is no point without its question: none when the question is not shown (it points back,
+ * asks the reader) or the pair is too long.
+ */
+export function withItsQuestion(w: Walk, answer: string): string | undefined {
   const question = w.question;
   w.question = undefined;
-  if (!question?.text) return answer;
+  if (!question) return answer;
+  const replied = question.text !== '' && !endsAsQuestion(question.text); // "Is it safe? No." held
+  if (question.unshown) return replied || needsItsQuestion(answer, w.locale) ? undefined : answer;
+  if (!question.text) return answer;
   const both = joined(question.text, answer);
-  return w.spans.visibleLength(both) > w.maxPointChars ? answer : both;
+  if (w.spans.visibleLength(both) <= w.maxPointChars) return both;
+  return replied || needsItsQuestion(answer, w.locale) ? undefined : answer;
+}
+
+/** Whether text held ends with its question, not a brief reply after it. */
+function endsAsQuestion(text: string): boolean {
+  return /[?？؟]\s*$/u.test(text);
+}
+
+/** Whether the question held is one whose answer is shown after it (not one left unshown). */
+export function answerFollows(w: Walk): boolean {
+  return w.question !== undefined && !w.question.unshown;
 }
 
 /** After an asker's turn: when it ends with a question, the next turn answers it (its yes or no kept, a brief reply joined). */
@@ -138,7 +181,7 @@ interface Choosable {
  */
 function needsItsQuestion(answer: string, locale: string): boolean {
   const first = /^[^]*?[.!?。！？؟।](?=\s|$)/u.exec(answer)?.[0] ?? answer;
-  return opensWithPolarAnswer(answer, locale) || pointsBack(answer, locale) || (first !== answer && wordCount(first) <= BRIEF_REPLY);
+  return opensWithPolarAnswer(answer, locale) || opensWithCause(answer, locale) || pointsBack(answer, locale) || (first !== answer && wordCount(first) <= BRIEF_REPLY);
 }
 
 /**
@@ -176,5 +219,5 @@ export function pairToTake<T extends Choosable>(o: T, byPos: readonly T[], local
 export function answeredBy(w: Walk, read: () => void): void {
   const asked = w.question;
   read();
-  if (asked?.text && w.question === asked) w.question = undefined;
+  if (asked && (asked.text || asked.unshown) && w.question === asked) w.question = undefined;
 }

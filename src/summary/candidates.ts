@@ -30,7 +30,7 @@ import { givesTotal } from './total-line.js';
 import { SUMS_UP } from './sums-up.js';
 import { announcesOutput, announcesPrinted } from './output-lead-in.js';
 import { opensWithTerm } from './glossary.js';
-import { answeredBy, askedInTurn, holds, opensWithPolarAnswer, takeQuestion, withItsQuestion } from './answers.js';
+import { answerFollows, answeredBy, askedInTurn, holds, opensWithPolarAnswer, takeQuestion, withItsQuestion } from './answers.js';
 import { actsInSeries } from './predicate-series.js';
 import { withSeriesNamed } from './counted-series.js';
 import { dialogueLabels, inOpening, isTurn, readDialogue, turnsOf, withoutSpeaker } from './dialogue.js';
@@ -128,7 +128,7 @@ function addParagraph(w: Walk, raw: string, next: Token | undefined, flags: { le
     }
     if (full(w)) return; // nothing more is taken: the tests below would decide nothing
     if (!flags.asked && holds(s, w, last)) return; // a question the next sentence answers, or a brief reply to it ("No.")
-    if (!(isProse(s) || w.spans.hasCode(s)) || (isTooShort(s, w.spans) && !w.question) || looksLikeOutput(s, w.spans)) return;
+    if (!(isProse(s) || w.spans.hasCode(s)) || (isTooShort(s, w.spans) && !answerFollows(w)) || looksLikeOutput(s, w.spans)) return;
     // "Output: BFS: 0 1 2 3": labels before what a program printed (printed-label.ts); a formula announced ("The formula is: x = …") is none.
     if (formula === undefined && printedAfterLabel(s, w.spans)) return;
     if (flags.asked ? asksForHelp(s, w.locale) : (isQuestion(s, w.locale) || speaksAsI(s, w.locale) || namesReadersOwn(s, w.locale) || presentsWhatFollows(s, w.locale) || labelledOutput(s) || speaksOfAsking(s, w.locale) || agreesWithReader(s, w.locale) || (i === 0 && w.out.length === 0 && judgesTheQuestion(s, w.locale)))) return;
@@ -137,7 +137,9 @@ function addParagraph(w: Walk, raw: string, next: Token | undefined, flags: { le
     if (pointsElsewhere(s) || (flags.closing && flags.links.some((l) => s.includes(l)))) return; // "For more, see …": a pointer, not a point
     const exclaims = cheers(s, w.locale) && cheers(sentence, w.locale); // news ("Good news, v3 is out!") may have lost its frame above
     if (exclaims && wordCount(s) <= 8) return; // "Great question!", "Enjoy hot or iced!"
-    s = withItsQuestion(w, s);
+    const answer = withItsQuestion(w, s);
+    if (answer === undefined) return; // "Because…" whose question cannot be shown with it
+    s = answer;
     const made = w.out.length;
     const leansBack = i > 0 ? leansInSection(s, w.locale, w.section > 0) : undefined;
     const text = w.partName === undefined ? s : withPartName(w.partName, s);

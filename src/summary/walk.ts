@@ -225,6 +225,8 @@ export interface Walk {
 export interface Asked {
   text: string;
   block: number;
+  /** A question not shown (it points back, asks the reader): an answer that needs it is no point either. */
+  unshown?: boolean;
 }
 
 /** A turn of a long dialogue offers its first two sentences of substance, so the walk reaches its end. */

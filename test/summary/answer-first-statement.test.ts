@@ -28,3 +28,30 @@ describe('a question whose first statement after it is no point', () => {
     expect(joinedTo(points, '为什么茶垢这么快又出现？', '把杯子放进小苏打水')).toBe(false);
   });
 });
+
+describe('an answer that cannot stand alone without its question', () => {
+  const alone = (points: readonly string[], opening: RegExp) => points.some((p) => opening.test(p));
+
+  it('is no point when its question points back (en, de, es)', () => {
+    const en = pointsOfNote('en', 'Sealed lead-acid batteries survive years on a shelf. Why does that happen? Because the sulphate forms slowly at low temperature.\n\nCharge them twice a year anyway.');
+    expect(alone(en, /^Because\b/)).toBe(false);
+    const de = pointsOfNote('de', 'Sauerteig geht im Kühlschrank langsamer auf. Warum passiert das? Weil die Hefen bei Kälte kaum Zucker umsetzen.\n\nMan backt ihn am nächsten Morgen.');
+    expect(alone(de, /^Weil\b/)).toBe(false);
+    const es = pointsOfNote('es', 'El pan de masa madre dura más que el de levadura. ¿Por qué pasa esto? Porque el ácido frena el moho durante días.\n\nSe guarda envuelto en un paño.');
+    expect(alone(es, /^Porque\b/)).toBe(false);
+  });
+
+  it('is no point when question and answer together are longer than a point', () => {
+    const points = pointsOfNote(
+      'en',
+      'Why do old harbour walls crack first at the waterline? Because the tide wets and dries the mortar twice a day, salt crystals grow in its pores each time they dry, and over decades the pressure they exert splits the joints open from inside long before the stones themselves show any wear.\n\n' +
+        'Lime mortar is used for the repairs. It lets the wall breathe.',
+    );
+    expect(alone(points, /^Because\b/)).toBe(false);
+  });
+
+  it('drops the explanation of a "No." whose question is not shown', () => {
+    const points = pointsOfNote('en', 'Cut basil wilts within a day. Is it fine to keep it in the fridge? No. Cold turns the leaves black in a few hours.\n\nStand the stems in a glass of water on the counter.');
+    expect(points.some((p) => p.startsWith('Cold turns the leaves black'))).toBe(false);
+  });
+});
