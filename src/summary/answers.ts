@@ -10,6 +10,7 @@
  * are not held. Pure.
  */
 import { hasCjk } from './chars.js';
+import { isFunctionWord } from './salience.js';
 import { ruleFor, type Rules } from './locale-rules.js';
 import { agreesWithReader } from './agreement.js';
 import { cheers } from './news.js';
@@ -145,7 +146,7 @@ export function withItsQuestion(w: Walk, answer: string): string | undefined {
   if (!question) return answer;
   const replied = question.text !== '' && !endsAsQuestion(question.text); // "Is it safe? No." held
   if (question.unshown) return replied || needsItsQuestion(answer, w.locale) ? undefined : answer;
-  if (!question.text) return answer;
+  if (!question.text || (question.heading && !replied && restatesQuestion(question.text, answer))) return answer;
   const both = joined(question.text, answer);
   if (w.spans.visibleLength(both) <= w.maxPointChars) return both;
   return replied || needsItsQuestion(answer, w.locale) ? undefined : answer;
@@ -220,4 +221,29 @@ export function answeredBy(w: Walk, read: () => void): void {
   const asked = w.question;
   read();
   if (asked && (asked.text || asked.unshown) && w.question === asked) w.question = undefined;
+}
+
+/**
+ * A heading that is a question ("## Can I renew online?", "## 租房可以提取吗？", a FAQ's) is the
+ * question its section's first statement answers: held as one asked in prose, so a brief reply
+ * ("Yes.", "可以。") goes with it and the answer is shown after it. Any other heading ends what was
+ * asked before it.
+ */
+export function askedByHeading(w: Walk, heading: string): void {
+  w.question = isQuestion(heading, w.locale) ? { text: heading, block: w.block, heading: true } : undefined;
+}
+
+/** Two Han or katakana characters running: a CJK word's trace ("最小項", "カード"). */
+const CJK_PAIR = /(?=([\p{Script=Han}\p{Script=Katakana}]{2}))/gu;
+
+/**
+ * Whether an answer names what its question asks of (a word of four letters or more that is not a
+ * function word; in CJK two Han or katakana characters): "What are Karnaugh maps?" "Karnaugh maps
+ * are…" reads alone, a heading's question would only repeat it; "Three weeks, renewable…" does not.
+ */
+function restatesQuestion(question: string, answer: string): boolean {
+  const said = answer.toLowerCase();
+  const words = question.toLowerCase().match(/\p{L}{4,}/gu)?.filter((word) => !isFunctionWord(word)) ?? [];
+  const pairs = [...question.matchAll(CJK_PAIR)].map((m) => m[1]!);
+  return [...words, ...pairs].some((word) => said.includes(word));
 }

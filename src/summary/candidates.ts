@@ -30,7 +30,7 @@ import { givesTotal } from './total-line.js';
 import { SUMS_UP } from './sums-up.js';
 import { announcesOutput, announcesPrinted } from './output-lead-in.js';
 import { opensWithTerm } from './glossary.js';
-import { answerFollows, answeredBy, askedInTurn, holds, opensWithPolarAnswer, takeQuestion, withItsQuestion } from './answers.js';
+import { answerFollows, answeredBy, askedByHeading, askedInTurn, holds, opensWithPolarAnswer, takeQuestion, withItsQuestion } from './answers.js';
 import { actsInSeries } from './predicate-series.js';
 import { withSeriesNamed } from './counted-series.js';
 import { dialogueLabels, inOpening, isTurn, readDialogue, turnsOf, withoutSpeaker } from './dialogue.js';
@@ -281,6 +281,7 @@ export function collectCandidates(tokens: readonly Token[], locale: string, span
       headings.push(heading);
       inReferences = REFERENCES.test(heading) || pointsElsewhere(heading);
       w.inSummary = SUMS_UP.test(heading);
+      askedByHeading(w, heading);
       sectionHasLead = false;
       w.section++;
       w.perSection = 0;

@@ -55,3 +55,22 @@ describe('an answer that cannot stand alone without its question', () => {
     expect(points.some((p) => p.startsWith('Cold turns the leaves black'))).toBe(false);
   });
 });
+
+describe('a heading that is a question', () => {
+  it("is shown before its section's answer, a brief reply kept (en, zh)", () => {
+    const en = pointsOfNote(
+      'en',
+      '## Does the pool lend towels?\n\nNo. Swimmers bring their own or buy one at the desk for five euros.\n\n## How long is a lane booking?\n\nForty-five minutes, extendable once at the desk.',
+    );
+    expect(en).toContain('Does the pool lend towels? No. Swimmers bring their own or buy one at the desk for five euros.');
+    expect(en).toContain('How long is a lane booking? Forty-five minutes, extendable once at the desk.');
+    const zh = pointsOfNote('zh', '## 游泳馆提供毛巾吗？\n\n不提供。泳客需要自带，或在前台花五元购买。\n\n## 泳道预约多长时间？\n\n四十五分钟，可以在前台延长一次。');
+    expect(zh.some((p) => p.startsWith('游泳馆提供毛巾吗？不提供。'))).toBe(true);
+    expect(zh).not.toContain('不提供。');
+  });
+
+  it('is not repeated before an answer that names what it asks of', () => {
+    const points = pointsOfNote('en', '## What are sourdough starters?\n\nSourdough starters are flour and water fermented by wild yeast for about a week.');
+    expect(points).toContain('Sourdough starters are flour and water fermented by wild yeast for about a week.');
+  });
+});
