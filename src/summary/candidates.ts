@@ -96,9 +96,8 @@ function addParagraph(w: Walk, raw: string, next: Token | undefined, flags: { le
     const last = i === sentences.length - 1;
     // An asker's turn keeps its words but not a greeting or label before them ("Quick one: why…"); a glossary entry's term before its dash is what it defines, no reply's opening (glossary.ts); a reply's yes or no is its answer.
     let s = flags.asked ? withoutOpeningAddress(sentence, w.locale) : (i === 0 && flags.term) || (w.question && opensWithPolarAnswer(sentence, w.locale)) || actsInSeries(sentence, w.locale) ? sentence : withoutInterjection(i === 0 ? withoutMarker(sentence) : sentence, w.locale, i === 0);
-    // The sentence a lead-in began before a code block, finished here ("The error you're seeing:"
-    // [block] "is caused by passing …"): the lead-in without its colon, then the rest; the block was
-    // what it quoted. The lead-in's point with the block's line gives way to it.
+    // The sentence a lead-in began before a code block, finished here ("The error you're seeing:" [block] "is caused by passing …"):
+    // the lead-in without its colon, then the rest; the block was what it quoted. The lead-in's point with the block's line gives way to it.
     let finishes: Candidate | undefined;
     let joined = false;
     if (i === 0 && before && /^\p{Ll}/u.test(s) && finishesWith(before.said)) {
@@ -107,8 +106,7 @@ function addParagraph(w: Walk, raw: string, next: Token | undefined, flags: { le
       if (before.made) w.out.splice(w.out.indexOf(before.made), 1);
       finishes = before.made;
     }
-    // What the asker of a dialogue asks is a point, even when it ends in a colon before their text;
-    // so is an overview before the note's sections ("Three ways to learn it:" then "## Option 1: …").
+    // What the asker of a dialogue asks is a point, even when it ends in a colon before their text; so is an overview before the note's sections ("Three ways to learn it:" then "## Option 1: …").
     if (flags.asked && isLeadIn(s)) s = s.replace(/\s*[:：]$/, '');
     else if (last && next?.type === 'heading' && isLeadIn(s)) s = overviewBeforeSections(s, w.locale) ?? s;
     const leadsIn = isLeadIn(s) || (last && (announces(s, next) || announcesPrinted(s, next, w.locale)));
@@ -263,8 +261,7 @@ export function collectCandidates(tokens: readonly Token[], locale: string, span
   const headings: string[] = [];
   const closingAt = lastProseBlock(blocks);
   let heading: string | undefined;
-  let sectionHasLead = false;
-  let inReferences = false;
+  let sectionHasLead = false, inReferences = false;
   let context: string | undefined; // the lead-in a following list or table belongs to
   let firstCode: Tokens.Code | undefined;
   for (let i = 0; i < blocks.length; i++) {
