@@ -10,6 +10,7 @@
  * are not held. Pure.
  */
 import { hasCjk } from './chars.js';
+import { isFunctionWord } from './salience.js';
 import { ruleFor, type Rules } from './locale-rules.js';
 import { agreesWithReader } from './agreement.js';
 import { cheers } from './news.js';
@@ -53,6 +54,27 @@ const QUESTION_WORD = /(?<!\p{L})(?:question|questions|pregunta|Frage|pergunta|d
  */
 function repliesBriefly(s: string, locale: string): boolean {
   return wordCount(s) <= BRIEF_REPLY && !isExclamation(s) && !QUESTION_WORD.test(s) && !cheers(s, locale) && !judgesTheQuestion(s, locale) && !agreesWithReader(s, locale);
+}
+
+/**
+ * A reply opening with a causal conjunction ("Because…", "Weil…", "Porque…", "Parce que…", "因为…",
+ * "なぜなら…", "لأن…", "क्योंकि…"): a subordinate clause, the answer to a "why" and no sentence alone.
+ */
+const CAUSE_START: Rules = [
+  [/^en/, /^(?:because|'cause|cause)(?!\p{L})/iu],
+  [/^de/, /^(?:weil|denn)(?!\p{L})/iu],
+  [/^es/, /^porque(?!\p{L})/iu],
+  [/^fr/, /^(?:parce\s+qu|car(?!\p{L}))/iu],
+  [/^pt/, /^porque(?!\p{L})/iu],
+  [/^hi/, /^क्योंकि/u],
+  [/^ar/, /^(?:لأن|لان|لأنّ)/u],
+  [/^ru/, /^(?:потому\s+что|так\s+как)(?!\p{L})/iu],
+  [/^(zh|hant|yue)/, /^(?:因为|因為)/u],
+  [/^ja/, /^(?:なぜなら|というのも)/u],
+];
+
+function opensWithCause(s: string, locale: string): boolean {
+  return ruleFor(CAUSE_START, locale)?.test(s.trimStart()) ?? false;
 }
 
 /** Whether a reply opens with its yes or no. */
@@ -100,7 +122,10 @@ function joined(a: string, b: string): string {
 export function holds(s: string, w: Walk, last: boolean): boolean {
   const question = w.question;
   if (isQuestion(s, w.locale)) {
-    if (TO_THE_READER.test(s) || addressesReader(s, w.locale) || speaksAsI(s, w.locale) || asksOfWhatCameBefore(s, w.locale)) return false;
+    if (TO_THE_READER.test(s) || addressesReader(s, w.locale) || speaksAsI(s, w.locale) || asksOfWhatCameBefore(s, w.locale)) {
+      w.question = { text: '', block: w.block, unshown: true }; // its answer's "Because…" or "No." is no point alone
+      return false;
+    }
     w.question = { text: joined(question?.text ?? '', s), block: w.block };
     return true;
   }
@@ -109,13 +134,32 @@ export function holds(s: string, w: Walk, last: boolean): boolean {
   return true;
 }
 
-/** The answer shown after the question and brief reply held ("Q? A."); the answer alone when there is none, or the two are longer than a point. */
-export function withItsQuestion(w: Walk, answer: string): string {
+/**
+ * The answer shown after the question and brief reply held ("Q? A."); the answer alone when there is
+ * none, or the two are longer than a point. An answer that cannot stand alone ("Because…", "No. …",
+ * "Weil…") is no point without its question: none when the question is not shown (it points back,
+ * asks the reader) or the pair is too long.
+ */
+export function withItsQuestion(w: Walk, answer: string): string | undefined {
   const question = w.question;
   w.question = undefined;
-  if (!question?.text) return answer;
+  if (!question) return answer;
+  const replied = question.text !== '' && !endsAsQuestion(question.text); // "Is it safe? No." held
+  if (question.unshown) return replied || needsItsQuestion(answer, w.locale) ? undefined : answer;
+  if (!question.text || (question.heading && !replied && restatesQuestion(question.text, answer))) return answer;
   const both = joined(question.text, answer);
-  return w.spans.visibleLength(both) > w.maxPointChars ? answer : both;
+  if (w.spans.visibleLength(both) <= w.maxPointChars) return both;
+  return replied || needsItsQuestion(answer, w.locale) ? undefined : answer;
+}
+
+/** Whether text held ends with its question, not a brief reply after it. */
+function endsAsQuestion(text: string): boolean {
+  return /[?？؟]\s*$/u.test(text);
+}
+
+/** Whether the question held is one whose answer is shown after it (not one left unshown). */
+export function answerFollows(w: Walk): boolean {
+  return w.question !== undefined && !w.question.unshown;
 }
 
 /** After an asker's turn: when it ends with a question, the next turn answers it (its yes or no kept, a brief reply joined). */
@@ -138,7 +182,7 @@ interface Choosable {
  */
 function needsItsQuestion(answer: string, locale: string): boolean {
   const first = /^[^]*?[.!?。！？؟।](?=\s|$)/u.exec(answer)?.[0] ?? answer;
-  return opensWithPolarAnswer(answer, locale) || pointsBack(answer, locale) || (first !== answer && wordCount(first) <= BRIEF_REPLY);
+  return opensWithPolarAnswer(answer, locale) || opensWithCause(answer, locale) || pointsBack(answer, locale) || (first !== answer && wordCount(first) <= BRIEF_REPLY);
 }
 
 /**
@@ -165,4 +209,41 @@ export function pairedWith<T extends Choosable>(o: T, byPos: readonly T[], local
 export function pairToTake<T extends Choosable>(o: T, byPos: readonly T[], locale: string, room: number, places: number): T[] {
   const pair = pairedWith(o, byPos, locale);
   return pair && !pair.taken && pair.place > 0 && pair.cost <= room && places > 0 ? [pair] : [];
+}
+
+/**
+ * Reads one sentence after the question held, if any: the answer is the first statement after its
+ * question, so when that statement gives no point ("Because your apps…", a lead-in, output) the
+ * question is let go, never joined to a later sentence or paragraph that does not answer it. An
+ * asker's turn (no text held) waits past the reply's small talk.
+ */
+export function answeredBy(w: Walk, read: () => void): void {
+  const asked = w.question;
+  read();
+  if (asked && (asked.text || asked.unshown) && w.question === asked) w.question = undefined;
+}
+
+/**
+ * A heading that is a question ("## Can I renew online?", "## 租房可以提取吗？", a FAQ's) is the
+ * question its section's first statement answers: held as one asked in prose, so a brief reply
+ * ("Yes.", "可以。") goes with it and the answer is shown after it. Any other heading ends what was
+ * asked before it.
+ */
+export function askedByHeading(w: Walk, heading: string): void {
+  w.question = isQuestion(heading, w.locale) ? { text: heading, block: w.block, heading: true } : undefined;
+}
+
+/** Two Han or katakana characters running: a CJK word's trace ("最小項", "カード"). */
+const CJK_PAIR = /(?=([\p{Script=Han}\p{Script=Katakana}]{2}))/gu;
+
+/**
+ * Whether an answer names what its question asks of (a word of four letters or more that is not a
+ * function word; in CJK two Han or katakana characters): "What are Karnaugh maps?" "Karnaugh maps
+ * are…" reads alone, a heading's question would only repeat it; "Three weeks, renewable…" does not.
+ */
+function restatesQuestion(question: string, answer: string): boolean {
+  const said = answer.toLowerCase();
+  const words = question.toLowerCase().match(/\p{L}{4,}/gu)?.filter((word) => !isFunctionWord(word)) ?? [];
+  const pairs = [...question.matchAll(CJK_PAIR)].map((m) => m[1]!);
+  return [...words, ...pairs].some((word) => said.includes(word));
 }

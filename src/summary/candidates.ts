@@ -30,7 +30,7 @@ import { givesTotal } from './total-line.js';
 import { SUMS_UP } from './sums-up.js';
 import { announcesOutput, announcesPrinted } from './output-lead-in.js';
 import { opensWithTerm } from './glossary.js';
-import { askedInTurn, holds, opensWithPolarAnswer, takeQuestion, withItsQuestion } from './answers.js';
+import { answerFollows, answeredBy, askedByHeading, askedInTurn, holds, opensWithPolarAnswer, takeQuestion, withItsQuestion } from './answers.js';
 import { actsInSeries } from './predicate-series.js';
 import { withSeriesNamed } from './counted-series.js';
 import { dialogueLabels, inOpening, isTurn, readDialogue, turnsOf, withoutSpeaker } from './dialogue.js';
@@ -92,13 +92,12 @@ function addParagraph(w: Walk, raw: string, next: Token | undefined, flags: { le
   w.beforeBlock = undefined;
   let context: string | undefined;
   takeQuestion(w, flags.asked); // what the writer asked and this paragraph answers, if anything (answers.ts)
-  sentences.forEach((sentence, i) => {
+  sentences.forEach((sentence, i) => answeredBy(w, () => {
     const last = i === sentences.length - 1;
     // An asker's turn keeps its words but not a greeting or label before them ("Quick one: why…"); a glossary entry's term before its dash is what it defines, no reply's opening (glossary.ts); a reply's yes or no is its answer.
     let s = flags.asked ? withoutOpeningAddress(sentence, w.locale) : (i === 0 && flags.term) || (w.question && opensWithPolarAnswer(sentence, w.locale)) || actsInSeries(sentence, w.locale) ? sentence : withoutInterjection(i === 0 ? withoutMarker(sentence) : sentence, w.locale, i === 0);
-    // The sentence a lead-in began before a code block, finished here ("The error you're seeing:"
-    // [block] "is caused by passing …"): the lead-in without its colon, then the rest; the block was
-    // what it quoted. The lead-in's point with the block's line gives way to it.
+    // The sentence a lead-in began before a code block, finished here ("The error you're seeing:" [block] "is caused by passing …"):
+    // the lead-in without its colon, then the rest; the block was what it quoted. The lead-in's point with the block's line gives way to it.
     let finishes: Candidate | undefined;
     let joined = false;
     if (i === 0 && before && /^\p{Ll}/u.test(s) && finishesWith(before.said)) {
@@ -107,8 +106,7 @@ function addParagraph(w: Walk, raw: string, next: Token | undefined, flags: { le
       if (before.made) w.out.splice(w.out.indexOf(before.made), 1);
       finishes = before.made;
     }
-    // What the asker of a dialogue asks is a point, even when it ends in a colon before their text;
-    // so is an overview before the note's sections ("Three ways to learn it:" then "## Option 1: …").
+    // What the asker of a dialogue asks is a point, even when it ends in a colon before their text; so is an overview before the note's sections ("Three ways to learn it:" then "## Option 1: …").
     if (flags.asked && isLeadIn(s)) s = s.replace(/\s*[:：]$/, '');
     else if (last && next?.type === 'heading' && isLeadIn(s)) s = overviewBeforeSections(s, w.locale) ?? s;
     const leadsIn = isLeadIn(s) || (last && (announces(s, next) || announcesPrinted(s, next, w.locale)));
@@ -128,7 +126,7 @@ function addParagraph(w: Walk, raw: string, next: Token | undefined, flags: { le
     }
     if (full(w)) return; // nothing more is taken: the tests below would decide nothing
     if (!flags.asked && holds(s, w, last)) return; // a question the next sentence answers, or a brief reply to it ("No.")
-    if (!(isProse(s) || w.spans.hasCode(s)) || (isTooShort(s, w.spans) && !w.question) || looksLikeOutput(s, w.spans)) return;
+    if (!(isProse(s) || w.spans.hasCode(s)) || (isTooShort(s, w.spans) && !answerFollows(w)) || looksLikeOutput(s, w.spans)) return;
     // "Output: BFS: 0 1 2 3": labels before what a program printed (printed-label.ts); a formula announced ("The formula is: x = …") is none.
     if (formula === undefined && printedAfterLabel(s, w.spans)) return;
     if (flags.asked ? asksForHelp(s, w.locale) : (isQuestion(s, w.locale) || speaksAsI(s, w.locale) || namesReadersOwn(s, w.locale) || presentsWhatFollows(s, w.locale) || labelledOutput(s) || speaksOfAsking(s, w.locale) || agreesWithReader(s, w.locale) || (i === 0 && w.out.length === 0 && judgesTheQuestion(s, w.locale)))) return;
@@ -137,7 +135,9 @@ function addParagraph(w: Walk, raw: string, next: Token | undefined, flags: { le
     if (pointsElsewhere(s) || (flags.closing && flags.links.some((l) => s.includes(l)))) return; // "For more, see …": a pointer, not a point
     const exclaims = cheers(s, w.locale) && cheers(sentence, w.locale); // news ("Good news, v3 is out!") may have lost its frame above
     if (exclaims && wordCount(s) <= 8) return; // "Great question!", "Enjoy hot or iced!"
-    s = withItsQuestion(w, s);
+    const answer = withItsQuestion(w, s);
+    if (answer === undefined) return; // "Because…" whose question cannot be shown with it
+    s = answer;
     const made = w.out.length;
     const leansBack = i > 0 ? leansInSection(s, w.locale, w.section > 0) : undefined;
     const text = w.partName === undefined ? s : withPartName(w.partName, s);
@@ -160,7 +160,7 @@ function addParagraph(w: Walk, raw: string, next: Token | undefined, flags: { le
     });
     if (w.out.length > made) w.partName = undefined; // said once, by the section's first point
     if (last && w.beforeBlock && w.out.length > made) w.beforeBlock.made = w.out[made];
-  });
+  }));
   return context;
 }
 
@@ -261,8 +261,7 @@ export function collectCandidates(tokens: readonly Token[], locale: string, span
   const headings: string[] = [];
   const closingAt = lastProseBlock(blocks);
   let heading: string | undefined;
-  let sectionHasLead = false;
-  let inReferences = false;
+  let sectionHasLead = false, inReferences = false;
   let context: string | undefined; // the lead-in a following list or table belongs to
   let firstCode: Tokens.Code | undefined;
   for (let i = 0; i < blocks.length; i++) {
@@ -279,6 +278,7 @@ export function collectCandidates(tokens: readonly Token[], locale: string, span
       headings.push(heading);
       inReferences = REFERENCES.test(heading) || pointsElsewhere(heading);
       w.inSummary = SUMS_UP.test(heading);
+      askedByHeading(w, heading);
       sectionHasLead = false;
       w.section++;
       w.perSection = 0;

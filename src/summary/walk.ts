@@ -225,6 +225,10 @@ export interface Walk {
 export interface Asked {
   text: string;
   block: number;
+  /** A question not shown (it points back, asks the reader): an answer that needs it is no point either. */
+  unshown?: boolean;
+  /** Asked by a heading: an answer naming what it asks of reads without it (answers.ts). */
+  heading?: boolean;
 }
 
 /** A turn of a long dialogue offers its first two sentences of substance, so the walk reaches its end. */
