@@ -29,7 +29,7 @@ function lineLabels(t: Token): string[] | undefined {
  * Whether a block heads a record: a heading, or a paragraph of one bold phrase alone ("**Obsidian**"),
  * which the note reads as a heading the writer did not mark as one (README). Pure.
  */
-export function headsRecord(t: Token | undefined): boolean {
+function headsRecord(t: Token | undefined): boolean {
   if (t?.type === 'heading') return true;
   if (t?.type !== 'paragraph') return false;
   const inline = (t as Tokens.Paragraph).tokens.filter((s) => s.type !== 'br' && !(s.type === 'text' && !(s as Tokens.Text).text.trim()));

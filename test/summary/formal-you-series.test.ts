@@ -5,18 +5,11 @@
  * for this test.
  */
 import { describe, expect, it } from 'vitest';
-import { parseNote, type ReadOptions } from '../../src/notes/read.js';
-import { DEFAULT_FILE_LANGS } from '../../src/notes/lang.js';
-import { buildSummary } from '../../src/summary/build.js';
-import { pointText } from '../../src/summary/inline.js';
+import { pointsOfNote } from '../helpers/note-points.js';
 import { actsInSeries } from '../../src/summary/predicate-series.js';
 
-const opts: ReadOptions = { maxBytes: 1 << 20, defaultLang: 'en', fileLangs: [...DEFAULT_FILE_LANGS], site: { url: '', baseurl: '', permalink: 'date', collections: {} } };
-
-function points(title: string, body: string, lang: string): string[] {
-  const { note, tokens } = parseNote(`_posts/2025-01-01-note-${lang}.md`, Buffer.from(`---\ntitle: ${title}\nlang: ${lang}\n---\n${body}`), opts);
-  return buildSummary(note, tokens).keyPoints.map(pointText);
-}
+/** The note's points; English unless told. */
+const pointsOf = (body: string, lang = 'en'): string[] => pointsOfNote(lang, body);
 
 const SERIES: Array<[string, string, string]> = [
   ['de', 'Sie öffnen die Klappe, nehmen den Filter heraus, spülen ihn unter warmem Wasser und setzen ihn wieder ein.', 'Der Trockner läuft danach wieder leiser.'],
@@ -26,7 +19,7 @@ const SERIES: Array<[string, string, string]> = [
 
 describe('the formal "you" acting in a series', () => {
   it.each(SERIES)('(%s) keeps the subject and first action', (lang, series, after) => {
-    const got = points('Filter', `${series} ${after}\n`, lang);
+    const got = pointsOf(`${series} ${after}\n`, lang);
     expect(got, got.join(' | ')).toContain(series);
   });
 

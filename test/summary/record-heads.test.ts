@@ -4,17 +4,10 @@
  * never read as a dialogue whose speakers are the field labels. Notes written for this test.
  */
 import { describe, expect, it } from 'vitest';
-import { parseNote, type ReadOptions } from '../../src/notes/read.js';
-import { DEFAULT_FILE_LANGS } from '../../src/notes/lang.js';
-import { buildSummary } from '../../src/summary/build.js';
-import { pointText } from '../../src/summary/inline.js';
+import { pointsOfNote } from '../helpers/note-points.js';
 
-const opts: ReadOptions = { maxBytes: 1 << 20, defaultLang: 'en', fileLangs: [...DEFAULT_FILE_LANGS], site: { url: '', baseurl: '', permalink: 'date', collections: {} } };
-
-function points(title: string, body: string, lang = 'en'): string[] {
-  const { note, tokens } = parseNote(`_posts/2025-01-01-note-${lang}.md`, Buffer.from(`---\ntitle: ${title}\nlang: ${lang}\n---\n${body}`), opts);
-  return buildSummary(note, tokens).keyPoints.map(pointText);
-}
+/** The note's points; English unless told. */
+const pointsOf = (body: string, lang = 'en'): string[] => pointsOfNote(lang, body);
 
 const BIKES: Array<[string, string, string]> = [
   ['Gravel Nine', 'wide tyres and a light frame', 'the brakes squeal in the rain'],
@@ -42,18 +35,18 @@ describe('records under bold lines or with a paragraph a field (F2)', () => {
     ['a heading heads each record, a field a paragraph', bikes((n) => `### ${n}`, '\n\n')],
   ];
   it.each(forms)('%s: each record is one point with its name and labels', (_form, body) => {
-    const got = points('Three bikes', body);
+    const got = pointsOf(body);
     for (const [name, good, bad] of BIKES) expect(got).toContain(`${name} — Good: ${good}; Bad: ${bad}.`);
     expect(got.some((p) => /^(Good|Bad):/.test(p))).toBe(false);
   });
 
   it('in German too, every record named with its labels', () => {
-    const got = points('Werkzeug', KASTEN, 'de');
+    const got = pointsOf(KASTEN, 'de');
     for (const [name, plus, minus] of WERKZEUG) expect(got).toContain(`${name} — Plus: ${plus}; Minus: ${minus}.`);
   });
 
   it('a bold line over a prose paragraph stays a paragraph: no record, no list', () => {
-    const got = points('Notes', `Some thoughts on tools.\n\n**Hammer**\n\nA hammer drives nails into wood.\n\n**Saw**\n\nA saw cuts the boards to length.\n`);
+    const got = pointsOf(`Some thoughts on tools.\n\n**Hammer**\n\nA hammer drives nails into wood.\n\n**Saw**\n\nA saw cuts the boards to length.\n`);
     expect(got.some((p) => p.includes('—'))).toBe(false);
   });
 });

@@ -5,17 +5,10 @@
  * is?). Notes written for this test.
  */
 import { describe, expect, it } from 'vitest';
-import { parseNote, type ReadOptions } from '../../src/notes/read.js';
-import { DEFAULT_FILE_LANGS } from '../../src/notes/lang.js';
-import { buildSummary } from '../../src/summary/build.js';
-import { pointText } from '../../src/summary/inline.js';
+import { pointsOfNote } from '../helpers/note-points.js';
 
-const opts: ReadOptions = { maxBytes: 1 << 20, defaultLang: 'en', fileLangs: [...DEFAULT_FILE_LANGS], site: { url: '', baseurl: '', permalink: 'date', collections: {} } };
-
-function points(title: string, body: string, lang = 'en'): string[] {
-  const { note, tokens } = parseNote(`_posts/2025-01-01-note-${lang}.md`, Buffer.from(`---\ntitle: ${title}\nlang: ${lang}\n---\n${body}`), opts);
-  return buildSummary(note, tokens).keyPoints.map(pointText);
-}
+/** The note's points; English unless told. */
+const pointsOf = (body: string, lang = 'en'): string[] => pointsOfNote(lang, body);
 
 type Record3 = [string, string, string, string];
 
@@ -44,20 +37,20 @@ const GARES: Record3[] = [
 
 describe('records keyed by a short first field (F11)', () => {
   it('the outline shows each key without its full stop, and each record says its other fields with their labels', () => {
-    const got = points('Three lakes', records('Where to swim near town this summer.', ['Depth', 'Rules', 'Extras'], PONDS, '.'));
+    const got = pointsOf(records('Where to swim near town this summer.', ['Depth', 'Rules', 'Extras'], PONDS, '.'));
     expect(got).toContain('Mill Pond 3 metres, Reed Lake 9 metres, Stone Quarry 20 metres');
     for (const [name, , rules, extras] of PONDS) expect(got).toContain(`${name} — Rules: ${rules}; Extras: ${extras}.`);
     expect(got.some((p) => /\.,|^[^—]+: /u.test(p) && !p.includes('—') && PONDS.some(([name]) => p.startsWith(`${name}:`)))).toBe(false);
   });
 
   it('in Japanese: no 。 inside the outline, labels kept, a full-width colon without a space after it', () => {
-    const got = points('温泉', records('週末に行ける温泉を三つ選んだ。', ['泉質', '見どころ', '行き方'], ONSEN, '。').replaceAll(':**', '：**'), 'ja');
+    const got = pointsOf(records('週末に行ける温泉を三つ選んだ。', ['泉質', '見どころ', '行き方'], ONSEN, '。').replaceAll(':**', '：**'), 'ja');
     expect(got.some((p) => p.includes('。、') || p.includes('。；'))).toBe(false);
     for (const [name, , sight, way] of ONSEN) expect(got).toContain(`${name} — 見どころ：${sight}；行き方：${way}。`);
   });
 
   it('in French the fields are set apart as French sets a semicolon', () => {
-    const got = points('Trains', records('Trois villes à une ou deux heures de Paris.', ['Trajet', 'Fréquence', 'Prix'], GARES, '.').replaceAll(':**', ' :**'), 'fr');
+    const got = pointsOf(records('Trois villes à une ou deux heures de Paris.', ['Trajet', 'Fréquence', 'Prix'], GARES, '.').replaceAll(':**', ' :**'), 'fr');
     for (const [name, , freq, price] of GARES) expect(got).toContain(`${name} — Fréquence : ${freq} ; Prix : ${price}.`);
   });
 });
