@@ -87,7 +87,7 @@ function addParagraph(w: Walk, raw: string, next: Token | undefined, flags: { le
   const text = prose(raw, w.spans);
   if (!text) return undefined;
   // The opening paragraphs offer more of their sentences; later ones their first few.
-  const sentences = withSeriesNamed(splitSentences(text, w.locale, w.out.length < 12 ? SENTENCES_PER_PARAGRAPH : 3));
+  const sentences = withSeriesNamed(splitSentences(text, w.locale, w.out.length < 12 ? SENTENCES_PER_PARAGRAPH : 3), w.locale);
   const before = w.beforeBlock;
   w.beforeBlock = undefined;
   let context: string | undefined;

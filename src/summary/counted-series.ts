@@ -3,10 +3,11 @@
  * GitHub Flow and trunk-based development."): the list alone is verbless, names without what they
  * are, and the count alone says nothing; one sentence of the two reads as the writer meant, "There are
  * three main strategies: Git Flow, GitHub Flow and trunk-based development." Told by form: the second
- * sentence is only a series of names (punctuation.ts endsSeries), the first short and ending its
- * sentence. Pure.
+ * sentence is only a series of names (punctuation.ts endsSeries; a CJK series of 、 alone; an Arabic
+ * series of و-joined words), the first short and ending its sentence. Pure.
  */
 import { endsSeries, ledBy } from './punctuation.js';
+import { NUMBER_WORDS } from './number-words.js';
 import { wordCount } from './tone.js';
 
 /** Most words the counting sentence may have: it introduces the names, it does not say much of its own. */
@@ -15,18 +16,48 @@ const MAX_LEAD_WORDS = 10;
 /** Longest series read as names alone: a long sentence of short clauses is no list. */
 const MAX_SERIES_CHARS = 120;
 
-/** Only names in a series of three or more (a separator before the conjunction): no clause marks (a semicolon, a dash, a quote, an aside, a CJK clause comma). */
-function isBareSeries(s: string): boolean {
-  return s.length <= MAX_SERIES_CHARS && /[,،、]/u.test(s) && !/[，；;「」『』（）()—"“”]/u.test(s) && endsSeries(s);
+/** A sentence's own full stop, in the scripts the notes are written in (Devanagari's danda too). */
+const FULL_STOP = /\s*[.。।]$/u;
+
+/** An article before a name of the series ("a paring knife", "le comté"): a name's word, not one of its two. */
+const ARTICLES = "a|an|the|le|la|les|l'|un|une|des|der|die|das|ein|eine|el|los|las|una?";
+const ARTICLE = new RegExp(`(^|[,،、]\\s*|\\s(?:and|or|et|ou|und|oder|y|e|o)\\s)(?:${ARTICLES})\\s+`, 'giu');
+const OPENING_ARTICLE = new RegExp(`^(?:${ARTICLES})\\s`, 'iu');
+
+/** Three names or more set apart by 、 with no conjunction, as Chinese and Japanese list them ("AWS、Azure、Google Cloud"). */
+const CJK_SERIES = /^[^、。，；：:;,.!?！？\s]{1,12}(?:\s[^、。，；：:;,.!?！？\s]{1,12})?(?:、[^、。，；：:;,.!?！？\s]{1,12}(?:\s[^、。，；：:;,.!?！？\s]{1,12})?){2,}$/u;
+
+/** A Japanese clause, not a name: a case particle after a kanji or katakana word ("動作が遅い", "価格は高い"). */
+const CJK_CLAUSE = /[\p{Script=Han}\p{Script=Katakana}ー][がはをにでへ]/u;
+
+/** Three to five Arabic words, each after the first joined by its prefixed و ("بايثون وجافاسكربت وجافا"). */
+const ARABIC_SERIES = /^\p{Script=Arabic}+(?:\sو\p{Script=Arabic}+){2,4}$/u;
+
+/** A counting sentence: it says how many ("three", "2", "三つ", "तीन"). */
+const COUNTS = new RegExp(`\\p{Nd}|[二三四五六七八九十]|(?<![\\p{L}\\p{M}])(?:${NUMBER_WORDS}|तीन|चार|पाँच|ثلاث|ثلاثة|أربع|أربعة|خمس|خمسة)(?![\\p{L}\\p{M}])`, 'u');
+
+/** Only names in a series (a separator before the conjunction, or two names under a sentence that counts them): no clause marks. */
+function isBareSeries(s: string, lead: string): boolean {
+  if (s.length > MAX_SERIES_CHARS || /[，；;「」『』（）()—"“”]/u.test(s)) return false;
+  const names = s.replace(FULL_STOP, '').replace(ARTICLE, '$1');
+  if ((CJK_SERIES.test(names) && !CJK_CLAUSE.test(names)) || ARABIC_SERIES.test(names)) return true;
+  return endsSeries(names) && (/[,،、]/u.test(names) || COUNTS.test(lead));
+}
+
+/** The count and its series as one sentence: the series' first word in lower case when it is an article, French's colon spaced. */
+function counted(lead: string, series: string, locale: string): string {
+  const names = OPENING_ARTICLE.test(series) ? series.charAt(0).toLowerCase() + series.slice(1) : series;
+  if (/^fr(?:$|-)/i.test(locale)) return `${lead.replace(FULL_STOP, '')} : ${names}`;
+  return ledBy(lead.replace(/\s*।$/u, ''), names);
 }
 
 /** The paragraph's sentences, each bare series of names joined to the short sentence before it. */
-export function withSeriesNamed(sentences: string[]): string[] {
+export function withSeriesNamed(sentences: string[], locale = ''): string[] {
   if (sentences.length < 2) return sentences;
   const out: string[] = [];
   for (const s of sentences) {
     const before = out[out.length - 1];
-    if (before !== undefined && /[.。]$/u.test(before) && isBareSeries(s) && wordCount(before) <= MAX_LEAD_WORDS && !endsSeries(before)) out[out.length - 1] = ledBy(before, s);
+    if (before !== undefined && FULL_STOP.test(before) && isBareSeries(s, before) && wordCount(before) <= MAX_LEAD_WORDS && !endsSeries(before)) out[out.length - 1] = counted(before, s, locale);
     else out.push(s);
   }
   return out;

@@ -26,23 +26,67 @@ function lineLabels(t: Token): string[] | undefined {
 }
 
 /**
- * The blocks with each record's field lines as a list: a paragraph of bold-label lines right under
- * a heading, when two records or more open with the same label (one record alone is a note's aside).
+ * Whether a block heads a record: a heading, or a paragraph of one bold phrase alone ("**Obsidian**"),
+ * which the note reads as a heading the writer did not mark as one (README). Pure.
+ */
+function headsRecord(t: Token | undefined): boolean {
+  if (t?.type === 'heading') return true;
+  if (t?.type !== 'paragraph') return false;
+  const inline = (t as Tokens.Paragraph).tokens.filter((s) => s.type !== 'br' && !(s.type === 'text' && !(s as Tokens.Text).text.trim()));
+  return inline.length === 1 && inline[0]!.type === 'strong' && !FIELD_LINE.test(t.raw);
+}
+
+/** A record's field lines under its head: the paragraphs of bold-label lines right after it, one line a field or a paragraph each. */
+function recordBody(blocks: readonly Token[], head: number): { labels: string[]; lines: string[]; end: number } | undefined {
+  const labels: string[] = [];
+  const lines: string[] = [];
+  let end = head + 1;
+  for (; end < blocks.length; end++) {
+    const found = lineLabels(blocks[end]!);
+    if (!found) break;
+    labels.push(...found);
+    lines.push(...(blocks[end] as Tokens.Paragraph).text.split('\n').filter((line) => line.trim()));
+  }
+  return labels.length ? { labels, lines, end } : undefined;
+}
+
+/**
+ * The blocks with each record's field lines as one list: the paragraphs of bold-label lines right
+ * under a heading or a bold line alone, when two records or more open with the same label (one
+ * record alone is a note's aside). A bold line heading a record becomes a heading of its own.
  */
 export function fieldLinesAsLists(blocks: readonly Token[]): readonly Token[] {
-  const records = new Map<number, string[]>();
+  const records = new Map<number, NonNullable<ReturnType<typeof recordBody>>>();
   blocks.forEach((t, i) => {
-    const labels = blocks[i - 1]?.type === 'heading' ? lineLabels(t) : undefined;
-    if (labels) records.set(i, labels);
+    const body = headsRecord(t) ? recordBody(blocks, i) : undefined;
+    if (body) records.set(i, body);
   });
   if (records.size < 2) return blocks;
   const firsts = new Map<string, number>();
-  for (const labels of records.values()) firsts.set(labels[0]!, (firsts.get(labels[0]!) ?? 0) + 1);
-  return blocks.map((t, i) => {
-    const labels = records.get(i);
-    if (!labels || (firsts.get(labels[0]!) ?? 0) < 2) return t;
-    const lines = (t as Tokens.Paragraph).text.split('\n').filter((line) => line.trim());
-    const list = new Lexer({ gfm: true }).lex(lines.map((line) => `- ${line.trim()}`).join('\n')).find((b) => b.type === 'list');
-    return list ?? t;
-  });
+  for (const { labels } of records.values()) firsts.set(labels[0]!, (firsts.get(labels[0]!) ?? 0) + 1);
+  const out: Token[] = [];
+  for (let i = 0; i < blocks.length; i++) {
+    const record = records.get(i);
+    const list = record && (firsts.get(record.labels[0]!) ?? 0) >= 2 ? asList(record.lines) : undefined;
+    if (!record || !list) {
+      out.push(blocks[i]!);
+      continue;
+    }
+    out.push(asHeading(blocks[i]!), list);
+    i = record.end - 1;
+  }
+  return out;
+}
+
+/** Field lines as the list of fields they are. */
+function asList(lines: readonly string[]): Token | undefined {
+  return new Lexer({ gfm: true }).lex(lines.map((line) => `- ${line.trim()}`).join('\n')).find((b) => b.type === 'list');
+}
+
+/** A record's head as a heading: a bold line alone stands for one (one level below the note's deepest). */
+function asHeading(t: Token): Token {
+  if (t.type === 'heading') return t;
+  const p = t as Tokens.Paragraph;
+  const strong = p.tokens.find((s) => s.type === 'strong') as Tokens.Strong;
+  return { type: 'heading', raw: p.raw, depth: 6, text: strong.text, tokens: strong.tokens } satisfies Tokens.Heading;
 }

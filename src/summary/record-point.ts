@@ -22,21 +22,24 @@ const MAX_RECORD_CHARS = 160;
 function fieldSeparator(record: string, fields: readonly string[], locale: string): string {
   const { colon, comma } = listJoiners(record, fields, locale);
   if (colon === '：') return '；';
+  if (/^fr(?:$|-)/i.test(locale)) return ' ; '; // French sets a space before its semicolon, as before its colon
   return comma.startsWith('،') ? '؛ ' : '; ';
 }
 
 /**
  * The point of a record whose items are all fields of the note's records (lists.ts fieldLabels), each
- * one clause, under a heading that names it; undefined when it is none, too long to be read at a glance,
- * or when the outline already shows each record's first field (then its other fields speak for it alone).
+ * one clause, under a heading that names it; undefined when it is none or too long to be read at a glance.
  */
-export function wholeRecord(w: Walk, record: string | undefined, items: ReadonlyArray<{ text: string; name: string | undefined }>): string | undefined {
-  const keyed = [...(w.recordKeys?.values() ?? [])].some((key) => key !== '');
-  if (keyed || record === undefined || !isProse(record) || record.length > MAX_RECORD_NAME || items.length < 2) return undefined;
+export function wholeRecord(w: Walk, record: string | undefined, all: ReadonlyArray<{ text: string; name: string | undefined }>): string | undefined {
+  // Where the outline shows this record's first field ("China +86"), the point says the rest, with their labels.
+  const keyed = Boolean(w.recordKeys?.get(w.block));
+  const items = keyed ? all.slice(1) : all;
+  if (record === undefined || !isProse(record) || record.length > MAX_RECORD_NAME || items.length < 2) return undefined;
   if (!items.every(({ text, name }) => name !== undefined && w.fieldLabels.has(name.toLowerCase()) && text.startsWith(name))) return undefined;
   if (items.some(({ text }) => splitSentences(text, w.locale, 2).length > 1)) return undefined;
   // Each field's own full stop goes before the separator; the last keeps the record's.
-  const fields = items.map(({ text }, i) => (i < items.length - 1 ? text.replace(/[.。]$/u, '') : text));
+  // A full-width colon holds its own space: "休館日：月曜日", not "休館日： 月曜日".
+  const fields = items.map(({ text }, i) => (i < items.length - 1 ? text.replace(/[.。]$/u, '') : text).replace(/：\s+/u, '：'));
   const text = `${record} — ${fields.join(fieldSeparator(record, fields, w.locale))}`;
   return w.spans.visibleLength(text) <= Math.min(MAX_RECORD_CHARS, w.maxPointChars) ? text : undefined;
 }
@@ -58,7 +61,8 @@ function firstFieldValue(t: Token | undefined, w: Walk): string | undefined {
   if (!w.fieldLabels.has(collapseWhitespace((label as Tokens.Strong).text).replace(/[:：]$/, '').toLowerCase())) return undefined;
   const value = prose(inlineText(inline.slice(1), w.spans), w.spans)
     .replace(/^[:：]\s*/, '')
-    .replace(/\s*[(（][^]*$/u, '');
+    .replace(/\s*[(（][^]*$/u, '')
+    .replace(/[.。．]$/u, ''); // the field's full stop ends its field, not the outline's name
   return value && w.spans.visibleLength(value) <= MAX_FIELD_VALUE ? value : '';
 }
 
