@@ -23,7 +23,7 @@ const service = (t: TestContext, translations: 'group' | 'separate') => consoleS
 
 describe.concurrent('a rotation saved one file at a time, each save past the removal window', () => {
   for (const translations of ['group', 'separate'] as const) {
-    it.fails(`onDelete keep (${translations}): each message follows its note, nothing posted again`, { timeout: 90_000 }, async (t) => {
+    it(`onDelete keep (${translations}): each message follows its note, nothing posted again`, { timeout: 90_000 }, async (t) => {
       const s = await service(t, translations);
       await writtenOneByOne(s, { 'a.md': ALPHA, 'b.md': BRAVO, 'c.md': CHARLIE });
       const ids = Object.fromEntries(s.live('all').map((m) => [m.text.split('\n')[0], m.messageId]));
