@@ -74,6 +74,7 @@ import type { Logger } from '../log.js';
 import { noteIdOf, readNoteTextSync, toRelPath } from '../notes/read.js';
 import { noteInfo } from '../notes/info.js';
 import { dropKeptCopy, isKeptCopy, keptCopies, notesWithContent } from '../store/kept-copies.js';
+import { keptDeletedNotes } from '../store/move-sources.js';
 import type { KnownNote, Store } from '../store/store.js';
 import { targetKey, type NoteInfo, type NoteRow } from '../store/types.js';
 import type { Batch } from '../watch/batch.js';
@@ -203,6 +204,9 @@ export function copiedOver(deps: CopyDeps, ctx: CopyContext, r: ParseResult | un
   const note = r.note;
   if (!prev.announced || prev.state !== 'published' || prev.info.copyOf || prev.hash === note.hash) return false;
   if ((ctx.byHash.get(prev.hash) ?? []).some((f) => f.id !== prev.id)) return false; // its content is at another path of the chunk: a move, rename-chain.ts
+  // A removed note whose messages were kept, its exact content now here (a rotation saved a file at a time,
+  // past the window): that note moved here, brought back (late-removals.ts), not this note edited into it.
+  if (deps.config.publish.onDelete === 'keep' && keptDeletedNotes(deps.store.sql, note.hash).size > 0) return true;
   return originalOf(deps, { id: note.id, file: note.file, hash: note.hash, info: noteInfo(note) }, ctx, true) !== undefined;
 }
 

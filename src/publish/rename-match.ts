@@ -213,7 +213,10 @@ export function findRenames(
   source: LateRemovalSource,
 ): Found {
   const late = addLateRemovals(source, changed, results, known, pending);
-  const found = renamesAmong(changed, results, known, pending, (id) => source.store.getNote(id), movedInLate(source, changed));
+  // A path a chain freed is read as new to the store: a removed note whose messages were kept, its exact content
+  // now there, is that note brought back (a rotation saved a file at a time: rotation-slow-saves.test.ts).
+  const freedRead = (c: ChangedFile, i: number) => late.added.push(...addLateRemovals(source, [c], results.slice(i, i + 1), () => undefined, pending).added);
+  const found = renamesAmong(changed, results, known, pending, (id) => source.store.getNote(id), movedInLate(source, changed), freedRead);
   const renamed = new Set(found.renames.map((r) => r.from));
   for (const rel of late.added) if (!renamed.has(rel)) pending.delete(rel);
   const original = (c: ChangedFile, r: ParseResult | undefined) => {
@@ -275,6 +278,7 @@ function renamesAmong(
   pending: PendingRemovals,
   storedNote: (id: string) => NoteRow | undefined,
   movedIn: (at: ChangedFile) => boolean,
+  freedRead: (c: ChangedFile, i: number) => void,
 ): Found {
   const taken = new Set<string>();
   const resultAt = new Map(changed.map((c, i) => [c.rel, results[i]]));
@@ -292,8 +296,10 @@ function renamesAmong(
   const freed = freedPaths(links);
   const added: (AddedNote & { change: ChangedFile })[] = [];
   changed.forEach((c, i) => {
-    if (freed.has(c.rel)) c.known = false;
-    else if (inChain.has(c.rel) || !mayBeRenamedHere(known(c.rel), c, pending)) return;
+    if (freed.has(c.rel)) {
+      c.known = false;
+      freedRead(c, i);
+    } else if (inChain.has(c.rel) || !mayBeRenamedHere(known(c.rel), c, pending)) return;
     const byContent = pending.byHash(c.hash, taken);
     const r = results[i];
     if (byContent) {

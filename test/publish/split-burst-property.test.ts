@@ -219,10 +219,6 @@ const KEPT: [string, Case][] = [
     {"onDelete":"keep","mode":"group","initial":["a/setup.md","setup.md"],"bursts":[{"ops":[{"op":"move","from":"a/setup.md","to":"b/swap.md"},{"op":"move","from":"setup.md","to":"a/setup.md"},{"op":"move","from":"b/swap.md","to":"setup.md"},{"op":"write","file":"setup.md","draft":false}],"order":[0,0,0,0,0,0,0,0],"cuts":[],"deliverBetween":false}]},
   ],
   [
-    'seed 31019 (12 runs; the same counterexample on main): N1 moved a/setup.md → setup.md and N2 setup.md → intro.md, setup.md and intro.md in one batch, a/setup.md\'s removal in the next: setup.md, known, holds exactly a note whose file is gone (not yet reported), read as N2 edited: N1 posted twice (all, en). rotation-rest.ts pulls in only a file still there; a gone one would have to join the pending removals',
-    {"onDelete":"keep","mode":"group","initial":["a/setup.md","setup.md"],"bursts":[{"ops":[{"op":"move","from":"setup.md","to":"b/swap.md"},{"op":"move","from":"a/setup.md","to":"setup.md"},{"op":"move","from":"intro.md","to":"a/setup.md"},{"op":"move","from":"b/swap.md","to":"intro.md"}],"order":[0,3,0,0,0,0,0,0],"cuts":[2],"deliverBetween":false}]},
-  ],
-  [
     'seed 31015 (12 runs; the same class on main): setup.md, intro.md and _posts/ja/intro.md rotated and setup.md edited, _posts/ja/intro.md handed over a batch before the rest: N1 posted twice in all',
     {"onDelete":"keep","mode":"group","initial":["setup.md","intro.md"],"bursts":[{"ops":[{"op":"move","from":"_posts/ja/intro.md","to":"b/swap.md"},{"op":"move","from":"setup.md","to":"_posts/ja/intro.md"},{"op":"move","from":"intro.md","to":"setup.md"},{"op":"move","from":"b/swap.md","to":"intro.md"},{"op":"moveEdit","from":"setup.md","to":"b/swap.md"},{"op":"move","from":"b/swap.md","to":"setup.md"}],"order":[30,0,0,0,0,0,0,0],"cuts":[1],"deliverBetween":false}]},
   ],
@@ -231,6 +227,20 @@ const KEPT: [string, Case][] = [
     {"onDelete":"keep","mode":"separate","initial":["_posts/ja/intro.md","a/setup.md","intro.md"],"bursts":[{"ops":[{"op":"moveEdit","from":"_posts/ja/intro.md","to":"setup.md"},{"op":"write","file":"_posts/ja/intro.md","draft":false}],"order":[0,0,0,0,0,0,0,0],"cuts":[],"deliverBetween":false}]},
   ],
 ];
+
+/** Kept above until fx25d (issue 25, a rotation saved a file at a time): a path a chain freed is read as new to the store, so a removed note whose messages were kept, its content there, is that note moved back (rename-match.ts). */
+const FIXED_BY_FREED_READ: [string, Case][] = [
+  [
+    'seed 31019 (12 runs; the same counterexample on main): N1 moved a/setup.md → setup.md and N2 setup.md → intro.md, setup.md and intro.md in one batch, a/setup.md\'s removal in the next: setup.md, known, holds exactly a note whose file is gone (not yet reported), read as N2 edited: N1 posted twice (all, en). rotation-rest.ts pulls in only a file still there; a gone one would have to join the pending removals',
+    {"onDelete":"keep","mode":"group","initial":["a/setup.md","setup.md"],"bursts":[{"ops":[{"op":"move","from":"setup.md","to":"b/swap.md"},{"op":"move","from":"a/setup.md","to":"setup.md"},{"op":"move","from":"intro.md","to":"a/setup.md"},{"op":"move","from":"b/swap.md","to":"intro.md"}],"order":[0,3,0,0,0,0,0,0],"cuts":[2],"deliverBetween":false}]},
+  ],
+];
+
+describe('the property\'s counterexamples, fixed by reading a freed path as new', () => {
+  it.each(FIXED_BY_FREED_READ)('%s', async (_, c) => {
+    expect((await splitCase(c)).problems).toEqual([]);
+  });
+});
 
 describe('the property\'s counterexamples, kept', () => {
   it.fails.each(KEPT)('%s', async (_, c) => {
