@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import type { Store } from '../store/store.js';
-import { metaList } from './meta-keys.js';
+import { metaList, writeFileRecords } from './meta-keys.js';
 
 /** The store's meta key of the notes set aside (a JSON list of SlowNote). */
 const SLOW_NOTES_KEY = 'notes.parsingAside';
@@ -21,8 +21,7 @@ export function readSlowNotes(store: Pick<Store, 'getMeta'>): SlowNote[] {
 
 /** Records the notes set aside now (none: the record emptied; not written when it says so already). */
 export function writeSlowNotes(store: Pick<Store, 'getMeta' | 'setMeta'>, notes: readonly SlowNote[]): void {
-  const text = JSON.stringify([...notes].sort((a, b) => a.since - b.since || a.file.localeCompare(b.file)));
-  if ((store.getMeta(SLOW_NOTES_KEY) ?? '[]') !== text) store.setMeta(SLOW_NOTES_KEY, text);
+  writeFileRecords(store, SLOW_NOTES_KEY, notes);
 }
 
 /** What `status` says of one note set aside. */
