@@ -19,6 +19,7 @@ import { editsNotSentToChats, type EditNotSentToChat } from '../store/edits-not-
 import { copiesKeptBack } from '../store/kept-copies.js';
 import { heldRemovalsReport, readHeldRemovals, type HeldRemovalsReport } from '../publish/held-removals.js';
 import { heldFileText, readHeldFiles, type HeldFile } from '../publish/held-files.js';
+import { readSlowNotes, slowNoteText, type SlowNote } from '../publish/slow-notes.js';
 
 /** Everything `status` shows; `--json` prints it as one object. */
 interface StatusReport extends StatusCounts {
@@ -56,6 +57,8 @@ interface StatusReport extends StatusCounts {
   heldRemovals: HeldRemovalsReport | null;
   /** Files the running service holds a removal window before it announces or edits them (publish/held-files.ts); none when no service runs. */
   heldFiles: HeldFile[];
+  /** Notes the running service set aside while they parse (publish/slow-notes.ts); none when no service runs. */
+  slowNotes: SlowNote[];
 }
 
 export function runStatus(opts: { config?: string; db?: string; json?: boolean }, io: Io): number {
@@ -144,6 +147,7 @@ function readReport(store: Store, file: string): StatusReport {
     copiesKeptBack: copiesKeptBack(store.sql),
     heldRemovals: heldRemovals(store),
     heldFiles: instance ? readHeldFiles(store) : [], // a record a run that ended left is void (its next start reads them again)
+    slowNotes: instance ? readSlowNotes(store) : [], // the same
   };
 }
 
@@ -231,6 +235,7 @@ function reportLines(s: StatusReport, translations: 'group' | 'separate'): strin
     s.editsNotSentToChats.map((e) => `#${e.delivery} ${e.note}${e.file ? ` (${e.file})` : ''} → ${targetKey(e.target)} at ${new Date(e.at).toISOString()}: ${e.why}`),
   );
   section('files held a removal window (not announced or edited yet):', s.heldFiles.map(heldFileText));
+  section('notes still parsing, set aside (the notes saved with them went on):', s.slowNotes.map(slowNoteText));
   section(
     'copies kept back (exactly another note\'s content, shown already: announced once their text differs; they take that note\'s messages if it changes or goes):',
     s.copiesKeptBack.map((c) => `${c.file}: a copy of ${c.copyOf}`),

@@ -26,10 +26,13 @@ interface Run {
 
 /**
  * A point within the budget at which a note still parsing is told of (`onSlow`), its parse going on:
- * once its thread has computed `ms` on it (thread-cpu.ts), or, where that cannot be read, after `ms`.
+ * once its thread has computed `ms` on it (thread-cpu.ts), or, where that cannot be read, after `ms`;
+ * and in any case once it has parsed `wallMs` by the clock, so a thread a loaded machine starves
+ * of CPU is not left to run out its whole budget (issue 25: a 10 s stall at load 7.5).
  */
 export interface SoftBound {
   ms: number;
+  wallMs?: number | undefined;
   onSlow: () => void;
 }
 
@@ -102,17 +105,22 @@ export class BudgetedWorker {
     const soft = this.runs[0]?.soft;
     if (!this.runs.length || !this.ready) return;
     this.timer = setTimeout(() => this.fail(TOO_LONG), this.o.budgetMs);
-    if (soft && soft.ms < this.o.budgetMs) this.armSoft(soft, this.cpuStat === undefined ? undefined : threadCpuMs(this.cpuStat));
+    if (soft && Math.min(soft.ms, soft.wallMs ?? Infinity) < this.o.budgetMs) this.armSoft(soft, { cpu: this.cpuStat === undefined ? undefined : threadCpuMs(this.cpuStat), wall: performance.now() });
   }
 
-  /** `startCpu`: the thread's CPU time when the note began, when it can be read: the note is slow once it computed `soft.ms`, looked at as often as it could have. */
-  private armSoft(soft: SoftBound, startCpu: number | undefined, waitMs = soft.ms): void {
+  /**
+   * `start.cpu`: the thread's CPU time when the note began, when it can be read: the note is slow once it computed
+   * `soft.ms`, looked at as often as it could have, or once `soft.wallMs` passed since `start.wall`.
+   */
+  private armSoft(soft: SoftBound, start: { cpu: number | undefined; wall: number }, waitMs = Math.min(soft.ms, soft.wallMs ?? Infinity)): void {
     this.softTimer = setTimeout(() => {
-      const used = startCpu === undefined || !this.cpuStat ? undefined : threadCpuMs(this.cpuStat);
-      if (used === undefined) return soft.onSlow();
-      const left = soft.ms - (used - startCpu!);
+      const wallLeft = (soft.wallMs ?? Infinity) - (performance.now() - start.wall);
+      if (wallLeft <= 0) return soft.onSlow();
+      const used = start.cpu === undefined || !this.cpuStat ? undefined : threadCpuMs(this.cpuStat);
+      if (used === undefined) return soft.ms <= performance.now() - start.wall ? soft.onSlow() : this.armSoft(soft, start, Math.max(soft.ms - (performance.now() - start.wall), 1));
+      const left = soft.ms - (used - start.cpu!);
       if (left <= 0) return soft.onSlow();
-      this.armSoft(soft, startCpu, Math.max(left, 50));
+      this.armSoft(soft, start, Math.max(Math.min(left, wallLeft), 50));
     }, waitMs);
   }
 

@@ -8,7 +8,7 @@
  */
 import { z } from 'zod';
 import type { Store } from '../store/store.js';
-import { metaList } from './meta-keys.js';
+import { metaList, writeFileRecords } from './meta-keys.js';
 
 /** The store's meta key of the held files (a JSON list of HeldFile). */
 const HELD_FILES_KEY = 'files.held';
@@ -24,8 +24,7 @@ export function readHeldFiles(store: Pick<Store, 'getMeta'>): HeldFile[] {
 
 /** Records the files held now (none: the record emptied; not written when it says so already). */
 export function writeHeldFiles(store: Pick<Store, 'getMeta' | 'setMeta'>, held: readonly HeldFile[]): void {
-  const text = JSON.stringify([...held].sort((a, b) => a.since - b.since || a.file.localeCompare(b.file)));
-  if ((store.getMeta(HELD_FILES_KEY) ?? '[]') !== text) store.setMeta(HELD_FILES_KEY, text);
+  writeFileRecords(store, HELD_FILES_KEY, held);
 }
 
 /** What `status` and `check` say of one held file. */

@@ -11,6 +11,7 @@ import path from 'node:path';
 import { readNoteTextSync } from '../notes/read.js';
 import type { ParseEntry } from './parse-aside.js';
 import type { ParseJob, ParseResult, Parser } from './parse-pool.js';
+import type { SlowNote } from './slow-notes.js';
 
 /** What a batch read of a changed file (batch-read.ts ChangedFile): its text when read here, else its path, read on a parse thread. */
 interface LateFile {
@@ -51,12 +52,20 @@ export interface Dependence {
 export class LateNotes {
   /** Set-aside notes' files (relative) → their group's files a later batch took (`take`). */
   private readonly aside = new Map<string, Set<string>>();
+  /** When each set-aside note was set aside (slow-notes.ts: `status` says them). */
+  private readonly since = new Map<string, number>();
 
-  /** `root`: the notes folder; `ready`: given a late batch once all its notes' results are in. */
+  /** `root`: the notes folder; `ready`: given a late batch once all its notes' results are in; `changed`: told the notes set aside whenever they change, with those just set aside. */
   constructor(
     private readonly root: string,
     private readonly ready: (late: LateBatch) => void,
+    private readonly changed: (now: SlowNote[], added: string[]) => void = () => undefined,
   ) {}
+
+  private tell(added: string[] = []): void {
+    for (const rel of this.since.keys()) if (!this.aside.has(rel)) this.since.delete(rel);
+    this.changed([...this.since].map(([file, since]) => ({ file, since })), added);
+  }
 
   /** Notes set aside whose batch is not queued yet. */
   get size(): number {
@@ -74,14 +83,21 @@ export class LateNotes {
       this.aside.get(rel)?.add(rel);
       this.aside.delete(rel);
     }
+    this.tell();
   }
 
   /** Sets a group of notes aside (`splitLate`) until all their results are in. */
   add(notes: Group['notes'], reportedAt: number | undefined): void {
     const taken = new Set<string>();
-    for (const { changed: c } of notes) this.aside.set(c.rel, taken);
+    const at = Date.now();
+    for (const { changed: c } of notes) {
+      this.aside.set(c.rel, taken);
+      this.since.set(c.rel, at);
+    }
+    this.tell(notes.map((n) => n.changed.rel));
     void Promise.all(notes.map((n) => n.entry)).then((results) => {
       for (const { changed: c } of notes) if (!taken.has(c.rel)) this.aside.delete(c.rel);
+      this.tell();
       const left = notes.flatMap((n, i) => (taken.has(n.changed.rel) ? [] : [{ n, r: results[i]! }]));
       if (left.length) this.ready(lateBatch(this.root, { notes: left.map((l) => l.n), reportedAt }, left.map((l) => l.r)));
     });

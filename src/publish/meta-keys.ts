@@ -36,3 +36,9 @@ export function metaList<T>(store: Pick<Store, 'getMeta'>, name: string, item: z
     return [];
   }
 }
+
+/** Writes a list of files' records under `name`, oldest first (none: the record emptied); not written when it says so already. */
+export function writeFileRecords(store: Pick<Store, 'getMeta' | 'setMeta'>, name: string, records: readonly { file: string; since: number }[]): void {
+  const text = JSON.stringify([...records].sort((a, b) => a.since - b.since || a.file.localeCompare(b.file)));
+  if ((store.getMeta(name) ?? '[]') !== text) store.setMeta(name, text);
+}

@@ -2,7 +2,7 @@
  * A save's notes parsed so that a slow one holds back no other (issue 25, item 5: four pathological
  * notes moved in with three normal ones held those 52 s, parsed one after another on one thread,
  * each up to `notes.parseTimeoutMs`). Notes go one per message, shortest first, on one thread; a
- * note still parsing after the soft bound (SOFT_BOUND_MS of its thread's CPU) is *slow*: it goes on parsing on its thread, within its
+ * note still parsing after the soft bound (SOFT_BOUND_MS of its thread's CPU, or WALL_BOUND_MS by the clock) is *slow*: it goes on parsing on its thread, within its
  * budget, and another thread (up to SAVE_THREADS) takes the notes waiting. The parse resolves once
  * no note is parsing short of the soft bound: a note not parsed then comes as a promise of its
  * result, which the publisher decides in a batch of its own when it comes (late-notes.ts), so the
@@ -17,6 +17,13 @@ import type { ParseJob, ParseResult } from './parse-jobs.js';
  * still runs): the notes saved with it wait no longer for it. A normal note takes ms; a pathological one, seconds to minutes.
  */
 const SOFT_BOUND_MS = 1000;
+/**
+ * The same by the clock, for a thread a loaded machine starves (issue 25: at load 7.5 a pathological note's thread
+ * reached its 10 s budget short of 1 s of CPU, and the notes saved with it waited those 10 s). Three times the CPU
+ * bound: a fresh thread's first ordinary note (its modules compiled: a few hundred ms of CPU) at a quarter of a core
+ * takes about a second by the clock, and is not set aside for it; a third of the default budget (notes.parseTimeoutMs).
+ */
+const WALL_BOUND_MS = 3000;
 /** The most threads one save's notes take: a slow note waits more than it computes, so not bounded by the cores. */
 const SAVE_THREADS = 4;
 
@@ -31,9 +38,15 @@ interface Item {
   done: (r: ParseResult) => void;
 }
 
+/** When a note still parsing is set aside: `cpuMs` of its thread's CPU, or `wallMs` by the clock, whichever comes first. */
+export interface AsideBounds {
+  cpuMs: number;
+  wallMs: number;
+}
+
 export interface AsideLanes {
   /** Entries in the order of `jobs`. */
-  parse(jobs: ParseJob[], softMs?: number): Promise<ParseEntry[]>;
+  parse(jobs: ParseJob[], bounds?: Partial<AsideBounds>): Promise<ParseEntry[]>;
   /** Ends the threads still on a save's notes (the parser closes, after its last batch): a slow note's result, or one set aside with it, resolves as an error no one decides. */
   stop(): void;
 }
@@ -41,8 +54,9 @@ export interface AsideLanes {
 /** `take` gives a thread, `release` takes it back once no note of its save waits. */
 export function asideLanes(take: () => BudgetedWorker, release: (ws: BudgetedWorker[]) => unknown): AsideLanes {
   const laneThreads = new Set<BudgetedWorker>();
-  const parse = (jobs: ParseJob[], softMs = SOFT_BOUND_MS): Promise<ParseEntry[]> =>
+  const parse = (jobs: ParseJob[], bounds: Partial<AsideBounds> = {}): Promise<ParseEntry[]> =>
     new Promise((resolve) => {
+      const { cpuMs = SOFT_BOUND_MS, wallMs = WALL_BOUND_MS } = bounds;
       const items = jobs.map((job): Item => {
         let done!: (r: ParseResult) => void;
         const promise = new Promise<ParseResult>((r) => (done = r));
@@ -73,7 +87,7 @@ export function asideLanes(take: () => BudgetedWorker, release: (ws: BudgetedWor
             look();
             if (waiting.length && lanes < SAVE_THREADS) void lane(take());
           };
-          const [r] = await w.run([item.job], { ms: softMs, onSlow });
+          const [r] = await w.run([item.job], { ms: cpuMs, wallMs, onSlow });
           item.result = r!;
           item.done(r!);
           look();

@@ -15,7 +15,7 @@ import { buildSummary, type SummaryOptions } from '../summary/build.js';
 import { boundHeapGrowth } from '../util/heap.js';
 import { BudgetedWorker, threadOptions } from './budgeted-worker.js';
 import type { ParseJob, ParseResult, ParserOptions, TextJob } from './parse-jobs.js';
-import { asideLanes, type ParseEntry } from './parse-aside.js';
+import { asideLanes, type AsideBounds, type ParseEntry } from './parse-aside.js';
 import { finishJob, parseJobNote, readOnThread } from './parse-note.js';
 
 export { READY, TOO_LONG } from './parse-jobs.js';
@@ -45,9 +45,9 @@ export interface Parser {
   parse(jobs: ParseJob[]): Promise<ParseResult[]>;
   /**
    * A save's notes (parse-aside.ts): in the order of `jobs`, each note's result, or the promise of it
-   * for a note still parsing after `softMs`; a big batch's are all results, as `parse` makes them.
+   * for a note still parsing after its bounds (parse-aside.ts); a big batch's are all results, as `parse` makes them.
    */
-  parseAside(jobs: ParseJob[], softMs?: number): Promise<ParseEntry[]>;
+  parseAside(jobs: ParseJob[], bounds?: Partial<AsideBounds>): Promise<ParseEntry[]>;
   /**
    * A batch parsed a chunk at a time is over: the extra threads a big chunk started end now (they
    * stay between its chunks, since starting one costs tens of ms of module loading each time).
@@ -125,8 +125,8 @@ export function openParser(o: ParserOptions, shared?: ParseThreads): Parser {
       }
       return onOwnThread(jobs, take, release);
     },
-    parseAside(jobs, softMs) {
-      return closed || jobs.length >= POOL_THRESHOLD ? this.parse(jobs) : aside.parse(jobs, softMs);
+    parseAside(jobs, bounds) {
+      return closed || jobs.length >= POOL_THRESHOLD ? this.parse(jobs) : aside.parse(jobs, bounds);
     },
     async endBatch() {
       unboundHeap?.();

@@ -23,6 +23,7 @@ import { systemClock, type Clock } from '../util/clock.js';
 import { POOL_THRESHOLD } from './parse-pool.js';
 import { removalWindowMs } from './recent-edits.js';
 import { LateNotes, type PreParsed } from './late-notes.js';
+import { writeSlowNotes, type SlowNote } from './slow-notes.js';
 
 export interface FolderSyncDeps {
   root: string;
@@ -87,9 +88,14 @@ export class FolderSync {
 
   constructor(private readonly deps: FolderSyncDeps) {
     const { config } = deps;
-    this.late = new LateNotes(deps.root, (b) => {
-      if (!this.stopping) this.runBatch({ changed: b.files, removed: [] }, 1, b.reportedAt, b.preParsed);
-    });
+    this.late = new LateNotes(
+      deps.root,
+      (b) => {
+        if (!this.stopping) this.runBatch({ changed: b.files, removed: [] }, 1, b.reportedAt, b.preParsed);
+      },
+      (now, added) => this.noteSlowNotes(now, added),
+    );
+    this.noteSlowNotes([], []); // a record an earlier run left is void: its notes are read again by this start's scan
     // The watcher crawls the folder on its own thread while `load()` scans; anything that changes
     // before it covers a file is caught by the catch-up pass at the end of `load()`.
     this.watcher = watchNotes({
@@ -104,6 +110,16 @@ export class FolderSync {
       onEventsLost: (why) => void this.requestReconcile(`events may have been lost: ${why}`),
       log: deps.log,
     });
+  }
+
+  /** Notes set aside while they parse: logged as they are, and recorded for `status` (slow-notes.ts). */
+  private noteSlowNotes(now: SlowNote[], added: string[]): void {
+    for (const file of added) this.deps.log.info({ file }, 'note still parsing: set aside, the notes saved with it go on; it is announced once parsed, or recorded as its error past notes.parseTimeoutMs');
+    try {
+      writeSlowNotes(this.deps.store, now);
+    } catch (err) {
+      this.deps.log.debug({ err: errorText(err) }, 'notes set aside not recorded (the store is unavailable): status says them at the next change');
+    }
   }
 
   /**

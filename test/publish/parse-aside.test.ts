@@ -33,6 +33,14 @@ describe('a save’s notes parsed with slow ones set aside', () => {
     expect(results.map((r) => [r.rel, r.ok])).toEqual([['s1.md', false], ['s2.md', false]]);
   });
 
+  it('a note whose thread computes short of the CPU bound (a starved thread) is set aside once it has parsed the wall bound', { timeout: 60_000 }, async () => {
+    // The CPU bound past the budget stands for a thread a loaded machine starves: it would run out its whole budget.
+    parser = openParser({ read, summary: DEFAULT_SUMMARY_OPTIONS, budgetMs: 30_000 });
+    await parser.parse([note(0)]);
+    const entries = await parser.parseAside([slow('s1.md'), note(1)], { cpuMs: 600_000, wallMs: 300 });
+    expect(entries.map((e) => (e instanceof Promise ? 'later' : e.ok && e.note.title))).toEqual(['later', 'Note 1']);
+  });
+
   it('a save with no slow note is every note’s result, in order', { timeout: 60_000 }, async () => {
     parser = openParser({ read, summary: DEFAULT_SUMMARY_OPTIONS, budgetMs: 10_000 });
     const jobs = [note(1), note(2), note(3)];
