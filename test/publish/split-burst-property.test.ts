@@ -200,6 +200,10 @@ const FIXED: [string, Case][] = [
     'seed 16057 (24 runs): setup.md and setup-ja.md swapped; then intro.md, a/setup.md and setup-ja.md rotated and a/setup.md edited, in two batches with deliveries between: intro.md held exactly a/setup.md\'s note, whose file held N3 already, and N3 was taken there (N2 posted twice in all and en, its messages edited to N3); now a/setup.md comes into the first batch, the rest of its rotation (rotation-rest.ts; failed on main)',
     {"onDelete":"keep","mode":"group","initial":["intro.md","a/setup.md","setup.md"],"bursts":[{"ops":[{"op":"move","from":"setup.md","to":"b/swap.md"},{"op":"move","from":"setup-ja.md","to":"setup.md"},{"op":"move","from":"b/swap.md","to":"setup-ja.md"}],"order":[0,0,0,0,0,76,97,45],"cuts":[3,6],"deliverBetween":false},{"ops":[{"op":"move","from":"setup-ja.md","to":"b/swap.md"},{"op":"move","from":"intro.md","to":"setup-ja.md"},{"op":"move","from":"a/setup.md","to":"intro.md"},{"op":"move","from":"b/swap.md","to":"a/setup.md"},{"op":"moveEdit","from":"a/setup.md","to":"b/swap.md"},{"op":"move","from":"b/swap.md","to":"a/setup.md"}],"order":[40,6,93,54,72,3,66,14],"cuts":[2],"deliverBetween":true}]},
   ],
+  [
+    'issue 25 item 1, seed 31010\'s class without a rewrite: a/setup.md and setup.md written (families setup and setup#setup); then setup.md moved to b/setup.md; then a new setup.md written, one batch each: the new note, whose language setup\'s family holds, took setup#setup, the key the moved note kept, and was never announced (family-key.ts ownFamilyKey; failed on main)',
+    {"onDelete":"keep","mode":"group","initial":["a/setup.md","setup.md"],"bursts":[{"ops":[{"op":"move","from":"setup.md","to":"b/setup.md"}],"order":[0,0,0,0,0,0,0,0],"cuts":[],"deliverBetween":false},{"ops":[{"op":"write","file":"setup.md","draft":false}],"order":[0,0,0,0,0,0,0,0],"cuts":[],"deliverBetween":false}]},
+  ],
 ];
 
 // Grouped, under either `onDelete` (issue 25, tester 14-1: the message kept under `keep` showed the note beside the
@@ -214,10 +218,6 @@ describe('the property\'s counterexamples, fixed', () => {
 
 /** Found at new seeds after the fixes above, open (`it.fails` until fixed). */
 const KEPT: [string, Case][] = [
-  [
-    'seed 31010 (12 runs, after e25q\'s fix; fails on main too): a/setup.md and setup.md (two en notes of one name: families setup and setup#setup) swapped and setup.md rewritten, one batch: setup.md and a/setup.md end as both en members of family setup#setup',
-    {"onDelete":"keep","mode":"group","initial":["a/setup.md","setup.md"],"bursts":[{"ops":[{"op":"move","from":"a/setup.md","to":"b/swap.md"},{"op":"move","from":"setup.md","to":"a/setup.md"},{"op":"move","from":"b/swap.md","to":"setup.md"},{"op":"write","file":"setup.md","draft":false}],"order":[0,0,0,0,0,0,0,0],"cuts":[],"deliverBetween":false}]},
-  ],
   [
     'seed 31015 (12 runs; the same class on main): setup.md, intro.md and _posts/ja/intro.md rotated and setup.md edited, _posts/ja/intro.md handed over a batch before the rest: N1 posted twice in all',
     {"onDelete":"keep","mode":"group","initial":["setup.md","intro.md"],"bursts":[{"ops":[{"op":"move","from":"_posts/ja/intro.md","to":"b/swap.md"},{"op":"move","from":"setup.md","to":"_posts/ja/intro.md"},{"op":"move","from":"intro.md","to":"setup.md"},{"op":"move","from":"b/swap.md","to":"intro.md"},{"op":"moveEdit","from":"setup.md","to":"b/swap.md"},{"op":"move","from":"b/swap.md","to":"setup.md"}],"order":[30,0,0,0,0,0,0,0],"cuts":[1],"deliverBetween":false}]},
@@ -303,6 +303,10 @@ const UNDECIDABLE: [string, Case][] = [
   [
     'seed 8675309 (24 runs, after e25h\'s model fix): setup.md and setup-ja.md swapped; then N2 moved on to a/setup.md and rewritten there, in three batches with deliveries between: all\'s message, posted for N2 while at setup.md (en), shows N3 (en) once N2 went from setup-ja.md (ja; removed, to the service), which the model read at a/setup.md (en)',
     {"onDelete":"keep","mode":"group","initial":["setup-ja.md","setup.md"],"bursts":[{"ops":[{"op":"move","from":"setup-ja.md","to":"b/swap.md"},{"op":"move","from":"setup.md","to":"setup-ja.md"},{"op":"move","from":"b/swap.md","to":"setup.md"},{"op":"write","file":"intro.md","draft":false}],"order":[0,0,0,0,57,29,70,73],"cuts":[4],"deliverBetween":false},{"ops":[{"op":"move","from":"setup-ja.md","to":"b/swap.md"},{"op":"move","from":"intro.md","to":"setup-ja.md"},{"op":"move","from":"a/setup.md","to":"intro.md"},{"op":"move","from":"b/swap.md","to":"a/setup.md"},{"op":"move","from":"setup-ja.md","to":"b/swap.md"},{"op":"move","from":"_posts/ja/intro.md","to":"setup-ja.md"},{"op":"move","from":"setup.md","to":"_posts/ja/intro.md"},{"op":"move","from":"b/swap.md","to":"setup.md"},{"op":"write","file":"a/setup.md","draft":false}],"order":[48,20,61,58,5,31,84,29],"cuts":[4,1],"deliverBetween":true}]},
+  ],
+  [
+    'seed 31010 (12 runs, after e25q\'s fix; failed on main, kept as it.fails then): a/setup.md and setup.md (two en notes of one name: families setup and setup#setup) swapped and setup.md rewritten, one batch: N1 moved and rewritten (a removal, and a new note at setup.md). The new note, in setup\'s language place held by N1, was put under setup#setup, the key N2 took with it to a/setup.md: two en members of one family, the new one never announced; now a key announced on its own is one no family holds (family-key.ts ownFamilyKey)',
+    {"onDelete":"keep","mode":"group","initial":["a/setup.md","setup.md"],"bursts":[{"ops":[{"op":"move","from":"a/setup.md","to":"b/swap.md"},{"op":"move","from":"setup.md","to":"a/setup.md"},{"op":"move","from":"b/swap.md","to":"setup.md"},{"op":"write","file":"setup.md","draft":false}],"order":[0,0,0,0,0,0,0,0],"cuts":[],"deliverBetween":false}]},
   ],
 ];
 
