@@ -16,6 +16,7 @@ import type { Logger } from '../log.js';
 import type { Store } from '../store/store.js';
 import type { NoteRow } from '../store/types.js';
 import { familyRedatedTo, onlyRedated } from './family-redate.js';
+import { familyHeld } from '../store/family-rows.js';
 
 /** Languages claimed per key by notes decided earlier in the same chunk (not yet in the store), and those notes. */
 export interface FamilyClaims {
@@ -121,7 +122,7 @@ export function assignFamilyKey(store: Store, row: NoteRow, prev: NoteRow | unde
   if (joined !== undefined && holderIn(joined) === undefined) return claim(joined, true);
   const holder = holderIn(raw);
   // A family some other note holds a place in (this chunk's claims, or the store's), whatever its language.
-  const taken = (key: string) => claims.byKey.has(key) || members(key).some((m) => m.id !== row.id && holdsSlot(m));
+  const taken = (key: string) => claims.byKey.has(key) || (claims.families?.get(key) ?? []).some((m) => m.id !== row.id && holdsSlot(m)) || familyHeld(store.sql, key, row.id);
   const { key, conflictWith } = familyKeyFor(row.id, raw, kept, holder, taken);
   if (conflictWith) sayConflict(store, log, claims, row, conflictWith);
   return claim(key);
