@@ -71,7 +71,7 @@ describe('notes set aside while they parse', () => {
     expect(batches.map((x) => x.files)[1]).toEqual(['/notes/de/other.md', '/notes/c.md']);
   });
 
-  it.fails('a note tied to a slow one by content (it holds exactly what the slow note\'s path held, or the reverse, through a chain) goes with it (issue 25, tester 18: a swap)', async () => {
+  it('a note tied to a slow one by content (it holds exactly what the slow note\'s path held, or the reverse, through a chain) goes with it (issue 25, tester 18: a swap)', async () => {
     const { late, batches } = lateNotes();
     const b = later();
     // b.md (slow) held h-old-b, now in a.md; a.md held h-old-a, now in c.md; x.md's old content is nowhere.
