@@ -64,7 +64,7 @@ describe.concurrent('`cp b.md a.md` over an announced note whose content is nowh
     expect(copiesKeptBack(s.app!.store.sql)).toEqual([{ file: 'a.md', copyOf: 'b.md' }]);
   });
 
-  it.fails('delete, a removed note\'s content written over b.md once its removal is applied: b is overwritten (its message deleted), the removed note posted again, as in one save (issue 25, tester 18 item 2)', { timeout: 60_000 }, async (t) => {
+  it('delete, a removed note\'s content written over b.md once its removal is applied: b is overwritten (its message deleted), the removed note posted again, as in one save (issue 25, tester 18 item 2)', { timeout: 60_000 }, async (t) => {
     const s = await service(t, 'delete');
     await written(s, { 'a.md': ALPHA, 'b.md': BETA });
     await idleAfter(s, () => rmSync(path.join(s.notes, 'a.md')));
