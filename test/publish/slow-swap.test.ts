@@ -13,7 +13,7 @@
  */
 import { renameSync, writeFileSync, mkdtempSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it, type TestContext } from 'vitest';
 import { InProcessService } from '../helpers/inproc.js';
 import { note } from '../helpers/service.js';
 import { until } from '../helpers/until.js';
@@ -26,19 +26,17 @@ const SLOW_ALPHA = `${ALPHA}\n${'*a'.repeat(500_000)}\n`;
 /** Longer than any test here runs. */
 const NEVER_MS = 600_000;
 
-let svc: InProcessService | undefined;
-afterEach(async () => {
-  await svc?.stop(); // also ends the thread still on the slow note
-  svc = undefined;
-});
-
-function service(budgetMs: number): InProcessService {
-  return InProcessService.sandbox({
+/** A started service under `budgetMs`, stopped when test `t` finishes (which also ends the thread still on the slow note). */
+async function service(t: TestContext, budgetMs: number): Promise<InProcessService> {
+  const s = InProcessService.sandbox({
     notes: { parseTimeoutMs: budgetMs },
     watch: { mode: 'native', quietMs: 100, reconcileMinutes: 0 },
     publish: { onDelete: 'keep', translations: { mode: 'separate', graceMs: 0 }, digest: { windowMs: 300 } },
     routes: [{ platform: 'console', chat: 'all' }],
   });
+  t.onTestFinished(() => s.stop());
+  await s.start();
+  return s;
 }
 
 /** a.md (Alpha) and b.md (Bravo) posted; then, in one save, b.md gets Alpha's text made slow and a.md Bravo's. Returns each note's message id. */
@@ -60,10 +58,8 @@ async function postedThenSwapped(s: InProcessService): Promise<{ alpha: string; 
 const textOf = (s: InProcessService, messageId: string) => s.live('all').find((m) => m.messageId === messageId)?.text.split('\n')[0];
 
 describe('a swap whose one side is slow to parse', () => {
-  it('while the slow side parses, the other is not decided without it: no message shows the other note', { timeout: 120_000 }, async () => {
-    svc = service(NEVER_MS);
-    await svc.start();
-    const s = svc;
+  it('while the slow side parses, the other is not decided without it: no message shows the other note', { timeout: 120_000 }, async (t) => {
+    const s = await service(t, NEVER_MS);
     const ids = await postedThenSwapped(s);
     await s.batched(['a.md', 'b.md'], 60_000);
     writeFileSync(path.join(s.notes, 'c.md'), note('Charlie', 'Charlie is saved after the swap, about cherries.'));
@@ -74,10 +70,8 @@ describe('a swap whose one side is slow to parse', () => {
     expect(s.app!.store.getNote('a')?.info.title).toBe('Alpha');
   });
 
-  it('the slow side past its budget is its own error: Alpha\'s message never shows Bravo, Bravo is shown once, by its own message', { timeout: 120_000 }, async () => {
-    svc = service(1500); // the slow note takes hundreds of times this
-    await svc.start();
-    const s = svc;
+  it('the slow side past its budget is its own error: Alpha\'s message never shows Bravo, Bravo is shown once, by its own message', { timeout: 120_000 }, async (t) => {
+    const s = await service(t, 1500); // the slow note takes hundreds of times this
     const ids = await postedThenSwapped(s);
     await s.settle(['a.md', 'b.md'], 60_000); // idle waits for the note set aside: decided or refused
     expect(s.app!.store.getNote('b')?.error).toBe(`b.md: ${TOO_LONG}`);
