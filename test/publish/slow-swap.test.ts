@@ -21,8 +21,6 @@ import { TOO_LONG } from '../../src/publish/parse-pool.js';
 
 const ALPHA = note('Alpha', 'Alpha is about apples and pears, said in a sentence long enough to sketch.');
 const BRAVO = note('Bravo', 'Bravo is about bananas and berries, a sentence of its own entirely.');
-/** Alpha's text made slow by construction (see above). */
-const SLOW_ALPHA = `${ALPHA}\n${'*a'.repeat(500_000)}\n`;
 /** Longer than any test here runs. */
 const NEVER_MS = 600_000;
 
@@ -39,8 +37,13 @@ async function service(t: TestContext, budgetMs: number): Promise<InProcessServi
   return s;
 }
 
+/** Bodies alike but for the name (the tester's): no rename is told by likeness alone. */
+const alike = (name: string) => note(name, `${name} is a note about ${name} with some body text. It explains how ${name} works in practice and why it matters.`);
+
 /** a.md (Alpha) and b.md (Bravo) posted; then, in one save, b.md gets Alpha's text made slow and a.md Bravo's. Returns each note's message id. */
-async function postedThenSwapped(s: InProcessService): Promise<{ alpha: string; bravo: string }> {
+async function postedThenSwapped(s: InProcessService, texts = { ALPHA, BRAVO }): Promise<{ alpha: string; bravo: string }> {
+  const { ALPHA, BRAVO } = texts;
+  const SLOW_ALPHA = `${ALPHA}\n${'*a'.repeat(500_000)}\n`;
   writeFileSync(path.join(s.notes, 'a.md'), ALPHA);
   writeFileSync(path.join(s.notes, 'b.md'), BRAVO);
   await s.settle(['a.md', 'b.md']);
@@ -80,5 +83,15 @@ describe('a swap whose one side is slow to parse', () => {
     // b's content is at a.md: Bravo's message follows it there; Alpha's stays as it was (its text is nowhere readable).
     expect(textOf(s, ids.alpha)).toBe('Alpha');
     expect(textOf(s, ids.bravo)).toBe('Bravo');
+  });
+
+  // Open (tester 18, the CLI's end state): with bodies alike, no move is found for b past its budget, and a.md is taken as an edit of a.
+  it.fails('the same with bodies alike but for the name', { timeout: 120_000 }, async (t) => {
+    const s = await service(t, 1500);
+    const ids = await postedThenSwapped(s, { ALPHA: alike('Alpha'), BRAVO: alike('Bravo') });
+    await s.settle(['a.md', 'b.md'], 60_000);
+    expect(s.app!.store.getNote('b')?.error).toBe(`b.md: ${TOO_LONG}`);
+    expect(s.live('all').filter((m) => m.text.startsWith('Bravo'))).toHaveLength(1);
+    expect(textOf(s, ids.alpha)).toBe('Alpha');
   });
 });
