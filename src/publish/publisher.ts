@@ -138,7 +138,7 @@ export class Publisher {
       };
       readAhead(policy.firstRun ? 2 : 1);
       for (let next = inFlight.shift(); next; next = inFlight.shift()) {
-        const now = splitLate(opts.late, next.changed, await next.parsed, { whole: this.pendingRemovals > 0, grouped: this.deps.config.publish.translations.mode === 'group' }, opts.reportedAt);
+        const now = splitLate(opts.late, next.changed, await next.parsed, { whole: this.pendingRemovals > 0, grouped: this.deps.config.publish.translations.mode === 'group', recorded: (rel) => known(rel)?.hash }, opts.reportedAt);
         const { changed, results, failed } = settleThreadReads(now.changed, now.results, { mtimes, startedAt });
         this.recordUnreadable(failed, result);
         if (!policy.firstRun || policy.announceExisting) await summariesShownBy(this.deps, results.flatMap((r) => (r.ok ? [r.note] : [])), this.pending);

@@ -64,6 +64,17 @@ describe.concurrent('`cp b.md a.md` over an announced note whose content is nowh
     expect(copiesKeptBack(s.app!.store.sql)).toEqual([{ file: 'a.md', copyOf: 'b.md' }]);
   });
 
+  it('delete, a removed note\'s content written over b.md once its removal is applied: b is overwritten (its message deleted), the removed note posted again, as in one save (issue 25, tester 18 item 2)', { timeout: 60_000 }, async (t) => {
+    const s = await service(t, 'delete');
+    await written(s, { 'a.md': ALPHA, 'b.md': BETA });
+    await idleAfter(s, () => rmSync(path.join(s.notes, 'a.md')));
+    expect(shown(s)).toEqual({ posts: 2, live: ['b: Beta'] });
+    await idleAfter(s, () => writeFileSync(path.join(s.notes, 'b.md'), ALPHA));
+    // Before: Beta's message edited to Alpha's text (b's note taken as edited into the removed note).
+    expect(s.sent('all', 'edit')).toEqual([]);
+    expect(shown(s)).toEqual({ posts: 3, live: ['b: Alpha'] });
+  });
+
   it('seen by the next start\'s scan (changed while stopped): the same', { timeout: 60_000 }, async (t) => {
     const s = await service(t, 'keep');
     await written(s, { 'a.md': ALPHA, 'b.md': BETA });
