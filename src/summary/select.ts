@@ -205,6 +205,11 @@ const SAME_SUMMARY = 0.9;
  */
 const OUTLINED = 2;
 
+/** The outline: the section names, or numbered sections' names, as one point (candidates.ts, block -1). */
+function isOutline(c: Candidate): boolean {
+  return c.kind === 'compact' && c.block < 0;
+}
+
 /** A section's first sentence (not one carrying the heading's name as its label) naming code. */
 function leadNamingCode(o: Option, index: TermIndex): boolean {
   return o.c.kind === 'sentence' && o.c.lead === true && !o.c.named && o.c.section > 0 && o.ids.some((id) => index.terms[id]!.startsWith('\u0000'));
@@ -269,8 +274,7 @@ export function choosePoints(candidates: readonly Candidate[], spans: SpanTable,
     o.taken = true;
     chosenPos.add(o.c.pos);
     if (o.c.group !== undefined) usedGroups.add(o.c.group);
-    const outline = o.c.kind === 'compact' && o.c.block < 0;
-    for (const id of o.ids) covered[id] = outline ? covered[id] || OUTLINED : 1;
+    for (const id of o.ids) covered[id] = isOutline(o.c) ? covered[id] || OUTLINED : 1;
     used.blocks.set(o.c.block, (used.blocks.get(o.c.block) ?? 0) + 1);
     const part = parts[o.c.section] ?? 0;
     used.parts.set(part, (used.parts.get(part) ?? 0) + 1);
