@@ -7,7 +7,7 @@ import { collapseWhitespace, stripControls } from '../util/text.js';
 import { stripPrivateUse, type SpanTable } from './inline.js';
 import { cleanText, inlineText } from './plain.js';
 import { hasCjk, letterUnits } from './chars.js';
-import { namesWhatItPointsAt, pointsBack, pointsBackWithin, ruleFor, wordCount, type Rules } from './tone.js';
+import { namesWhatItPointsAt, pointsBack, pointsBackWithin, ruleFor, type Rules } from './tone.js';
 
 export interface Candidate {
   /** Text with placeholders for its code spans (see inline.ts). */
