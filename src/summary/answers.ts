@@ -73,8 +73,15 @@ const CAUSE_START: Rules = [
   [/^ja/, /^(?:なぜなら|というのも)/u],
 ];
 
-function opensWithCause(s: string, locale: string): boolean {
-  return ruleFor(CAUSE_START, locale)?.test(s.trimStart()) ?? false;
+/**
+ * A reply whose first sentence closes on its causal ending (ja "…からです。", "…ためです。"): Japanese
+ * puts the "because" last, and the clause is the answer to a "why" as much as "Because…" is.
+ */
+const CAUSE_END: Rules = [[/^ja/, /(?:から|ため|せい|ので)(?:です|だ|でございます)[。．！]?$/u]];
+
+function givesCause(s: string, locale: string): boolean {
+  const first = /^[^]*?[。．！？]/u.exec(s.trim())?.[0] ?? s.trim();
+  return (ruleFor(CAUSE_START, locale)?.test(s.trimStart()) ?? false) || (ruleFor(CAUSE_END, locale)?.test(first) ?? false);
 }
 
 /** Whether a reply opens with its yes or no. */
@@ -148,7 +155,7 @@ export function withItsQuestion(w: Walk, answer: string): string | undefined {
   if (inTurn) return inTurn;
   const replied = question.text !== '' && !endsAsQuestion(question.text); // "Is it safe? No." held
   if (question.unshown) return replied || needsItsQuestion(answer, w.locale) ? undefined : answer;
-  if (!question.text || (question.heading && !replied && restatesQuestion(question.text, answer))) return answer;
+  if (!question.text || (question.heading && !replied && restatesQuestion(question.text, answer) && !needsItsQuestion(answer, w.locale))) return answer;
   const both = joined(question.text, answer);
   if (w.spans.visibleLength(both) <= w.maxPointChars) return both;
   return replied || needsItsQuestion(answer, w.locale) ? undefined : answer;
@@ -212,7 +219,7 @@ interface Choosable {
  */
 function needsItsQuestion(answer: string, locale: string): boolean {
   const first = /^[^]*?[.!?。！？؟।](?=\s|$)/u.exec(answer)?.[0] ?? answer;
-  return opensWithPolarAnswer(answer, locale) || opensWithCause(answer, locale) || pointsBack(answer, locale) || (first !== answer && wordCount(first) <= BRIEF_REPLY);
+  return opensWithPolarAnswer(answer, locale) || givesCause(answer, locale) || pointsBack(answer, locale) || (first !== answer && wordCount(first) <= BRIEF_REPLY);
 }
 
 /**
