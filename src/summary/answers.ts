@@ -10,6 +10,7 @@
  * are not held. Pure.
  */
 import { hasCjk } from './chars.js';
+import { hasPlaceholderSubject } from './placeholder-subject.js';
 import { isFunctionWord } from './salience.js';
 import { ruleFor, type Rules } from './locale-rules.js';
 import { agreesWithReader } from './agreement.js';
@@ -107,6 +108,7 @@ const BEFORE_SUBJECT = 3;
  */
 function asksOfWhatCameBefore(q: string, locale: string): boolean {
   if (pointsBackWithin(q, locale)) return true;
+  if (hasPlaceholderSubject(q, locale)) return false; // "Is it safe to use X?": its "it" is X
   const cjk = hasCjk(q);
   const words = cjk ? [...q] : q.split(/\s+/);
   for (let k = 0; k <= BEFORE_SUBJECT && k < words.length; k++) {
