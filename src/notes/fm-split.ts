@@ -33,7 +33,7 @@ export function splitFrontMatter(input: string, parseYaml: (source: string) => o
   if (content.charAt(0) === '\r') content = content.slice(1);
   if (content.charAt(0) === '\n') content = content.slice(1);
   // gray-matter looks the body up for an `excerpt_separator`, read as text: one that cannot be (a mapping with its own `toString` key) throws there.
-  const separator: unknown = (data as { excerpt_separator?: unknown }).excerpt_separator;
+  const separator = typeof data === 'object' && data !== null && 'excerpt_separator' in data ? data.excerpt_separator : undefined;
   if (separator) content.indexOf(String(separator));
   return { data, content };
 }
