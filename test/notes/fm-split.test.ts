@@ -8,8 +8,9 @@ import { readFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import matter from 'gray-matter';
 import { describe, expect, it } from 'vitest';
-import { splitFrontMatter } from '../../src/notes/fm-split.js';
-import { parseFrontMatterYaml } from '../../src/notes/read.js';
+import { FrontMatterLanguageError, splitFrontMatter } from '../../src/notes/fm-split.js';
+import { parseFrontMatterYaml, parseNoteText } from '../../src/notes/read.js';
+import { NoteError } from '../../src/errors.js';
 import { scanNotesSync } from '../../src/notes/scan.js';
 import { CORPUS_NOTES, REPO_ROOT, requireCorpus } from '../helpers/corpus.js';
 
@@ -52,7 +53,6 @@ const CASES: Record<string, string> = {
   'a blank line and a CR after closing': '---\ntitle: A\n---\r\n\nBody\n',
   'JSON front matter': '---json\n{"title": "J", "tags": ["a"]}\n---\nBody\n',
   'JSON null': '---json\nnull\n---\nBody\n',
-  'a language gray-matter does not know': '---toml\ntitle = "T"\n---\nBody\n',
   'yaml named': '---yaml\ntitle: Y\n---\nBody\n',
   'invalid YAML': '---\ntitle: [unclosed\n---\nBody\n',
   'a scalar': '---\njust text\n---\nBody\n',
@@ -96,9 +96,38 @@ console.log(JSON.stringify({ afterYaml, afterJson: loaded(), titles: [flat.note.
 `;
 
 describe('gray-matter and js-yaml in a process reading notes', () => {
-  it('are loaded only for front matter in another language than YAML', () => {
+  it('are never loaded, for YAML or JSON front matter', () => {
     const run = spawnSync(process.execPath, ['--input-type=module', '-e', SCRIPT, REPO_ROOT], { encoding: 'utf8' });
     expect(run.stderr).toBe('');
-    expect(JSON.parse(run.stdout)).toEqual({ afterYaml: [], afterJson: ['gray-matter', 'js-yaml'], titles: ['Flat', 'Listed', 'Json'] });
+    expect(JSON.parse(run.stdout)).toEqual({ afterYaml: [], afterJson: [], titles: ['Flat', 'Listed', 'Json'] });
+  });
+});
+
+describe('front matter in another language', () => {
+  // gray-matter evaluates `---js` front matter (eval): a note could run code in the service. Jekyll reads YAML only.
+  const RUNS = '---js\n{ title: (function () { globalThis.FM_SPLIT_RAN = 1; return "ran"; })() }\n---\nBody\n';
+
+  it('is refused, never evaluated, for JavaScript and every language but YAML and JSON', () => {
+    for (const language of ['js', 'javascript', 'coffee', 'toml', 'JS']) {
+      const text = RUNS.replace('---js', `---${language}`);
+      expect(() => splitFrontMatter(text, parseFrontMatterYaml)).toThrow(FrontMatterLanguageError);
+    }
+    expect((globalThis as { FM_SPLIT_RAN?: number }).FM_SPLIT_RAN).toBeUndefined();
+  });
+
+  it("is the note's error on line 1, naming the file and the language", () => {
+    const read = { maxBytes: 1 << 20, defaultLang: 'en', fileLangs: ['en'], site: { url: 'https://ex.org', baseurl: '', permalink: '/:title', collections: {} } };
+    const thrown = ((): unknown => {
+      try {
+        parseNoteText('notes/run.md', RUNS, read);
+        return undefined;
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect(thrown).toBeInstanceOf(NoteError);
+    expect(thrown).toMatchObject({ file: 'notes/run.md', line: 1 });
+    expect((thrown as Error).message).toContain("'js'");
+    expect((globalThis as { FM_SPLIT_RAN?: number }).FM_SPLIT_RAN).toBeUndefined();
   });
 });
