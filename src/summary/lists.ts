@@ -14,6 +14,7 @@ import { isExclamation, isQuestion, pointsBack, speaksAsI, wordCount } from './t
 import { itemsOffered } from './long-lists.js';
 import { continuingLeadIn } from './lead-in-items.js';
 import { wholeRecord } from './record-point.js';
+import { codeStepName } from './code-step-name.js';
 import { full, isFragment, withoutMarker, isLeadIn, isProse, isTooShort, looksLikeOutput, MAX_ITEM_POINTS, MAX_ITEMS, MAX_NAME, prose, push, SENTENCES_PER_PARAGRAPH, shortCodeLine, type Walk } from './walk.js';
 
 /** Text of a list item's own words up to its first block: a lead-in takes its short code line and stops there. */
@@ -209,7 +210,7 @@ export function addList(w: Walk, list: Tokens.List, lead: string | undefined, cl
     const { text: ownText, code } = itemText(item, w.spans);
     const rawText = tail !== undefined && i === list.items.length - 1 ? joinTail(ownText, tail) : ownText;
     const text = withoutTrailingJoin(withoutMarker(prose(rawText, w.spans)), w.locale);
-    return { item, text, code, name: text || code !== undefined ? itemName(item, text) : undefined };
+    return { item, text, code, name: text || code !== undefined ? (itemName(item, text) ?? codeStepName(text, w.spans, w.locale)) : undefined };
   };
   const items = answersNamed(w, list.items.slice(0, MAX_ITEMS).map(read));
   // A long list offers its first items and then those naming what the rest of it comes back to (long-lists.ts).
@@ -220,9 +221,8 @@ export function addList(w: Walk, list: Tokens.List, lead: string | undefined, cl
   // Labels every item repeats ("Code:", "Structure:") are fields, not names of things; a command or
   // identifier in code ("`/away` – …") names its item as words do.
   const names = items.flatMap(({ name, text }) => (name && (isProse(name) || w.spans.hasCode(name)) && !w.fieldLabels.has(name.toLowerCase()) ? [list.ordered ? timedStep(name, text) : name] : []));
-  // Named items in one point, first (a long list must not use up the candidates before it): under
-  // their lead-in or heading, or alone when there are several.
-  // Not when the labels only name what the items say: the items are the points (labelsOnly).
+  // Named items in one point, first (a long list must not use up the candidates before it): under their lead-in
+  // or heading, or alone when there are several; not when the labels only name what the items say (labelsOnly).
   const compact = (names.length >= 3 || twoNamedUnderLeadIn(lead, items)) && !labelsOnly(list, items, w.spans, w.locale) ? compactNames(lead ?? '', names, w.maxPointChars, (s) => w.spans.visibleLength(s), w.locale, later.length > 0) : undefined;
   if (compact) push(w, { text: compact, kind: 'compact', lead: true });
   // Items that say nothing alone (formulas, figures) read under the lead-in once, not the lead-in once each.
