@@ -27,3 +27,33 @@ describe('a step named by its code', () => {
     expect(points.join('\n')).not.toMatch(/project, rustc/);
   });
 });
+
+/**
+ * A step named by its label whose text past the label is a command ("Get connection string and
+ * connect: `mongosh "mongodb+srv://…"`") is named with what a reader runs for it (issue 23, the
+ * MongoDB guide's "mongosh"): whole when short, else by its program. Notes written for this test.
+ */
+describe('a step whose text is a command', () => {
+  const steps = (items: readonly string[]) =>
+    pointsOfNote('en', `# Hosting the shop database\n\nThe shop keeps its orders in a hosted document store that the team reaches from the office.\n\n## Hosted\n\n${items.map((s) => `- ${s}`).join('\n')}\n\nThe hosted store is backed up every night by the provider.`);
+
+  it('is named with the program of a long command line', () => {
+    const points = steps(['Sign up at the provider', 'Create a cluster: `vendorctl clusters create shop-main --region eu-west-1 --tier small`', 'Connect with the shell: `docsh "docdb://admin:secret@shop-main.example.net/orders"`']);
+    expect(points).toContain('Hosted: Sign up at the provider, Create a cluster (vendorctl), Connect with the shell (docsh)');
+  });
+
+  it('names a program two steps run once, at the first', () => {
+    const points = steps(['Sign up at the provider', 'Create a cluster: `vendorctl clusters create shop-main --region eu-west-1 --tier small`', 'Allow the office: `vendorctl access-lists create --current-ip --comment office`']);
+    expect(points).toContain('Hosted: Sign up at the provider, Create a cluster (vendorctl), Allow the office');
+  });
+
+  it('is named with a short command whole', () => {
+    const points = steps(['Sign up at the provider', 'Pick the database: `use orders`', 'List what it holds: `show collections`']);
+    expect(points).toContain('Hosted: Sign up at the provider, Pick the database (use orders), List what it holds (show collections)');
+  });
+
+  it('is not named with code that is no command line', () => {
+    const points = steps(['**Predicate**: `boolean test(T t)`', '**Supplier**: `T get()`', '**Counter**: `int count = 0;`']);
+    expect(points.join('\n')).not.toMatch(/\((?:boolean|T get|int count)/u);
+  });
+});
