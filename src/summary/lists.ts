@@ -210,7 +210,7 @@ export function addList(w: Walk, list: Tokens.List, lead: string | undefined, cl
     const { text: ownText, code } = itemText(item, w.spans);
     const rawText = tail !== undefined && i === list.items.length - 1 ? joinTail(ownText, tail) : ownText;
     const text = withoutTrailingJoin(withoutMarker(prose(rawText, w.spans)), w.locale);
-    return { item, text, code, name: text || code !== undefined ? (itemName(item, text) ?? codeStepName(text, w.spans, w.locale)) : undefined };
+    return { item, text, code, name: text || code !== undefined ? itemName(item, text) : undefined };
   };
   const items = answersNamed(w, list.items.slice(0, MAX_ITEMS).map(read));
   // A long list offers its first items and then those naming what the rest of it comes back to (long-lists.ts).
@@ -219,8 +219,8 @@ export function addList(w: Walk, list: Tokens.List, lead: string | undefined, cl
   const offers = (i: number) => (offered ? offered.has(i) : i < MAX_ITEM_POINTS);
   if (offered) for (const [i, { text }] of [...items, ...later].entries()) if (text && !offered.has(i)) w.heard.push(text);
   // Labels every item repeats ("Code:", "Structure:") are fields, not names of things; a command or identifier in code ("`/away` – …") names its item as words do.
-  const withCommand = commandNamer(w.spans); // a step's command after its label (code-step-name.ts)
-  const names = items.flatMap(({ name, text }) => (name && (isProse(name) || w.spans.hasCode(name)) && !w.fieldLabels.has(name.toLowerCase()) ? [withCommand(list.ordered ? timedStep(name, text) : name, text)] : []));
+  const withCommand = commandNamer(w.spans); // a step's command after its label; a step with no short name, its commands (code-step-name.ts)
+  const names = items.flatMap(({ text, name = codeStepName(text, w.spans, w.locale) }) => (name && (isProse(name) || w.spans.hasCode(name)) && !w.fieldLabels.has(name.toLowerCase()) ? [withCommand(list.ordered ? timedStep(name, text) : name, text)] : []));
   // Named items in one point, first (a long list must not use up the candidates before it): under their lead-in
   // or heading, or alone when there are several; not when the labels only name what the items say (labelsOnly).
   const compact = (names.length >= 3 || twoNamedUnderLeadIn(lead, items)) && !labelsOnly(list, items, w.spans, w.locale) ? compactNames(lead ?? '', names, w.maxPointChars, (s) => w.spans.visibleLength(s), w.locale, later.length > 0) : undefined;
