@@ -125,17 +125,18 @@ function joined(a: string, b: string): string {
 
 /**
  * Whether this sentence waits for the one after it, which it is shown with (w.question): a question
- * the writer asks in prose (not one to the reader or of the writer's own offer, nor one pointing
- * back), or a brief reply to the question held ("No.") before the sentence that explains it.
+ * the writer asks in prose (not one to the reader or of the writer's own offer; one pointing back is
+ * held, and its pair leans on the sentence before: answerLeans), or a brief reply to the question held ("No.") before the sentence that explains it.
  */
 export function holds(s: string, w: Walk, last: boolean): boolean {
   const question = w.question;
   if (isQuestion(s, w.locale)) {
-    if (TO_THE_READER.test(s) || addressesReader(s, w.locale) || speaksAsI(s, w.locale) || asksOfWhatCameBefore(s, w.locale)) {
+    if (TO_THE_READER.test(s) || addressesReader(s, w.locale) || speaksAsI(s, w.locale)) {
       w.question = { text: '', block: w.block, unshown: true }; // its answer's "Because…" or "No." is no point alone
       return false;
     }
-    w.question = { text: joined(question?.text ?? '', s), block: w.block };
+    // One pointing back ("Why do they fail together?") is shown with its answer, and the two lean on the sentence before.
+    w.question = { text: joined(question?.text ?? '', s), block: w.block, leans: asksOfWhatCameBefore(s, w.locale) || question?.leans };
     return true;
   }
   if (!question || last || !repliesBriefly(s, w.locale)) return false;
@@ -161,6 +162,17 @@ export function withItsQuestion(w: Walk, answer: string): string | undefined {
   const both = joined(question.text, answer);
   if (w.spans.visibleLength(both) <= w.maxPointChars) return both;
   return replied || needsItsQuestion(answer, w.locale) ? undefined : answer;
+}
+
+/**
+ * Whether the answer about to be read is shown after a question pointing back ("Why do they pass alone?
+ * Because…", "¿Por qué ocurre esto? Porque…"): the pair names its subject only in the sentence before,
+ * so it is a point only beside that one (select.ts leansBack), as a sentence opening with "They" is.
+ * A question whose pronoun the language drops or inverts ("为什么…？", "Pourquoi passent-ils…?") is not
+ * told: it reads alone as before.
+ */
+export function answerLeans(w: Walk): boolean {
+  return w.question?.leans === true;
 }
 
 /** Whether text held ends with its question, not a brief reply after it. */

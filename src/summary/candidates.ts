@@ -31,7 +31,7 @@ import { givesTotal } from './total-line.js';
 import { SUMS_UP } from './sums-up.js';
 import { announcesOutput, announcesPrinted } from './output-lead-in.js';
 import { opensWithTerm } from './glossary.js';
-import { answerFollows, answeredBy, answersTurn, askedByHeading, askedInTurn, holds, opensWithPolarAnswer, takeQuestion, withItsQuestion } from './answers.js';
+import { answerFollows, answerLeans, answeredBy, answersTurn, askedByHeading, askedInTurn, holds, opensWithPolarAnswer, takeQuestion, withItsQuestion } from './answers.js';
 import { actsInSeries } from './predicate-series.js';
 import { withSeriesNamed } from './counted-series.js';
 import { askersSmallTalk, dialogueLabels, inOpening, isTurn, readDialogue, turnsOf, withoutSpeaker } from './dialogue.js';
@@ -136,11 +136,14 @@ function addParagraph(w: Walk, raw: string, next: Token | undefined, flags: { le
     if (pointsElsewhere(s) || (flags.closing && flags.links.some((l) => s.includes(l)))) return; // "For more, see …": a pointer, not a point
     const exclaims = cheers(s, w.locale) && cheers(sentence, w.locale); // news ("Good news, v3 is out!") may have lost its frame above
     if (exclaims && wordCount(s) <= 8) return; // "Great question!", "Enjoy hot or iced!"
+    const leaning = answerLeans(w);
     const answer = withItsQuestion(w, s);
     if (answer === undefined) return; // "Because…" whose question cannot be shown with it
+    const pairLeans = leaning && answer !== s;
+    if (pairLeans && w.out.length === 0) return; // it points back to no point: nothing it could be shown beside
     s = answer;
     const made = w.out.length;
-    const leansBack = i > 0 ? leansInSection(s, w.locale, w.section > 0) : undefined;
+    const leansBack = pairLeans ? 'wholly' : i > 0 ? leansInSection(s, w.locale, w.section > 0) : undefined;
     const text = w.partName === undefined ? s : withPartName(w.partName, s);
     push(w, {
       text,
