@@ -15,6 +15,7 @@ import { ruleFor, type Rules } from './locale-rules.js';
 import { agreesWithReader } from './agreement.js';
 import { cheers } from './news.js';
 import { judgesTheQuestion } from './question-praise.js';
+import { remarksToTheAsker } from './edge-talk.js';
 import { hasPlaceholderSubject, opensOnPlaceholder } from './placeholder-subject.js';
 import { addressesReader, isExclamation, isQuestion, namesWhatItPointsAt, pointsBack, pointsBackWithin, speaksAsI, wordCount } from './tone.js';
 import type { Asked, Candidate, Walk } from './walk.js';
@@ -175,6 +176,21 @@ export function answerLeans(w: Walk): boolean {
   return w.question?.leans === true;
 }
 
+/** Words at most in small talk between a question and its answer ("Good question!", "¡Buena pregunta!"). */
+const SMALL_TALK_WORDS = 8;
+
+/**
+ * Small talk between a question held and its answer: a short cheer or judgement of the question ("Good
+ * question!", "Das ist eine gute Frage."), or the writer's remark to the asker ("Ah, I see what trips you
+ * up.", "嗯，我明白你的困惑。"). It is no point, and the question still waits for its answer (issue 23, F2);
+ * a reply's yes or no is the answer itself.
+ */
+export function talksBeforeAnswer(s: string, w: Walk): boolean {
+  if (!w.question || w.question.inTurn || isQuestion(s, w.locale) || opensWithPolarAnswer(s, w.locale)) return false;
+  const cheer = isExclamation(s) && wordCount(s) <= SMALL_TALK_WORDS && (cheers(s, w.locale) || QUESTION_WORD.test(s));
+  return cheer || judgesTheQuestion(s, w.locale) || remarksToTheAsker(s, w.locale);
+}
+
 /** Whether text held ends with its question, not a brief reply after it. */
 function endsAsQuestion(text: string): boolean {
   return /[?？؟]\s*$/u.test(text);
@@ -266,11 +282,12 @@ export function pairToTake<T extends Choosable>(o: T, byPos: readonly T[], local
  * Reads one sentence after the question held, if any: the answer is the first statement after its
  * question, so when that statement gives no point ("Because your apps…", a lead-in, output) the
  * question is let go, never joined to a later sentence or paragraph that does not answer it. An
- * asker's turn (no text held) waits past the reply's small talk.
+ * asker's turn (no text held) waits past the reply's small talk, as a question in prose waits past the
+ * small talk before its answer (talksBeforeAnswer).
  */
-export function answeredBy(w: Walk, read: () => void): void {
+export function answeredBy(w: Walk, read: () => 'small talk' | undefined): void {
   const asked = w.question;
-  read();
+  if (read() === 'small talk') return; // passed over: the answer is still to come
   if (asked && (asked.text || asked.unshown) && w.question === asked) w.question = undefined;
 }
 

@@ -31,7 +31,7 @@ import { givesTotal } from './total-line.js';
 import { SUMS_UP } from './sums-up.js';
 import { announcesOutput, announcesPrinted } from './output-lead-in.js';
 import { opensWithTerm } from './glossary.js';
-import { answerFollows, answerLeans, answeredBy, answersTurn, askedByHeading, askedInTurn, holds, opensWithPolarAnswer, takeQuestion, withItsQuestion } from './answers.js';
+import { answerFollows, answerLeans, answeredBy, talksBeforeAnswer, answersTurn, askedByHeading, askedInTurn, holds, opensWithPolarAnswer, takeQuestion, withItsQuestion } from './answers.js';
 import { actsInSeries } from './predicate-series.js';
 import { withSeriesNamed } from './counted-series.js';
 import { askersSmallTalk, dialogueLabels, inOpening, isTurn, readDialogue, turnsOf, withoutSpeaker } from './dialogue.js';
@@ -126,6 +126,7 @@ function addParagraph(w: Walk, raw: string, next: Token | undefined, flags: { le
       ({ point: s, formula } = led);
     }
     if (full(w)) return; // nothing more is taken: the tests below would decide nothing
+    if (!flags.asked && !last && talksBeforeAnswer(s, w)) return 'small talk'; // "Good question!" between a question and its answer
     if (!flags.asked && holds(s, w, last)) return; // a question the next sentence answers, or a brief reply to it ("No.")
     if (!(isProse(s) || w.spans.hasCode(s)) || (isTooShort(s, w.spans) && !answerFollows(w)) || looksLikeOutput(s, w.spans)) return;
     // "Output: BFS: 0 1 2 3": labels before what a program printed (printed-label.ts); a formula announced ("The formula is: x = …") is none.
