@@ -14,7 +14,7 @@ import { isFunctionWord } from './salience.js';
 import { ruleFor, type Rules } from './locale-rules.js';
 import { agreesWithReader } from './agreement.js';
 import { cheers } from './news.js';
-import { judgesTheQuestion } from './question-praise.js';
+import { judgesTheQuestion, remarksOnTheAsking } from './question-praise.js';
 import { remarksToTheAsker } from './edge-talk.js';
 import { hasPlaceholderSubject, opensOnPlaceholder } from './placeholder-subject.js';
 import { addressesReader, isExclamation, isQuestion, namesWhatItPointsAt, pointsBack, pointsBackWithin, speaksAsI, wordCount } from './tone.js';
@@ -188,7 +188,7 @@ const SMALL_TALK_WORDS = 8;
 export function talksBeforeAnswer(s: string, w: Walk): boolean {
   if (!w.question || w.question.inTurn || isQuestion(s, w.locale) || opensWithPolarAnswer(s, w.locale)) return false;
   const cheer = isExclamation(s) && wordCount(s) <= SMALL_TALK_WORDS && (cheers(s, w.locale) || QUESTION_WORD.test(s));
-  return cheer || judgesTheQuestion(s, w.locale) || remarksToTheAsker(s, w.locale);
+  return cheer || judgesTheQuestion(s, w.locale) || remarksOnTheAsking(s, w.locale) || remarksToTheAsker(s, w.locale);
 }
 
 /** Whether text held ends with its question, not a brief reply after it. */
