@@ -33,7 +33,7 @@ import { announcesOutput, announcesPrinted } from './output-lead-in.js';
 import { opensWithTerm } from './glossary.js';
 import { answerFollows, answerLeans, answeredBy, talksBeforeAnswer, answersTurn, askedByHeading, askedInTurn, holds, opensWithPolarAnswer, takeQuestion, withItsQuestion } from './answers.js';
 import { actsInSeries } from './predicate-series.js';
-import { withSeriesNamed } from './counted-series.js';
+import { seriesOfNextParagraph, withSeriesNamed } from './counted-series.js';
 import { askersSmallTalk, dialogueLabels, inOpening, isTurn, readDialogue, turnsOf, withoutSpeaker } from './dialogue.js';
 import { candidateOf, full, isLeadIn, sectionShare, isProse, isTooShort, looksLikeOutput, opensWithWhere, printedAfterCommand, prose, push, SENTENCES_PER_PARAGRAPH, isMathBlock, withoutMarker, type Candidate, type Walk } from './walk.js';
 
@@ -86,7 +86,12 @@ function finishesWith(leadIn: string): boolean {
 /** A paragraph's sentences; returns the lead-in its last sentence makes for a list or table after it. */
 function addParagraph(w: Walk, raw: string, next: Token | undefined, flags: { lead: boolean; closing: boolean; asked: boolean; links: string[]; printed?: boolean; afterBlock?: boolean; turn?: boolean; term?: boolean }): string | undefined {
   const text = prose(raw, w.spans);
+  const counting = w.paragraphEnd;
+  w.paragraphEnd = undefined;
   if (!text) return undefined;
+  // "There are three main cloud platforms." then a paragraph "AWS, Azure and Google Cloud": one sentence.
+  const counted = counting && counting.block === w.block - 1 ? seriesOfNextParagraph(counting.made.text, text, w.locale) : undefined;
+  if (counted !== undefined) return void (counting!.made.text = counted);
   // The opening paragraphs offer more of their sentences; later ones their first few.
   const sentences = withSeriesNamed(splitSentences(text, w.locale, w.out.length < 12 ? SENTENCES_PER_PARAGRAPH : 3), w.locale);
   const before = w.beforeBlock;
@@ -165,6 +170,7 @@ function addParagraph(w: Walk, raw: string, next: Token | undefined, flags: { le
     });
     if (w.out.length > made) w.partName = undefined; // said once, by the section's first point
     if (last && w.beforeBlock && w.out.length > made) w.beforeBlock.made = w.out[made];
+    if (last && w.out[made]?.text === s) w.paragraphEnd = { block: w.block, made: w.out[made]! };
   }));
   return context;
 }

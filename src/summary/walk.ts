@@ -214,6 +214,8 @@ export interface Walk {
   announcedOutput?: boolean | undefined;
   /** Candidates the whole walk may take, when not MAX_CANDIDATES (a long dialogue: see dialogueWalk). */
   maxCandidates?: number | undefined;
+  /** The candidate a paragraph's last sentence made, as written: a bare series in the next paragraph may finish it (counted-series.ts). */
+  paragraphEnd?: { block: number; made: Candidate } | undefined;
   /** A question the writer asked, that the next statement answers (answers.ts). */
   question?: Asked | undefined;
 }
