@@ -16,7 +16,7 @@ import { agreesWithReader } from './agreement.js';
 import { cheers } from './news.js';
 import { judgesTheQuestion, remarksOnTheAsking } from './question-praise.js';
 import { remarksToTheAsker } from './edge-talk.js';
-import { hasPlaceholderSubject, opensOnPlaceholder } from './placeholder-subject.js';
+import { opensOnPlaceholder } from './placeholder-subject.js';
 import { addressesReader, isExclamation, isQuestion, namesWhatItPointsAt, pointsBack, pointsBackWithin, speaksAsI, wordCount } from './tone.js';
 import type { Asked, Candidate, Walk } from './walk.js';
 
@@ -109,7 +109,7 @@ const BEFORE_SUBJECT = 3;
  */
 function asksOfWhatCameBefore(q: string, locale: string): boolean {
   if (pointsBackWithin(q, locale)) return true;
-  if (opensOnPlaceholder(q, locale) || hasPlaceholderSubject(q, locale)) return false; // "Is it safe to…?", "Is there…?": the "it" stands for what follows
+  if (opensOnPlaceholder(q, locale)) return false; // "Is it safe to…?", "Is there…?": the "it" stands for what follows
   const cjk = hasCjk(q);
   const words = cjk ? [...q] : q.split(/\s+/);
   for (let k = 0; k <= BEFORE_SUBJECT && k < words.length; k++) {
