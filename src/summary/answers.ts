@@ -127,7 +127,7 @@ function joined(a: string, b: string): string {
 /**
  * Whether this sentence waits for the one after it, which it is shown with (w.question): a question
  * the writer asks in prose (not one to the reader or of the writer's own offer; one pointing back is
- * held, and its pair leans on the sentence before: answerLeans), or a brief reply to the question held ("No.") before the sentence that explains it.
+ * held, and its pair leans on the sentence before: shownAnswer), or a brief reply to the question held ("No.") before the sentence that explains it.
  */
 export function holds(s: string, w: Walk, last: boolean): boolean {
   const question = w.question;
@@ -151,7 +151,7 @@ export function holds(s: string, w: Walk, last: boolean): boolean {
  * "Weil…") is no point without its question: none when the question is not shown (it points back,
  * asks the reader) or the pair is too long.
  */
-export function withItsQuestion(w: Walk, answer: string): string | undefined {
+function withItsQuestion(w: Walk, answer: string): string | undefined {
   const question = w.question;
   w.question = undefined;
   if (!question) return answer;
@@ -166,14 +166,18 @@ export function withItsQuestion(w: Walk, answer: string): string | undefined {
 }
 
 /**
- * Whether the answer about to be read is shown after a question pointing back ("Why do they pass alone?
- * Because…", "¿Por qué ocurre esto? Porque…"): the pair names its subject only in the sentence before,
- * so it is a point only beside that one (select.ts leansBack), as a sentence opening with "They" is.
- * A question whose pronoun the language drops or inverts ("为什么…？", "Pourquoi passent-ils…?") is not
- * told: it reads alone as before.
+ * The answer as shown (withItsQuestion), and whether it leans on the sentence before: after a question
+ * pointing back ("Why do they pass alone? Because…", "¿Por qué ocurre esto? Porque…") the pair names its
+ * subject only there, so it is a point only beside that one (select.ts leansBack), as a sentence opening
+ * with "They" is, and none when no candidate comes before it. A question whose pronoun the language drops
+ * or inverts ("为什么…？", "Pourquoi passent-ils…?") is not told: it reads alone as before (issue 23, F7).
  */
-export function answerLeans(w: Walk): boolean {
-  return w.question?.leans === true;
+export function shownAnswer(w: Walk, answer: string): { text: string; leans: boolean } | undefined {
+  const leaning = w.question?.leans === true;
+  const text = withItsQuestion(w, answer);
+  if (text === undefined) return undefined;
+  const leans = leaning && text !== answer;
+  return leans && w.out.length === 0 ? undefined : { text, leans };
 }
 
 /** Words at most in small talk between a question and its answer ("Good question!", "¡Buena pregunta!"). */

@@ -31,11 +31,11 @@ import { givesTotal } from './total-line.js';
 import { SUMS_UP } from './sums-up.js';
 import { announcesOutput, announcesPrinted } from './output-lead-in.js';
 import { opensWithTerm } from './glossary.js';
-import { answerFollows, answerLeans, answeredBy, talksBeforeAnswer, answersTurn, askedByHeading, askedInTurn, holds, opensWithPolarAnswer, takeQuestion, withItsQuestion } from './answers.js';
+import { answerFollows, answeredBy, talksBeforeAnswer, answersTurn, askedByHeading, askedInTurn, holds, opensWithPolarAnswer, shownAnswer, takeQuestion } from './answers.js';
 import { actsInSeries } from './predicate-series.js';
-import { seriesOfNextParagraph, withSeriesNamed } from './counted-series.js';
+import { withSeriesNamed } from './counted-series.js';
 import { askersSmallTalk, dialogueLabels, inOpening, isTurn, readDialogue, turnsOf, withoutSpeaker } from './dialogue.js';
-import { candidateOf, full, isLeadIn, sectionShare, isProse, isTooShort, looksLikeOutput, opensWithWhere, printedAfterCommand, prose, push, SENTENCES_PER_PARAGRAPH, isMathBlock, withoutMarker, type Candidate, type Walk } from './walk.js';
+import { candidateOf, finishesCount, full, isLeadIn, madeFrom, sectionShare, isProse, isTooShort, looksLikeOutput, opensWithWhere, printedAfterCommand, prose, push, SENTENCES_PER_PARAGRAPH, isMathBlock, withoutMarker, type Candidate, type Walk } from './walk.js';
 
 export type { Candidate } from './walk.js';
 
@@ -86,12 +86,7 @@ function finishesWith(leadIn: string): boolean {
 /** A paragraph's sentences; returns the lead-in its last sentence makes for a list or table after it. */
 function addParagraph(w: Walk, raw: string, next: Token | undefined, flags: { lead: boolean; closing: boolean; asked: boolean; links: string[]; printed?: boolean; afterBlock?: boolean; turn?: boolean; term?: boolean }): string | undefined {
   const text = prose(raw, w.spans);
-  const counting = w.paragraphEnd;
-  w.paragraphEnd = undefined;
-  if (!text) return undefined;
-  // "There are three main cloud platforms." then a paragraph "AWS, Azure and Google Cloud": one sentence.
-  const counted = counting && counting.block === w.block - 1 ? seriesOfNextParagraph(counting.made.text, text, w.locale) : undefined;
-  if (counted !== undefined) return void (counting!.made.text = counted);
+  if (finishesCount(w, text) || !text) return undefined; // the series a counting sentence before it announced
   // The opening paragraphs offer more of their sentences; later ones their first few.
   const sentences = withSeriesNamed(splitSentences(text, w.locale, w.out.length < 12 ? SENTENCES_PER_PARAGRAPH : 3), w.locale);
   const before = w.beforeBlock;
@@ -142,14 +137,11 @@ function addParagraph(w: Walk, raw: string, next: Token | undefined, flags: { le
     if (pointsElsewhere(s) || (flags.closing && flags.links.some((l) => s.includes(l)))) return; // "For more, see …": a pointer, not a point
     const exclaims = cheers(s, w.locale) && cheers(sentence, w.locale); // news ("Good news, v3 is out!") may have lost its frame above
     if (exclaims && wordCount(s) <= 8) return; // "Great question!", "Enjoy hot or iced!"
-    const leaning = answerLeans(w);
-    const answer = withItsQuestion(w, s);
+    const answer = shownAnswer(w, s);
     if (answer === undefined) return; // "Because…" whose question cannot be shown with it
-    const pairLeans = leaning && answer !== s;
-    if (pairLeans && w.out.length === 0) return; // it points back to no point: nothing it could be shown beside
-    s = answer;
+    s = answer.text;
     const made = w.out.length;
-    const leansBack = pairLeans ? 'wholly' : i > 0 ? leansInSection(s, w.locale, w.section > 0) : undefined;
+    const leansBack = answer.leans ? 'wholly' : i > 0 ? leansInSection(s, w.locale, w.section > 0) : undefined;
     const text = w.partName === undefined ? s : withPartName(w.partName, s);
     push(w, {
       text,
@@ -168,9 +160,7 @@ function addParagraph(w: Walk, raw: string, next: Token | undefined, flags: { le
       formula: formula !== undefined || undefined,
       sumsUp: givesTotal(s) || undefined, // "Total time: 10 minutes": the bottom line, as a row of totals is
     });
-    if (w.out.length > made) w.partName = undefined; // said once, by the section's first point
-    if (last && w.beforeBlock && w.out.length > made) w.beforeBlock.made = w.out[made];
-    if (last && w.out[made]?.text === s) w.paragraphEnd = { block: w.block, made: w.out[made]! };
+    madeFrom(w, w.out[made], last, s);
   }));
   return context;
 }
