@@ -35,8 +35,8 @@ const ASKED: Rules = [
   [/^en/, /(?:^|\P{L})(?:ask|asks|asked|asking|comes?\s+up|came\s+up|hear|heard)(?!\p{L})/iu],
   [/^de/, /(?:^|\P{L})(?:fragen|fragt|gefragt|gestellt|stellen|höre|hört|taucht)(?!\p{L})/iu],
   [/^fr/, /(?:^|\P{L})(?:demand\p{L}*|pose|posent|posée|revient)(?!\p{L})/iu],
-  [/^es/, /(?:^|\P{L})(?:pregunt\p{L}+|hacen|plantea\p{L}*)(?!\p{L})/iu],
-  [/^pt/, /(?:^|\P{L})(?:pergunt\p{L}+|fazem)(?!\p{L})/iu],
+  [/^es/, /(?:^|\P{L})(?:pregunt\p{L}+|plantea\p{L}*)(?!\p{L})/iu],
+  [/^pt/, /(?:^|\P{L})pergunt\p{L}+(?!\p{L})/iu],
   [/^(zh|hant|yue)/, /[问問](?:过|過|到|起)|被[问問]|常[问問]|都在[问問]|提[过過到]/u],
   [/^ja/, /聞かれ|尋ねられ|質問され|よく聞く|よくある/u],
   [/^hi/, /पूछ/u],
@@ -46,6 +46,12 @@ const ASKED: Rules = [
 /** Words at most in a remark on the asking ("这个问题很多人都问过。", "Lots of people ask this."). */
 const REMARK_WORDS = 8;
 
+/** A name in the sentence: a Latin word in a CJK or Arabic one ("Git 问题"), a capital after its first word (not in German). */
+function namesSomething(s: string, locale: string): boolean {
+  if (/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Arabic}\p{Script=Devanagari}]/u.test(s)) return /\p{Script=Latin}/u.test(s);
+  return !/^de/i.test(locale) && /\s\p{Lu}/u.test(s.slice(1));
+}
+
 /**
  * A sentence about the question being asked, not what it asks ("这个问题很多人都问过。", "This question
  * comes up a lot.", "Das werde ich oft gefragt.", "この質問はよく聞かれます。"): a verb of asking with the
@@ -53,7 +59,7 @@ const REMARK_WORDS = 8;
  */
 export function remarksOnTheAsking(sentence: string, locale: string): boolean {
   const s = sentence.trim();
-  if (wordCount(s) > REMARK_WORDS || /[\d\uE000-\uF8FF]/u.test(s) || !(ruleFor(ASKED, locale)?.test(s) ?? false)) return false;
+  if (wordCount(s) > REMARK_WORDS || /[\d\uE000-\uF8FF]/u.test(s) || namesSomething(s, locale) || !(ruleFor(ASKED, locale)?.test(s) ?? false)) return false;
   return (ruleFor(ASKING, locale)?.test(s) ?? false) || pointsBack(s, locale) || pointsBackWithin(s, locale);
 }
 

@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { pointsOfNote } from '../helpers/note-points.js';
+import { remarksOnTheAsking } from '../../src/summary/question-praise.js';
 
 // Notes naming few terms twice, where the opening sentence leads whatever it names.
 const cases: [lang: string, remark: string, body: string][] = [
@@ -26,5 +27,12 @@ describe('a remark on the asking', () => {
   it('leaves a sentence about asking that says something of the subject', () => {
     const points = pointsOfNote('en', 'Ask the shop to measure both feet before you buy hiking boots.\n\nChoose a Vibram sole for grip and a Gore-Tex lining against rain.');
     expect(points[0]).toBe('Ask the shop to measure both feet before you buy hiking boots.');
+  });
+
+  it('is told by a verb of asking with the question as its subject, never by a generic verb or a named subject', () => {
+    expect(remarksOnTheAsking('Lots of readers ask this.', 'en')).toBe(true);
+    expect(remarksOnTheAsking('Diese Frage wird oft gestellt.', 'de')).toBe(true);
+    expect(remarksOnTheAsking('Ambos lo hacen bien.', 'es')).toBe(false); // "hacen" asks nothing
+    expect(remarksOnTheAsking('这里整理了大家最常问的 Docker 问题。', 'zh')).toBe(false); // names its subject: an overview
   });
 });
