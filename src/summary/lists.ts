@@ -7,7 +7,7 @@ import type { Token, Tokens } from 'marked';
 import { collapseWhitespace } from '../util/text.js';
 import type { SpanTable } from './inline.js';
 import { cleanText, hasLink, inlineText } from './plain.js';
-import { labelled, ledBy, listJoiners, withoutTrailingJoin } from './punctuation.js';
+import { labelled, ledBy, listJoiners, withName, withoutTrailingJoin } from './punctuation.js';
 import { splitSentences } from './sentences.js';
 import { hasCjk, letterUnits } from './chars.js';
 import { isExclamation, isQuestion, pointsBack, speaksAsI, wordCount } from './tone.js';
@@ -153,14 +153,14 @@ export function compactNames(lead: string, names: readonly string[], max: number
     if (shorter.shown > best.shown) best = shorter;
   }
   if (best.shown < 2) return undefined;
-  return best.shown < names.length || more ? `${best.out}${comma}…` : best.out;
+  return best.shown < names.length || more ? withName(best.out, '…', comma) : best.out;
 }
 
 function fitNames(head: string, names: readonly string[], max: number, width: (s: string) => number, comma: string): { out: string; shown: number } {
   let out = head;
   let shown = 0;
   for (const n of names) {
-    const next = `${out}${shown ? comma : ''}${n}`;
+    const next = shown ? withName(out, n, comma) : `${out}${n}`;
     if (width(next) > max - 2) break;
     out = next;
     shown++;
