@@ -22,6 +22,7 @@ import { movedFileCameLate, queuedBeforeLastBatch, transientsAtRest, type Transi
 import { removalWindowMs } from '../../src/publish/recent-edits.js';
 import { BODY_ALIKE, titleIdentity } from '../../src/publish/rename-match.js';
 import { bodyOverlap, bodySketch } from '../../src/notes/body-sketch.js';
+import { anotherNote, type NoteSide } from '../../src/publish/another-note.js';
 
 export const FOLDERS = ['', 'a/', 'b/', '_posts/en/', '_posts/ja/'] as const;
 export const NAMES = ['setup', 'intro'] as const;
@@ -221,7 +222,7 @@ export class World {
    * The note a write belongs to; returns whether it is the one the path held. A path that held a published note when
    * the step began, and holds it still or a note this step wrote there (removed and written again within the quiet
    * period: one change to the service), is that note only if the text is recognisably it (README, Deletes: its title,
-   * or most of its body); else it is a new note, and the one there removed (`recreatedAs`). Otherwise the note the path
+   * most of its body, or nothing saying it is another note: `recognisable`); else it is a new note, and the one there removed (`recreatedAs`). Otherwise the note the path
    * holds (a rewrite of a note moved there keeps it: the split property's UNDECIDABLE class), or a new one.
    */
   private noteWritten(file: string, title: string, text: string): boolean {
@@ -332,16 +333,21 @@ export class World {
 
 const titleOf = (m: ChatMessage) => tagOf(m.text);
 
-/** A model file's front-matter title and body. */
-function partsOf(text: string): { title: string; body: string } {
-  const end = text.indexOf('\n---\n', 4);
-  return { title: /^title: (.*)$/m.exec(text.slice(0, end))?.[1] ?? '', body: text.slice(end + 5) };
+/** A model file's front-matter title, body and written identity (its `translationKey`, the only identity field the model writes). */
+function partsOf(text: string): NoteSide {
+  const end = text.indexOf('\n---\n', 4), fm = text.slice(0, end);
+  const key = /^translationKey: (.*)$/m.exec(fm)?.[1];
+  return { title: /^title: (.*)$/m.exec(fm)?.[1] ?? '', body: bodySketch(text.slice(end + 5)), identity: key ? { key } : {} };
 }
 
-/** The service's rule for a path's new text against its record (held-rewrites.ts `rewritten`): its title kept, or most of its body. */
+/**
+ * The service's rule for a path's new text against its record (README, Deletes): its title kept, or most of its body
+ * (held-rewrites.ts `rewritten`), or not another note by what it says of itself (another-note.ts: the model's bodies
+ * are too short to judge, so a translation key kept, or none on either side, is an edit; a key changed, another note).
+ */
 function recognisable(before: string, after: string): boolean {
   const [a, b] = [partsOf(before), partsOf(after)];
-  return titleIdentity(a.title) === titleIdentity(b.title) || bodyOverlap(bodySketch(a.body), bodySketch(b.body)) >= BODY_ALIKE;
+  return titleIdentity(a.title) === titleIdentity(b.title) || bodyOverlap(a.body, b.body) >= BODY_ALIKE || !anotherNote(a, b);
 }
 
 /**
