@@ -22,7 +22,7 @@ export const JUDGED_RUNS = 40;
  * Under this share of the runs kept, long bodies are two notes. Of 2,192 pairs of corpus notes of different families
  * the most alike share 0.30 (Japanese, character runs); rename-match.ts BODY_ALIKE (0.6) is what a move with an edit keeps.
  */
-export const ANOTHER_BODY = 0.4;
+const ANOTHER_BODY = 0.4;
 
 /** One side of the comparison: a note's title, body sketch and written identity (undefined: not known, a record from before identities were kept). */
 export interface NoteSide {

@@ -19,7 +19,7 @@ import type { ParseResult } from './parse-pool.js';
 import type { NoteRow } from '../store/types.js';
 
 /** Whether the file's new content is another note than the record its path held (a rewrite beyond recognition, and `anotherNote`). */
-export function replacedBy(prev: NoteRow, r: ParseResult): boolean {
+function replacedBy(prev: NoteRow, r: ParseResult): boolean {
   if (!r.ok || !rewritten(prev, r) || !prev.info.body) return false;
   const before = { title: prev.info.title, body: prev.info.body, identity: recordedIdentity(prev.info.identity) };
   return anotherNote(before, { title: r.note.title, body: r.body, identity: writtenIdentity(r.note.frontMatter) ?? {} });
