@@ -4,9 +4,11 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import { buildProgram } from '../../src/cli/program.js';
+import type { ParseThreads } from '../../src/publish/parse-pool.js';
 import { runPreview, type PreviewOptions } from '../../src/cli/preview.js';
 import { runStatus } from '../../src/cli/status.js';
 import { CLI, REPO_ROOT } from './corpus.js';
+import { workerParseThreads } from './parse-threads.js';
 
 export interface CliResult {
   code: number | null;
@@ -63,13 +65,13 @@ export function statusOf(db: string, opts: { json?: boolean } = {}): CliResult {
 
 /**
  * `notecast preview [--json] <paths>` run in this process: `runPreview`, which `main.ts` calls for it,
- * printing into the result. For tests that read what preview says of notes (families, keys); the
- * command's own tests (test/cli/) run the process.
+ * printing into the result, its parse threads the worker's (workerParseThreads). For tests that read what
+ * preview says of notes (families, keys); the command's own tests (test/cli/) run the process.
  */
 export async function previewOf(paths: string[], opts: PreviewOptions = {}): Promise<CliResult> {
   let stdout = '';
   let stderr = '';
-  const code = await runPreview(paths, opts, { out: (l) => (stdout += `${l}\n`), err: (l) => (stderr += `${l}\n`) });
+  const code = await runPreview(paths, opts, { out: (l) => (stdout += `${l}\n`), err: (l) => (stderr += `${l}\n`) }, workerParseThreads());
   return { code, stdout, stderr };
 }
 
@@ -93,10 +95,11 @@ function withEnv(env: NodeJS.ProcessEnv): () => void {
  * arguments, its commands' output and commander's own text captured, its exit code returned,
  * with `env` set and `cwd` the working directory while it runs (both put back after). For the
  * variants of a CLI behaviour; the behaviour itself keeps one test of the real process (exit codes
- * reaching the shell, signals, a crash). The log of `start` and `sync` is captured into `stderr`.
+ * reaching the shell, signals, a crash). The log of `start` and `sync` is captured into `stderr`; the
+ * commands that parse notes take idle parse threads (`opts.parseThreads`, or the worker's: workerParseThreads), loading none anew.
  * Not for a `start` that starts: it runs until this process gets SIGTERM (a refused one is fine).
  */
-export async function cliIn(args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<CliResult> {
+export async function cliIn(args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv; parseThreads?: ParseThreads } = {}): Promise<CliResult> {
   let stdout = '';
   let stderr = '';
   let code = 0;
@@ -115,7 +118,7 @@ export async function cliIn(args: string[], opts: { cwd?: string; env?: NodeJS.P
   const cwd = process.cwd();
   process.chdir(opts.cwd ?? REPO_ROOT);
   try {
-    await buildProgram({ io, end, version, output }).parseAsync(['node', 'notecast', ...args]);
+    await buildProgram({ io, end, version, output, parseThreads: opts.parseThreads ?? workerParseThreads() }).parseAsync(['node', 'notecast', ...args]);
   } catch (e) {
     if (!(e instanceof CliExit)) throw e;
     code = e.code;
