@@ -65,13 +65,15 @@ export function statusOf(db: string, opts: { json?: boolean } = {}): CliResult {
 
 /**
  * `notecast preview [--json] <paths>` run in this process: `runPreview`, which `main.ts` calls for it,
- * printing into the result, its parse threads the worker's (workerParseThreads). For tests that read what
- * preview says of notes (families, keys); the command's own tests (test/cli/) run the process.
+ * printing into the result, on a parse thread of its own: given the worker's (workerParseThreads), the corpus
+ * preview of families.test.ts, beside that file's services, took over 30 s (3 runs) instead of 18-25 s (3 runs; load
+ * 20-24; why is not known). For tests that read what preview says of notes (families, keys); the command's
+ * own tests (test/cli/) run the process.
  */
 export async function previewOf(paths: string[], opts: PreviewOptions = {}): Promise<CliResult> {
   let stdout = '';
   let stderr = '';
-  const code = await runPreview(paths, opts, { out: (l) => (stdout += `${l}\n`), err: (l) => (stderr += `${l}\n`) }, workerParseThreads());
+  const code = await runPreview(paths, opts, { out: (l) => (stdout += `${l}\n`), err: (l) => (stderr += `${l}\n`) });
   return { code, stdout, stderr };
 }
 

@@ -16,7 +16,7 @@ let workerThreads: ParseThreads | undefined;
 /**
  * The parse threads every in-process start and command of this test worker shares
  * (AppOptions.parseThreads, ProgramContext.parseThreads), the default of `InProcessCli`,
- * `InProcessService`, `tempPublisher`, `cliIn` and `previewOf`: with `isolate: false`
+ * `InProcessService`, `tempPublisher` and `cliIn`: with `isolate: false`
  * (vitest.config.ts) a worker runs its files in one module graph, so a start loads no parse thread
  * a start of an earlier test or file left idle; a kill in process ends the threads parsing at that
  * moment (RunningApp.abandon). Idle threads never keep the worker alive (BudgetedWorker unrefs them).
