@@ -32,7 +32,8 @@ export const KEYS = [undefined, 'shared'] as const;
 export type Op =
   | { op: 'write'; file: string; draft: boolean; key?: string | undefined; generic?: boolean | undefined }
   | { op: 'remove'; file: string }
-  | { op: 'move'; from: string; to: string }
+  /** `over`: onto an existing file too (`mv a/setup.md b/setup.md` over an announced b/setup: b's note is removed); the random sequences never set it. */
+  | { op: 'move'; from: string; to: string; over?: boolean }
   /** Moved and its text edited at once, its title kept (finding N13): a rename its digest does not give away. */
   | { op: 'moveEdit'; from: string; to: string }
   /** The last removed file comes back as it was. */
@@ -276,9 +277,10 @@ export class World {
         return [o.file];
       }
       case 'move': {
-        const st = this.files.get(o.from);
-        if (!st || o.from === o.to || this.files.has(o.to)) return [];
+        const st = this.files.get(o.from), overwritten = this.files.get(o.to);
+        if (!st || o.from === o.to || (overwritten && !o.over)) return [];
         this.touch(o.from, o.to);
+        if (overwritten) this.removed.push({ file: o.to, state: overwritten });
         mkdirSync(path.dirname(abs(o.to)), { recursive: true });
         renameSync(abs(o.from), abs(o.to));
         this.files.delete(o.from);
