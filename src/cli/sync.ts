@@ -13,6 +13,7 @@ import { createLogger, redact } from '../log.js';
 import { startApp } from '../app.js';
 import type { DeliveryEvent } from '../publish/deliverer.js';
 import { heldRemovalsReport, readHeldRemovals, type HeldRemovalsReport } from '../publish/held-removals.js';
+import { NOTE_PROBLEM } from '../store/records.js';
 import { loadRuntime } from './runtime.js';
 import { notesFolderProblem } from './paths.js';
 import { platformAdaptersOf, startFailure } from './start.js';
@@ -101,7 +102,7 @@ export async function runSyncOnce(opts: SyncOptions, io: Io, threads?: ParseThre
   clearTimeout(timer);
   const outbox = app.store.status().outbox;
   const held = app.store.upkeep.heldForDigest();
-  const unreadable = (app.store.sql('SELECT COUNT(*) AS n FROM notes WHERE error IS NOT NULL').get() as { n: number }).n;
+  const unreadable = (app.store.sql(`SELECT COUNT(*) AS n FROM notes WHERE ${NOTE_PROBLEM}`).get() as { n: number }).n;
   const heldRemovals = heldRemovalsReport(readHeldRemovals(app.store), started);
   const finishedBefore = counts.delivered + counts.skipped + counts.failed;
   await app.stop(); // deliveries in flight finish first

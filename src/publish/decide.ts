@@ -148,10 +148,11 @@ export function decideNote(prev: NoteRow | undefined, note: Note, summary: Summa
   return { row: { ...base, revision: prev.revision + 1 }, action: { type: policy.onChange === 'repost' ? 'repost' : 'update' } };
 }
 
+/** A removed file has nothing left to read: its error goes with it (else `status` and `sync --once` said it for good: issue 25, tester 19 F3). */
 export function decideRemoval(prev: NoteRow, policy: Policy): Decision {
   const wasLive = prev.announced && prev.state === 'published';
   return {
-    row: { ...prev, state: 'deleted', dueAt: null },
+    row: { ...prev, state: 'deleted', dueAt: null, error: null },
     action: wasLive && policy.onDelete === 'delete' ? { type: 'retract' } : { type: 'none', why: 'deleted' },
   };
 }

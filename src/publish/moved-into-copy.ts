@@ -41,7 +41,7 @@ export function decideRemovals(deps: { store: Store; config: Config }, stored: r
     if (!s || s.row.state === 'deleted') continue;
     const copy = grouped ? copyHolding(deps.store, s.row, removing) : undefined;
     if (!copy) decided.push({ ...decideRemoval(s.row, policy), prev: s.row, place: s.place });
-    else decided.push({ row: { ...s.row, state: 'deleted', dueAt: null, announced: false }, action: { type: 'none', why: `moved to ${copy.file}, which holds exactly its content` }, prev: s.row, place: s.place, movedTo: copy.id });
+    else decided.push({ row: { ...s.row, state: 'deleted', dueAt: null, announced: false, error: null }, action: { type: 'none', why: `moved to ${copy.file}, which holds exactly its content` }, prev: s.row, place: s.place, movedTo: copy.id });
   }
   return decided;
 }

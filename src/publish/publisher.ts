@@ -299,8 +299,8 @@ export class Publisher {
     else this.deps.log.error({ file: rel, err: message }, 'note skipped: cannot read it');
     const id = noteIdOf(rel);
     const prev = this.deps.store.getNote(id);
-    // A broken edit keeps the note's last good state; only the error is recorded (with its digest for a note never read well).
-    if (prev) this.deps.store.putNote({ ...prev, error: message, hash: prev.state === 'error' && hash ? hash : prev.hash });
+    // A broken edit keeps the note's last good state; only the error is recorded (with its digest for a note never read well), at the file read (a rename moved the id only).
+    if (prev) this.deps.store.putNote({ ...prev, file: rel, error: message, hash: prev.state === 'error' && hash ? hash : prev.hash });
     else if (hash) this.deps.store.putNote(noteErrorRecord(rel, hash, message));
   }
 

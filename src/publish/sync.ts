@@ -342,8 +342,9 @@ export class FolderSync {
     if (this.stopping || this.lastRemovalAt === undefined || this.late.size) return;
     const endsAt = this.lastRemovalAt + removalWindowMs(this.deps.config);
     if (Date.now() < endsAt) return this.removalsAt(endsAt); // a batch since moved the end
-    // A path reported within the window, still settling or held open by the watcher, may be the burst's next removal: looked at again shortly.
-    if (this.watcher.reportedBy(endsAt)) return this.removalsAt(Date.now() + Math.min(this.deps.config.watch.quietMs, 250));
+    // A path changed within the window, still settling or held open by the watcher, may be the burst's next removal: looked at
+    // again shortly. In poll mode a removal is seen up to an interval after the unlink: judged once a pass that began after the window has ended.
+    if (this.watcher.seenThrough() < endsAt || this.watcher.reportedBy(endsAt)) return this.removalsAt(Date.now() + Math.min(this.deps.config.watch.quietMs, 250));
     this.lastRemovalAt = undefined;
     this.removalsSeen = 0;
     await this.deps.publisher.releaseHeld(); // first: a held file whose note moved meanwhile is a new note, else an edit

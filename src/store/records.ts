@@ -5,6 +5,12 @@ import type { Summary } from '../summary/build.js';
 import { toKeyPoint, type KeyPoint } from '../summary/inline.js';
 import type { Delivery, DeliveryStatus, NoteInfo, NoteRow, NoteState, OutboxRow, SummaryPayload, Target } from './types.js';
 
+/**
+ * The rows `status` lists as notes with problems and `sync --once` counts as not read. A removed note's error is none:
+ * its file has nothing left to read (a database written before issue 25's tester 19 F3 fix kept them, red for good).
+ */
+export const NOTE_PROBLEM = "error IS NOT NULL AND state != 'deleted'";
+
 export interface NoteRecord {
   id: string;
   file: string;

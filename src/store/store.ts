@@ -14,7 +14,7 @@ import { SubscriptionRows } from './subscription-rows.js';
 import { readStatus, type StatusCounts } from './status.js';
 import { laneKey, type DeliveryKind, type DeliveryPayload, type NewDelivery, type NoteRow, type OutboxRow, type SearchText, type Subscription, type Target } from './types.js';
 import { DeferredSummaries } from './deferred-summaries.js';
-import { isInvalidOutbox, toKnown, toNote, toOutbox, type KnownNote, type KnownRecord, type NoteRecord, type OutboxRecord } from './records.js';
+import { isInvalidOutbox, NOTE_PROBLEM, toKnown, toNote, toOutbox, type KnownNote, type KnownRecord, type NoteRecord, type OutboxRecord } from './records.js';
 
 export type { KnownNote } from './records.js';
 export type { NotePlace } from './note-rows.js';
@@ -301,9 +301,9 @@ export class Store {
     return (this.sql("SELECT file, due_at FROM notes WHERE state = 'scheduled' AND due_at IS NOT NULL ORDER BY due_at LIMIT ?").all(limit) as { file: string; due_at: number }[]).map((r) => ({ file: r.file, dueAt: r.due_at }));
   }
 
-  /** Notes whose last reading failed, with the problem as `file:line: message`. */
+  /** Notes whose last reading failed, with the problem as `file:line: message` (NOTE_PROBLEM: a removed note's is none). */
   noteErrors(limit = 50): { file: string; error: string }[] {
-    return this.sql('SELECT file, error FROM notes WHERE error IS NOT NULL ORDER BY file LIMIT ?').all(limit) as { file: string; error: string }[];
+    return this.sql(`SELECT file, error FROM notes WHERE ${NOTE_PROBLEM} ORDER BY file LIMIT ?`).all(limit) as { file: string; error: string }[];
   }
 
   /**

@@ -64,8 +64,10 @@ export interface NotesWatcher {
   close(): Promise<void>;
   /** Files still inside their quiet period. */
   settling(): number;
-  /** Whether a path last reported at or before `time` is still settling or waiting for its batch (a burst's removal not handed over yet). */
+  /** Whether a path that may have changed at or before `time` is still settling or waiting for its batch (a burst's removal not handed over yet). */
   reportedBy(time: number): boolean;
+  /** Every change made before this time has been reported: now for native events; in poll mode, when the last finished pass began. */
+  seenThrough(): number;
   /** Subscribed and without an unrecovered error. */
   alive(): boolean;
 }
@@ -90,8 +92,13 @@ class Watcher implements NotesWatcher {
   private readonly quiet: QuietPeriods;
   /** Paths whose quiet period is over, for the next flush. */
   private readonly due = new Set<string>();
-  /** When each settling or due path was last reported. */
-  private readonly reportedAt = new Map<string, number>();
+  /**
+   * When each settling or due path was last reported, and the earliest it can have changed: then for native events; in poll
+   * mode, when the last pass before the one that found it began (a removal is seen up to an interval late: issue 25, F2).
+   */
+  private readonly reportedAt = new Map<string, { at: number; from: number }>();
+  /** Poll mode: when the last finished pass (at first, the baseline) began: every change before it has been reported. */
+  private passStartedAt = Date.now();
   private holdSince: number | undefined;
   private flushScheduled = false;
   private subscription: Unsubscribable | undefined;
@@ -135,8 +142,12 @@ class Watcher implements NotesWatcher {
   }
 
   reportedBy(time: number): boolean {
-    for (const t of this.reportedAt.values()) if (t <= time) return true;
+    for (const t of this.reportedAt.values()) if (t.from <= time) return true;
     return false;
+  }
+
+  seenThrough(): number {
+    return this.polling && this.alive() ? this.passStartedAt : Date.now();
   }
 
   alive(): boolean {
@@ -179,8 +190,13 @@ class Watcher implements NotesWatcher {
       // An overflowing inotify queue drops events: whatever they were, a reconcile finds it.
       this.opts.onEventsLost?.(String(err));
     };
-    const events = { onPath: (p: string, changedAt?: number) => this.touch(p, changedAt), onError, ignored: this.ignored, onPassEnded: (startedAt: number) => this.quiet.passEnded(startedAt) };
+    const events = { onPath: (p: string, changedAt?: number) => this.touch(p, changedAt), onError, ignored: this.ignored, onPassEnded: (startedAt: number) => this.passEnded(startedAt) };
     return this.polling ? pollSource(dir, this.opts.pollIntervalMs ?? 3000, events) : nativeSource(dir, events, this.opts.nativeSubscribe);
+  }
+
+  private passEnded(startedAt: number): void {
+    this.passStartedAt = Math.max(this.passStartedAt, startedAt);
+    this.quiet.passEnded(startedAt);
   }
 
   /** Native mode: the tree as it is now, before it is watched (the poller follows the tree itself). */
@@ -205,7 +221,7 @@ class Watcher implements NotesWatcher {
     if (this.ignored(file)) return;
     this.opts.onPath?.(file);
     const now = Date.now();
-    this.reportedAt.set(file, now);
+    this.reportedAt.set(file, { at: now, from: this.polling ? this.passStartedAt : now });
     this.quiet.start(file, changedAt ?? now);
   }
 
@@ -249,7 +265,7 @@ class Watcher implements NotesWatcher {
     const { changed, removed, nestedFolders } = this.classifyDue();
     let removedAt: number | undefined;
     for (const file of this.due) {
-      const at = this.reportedAt.get(file);
+      const at = this.reportedAt.get(file)?.at;
       if (removed.has(file) && at !== undefined) removedAt = Math.max(removedAt ?? at, at);
       if (!this.quiet.has(file)) this.reportedAt.delete(file);
     }

@@ -242,6 +242,12 @@ export class InProcessService {
     }
   }
 
+  /** Waits until the watcher reported every path (relative to the notes folder), whether or not a batch has it yet. */
+  async watcherReported(paths: readonly string[], timeoutMs = 20_000): Promise<void> {
+    const wanted = paths.map((p) => path.resolve(this.notes, p));
+    await this.waitFor(() => wanted.every((p) => this.reported.has(p)), timeoutMs, `the watcher reporting ${paths.join(', ')}`);
+  }
+
   /** Deliveries waiting to go out or being sent (0 once stopped). */
   openDeliveries(): number {
     const row = this.app?.store.db.prepare("SELECT COUNT(*) AS n FROM outbox WHERE status IN ('pending', 'sending')").get() as { n: number } | undefined;
