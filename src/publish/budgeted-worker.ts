@@ -9,7 +9,7 @@ import { Worker } from 'node:worker_threads';
 import type { ReadOptions } from '../notes/read.js';
 import type { SummaryOptions } from '../summary/build.js';
 import { threadCpuMs } from './thread-cpu.js';
-import { LOADING_SUMMARIES, READY, SUMMARIES_LOADED, TOO_LONG, type CpuStatMessage, type ParseJob, type ParseResult, type ParserOptions, type ReadsMessage, type ThreadRead } from './parse-jobs.js';
+import { LOADING_SUMMARIES, READY, SUMMARIES_LOADED, TOO_LONG, WARM_UP, type CpuStatMessage, type ParseJob, type ParseResult, type ParserOptions, type ReadsMessage, type ThreadRead } from './parse-jobs.js';
 
 type WorkerMessage = ParseResult | ReadsMessage | CpuStatMessage | typeof READY | typeof LOADING_SUMMARIES | typeof SUMMARIES_LOADED;
 
@@ -90,6 +90,11 @@ export class BudgetedWorker {
       this.worker.postMessage(jobs);
       if (this.runs.length === 1) this.armBudget();
     });
+  }
+
+  /** Loads the summary's modules now (a thread started ahead of need), so the first note given it does not wait for them. */
+  warmUp(): void {
+    if (this.alive) this.worker.postMessage(WARM_UP);
   }
 
   private pauseBudget(): void {

@@ -50,10 +50,15 @@ export interface AsideLanes {
   parse(jobs: ParseJob[], bounds?: Partial<AsideBounds>): Promise<ParseEntry[]>;
   /** Ends the threads still on a save's notes (the parser closes, after its last batch): a slow note's result, or one set aside with it, resolves as an error no one decides. */
   stop(): void;
+  /** Whether a thread is still on a save's notes: after its batch, a note set aside. */
+  parsing(): boolean;
 }
 
-/** `take` gives a thread, `release` takes it back once no note of its save waits. */
-export function asideLanes(take: () => BudgetedWorker, release: (ws: BudgetedWorker[]) => unknown): AsideLanes {
+/**
+ * `take` gives a thread, `release` takes it back once no note of its save waits; `setAside` is told each time a note is
+ * set aside, once the notes waiting have their threads: that note holds its thread up to its budget.
+ */
+export function asideLanes(take: () => BudgetedWorker, release: (ws: BudgetedWorker[]) => unknown, setAside: () => void = () => undefined): AsideLanes {
   const laneThreads = new Set<BudgetedWorker>();
   const parse = (jobs: ParseJob[], bounds: Partial<AsideBounds> = {}): Promise<ParseEntry[]> =>
     new Promise((resolve) => {
@@ -87,6 +92,7 @@ export function asideLanes(take: () => BudgetedWorker, release: (ws: BudgetedWor
             item.slow = true;
             look();
             while (waiting.length && lanes < SAVE_THREADS) void lane(take()); // every lane at once: k slow notes are found in one soft bound, not k
+            setAside();
           };
           const [r] = await w.run([item.job], { ms: cpuMs, wallMs, onSlow });
           item.result = r!;
@@ -105,6 +111,7 @@ export function asideLanes(take: () => BudgetedWorker, release: (ws: BudgetedWor
     stop() {
       for (const w of laneThreads) w.kill();
     },
+    parsing: () => laneThreads.size > 0,
   };
 }
 

@@ -66,6 +66,8 @@ export const READY = 'ready';
  */
 export const LOADING_SUMMARIES = 'loading summaries';
 export const SUMMARIES_LOADED = 'summaries loaded';
+/** Sent to a thread started ahead of need (parse-pool.ts `spare`): it loads the summary's modules now, not on the note that needs them. */
+export const WARM_UP = 'warm up';
 
 export interface ParserOptions {
   read: ReadOptions;

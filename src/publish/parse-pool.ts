@@ -114,8 +114,16 @@ export function openParser(o: ParserOptions, shared?: ParseThreads): Parser {
     if (closed) return letGo(ws.filter((w) => w.alive));
     idle.push(...ws);
   };
+  /** A note set aside holds its thread up to its budget: one more waits warm for the next save, which else waited for a
+   * thread to load (issue 25, tester 19 F4: 7-20 s at load 25, the saves behind it queued). */
+  const spare = () => {
+    if (closed || idle.length) return;
+    const w = take(); // none idle: one `shared` keeps, else a new one
+    release([w]);
+    w.warmUp();
+  };
   const parseBig = bigParses(threads, take, release);
-  const aside = asideLanes(take, release);
+  const aside = asideLanes(take, release, spare);
   return {
     async parse(jobs) {
       if (closed) throw new Error('the parser is closed');
@@ -134,7 +142,7 @@ export function openParser(o: ParserOptions, shared?: ParseThreads): Parser {
       // After a save, its thread stays for the next one; after a big batch (a cold start) they all
       // go, so the memory they grew is given back (the next save starts one, in tens of ms).
       if (idle.length <= 1) return;
-      await Promise.all(idle.splice(0).map((w) => w.terminate()));
+      await Promise.all(idle.splice(aside.parsing() ? 1 : 0).map((w) => w.terminate())); // but a `spare` while a note set aside parses
       // Its garbage (every note's text and parse result) is given back by the one compaction the
       // service makes before it says `idle` (sync.ts releaseMemory), told by `bigBatchEnded`: a
       // second one here cost as much again at the end of every cold start (issue 31).

@@ -2,7 +2,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { ReadOptions } from '../notes/read.js';
 import type { SummaryOptions } from '../summary/build.js';
-import { LOADING_SUMMARIES, READY, SUMMARIES_LOADED, type CpuStatMessage, type ParseJob, type ParseResult, type ReadsMessage } from './parse-jobs.js';
+import { LOADING_SUMMARIES, READY, SUMMARIES_LOADED, WARM_UP, type CpuStatMessage, type ParseJob, type ParseResult, type ReadsMessage } from './parse-jobs.js';
 import { finishJob, jobError, parseJobNote, readOnThread, type ParsedJob, type SummaryBuilder } from './parse-note.js';
 import { threadStatPath } from './thread-cpu.js';
 
@@ -50,8 +50,9 @@ async function parseChunk(jobs: ParseJob[]): Promise<void> {
 
 // One chunk after the other: a chunk waiting for the summary's modules is not overtaken by the next.
 let chunks = Promise.resolve();
-parentPort?.on('message', (jobs: ParseJob[]) => {
-  chunks = chunks.then(() => parseChunk(jobs));
+parentPort?.on('message', (m: ParseJob[] | typeof WARM_UP) => {
+  // A failed load is said again by the note that needs the summary (`result`).
+  chunks = chunks.then(() => (m === WARM_UP ? summaryBuilder().then(() => undefined, () => undefined) : parseChunk(m)));
 });
 
 const cpuStat = threadStatPath();
