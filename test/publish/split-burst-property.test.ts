@@ -15,6 +15,7 @@ import { describe, expect, it } from 'vitest';
 import { fileParseThreads } from '../helpers/inproc.js';
 import { langOf, type Op, type World } from '../helpers/route-model.js';
 import { applyOps, handOver, problemsOf, startSplitRun } from '../helpers/split-model.js';
+import { STILL_AT_REST } from '../helpers/split-transients.js';
 
 const parseThreads = fileParseThreads();
 const RUNS = Number(process.env.SPLIT_RUNS ?? 12);
@@ -101,9 +102,12 @@ function movedAndRewritten(world: World, ops: readonly Op[], notes: Map<number, 
  * (route-model.ts missedEdits), or a message posted for it switched to another note of the language it has at its new
  * path (switchedNotes), where the language of the path it was removed from (to the service) is another: a family's
  * message showing the member left once one member went, which the rule allows across languages (seed 8675309, 24 runs).
+ * So whichever batch queued the switch: one queued before the step's last batch is checked at rest (split-transients.ts),
+ * and the same fact then ends its problem so (seed 8675309 once a new file's rotation rest joins the first batch).
  */
-const explainedByRewrite = (world: World, notes: ReadonlyMap<number, string>) => (p: string) =>
+const explainedByRewrite = (world: World, notes: ReadonlyMap<number, string>) => (problem: string) =>
   [...notes].some(([n, before]) => {
+    const p = problem.endsWith(STILL_AT_REST) ? problem.slice(0, -STILL_AT_REST.length) : problem;
     if (p.includes(`, an older version of ${world.fileOfNote.get(n)} (now `)) return true;
     const lang = langOf(world.fileOfNote.get(n) ?? '');
     return p.includes(`, posted for ${world.fileOfNote.get(n)} (${lang}), shows `) && p.endsWith(`another ${lang} note`) && langOf(before) !== lang;
@@ -200,6 +204,10 @@ const FIXED: [string, Case][] = [
     'seed 16057 (24 runs): setup.md and setup-ja.md swapped; then intro.md, a/setup.md and setup-ja.md rotated and a/setup.md edited, in two batches with deliveries between: intro.md held exactly a/setup.md\'s note, whose file held N3 already, and N3 was taken there (N2 posted twice in all and en, its messages edited to N3); now a/setup.md comes into the first batch, the rest of its rotation (rotation-rest.ts; failed on main)',
     {"onDelete":"keep","mode":"group","initial":["intro.md","a/setup.md","setup.md"],"bursts":[{"ops":[{"op":"move","from":"setup.md","to":"b/swap.md"},{"op":"move","from":"setup-ja.md","to":"setup.md"},{"op":"move","from":"b/swap.md","to":"setup-ja.md"}],"order":[0,0,0,0,0,76,97,45],"cuts":[3,6],"deliverBetween":false},{"ops":[{"op":"move","from":"setup-ja.md","to":"b/swap.md"},{"op":"move","from":"intro.md","to":"setup-ja.md"},{"op":"move","from":"a/setup.md","to":"intro.md"},{"op":"move","from":"b/swap.md","to":"a/setup.md"},{"op":"moveEdit","from":"a/setup.md","to":"b/swap.md"},{"op":"move","from":"b/swap.md","to":"a/setup.md"}],"order":[40,6,93,54,72,3,66,14],"cuts":[2],"deliverBetween":true}]},
   ],
+  [
+    'seed 31015 (12 runs; failed on main): setup.md, intro.md and _posts/ja/intro.md rotated and setup.md edited, _posts/ja/intro.md handed over a batch before the rest: it holds exactly setup\'s note, whose file holds other content now, and was taken alone as that note moved (N1 posted twice in all); now setup.md comes into its batch, the rest of its rotation, as a known file\'s does (rotation-rest.ts)',
+    {"onDelete":"keep","mode":"group","initial":["setup.md","intro.md"],"bursts":[{"ops":[{"op":"move","from":"_posts/ja/intro.md","to":"b/swap.md"},{"op":"move","from":"setup.md","to":"_posts/ja/intro.md"},{"op":"move","from":"intro.md","to":"setup.md"},{"op":"move","from":"b/swap.md","to":"intro.md"},{"op":"moveEdit","from":"setup.md","to":"b/swap.md"},{"op":"move","from":"b/swap.md","to":"setup.md"}],"order":[30,0,0,0,0,0,0,0],"cuts":[1],"deliverBetween":false}]},
+  ],
 ];
 
 // Grouped, under either `onDelete` (issue 25, tester 14-1: the message kept under `keep` showed the note beside the
@@ -217,10 +225,6 @@ const KEPT: [string, Case][] = [
   [
     'seed 31010 (12 runs, after e25q\'s fix; fails on main too): a/setup.md and setup.md (two en notes of one name: families setup and setup#setup) swapped and setup.md rewritten, one batch: setup.md and a/setup.md end as both en members of family setup#setup',
     {"onDelete":"keep","mode":"group","initial":["a/setup.md","setup.md"],"bursts":[{"ops":[{"op":"move","from":"a/setup.md","to":"b/swap.md"},{"op":"move","from":"setup.md","to":"a/setup.md"},{"op":"move","from":"b/swap.md","to":"setup.md"},{"op":"write","file":"setup.md","draft":false}],"order":[0,0,0,0,0,0,0,0],"cuts":[],"deliverBetween":false}]},
-  ],
-  [
-    'seed 31015 (12 runs; the same class on main): setup.md, intro.md and _posts/ja/intro.md rotated and setup.md edited, _posts/ja/intro.md handed over a batch before the rest: N1 posted twice in all',
-    {"onDelete":"keep","mode":"group","initial":["setup.md","intro.md"],"bursts":[{"ops":[{"op":"move","from":"_posts/ja/intro.md","to":"b/swap.md"},{"op":"move","from":"setup.md","to":"_posts/ja/intro.md"},{"op":"move","from":"intro.md","to":"setup.md"},{"op":"move","from":"b/swap.md","to":"intro.md"},{"op":"moveEdit","from":"setup.md","to":"b/swap.md"},{"op":"move","from":"b/swap.md","to":"setup.md"}],"order":[30,0,0,0,0,0,0,0],"cuts":[1],"deliverBetween":false}]},
   ],
   [
     'seed 31020 (12 runs; the same counterexample on main; separate): _posts/ja/intro.md moved to setup.md and edited, a new _posts/ja/intro.md written, one batch: N1 posted twice in all',
