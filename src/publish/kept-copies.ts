@@ -204,11 +204,9 @@ export function copiedOver(deps: CopyDeps, ctx: CopyContext, r: ParseResult | un
   const note = r.note;
   if (!prev.announced || prev.state !== 'published' || prev.info.copyOf || prev.hash === note.hash) return false;
   if ((ctx.byHash.get(prev.hash) ?? []).some((f) => f.id !== prev.id)) return false; // its content is at another path of the chunk: a move, rename-chain.ts
-  // A removed note, announced, its exact content now here (a rotation saved a file at a time, past the window):
-  // that note moved here, brought back (late-removals.ts: its kept messages follow it), not this note edited into
-  // it. With `onDelete: delete` too: this note is removed (its messages deleted) and that one, back, announced
-  // again; read as an edit, this note's messages showed another note (rotation-slow-saves.test.ts).
-  if (keptDeletedNotes(deps.store.sql, note.hash).size > 0) return true;
+  // A removed note whose messages were kept, its exact content now here (a rotation saved a file at a time,
+  // past the window): that note moved here, brought back (late-removals.ts), not this note edited into it.
+  if (deps.config.publish.onDelete === 'keep' && keptDeletedNotes(deps.store.sql, note.hash).size > 0) return true;
   return originalOf(deps, { id: note.id, file: note.file, hash: note.hash, info: noteInfo(note) }, ctx, true) !== undefined;
 }
 
