@@ -121,7 +121,7 @@ export class Publisher {
     try {
       // Each chunk is read and handed to the parser while the chunk before it is decided and
       // committed: the workers parse while the main thread writes.
-      const rest = restReader({ reader: { ...this.reader, store: this.deps.store }, known, o: { mtimes, trustStat: opts.trustStat === true, startedAt }, onRead: (read) => ((result.scanned += read.scanned), this.recordUnreadable(read.failed, result)) }, files); // a rotation's rest too (rotation-rest.ts)
+      const rest = restReader({ reader: { ...this.reader, store: this.deps.store }, known, o: { mtimes, trustStat: opts.trustStat === true, startedAt }, onRead: (read) => ((result.scanned += read.scanned), this.recordUnreadable(read.failed, result)), firstRun: policy.firstRun }, files); // a rotation's rest too (rotation-rest.ts)
       const readAndParse = (from: number) => {
         const changed = rest.read(from, BATCH_CHUNK);
         onProgress?.(Math.min(files.length, from + BATCH_CHUNK), files.length);

@@ -107,6 +107,8 @@ export interface RestContext {
   o: Parameters<typeof readChangedFiles>[3];
   /** Told of each read: what it scanned and could not read (the batch's to count and record). */
   onRead: (read: ReturnType<typeof readChangedFiles>) => void;
+  /** A first scan: the store knows no note before it, no new file's rest is looked for (one lookup a file saved). */
+  firstRun: boolean;
 }
 
 /**
@@ -125,7 +127,7 @@ export function restReader(ctx: RestContext, files: readonly string[]): { read: 
     read: (from, size) => readAt(files, [from, size]),
     parsed: async (changed, parse) => {
       const entries = await parse(changed);
-      for (let from = 0; listed && from < changed.length; ) {
+      for (let from = 0; listed && !ctx.firstRun && from < changed.length; ) {
         const rest = rotationRest(ctx.reader, threadRead(changed, entries, from), ctx.known, listed);
         from = changed.length;
         if (!rest.length) break;
