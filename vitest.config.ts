@@ -20,8 +20,9 @@ export default defineConfig({
     projects: [
       // One module graph per worker, not per file: measured on the unit folders (summary, render, notes,
       // search, store, commands, contract; 269 tests) the imports took 26 s instead of 81 s and the CPU
-      // 20 s instead of 36 s. Safe here: no module-level state (no global singletons), no vi.mock, fake
-      // timers restored after each test, and files run one at a time per worker.
+      // 20 s instead of 36 s. Safe here: no module-level state (no global singletons) but the idle parse
+      // threads the worker's in-process services share on purpose (test/helpers/parse-threads.ts), no
+      // vi.mock, fake timers restored after each test, and files run one at a time per worker.
       // Files whose tests mostly wait run them at once (`describe.concurrent`): three at a time, as
       // five starved each other of CPU at load 16-22 (a discord.js client not ready in 20 s).
       { extends: true, test: { name: 'tests', include: ['test/**/*.test.ts'], exclude: [SOAK, GROUP_MINUTE, ...MOCKS_A_MODULE], isolate: false, maxConcurrency: 3, sequence: { groupOrder: 0 } } },

@@ -3,14 +3,19 @@
  * tree's notes, alone, on one thread, with the service's own functions: read + hash, front matter
  * (gray-matter, YAML, the schema), the Jekyll pass, marked's lexer, the rest of reading a note,
  * the summary (not run at a cold start: a first run defers it), the lookup words, the body's sketch
- * (rename-match.ts), the three renderers (nor these: a first run announces nothing), and the store's writes: note rows, then rows with their FTS5 words, in
- * transactions of 500 as the service commits them. `node startup-parts.js <dir> <sample>` prints
- * per-note µs of CPU (the sample is run once untimed first, so the code is warm as in a cold start
- * of a big tree) and, scaled to the tree, seconds on the main thread and on the parse threads.
+ * (rename-match.ts), the three renderers (nor these: a first run announces nothing), the copy of
+ * each note's result from its parse thread to the main thread (serialised there, read here), and the
+ * store's writes: note rows, then rows with their FTS5 words, in transactions of 500 as the service
+ * commits them; and a parse thread's start-up (its modules loaded), once per thread the service
+ * starts. `node startup-parts.js <dir> <sample>` prints per-note µs of CPU (the sample is run
+ * once untimed first, so the code is warm as in a cold start of a big tree) and, scaled to the
+ * tree, seconds on the main thread and on the parse threads.
  */
 import { mkdirSync, realpathSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { deserialize, serialize } from 'node:v8';
+import { Worker } from 'node:worker_threads';
 import matter from 'gray-matter';
 import { Lexer } from 'marked';
 import { configSchema } from '../src/config/schema.js';
@@ -21,7 +26,8 @@ import { parseFrontMatterYaml, parseNoteText, readNoteTextSync, toRelPath, type 
 import { scanNotesSync } from '../src/notes/scan.js';
 import { bodySketch } from '../src/notes/body-sketch.js';
 import { decideNote, type Policy } from '../src/publish/decide.js';
-import { parserThreads } from '../src/publish/parse-pool.js';
+import { parserThreads, READY } from '../src/publish/parse-pool.js';
+import { threadCpuMs } from '../src/publish/thread-cpu.js';
 import { renderAll } from '../src/render/index.js';
 import { bodyText } from '../src/summary/body.js';
 import { buildSummary, DEFAULT_SUMMARY_OPTIONS } from '../src/summary/build.js';
@@ -30,7 +36,7 @@ import { Store } from '../src/store/store.js';
 import type { NoteRow, SearchText } from '../src/store/types.js';
 import { benchTmp } from './lib.js';
 
-type Stage = 'readHash' | 'frontMatter' | 'jekyll' | 'lex' | 'restOfRead' | 'summary' | 'lookupWords' | 'bodySketch' | 'renderers' | 'storeRows' | 'storeFts';
+type Stage = 'readHash' | 'frontMatter' | 'jekyll' | 'lex' | 'restOfRead' | 'summary' | 'lookupWords' | 'bodySketch' | 'copyOut' | 'copyIn' | 'renderers' | 'storeRows' | 'storeFts';
 
 /** This process's CPU time in ms: on a shared machine a stage's wall time is mostly how long others kept it off a core. */
 function cpuMs(): number {
@@ -76,9 +82,9 @@ export function measureParts(dir: string, sample: number): Record<string, unknow
     timing: 'CPU time of each stage, after an untimed warm-up pass over the same sample',
     perNoteCpuUs: perNoteUs,
     projectedSecondsAt: all.length,
-    mainThreadS: { storeRows: scale(['storeRows']), storeFts: scale(['storeFts']) },
+    mainThreadS: { copyIn: scale(['copyIn']), storeRows: scale(['storeRows']), storeFts: scale(['storeFts']) },
     // A file the store has no record of (every note of a cold start) is read and hashed on its parse thread (batch-read.ts).
-    parseThreadsS: { threads, readHash: scale(['readHash'], threads), frontMatter: scale(['frontMatter'], threads), jekyll: scale(['jekyll'], threads), lex: scale(['lex'], threads), restOfRead: scale(['restOfRead'], threads), lookupWords: scale(['lookupWords'], threads), bodySketch: scale(['bodySketch'], threads) },
+    parseThreadsS: { threads, readHash: scale(['readHash'], threads), frontMatter: scale(['frontMatter'], threads), jekyll: scale(['jekyll'], threads), lex: scale(['lex'], threads), restOfRead: scale(['restOfRead'], threads), lookupWords: scale(['lookupWords'], threads), bodySketch: scale(['bodySketch'], threads), copyOut: scale(['copyOut'], threads) },
     // A first run defers every summary (but a note dated later, which a timer releases) to when it is first shown (parse-pool.ts deferSummary), and announces nothing.
     notAtColdStartS: { summary: scale(['summary']), renderers: scale(['renderers']) },
   };
@@ -107,11 +113,41 @@ function noteStages(dir: string, files: string[], read: ReadOptions, acc: Map<St
     const words = timed(acc, 'lookupWords', () => searchText(parsed.note, bodyText(parsed.tokens)));
     const body = timed(acc, 'bodySketch', () => bodySketch(parsed.note.body));
     timed(acc, 'renderers', () => renderAll(summary));
+    // The result as the parse thread posts it (parse-worker.ts, its body left out), copied as postMessage copies it: V8's serializer there, its deserializer here.
+    const message = { ok: true, rel, note: { ...parsed.note, hash, body: '' }, summary: null, text: words, body };
+    const copy = timed(acc, 'copyOut', () => serialize(message));
+    timed(acc, 'copyIn', () => deserialize(copy));
     decided.push({ ...decideNote(undefined, { ...parsed.note, hash }, summary, Date.now(), policy, body), words });
   }
   return decided;
 }
 
+/**
+ * CPU ms of one parse thread's start-up (the service's own worker, parse-worker.ts, until it says it
+ * is ready: its modules loaded), read from its own stat file as it reports it (thread-cpu.ts); the
+ * service starts one per parse thread at a cold start. Undefined where a thread's CPU cannot be read.
+ */
+async function threadStartCpuMs(read: ReadOptions): Promise<number | undefined> {
+  const w = new Worker(fileURLToPath(new URL('../src/publish/parse-worker.js', import.meta.url)), { workerData: { read, summary: DEFAULT_SUMMARY_OPTIONS } });
+  try {
+    return await new Promise<number | undefined>((resolve, reject) => {
+      let stat: string | undefined;
+      w.once('error', reject);
+      w.on('message', (m: unknown) => {
+        if (m === READY) resolve(stat === undefined ? undefined : threadCpuMs(stat));
+        else if (typeof m === 'object' && m !== null && 'cpuStat' in m && typeof m.cpuStat === 'string') stat = m.cpuStat;
+      });
+    });
+  } finally {
+    await w.terminate();
+  }
+}
+
 if (process.argv[1] === fileURLToPath(import.meta.url) && process.argv[2]) {
-  console.log(JSON.stringify(measureParts(process.argv[2], Number(process.argv[3] ?? 2000))));
+  const parts = measureParts(process.argv[2], Number(process.argv[3] ?? 2000));
+  const read: ReadOptions = { maxBytes: 1 << 20, defaultLang: 'en', fileLangs: [...DEFAULT_FILE_LANGS], site: configSchema.parse({}).site };
+  // One after the other, as many as the service starts: each alone on a core as far as the machine lets it.
+  const starts: (number | undefined)[] = [];
+  for (let i = 0; i < parserThreads(); i++) starts.push(await threadStartCpuMs(read));
+  console.log(JSON.stringify({ ...parts, parseThreadStartCpuMs: starts }));
 }

@@ -3,8 +3,9 @@
  * database) and warm (same database, nothing changed), timed to `ready` and to idle (every
  * background task done: the process's CPU use has stopped), with its peak resident memory and its
  * resident memory once idle. Against a bare scan (walk + read + hash) and a bare parse (read +
- * gray-matter + marked lexer) on as many worker threads as the service parses on, in the same run;
- * and where a cold start's time goes (startup-parts.ts).
+ * gray-matter + marked lexer) on as many worker threads as the service parses on, in the same run,
+ * its CPU split as the service's is (main thread, parse threads, V8's own threads) so each part is
+ * compared with its like (`cpuVsBareByThread`); and where a cold start's time goes (startup-parts.ts).
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -14,38 +15,49 @@ import path from 'node:path';
 import matter from 'gray-matter';
 import { Lexer } from 'marked';
 import { Worker } from 'node:worker_threads';
+import { z } from 'zod';
 import { scanNotes } from '../src/notes/scan.js';
 import { parserThreads } from '../src/publish/parse-pool.js';
+import { threadCpuMs } from '../src/publish/thread-cpu.js';
+import type { BareParseReply } from './bare-parse-worker.js';
 import { benchTmp, machine, peakRssMiB, runPhase } from './lib.js';
 import { blogTree } from './blog.js';
 import { BenchService, CLI } from './service.js';
 
-/** The bare parse on `threads` worker threads, chunks of 64 files handed out as threads come free (the service's parse pool does the same). */
-async function parseOnThreads(files: string[], threads: number): Promise<number> {
+/**
+ * The bare parse on `threads` worker threads, chunks of 64 files handed out as threads come free (the service's
+ * parse pool does the same); `threadsCpuMs`: the threads' own CPU, as each last said before it ended.
+ */
+async function parseOnThreads(files: string[], threads: number): Promise<{ sink: number; threadsCpuMs: number }> {
   const script = fileURLToPath(new URL('./bare-parse-worker.js', import.meta.url));
   let next = 0;
   let sink = 0;
+  let threadsCpuMs = 0;
   await Promise.all(
     Array.from({ length: threads }, async () => {
       const w = new Worker(script);
+      let cpuMs = 0;
       for (let from = (next += 64) - 64; from < files.length; from = (next += 64) - 64) {
-        const got = await new Promise<number>((resolve) => {
+        const got = await new Promise<BareParseReply>((resolve) => {
           w.once('message', resolve);
           w.postMessage(files.slice(from, from + 64));
         });
-        sink += got;
+        sink += got.sink;
+        cpuMs = got.cpuMs ?? cpuMs;
       }
+      threadsCpuMs += cpuMs;
       await w.terminate();
     }),
   );
-  return sink;
+  return { sink, threadsCpuMs };
 }
 
 async function phase(kind: string, dir: string): Promise<void> {
   const t0 = performance.now();
   const files = await scanNotes(dir);
   let sink = 0;
-  if (kind === 'parse-threads') sink = await parseOnThreads(files, parserThreads());
+  let threadsCpuMs: number | undefined;
+  if (kind === 'parse-threads') ({ sink, threadsCpuMs } = await parseOnThreads(files, parserThreads()));
   else for (const f of files) {
     const text = readFileSync(f, 'utf8');
     if (kind === 'scan') sink += createHash('sha256').update(text).digest()[0]!;
@@ -54,7 +66,11 @@ async function phase(kind: string, dir: string): Promise<void> {
   const ms = performance.now() - t0;
   // CPU of every thread of the process: on a machine others load, CPU time is steadier than wall time.
   const cpu = process.cpuUsage();
-  console.log(JSON.stringify({ kind, notes: files.length, ms: Math.round(ms), cpuMs: Math.round((cpu.user + cpu.system) / 1000), peakRssMiB: peakRssMiB(), sink }));
+  const cpuMs = Math.round((cpu.user + cpu.system) / 1000);
+  // Split as the service's is (BenchService.threadsCpu): this (main) thread, the parse threads, the rest (V8's GC and compiler threads).
+  const mainMs = threadCpuMs(`/proc/self/task/${process.pid}/stat`);
+  const byThread = threadsCpuMs === undefined || mainMs === undefined ? undefined : { mainMs: Math.round(mainMs), threadsMs: Math.round(threadsCpuMs), otherMs: Math.round(cpuMs - mainMs - threadsCpuMs) };
+  console.log(JSON.stringify({ kind, notes: files.length, ms: Math.round(ms), cpuMs, byThread, peakRssMiB: peakRssMiB(), sink }));
 }
 
 export interface StartFigures {
@@ -94,12 +110,40 @@ async function nodeStartMs(cwd: string): Promise<number> {
 
 const ratio = (a: number, b: number) => Math.round((a / b) * 100) / 100;
 
+/** The bare parse's CPU by thread (its phase's `byThread`): absent where a thread's CPU cannot be read (not Linux). */
+const bareByThreadSchema = z.object({ mainMs: z.number(), threadsMs: z.number(), otherMs: z.number() }).optional();
+export type BareCpuByThread = z.output<typeof bareByThreadSchema>;
+
+export interface Baselines {
+  scanMs: number;
+  scanCpuMs: number;
+  parseThreadsMs: number;
+  parseThreadsCpuMs: number;
+  /** `parseThreadsCpuMs` split as a cold start's `cpuByThread` is, to compare part with part. */
+  parseThreadsCpuByThread: BareCpuByThread;
+  parseThreadsPeakRssMiB: number;
+}
+
 /** The bare baselines of one run, each in its own process: walk + read + hash, and read + gray-matter + marked on the service's number of threads. */
-export function baselines(dir: string): { scanMs: number; scanCpuMs: number; parseThreadsMs: number; parseThreadsCpuMs: number; parseThreadsPeakRssMiB: number } {
+export function baselines(dir: string): Baselines {
   const self = fileURLToPath(import.meta.url);
   const scan = runPhase(self, ['scan', dir]);
   const parse = runPhase(self, ['parse-threads', dir]);
-  return { scanMs: Number(scan.ms), scanCpuMs: Number(scan.cpuMs), parseThreadsMs: Number(parse.ms), parseThreadsCpuMs: Number(parse.cpuMs), parseThreadsPeakRssMiB: Number(parse.peakRssMiB) };
+  const byThread = bareByThreadSchema.safeParse(parse.byThread);
+  return {
+    scanMs: Number(scan.ms),
+    scanCpuMs: Number(scan.cpuMs),
+    parseThreadsMs: Number(parse.ms),
+    parseThreadsCpuMs: Number(parse.cpuMs),
+    parseThreadsCpuByThread: byThread.success ? byThread.data : undefined,
+    parseThreadsPeakRssMiB: Number(parse.peakRssMiB),
+  };
+}
+
+/** Each part of a cold start's CPU against the same part of the bare parse's: where the ratio comes from. */
+function cpuVsBareByThread(cold: StartFigures['cpuByThread'], bare: BareCpuByThread): Record<string, number> | undefined {
+  if (!bare) return undefined;
+  return { main: ratio(cold.mainMs, bare.mainMs), parseThreads: ratio(cold.endedThreadsMs, bare.threadsMs), other: ratio(cold.otherThreadsMs, bare.otherMs) };
 }
 
 /**
@@ -127,7 +171,7 @@ export async function benchStartup(n = 35_000): Promise<Record<string, unknown>>
       const warm = await startUntilIdle(dir, db, work, cli);
       run[name] = {
         bare: base,
-        cold: { ...cold, idleVsBareParseOnThreads: ratio(cold.idleMs, base.parseThreadsMs), cpuVsBareParse: ratio(cold.cpuMs, base.parseThreadsCpuMs) },
+        cold: { ...cold, idleVsBareParseOnThreads: ratio(cold.idleMs, base.parseThreadsMs), cpuVsBareParse: ratio(cold.cpuMs, base.parseThreadsCpuMs), cpuVsBareByThread: cpuVsBareByThread(cold.cpuByThread, base.parseThreadsCpuByThread) },
         warm: { ...warm, idleVsBareScan: ratio(warm.idleMs, base.scanMs), cpuVsBareScan: ratio(warm.cpuMs, base.scanCpuMs) },
       };
     }

@@ -16,6 +16,7 @@ import type { Logger } from '../log.js';
 import type { Store } from '../store/store.js';
 import type { NoteRow } from '../store/types.js';
 import { familyRedatedTo, onlyRedated } from './family-redate.js';
+import { familyHeld } from '../store/family-rows.js';
 
 /** Languages claimed per key by notes decided earlier in the same chunk (not yet in the store), and those notes. */
 export interface FamilyClaims {
@@ -78,10 +79,23 @@ function holdsSlot(n: NoteRow): boolean {
  * key's family, see the invariant above); otherwise it joins its key's family unless another note
  * already holds its language there (`holder`), and is then announced on its own.
  */
-function familyKeyFor(id: string, raw: string, kept: string | undefined, holder: string | undefined): { key: string; conflictWith?: string } {
+function familyKeyFor(id: string, raw: string, kept: string | undefined, holder: string | undefined, taken: (key: string) => boolean = () => false): { key: string; conflictWith?: string } {
   if (kept !== undefined) return { key: kept };
   if (!holder) return { key: raw };
-  return { key: `${raw}#${id}`, conflictWith: holder };
+  return { key: ownFamilyKey(raw, id, taken), conflictWith: holder };
+}
+
+/**
+ * The key of a note announced on its own: `<key>#<its id>`, or, where a family of that key still holds a note, the
+ * first `<key>#<its id>#<n>` none holds. A note keeps its family when renamed, and an id is a path: the one announced
+ * on its own moved away (`setup.md` → `a/setup.md`, `setup#setup` kept) and a new note at its old path in the same
+ * language is a note of its own too, never a member of the family that went (issue 25, the split-burst seed 31010:
+ * two en members of `setup#setup`, the new one never announced).
+ */
+function ownFamilyKey(raw: string, id: string, taken: (key: string) => boolean): string {
+  let key = `${raw}#${id}`;
+  for (let n = 2; taken(key); n++) key = `${raw}#${id}#${n}`;
+  return key;
 }
 
 /** The family key `row` (just parsed, its key as written in `row.info.translationKey`) belongs to (familyKeyFor). */
@@ -107,7 +121,9 @@ export function assignFamilyKey(store: Store, row: NoteRow, prev: NoteRow | unde
   const joined = rawTaken() ? undefined : familyRedatedTo(store.sql, raw, claims.redated);
   if (joined !== undefined && holderIn(joined) === undefined) return claim(joined, true);
   const holder = holderIn(raw);
-  const { key, conflictWith } = familyKeyFor(row.id, raw, kept, holder);
+  // A family some other note holds a place in (this chunk's claims, or the store's), whatever its language.
+  const taken = (key: string) => claims.byKey.has(key) || (claims.families?.get(key) ?? []).some((m) => m.id !== row.id && holdsSlot(m)) || familyHeld(store.sql, key, row.id);
+  const { key, conflictWith } = familyKeyFor(row.id, raw, kept, holder, taken);
   if (conflictWith) sayConflict(store, log, claims, row, conflictWith);
   return claim(key);
 }

@@ -204,9 +204,11 @@ export function copiedOver(deps: CopyDeps, ctx: CopyContext, r: ParseResult | un
   const note = r.note;
   if (!prev.announced || prev.state !== 'published' || prev.info.copyOf || prev.hash === note.hash) return false;
   if ((ctx.byHash.get(prev.hash) ?? []).some((f) => f.id !== prev.id)) return false; // its content is at another path of the chunk: a move, rename-chain.ts
-  // A removed note whose messages were kept, its exact content now here (a rotation saved a file at a time,
-  // past the window): that note moved here, brought back (late-removals.ts), not this note edited into it.
-  if (deps.config.publish.onDelete === 'keep' && keptDeletedNotes(deps.store.sql, note.hash).size > 0) return true;
+  // A removed note's exact content now here (a rotation saved a file at a time, past the window): with `keep`, that
+  // note moved here, brought back (late-removals.ts); with `delete`, its messages are gone and it comes back as a
+  // new note, announced again (issue 25, tester 18: b's message was edited into it). Either way this note is
+  // overwritten, as in one save, not edited into another.
+  if (keptDeletedNotes(deps.store.sql, note.hash).size > 0) return true;
   return originalOf(deps, { id: note.id, file: note.file, hash: note.hash, info: noteInfo(note) }, ctx, true) !== undefined;
 }
 

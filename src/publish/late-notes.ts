@@ -4,7 +4,7 @@
  * it, go on without waiting for its budget. What a set-aside note's decisions depend on goes with it,
  * so they are made on the same set as before: with removals waiting or rewrites held (a removal may
  * be its rename source, or a rewrite its copy) the whole chunk; with translations grouped, the notes
- * that may be of its family. The late batch reads its files again: a note whose content changed
+ * that may be of its family; always, the notes tied to it by content (a swap, a move, a copy over). The late batch reads its files again: a note whose content changed
  * meanwhile is parsed again, as any edit is, never decided on what it was.
  */
 import path from 'node:path';
@@ -47,6 +47,8 @@ interface Group {
 export interface Dependence {
   whole: boolean;
   grouped: boolean;
+  /** The content digest the store's record of a path holds: a note holding exactly what another's path held is tied to it (`tiedByContent`). */
+  recorded?: ((rel: string) => string | undefined) | undefined;
 }
 
 export class LateNotes {
@@ -146,7 +148,11 @@ function lateGroups(changed: LateFile[], entries: ParseEntry[], dep: Dependence)
   const slow = entries.flatMap((e, i) => (isResult(e) ? [] : [i]));
   if (!slow.length) return [];
   if (dep.whole) return [[...changed.keys()]];
-  if (!dep.grouped) return slow.map((i) => [i]);
+  return tiedByContent(changed, entries, dep.grouped ? familyGroups(changed, entries, slow) : slow.map((i) => [i]), dep.recorded);
+}
+
+/** The groups of a chunk's slow notes (`slow`, indices) by family: a note that may be of a slow note's family goes with it. */
+function familyGroups(changed: LateFile[], entries: ParseEntry[], slow: number[]): number[][] {
   // A slow note's family is not known before it is parsed: its file name's is, the key it has without a `translationKey`.
   const stems = new Map<string, string>(); // each stem of a slow note → the stem its group is under (a union-find)
   const root = (k: string): string => (stems.get(k) === k ? k : root(stems.get(k)!));
@@ -159,6 +165,40 @@ function lateGroups(changed: LateFile[], entries: ParseEntry[], dep: Dependence)
     if (ks.length) groups.set(root(ks[0]!), [...(groups.get(root(ks[0]!)) ?? []), i]);
   });
   return [...groups.values()];
+}
+
+/**
+ * The groups widened to the notes tied to theirs by content (issue 25, tester 18: posted a.md and b.md swapped in one
+ * save, b.md slow; a.md, holding exactly b's content, decided alone was an edit of a into b's text, and b past its
+ * budget left it so: b shown twice). A note whose content is exactly what another chunk note's record holds (a swap,
+ * a move, a copy over) is decided with it, as one batch would: never on half of the save. `recorded`: the digest a
+ * path's record holds (none: the groups as they are).
+ */
+function tiedByContent(changed: LateFile[], entries: ParseEntry[], groups: number[][], recorded: Dependence['recorded']): number[][] {
+  if (!recorded) return groups;
+  const head = changed.map((_, i) => i); // each note → a note of its set (a union-find)
+  const root = (i: number): number => {
+    while (head[i] !== i) i = head[i]!;
+    return i;
+  };
+  const join = (i: number, j: number) => void (head[root(j)] = root(i));
+  for (const g of groups) for (const i of g.slice(1)) join(g[0]!, i);
+  const heldBefore = new Map<string, number[]>(); // a record's digest → the chunk's notes whose path held it
+  changed.forEach((c, i) => {
+    const h = recorded(c.rel);
+    if (h) heldBefore.set(h, [...(heldBefore.get(h) ?? []), i]);
+  });
+  changed.forEach((c, i) => {
+    const e = entries[i]!;
+    const now = c.hash || (isResult(e) ? e.read?.hash : undefined); // a file read on a thread has its digest from that read
+    for (const j of (now && heldBefore.get(now)) || []) if (j !== i) join(j, i);
+  });
+  const late = new Set(groups.flat().map(root));
+  const out = new Map<number, number[]>();
+  changed.forEach((_, i) => {
+    if (late.has(root(i))) out.set(root(i), [...(out.get(root(i)) ?? []), i]);
+  });
+  return [...out.values()];
 }
 
 function lateBatch(root: string, group: Group, results: ParseResult[]): LateBatch {

@@ -3,7 +3,8 @@
  * notes moved in with three normal ones held those 52 s, parsed one after another on one thread,
  * each up to `notes.parseTimeoutMs`). Notes go one per message, shortest first, on one thread; a
  * note still parsing after the soft bound (SOFT_BOUND_MS of its thread's CPU, or WALL_BOUND_MS by the clock) is *slow*: it goes on parsing on its thread, within its
- * budget, and another thread (up to SAVE_THREADS) takes the notes waiting. The parse resolves once
+ * budget, and the notes waiting each take a thread at once (up to SAVE_THREADS: the slow ones among them are found
+ * in one soft bound, not one after another, k bounds for k notes). The parse resolves once
  * no note is parsing short of the soft bound: a note not parsed then comes as a promise of its
  * result, which the publisher decides in a batch of its own when it comes (late-notes.ts), so the
  * notes saved with it, and the saves after, are not held back.
@@ -85,7 +86,7 @@ export function asideLanes(take: () => BudgetedWorker, release: (ws: BudgetedWor
           const onSlow = () => {
             item.slow = true;
             look();
-            if (waiting.length && lanes < SAVE_THREADS) void lane(take());
+            while (waiting.length && lanes < SAVE_THREADS) void lane(take()); // every lane at once: k slow notes are found in one soft bound, not k
           };
           const [r] = await w.run([item.job], { ms: cpuMs, wallMs, onSlow });
           item.result = r!;

@@ -38,3 +38,12 @@ export function familiesHolding(sql: Prepare, written: string): string[] {
   const rows = sql("SELECT json_extract(info, '$.translationKey') AS key FROM notes WHERE json_extract(info, '$.keyAsWritten') = ? ORDER BY id").all(written) as { key: string }[];
   return rows.map((r) => r.key);
 }
+
+/**
+ * Whether a note other than `exceptId` holds a place in the family `key` (publish/family-key.ts holdsSlot: live, or
+ * announced before), by the notes_family index: one row at most, no record parsed. A key announced on its own must be
+ * one no family holds (family-key.ts ownFamilyKey), asked only of a second note of a language.
+ */
+export function familyHeld(sql: Prepare, key: string, exceptId: string): boolean {
+  return !!sql("SELECT 1 FROM notes WHERE json_extract(info, '$.translationKey') = ? AND id <> ? AND (announced = 1 OR state NOT IN ('deleted', 'error', 'draft')) LIMIT 1").get(key, exceptId);
+}

@@ -16,7 +16,7 @@ import { agreesWithReader } from './agreement.js';
 import { cheers } from './news.js';
 import { judgesTheQuestion } from './question-praise.js';
 import { addressesReader, isExclamation, isQuestion, namesWhatItPointsAt, pointsBack, pointsBackWithin, speaksAsI, wordCount } from './tone.js';
-import type { Candidate, Walk } from './walk.js';
+import type { Asked, Candidate, Walk } from './walk.js';
 
 /** A reply of at most this many words (two CJK characters a word) says yes or no, not why: "No.", "It was cost.", "不要です。". */
 const BRIEF_REPLY = 3;
@@ -144,6 +144,8 @@ export function withItsQuestion(w: Walk, answer: string): string | undefined {
   const question = w.question;
   w.question = undefined;
   if (!question) return answer;
+  const inTurn = question.inTurn && afterAskedInTurn(w, question, answer);
+  if (inTurn) return inTurn;
   const replied = question.text !== '' && !endsAsQuestion(question.text); // "Is it safe? No." held
   if (question.unshown) return replied || needsItsQuestion(answer, w.locale) ? undefined : answer;
   if (!question.text || (question.heading && !replied && restatesQuestion(question.text, answer))) return answer;
@@ -164,8 +166,36 @@ export function answerFollows(w: Walk): boolean {
 
 /** After an asker's turn: when it ends with a question, the next turn answers it (its yes or no kept, a brief reply joined). */
 export function askedInTurn(w: Walk): void {
-  const last = w.out[w.out.length - 1];
-  w.question = last && last.block === w.block && isQuestion(last.text, w.locale) ? { text: '', block: w.block } : undefined;
+  const inTurn: Candidate[] = [];
+  for (let k = w.out.length - 1; k >= 0 && w.out[k]!.block === w.block && isQuestion(w.out[k]!.text, w.locale); k--) inTurn.unshift(w.out[k]!);
+  w.question = inTurn.length ? { text: '', block: w.block, inTurn } : undefined;
+}
+
+/**
+ * Whether the sentence read answers a question asked in a dialogue's turn: its "your" is the
+ * asker's ("Why do my brakes squeal?" "Your pads pick up grit…"), what was answered, not a reply
+ * to a reader's own example.
+ */
+export function answersTurn(w: Walk): boolean {
+  return w.question?.inTurn !== undefined;
+}
+
+/**
+ * A dialogue's answer shown after the questions of the turn it answers, which are then no points of
+ * their own ("How long do they last? About four to six seasons."): what was asked and what was
+ * answered in one point, so a summary never gives an answer without its question. Undefined when
+ * the two are longer than a point, or the answer opens with what the turn's one question asked
+ * ("What about memory alignment?" "Memory alignment is crucial…"): it reads alone, beside its question
+ * (after two questions it answers the turn, and goes with both).
+ */
+function afterAskedInTurn(w: Walk, question: Asked, answer: string): string | undefined {
+  const inTurn = question.inTurn ?? [];
+  const asked = inTurn.reduce((text, c) => joined(text, c.text), '');
+  if (!question.text && inTurn.length === 1 && opensWithWhatWasAsked(asked, answer) && !needsItsQuestion(answer, w.locale)) return undefined;
+  const both = joined(asked, joined(question.text, answer));
+  if (w.spans.visibleLength(both) > w.maxPointChars) return undefined;
+  for (const c of inTurn) if (w.out.includes(c)) w.out.splice(w.out.indexOf(c), 1);
+  return both;
 }
 
 interface Choosable {
@@ -246,4 +276,20 @@ function restatesQuestion(question: string, answer: string): boolean {
   const words = question.toLowerCase().match(/\p{L}{4,}/gu)?.filter((word) => !isFunctionWord(word)) ?? [];
   const pairs = [...question.matchAll(CJK_PAIR)].map((m) => m[1]!);
   return [...words, ...pairs].some((word) => said.includes(word));
+}
+
+/**
+ * Whether an answer's subject, its first word of substance within its first words (CJK: a pair of
+ * its first characters), is a word of what was asked: "Memory alignment is crucial…" after "What
+ * about memory alignment?" reads alone; "Three tablets of 400 mg." after "How many tablets…?",
+ * "Only if the medicine…", "The varroa mite…" answer what they do not name.
+ */
+function opensWithWhatWasAsked(question: string, answer: string): boolean {
+  if (hasCjk(answer)) return [...answer.slice(0, BEFORE_SUBJECT + 2).matchAll(CJK_PAIR)].some((m) => question.includes(m[1]!));
+  const said = question.toLowerCase();
+  for (const word of answer.toLowerCase().split(/\s+/).slice(0, BEFORE_SUBJECT)) {
+    const letters = /\p{L}{4,}/u.exec(word)?.[0];
+    if (letters && !isFunctionWord(letters)) return said.includes(letters);
+  }
+  return false;
 }

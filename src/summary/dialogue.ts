@@ -166,3 +166,17 @@ export function inOpening(w: Walk, turn: number, raw: string, labels: ReadonlySe
   if (from === undefined || !(w.block < from.block || (w.block === from.block && turn < from.turn))) return false;
   return labels.has(labelOf(raw) ?? '');
 }
+
+/** An asker's sentence of at most this many words (two CJK characters a word) asks nothing of substance: "Buenos días.", "您好。", "Great, thank you.". */
+const BRIEF_TALK = 3;
+
+/**
+ * An asker's sentence of a few words that asks nothing, before their question in the same turn
+ * ("Buenos días. ¿Cuánto tarda…?", "您好。寄包裹…？", "I see. And how…?") or in the dialogue's last
+ * turn ("Great, thank you.", "好的，谢谢。"): a greeting or thanks, told by its place and size, never by
+ * its words. A figure or code names something.
+ */
+export function askersSmallTalk(s: string, sentences: readonly string[], i: number, closing: boolean, locale: string): boolean {
+  if (wordCount(s) > BRIEF_TALK || isQuestion(s, locale) || /[\p{N}\uE000-\uF8FF]/u.test(s)) return false;
+  return closing || sentences.slice(i + 1).some((q) => isQuestion(q, locale));
+}

@@ -304,8 +304,8 @@ function statementWords(text: string, locale: string): number {
 }
 
 /**
- * One list item as a point: whole when it fits, else its first sentence, or its label with another of
- * its sentences ("Brew the tea: Steep for 3-5 minutes."), one of them at most (a group).
+ * One list item as a point: whole when it fits, else its first sentence, or another of its sentences under its label
+ * ("Brew the tea: Steep for 3-5 minutes.") or alone when it has none and stands alone, one of them at most (a group).
  */
 function addItem(w: Walk, raw: string, code: string | undefined, name: string | undefined, at: { lead: string | undefined; context: string | undefined; closing: boolean }): void {
   let text = raw;
@@ -339,10 +339,10 @@ function addItem(w: Walk, raw: string, code: string | undefined, name: string | 
   const sentences = splitSentences(text, w.locale, SENTENCES_PER_PARAGRAPH);
   push(w, { text: sentences[0] ?? text, kind: 'item', lead, closing: at.closing, group });
   const label = name && text.startsWith(name) ? name : undefined;
-  if (!label) return;
   for (const sentence of sentences.slice(1)) {
     if (isQuestion(sentence) || speaksAsI(sentence, w.locale) || isLeadIn(sentence) || isExclamation(sentence)) continue;
-    push(w, { text: labelled(label, sentence), kind: 'item', closing: at.closing, group });
+    if (label) push(w, { text: labelled(label, sentence), kind: 'item', closing: at.closing, group });
+    else if (!pointsBack(sentence, w.locale)) push(w, { text: sentence, kind: 'item', closing: at.closing, group });
   }
 }
 

@@ -62,6 +62,8 @@ interface Option {
   ids: number[];
   ws: number[];
   taken?: boolean;
+  /** A section's lead naming code (`datetime.now()`): the terms of its heading, which the outline's naming does not make redundant (OUTLINED). */
+  headingIds?: number[];
   /** What it says, normalised (saidOf), once asked for. */
   said?: string;
 }
@@ -128,6 +130,7 @@ function optionsOf(candidates: readonly Candidate[], spans: SpanTable, locale: s
       o.ids.push(id);
       o.ws.push(w);
     }
+    if (leadNamingCode(o, index)) o.headingIds = index.known(headings[o.c.section - 1] ?? '', spans);
   }
   // A point names something the note is about (a word it comes back to, a name, code, a title
   // word): "Happy to help with this." names nothing, and is left out when anything else is there.
@@ -195,6 +198,23 @@ const SAME_BLOCK = 0.6;
 const SAME_PARAGRAPH = 0.8;
 const SAME_SUMMARY = 0.9;
 
+/**
+ * A term only the outline has named (covered by it alone). The outline names a section ("Getting Current Date and Time");
+ * the section's first sentence naming the code that does it (`datetime.now()` "to get the current date and time") says
+ * what the name does not: the heading's terms still count for it.
+ */
+const OUTLINED = 2;
+
+/** The outline: the section names, or numbered sections' names, as one point (candidates.ts, block -1). */
+function isOutline(c: Candidate): boolean {
+  return c.kind === 'compact' && c.block < 0;
+}
+
+/** A section's first sentence (not one carrying the heading's name as its label) naming code. */
+function leadNamingCode(o: Option, index: TermIndex): boolean {
+  return o.c.kind === 'sentence' && o.c.lead === true && !o.c.named && o.c.section > 0 && o.ids.some((id) => index.terms[id]!.startsWith('\u0000'));
+}
+
 function sameBlock(c: Candidate): number {
   if (c.sumsUp) return SAME_SUMMARY;
   // A dialogue's turn is no story: its further sentence (a second question) waits as an item does, for the answer.
@@ -204,7 +224,10 @@ function sameBlock(c: Candidate): number {
 /** What a point adds per character shown: the weight of the terms it names that no chosen point does, by its place. */
 function worth(o: Option, covered: Uint8Array, left: number, share: number, used: Used, alone: boolean | undefined): number {
   let gain = 0;
-  for (let k = 0; k < o.ids.length; k++) if (!covered[o.ids[k]!]) gain += o.ws[k]!;
+  for (let k = 0; k < o.ids.length; k++) {
+    const by = covered[o.ids[k]!];
+    if (!by || (by === OUTLINED && o.headingIds?.includes(o.ids[k]!))) gain += o.ws[k]!;
+  }
   if (gain <= 0 && givesOwnFigures(o)) gain = OWN_FIGURES_GAIN;
   if (gain <= 0) return 0;
   let score = (gain * o.place) / Math.pow(Math.min(o.c.sumsUp ? o.cost : Math.max(o.cost, share), left), 0.7);
@@ -251,7 +274,7 @@ export function choosePoints(candidates: readonly Candidate[], spans: SpanTable,
     o.taken = true;
     chosenPos.add(o.c.pos);
     if (o.c.group !== undefined) usedGroups.add(o.c.group);
-    for (const id of o.ids) covered[id] = 1;
+    for (const id of o.ids) covered[id] = isOutline(o.c) ? covered[id] || OUTLINED : 1;
     used.blocks.set(o.c.block, (used.blocks.get(o.c.block) ?? 0) + 1);
     const part = parts[o.c.section] ?? 0;
     used.parts.set(part, (used.parts.get(part) ?? 0) + 1);

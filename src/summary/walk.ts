@@ -229,6 +229,8 @@ export interface Asked {
   unshown?: boolean;
   /** Asked by a heading: an answer naming what it asks of reads without it (answers.ts). */
   heading?: boolean;
+  /** Asked in a dialogue's turn: its questions, points of their own until an answer that needs them is shown after them (answers.ts). */
+  inTurn?: Candidate[];
 }
 
 /** A turn of a long dialogue offers its first two sentences of substance, so the walk reaches its end. */

@@ -15,6 +15,7 @@ import { platformAdaptersOf, startFailure, type PlatformWindows } from '../../sr
 import { ServiceEvents, type Sandbox, type ServiceEvent } from './service.js';
 import type { Clock } from '../../src/util/clock.js';
 import type { ParseThreads } from '../../src/publish/parse-pool.js';
+import { workerParseThreads } from './parse-threads.js';
 
 /**
  * `notecast start --json --config <sb.config> --notes <sb.notes> --db <sb.db> [flags]` with `env` as
@@ -85,7 +86,7 @@ export class InProcessCli extends ServiceEvents {
       afterRestore: flags.afterRestore,
       moved: flags.moved,
       clock: this.clock,
-      parseThreads: this.parseThreads,
+      parseThreads: this.parseThreads ?? workerParseThreads(),
       reconnect: this.windows.reconnect,
     });
     this.push({ event: 'ready', notes: this.app.notes });

@@ -18,22 +18,10 @@ import type { Batch } from '../../src/watch/batch.js';
 import { createConsoleAdapter } from '../../src/adapters/console/console.js';
 import type { ChatAdapter } from '../../src/publish/port.js';
 import { ProgressWait } from './progress-wait.js';
-import { afterAll } from 'vitest';
-import { ParseThreads } from '../../src/publish/parse-pool.js';
+import { workerParseThreads } from './parse-threads.js';
 
 export { InProcessCli, type ServiceWindows } from './inproc-cli.js';
-
-/**
- * Parse threads shared by every in-process start of one test file (AppOptions.parseThreads), ended
- * after its last test: called at the file's top level. A start then loads no parse thread again
- * (0.3-1.4 s on a loaded machine, on its first save); a kill in process ends the threads parsing
- * at that moment (RunningApp.abandon).
- */
-export function fileParseThreads(): ParseThreads {
-  const threads = new ParseThreads();
-  afterAll(() => threads.close());
-  return threads;
-}
+export { fileParseThreads, workerParseThreads } from './parse-threads.js';
 
 /**
  * The console platform failing, for outages in this process: while `down`, every send is refused
@@ -146,7 +134,7 @@ export class InProcessService {
     readonly db: string,
     readonly config: Config,
     private readonly log: Logger = silentLogger(),
-    /** Platform adapters (against the fakes), their tokens, a clock the test moves, and parse threads shared between its starts (the test closes them). */
+    /** Platform adapters (against the fakes), their tokens, a clock the test moves, and parse threads (default: the worker's, workerParseThreads). */
     private readonly extra: Partial<Pick<AppOptions, 'platformAdapters' | 'now' | 'parseThreads'>> & { env?: Record<string, string> } = {},
   ) {}
 
@@ -185,7 +173,7 @@ export class InProcessService {
       config: faults ? { ...this.config, console: { ...this.config.console, enabled: false } } : this.config,
       env: parseEnv(this.extra.env ?? {}),
       now: this.extra.now,
-      parseThreads: this.extra.parseThreads,
+      parseThreads: this.extra.parseThreads ?? workerParseThreads(),
       read: { maxBytes: 1 << 20, defaultLang: 'en', fileLangs: [...DEFAULT_FILE_LANGS], site: { url: 'https://ex.org', baseurl: '', permalink: '/:title', collections: {} } },
       notesDir: this.notes,
       dbPath: this.db,

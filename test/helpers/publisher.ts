@@ -11,7 +11,7 @@ import { Publisher } from '../../src/publish/publisher.js';
 import { Store } from '../../src/store/store.js';
 import { DEFAULT_SUMMARY_OPTIONS } from '../../src/summary/build.js';
 import { afterEach } from 'vitest';
-import { fileParseThreads } from './inproc.js';
+import { workerParseThreads } from './parse-threads.js';
 
 /** How tests read notes: English by default, file-name languages, a site at https://ex.org with `/:title` links. */
 export function testReadOptions(): ReadOptions {
@@ -31,7 +31,7 @@ export interface TempPublisherOptions {
   watchStore?: (store: Store) => void;
   /** Hears what the publisher logs. */
   log?: Logger;
-  /** Parse threads shared by the file's publishers (fileParseThreads): each then loads none anew. */
+  /** Parse threads (default: the worker's, workerParseThreads): a publisher then loads none anew. */
   parseThreads?: ParseThreads;
 }
 
@@ -51,7 +51,7 @@ export function tempPublisher(prefix: string, config: unknown, { watchStore, log
     platforms: new Set(['console']),
     log,
     onEnqueued: () => {},
-    parseThreads,
+    parseThreads: parseThreads ?? workerParseThreads(),
   });
   const close = async () => {
     await publisher.close();
@@ -63,10 +63,10 @@ export function tempPublisher(prefix: string, config: unknown, { watchStore, log
 
 /**
  * A test file's publishers (called at its top level): each one the returned function makes is closed
- * after its test, and all share the file's parse threads (fileParseThreads), so none loads a thread anew.
+ * after its test, and all share the worker's parse threads (workerParseThreads), so none loads a thread anew.
  */
 export function filePublishers(prefix: string): (config: unknown, options?: Omit<TempPublisherOptions, 'parseThreads'>) => TempPublisher {
-  const parseThreads = fileParseThreads();
+  const parseThreads = workerParseThreads();
   const open: TempPublisher[] = [];
   afterEach(async () => {
     for (const t of open.splice(0).reverse()) await t.close();

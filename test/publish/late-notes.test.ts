@@ -71,6 +71,19 @@ describe('notes set aside while they parse', () => {
     expect(batches.map((x) => x.files)[1]).toEqual(['/notes/de/other.md', '/notes/c.md']);
   });
 
+  it('a note tied to a slow one by content (it holds exactly what the slow note\'s path held, or the reverse, through a chain) goes with it (issue 25, tester 18: a swap)', async () => {
+    const { late, batches } = lateNotes();
+    const b = later();
+    // b.md (slow) held h-old-b, now in a.md; a.md held h-old-a, now in c.md; x.md's old content is nowhere.
+    const changed = [{ ...file('a.md'), hash: 'h-old-b' }, { ...file('b.md'), hash: 'h-new-b' }, { ...file('c.md'), hash: 'h-old-a' }, file('x.md')];
+    const recorded = (rel: string) => ({ 'a.md': 'h-old-a', 'b.md': 'h-old-b', 'c.md': 'h-old-c', 'x.md': 'h-old-x' })[rel];
+    const now = splitLate(late, changed, [parsed('a.md'), b.promise, parsed('c.md'), parsed('x.md')], { whole: false, grouped: false, recorded }, undefined);
+    expect(now.changed.map((c) => c.rel)).toEqual(['x.md']);
+    b.settle(parsed('b.md'));
+    await tick();
+    expect(batches.map((x) => x.files)).toEqual([['/notes/a.md', '/notes/b.md', '/notes/c.md']]);
+  });
+
   it('a note a later batch took (edited or removed while it parsed) is left out of its late batch: never decided twice', async () => {
     const { late, batches } = lateNotes();
     const [a, b] = [later(), later()];

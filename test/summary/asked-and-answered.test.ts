@@ -50,24 +50,22 @@ describe('a question and answer of a dialogue', () => {
       'Q: How cold is too cold to charge a lithium battery?\n\nA: Anything below freezing. The cell can be used, just not charged.\n\n' +
         'Q: Can a fast charger fix that?\n\nA: No. Charging below zero plates lithium onto the anode and ruins the cell for good.',
     );
-    const k = points.indexOf('No. Charging below zero plates lithium onto the anode and ruins the cell for good.');
-    expect(k).toBeGreaterThan(0);
-    expect(points[k - 1]).toBe('Can a fast charger fix that?');
+    expect(points).toContain('Can a fast charger fix that? No. Charging below zero plates lithium onto the anode and ruins the cell for good.');
     expect(points.some((p) => p.startsWith('Charging below zero'))).toBe(false);
   });
 
   it("keeps a reply's yes before its \"but\" (ar) and a brief reply in Japanese", () => {
     const ar = pointsOfNote('ar', 'س: كم يستغرق تجفيف الطلاء؟\n\nج: يجف سطحه خلال ساعتين، ويتصلب تمامًا بعد أسبوع.\n\nس: هل يمكن طلاء طبقة ثانية في اليوم نفسه؟\n\nج: نعم، لكن بعد أربع ساعات على الأقل من الطبقة الأولى.');
-    expect(ar.some((p) => p.startsWith('نعم، لكن بعد أربع ساعات'))).toBe(true);
+    expect(ar.some((p) => p.includes('؟ نعم، لكن بعد أربع ساعات'))).toBe(true);
     expect(ar.some((p) => p.startsWith('لكن'))).toBe(false);
     const ja = pointsOfNote('ja', 'Q：観葉植物に毎日水をあげるべきですか？\n\nA：いいえ。土の表面が乾いてからたっぷりあげるのが基本です。\n\nQ：冬はどうしますか？\n\nA：冬は成長が止まるので、水やりの回数を半分に減らします。');
-    expect(ja.some((p) => p.startsWith('いいえ。土の表面が乾いてから'))).toBe(true);
+    expect(ja.some((p) => p.includes('？いいえ。土の表面が乾いてから'))).toBe(true);
   });
 
   it('gives the definition that answers what was asked first (zh, zh-Hant)', () => {
     const zh = classroom('zh', ['学生：', '老师：'], ['老师好！', '你好，今天想问什么？', '什么是闭包？为什么它能记住变量？', '闭包就是函数带着它的环境。只要内部函数引用了外部变量，并且被返回出去，这个变量就不会被回收。', '那如果在循环里创建闭包呢？', '每个闭包会共享同一个变量，除非每次循环都创建新的绑定。', '明白了，谢谢老师！']);
-    expect(zh.slice(0, 2)).toEqual(['什么是闭包？', '闭包就是函数带着它的环境。']);
+    expect(zh[0]).toBe('什么是闭包？为什么它能记住变量？闭包就是函数带着它的环境。');
     const hant = classroom('zh-Hant', ['學生：', '老師：'], ['老師好！', '你好，今天想問什麼？', '什麼是索引？為什麼它能讓查詢變快？', '索引就是資料庫為某一欄建的目錄。只要查詢條件用到這一欄，並且索引足夠有選擇性，資料庫就不用掃描整張表。', '那如果忘了給這一欄建索引呢？', '資料庫會一直掃描整張表，直到表越來越大而變得很慢。', '明白了，謝謝老師！']);
-    expect(hant.slice(0, 2)).toEqual(['什麼是索引？', '索引就是資料庫為某一欄建的目錄。']);
+    expect(hant[0]).toBe('什麼是索引？為什麼它能讓查詢變快？索引就是資料庫為某一欄建的目錄。');
   });
 });

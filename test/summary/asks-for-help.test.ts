@@ -15,8 +15,9 @@ describe('a dialogue opening with a request for help', () => {
     it(`is no point, and the question after it leads (${lang}: ${help})`, () => {
       const points = pointsOf(lang, [`${q}: ${help}`, `${a}: OK.`, `${q}: ${asked}`, `${a}: ${answer}`].join('\n\n'));
       expect(points).not.toContain(help);
-      expect(points[0]).toBe(asked);
-      expect(points).toContain(answer);
+      // What was asked leads, its answer after it in one point (dialogue-answer-with-question.test.ts).
+      expect(points[0]!.startsWith(asked), points[0]).toBe(true);
+      expect(points[0]).toContain(answer);
     });
   }
 });

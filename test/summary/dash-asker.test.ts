@@ -23,7 +23,7 @@ describe('a dash dialogue opened by the one who answers', () => {
   for (const [lang, turns, questions] of DIALOGUES) {
     it(`keeps the asker's questions and leaves the greeting (${lang})`, () => {
       const points = pointsOf(lang, turns.map((t) => `— ${t}`).join('\n\n'));
-      for (const q of questions) expect(points).toContain(q);
+      for (const q of questions) expect(points.some((p) => p.startsWith(q)), q).toBe(true);
       expect(points).not.toContain(turns[0]);
     });
   }

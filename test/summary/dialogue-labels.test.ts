@@ -34,8 +34,8 @@ describe('a dialogue in each language', () => {
     it(`gives what was asked and answered without labels (${lang})`, () => {
       const points = pointsOf(lang, dialogue(open, turns));
       expect(points.filter((p) => LABELLED.test(p))).toEqual([]);
-      // What was asked first is a point of its own, its label gone.
-      expect(points).toContain(turns[0]);
+      // What was asked first leads a point (its answer may follow it there), its label gone.
+      expect(points.some((p) => p.startsWith(turns[0]!))).toBe(true);
       // Praise of the question is no point nor the start of one.
       expect(points.join('\n')).not.toMatch(/Great question|बढ़िया सवाल|Très bonne question|Buena pregunta|Gute Frage|好问题|好問題|いい質問|سؤال رائع/u);
     });

@@ -17,7 +17,7 @@ describe('a dialogue that opens with small talk', () => {
     );
     expect(points.some((p) => p.includes('Got a minute'))).toBe(false);
     expect(points.some((p) => p.includes('fire away'))).toBe(false);
-    expect(points[0]).toBe('Should I water succulents every week in winter?');
+    expect(points[0]!.startsWith('Should I water succulents every week in winter?')).toBe(true);
   });
 
   it('drops a question of courtesy answered in a few words (es, dialogue dashes)', () => {
@@ -65,8 +65,7 @@ describe('a dialogue that opens with small talk', () => {
         '**Host:** And what comes after the farm?\n\n**Chef:** A cookbook, so readers can cook the seasonal menu at home.\n\n**Host:** Lovely, thank you!',
     );
     expect(points.some((p) => p.includes('Glad to be here'))).toBe(false);
-    expect(points).toContain('And what comes after the farm?');
-    expect(points.some((p) => p.startsWith('A cookbook'))).toBe(true);
+    expect(points).toContain('And what comes after the farm? A cookbook, so readers can cook the seasonal menu at home.');
   });
 
   it('keeps a first request made without a question mark, though a question comes later', () => {

@@ -62,6 +62,6 @@ describe("a label of the message in front of an asker's question in a dialogue",
       '**Me:** How long should the final proof take?',
       '**ChatGPT:** About one to two hours at room temperature, until a poked dent springs back slowly.',
     ].join('\n\n');
-    expect(pointsOf('en', note)[0]).toBe('Why does my loaf spread flat in the oven?');
+    expect(pointsOf('en', note)[0]!.startsWith('Why does my loaf spread flat in the oven?')).toBe(true);
   });
 });
