@@ -15,6 +15,7 @@ import { ruleFor, type Rules } from './locale-rules.js';
 import { agreesWithReader } from './agreement.js';
 import { cheers } from './news.js';
 import { judgesTheQuestion } from './question-praise.js';
+import { opensOnPlaceholder } from './placeholder-subject.js';
 import { addressesReader, isExclamation, isQuestion, namesWhatItPointsAt, pointsBack, pointsBackWithin, speaksAsI, wordCount } from './tone.js';
 import type { Asked, Candidate, Walk } from './walk.js';
 
@@ -100,6 +101,7 @@ const BEFORE_SUBJECT = 3;
  */
 function asksOfWhatCameBefore(q: string, locale: string): boolean {
   if (pointsBackWithin(q, locale)) return true;
+  if (opensOnPlaceholder(q, locale)) return false; // "Is it safe to…?", "Is there…?": the "it" stands for what follows
   const cjk = hasCjk(q);
   const words = cjk ? [...q] : q.split(/\s+/);
   for (let k = 0; k <= BEFORE_SUBJECT && k < words.length; k++) {

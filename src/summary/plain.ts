@@ -117,8 +117,13 @@ const LIQUID = /\{%-?[\s\S]*?-?%\}|\{\{[\s\S]*?\}\}/g;
  * words without TeX's characters, right before a `(`. They stay text (TEX_ESCAPED), brackets and all.
  */
 function escapedLinkText(inner: string, after: string): boolean {
-  return after === '(' && !/[\\^_{}=]/.test(inner) && WORDS_IN_A_ROW.test(inner);
+  if (!after.startsWith('(') || /[\\^_{}=]/.test(inner)) return false;
+  // One word is link text only before a link's target ("\[docs\](https://…)"): "\[ab\](x)" may be math.
+  return WORDS_IN_A_ROW.test(inner) || (/^\s*\p{L}{2,}\s*$/u.test(inner) && LINK_TARGET.test(after));
 }
+
+/** A link's target opening a parenthesis: a URL, a path or an anchor. */
+const LINK_TARGET = /^\((?:https?:|mailto:|www\.|\.{0,2}\/|#)/u;
 
 /** Replaces math with readable text, and removes Liquid tags and stray HTML. */
 export function cleanText(s: string, spans?: SpanTable): string {
@@ -133,7 +138,7 @@ export function cleanText(s: string, spans?: SpanTable): string {
   };
   if (out.includes('\\') || out.includes('$$')) {
     out = out.replace(MATH, (m: string, a: string | undefined, b: string | undefined, c: string | undefined, at: number, all: string) =>
-      b !== undefined && escapedLinkText(b, all.charAt(at + m.length)) ? m : math(spans ? withLiterals(a ?? b ?? c ?? '', spans) : (a ?? b ?? c ?? '')),
+      b !== undefined && escapedLinkText(b, all.slice(at + m.length, at + m.length + 12)) ? m : math(spans ? withLiterals(a ?? b ?? c ?? '', spans) : (a ?? b ?? c ?? '')),
     );
   }
   if (out.includes('$')) {

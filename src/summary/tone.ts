@@ -13,6 +13,7 @@ import { endsSeries } from './punctuation.js';
 import { standsAlone } from './stands-alone.js';
 import { goesThrough, openingAddress, setsOff } from './setting-off.js';
 import { offersMore } from './offers-more.js';
+import { opensOnPlaceholder } from './placeholder-subject.js';
 
 export { ruleFor, type Rules };
 
@@ -137,10 +138,7 @@ export function addressesReader(s: string, locale: string): boolean {
   return rest !== undefined && !standsAlone(rest, locale);
 }
 
-/**
- * A sentence that opens with a word pointing back ("They …", "This …", "それは…"): alone, without
- * the sentence before it, it points at nothing.
- */
+/** A sentence opening on a word pointing back ("They …", "それは…"), not a placeholder ("There are…", placeholder-subject.ts): alone it points at nothing. */
 const POINTS_BACK: Array<[RegExp, RegExp]> = [
   [/^en/, /^(?:this|that|these|those|it|its|they|their|them|he|she|such|both|here|there)(?!\p{L})/iu],
   [/^de/, /^(?:dies|diese[rsmn]?|das|es|sie|er|solche[rsmn]?|beide|hier)(?!\p{L})/iu],
@@ -153,7 +151,7 @@ const POINTS_BACK: Array<[RegExp, RegExp]> = [
 ];
 
 export function pointsBack(s: string, locale: string): boolean {
-  return ruleFor(POINTS_BACK, locale)?.test(s.trimStart()) ?? false;
+  return (ruleFor(POINTS_BACK, locale)?.test(s.trimStart()) ?? false) && !opensOnPlaceholder(s, locale);
 }
 
 /**

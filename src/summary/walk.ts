@@ -7,7 +7,7 @@ import { collapseWhitespace, stripControls } from '../util/text.js';
 import { stripPrivateUse, type SpanTable } from './inline.js';
 import { cleanText, inlineText } from './plain.js';
 import { hasCjk, letterUnits } from './chars.js';
-import { namesWhatItPointsAt, pointsBack, pointsBackWithin, ruleFor, wordCount, type Rules } from './tone.js';
+import { namesWhatItPointsAt, pointsBack, pointsBackWithin, ruleFor, type Rules } from './tone.js';
 
 export interface Candidate {
   /** Text with placeholders for its code spans (see inline.ts). */
@@ -314,13 +314,14 @@ export function candidateOf(c: Omit<Candidate, 'pos' | 'block' | 'section'>, pos
 export const prose = (raw: string, spans?: SpanTable) => collapseWhitespace(cleanText(raw.replace(/\n:[ \t]+/g, ': '), spans));
 
 /**
- * How a sentence after the first of its paragraph leans on the one before: wholly when short and
- * opening with a pronoun ("They follow from it."), partly when longer, or when a pronoun inside it is
- * what it speaks of ("Zuckerberg celebrated this in a video"); not when its demonstrative comes with
- * its noun ("This pivot aligned with…").
+ * How a sentence after the first of its paragraph leans on the one before: wholly when it opens with
+ * a bare pronoun ("They follow from it.", "Sie bleiben im Ordner…"), however long: its subject is named
+ * only before it, so it is no point alone (issue 23, F12); partly when a pronoun inside it is what it
+ * speaks of ("Zuckerberg celebrated this in a video"); not when its demonstrative comes with its noun
+ * ("This pivot aligned with…") or its "it" holds a later subject's place (placeholder-subject.ts).
  */
 export function leansOn(s: string, locale: string): Candidate['leansBack'] {
-  if (pointsBack(s, locale) && !namesWhatItPointsAt(s, locale)) return wordCount(s) <= 8 ? 'wholly' : 'partly';
+  if (pointsBack(s, locale) && !namesWhatItPointsAt(s, locale)) return 'wholly';
   return pointsBackWithin(s, locale) ? 'partly' : undefined;
 }
 

@@ -12,6 +12,11 @@ describe('escaped link brackets', () => {
     expect(points).toContain('The mirror list is kept [on the wiki page](https://example.org/mirrors) and updated every night by the release team.');
   });
 
+  it('stay when the link text is one word (issue 23, tester 17-2)', () => {
+    const points = pointsOf('en', 'Write \\[docs\\](https://example.org/docs) in a commit message when the link must not render in the changelog.');
+    expect(points).toContain('Write [docs](https://example.org/docs) in a commit message when the link must not render in the changelog.');
+  });
+
   it('while display math before a parenthesis is still math', () => {
     const points = pointsOf('en', 'The energy of a photon is \\[E = h \\nu\\] (Planck), where the constant h relates frequency to energy.');
     expect(points.join('\n')).not.toMatch(/\\\[|\\\]/);

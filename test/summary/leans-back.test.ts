@@ -66,10 +66,10 @@ describe('a sentence after the first of its paragraph', () => {
   ];
 
   for (const { locale, first, named, bare, within } of cases) {
-    it(`in ${locale}: leans partly on it when it opens with a bare pronoun or speaks of one, not when its demonstrative names its noun`, () => {
+    it(`in ${locale}: leans wholly on it when it opens with a bare pronoun (issue 23, F12), partly when it speaks of one, not when its demonstrative names its noun`, () => {
       const got = leaning([first, named, bare, within].join(' '), locale);
       expect(got[named]).toBe('no');
-      expect(got[bare]).toBe('partly');
+      expect(got[bare]).toBe('wholly');
       expect(got[within]).toBe('partly');
     });
   }
@@ -90,7 +90,7 @@ describe('the opening paragraph', () => {
     );
     expect(candidates.map((c) => [c.opening, c.leansBack ?? 'no'])).toEqual([
       [true, 'no'],
-      [true, 'partly'],
+      [true, 'wholly'],
       [false, 'partly'],
     ]);
   });

@@ -1,0 +1,38 @@
+/**
+ * A subject that only holds the place of one that comes later: "There are two choices", "It is safe
+ * to reheat…", "Is it worth…?", "Es gibt…", "Il y a…", "Il faut…". Such an "it" or "there" points
+ * at nothing before it, so the sentence reads alone and a question of that form is no question about
+ * what came before (issue 23: "There are two popular choices: Hugo and Jekyll." was dropped as a
+ * continuation, "Is it safe to reheat…? No." lost its answer). Told by grammar: the expletive with
+ * its verb, and for "it" the clause it stands for ("to …", "that …", "worth …"). Pure.
+ */
+import { ruleFor, type Rules } from './locale-rules.js';
+
+/** English copulas and verbs an expletive "it" takes before the clause it stands for. */
+const EN_BE = "(?:is|was|isn['’]t|wasn['’]t|['’]s|will be|would be|can be|could be|may be|might be|should be|must be|seems|seemed|becomes|became|remains)";
+/** Words between the verb and the clause: an adjective or noun, with an adverb or article before it. */
+// Not a participle: "It is used to build…", "It was made to…" speak of what came before.
+const EN_PREDICATE = "(?:(?:not|very|quite|really|still|often|usually|always|also|generally|a|an|the|much|more|less|far)\\s+){0,2}(?![\\p{L}-]*ed\\s)(?!(?:built|made|written|meant|known|sent|set|run|done|given|taken|shown|going|able|about)\\s)[\\p{L}-]+(?:\\s+(?:idea|practice|way))?";
+const EN_CLAUSE = '(?:to|that|whether|if|how|when|why)';
+
+const PLACEHOLDER: Rules = [
+  [
+    /^en/,
+    new RegExp(
+      `^(?:there\\s+(?:(?:is|are|was|were|isn['’]t|aren['’]t|will be|would be|can be|could be|may be|might be|must be|has been|have been|seems? to be|remains?|exists?)(?!\\p{L})|['’]s\\s)` +
+        `|it\\s+${EN_BE}\\s+${EN_PREDICATE}\\s+${EN_CLAUSE}\\s|it\\s+${EN_BE}\\s+worth\\s|it\\s+(?:pays|makes sense)\\s+to\\s` +
+        `|(?:is|are|was|were|isn['’]t|aren['’]t|will|would|can|could|should)\\s+(?:there|it\\s+(?:(?:be|still|really|ever|always|also)\\s+){0,2}(?:${EN_PREDICATE}\\s+${EN_CLAUSE}|worth)\\s))`,
+      'iu',
+    ),
+  ],
+  // "Es gibt", "Gibt es", "Es lohnt sich", "Es kommt darauf an"; "Es ist sicher, … zu …" (the clause after a comma:
+  // "Es ist leicht zu bedienen" speaks of what came before).
+  [/^de/, /^(?:es\s+(?:gibt|geht\s+um|lohnt\s+sich|kommt\s+darauf\s+an)(?!\p{L})|(?:es\s+(?:ist|war|wäre)|(?:ist|war|wäre)\s+es)\s+(?:\p{L}+\s+){0,2}?\p{L}+,\s*(?:dass|ob|wenn|[^.?!]*?\szu\s+\p{L}+en(?!\p{L}))|gibt\s+es(?!\p{L}))/iu],
+  // "Il y a", "Il faut", "Il existe", "Il suffit", "Il vaut mieux", "Il s'agit", "Il est … de/d'/que".
+  [/^fr/, /^il\s+(?:(?:y\s+a|y\s+avait|faut|fallait|existe|suffit|vaut\s+mieux)(?!\p{L})|s['’]agit|est\s+(?:(?:très|plus|moins|bien|pas|souvent|parfois|toujours|aussi)\s+)?\p{L}+\s+(?:de\s|d['’]|que\s|qu['’]))/iu],
+];
+
+/** Whether the sentence (or question) opens on a subject that only holds the place of a later one. */
+export function opensOnPlaceholder(s: string, locale: string): boolean {
+  return ruleFor(PLACEHOLDER, locale)?.test(s.trimStart()) ?? false;
+}
