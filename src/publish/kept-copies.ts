@@ -139,10 +139,24 @@ export function contentsDecided(deps: CopyDeps, parsed: readonly ParseResult[], 
     const row = deps.store.getNote(noteIdOf(rel));
     if (row) byId.set(row.id, { id: row.id, file: rel, hash, info: () => row.info, held: true });
   }
-  for (const r of parsed) if (r.ok) byId.set(r.note.id, { id: r.note.id, file: r.note.file, hash: r.note.hash, info: () => noteInfo(r.note) });
+  for (const r of parsed) {
+    if (r.ok) byId.set(r.note.id, { id: r.note.id, file: r.note.file, hash: r.note.hash, info: () => noteInfo(r.note) });
+    else shownDespiteError(deps, r.rel, byId);
+  }
   const byHash = new Map<string, FileNow[]>();
   for (const f of byId.values()) byHash.set(f.hash, [...(byHash.get(f.hash) ?? []), f]);
   return { byId, byHash, pending };
+}
+
+/**
+ * A note of the chunk whose file cannot be read now (bad front matter, past its parse budget) keeps its last good
+ * state (Publisher.recordError): its messages show its record's content still, and a file holding exactly that is
+ * its copy (issue 25, tester 18: b.md past its budget in a swap; a.md, holding b's content, taken as an edit of a
+ * showed b twice).
+ */
+function shownDespiteError(deps: CopyDeps, rel: string, byId: Map<string, FileNow>): void {
+  const row = deps.store.getNote(noteIdOf(rel));
+  if (row?.file === rel && row.state === 'published' && messagesUp(deps, row) && !byId.has(row.id)) byId.set(row.id, { id: row.id, file: rel, hash: row.hash, info: () => row.info });
 }
 
 /** Whether a record's messages are up (announced, and not deleted or drafted with `onDelete: delete`, which took them down). */
@@ -168,7 +182,7 @@ function originalOf(deps: CopyDeps, row: Pick<NoteRow, 'id' | 'file' | 'hash' | 
   };
   for (const o of notesWithContent(store.sql, row.hash, row.info.lang, row.id)) {
     const original = store.getNote(o.id);
-    const now = ctx.byId.get(o.id)?.hash ?? hashOnDisk(deps, o.file);
+    const now = ctx.byId.get(o.id)?.hash ?? (original?.error ? original.hash : hashOnDisk(deps, o.file)); // a broken edit keeps its last good state (shownDespiteError)
     if (!original || (now !== row.hash && !(goneToo && now === undefined && ctx.pending?.has(o.file)))) continue; // the original moved on already: its change is being decided
     if (covers(original.info)) return o;
   }

@@ -15,7 +15,7 @@ import { ruleFor, type Rules } from './locale-rules.js';
 import { agreesWithReader } from './agreement.js';
 import { cheers } from './news.js';
 import { judgesTheQuestion } from './question-praise.js';
-import { opensOnPlaceholder } from './placeholder-subject.js';
+import { hasPlaceholderSubject, opensOnPlaceholder } from './placeholder-subject.js';
 import { addressesReader, isExclamation, isQuestion, namesWhatItPointsAt, pointsBack, pointsBackWithin, speaksAsI, wordCount } from './tone.js';
 import type { Asked, Candidate, Walk } from './walk.js';
 
@@ -74,8 +74,15 @@ const CAUSE_START: Rules = [
   [/^ja/, /^(?:なぜなら|というのも)/u],
 ];
 
-function opensWithCause(s: string, locale: string): boolean {
-  return ruleFor(CAUSE_START, locale)?.test(s.trimStart()) ?? false;
+/**
+ * A reply whose first sentence closes on its causal ending (ja "…からです。", "…ためです。"): Japanese
+ * puts the "because" last, and the clause is the answer to a "why" as much as "Because…" is.
+ */
+const CAUSE_END: Rules = [[/^ja/, /(?:から|ため|せい|ので)(?:です|だ|でございます)[。．！]?$/u]];
+
+function givesCause(s: string, locale: string): boolean {
+  const first = /^[^]*?[。．！？]/u.exec(s.trim())?.[0] ?? s.trim();
+  return (ruleFor(CAUSE_START, locale)?.test(s.trimStart()) ?? false) || (ruleFor(CAUSE_END, locale)?.test(first) ?? false);
 }
 
 /** Whether a reply opens with its yes or no. */
@@ -101,7 +108,7 @@ const BEFORE_SUBJECT = 3;
  */
 function asksOfWhatCameBefore(q: string, locale: string): boolean {
   if (pointsBackWithin(q, locale)) return true;
-  if (opensOnPlaceholder(q, locale)) return false; // "Is it safe to…?", "Is there…?": the "it" stands for what follows
+  if (opensOnPlaceholder(q, locale) || hasPlaceholderSubject(q, locale)) return false; // "Is it safe to…?", "Is there…?": the "it" stands for what follows
   const cjk = hasCjk(q);
   const words = cjk ? [...q] : q.split(/\s+/);
   for (let k = 0; k <= BEFORE_SUBJECT && k < words.length; k++) {
@@ -150,7 +157,7 @@ export function withItsQuestion(w: Walk, answer: string): string | undefined {
   if (inTurn) return inTurn;
   const replied = question.text !== '' && !endsAsQuestion(question.text); // "Is it safe? No." held
   if (question.unshown) return replied || needsItsQuestion(answer, w.locale) ? undefined : answer;
-  if (!question.text || (question.heading && !replied && restatesQuestion(question.text, answer))) return answer;
+  if (!question.text || (question.heading && !replied && restatesQuestion(question.text, answer) && !needsItsQuestion(answer, w.locale))) return answer;
   const both = joined(question.text, answer);
   if (w.spans.visibleLength(both) <= w.maxPointChars) return both;
   return replied || needsItsQuestion(answer, w.locale) ? undefined : answer;
@@ -214,7 +221,7 @@ interface Choosable {
  */
 function needsItsQuestion(answer: string, locale: string): boolean {
   const first = /^[^]*?[.!?。！？؟।](?=\s|$)/u.exec(answer)?.[0] ?? answer;
-  return opensWithPolarAnswer(answer, locale) || opensWithCause(answer, locale) || pointsBack(answer, locale) || (first !== answer && wordCount(first) <= BRIEF_REPLY);
+  return opensWithPolarAnswer(answer, locale) || givesCause(answer, locale) || pointsBack(answer, locale) || (first !== answer && wordCount(first) <= BRIEF_REPLY);
 }
 
 /**

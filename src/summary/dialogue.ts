@@ -9,6 +9,7 @@ import type { Token, Tokens } from 'marked';
 import { dialogueWalk, sectionShare, type Walk } from './walk.js';
 import { splitSentences } from './sentences.js';
 import { isQuestion, wordCount } from './tone.js';
+import { asksIndirectly } from './indirect-question.js';
 
 /**
  * A speaker label opening a paragraph of a dialogue ("A:", "ChatGPT:", "Zhiwei：", "**Q:**",
@@ -124,13 +125,13 @@ function turnText(turn: string): string {
  */
 function answersAtLength(reply: string, locale: string): boolean {
   const sentences = splitSentences(reply, locale);
-  if (isQuestion(sentences[0] ?? '', locale)) return false;
+  if (isQuestion(sentences[0] ?? '', locale) || asksIndirectly(sentences[0] ?? '', locale)) return false;
   return wordCount(sentences.filter((s) => !isQuestion(s, locale)).join(' ')) > BRIEF_REPLY;
 }
 
 /** A turn that asks: a question, or a request leading into the text it quotes ("Could you split this sentence:"). */
 function asks(turn: string, locale: string): boolean {
-  return /[:：]\s*$/.test(turn) || splitSentences(turn, locale).some((s) => isQuestion(s, locale));
+  return /[:：]\s*$/.test(turn) || splitSentences(turn, locale).some((s) => isQuestion(s, locale) || asksIndirectly(s, locale));
 }
 
 /** A turn of an opening is small talk: longer ones say something, and the walk keeps them (an imperative request asks without a question mark). */

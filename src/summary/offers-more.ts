@@ -9,10 +9,12 @@ import { ruleFor, type Rules } from './locale-rules.js';
 
 const READER_WISHES: Rules = [
   [/^en/, /(?:^|[^\p{L}])(?:if|should)\s+you\s+(?:want|wish|like|prefer|['’]d\s+like|would\s+like|are\s+interested|['’]re\s+interested|have\s+(?:any\s+)?(?:more\s+)?questions)(?!\p{L})/iu],
-  [/^es/, /(?:^|[^\p{L}])si\s+(?:quieres|queréis|lo\s+deseas?|te\s+interesa|os\s+interesa|le\s+interesa|prefieres|te\s+apetece|gustas)(?!\p{L})/iu],
-  [/^pt/, /(?:^|[^\p{L}])se\s+(?:você\s+)?(?:quiser|preferir|tiver\s+interesse)(?!\p{L})/iu],
-  [/^fr/, /(?:^|[^\p{L}])si\s+(?:tu\s+(?:veux|le\s+souhaites)|vous\s+(?:voulez|le\s+souhaitez)|ça\s+t['’]intéresse|cela\s+vous\s+intéresse)(?!\p{L})/iu],
-  [/^de/, /(?:^|[^\p{L}])(?:wenn|falls)\s+(?:du|Sie|ihr)\s+(?:magst|möchtest|willst|mögen|möchten|wollen|wünschen|Lust)(?!\p{L})/iu],
+  // …or on the reader having more questions, in the familiar or the formal "you" ("si tiene más dudas").
+  [/^es/, /(?:^|[^\p{L}])si\s+(?:quieres|queréis|lo\s+deseas?|te\s+interesa|os\s+interesa|le\s+interesa|prefieres|te\s+apetece|gustas|(?:tienes|tiene|tenéis|tienen)\s+(?:\p{L}+\s+){0,2}(?:dudas?|preguntas?))(?!\p{L})/iu],
+  [/^pt/, /(?:^|[^\p{L}])se\s+(?:você\s+)?(?:quiser|preferir|tiver\s+(?:interesse|(?:\p{L}+\s+){0,2}(?:dúvidas?|perguntas?)))(?!\p{L})/iu],
+  [/^fr/, /(?:^|[^\p{L}])si\s+(?:tu\s+(?:veux|le\s+souhaites)|vous\s+(?:voulez|le\s+souhaitez)|ça\s+t['’]intéresse|cela\s+vous\s+intéresse|(?:tu\s+as|vous\s+avez)\s+(?:\p{L}+['’\s]+){0,2}(?:questions?|doutes?))(?!\p{L})/iu],
+  // German puts the verb last: "wenn Sie weitere Fragen haben".
+  [/^de/, /(?:^|[^\p{L}])(?:wenn|falls)\s+(?:du|Sie|ihr)\s+(?:magst|möchtest|willst|mögen|möchten|wollen|wünschen|Lust|(?:\p{L}+\s+){0,2}Fragen?\s+(?:hast|haben|habt))(?!\p{L})/iu],
   // Chinese: a wish (想, 需要, 感兴趣) in a clause opened by 如果/若/要是 or closed by 的话.
   [/^(zh|hant|yue)/, /(?:^|[，,。])(?:如果|若|要是|假如|倘若)[^，,。]{0,4}(?:想|需要|感兴趣|感興趣|有兴趣|有興趣)|(?:想|需要|感兴趣|感興趣|有兴趣|有興趣)[^，,。]{0,20}(?:的话|的話)/u],
   [/^ja/, /(?:たければ|たいなら|たかったら|よければ|よろしければ|よかったら|ご希望(?:なら|でしたら|があれば)|興味があれば)/u],
@@ -24,9 +26,10 @@ const READER_WISHES: Rules = [
 const WRITER_OFFERS: Rules = [
   [/^en/, /(?:^|[^\p{L}])(?:I|me|just\s+ask|ask\s+away|leave\s+a\s+comment|drop\s+a\s+comment)(?![\p{L}'’])/u],
   // Spanish: a pronoun for "you" before a verb in the first person ("te preparo", "os escribo"), "I can", "tell me".
-  [/^es/, /(?:^|[^\p{L}])(?:(?:te|os|le)\s+(?:lo\s+|la\s+)?\p{L}+o|puedo|dime|avísame|pregúntame|escríbeme|cuéntame)(?!\p{L})/iu],
+  // …and "me" joined to an infinitive ("preguntarme", "escribirme").
+  [/^es/, /(?:^|[^\p{L}])(?:(?:te|os|le)\s+(?:lo\s+|la\s+)?\p{L}+o|puedo|dime|avísame|pregúntame|escríbeme|cuéntame|\p{L}+(?:ar|er|ir)me)(?!\p{L})/iu],
   [/^pt/, /(?:^|[^\p{L}])(?:eu|posso|me\s+(?:avise|diga|fale|conte)|fale\s+comigo)(?!\p{L})/iu],
-  [/^fr/, /(?:^|[^\p{L}])(?:je|moi|dis-moi|dites-moi)(?!\p{L})|(?:^|[^\p{L}])j['’]/iu],
+  [/^fr/, /(?:^|[^\p{L}])(?:je|me|moi|dis-moi|dites-moi)(?!\p{L})|(?:^|[^\p{L}])[jm]['’]/iu],
   [/^de/, /(?:^|[^\p{L}])(?:ich|mir|mich|sag\s+Bescheid|melde\s+dich)(?!\p{L})/iu],
   [/^(zh|hant|yue)/, /(?:告诉|告訴|跟|和|问|問|找|联系|聯繫|私信|通知)我(?![们們])|我(?![们們])[^，,。！!]{0,3}(?:帮|幫|给|給|为|為|替)(?:你|您)|我(?:再|来|來|可以)/u],
   [/^ja/, /教えて(?:ください|下さい|くださいね|ね)|お知らせください|(?:コメント|メッセージ|連絡)(?:で|を|して|ください)|ます(?:よ|ね)[！!。]?$|ましょうか/u],

@@ -36,3 +36,20 @@ const PLACEHOLDER: Rules = [
 export function opensOnPlaceholder(s: string, locale: string): boolean {
   return ruleFor(PLACEHOLDER, locale)?.test(s.trimStart()) ?? false;
 }
+
+/**
+ * A question whose "it" stands for what comes after it ("Would it be worth upgrading?", "Why is it
+ * safe to…?", "Lohnt es sich, … zu …?"): a copula with the placeholder pronoun, then an infinitive,
+ * "that" or "worth" carrying the real subject (issue 23, tester 18 F7). Languages that drop the
+ * subject ("¿Es seguro usar…?", "…安全吗？") have no such pronoun to mistake.
+ */
+const PLACEHOLDER_QUESTION: Rules = [
+  [/^en/, /^(?:(?:why|when|how|where)\s+)?(?:is|was|isn['’]t|wasn['’]t|would|will|could|should|does|did)\s+it\s+(?:(?:be|make|seem|take|pay)\s+)?(?:[\p{L}-]+\s+){0,3}?(?:to|that|whether|worth)\s/iu],
+  // German puts the infinitive clause after a comma: "Ist es sinnvoll, … zu …", "Lohnt es sich, …".
+  [/^de/, /^(?:(?:warum|wann|wie)\s+)?(?:ist|war|wäre|lohnt|empfiehlt)\s+es\s+(?:sich\s+)?(?:[\p{L}-]+\s+){0,3}?[\p{L}-]*\s*,.*(?:\szu\s|\sdass\s|\sob\s|\szu\p{L}+)/iu],
+];
+
+/** Whether a question's "it" ("es") is a placeholder for what follows it. */
+export function hasPlaceholderSubject(question: string, locale: string): boolean {
+  return ruleFor(PLACEHOLDER_QUESTION, locale)?.test(question.trimStart()) ?? false;
+}

@@ -273,7 +273,7 @@ const SUBORDINATE: Rules = [
   [/^en/, /^(?:if|when|whenever|once|after|before|as|since|because|unless|while|although|though|to|for|in|on|with|by|from|so|and|but|then|which|that)(?!\p{L})/iu],
   [/^es/, /^(?:si|cuando|para|como|aunque|porque|en|con|y|pero|luego|que)(?!\p{L})/iu],
   [/^fr/, /^(?:si|quand|lorsque|pour|comme|avec|dans|en|et|mais|puis|qui|que)(?!\p{L})/iu],
-  [/^de/, /^(?:wenn|falls|als|um|weil|mit|in|bei|nach|und|aber|dann|damit|dass)(?!\p{L})/iu],
+  [/^de/, /^(?:wenn|falls|als|um|weil|mit|in|bei|nach|und|aber|dann|damit|dass|wie|da(?=\s+(?:du|Sie|ihr|ich|wir|man|e[rs]|sie|der|die|das|\p{L}*ein\p{L}*)\s)|ob|obwohl|obgleich|bevor|ehe|bis|nachdem|seit|seitdem|sobald|solange|sofern|soweit|während|indem)(?!\p{L})/iu], // a German subordinate clause fills the place before the verb: cut, it leaves the verb first; "da" + verb ("Da hast du recht") is a main clause
   [/^(zh|hant|yue)/, /^(?:如果|若|当|當|要是|在|等|先|再|以便|从而|從而)|(?:的话|的話|时|時|后|後)$/u],
   [/^ja/, /(?:ば|たら|なら|と|ので|から|て|で|には|では)$/u],
   [/^hi/, /^(?:अगर|यदि|जब|जैसे|क्योंकि|ताकि)(?=\s)/u],

@@ -28,16 +28,17 @@ afterEach(async () => {
   svc = undefined;
 });
 
-// Each edit changes the title of a note ("Alpha" → "Alpha v2") and keeps most of its body: an edit. (A new title
-// and under 60% of the body kept is another note at the path since e25r: replaced-rewrites.ts.) The removal window
-// is the shortest there is (three quiet periods).
+// Each edit changes the title of a one-sentence note ("Alpha" → "Alpha v2"): rename-match takes it for a
+// wholesale rewrite, held a removal window (src/publish/held-rewrites.ts; `digest.windowMs`, 3 s by
+// default) in case it is half of a move. Not this file's subject: the window is the shortest there is
+// (three quiet periods), and every edit still goes through it.
 const cfg = (mode: 'group' | 'separate') => ({
   watch: { mode: 'native', quietMs: 40, reconcileMinutes: 0 },
   publish: { translations: { mode, graceMs: 0 }, digest: { windowMs: 0 } },
   delivery: { baseDelayMs: 50, maxDelayMs: 200, maxAttempts: 1000, callTimeoutMs: 1000 },
   routes: [{ platform: 'console', chat: 'all' }],
 });
-const text = (title: string) => `---\ntitle: ${title}\n---\n\nThe note called ${title} says something.\n\nIt goes on about the same matter, in the same words, every time it is saved again.\n`;
+const text = (title: string) => `---\ntitle: ${title}\n---\n\nThe note called ${title} says something.\n`;
 
 /** A service on the console platform (which can fail) whose warn lines are kept. */
 function service(mode: 'group' | 'separate'): { s: InProcessService; warns: string[] } {

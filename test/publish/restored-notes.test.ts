@@ -30,8 +30,7 @@ const cfg = (onDelete: 'keep' | 'delete') => ({
   publish: { translations: { mode: 'group', graceMs: 0 }, onDelete, digest: { windowMs: 200 } },
   routes: [{ platform: 'console', chat: 'all' }],
 });
-// A body most of which each edit keeps: a new title alone is an edit (a new title and body is another note: replaced-rewrites.ts).
-const note = (title: string) => `---\ntitle: ${title}\n---\n\nAbout ${title}.\n\nThe rest of the note stays in the same words whenever it is saved again.\n`;
+const note = (title: string) => `---\ntitle: ${title}\n---\n\nAbout ${title}.\n`;
 
 /** A service whose warn lines are kept, with `before` announced, a backup taken at a clean stop, then `after` announced, and the backup restored. */
 async function restoredAfter(onDelete: 'keep' | 'delete'): Promise<{ s: InProcessService; warns: string[] }> {

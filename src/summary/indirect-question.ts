@@ -1,0 +1,23 @@
+/**
+ * A question asked indirectly, with no "?": the asker's "I wanted to know why…", "Quería saber si…",
+ * "Je me demande pourquoi…", "Ich wollte wissen, warum…", "我想知道…". Each language's verbs of knowing,
+ * asking or wondering followed by an interrogative word or "whether" that opens the clause asked about.
+ * A dialogue's turn in this form asks, and a turn it follows did not get its answer. Pure.
+ */
+import { ruleFor, type Rules } from './locale-rules.js';
+
+const ASKS_INDIRECTLY: Rules = [
+  [/^en/, /(?:^|[^\p{L}])(?:know|wonder(?:ing|ed)?|ask(?:ing|ed)?|understand|learn|find out)\s+(?:why|how|what|whether|if|when|where|which|who)(?!\p{L})/iu],
+  [/^es/, /(?:^|[^\p{L}])(?:saber|preguntar(?:le|te)?|entender|pregunto|preguntaba)\s+(?:por\s+qué|cómo|qué|si|cuándo|dónde|cuál|cuánto|quién)(?!\p{L})/iu],
+  [/^pt/, /(?:^|[^\p{L}])(?:saber|perguntar|entender|pergunto)\s+(?:por\s+que|porque|como|o\s+que|se|quando|onde|qual|quanto)(?!\p{L})/iu],
+  [/^fr/, /(?:^|[^\p{L}])(?:savoir|demande|demandais|demander|comprendre)\s+(?:pourquoi|comment|si|s['’]il|quand|où|ce\s+qu|quel|quelle|combien|qui)(?!\p{L})/iu],
+  [/^de/, /(?:^|[^\p{L}])(?:wissen|fragen|frage|verstehen|erfahren),?\s+(?:warum|wieso|weshalb|wie|ob|was|wann|wo|welche\p{L}*|wer)(?!\p{L})/iu],
+  [/^(zh|hant|yue)/, /想(?:知道|问|問|请教|請教|了解)/u],
+  [/^ja/, /(?:か|かどうか)(?:を)?(?:知りたい|教えて|伺いたい|お聞きしたい)/u],
+  [/^hi/, /जानना\s+(?:चाहता|चाहती|चाहते)/u],
+  [/^ar/, /(?:أعرف|أسأل|أفهم)\s+(?:لماذا|كيف|ماذا|هل|متى|أين)/u],
+];
+
+export function asksIndirectly(sentence: string, locale: string): boolean {
+  return ruleFor(ASKS_INDIRECTLY, locale)?.test(sentence) ?? false;
+}
