@@ -55,6 +55,11 @@ interface Burst {
   order: number[];
   cuts: number[];
   deliverBetween: boolean;
+  /**
+   * The first batch's paths are reported again in the second (@parcel/watcher hands a burst's first event over at once
+   * and the rest after it, the first path's later events among them: the model's flaky "moved to setup-ja.md" case).
+   */
+  again?: boolean;
 }
 
 const burstArb: fc.Arbitrary<Burst> = fc.record({
@@ -62,6 +67,7 @@ const burstArb: fc.Arbitrary<Burst> = fc.record({
   order: fc.array(fc.nat(99), { minLength: 8, maxLength: 8 }),
   cuts: fc.uniqueArray(fc.integer({ min: 1, max: 7 }), { maxLength: 2 }),
   deliverBetween: fc.boolean(),
+  again: fc.boolean(),
 });
 
 interface Case {
@@ -79,10 +85,11 @@ const caseArb: fc.Arbitrary<Case> = fc.record({
 });
 
 /** A burst's paths in the order `order` gives, cut where `cuts` says (cuts past the end are dropped). */
-function batchesOf(paths: string[], b: Pick<Burst, 'order' | 'cuts'>): string[][] {
+function batchesOf(paths: string[], b: Pick<Burst, 'order' | 'cuts' | 'again'>): string[][] {
   const sorted = paths.map((p, i) => ({ p, k: b.order[i % b.order.length]! * 8 + i })).sort((x, y) => x.k - y.k).map((x) => x.p);
   const cuts = [0, ...[...b.cuts].sort((x, y) => x - y).filter((c) => c < sorted.length), sorted.length];
-  return cuts.slice(1).map((c, i) => sorted.slice(cuts[i], c)).filter((batch) => batch.length);
+  const batches = cuts.slice(1).map((c, i) => sorted.slice(cuts[i], c)).filter((batch) => batch.length);
+  return b.again && batches.length > 1 ? [batches[0]!, [...batches[1]!, ...batches[0]!], ...batches.slice(2)] : batches;
 }
 
 /**
@@ -215,6 +222,10 @@ const FIXED: [string, Case][] = [
   [
     'issue 25 item 1, seed 31010\'s class without a rewrite: a/setup.md and setup.md written (families setup and setup#setup); then setup.md moved to b/setup.md; then a new setup.md written, one batch each: the new note, whose language setup\'s family holds, took setup#setup, the key the moved note kept, and was never announced (family-key.ts ownFamilyKey; failed on main)',
     {"onDelete":"keep","mode":"group","initial":["a/setup.md","setup.md"],"bursts":[{"ops":[{"op":"move","from":"setup.md","to":"b/setup.md"}],"order":[0,0,0,0,0,0,0,0],"cuts":[],"deliverBetween":false},{"ops":[{"op":"write","file":"setup.md","draft":false}],"order":[0,0,0,0,0,0,0,0],"cuts":[],"deliverBetween":false}]},
+  ],
+  [
+    'the model\'s "_posts/ja/intro.md moved to setup-ja.md and a new _posts/ja/intro.md in one burst" (flaky: N1 posted twice in 4 of 12 runs of the case alone, on main too, load 25): _posts/ja/intro.md handed over alone and decided an edit in place, then setup-ja.md with _posts/ja/intro.md reported again (@parcel/watcher: a burst\'s first event at once, the rest after). The edited path was known by its content before the edit only when the later batch did not list it (held-rewrites.ts withEdited reportedAgain)',
+    {"onDelete":"delete","mode":"group","initial":["_posts/ja/intro.md"],"bursts":[{"ops":[{"op":"move","from":"_posts/ja/intro.md","to":"setup-ja.md"},{"op":"write","file":"_posts/ja/intro.md","draft":false}],"order":[0,0,0,0,0,0,0,0],"cuts":[1],"deliverBetween":false,"again":true}]},
   ],
 ];
 
