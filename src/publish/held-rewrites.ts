@@ -161,15 +161,16 @@ export class HeldRewrites {
    * Whether a batch's file holds now exactly what an edited path held before the edit, or held before
    * exactly what an edited path holds now: the only ways an edited path is a link of a chain or cycle
    * with the batch's files (rename-chain.ts follows a note by its exact content), whatever the links
-   * among the edited paths themselves (each was looked at so when the later of two came).
+   * among the edited paths themselves (each was looked at so when the later of two came). A path saved again is
+   * not linked by its own edit (a burst of saves, one batch each, would decide every edited path again each time).
    */
   private linked(files: readonly string[], known: (rel: string) => KnownNote | undefined, edits: readonly EditedPath[]): boolean {
     if (files.length > LOOK_AT_MOST) return true;
-    const heldBefore = new Set(edits.map((e) => e.before.hash)), holdNow = new Set(edits.map((e) => e.hash));
     return files.some((abs) => {
       const rel = toRelPath(this.root, abs), k = known(rel), hash = this.hashOf(abs, rel);
       if (hash === undefined || hash === k?.hash) return false; // unreadable (its error is the batch's to record), or unchanged
-      return heldBefore.has(hash) || (k !== undefined && k.state !== 'deleted' && holdNow.has(k.hash));
+      const holds = k !== undefined && k.state !== 'deleted' ? k.hash : undefined;
+      return edits.some((e) => e.rel !== rel && (e.before.hash === hash || e.hash === holds));
     });
   }
 
