@@ -14,6 +14,8 @@ const MOCKS_A_MODULE = ['test/publish/thread-reads.test.ts', 'test/publish/idle-
 export default defineConfig({
   test: {
     testTimeout: 30_000,
+    // Stops the run before any test when dist/ is missing or older than src/ (test/global-setup.ts).
+    globalSetup: ['test/global-setup.ts'],
     hookTimeout: 30_000,
     // Process-level tests spawn the built CLI; keep them from starving each other on 2 cores.
     maxWorkers: 2,

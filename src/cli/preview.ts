@@ -11,6 +11,7 @@ import { readNoteTextSync, type Note, type ReadOptions } from '../notes/read.js'
 import { controlsOf } from '../notes/frontmatter.js';
 import { frontMatterLine } from '../notes/fm-lines.js';
 import { parseNoteFiles } from '../publish/parse-files.js';
+import type { ParseThreads } from '../publish/parse-pool.js';
 import { OUTSIDE_LINK, scanNotes } from '../notes/scan.js';
 import { summaryOptionsOf, type Summary } from '../summary/build.js';
 import { pointText } from '../summary/inline.js';
@@ -62,7 +63,8 @@ function loadAll(opts: { config?: string; jekyllConfig?: string }): { config: Co
   return { config, source, read: readOptions(config, site), templates: Templates.fromConfig(config, site, source) };
 }
 
-export async function runPreview(args: string[], opts: PreviewOptions, io: Io): Promise<number> {
+/** `threads`: idle parse threads to take from and give back (ProgramContext.parseThreads); without, its own. */
+export async function runPreview(args: string[], opts: PreviewOptions, io: Io, threads?: ParseThreads): Promise<number> {
   let loaded;
   try {
     loaded = loadAll(opts);
@@ -83,7 +85,7 @@ export async function runPreview(args: string[], opts: PreviewOptions, io: Io): 
   });
   // Read first, print after: each note's output names the family members found among these files.
   const read1: Array<{ shown: string; note: Note; summary: Summary; words: string }> = [];
-  for (const r of await parseNoteFiles(files, { read, summary: summaryOptionsOf(config), budgetMs: config.notes.parseTimeoutMs })) {
+  for (const r of await parseNoteFiles(files, { read, summary: summaryOptionsOf(config), budgetMs: config.notes.parseTimeoutMs }, threads)) {
     const shown = path.relative(process.cwd(), r.file) || r.file;
     if (r.ok) read1.push({ shown, note: r.note, summary: r.summary, words: r.words });
     else {
@@ -136,7 +138,8 @@ export async function runPreview(args: string[], opts: PreviewOptions, io: Io): 
   }
 }
 
-export async function runCheck(dir: string | undefined, opts: { config?: string; jekyllConfig?: string }, io: Io): Promise<number> {
+/** `threads`: as runPreview's. */
+export async function runCheck(dir: string | undefined, opts: { config?: string; jekyllConfig?: string }, io: Io, threads?: ParseThreads): Promise<number> {
   let problems = 0;
   let loaded;
   try {
@@ -169,7 +172,7 @@ export async function runCheck(dir: string | undefined, opts: { config?: string;
     io.out(`${config.store.path}: ${refusal}`);
   }
   const parsed: Note[] = [];
-  for (const r of await parseNoteFiles(files.map((file) => ({ root, file })), { read: loaded.read, summary: summaryOptionsOf(config), budgetMs: config.notes.parseTimeoutMs })) {
+  for (const r of await parseNoteFiles(files.map((file) => ({ root, file })), { read: loaded.read, summary: summaryOptionsOf(config), budgetMs: config.notes.parseTimeoutMs }, threads)) {
     if (r.ok) {
       parsed.push(r.note);
       const controls = describeControls(r.note, config.routes, r.words);

@@ -7,6 +7,7 @@ import { Command, InvalidArgumentError } from 'commander';
 import { z } from 'zod';
 import { isKnownLanguage } from '../notes/lang.js';
 import type { Io } from './io.js';
+import type { ParseThreads } from '../publish/parse-pool.js';
 import type { SearchCliOptions } from './search.js';
 
 // Each command's module is loaded when it runs: discord.js alone takes ~0.4 s to import.
@@ -34,6 +35,12 @@ export interface ProgramContext {
   end: ProgramEnd;
   version: string;
   output?: { writeOut(s: string): void; writeErr(s: string): void };
+  /**
+   * Idle parse threads the commands that parse notes (`preview`, `check`, `search --dir`, `sync`) take
+   * from and give back: a test running many commands in its process (test/helpers/cli.ts `cliIn`) then
+   * loads a thread's modules once, not once a command. `main.ts` gives none: one command a process.
+   */
+  parseThreads?: ParseThreads;
 }
 
 type Ctx = ProgramContext;
@@ -66,8 +73,8 @@ interface PreviewCliOptions {
   host: string;
 }
 
-async function preview({ io, end }: Ctx, paths: string[], o: PreviewCliOptions): Promise<void> {
-  if (!o.serve) return end.finished(await (await load.preview()).runPreview(paths, o, io));
+async function preview({ io, end, parseThreads }: Ctx, paths: string[], o: PreviewCliOptions): Promise<void> {
+  if (!o.serve) return end.finished(await (await load.preview()).runPreview(paths, o, io, parseThreads));
   if (paths.length > 1 || o.json) {
     io.err('preview --serve: give at most one notes folder, and no --json');
     return end.finished(2);
@@ -96,7 +103,7 @@ function addPreviewAndCheck(program: Command, ctx: Ctx): void {
     .argument('[dir]', 'notes folder (default: the configured one)')
     .option('--config <file>', 'config file')
     .option('--jekyll-config <file>', "a Jekyll site's _config.yml")
-    .action(async (dir: string | undefined, o: { config?: string; jekyllConfig?: string }) => ctx.end.finished(await (await load.preview()).runCheck(dir, o, ctx.io)));
+    .action(async (dir: string | undefined, o: { config?: string; jekyllConfig?: string }) => ctx.end.finished(await (await load.preview()).runCheck(dir, o, ctx.io, ctx.parseThreads)));
 }
 
 /** The options `start` and `sync --once` share: where the config, notes and state are, and how to treat them. */
@@ -117,7 +124,7 @@ type ServiceCliOptions = { config?: string; notes?: string; db?: string; announc
 const acceptRemovalsFlag = z.object({ acceptRemovals: z.boolean().default(false) });
 
 /** `start`, the service; `sync --once`, one pass of it. */
-function addStartAndSync(program: Command, { io, end }: Ctx): void {
+function addStartAndSync(program: Command, { io, end, parseThreads }: Ctx): void {
   addServiceOptions(program.command('start').description('watch the notes folder and announce every publish exactly once'))
     .option('--json', 'console adapter prints JSON lines on stdout; logs stay on stderr')
     .option('--http-port <port>', 'serve /healthz and /metrics on this port (overrides config http.port)')
@@ -138,13 +145,13 @@ function addStartAndSync(program: Command, { io, end }: Ctx): void {
   )
     .option('--json', 'console adapter prints JSON lines on stdout, and the summary as {"event":"sync",…}')
     .action(async (o: ServiceCliOptions & { timeout: number }) => {
-      const code = await (await load.sync()).runSyncOnce({ ...o, ...acceptRemovalsFlag.parse(o) }, io);
+      const code = await (await load.sync()).runSyncOnce({ ...o, ...acceptRemovalsFlag.parse(o) }, io, parseThreads);
       end.exit(code); // as `start`: no client's pending reconnect keeps a finished run alive
     });
 }
 
 /** `status`, `search` and `register-commands`: read the state (and Discord, for the last). */
-function addStateCommands(program: Command, { io, end }: Ctx): void {
+function addStateCommands(program: Command, { io, end, parseThreads }: Ctx): void {
   program
     .command('status')
     .description('notes, subscriptions, pending and failed deliveries, and why')
@@ -164,7 +171,7 @@ function addStateCommands(program: Command, { io, end }: Ctx): void {
     .option('--db <file>', "state database whose index answers (default: the configured one, when it exists and follows that folder)")
     .option('--config <file>', 'config file')
     .option('--jekyll-config <file>', "a Jekyll site's _config.yml (reads the folder, as its URLs may differ from the database's)")
-    .action(async (query: string, o: SearchCliOptions) => end.finished(await (await load.search()).runSearch(query, o, io)));
+    .action(async (query: string, o: SearchCliOptions) => end.finished(await (await load.search()).runSearch(query, o, io, parseThreads)));
 
   program
     .command('register-commands')

@@ -9,7 +9,7 @@ import { noteInfo } from '../notes/info.js';
 import { NoteSearch } from '../search/index.js';
 import { summaryOptionsOf } from '../summary/build.js';
 import { parseNoteFiles } from '../publish/parse-files.js';
-import type { ParserOptions } from '../publish/parse-pool.js';
+import type { ParserOptions, ParseThreads } from '../publish/parse-pool.js';
 import { Store } from '../store/store.js';
 import type { NoteRow } from '../store/types.js';
 import type { Io } from './io.js';
@@ -30,10 +30,10 @@ export interface SearchCliOptions {
  * the service parses them (parse-files.ts: worker threads, each within `notes.parseTimeoutMs`), so a
  * pathological note is that note's problem, never a search that does not end.
  */
-export async function indexFolder(root: string, parse: ParserOptions, now = Date.now()): Promise<{ index: NoteSearch; store: Store; problems: NoteError[] }> {
+export async function indexFolder(root: string, parse: ParserOptions, now = Date.now(), threads?: ParseThreads): Promise<{ index: NoteSearch; store: Store; problems: NoteError[] }> {
   const store = new Store(':memory:');
   const problems: NoteError[] = [];
-  for (const r of await parseNoteFiles(scanNotesSync(root).map((file) => ({ root, file })), parse)) {
+  for (const r of await parseNoteFiles(scanNotesSync(root).map((file) => ({ root, file })), parse, threads)) {
     if (!r.ok) {
       problems.push(r.error);
       continue;
@@ -69,7 +69,8 @@ function openStateIndex(dbFile: string, dir: string | undefined): { index: NoteS
   return { index: new NoteSearch(store), store };
 }
 
-export async function runSearch(query: string, opts: SearchCliOptions, io: Io): Promise<number> {
+/** `threads`: idle parse threads for `--dir`'s reading (ProgramContext.parseThreads); without, its own. */
+export async function runSearch(query: string, opts: SearchCliOptions, io: Io, threads?: ParseThreads): Promise<number> {
   let loaded;
   try {
     loaded = loadCommandConfig(opts.config);
@@ -103,7 +104,7 @@ export async function runSearch(query: string, opts: SearchCliOptions, io: Io): 
   const fromDb = opts.jekyllConfig ? undefined : openStateIndex(dbFile, opts.dir === undefined ? undefined : root);
   let source = fromDb;
   if (!source) {
-    const folder = await indexFolder(root, { read, summary: summaryOptionsOf(config), budgetMs: config.notes.parseTimeoutMs });
+    const folder = await indexFolder(root, { read, summary: summaryOptionsOf(config), budgetMs: config.notes.parseTimeoutMs }, Date.now(), threads);
     for (const p of folder.problems) io.err(`${path.join(root, p.file)}${p.line ? `:${p.line}` : ''}: ${p.message}`);
     source = folder;
   }

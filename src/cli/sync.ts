@@ -17,6 +17,7 @@ import { loadRuntime } from './runtime.js';
 import { notesFolderProblem } from './paths.js';
 import { platformAdaptersOf, startFailure } from './start.js';
 import type { Io } from './io.js';
+import type { ParseThreads } from '../publish/parse-pool.js';
 
 export interface SyncOptions {
   config?: string;
@@ -55,7 +56,8 @@ export interface SyncSummary {
   ms: number;
 }
 
-export async function runSyncOnce(opts: SyncOptions, io: Io): Promise<number> {
+/** `threads`: idle parse threads its service takes from and gives back (AppOptions.parseThreads); without, its own. */
+export async function runSyncOnce(opts: SyncOptions, io: Io, threads?: ParseThreads): Promise<number> {
   const runtime = loadRuntime(opts.config, io, { serves: false });
   if (typeof runtime === 'number') return runtime;
   const { env, config, templates } = runtime;
@@ -89,7 +91,7 @@ export async function runSyncOnce(opts: SyncOptions, io: Io): Promise<number> {
   const settled = new Promise<void>((resolve) => (idle = resolve));
   let app: Awaited<ReturnType<typeof startApp>>;
   try {
-    app = await startApp({ platformAdapters, config, env, read: readOptions(config, resolveSite(config)), notesDir, dbPath, log, out: io.out, json, onDelivery, onIdle: () => idle(), afterRestore: opts.afterRestore, moved: opts.moved, acceptRemovals: opts.acceptRemovals });
+    app = await startApp({ platformAdapters, config, env, read: readOptions(config, resolveSite(config)), notesDir, dbPath, log, out: io.out, json, onDelivery, onIdle: () => idle(), afterRestore: opts.afterRestore, moved: opts.moved, acceptRemovals: opts.acceptRemovals, parseThreads: threads });
   } catch (e) {
     const code = fail(startFailure(e, dbPath));
     return e instanceof ConfigError ? 2 : code; // what the config needs and lacks (a route's token), as `start`

@@ -6,9 +6,9 @@ import { createHash } from 'node:crypto';
 import { closeSync, constants as fsConstants, fstatSync, openSync, readFileSync, realpathSync } from 'node:fs';
 import { isUtf8 } from 'node:buffer';
 import path from 'node:path';
-import matter from 'gray-matter';
 import { yamlErrorAt } from './yaml-error.js';
 import { plainYamlMap } from './plain-yaml.js';
+import { splitFrontMatter, type FrontMatterSplit } from './fm-split.js';
 import { yaml } from './yaml-lazy.js';
 import { Lexer, type Token } from 'marked';
 import type { z } from 'zod';
@@ -275,10 +275,9 @@ export function parseNoteText(rel: string, text: string, opts: ReadOptions, hash
   if (FM_OPEN.test(text) && !/\n(---|\.\.\.)[ \t]*(\n|$)/.test(text.slice(3))) {
     throw new NoteError(rel, 'front matter is not closed: no line with `---` after the opening one', 1);
   }
-  let parsed: matter.GrayMatterFile<string>;
+  let parsed: FrontMatterSplit;
   try {
-    // Options are passed so gray-matter does not cache every file's content forever.
-    parsed = matter(text, { language: 'yaml', engines: { yaml: parseFrontMatterYaml } });
+    parsed = splitFrontMatter(text, parseFrontMatterYaml);
   } catch (e) {
     throw frontMatterError(rel, e, text);
   }

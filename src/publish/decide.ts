@@ -7,6 +7,7 @@ import type { Note } from '../notes/read.js';
 import type { Summary } from '../summary/build.js';
 import { DEFERRED_SUMMARY, summaryDeferred, type BodySketch, type NoteInfo, type NoteRow } from '../store/types.js';
 import { noteInfo } from '../notes/info.js';
+import { identityField } from '../notes/identity.js';
 
 export type Action =
   | { type: 'none'; why: string }
@@ -95,8 +96,8 @@ export function decideNote(prev: NoteRow | undefined, note: Note, summary: Summa
     dueAt: null,
     revision: prev?.revision ?? 0,
     announced: prev?.announced ?? false,
-    // The body's sketch is kept so a rename and edit can be told by content once the file is gone (rename-match.ts).
-    info: body ? { ...noteInfo(note), body } : noteInfo(note),
+    // The body's sketch and written identity are kept so a rename and edit, or a path re-created with another note, can be told once the file is gone (rename-match.ts, another-note.ts).
+    info: { ...noteInfo(note), ...(body ? { body } : {}), ...identityField(note.frontMatter) },
     summary,
     error: null,
   };

@@ -10,7 +10,9 @@
  * (rename-match.ts BODY_ALIKE: what a move with an edit keeps) is held, and its old record joins
  * the pending removals (removals.ts) for as long as they wait: content or identity turning up
  * elsewhere meanwhile is that note moved (rename-match.ts), and the held file is then a new note.
- * Held files are decided first when the removals are applied (an edit, unless their note moved).
+ * Held files are decided first when the removals are applied: still beyond recognition of the note
+ * there and another note by what it says of itself, or by a long body (another-note.ts), that note is
+ * removed and the file is a new note (replaced-rewrites.ts), unless the note moved; else an edit.
  * The cost: a wholesale rewrite is announced a removal window (`publish.digest.windowMs`) later.
  *
  * An edit in place that is not held is remembered for the window (recent-edits.ts): should its
@@ -41,8 +43,8 @@ export interface NotesReader {
   maxBytes: number;
 }
 
-/** Whether a published note's record and its file's new content are beyond recognition of each other. */
-function rewritten(prev: NoteRow, result: ParseResult): boolean {
+/** Whether a published note's record and its file's new content are beyond recognition of each other: held (replaced-rewrites.ts: two notes if another-note.ts says so). */
+export function rewritten(prev: NoteRow, result: ParseResult): boolean {
   if (!result.ok || prev.state !== 'published' || !prev.announced) return false;
   const body = prev.info.body;
   // A record without a well-formed sketch gives no evidence: decided at once, as before.

@@ -169,14 +169,16 @@ function messagesUp(deps: CopyDeps, row: NoteRow | undefined): boolean {
  * whose file holds that content (its record saying so, or this chunk or a held rewrite giving it), or, of new
  * files with one content in one chunk, the first by path (issue 25: two identical notes in one batch). The
  * outcome does not hang on how the watcher cut a burst: `cp a.md b.md` seen live a batch after a.md, or both
- * seen by one start's scan, keeps b.md back alike.
+ * seen by one start's scan, keeps b.md back alike. `anyChats`: an announced note with that content, whatever chats
+ * `row` would go to (copiedOver: whether a note was overwritten; goneToo: or whose file is gone, its removal pending).
  */
-function originalOf(deps: CopyDeps, row: Pick<NoteRow, 'id' | 'file' | 'hash' | 'info'>, ctx: CopyContext, goneToo = false): { id: string; file: string } | undefined {
+function originalOf(deps: CopyDeps, row: Pick<NoteRow, 'id' | 'file' | 'hash' | 'info'>, ctx: CopyContext, { goneToo = false, anyChats = false } = {}): { id: string; file: string } | undefined {
   const { store, config, platforms } = deps;
   // The chats are read only once a note with this content is found: most new notes have none (one indexed query).
   let subs: ReturnType<Store['subscriptions']> | undefined;
   const wanting = (info: NoteInfo) => new Set(routeTargets(info, config.routes, (subs ??= store.subscriptions()), platforms).map(targetKey));
   const covers = (info: NoteInfo) => {
+    if (anyChats) return true;
     const shown = wanting(info);
     return [...wanting(row.info)].every((t) => shown.has(t));
   };
@@ -223,7 +225,10 @@ export function copiedOver(deps: CopyDeps, ctx: CopyContext, r: ParseResult | un
   // new note, announced again (issue 25, tester 18: b's message was edited into it). Either way this note is
   // overwritten, as in one save, not edited into another.
   if (keptDeletedNotes(deps.store.sql, note.hash).size > 0) return true;
-  return originalOf(deps, { id: note.id, file: note.file, hash: note.hash, info: noteInfo(note) }, ctx, true) !== undefined;
+  // Whatever chats the file would go to: with chats routed by path (`rust/**`), `mv python/setup.md rust/setup.md`
+  // over an announced rust/setup was read as rust's edit, its messages showing python's text (issue 25, tester 19 F1).
+  // Where the file is announced is the copy's or the move's to decide once read as new (keepBackCopy, rename-match.ts).
+  return originalOf(deps, { id: note.id, file: note.file, hash: note.hash, info: noteInfo(note) }, ctx, { goneToo: true, anyChats: true }) !== undefined;
 }
 
 /**

@@ -222,28 +222,34 @@ function bigParses(threads: number, take: () => BudgetedWorker, release: (ws: Bu
 }
 
 /**
- * Parse threads kept between parsers, for in-process tests whose service starts again and again
- * (AppOptions.parseThreads): each start would otherwise start a thread and load its modules again
- * (0.3-0.65 s of CPU each, load ~5; a model run restarts its service up to 9 times). The service's
- * own parser keeps its threads to itself. A thread is kept only idle and alive, and is taken only
- * by a parser of options deeply equal to its own: what it parses is then what a fresh thread would
- * make of it (its module state is the pure functions' caches).
+ * Idle parse threads kept between parsers of one process: a parser's threads would otherwise end
+ * with it, and the next parser would start a thread and load its modules again (0.3-0.65 s of CPU
+ * each, load ~5). Given to `openParser` by whoever runs parsers one after another: the preview page's
+ * batches (health/preview/notes.ts), an in-process test's services and commands (AppOptions.parseThreads,
+ * test/helpers/parse-threads.ts; a model run restarts its service up to 9 times). The service's own
+ * parser keeps its threads to itself. A thread is kept only idle and alive, and is taken only by a
+ * parser of options deeply equal to its own: what it parses is then what a fresh thread would make
+ * of it (its module state is the pure functions' caches). Past `keep`, the thread given back
+ * longest ago ends: the newest options (the config just saved, the files running now) keep theirs.
  */
 export class ParseThreads {
   private readonly kept: { options: ParserOptions; worker: BudgetedWorker }[] = [];
 
-  /** `keep`: most idle threads kept; another given back ends. */
+  /** `keep`: most idle threads kept. */
   constructor(private readonly keep = parserThreads()) {}
 
   /** An idle thread started with these options (but the folder: `threadOptions`), if one is kept. */
   take(options: ParserOptions): BudgetedWorker | undefined {
-    const i = this.kept.findIndex((k) => k.worker.alive && isDeepStrictEqual(threadOptions(k.options), threadOptions(options)));
+    const want = threadOptions(options);
+    const i = this.kept.findIndex((k) => k.worker.alive && isDeepStrictEqual(threadOptions(k.options), want));
     return i < 0 ? undefined : this.kept.splice(i, 1)[0]!.worker;
   }
 
   async give(options: ParserOptions, worker: BudgetedWorker): Promise<void> {
-    if (worker.alive && this.kept.length < this.keep) this.kept.push({ options, worker });
-    else await worker.terminate();
+    if (!worker.alive) return;
+    this.kept.push({ options, worker });
+    const over = this.kept.splice(0, Math.max(0, this.kept.length - this.keep));
+    await Promise.all(over.map((k) => k.worker.terminate()));
   }
 
   readonly size = (): number => this.kept.length; // idle threads kept now

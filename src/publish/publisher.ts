@@ -30,12 +30,12 @@ import { enqueueNoteChange } from './note-outbox.js';
 import { applyRenames } from './rename-apply.js';
 import { deletedNotesReplaced } from './replaced-deleted.js';
 import { contentsDecided, copiedOver, dropGoneCopies, keepBackCopy, replaceCopiedOver, withDueCopies, type CopyContext } from './kept-copies.js';
+import { replaceRewritten } from './replaced-rewrites.js';
 import { followRestoredNote } from './restored-notes.js';
 import { followFamilyMessages, regroupAfterSeparate, returnToFamilyMessages } from './family-after-switch.js';
 import { SummaryMisses } from './summary-misses.js';
 import { parseChunk, splitLate } from './late-notes.js';
 import { longSummaryMaker, noteErrorRecord, summariesShownBy, summaryMaker } from './summary-maker.js';
-
 export interface PublisherDeps {
   root: string;
   store: Store;
@@ -142,14 +142,14 @@ export class Publisher {
         this.recordUnreadable(failed, result);
         if (!policy.firstRun || policy.announceExisting) await summariesShownBy(this.deps, results.flatMap((r) => (r.ok ? [r.note] : [])), this.pending);
         readAhead(policy.firstRun ? 2 : 1);
-        // A rewrite beyond recognition or a copy over a note waits with the removals: its note may have moved (held-rewrites.ts); then a copy over a note is its removal and a copy or a move (kept-copies.ts).
-        const ctx = contentsDecided(this.deps, results, this.held.heldFiles(), this.pending);
-        if (opts.release) replaceCopiedOver(this.deps, changed, results, ctx, (rel) => (this.pending.delete(rel), this.commitRemovals([rel], known, policy, result), replaced.add(rel)));
-        // A removal (in this batch or a recent one) whose note reappears under a new name is a rename.
-        const found = findRenames(changed, results, known, this.pending, { ...this.deps, firstRun });
+        const ctx = contentsDecided(this.deps, results, this.held.heldFiles(), this.pending); // a rewrite beyond recognition or a copy over a note waits with the removals, its note free to move (held-rewrites.ts); released, each is its note's removal and a new note or a copy (replaced-rewrites.ts, kept-copies.ts)
+        const replace = (rel: string) => (this.pending.delete(rel), this.commitRemovals([rel], known, policy, result), replaced.add(rel));
+        if (opts.release) replaceCopiedOver(this.deps, changed, results, ctx, replace);
+        const found = findRenames(changed, results, known, this.pending, { ...this.deps, firstRun }); // a removal (in this batch or a recent one) whose note reappears under a new name is a rename
         this.renameAll(found.renames, renamed, deletedNotesReplaced(changed, results, known, this.deps, found.renames));
         for (const a of found.ambiguous) this.deps.log.warn(a, `more than one possible rename between ${a.file} and ${a.candidates.join(', ')}: notecast took it as a note deleted (its messages kept or deleted as publish.onDelete says) and a new note (announced); to have a note's messages follow it, rename or move notes one at a time`);
         const renamedTo = new Set(found.renames.map((r) => r.to.rel));
+        if (opts.release || policy.afterRestore) replaceRewritten(this.deps, changed, results, renamedTo, replace); // after the renames (a file a note moved to is no rewrite); at once after a restore, whose scan sees every move whole and announces nothing new
         const hold = this.held.holder(changed, results, known, this.pending, renamedTo, opts.release ? undefined : { copiedOver: (i, prev) => copiedOver(this.deps, ctx, results[i], prev), beside: (i) => found.original?.(changed[i]!, results[i]) });
         result.announced += this.commit(this.decide(results, changed, policy, result, { order: decideOrder(changed, found.renames), ctx }, hold)) + (await this.retryMisses());
       }

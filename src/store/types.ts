@@ -1,5 +1,6 @@
 import type { Filter, Platform } from '../config/schema.js';
 import type { Summary } from '../summary/build.js';
+import type { NoteIdentity } from '../notes/identity.js';
 
 /** A chat (and optional thread/topic) on a platform. `thread` is '' when there is none. */
 export interface Target {
@@ -43,6 +44,8 @@ export interface NoteInfo {
   searches?: string[] | undefined;
   /** A sketch of the body, to tell a renamed and edited note from an unrelated one (notes/body-sketch.ts); absent in records written before it. */
   body?: BodySketch | undefined;
+  /** What the front matter wrote of which note it is (`date`, `permalink`, `slug`, family key, `tags`, `categories`; `{}` when it writes none); absent in records written before it (notes/identity.ts). */
+  identity?: NoteIdentity | undefined;
   /** A copy kept back: the id of the note it has exactly the content of, which every chat wanting it shows already (publish/kept-copies.ts). */
   copyOf?: string | undefined;
   /** The author's controls (front matter `notecast:`), when any is set; see notes/frontmatter.ts. */

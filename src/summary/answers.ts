@@ -14,8 +14,9 @@ import { isFunctionWord } from './salience.js';
 import { ruleFor, type Rules } from './locale-rules.js';
 import { agreesWithReader } from './agreement.js';
 import { cheers } from './news.js';
-import { judgesTheQuestion } from './question-praise.js';
-import { hasPlaceholderSubject, opensOnPlaceholder } from './placeholder-subject.js';
+import { judgesTheQuestion, remarksOnTheAsking } from './question-praise.js';
+import { remarksToTheAsker } from './edge-talk.js';
+import { opensOnPlaceholder } from './placeholder-subject.js';
 import { addressesReader, isExclamation, isQuestion, namesWhatItPointsAt, pointsBack, pointsBackWithin, speaksAsI, wordCount } from './tone.js';
 import type { Asked, Candidate, Walk } from './walk.js';
 
@@ -108,7 +109,7 @@ const BEFORE_SUBJECT = 3;
  */
 function asksOfWhatCameBefore(q: string, locale: string): boolean {
   if (pointsBackWithin(q, locale)) return true;
-  if (opensOnPlaceholder(q, locale) || hasPlaceholderSubject(q, locale)) return false; // "Is it safe to…?", "Is there…?": the "it" stands for what follows
+  if (opensOnPlaceholder(q, locale)) return false; // "Is it safe to…?", "Is there…?": the "it" stands for what follows
   const cjk = hasCjk(q);
   const words = cjk ? [...q] : q.split(/\s+/);
   for (let k = 0; k <= BEFORE_SUBJECT && k < words.length; k++) {
@@ -125,17 +126,18 @@ function joined(a: string, b: string): string {
 
 /**
  * Whether this sentence waits for the one after it, which it is shown with (w.question): a question
- * the writer asks in prose (not one to the reader or of the writer's own offer, nor one pointing
- * back), or a brief reply to the question held ("No.") before the sentence that explains it.
+ * the writer asks in prose (not one to the reader or of the writer's own offer; one pointing back is
+ * held, and its pair leans on the sentence before: shownAnswer), or a brief reply to the question held ("No.") before the sentence that explains it.
  */
 export function holds(s: string, w: Walk, last: boolean): boolean {
   const question = w.question;
   if (isQuestion(s, w.locale)) {
-    if (TO_THE_READER.test(s) || addressesReader(s, w.locale) || speaksAsI(s, w.locale) || asksOfWhatCameBefore(s, w.locale)) {
+    if (TO_THE_READER.test(s) || addressesReader(s, w.locale) || speaksAsI(s, w.locale)) {
       w.question = { text: '', block: w.block, unshown: true }; // its answer's "Because…" or "No." is no point alone
       return false;
     }
-    w.question = { text: joined(question?.text ?? '', s), block: w.block };
+    // One pointing back ("Why do they fail together?") is shown with its answer, and the two lean on the sentence before.
+    w.question = { text: joined(question?.text ?? '', s), block: w.block, leans: asksOfWhatCameBefore(s, w.locale) || question?.leans };
     return true;
   }
   if (!question || last || !repliesBriefly(s, w.locale)) return false;
@@ -149,7 +151,7 @@ export function holds(s: string, w: Walk, last: boolean): boolean {
  * "Weil…") is no point without its question: none when the question is not shown (it points back,
  * asks the reader) or the pair is too long.
  */
-export function withItsQuestion(w: Walk, answer: string): string | undefined {
+function withItsQuestion(w: Walk, answer: string): string | undefined {
   const question = w.question;
   w.question = undefined;
   if (!question) return answer;
@@ -161,6 +163,36 @@ export function withItsQuestion(w: Walk, answer: string): string | undefined {
   const both = joined(question.text, answer);
   if (w.spans.visibleLength(both) <= w.maxPointChars) return both;
   return replied || needsItsQuestion(answer, w.locale) ? undefined : answer;
+}
+
+/**
+ * The answer as shown (withItsQuestion), and whether it leans on the sentence before: after a question
+ * pointing back ("Why do they pass alone? Because…", "¿Por qué ocurre esto? Porque…") the pair names its
+ * subject only there, so it is a point only beside that one (select.ts leansBack), as a sentence opening
+ * with "They" is, and none when no candidate comes before it. A question whose pronoun the language drops
+ * or inverts ("为什么…？", "Pourquoi passent-ils…?") is not told: it reads alone as before (issue 23, F7).
+ */
+export function shownAnswer(w: Walk, answer: string): { text: string; leans: boolean } | undefined {
+  const leaning = w.question?.leans === true;
+  const text = withItsQuestion(w, answer);
+  if (text === undefined) return undefined;
+  const leans = leaning && text !== answer;
+  return leans && w.out.length === 0 ? undefined : { text, leans };
+}
+
+/** Words at most in small talk between a question and its answer ("Good question!", "¡Buena pregunta!"). */
+const SMALL_TALK_WORDS = 8;
+
+/**
+ * Small talk between a question held and its answer: a short cheer or judgement of the question ("Good
+ * question!", "Das ist eine gute Frage."), or the writer's remark to the asker ("Ah, I see what trips you
+ * up.", "嗯，我明白你的困惑。"). It is no point, and the question still waits for its answer (issue 23, F2);
+ * a reply's yes or no is the answer itself.
+ */
+export function talksBeforeAnswer(s: string, w: Walk): boolean {
+  if (!w.question || w.question.inTurn || isQuestion(s, w.locale) || opensWithPolarAnswer(s, w.locale)) return false;
+  const cheer = isExclamation(s) && wordCount(s) <= SMALL_TALK_WORDS && (cheers(s, w.locale) || QUESTION_WORD.test(s));
+  return cheer || judgesTheQuestion(s, w.locale) || remarksOnTheAsking(s, w.locale) || remarksToTheAsker(s, w.locale);
 }
 
 /** Whether text held ends with its question, not a brief reply after it. */
@@ -254,11 +286,12 @@ export function pairToTake<T extends Choosable>(o: T, byPos: readonly T[], local
  * Reads one sentence after the question held, if any: the answer is the first statement after its
  * question, so when that statement gives no point ("Because your apps…", a lead-in, output) the
  * question is let go, never joined to a later sentence or paragraph that does not answer it. An
- * asker's turn (no text held) waits past the reply's small talk.
+ * asker's turn (no text held) waits past the reply's small talk, as a question in prose waits past the
+ * small talk before its answer (talksBeforeAnswer).
  */
-export function answeredBy(w: Walk, read: () => void): void {
+export function answeredBy(w: Walk, read: () => 'small talk' | undefined): void {
   const asked = w.question;
-  read();
+  if (read() === 'small talk') return; // passed over: the answer is still to come
   if (asked && (asked.text || asked.unshown) && w.question === asked) w.question = undefined;
 }
 

@@ -21,7 +21,7 @@ import { addressesReader, isQuestion, labelledOutput, namesReadersOwn, pointsBac
 import { namesWhatFollows, overviewBeforeSections, saysAsFollows } from './presenting.js';
 import { printedAfterLabel } from './printed-label.js';
 import { withWhatItLeadsTo } from './led-point.js';
-import { asksForHelp, judgesTheQuestion } from './question-praise.js';
+import { asksForHelp, judgesTheQuestion, remarksOnTheAsking } from './question-praise.js';
 import { agreesWithReader } from './agreement.js';
 import { opensAsContinuation } from './lower-start.js';
 import { withoutOpeningAddress } from './setting-off.js';
@@ -31,11 +31,11 @@ import { givesTotal } from './total-line.js';
 import { SUMS_UP } from './sums-up.js';
 import { announcesOutput, announcesPrinted } from './output-lead-in.js';
 import { opensWithTerm } from './glossary.js';
-import { answerFollows, answeredBy, answersTurn, askedByHeading, askedInTurn, holds, opensWithPolarAnswer, takeQuestion, withItsQuestion } from './answers.js';
+import { answerFollows, answeredBy, talksBeforeAnswer, answersTurn, askedByHeading, askedInTurn, holds, opensWithPolarAnswer, shownAnswer, takeQuestion } from './answers.js';
 import { actsInSeries } from './predicate-series.js';
 import { withSeriesNamed } from './counted-series.js';
 import { askersSmallTalk, dialogueLabels, inOpening, isTurn, readDialogue, turnsOf, withoutSpeaker } from './dialogue.js';
-import { candidateOf, full, isLeadIn, sectionShare, isProse, isTooShort, looksLikeOutput, opensWithWhere, printedAfterCommand, prose, push, SENTENCES_PER_PARAGRAPH, isMathBlock, withoutMarker, type Candidate, type Walk } from './walk.js';
+import { candidateOf, finishesCount, full, isLeadIn, madeFrom, sectionShare, isProse, isTooShort, looksLikeOutput, opensWithWhere, printedAfterCommand, prose, push, SENTENCES_PER_PARAGRAPH, isMathBlock, withoutMarker, type Candidate, type Walk } from './walk.js';
 
 export type { Candidate } from './walk.js';
 
@@ -86,7 +86,7 @@ function finishesWith(leadIn: string): boolean {
 /** A paragraph's sentences; returns the lead-in its last sentence makes for a list or table after it. */
 function addParagraph(w: Walk, raw: string, next: Token | undefined, flags: { lead: boolean; closing: boolean; asked: boolean; links: string[]; printed?: boolean; afterBlock?: boolean; turn?: boolean; term?: boolean }): string | undefined {
   const text = prose(raw, w.spans);
-  if (!text) return undefined;
+  if (finishesCount(w, text) || !text) return undefined; // the series a counting sentence before it announced
   // The opening paragraphs offer more of their sentences; later ones their first few.
   const sentences = withSeriesNamed(splitSentences(text, w.locale, w.out.length < 12 ? SENTENCES_PER_PARAGRAPH : 3), w.locale);
   const before = w.beforeBlock;
@@ -126,21 +126,22 @@ function addParagraph(w: Walk, raw: string, next: Token | undefined, flags: { le
       ({ point: s, formula } = led);
     }
     if (full(w)) return; // nothing more is taken: the tests below would decide nothing
+    if (!flags.asked && !last && talksBeforeAnswer(s, w)) return 'small talk'; // "Good question!" between a question and its answer
     if (!flags.asked && holds(s, w, last)) return; // a question the next sentence answers, or a brief reply to it ("No.")
     if (!(isProse(s) || w.spans.hasCode(s)) || (isTooShort(s, w.spans) && !answerFollows(w)) || looksLikeOutput(s, w.spans)) return;
     // "Output: BFS: 0 1 2 3": labels before what a program printed (printed-label.ts); a formula announced ("The formula is: x = …") is none.
     if (formula === undefined && printedAfterLabel(s, w.spans)) return;
-    if (flags.asked ? asksForHelp(s, w.locale) || askersSmallTalk(s, sentences, i, flags.closing, w.locale) : (isQuestion(s, w.locale) || speaksAsI(s, w.locale) || (namesReadersOwn(s, w.locale) && !answersTurn(w)) || presentsWhatFollows(s, w.locale) || labelledOutput(s) || speaksOfAsking(s, w.locale) || agreesWithReader(s, w.locale) || (i === 0 && w.out.length === 0 && (judgesTheQuestion(s, w.locale) || reactsToTheAsking(s, w.locale))) || asksToHearBack(s, w.locale) || (flags.closing && signsOff(s)))) return;
+    if (flags.asked ? asksForHelp(s, w.locale) || askersSmallTalk(s, sentences, i, flags.closing, w.locale) : (isQuestion(s, w.locale) || speaksAsI(s, w.locale) || (namesReadersOwn(s, w.locale) && !answersTurn(w)) || presentsWhatFollows(s, w.locale) || labelledOutput(s) || speaksOfAsking(s, w.locale) || remarksOnTheAsking(s, w.locale) || agreesWithReader(s, w.locale) || (i === 0 && w.out.length === 0 && (judgesTheQuestion(s, w.locale) || reactsToTheAsking(s, w.locale))) || asksToHearBack(s, w.locale) || (flags.closing && signsOff(s)))) return;
     // A paragraph that opens in lower case, or with a short sentence pointing back, goes on from what came before it (a formula, a code block, though its announcement was no point): alone it is a fragment ("or: readlink -f …", "where the sum runs…"); not when it answers a question (answers.ts).
     if (i === 0 && !joined && !w.question && (w.out.length > 0 || flags.afterBlock) && (opensAsContinuation(s) || (flags.afterBlock && opensWithWhere(s, w.locale)) || (pointsBack(s, w.locale) && wordCount(s) <= 8))) return;
     if (pointsElsewhere(s) || (flags.closing && flags.links.some((l) => s.includes(l)))) return; // "For more, see …": a pointer, not a point
     const exclaims = cheers(s, w.locale) && cheers(sentence, w.locale); // news ("Good news, v3 is out!") may have lost its frame above
     if (exclaims && wordCount(s) <= 8) return; // "Great question!", "Enjoy hot or iced!"
-    const answer = withItsQuestion(w, s);
+    const answer = shownAnswer(w, s);
     if (answer === undefined) return; // "Because…" whose question cannot be shown with it
-    s = answer;
+    s = answer.text;
     const made = w.out.length;
-    const leansBack = i > 0 ? leansInSection(s, w.locale, w.section > 0) : undefined;
+    const leansBack = answer.leans ? 'wholly' : i > 0 ? leansInSection(s, w.locale, w.section > 0) : undefined;
     const text = w.partName === undefined ? s : withPartName(w.partName, s);
     push(w, {
       text,
@@ -159,8 +160,7 @@ function addParagraph(w: Walk, raw: string, next: Token | undefined, flags: { le
       formula: formula !== undefined || undefined,
       sumsUp: givesTotal(s) || undefined, // "Total time: 10 minutes": the bottom line, as a row of totals is
     });
-    if (w.out.length > made) w.partName = undefined; // said once, by the section's first point
-    if (last && w.beforeBlock && w.out.length > made) w.beforeBlock.made = w.out[made];
+    madeFrom(w, w.out[made], last, s);
   }));
   return context;
 }

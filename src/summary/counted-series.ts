@@ -62,3 +62,14 @@ export function withSeriesNamed(sentences: string[], locale = ''): string[] {
   }
   return out;
 }
+
+/**
+ * A counting sentence ending its paragraph and the bare series that is the whole next paragraph ("There
+ * are three main cloud platforms." then "AWS, Azure and Google Cloud"): one sentence, as within a
+ * paragraph; undefined unless the sentence counts them (issue 23, F8).
+ */
+export function seriesOfNextParagraph(lead: string, paragraph: string, locale: string): string | undefined {
+  const series = paragraph.trim();
+  if (!FULL_STOP.test(lead) || !COUNTS.test(lead) || wordCount(lead) > MAX_LEAD_WORDS || endsSeries(lead) || !isBareSeries(series, lead)) return undefined;
+  return counted(lead, series, locale);
+}

@@ -56,6 +56,33 @@ const READER_SPOKEN_TO: Rules = [
   [/^hi/, /(?:^|\s)(?:आपका|आपकी|आपके|आपको|तुम्हारा|तुम्हारी|तुम्हें)(?=[\s,.।!?]|$)/u],
 ];
 
+/** The reader in any person or form, as spoken to or of ("trips you up", "was Sie stutzig macht", "你的困惑"). */
+const READER_ANYWHERE: Rules = [
+  [/^en/, /(?:^|[^\p{L}'’])(?:you|your|yours|you['’](?:re|ve|d|ll))(?![\p{L}'’])/iu],
+  [/^de/, /(?:^|[^\p{L}])(?:[Dd](?:u|ich|ir|ein\p{L}*)|Sie|Ihnen|Ihr\p{L}*)(?!\p{L})/u],
+  [/^fr/, /(?:^|[^\p{L}])(?:tu|te|toi|vous|votre|vos|ton|ta|tes|t['’])(?!\p{L})/iu],
+  [/^es/, /(?:^|[^\p{L}])(?:tú|tu|tus|te|ti|usted|ustedes)(?!\p{L})/iu],
+  [/^pt/, /(?:^|[^\p{L}])(?:você|vocês|seu|sua|teu|tua|te)(?!\p{L})/iu],
+  [/^(zh|hant|yue)/, /[你您]/u],
+  [/^ja/, /あなた|おっしゃ|ご指摘|ご質問|お気持ち/u],
+  [/^hi/, /(?:^|\s)(?:आप\p{M}*\p{L}*|तुम\p{L}*)(?=[\s,.।!?]|$)/u],
+  [/^ar/, /(?:^|\s)(?:أنت|أنتِ|لديك|سؤالك)(?=[\s,.،!?؟]|$)/u],
+];
+
+/** Words at most in the writer's remark to the asker ("Ah, I see what trips you up."). */
+const REMARK_WORDS = 8;
+
+/**
+ * The writer speaking of the asker in a few words, or in the particles of speech alone ("Ah, I see what
+ * trips you up.", "Ich verstehe, was Sie stutzig macht.", "嗯，我明白你的困惑。"): a remark on the exchange,
+ * told by grammar of person; not the writer's view nor an instruction ("I'd use X", "You can run…").
+ */
+export function remarksToTheAsker(s: string, locale: string): boolean {
+  const has = (rules: Rules) => ruleFor(rules, locale)?.test(s) ?? false;
+  if (wordCount(s) > REMARK_WORDS || hasNumber(s) || has(TELLS_READER) || has(READER_ACTS) || givesOwnView(s, locale)) return false;
+  return (has(WRITER) && has(READER_ANYWHERE)) || has(SPOKEN);
+}
+
 /** "We" setting off, short enough to hold no object ("Na klar, legen wir los."); longer, it does the note's work ("Lass uns den Teig über Nacht gehen lassen."). */
 const WE_WORDS = 5;
 

@@ -55,16 +55,18 @@ function recordBody(blocks: readonly Token[], head: number): { labels: string[];
  * under a heading or a bold line alone, when two records or more open with the same label (one
  * record alone is a note's aside). A bold line heading a record becomes a heading of its own.
  */
-export function fieldLinesAsLists(blocks: readonly Token[]): readonly Token[] {
+export function fieldLinesAsLists(written: readonly Token[]): readonly Token[] {
+  const blocks = written.some(headsItsFields) ? written.flatMap((t) => (headsItsFields(t) ? headAndFields(t as Tokens.Paragraph) : [t])) : written;
   const records = new Map<number, NonNullable<ReturnType<typeof recordBody>>>();
   blocks.forEach((t, i) => {
     const body = headsRecord(t) ? recordBody(blocks, i) : undefined;
     if (body) records.set(i, body);
   });
-  if (records.size < 2) return blocks;
+  if (records.size < 2) return written;
   const firsts = new Map<string, number>();
   for (const { labels } of records.values()) firsts.set(labels[0]!, (firsts.get(labels[0]!) ?? 0) + 1);
   const out: Token[] = [];
+  let listed = false;
   for (let i = 0; i < blocks.length; i++) {
     const record = records.get(i);
     const list = record && (firsts.get(record.labels[0]!) ?? 0) >= 2 ? asList(record.lines) : undefined;
@@ -73,9 +75,30 @@ export function fieldLinesAsLists(blocks: readonly Token[]): readonly Token[] {
       continue;
     }
     out.push(asHeading(blocks[i]!), list);
+    listed = true;
     i = record.end - 1;
   }
-  return out;
+  return listed ? out : written;
+}
+
+/** A bold phrase alone on its line ("**Japan**"), not a field's label ("**Visa:** …"). */
+const BOLD_LINE = /^\s*(?:\*\*[^*\n]+\*\*|__[^_\n]+__)\s*$/u;
+
+/**
+ * A paragraph whose first line is a bold phrase alone and whose other lines are all field lines
+ * ("**Japan**" then "**Visa:** …", "**Passport:** …"): a record written without a blank line after its
+ * name, read as the bold line heading its fields (issue 23, F3).
+ */
+function headsItsFields(t: Token): boolean {
+  if (t.type !== 'paragraph') return false;
+  const lines = (t as Tokens.Paragraph).text.split('\n').filter((line) => line.trim());
+  return lines.length >= 2 && BOLD_LINE.test(lines[0]!) && lines.slice(1).every((line) => FIELD_LINE.test(line) && !isQuestion(line.trim()));
+}
+
+/** Such a paragraph as the record's bold line and the paragraph of its fields. */
+function headAndFields(p: Tokens.Paragraph): Token[] {
+  const [name, ...fields] = p.text.split('\n').filter((line) => line.trim());
+  return new Lexer({ gfm: true }).lex(`${name!.trim()}\n\n${fields.join('\n')}`).filter((t) => t.type === 'paragraph');
 }
 
 /** Field lines as the list of fields they are. */

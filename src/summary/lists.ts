@@ -7,13 +7,14 @@ import type { Token, Tokens } from 'marked';
 import { collapseWhitespace } from '../util/text.js';
 import type { SpanTable } from './inline.js';
 import { cleanText, hasLink, inlineText } from './plain.js';
-import { labelled, ledBy, listJoiners, withoutTrailingJoin } from './punctuation.js';
+import { labelled, ledBy, listJoiners, withName, withoutTrailingJoin } from './punctuation.js';
 import { splitSentences } from './sentences.js';
 import { hasCjk, letterUnits } from './chars.js';
 import { isExclamation, isQuestion, pointsBack, speaksAsI, wordCount } from './tone.js';
 import { itemsOffered } from './long-lists.js';
 import { continuingLeadIn } from './lead-in-items.js';
 import { wholeRecord } from './record-point.js';
+import { codeStepName, commandNamer } from './code-step-name.js';
 import { full, isFragment, withoutMarker, isLeadIn, isProse, isTooShort, looksLikeOutput, MAX_ITEM_POINTS, MAX_ITEMS, MAX_NAME, prose, push, SENTENCES_PER_PARAGRAPH, shortCodeLine, type Walk } from './walk.js';
 
 /** Text of a list item's own words up to its first block: a lead-in takes its short code line and stops there. */
@@ -152,14 +153,14 @@ export function compactNames(lead: string, names: readonly string[], max: number
     if (shorter.shown > best.shown) best = shorter;
   }
   if (best.shown < 2) return undefined;
-  return best.shown < names.length || more ? `${best.out}${comma}…` : best.out;
+  return best.shown < names.length || more ? withName(best.out, '…', comma) : best.out;
 }
 
 function fitNames(head: string, names: readonly string[], max: number, width: (s: string) => number, comma: string): { out: string; shown: number } {
   let out = head;
   let shown = 0;
   for (const n of names) {
-    const next = `${out}${shown ? comma : ''}${n}`;
+    const next = shown ? withName(out, n, comma) : `${out}${n}`;
     if (width(next) > max - 2) break;
     out = next;
     shown++;
@@ -217,12 +218,11 @@ export function addList(w: Walk, list: Tokens.List, lead: string | undefined, cl
   const offered = later.length ? new Set(itemsOffered([...items, ...later].map((x) => x.text), w.spans, MAX_ITEM_POINTS / 2, MAX_ITEM_POINTS)) : undefined;
   const offers = (i: number) => (offered ? offered.has(i) : i < MAX_ITEM_POINTS);
   if (offered) for (const [i, { text }] of [...items, ...later].entries()) if (text && !offered.has(i)) w.heard.push(text);
-  // Labels every item repeats ("Code:", "Structure:") are fields, not names of things; a command or
-  // identifier in code ("`/away` – …") names its item as words do.
-  const names = items.flatMap(({ name, text }) => (name && (isProse(name) || w.spans.hasCode(name)) && !w.fieldLabels.has(name.toLowerCase()) ? [list.ordered ? timedStep(name, text) : name] : []));
-  // Named items in one point, first (a long list must not use up the candidates before it): under
-  // their lead-in or heading, or alone when there are several.
-  // Not when the labels only name what the items say: the items are the points (labelsOnly).
+  // Labels every item repeats ("Code:", "Structure:") are fields, not names of things; a command or identifier in code ("`/away` – …") names its item as words do.
+  const withCommand = commandNamer(w.spans); // a step's command after its label; a step with no short name, its commands (code-step-name.ts)
+  const names = items.flatMap(({ text, name = codeStepName(text, w.spans, w.locale) }) => (name && (isProse(name) || w.spans.hasCode(name)) && !w.fieldLabels.has(name.toLowerCase()) ? [withCommand(list.ordered ? timedStep(name, text) : name, text)] : []));
+  // Named items in one point, first (a long list must not use up the candidates before it): under their lead-in
+  // or heading, or alone when there are several; not when the labels only name what the items say (labelsOnly).
   const compact = (names.length >= 3 || twoNamedUnderLeadIn(lead, items)) && !labelsOnly(list, items, w.spans, w.locale) ? compactNames(lead ?? '', names, w.maxPointChars, (s) => w.spans.visibleLength(s), w.locale, later.length > 0) : undefined;
   if (compact) push(w, { text: compact, kind: 'compact', lead: true });
   // Items that say nothing alone (formulas, figures) read under the lead-in once, not the lead-in once each.

@@ -58,6 +58,19 @@ function joinersOfMost(names: readonly string[]): Joiners {
 const CJK_CLAUSES: Joiners = { comma: '；', colon: '：' };
 const ARABIC_CLAUSES: Joiners = { comma: '؛ ', colon: ': ' };
 
+/** A sentence's own stop ending a name: a question heading's "?", "？", "؟" ("Why does git pull merge?"). */
+const OWN_STOP = /[?!؟]$|[？！。]$/u;
+
+/**
+ * A list's text with one more name: after a name that ends on its own stop (an outline of question
+ * headings, a FAQ's), the stop parts the two as between sentences, a space after a Latin or Arabic one,
+ * nothing after a full-width one ("Why…? Can I…?", "为什么…？已经…？"); never "?," (issue 23, F10).
+ */
+export function withName(text: string, name: string, comma: string): string {
+  const stop = OWN_STOP.exec(text)?.[0];
+  return `${text}${stop === undefined ? comma : /[？！。]/u.test(stop) ? '' : ' '}${name}`;
+}
+
 /**
  * A lead-in and what it leads to ("Run: `cmd`"): the writer's own colon kept as written (French
  * sets a space before it) unless it is an ASCII colon after Han or Kana, which becomes ：.

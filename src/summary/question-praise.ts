@@ -5,6 +5,8 @@
  * sentence's subject or what its subject is said to be, within its first words, never by a list of
  * praising words. Pure.
  */
+import { ruleFor, type Rules } from './locale-rules.js';
+import { ASKING, pointsBack, pointsBackWithin, wordCount } from './tone.js';
 
 /** Per language: the sentence opens on "this/that is (a/one) … question", "your/this question …", or its equivalents. */
 const JUDGES_QUESTION: ReadonlyArray<readonly [RegExp, RegExp]> = [
@@ -22,6 +24,43 @@ const JUDGES_QUESTION: ReadonlyArray<readonly [RegExp, RegExp]> = [
 export function judgesTheQuestion(sentence: string, locale: string): boolean {
   const lang = locale.toLowerCase();
   return JUDGES_QUESTION.find(([when]) => when.test(lang))?.[1].test(sentence.trim()) ?? false;
+}
+
+/**
+ * A verb of asking or of a question coming up, in each language's forms ("ask", "comes up", "gefragt",
+ * "me preguntan", "问过", "聞かれます", "يسأل", "पूछते"): with the question or a pronoun for it as what
+ * the sentence speaks of, the sentence is about the asking, not its answer.
+ */
+const ASKED: Rules = [
+  [/^en/, /(?:^|\P{L})(?:ask|asks|asked|asking|comes?\s+up|came\s+up|hear|heard)(?!\p{L})/iu],
+  [/^de/, /(?:^|\P{L})(?:fragen|fragt|gefragt|gestellt|stellen|höre|hört|taucht)(?!\p{L})/iu],
+  [/^fr/, /(?:^|\P{L})(?:demand\p{L}*|pose|posent|posée|revient)(?!\p{L})/iu],
+  [/^es/, /(?:^|\P{L})(?:pregunt\p{L}+|plantea\p{L}*)(?!\p{L})/iu],
+  [/^pt/, /(?:^|\P{L})pergunt\p{L}+(?!\p{L})/iu],
+  [/^(zh|hant|yue)/, /[问問](?:过|過|到|起)|被[问問]|常[问問]|都在[问問]|提[过過到]/u],
+  [/^ja/, /聞かれ|尋ねられ|質問され|よく聞く|よくある/u],
+  [/^hi/, /पूछ/u],
+  [/^ar/, /(?:^|\s)(?:يسأل|يسألون|سُئل|سئل|يُسأل|يطرح|يتكرر)/u],
+];
+
+/** Words at most in a remark on the asking ("这个问题很多人都问过。", "Lots of people ask this."). */
+const REMARK_WORDS = 8;
+
+/** A name in the sentence: a Latin word in a CJK or Arabic one ("Git 问题"), a capital after its first word (not in German). */
+function namesSomething(s: string, locale: string): boolean {
+  if (/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Arabic}\p{Script=Devanagari}]/u.test(s)) return /\p{Script=Latin}/u.test(s);
+  return !/^de/i.test(locale) && /\s\p{Lu}/u.test(s.slice(1));
+}
+
+/**
+ * A sentence about the question being asked, not what it asks ("这个问题很多人都问过。", "This question
+ * comes up a lot.", "Das werde ich oft gefragt.", "この質問はよく聞かれます。"): a verb of asking with the
+ * question, or a pronoun standing for it, as what it speaks of, in a few words and no figure (issue 23, F9).
+ */
+export function remarksOnTheAsking(sentence: string, locale: string): boolean {
+  const s = sentence.trim();
+  if (wordCount(s) > REMARK_WORDS || /[\d\uE000-\uF8FF]/u.test(s) || namesSomething(s, locale) || !(ruleFor(ASKED, locale)?.test(s) ?? false)) return false;
+  return (ruleFor(ASKING, locale)?.test(s) ?? false) || pointsBack(s, locale) || pointsBackWithin(s, locale);
 }
 
 /**

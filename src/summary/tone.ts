@@ -304,7 +304,7 @@ const PRAISE = /^(?:what an? |an? )?(?:good|great|nice|excellent|fair|brilliant|
  * or clause naming it and nothing of the subject ("Très bonne question.", "Buena pregunta.", "Gute
  * Frage.", "अच्छा सवाल है।", "سؤال رائع.", "好问题。", "いい質問ですね。") speaks of the asking.
  */
-const ASKING: Rules = [
+export const ASKING: Rules = [
   [/^en/, /(?:^|\P{L})(?:question|point|catch|observation|remark)s?(?!\p{L})/iu],
   [/^fr/, /(?:^|\P{L})(?:question|remarque|observation)s?(?!\p{L})/iu],
   [/^es/, /(?:^|\P{L})(?:pregunta|observación|apunte)s?(?!\p{L})/iu],

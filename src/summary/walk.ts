@@ -8,6 +8,7 @@ import { stripPrivateUse, type SpanTable } from './inline.js';
 import { cleanText, inlineText } from './plain.js';
 import { hasCjk, letterUnits } from './chars.js';
 import { namesWhatItPointsAt, pointsBack, pointsBackWithin, ruleFor, type Rules } from './tone.js';
+import { seriesOfNextParagraph } from './counted-series.js';
 
 export interface Candidate {
   /** Text with placeholders for its code spans (see inline.ts). */
@@ -214,6 +215,8 @@ export interface Walk {
   announcedOutput?: boolean | undefined;
   /** Candidates the whole walk may take, when not MAX_CANDIDATES (a long dialogue: see dialogueWalk). */
   maxCandidates?: number | undefined;
+  /** The candidate a paragraph's last sentence made, as written: a bare series in the next paragraph may finish it (counted-series.ts). */
+  paragraphEnd?: { block: number; made: Candidate } | undefined;
   /** A question the writer asked, that the next statement answers (answers.ts). */
   question?: Asked | undefined;
 }
@@ -227,6 +230,8 @@ export interface Asked {
   block: number;
   /** A question not shown (it points back, asks the reader): an answer that needs it is no point either. */
   unshown?: boolean;
+  /** It points back ("Why do they…?"): shown with its answer, the pair leaning on the sentence before (answers.ts answerLeans). */
+  leans?: boolean | undefined;
   /** Asked by a heading: an answer naming what it asks of reads without it (answers.ts). */
   heading?: boolean;
   /** Asked in a dialogue's turn: its questions, points of their own until an answer that needs them is shown after them (answers.ts). */
@@ -274,6 +279,30 @@ function sectionLimit(w: Walk): number {
 
 /** Candidates the writer's own summary may give, however many sections share the rest: all of it is wanted. */
 const SUMMARY_SHARE = 10;
+
+/**
+ * Whether a paragraph is only the series the last sentence of the paragraph before counted ("There are
+ * three main cloud platforms." then "AWS, Azure and Google Cloud"): that sentence's candidate then says
+ * both, as within a paragraph (counted-series.ts). What the paragraph before made is read once.
+ */
+export function finishesCount(w: Walk, text: string): boolean {
+  const counting = w.paragraphEnd;
+  w.paragraphEnd = undefined;
+  const counted = counting && text && counting.block === w.block - 1 ? seriesOfNextParagraph(counting.made.text, text, w.locale) : undefined;
+  if (counting && counted !== undefined) counting.made.text = counted;
+  return counted !== undefined;
+}
+
+/**
+ * What a sentence's candidate, if it made one, means for the walk: the section's part name is said
+ * (by its first point), and the paragraph's last sentence is what a code block's lead-in or a counted
+ * series after it may finish (`said`: the sentence as written, before a part name or question joined it).
+ */
+export function madeFrom(w: Walk, made: Candidate | undefined, last: boolean, said: string): void {
+  if (made) w.partName = undefined;
+  if (last && w.beforeBlock && made) w.beforeBlock.made = made;
+  if (last && made?.text === said) w.paragraphEnd = { block: w.block, made };
+}
 
 export function push(w: Walk, c: Omit<Candidate, 'pos' | 'block' | 'section'>): void {
   if (full(w)) return;

@@ -23,6 +23,7 @@ import { FakeDiscord } from '../fakes/discord/server.js';
 import { FakeTelegram } from '../fakes/telegram/server.js';
 import { REPO_ROOT } from '../helpers/corpus.js';
 import { until } from '../helpers/until.js';
+import { workerParseThreads } from '../helpers/parse-threads.js';
 
 const DISCORD_TOKEN = 'MTEwMDAwMDAwMDAwMDAwMDAwMg.fake.discord-token-for-tests';
 const TELEGRAM_TOKEN = '123456:TEST-token-abcdefghijklmnopqrstuvwxyz';
@@ -78,7 +79,7 @@ describe('templates through the real clients', () => {
     const platformAdapters = await platformAdaptersOf(config, env, templates);
     if (platformAdapters instanceof Error) throw platformAdapters;
     let idles = 0;
-    app = await startApp({ config, env, read, notesDir: notes, dbPath: path.join(dir, 'db', 'n.db'), log: silentLogger(), out: () => {}, json: true, platformAdapters, onIdle: () => idles++ });
+    app = await startApp({ config, env, read, notesDir: notes, dbPath: path.join(dir, 'db', 'n.db'), log: silentLogger(), out: () => {}, json: true, platformAdapters, onIdle: () => idles++, parseThreads: workerParseThreads() });
 
     const expected = async () => {
       const { note, tokens } = await readNoteFile(notes, path.join(notes, 'async.md'), read);
@@ -143,7 +144,7 @@ describe('templates through the real clients', () => {
       for (const l of chunk.toString().split('\n').filter(Boolean)) lines.push(JSON.parse(l) as { msg: string; reason?: string });
     });
     const log = createLogger({ level: 'info', secrets: [TELEGRAM_TOKEN], destination: sink });
-    app = await startApp({ config, env, read, notesDir: notes, dbPath: path.join(dir, 'db', 'n.db'), log, out: () => {}, json: true, platformAdapters });
+    app = await startApp({ config, env, read, notesDir: notes, dbPath: path.join(dir, 'db', 'n.db'), log, out: () => {}, json: true, platformAdapters, parseThreads: workerParseThreads() });
 
     const note = (title: string, authors: string) => `---\ntitle: ${title}\nauthors: ${authors}\n---\nA short note about ${title}, with a sentence or two of body text.\n`;
     writeFileSync(path.join(notes, 'text.md'), note('Text authors', '[Ann]')); // page.authors items are text: a.name fails

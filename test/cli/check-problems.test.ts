@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCheck } from '../../src/cli/preview.js';
+import { workerParseThreads } from '../helpers/parse-threads.js';
 
 async function check(notes: Record<string, string>, moreRoutes = ''): Promise<{ code: number; out: string[]; err: string[] }> {
   const dir = mkdtempSync(path.join(tmpdir(), 'notecast-check-'));
@@ -14,7 +15,7 @@ async function check(notes: Record<string, string>, moreRoutes = ''): Promise<{ 
   writeFileSync(config, `store: { path: ${JSON.stringify(path.join(dir, 'state.db'))} }\nroutes:\n  - { platform: console, chat: rel, name: releases }\n${moreRoutes}`);
   const out: string[] = [];
   const err: string[] = [];
-  const code = await runCheck(folder, { config }, { out: (l) => out.push(l.slice(folder.length + 1)), err: (l) => err.push(l) });
+  const code = await runCheck(folder, { config }, { out: (l) => out.push(l.slice(folder.length + 1)), err: (l) => err.push(l) }, workerParseThreads());
   return { code, out, err };
 }
 

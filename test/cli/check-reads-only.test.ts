@@ -13,6 +13,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { runCheck } from '../../src/cli/preview.js';
 import { migrationsUpTo, SCHEMA_VERSIONS } from '../../src/store/db.js';
+import { workerParseThreads } from '../helpers/parse-threads.js';
 
 function sandboxWithDb(version: number): { folder: string; config: string; db: string } {
   const dir = mkdtempSync(path.join(tmpdir(), 'notecast-check-ro-'));
@@ -35,7 +36,7 @@ const digest = (file: string) => createHash('sha256').update(readFileSync(file))
 async function check(folder: string, config: string) {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await runCheck(folder, { config }, { out: (l) => out.push(l), err: (l) => err.push(l) });
+  const code = await runCheck(folder, { config }, { out: (l) => out.push(l), err: (l) => err.push(l) }, workerParseThreads());
   return { code, out, err };
 }
 

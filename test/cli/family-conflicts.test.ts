@@ -10,6 +10,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { runCheck, runPreview } from '../../src/cli/preview.js';
 import { statusOf } from '../helpers/cli.js';
 import { InProcessService } from '../helpers/inproc.js';
+import { workerParseThreads } from '../helpers/parse-threads.js';
 
 let svc: InProcessService | undefined;
 afterEach(async () => {
@@ -43,7 +44,7 @@ describe('two notes of one language sharing a translation key', () => {
 
   it('preview --json shows each as its own family, as start announces them', async () => {
     const c = capture();
-    expect(await runPreview([notes], { json: true, config }, c.io)).toBe(0);
+    expect(await runPreview([notes], { json: true, config }, c.io, workerParseThreads())).toBe(0);
     const families = Object.fromEntries(c.out.map((l) => JSON.parse(l) as { file: string; family: { key: string; members: string[] } }).map((r) => [path.basename(path.dirname(r.file)) + '/' + path.basename(r.file), r.family]));
     expect(families['python/setup.md']).toEqual({ key: 'setup', members: ['python/setup', 'setup-ja'] });
     expect(families['rust/setup.md']).toEqual({ key: 'setup#rust/setup', members: ['rust/setup'] });
@@ -52,7 +53,7 @@ describe('two notes of one language sharing a translation key', () => {
 
   it('check prints a warning naming both files', async () => {
     const c = capture();
-    expect(await runCheck(notes, { config }, c.io)).toBe(0);
+    expect(await runCheck(notes, { config }, c.io, workerParseThreads())).toBe(0);
     expect(c.out).toEqual([`${path.join(notes, 'rust', 'setup.md')}: warning: shares the translation key "setup" with ${path.join(notes, 'python', 'setup.md')}, both in language en: they are announced as two notes, not one family; give one of them its own translationKey`]);
     expect(c.err).toEqual(['3 notes checked, 0 problems, 1 warning']);
   });

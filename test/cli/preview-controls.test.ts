@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runPreview } from '../../src/cli/preview.js';
+import { workerParseThreads } from '../helpers/parse-threads.js';
 
 interface Row {
   file: string;
@@ -22,7 +23,7 @@ async function preview(config: string, notes: Record<string, string>): Promise<M
   const cfg = path.join(dir, 'notecast.yaml');
   writeFileSync(cfg, config);
   const out: string[] = [];
-  const code = await runPreview([folder], { json: true, config: cfg }, { out: (l) => out.push(l), err: () => {} });
+  const code = await runPreview([folder], { json: true, config: cfg }, { out: (l) => out.push(l), err: () => {} }, workerParseThreads());
   expect(code).toBe(0);
   return new Map(out.map((l) => JSON.parse(l) as Row).map((r) => [path.basename(r.file), r]));
 }

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCheck } from '../../src/cli/preview.js';
+import { workerParseThreads } from '../helpers/parse-threads.js';
 
 const ZOD_WORDING = /Too small|Too big|Invalid input|Invalid option|expected \w+ to have|received \w+|Unrecognized key/;
 
@@ -20,7 +21,7 @@ async function check(config: string, notes: Record<string, string> = {}, jekyll?
   let jekyllConfig: string | undefined;
   if (jekyll !== undefined) writeFileSync((jekyllConfig = path.join(dir, '_config.yml')), jekyll);
   const out: string[] = [];
-  const code = await runCheck(folder, { config: cfg, ...(jekyllConfig ? { jekyllConfig } : {}) }, { out: (l) => out.push(l.slice(dir.length + 1)), err: () => {} });
+  const code = await runCheck(folder, { config: cfg, ...(jekyllConfig ? { jekyllConfig } : {}) }, { out: (l) => out.push(l.slice(dir.length + 1)), err: () => {} }, workerParseThreads());
   return { code, out };
 }
 

@@ -17,6 +17,7 @@ import { renderDiscordMessage } from '../../src/render/discord.js';
 import { renderTelegramMessage, telegramVisibleText } from '../../src/render/telegram.js';
 import { CORPUS_NOTES, corpusReadOptions, manifest } from '../helpers/corpus.js';
 import { discordShownText } from './preview-text.js';
+import { workerParseThreads } from '../helpers/parse-threads.js';
 
 const md = (s: string, mode: 'full' | 'inline' = 'full') => toHtml(discordMarkdown(s, mode));
 const tg = (s: string) => {
@@ -74,7 +75,7 @@ describe("Telegram's HTML as Telegram shows it", () => {
 describe('the corpus payloads on the page', () => {
   it("shows each note's exact visible text: embed title, description, fields and footer; Telegram's text", async () => {
     const files = manifest().map((r) => ({ root: CORPUS_NOTES, file: `${CORPUS_NOTES}/${r.path}` }));
-    const parsed = await parseNoteFiles(files, { read: corpusReadOptions(), summary: { maxChars: 1000, maxPoints: 5, maxLinks: 5, maxPointChars: 200 }, budgetMs: 10_000 });
+    const parsed = await parseNoteFiles(files, { read: corpusReadOptions(), summary: { maxChars: 1000, maxPoints: 5, maxLinks: 5, maxPointChars: 200 }, budgetMs: 10_000 }, workerParseThreads());
     let checked = 0;
     const payloadsOf = templatePayloadsOf(Templates.defaults(), []);
     for (const r of parsed) {

@@ -50,7 +50,7 @@ export async function consoleService(
   running: InProcessService[],
   onDelete: 'keep' | 'delete',
   translations: 'group' | 'separate' = 'separate',
-  chats: { chat: string; filter?: { lang: string[] } }[] = [{ chat: 'all' }],
+  chats: { chat: string; filter?: { lang?: string[]; path?: string } }[] = [{ chat: 'all' }],
   parseThreads?: ParseThreads,
 ): Promise<InProcessService> {
   const s = InProcessService.sandbox(
@@ -83,7 +83,7 @@ export function consoleServiceOf(
   parseThreads: ParseThreads,
   onDelete: 'keep' | 'delete',
   translations: 'group' | 'separate' = 'separate',
-  chats?: { chat: string; filter?: { lang: string[] } }[],
+  chats?: { chat: string; filter?: { lang?: string[]; path?: string } }[],
 ): Promise<InProcessService> {
   const running: InProcessService[] = [];
   t.onTestFinished(async () => {

@@ -4,9 +4,11 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import { buildProgram } from '../../src/cli/program.js';
+import type { ParseThreads } from '../../src/publish/parse-pool.js';
 import { runPreview, type PreviewOptions } from '../../src/cli/preview.js';
 import { runStatus } from '../../src/cli/status.js';
 import { CLI, REPO_ROOT } from './corpus.js';
+import { workerParseThreads } from './parse-threads.js';
 
 export interface CliResult {
   code: number | null;
@@ -63,8 +65,10 @@ export function statusOf(db: string, opts: { json?: boolean } = {}): CliResult {
 
 /**
  * `notecast preview [--json] <paths>` run in this process: `runPreview`, which `main.ts` calls for it,
- * printing into the result. For tests that read what preview says of notes (families, keys); the
- * command's own tests (test/cli/) run the process.
+ * printing into the result, on a parse thread of its own: given the worker's (workerParseThreads), the corpus
+ * preview of families.test.ts, beside that file's services, took over 30 s (3 runs) instead of 18-25 s (3 runs; load
+ * 20-24; why is not known). For tests that read what preview says of notes (families, keys); the command's
+ * own tests (test/cli/) run the process.
  */
 export async function previewOf(paths: string[], opts: PreviewOptions = {}): Promise<CliResult> {
   let stdout = '';
@@ -93,10 +97,11 @@ function withEnv(env: NodeJS.ProcessEnv): () => void {
  * arguments, its commands' output and commander's own text captured, its exit code returned,
  * with `env` set and `cwd` the working directory while it runs (both put back after). For the
  * variants of a CLI behaviour; the behaviour itself keeps one test of the real process (exit codes
- * reaching the shell, signals, a crash). The log of `start` and `sync` is captured into `stderr`.
+ * reaching the shell, signals, a crash). The log of `start` and `sync` is captured into `stderr`; the
+ * commands that parse notes take idle parse threads (`opts.parseThreads`, or the worker's: workerParseThreads), loading none anew.
  * Not for a `start` that starts: it runs until this process gets SIGTERM (a refused one is fine).
  */
-export async function cliIn(args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<CliResult> {
+export async function cliIn(args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv; parseThreads?: ParseThreads } = {}): Promise<CliResult> {
   let stdout = '';
   let stderr = '';
   let code = 0;
@@ -115,7 +120,7 @@ export async function cliIn(args: string[], opts: { cwd?: string; env?: NodeJS.P
   const cwd = process.cwd();
   process.chdir(opts.cwd ?? REPO_ROOT);
   try {
-    await buildProgram({ io, end, version, output }).parseAsync(['node', 'notecast', ...args]);
+    await buildProgram({ io, end, version, output, parseThreads: opts.parseThreads ?? workerParseThreads() }).parseAsync(['node', 'notecast', ...args]);
   } catch (e) {
     if (!(e instanceof CliExit)) throw e;
     code = e.code;

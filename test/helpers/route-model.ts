@@ -20,6 +20,9 @@ import type { ParseThreads } from '../../src/publish/parse-pool.js';
 import { movedHomeWithdrawals, postedTwice, tagOf } from './double-posts.js';
 import { movedFileCameLate, queuedBeforeLastBatch, transientsAtRest, type TransientSwitch } from './split-transients.js';
 import { removalWindowMs } from '../../src/publish/recent-edits.js';
+import { BODY_ALIKE, titleIdentity } from '../../src/publish/rename-match.js';
+import { bodyOverlap, bodySketch } from '../../src/notes/body-sketch.js';
+import { anotherNote, type NoteSide } from '../../src/publish/another-note.js';
 
 export const FOLDERS = ['', 'a/', 'b/', '_posts/en/', '_posts/ja/'] as const;
 export const NAMES = ['setup', 'intro'] as const;
@@ -29,7 +32,8 @@ export const KEYS = [undefined, 'shared'] as const;
 export type Op =
   | { op: 'write'; file: string; draft: boolean; key?: string | undefined; generic?: boolean | undefined }
   | { op: 'remove'; file: string }
-  | { op: 'move'; from: string; to: string }
+  /** `over`: onto an existing file too (`mv a/setup.md b/setup.md` over an announced b/setup: b's note is removed); the random sequences never set it. */
+  | { op: 'move'; from: string; to: string; over?: boolean }
   /** Moved and its text edited at once, its title kept (finding N13): a rename its digest does not give away. */
   | { op: 'moveEdit'; from: string; to: string }
   /** The last removed file comes back as it was. */
@@ -198,11 +202,43 @@ export class World {
   /** The outbox's delivery sequence at the last check (at rest): a delivery past it was queued since. */
   outboxSeqChecked: number | undefined = 0;
 
-  private noteWritten(file: string, title: string): void {
-    const note = this.noteAt.get(file) ?? ++this.notes;
+  /**
+   * Each path as the step found it (the service's record of it), noted when the step first touches it, and the notes
+   * the step's writes made: a path's content at the step's end is judged against its record, whatever came between.
+   */
+  private readonly stepStart = new Map<string, { note: number | undefined; state: FileState | undefined }>();
+  private readonly bornThisStep = new Set<number>();
+
+  private touch(...files: string[]): void {
+    for (const f of files) if (!this.stepStart.has(f)) this.stepStart.set(f, { note: this.noteAt.get(f), state: this.files.get(f) });
+  }
+
+  /** The step was handed over and checked: the next one starts from what the service has now. */
+  endStep(): void {
+    this.stepStart.clear();
+    this.bornThisStep.clear();
+  }
+
+  /**
+   * The note a write belongs to; returns whether it is the one the path held. A path that held a published note when
+   * the step began, and holds it still or a note this step wrote there (removed and written again within the quiet
+   * period: one change to the service), is that note only if the text is recognisably it (README, Deletes: its title,
+   * most of its body, or nothing saying it is another note: `recognisable`); else it is a new note, and the one there removed (`recreatedAs`). Otherwise the note the path
+   * holds (a rewrite of a note moved there keeps it: the split property's UNDECIDABLE class), or a new one.
+   */
+  private noteWritten(file: string, title: string, text: string): boolean {
+    const start = this.stepStart.get(file), at = this.noteAt.get(file);
+    const fromStart = start?.state !== undefined && !start.state.draft && start.note !== undefined && (at === start.note || (at !== undefined && this.bornThisStep.has(at)));
+    const note = fromStart ? (recognisable(start.state!.text, text) ? start.note! : this.born()) : (at ?? this.born());
     this.noteAt.set(file, note);
     this.fileOfNote.set(note, file);
     this.noteOfTitle.set(title, note);
+    return note === at;
+  }
+
+  private born(): number {
+    this.bornThisStep.add(++this.notes);
+    return this.notes;
   }
 
   private noteMoved(from: string, to: string): void {
@@ -225,22 +261,26 @@ export class World {
         const text = `---\n${fm.join('\n')}\n---\n\nThe note ${title} says something new about ${o.file}.\n`;
         mkdirSync(path.dirname(abs(o.file)), { recursive: true });
         writeFileSync(abs(o.file), text);
-        this.files.set(o.file, { title, draft: o.draft, key: o.key, text, versions: [...(this.files.get(o.file)?.versions ?? []), { title, draft: o.draft }] });
+        this.touch(o.file);
+        const kept = this.noteWritten(o.file, title, text);
+        this.files.set(o.file, { title, draft: o.draft, key: o.key, text, versions: [...((kept && this.files.get(o.file)?.versions) || []), { title, draft: o.draft }] });
         if (!o.draft) this.everPublished.add(title);
-        this.noteWritten(o.file, title);
         return [o.file];
       }
       case 'remove': {
         const st = this.files.get(o.file);
         if (!st) return [];
+        this.touch(o.file);
         rmSync(abs(o.file));
         this.files.delete(o.file);
         this.removed.push({ file: o.file, state: st });
         return [o.file];
       }
       case 'move': {
-        const st = this.files.get(o.from);
-        if (!st || o.from === o.to || this.files.has(o.to)) return [];
+        const st = this.files.get(o.from), overwritten = this.files.get(o.to);
+        if (!st || o.from === o.to || (overwritten && !o.over)) return [];
+        this.touch(o.from, o.to);
+        if (overwritten) this.removed.push({ file: o.to, state: overwritten });
         mkdirSync(path.dirname(abs(o.to)), { recursive: true });
         renameSync(abs(o.from), abs(o.to));
         this.files.delete(o.from);
@@ -251,6 +291,7 @@ export class World {
       case 'moveEdit': {
         const st = this.files.get(o.from);
         if (!st || o.from === o.to || this.files.has(o.to)) return [];
+        this.touch(o.from, o.to);
         mkdirSync(path.dirname(abs(o.to)), { recursive: true });
         renameSync(abs(o.from), abs(o.to));
         const text = `${st.text}Edited after its move to ${o.to}.\n`;
@@ -263,6 +304,7 @@ export class World {
       case 'restore': {
         const last = this.removed.pop();
         if (!last || this.files.has(last.file)) return [];
+        this.touch(last.file);
         mkdirSync(path.dirname(abs(last.file)), { recursive: true });
         writeFileSync(abs(last.file), last.state.text);
         this.files.set(last.file, last.state);
@@ -293,6 +335,23 @@ export class World {
 
 const titleOf = (m: ChatMessage) => tagOf(m.text);
 
+/** A model file's front-matter title, body and written identity (its `translationKey`, the only identity field the model writes). */
+function partsOf(text: string): NoteSide {
+  const end = text.indexOf('\n---\n', 4), fm = text.slice(0, end);
+  const key = /^translationKey: (.*)$/m.exec(fm)?.[1];
+  return { title: /^title: (.*)$/m.exec(fm)?.[1] ?? '', body: bodySketch(text.slice(end + 5)), identity: key ? { key } : {} };
+}
+
+/**
+ * The service's rule for a path's new text against its record (README, Deletes): its title kept, or most of its body
+ * (held-rewrites.ts `rewritten`), or not another note by what it says of itself (another-note.ts: the model's bodies
+ * are too short to judge, so a translation key kept, or none on either side, is an edit; a key changed, another note).
+ */
+function recognisable(before: string, after: string): boolean {
+  const [a, b] = [partsOf(before), partsOf(after)];
+  return titleIdentity(a.title) === titleIdentity(b.title) || bodyOverlap(a.body, b.body) >= BODY_ALIKE || !anotherNote(a, b);
+}
+
 /**
  * While `separate` (issue 25, finding 4): a message showing an older version of a note that is
  * published now, and was never a draft since, missed an edit. (A note drafted or removed since may
@@ -318,6 +377,7 @@ function missedEdits(world: World, svc: InProcessService): string[] {
  * deleted. Returns the broken rules (empty: all hold).
  */
 export function violations(world: World, svc: InProcessService, onDelete: 'keep' | 'delete'): string[] {
+  world.endStep();
   noteRetired(world, svc);
   movedHome(world, svc);
   // After a restore, a change to a message deleted since the backup is what a real chat refuses (404): harmless, not a double.
@@ -363,6 +423,9 @@ export function violations(world: World, svc: InProcessService, onDelete: 'keep'
     byLang.set(n.lang, n.file);
     langs.set(f, byLang);
   }
+  // The same allowance for a note removed with its message kept (`keep`), whose family a note written while separate
+  // joined in its language (the new note at its path, with the key as written): two messages of one family until decided again.
+  if (world.everSeparate) for (const m of CHATS.flatMap((c) => svc.live(c.name))) if (m.family && !published.some((p) => p.title === titleOf(m)) && published.some((p) => familyOf.get(p.id) === m.family && p.lang === langOf(world.fileOfNote.get(world.noteOfTitle.get(titleOf(m)) ?? -1) ?? ''))) conflicted.add(m.family);
   for (const c of CHATS) {
     const live = svc.live(c.name);
     const byFamily = new Map<string, ChatMessage[]>();

@@ -13,6 +13,7 @@ import { parseNote, type ReadOptions } from '../../src/notes/read.js';
 import { runCheck } from '../../src/cli/preview.js';
 import { corpusReadOptions } from '../helpers/corpus.js';
 import { InProcessService } from '../helpers/inproc.js';
+import { workerParseThreads } from '../helpers/parse-threads.js';
 
 const opts: ReadOptions = { ...corpusReadOptions(), defaultLang: 'en' };
 const text = (title: string, extra = '') => `---\ntitle: ${title}\n${extra}---\n\nAbout ${title}, in a few words.\n`;
@@ -43,7 +44,7 @@ describe('a file-name language suffix against a language folder', () => {
     writeFileSync(path.join(notes, '_posts', 'en', '2025-11-09-plain-en.md'), text('Plain'));
     const out: string[] = [];
     const err: string[] = [];
-    expect(await runCheck(notes, {}, { out: (l) => out.push(l), err: (l) => err.push(l) })).toBe(0);
+    expect(await runCheck(notes, {}, { out: (l) => out.push(l), err: (l) => err.push(l) }, workerParseThreads())).toBe(0);
     expect(out).toEqual([
       `${path.join(notes, '_posts', 'en', '2025-11-07-what-is-it.md')}: warning: its name ends in "-it" (Italiano) but it is in the language folder "en": read as English, with "-it" part of its name and translation key; set \`lang:\` in its front matter if it is not`,
     ]);

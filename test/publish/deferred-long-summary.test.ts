@@ -17,6 +17,7 @@ import { summaryDeferred } from '../../src/store/types.js';
 import { DEFAULT_SUMMARY_OPTIONS, type Summary } from '../../src/summary/build.js';
 import { copyCorpusNotes } from '../helpers/corpus.js';
 import { tempPublisher, testReadOptions } from '../helpers/publisher.js';
+import { workerParseThreads } from '../helpers/parse-threads.js';
 
 const cleanups: (() => unknown)[] = [];
 afterEach(async () => {
@@ -44,7 +45,7 @@ function longNote(title: string, front = ''): string {
 
 /** What `preview` shows of a file: parsed and summarised on the parse threads, at once. */
 async function previewSummary(root: string, rel: string): Promise<Summary> {
-  const [r] = await parseNoteFiles([{ root, file: path.join(root, rel) }], { read: testReadOptions(), summary: DEFAULT_SUMMARY_OPTIONS, budgetMs: 30_000 });
+  const [r] = await parseNoteFiles([{ root, file: path.join(root, rel) }], { read: testReadOptions(), summary: DEFAULT_SUMMARY_OPTIONS, budgetMs: 30_000 }, workerParseThreads());
   if (!r?.ok) throw new Error(`preview failed: ${rel}`);
   return r.summary;
 }

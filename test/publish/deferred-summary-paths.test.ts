@@ -63,7 +63,7 @@ const frNote = (front = '') => `---\ntitle: Guide (fr)\nlang: fr\nref: guide\n${
 
 /** What `preview` shows of a file: parsed and summarised at once. */
 async function previewSummary(root: string, rel: string): Promise<string> {
-  const [r] = await parseNoteFiles([{ root, file: path.join(root, rel) }], { read: testReadOptions(), summary: DEFAULT_SUMMARY_OPTIONS, budgetMs: 30_000 });
+  const [r] = await parseNoteFiles([{ root, file: path.join(root, rel) }], { read: testReadOptions(), summary: DEFAULT_SUMMARY_OPTIONS, budgetMs: 30_000 }, parseThreads);
   if (!r?.ok) throw new Error(`preview failed: ${rel}`);
   return JSON.stringify(r.summary);
 }

@@ -24,6 +24,7 @@ import { Publisher } from '../../src/publish/publisher.js';
 import { Store } from '../../src/store/store.js';
 import { DEFAULT_SUMMARY_OPTIONS } from '../../src/summary/build.js';
 import { testReadOptions } from '../helpers/publisher.js';
+import { workerParseThreads } from '../helpers/parse-threads.js';
 
 const FILES = ['a.md', 'b.md', 'c.md'] as const;
 type Seen = 'window' | 'batch' | 'down';
@@ -57,7 +58,7 @@ class Bench {
   }
 
   private open(): Publisher {
-    return new Publisher({ root: this.notes, store: this.store, config: this.config, read: testReadOptions(), summary: DEFAULT_SUMMARY_OPTIONS, platforms: new Set(['console']), log: silentLogger(), onEnqueued: () => {} });
+    return new Publisher({ root: this.notes, store: this.store, config: this.config, read: testReadOptions(), summary: DEFAULT_SUMMARY_OPTIONS, platforms: new Set(['console']), log: silentLogger(), onEnqueued: () => {}, parseThreads: workerParseThreads() });
   }
 
   at = (f: number) => path.join(this.notes, FILES[f]!);

@@ -684,3 +684,23 @@ describe('model: a note moved into a family known only from a restore\'s silent 
     );
   });
 });
+
+/**
+ * Issue 25, tester 19 F1: another note moved over an announced note in another folder, chats routed by path (the
+ * model's `a/**` and `b/**` chats), both named setup.md in one language. b's note was taken as edited into a's: its
+ * messages switched to show a (another English note), a's kept beside them. b is overwritten (onDelete), a's
+ * messages follow it to b/setup.md. Both titled "Introduction" (`generic`): with titles apart, b's file was held as
+ * a rewrite beyond recognition and the move was found.
+ */
+describe('model: a note moved over another of its name in another folder (issue 25, tester 19 F1)', () => {
+  it.each(['keep', 'delete'] as const)('mv a/setup.md b/setup.md over an announced b/setup (onDelete: %s)', async (onDelete) => {
+    await holds(
+      [
+        { op: 'write', file: 'a/setup.md', draft: false, generic: true },
+        { op: 'write', file: 'b/setup.md', draft: false, generic: true },
+        { op: 'move', from: 'a/setup.md', to: 'b/setup.md', over: true },
+      ],
+      onDelete,
+    );
+  });
+});

@@ -22,6 +22,7 @@ import { startBackfill } from '../../src/search/backfill.js';
 import { NoteSearch } from '../../src/search/index.js';
 import { buildSummary } from '../../src/summary/build.js';
 import { copyCorpusNotes, corpusFamily, corpusReadOptions } from '../helpers/corpus.js';
+import { workerParseThreads } from '../helpers/parse-threads.js';
 
 let app: RunningApp | undefined;
 afterEach(async () => {
@@ -66,7 +67,7 @@ describe('upgrading a database from the release before the lookup index', () => 
 
     const printed: string[] = [];
     const config = configSchema.parse({ watch: { mode: 'native', quietMs: 100 }, publish: { translations: { mode: 'group', graceMs: 0 } } });
-    app = await startApp({ config, env: parseEnv({}), read: corpusReadOptions(), notesDir, dbPath: db, log: silentLogger(), out: (l) => printed.push(l), json: true });
+    app = await startApp({ config, env: parseEnv({}), read: corpusReadOptions(), notesDir, dbPath: db, log: silentLogger(), out: (l) => printed.push(l), json: true, parseThreads: workerParseThreads() });
     expect(await app.indexed).toBe(files.length);
 
     const store = app.store;
@@ -83,7 +84,7 @@ describe('upgrading a database from the release before the lookup index', () => 
     expect(printed.filter((l) => /"event":"(post|edit|digest)"/.test(l))).toEqual([]);
 
     // The next start finds nothing to index: the index is never rebuilt.
-    app = await startApp({ config, env: parseEnv({}), read: corpusReadOptions(), notesDir, dbPath: db, log: silentLogger(), out: (l) => printed.push(l), json: true });
+    app = await startApp({ config, env: parseEnv({}), read: corpusReadOptions(), notesDir, dbPath: db, log: silentLogger(), out: (l) => printed.push(l), json: true, parseThreads: workerParseThreads() });
     expect(await app.indexed).toBe(files.length);
     expect(app.store.unindexedNotes(0, 10)).toEqual([]);
   });

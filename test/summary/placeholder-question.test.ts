@@ -24,12 +24,18 @@ describe('a question with a placeholder subject', () => {
     expect(points.some((p) => p.startsWith('Ist es klug, direkt aus Bergbächen zu trinken? Nein.'))).toBe(true);
   });
 
-  it('is told from an "it" pointing back, whose "No." stays unshown', () => {
+  it('is told from an "it" pointing back, shown only beside what it points to', () => {
+    // The pair leans on the sentence before (issue 23, F7): right after it, or not at all; its "No." never alone.
     const points = pointsOfNote(
       'en',
       'The old kettle hisses when it heats.\n\nIs it broken for good?\n\nNo. The seal is worn and a new one costs two euros.\n\nReplace the seal and the hiss stops.',
     );
-    expect(points.some((p) => p.includes('Is it broken for good?'))).toBe(false);
+    const at = points.findIndex((p) => p.includes('Is it broken for good?'));
+    if (at >= 0) expect(points[at - 1]).toBe('The old kettle hisses when it heats.');
     expect(points.some((p) => p.startsWith('No.') || p.startsWith('The seal is worn'))).toBe(false);
+    // With nothing before it, the referential "it" asks of nothing; the placeholder one still asks.
+    const opening = (question: string) => pointsOfNote('en', `${question}\n\nNo. The seal is worn and a new one costs two euros.\n\nReplace the seal of the old kettle and the hiss stops.`);
+    expect(opening('Is it broken for good?').some((p) => p.includes('Is it broken for good?'))).toBe(false);
+    expect(opening('Is it wise to replace the whole kettle?').some((p) => p.startsWith('Is it wise to replace the whole kettle? No.'))).toBe(true);
   });
 });

@@ -29,6 +29,10 @@ describe('a placeholder subject', () => {
       ['Ist es sinnvoll, die Dose zu beschriften?', 'de'],
       ['Il faut compter deux heures.', 'fr'],
       ['Il est utile de noter la date.', 'fr'],
+      // One rule serves statements and questions (the rule questions had of their own is folded in).
+      ['Why would it be wise to wait for the sale?', 'en'],
+      ['Does it make sense to buy two jars?', 'en'],
+      ['Warum lohnt es sich, die Gläser vorher zu spülen?', 'de'],
     ] as const) expect(opensOnPlaceholder(s, locale), s).toBe(true);
     for (const [s, locale] of [
       ['It keeps for a week in the fridge.', 'en'],

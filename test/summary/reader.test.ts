@@ -38,10 +38,10 @@ function score(points: readonly string[], entry: { must: string[]; never: string
 }
 
 /**
- * The share of must items found today: a floor that only rises. The issue's target is 90 %; the
+ * The share of must items found today (235/259): a floor that only rises. The issue's target is 90 %; the
  * figure printed by this test is the one to read.
  */
-const MUST_FLOOR = 0.895;
+const MUST_FLOOR = 0.907;
 
 /**
  * Notes whose summary names fewer must items than their first three sentences: a ceiling that only

@@ -1,0 +1,133 @@
+/**
+ * Issue 31: a note's front matter is split from its body without gray-matter, which requires js-yaml as
+ * it loads (54-59 ms of CPU on the main thread and on each parse thread) though notecast never uses it.
+ * The split must be gray-matter's own, whatever the text: each case below, and every note of the corpus,
+ * gives the same value, body and error as gray-matter given the same YAML engine.
+ */
+import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import matter from 'gray-matter';
+import { describe, expect, it } from 'vitest';
+import { FrontMatterLanguageError, splitFrontMatter } from '../../src/notes/fm-split.js';
+import { parseFrontMatterYaml, parseNoteText } from '../../src/notes/read.js';
+import { NoteError } from '../../src/errors.js';
+import { scanNotesSync } from '../../src/notes/scan.js';
+import { CORPUS_NOTES, REPO_ROOT, requireCorpus } from '../helpers/corpus.js';
+
+/** What gray-matter makes of `text` (its value and body, or its error's message), as read.ts called it before. */
+function byGrayMatter(text: string): unknown {
+  try {
+    const { data, content } = matter(text, { language: 'yaml', engines: { yaml: parseFrontMatterYaml } });
+    return { data, content };
+  } catch (e) {
+    return { error: e instanceof Error ? e.message : String(e) };
+  }
+}
+
+function bySplit(text: string): unknown {
+  try {
+    return splitFrontMatter(text, parseFrontMatterYaml);
+  } catch (e) {
+    return { error: e instanceof Error ? e.message : String(e) };
+  }
+}
+
+const CASES: Record<string, string> = {
+  empty: '',
+  'no front matter': 'Just a body.\n',
+  'leading blank line': '\n---\ntitle: A\n---\nBody\n',
+  flat: '---\ntitle: A\ndraft: false\n---\n\nBody.\n',
+  'a list (the full YAML parser)': '---\ntitle: A\ntags:\n  - one\n  - two\n---\nBody\n',
+  'a byte order mark': '\ufeff---\ntitle: A\n---\nBody\n',
+  'CRLF line ends': '---\r\ntitle: A\r\n---\r\nBody\r\n',
+  'a rule, not an opening line': '----\ntitle: A\n----\nBody\n',
+  'spaces after the opening dashes': '---   \ntitle: A\n---\nBody\n',
+  'only comments': '---\n# a comment\n  # another\n---\nBody\n',
+  'empty front matter': '---\n---\nBody\n',
+  'no closing line': '---\ntitle: A\nBody\n',
+  'closing dashes with more after them': '---\ntitle: A\n---more\nBody\n',
+  'closing dots (not gray-matter closing)': '---\ntitle: A\n...\nBody\n---\nrest\n',
+  'no line end at all': '---',
+  'dashes and one character': '---x',
+  'body right after the closing dashes': '---\ntitle: A\n---',
+  'a blank line and a CR after closing': '---\ntitle: A\n---\r\n\nBody\n',
+  'JSON front matter': '---json\n{"title": "J", "tags": ["a"]}\n---\nBody\n',
+  'JSON null': '---json\nnull\n---\nBody\n',
+  'yaml named': '---yaml\ntitle: Y\n---\nBody\n',
+  'invalid YAML': '---\ntitle: [unclosed\n---\nBody\n',
+  'a scalar': '---\njust text\n---\nBody\n',
+  'an excerpt separator': '---\nexcerpt_separator: <!--more-->\n---\nLead<!--more-->rest\n',
+  'an excerpt separator that is no text': '---\nexcerpt_separator:\n  toString: 1\n---\nBody\n',
+  'an excerpt separator that is a list': '---\nexcerpt_separator: [a, b]\n---\nBody a,b\n',
+};
+
+describe('splitting front matter from the body', () => {
+  for (const [name, text] of Object.entries(CASES)) {
+    it(`as gray-matter does: ${name}`, () => {
+      expect(bySplit(text)).toEqual(byGrayMatter(text));
+    });
+  }
+
+  it('as gray-matter does for every note of the corpus', () => {
+    requireCorpus();
+    const files = scanNotesSync(CORPUS_NOTES);
+    expect(files.length).toBeGreaterThan(0);
+    for (const f of files) {
+      const text = readFileSync(f, 'utf8');
+      expect(bySplit(text), f).toEqual(byGrayMatter(text));
+    }
+  });
+});
+
+/** Which of gray-matter and js-yaml are loaded once notes with YAML front matter (flat, and a list) are read, then once one with JSON front matter is; and what they read. */
+const SCRIPT = `
+import { createRequire } from 'node:module';
+import path from 'node:path';
+const root = process.argv[1];
+const cache = createRequire(path.join(root, 'package.json')).cache;
+const { parseNoteText } = await import(path.join(root, 'dist/src/notes/read.js'));
+const loaded = () => ['gray-matter', 'js-yaml'].filter((m) => Object.keys(cache).some((k) => k.split(path.sep).join('/').includes('/node_modules/' + m + '/')));
+const read = { maxBytes: 1 << 20, defaultLang: 'en', fileLangs: ['en'], site: { url: 'https://ex.org', baseurl: '', permalink: '/:title', collections: {} } };
+const flat = parseNoteText('flat.md', '---\\ntitle: Flat\\n---\\n\\nBody.\\n', read);
+const listed = parseNoteText('listed.md', '---\\ntitle: Listed\\ntags:\\n  - one\\n---\\n\\nBody.\\n', read);
+const afterYaml = loaded();
+const json = parseNoteText('json.md', '---json\\n{"title": "Json"}\\n---\\n\\nBody.\\n', read);
+console.log(JSON.stringify({ afterYaml, afterJson: loaded(), titles: [flat.note.title, listed.note.title, json.note.title] }));
+`;
+
+describe('gray-matter and js-yaml in a process reading notes', () => {
+  it('are never loaded, for YAML or JSON front matter', () => {
+    const run = spawnSync(process.execPath, ['--input-type=module', '-e', SCRIPT, REPO_ROOT], { encoding: 'utf8' });
+    expect(run.stderr).toBe('');
+    expect(JSON.parse(run.stdout)).toEqual({ afterYaml: [], afterJson: [], titles: ['Flat', 'Listed', 'Json'] });
+  });
+});
+
+describe('front matter in another language', () => {
+  // gray-matter evaluates `---js` front matter (eval): a note could run code in the service. Jekyll reads YAML only.
+  const RUNS = '---js\n{ title: (function () { globalThis.FM_SPLIT_RAN = 1; return "ran"; })() }\n---\nBody\n';
+
+  it('is refused, never evaluated, for JavaScript and every language but YAML and JSON', () => {
+    for (const language of ['js', 'javascript', 'coffee', 'toml', 'JS']) {
+      const text = RUNS.replace('---js', `---${language}`);
+      expect(() => splitFrontMatter(text, parseFrontMatterYaml)).toThrow(FrontMatterLanguageError);
+    }
+    expect((globalThis as { FM_SPLIT_RAN?: number }).FM_SPLIT_RAN).toBeUndefined();
+  });
+
+  it("is the note's error on line 1, naming the file and the language", () => {
+    const read = { maxBytes: 1 << 20, defaultLang: 'en', fileLangs: ['en'], site: { url: 'https://ex.org', baseurl: '', permalink: '/:title', collections: {} } };
+    const thrown = ((): unknown => {
+      try {
+        parseNoteText('notes/run.md', RUNS, read);
+        return undefined;
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect(thrown).toBeInstanceOf(NoteError);
+    expect(thrown).toMatchObject({ file: 'notes/run.md', line: 1 });
+    expect((thrown as Error).message).toContain("'js'");
+    expect((globalThis as { FM_SPLIT_RAN?: number }).FM_SPLIT_RAN).toBeUndefined();
+  });
+});

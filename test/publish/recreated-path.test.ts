@@ -1,0 +1,126 @@
+/**
+ * Issue 25 (e25r item 2, e25t): `rm a.md` and an unrelated new `a.md` within the quiet period reach the service as one
+ * change of a.md. Taken for an edit, a.md's messages were edited to show another note. Now, a rewrite beyond recognition
+ * (another title, most of the body new) is the note that was there removed (`publish.onDelete`) and a new note,
+ * announced (replaced-rewrites.ts), when the note says it is another (its date or permalink changed) or, with nothing
+ * written, when both bodies are long enough to judge (another-note.ts, README Deletes). Anything else is an edit: a
+ * short note reworded whole (e25r's rule took those for new notes and was reverted), or one keeping its date.
+ */
+import { rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { fileParseThreads, InProcessService } from '../helpers/inproc.js';
+
+const parseThreads = fileParseThreads();
+let svc: InProcessService | undefined;
+afterEach(async () => {
+  await svc?.stop();
+  svc = undefined;
+});
+
+const text = (title: string, body: string, fm = '') => `---\ntitle: ${title}\n${fm}---\n\n${body}\n`;
+// Long enough to judge with no front-matter evidence (another-note.ts JUDGED_RUNS: about 40 words each).
+const ALPHA =
+  'Alpha talks about apples and pears in a long enough paragraph for the runs of words. It goes on to orchards, ' +
+  'ladders, baskets and cider presses, then the autumn market where growers weigh their crates, haggle over prices ' +
+  'and carry home what is left before the first frost comes down from the hills.';
+const OTHER =
+  'Other is about something entirely different: trains, boats and planes, nothing else. Timetables, harbours, ' +
+  'runways, signal boxes and ferry crossings fill it, with notes on tickets, delays, luggage racks, night sleepers ' +
+  'between capitals, container cranes at dawn and gliders circling over chalk downs.';
+const firstLines = (s: InProcessService) => s.live('all').map((m) => m.text.split('\n')[0]);
+
+/** A service with `a.md` announced (`first`), then a.md removed and written again with `later` at once (one batch). */
+async function recreated(onDelete: 'keep' | 'delete', translations: 'group' | 'separate', later: string, first = text('Alpha', ALPHA)): Promise<InProcessService> {
+  const s = InProcessService.sandbox(
+    {
+      watch: { mode: 'native', quietMs: 40, reconcileMinutes: 0 },
+      // The removal window at its shortest (three quiet periods): a rewrite beyond recognition waits it out.
+      publish: { translations: { mode: translations, graceMs: 0 }, onDelete, digest: { windowMs: 0 } },
+      routes: [{ platform: 'console', chat: 'all' }],
+    },
+    { parseThreads },
+  );
+  svc = s;
+  await s.start();
+  writeFileSync(path.join(s.notes, 'a.md'), first);
+  await s.settle(['a.md']);
+  s.beginStep();
+  rmSync(path.join(s.notes, 'a.md'));
+  writeFileSync(path.join(s.notes, 'a.md'), later);
+  await s.settle(['a.md']);
+  return s;
+}
+
+describe('a path re-created with another note within the quiet period (no front-matter evidence, long bodies)', () => {
+  for (const translations of ['group', 'separate'] as const) {
+    it(`is a removal and a new note: under onDelete: keep the old message stays as it was and the new note is posted (translations: ${translations})`, { timeout: 60_000 }, async () => {
+      const s = await recreated('keep', translations, text('Other', OTHER));
+      expect(s.sent('all', 'edit')).toEqual([]);
+      expect(firstLines(s)).toEqual(['Alpha', 'Other']);
+      expect(s.live('all')[0]!.text).toContain('apples');
+    });
+
+    it(`is a removal and a new note: under onDelete: delete the old message is deleted and the new note is posted (translations: ${translations})`, { timeout: 60_000 }, async () => {
+      const s = await recreated('delete', translations, text('Other', OTHER));
+      expect(s.sent('all', 'edit')).toEqual([]);
+      expect(s.sent('all', 'delete')).toHaveLength(1);
+      expect(firstLines(s)).toEqual(['Other']);
+    });
+  }
+
+  for (const onDelete of ['keep', 'delete'] as const) {
+    it(`with its title kept, is an edit of the note there (onDelete: ${onDelete})`, { timeout: 60_000 }, async () => {
+      const s = await recreated(onDelete, 'group', text('Alpha', OTHER));
+      expect(s.sent('all', 'post')).toHaveLength(1);
+      expect(s.sent('all', 'edit')).toHaveLength(1);
+      expect(firstLines(s)).toEqual(['Alpha']);
+      expect(s.live('all')[0]!.text).toContain('trains');
+    });
+
+    it(`with another title and most of its body kept, is an edit of the note there (onDelete: ${onDelete})`, { timeout: 60_000 }, async () => {
+      const s = await recreated(onDelete, 'group', text('Alpha renamed', `${ALPHA} Plums too, now.`));
+      expect(s.sent('all', 'post')).toHaveLength(1);
+      expect(s.sent('all', 'edit')).toHaveLength(1);
+      expect(firstLines(s)).toEqual(['Alpha renamed']);
+    });
+  }
+});
+
+describe('a short note rewritten whole within the quiet period: what its front matter says decides (e25t)', () => {
+  const DATED = text('Alpha', 'Apples and pears.', 'date: 2025-09-09\n');
+
+  it('its date kept, it is an edit of the note there (failed with e25r\'s rule)', { timeout: 60_000 }, async () => {
+    const s = await recreated('keep', 'group', text('Omega', 'Trains and boats.', 'date: 2025-09-09\n'), DATED);
+    expect(s.sent('all', 'post')).toHaveLength(1);
+    expect(s.sent('all', 'edit')).toHaveLength(1);
+    expect(firstLines(s)).toEqual(['Omega']);
+  });
+
+  it('nothing written, its title and line reworded, it is an edit of the note there (failed with e25r\'s rule)', { timeout: 60_000 }, async () => {
+    const s = await recreated('delete', 'group', text('Second, edited', 'About Second, edited.'), text('Second', 'About Second.'));
+    expect(s.sent('all', 'post')).toHaveLength(1);
+    expect(s.sent('all', 'delete')).toEqual([]);
+    expect(firstLines(s)).toEqual(['Second, edited']);
+  });
+
+  it('another date: the note there removed (onDelete: keep, its message as it was) and a new note posted (failed on main)', { timeout: 60_000 }, async () => {
+    const s = await recreated('keep', 'group', text('Omega', 'Trains and boats.', 'date: 2025-09-12\n'), DATED);
+    expect(s.sent('all', 'edit')).toEqual([]);
+    expect(firstLines(s)).toEqual(['Alpha', 'Omega']);
+  });
+
+  it('another permalink: the note there removed (onDelete: delete, its message deleted) and a new note posted (failed on main)', { timeout: 60_000 }, async () => {
+    const s = await recreated('delete', 'separate', text('Omega', 'Trains and boats.', 'permalink: /omega/\n'), text('Alpha', 'Apples and pears.', 'permalink: /alpha/\n'));
+    expect(s.sent('all', 'edit')).toEqual([]);
+    expect(s.sent('all', 'delete')).toHaveLength(1);
+    expect(firstLines(s)).toEqual(['Omega']);
+  });
+
+  it('long bodies with nothing in common, their permalink kept: an edit of the note there (failed with e25r\'s rule)', { timeout: 60_000 }, async () => {
+    const s = await recreated('keep', 'group', text('Other', OTHER, 'permalink: /kept/\n'), text('Alpha', ALPHA, 'permalink: /kept/\n'));
+    expect(s.sent('all', 'post')).toHaveLength(1);
+    expect(s.sent('all', 'edit')).toHaveLength(1);
+    expect(firstLines(s)).toEqual(['Other']);
+  });
+});
