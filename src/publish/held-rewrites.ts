@@ -125,7 +125,7 @@ export class HeldRewrites {
    * A batch's files (absolute paths) and what the store knows of each. When the batch moves content
    * an edited path held or holds (`linked`), each path edited in place within the window and unchanged
    * since (its record the one the edit wrote) joins, known by its content before the edit
-   * (recent-edits.ts). Known paths count too, not only paths new to the store: a rotation's rest,
+   * (recent-edits.ts); one the batch lists again is known so while it holds what the edit wrote (`reportedAgain`). Known paths count too, not only paths new to the store: a rotation's rest,
    * reported after its first path was decided an edit, comes to known paths (`mv a t; mv b a; mv c b;
    * mv t c`, a.md first): with a.md known as before, it is a cycle again. Not every batch: each one
    * within the window parsed every edited path again, a burst of k saves over n batches n·k parses
@@ -135,29 +135,44 @@ export class HeldRewrites {
     const edits = this.edits.edited();
     const rels = new Set(files.map((f) => toRelPath(this.root, f)));
     if (!edits.length || !rels.size) return { files, known };
-    const before = new Map<string, EditedPath>();
+    const before = new Map<string, EditedPath>(), again: EditedPath[] = [];
     for (const e of edits) {
       const now = known(e.rel);
+      if (now?.id !== e.before.id || now.hash !== e.hash || now.state === 'deleted') continue;
       // Its file still there: one gone meanwhile is its removal's to decide (read here, it would be recorded as unreadable).
-      if (!rels.has(e.rel) && now?.id === e.before.id && now.hash === e.hash && now.state !== 'deleted' && existsSync(path.join(this.root, e.rel))) before.set(e.rel, e);
+      if (rels.has(e.rel)) again.push(e);
+      else if (existsSync(path.join(this.root, e.rel))) before.set(e.rel, e);
     }
-    if (!before.size || !this.linked(files, known, [...before.values()])) return { files, known };
-    return { files: [...files, ...[...before.keys()].map((rel) => path.join(this.root, rel))], known: (rel) => before.get(rel)?.before ?? known(rel) };
+    if (!(before.size + again.length) || !this.linked(files, known, [...before.values(), ...again])) return { files, known };
+    for (const e of again) if (this.reportedAgain(e)) before.set(e.rel, e);
+    const joining = [...before.keys()].filter((rel) => !rels.has(rel)).map((rel) => path.join(this.root, rel));
+    return { files: [...files, ...joining], known: (rel) => before.get(rel)?.before ?? known(rel) };
+  }
+
+  /**
+   * An edited path the batch lists again, still holding what the edit wrote: the watcher reported the burst's other
+   * events for it later (@parcel/watcher hands a burst's first event over at once: the model's "moved to setup-ja.md
+   * and a new _posts/ja/intro.md" case, `_posts/ja/intro.md` in both batches). It is known by its content before the
+   * edit too, as a path that joins is; one saved again since is a new edit, decided from its record.
+   */
+  private reportedAgain(e: EditedPath): boolean {
+    return this.hashOf(path.join(this.root, e.rel), e.rel) === e.hash;
   }
 
   /**
    * Whether a batch's file holds now exactly what an edited path held before the edit, or held before
    * exactly what an edited path holds now: the only ways an edited path is a link of a chain or cycle
    * with the batch's files (rename-chain.ts follows a note by its exact content), whatever the links
-   * among the edited paths themselves (each was looked at so when the later of two came).
+   * among the edited paths themselves (each was looked at so when the later of two came). A path saved again is
+   * not linked by its own edit (a burst of saves, one batch each, would decide every edited path again each time).
    */
   private linked(files: readonly string[], known: (rel: string) => KnownNote | undefined, edits: readonly EditedPath[]): boolean {
     if (files.length > LOOK_AT_MOST) return true;
-    const heldBefore = new Set(edits.map((e) => e.before.hash)), holdNow = new Set(edits.map((e) => e.hash));
     return files.some((abs) => {
       const rel = toRelPath(this.root, abs), k = known(rel), hash = this.hashOf(abs, rel);
       if (hash === undefined || hash === k?.hash) return false; // unreadable (its error is the batch's to record), or unchanged
-      return heldBefore.has(hash) || (k !== undefined && k.state !== 'deleted' && holdNow.has(k.hash));
+      const holds = k !== undefined && k.state !== 'deleted' ? k.hash : undefined;
+      return edits.some((e) => e.rel !== rel && (e.before.hash === hash || e.hash === holds));
     });
   }
 

@@ -23,7 +23,7 @@ import { familiesOf } from '../store/family-rows.js';
 import { PendingRemovals, removedNotes } from './removals.js';
 import { guardRemovals, readHeldRemovals } from './held-removals.js';
 import { HeldRewrites } from './held-rewrites.js';
-import { readWithRest } from './rotation-rest.js';
+import { restReader } from './rotation-rest.js';
 import { ReportClock } from './report-clock.js';
 import { decideOrder, findRenames, type Rename } from './rename-match.js';
 import { enqueueNoteChange } from './note-outbox.js';
@@ -121,14 +121,13 @@ export class Publisher {
     try {
       // Each chunk is read and handed to the parser while the chunk before it is decided and
       // committed: the workers parse while the main thread writes.
+      const rest = restReader({ reader: { ...this.reader, store: this.deps.store }, known, o: { mtimes, trustStat: opts.trustStat === true, startedAt }, onRead: (read) => ((result.scanned += read.scanned), this.recordUnreadable(read.failed, result)), firstRun: policy.firstRun }, files); // a rotation's rest too (rotation-rest.ts)
       const readAndParse = (from: number) => {
-        const read = readWithRest({ ...this.reader, store: this.deps.store }, files, [from, BATCH_CHUNK], known, { mtimes, trustStat: opts.trustStat === true, startedAt }); // a rotation's rest too (rotation-rest.ts)
-        result.scanned += read.scanned;
-        this.recordUnreadable(read.failed, result);
+        const changed = rest.read(from, BATCH_CHUNK);
         onProgress?.(Math.min(files.length, from + BATCH_CHUNK), files.length);
-        const parsed = parseChunk(this.parser, read.changed, (c) => parseJobOf(c, this.realRoot, c.known || !policy.firstRun || policy.announceExisting ? undefined : { now: this.now() }), { reader: this.reader, preParsed: opts.preParsed, aside: !!opts.late && !policy.firstRun });
+        const parsed = rest.parsed(changed, (cs) => parseChunk(this.parser, cs, (c) => parseJobOf(c, this.realRoot, c.known || !policy.firstRun || policy.announceExisting ? undefined : { now: this.now() }), { reader: this.reader, preParsed: opts.preParsed, aside: !!opts.late && !policy.firstRun }));
         parsed.catch(() => undefined); // awaited below; not an unhandled rejection if a commit throws first
-        return { changed: read.changed, parsed };
+        return { changed, parsed };
       };
       // A first run reads two chunks ahead: the parse threads have the one after next while this thread commits (no record depends on another's; issue 31).
       const inFlight: ReturnType<typeof readAndParse>[] = [];

@@ -23,6 +23,7 @@ import type { PendingRemovals } from './removals.js';
 import { addLateRemovals, overwritten, type LateRemovalSource } from './late-removals.js';
 import { moveEvidence, notesSharing, type MoveEvidence } from '../store/move-sources.js';
 import { chainRenames, freedPaths } from './rename-chain.js';
+import { movedOffRetitled } from './moved-off-retitled.js';
 
 /** A removal waiting to be acted on, with the store's record of its note. */
 export interface RemovedNote {
@@ -288,9 +289,11 @@ function renamesAmong(
     const r = resultAt.get(at.rel);
     return (row !== undefined && r?.ok === true && recognisedIn(row.info, r.note, r.body)) || movedIn(at);
   };
-  // Chains first: their paths are taken, their removals explained (rename-chain.ts).
-  const links = chainRenames(changed, known, pending, taken, recognised);
-  const renames: Rename[] = links.map((l) => ({ ...l, by: ['content'] }));
+  // Chains first: their paths are taken, their removals explained (rename-chain.ts); then notes moved, edited, off a retitled path (moved-off-retitled.ts).
+  const chained = chainRenames(changed, known, pending, taken, recognised);
+  const retitled = movedOffRetitled(changed, results, known, new Set(chained.flatMap((l) => [l.from, l.to.rel])), { storedNote, sameTitle: (a, b) => titleIdentity(a) === titleIdentity(b), shared: (row, at) => sameNoteBy({ rel: '', info: row.info }, { rel: at.rel, note: at.result.note, body: at.result.body }) });
+  const links = [...chained, ...retitled];
+  const renames: Rename[] = [...chained.map((l) => ({ ...l, by: ['content'] })), ...retitled.map((l) => ({ ...l, by: ['title'] }))];
   const inChain = new Set(renames.map((r) => r.to.rel));
   // A path a chain's first note left holds a new note: it may still be a removed note renamed there.
   const freed = freedPaths(links);

@@ -14,11 +14,19 @@
  * whole burst would be (rename-chain.ts: each note moves to where its content went), as held-rewrites.ts
  * `withEdited` does for edited paths; the rest, reported later, is unchanged by then. Followed on: the file
  * brought in may hold yet another note's content (a longer rotation).
+ *
+ * A file new to the store brings its rest in alike (split-burst seed 31015): `mv setup.md _posts/ja/intro.md;
+ * mv intro.md setup.md` (setup.md then edited), _posts/ja/intro.md reported a batch before the rest. Taken alone,
+ * setup's note moved there (late-removals.ts: its old path holds other content), and setup.md, next, was intro's
+ * note moved in: two batches, each note leaving a family whose message the other had taken, N1 posted twice.
+ * A new file is read on its parse thread only (issue 31), so its digest is known once the chunk is parsed: its
+ * rest is read and parsed then and joins the chunk (`parseWithRest`). Not in a first run, which knows no note.
  */
 import path from 'node:path';
 import { readNoteTextSync, toRelPath } from '../notes/read.js';
 import type { KnownNote, Store } from '../store/store.js';
 import { readChangedFiles, type ChangedFile, type FolderReader } from './batch-read.js';
+import type { ParseEntry } from './parse-aside.js';
 
 /** Above this many files (a start-up scan, read over several chunks) a batch lists every file already: nothing is looked for. */
 const LOOK_AT_MOST = 500;
@@ -38,6 +46,13 @@ function hashOnDisk(reader: RotationReader, rel: string): string | undefined {
   }
 }
 
+/** The digest of a changed file's new content (a file new to the store: once its parse thread read it); none for a removed note's path (its own rules, replaced-deleted.ts) or one unread. */
+function changedContent(c: ChangedFile, known: (rel: string) => KnownNote | undefined): string | undefined {
+  if (!c.known) return c.hash || undefined;
+  const k = known(c.rel);
+  return !k || k.state === 'deleted' || !c.hash || c.hash === k.hash ? undefined : c.hash;
+}
+
 /**
  * Of a batch's files as read (`changed`, each known one with the digest read here), the files of known notes
  * whose exact content one holds now while their own file, not `listed` (added to it), holds other content:
@@ -45,15 +60,15 @@ function hashOnDisk(reader: RotationReader, rel: string): string | undefined {
  */
 function rotationRest(reader: RotationReader, changed: readonly ChangedFile[], known: (rel: string) => KnownNote | undefined, listed: Set<string>): string[] {
   const rest: string[] = [];
-  // By the content index only (notes_hash): one lookup per changed known file.
+  // By the content index only (notes_hash): one lookup per changed file.
   const sharing = (hash: string) => reader.store.sql("SELECT id, file FROM notes WHERE hash = ? AND state != 'deleted'").all(hash) as { id: string; file: string }[];
   for (const c of changed) {
-    const k = c.known ? known(c.rel) : undefined;
-    if (!k || k.state === 'deleted' || !c.hash || c.hash === k.hash) continue; // a file new to the store: late-removals.ts
-    for (const { id, file } of sharing(c.hash)) {
+    const hash = changedContent(c, known);
+    if (!hash) continue;
+    for (const { id, file } of sharing(hash)) {
       if (listed.has(file) || known(file)?.id !== id) continue;
       const now = hashOnDisk(reader, file);
-      if (now === undefined || now === c.hash) continue; // gone (its removal's), or still holding it (a copy: kept-copies.ts)
+      if (now === undefined || now === hash) continue; // gone (its removal's), or still holding it (a copy: kept-copies.ts)
       listed.add(file);
       rest.push(path.join(reader.root, file));
     }
@@ -65,16 +80,16 @@ function rotationRest(reader: RotationReader, changed: readonly ChangedFile[], k
  * A chunk of a batch's files read (batch-read.ts `readChangedFiles`: `at`, its start and size), with the rest of a
  * rotation they show already on disk, each file read once. Not past LOOK_AT_MOST files: the batch is read over chunks.
  */
-export function readWithRest(
+function readWithRest(
   reader: FolderReader & RotationReader,
   files: readonly string[],
   [from, size]: [number, number],
   known: (rel: string) => KnownNote | undefined,
   o: Parameters<typeof readChangedFiles>[3],
+  listed: Set<string> | undefined,
 ): ReturnType<typeof readChangedFiles> {
   const read = readChangedFiles(files.slice(from, from + size), known, reader, o);
-  if (files.length > LOOK_AT_MOST) return read;
-  const listed = new Set(files.map((abs) => toRelPath(reader.root, abs)));
+  if (!listed) return read;
   for (let more = read.changed; more.length; ) {
     const extra = readChangedFiles(rotationRest(reader, more, known, listed), known, reader, o);
     read.changed.push(...extra.changed);
@@ -83,4 +98,52 @@ export function readWithRest(
     more = extra.changed;
   }
   return read;
+}
+
+/** What `restReader` reads with: the folder and the store, what is known of each file, and how (readChangedFiles). */
+export interface RestContext {
+  reader: FolderReader & RotationReader;
+  known: (rel: string) => KnownNote | undefined;
+  o: Parameters<typeof readChangedFiles>[3];
+  /** Told of each read: what it scanned and could not read (the batch's to count and record). */
+  onRead: (read: ReturnType<typeof readChangedFiles>) => void;
+  /** A first scan: the store knows no note before it, no new file's rest is looked for (one lookup a file saved). */
+  firstRun: boolean;
+}
+
+/**
+ * A batch's files (absolute paths) read a chunk at a time, each with the rest of the rotations it shows already on
+ * disk (`rotationRest`): a known file's when read, a file new to the store's once its parse thread read it
+ * (`parsed`: the rest read and parsed then, joining the chunk's files and entries). Not past LOOK_AT_MOST files.
+ */
+export function restReader(ctx: RestContext, files: readonly string[]): { read: (from: number, size: number) => ChangedFile[]; parsed: (changed: ChangedFile[], parse: (files: ChangedFile[]) => Promise<ParseEntry[]>) => Promise<ParseEntry[]> } {
+  const listed = files.length > LOOK_AT_MOST ? undefined : new Set(files.map((abs) => toRelPath(ctx.reader.root, abs)));
+  const readAt = (abss: readonly string[], at: [number, number]) => {
+    const read = readWithRest(ctx.reader, abss, at, ctx.known, ctx.o, listed);
+    ctx.onRead(read);
+    return read.changed;
+  };
+  return {
+    read: (from, size) => readAt(files, [from, size]),
+    parsed: async (changed, parse) => {
+      const entries = await parse(changed);
+      for (let from = 0; listed && !ctx.firstRun && from < changed.length; ) {
+        const rest = rotationRest(ctx.reader, threadRead(changed, entries, from), ctx.known, listed);
+        from = changed.length;
+        if (!rest.length) break;
+        const more = readAt(rest, [0, rest.length]);
+        changed.push(...more);
+        entries.push(...(await parse(more)));
+      }
+      return entries;
+    },
+  };
+}
+
+/** Of a chunk's files from `from` on, those new to the store whose parse thread read them, with the digest it read. */
+function threadRead(changed: readonly ChangedFile[], entries: readonly ParseEntry[], from: number): ChangedFile[] {
+  return changed.slice(from).flatMap((c, i) => {
+    const e = entries[from + i];
+    return !c.known && e && !(e instanceof Promise) && e.read ? [{ ...c, hash: e.read.hash }] : [];
+  });
 }

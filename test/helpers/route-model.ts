@@ -711,6 +711,7 @@ export async function runSequence(ops: readonly Op[], onDelete: 'keep' | 'delete
       const problems = violations(world, svc, onDelete);
       // MODEL_DEBUG=1: a failing run prints what every chat was sent, to read the counterexample by.
       if (problems.length && process.env.MODEL_DEBUG) console.log(svc.events.map((e) => `${e.event} ${e.target} ${e.messageId} ${e.family ?? e.noteId} ${tagOf(e.text)}`).join('\n'));
+      if (problems.length && process.env.MODEL_DEBUG) console.log(svc.batchLog.map((b) => `batch ${[...(b.paths ?? [])].map((p) => path.relative(svc.notes, p)).join(',')} reported ${b.reportedAt} started ${b.startedAt} applied ${b.appliedAt} seq ${b.outboxSeq}`).join('\n'));
       if (problems.length) return { steps, problems, ...counts(svc, world, tally) };
     }
     return { steps, problems: [], ...counts(svc, world, tally) };

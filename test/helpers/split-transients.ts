@@ -78,6 +78,9 @@ export interface TransientSwitch {
   deliveryId?: number | undefined;
 }
 
+/** What a transient switch still there at rest adds to the switch's problem (`transientsAtRest`). */
+export const STILL_AT_REST = '; a later batch of the step did not correct it: still so at rest';
+
 /**
  * At rest: each transient switch's message shows the note it was posted for, or is gone. `shows`
  * gives the note a live message shows; `isSwitch(s, shown)`: the per-edit rule's test; `cameLate(s)`:
@@ -97,7 +100,7 @@ export function transientsAtRest(
     const shown = shows(s);
     if (shown === undefined || !isSwitch(s, shown)) continue;
     if (cameLate(s)) late.push(s);
-    else problems.push(`${s.problem}; a later batch of the step did not correct it: still so at rest`);
+    else problems.push(`${s.problem}${STILL_AT_REST}`);
   }
   return { problems, corrected: switches.length - problems.length - late.length, late };
 }

@@ -15,6 +15,7 @@ import { describe, expect, it } from 'vitest';
 import { fileParseThreads } from '../helpers/inproc.js';
 import { langOf, type Op, type World } from '../helpers/route-model.js';
 import { applyOps, handOver, problemsOf, startSplitRun } from '../helpers/split-model.js';
+import { STILL_AT_REST } from '../helpers/split-transients.js';
 
 const parseThreads = fileParseThreads();
 const RUNS = Number(process.env.SPLIT_RUNS ?? 12);
@@ -54,6 +55,11 @@ interface Burst {
   order: number[];
   cuts: number[];
   deliverBetween: boolean;
+  /**
+   * The first batch's paths are reported again in the second (@parcel/watcher hands a burst's first event over at once
+   * and the rest after it, the first path's later events among them: the model's flaky "moved to setup-ja.md" case).
+   */
+  again?: boolean;
 }
 
 const burstArb: fc.Arbitrary<Burst> = fc.record({
@@ -61,6 +67,7 @@ const burstArb: fc.Arbitrary<Burst> = fc.record({
   order: fc.array(fc.nat(99), { minLength: 8, maxLength: 8 }),
   cuts: fc.uniqueArray(fc.integer({ min: 1, max: 7 }), { maxLength: 2 }),
   deliverBetween: fc.boolean(),
+  again: fc.boolean(),
 });
 
 interface Case {
@@ -78,10 +85,11 @@ const caseArb: fc.Arbitrary<Case> = fc.record({
 });
 
 /** A burst's paths in the order `order` gives, cut where `cuts` says (cuts past the end are dropped). */
-function batchesOf(paths: string[], b: Pick<Burst, 'order' | 'cuts'>): string[][] {
+function batchesOf(paths: string[], b: Pick<Burst, 'order' | 'cuts' | 'again'>): string[][] {
   const sorted = paths.map((p, i) => ({ p, k: b.order[i % b.order.length]! * 8 + i })).sort((x, y) => x.k - y.k).map((x) => x.p);
   const cuts = [0, ...[...b.cuts].sort((x, y) => x - y).filter((c) => c < sorted.length), sorted.length];
-  return cuts.slice(1).map((c, i) => sorted.slice(cuts[i], c)).filter((batch) => batch.length);
+  const batches = cuts.slice(1).map((c, i) => sorted.slice(cuts[i], c)).filter((batch) => batch.length);
+  return b.again && batches.length > 1 ? [batches[0]!, [...batches[1]!, ...batches[0]!], ...batches.slice(2)] : batches;
 }
 
 /**
@@ -101,9 +109,12 @@ function movedAndRewritten(world: World, ops: readonly Op[], notes: Map<number, 
  * (route-model.ts missedEdits), or a message posted for it switched to another note of the language it has at its new
  * path (switchedNotes), where the language of the path it was removed from (to the service) is another: a family's
  * message showing the member left once one member went, which the rule allows across languages (seed 8675309, 24 runs).
+ * So whichever batch queued the switch: one queued before the step's last batch is checked at rest (split-transients.ts),
+ * and the same fact then ends its problem so (seed 8675309 once a new file's rotation rest joins the first batch).
  */
-const explainedByRewrite = (world: World, notes: ReadonlyMap<number, string>) => (p: string) =>
+const explainedByRewrite = (world: World, notes: ReadonlyMap<number, string>) => (problem: string) =>
   [...notes].some(([n, before]) => {
+    const p = problem.endsWith(STILL_AT_REST) ? problem.slice(0, -STILL_AT_REST.length) : problem;
     if (p.includes(`, an older version of ${world.fileOfNote.get(n)} (now `)) return true;
     const lang = langOf(world.fileOfNote.get(n) ?? '');
     return p.includes(`, posted for ${world.fileOfNote.get(n)} (${lang}), shows `) && p.endsWith(`another ${lang} note`) && langOf(before) !== lang;
@@ -201,8 +212,20 @@ const FIXED: [string, Case][] = [
     {"onDelete":"keep","mode":"group","initial":["intro.md","a/setup.md","setup.md"],"bursts":[{"ops":[{"op":"move","from":"setup.md","to":"b/swap.md"},{"op":"move","from":"setup-ja.md","to":"setup.md"},{"op":"move","from":"b/swap.md","to":"setup-ja.md"}],"order":[0,0,0,0,0,76,97,45],"cuts":[3,6],"deliverBetween":false},{"ops":[{"op":"move","from":"setup-ja.md","to":"b/swap.md"},{"op":"move","from":"intro.md","to":"setup-ja.md"},{"op":"move","from":"a/setup.md","to":"intro.md"},{"op":"move","from":"b/swap.md","to":"a/setup.md"},{"op":"moveEdit","from":"a/setup.md","to":"b/swap.md"},{"op":"move","from":"b/swap.md","to":"a/setup.md"}],"order":[40,6,93,54,72,3,66,14],"cuts":[2],"deliverBetween":true}]},
   ],
   [
+    'seed 31015 (12 runs; failed on main): setup.md, intro.md and _posts/ja/intro.md rotated and setup.md edited, _posts/ja/intro.md handed over a batch before the rest: it holds exactly setup\'s note, whose file holds other content now, and was taken alone as that note moved (N1 posted twice in all); now setup.md comes into its batch, the rest of its rotation, as a known file\'s does (rotation-rest.ts)',
+    {"onDelete":"keep","mode":"group","initial":["setup.md","intro.md"],"bursts":[{"ops":[{"op":"move","from":"_posts/ja/intro.md","to":"b/swap.md"},{"op":"move","from":"setup.md","to":"_posts/ja/intro.md"},{"op":"move","from":"intro.md","to":"setup.md"},{"op":"move","from":"b/swap.md","to":"intro.md"},{"op":"moveEdit","from":"setup.md","to":"b/swap.md"},{"op":"move","from":"b/swap.md","to":"setup.md"}],"order":[30,0,0,0,0,0,0,0],"cuts":[1],"deliverBetween":false}]},
+  ],
+  [
+    'seed 31020 (12 runs; failed on main; separate): _posts/ja/intro.md moved to setup.md and edited (its title kept), a new _posts/ja/intro.md written, one batch: the old path, retitled, was taken for its note edited and setup.md for a new note (N1 posted twice in all); now the note moves to where its title and most of its body went, and the old path holds a new note (moved-off-retitled.ts)',
+    {"onDelete":"keep","mode":"separate","initial":["_posts/ja/intro.md","a/setup.md","intro.md"],"bursts":[{"ops":[{"op":"moveEdit","from":"_posts/ja/intro.md","to":"setup.md"},{"op":"write","file":"_posts/ja/intro.md","draft":false}],"order":[0,0,0,0,0,0,0,0],"cuts":[],"deliverBetween":false}]},
+  ],
+  [
     'issue 25 item 1, seed 31010\'s class without a rewrite: a/setup.md and setup.md written (families setup and setup#setup); then setup.md moved to b/setup.md; then a new setup.md written, one batch each: the new note, whose language setup\'s family holds, took setup#setup, the key the moved note kept, and was never announced (family-key.ts ownFamilyKey; failed on main)',
     {"onDelete":"keep","mode":"group","initial":["a/setup.md","setup.md"],"bursts":[{"ops":[{"op":"move","from":"setup.md","to":"b/setup.md"}],"order":[0,0,0,0,0,0,0,0],"cuts":[],"deliverBetween":false},{"ops":[{"op":"write","file":"setup.md","draft":false}],"order":[0,0,0,0,0,0,0,0],"cuts":[],"deliverBetween":false}]},
+  ],
+  [
+    'the model\'s "_posts/ja/intro.md moved to setup-ja.md and a new _posts/ja/intro.md in one burst" (flaky: N1 posted twice in 4 of 12 runs of the case alone, on main too, load 25): _posts/ja/intro.md handed over alone and decided an edit in place, then setup-ja.md with _posts/ja/intro.md reported again (@parcel/watcher: a burst\'s first event at once, the rest after). The edited path was known by its content before the edit only when the later batch did not list it (held-rewrites.ts withEdited reportedAgain)',
+    {"onDelete":"delete","mode":"group","initial":["_posts/ja/intro.md"],"bursts":[{"ops":[{"op":"move","from":"_posts/ja/intro.md","to":"setup-ja.md"},{"op":"write","file":"_posts/ja/intro.md","draft":false}],"order":[0,0,0,0,0,0,0,0],"cuts":[1],"deliverBetween":false,"again":true}]},
   ],
 ];
 
@@ -219,12 +242,16 @@ describe('the property\'s counterexamples, fixed', () => {
 /** Found at new seeds after the fixes above, open (`it.fails` until fixed). */
 const KEPT: [string, Case][] = [
   [
-    'seed 31015 (12 runs; the same class on main): setup.md, intro.md and _posts/ja/intro.md rotated and setup.md edited, _posts/ja/intro.md handed over a batch before the rest: N1 posted twice in all',
-    {"onDelete":"keep","mode":"group","initial":["setup.md","intro.md"],"bursts":[{"ops":[{"op":"move","from":"_posts/ja/intro.md","to":"b/swap.md"},{"op":"move","from":"setup.md","to":"_posts/ja/intro.md"},{"op":"move","from":"intro.md","to":"setup.md"},{"op":"move","from":"b/swap.md","to":"intro.md"},{"op":"moveEdit","from":"setup.md","to":"b/swap.md"},{"op":"move","from":"b/swap.md","to":"setup.md"}],"order":[30,0,0,0,0,0,0,0],"cuts":[1],"deliverBetween":false}]},
+    'seed 31020 split, the old path first (its one-batch case fixed by moved-off-retitled.ts; fails on main too): _posts/ja/intro.md, retitled, is decided an edit in place (its message switched to N4) before setup.md, N1 moved there and edited, comes: N1 posted twice in all. Needs the edit in place remembered by its title too (recent-edits.ts remembers its exact content)',
+    {"onDelete":"keep","mode":"separate","initial":["_posts/ja/intro.md","a/setup.md","intro.md"],"bursts":[{"ops":[{"op":"moveEdit","from":"_posts/ja/intro.md","to":"setup.md"},{"op":"write","file":"_posts/ja/intro.md","draft":false}],"order":[0,0,0,0,0,0,0,0],"cuts":[1],"deliverBetween":false}]},
   ],
   [
-    'seed 31020 (12 runs; the same counterexample on main; separate): _posts/ja/intro.md moved to setup.md and edited, a new _posts/ja/intro.md written, one batch: N1 posted twice in all',
-    {"onDelete":"keep","mode":"separate","initial":["_posts/ja/intro.md","a/setup.md","intro.md"],"bursts":[{"ops":[{"op":"moveEdit","from":"_posts/ja/intro.md","to":"setup.md"},{"op":"write","file":"_posts/ja/intro.md","draft":false}],"order":[0,0,0,0,0,0,0,0],"cuts":[],"deliverBetween":false}]},
+    'seed 31020 split, the new file first (fails on main too): setup.md waits the window beside its original (rename-match.ts besideOriginal), which is then retitled in place, not removed: setup.md released as a new note, N1 posted twice in all. Needs the file held beside an original to join the batch that changes that original',
+    {"onDelete":"keep","mode":"separate","initial":["_posts/ja/intro.md","a/setup.md","intro.md"],"bursts":[{"ops":[{"op":"moveEdit","from":"_posts/ja/intro.md","to":"setup.md"},{"op":"write","file":"_posts/ja/intro.md","draft":false}],"order":[5,0,0,0,0,0,0,0],"cuts":[1],"deliverBetween":false}]},
+  ],
+  [
+    'seed 31108 (40 runs, edits on; shrunk 5 times before the 200 s limit; fails on main too): a/setup.md moved to intro.md, edited, then intro.md rewritten (N4); then N4 moved on to a/setup.md and _posts/ja/intro.md and setup.md edited in place, a/setup.md handed over a batch before intro.md\'s removal, deliveries between: N4 posted twice in en',
+    {"onDelete":"keep","mode":"group","initial":["_posts/ja/intro.md","a/setup.md","setup.md"],"bursts":[{"ops":[{"op":"moveEdit","from":"a/setup.md","to":"intro.md"},{"op":"write","file":"intro.md","draft":false}],"order":[0,0,0,0,0,54,67,63],"cuts":[3,2],"deliverBetween":false},{"ops":[{"op":"moveEdit","from":"_posts/ja/intro.md","to":"b/swap.md"},{"op":"move","from":"b/swap.md","to":"_posts/ja/intro.md"},{"op":"move","from":"intro.md","to":"b/swap.md"},{"op":"move","from":"a/setup.md","to":"intro.md"},{"op":"move","from":"b/swap.md","to":"a/setup.md"},{"op":"moveEdit","from":"setup.md","to":"b/swap.md"},{"op":"move","from":"b/swap.md","to":"setup.md"}],"order":[14,70,58,94,4,92,38,47],"cuts":[6,2],"deliverBetween":true}]},
   ],
 ];
 
