@@ -137,23 +137,57 @@ function asks(turn: string, locale: string): boolean {
 /** A turn of an opening is small talk: longer ones say something, and the walk keeps them (an imperative request asks without a question mark). */
 const SMALL_TALK = 16;
 
+/** A turn as substanceStart reads it: where it is, who says it, its own text and that with the blocks it goes on with. */
+interface DialogueTurn {
+  block: number;
+  turn: number;
+  who: string;
+  own: string;
+  text: string;
+}
+
+/** Who says a turn: its label, or where dashes mark the turns, which of the two alternating speakers. */
+function speakerOf(raw: string, index: number): string {
+  const label = labelOf(raw) ?? '';
+  return label === DASH ? `${DASH}${index % 2}` : label;
+}
+
+/**
+ * Whether the question of turn i is answered at length, though perhaps not by the next turn: the
+ * asker may first add a brief detail of their own ("I use Linux."), and the other speaker may ask
+ * back before answering ("Which system?"). Told by who speaks and the turns' form, never their
+ * words. The search ends at the asker's next question or a turn of theirs that says more.
+ */
+function answeredAtLength(turns: readonly DialogueTurn[], i: number, locale: string): boolean {
+  const asker = turns[i]!.who;
+  for (let j = i + 1; j < turns.length; j++) {
+    const t = turns[j]!;
+    const asking = asks(t.own, locale);
+    if (t.who !== asker && answersAtLength(t.text, locale)) return true;
+    if (t.who === asker ? asking || answersAtLength(t.text, locale) : !asking) return false;
+  }
+  return false;
+}
+
 /**
  * Where a dialogue's substance begins (block and turn within it): the first turn that asks and that
- * the next turn answers at length (with the blocks it goes on with). The labelled turns before it,
+ * a reply answers at length (with the blocks it goes on with; answeredAtLength). The labelled turns before it,
  * when each is short, are its opening, greetings and pleasantries in any language ("Hi! Quick
  * question." / "Sure, go ahead!", "¿Qué tal?" / "Muy bien"): told by their place and size, never by
  * their words. Undefined when no such turn is found, or a turn before it says more than small talk.
  */
 function substanceStart(blocks: readonly Token[], labels: ReadonlySet<string>, locale: string): { block: number; turn: number } | undefined {
   if (labels.size === 0) return undefined;
-  const turns: Array<{ block: number; turn: number; own: string; text: string }> = [];
+  const turns: DialogueTurn[] = [];
   blocks.forEach((t, block) => {
     if (isTurn(t, labels)) {
-      turnsOf((t as Tokens.Paragraph).text, labels).forEach((raw, turn) => turns.push({ block, turn, own: turnText(raw), text: turnText(raw) }));
+      turnsOf((t as Tokens.Paragraph).text, labels).forEach((raw, turn) =>
+        turns.push({ block, turn, who: speakerOf(raw, turns.length), own: turnText(raw), text: turnText(raw) }),
+      );
     } else if (turns.length && 'text' in t && typeof t.text === 'string') turns[turns.length - 1]!.text += `\n${t.text}`;
   });
   for (let i = 0; i + 1 < turns.length; i++) {
-    if (asks(turns[i]!.own, locale) && answersAtLength(turns[i + 1]!.text, locale)) {
+    if (asks(turns[i]!.own, locale) && answeredAtLength(turns, i, locale)) {
       const smallTalk = turns.slice(0, i).every((t) => wordCount(t.text) <= SMALL_TALK);
       return smallTalk ? { block: turns[i]!.block, turn: turns[i]!.turn } : undefined;
     }
