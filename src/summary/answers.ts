@@ -17,6 +17,7 @@ import { cheers } from './news.js';
 import { judgesTheQuestion, remarksOnTheAsking } from './question-praise.js';
 import { remarksToTheAsker } from './edge-talk.js';
 import { opensOnPlaceholder } from './placeholder-subject.js';
+import { asksIndirectly } from './indirect-question.js';
 import { addressesReader, isExclamation, isQuestion, namesWhatItPointsAt, pointsBack, pointsBackWithin, speaksAsI, wordCount } from './tone.js';
 import type { Asked, Candidate, Walk } from './walk.js';
 
@@ -205,10 +206,15 @@ export function answerFollows(w: Walk): boolean {
   return w.question !== undefined && !w.question.unshown;
 }
 
+/** A turn's sentence that asks: a question, or one asked indirectly ("I wondered whether…", "Quería saber por qué…"), which its reply answers as it would the "?" form. */
+function asksInTurn(s: string, locale: string): boolean {
+  return isQuestion(s, locale) || asksIndirectly(s, locale);
+}
+
 /** After an asker's turn: when it ends with a question, the next turn answers it (its yes or no kept, a brief reply joined). */
 export function askedInTurn(w: Walk): void {
   const inTurn: Candidate[] = [];
-  for (let k = w.out.length - 1; k >= 0 && w.out[k]!.block === w.block && isQuestion(w.out[k]!.text, w.locale); k--) inTurn.unshift(w.out[k]!);
+  for (let k = w.out.length - 1; k >= 0 && w.out[k]!.block === w.block && asksInTurn(w.out[k]!.text, w.locale); k--) inTurn.unshift(w.out[k]!);
   w.question = inTurn.length ? { text: '', block: w.block, inTurn } : undefined;
 }
 
@@ -264,7 +270,7 @@ function needsItsQuestion(answer: string, locale: string): boolean {
 export function pairedWith<T extends Choosable>(o: T, byPos: readonly T[], locale: string): T | undefined {
   const at = byPos.indexOf(o);
   if (at < 0 || !o.c.turn || o.c.kind !== 'sentence') return undefined;
-  const asks = (x: T | undefined): boolean => x !== undefined && x.c.turn === true && x.c.kind === 'sentence' && isQuestion(x.c.text, locale);
+  const asks = (x: T | undefined): boolean => x !== undefined && x.c.turn === true && x.c.kind === 'sentence' && asksInTurn(x.c.text, locale);
   // The turn after, or the next line of the same paragraph ("Q: …" then "A: …").
   const next = (a: T, b: T | undefined) => b !== undefined && b.c.turn === true && b.c.kind === 'sentence' && !asks(b) && b.c.block >= a.c.block && b.c.block <= a.c.block + 1;
   if (!asks(o)) {

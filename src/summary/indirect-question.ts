@@ -11,7 +11,7 @@ const ASKS_INDIRECTLY: Rules = [
   [/^es/, /(?:^|[^\p{L}])(?:saber|preguntar(?:le|te)?|entender|pregunto|preguntaba)\s+(?:por\s+qué|cómo|qué|si|cuándo|dónde|cuál|cuánto|quién)(?!\p{L})/iu],
   [/^pt/, /(?:^|[^\p{L}])(?:saber|perguntar|entender|pergunto)\s+(?:por\s+que|porque|como|o\s+que|se|quando|onde|qual|quanto)(?!\p{L})/iu],
   [/^fr/, /(?:^|[^\p{L}])(?:savoir|demande|demandais|demander|comprendre)\s+(?:pourquoi|comment|si|s['’]il|quand|où|ce\s+qu|quel|quelle|combien|qui)(?!\p{L})/iu],
-  [/^de/, /(?:^|[^\p{L}])(?:wissen|fragen|frage|verstehen|erfahren),?\s+(?:warum|wieso|weshalb|wie|ob|was|wann|wo|welche\p{L}*|wer)(?!\p{L})/iu],
+  [/^de/, /(?:^|[^\p{L}])(?:wissen|fragen|frage|verstehen|erfahren)(?:\s+(?:mich|mir|uns))?,?\s+(?:warum|wieso|weshalb|wie|ob|was|wann|wo|welche\p{L}*|wer)(?!\p{L})/iu],
   [/^(zh|hant|yue)/, /想(?:知道|问|問|请教|請教|了解)/u],
   [/^ja/, /(?:か|かどうか)(?:を)?(?:知りたい|教えて|伺いたい|お聞きしたい)/u],
   [/^hi/, /जानना\s+(?:चाहता|चाहती|चाहते)/u],
