@@ -1,7 +1,8 @@
 /**
  * A question asked indirectly, with no "?": the asker's "I wanted to know why…", "Quería saber si…",
  * "Je me demande pourquoi…", "Ich wollte wissen, warum…", "我想知道…". Each language's verbs of knowing,
- * asking or wondering followed by an interrogative word or "whether" that opens the clause asked about.
+ * asking or wondering followed by an interrogative word or "whether" that opens the clause asked about;
+ * Japanese closes that clause with か, or names what is asked with a noun of reason or way ("理由を知りたい").
  * A dialogue's turn in this form asks, and a turn it follows did not get its answer. Pure.
  */
 import { ruleFor, type Rules } from './locale-rules.js';
@@ -13,7 +14,7 @@ const ASKS_INDIRECTLY: Rules = [
   [/^fr/, /(?:^|[^\p{L}])(?:savoir|demande|demandais|demander|comprendre)\s+(?:pourquoi|comment|si|s['’]il|quand|où|ce\s+qu|quel|quelle|combien|qui)(?!\p{L})/iu],
   [/^de/, /(?:^|[^\p{L}])(?:wissen|fragen|frage|verstehen|erfahren)(?:\s+(?:mich|mir|uns))?,?\s+(?:warum|wieso|weshalb|wie|ob|was|wann|wo|welche\p{L}*|wer)(?!\p{L})/iu],
   [/^(zh|hant|yue)/, /想(?:知道|问|問|请教|請教|了解)/u],
-  [/^ja/, /(?:か|かどうか)(?:を)?(?:知りたい|教えて|伺いたい|お聞きしたい)/u],
+  [/^ja/, /(?:(?:か|かどうか)(?:を)?|(?:理由|原因|方法|やり方|仕方|わけ)を)(?:知りたい|教えて|伺いたい|お聞きしたい)/u],
   [/^hi/, /जानना\s+(?:चाहता|चाहती|चाहते)/u],
   [/^ar/, /(?:أعرف|أسأل|أفهم)\s+(?:لماذا|كيف|ماذا|هل|متى|أين)/u],
 ];

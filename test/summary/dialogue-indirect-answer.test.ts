@@ -43,4 +43,16 @@ describe("an indirect question's short answer", () => {
     );
     expect(points.some((p) => p.includes('sin enviarse. Porque la dirección'))).toBe(true);
   });
+
+  it('keeps the "…ためです" answer with "…理由を知りたいです" and no greeting glued on (ja)', () => {
+    const points = pointsOfNote(
+      'ja',
+      '**佐藤：** こんにちは！\n\n**窓口：** こんにちは、どうなさいましたか？\n\n' +
+        '**佐藤：** 荷物がまだ届かない理由を知りたいです。\n\n' +
+        '**窓口：** 住所に部屋番号が抜けていたためです。マイページで住所を直すと、明日もう一度配達されます。\n\n' +
+        '**佐藤：** ありがとうございます、助かりました。',
+    );
+    expect(points.some((p) => p.startsWith('荷物がまだ届かない理由を知りたいです。住所に部屋番号'))).toBe(true);
+    expect(points.some((p) => p.includes('どうなさいましたか'))).toBe(false);
+  });
 });
