@@ -12,7 +12,7 @@
 import { applyRenames } from './rename-apply.js';
 import { rewritten } from './held-rewrites.js';
 import { anotherNote, recordedIdentity } from './another-note.js';
-import { writtenIdentity } from '../notes/identity.js';
+import { identityField } from '../notes/identity.js';
 import type { CopyDeps } from './kept-copies.js';
 import type { ChangedFile } from './batch-read.js';
 import type { ParseResult } from './parse-pool.js';
@@ -22,7 +22,8 @@ import type { NoteRow } from '../store/types.js';
 function replacedBy(prev: NoteRow, r: ParseResult): boolean {
   if (!r.ok || !rewritten(prev, r) || !prev.info.body) return false;
   const before = { title: prev.info.title, body: prev.info.body, identity: recordedIdentity(prev.info.identity) };
-  return anotherNote(before, { title: r.note.title, body: r.body, identity: writtenIdentity(r.note.frontMatter) ?? {} });
+  // The new side's identity as its record would keep it (decide.ts), so both sides are read one way.
+  return anotherNote(before, { title: r.note.title, body: r.body, ...identityField(r.note.frontMatter) });
 }
 
 /**
