@@ -230,7 +230,7 @@ export interface Asked {
   block: number;
   /** A question not shown (it points back, asks the reader): an answer that needs it is no point either. */
   unshown?: boolean;
-  /** It points back ("Why do they…?"): shown with its answer, the pair leaning on the sentence before (answers.ts answerLeans). */
+  /** It points back ("Why do they…?"): shown with its answer, the pair leaning on the sentence before (answers.ts shownAnswer). */
   leans?: boolean | undefined;
   /** Asked by a heading: an answer naming what it asks of reads without it (answers.ts). */
   heading?: boolean;
