@@ -9,6 +9,7 @@
  */
 import path from 'node:path';
 import { readNoteTextSync } from '../notes/read.js';
+import { DisjointSets } from '../util/disjoint-sets.js';
 import type { ParseEntry } from './parse-aside.js';
 import type { ParseJob, ParseResult, Parser } from './parse-pool.js';
 import type { SlowNote } from './slow-notes.js';
@@ -154,15 +155,14 @@ function lateGroups(changed: LateFile[], entries: ParseEntry[], dep: Dependence)
 /** The groups of a chunk's slow notes (`slow`, indices) by family: a note that may be of a slow note's family goes with it. */
 function familyGroups(changed: LateFile[], entries: ParseEntry[], slow: number[]): number[][] {
   // A slow note's family is not known before it is parsed: its file name's is, the key it has without a `translationKey`.
-  const stems = new Map<string, string>(); // each stem of a slow note → the stem its group is under (a union-find)
-  const root = (k: string): string => (stems.get(k) === k ? k : root(stems.get(k)!));
-  for (const i of slow) stems.set(familyStem(changed[i]!.rel), familyStem(changed[i]!.rel));
+  const stems = new DisjointSets<string>(); // the slow notes' stems, joined when one note is of two of their families
+  for (const i of slow) stems.add(familyStem(changed[i]!.rel));
   const joins = entries.map((e, i) => [...new Set([familyStem(changed[i]!.rel), ...(isResult(e) && e.ok ? [e.note.translationKey.toLowerCase()] : [])])].filter((k) => stems.has(k)));
   // A parsed note of two slow notes' families (its file name one's, its key the other's): both decided with it.
-  for (const ks of joins) for (const k of ks.slice(1)) stems.set(root(k), root(ks[0]!));
+  for (const ks of joins) for (const k of ks.slice(1)) stems.join(ks[0]!, k);
   const groups = new Map<string, number[]>();
   joins.forEach((ks, i) => {
-    if (ks.length) groups.set(root(ks[0]!), [...(groups.get(root(ks[0]!)) ?? []), i]);
+    if (ks.length) groups.set(stems.root(ks[0]!), [...(groups.get(stems.root(ks[0]!)) ?? []), i]);
   });
   return [...groups.values()];
 }
@@ -176,12 +176,9 @@ function familyGroups(changed: LateFile[], entries: ParseEntry[], slow: number[]
  */
 function tiedByContent(changed: LateFile[], entries: ParseEntry[], groups: number[][], recorded: Dependence['recorded']): number[][] {
   if (!recorded) return groups;
-  const head = changed.map((_, i) => i); // each note → a note of its set (a union-find)
-  const root = (i: number): number => {
-    while (head[i] !== i) i = head[i]!;
-    return i;
-  };
-  const join = (i: number, j: number) => void (head[root(j)] = root(i));
+  const sets = new DisjointSets<number>(); // the chunk's notes, by index
+  const root = (i: number): number => sets.root(i);
+  const join = (i: number, j: number) => sets.join(i, j);
   for (const g of groups) for (const i of g.slice(1)) join(g[0]!, i);
   const heldBefore = new Map<string, number[]>(); // a record's digest → the chunk's notes whose path held it
   changed.forEach((c, i) => {
