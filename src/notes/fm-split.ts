@@ -27,16 +27,30 @@ export function splitFrontMatter(input: string, parseYaml: (source: string) => o
   // gray-matter's language name: the opening line after `---`, up to the first line end (or all but the last character without one).
   const language = rest.slice(0, rest.search(/\r?\n/)).trim();
   const parse = parserFor(language.toLowerCase(), parseYaml);
-  const closeAt = rest.indexOf(CLOSE);
+  const { closeAt, bodyAt } = closingLine(rest);
   const block = (closeAt < 0 ? rest : rest.slice(0, closeAt)).slice(language ? rest.indexOf(language) + language.length : 0);
   const data: unknown = block.replace(/^\s*#[^\n]+/gm, '').trim() === '' ? {} : parse(block);
-  let content = closeAt < 0 ? '' : rest.slice(closeAt + CLOSE.length);
+  let content = closeAt < 0 ? '' : rest.slice(bodyAt);
   if (content.charAt(0) === '\r') content = content.slice(1);
   if (content.charAt(0) === '\n') content = content.slice(1);
   // gray-matter looks the body up for an `excerpt_separator`, read as text: one that cannot be (a mapping with its own `toString` key) throws there.
   const separator = typeof data === 'object' && data !== null && 'excerpt_separator' in data ? data.excerpt_separator : undefined;
   if (separator) content.indexOf(String(separator));
   return { data, content };
+}
+
+/**
+ * Where the front matter ends in `rest` (the text after the opening `---`): at the first `---` that starts a line, as
+ * gray-matter ends it, or at an earlier line that is `...` alone (YAML's end-of-document marker), which Jekyll also
+ * takes as the closing line (jekyll/jekyll lib/jekyll/document.rb, `YAML_FRONT_MATTER_REGEXP =
+ * %r!\A(---\s*\n.*?\n?)^((---|\.\.\.)\s*$\n?)!m`): a note Jekyll publishes is read. `closeAt`: the line end before the
+ * closing line (-1: none); `bodyAt`: where the text after the closing line's marker starts.
+ */
+function closingLine(rest: string): { closeAt: number; bodyAt: number } {
+  const dashes = rest.indexOf(CLOSE);
+  const dots = /\n\.\.\.[ \t]*(?=\r?\n|$)/.exec(rest);
+  if (dots && (dashes < 0 || dots.index < dashes)) return { closeAt: dots.index, bodyAt: dots.index + dots[0].length };
+  return { closeAt: dashes, bodyAt: dashes < 0 ? -1 : dashes + CLOSE.length };
 }
 
 /** Front matter written in a language notecast does not read: its text is never evaluated. */
