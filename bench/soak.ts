@@ -3,7 +3,7 @@
  * service against the fake Discord, with random 429 storms, 5xx bursts and gateway disconnects.
  * Samples the service's resident memory and open file descriptors every 500 ms.
  */
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { FakeDiscord } from '../test/fakes/discord/server.js';
 import { Store } from '../src/store/store.js';
@@ -96,8 +96,10 @@ export async function runSoak(notes = 10, targets = 1000, timeoutMs = 10 * 60_00
   const guild = fake.addGuild();
   const chans = Array.from({ length: targets }, (_, i) => fake.addChannel(guild, 0, `c${i}`));
   const routes = chans.map((c) => `  - platform: discord\n    chat: "${c.id}"\n`).join('');
+  // A folder of this process's own: the soak of another checkout's `npm test` or bench on the machine must not
+  // clear it (benchWorkspace empties its folder first).
   const ws = benchWorkspace(
-    'soak',
+    `soak-${process.pid}`,
     `watch:\n  quietMs: 200\nlog:\n  level: warn\npublish:\n  translations:\n    graceMs: 0\n  digest:\n    threshold: 100000\ndelivery:\n  concurrency: 128\n  baseDelayMs: 200\n  maxDelayMs: 2000\ndiscord:\n  api: ${fake.api}\n  registerCommands: false\n  globalRequestsPerSecond: 2000\nroutes:\n${routes}`,
   );
   if (!existsSync(HEAP_PROBE)) throw new Error(`soak: ${HEAP_PROBE} is missing: build first (npx tsc -p tsconfig.json)`);
@@ -162,6 +164,7 @@ export async function runSoak(notes = 10, targets = 1000, timeoutMs = 10 * 60_00
   const status = s.status();
   s.close();
   await fake.stop();
+  rmSync(ws.work, { recursive: true, force: true });
   return {
     expected,
     delivered: perPair.size,
