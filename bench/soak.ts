@@ -25,7 +25,7 @@ function shuffle<T>(xs: readonly T[]): T[] {
 
 /** The heap probe preloaded into the service (bench/heap-probe.ts, built like the CLI it runs in). */
 const HEAP_PROBE = path.join(REPO_ROOT, 'dist', 'bench', 'heap-probe.js');
-/** The heap is probed each time this many more announcements have been delivered. */
+/** The heap is probed each time this many more announcements have been delivered (the bench's; runSoak's `heapEvery`). */
 const HEAP_EVERY = 500;
 
 /** What JavaScript held after a full collection, with how many announcements and channels had been reached then. */
@@ -36,7 +36,7 @@ export interface HeapSample {
 }
 
 /**
- * Asks the service for its heap after a full collection (SIGUSR2 to the heap probe) each HEAP_EVERY
+ * Asks the service for its heap after a full collection (SIGUSR2 to the heap probe) each `every`
  * deliveries, one question at a time: the answer is the file's next line.
  */
 class HeapProbe {
@@ -45,6 +45,7 @@ class HeapProbe {
   constructor(
     private readonly pid: number,
     private readonly file: string,
+    private readonly every: number,
   ) {}
 
   private answers(): number[] {
@@ -57,7 +58,7 @@ class HeapProbe {
     const got = this.answers();
     for (let i = this.samples.length; i < got.length; i++) this.samples.push({ ...this.asked[i]!, heapMiB: Math.round(got[i]! / 1024 / 102.4) / 10 });
     if (this.asked.length > got.length) return;
-    const next = (this.asked.length + 1) * HEAP_EVERY;
+    const next = (this.asked.length + 1) * this.every;
     if (!force && delivered < next) return;
     this.asked.push({ delivered, channels });
     process.kill(this.pid, 'SIGUSR2');
@@ -86,11 +87,11 @@ export interface SoakResult {
   delivered: number;
   duplicates: number;
   samples: { at: number; rssMiB: number; fds: number }[];
-  /** The service's heap after a full collection, each HEAP_EVERY deliveries and at the end. */
+  /** The service's heap after a full collection, each `heapEvery` deliveries (runSoak) and at the end. */
   heap: HeapSample[];
 }
 
-export async function runSoak(notes = 10, targets = 1000, timeoutMs = 10 * 60_000, withFaults = true): Promise<SoakResult> {
+export async function runSoak(notes = 10, targets = 1000, timeoutMs = 10 * 60_000, withFaults = true, heapEvery = HEAP_EVERY): Promise<SoakResult> {
   const fake = await new FakeDiscord(TOKEN).start();
   fake.limits = { perChannel: 5, perChannelWindowMs: 5000, globalPerSecond: 5000 };
   const guild = fake.addGuild();
@@ -106,7 +107,7 @@ export async function runSoak(notes = 10, targets = 1000, timeoutMs = 10 * 60_00
   const heapFile = path.join(ws.work, 'heap.txt');
   const svc = await startBenchService(ws, { DISCORD_TOKEN: TOKEN, HEAP_PROBE_FILE: heapFile }, ['--expose-gc', '--import', HEAP_PROBE]);
   const pid = svc.proc.pid!;
-  const heap = new HeapProbe(pid, heapFile);
+  const heap = new HeapProbe(pid, heapFile, heapEvery);
   const channelsReached = () => new Set(fake.messages.map((m) => m.channel_id)).size;
   const t0 = Date.now();
   const samples: SoakResult['samples'] = [];
