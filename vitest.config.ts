@@ -29,8 +29,8 @@ export default defineConfig({
       // five starved each other of CPU at load 16-22 (a discord.js client not ready in 20 s).
       { extends: true, test: { name: 'tests', include: ['test/**/*.test.ts'], exclude: [SOAK, GROUP_MINUTE, ...MOCKS_A_MODULE], isolate: false, maxConcurrency: 3, sequence: { groupOrder: 0 } } },
       { extends: true, test: { name: 'isolated', include: MOCKS_A_MODULE, isolate: true, sequence: { groupOrder: 0 } } },
-      // The soak keeps both cores busy for a minute: it runs after the others, so neither the timing
-      // of their tests nor its own memory and fd figures depend on them. Beside it, on the second
+      // The soak (5,000 announcements; the bench's 10,000 took a minute in CI) runs after the others, so
+      // neither the timing of their tests nor its own memory and fd figures depend on them. Beside it, on the second
       // worker, only the group-minute test, which is idle that minute (its service answers 25 /help):
       // it no longer holds a worker of the others for its window, and the soak's figures are its own
       // process's. `--project tests` leaves both out.

@@ -3,7 +3,7 @@
  * service against the fake Discord, with random 429 storms, 5xx bursts and gateway disconnects.
  * Samples the service's resident memory and open file descriptors every 500 ms.
  */
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { FakeDiscord } from '../test/fakes/discord/server.js';
 import { Store } from '../src/store/store.js';
@@ -25,7 +25,7 @@ function shuffle<T>(xs: readonly T[]): T[] {
 
 /** The heap probe preloaded into the service (bench/heap-probe.ts, built like the CLI it runs in). */
 const HEAP_PROBE = path.join(REPO_ROOT, 'dist', 'bench', 'heap-probe.js');
-/** The heap is probed each time this many more announcements have been delivered. */
+/** The heap is probed each time this many more announcements have been delivered (the bench's; runSoak's `heapEvery`). */
 const HEAP_EVERY = 500;
 
 /** What JavaScript held after a full collection, with how many announcements and channels had been reached then. */
@@ -36,7 +36,7 @@ export interface HeapSample {
 }
 
 /**
- * Asks the service for its heap after a full collection (SIGUSR2 to the heap probe) each HEAP_EVERY
+ * Asks the service for its heap after a full collection (SIGUSR2 to the heap probe) each `every`
  * deliveries, one question at a time: the answer is the file's next line.
  */
 class HeapProbe {
@@ -45,6 +45,7 @@ class HeapProbe {
   constructor(
     private readonly pid: number,
     private readonly file: string,
+    private readonly every: number,
   ) {}
 
   private answers(): number[] {
@@ -57,7 +58,7 @@ class HeapProbe {
     const got = this.answers();
     for (let i = this.samples.length; i < got.length; i++) this.samples.push({ ...this.asked[i]!, heapMiB: Math.round(got[i]! / 1024 / 102.4) / 10 });
     if (this.asked.length > got.length) return;
-    const next = (this.asked.length + 1) * HEAP_EVERY;
+    const next = (this.asked.length + 1) * this.every;
     if (!force && delivered < next) return;
     this.asked.push({ delivered, channels });
     process.kill(this.pid, 'SIGUSR2');
@@ -86,25 +87,27 @@ export interface SoakResult {
   delivered: number;
   duplicates: number;
   samples: { at: number; rssMiB: number; fds: number }[];
-  /** The service's heap after a full collection, each HEAP_EVERY deliveries and at the end. */
+  /** The service's heap after a full collection, each `heapEvery` deliveries (runSoak) and at the end. */
   heap: HeapSample[];
 }
 
-export async function runSoak(notes = 10, targets = 1000, timeoutMs = 10 * 60_000, withFaults = true): Promise<SoakResult> {
+export async function runSoak(notes = 10, targets = 1000, timeoutMs = 10 * 60_000, withFaults = true, heapEvery = HEAP_EVERY): Promise<SoakResult> {
   const fake = await new FakeDiscord(TOKEN).start();
   fake.limits = { perChannel: 5, perChannelWindowMs: 5000, globalPerSecond: 5000 };
   const guild = fake.addGuild();
   const chans = Array.from({ length: targets }, (_, i) => fake.addChannel(guild, 0, `c${i}`));
   const routes = chans.map((c) => `  - platform: discord\n    chat: "${c.id}"\n`).join('');
+  // A folder of this process's own: the soak of another checkout's `npm test` or bench on the machine must not
+  // clear it (benchWorkspace empties its folder first).
   const ws = benchWorkspace(
-    'soak',
+    `soak-${process.pid}`,
     `watch:\n  quietMs: 200\nlog:\n  level: warn\npublish:\n  translations:\n    graceMs: 0\n  digest:\n    threshold: 100000\ndelivery:\n  concurrency: 128\n  baseDelayMs: 200\n  maxDelayMs: 2000\ndiscord:\n  api: ${fake.api}\n  registerCommands: false\n  globalRequestsPerSecond: 2000\nroutes:\n${routes}`,
   );
   if (!existsSync(HEAP_PROBE)) throw new Error(`soak: ${HEAP_PROBE} is missing: build first (npx tsc -p tsconfig.json)`);
   const heapFile = path.join(ws.work, 'heap.txt');
   const svc = await startBenchService(ws, { DISCORD_TOKEN: TOKEN, HEAP_PROBE_FILE: heapFile }, ['--expose-gc', '--import', HEAP_PROBE]);
   const pid = svc.proc.pid!;
-  const heap = new HeapProbe(pid, heapFile);
+  const heap = new HeapProbe(pid, heapFile, heapEvery);
   const channelsReached = () => new Set(fake.messages.map((m) => m.channel_id)).size;
   const t0 = Date.now();
   const samples: SoakResult['samples'] = [];
@@ -162,6 +165,7 @@ export async function runSoak(notes = 10, targets = 1000, timeoutMs = 10 * 60_00
   const status = s.status();
   s.close();
   await fake.stop();
+  rmSync(ws.work, { recursive: true, force: true });
   return {
     expected,
     delivered: perPair.size,
