@@ -282,8 +282,8 @@ export function choosePoints(candidates: readonly Candidate[], spans: SpanTable,
     left -= o.cost;
   };
   const byPos = [...options].sort((a, b) => a.c.pos - b.c.pos);
-  // A dialogue's question and the statement answering it are chosen together (answers.ts).
-  const withPair = (o: Option) => [o, ...pairToTake(o, byPos, locale, left - o.cost, budget.maxPoints - chosen.length - 1)];
+  const asking = new Map<Candidate, boolean>(); // a dialogue's question and the statement answering it are chosen together; which turns ask is read once (answers.ts)
+  const withPair = (o: Option) => [o, ...pairToTake(o, byPos, locale, left - o.cost, budget.maxPoints - chosen.length - 1, asking)];
   if (first && first.cost <= left) for (const o of withPair(first)) take(o);
   while (chosen.length < budget.maxPoints && left > POINT_OVERHEAD) {
     let best: Option | undefined;
@@ -300,7 +300,7 @@ export function choosePoints(candidates: readonly Candidate[], spans: SpanTable,
       const fits = o.cost <= left || left - POINT_OVERHEAD >= MIN_CUT_POINT;
       if (!fits) continue;
       if (o.place === 0 || rowWaits(o, options)) continue;
-      if (chosen.length + 1 === budget.maxPoints && pairedWith(o, byPos, locale)?.taken === false) continue; // no place for its pair
+      if (chosen.length + 1 === budget.maxPoints && pairedWith(o, byPos, locale, asking)?.taken === false) continue; // no place for its pair
       let score = worth(o, covered, left, share, used, alone);
       if (score <= bestScore) continue;
       let shown = o;
