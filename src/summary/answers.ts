@@ -263,14 +263,25 @@ function needsItsQuestion(answer: string, locale: string): boolean {
 }
 
 /**
+ * Whether a turn's candidate asks (asksInTurn), read once a choice: the choice asks it of every
+ * option for its last place, and of its neighbours, round after round (a long dialogue's 300 options).
+ */
+function asksOnce(c: Candidate, locale: string, asking: Map<Candidate, boolean>): boolean {
+  let asks = asking.get(c);
+  if (asks === undefined) asking.set(c, (asks = asksInTurn(c.text, locale)));
+  return asks;
+}
+
+/**
  * What a dialogue's point goes with: an asker's question with the first statement after it (the
  * next turn's, its questions passed over: "How long does an SSD last?" without "Ten years or more…"
  * answers nothing), and that statement with the question before it when it needs it (needsItsQuestion).
  */
-export function pairedWith<T extends Choosable>(o: T, byPos: readonly T[], locale: string): T | undefined {
+export function pairedWith<T extends Choosable>(o: T, byPos: readonly T[], locale: string, asking: Map<Candidate, boolean> = new Map()): T | undefined {
+  if (!o.c.turn || o.c.kind !== 'sentence') return undefined;
   const at = byPos.indexOf(o);
-  if (at < 0 || !o.c.turn || o.c.kind !== 'sentence') return undefined;
-  const asks = (x: T | undefined): boolean => x !== undefined && x.c.turn === true && x.c.kind === 'sentence' && asksInTurn(x.c.text, locale);
+  if (at < 0) return undefined;
+  const asks = (x: T | undefined): boolean => x !== undefined && x.c.turn === true && x.c.kind === 'sentence' && asksOnce(x.c, locale, asking);
   // The turn after, or the next line of the same paragraph ("Q: …" then "A: …").
   const next = (a: T, b: T | undefined) => b !== undefined && b.c.turn === true && b.c.kind === 'sentence' && !asks(b) && b.c.block >= a.c.block && b.c.block <= a.c.block + 1;
   if (!asks(o)) {
@@ -283,8 +294,8 @@ export function pairedWith<T extends Choosable>(o: T, byPos: readonly T[], local
 }
 
 /** The point a chosen one goes with, when it is still to take and fits the room and places left: none, or one. */
-export function pairToTake<T extends Choosable>(o: T, byPos: readonly T[], locale: string, room: number, places: number): T[] {
-  const pair = pairedWith(o, byPos, locale);
+export function pairToTake<T extends Choosable>(o: T, byPos: readonly T[], locale: string, room: number, places: number, asking?: Map<Candidate, boolean>): T[] {
+  const pair = pairedWith(o, byPos, locale, asking);
   return pair && !pair.taken && pair.place > 0 && pair.cost <= room && places > 0 ? [pair] : [];
 }
 

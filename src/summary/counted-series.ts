@@ -19,6 +19,15 @@ const MAX_SERIES_CHARS = 120;
 /** A sentence's own full stop, in the scripts the notes are written in (Devanagari's danda too). */
 const FULL_STOP = /\s*[.。।]$/u;
 
+/**
+ * Whether a sentence ends with its full stop: FULL_STOP's test, by the last unit's code. The regex,
+ * its start unanchored, was tried at every position of every sentence pair (0.4 % of the pipeline).
+ */
+export function endsWithFullStop(s: string): boolean {
+  const last = s.charCodeAt(s.length - 1);
+  return last === 0x2e || last === 0x3002 || last === 0x0964;
+}
+
 /** An article before a name of the series ("a paring knife", "le comté"): a name's word, not one of its two. */
 const ARTICLES = "a|an|the|le|la|les|l'|un|une|des|der|die|das|ein|eine|el|los|las|una?";
 const ARTICLE = new RegExp(`(^|[,،、]\\s*|\\s(?:and|or|et|ou|und|oder|y|e|o)\\s)(?:${ARTICLES})\\s+`, 'giu');
@@ -57,7 +66,7 @@ export function withSeriesNamed(sentences: string[], locale = ''): string[] {
   const out: string[] = [];
   for (const s of sentences) {
     const before = out[out.length - 1];
-    if (before !== undefined && FULL_STOP.test(before) && isBareSeries(s, before) && wordCount(before) <= MAX_LEAD_WORDS && !endsSeries(before)) out[out.length - 1] = counted(before, s, locale);
+    if (before !== undefined && endsWithFullStop(before) && isBareSeries(s, before) && wordCount(before) <= MAX_LEAD_WORDS && !endsSeries(before)) out[out.length - 1] = counted(before, s, locale);
     else out.push(s);
   }
   return out;
@@ -70,6 +79,6 @@ export function withSeriesNamed(sentences: string[], locale = ''): string[] {
  */
 export function seriesOfNextParagraph(lead: string, paragraph: string, locale: string): string | undefined {
   const series = paragraph.trim();
-  if (!FULL_STOP.test(lead) || !COUNTS.test(lead) || wordCount(lead) > MAX_LEAD_WORDS || endsSeries(lead) || !isBareSeries(series, lead)) return undefined;
+  if (!endsWithFullStop(lead) || !COUNTS.test(lead) || wordCount(lead) > MAX_LEAD_WORDS || endsSeries(lead) || !isBareSeries(series, lead)) return undefined;
   return counted(lead, series, locale);
 }

@@ -119,7 +119,8 @@ function optionsOf(candidates: readonly Candidate[], spans: SpanTable, locale: s
   }
   for (const text of heard) index.add(text, spans, proper); // counted as the note's units, offered as no point
   const named = termsOf(title, spans);
-  const headed = new Set<string>(headings.flatMap((h) => [...termsOf(h, spans)]));
+  const headed = new Set<string>();
+  for (const h of headings) for (const term of termsOf(h, spans)) headed.add(term); // a loop: flatMap over a spread copy of each heading's terms was a fifth of optionsOf's own time
   const weights = weighTerms(index, named, headed, NOUNS_CAPITALISED.test(locale) ? coinedNames(options.map((o) => o.text)) : proper, inCodeOf(codeBlocks, spans));
   const prose = options.filter((o) => o.c.kind === 'sentence' || o.c.kind === 'item').length;
   for (const o of options) {
@@ -281,8 +282,8 @@ export function choosePoints(candidates: readonly Candidate[], spans: SpanTable,
     left -= o.cost;
   };
   const byPos = [...options].sort((a, b) => a.c.pos - b.c.pos);
-  // A dialogue's question and the statement answering it are chosen together (answers.ts).
-  const withPair = (o: Option) => [o, ...pairToTake(o, byPos, locale, left - o.cost, budget.maxPoints - chosen.length - 1)];
+  const asking = new Map<Candidate, boolean>(); // a dialogue's question and the statement answering it are chosen together; which turns ask is read once (answers.ts)
+  const withPair = (o: Option) => [o, ...pairToTake(o, byPos, locale, left - o.cost, budget.maxPoints - chosen.length - 1, asking)];
   if (first && first.cost <= left) for (const o of withPair(first)) take(o);
   while (chosen.length < budget.maxPoints && left > POINT_OVERHEAD) {
     let best: Option | undefined;
@@ -299,7 +300,7 @@ export function choosePoints(candidates: readonly Candidate[], spans: SpanTable,
       const fits = o.cost <= left || left - POINT_OVERHEAD >= MIN_CUT_POINT;
       if (!fits) continue;
       if (o.place === 0 || rowWaits(o, options)) continue;
-      if (chosen.length + 1 === budget.maxPoints && pairedWith(o, byPos, locale)?.taken === false) continue; // no place for its pair
+      if (chosen.length + 1 === budget.maxPoints && pairedWith(o, byPos, locale, asking)?.taken === false) continue; // no place for its pair
       let score = worth(o, covered, left, share, used, alone);
       if (score <= bestScore) continue;
       let shown = o;
