@@ -93,6 +93,7 @@ function addParagraph(w: Walk, raw: string, next: Token | undefined, flags: { le
   w.beforeBlock = undefined;
   let context: string | undefined;
   takeQuestion(w, flags.asked); // what the writer asked and this paragraph answers, if anything (answers.ts)
+  let madeAt = -1; // the sentence that made the paragraph's latest candidate: the one a sentence opening "That…" leans on, when it is the one before
   sentences.forEach((sentence, i) => answeredBy(w, () => {
     const last = i === sentences.length - 1;
     // An asker's turn keeps its words but not a greeting or label before them ("Quick one: why…"); a glossary entry's term before its dash is what it defines, no reply's opening (glossary.ts); a reply's yes or no is its answer.
@@ -142,6 +143,8 @@ function addParagraph(w: Walk, raw: string, next: Token | undefined, flags: { le
     s = answer.text;
     const made = w.out.length;
     const leansBack = answer.leans ? 'wholly' : i > 0 ? leansInSection(s, w.locale, w.section > 0) : undefined;
+    if (leansBack === 'wholly' && !answer.leans && madeAt !== i - 1) return; // "Eso es…" after a sentence given no point: it says nothing alone
+    madeAt = i;
     const text = w.partName === undefined ? s : withPartName(w.partName, s);
     push(w, {
       text,
