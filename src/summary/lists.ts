@@ -8,7 +8,7 @@ import { collapseWhitespace } from '../util/text.js';
 import type { SpanTable } from './inline.js';
 import { cleanText, hasLink, inlineText } from './plain.js';
 import { labelled, ledBy, listJoiners, withName, withoutTrailingJoin } from './punctuation.js';
-import { splitSentences } from './sentences.js';
+import { leadingSentences, splitSentences } from './sentences.js';
 import { hasCjk, letterUnits } from './chars.js';
 import { isExclamation, isQuestion, pointsBack, speaksAsI, wordCount } from './tone.js';
 import { itemsOffered } from './long-lists.js';
@@ -337,9 +337,10 @@ function addItem(w: Walk, raw: string, code: string | undefined, name: string | 
   }
   const group = w.nextGroup++;
   const sentences = splitSentences(text, w.locale, SENTENCES_PER_PARAGRAPH);
-  push(w, { text: sentences[0] ?? text, kind: 'item', lead, closing: at.closing, group });
   const label = name && text.startsWith(name) ? name : undefined;
-  for (const sentence of sentences.slice(1)) {
+  const led = leadingSentences(label ? sentences.slice(0, 1) : sentences, (s) => w.spans.visibleLength(s) <= w.maxPointChars); // unlabelled, its lead goes with what follows as far as it fits
+  push(w, { text: led.text ?? text, kind: 'item', lead, closing: at.closing, group });
+  for (const sentence of sentences.slice(led.count)) {
     if (isQuestion(sentence) || speaksAsI(sentence, w.locale) || isLeadIn(sentence) || isExclamation(sentence)) continue;
     if (label) push(w, { text: labelled(label, sentence), kind: 'item', closing: at.closing, group });
     else if (!pointsBack(sentence, w.locale)) push(w, { text: sentence, kind: 'item', closing: at.closing, group });
@@ -353,7 +354,6 @@ export function addTable(w: Walk, table: Tokens.Table, lead: string | undefined)
   // A short lead-in or heading names the table ("Top 10 by stars"); a long one is said elsewhere.
   // A table is named by its subjects in one point, even two of them: its rows are points only in a
   // note of (almost) no prose (select.ts), so a comparison of Kafka and RabbitMQ named neither.
-  // An empty corner cell makes the header the subjects and the rows what they are compared by.
   // Only a comparison in words, though ("very high", "per queue"): a table of figures (a K-map, a
   // bill) is said by its rows and totals.
   // An empty corner, or one naming what the rows are (criteria, features), makes the header the
