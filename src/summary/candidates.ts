@@ -22,6 +22,7 @@ import { namesWhatFollows, overviewBeforeSections, saysAsFollows } from './prese
 import { printedAfterLabel } from './printed-label.js';
 import { withWhatItLeadsTo } from './led-point.js';
 import { withCommandAfterLastItem } from './step-command.js';
+import { beforeMadeLatest } from './leaned-on.js';
 import { asksForHelp, judgesTheQuestion, remarksOnTheAsking } from './question-praise.js';
 import { agreesWithReader } from './agreement.js';
 import { opensAsContinuation } from './lower-start.js';
@@ -94,15 +95,13 @@ function addParagraph(w: Walk, raw: string, next: Token | undefined, flags: { le
   w.beforeBlock = undefined;
   let context: string | undefined;
   takeQuestion(w, flags.asked); // what the writer asked and this paragraph answers, if anything (answers.ts)
-  let madeAt = -1; // the sentence that made the paragraph's latest candidate: the one a sentence opening "That…" leans on, when it is the one before
   sentences.forEach((sentence, i) => answeredBy(w, () => {
     const last = i === sentences.length - 1;
     // An asker's turn keeps its words but not a greeting or label before them ("Quick one: why…"); a glossary entry's term before its dash is what it defines, no reply's opening (glossary.ts); a reply's yes or no is its answer.
     let s = flags.asked ? withoutOpeningAddress(sentence, w.locale) : (i === 0 && flags.term) || (w.question && opensWithPolarAnswer(sentence, w.locale)) || actsInSeries(sentence, w.locale) ? sentence : withoutInterjection(i === 0 ? withoutMarker(sentence) : sentence, w.locale, i === 0);
     // The sentence a lead-in began before a code block, finished here ("The error you're seeing:" [block] "is caused by passing …"):
     // the lead-in without its colon, then the rest; the block was what it quoted. The lead-in's point with the block's line gives way to it.
-    let finishes: Candidate | undefined;
-    let joined = false;
+    let finishes: Candidate | undefined, joined = false;
     if (i === 0 && before && /^\p{Ll}/u.test(s) && finishesWith(before.said)) {
       s = `${before.said} ${s}`;
       joined = true;
@@ -144,8 +143,7 @@ function addParagraph(w: Walk, raw: string, next: Token | undefined, flags: { le
     s = answer.text;
     const made = w.out.length;
     const leansBack = answer.leans ? 'wholly' : i > 0 ? leansInSection(s, w.locale, w.section > 0) : undefined;
-    if (leansBack === 'wholly' && !answer.leans && madeAt !== i - 1) return; // "Eso es…" after a sentence given no point: it says nothing alone
-    madeAt = i;
+    if (leansBack === 'wholly' && !answer.leans && !beforeMadeLatest(w.out, w.block, sentences[i - 1])) return; // "Eso es…" after a sentence given no point (leaned-on.ts)
     const text = w.partName === undefined ? s : withPartName(w.partName, s);
     push(w, {
       text,

@@ -16,3 +16,15 @@ export function leanedOn<T extends { c: Candidate; place: number }>(options: rea
   }
   return out;
 }
+
+/**
+ * Whether the sentence before one in its paragraph made the walk's latest candidate (`before`: that
+ * sentence as split): a sentence opening on a bare demonstrative ("Eso es…") leans on it, and after
+ * one given no point (a question pair dropped, the writer's preface) says nothing alone, whatever
+ * point came before it in the note (select.ts checks only the candidate before). A candidate ends
+ * with its sentence, whatever went before it (a part's name, the question it answers).
+ */
+export function beforeMadeLatest(out: readonly Candidate[], block: number, before: string | undefined): boolean {
+  const latest = out[out.length - 1];
+  return before !== undefined && latest !== undefined && latest.block === block && latest.text.endsWith(before.trim());
+}
