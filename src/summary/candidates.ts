@@ -21,6 +21,8 @@ import { addressesReader, isQuestion, labelledOutput, namesReadersOwn, pointsBac
 import { namesWhatFollows, overviewBeforeSections, saysAsFollows } from './presenting.js';
 import { printedAfterLabel } from './printed-label.js';
 import { withWhatItLeadsTo } from './led-point.js';
+import { withCommandAfterLastItem } from './step-command.js';
+import { beforeMadeLatest } from './leaned-on.js';
 import { asksForHelp, judgesTheQuestion, remarksOnTheAsking } from './question-praise.js';
 import { agreesWithReader } from './agreement.js';
 import { opensAsContinuation } from './lower-start.js';
@@ -99,8 +101,7 @@ function addParagraph(w: Walk, raw: string, next: Token | undefined, flags: { le
     let s = flags.asked ? withoutOpeningAddress(sentence, w.locale) : (i === 0 && flags.term) || (w.question && opensWithPolarAnswer(sentence, w.locale)) || actsInSeries(sentence, w.locale) ? sentence : withoutInterjection(i === 0 ? withoutMarker(sentence) : sentence, w.locale, i === 0);
     // The sentence a lead-in began before a code block, finished here ("The error you're seeing:" [block] "is caused by passing …"):
     // the lead-in without its colon, then the rest; the block was what it quoted. The lead-in's point with the block's line gives way to it.
-    let finishes: Candidate | undefined;
-    let joined = false;
+    let finishes: Candidate | undefined, joined = false;
     if (i === 0 && before && /^\p{Ll}/u.test(s) && finishesWith(before.said)) {
       s = `${before.said} ${s}`;
       joined = true;
@@ -142,6 +143,7 @@ function addParagraph(w: Walk, raw: string, next: Token | undefined, flags: { le
     s = answer.text;
     const made = w.out.length;
     const leansBack = answer.leans ? 'wholly' : i > 0 ? leansInSection(s, w.locale, w.section > 0) : undefined;
+    if (leansBack === 'wholly' && !answer.leans && !beforeMadeLatest(w.out, w.block, sentences[i - 1])) return; // "Eso es…" after a sentence given no point (leaned-on.ts)
     const text = w.partName === undefined ? s : withPartName(w.partName, s);
     push(w, {
       text,
@@ -307,7 +309,7 @@ export function collectCandidates(tokens: readonly Token[], locale: string, span
       context = addTurns(w, raw, labels, next, { lead, closing, links, printed: printedAfterCommand(next, blocks[i - 1]), afterBlock: blocks[i - 1]?.type === 'code' || isMathBlock(blocks[i - 1]), term: t.type === 'paragraph' && opensWithTerm(t.raw) });
     } else if (t.type === 'list') {
       sectionHasLead = true;
-      addLedList(w, t as Tokens.List, context, heading, lead, continuedBy(t, blocks[i + 1], blocks[i + 2], spans));
+      addLedList(w, withCommandAfterLastItem(t as Tokens.List, next), context, heading, lead, continuedBy(t, blocks[i + 1], blocks[i + 2], spans));
       context = undefined;
     } else if (t.type === 'blockquote') {
       const inner = (t as Tokens.Blockquote).tokens.filter((q) => q.type !== 'space');

@@ -8,12 +8,13 @@ import { collapseWhitespace } from '../util/text.js';
 import type { SpanTable } from './inline.js';
 import { cleanText, hasLink, inlineText } from './plain.js';
 import { labelled, ledBy, listJoiners, withName, withoutTrailingJoin } from './punctuation.js';
-import { splitSentences } from './sentences.js';
+import { leadingSentences, splitSentences } from './sentences.js';
 import { hasCjk, letterUnits } from './chars.js';
 import { isExclamation, isQuestion, pointsBack, speaksAsI, wordCount } from './tone.js';
 import { itemsOffered } from './long-lists.js';
 import { continuingLeadIn } from './lead-in-items.js';
 import { wholeRecord } from './record-point.js';
+import { withTellingRow } from './table-subjects.js';
 import { codeStepName, commandNamer } from './code-step-name.js';
 import { full, isFragment, withoutMarker, isLeadIn, isProse, isTooShort, looksLikeOutput, MAX_ITEM_POINTS, MAX_ITEMS, MAX_NAME, prose, push, SENTENCES_PER_PARAGRAPH, shortCodeLine, type Walk } from './walk.js';
 
@@ -337,9 +338,10 @@ function addItem(w: Walk, raw: string, code: string | undefined, name: string | 
   }
   const group = w.nextGroup++;
   const sentences = splitSentences(text, w.locale, SENTENCES_PER_PARAGRAPH);
-  push(w, { text: sentences[0] ?? text, kind: 'item', lead, closing: at.closing, group });
   const label = name && text.startsWith(name) ? name : undefined;
-  for (const sentence of sentences.slice(1)) {
+  const led = leadingSentences(label ? sentences.slice(0, 1) : sentences, (s) => w.spans.visibleLength(s) <= w.maxPointChars); // unlabelled, its lead goes with what follows as far as it fits
+  push(w, { text: led.text ?? text, kind: 'item', lead, closing: at.closing, group });
+  for (const sentence of sentences.slice(led.count)) {
     if (isQuestion(sentence) || speaksAsI(sentence, w.locale) || isLeadIn(sentence) || isExclamation(sentence)) continue;
     if (label) push(w, { text: labelled(label, sentence), kind: 'item', closing: at.closing, group });
     else if (!pointsBack(sentence, w.locale)) push(w, { text: sentence, kind: 'item', closing: at.closing, group });
@@ -353,11 +355,9 @@ export function addTable(w: Walk, table: Tokens.Table, lead: string | undefined)
   // A short lead-in or heading names the table ("Top 10 by stars"); a long one is said elsewhere.
   // A table is named by its subjects in one point, even two of them: its rows are points only in a
   // note of (almost) no prose (select.ts), so a comparison of Kafka and RabbitMQ named neither.
-  // An empty corner cell makes the header the subjects and the rows what they are compared by.
   // Only a comparison in words, though ("very high", "per queue"): a table of figures (a K-map, a
   // bill) is said by its rows and totals.
-  // An empty corner, or one naming what the rows are (criteria, features), makes the header the
-  // subjects, compared by any number of rows; rows are subjects named so only when two or three.
+  // An empty corner, or one naming the rows (criteria), makes the header the subjects, with any number of rows (table-subjects.ts).
   const corner = table.header[0] ? cell(table.header[0]) : '';
   const headerNames = !corner || COMPARED_BY.test(corner);
   const compares = (headerNames || table.rows.length <= 3) && comparesInWords(table, cell);
@@ -367,7 +367,7 @@ export function addTable(w: Walk, table: Tokens.Table, lead: string | undefined)
   // one point only after prose, where they are not.
   const small = byColumn.length >= 2 || (compares && table.rows.length <= 3 && subjects.length >= 2 && w.out.some((c) => c.kind === 'sentence'));
   const compact = subjects.length > 3 || small ? compactNames(lead && lead.length <= 40 ? lead : byColumn.length >= 2 ? '' : header, subjects, w.maxPointChars, undefined, w.locale) : undefined;
-  if (compact) push(w, { text: compact, kind: 'compact', lead: true });
+  if (compact) push(w, byColumn.length >= 2 ? { text: withTellingRow(compact, table.rows, cell, w.maxPointChars, (s) => w.spans.visibleLength(s)), kind: 'compact', lead: true, named: true } : { text: compact, kind: 'compact', lead: true });
   const columns = table.header.map(cell);
   // A row of totals, wherever it is, is the table's bottom line: it sums the rows up.
   for (const row of table.rows.filter((r, i) => i < 5 || isTotal(r[0] ? cell(r[0]) : ''))) {

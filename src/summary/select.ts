@@ -22,6 +22,7 @@ import { fillsFreePlace } from './free-places.js';
 import { truncatePoint } from './truncate-point.js';
 import { opensOnDate } from './dated.js';
 import { pairedWith, pairToTake } from './answers.js';
+import { leanedOn } from './leaned-on.js';
 
 export { coinedNames } from './names.js';
 
@@ -153,6 +154,7 @@ function optionsOf(candidates: readonly Candidate[], spans: SpanTable, locale: s
   // In a dialogue, what was asked and answered is its substance ("How long until I can get a job?"), though its words come once.
   const saysSomething = (o: Option) => o.c.kind === 'sentence' && !o.c.chatty && (o.c.turn || o.c.defines || o.c.formula || (!o.c.toReader && (hasNumber(o.text) || givesOwnView(o.text, locale))));
   if (salientCount >= MIN_SALIENT) for (const o of options) if (!salient(o) && !lede(o) && !total(o) && !saysSomething(o)) o.place = 0;
+  for (const o of leanedOn(options)) o.place = placeWeight(o.c, prose); // what a point worth showing leans on (leaned-on.ts)
   // However short the note; and never a free place's filler after (free-places.ts): small talk is no statement of the note's.
   for (const o of aboutTheExchange(options, salient, locale, (text) => index.known(text, spans).map((id) => weights[id]!))) {
     o.place = 0;

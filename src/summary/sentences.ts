@@ -195,3 +195,20 @@ function shouldJoin(prev: string, next: string, depth: number): boolean {
   const last = p.slice(p.lastIndexOf(' ') + 1); // text here has its white space folded to single spaces
   return /^[a-z_][\w:]*[!?]$/.test(last) && /^[\p{Ll}(]/u.test(n);
 }
+
+/**
+ * A text's first sentence with as many of those after it as `fits` takes, and how many that is: a
+ * long list item's lead and what it goes on to say (issue 23: a later sentence alone, "Schedule the
+ * reboot…", stood for an item whose lead, "Update the packages every week.", was lost). CJK
+ * sentences join without a space, as they are written.
+ */
+export function leadingSentences(sentences: readonly string[], fits: (text: string) => boolean): { text: string | undefined; count: number } {
+  let text = sentences[0];
+  let count = text === undefined ? 0 : 1;
+  for (; count < sentences.length; count++) {
+    const longer = `${text}${/[。！？]$/u.test(text!) ? '' : ' '}${sentences[count]}`;
+    if (!fits(longer)) break;
+    text = longer;
+  }
+  return { text, count };
+}

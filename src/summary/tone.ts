@@ -38,7 +38,8 @@ export const FIRST_PERSON: Array<[RegExp, RegExp]> = [
   [/^en/, /(?:^|[^\p{L}'’])(?:I['’]ll|I will|I['’]d (?:be|like|love)|I would (?:be|like|love)|I can|I could|I['’]m going to|I hope|I['’]ve (?:put|made|written|added|kept|created|included|outlined|listed)|I['’]m (?:always |more than |very |so )?(?:happy|glad) (?:to|you)|let me|allow me)(?![\p{L}'’])/iu],
   [/^de/, /(?:^|[^\p{L}])(?:ich (?:werde|kann|könnte|würde (?:mich|gern)|hoffe|habe (?:hier|dir|Ihnen)|\p{L}+e (?:es |das )?(?:dir|Ihnen|euch))|\p{L}+e ich (?:dir|Ihnen|euch)|lass mich|lassen Sie mich)(?!\p{L})/iu],
   [/^fr/, /(?:^|[^\p{L}])(?:je (?:vais|peux|pourrais|vous|te|garde)|j['’](?:espère|ai (?:inclus|ajouté|gardé))|laissez-moi|permettez-moi|laisse-moi|permets-moi)(?![\p{L}])/iu],
-  [/^es/, /(?:^|[^\p{L}])(?:(?:yo )?(?:voy a|puedo|podría|espero|mantendré|explicaré)|déjame|permíteme)(?!\p{L})/iu],
+  // "podría" is also "it could" ("una segunda referencia podría…"): the writer's only with no subject before it in its clause, or "yo", or the reader's pronoun ("Si quiere, le podría…").
+  [/^es/, /(?:^|[^\p{L}])(?:(?:yo )?(?:voy a|puedo|espero|mantendré|explicaré)|déjame|permíteme)(?!\p{L})|(?:^|[¿¡,;:]\s*|(?:^|[^\p{L}])(?:yo|te|le|les|os)\s+)podría(?!\p{L})/iu],
   [/^pt/, /(?:^|[^\p{L}])(?:vou|posso|poderia|espero|acho que|deixe-me|permita-me)(?!\p{L})/iu],
   // …and the sign-off inviting more questions ("还有什么问题随时问我", "欢迎随时问我": ask me any time).
   [/^(zh|hant|yue)/, /我(?:会|會|将|將|可以|来|來|想|希望|为你|為你|为您|為您|给你|給你|帮你|幫你)|^(?:让|讓)我(?![们們])|(?:随时|隨時|尽管|儘管|欢迎|歡迎)[^。！!]{0,4}(?:问|問|找)我/u],

@@ -42,7 +42,7 @@ export interface Candidate {
   formula?: boolean;
   /** In a section that sums the note up: the writer's own summary. */
   sumsUp?: boolean;
-  /** Carries its section's name before what it says ("Yanaka: An old shopping street…"): names a part of the note. */
+  /** Carries its section's name before what it says ("Yanaka: An old shopping street…"), or a table's header names its subjects (table-subjects.ts): names a part of the note. */
   named?: boolean;
   /** Alternatives of one piece of text (one list item's sentences under its label): one at most is shown. */
   group?: number;
