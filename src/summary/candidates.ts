@@ -25,7 +25,7 @@ import { asksForHelp, judgesTheQuestion, remarksOnTheAsking } from './question-p
 import { agreesWithReader } from './agreement.js';
 import { opensAsContinuation } from './lower-start.js';
 import { withoutOpeningAddress } from './setting-off.js';
-import { asksToHearBack, reactsToTheAsking, signsOff } from './reaction.js';
+import { asksToHearBack, reactionsSubstance, reactsToTheAsking, signsOff } from './reaction.js';
 import { cheers } from './news.js';
 import { givesTotal } from './total-line.js';
 import { SUMS_UP } from './sums-up.js';
@@ -97,6 +97,7 @@ function addParagraph(w: Walk, raw: string, next: Token | undefined, flags: { le
     const last = i === sentences.length - 1;
     // An asker's turn keeps its words but not a greeting or label before them ("Quick one: why…"); a glossary entry's term before its dash is what it defines, no reply's opening (glossary.ts); a reply's yes or no is its answer.
     let s = flags.asked ? withoutOpeningAddress(sentence, w.locale) : (i === 0 && flags.term) || (w.question && opensWithPolarAnswer(sentence, w.locale)) || actsInSeries(sentence, w.locale) ? sentence : withoutInterjection(i === 0 ? withoutMarker(sentence) : sentence, w.locale, i === 0);
+    if (i === 0 && w.out.length === 0 && !flags.asked) s = reactionsSubstance(s, w.locale) ?? s; // "Ah, it's simple: bake …": the reaction goes, what it announced stays
     // The sentence a lead-in began before a code block, finished here ("The error you're seeing:" [block] "is caused by passing …"):
     // the lead-in without its colon, then the rest; the block was what it quoted. The lead-in's point with the block's line gives way to it.
     let finishes: Candidate | undefined;
