@@ -35,7 +35,7 @@ import { opensWithTerm } from './glossary.js';
 import { answerFollows, answeredBy, talksBeforeAnswer, answersTurn, askedByHeading, askedInTurn, holds, opensWithPolarAnswer, shownAnswer, takeQuestion } from './answers.js';
 import { actsInSeries } from './predicate-series.js';
 import { withSeriesNamed } from './counted-series.js';
-import { askersSmallTalk, dialogueLabels, inOpening, isTurn, readDialogue, turnsOf, withoutSpeaker } from './dialogue.js';
+import { askersSmallTalk, dialogueLabels, inClosing, inOpening, isTurn, readDialogue, turnsOf, withoutSpeaker } from './dialogue.js';
 import { candidateOf, finishesCount, full, isLeadIn, madeFrom, sectionShare, isProse, isTooShort, looksLikeOutput, opensWithWhere, printedAfterCommand, prose, push, SENTENCES_PER_PARAGRAPH, isMathBlock, withoutMarker, type Candidate, type Walk } from './walk.js';
 
 export type { Candidate } from './walk.js';
@@ -228,7 +228,7 @@ function addTurns(w: Walk, raw: string, labels: ReadonlySet<string>, next: Token
     let asked = false;
     const opening = labels.size > 0 && inOpening(w, k, turn, labels);
     if (labels.size) ({ raw: turn, asked } = withoutSpeaker(w, turn, labels, opening));
-    if (opening) return; // small talk before the first question of substance
+    if (opening || (labels.size > 0 && inClosing(w, k))) return; // small talk before the first question of substance, or after its answer
     const last = k === turns.length - 1;
     // Every field written out: a spread with fields added after it (`{ ...flags, asked }`) took Node 20 some 2 µs a paragraph (issue 23).
     context = addParagraph(w, turn, last ? next : undefined, { lead: flags.lead && k === 0, closing: flags.closing, links: flags.links, printed: last && flags.printed, afterBlock: flags.afterBlock, term: flags.term && k === 0, asked, turn: labels.size > 0 });
