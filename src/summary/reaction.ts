@@ -3,7 +3,7 @@
  * first sentence reacting to the question asked before the note ("Oh, this one bugs a lot of
  * bakers.", "Ach, das kennen viele."), an interjection's place with a bare pronoun after it that
  * points at nothing yet; and a closing imperative asking the reader to write back ("Tell me how it
- * turns out!", "Cuéntame qué tal te fue.", "Schreib mir, wie es geklappt hat!"), the writer the
+ * turns out!", "Cuéntame qué tal te fue.", "Schreib mir, wie es geklappt hat!", "Schreiben Sie mir, …"), the writer the
  * object of the reader's telling. Pure.
  */
 import { capitalise } from './chars.js';
@@ -89,7 +89,8 @@ export function reactionsSubstance(s: string, locale: string): string | undefine
  */
 const ASKS_TO_HEAR: Rules = [
   [/^en/, /^(?:please\s+|do\s+)?(?:tell|write|show|send|drop|ping|message|email|text)\s+(?:me|us)(?![\p{L}'’])/iu],
-  [/^de/, /^(?:bitte\s+)?\p{L}+(?<!en)\s+mir(?!\p{L})/u],
+  // …and the formal imperative, its verb in -en before "Sie" ("Schreiben Sie mir", "Lassen Sie mich wissen").
+  [/^de/, /^(?:bitte\s+)?(?:\p{L}+(?<!en)\s+mir|\p{L}+en\s+Sie\s+(?:mir|mich))(?!\p{L})/u],
   [/^es/, /^[¡¿]?(?:\p{L}*[áéíóú]\p{L}*me|dime|dame)(?!\p{L})/iu],
   [/^fr/, /^\p{L}+-moi(?!\p{L})/iu],
   [/^pt/, /^\p{L}+-me(?!\p{L})/iu],
@@ -109,9 +110,28 @@ const SIGN_OFF_WORDS = 3;
 
 /**
  * Whether a line of the closing paragraph is a sign-off: a few words ending on no stop (a letter or
- * an emoji), no sentence; a figure or code names something.
+ * an emoji), no sentence; a figure or code names something. Or, a little longer, a wish to the reader
+ * by its language's form (wishesWell).
  */
-export function signsOff(s: string): boolean {
+export function signsOff(s: string, locale: string): boolean {
   const line = s.trim();
-  return wordCount(line) <= SIGN_OFF_WORDS && !/[.!?。！？؟।:：;)\]"'”»\p{N}\uE000-\uF8FF]$/u.test(line) && !/[\p{N}\uE000-\uF8FF]/u.test(line);
+  if (/[.?。？؟।:：;)\]"'”»\p{N}\uE000-\uF8FF]$/u.test(line) || /[\p{N}\uE000-\uF8FF]/u.test(line)) return false;
+  return (wordCount(line) <= SIGN_OFF_WORDS && !/[!！]$/u.test(line)) || (wordCount(line) <= WISH_WORDS && (ruleFor(WISHES_WELL, locale)?.test(line) ?? false));
 }
+
+/** A wish to the reader is at most this many words (two CJK characters a word): "Viel Erfolg beim Gärtnern", "楽しいガーデニングを". */
+const WISH_WORDS = 6;
+
+/**
+ * A wish to the reader by form, with no verb of the note's: German a phrase of nouns whose only words
+ * in lower case are prepositions, articles and determiners, and adjectives between an article and its
+ * noun ("Viel Spaß beim Backen", "Gute Fahrt mit dem neuen Rad"; a verb is in lower case: "Viel Salz hilft"); Japanese an object left without
+ * its verb ("楽しいパン作りを", the wish's "お過ごしください" unsaid) or a bare request with no object
+ * or place ("頑張ってください"); Chinese a line opening on 祝 (wishing: "祝烘焙愉快").
+ */
+const WISHES_WELL: Rules = [
+  // An adjective, in lower case, only between an article and its noun ("mit dem neuen Rad").
+  [/^de/, /^\p{Lu}\p{L}*(?:\s+(?:\p{Lu}\p{L}*|(?:beim|bei|mit|zum|zur|für|und|im|am|in|an|auf|aus|vom|von|den|dem|der|die|das|des|ein|eine[mnrs]?|dein\p{L}*|euer|eure[mnrs]?|allen?)(?:\s+\p{Ll}+e[mnrs]?(?=\s+\p{Lu}))?)){1,5}[\s!\p{Extended_Pictographic}\uFE0F\u200D]*$/u],
+  [/^ja/, /^(?:[^。、，,！!？?]{1,14}を|[^をにでがはと。、，,！!？?]{1,6}て(?:ください|下さい|ね))[\s！!\p{Extended_Pictographic}\uFE0F\u200D]*$/u],
+  [/^(zh|hant|yue)/, /^祝[^。，,！!？?]{1,12}[\s！!\p{Extended_Pictographic}\uFE0F\u200D]*$/u],
+];
