@@ -132,8 +132,11 @@ function joined(a: string, b: string): string {
  */
 export function holds(s: string, w: Walk, last: boolean): boolean {
   const question = w.question;
-  if (isQuestion(s, w.locale)) {
-    if (TO_THE_READER.test(s) || addressesReader(s, w.locale) || speaksAsI(s, w.locale)) {
+  // Asked indirectly with an answer after it in the paragraph ("I wanted to know why… The answer is…"): held as a question is, shown with its answer.
+  const indirect = !last && !isQuestion(s, w.locale) && asksIndirectly(s, w.locale);
+  if (indirect || isQuestion(s, w.locale)) {
+    if (indirect && (TO_THE_READER.test(s) || addressesReader(s, w.locale))) return false; // "You'll learn how…" is no question asked; "我想知道…" is, though it says "I"
+    if (!indirect && (TO_THE_READER.test(s) || addressesReader(s, w.locale) || speaksAsI(s, w.locale))) {
       w.question = { text: '', block: w.block, unshown: true }; // its answer's "Because…" or "No." is no point alone
       return false;
     }

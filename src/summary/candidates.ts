@@ -27,7 +27,8 @@ import { asksForHelp, judgesTheQuestion, remarksOnTheAsking } from './question-p
 import { agreesWithReader } from './agreement.js';
 import { opensAsContinuation } from './lower-start.js';
 import { withoutOpeningAddress } from './setting-off.js';
-import { asksToHearBack, reactsToTheAsking, signsOff } from './reaction.js';
+import { opensOnFormalYou } from './formal-you.js';
+import { asksToHearBack, reactionsSubstance, reactsToTheAsking, signsOff } from './reaction.js';
 import { cheers } from './news.js';
 import { givesTotal } from './total-line.js';
 import { SUMS_UP } from './sums-up.js';
@@ -36,7 +37,7 @@ import { opensWithTerm } from './glossary.js';
 import { answerFollows, answeredBy, talksBeforeAnswer, answersTurn, askedByHeading, askedInTurn, holds, opensWithPolarAnswer, shownAnswer, takeQuestion } from './answers.js';
 import { actsInSeries } from './predicate-series.js';
 import { withSeriesNamed } from './counted-series.js';
-import { askersSmallTalk, dialogueLabels, inOpening, isTurn, readDialogue, turnsOf, withoutSpeaker } from './dialogue.js';
+import { askersSmallTalk, dialogueLabels, inClosing, inOpening, isTurn, readDialogue, turnsOf, withoutSpeaker } from './dialogue.js';
 import { candidateOf, finishesCount, full, isLeadIn, madeFrom, sectionShare, isProse, isTooShort, looksLikeOutput, opensWithWhere, printedAfterCommand, prose, push, SENTENCES_PER_PARAGRAPH, isMathBlock, withoutMarker, type Candidate, type Walk } from './walk.js';
 
 export type { Candidate } from './walk.js';
@@ -97,8 +98,8 @@ function addParagraph(w: Walk, raw: string, next: Token | undefined, flags: { le
   takeQuestion(w, flags.asked); // what the writer asked and this paragraph answers, if anything (answers.ts)
   sentences.forEach((sentence, i) => answeredBy(w, () => {
     const last = i === sentences.length - 1;
-    // An asker's turn keeps its words but not a greeting or label before them ("Quick one: why…"); a glossary entry's term before its dash is what it defines, no reply's opening (glossary.ts); a reply's yes or no is its answer.
-    let s = flags.asked ? withoutOpeningAddress(sentence, w.locale) : (i === 0 && flags.term) || (w.question && opensWithPolarAnswer(sentence, w.locale)) || actsInSeries(sentence, w.locale) ? sentence : withoutInterjection(i === 0 ? withoutMarker(sentence) : sentence, w.locale, i === 0);
+    // An asker's turn keeps its words but not a greeting or label before them ("Quick one: why…"); a glossary entry's term before its dash is what it defines, no reply's opening (glossary.ts); a reply's yes or no is its answer; the note's first words reacting ("Ah, it's simple: bake …") give what they announce.
+    let s = flags.asked ? withoutOpeningAddress(sentence, w.locale) : (i === 0 && flags.term) || (w.question && opensWithPolarAnswer(sentence, w.locale)) || actsInSeries(sentence, w.locale) ? sentence : withoutInterjection(i === 0 ? withoutMarker(w.out.length === 0 ? (reactionsSubstance(sentence, w.locale) ?? sentence) : sentence) : sentence, w.locale, i === 0);
     // The sentence a lead-in began before a code block, finished here ("The error you're seeing:" [block] "is caused by passing …"):
     // the lead-in without its colon, then the rest; the block was what it quoted. The lead-in's point with the block's line gives way to it.
     let finishes: Candidate | undefined, joined = false;
@@ -132,9 +133,9 @@ function addParagraph(w: Walk, raw: string, next: Token | undefined, flags: { le
     if (!(isProse(s) || w.spans.hasCode(s)) || (isTooShort(s, w.spans) && !answerFollows(w)) || looksLikeOutput(s, w.spans)) return;
     // "Output: BFS: 0 1 2 3": labels before what a program printed (printed-label.ts); a formula announced ("The formula is: x = …") is none.
     if (formula === undefined && printedAfterLabel(s, w.spans)) return;
-    if (flags.asked ? asksForHelp(s, w.locale) || askersSmallTalk(s, sentences, i, flags.closing, w.locale) : (isQuestion(s, w.locale) || speaksAsI(s, w.locale) || (namesReadersOwn(s, w.locale) && !answersTurn(w)) || presentsWhatFollows(s, w.locale) || labelledOutput(s) || speaksOfAsking(s, w.locale) || remarksOnTheAsking(s, w.locale) || agreesWithReader(s, w.locale) || (i === 0 && w.out.length === 0 && (judgesTheQuestion(s, w.locale) || reactsToTheAsking(s, w.locale))) || asksToHearBack(s, w.locale) || (flags.closing && signsOff(s)))) return;
+    if (flags.asked ? asksForHelp(s, w.locale) || askersSmallTalk(s, sentences, i, flags.closing, w.locale) : (isQuestion(s, w.locale) || speaksAsI(s, w.locale) || (namesReadersOwn(s, w.locale) && !answersTurn(w)) || presentsWhatFollows(s, w.locale) || labelledOutput(s) || speaksOfAsking(s, w.locale) || remarksOnTheAsking(s, w.locale) || agreesWithReader(s, w.locale) || (i === 0 && w.out.length === 0 && (judgesTheQuestion(s, w.locale) || reactsToTheAsking(s, w.locale))) || asksToHearBack(s, w.locale) || (flags.closing && signsOff(s, w.locale)))) return;
     // A paragraph that opens in lower case, or with a short sentence pointing back, goes on from what came before it (a formula, a code block, though its announcement was no point): alone it is a fragment ("or: readlink -f …", "where the sum runs…"); not when it answers a question (answers.ts).
-    if (i === 0 && !joined && !w.question && (w.out.length > 0 || flags.afterBlock) && (opensAsContinuation(s) || (flags.afterBlock && opensWithWhere(s, w.locale)) || (pointsBack(s, w.locale) && wordCount(s) <= 8))) return;
+    if (i === 0 && !joined && !w.question && (w.out.length > 0 || flags.afterBlock) && (opensAsContinuation(s) || (flags.afterBlock && opensWithWhere(s, w.locale)) || (pointsBack(s, w.locale) && wordCount(s) <= 8 && !opensOnFormalYou(s, sentences, w.locale)))) return;
     if (pointsElsewhere(s) || (flags.closing && flags.links.some((l) => s.includes(l)))) return; // "For more, see …": a pointer, not a point
     const exclaims = cheers(s, w.locale) && cheers(sentence, w.locale); // news ("Good news, v3 is out!") may have lost its frame above
     if (exclaims && wordCount(s) <= 8) return; // "Great question!", "Enjoy hot or iced!"
@@ -229,7 +230,7 @@ function addTurns(w: Walk, raw: string, labels: ReadonlySet<string>, next: Token
     let asked = false;
     const opening = labels.size > 0 && inOpening(w, k, turn, labels);
     if (labels.size) ({ raw: turn, asked } = withoutSpeaker(w, turn, labels, opening));
-    if (opening) return; // small talk before the first question of substance
+    if (opening || (labels.size > 0 && inClosing(w, k))) return; // small talk before the first question of substance, or after its answer
     const last = k === turns.length - 1;
     // Every field written out: a spread with fields added after it (`{ ...flags, asked }`) took Node 20 some 2 µs a paragraph (issue 23).
     context = addParagraph(w, turn, last ? next : undefined, { lead: flags.lead && k === 0, closing: flags.closing, links: flags.links, printed: last && flags.printed, afterBlock: flags.afterBlock, term: flags.term && k === 0, asked, turn: labels.size > 0 });

@@ -78,7 +78,10 @@ export function isTurn(t: Token, labels: ReadonlySet<string>): boolean {
 
 /** How the walk reads a dialogue: from where its substance begins (its small talk left), turn by turn when long. */
 export function readDialogue(w: Walk, blocks: readonly Token[], labels: ReadonlySet<string>, sections: number): void {
-  w.substanceFrom = substanceStart(blocks, labels, w.locale);
+  const turns = dialogueTurns(blocks, labels);
+  const asking = firstAnswered(turns, w.locale);
+  w.substanceFrom = asking === undefined ? undefined : substanceStart(turns, asking);
+  w.closingFrom = asking === undefined ? undefined : closingStart(turns, asking, w.locale);
   readTurnByTurn(w, blocks, labels, sections);
 }
 
@@ -176,9 +179,15 @@ function answeredAtLength(turns: readonly DialogueTurn[], i: number, locale: str
  * question." / "Sure, go ahead!", "¿Qué tal?" / "Muy bien"): told by their place and size, never by
  * their words. Undefined when no such turn is found, or a turn before it says more than small talk.
  */
-function substanceStart(blocks: readonly Token[], labels: ReadonlySet<string>, locale: string): { block: number; turn: number } | undefined {
-  if (labels.size === 0) return undefined;
+function substanceStart(turns: readonly DialogueTurn[], asking: number): { block: number; turn: number } | undefined {
+  const smallTalk = turns.slice(0, asking).every((t) => wordCount(t.text) <= SMALL_TALK);
+  return smallTalk ? { block: turns[asking]!.block, turn: turns[asking]!.turn } : undefined;
+}
+
+/** A dialogue's turns, each with the unlabelled blocks it goes on with; none where the note is no dialogue. */
+function dialogueTurns(blocks: readonly Token[], labels: ReadonlySet<string>): DialogueTurn[] {
   const turns: DialogueTurn[] = [];
+  if (labels.size === 0) return turns;
   blocks.forEach((t, block) => {
     if (isTurn(t, labels)) {
       turnsOf((t as Tokens.Paragraph).text, labels).forEach((raw, turn) =>
@@ -186,13 +195,34 @@ function substanceStart(blocks: readonly Token[], labels: ReadonlySet<string>, l
       );
     } else if (turns.length && 'text' in t && typeof t.text === 'string') turns[turns.length - 1]!.text += `\n${t.text}`;
   });
-  for (let i = 0; i + 1 < turns.length; i++) {
-    if (asks(turns[i]!.own, locale) && answeredAtLength(turns, i, locale)) {
-      const smallTalk = turns.slice(0, i).every((t) => wordCount(t.text) <= SMALL_TALK);
-      return smallTalk ? { block: turns[i]!.block, turn: turns[i]!.turn } : undefined;
-    }
-  }
+  return turns;
+}
+
+/** The index of the first turn that asks and that a reply answers at length (answeredAtLength), if any. */
+function firstAnswered(turns: readonly DialogueTurn[], locale: string): number | undefined {
+  for (let i = 0; i + 1 < turns.length; i++) if (asks(turns[i]!.own, locale) && answeredAtLength(turns, i, locale)) return i;
   return undefined;
+}
+
+/**
+ * Where a dialogue's closing small talk begins: the asker's last turn, when it comes after their
+ * question was answered, asks nothing, and it and every turn after it are brief ("Thanks a lot, that
+ * fixed it." / "Glad to hear it!", "非常感谢，已经解决了。"): thanks and a word that it worked, told by
+ * place and size, never by words. Undefined when the asker's last turn says more or asks again.
+ */
+function closingStart(turns: readonly DialogueTurn[], asking: number, locale: string): { block: number; turn: number } | undefined {
+  const asker = turns[asking]!.who;
+  let last = turns.length - 1;
+  while (last > asking && turns[last]!.who !== asker) last--;
+  if (last <= asking + 1 || asks(turns[last]!.own, locale)) return undefined;
+  const brief = turns.slice(last).every((t) => wordCount(t.text) <= BRIEF_REPLY && !/[\p{N}\uE000-\uF8FF]/u.test(t.text));
+  return brief ? { block: turns[last]!.block, turn: turns[last]!.turn } : undefined;
+}
+
+/** A labelled turn in the dialogue's closing small talk (closingStart): no point. */
+export function inClosing(w: Walk, turn: number): boolean {
+  const from = w.closingFrom;
+  return from !== undefined && (w.block > from.block || (w.block === from.block && turn >= from.turn));
 }
 
 /** A labelled turn before the dialogue's substance begins (substanceStart): its opening small talk. */

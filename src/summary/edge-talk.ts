@@ -7,6 +7,7 @@
  */
 import { hasNumber } from './chars.js';
 import { ruleFor, type Rules } from './locale-rules.js';
+import { asksIndirectly } from './indirect-question.js';
 import { givesOwnView } from './own-view.js';
 import { TELLS_READER, wordCount } from './tone.js';
 import type { Candidate } from './walk.js';
@@ -106,7 +107,8 @@ const READER_ACTS: Rules = [[/^de/, /\p{Ll}+en\s+Sie(?!\p{L})/u]];
  */
 function speaksOfExchange(s: string, locale: string, edge: 'opening' | 'closing'): boolean {
   const has = (rules: Rules) => ruleFor(rules, locale)?.test(s) ?? false;
-  if (has(TELLS_READER) || has(READER_ACTS) || givesOwnView(s, locale)) return false;
+  // …nor a question the writer asks ("I wanted to know why my bread collapses"), the note's subject.
+  if (has(TELLS_READER) || has(READER_ACTS) || givesOwnView(s, locale) || asksIndirectly(s, locale)) return false;
   if (has(WRITER) || has(SPOKEN) || (has(WE) && wordCount(s) <= WE_WORDS)) return true;
   return edge === 'opening' && has(READER_SPOKEN_TO);
 }

@@ -8,18 +8,36 @@
 import { ruleFor, type Rules } from './locale-rules.js';
 
 const READER_WISHES: Rules = [
-  [/^en/, /(?:^|[^\p{L}])(?:if|should)\s+you\s+(?:want|wish|like|prefer|['’]d\s+like|would\s+like|are\s+interested|['’]re\s+interested|have\s+(?:any\s+)?(?:more\s+)?questions)(?!\p{L})/iu],
-  // …or on the reader having more questions, in the familiar or the formal "you" ("si tiene más dudas").
-  [/^es/, /(?:^|[^\p{L}])si\s+(?:quieres|queréis|lo\s+deseas?|te\s+interesa|os\s+interesa|le\s+interesa|prefieres|te\s+apetece|gustas|(?:tienes|tiene|tenéis|tienen)\s+(?:\p{L}+\s+){0,2}(?:dudas?|preguntas?))(?!\p{L})/iu],
-  [/^pt/, /(?:^|[^\p{L}])se\s+(?:você\s+)?(?:quiser|preferir|tiver\s+(?:interesse|(?:\p{L}+\s+){0,2}(?:dúvidas?|perguntas?)))(?!\p{L})/iu],
-  [/^fr/, /(?:^|[^\p{L}])si\s+(?:tu\s+(?:veux|le\s+souhaites)|vous\s+(?:voulez|le\s+souhaitez)|ça\s+t['’]intéresse|cela\s+vous\s+intéresse|(?:tu\s+as|vous\s+avez)\s+(?:\p{L}+['’\s]+){0,2}(?:questions?|doutes?))(?!\p{L})/iu],
-  // German puts the verb last: "wenn Sie weitere Fragen haben".
-  [/^de/, /(?:^|[^\p{L}])(?:wenn|falls)\s+(?:du|Sie|ihr)\s+(?:magst|möchtest|willst|mögen|möchten|wollen|wünschen|Lust|(?:\p{L}+\s+){0,2}Fragen?\s+(?:hast|haben|habt))(?!\p{L})/iu],
-  // Chinese: a wish (想, 需要, 感兴趣) in a clause opened by 如果/若/要是 or closed by 的话.
-  [/^(zh|hant|yue)/, /(?:^|[，,。])(?:如果|若|要是|假如|倘若)[^，,。]{0,4}(?:想|需要|感兴趣|感興趣|有兴趣|有興趣)|(?:想|需要|感兴趣|感興趣|有兴趣|有興趣)[^，,。]{0,20}(?:的话|的話)/u],
+  [/^en/, /(?:^|[^\p{L}])(?:if|should)\s+you\s+(?:want|wish|like|prefer|['’]d\s+like|would\s+like|are\s+interested|['’]re\s+interested)(?!\p{L})/iu],
+  [/^es/, /(?:^|[^\p{L}])si\s+(?:quieres|queréis|lo\s+deseas?|te\s+interesa|os\s+interesa|le\s+interesa|prefieres|te\s+apetece|gustas)(?!\p{L})/iu],
+  [/^pt/, /(?:^|[^\p{L}])se\s+(?:você\s+)?(?:quiser|preferir|tiver\s+interesse)(?!\p{L})/iu],
+  [/^fr/, /(?:^|[^\p{L}])si\s+(?:tu\s+(?:veux|le\s+souhaites)|vous\s+(?:voulez|le\s+souhaitez)|ça\s+t['’]intéresse|cela\s+vous\s+intéresse)(?!\p{L})/iu],
+  // German puts the verb last: "wenn du magst".
+  [/^de/, /(?:^|[^\p{L}])(?:wenn|falls)\s+(?:du|Sie|ihr)\s+(?:magst|möchtest|willst|mögen|möchten|wollen|wünschen|Lust)(?!\p{L})/iu],
+  // Chinese: a wish (想, 需要, 感兴趣) in a clause opened by 如果/若/要是 or closed by 的话; 问题 is also "a problem", so having one only with an offer.
+  [/^(zh|hant|yue)/, /(?:^|[，,。])(?:如果|若|要是|假如|倘若)[^，,。]{0,4}(?:想|需要|感兴趣|感興趣|有兴趣|有興趣|有(?:任何|什么|什麼)?(?:问题|問題))|(?:想|需要|感兴趣|感興趣|有兴趣|有興趣)[^，,。]{0,20}(?:的话|的話)/u],
   [/^ja/, /(?:たければ|たいなら|たかったら|よければ|よろしければ|よかったら|ご希望(?:なら|でしたら|があれば)|興味があれば)/u],
   [/^hi/, /(?:^|\s)(?:अगर|यदि)\s+(?:आप|तुम)\s+(?:चाहें|चाहते|चाहती|चाहो)(?=[\s,.।!?]|$)/u],
   [/^ar/, /(?:^|\s)(?:إذا|إن|لو)\s+(?:أردت|أردتَ|أردتِ|رغبت|أحببت|كنت\s+تريد)(?=[\s,.،!?؟]|$)/u],
+];
+
+/**
+ * A condition on the reader having (more) questions, in the familiar or the formal "you" ("If you have
+ * more questions", "Si tiene más dudas", "Falls Sie noch Fragen haben", "如果您还有疑问", "ご質問があれば",
+ * "अगर आपके कोई सवाल हैं", "إذا كانت لديك أسئلة"): whatever follows it, it offers more of the chat, no point
+ * of the note. Each language's noun for a question asked, never "problem" (如果还有问题，请重启 is an instruction).
+ */
+const QUESTIONS_LEFT: Rules = [
+  [/^en/, /(?:^|[^\p{L}])(?:if|should)\s+you\s+(?:still\s+)?(?:have|got)\s+(?:\p{L}+\s+){0,2}questions(?!\p{L})/iu],
+  [/^es/, /(?:^|[^\p{L}])si\s+(?:\p{L}+\s+)?(?:tienes|tiene|tenéis|tienen|te\s+queda|le\s+queda|surge)\s+(?:\p{L}+\s+){0,2}(?:dudas?|preguntas?)(?!\p{L})/iu],
+  [/^pt/, /(?:^|[^\p{L}])se\s+(?:você\s+)?(?:tiver|tem|ficar\s+com)\s+(?:\p{L}+\s+){0,2}(?:dúvidas?|perguntas?)(?!\p{L})/iu],
+  [/^fr/, /(?:^|[^\p{L}])si\s+(?:tu\s+as|vous\s+avez)\s+(?:\p{L}+['’\s]+){0,2}(?:questions?|doutes?)(?!\p{L})/iu],
+  // German puts the verb last: "falls Sie noch Fragen haben".
+  [/^de/, /(?:^|[^\p{L}])(?:wenn|falls|sofern)\s+(?:du|Sie|ihr)\s+(?:\p{L}+\s+){0,2}Fragen?\s+(?:hast|haben|habt)(?!\p{L})/iu],
+  [/^(zh|hant|yue)/, /(?:如果|若|要是|假如|倘若)[^，,。]{0,6}(?:疑问|疑問)/u],
+  [/^ja/, /(?:ご?質問|ご不明な点)(?:が|は|など)?(?:あれば|ありましたら|ございましたら)/u],
+  [/^hi/, /(?:^|\s)(?:अगर|यदि)\s+(?:आपके|आपका|तुम्हारे)\s+(?:\S+\s+){0,2}(?:सवाल|प्रश्न)/u],
+  [/^ar/, /(?:^|\s)(?:إذا|إن|لو)\s+(?:\S+\s+){0,2}(?:أسئلة|أي\s+سؤال|استفسار\p{L}*)/u],
 ];
 
 /** The writer offering, or asking the reader to tell or ask them. */
@@ -30,7 +48,7 @@ const WRITER_OFFERS: Rules = [
   [/^es/, /(?:^|[^\p{L}])(?:(?:te|os|le)\s+(?:lo\s+|la\s+)?\p{L}+o|puedo|dime|avísame|pregúntame|escríbeme|cuéntame|\p{L}+(?:ar|er|ir)me)(?!\p{L})/iu],
   [/^pt/, /(?:^|[^\p{L}])(?:eu|posso|me\s+(?:avise|diga|fale|conte)|fale\s+comigo)(?!\p{L})/iu],
   [/^fr/, /(?:^|[^\p{L}])(?:je|me|moi|dis-moi|dites-moi)(?!\p{L})|(?:^|[^\p{L}])[jm]['’]/iu],
-  [/^de/, /(?:^|[^\p{L}])(?:ich|mir|mich|sag\s+Bescheid|melde\s+dich)(?!\p{L})/iu],
+  [/^de/, /(?:^|[^\p{L}])(?:ich|mir|mich|sag\s+Bescheid|melde\s+dich|sagen\s+Sie\s+Bescheid|melden\s+Sie\s+sich)(?!\p{L})/iu],
   [/^(zh|hant|yue)/, /(?:告诉|告訴|跟|和|问|問|找|联系|聯繫|私信|通知)我(?![们們])|我(?![们們])[^，,。！!]{0,3}(?:帮|幫|给|給|为|為|替)(?:你|您)|我(?:再|来|來|可以)/u],
   [/^ja/, /教えて(?:ください|下さい|くださいね|ね)|お知らせください|(?:コメント|メッセージ|連絡)(?:で|を|して|ください)|ます(?:よ|ね)[！!。]?$|ましょうか/u],
   [/^hi/, /(?:^|\s)(?:मैं|मुझे|मुझसे|बताइए|बताएँ|बताएं|पूछें|पूछिए)(?=[\s,.।!?]|$)/u],
@@ -46,11 +64,12 @@ const READER_WISHES_HINT: Rules = [
   [/^en/, /you/iu],
   [/^(es|fr)/, /si\s/iu],
   [/^pt/, /se\s/iu],
-  [/^de/, /(?:wenn|falls)\s/iu],
+  [/^de/, /(?:wenn|falls|sofern)\s/iu],
 ];
 
 export function offersMore(s: string, locale: string): boolean {
   const hint = ruleFor(READER_WISHES_HINT, locale);
   if (hint && !hint.test(s)) return false;
+  if (ruleFor(QUESTIONS_LEFT, locale)?.test(s)) return true;
   return (ruleFor(READER_WISHES, locale)?.test(s) ?? false) && (ruleFor(WRITER_OFFERS, locale)?.test(s) ?? false);
 }

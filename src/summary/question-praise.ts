@@ -47,7 +47,7 @@ const ASKED: Rules = [
 const REMARK_WORDS = 8;
 
 /** A name in the sentence: a Latin word in a CJK or Arabic one ("Git 问题"), a capital after its first word (not in German). */
-function namesSomething(s: string, locale: string): boolean {
+export function namesSomething(s: string, locale: string): boolean {
   if (/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Arabic}\p{Script=Devanagari}]/u.test(s)) return /\p{Script=Latin}/u.test(s);
   return !/^de/i.test(locale) && /\s\p{Lu}/u.test(s.slice(1));
 }

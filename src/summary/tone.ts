@@ -143,7 +143,7 @@ export function addressesReader(s: string, locale: string): boolean {
 const POINTS_BACK: Array<[RegExp, RegExp]> = [
   [/^en/, /^(?:this|that|these|those|it|its|they|their|them|he|she|such|both|here|there)(?!\p{L})/iu],
   [/^de/, /^(?:dies|diese[rsmn]?|das|es|sie|er|solche[rsmn]?|beide|hier)(?!\p{L})/iu],
-  [/^fr/, /^(?:ce|cela|ceci|ça|ces|cette|cet|il|ils|elle|elles|tous deux|les deux)(?!\p{L})/iu],
+  [/^fr/, /^(?:ce|cela|ceci|ça|ces|cette|cet|il|ils|elle|elles|tous deux|les deux|cel(?:ui|le|les)-(?:ci|là)|ceux-(?:ci|là))(?!\p{L})/iu], // the demonstrative pronouns ("celle-là") stand for a noun as "cela" does
   [/^es/, /^(?:esto|este|esta|estos|estas|eso|ese|esa|ello|ambos|ambas|aquí)(?!\p{L})/iu],
   [/^(zh|hant|yue)/, /^(?:这|這|它|他们|他們|她们|她們|此|两者|兩者|这些|這些)/u],
   [/^ja/, /^(?:これ|それ|この|その|あれ|あの|こう|そう)/u],

@@ -199,6 +199,8 @@ export interface Walk {
   asker?: string | undefined;
   /** Where a dialogue's substance begins: the labelled turns before it are small talk (dialogue.ts substanceStart). */
   substanceFrom?: { block: number; turn: number } | undefined;
+  /** Where a dialogue's closing small talk begins: the asker's thanks and what follows it are no points (dialogue.ts closingStart). */
+  closingFrom?: { block: number; turn: number } | undefined;
   /** Dash-marked turns read so far: they alternate, the first one asking (dialogue.ts). */
   dashTurns?: number | undefined;
   /** The parity of the asker's dash-marked turns: the first turn past the opening's small talk asks (dialogue.ts). */
