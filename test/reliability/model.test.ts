@@ -140,6 +140,13 @@ describe('model: counterexamples (bench seed 2025)', () => {
   });
 });
 
+/**
+ * Flaky under load until removal-report.ts (3 of 24 runs of the case alone, two loops at once, load 25): step 1's
+ * a/setup.md write event had not settled when step 2 moved it (edited) to intro.md; the flush found a/setup.md gone and
+ * dated its removal by the write's report, its window already over: judged at once, before the move's events came
+ * (a/setup.md in step 1's batch, again alone as removed, then with intro.md), and intro.md was posted as new (N1 twice). A
+ * removal reported by no event of its own now counts from the flush that found it (test/watch/removal-report.test.ts).
+ */
 describe('model: a rename and an edit at once (finding N13)', () => {
   it.each(['keep', 'delete'] as const)('renamed and edited, then again while stopped: one message, edited (onDelete: %s)', async (onDelete) => {
     await holds(
