@@ -181,7 +181,7 @@ class FolderPoller implements FolderPoll {
       if (fst && fst.mtimeMs === stamp.mtimeMs && fst.size === stamp.size && fst.ino === stamp.ino) continue;
       if (!fst) {
         kept.files.delete(name);
-        this.ev.onPath(stamp.path);
+        this.ev.onPath(stamp.path, undefined, true);
         continue;
       }
       kept.files.set(name, stampOf(stamp.path, fst));
@@ -198,7 +198,7 @@ class FolderPoller implements FolderPoll {
     // An entry added, removed or renamed set the folder's mtime as it did (a note moved in keeps its old mtime; one removed has none).
     const changedAt = (mtimeMs: number) => this.changedAt(Math.max(mtimeMs, fresh.mtimeMs));
     for (const [name, stamp] of fresh.files) if (!sameStamp(kept.files.get(name), stamp)) this.ev.onPath(stamp.path, changedAt(stamp.mtimeMs));
-    for (const [name, stamp] of kept.files) if (!fresh.files.has(name)) this.ev.onPath(stamp.path, changedAt(0));
+    for (const [name, stamp] of kept.files) if (!fresh.files.has(name)) this.ev.onPath(stamp.path, changedAt(0), true);
     subfolderChanges(dir, kept.dirs, fresh.dirs, this.folders, (p) => this.ev.onPath(p, changedAt(0)), (d) => this.track(d, false));
     return fresh.files.size + 1;
   }

@@ -5,8 +5,11 @@ export interface Unsubscribable {
 }
 
 export interface SourceEvents {
-  /** A path under the folder changed (created, written, removed, renamed); the poller says when, as far as it can tell (quiet.ts changeTime). */
-  onPath: (absPath: string, changedAt?: number) => void;
+  /**
+   * A path under the folder changed (created, written, removed, renamed); the poller says when, as far as it can tell
+   * (quiet.ts changeTime); `gone`: the report says it was removed (a removal's window counts from it: removal-report.ts).
+   */
+  onPath: (absPath: string, changedAt?: number, gone?: boolean) => void;
   /** The poller ended a look at the whole tree that began at `startedAt` (quiet periods end on it: quiet.ts). */
   onPassEnded?: (startedAt: number) => void;
   /** The source failed; its events may have been lost. `null` once it works again (native only). */

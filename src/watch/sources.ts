@@ -18,7 +18,7 @@ export function nativeSource(dir: string, ev: SourceEvents, subscribe: NativeSub
     (err, events) => {
       ev.onError(err ?? null);
       if (err) return;
-      for (const e of events) ev.onPath(e.path);
+      for (const e of events) ev.onPath(e.path, undefined, e.type === 'delete');
     },
     // inotify by name (README: native is inotify): left to choose, @parcel/watcher runs `sh -c "watchman …"`
     // at each subscribe to look for Watchman first, and would use it where one is installed. Where

@@ -38,6 +38,7 @@ import type { WatchMode } from './mode.js';
 import { changedSince, FolderLookover } from './lookover.js';
 import { PolledQuiet, TimedQuiet, type QuietPeriods } from './quiet.js';
 import { nativeSource, pollSource, type NativeSubscribe, type Unsubscribable } from './sources.js';
+import { removalReportedAt, type PathReport } from './removal-report.js';
 
 export interface WatcherOptions {
   root: string;
@@ -93,10 +94,10 @@ class Watcher implements NotesWatcher {
   /** Paths whose quiet period is over, for the next flush. */
   private readonly due = new Set<string>();
   /**
-   * When each settling or due path was last reported, and the earliest it can have changed: then for native events; in poll
-   * mode, when the last pass before the one that found it began (a removal is seen up to an interval late: issue 25, F2).
+   * When each settling or due path was last reported, and the earliest it can have changed: then for native events; in poll mode,
+   * when the last pass before the one that found it began (a removal is seen up to an interval late: issue 25, F2); whether it said gone.
    */
-  private readonly reportedAt = new Map<string, { at: number; from: number }>();
+  private readonly reportedAt = new Map<string, PathReport>();
   /** Poll mode: when the last finished pass (at first, the baseline) began: every change before it has been reported. */
   private passStartedAt = Date.now();
   private holdSince: number | undefined;
@@ -190,7 +191,7 @@ class Watcher implements NotesWatcher {
       // An overflowing inotify queue drops events: whatever they were, a reconcile finds it.
       this.opts.onEventsLost?.(String(err));
     };
-    const events = { onPath: (p: string, changedAt?: number) => this.touch(p, changedAt), onError, ignored: this.ignored, onPassEnded: (startedAt: number) => this.passEnded(startedAt) };
+    const events = { onPath: (p: string, changedAt?: number, gone?: boolean) => this.touch(p, changedAt, gone), onError, ignored: this.ignored, onPassEnded: (startedAt: number) => this.passEnded(startedAt) };
     return this.polling ? pollSource(dir, this.opts.pollIntervalMs ?? 3000, events) : nativeSource(dir, events, this.opts.nativeSubscribe);
   }
 
@@ -217,11 +218,11 @@ class Watcher implements NotesWatcher {
   }
 
   /** A path changed: its quiet period starts (again). Folders count too: a removed or moved-in folder arrives as one path. */
-  private touch(file: string, changedAt?: number): void {
+  private touch(file: string, changedAt?: number, gone = false): void {
     if (this.ignored(file)) return;
     this.opts.onPath?.(file);
     const now = Date.now();
-    this.reportedAt.set(file, { at: now, from: this.polling ? this.passStartedAt : now });
+    this.reportedAt.set(file, { at: now, from: this.polling ? this.passStartedAt : now, gone });
     this.quiet.start(file, changedAt ?? now);
   }
 
@@ -265,7 +266,7 @@ class Watcher implements NotesWatcher {
     const { changed, removed, nestedFolders } = this.classifyDue();
     let removedAt: number | undefined;
     for (const file of this.due) {
-      const at = this.reportedAt.get(file)?.at;
+      const at = removalReportedAt(this.reportedAt.get(file), scannedAt);
       if (removed.has(file) && at !== undefined) removedAt = Math.max(removedAt ?? at, at);
       if (!this.quiet.has(file)) this.reportedAt.delete(file);
     }

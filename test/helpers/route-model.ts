@@ -32,10 +32,13 @@ export const KEYS = [undefined, 'shared'] as const;
 export type Op =
   | { op: 'write'; file: string; draft: boolean; key?: string | undefined; generic?: boolean | undefined }
   | { op: 'remove'; file: string }
-  /** `over`: onto an existing file too (`mv a/setup.md b/setup.md` over an announced b/setup: b's note is removed); the random sequences never set it. */
+  /**
+   * `over`: onto an existing file too (`mv a/setup.md b/setup.md` over an announced b/setup: b's note is removed, as
+   * README's overwrite and `onDelete` say); the random sequences set it at a modest rate (`overOp`).
+   */
   | { op: 'move'; from: string; to: string; over?: boolean }
-  /** Moved and its text edited at once, its title kept (finding N13): a rename its digest does not give away. */
-  | { op: 'moveEdit'; from: string; to: string }
+  /** Moved and its text edited at once, its title kept (finding N13): a rename its digest does not give away; `over` as for `move`. */
+  | { op: 'moveEdit'; from: string; to: string; over?: boolean }
   /** The last removed file comes back as it was. */
   | { op: 'restore' }
   | { op: 'burst'; ops: Op[] }
@@ -74,12 +77,19 @@ export type Op =
 
 const fileArb = fc.tuple(fc.constantFrom(...FOLDERS), fc.constantFrom(...NAMES), fc.constantFrom(...SUFFIXES)).map(([d, n, s]) => `${d}${n}${s}.md`);
 
+/** A move or a move with an edit that may land on an existing file (`over`): about one simple op in twelve, a quarter of which find a file there. */
+const overOp: fc.Arbitrary<Op> = fc.oneof(
+  fc.record({ op: fc.constant('move' as const), from: fileArb, to: fileArb, over: fc.constant(true) }),
+  fc.record({ op: fc.constant('moveEdit' as const), from: fileArb, to: fileArb, over: fc.constant(true) }),
+);
+
 const simpleOp: fc.Arbitrary<Op> = fc.oneof(
   { weight: 5, arbitrary: fc.record({ op: fc.constant('write' as const), file: fileArb, draft: fc.constantFrom(false, false, false, true), key: fc.constantFrom(...KEYS), generic: fc.constantFrom(false, false, true) }) },
   { weight: 2, arbitrary: fc.record({ op: fc.constant('remove' as const), file: fileArb }) },
   { weight: 2, arbitrary: fc.record({ op: fc.constant('move' as const), from: fileArb, to: fileArb }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constant('moveEdit' as const), from: fileArb, to: fileArb }) },
   { weight: 1, arbitrary: fc.constant({ op: 'restore' as const }) },
+  { weight: 1, arbitrary: overOp },
 );
 
 /**
@@ -182,6 +192,8 @@ export class World {
   everSeparate = false;
   /** The mode the service runs with now. */
   mode: 'group' | 'separate' = 'group';
+  /** Moves (`over`) that landed on an existing file, so a generator that stopped making them is seen. */
+  overwrites = 0;
   private removed: { file: string; state: FileState }[] = [];
   private seq = 0;
   /**
@@ -251,6 +263,12 @@ export class World {
 
   constructor(readonly root: string) {}
 
+  /** A move landed on `file`: its note is removed (README, an overwrite; `onDelete` says what its messages do), restorable. */
+  private overwritten(file: string, state: FileState): void {
+    this.overwrites++;
+    this.removed.push({ file, state });
+  }
+
   /** Applies one simple op to the disk and the model; returns the paths that changed, or none if it did not apply. */
   apply(o: Op): string[] {
     const abs = (f: string) => path.join(this.root, f);
@@ -280,7 +298,7 @@ export class World {
         const st = this.files.get(o.from), overwritten = this.files.get(o.to);
         if (!st || o.from === o.to || (overwritten && !o.over)) return [];
         this.touch(o.from, o.to);
-        if (overwritten) this.removed.push({ file: o.to, state: overwritten });
+        if (overwritten) this.overwritten(o.to, overwritten);
         mkdirSync(path.dirname(abs(o.to)), { recursive: true });
         renameSync(abs(o.from), abs(o.to));
         this.files.delete(o.from);
@@ -289,9 +307,10 @@ export class World {
         return [o.from, o.to];
       }
       case 'moveEdit': {
-        const st = this.files.get(o.from);
-        if (!st || o.from === o.to || this.files.has(o.to)) return [];
+        const st = this.files.get(o.from), overwritten = this.files.get(o.to);
+        if (!st || o.from === o.to || (overwritten && !o.over)) return [];
         this.touch(o.from, o.to);
+        if (overwritten) this.overwritten(o.to, overwritten);
         mkdirSync(path.dirname(abs(o.to)), { recursive: true });
         renameSync(abs(o.from), abs(o.to));
         const text = `${st.text}Edited after its move to ${o.to}.\n`;
@@ -560,12 +579,14 @@ export interface RunResult {
   watcherMisses: number;
   /** Stops with posts queued (`stopQueued` whose sends met the outage), and backups restored. */
   queuedStops: number;
+  /** Moves onto an existing file applied (`over`). */
+  overwrites: number;
   restores: number;
   /** Switches to another note that a later batch of their step corrected (a burst split by a loaded machine): allowed, checked at rest (split-transients.ts). */
   transientSwitches: number;
 }
 
-const counts = (svc: InProcessService, world: World, tally: Pick<RunResult, 'queuedStops' | 'restores'>) => ({ kills: svc.kills, resends: svc.resends, faultHits: svc.faults?.hits ?? 0, watcherMisses: svc.watcherMisses.length, transientSwitches: world.transientSwitches, ...tally });
+const counts = (svc: InProcessService, world: World, tally: Pick<RunResult, 'queuedStops' | 'restores'>) => ({ kills: svc.kills, resends: svc.resends, faultHits: svc.faults?.hits ?? 0, watcherMisses: svc.watcherMisses.length, transientSwitches: world.transientSwitches, overwrites: world.overwrites, ...tally });
 
 /** Applies a burst's ops; returns the paths the watcher will report. */
 function applyBurst(world: World, ops: readonly Op[]): string[] {

@@ -27,7 +27,7 @@ const SWITCH_RUNS = Number(process.env.MODEL_SWITCH_RUNS ?? 1);
 const parseThreads = fileParseThreads();
 
 /** What the random runs exercised, so a generator that stopped making kills or outages is seen. */
-const exercised = { runs: 0, kills: 0, resends: 0, faultHits: 0, watcherMisses: 0, queuedStops: 0, restores: 0, transientSwitches: 0 };
+const exercised = { runs: 0, kills: 0, resends: 0, faultHits: 0, watcherMisses: 0, queuedStops: 0, restores: 0, transientSwitches: 0, overwrites: 0 };
 
 /**
  * `knownOpen`: the one problem of an open counterexample (below) that a test kept for another
@@ -44,6 +44,7 @@ async function holds(ops: readonly Op[], onDelete: 'keep' | 'delete', knownOpen?
   exercised.queuedStops += r.queuedStops;
   exercised.restores += r.restores;
   exercised.transientSwitches += r.transientSwitches;
+  exercised.overwrites += r.overwrites;
   expect(r.problems, `after step ${r.steps} of ${JSON.stringify(ops)}`).toEqual([]);
 }
 
@@ -67,7 +68,7 @@ describe('model: every chat shows each published note once, in its newest state'
   });
   it('the runs above killed the service and met platform outages', () => {
     if (exercised.runs === 0) return; // the random runs were filtered out (vitest -t): nothing to count
-    console.log(`model: ${exercised.runs} runs, ${exercised.kills} kills, ${exercised.resends} posts resent after a kill, ${exercised.faultHits} sends that met an outage, ${exercised.watcherMisses} paths the watcher never reported (applied by a reconcile pass), ${exercised.queuedStops} stops with posts queued, ${exercised.restores} backups restored, ${exercised.transientSwitches} switches to another note a later batch of their split burst corrected (allowed, checked at rest)`);
+    console.log(`model: ${exercised.runs} runs, ${exercised.kills} kills, ${exercised.resends} posts resent after a kill, ${exercised.faultHits} sends that met an outage, ${exercised.watcherMisses} paths the watcher never reported (applied by a reconcile pass), ${exercised.queuedStops} stops with posts queued, ${exercised.restores} backups restored, ${exercised.overwrites} moves onto an existing file, ${exercised.transientSwitches} switches to another note a later batch of their split burst corrected (allowed, checked at rest)`);
     expect(exercised.kills).toBeGreaterThan(0);
     expect(exercised.faultHits).toBeGreaterThan(0);
   });
@@ -140,6 +141,13 @@ describe('model: counterexamples (bench seed 2025)', () => {
   });
 });
 
+/**
+ * Flaky under load until removal-report.ts (3 of 24 runs of the case alone, two loops at once, load 25): step 1's
+ * a/setup.md write event had not settled when step 2 moved it (edited) to intro.md; the flush found a/setup.md gone and
+ * dated its removal by the write's report, its window already over: judged at once, before the move's events came
+ * (a/setup.md in step 1's batch, again alone as removed, then with intro.md), and intro.md was posted as new (N1 twice). A
+ * removal reported by no event of its own now counts from the flush that found it (test/watch/removal-report.test.ts).
+ */
 describe('model: a rename and an edit at once (finding N13)', () => {
   it.each(['keep', 'delete'] as const)('renamed and edited, then again while stopped: one message, edited (onDelete: %s)', async (onDelete) => {
     await holds(
@@ -701,6 +709,36 @@ describe('model: a note moved over another of its name in another folder (issue 
         { op: 'move', from: 'a/setup.md', to: 'b/setup.md', over: true },
       ],
       onDelete,
+    );
+  });
+});
+
+/**
+ * Found by `MODEL_RUNS=12 MODEL_SEED=311` once moves onto existing files joined the random commands (issue 25, e25w;
+ * fast-check seed 312, path 8:0:2:4:4:4:0:0:0:0; no overwrite in it), shrunk to its first two steps; fails on main too.
+ * Under `keep`: a note written during an outage (its posts queued), stopped, deleted while stopped: the start calls its
+ * posts off (note-outbox.ts: nothing is announced for a note that is gone). The file restored, exactly as it was, is
+ * taken for a note back whose kept messages are still up (decide.ts: "republished unchanged"), but it has none: it
+ * never reaches any chat. Open (`it.fails` until fixed): a note whose posts were all called off before any went out
+ * is not announced (`announced` stays set); under `delete` it is announced again and holds.
+ */
+describe('model: a note deleted while its posts waited, then restored (MODEL_SEED=311, open)', () => {
+  it.fails('written during an outage, deleted while stopped, restored: never posted (onDelete: keep)', { timeout: 60_000 }, async () => {
+    await holds(
+      [
+        { op: 'stopQueued', ops: [{ op: 'write', file: 'b/setup-ja.md', draft: false }], offline: [{ op: 'remove', file: 'b/setup-ja.md' }], back: 'atStart' },
+        { op: 'restore' },
+      ],
+      'keep',
+    );
+  });
+  it('the same under onDelete: delete: announced again once restored', { timeout: 60_000 }, async () => {
+    await holds(
+      [
+        { op: 'stopQueued', ops: [{ op: 'write', file: 'b/setup-ja.md', draft: false }], offline: [{ op: 'remove', file: 'b/setup-ja.md' }], back: 'atStart' },
+        { op: 'restore' },
+      ],
+      'delete',
     );
   });
 });
