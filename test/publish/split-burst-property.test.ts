@@ -248,12 +248,7 @@ describe('the property\'s counterexamples, fixed', () => {
 });
 
 /** Found at new seeds after the fixes above, open (`it.fails` until fixed). */
-const KEPT: [string, Case][] = [
-  [
-    'seed 31108 (40 runs, edits on; shrunk 5 times before the 200 s limit; fails on main too): a/setup.md moved to intro.md, edited, then intro.md rewritten (N4); then N4 moved on to a/setup.md and _posts/ja/intro.md and setup.md edited in place, a/setup.md handed over a batch before intro.md\'s removal, deliveries between: N4 posted twice in en',
-    {"onDelete":"keep","mode":"group","initial":["_posts/ja/intro.md","a/setup.md","setup.md"],"bursts":[{"ops":[{"op":"moveEdit","from":"a/setup.md","to":"intro.md"},{"op":"write","file":"intro.md","draft":false}],"order":[0,0,0,0,0,54,67,63],"cuts":[3,2],"deliverBetween":false},{"ops":[{"op":"moveEdit","from":"_posts/ja/intro.md","to":"b/swap.md"},{"op":"move","from":"b/swap.md","to":"_posts/ja/intro.md"},{"op":"move","from":"intro.md","to":"b/swap.md"},{"op":"move","from":"a/setup.md","to":"intro.md"},{"op":"move","from":"b/swap.md","to":"a/setup.md"},{"op":"moveEdit","from":"setup.md","to":"b/swap.md"},{"op":"move","from":"b/swap.md","to":"setup.md"}],"order":[14,70,58,94,4,92,38,47],"cuts":[6,2],"deliverBetween":true}]},
-  ],
-];
+const KEPT: [string, Case][] = [];
 
 /** Kept above until fx25d (issue 25, a rotation saved a file at a time): a path a chain freed is read as new to the store, so a removed note whose messages were kept, its content there, is that note moved back (rename-match.ts). */
 const FIXED_BY_FREED_READ: [string, Case][] = [
@@ -269,11 +264,13 @@ describe('the property\'s counterexamples, fixed by reading a freed path as new'
   });
 });
 
-describe('the property\'s counterexamples, kept', () => {
-  it.fails.each(KEPT)('%s', async (_, c) => {
-    expect((await splitCase(c)).problems).toEqual([]);
+// Empty since e25x fixed the last three: a new one is kept here as it.fails, with what it needs.
+if (KEPT.length)
+  describe('the property\'s counterexamples, kept', () => {
+    it.fails.each(KEPT)('%s', async (_, c) => {
+      expect((await splitCase(c)).problems).toEqual([]);
+    });
   });
-});
 
 /**
  * A note moved to a new path and rewritten beyond recognition in one burst: no title, URL or body is left in common
@@ -334,6 +331,10 @@ const UNDECIDABLE: [string, Case][] = [
   [
     'seed 31010 (12 runs, after e25q\'s fix; failed on main, kept as it.fails then): a/setup.md and setup.md (two en notes of one name: families setup and setup#setup) swapped and setup.md rewritten, one batch: N1 moved and rewritten (a removal, and a new note at setup.md). The new note, in setup\'s language place held by N1, was put under setup#setup, the key N2 took with it to a/setup.md: two en members of one family, the new one never announced; now a key announced on its own is one no family holds (family-key.ts ownFamilyKey)',
     {"onDelete":"keep","mode":"group","initial":["a/setup.md","setup.md"],"bursts":[{"ops":[{"op":"move","from":"a/setup.md","to":"b/swap.md"},{"op":"move","from":"setup.md","to":"a/setup.md"},{"op":"move","from":"b/swap.md","to":"setup.md"},{"op":"write","file":"setup.md","draft":false}],"order":[0,0,0,0,0,0,0,0],"cuts":[],"deliverBetween":false}]},
+  ],
+  [
+    'seed 31108 (40 runs, edits on; kept as it.fails before; failed on main): a/setup.md moved to intro.md, edited, then intro.md rewritten (N4); then N4 moved on to a/setup.md and _posts/ja/intro.md and setup.md edited in place, a/setup.md handed over a batch before intro.md\'s removal, deliveries between: a/setup.md, the path of N2 deleted before, was announced as a new note, N4 posted twice in en; now a path whose record is a deleted note with other content is new to the store for a late removal too: N4 moved (late-removals.ts newToStore). Its first burst is this class (N2 moved and rewritten: a removal, and N4 new)',
+    {"onDelete":"keep","mode":"group","initial":["_posts/ja/intro.md","a/setup.md","setup.md"],"bursts":[{"ops":[{"op":"moveEdit","from":"a/setup.md","to":"intro.md"},{"op":"write","file":"intro.md","draft":false}],"order":[0,0,0,0,0,54,67,63],"cuts":[3,2],"deliverBetween":false},{"ops":[{"op":"moveEdit","from":"_posts/ja/intro.md","to":"b/swap.md"},{"op":"move","from":"b/swap.md","to":"_posts/ja/intro.md"},{"op":"move","from":"intro.md","to":"b/swap.md"},{"op":"move","from":"a/setup.md","to":"intro.md"},{"op":"move","from":"b/swap.md","to":"a/setup.md"},{"op":"moveEdit","from":"setup.md","to":"b/swap.md"},{"op":"move","from":"b/swap.md","to":"setup.md"}],"order":[14,70,58,94,4,92,38,47],"cuts":[6,2],"deliverBetween":true}]},
   ],
 ];
 
