@@ -248,7 +248,16 @@ describe('the property\'s counterexamples, fixed', () => {
 });
 
 /** Found at new seeds after the fixes above, open (`it.fails` until fixed). */
-const KEPT: [string, Case][] = [];
+const KEPT: [string, Case][] = [
+  [
+    'seed 31020 (60 runs, after e25x; fails on main too; one batch): a/setup.md and setup.md (families setup and setup#setup); N1 moved to intro.md and rewritten there (N3: a removal of a/setup.md, kept, and a new note); then intro.md → setup.md → a/setup.md in one batch, N2 onto the path of N1 deleted before: N2 posted twice in all and en (posted anew as setup#a/setup, its messages edited to N3). The chain ends at a/setup.md, whose deleted record rename-chain.ts follow takes for a known note (`next.known`). Needs a changed path whose record is a deleted note with other content read as new to the store there too, as late-removals.ts newToStore does (tried in e25x: fixes this case in group, separate and onDelete delete; not committed, untested beyond it)',
+    {"onDelete":"keep","mode":"group","initial":["a/setup.md","setup.md"],"bursts":[{"ops":[{"op":"move","from":"a/setup.md","to":"b/swap.md"},{"op":"move","from":"intro.md","to":"a/setup.md"},{"op":"move","from":"b/swap.md","to":"intro.md"},{"op":"write","file":"intro.md","draft":false}],"order":[0,0,0,0,0,0,0,0],"cuts":[],"deliverBetween":false},{"ops":[{"op":"move","from":"intro.md","to":"a/setup.md"},{"op":"move","from":"setup.md","to":"b/swap.md"},{"op":"move","from":"a/setup.md","to":"setup.md"},{"op":"move","from":"b/swap.md","to":"a/setup.md"}],"order":[0,5,29,28,76,52,88,94],"cuts":[],"deliverBetween":false}]},
+  ],
+  [
+    'seed 31108 (60 runs, after e25x; fails on main too): _posts/ja/intro.md and setup.md, then intro.md written; then intro.md → a/setup.md, setup.md → intro.md and _posts/ja/intro.md over setup.md, handed over as [setup.md, intro.md] then [a/setup.md, _posts/ja/intro.md, setup.md, intro.md] (the first reported again), deliveries between: N1 posted twice in all (group, both onDelete). Not read yet',
+    {"onDelete":"keep","mode":"group","initial":["_posts/ja/intro.md","setup.md"],"bursts":[{"ops":[{"op":"write","file":"intro.md","draft":false}],"order":[0,0,0,0,0,0,0,0],"cuts":[],"deliverBetween":false},{"ops":[{"op":"move","from":"a/setup.md","to":"b/swap.md"},{"op":"move","from":"intro.md","to":"a/setup.md"},{"op":"move","from":"setup.md","to":"intro.md"},{"op":"move","from":"b/swap.md","to":"setup.md"},{"op":"move","from":"_posts/ja/intro.md","to":"setup.md"}],"order":[38,47,15,72,61,21,66,67],"cuts":[6,2],"deliverBetween":true,"again":true}]},
+  ],
+];
 
 /** Kept above until fx25d (issue 25, a rotation saved a file at a time): a path a chain freed is read as new to the store, so a removed note whose messages were kept, its content there, is that note moved back (rename-match.ts). */
 const FIXED_BY_FREED_READ: [string, Case][] = [
@@ -264,7 +273,7 @@ describe('the property\'s counterexamples, fixed by reading a freed path as new'
   });
 });
 
-// Empty since e25x fixed the last three: a new one is kept here as it.fails, with what it needs.
+// e25x fixed the three kept before and found these two at the seeds that had found them (60 runs each).
 if (KEPT.length)
   describe('the property\'s counterexamples, kept', () => {
     it.fails.each(KEPT)('%s', async (_, c) => {
