@@ -33,6 +33,8 @@ import { readNoteTextSync, toRelPath } from '../notes/read.js';
 import type { Config } from '../config/schema.js';
 import { writeHeldFiles, type HeldFile } from './held-files.js';
 import type { Store } from '../store/store.js';
+import type { NoteInfo } from '../store/types.js';
+import { infoBeforeEdits, namesRetitled, retitledFrom } from './retitled-edits.js';
 
 /** Above this many files a batch is read over several chunks (publisher.ts): the edited paths join it without a look, which would read each file twice. */
 const LOOK_AT_MOST = 500;
@@ -50,6 +52,13 @@ export function rewritten(prev: NoteRow, result: ParseResult): boolean {
   // A record without a well-formed sketch gives no evidence: decided at once, as before.
   if (!body || !Number.isInteger(body.n) || typeof body.mins !== 'string') return false;
   return titleIdentity(prev.info.title) !== titleIdentity(result.note.title) && bodyOverlap(body, result.body) < BODY_ALIKE;
+}
+
+/** A batch's files with the edited paths that joined it, each known by its record before the edit (`withEdited`), and a retitled one's info before it. */
+export interface EditedJoined {
+  files: string[];
+  known: (rel: string) => KnownNote | undefined;
+  infoBefore?: (id: string) => NoteInfo | undefined;
 }
 
 export class HeldRewrites {
@@ -107,7 +116,7 @@ export class HeldRewrites {
       const k = renamedTo.has(c.rel) ? undefined : known(c.rel);
       if (!k || k.hash === c.hash || k.id !== prev.id || k.state === 'deleted') return false;
       // Released (`waits` not given: the removal window's end): an edit now, remembered as any other.
-      if (!waits || (!rewritten(prev, results[i]!) && !waits.copiedOver(i, prev))) return (this.edits.remember(c.rel, k, c.hash), false);
+      if (!waits || (!rewritten(prev, results[i]!) && !waits.copiedOver(i, prev))) return (this.edits.remember(c.rel, k, c.hash, retitledFrom(prev, k, results[i])), false);
       if (!pending.has(c.rel)) pending.add(c.rel, k);
       return this.hold(c);
     };
@@ -131,7 +140,7 @@ export class HeldRewrites {
    * within the window parsed every edited path again, a burst of k saves over n batches n·k parses
    * (issue 25, e25c: controls-property.test.ts took 18.7-25.7 s of CPU instead of 11.8-13.7 s).
    */
-  withEdited(files: string[], known: (rel: string) => KnownNote | undefined): { files: string[]; known: (rel: string) => KnownNote | undefined } {
+  withEdited(files: string[], known: (rel: string) => KnownNote | undefined): EditedJoined {
     const edits = this.edits.edited();
     const rels = new Set(files.map((f) => toRelPath(this.root, f)));
     if (!edits.length || !rels.size) return { files, known };
@@ -146,7 +155,7 @@ export class HeldRewrites {
     if (!(before.size + again.length) || !this.linked(files, known, [...before.values(), ...again])) return { files, known };
     for (const e of again) if (this.reportedAgain(e)) before.set(e.rel, e);
     const joining = [...before.keys()].filter((rel) => !rels.has(rel)).map((rel) => path.join(this.root, rel));
-    return { files: [...files, ...joining], known: (rel) => before.get(rel)?.before ?? known(rel) };
+    return { files: [...files, ...joining], known: (rel) => before.get(rel)?.before ?? known(rel), infoBefore: infoBeforeEdits([...before.values()]) };
   }
 
   /**
@@ -169,16 +178,23 @@ export class HeldRewrites {
   private linked(files: readonly string[], known: (rel: string) => KnownNote | undefined, edits: readonly EditedPath[]): boolean {
     if (files.length > LOOK_AT_MOST) return true;
     return files.some((abs) => {
-      const rel = toRelPath(this.root, abs), k = known(rel), hash = this.hashOf(abs, rel);
-      if (hash === undefined || hash === k?.hash) return false; // unreadable (its error is the batch's to record), or unchanged
+      const rel = toRelPath(this.root, abs), k = known(rel), read = this.textOf(abs, rel);
+      if (read === undefined || read.hash === k?.hash) return false; // unreadable (its error is the batch's to record), or unchanged
+      const others = edits.filter((e) => e.rel !== rel);
+      // A new file naming a retitled note's old title may be that note moved, edited (retitled-edits.ts).
+      if (!k && namesRetitled(read.text, others)) return true;
       const holds = k !== undefined && k.state !== 'deleted' ? k.hash : undefined;
-      return edits.some((e) => e.rel !== rel && (e.before.hash === hash || e.hash === holds));
+      return others.some((e) => e.before.hash === read.hash || e.hash === holds);
     });
   }
 
   private hashOf(abs: string, rel: string): string | undefined {
+    return this.textOf(abs, rel)?.hash;
+  }
+
+  private textOf(abs: string, rel: string): { text: string; hash: string } | undefined {
     try {
-      return readNoteTextSync(this.root, abs, rel, this.reader.maxBytes, this.reader.realRoot).hash;
+      return readNoteTextSync(this.root, abs, rel, this.reader.maxBytes, this.reader.realRoot);
     } catch {
       return undefined;
     }

@@ -61,6 +61,16 @@ export interface LateRemovals {
   stillThere: Map<string, [string, KnownNote][]>;
 }
 
+/**
+ * A path no note of the store holds: none ever did, or a deleted note's whose content is not that note's (issue 25,
+ * split-burst seed 31108: `mv intro.md a/setup.md` onto the path of a note deleted before, a/setup.md reported a batch
+ * before intro.md's removal, was announced as a new note beside intro's message: posted twice). The same content back
+ * is that note returning (replaced-deleted.ts).
+ */
+function newToStore(k: KnownNote | undefined, c: ChangedFile): boolean {
+  return !k || (k.state === 'deleted' && k.hash !== c.hash);
+}
+
 export function addLateRemovals(
   source: LateRemovalSource,
   changed: readonly ChangedFile[],
@@ -73,7 +83,7 @@ export function addLateRemovals(
   const inChunk = new Set(changed.map((c) => c.rel)); // a path of this chunk, overwritten, may start a chain (rename-chain.ts)
   changed.forEach((c, i) => {
     const r = results[i];
-    if (known(c.rel) || !r?.ok || pending.byHash(c.hash)) return;
+    if (!newToStore(known(c.rel), c) || !r?.ok || pending.byHash(c.hash)) return;
     // With `keep`, a deleted note's messages are still there: brought back under another name with
     // the same content, it is that note again, and its message follows it (never a second one).
     const kept = source.config.publish.onDelete === 'keep' ? keptDeletedNotes(source.store.sql, c.hash) : [];

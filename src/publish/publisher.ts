@@ -112,7 +112,7 @@ export class Publisher {
     const { firstRun = false, onProgress, mtimes } = opts, policy = this.policy(firstRun, opts.afterRestore === true);
     const startedAt = this.reportClock.begin(opts.reportedAt, this.now()); // edits in place are remembered from the watcher's report (report-clock.ts)
     const due = withDueCopies(this.deps, batch, knownLookup(this.deps.store, batch.changed.length + batch.removed.length), opts.release ? this.pending : undefined); // each note once, with the copies whose claim is due
-    const { files, known: knownBefore } = this.held.withEdited(due.files, due.known); // and paths edited lately (held-rewrites.ts)
+    const { files, known: knownBefore, infoBefore } = this.held.withEdited(due.files, due.known); // and paths edited lately (held-rewrites.ts)
     const replaced = new Set<string>(), known = (rel: string) => (replaced.has(rel) ? undefined : knownBefore(rel)); // notes copied over are gone (kept-copies.ts)
     const result: BatchResult = { scanned: 0, parsed: 0, announced: 0, errors: 0, heldRemovals: 0 }, renamed = new Set<string>();
     opts.late?.take([...files, ...batch.removed]); // notes set aside while they parse are this batch's (late-notes.ts)
@@ -145,7 +145,7 @@ export class Publisher {
         const ctx = contentsDecided(this.deps, results, this.held.heldFiles(), this.pending); // a rewrite beyond recognition or a copy over a note waits with the removals, its note free to move (held-rewrites.ts); released, each is its note's removal and a new note or a copy (replaced-rewrites.ts, kept-copies.ts)
         const replace = (rel: string) => (this.pending.delete(rel), this.commitRemovals([rel], known, policy, result), replaced.add(rel));
         if (opts.release) replaceCopiedOver(this.deps, changed, results, ctx, replace);
-        const found = findRenames(changed, results, known, this.pending, { ...this.deps, firstRun }); // a removal (in this batch or a recent one) whose note reappears under a new name is a rename
+        const found = findRenames(changed, results, known, this.pending, { ...this.deps, firstRun }, infoBefore); // a removal (in this batch or a recent one) whose note reappears under a new name is a rename
         this.renameAll(found.renames, renamed, deletedNotesReplaced(changed, results, known, this.deps, found.renames));
         for (const a of found.ambiguous) this.deps.log.warn(a, `more than one possible rename between ${a.file} and ${a.candidates.join(', ')}: notecast took it as a note deleted (its messages kept or deleted as publish.onDelete says) and a new note (announced); to have a note's messages follow it, rename or move notes one at a time`);
         const renamedTo = new Set(found.renames.map((r) => r.to.rel));

@@ -15,6 +15,7 @@
  */
 import type { Config } from '../config/schema.js';
 import type { KnownNote } from '../store/store.js';
+import type { NoteInfo } from '../store/types.js';
 
 /** How long removals gather (sync.ts armRemovals) and a burst is held open: `publish.digest.windowMs`, at least three quiet periods. */
 export function removalWindowMs(config: Pick<Config, 'publish' | 'watch'>): number {
@@ -26,6 +27,12 @@ export interface EditedPath {
   rel: string;
   before: KnownNote;
   hash: string;
+  /**
+   * When the edit changed the note's title: the record's info before it (its title, body sketch, URL). The note may
+   * have moved, edited, to a file that keeps that title while a new note was written at its path (moved-off-retitled.ts
+   * in one batch; retitled-edits.ts when the old path came a batch first).
+   */
+  retitledFrom?: NoteInfo | undefined;
 }
 
 export class RecentEdits {
@@ -37,12 +44,12 @@ export class RecentEdits {
     private readonly now: () => number,
   ) {}
 
-  remember(rel: string, before: KnownNote, hash: string): void {
+  remember(rel: string, before: KnownNote, hash: string, retitledFrom?: NoteInfo): void {
     this.prune();
     const known = this.byRel.get(rel);
     if (known?.hash === hash && known.before.hash === before.hash) return; // the same edit decided again (`withEdited`): its window is not extended
     this.byRel.delete(rel);
-    this.byRel.set(rel, { rel, before, hash, until: this.now() + this.windowMs });
+    this.byRel.set(rel, { rel, before, hash, until: this.now() + this.windowMs, ...(retitledFrom ? { retitledFrom } : {}) });
   }
 
   /** The paths edited in place within the window. */

@@ -212,12 +212,18 @@ export function findRenames(
   known: (rel: string) => KnownNote | undefined,
   pending: PendingRemovals,
   source: LateRemovalSource,
+  /** A retitled note whose edit in place joined the batch, read as it was before (retitled-edits.ts). */
+  infoBefore?: (id: string) => NoteInfo | undefined,
 ): Found {
   const late = addLateRemovals(source, changed, results, known, pending);
   // A path a chain freed is read as new to the store: a removed note whose messages were kept, its exact content
   // now there, is that note brought back (a rotation saved a file at a time: rotation-slow-saves.test.ts).
   const freedRead = (c: ChangedFile, i: number) => late.added.push(...addLateRemovals(source, [c], results.slice(i, i + 1), () => undefined, pending).added);
-  const found = renamesAmong(changed, results, known, pending, (id) => source.store.getNote(id), movedInLate(source, changed), freedRead);
+  const storedNote = (id: string) => {
+    const row = source.store.getNote(id), info = infoBefore?.(id);
+    return row && info ? { ...row, info } : row;
+  };
+  const found = renamesAmong(changed, results, known, pending, storedNote, movedInLate(source, changed), freedRead);
   const renamed = new Set(found.renames.map((r) => r.from));
   for (const rel of late.added) if (!renamed.has(rel)) pending.delete(rel);
   const original = (c: ChangedFile, r: ParseResult | undefined) => {

@@ -87,6 +87,13 @@ export function applyOps(world: World, ops: readonly Op[]): string[] {
   return [...new Set(ops.flatMap((o) => world.apply(o)).filter((f) => before.has(f) || world.files.has(f)))];
 }
 
+/** A step's ops as one burst, its paths handed over in `split(paths)`; returns the model's problems (`sentEarly`: each batch's deliveries sent before the next comes). */
+export async function splitStep(run: SplitRun, ops: Op[], split: (paths: string[]) => string[][] = (p) => [p], sentEarly = false): Promise<string[]> {
+  const paths = applyOps(run.world, ops);
+  if (paths.length) await handOver(run, split(paths), sentEarly);
+  return problemsOf(run);
+}
+
 /**
  * The model's rules after a step (route-model.ts `violations`). A switch to another note sent by a batch before the
  * step's last (handOver's `deliverBetween`) is checked at rest there (split-transients.ts).

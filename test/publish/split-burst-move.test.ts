@@ -16,7 +16,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { copiesKeptBack } from '../../src/store/kept-copies.js';
 import { fileParseThreads } from '../helpers/inproc.js';
 import type { Op } from '../helpers/route-model.js';
-import { applyOps, handOver, problemsOf, startSplitRun, type SplitRun } from '../helpers/split-model.js';
+import { applyOps, handOver, splitStep, startSplitRun, type SplitRun } from '../helpers/split-model.js';
 
 const parseThreads = fileParseThreads();
 let run: SplitRun | undefined;
@@ -25,12 +25,6 @@ afterEach(async () => {
   run = undefined;
 });
 
-/** A step's ops as one burst, its paths handed over in `split(paths)`; returns the model's problems (`sentEarly`: each batch's deliveries sent before the next comes). */
-async function step(r: SplitRun, ops: Op[], split: (paths: string[]) => string[][] = (p) => [p], sentEarly = false): Promise<string[]> {
-  const paths = applyOps(r.world, ops);
-  if (paths.length) await handOver(r, split(paths), sentEarly);
-  return problemsOf(r);
-}
 
 const moveAndWrite: Op[] = [{ op: 'move', from: '_posts/ja/intro.md', to: 'setup-ja.md' }, { op: 'write', file: '_posts/ja/intro.md', draft: false }];
 
@@ -40,11 +34,11 @@ describe('a note moved and a new note alike to it written at its old path, the o
       for (const sentEarly of [false, true])
         it(`${mode}, onDelete: ${onDelete}${sentEarly ? ', the edit sent before the moved file came' : ''}: posted once per chat, each message its note's at the end`, async () => {
           run = await startSplitRun(onDelete, mode, parseThreads);
-          expect(await step(run, [{ op: 'write', file: 'setup.md', draft: false }])).toEqual([]);
-          expect(await step(run, [{ op: 'write', file: '_posts/ja/intro.md', draft: false }])).toEqual([]);
-          expect(await step(run, moveAndWrite, () => [['_posts/ja/intro.md'], ['setup-ja.md']], sentEarly)).toEqual([]);
+          expect(await splitStep(run, [{ op: 'write', file: 'setup.md', draft: false }])).toEqual([]);
+          expect(await splitStep(run, [{ op: 'write', file: '_posts/ja/intro.md', draft: false }])).toEqual([]);
+          expect(await splitStep(run, moveAndWrite, () => [['_posts/ja/intro.md'], ['setup-ja.md']], sentEarly)).toEqual([]);
           // The moved note went on being followed: edited later, its message (not a new one) shows it.
-          expect(await step(run, [{ op: 'write', file: 'setup-ja.md', draft: false }])).toEqual([]);
+          expect(await splitStep(run, [{ op: 'write', file: 'setup-ja.md', draft: false }])).toEqual([]);
         });
 });
 
@@ -52,8 +46,8 @@ describe('guards: what was right before stays so', () => {
   it.each(['keep', 'delete'] as const)('the moved file handed over first (late-removals.ts), and one batch (rename-chain.ts) (onDelete: %s)', async (onDelete) => {
     for (const split of [() => [['setup-ja.md'], ['_posts/ja/intro.md']], (p: string[]) => [p]]) {
       run = await startSplitRun(onDelete, 'group', parseThreads);
-      expect(await step(run, [{ op: 'write', file: '_posts/ja/intro.md', draft: false }])).toEqual([]);
-      expect(await step(run, moveAndWrite, split)).toEqual([]);
+      expect(await splitStep(run, [{ op: 'write', file: '_posts/ja/intro.md', draft: false }])).toEqual([]);
+      expect(await splitStep(run, moveAndWrite, split)).toEqual([]);
       await run.svc.stop();
       run = undefined;
     }
@@ -74,11 +68,11 @@ describe('a note moved and edited at once, the new path handed over a batch befo
       for (const sentEarly of [false, true])
         it(`${mode}, onDelete: ${onDelete}${sentEarly ? ', the first batch sent before the removal came' : ''}: posted once per chat, its message following it`, async () => {
           run = await startSplitRun(onDelete, mode, parseThreads);
-          expect(await step(run, [{ op: 'write', file: 'a/setup.md', draft: false }])).toEqual([]);
-          expect(await step(run, [{ op: 'moveEdit', from: 'a/setup.md', to: 'intro.md' }], () => [['intro.md'], ['a/setup.md']], sentEarly)).toEqual([]);
+          expect(await splitStep(run, [{ op: 'write', file: 'a/setup.md', draft: false }])).toEqual([]);
+          expect(await splitStep(run, [{ op: 'moveEdit', from: 'a/setup.md', to: 'intro.md' }], () => [['intro.md'], ['a/setup.md']], sentEarly)).toEqual([]);
           expect(run.svc.app!.store.getNote('intro')).toMatchObject({ file: 'intro.md', announced: true, revision: 2 });
           // Edited again later: its message (not a new one) shows it.
-          expect(await step(run, [{ op: 'write', file: 'intro.md', draft: false }])).toEqual([]);
+          expect(await splitStep(run, [{ op: 'write', file: 'intro.md', draft: false }])).toEqual([]);
         });
 });
 
@@ -93,9 +87,9 @@ describe('a new note is still a new note', () => {
     for (const onDelete of ['keep', 'delete'] as const)
       it(`${mode}, onDelete: ${onDelete}: written while an unrelated note of the same title is removed in the next batch, it is announced and the other deleted`, async () => {
         run = await startSplitRun(onDelete, mode, parseThreads);
-        expect(await step(run, [{ op: 'write', file: '_posts/en/intro.md', draft: false, generic: true }])).toEqual([]);
+        expect(await splitStep(run, [{ op: 'write', file: '_posts/en/intro.md', draft: false, generic: true }])).toEqual([]);
         const writeAndRemove: Op[] = [{ op: 'write', file: 'b/setup.md', draft: false, generic: true }, { op: 'remove', file: '_posts/en/intro.md' }];
-        expect(await step(run, writeAndRemove, () => [['b/setup.md'], ['_posts/en/intro.md']])).toEqual([]);
+        expect(await splitStep(run, writeAndRemove, () => [['b/setup.md'], ['_posts/en/intro.md']])).toEqual([]);
         const { store } = run.svc.app!;
         expect(store.getNote('b/setup')).toMatchObject({ file: 'b/setup.md', announced: true, revision: 1 });
         expect(store.getNote('_posts/en/intro')).toMatchObject({ file: '_posts/en/intro.md', state: 'deleted' });
@@ -103,7 +97,7 @@ describe('a new note is still a new note', () => {
 
   it.each(['group', 'separate'] as const)('%s: a copy of a note edited at once, the note\'s file still there, is announced beside it', async (mode) => {
     run = await startSplitRun('keep', mode, parseThreads);
-    expect(await step(run, [{ op: 'write', file: 'a/setup.md', draft: false }])).toEqual([]);
+    expect(await splitStep(run, [{ op: 'write', file: 'a/setup.md', draft: false }])).toEqual([]);
     // Outside the model (it would read the copy's title, N1, as N1 posted twice): the copy is the test's own file.
     const text = readFileSync(path.join(run.svc.notes, 'a/setup.md'), 'utf8');
     writeFileSync(path.join(run.svc.notes, 'intro.md'), `${text}Copied and edited beside it.\n`);
@@ -126,7 +120,7 @@ describe('a new note is still a new note', () => {
 describe('the new note at the old path is no copy of the note that moved from it', () => {
   it.each(['group', 'separate'] as const)('%s: announced in the batch that brings the moved file, nothing kept back', async (mode) => {
     run = await startSplitRun('keep', mode, parseThreads);
-    expect(await step(run, [{ op: 'write', file: '_posts/ja/intro.md', draft: false }])).toEqual([]);
+    expect(await splitStep(run, [{ op: 'write', file: '_posts/ja/intro.md', draft: false }])).toEqual([]);
     const { app } = run.svc;
     applyOps(run.world, moveAndWrite);
     for (const rel of ['_posts/ja/intro.md', 'setup-ja.md']) await app!.publisher.processBatch({ changed: [path.join(run.svc.notes, rel)], removed: [] });

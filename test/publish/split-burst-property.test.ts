@@ -227,6 +227,14 @@ const FIXED: [string, Case][] = [
     'the model\'s "_posts/ja/intro.md moved to setup-ja.md and a new _posts/ja/intro.md in one burst" (flaky: N1 posted twice in 4 of 12 runs of the case alone, on main too, load 25): _posts/ja/intro.md handed over alone and decided an edit in place, then setup-ja.md with _posts/ja/intro.md reported again (@parcel/watcher: a burst\'s first event at once, the rest after). The edited path was known by its content before the edit only when the later batch did not list it (held-rewrites.ts withEdited reportedAgain)',
     {"onDelete":"delete","mode":"group","initial":["_posts/ja/intro.md"],"bursts":[{"ops":[{"op":"move","from":"_posts/ja/intro.md","to":"setup-ja.md"},{"op":"write","file":"_posts/ja/intro.md","draft":false}],"order":[0,0,0,0,0,0,0,0],"cuts":[1],"deliverBetween":false,"again":true}]},
   ],
+  [
+    'seed 31020 split, the old path first (kept as it.fails before; failed on main): _posts/ja/intro.md, retitled, was decided an edit in place (its message switched to N4) before setup.md, N1 moved there and edited, came as a new note: N1 posted twice in all. Now a retitled edit in place is remembered by its old title and body too, and setup.md, keeping them, brings the edited path into its batch, known as before: the note moved (retitled-edits.ts, moved-off-retitled.ts)',
+    {"onDelete":"keep","mode":"separate","initial":["_posts/ja/intro.md","a/setup.md","intro.md"],"bursts":[{"ops":[{"op":"moveEdit","from":"_posts/ja/intro.md","to":"setup.md"},{"op":"write","file":"_posts/ja/intro.md","draft":false}],"order":[0,0,0,0,0,0,0,0],"cuts":[1],"deliverBetween":false}]},
+  ],
+  [
+    'seed 31020 split, the new file first (kept as it.fails before; failed on main): setup.md waits the window beside its original (rename-match.ts besideOriginal), which is then retitled in place, not removed: setup.md was released as a new note, N1 posted twice in all. Now the released file, keeping the retitled note\'s old title and body, brings the edited path into its batch: the note moved (retitled-edits.ts)',
+    {"onDelete":"keep","mode":"separate","initial":["_posts/ja/intro.md","a/setup.md","intro.md"],"bursts":[{"ops":[{"op":"moveEdit","from":"_posts/ja/intro.md","to":"setup.md"},{"op":"write","file":"_posts/ja/intro.md","draft":false}],"order":[5,0,0,0,0,0,0,0],"cuts":[1],"deliverBetween":false}]},
+  ],
 ];
 
 // Grouped, under either `onDelete` (issue 25, tester 14-1: the message kept under `keep` showed the note beside the
@@ -242,16 +250,12 @@ describe('the property\'s counterexamples, fixed', () => {
 /** Found at new seeds after the fixes above, open (`it.fails` until fixed). */
 const KEPT: [string, Case][] = [
   [
-    'seed 31020 split, the old path first (its one-batch case fixed by moved-off-retitled.ts; fails on main too): _posts/ja/intro.md, retitled, is decided an edit in place (its message switched to N4) before setup.md, N1 moved there and edited, comes: N1 posted twice in all. Needs the edit in place remembered by its title too (recent-edits.ts remembers its exact content)',
-    {"onDelete":"keep","mode":"separate","initial":["_posts/ja/intro.md","a/setup.md","intro.md"],"bursts":[{"ops":[{"op":"moveEdit","from":"_posts/ja/intro.md","to":"setup.md"},{"op":"write","file":"_posts/ja/intro.md","draft":false}],"order":[0,0,0,0,0,0,0,0],"cuts":[1],"deliverBetween":false}]},
+    'seed 31020 (60 runs, after e25x; fails on main too; one batch): a/setup.md and setup.md (families setup and setup#setup); N1 moved to intro.md and rewritten there (N3: a removal of a/setup.md, kept, and a new note); then intro.md → setup.md → a/setup.md in one batch, N2 onto the path of N1 deleted before: N2 posted twice in all and en (posted anew as setup#a/setup, its messages edited to N3). The chain ends at a/setup.md, whose deleted record rename-chain.ts follow takes for a known note (`next.known`). Needs a changed path whose record is a deleted note with other content read as new to the store there too, as late-removals.ts newToStore does (tried in e25x: fixes this case in group, separate and onDelete delete; not committed, untested beyond it)',
+    {"onDelete":"keep","mode":"group","initial":["a/setup.md","setup.md"],"bursts":[{"ops":[{"op":"move","from":"a/setup.md","to":"b/swap.md"},{"op":"move","from":"intro.md","to":"a/setup.md"},{"op":"move","from":"b/swap.md","to":"intro.md"},{"op":"write","file":"intro.md","draft":false}],"order":[0,0,0,0,0,0,0,0],"cuts":[],"deliverBetween":false},{"ops":[{"op":"move","from":"intro.md","to":"a/setup.md"},{"op":"move","from":"setup.md","to":"b/swap.md"},{"op":"move","from":"a/setup.md","to":"setup.md"},{"op":"move","from":"b/swap.md","to":"a/setup.md"}],"order":[0,5,29,28,76,52,88,94],"cuts":[],"deliverBetween":false}]},
   ],
   [
-    'seed 31020 split, the new file first (fails on main too): setup.md waits the window beside its original (rename-match.ts besideOriginal), which is then retitled in place, not removed: setup.md released as a new note, N1 posted twice in all. Needs the file held beside an original to join the batch that changes that original',
-    {"onDelete":"keep","mode":"separate","initial":["_posts/ja/intro.md","a/setup.md","intro.md"],"bursts":[{"ops":[{"op":"moveEdit","from":"_posts/ja/intro.md","to":"setup.md"},{"op":"write","file":"_posts/ja/intro.md","draft":false}],"order":[5,0,0,0,0,0,0,0],"cuts":[1],"deliverBetween":false}]},
-  ],
-  [
-    'seed 31108 (40 runs, edits on; shrunk 5 times before the 200 s limit; fails on main too): a/setup.md moved to intro.md, edited, then intro.md rewritten (N4); then N4 moved on to a/setup.md and _posts/ja/intro.md and setup.md edited in place, a/setup.md handed over a batch before intro.md\'s removal, deliveries between: N4 posted twice in en',
-    {"onDelete":"keep","mode":"group","initial":["_posts/ja/intro.md","a/setup.md","setup.md"],"bursts":[{"ops":[{"op":"moveEdit","from":"a/setup.md","to":"intro.md"},{"op":"write","file":"intro.md","draft":false}],"order":[0,0,0,0,0,54,67,63],"cuts":[3,2],"deliverBetween":false},{"ops":[{"op":"moveEdit","from":"_posts/ja/intro.md","to":"b/swap.md"},{"op":"move","from":"b/swap.md","to":"_posts/ja/intro.md"},{"op":"move","from":"intro.md","to":"b/swap.md"},{"op":"move","from":"a/setup.md","to":"intro.md"},{"op":"move","from":"b/swap.md","to":"a/setup.md"},{"op":"moveEdit","from":"setup.md","to":"b/swap.md"},{"op":"move","from":"b/swap.md","to":"setup.md"}],"order":[14,70,58,94,4,92,38,47],"cuts":[6,2],"deliverBetween":true}]},
+    'seed 31108 (60 runs, after e25x; fails on main too): _posts/ja/intro.md and setup.md, then intro.md written; then intro.md → a/setup.md, setup.md → intro.md and _posts/ja/intro.md over setup.md, handed over as [setup.md, intro.md] then [a/setup.md, _posts/ja/intro.md, setup.md, intro.md] (the first reported again), deliveries between: N1 posted twice in all (group, both onDelete). Not read yet',
+    {"onDelete":"keep","mode":"group","initial":["_posts/ja/intro.md","setup.md"],"bursts":[{"ops":[{"op":"write","file":"intro.md","draft":false}],"order":[0,0,0,0,0,0,0,0],"cuts":[],"deliverBetween":false},{"ops":[{"op":"move","from":"a/setup.md","to":"b/swap.md"},{"op":"move","from":"intro.md","to":"a/setup.md"},{"op":"move","from":"setup.md","to":"intro.md"},{"op":"move","from":"b/swap.md","to":"setup.md"},{"op":"move","from":"_posts/ja/intro.md","to":"setup.md"}],"order":[38,47,15,72,61,21,66,67],"cuts":[6,2],"deliverBetween":true,"again":true}]},
   ],
 ];
 
@@ -269,11 +273,13 @@ describe('the property\'s counterexamples, fixed by reading a freed path as new'
   });
 });
 
-describe('the property\'s counterexamples, kept', () => {
-  it.fails.each(KEPT)('%s', async (_, c) => {
-    expect((await splitCase(c)).problems).toEqual([]);
+// e25x fixed the three kept before and found these two at the seeds that had found them (60 runs each).
+if (KEPT.length)
+  describe('the property\'s counterexamples, kept', () => {
+    it.fails.each(KEPT)('%s', async (_, c) => {
+      expect((await splitCase(c)).problems).toEqual([]);
+    });
   });
-});
 
 /**
  * A note moved to a new path and rewritten beyond recognition in one burst: no title, URL or body is left in common
@@ -334,6 +340,10 @@ const UNDECIDABLE: [string, Case][] = [
   [
     'seed 31010 (12 runs, after e25q\'s fix; failed on main, kept as it.fails then): a/setup.md and setup.md (two en notes of one name: families setup and setup#setup) swapped and setup.md rewritten, one batch: N1 moved and rewritten (a removal, and a new note at setup.md). The new note, in setup\'s language place held by N1, was put under setup#setup, the key N2 took with it to a/setup.md: two en members of one family, the new one never announced; now a key announced on its own is one no family holds (family-key.ts ownFamilyKey)',
     {"onDelete":"keep","mode":"group","initial":["a/setup.md","setup.md"],"bursts":[{"ops":[{"op":"move","from":"a/setup.md","to":"b/swap.md"},{"op":"move","from":"setup.md","to":"a/setup.md"},{"op":"move","from":"b/swap.md","to":"setup.md"},{"op":"write","file":"setup.md","draft":false}],"order":[0,0,0,0,0,0,0,0],"cuts":[],"deliverBetween":false}]},
+  ],
+  [
+    'seed 31108 (40 runs, edits on; kept as it.fails before; failed on main): a/setup.md moved to intro.md, edited, then intro.md rewritten (N4); then N4 moved on to a/setup.md and _posts/ja/intro.md and setup.md edited in place, a/setup.md handed over a batch before intro.md\'s removal, deliveries between: a/setup.md, the path of N2 deleted before, was announced as a new note, N4 posted twice in en; now a path whose record is a deleted note with other content is new to the store for a late removal too: N4 moved (late-removals.ts newToStore). Its first burst is this class (N2 moved and rewritten: a removal, and N4 new)',
+    {"onDelete":"keep","mode":"group","initial":["_posts/ja/intro.md","a/setup.md","setup.md"],"bursts":[{"ops":[{"op":"moveEdit","from":"a/setup.md","to":"intro.md"},{"op":"write","file":"intro.md","draft":false}],"order":[0,0,0,0,0,54,67,63],"cuts":[3,2],"deliverBetween":false},{"ops":[{"op":"moveEdit","from":"_posts/ja/intro.md","to":"b/swap.md"},{"op":"move","from":"b/swap.md","to":"_posts/ja/intro.md"},{"op":"move","from":"intro.md","to":"b/swap.md"},{"op":"move","from":"a/setup.md","to":"intro.md"},{"op":"move","from":"b/swap.md","to":"a/setup.md"},{"op":"moveEdit","from":"setup.md","to":"b/swap.md"},{"op":"move","from":"b/swap.md","to":"setup.md"}],"order":[14,70,58,94,4,92,38,47],"cuts":[6,2],"deliverBetween":true}]},
   ],
 ];
 
