@@ -124,3 +124,25 @@ describe('a short note rewritten whole within the quiet period: what its front m
     expect(firstLines(s)).toEqual(['Other']);
   });
 });
+
+describe('a note re-created under its title with another date and permalink and a new body (issue 25, fx25l F2)', () => {
+  const WEEK1 = 'date: 2024-03-01\npermalink: /weekly/2024-03-01/\n', WEEK2 = 'date: 2024-03-08\npermalink: /weekly/2024-03-08/\n';
+
+  for (const onDelete of ['keep', 'delete'] as const) {
+    it(`is the note there removed and a new note posted (onDelete: ${onDelete}) (failed on main: an edit)`, { timeout: 60_000 }, async () => {
+      const s = await recreated(onDelete, 'group', text('Weekly notes', OTHER, WEEK2), text('Weekly notes', ALPHA, WEEK1));
+      expect(s.sent('all', 'edit')).toEqual([]);
+      expect(s.sent('all', 'post')).toHaveLength(2);
+      const shown = s.live('all').map((m) => m.text).join('\n');
+      expect(shown).toContain('/weekly/2024-03-08/');
+      expect(shown.includes('/weekly/2024-03-01/')).toBe(onDelete === 'keep');
+    });
+  }
+
+  it('its date kept (only the body rewritten), it is an edit of the note there', { timeout: 60_000 }, async () => {
+    const s = await recreated('keep', 'group', text('Weekly notes', OTHER, 'date: 2024-03-01\npermalink: /weekly/2024-03-08/\n'), text('Weekly notes', ALPHA, WEEK1));
+    expect(s.sent('all', 'post')).toHaveLength(1);
+    expect(s.sent('all', 'edit')).toHaveLength(1);
+  });
+});
+
