@@ -126,7 +126,9 @@ export function assignFamilyKey(store: Store, row: NoteRow, prev: NoteRow | unde
   // A family some other note holds a place in (this chunk's claims, or the store's), whatever its language.
   const taken = (key: string) => claims.byKey.has(key) || (claims.families?.get(key) ?? []).some((m) => m.id !== row.id && holdsSlot(m)) || familyHeld(store.sql, key, row.id);
   if (!claims.byKey.has(raw) && heldOnlyAside(members(raw), row.id, holdsSlot)) {
-    const successor = successorFamily(raw, { claimed: claims.successors, stored: (k) => familiesHolding(store.sql, k), members, holderIn });
+    // Free where no note of its language holds a place, one of this chunk read with another key included (holdsAgainst would pass it over).
+    const free = (k: string) => holderIn(k) === undefined && !members(k).some((m) => m.id !== row.id && holdsSlot(m) && m.info.lang === lang);
+    const successor = successorFamily(raw, { claimed: claims.successors, stored: (k) => familiesHolding(store.sql, k), members, free });
     const key = successor ?? ownFamilyKey(raw, row.id, taken);
     const given = claims.successors.get(raw) ?? [];
     if (holdsSlot(row) && !given.includes(key)) claims.successors.set(raw, [...given, key]);

@@ -26,8 +26,8 @@ export interface Successors {
   stored: (raw: string) => readonly string[];
   /** A family's notes in the store. */
   members: (key: string) => readonly NoteRow[];
-  /** Who holds `lang` in a family, this chunk's claims counted. */
-  holderIn: (key: string) => string | undefined;
+  /** Whether the note's language is free in a family (this chunk's claims counted). */
+  free: (key: string) => boolean;
 }
 
 /**
@@ -38,5 +38,5 @@ export function successorFamily(raw: string, s: Successors): string | undefined 
   const live = (key: string) => s.members(key).some((m) => !isSetAside(m.id) && m.state !== 'deleted' && m.state !== 'error' && (m.info.keyAsWritten ?? m.info.translationKey) === raw);
   const fromChunk = s.claimed.get(raw) ?? [];
   const candidates = [...fromChunk, ...s.stored(raw).filter((k) => k !== raw && live(k))];
-  return candidates.find((k) => s.holderIn(k) === undefined);
+  return candidates.find(s.free);
 }
