@@ -16,7 +16,8 @@ import type { Logger } from '../log.js';
 import type { Store } from '../store/store.js';
 import type { NoteRow } from '../store/types.js';
 import { familyRedatedTo, onlyRedated } from './family-redate.js';
-import { familyHeld } from '../store/family-rows.js';
+import { familiesHolding, familyHeld } from '../store/family-rows.js';
+import { heldOnlyAside, successorFamily } from './family-successor.js';
 
 /** Languages claimed per key by notes decided earlier in the same chunk (not yet in the store), and those notes. */
 export interface FamilyClaims {
@@ -36,10 +37,12 @@ export interface FamilyClaims {
   read?: ReadonlyMap<string, { translationKey: string; lang: string }> | undefined;
   /** Written keys of the chunk's re-dated notes → the family each kept (family-redate.ts). */
   redated: Map<string, string>;
+  /** Written keys whose family is held only by notes set aside → the families this chunk's notes of them were given (family-successor.ts). */
+  successors: Map<string, string[]>;
 }
 
 export function newClaims(exists: (file: string) => boolean = () => true, families?: ReadonlyMap<string, readonly NoteRow[]>, read?: FamilyClaims['read']): FamilyClaims {
-  return { byKey: new Map(), decided: new Set(), exists, families, read, redated: new Map() };
+  return { byKey: new Map(), decided: new Set(), exists, families, read, redated: new Map(), successors: new Map() };
 }
 
 /**
@@ -120,9 +123,19 @@ export function assignFamilyKey(store: Store, row: NoteRow, prev: NoteRow | unde
   const holderIn = (key: string) => claims.byKey.get(key)?.get(lang) ?? members(key).find((m) => holdsAgainst(m, row.id, key, lang, claims))?.id;
   const joined = rawTaken() ? undefined : familyRedatedTo(store.sql, raw, claims.redated);
   if (joined !== undefined && holderIn(joined) === undefined) return claim(joined, true);
-  const holder = holderIn(raw);
   // A family some other note holds a place in (this chunk's claims, or the store's), whatever its language.
   const taken = (key: string) => claims.byKey.has(key) || (claims.families?.get(key) ?? []).some((m) => m.id !== row.id && holdsSlot(m)) || familyHeld(store.sql, key, row.id);
+  if (!claims.byKey.has(raw) && heldOnlyAside(members(raw), row.id, holdsSlot)) {
+    // Free where no note of its language holds a place, one of this chunk read with another key included (holdsAgainst would pass it over).
+    const free = (k: string) => holderIn(k) === undefined && !members(k).some((m) => m.id !== row.id && holdsSlot(m) && m.info.lang === lang);
+    const successor = successorFamily(raw, { claimed: claims.successors, stored: (k) => familiesHolding(store.sql, k), members, free });
+    const key = successor ?? ownFamilyKey(raw, row.id, taken);
+    const given = claims.successors.get(raw) ?? [];
+    if (holdsSlot(row) && !given.includes(key)) claims.successors.set(raw, [...given, key]);
+    log.info({ note: row.id, family: key, written: raw }, `${row.id} is announced in the family ${key}: the family "${raw}" holds only notes whose paths another note took, and their kept messages keep showing them`);
+    return claim(key, true);
+  }
+  const holder = holderIn(raw);
   const { key, conflictWith } = familyKeyFor(row.id, raw, kept, holder, taken);
   if (conflictWith) sayConflict(store, log, claims, row, conflictWith);
   return claim(key);

@@ -7,7 +7,8 @@
  * One batch sees both halves (rename-chain.ts); two batches need the first to wait.
  *
  * So a known published note whose new content shares neither its title nor most of its body
- * (rename-match.ts BODY_ALIKE: what a move with an edit keeps) is held, and its old record joins
+ * (rename-match.ts BODY_ALIKE: what a move with an edit keeps), or keeps the title but says it is another
+ * note with a new body (another-note.ts beyondRecognition), is held, and its old record joins
  * the pending removals (removals.ts) for as long as they wait: content or identity turning up
  * elsewhere meanwhile is that note moved (rename-match.ts), and the held file is then a new note.
  * Held files are decided first when the removals are applied: still beyond recognition of the note
@@ -21,13 +22,12 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { bodyOverlap } from '../notes/body-sketch.js';
 import type { KnownNote } from '../store/store.js';
 import type { NoteRow } from '../store/types.js';
 import type { ChangedFile } from './batch-read.js';
 import type { ParseResult } from './parse-pool.js';
 import type { PendingRemovals } from './removals.js';
-import { BODY_ALIKE, titleIdentity } from './rename-match.js';
+import { beyondRecognition, sidesOf } from './another-note.js';
 import { RecentEdits, removalWindowMs, type EditedPath } from './recent-edits.js';
 import { readNoteTextSync, toRelPath } from '../notes/read.js';
 import type { Config } from '../config/schema.js';
@@ -45,13 +45,12 @@ export interface NotesReader {
   maxBytes: number;
 }
 
-/** Whether a published note's record and its file's new content are beyond recognition of each other: held (replaced-rewrites.ts: two notes if another-note.ts says so). */
+/** Whether a published note's record and its file's new content are beyond recognition of each other (another-note.ts beyondRecognition): held (replaced-rewrites.ts: two notes if another-note.ts says so). */
 export function rewritten(prev: NoteRow, result: ParseResult): boolean {
-  if (!result.ok || prev.state !== 'published' || !prev.announced) return false;
-  const body = prev.info.body;
+  if (prev.state !== 'published' || !prev.announced) return false;
   // A record without a well-formed sketch gives no evidence: decided at once, as before.
-  if (!body || !Number.isInteger(body.n) || typeof body.mins !== 'string') return false;
-  return titleIdentity(prev.info.title) !== titleIdentity(result.note.title) && bodyOverlap(body, result.body) < BODY_ALIKE;
+  const sides = sidesOf(prev, result);
+  return sides !== undefined && beyondRecognition(...sides);
 }
 
 /** A batch's files with the edited paths that joined it, each known by its record before the edit (`withEdited`), and a retitled one's info before it. */

@@ -11,8 +11,7 @@
  */
 import { applyRenames } from './rename-apply.js';
 import { rewritten } from './held-rewrites.js';
-import { anotherNote, recordedIdentity } from './another-note.js';
-import { identityField } from '../notes/identity.js';
+import { anotherNote, sidesOf } from './another-note.js';
 import type { CopyDeps } from './kept-copies.js';
 import type { ChangedFile } from './batch-read.js';
 import type { ParseResult } from './parse-pool.js';
@@ -20,10 +19,8 @@ import type { NoteRow } from '../store/types.js';
 
 /** Whether the file's new content is another note than the record its path held (a rewrite beyond recognition, and `anotherNote`). */
 function replacedBy(prev: NoteRow, r: ParseResult): boolean {
-  if (!r.ok || !rewritten(prev, r) || !prev.info.body) return false;
-  const before = { title: prev.info.title, body: prev.info.body, identity: recordedIdentity(prev.info.identity) };
-  // The new side's identity as its record would keep it (decide.ts), so both sides are read one way.
-  return anotherNote(before, { title: r.note.title, body: r.body, ...identityField(r.note.frontMatter) });
+  const sides = rewritten(prev, r) ? sidesOf(prev, r) : undefined;
+  return sides !== undefined && anotherNote(...sides);
 }
 
 /**
@@ -35,7 +32,7 @@ export function replaceRewritten(deps: Pick<CopyDeps, 'store' | 'log'>, changed:
   changed.forEach((c, i) => {
     const r = parsed[i], prev = c.known && r?.ok && !renamedTo.has(c.rel) ? deps.store.getNote(r.note.id) : undefined;
     if (!r || !prev || prev.file !== c.rel || !replacedBy(prev, r)) return;
-    deps.log.info({ file: c.rel, was: prev.info.title, now: r.ok ? r.note.title : undefined }, `${c.rel} holds another note now (another title and body, and another date, permalink or key, or a long body with nothing in common): the note that was there is taken as removed (publish.onDelete) and the file is announced as a new note`);
+    deps.log.info({ file: c.rel, was: prev.info.title, now: r.ok ? r.note.title : undefined }, `${c.rel} holds another note now (another body, and another date, permalink or key, or another title and a long body with nothing in common): the note that was there is taken as removed (publish.onDelete) and the file is announced as a new note`);
     remove(c.rel);
     applyRenames(deps.store, [], [prev.id]);
     c.known = false;

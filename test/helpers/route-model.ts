@@ -20,9 +20,8 @@ import type { ParseThreads } from '../../src/publish/parse-pool.js';
 import { movedHomeWithdrawals, postedTwice, tagOf } from './double-posts.js';
 import { movedFileCameLate, queuedBeforeLastBatch, transientsAtRest, type TransientSwitch } from './split-transients.js';
 import { removalWindowMs } from '../../src/publish/recent-edits.js';
-import { BODY_ALIKE, titleIdentity } from '../../src/publish/rename-match.js';
-import { bodyOverlap, bodySketch } from '../../src/notes/body-sketch.js';
-import { anotherNote, type NoteSide } from '../../src/publish/another-note.js';
+import { bodySketch } from '../../src/notes/body-sketch.js';
+import { anotherNote, beyondRecognition, type NoteSide } from '../../src/publish/another-note.js';
 
 export const FOLDERS = ['', 'a/', 'b/', '_posts/en/', '_posts/ja/'] as const;
 export const NAMES = ['setup', 'intro'] as const;
@@ -362,13 +361,13 @@ function partsOf(text: string): NoteSide {
 }
 
 /**
- * The service's rule for a path's new text against its record (README, Deletes): its title kept, or most of its body
- * (held-rewrites.ts `rewritten`), or not another note by what it says of itself (another-note.ts: the model's bodies
+ * The service's rule for a path's new text against its record (README, Deletes): its title kept (unless it says it is
+ * another note with a new body), or most of its body (another-note.ts beyondRecognition), or not another note by what it says of itself (another-note.ts: the model's bodies
  * are too short to judge, so a translation key kept, or none on either side, is an edit; a key changed, another note).
  */
 function recognisable(before: string, after: string): boolean {
   const [a, b] = [partsOf(before), partsOf(after)];
-  return titleIdentity(a.title) === titleIdentity(b.title) || bodyOverlap(a.body, b.body) >= BODY_ALIKE || !anotherNote(a, b);
+  return !beyondRecognition(a, b) || !anotherNote(a, b);
 }
 
 /**

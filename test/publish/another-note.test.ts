@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { bodySketch } from '../../src/notes/body-sketch.js';
 import { identityEvidence, writtenIdentity, type NoteIdentity } from '../../src/notes/identity.js';
 import { parseNoteText } from '../../src/notes/read.js';
-import { anotherNote, JUDGED_RUNS, type NoteSide } from '../../src/publish/another-note.js';
+import { anotherNote, beyondRecognition, JUDGED_RUNS, type NoteSide } from '../../src/publish/another-note.js';
 import { CORPUS_NOTES, corpusReadOptions, manifest } from '../helpers/corpus.js';
 
 const opts = corpusReadOptions();
@@ -56,6 +56,19 @@ describe('another note, or an edit', () => {
     expect(anotherNote(side(note('title: Alpha', apples)), side(note('title: Omega', trains)))).toBe(true);
     expect(anotherNote(side(note('title: Alpha notes', apples)), side(note('title: Omega notes', trains)))).toBe(false);
     expect(anotherNote(side(note('title: Alpha', apples)), side(note('title: Omega', 'Trains, briefly.')))).toBe(false);
+  });
+
+  it('the title kept: another note only with its identity changed and a long body, new (fx25l F2; an edit on main)', () => {
+    const [apples, trains] = [longBody('apple'), longBody('train')];
+    const week = (date: string, body: string) => side(note(`title: Weekly notes\ndate: ${date}\npermalink: /weekly/${date}/`, body));
+    const cases: [string, NoteSide, NoteSide, boolean][] = [
+      ['date and permalink changed, a new long body', week('2024-03-01', apples), week('2024-03-08', trains), true],
+      ['date and permalink changed, the body kept (a re-dated note)', week('2024-03-01', apples), week('2024-03-08', `${apples} more`), false],
+      ['the date kept, a new long body', week('2024-03-01', apples), side(note('title: Weekly notes\ndate: 2024-03-01', trains)), false],
+      ['nothing written, a new long body', side(note('title: Weekly notes', apples)), side(note('title: Weekly notes', trains)), false],
+      ['date and permalink changed, a short body', week('2024-03-01', 'Apples.'), week('2024-03-08', 'Trains.'), false],
+    ];
+    for (const [what, before, after, another] of cases) expect(beyondRecognition(before, after) && anotherNote(before, after), what).toBe(another);
   });
 
   it('a record from before identities were kept gives no identity evidence: the bodies decide', () => {
