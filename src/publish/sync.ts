@@ -153,8 +153,11 @@ export class FolderSync {
     await this.watcher.ready;
     const again = scanNotesSync(root);
     const againSet = new Set(again);
+    // A note set aside is left out: its late batch reads it again (late-notes.ts), where the catch-up, finding no time
+    // noted for it, parsed it a second time on a thread of its own, and `ready` waited for its soft bound again.
+    const aside = new Set([...this.late.files(), ...this.earlyLate.flatMap((b) => b.files)].map((f) => path.resolve(f)));
     const catchUp: Batch = {
-      changed: again.filter((f) => mtimes.get(f) !== statSync(f, { throwIfNoEntry: false })?.mtimeMs),
+      changed: again.filter((f) => !aside.has(path.resolve(f)) && mtimes.get(f) !== statSync(f, { throwIfNoEntry: false })?.mtimeMs),
       removed: files.filter((f) => !againSet.has(f)),
     };
     if (catchUp.changed.length || catchUp.removed.length) this.early.unshift(catchUp);

@@ -7,9 +7,13 @@
  * No test here times anything. The slow note is slow by construction (a megabyte of `*a`: slow-note-aside.test.ts)
  * under a budget longer than the test: the normal notes are announced while it still parses, or never within the test.
  */
-import { writeFileSync } from 'node:fs';
-import { afterEach, describe, expect, it } from 'vitest';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { Writable } from 'node:stream';
+import { afterEach, describe, expect, it } from 'vitest';
+import { configSchema } from '../../src/config/schema.js';
+import { createLogger } from '../../src/log.js';
 import { InProcessService } from '../helpers/inproc.js';
 import { until } from '../helpers/until.js';
 import { readSlowNotes } from '../../src/publish/slow-notes.js';
@@ -28,7 +32,12 @@ const titles = (s: InProcessService) => s.live('all').map((m) => m.text.split('\
 
 describe('the start-up scan sets a slow note aside as a save does', () => {
   it('notes written while the service was stopped are announced, and the start ends, while a slow one written with them parses', { timeout: 240_000 }, async () => {
-    svc = InProcessService.sandbox({ notes: { parseTimeoutMs: NEVER_MS }, watch: { mode: 'native', quietMs: 100, reconcileMinutes: 0 }, routes: [{ platform: 'console', chat: 'all' }] });
+    const logged: { msg: string; file?: string }[] = [];
+    const log = createLogger({ level: 'info', secrets: [], destination: new Writable({ write: (chunk, _enc, done) => (logged.push(JSON.parse(String(chunk)) as { msg: string; file?: string }), done()) }) });
+    const dir = mkdtempSync(path.join(tmpdir(), 'notecast-slow-scan-'));
+    mkdirSync(path.join(dir, 'notes'));
+    const config = configSchema.parse({ notes: { parseTimeoutMs: NEVER_MS }, watch: { mode: 'native', quietMs: 100, reconcileMinutes: 0 }, routes: [{ platform: 'console', chat: 'all' }] });
+    svc = new InProcessService(path.join(dir, 'notes'), path.join(dir, 'state', 'notecast.db'), config, log);
     const s = svc;
     writeFileSync(path.join(s.notes, 'before.md'), normalText('Before'));
     await s.start(); // a first run: records what is there
@@ -43,6 +52,8 @@ describe('the start-up scan sets a slow note aside as a save does', () => {
     // Still parsing: no record, listed by `status` as set aside.
     expect(s.app!.store.getNote('slow')).toBeUndefined();
     expect(readSlowNotes(s.app!.store)).toEqual([{ file: 'slow.md', since: expect.any(Number) }]);
+    // Set aside once: the scan's catch-up pass (what changed while it ran) does not take it to parse it again.
+    expect(logged.filter((l) => l.file === 'slow.md' && /set aside/.test(l.msg))).toHaveLength(1);
 
     writeFileSync(path.join(s.notes, 'slow.md'), normalText('Mended')); // its edit takes it: decided on its new content
     await until(() => s.live('all').length >= 4, 180_000, 'the mended note announced');
