@@ -7,14 +7,11 @@
  * No test here times anything. The slow note is slow by construction (a megabyte of `*a`: slow-note-aside.test.ts)
  * under a budget longer than the test: the normal notes are announced while it still parses, or never within the test.
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { Writable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
-import { configSchema } from '../../src/config/schema.js';
-import { createLogger } from '../../src/log.js';
-import { InProcessService } from '../helpers/inproc.js';
+import type { InProcessService } from '../helpers/inproc.js';
+import { loggedService } from '../helpers/logged-service.js';
 import { until } from '../helpers/until.js';
 import { readSlowNotes } from '../../src/publish/slow-notes.js';
 
@@ -32,12 +29,9 @@ const titles = (s: InProcessService) => s.live('all').map((m) => m.text.split('\
 
 describe('the start-up scan sets a slow note aside as a save does', () => {
   it('notes written while the service was stopped are announced, and the start ends, while a slow one written with them parses', { timeout: 240_000 }, async () => {
-    const logged: { msg: string; file?: string }[] = [];
-    const log = createLogger({ level: 'info', secrets: [], destination: new Writable({ write: (chunk, _enc, done) => (logged.push(JSON.parse(String(chunk)) as { msg: string; file?: string }), done()) }) });
-    const dir = mkdtempSync(path.join(tmpdir(), 'notecast-slow-scan-'));
-    mkdirSync(path.join(dir, 'notes'));
-    const config = configSchema.parse({ notes: { parseTimeoutMs: NEVER_MS }, watch: { mode: 'native', quietMs: 100, reconcileMinutes: 0 }, routes: [{ platform: 'console', chat: 'all' }] });
-    svc = new InProcessService(path.join(dir, 'notes'), path.join(dir, 'state', 'notecast.db'), config, log);
+    const made = loggedService({ notes: { parseTimeoutMs: NEVER_MS }, watch: { mode: 'native', quietMs: 100, reconcileMinutes: 0 }, routes: [{ platform: 'console', chat: 'all' }] });
+    svc = made.svc;
+    const logged = made.logged;
     const s = svc;
     writeFileSync(path.join(s.notes, 'before.md'), normalText('Before'));
     await s.start(); // a first run: records what is there
