@@ -48,6 +48,15 @@ export class BudgetedWorker {
   /** The budget of the note the thread parses now, and its soft bound (Run.soft). */
   private timer: NodeJS.Timeout | undefined;
   private softTimer: NodeJS.Timeout | undefined;
+  /**
+   * What is left of the note's budget, from `armedAt`: a pause for the summary's modules keeps what it spent (issue 25,
+   * tester 20 F3: the budget began again after the load, so a cold thread (a start-up scan's) gave a note its parse
+   * and then a whole budget for its summary, and announced a note a warm thread refused: one rule, one budget).
+   */
+  private budgetLeft = 0;
+  private armedAt = 0;
+  /** The note now parsing was told slow (SoftBound.onSlow): once, not again after a pause. */
+  private toldSlow = false;
   /** Where the thread's CPU time is read, once it said (CpuStatMessage). */
   private cpuStat: string | undefined;
 
@@ -104,13 +113,32 @@ export class BudgetedWorker {
     this.softTimer = undefined;
   }
 
-  /** The budget of the thread's next note starts now (once the thread has loaded); none when nothing waits. */
-  private armBudget(): void {
+  /** The summary's modules load: the note's budget waits, keeping what it spent. */
+  private pauseForLoad(): void {
+    if (this.timer) this.budgetLeft -= performance.now() - this.armedAt;
+    this.pauseBudget();
+  }
+
+  /**
+   * The budget of the thread's next note starts now (once the thread has loaded); none when nothing waits.
+   * `resume`: the same note goes on after a pause (`pauseForLoad`), with what was left of its budget.
+   */
+  private armBudget(resume = false): void {
     this.pauseBudget();
     const soft = this.runs[0]?.soft;
     if (!this.runs.length || !this.ready) return;
-    this.timer = setTimeout(() => this.fail(TOO_LONG), this.o.budgetMs);
-    if (soft && Math.min(soft.ms, soft.wallMs ?? Infinity) < this.o.budgetMs) this.armSoft(soft, { cpu: this.cpuStat === undefined ? undefined : threadCpuMs(this.cpuStat), wall: performance.now() });
+    if (!resume) {
+      this.budgetLeft = this.o.budgetMs;
+      this.toldSlow = false;
+    }
+    this.armedAt = performance.now();
+    this.timer = setTimeout(() => this.fail(TOO_LONG), Math.max(0, this.budgetLeft));
+    if (soft && !this.toldSlow && Math.min(soft.ms, soft.wallMs ?? Infinity) < this.o.budgetMs) this.armSoft(soft, { cpu: this.cpuStat === undefined ? undefined : threadCpuMs(this.cpuStat), wall: performance.now() });
+  }
+
+  private tellSlow(soft: SoftBound): void {
+    this.toldSlow = true;
+    soft.onSlow();
   }
 
   /**
@@ -120,11 +148,11 @@ export class BudgetedWorker {
   private armSoft(soft: SoftBound, start: { cpu: number | undefined; wall: number }, waitMs = Math.min(soft.ms, soft.wallMs ?? Infinity)): void {
     this.softTimer = setTimeout(() => {
       const wallLeft = (soft.wallMs ?? Infinity) - (performance.now() - start.wall);
-      if (wallLeft <= 0) return soft.onSlow();
+      if (wallLeft <= 0) return this.tellSlow(soft);
       const used = start.cpu === undefined || !this.cpuStat ? undefined : threadCpuMs(this.cpuStat);
-      if (used === undefined) return soft.ms <= performance.now() - start.wall ? soft.onSlow() : this.armSoft(soft, start, Math.max(soft.ms - (performance.now() - start.wall), 1));
+      if (used === undefined) return soft.ms <= performance.now() - start.wall ? this.tellSlow(soft) : this.armSoft(soft, start, Math.max(soft.ms - (performance.now() - start.wall), 1));
       const left = soft.ms - (used - start.cpu!);
-      if (left <= 0) return soft.onSlow();
+      if (left <= 0) return this.tellSlow(soft);
       this.armSoft(soft, start, Math.max(Math.min(left, wallLeft), 50));
     }, waitMs);
   }
@@ -132,7 +160,7 @@ export class BudgetedWorker {
   private onMessage(w: Worker, m: WorkerMessage): void {
     if (w !== this.worker) return;
     // Loading the summary's modules is not parsing: no budget runs meanwhile, the note's starts again after.
-    if (m === LOADING_SUMMARIES) return this.pauseBudget();
+    if (m === LOADING_SUMMARIES) return this.pauseForLoad();
     if (typeof m === 'object' && 'cpuStat' in m) return void (this.cpuStat = m.cpuStat);
     if (m === READY) this.ready = true;
     else if (m !== SUMMARIES_LOADED && this.runs[0]) {
@@ -142,7 +170,7 @@ export class BudgetedWorker {
       else head.results.push(m);
       this.settle();
     }
-    this.armBudget();
+    this.armBudget(m === SUMMARIES_LOADED);
   }
 
   /** Resolves the chunks the thread has ended. */

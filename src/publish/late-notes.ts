@@ -75,6 +75,11 @@ export class LateNotes {
     return this.aside.size;
   }
 
+  /** Their files (absolute). */
+  files(): string[] {
+    return [...this.aside.keys()].map((rel) => path.join(this.root, rel));
+  }
+
   /**
    * A batch's paths (absolute): those set aside are its now, on their content now (an edit of a slow
    * note is not held back by the parse of what it was), and their late batch leaves them out.

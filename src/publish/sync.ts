@@ -22,7 +22,7 @@ import { compactHeap } from '../util/heap.js';
 import { systemClock, type Clock } from '../util/clock.js';
 import { POOL_THRESHOLD } from './parse-pool.js';
 import { removalWindowMs } from './recent-edits.js';
-import { LateNotes, type PreParsed } from './late-notes.js';
+import { LateNotes, type LateBatch, type PreParsed } from './late-notes.js';
 import { writeSlowNotes, type SlowNote } from './slow-notes.js';
 
 export interface FolderSyncDeps {
@@ -74,6 +74,8 @@ export class FolderSync {
   private stopping = false;
   /** Batches the watcher delivered while `load()` was scanning: run by `follow()`. */
   private readonly early: Batch[] = [];
+  /** Notes the start-up scan set aside whose results came before `follow()`: decided by it, after `early` (never beside the scan's batch). */
+  private readonly earlyLate: LateBatch[] = [];
   /** The reconcile pass queued and not begun: a second request joins it. */
   private reconcileQueued: Promise<void> | undefined;
   private idleLook: NodeJS.Immediate | undefined;
@@ -90,9 +92,7 @@ export class FolderSync {
     const { config } = deps;
     this.late = new LateNotes(
       deps.root,
-      (b) => {
-        if (!this.stopping) this.runBatch({ changed: b.files, removed: [] }, 1, b.reportedAt, b.preParsed);
-      },
+      (b) => (this.loading ? this.earlyLate.push(b) : this.runLate(b)),
       (now, added) => this.noteSlowNotes(now, added),
     );
     this.noteSlowNotes([], []); // a record an earlier run left is void: its notes are read again by this start's scan
@@ -110,6 +110,11 @@ export class FolderSync {
       onEventsLost: (why) => void this.requestReconcile(`events may have been lost: ${why}`),
       log: deps.log,
     });
+  }
+
+  /** A batch of notes set aside (late-notes.ts), their results in. */
+  private runLate(b: LateBatch): void {
+    if (!this.stopping) this.runBatch({ changed: b.files, removed: [] }, 1, b.reportedAt, b.preParsed);
   }
 
   /** Notes set aside while they parse: logged as they are, and recorded for `status` (slow-notes.ts). */
@@ -134,7 +139,11 @@ export class FolderSync {
     for (const link of outsideLinks) publisher.recordSkipped(link, OUTSIDE_LINK); // logged there, once
     const firstRun = store.getMeta('initialized') === undefined;
     const mtimes = new Map<string, number>();
-    const result = await publisher.processBatch({ changed: files, removed: this.notesGone(files) }, { firstRun, afterRestore: this.deps.afterRestore, onProgress: this.deps.onProgress, mtimes, trustStat: true });
+    // A slow note is set aside as in a save (issue 25, tester 20 F3: notes written while the service was down waited for its
+    // whole budget, and `ready` with them), but not by a scan that announces nothing new (a first run, after a restore):
+    // its late batch would be a plain one, and announce what that scan records silently.
+    const late = firstRun || this.deps.afterRestore ? undefined : this.late;
+    const result = await publisher.processBatch({ changed: files, removed: this.notesGone(files) }, { firstRun, afterRestore: this.deps.afterRestore, onProgress: this.deps.onProgress, mtimes, trustStat: true, late });
     store.setMeta('initialized', new Date().toISOString());
     if (this.deps.afterRestore) recordRestoreScanned(store); // the restore is done: the next start is a plain one
     // A compacting collection costs tens of ms of CPU (~100 ms measured on a loaded 2-core machine),
@@ -144,8 +153,11 @@ export class FolderSync {
     await this.watcher.ready;
     const again = scanNotesSync(root);
     const againSet = new Set(again);
+    // A note set aside is left out: its late batch reads it again (late-notes.ts), where the catch-up, finding no time
+    // noted for it, parsed it a second time on a thread of its own, and `ready` waited for its soft bound again.
+    const aside = new Set([...this.late.files(), ...this.earlyLate.flatMap((b) => b.files)].map((f) => path.resolve(f)));
     const catchUp: Batch = {
-      changed: again.filter((f) => mtimes.get(f) !== statSync(f, { throwIfNoEntry: false })?.mtimeMs),
+      changed: again.filter((f) => !aside.has(path.resolve(f)) && mtimes.get(f) !== statSync(f, { throwIfNoEntry: false })?.mtimeMs),
       removed: files.filter((f) => !againSet.has(f)),
     };
     if (catchUp.changed.length || catchUp.removed.length) this.early.unshift(catchUp);
@@ -158,6 +170,7 @@ export class FolderSync {
     const { config } = this.deps;
     this.loading = false;
     for (const b of this.early.splice(0)) this.runBatch(b);
+    for (const b of this.earlyLate.splice(0)) this.runLate(b);
     this.armRemovals(); // the start-up scan's
     if (!this.deps.publisher.pendingRemovals) this.deps.publisher.endAccepting(); // nothing held is gone any more: --accept-removals has nothing to apply
     this.armSchedule();

@@ -4,15 +4,12 @@
  * it as it is set aside and records it (slow-notes.ts), `status` (text and --json) says it until it is decided.
  * The slow note is slow by construction (a megabyte of `*a`: slow-note-aside.test.ts) under a budget longer than the test.
  */
-import { mkdirSync, mkdtempSync, renameSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdtempSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { Writable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
-import { configSchema } from '../../src/config/schema.js';
-import { createLogger } from '../../src/log.js';
 import { cliIn } from '../helpers/cli.js';
-import { InProcessService } from '../helpers/inproc.js';
+import type { InProcessService } from '../helpers/inproc.js';
+import { loggedService } from '../helpers/logged-service.js';
 import { until } from '../helpers/until.js';
 
 const normalText = (title: string) => `---\ntitle: ${title}\n---\n\nA note saved with the slow one, about ${title.toLowerCase()}.\n`;
@@ -27,16 +24,13 @@ const slowNotesOf = async (db: string) => (JSON.parse((await cliIn(['status', '-
 
 describe('a note set aside while it parses is said by the log and status', () => {
   it('logged as set aside, listed by status while it parses, and no longer once it is decided', { timeout: 240_000 }, async () => {
-    const logged: { msg: string; file?: string }[] = [];
-    const log = createLogger({ level: 'info', secrets: [], destination: new Writable({ write: (chunk, _enc, done) => (logged.push(JSON.parse(String(chunk)) as { msg: string; file?: string }), done()) }) });
-    const dir = mkdtempSync(path.join(tmpdir(), 'notecast-slow-status-'));
-    mkdirSync(path.join(dir, 'notes'));
-    const config = configSchema.parse({ notes: { parseTimeoutMs: 600_000 }, watch: { mode: 'native', quietMs: 100, reconcileMinutes: 0 }, routes: [{ platform: 'console', chat: 'all' }] });
-    svc = new InProcessService(path.join(dir, 'notes'), path.join(dir, 'state', 'notecast.db'), config, log);
+    const made = loggedService({ notes: { parseTimeoutMs: 600_000 }, watch: { mode: 'native', quietMs: 100, reconcileMinutes: 0 }, routes: [{ platform: 'console', chat: 'all' }] });
+    svc = made.svc;
+    const logged = made.logged;
     await svc.start();
     const s = svc;
     // Written aside, then moved in together: one watcher batch.
-    const aside = mkdtempSync(path.join(dir, 'aside-'));
+    const aside = mkdtempSync(path.join(path.dirname(s.notes), 'aside-'));
     writeFileSync(path.join(aside, 'slow.md'), '*a'.repeat(500_000));
     writeFileSync(path.join(aside, 'fine.md'), normalText('Fine'));
     for (const name of ['slow.md', 'fine.md']) renameSync(path.join(aside, name), path.join(s.notes, name));

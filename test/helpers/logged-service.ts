@@ -1,0 +1,23 @@
+/** An in-process service in a folder of its own whose log lines are kept (the slow-note tests read what it logged). */
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Writable } from 'node:stream';
+import { configSchema } from '../../src/config/schema.js';
+import { createLogger } from '../../src/log.js';
+import { InProcessService } from './inproc.js';
+
+/** A log line as the tests read it. */
+export interface LoggedLine {
+  msg: string;
+  file?: string;
+}
+
+/** `config` parsed as the config file is; `logged`: each line the service logs at info and above, in order. */
+export function loggedService(config: unknown): { svc: InProcessService; logged: LoggedLine[] } {
+  const logged: LoggedLine[] = [];
+  const log = createLogger({ level: 'info', secrets: [], destination: new Writable({ write: (chunk, _enc, done) => (logged.push(JSON.parse(String(chunk)) as LoggedLine), done()) }) });
+  const dir = mkdtempSync(path.join(tmpdir(), 'notecast-logged-'));
+  mkdirSync(path.join(dir, 'notes'));
+  return { svc: new InProcessService(path.join(dir, 'notes'), path.join(dir, 'state', 'notecast.db'), configSchema.parse(config), log), logged };
+}
