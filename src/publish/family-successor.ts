@@ -8,9 +8,7 @@
  * starts one of its own, which a later note of that key joins. Pure, but for what the store is asked.
  */
 import type { NoteRow } from '../store/types.js';
-
-/** An id rename-apply.ts gave a record it set aside: its path holds another note now. */
-const isSetAside = (id: string): boolean => id.includes('\u0000gone');
+import { isSetAside } from './rename-apply.js';
 
 /** Whether `members` (a family in the store) hold places only for notes set aside: none for `rowId`'s note to join. */
 export function heldOnlyAside(members: readonly NoteRow[], rowId: string, holdsSlot: (n: NoteRow) => boolean): boolean {

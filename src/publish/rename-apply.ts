@@ -48,6 +48,12 @@ export function applyRenames(store: Store, renames: readonly Rename[], replaced:
   return overwritten;
 }
 
+/** What a set-aside record's id and file end in, with a number: no path can hold a NUL, so no note is ever given it. */
+const ASIDE = '\u0000gone';
+
+/** Whether a note id is one `setAside` gave: its path holds another note now. */
+export const isSetAside = (id: string): boolean => id.includes(ASIDE);
+
 /**
  * A deleted note's record, at the path a note is renamed onto, set aside under an id and file no
  * path has (a NUL in each), its posts and the family messages showing it following it. Deleted
@@ -59,11 +65,11 @@ export function applyRenames(store: Store, renames: readonly Rename[], replaced:
  */
 function setAside(store: Store, id: string): { id: string; file: string } {
   let n = 1;
-  while (store.getNote(`${id}\u0000gone${n}`)) n++;
-  const aside = `${id}\u0000gone${n}`;
+  while (store.getNote(`${id}${ASIDE}${n}`)) n++;
+  const aside = `${id}${ASIDE}${n}`;
   store.renameNote(id, aside);
   const row = store.getNote(aside);
-  const file = `${row?.file ?? id}\u0000gone${n}`;
+  const file = `${row?.file ?? id}${ASIDE}${n}`;
   if (row) store.putNote({ ...row, file });
   return { id: aside, file };
 }
