@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import matter from 'gray-matter';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { FrontMatterLanguageError, splitFrontMatter } from '../../src/notes/fm-split.js';
 import { parseFrontMatterYaml, parseNoteText } from '../../src/notes/read.js';
@@ -99,6 +100,24 @@ describe('a closing line of dots, as Jekyll reads it', () => {
   it('only as a line of its own: dots inside a value or after the closing dashes change nothing', () => {
     expect(split('---\ntitle: Wait...\n---\nBody\n...\n')).toEqual({ data: { title: 'Wait...' }, content: 'Body\n...\n' });
     expect(split('---\ntitle: A\nnote: |\n  ...\n---\nBody\n').data).toEqual({ title: 'A', note: '...\n' });
+  });
+
+  // Generated: any front matter of plain keys closed as Jekyll's regex allows (`---` or `...`, trailing blanks; LF
+  // only, as read.ts decodeNoteText hands every note over with CRLF made LF), and any body whose lines are not a closing line, splits into that mapping and that body (tester 20's F5,
+  // a note Jekyll publishes refused, is one case; the property would have found it).
+  it('splits every front matter closed as Jekyll closes it into its mapping and body (property)', () => {
+    const word = fc.stringMatching(/^[a-z][a-z0-9]{0,7}$/);
+    const line = fc.stringMatching(/^[A-Za-z0-9 ,]{0,20}$/).filter((l) => /^[^ ]/.test(l) && !/^(?:---|\.\.\.)/.test(l));
+    fc.assert(
+      fc.property(fc.dictionary(word, word, { minKeys: 1, maxKeys: 4 }), fc.constantFrom('---', '...'), fc.constantFrom('', ' ', '\t '), fc.array(line, { maxLength: 4 }), (data, close, blanks, body) => {
+        const eol = '\n';
+        const text = ['---', ...Object.entries(data).map(([k, v]) => `${k}: ${JSON.stringify(v)}`), close + blanks, ...body].join(eol) + eol;
+        const got = split(text);
+        expect(got.data).toEqual(data);
+        // The closing line's trailing blanks, which Jekyll's `\s*$` takes too, may lead the body: Markdown ignores them.
+        expect(got.content.replace(/^[ \t]*\r?\n?/, '')).toBe(body.length ? body.join(eol) + eol : '');
+      }),
+    );
   });
 
   it("reads a note Jekyll publishes, where gray-matter's split fails", () => {
