@@ -3,13 +3,18 @@
  * whole (issue 25, the tester's HIGH findings on i25's silent copies, 4 of 4 after a kill -9): the
  * service killed with kill -9 just after `rm a.md`, and `sync --once` runs between the steps. Either
  * way the copy ends holding the original's message: nothing posted again, its later edit edits that
- * message. The kill needs a process; `sync --once` runs through the CLI's program in this process.
+ * message. The kill needs a process; the start after it, and `sync --once`, run through the CLI's
+ * program in this process (what the killed process left on disk is the point, not the next process).
  */
 import { copyFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cliIn, jsonLines, statusOf } from '../helpers/cli.js';
-import { note, sandbox, Service, sleep, type Sandbox, type ServiceEvent } from '../helpers/service.js';
+import { InProcessCli, fileParseThreads } from '../helpers/inproc.js';
+import { note, sandbox, Service, sleep, type Sandbox, type ServiceEvent, type ServiceEvents } from '../helpers/service.js';
+
+/** Shared by the starts in this process (fileParseThreads): a start loads no parse thread again. */
+const parseThreads = fileParseThreads();
 
 const CONFIG = 'watch:\n  quietMs: 100\n  reconcileMinutes: 0\npublish:\n  digest:\n    windowMs: 1500\nroutes:\n  - platform: console\n    chat: all\n';
 const ALPHA = note('Alpha', 'Alpha talks about apples and pears in a long enough sentence for the runs.');
@@ -26,7 +31,8 @@ describe('a copy kept back, its original removed just before a kill -9', () => {
   // in memory for its window, 1.5 s).
   it.each([0, 300])('killed %i ms after: the copy takes the original\'s message at the next start; its edit edits that message, nothing posted again', { timeout: 90_000 }, async (killAfterMs) => {
     const sb = sandbox(CONFIG);
-    let svc = Service.start(sb);
+    const killed = Service.start(sb);
+    let svc: ServiceEvents = killed;
     await svc.ready();
     let from = await svc.settled();
     writeFileSync(path.join(sb.notes, 'a.md'), ALPHA);
@@ -39,10 +45,10 @@ describe('a copy kept back, its original removed just before a kill -9', () => {
     expect(svc.deliveries('post')).toHaveLength(1);
     rmSync(path.join(sb.notes, 'a.md'));
     if (killAfterMs) await sleep(killAfterMs); // a fixed wait: where the kill lands is the point
-    await svc.kill9();
+    await killed.kill9();
     const before: ServiceEvent[] = svc.deliveries();
 
-    svc = Service.start(sb);
+    svc = InProcessCli.start(sb, [], {}, undefined, parseThreads);
     await svc.ready();
     from = await svc.settled(); // idle: no removal waiting any more
     expect(svc.deliveries()).toEqual([]); // nothing posted again, nothing deleted
