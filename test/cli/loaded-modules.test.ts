@@ -9,11 +9,14 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { runCliAsync } from '../helpers/cli.js';
 import { CLI } from '../helpers/corpus.js';
 import { freePort } from '../helpers/net.js';
-import { note, sandbox, Service } from '../helpers/service.js';
+import { killLeftoverServices, note, sandbox, Service } from '../helpers/service.js';
+
+// A run that fails before its stop leaves no service running into the next files.
+afterEach(killLeftoverServices);
 
 /** Packages no command needs unless it uses them: the platform clients, metrics, the pretty logger, the preview page. */
 const ON_DEMAND = ['prom-client', 'pino-pretty', 'discord.js', 'grammy', '@grammyjs/runner'];

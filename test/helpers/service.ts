@@ -1,5 +1,5 @@
 /** Runs `notecast start --json` as a real process on a temporary folder and reads its JSON lines. */
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { ChildProcessWithoutNullStreams } from 'node:child_process';
@@ -174,6 +174,12 @@ export abstract class ServiceEvents {
   }
 }
 
+/** The platform APIs a config file names (`discord.api`, `telegram.apiRoot`): the fakes' addresses. */
+function platformApisIn(configFile: string): string[] {
+  const doc = parseDocument(readFileSync(configFile, 'utf8'));
+  return [doc.getIn(['discord', 'api']), doc.getIn(['telegram', 'apiRoot'])].filter((v): v is string => typeof v === 'string');
+}
+
 /** `notecast start --json` as a real process: for what only a process shows (kill -9, signals, exit codes). */
 export class Service extends ServiceEvents {
   readonly exited: Promise<number | null>;
@@ -199,7 +205,10 @@ export class Service extends ServiceEvents {
   }
 
   static start(sb: Sandbox, extra: string[] = [], env: NodeJS.ProcessEnv = {}): Service {
-    return new Service(spawnCli(['start', '--json', '--config', sb.config, '--notes', sb.notes, '--db', sb.db, ...extra], { cwd: sb.dir, env: { NOTECAST_LOG_LEVEL: 'debug', ...env } }));
+    const svc = new Service(spawnCli(['start', '--json', '--config', sb.config, '--notes', sb.notes, '--db', sb.db, ...extra], { cwd: sb.dir, env: { NOTECAST_LOG_LEVEL: 'debug', ...env } }));
+    // So that a fake's end (killServicesUsing) kills a process a failed test left talking to it, as it does one in this process.
+    svc.apis = platformApisIn(sb.config);
+    return svc;
   }
 
   async abandon(): Promise<void> {

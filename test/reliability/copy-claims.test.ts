@@ -8,13 +8,17 @@
  */
 import { copyFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { cliIn, jsonLines, statusOf } from '../helpers/cli.js';
 import { InProcessCli, fileParseThreads } from '../helpers/inproc.js';
-import { note, sandbox, Service, sleep, type Sandbox, type ServiceEvent, type ServiceEvents } from '../helpers/service.js';
+import { killLeftoverServices, note, sandbox, Service, sleep, type Sandbox, type ServiceEvent, type ServiceEvents } from '../helpers/service.js';
 
 /** Shared by the starts in this process (fileParseThreads): a start loads no parse thread again. */
 const parseThreads = fileParseThreads();
+
+// A test that fails part-way (a timeout under load) leaves no service running into the next ones: a
+// process left behind kept delivering, and loading the machine, after its test had failed.
+afterEach(killLeftoverServices);
 
 const CONFIG = 'watch:\n  quietMs: 100\n  reconcileMinutes: 0\npublish:\n  digest:\n    windowMs: 1500\nroutes:\n  - platform: console\n    chat: all\n';
 const ALPHA = note('Alpha', 'Alpha talks about apples and pears in a long enough sentence for the runs.');
