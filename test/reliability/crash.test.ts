@@ -2,10 +2,22 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { spawnCli, statusOf } from '../helpers/cli.js';
-import { note, sandbox, Service, sleep, type ServiceEvent } from '../helpers/service.js';
+import { afterEach, describe, expect, it } from 'vitest';
+import { statusOf } from '../helpers/cli.js';
+import { InProcessCli, fileParseThreads } from '../helpers/inproc.js';
+import { killLeftoverServices, note, sandbox, Service, sleep, type ServiceEvent, type ServiceEvents } from '../helpers/service.js';
 import { copyCorpusNotes, corpusFamily } from '../helpers/corpus.js';
+
+/**
+ * Shared by the starts in this process (fileParseThreads). A kill -9 needs a process; the run after
+ * the last kill, never killed, finishes the queue in this process: what the kills left in the
+ * database is the point there, and a start of the built CLI costs a second or more of CPU (module load).
+ */
+const parseThreads = fileParseThreads();
+
+// A test that fails part-way (a timeout under load) leaves no service running into the next ones: a
+// process left behind kept delivering, and loading the machine, after its test had failed.
+afterEach(killLeftoverServices);
 
 const TARGETS = 40;
 const routes = Array.from({ length: TARGETS }, (_, i) => `  - platform: console\n    chat: t${i}\n`).join('');
@@ -16,7 +28,8 @@ describe('kill -9 in the middle of a fan-out', () => {
   it('delivers every announcement exactly once across crashes and restarts', async () => {
     const sb = sandbox(CONFIG);
     const all: ServiceEvent[] = [];
-    let svc = Service.start(sb);
+    let proc = Service.start(sb);
+    let svc: ServiceEvents = proc;
     await svc.ready();
     const notes = Array.from({ length: 60 }, (_, i) => `n${i}`);
     for (const n of notes) writeFileSync(path.join(sb.notes, `${n}-en.md`), note(n, `The ${n} note has a sentence.`));
@@ -29,7 +42,7 @@ describe('kill -9 in the middle of a fan-out', () => {
     for (let round = 0; round < KILLS; round++) {
       await svc.waitFor((e) => e.some((x) => x.event === 'post'), 15_000, 'deliveries to start flowing');
       await sleep(10 + Math.floor(Math.random() * 120)); // a fixed, random wait: where the kill lands is the point
-      await svc.kill9();
+      await proc.kill9();
       kills++;
       all.push(...svc.deliveries());
       if (round === 5) {
@@ -37,7 +50,7 @@ describe('kill -9 in the middle of a fan-out', () => {
         writeFileSync(path.join(sb.notes, 'while-down-en.md'), note('While down', 'Written during an outage.'));
         for (let t = 0; t < TARGETS; t++) expected.add(`while-down-en→console:t${t}`);
       }
-      svc = Service.start(sb);
+      svc = round === KILLS - 1 ? InProcessCli.start(sb, [], {}, undefined, parseThreads) : (proc = Service.start(sb));
       await svc.ready();
       const seen = new Set(all.map((e) => `${e.noteId}→${e.target}`));
       if ([...expected].every((k) => seen.has(k))) break;
@@ -118,7 +131,8 @@ describe('the disk filling up under the database', () => {
     mkdirSync(dbDir);
     execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=1m', 'tmpfs', dbDir]);
     try {
-      const svc = new Service(spawnCli(['start', '--json', '--config', sb.config, '--notes', sb.notes, '--db', path.join(dbDir, 'n.db')], { cwd: sb.dir }));
+      // In process: the full disk under the database is the point, not the process.
+      const svc = InProcessCli.start({ ...sb, db: path.join(dbDir, 'n.db') }, [], {}, undefined, parseThreads);
       await svc.ready();
       // Fill the disk (the write stops at the size limit), then save a note.
       execFileSync('sh', ['-c', `head -c 2000000 /dev/zero > ${path.join(dbDir, 'filler')} 2>/dev/null || true`]);
@@ -146,17 +160,19 @@ describe('kill -9 while translation families arrive in pieces', () => {
     // Interleaved: a piece of each family in turn, as a translation pipeline would write them.
     const pieces = Object.values(families).flatMap((f) => f.map((rel, i) => ({ rel, order: i }))).sort((a, b) => a.order - b.order).map((p) => p.rel);
     const all: ServiceEvent[] = [];
-    let svc = Service.start(sb);
+    let proc = Service.start(sb);
+    let svc: ServiceEvents = proc;
     await svc.ready();
     let kills = 0;
+    const lastKill = pieces.length - 1 - ((pieces.length - 3) % 3); // the last i with i % 3 === 2
     for (let i = 0; i < pieces.length; i++) {
       copyCorpusNotes(sb.notes, [pieces[i]!]);
       if (i % 3 === 2) {
         await sleep(150 + Math.floor(Math.random() * 250)); // a fixed, random wait: where the kill lands is the point
-        await svc.kill9();
+        await proc.kill9();
         kills++;
         all.push(...svc.deliveries());
-        svc = Service.start(sb);
+        svc = i === lastKill ? InProcessCli.start(sb, [], {}, undefined, parseThreads) : (proc = Service.start(sb));
         await svc.ready();
       }
     }
