@@ -3,6 +3,7 @@ export async function until(cond: () => boolean | Promise<boolean>, ms: number, 
   const deadline = Date.now() + ms;
   while (!(await cond())) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}${detail() ? `\n${detail()}` : ''}`);
+    // A poll: for a condition no signal announces (a store's row, a thread count); a service's own waits wake on its events (InProcessService.waitFor).
     await new Promise((r) => setTimeout(r, 20));
   }
 }

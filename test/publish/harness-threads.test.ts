@@ -9,7 +9,8 @@ import { expect, it } from 'vitest';
 import { InProcessService, workerParseThreads } from '../helpers/inproc.js';
 import { note } from '../helpers/service.js';
 
-const CONFIG = { watch: { quietMs: 50 }, routes: [{ platform: 'console', chat: 'all' }] };
+// No translation grace (5 s by default in group mode): each new note would wait it out for translations that never come.
+const CONFIG = { watch: { quietMs: 50 }, publish: { translations: { mode: 'group', graceMs: 0 } }, routes: [{ platform: 'console', chat: 'all' }] };
 
 /** A service in a folder of its own, one note saved and handled, then stopped; `during` runs while it is up. */
 async function oneLife(name: string, during: () => void): Promise<void> {

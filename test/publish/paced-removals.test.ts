@@ -41,7 +41,7 @@ async function started(quietMs: number, windowMs: number, count: number, thresho
 async function removePaced(s: InProcessService, files: readonly string[], gaps: readonly number[]): Promise<void> {
   for (const [i, f] of files.entries()) {
     rmSync(path.join(s.notes, f));
-    if (i < files.length - 1) await sleep(gaps[i] ?? 0);
+    if (i < files.length - 1) await sleep(gaps[i] ?? 0); // the gap between two removals is what is tested: real time, no signal to wait for
   }
   await s.settle(files, 60_000);
 }

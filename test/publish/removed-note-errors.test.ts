@@ -21,7 +21,8 @@ const fine = (title: string) => `---\ntitle: ${title}\n---\n\nA note about ${tit
 
 async function started(): Promise<InProcessService> {
   const s = InProcessService.sandbox(
-    { watch: { mode: 'native', quietMs: 40, reconcileMinutes: 0 }, publish: { onDelete: 'keep', translations: { mode: 'group', graceMs: 0 } }, routes: [{ platform: 'console', chat: 'all' }] },
+    // The removal window at its least (three quiet periods: windowMs 0): what is checked is the record once the removal is applied, not when.
+    { watch: { mode: 'native', quietMs: 40, reconcileMinutes: 0 }, publish: { onDelete: 'keep', translations: { mode: 'group', graceMs: 0 }, digest: { windowMs: 0 } }, routes: [{ platform: 'console', chat: 'all' }] },
     { parseThreads },
   );
   services.push(s);

@@ -29,8 +29,9 @@ afterEach(async () => {
 describe('the saves after a slow note is set aside', () => {
   it('are each parsed on a thread already started, and announced while the slow note still parses', { timeout: 240_000 }, async () => {
     // Threads of its own (none kept from other tests): the count of threads it started is this service's.
+    // No translation grace (5 s by default in group mode): each new note would wait it out for translations that never come.
     svc = InProcessService.sandbox(
-      { notes: { parseTimeoutMs: NEVER_MS }, watch: { mode: 'native', quietMs: 100, reconcileMinutes: 0 }, routes: [{ platform: 'console', chat: 'all' }] },
+      { notes: { parseTimeoutMs: NEVER_MS }, watch: { mode: 'native', quietMs: 100, reconcileMinutes: 0 }, publish: { translations: { mode: 'group', graceMs: 0 } }, routes: [{ platform: 'console', chat: 'all' }] },
       { parseThreads: new ParseThreads(0) },
     );
     await svc.start();

@@ -29,7 +29,8 @@ const titles = (s: InProcessService) => s.live('all').map((m) => m.text.split('\
 
 describe('the start-up scan sets a slow note aside as a save does', () => {
   it('notes written while the service was stopped are announced, and the start ends, while a slow one written with them parses', { timeout: 240_000 }, async () => {
-    const made = loggedService({ notes: { parseTimeoutMs: NEVER_MS }, watch: { mode: 'native', quietMs: 100, reconcileMinutes: 0 }, routes: [{ platform: 'console', chat: 'all' }] });
+    // No translation grace (5 s by default in group mode): each new note would wait it out for translations that never come.
+    const made = loggedService({ notes: { parseTimeoutMs: NEVER_MS }, watch: { mode: 'native', quietMs: 100, reconcileMinutes: 0 }, publish: { translations: { mode: 'group', graceMs: 0 } }, routes: [{ platform: 'console', chat: 'all' }] });
     svc = made.svc;
     const logged = made.logged;
     const s = svc;

@@ -24,7 +24,8 @@ const slowNotesOf = async (db: string) => (JSON.parse((await cliIn(['status', '-
 
 describe('a note set aside while it parses is said by the log and status', () => {
   it('logged as set aside, listed by status while it parses, and no longer once it is decided', { timeout: 240_000 }, async () => {
-    const made = loggedService({ notes: { parseTimeoutMs: 600_000 }, watch: { mode: 'native', quietMs: 100, reconcileMinutes: 0 }, routes: [{ platform: 'console', chat: 'all' }] });
+    // No translation grace (5 s by default in group mode): each new note would wait it out for translations that never come.
+    const made = loggedService({ notes: { parseTimeoutMs: 600_000 }, watch: { mode: 'native', quietMs: 100, reconcileMinutes: 0 }, publish: { translations: { mode: 'group', graceMs: 0 } }, routes: [{ platform: 'console', chat: 'all' }] });
     svc = made.svc;
     const logged = made.logged;
     await svc.start();
