@@ -9,12 +9,16 @@ import { DEFERRED_SUMMARY, summaryDeferred, type BodySketch, type NoteInfo, type
 import { noteInfo } from '../notes/info.js';
 import { identityField } from '../notes/identity.js';
 
+/**
+ * `back`: a note back from deletion or draft with its messages kept (`onDelete: keep`): new in the chats
+ * where its post was called off before it went out (called-off-chats.ts).
+ */
 export type Action =
-  | { type: 'none'; why: string }
+  | { type: 'none'; why: string; back?: true }
   /** First announcement in every chat that wants it. */
   | { type: 'announce' }
   /** Edit the messages already posted. */
-  | { type: 'update' }
+  | { type: 'update'; back?: true }
   /** Post anew (config `onChange: repost`, or front matter `announce: again`). */
   | { type: 'repost' }
   /** Delete the posted messages (config `onDelete: delete`). */
@@ -136,8 +140,11 @@ export function decideNote(prev: NoteRow | undefined, note: Note, summary: Summa
       if (policy.afterRestore) return { row: { ...base, revision: prev.revision + 1 }, action: { type: 'none', why: AFTER_RESTORE_WHY } };
       return { row: { ...base, revision: prev.revision + 1 }, action: { type: 'announce' } };
     }
-    // With `keep` they are still there: brought up to date.
-    return { row: { ...base, revision: prev.revision + 1 }, action: sameSummary(prev, sHash, note) ? { type: 'none', why: 'republished unchanged' } : { type: 'update' } };
+    // With `keep` they are still there: brought up to date. `back`: where its post was called off before it went
+    // out, nothing is: it is new in those chats (called-off-chats.ts), unless the state is a restored backup, which
+    // cannot know what went out after it.
+    const back = !policy.afterRestore && (prev.state === 'deleted' || prev.state === 'draft') ? { back: true as const } : {};
+    return { row: { ...base, revision: prev.revision + 1 }, action: sameSummary(prev, sHash, note) ? { type: 'none', why: 'republished unchanged', ...back } : { type: 'update', ...back } };
   }
   if (sameSummary(prev, sHash, note)) {
     const action: Action = postControlsChanged(prev.info, base.info) ? { type: 'controls' } : { type: 'none', why: 'summary unchanged' };

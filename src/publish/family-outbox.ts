@@ -7,6 +7,7 @@
  */
 import type { Config } from '../config/schema.js';
 import type { Store } from '../store/store.js';
+import { callOffPost } from '../store/called-off.js';
 import type { NoteRow, Subscription, SummaryPayload, Target } from '../store/types.js';
 import { targetKey } from '../store/types.js';
 import { postControlsOf } from './route.js';
@@ -16,6 +17,7 @@ export { followMovedMembers, targetsWanting } from './family-follow.js';
 import { sentMemberIn, silentlyRecorded } from './family-follow.js';
 export { noteFamiliesPostedSeparately } from './family-adopt.js';
 import { editNotSent } from './edits-not-sent.js';
+import { familyNewIn } from './called-off-chats.js';
 import type { Logger } from '../log.js';
 import { alsoInFor, familyPostId, familyTargets, liveMembers, type FamilyTarget } from './family.js';
 
@@ -35,7 +37,7 @@ export interface TouchedFamily {
 /** What a batch decided of one note, as far as families care. */
 export interface FamilyChange {
   row: NoteRow;
-  action: { type: string };
+  action: { type: string; back?: true };
   prev?: NoteRow | undefined;
 }
 
@@ -77,10 +79,11 @@ export function familiesTouched(store: Store, config: Config, platforms: Readonl
 
 /**
  * Notes recorded without being announced (a first run, a start `--after-restore`, also one back from
- * deletion or draft: decide.ts) count as
- * announced already: the chats their family wants because of them are taken as having it. A family
- * touched in the same batch by another change (a draft of the same key, a member back) was
- * otherwise posted there for them: the model's restore of a backup re-posted a note new to it.
+ * deletion or draft: decide.ts) count as announced already: the chats their family wants because of
+ * them are taken as having it, except where a post of one back was called off before it went out
+ * (called-off-chats.ts: the model's seed 311, never posted anywhere). A family touched in the same
+ * batch by another change (a draft of the same key, a member back) was otherwise posted there for
+ * them: the model's restore of a backup re-posted a note new to it.
  */
 function markSilentlyRecorded(store: Store, config: Config, platforms: ReadonlySet<string>, changes: readonly FamilyChange[], touched: Map<string, TouchedFamily>): void {
   const silent = changes.filter(silentlyRecorded);
@@ -90,7 +93,9 @@ function markSilentlyRecorded(store: Store, config: Config, platforms: ReadonlyS
     const decided = changes.filter((d) => d.row.info.translationKey === key).map((d) => d.row);
     const members = liveMembers([...store.familyNotes(key).filter((m) => !decided.some((d) => d.id === m.id)), ...decided]);
     const wanted = familyTargets(members, config.routes, store.subscriptions(), platforms, sentMemberIn(store, familyPostId(key)));
-    touched.set(key, { ...f, wantedBefore: new Set([...f.wantedBefore, ...wanted.map((ft) => targetKey(ft.target))]) });
+    // Except where a member back had its post called off before it went out: nothing of it is there (called-off-chats.ts).
+    const newIn = familyNewIn(store, key, silent.filter((d) => d.action.back && d.row.info.translationKey === key).map((d) => d.row.id));
+    touched.set(key, { ...f, wantedBefore: new Set([...f.wantedBefore, ...wanted.map((ft) => targetKey(ft.target)).filter((k) => !newIn.has(k))]) });
   }
 }
 
@@ -229,7 +234,7 @@ export function syncFamily(store: Store, config: Config, platforms: ReadonlySet<
   for (const [key, target] of existing) {
     if (wanted.has(key) || (!platforms.has(target.platform) && wantedIfConfigured.has(key))) continue;
     const pendingPost = store.openDelivery(familyId, target, ['post']);
-    if (pendingPost) store.markDone(pendingPost.id, null, 'skipped', 'the note no longer goes to this chat (removed, or its controls changed) before it was sent');
+    if (pendingPost) callOffPost(store, pendingPost.id, 'the note no longer goes to this chat (removed, or its controls changed) before it was sent');
     else if (followSentMessage(store, familyId, target, members, revision)) {
       // A sent message follows its note even where the chat's filter no longer picks it: kept up to date, never deleted for that.
     } else if (config.publish.onDelete === 'delete' && !f.controls && store.postOf(familyId, target)?.viaDigest) {

@@ -5,6 +5,7 @@
  */
 import type { Config } from '../config/schema.js';
 import type { Store } from '../store/store.js';
+import { callOffPost } from '../store/called-off.js';
 import type { NoteRow, SummaryPayload, Target } from '../store/types.js';
 import { targetKey } from '../store/types.js';
 import type { Action } from './decide.js';
@@ -12,6 +13,7 @@ import { leaveDigest } from './digest-lines.js';
 import { routeTargets, postControlsOf } from './route.js';
 import type { NewPost } from './scheduled-digest.js';
 import { editNotSent } from './edits-not-sent.js';
+import { calledOffIn, familyShownIn } from './called-off-chats.js';
 import type { Logger } from '../log.js';
 
 /** What a change queued itself, and the new posts it wants (queued by the caller, alone or in a digest). */
@@ -49,6 +51,11 @@ export function enqueueNoteChange(store: Store, config: Config, platforms: Reado
   if (action.type === 'update' || action.type === 'controls') {
     followControls(store, config, platforms, row, action, targets, out, log);
     if (newChats) out.posts.push(...postsToNewChats(store, config, platforms, row, prev, targets));
+    if (newChats && action.type === 'update' && action.back) out.posts.push(...postsWhereCalledOff(store, config, platforms, row, targets, out.posts));
+    return out;
+  }
+  if (newChats && action.type === 'none' && action.back && row.state === 'published') {
+    out.posts.push(...postsWhereCalledOff(store, config, platforms, row, targets, out.posts));
     return out;
   }
   if (action.type === 'none' && (row.state === 'deleted' || row.state === 'draft')) {
@@ -56,7 +63,7 @@ export function enqueueNoteChange(store: Store, config: Config, platforms: Reado
     // parked for a platform without its token) is called off: nothing is announced for a note that is gone.
     for (const target of openPosts) {
       const pendingPost = store.openDelivery(row.id, target, ['post']);
-      if (pendingPost) store.markDone(pendingPost.id, null, 'skipped', 'note deleted or drafted before it was sent');
+      if (pendingPost) callOffPost(store, pendingPost.id, 'note deleted or drafted before it was sent');
       out.enqueued++;
     }
     return out;
@@ -66,7 +73,7 @@ export function enqueueNoteChange(store: Store, config: Config, platforms: Reado
     for (const p of store.postsOf(row.id)) if (p.viaDigest) out.enqueued += leaveDigest(store, row.id, p.target);
     for (const target of targets.values()) {
       const pendingPost = store.openDelivery(row.id, target, ['post']);
-      if (pendingPost) store.markDone(pendingPost.id, null, 'skipped', 'note retracted before it was sent');
+      if (pendingPost) callOffPost(store, pendingPost.id, 'note retracted before it was sent');
       else store.enqueue({ noteId: row.id, revision: row.revision, target, kind: 'delete', payload: { type: 'delete' } });
       out.enqueued++;
     }
@@ -86,7 +93,7 @@ function followControls(store: Store, config: Config, platforms: ReadonlySet<str
   for (const [key, target] of targets) {
     const pendingPost = store.openDelivery(row.id, target, ['post']);
     if (pendingPost && !wanted.has(key)) {
-      store.markDone(pendingPost.id, null, 'skipped', 'the note no longer goes to this chat (its controls changed) before it was sent');
+      callOffPost(store, pendingPost.id, 'the note no longer goes to this chat (its controls changed) before it was sent');
       out.enqueued++;
     } else if (pendingPost) {
       store.replacePayload(pendingPost.id, row.revision, postPayload(row));
@@ -115,7 +122,24 @@ function postsToNewChats(store: Store, config: Config, platforms: ReadonlySet<st
   for (const target of routeTargets(row.info, config.routes, subscriptions, platforms)) {
     const key = targetKey(target);
     if (before.has(key) || had.has(key) || store.postOf(row.id, target)) continue;
-    posts.push({ target, post: { noteId: row.id, revision: row.revision, title: row.info.title, url: row.info.url, info: row.info, payload: postPayload(row) } });
+    posts.push({ target, post: newPost(row) });
   }
   return posts;
+}
+
+function newPost(row: NoteRow): NewPost {
+  return { noteId: row.id, revision: row.revision, title: row.info.title, url: row.info.url, info: row.info, payload: postPayload(row) };
+}
+
+/**
+ * A note back (decide.ts `back`): the chats it goes to where its own post was called off before it went
+ * out, with no message of it or its family there, get it posted (called-off-chats.ts); `chosen`: posts
+ * this change queues already.
+ */
+function postsWhereCalledOff(store: Store, config: Config, platforms: ReadonlySet<string>, row: NoteRow, had: Map<string, Target>, chosen: readonly { target: Target }[]): { target: Target; post: NewPost }[] {
+  const calledOff = calledOffIn(store, [row.id]);
+  if (!calledOff.size) return [];
+  const taken = new Set([...had.keys(), ...chosen.map((p) => targetKey(p.target)), ...familyShownIn(store, row.info.translationKey)]);
+  const chats = routeTargets(row.info, config.routes, store.subscriptions(), platforms).filter((t) => calledOff.has(targetKey(t)) && !taken.has(targetKey(t)));
+  return chats.map((target) => ({ target, post: newPost(row) }));
 }

@@ -719,11 +719,12 @@ describe('model: a note moved over another of its name in another folder (issue 
  * Under `keep`: a note written during an outage (its posts queued), stopped, deleted while stopped: the start calls its
  * posts off (note-outbox.ts: nothing is announced for a note that is gone). The file restored, exactly as it was, is
  * taken for a note back whose kept messages are still up (decide.ts: "republished unchanged"), but it has none: it
- * never reaches any chat. Open (`it.fails` until fixed): a note whose posts were all called off before any went out
- * is not announced (`announced` stays set); under `delete` it is announced again and holds.
+ * never reached any chat. A note counts as announced in a chat only once a post there went out (or waits): one back
+ * is new where its posts were called off, and only there (publish/called-off-chats.ts; the rule's own test:
+ * test/publish/called-off-returns.test.ts). Under `delete` it was announced again and held.
  */
-describe('model: a note deleted while its posts waited, then restored (MODEL_SEED=311, open)', () => {
-  it.fails('written during an outage, deleted while stopped, restored: never posted (onDelete: keep)', { timeout: 60_000 }, async () => {
+describe('model: a note deleted while its posts waited, then restored (MODEL_SEED=311)', () => {
+  it('written during an outage, deleted while stopped, restored: posted once restored (onDelete: keep)', { timeout: 60_000 }, async () => {
     await holds(
       [
         { op: 'stopQueued', ops: [{ op: 'write', file: 'b/setup-ja.md', draft: false }], offline: [{ op: 'remove', file: 'b/setup-ja.md' }], back: 'atStart' },
@@ -739,6 +740,36 @@ describe('model: a note deleted while its posts waited, then restored (MODEL_SEE
         { op: 'restore' },
       ],
       'delete',
+    );
+  });
+});
+
+/**
+ * Seed 311's class, in the shapes the rule names (publish/called-off-chats.ts): a translation whose family's message
+ * went out to the chats its English member reaches, its own chats' posts called off (it is new there, and only there:
+ * the family's message elsewhere is edited, never posted again); and a note called off while `separate`, back, then
+ * `group` again.
+ */
+describe('model: a note back after its posts were called off, in a family and across a translation-mode switch (seed 311\'s class)', () => {
+  it.each(['keep', 'delete'] as const)('a translation written in an outage beside its posted original, deleted while stopped, restored (onDelete: %s)', { timeout: 60_000 }, async (onDelete) => {
+    await holds(
+      [
+        { op: 'write', file: 'setup.md', draft: false },
+        { op: 'stopQueued', ops: [{ op: 'write', file: 'setup-ja.md', draft: false }], offline: [{ op: 'remove', file: 'setup-ja.md' }], back: 'atStart' },
+        { op: 'restore' },
+      ],
+      onDelete,
+    );
+  });
+  it.each(['keep', 'delete'] as const)('called off while separate, restored, then group again (onDelete: %s)', { timeout: 60_000 }, async (onDelete) => {
+    await holds(
+      [
+        { op: 'restart', offline: [], mode: 'separate' },
+        { op: 'stopQueued', ops: [{ op: 'write', file: 'b/setup-ja.md', draft: false }], offline: [{ op: 'remove', file: 'b/setup-ja.md' }], back: 'atStart' },
+        { op: 'restore' },
+        { op: 'restart', offline: [], mode: 'group' },
+      ],
+      onDelete,
     );
   });
 });

@@ -1,0 +1,30 @@
+/**
+ * A note counts as announced in a chat only once a post there went out, or while one waits (issue 25,
+ * the model's seed 311). A note whose posts were called off before they went out (store/called-off.ts:
+ * deleted or drafted while they waited in an outage, parked, or in a grace period) and that comes back
+ * with `onDelete: keep` (decide.ts `back`) is new in those chats, and only there: a chat that did get
+ * it has its message edited, never a second one.
+ */
+import type { Store } from '../store/store.js';
+import { targetKey } from '../store/types.js';
+import { chatsCalledOff } from '../store/called-off.js';
+import { familyPostId } from './family.js';
+
+/** The chats (target keys) where a post of any of `postIds` was called off and nothing of it went out since. */
+export function calledOffIn(store: Store, postIds: readonly string[]): Set<string> {
+  return new Set(postIds.flatMap((id) => chatsCalledOff(store, id).map(targetKey)));
+}
+
+/**
+ * `translations: group`: the chats a family's members back in this batch (`backIds`) are new in: its
+ * message there, or a member's own (posted while `separate`), was called off before it went out.
+ */
+export function familyNewIn(store: Store, translationKey: string, backIds: readonly string[]): Set<string> {
+  return backIds.length ? calledOffIn(store, [familyPostId(translationKey), ...backIds]) : new Set();
+}
+
+/** The chats where a family has a message, sent or waiting (a family that got the note there is edited, not posted again). */
+export function familyShownIn(store: Store, translationKey: string): Set<string> {
+  const id = familyPostId(translationKey);
+  return new Set([...store.postsOf(id).map((p) => targetKey(p.target)), ...store.openPostTargets(id).map(targetKey)]);
+}

@@ -1,0 +1,31 @@
+/**
+ * Posts called off before they went out (issue 25, the model's seed 311): queued in an outage, parked
+ * for a platform without its token or waiting out a grace period when their note was deleted,
+ * drafted, or sent elsewhere. Nothing reached that chat, so the note is not announced there: a note
+ * back later is new in those chats (publish/called-off-chats.ts), and only there. The outbox row,
+ * skipped with a reason that begins with POST_CALLED_OFF, is the record of it.
+ */
+import type { Store } from './store.js';
+import type { Target } from './types.js';
+
+/** How a called-off post's outbox `last_error` begins. */
+const POST_CALLED_OFF = 'called off';
+
+/** Calls a queued post off, saying why (inside the batch's transaction). */
+export function callOffPost(store: Store, deliveryId: number, why: string): void {
+  store.markDone(deliveryId, null, 'skipped', `${POST_CALLED_OFF}: ${why}`);
+}
+
+/**
+ * The chats where `postId`'s (a note's or a family's) last post was called off and it has no message:
+ * nothing of it went out there since. A post set aside by a start `--after-restore` is no call-off
+ * (it most likely went out), nor is a post never queued (a note a first run recorded).
+ */
+export function chatsCalledOff(store: Store, postId: string): Target[] {
+  return store
+    .sql(`SELECT o.platform, o.chat, o.thread FROM outbox o
+          WHERE o.note_id = ? AND o.kind = 'post' AND o.status = 'skipped' AND o.last_error LIKE ? || ': %'
+            AND o.id = (SELECT MAX(s.id) FROM outbox s WHERE s.note_id = o.note_id AND s.platform = o.platform AND s.chat = o.chat AND s.thread = o.thread AND s.kind = 'post')
+            AND NOT EXISTS (SELECT 1 FROM posts p WHERE p.note_id = o.note_id AND p.platform = o.platform AND p.chat = o.chat AND p.thread = o.thread)`)
+    .all(postId, POST_CALLED_OFF) as Target[];
+}
