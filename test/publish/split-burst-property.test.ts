@@ -253,6 +253,10 @@ describe('the property\'s counterexamples, fixed', () => {
 
 /** Found at new seeds after the fixes above, open (`it.fails` until fixed). */
 const KEPT: [string, Case][] = [
+  [
+    'seed 31108 (60 runs, after e25z; fails on main too; separate, keep; one batch): setup.md moved to intro.md and edited (N2); then _posts/ja/intro.md (N1) → setup.md → intro.md, N2 edited again and moved on to setup-ja.md, setup-ja.md (N3) → setup.md, one batch: N2 posted twice in all (c2, followed it to intro.md; c12, new at setup-ja.md). N2\'s content is at no changed path exactly (edited), so the chain from N1 onto intro.md finds no end for N2: it needs N2 recognised (its title kept, most of its body) at another changed path of the rotation, not only at the chain\'s start (rename-chain.ts `RecognisedAt`)',
+    {"onDelete":"keep","mode":"separate","initial":["_posts/ja/intro.md","setup.md","setup-ja.md"],"bursts":[{"ops":[{"op":"moveEdit","from":"setup.md","to":"intro.md"}],"order":[0,0,0,0,0,0,0,0],"cuts":[],"deliverBetween":false,"again":false},{"ops":[{"op":"move","from":"_posts/ja/intro.md","to":"b/swap.md"},{"op":"move","from":"setup.md","to":"_posts/ja/intro.md"},{"op":"move","from":"b/swap.md","to":"setup.md"},{"op":"moveEdit","from":"intro.md","to":"b/swap.md"},{"op":"move","from":"b/swap.md","to":"intro.md"},{"op":"move","from":"setup-ja.md","to":"b/swap.md"},{"op":"move","from":"intro.md","to":"setup-ja.md"},{"op":"move","from":"setup.md","to":"intro.md"},{"op":"move","from":"b/swap.md","to":"setup.md"}],"order":[8,79,61,3,6,76,65,4],"cuts":[4],"deliverBetween":false,"again":false}]},
+  ],
 ];
 
 /** Kept above until fx25d (issue 25, a rotation saved a file at a time): a path a chain freed is read as new to the store, so a removed note whose messages were kept, its content there, is that note moved back (rename-match.ts). */
@@ -269,7 +273,7 @@ describe('the property\'s counterexamples, fixed by reading a freed path as new'
   });
 });
 
-// e25x fixed the three kept before and found these two at the seeds that had found them (60 runs each).
+// e25z fixed the two e25x kept and found this one at seed 31108 again (60 runs).
 if (KEPT.length)
   describe('the property\'s counterexamples, kept', () => {
     it.fails.each(KEPT)('%s', async (_, c) => {
