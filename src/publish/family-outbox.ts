@@ -15,6 +15,7 @@ import { leaveDigest } from './digest-lines.js';
 import { adoptKeptMessages, adoptMemberMessages, familiesPostedSeparately, ownMessageStays } from './family-adopt.js';
 export { followMovedMembers, targetsWanting } from './family-follow.js';
 import { sentMemberIn, silentlyRecorded } from './family-follow.js';
+import { followCoLeavers } from './family-co-leavers.js';
 export { noteFamiliesPostedSeparately } from './family-adopt.js';
 import { editNotSent } from './edits-not-sent.js';
 import { familyNewIn } from './called-off-chats.js';
@@ -180,6 +181,7 @@ export function followRenamedFamilies(store: Store, changes: readonly FamilyChan
   const moving = (from: string) => `${familyPostId(from)}\u0000moving`;
   for (const from of moves.keys()) store.upkeep.moveFamilyPosts(familyPostId(from), moving(from));
   for (const [from, { to }] of moves) store.upkeep.moveFamilyPosts(moving(from), familyPostId(to));
+  followCoLeavers(store, changes, moves); // a message posted for another member that left too follows it (family-co-leavers.ts)
   return new Set(moves.keys());
 }
 

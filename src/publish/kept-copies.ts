@@ -170,7 +170,8 @@ function messagesUp(deps: CopyDeps, row: NoteRow | undefined): boolean {
  * files with one content in one chunk, the first by path (issue 25: two identical notes in one batch). The
  * outcome does not hang on how the watcher cut a burst: `cp a.md b.md` seen live a batch after a.md, or both
  * seen by one start's scan, keeps b.md back alike. `anyChats`: an announced note with that content, whatever chats
- * `row` would go to (copiedOver: whether a note was overwritten; goneToo: or whose file is gone, its removal pending).
+ * `row` would go to (copiedOver: whether a note was overwritten; goneToo: or whose file is gone, its removal pending or
+ * its event not come yet, as late-removals.ts reads a new file).
  */
 function originalOf(deps: CopyDeps, row: Pick<NoteRow, 'id' | 'file' | 'hash' | 'info'>, ctx: CopyContext, { goneToo = false, anyChats = false } = {}): { id: string; file: string } | undefined {
   const { store, config, platforms } = deps;
@@ -185,7 +186,9 @@ function originalOf(deps: CopyDeps, row: Pick<NoteRow, 'id' | 'file' | 'hash' | 
   for (const o of notesWithContent(store.sql, row.hash, row.info.lang, row.id)) {
     const original = store.getNote(o.id);
     const now = ctx.byId.get(o.id)?.hash ?? (original?.error ? original.hash : hashOnDisk(deps, o.file)); // a broken edit keeps its last good state (shownDespiteError)
-    if (!original || (now !== row.hash && !(goneToo && now === undefined && ctx.pending?.has(o.file)))) continue; // the original moved on already: its change is being decided
+    // The original moved on already (its change is being decided), unless `goneToo` and its file is gone: its removal
+    // pending, or not reported yet (`mv a/setup.md b/setup.md` seen as b/setup.md a batch before a/setup.md's removal).
+    if (!original || (now !== row.hash && !(goneToo && now === undefined && (ctx.pending?.has(o.file) || !existsSync(path.join(deps.root, o.file)))))) continue;
     if (covers(original.info)) return o;
   }
   for (const f of ctx.byHash.get(row.hash) ?? []) {

@@ -33,6 +33,7 @@ import { readNoteTextSync } from '../notes/read.js';
 import { keptDeletedNotes, notesKnownAs, notesRedated, notesSharing } from '../store/move-sources.js';
 import type { ChangedFile } from './batch-read.js';
 import type { ParseResult } from './parse-pool.js';
+import { newToStore } from './new-to-store.js';
 import type { PendingRemovals } from './removals.js';
 
 export interface LateRemovalSource {
@@ -59,16 +60,6 @@ export function overwritten(source: LateRemovalSource, file: string, note: Known
 export interface LateRemovals {
   added: string[];
   stillThere: Map<string, [string, KnownNote][]>;
-}
-
-/**
- * A path no note of the store holds: none ever did, or a deleted note's whose content is not that note's (issue 25,
- * split-burst seed 31108: `mv intro.md a/setup.md` onto the path of a note deleted before, a/setup.md reported a batch
- * before intro.md's removal, was announced as a new note beside intro's message: posted twice). The same content back
- * is that note returning (replaced-deleted.ts).
- */
-function newToStore(k: KnownNote | undefined, c: ChangedFile): boolean {
-  return !k || (k.state === 'deleted' && k.hash !== c.hash);
 }
 
 export function addLateRemovals(

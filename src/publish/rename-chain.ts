@@ -19,6 +19,7 @@
  */
 import type { KnownNote } from '../store/store.js';
 import type { ChangedFile } from './batch-read.js';
+import { newToStore } from './new-to-store.js';
 import type { PendingRemovals } from './removals.js';
 
 /** Whether the note of id `id` is recognisable in the changed file `at` (its title there, or most of its body), or `at` holds a note moved in from outside the batch (rename-match.ts). */
@@ -52,7 +53,7 @@ export function chainRenames(
   const byHash = new Map<string, ChangedFile[]>();
   for (const c of changed) byHash.set(c.hash, [...(byHash.get(c.hash) ?? []), c]);
   const used = new Set<string>();
-  const walk: Walk = { vacated, byHash, used, waitsAsRemoval: (rel) => pending.has(rel) };
+  const walk: Walk = { vacated, byHash, used, waitsAsRemoval: (rel) => pending.has(rel), newToStore: (c) => !c.known || newToStore(known(c.rel), c) };
   const links: ChainLink[] = [];
   const take = (c: ChangedFile, head?: ChainLink) => {
     const chain = follow(c, walk);
@@ -107,23 +108,28 @@ export function freedPaths(links: readonly ChainLink[]): Set<string> {
   return new Set(links.map((l) => l.from).filter((rel) => !onto.has(rel)));
 }
 
-/** What a chain is followed through: `waitsAsRemoval`, whether a path's note waits with the pending removals. */
+/**
+ * What a chain is followed through: `waitsAsRemoval`, whether a path's note waits with the pending removals;
+ * `newToStore`, whether a changed path holds no note of the store (a deleted note's path counts: new-to-store.ts).
+ */
 interface Walk {
   vacated: ReadonlyMap<string, KnownNote>;
   byHash: ReadonlyMap<string, ChangedFile[]>;
   used: ReadonlySet<string>;
   waitsAsRemoval: (rel: string) => boolean;
+  newToStore: (c: ChangedFile) => boolean;
 }
 
 /**
- * From a path whose note moved on, the links to the chain's end (a path new to the store, or one whose note
- * went nowhere and waits as a removal: overwritten, held by held-rewrites.ts, its removal decided as any
+ * From a path whose note moved on, the links to the chain's end (a path new to the store, a deleted note's
+ * among them: seed 31020's chain onto the path of a note deleted before broke off there, and the note moved was
+ * posted again; or one whose note went nowhere and waits as a removal: overwritten, held by held-rewrites.ts, its removal decided as any
  * other's; the tester's round 13 rotation `mv c t; mv b c; mv a b; rm t`, a new a); undefined if it breaks
  * off or turns back. With `cycle`, only a chain that turns back to `start` (its last link onto it);
  * with a `RecognisedAt`, only one whose last note's content is in no changed file and which is recognisable
  * at `start`: that note goes to `start` (edited there).
  */
-function follow(start: ChangedFile, { vacated, byHash, used, waitsAsRemoval }: Walk, cycle: boolean | RecognisedAt = false): ChainLink[] | undefined {
+function follow(start: ChangedFile, { vacated, byHash, used, waitsAsRemoval, newToStore: free }: Walk, cycle: boolean | RecognisedAt = false): ChainLink[] | undefined {
   const chain: ChainLink[] = [];
   const seen = new Set([start.rel]);
   for (let at = start; ; ) {
@@ -134,7 +140,7 @@ function follow(start: ChangedFile, { vacated, byHash, used, waitsAsRemoval }: W
     const next = onto.find((d) => !seen.has(d.rel) && !used.has(d.rel));
     if (!next) return !cycle && !onto.length && waitsAsRemoval(at.rel) ? chain : undefined;
     chain.push({ from: at.rel, fromId: old.id, to: next });
-    if (!vacated.has(next.rel)) return next.known || cycle ? undefined : chain;
+    if (!vacated.has(next.rel)) return !free(next) || cycle ? undefined : chain;
     seen.add(next.rel);
     at = next;
   }

@@ -24,6 +24,7 @@ import { addLateRemovals, overwritten, type LateRemovalSource } from './late-rem
 import { moveEvidence, notesSharing, type MoveEvidence } from '../store/move-sources.js';
 import { chainRenames, freedPaths } from './rename-chain.js';
 import { movedOffRetitled } from './moved-off-retitled.js';
+import { newToStore } from './new-to-store.js';
 
 /** A removal waiting to be acted on, with the store's record of its note. */
 export interface RemovedNote {
@@ -254,16 +255,15 @@ function besideOriginal(source: LateRemovalSource, candidates: readonly [string,
 }
 
 /**
- * Whether a changed file may be a note renamed here: a path new to the store, or one whose record is
- * of a deleted note and whose content is not that note's (the same content back is that note
- * returning). Left out, a note moved and edited onto a deleted note's path was taken for the deleted
+ * Whether a changed file may be a note renamed here: a path new to the store (new-to-store.ts: a deleted
+ * note's whose content is not that note's among them; the same content back is that note returning). Left out, a note moved and edited onto a deleted note's path was taken for the deleted
  * note back (the model's MODEL_SEED=311); it still is unless a removal matches it as a rename.
  * Or a path whose note was rewritten beyond recognition and waits with the removals (held-rewrites.ts):
  * a removed note moved over it (`mv setup.md a/setup.md`, the split-burst property's seed 42), the note
  * it held overwritten (rename-apply.ts sets it aside; its removal is decided as any other's).
  */
 function mayBeRenamedHere(k: KnownNote | undefined, c: ChangedFile, pending: PendingRemovals): boolean {
-  return !k || (k.hash !== c.hash && (k.state === 'deleted' || pending.has(c.rel)));
+  return newToStore(k, c) || (k !== undefined && k.hash !== c.hash && pending.has(c.rel));
 }
 
 /**

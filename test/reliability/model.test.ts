@@ -698,7 +698,9 @@ describe('model: a note moved into a family known only from a restore\'s silent 
  * model's `a/**` and `b/**` chats), both named setup.md in one language. b's note was taken as edited into a's: its
  * messages switched to show a (another English note), a's kept beside them. b is overwritten (onDelete), a's
  * messages follow it to b/setup.md. Both titled "Introduction" (`generic`): with titles apart, b's file was held as
- * a rewrite beyond recognition and the move was found.
+ * a rewrite beyond recognition and the move was found. Flaky (about 2 runs in 5) while b/setup.md reported a batch
+ * before a/setup.md's removal was read as b's edit: each report order is tried explicitly in
+ * test/publish/moved-over-split.test.ts (kept-copies.ts originalOf: an original whose file is gone, its removal not reported yet).
  */
 describe('model: a note moved over another of its name in another folder (issue 25, tester 19 F1)', () => {
   it.each(['keep', 'delete'] as const)('mv a/setup.md b/setup.md over an announced b/setup (onDelete: %s)', async (onDelete) => {
