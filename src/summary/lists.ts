@@ -16,7 +16,7 @@ import { continuingLeadIn } from './lead-in-items.js';
 import { wholeRecord } from './record-point.js';
 import { withTellingRow } from './table-subjects.js';
 import { namesWithCommands } from './step-names.js';
-import { codeStepName } from './code-step-name.js';
+import { unlabelledName } from './item-lead-name.js';
 import { full, isFragment, withoutMarker, isLeadIn, isProse, isTooShort, looksLikeOutput, MAX_ITEM_POINTS, MAX_ITEMS, MAX_NAME, prose, push, SENTENCES_PER_PARAGRAPH, shortCodeLine, type Walk } from './walk.js';
 
 /** Text of a list item's own words up to its first block: a lead-in takes its short code line and stops there. */
@@ -221,7 +221,7 @@ export function addList(w: Walk, list: Tokens.List, lead: string | undefined, cl
   const offers = (i: number) => (offered ? offered.has(i) : i < MAX_ITEM_POINTS);
   if (offered) for (const [i, { text }] of [...items, ...later].entries()) if (text && !offered.has(i)) w.heard.push(text);
   // Labels every item repeats ("Code:", "Structure:") are fields, not names of things; a command or identifier in code ("`/away` – …") names its item as words do.
-  const bareName = ({ text, name = codeStepName(text, w.spans, w.locale) }: (typeof items)[number]) => (name && (isProse(name) || w.spans.hasCode(name)) && !w.fieldLabels.has(name.toLowerCase()) ? (list.ordered ? timedStep(name, text) : name) : undefined);
+  const bareName = ({ text, name = unlabelledName(text, w.spans, w.locale) }: (typeof items)[number]) => (name && (isProse(name) || w.spans.hasCode(name)) && !w.fieldLabels.has(name.toLowerCase()) ? (list.ordered ? timedStep(name, text) : name) : undefined);
   // Named items in one point, first (a long list must not use up the candidates before it): under their lead-in
   // or heading, or alone when there are several; not when the labels only name what the items say (labelsOnly).
   const { point: compact, commandShown } = namesWithCommands(items, bareName, w.spans, (names) => ((names.length >= 3 || twoNamedUnderLeadIn(lead, items)) && !labelsOnly(list, items, w.spans, w.locale) ? compactNames(lead ?? '', names, w.maxPointChars, (s) => w.spans.visibleLength(s), w.locale, later.length > 0) : undefined));
