@@ -14,7 +14,7 @@ import { isExclamation, isQuestion, pointsBack, speaksAsI, wordCount } from './t
 import { itemsOffered } from './long-lists.js';
 import { continuingLeadIn } from './lead-in-items.js';
 import { wholeRecord } from './record-point.js';
-import { withTellingRow } from './table-subjects.js';
+import { subjectsAreColumns, withTellingRow } from './table-subjects.js';
 import { namesWithCommands } from './step-names.js';
 import { unlabelledName } from './item-lead-name.js';
 import { full, isFragment, withoutMarker, isLeadIn, isProse, isTooShort, looksLikeOutput, MAX_ITEM_POINTS, MAX_ITEMS, MAX_NAME, prose, push, SENTENCES_PER_PARAGRAPH, shortCodeLine, type Walk } from './walk.js';
@@ -361,16 +361,16 @@ export function addTable(w: Walk, table: Tokens.Table, lead: string | undefined)
   const corner = table.header[0] ? cell(table.header[0]) : '';
   const headerNames = !corner || COMPARED_BY.test(corner);
   const compares = (headerNames || table.rows.length <= 3) && comparesInWords(table, cell);
-  const byColumn = compares && headerNames && table.header.length >= 3 ? table.header.slice(1).map(cell).filter((c) => isProse(c) && c.length <= MAX_NAME) : [];
+  const byColumn = ((compares && headerNames) || subjectsAreColumns(table, cell)) && table.header.length >= 3 ? table.header.slice(1).map(cell).filter((c) => isProse(c) && c.length <= MAX_NAME) : [];
   const subjects = byColumn.length >= 2 ? byColumn : values.filter((v) => !isTotal(v)); // a row of totals is the bottom line (below), not a subject
   // Two or three rows name themselves where rows are the points (a note of a table alone): named in
   // one point only after prose, where they are not.
   const small = byColumn.length >= 2 || (compares && table.rows.length <= 3 && subjects.length >= 2 && w.out.some((c) => c.kind === 'sentence'));
   const compact = subjects.length > 3 || small ? compactNames(lead && lead.length <= 40 ? lead : byColumn.length >= 2 ? '' : header, subjects, w.maxPointChars, undefined, w.locale) : undefined;
-  if (compact) push(w, byColumn.length >= 2 ? { text: withTellingRow(compact, table.rows, cell, w.maxPointChars, (s) => w.spans.visibleLength(s)), kind: 'compact', lead: true, named: true } : { text: compact, kind: 'compact', lead: true });
-  const columns = table.header.map(cell);
+  const told = compact !== undefined && byColumn.length >= 2 ? withTellingRow(compact, table.rows, cell, w.maxPointChars, (s) => w.spans.visibleLength(s)) : undefined, columns = table.header.map(cell);
+  if (compact) push(w, told ? { text: told.text, kind: 'compact', lead: true, named: true } : { text: compact, kind: 'compact', lead: true });
   // A row of totals, wherever it is, is the table's bottom line: it sums the rows up.
-  for (const row of table.rows.filter((r, i) => i < 5 || isTotal(r[0] ? cell(r[0]) : ''))) {
+  for (const row of table.rows.filter((r, i) => r !== told?.row && (i < 5 || isTotal(r[0] ? cell(r[0]) : '')))) {
     // Where the header names the subjects, each value says whose it is ("Compile speed: Rust slow · Go fast").
     const cells = row.map((c, k) => (byColumn.length >= 2 && k > 0 && cell(c) && columns[k] ? `${columns[k]} ${cell(c)}` : cell(c))).filter((c) => c);
     if (!cells.length || !cells.some((c) => isProse(c) || w.spans.hasCode(c))) continue;
