@@ -15,7 +15,7 @@ import { isLeadIn, isProse } from './walk.js';
 const MAX_LEAD_NAME = 72;
 
 /** The item's first sentence without its stop, when the item says more after it and that sentence is short enough for a name. */
-export function leadSentenceName(text: string, spans: SpanTable, locale: string): string | undefined {
+function leadSentenceName(text: string, spans: SpanTable, locale: string): string | undefined {
   const [lead, next] = splitSentences(text, locale, 2);
   if (lead === undefined || next === undefined) return undefined;
   const name = lead.trim().replace(/[.。।]$/u, '');
