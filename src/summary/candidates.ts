@@ -310,7 +310,7 @@ export function collectCandidates(tokens: readonly Token[], locale: string, span
       context = addTurns(w, raw, labels, next, { lead, closing, links, printed: printedAfterCommand(next, blocks[i - 1]), afterBlock: blocks[i - 1]?.type === 'code' || isMathBlock(blocks[i - 1]), term: t.type === 'paragraph' && opensWithTerm(t.raw) });
     } else if (t.type === 'list') {
       sectionHasLead = true;
-      addLedList(w, withCommandAfterLastItem(t as Tokens.List, next), context, heading, lead, continuedBy(t, blocks[i + 1], blocks[i + 2], spans));
+      addLedList(w, withCommandAfterLastItem(t as Tokens.List, next, w.locale), context, heading, lead, continuedBy(t, blocks[i + 1], blocks[i + 2], spans));
       context = undefined;
     } else if (t.type === 'blockquote') {
       const inner = (t as Tokens.Blockquote).tokens.filter((q) => q.type !== 'space');

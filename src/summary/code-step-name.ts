@@ -6,6 +6,7 @@
  */
 import { isPlaceholder, type SpanTable } from './inline.js';
 import { listJoiners } from './punctuation.js';
+import { hasCjk } from './chars.js';
 
 /** Longest code span read as a name: a command or identifier, not a command line. */
 const MAX_CODE_NAME = 24;
@@ -33,19 +34,21 @@ const PROGRAM = /^[A-Za-z][\w.+-]*$/u;
  * connect: `mongosh "mongodb+srv://…"`"): the label alone named the step and lost what a reader runs
  * for it. The command is named with it, whole when short, else by its program ("… and connect (mongosh)"),
  * once in a list: a program two steps run ("atlas clusters create …", "atlas accessLists …") is shown at the first.
+ * `whole`: every command whole, however long (step-names.ts tries that first).
  */
-export function commandNamer(spans: SpanTable): (name: string, text: string) => string {
+export function commandNamer(spans: SpanTable, whole = false): (name: string, text: string) => string {
   const shown = new Set<string>();
   return (name, text) => {
-    const command = stepCommand(name, text, spans);
+    const command = stepCommand(name, text, spans, whole);
     if (command === undefined || shown.has(command)) return name;
     shown.add(command);
-    return `${name} (${spans.add({ text: command, style: 'code' })})`;
+    const code = spans.add({ text: command, style: 'code' });
+    return hasCjk(name.slice(-1)) ? `${name}（${code}）` : `${name} (${code})`; // full-width and unspaced after Chinese or Japanese, as timed steps
   };
 }
 
 /** The command of a "label: `command line`" item as a name shows it: whole when short, else its program. */
-function stepCommand(name: string, text: string, spans: SpanTable): string | undefined {
+function stepCommand(name: string, text: string, spans: SpanTable, whole: boolean): string | undefined {
   if (!text.startsWith(name)) return undefined;
   const rest = text.slice(name.length).replace(/^\s*[:：]\s*/u, '').replace(/\s*[.。]$/u, '');
   const run = rest.length === 1 && isPlaceholder(rest) ? spans.get(rest) : undefined;
@@ -54,5 +57,5 @@ function stepCommand(name: string, text: string, spans: SpanTable): string | und
   if (!/\s/u.test(command) || /[(){};]|\s=\s/u.test(command)) return undefined;
   const program = command.split(/\s/u)[0]!;
   if (!PROGRAM.test(program)) return undefined;
-  return command.length <= MAX_CODE_NAME ? command : program;
+  return whole || command.length <= MAX_CODE_NAME ? command : program;
 }

@@ -14,8 +14,9 @@ import { isExclamation, isQuestion, pointsBack, speaksAsI, wordCount } from './t
 import { itemsOffered } from './long-lists.js';
 import { continuingLeadIn } from './lead-in-items.js';
 import { wholeRecord } from './record-point.js';
-import { withTellingRow } from './table-subjects.js';
-import { codeStepName, commandNamer } from './code-step-name.js';
+import { subjectsAreColumns, withTellingRow } from './table-subjects.js';
+import { namesWithCommands } from './step-names.js';
+import { unlabelledName } from './item-lead-name.js';
 import { full, isFragment, withoutMarker, isLeadIn, isProse, isTooShort, looksLikeOutput, MAX_ITEM_POINTS, MAX_ITEMS, MAX_NAME, prose, push, SENTENCES_PER_PARAGRAPH, shortCodeLine, type Walk } from './walk.js';
 
 /** Text of a list item's own words up to its first block: a lead-in takes its short code line and stops there. */
@@ -220,11 +221,10 @@ export function addList(w: Walk, list: Tokens.List, lead: string | undefined, cl
   const offers = (i: number) => (offered ? offered.has(i) : i < MAX_ITEM_POINTS);
   if (offered) for (const [i, { text }] of [...items, ...later].entries()) if (text && !offered.has(i)) w.heard.push(text);
   // Labels every item repeats ("Code:", "Structure:") are fields, not names of things; a command or identifier in code ("`/away` – …") names its item as words do.
-  const withCommand = commandNamer(w.spans); // a step's command after its label; a step with no short name, its commands (code-step-name.ts)
-  const names = items.flatMap(({ text, name = codeStepName(text, w.spans, w.locale) }) => (name && (isProse(name) || w.spans.hasCode(name)) && !w.fieldLabels.has(name.toLowerCase()) ? [withCommand(list.ordered ? timedStep(name, text) : name, text)] : []));
+  const bareName = ({ text, name = unlabelledName(text, w.spans, w.locale) }: (typeof items)[number]) => (name && (isProse(name) || w.spans.hasCode(name)) && !w.fieldLabels.has(name.toLowerCase()) ? (list.ordered ? timedStep(name, text) : name) : undefined);
   // Named items in one point, first (a long list must not use up the candidates before it): under their lead-in
   // or heading, or alone when there are several; not when the labels only name what the items say (labelsOnly).
-  const compact = (names.length >= 3 || twoNamedUnderLeadIn(lead, items)) && !labelsOnly(list, items, w.spans, w.locale) ? compactNames(lead ?? '', names, w.maxPointChars, (s) => w.spans.visibleLength(s), w.locale, later.length > 0) : undefined;
+  const { point: compact, commandShown } = namesWithCommands(items, bareName, w.spans, (names) => ((names.length >= 3 || twoNamedUnderLeadIn(lead, items)) && !labelsOnly(list, items, w.spans, w.locale) ? compactNames(lead ?? '', names, w.maxPointChars, (s) => w.spans.visibleLength(s), w.locale, later.length > 0) : undefined));
   if (compact) push(w, { text: compact, kind: 'compact', lead: true });
   // Items that say nothing alone (formulas, figures) read under the lead-in once, not the lead-in once each.
   const fragments = compact === undefined ? fragmentsUnderLead(w, lead, items) : [];
@@ -245,7 +245,7 @@ export function addList(w: Walk, list: Tokens.List, lead: string | undefined, cl
     // named by the compact point already; alone it would add the aside and take a point's place.
     const bare = withoutAside(text);
     const onlyName = compact !== undefined && name !== undefined && bare !== text && !w.spans.hasCode(text) && bare.replace(/[.。]$/u, '') === withoutAside(name);
-    if (offers(i) && !onlyName && !readUnderLead && !(i > 0 && pointsBack(text, w.locale) && wordCount(text) <= 8)) {
+    if (offers(i) && !onlyName && !commandShown.has(i) && !readUnderLead && !(i > 0 && pointsBack(text, w.locale) && wordCount(text) <= 8)) {
       addItem(w, text, code, name, { lead: first && i === 0 && lead !== undefined ? lead : undefined, context: lead, closing });
     }
     // A nested list belongs to its item, after it: "Type a command, e.g.: /available, /away, /busy".
@@ -361,16 +361,16 @@ export function addTable(w: Walk, table: Tokens.Table, lead: string | undefined)
   const corner = table.header[0] ? cell(table.header[0]) : '';
   const headerNames = !corner || COMPARED_BY.test(corner);
   const compares = (headerNames || table.rows.length <= 3) && comparesInWords(table, cell);
-  const byColumn = compares && headerNames && table.header.length >= 3 ? table.header.slice(1).map(cell).filter((c) => isProse(c) && c.length <= MAX_NAME) : [];
+  const byColumn = ((compares && headerNames) || subjectsAreColumns(table, cell)) && table.header.length >= 3 ? table.header.slice(1).map(cell).filter((c) => isProse(c) && c.length <= MAX_NAME) : [];
   const subjects = byColumn.length >= 2 ? byColumn : values.filter((v) => !isTotal(v)); // a row of totals is the bottom line (below), not a subject
   // Two or three rows name themselves where rows are the points (a note of a table alone): named in
   // one point only after prose, where they are not.
   const small = byColumn.length >= 2 || (compares && table.rows.length <= 3 && subjects.length >= 2 && w.out.some((c) => c.kind === 'sentence'));
   const compact = subjects.length > 3 || small ? compactNames(lead && lead.length <= 40 ? lead : byColumn.length >= 2 ? '' : header, subjects, w.maxPointChars, undefined, w.locale) : undefined;
-  if (compact) push(w, byColumn.length >= 2 ? { text: withTellingRow(compact, table.rows, cell, w.maxPointChars, (s) => w.spans.visibleLength(s)), kind: 'compact', lead: true, named: true } : { text: compact, kind: 'compact', lead: true });
-  const columns = table.header.map(cell);
+  const told = compact !== undefined && byColumn.length >= 2 ? withTellingRow(compact, table.rows, cell, w.maxPointChars, (s) => w.spans.visibleLength(s)) : undefined, columns = table.header.map(cell);
+  if (compact) push(w, told ? { text: told.text, kind: 'compact', lead: true, named: true } : { text: compact, kind: 'compact', lead: true });
   // A row of totals, wherever it is, is the table's bottom line: it sums the rows up.
-  for (const row of table.rows.filter((r, i) => i < 5 || isTotal(r[0] ? cell(r[0]) : ''))) {
+  for (const row of table.rows.filter((r, i) => r !== told?.row && (i < 5 || isTotal(r[0] ? cell(r[0]) : '')))) {
     // Where the header names the subjects, each value says whose it is ("Compile speed: Rust slow · Go fast").
     const cells = row.map((c, k) => (byColumn.length >= 2 && k > 0 && cell(c) && columns[k] ? `${columns[k]} ${cell(c)}` : cell(c))).filter((c) => c);
     if (!cells.length || !cells.some((c) => isProse(c) || w.spans.hasCode(c))) continue;

@@ -13,7 +13,7 @@ import { ruleFor, type Rules } from './tone.js';
 
 /** Output, a result or a log as what the lead-in speaks of, or the reader seeing or getting it. */
 const SHOWS_OUTPUT: Rules = [
-  [/^en/, /^(?:(?:the|its|your|an?|some|sample|example|expected|typical|console|command['’]s|program['’]s|final)\s+)*(?:output|outputs|result|results|response|log|logs|printout|stdout)(?!\p{L})|(?:^|[\s,])(?:you(?:['’]ll| will| should| would| might)?(?: then)?(?: now)?(?: also)?(?: be able to)? (?:see|get)|(?:it|this|which|that) (?:will )?(?:prints?|outputs?|returns?|displays?))(?!\p{L})/iu],
+  [/^en/, /^(?:(?:the|its|your|an?|some|sample|example|expected|typical|console|command['’]s|program['’]s|final)\s+)*(?:output|outputs|result|results|response|log|logs|printout|stdout)(?!\p{L})|(?:^|[\s,])(?:you(?:['’]ll| will| should| would| might)?(?: then)?(?: now)?(?: also)?(?: be able to)? (?:see|get)|(?:it|this|which|that) (?:will )?(?:prints?|outputs?|returns?|displays?)|(?:should|will|would|must)(?: now)? (?:print|output|display))(?!\p{L})/iu],
   [/^es/, /(?:^|[^\p{L}])(?:salida|resultado|resultados|registro|registros|respuesta|verás|veras|deberías ver|debería ver|vas a ver|obtendrás|obtendrá|aparecerá|se mostrará|imprime|imprimirá|devuelve|devolverá)(?!\p{L})/iu],
   [/^pt/, /(?:^|[^\p{L}])(?:saída|resultado|resultados|você verá|verá|deverá ver|deve ver|obterá|imprime|retorna)(?!\p{L})/iu],
   [/^fr/, /(?:^|[^\p{L}])(?:sortie|résultat|résultats|vous (?:devriez|allez|pourrez) voir|vous verrez|tu verras|vous obtiendrez|affiche|affichera|renvoie|renverra)(?!\p{L})/iu],
