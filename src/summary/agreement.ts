@@ -7,12 +7,13 @@
  */
 import { ruleFor, type Rules } from './locale-rules.js';
 import { wordCount } from './tone.js';
+import { factsOf, passesGate, type WordGates } from './sentence-facts.js';
 
 /** A short leading clause before a comma ("Good catch, ", "Bien vu, ", "بالتأكيد، "): up to four words. */
 const LEADING = String.raw`(?:[^,،，、.!?。！？]{1,40}[,،，、]\s*)?`;
 
 /** Per language: the predicate "you are right", with its coordinating "and" (Arabic و is written on the word). */
-const AGREES: Rules = [
+export const AGREES: Rules = [
   [/^en/, new RegExp(String.raw`^${LEADING}(?:and\s+)?you(?:['’]re|\s+are)\s+(?:\p{L}+\s+){0,2}?(?:right|correct|spot\s+on)(?!\p{L})`, 'iu')],
   [/^fr/, new RegExp(String.raw`^${LEADING}(?:et\s+)?(?:tu\s+as|vous\s+avez|t['’]as)\s+(?:\p{L}+\s+){0,3}?raison(?!\p{L})`, 'iu')],
   [/^es/, new RegExp(String.raw`^${LEADING}(?:y\s+)?(?:tú\s+|usted\s+)?(?:tienes|tiene|tenéis)\s+(?:\p{L}+\s+){0,2}?razón(?!\p{L})`, 'iu')],
@@ -41,10 +42,15 @@ const SAYS_WHAT: Rules = [
 /** At most this many words may follow the predicate ("to ask", "de le demander", "في هذه الملاحظة"). */
 const TAIL_WORDS = 5;
 
+/** Words AGREES cannot match without (sentence-facts.ts). */
+export const AGREES_GATES: WordGates = [[/^en/, ['you']]];
+
 export function agreesWithReader(s: string, locale: string): boolean {
-  const m = ruleFor(AGREES, locale)?.exec(s.trim());
+  if (!passesGate(AGREES_GATES, locale, s)) return false;
+  const trimmed = factsOf(s).trimmed;
+  const m = ruleFor(AGREES, locale)?.exec(trimmed);
   if (!m) return false;
-  const tail = s.trim().slice(m[0].length);
+  const tail = trimmed.slice(m[0].length);
   if (/[\d\uE000-\uF8FF]/u.test(tail) || (ruleFor(SAYS_WHAT, locale)?.test(tail) ?? false)) return false;
   return wordCount(tail.replace(/[.!。！।]+\s*$/u, '')) <= TAIL_WORDS;
 }

@@ -243,8 +243,8 @@ export function addList(w: Walk, list: Tokens.List, lead: string | undefined, cl
     // "It minimises the error." as an item leans on the item before it, as a sentence does.
     // An item that is only its name and an aside ("Ice cubes (optional, for iced version)") is
     // named by the compact point already; alone it would add the aside and take a point's place.
-    const bare = withoutAside(text);
-    const onlyName = compact !== undefined && name !== undefined && bare !== text && !w.spans.hasCode(text) && bare.replace(/[.。]$/u, '') === withoutAside(name);
+    const named = compact !== undefined && name !== undefined, bare = named ? withoutAside(text) : text;
+    const onlyName = named && bare !== text && !w.spans.hasCode(text) && bare.replace(/[.。]$/u, '') === withoutAside(name);
     if (offers(i) && !onlyName && !commandShown.has(i) && !readUnderLead && !(i > 0 && pointsBack(text, w.locale) && wordCount(text) <= 8)) {
       addItem(w, text, code, name, { lead: first && i === 0 && lead !== undefined ? lead : undefined, context: lead, closing });
     }

@@ -6,8 +6,9 @@
  * the note's subject. A condition on a need alone ("If needed, restart it") is an instruction and stays. Pure.
  */
 import { ruleFor, type Rules } from './locale-rules.js';
+import { passesGate, type WordGates } from './sentence-facts.js';
 
-const READER_WISHES: Rules = [
+export const READER_WISHES: Rules = [
   [/^en/, /(?:^|[^\p{L}])(?:if|should)\s+you\s+(?:want|wish|like|prefer|['’]d\s+like|would\s+like|are\s+interested|['’]re\s+interested)(?!\p{L})/iu],
   [/^es/, /(?:^|[^\p{L}])si\s+(?:quieres|queréis|lo\s+deseas?|te\s+interesa|os\s+interesa|le\s+interesa|prefieres|te\s+apetece|gustas)(?!\p{L})/iu],
   [/^pt/, /(?:^|[^\p{L}])se\s+(?:você\s+)?(?:quiser|preferir|tiver\s+interesse)(?!\p{L})/iu],
@@ -27,7 +28,7 @@ const READER_WISHES: Rules = [
  * "अगर आपके कोई सवाल हैं", "إذا كانت لديك أسئلة"): whatever follows it, it offers more of the chat, no point
  * of the note. Each language's noun for a question asked, never "problem" (如果还有问题，请重启 is an instruction).
  */
-const QUESTIONS_LEFT: Rules = [
+export const QUESTIONS_LEFT: Rules = [
   [/^en/, /(?:^|[^\p{L}])(?:if|should)\s+you\s+(?:still\s+)?(?:have|got)\s+(?:\p{L}+\s+){0,2}questions(?!\p{L})/iu],
   [/^es/, /(?:^|[^\p{L}])si\s+(?:\p{L}+\s+)?(?:tienes|tiene|tenéis|tienen|te\s+queda|le\s+queda|surge)\s+(?:\p{L}+\s+){0,2}(?:dudas?|preguntas?)(?!\p{L})/iu],
   [/^pt/, /(?:^|[^\p{L}])se\s+(?:você\s+)?(?:tiver|tem|ficar\s+com)\s+(?:\p{L}+\s+){0,2}(?:dúvidas?|perguntas?)(?!\p{L})/iu],
@@ -61,13 +62,16 @@ const WRITER_OFFERS: Rules = [
  * flags as the rule, so case folding finds the same letters.
  */
 const READER_WISHES_HINT: Rules = [
-  [/^en/, /you/iu],
   [/^(es|fr)/, /si\s/iu],
   [/^pt/, /se\s/iu],
   [/^de/, /(?:wenn|falls|sofern)\s/iu],
 ];
 
+/** English's hint as a word of the sentence's shared lower case (sentence-facts.ts), read by other rules too. */
+export const READER_WISHES_GATES: WordGates = [[/^en/, ['you']]];
+
 export function offersMore(s: string, locale: string): boolean {
+  if (!passesGate(READER_WISHES_GATES, locale, s)) return false;
   const hint = ruleFor(READER_WISHES_HINT, locale);
   if (hint && !hint.test(s)) return false;
   if (ruleFor(QUESTIONS_LEFT, locale)?.test(s)) return true;

@@ -60,6 +60,8 @@ const MATH = /\\\((.+?)\\\)|\\\[(.+?)\\\]|\$\$(.+?)\$\$/gs;
  * allow): only when it reads as TeX, so prices ("$5 and $10", "$8.") stay as written.
  */
 const DOLLAR_MATH = /(?<![\\$\w])\$(?=[^\s$])([^$\n]{1,600}?)(?<=[^\s$\\])\$(?![\w$])/g;
+/** DOLLAR_MATH without `g`: the first span, with no lastIndex carried between calls (made once, not per call). */
+const FIRST_DOLLAR_MATH = new RegExp(DOLLAR_MATH.source);
 /**
  * Past this length a `$…$` span is math only with a TeX command in it: a long formula (Binet's,
  * 180 characters) is math, and a long stretch of prose between two prices is not.
@@ -193,7 +195,7 @@ function inMath(before: string, rest: string): boolean {
   const close = rest.indexOf('$');
   if (open < 0 || close < 0) return false;
   const span = before.slice(open) + rest.slice(0, close + 1);
-  const m = new RegExp(DOLLAR_MATH.source).exec(before.slice(Math.max(0, open - 1), open) + span + rest.charAt(close + 1));
+  const m = FIRST_DOLLAR_MATH.exec(before.slice(Math.max(0, open - 1), open) + span + rest.charAt(close + 1));
   return !!m && m[0] === span && isDollarMath(m[1]!);
 }
 

@@ -5,6 +5,9 @@
  * Chinese asks by A-not-A (要不要) or the particle 吗; Japanese ends on the particle か; Arabic
  * and Hindi open on their yes/no particles (هل, क्या); French inverts verb and pronoun. Pure.
  */
+import { ruleFor } from './locale-rules.js';
+import { factsOf } from './sentence-facts.js';
+
 const ASKS_BY_FORM: ReadonlyArray<readonly [RegExp, RegExp]> = [
   // "Should it overflow, …" is a condition: only I/we/you after the verb, and no comma-led clause after.
   [/^en/, /^(?:shall|should|may|can|could|do|would|will)\s+(?:I|we|you)\s+(?![^,]*,)|^want me to\s/iu],
@@ -19,6 +22,5 @@ const ASKS_BY_FORM: ReadonlyArray<readonly [RegExp, RegExp]> = [
 ];
 
 export function asksByForm(sentence: string, locale: string): boolean {
-  const lang = locale.toLowerCase();
-  return ASKS_BY_FORM.find(([when]) => when.test(lang))?.[1].test(sentence.trim()) ?? false;
+  return ruleFor(ASKS_BY_FORM, locale)?.test(factsOf(sentence).trimmed) ?? false;
 }

@@ -6,7 +6,8 @@
  * praising words. Pure.
  */
 import { ruleFor, type Rules } from './locale-rules.js';
-import { ASKING, pointsBack, pointsBackWithin, wordCount } from './tone.js';
+import { ASKING, pointsBack, pointsBackWithin } from './tone.js';
+import { factsOf } from './sentence-facts.js';
 
 /** Per language: the sentence opens on "this/that is (a/one) … question", "your/this question …", or its equivalents. */
 const JUDGES_QUESTION: ReadonlyArray<readonly [RegExp, RegExp]> = [
@@ -22,8 +23,7 @@ const JUDGES_QUESTION: ReadonlyArray<readonly [RegExp, RegExp]> = [
 ];
 
 export function judgesTheQuestion(sentence: string, locale: string): boolean {
-  const lang = locale.toLowerCase();
-  return JUDGES_QUESTION.find(([when]) => when.test(lang))?.[1].test(sentence.trim()) ?? false;
+  return ruleFor(JUDGES_QUESTION, locale)?.test(factsOf(sentence).trimmed) ?? false;
 }
 
 /**
@@ -58,8 +58,9 @@ export function namesSomething(s: string, locale: string): boolean {
  * question, or a pronoun standing for it, as what it speaks of, in a few words and no figure (issue 23, F9).
  */
 export function remarksOnTheAsking(sentence: string, locale: string): boolean {
-  const s = sentence.trim();
-  if (wordCount(s) > REMARK_WORDS || /[\d\uE000-\uF8FF]/u.test(s) || namesSomething(s, locale) || !(ruleFor(ASKED, locale)?.test(s) ?? false)) return false;
+  const f = factsOf(sentence); // its words and figures are those of the trimmed text
+  const s = f.trimmed;
+  if (f.words > REMARK_WORDS || f.hasFigureOrCode || namesSomething(s, locale) || !(ruleFor(ASKED, locale)?.test(s) ?? false)) return false;
   return (ruleFor(ASKING, locale)?.test(s) ?? false) || pointsBack(s, locale) || pointsBackWithin(s, locale);
 }
 
@@ -79,6 +80,5 @@ const ASKS_FOR_HELP: ReadonlyArray<readonly [RegExp, RegExp]> = [
 ];
 
 export function asksForHelp(sentence: string, locale: string): boolean {
-  const lang = locale.toLowerCase();
-  return ASKS_FOR_HELP.find(([when]) => when.test(lang))?.[1].test(sentence.trim()) ?? false;
+  return ruleFor(ASKS_FOR_HELP, locale)?.test(factsOf(sentence).trimmed) ?? false;
 }

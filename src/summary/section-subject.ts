@@ -7,7 +7,6 @@
  * leansOn). Pure.
  */
 import { ruleFor, type Rules } from './locale-rules.js';
-import { namesWhatItPointsAt, pointsBack } from './tone.js';
 import { leansOn, type Candidate } from './walk.js';
 
 /**
@@ -20,8 +19,8 @@ const PRONOUN_AFTER_VERB: Rules = [
 ];
 
 export function leansInSection(s: string, locale: string, underHeading: boolean): Candidate['leansBack'] {
+  // leansOn says 'wholly' exactly for a bare pronoun opening the sentence: that test is not run twice.
   const leans = leansOn(s, locale);
-  if (!underHeading) return leans;
-  const barePronoun = (pointsBack(s, locale) && !namesWhatItPointsAt(s, locale)) || (ruleFor(PRONOUN_AFTER_VERB, locale)?.test(s) ?? false);
-  return barePronoun ? 'wholly' : leans;
+  if (!underHeading || leans === 'wholly') return leans;
+  return (ruleFor(PRONOUN_AFTER_VERB, locale)?.test(s) ?? false) ? 'wholly' : leans;
 }

@@ -7,6 +7,7 @@
  */
 import { capitalise } from './chars.js';
 import { ruleFor, type Rules } from './locale-rules.js';
+import { factsOf } from './sentence-facts.js';
 
 const END = String.raw`[\s.!¡¿…。！،؟।]*$`;
 const SETS_OFF: Rules = [
@@ -22,8 +23,9 @@ const SETS_OFF: Rules = [
 ];
 
 export function setsOff(s: string, locale: string): boolean {
-  const line = s.trim();
-  return line.length <= 40 && !/[\d\uE000-\uF8FF]/u.test(line) && (ruleFor(SETS_OFF, locale)?.test(line) ?? false);
+  const f = factsOf(s);
+  const line = f.trimmed;
+  return line.length <= 40 && !f.hasFigureOrCode && (ruleFor(SETS_OFF, locale)?.test(line) ?? false);
 }
 
 /**
@@ -44,8 +46,9 @@ const GOES_THROUGH: Rules = [
 ];
 
 export function goesThrough(s: string, locale: string): boolean {
-  const line = s.trim();
-  return line.length <= 60 && !/[\d\uE000-\uF8FF]/u.test(line) && (ruleFor(GOES_THROUGH, locale)?.test(line) ?? false);
+  const f = factsOf(s);
+  const line = f.trimmed;
+  return line.length <= 60 && !f.hasFigureOrCode && (ruleFor(GOES_THROUGH, locale)?.test(line) ?? false);
 }
 
 /**

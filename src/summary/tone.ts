@@ -14,6 +14,7 @@ import { standsAlone } from './stands-alone.js';
 import { goesThrough, openingAddress, setsOff } from './setting-off.js';
 import { offersMore } from './offers-more.js';
 import { opensOnPlaceholder } from './placeholder-subject.js';
+import { factsOf, passesGate, type WordGates } from './sentence-facts.js';
 
 export { ruleFor, type Rules };
 
@@ -82,10 +83,13 @@ function scriptLanguages(s: string): string[] {
 
 /** What every English first-person form above holds ("I" then ' or a space, "let me", "allow me"),
  * in a pattern without Unicode classes: most sentences fail it at once. */
-const MAYBE_ENGLISH_I = /(?:^|[^a-z'’])i['’ ]|let me|allow me/i;
+export const MAYBE_ENGLISH_I = /(?:^|[^a-z'’])i['’ ]|let me|allow me/i;
+
+/** What MAYBE_ENGLISH_I cannot match without, in lower case: most sentences hold none, and the regex need not run. */
+export const ENGLISH_I_WORDS = ["i'", 'i’', 'i ', 'let me', 'allow me'];
 
 function englishI(s: string): boolean {
-  return MAYBE_ENGLISH_I.test(s) && (ruleFor(FIRST_PERSON, 'en')?.test(s) ?? false);
+  return factsOf(s).mayHave(ENGLISH_I_WORDS) && MAYBE_ENGLISH_I.test(s) && (ruleFor(FIRST_PERSON, 'en')?.test(s) ?? false);
 }
 
 export function speaksAsI(s: string, locale: string): boolean {
@@ -105,7 +109,7 @@ const NON_LATIN = /[^\u0000-\u024F\u2000-\u206F]/;
 const NON_LATIN_TEXT = /[^\u0000-\u024F\u2000-\u206F\uE000-\uF8FF]/;
 
 /** The reader as "you" near the start: the answer talks about the asker ("You're right", "Your guess of…"). */
-const SECOND_PERSON_START: Array<[RegExp, RegExp]> = [
+export const SECOND_PERSON_START: Array<[RegExp, RegExp]> = [
   [/^en/, /^(?:\P{L}*\p{L}+\P{L}+){0,2}(?:you|your|you're|you’re|yours)(?!\p{L})/iu],
   [/^de/, /^(?:\P{L}*\p{L}+\P{L}+){0,2}(?:du|dein\w*|Ihr\w*|Sie haben|Sie sind)(?!\p{L})/u],
   [/^fr/, /^(?:\P{L}*\p{L}+\P{L}+){0,2}(?:tu|vous|votre|vos|ton|ta|tes)(?!\p{L})/iu],
@@ -117,7 +121,7 @@ const SECOND_PERSON_START: Array<[RegExp, RegExp]> = [
 ];
 
 /** The asker's own things named first ("Your example…", "From your output…"): an answer's reply to them, not the note's substance. */
-const READERS_OWN_START: Array<[RegExp, RegExp]> = [
+export const READERS_OWN_START: Array<[RegExp, RegExp]> = [
   [/^en/, /^(?:\P{L}*\p{L}+\P{L}+){0,1}(?:your)(?!\p{L})/iu],
   [/^de/, /^(?:\P{L}*\p{L}+\P{L}+){0,1}(?:dein\w*|Ihr\w*)(?!\p{L})/u],
   [/^fr/, /^(?:\P{L}*\p{L}+\P{L}+){0,1}(?:votre|vos|ton|ta|tes)(?!\p{L})/iu],
@@ -128,13 +132,17 @@ const READERS_OWN_START: Array<[RegExp, RegExp]> = [
   [/^hi/, /^(?:\S+\s+){0,1}(?:आपका|आपकी|आपके|तुम्हारा|तुम्हारी)(?=[\s,.।!?]|$)/u],
 ];
 
+/** Words SECOND_PERSON_START and READERS_OWN_START cannot match without (sentence-facts.ts). */
+export const SECOND_PERSON_GATES: WordGates = [[/^en/, ['you']]];
+export const READERS_OWN_GATES: WordGates = [[/^en/, ['your']]];
+
 export function namesReadersOwn(s: string, locale: string): boolean {
-  return ruleFor(READERS_OWN_START, locale)?.test(s) ?? false;
+  return passesGate(READERS_OWN_GATES, locale, s) && (ruleFor(READERS_OWN_START, locale)?.test(s) ?? false);
 }
 
 /** Talks to the reader: "you" near the start, or a leading clause to them that cannot go (its rest no sentence). */
 export function addressesReader(s: string, locale: string): boolean {
-  if (ruleFor(SECOND_PERSON_START, locale)?.test(s)) return true;
+  if (passesGate(SECOND_PERSON_GATES, locale, s) && ruleFor(SECOND_PERSON_START, locale)?.test(s)) return true;
   const rest = afterReplyClause(s, locale);
   return rest !== undefined && !standsAlone(rest, locale);
 }
@@ -177,26 +185,7 @@ export function namesWhatItPointsAt(s: string, locale: string): boolean {
   return ruleFor(NAMES_WHAT_IT_POINTS_AT, locale)?.test(s.trimStart()) ?? false;
 }
 
-/**
- * A pronoun pointing back inside a sentence, as what it is about ("Zuckerberg celebrated this in a
- * video", "feierte dies", "celebró esto", "a célébré cela", "これを称賛し", "بذلك"): a reaction to what
- * the sentence before said, which it does not say. Only forms that are pronouns and never determiners.
- */
-const POINTS_BACK_WITHIN: Array<[RegExp, RegExp]> = [
-  [/^en/, /\s(?:this|that)(?=\s+(?:in|on|at|with|by|for|as|and|but|or|because|when|while)\b|\s*[,.;:!?]|$)/iu],
-  [/^de/, /\sdies(?!\p{L})/iu],
-  [/^es/, /\s(?:esto|eso|ello)(?!\p{L})/iu],
-  [/^fr/, /\s(?:cela|ceci|ça)(?!\p{L})/iu],
-  [/^(zh|hant|yue)/, /.(?:这一点|這一點|此事|这件事|這件事)/u],
-  [/^ja/, /.(?:これ|それ)(?:を|に)/u],
-  [/^ar/, /\s(?:بذلك|بهذا|لذلك|ذلك|هذا)(?=[\s،,.]|$)(?!\s+ال)/u],
-];
-
-export function pointsBackWithin(s: string, locale: string): boolean {
-  const rule = ruleFor(POINTS_BACK_WITHIN, locale);
-  // An aside's pronoun points within the sentence ("(beyond that, …)").
-  return rule !== undefined && rule.test(s) && rule.test(s.replace(/[(（][^()（）]*[)）]/gu, ''));
-}
+export { pointsBackWithin } from './points-back-within.js';
 
 /** Words of a sentence, CJK characters counted two to a word. */
 export function wordCount(s: string): number {
@@ -225,6 +214,9 @@ const INTERJECTION: Array<[RegExp, RegExp]> = [
   [/^ja/, /^(?:はい|ええ|そうです(?:ね)?|その通り(?:です)?|確かに|もちろん|なるほど|いい質問(?:です(?:ね)?)?)\s?[、，,！!—–]\s*/u],
 ];
 
+/** What the opening-break regex of withoutOneInterjection cannot match without. */
+export const OPENING_BREAK = /[—–!！]|--/;
+
 export function withoutInterjection(s: string, locale: string, opensParagraph = true): string {
   // Replies stack their openings ("Right — good catch, …", "没错，你说得对，…"): each layer goes, until
   // none is left. Every pass that changes the sentence shortens it, so this ends.
@@ -240,6 +232,8 @@ function withoutOneInterjection(s: string, locale: string, opensParagraph: boole
   if (word && /\p{L}/u.test(s.slice(word[0].length))) return capitalise(s.slice(word[0].length));
   // Any short opening before a dash only where a reply opens; later, "Rust — a language —" is prose.
   if (!opensParagraph) return s;
+  // The regex below needs a dash or "!" (most sentences have none; it then tries 40 characters' splits).
+  if (!OPENING_BREAK.test(s)) return withoutReplyClause(s, locale);
   // An en dash or "--" with no space on either side joins words or numbers ("Mass–energy", "1990–2000"): no break.
   const m = /^([^—–!！:：.。?？]{1,40}?)(?:\s*(?:——|—|!|！)\s*|\s+(?:–|--)\s*|(?:–|--)\s+)(.+)$/u.exec(s);
   if (m && wordCount(m[1]!) <= 4 && /\p{L}/u.test(m[2]!)) return capitalise(m[2]!);
@@ -319,7 +313,8 @@ export const ASKING: Rules = [
 
 /** A sentence or clause of at most four words (eight CJK characters) praising or naming what was asked, and nothing else. */
 export function speaksOfAsking(s: string, locale: string): boolean {
-  if (wordCount(s) > 4 || /[\d\uE000-\uF8FF]/u.test(s)) return false;
+  const f = factsOf(s);
+  if (f.words > 4 || f.hasFigureOrCode) return false;
   return (ruleFor(ASKING, locale)?.test(s) ?? false) || (/^en/i.test(locale) && PRAISE.test(s.replace(/[.!。]$/u, '')));
 }
 
@@ -387,8 +382,9 @@ const HINDI_HERE = /^(?:यहाँ|यहां)\s[^\d\uE000-\uF8FFA-Za-z]*$/u
 
 export function presentsWhatFollows(s: string, locale = ''): boolean {
   const trimmed = s.trimStart();
-  if (PRESENTS.test(trimmed) || (HINDI_HERE.test(trimmed) && wordCount(trimmed) <= 8) || setsOff(trimmed, locale) || goesThrough(trimmed, locale)) return true;
-  return wordCount(trimmed) <= 10 && !/[\d\uE000-\uF8FF]/u.test(trimmed) && (ruleFor(WALKS_THROUGH, locale)?.test(trimmed) ?? false);
+  const f = factsOf(s); // its words and figures are those of `trimmed`: white space has none
+  if (PRESENTS.test(trimmed) || (HINDI_HERE.test(trimmed) && f.words <= 8) || setsOff(trimmed, locale) || goesThrough(trimmed, locale)) return true;
+  return f.words <= 10 && !f.hasFigureOrCode && (ruleFor(WALKS_THROUGH, locale)?.test(trimmed) ?? false);
 }
 
 /** A line labelled as a program's output ("Output: …", "输出：…"): what ran, not what the note says. */
