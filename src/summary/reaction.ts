@@ -10,6 +10,7 @@ import { capitalise } from './chars.js';
 import { ruleFor, type Rules } from './locale-rules.js';
 import { namesSomething } from './question-praise.js';
 import { namesWhatItPointsAt, pointsBack, wordCount } from './tone.js';
+import { wishesByForm } from './wish-form.js';
 
 /**
  * One short word before a comma or exclamation mark opening a sentence: where an interjection stands
@@ -111,11 +112,13 @@ const SIGN_OFF_WORDS = 3;
 /**
  * Whether a line of the closing paragraph is a sign-off: a few words ending on no stop (a letter or
  * an emoji), no sentence; a figure or code names something. Or, a little longer, a wish to the reader
- * by its language's form (wishesWell).
+ * by its language's form (WISHES_WELL), or of any length by the form of wish-form.ts.
  */
 export function signsOff(s: string, locale: string): boolean {
   const line = s.trim();
-  if (/[.?。？؟।:：;)\]"'”»\p{N}\uE000-\uF8FF]$/u.test(line) || /[\p{N}\uE000-\uF8FF]/u.test(line)) return false;
+  if (/[\p{N}\uE000-\uF8FF]/u.test(line)) return false;
+  if (wishesByForm(line, locale)) return true; // whatever its length (wish-form.ts)
+  if (/[.?。？؟।:：;)\]"'”»]$/u.test(line)) return false;
   return (wordCount(line) <= SIGN_OFF_WORDS && !/[!！]$/u.test(line)) || (wordCount(line) <= WISH_WORDS && (ruleFor(WISHES_WELL, locale)?.test(line) ?? false));
 }
 
