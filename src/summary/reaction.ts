@@ -68,8 +68,9 @@ const ELIDED_POINTER: Rules = [[/^fr/, /^c['’](?=est|était)/iu]];
 
 /**
  * The substance after a reaction's colon, at the note's start ("Ah, it's simple: bake the cheesecake…"
- * → "Bake the cheesecake…", "Ah, c'est simple : …", "Ach, das ist einfach: …"): an interjection, a few
- * words on a bare pronoun, then what the reaction announced, which is the note's point.
+ * → "Bake the cheesecake…", "Ah, c'est simple : …", "Ach, das ist einfach: …", "¡Ah, sencillo: …"): an
+ * interjection, a few words on a bare pronoun or with none (barePredicate), then what the reaction
+ * announced, which is the note's point.
  */
 export function reactionsSubstance(s: string, locale: string): string | undefined {
   const rest = afterInterjection(s);
@@ -77,8 +78,21 @@ export function reactionsSubstance(s: string, locale: string): string | undefine
   if (rest === undefined || !colon) return undefined;
   const remark = rest.slice(0, colon.index);
   const substance = rest.slice(colon.index + colon[0].length);
-  if (wordCount(remark) > 4 || /[\p{N}\uE000-\uF8FF]/u.test(remark) || !(pointsBack(remark, locale) || (ruleFor(ELIDED_POINTER, locale)?.test(remark) ?? false)) || wordCount(substance) < 3) return undefined;
-  return capitalise(substance);
+  if (wordCount(remark) > 4 || /[\p{N}\uE000-\uF8FF]/u.test(remark) || !(pointsBack(remark, locale) || (ruleFor(ELIDED_POINTER, locale)?.test(remark) ?? false) || barePredicate(remark)) || wordCount(substance) < 3) return undefined;
+  // The exclamation was the reaction's ("¡Ah, sencillo: …!"): the substance is a statement, ended as one.
+  return capitalise(substance.replace(/\s*!+$/u, '.').replace(/！+$/u, '。'));
+}
+
+/** Words at most in a remark whose subject is unsaid ("sencillo", "bem simples", "easy"). */
+const PREDICATE_WORDS = 2;
+
+/**
+ * A remark with its subject unsaid, as Spanish and Portuguese leave it ("¡Ah, sencillo: …", "Nossa,
+ * bem simples: …") and any language's short reply may ("Oh, easy: …"): a word or two, all in lower
+ * case; a capital marks a name, which the sentence is about ("Ah, Neapolitan: …").
+ */
+function barePredicate(remark: string): boolean {
+  return wordCount(remark) <= PREDICATE_WORDS && /^\p{Ll}/u.test(remark) && !/\p{Lu}/u.test(remark);
 }
 
 /**
