@@ -10,6 +10,7 @@ import { ruleFor, type Rules } from './locale-rules.js';
 import { asksIndirectly } from './indirect-question.js';
 import { givesOwnView } from './own-view.js';
 import { TELLS_READER, wordCount } from './tone.js';
+import { statesTopicFact } from './topic-fact.js';
 import type { Candidate } from './walk.js';
 
 /** "We", the writer and reader together: the answer going on ("Na klar, legen wir los.", "接下來我們逐步說明。"). */
@@ -115,13 +116,14 @@ function speaksOfExchange(s: string, locale: string, edge: 'opening' | 'closing'
 
 /**
  * The options to leave out: from the note's opening, the sentences before the first one that names
- * something (`names`: a term the note comes back to, a name, code) or gives a figure, while each speaks of
+ * something (`names`: a term the note comes back to, a name, code) or gives a figure, a count or a path, while each speaks of
  * the exchange; from its closing paragraph, likewise back from the last. A dialogue's turns are its
  * substance, and a note with nothing else keeps them all.
  */
 export function talkAtEdges<T extends { c: Candidate; text: string }>(options: readonly T[], names: (o: T) => boolean, locale: string): T[] {
   const sentences = options.filter((o) => o.c.kind === 'sentence' && !o.c.turn);
-  const talk = (o: T, edge: 'opening' | 'closing') => !names(o) && !hasNumber(o.text) && speaksOfExchange(o.text, locale, edge);
+  // Decided by what the sentence says, not by its pronouns: a figure, a count, a path is the subject's ("…skews your timings").
+  const talk = (o: T, edge: 'opening' | 'closing') => !names(o) && !hasNumber(o.text) && !statesTopicFact(o.text, locale) && speaksOfExchange(o.text, locale, edge);
   const out: T[] = [];
   for (const o of sentences) {
     if (!o.c.opening || !talk(o, 'opening')) break;

@@ -10,6 +10,7 @@ import { capitalise } from './chars.js';
 import { ruleFor, type Rules } from './locale-rules.js';
 import { namesSomething } from './question-praise.js';
 import { namesWhatItPointsAt, pointsBack, wordCount } from './tone.js';
+import { wishesByForm } from './wish-form.js';
 
 /**
  * One short word before a comma or exclamation mark opening a sentence: where an interjection stands
@@ -67,8 +68,9 @@ const ELIDED_POINTER: Rules = [[/^fr/, /^c['’](?=est|était)/iu]];
 
 /**
  * The substance after a reaction's colon, at the note's start ("Ah, it's simple: bake the cheesecake…"
- * → "Bake the cheesecake…", "Ah, c'est simple : …", "Ach, das ist einfach: …"): an interjection, a few
- * words on a bare pronoun, then what the reaction announced, which is the note's point.
+ * → "Bake the cheesecake…", "Ah, c'est simple : …", "Ach, das ist einfach: …", "¡Ah, sencillo: …"): an
+ * interjection, a few words on a bare pronoun or with none (barePredicate), then what the reaction
+ * announced, which is the note's point.
  */
 export function reactionsSubstance(s: string, locale: string): string | undefined {
   const rest = afterInterjection(s);
@@ -76,8 +78,21 @@ export function reactionsSubstance(s: string, locale: string): string | undefine
   if (rest === undefined || !colon) return undefined;
   const remark = rest.slice(0, colon.index);
   const substance = rest.slice(colon.index + colon[0].length);
-  if (wordCount(remark) > 4 || /[\p{N}\uE000-\uF8FF]/u.test(remark) || !(pointsBack(remark, locale) || (ruleFor(ELIDED_POINTER, locale)?.test(remark) ?? false)) || wordCount(substance) < 3) return undefined;
-  return capitalise(substance);
+  if (wordCount(remark) > 4 || /[\p{N}\uE000-\uF8FF]/u.test(remark) || !(pointsBack(remark, locale) || (ruleFor(ELIDED_POINTER, locale)?.test(remark) ?? false) || barePredicate(remark)) || wordCount(substance) < 3) return undefined;
+  // The exclamation was the reaction's ("¡Ah, sencillo: …!"): the substance is a statement, ended as one.
+  return capitalise(substance.replace(/\s*!+$/u, '.').replace(/！+$/u, '。'));
+}
+
+/** Words at most in a remark whose subject is unsaid ("sencillo", "bem simples", "easy"). */
+const PREDICATE_WORDS = 2;
+
+/**
+ * A remark with its subject unsaid, as Spanish and Portuguese leave it ("¡Ah, sencillo: …", "Nossa,
+ * bem simples: …") and any language's short reply may ("Oh, easy: …"): a word or two, all in lower
+ * case; a capital marks a name, which the sentence is about ("Ah, Neapolitan: …").
+ */
+function barePredicate(remark: string): boolean {
+  return wordCount(remark) <= PREDICATE_WORDS && /^\p{Ll}/u.test(remark) && !/\p{Lu}/u.test(remark);
 }
 
 /**
@@ -111,11 +126,13 @@ const SIGN_OFF_WORDS = 3;
 /**
  * Whether a line of the closing paragraph is a sign-off: a few words ending on no stop (a letter or
  * an emoji), no sentence; a figure or code names something. Or, a little longer, a wish to the reader
- * by its language's form (wishesWell).
+ * by its language's form (WISHES_WELL), or of any length by the form of wish-form.ts.
  */
 export function signsOff(s: string, locale: string): boolean {
   const line = s.trim();
-  if (/[.?。？؟।:：;)\]"'”»\p{N}\uE000-\uF8FF]$/u.test(line) || /[\p{N}\uE000-\uF8FF]/u.test(line)) return false;
+  if (/[\p{N}\uE000-\uF8FF]/u.test(line)) return false;
+  if (wishesByForm(line, locale)) return true; // whatever its length (wish-form.ts)
+  if (/[.?。？؟।:：;)\]"'”»]$/u.test(line)) return false;
   return (wordCount(line) <= SIGN_OFF_WORDS && !/[!！]$/u.test(line)) || (wordCount(line) <= WISH_WORDS && (ruleFor(WISHES_WELL, locale)?.test(line) ?? false));
 }
 

@@ -35,13 +35,30 @@ export function namesItsSection(name: string, blocks: readonly Token[], at: numb
 function sectionProbes(name: string): string[] {
   const probes: string[] = [];
   for (const word of name.toLowerCase().match(/[\p{L}\p{N}][\p{L}\p{M}\p{N}_+#.-]*/gu) ?? []) {
-    if (CJK_RUN.test(word)) for (let k = 0; k + 1 < word.length; k++) probes.push(word.slice(k, k + 2));
+    if (CJK_RUN.test(word)) probes.push(...cjkProbes(word));
     else if (word.length >= 3 && !isFunctionWord(word)) probes.push(word.length > 5 ? word.slice(0, 5) : word);
   }
   return probes;
 }
 
 const CJK_RUN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+const KANA_SOUND = /[\p{Script=Katakana}\u30FC]/u;
+
+/**
+ * Each stretch of a CJK word two Han characters wide ("時計"): a katakana counts half (nameWidth), so a
+ * loanword's probe is four sounds ("カウンタ"), not two that any other loanword may hold ("フォ" in "プラットフォーム").
+ */
+function cjkProbes(word: string): string[] {
+  const chars = [...word];
+  const probes: string[] = [];
+  for (let k = 0; k < chars.length; k++) {
+    let width = 0;
+    let end = k;
+    while (end < chars.length && width < 2) width += KANA_SOUND.test(chars[end++]!) ? 0.5 : 1;
+    if (width >= 2) probes.push(chars.slice(k, end).join(''));
+  }
+  return probes;
+}
 
 /**
  * A heading that counts its part and then names it ("Option A: Rent a VPS", "方案一：Parallels
@@ -93,12 +110,29 @@ export function nameHeadings(blocks: readonly Token[], headingText: (h: Tokens.H
   return names;
 }
 
+/** The widest a CJK heading naming a part is: eight Han characters ("四川担担面馆"), two of a word's worth each. */
+const MAX_CJK_NAME_WIDTH = 8;
+
+/**
+ * A heading's width by what each script's characters carry: a Han character (or a hiragana, which in
+ * a heading is grammar: a phrase, not a name) is one, a katakana half (it spells a loanword's sounds:
+ * "パフォーマンスカウンター", 12, is two words, as "性能计数器" is five Han), a word in another script
+ * two (a word's worth), and a mark between names ("・") nothing.
+ */
+function nameWidth(heading: string): number {
+  let width = 0;
+  for (const run of heading.match(/[\p{Script=Katakana}\u30FC]+|[\p{Script=Han}\p{Script=Hiragana}]|[\p{L}\p{N}][\p{L}\p{M}\p{N}_'’.+#-]*/gu) ?? []) {
+    width += KANA_SOUND.test(run) ? run.length / 2 : CJK_RUN.test(run) ? 1 : 2;
+  }
+  return width;
+}
+
 function isName(heading: string): boolean {
   const words = heading.match(/[\p{L}\p{N}][\p{L}\p{M}\p{N}_'’.+#-]*/gu) ?? [];
   if (!words.length || words.length > MAX_NAME_WORDS || /[?？:：.。!！,，、]/u.test(heading)) return false;
-  // A CJK heading is a name when it is short; a word heading when it begins and ends with a capitalised
+  // A CJK heading is a name when it is short, by its script's width (nameWidth); a word heading when it begins and ends with a capitalised
   // word that is no function word, lower-case function words (or short words: "de", "of") only between ("Campo de Ourique").
-  if (CJK_RUN.test(heading)) return [...heading].length <= 8;
+  if (CJK_RUN.test(heading)) return nameWidth(heading) <= MAX_CJK_NAME_WIDTH;
   const capitalised = (w: string) => !isFunctionWord(w) && /^[\p{Lu}\p{N}]/u.test(w);
   return capitalised(words[0]!) && capitalised(words[words.length - 1]!) && words.every((w) => capitalised(w) || (/^\p{Ll}/u.test(w) && (w.length <= 3 || isFunctionWord(w))));
 }

@@ -12,6 +12,7 @@ import { TermIndex, termsOf, weighTerms } from './salience.js';
 import { inCodeOf } from './code-terms.js';
 import { wordCount } from './tone.js';
 import { hasNumber } from './chars.js';
+import { statesTopicFact } from './topic-fact.js';
 import { givesOwnView } from './own-view.js';
 import { showsRawTex } from './raw-tex.js';
 import { showsValueHole } from './value-hole.js';
@@ -143,9 +144,9 @@ function optionsOf(candidates: readonly Candidate[], spans: SpanTable, locale: s
   // In a short note the opening sentence keeps its place when it is a statement of some length, not
   // a word to the reader ("Tokio runs futures on a thread pool." names its subject once and is the
   // lede); a note with more to say than that opens with filler when its opening names nothing,
-  // unless it gives a figure ("A month of use cost 23.5 CNY."): filler measures nothing.
+  // unless it gives a figure ("A month of use cost 23.5 CNY.") or a count ("Python has three clocks"): filler measures nothing.
   const salientCount = options.filter(salient).length;
-  const lede = (o: Option) => (salientCount < RICH || hasNumber(o.text)) && o.c.opening && o.c.kind === 'sentence' && !o.c.toReader && !o.c.chatty && wordCount(pointText(spans.expand(o.text))) > 6;
+  const lede = (o: Option) => (salientCount < RICH || hasNumber(o.text) || statesTopicFact(o.text, locale)) && o.c.opening && o.c.kind === 'sentence' && !o.c.toReader && !o.c.chatty && wordCount(pointText(spans.expand(o.text))) > 6;
   // A table's row of totals is its bottom line, though its figures come once; so is the writer's summing-up section (sums-up.ts).
   const total = (o: Option) => (o.c.kind === 'row' && o.c.sumsUp) || sumsNoteUp(o.c);
   // A statement giving a figure ("use water at 92 degrees") measures something, as filler never does, though its words come once.

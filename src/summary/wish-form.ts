@@ -1,0 +1,37 @@
+/**
+ * A closing wish to the reader, of any length, by its language's grammar of wishing, where nothing of
+ * it is a statement: English, Spanish, French and Portuguese open on the adjective of well-wishing with
+ * its noun ("Good luck", "Buena suerte", "Mucho éxito", "Bonne chance", "Boa sorte") and go on in
+ * prepositional phrases only ("with your first loaf", "con tu huerto", "avec votre levain"), no verb;
+ * Hindi ends, verb-final, on the noun of wishing with no verb after it ("…के लिए शुभकामनाएँ"); Arabic
+ * opens on the optative accusative, an indefinite noun and its adjective both with tanwin ("حظًا
+ * سعيدًا", "وقتًا ممتعًا"). A figure or code is told apart before (reaction.ts signsOff). Pure.
+ */
+import { ruleFor, type Rules } from './locale-rules.js';
+
+/** What may close the line: an exclamation's stops, emoji; a statement's full stop is no wish's. */
+const END = String.raw`[\s!¡！\p{Extended_Pictographic}\uFE0F\u200D]*$`;
+
+/**
+ * A Latin-script wish: its opening adjective and noun, then prepositional phrases, each a preposition
+ * (or "and" joining one more), its determiners, and a noun with two adjectives at most; the line ends
+ * as an exclamation, not on a statement's full stop ("Buena parte del agua se evapora en el horno.").
+ */
+function latinWish(opening: string, prepositions: string, determiners: string, and: string): RegExp {
+  const phrase = String.raw`(?:\s*,?\s+(?:(?:${and})\s+(?:(?:${prepositions})\s+)?|(?:${prepositions})\s+)(?:(?:${determiners})\s+){0,2}[\p{L}'’-]+(?:\s+[\p{L}'’-]+){0,2})`;
+  return new RegExp(String.raw`^[¡]?(?:${opening})(?:\s+[\p{L}'’-]+){1,2}?${phrase}*${END}`, 'iu');
+}
+
+const WISH_FORM: Rules = [
+  [/^en/, latinWish('good|best|happy', 'with|on|for|in|at|of', 'your|the|a|an|this|these|every|all', 'and')],
+  [/^es/, latinWish('buen[ao]?s?|feliz|felices|much[oa]s?', 'con|en|para|de|del|a|al', 'tu|tus|su|sus|el|la|los|las|un|una|vuestr[oa]s?', 'y|e')],
+  [/^fr/, latinWish('bon(?:ne)?s?|belles?', 'avec|pour|dans|à|au|aux|de|du|des|sur', "votre|vos|ton|ta|tes|le|la|les|l['’]|un|une", 'et')],
+  [/^pt/, latinWish('bo[ma]s?|bons|feliz|felizes|muit[oa]s?', 'com|no|na|nos|nas|em|para|de|do|da', 'seu|sua|seus|suas|teu|tua|o|a|os|as|um|uma', 'e')],
+  [/^hi/, new RegExp(String.raw`^[^।.!?]*?(?:शुभकामनाएँ|शुभकामनाएं|शुभकामना|मंगलकामनाएँ|बधाई)${END}`, 'u')],
+  [/^ar/, new RegExp(String.raw`^\p{L}+(?:\u064B\p{L}?|\p{L}\u064B)\s+\p{L}+(?:\u064B\p{L}?|\p{L}\u064B)(?:\s+[^\s.،,:؟?]+){0,8}${END}`, 'u')],
+];
+
+/** Whether a closing line is a wish to the reader by its language's form, whatever its length. */
+export function wishesByForm(line: string, locale: string): boolean {
+  return ruleFor(WISH_FORM, locale)?.test(line) ?? false;
+}
