@@ -75,7 +75,9 @@ describe('model: every chat shows each published note once, in its newest state'
     console.log(`model: ${exercised.runs} runs, ${exercised.kills} kills, ${exercised.resends} posts resent after a kill, ${exercised.faultHits} sends that met an outage, ${exercised.watcherMisses} paths the watcher never reported (applied by a reconcile pass), ${exercised.queuedStops} stops with posts queued, ${exercised.restores} backups restored, ${exercised.overwrites} moves onto an existing file, ${exercised.recreated} paths re-created as another note, ${exercised.slowNotes} slow notes, ${exercised.transientSwitches} switches to another note a later batch of their split burst corrected (allowed, checked at rest)`);
     expect(exercised.kills).toBeGreaterThan(0);
     expect(exercised.faultHits).toBeGreaterThan(0);
-    // The commands of issue 25's m25b: a slow note costs its parse budget, so it is met here (the default seed's runs have one), not in a test of its own.
+    // The commands of issue 25's m25b: a slow note costs its parse budget, so it is met here, not in a test of its own. The
+    // default seed's runs have one (one sequence in eight has: another seed's few runs may have none, MODEL_SEED=901's six).
+    if (SEED !== 25 || RUNS < 4) return;
     expect(exercised.recreated).toBeGreaterThan(0);
     expect(exercised.slowNotes).toBeGreaterThan(0);
   });
