@@ -16,7 +16,7 @@ import { runSequence, sequenceArb, switchSequenceArb, type Op } from '../helpers
  * Random sequences per onDelete in `npm test` (MODEL_RUNS): 4 with the default seed kill the service once, meet 51
  * sends during an outage, re-create 2 paths as another note and save one slow note (the check at the end of the first
  * describe; the file's CPU time with the commands of m25b: 28.1 s user+sys before, load 19; 28.4 s with a 2 s slow-note
- * budget, load 23-25; 34.1 s with 5 s, load 20-29, a run whose module transform alone took 27 s instead of 7: to measure again);
+ * budget, load 23-25; with 5 s (route-slow.ts), 30.4 s at load 9-18 (its tests 98 s by the clock against 119 s before));
  * each counterexample they found is kept below as a test of its own. The hunt is
  * `npm run bench -- model`: 200 runs of 16 steps per onDelete (bench/model.ts).
  */
