@@ -147,7 +147,8 @@ export function decideNote(prev: NoteRow | undefined, note: Note, summary: Summa
     return { row: { ...base, revision: prev.revision + 1 }, action: sameSummary(prev, sHash, note) ? { type: 'none', why: 'republished unchanged', ...back } : { type: 'update', ...back } };
   }
   if (sameSummary(prev, sHash, note)) {
-    const action: Action = postControlsChanged(prev.info, base.info) ? { type: 'controls' } : { type: 'none', why: 'summary unchanged' };
+    // Moved, its message unchanged (a `permalink` written keeps its link): a path filter may pick it in chats it did not go to.
+    const action: Action = postControlsChanged(prev.info, base.info) || prev.file !== base.file ? { type: 'controls' } : { type: 'none', why: 'summary unchanged' };
     return { row: { ...base, revision: prev.revision }, action };
   }
   if (note.frontMatter.announce === 'again' || controls?.announce === 'again') return { row: { ...base, revision: prev.revision + 1 }, action: { type: 'repost' } };

@@ -20,8 +20,10 @@ import type { ParseThreads } from '../../src/publish/parse-pool.js';
 import { movedHomeWithdrawals, postedTwice, tagOf } from './double-posts.js';
 import { movedFileCameLate, queuedBeforeLastBatch, transientsAtRest, type TransientSwitch } from './split-transients.js';
 import { removalWindowMs } from '../../src/publish/recent-edits.js';
-import { bodySketch } from '../../src/notes/body-sketch.js';
-import { anotherNote, beyondRecognition, type NoteSide } from '../../src/publish/another-note.js';
+import { bodyOverlap, bodySketch } from '../../src/notes/body-sketch.js';
+import { BODY_ALIKE } from '../../src/publish/rename-match.js';
+import type { BodySketch } from '../../src/store/types.js';
+import { fixedProblems, slowHalf, SLOW_BUDGET_MS } from './route-slow.js';
 
 export const FOLDERS = ['', 'a/', 'b/', '_posts/en/', '_posts/ja/'] as const;
 export const NAMES = ['setup', 'intro'] as const;
@@ -29,7 +31,12 @@ export const SUFFIXES = ['', '-ja'] as const;
 export const KEYS = [undefined, 'shared'] as const;
 
 export type Op =
-  | { op: 'write'; file: string; draft: boolean; key?: string | undefined; generic?: boolean | undefined }
+  /**
+   * `date`, `permalink`: identity evidence (README, Deletes: a re-created path is another note by what the note says of
+   * itself), set to this value; absent, kept as the file had them (an edit keeps the front matter it does not touch).
+   * `long`: a body of about fifty words of its own, long enough to judge with no identity written (another-note.ts).
+   */
+  | { op: 'write'; file: string; draft: boolean; key?: string | undefined; generic?: boolean | undefined; date?: string | undefined; permalink?: string | undefined; long?: boolean | undefined }
   | { op: 'remove'; file: string }
   /**
    * `over`: onto an existing file too (`mv a/setup.md b/setup.md` over an announced b/setup: b's note is removed, as
@@ -72,7 +79,14 @@ export type Op =
    * Stop, put the last backup's folder in place of the state folder (deleting the current files),
    * start once with `--after-restore`: docs/operations.md, "A restored backup".
    */
-  | { op: 'restoreBackup' };
+  | { op: 'restoreBackup' }
+  /**
+   * A note past the parse budget (issue 25, item 5; route-slow.ts): `file` saved with a body that parses far longer than
+   * `notes.parseTimeoutMs` (`kind`: a run of `*a`, or of `[a](`), with `ops` (one batch; while stopped, the start-up
+   * scan's, when `offline`); `after` saved once that batch was handed over, the slow note perhaps still parsing; then
+   * `fix`, a write of `file`. At most one a sequence: each costs a parse budget.
+   */
+  | { op: 'slow'; file: string; kind: 'stars' | 'links'; ops: Op[]; offline: boolean; after: Op[]; fix: Op };
 
 const fileArb = fc.tuple(fc.constantFrom(...FOLDERS), fc.constantFrom(...NAMES), fc.constantFrom(...SUFFIXES)).map(([d, n, s]) => `${d}${n}${s}.md`);
 
@@ -82,8 +96,26 @@ const overOp: fc.Arbitrary<Op> = fc.oneof(
   fc.record({ op: fc.constant('moveEdit' as const), from: fileArb, to: fileArb, over: fc.constant(true) }),
 );
 
+export const DATES = ['2025-01-06', '2025-02-03', '2025-03-03'] as const;
+export const PERMALINKS = ['/weekly/', '/notes/one/', '/notes/two/'] as const;
+
+/**
+ * A write; now and then with a `date` or `permalink` (identity evidence: README, Deletes), and a long body of its own
+ * (long enough to judge with no identity written), so a write at a path may be another note by what it says of itself.
+ */
+const writeArb = fc.record({
+  op: fc.constant('write' as const),
+  file: fileArb,
+  draft: fc.constantFrom(false, false, false, true),
+  key: fc.constantFrom(...KEYS),
+  generic: fc.constantFrom(false, false, true),
+  date: fc.constantFrom(undefined, undefined, undefined, undefined, ...DATES),
+  permalink: fc.constantFrom(undefined, undefined, undefined, undefined, ...PERMALINKS),
+  long: fc.constantFrom(false, false, true),
+});
+
 const simpleOp: fc.Arbitrary<Op> = fc.oneof(
-  { weight: 5, arbitrary: fc.record({ op: fc.constant('write' as const), file: fileArb, draft: fc.constantFrom(false, false, false, true), key: fc.constantFrom(...KEYS), generic: fc.constantFrom(false, false, true) }) },
+  { weight: 5, arbitrary: writeArb },
   { weight: 2, arbitrary: fc.record({ op: fc.constant('remove' as const), file: fileArb }) },
   { weight: 2, arbitrary: fc.record({ op: fc.constant('move' as const), from: fileArb, to: fileArb }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constant('moveEdit' as const), from: fileArb, to: fileArb }) },
@@ -120,7 +152,65 @@ export const opArb: fc.Arbitrary<Op> = fc.oneof(
   { weight: 1, arbitrary: fc.record({ op: fc.constant('outage' as const), kind: fc.constantFrom('down' as const, 'down' as const, 'hang' as const), ops: fc.array(simpleOp, { minLength: 1, maxLength: 3 }) }) },
 );
 
-export const sequenceArb = (maxLength: number) => fc.array(opArb, { minLength: Math.ceil(maxLength / 2), maxLength, size: 'max' });
+/** Its translation's path: the same name in the other language's folder (README, Translations: one family by name). */
+export function translationOf(file: string): string {
+  const name = path.basename(file, '.md').replace(/-ja$/, '');
+  return langOf(file) === 'ja' ? `_posts/en/${name}.md` : `_posts/ja/${name}.md`;
+}
+
+/**
+ * Issue 25 (fx25l F1, found by hand): a posted note removed, another note written at its path (a new `date` and
+ * `permalink`, a long body of its own: another note by README's identity rule), at once (one change to the watcher)
+ * or a step later, then that note's translation in the other language folder. Under `keep` the removed note's kept
+ * message must never come to show the new note or its translation.
+ */
+const recreateArb: fc.Arbitrary<Op[]> = fc
+  .record({
+    file: fileArb,
+    dates: fc.shuffledSubarray([...DATES], { minLength: 2, maxLength: 2 }),
+    permalinks: fc.shuffledSubarray([...PERMALINKS], { minLength: 2, maxLength: 2 }),
+    generic: fc.boolean(),
+    key: fc.constantFrom(...KEYS),
+    together: fc.boolean(),
+  })
+  .map(({ file, dates, permalinks, generic, key, together }): Op[] => {
+    const write = (i: number): Op => ({ op: 'write', file, draft: false, generic, key, date: dates[i], permalink: permalinks[i], long: true });
+    const recreate: Op[] = [{ op: 'remove', file }, write(1)];
+    return [write(0), ...(together ? [{ op: 'burst' as const, ops: recreate }] : recreate), { op: 'write', file: translationOf(file), draft: false, key }];
+  });
+
+/** A slow note (Op `slow`): its fix a write of its path. */
+const slowArb: fc.Arbitrary<Op> = fc
+  .record({
+    file: fileArb,
+    kind: fc.constantFrom('stars' as const, 'links' as const),
+    ops: fc.array(simpleOp, { maxLength: 3 }),
+    offline: fc.boolean(),
+    after: fc.array(simpleOp, { maxLength: 2 }),
+    fix: writeArb,
+  })
+  .map((o): Op => ({ op: 'slow', ...o, fix: { ...o.fix, file: o.file } }));
+
+/** One time in `n`, `rare`; else `common`. Chosen without fast-check's bias, which favours the first of a `oneof` in early runs (a handful per `npm test`). */
+const oneIn = <A, B>(n: number, rare: fc.Arbitrary<A>, common: fc.Arbitrary<B>): fc.Arbitrary<A | B> =>
+  fc.noBias(fc.integer({ min: 1, max: n })).chain((i): fc.Arbitrary<A | B> => (i === 1 ? rare : common));
+
+/**
+ * Sequences of about `maxLength` commands: one command in twenty a re-created path and its translation (`recreateArb`,
+ * four steps), and in one sequence in eight a slow note (`slowArb`) at a random place.
+ */
+export const sequenceArb = (maxLength: number) =>
+  fc
+    .tuple(
+      fc.array(oneIn(20, recreateArb, opArb.map((o) => [o])), { minLength: Math.ceil(maxLength / 2), maxLength, size: 'max' }),
+      oneIn(8, slowArb, fc.constant(undefined)),
+      fc.nat(),
+    )
+    .map(([groups, slow, at]) => {
+      const ops = groups.flat();
+      if (slow) ops.splice(at % (ops.length + 1), 0, slow);
+      return ops;
+    });
 
 /**
  * Sequences around `publish.translations.mode` switches (issue 25, finding 4): a switch and restart
@@ -136,6 +226,8 @@ interface FileState {
   /** Every version of this note since it was first written (moves keep them), oldest first. */
   versions: { title: string; draft: boolean }[];
   key?: string | undefined;
+  date?: string | undefined;
+  permalink?: string | undefined;
   text: string;
 }
 
@@ -146,8 +238,10 @@ const filterOf = (c: (typeof CHATS)[number]) => (c.lang ? { filter: { lang: [c.l
 /** Whether a note's file passes a chat's filter (a family goes to a chat when one of its members does). */
 const passes = (c: (typeof CHATS)[number], n: { file: string; lang: string }) => (!c.lang || n.lang === c.lang) && (!c.folder || n.file.startsWith(c.folder));
 
-export function modelConfig(onDelete: 'keep' | 'delete'): unknown {
+/** `parseTimeoutMs`: a sequence with a slow note's (route-slow.ts SLOW_BUDGET_MS); else the default. */
+export function modelConfig(onDelete: 'keep' | 'delete', parseTimeoutMs?: number): unknown {
   return {
+    ...(parseTimeoutMs ? { notes: { parseTimeoutMs } } : {}),
     watch: { mode: 'native', quietMs: 40, reconcileMinutes: 0 },
     publish: { onDelete, translations: { mode: 'group', graceMs: 0 }, digest: { threshold: 1000, windowMs: 200 } },
     // Retries soon and never given up, so an outage's deliveries go out once it ends; a hung send is aborted after 1 s.
@@ -194,6 +288,8 @@ export class World {
   /** Moves (`over`) that landed on an existing file, so a generator that stopped making them is seen. */
   overwrites = 0;
   private removed: { file: string; state: FileState }[] = [];
+  /** The path a slow note was saved at (`writeSlow`), until a write fixes it: its step's other ops leave it alone. */
+  slowAt: { file: string; text: string } | undefined;
   private seq = 0;
   /**
    * Notes as the service tells them apart (its ids are paths): one per path, kept through edits,
@@ -204,6 +300,12 @@ export class World {
   readonly fileOfNote = new Map<number, string>();
   private readonly noteAt = new Map<string, number>();
   private notes = 0;
+  /** Each note's family as written when last written or moved (`rawKey`), the last text of each removed path, and the paths re-created as another note. */
+  private readonly keyOfNote = new Map<number, string>();
+  private readonly goneText = new Map<string, string>();
+  recreated = 0;
+  /** Note → the note that took its path, for notes whose kept messages may show no other note (`recreatedAs`). */
+  readonly sealed = new Map<number, number>();
   /** Messages (`<target> <id>`): the note each was posted for, in its language then, and the note it shows; the console events looked at so far. */
   readonly postedFor = new Map<string, { note: number; lang: string; shows: number }>();
   eventsChecked = 0;
@@ -240,11 +342,27 @@ export class World {
   private noteWritten(file: string, title: string, text: string): boolean {
     const start = this.stepStart.get(file), at = this.noteAt.get(file);
     const fromStart = start?.state !== undefined && !start.state.draft && start.note !== undefined && (at === start.note || (at !== undefined && this.bornThisStep.has(at)));
-    const note = fromStart ? (recognisable(start.state!.text, text) ? start.note! : this.born()) : (at ?? this.born());
+    // Under `keep`, a note written at a path whose note was removed in an earlier step is that note back only with a body
+    // like its last one (replaced-deleted.ts: told apart as a rename is); under `delete` it takes the record over.
+    const gone = !fromStart && at !== undefined && start?.state === undefined && this.onDelete === 'keep' ? this.goneText.get(file) : undefined;
+    const note = fromStart ? (recognisable(start.state!.text, text) ? start.note! : this.born()) : gone !== undefined && !bodiesAlike(gone, text) ? this.born() : (at ?? this.born());
+    const held = fromStart ? start.note : gone !== undefined ? at : undefined;
+    if (held !== undefined && note !== held) this.recreatedAs(held, note);
     this.noteAt.set(file, note);
     this.fileOfNote.set(note, file);
     this.noteOfTitle.set(title, note);
     return note === at;
+  }
+
+  /**
+   * `note`'s path was taken by another note (`by`). Under `keep`, when no other note was ever of its family as written
+   * (its key, or its name), its family's places are all held by a note whose path another took: it takes no new note
+   * (README, Translations), and a message posted for it never comes to show another note (`sealed`).
+   */
+  private recreatedAs(note: number, by: number): void {
+    this.recreated++;
+    const key = this.keyOfNote.get(note);
+    if (this.onDelete === 'keep' && key !== undefined && ![...this.keyOfNote].some(([n, k]) => n !== note && n !== by && k === key)) this.sealed.set(note, by);
   }
 
   private born(): number {
@@ -258,9 +376,14 @@ export class World {
     if (note === undefined) return;
     this.noteAt.set(to, note);
     this.fileOfNote.set(note, to);
+    this.keyOfNote.set(note, this.rawKey(to));
   }
 
-  constructor(readonly root: string) {}
+  /** `onDelete`: under `keep`, a write at a removed note's path is judged against it (`noteWritten`); unset, as `delete`. */
+  constructor(
+    readonly root: string,
+    readonly onDelete?: 'keep' | 'delete',
+  ) {}
 
   /** A move landed on `file`: its note is removed (README, an overwrite; `onDelete` says what its messages do), restorable. */
   private overwritten(file: string, state: FileState): void {
@@ -271,16 +394,26 @@ export class World {
   /** Applies one simple op to the disk and the model; returns the paths that changed, or none if it did not apply. */
   apply(o: Op): string[] {
     const abs = (f: string) => path.join(this.root, f);
+    if (this.slowAt && touches(o, this.slowAt.file)) return []; // left alone until fixed (`fixSlow`)
     switch (o.op) {
       case 'write': {
         const title = `N${++this.seq}`;
-        const fm = [`title: ${o.generic ? 'Introduction' : title}`, ...(o.draft ? ['draft: true'] : []), ...(o.key ? [`translationKey: ${o.key}`] : [])];
-        const text = `---\n${fm.join('\n')}\n---\n\nThe note ${title} says something new about ${o.file}.\n`;
+        const had = this.files.get(o.file);
+        const [date, permalink] = [o.date ?? had?.date, o.permalink ?? had?.permalink];
+        const fm = [
+          `title: ${o.generic ? 'Introduction' : title}`,
+          ...(o.draft ? ['draft: true'] : []),
+          ...(o.key ? [`translationKey: ${o.key}`] : []),
+          ...(date ? [`date: ${date}`] : []),
+          ...(permalink ? [`permalink: ${permalink}`] : []),
+        ];
+        const text = `---\n${fm.join('\n')}\n---\n\nThe note ${title} says something new about ${o.file}.\n${o.long ? longBody(this.seq) : ''}`;
         mkdirSync(path.dirname(abs(o.file)), { recursive: true });
         writeFileSync(abs(o.file), text);
         this.touch(o.file);
         const kept = this.noteWritten(o.file, title, text);
-        this.files.set(o.file, { title, draft: o.draft, key: o.key, text, versions: [...((kept && this.files.get(o.file)?.versions) || []), { title, draft: o.draft }] });
+        this.files.set(o.file, { title, draft: o.draft, key: o.key, date, permalink, text, versions: [...((kept && this.files.get(o.file)?.versions) || []), { title, draft: o.draft }] });
+        this.keyOfNote.set(this.noteAt.get(o.file)!, this.rawKey(o.file));
         if (!o.draft) this.everPublished.add(title);
         return [o.file];
       }
@@ -291,6 +424,7 @@ export class World {
         rmSync(abs(o.file));
         this.files.delete(o.file);
         this.removed.push({ file: o.file, state: st });
+        this.goneText.set(o.file, st.text);
         return [o.file];
       }
       case 'move': {
@@ -321,7 +455,7 @@ export class World {
       }
       case 'restore': {
         const last = this.removed.pop();
-        if (!last || this.files.has(last.file)) return [];
+        if (!last || this.files.has(last.file) || last.file === this.slowAt?.file) return [];
         this.touch(last.file);
         mkdirSync(path.dirname(abs(last.file)), { recursive: true });
         writeFileSync(abs(last.file), last.state.text);
@@ -344,30 +478,81 @@ export class World {
     return this.files.get(file)?.key ?? (langOf(file) === 'ja' ? name.replace(/-ja$/, '') : name);
   }
 
-  /** Disk and model agree (a sanity check of the model itself). */
+  /** Disk and model agree (a sanity check of the model itself); a slow note's path holds its slow text. */
   check(): void {
-    for (const [file, s] of this.files) if (readFileSync(path.join(this.root, file), 'utf8') !== s.text) throw new Error(`model and disk differ at ${file}`);
-    for (const f of this.removed) if (!this.files.has(f.file) && existsSync(path.join(this.root, f.file))) throw new Error(`model and disk differ at ${f.file}`);
+    const onDisk = (file: string) => readFileSync(path.join(this.root, file), 'utf8');
+    for (const [file, s] of this.files) if (file !== this.slowAt?.file && onDisk(file) !== s.text) throw new Error(`model and disk differ at ${file}`);
+    for (const f of this.removed) if (!this.files.has(f.file) && f.file !== this.slowAt?.file && existsSync(path.join(this.root, f.file))) throw new Error(`model and disk differ at ${f.file}`);
+    if (this.slowAt && onDisk(this.slowAt.file) !== this.slowAt.text) throw new Error(`model and disk differ at ${this.slowAt.file}`);
+  }
+
+  /** The slow note's path written again (`fix`, a write there): readable, decided against the note's last good state. */
+  fixSlow(fix: Op): string[] {
+    this.slowAt = undefined;
+    return this.apply(fix);
+  }
+
+  /**
+   * A note past the parse budget saved at `file` (issue 25, item 5; `slow`): the service cannot read it, so it keeps
+   * the note's last good state (README: a broken edit keeps it; a path new to it has nothing to show). The model's
+   * state of the path stays as it was; the disk holds the slow text until a write fixes it.
+   */
+  writeSlow(file: string, text: string): string[] {
+    mkdirSync(path.dirname(path.join(this.root, file)), { recursive: true });
+    writeFileSync(path.join(this.root, file), text);
+    this.touch(file);
+    this.slowAt = { file, text };
+    return [file];
   }
 }
 
 const titleOf = (m: ChatMessage) => tagOf(m.text);
 
-/** A model file's front-matter title, body and written identity (its `translationKey`, the only identity field the model writes). */
-function partsOf(text: string): NoteSide {
+/** The identity fields the model writes (README, Deletes): `translationKey`, `date`, `permalink`. */
+type ModelIdentity = { key?: string; date?: string; permalink?: string };
+
+/** A model file's front-matter title, body sketch (the service's measure of a body) and written identity. */
+function partsOf(text: string): { title: string; body: BodySketch; identity: ModelIdentity } {
   const end = text.indexOf('\n---\n', 4), fm = text.slice(0, end);
-  const key = /^translationKey: (.*)$/m.exec(fm)?.[1];
-  return { title: /^title: (.*)$/m.exec(fm)?.[1] ?? '', body: bodySketch(text.slice(end + 5)), identity: key ? { key } : {} };
+  const field = (name: string) => new RegExp(`^${name}: (.*)$`, 'm').exec(fm)?.[1];
+  const [key, date, permalink] = [field('translationKey'), field('date'), field('permalink')];
+  return { title: field('title') ?? '', body: bodySketch(text.slice(end + 5)), identity: { ...(key ? { key } : {}), ...(date ? { date } : {}), ...(permalink ? { permalink } : {}) } };
 }
 
+/** Bodies alike as a rename's are (rename-match.ts BODY_ALIKE of the shorter body's runs of three words), or the same text. */
+const bodiesAlike = (a: string, b: string) => a === b || bodyOverlap(partsOf(a).body, partsOf(b).body) >= BODY_ALIKE;
+
+/** Whether a simple op reads or writes `file`. */
+const touches = (o: Op, file: string) => ('file' in o && o.file === file) || ('from' in o && (o.from === file || o.to === file));
+
+/** A body of its own (`write` with `long`): fifty words no other write has, so two long bodies share none of their runs of three words. */
+const longBody = (seq: number) => `\n${Array.from({ length: 50 }, (_, i) => `v${seq}w${i}`).join(' ')}.\n`;
+
+/** What two notes' written identities say (README, Deletes): a field both wrote kept is the same note; one written and none kept, another; none written, nothing. */
+function identityEvidence(a: ModelIdentity, b: ModelIdentity): 'kept' | 'changed' | 'none' {
+  const fields = (['key', 'date', 'permalink'] as const).filter((f) => a[f] !== undefined || b[f] !== undefined);
+  return fields.some((f) => a[f] === b[f]) ? 'kept' : fields.length ? 'changed' : 'none';
+}
+
+/** Bodies long enough to judge with nothing written (README: about 40 words each): the model's long bodies have fifty and more, its short ones ten. */
+const JUDGED_RUNS = 40;
+const shareAWord = (a: string, b: string) => a.toLowerCase().split(/\W+/).some((w) => w && b.toLowerCase().split(/\W+/).includes(w));
+
 /**
- * The service's rule for a path's new text against its record (README, Deletes): its title kept (unless it says it is
- * another note with a new body), or most of its body (another-note.ts beyondRecognition), or not another note by what it says of itself (another-note.ts: the model's bodies
- * are too short to judge, so a translation key kept, or none on either side, is an edit; a key changed, another note).
+ * README's rule (Deletes) for a path's new text against its record, written here apart from the service's
+ * (another-note.ts): recognisable by most of its body (60% of the runs of three words kept); else another note only when
+ * the file says so: with the title kept, its identity written and changed (none kept) and both bodies long enough to
+ * judge with under 40% kept; with another title, its identity changed, or with none written on either side, both bodies
+ * long enough to judge, the titles sharing no word and under 40% kept. Anything else is an edit.
  */
 function recognisable(before: string, after: string): boolean {
   const [a, b] = [partsOf(before), partsOf(after)];
-  return !beyondRecognition(a, b) || !anotherNote(a, b);
+  const kept = bodyOverlap(a.body, b.body), evidence = identityEvidence(a.identity, b.identity);
+  const judged = a.body.n >= JUDGED_RUNS && b.body.n >= JUDGED_RUNS;
+  if (kept >= BODY_ALIKE) return true;
+  if (a.title === b.title) return !(evidence === 'changed' && judged && kept < 0.4);
+  if (evidence !== 'none') return evidence === 'kept';
+  return !(judged && !shareAWord(a.title, b.title) && kept < 0.4);
 }
 
 /**
@@ -545,6 +730,8 @@ function switchedNotes(world: World, svc: InProcessService): string[] {
     if (e.event === 'post' && note !== undefined && file !== undefined && !postedFor.has(message)) postedFor.set(message, { note, lang: langAsPosted(e, file), shows: note });
     const first = postedFor.get(message);
     if (e.event !== 'edit' || first === undefined || note === undefined || file === undefined || note === first.shows) continue;
+    const by = world.sealed.get(first.note);
+    if (by !== undefined && note !== first.note) out.push(`${e.target}: message ${e.messageId}, kept for ${world.fileOfNote.get(first.note)} (removed, its path re-created as another note, the model's note ${by}), shows ${file} (${tagOf(e.text)})`);
     first.shows = note;
     if (!isSwitch(first, note)) continue;
     const problem = `${e.target}: message ${e.messageId}, posted for ${world.fileOfNote.get(first.note)} (${first.lang}), shows ${file} (${tagOf(e.text)}), another ${first.lang} note`;
@@ -581,11 +768,14 @@ export interface RunResult {
   /** Moves onto an existing file applied (`over`). */
   overwrites: number;
   restores: number;
+  /** Slow notes saved (`slow`), and re-created paths (a note at a path another note held, told apart by its identity). */
+  slowNotes: number;
+  recreated: number;
   /** Switches to another note that a later batch of their step corrected (a burst split by a loaded machine): allowed, checked at rest (split-transients.ts). */
   transientSwitches: number;
 }
 
-const counts = (svc: InProcessService, world: World, tally: Pick<RunResult, 'queuedStops' | 'restores'>) => ({ kills: svc.kills, resends: svc.resends, faultHits: svc.faults?.hits ?? 0, watcherMisses: svc.watcherMisses.length, transientSwitches: world.transientSwitches, overwrites: world.overwrites, ...tally });
+const counts = (svc: InProcessService, world: World, tally: Pick<RunResult, 'queuedStops' | 'restores' | 'slowNotes'>) => ({ kills: svc.kills, resends: svc.resends, faultHits: svc.faults?.hits ?? 0, watcherMisses: svc.watcherMisses.length, transientSwitches: world.transientSwitches, overwrites: world.overwrites, recreated: world.recreated, ...tally });
 
 /** Applies a burst's ops; returns the paths the watcher will report. */
 function applyBurst(world: World, ops: readonly Op[]): string[] {
@@ -685,11 +875,11 @@ async function restoreState(svc: InProcessService, world: World, tally: Pick<Run
  * parsing at that moment, as a kill -9 would: RunningApp.abandon).
  */
 export async function runSequence(ops: readonly Op[], onDelete: 'keep' | 'delete', parseThreads?: ParseThreads): Promise<RunResult> {
-  const svc = InProcessService.sandbox(modelConfig(onDelete), { parseThreads });
+  const svc = InProcessService.sandbox(modelConfig(onDelete, ops.some((o) => o.op === 'slow') ? SLOW_BUDGET_MS : undefined), { parseThreads });
   svc.reconcileMissed = true; // what chats show is the subject here; a watcher miss is applied as the periodic pass would
   svc.withFaults();
-  const world = new World(svc.notes);
-  const tally = { queuedStops: 0, restores: 0 };
+  const world = new World(svc.notes, onDelete);
+  const tally = { queuedStops: 0, restores: 0, slowNotes: 0 };
   await svc.start();
   let steps = 0;
   try {
@@ -722,13 +912,19 @@ export async function runSequence(ops: readonly Op[], onDelete: 'keep' | 'delete
       } else if (o.op === 'backup' || o.op === 'restoreBackup') {
         await (o.op === 'backup' ? backupState(svc) : restoreState(svc, world, tally));
         changed = [];
+      } else if (o.op === 'slow') {
+        tally.slowNotes++;
+        world.check();
+        const half = [...(await slowHalf(svc, world, o, applyBurst)), ...violations(world, svc, onDelete)];
+        if (half.length) return { steps, problems: half, ...counts(svc, world, tally) };
+        changed = world.fixSlow(o.fix);
       } else {
         changed = world.apply(o);
       }
       world.check();
       const expected = [...new Set(changed)];
       if (expected.length) await svc.settle(expected);
-      const problems = violations(world, svc, onDelete);
+      const problems = [...violations(world, svc, onDelete), ...(o.op === 'slow' ? fixedProblems(svc, o.file) : [])];
       // MODEL_DEBUG=1: a failing run prints what every chat was sent, to read the counterexample by.
       if (problems.length && process.env.MODEL_DEBUG) console.log(svc.events.map((e) => `${e.event} ${e.target} ${e.messageId} ${e.family ?? e.noteId} ${tagOf(e.text)}`).join('\n'));
       if (problems.length && process.env.MODEL_DEBUG) console.log(svc.batchLog.map((b) => `batch ${[...(b.paths ?? [])].map((p) => path.relative(svc.notes, p)).join(',')} reported ${b.reportedAt} started ${b.startedAt} applied ${b.appliedAt} seq ${b.outboxSeq}`).join('\n'));

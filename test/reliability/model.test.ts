@@ -13,8 +13,10 @@ import { fileParseThreads } from '../helpers/inproc.js';
 import { runSequence, sequenceArb, switchSequenceArb, type Op } from '../helpers/route-model.js';
 
 /**
- * Random sequences per onDelete in `npm test` (MODEL_RUNS): 4 with the default seed kill the service 5 times
- * and meet 22 sends during an outage (the check at the end of the first describe), as 8 did (8 kills, 34);
+ * Random sequences per onDelete in `npm test` (MODEL_RUNS): 4 with the default seed kill the service once, meet 51
+ * sends during an outage, re-create 2 paths as another note and save one slow note (the check at the end of the first
+ * describe; the file's CPU time with the commands of m25b: 28.1 s user+sys before, load 19; 28.4 s with a 2 s slow-note
+ * budget, load 23-25; with 5 s (route-slow.ts), 30.4 s at load 9-18 (its tests 98 s by the clock against 119 s before));
  * each counterexample they found is kept below as a test of its own. The hunt is
  * `npm run bench -- model`: 200 runs of 16 steps per onDelete (bench/model.ts).
  */
@@ -27,7 +29,7 @@ const SWITCH_RUNS = Number(process.env.MODEL_SWITCH_RUNS ?? 1);
 const parseThreads = fileParseThreads();
 
 /** What the random runs exercised, so a generator that stopped making kills or outages is seen. */
-const exercised = { runs: 0, kills: 0, resends: 0, faultHits: 0, watcherMisses: 0, queuedStops: 0, restores: 0, transientSwitches: 0, overwrites: 0 };
+const exercised = { runs: 0, kills: 0, resends: 0, faultHits: 0, watcherMisses: 0, queuedStops: 0, restores: 0, transientSwitches: 0, overwrites: 0, slowNotes: 0, recreated: 0 };
 
 /**
  * `knownOpen`: the one problem of an open counterexample (below) that a test kept for another
@@ -45,6 +47,8 @@ async function holds(ops: readonly Op[], onDelete: 'keep' | 'delete', knownOpen?
   exercised.restores += r.restores;
   exercised.transientSwitches += r.transientSwitches;
   exercised.overwrites += r.overwrites;
+  exercised.slowNotes += r.slowNotes;
+  exercised.recreated += r.recreated;
   expect(r.problems, `after step ${r.steps} of ${JSON.stringify(ops)}`).toEqual([]);
 }
 
@@ -68,9 +72,14 @@ describe('model: every chat shows each published note once, in its newest state'
   });
   it('the runs above killed the service and met platform outages', () => {
     if (exercised.runs === 0) return; // the random runs were filtered out (vitest -t): nothing to count
-    console.log(`model: ${exercised.runs} runs, ${exercised.kills} kills, ${exercised.resends} posts resent after a kill, ${exercised.faultHits} sends that met an outage, ${exercised.watcherMisses} paths the watcher never reported (applied by a reconcile pass), ${exercised.queuedStops} stops with posts queued, ${exercised.restores} backups restored, ${exercised.overwrites} moves onto an existing file, ${exercised.transientSwitches} switches to another note a later batch of their split burst corrected (allowed, checked at rest)`);
+    console.log(`model: ${exercised.runs} runs, ${exercised.kills} kills, ${exercised.resends} posts resent after a kill, ${exercised.faultHits} sends that met an outage, ${exercised.watcherMisses} paths the watcher never reported (applied by a reconcile pass), ${exercised.queuedStops} stops with posts queued, ${exercised.restores} backups restored, ${exercised.overwrites} moves onto an existing file, ${exercised.recreated} paths re-created as another note, ${exercised.slowNotes} slow notes, ${exercised.transientSwitches} switches to another note a later batch of their split burst corrected (allowed, checked at rest)`);
     expect(exercised.kills).toBeGreaterThan(0);
     expect(exercised.faultHits).toBeGreaterThan(0);
+    // The commands of issue 25's m25b: a slow note costs its parse budget, so it is met here, not in a test of its own. The
+    // default seed's runs have one (one sequence in eight has: another seed's few runs may have none, MODEL_SEED=901's six).
+    if (SEED !== 25 || RUNS < 4) return;
+    expect(exercised.recreated).toBeGreaterThan(0);
+    expect(exercised.slowNotes).toBeGreaterThan(0);
   });
 });
 
@@ -773,5 +782,64 @@ describe('model: a note back after its posts were called off, in a family and ac
       ],
       onDelete,
     );
+  });
+});
+
+/**
+ * Two of the three commands the model lacked, each a step outside testers found failures with by hand (issue 25, m25b),
+ * as the generator writes them: identity evidence on `write` (`date`, `permalink`, a long body of its own), and a path
+ * re-created with another note and then that note's translation. Both failed on c10ea58, before fx25l's F2 and F1 (the
+ * kept message edited to show the new note; under `keep`, then its translation). The third, a slow note (route-slow.ts),
+ * costs its parse budget: the random runs above meet it (checked there).
+ */
+describe('model: identity evidence and re-created paths among the commands (issue 25, m25b)', () => {
+  it.each(['keep', 'delete'] as const)('a weekly note re-created under its title with a new date, permalink and body, at once: another note (onDelete: %s)', { timeout: 60_000 }, async (onDelete) => {
+    await holds(
+      [
+        { op: 'write', file: 'a/setup.md', draft: false, generic: true, date: '2025-01-06', permalink: '/weekly/', long: true },
+        { op: 'burst', ops: [{ op: 'remove', file: 'a/setup.md' }, { op: 'write', file: 'a/setup.md', draft: false, generic: true, date: '2025-02-03', permalink: '/notes/one/', long: true }] },
+        { op: 'write', file: 'a/setup.md', draft: false, generic: true },
+      ],
+      onDelete,
+    );
+  });
+  it.each(['keep', 'delete'] as const)('a posted note removed, another note at its path, then its translation (onDelete: %s)', { timeout: 60_000 }, async (onDelete) => {
+    await holds(
+      [
+        { op: 'write', file: 'setup.md', draft: false, date: '2025-01-06', permalink: '/weekly/', long: true },
+        { op: 'remove', file: 'setup.md' },
+        { op: 'write', file: 'setup.md', draft: false, date: '2025-02-03', permalink: '/notes/one/', long: true },
+        { op: 'write', file: '_posts/ja/setup.md', draft: false },
+      ],
+      onDelete,
+    );
+  });
+});
+
+/**
+ * Found by `MODEL_RUNS=16 MODEL_SEED=501` (fast-check seed 502, onDelete: keep) once `write` could set a `permalink`,
+ * shrunk by hand from 5 steps: a note with a permalink moved from `b/` to `a/` never reached chat `a` (`a/**`): its
+ * message was unchanged by the move (the link is the permalink), so it was decided "summary unchanged" and no chat was
+ * looked at again. Fixed (decide.ts: a move is a controls change; test/publish/moved-kept-link.test.ts).
+ */
+describe('model: a note with a permalink moved into a folder a chat wants (MODEL_SEED=501)', () => {
+  it.each(['keep', 'delete'] as const)('b/intro.md with a permalink moved to a/intro.md: chat a shows it (onDelete: %s)', { timeout: 60_000 }, async (onDelete) => {
+    await holds([{ op: 'write', file: 'b/intro.md', draft: false, permalink: '/notes/two/' }, { op: 'move', from: 'b/intro.md', to: 'a/intro.md' }], onDelete);
+  });
+});
+
+/**
+ * Found by `MODEL_RUNS=16 MODEL_SEED=501` (fast-check seed 501, onDelete: delete; 11 steps, shrunk by hand to 4; none of
+ * the new commands in it, and it fails under `keep` too). A backup of a state with no notes; `intro.md` posted; the backup
+ * restored (`--after-restore` records `intro.md` silently, as announced: docs/operations.md); then its translation
+ * `intro-ja.md` written: the family is posted again in `all` and `en`, showing `intro.md` a second time beside the message
+ * the chats already have. markSilentlyRecorded (family-outbox.ts) counts the silently recorded note's chats as having its
+ * family only within that batch; a later member's batch finds no post of the family there. Open (`it.fails`): it needs
+ * the family's chats recorded as shown (a post with no known message, whose edits are "not sent", as the note's own are)
+ * by the start that records the note silently.
+ */
+describe('model: a translation of a note a restore recorded silently (MODEL_SEED=501, open)', () => {
+  it.fails('backup, a note posted, the backup restored, its translation written: the note is not posted again (onDelete: delete)', { timeout: 60_000 }, async () => {
+    await holds([{ op: 'backup' }, { op: 'write', file: 'intro.md', draft: false }, { op: 'restoreBackup' }, { op: 'write', file: 'intro-ja.md', draft: false }], 'delete');
   });
 });
