@@ -9,6 +9,7 @@
 import { capitalise } from './chars.js';
 import { ruleFor, type Rules } from './locale-rules.js';
 import { namesSomething } from './question-praise.js';
+import { afterShortInterjection, judgesEaseOrCommon, substanceStands } from './reaction-remark.js';
 import { namesWhatItPointsAt, pointsBack, wordCount } from './tone.js';
 
 /**
@@ -71,12 +72,13 @@ const ELIDED_POINTER: Rules = [[/^fr/, /^c['’](?=est|était)/iu]];
  * words on a bare pronoun, then what the reaction announced, which is the note's point.
  */
 export function reactionsSubstance(s: string, locale: string): string | undefined {
-  const rest = afterInterjection(s);
+  const rest = afterShortInterjection(s);
   const colon = rest === undefined ? null : /\s?[:：]\s*/u.exec(rest);
   if (rest === undefined || !colon) return undefined;
   const remark = rest.slice(0, colon.index);
   const substance = rest.slice(colon.index + colon[0].length);
-  if (wordCount(remark) > 4 || /[\p{N}\uE000-\uF8FF]/u.test(remark) || !(pointsBack(remark, locale) || (ruleFor(ELIDED_POINTER, locale)?.test(remark) ?? false)) || wordCount(substance) < 3) return undefined;
+  const pointerRemark = wordCount(remark) <= 4 && !/[\p{N}\uE000-\uF8FF]/u.test(remark) && (pointsBack(remark, locale) || (ruleFor(ELIDED_POINTER, locale)?.test(remark) ?? false));
+  if (!(pointerRemark || judgesEaseOrCommon(remark, locale)) || !substanceStands(substance)) return undefined;
   return capitalise(substance);
 }
 
