@@ -5,6 +5,7 @@
  * it and no clause of its own ("You're right that the cache…" says something and stays). Filler, never
  * a point (issue 23). Pure.
  */
+import { capitalise } from './chars.js';
 import { ruleFor, type Rules } from './locale-rules.js';
 import { wordCount } from './tone.js';
 
@@ -47,4 +48,21 @@ export function agreesWithReader(s: string, locale: string): boolean {
   const tail = s.trim().slice(m[0].length);
   if (/[\d\uE000-\uF8FF]/u.test(tail) || (ruleFor(SAYS_WHAT, locale)?.test(tail) ?? false)) return false;
   return wordCount(tail.replace(/[.!。！।]+\s*$/u, '')) <= TAIL_WORDS;
+}
+
+/** The colon after "you are right" (Japanese after its copula: "おっしゃる通りです："): what the asker is right about follows. */
+const COLON_AFTER_AGREEING = /^\s*(?:です)?\s*[:：]\s*/u;
+
+/**
+ * "You're absolutely right: the index…" → "The index…": "you are right" before a colon is
+ * agreement, the substance after the colon is the point, as after a comma (tone.ts
+ * withoutReplyClause). A few words at least after the colon, else the sentence stays whole.
+ */
+export function withoutAgreementBeforeColon(s: string, locale: string): string {
+  const m = ruleFor(AGREES, locale)?.exec(s.trim());
+  if (!m) return s;
+  const tail = s.trim().slice(m[0].length);
+  const colon = COLON_AFTER_AGREEING.exec(tail);
+  const rest = colon ? tail.slice(colon[0].length) : '';
+  return colon && wordCount(rest) >= 3 ? capitalise(rest) : s;
 }
