@@ -6,6 +6,7 @@
  * praising words. Pure.
  */
 import { ruleFor, type Rules } from './locale-rules.js';
+import { ranksTheQuestion } from './one-of-questions.js';
 import { ASKING, pointsBack, pointsBackWithin, wordCount } from './tone.js';
 
 /** Per language: the sentence opens on "this/that is (a/one) … question", "your/this question …", or its equivalents. */
@@ -23,7 +24,7 @@ const JUDGES_QUESTION: ReadonlyArray<readonly [RegExp, RegExp]> = [
 
 export function judgesTheQuestion(sentence: string, locale: string): boolean {
   const lang = locale.toLowerCase();
-  return JUDGES_QUESTION.find(([when]) => when.test(lang))?.[1].test(sentence.trim()) ?? false;
+  return (JUDGES_QUESTION.find(([when]) => when.test(lang))?.[1].test(sentence.trim()) ?? false) || ranksTheQuestion(sentence, locale);
 }
 
 /**
