@@ -24,7 +24,7 @@ import { withWhatItLeadsTo } from './led-point.js';
 import { withCommandAfterLastItem } from './step-command.js';
 import { beforeMadeLatest } from './leaned-on.js';
 import { asksForHelp, judgesTheQuestion, remarksOnTheAsking } from './question-praise.js';
-import { agreesWithReader, withoutAgreementBeforeColon } from './agreement.js';
+import { agreesWithReader, withoutAgreementLead } from './agreement.js';
 import { opensAsContinuation } from './lower-start.js';
 import { withoutOpeningAddress } from './setting-off.js';
 import { opensOnFormalYou } from './formal-you.js';
@@ -99,7 +99,7 @@ function addParagraph(w: Walk, raw: string, next: Token | undefined, flags: { le
   sentences.forEach((sentence, i) => answeredBy(w, () => {
     const last = i === sentences.length - 1;
     // An asker's turn keeps its words but not a greeting or label before them ("Quick one: why…"); a glossary entry's term before its dash is what it defines, no reply's opening (glossary.ts); a reply's yes or no is its answer; the note's first words reacting ("Ah, it's simple: bake …") give what they announce.
-    let s = flags.asked ? withoutOpeningAddress(sentence, w.locale) : (i === 0 && flags.term) || (w.question && opensWithPolarAnswer(sentence, w.locale)) || actsInSeries(sentence, w.locale) ? sentence : withoutAgreementBeforeColon(withoutInterjection(i === 0 ? withoutMarker(w.out.length === 0 ? (reactionsSubstance(sentence, w.locale) ?? sentence) : sentence) : sentence, w.locale, i === 0), w.locale);
+    let s = flags.asked ? withoutOpeningAddress(sentence, w.locale) : (i === 0 && flags.term) || (w.question && opensWithPolarAnswer(sentence, w.locale)) || actsInSeries(sentence, w.locale) ? sentence : withoutAgreementLead(withoutInterjection(i === 0 ? withoutMarker(w.out.length === 0 ? (reactionsSubstance(sentence, w.locale) ?? sentence) : sentence) : sentence, w.locale, i === 0), w.locale);
     // The sentence a lead-in began before a code block, finished here ("The error you're seeing:" [block] "is caused by passing …"):
     // the lead-in without its colon, then the rest; the block was what it quoted. The lead-in's point with the block's line gives way to it.
     let finishes: Candidate | undefined, joined = false;
