@@ -5,6 +5,7 @@
  * it and no clause of its own ("You're right that the cache…" says something and stays). Filler, never
  * a point (issue 23). Pure.
  */
+import { capitalise } from './chars.js';
 import { ruleFor, type Rules } from './locale-rules.js';
 import { wordCount } from './tone.js';
 import { factsOf, passesGate, type WordGates } from './sentence-facts.js';
@@ -53,4 +54,36 @@ export function agreesWithReader(s: string, locale: string): boolean {
   const tail = trimmed.slice(m[0].length);
   if (/[\d\uE000-\uF8FF]/u.test(tail) || (ruleFor(SAYS_WHAT, locale)?.test(tail) ?? false)) return false;
   return wordCount(tail.replace(/[.!。！।]+\s*$/u, '')) <= TAIL_WORDS;
+}
+
+/** The colon after "you are right" (Japanese after its copula: "おっしゃる通りです："): what the asker is right about follows. */
+const COLON_AFTER_AGREEING = /^\s*(?:です)?\s*[:：]\s*/u;
+
+/**
+ * A clause crediting the reader with what follows ("As you rightly noticed, …", "Comme vous l'avez
+ * remarqué, …", "Como bien has notado, …", "正如你所说，…"): "as" + "you" + a verb of noticing or saying,
+ * then a comma. German is left out: its clause fills the place before the verb, and the rest alone
+ * would open on the verb ("…, ist der Index …").
+ */
+const AS_YOU_NOTED: Rules = [
+  [/^en/, /^as\s+you(?:['’]ve|\s+have)?\s+(?:\p{L}+ly\s+)?(?:noticed|noted|said|say|pointed\s+out|mentioned|suspected|guessed|observed|saw|found)\s*,\s*/iu],
+  [/^fr/, /^comme\s+(?:vous\s+l['’]avez|tu\s+l['’]as)\s+(?:\p{L}+\s+){0,2}?(?:remarqué|dit|noté|souligné|deviné|constaté|vu)\s*,\s*/iu],
+  [/^es/, /^como\s+(?:bien\s+)?(?:(?:tú\s+|usted\s+)?(?:has|ha|habéis)\s+(?:\p{L}+\s+)?(?:notado|dicho|señalado|observado|intuido|visto)|(?:dices|dice|señalas|notaste|dijiste|viste))\s*,\s*/iu],
+  [/^pt/, /^como\s+(?:você|tu)\s+(?:bem\s+)?(?:notou|disse|observou|percebeu|viu)\s*,\s*/iu],
+  [/^(zh|hant|yue)/, /^(?:正如|如同|就像)[你您](?:所)?(?:说|說|注意到|发现|發現|指出)(?:的)?[，,]\s*/u],
+];
+
+/**
+ * The agreement or credit opening a reply, gone where the substance follows: "you are right" before a
+ * colon ("You're absolutely right: the index…" → "The index…"), as tone.ts withoutReplyClause does
+ * before a comma, and a clause crediting the reader (AS_YOU_NOTED). A few words at least must
+ * follow, else the sentence stays whole.
+ */
+export function withoutAgreementLead(s: string, locale: string): string {
+  const trimmed = s.trim();
+  const noted = ruleFor(AS_YOU_NOTED, locale)?.exec(trimmed);
+  const m = noted ? undefined : ruleFor(AGREES, locale)?.exec(trimmed);
+  const colon = m ? COLON_AFTER_AGREEING.exec(trimmed.slice(m[0].length)) : null;
+  const rest = noted ? trimmed.slice(noted[0].length) : m && colon ? trimmed.slice(m[0].length + colon[0].length) : '';
+  return wordCount(rest) >= 3 ? capitalise(rest) : s;
 }

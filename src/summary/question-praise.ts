@@ -6,6 +6,7 @@
  * praising words. Pure.
  */
 import { ruleFor, type Rules } from './locale-rules.js';
+import { ranksTheQuestion } from './one-of-questions.js';
 import { ASKING, pointsBack, pointsBackWithin } from './tone.js';
 import { factsOf } from './sentence-facts.js';
 
@@ -23,7 +24,7 @@ const JUDGES_QUESTION: ReadonlyArray<readonly [RegExp, RegExp]> = [
 ];
 
 export function judgesTheQuestion(sentence: string, locale: string): boolean {
-  return ruleFor(JUDGES_QUESTION, locale)?.test(factsOf(sentence).trimmed) ?? false;
+  return (ruleFor(JUDGES_QUESTION, locale)?.test(factsOf(sentence).trimmed) ?? false) || ranksTheQuestion(sentence, locale);
 }
 
 /**

@@ -9,6 +9,7 @@
 import { capitalise } from './chars.js';
 import { ruleFor, type Rules } from './locale-rules.js';
 import { namesSomething } from './question-praise.js';
+import { afterShortInterjection, judgesEaseOrCommon, substanceStands } from './reaction-remark.js';
 import { namesWhatItPointsAt, pointsBack, wordCount } from './tone.js';
 import { wishesByForm } from './wish-form.js';
 
@@ -73,12 +74,13 @@ const ELIDED_POINTER: Rules = [[/^fr/, /^c['’](?=est|était)/iu]];
  * announced, which is the note's point.
  */
 export function reactionsSubstance(s: string, locale: string): string | undefined {
-  const rest = afterInterjection(s);
+  const rest = afterShortInterjection(s);
   const colon = rest === undefined ? null : /\s?[:：]\s*/u.exec(rest);
   if (rest === undefined || !colon) return undefined;
   const remark = rest.slice(0, colon.index);
   const substance = rest.slice(colon.index + colon[0].length);
-  if (wordCount(remark) > 4 || /[\p{N}\uE000-\uF8FF]/u.test(remark) || !(pointsBack(remark, locale) || (ruleFor(ELIDED_POINTER, locale)?.test(remark) ?? false) || barePredicate(remark)) || wordCount(substance) < 3) return undefined;
+  const pointerRemark = wordCount(remark) <= 4 && !/[\p{N}\uE000-\uF8FF]/u.test(remark) && (pointsBack(remark, locale) || (ruleFor(ELIDED_POINTER, locale)?.test(remark) ?? false) || barePredicate(remark));
+  if (!(pointerRemark || judgesEaseOrCommon(remark, locale)) || !substanceStands(substance)) return undefined;
   // The exclamation was the reaction's ("¡Ah, sencillo: …!"): the substance is a statement, ended as one.
   return capitalise(substance.replace(/\s*!+$/u, '.').replace(/！+$/u, '。'));
 }

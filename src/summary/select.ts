@@ -243,6 +243,15 @@ function worth(o: Option, covered: Uint8Array, left: number, share: number, used
 }
 
 /**
+ * Whether a sentence may lead before anything is chosen: not one leaning wholly on the sentence
+ * before it, which nothing chosen yet shows ("This is something every beginner meets." after small
+ * talk given no place, issue 23 F8); the later choice takes it only beside that one.
+ */
+function standsFirst(c: Candidate): boolean {
+  return c.leansBack !== 'wholly';
+}
+
+/**
  * `codeBlocks`: the text of the note's code blocks, where the identifiers it keeps using are found; `parts`: each section's part
  * (topParts); `heard`: text of the note offered as no candidate, whose terms count as the note's all the same (Walk.heard).
  */
@@ -256,8 +265,8 @@ export function choosePoints(candidates: readonly Candidate[], spans: SpanTable,
   let left = budget.chars;
   // The note's first sentence of substance says what it is about: it always leads. Praise of the
   // question or small talk ("You're asking exactly the right thing", "Happy to help") names nothing
-  // the note comes back to, and does not.
-  const first = options.find((o) => o.c.opening && o.c.kind === 'sentence' && !o.c.chatty && o.place > 0);
+  // the note comes back to, and does not; nor does a sentence that cannot stand alone (standsFirst).
+  const first = options.find((o) => o.c.opening && o.c.kind === 'sentence' && !o.c.chatty && o.place > 0 && standsFirst(o.c));
   const dropSaidWithin = (o: Option) => {
     const says = saidOf(o);
     for (let k = chosen.length - 1; k >= 0; k--) {
