@@ -23,6 +23,7 @@ import { printedAfterLabel } from './printed-label.js';
 import { withWhatItLeadsTo } from './led-point.js';
 import { withCommandAfterLastItem } from './step-command.js';
 import { beforeMadeLatest } from './leaned-on.js';
+import { statesAfterColon } from './states-after-colon.js';
 import { asksForHelp, judgesTheQuestion, remarksOnTheAsking } from './question-praise.js';
 import { agreesWithReader } from './agreement.js';
 import { opensAsContinuation } from './lower-start.js';
@@ -143,8 +144,11 @@ function addParagraph(w: Walk, raw: string, next: Token | undefined, flags: { le
     if (answer === undefined) return; // "Because…" whose question cannot be shown with it
     s = answer.text;
     const made = w.out.length;
-    const leansBack = answer.leans ? 'wholly' : i > 0 ? leansInSection(s, w.locale, w.section > 0) : undefined;
-    if (leansBack === 'wholly' && !answer.leans && !beforeMadeLatest(w.out, w.block, sentences[i - 1])) return; // "Eso es…" after a sentence given no point (leaned-on.ts)
+    let leansBack = answer.leans ? 'wholly' : i > 0 ? leansInSection(s, w.locale, w.section > 0) : undefined;
+    if (leansBack === 'wholly' && !answer.leans && !beforeMadeLatest(w.out, w.block, sentences[i - 1])) {
+      if (!statesAfterColon(s)) return; // "Eso es…" after a sentence given no point (leaned-on.ts)
+      leansBack = undefined; // "This is X at work: <the answer>" after "Good question!" reads alone
+    }
     const text = w.partName === undefined ? s : withPartName(w.partName, s);
     push(w, {
       text,
