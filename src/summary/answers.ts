@@ -12,6 +12,7 @@
 import { hasCjk } from './chars.js';
 import { isFunctionWord } from './salience.js';
 import { ruleFor, type Rules } from './locale-rules.js';
+import { opensOnPointerCause } from './pointer-cause.js';
 import { agreesWithReader } from './agreement.js';
 import { cheers } from './news.js';
 import { judgesTheQuestion, remarksOnTheAsking } from './question-praise.js';
@@ -84,7 +85,7 @@ const CAUSE_END: Rules = [[/^ja/, /(?:から|ため|せい|ので)(?:です|だ|
 
 function givesCause(s: string, locale: string): boolean {
   const first = /^[^]*?[。．！？]/u.exec(s.trim())?.[0] ?? s.trim();
-  return (ruleFor(CAUSE_START, locale)?.test(s.trimStart()) ?? false) || (ruleFor(CAUSE_END, locale)?.test(first) ?? false);
+  return (ruleFor(CAUSE_START, locale)?.test(s.trimStart()) ?? false) || (ruleFor(CAUSE_END, locale)?.test(first) ?? false) || opensOnPointerCause(s, locale);
 }
 
 /** Whether a reply opens with its yes or no. */
@@ -99,6 +100,9 @@ export function opensWithPolarAnswer(s: string, locale: string): boolean {
 export function takeQuestion(w: Walk, asks: boolean): void {
   if (asks || (w.question && w.question.block < w.block - 1)) w.question = undefined;
 }
+
+/** German capitalises "Sie" inside a sentence only as the formal "you". */
+const FORMAL_YOU_INSIDE = /^(?:Sie|Ihnen)(?!\p{L})/u;
 
 /** Words (CJK: characters) a question may open with before its subject: "How does", "Wie funktioniert", "为什么". */
 const BEFORE_SUBJECT = 3;
@@ -115,6 +119,7 @@ function asksOfWhatCameBefore(q: string, locale: string): boolean {
   const words = cjk ? [...q] : q.split(/\s+/);
   for (let k = 0; k <= BEFORE_SUBJECT && k < words.length; k++) {
     const rest = words.slice(k).join(cjk ? '' : ' ');
+    if (k > 0 && FORMAL_YOU_INSIDE.test(rest) && /^de/i.test(locale)) continue; // "Haben Sie sich…?": the reader, not "they"
     if (pointsBack(rest, locale)) return !namesWhatItPointsAt(rest, locale); // "この API", "diese Funktion": named
   }
   return false;
@@ -137,7 +142,7 @@ export function holds(s: string, w: Walk, last: boolean): boolean {
   if (indirect || isQuestion(s, w.locale)) {
     if (indirect && (TO_THE_READER.test(s) || addressesReader(s, w.locale))) return false; // "You'll learn how…" is no question asked; "我想知道…" is, though it says "I"
     if (!indirect && (TO_THE_READER.test(s) || addressesReader(s, w.locale) || speaksAsI(s, w.locale))) {
-      w.question = { text: '', block: w.block, unshown: true }; // its answer's "Because…" or "No." is no point alone
+      w.question = { text: '', block: w.block, unshown: true, toReader: speaksAsI(s, w.locale) || last ? undefined : s }; // its answer's "Because…" or "No." is no point alone
       return false;
     }
     // One pointing back ("Why do they fail together?") is shown with its answer, and the two lean on the sentence before.
@@ -162,11 +167,22 @@ function withItsQuestion(w: Walk, answer: string): string | undefined {
   const inTurn = question.inTurn && afterAskedInTurn(w, question, answer);
   if (inTurn) return inTurn;
   const replied = question.text !== '' && !endsAsQuestion(question.text); // "Is it safe? No." held
-  if (question.unshown) return replied || needsItsQuestion(answer, w.locale) ? undefined : answer;
+  if (question.unshown) return replied || needsItsQuestion(answer, w.locale) ? causeAfterReadersQuestion(w, question, answer) : answer;
   if (!question.text || (question.heading && !replied && restatesQuestion(question.text, answer) && !needsItsQuestion(answer, w.locale))) return answer;
   const both = joined(question.text, answer);
   if (w.spans.visibleLength(both) <= w.maxPointChars) return both;
   return replied || needsItsQuestion(answer, w.locale) ? undefined : answer;
+}
+
+/**
+ * "Have you ever wondered why…? This is because…": a question put to the reader that the writer
+ * answers at once with a cause asks what the note explains; shown with its answer when the two fit
+ * in a point, none else (issue 23, F7).
+ */
+function causeAfterReadersQuestion(w: Walk, question: Asked, answer: string): string | undefined {
+  if (question.toReader === undefined || !givesCause(answer, w.locale)) return undefined;
+  const both = joined(question.toReader, answer);
+  return w.spans.visibleLength(both) <= w.maxPointChars ? both : undefined;
 }
 
 /**

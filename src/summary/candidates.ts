@@ -16,13 +16,12 @@ import { recordKeys } from './record-point.js';
 import { splitSentences } from './sentences.js';
 import { isFunctionWord } from './salience.js';
 import { countedPartNames, nameHeadings, namesItsSection, topParts, withPartName } from './sections.js';
-import { leansInSection } from './section-subject.js';
 import { addressesReader, isQuestion, labelledOutput, namesReadersOwn, pointsBack, pointsElsewhere, presentsWhatFollows, speaksAsI, speaksOfAsking, withoutInterjection, wordCount } from './tone.js';
 import { namesWhatFollows, overviewBeforeSections, saysAsFollows } from './presenting.js';
 import { printedAfterLabel } from './printed-label.js';
 import { withWhatItLeadsTo } from './led-point.js';
 import { withCommandAfterLastItem } from './step-command.js';
-import { beforeMadeLatest } from './leaned-on.js';
+import { leaningOf } from './states-after-colon.js';
 import { asksForHelp, judgesTheQuestion, remarksOnTheAsking } from './question-praise.js';
 import { agreesWithReader, withoutAgreementLead } from './agreement.js';
 import { opensAsContinuation } from './lower-start.js';
@@ -144,8 +143,8 @@ function addParagraph(w: Walk, raw: string, next: Token | undefined, flags: { le
     if (answer === undefined) return; // "Because…" whose question cannot be shown with it
     s = answer.text;
     const made = w.out.length;
-    const leansBack = answer.leans ? 'wholly' : i > 0 ? leansInSection(s, w.locale, w.section > 0) : undefined;
-    if (leansBack === 'wholly' && !answer.leans && !beforeMadeLatest(w.out, w.block, sentences[i - 1])) return; // "Eso es…" after a sentence given no point (leaned-on.ts)
+    const leansBack = leaningOf(w, s, answer.leans, i > 0 ? sentences[i - 1] : undefined);
+    if (leansBack === 'no point') return; // "Eso es…" after a sentence given no point (leaned-on.ts)
     const text = w.partName === undefined ? s : withPartName(w.partName, s);
     push(w, {
       text,

@@ -232,6 +232,8 @@ export interface Asked {
   block: number;
   /** A question not shown (it points back, asks the reader): an answer that needs it is no point either. */
   unshown?: boolean;
+  /** The question put to the reader, in its own words: shown only with a cause answering it at once (answers.ts). */
+  toReader?: string | undefined;
   /** It points back ("Why do they…?"): shown with its answer, the pair leaning on the sentence before (answers.ts shownAnswer). */
   leans?: boolean | undefined;
   /** Asked by a heading: an answer naming what it asks of reads without it (answers.ts). */
