@@ -44,3 +44,20 @@ describe('a closing wish to the reader, whatever its length', () => {
     expect(pointsOfNote('es', `${BODY.es}\n\n${statement}`)).toContain(statement);
   });
 });
+
+describe('a long closing line that is no wish', () => {
+  // The Latin wish form once let a phrase's words be split several ways (a determiner slot before words that could
+  // be determiners too), so a line of repeated "and with the the" that ends as a statement backtracked exponentially:
+  // 10 repeats took 1.9 s, 12 several seconds more per repeat. Each word now has one place, and the answer comes in
+  // linear time. The bound is a thousand times the linear time, so load cannot make it fail; the old form cannot meet it.
+  it.each(['en', 'es', 'fr', 'pt'] as const)('is told in linear time (%s)', async (lang) => {
+    const { wishesByForm } = await import('../../src/summary/wish-form.js');
+    const unit = { en: 'and with the the', es: 'y con la la', fr: 'et avec la la', pt: 'e com a a' }[lang];
+    const opening = { en: 'Good luck', es: 'Buena suerte', fr: 'Bonne chance', pt: 'Boa sorte' }[lang];
+    const line = `${opening} ${Array.from({ length: 14 }, () => unit).join(' ')} x.`;
+    const started = performance.now();
+    expect(wishesByForm(line, lang)).toBe(false);
+    expect(performance.now() - started).toBeLessThan(2000);
+    expect(wishesByForm(`${opening} ${unit.split(' ').slice(1).join(' ')} journey!`, lang)).toBe(true);
+  });
+});
