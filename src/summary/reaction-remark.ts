@@ -15,9 +15,14 @@ const INTERJECTION_BEFORE_COLON = /^[¡¿]?(?:[\p{L}\p{M}]{1,6}\s){0,2}[\p{L}\p{
 
 /** What follows an interjection of up to three short words opening s, if one does. */
 export function afterShortInterjection(s: string): string | undefined {
+  return afterOpening(s, INTERJECTION_BEFORE_COLON);
+}
+
+/** What follows `opening` (a pattern anchored at the start, not global) where it opens s, leading space aside. */
+export function afterOpening(s: string, opening: RegExp): string | undefined {
   const start = s.trimStart();
-  const opening = INTERJECTION_BEFORE_COLON.exec(start);
-  return opening ? start.slice(opening[0].length) : undefined;
+  const found = opening.exec(start);
+  return found ? start.slice(found[0].length) : undefined;
 }
 
 /**

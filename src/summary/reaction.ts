@@ -9,7 +9,7 @@
 import { capitalise } from './chars.js';
 import { ruleFor, type Rules } from './locale-rules.js';
 import { namesSomething } from './question-praise.js';
-import { afterShortInterjection, judgesEaseOrCommon, substanceStands } from './reaction-remark.js';
+import { afterOpening, afterShortInterjection, judgesEaseOrCommon, substanceStands } from './reaction-remark.js';
 import { namesWhatItPointsAt, pointsBack, wordCount } from './tone.js';
 import { wishesByForm } from './wish-form.js';
 
@@ -34,8 +34,7 @@ export function reactsToTheAsking(s: string, locale: string): boolean {
 
 /** What follows an interjection opening s, if one does. */
 function afterInterjection(s: string): string | undefined {
-  const opening = INTERJECTION_PLACE.exec(s.trimStart());
-  return opening ? s.trimStart().slice(opening[0].length) : undefined;
+  return afterOpening(s, INTERJECTION_PLACE);
 }
 
 /**
