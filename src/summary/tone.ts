@@ -151,7 +151,8 @@ export function addressesReader(s: string, locale: string): boolean {
 const POINTS_BACK: Array<[RegExp, RegExp]> = [
   [/^en/, /^(?:this|that|these|those|it|its|they|their|them|he|she|such|both|here|there)(?!\p{L})/iu],
   [/^de/, /^(?:dies|diese[rsmn]?|das|es|sie|er|solche[rsmn]?|beide|hier)(?!\p{L})/iu],
-  [/^fr/, /^(?:ce|cela|ceci|ça|ces|cette|cet|il|ils|elle|elles|tous deux|les deux|cel(?:ui|le|les)-(?:ci|là)|ceux-(?:ci|là))(?!\p{L})/iu], // the demonstrative pronouns ("celle-là") stand for a noun as "cela" does
+  // The demonstrative pronouns ("celle-là") stand for a noun as "cela" does; "c'" is "ce" elided before a vowel ("C'est…").
+  [/^fr/, /^(?:(?:ce|cela|ceci|ça|ces|cette|cet|il|ils|elle|elles|tous deux|les deux|cel(?:ui|le|les)-(?:ci|là)|ceux-(?:ci|là))(?!\p{L})|c['’](?:est|était|étaient|a été|sera)(?!\p{L}))/iu],
   [/^es/, /^(?:esto|este|esta|estos|estas|eso|ese|esa|ello|ambos|ambas|aquí)(?!\p{L})/iu],
   // A Chinese clause opening on an adverb, which stands after its subject ("也…", "却…"; not the words they begin, "并发"),
   // or on a predicate of what a thing suits or brings about ("适合…", "意味着…") has dropped its subject: the topic of the
