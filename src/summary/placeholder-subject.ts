@@ -39,8 +39,9 @@ const PLACEHOLDER: Rules = [
     /^de/,
     /^(?:es\s+(?:gibt|geht\s+um|lohnt\s+sich|kommt\s+darauf\s+an)(?!\p{L})|(?:es\s+(?:ist|war|wäre)|(?:ist|war|wäre)\s+es)\s+(?:\p{L}+\s+){0,2}?\p{L}+,\s*(?:dass|ob|wenn|[^.?!]*?\szu\s+\p{L}+en(?!\p{L}))|gibt\s+es(?!\p{L})|(?:(?:warum|wann|wie)\s+)?(?:ist|war|wäre|lohnt|empfiehlt)\s+es\s+(?:sich\s+)?(?:[\p{L}-]+\s+){0,3}?[\p{L}-]*\s*,.*(?:\szu\s|\sdass\s|\sob\s|\szu\p{L}+))/iu,
   ],
-  // "Il y a", "Il faut", "Il existe", "Il suffit", "Il vaut mieux", "Il s'agit", "Il est … de/d'/que".
-  [/^fr/, /^il\s+(?:(?:y\s+a|y\s+avait|faut|fallait|existe|suffit|vaut\s+mieux)(?!\p{L})|s['’]agit|est\s+(?:(?:très|plus|moins|bien|pas|souvent|parfois|toujours|aussi)\s+)?\p{L}+\s+(?:de\s|d['’]|que\s|qu['’]))/iu],
+  // "Il y a", "Il faut", "Il existe", "Il suffit", "Il vaut mieux", "Il s'agit", "Il est … de/d'/que", and as spoken,
+  // "C'est … de/que" ("C'est utile de…"; not "C'est ce que…", whose "ce" is what it says).
+  [/^fr/, /^(?:il\s+(?:(?:y\s+a|y\s+avait|faut|fallait|existe|suffit|vaut\s+mieux)(?!\p{L})|s['’]agit|est\s+(?:(?:très|plus|moins|bien|pas|souvent|parfois|toujours|aussi)\s+)?\p{L}+\s+(?:de\s|d['’]|que\s|qu['’]))|c['’]est\s+(?:(?:très|plus|moins|bien|pas|souvent|parfois|toujours|aussi)\s+)?(?!(?:ce|cela|ça|là|lui|elle|eux|celui|celle|ceux|celles)\s)\p{L}+\s+(?:de\s|d['’]|que\s|qu['’]))/iu],
 ];
 
 /** Whether the sentence (or question) opens on a subject that only holds the place of a later one. */

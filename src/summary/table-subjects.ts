@@ -43,12 +43,23 @@ function sameShaped(lines: readonly string[][]): number {
  * Whether a table's subjects are its columns whatever its corner says ("| Plan | Basic | Plus | Max |",
  * "| | Kafka | NATS |" over rows of figures): most rows hold one measure (their values alike, "$10 · $20 ·
  * $35") and every column mixes them, where a table of records holds one measure a column ("| Crate |
- * Stars | License |"). Told by figures' shapes, so a comparison in words alone is left to its corner (tester 21-2 F13).
+ * Stars | License |"); in words, a value repeated along a row and down no column (tester 21-2 F13).
  */
 export function subjectsAreColumns(table: Tokens.Table, cell: (c: Tokens.TableCell) => string): boolean {
   const rows = table.rows.map((r) => r.map(cell));
   if (table.header.length < 3 || rows.length < 2 || !rows.every((r) => r.length === table.header.length && r.every((v) => v !== '') && isProse(r[0]!))) return false;
   const values = rows.map((r) => r.slice(1));
   const columns = values[0]!.map((_, k) => values.map((r) => r[k]!));
-  return sameShaped(values) > 0.5 && sameShaped(columns) === 0;
+  return (sameShaped(values) > 0.5 && sameShaped(columns) === 0) || repeatsAlongRowsOnly(values, columns);
+}
+
+/**
+ * Whether some row repeats a value ("Contract | monthly | yearly | yearly") and no column does: the
+ * values of one measure share their words, so they repeat along it, while one subject's values, each
+ * of another measure, do not. A comparison in words under a corner naming its columns ("| Plan | Basic
+ * | Plus | Max |") is so told from a table of records ("| Editor | Terminal |": "yes" down a column).
+ */
+function repeatsAlongRowsOnly(values: readonly string[][], columns: readonly string[][]): boolean {
+  const repeats = (line: readonly string[]) => new Set(line.map((v) => v.toLowerCase())).size < line.length;
+  return values.some(repeats) && !columns.some(repeats);
 }

@@ -151,9 +151,13 @@ export function addressesReader(s: string, locale: string): boolean {
 const POINTS_BACK: Array<[RegExp, RegExp]> = [
   [/^en/, /^(?:this|that|these|those|it|its|they|their|them|he|she|such|both|here|there)(?!\p{L})/iu],
   [/^de/, /^(?:dies|diese[rsmn]?|das|es|sie|er|solche[rsmn]?|beide|hier)(?!\p{L})/iu],
-  [/^fr/, /^(?:ce|cela|ceci|ça|ces|cette|cet|il|ils|elle|elles|tous deux|les deux|cel(?:ui|le|les)-(?:ci|là)|ceux-(?:ci|là))(?!\p{L})/iu], // the demonstrative pronouns ("celle-là") stand for a noun as "cela" does
+  // The demonstrative pronouns ("celle-là") stand for a noun as "cela" does; "c'" is "ce" elided before a vowel ("C'est…").
+  [/^fr/, /^(?:(?:ce|cela|ceci|ça|ces|cette|cet|il|ils|elle|elles|tous deux|les deux|cel(?:ui|le|les)-(?:ci|là)|ceux-(?:ci|là))(?!\p{L})|c['’](?:est|était|étaient|a été|sera)(?!\p{L}))/iu],
   [/^es/, /^(?:esto|este|esta|estos|estas|eso|ese|esa|ello|ambos|ambas|aquí)(?!\p{L})/iu],
-  [/^(zh|hant|yue)/, /^(?:这|這|它|他们|他們|她们|她們|此|两者|兩者|这些|這些)/u],
+  // A Chinese clause opening on an adverb, which stands after its subject ("也…", "却…"; not the words they begin, "并发"),
+  // or on a predicate of what a thing suits or brings about ("适合…", "意味着…") has dropped its subject: the topic of the
+  // sentence before (a topic chain).
+  [/^(zh|hant|yue)/, /^(?:这|這|它|他们|他們|她们|她們|此|两者|兩者|这些|這些|也(?!许|許)|还(?!有|原)|還(?!有|原)|又|却|卻|仍|并(?!发|行|列)|並(?!發|行|列)|亦|适合|適合|适用|適用|用于|用於|意味着|意味著|导致|導致|使得)/u],
   [/^ja/, /^(?:これ|それ|この|その|あれ|あの|こう|そう)/u],
   [/^hi/, /^(?:यह|ये|वह|वे|इस|इन|उस|उन|दोनों|(?:इस|उस|इन|उन)(?:में|का|की|के|से|ने|पर)|इसे|उसे|इन्हें|उन्हें)(?=[\s,]|$)/u], // with a postposition joined ("इसमें", "उसकी") too
   [/^ar/, /^[وف]?(?:هذا|هذه|ذلك|تلك|هؤلاء|هو|هي|هم|كلاهما)(?=[\s,،]|$)/u], // "and" or "so" is written joined to it: "وهو", "فهي"
@@ -176,7 +180,8 @@ const NAMES_WHAT_IT_POINTS_AT: Array<[RegExp, RegExp]> = [
   [/^es/, /^(?:este|esta|estos|estas|ese|esa|esos|esas)\s+(?!(?:es|era|fue|son|eran|ha|han|puede|será|no|se|lo|la)\b)\p{L}/iu],
   [/^fr/, /^(?:ce|cet|cette|ces)\s+(?!(?:qui|que|qu|dont|n|ne|sont|est|fut|sera)\b)\p{L}/iu],
   [/^(zh|hant|yue)/, /^(?:这|這|此)(?:一|个|個|些|种|種|类|類|项|項|次|样|樣)\p{Script=Han}/u],
-  [/^ja/, /^(?:この|その|あの)/u],
+  // Not before a formal noun, which names nothing ("そのために…", "その後、…", "その場合…": for that, after that).
+  [/^ja/, /^(?:この|その|あの)(?!(?:ため|為|後|あと|上|うえ|場合|際|結果|うち|よう|まま|代わり|一方|点|時|とき|ころ)(?![\p{Script=Han}\p{Script=Katakana}]))/u],
   [/^hi/, /^(?:यह|ये|वह|वे|इस|इन|उस|उन)\s+(?!(?:है|हैं|था|थे|थी|भी|एक|तो|सब|ही)(?=[\s,.।]|$))\p{L}/u],
   [/^ar/, /^[وف]?(?:هذا|هذه|ذلك|تلك|هؤلاء)\s+ال/u],
 ];

@@ -219,6 +219,8 @@ export interface Walk {
   maxCandidates?: number | undefined;
   /** The candidate a paragraph's last sentence made, as written: a bare series in the next paragraph may finish it (counted-series.ts). */
   paragraphEnd?: { block: number; made: Candidate } | undefined;
+  /** paragraphEnd as the paragraph being read found it: its first sentence may lean on it (leaned-on.ts leansAcrossBreak). */
+  paragraphBefore?: { block: number; made: Candidate } | undefined;
   /** A question the writer asked, that the next statement answers (answers.ts). */
   question?: Asked | undefined;
 }
@@ -291,6 +293,7 @@ const SUMMARY_SHARE = 10;
  */
 export function finishesCount(w: Walk, text: string): boolean {
   const counting = w.paragraphEnd;
+  w.paragraphBefore = counting;
   w.paragraphEnd = undefined;
   const counted = counting && text && counting.block === w.block - 1 ? seriesOfNextParagraph(counting.made.text, text, w.locale) : undefined;
   if (counting && counted !== undefined) counting.made.text = counted;
