@@ -33,7 +33,8 @@ interface Run {
 export interface SoftBound {
   ms: number;
   wallMs?: number | undefined;
-  onSlow: () => void;
+  /** `read`: what the thread read of the note's file (a FileJob's), when it said so before this point. */
+  onSlow: (read: ThreadRead | undefined) => void;
 }
 
 export class BudgetedWorker {
@@ -138,7 +139,8 @@ export class BudgetedWorker {
 
   private tellSlow(soft: SoftBound): void {
     this.toldSlow = true;
-    soft.onSlow();
+    const head = this.runs[0];
+    soft.onSlow(head?.reads[head.results.length] ?? undefined);
   }
 
   /**

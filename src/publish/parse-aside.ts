@@ -11,7 +11,7 @@
  */
 import { statSync } from 'node:fs';
 import type { BudgetedWorker } from './budgeted-worker.js';
-import type { ParseJob, ParseResult } from './parse-jobs.js';
+import type { ParseJob, ParseResult, ThreadRead } from './parse-jobs.js';
 
 /**
  * How long a note may parse, in its thread's CPU time (BudgetedWorker SoftBound), before it is set aside (its budget
@@ -28,13 +28,29 @@ const WALL_BOUND_MS = 3000;
 /** The most threads one save's notes take: a slow note waits more than it computes, so not bounded by the cores. */
 const SAVE_THREADS = 4;
 
-/** A note's result, or the promise of it for a note set aside. */
-export type ParseEntry = ParseResult | Promise<ParseResult>;
+/**
+ * A note set aside: the promise of its result, and the digest of the text its thread is parsing when the thread said it
+ * (a FileJob's read, reported before parsing; a TextJob's digest is its caller's). A later report of the note whose file
+ * still holds that text is left to this parse (late-notes.ts `take`): one content is parsed, and set aside, once.
+ */
+export interface SetAside {
+  result: Promise<ParseResult>;
+  readHash: string | undefined;
+}
+
+/** A note's result, or what is known of it while it is set aside. */
+export type ParseEntry = ParseResult | SetAside;
+
+export function isParsed(e: ParseEntry): e is ParseResult {
+  return 'ok' in e;
+}
 
 interface Item {
   job: ParseJob;
   result?: ParseResult | undefined;
   slow: boolean;
+  /** What its thread read, told as it was set aside (SetAside.readHash). */
+  read?: ThreadRead | undefined;
   promise: Promise<ParseResult>;
   done: (r: ParseResult) => void;
 }
@@ -81,15 +97,16 @@ export function asideLanes(take: () => BudgetedWorker, release: (ws: BudgetedWor
         const stuck = items.some((it) => it.slow && !it.result);
         if (resolved || !items.every((it) => it.result || (stuck && (it.slow || waiting.includes(it))))) return;
         resolved = true;
-        resolve(items.map((it) => it.result ?? it.promise));
+        resolve(items.map((it): ParseEntry => it.result ?? { result: it.promise, readHash: it.read?.hash }));
       };
       const lane = async (w: BudgetedWorker) => {
         lanes++;
         laneThreads.add(w);
         for (let it = waiting.shift(); it; it = waiting.shift()) {
           const item = it;
-          const onSlow = () => {
+          const onSlow = (read: ThreadRead | undefined) => {
             item.slow = true;
+            item.read = read;
             look();
             while (waiting.length && lanes < SAVE_THREADS) void lane(take()); // every lane at once: k slow notes are found in one soft bound, not k
             setAside();

@@ -6,6 +6,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_FILE_LANGS } from '../../src/notes/lang.js';
+import { isParsed } from '../../src/publish/parse-aside.js';
 import { openParser, type Parser } from '../../src/publish/parse-pool.js';
 import { DEFAULT_SUMMARY_OPTIONS } from '../../src/summary/build.js';
 
@@ -24,8 +25,8 @@ describe('a save’s notes parsed with slow ones set aside', () => {
     parser = openParser({ read, summary: DEFAULT_SUMMARY_OPTIONS, budgetMs: 600_000 });
     await parser.parse([note(0)]); // the thread is started and warm: its first note's compiling is not a slow note
     const entries = await parser.parseAside([slow('s1.md'), note(1), slow('s2.md'), note(2), note(3)]);
-    expect(entries.map((e) => (e instanceof Promise ? 'later' : e.ok && e.note.title))).toEqual(['later', 'Note 1', 'later', 'Note 2', 'Note 3']);
-    const late = entries.filter((e) => e instanceof Promise);
+    expect(entries.map((e) => (isParsed(e) ? e.ok && e.note.title : 'later'))).toEqual(['later', 'Note 1', 'later', 'Note 2', 'Note 3']);
+    const late = entries.flatMap((e) => (isParsed(e) ? [] : [e.result]));
     await parser.close();
     parser = undefined;
     // Ended, not left to run out their budget: each is that note's error, which no one decides (the service stops).
@@ -38,14 +39,14 @@ describe('a save’s notes parsed with slow ones set aside', () => {
     parser = openParser({ read, summary: DEFAULT_SUMMARY_OPTIONS, budgetMs: 30_000 });
     await parser.parse([note(0)]);
     const entries = await parser.parseAside([slow('s1.md'), note(1)], { cpuMs: 600_000, wallMs: 300 });
-    expect(entries.map((e) => (e instanceof Promise ? 'later' : e.ok && e.note.title))).toEqual(['later', 'Note 1']);
+    expect(entries.map((e) => (isParsed(e) ? e.ok && e.note.title : 'later'))).toEqual(['later', 'Note 1']);
   });
 
   it('a save with no slow note is every note’s result, in order', { timeout: 60_000 }, async () => {
     parser = openParser({ read, summary: DEFAULT_SUMMARY_OPTIONS, budgetMs: 10_000 });
     const jobs = [note(1), note(2), note(3)];
     const entries = await parser.parseAside(jobs);
-    expect(entries.map((e) => !(e instanceof Promise) && e.rel)).toEqual(jobs.map((j) => j.rel));
+    expect(entries.map((e) => isParsed(e) && e.rel)).toEqual(jobs.map((j) => j.rel));
     expect(parser.threads()).toEqual({ started: 1, alive: 1 });
   });
 });

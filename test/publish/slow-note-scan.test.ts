@@ -47,7 +47,8 @@ describe('the start-up scan sets a slow note aside as a save does', () => {
     // Still parsing: no record, listed by `status` as set aside.
     expect(s.app!.store.getNote('slow')).toBeUndefined();
     expect(readSlowNotes(s.app!.store)).toEqual([{ file: 'slow.md', since: expect.any(Number) }]);
-    // Set aside once: the scan's catch-up pass (what changed while it ran) does not take it to parse it again.
+    // Set aside once: neither the scan's catch-up pass (what changed while it ran) nor the watcher's look-over, which reports
+    // again a note written just before it listed the folder, takes it to parse it again (slow-note-unchanged.test.ts).
     expect(logged.filter((l) => l.file === 'slow.md' && /set aside/.test(l.msg))).toHaveLength(1);
 
     writeFileSync(path.join(s.notes, 'slow.md'), normalText('Mended')); // its edit takes it: decided on its new content
