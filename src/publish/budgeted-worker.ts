@@ -33,8 +33,9 @@ interface Run {
 export interface SoftBound {
   ms: number;
   wallMs?: number | undefined;
-  /** `read`: what the thread read of the note's file (a FileJob's), when it said so before this point. */
-  onSlow: (read: ThreadRead | undefined) => void;
+  onSlow: () => void;
+  /** Told what the thread read of the chunk's FileJobs (by index in its jobs) as it says it, before it parses them. */
+  onReads?: ((reads: readonly (ThreadRead | undefined)[]) => void) | undefined;
 }
 
 export class BudgetedWorker {
@@ -139,8 +140,7 @@ export class BudgetedWorker {
 
   private tellSlow(soft: SoftBound): void {
     this.toldSlow = true;
-    const head = this.runs[0];
-    soft.onSlow(head?.reads[head.results.length] ?? undefined);
+    soft.onSlow();
   }
 
   /**
@@ -168,8 +168,10 @@ export class BudgetedWorker {
     else if (m !== SUMMARIES_LOADED && this.runs[0]) {
       const head = this.runs[0];
       // Reading is not parsing: the first note's budget starts again once the chunk is read.
-      if ('reads' in m) m.reads.forEach((read, i) => (head.reads[head.sentFrom + i] = read));
-      else head.results.push(m);
+      if ('reads' in m) {
+        m.reads.forEach((read, i) => (head.reads[head.sentFrom + i] = read));
+        head.soft?.onReads?.(head.reads);
+      } else head.results.push(m);
       this.settle();
     }
     this.armBudget(m === SUMMARIES_LOADED);

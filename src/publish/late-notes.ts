@@ -57,8 +57,8 @@ export class LateNotes {
   private readonly aside = new Map<string, Set<string>>();
   /** When each set-aside note was set aside (slow-notes.ts: `status` says them). */
   private readonly since = new Map<string, number>();
-  /** The digest of the text each set-aside note is parsed (or was parsed) from, where known (`take`). */
-  private readonly parsedHash = new Map<string, string>();
+  /** The digest of the text each set-aside note is parsed from, once known (`take`): its batch's, or its thread's read. */
+  private readonly parsedHash = new Map<string, () => string | undefined>();
 
   /** `root`: the notes folder; `ready`: given a late batch once all its notes' results are in; `changed`: told the notes set aside whenever they change, with those just set aside. */
   constructor(
@@ -96,7 +96,7 @@ export class LateNotes {
       const rel = path.relative(this.root, abs).split(path.sep).join('/');
       const group = this.aside.get(rel);
       if (!group) continue;
-      if (holdsText(reader, abs, rel, this.parsedHash.get(rel))) {
+      if (holdsText(reader, abs, rel, this.parsedHash.get(rel)?.())) {
         left.add(abs);
         continue;
       }
@@ -115,8 +115,7 @@ export class LateNotes {
     for (const { changed: c, entry } of notes) {
       this.aside.set(c.rel, taken);
       this.since.set(c.rel, at);
-      const hash = c.hash || (isParsed(entry) ? entry.read?.hash : entry.readHash);
-      if (hash) this.parsedHash.set(c.rel, hash);
+      this.parsedHash.set(c.rel, () => c.hash || (isParsed(entry) ? entry.read?.hash : entry.readHash));
     }
     this.tell(notes.map((n) => n.changed.rel));
     void Promise.all(notes.map((n) => (isParsed(n.entry) ? n.entry : n.entry.result))).then((results) => {

@@ -35,7 +35,8 @@ const SAVE_THREADS = 4;
  */
 export interface SetAside {
   result: Promise<ParseResult>;
-  readHash: string | undefined;
+  /** Undefined until the thread has read the file (a note set aside while waiting for a thread is read after). */
+  readonly readHash: string | undefined;
 }
 
 /** A note's result, or what is known of it while it is set aside. */
@@ -49,8 +50,8 @@ interface Item {
   job: ParseJob;
   result?: ParseResult | undefined;
   slow: boolean;
-  /** What its thread read, told as it was set aside (SetAside.readHash). */
-  read?: ThreadRead | undefined;
+  /** What its thread read of its file, once told (SetAside.readHash). */
+  read?: ThreadRead | null | undefined;
   promise: Promise<ParseResult>;
   done: (r: ParseResult) => void;
 }
@@ -97,21 +98,20 @@ export function asideLanes(take: () => BudgetedWorker, release: (ws: BudgetedWor
         const stuck = items.some((it) => it.slow && !it.result);
         if (resolved || !items.every((it) => it.result || (stuck && (it.slow || waiting.includes(it))))) return;
         resolved = true;
-        resolve(items.map((it): ParseEntry => it.result ?? { result: it.promise, readHash: it.read?.hash }));
+        resolve(items.map((it): ParseEntry => it.result ?? asideEntry(it)));
       };
       const lane = async (w: BudgetedWorker) => {
         lanes++;
         laneThreads.add(w);
         for (let it = waiting.shift(); it; it = waiting.shift()) {
           const item = it;
-          const onSlow = (read: ThreadRead | undefined) => {
+          const onSlow = () => {
             item.slow = true;
-            item.read = read;
             look();
             while (waiting.length && lanes < SAVE_THREADS) void lane(take()); // every lane at once: k slow notes are found in one soft bound, not k
             setAside();
           };
-          const [r] = await w.run([item.job], { ms: cpuMs, wallMs, onSlow });
+          const [r] = await w.run([item.job], { ms: cpuMs, wallMs, onSlow, onReads: (reads) => (item.read = reads[0]) });
           item.result = r!;
           item.done(r!);
           look();
@@ -129,6 +129,16 @@ export function asideLanes(take: () => BudgetedWorker, release: (ws: BudgetedWor
       for (const w of laneThreads) w.kill();
     },
     parsing: () => laneThreads.size > 0,
+  };
+}
+
+/** A note set aside, its digest read as its thread tells it. */
+function asideEntry(item: Item): SetAside {
+  return {
+    result: item.promise,
+    get readHash() {
+      return item.read?.hash;
+    },
   };
 }
 
