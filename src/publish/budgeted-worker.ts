@@ -34,6 +34,8 @@ export interface SoftBound {
   ms: number;
   wallMs?: number | undefined;
   onSlow: () => void;
+  /** Told what the thread read of the chunk's FileJobs (by index in its jobs) as it says it, before it parses them. */
+  onReads?: ((reads: readonly (ThreadRead | undefined)[]) => void) | undefined;
 }
 
 export class BudgetedWorker {
@@ -166,8 +168,10 @@ export class BudgetedWorker {
     else if (m !== SUMMARIES_LOADED && this.runs[0]) {
       const head = this.runs[0];
       // Reading is not parsing: the first note's budget starts again once the chunk is read.
-      if ('reads' in m) m.reads.forEach((read, i) => (head.reads[head.sentFrom + i] = read));
-      else head.results.push(m);
+      if ('reads' in m) {
+        m.reads.forEach((read, i) => (head.reads[head.sentFrom + i] = read));
+        head.soft?.onReads?.(head.reads);
+      } else head.results.push(m);
       this.settle();
     }
     this.armBudget(m === SUMMARIES_LOADED);

@@ -11,7 +11,7 @@
  */
 import { statSync } from 'node:fs';
 import type { BudgetedWorker } from './budgeted-worker.js';
-import type { ParseJob, ParseResult } from './parse-jobs.js';
+import type { ParseJob, ParseResult, ThreadRead } from './parse-jobs.js';
 
 /**
  * How long a note may parse, in its thread's CPU time (BudgetedWorker SoftBound), before it is set aside (its budget
@@ -28,13 +28,30 @@ const WALL_BOUND_MS = 3000;
 /** The most threads one save's notes take: a slow note waits more than it computes, so not bounded by the cores. */
 const SAVE_THREADS = 4;
 
-/** A note's result, or the promise of it for a note set aside. */
-export type ParseEntry = ParseResult | Promise<ParseResult>;
+/**
+ * A note set aside: the promise of its result, and the digest of the text its thread is parsing when the thread said it
+ * (a FileJob's read, reported before parsing; a TextJob's digest is its caller's). A later report of the note whose file
+ * still holds that text is left to this parse (late-notes.ts `take`): one content is parsed, and set aside, once.
+ */
+export interface SetAside {
+  result: Promise<ParseResult>;
+  /** Undefined until the thread has read the file (a note set aside while waiting for a thread is read after). */
+  readonly readHash: string | undefined;
+}
+
+/** A note's result, or what is known of it while it is set aside. */
+export type ParseEntry = ParseResult | SetAside;
+
+export function isParsed(e: ParseEntry): e is ParseResult {
+  return 'ok' in e;
+}
 
 interface Item {
   job: ParseJob;
   result?: ParseResult | undefined;
   slow: boolean;
+  /** What its thread read of its file, once told (SetAside.readHash). */
+  read?: ThreadRead | null | undefined;
   promise: Promise<ParseResult>;
   done: (r: ParseResult) => void;
 }
@@ -81,7 +98,7 @@ export function asideLanes(take: () => BudgetedWorker, release: (ws: BudgetedWor
         const stuck = items.some((it) => it.slow && !it.result);
         if (resolved || !items.every((it) => it.result || (stuck && (it.slow || waiting.includes(it))))) return;
         resolved = true;
-        resolve(items.map((it) => it.result ?? it.promise));
+        resolve(items.map((it): ParseEntry => it.result ?? asideEntry(it)));
       };
       const lane = async (w: BudgetedWorker) => {
         lanes++;
@@ -94,7 +111,7 @@ export function asideLanes(take: () => BudgetedWorker, release: (ws: BudgetedWor
             while (waiting.length && lanes < SAVE_THREADS) void lane(take()); // every lane at once: k slow notes are found in one soft bound, not k
             setAside();
           };
-          const [r] = await w.run([item.job], { ms: cpuMs, wallMs, onSlow });
+          const [r] = await w.run([item.job], { ms: cpuMs, wallMs, onSlow, onReads: (reads) => (item.read = reads[0]) });
           item.result = r!;
           item.done(r!);
           look();
@@ -112,6 +129,16 @@ export function asideLanes(take: () => BudgetedWorker, release: (ws: BudgetedWor
       for (const w of laneThreads) w.kill();
     },
     parsing: () => laneThreads.size > 0,
+  };
+}
+
+/** A note set aside, its digest read as its thread tells it. */
+function asideEntry(item: Item): SetAside {
+  return {
+    result: item.promise,
+    get readHash() {
+      return item.read?.hash;
+    },
   };
 }
 

@@ -112,10 +112,10 @@ export class Publisher {
     const { firstRun = false, onProgress, mtimes } = opts, policy = this.policy(firstRun, opts.afterRestore === true);
     const startedAt = this.reportClock.begin(opts.reportedAt, this.now()); // edits in place are remembered from the watcher's report (report-clock.ts)
     const due = withDueCopies(this.deps, batch, knownLookup(this.deps.store, batch.changed.length + batch.removed.length), opts.release ? this.pending : undefined); // each note once, with the copies whose claim is due
-    const { files, known: knownBefore, infoBefore } = this.held.withEdited(due.files, due.known); // and paths edited lately (held-rewrites.ts)
+    const { files: joined, known: knownBefore, infoBefore } = this.held.withEdited(due.files, due.known); // and paths edited lately (held-rewrites.ts)
     const replaced = new Set<string>(), known = (rel: string) => (replaced.has(rel) ? undefined : knownBefore(rel)); // notes copied over are gone (kept-copies.ts)
     const result: BatchResult = { scanned: 0, parsed: 0, announced: 0, errors: 0, heldRemovals: 0 }, renamed = new Set<string>();
-    opts.late?.take([...files, ...batch.removed]); // notes set aside while they parse are this batch's (late-notes.ts)
+    const leftAside = opts.late?.take([...joined, ...batch.removed], this.reader), files = leftAside?.size ? joined.filter((f) => !leftAside.has(f)) : joined; // notes set aside while they parse are this batch's, unless their files hold the text being parsed (late-notes.ts)
     for (const rel of removedNotes(this.deps, batch.removed, known)) this.pending.add(rel, known(rel)!);
     this.batchDigests = new Map();
     try {

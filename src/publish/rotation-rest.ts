@@ -26,7 +26,7 @@ import path from 'node:path';
 import { readNoteTextSync, toRelPath } from '../notes/read.js';
 import type { KnownNote, Store } from '../store/store.js';
 import { readChangedFiles, type ChangedFile, type FolderReader } from './batch-read.js';
-import type { ParseEntry } from './parse-aside.js';
+import { isParsed, type ParseEntry } from './parse-aside.js';
 
 /** Above this many files (a start-up scan, read over several chunks) a batch lists every file already: nothing is looked for. */
 const LOOK_AT_MOST = 500;
@@ -144,6 +144,6 @@ export function restReader(ctx: RestContext, files: readonly string[]): { read: 
 function threadRead(changed: readonly ChangedFile[], entries: readonly ParseEntry[], from: number): ChangedFile[] {
   return changed.slice(from).flatMap((c, i) => {
     const e = entries[from + i];
-    return !c.known && e && !(e instanceof Promise) && e.read ? [{ ...c, hash: e.read.hash }] : [];
+    return !c.known && e && isParsed(e) && e.read ? [{ ...c, hash: e.read.hash }] : [];
   });
 }

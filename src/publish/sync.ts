@@ -153,9 +153,10 @@ export class FolderSync {
     await this.watcher.ready;
     const again = scanNotesSync(root);
     const againSet = new Set(again);
-    // A note set aside is left out: its late batch reads it again (late-notes.ts), where the catch-up, finding no time
-    // noted for it, parsed it a second time on a thread of its own, and `ready` waited for its soft bound again.
-    const aside = new Set([...this.late.files(), ...this.earlyLate.flatMap((b) => b.files)].map((f) => path.resolve(f)));
+    // A note whose late batch is in (`earlyLate`) is left out: that batch reads it again (late-notes.ts), where the catch-up
+    // parsed it a second time. One still parsing is not: the batch leaves it to its parse while its file holds the text
+    // being parsed (late-notes.ts `take`), and takes it if it was edited meanwhile, not held back by the parse of what it was.
+    const aside = new Set(this.earlyLate.flatMap((b) => b.files).map((f) => path.resolve(f)));
     const catchUp: Batch = {
       changed: again.filter((f) => !aside.has(path.resolve(f)) && mtimes.get(f) !== statSync(f, { throwIfNoEntry: false })?.mtimeMs),
       removed: files.filter((f) => !againSet.has(f)),

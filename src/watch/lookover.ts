@@ -19,7 +19,7 @@
  * Documentation/filesystems/multigrain-ts.rst: "updated every jiffy"), so a note changed less than
  * CTIME_SLACK_MS before a look counts as changed at the next one too unless its ctime is the one
  * seen then (`recent`; before the first look, which has none, such a note is reported once more:
- * the publisher finds its digest unchanged). An edit in place in a folder where nothing else settles, whose events were
+ * the publisher finds its digest unchanged, or, for a note set aside while it parses, the text it is parsing: late-notes.ts `take`). An edit in place in a folder where nothing else settles, whose events were
  * all lost, is not seen here: the reconcile pass (watch.reconcileMinutes) finds it.
  */
 import { lstatSync, statSync, type Dirent, type Stats } from 'node:fs';

@@ -3,20 +3,27 @@
  * decisions that depend on it are made on the same set as before, and nothing is decided twice.
  * Each slow note's result is a promise the test settles itself: no thread, no timing.
  */
+import { mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LateNotes, splitLate, type LateBatch } from '../../src/publish/late-notes.js';
+import { contentHash } from '../../src/notes/read.js';
+import type { SetAside } from '../../src/publish/parse-aside.js';
 import type { ParseResult } from '../../src/publish/parse-pool.js';
 
 const root = '/notes';
 const file = (rel: string) => ({ rel, text: `text of ${rel}`, hash: `h-${rel}` });
 const parsed = (rel: string, translationKey = path.posix.basename(rel, '.md')): ParseResult =>
   ({ ok: true, rel, note: { translationKey }, summary: null, text: {}, body: {} }) as unknown as ParseResult; // only `ok`, `rel` and the key are read
-const later = () => {
+/** A slow note's entry (SetAside), settled by the test; `readHash`: the digest its thread said it read. */
+const later = (readHash?: string) => {
   let settle!: (r: ParseResult) => void;
-  const promise = new Promise<ParseResult>((r) => (settle = r));
-  return { promise, settle };
+  const result = new Promise<ParseResult>((r) => (settle = r));
+  return { promise: { result, readHash } satisfies SetAside, settle };
 };
+/** Where `take` reads the files it is given (none exist under `root`: each is taken). */
+const reader = { root, realRoot: root, maxBytes: 1 << 20 };
 
 function lateNotes(): { late: LateNotes; batches: LateBatch[] } {
   const batches: LateBatch[] = [];
@@ -88,12 +95,31 @@ describe('notes set aside while they parse', () => {
     const { late, batches } = lateNotes();
     const [a, b] = [later(), later()];
     splitLate(late, ['a.md', 'b.md'].map(file), [a.promise, b.promise], { whole: true, grouped: false }, undefined);
-    late.take(['/notes/a.md', '/notes/unrelated.md']);
+    late.take(['/notes/a.md', '/notes/unrelated.md'], reader);
     expect(late.size).toBe(1);
     a.settle(parsed('a.md'));
     b.settle(parsed('b.md'));
     await tick();
     expect(batches.map((x) => x.files)).toEqual([['/notes/b.md']]);
+  });
+
+  it('a note whose file still holds the text it is parsed from stays aside when a later batch names it: one content is parsed once', async () => {
+    const dir = realpathSync(mkdtempSync(path.join(tmpdir(), 'late-notes-')));
+    const write = (rel: string, text: string) => (writeFileSync(path.join(dir, rel), text), contentHash(Buffer.from(text)));
+    // Read on its thread (its digest from that read), read here (the batch's), and one whose thread had not said it yet.
+    const [a, b, c] = [later(write('a.md', 'text a')), later(), later()];
+    write('b.md', 'text b');
+    write('c.md', 'text c');
+    const late = new LateNotes(dir, () => undefined);
+    const changed = [{ rel: 'a.md', hash: '' }, { rel: 'b.md', hash: contentHash(Buffer.from('text b')) }, { rel: 'c.md', hash: '' }];
+    splitLate(late, changed, [a.promise, b.promise, c.promise], { whole: false, grouped: false }, undefined);
+    const abs = (rel: string) => path.join(dir, rel);
+    expect([...late.take([abs('a.md'), abs('b.md'), abs('c.md')], { root: dir, realRoot: dir, maxBytes: 1 << 20 })]).toEqual([abs('a.md'), abs('b.md')]);
+    expect(late.files().sort()).toEqual([abs('a.md'), abs('b.md')]);
+    write('a.md', 'text a, edited'); // changed since: the batch's now
+    expect([...late.take([abs('a.md'), abs('b.md')], { root: dir, realRoot: dir, maxBytes: 1 << 20 })]).toEqual([abs('b.md')]);
+    expect(late.files()).toEqual([abs('b.md')]);
+    rmSync(dir, { recursive: true });
   });
 
   it('without a place to set notes aside (Parser.parse: every entry a result), the chunk is decided whole', () => {

@@ -10,6 +10,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_FILE_LANGS } from '../../src/notes/lang.js';
+import { isParsed } from '../../src/publish/parse-aside.js';
 import { openParser, type Parser } from '../../src/publish/parse-pool.js';
 import { DEFAULT_SUMMARY_OPTIONS } from '../../src/summary/build.js';
 
@@ -28,7 +29,7 @@ describe('a save’s slow notes are found together', () => {
     parser = openParser({ read, summary: DEFAULT_SUMMARY_OPTIONS, budgetMs: 600_000 });
     await parser.parse([note(0)]); // one thread started and warm: its first note's compiling is not a slow note
     const entries = await parser.parseAside([slow('s1.md', 'a'), slow('s2.md', 'b'), note(1), slow('s3.md', 'c'), slow('s4.md', 'd')]);
-    expect(entries.map((e) => (e instanceof Promise ? 'later' : e.ok && e.note.title))).toEqual(['later', 'later', 'Note 1', 'later', 'later']);
+    expect(entries.map((e) => (isParsed(e) ? e.ok && e.note.title : 'later'))).toEqual(['later', 'later', 'Note 1', 'later', 'later']);
     // The warm thread and three more: one a slow note (found one after another, only the first two were started by then);
     // and one spare, started when the first was set aside, idle for the next save (tester 19 F4).
     expect(parser.threads()).toEqual({ started: 5, alive: 1 });

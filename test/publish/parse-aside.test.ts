@@ -4,8 +4,13 @@
  * budget longer than the test: the parse resolves with the others parsed and the slow one's result
  * still to come, whatever the machine's load.
  */
+import { mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_FILE_LANGS } from '../../src/notes/lang.js';
+import { contentHash } from '../../src/notes/read.js';
+import { isParsed } from '../../src/publish/parse-aside.js';
 import { openParser, type Parser } from '../../src/publish/parse-pool.js';
 import { DEFAULT_SUMMARY_OPTIONS } from '../../src/summary/build.js';
 
@@ -24,8 +29,8 @@ describe('a save’s notes parsed with slow ones set aside', () => {
     parser = openParser({ read, summary: DEFAULT_SUMMARY_OPTIONS, budgetMs: 600_000 });
     await parser.parse([note(0)]); // the thread is started and warm: its first note's compiling is not a slow note
     const entries = await parser.parseAside([slow('s1.md'), note(1), slow('s2.md'), note(2), note(3)]);
-    expect(entries.map((e) => (e instanceof Promise ? 'later' : e.ok && e.note.title))).toEqual(['later', 'Note 1', 'later', 'Note 2', 'Note 3']);
-    const late = entries.filter((e) => e instanceof Promise);
+    expect(entries.map((e) => (isParsed(e) ? e.ok && e.note.title : 'later'))).toEqual(['later', 'Note 1', 'later', 'Note 2', 'Note 3']);
+    const late = entries.flatMap((e) => (isParsed(e) ? [] : [e.result]));
     await parser.close();
     parser = undefined;
     // Ended, not left to run out their budget: each is that note's error, which no one decides (the service stops).
@@ -38,14 +43,26 @@ describe('a save’s notes parsed with slow ones set aside', () => {
     parser = openParser({ read, summary: DEFAULT_SUMMARY_OPTIONS, budgetMs: 30_000 });
     await parser.parse([note(0)]);
     const entries = await parser.parseAside([slow('s1.md'), note(1)], { cpuMs: 600_000, wallMs: 300 });
-    expect(entries.map((e) => (e instanceof Promise ? 'later' : e.ok && e.note.title))).toEqual(['later', 'Note 1']);
+    expect(entries.map((e) => (isParsed(e) ? e.ok && e.note.title : 'later'))).toEqual(['later', 'Note 1']);
+  });
+
+  it('a slow note read on its thread carries the digest of the text the thread read (a later report of the same text is left to it: late-notes.ts)', { timeout: 60_000 }, async () => {
+    parser = openParser({ read, summary: DEFAULT_SUMMARY_OPTIONS, budgetMs: 600_000 });
+    await parser.parse([note(0)]);
+    const dir = realpathSync(mkdtempSync(path.join(tmpdir(), 'parse-aside-')));
+    const text = '*a'.repeat(200_000);
+    writeFileSync(path.join(dir, 's1.md'), text);
+    const [entry, normal] = await parser.parseAside([{ rel: 's1.md', path: path.join(dir, 's1.md'), realRoot: dir }, note(1)]);
+    expect(normal && isParsed(normal) && normal.ok && normal.note.title).toBe('Note 1');
+    expect(entry && !isParsed(entry) && entry.readHash).toBe(contentHash(Buffer.from(text)));
+    rmSync(dir, { recursive: true });
   });
 
   it('a save with no slow note is every note’s result, in order', { timeout: 60_000 }, async () => {
     parser = openParser({ read, summary: DEFAULT_SUMMARY_OPTIONS, budgetMs: 10_000 });
     const jobs = [note(1), note(2), note(3)];
     const entries = await parser.parseAside(jobs);
-    expect(entries.map((e) => !(e instanceof Promise) && e.rel)).toEqual(jobs.map((j) => j.rel));
+    expect(entries.map((e) => isParsed(e) && e.rel)).toEqual(jobs.map((j) => j.rel));
     expect(parser.threads()).toEqual({ started: 1, alive: 1 });
   });
 });
