@@ -83,6 +83,9 @@ export function bodySketch(body: string): BodySketch {
   return { n: shingles.size, mins: encode(shingles.smallest(SKETCH_SIZE)) };
 }
 
+/** Slots a table keeps between bodies: 320 KiB with its marks and values, for bodies of up to 16,384 shingles (most notes have a few thousand). */
+const KEPT_SLOTS = 2 ** 15;
+
 /**
  * The distinct values of one body's shingles: an open-addressing table (the shingle hashes are
  * already mixed, so their low bits pick the slot), its slots marked in use by the call's generation
@@ -97,10 +100,13 @@ class DistinctValues {
   private values = new Uint32Array(0);
   size = 0;
 
-  /** Empties the table for up to `count` values. */
+  /**
+   * Empties the table for up to `count` values. A table grown for a long body (a 1 MB note's is
+   * megabytes) is not kept past the next body that fits in KEPT_SLOTS: a thread holds no more for long.
+   */
   start(count: number): this {
-    if (count * 2 > this.slots.length) {
-      const slotCount = 2 ** Math.ceil(Math.log2(Math.max(64, count * 2)));
+    const slotCount = 2 ** Math.ceil(Math.log2(Math.max(64, count * 2)));
+    if (slotCount > this.slots.length || (this.slots.length > KEPT_SLOTS && slotCount <= KEPT_SLOTS)) {
       this.slots = new Uint32Array(slotCount);
       this.marks = new Uint32Array(slotCount);
       this.values = new Uint32Array(slotCount >> 1);
