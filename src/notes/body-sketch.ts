@@ -113,7 +113,10 @@ class DistinctValues {
       this.mask = slotCount - 1;
       this.generation = 0;
     }
-    if (++this.generation === 0x1_0000_0000) (this.marks.fill(0), (this.generation = 1));
+    if (++this.generation === 0x1_0000_0000) {
+      this.marks.fill(0);
+      this.generation = 1;
+    }
     this.size = 0;
     return this;
   }
