@@ -6,8 +6,11 @@
  * SKETCH_SIZE smallest of their 32-bit hashes and how many there were: exact for a body of up to
  * that many shingles, an estimate (bottom-k) beyond. Pure.
  */
+import os from 'node:os';
 import type { BodySketch } from '../store/types.js';
 import { memoisedClass, widthAt } from '../util/char-class.js';
+
+const LITTLE_ENDIAN = os.endianness() === 'LE';
 
 const SKETCH_SIZE = 128;
 const SHINGLE_WORDS = 3;
@@ -169,6 +172,8 @@ function selectSmallest(a: Uint32Array, k: number): void {
 
 /** The hashes as base64 of little-endian 32-bit words: a fifth of a JSON array's size in the note's record, and quick to read. */
 function encode(hashes: Uint32Array): string {
+  // A typed array's words are in the machine's order: on a little-endian one they are read as they lie.
+  if (LITTLE_ENDIAN) return Buffer.from(hashes.buffer, hashes.byteOffset, hashes.byteLength).toString('base64');
   const bytes = Buffer.alloc(hashes.length * 4);
   hashes.forEach((h, i) => bytes.writeUInt32LE(h, i * 4));
   return bytes.toString('base64');
