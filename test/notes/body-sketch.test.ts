@@ -64,6 +64,14 @@ describe('body sketch (notes/body-sketch.ts)', () => {
     );
   });
 
+  it('gives the same sketch as before however bodies of different sizes and repeats follow one another', () => {
+    // The distinct shingles are counted in a table reused from body to body, grown for a long one and made small again after it.
+    const words = (n: number, distinct: number) => Array.from({ length: n }, (_, i) => `w${(i * 7919) % distinct}`).join(' ');
+    // Each body after one holding the same words: what one body counted is never counted for the next.
+    const bodies = [words(50_000, 40_000), words(10, 10), words(10, 10), words(3_000, 3), words(300, 300), words(300, 300), '', 'one', words(200_000, 150_000), words(129, 129), words(131, 131), words(5_000, 2_000)];
+    for (const text of bodies) expect(bodySketch(text)).toEqual(referenceSketch(text));
+  });
+
   it('gives the same sketch as before for every corpus note', () => {
     const read = corpusReadOptions();
     const files = scanNotesSync(CORPUS_NOTES);
