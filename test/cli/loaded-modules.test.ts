@@ -127,4 +127,15 @@ describe('what a command loads', () => {
     expect(mods.packages().has('yaml')).toBe(false);
     expect(summariser()).toEqual([]);
   });
+
+  it('--help and --version load commander alone of the packages (zod is loaded by the commands that parse with it)', { timeout: 30_000 }, () => {
+    const mods = moduleLog(mkdtempSync(path.join(tmpdir(), 'notecast-mods-')));
+    for (const flag of ['--help', '--version']) {
+      mods.clear();
+      const run = spawnSync(process.execPath, [mods.flag, CLI, flag], { encoding: 'utf8', timeout: 20_000 });
+      expect(run.status, run.stderr).toBe(0);
+      expect(run.stdout).toMatch(flag === '--help' ? /Usage: notecast/ : /^\d+\.\d+\.\d+/);
+      expect([...new Set([...mods.packages(), ...mods.required()])]).toEqual(['commander']);
+    }
+  });
 });
