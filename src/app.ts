@@ -28,7 +28,7 @@ import { CommandRateLimiter } from './commands/limit.js';
 import type { CommandDeps } from './commands/types.js';
 import { chooseWatchMode } from './watch/mode.js';
 import type { Batch } from './watch/batch.js';
-import { summaryOptionsOf } from './summary/build.js';
+import { summaryOptionsOf } from './summary/shape.js';
 import { systemClock, type Clock } from './util/clock.js';
 import type { ParseThreads } from './publish/parse-pool.js';
 

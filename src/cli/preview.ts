@@ -13,7 +13,7 @@ import { frontMatterLine } from '../notes/fm-lines.js';
 import { parseNoteFiles } from '../publish/parse-files.js';
 import type { ParseThreads } from '../publish/parse-pool.js';
 import { OUTSIDE_LINK, scanNotes } from '../notes/scan.js';
-import { summaryOptionsOf, type Summary } from '../summary/build.js';
+import { summaryOptionsOf, type Summary } from '../summary/shape.js';
 import { pointText } from '../summary/inline.js';
 import { renderPlainText } from '../render/text.js';
 import { Templates } from '../render/templates/compile.js';

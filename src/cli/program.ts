@@ -4,7 +4,6 @@
  * program in its own process, with its output captured and its exit code returned.
  */
 import { Command, InvalidArgumentError } from 'commander';
-import { z } from 'zod';
 import { isKnownLanguage } from '../notes/lang.js';
 import type { Io } from './io.js';
 import type { ParseThreads } from '../publish/parse-pool.js';
@@ -120,9 +119,6 @@ function addServiceOptions(command: Command): Command {
 
 type ServiceCliOptions = { config?: string; notes?: string; db?: string; announceExisting?: boolean; afterRestore?: boolean; moved?: boolean; acceptRemovals?: boolean; json?: boolean };
 
-/** The flag that confirms held removals, checked before anything starts (commander hands over `true` or nothing). */
-const acceptRemovalsFlag = z.object({ acceptRemovals: z.boolean().default(false) });
-
 /** `start`, the service; `sync --once`, one pass of it. */
 function addStartAndSync(program: Command, { io, end, parseThreads }: Ctx): void {
   addServiceOptions(program.command('start').description('watch the notes folder and announce every publish exactly once'))
@@ -130,7 +126,8 @@ function addStartAndSync(program: Command, { io, end, parseThreads }: Ctx): void
     .option('--http-port <port>', 'serve /healthz and /metrics on this port (overrides config http.port)')
     .option('--http-host <host>', 'address for /healthz and /metrics (overrides config http.host; 0.0.0.0 in a container)')
     .action(async (o: ServiceCliOptions & { httpPort?: string; httpHost?: string }) => {
-      const code = await (await load.start()).runStart({ ...o, ...acceptRemovalsFlag.parse(o) }, io);
+      const { runStart, acceptRemovalsFlag } = await load.start();
+      const code = await runStart({ ...o, ...acceptRemovalsFlag.parse(o) }, io);
       // Stopped (or failed to start) with everything it started stopped and the store closed; exiting
       // makes sure no client's pending reconnect or request keeps the process alive after that.
       end.exit(code);
@@ -145,7 +142,8 @@ function addStartAndSync(program: Command, { io, end, parseThreads }: Ctx): void
   )
     .option('--json', 'console adapter prints JSON lines on stdout, and the summary as {"event":"sync",…}')
     .action(async (o: ServiceCliOptions & { timeout: number }) => {
-      const code = await (await load.sync()).runSyncOnce({ ...o, ...acceptRemovalsFlag.parse(o) }, io, parseThreads);
+      const [{ runSyncOnce }, { acceptRemovalsFlag }] = await Promise.all([load.sync(), load.start()]); // sync.ts loads start.ts
+      const code = await runSyncOnce({ ...o, ...acceptRemovalsFlag.parse(o) }, io, parseThreads);
       end.exit(code); // as `start`: no client's pending reconnect keeps a finished run alive
     });
 }

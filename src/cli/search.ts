@@ -7,7 +7,7 @@ import { loadCommandConfig } from './command-config.js';
 import { scanNotesSync } from '../notes/scan.js';
 import { noteInfo } from '../notes/info.js';
 import { NoteSearch } from '../search/index.js';
-import { summaryOptionsOf } from '../summary/build.js';
+import { summaryOptionsOf } from '../summary/shape.js';
 import { parseNoteFiles } from '../publish/parse-files.js';
 import type { ParserOptions, ParseThreads } from '../publish/parse-pool.js';
 import { Store } from '../store/store.js';

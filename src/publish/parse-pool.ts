@@ -10,13 +10,11 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
-import type { ReadOptions } from '../notes/read.js';
-import { buildSummary, type SummaryOptions } from '../summary/build.js';
 import { boundHeapGrowth } from '../util/heap.js';
 import { BudgetedWorker, threadOptions } from './budgeted-worker.js';
-import type { ParseJob, ParseResult, ParserOptions, TextJob } from './parse-jobs.js';
+import type { ParseJob, ParseResult, ParserOptions } from './parse-jobs.js';
 import { asideLanes, type AsideBounds, type ParseEntry } from './parse-aside.js';
-import { finishJob, parseJobNote, readOnThread } from './parse-note.js';
+import { readOnThread } from './parse-note.js';
 
 export { READY, TOO_LONG } from './parse-jobs.js';
 export { readOnThread } from './parse-note.js';
@@ -33,12 +31,6 @@ const CHUNK = 64;
  * shown (summary-maker.ts `longSummaryMaker`). 1 of the corpus's 68 notes is longer, 514 of the bench's 35,000.
  */
 export const DEFER_SUMMARY_UP_TO = 16_384;
-
-/** One note's parse and summary, on this thread (the tests, and `parseInline`): parse-note.ts's two steps. */
-export function parseJob(job: TextJob, read: ReadOptions, summary: SummaryOptions): ParseResult {
-  const parsed = parseJobNote(job, read);
-  return 'ok' in parsed ? parsed : finishJob(parsed, summary, buildSummary);
-}
 
 export interface Parser {
   /** Results in the order of `jobs`. */
@@ -79,7 +71,8 @@ function workerScript(): string | undefined {
 }
 
 /** Without a worker script: on this thread, unbounded. */
-function parseInline(jobs: ParseJob[], o: ParserOptions): ParseResult[] {
+async function parseInline(jobs: ParseJob[], o: ParserOptions): Promise<ParseResult[]> {
+  const { parseJob } = await import('./parse-here.js');
   const { ready, reads } = readOnThread(jobs, o.read.maxBytes);
   return ready.map((job, i) => ({ ...('ok' in job ? job : parseJob(job, o.read, o.summary)), read: reads?.[i] }));
 }
@@ -90,7 +83,7 @@ function parseInline(jobs: ParseJob[], o: ParserOptions): ParseResult[] {
  */
 export function openParser(o: ParserOptions, shared?: ParseThreads): Parser {
   const script = workerScript();
-  if (!script) return { parse: async (jobs) => parseInline(jobs, o), parseAside: async (jobs) => parseInline(jobs, o), endBatch: async () => undefined, bigBatchEnded: () => false, close: async () => undefined, abandon: () => undefined, threads: () => ({ started: 0, alive: 0 }) };
+  if (!script) return { parse: (jobs) => parseInline(jobs, o), parseAside: (jobs) => parseInline(jobs, o), endBatch: async () => undefined, bigBatchEnded: () => false, close: async () => undefined, abandon: () => undefined, threads: () => ({ started: 0, alive: 0 }) };
   const threads = parserThreads();
   const idle: BudgetedWorker[] = [];
   /** Threads parsing now: what `abandon` ends. */

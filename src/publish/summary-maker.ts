@@ -9,7 +9,7 @@ import type { Config } from '../config/schema.js';
 import { NoteError } from '../errors.js';
 import type { Logger } from '../log.js';
 import { noteIdOf, parseNoteText, readNoteTextSync, type ReadOptions } from '../notes/read.js';
-import { buildSummary, type SummaryOptions } from '../summary/build.js';
+import type { SummaryOptions } from '../summary/shape.js';
 import { TOO_LONG_HERE, type LongSummary, type LongSummaryMaker, type SummaryMaker } from '../store/deferred-summaries.js';
 import type { Store } from '../store/store.js';
 import type { NoteRow } from '../store/types.js';
@@ -20,6 +20,7 @@ import { familiesPostedSeparately } from './family-adopt.js';
 import { regroupAfterSeparate } from './family-after-switch.js';
 import { familyPostId } from './family.js';
 import { DEFER_SUMMARY_UP_TO, type Parser, type ParseResult, type TextJob } from './parse-pool.js';
+import type { SummaryBuilder } from './parse-note.js';
 
 /** The note's file as it is now; undefined when it is gone or cannot be read. */
 function readRow(root: string, read: ReadOptions, row: NoteRow): { text: string; hash: string } | undefined {
@@ -31,20 +32,34 @@ function readRow(root: string, read: ReadOptions, row: NoteRow): { text: string;
   }
 }
 
+/**
+ * The summariser on the main thread, loaded by the first `load` (DeferredSummaries.prepare, before a
+ * deferred summary is shown), not at start: its ~80 modules cost ~0.15 s of CPU, and a service that
+ * shows no deferred summary never needs them (issue 24). The parse threads load their own (parse-worker.ts).
+ */
+let builder: SummaryBuilder | undefined;
+
 export function summaryMaker(root: string, read: ReadOptions, options: SummaryOptions): SummaryMaker {
-  return (row) => {
-    const file = readRow(root, read, row);
-    if (!file) return undefined;
-    // Longer: made on the parse threads, within a budget (`longSummaryMaker`), before it is shown.
-    if (file.text.length > DEFER_SUMMARY_UP_TO) return file.hash === row.hash ? TOO_LONG_HERE : undefined;
-    try {
-      const { note, tokens } = parseNoteText(row.file, file.text, read, file.hash);
-      const summary = buildSummary(note, tokens, options);
-      return { summary, summaryHash: summaryHash(summary), hash: file.hash };
-    } catch {
-      // No longer reads as a note: the watcher's batch records that; nothing to show meanwhile.
-      return undefined;
-    }
+  return {
+    async load() {
+      builder ??= (await import('../summary/build.js')).buildSummary;
+    },
+    make(row) {
+      const file = readRow(root, read, row);
+      if (!file) return undefined;
+      // Not loaded: a show that missed `prepare`, which its caller makes good (summary-misses.ts).
+      if (!builder) return TOO_LONG_HERE;
+      // Longer: made on the parse threads, within a budget (`longSummaryMaker`), before it is shown.
+      if (file.text.length > DEFER_SUMMARY_UP_TO) return file.hash === row.hash ? TOO_LONG_HERE : undefined;
+      try {
+        const { note, tokens } = parseNoteText(row.file, file.text, read, file.hash);
+        const summary = builder(note, tokens, options);
+        return { summary, summaryHash: summaryHash(summary), hash: file.hash };
+      } catch {
+        // No longer reads as a note: the watcher's batch records that; nothing to show meanwhile.
+        return undefined;
+      }
+    },
   };
 }
 

@@ -1,7 +1,8 @@
 /**
  * A family's message that found no summary for the member it shows (issue 31, c31c): a first run's
- * note too long to summarise on the main thread, which a show path inside the commit reached
- * without `summariesShownBy` before it. Never silent: the warning names the note and its family,
+ * note too long to summarise on the main thread, or any deferred one before the main thread loaded
+ * the summariser (summary-maker.ts), which a show path inside the commit reached without
+ * `summariesShownBy` before it. Never silent: the warning names the note and its family,
  * and, once the parse threads made the summary, the family is synced again, so the chat's post or
  * edit is made then instead of being lost.
  */
@@ -16,7 +17,7 @@ export class SummaryMisses {
   /** Said at once; synced again by `retry`. */
   add(log: Logger, family: TouchedFamily, members: readonly NoteRow[]): void {
     if (!members.length) return;
-    for (const m of new Set(members.map((r) => r.id))) log.warn({ note: m, family: family.key }, 'a translation family\'s message found its note\'s summary not made yet (too long for the main thread, and not made before the commit): it is made on the parse threads, and the family synced again');
+    for (const m of new Set(members.map((r) => r.id))) log.warn({ note: m, family: family.key }, 'a translation family\'s message found its note\'s summary not made yet (too long for the main thread, or the summariser not loaded yet, and not made before the commit): it is made now, and the family synced again');
     this.waiting.push({ family, members: [...members] });
   }
 

@@ -1,7 +1,7 @@
 /** Summary → Discord message payload: one embed, no mentions allowed. Pure. */
 import type { APIEmbed, APIEmbedField, APIEmbedFooter, RESTPostAPIChannelMessageJSONBody } from 'discord-api-types/v10';
 import type { Summary } from '../summary/build.js';
-import { summaryFooter } from '../summary/build.js';
+import { summaryFooter } from '../summary/shape.js';
 import { truncate } from '../util/text.js';
 import { defuseMentions, discordLinkTarget, escapeDiscordMarkdown, escapeDiscordWithin } from './escape.js';
 import { discordPoint } from './points.js';

@@ -2,7 +2,7 @@
 import type { LinkPreviewOptions, ParseMode } from '@grammyjs/types';
 import type { Summary } from '../summary/build.js';
 import type { AlsoIn } from '../store/types.js';
-import { summaryFooter } from '../summary/build.js';
+import { summaryFooter } from '../summary/shape.js';
 import { escapeTelegramAttr, escapeTelegramHtml } from './escape.js';
 import { telegramPoint } from './points.js';
 

@@ -1,6 +1,6 @@
 /** Summary → plain text for the console. Pure. */
 import type { Summary } from '../summary/build.js';
-import { summaryFooter } from '../summary/build.js';
+import { summaryFooter } from '../summary/shape.js';
 import { pointText, type KeyPoint } from '../summary/inline.js';
 import type { AlsoIn } from '../store/types.js';
 

@@ -5,7 +5,9 @@
  * the note's file then and kept in its record, as if it had been made when the note was read.
  * A note too long to summarise on the main thread (parse-pool.ts DEFER_SUMMARY_UP_TO) has its
  * summary made on the parse threads, within its budget: `prepare` is awaited before the
- * synchronous show paths (a reply, a commit), which then find it kept.
+ * synchronous show paths (a reply, a commit), which then find it kept. `prepare` also loads the
+ * summariser's modules on the main thread, the first time a deferred summary is to be shown:
+ * a service that shows none never loads them (issue 24).
  */
 import type { Summary } from '../summary/build.js';
 import type { Prepare } from './db.js';
@@ -21,11 +23,18 @@ export interface MadeSummary {
   hash: string;
 }
 
-/** What a `SummaryMaker` says of a note too long to summarise on the main thread (made by `prepare`). */
+/**
+ * What a `SummaryMaker` says of a note whose summary `prepare` makes, not `make`: too long to
+ * summarise on the main thread, or the summariser not loaded yet.
+ */
 export const TOO_LONG_HERE = 'too long here';
 
-/** Makes a note's summary from its file; undefined when the file is gone or no longer reads as a note; TOO_LONG_HERE when it still holds its record's text, too long to summarise here. */
-export type SummaryMaker = (row: NoteRow) => MadeSummary | typeof TOO_LONG_HERE | undefined;
+export interface SummaryMaker {
+  /** Loads what `make` needs (the summariser's modules), once; `prepare` awaits it before a deferred summary is shown. */
+  load(): Promise<void>;
+  /** Makes a note's summary from its file; undefined when the file is gone or no longer reads as a note; TOO_LONG_HERE when it still holds its record's text and `prepare` has to make its summary. */
+  make(row: NoteRow): MadeSummary | typeof TOO_LONG_HERE | undefined;
+}
 
 /**
  * A summary made on a parse thread; or, when it could not be made there (past the note's budget),
@@ -59,19 +68,19 @@ export class DeferredSummaries {
    */
   of(row: NoteRow): Summary | null {
     if (row.summary || !summaryDeferred(row) || !this.make) return row.summary;
-    const made = this.make(row);
+    const made = this.make.make(row);
     if (!made || made === TOO_LONG_HERE) return null;
     this.keep(row, made);
     return made.summary;
   }
 
   /**
-   * Whether `of` found no summary for a row only because its note is too long to summarise here and
-   * `prepare` did not make it (its file still holds the text of its record): a show path that missed
-   * `prepare`, which the caller says and makes good (publish/summary-misses.ts).
+   * Whether `of` found no summary for a row only because `prepare` did not make it (its note too long
+   * to summarise here, or the summariser not loaded; its file still holds the text of its record): a
+   * show path that missed `prepare`, which the caller says and makes good (publish/summary-misses.ts).
    */
   waitsForThreads(row: NoteRow): boolean {
-    return !row.summary && summaryDeferred(row) && this.make?.(row) === TOO_LONG_HERE;
+    return !row.summary && summaryDeferred(row) && this.make?.make(row) === TOO_LONG_HERE;
   }
 
   /** Rows about to be shown, each with its summary; one whose summary cannot be made now (its file gone) is left out. */
@@ -83,13 +92,16 @@ export class DeferredSummaries {
   }
 
   /**
-   * Before rows may be shown: the summaries `of` cannot make (notes too long for the main thread)
-   * made on the parse threads and kept. A note whose summary ran out of its budget gets the error
+   * Before rows may be shown: the summariser loaded here when one of them waits for its summary, and
+   * the summaries `of` cannot make (notes too long for the main thread) made on the parse threads
+   * and kept. A note whose summary ran out of its budget gets the error
    * record a batch gives such a note (as a cold start that summarised at once recorded it).
    */
   async prepare(rows: readonly NoteRow[]): Promise<void> {
     const waiting = rows.filter((r) => summaryDeferred(r));
-    if (!waiting.length || !this.makeLong) return;
+    if (!waiting.length) return;
+    await this.make?.load();
+    if (!this.makeLong) return;
     const made = await this.makeLong(waiting);
     waiting.forEach((row, i) => {
       const m = made[i];
@@ -104,7 +116,7 @@ export class DeferredSummaries {
    * to another member); `except`: notes about to be written anew, with summaries of their own.
    */
   async prepareFamilies(keys: readonly string[], ids: readonly string[], except: ReadonlySet<string>): Promise<void> {
-    if (!this.makeLong || (!keys.length && !ids.length)) return;
+    if (!this.make || (!keys.length && !ids.length)) return;
     const all = new Set(keys);
     if (ids.length) {
       const rows = this.sql("SELECT json_extract(info, '$.translationKey') AS k FROM notes WHERE id IN (SELECT value FROM json_each(?))").all(JSON.stringify(ids)) as { k: string }[];

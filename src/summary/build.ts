@@ -3,8 +3,6 @@
  * language, up to 5 links, and the facts a footer shows. Pure.
  */
 import { Lexer, type Token, type Tokens } from 'marked';
-import type { Config } from '../config/schema.js';
-import { languageName } from '../notes/lang.js';
 import type { Note } from '../notes/read.js';
 import { collapseWhitespace, truncate } from '../util/text.js';
 import { collectCandidates } from './candidates.js';
@@ -14,73 +12,13 @@ import { cleanText, collectLinks, htmlBlockText, inlineText, type Link } from '.
 import { choosePoints, POINT_OVERHEAD } from './select.js';
 import { truncatePoint } from './truncate-point.js';
 import { openingWords } from './opening.js';
+import { DEFAULT_SUMMARY_OPTIONS, summaryFooter, type Summary, type SummaryOptions } from './shape.js';
 
-export interface Summary {
-  title: string;
-  url?: string | undefined;
-  /** 1–5 points; each a list of runs so inline code can be shown as code (see inline.ts). */
-  keyPoints: KeyPoint[];
-  links: Link[];
-  lang: string;
-  locale: string;
-  tags: string[];
-  date?: string | undefined;
-  readingMinutes: number;
-  /** Front matter `categories`, for templates (`note.categories`). */
-  categories?: string[] | undefined;
-  /**
-   * The front matter as JSON (dates as ISO strings), for templates (`page.*`, as in Jekyll). Not part
-   * of what the default message shows, so left out of the change hash (publish/decide.ts).
-   */
-  page?: Record<string, unknown> | undefined;
-}
-
-export interface SummaryOptions {
-  /** Characters of text the whole rendered message may show. */
-  maxChars: number;
-  maxPoints: number;
-  maxLinks: number;
-  /** Longest single point. */
-  maxPointChars: number;
-}
+// What a summary is and its footer have their own module, which the renderers and commands load without this one's.
+export { DEFAULT_SUMMARY_OPTIONS, summaryFooter, summaryOptionsOf, type Summary, type SummaryOptions } from './shape.js';
 
 /** The least share of the text budget the points keep before links give way. */
 const POINTS_SHARE = 0.9;
-
-export const DEFAULT_SUMMARY_OPTIONS: SummaryOptions = { maxChars: 1000, maxPoints: 5, maxLinks: 5, maxPointChars: 200 };
-
-/** The summary options a config asks for (`summary:`); a single point's length is not configurable. */
-export function summaryOptionsOf(config: Pick<Config, 'summary'>): SummaryOptions {
-  const { maxChars, maxPoints, maxLinks } = config.summary;
-  return { maxChars, maxPoints, maxLinks, maxPointChars: DEFAULT_SUMMARY_OPTIONS.maxPointChars };
-}
-
-/** Footers stay short whatever the front matter holds: hundreds of tags or a very long `lang`. */
-const MAX_FOOTER_TAGS_CHARS = 160;
-const MAX_LANGUAGE_NAME = 32;
-
-/** The footer line every renderer shows: language, tags, date, reading time. */
-export function summaryFooter(s: Pick<Summary, 'locale' | 'lang' | 'tags' | 'date' | 'readingMinutes'>): string {
-  const parts: string[] = [truncate(languageName(s.lang, s.locale), MAX_LANGUAGE_NAME)];
-  if (s.tags.length) parts.push(footerTags(s.tags));
-  if (s.date) parts.push(s.date);
-  parts.push(`${s.readingMinutes} min`);
-  return parts.join(' · ');
-}
-
-/** Tags as `#tag` words, as many as fit in a short line, then `+N`. */
-function footerTags(tags: string[]): string {
-  const shown: string[] = [];
-  let used = 0;
-  for (const t of tags) {
-    const word = `#${truncate(t.replace(/\s+/g, '_'), 40)}`;
-    if (used + word.length + 1 > MAX_FOOTER_TAGS_CHARS) break;
-    shown.push(word);
-    used += word.length + 1;
-  }
-  const more = tags.length - shown.length;
-  return more > 0 ? `${shown.join(' ')} +${more}`.trim() : shown.join(' ');
-}
 
 /**
  * Words for reading time, in one pass over the raw body: runs of non-space characters holding a

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { runCliAsync } from '../helpers/cli.js';
+import { runCliAsync, spawnCli } from '../helpers/cli.js';
 import { CLI } from '../helpers/corpus.js';
 import { freePort } from '../helpers/net.js';
 import { killLeftoverServices, note, sandbox, Service } from '../helpers/service.js';
@@ -21,17 +21,37 @@ afterEach(killLeftoverServices);
 /** Packages no command needs unless it uses them: the platform clients, metrics, the pretty logger, the preview page. */
 const ON_DEMAND = ['prom-client', 'pino-pretty', 'discord.js', 'grammy', '@grammyjs/runner'];
 
-/** Writes the hook files into `dir`; returns the `--import` argument that registers them. */
-function moduleLog(dir: string): { flag: string; log: string; packages: () => Set<string>; files: () => string[] } {
+/** The package a module's URL or path is in, if any. */
+function packageOf(u: string): string[] {
+  const m = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(u);
+  return m ? [m[1]!] : [];
+}
+
+/**
+ * Writes the hook files into `dir`; returns the `--import` argument that registers them. The resolve
+ * hook sees ES module imports; `require()` (CommonJS, and `createRequire` in our modules) passes by
+ * it, so `required` is the process's CommonJS module cache as it exits (https://nodejs.org/api/modules.html#requirecache).
+ */
+function moduleLog(dir: string): { flag: string; log: string; packages: () => Set<string>; files: () => string[]; required: () => Set<string>; clear: () => void } {
   const log = path.join(dir, 'modules.log');
+  const cache = path.join(dir, 'required.log');
   const hooks = path.join(dir, 'hooks.mjs');
   writeFileSync(hooks, `import { appendFileSync } from 'node:fs';\nexport async function resolve(s, c, next) { const r = await next(s, c); appendFileSync(${JSON.stringify(log)}, r.url + '\\n'); return r; }\n`);
   const register = path.join(dir, 'register.mjs');
-  writeFileSync(register, `import { register } from 'node:module';\nregister(${JSON.stringify(pathToFileURL(hooks).href)});\n`);
-  writeFileSync(log, '');
+  writeFileSync(
+    register,
+    `import { register, createRequire } from 'node:module';\nimport { appendFileSync } from 'node:fs';\nregister(${JSON.stringify(pathToFileURL(hooks).href)});\n` +
+      `const required = createRequire(import.meta.url).cache;\nprocess.on('exit', () => appendFileSync(${JSON.stringify(cache)}, Object.keys(required).join('\\n') + '\\n'));\n`,
+  );
+  const clear = () => {
+    writeFileSync(log, '');
+    writeFileSync(cache, '');
+  };
+  clear();
   const files = () => readFileSync(log, 'utf8').split('\n').filter(Boolean);
-  const packages = () => new Set(files().flatMap((u) => /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(u)?.[1] ?? []));
-  return { flag: `--import=${pathToFileURL(register).href}`, log, packages, files };
+  const packages = () => new Set(files().flatMap(packageOf));
+  const required = () => new Set(readFileSync(cache, 'utf8').split('\n').flatMap(packageOf));
+  return { flag: `--import=${pathToFileURL(register).href}`, log, packages, files, required, clear };
 }
 
 describe('what a command loads', () => {
@@ -76,5 +96,46 @@ describe('what a command loads', () => {
     await svc.ready();
     expect(await svc.stop()).toBe(0);
     expect(mods.packages().has('prom-client')).toBe(true);
+  });
+
+  it('start with the console adapter loads no summariser before it is ready (the scan defers every summary), nor yaml without a config file', { timeout: 60_000 }, async () => {
+    const sb = sandbox('');
+    writeFileSync(path.join(sb.notes, 'a.md'), note('A', 'A note to announce.'));
+    const mods = moduleLog(mkdtempSync(path.join(tmpdir(), 'notecast-mods-')));
+    const env = { NODE_OPTIONS: mods.flag };
+    /** The summariser's entry (summary/build.ts), and what it alone loads: the renderers need summary/shape.ts only. */
+    const summariser = () => mods.files().filter((u) => /\/src\/summary\/(build|candidates|select)\.js$/.test(u));
+
+    const svc = Service.start(sb, [], env);
+    await svc.ready();
+    expect(svc.events.find((e) => e.event === 'ready')).toMatchObject({ notes: 1 });
+    const atReady = summariser();
+    expect(await svc.stop()).toBe(0);
+    expect(mods.packages().has('better-sqlite3')).toBe(true); // the hook saw the run's imports
+    expect(mods.files().filter((u) => u.includes('/src/summary/')).length).toBeGreaterThan(0); // and the renderers' summary modules
+    expect(atReady).toEqual([]);
+    expect(mods.required().has('yaml')).toBe(true); // its config file is read: yaml, as required, is seen
+
+    // The same start with no config file (none named, none at config/notecast.yaml): no YAML to read.
+    mods.clear();
+    const bare = new Service(spawnCli(['start', '--json', '--notes', sb.notes, '--db', path.join(sb.dir, 'bare.db')], { cwd: sb.dir, env }));
+    await bare.ready();
+    expect(await bare.stop()).toBe(0);
+    const required = mods.required();
+    expect(required.has('better-sqlite3')).toBe(true);
+    expect(required.has('yaml')).toBe(false);
+    expect(mods.packages().has('yaml')).toBe(false);
+    expect(summariser()).toEqual([]);
+  });
+
+  it('--help and --version load commander alone of the packages (zod is loaded by the commands that parse with it)', { timeout: 30_000 }, () => {
+    const mods = moduleLog(mkdtempSync(path.join(tmpdir(), 'notecast-mods-')));
+    for (const flag of ['--help', '--version']) {
+      mods.clear();
+      const run = spawnSync(process.execPath, [mods.flag, CLI, flag], { encoding: 'utf8', timeout: 20_000 });
+      expect(run.status, run.stderr).toBe(0);
+      expect(run.stdout).toMatch(flag === '--help' ? /Usage: notecast/ : /^\d+\.\d+\.\d+/);
+      expect([...new Set([...mods.packages(), ...mods.required()])]).toEqual(['commander']);
+    }
   });
 });

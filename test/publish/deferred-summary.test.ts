@@ -9,7 +9,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { noteCommand } from '../../src/commands/note.js';
 import { noteIdOf, parseNote } from '../../src/notes/read.js';
 import { decideNote } from '../../src/publish/decide.js';
-import { parseJob } from '../../src/publish/parse-pool.js';
+import { parseJob } from '../../src/publish/parse-here.js';
 import { NoteSearch } from '../../src/search/index.js';
 import { summaryDeferred } from '../../src/store/types.js';
 import { buildSummary, DEFAULT_SUMMARY_OPTIONS, type Summary } from '../../src/summary/build.js';

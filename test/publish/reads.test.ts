@@ -6,7 +6,7 @@
 import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { parseJob } from '../../src/publish/parse-pool.js';
+import { parseJob } from '../../src/publish/parse-here.js';
 import type { Store } from '../../src/store/store.js';
 import { DEFAULT_SUMMARY_OPTIONS } from '../../src/summary/build.js';
 import { tempPublisher, testReadOptions } from '../helpers/publisher.js';

@@ -7,7 +7,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFER_SUMMARY_UP_TO } from '../../src/publish/parse-pool.js';
 import { summaryMaker } from '../../src/publish/summary-maker.js';
 import type { NoteRow } from '../../src/store/types.js';
@@ -19,7 +19,9 @@ const row = (file: string) => ({ file }) as unknown as NoteRow; // the maker rea
 
 describe('summaryMaker', () => {
   const root = mkdtempSync(path.join(tmpdir(), 'notecast-maker-'));
-  const make = summaryMaker(root, { ...corpusReadOptions(), realRoot: root }, DEFAULT_SUMMARY_OPTIONS);
+  const maker = summaryMaker(root, { ...corpusReadOptions(), realRoot: root }, DEFAULT_SUMMARY_OPTIONS);
+  const make = (r: NoteRow) => maker.make(r);
+  beforeAll(() => maker.load());
 
   it('makes the summary of a note within the limit', () => {
     writeFileSync(path.join(root, 'small.md'), '---\ntitle: Small\n---\n\nA small note says one thing clearly.\n');

@@ -10,7 +10,8 @@ import { Worker } from 'node:worker_threads';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_FILE_LANGS } from '../../src/notes/lang.js';
 import { LOADING_SUMMARIES, SUMMARIES_LOADED } from '../../src/publish/parse-jobs.js';
-import { openParser, parseJob, type Parser } from '../../src/publish/parse-pool.js';
+import { parseJob } from '../../src/publish/parse-here.js';
+import { openParser, type Parser } from '../../src/publish/parse-pool.js';
 import { DEFAULT_SUMMARY_OPTIONS } from '../../src/summary/build.js';
 
 const SRC = fileURLToPath(new URL('../../src/', import.meta.url));

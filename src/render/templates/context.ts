@@ -1,6 +1,6 @@
 /** The variables a template sees, built from what the outbox holds for a note. Pure. */
 import type { Summary } from '../../summary/build.js';
-import { summaryFooter } from '../../summary/build.js';
+import { summaryFooter } from '../../summary/shape.js';
 import { pointText } from '../../summary/inline.js';
 import type { AlsoIn } from '../../store/types.js';
 import { truncate } from '../../util/text.js';
