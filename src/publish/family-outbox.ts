@@ -18,7 +18,11 @@ import { sentMemberIn, silentlyRecorded } from './family-follow.js';
 import { followCoLeavers } from './family-co-leavers.js';
 export { noteFamiliesPostedSeparately } from './family-adopt.js';
 import { editNotSent } from './edits-not-sent.js';
-import { familyNewIn } from './called-off-chats.js';
+import { familyNewIn, familyShownIn } from './called-off-chats.js';
+import { messageUnknownSinceRestore } from '../store/edits-not-sent.js';
+import { recordShownUnknown } from '../store/restore-record.js';
+import { AFTER_RESTORE_WHY } from './decide.js';
+import { messagesUnknownSinceRestore } from './restored-notes.js';
 import type { Logger } from '../log.js';
 import { alsoInFor, familyPostId, familyTargets, liveMembers, type FamilyTarget } from './family.js';
 
@@ -38,7 +42,7 @@ export interface TouchedFamily {
 /** What a batch decided of one note, as far as families care. */
 export interface FamilyChange {
   row: NoteRow;
-  action: { type: string; back?: true };
+  action: { type: string; why?: string; back?: true };
   prev?: NoteRow | undefined;
 }
 
@@ -75,7 +79,35 @@ export function familiesTouched(store: Store, config: Config, platforms: Readonl
     if (p && p.info.translationKey !== d.row.info.translationKey) touch(p.info.translationKey);
   }
   markSilentlyRecorded(store, config, platforms, changes, touched);
+  recordShownAtRestore(store, config, platforms, changes);
   return touched;
+}
+
+/**
+ * A start `--after-restore` records the notes new to the backup without announcing them (decide.ts): the instance
+ * that ran on after the backup most likely posted their families in the chats they bring the family to, by messages
+ * this database does not know. Each such chat (wanted only because of them, with no message of the family known) is
+ * recorded as shown, message unknown (store/restore-record.ts): a translation written later is not posted there
+ * again (the model's seed 501), and the family's changes there are edits not sent, as the note's own are.
+ */
+function recordShownAtRestore(store: Store, config: Config, platforms: ReadonlySet<string>, changes: readonly FamilyChange[]): void {
+  const restored = changes.filter((d) => d.action.type === 'none' && d.action.why === AFTER_RESTORE_WHY);
+  for (const key of new Set(restored.map((d) => d.row.info.translationKey))) {
+    const familyId = familyPostId(key);
+    const stored = store.familyNotes(key);
+    const decided = changes.filter((d) => d.row.info.translationKey === key).map((d) => d.row);
+    const notes = [...stored.filter((m) => !decided.some((d) => d.id === m.id)), ...decided];
+    const members = liveMembers(notes);
+    const subscriptions = store.subscriptions();
+    const before = new Set(familyTargets(liveMembers(stored), config.routes, subscriptions, platforms, sentMemberIn(store, familyId)).map((ft) => targetKey(ft.target)));
+    const shown = familyShownIn(store, key);
+    for (const ft of familyTargets(members, config.routes, subscriptions, platforms, sentMemberIn(store, familyId))) {
+      const chat = targetKey(ft.target);
+      if (before.has(chat) || shown.has(chat) || ownMessageStays(store, members, ft.target) || messageUnknownSinceRestore(store, familyId, ft.target)) continue;
+      const payload = payloadFor(store, members, ft);
+      if (payload) recordShownUnknown(store, { noteId: familyId, revision: familyRevision(notes), target: ft.target, payload });
+    }
+  }
 }
 
 /**
@@ -218,6 +250,11 @@ export function syncFamily(store: Store, config: Config, platforms: ReadonlySet<
       else if (!pendingDelete && sameContent(store.upkeep.lastSentPayload(familyId, ft.target), payload)) continue; // shows this already
       else store.enqueue({ noteId: familyId, revision, target: ft.target, kind: 'edit', payload });
       enqueued++;
+    } else if (!f.repost && messageUnknownSinceRestore(store, familyId, ft.target)) {
+      // Shown there since a restore by a message this database does not know: never posted again there, and a
+      // change (a member added or edited) is said, not sent (edits-not-sent.ts); an edit of the member it shows, when
+      // the restore recorded that note, is said once by the note's own line (restored-notes.ts).
+      if (f.announced || (f.updated && !messagesUnknownSinceRestore(store, ft.member.id))) editNotSent(store, log, { noteId: familyId, revision, target: ft.target, payload, file: ft.member.file });
     } else if (f.repost || ((f.announced || !f.wantedBefore.has(key)) && !ownMessageStays(store, members, ft.target))) {
       // New to the family, asked again, or a chat that wants the family only now (a translation
       // moved to its language, a member back after its message was deleted), unless a member's own

@@ -25,6 +25,13 @@ import type { PendingRemovals } from './removals.js';
 /** Whether the note of id `id` is recognisable in the changed file `at` (its title there, or most of its body), or `at` holds a note moved in from outside the batch (rename-match.ts). */
 export type RecognisedAt = (id: string, at: ChangedFile) => boolean;
 
+/**
+ * Whether the changed file `at` is the note of id `id` moved there and edited, by README's identity rule (renames): a
+ * name, title or URL shared, and most of the body kept (rename-match.ts sameNoteBy). Stricter than `RecognisedAt`,
+ * which the chain's start may use: there the path itself is shared.
+ */
+export type SameNoteAt = (id: string, at: ChangedFile) => boolean;
+
 /** One note moved along a chain: from its old path (and id) to the changed file that has its content now. */
 export interface ChainLink {
   from: string;
@@ -42,6 +49,7 @@ export function chainRenames(
   pending: PendingRemovals,
   taken: Set<string>,
   recognised: RecognisedAt,
+  sameNoteAt: SameNoteAt = () => false,
 ): ChainLink[] {
   // Known paths whose content changed: their old note may have moved on.
   const vacated = new Map<string, KnownNote>();
@@ -53,10 +61,12 @@ export function chainRenames(
   const byHash = new Map<string, ChangedFile[]>();
   for (const c of changed) byHash.set(c.hash, [...(byHash.get(c.hash) ?? []), c]);
   const used = new Set<string>();
+  const movedContent = new Set([...vacated.values()].map((k) => k.hash));
   const walk: Walk = { vacated, byHash, used, waitsAsRemoval: (rel) => pending.has(rel), newToStore: (c) => !c.known || newToStore(known(c.rel), c) };
+  walk.editedOnto = editedOnto(changed, walk, (c) => movedContent.has(c.hash) || pending.byHash(c.hash, taken) !== undefined, sameNoteAt);
   const links: ChainLink[] = [];
   const take = (c: ChangedFile, head?: ChainLink) => {
-    const chain = follow(c, walk);
+    const chain = follow(c, walk, false, head !== undefined);
     if (!chain) return;
     for (const l of chain) used.add(l.to.rel);
     used.add(c.rel);
@@ -70,7 +80,6 @@ export function chainRenames(
     if (head && head.rel !== c.rel) take(c, { from: head.rel, fromId: head.known.id, to: c });
   }
   // Chains that start at new content: no removed note's and no moved note's (a link further on, or a swap).
-  const movedContent = new Set([...vacated.values()].map((k) => k.hash));
   for (const c of changed) {
     if (vacated.has(c.rel) && !used.has(c.rel) && !movedContent.has(c.hash) && !pending.byHash(c.hash, taken)) take(c);
   }
@@ -118,6 +127,26 @@ interface Walk {
   used: ReadonlySet<string>;
   waitsAsRemoval: (rel: string) => boolean;
   newToStore: (c: ChangedFile) => boolean;
+  /** Where a note whose content is at no changed path went, edited (`editedOnto`), the paths the chain passed aside. */
+  editedOnto?: (id: string, passed: ReadonlySet<string>) => ChangedFile | undefined;
+}
+
+/**
+ * A rotation's link whose note was also edited (the split property's seed 31108: `mv a t; mv b a; mv c b; mv t c`, b's
+ * note edited on its way): its content is at no changed path exactly, and the chain broke off there, the note posted
+ * again at its new path. It went to the one changed file that is it by the identity rule (`sameNoteAt`) among those
+ * holding content of no note's (not a moved note's exact content, nor a removed one's), whose own note, if any, is not
+ * the one edited there in place; none or several: the chain breaks off as before.
+ */
+function editedOnto(changed: readonly ChangedFile[], walk: Walk, someonesContent: (c: ChangedFile) => boolean, sameNoteAt: SameNoteAt): NonNullable<Walk['editedOnto']> {
+  return (id, passed) => {
+    const found = changed.filter((c) => {
+      if (passed.has(c.rel) || walk.used.has(c.rel) || someonesContent(c) || !sameNoteAt(id, c)) return false;
+      const own = walk.vacated.get(c.rel);
+      return own ? !sameNoteAt(own.id, c) : walk.newToStore(c);
+    });
+    return found.length === 1 ? found[0] : undefined;
+  };
 }
 
 /**
@@ -127,9 +156,10 @@ interface Walk {
  * other's; the tester's round 13 rotation `mv c t; mv b c; mv a b; rm t`, a new a); undefined if it breaks
  * off or turns back. With `cycle`, only a chain that turns back to `start` (its last link onto it);
  * with a `RecognisedAt`, only one whose last note's content is in no changed file and which is recognisable
- * at `start`: that note goes to `start` (edited there).
+ * at `start`: that note goes to `start` (edited there). Without, a note whose content is in no changed file, off a
+ * path another note's content took (`startTaken`: `start`'s is a removed note's), goes on where it is, edited (`editedOnto`).
  */
-function follow(start: ChangedFile, { vacated, byHash, used, waitsAsRemoval, newToStore: free }: Walk, cycle: boolean | RecognisedAt = false): ChainLink[] | undefined {
+function follow(start: ChangedFile, { vacated, byHash, used, waitsAsRemoval, newToStore: free, editedOnto: edited }: Walk, cycle: boolean | RecognisedAt = false, startTaken = false): ChainLink[] | undefined {
   const chain: ChainLink[] = [];
   const seen = new Set([start.rel]);
   for (let at = start; ; ) {
@@ -137,7 +167,8 @@ function follow(start: ChangedFile, { vacated, byHash, used, waitsAsRemoval, new
     const onto = byHash.get(old.hash) ?? [];
     if (cycle === true && at !== start && onto.some((d) => d.rel === start.rel)) return [...chain, { from: at.rel, fromId: old.id, to: start }];
     if (typeof cycle === 'function' && at !== start && !onto.length && cycle(old.id, start)) return [...chain, { from: at.rel, fromId: old.id, to: start }];
-    const next = onto.find((d) => !seen.has(d.rel) && !used.has(d.rel));
+    // Followed edited only from a path another note's exact content took (its note surely left): at new content, it may be that note's edit in place.
+    const next = onto.find((d) => !seen.has(d.rel) && !used.has(d.rel)) ?? (!cycle && !onto.length && (at !== start || startTaken) ? edited?.(old.id, seen) : undefined);
     if (!next) return !cycle && !onto.length && waitsAsRemoval(at.rel) ? chain : undefined;
     chain.push({ from: at.rel, fromId: old.id, to: next });
     if (!vacated.has(next.rel)) return !free(next) || cycle ? undefined : chain;

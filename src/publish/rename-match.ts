@@ -296,7 +296,13 @@ function renamesAmong(
     return (row !== undefined && r?.ok === true && recognisedIn(row.info, r.note, r.body)) || movedIn(at);
   };
   // Chains first: their paths are taken, their removals explained (rename-chain.ts); then notes moved, edited, off a retitled path (moved-off-retitled.ts).
-  const chained = chainRenames(changed, known, pending, taken, recognised);
+  // A rotation's note edited on its way: the changed file that is it by the identity rule (README, renames).
+  const sameNoteAt = (id: string, at: ChangedFile) => {
+    const row = storedNote(id);
+    const r = resultAt.get(at.rel);
+    return row !== undefined && r?.ok === true && (sameNoteBy({ rel: '', info: row.info }, { rel: at.rel, note: r.note, body: r.body })?.length ?? 0) > 0;
+  };
+  const chained = chainRenames(changed, known, pending, taken, recognised, sameNoteAt);
   const retitled = movedOffRetitled(changed, results, known, new Set(chained.flatMap((l) => [l.from, l.to.rel])), { storedNote, sameTitle: (a, b) => titleIdentity(a) === titleIdentity(b), shared: (row, at) => sameNoteBy({ rel: '', info: row.info }, { rel: at.rel, note: at.result.note, body: at.result.body }) });
   const links = [...chained, ...retitled];
   const renames: Rename[] = [...chained.map((l) => ({ ...l, by: ['content'] })), ...retitled.map((l) => ({ ...l, by: ['title'] }))];

@@ -63,6 +63,11 @@ export function followRestoredNote(store: Store, log: Logger, d: { row: NoteRow;
   }
 }
 
+/** Whether `noteId` is a note a start `--after-restore` recorded whose messages are still unknown (its edits are said here). */
+export function messagesUnknownSinceRestore(store: Store, noteId: string): boolean {
+  return noteId in read(store, UNKNOWN_KEY, Unknown, {});
+}
+
 /** For `status`: the edits not sent because their notes' messages are unknown since a restore. */
 export function editsNotSent(store: Store): EditNotSent[] {
   return Object.entries(read(store, NOT_SENT_KEY, NotSent, {})).map(([note, e]) => ({ note, ...e }));

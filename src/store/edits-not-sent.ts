@@ -12,10 +12,13 @@
  */
 import type { Store } from './store.js';
 import type { SummaryPayload, Target } from './types.js';
-import { SET_ASIDE_AT_RESTORE } from './restore-record.js';
+import { SET_ASIDE_AT_RESTORE, SHOWN_AT_RESTORE } from './restore-record.js';
 
 /** How an edit not sent begins its outbox `last_error`: what `status` lists. */
 export const EDIT_NOT_SENT = 'edit not sent';
+
+const POST_SET_ASIDE = 'its post there was set aside at a start --after-restore (most likely sent after the backup was taken)';
+const RECORDED_SHOWN = 'it was recorded as shown there by a start --after-restore (most likely posted after the backup was taken), and its message is not known to this database';
 
 /** The last post or edit of `noteId` in a chat, as recorded. */
 interface LastChange {
@@ -37,10 +40,21 @@ export function noMessageBecause(store: Store, noteId: string, target: Target): 
   if (!last || last.status === 'done') return undefined;
   const why = last.last_error ?? 'unknown';
   if (last.status === 'failed') return `its ${last.kind} there failed (${why})`;
-  if (last.kind === 'post' && why === SET_ASIDE_AT_RESTORE) return 'its post there was set aside at a start --after-restore (most likely sent after the backup was taken)';
+  if (last.kind === 'post' && why === SET_ASIDE_AT_RESTORE) return POST_SET_ASIDE;
+  if (last.kind === 'post' && why === SHOWN_AT_RESTORE) return RECORDED_SHOWN;
   if (last.kind !== 'edit') return undefined; // called off on purpose (deleted, drafted, routed elsewhere before it went)
   // An earlier edit not sent says the first cause again; an edit that found the message gone says so.
   return why.startsWith(`${EDIT_NOT_SENT}: `) ? why.slice(EDIT_NOT_SENT.length + 2) : `its message there is gone (${why})`;
+}
+
+/**
+ * Whether `noteId` most likely has a message in `target` that this database does not know since a restore: its post
+ * there set aside, or recorded as shown, by a start `--after-restore`, and nothing sent there since. Never posted
+ * there again but on `announce: again`; its changes are edits not sent.
+ */
+export function messageUnknownSinceRestore(store: Store, noteId: string, target: Target): boolean {
+  const why = noMessageBecause(store, noteId, target);
+  return why === POST_SET_ASIDE || why === RECORDED_SHOWN;
 }
 
 /** Keeps an edit not sent, with why, as a skipped outbox row (inside the batch's transaction). */

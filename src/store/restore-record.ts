@@ -6,7 +6,7 @@
  * carries on as `--after-restore` instead (state.ts), and says so.
  */
 import type { Store } from './store.js';
-import type { Target } from './types.js';
+import type { SummaryPayload, Target } from './types.js';
 
 const RESTORE_IN_PROGRESS = 'restore.inProgress';
 
@@ -27,6 +27,18 @@ export function recordRestoreScanned(store: Store): void {
 
 /** Why a start `--after-restore` set a queued post aside (outbox `last_error`), and how `status` finds those posts. */
 export const SET_ASIDE_AT_RESTORE = 'set aside at a start --after-restore: probably sent after the backup was taken';
+
+/**
+ * Why a start `--after-restore` recorded a family's post in a chat that never went out from this database (outbox
+ * `last_error`): a member new to the backup brought the family there, and the instance that ran on after the backup
+ * most likely posted it, by a message this database does not know (publish/family-outbox.ts recordShownAtRestore).
+ */
+export const SHOWN_AT_RESTORE = 'recorded as shown at a start --after-restore: probably posted after the backup was taken, its message unknown';
+
+/** Records a post as shown with no known message (a skipped outbox row saying why), inside the batch's transaction. */
+export function recordShownUnknown(store: Store, d: { noteId: string; revision: number; target: Target; payload: SummaryPayload }): void {
+  store.markDone(store.enqueue({ ...d, kind: 'post' }), null, 'skipped', SHOWN_AT_RESTORE);
+}
 
 export interface PostSetAside {
   delivery: number;

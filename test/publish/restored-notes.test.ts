@@ -28,7 +28,7 @@ afterEach(async () => {
 const cfg = (onDelete: 'keep' | 'delete') => ({
   watch: { mode: 'native', quietMs: 40, reconcileMinutes: 0 },
   publish: { translations: { mode: 'group', graceMs: 0 }, onDelete, digest: { windowMs: 200 } },
-  routes: [{ platform: 'console', chat: 'all' }],
+  routes: [{ platform: 'console', chat: 'all' }, { platform: 'console', chat: 'ja', filter: { lang: ['ja'] } }],
 });
 const note = (title: string) => `---\ntitle: ${title}\n---\n\nAbout ${title}.\n`;
 
@@ -75,6 +75,19 @@ describe('notes recorded by --after-restore', () => {
     await s.settle(['before.md']);
     expect(s.sent('all', 'edit')).toHaveLength(1);
     expect(warns.filter((w) => w.startsWith('edit not sent'))).toHaveLength(1);
+  });
+
+  // The model's seed 501: the restore recorded the family of after.md as shown in `all` (its message unknown), and the
+  // translation's batch, finding no message of it there, posted the family again beside the one the chat had.
+  it.each(['keep', 'delete'] as const)('its translation written later is posted where it brings the family, never again where the note was (onDelete: %s)', { timeout: 60_000 }, async (onDelete) => {
+    const { s, warns } = await restoredAfter(onDelete);
+    writeFileSync(path.join(s.notes, 'after-ja.md'), note('after, in Japanese'));
+    await s.settle(['after-ja.md']);
+    expect(s.sent('all', 'post').map((e) => e.family)).toEqual(['before', 'after']); // both before the restore
+    expect(s.sent('ja', 'post').map((e) => [e.family, e.noteId])).toEqual([['after', 'after-ja']]);
+    // The family's message in `all` would now link the translation: that edit is not sent, and said.
+    expect(warns.filter((w) => w.startsWith('edit not sent: after.md has no message in console:all to edit: it was recorded as shown there by a start --after-restore'))).toHaveLength(1);
+    expect(JSON.parse(statusOf(s.db, { json: true }).stdout)).toMatchObject({ editsNotSentToChats: [{ note: 'family:after', target: { chat: 'all' } }] });
   });
 
   it('with onDelete: delete, deleting one says its messages cannot be deleted', { timeout: 60_000 }, async () => {

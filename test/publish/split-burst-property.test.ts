@@ -239,6 +239,10 @@ const FIXED: [string, Case][] = [
     'seed 31108 (60 runs, after e25x; kept as it.fails before; failed on main): _posts/ja/intro.md and setup.md, then intro.md written (intro\'s family: N1 ja, the original, and N3 en); then intro.md → a/setup.md, setup.md → intro.md and _posts/ja/intro.md over setup.md, handed over as [setup.md, intro.md] then [a/setup.md, _posts/ja/intro.md, setup.md, intro.md] (the first reported again), deliveries between; in one batch too: N1 was posted twice in all. Both of intro\'s members left it, for setup (N3) and setup#setup (N1, en now): the whole family\'s messages went with N3, so all\'s, posted for N1, was edited to show N3 and N1 posted anew. Now a message posted for a member that left for a third family follows it there; setup is posted in all for N3, whose own message all never had (family-co-leavers.ts)',
     {"onDelete":"keep","mode":"group","initial":["_posts/ja/intro.md","setup.md"],"bursts":[{"ops":[{"op":"write","file":"intro.md","draft":false}],"order":[0,0,0,0,0,0,0,0],"cuts":[],"deliverBetween":false},{"ops":[{"op":"move","from":"a/setup.md","to":"b/swap.md"},{"op":"move","from":"intro.md","to":"a/setup.md"},{"op":"move","from":"setup.md","to":"intro.md"},{"op":"move","from":"b/swap.md","to":"setup.md"},{"op":"move","from":"_posts/ja/intro.md","to":"setup.md"}],"order":[38,47,15,72,61,21,66,67],"cuts":[6,2],"deliverBetween":true,"again":true}]},
   ],
+  [
+    'seed 31108 (60 runs, after e25z; kept as it.fails before; failed on main; separate, keep; one batch): setup.md moved to intro.md and edited (N2); then _posts/ja/intro.md (N1) → setup.md → intro.md, N2 edited again and moved on to setup-ja.md, setup-ja.md (N3) → setup.md: N2 was posted twice in all (followed to intro.md, and new at setup-ja.md): its content at no changed path exactly, the chain from N1 onto intro.md broke off at N2. Now a chain\'s note edited on its way goes on to the one changed file that is it by the identity rule (a title kept and most of the body: rename-chain.ts editedOnto)',
+    {"onDelete":"keep","mode":"separate","initial":["_posts/ja/intro.md","setup.md","setup-ja.md"],"bursts":[{"ops":[{"op":"moveEdit","from":"setup.md","to":"intro.md"}],"order":[0,0,0,0,0,0,0,0],"cuts":[],"deliverBetween":false,"again":false},{"ops":[{"op":"move","from":"_posts/ja/intro.md","to":"b/swap.md"},{"op":"move","from":"setup.md","to":"_posts/ja/intro.md"},{"op":"move","from":"b/swap.md","to":"setup.md"},{"op":"moveEdit","from":"intro.md","to":"b/swap.md"},{"op":"move","from":"b/swap.md","to":"intro.md"},{"op":"move","from":"setup-ja.md","to":"b/swap.md"},{"op":"move","from":"intro.md","to":"setup-ja.md"},{"op":"move","from":"setup.md","to":"intro.md"},{"op":"move","from":"b/swap.md","to":"setup.md"}],"order":[8,79,61,3,6,76,65,4],"cuts":[4],"deliverBetween":false,"again":false}]},
+  ],
 ];
 
 // Grouped, under either `onDelete` (issue 25, tester 14-1: the message kept under `keep` showed the note beside the
@@ -252,12 +256,7 @@ describe('the property\'s counterexamples, fixed', () => {
 });
 
 /** Found at new seeds after the fixes above, open (`it.fails` until fixed). */
-const KEPT: [string, Case][] = [
-  [
-    'seed 31108 (60 runs, after e25z; fails on main too; separate, keep; one batch): setup.md moved to intro.md and edited (N2); then _posts/ja/intro.md (N1) → setup.md → intro.md, N2 edited again and moved on to setup-ja.md, setup-ja.md (N3) → setup.md, one batch: N2 posted twice in all (c2, followed it to intro.md; c12, new at setup-ja.md). N2\'s content is at no changed path exactly (edited), so the chain from N1 onto intro.md finds no end for N2: it needs N2 recognised (its title kept, most of its body) at another changed path of the rotation, not only at the chain\'s start (rename-chain.ts `RecognisedAt`)',
-    {"onDelete":"keep","mode":"separate","initial":["_posts/ja/intro.md","setup.md","setup-ja.md"],"bursts":[{"ops":[{"op":"moveEdit","from":"setup.md","to":"intro.md"}],"order":[0,0,0,0,0,0,0,0],"cuts":[],"deliverBetween":false,"again":false},{"ops":[{"op":"move","from":"_posts/ja/intro.md","to":"b/swap.md"},{"op":"move","from":"setup.md","to":"_posts/ja/intro.md"},{"op":"move","from":"b/swap.md","to":"setup.md"},{"op":"moveEdit","from":"intro.md","to":"b/swap.md"},{"op":"move","from":"b/swap.md","to":"intro.md"},{"op":"move","from":"setup-ja.md","to":"b/swap.md"},{"op":"move","from":"intro.md","to":"setup-ja.md"},{"op":"move","from":"setup.md","to":"intro.md"},{"op":"move","from":"b/swap.md","to":"setup.md"}],"order":[8,79,61,3,6,76,65,4],"cuts":[4],"deliverBetween":false,"again":false}]},
-  ],
-];
+const KEPT: [string, Case][] = [];
 
 /** Kept above until fx25d (issue 25, a rotation saved a file at a time): a path a chain freed is read as new to the store, so a removed note whose messages were kept, its content there, is that note moved back (rename-match.ts). */
 const FIXED_BY_FREED_READ: [string, Case][] = [
@@ -273,7 +272,7 @@ describe('the property\'s counterexamples, fixed by reading a freed path as new'
   });
 });
 
-// e25z fixed the two e25x kept and found this one at seed 31108 again (60 runs).
+// e25z fixed the two e25x kept and found one at seed 31108 again (60 runs), fixed by e25k (moved to FIXED).
 if (KEPT.length)
   describe('the property\'s counterexamples, kept', () => {
     it.fails.each(KEPT)('%s', async (_, c) => {
