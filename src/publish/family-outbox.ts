@@ -9,6 +9,7 @@ import type { Config } from '../config/schema.js';
 import type { Store } from '../store/store.js';
 import { callOffPost } from '../store/called-off.js';
 import type { NoteRow, Subscription, SummaryPayload, Target } from '../store/types.js';
+import type { Summary } from '../summary/build.js';
 import { targetKey } from '../store/types.js';
 import { postControlsOf } from './route.js';
 import { leaveDigest } from './digest-lines.js';
@@ -167,11 +168,21 @@ function familyRevision(notes: readonly NoteRow[]): number {
 
 /**
  * Whether a chat would see the same message (which note's record it came from aside: a rename
- * changes only that; nor do a post's `silent` and `pin`, which an edit does not carry).
+ * changes only that; nor do a post's `silent` and `pin`, which an edit does not carry). Nor do the
+ * controls the summary's `page` (front matter for templates) holds: controls never edit a message for
+ * a change of them alone (README; issue 25, tester 22 F3: each `routes`/`silent` save sent an edit of
+ * identical text to every chat the family was in).
  */
 function sameContent(a: SummaryPayload | undefined, b: SummaryPayload): boolean {
-  const shown = (p: SummaryPayload) => JSON.stringify({ ...p, member: undefined, silent: undefined, pin: undefined, digestAt: undefined });
+  const shown = (p: SummaryPayload) => JSON.stringify({ ...p, summary: withoutControls(p.summary), member: undefined, silent: undefined, pin: undefined, digestAt: undefined });
   return !!a && shown(a) === shown(b);
+}
+
+/** A summary with its front matter's controls (`notecast:`, the older top-level `announce:`) left out. */
+function withoutControls(summary: Summary): Summary {
+  if (!summary.page) return summary;
+  const { notecast: _controls, announce: _announce, ...page } = summary.page;
+  return { ...summary, page };
 }
 
 /**
