@@ -9,6 +9,7 @@ import type { Config } from '../config/schema.js';
 import type { Store } from '../store/store.js';
 import { callOffPost } from '../store/called-off.js';
 import type { NoteRow, Subscription, SummaryPayload, Target } from '../store/types.js';
+import type { Summary } from '../summary/build.js';
 import { targetKey } from '../store/types.js';
 import { postControlsOf } from './route.js';
 import { leaveDigest } from './digest-lines.js';
@@ -25,6 +26,7 @@ import { AFTER_RESTORE_WHY } from './decide.js';
 import { messagesUnknownSinceRestore } from './restored-notes.js';
 import type { Logger } from '../log.js';
 import { alsoInFor, familyPostId, familyTargets, liveMembers, type FamilyTarget } from './family.js';
+import { shownByOriginal, takeoverByCopy } from './family-copies.js';
 
 /** A family changed in this batch, and whether a member was newly announced (or asked to be again). */
 export interface TouchedFamily {
@@ -167,11 +169,21 @@ function familyRevision(notes: readonly NoteRow[]): number {
 
 /**
  * Whether a chat would see the same message (which note's record it came from aside: a rename
- * changes only that; nor do a post's `silent` and `pin`, which an edit does not carry).
+ * changes only that; nor do a post's `silent` and `pin`, which an edit does not carry). Nor do the
+ * controls the summary's `page` (front matter for templates) holds: controls never edit a message for
+ * a change of them alone (README; issue 25, tester 22 F3: each `routes`/`silent` save sent an edit of
+ * identical text to every chat the family was in).
  */
 function sameContent(a: SummaryPayload | undefined, b: SummaryPayload): boolean {
-  const shown = (p: SummaryPayload) => JSON.stringify({ ...p, member: undefined, silent: undefined, pin: undefined, digestAt: undefined });
+  const shown = (p: SummaryPayload) => JSON.stringify({ ...p, summary: withoutControls(p.summary), member: undefined, silent: undefined, pin: undefined, digestAt: undefined });
   return !!a && shown(a) === shown(b);
+}
+
+/** A summary with its front matter's controls (`notecast:`, the older top-level `announce:`) left out. */
+function withoutControls(summary: Summary): Summary {
+  if (!summary.page) return summary;
+  const { notecast: _controls, announce: _announce, ...page } = summary.page;
+  return { ...summary, page };
 }
 
 /**
@@ -235,6 +247,7 @@ export function syncFamily(store: Store, config: Config, platforms: ReadonlySet<
 
   const posts: NewFamilyPost[] = [];
   const missed: NoteRow[] = [];
+  let held: string | undefined;
   for (const [key, ft] of wanted) {
     const payload = payloadFor(store, members, ft);
     if (!payload && store.summaries.waitsForThreads(ft.member)) missed.push(ft.member); // a show that missed summariesShownBy: the caller makes it, then syncs again
@@ -255,6 +268,8 @@ export function syncFamily(store: Store, config: Config, platforms: ReadonlySet<
       // change (a member added or edited) is said, not sent (edits-not-sent.ts); an edit of the member it shows, when
       // the restore recorded that note, is said once by the note's own line (restored-notes.ts).
       if (f.announced || (f.updated && !messagesUnknownSinceRestore(store, ft.member.id))) editNotSent(store, log, { noteId: familyId, revision, target: ft.target, payload, file: ft.member.file });
+    } else if (!f.repost && (held = shownByOriginal(store, ft.member, ft.target)) !== undefined) {
+      log.info({ file: ft.member.file, target: key, copyOf: held }, `copy held: ${ft.member.file} has exactly the content of ${held}, whose message ${key} shows; it takes that message if ${held} is removed`);
     } else if (f.repost || ((f.announced || !f.wantedBefore.has(key)) && !ownMessageStays(store, members, ft.target))) {
       // New to the family, asked again, or a chat that wants the family only now (a translation
       // moved to its language, a member back after its message was deleted), unless a member's own
@@ -276,6 +291,8 @@ export function syncFamily(store: Store, config: Config, platforms: ReadonlySet<
     if (pendingPost) callOffPost(store, pendingPost.id, 'the note no longer goes to this chat (removed, or its controls changed) before it was sent');
     else if (followSentMessage(store, familyId, target, members, revision)) {
       // A sent message follows its note even where the chat's filter no longer picks it: kept up to date, never deleted for that.
+    } else if (!f.controls && handOverToCopy(store, config, platforms, subscriptions, familyId, notes, target)) {
+      // Its removed note's copy holds exactly its content: the message shows the copy now (family-copies.ts).
     } else if (config.publish.onDelete === 'delete' && !f.controls && store.postOf(familyId, target)?.viaDigest) {
       if (!leaveDigest(store, familyId, target)) continue; // a digest line: only it goes, never its siblings' message
     } else if (store.openDelivery(familyId, target, ['delete'])) {
@@ -285,6 +302,26 @@ export function syncFamily(store: Store, config: Config, platforms: ReadonlySet<
     enqueued++;
   }
   return { posts, enqueued, missed };
+}
+
+/**
+ * A chat whose message shows a removed member of this family, where a note holding exactly its content
+ * (its copy, family-copies.ts) was held back: the message is the copy family's now, edited to show it.
+ */
+function handOverToCopy(store: Store, config: Config, platforms: ReadonlySet<string>, subscriptions: readonly Subscription[], familyId: string, notes: readonly NoteRow[], target: Target): boolean {
+  if (store.postOf(familyId, target)?.viaDigest) return false;
+  const copyMembers = (copy: NoteRow) => liveMembers(store.familyNotes(copy.info.translationKey));
+  const payloadIn = (copy: NoteRow, t: Target) => {
+    const members = copyMembers(copy);
+    const ft = familyTargets(members, config.routes, subscriptions, platforms, sentMemberIn(store, familyPostId(copy.info.translationKey))).find((c) => targetKey(c.target) === targetKey(t));
+    return ft ? payloadFor(store, members, ft) : undefined;
+  };
+  const taken = takeoverByCopy(store, familyId, notes, target, payloadIn);
+  if (!taken) return false;
+  if (!sameContent(store.upkeep.lastSentPayload(taken.familyId, target), taken.payload)) {
+    store.enqueue({ noteId: taken.familyId, revision: familyRevision(store.familyNotes(taken.copy.info.translationKey)), target, kind: 'edit', payload: taken.payload });
+  }
+  return true;
 }
 
 /** The chats that would want the family were every platform it has chats on configured. */
