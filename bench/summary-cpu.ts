@@ -8,7 +8,13 @@
  * (each root a checkout with `dist/` built; ROUNDS, default 6). Prints, per build, the median and
  * each round's µs a note, and each build's median against the first build's; the same for the whole
  * of what `npm run bench -- summary` times a note (parse, summarise, render; the file read aside).
+ *
+ * Each build runs in a process of its own, one round at a time, the builds' order alternating round
+ * by round: builds loaded into one process are not timed alike (the first loaded runs fastest: two
+ * copies of one build, loaded second and third, measured 0.75x of each other, median of 4 rounds;
+ * issue 23). ONE_PROCESS=1 interleaves them in this process, as before.
  */
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -58,6 +64,27 @@ async function main(dir: string, roots: string[], rounds: number): Promise<void>
       b.pipelineRuns.push((piped.user + piped.system) / texts.length);
     }
   }
+  if (process.env.AS_JSON === '1') return console.log(JSON.stringify(builds.map(({ root, runs, pipelineRuns }) => ({ root, runs, pipelineRuns }))));
+  report(builds);
+}
+
+type Timed = Pick<Build, 'root' | 'runs' | 'pipelineRuns'>;
+
+/** Each build alone in a child process of this script, a round each time, the order alternating. */
+function separately(dir: string, roots: string[], rounds: number): void {
+  const builds: Timed[] = roots.map((root) => ({ root: path.resolve(root), runs: [], pipelineRuns: [] }));
+  for (let r = 0; r < rounds; r++) {
+    for (const b of r % 2 ? [...builds].reverse() : builds) {
+      const out = execFileSync(process.execPath, [fileURLToPath(import.meta.url), dir, b.root], { env: { ...process.env, ROUNDS: '1', AS_JSON: '1' }, encoding: 'utf8' });
+      const [timed] = JSON.parse(out.trim().split('\n').pop()!) as Timed[];
+      b.runs.push(...timed!.runs);
+      b.pipelineRuns.push(...timed!.pipelineRuns);
+    }
+  }
+  report(builds);
+}
+
+function report(builds: Timed[]): void {
   const first = median(builds[0]!.runs);
   const firstPipeline = median(builds[0]!.pipelineRuns);
   const listed = (a: number[]) => a.map((x) => x.toFixed(0)).join(' ');
@@ -71,5 +98,7 @@ async function main(dir: string, roots: string[], rounds: number): Promise<void>
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const [dir = CORPUS_NOTES, ...roots] = process.argv.slice(2);
-  await main(dir, roots.length ? roots : [REPO_ROOT], Number(process.env.ROUNDS ?? 6));
+  const rounds = Number(process.env.ROUNDS ?? 6);
+  if (roots.length > 1 && process.env.ONE_PROCESS !== '1') separately(dir, roots, rounds);
+  else await main(dir, roots.length ? roots : [REPO_ROOT], rounds);
 }

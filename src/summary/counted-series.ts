@@ -66,7 +66,8 @@ export function withSeriesNamed(sentences: string[], locale = ''): string[] {
   const out: string[] = [];
   for (const s of sentences) {
     const before = out[out.length - 1];
-    if (before !== undefined && endsWithFullStop(before) && isBareSeries(s, before) && wordCount(before) <= MAX_LEAD_WORDS && !endsSeries(before)) out[out.length - 1] = counted(before, s, locale);
+    // The counting sentence's cheap tests first (its stop, its few words): most sentences count nothing, and their next one need not be read as a series.
+    if (before !== undefined && endsWithFullStop(before) && wordCount(before) <= MAX_LEAD_WORDS && isBareSeries(s, before) && !endsSeries(before)) out[out.length - 1] = counted(before, s, locale);
     else out.push(s);
   }
   return out;
@@ -79,6 +80,6 @@ export function withSeriesNamed(sentences: string[], locale = ''): string[] {
  */
 export function seriesOfNextParagraph(lead: string, paragraph: string, locale: string): string | undefined {
   const series = paragraph.trim();
-  if (!endsWithFullStop(lead) || !COUNTS.test(lead) || wordCount(lead) > MAX_LEAD_WORDS || endsSeries(lead) || !isBareSeries(series, lead)) return undefined;
+  if (!endsWithFullStop(lead) || wordCount(lead) > MAX_LEAD_WORDS || !COUNTS.test(lead) || endsSeries(lead) || !isBareSeries(series, lead)) return undefined; // COUNTS, tried at every position, after the word count
   return counted(lead, series, locale);
 }

@@ -82,7 +82,13 @@ export function fieldLinesAsLists(written: readonly Token[]): readonly Token[] {
 }
 
 /** A bold phrase alone on its line ("**Japan**"), not a field's label ("**Visa:** …"). */
-const BOLD_LINE = /^\s*(?:\*\*[^*\n]+\*\*|__[^_\n]+__)\s*$/u;
+export const BOLD_LINE = /^\s*(?:\*\*[^*\n]+\*\*|__[^_\n]+__)\s*$/u;
+
+/** Whether a text opens as BOLD_LINE does, white space aside: its first line that is not blank may be one. */
+export function opensBold(text: string): boolean {
+  const start = text.trimStart();
+  return start.startsWith('**') || start.startsWith('__');
+}
 
 /**
  * A paragraph whose first line is a bold phrase alone and whose other lines are all field lines
@@ -91,7 +97,9 @@ const BOLD_LINE = /^\s*(?:\*\*[^*\n]+\*\*|__[^_\n]+__)\s*$/u;
  */
 function headsItsFields(t: Token): boolean {
   if (t.type !== 'paragraph') return false;
-  const lines = (t as Tokens.Paragraph).text.split('\n').filter((line) => line.trim());
+  const text = (t as Tokens.Paragraph).text;
+  if (!opensBold(text)) return false; // most paragraphs: no line need be split off
+  const lines = text.split('\n').filter((line) => line.trim());
   return lines.length >= 2 && BOLD_LINE.test(lines[0]!) && lines.slice(1).every((line) => FIELD_LINE.test(line) && !isQuestion(line.trim()));
 }
 

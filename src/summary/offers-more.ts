@@ -70,8 +70,11 @@ const READER_WISHES_HINT: Rules = [
 /** English's hint as a word of the sentence's shared lower case (sentence-facts.ts), read by other rules too. */
 export const READER_WISHES_GATES: WordGates = [[/^en/, ['you']]];
 
+/** Words English's QUESTIONS_LEFT and READER_WISHES cannot match without besides "you": the condition's "if" or "should" (most sentences to the reader hold neither). */
+export const CONDITION_GATES: WordGates = [[/^en/, ['if', 'should']]];
+
 export function offersMore(s: string, locale: string): boolean {
-  if (!passesGate(READER_WISHES_GATES, locale, s)) return false;
+  if (!passesGate(READER_WISHES_GATES, locale, s) || !passesGate(CONDITION_GATES, locale, s)) return false;
   const hint = ruleFor(READER_WISHES_HINT, locale);
   if (hint && !hint.test(s)) return false;
   if (ruleFor(QUESTIONS_LEFT, locale)?.test(s)) return true;

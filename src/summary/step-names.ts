@@ -7,7 +7,7 @@
  * command the reader runs. Pure.
  */
 import { commandNamer } from './code-step-name.js';
-import type { SpanTable } from './inline.js';
+import { PLACEHOLDER, type SpanTable } from './inline.js';
 import { ledBy } from './punctuation.js';
 import { isLeadIn } from './walk.js';
 
@@ -22,6 +22,11 @@ function withItsCommand({ text, code }: Item, spans: SpanTable): string {
   return code !== undefined && isLeadIn(text) ? ledBy(text, spans.add({ text: code, style: 'code' })) : text;
 }
 
+/** Whether an item may be named with a command (withItsCommand, code-step-name.ts stepCommand): its block's, or a code span in its text. */
+export function mayHaveCommand({ text, code }: Item): boolean {
+  return code !== undefined || PLACEHOLDER.test(text);
+}
+
 /**
  * The point naming the items (`compact` of the names `bareName` gives, each step with its command)
  * with whole commands where it shows every name so, else with short ones; and the indexes of the items
@@ -29,13 +34,15 @@ function withItsCommand({ text, code }: Item, spans: SpanTable): string {
  */
 export function namesWithCommands<T extends Item>(items: readonly T[], bareName: (item: T) => string | undefined, spans: SpanTable, compact: (names: string[]) => string | undefined): { point: string | undefined; commandShown: ReadonlySet<number> } {
   const bare = items.map(bareName);
+  const given = (list: ReadonlyArray<string | undefined>) => list.filter((n): n is string => n !== undefined);
+  // A command is named only from a block after its item or a code span in its text: a list with neither (most lists) is named by its bare names.
+  if (!items.some(mayHaveCommand)) return { point: compact(given(bare)), commandShown: new Set() };
   const names = (whole: boolean) => {
     const withCommand = commandNamer(spans, whole);
     return items.map((item, i) => { const name = bare[i]; return name === undefined ? undefined : withCommand(name, withItsCommand(item, spans)); });
   };
   const whole = names(true);
   const withCommand = new Set(whole.flatMap((n, i) => (n !== undefined && n !== bare[i] ? [i] : [])));
-  const given = (list: ReadonlyArray<string | undefined>) => list.filter((n): n is string => n !== undefined);
   if (withCommand.size) {
     const point = compact(given(whole));
     if (point !== undefined && !point.endsWith('…')) return { point, commandShown: withCommand };

@@ -69,8 +69,11 @@ function firstPerson(s: string, lang: string): boolean {
   return ruleFor(FIRST_PERSON, lang)?.test(s) ?? false;
 }
 
+/** Any of the scripts scriptLanguages tells: most sentences of a Latin-script note with a character past Latin hold an arrow or an emoji, none of them. */
+export const OTHER_SCRIPTS = /[\p{Script=Arabic}\p{Script=Devanagari}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Han}\p{Script=Hangul}\p{Script=Cyrillic}]/u;
+
 /** Languages whose script is in a sentence, whatever the note's language (translations leave such bits). */
-function scriptLanguages(s: string): string[] {
+export function scriptLanguages(s: string): string[] {
   const out: string[] = [];
   if (/\p{Script=Arabic}/u.test(s)) out.push('ar');
   if (/\p{Script=Devanagari}/u.test(s)) out.push('hi');
@@ -97,7 +100,7 @@ export function speaksAsI(s: string, locale: string): boolean {
   // A translation leaves bits in another script: another script's "I" in a Latin-script note, an
   // English sentence in any other.
   if (LATIN_LOCALE.test(locale)) {
-    if (NON_LATIN.test(s)) return scriptLanguages(s).some((lang) => ruleFor(FIRST_PERSON, lang)?.test(s));
+    if (NON_LATIN.test(s)) return OTHER_SCRIPTS.test(s) && scriptLanguages(s).some((lang) => ruleFor(FIRST_PERSON, lang)?.test(s)); // one test before the six
     return !/^en/i.test(locale) && englishI(s);
   }
   return !NON_LATIN_TEXT.test(s) && englishI(s);
