@@ -12,7 +12,7 @@ import { ruleFor } from '../../src/summary/locale-rules.js';
 import { CONDITION_GATES, QUESTIONS_LEFT, READER_WISHES } from '../../src/summary/offers-more.js';
 import { passesGate } from '../../src/summary/sentence-facts.js';
 import { mayHaveCommand } from '../../src/summary/step-names.js';
-import { OTHER_SCRIPTS, scriptLanguages } from '../../src/summary/tone.js';
+import { OTHER_SCRIPTS, scriptLanguages } from '../../src/summary/script-languages.js';
 
 describe('a list item that may be named with a command', () => {
   // Step names and what may follow them: commands as words, colons, stops, and code spans (placeholders).
