@@ -7,7 +7,7 @@
  * opens on the optative accusative, an indefinite noun and its adjective both with tanwin ("حظًا
  * سعيدًا", "وقتًا ممتعًا"); German opens on its well-wishing adjective and noun and goes on in nouns,
  * articles, prepositions and their adjectives ("Viel Erfolg und gutes Gelingen mit Ihrem ersten Brot!");
- * Japanese closes on the optative "…ますように", Chinese opens on a verb of wishing for "you" ("希望你…",
+ * Japanese closes on the optative "…ますように" or a request to enjoy or do well, Chinese opens on a verb of wishing for "you" ("希望你…",
  * "祝您…"). A figure or code is told apart before (reaction.ts signsOff). Pure.
  */
 import { ruleFor, type Rules } from './locale-rules.js';
@@ -54,8 +54,9 @@ const WISH_FORM: Rules = [
   [/^fr/, latinWish('bon(?:ne)?s?|belles?', 'avec|pour|dans|à|au|aux|de|du|des|sur', 'et')],
   [/^pt/, latinWish('bo[ma]s?|bons|feliz|felizes|muit[oa]s?', 'com|no|na|nos|nas|em|para|de|do|da', 'e')],
   [/^de/, germanWish()],
-  // Japanese: the optative "…ますように" closing the line ("may you…"); "…ように" inside a sentence is "so that".
-  [/^ja/, new RegExp(String.raw`^[^。！!？?]+(?:ます|ません)ように${OPTATIVE_END}`, 'u')],
+  // Japanese: the optative "…ますように" closing the line ("may you…"; "…ように" inside a sentence is "so that"), or
+  // a request of the verbs of wishing, to enjoy or to do well ("ぜひ楽しんでくださいね", "頑張ってください"), which act on nothing.
+  [/^ja/, new RegExp(String.raw`^[^。！!？?]*(?:(?:ます|ません)ように|(?:楽しんで|頑張って|がんばって)(?:ください|下さい)(?:ね|よ)?)${OPTATIVE_END}`, 'u')],
   // Chinese: a verb of wishing with the reader as the subject of what is wished ("希望你…", "祝你…", "愿您…").
   [/^(zh|hant|yue)/, new RegExp(String.raw`^(?:希望|祝愿|祝願|祝|愿|願)(?:你|您)[^。！!？?]+${OPTATIVE_END}`, 'u')],
   [/^hi/, new RegExp(String.raw`^[^।.!?]*?(?:शुभकामनाएँ|शुभकामनाएं|शुभकामना|मंगलकामनाएँ|बधाई)${END}`, 'u')],
