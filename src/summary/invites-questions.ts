@@ -65,9 +65,23 @@ const CONDITION_GATES: WordGates = [
   [/^ar/, ['إذا', 'إن', 'لو']],
 ];
 
+/** What each language's invitation cannot match without, in lower case: with the condition's gate, few sentences hold both. */
+const INVITATION_GATES: WordGates = [
+  [/^en/, ['ask', 'comment', 'write', 'leave', 'reach out', 'in touch', ' me', ' us', 'know', 'here']],
+  [/^de/, ['meld', 'frag', 'schreib', 'kontakt', 'sag', 'hinterlass', 'ich ']],
+  [/^es/, ['pregunt', 'pregúnt', 'escrib', 'escríb', 'avís', 'avisa', 'dime', 'comenta', 'contact', 'contáct', 'estoy', 'me ']],
+  [/^fr/, ['demande', 'écri', 'contact', 'comment', 'questions', '-moi', 'je suis']],
+  [/^pt/, ['pergunt', 'me ', 'escreva', 'comente', 'comentário', 'comigo', 'estou']],
+  [/^(zh|hant|yue)/, ['问我', '問我', '找我', '告诉我', '告訴我', '留言', '评论', '評論', '私信我', '联系我', '聯繫我']],
+  [/^ja/, ['ください', '下さい']],
+  [/^hi/, ['पूछ', 'बता', 'लिख', 'संपर्क', 'कमेंट']],
+  [/^ar/, ['تتردد', 'اسألني', 'راسلني', 'تواصل', 'أخبرني', 'تعليق', 'هنا']],
+];
+
 /** Whether a sentence is a condition and an invitation to ask the writer again, and nothing else. */
 export function invitesQuestions(s: string, locale: string): boolean {
+  if (!passesGate(CONDITION_GATES, locale, s) || !passesGate(INVITATION_GATES, locale, s)) return false;
   const facts = factsOf(s);
-  if (facts.hasFigureOrCode || facts.words > MAX_WORDS || !passesGate(CONDITION_GATES, locale, s)) return false;
+  if (facts.hasFigureOrCode || facts.words > MAX_WORDS) return false;
   return ruleFor(INVITES_ON_CONDITION, locale)?.test(facts.trimmed) ?? false;
 }
