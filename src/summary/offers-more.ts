@@ -6,7 +6,8 @@
  * the note's subject. A condition on a need alone ("If needed, restart it") is an instruction and stays. Pure.
  */
 import { ruleFor, type Rules } from './locale-rules.js';
-import { passesGate, type WordGates } from './sentence-facts.js';
+import { factsOf, passesGate, type WordGates } from './sentence-facts.js';
+import { invitesQuestions } from './invites-questions.js';
 
 export const READER_WISHES: Rules = [
   [/^en/, /(?:^|[^\p{L}])(?:if|should)\s+you\s+(?:want|wish|like|prefer|['’]d\s+like|would\s+like|are\s+interested|['’]re\s+interested)(?!\p{L})/iu],
@@ -74,9 +75,26 @@ export const READER_WISHES_GATES: WordGates = [[/^en/, ['you']]];
 export const CONDITION_GATES: WordGates = [[/^en/, ['if', 'should']]];
 
 export function offersMore(s: string, locale: string): boolean {
+  if (invitesQuestions(s, locale)) return true;
   if (!passesGate(READER_WISHES_GATES, locale, s) || !passesGate(CONDITION_GATES, locale, s)) return false;
   const hint = ruleFor(READER_WISHES_HINT, locale);
   if (hint && !hint.test(s)) return false;
-  if (ruleFor(QUESTIONS_LEFT, locale)?.test(s)) return true;
+  const questionsLeft = ruleFor(QUESTIONS_LEFT, locale)?.exec(s);
+  if (questionsLeft) return !namesOutsideCondition(s, questionsLeft.index);
   return (ruleFor(READER_WISHES, locale)?.test(s) ?? false) && (ruleFor(WRITER_OFFERS, locale)?.test(s) ?? false);
+}
+
+/** Where a condition's clause ends: a comma of any script, or Hindi's "तो" (then). */
+const CLAUSE_END = /[,，、،]|\sतो\s/u;
+
+/**
+ * Whether the sentence, its condition at `from` aside, gives a figure or code: the main clause of "If you
+ * have questions about your file, call the consulate at +33 1 …" sends the reader somewhere, an
+ * instruction; "…, feel free to ask" offers only more of the chat.
+ */
+function namesOutsideCondition(s: string, from: number): boolean {
+  if (!factsOf(s).hasFigureOrCode) return false;
+  const end = CLAUSE_END.exec(s.slice(from));
+  const outside = s.slice(0, from) + (end ? s.slice(from + end.index) : '');
+  return /[\p{N}\uE000-\uF8FF]/u.test(outside);
 }

@@ -116,9 +116,13 @@ export const READERS_OWN_START: Array<[RegExp, RegExp]> = [
   [/^fr/, /^(?:\P{L}*\p{L}+\P{L}+){0,1}(?:votre|vos|ton|ta|tes)(?!\p{L})/iu],
   [/^es/, /^(?:\P{L}*\p{L}+\P{L}+){0,1}(?:tu|tus|vuestro|vuestra)(?!\p{L})/iu],
   [/^pt/, /^(?:\P{L}*\p{L}+\P{L}+){0,1}(?:seu|sua|teu|tua)(?!\p{L})/iu],
-  [/^(zh|hant|yue)/, /^.{0,3}(?:你的|您的)/u],
+  // Chinese: before "your" at most a reply word and its comma ("嗯，你的…") or a preposition or connective ("从你的输出看",
+  // "所以你的…"); a subject and its verb before it make it an object ("变基把你的提交…").
+  [/^(zh|hant|yue)/, /^(?:[^，,。]{1,3}[，,]\s*)?(?:从|從|在|对|對|按|照|据|據|根据|根據|关于|關於|至于|至於|就|看|那|所以|其实|其實|但|而|这是|這是)?(?:你的|您的)/u],
   [/^ja/, /^.{0,3}(?:あなたの)/u],
-  [/^hi/, /^(?:\S+\s+){0,1}(?:आपका|आपकी|आपके|तुम्हारा|तुम्हारी)(?=[\s,.।!?]|$)/u],
+  // Hindi puts the subject first and the object before its verb: a word before "your" is a connective or an
+  // interjection ("तो आपके…", "अच्छा, आपका…"), never a subject ("रीबेस आपकी ब्रांच का इतिहास… लिखता है") nor "if".
+  [/^hi/, /^(?:(?:तो|हाँ|हां|और|लेकिन|पर|अब|वैसे|दरअसल|यानी|जी|अच्छा)\s+|\S+[,،]\s+)?(?:आपका|आपकी|आपके|तुम्हारा|तुम्हारी)(?=[\s,.।!?]|$)/u],
 ];
 
 /** Words SECOND_PERSON_START and READERS_OWN_START cannot match without (sentence-facts.ts). */

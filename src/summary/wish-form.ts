@@ -5,7 +5,10 @@
  * prepositional phrases only ("with your first loaf", "con tu huerto", "avec votre levain"), no verb;
  * Hindi ends, verb-final, on the noun of wishing with no verb after it ("…के लिए शुभकामनाएँ"); Arabic
  * opens on the optative accusative, an indefinite noun and its adjective both with tanwin ("حظًا
- * سعيدًا", "وقتًا ممتعًا"). A figure or code is told apart before (reaction.ts signsOff). Pure.
+ * سعيدًا", "وقتًا ممتعًا"); German opens on its well-wishing adjective and noun and goes on in nouns,
+ * articles, prepositions and their adjectives ("Viel Erfolg und gutes Gelingen mit Ihrem ersten Brot!");
+ * Japanese closes on the optative "…ますように" or a request to enjoy or do well, Chinese opens on a verb of wishing for "you" ("希望你…",
+ * "祝您…"). A figure or code is told apart before (reaction.ts signsOff). Pure.
  */
 import { ruleFor, type Rules } from './locale-rules.js';
 
@@ -26,11 +29,36 @@ function latinWish(opening: string, prepositions: string, and: string): RegExp {
   return new RegExp(String.raw`^[¡]?(?:${opening})(?:\s+[\p{L}'’-]+){1,2}?${phrase}*${END}`, 'iu');
 }
 
+/** German's words that are neither noun nor adjective in a wish: conjunctions, prepositions, articles, determiners, "viel". */
+const DE_FUNCTION = String.raw`(?:und|oder|viel|viele[nmrs]?|beim|bei|mit|zum|zur|für|im|am|in|an|auf|aus|vom|von|den|dem|der|die|das|des|ein|eine[mnrs]?|dein\p{L}*|euer|eure[mnrs]?|allen?)(?!\p{L})`;
+
+/**
+ * A German wish: the well-wishing adjective or quantifier with its noun ("Viel Erfolg", "Gutes Gelingen",
+ * "Frohes Backen"), then nouns (capitalised), the words of DE_FUNCTION, and adjectives in lower case only
+ * before a noun or another adjective ("mit Ihrem ersten eigenen Brot"); a verb is in lower case and none of
+ * these ("Gutes Mehl macht den Unterschied!"). Each word parses one way only, so a line that is no wish
+ * fails in linear time.
+ */
+function germanWish(): RegExp {
+  const adjective = String.raw`(?!${DE_FUNCTION})\p{Ll}+e[mnrs]?`;
+  const word = String.raw`(?:\p{Lu}[\p{L}-]*|${DE_FUNCTION}|${adjective}(?=\s+(?:\p{Lu}|${adjective}\s)))`;
+  return new RegExp(String.raw`^(?:Viel|Viele[nm]?|Gute[snm]?|Frohe[snm]?|Schöne[snm]?|Alles|Herzliche[nm]?)(?:\s+${word}){1,15}${END}`, 'u');
+}
+
+/** Stops a wish by optative form may end on: its own full stop too ("美味しいパンが焼けますように。"). */
+const OPTATIVE_END = String.raw`[\s。.!！\p{Extended_Pictographic}\uFE0F\u200D]*$`;
+
 const WISH_FORM: Rules = [
   [/^en/, latinWish('good|best|happy', 'with|on|for|in|at|of', 'and')],
   [/^es/, latinWish('buen[ao]?s?|feliz|felices|much[oa]s?', 'con|en|para|de|del|a|al', 'y|e')],
   [/^fr/, latinWish('bon(?:ne)?s?|belles?', 'avec|pour|dans|à|au|aux|de|du|des|sur', 'et')],
   [/^pt/, latinWish('bo[ma]s?|bons|feliz|felizes|muit[oa]s?', 'com|no|na|nos|nas|em|para|de|do|da', 'e')],
+  [/^de/, germanWish()],
+  // Japanese: the optative "…ますように" closing the line ("may you…"; "…ように" inside a sentence is "so that"), or
+  // a request of the verbs of wishing, to enjoy or to do well ("ぜひ楽しんでくださいね", "頑張ってください"), which act on nothing.
+  [/^ja/, new RegExp(String.raw`^[^。！!？?]*(?:(?:ます|ません)ように|(?:楽しんで|頑張って|がんばって)(?:ください|下さい)(?:ね|よ)?)${OPTATIVE_END}`, 'u')],
+  // Chinese: a verb of wishing with the reader as the subject of what is wished ("希望你…", "祝你…", "愿您…").
+  [/^(zh|hant|yue)/, new RegExp(String.raw`^(?:希望|祝愿|祝願|祝|愿|願)(?:你|您)[^。！!？?]+${OPTATIVE_END}`, 'u')],
   [/^hi/, new RegExp(String.raw`^[^।.!?]*?(?:शुभकामनाएँ|शुभकामनाएं|शुभकामना|मंगलकामनाएँ|बधाई)${END}`, 'u')],
   [/^ar/, new RegExp(String.raw`^\p{L}+(?:\u064B\p{L}?|\p{L}\u064B)\s+\p{L}+(?:\u064B\p{L}?|\p{L}\u064B)(?:\s+[^\s.،,:؟?]+){0,8}${END}`, 'u')],
 ];
