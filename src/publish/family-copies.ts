@@ -8,34 +8,51 @@
  * original's message in each such chat shows the copy (README, Routes → Edits: a move as a copy and a
  * delete), never a second message of the same text. Before, the copy was posted in every chat it
  * reaches: the chats that had the original showed it twice, and its later edits reached only the copy's.
+ * One rule for both modes: only which message is a note's (`MessageScheme`) differs.
  */
 import type { Store } from '../store/store.js';
 import { notesWithContent } from '../store/kept-copies.js';
 import type { NoteRow, SummaryPayload, Target } from '../store/types.js';
 import { familyPostId } from './family.js';
 import { shownMember } from './family-follow.js';
+import type { Logger } from '../log.js';
 
-/** Whether a family has a message (sent, or waiting to go) in a chat. */
-function familyIn(store: Store, familyId: string, target: Target): boolean {
-  return store.postOf(familyId, target) !== undefined || store.openDelivery(familyId, target, ['post']) !== undefined;
+/** Which message is a note's in a chat, and which note a message there shows. */
+export interface MessageScheme {
+  messageOf(note: NoteRow): string;
+  shownIn(store: Store, messageId: string, target: Target): string | undefined;
+}
+
+/** `translations: group`: a note's message is its family's, showing the member last posted or edited to it. */
+export const FAMILY_MESSAGES: MessageScheme = { messageOf: (note) => familyPostId(note.info.translationKey), shownIn: shownMember };
+
+/** `translations: separate` (and posts made before grouping): a note's message is its own, showing it (a digest line is no message of it). */
+export const NOTE_MESSAGES: MessageScheme = {
+  messageOf: (note) => note.id,
+  shownIn: (store, id, target) => (store.postOf(id, target)?.viaDigest === false || store.openDelivery(id, target, ['post']) !== undefined ? id : undefined),
+};
+
+/** Whether a message (sent, or waiting to go) is in a chat. */
+function messageIn(store: Store, messageId: string, target: Target): boolean {
+  return store.postOf(messageId, target) !== undefined || store.openDelivery(messageId, target, ['post']) !== undefined;
 }
 
 /**
- * The file of the note `member` has exactly the content of whose family's message in `target` shows that note
+ * The file of the note `member` has exactly the content of whose message in `target` shows that note
  * (another announced, published note of its language, no copy itself), if any: the chat shows that text already.
  */
-export function shownByOriginal(store: Store, member: NoteRow, target: Target): string | undefined {
-  const ownFamily = familyPostId(member.info.translationKey);
+export function shownByOriginal(store: Store, member: NoteRow, target: Target, scheme: MessageScheme = FAMILY_MESSAGES): string | undefined {
+  const own = scheme.messageOf(member);
   for (const o of notesWithContent(store.sql, member.hash, member.info.lang, member.id)) {
     const original = store.getNote(o.id);
-    const familyId = original ? familyPostId(original.info.translationKey) : undefined;
-    if (familyId === undefined || familyId === ownFamily || !familyIn(store, familyId, target)) continue;
-    if (shownMember(store, familyId, target) === o.id) return o.file;
+    const messageId = original ? scheme.messageOf(original) : undefined;
+    if (messageId === undefined || messageId === own || !messageIn(store, messageId, target)) continue;
+    if (scheme.shownIn(store, messageId, target) === o.id) return o.file;
   }
   return undefined;
 }
 
-/** The copy that takes a removed member's message in a chat, and the payload its family's message there shows. */
+/** The copy that takes a removed note's message in a chat, the message's id from now on, and the payload it shows. */
 export interface CopyTakeover {
   copy: NoteRow;
   familyId: string;
@@ -43,23 +60,26 @@ export interface CopyTakeover {
 }
 
 /**
- * A chat whose family message shows a removed member (`notes`: the family's records, removed ones too), where a
- * live note of that member's language holds exactly its content and its own family has no message there yet:
- * that message is handed to the copy's family (its record moved) and is to show the copy. `payloadIn`: the
- * copy family's payload for the chat, undefined when the copy's family does not go there.
+ * A chat whose message `messageId` shows `shown`, a removed note, where a live note of its language holds
+ * exactly its content and has no message there yet: that message is handed to the copy (its record moved)
+ * and is to show the copy. `payloadIn`: the copy's payload for the chat, undefined when the copy does not go there.
  */
-export function takeoverByCopy(store: Store, familyId: string, notes: readonly NoteRow[], target: Target, payloadIn: (copy: NoteRow, target: Target) => SummaryPayload | undefined): CopyTakeover | undefined {
-  const shown = notes.find((m) => m.id === shownMember(store, familyId, target));
-  if (!shown || shown.state !== 'deleted') return undefined;
+export function takeoverByCopy(store: Store, scheme: MessageScheme, messageId: string, shown: NoteRow | undefined, target: Target, payloadIn: (copy: NoteRow, target: Target) => SummaryPayload | undefined): CopyTakeover | undefined {
+  if (!shown || shown.state !== 'deleted' || scheme.shownIn(store, messageId, target) !== shown.id) return undefined;
   for (const o of notesWithContent(store.sql, shown.hash, shown.info.lang, shown.id)) {
     const copy = store.getNote(o.id);
     if (!copy) continue;
-    const copyFamily = familyPostId(copy.info.translationKey);
-    if (copyFamily === familyId || familyIn(store, copyFamily, target)) continue;
+    const copyMessage = scheme.messageOf(copy);
+    if (copyMessage === messageId || messageIn(store, copyMessage, target)) continue;
     const payload = payloadIn(copy, target);
     if (!payload) continue;
-    store.upkeep.moveFamilyPostIn(familyId, copyFamily, target);
-    return { copy, familyId: copyFamily, payload };
+    store.upkeep.moveFamilyPostIn(messageId, copyMessage, target);
+    return { copy, familyId: copyMessage, payload };
   }
   return undefined;
+}
+
+/** The log line of a copy held in a chat (both modes say it alike). */
+export function sayCopyHeld(log: Logger, file: string, targetKey: string, original: string): void {
+  log.info({ file, target: targetKey, copyOf: original }, `copy held: ${file} has exactly the content of ${original}, whose message ${targetKey} shows; it takes that message if ${original} is removed`);
 }

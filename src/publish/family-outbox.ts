@@ -26,7 +26,7 @@ import { AFTER_RESTORE_WHY } from './decide.js';
 import { messagesUnknownSinceRestore } from './restored-notes.js';
 import type { Logger } from '../log.js';
 import { alsoInFor, familyPostId, familyTargets, liveMembers, type FamilyTarget } from './family.js';
-import { shownByOriginal, takeoverByCopy } from './family-copies.js';
+import { FAMILY_MESSAGES, sayCopyHeld, shownByOriginal, takeoverByCopy } from './family-copies.js';
 
 /** A family changed in this batch, and whether a member was newly announced (or asked to be again). */
 export interface TouchedFamily {
@@ -174,7 +174,7 @@ function familyRevision(notes: readonly NoteRow[]): number {
  * a change of them alone (README; issue 25, tester 22 F3: each `routes`/`silent` save sent an edit of
  * identical text to every chat the family was in).
  */
-function sameContent(a: SummaryPayload | undefined, b: SummaryPayload): boolean {
+export function sameContent(a: SummaryPayload | undefined, b: SummaryPayload): boolean {
   const shown = (p: SummaryPayload) => JSON.stringify({ ...p, summary: withoutControls(p.summary), member: undefined, silent: undefined, pin: undefined, digestAt: undefined });
   return !!a && shown(a) === shown(b);
 }
@@ -269,7 +269,7 @@ export function syncFamily(store: Store, config: Config, platforms: ReadonlySet<
       // the restore recorded that note, is said once by the note's own line (restored-notes.ts).
       if (f.announced || (f.updated && !messagesUnknownSinceRestore(store, ft.member.id))) editNotSent(store, log, { noteId: familyId, revision, target: ft.target, payload, file: ft.member.file });
     } else if (!f.repost && (held = shownByOriginal(store, ft.member, ft.target)) !== undefined) {
-      log.info({ file: ft.member.file, target: key, copyOf: held }, `copy held: ${ft.member.file} has exactly the content of ${held}, whose message ${key} shows; it takes that message if ${held} is removed`);
+      sayCopyHeld(log, ft.member.file, key, held);
     } else if (f.repost || ((f.announced || !f.wantedBefore.has(key)) && !ownMessageStays(store, members, ft.target))) {
       // New to the family, asked again, or a chat that wants the family only now (a translation
       // moved to its language, a member back after its message was deleted), unless a member's own
@@ -316,7 +316,7 @@ function handOverToCopy(store: Store, config: Config, platforms: ReadonlySet<str
     const ft = familyTargets(members, config.routes, subscriptions, platforms, sentMemberIn(store, familyPostId(copy.info.translationKey))).find((c) => targetKey(c.target) === targetKey(t));
     return ft ? payloadFor(store, members, ft) : undefined;
   };
-  const taken = takeoverByCopy(store, familyId, notes, target, payloadIn);
+  const taken = takeoverByCopy(store, FAMILY_MESSAGES, familyId, notes.find((m) => m.id === FAMILY_MESSAGES.shownIn(store, familyId, target)), target, payloadIn);
   if (!taken) return false;
   if (!sameContent(store.upkeep.lastSentPayload(taken.familyId, target), taken.payload)) {
     store.enqueue({ noteId: taken.familyId, revision: familyRevision(store.familyNotes(taken.copy.info.translationKey)), target, kind: 'edit', payload: taken.payload });

@@ -15,6 +15,8 @@ import type { NewPost } from './scheduled-digest.js';
 import { editNotSent } from './edits-not-sent.js';
 import { calledOffIn, familyShownIn } from './called-off-chats.js';
 import type { Logger } from '../log.js';
+import { NOTE_MESSAGES, sayCopyHeld, shownByOriginal, takeoverByCopy } from './family-copies.js';
+import { sameContent } from './family-outbox.js';
 
 /** What a change queued itself, and the new posts it wants (queued by the caller, alone or in a digest). */
 export interface NoteChange {
@@ -66,6 +68,7 @@ export function enqueueNoteChange(store: Store, config: Config, platforms: Reado
       if (pendingPost) callOffPost(store, pendingPost.id, 'note deleted or drafted before it was sent');
       out.enqueued++;
     }
+    for (const target of targets.values()) if (!openPosts.some((t) => targetKey(t) === targetKey(target)) && handOverToCopy(store, config, platforms, row, target)) out.enqueued++;
     return out;
   }
   if (action.type === 'retract') {
@@ -74,11 +77,34 @@ export function enqueueNoteChange(store: Store, config: Config, platforms: Reado
     for (const target of targets.values()) {
       const pendingPost = store.openDelivery(row.id, target, ['post']);
       if (pendingPost) callOffPost(store, pendingPost.id, 'note retracted before it was sent');
+      else if (handOverToCopy(store, config, platforms, row, target)) continue; // the message shows the copy now
       else store.enqueue({ noteId: row.id, revision: row.revision, target, kind: 'delete', payload: { type: 'delete' } });
       out.enqueued++;
     }
   }
   return out;
+}
+
+/**
+ * `separate`: a removed note's message in a chat where its copy (exactly its content, family-copies.ts) was
+ * held: the message is the copy's now, edited to show it. In `group` the family's message does this (family-outbox.ts).
+ */
+function handOverToCopy(store: Store, config: Config, platforms: ReadonlySet<string>, row: NoteRow, target: Target): boolean {
+  if (config.publish.translations.mode === 'group') return false;
+  const payloadIn = (copy: NoteRow, t: Target): SummaryPayload | undefined =>
+    routeTargets(copy.info, config.routes, store.subscriptions(), platforms).some((c) => targetKey(c) === targetKey(t)) ? { type: 'summary', summary: copy.summary! } : undefined;
+  const taken = takeoverByCopy(store, NOTE_MESSAGES, row.id, row, target, payloadIn);
+  if (taken && !sameContent(store.upkeep.lastSentPayload(taken.familyId, target), taken.payload)) {
+    store.enqueue({ noteId: taken.familyId, revision: taken.copy.revision, target, kind: 'edit', payload: taken.payload });
+  }
+  return taken !== undefined;
+}
+
+/** `separate`: whether a chat already shows the text of a new note, its copy's original's message there (family-copies.ts); said when it is held. */
+export function heldAsCopy(store: Store, log: Logger, row: NoteRow, target: Target): boolean {
+  const original = shownByOriginal(store, row, target, NOTE_MESSAGES);
+  if (original !== undefined) sayCopyHeld(log, row.file, targetKey(target), original);
+  return original !== undefined;
 }
 
 /**

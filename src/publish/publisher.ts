@@ -26,7 +26,7 @@ import { HeldRewrites } from './held-rewrites.js';
 import { restReader } from './rotation-rest.js';
 import { ReportClock } from './report-clock.js';
 import { decideOrder, findRenames, type Rename } from './rename-match.js';
-import { enqueueNoteChange } from './note-outbox.js';
+import { enqueueNoteChange, heldAsCopy } from './note-outbox.js';
 import { applyRenames } from './rename-apply.js';
 import { deletedNotesReplaced } from './replaced-deleted.js';
 import { contentsDecided, copiedOver, dropGoneCopies, keepBackCopy, replaceCopiedOver, withDueCopies, type CopyContext } from './kept-copies.js';
@@ -333,7 +333,7 @@ export class Publisher {
         enqueued += back.enqueued;
         for (const t of routeTargets(d.row.info, config.routes, subs, this.deps.platforms)) {
           const k = targetKey(t);
-          if (!back.covered.has(k)) perTarget.set(k, { target: t, items: [...(perTarget.get(k)?.items ?? []), d] });
+          if (!back.covered.has(k) && !heldAsCopy(store, log, d.row, t)) perTarget.set(k, { target: t, items: [...(perTarget.get(k)?.items ?? []), d] });
         }
         store.putNote(d.row, d.text, d.seen, d.place);
         log.info({ note: d.row.id, action: 'announce', revision: d.row.revision }, 'note changed');

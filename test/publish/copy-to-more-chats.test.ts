@@ -21,12 +21,18 @@ const XENO = text('Xeno', 'Xeno is about apples and pears, said in a sentence lo
 const live = (s: InProcessService, chat: string) => s.live(chat).map((m) => `${m.noteId}: ${m.text.split('\n')[0]}`);
 
 describe('a copy into a folder more chats pick, its original removed later', () => {
-  for (const onDelete of ['keep', 'delete'] as const) {
-    it(`is posted only where it is new, and takes the original's messages (${onDelete})`, { timeout: 90_000 }, async () => {
+  const variants = [
+    { onDelete: 'keep', mode: 'group' },
+    { onDelete: 'delete', mode: 'group' },
+    { onDelete: 'keep', mode: 'separate' },
+    { onDelete: 'delete', mode: 'separate' },
+  ] as const;
+  for (const { onDelete, mode } of variants) {
+    it(`is posted only where it is new, and takes the original's messages (${onDelete}, ${mode})`, { timeout: 90_000 }, async () => {
       const s = InProcessService.sandbox(
         {
           watch: { mode: 'native', quietMs: 40, reconcileMinutes: 0 },
-          publish: { onDelete, translations: { mode: 'group', graceMs: 0 }, digest: { windowMs: 300 } },
+          publish: { onDelete, translations: { mode, graceMs: 0 }, digest: { windowMs: 300 } },
           routes: [
             { platform: 'console', name: 'all', chat: 'all' },
             { platform: 'console', name: 'en', chat: 'en', filter: { lang: ['en'] } },

@@ -16,10 +16,10 @@ afterEach(async () => {
 });
 
 /** A publisher whose log lines are kept (level and message of each). */
-function setUp() {
+function setUp(routes: unknown[] = [{ platform: 'console', chat: 'c1' }]) {
   const lines: { level: number; msg: string }[] = [];
   const log = createLogger({ level: 'debug', secrets: [], destination: new Writable({ write: (chunk, _enc, done) => (lines.push(JSON.parse(String(chunk)) as { level: number; msg: string }), done()) }) });
-  const { notes, store, publisher, close } = tempPublisher('family-warnings', { routes: [{ platform: 'console', chat: 'c1' }], publish: { translations: { graceMs: 0 } } }, { log });
+  const { notes, store, publisher, close } = tempPublisher('family-warnings', { routes, publish: { translations: { graceMs: 0 } } }, { log });
   cleanups.push(close);
   const at = (rel: string) => path.join(notes, rel);
   const write = (rel: string, text: string) => (mkdirSync(path.dirname(at(rel)), { recursive: true }), writeFileSync(at(rel), text));
@@ -54,5 +54,17 @@ describe('family and rename warnings (issue 25, finding 6)', () => {
       expect(l.msg).toMatch(/deleted.*new note/); // what notecast did
       expect(l.msg).toMatch(/one at a time/); // what to do
     }
+  });
+
+  it('a copy into a folder another chat picks is said to be held as a copy, not warned of as a second note of the key', async () => {
+    const { at, write, publisher, lines } = setUp([{ platform: 'console', chat: 'c1' }, { platform: 'console', chat: 'posts', filter: { path: '_posts/**' } }]);
+    const text = `---\ntitle: Setup\nlang: en\npermalink: /setup/\n---\n\n${WORDS}\n`;
+    write('a/setup.md', text);
+    await publisher.processBatch({ changed: [at('a/setup.md')], removed: [] });
+    write('_posts/setup.md', text);
+    await publisher.processBatch({ changed: [at('_posts/setup.md')], removed: [] });
+    const aboutCopy = lines.filter((l) => l.msg.includes('_posts/setup'));
+    expect(aboutCopy.filter((l) => l.level >= 40).map((l) => l.msg)).toEqual([]);
+    expect(aboutCopy.map((l) => l.msg)).toContainEqual(expect.stringMatching(/exactly the content of a\/setup.*held as its copy/));
   });
 });
