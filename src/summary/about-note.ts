@@ -37,6 +37,27 @@ const PARTS_NAMED = 2;
 const PART_WEIGHT = 2;
 
 /**
+ * A term's weight when the note says it again (salience.ts: twice is 1 + ln 2; once at most 1.2, a
+ * title word or a name): an item of a listed overview names a part the note comes back to.
+ */
+const COMES_BACK = 1.5;
+
+/** Where a listed overview's items part: separators of any script, conjunctions spaced or (CJK) not. */
+const ITEM_BREAK = /\s*[,;，、；،؛]\s*|\s(?:and|or|et|ou|und|oder|y|e|o|u|ed|od|или|أو|और|या|तथा|एवं)\s|和|与|與|及|および|や/u;
+
+/**
+ * Whether what follows the sentence's colon lists parts the note comes back to, PARTS_NAMED or more
+ * ("…covers three habits: weekly retros, blameless postmortems and written decisions", each said again
+ * below): each part said twice weighs under PART_WEIGHT, yet the list is the note's outline (issue 23, F1).
+ */
+function listsPartsAfterColon(rest: string, weightsOf: (text: string) => number[]): boolean {
+  const colon = Math.max(rest.lastIndexOf(':'), rest.lastIndexOf('：'));
+  if (colon < 0) return false;
+  const items = rest.slice(colon + 1).split(ITEM_BREAK);
+  return items.length >= PARTS_NAMED && items.filter((item) => weightsOf(item).some((w) => w >= COMES_BACK)).length >= PARTS_NAMED;
+}
+
+/**
  * The sentences about the note itself that name fewer of its parts; `weightsOf`: the weights of a text's
  * terms. The note's first sentence leads as ever ("Learning to code is long, and this guide splits it into
  * stages" says its subject), and a warning to the reader about the note's steps is theirs to read.
@@ -46,7 +67,7 @@ function aboutNoteOnly<T extends { c: Candidate; text: string }>(options: readon
   return options.filter((o) => {
     if (o === lede || o.c.kind !== 'sentence' || ruleFor(TELLS_READER, locale)?.test(o.text)) return false;
     const rest = withoutNoteNamed(o.text, locale);
-    return rest !== undefined && weightsOf(rest).filter((w) => w >= PART_WEIGHT).length < PARTS_NAMED;
+    return rest !== undefined && weightsOf(rest).filter((w) => w >= PART_WEIGHT).length < PARTS_NAMED && !listsPartsAfterColon(rest, weightsOf);
   });
 }
 

@@ -198,10 +198,20 @@ function dialogueTurns(blocks: readonly Token[], labels: ReadonlySet<string>): D
   return turns;
 }
 
-/** The index of the first turn that asks and that a reply answers at length (answeredAtLength), if any. */
+/**
+ * The index of the first turn that asks and that a reply answers at length (answeredAtLength), if any,
+ * of the speaker who asks most such questions (the first of them on a tie): a shop's "Welcome, how can
+ * I help?" is answered by the customer's account of the problem, but it is the customer who then asks,
+ * and is answered, again and again (issue 23, F10). Told by who speaks, never by words.
+ */
 function firstAnswered(turns: readonly DialogueTurn[], locale: string): number | undefined {
-  for (let i = 0; i + 1 < turns.length; i++) if (asks(turns[i]!.own, locale) && answeredAtLength(turns, i, locale)) return i;
-  return undefined;
+  const answered: number[] = [];
+  for (let i = 0; i + 1 < turns.length; i++) if (asks(turns[i]!.own, locale) && answeredAtLength(turns, i, locale)) answered.push(i);
+  const asked = new Map<string, number>();
+  for (const i of answered) asked.set(turns[i]!.who, (asked.get(turns[i]!.who) ?? 0) + 1);
+  let best: number | undefined;
+  for (const i of answered) if (best === undefined || asked.get(turns[i]!.who)! > asked.get(turns[best]!.who)!) best = i;
+  return best;
 }
 
 /**
