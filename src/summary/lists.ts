@@ -18,6 +18,7 @@ import { subjectsAreColumns, withTellingRow } from './table-subjects.js';
 import { namesWithCommands } from './step-names.js';
 import { unlabelledName } from './item-lead-name.js';
 import { timedStep } from './step-duration.js';
+import { withoutFinalStop } from './final-stop.js';
 import { full, isFragment, withoutMarker, isLeadIn, isProse, isTooShort, looksLikeOutput, MAX_ITEM_POINTS, MAX_ITEMS, MAX_NAME, prose, push, SENTENCES_PER_PARAGRAPH, shortCodeLine, type Walk } from './walk.js';
 
 /** Text of a list item's own words up to its first block: a lead-in takes its short code line and stops there. */
@@ -80,10 +81,10 @@ function itemName(raw: Tokens.ListItem, text: string): string | undefined {
   }
   const m = /^(.{1,48}?)\s*(?:[:：]|\s[—–]\s|\s-\s(?=\p{Lu}))/u.exec(text);
   if (m) return m[1];
-  if (text.length <= MAX_NAME) return text.replace(/[.。]$/u, '');
+  if (text.length <= MAX_NAME) return withoutFinalStop(text);
   // "1 fresh lemon (buy a juicy one…)": the thing is named before its aside.
   const bare = withoutAside(text);
-  return bare !== text && bare.length <= MAX_NAME && isProse(bare) ? bare.replace(/[.。]$/u, '') : undefined;
+  return bare !== text && bare.length <= MAX_NAME && isProse(bare) ? withoutFinalStop(bare) : undefined;
 }
 
 /** Most words an answer after a situation's colon has ("Many writers or a team: PostgreSQL"). */
