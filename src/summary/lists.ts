@@ -17,6 +17,8 @@ import { wholeRecord } from './record-point.js';
 import { subjectsAreColumns, withTellingRow } from './table-subjects.js';
 import { namesWithCommands } from './step-names.js';
 import { unlabelledName } from './item-lead-name.js';
+import { timedStep } from './step-duration.js';
+import { withoutFinalStop } from './final-stop.js';
 import { full, isFragment, withoutMarker, isLeadIn, isProse, isTooShort, looksLikeOutput, MAX_ITEM_POINTS, MAX_ITEMS, MAX_NAME, prose, push, SENTENCES_PER_PARAGRAPH, shortCodeLine, type Walk } from './walk.js';
 
 /** Text of a list item's own words up to its first block: a lead-in takes its short code line and stops there. */
@@ -59,27 +61,6 @@ export function continuedBy(list: Token, rest: Token | undefined, after: Token |
   return continuesItem(list, rest, after) ? inlineText(rest.tokens, spans) : undefined;
 }
 
-/**
- * A figure of time ("3-5 minutes", "10-15 Sekunden", "3〜5分", "٣-٥ دقائق"): how long a step of a
- * procedure takes, in the units of the languages of the corpus and a few more.
- */
-const DURATION =
-  /\p{Nd}+(?:[.,]\p{Nd}+)?(?:\s?[-–~〜～]\s?\p{Nd}+(?:[.,]\p{Nd}+)?)?\s?(?:(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|sekunden?|minuten?|stunden?|tagen?|wochen?|segundos?|minutos?|horas?|días?|semanas?|secondes?|heures?|jours?|semaines?|secondi|minuti|ore|giorni|सेकंड|मिनट|घंटे|घंटा|दिन|सप्ताह|ثوانٍ|ثوان|ثانية|دقائق|دقيقة|ساعات|ساعة|أيام|يوم|أسابيع)(?![\p{L}\p{M}])|秒钟|秒鐘|秒|分钟|分鐘|分間|分|小时|小時|時間|天|日間|日|周|週間|週)/iu;
-
-/**
- * A numbered step's name with how long its text says it takes ("Brew the tea (3-5 minutes)"): a
- * procedure's numbers are what its reader acts on. An aside, so a compact point short of room
- * drops it before a step's name (compactNames). After a Chinese or Japanese name the brackets are
- * full-width and unspaced, as those languages write them ("烧水（2-3 分钟）").
- */
-function timedStep(name: string, text: string): string {
-  // One the writer put in ASCII brackets after Chinese or Japanese ("淘米 (2分钟)") is set as derived ones are.
-  if (DURATION.test(name)) return name.replace(/(?<=[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}])\s*\(([^()]*)\)/gu, (aside, inside: string) => (DURATION.test(inside) ? `（${inside.trim()}）` : aside));
-  const time = DURATION.exec(text.startsWith(name) ? text.slice(name.length) : text);
-  if (!time) return name;
-  return hasCjk(name.slice(-1)) ? `${name}（${time[0]}）` : `${name} (${time[0]})`;
-}
-
 /** An item's text and the rest of it that a blank line cut off: no space between two CJK characters. */
 function joinTail(text: string, tail: string): string {
   const a = text.trimEnd();
@@ -100,10 +81,10 @@ function itemName(raw: Tokens.ListItem, text: string): string | undefined {
   }
   const m = /^(.{1,48}?)\s*(?:[:：]|\s[—–]\s|\s-\s(?=\p{Lu}))/u.exec(text);
   if (m) return m[1];
-  if (text.length <= MAX_NAME) return text.replace(/[.。]$/u, '');
+  if (text.length <= MAX_NAME) return withoutFinalStop(text);
   // "1 fresh lemon (buy a juicy one…)": the thing is named before its aside.
   const bare = withoutAside(text);
-  return bare !== text && bare.length <= MAX_NAME && isProse(bare) ? bare.replace(/[.。]$/u, '') : undefined;
+  return bare !== text && bare.length <= MAX_NAME && isProse(bare) ? withoutFinalStop(bare) : undefined;
 }
 
 /** Most words an answer after a situation's colon has ("Many writers or a team: PostgreSQL"). */
