@@ -97,7 +97,7 @@ const SPOKEN: Rules = [
   [/^(zh|hant|yue)/, /[嘛吧呢啊呀喔哦啦呗唄](?=[，,。！!？?～~]|$)/u],
   // …and a topic set off by a comma before the speaker's own verb of understanding, the person left unsaid as a speaker
   // leaves their own ("そのお気持ち、よくわかります。": I understand it well).
-  [/^ja/, /(?:よね|ね|よ|かな)[。！!？?～~]*$|[おご]\p{Script=Han}[\p{Script=Han}\p{Script=Hiragana}]{0,4}?(?:します|いたします|しましょう)|^[^はが。、]{1,16}、(?:よく|とても|本当に|すごく)?(?:わかり|分かり|理解でき|共感でき|共感し)ます[。！!]*$/u],
+  [/^ja/, /(?:よね|ね|よ|かな)[。！!？?～~]*$|[おご]\p{Script=Han}[\p{Script=Han}\p{Script=Hiragana}]{0,4}?(?:します|いたします|しましょう)|^[^はが。、]{1,16}、(?:よく|とても|本当に|すごく){0,2}(?:わかり|分かり|理解でき|共感でき|共感し)ます[。！!]*$/u],
 ];
 
 /** The reader doing the note's work where the verb comes before them ("Zur Persistenz wählen Sie …"). */

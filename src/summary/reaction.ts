@@ -11,6 +11,7 @@ import { ruleFor, type Rules } from './locale-rules.js';
 import { namesSomething } from './question-praise.js';
 import { afterOpening, afterShortInterjection, judgesEaseOrCommon, substanceStands } from './reaction-remark.js';
 import { namesWhatItPointsAt, pointsBack, wordCount } from './tone.js';
+import { remarksHowWidelyMet } from './widely-met.js';
 import { wishesByForm } from './wish-form.js';
 
 /**
@@ -79,7 +80,7 @@ export function reactionsSubstance(s: string, locale: string): string | undefine
   const remark = rest.slice(0, colon.index);
   const substance = rest.slice(colon.index + colon[0].length);
   const pointerRemark = wordCount(remark) <= 4 && !/[\p{N}\uE000-\uF8FF]/u.test(remark) && (pointsBack(remark, locale) || (ruleFor(ELIDED_POINTER, locale)?.test(remark) ?? false) || barePredicate(remark));
-  if (!(pointerRemark || judgesEaseOrCommon(remark, locale)) || !substanceStands(substance)) return undefined;
+  if (!(pointerRemark || judgesEaseOrCommon(remark, locale) || remarksHowWidelyMet(remark, locale)) || !substanceStands(substance)) return undefined;
   // The exclamation was the reaction's ("¡Ah, sencillo: …!"): the substance is a statement, ended as one.
   return capitalise(substance.replace(/\s*!+$/u, '.').replace(/！+$/u, '。'));
 }
