@@ -225,7 +225,7 @@ export function addList(w: Walk, list: Tokens.List, lead: string | undefined, cl
     // An item that is only its name and an aside ("Ice cubes (optional, for iced version)") is
     // named by the compact point already; alone it would add the aside and take a point's place.
     const named = compact !== undefined && name !== undefined, bare = named ? withoutAside(text) : text;
-    const onlyName = named && bare !== text && !w.spans.hasCode(text) && bare.replace(/[.。]$/u, '') === withoutAside(name);
+    const onlyName = named && bare !== text && !w.spans.hasCode(text) && withoutFinalStop(bare) === withoutAside(name);
     if (offers(i) && !onlyName && !commandShown.has(i) && !readUnderLead && !(i > 0 && pointsBack(text, w.locale) && wordCount(text) <= 8)) {
       addItem(w, text, code, name, { lead: first && i === 0 && lead !== undefined ? lead : undefined, context: lead, closing });
     }
@@ -244,7 +244,7 @@ export function addList(w: Walk, list: Tokens.List, lead: string | undefined, cl
  */
 function fragmentsUnderLead<T extends { text: string; code: string | undefined; name: string | undefined }>(w: Walk, lead: string | undefined, items: readonly T[]): T[] {
   if (lead === undefined || !isProse(lead) || lead.length > 60) return [];
-  const fragment = ({ text, code, name }: T) => text !== '' && code === undefined && (name === undefined || name === text.replace(/[.。]$/u, '')) && !/[:：]/u.test(text) && (!isProse(text) || isFragment(text, w.spans));
+  const fragment = ({ text, code, name }: T) => text !== '' && code === undefined && (name === undefined || name === withoutFinalStop(text)) && !/[:：]/u.test(text) && (!isProse(text) || isFragment(text, w.spans));
   const run = items.findIndex((x) => !fragment(x));
   return run < 0 ? [...items] : items.slice(0, run);
 }
