@@ -4,6 +4,7 @@
  * with the enumeration comma 、 and label with the full-width colon ：, Arabic lists with its comma
  * ، (U+060C) and labels with ":" as Latin does; never an ASCII ", " between Han characters. Pure.
  */
+import { withoutFinalStop } from './final-stop.js';
 
 export interface Joiners {
   /** Between two names of a list. */
@@ -78,7 +79,7 @@ export function withName(text: string, name: string, comma: string): string {
 export function ledBy(leadIn: string, what: string): string {
   const own = /\s*[:：]$/u.exec(leadIn);
   // A lead-in ending its sentence ("次の通りです。", "is as follows.") takes a colon in its stop's place.
-  if (!own) return labelled(leadIn.replace(/[.。]$/u, ''), what);
+  if (!own) return labelled(withoutFinalStop(leadIn), what);
   const said = leadIn.slice(0, own.index);
   return labelColon(said) === CJK.colon ? `${said}${CJK.colon}${what}` : `${said}${own[0].replace('：', ':')} ${what}`;
 }

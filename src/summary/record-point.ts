@@ -8,6 +8,7 @@
 import type { Token, Tokens } from 'marked';
 import { collapseWhitespace } from '../util/text.js';
 import { inlineText } from './plain.js';
+import { withoutFinalStop } from './final-stop.js';
 import { listJoiners } from './punctuation.js';
 import { splitSentences } from './sentences.js';
 import { isProse, prose, type Walk } from './walk.js';
@@ -39,7 +40,7 @@ export function wholeRecord(w: Walk, record: string | undefined, all: ReadonlyAr
   if (items.some(({ text }) => splitSentences(text, w.locale, 2).length > 1)) return undefined;
   // Each field's own full stop goes before the separator; the last keeps the record's.
   // A full-width colon holds its own space: "休館日：月曜日", not "休館日： 月曜日".
-  const fields = items.map(({ text }, i) => (i < items.length - 1 ? text.replace(/[.。]$/u, '') : text).replace(/：\s+/u, '：'));
+  const fields = items.map(({ text }, i) => (i < items.length - 1 ? withoutFinalStop(text) : text).replace(/：\s+/u, '：'));
   const text = `${record} — ${fields.join(fieldSeparator(record, fields, w.locale))}`;
   return w.spans.visibleLength(text) <= Math.min(MAX_RECORD_CHARS, w.maxPointChars) ? text : undefined;
 }
