@@ -23,6 +23,7 @@ import { withWhatItLeadsTo } from './led-point.js';
 import { withCommandAfterLastItem } from './step-command.js';
 import { leaningOf } from './states-after-colon.js';
 import { leansAcrossBreak } from './leaned-on.js';
+import { headsItsSubject } from './section-subject.js';
 import { asksForHelp, judgesTheQuestion, remarksOnTheAsking } from './question-praise.js';
 import { agreesWithReader, withoutAgreementLead } from './agreement.js';
 import { opensAsContinuation } from './lower-start.js';
@@ -370,9 +371,9 @@ function addSectionNames(w: Walk, blocks: readonly Token[], headingText: (h: Tok
     if (!name || REFERENCES.test(name) || pointsElsewhere(name) || labelledOutput(`${name}:`) || SUMS_UP.test(name) || INTRODUCES.test(name)) return;
     const value = w.recordKeys?.get(i + 1);
     const numbered = name !== text.replace(/\s*[:：]$/, '') || COUNTED_PART.test(text);
-    // A record's heading ("China", then its code) names its record, and a part the writer counted
-    // ("2. Winding", "Option 2: cron") a part, whatever its text says.
-    const names = value !== undefined || numbered || namesItsSection(name, blocks, i, h.depth);
+    // A record's heading ("China", then its code) names its record, a part the writer counted ("2. Winding",
+    // "Option 2: cron") a part, whatever its text says, and a heading its section's first sentence leans on its subject.
+    const names = value !== undefined || numbered || namesItsSection(name, blocks, i, h.depth) || headsItsSubject(blocks, i, w.locale);
     byDepth.set(h.depth, [...(byDepth.get(h.depth) ?? []), { name: value ? `${name} ${value}` : name, numbered, names }]);
   });
   // Where the writer numbered the parts, the numbered headings are the outline; the rest of that
