@@ -196,6 +196,8 @@ export interface Walk {
    * note comes back to its terms, so they weigh in when points are chosen.
    */
   heard: string[];
+  /** The note's text, lower-cased: read once, when a sentence first asks whether it names the note's subject (topic-fact.ts ownsNoteSubject). */
+  noteText: () => string;
   /** The first speaker of a dialogue asks; what they say is kept though it is a question or "I". */
   asker?: string | undefined;
   /** Where a dialogue's substance begins: the labelled turns before it are small talk (dialogue.ts substanceStart). */
