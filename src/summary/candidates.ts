@@ -23,6 +23,7 @@ import { withWhatItLeadsTo } from './led-point.js';
 import { withCommandAfterLastItem } from './step-command.js';
 import { leaningOf } from './states-after-colon.js';
 import { leansAcrossBreak } from './leaned-on.js';
+import { headsItsSubject } from './section-subject.js';
 import { asksForHelp, judgesTheQuestion, remarksOnTheAsking } from './question-praise.js';
 import { agreesWithReader, withoutAgreementLead } from './agreement.js';
 import { opensAsContinuation } from './lower-start.js';
@@ -39,7 +40,7 @@ import { actsInSeries } from './predicate-series.js';
 import { withSeriesNamed } from './counted-series.js';
 import { askersSmallTalk, dialogueLabels, inClosing, inOpening, isTurn, readDialogue, turnsOf, withoutSpeaker } from './dialogue.js';
 import { candidateOf, finishesCount, full, isLeadIn, madeFrom, sectionShare, isProse, isTooShort, looksLikeOutput, opensWithWhere, printedAfterCommand, prose, push, SENTENCES_PER_PARAGRAPH, isMathBlock, withoutMarker, type Candidate, type Walk } from './walk.js';
-import { namesTopicFact } from './topic-fact.js';
+import { namesTopicFact, ownsNoteSubject } from './topic-fact.js';
 
 export type { Candidate } from './walk.js';
 
@@ -99,8 +100,8 @@ function addParagraph(w: Walk, raw: string, next: Token | undefined, flags: { le
   takeQuestion(w, flags.asked); // what the writer asked and this paragraph answers, if anything (answers.ts)
   sentences.forEach((sentence, i) => answeredBy(w, () => {
     const last = i === sentences.length - 1;
-    // An asker's turn keeps its words but not a greeting or label before them ("Quick one: why…"); a glossary entry's term before its dash is what it defines, no reply's opening (glossary.ts); a reply's yes or no is its answer; the note's first words reacting ("Ah, it's simple: bake …") give what they announce.
-    let s = flags.asked ? withoutOpeningAddress(sentence, w.locale) : (i === 0 && flags.term) || (w.question && opensWithPolarAnswer(sentence, w.locale)) || actsInSeries(sentence, w.locale) ? sentence : withoutAgreementLead(withoutInterjection(i === 0 ? withoutMarker(w.out.length === 0 ? (reactionsSubstance(sentence, w.locale) ?? sentence) : sentence) : sentence, w.locale, i === 0), w.locale);
+    // An asker's turn keeps its words but not a greeting or label before them ("Quick one: why…"); a glossary entry's term before its dash is what it defines, no reply's opening (glossary.ts); a reply's yes or no is its answer; "your router, …" the note's subject, no reply (topic-fact.ts); the note's first words reacting ("Ah, it's simple: bake …") give what they announce.
+    let s = flags.asked ? withoutOpeningAddress(sentence, w.locale) : (i === 0 && flags.term) || (w.question && opensWithPolarAnswer(sentence, w.locale)) || actsInSeries(sentence, w.locale) || ownsNoteSubject(sentence, w.locale, w.noteText) ? sentence : withoutAgreementLead(withoutInterjection(i === 0 ? withoutMarker(w.out.length === 0 ? (reactionsSubstance(sentence, w.locale) ?? sentence) : sentence) : sentence, w.locale, i === 0), w.locale);
     // The sentence a lead-in began before a code block, finished here ("The error you're seeing:" [block] "is caused by passing …"):
     // the lead-in without its colon, then the rest; the block was what it quoted. The lead-in's point with the block's line gives way to it.
     let finishes: Candidate | undefined, joined = false;
@@ -134,7 +135,7 @@ function addParagraph(w: Walk, raw: string, next: Token | undefined, flags: { le
     if (!(isProse(s) || w.spans.hasCode(s)) || (isTooShort(s, w.spans) && !answerFollows(w)) || looksLikeOutput(s, w.spans)) return;
     // "Output: BFS: 0 1 2 3": labels before what a program printed (printed-label.ts); a formula announced ("The formula is: x = …") is none.
     if (formula === undefined && printedAfterLabel(s, w.spans)) return;
-    if (flags.asked ? asksForHelp(s, w.locale) || askersSmallTalk(s, sentences, i, flags.closing, w.locale) : (isQuestion(s, w.locale) || speaksAsI(s, w.locale) || (namesReadersOwn(s, w.locale) && !answersTurn(w) && (leadsIn || !namesTopicFact(s, w.spans, w.locale))) || presentsWhatFollows(s, w.locale) || labelledOutput(s) || speaksOfAsking(s, w.locale) || remarksOnTheAsking(s, w.locale) || agreesWithReader(s, w.locale) || (w.out.length === 0 && (judgesTheQuestion(s, w.locale) || (i === 0 && reactsToTheAsking(s, w.locale)))) || asksToHearBack(s, w.locale) || (flags.closing && signsOff(s, w.locale)))) return;
+    if (flags.asked ? asksForHelp(s, w.locale) || askersSmallTalk(s, sentences, i, flags.closing, w.locale) : (isQuestion(s, w.locale) || speaksAsI(s, w.locale) || (namesReadersOwn(s, w.locale) && !answersTurn(w) && (leadsIn || !(namesTopicFact(s, w.spans, w.locale) || ownsNoteSubject(s, w.locale, w.noteText)))) || presentsWhatFollows(s, w.locale) || labelledOutput(s) || speaksOfAsking(s, w.locale) || remarksOnTheAsking(s, w.locale) || agreesWithReader(s, w.locale) || (w.out.length === 0 && (judgesTheQuestion(s, w.locale) || (i === 0 && reactsToTheAsking(s, w.locale) && !ownsNoteSubject(s, w.locale, w.noteText)))) || asksToHearBack(s, w.locale) || (flags.closing && signsOff(s, w.locale)))) return;
     // A paragraph that opens in lower case, or with a short sentence pointing back, goes on from what came before it (a formula, a code block, though its announcement was no point): alone it is a fragment ("or: readlink -f …", "where the sum runs…"); not when it answers a question (answers.ts).
     if (i === 0 && !joined && !w.question && (w.out.length > 0 || flags.afterBlock) && (opensAsContinuation(s) || (flags.afterBlock && opensWithWhere(s, w.locale)) || (pointsBack(s, w.locale) && wordCount(s) <= 8 && !opensOnFormalYou(s, sentences, w.locale) && !leansAcrossBreak(w, s)))) return;
     if (pointsElsewhere(s) || (flags.closing && flags.links.some((l) => s.includes(l)))) return; // "For more, see …": a pointer, not a point
@@ -247,7 +248,9 @@ function sectionTitle(t: Token, headingText: (h: Tokens.Heading) => string): str
 
 /** The walk over a note's blocks, its records' keys read first (record-point.ts recordKeys). */
 function startWalk(blocks: readonly Token[], locale: string, spans: SpanTable, maxPointChars: number, sections: number): Walk {
-  const w: Walk = { locale, spans, maxPointChars, out: [], pos: 0, block: 0, section: 0, perSection: 0, sectionShare: sectionShare(sections), nextGroup: 0, inSummary: false, fieldLabels: fieldLabels(blocks), heard: [] };
+  let text: string | undefined;
+  const noteText = () => (text ??= blocks.map((t) => t.raw).join('\n').toLowerCase());
+  const w: Walk = { locale, spans, maxPointChars, out: [], pos: 0, block: 0, section: 0, perSection: 0, sectionShare: sectionShare(sections), nextGroup: 0, inSummary: false, fieldLabels: fieldLabels(blocks), heard: [], noteText };
   w.recordKeys = recordKeys(blocks, w);
   return w;
 }
@@ -370,9 +373,9 @@ function addSectionNames(w: Walk, blocks: readonly Token[], headingText: (h: Tok
     if (!name || REFERENCES.test(name) || pointsElsewhere(name) || labelledOutput(`${name}:`) || SUMS_UP.test(name) || INTRODUCES.test(name)) return;
     const value = w.recordKeys?.get(i + 1);
     const numbered = name !== text.replace(/\s*[:：]$/, '') || COUNTED_PART.test(text);
-    // A record's heading ("China", then its code) names its record, and a part the writer counted
-    // ("2. Winding", "Option 2: cron") a part, whatever its text says.
-    const names = value !== undefined || numbered || namesItsSection(name, blocks, i, h.depth);
+    // A record's heading ("China", then its code) names its record, a part the writer counted ("2. Winding",
+    // "Option 2: cron") a part, whatever its text says, and a heading its section's first sentence leans on its subject.
+    const names = value !== undefined || numbered || namesItsSection(name, blocks, i, h.depth) || headsItsSubject(blocks, i, w.locale);
     byDepth.set(h.depth, [...(byDepth.get(h.depth) ?? []), { name: value ? `${name} ${value}` : name, numbered, names }]);
   });
   // Where the writer numbered the parts, the numbered headings are the outline; the rest of that

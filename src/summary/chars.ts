@@ -135,3 +135,13 @@ export function capitalise(s: string): string {
 export function isAcronym(word: string): boolean {
   return /^\p{Lu}\p{N}*\p{Lu}[\p{Lu}\p{N}]*$/u.test(word);
 }
+
+/**
+ * A term that is a number alone ("180" of "总投资约180亿元", "12" of "12 km", "1953"): what a news note
+ * reports, a measure, weighs as a name does though it is said once (salience.ts); in a CJK note it is often
+ * the only term of its sentence not split into character pairs (issue 23, F14: the cost was dropped).
+ * Not the digits of a code or a name ("m1", "1s", "v2"), which stay details.
+ */
+export function isFigure(term: string): boolean {
+  return /^\d[\d.,]*$/.test(term);
+}

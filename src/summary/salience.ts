@@ -4,7 +4,7 @@
  * sentence is grammar) and raised when the title or a heading names them. A point's worth is the
  * weight of the terms it adds to those already chosen. Pure.
  */
-import { categoryOf, CJK, FIRST_CJK, hasCjk, hasNumber, isAcronym, LETTER, MARK, NUMBER } from './chars.js';
+import { categoryOf, CJK, FIRST_CJK, hasCjk, hasNumber, isAcronym, isFigure, LETTER, MARK, NUMBER } from './chars.js';
 import { FIRST as PLACEHOLDER_FIRST, LAST as PLACEHOLDER_LAST, type SpanTable } from './inline.js';
 import { allIn, ECHOED, NO_CODE, type InCode } from './code-terms.js';
 import { asMarkedParts, hasScripts } from './sup-sub.js';
@@ -393,7 +393,7 @@ export function weighTerms(index: TermIndex, named: Set<string>, headed: Set<str
       w = Math.max(w, 1) * 1.5; // a command or identifier, however often
       if (allIn(term.slice(1), inCode.blocks)) w *= ECHOED; // and the note's code uses it too: `javac` beside `javac Hello.java`
     } else if (f > own) w = Math.max(w, 1) * ECHOED; // a word the writer also marks as code ("javac" beside `javac`)
-    else if (hasNumber(term)) w *= 1.3; // a figure: "3-5 minutes", "0.707", "+86"
+    else if (hasNumber(term)) w = (isFigure(term) ? Math.max(w, 0.6) : w) * 1.3; // a figure: "3-5 minutes", "0.707", "+86"; a number alone as a name
     out[id] = w;
   });
   return out;

@@ -6,6 +6,7 @@
  * with the sentence before it, however long; elsewhere a long one only weighs less alone (walk.ts
  * leansOn). Pure.
  */
+import type { Token, Tokens } from 'marked';
 import { ruleFor, type Rules } from './locale-rules.js';
 import { leansOn, type Candidate } from './walk.js';
 
@@ -23,4 +24,16 @@ export function leansInSection(s: string, locale: string, underHeading: boolean)
   const leans = leansOn(s, locale);
   if (!underHeading || leans === 'wholly') return leans;
   return (ruleFor(PRONOUN_AFTER_VERB, locale)?.test(s) ?? false) ? 'wholly' : leans;
+}
+
+/**
+ * Whether a heading is the subject of its section: the section's first sentence has none of its own
+ * ("## Maven" then "Usa un archivo XML…", "It uses an XML file…", "适合嵌入式设备…"), so the heading
+ * names what the section speaks of though the text never says it again (sections.ts namesItsSection
+ * looks for its words). The outline shows such headings: a writer who drops the subject, as Spanish
+ * does, names each part only there (issue 23, F12).
+ */
+export function headsItsSubject(blocks: readonly Token[], at: number, locale: string): boolean {
+  const first = blocks[at + 1];
+  return first?.type === 'paragraph' && leansOn((first as Tokens.Paragraph).text.trimStart(), locale) === 'wholly';
 }

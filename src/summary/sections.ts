@@ -11,7 +11,7 @@ const SECTION_PROBE = 4000;
 
 /**
  * Whether a heading names what its section is about: a word of it (its first five letters, so
- * "Formatting" finds "format"; a pair of CJK characters) comes back in the section's text. "Key
+ * "Formatting" finds "format", at a word's start; a shorter word as a word; a pair of CJK characters) comes back in the section's text. "Key
  * Concepts", "Why This Happens" or "Advantages and Limitations" name a kind of section, not a
  * part of the note, and its text does not say them again; "Formatting Dates (strftime)" does.
  * The section is read block by block and no further than a word is found (no word or pair holds a
@@ -25,18 +25,41 @@ export function namesItsSection(name: string, blocks: readonly Token[], at: numb
     const t = blocks[j]!;
     if (t.type === 'heading' && (t as Tokens.Heading).depth <= depth) break;
     const text = t.raw.toLowerCase();
-    if (probes.some((probe) => text.includes(probe))) return true;
+    if (probes.some((probe) => saysAgain(text, probe))) return true;
     read += text.length + 1;
   }
   return false;
 }
 
-/** What of a heading's words its section must say again: each word's first five letters, each pair of a CJK word. */
-function sectionProbes(name: string): string[] {
-  const probes: string[] = [];
+/** A heading's word as its section may say it again: its first letters (`prefix`), or, for a short word, the word itself with at most a plural ending. */
+interface Probe {
+  text: string;
+  whole: boolean;
+}
+
+/**
+ * Whether a probe starts a word of the text ("forma" in "Formatting"; "ant" in "Ant is…" and "ants", not in
+ * "antigua" nor "variant"); in another script than Latin anywhere, as CJK has no spaces and Arabic joins
+ * articles, conjunctions and pronouns to its words ("والرياح", "أوراقها").
+ */
+function saysAgain(text: string, { text: probe, whole }: Probe): boolean {
+  if (!LATIN_WORD.test(probe)) return text.includes(probe);
+  for (let at = text.indexOf(probe); at >= 0; at = text.indexOf(probe, at + 1)) {
+    if (at > 0 && WORD_CHAR.test(text[at - 1]!)) continue;
+    if (!whole || !WORD_CHAR.test(text.slice(at + probe.length).replace(/^e?s/u, '').charAt(0) || ' ')) return true;
+  }
+  return false;
+}
+
+const WORD_CHAR = /[\p{L}\p{M}\p{N}]/u;
+const LATIN_WORD = /^[\p{Script=Latin}\p{N}]/u;
+
+/** What of a heading's words its section must say again: each word's first five letters (a word of four or fewer whole), each pair of a CJK word. */
+function sectionProbes(name: string): Probe[] {
+  const probes: Probe[] = [];
   for (const word of name.toLowerCase().match(/[\p{L}\p{N}][\p{L}\p{M}\p{N}_+#.-]*/gu) ?? []) {
-    if (CJK_RUN.test(word)) probes.push(...cjkProbes(word));
-    else if (word.length >= 3 && !isFunctionWord(word)) probes.push(word.length > 5 ? word.slice(0, 5) : word);
+    if (CJK_RUN.test(word)) probes.push(...cjkProbes(word).map((text) => ({ text, whole: false })));
+    else if (word.length >= 3 && !isFunctionWord(word)) probes.push({ text: word.slice(0, 5), whole: word.length < 5 });
   }
   return probes;
 }
@@ -137,9 +160,14 @@ function isName(heading: string): boolean {
   return capitalised(words[0]!) && capitalised(words[words.length - 1]!) && words.every((w) => capitalised(w) || (/^\p{Ll}/u.test(w) && (w.length <= 3 || isFunctionWord(w))));
 }
 
-/** A point of a counted part's section with the part's name before it, unless it says the name already. */
+/**
+ * A point of a counted part's section with the part's name before it, unless it says the name already:
+ * as a word of its own, not inside another ("Ant" is not said by "antigua"; CJK has no spaces to look for).
+ */
 export function withPartName(name: string, point: string): string {
-  if (point.toLowerCase().includes(name.toLowerCase())) return point;
+  const lower = point.toLowerCase(), key = name.toLowerCase();
+  const whole = (k: number) => k < 0 || k >= point.length || CJK_RUN.test(point[k]!) || !/[\p{L}\p{N}]/u.test(point[k]!);
+  for (let at = lower.indexOf(key); at >= 0; at = lower.indexOf(key, at + 1)) if (whole(at - 1) && whole(at + key.length)) return point;
   return CJK_RUN.test(point.charAt(0)) || CJK_RUN.test(name.slice(-1)) ? `${name}：${point}` : `${name}: ${point}`;
 }
 

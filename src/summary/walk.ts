@@ -7,6 +7,7 @@ import { collapseWhitespace, stripControls } from '../util/text.js';
 import { stripPrivateUse, type SpanTable } from './inline.js';
 import { cleanText, inlineText } from './plain.js';
 import { hasCjk, letterUnits } from './chars.js';
+import { dropsSubject } from './dropped-subject.js';
 import { namesWhatItPointsAt, pointsBack, pointsBackWithin, ruleFor, type Rules } from './tone.js';
 import { seriesOfNextParagraph } from './counted-series.js';
 
@@ -195,6 +196,8 @@ export interface Walk {
    * note comes back to its terms, so they weigh in when points are chosen.
    */
   heard: string[];
+  /** The note's text, lower-cased: read once, when a sentence first asks whether it names the note's subject (topic-fact.ts ownsNoteSubject). */
+  noteText: () => string;
   /** The first speaker of a dialogue asks; what they say is kept though it is a question or "I". */
   asker?: string | undefined;
   /** Where a dialogue's substance begins: the labelled turns before it are small talk (dialogue.ts substanceStart). */
@@ -355,9 +358,10 @@ export const prose = (raw: string, spans?: SpanTable) => collapseWhitespace(clea
  * only before it, so it is no point alone (issue 23, F12); partly when a pronoun inside it is what it
  * speaks of ("Zuckerberg celebrated this in a video"); not when its demonstrative comes with its noun
  * ("This pivot aligned with…") or its "it" holds a later subject's place (placeholder-subject.ts).
+ * A Spanish sentence opening on its verb ("Permite…", "Sirve para…") has left its subject out: wholly (dropped-subject.ts).
  */
 export function leansOn(s: string, locale: string): Candidate['leansBack'] {
-  if (pointsBack(s, locale) && !namesWhatItPointsAt(s, locale)) return 'wholly';
+  if ((pointsBack(s, locale) && !namesWhatItPointsAt(s, locale)) || dropsSubject(s, locale)) return 'wholly';
   return pointsBackWithin(s, locale) ? 'partly' : undefined;
 }
 
