@@ -92,8 +92,8 @@ export class HeldRewrites {
    * For a chunk's changed files: whether to hold one, given the record it would replace (asked as
    * each is decided: the record is read once). Held: a known note rewritten beyond recognition, not
    * already explained by a rename in this batch (`renamedTo`); its old record waits with the
-   * pending removals. So is a note whose file now holds another note's exact content (`copiedOver`,
-   * kept-copies.ts). Any other edit in place is remembered (`withEdited`), and so is every held
+   * pending removals. So is a note whose file now holds another note's exact content, or another note moved over it
+   * and edited (`overwritten`: kept-copies.ts overwrittenByAnother). Any other edit in place is remembered (`withEdited`), and so is every held
    * rewrite decided an edit when released (`waits` not given): a rotation whose second half comes after
    * the removal window (split-bursts.test.ts, late) brings its note's old content after that.
    * A file new to the store (no record) is held while an announced note it may be moved from is still
@@ -106,7 +106,7 @@ export class HeldRewrites {
     known: (rel: string) => KnownNote | undefined,
     pending: PendingRemovals,
     renamedTo: ReadonlySet<string>,
-    waits?: { copiedOver: (i: number, prev: NoteRow) => boolean; beside: (i: number) => string | undefined },
+    waits?: { overwritten: (i: number, prev: NoteRow) => boolean; beside: (i: number) => string | undefined },
   ): (i: number, prev: NoteRow | undefined) => boolean {
     return (i, prev) => {
       const c = changed[i]!;
@@ -115,7 +115,7 @@ export class HeldRewrites {
       const k = renamedTo.has(c.rel) ? undefined : known(c.rel);
       if (!k || k.hash === c.hash || k.id !== prev.id || k.state === 'deleted') return false;
       // Released (`waits` not given: the removal window's end): an edit now, remembered as any other.
-      if (!waits || (!rewritten(prev, results[i]!) && !waits.copiedOver(i, prev))) return (this.edits.remember(c.rel, k, c.hash, retitledFrom(prev, k, results[i])), false);
+      if (!waits || (!rewritten(prev, results[i]!) && !waits.overwritten(i, prev))) return (this.edits.remember(c.rel, k, c.hash, retitledFrom(prev, k, results[i])), false);
       if (!pending.has(c.rel)) pending.add(c.rel, k);
       return this.hold(c);
     };

@@ -73,6 +73,7 @@ import type { Config } from '../config/schema.js';
 import type { Logger } from '../log.js';
 import { noteIdOf, readNoteTextSync, toRelPath } from '../notes/read.js';
 import { noteInfo } from '../notes/info.js';
+import type { Note } from '../notes/read.js';
 import { dropKeptCopy, isKeptCopy, keptCopies, notesWithContent } from '../store/kept-copies.js';
 import { keptDeletedNotes } from '../store/move-sources.js';
 import type { KnownNote, Store } from '../store/store.js';
@@ -84,6 +85,7 @@ import type { ParseResult } from './parse-pool.js';
 import type { PendingRemovals } from './removals.js';
 import { applyRenames } from './rename-apply.js';
 import { routeTargets } from './route.js';
+import { movedOverFrom } from './moved-over.js';
 
 export interface CopyDeps {
   store: Store;
@@ -218,11 +220,32 @@ export function keepBackCopy(deps: CopyDeps, d: Decision, prev: NoteRow | undefi
  * `cp b.md a.md`): a's note is gone, as by `rm a.md`, and a.md is a copy of b. Held like a rewrite
  * (held-rewrites.ts: a's old content may turn up at another path, a move), then `replaceCopiedOver`.
  */
-export function copiedOver(deps: CopyDeps, ctx: CopyContext, r: ParseResult | undefined, prev: NoteRow): boolean {
-  if (!r?.ok) return false;
+function copiedOver(deps: CopyDeps, ctx: CopyContext, r: ParseResult | undefined, prev: NoteRow): boolean {
+  return overwrittenBy(deps, ctx, r, prev) === 'copy';
+}
+
+/**
+ * Whether another note overwrote an announced note's file, so that it waits the removal window (held-rewrites.ts):
+ * a copy (`copiedOver`), or a note moved over it and edited (moved-over.ts). Released, a copy's path is read as new
+ * (`replaceCopiedOver`); a moved note's is found a rename there (rename-match.ts: the path's note, set aside, is removed).
+ */
+export function overwrittenByAnother(deps: CopyDeps, ctx: CopyContext, r: ParseResult | undefined, prev: NoteRow): boolean {
+  const by = overwrittenBy(deps, ctx, r, prev);
+  if (by === 'moved') deps.log.info({ file: prev.file, title: prev.info.title }, `${prev.file} holds another note moved over it and edited: it waits the removal window, its note to be taken as removed (publish.onDelete) if that note's old file stays gone`);
+  return by !== undefined;
+}
+
+function overwrittenBy(deps: CopyDeps, ctx: CopyContext, r: ParseResult | undefined, prev: NoteRow): 'copy' | 'moved' | undefined {
+  if (!r?.ok) return undefined;
   const note = r.note;
-  if (!prev.announced || prev.state !== 'published' || prev.info.copyOf || prev.hash === note.hash) return false;
-  if ((ctx.byHash.get(prev.hash) ?? []).some((f) => f.id !== prev.id)) return false; // its content is at another path of the chunk: a move, rename-chain.ts
+  if (!prev.announced || prev.state !== 'published' || prev.info.copyOf || prev.hash === note.hash) return undefined;
+  if ((ctx.byHash.get(prev.hash) ?? []).some((f) => f.id !== prev.id)) return undefined; // its content is at another path of the chunk: a move, rename-chain.ts
+  if (isCopyOver(deps, ctx, note)) return 'copy';
+  return movedOverFrom(deps, ctx.pending, r, prev) === undefined ? undefined : 'moved';
+}
+
+/** Whether the note now at `prev`'s path is exactly the content of another announced note (see `copiedOver`). */
+function isCopyOver(deps: CopyDeps, ctx: CopyContext, note: Note): boolean {
   // A removed note's exact content now here (a rotation saved a file at a time, past the window): with `keep`, that
   // note moved here, brought back (late-removals.ts); with `delete`, its messages are gone and it comes back as a
   // new note, announced again (issue 25, tester 18: b's message was edited into it). Either way this note is

@@ -29,7 +29,7 @@ import { decideOrder, findRenames, type Rename } from './rename-match.js';
 import { enqueueNoteChange, heldAsCopy } from './note-outbox.js';
 import { applyRenames } from './rename-apply.js';
 import { deletedNotesReplaced } from './replaced-deleted.js';
-import { contentsDecided, copiedOver, dropGoneCopies, keepBackCopy, replaceCopiedOver, withDueCopies, type CopyContext } from './kept-copies.js';
+import { contentsDecided, dropGoneCopies, overwrittenByAnother, keepBackCopy, replaceCopiedOver, withDueCopies, type CopyContext } from './kept-copies.js';
 import { replaceRewritten } from './replaced-rewrites.js';
 import { followRestoredNote } from './restored-notes.js';
 import { followFamilyMessages, regroupAfterSeparate, returnToFamilyMessages } from './family-after-switch.js';
@@ -150,7 +150,7 @@ export class Publisher {
         for (const a of found.ambiguous) this.deps.log.warn(a, `more than one possible rename between ${a.file} and ${a.candidates.join(', ')}: notecast took it as a note deleted (its messages kept or deleted as publish.onDelete says) and a new note (announced); to have a note's messages follow it, rename or move notes one at a time`);
         const renamedTo = new Set(found.renames.map((r) => r.to.rel));
         if (opts.release || policy.afterRestore) replaceRewritten(this.deps, changed, results, renamedTo, replace); // after the renames (a file a note moved to is no rewrite); at once after a restore, whose scan sees every move whole and announces nothing new
-        const hold = this.held.holder(changed, results, known, this.pending, renamedTo, opts.release ? undefined : { copiedOver: (i, prev) => copiedOver(this.deps, ctx, results[i], prev), beside: (i) => found.original?.(changed[i]!, results[i]) });
+        const hold = this.held.holder(changed, results, known, this.pending, renamedTo, opts.release ? undefined : { overwritten: (i, prev) => overwrittenByAnother(this.deps, ctx, results[i], prev), beside: (i) => found.original?.(changed[i]!, results[i]) });
         result.announced += this.commit(this.decide(results, changed, policy, result, { order: decideOrder(changed, found.renames), ctx }, hold)) + (await this.retryMisses());
       }
     } finally {

@@ -164,7 +164,8 @@ export function matchRenames<A extends AddedNote>(removed: readonly RemovedNote[
     const isAlike = (i: number) => alike.get(i) ?? alike.set(i, bodiesAlike(removed[r]!, added[i]!.body) === true).get(i)!;
     for (const [kind, value] of ids) {
       for (const i of addedBy.get(`${kind}\0${value}`) ?? []) {
-        if (!isAlike(i)) continue;
+        // A path's own note is no rename's source there: held (held-rewrites.ts), its new content was judged another note's.
+        if (removed[r]!.rel === added[i]!.rel || !isAlike(i)) continue;
         forward[r]!.set(i, (forward[r]!.get(i) ?? new Set()).add(kind));
         backward[i]!.set(r, forward[r]!.get(i)!);
       }

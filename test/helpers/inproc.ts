@@ -113,6 +113,12 @@ export class InProcessService {
   readonly anomalies: string[] = [];
   readonly chats = new Map<string, Map<string, ChatMessage>>();
   private idles = 0;
+  /**
+   * Whether the service said idle since the last batch it applied. An idle counted from before a step's change may be
+   * the previous step's, said after a late batch of its burst (the model's MODEL_SEED=3131): taken for the step's, the
+   * step was checked before its own batch was decided (a rewrite held the removal window).
+   */
+  private idleAfterBatch = false;
   /** Kills so far (`kill`), and posts sent again after one that showed the message already there (same id, as Discord's nonce returns it). */
   kills = 0;
   resends = 0;
@@ -180,7 +186,7 @@ export class InProcessService {
       log: this.log,
       out: (line) => mine(() => this.onLine(line)),
       json: true,
-      onIdle: () => mine(() => this.bump(() => this.idles++)),
+      onIdle: () => mine(() => this.bump(() => ((this.idleAfterBatch = true), this.idles++))),
       onBatch: (b, startedAt, reportedAt) => mine(() => this.bump(() => this.batchApplied(b, startedAt, reportedAt))),
       onWatchEvent: (p) => mine(() => this.bump(() => this.reported.set(path.resolve(p), Date.now()))),
     });
@@ -237,8 +243,10 @@ export class InProcessService {
       const unseen = never();
       if (!this.reconcileMissed || !this.app || unseen.length === 0 || unseen.length < missing().length) throw e; // a freeze, or no service
       this.watcherMisses.push(rel(unseen));
+      this.idleAfterBatch = false; // the reconcile pass stands for the batch that never came
       await this.app.reconcile(`test: the watcher never reported ${rel(unseen)}`);
       for (const p of unseen) this.seenPaths.add(p);
+      this.app?.noticeIdle(); // its idle may have come before it returned
     }
   }
 
@@ -257,6 +265,11 @@ export class InProcessService {
   /** Idle signals so far: taken before a change whose handling queues nothing, whose idle may come with its batch. */
   get idleCount(): number {
     return this.idles;
+  }
+
+  /** Whether the service said idle after the last batch it applied: everything handed over so far is handled (`idleAfterBatch`). */
+  get idleSinceLastBatch(): boolean {
+    return this.idleAfterBatch;
   }
 
   /** Waits for the service's next idle signal. */
@@ -287,6 +300,7 @@ export class InProcessService {
 
   /** Called once the service applied `b` (its onBatch; split-model.ts's handOver, which hands batches over itself). */
   batchApplied(b: Batch, startedAt?: number, reportedAt?: number): void {
+    this.idleAfterBatch = false;
     const paths = new Set([...b.changed, ...b.removed].map((p) => path.resolve(p)));
     for (const p of paths) this.seenPaths.add(p);
     this.batchLog.push({ outboxSeq: this.outboxSeq(), paths, startedAt, reportedAt, appliedAt: Date.now() });

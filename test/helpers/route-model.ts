@@ -791,14 +791,16 @@ async function outage(svc: InProcessService, world: World, o: Extract<Op, { op: 
   if (o.kind === 'down') faults.down = true;
   else faults.hangMs = 1500;
   const paths = [...new Set(applyBurst(world, o.ops))];
-  const idles = svc.idleCount;
   try {
     if (!paths.length) return; // nothing changed: nothing to send
     await svc.batched(paths);
     // Idle while failing with no delivery waiting: nothing was to be sent (a retry waiting is not
     // idle). An idle alone is not enough: an earlier batch of this step (a removal alone) may have
-    // said it before the last one queued its posts, which then went out after the check.
-    await svc.waitFor(() => faults.hits > hitsBefore || (svc.idleCount > idles && svc.openDeliveries() === 0), 20_000, 'a send meeting the outage, or idle');
+    // said it before the last one queued its posts, which then went out after the check. Nor is one
+    // counted from before the change: the last step's late batch may have said it, and this step's
+    // batch, a rewrite held the removal window, was checked undecided (MODEL_SEED=3131): an idle after
+    // the last batch applied.
+    await svc.waitFor(() => faults.hits > hitsBefore || (svc.idleSinceLastBatch && svc.openDeliveries() === 0), 20_000, 'a send meeting the outage, or idle');
   } finally {
     faults.down = false;
     faults.hangMs = 0;
@@ -825,9 +827,8 @@ async function queuedThroughStop(svc: InProcessService, world: World, o: Extract
   try {
     const paths = [...new Set(applyBurst(world, o.ops))];
     if (paths.length) {
-      const before = svc.idleCount;
       await svc.batched(paths);
-      await svc.waitFor(() => faults.hits > hitsBefore || (svc.idleCount > before && svc.openDeliveries() === 0), 20_000, 'a send meeting the outage, or idle');
+      await svc.waitFor(() => faults.hits > hitsBefore || (svc.idleSinceLastBatch && svc.openDeliveries() === 0), 20_000, 'a send meeting the outage, or idle'); // an idle after the last batch, as in `outage`
     }
     queued = svc.openDeliveries();
     await svc.stop();
