@@ -28,6 +28,15 @@ const ACKNOWLEDGEMENTS: Array<[lang: string, sentence: string]> = [
   ['ar', 'يبدو هذا محبطًا حقًا.'],
   ['hi', 'यह एक बहुत अच्छा सवाल है।'],
   ['hi', 'समझ सकती हूँ कि यह कितना निराशाजनक है।'],
+  ['fr', 'Je vois tout à fait ce que vous voulez dire.'],
+  ['fr', "Désolé d'apprendre ça."],
+  ['es', 'Lo entiendo perfectamente.'],
+  ['ja', 'お困りのことと思います。'],
+  ['zh', '这确实很让人头疼。'],
+  ['hant', '這真的很令人沮喪。'],
+  ['ar', 'أعلم أن هذا محبط.'],
+  ['ar', 'هذا محبط بالفعل.'],
+  ['hi', 'यह सच में परेशान करने वाला है।'],
 ];
 
 const SUBJECT_OPENINGS: Array<[lang: string, sentence: string]> = [
@@ -40,6 +49,12 @@ const SUBJECT_OPENINGS: Array<[lang: string, sentence: string]> = [
   ['zh', '听起来像是温度问题。'],
   ['ja', '発酵の仕組みを理解するには温度が大切です。'],
   ['ar', 'أفهم الخوارزمية بشكل أفضل عند رسمها على الورق.'],
+  ['en', "It's really fast on a warm day."],
+  ['es', 'Lo entiendo mejor con un ejemplo.'],
+  ['fr', 'Je vois trois causes possibles.'],
+  ['zh', '这让人想起早期的面包机。'],
+  ['hi', 'यह बहुत तेज़ चलता है।'],
+  ['ja', 'お使いの環境では動作しないと思います。'],
 ];
 
 describe('an opening that acknowledges the reader', () => {
