@@ -61,7 +61,8 @@ const WISH_FORM: Rules = [
   [/^ja/, new RegExp(String.raw`^[^。！!？?]*(?:(?:ます|ません)ように|(?:楽しんで|頑張って|がんばって|お過ごし|ご自愛|お元気で)(?:ください|下さい)(?:ね|よ|ませ)?|(?:ば|たら)(?:幸い|嬉しい|うれしい)です(?:ね|よ)?)${OPTATIVE_END}`, 'u')],
   // Chinese: a verb of wishing with the reader in what is wished, its subject or its object ("希望你…", "祝你…", "希望这些建议能帮你…").
   [/^(zh|hant|yue)/, new RegExp(String.raw`^(?:希望|但愿|但願|祝愿|祝願|祝|愿|願)[^。！!？?，,]*(?:你|您)[^。！!？?]*${OPTATIVE_END}`, 'u')],
-  [/^hi/, new RegExp(String.raw`^[^।.!?]*?(?:शुभकामनाएँ|शुभकामनाएं|शुभकामना|मंगलकामनाएँ|बधाई)${END}`, 'u')],
+  // Hindi's noun of wishing closes it, no verb after it, so its full stop ends no statement ("आपको बहुत-बहुत शुभकामनाएँ।").
+  [/^hi/, new RegExp(String.raw`^[^।.!?]*?(?:शुभकामनाएँ|शुभकामनाएं|शुभकामना|मंगलकामनाएँ|बधाई)[\s।!\p{Extended_Pictographic}\uFE0F\u200D]*$`, 'u')],
   [/^ar/, new RegExp(String.raw`^\p{L}+(?:\u064B\p{L}?|\p{L}\u064B)\s+\p{L}+(?:\u064B\p{L}?|\p{L}\u064B)(?:\s+[^\s.،,:؟?]+){0,8}${END}`, 'u')],
 ];
 

@@ -23,6 +23,7 @@ const WISHES: Array<[lang: string, wish: string]> = [
   ['hi', 'उम्मीद है यह आपके काम आएगा।'],
   ['hi', 'आशा है इससे आपको मदद मिलेगी।'],
   ['hi', 'मुझे उम्मीद है कि यह आपके काम आएगा।'],
+  ['hi', 'आपको बहुत-बहुत शुभकामनाएँ।'],
 ];
 
 const STATEMENTS: Array<[lang: string, statement: string]> = [
