@@ -21,6 +21,14 @@ const INVITATIONS: Array<[lang: string, sentence: string]> = [
   ['ar', 'اترك أسئلتك في التعليقات.'],
   ['ar', 'إذا كانت لديك أي أسئلة، اتركها في التعليقات.'],
   ['hi', 'अपने सवाल कमेंट्स में लिखें।'],
+  ['de', 'Habt ihr Fragen? Dann schreibt sie in die Kommentare.'],
+  ['de', 'Bei Fragen einfach kommentieren.'],
+  ['fr', 'Une question ? Posez-la en commentaire.'],
+  ['es', '¿Dudas? Déjalas en los comentarios.'],
+  ['ja', '気軽にコメントしてくださいね。'],
+  ['zh', '欢迎在评论区分享你的经验。'],
+  ['zh', '欢迎留言讨论。'],
+  ['hant', '歡迎留言討論。'],
 ];
 
 const INSTRUCTIONS: Array<[lang: string, sentence: string]> = [
@@ -32,6 +40,10 @@ const INSTRUCTIONS: Array<[lang: string, sentence: string]> = [
   ['zh', '有问题的话，先把酵头放进冰箱。'],
   ['ja', 'コメントがないとわからないコードになります。'],
   ['ar', 'اترك العجين في الثلاجة طوال الليل.'],
+  ['de', 'Kommentiere den Code sorgfältig.'],
+  ['es', 'Comenta cada función.'],
+  ['zh', '欢迎使用评论插件。'],
+  ['ar', 'علق الصورة على الحائط.'],
 ];
 
 describe('an invitation to ask in the comments', () => {
@@ -48,4 +60,11 @@ describe('a sentence of comments or conditions that asks nothing of the conversa
       expect(pointsOfNote(lang, `${STARTER[lang]}\n\n${sentence}`)).toContain(sentence);
     });
   }
+});
+
+describe('a sentence after a question on asking', () => {
+  it('stays a point when it sends no one to the comments (en)', () => {
+    const points = pointsOfNote('en', `${STARTER.en}\n\nQuestions? Comments in the code explain each step.`);
+    expect(points.some((p) => p.endsWith('Comments in the code explain each step.'))).toBe(true);
+  });
 });
