@@ -8,7 +8,7 @@
  * the comments" names none and stays. Pure.
  */
 import { ruleFor, type Rules } from './locale-rules.js';
-import { factsOf } from './sentence-facts.js';
+import { factsOf, passesGate, type WordGates } from './sentence-facts.js';
 
 /** Words at most in such a sentence: longer, it says something more. */
 const MAX_WORDS = 24;
@@ -66,8 +66,21 @@ const COMMENT_VERB: Rules = [
 /** Words at most in a question naming only the reader's asking ("Habt ihr Fragen?", "¿Dudas?", "Une question ?"). */
 const ASKING_QUESTION_WORDS = 5;
 
+/** What COMMENTS and COMMENT_VERB cannot match without, in lower case: most sentences hold none, and no rule need run (offersMore asks of every sentence). */
+const COMMENT_GATES: WordGates = [
+  [/^en/, ['comment']],
+  [/^de/, ['komment']],
+  [/^fr/, ['comment']],
+  [/^(es|pt)/, ['coment']],
+  [/^ja/, ['コメント']],
+  [/^(zh|hant|yue)/, ['评论', '評論', '留言']],
+  [/^ar/, ['تعليق', 'شارك']],
+  [/^hi/, ['कमेंट', 'टिप्पण']],
+];
+
 /** Whether a sentence sends the reader's questions to the comments, and says nothing else (no figure, no code). */
 export function invitesToComment(s: string, locale: string): boolean {
+  if (!passesGate(COMMENT_GATES, locale, s)) return false;
   const f = factsOf(s);
   if (f.words > MAX_WORDS || f.hasFigureOrCode) return false;
   if (ruleFor(COMMENT_VERB, locale)?.test(f.trimmed)) return true;
@@ -79,6 +92,6 @@ export function invitesToComment(s: string, locale: string): boolean {
  * Dann schreibt sie in die Kommentare.", "¿Dudas? Déjalas en los comentarios.", "Une question ? Posez-la en commentaire."
  */
 export function invitesToCommentAfter(s: string, before: string | undefined, locale: string): boolean {
-  if (before === undefined || !/[?？؟]\s*$/u.test(before) || factsOf(before).words > ASKING_QUESTION_WORDS || !(ruleFor(COMMENTS, locale)?.test(s) ?? false)) return false;
+  if (before === undefined || !passesGate(COMMENT_GATES, locale, s) || !/[?？؟]\s*$/u.test(before) || factsOf(before).words > ASKING_QUESTION_WORDS || !(ruleFor(COMMENTS, locale)?.test(s) ?? false)) return false;
   return (ruleFor(ASKING, locale)?.test(before) ?? false) && !factsOf(s).hasFigureOrCode && factsOf(s).words <= MAX_WORDS;
 }
