@@ -25,6 +25,8 @@ import { leaningOf } from './states-after-colon.js';
 import { leansAcrossBreak } from './leaned-on.js';
 import { headsItsSubject } from './section-subject.js';
 import { asksForHelp, judgesTheQuestion, remarksOnTheAsking } from './question-praise.js';
+import { acknowledgesReader } from './acknowledges.js';
+import { invitesToCommentAfter } from './comment-invitation.js';
 import { agreesWithReader, withoutAgreementLead } from './agreement.js';
 import { opensAsContinuation } from './lower-start.js';
 import { withoutOpeningAddress } from './setting-off.js';
@@ -135,7 +137,7 @@ function addParagraph(w: Walk, raw: string, next: Token | undefined, flags: { le
     if (!(isProse(s) || w.spans.hasCode(s)) || (isTooShort(s, w.spans) && !answerFollows(w)) || looksLikeOutput(s, w.spans)) return;
     // "Output: BFS: 0 1 2 3": labels before what a program printed (printed-label.ts); a formula announced ("The formula is: x = …") is none.
     if (formula === undefined && printedAfterLabel(s, w.spans)) return;
-    if (flags.asked ? asksForHelp(s, w.locale) || askersSmallTalk(s, sentences, i, flags.closing, w.locale) : (isQuestion(s, w.locale) || speaksAsI(s, w.locale) || (namesReadersOwn(s, w.locale) && !answersTurn(w) && (leadsIn || !(namesTopicFact(s, w.spans, w.locale) || ownsNoteSubject(s, w.locale, w.noteText)))) || presentsWhatFollows(s, w.locale) || labelledOutput(s) || speaksOfAsking(s, w.locale) || remarksOnTheAsking(s, w.locale) || agreesWithReader(s, w.locale) || (w.out.length === 0 && (judgesTheQuestion(s, w.locale) || (i === 0 && reactsToTheAsking(s, w.locale) && !ownsNoteSubject(s, w.locale, w.noteText)))) || asksToHearBack(s, w.locale) || (flags.closing && signsOff(s, w.locale)))) return;
+    if (flags.asked ? asksForHelp(s, w.locale) || askersSmallTalk(s, sentences, i, flags.closing, w.locale) : (isQuestion(s, w.locale) || speaksAsI(s, w.locale) || (namesReadersOwn(s, w.locale) && !answersTurn(w) && (leadsIn || !(namesTopicFact(s, w.spans, w.locale) || ownsNoteSubject(s, w.locale, w.noteText)))) || presentsWhatFollows(s, w.locale) || labelledOutput(s) || speaksOfAsking(s, w.locale) || remarksOnTheAsking(s, w.locale) || agreesWithReader(s, w.locale) || (w.out.length === 0 && (judgesTheQuestion(s, w.locale) || acknowledgesReader(s, w.locale) || (i === 0 && reactsToTheAsking(s, w.locale) && !ownsNoteSubject(s, w.locale, w.noteText)))) || asksToHearBack(s, w.locale) || invitesToCommentAfter(s, sentences[i - 1], w.locale) || (flags.closing && signsOff(s, w.locale)))) return;
     // A paragraph that opens in lower case, or with a short sentence pointing back, goes on from what came before it (a formula, a code block, though its announcement was no point): alone it is a fragment ("or: readlink -f …", "where the sum runs…"); not when it answers a question (answers.ts).
     if (i === 0 && !joined && !w.question && (w.out.length > 0 || flags.afterBlock) && (opensAsContinuation(s) || (flags.afterBlock && opensWithWhere(s, w.locale)) || (pointsBack(s, w.locale) && wordCount(s) <= 8 && !opensOnFormalYou(s, sentences, w.locale) && !leansAcrossBreak(w, s)))) return;
     if (pointsElsewhere(s) || (flags.closing && flags.links.some((l) => s.includes(l)))) return; // "For more, see …": a pointer, not a point

@@ -8,6 +8,7 @@
 import { ruleFor, type Rules } from './locale-rules.js';
 import { factsOf, passesGate, type WordGates } from './sentence-facts.js';
 import { invitesQuestions } from './invites-questions.js';
+import { invitesToComment } from './comment-invitation.js';
 
 export const READER_WISHES: Rules = [
   [/^en/, /(?:^|[^\p{L}])(?:if|should)\s+you\s+(?:want|wish|like|prefer|['’]d\s+like|would\s+like|are\s+interested|['’]re\s+interested)(?!\p{L})/iu],
@@ -75,7 +76,7 @@ export const READER_WISHES_GATES: WordGates = [[/^en/, ['you']]];
 export const CONDITION_GATES: WordGates = [[/^en/, ['if', 'should']]];
 
 export function offersMore(s: string, locale: string): boolean {
-  if (invitesQuestions(s, locale)) return true;
+  if (invitesQuestions(s, locale) || invitesToComment(s, locale)) return true;
   if (!passesGate(READER_WISHES_GATES, locale, s) || !passesGate(CONDITION_GATES, locale, s)) return false;
   const hint = ruleFor(READER_WISHES_HINT, locale);
   if (hint && !hint.test(s)) return false;

@@ -21,6 +21,9 @@ const JUDGES_QUESTION: ReadonlyArray<readonly [RegExp, RegExp]> = [
   [/^(zh|hant|yue)/, /^(?:(?:[哈呵嘿]{2,}|哇|噢|哦)[，,！!～~\s]*)?(?:(?:你|您)?(?:的|这个|這個)?(?:问题|問題)(?:提得|問得|问得)|(?:这|這)是(?:一个|一個|个|個)?[^，。,]{0,6}好的?(?:问题|問題))/u],
   // Japanese ends on what the question is ("…本質的な問いです").
   [/^ja/, /^(?:これは|それは|この|ご質問は)[^。！!]*(?:質問|問い)(?:です|だ)/u],
+  // Hindi ends on the copula after what the question is ("यह एक बहुत अच्छा सवाल है"); Arabic puts the noun right after the pointer ("هذا سؤال مهم جدًا").
+  [/^hi/, /^(?:यह|ये|आपका|तुम्हारा)\s+(?:\S+\s+){0,4}(?:सवाल|प्रश्न)\s+(?:है|हैं)[\s.।!]*$/u],
+  [/^ar/, /^(?:هذا|إنه|إنّه)\s+سؤال(?:\s+[\p{L}\p{M}]+){1,3}[\s.!]*$/u],
 ];
 
 export function judgesTheQuestion(sentence: string, locale: string): boolean {

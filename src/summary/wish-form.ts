@@ -56,14 +56,34 @@ const WISH_FORM: Rules = [
   [/^de/, germanWish()],
   // Japanese: the optative "…ますように" closing the line ("may you…"; "…ように" inside a sentence is "so that"), or
   // a request of the verbs of wishing, to enjoy or to do well ("ぜひ楽しんでくださいね", "頑張ってください"), which act on nothing.
-  [/^ja/, new RegExp(String.raw`^[^。！!？?]*(?:(?:ます|ません)ように|(?:楽しんで|頑張って|がんばって)(?:ください|下さい)(?:ね|よ)?)${OPTATIVE_END}`, 'u')],
-  // Chinese: a verb of wishing with the reader as the subject of what is wished ("希望你…", "祝你…", "愿您…").
-  [/^(zh|hant|yue)/, new RegExp(String.raw`^(?:希望|祝愿|祝願|祝|愿|願)(?:你|您)[^。！!？?]+${OPTATIVE_END}`, 'u')],
-  [/^hi/, new RegExp(String.raw`^[^।.!?]*?(?:शुभकामनाएँ|शुभकामनाएं|शुभकामना|मंगलकामनाएँ|बधाई)${END}`, 'u')],
+  // …or the writer's gladness on a condition of the answer helping ("参考になれば幸いです": I'd be glad if it helps), or
+  // a request to spend one's time or keep well ("素敵な時間をお過ごしください", "ご自愛ください").
+  [/^ja/, new RegExp(String.raw`^[^。！!？?]*(?:(?:ます|ません)ように|(?:楽しんで|頑張って|がんばって|お過ごし|ご自愛|お元気で)(?:ください|下さい)(?:ね|よ|ませ)?|(?:ば|たら)(?:幸い|嬉しい|うれしい)です(?:ね|よ)?)${OPTATIVE_END}`, 'u')],
+  // Chinese: a verb of wishing with the reader in what is wished, its subject or its object ("希望你…", "祝你…", "希望这些建议能帮你…").
+  [/^(zh|hant|yue)/, new RegExp(String.raw`^(?:希望|但愿|但願|祝愿|祝願|祝|愿|願)[^。！!？?，,]*(?:你|您)[^。！!？?]*${OPTATIVE_END}`, 'u')],
+  // Hindi's noun of wishing closes it, no verb after it, so its full stop ends no statement ("आपको बहुत-बहुत शुभकामनाएँ।").
+  [/^hi/, new RegExp(String.raw`^[^।.!?]*?(?:शुभकामनाएँ|शुभकामनाएं|शुभकामना|मंगलकामनाएँ|बधाई)[\s।!\p{Extended_Pictographic}\uFE0F\u200D]*$`, 'u')],
   [/^ar/, new RegExp(String.raw`^\p{L}+(?:\u064B\p{L}?|\p{L}\u064B)\s+\p{L}+(?:\u064B\p{L}?|\p{L}\u064B)(?:\s+[^\s.،,:؟?]+){0,8}${END}`, 'u')],
+];
+
+/**
+ * The writer's hope opening the line, by its language's grammar of hoping: the verb in the first person or
+ * impersonal ("I hope", "Ich hoffe", "J'espère", "Espero que", "أتمنى", "उम्मीद है": hope is), its adverb
+ * ("Hopefully", "Hoffentlich") or the optative particle and subjunctive ("Ojalá…", "¡Que te salga…!",
+ * "Pourvu que…"). Asked only of a closing line (reaction.ts signsOff): there it wishes the reader well,
+ * whatever it hopes for.
+ */
+const HOPES: Rules = [
+  [/^en/, /^(?:I\s+(?:really\s+|truly\s+|do\s+)?hope|hope|hopefully)(?![\p{L}'’])/iu],
+  [/^de/, /^(?:ich\s+hoffe|hoffentlich|ich\s+wünsche\s+(?:dir|Ihnen|euch))(?!\p{L})/iu],
+  [/^fr/, /^(?:j['’]espère|en\s+espérant|pourvu\s+que|je\s+(?:vous|te)\s+souhaite)(?!\p{L})/iu],
+  [/^es/, /^[¡]?(?:espero\s+que|ojalá|que\s+(?:te|le|os|les)\s|(?:te|le|os)\s+deseo)(?!\p{L})/iu],
+  [/^pt/, /^(?:espero\s+que|tomara|oxalá|desejo-(?:te|lhe))(?!\p{L})/iu],
+  [/^ar/, /^و?(?:أتمنى|آمل|نتمنى|نأمل|أرجو\s+أن)(?=\s)/u],
+  [/^hi/, /^(?:मुझे\s+|मैं\s+|हमें\s+)?(?:उम्मीद|आशा)\s+(?:है|हैं|करता|करती|करते)(?=[\s,.।!]|$)/u],
 ];
 
 /** Whether a closing line is a wish to the reader by its language's form, whatever its length. */
 export function wishesByForm(line: string, locale: string): boolean {
-  return ruleFor(WISH_FORM, locale)?.test(line) ?? false;
+  return (ruleFor(WISH_FORM, locale)?.test(line) ?? false) || (ruleFor(HOPES, locale)?.test(line) ?? false);
 }
