@@ -6,7 +6,7 @@
 import type { Token, Tokens } from 'marked';
 import { collapseWhitespace } from '../util/text.js';
 import type { SpanTable } from './inline.js';
-import { cleanText, hasLink, inlineText } from './plain.js';
+import { hasLink, inlineText } from './plain.js';
 import { labelled, ledBy, listJoiners, withName, withoutTrailingJoin } from './punctuation.js';
 import { leadingSentences, splitSentences } from './sentences.js';
 import { hasCjk, letterUnits } from './chars.js';
@@ -19,6 +19,7 @@ import { namesWithCommands } from './step-names.js';
 import { unlabelledName } from './item-lead-name.js';
 import { timedStep } from './step-duration.js';
 import { withoutFinalStop } from './final-stop.js';
+import { answersNamed, itemName, withoutAside } from './item-name.js';
 import { full, isFragment, withoutMarker, isLeadIn, isProse, isTooShort, looksLikeOutput, MAX_ITEM_POINTS, MAX_ITEMS, MAX_NAME, prose, push, SENTENCES_PER_PARAGRAPH, shortCodeLine, type Walk } from './walk.js';
 
 /** Text of a list item's own words up to its first block: a lead-in takes its short code line and stops there. */
@@ -66,54 +67,6 @@ function joinTail(text: string, tail: string): string {
   const a = text.trimEnd();
   const b = tail.trimStart();
   return hasCjk(a.slice(-1)) && hasCjk(b.slice(0, 1)) ? a + b : `${a} ${b}`;
-}
-
-/** The short name an item gives itself: its bold label or the words before its colon or dash. */
-function itemName(raw: Tokens.ListItem, text: string): string | undefined {
-  const first = raw.tokens[0];
-  const inline = first && 'tokens' in first ? (first.tokens as Token[] | undefined) : undefined;
-  const lead = inline?.[0];
-  if (lead && lead.type === 'strong') {
-    const label = collapseWhitespace(cleanText(inlineText((lead as Tokens.Strong).tokens))).replace(/[:：.。]$/u, ''); // "**Fail fast.**" names "Fail fast"
-    // "**Title** - Author: what it is": who made it belongs to the name, up to the colon.
-    const by = text.startsWith(label) ? /^\s[-–—]\s([^:：.。]{1,32}?)\s*[:：]/u.exec(text.slice(label.length)) : null;
-    return by ? `${label} - ${by[1]!}` : label;
-  }
-  const m = /^(.{1,48}?)\s*(?:[:：]|\s[—–]\s|\s-\s(?=\p{Lu}))/u.exec(text);
-  if (m) return m[1];
-  if (text.length <= MAX_NAME) return withoutFinalStop(text);
-  // "1 fresh lemon (buy a juicy one…)": the thing is named before its aside.
-  const bare = withoutAside(text);
-  return bare !== text && bare.length <= MAX_NAME && isProse(bare) ? withoutFinalStop(bare) : undefined;
-}
-
-/** Most words an answer after a situation's colon has ("Many writers or a team: PostgreSQL"). */
-const MAX_ANSWER_WORDS = 3;
-
-/** A "situation: answer" item whole, where what follows its colon or dash is a short answer, not a definition or a sentence. */
-function situationAnswer(text: string): string | undefined {
-  const whole = text.replace(/[.。]$/u, '');
-  const label = /^.{1,48}?\s*(?:[:：]|\s[—–]\s|\s-\s(?=\p{Lu}))/u.exec(whole);
-  const answer = label ? whole.slice(label[0].length).trim() : '';
-  return answer && !/[.!?;。！？；]/u.test(answer) && wordCount(answer) <= MAX_ANSWER_WORDS && whole.length <= MAX_NAME ? whole : undefined;
-}
-
-/**
- * The writer's summing-up as "situation: answer" items ("Many writers or a team: PostgreSQL"), every
- * item so: each named whole, as the answers are what the summary concludes; named by the words
- * before the colon alone they were lost, and the whole items came again as points of their own.
- */
-function answersNamed<T extends { text: string; name: string | undefined }>(w: Walk, items: T[]): T[] {
-  const whole = w.inSummary && items.length >= 2 ? items.map(({ text }) => situationAnswer(text)) : [];
-  return whole.length && whole.every((n) => n !== undefined) ? items.map((x, i) => ({ ...x, name: whole[i] })) : items;
-}
-
-/**
- * Text without the phrases its brackets hold ("1 fresh lemon (buy a juicy one)" → "1 fresh lemon").
- * A single word in brackets is a name the thing also goes by ("(EKF)", "(strftime)") and stays.
- */
-function withoutAside(text: string): string {
-  return text.replace(/\s*[(（]([^()（）]*)[)）]/gu, (aside, inside: string) => (/\s|[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]{3}/u.test(inside.trim()) ? '' : aside)).trim();
 }
 
 const MAX_LEAD = 120;
