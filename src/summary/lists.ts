@@ -28,9 +28,24 @@ function itemText(item: Tokens.ListItem, spans: SpanTable): { text: string; code
   for (const t of item.tokens) {
     if (t.type === 'code') return { text: parts.join(' '), code: shortCodeLine(t) };
     if (t.type === 'list' || t.type === 'table' || t.type === 'html') break;
-    if (t.type === 'text' || t.type === 'paragraph') parts.push(inlineText((t as Tokens.Text).tokens ?? [t], spans));
+    if (t.type === 'text' || t.type === 'paragraph') parts.push(labelLineText((t as Tokens.Text).tokens ?? [t], spans));
   }
   return { text: parts.join(' ') };
+}
+
+/**
+ * Inline text where a bold label stands on its own line ("**Apps**" then "Duolingo gives…" below it)
+ * as a label: "Apps: Duolingo gives…". The line break between them is a space in the text, or nothing
+ * between two CJK characters, so the label ran into its sentence ("Apps Duolingo…", "应用多邻国…")
+ * where "**Apps**: Duolingo…" on one line reads as label and sentence (issue 23, F9).
+ */
+function labelLineText(inline: Token[], spans: SpanTable): string {
+  const [label, next] = inline;
+  const onOwnLine = label?.type === 'strong' && (next?.type === 'br' || (next?.type === 'text' && /^[ \t]*\n/.test(next.raw)));
+  if (!onOwnLine) return inlineText(inline, spans);
+  const rest = inlineText(inline.slice(1), spans).trim();
+  const name = inlineText([label], spans).trim();
+  return rest && !/[:：]$/u.test(name) ? labelled(name, rest) : `${name}${name.endsWith('：') ? '' : ' '}${rest}`.trim();
 }
 
 /**
@@ -138,7 +153,7 @@ export function fieldLabels(blocks: readonly Token[]): Set<string> {
  * `tail`: the rest of the list's last item, cut off from it by a blank line (candidates.ts
  * continuesItem); where both sides are CJK the two join without a space, as the word they split.
  */
-export function addList(w: Walk, list: Tokens.List, lead: string | undefined, closing: boolean, first = true, tail?: string): void {
+export function addList(w: Walk, list: Tokens.List, lead: string | undefined, closing: boolean, first = true, tail?: string, leadIsSentence = false): void {
   if (full(w)) return; // nothing more is taken here: its items need not be read
   // A list of sources ("Course materials: [MIT OCW](…)") gives links, not points.
   if (list.items.filter((item) => hasLink(item.tokens)).length * 2 > list.items.length) return;
@@ -158,7 +173,7 @@ export function addList(w: Walk, list: Tokens.List, lead: string | undefined, cl
   const bareName = ({ text, name = unlabelledName(text, w.spans, w.locale) }: (typeof items)[number]) => (name && (isProse(name) || w.spans.hasCode(name)) && !w.fieldLabels.has(name.toLowerCase()) ? (list.ordered ? timedStep(name, text) : name) : undefined);
   // Named items in one point, first (a long list must not use up the candidates before it): under their lead-in
   // or heading, or alone when there are several; not when the labels only name what the items say (labelsOnly).
-  const { point: compact, commandShown } = namesWithCommands(items, bareName, w.spans, (names) => ((names.length >= 3 || twoNamedUnderLeadIn(lead, items)) && !labelsOnly(list, items, w.spans, w.locale) ? compactNames(lead ?? '', names, w.maxPointChars, (s) => w.spans.visibleLength(s), w.locale, later.length > 0) : undefined));
+  const { point: compact, commandShown } = namesWithCommands(items, bareName, w.spans, (names) => ((names.length >= 3 || twoNamedUnderLeadIn(lead, items)) && !(labelsOnly(list, items, w.spans, w.locale) && !leadIsSentence) ? compactNames(lead ?? '', names, w.maxPointChars, (s) => w.spans.visibleLength(s), w.locale, later.length > 0) : undefined));
   if (compact) push(w, { text: compact, kind: 'compact', lead: true });
   // Items that say nothing alone (formulas, figures) read under the lead-in once, not the lead-in once each.
   const fragments = compact === undefined ? fragmentsUnderLead(w, lead, items) : [];
@@ -170,6 +185,9 @@ export function addList(w: Walk, list: Tokens.List, lead: string | undefined, cl
   const readUnderLead = underLead !== undefined && w.spans.visibleLength(underLead) <= w.maxPointChars;
   if (readUnderLead) push(w, { text: underLead, kind: 'compact', lead: true, closing });
   const record = compact ?? together ?? underLead ? undefined : wholeRecord(w, lead, items); // record-point.ts
+  // A lead-in sentence no compacted point carries reads with the first item, as a reader would choose (leadInOf);
+  // not one that only marks the writer's summary ("In short:"), which says nothing of its own.
+  const leadIn = leadIsSentence && first && !w.inSummary && compact === undefined && together === undefined && !readUnderLead ? lead : undefined;
   if (record !== undefined) return push(w, { text: record, kind: 'item', lead: first, closing });
   items.forEach(({ item, text, code, name }, i) => {
     if (!text && code === undefined) return;
@@ -180,7 +198,7 @@ export function addList(w: Walk, list: Tokens.List, lead: string | undefined, cl
     const named = compact !== undefined && name !== undefined, bare = named ? withoutAside(text) : text;
     const onlyName = named && bare !== text && !w.spans.hasCode(text) && withoutFinalStop(bare) === withoutAside(name);
     if (offers(i) && !onlyName && !commandShown.has(i) && !readUnderLead && !(i > 0 && pointsBack(text, w.locale) && wordCount(text) <= 8)) {
-      addItem(w, text, code, name, { lead: first && i === 0 && lead !== undefined ? lead : undefined, context: lead, closing });
+      addItem(w, text, code, name, { lead: first && i === 0 && lead !== undefined ? lead : undefined, leadIn: i === 0 ? leadIn : undefined, context: lead, closing });
     }
     // A nested list belongs to its item, after it: "Type a command, e.g.: /available, /away, /busy".
     const nested = item.tokens.find((t): t is Tokens.List => t.type === 'list');
@@ -217,7 +235,9 @@ const STATEMENT_WORDS = 16;
  * A list whose labels only name what its items say ("**Grid Structure**: each cell is…"): every item
  * says a long sentence after its label, so the labels compacted ("Key Concepts: Grid Structure, …")
  * would win the point over what the items say (each word of a label comes back in its item).
- * Not a ranking or a procedure (ordered: its entries are the point), nor commands or identifiers
+ * Not under the writer's own lead-in sentence ("these are the four that matter most:"): that names
+ * what the labels are, and the labels with it are the overview a reader wants (issue 23, F9: the
+ * lead-in was lost). Not a ranking or a procedure (ordered: its entries are the point), nor commands or identifiers
  * ("`/away` – …": what a reader types is itself what the list says).
  */
 function labelsOnly(list: Tokens.List, items: ReadonlyArray<{ text: string; name: string | undefined }>, spans: SpanTable, locale: string): boolean {
@@ -242,7 +262,7 @@ function statementWords(text: string, locale: string): number {
  * One list item as a point: whole when it fits, else its first sentence, or another of its sentences under its label
  * ("Brew the tea: Steep for 3-5 minutes.") or alone when it has none and stands alone, one of them at most (a group).
  */
-function addItem(w: Walk, raw: string, code: string | undefined, name: string | undefined, at: { lead: string | undefined; context: string | undefined; closing: boolean }): void {
+function addItem(w: Walk, raw: string, code: string | undefined, name: string | undefined, at: { lead: string | undefined; leadIn?: string | undefined; context: string | undefined; closing: boolean }): void {
   let text = raw;
   if (isLeadIn(text) || (code !== undefined && text && !/[.。]$/.test(text))) {
     if (code === undefined) return;
@@ -267,19 +287,31 @@ function addItem(w: Walk, raw: string, code: string | undefined, name: string | 
   }
   const lead = at.lead !== undefined;
   if (w.spans.visibleLength(text) <= w.maxPointChars) {
-    push(w, { text, kind: 'item', lead, closing: at.closing });
+    push(w, { text: leadInOf(w, at.leadIn, text), kind: 'item', lead, closing: at.closing });
     return;
   }
   const group = w.nextGroup++;
   const sentences = splitSentences(text, w.locale, SENTENCES_PER_PARAGRAPH);
   const label = name && text.startsWith(name) ? name : undefined;
   const led = leadingSentences(label ? sentences.slice(0, 1) : sentences, (s) => w.spans.visibleLength(s) <= w.maxPointChars); // unlabelled, its lead goes with what follows as far as it fits
-  push(w, { text: led.text ?? text, kind: 'item', lead, closing: at.closing, group });
+  push(w, { text: leadInOf(w, at.leadIn, led.text ?? text), kind: 'item', lead, closing: at.closing, group });
   for (const sentence of sentences.slice(led.count)) {
     if (isQuestion(sentence) || speaksAsI(sentence, w.locale) || isLeadIn(sentence) || isExclamation(sentence)) continue;
     if (label) push(w, { text: labelled(label, sentence), kind: 'item', closing: at.closing, group });
     else if (!pointsBack(sentence, w.locale)) push(w, { text: sentence, kind: 'item', closing: at.closing, group });
   }
+}
+
+/**
+ * The first item of a list no compacted point names, under the sentence that introduced the list
+ * ("…these are the most common ones: Cache query results…"): alone, the lead-in was no point (it
+ * points at what follows) and the items stood without what they are (issue 23, F9). Not an item
+ * with a label of its own ("Speed: it runs…"): two colons read as neither; nor past a point's room.
+ */
+function leadInOf(w: Walk, leadIn: string | undefined, text: string): string {
+  if (leadIn === undefined || /[:：]/u.test(text)) return text;
+  const led = labelled(leadIn, text);
+  return w.spans.visibleLength(led) <= w.maxPointChars ? led : text;
 }
 
 export function addTable(w: Walk, table: Tokens.Table, lead: string | undefined): void {
