@@ -19,6 +19,7 @@ import { namesWithCommands } from './step-names.js';
 import { unlabelledName } from './item-lead-name.js';
 import { timedStep } from './step-duration.js';
 import { withoutFinalStop } from './final-stop.js';
+import { SUMS_UP } from './sums-up.js';
 import { answersNamed, itemName, withoutAside } from './item-name.js';
 import { full, isFragment, withoutMarker, isLeadIn, isProse, isTooShort, looksLikeOutput, MAX_ITEM_POINTS, MAX_ITEMS, MAX_NAME, prose, push, SENTENCES_PER_PARAGRAPH, shortCodeLine, type Walk } from './walk.js';
 
@@ -187,7 +188,7 @@ export function addList(w: Walk, list: Tokens.List, lead: string | undefined, cl
   const record = compact ?? together ?? underLead ? undefined : wholeRecord(w, lead, items); // record-point.ts
   // A lead-in sentence no compacted point carries reads with the first item, as a reader would choose (leadInOf);
   // not one that only marks the writer's summary ("In short:"), which says nothing of its own.
-  const leadIn = leadIsSentence && first && !w.inSummary && compact === undefined && together === undefined && !readUnderLead ? lead : undefined;
+  const leadIn = leadIsSentence && first && !(lead !== undefined && onlyMarksSummary(lead)) && compact === undefined && together === undefined && !readUnderLead ? lead : undefined;
   if (record !== undefined) return push(w, { text: record, kind: 'item', lead: first, closing });
   items.forEach(({ item, text, code, name }, i) => {
     if (!text && code === undefined) return;
@@ -300,6 +301,11 @@ function addItem(w: Walk, raw: string, code: string | undefined, name: string | 
     if (label) push(w, { text: labelled(label, sentence), kind: 'item', closing: at.closing, group });
     else if (!pointsBack(sentence, w.locale)) push(w, { text: sentence, kind: 'item', closing: at.closing, group });
   }
+}
+
+/** A lead-in that is a summing-up marker and no more ("In short", "👉 總結"); "我总结了下面这些经验" says what follows. */
+function onlyMarksSummary(lead: string): boolean {
+  return SUMS_UP.test(lead) && wordCount(lead.replace(SUMS_UP, ' ')) < 2;
 }
 
 /**

@@ -37,6 +37,12 @@ describe('a list of items too long to be named', () => {
     expect(ja.some((p) => p.includes('よく読まれるデータ') && p.includes('画像やスタイルシート')), ja.join('\n')).toBe(false);
   });
 
+  it('keeps a lead-in that names a summing-up word but says more ("我总结了下面这些经验")', () => {
+    const zh = pointsOfNote('zh', '学习编程这几年，我总结了下面这些经验：\n\n- 每天坚持写一点代码，哪怕只有半个小时，也比周末突击要有效得多。\n- 遇到看不懂的报错信息时，先自己读一遍，再去搜索引擎里查找答案。\n- 多读优秀的开源项目的源代码，学习别人是怎样组织文件和命名变量的。');
+    expect(ledFirst(zh, '学习编程这几年', '每天坚持写一点代码'), zh.join('\n')).toBe(true);
+    expect(zh.some((p) => p.includes('每天坚持写一点代码') && p.includes('遇到看不懂的报错信息')), zh.join('\n')).toBe(false);
+  });
+
   it('does not put a summing-up marker ("In short:") before an item', () => {
     const en = pointsOfNote('en', 'Caching and indexing solve different problems.\n\nIn short:\n\n- Use a cache when the same few reads dominate the traffic by a wide margin.\n- Use an index when queries filter a large table on one or two columns.');
     expect(en.some((p) => p.startsWith('In short')), en.join('\n')).toBe(false);
