@@ -33,14 +33,14 @@ export function itemName(raw: Tokens.ListItem, text: string): string | undefined
 }
 
 /** The words before an item's first colon or spaced dash ("Speed: …", "Rust — …", "Go - Fast…"). */
-const LABEL = /^(.+?)\s*(?:[:：]|\s[—–]\s|\s-\s(?=\p{Lu}))/u;
+const LABEL = /^(.{1,48}?)\s*(?:[:：]|\s[—–]\s|\s-\s(?=\p{Lu}))/u; // no longer than MAX_NAME characters: a reading width is never less
 
 /**
  * Short enough to name an item in a compacted list: MAX_NAME as a reader takes it in (readingWidth),
  * not in characters, where 48 Chinese or Japanese characters are a whole sentence (issue 23, F8).
  */
 function isNameShort(name: string): boolean {
-  return readingWidth(name) <= MAX_NAME;
+  return name.length <= MAX_NAME && readingWidth(name) <= MAX_NAME; // a character weighs one at least: a longer text needs no count
 }
 
 /** Most words an answer after a situation's colon has ("Many writers or a team: PostgreSQL"). */
