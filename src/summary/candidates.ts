@@ -212,7 +212,7 @@ function lastProseBlock(blocks: readonly Token[]): number {
 function addLedList(w: Walk, list: Tokens.List, context: string | undefined, heading: string | undefined, lead: boolean, tail: string | undefined): void {
   const sums = w.inSummary;
   if (context !== undefined && SUMS_UP.test(context)) w.inSummary = true;
-  addList(w, list, context ?? heading, false, context !== undefined || lead, tail);
+  addList(w, list, context ?? heading, false, context !== undefined || lead, tail, context !== undefined);
   w.inSummary = sums;
 }
 

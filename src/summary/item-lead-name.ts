@@ -5,13 +5,14 @@
  * after noon, Keep the bedroom cool, …"), where before the items had no names, the lead-in was no point
  * and the leads lost their place to the long explanations after them (tester 21-2 F11). Pure.
  */
+import { readingWidth } from './chars.js';
 import { codeStepName } from './code-step-name.js';
 import type { SpanTable } from './inline.js';
 import { splitSentences } from './sentences.js';
 import { isQuestion } from './tone.js';
 import { isLeadIn, isProse } from './walk.js';
 
-/** Longest lead sentence read as an item's name: a clause of twelve words or so ("Get up at the same time every day, weekends included"), longer than a label's name may be. */
+/** Longest lead sentence read as an item's name, as a reader takes it in (readingWidth): a clause of twelve words or so ("Get up at the same time every day, weekends included"), longer than a label's name may be. */
 const MAX_LEAD_NAME = 72;
 
 /** The item's first sentence without its stop, when the item says more after it and that sentence is short enough for a name. */
@@ -19,7 +20,7 @@ function leadSentenceName(text: string, spans: SpanTable, locale: string): strin
   const [lead, next] = splitSentences(text, locale, 2);
   if (lead === undefined || next === undefined) return undefined;
   const name = lead.trim().replace(/[.。।]$/u, '');
-  if (name === lead.trim() || spans.visibleLength(name) > MAX_LEAD_NAME || !isProse(name) || isQuestion(lead) || isLeadIn(lead)) return undefined;
+  if (name === lead.trim() || readingWidth(name, spans.visibleLength(name)) > MAX_LEAD_NAME || !isProse(name) || isQuestion(lead) || isLeadIn(lead)) return undefined;
   return name;
 }
 

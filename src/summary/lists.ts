@@ -6,7 +6,7 @@
 import type { Token, Tokens } from 'marked';
 import { collapseWhitespace } from '../util/text.js';
 import type { SpanTable } from './inline.js';
-import { cleanText, hasLink, inlineText } from './plain.js';
+import { hasLink, inlineText } from './plain.js';
 import { labelled, ledBy, listJoiners, withName, withoutTrailingJoin } from './punctuation.js';
 import { leadingSentences, splitSentences } from './sentences.js';
 import { hasCjk, letterUnits } from './chars.js';
@@ -19,6 +19,8 @@ import { namesWithCommands } from './step-names.js';
 import { unlabelledName } from './item-lead-name.js';
 import { timedStep } from './step-duration.js';
 import { withoutFinalStop } from './final-stop.js';
+import { SUMS_UP } from './sums-up.js';
+import { answersNamed, itemName, withoutAside } from './item-name.js';
 import { full, isFragment, withoutMarker, isLeadIn, isProse, isTooShort, looksLikeOutput, MAX_ITEM_POINTS, MAX_ITEMS, MAX_NAME, prose, push, SENTENCES_PER_PARAGRAPH, shortCodeLine, type Walk } from './walk.js';
 
 /** Text of a list item's own words up to its first block: a lead-in takes its short code line and stops there. */
@@ -27,9 +29,24 @@ function itemText(item: Tokens.ListItem, spans: SpanTable): { text: string; code
   for (const t of item.tokens) {
     if (t.type === 'code') return { text: parts.join(' '), code: shortCodeLine(t) };
     if (t.type === 'list' || t.type === 'table' || t.type === 'html') break;
-    if (t.type === 'text' || t.type === 'paragraph') parts.push(inlineText((t as Tokens.Text).tokens ?? [t], spans));
+    if (t.type === 'text' || t.type === 'paragraph') parts.push(labelLineText((t as Tokens.Text).tokens ?? [t], spans));
   }
   return { text: parts.join(' ') };
+}
+
+/**
+ * Inline text where a bold label stands on its own line ("**Apps**" then "Duolingo gives…" below it)
+ * as a label: "Apps: Duolingo gives…". The line break between them is a space in the text, or nothing
+ * between two CJK characters, so the label ran into its sentence ("Apps Duolingo…", "应用多邻国…")
+ * where "**Apps**: Duolingo…" on one line reads as label and sentence (issue 23, F9).
+ */
+function labelLineText(inline: Token[], spans: SpanTable): string {
+  const [label, next] = inline;
+  const onOwnLine = label?.type === 'strong' && (next?.type === 'br' || (next?.type === 'text' && /^[ \t]*\n/.test(next.raw)));
+  if (!onOwnLine) return inlineText(inline, spans);
+  const rest = inlineText(inline.slice(1), spans).trim();
+  const name = inlineText([label], spans).trim();
+  return rest && !/[:：]$/u.test(name) ? labelled(name, rest) : `${name}${name.endsWith('：') ? '' : ' '}${rest}`.trim();
 }
 
 /**
@@ -66,54 +83,6 @@ function joinTail(text: string, tail: string): string {
   const a = text.trimEnd();
   const b = tail.trimStart();
   return hasCjk(a.slice(-1)) && hasCjk(b.slice(0, 1)) ? a + b : `${a} ${b}`;
-}
-
-/** The short name an item gives itself: its bold label or the words before its colon or dash. */
-function itemName(raw: Tokens.ListItem, text: string): string | undefined {
-  const first = raw.tokens[0];
-  const inline = first && 'tokens' in first ? (first.tokens as Token[] | undefined) : undefined;
-  const lead = inline?.[0];
-  if (lead && lead.type === 'strong') {
-    const label = collapseWhitespace(cleanText(inlineText((lead as Tokens.Strong).tokens))).replace(/[:：.。]$/u, ''); // "**Fail fast.**" names "Fail fast"
-    // "**Title** - Author: what it is": who made it belongs to the name, up to the colon.
-    const by = text.startsWith(label) ? /^\s[-–—]\s([^:：.。]{1,32}?)\s*[:：]/u.exec(text.slice(label.length)) : null;
-    return by ? `${label} - ${by[1]!}` : label;
-  }
-  const m = /^(.{1,48}?)\s*(?:[:：]|\s[—–]\s|\s-\s(?=\p{Lu}))/u.exec(text);
-  if (m) return m[1];
-  if (text.length <= MAX_NAME) return withoutFinalStop(text);
-  // "1 fresh lemon (buy a juicy one…)": the thing is named before its aside.
-  const bare = withoutAside(text);
-  return bare !== text && bare.length <= MAX_NAME && isProse(bare) ? withoutFinalStop(bare) : undefined;
-}
-
-/** Most words an answer after a situation's colon has ("Many writers or a team: PostgreSQL"). */
-const MAX_ANSWER_WORDS = 3;
-
-/** A "situation: answer" item whole, where what follows its colon or dash is a short answer, not a definition or a sentence. */
-function situationAnswer(text: string): string | undefined {
-  const whole = text.replace(/[.。]$/u, '');
-  const label = /^.{1,48}?\s*(?:[:：]|\s[—–]\s|\s-\s(?=\p{Lu}))/u.exec(whole);
-  const answer = label ? whole.slice(label[0].length).trim() : '';
-  return answer && !/[.!?;。！？；]/u.test(answer) && wordCount(answer) <= MAX_ANSWER_WORDS && whole.length <= MAX_NAME ? whole : undefined;
-}
-
-/**
- * The writer's summing-up as "situation: answer" items ("Many writers or a team: PostgreSQL"), every
- * item so: each named whole, as the answers are what the summary concludes; named by the words
- * before the colon alone they were lost, and the whole items came again as points of their own.
- */
-function answersNamed<T extends { text: string; name: string | undefined }>(w: Walk, items: T[]): T[] {
-  const whole = w.inSummary && items.length >= 2 ? items.map(({ text }) => situationAnswer(text)) : [];
-  return whole.length && whole.every((n) => n !== undefined) ? items.map((x, i) => ({ ...x, name: whole[i] })) : items;
-}
-
-/**
- * Text without the phrases its brackets hold ("1 fresh lemon (buy a juicy one)" → "1 fresh lemon").
- * A single word in brackets is a name the thing also goes by ("(EKF)", "(strftime)") and stays.
- */
-function withoutAside(text: string): string {
-  return text.replace(/\s*[(（]([^()（）]*)[)）]/gu, (aside, inside: string) => (/\s|[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]{3}/u.test(inside.trim()) ? '' : aside)).trim();
 }
 
 const MAX_LEAD = 120;
@@ -185,7 +154,7 @@ export function fieldLabels(blocks: readonly Token[]): Set<string> {
  * `tail`: the rest of the list's last item, cut off from it by a blank line (candidates.ts
  * continuesItem); where both sides are CJK the two join without a space, as the word they split.
  */
-export function addList(w: Walk, list: Tokens.List, lead: string | undefined, closing: boolean, first = true, tail?: string): void {
+export function addList(w: Walk, list: Tokens.List, lead: string | undefined, closing: boolean, first = true, tail?: string, leadIsSentence = false): void {
   if (full(w)) return; // nothing more is taken here: its items need not be read
   // A list of sources ("Course materials: [MIT OCW](…)") gives links, not points.
   if (list.items.filter((item) => hasLink(item.tokens)).length * 2 > list.items.length) return;
@@ -205,7 +174,7 @@ export function addList(w: Walk, list: Tokens.List, lead: string | undefined, cl
   const bareName = ({ text, name = unlabelledName(text, w.spans, w.locale) }: (typeof items)[number]) => (name && (isProse(name) || w.spans.hasCode(name)) && !w.fieldLabels.has(name.toLowerCase()) ? (list.ordered ? timedStep(name, text) : name) : undefined);
   // Named items in one point, first (a long list must not use up the candidates before it): under their lead-in
   // or heading, or alone when there are several; not when the labels only name what the items say (labelsOnly).
-  const { point: compact, commandShown } = namesWithCommands(items, bareName, w.spans, (names) => ((names.length >= 3 || twoNamedUnderLeadIn(lead, items)) && !labelsOnly(list, items, w.spans, w.locale) ? compactNames(lead ?? '', names, w.maxPointChars, (s) => w.spans.visibleLength(s), w.locale, later.length > 0) : undefined));
+  const { point: compact, commandShown } = namesWithCommands(items, bareName, w.spans, (names) => ((names.length >= 3 || twoNamedUnderLeadIn(lead, items)) && !(labelsOnly(list, items, w.spans, w.locale) && !leadIsSentence) ? compactNames(lead ?? '', names, w.maxPointChars, (s) => w.spans.visibleLength(s), w.locale, later.length > 0) : undefined));
   if (compact) push(w, { text: compact, kind: 'compact', lead: true });
   // Items that say nothing alone (formulas, figures) read under the lead-in once, not the lead-in once each.
   const fragments = compact === undefined ? fragmentsUnderLead(w, lead, items) : [];
@@ -217,6 +186,9 @@ export function addList(w: Walk, list: Tokens.List, lead: string | undefined, cl
   const readUnderLead = underLead !== undefined && w.spans.visibleLength(underLead) <= w.maxPointChars;
   if (readUnderLead) push(w, { text: underLead, kind: 'compact', lead: true, closing });
   const record = compact ?? together ?? underLead ? undefined : wholeRecord(w, lead, items); // record-point.ts
+  // A lead-in sentence no compacted point carries reads with the first item, as a reader would choose (leadInOf);
+  // not one that only marks the writer's summary ("In short:"), which says nothing of its own.
+  const leadIn = leadIsSentence && first && !(lead !== undefined && onlyMarksSummary(lead)) && compact === undefined && together === undefined && !readUnderLead ? lead : undefined;
   if (record !== undefined) return push(w, { text: record, kind: 'item', lead: first, closing });
   items.forEach(({ item, text, code, name }, i) => {
     if (!text && code === undefined) return;
@@ -227,7 +199,7 @@ export function addList(w: Walk, list: Tokens.List, lead: string | undefined, cl
     const named = compact !== undefined && name !== undefined, bare = named ? withoutAside(text) : text;
     const onlyName = named && bare !== text && !w.spans.hasCode(text) && withoutFinalStop(bare) === withoutAside(name);
     if (offers(i) && !onlyName && !commandShown.has(i) && !readUnderLead && !(i > 0 && pointsBack(text, w.locale) && wordCount(text) <= 8)) {
-      addItem(w, text, code, name, { lead: first && i === 0 && lead !== undefined ? lead : undefined, context: lead, closing });
+      addItem(w, text, code, name, { lead: first && i === 0 && lead !== undefined ? lead : undefined, leadIn: i === 0 ? leadIn : undefined, context: lead, closing });
     }
     // A nested list belongs to its item, after it: "Type a command, e.g.: /available, /away, /busy".
     const nested = item.tokens.find((t): t is Tokens.List => t.type === 'list');
@@ -264,7 +236,9 @@ const STATEMENT_WORDS = 16;
  * A list whose labels only name what its items say ("**Grid Structure**: each cell is…"): every item
  * says a long sentence after its label, so the labels compacted ("Key Concepts: Grid Structure, …")
  * would win the point over what the items say (each word of a label comes back in its item).
- * Not a ranking or a procedure (ordered: its entries are the point), nor commands or identifiers
+ * Not under the writer's own lead-in sentence ("these are the four that matter most:"): that names
+ * what the labels are, and the labels with it are the overview a reader wants (issue 23, F9: the
+ * lead-in was lost). Not a ranking or a procedure (ordered: its entries are the point), nor commands or identifiers
  * ("`/away` – …": what a reader types is itself what the list says).
  */
 function labelsOnly(list: Tokens.List, items: ReadonlyArray<{ text: string; name: string | undefined }>, spans: SpanTable, locale: string): boolean {
@@ -289,7 +263,7 @@ function statementWords(text: string, locale: string): number {
  * One list item as a point: whole when it fits, else its first sentence, or another of its sentences under its label
  * ("Brew the tea: Steep for 3-5 minutes.") or alone when it has none and stands alone, one of them at most (a group).
  */
-function addItem(w: Walk, raw: string, code: string | undefined, name: string | undefined, at: { lead: string | undefined; context: string | undefined; closing: boolean }): void {
+function addItem(w: Walk, raw: string, code: string | undefined, name: string | undefined, at: { lead: string | undefined; leadIn?: string | undefined; context: string | undefined; closing: boolean }): void {
   let text = raw;
   if (isLeadIn(text) || (code !== undefined && text && !/[.。]$/.test(text))) {
     if (code === undefined) return;
@@ -314,19 +288,36 @@ function addItem(w: Walk, raw: string, code: string | undefined, name: string | 
   }
   const lead = at.lead !== undefined;
   if (w.spans.visibleLength(text) <= w.maxPointChars) {
-    push(w, { text, kind: 'item', lead, closing: at.closing });
+    push(w, { text: leadInOf(w, at.leadIn, text), kind: 'item', lead, closing: at.closing });
     return;
   }
   const group = w.nextGroup++;
   const sentences = splitSentences(text, w.locale, SENTENCES_PER_PARAGRAPH);
   const label = name && text.startsWith(name) ? name : undefined;
   const led = leadingSentences(label ? sentences.slice(0, 1) : sentences, (s) => w.spans.visibleLength(s) <= w.maxPointChars); // unlabelled, its lead goes with what follows as far as it fits
-  push(w, { text: led.text ?? text, kind: 'item', lead, closing: at.closing, group });
+  push(w, { text: leadInOf(w, at.leadIn, led.text ?? text), kind: 'item', lead, closing: at.closing, group });
   for (const sentence of sentences.slice(led.count)) {
     if (isQuestion(sentence) || speaksAsI(sentence, w.locale) || isLeadIn(sentence) || isExclamation(sentence)) continue;
     if (label) push(w, { text: labelled(label, sentence), kind: 'item', closing: at.closing, group });
     else if (!pointsBack(sentence, w.locale)) push(w, { text: sentence, kind: 'item', closing: at.closing, group });
   }
+}
+
+/** A lead-in that is a summing-up marker and no more ("In short", "👉 總結"); "我总结了下面这些经验" says what follows. */
+function onlyMarksSummary(lead: string): boolean {
+  return SUMS_UP.test(lead) && wordCount(lead.replace(SUMS_UP, ' ')) < 2;
+}
+
+/**
+ * The first item of a list no compacted point names, under the sentence that introduced the list
+ * ("…these are the most common ones: Cache query results…"): alone, the lead-in was no point (it
+ * points at what follows) and the items stood without what they are (issue 23, F9). Not an item
+ * with a label of its own ("Speed: it runs…"): two colons read as neither; nor past a point's room.
+ */
+function leadInOf(w: Walk, leadIn: string | undefined, text: string): string {
+  if (leadIn === undefined || /[:：]/u.test(text)) return text;
+  const led = labelled(leadIn, text);
+  return w.spans.visibleLength(led) <= w.maxPointChars ? led : text;
 }
 
 export function addTable(w: Walk, table: Tokens.Table, lead: string | undefined): void {
