@@ -174,7 +174,10 @@ export function addList(w: Walk, list: Tokens.List, lead: string | undefined, cl
   const bareName = ({ text, name = unlabelledName(text, w.spans, w.locale) }: (typeof items)[number]) => (name && (isProse(name) || w.spans.hasCode(name)) && !w.fieldLabels.has(name.toLowerCase()) ? (list.ordered ? timedStep(name, text) : name) : undefined);
   // Named items in one point, first (a long list must not use up the candidates before it): under their lead-in
   // or heading, or alone when there are several; not when the labels only name what the items say (labelsOnly).
-  const { point: compact, commandShown } = namesWithCommands(items, bareName, w.spans, (names) => ((names.length >= 3 || twoNamedUnderLeadIn(lead, items)) && !(labelsOnly(list, items, w.spans, w.locale) && !leadIsSentence) ? compactNames(lead ?? '', names, w.maxPointChars, (s) => w.spans.visibleLength(s), w.locale, later.length > 0) : undefined));
+  // A name opening on a pronoun ("It mainly…", "它主要…") leans on the item before it: named only when that one is.
+  const ownNames = items.map(bareName), names: Array<string | undefined> = [];
+  ownNames.forEach((n, i) => names.push(n !== undefined && i > 0 && names[i - 1] === undefined && pointsBack(n, w.locale) ? undefined : n));
+  const { point: compact, commandShown } = namesWithCommands(items, (item) => names[items.indexOf(item)], w.spans, (names) => ((names.length >= 3 || twoNamedUnderLeadIn(lead, items)) && !(labelsOnly(list, items, w.spans, w.locale) && !leadIsSentence) ? compactNames(lead ?? '', names, w.maxPointChars, (s) => w.spans.visibleLength(s), w.locale, later.length > 0) : undefined));
   if (compact) push(w, { text: compact, kind: 'compact', lead: true });
   // Items that say nothing alone (formulas, figures) read under the lead-in once, not the lead-in once each.
   const fragments = compact === undefined ? fragmentsUnderLead(w, lead, items) : [];
