@@ -47,11 +47,11 @@ export function nativeSource(dir: string, ev: SourceEvents, subscribe: NativeSub
  * the folder again (watcher.ts checkRoot).
  */
 function subscribeNative(dir: string, ev: SourceEvents, subscribe: NativeSubscribe): Promise<Unsubscribable> {
-  let real: string;
+  let real = dir;
   try {
     real = realpathSync.native(dir);
-  } catch (e) {
-    return Promise.reject(e instanceof Error ? e : new Error(String(e)));
+  } catch {
+    // gone or unreadable: the subscribe itself fails and says why, as before
   }
   const asGiven = (p: string) => (p === real ? dir : p.startsWith(real + path.sep) ? dir + p.slice(real.length) : p);
   return subscribe(
