@@ -2,7 +2,6 @@
  * The running service: store, adapters, publisher, deliverer, watcher and scheduler, wired
  * together with their dependencies passed in. `notecast start` is a thin shell around this.
  */
-import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import type { ChatAdapter } from './publish/port.js';
 import { createConsoleAdapter } from './adapters/console/console.js';
@@ -203,7 +202,7 @@ async function startAppParts(o: AppOptions, undo: (() => unknown)[]): Promise<Ru
     root,
     store,
     config,
-    read: { ...o.read, realRoot: realpathSync.native(root) },
+    read: o.read, // without the folder's realpath: a summary or lookup made later resolves it then (notes/real-root.ts)
     summary: summaryOptionsOf(config),
     platforms: new Set(byPlatform.keys()),
     log,
@@ -239,7 +238,7 @@ async function startAppParts(o: AppOptions, undo: (() => unknown)[]): Promise<Ru
   if (metrics) healthDeps = { store, adapters: () => adapters, connection: (p) => connections.state(p), watcherAlive: () => sync.watcher.alive(), watchMode, metrics };
 
   // Only a database from before the lookup index has notes to index here (once).
-  const backfill = startBackfill(store, root, { ...o.read, realRoot: realpathSync.native(root) }, log);
+  const backfill = startBackfill(store, root, o.read, log);
   undo.push(() => backfill.stop());
   const indexed = backfill.done.then((n) => {
     if (n) log.info({ notes: search.size, indexed: n }, 'search index ready: notes recorded before it were indexed');

@@ -6,6 +6,7 @@ import type { Config } from '../config/schema.js';
 import { errorText, NoteError } from '../errors.js';
 import type { Logger } from '../log.js';
 import { contentHash, noteIdOf, readNoteTextSync, toRelPath, type ReadOptions } from '../notes/read.js';
+import { realRootNow } from '../notes/real-root.js';
 import { errorHashOf, knownLookup, parseJobOf, settleThreadReads, type BatchOptions, type ChangedFile, type FolderReader } from './batch-read.js';
 import type { SummaryOptions } from '../summary/build.js';
 import { openParser, type Parser, type ParseResult, type ParseThreads } from './parse-pool.js';
@@ -72,7 +73,6 @@ const DB_CHUNK = 500;
 const BATCH_CHUNK = 500;
 
 export class Publisher {
-  private readonly realRoot: string;
   private readonly now: () => number;
   /** The digest each chat got in the batch being processed (see `enqueueNew`). */
   private batchDigests: Map<string, number> | undefined;
@@ -90,13 +90,12 @@ export class Publisher {
   private searchesRead: { version: string; queries: Set<string> } | undefined;
 
   constructor(private readonly deps: PublisherDeps) {
-    this.realRoot = realpathSync.native(deps.root);
     this.now = deps.now ?? Date.now;
-    this.held = new HeldRewrites(deps.root, deps.config, this.reportClock.reported, { realRoot: this.realRoot, maxBytes: deps.read.maxBytes }, deps.store); // the store: status says what is held (held-files.ts)
+    this.reader = { root: deps.root, realRoot: realpathSync.native(deps.root), maxBytes: deps.read.maxBytes, parseBudgetMs: deps.config.notes.parseTimeoutMs, markSeen: (seen) => deps.store.markSeen(seen) };
+    this.held = new HeldRewrites(deps.root, deps.config, this.reportClock.reported, this.reader, deps.store); // the store: status says what is held (held-files.ts); the reader, whose realRoot each batch looks up
     this.accepted = new Set(deps.acceptRemovals ? readHeldRemovals(deps.store).map((h) => h.file) : []);
     this.parser = openParser({ read: deps.read, summary: deps.summary, budgetMs: deps.config.notes.parseTimeoutMs }, deps.parseThreads);
     deps.store.summaries.madeBy(summaryMaker(deps.root, deps.read, deps.summary), longSummaryMaker({ ...deps, parser: this.parser, parseBudgetMs: deps.config.notes.parseTimeoutMs }));
-    this.reader = { root: deps.root, realRoot: this.realRoot, maxBytes: deps.read.maxBytes, parseBudgetMs: deps.config.notes.parseTimeoutMs, markSeen: (seen) => deps.store.markSeen(seen) };
   }
 
   private policy(firstRun: boolean, afterRestore: boolean): Policy {
@@ -111,6 +110,7 @@ export class Publisher {
   async processBatch(batch: Batch, opts: BatchOptions = {}): Promise<BatchResult> {
     const { firstRun = false, onProgress, mtimes } = opts, policy = this.policy(firstRun, opts.afterRestore === true);
     const startedAt = this.reportClock.begin(opts.reportedAt, this.now()); // edits in place are remembered from the watcher's report (report-clock.ts)
+    this.reader.realRoot = realRootNow(this.deps.root, this.reader.realRoot); // the folder notes.dir leads to now: a release symlink may have been swapped (real-root.ts)
     const due = withDueCopies(this.deps, batch, knownLookup(this.deps.store, batch.changed.length + batch.removed.length), opts.release ? this.pending : undefined); // each note once, with the copies whose claim is due
     const { files: joined, known: knownBefore, infoBefore } = this.held.withEdited(due.files, due.known); // and paths edited lately (held-rewrites.ts)
     const replaced = new Set<string>(), known = (rel: string) => (replaced.has(rel) ? undefined : knownBefore(rel)); // notes copied over are gone (kept-copies.ts)
@@ -125,7 +125,7 @@ export class Publisher {
       const readAndParse = (from: number) => {
         const changed = rest.read(from, BATCH_CHUNK);
         onProgress?.(Math.min(files.length, from + BATCH_CHUNK), files.length);
-        const parsed = rest.parsed(changed, (cs) => parseChunk(this.parser, cs, (c) => parseJobOf(c, this.realRoot, c.known || !policy.firstRun || policy.announceExisting ? undefined : { now: this.now() }), { reader: this.reader, preParsed: opts.preParsed, aside: !!opts.late && !policy.firstRun }));
+        const parsed = rest.parsed(changed, (cs) => parseChunk(this.parser, cs, (c) => parseJobOf(c, this.reader.realRoot, c.known || !policy.firstRun || policy.announceExisting ? undefined : { now: this.now() }), { reader: this.reader, preParsed: opts.preParsed, aside: !!opts.late && !policy.firstRun }));
         parsed.catch(() => undefined); // awaited below; not an unhandled rejection if a commit throws first
         return { changed, parsed };
       };
@@ -271,7 +271,7 @@ export class Publisher {
     const rel = toRelPath(this.deps.root, abs);
     let hash: string | undefined;
     try {
-      hash = readNoteTextSync(this.deps.root, abs, rel, this.deps.read.maxBytes, this.realRoot).hash;
+      hash = readNoteTextSync(this.deps.root, abs, rel, this.deps.read.maxBytes, this.reader.realRoot).hash;
     } catch {
       // unreadable now: the error is recorded without a digest
     }

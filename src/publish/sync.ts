@@ -23,6 +23,7 @@ import { systemClock, type Clock } from '../util/clock.js';
 import { POOL_THRESHOLD } from './parse-pool.js';
 import { removalWindowMs } from './recent-edits.js';
 import { LateNotes, type LateBatch, type PreParsed } from './late-notes.js';
+import { FolderAway } from './folder-away.js';
 import { writeSlowNotes, type SlowNote } from './slow-notes.js';
 
 export interface FolderSyncDeps {
@@ -84,6 +85,7 @@ export class FolderSync {
   /** When the watcher was told of the latest removal of the burst now waiting, and how many waited at the last look. */
   private lastRemovalAt: number | undefined;
   private removalsSeen = 0;
+  private readonly folder: FolderAway;
   private readonly timers: NodeJS.Timeout[] = [];
   /** Notes of the watcher's batches set aside while they parse, each decided in a batch of its own once parsed (late-notes.ts). */
   private readonly late: LateNotes;
@@ -95,6 +97,7 @@ export class FolderSync {
       (b) => (this.loading ? this.earlyLate.push(b) : this.runLate(b)),
       (now, added) => this.noteSlowNotes(now, added),
     );
+    this.folder = new FolderAway(deps.root, deps.log, () => this.serial(() => this.judgeRemovals()));
     this.noteSlowNotes([], []); // a record an earlier run left is void: its notes are read again by this start's scan
     // The watcher crawls the folder on its own thread while `load()` scans; anything that changes
     // before it covers a file is caught by the catch-up pass at the end of `load()`.
@@ -187,6 +190,7 @@ export class FolderSync {
     for (const t of this.timers) clearInterval(t);
     this.cancelSchedule?.();
     if (this.removalTimer) clearTimeout(this.removalTimer); // waiting removals are found again by the next start's scan
+    this.folder.stop();
     await this.watcher.close();
     await this.queue;
     await this.deps.publisher.close();
@@ -203,7 +207,7 @@ export class FolderSync {
     this.idleLook = setImmediate(() => {
       this.idleLook = undefined;
       try {
-        if (this.loading || this.queued || this.retrying || this.late.size || this.watcher.settling() || this.deps.publisher.pendingRemovals || !this.deps.deliveriesIdle()) return;
+        if (this.loading || this.queued || this.retrying || this.late.size || this.watcher.settling() || (this.deps.publisher.pendingRemovals && !this.folder.waitsForFolder()) || !this.deps.deliveriesIdle()) return;
         // Looked at with or without `onIdle` (start without --json): a cold start's memory is given back either way.
         if (this.deps.publisher.parser.bigBatchEnded() || this.startScanned) this.releaseMemory();
         this.startScanned = false;
@@ -353,7 +357,7 @@ export class FolderSync {
 
   private async judgeRemovals(): Promise<void> {
     // A note set aside while it parses may be a removal's new name: judged once it is decided (its batch arms this again).
-    if (this.stopping || this.lastRemovalAt === undefined || this.late.size) return;
+    if (this.stopping || this.lastRemovalAt === undefined || this.late.size || !this.folder.present(this.deps.publisher.pendingRemovals)) return; // the notes folder gone: they wait for it (folder-away.ts)
     const endsAt = this.lastRemovalAt + removalWindowMs(this.deps.config);
     if (Date.now() < endsAt) return this.removalsAt(endsAt); // a batch since moved the end
     // A path changed within the window, still settling or held open by the watcher, may be the burst's next removal: looked at

@@ -19,7 +19,7 @@ export interface Backfill {
 
 const PAGE = 200;
 
-export function startBackfill(store: Store, root: string, read: ReadOptions & { realRoot: string }, log: Logger): Backfill {
+export function startBackfill(store: Store, root: string, read: ReadOptions, log: Logger): Backfill {
   let stopped = false;
   const run = async (): Promise<number> => {
     await new Promise((r) => setImmediate(r)); // after start-up has returned

@@ -1,5 +1,6 @@
 /** Folder listing shared by poll mode (poller.ts) and native mode's look-over (lookover.ts): both keep a tree of folders and compare listings. */
-import { opendirSync, statSync, type Dir, type Dirent, type Stats } from 'node:fs';
+import { opendirSync, readdirSync, statSync, type Dir, type Dirent, type Stats } from 'node:fs';
+import { isIgnoredName } from '../notes/scan.js';
 import path from 'node:path';
 
 /**
@@ -85,5 +86,14 @@ export function subfolderChanges(dir: string, kept: ReadonlySet<string>, fresh: 
     if (kept.has(name)) continue;
     onPath(path.join(dir, name));
     follow(path.join(dir, name));
+  }
+}
+
+/** Whether `dir` has a folder inside (not an ignored one): a folder that arrived so gets a native subscription of its own (watcher.ts). */
+export function hasSubfolder(dir: string): boolean {
+  try {
+    return readdirSync(dir, { withFileTypes: true }).some((e) => e.isDirectory() && !isIgnoredName(e.name));
+  } catch {
+    return false;
   }
 }

@@ -2,6 +2,8 @@
  * The watcher's two event sources over one folder: native events (@parcel/watcher) and polling
  * by folder (poller.ts). Each reports the paths that changed, and errors (events may then have been lost).
  */
+import { realpathSync } from 'node:fs';
+import path from 'node:path';
 import { subscribe as parcelSubscribe } from '@parcel/watcher';
 import { folderPollSource } from './poller.js';
 import type { SourceEvents, Unsubscribable } from './source-events.js';
@@ -37,13 +39,27 @@ export function nativeSource(dir: string, ev: SourceEvents, subscribe: NativeSub
   return afterEarlierCalls(() => subscribeNative(dir, ev, subscribe)).then((s) => ({ unsubscribe: () => afterEarlierCalls(() => s.unsubscribe()) }));
 }
 
+/**
+ * The folder is watched at its real path, its events reported under the name it was given. @parcel/watcher adds
+ * each inotify watch with IN_DONT_FOLLOW | IN_ONLYDIR (src/linux/InotifyBackend.cc), so a notes folder that is
+ * itself a symlink (`notes -> site/_posts`) fails with ENOTDIR (issue 25, tester 23-1 F2); resolved as the watch
+ * is set up, so a release symlink swapped since (`current -> releases/2`) is followed when the watcher watches
+ * the folder again (watcher.ts checkRoot).
+ */
 function subscribeNative(dir: string, ev: SourceEvents, subscribe: NativeSubscribe): Promise<Unsubscribable> {
+  let real = dir;
+  try {
+    real = realpathSync.native(dir);
+  } catch {
+    // gone or unreadable: the subscribe itself fails and says why, as before
+  }
+  const asGiven = (p: string) => (p === real ? dir : p.startsWith(real + path.sep) ? dir + p.slice(real.length) : p);
   return subscribe(
-    dir,
+    real,
     (err, events) => {
       ev.onError(err ?? null);
       if (err) return;
-      for (const e of events) ev.onPath(e.path, undefined, e.type === 'delete');
+      for (const e of events) ev.onPath(asGiven(e.path), undefined, e.type === 'delete');
     },
     // inotify by name (README: native is inotify): left to choose, @parcel/watcher runs `sh -c "watchman …"`
     // at each subscribe to look for Watchman first, and would use it where one is installed. Where

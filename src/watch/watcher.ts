@@ -28,7 +28,7 @@
  * folder's own stat follows the subscription (notes added or removed while the watches were set
  * up; the service's start-up catch-up pass compares every note). The README gives the cost.
  */
-import { lstatSync, readdirSync, statSync } from 'node:fs';
+import { lstatSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import type { Logger } from '../log.js';
 import { isNoteFile } from '../notes/read.js';
@@ -36,6 +36,7 @@ import { isIgnoredName, scanNotesSync } from '../notes/scan.js';
 import type { Batch } from './batch.js';
 import type { WatchMode } from './mode.js';
 import { changedSince, FolderLookover } from './lookover.js';
+import { hasSubfolder } from './folder-tree.js';
 import { PolledQuiet, TimedQuiet, type QuietPeriods } from './quiet.js';
 import { nativeSource, pollSource, type NativeSubscribe, type Unsubscribable } from './sources.js';
 import { removalReportedAt, type PathReport } from './removal-report.js';
@@ -73,13 +74,7 @@ export interface NotesWatcher {
   alive(): boolean;
 }
 
-function hasSubfolder(dir: string): boolean {
-  try {
-    return readdirSync(dir, { withFileTypes: true }).some((e) => e.isDirectory() && !isIgnoredName(e.name));
-  } catch {
-    return false;
-  }
-}
+const folderId = (st: Stats | undefined): string | undefined => st && `${st.dev}:${st.ino}`;
 
 export function watchNotes(opts: WatcherOptions): NotesWatcher {
   return new Watcher(opts);
@@ -108,7 +103,8 @@ class Watcher implements NotesWatcher {
   private closed = false;
   private failed = false;
   private rootGone = false;
-  private rootIno: number | undefined;
+  /** Which folder the root is (device and inode, followed through symlinks): another one is watched anew (checkRoot). */
+  private rootId: string | undefined;
   private readonly intervals: NodeJS.Timeout[] = [];
   /** Native mode: the tree's listing, to find changes whose events were lost (see the file's comment). */
   private lookover: FolderLookover | undefined;
@@ -130,7 +126,8 @@ class Watcher implements NotesWatcher {
       if (this.closed) return void (await s.unsubscribe());
       await this.lookover?.lookOver(new Set()); // entries added or removed before the watches existed raised no event
     });
-    this.rootIno = statSync(this.root, { throwIfNoEntry: false })?.ino;
+    this.ready.catch(() => undefined); // awaited by the caller (FolderSync.load, which then refuses to start), maybe only after other work: never an unhandled rejection
+    this.rootId = folderId(statSync(this.root, { throwIfNoEntry: false }));
     this.every(1000, () => this.checkRoot());
     // A burst held open this long is released even if files are still settling.
     this.every(Math.max(50, Math.min(1000, opts.maxHoldMs / 4)), () => {
@@ -354,7 +351,8 @@ class Watcher implements NotesWatcher {
 
   /**
    * The root itself can go (`rm -rf notes && mkdir notes`, a re-clone, a volume unmounted and
-   * mounted again): its watches die with it and no event says so. It is looked at every second;
+   * mounted again) or lead to another folder (a release symlink swapped: `current -> releases/2`): its
+   * watches die with it or stay on the old folder, and no event says so. It is looked at every second;
    * while gone the watcher reports unhealthy, and once back (or replaced) it is watched anew and
    * scanned, with the notes that did not come back passed as removals (held above the threshold).
    */
@@ -371,9 +369,9 @@ class Watcher implements NotesWatcher {
       this.rootGone = true;
       return;
     }
-    if (!this.rootGone && st.ino === this.rootIno) return;
+    if (!this.rootGone && folderId(st) === this.rootId) return;
     this.rootGone = false;
-    this.rootIno = st.ino;
+    this.rootId = folderId(st);
     this.opts.log.warn({ root: this.root }, 'the notes folder is back (or was replaced); watching it again');
     void this.rewatchRoot();
   }
@@ -393,7 +391,7 @@ class Watcher implements NotesWatcher {
       this.opts.onBatch({ changed: scanNotesSync(this.root), removed: [this.root] });
     } catch (e) {
       this.failed = true;
-      this.rootIno = undefined; // try again at the next look
+      this.rootId = undefined; // try again at the next look
       this.opts.log.error({ root: this.root, err: String(e) }, 'could not watch the notes folder again');
     }
   }

@@ -4,6 +4,7 @@
  * and each change announced to listeners (the page's event stream).
  */
 import { realpathSync } from 'node:fs';
+import { realRootNow } from '../../notes/real-root.js';
 import path from 'node:path';
 import type { Config } from '../../config/schema.js';
 import type { Logger } from '../../log.js';
@@ -121,6 +122,7 @@ export class PreviewNotes {
 
   private async apply(b: Batch): Promise<void> {
     try {
+      if (this.read?.realRoot) this.read = { ...this.read, realRoot: realRootNow(this.root, this.read.realRoot) }; // a release symlink swapped (notes/real-root.ts)
       for (const f of b.removed) this.parsed.delete(f);
       await this.parse(b.changed);
     } catch (e) {

@@ -1,0 +1,66 @@
+/**
+ * The notes folder itself vanishing while the service runs (moved away, unmounted, deleted for a re-clone) is
+ * not every note removed, whatever `watch.removalThreshold` (issue 25, tester 23-1 F4; publish/folder-away.ts):
+ * with `onDelete: delete` and fewer notes than the threshold, every message was deleted, and every note posted
+ * again once the folder was back. Through the whole service in this process (the watcher and the removal
+ * judgement are the service's, not the process's).
+ */
+import { renameSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { InProcessCli, fileParseThreads } from '../helpers/inproc.js';
+import { killLeftoverServices, note, sandbox } from '../helpers/service.js';
+
+const parseThreads = fileParseThreads();
+afterAll(killLeftoverServices);
+
+// Three notes, under the threshold (20): a burst of their removals would be applied at once.
+const CONFIG = 'watch:\n  quietMs: 200\n  reconcileMinutes: 0\n  removalThreshold: 20\npublish:\n  onDelete: delete\n  digest:\n    windowMs: 600\n';
+
+describe('a notes folder that vanishes and comes back', () => {
+  it('deletes no message while it is gone, and posts none again once it is back', async () => {
+    const sb = sandbox(CONFIG);
+    const svc = InProcessCli.start(sb, [], {}, undefined, parseThreads);
+    await svc.ready();
+    const names = ['n1', 'n2', 'n3'];
+    for (const n of names) writeFileSync(path.join(sb.notes, `${n}.md`), note(`Note ${n}`, `The body of note ${n}, a sentence of its own.`));
+    await svc.waitFor((e) => e.filter((x) => x.event === 'post').length === 3, 20_000, 'three posts');
+    await svc.settled();
+
+    renameSync(sb.notes, `${sb.notes}.away`);
+    await svc.waitFor(() => svc.stderr.includes('the notes folder is gone'), 15_000, 'the watcher to see the folder gone');
+    // Idle once the removals its events brought are judged (before the fix: applied, three deletes).
+    await svc.idle(svc.events.length, 20_000);
+    expect(svc.deliveries('delete')).toEqual([]);
+    expect(svc.stderr).toContain('no note is taken as removed until it is back');
+
+    renameSync(`${sb.notes}.away`, sb.notes);
+    // A marker saved into the folder back: batches run in order, so once it is posted the folder's return was applied.
+    writeFileSync(path.join(sb.notes, 'marker.md'), note('Marker', 'Saved once the folder was back.'));
+    await svc.waitFor((e) => e.some((x) => x.event === 'post' && x.noteId === 'marker'), 20_000, 'the marker post');
+    await svc.idle(svc.events.length, 20_000); // the removals that waited judged (none is gone)
+    expect(svc.deliveries('delete')).toEqual([]);
+    expect(svc.deliveries('post').map((e) => e.noteId)).toEqual([...names, 'marker']);
+    expect(await svc.stop()).toBe(0);
+  }, 90_000);
+
+  it('applies the removals of the notes that did not come back with it', async () => {
+    const sb = sandbox(CONFIG);
+    const svc = InProcessCli.start(sb, [], {}, undefined, parseThreads);
+    await svc.ready();
+    for (const n of ['k1', 'k2']) writeFileSync(path.join(sb.notes, `${n}.md`), note(`Note ${n}`, `The body of note ${n}, a sentence of its own.`));
+    await svc.waitFor((e) => e.filter((x) => x.event === 'post').length === 2, 20_000, 'two posts');
+    await svc.settled();
+    renameSync(sb.notes, `${sb.notes}.away`);
+    await svc.waitFor(() => svc.stderr.includes('the notes folder is gone'), 15_000, 'the watcher to see the folder gone');
+    await svc.idle(svc.events.length, 20_000);
+    // Back without k2 (deleted meanwhile): k2 is a removal as ever, k1 is not.
+    rmSync(path.join(`${sb.notes}.away`, 'k2.md'));
+    renameSync(`${sb.notes}.away`, sb.notes);
+    await svc.waitFor((e) => e.some((x) => x.event === 'delete'), 20_000, 'the delete of k2');
+    await svc.idle(svc.events.length, 20_000);
+    expect(svc.deliveries('delete').map((e) => e.family)).toEqual(['k2']);
+    expect(svc.deliveries('post').map((e) => e.noteId)).toEqual(['k1', 'k2']);
+    expect(await svc.stop()).toBe(0);
+  }, 90_000);
+});
