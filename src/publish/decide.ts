@@ -2,7 +2,7 @@
  * What a note's new state means for the chats. Pure: the store's last record of the note and
  * the note as it is now in, a new record and one action out.
  */
-import { createHash } from 'node:crypto';
+import { createHash, hash } from 'node:crypto';
 import type { Note } from '../notes/read.js';
 import type { Summary } from '../summary/build.js';
 import { DEFERRED_SUMMARY, summaryDeferred, type BodySketch, type NoteInfo, type NoteRow } from '../store/types.js';
@@ -61,7 +61,9 @@ export function summaryHash(s: Summary): string {
  * function of the note's text and file (and the config), so the same digest means the same summary.
  */
 function deferredSummaryHash(note: Pick<Note, 'hash' | 'file'>): string {
-  return DEFERRED_SUMMARY + createHash('sha256').update(`${note.hash}\n${note.file}`).digest('hex').slice(0, 32);
+  // The one-shot digest (node:crypto `hash`, Node 20.12): the same digest without a Hash object, a quarter of the CPU
+  // on a string this short (1.1-1.6 µs against 0.3-0.4, 100,000 alternated, load ~20); one per note at a cold start.
+  return DEFERRED_SUMMARY + hash('sha256', `${note.hash}\n${note.file}`, 'hex').slice(0, 32);
 }
 
 /**

@@ -23,8 +23,11 @@ const NotSent = z.record(z.string(), z.object({ file: z.string(), at: z.number()
 export type EditNotSent = { note: string; file: string; at: number };
 
 function read<T>(store: Store, key: string, schema: z.ZodType<T>, empty: T): T {
+  const raw = store.getMeta(key);
+  // No record (every start but one after a restore): asked once per note decided, so not parsed and refused by the schema each time.
+  if (raw === undefined) return empty;
   try {
-    const parsed = schema.safeParse(JSON.parse(store.getMeta(key) ?? 'null'));
+    const parsed = schema.safeParse(JSON.parse(raw));
     return parsed.success ? parsed.data : empty;
   } catch {
     return empty;
