@@ -180,3 +180,24 @@ export function isAcronym(word: string): boolean {
 export function isFigure(term: string): boolean {
   return /^\d[\d.,]*$/.test(term);
 }
+
+/** A word with a unit past ASCII. */
+export const NOT_ASCII = 0;
+/** An ASCII word with no capital: `toLowerCase` returns it as it is. */
+export const LOWER_ASCII = 1;
+/** An ASCII word with a capital. */
+const UPPER_ASCII = 2;
+
+/**
+ * Which of the three a word of `plain` is, by code unit: most words are ASCII in lower case, and
+ * a call of toLowerCase and a scan for scripts per word was a notable share of the terms' time (issue 23).
+ */
+export function asciiCase(plain: string, start: number, stop: number): number {
+  let upper = false;
+  for (let i = start; i < stop; i++) {
+    const c = plain.charCodeAt(i);
+    if (c >= 0x80) return NOT_ASCII;
+    if (c >= 65 && c <= 90) upper = true;
+  }
+  return upper ? UPPER_ASCII : LOWER_ASCII;
+}

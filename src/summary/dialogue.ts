@@ -161,15 +161,39 @@ function speakerOf(raw: string, index: number): string {
  * back before answering ("Which system?"). Told by who speaks and the turns' form, never their
  * words. The search ends at the asker's next question or a turn of theirs that says more.
  */
-function answeredAtLength(turns: readonly DialogueTurn[], i: number, locale: string): boolean {
+function answeredAtLength(read: TurnReading, i: number): boolean {
+  const turns = read.turns;
   const asker = turns[i]!.who;
   for (let j = i + 1; j < turns.length; j++) {
     const t = turns[j]!;
-    const asking = asks(t.own, locale);
-    if (t.who !== asker && answersAtLength(t.text, locale)) return true;
-    if (t.who === asker ? asking || answersAtLength(t.text, locale) : !asking) return false;
+    const asking = read.asks(j);
+    if (t.who !== asker && read.answersAtLength(j)) return true;
+    if (t.who === asker ? asking || read.answersAtLength(j) : !asking) return false;
   }
   return false;
+}
+
+/**
+ * Whether each turn asks, and whether it answers at length, read once a turn: both depend on the
+ * turn's text alone, and firstAnswered asks them of a turn for itself and again for each earlier
+ * question whose answer it may be (a 268-block dialogue split each turn's sentences three times and more).
+ */
+class TurnReading {
+  private readonly asking: Array<boolean | undefined> = [];
+  private readonly answering: Array<boolean | undefined> = [];
+
+  constructor(
+    readonly turns: readonly DialogueTurn[],
+    private readonly locale: string,
+  ) {}
+
+  asks(j: number): boolean {
+    return (this.asking[j] ??= asks(this.turns[j]!.own, this.locale));
+  }
+
+  answersAtLength(j: number): boolean {
+    return (this.answering[j] ??= answersAtLength(this.turns[j]!.text, this.locale));
+  }
 }
 
 /**
@@ -206,7 +230,8 @@ function dialogueTurns(blocks: readonly Token[], labels: ReadonlySet<string>): D
  */
 function firstAnswered(turns: readonly DialogueTurn[], locale: string): number | undefined {
   const answered: number[] = [];
-  for (let i = 0; i + 1 < turns.length; i++) if (asks(turns[i]!.own, locale) && answeredAtLength(turns, i, locale)) answered.push(i);
+  const read = new TurnReading(turns, locale);
+  for (let i = 0; i + 1 < turns.length; i++) if (read.asks(i) && answeredAtLength(read, i)) answered.push(i);
   const asked = new Map<string, number>();
   for (const i of answered) asked.set(turns[i]!.who, (asked.get(turns[i]!.who) ?? 0) + 1);
   let best: number | undefined;

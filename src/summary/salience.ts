@@ -4,7 +4,7 @@
  * sentence is grammar) and raised when the title or a heading names them. A point's worth is the
  * weight of the terms it adds to those already chosen. Pure.
  */
-import { categoryOf, CJK, FIRST_CJK, hasCjk, hasNumber, isAcronym, isFigure, LETTER, MARK, NUMBER } from './chars.js';
+import { asciiCase, categoryOf, CJK, FIRST_CJK, hasCjk, hasNumber, isAcronym, isFigure, LETTER, LOWER_ASCII, MARK, NOT_ASCII, NUMBER } from './chars.js';
 import { FIRST as PLACEHOLDER_FIRST, LAST as PLACEHOLDER_LAST, type SpanTable } from './inline.js';
 import { allIn, ECHOED, NO_CODE, type InCode } from './code-terms.js';
 import { asMarkedParts, hasScripts } from './sup-sub.js';
@@ -273,8 +273,8 @@ function wordTerm(plain: string, start: number, end: number, proper: Set<string>
   // Short words are grammar, unless a number or an acronym ("AI", "C#", "3D").
   if (stop - start < 3 && !shortTermAt(plain, start, stop)) return;
   const w = plain.slice(start, stop);
-  const lower = w.toLowerCase();
-  if (hasScripts(lower)) return scriptedTerms(lower, visit);
+  const ascii = asciiCase(plain, start, stop), lower = ascii === LOWER_ASCII ? w : w.toLowerCase(); // no ASCII word has scripts (all from U+00B2)
+  if (ascii === NOT_ASCII && hasScripts(lower)) return scriptedTerms(lower, visit);
   if (STOP.has(lower)) return;
   visit(lower);
   if (proper && lower !== w && ((start > 0 && INSIDE_SENTENCE.test(plain.slice(Math.max(0, start - 4), start))) || isAcronym(w))) proper.add(lower);

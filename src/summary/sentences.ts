@@ -101,11 +101,43 @@ const MAX_JOINED = 600;
 /** What can end a sentence for ICU (UAX #29's STerm and ATerm) or a paragraph (its separators). */
 const MAY_END = /[\p{Sentence_Terminal}\u2024\uFE52\uFF0E\n\r\u0085\u2028\u2029]/u;
 
+/** Each BMP unit's answer to MAY_END as met so far: 0 not asked yet, 1 no, 2 yes (a cache of a pure function). */
+const MAY_END_UNIT = new Uint8Array(0x10000);
+
+/**
+ * Whether MAY_END matches `text` before its last unit (`MAY_END.test(text.slice(0, -1))`), by code unit: a
+ * Unicode regex over a copy of each paragraph was a notable share of splitting it (issue 23). In ASCII only
+ * `!`, `.`, `?` and the two line breaks can; a pair of surrogates is asked of the regex (a cut pair, as the
+ * slice leaves one at the end, is a lone unit, which ends nothing).
+ */
+export function mayEndBeforeLast(text: string): boolean {
+  const end = text.length - 1;
+  for (let i = 0; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) {
+      if (c === 33 || c === 46 || c === 63 || c === 10 || c === 13) return true;
+      continue;
+    }
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < end) {
+      const low = text.charCodeAt(i + 1);
+      if (low >= 0xdc00 && low <= 0xdfff) {
+        if (MAY_END.test(text.slice(i, i + 2))) return true;
+        i++;
+        continue;
+      }
+    }
+    let known = MAY_END_UNIT[c]!;
+    if (known === 0) MAY_END_UNIT[c] = known = MAY_END.test(String.fromCharCode(c)) ? 2 : 1;
+    if (known === 2) return true;
+  }
+  return false;
+}
+
 export function splitSentences(text: string, locale: string, limit = Infinity): string[] {
   // Nothing that can end a sentence before the last character: one sentence, no segmenter needed
   // (most list items and short paragraphs; the segmenter was a twentieth of a note's summary).
   const trimmed = text.trim();
-  if (!MAY_END.test(trimmed.slice(0, -1))) return trimmed && limit > 0 ? [trimmed] : [];
+  if (!mayEndBeforeLast(trimmed)) return trimmed && limit > 0 ? [trimmed] : [];
   const out: string[] = [];
   let cur = '';
   let depth = 0;

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { hasCjk, hasNumber, letterUnits, wordsAndCjk } from '../../src/summary/chars.js';
+import { asciiCase, hasCjk, hasNumber, letterUnits, LOWER_ASCII, NOT_ASCII, wordsAndCjk } from '../../src/summary/chars.js';
+import { hasScripts } from '../../src/summary/sup-sub.js';
 
 // Letters of several scripts, marks, digits of other scripts, astral letters and digits, lone surrogates.
 const pieces = ["'", '’', '-', 'カ', '\u{20000}', 'a', 'Z', '9', ' ', 'é', 'e\u0301', 'ß', '中', 'の', 'ं', 'न', '٣', 'Ⅻ', '½', '😀', '𝑥', '𝟘', '\uD835', '\uDC65', '\u00A0', '_', '#'];
@@ -42,6 +43,24 @@ describe('counting characters by Unicode category', () => {
         expect(wordsAndCjk(s)).toEqual({ words, cjk: (s.match(cjkChars) ?? []).length });
       }),
       { numRuns: 3000 },
+    );
+  });
+});
+
+describe('a word told ASCII in lower case by its code units (salience.ts wordTerm)', () => {
+  const word = fc.oneof(text, fc.string({ unit: fc.constantFrom(...'abcXYZ09._-+#/\'é’ßİK'.split('')), maxLength: 12 }));
+  it('is its own lower case, and a word with scripts is never ASCII, for any text and any part of it', () => {
+    fc.assert(
+      fc.property(word, fc.nat(), fc.nat(), (s, a, b) => {
+        const start = s.length ? a % s.length : 0;
+        const stop = start + (s.length ? b % (s.length - start + 1) : 0);
+        const w = s.slice(start, stop);
+        const kind = asciiCase(s, start, stop);
+        expect(kind === NOT_ASCII).toBe(/[^\x00-\x7f]/.test(w));
+        if (kind === LOWER_ASCII) expect(w.toLowerCase()).toBe(w);
+        if (kind !== NOT_ASCII) expect(hasScripts(w.toLowerCase())).toBe(false);
+      }),
+      { numRuns: 5000 },
     );
   });
 });

@@ -1,7 +1,8 @@
 /** Sentences of a paragraph with code spans in it (placeholders, see inline.ts). */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { SpanTable } from '../../src/summary/inline.js';
-import { splitSentences } from '../../src/summary/sentences.js';
+import { mayEndBeforeLast, splitSentences } from '../../src/summary/sentences.js';
 
 describe('a sentence that opens with a code span after a full stop', () => {
   const spans = new SpanTable();
@@ -16,5 +17,20 @@ describe('a sentence that opens with a code span after a full stop', () => {
   it('after an abbreviation goes on with it ("e.g. `cmp`")', () => {
     const text = `Flags are set by a compare, e.g. ${cmp} with two registers. Then a jump reads them.`;
     expect(splitSentences(text, 'en')).toEqual([`Flags are set by a compare, e.g. ${cmp} with two registers.`, 'Then a jump reads them.']);
+  });
+});
+
+describe('whether a paragraph may hold more than one sentence (splitSentences, before any segmenter)', () => {
+  // What the gate was: a regex over the text without its last unit (issue 23 speed).
+  const MAY_END = /[\p{Sentence_Terminal}\u2024\uFE52\uFF0E\n\r\u0085\u2028\u2029]/u;
+  const pieces = ['.', '!', '?', '。', '！', '।', '؟', '\u2024', '\uFF0E', '\n', '\r', '\u0085', '\u2028', '\u{1104B}', '\u{16E98}', '\uD804', '\uDC4B', 'a', ' ', '中', '😀', '…', '‼'];
+  const paragraph = fc.array(fc.oneof(fc.constantFrom(...pieces), fc.string({ unit: 'grapheme', maxLength: 5 }), fc.string({ unit: 'binary', maxLength: 3 })), { maxLength: 20 }).map((p) => p.join(''));
+  it('says so where the regex over all but the last unit matches, for any text', () => {
+    fc.assert(
+      fc.property(paragraph, (s) => {
+        expect(mayEndBeforeLast(s)).toBe(MAY_END.test(s.slice(0, -1)));
+      }),
+      { numRuns: 5000 },
+    );
   });
 });
