@@ -9,31 +9,35 @@
  */
 import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect } from 'vitest';
 import { Store } from '../../src/store/store.js';
-import { useFakeTelegram } from '../helpers/fakes.js';
+import { itWithFakes } from '../helpers/fakes.js';
 import { InProcessCli, fileParseThreads } from '../helpers/inproc.js';
-import { sandbox } from '../helpers/service.js';
+import { killLeftoverServices, sandbox } from '../helpers/service.js';
 
 /** Shared by every start here (fileParseThreads): a start loads no parse thread again. */
 const parseThreads = fileParseThreads();
 
 const TOKEN = '123456:TEST-token-abcdefghijklmnopqrstuvwxyz';
-const fake = useFakeTelegram({ token: TOKEN });
+/** Each test its own fake Telegram: they run at once (below). */
+const it = itWithFakes({ telegram: { token: TOKEN } });
+// A case that failed part-way leaves its service running (its fake stops only what talks to it): stopped at the end.
+afterAll(killLeftoverServices);
 const NOTE = '---\ntitle: Called off note\n---\nThe called off note body.\n';
 const EDITED = NOTE.replace('body.', 'body, edited while it was away.');
 
-let chatId = -100500;
-
-describe.each([['keep', 'group'], ['keep', 'separate'], ['delete', 'group'], ['delete', 'separate']] as const)('a note whose post was called off, back (onDelete: %s, translations: %s)', (onDelete, mode) => {
-  it.each([['deleted', 'as it was'], ['drafted', 'as it was'], ['deleted', 'edited'], ['drafted', 'edited']] as const)('%s while its post waited, back %s: posted in the chat whose post was called off, and only there', { timeout: 90_000 }, async (how, as) => {
+// The sixteen cases run at once (three at a time, vitest.config.ts's maxConcurrency), each with its own sandbox,
+// service and fake: most of a case is waiting (three starts, a quiet period, the deliveries); one after another the
+// file took 25 s in quiet CI.
+describe.concurrent.each([['keep', 'group'], ['keep', 'separate'], ['delete', 'group'], ['delete', 'separate']] as const)('a note whose post was called off, back (onDelete: %s, translations: %s)', (onDelete, mode) => {
+  it.for([['deleted', 'as it was'], ['drafted', 'as it was'], ['deleted', 'edited'], ['drafted', 'edited']] as const)('%s while its post waited, back %s: posted in the chat whose post was called off, and only there', { timeout: 90_000 }, async ([how, as], { telegram }) => {
     const back = as === 'edited' ? EDITED : NOTE;
-    const group = fake().addChat(chatId--, 'supergroup', { 11: 'administrator' });
-    const sb = sandbox(`publish:\n  onDelete: ${onDelete}\n  digest:\n    windowMs: 0\n  translations:\n    mode: ${mode}\n    graceMs: 0\ntelegram:\n  apiRoot: ${fake().apiRoot}\n  registerCommands: false\nwatch:\n  quietMs: 200\n`);
+    const group = telegram.addChat(-100500, 'supergroup', { 11: 'administrator' });
+    const sb = sandbox(`publish:\n  onDelete: ${onDelete}\n  digest:\n    windowMs: 0\n  translations:\n    mode: ${mode}\n    graceMs: 0\ntelegram:\n  apiRoot: ${telegram.apiRoot}\n  registerCommands: false\nwatch:\n  quietMs: 200\n`);
     let svc = InProcessCli.start(sb, [], { TELEGRAM_BOT_TOKEN: TOKEN }, undefined, parseThreads);
     await svc.ready();
-    fake().command(group.id, 11, '/subscribe');
-    await fake().waitFor(() => fake().sentTo(group.id).some((m) => m.text.startsWith('Subscribed')), 10_000, 'the subscription');
+    telegram.command(group.id, 11, '/subscribe');
+    await telegram.waitFor(() => telegram.sentTo(group.id).some((m) => m.text.startsWith('Subscribed')), 10_000, 'the subscription');
     await svc.stop();
 
     // No token: the Telegram chat's post parks while the console's goes out.
@@ -65,10 +69,10 @@ describe.each([['keep', 'group'], ['keep', 'separate'], ['delete', 'group'], ['d
 
     svc = InProcessCli.start(sb, [], { TELEGRAM_BOT_TOKEN: TOKEN }, undefined, parseThreads);
     await svc.ready();
-    await fake().waitFor(() => fake().sentTo(group.id).some((m) => m.text.startsWith('Called off note')), 15_000, 'the post');
+    await telegram.waitFor(() => telegram.sentTo(group.id).some((m) => m.text.startsWith('Called off note')), 15_000, 'the post');
     await svc.settled();
     await svc.stop();
-    const sent = fake().sentTo(group.id).filter((m) => m.text.startsWith('Called off note'));
+    const sent = telegram.sentTo(group.id).filter((m) => m.text.startsWith('Called off note'));
     expect(sent.map((m) => m.text.includes('edited while it was away'))).toEqual([back === EDITED]);
   });
 });

@@ -8,15 +8,10 @@
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it, type TestContext } from 'vitest';
 import { fileParseThreads, InProcessService } from '../helpers/inproc.js';
 
 const parseThreads = fileParseThreads();
-let svc: InProcessService | undefined;
-afterEach(async () => {
-  await svc?.stop();
-  svc = undefined;
-});
 
 const text = (title: string, body: string, fm = '') => `---\ntitle: ${title}\n${fm}---\n\n${body}\n`;
 // Long enough to judge with no front-matter evidence (another-note.ts JUDGED_RUNS: about 40 words each).
@@ -30,8 +25,11 @@ const OTHER =
   'between capitals, container cranes at dawn and gliders circling over chalk downs.';
 const firstLines = (s: InProcessService) => s.live('all').map((m) => m.text.split('\n')[0]);
 
-/** A service with `a.md` announced (`first`), then a.md removed and written again with `later` at once (one batch). */
-async function recreated(onDelete: 'keep' | 'delete', translations: 'group' | 'separate', later: string, first = text('Alpha', ALPHA)): Promise<InProcessService> {
+/**
+ * A service with `a.md` announced (`first`), then a.md removed and written again with `later` at once (one batch);
+ * stopped when test `t` finishes (the tests run at once: each has its own sandbox and service).
+ */
+async function recreated(t: TestContext, onDelete: 'keep' | 'delete', translations: 'group' | 'separate', later: string, first = text('Alpha', ALPHA)): Promise<InProcessService> {
   const s = InProcessService.sandbox(
     {
       watch: { mode: 'native', quietMs: 40, reconcileMinutes: 0 },
@@ -41,7 +39,7 @@ async function recreated(onDelete: 'keep' | 'delete', translations: 'group' | 's
     },
     { parseThreads },
   );
-  svc = s;
+  t.onTestFinished(() => s.stop());
   await s.start();
   writeFileSync(path.join(s.notes, 'a.md'), first);
   await s.settle(['a.md']);
@@ -52,17 +50,19 @@ async function recreated(onDelete: 'keep' | 'delete', translations: 'group' | 's
   return s;
 }
 
-describe('a path re-created with another note within the quiet period (no front-matter evidence, long bodies)', () => {
+// Every test here runs at once with the others (three at a time: vitest.config.ts's maxConcurrency), on its own
+// sandbox and service: most of a test is waiting (quiet periods, the removal window).
+describe.concurrent('a path re-created with another note within the quiet period (no front-matter evidence, long bodies)', () => {
   for (const translations of ['group', 'separate'] as const) {
-    it(`is a removal and a new note: under onDelete: keep the old message stays as it was and the new note is posted (translations: ${translations})`, { timeout: 60_000 }, async () => {
-      const s = await recreated('keep', translations, text('Other', OTHER));
+    it(`is a removal and a new note: under onDelete: keep the old message stays as it was and the new note is posted (translations: ${translations})`, { timeout: 60_000 }, async (t) => {
+      const s = await recreated(t, 'keep', translations, text('Other', OTHER));
       expect(s.sent('all', 'edit')).toEqual([]);
       expect(firstLines(s)).toEqual(['Alpha', 'Other']);
       expect(s.live('all')[0]!.text).toContain('apples');
     });
 
-    it(`is a removal and a new note: under onDelete: delete the old message is deleted and the new note is posted (translations: ${translations})`, { timeout: 60_000 }, async () => {
-      const s = await recreated('delete', translations, text('Other', OTHER));
+    it(`is a removal and a new note: under onDelete: delete the old message is deleted and the new note is posted (translations: ${translations})`, { timeout: 60_000 }, async (t) => {
+      const s = await recreated(t, 'delete', translations, text('Other', OTHER));
       expect(s.sent('all', 'edit')).toEqual([]);
       expect(s.sent('all', 'delete')).toHaveLength(1);
       expect(firstLines(s)).toEqual(['Other']);
@@ -70,16 +70,16 @@ describe('a path re-created with another note within the quiet period (no front-
   }
 
   for (const onDelete of ['keep', 'delete'] as const) {
-    it(`with its title kept, is an edit of the note there (onDelete: ${onDelete})`, { timeout: 60_000 }, async () => {
-      const s = await recreated(onDelete, 'group', text('Alpha', OTHER));
+    it(`with its title kept, is an edit of the note there (onDelete: ${onDelete})`, { timeout: 60_000 }, async (t) => {
+      const s = await recreated(t, onDelete, 'group', text('Alpha', OTHER));
       expect(s.sent('all', 'post')).toHaveLength(1);
       expect(s.sent('all', 'edit')).toHaveLength(1);
       expect(firstLines(s)).toEqual(['Alpha']);
       expect(s.live('all')[0]!.text).toContain('trains');
     });
 
-    it(`with another title and most of its body kept, is an edit of the note there (onDelete: ${onDelete})`, { timeout: 60_000 }, async () => {
-      const s = await recreated(onDelete, 'group', text('Alpha renamed', `${ALPHA} Plums too, now.`));
+    it(`with another title and most of its body kept, is an edit of the note there (onDelete: ${onDelete})`, { timeout: 60_000 }, async (t) => {
+      const s = await recreated(t, onDelete, 'group', text('Alpha renamed', `${ALPHA} Plums too, now.`));
       expect(s.sent('all', 'post')).toHaveLength(1);
       expect(s.sent('all', 'edit')).toHaveLength(1);
       expect(firstLines(s)).toEqual(['Alpha renamed']);
@@ -87,50 +87,50 @@ describe('a path re-created with another note within the quiet period (no front-
   }
 });
 
-describe('a short note rewritten whole within the quiet period: what its front matter says decides (e25t)', () => {
+describe.concurrent('a short note rewritten whole within the quiet period: what its front matter says decides (e25t)', () => {
   const DATED = text('Alpha', 'Apples and pears.', 'date: 2025-09-09\n');
 
-  it('its date kept, it is an edit of the note there (failed with e25r\'s rule)', { timeout: 60_000 }, async () => {
-    const s = await recreated('keep', 'group', text('Omega', 'Trains and boats.', 'date: 2025-09-09\n'), DATED);
+  it('its date kept, it is an edit of the note there (failed with e25r\'s rule)', { timeout: 60_000 }, async (t) => {
+    const s = await recreated(t, 'keep', 'group', text('Omega', 'Trains and boats.', 'date: 2025-09-09\n'), DATED);
     expect(s.sent('all', 'post')).toHaveLength(1);
     expect(s.sent('all', 'edit')).toHaveLength(1);
     expect(firstLines(s)).toEqual(['Omega']);
   });
 
-  it('nothing written, its title and line reworded, it is an edit of the note there (failed with e25r\'s rule)', { timeout: 60_000 }, async () => {
-    const s = await recreated('delete', 'group', text('Second, edited', 'About Second, edited.'), text('Second', 'About Second.'));
+  it('nothing written, its title and line reworded, it is an edit of the note there (failed with e25r\'s rule)', { timeout: 60_000 }, async (t) => {
+    const s = await recreated(t, 'delete', 'group', text('Second, edited', 'About Second, edited.'), text('Second', 'About Second.'));
     expect(s.sent('all', 'post')).toHaveLength(1);
     expect(s.sent('all', 'delete')).toEqual([]);
     expect(firstLines(s)).toEqual(['Second, edited']);
   });
 
-  it('another date: the note there removed (onDelete: keep, its message as it was) and a new note posted (failed on main)', { timeout: 60_000 }, async () => {
-    const s = await recreated('keep', 'group', text('Omega', 'Trains and boats.', 'date: 2025-09-12\n'), DATED);
+  it('another date: the note there removed (onDelete: keep, its message as it was) and a new note posted (failed on main)', { timeout: 60_000 }, async (t) => {
+    const s = await recreated(t, 'keep', 'group', text('Omega', 'Trains and boats.', 'date: 2025-09-12\n'), DATED);
     expect(s.sent('all', 'edit')).toEqual([]);
     expect(firstLines(s)).toEqual(['Alpha', 'Omega']);
   });
 
-  it('another permalink: the note there removed (onDelete: delete, its message deleted) and a new note posted (failed on main)', { timeout: 60_000 }, async () => {
-    const s = await recreated('delete', 'separate', text('Omega', 'Trains and boats.', 'permalink: /omega/\n'), text('Alpha', 'Apples and pears.', 'permalink: /alpha/\n'));
+  it('another permalink: the note there removed (onDelete: delete, its message deleted) and a new note posted (failed on main)', { timeout: 60_000 }, async (t) => {
+    const s = await recreated(t, 'delete', 'separate', text('Omega', 'Trains and boats.', 'permalink: /omega/\n'), text('Alpha', 'Apples and pears.', 'permalink: /alpha/\n'));
     expect(s.sent('all', 'edit')).toEqual([]);
     expect(s.sent('all', 'delete')).toHaveLength(1);
     expect(firstLines(s)).toEqual(['Omega']);
   });
 
-  it('long bodies with nothing in common, their permalink kept: an edit of the note there (failed with e25r\'s rule)', { timeout: 60_000 }, async () => {
-    const s = await recreated('keep', 'group', text('Other', OTHER, 'permalink: /kept/\n'), text('Alpha', ALPHA, 'permalink: /kept/\n'));
+  it('long bodies with nothing in common, their permalink kept: an edit of the note there (failed with e25r\'s rule)', { timeout: 60_000 }, async (t) => {
+    const s = await recreated(t, 'keep', 'group', text('Other', OTHER, 'permalink: /kept/\n'), text('Alpha', ALPHA, 'permalink: /kept/\n'));
     expect(s.sent('all', 'post')).toHaveLength(1);
     expect(s.sent('all', 'edit')).toHaveLength(1);
     expect(firstLines(s)).toEqual(['Other']);
   });
 });
 
-describe('a note re-created under its title with another date and permalink and a new body (issue 25, fx25l F2)', () => {
+describe.concurrent('a note re-created under its title with another date and permalink and a new body (issue 25, fx25l F2)', () => {
   const WEEK1 = 'date: 2024-03-01\npermalink: /weekly/2024-03-01/\n', WEEK2 = 'date: 2024-03-08\npermalink: /weekly/2024-03-08/\n';
 
   for (const onDelete of ['keep', 'delete'] as const) {
-    it(`is the note there removed and a new note posted (onDelete: ${onDelete}) (failed on main: an edit)`, { timeout: 60_000 }, async () => {
-      const s = await recreated(onDelete, 'group', text('Weekly notes', OTHER, WEEK2), text('Weekly notes', ALPHA, WEEK1));
+    it(`is the note there removed and a new note posted (onDelete: ${onDelete}) (failed on main: an edit)`, { timeout: 60_000 }, async (t) => {
+      const s = await recreated(t, onDelete, 'group', text('Weekly notes', OTHER, WEEK2), text('Weekly notes', ALPHA, WEEK1));
       expect(s.sent('all', 'edit')).toEqual([]);
       expect(s.sent('all', 'post')).toHaveLength(2);
       const shown = s.live('all').map((m) => m.text).join('\n');
@@ -139,8 +139,8 @@ describe('a note re-created under its title with another date and permalink and 
     });
   }
 
-  it('its date kept (only the body rewritten), it is an edit of the note there', { timeout: 60_000 }, async () => {
-    const s = await recreated('keep', 'group', text('Weekly notes', OTHER, 'date: 2024-03-01\npermalink: /weekly/2024-03-08/\n'), text('Weekly notes', ALPHA, WEEK1));
+  it('its date kept (only the body rewritten), it is an edit of the note there', { timeout: 60_000 }, async (t) => {
+    const s = await recreated(t, 'keep', 'group', text('Weekly notes', OTHER, 'date: 2024-03-01\npermalink: /weekly/2024-03-08/\n'), text('Weekly notes', ALPHA, WEEK1));
     expect(s.sent('all', 'post')).toHaveLength(1);
     expect(s.sent('all', 'edit')).toHaveLength(1);
   });
@@ -158,8 +158,8 @@ const ZULU_JA = text('ズールー', '列車と船と飛行機の話です。時
 const EN = '_posts/en/a.md', JA = '_posts/ja/a.md';
 const sortedFirstLines = (s: InProcessService, chat: string) => s.live(chat).map((m) => m.text.split('\n')[0]).sort();
 
-/** `_posts/en/a.md` announced, translations grouped, onDelete: keep, a chat for every note and one for Japanese. */
-async function servicePosted(): Promise<InProcessService> {
+/** `_posts/en/a.md` announced, translations grouped, onDelete: keep, a chat for every note and one for Japanese; stopped when `t` finishes. */
+async function servicePosted(t: TestContext): Promise<InProcessService> {
   const s = InProcessService.sandbox(
     {
       watch: { mode: 'native', quietMs: 40, reconcileMinutes: 0 },
@@ -171,7 +171,7 @@ async function servicePosted(): Promise<InProcessService> {
     },
     { parseThreads },
   );
-  svc = s;
+  t.onTestFinished(() => s.stop());
   await s.start();
   mkdirSync(path.join(s.notes, '_posts/en'), { recursive: true });
   mkdirSync(path.join(s.notes, '_posts/ja'), { recursive: true });
@@ -190,9 +190,9 @@ function expectKeptAndOneFamily(s: InProcessService): void {
   expect(ja.info.translationKey).toBe(zulu.info.translationKey);
 }
 
-describe('a path re-created with another note, then its translation (onDelete: keep, translations: group)', () => {
-  it('the translation written after the new note joins the new note\'s family, not the removed note\'s (failed on main)', { timeout: 90_000 }, async () => {
-    const s = await servicePosted();
+describe.concurrent('a path re-created with another note, then its translation (onDelete: keep, translations: group)', () => {
+  it('the translation written after the new note joins the new note\'s family, not the removed note\'s (failed on main)', { timeout: 90_000 }, async (t) => {
+    const s = await servicePosted(t);
     rmSync(path.join(s.notes, EN));
     writeFileSync(path.join(s.notes, EN), text('Zulu', OTHER));
     await s.settle([EN]);
@@ -201,8 +201,8 @@ describe('a path re-created with another note, then its translation (onDelete: k
     expectKeptAndOneFamily(s);
   });
 
-  it('the removed note gone first, the new note and its translation written together: one family, the kept message untouched (failed on main)', { timeout: 90_000 }, async () => {
-    const s = await servicePosted();
+  it('the removed note gone first, the new note and its translation written together: one family, the kept message untouched (failed on main)', { timeout: 90_000 }, async (t) => {
+    const s = await servicePosted(t);
     const idles = s.idleCount;
     rmSync(path.join(s.notes, EN));
     await s.waitFor(() => s.app!.store.getNote('_posts/en/a')?.state === 'deleted' && s.idleCount > idles, 20_000, 'a deleted, then idle');

@@ -28,6 +28,8 @@ const SWITCH_RUNS = Number(process.env.MODEL_SWITCH_RUNS ?? 1);
 /** Shared by every start of every sequence here: each start would otherwise load a parse thread again. */
 const parseThreads = fileParseThreads();
 
+/** Over every sequence of the file, the kept cases too: what the log at the end says. */
+const wholeFile = { runs: 0, transientSwitches: 0 };
 /** What the random runs exercised, so a generator that stopped making kills or outages is seen. */
 const exercised = { runs: 0, kills: 0, resends: 0, faultHits: 0, watcherMisses: 0, queuedStops: 0, restores: 0, transientSwitches: 0, overwrites: 0, slowNotes: 0, recreated: 0 };
 
@@ -38,6 +40,16 @@ const exercised = { runs: 0, kills: 0, resends: 0, faultHits: 0, watcherMisses: 
 async function holds(ops: readonly Op[], onDelete: 'keep' | 'delete', knownOpen?: RegExp): Promise<void> {
   const r = await runSequence(ops, onDelete, parseThreads);
   if (knownOpen) r.problems = r.problems.filter((p) => !knownOpen.test(p));
+  wholeFile.runs++;
+  wholeFile.transientSwitches += r.transientSwitches;
+  expect(r.problems, `after step ${r.steps} of ${JSON.stringify(ops)}`).toEqual([]);
+}
+
+/** `holds` for a random sequence: what it exercised is counted for the check after the random runs. */
+async function holdsRandom(ops: readonly Op[], onDelete: 'keep' | 'delete'): Promise<void> {
+  const r = await runSequence(ops, onDelete, parseThreads);
+  wholeFile.runs++;
+  wholeFile.transientSwitches += r.transientSwitches;
   exercised.runs++;
   exercised.kills += r.kills;
   exercised.resends += r.resends;
@@ -52,25 +64,29 @@ async function holds(ops: readonly Op[], onDelete: 'keep' | 'delete', knownOpen?
   expect(r.problems, `after step ${r.steps} of ${JSON.stringify(ops)}`).toEqual([]);
 }
 
+// Every describe here runs its tests at once (three at a time: vitest.config.ts's maxConcurrency): each sequence has its
+// own sandbox, service, faults and model (route-model.ts runSequence), and most of a sequence's time is waiting (quiet
+// periods, removal windows, restarts), so one after another the file took 72 s in quiet CI for ~28 s of CPU.
 // Over every run of the file, the kept cases too (a loaded machine splits their bursts as well): what the rule allowed, to be read.
-afterAll(() => console.log(`model, the whole file: ${exercised.runs} runs, ${exercised.transientSwitches} switches to another note a later batch of their split burst corrected`));
+afterAll(() => console.log(`model, the whole file: ${wholeFile.runs} runs, ${wholeFile.transientSwitches} switches to another note a later batch of their split burst corrected`));
 
-describe('model: every chat shows each published note once, in its newest state', () => {
+describe.concurrent('model: every chat shows each published note once, in its newest state', () => {
   for (const onDelete of ['delete', 'keep'] as const) {
     it(`random sequences, onDelete: ${onDelete}`, { timeout: 180_000 }, async () => {
       await fc.assert(
-        fc.asyncProperty(sequenceArb(10), (ops) => holds(ops, onDelete)),
+        fc.asyncProperty(sequenceArb(10), (ops) => holdsRandom(ops, onDelete)),
         { seed: SEED + (onDelete === 'keep' ? 1 : 0), numRuns: RUNS, interruptAfterTimeLimit: 150_000 },
       );
     });
   }
   it.each(['keep', 'delete'] as const)('sequences around translation-mode switches, onDelete: %s (issue 25, finding 4)', { timeout: 180_000 }, async (onDelete) => {
     await fc.assert(
-      fc.asyncProperty(switchSequenceArb(10), (ops) => holds(ops, onDelete)),
+      fc.asyncProperty(switchSequenceArb(10), (ops) => holdsRandom(ops, onDelete)),
       { seed: SEED + (onDelete === 'keep' ? 3 : 2), numRuns: SWITCH_RUNS, interruptAfterTimeLimit: 150_000 },
     );
   });
-  it('the runs above killed the service and met platform outages', () => {
+  // After the four random tests above (a sequential test waits for the concurrent ones before it).
+  it.sequential('the runs above killed the service and met platform outages', () => {
     if (exercised.runs === 0) return; // the random runs were filtered out (vitest -t): nothing to count
     console.log(`model: ${exercised.runs} runs, ${exercised.kills} kills, ${exercised.resends} posts resent after a kill, ${exercised.faultHits} sends that met an outage, ${exercised.watcherMisses} paths the watcher never reported (applied by a reconcile pass), ${exercised.queuedStops} stops with posts queued, ${exercised.restores} backups restored, ${exercised.overwrites} moves onto an existing file, ${exercised.recreated} paths re-created as another note, ${exercised.slowNotes} slow notes, ${exercised.transientSwitches} switches to another note a later batch of their split burst corrected (allowed, checked at rest)`);
     expect(exercised.kills).toBeGreaterThan(0);
@@ -83,7 +99,7 @@ describe('model: every chat shows each published note once, in its newest state'
   });
 });
 
-describe('model: counterexamples it found, kept', () => {
+describe.concurrent('model: counterexamples it found, kept', () => {
   it('a renamed translation whose text did not change: its message names the old id, the chat shows the same text (a gap in the model, seed 7)', async () => {
     await holds(
       [
@@ -95,7 +111,7 @@ describe('model: counterexamples it found, kept', () => {
   });
 });
 
-describe('model: counterexamples (seed 25, after messages began to follow renamed notes)', () => {
+describe.concurrent('model: counterexamples (seed 25, after messages began to follow renamed notes)', () => {
   it('a note renamed (its key follows the name) while a translation joins its old key', async () => {
     await holds(
       [
@@ -107,7 +123,7 @@ describe('model: counterexamples (seed 25, after messages began to follow rename
   });
 });
 
-describe('model: counterexamples (seed 1001)', () => {
+describe.concurrent('model: counterexamples (seed 1001)', () => {
   it('a note leaves a shared translation key for its own', async () => {
     await holds(
       [
@@ -120,7 +136,7 @@ describe('model: counterexamples (seed 1001)', () => {
   });
 });
 
-describe('model: counterexamples (seed 25, after kills and outages joined the commands)', () => {
+describe.concurrent('model: counterexamples (seed 25, after kills and outages joined the commands)', () => {
   it('a kill once a translation keyed `shared` was handled, then an English note joins the key from a new nested folder', async () => {
     // Found a harness gap, not a service one: the killed app's folder watches, shared by path in one
     // process, were torn down after the new app's were made (RunningApp.abandon now drops them first).
@@ -134,7 +150,7 @@ describe('model: counterexamples (seed 25, after kills and outages joined the co
   });
 });
 
-describe('model: counterexamples (bench seed 2025)', () => {
+describe.concurrent('model: counterexamples (bench seed 2025)', () => {
   it('a translation re-drafted under another key takes its kept message along; a note later joining the old key is posted', async () => {
     await holds(
       [
@@ -157,7 +173,7 @@ describe('model: counterexamples (bench seed 2025)', () => {
  * (a/setup.md in step 1's batch, again alone as removed, then with intro.md), and intro.md was posted as new (N1 twice). A
  * removal reported by no event of its own now counts from the flush that found it (test/watch/removal-report.test.ts).
  */
-describe('model: a rename and an edit at once (finding N13)', () => {
+describe.concurrent('model: a rename and an edit at once (finding N13)', () => {
   it.each(['keep', 'delete'] as const)('renamed and edited, then again while stopped: one message, edited (onDelete: %s)', async (onDelete) => {
     await holds(
       [
@@ -171,7 +187,7 @@ describe('model: a rename and an edit at once (finding N13)', () => {
   });
 });
 
-describe('model: a move that changes the family a note\'s file name gives it (MODEL_RUNS=24, onDelete: keep)', () => {
+describe.concurrent('model: a move that changes the family a note\'s file name gives it (MODEL_RUNS=24, onDelete: keep)', () => {
   it.each(['keep', 'delete'] as const)('intro-ja.md moved unedited to a/setup-ja.md while both families have a message: one live message per chat for it (onDelete: %s)', async (onDelete) => {
     await holds(
       [
@@ -207,7 +223,7 @@ describe('model: a move that changes the family a note\'s file name gives it (MO
   });
 });
 
-describe('model: publish.translations switched between separate and group (issue 25, F1)', () => {
+describe.concurrent('model: publish.translations switched between separate and group (issue 25, F1)', () => {
   it.each(['keep', 'delete'] as const)('a note posted on its own while separate, its translation added once grouped: its message is adopted, never posted again (onDelete: %s)', async (onDelete) => {
     await holds(
       [
@@ -231,7 +247,7 @@ describe('model: publish.translations switched between separate and group (issue
  * and `group` again did not repair it. The model checks edits while `separate` and everything once
  * back in `group`.
  */
-describe('model: a translation renamed while separate (issue 25, finding 4)', () => {
+describe.concurrent('model: a translation renamed while separate (issue 25, finding 4)', () => {
   it.each(['keep', 'delete'] as const)('renamed, edited, then group again (onDelete: %s)', async (onDelete) => {
     await holds(
       [
@@ -264,7 +280,7 @@ describe('model: a translation renamed while separate (issue 25, finding 4)', ()
  * with `keep` its old message stayed beside the new post, two live messages of one title. It keeps its title, so it
  * is now the same post whatever its language, and its message follows it.
  */
-describe('model: a move across languages and families, edited at once (seed 4242)', () => {
+describe.concurrent('model: a move across languages and families, edited at once (seed 4242)', () => {
   it.each(['keep', 'delete'] as const)('a translation moved into another language folder and edited at once, onto a name another note has (onDelete: %s)', async (onDelete) => {
     await holds(
       [
@@ -281,7 +297,7 @@ describe('model: a move across languages and families, edited at once (seed 4242
  * Counted once the model counted posts of renamed and moved notes too (issue 25, F2 and the
  * intermittent move re-post; `MODEL_RUNS=40`, seed 25).
  */
-describe('model: moves counted as posts (issue 25)', () => {
+describe.concurrent('model: moves counted as posts (issue 25)', () => {
   it.each(['keep', 'delete'] as const)('F2: a translation moved into another family, its message posted for it and now showing the other member: it follows the note, the member left is posted (onDelete: %s)', async (onDelete) => {
     await holds(
       [
@@ -330,7 +346,7 @@ describe('model: moves counted as posts (issue 25)', () => {
  * Issue 25, round 4, finding 1: renames in a chain in one batch (here the start-up scan's, as
  * `sync --once`): the path in the middle was taken as one note edited, the last note posted again.
  */
-describe('model: renames in a chain (issue 25, round 4)', () => {
+describe.concurrent('model: renames in a chain (issue 25, round 4)', () => {
   it.each(['keep', 'delete'] as const)('mv intro.md a/intro.md; mv setup.md intro.md while stopped (onDelete: %s)', async (onDelete) => {
     await holds(
       [
@@ -361,7 +377,7 @@ describe('model: renames in a chain (issue 25, round 4)', () => {
  * the moved file for a new note. Its exact content now says where it went (rename-chain.ts, in one batch;
  * late-removals.ts, the moved file reported first).
  */
-describe('model: a note moved and a new note written at its old path at once (bench seed 7)', () => {
+describe.concurrent('model: a note moved and a new note written at its old path at once (bench seed 7)', () => {
   it.each(['keep', 'delete'] as const)('the seed-7 sequence: a translation moved into another family during an outage, its old path written again in the same batch (onDelete: %s)', { timeout: 60_000 }, async (onDelete) => {
     await holds(
       [
@@ -405,7 +421,7 @@ describe('model: a note moved and a new note written at its old path at once (be
  * but the new key's family had no chat that wanted it before, so `syncFamily` posted it anew: two live messages.
  * Now a member's own message that stays in a chat shows its family there (family-adopt.ts `ownMessageStays`).
  */
-describe('model: a note posted while separate, renamed once grouped (bench seed 31)', () => {
+describe.concurrent('model: a note posted while separate, renamed once grouped (bench seed 31)', () => {
   it.each(['keep', 'delete'] as const)('a note posted while separate, written again once grouped, then renamed: one live message (onDelete: %s)', async (onDelete) => {
     await holds(
       [
@@ -428,7 +444,7 @@ describe('model: a note posted while separate, renamed once grouped (bench seed 
  * was called off by `syncFamily` (the family is still wanted there). Now the message leaves the old family with its
  * note and is deleted there as a second message of it; intro is posted anew for the new note (family-follow.ts).
  */
-describe('model: a note moved into a family with a message in the chat, a new note at its old path (no-switch check)', () => {
+describe.concurrent('model: a note moved into a family with a message in the chat, a new note at its old path (no-switch check)', () => {
   it.each(['keep', 'delete'] as const)('its old message never shows the new note (onDelete: %s)', async (onDelete) => {
     await holds(
       [
@@ -441,7 +457,7 @@ describe('model: a note moved into a family with a message in the chat, a new no
   });
 });
 
-describe('model: counterexamples the family-key fix of issue 25 item 1 (tester round) fixed', () => {
+describe.concurrent('model: counterexamples the family-key fix of issue 25 item 1 (tester round) fixed', () => {
   // Found by `MODEL_SEED=99 MODEL_SWITCH_RUNS=20` (the switch sequences, onDelete: delete), shrunk by hand; it failed
   // on main before that fix (kept as `it.fails` then, a plain test since). N1 (ja, key shared) posted and removed (its message deleted); while stopped N2 and N3, both ja under
   // `shared`, are written; N1 restored while stopped: N2 was posted a second time in `all` and `ja`. N1, announced
@@ -459,7 +475,7 @@ describe('model: counterexamples the family-key fix of issue 25 item 1 (tester r
   });
 });
 
-describe('model: two notes of one name and language in two folders, over time (issue 25 item 1, tester round)', () => {
+describe.concurrent('model: two notes of one name and language in two folders, over time (issue 25 item 1, tester round)', () => {
   it.each(['keep', 'delete'] as const)('a/setup.md removed, b/setup.md edited, a/setup.md back, b/setup.md edited: each keeps its own message (onDelete: %s)', async (onDelete) => {
     await holds(
       [
@@ -482,7 +498,7 @@ describe('model: two notes of one name and language in two folders, over time (i
  * back on itself is now a cycle of renames (one note parked under a temporary id: publisher.ts `renameAll`), and the
  * two families' messages are exchanged with their notes (family-outbox.ts `followRenamedFamilies`).
  */
-describe('model: notes swapped in one burst (issue 25, m25\'s case once open, fixed)', () => {
+describe.concurrent('model: notes swapped in one burst (issue 25, m25\'s case once open, fixed)', () => {
   it.each(['keep', 'delete'] as const)('two notes swapped in one burst: each message follows its note (onDelete: %s)', async (onDelete) => {
     await holds(
       [
@@ -518,7 +534,7 @@ describe('model: notes swapped in one burst (issue 25, m25\'s case once open, fi
  * its own: two live messages showed it. A note back while `separate` now has that message edited instead
  * (`returnToFamilyMessages`); the same with a family of two, the removed member's message left in its own chat.
  */
-describe('model: a note back while separate, its family message left showing it (MODEL_SEED=9001)', () => {
+describe.concurrent('model: a note back while separate, its family message left showing it (MODEL_SEED=9001)', () => {
   it('MODEL_SEED=9001 (delete): a translation removed while stopped, restored once separate: shown once', { timeout: 60_000 }, async () => {
     await holds(
       [
@@ -553,7 +569,7 @@ describe('model: a note back while separate, its family message left showing it 
  * re-posts the moved note). The model now allows that one re-post of a note whose own message was retired
  * (route-model.ts `noteRetired`); the original 7 steps are kept beside it.
  */
-describe('model: a note whose own message gave way to its family\'s, then the family split (MODEL_SEED=9001, fast-check 9002)', () => {
+describe.concurrent('model: a note whose own message gave way to its family\'s, then the family split (MODEL_SEED=9001, fast-check 9002)', () => {
   it('shrunk: posted again once for the family split off, never more', { timeout: 60_000 }, async () => {
     await holds(
       [
@@ -588,7 +604,7 @@ describe('model: a note whose own message gave way to its family\'s, then the fa
  * restored as docs/operations.md says (`--after-restore`). Both are among the generated commands now; these are
  * the tester's cases written as model steps.
  */
-describe('model: stopped with posts queued, restored backups (issue 25, the generator\'s two missing steps)', () => {
+describe.concurrent('model: stopped with posts queued, restored backups (issue 25, the generator\'s two missing steps)', () => {
   for (const back of ['atStart', 'afterStart'] as const) {
     it.each(['keep', 'delete'] as const)(`a note written in an outage, deleted while stopped; another edited while stopped: platform back ${back} (onDelete: %s)`, { timeout: 60_000 }, async (onDelete) => {
       await holds(
@@ -660,7 +676,7 @@ describe('model: stopped with posts queued, restored backups (issue 25, the gene
  * note's, with other content, may be a rename's end (rename-match.ts), and the deleted record is set aside under an id
  * no path has, keeping its family place and message (rename-apply.ts).
  */
-describe('model: a note moved onto a deleted note\'s path (MODEL_SEED=311)', () => {
+describe.concurrent('model: a note moved onto a deleted note\'s path (MODEL_SEED=311)', () => {
   it.each(['keep', 'delete'] as const)('a note moved and edited onto the path of a deleted note (onDelete: %s)', async (onDelete) => {
     await holds(
       [
@@ -686,7 +702,7 @@ describe('model: a note moved onto a deleted note\'s path (MODEL_SEED=311)', () 
  * as shown in a chat with no message of it known there keeps the moved note's message out where it would show
  * another member (family-follow.ts shownUnseen).
  */
-describe('model: a note moved into a family known only from a restore\'s silent records (seed 2613)', () => {
+describe.concurrent('model: a note moved into a family known only from a restore\'s silent records (seed 2613)', () => {
   it.each(['keep', 'delete'] as const)('a note re-keyed after a backup, the backup restored, the note moved and edited (onDelete: %s)', { timeout: 60_000 }, async (onDelete) => {
     await holds(
       [
@@ -711,7 +727,7 @@ describe('model: a note moved into a family known only from a restore\'s silent 
  * before a/setup.md's removal was read as b's edit: each report order is tried explicitly in
  * test/publish/moved-over-split.test.ts (kept-copies.ts originalOf: an original whose file is gone, its removal not reported yet).
  */
-describe('model: a note moved over another of its name in another folder (issue 25, tester 19 F1)', () => {
+describe.concurrent('model: a note moved over another of its name in another folder (issue 25, tester 19 F1)', () => {
   it.each(['keep', 'delete'] as const)('mv a/setup.md b/setup.md over an announced b/setup (onDelete: %s)', async (onDelete) => {
     await holds(
       [
@@ -734,7 +750,7 @@ describe('model: a note moved over another of its name in another folder (issue 
  * is new where its posts were called off, and only there (publish/called-off-chats.ts; the rule's own test:
  * test/publish/called-off-returns.test.ts). Under `delete` it was announced again and held.
  */
-describe('model: a note deleted while its posts waited, then restored (MODEL_SEED=311)', () => {
+describe.concurrent('model: a note deleted while its posts waited, then restored (MODEL_SEED=311)', () => {
   it('written during an outage, deleted while stopped, restored: posted once restored (onDelete: keep)', { timeout: 60_000 }, async () => {
     await holds(
       [
@@ -761,7 +777,7 @@ describe('model: a note deleted while its posts waited, then restored (MODEL_SEE
  * the family's message elsewhere is edited, never posted again); and a note called off while `separate`, back, then
  * `group` again.
  */
-describe('model: a note back after its posts were called off, in a family and across a translation-mode switch (seed 311\'s class)', () => {
+describe.concurrent('model: a note back after its posts were called off, in a family and across a translation-mode switch (seed 311\'s class)', () => {
   it.each(['keep', 'delete'] as const)('a translation written in an outage beside its posted original, deleted while stopped, restored (onDelete: %s)', { timeout: 60_000 }, async (onDelete) => {
     await holds(
       [
@@ -792,7 +808,7 @@ describe('model: a note back after its posts were called off, in a family and ac
  * kept message edited to show the new note; under `keep`, then its translation). The third, a slow note (route-slow.ts),
  * costs its parse budget: the random runs above meet it (checked there).
  */
-describe('model: identity evidence and re-created paths among the commands (issue 25, m25b)', () => {
+describe.concurrent('model: identity evidence and re-created paths among the commands (issue 25, m25b)', () => {
   it.each(['keep', 'delete'] as const)('a weekly note re-created under its title with a new date, permalink and body, at once: another note (onDelete: %s)', { timeout: 60_000 }, async (onDelete) => {
     await holds(
       [
@@ -822,7 +838,7 @@ describe('model: identity evidence and re-created paths among the commands (issu
  * message was unchanged by the move (the link is the permalink), so it was decided "summary unchanged" and no chat was
  * looked at again. Fixed (decide.ts: a move is a controls change; test/publish/moved-kept-link.test.ts).
  */
-describe('model: a note with a permalink moved into a folder a chat wants (MODEL_SEED=501)', () => {
+describe.concurrent('model: a note with a permalink moved into a folder a chat wants (MODEL_SEED=501)', () => {
   it.each(['keep', 'delete'] as const)('b/intro.md with a permalink moved to a/intro.md: chat a shows it (onDelete: %s)', { timeout: 60_000 }, async (onDelete) => {
     await holds([{ op: 'write', file: 'b/intro.md', draft: false, permalink: '/notes/two/' }, { op: 'move', from: 'b/intro.md', to: 'a/intro.md' }], onDelete);
   });
@@ -838,7 +854,7 @@ describe('model: a note with a permalink moved into a folder a chat wants (MODEL
  * family as shown in the chats the note brings it to, its message unknown (family-outbox.ts recordShownAtRestore):
  * never posted there again, the translation's addition said as an edit not sent (test/publish/restored-notes.test.ts).
  */
-describe('model: a translation of a note a restore recorded silently (MODEL_SEED=501)', () => {
+describe.concurrent('model: a translation of a note a restore recorded silently (MODEL_SEED=501)', () => {
   it.each(['keep', 'delete'] as const)('backup, a note posted, the backup restored, its translation written: the note is not posted again (onDelete: %s)', { timeout: 60_000 }, async (onDelete) => {
     await holds([{ op: 'backup' }, { op: 'write', file: 'intro.md', draft: false }, { op: 'restoreBackup' }, { op: 'write', file: 'intro-ja.md', draft: false }], onDelete);
   });
@@ -854,7 +870,7 @@ describe('model: a translation of a note a restore recorded silently (MODEL_SEED
  * says), not edited. Read as N1's edit in place, since its body was still alike to N1's (one template). Now the path's
  * own note is a candidate that shares the path only, and the moved note, sharing more, wins (moved-over.ts).
  */
-describe('model: a note moved over another of its name in another language folder, edited (MODEL_SEED=501)', () => {
+describe.concurrent('model: a note moved over another of its name in another language folder, edited (MODEL_SEED=501)', () => {
   it.each(['keep', 'delete'] as const)('mv _posts/en/intro-ja.md over an announced _posts/ja/intro-ja.md, edited (onDelete: %s)', { timeout: 60_000 }, async (onDelete) => {
     await holds(
       [
@@ -901,7 +917,7 @@ describe('model: a member drafted out of its family while another note of its la
  * (the content exact: kept-copies.ts copiedOver) and a translation of one family moved over its sibling passed there
  * and still do (e25a ran 192 such sequences).
  */
-describe('model: a note moved over an announced note of another language, edited (e25a, the class of MODEL_SEED=501)', () => {
+describe.concurrent('model: a note moved over an announced note of another language, edited (e25a, the class of MODEL_SEED=501)', () => {
   type Write = Extract<Op, { op: 'write' }>;
   const write = (file: string, more: Partial<Write>): Op => ({ op: 'write', file, draft: false, generic: false, long: false, ...more });
   const switchTo = (mode: 'separate'): Op => ({ op: 'restart', offline: [], mode });
