@@ -116,6 +116,13 @@ async function readNoteBytes(
 }
 
 /**
+ * How a note is opened: O_NONBLOCK, since opening a FIFO (`mkfifo x.md`) for reading blocks until a
+ * writer comes, for ever if none does, and the thread with it (open(2), fifo(7)); with it the open
+ * returns at once and fstat refuses the FIFO as not a regular file. A regular file's reads ignore it.
+ */
+const NOTE_OPEN_FLAGS = fsConstants.O_RDONLY | fsConstants.O_NONBLOCK;
+
+/**
  * Reads a note's bytes, refusing a file that resolves outside the notes folder (a symlink, or a
  * symlinked folder, leading out). The folder part is resolved once per folder when `realDirs` is
  * given (a scan of 35,000 notes has a few dozen folders); the file itself is opened with
@@ -136,7 +143,7 @@ export function readNoteBytesSync(root: string, absPath: string, rel: string, ma
   if (!inside(realDir)) throw new NoteError(rel, 'refused: the file resolves outside the notes folder');
   let fd: number;
   try {
-    fd = openSync(path.join(realDir, path.basename(absPath)), fsConstants.O_RDONLY | fsConstants.O_NOFOLLOW);
+    fd = openSync(path.join(realDir, path.basename(absPath)), NOTE_OPEN_FLAGS | fsConstants.O_NOFOLLOW);
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== 'ELOOP') throw new NoteError(rel, `cannot read: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
     fd = openSymlinkedNote(rel, absPath, inside);
@@ -186,7 +193,7 @@ function openSymlinkedNote(rel: string, absPath: string, inside: (p: string) => 
   }
   if (!inside(real)) throw new NoteError(rel, 'refused: the file resolves outside the notes folder');
   try {
-    return openSync(real, 'r');
+    return openSync(real, NOTE_OPEN_FLAGS);
   } catch (e) {
     throw new NoteError(rel, `cannot read: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
   }
