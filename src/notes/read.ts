@@ -18,6 +18,7 @@ import { frontMatterLine } from './fm-lines.js';
 import { frontMatterSchema, type FrontMatter } from './frontmatter.js';
 import { pathLanguage, sameBaseLanguage, toLocaleTag } from './lang.js';
 import { renderJekyllSource } from './jekyll.js';
+import { whyJekyllSkips, type JekyllReading } from './jekyll-reading.js';
 import { dateFromFileName, noteUrl, type SiteConfig } from './url.js';
 import { plainIssueMessage } from '../util/schema-messages.js';
 
@@ -37,8 +38,10 @@ export interface Note {
   tags: string[];
   categories: string[];
   type?: string | undefined;
-  /** `draft: true` or `published: false`. */
+  /** `draft: true` or `published: false`, or a file the Jekyll site does not publish (`unpublishedBy`). */
   draft: boolean;
+  /** Why the Jekyll site's build does not publish this file (jekyll-reading.ts), when it does not. */
+  unpublishedBy?: string | undefined;
   url?: string | undefined;
   /** Notes sharing this key are translations of each other. */
   translationKey: string;
@@ -58,6 +61,8 @@ export interface ReadOptions {
   defaultLang: string;
   fileLangs: readonly string[];
   site: SiteConfig;
+  /** A Jekyll site's reading rules, when the notes folder is (in) the site a `_config.yml` was read from: what its build does not publish is not announced. */
+  jekyll?: JekyllReading | undefined;
   /** `realpath` of the notes root, when the caller already knows it (saves a syscall per note). */
   realRoot?: string | undefined;
 }
@@ -321,7 +326,8 @@ export function parseNoteText(rel: string, text: string, opts: ReadOptions, hash
   const date = fm.date ?? dateFromFileName(file);
   const fromPath = pathLanguage(rel, opts.fileLangs);
   const lang = fm.lang ?? fromPath.lang ?? opts.defaultLang;
-  const draft = fm.draft === true || fm.published === false;
+  const unpublishedBy = opts.jekyll && whyJekyllSkips(rel, opts.jekyll);
+  const draft = fm.draft === true || fm.published === false || unpublishedBy !== undefined;
   const pageTitle = fm.title ?? stem;
   const url = noteUrl({ relPath: rel, date, title: pageTitle, categories: fm.categories, permalink: fm.permalink, slug: fm.slug }, opts.site);
   // Liquid and kramdown first, as Jekyll does, so marked reads what the site shows.
@@ -342,6 +348,7 @@ export function parseNoteText(rel: string, text: string, opts: ReadOptions, hash
     categories: fm.categories ?? [],
     type: fm.type,
     draft,
+    ...(unpublishedBy === undefined ? {} : { unpublishedBy }),
     url,
     translationKey: fm.translationKey ?? fm.ref ?? keyStem,
     frontMatter: fm,
