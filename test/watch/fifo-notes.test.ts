@@ -25,6 +25,7 @@ describe('a FIFO named *.md in the notes folder', () => {
     await svc.settled();
     expect(svc.stderr).not.toMatch(/still parsing|set aside/);
     expect(svc.deliveries().map((e) => e.noteId)).toEqual(['real-en']);
+    for (const f of ['p1.md', 'p2.md', 'p3.md']) expect(svc.stderr.match(new RegExp(`"file":"${f}"[^\n]*not a regular file`, 'g')), f).toHaveLength(1);
     await svc.stop();
   }, 60_000);
 });
