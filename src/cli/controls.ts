@@ -54,6 +54,7 @@ export function describeControls(note: Note, routes: readonly Route[], words?: s
 }
 
 function notAnnouncedEffect(note: Note, set: NoteControls): string | undefined {
+  if (note.unpublishedBy) return `not announced: ${note.unpublishedBy}`;
   if (note.draft) return 'not announced: a draft (draft: true or published: false); its controls apply once it is published';
   if (set.announce === false) return 'not announced (notecast.announce: false); its posts still waiting to go out are called off, posts made before stay as they are';
   return undefined;

@@ -197,7 +197,10 @@ export async function runCheck(dir: string | undefined, opts: { config?: string;
   const warnings = [...tokenLines(loaded.source, config), ...langSuffixLines(root, parsed, loaded.read), ...(config.publish.translations.mode === 'group' ? familyConflictLines(root, parsed) : []), ...heldLines];
   for (const line of warnings) io.out(line);
   const warned = warnings.length ? `, ${countOf(warnings.length, 'warning')}` : '';
-  io.err(`${countOf(files.length, 'note')} checked, ${countOf(problems, 'problem')}${warned}`);
+  // As preview's controls say per note: files the Jekyll site does not publish are read, and never announced.
+  const unpublished = parsed.filter((n) => n.unpublishedBy).length;
+  const notSite = unpublished ? `, ${countOf(unpublished, 'file')} the Jekyll site does not publish (not announced)` : '';
+  io.err(`${countOf(files.length, 'note')} checked, ${countOf(problems, 'problem')}${warned}${notSite}`);
   return problems ? 1 : 0;
 }
 

@@ -1,5 +1,6 @@
 /** Loads and validates the YAML config; errors name the key, the line and what was expected. */
 import { existsSync, readFileSync } from 'node:fs';
+import { jekyllReadingOf } from '../notes/jekyll-reading.js';
 import path from 'node:path';
 import type { Document, LineCounter } from 'yaml';
 import { ZodError } from 'zod';
@@ -114,6 +115,13 @@ function jekyllConfigIssue(e: unknown, file: string): { path: string; message: s
   return { path: '', message: (errorText(e)).split('\n')[0]! };
 }
 
+/**
+ * How notes are read. With a Jekyll `_config.yml` (`readFrom`) whose folder holds the notes folder, its
+ * reading rules decide which files are pages (jekyll-reading.ts): README says to give the site root.
+ */
 export function readOptions(config: Config, site: SiteConfig): ReadOptions {
-  return { maxBytes: config.notes.maxBytes, defaultLang: config.notes.defaultLang, fileLangs: config.notes.fileLangs, site };
+  const from = typeof site['readFrom'] === 'string' ? site['readFrom'] : undefined;
+  const under = from === undefined ? undefined : path.relative(path.dirname(path.resolve(from)), path.resolve(config.notes.dir));
+  const inSite = under !== undefined && under !== '..' && !under.startsWith(`..${path.sep}`) && !path.isAbsolute(under);
+  return { maxBytes: config.notes.maxBytes, defaultLang: config.notes.defaultLang, fileLangs: config.notes.fileLangs, site, jekyll: inSite ? jekyllReadingOf(site, under) : undefined };
 }

@@ -18,6 +18,7 @@ import { frontMatterLine } from './fm-lines.js';
 import { frontMatterSchema, type FrontMatter } from './frontmatter.js';
 import { pathLanguage, sameBaseLanguage, toLocaleTag } from './lang.js';
 import { renderJekyllSource } from './jekyll.js';
+import { whyJekyllSkips, type JekyllReading } from './jekyll-reading.js';
 import { dateFromFileName, noteUrl, type SiteConfig } from './url.js';
 import { plainIssueMessage } from '../util/schema-messages.js';
 
@@ -37,8 +38,10 @@ export interface Note {
   tags: string[];
   categories: string[];
   type?: string | undefined;
-  /** `draft: true` or `published: false`. */
+  /** `draft: true` or `published: false`, or a file the Jekyll site does not publish (`unpublishedBy`). */
   draft: boolean;
+  /** Why the Jekyll site's build does not publish this file (jekyll-reading.ts), when it does not. */
+  unpublishedBy?: string | undefined;
   url?: string | undefined;
   /** Notes sharing this key are translations of each other. */
   translationKey: string;
@@ -58,6 +61,8 @@ export interface ReadOptions {
   defaultLang: string;
   fileLangs: readonly string[];
   site: SiteConfig;
+  /** A Jekyll site's reading rules, when the notes folder is (in) the site a `_config.yml` was read from: what its build does not publish is not announced. */
+  jekyll?: JekyllReading | undefined;
   /** `realpath` of the notes root, when the caller already knows it (saves a syscall per note). */
   realRoot?: string | undefined;
 }
@@ -116,6 +121,13 @@ async function readNoteBytes(
 }
 
 /**
+ * How a note is opened: O_NONBLOCK, since opening a FIFO (`mkfifo x.md`) for reading blocks until a
+ * writer comes, for ever if none does, and the thread with it (open(2), fifo(7)); with it the open
+ * returns at once and fstat refuses the FIFO as not a regular file. A regular file's reads ignore it.
+ */
+const NOTE_OPEN_FLAGS = fsConstants.O_RDONLY | fsConstants.O_NONBLOCK;
+
+/**
  * Reads a note's bytes, refusing a file that resolves outside the notes folder (a symlink, or a
  * symlinked folder, leading out). The folder part is resolved once per folder when `realDirs` is
  * given (a scan of 35,000 notes has a few dozen folders); the file itself is opened with
@@ -136,7 +148,7 @@ export function readNoteBytesSync(root: string, absPath: string, rel: string, ma
   if (!inside(realDir)) throw new NoteError(rel, 'refused: the file resolves outside the notes folder');
   let fd: number;
   try {
-    fd = openSync(path.join(realDir, path.basename(absPath)), fsConstants.O_RDONLY | fsConstants.O_NOFOLLOW);
+    fd = openSync(path.join(realDir, path.basename(absPath)), NOTE_OPEN_FLAGS | fsConstants.O_NOFOLLOW);
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== 'ELOOP') throw new NoteError(rel, `cannot read: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
     fd = openSymlinkedNote(rel, absPath, inside);
@@ -186,7 +198,7 @@ function openSymlinkedNote(rel: string, absPath: string, inside: (p: string) => 
   }
   if (!inside(real)) throw new NoteError(rel, 'refused: the file resolves outside the notes folder');
   try {
-    return openSync(real, 'r');
+    return openSync(real, NOTE_OPEN_FLAGS);
   } catch (e) {
     throw new NoteError(rel, `cannot read: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
   }
@@ -314,7 +326,8 @@ export function parseNoteText(rel: string, text: string, opts: ReadOptions, hash
   const date = fm.date ?? dateFromFileName(file);
   const fromPath = pathLanguage(rel, opts.fileLangs);
   const lang = fm.lang ?? fromPath.lang ?? opts.defaultLang;
-  const draft = fm.draft === true || fm.published === false;
+  const unpublishedBy = opts.jekyll && whyJekyllSkips(rel, opts.jekyll);
+  const draft = fm.draft === true || fm.published === false || unpublishedBy !== undefined;
   const pageTitle = fm.title ?? stem;
   const url = noteUrl({ relPath: rel, date, title: pageTitle, categories: fm.categories, permalink: fm.permalink, slug: fm.slug }, opts.site);
   // Liquid and kramdown first, as Jekyll does, so marked reads what the site shows.
@@ -335,6 +348,7 @@ export function parseNoteText(rel: string, text: string, opts: ReadOptions, hash
     categories: fm.categories ?? [],
     type: fm.type,
     draft,
+    ...(unpublishedBy === undefined ? {} : { unpublishedBy }),
     url,
     translationKey: fm.translationKey ?? fm.ref ?? keyStem,
     frontMatter: fm,

@@ -36,9 +36,9 @@ export const siteSchema = z
 export type SiteConfig = z.output<typeof siteSchema>;
 
 /** Reads a Jekyll `_config.yml`; its keys are a subset of ours. */
-export function readJekyllConfig(path: string): SiteConfig {
+export function readJekyllConfig(path: string): SiteConfig & { readFrom: string } {
   const raw: unknown = yaml().parse(readFileSync(path, 'utf8'));
-  return siteSchema.parse(raw ?? {}, { error: plainIssueMessage });
+  return { ...siteSchema.parse(raw ?? {}, { error: plainIssueMessage }), readFrom: path };
 }
 
 const STYLES: Record<string, string> = {

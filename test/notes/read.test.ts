@@ -1,3 +1,4 @@
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -157,6 +158,27 @@ describe('bad notes get an error naming file and line', () => {
     writeFileSync(path.join(dir, 'notes', 'ok.md'), '# ok\n\nfine');
     await expect(readNoteFile(dir, path.join(dir, 'notes', 'link.md'), plain)).rejects.toThrow(/outside the notes folder/);
     expect((await scanNotes(dir)).map((f) => path.basename(f))).toEqual(['ok.md']);
+  });
+
+  it('a FIFO named like a note is refused at once as not a regular file, directly or through a link, and not scanned (issue 25, F3)', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'notecast-'));
+    const fifo = path.join(dir, 'pipe.md');
+    execFileSync('mkfifo', [fifo]);
+    symlinkSync(fifo, path.join(dir, 'link.md'));
+    writeFileSync(path.join(dir, 'ok.md'), '# ok\n\nfine');
+    // Opening a FIFO for reading waits for a writer: this one comes after 3 s (and would end a read
+    // blocked in open, which then took those 3 s), so a read that waits for one fails the test, not hangs it.
+    const writer = spawn('sh', ['-c', 'sleep 3; exec 3>"$1"; exec 3>"$1"', 'sh', fifo], { stdio: 'ignore' });
+    try {
+      for (const p of [fifo, path.join(dir, 'link.md')]) {
+        const began = Date.now();
+        await expect(readNoteFile(dir, p, plain)).rejects.toThrow(/not a regular file/);
+        expect(Date.now() - began).toBeLessThan(1500);
+      }
+      expect((await scanNotes(dir)).map((f) => path.basename(f))).toEqual(['ok.md']);
+    } finally {
+      writer.kill();
+    }
   });
 });
 
