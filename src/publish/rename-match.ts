@@ -245,10 +245,11 @@ export function findRenames(
  * name, title or URL: sameNoteBy) and most of its body, and that note's file holds other content: that note, if its
  * file goes within the removal window; else a note of its own (an edited copy kept beside its original). Returns the
  * original's file; the caller holds the new file for the window (held-rewrites.ts). An exact copy is not one of these
- * (kept-copies.ts keeps it back), nor a draft (nothing to post).
+ * (kept-copies.ts keeps it back). A draft is (tester 23-1 F7's class): which note it is does not depend on whether it
+ * is posted; not held, the original's removal kept its message and the draft, undrafted, was posted a second time.
  */
 function besideOriginal(source: LateRemovalSource, candidates: readonly [string, KnownNote][], c: ChangedFile, r: ParseResult | undefined): string | undefined {
-  if (!r?.ok || r.note.draft) return undefined;
+  if (!r?.ok) return undefined;
   for (const [file, k] of candidates) {
     if (k.hash === c.hash || k.state !== 'published') continue;
     const evidence = moveEvidence(source.store.sql, k.id); // not the whole record: a generic title is shared by many

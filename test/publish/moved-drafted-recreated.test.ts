@@ -9,7 +9,7 @@
  * stopped, while it runs, and when the first run had only recorded the note (never announced: the new note is still
  * new, and posted).
  */
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { InProcessService, type ConsoleEvent, fileParseThreads } from '../helpers/inproc.js';
@@ -99,4 +99,34 @@ describe('a note moved and drafted (or kept out) at once, a new note at its old 
           expect(s.app!.store.getNote('en/n2')).toMatchObject({ file: OLD, info: { title: T5 } });
           expect(s.anomalies).toEqual([]);
         });
+});
+
+/**
+ * The same class where an editor writes the moved file first and deletes the old one a moment later (README: a new
+ * file sharing an announced note's name, title or URL and most of its body waits one removal window): a draft was
+ * not held ("nothing to post"), so with `keep` the original's removal kept its message and the draft, undrafted
+ * later, was posted as a new note: the note twice in one chat.
+ */
+describe('a note moved by a write-then-delete editor and drafted in that save (tester 23-1 F7, same class)', () => {
+  it('onDelete: keep: undrafted later, its kept message is edited, nothing is posted again', { timeout: 60_000 }, async () => {
+    const s = (svc = InProcessService.sandbox({
+      watch: { mode: 'native', quietMs: 40, reconcileMinutes: 0 },
+      publish: { onDelete: 'keep', translations: { mode: 'group', graceMs: 0 }, digest: { threshold: 1000, windowMs: 1500 } },
+      routes: [{ platform: 'console', chat: 'all' }],
+    }, { parseThreads }));
+    mkdirSync(path.join(s.notes, 'en'));
+    await s.start();
+    writeFileSync(path.join(s.notes, OLD), note(T1, B1));
+    await s.settle([OLD]);
+    writeFileSync(path.join(s.notes, MOVED), note(T1, `${B1} more words here.`, 'draft: true\n'));
+    // Batched, not settled: the held file keeps the service from idle until its window ends, the old file's removal first.
+    await s.batched([MOVED]);
+    rmSync(path.join(s.notes, OLD));
+    await s.settle([OLD]);
+    writeFileSync(path.join(s.notes, MOVED), note(T1, `${B1} more words here, and a last line.`));
+    await s.settle([MOVED]);
+    expect(s.sent('all', 'post')).toHaveLength(1);
+    expect(s.live('all').map((m) => m.text.split('\n')[0])).toEqual([T1]);
+    expect(s.anomalies).toEqual([]);
+  });
 });
