@@ -41,12 +41,13 @@ export function langMatches(wanted: string, lang: string, locale: string): boole
 export function matchesFilter(filter: Filter | undefined, note: NoteInfo): boolean {
   if (!filter) return true;
   if (filter.lang?.length && !filter.lang.some((l) => langMatches(l, note.lang, note.locale))) return false;
+  // Names in one Unicode normal form (NFC): a path or tag comes as macOS (NFD) or a keyboard (NFC) wrote it (issue 25, F6).
   if (filter.tags?.length) {
-    const tags = new Set(note.tags.map((t) => t.toLowerCase()));
-    if (!filter.tags.some((t) => tags.has(t.toLowerCase()))) return false;
+    const tags = new Set(note.tags.map((t) => t.normalize('NFC').toLowerCase()));
+    if (!filter.tags.some((t) => tags.has(t.normalize('NFC').toLowerCase()))) return false;
   }
   if (filter.type?.length && !filter.type.some((t) => t === note.type)) return false;
-  if (filter.path && !globToRegExp(filter.path).test(note.file)) return false;
+  if (filter.path && !globToRegExp(filter.path.normalize('NFC')).test(note.file.normalize('NFC'))) return false;
   // Matched against the note's words when it was saved (search/saved.ts), in the same commit.
   if (filter.words !== undefined && !note.searches?.includes(filter.words)) return false;
   return true;

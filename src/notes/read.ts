@@ -350,7 +350,9 @@ export function parseNoteText(rel: string, text: string, opts: ReadOptions, hash
     draft,
     ...(unpublishedBy === undefined ? {} : { unpublishedBy }),
     url,
-    translationKey: fm.translationKey ?? fm.ref ?? keyStem,
+    // One Unicode normal form (NFC): macOS writes file names decomposed (NFD), Linux keeps them as typed (NFC), so one
+    // name reaches us in either, and a family key compared as written split `café.md` from its translation (issue 25, F6).
+    translationKey: (fm.translationKey ?? fm.ref ?? keyStem).normalize('NFC'),
     frontMatter: fm,
     body,
     excerpt,

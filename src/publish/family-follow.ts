@@ -115,7 +115,9 @@ export function followMovedMembers<F extends { wantedBefore: ReadonlySet<string>
   for (const d of changes) {
     const from = d.prev?.info.translationKey;
     const to = d.row.info.translationKey;
-    if (!d.prev || from === undefined || from === to || movedAway.has(from) || d.row.state !== 'published') continue;
+    // A draft too: moved and drafted at once, its messages are still its (tester 23-1 F7); its new family decides them
+    // as a draft's (`onDelete`), where left behind they came to show the note written at the path it left.
+    if (!d.prev || from === undefined || from === to || movedAway.has(from) || (d.row.state !== 'published' && d.row.state !== 'draft')) continue;
     const fromId = familyPostId(from);
     const toId = familyPostId(to);
     const showing = chatsShowing(store, fromId, { prev: d.prev, row: d.row });

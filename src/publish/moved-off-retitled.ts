@@ -35,7 +35,9 @@ export function movedOffRetitled(
 ): ChainLink[] {
   const fresh = changed.flatMap((c, i) => {
     const r = results[i];
-    return !known(c.rel) && !used.has(c.rel) && r?.ok && !r.note.draft ? [{ c, r }] : [];
+    // A draft too (tester 23-1 F7: moved, edited and drafted at once): which note a file is does not depend on whether
+    // it is to be posted; left out, the path it left was the note edited in place, its messages showing the new note.
+    return !known(c.rel) && !used.has(c.rel) && r?.ok ? [{ c, r }] : [];
   });
   if (!fresh.length) return [];
   const candidates = new Map<string, { from: ChainLink[]; to: ChangedFile }>();

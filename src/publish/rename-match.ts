@@ -70,16 +70,20 @@ interface Identity {
   title: string;
 }
 
-/** A title as identity: trimmed, its runs of white space one space (held-rewrites.ts compares by it too). */
-export const titleIdentity = (title: string): string => title.trim().replace(/\s+/g, ' ');
+/**
+ * A title as identity: trimmed, its runs of white space one space, in one Unicode normal form (NFC: an editor on macOS
+ * may write `é` decomposed) (held-rewrites.ts compares by it too).
+ */
+export const titleIdentity = (title: string): string => title.normalize('NFC').trim().replace(/\s+/g, ' ');
 
 /** What a note is known by, kind → value; the language is not part of it (a move may change it). */
 function identities(n: Identity): Map<string, string> {
   const ids = new Map<string, string>();
-  if (n.url) ids.set('url', n.url);
+  // Names and URLs in one normal form (NFC): a file name comes as macOS (NFD) or Linux (as typed) wrote it (issue 25, F6).
+  if (n.url) ids.set('url', n.url.normalize('NFC'));
   // Jekyll names a page bundle's index.md by its folder (`posts/go-tips/index.md` is go-tips).
   const key = n.key === 'index' ? (n.rel.split('/').at(-2) ?? '') : n.key;
-  const name = key.replace(DATE_PREFIX, '');
+  const name = key.normalize('NFC').replace(DATE_PREFIX, '');
   if (name) ids.set('name', name);
   const title = titleIdentity(n.title);
   if (title) ids.set('title', title);
@@ -242,10 +246,11 @@ export function findRenames(
  * name, title or URL: sameNoteBy) and most of its body, and that note's file holds other content: that note, if its
  * file goes within the removal window; else a note of its own (an edited copy kept beside its original). Returns the
  * original's file; the caller holds the new file for the window (held-rewrites.ts). An exact copy is not one of these
- * (kept-copies.ts keeps it back), nor a draft (nothing to post).
+ * (kept-copies.ts keeps it back). A draft is (tester 23-1 F7's class): which note it is does not depend on whether it
+ * is posted; not held, the original's removal kept its message and the draft, undrafted, was posted a second time.
  */
 function besideOriginal(source: LateRemovalSource, candidates: readonly [string, KnownNote][], c: ChangedFile, r: ParseResult | undefined): string | undefined {
-  if (!r?.ok || r.note.draft) return undefined;
+  if (!r?.ok) return undefined;
   for (const [file, k] of candidates) {
     if (k.hash === c.hash || k.state !== 'published') continue;
     const evidence = moveEvidence(source.store.sql, k.id); // not the whole record: a generic title is shared by many

@@ -26,9 +26,10 @@ export function retitledFrom(prev: NoteRow, before: KnownNote, result: ParseResu
  * what it lets in is decided by the batch with the whole evidence (moved-off-retitled.ts: the title and most of the body).
  */
 export function namesRetitled(text: string, edits: readonly EditedPath[]): boolean {
+  const inOneForm = text.normalize('NFC'); // titleIdentity's form
   return edits.some((e) => {
     const title = e.retitledFrom ? titleIdentity(e.retitledFrom.title) : '';
-    return title !== '' && text.includes(title);
+    return title !== '' && inOneForm.includes(title);
   });
 }
 

@@ -44,7 +44,7 @@ export type Op =
    */
   | { op: 'move'; from: string; to: string; over?: boolean }
   /** Moved and its text edited at once, its title kept (finding N13): a rename its digest does not give away; `over` as for `move`. */
-  | { op: 'moveEdit'; from: string; to: string; over?: boolean }
+  | { op: 'moveEdit'; from: string; to: string; over?: boolean; draft?: boolean | undefined }
   /** The last removed file comes back as it was. */
   | { op: 'restore' }
   | { op: 'burst'; ops: Op[] }
@@ -130,6 +130,8 @@ const simpleOp: fc.Arbitrary<Op> = fc.oneof(
 const renamesInOneBatch: fc.Arbitrary<Op> = fc.oneof(
   fc.tuple(fileArb, fileArb, fileArb).map(([a, b, c]): Op => ({ op: 'burst', ops: [{ op: 'move', from: b, to: c }, { op: 'move', from: a, to: b }] })),
   fc.tuple(fileArb, fileArb, fc.boolean()).map(([a, b, generic]): Op => ({ op: 'burst', ops: [{ op: 'move', from: a, to: b }, { op: 'write', file: a, draft: false, generic }] })),
+  // Moved, edited and drafted at once, a new note at the old path (tester 23-1 F7).
+  fc.tuple(fileArb, fileArb).map(([a, b]): Op => ({ op: 'burst', ops: [{ op: 'moveEdit', from: a, to: b, draft: true }, { op: 'write', file: a, draft: false }] })),
 );
 
 /** Deletes and edits (writes) while stopped, the notes a queued post is for among them. */
@@ -446,10 +448,11 @@ export class World {
         if (overwritten) this.overwritten(o.to, overwritten);
         mkdirSync(path.dirname(abs(o.to)), { recursive: true });
         renameSync(abs(o.from), abs(o.to));
-        const text = `${st.text}Edited after its move to ${o.to}.\n`;
+        // `draft`: drafted in the same save (its front matter's first line; tester 23-1 F7).
+        const text = `${o.draft && !st.draft ? st.text.replace(/^---\n/, '---\ndraft: true\n') : st.text}Edited after its move to ${o.to}.\n`;
         writeFileSync(abs(o.to), text);
         this.files.delete(o.from);
-        this.files.set(o.to, { ...st, text });
+        this.files.set(o.to, o.draft ? { ...st, text, draft: true, versions: [...st.versions, { title: st.title, draft: true }] } : { ...st, text });
         this.noteMoved(o.from, o.to);
         return [o.from, o.to];
       }

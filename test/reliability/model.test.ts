@@ -945,3 +945,29 @@ describe.concurrent('model: a note moved over an announced note of another langu
     await holds(ops, onDelete);
   });
 });
+
+/**
+ * Tester 23-1 F7, in the model's terms (its one-batch renames now draw it too): a note moved, edited and drafted in
+ * one save, a new note written at its old path. The moved draft was left out of the rename reading, so the old path
+ * was the note edited in place: its messages came to show the new note, which was never posted on its own.
+ */
+describe.concurrent('model: a note moved, edited and drafted at once, a new note at its old path (tester 23-1 F7)', () => {
+  it.each(['keep', 'delete'] as const)('in one burst (onDelete: %s)', { timeout: 60_000 }, async (onDelete) => {
+    await holds(
+      [
+        { op: 'write', file: '_posts/en/intro.md', draft: false },
+        { op: 'burst', ops: [{ op: 'moveEdit', from: '_posts/en/intro.md', to: '_posts/en/setup.md', draft: true }, { op: 'write', file: '_posts/en/intro.md', draft: false }] },
+      ],
+      onDelete,
+    );
+  });
+  it.each(['keep', 'delete'] as const)('while stopped (onDelete: %s)', { timeout: 60_000 }, async (onDelete) => {
+    await holds(
+      [
+        { op: 'write', file: 'intro.md', draft: false },
+        { op: 'restart', offline: [{ op: 'moveEdit', from: 'intro.md', to: 'a/intro.md', draft: true }, { op: 'write', file: 'intro.md', draft: false }] },
+      ],
+      onDelete,
+    );
+  });
+});
