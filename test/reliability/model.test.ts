@@ -952,8 +952,9 @@ describe('model: a copy, then its original removed later, and controls changed a
     ['setup.md copied to intro.md (the same chats), the copy edited', [write('setup.md'), { op: 'copy', from: 'setup.md', to: 'intro.md' }, write('intro.md')]],
     ['a translation\'s controls changed alone, twice', [write('setup.md'), write('setup-ja.md'), { op: 'controls', file: 'setup-ja.md', silent: true, pin: false }, { op: 'controls', file: 'setup-ja.md', silent: true, pin: true }]],
   ];
-  it.each((['keep', 'delete'] as const).flatMap((onDelete) => cases.map(([what, ops]) => [`${what} (onDelete: ${onDelete})`, ops, onDelete] as const)))('%s', { timeout: 60_000 }, async (_, ops, onDelete) => {
-    await holds(ops, onDelete);
+  // Under `keep` only, to keep the file's cost (about 1.5 s a case): `delete` meets them in the random runs above.
+  it.each(cases)('%s (onDelete: keep)', { timeout: 60_000 }, async (_, ops) => {
+    await holds(ops, 'keep');
   });
 });
 
