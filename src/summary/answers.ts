@@ -97,8 +97,18 @@ export function opensWithPolarAnswer(s: string, locale: string): boolean {
  * Keeps the question the paragraph before left for this one to answer (from its own block or the
  * one before), if any; an asker's turn answers none (what it asks is kept: askedInTurn).
  */
-export function takeQuestion(w: Walk, asks: boolean): void {
+export function takeQuestion(w: Walk, asks: boolean, text = ''): void {
+  if (asks && answersOthersQuestion(w.question, w.block, text)) return;
   if (asks || (w.question && w.question.block < w.block - 1)) w.question = undefined;
+}
+
+/**
+ * An asker's turn that asks nothing, right after the other speaker's question (a teacher's "What does it
+ * need to stop?", the student's "A base case."): it answers that question, and is shown with it, never
+ * alone (issue 23, tester-23-2 F15). Told by who speaks and the turns' form, never their words.
+ */
+function answersOthersQuestion(held: Asked | undefined, block: number, text: string): boolean {
+  return held !== undefined && held.block >= block - 1 && !held.unshown && held.inTurn === undefined && held.text !== '' && !/[?？؟]/u.test(text);
 }
 
 /** German capitalises "Sie" inside a sentence only as the formal "you". */
