@@ -9,7 +9,8 @@
  * or the next, by a statement; questions to the reader, of the writer's own offer, or pointing back
  * are not held. Pure.
  */
-import { capitalise, hasCjk } from './chars.js';
+import { hasCjk } from './chars.js';
+import { namesItselfAnswer, questionProper } from './answer-names.js';
 import { isFunctionWord } from './salience.js';
 import { ruleFor, type Rules } from './locale-rules.js';
 import { opensOnPointerCause } from './pointer-cause.js';
@@ -187,16 +188,6 @@ function withItsQuestion(w: Walk, answer: string): string | undefined {
 }
 
 /**
- * The question proper of a sentence whose clauses before it set its scene: Spanish opens the question
- * itself with "¿" wherever it begins ("Si una prueba…, ¿qué probabilidad hay…?": RAE, Ortografía 2010,
- * §3.4.2, the signs go where the question begins); from there it is the question asked, capitalised.
- */
-function questionProper(question: string): string | undefined {
-  const start = question.search(/(?<=[,;:]\s*)¿/u);
-  return start > 0 ? `¿${capitalise(question.slice(start + 1))}` : undefined;
-}
-
-/**
  * "Have you ever wondered why…? This is because…": a question put to the reader that the writer
  * answers at once with a cause asks what the note explains; shown with its answer when the two fit
  * in a point, none else (issue 23, F7).
@@ -294,21 +285,13 @@ interface Choosable {
 }
 
 /**
- * An answer naming itself as the answer ("The answer surprises: only 50 %.", "La respuesta es…", "Die
- * Antwort lautet…", "答案是…", "答えは…", "इसका जवाब…", "الجواب…"): the noun "answer" as its subject,
- * after at most an article and one adjective; what it answers is the question before it.
- */
-const NAMES_ITSELF_ANSWER =
-  /^(?:(?:the|a|la|le|l['’]|die|eine|una|a|o)\s*(?:\p{L}+\s+)?)?(?:answer|respuesta|réponse|antwort|resposta|risposta)(?!\p{L})|^(?:इसका\s+|इस\s+सवाल\s+का\s+)?(?:जवाब|उत्तर)(?!\p{L}|\p{M})|^(?:ال)?(?:جواب|إجابة)|^(?:答案|答え|回答|答复|答覆)/iu;
-
-/**
  * An answer that needs its question to be read: it opens with its yes or no ("No. On the contrary…",
  * "نعم، لكن…"), a brief reply ("It was cost. We ran…") or a word pointing back. One that says what it
  * speaks of ("Recursion is a function calling itself.") reads alone.
  */
 function needsItsQuestion(answer: string, locale: string): boolean {
   const first = /^[^]*?[.!?。！？؟।](?=\s|$)/u.exec(answer)?.[0] ?? answer;
-  return opensWithPolarAnswer(answer, locale) || NAMES_ITSELF_ANSWER.test(answer.trimStart()) || givesCause(answer, locale) || pointsBack(answer, locale) || (first !== answer && wordCount(first) <= BRIEF_REPLY);
+  return opensWithPolarAnswer(answer, locale) || namesItselfAnswer(answer) || givesCause(answer, locale) || pointsBack(answer, locale) || (first !== answer && wordCount(first) <= BRIEF_REPLY);
 }
 
 /**
