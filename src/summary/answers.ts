@@ -10,6 +10,7 @@
  * are not held. Pure.
  */
 import { hasCjk } from './chars.js';
+import { namesItselfAnswer, questionProper } from './answer-names.js';
 import { isFunctionWord } from './salience.js';
 import { ruleFor, type Rules } from './locale-rules.js';
 import { opensOnPointerCause } from './pointer-cause.js';
@@ -97,8 +98,18 @@ export function opensWithPolarAnswer(s: string, locale: string): boolean {
  * Keeps the question the paragraph before left for this one to answer (from its own block or the
  * one before), if any; an asker's turn answers none (what it asks is kept: askedInTurn).
  */
-export function takeQuestion(w: Walk, asks: boolean): void {
+export function takeQuestion(w: Walk, asks: boolean, text = ''): void {
+  if (asks && answersOthersQuestion(w.question, w.block, text)) return;
   if (asks || (w.question && w.question.block < w.block - 1)) w.question = undefined;
+}
+
+/**
+ * An asker's turn that asks nothing, right after the other speaker's question (a teacher's "What does it
+ * need to stop?", the student's "A base case."): it answers that question, and is shown with it, never
+ * alone (issue 23, tester-23-2 F15). Told by who speaks and the turns' form, never their words.
+ */
+function answersOthersQuestion(held: Asked | undefined, block: number, text: string): boolean {
+  return held !== undefined && held.block >= block - 1 && !held.unshown && held.inTurn === undefined && held.text !== '' && !/[?？؟]/u.test(text);
 }
 
 /** German capitalises "Sie" inside a sentence only as the formal "you". */
@@ -171,6 +182,8 @@ function withItsQuestion(w: Walk, answer: string): string | undefined {
   if (!question.text || (question.heading && !replied && restatesQuestion(question.text, answer) && !needsItsQuestion(answer, w.locale))) return answer;
   const both = joined(question.text, answer);
   if (w.spans.visibleLength(both) <= w.maxPointChars) return both;
+  const proper = questionProper(question.text);
+  if (proper && w.spans.visibleLength(joined(proper, answer)) <= w.maxPointChars) return joined(proper, answer);
   return replied || needsItsQuestion(answer, w.locale) ? undefined : answer;
 }
 
@@ -278,7 +291,7 @@ interface Choosable {
  */
 function needsItsQuestion(answer: string, locale: string): boolean {
   const first = /^[^]*?[.!?。！？؟।](?=\s|$)/u.exec(answer)?.[0] ?? answer;
-  return opensWithPolarAnswer(answer, locale) || givesCause(answer, locale) || pointsBack(answer, locale) || (first !== answer && wordCount(first) <= BRIEF_REPLY);
+  return opensWithPolarAnswer(answer, locale) || namesItselfAnswer(answer) || givesCause(answer, locale) || pointsBack(answer, locale) || (first !== answer && wordCount(first) <= BRIEF_REPLY);
 }
 
 /**

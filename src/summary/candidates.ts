@@ -99,7 +99,7 @@ function addParagraph(w: Walk, raw: string, next: Token | undefined, flags: { le
   const before = w.beforeBlock;
   w.beforeBlock = undefined;
   let context: string | undefined;
-  takeQuestion(w, flags.asked); // what the writer asked and this paragraph answers, if anything (answers.ts)
+  takeQuestion(w, flags.asked, text); // what the writer asked and this paragraph answers, if anything (answers.ts)
   sentences.forEach((sentence, i) => answeredBy(w, () => {
     const last = i === sentences.length - 1;
     // An asker's turn keeps its words but not a greeting or label before them ("Quick one: why…"); a glossary entry's term before its dash is what it defines, no reply's opening (glossary.ts); a reply's yes or no is its answer; "your router, …" the note's subject, no reply (topic-fact.ts); the note's first words reacting ("Ah, it's simple: bake …") give what they announce.

@@ -30,9 +30,24 @@ const DASH_TURN = /^\s*(?:[—―–]\s+|[—―](?=[\p{L}¿¡«"“]))/u;
 /** The label dash-marked turns share. */
 const DASH = '—';
 
+/**
+ * A doubled dash opening an interviewer's line ("――なぜですか？", "——为什么？"): Japanese and Chinese
+ * interviews mark only the interviewer's turns so, and print the guest's answers as plain paragraphs
+ * (the 2倍ダーシ "――" of 聞き手 in interview articles: https://ja.wikipedia.org/wiki/ダッシュ_(記号)).
+ */
+const INTERVIEWER_TURN = /^\s*(?:―{2}|—{2}|－{2})\s*/u;
+/** The label of an interviewer's dash-marked turns; every other paragraph of the interview is the guest's. */
+const INTERVIEWER = '――';
+
 /** The speaker label or dialogue dash a paragraph's text opens with, if any. */
 function labelOf(text: string): string | undefined {
+  if (INTERVIEWER_TURN.test(text)) return INTERVIEWER;
   return DASH_TURN.test(text) ? DASH : SPEAKER.exec(text)?.[1];
+}
+
+/** An interview whose turns only the interviewer's dash marks: two dash-led paragraphs or more, a fifth of them or more, never all. */
+function isInterview(dashed: number, paragraphs: number): boolean {
+  return dashed >= 2 && dashed < paragraphs && dashed * 5 >= paragraphs;
 }
 
 /**
@@ -51,6 +66,8 @@ export function dialogueLabels(blocks: readonly Token[]): Set<string> {
       if (label) counts.set(label, (counts.get(label) ?? 0) + 1);
     }
   }
+  if (isInterview(counts.get(INTERVIEWER) ?? 0, paragraphs)) return new Set([INTERVIEWER]);
+  counts.delete(INTERVIEWER);
   const dashes = counts.get(DASH) ?? 0;
   if (dashes >= 3 && dashes * 2 >= paragraphs) return new Set([DASH]);
   counts.delete(DASH);
@@ -71,9 +88,9 @@ export function turnsOf(raw: string, labels: ReadonlySet<string>): string[] {
   return turns;
 }
 
-/** A paragraph that opens with one of a dialogue's speaker labels: a turn. */
+/** A paragraph that opens with one of a dialogue's speaker labels: a turn; in an interview, every paragraph (the guest's are unmarked). */
 export function isTurn(t: Token, labels: ReadonlySet<string>): boolean {
-  return labels.size > 0 && t.type === 'paragraph' && labels.has(labelOf((t as Tokens.Paragraph).text) ?? '');
+  return labels.size > 0 && t.type === 'paragraph' && (labels.has(INTERVIEWER) || labels.has(labelOf((t as Tokens.Paragraph).text) ?? ''));
 }
 
 /** How the walk reads a dialogue: from where its substance begins (its small talk left), turn by turn when long. */
@@ -96,6 +113,10 @@ function readTurnByTurn(w: Walk, blocks: readonly Token[], labels: ReadonlySet<s
  * or, where dashes mark the turns, every other turn from the first.
  */
 export function withoutSpeaker(w: Walk, raw: string, labels: ReadonlySet<string>, opening = false): { raw: string; asked: boolean } {
+  if (labels.has(INTERVIEWER)) {
+    const dash = INTERVIEWER_TURN.exec(raw);
+    return dash ? { raw: raw.slice(dash[0].length), asked: true } : { raw, asked: false };
+  }
   if (labels.has(DASH)) {
     const dash = DASH_TURN.exec(raw);
     if (!dash) return { raw, asked: false };
@@ -116,7 +137,7 @@ const BRIEF_REPLY = 8;
 
 /** A turn's text without its speaker label or dialogue dash. */
 function turnText(turn: string): string {
-  const dash = DASH_TURN.exec(turn);
+  const dash = INTERVIEWER_TURN.exec(turn) ?? DASH_TURN.exec(turn);
   if (dash) return turn.slice(dash[0].length);
   const m = SPEAKER.exec(turn);
   return m ? turn.slice(m[0].length) : turn;
@@ -264,7 +285,7 @@ export function inClosing(w: Walk, turn: number): boolean {
 export function inOpening(w: Walk, turn: number, raw: string, labels: ReadonlySet<string>): boolean {
   const from = w.substanceFrom;
   if (from === undefined || !(w.block < from.block || (w.block === from.block && turn < from.turn))) return false;
-  return labels.has(labelOf(raw) ?? '');
+  return labels.has(INTERVIEWER) || labels.has(labelOf(raw) ?? '');
 }
 
 /** An asker's sentence of at most this many words (two CJK characters a word) asks nothing of substance: "Buenos días.", "您好。", "Great, thank you.". */

@@ -52,6 +52,32 @@ export function goesThrough(s: string, locale: string): boolean {
 }
 
 /**
+ * "We" proposing only to look or understand, with no object but "it" ("Let's see.", "Let's take a look.",
+ * "Veamos.", "Voyons ça.", "Schauen wir mal.", "我们来看看。", "見ていきましょう。", "चलिए समझते हैं।",
+ * "لنفهم ذلك."): by form, the hortative (let's, -emos/-amos, -ons, verb + wir, 我们/咱们 + 来, ましょう,
+ * चलिए/आइए, لن/دعونا) with a verb of seeing, looking or understanding, then at most "it", "why", "how"
+ * or a manner word. A line naming what is looked at ("Let's see the logs.") is no such line.
+ */
+const IT_HOW = String.raw`(?:\s+(?:it|this|that|why|how|now|together|then|closer|more\s+closely))*`;
+const LOOKS_INTO: Rules = [
+  [/^en/, new RegExp(String.raw`^(?:\p{L}+[,\s]+){0,2}?let['’]s\s+(?:see|understand|find\s+out|figure\s+(?:it|this)\s+out|break\s+(?:it|this)\s+down|unpack\s+(?:it|this|that)|(?:take|have)\s+a\s+(?:quick\s+|closer\s+)?(?:look|peek)|look)${IT_HOW}${END}`, 'iu')],
+  [/^es/, new RegExp(String.raw`^[¡¿]?(?:\p{L}+[,\s]+){0,1}?(?:veamos|entendamos|analicemos|vamos\s+a\s+(?:ver|entender|analizar))(?:lo)?(?:\s+(?:por\s+qué|cómo|juntos|paso\s+a\s+paso))?${END}`, 'iu')],
+  [/^pt/, new RegExp(String.raw`^(?:\p{L}+[,\s]+){0,1}?(?:vejamos|entendamos|vamos\s+(?:ver|entender))(?:\s+(?:isso|por\s+quê|como|juntos))?${END}`, 'iu')],
+  [/^fr/, new RegExp(String.raw`^(?:\p{L}+[,\s]+){0,1}?(?:voyons|regardons|comprenons|essayons\s+de\s+comprendre)(?:\s+(?:ça|cela|voir|pourquoi|comment|de\s+plus\s+près|ensemble))*${END}`, 'iu')],
+  [/^de/, new RegExp(String.raw`^(?:\p{L}+[,\s]+){0,1}?(?:(?:schauen|sehen|gucken)\s+wir\s+(?:uns\s+)?(?:(?:das|es|mal|genauer|gemeinsam)\s*)*(?:an)?|mal\s+sehen)${END}`, 'iu')],
+  [/^(zh|hant|yue)/, new RegExp(String.raw`^(?:那|好|那么|那麼)?[，,]?(?:让|讓)?(?:我们|我們|咱们|咱們)(?:就|先|一起)?(?:来|來)?(?:看看|看一下|理解一下|了解一下|分析一下)(?:吧)?${END}`, 'u')],
+  [/^ja/, new RegExp(String.raw`^(?:では|じゃあ|それでは|さっそく|早速|一緒に)?[、,]?\s*(?:見て|みて|考えて|理解して|確認して)(?:いき|み)ましょう(?:か)?${END}`, 'u')],
+  [/^hi/, new RegExp(String.raw`^(?:तो\s+)?(?:चलिए|चलो|आइए)\s+(?:(?:इसे|इन्हें|अब|मिलकर|थोड़ा)\s+)*(?:समझते|देखते|जानते|समझें|देखें|जानें)(?:\s+हैं)?${END}`, 'u')],
+  [/^ar/, new RegExp(String.raw`^(?:(?:دعونا|دعنا)\s+(?:نفهم|نرى|نلقي\s+نظرة)|لنفهم|لنرى|لنر)(?:\s+(?:ذلك|هذا|الأمر|معًا|معا))?${END}`, 'u')],
+];
+
+export function looksInto(s: string, locale: string): boolean {
+  const f = factsOf(s);
+  const line = f.trimmed;
+  return line.length <= 50 && !f.hasFigureOrCode && (ruleFor(LOOKS_INTO, locale)?.test(line) ?? false);
+}
+
+/**
  * A greeting to the channel or a label of the message in front of a sentence ("Hey @everyone and
  * @here, …", "Hi all, …", "Quick question: …"): a greeting word with only addressees (mentions, "all",
  * "everyone", "team") before its comma, or "quick" with a noun for the message before its colon.

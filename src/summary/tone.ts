@@ -11,7 +11,7 @@ import { asksByForm } from './question-form.js';
 import { givesOwnView } from './own-view.js';
 import { endsSeries } from './punctuation.js';
 import { standsAlone } from './stands-alone.js';
-import { goesThrough, openingAddress, setsOff } from './setting-off.js';
+import { goesThrough, looksInto, openingAddress, setsOff } from './setting-off.js';
 import { offersMore } from './offers-more.js';
 import { opensOnPlaceholder } from './placeholder-subject.js';
 import { factsOf, passesGate, type WordGates } from './sentence-facts.js';
@@ -381,7 +381,7 @@ const HINDI_HERE = /^(?:यहाँ|यहां)\s[^\d\uE000-\uF8FFA-Za-z]*$/u
 export function presentsWhatFollows(s: string, locale = ''): boolean {
   const trimmed = s.trimStart();
   const f = factsOf(s); // its words and figures are those of `trimmed`: white space has none
-  if (PRESENTS.test(trimmed) || (HINDI_HERE.test(trimmed) && f.words <= 8) || setsOff(trimmed, locale) || goesThrough(trimmed, locale)) return true;
+  if (PRESENTS.test(trimmed) || (HINDI_HERE.test(trimmed) && f.words <= 8) || setsOff(trimmed, locale) || goesThrough(trimmed, locale) || looksInto(trimmed, locale)) return true;
   return f.words <= 10 && !f.hasFigureOrCode && (ruleFor(WALKS_THROUGH, locale)?.test(trimmed) ?? false);
 }
 

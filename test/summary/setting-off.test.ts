@@ -35,3 +35,35 @@ describe('a line that only sets off', () => {
     expect(pointsOf('zh', '我们开始部署 Redis 集群。\n\n它会自动让键过期。')[0]).toBe('我们开始部署 Redis 集群。');
   });
 });
+
+describe('a line where "we" only propose to look or understand', () => {
+  const cases: Array<[string, string, string, string]> = [
+    ['en', 'Let’s take a look.', 'A kettle boils faster with its lid on.', 'The lid keeps the steam in the pot.'],
+    ['en', 'OK, let’s see why.', 'A kettle boils faster with its lid on.', 'The lid keeps the steam in the pot.'],
+    ['es', 'Veamos por qué.', 'El agua hierve antes con la tapa puesta.', 'La tapa retiene el vapor.'],
+    ['fr', 'Voyons ça de plus près.', 'L’eau bout plus vite avec un couvercle.', 'Le couvercle garde la vapeur.'],
+    ['de', 'Schauen wir mal.', 'Wasser kocht mit Deckel schneller.', 'Der Deckel hält den Dampf im Topf.'],
+    ['zh', '我们来看一下。', '盖上盖子水开得更快。', '盖子把蒸汽留在锅里。'],
+    ['ja', 'では、見ていきましょう。', '蓋をするとお湯は早く沸きます。', '蓋が蒸気を閉じ込めます。'],
+    ['hi', 'आइए समझते हैं।', 'ढक्कन लगाने से पानी जल्दी उबलता है।', 'ढक्कन भाप को बर्तन में रोकता है।'],
+    ['ar', 'دعونا نفهم ذلك.', 'يغلي الماء أسرع مع الغطاء.', 'يحبس الغطاء البخار داخل القدر.'],
+  ];
+  for (const [lang, meta, first, second] of cases) {
+    it(`is no point (${lang}: ${meta})`, () => {
+      const points = pointsOf(lang, [meta, first, second].join('\n\n'));
+      expect(points[0]).toBe(first);
+      expect(points).not.toContain(meta);
+    });
+  }
+
+  it('follows praise of the question in the same paragraph and is still no point (hi)', () => {
+    const points = pointsOf('hi', 'क्या बढ़िया सवाल है! चलो देखते हैं।\n\nढक्कन लगाने से पानी जल्दी उबलता है। ढक्कन भाप को रोकता है।');
+    expect(points.some((p) => p.includes('देखते'))).toBe(false);
+    expect(points[0]).toBe('ढक्कन लगाने से पानी जल्दी उबलता है।');
+  });
+
+  it('stays when it names what is looked at', () => {
+    expect(pointsOf('en', 'Let’s see the server logs from Monday.\n\nThey show three restarts.')[0]).toBe('Let’s see the server logs from Monday.');
+    expect(pointsOf('de', 'Schauen wir uns die Logs vom Montag an.\n\nSie zeigen drei Neustarts.')[0]).toBe('Schauen wir uns die Logs vom Montag an.');
+  });
+});
