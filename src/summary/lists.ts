@@ -15,6 +15,7 @@ import { itemsOffered } from './long-lists.js';
 import { continuingLeadIn } from './lead-in-items.js';
 import { wholeRecord } from './record-point.js';
 import { subjectsAreColumns, withTellingRow } from './table-subjects.js';
+import { subjectColumn } from './table-subject-column.js';
 import { namesWithCommands } from './step-names.js';
 import { unlabelledName } from './item-lead-name.js';
 import { timedStep } from './step-duration.js';
@@ -118,19 +119,6 @@ function fitNames(head: string, names: readonly string[], max: number, width: (s
     shown++;
   }
   return { out, shown };
-}
-
-/** Cells of a table column that name things: not numbers, ranks or figures. */
-function subjectColumn(table: Tokens.Table, cell: (c: Tokens.TableCell) => string): { header: string; values: string[] } {
-  const width = table.header.length;
-  for (let col = 0; col < width; col++) {
-    const values = table.rows.map((r) => { const c = r[col]; return c ? cell(c) : ''; }).filter((v) => v);
-    if (values.length >= 2 && values.filter((v) => isProse(v) && v.length <= MAX_NAME).length >= values.length * 0.7) {
-      const head = table.header[col];
-      return { header: head ? cell(head) : '', values };
-    }
-  }
-  return { header: '', values: [] };
 }
 
 /** Bold item labels found in two lists or more: the fields of repeated records ("**Code**: +86"). */
