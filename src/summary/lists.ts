@@ -311,7 +311,7 @@ function leadInOf(w: Walk, leadIn: string | undefined, text: string): string {
 export function addTable(w: Walk, table: Tokens.Table, lead: string | undefined): void {
   if (full(w)) return;
   const cell = (c: Tokens.TableCell) => prose(inlineText(c.tokens, w.spans));
-  const { header, values } = subjectColumn(table, cell);
+  const { header, values } = subjectColumn(table, cell, (v) => w.spans.hasCode(v));
   // A short lead-in or heading names the table ("Top 10 by stars"); a long one is said elsewhere.
   // A table is named by its subjects in one point, even two of them: its rows are points only in a
   // note of (almost) no prose (select.ts), so a comparison of Kafka and RabbitMQ named neither.

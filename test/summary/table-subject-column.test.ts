@@ -1,6 +1,7 @@
 /**
  * A table is named by the column whose values are names, each another: not its ranks, not a column
- * of categories its rows repeat ("up, down, up") (tester 23-2 F2). Notes written for this test.
+ * of categories its rows repeat ("up, down, up"), and a column of commands in code before the column
+ * saying what they do (tester 23-2 F2, F3). Notes written for this test.
  */
 import { describe, expect, it } from 'vitest';
 import { parseNote, type ReadOptions } from '../../src/notes/read.js';
@@ -59,5 +60,22 @@ describe('the subject column of a ranking', () => {
       'fr',
     );
     expect(got[0]).toBe('Fromage: Comté, Roquefort, Brie, Reblochon');
+  });
+});
+
+describe('a table of commands in code', () => {
+  it('is named by its commands, not by what they do (de)', () => {
+    const got = points(
+      `| Befehl | Wirkung |
+|---|---|
+| \`ls -la\` | zeigt alle Dateien |
+| \`cd ..\` | wechselt nach oben |
+| \`rm -r\` | löscht einen Ordner |
+| \`df -h\` | zeigt freien Platz |
+`,
+      'de',
+    );
+    expect(got[0]).toBe('Befehl: ls -la, cd .., rm -r, df -h');
+    expect(got.some((p) => p.startsWith('Wirkung'))).toBe(false);
   });
 });
