@@ -15,6 +15,7 @@ import { itemsOffered } from './long-lists.js';
 import { continuingLeadIn } from './lead-in-items.js';
 import { wholeRecord } from './record-point.js';
 import { subjectsAreColumns, withTellingRow } from './table-subjects.js';
+import { subjectColumn } from './table-subject-column.js';
 import { namesWithCommands } from './step-names.js';
 import { unlabelledName } from './item-lead-name.js';
 import { timedStep } from './step-duration.js';
@@ -118,19 +119,6 @@ function fitNames(head: string, names: readonly string[], max: number, width: (s
     shown++;
   }
   return { out, shown };
-}
-
-/** Cells of a table column that name things: not numbers, ranks or figures. */
-function subjectColumn(table: Tokens.Table, cell: (c: Tokens.TableCell) => string): { header: string; values: string[] } {
-  const width = table.header.length;
-  for (let col = 0; col < width; col++) {
-    const values = table.rows.map((r) => { const c = r[col]; return c ? cell(c) : ''; }).filter((v) => v);
-    if (values.length >= 2 && values.filter((v) => isProse(v) && v.length <= MAX_NAME).length >= values.length * 0.7) {
-      const head = table.header[col];
-      return { header: head ? cell(head) : '', values };
-    }
-  }
-  return { header: '', values: [] };
 }
 
 /** Bold item labels found in two lists or more: the fields of repeated records ("**Code**: +86"). */
@@ -326,7 +314,7 @@ function leadInOf(w: Walk, leadIn: string | undefined, text: string): string {
 export function addTable(w: Walk, table: Tokens.Table, lead: string | undefined): void {
   if (full(w)) return;
   const cell = (c: Tokens.TableCell) => prose(inlineText(c.tokens, w.spans));
-  const { header, values } = subjectColumn(table, cell);
+  const { header, values } = subjectColumn(table, cell, (v) => w.spans.hasCode(v));
   // A short lead-in or heading names the table ("Top 10 by stars"); a long one is said elsewhere.
   // A table is named by its subjects in one point, even two of them: its rows are points only in a
   // note of (almost) no prose (select.ts), so a comparison of Kafka and RabbitMQ named neither.

@@ -16,7 +16,7 @@ import { statesTopicFact } from './topic-fact.js';
 import { givesOwnView } from './own-view.js';
 import { showsRawTex } from './raw-tex.js';
 import { showsValueHole } from './value-hole.js';
-import { givesOwnFigures, OWN_FIGURES_GAIN, rowWaits } from './table-rows.js';
+import { figuresWorthPlace, OWN_FIGURES_GAIN, rowFigureCounts, rowWaits } from './table-rows.js';
 import { coinedNames, NOUNS_CAPITALISED } from './names.js';
 import { aboutTheExchange } from './about-note.js';
 import { fillsFreePlace } from './free-places.js';
@@ -68,6 +68,8 @@ interface Option {
   headingIds?: number[];
   /** What it says, normalised (saidOf), once asked for. */
   said?: string;
+  /** A row whose figures are worth a little when all its words are named elsewhere (table-rows.ts figuresWorthPlace). */
+  ownFigures?: boolean;
 }
 
 /**
@@ -127,9 +129,10 @@ function optionsOf(candidates: readonly Candidate[], spans: SpanTable, locale: s
   const prose = options.filter((o) => o.c.kind === 'sentence' || o.c.kind === 'item').length;
   for (const o of options) {
     o.place = placeWeight(o.c, prose);
+    o.ownFigures = figuresWorthPlace(o, prose);
     for (const id of o.terms) {
       const w = weights[id]!;
-      if (w <= 0) continue;
+      if (w <= 0 || (o.c.kind === 'row' && !rowFigureCounts(index.terms[id]!, prose))) continue;
       o.ids.push(id);
       o.ws.push(w);
     }
@@ -232,7 +235,7 @@ function worth(o: Option, covered: Uint8Array, left: number, share: number, used
     const by = covered[o.ids[k]!];
     if (!by || (by === OUTLINED && o.headingIds?.includes(o.ids[k]!))) gain += o.ws[k]!;
   }
-  if (gain <= 0 && givesOwnFigures(o)) gain = OWN_FIGURES_GAIN;
+  if (gain <= 0 && o.ownFigures) gain = OWN_FIGURES_GAIN;
   if (gain <= 0) return 0;
   let score = (gain * o.place) / Math.pow(Math.min(o.c.sumsUp ? o.cost : Math.max(o.cost, share), left), 0.7);
   score *= Math.pow(sameBlock(o.c), used.blocks.get(o.c.block) ?? 0);

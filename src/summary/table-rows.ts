@@ -20,8 +20,29 @@ interface RowOption {
  */
 export const OWN_FIGURES_GAIN = 0.05;
 
+/**
+ * Whether a row's figures are worth a place when other points name all its words: only where the note
+ * is its table, with at most one line of prose to lead it in (`prose`: the note's sentences and items).
+ * Where the writer goes on to say what the figures mean ("the smaller clouds are less than half the
+ * price"), that is the point; a row only repeating a name the table's point gave, with its figure, took
+ * its place (tester 23-2 F17).
+ */
+export function figuresWorthPlace(o: RowOption, prose: number): boolean {
+  return prose <= 1 && givesOwnFigures(o);
+}
+
+/**
+ * Whether a term of a row is a figure ("6.88", "42%") that counts as what the row says: only where
+ * figuresWorthPlace holds, that is where the note is its table. Elsewhere each row's figure was a
+ * term of its own no other point named, so every row outranked the writer's conclusion under the
+ * table, whose words come once.
+ */
+export function rowFigureCounts(term: string, prose: number): boolean {
+  return prose <= 1 || !/^[^\p{L}]*\p{N}[^\p{L}]*$/u.test(term);
+}
+
 /** Whether `o` is a row giving figures, which no other point says. */
-export function givesOwnFigures(o: RowOption): boolean {
+function givesOwnFigures(o: RowOption): boolean {
   return o.c.kind === 'row' && hasNumber(o.text);
 }
 
