@@ -77,6 +77,9 @@ export interface TexText {
   readable: boolean;
 }
 
+/** An amsmath environment whose `&` aligns rows (its columns are one equation's halves), with its rows. */
+const ALIGNMENT = /\\begin\{(aligned|align\*?|split|gather\*?|gathered|eqnarray\*?|flalign\*?)\}([\s\S]*?)\\end\{\1\}/g;
+
 /** A TeX fragment as readable text: `\frac{1}{2}` → `1/2`, `V_{max}` → `V_max`, `\omega` → `ω`. */
 export function texToText(tex: string): TexText {
   let s = tex
@@ -92,6 +95,8 @@ export function texToText(tex: string): TexText {
       // A matrix keeps the brackets its environment draws (amsmath: pmatrix ( ), bmatrix [ ], Bmatrix { }, vmatrix | |, Vmatrix ‖ ‖).
       .replace(/\\begin\{([pbBvV])matrix\}\s*/g, (_m, kind: string) => MATRIX_BRACKETS[kind]![0]!)
       .replace(/\s*\\end\{([pbBvV])matrix\}/g, (_m, kind: string) => MATRIX_BRACKETS[kind]![1]!)
+      // In an alignment (amsmath aligned, align, split, gather, eqnarray) `&` marks where rows line up, not a cell: `x &= 5` is x = 5.
+      .replace(ALIGNMENT, (_m, _env: string, rows: string) => rows.replace(/\s*&&\s*/g, ', ').replace(/\s*&\s*/g, ' '))
       .replace(/\\(?:begin|end)\{[a-zA-Z*]+\}/g, ' ')
       .replace(/\s*&\s*/g, ', ')
       // A row ends at `\\`, written with or without a space after it (`1&0\\0&1`), or at one backslash where Markdown took the other.
