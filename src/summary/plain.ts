@@ -53,6 +53,8 @@ export function htmlBlockText(html: string): string {
   return decodeEntities(stripHtmlTags(withScripts(visible))).replace(/&/g, '&amp;').replace(/</g, '&lt;');
 }
 
+/** The end of a display formula and the white space before the next one (`$$…$$ $$…$$`; `\]` and `\[` a line apart): MathJax sets each on its own line. */
+const DISPLAYS_IN_A_ROW = /(\$\$)\s+(?=\$\$)|(\\\])[^\S\n]*\n\s*(?=\\\[)/g;
 /** MathJax delimiters as they reach the text after Markdown unescaping: `\( … \)`, `\[ … \]`, `$$ … $$`. */
 const MATH = /\\\((.+?)\\\)|\\\[(.+?)\\\]|\$\$(.+?)\$\$/gs;
 /**
@@ -139,6 +141,8 @@ export function cleanText(s: string, spans?: SpanTable): string {
     return spans ? spans.add({ text: read.text }, read.readable) : read.text.replace(/\\([A-Za-z]+)/g, '$1');
   };
   if (out.includes('\\') || out.includes('$$')) {
+    // Two display formulas with only white space between are two lines on the page: read apart.
+    out = out.replace(DISPLAYS_IN_A_ROW, (_m, dollars: string | undefined, bracket: string | undefined) => `${dollars ?? bracket}; `);
     out = out.replace(MATH, (m: string, a: string | undefined, b: string | undefined, c: string | undefined, at: number, all: string) =>
       b !== undefined && escapedLinkText(b, all.slice(at + m.length, at + m.length + 12)) ? m : math(spans ? withLiterals(a ?? b ?? c ?? '', spans) : (a ?? b ?? c ?? '')),
     );

@@ -3,8 +3,8 @@
  * is followed by a space or ends a clause; it knows no abbreviations (V8 takes no `ss=standard`
  * locale key) and ignores brackets. Its pieces are joined again where the break is wrong:
  * after an abbreviation or an initial ("Dr.", "e.g.", "Fig.", "J."), after an identifier ending in
- * `!` or `?` followed by a lower-case word (`println!`), and inside an open bracket
- * (`（例：…。…）`, `(…।…)`).
+ * `!` or `?` followed by a lower-case word (`println!`), inside an open bracket
+ * (`（例：…。…）`, `(…।…)`), and inside a quotation that closes later (« … ? … », „… . …“).
  */
 import { segmenter } from '../util/text.js';
 import { FIRST as PLACEHOLDER_FIRST, LAST as PLACEHOLDER_LAST } from './inline.js';
@@ -141,15 +141,19 @@ export function splitSentences(text: string, locale: string, limit = Infinity): 
   const out: string[] = [];
   let cur = '';
   let depth = 0;
+  let quotes: string[] = [];
+  let offset = 0;
   // ICU's pieces, cut here without it when every character's class is known (sentence-breaks.ts).
-  for (const piece of atSpanStarts(sentencePieces(text) ?? icuPieces(text, locale))) {
+  for (const piece of atSpacedCloser(atSpanStarts(sentencePieces(text) ?? icuPieces(text, locale)))) {
+    offset += piece.length;
     if (!piece.trim()) {
       cur += piece;
       continue;
     }
-    if (cur && cur.length < MAX_JOINED && shouldJoin(cur, piece, depth)) {
+    if (cur && cur.length < MAX_JOINED && (shouldJoin(cur, piece, depth) || quoteGoesOn(quotes, text, offset - piece.length))) {
       cur += piece;
       depth = bracketDepth(piece, depth);
+      quotes = openQuotes(piece, quotes);
       continue;
     }
     if (cur.trim()) {
@@ -158,9 +162,42 @@ export function splitSentences(text: string, locale: string, limit = Infinity): 
     }
     cur = piece;
     depth = bracketDepth(piece, 0);
+    quotes = openQuotes(piece, []);
   }
   if (cur.trim() && out.length < limit) out.push(cur.trim());
   return out;
+}
+
+/**
+ * What closes each quotation mark that opens one, in the nine languages' styles (en “…” and "…",
+ * de „…“, fr «…»). Single quotes are left out: `'` and `’` are apostrophes far more often.
+ * CJK corner brackets and 《》 are brackets, counted by bracketDepth.
+ */
+const QUOTE_CLOSERS: Record<string, string> = { '«': '»', '“': '”', '„': '“”', '"': '"' };
+
+/** The closers of the quotations still open after `piece`, innermost last, given those open before it. */
+function openQuotes(piece: string, before: readonly string[]): string[] {
+  if (!/[«»“”„"]/u.test(piece)) return before as string[];
+  const stack = [...before];
+  for (const ch of piece) {
+    // A closer of the innermost quotation first: in German „…“ closes with what opens in English.
+    if (stack.length && stack[stack.length - 1]!.includes(ch)) stack.pop();
+    else if (ch in QUOTE_CLOSERS) stack.push(QUOTE_CLOSERS[ch]!);
+  }
+  return stack;
+}
+
+/**
+ * Whether a break falls inside a quotation that closes later in the text: the quoted sentences
+ * are one statement with the words that introduce them ("Kant schreibt: „… . … .“"), and a point
+ * cut between them would leave the quote open or lose who said it (issue 23). A quote mark that
+ * never closes (an inch mark, a typo) joins nothing.
+ */
+function quoteGoesOn(quotes: readonly string[], text: string, from: number): boolean {
+  if (!quotes.length) return false;
+  const closers = quotes[quotes.length - 1]!;
+  for (let i = from; i < text.length; i++) if (closers.includes(text[i]!)) return true;
+  return false;
 }
 
 /**
@@ -196,6 +233,24 @@ function hasPlaceholder(piece: string): boolean {
   return false;
 }
 
+/** A closing quote mark set off by a space, then more text: French « … non. » Le … */
+const SPACED_CLOSER = /^(\s*[»”"]+\s+)(?=\S)/u;
+
+/**
+ * Pieces cut once more after a closing quote mark that opens them: after a space UAX #29 reads
+ * « … non. » as a break before the », so the » would start the next sentence.
+ */
+function* atSpacedCloser(pieces: Iterable<string>): Generator<string> {
+  for (const piece of pieces) {
+    const m = SPACED_CLOSER.exec(piece);
+    if (!m) yield piece;
+    else {
+      yield m[1]!;
+      yield piece.slice(m[1]!.length);
+    }
+  }
+}
+
 function* icuPieces(text: string, locale: string): Generator<string> {
   for (const seg of segmenter(locale, 'sentence').segment(text)) yield seg.segment;
 }
@@ -204,7 +259,7 @@ function* icuPieces(text: string, locale: string): Generator<string> {
  * A terminator, then closing quotation marks, at a piece's end: the quoted words ended there, and
  * the sentence only if nothing of it follows (「もう帰ります。」と言って…, “Why?” she asked).
  */
-const QUOTE_ENDS = /[.!?。！？…][」』”"»]+$/u;
+const QUOTE_ENDS = /[.!?。！？…]\s?[」』”"»]+$/u;
 /** What opens a new quotation or bracket: after a closed quote, the next quoted line (「はい。」「いいえ。」). */
 const OPENS = /^[([{（［｛「『【〔《〈“"«]/u;
 

@@ -77,6 +77,23 @@ export interface TexText {
   readable: boolean;
 }
 
+/** An amsmath environment whose `&` aligns rows (its columns are one equation's halves), with its rows. */
+const ALIGNMENT = /\\begin\{(aligned|align\*?|split|gather\*?|gathered|eqnarray\*?|flalign\*?)\}([\s\S]*?)\\end\{\1\}/g;
+
+/** Matrices and aligned blocks: cells and rows as separators, environment names gone. */
+function environmentsRead(tex: string): string {
+  return tex
+    // A matrix keeps the brackets its environment draws (amsmath: pmatrix ( ), bmatrix [ ], Bmatrix { }, vmatrix | |, Vmatrix ‖ ‖).
+    .replace(/\\begin\{([pbBvV])matrix\}\s*/g, (_m, kind: string) => MATRIX_BRACKETS[kind]![0]!)
+    .replace(/\s*\\end\{([pbBvV])matrix\}/g, (_m, kind: string) => MATRIX_BRACKETS[kind]![1]!)
+    // In an alignment (amsmath aligned, align, split, gather, eqnarray) `&` marks where rows line up, not a cell: `x &= 5` is x = 5.
+    .replace(ALIGNMENT, (_m, _env: string, rows: string) => rows.replace(/\s*&&\s*/g, ', ').replace(/\s*&\s*/g, ' '))
+    .replace(/\\(?:begin|end)\{[a-zA-Z*]+\}/g, ' ')
+    .replace(/\s*&\s*/g, ', ')
+    // A row ends at `\\`, written with or without a space after it (`1&0\\0&1`), or at one backslash where Markdown took the other.
+    .replace(/\s*(?:\\\\|\\(?=[\s\d+\-(.]))\s*/g, '; ');
+}
+
 /** A TeX fragment as readable text: `\frac{1}{2}` → `1/2`, `V_{max}` → `V_max`, `\omega` → `ω`. */
 export function texToText(tex: string): TexText {
   let s = tex
@@ -86,17 +103,7 @@ export function texToText(tex: string): TexText {
     .replace(/\\(?:left|right)\./g, '')
     // A control word ends at the next command: kept apart, so that what that command reads as (`\hat{x}` → x̂) never joins its name.
     .replace(/(\\[A-Za-z]+)(?=\\)/g, '$1 ');
-  if (s.includes('\\begin{')) {
-    // Matrices and aligned blocks: cells and rows as separators, environment names gone.
-    s = s
-      // A matrix keeps the brackets its environment draws (amsmath: pmatrix ( ), bmatrix [ ], Bmatrix { }, vmatrix | |, Vmatrix ‖ ‖).
-      .replace(/\\begin\{([pbBvV])matrix\}\s*/g, (_m, kind: string) => MATRIX_BRACKETS[kind]![0]!)
-      .replace(/\s*\\end\{([pbBvV])matrix\}/g, (_m, kind: string) => MATRIX_BRACKETS[kind]![1]!)
-      .replace(/\\(?:begin|end)\{[a-zA-Z*]+\}/g, ' ')
-      .replace(/\s*&\s*/g, ', ')
-      // A row ends at `\\`, written with or without a space after it (`1&0\\0&1`), or at one backslash where Markdown took the other.
-      .replace(/\s*(?:\\\\|\\(?=[\s\d+\-(.]))\s*/g, '; ');
-  }
+  if (s.includes('\\begin{')) s = environmentsRead(s);
   s = s.replace(/\\[tdc]frac(?![A-Za-z])/g, '\\frac').replace(/\\[dt]binom(?![A-Za-z])/g, '\\binom');
   s = withModulo(s);
   // `^\circ` is the degree sign, set tight to a unit after it as TeX sets math (`25^\circ C` → 25°C).
@@ -111,7 +118,7 @@ export function texToText(tex: string): TexText {
     s = s.replace(TEXT_ARGUMENT, '$1');
     // A marked script ends before a letter or digit (`k_{B}T` reads k_B T, not k_BT, one script "BT").
     s = s.replace(/([_^])\{([^{}]*)\}(?=([A-Za-z0-9]?))/g, (_m, op: string, a: string, next: string) => `${op}${wrap(a)}${next ? ' ' : ''}`);
-    s = s.replace(/\\frac\s*\{([^{}]*)\}\s*\{([^{}]*)\}/g, (_m, a: string, b: string) => fraction(wrap(a), wrap(b)));
+    s = s.replace(/\\frac\s*\{([^{}]*)\}\s*\{([^{}]*)\}/g, (_m, a: string, b: string) => fraction(fractionPart(a), fractionPart(b)));
     s = s.replace(/\\binom\s*\{([^{}]*)\}\s*\{([^{}]*)\}/g, (_m, n: string, k: string) => `C(${n.trim()}, ${k.trim()})`);
     s = s.replace(/\\sqrt\s*(?:\[([^\]]*)\])?\s*\{([^{}]*)\}/g, (_m, n: string | undefined, a: string) => `${root(n)}${wrap(a)}`);
   }
@@ -232,6 +239,16 @@ function accented(x: string, mark: string): string {
 }
 
 /** A fraction's part bare where it is one number or name; a product (`2a`) or a sum in brackets, or "/2a" reads (/2)·a. */
+/**
+ * A fraction's numerator or denominator: one term with one script or a factorial (`x^n`, `a_1`,
+ * `n!`) binds tighter than the slash and needs no brackets ("x^n/n!", not "(x^n)/(n!)").
+ */
+function fractionPart(x: string): string {
+  const term = x.trim();
+  // Only a script or a factorial changes what wrap decides; "3q" is a product and keeps its brackets.
+  return /^[\p{L}\p{N}]+(?:[_^][\p{L}\p{N}]!?|!)$/u.test(term) && !/\d[A-Za-z]/.test(term) ? term : wrap(x);
+}
+
 function wrap(x: string): string {
   // A Greek letter's command is one name (`\frac{\rho}{\varepsilon_0}` → ρ/ε₀, `\sqrt{\pi}` → √π).
   const greek = /^\\([A-Za-z]+)\s*[\p{N}\p{M}]*$/u.exec(x.trim());

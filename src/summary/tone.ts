@@ -5,6 +5,7 @@
  * interjection in front of the real sentence ("Absolutely, spot on — …", "没错，…"). Chat answers
  * wrap their substance in these; a reader's summary leaves them out. Pure.
  */
+import { writersOwnWords } from './quotation.js';
 import { capitalise, wordsAndCjk } from './chars.js';
 import { ruleFor, type Rules } from './locale-rules.js';
 import { asksByForm } from './question-form.js';
@@ -81,7 +82,9 @@ function englishI(s: string): boolean {
   return factsOf(s).mayHave(ENGLISH_I_WORDS) && MAYBE_ENGLISH_I.test(s) && (ruleFor(FIRST_PERSON, 'en')?.test(s) ?? false);
 }
 
-export function speaksAsI(s: string, locale: string): boolean {
+export function speaksAsI(sentence: string, locale: string): boolean {
+  // An "I" inside quotation marks is the person quoted, not the writer talking to the reader.
+  const s = writersOwnWords(sentence);
   if ((/^en/i.test(locale) ? englishI(s) : firstPerson(s, locale)) || offersMore(s, locale)) return true;
   // A translation leaves bits in another script: another script's "I" in a Latin-script note, an
   // English sentence in any other.
