@@ -889,10 +889,11 @@ describe.concurrent('model: a note moved over another of its name in another lan
  * `intro-ja.md` (N1, ja) and `_posts/en/intro.md` (N2, en) share `translationKey: shared`; in one burst `setup.md`
  * (N3, en) is written under that key and N2 drafted with its key dropped (to family `intro`). Chat en's message of
  * `shared`, posted for N2, is edited to show N3: another en note (README, Translations: a message never comes to show
- * another note of the language it was posted for; it follows N2, and `shared` is posted anew there for N3). Open.
+ * another note of the language it was posted for; it follows N2, and `shared` is posted anew there for N3). Kept as
+ * `it.fails` until fx25b: the drafted member's messages follow it (family-follow.ts follows a member leaving drafted).
  */
-describe('model: a member drafted out of its family while another note of its language joins it (MODEL_SEED=3131, open)', () => {
-  it.fails.each(['keep', 'delete'] as const)('N2 drafted and re-keyed, N3 written under its key, one burst (onDelete: %s)', { timeout: 60_000 }, async (onDelete) => {
+describe.concurrent('model: a member drafted out of its family while another note of its language joins it (MODEL_SEED=3131)', () => {
+  it.each(['keep', 'delete'] as const)('N2 drafted and re-keyed, N3 written under its key, one burst (onDelete: %s)', { timeout: 60_000 }, async (onDelete) => {
     await holds(
       [
         { op: 'write', file: 'intro-ja.md', draft: false, generic: false, key: 'shared', long: true },
