@@ -157,6 +157,15 @@ describe('variables', () => {
   });
 });
 
+describe('site', () => {
+  it("is the _config.yml's keys, not the local path that file was read from", () => {
+    const site = { url: 'https://example.org', title: 'Site', readFrom: '/srv/blog/_config.yml' };
+    const t = Templates.fromConfig({ templates: { telegram: '{{ site.title }}|{{ site.readFrom }}' }, routes: [] }, site, 'notecast.yaml').global;
+    // A key the site does not have reads as nothing, as in Jekyll: the path is never rendered.
+    expect(payloadsFor({ summary: summary() }, t).telegram.text).toBe('Site|');
+  });
+});
+
 describe('errors at load time', () => {
   it('an unknown variable in a file names the file, its line and the name', () => {
     const file = tmpFile('telegram.liquid', '{%- comment -%} one {%- endcomment -%}\n<b>{{ note.title }}</b>\n\n{{ note.titel }}\n');

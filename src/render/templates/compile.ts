@@ -97,6 +97,14 @@ function checkRendering(route: RouteTemplates): void {
   if (telegramEmpty.other > 0) throw problemAt(route.telegram.source, new Error(`the Telegram message is ${telegramEmpty.other} characters over Telegram's 4096 even with no title, points or links`));
 }
 
+/**
+ * What templates see as `site`: the `_config.yml`'s own keys, as Jekyll's `site` is; not where that file was read
+ * from (`readFrom`, readJekyllConfig: a local path, which an operator's template must not be able to send to a chat).
+ */
+function templateSite(site: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(site).filter(([key]) => key !== 'readFrom'));
+}
+
 /** The templates of the config: the global ones and each route's, compiled and checked. */
 export class Templates {
   private constructor(
@@ -105,7 +113,8 @@ export class Templates {
   ) {}
 
   /** Compiles and checks every template of the config; `configFile` names the file inline templates are in. Throws ConfigError. */
-  static fromConfig(config: Pick<Config, 'templates' | 'routes'>, site: Record<string, unknown>, configFile = 'config'): Templates {
+  static fromConfig(config: Pick<Config, 'templates' | 'routes'>, jekyllSite: Record<string, unknown>, configFile = 'config'): Templates {
+    const site = templateSite(jekyllSite);
     const engines: Engines = { discord: createEngine('discord'), 'discord-title': createEngine('discord-title'), 'discord-plain': createEngine('discord-plain'), telegram: createEngine('telegram') };
     const compile = (t: TemplatesConfig | undefined, key: string, fallback?: TemplatesConfig): RouteTemplates => {
       const discordKey = t?.discord ? `${key}.discord` : 'templates.discord';
