@@ -10,6 +10,7 @@ import { segmenter } from '../util/text.js';
 import { FIRST as PLACEHOLDER_FIRST, LAST as PLACEHOLDER_LAST } from './inline.js';
 import { sentencePieces } from './sentence-breaks.js';
 import { categoryOf, LETTER } from './chars.js';
+import { QUOTE_CLOSES, SINGLE_QUOTES } from './quote-marks.js';
 
 /** Abbreviations that end in a dot but not a sentence, in the corpus's Latin-script languages. */
 const ABBREVIATIONS = new Set(
@@ -173,7 +174,7 @@ export function splitSentences(text: string, locale: string, limit = Infinity): 
  * de „…“, fr «…»). Single quotes are left out: `'` and `’` are apostrophes far more often.
  * CJK corner brackets and 《》 are brackets, counted by bracketDepth.
  */
-const QUOTE_CLOSERS: Record<string, string> = { '«': '»', '“': '”', '„': '“”', '"': '"' };
+const QUOTE_CLOSERS: Readonly<Record<string, string>> = Object.fromEntries(Object.entries(QUOTE_CLOSES).filter(([open]) => !SINGLE_QUOTES.has(open)));
 
 /** The closers of the quotations still open after `piece`, innermost last, given those open before it. */
 function openQuotes(piece: string, before: readonly string[]): string[] {

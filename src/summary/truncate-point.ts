@@ -6,11 +6,12 @@ import { ELLIPSIS, truncate } from '../util/text.js';
 import { isProse } from './walk.js';
 import { isPlaceholder, PLACEHOLDER, type SpanTable } from './inline.js';
 import { withoutLastClause } from './punctuation.js';
+import { QUOTE_CLOSES } from './quote-marks.js';
 
 /** Each opening bracket or quote and what closes it, in the styles of the nine languages (de „…“ and ‚…‘, fr «…», ja 「…」). */
 const CLOSES: Record<string, string> = {
   '(': ')', '[': ']', '{': '}', '（': '）', '［': '］', '｛': '｝', '「': '」', '『': '』', '【': '】', '〔': '〕', '《': '》', '〈': '〉',
-  '«': '»', '“': '”', '‘': '’', '„': '“”', '‚': '‘’', '"': '"',
+  ...QUOTE_CLOSES,
 };
 
 /** Whether `'` at `i` opens a quote: after a space or an opener and before a word, not an apostrophe ("don't"). */
