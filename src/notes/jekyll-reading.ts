@@ -7,9 +7,16 @@
  * Of the underscore folders, only `_posts` (in any folder read) and the site's collections (`_<name>`
  * at `collections_dir`) hold pages; `_drafts` holds posts published only by `jekyll build --drafts`
  * (`show_drafts: true`); `_includes`, `_layouts`, `_data`, `_sass` and the rest are never pages.
+ * With `collections_dir: my_collections`, posts and drafts are read only inside it
+ * (`my_collections/_posts`, `my_collections/_drafts`: "you will need to move your _drafts and _posts
+ * directory", jekyllrb.com/docs/collections/): a `_posts` elsewhere is never read, and, being an
+ * underscore folder, never a page either. Jekyll's Reader#outside_configured_directory? decides it
+ * by the folder holding `_posts` (`/blog`, site-relative with a leading slash) starting with
+ * `/<collections_dir>`, the setting as written; so does `postsOutside`.
  * Sources: https://jekyllrb.com/docs/configuration/options/ (Exclude, Include),
  * https://jekyllrb.com/docs/structure/, https://jekyllrb.com/docs/posts/#drafts,
- * https://jekyllrb.com/docs/collections/, and jekyll/jekyll's lib/jekyll/entry_filter.rb.
+ * https://jekyllrb.com/docs/collections/ ("Gather your collections"), and jekyll/jekyll's
+ * lib/jekyll/entry_filter.rb and lib/jekyll/reader.rb (retrieve_posts).
  */
 
 /** What of a site's `_config.yml` decides which files are read, and where the notes folder is in the site. */
@@ -21,6 +28,8 @@ export interface JekyllReading {
   showDrafts: boolean;
   /** Folders holding pages besides `_posts`: `_<name>` of each collection but posts, under `collections_dir`. */
   collectionFolders: string[];
+  /** `collections_dir` as written ('' when unset): posts and drafts are read only inside it. */
+  collectionsDir: string;
 }
 
 /** Jekyll 4's default `exclude` list (the docs' Exclude entry), which a site's own entries add to. */
@@ -40,13 +49,15 @@ function stringList(v: unknown): string[] {
 export function jekyllReadingOf(site: Record<string, unknown>, notesUnder: string): JekyllReading {
   const collections = site['collections'];
   const names = Array.isArray(collections) ? stringList(collections) : collections && typeof collections === 'object' ? Object.keys(collections) : [];
-  const dir = typeof site['collections_dir'] === 'string' ? trimSlashes(site['collections_dir']) : '';
+  const collectionsDir = typeof site['collections_dir'] === 'string' ? site['collections_dir'] : '';
+  const dir = trimSlashes(collectionsDir);
   return {
     notesUnder: trimSlashes(notesUnder.split('\\').join('/')),
     exclude: [...DEFAULT_EXCLUDE, ...stringList(site['exclude'])],
     include: stringList(site['include']),
     showDrafts: site['show_drafts'] === true,
     collectionFolders: names.filter((n) => n !== 'posts').map((n) => (dir ? `${dir}/_${n}` : `_${n}`)),
+    collectionsDir,
   };
 }
 
@@ -69,6 +80,11 @@ function matchesAny(patterns: string[], entry: string): boolean {
   });
 }
 
+/** Reader#outside_configured_directory?: with `collections_dir` set, a folder whose path (site-relative, leading slash) does not start with `/<collections_dir>` holds no posts or drafts Jekyll reads. */
+function postsOutside(holder: string[], collectionsDir: string): boolean {
+  return collectionsDir !== '' && !holder.map((p) => `/${p}`).join('').startsWith(`/${collectionsDir}`);
+}
+
 /**
  * Why the site's build does not publish the file at `rel` (relative to the notes folder), or undefined
  * when it does. Each folder level is filtered as Jekyll filters a folder's entries.
@@ -81,8 +97,11 @@ export function whyJekyllSkips(rel: string, r: JekyllReading): string | undefine
     if (matchesAny(r.exclude, entry)) return `not published by the Jekyll site: ${entry} is excluded by _config.yml (exclude)`;
     if (!isSpecialName(parts[i]!)) continue;
     const folder = i < parts.length - 1;
-    if (folder && parts[i] === '_posts') continue;
     if (folder && r.collectionFolders.includes(entry)) continue;
+    if (folder && (parts[i] === '_posts' || parts[i] === '_drafts') && postsOutside(parts.slice(0, i), r.collectionsDir)) {
+      return `not published by the Jekyll site: ${entry} is outside collections_dir (${r.collectionsDir}), and Jekyll reads posts and drafts only from ${trimSlashes(r.collectionsDir)}/_posts and ${trimSlashes(r.collectionsDir)}/_drafts`;
+    }
+    if (folder && parts[i] === '_posts') continue;
     if (folder && parts[i] === '_drafts') {
       if (r.showDrafts) continue;
       return 'not published by the Jekyll site: a draft in _drafts (published only by `jekyll build --drafts`, show_drafts)';

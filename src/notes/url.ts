@@ -24,6 +24,8 @@ export const siteSchema = z
       ])
       .default({})
       .transform((c): Record<string, z.output<typeof collectionSchema>> => Object.fromEntries(Object.entries(c).map(([k, v]) => [k, v ?? {}]))),
+    /** Where the collections, `_posts` and `_drafts` are (Jekyll 3.7+): their documents' URLs and categories count from inside it. */
+    collections_dir: z.string().nullish(),
     timezone: z.string().optional(),
     /** The site's excerpt separator (notes/excerpt.ts): text; a number reads as text. A list or a mapping is an error, as in a note. */
     excerpt_separator: z
@@ -83,7 +85,17 @@ export interface UrlInput {
 
 type Kind = { kind: 'post'; slug: string; categories: string[] } | { kind: 'collection'; name: string; path: string } | { kind: 'page' };
 
-function classify(relPath: string, site: SiteConfig): Kind {
+/**
+ * A post's or a collection document's path inside `collections_dir`: Jekyll's Document#relative_path is
+ * relative to the collections' folder, so its categories and `:path` do not hold that folder's name.
+ */
+function insideCollectionsDir(relPath: string, site: SiteConfig): string {
+  const dir = (site.collections_dir ?? '').replace(/^(\.\/)+/, '').replace(/^\/+|\/+$/g, '');
+  return dir && relPath.startsWith(`${dir}/`) ? relPath.slice(dir.length + 1) : relPath;
+}
+
+function classify(sitePath: string, site: SiteConfig): Kind {
+  const relPath = insideCollectionsDir(sitePath, site);
   const parts = relPath.split('/');
   const postsAt = parts.indexOf('_posts');
   if (postsAt >= 0) {
