@@ -59,6 +59,8 @@ class FolderPoller implements FolderPoll {
   private timer: NodeJS.Timeout | undefined;
   private closed = false;
   private erred = false;
+  /** The root was not there as a folder at the last pass (rootThere). */
+  private away = false;
   /** When the last look at the whole tree (a pass, or the baseline) began: a change it did not see came after. */
   private lookedFrom = 0;
 
@@ -145,6 +147,7 @@ class FolderPoller implements FolderPoll {
       const kept = this.folders.get(dir);
       if (!kept) continue; // dropped with a removed parent during this pass
       sinceYield += this.checkFolder(dir, kept);
+      if (this.away) break; // the root (the first folder kept) is not there: its tree is kept as it was (rootThere)
       if (sinceYield >= STATS_PER_SLICE) {
         sinceYield = 0;
         await yieldToLoop();
@@ -166,11 +169,11 @@ class FolderPoller implements FolderPoll {
     } catch (e) {
       this.fail(dir, e);
     }
+    if (dir === this.root) this.rootThere(st?.isDirectory() === true);
     if (!st?.isDirectory()) {
+      if (dir === this.root) return 1;
       this.drop(dir);
-      // The folder went (or became a file): the settle step finds out which. The root's going is
-      // the watcher's to notice (it looks every second and watches the root anew).
-      if (dir !== this.root) this.ev.onPath(dir);
+      this.ev.onPath(dir); // the folder went (or became a file): the settle step finds out which
       return 1;
     }
     if (entriesMoved(kept, st)) return this.relist(dir, kept);
@@ -188,6 +191,17 @@ class FolderPoller implements FolderPoll {
       this.ev.onPath(stamp.path, this.changedAt(fst.mtimeMs));
     }
     return stats;
+  }
+
+  /**
+   * Whether the root is there as a folder. While it is not, each pass stops at it and keeps its tree as it was: walked
+   * on, every folder under it would be found gone and forgotten, and a root moved away and back between two passes
+   * (same inode and mtime: not listed again) would keep no folder under it, its notes never looked at again (issue 25).
+   * Its going is said once a time (the watcher watches the path anew once a folder is there: watcher.ts).
+   */
+  private rootThere(there: boolean): void {
+    if (!there && !this.away) this.ev.onRootLost?.();
+    this.away = !there;
   }
 
   /** A folder whose entries changed: the new listing against the kept one. */

@@ -12,6 +12,12 @@ export interface SourceEvents {
   onPath: (absPath: string, changedAt?: number, gone?: boolean) => void;
   /** The poller ended a look at the whole tree that began at `startedAt` (quiet periods end on it: quiet.ts). */
   onPassEnded?: (startedAt: number) => void;
+  /**
+   * The folder being watched is gone from under the source (moved away, removed): the source reports nothing more of what
+   * is at its path, even once a folder is there again (native: @parcel/watcher drops the root's watch at its IN_MOVE_SELF or
+   * IN_DELETE_SELF). The watcher watches the path anew once a folder is there (watcher.ts).
+   */
+  onRootLost?: () => void;
   /** The source failed; its events may have been lost. `null` once it works again (native only). */
   onError: (err: unknown | null) => void;
   /** Paths never reported (ignored names: .git, node_modules…). */

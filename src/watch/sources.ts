@@ -59,7 +59,12 @@ function subscribeNative(dir: string, ev: SourceEvents, subscribe: NativeSubscri
     (err, events) => {
       ev.onError(err ?? null);
       if (err) return;
-      for (const e of events) ev.onPath(asGiven(e.path), undefined, e.type === 'delete');
+      for (const e of events) {
+        ev.onPath(asGiven(e.path), undefined, e.type === 'delete');
+        // The root's own IN_MOVE_SELF or IN_DELETE_SELF: @parcel/watcher has dropped the root's watch with it
+        // (src/linux/InotifyBackend.cc, handleSubscription), and reports no entry of the folder again, wherever it is.
+        if (e.type === 'delete' && e.path === real) ev.onRootLost?.();
+      }
     },
     // inotify by name (README: native is inotify): left to choose, @parcel/watcher runs `sh -c "watchman …"`
     // at each subscribe to look for Watchman first, and would use it where one is installed. Where

@@ -28,15 +28,14 @@
  * folder's own stat follows the subscription (notes added or removed while the watches were set
  * up; the service's start-up catch-up pass compares every note). The README gives the cost.
  */
-import { lstatSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import type { Logger } from '../log.js';
-import { isNoteFile } from '../notes/read.js';
 import { isIgnoredName, scanNotesSync } from '../notes/scan.js';
 import type { Batch } from './batch.js';
 import type { WatchMode } from './mode.js';
 import { changedSince, FolderLookover } from './lookover.js';
-import { hasSubfolder } from './folder-tree.js';
+import { rootChange, rootStampNow, type RootStamp } from './root-folder.js';
+import { classifySettled } from './settled-paths.js';
 import { PolledQuiet, TimedQuiet, type QuietPeriods } from './quiet.js';
 import { nativeSource, pollSource, type NativeSubscribe, type Unsubscribable } from './sources.js';
 import { removalReportedAt, type PathReport } from './removal-report.js';
@@ -74,8 +73,6 @@ export interface NotesWatcher {
   alive(): boolean;
 }
 
-const folderId = (st: Stats | undefined): string | undefined => st && `${st.dev}:${st.ino}`;
-
 export function watchNotes(opts: WatcherOptions): NotesWatcher {
   return new Watcher(opts);
 }
@@ -103,8 +100,12 @@ class Watcher implements NotesWatcher {
   private closed = false;
   private failed = false;
   private rootGone = false;
-  /** Which folder the root is (device and inode, followed through symlinks): another one is watched anew (checkRoot). */
-  private rootId: string | undefined;
+  /** The source said the root went from under it (moved, removed): whatever is at the path is watched anew (checkRoot). */
+  private rootWatchLost = false;
+  /** Which folder the root is, as last looked at (root-folder.ts): another one, or this one renamed, is watched anew. */
+  private rootStamp: RootStamp | undefined;
+  /** The root being watched anew: another look that finds it lost waits for this one (rewatchRoot). */
+  private rewatching: Promise<void> | undefined;
   private readonly intervals: NodeJS.Timeout[] = [];
   /** Native mode: the tree's listing, to find changes whose events were lost (see the file's comment). */
   private lookover: FolderLookover | undefined;
@@ -127,7 +128,7 @@ class Watcher implements NotesWatcher {
       await this.lookover?.lookOver(new Set()); // entries added or removed before the watches existed raised no event
     });
     this.ready.catch(() => undefined); // awaited by the caller (FolderSync.load, which then refuses to start), maybe only after other work: never an unhandled rejection
-    this.rootId = folderId(statSync(this.root, { throwIfNoEntry: false }));
+    this.rootStamp = rootStampNow(this.root);
     this.every(1000, () => this.checkRoot());
     // A burst held open this long is released even if files are still settling.
     this.every(Math.max(50, Math.min(1000, opts.maxHoldMs / 4)), () => {
@@ -149,7 +150,7 @@ class Watcher implements NotesWatcher {
   }
 
   alive(): boolean {
-    return !!this.subscription && !this.closed && !this.failed && !this.rootGone;
+    return !!this.subscription && !this.closed && !this.failed && !this.rootGone && !this.rootWatchLost;
   }
 
   async close(): Promise<void> {
@@ -188,7 +189,13 @@ class Watcher implements NotesWatcher {
       // An overflowing inotify queue drops events: whatever they were, a reconcile finds it.
       this.opts.onEventsLost?.(String(err));
     };
-    const events = { onPath: (p: string, changedAt?: number, gone?: boolean) => this.touch(p, changedAt, gone), onError, ignored: this.ignored, onPassEnded: (startedAt: number) => this.passEnded(startedAt) };
+    const events = {
+      onPath: (p: string, changedAt?: number, gone?: boolean) => this.touch(p, changedAt, gone),
+      onError,
+      ignored: this.ignored,
+      onPassEnded: (startedAt: number) => this.passEnded(startedAt),
+      ...(dir === this.root ? { onRootLost: () => this.rootLost() } : {}), // a nested folder's going is a removal (unwatchRemoved)
+    };
     return this.polling ? pollSource(dir, this.opts.pollIntervalMs ?? 3000, events) : nativeSource(dir, events, this.opts.nativeSubscribe);
   }
 
@@ -260,7 +267,7 @@ class Watcher implements NotesWatcher {
     if (this.quiet.size > 0 && held) return; // more of the burst is settling; it flushes when they land
     this.holdSince = undefined;
     const scannedAt = Date.now();
-    const { changed, removed, nestedFolders } = this.classifyDue();
+    const { changed, removed, nestedFolders } = classifySettled(this.due, this.root, this.opts.log);
     let removedAt: number | undefined;
     for (const file of this.due) {
       const at = removalReportedAt(this.reportedAt.get(file), scannedAt);
@@ -272,38 +279,6 @@ class Watcher implements NotesWatcher {
     if (removed.size && this.nested.size) this.unwatchRemoved(removed);
     if (changed.size || removed.size) this.opts.onBatch({ changed: [...changed], removed: [...removed], ...(removedAt === undefined ? {} : { removedAt }) });
     if (this.quiet.size === 0) this.opts.onQuiet?.();
-  }
-
-  /**
-   * What each settled path is now. Sets: a new folder, the folder inside it and the note inside
-   * that all arrive as events, and scanning each folder finds the same note again; it counts once.
-   */
-  private classifyDue(): { changed: Set<string>; removed: Set<string>; nestedFolders: string[] } {
-    const changed = new Set<string>();
-    const removed = new Set<string>();
-    const nestedFolders: string[] = [];
-    for (const file of this.due.keys()) {
-      // The disk has the final word: an atomic save ends with the file present, whatever came before.
-      // Any error reading one path is that path's (ENOTDIR: a folder became a file; ELOOP; EACCES).
-      let st;
-      try {
-        st = lstatSync(file, { throwIfNoEntry: false });
-      } catch (e) {
-        this.opts.log.debug({ file, err: String(e) }, 'path cannot be read; taken as gone');
-        removed.add(file);
-        continue;
-      }
-      if (!st) removed.add(file);
-      else if (st.isSymbolicLink()) {
-        // Not followed, as the scan does not: a link inside the folder leads to notes already
-        // watched at their real paths, and one outside is refused.
-        this.opts.log.info({ file }, 'symlink not followed: notes are read at their real paths');
-      } else if (st.isDirectory()) {
-        for (const f of scanNotesSync(file)) changed.add(f); // a folder moved or copied in
-        if (file !== this.root && hasSubfolder(file)) nestedFolders.push(file);
-      } else if (isNoteFile(file)) changed.add(file);
-    }
-    return { changed, removed, nestedFolders };
   }
 
   /**
@@ -350,33 +325,53 @@ class Watcher implements NotesWatcher {
   }
 
   /**
-   * The root itself can go (`rm -rf notes && mkdir notes`, a re-clone, a volume unmounted and
-   * mounted again) or lead to another folder (a release symlink swapped: `current -> releases/2`): its
-   * watches die with it or stay on the old folder, and no event says so. It is looked at every second;
-   * while gone the watcher reports unhealthy, and once back (or replaced) it is watched anew and
-   * scanned, with the notes that did not come back passed as removals (held above the threshold).
+   * The root itself can go (`rm -rf notes && mkdir notes`, a re-clone, a volume unmounted and mounted
+   * again, `mv notes x && mv x notes`) or lead to another folder (a release symlink swapped: `current ->
+   * releases/2`): its watches die with it or stay on the old folder. It is looked at every second, and at
+   * once when the source says the root went from under it (rootLost); while gone the watcher reports
+   * unhealthy, and once back, replaced or renamed away and back (root-folder.ts), or its watch lost, it is
+   * watched anew and scanned, with the notes that did not come back passed as removals (held above the
+   * threshold), whatever time all this took.
    */
   private checkRoot(): void {
     if (this.closed) return;
-    let st;
-    try {
-      st = statSync(this.root, { throwIfNoEntry: false });
-    } catch {
-      st = undefined;
-    }
-    if (!st?.isDirectory()) {
+    const now = rootStampNow(this.root);
+    const change = rootChange(this.rootStamp, now);
+    if (change === 'gone') {
       if (!this.rootGone) this.opts.log.error({ root: this.root }, 'the notes folder is gone; waiting for it to come back');
       this.rootGone = true;
       return;
     }
-    if (!this.rootGone && folderId(st) === this.rootId) return;
+    this.rootStamp = now;
+    const why = this.rootGone ? 'back' : this.rootWatchLost ? 'its watch ended' : change === 'same' ? undefined : change;
+    if (!why) return;
     this.rootGone = false;
-    this.rootId = folderId(st);
-    this.opts.log.warn({ root: this.root }, 'the notes folder is back (or was replaced); watching it again');
-    void this.rewatchRoot();
+    this.opts.log.warn({ root: this.root, why }, 'the notes folder is back (or was replaced); watching it again');
+    this.rewatchRoot();
   }
 
-  private async rewatchRoot(): Promise<void> {
+  /** The source lost the root (native: @parcel/watcher reports nothing of it again; poll: it went): said, then looked at now. */
+  private rootLost(): void {
+    if (this.closed) return;
+    if (!this.rootWatchLost) this.opts.log.error({ root: this.root }, "the notes folder's watch ended (the folder was moved or removed); watching it again once a folder is there");
+    this.rootWatchLost = true;
+    setImmediate(() => this.checkRoot());
+  }
+
+  /** Watches the root anew; asked while that is under way, it looks again once it is over (the newer subscription may be the lost one). */
+  private rewatchRoot(): void {
+    if (this.rewatching) {
+      this.rootWatchLost = true;
+      return;
+    }
+    this.rootWatchLost = false;
+    this.rewatching = this.watchRootAnew().finally(() => {
+      this.rewatching = undefined;
+      if (this.rootWatchLost) this.checkRoot();
+    });
+  }
+
+  private async watchRootAnew(): Promise<void> {
     const old = this.subscription;
     this.subscription = undefined;
     this.unwatchRemoved([this.root]); // folders watched inside the old root are gone with it
@@ -391,7 +386,7 @@ class Watcher implements NotesWatcher {
       this.opts.onBatch({ changed: scanNotesSync(this.root), removed: [this.root] });
     } catch (e) {
       this.failed = true;
-      this.rootId = undefined; // try again at the next look
+      this.rootStamp = undefined; // try again at the next look
       this.opts.log.error({ root: this.root, err: String(e) }, 'could not watch the notes folder again');
     }
   }

@@ -29,9 +29,9 @@ describe('a notes folder that vanishes and comes back', () => {
 
     const beforeGone = svc.events.length;
     renameSync(sb.notes, `${sb.notes}.away`);
-    // The watcher's own line (its look each second), not only the removals' (folder-away.ts): a folder back before the watcher
-    // looked keeps a dead native watch and the marker is never seen (open: CI on e21709a, a second-long away and back).
-    await svc.waitFor(() => svc.stderr.includes('the notes folder is gone; waiting for it to come back'), 15_000, 'the watcher to see the folder gone');
+    // Either side's line: the watcher's (its look each second) or the removals' (folder-away.ts). A folder back before the
+    // watcher looked kept a dead native watch and the marker was never seen (CI on e21709a); the case below has no wait at all.
+    await svc.waitFor(() => svc.stderr.includes('the notes folder is gone'), 15_000, 'the folder seen gone');
     // Idle once the removals its events brought are judged (before the fix: applied, three deletes): the first
     // idle since the folder went, whether it came before this line or after (counting from now missed it under load).
     await svc.idle(beforeGone, 20_000);
@@ -57,7 +57,7 @@ describe('a notes folder that vanishes and comes back', () => {
     await svc.settled();
     const beforeGone = svc.events.length;
     renameSync(sb.notes, `${sb.notes}.away`);
-    await svc.waitFor(() => svc.stderr.includes('the notes folder is gone; waiting for it to come back'), 15_000, 'the watcher to see the folder gone');
+    await svc.waitFor(() => svc.stderr.includes('the notes folder is gone'), 15_000, 'the folder seen gone');
     await svc.idle(beforeGone, 20_000);
     // Back without k2 (deleted meanwhile): k2 is a removal as ever, k1 is not.
     rmSync(path.join(`${sb.notes}.away`, 'k2.md'));
@@ -66,6 +66,26 @@ describe('a notes folder that vanishes and comes back', () => {
     await svc.idle(svc.events.findIndex((x) => x.event === 'delete'), 20_000);
     expect(svc.deliveries('delete').map((e) => e.family)).toEqual(['k2']);
     expect(svc.deliveries('post').map((e) => e.noteId)).toEqual(['k1', 'k2']);
+    expect(await svc.stop()).toBe(0);
+  }, 90_000);
+
+  it('moved away and back at once: a note saved after is posted, nothing is deleted or posted again (CI on e21709a)', async () => {
+    const sb = sandbox(CONFIG);
+    const svc = InProcessCli.start(sb, [], {}, undefined, parseThreads);
+    await svc.ready();
+    writeFileSync(path.join(sb.notes, 'm1.md'), note('Note m1', 'The body of note m1, a sentence of its own.'));
+    await svc.waitFor((e) => e.some((x) => x.event === 'post' && x.noteId === 'm1'), 20_000, 'the post of m1');
+    await svc.settled();
+    renameSync(sb.notes, `${sb.notes}.away`);
+    renameSync(`${sb.notes}.away`, sb.notes);
+    // Before: the native watch died with the move (the folder's own entries never reported again), the same folder came
+    // back, and the watcher's look each second saw nothing to do: the marker was never seen.
+    await svc.waitFor(() => svc.stderr.includes("the notes folder's watch ended"), 15_000, 'the ended watch said');
+    writeFileSync(path.join(sb.notes, 'marker.md'), note('Marker', 'Saved once the folder was back.'));
+    await svc.waitFor((e) => e.some((x) => x.event === 'post' && x.noteId === 'marker'), 20_000, 'the marker post');
+    await svc.idle(svc.events.findIndex((x) => x.event === 'post' && x.noteId === 'marker'), 20_000);
+    expect(svc.deliveries('delete')).toEqual([]);
+    expect(svc.deliveries('post').map((e) => e.noteId)).toEqual(['m1', 'marker']);
     expect(await svc.stop()).toBe(0);
   }, 90_000);
 });
