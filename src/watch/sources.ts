@@ -2,7 +2,7 @@
  * The watcher's two event sources over one folder: native events (@parcel/watcher) and polling
  * by folder (poller.ts). Each reports the paths that changed, and errors (events may then have been lost).
  */
-import { realpathSync } from 'node:fs';
+import { existsSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import { subscribe as parcelSubscribe } from '@parcel/watcher';
 import { folderPollSource } from './poller.js';
@@ -40,6 +40,28 @@ export function nativeSource(dir: string, ev: SourceEvents, subscribe: NativeSub
 }
 
 /**
+ * Paths @parcel/watcher keeps a stale tree of for the rest of the process. It caches each subscribed folder's tree
+ * by its path (src/DirTree.cc, getCached), and a new subscription of the path takes the cached one, complete, without
+ * reading the folder. After the root went from under a watch (its IN_MOVE_SELF drops the root's subscription and
+ * empties the tree: InotifyBackend.cc) and a folder under it was then removed (the kernel drops that watch, which
+ * @parcel/watcher does not notice), the watch's unsubscribe fails ("Unable to remove watcher: Invalid argument":
+ * inotify_rm_watch of the dropped watch), the watches after it stay registered, and they hold the emptied tree: every
+ * later subscription of that path watched nothing at all (issue 25: moved away and back, then removed and made again).
+ */
+const staleTrees = new Set<string>();
+
+/** Links to the root of the file system (Linux's /proc): a path through it leads to the same folder under another name. */
+const PROC_ROOT = '/proc/self/root';
+
+/** The path to subscribe `real` by: itself, or once its tree is stale, the same folder by another name (never cached). */
+function pathToWatch(real: string): string {
+  if (!existsSync(PROC_ROOT)) return real; // no other name for it here: the subscription may watch nothing (not Linux: no inotify)
+  let p = real;
+  while (staleTrees.has(p)) p = PROC_ROOT + p;
+  return p;
+}
+
+/**
  * The folder is watched at its real path, its events reported under the name it was given. @parcel/watcher adds
  * each inotify watch with IN_DONT_FOLLOW | IN_ONLYDIR (src/linux/InotifyBackend.cc), so a notes folder that is
  * itself a symlink (`notes -> site/_posts`) fails with ENOTDIR (issue 25, tester 23-1 F2); resolved as the watch
@@ -53,9 +75,10 @@ function subscribeNative(dir: string, ev: SourceEvents, subscribe: NativeSubscri
   } catch {
     // gone or unreadable: the subscribe itself fails and says why, as before
   }
-  const asGiven = (p: string) => (p === real ? dir : p.startsWith(real + path.sep) ? dir + p.slice(real.length) : p);
-  return subscribe(
-    real,
+  const watched = pathToWatch(real);
+  const asGiven = (p: string) => (p === watched ? dir : p.startsWith(watched + path.sep) ? dir + p.slice(watched.length) : p);
+  const subscribed = subscribe(
+    watched,
     (err, events) => {
       ev.onError(err ?? null);
       if (err) return;
@@ -63,7 +86,7 @@ function subscribeNative(dir: string, ev: SourceEvents, subscribe: NativeSubscri
         ev.onPath(asGiven(e.path), undefined, e.type === 'delete');
         // The root's own IN_MOVE_SELF or IN_DELETE_SELF: @parcel/watcher has dropped the root's watch with it
         // (src/linux/InotifyBackend.cc, handleSubscription), and reports no entry of the folder again, wherever it is.
-        if (e.type === 'delete' && e.path === real) ev.onRootLost?.();
+        if (e.type === 'delete' && e.path === watched) ev.onRootLost?.();
       }
     },
     // inotify by name (README: native is inotify): left to choose, @parcel/watcher runs `sh -c "watchman …"`
@@ -71,6 +94,11 @@ function subscribeNative(dir: string, ev: SourceEvents, subscribe: NativeSubscri
     // inotify does not exist (macOS, Windows), it takes that platform's own, as by default.
     { ignore: ['**/node_modules', '**/_site', '**/.git'], backend: 'inotify' },
   );
+  const failedUnsubscribe = (e: unknown): never => {
+    staleTrees.add(watched); // see staleTrees
+    throw e;
+  };
+  return subscribed.then((s) => ({ unsubscribe: () => s.unsubscribe().catch(failedUnsubscribe) }));
 }
 
 /** Polling by folder, every `intervalMs` (poller.ts); only notes and folders are looked at, never binaries. */

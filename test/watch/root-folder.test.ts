@@ -131,6 +131,27 @@ describe.each(['native', 'poll'] as const)('the notes root, whatever happens to 
   });
 });
 
+describe('the native watch of a root moved away, then a folder of it removed', () => {
+  // ROOT_SEED=7 ROOT_RUNS=15, shrunk: @parcel/watcher's unsubscribe of the old watch failed (the kernel had dropped the
+  // removed `sub`'s watch), and its cached tree of the path, emptied when the root moved, was taken by every later
+  // subscription of the path: nothing watched at all (sources.ts staleTrees).
+  it('moved away and back, chmod, removed and made again', async () => {
+    await holds('native', [
+      { kind: 'awayAndBack', gapMs: 20 },
+      { kind: 'chmod', gapMs: 150 },
+      { kind: 'removedAndRecreated', gapMs: 0 },
+    ]);
+  });
+  it('moved away and back twice 300 ms apart, each time then removed and made again', async () => {
+    await holds('native', [
+      { kind: 'awayAndBack', gapMs: 300 },
+      { kind: 'removedAndRecreated', gapMs: 0 },
+      { kind: 'awayAndBack', gapMs: 300 },
+      { kind: 'removedAndRecreated', gapMs: 0 },
+    ]);
+  });
+});
+
 describe('sequences of operations on the root, with short and zero gaps (generated)', () => {
   // A root that is a folder, or a symlink to one (moved itself, the folder it leads to moved, swapped): never mixed, a link is
   // never renamed over a folder.
