@@ -375,7 +375,8 @@ class Watcher implements NotesWatcher {
     const old = this.subscription;
     this.subscription = undefined;
     this.unwatchRemoved([this.root]); // folders watched inside the old root are gone with it
-    await old?.unsubscribe().catch(() => undefined);
+    // Failing, it leaves @parcel/watcher's listing of the path stale: the folder is then watched by another name (sources.ts).
+    await old?.unsubscribe().catch((e: unknown) => this.opts.log.warn({ root: this.root, err: String(e) }, 'the old watch of the notes folder did not end cleanly'));
     this.lookover?.stop(); // a look under way is of the old root
     this.lookover = this.snapshot(); // the new root's tree (the batch below reports all of it)
     try {
