@@ -97,7 +97,7 @@ export class FolderSync {
       (b) => (this.loading ? this.earlyLate.push(b) : this.runLate(b)),
       (now, added) => this.noteSlowNotes(now, added),
     );
-    this.folder = new FolderAway(deps.root, deps.log, () => this.serial(() => this.judgeRemovals()));
+    this.folder = new FolderAway(deps.root, deps.log, () => this.watcher.rootRead(), () => this.serial(() => this.judgeRemovals()));
     this.noteSlowNotes([], []); // a record an earlier run left is void: its notes are read again by this start's scan
     // The watcher crawls the folder on its own thread while `load()` scans; anything that changes
     // before it covers a file is caught by the catch-up pass at the end of `load()`.
@@ -266,6 +266,7 @@ export class FolderSync {
         this.batchFailed(b, e, attempt, reportedAt);
       }
       this.deps.onBatch?.(b, startedAt, reportedAt);
+      this.folder.batchRan();
       this.armRemovals(b.removedAt);
       this.armSchedule(); // the batch may have scheduled a note sooner than the timer
     });

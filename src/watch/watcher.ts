@@ -71,6 +71,8 @@ export interface NotesWatcher {
   seenThrough(): number;
   /** Subscribed and without an unrecovered error. */
   alive(): boolean;
+  /** The folder at the root's path is watched, and what was in it when it was (again) has been handed over. */
+  rootRead(): boolean;
 }
 
 export function watchNotes(opts: WatcherOptions): NotesWatcher {
@@ -151,6 +153,10 @@ class Watcher implements NotesWatcher {
 
   alive(): boolean {
     return !!this.subscription && !this.closed && !this.failed && !this.rootGone && !this.rootWatchLost;
+  }
+
+  rootRead(): boolean {
+    return !!this.subscription && !this.rootGone && !this.rootWatchLost && !this.rewatching;
   }
 
   async close(): Promise<void> {

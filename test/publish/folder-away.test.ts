@@ -88,4 +88,34 @@ describe('a notes folder that vanishes and comes back', () => {
     expect(svc.deliveries('post').map((e) => e.noteId)).toEqual(['m1', 'marker']);
     expect(await svc.stop()).toBe(0);
   }, 90_000);
+
+  // Tester 24-1 F1/F5: judged by the folder's own look each second, the removals that waited were applied the moment the
+  // folder was back, before the watcher's batch of it brought the renamed note: under delete its messages were deleted
+  // and it was posted anew; under keep it was posted beside its message. The two looks are a second apart each, in no
+  // set order, so the case goes away and back four times.
+  it.each(['delete', 'keep'] as const)('a note renamed while the folder is away follows its message once it is back (onDelete: %s)', async (onDelete) => {
+    const sb = sandbox(CONFIG.replace('onDelete: delete', `onDelete: ${onDelete}`));
+    const svc = InProcessCli.start(sb, [], {}, undefined, parseThreads);
+    await svc.ready();
+    writeFileSync(path.join(sb.notes, 'r0.md'), note('Note r', 'The body of the renamed note, a sentence of its own.'));
+    await svc.waitFor((e) => e.some((x) => x.event === 'post'), 20_000, 'the post of r0');
+    await svc.settled();
+    for (let i = 1; i <= 4; i++) {
+      const before = svc.events.length;
+      const gone = svc.stderr.length;
+      renameSync(sb.notes, `${sb.notes}.away`);
+      await svc.waitFor(() => svc.stderr.slice(gone).includes('the notes folder is gone'), 15_000, `away ${i}: the folder seen gone`);
+      await svc.idle(before, 20_000); // idle with a removal waiting: it was judged, and held for the folder (folder-away.ts)
+      renameSync(path.join(`${sb.notes}.away`, `r${i - 1}.md`), path.join(`${sb.notes}.away`, `r${i}.md`));
+      renameSync(`${sb.notes}.away`, sb.notes);
+      // The note's text is the same (the sandbox has no site URL, so no link changes): its message follows it unedited.
+      const renamed = svc.stderr.length;
+      await svc.waitFor(() => svc.stderr.slice(renamed).includes('note renamed') || svc.events.slice(before).some((x) => x.event === 'post' || x.event === 'delete'), 20_000, `back ${i}: r${i} read`);
+      await svc.idle(before, 20_000);
+      expect(svc.stderr.slice(renamed)).toContain(`"to":"r${i}.md"`);
+    }
+    expect(svc.deliveries('delete')).toEqual([]);
+    expect(svc.deliveries('post').map((e) => e.noteId)).toEqual(['r0']);
+    expect(await svc.stop()).toBe(0);
+  }, 120_000);
 });
