@@ -9,7 +9,7 @@ import type { Io } from './io.js';
 import { errorText } from '../errors.js';
 
 export async function runRegisterCommands(opts: { guild?: string; config?: string; db?: string; force?: boolean }, io: Io): Promise<number> {
-  const runtime = loadRuntime(opts.config, io);
+  const runtime = await loadRuntime(opts.config, io);
   if (typeof runtime === 'number') return runtime;
   const { env, config } = runtime;
   if (!env.DISCORD_TOKEN) {

@@ -39,7 +39,7 @@ export interface StartOptions {
 }
 
 export async function runStart(opts: StartOptions, io: Io): Promise<number> {
-  const runtime = loadRuntime(opts.config, io);
+  const runtime = await loadRuntime(opts.config, io);
   if (typeof runtime === 'number') return runtime;
   const { env, config, templates } = runtime;
   if (opts.announceExisting) config.publish.announceExisting = true;

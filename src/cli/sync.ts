@@ -59,7 +59,7 @@ export interface SyncSummary {
 
 /** `threads`: idle parse threads its service takes from and gives back (AppOptions.parseThreads); without, its own. */
 export async function runSyncOnce(opts: SyncOptions, io: Io, threads?: ParseThreads): Promise<number> {
-  const runtime = loadRuntime(opts.config, io, { serves: false });
+  const runtime = await loadRuntime(opts.config, io, { serves: false });
   if (typeof runtime === 'number') return runtime;
   const { env, config, templates } = runtime;
   if (opts.announceExisting) config.publish.announceExisting = true;

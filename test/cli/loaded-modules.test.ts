@@ -55,7 +55,7 @@ function moduleLog(dir: string): { flag: string; log: string; packages: () => Se
 }
 
 describe('what a command loads', () => {
-  it('sync --once and check load no platform client, metrics, pretty logger nor health or preview page, nor compact a few notes\' heap; status no template engine; start with a port loads the metrics', { timeout: 60_000 }, async () => {
+  it('sync --once and check load no platform client, metrics, pretty logger nor health or preview page (sync no template engine without templates), nor compact a few notes\' heap; status no template engine; start with a port loads the metrics', { timeout: 60_000 }, async () => {
     const sb = sandbox('');
     writeFileSync(path.join(sb.notes, 'a.md'), note('A', 'A note to announce.'));
     const mods = moduleLog(mkdtempSync(path.join(tmpdir(), 'notecast-mods-')));
@@ -70,7 +70,8 @@ describe('what a command loads', () => {
     expect(sync.stdout.split('\n').filter((l) => /Mark-Compact.*testing/.test(l))).toEqual([]);
     const synced = mods.packages();
     expect(synced.has('better-sqlite3')).toBe(true); // the hook saw the run's imports
-    expect(ON_DEMAND.filter((p) => synced.has(p))).toEqual([]);
+    // Nor the template engine: its config writes no template, so the console's messages need none.
+    expect([...ON_DEMAND, 'liquidjs'].filter((p) => synced.has(p))).toEqual([]);
     expect(mods.files().filter((u) => u.includes('/src/health/'))).toEqual([]);
 
     writeFileSync(mods.log, '');
@@ -98,7 +99,7 @@ describe('what a command loads', () => {
     expect(mods.packages().has('prom-client')).toBe(true);
   });
 
-  it('start with the console adapter loads no summariser before it is ready (the scan defers every summary), nor yaml without a config file', { timeout: 60_000 }, async () => {
+  it('start with the console adapter loads no summariser before it is ready (the scan defers every summary), no template engine when its config writes no template, nor yaml without a config file', { timeout: 60_000 }, async () => {
     const sb = sandbox('');
     writeFileSync(path.join(sb.notes, 'a.md'), note('A', 'A note to announce.'));
     const mods = moduleLog(mkdtempSync(path.join(tmpdir(), 'notecast-mods-')));
@@ -114,6 +115,8 @@ describe('what a command loads', () => {
     expect(mods.packages().has('better-sqlite3')).toBe(true); // the hook saw the run's imports
     expect(mods.files().filter((u) => u.includes('/src/summary/')).length).toBeGreaterThan(0); // and the renderers' summary modules
     expect(atReady).toEqual([]);
+    // Its config writes no template: every message is the built-in one, so LiquidJS is not loaded (~0.1 s of CPU a start).
+    expect(mods.packages().has('liquidjs')).toBe(false);
     expect(mods.required().has('yaml')).toBe(true); // its config file is read: yaml, as required, is seen
 
     // The same start with no config file (none named, none at config/notecast.yaml): no YAML to read.

@@ -6,34 +6,37 @@
 import { appendFileSync, mkdirSync, mkdtempSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it, type TestContext } from 'vitest';
 import { silentLogger } from '../../src/log.js';
 import { folderPollSource, type FolderPoll } from '../../src/watch/poller.js';
 import { watchNotes, type NotesWatcher } from '../../src/watch/watcher.js';
 import type { Batch } from '../../src/watch/batch.js';
 import { until } from '../helpers/until.js';
 
-const cleanups: (() => Promise<void> | void)[] = [];
-afterEach(async () => {
-  for (const c of cleanups.splice(0).reverse()) await c();
-});
+/**
+ * The tests run at once (each on folders of its own, mostly waiting on intervals and quiet periods): what a test
+ * made is undone when that test finishes (onTestFinished of its own context, last made first undone), not by a
+ * file-wide afterEach, which would close another test's watcher mid-test.
+ */
+type Cleanup = (c: () => Promise<void> | void) => void;
+const cleanupOf = (t: TestContext): Cleanup => (c) => t.onTestFinished(c);
 
 /**
  * Until the file system's clock (a jiffy coarse on a local disk) reads past `t`: an edit whose mtime is not past the
  * watcher's baseline cannot be vouched for (quiet.ts changeTime), so its quiet period counts from the pass that sees
  * it and it goes out a pass later. A save right after a fast baseline on a quiet machine did so (2,039 ms, CI).
  */
-async function fileClockPast(t: number): Promise<void> {
+async function fileClockPast(t: number, cleanup: Cleanup): Promise<void> {
   const probe = path.join(mkdtempSync(path.join(os.tmpdir(), 'notecast-clock-')), 'probe');
-  cleanups.push(() => rmSync(path.dirname(probe), { recursive: true, force: true }));
+  cleanup(() => rmSync(path.dirname(probe), { recursive: true, force: true }));
   await until(() => (writeFileSync(probe, 'x'), statSync(probe).mtimeMs > t), 5_000, 'the file clock past the baseline');
 }
 
 /** A tree of `folders` folders holding `perFolder` notes each (and a picture, which is never stat'ed). */
-function tree(folders: number, perFolder: number): string {
+function tree(folders: number, perFolder: number, cleanup: Cleanup): string {
   const hourAgo = new Date(Date.now() - 3_600_000);
   const root = mkdtempSync(path.join(os.tmpdir(), 'notecast-poll-'));
-  cleanups.push(() => rmSync(root, { recursive: true, force: true }));
+  cleanup(() => rmSync(root, { recursive: true, force: true }));
   for (let f = 0; f < folders; f++) {
     const dir = path.join(root, `f${f}`);
     mkdirSync(dir);
@@ -46,17 +49,17 @@ function tree(folders: number, perFolder: number): string {
   return root;
 }
 
-describe('polling by folder', () => {
-  async function poll(root: string, intervalMs: number): Promise<{ poller: FolderPoll; seen: string[] }> {
+describe.concurrent('polling by folder', () => {
+  async function poll(root: string, intervalMs: number, cleanup: Cleanup): Promise<{ poller: FolderPoll; seen: string[] }> {
     const seen: string[] = [];
     const poller = await folderPollSource(root, intervalMs, { onPath: (p) => seen.push(p), onError: () => undefined, ignored: () => false });
-    cleanups.push(() => poller.unsubscribe());
+    cleanup(() => poller.unsubscribe());
     return { poller, seen };
   }
 
-  it('an idle pass stats every folder and note once and lists no folder again', async () => {
-    const root = tree(4, 25);
-    const { poller, seen } = await poll(root, 100);
+  it('an idle pass stats every folder and note once and lists no folder again', async (t) => {
+    const root = tree(4, 25, cleanupOf(t));
+    const { poller, seen } = await poll(root, 100, cleanupOf(t));
     const base = poller.counts();
     expect(base.listings).toBe(5); // the root and its four folders, once each
     await until(() => poller.counts().passes >= 3, 10_000, 'three passes');
@@ -67,9 +70,9 @@ describe('polling by folder', () => {
     expect(seen).toEqual([]);
   });
 
-  it('lists again only the folder whose entries changed, and reports what changed in it', async () => {
-    const root = tree(4, 25);
-    const { poller, seen } = await poll(root, 100);
+  it('lists again only the folder whose entries changed, and reports what changed in it', async (t) => {
+    const root = tree(4, 25, cleanupOf(t));
+    const { poller, seen } = await poll(root, 100, cleanupOf(t));
     await until(() => poller.counts().passes >= 1, 10_000, 'a pass');
     const before = poller.counts();
     writeFileSync(path.join(root, 'f2', 'new-en.md'), 'new');
@@ -83,21 +86,21 @@ describe('polling by folder', () => {
   });
 });
 
-describe.each(['native', 'poll'] as const)('the watcher, watch.mode: %s', (mode) => {
+describe.concurrent.each(['native', 'poll'] as const)('the watcher, watch.mode: %s', (mode) => {
   const INTERVAL = 1000;
 
-  async function watch(root: string, timing = { pollIntervalMs: INTERVAL, quietMs: 50 }): Promise<{ watcher: NotesWatcher; batches: (Batch & { at: number })[] }> {
+  async function watch(root: string, cleanup: Cleanup, timing = { pollIntervalMs: INTERVAL, quietMs: 50 }): Promise<{ watcher: NotesWatcher; batches: (Batch & { at: number })[] }> {
     const batches: (Batch & { at: number })[] = [];
     const watcher = watchNotes({ root, mode, ...timing, maxHoldMs: 5000, onBatch: (b) => batches.push({ ...b, at: Date.now() }), log: silentLogger() });
-    cleanups.push(() => watcher.close());
+    cleanup(() => watcher.close());
     await watcher.ready;
     return { watcher, batches };
   }
 
-  it('sees edits in place, which leave the folder mtime alone, in several folders within one interval', async () => {
-    const root = tree(6, 40);
-    const { batches } = await watch(root);
-    await fileClockPast(Date.now());
+  it('sees edits in place, which leave the folder mtime alone, in several folders within one interval', async (t) => {
+    const root = tree(6, 40, cleanupOf(t));
+    const { batches } = await watch(root, cleanupOf(t));
+    await fileClockPast(Date.now(), cleanupOf(t));
     const edited = [0, 2, 5].map((f) => path.join(root, `f${f}`, `n${f * 3}-en.md`));
     const folderMtimes = edited.map((p) => statSync(path.dirname(p)).mtimeMs);
     const at = Date.now();
@@ -109,9 +112,9 @@ describe.each(['native', 'poll'] as const)('the watcher, watch.mode: %s', (mode)
     expect(last - at).toBeLessThan(INTERVAL + 900);
   });
 
-  it('follows folders created several levels deep at once, and removals of notes and folders', async () => {
-    const root = tree(2, 3);
-    const { batches } = await watch(root);
+  it('follows folders created several levels deep at once, and removals of notes and folders', async (t) => {
+    const root = tree(2, 3, cleanupOf(t));
+    const { batches } = await watch(root, cleanupOf(t));
     const deep = path.join(root, 'a', 'b', 'c');
     mkdirSync(deep, { recursive: true });
     writeFileSync(path.join(deep, 'deep-en.md'), 'first');
@@ -127,14 +130,14 @@ describe.each(['native', 'poll'] as const)('the watcher, watch.mode: %s', (mode)
   });
 
   // Moved in (mv, rsync -a, cp -p): a note keeps its old mtime, which dates nothing; its folder's does.
-  it.each(['written', 'moved in with an old mtime'] as const)('hands a burst of notes %s, paced under the quiet period, over as one batch though polls see it in parts; a lone save within an interval and the quiet period', async (how) => {
+  it.for(['written', 'moved in with an old mtime'] as const)('hands a burst of notes %s, paced under the quiet period, over as one batch though polls see it in parts; a lone save within an interval and the quiet period', async (how, t) => {
     // The quiet period is shorter than the interval, as by default (2 s and 3 s): notes a pass saw
     // must not settle before a later pass has looked for the rest of their burst (issue 25/31).
     const timing = { pollIntervalMs: 700, quietMs: 400 };
-    const root = tree(1, 1);
+    const root = tree(1, 1, cleanupOf(t));
     const staging = mkdtempSync(path.join(os.tmpdir(), 'notecast-staging-'));
-    cleanups.push(() => rmSync(staging, { recursive: true, force: true }));
-    const { batches } = await watch(root, timing);
+    cleanupOf(t)(() => rmSync(staging, { recursive: true, force: true }));
+    const { batches } = await watch(root, cleanupOf(t), timing);
     // 12 notes 100 ms apart: 1.1 s, so at least one pass starts in the middle of the burst.
     const names = Array.from({ length: 12 }, (_, i) => `burst${i}-en.md`);
     const burst = names.map((n) => path.join(root, 'f0', n));
