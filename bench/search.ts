@@ -76,8 +76,9 @@ export function makeQueries(docs: Doc[]): Query[] {
   return out;
 }
 
-/** As the publisher writes them: each note's record and words in one putNote, 500 per transaction. */
+/** As the publisher writes them: each note's record and words in one putNote, 500 per transaction, FTS5's merges deferred to the end past one (store/fts.ts). */
 export function indexDocs(store: Store, docs: Doc[]): void {
+  const merges = docs.length > 500 ? store.indexMerges.defer() : undefined;
   for (let i = 0; i < docs.length; i += 500) {
     const chunk = docs.slice(i, i + 500);
     const texts: SearchText[] = chunk.map((d) => searchText(d.info, d.body));
@@ -88,6 +89,7 @@ export function indexDocs(store: Store, docs: Doc[]): void {
       });
     });
   }
+  merges?.end();
 }
 
 function heapMiB(): number {

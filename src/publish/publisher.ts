@@ -118,6 +118,7 @@ export class Publisher {
     const leftAside = opts.late?.take([...joined, ...batch.removed], this.reader), files = leftAside?.size ? joined.filter((f) => !leftAside.has(f)) : joined; // notes set aside while they parse are this batch's, unless their files hold the text being parsed (late-notes.ts)
     for (const rel of removedNotes(this.deps, batch.removed, known)) this.pending.add(rel, known(rel)!);
     this.batchDigests = new Map();
+    const merges = files.length > DB_CHUNK ? this.deps.store.indexMerges.defer() : undefined; // many commits: FTS5 merges once, at the end (store/fts.ts)
     try {
       // Each chunk is read and handed to the parser while the chunk before it is decided and
       // committed: the workers parse while the main thread writes.
@@ -155,6 +156,7 @@ export class Publisher {
       }
     } finally {
       this.batchDigests = undefined;
+      merges?.end();
       await this.parser.endBatch();
     }
     return result;
@@ -430,9 +432,8 @@ export class Publisher {
 
   /** One log line per decision: changes, schedules and deletes at info, silent records at debug; a restore's notes followed (restored-notes.ts). */
   private logDecision(d: Decided): void {
-    const { log, store } = this.deps;
-    followRestoredNote(store, log, d);
-    const at = { note: d.row.id, family: d.row.info.translationKey };
+    const { log } = this.deps, at = { note: d.row.id, family: d.row.info.translationKey };
+    followRestoredNote(this.deps.store, log, d);
     if (d.action.type !== 'none') log.info({ ...at, action: d.action.type, revision: d.row.revision }, 'note changed');
     else if (d.row.state === 'scheduled' && d.row.dueAt) log.info({ ...at, due: new Date(d.row.dueAt).toISOString() }, 'note scheduled: announced when its date comes');
     else if (d.row.state === 'deleted') log.info({ ...at, why: d.action.why }, 'note deleted');

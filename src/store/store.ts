@@ -5,7 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Filter } from '../config/schema.js';
 import { openDb, type Db, type OpenDbOptions, type Statement } from './db.js';
-import { dropSearchText, writeSearchText } from './fts.js';
+import { dropSearchText, IndexMerges, writeSearchText } from './fts.js';
 import { notePlace, writeNoteRow, type NotePlace } from './note-rows.js';
 import { LookupRows } from './lookup.js';
 import { HELD_FOR_PAGE, LivePages } from './live-pages.js';
@@ -46,6 +46,7 @@ export class Store {
 
   /** The lookup index's queries (search/index.ts asks them). */
   readonly lookup = new LookupRows(this.sql);
+  readonly indexMerges = new IndexMerges(this.sql); // deferred through a batch of many commits (fts.ts)
   /** Pages asked before their note's first post (publish.waitUntilLive). */
   readonly livePages = new LivePages(this.sql);
   /** Notes' summaries made when first shown (issue 31: a first run makes none). */
@@ -57,6 +58,7 @@ export class Store {
 
   constructor(file: string, opts?: OpenDbOptions) {
     this.db = openDb(file, opts);
+    if (!opts?.readOnly) this.indexMerges.restore(); // a process stopped in a batch left FTS5's automerge off
   }
 
   /**
@@ -86,10 +88,9 @@ export class Store {
    * finished delivery never goes back to open): the newest outbox row, and how many have finished.
    */
   highWater(): { outbox: number; finished: number } {
-    const r = this
+    return this
       .sql("SELECT coalesce(max(id), 0) AS outbox, coalesce(max(id), 0) - (SELECT count(*) FROM outbox WHERE status IN ('pending', 'sending')) AS finished FROM outbox")
       .get() as { outbox: number; finished: number };
-    return r;
   }
 
   getMeta(key: string): string | undefined {
@@ -247,8 +248,7 @@ export class Store {
   }
 
   outboxRow(id: number): OutboxRow | undefined {
-    const r = this.sql('SELECT * FROM outbox WHERE id = ?').get(id) as OutboxRecord | undefined;
-    return this.validOutbox(r);
+    return this.validOutbox(this.sql('SELECT * FROM outbox WHERE id = ?').get(id) as OutboxRecord | undefined);
   }
 
   /** The open (pending) delivery of `kind` for a note and target, which a newer revision may replace. */
