@@ -50,6 +50,9 @@ const SCRIPTED_TEXT = new RegExp(`([_^])(?:\\{\\s*)?\\\\(?:${TEXT_COMMANDS})\\s*
 /** Combining marks for TeX accents: overline, macron, circumflex, arrow, tilde, dot. */
 const ACCENTS: Record<string, string> = { overline: '\u0305', bar: '\u0304', hat: '\u0302', widehat: '\u0302', vec: '\u20D7', tilde: '\u0303', widetilde: '\u0303', dot: '\u0307', ddot: '\u0308' };
 
+/** An accent over a braced argument: `\bar{x}`, `\hat{\beta}`. */
+const ACCENT_ARGUMENT = /\\(overline|bar|hat|widehat|vec|tilde|widetilde|ddot|dot)\{([^{}]*)\}/g;
+
 /**
  * Symbols that read as letters: TeX ignores the space after a control word (`\Delta G` is ΔG, `\pi r` is
  * πr), so before a letter or digit that space goes; before an operator (`\alpha + 1`) it stays.
@@ -114,8 +117,9 @@ export function texToText(tex: string): TexText {
   // An unbraced marked script is one letter: `k_BT` is k_B T.
   s = s.replace(/([_^][A-Za-z])(?=[A-Za-z])/g, '$1 ');
   for (let i = 0; i < 6 && /[_^]\{|\\(frac|sqrt|binom)\s*[{[]/.test(s); i++) {
-    // Text inside an argument (`\frac{\mathrm{d}x}{\mathrm{d}t}`) is read first, so that the braces around it are innermost.
-    s = s.replace(TEXT_ARGUMENT, '$1');
+    // Text inside an argument (`\frac{\mathrm{d}x}{\mathrm{d}t}`) is read first, so that the braces around it are innermost;
+    // so is an accent (`\sqrt{(x - \bar{x})^2}`): its braces inside a root or fraction left that root unread.
+    s = s.replace(TEXT_ARGUMENT, '$1').replace(ACCENT_ARGUMENT, (_m, accent: string, x: string) => accented(x, ACCENTS[accent]!));
     // A marked script ends before a letter or digit (`k_{B}T` reads k_B T, not k_BT, one script "BT").
     s = s.replace(/([_^])\{([^{}]*)\}(?=([A-Za-z0-9]?))/g, (_m, op: string, a: string, next: string) => `${op}${wrap(a)}${next ? ' ' : ''}`);
     s = s.replace(/\\frac\s*\{([^{}]*)\}\s*\{([^{}]*)\}/g, (_m, a: string, b: string) => fraction(fractionPart(a), fractionPart(b)));
@@ -126,7 +130,7 @@ export function texToText(tex: string): TexText {
   s = s.replace(/\\frac\s*(\w)\s*(\w)/g, (_m, a: string, b: string) => fraction(a, b)).replace(/\\binom\s*(\w)\s*(\w)/g, 'C($1, $2)');
   s = s
     // An accent keeps its meaning: \overline{A} is not A (NOT A in logic), \hat{\beta} is an estimate.
-    .replace(/\\(overline|bar|hat|widehat|vec|tilde|widetilde|ddot|dot)\{([^{}]*)\}/g, (_m, accent: string, x: string) => accented(x, ACCENTS[accent]!))
+    .replace(ACCENT_ARGUMENT, (_m, accent: string, x: string) => accented(x, ACCENTS[accent]!))
     // Without braces the accent takes the next letter or command; `\dots` is no dot on `s`.
     .replace(/\\(overline|bar|hat|vec|tilde|ddot|dot)(?![A-Za-z])\s*(\\[A-Za-z]+|[A-Za-z])/g, (_m, accent: string, x: string) => accented(x, ACCENTS[accent]!))
     .replace(TEXT_ARGUMENT, '$1')
