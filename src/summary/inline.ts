@@ -85,22 +85,26 @@ export class SpanTable {
   }
 
   /** Characters one character of a text shows: a span's whole text for its placeholder. */
-  width(ch: string): number {
-    return isPlaceholder(ch) ? this.shownLength(ch.charCodeAt(0) - FIRST) : ch.length;
+  width(ch: string, marked = true): number {
+    return isPlaceholder(ch) ? this.shownLength(ch.charCodeAt(0) - FIRST, marked) : ch.length;
   }
 
-  /** A span's characters as measured: a formula by its longer reading, the marked one, which a point may show instead (addMath). */
-  private shownLength(index: number): number {
-    return this.markedReadings.get(index)?.length ?? this.runs[index]?.text.length ?? 0;
+  /**
+   * A span's characters as shown: a formula by its marked reading where its point shows that (`marked`,
+   * showsMarkedScripts of the point's text; by default the longer reading, which no point outgrows).
+   */
+  private shownLength(index: number, marked: boolean): number {
+    return (marked ? this.markedReadings.get(index)?.length : undefined) ?? this.runs[index]?.text.length ?? 0;
   }
 
   /** Characters a text shows once its placeholders are expanded. */
   visibleLength(text: string): number {
     if (!PLACEHOLDER.test(text)) return text.length;
+    const marked = this.showsMarkedScripts(text);
     let n = 0;
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
-      n += c >= FIRST && c <= LAST ? this.shownLength(c - FIRST) : 1;
+      n += c >= FIRST && c <= LAST ? this.shownLength(c - FIRST, marked) : 1;
     }
     return n;
   }
@@ -125,8 +129,8 @@ export class SpanTable {
     return out;
   }
 
-  /** Whether the text holds a formula whose scripts stay marked (addMath). */
-  private showsMarkedScripts(text: string): boolean {
+  /** Whether the text holds a formula whose scripts stay marked (addMath): its other formulas are shown marked too. */
+  showsMarkedScripts(text: string): boolean {
     if (!this.keepsMarks.size) return false;
     for (let i = 0; i < text.length; i++) if (this.keepsMarks.has(text.charCodeAt(i) - FIRST)) return true;
     return false;
