@@ -9,6 +9,7 @@
 import { endsSeries, ledBy } from './punctuation.js';
 import { NUMBER_WORDS } from './number-words.js';
 import { wordCount } from './tone.js';
+import { ruleFor, type Rules } from './locale-rules.js';
 
 /** Most words the counting sentence may have: it introduces the names, it does not say much of its own. */
 const MAX_LEAD_WORDS = 10;
@@ -60,17 +61,61 @@ function counted(lead: string, series: string, locale: string): string {
   return ledBy(lead.replace(/\s*।$/u, ''), names);
 }
 
-/** The paragraph's sentences, each bare series of names joined to the short sentence before it. */
+/**
+ * The copula whose subject is the count the sentence before gave, dropped or a pronoun, around a series
+ * ("They are price, …", "Das sind …", "Ce sont …", "Son el precio, …", "価格、…、…です", "分别是…",
+ * "هي …", "… हैं"): the series is its complement, the names alone. Each language's copula and where it stands.
+ */
+const COPULA_FRAME: Rules = [
+  [/^en/, /^(?:they|these|those)\s+(?:are|were)\s+/iu],
+  [/^de/, /^(?:das|dies|es)\s+sind\s+/iu],
+  [/^fr/, /^(?:ce|ils|elles)\s+sont\s+/iu],
+  [/^es/, /^(?:(?:estas|estos|ellas|ellos)\s+)?son\s+/iu],
+  [/^pt/, /^(?:(?:estas|estes|elas|eles)\s+)?são\s+/iu],
+  [/^(zh|hant|yue)/, /^(?:分别是|分別是|即|就是|是)/u],
+  [/^ja/, /(?:です|である|でした|だ)(?=[。.]?$)/u],
+  [/^ar/, /^و?(?:هي|هم)\s+/u],
+  [/^hi/, /\s+(?:हैं|है|थे)(?=\s*।?$)/u],
+];
+
+/** The series a copula frames (COPULA_FRAME), the frame gone; undefined when the sentence has no such frame. */
+function framedSeries(s: string, locale: string): string | undefined {
+  const frame = ruleFor(COPULA_FRAME, locale)?.exec(s);
+  if (!frame) return undefined;
+  const rest = `${s.slice(0, frame.index)}${s.slice(frame.index + frame[0].length)}`.trim();
+  return rest && !endsWithFullStop(rest) ? `${rest}${FULL_STOP.exec(s)?.[0].trim() ?? ''}` : rest;
+}
+
+/**
+ * Whether a sentence is short enough to lead a series: its words, or those of its last clause when that
+ * clause counts ("iPhoneとAndroidのどちらを選ぶべきか、主な違いは三つあります。": the count is said last, after what it is about).
+ */
+function leadsSeries(before: string): boolean {
+  if (wordCount(before) <= MAX_LEAD_WORDS) return true;
+  const last = before.slice(Math.max(...[...before.matchAll(/[,、，،]/gu)].map((m) => m.index + 1), 0));
+  return last.length < before.length && wordCount(last) <= MAX_LEAD_WORDS && COUNTS.test(last);
+}
+
+/** The paragraph's sentences, each bare series of names (or a copula's, framedSeries) joined to the short sentence before it. */
 export function withSeriesNamed(sentences: string[], locale = ''): string[] {
   if (sentences.length < 2) return sentences;
   const out: string[] = [];
   for (const s of sentences) {
     const before = out[out.length - 1];
     // The counting sentence's cheap tests first (its stop, its few words): most sentences count nothing, and their next one need not be read as a series.
-    if (before !== undefined && endsWithFullStop(before) && wordCount(before) <= MAX_LEAD_WORDS && isBareSeries(s, before) && !endsSeries(before)) out[out.length - 1] = counted(before, s, locale);
+    const leads = before !== undefined && endsWithFullStop(before) && leadsSeries(before) && !endsSeries(before);
+    // The copula's frame first: a series bare but for it ("… अपडेट हैं।", "Das sind …" read as an article) keeps it otherwise.
+    const series = !leads ? undefined : (seriesAfterCopula(s, before, locale) ?? (isBareSeries(s, before) ? s : undefined));
+    if (series !== undefined) out[out.length - 1] = counted(before!, series, locale);
     else out.push(s);
   }
   return out;
+}
+
+/** A copula's series (framedSeries) under a sentence that counts it, the names alone; else undefined. */
+function seriesAfterCopula(s: string, lead: string, locale: string): string | undefined {
+  const series = framedSeries(s, locale);
+  return series !== undefined && COUNTS.test(lead) && isBareSeries(series, lead) ? series : undefined;
 }
 
 /**

@@ -42,6 +42,10 @@ export class SpanTable {
   private readonly runs: Run[] = [];
   /** Spans a reader could not read (math with TeX no table converts): a point holding one is not shown. */
   private readonly unreadable = new Set<number>();
+  /** Formulas shown with raised or lowered scripts, by index: their reading with the scripts marked (addMath). */
+  private readonly markedReadings = new Map<number, string>();
+  /** Formulas whose scripts stay marked (addMath). */
+  private readonly keepsMarks = new Set<number>();
 
   /** The placeholder for a span, or the span's own text when the table is full (6,400 spans). */
   add(run: Run, readable = true): string {
@@ -49,6 +53,19 @@ export class SpanTable {
     this.runs.push(run);
     if (!readable) this.unreadable.add(this.runs.length - 1);
     return String.fromCharCode(FIRST + this.runs.length - 1);
+  }
+
+  /**
+   * A formula's span: its reading, and its reading with scripts marked where that differs (`eˣ`, `e^x`),
+   * or whether its own scripts stay marked (`x_0`, Unicode lacking a form): a point holding one of those
+   * shows every formula of it with marked scripts, one reading of exponents a point (expand).
+   */
+  addMath(text: string, readable: boolean, marked: string | undefined, keepsMarks: boolean): string {
+    const ch = this.add({ text }, readable);
+    if (!isPlaceholder(ch)) return ch;
+    if (marked !== undefined) this.markedReadings.set(ch.charCodeAt(0) - FIRST, marked);
+    if (keepsMarks) this.keepsMarks.add(ch.charCodeAt(0) - FIRST);
+    return ch;
   }
 
   /** Whether the text holds a span added as unreadable. */
@@ -68,17 +85,26 @@ export class SpanTable {
   }
 
   /** Characters one character of a text shows: a span's whole text for its placeholder. */
-  width(ch: string): number {
-    return isPlaceholder(ch) ? (this.get(ch)?.text.length ?? 0) : ch.length;
+  width(ch: string, marked = true): number {
+    return isPlaceholder(ch) ? this.shownLength(ch.charCodeAt(0) - FIRST, marked) : ch.length;
+  }
+
+  /**
+   * A span's characters as shown: a formula by its marked reading where its point shows that (`marked`,
+   * showsMarkedScripts of the point's text; by default the longer reading, which no point outgrows).
+   */
+  private shownLength(index: number, marked: boolean): number {
+    return (marked ? this.markedReadings.get(index)?.length : undefined) ?? this.runs[index]?.text.length ?? 0;
   }
 
   /** Characters a text shows once its placeholders are expanded. */
   visibleLength(text: string): number {
     if (!PLACEHOLDER.test(text)) return text.length;
+    const marked = this.showsMarkedScripts(text);
     let n = 0;
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
-      n += c >= FIRST && c <= LAST ? (this.runs[c - FIRST]?.text.length ?? 0) : 1;
+      n += c >= FIRST && c <= LAST ? this.shownLength(c - FIRST, marked) : 1;
     }
     return n;
   }
@@ -87,6 +113,7 @@ export class SpanTable {
   expand(text: string): KeyPoint {
     const out: Run[] = [];
     let plain = '';
+    const marked = this.showsMarkedScripts(text);
     for (const ch of text) {
       const run = isPlaceholder(ch) ? this.get(ch) : undefined;
       if (!run) {
@@ -95,10 +122,18 @@ export class SpanTable {
       }
       if (plain) out.push({ text: plain });
       plain = '';
-      out.push({ ...run });
+      const reading = marked ? this.markedReadings.get(ch.charCodeAt(0) - FIRST) : undefined;
+      out.push(reading === undefined ? { ...run } : { ...run, text: reading });
     }
     if (plain) out.push({ text: plain });
     return out;
+  }
+
+  /** Whether the text holds a formula whose scripts stay marked (addMath): its other formulas are shown marked too. */
+  showsMarkedScripts(text: string): boolean {
+    if (!this.keepsMarks.size) return false;
+    for (let i = 0; i < text.length; i++) if (this.keepsMarks.has(text.charCodeAt(i) - FIRST)) return true;
+    return false;
   }
 
   /** Whether the text holds a code span. */

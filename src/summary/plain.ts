@@ -5,7 +5,7 @@
 import type { Token, Tokens } from 'marked';
 import { decodeEntities, stripControls } from '../util/text.js';
 import { stripPrivateUse, type SpanTable } from './inline.js';
-import { texToText } from './tex.js';
+import { keepsScriptMarks, texReadings } from './tex.js';
 import { scriptedText, scriptTagOf, withScripts } from './sup-sub.js';
 
 /**
@@ -136,9 +136,9 @@ export function cleanText(s: string, spans?: SpanTable): string {
   // With a span table, math becomes one unbreakable unit: no sentence ends and no cut falls inside it.
   // A span the tables cannot read is marked so: no point shows raw TeX (select.ts leaves it out).
   const math = (tex: string) => {
-    const read = texToText(tex);
+    const read = texReadings(tex);
     // Without a span table (titles, labels, search text) nothing is dropped: an unknown command reads as its name.
-    return spans ? spans.add({ text: read.text }, read.readable) : read.text.replace(/\\([A-Za-z]+)/g, '$1');
+    return spans ? spans.addMath(read.text, read.readable, read.marked, keepsScriptMarks(read.text)) : read.text.replace(/\\([A-Za-z]+)/g, '$1');
   };
   if (out.includes('\\') || out.includes('$$')) {
     // Two display formulas with only white space between are two lines on the page: read apart.

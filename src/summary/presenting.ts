@@ -58,14 +58,24 @@ export function listContext(leadIn: string, locale: string): string | undefined 
   const presented = withoutPresenting(leadIn);
   // "訪れた都市は次のとおりです", "The steps are as follows": the subject is what the list is.
   // A lead-in that ends its sentence ("以下は…おすすめのアプリです。", "Here are the key features.") names what is before its stop and copula.
-  const named = presented?.replace(/(?<=\p{L})(?:です|でした|である)?[。.]$/u, '').replace(AS_FOLLOWS_PREDICATE, '');
-  if (!named?.trim() || (saysAsFollows(named.trim()) && !saysBeforeFollowing(named.trim()))) return undefined;
+  const said = presented?.replace(/(?<=\p{L})(?:です|でした|である)?[。.]$/u, '');
+  const subject = said?.replace(AS_FOLLOWS_PREDICATE, '');
+  // A subject made a noun by の ("よく使われるの", the ones often used) is no name alone: the lead-in is said whole.
+  const named = subject !== undefined && /\p{Script=Hiragana}の$/u.test(subject) ? presented!.replace(/[。.:：]$/u, '') : subject;
+  if (!named?.trim() || POINTER_ONLY.test(named.trim()) || (saysAsFollows(named.trim()) && !saysBeforeFollowing(named.trim()))) return undefined;
   // The writer speaking ("I use these") names nothing; a thing they qualify does ("The programs I recommend").
   return speaksAsI(named, locale) && !NAMED_THING.test(named.trim()) ? undefined : named;
 }
 
-/** "Is as follows" after a subject of its own, in Japanese and English. */
-const AS_FOLLOWS_PREDICATE = /(?:(?<=\S)(?:は|が)(?:次|以下)の(?:とおり|通り|[^。]{1,6}?)(?:です)?|(?<=\p{L}{2})\s+(?:is|are) as follows)\s*$/u;
+/**
+ * "Is as follows" after a subject of its own, in Japanese, English, Spanish, French and German ("Las más
+ * usadas son las siguientes", "Les étapes sont les suivantes": the subject names the list).
+ */
+const AS_FOLLOWS_PREDICATE =
+  /(?:(?<=\S)(?:は|が)(?:次|以下)の(?:とおり|通り|[^。]{1,6}?)(?:です)?|(?<=\p{L}{2})\s+(?:is|are) as follows|(?<=\p{L}{2})\s+(?:es|son|est|sont|ist|sind)\s+(?:(?:el|la|los|las|le|les|die|der|das)\s+)?(?:siguientes?|suivante?s?|folgende[n]?)[\s:：.]*)\s*$/iu;
+
+/** A subject that only points ("Estos son los siguientes", "These are as follows"): it names nothing. */
+const POINTER_ONLY = /^(?:these|those|they|this|estas?|estos|esas?|esos|ces|ceux-ci|celles-ci|ce|voici|diese|das|dies|es)$/iu;
 
 /** An English noun phrase opening with its article or demonstrative: what the lead-in names, whoever qualifies it. */
 const NAMED_THING = /^(?:the|an?|these|those)\s+(?!I\b)\p{L}/iu;

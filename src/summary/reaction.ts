@@ -13,6 +13,7 @@ import { afterOpening, afterShortInterjection, judgesEaseOrCommon, substanceStan
 import { namesWhatItPointsAt, pointsBack, wordCount } from './tone.js';
 import { remarksHowWidelyMet } from './widely-met.js';
 import { wishesByForm } from './wish-form.js';
+import { opensAskingWriter } from './asks-writer.js';
 
 /**
  * One short word before a comma or exclamation mark opening a sentence: where an interjection stands
@@ -97,29 +98,10 @@ function barePredicate(remark: string): boolean {
   return wordCount(remark) <= PREDICATE_WORDS && /^\p{Ll}/u.test(remark) && !/\p{Lu}/u.test(remark);
 }
 
-/**
- * An imperative to the reader with the writer as its object, opening the sentence: English puts a
- * verb of telling first with "me"/"us"; German the verb with "mir" ("uns" urges writer and reader
- * on: "Lass uns…"); Spanish, French and Portuguese join "me"/"moi" to the verb ("Cuéntame",
- * "Escríbeme", "Dis-moi", "Conte-me"; "-nos" urges: "Vámonos"); Arabic suffixes it ("أخبرني"); Hindi asks
- * "मुझे … बताइए/बताएं"; Chinese and Japanese ask to be told (告诉我, 跟我说, 教えてください).
- */
-const ASKS_TO_HEAR: Rules = [
-  [/^en/, /^(?:please\s+|do\s+)?(?:tell|write|show|send|drop|ping|message|email|text)\s+(?:me|us)(?![\p{L}'’])/iu],
-  // …and the formal imperative, its verb in -en before "Sie" ("Schreiben Sie mir", "Lassen Sie mich wissen").
-  [/^de/, /^(?:bitte\s+)?(?:\p{L}+(?<!en)\s+mir|\p{L}+en\s+Sie\s+(?:mir|mich))(?!\p{L})/u],
-  [/^es/, /^[¡¿]?(?:\p{L}*[áéíóú]\p{L}*me|dime|dame)(?!\p{L})/iu],
-  [/^fr/, /^\p{L}+-moi(?!\p{L})/iu],
-  [/^pt/, /^\p{L}+-me(?!\p{L})/iu],
-  [/^ar/, /^\p{L}{2,}(?<!ا)ني(?!\p{L})/u],
-  [/^hi/, /^(?:\S+\s+){0,2}मुझे\s+(?:\S+\s+){0,6}?(?:बताइए|बताइये|बताएं|बताएँ|बताना|बताओ|लिखिए|लिखें)/u],
-  [/^(zh|hant|yue)/, /^(?:请|請|欢迎|歡迎)?(?:告诉我|告訴我|跟我说|跟我說|和我说|和我說|让我知道|讓我知道)/u],
-  [/^ja/, /(?:教えて|聞かせて|知らせて)(?:ください|下さい|くださいね|ね)[。！!]?$/u],
-];
-
 /** Whether a sentence asks the reader to tell or write the writer back: a sign-off, no point wherever it stands. */
 export function asksToHearBack(s: string, locale: string): boolean {
-  return ruleFor(ASKS_TO_HEAR, locale)?.test(s.trimStart()) ?? false;
+  // Set off before a statement ("Glaub mir, die Gare dauert…"), such a clause is no request: tone.ts withoutInterjection drops it first.
+  return opensAskingWriter(s, locale);
 }
 
 /** A closing line of at most this many words that ends on no stop: a sign-off ("Happy baking 🍞", "Cheers", "¡Buen provecho 😊"). */

@@ -18,9 +18,16 @@ const TIE = /(?:には|では|は|が|に|で|を|是|为|為|有|的|[\s\p{P}])
  */
 const MIN_WORDS_BEFORE = 3;
 
+/**
+ * A subject made a noun by Chinese 的 or Japanese の ("最常用的是以下几个", the most used ones are the
+ * following; "よく使われるのは次のとおりです"): it says what the list is, however short.
+ */
+const NOMINALISED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}](?:的(?:是|有|為|为)|の(?:は|が))[\s\p{P}]*$/u;
+
 /** Whether a CJK lead-in says enough before its "the following" to name what its list is. */
 export function saysBeforeFollowing(leadIn: string): boolean {
   const m = FOLLOWING.exec(leadIn);
   if (!m) return false;
-  return wordCount(leadIn.slice(0, m.index).replace(TIE, '')) >= MIN_WORDS_BEFORE;
+  const before = leadIn.slice(0, m.index);
+  return NOMINALISED.test(before) || wordCount(before.replace(TIE, '')) >= MIN_WORDS_BEFORE;
 }

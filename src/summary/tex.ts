@@ -50,6 +50,9 @@ const SCRIPTED_TEXT = new RegExp(`([_^])(?:\\{\\s*)?\\\\(?:${TEXT_COMMANDS})\\s*
 /** Combining marks for TeX accents: overline, macron, circumflex, arrow, tilde, dot. */
 const ACCENTS: Record<string, string> = { overline: '\u0305', bar: '\u0304', hat: '\u0302', widehat: '\u0302', vec: '\u20D7', tilde: '\u0303', widetilde: '\u0303', dot: '\u0307', ddot: '\u0308' };
 
+/** An accent over a braced argument: `\bar{x}`, `\hat{\beta}`. */
+const ACCENT_ARGUMENT = /\\(overline|bar|hat|widehat|vec|tilde|widetilde|ddot|dot)\{([^{}]*)\}/g;
+
 /**
  * Symbols that read as letters: TeX ignores the space after a control word (`\Delta G` is ΔG, `\pi r` is
  * πr), so before a letter or digit that space goes; before an operator (`\alpha + 1`) it stays.
@@ -77,6 +80,33 @@ export interface TexText {
   readable: boolean;
 }
 
+/**
+ * A formula's reading (texToText) and, where that raised or lowered its scripts (`eˣ`), its reading with
+ * them marked (`e^x`): a point that also shows a formula whose scripts stay marked shows this one, so it
+ * reads exponents one way.
+ */
+export interface TexReadings extends TexText {
+  marked?: string;
+}
+
+/** Whether a formula's reading keeps a script marked (`x_0`, `Σ_(n=0)^(∞)`): Unicode lacked a raised or lowered form. */
+export function keepsScriptMarks(text: string): boolean {
+  return /[_^]/.test(text);
+}
+
+/** A TeX fragment as readable text: `\frac{1}{2}` → `1/2`, `V_{10}` → `V₁₀`, `\omega` → `ω`. */
+export function texToText(tex: string): TexText {
+  return texRead(tex, true);
+}
+
+/** A TeX fragment's reading, and its reading with marked scripts when that differs (TexReadings). */
+export function texReadings(tex: string): TexReadings {
+  const read = texRead(tex, true);
+  if (!/[_^]/.test(tex) || keepsScriptMarks(read.text)) return read;
+  const marked = texRead(tex, false).text;
+  return marked === read.text ? read : { ...read, marked };
+}
+
 /** An amsmath environment whose `&` aligns rows (its columns are one equation's halves), with its rows. */
 const ALIGNMENT = /\\begin\{(aligned|align\*?|split|gather\*?|gathered|eqnarray\*?|flalign\*?)\}([\s\S]*?)\\end\{\1\}/g;
 
@@ -94,8 +124,8 @@ function environmentsRead(tex: string): string {
     .replace(/\s*(?:\\\\|\\(?=[\s\d+\-(.]))\s*/g, '; ');
 }
 
-/** A TeX fragment as readable text: `\frac{1}{2}` → `1/2`, `V_{max}` → `V_max`, `\omega` → `ω`. */
-export function texToText(tex: string): TexText {
+/** A TeX fragment as readable text: `\frac{1}{2}` → `1/2`, `V_{max}` → `V_max` (`V_{10}` → `V₁₀` when `exact`), `\omega` → `ω`. */
+function texRead(tex: string, exact: boolean): TexText {
   let s = tex
     .replace(/[\u0001-\u0004]/g, '')
     .replace(/\\([{}])/g, (_m, brace: string) => (brace === '{' ? OPEN_BRACE : CLOSE_BRACE))
@@ -110,12 +140,13 @@ export function texToText(tex: string): TexText {
   s = s.replace(/\^\s*(?:\{\s*\\circ\s*\}|\\circ(?![A-Za-z]))/g, '°').replace(/°\s+(?=[CFK](?![A-Za-z]))/g, '°');
   // Text in a script (`v_{\mathrm{max}}`) is read before the scripts, so it is raised or lowered as `V_{max}` is.
   s = s.replace(SCRIPTED_TEXT, '$1{$2}');
-  s = withExactScripts(s);
+  if (exact) s = withExactScripts(s);
   // An unbraced marked script is one letter: `k_BT` is k_B T.
   s = s.replace(/([_^][A-Za-z])(?=[A-Za-z])/g, '$1 ');
   for (let i = 0; i < 6 && /[_^]\{|\\(frac|sqrt|binom)\s*[{[]/.test(s); i++) {
-    // Text inside an argument (`\frac{\mathrm{d}x}{\mathrm{d}t}`) is read first, so that the braces around it are innermost.
-    s = s.replace(TEXT_ARGUMENT, '$1');
+    // Text inside an argument (`\frac{\mathrm{d}x}{\mathrm{d}t}`) is read first, so that the braces around it are innermost;
+    // so is an accent (`\sqrt{(x - \bar{x})^2}`): its braces inside a root or fraction left that root unread.
+    s = s.replace(TEXT_ARGUMENT, '$1').replace(ACCENT_ARGUMENT, (_m, accent: string, x: string) => accented(x, ACCENTS[accent]!));
     // A marked script ends before a letter or digit (`k_{B}T` reads k_B T, not k_BT, one script "BT").
     s = s.replace(/([_^])\{([^{}]*)\}(?=([A-Za-z0-9]?))/g, (_m, op: string, a: string, next: string) => `${op}${wrap(a)}${next ? ' ' : ''}`);
     s = s.replace(/\\frac\s*\{([^{}]*)\}\s*\{([^{}]*)\}/g, (_m, a: string, b: string) => fraction(fractionPart(a), fractionPart(b)));
@@ -126,7 +157,7 @@ export function texToText(tex: string): TexText {
   s = s.replace(/\\frac\s*(\w)\s*(\w)/g, (_m, a: string, b: string) => fraction(a, b)).replace(/\\binom\s*(\w)\s*(\w)/g, 'C($1, $2)');
   s = s
     // An accent keeps its meaning: \overline{A} is not A (NOT A in logic), \hat{\beta} is an estimate.
-    .replace(/\\(overline|bar|hat|widehat|vec|tilde|widetilde|ddot|dot)\{([^{}]*)\}/g, (_m, accent: string, x: string) => accented(x, ACCENTS[accent]!))
+    .replace(ACCENT_ARGUMENT, (_m, accent: string, x: string) => accented(x, ACCENTS[accent]!))
     // Without braces the accent takes the next letter or command; `\dots` is no dot on `s`.
     .replace(/\\(overline|bar|hat|vec|tilde|ddot|dot)(?![A-Za-z])\s*(\\[A-Za-z]+|[A-Za-z])/g, (_m, accent: string, x: string) => accented(x, ACCENTS[accent]!))
     .replace(TEXT_ARGUMENT, '$1')
@@ -212,6 +243,11 @@ function fraction(numerator: string, denominator: string): string {
 /** What multiplies a fraction when written next to it: a letter, figure, bracket, script or symbol such as Σ or √. */
 const FACTOR_AFTER = /^\s*[\p{L}\p{N}(√∛∜Σ∫∬∮∏∂∇∞\u0001\u00B2\u00B3\u00B9\u2070-\u209C\u1D2C-\u1DBF]/u;
 const FACTOR_BEFORE = /[\p{L}\p{N})\u0002]\s*$/u;
+/**
+ * A big operator with its limits before a fraction (`lim_(h→0)`, `Σ_(n=0)^(∞)`, `Σᵢ₌₁ⁿ`): the fraction is
+ * its operand, not a factor of it, and needs no brackets ("lim_(h→0) (f(x+h) - f(x))/h", never "((…)/h)").
+ */
+const OPERATOR_BEFORE = /(?:lim|Σ|∏|∐|∫|∬|∮|max|min|sup|inf)(?:[_^](?:\([^()]*\)|[^\s()])|[\u00B2\u00B3\u00B9\u1D2C-\u1DBF\u2070-\u209C])*\s*$/u;
 
 /** Each fraction next to a factor in brackets ("(1/2)mv²", "(1/n)Σᵢ", "2(a/b)"), else as it reads ("x = a/b"). */
 function groupedFractions(text: string): string {
@@ -221,7 +257,7 @@ function groupedFractions(text: string): string {
   for (let m = INNERMOST.exec(s); m; m = INNERMOST.exec(s)) {
     const before = s.slice(0, m.index);
     const after = s.slice(m.index + m[0].length);
-    const grouped = FACTOR_AFTER.test(after) || FACTOR_BEFORE.test(before);
+    const grouped = FACTOR_AFTER.test(after) || (FACTOR_BEFORE.test(before) && !OPERATOR_BEFORE.test(before));
     s = before + (grouped ? `(${m[1]!})` : m[1]!) + after;
   }
   return s;

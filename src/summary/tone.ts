@@ -14,6 +14,7 @@ import { endsSeries } from './punctuation.js';
 import { standsAlone } from './stands-alone.js';
 import { goesThrough, looksInto, openingAddress, setsOff } from './setting-off.js';
 import { offersMore } from './offers-more.js';
+import { opensAskingWriter } from './asks-writer.js';
 import { opensOnPlaceholder } from './placeholder-subject.js';
 import { factsOf, passesGate, type WordGates } from './sentence-facts.js';
 import { OTHER_SCRIPTS, scriptLanguages } from './script-languages.js';
@@ -231,8 +232,9 @@ export function withoutInterjection(s: string, locale: string, opensParagraph = 
 function withoutOneInterjection(s: string, locale: string, opensParagraph: boolean): string {
   const word = ruleFor(INTERJECTION, locale)?.exec(s) ?? openingAddress(s, locale);
   if (word && /\p{L}/u.test(s.slice(word[0].length))) return capitalise(s.slice(word[0].length));
-  // Any short opening before a dash only where a reply opens; later, "Rust — a language —" is prose.
-  if (!opensParagraph) return s;
+  // Any short opening before a dash only where a reply opens; later, "Rust — a language —" is prose. The reader told
+  // to believe the writer ("…. Glaub mir, die Gare dauert…") sets off a statement wherever it stands.
+  if (!opensParagraph) return opensAskingWriter(s, locale) ? withoutReplyClause(s, locale) : s;
   // The regex below needs a dash or "!" (most sentences have none; it then tries 40 characters' splits).
   if (!OPENING_BREAK.test(s)) return withoutReplyClause(s, locale);
   // An en dash or "--" with no space on either side joins words or numbers ("Mass–energy", "1990–2000"): no break.
@@ -343,7 +345,8 @@ function readReplyClause(s: string, locale: string): string | undefined {
     const clause = s.slice(0, at.index).trim();
     const rest = s.slice(at.index + at[0].length).trim();
     if (wordCount(clause) > 8 || /[\d\uE000-\uF8FF]/u.test(clause)) continue;
-    const person = (ruleFor(PERSON_IN_CLAUSE, locale)?.test(clause) ?? false) && !givesOwnView(clause, locale); // the short clause first: most name no person, and the long rest's tests need not run (issue 23)
+    // "Glaub mir", "Crois-moi", "صدقني": the reader told to believe or tell the writer speaks of the exchange as a pronoun of address does.
+    const person = ((ruleFor(PERSON_IN_CLAUSE, locale)?.test(clause) ?? false) || opensAskingWriter(clause, locale)) && !givesOwnView(clause, locale); // the short clause first: most name no person, and the long rest's tests need not run (issue 23)
     if (!(person || speaksOfAsking(clause, locale)) || wordCount(rest) < 3 || endsSeries(rest)) continue;
     if (!(ruleFor(SUBORDINATE, locale)?.test(clause) || ruleFor(SUBORDINATE, locale)?.test(rest) || ruleFor(TELLS_READER, locale)?.test(clause))) return rest;
   }

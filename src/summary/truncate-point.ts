@@ -65,15 +65,17 @@ export function truncatePoint(whole: string, max: number, spans: SpanTable, loca
   if (!PLACEHOLDER.test(text)) out = truncate(text, max, locale).slice(0, -ELLIPSIS.length);
   else {
     // Measure with each span as a word of its length, then map the cut back.
+    // A formula measured as the point shows it: with marked scripts where another of the point's keeps them (inline.ts addMath).
+    const marked = spans.showsMarkedScripts(text);
     let measured = '';
-    for (const ch of text) measured += isPlaceholder(ch) ? 'x'.repeat(spans.width(ch)) : ch;
+    for (const ch of text) measured += isPlaceholder(ch) ? 'x'.repeat(spans.width(ch, marked)) : ch;
     const keep = truncate(measured, max, locale).length - 1; // characters kept before the ellipsis
     out = '';
     let used = 0;
     for (const ch of text) {
-      if (used + spans.width(ch) > keep) break;
+      if (used + spans.width(ch, marked) > keep) break;
       out += ch;
-      used += spans.width(ch);
+      used += spans.width(ch, marked);
     }
     // Stopped before a code span or math too long to show: the clause announcing it goes with it
     // ("…, and the closed form is"), and a stub ("Read…") is no point.

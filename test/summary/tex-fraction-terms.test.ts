@@ -8,7 +8,7 @@ import { texToText } from '../../src/summary/tex.js';
 
 describe('fraction parts', () => {
   it.each([
-    ['\\sum_{k=0}^{\\infty} \\frac{y^k}{k!}', 'Σ_(k=0)^(∞) (y^k/k!)'],
+    ['\\sum_{k=0}^{\\infty} \\frac{y^k}{k!}', 'Σ_(k=0)^(∞) y^k/k!'], // the operator's operand: no brackets (tex-one-reading.test)
     ['\\frac{m!}{3}', 'm!/3'],
     ['\\frac{a+b}{c}', '(a+b)/c'],
     ['\\frac{p_1}{q}', 'p₁/q'],
