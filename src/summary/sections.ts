@@ -206,10 +206,35 @@ export function nameHeadings(blocks: readonly Token[], headingText: (h: Tokens.H
   });
   const names = new Set<string>();
   for (const [depth, level] of byDepth) {
+    if (level.length >= 2 && countsAlong(level.map((h) => h.text))) for (const h of level) names.add(h.text);
     if (level.length < MIN_NAMED || !level.every((h) => isName(h.text) && !excluded(h.text))) continue;
     for (const h of level) if (!namesItsSection(h.text, blocks, h.at, depth)) names.add(h.text);
   }
   return names;
+}
+
+/** A count in a heading: digits, or Han numerals. */
+const COUNT = /\p{Nd}+|[一二三四五六七八九十]+/gu;
+/** What joins two counts into a span: a dash, a tilde, or a short word ("bis", "to", "à", "से"). */
+const SPAN_MARK = /[-–—~〜～至到]/gu;
+
+/**
+ * Headings that are a label and a count and nothing else, the label the same in each ("Tag 1", "Tag 2 bis 4", "Tag 5";
+ * "Week 1", "Weeks 2–3"; "第1天", "第2至4天"; "1日目", "2〜4日目"): a timeline or a series of stages, whose name is the
+ * heading itself, and whose sections never say it ("Mischen Sie 50 g Roggenmehl…"): their points carry it, or the
+ * order is lost (issue 23, F16). The label is compared by its first three letters ("Day", "Days"; "Tag", "Tage").
+ */
+function countsAlong(headings: readonly string[]): boolean {
+  const labels = headings.map((h) => {
+    if (/[:：?？]/u.test(h) || !h.match(COUNT)) return undefined;
+    const rest = h.replace(COUNT, ' ').replace(SPAN_MARK, ' ').trim();
+    if (CJK_RUN.test(rest)) return rest.replace(/\s+/gu, '');
+    const words = rest.split(/\s+/u).filter(Boolean);
+    // The label, and at most one short word joining two counts.
+    if (!words.length || words.length > 2 || (words.length === 2 && [...words[1]!].length > 3)) return undefined;
+    return words[0]!.toLowerCase().slice(0, 3);
+  });
+  return labels.every((l) => l !== undefined && l === labels[0]);
 }
 
 /** The widest a CJK heading naming a part is: eight Han characters ("四川担担面馆"), two of a word's worth each. */
