@@ -24,6 +24,7 @@ import { withCommandAfterLastItem } from './step-command.js';
 import { leaningOf } from './states-after-colon.js';
 import { leansAcrossBreak } from './leaned-on.js';
 import { addSectionNames, INTRODUCES, REFERENCES } from './outline.js';
+import { joinTwoSided } from './two-sided.js';
 import { asksForHelp, judgesTheQuestion, remarksOnTheAsking } from './question-praise.js';
 import { acknowledgesReader } from './acknowledges.js';
 import { invitesToCommentAfter } from './comment-invitation.js';
@@ -352,8 +353,8 @@ export function collectCandidates(tokens: readonly Token[], locale: string, span
     }
   }
   // A note that is only code still says something: its first comment, else what the code is.
-  const codeSays = !w.out.length && firstCode ? codePoint(firstCode) : '';
-  if (codeSays) push(w, { text: codeSays, kind: 'code' });
+  if (!w.out.length && firstCode && codePoint(firstCode)) push(w, { text: codePoint(firstCode), kind: 'code' });
+  joinTwoSided(w.out, maxPointChars);
   addSectionNames(w, blocks, headingText, verdictAt);
   return { candidates: w.out, heard: w.heard, referenceLinks, headings, topic: noteHeading(blocks, headingText), parts: topParts(blocks, (t) => t.type === 'paragraph' && onlyEmphasis(t as Tokens.Paragraph, 'strong')) };
 }
