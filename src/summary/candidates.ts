@@ -8,14 +8,14 @@
 import type { Token, Tokens } from 'marked';
 import { collapseWhitespace } from '../util/text.js';
 import { stripPrivateUse, type SpanTable } from './inline.js';
-import { addList, addTable, compactNames, continuedBy, continuesItem, fieldLabels } from './lists.js';
+import { addList, addTable, continuedBy, continuesItem, fieldLabels } from './lists.js';
 import { cleanText, collectLinks, htmlBlockText, inlineText, type Link } from './plain.js';
 import { withoutSummaryLabels } from './html-label.js';
 import { fieldLinesAsLists } from './field-lines.js';
 import { recordKeys } from './record-point.js';
 import { splitSentences } from './sentences.js';
 import { isFunctionWord } from './salience.js';
-import { countedPartNames, nameHeadings, namesItsSection, topParts, withPartName } from './sections.js';
+import { conclusionHeading, countedPartNames, nameHeadings, topParts, verdictHeading, withPartName } from './sections.js';
 import { addressesReader, isQuestion, labelledOutput, namesReadersOwn, pointsBack, pointsElsewhere, presentsWhatFollows, speaksAsI, speaksOfAsking, withoutInterjection, wordCount } from './tone.js';
 import { namesWhatFollows, overviewBeforeSections, saysAsFollows } from './presenting.js';
 import { printedAfterLabel } from './printed-label.js';
@@ -23,7 +23,8 @@ import { withWhatItLeadsTo } from './led-point.js';
 import { withCommandAfterLastItem } from './step-command.js';
 import { leaningOf } from './states-after-colon.js';
 import { leansAcrossBreak } from './leaned-on.js';
-import { headsItsSubject } from './section-subject.js';
+import { addSectionNames, INTRODUCES, REFERENCES } from './outline.js';
+import { joinTwoSided } from './two-sided.js';
 import { asksForHelp, judgesTheQuestion, remarksOnTheAsking } from './question-praise.js';
 import { acknowledgesReader } from './acknowledges.js';
 import { invitesToCommentAfter } from './comment-invitation.js';
@@ -41,7 +42,7 @@ import { answerFollows, answeredBy, talksBeforeAnswer, answersTurn, askedByHeadi
 import { actsInSeries } from './predicate-series.js';
 import { withSeriesNamed } from './counted-series.js';
 import { askersSmallTalk, dialogueLabels, inClosing, inOpening, isTurn, readDialogue, turnsOf, withoutSpeaker } from './dialogue.js';
-import { candidateOf, finishesCount, full, isLeadIn, madeFrom, sectionShare, isProse, isTooShort, looksLikeOutput, opensWithWhere, printedAfterCommand, prose, push, SENTENCES_PER_PARAGRAPH, isMathBlock, withoutMarker, type Candidate, type Walk } from './walk.js';
+import { finishesCount, full, isLeadIn, madeFrom, sectionShare, isProse, isTooShort, looksLikeOutput, opensWithWhere, printedAfterCommand, prose, push, SENTENCES_PER_PARAGRAPH, isMathBlock, withoutMarker, type Candidate, type Walk } from './walk.js';
 import { namesTopicFact, ownsNoteSubject } from './topic-fact.js';
 
 export type { Candidate } from './walk.js';
@@ -72,10 +73,6 @@ function noteHeading(blocks: readonly Token[], headingText: (h: Tokens.Heading) 
   }
   return headingText(first as Tokens.Heading);
 }
-
-/** Headings that start a list of sources, in the languages of the corpus and a few more. */
-const REFERENCES =
-  /^(references?|sources?|further reading|links|bibliography|citations?|footnotes?|notes|参考|参考资料|参考文献|參考|參考資料|參考文獻|出典|参照|संदर्भ|स्रोत|المراجع|مراجع|المصادر|referencias|fuentes|références|sources|quellen|referenzen|literatur|referências|fontes|riferimenti|fonti)(?=$|[\s:：.。])/iu;
 
 /** A sentence that stops short of its object ("The definition is", "次の通りです。") before a block. */
 function announces(s: string, next: Token | undefined): boolean {
@@ -149,10 +146,8 @@ function addParagraph(w: Walk, raw: string, next: Token | undefined, flags: { le
     const made = w.out.length;
     const leansBack = leaningOf(w, s, answer.leans, i > 0 ? sentences[i - 1] : undefined);
     if (leansBack === 'no point') return; // "Eso es…" after a sentence given no point (leaned-on.ts)
-    const text = w.partName === undefined ? s : withPartName(w.partName, s);
     push(w, {
-      text,
-      named: text !== s,
+      ...inSection(w, s, leansBack !== undefined),
       kind: 'sentence',
       // A sentence leaning on one after the lede is a reaction to it, no lede itself ("Zuckerberg
       // celebrated this in a video"); one leaning on the lede goes on from what always leads.
@@ -170,6 +165,19 @@ function addParagraph(w: Walk, raw: string, next: Token | undefined, flags: { le
     madeFrom(w, w.out[made], last, s);
   }));
   return context;
+}
+
+/**
+ * A sentence as its section gives it: with its part's name before it where the section is a named part's (the first
+ * point's, and a later sentence's that does not lean on the one before it, shown when it is the part's first point:
+ * issue 23, F7), and whether it opens the note's conclusion (the first statement there that stands alone).
+ */
+function inSection(w: Walk, s: string, leans: boolean): Pick<Candidate, 'text' | 'named' | 'partName' | 'concludes'> {
+  const name = w.partName ?? (leans ? undefined : w.sectionName);
+  const concludes = w.concluding === true && !leans;
+  if (concludes) w.concluding = false;
+  const text = name === undefined ? s : withPartName(name, s);
+  return { text, named: w.partName !== undefined && text !== s, partName: w.partName === undefined && text !== s ? name : undefined, concludes: concludes || undefined };
 }
 
 const COMMENT_LINE = /^\s*(?:\/\/+|#+(?!!)|--|;+|%+|\/\*+|\*+(?!\/)|<!--|"""|'''|REM\b)\s?(.*?)(?:\*\/|-->|"""|''')?\s*$/;
@@ -257,12 +265,23 @@ function startWalk(blocks: readonly Token[], locale: string, spans: SpanTable, m
   return w;
 }
 
+/**
+ * What the note's sections are: the parts the writer counted (their names), the headings that are names, the closing
+ * verdict (it sums the note up, as a "Summary" does: no part, no name) and the conclusion (sections.ts).
+ */
+function sectionKinds(blocks: readonly Token[], headingText: (h: Tokens.Heading) => string): { partNames: Map<string, string>; namedSections: Set<string>; verdictAt: number; conclusionAt: number } {
+  const partNames = countedPartNames(blocks.flatMap((t) => sectionTitle(t, headingText) ?? []));
+  const verdictAt = verdictHeading(blocks, headingText);
+  const verdict = verdictAt < 0 ? undefined : sectionTitle(blocks[verdictAt]!, headingText);
+  const namedSections = nameHeadings(blocks, headingText, (name) => REFERENCES.test(name) || pointsElsewhere(name) || SUMS_UP.test(name) || INTRODUCES.test(name) || name === verdict);
+  return { partNames, namedSections, verdictAt, conclusionAt: conclusionHeading(blocks, headingText, verdictAt) };
+}
+
 /** Walks the note's blocks once, in reading order. */
 export function collectCandidates(tokens: readonly Token[], locale: string, spans: SpanTable, maxPointChars: number): Collected {
   const blocks = fieldLinesAsLists(tokens.filter((t) => t.type !== 'space' && t.type !== 'hr')); // records as bold-label lines are lists of fields
   const headingText = headingTexts();
-  const partNames = countedPartNames(blocks.flatMap((t) => sectionTitle(t, headingText) ?? []));
-  const namedSections = nameHeadings(blocks, headingText, (name) => REFERENCES.test(name) || pointsElsewhere(name) || SUMS_UP.test(name) || INTRODUCES.test(name));
+  const { partNames, namedSections, verdictAt, conclusionAt } = sectionKinds(blocks, headingText);
   const labels = dialogueLabels(blocks);
   const sections = blocks.filter((t) => t.type === 'heading').length;
   const w = startWalk(blocks, locale, spans, maxPointChars, sections);
@@ -284,10 +303,11 @@ export function collectCandidates(tokens: readonly Token[], locale: string, span
     const title = sectionTitle(t, headingText);
     if (title !== undefined) {
       heading = title.replace(/^\d+[.)]\s*/, '').replace(/\s*[:：]$/, '');
-      w.partName = partNames.get(title) ?? (namedSections.has(title) ? heading : undefined);
+      w.sectionName = w.partName = partNames.get(title) ?? (namedSections.has(title) ? heading : undefined);
       headings.push(heading);
       inReferences = REFERENCES.test(heading) || pointsElsewhere(heading);
-      w.inSummary = SUMS_UP.test(heading);
+      w.inSummary = SUMS_UP.test(heading) || i === verdictAt;
+      w.concluding = i === conclusionAt;
       askedByHeading(w, heading);
       sectionHasLead = false;
       w.section++;
@@ -305,7 +325,7 @@ export function collectCandidates(tokens: readonly Token[], locale: string, span
     const lead = heading !== undefined && !sectionHasLead;
     const closing = i === closingAt && closingAt > 0;
     if (continuesItem(blocks[i - 1], t, next)) continue; // said with the item it finishes (addList)
-    if (t.type === 'list' || t.type === 'table') w.partName = undefined; // named by the heading over it
+    if (t.type === 'list' || t.type === 'table') w.partName = w.sectionName = undefined; // named by the heading over it
     if (t.type === 'paragraph' || (t.type === 'html' && (t as Tokens.HTML).block)) {
       const raw = t.type === 'paragraph' ? inlineText((t as Tokens.Paragraph).tokens, spans) : htmlBlockText(withoutSummaryLabels((t as Tokens.HTML).text));
       if (!raw.trim()) continue;
@@ -333,66 +353,8 @@ export function collectCandidates(tokens: readonly Token[], locale: string, span
     }
   }
   // A note that is only code still says something: its first comment, else what the code is.
-  const codeSays = !w.out.length && firstCode ? codePoint(firstCode) : '';
-  if (codeSays) push(w, { text: codeSays, kind: 'code' });
-  addSectionNames(w, blocks, headingText);
+  if (!w.out.length && firstCode && codePoint(firstCode)) push(w, { text: codePoint(firstCode), kind: 'code' });
+  joinTwoSided(w.out, maxPointChars);
+  addSectionNames(w, blocks, headingText, verdictAt);
   return { candidates: w.out, heard: w.heard, referenceLinks, headings, topic: noteHeading(blocks, headingText), parts: topParts(blocks, (t) => t.type === 'paragraph' && onlyEmphasis(t as Tokens.Paragraph, 'strong')) };
-}
-
-/**
- * Headings that only say a section begins or introduces ("Introduction", "Overview of …", "はじめに"):
- * they name no part of the note, and an outline is better without them.
- */
-const INTRODUCES =
-  /^(?:introduction|intro|overview|background|preface|getting started|einführung|einleitung|überblick|introducción|resumen general|descripción general|présentation|aperçu|vue d'ensemble|introdução|visão geral|परिचय|अवलोकन|مقدمة|نظرة عامة)(?=$|[\s:：.,])|^(?:简介|介绍|介紹|概述|概览|概覽|概要|引言|前言|はじめに|概要|序論)/iu;
-
-/**
- * A heading that counts its part before naming it, in any script: "Option 2: …", "Step 3 – …",
- * "विकल्प 1: …" (vowel signs are marks), "方案一：…", "第二章：…" (Han numerals), "الخيار ٢: …".
- */
-const COUNTED_PART = /^[\p{L}\p{M}]+\s*(?:\p{Nd}+|[一二三四五六七八九十]+[章节節步部]?)\s*(?:[:：.)]|\s[-–—])/u;
-
-/** A heading as the outline may show it: its name, whether the writer numbered it, whether it names its section. */
-interface OutlineEntry {
-  name: string;
-  numbered: boolean;
-  names: boolean;
-}
-
-/**
- * The names a note's sections give ("1) Easiest: a plugin (jekyll-polyglot), 2) …") as one point,
- * shown after the opening: the overview of a note of options or steps. The outline is the
- * shallowest level of three to twelve headings (a guide's parts, not their many sub-sections); a
- * note whose only level of three or more has more than twelve shows as many as fit.
- */
-function addSectionNames(w: Walk, blocks: readonly Token[], headingText: (h: Tokens.Heading) => string): void {
-  const byDepth = new Map<number, OutlineEntry[]>();
-  blocks.forEach((t, i) => {
-    if (t.type !== 'heading') return;
-    const h = t as Tokens.Heading;
-    const text = headingText(h);
-    const name = text.replace(/^\d+[.)]\s*/, '').replace(/\s*[:：]$/, '');
-    if (!name || REFERENCES.test(name) || pointsElsewhere(name) || labelledOutput(`${name}:`) || SUMS_UP.test(name) || INTRODUCES.test(name)) return;
-    const value = w.recordKeys?.get(i + 1);
-    const numbered = name !== text.replace(/\s*[:：]$/, '') || COUNTED_PART.test(text);
-    // A record's heading ("China", then its code) names its record, a part the writer counted ("2. Winding",
-    // "Option 2: cron") a part, whatever its text says, and a heading its section's first sentence leans on its subject.
-    const names = value !== undefined || numbered || namesItsSection(name, blocks, i, h.depth) || headsItsSubject(blocks, i, w.locale);
-    byDepth.set(h.depth, [...(byDepth.get(h.depth) ?? []), { name: value ? `${name} ${value}` : name, numbered, names }]);
-  });
-  // Where the writer numbered the parts, the numbered headings are the outline; the rest of that
-  // level (a preface, tips at the end) is not. Headings that mostly name kinds of section ("Key
-  // Concepts", "Why This Happens", "Advantages and Limitations") tell a reader nothing of the note.
-  const outline = (level: OutlineEntry[]) => {
-    const parts = level.filter((h) => h.numbered).length >= 3 ? level.filter((h) => h.numbered) : level;
-    return parts.filter((h) => h.names).length * 2 >= parts.length ? parts.map((h) => h.name) : [];
-  };
-  const levels = [...byDepth].sort(([a], [b]) => a - b).map(([, level]) => outline(level)).filter((names) => names.length >= 3);
-  const names = levels.find((l) => l.length <= 12) ?? levels[0] ?? [];
-  if (names.length < 3) return;
-  const compact = compactNames('', names, w.maxPointChars, undefined, w.locale);
-  if (!compact) return;
-  // A place of its own, whatever the sections took: a long guide fills the walk's candidates, and
-  // its outline is what says most of it.
-  w.out.push(candidateOf({ text: compact, kind: 'compact', lead: true }, (w.out[0]?.pos ?? 0) + 0.5, -1, 0, undefined));
 }

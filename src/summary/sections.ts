@@ -5,6 +5,7 @@
 import type { Token, Tokens } from 'marked';
 import { isFunctionWord } from './salience.js';
 import { NUMBER_WORDS } from './number-words.js';
+import { SUMS_UP } from './sums-up.js';
 
 /** Characters of a section read to tell whether its heading names it. */
 const SECTION_PROBE = 4000;
@@ -29,6 +30,84 @@ export function namesItsSection(name: string, blocks: readonly Token[], at: numb
     read += text.length + 1;
   }
   return false;
+}
+
+/** Whether a text (lower case) says each word of a heading again, as its section would (saysAgain): "access points wired with Ethernet" says "Wired access points". */
+export function saysEveryWord(text: string, name: string): boolean {
+  const probes = sectionProbes(name);
+  return probes.length > 0 && probes.every((probe) => saysAgain(text, probe));
+}
+
+/** The text of a section, lower-cased: its blocks up to the next heading of its level or above. */
+function sectionText(blocks: readonly Token[], at: number, depth: number): string {
+  let text = '';
+  for (let j = at + 1; j < blocks.length && text.length < SECTION_PROBE; j++) {
+    const t = blocks[j]!;
+    if (t.type === 'heading' && (t as Tokens.Heading).depth <= depth) break;
+    text += `${t.raw.toLowerCase()}\n`;
+  }
+  return text;
+}
+
+/** Parts of the note a closing verdict names, at least: it weighs them against each other. */
+const VERDICT_NAMES = 2;
+/** Parts a verdict weighs, at most: past them the last section is a guide's last topic ("Common Tips and Pitfalls"), and its words come from all over. */
+const MAX_WEIGHED = 7;
+/** Paragraphs of a verdict, at most: a judgement, not a part of its own (a list of tips, a record of fields). */
+const VERDICT_PARAGRAPHS = 3;
+
+/** Whether a section is a few paragraphs of prose and nothing else. */
+function onlyProse(blocks: readonly Token[], at: number, depth: number): boolean {
+  let n = 0;
+  for (let j = at + 1; j < blocks.length; j++) {
+    const t = blocks[j]!;
+    if (t.type === 'heading' && (t as Tokens.Heading).depth <= depth) break;
+    if (t.type !== 'paragraph' || ++n > VERDICT_PARAGRAPHS) return false;
+  }
+  return n > 0;
+}
+
+/**
+ * The note's conclusion: its closing verdict (verdictHeading), or a last section of a few paragraphs of prose that says
+ * it sums the note up ("## Fazit", "## まとめ") in a note of three to seven parts, not a long guide's summary list. Its
+ * first statement is the note's judgement, which its words, said in the parts before it, do not make worth less. The
+ * heading's block, or -1.
+ */
+export function conclusionHeading(blocks: readonly Token[], headingText: (h: Tokens.Heading) => string, verdictAt: number): number {
+  if (verdictAt >= 0) return verdictAt;
+  const at = topLevel(blocks);
+  const last = at[at.length - 1];
+  if (at.length < 3 || at.length > MAX_WEIGHED || last === undefined) return -1;
+  const depth = (blocks[last] as Tokens.Heading).depth;
+  return onlyProse(blocks, last, depth) && SUMS_UP.test(headingText(blocks[last] as Tokens.Heading)) ? last : -1;
+}
+
+/** The blocks of the headings of the note's top level: the shallowest, a heading the note opens with over all the others aside (topParts). */
+function topLevel(blocks: readonly Token[]): number[] {
+  const heads = blocks.flatMap((t, i) => (t.type === 'heading' ? [{ i, depth: (t as Tokens.Heading).depth }] : []));
+  const rest = heads[0]?.i === 0 && heads.slice(1).every((h) => h.depth > heads[0]!.depth) ? heads.slice(1) : heads;
+  const top = Math.min(...rest.map((h) => h.depth));
+  return rest.filter((h) => h.depth === top).map((h) => h.i);
+}
+
+/**
+ * The note's closing verdict, whatever word heads it ("Verdict", "Empfehlung", "¿Cuál elegir?", "怎么选"): the last
+ * heading of the note's top level (of three or more), no part the writer counted ("Step 4: Deploy") and not said
+ * again by its own section, whose text names two or more of the other headings of its level ("## Verdict" then "a
+ * mesh system with a wired backhaul…" after "## Mesh system" and "## Wired access points"): it weighs the parts, as a
+ * "Summary" does (issue 23, F5). The heading's block, or -1.
+ */
+export function verdictHeading(blocks: readonly Token[], headingText: (h: Tokens.Heading) => string): number {
+  const at = topLevel(blocks);
+  const last = at[at.length - 1];
+  if (at.length < 3 || at.length > MAX_WEIGHED || last === undefined) return -1;
+  const top = (blocks[last] as Tokens.Heading).depth;
+  if (!onlyProse(blocks, last, top)) return -1;
+  const name = headingText(blocks[last] as Tokens.Heading);
+  if (COUNTED_NAME.test(name) || /^\d+[.)]/u.test(name) || namesItsSection(name, blocks, last, top)) return -1;
+  const text = sectionText(blocks, last, top);
+  const named = at.slice(0, -1).filter((i) => sectionProbes(headingText(blocks[i] as Tokens.Heading)).some((probe) => saysAgain(text, probe)));
+  return named.length >= VERDICT_NAMES ? last : -1;
 }
 
 /** A heading's word as its section may say it again: its first letters (`prefix`), or, for a short word, the word itself with at most a plural ending. */
@@ -127,10 +206,35 @@ export function nameHeadings(blocks: readonly Token[], headingText: (h: Tokens.H
   });
   const names = new Set<string>();
   for (const [depth, level] of byDepth) {
+    if (level.length >= 2 && countsAlong(level.map((h) => h.text))) for (const h of level) names.add(h.text);
     if (level.length < MIN_NAMED || !level.every((h) => isName(h.text) && !excluded(h.text))) continue;
     for (const h of level) if (!namesItsSection(h.text, blocks, h.at, depth)) names.add(h.text);
   }
   return names;
+}
+
+/** A count in a heading: digits, or Han numerals. */
+const COUNT = /\p{Nd}+|[一二三四五六七八九十]+/gu;
+/** What joins two counts into a span: a dash, a tilde, or a short word ("bis", "to", "à", "से"). */
+const SPAN_MARK = /[-–—~〜～至到]/gu;
+
+/**
+ * Headings that are a label and a count and nothing else, the label the same in each ("Tag 1", "Tag 2 bis 4", "Tag 5";
+ * "Week 1", "Weeks 2–3"; "第1天", "第2至4天"; "1日目", "2〜4日目"): a timeline or a series of stages, whose name is the
+ * heading itself, and whose sections never say it ("Mischen Sie 50 g Roggenmehl…"): their points carry it, or the
+ * order is lost (issue 23, F16). The label is compared by its first three letters ("Day", "Days"; "Tag", "Tage").
+ */
+function countsAlong(headings: readonly string[]): boolean {
+  const labels = headings.map((h) => {
+    if (/[:：?？]/u.test(h) || !h.match(COUNT)) return undefined;
+    const rest = h.replace(COUNT, ' ').replace(SPAN_MARK, ' ').trim();
+    if (CJK_RUN.test(rest)) return rest.replace(/\s+/gu, '');
+    const words = rest.split(/\s+/u).filter(Boolean);
+    // The label, and at most one short word joining two counts.
+    if (!words.length || words.length > 2 || (words.length === 2 && [...words[1]!].length > 3)) return undefined;
+    return words[0]!.toLowerCase().slice(0, 3);
+  });
+  return labels.every((l) => l !== undefined && l === labels[0]);
 }
 
 /** The widest a CJK heading naming a part is: eight Han characters ("四川担担面馆"), two of a word's worth each. */

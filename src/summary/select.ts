@@ -64,7 +64,7 @@ interface Option {
   ids: number[];
   ws: number[];
   taken?: boolean;
-  /** A section's lead naming code (`datetime.now()`): the terms of its heading, which the outline's naming does not make redundant (OUTLINED). */
+  /** A section's lead (`datetime.now()`, "A mesh system uses…"): the terms of its heading, which the outline's naming does not make redundant (OUTLINED). */
   headingIds?: number[];
   /** What it says, normalised (saidOf), once asked for. */
   said?: string;
@@ -127,6 +127,7 @@ function optionsOf(candidates: readonly Candidate[], spans: SpanTable, locale: s
   for (const h of headings) for (const term of termsOf(h, spans)) headed.add(term); // a loop: flatMap over a spread copy of each heading's terms was a fifth of optionsOf's own time
   const weights = weighTerms(index, named, headed, NOUNS_CAPITALISED.test(locale) ? coinedNames(options.map((o) => o.text)) : proper, inCodeOf(codeBlocks, spans));
   const prose = options.filter((o) => o.c.kind === 'sentence' || o.c.kind === 'item').length;
+  const summed = options.some((o) => sumsNoteUp(o.c));
   for (const o of options) {
     o.place = placeWeight(o.c, prose);
     o.ownFigures = figuresWorthPlace(o, prose);
@@ -136,7 +137,7 @@ function optionsOf(candidates: readonly Candidate[], spans: SpanTable, locale: s
       o.ids.push(id);
       o.ws.push(w);
     }
-    if (leadNamingCode(o, index)) o.headingIds = index.known(headings[o.c.section - 1] ?? '', spans);
+    if (sectionLead(o, summed)) o.headingIds = index.known(headings[o.c.section - 1] ?? '', spans);
   }
   // A point names something the note is about (a word it comes back to, a name, code, a title
   // word): "Happy to help with this." names nothing, and is left out when anything else is there.
@@ -206,9 +207,11 @@ const SAME_PARAGRAPH = 0.8;
 const SAME_SUMMARY = 0.9;
 
 /**
- * A term only the outline has named (covered by it alone). The outline names a section ("Getting Current Date and Time");
- * the section's first sentence naming the code that does it (`datetime.now()` "to get the current date and time") says
- * what the name does not: the heading's terms still count for it.
+ * A term only the outline has named (covered by it alone). The outline names a section ("Mesh system", "Getting Current
+ * Date and Time"); the section's first sentence says what the name does not ("A mesh system uses two or three nodes…",
+ * `datetime.now()` "to get the current date and time"): the heading's terms still count for it, so each section's
+ * lead keeps its share beside the outline (issue 23, F5: the outline had taken "Mesh system"'s words, and its section no point).
+ * So are the parts the note's conclusion names as it weighs them ("a mesh system with a wired backhaul is the best balance").
  */
 const OUTLINED = 2;
 
@@ -217,9 +220,12 @@ function isOutline(c: Candidate): boolean {
   return c.kind === 'compact' && c.block < 0;
 }
 
-/** A section's first sentence (not one carrying the heading's name as its label) naming code. */
-function leadNamingCode(o: Option, index: TermIndex): boolean {
-  return o.c.kind === 'sentence' && o.c.lead === true && !o.c.named && o.c.section > 0 && o.ids.some((id) => index.terms[id]!.startsWith('\u0000'));
+/**
+ * A section's first sentence, not one carrying the heading's name as its label: that one says the name, and the
+ * outline naming it made it say nothing new (a summing-up section's item kept its place over "Option 1: …"'s lead).
+ */
+function sectionLead(o: Option, summed: boolean): boolean {
+  return o.c.kind === 'sentence' && o.c.section > 0 && ((o.c.lead === true && !o.c.named) || (!summed && (o.c.named === true || o.c.partName !== undefined)));
 }
 
 function sameBlock(c: Candidate): number {
@@ -246,6 +252,14 @@ function worth(o: Option, covered: Uint8Array, left: number, share: number, used
 }
 
 /**
+ * The note's conclusion, its judgement of the parts (walk.ts Candidate.concludes), when it fits: it is taken after the
+ * first sentence, as that one is, since its words come in the parts before it and weigh nothing new (issue 23, F5).
+ */
+function conclusionOf(options: readonly Option[], left: number): Option | undefined {
+  return options.find((o) => o.c.concludes && o.place > 0 && !o.taken && o.cost <= left);
+}
+
+/**
  * Whether a sentence may lead before anything is chosen: not one leaning wholly on the sentence
  * before it, which nothing chosen yet shows ("This is something every beginner meets." after small
  * talk given no place, issue 23 F8); the later choice takes it only beside that one.
@@ -263,8 +277,7 @@ export function choosePoints(candidates: readonly Candidate[], spans: SpanTable,
   const covered = new Uint8Array(index.terms.length);
   const chosen: Option[] = [];
   const used: Used = { blocks: new Map(), parts: new Map(), partOf: parts };
-  const chosenPos = new Set<number>();
-  const usedGroups = new Set<number>();
+  const chosenPos = new Set<number>(), usedGroups = new Set<number>();
   let left = budget.chars;
   // The note's first sentence of substance says what it is about: it always leads. Praise of the
   // question or small talk ("You're asking exactly the right thing", "Happy to help") names nothing
@@ -290,7 +303,7 @@ export function choosePoints(candidates: readonly Candidate[], spans: SpanTable,
     o.taken = true;
     chosenPos.add(o.c.pos);
     if (o.c.group !== undefined) usedGroups.add(o.c.group);
-    for (const id of o.ids) covered[id] = isOutline(o.c) ? covered[id] || OUTLINED : 1;
+    for (const id of o.ids) covered[id] = isOutline(o.c) || o.c.concludes ? covered[id] || OUTLINED : 1;
     used.blocks.set(o.c.block, (used.blocks.get(o.c.block) ?? 0) + 1);
     const part = parts[o.c.section] ?? 0;
     used.parts.set(part, (used.parts.get(part) ?? 0) + 1);
@@ -298,8 +311,9 @@ export function choosePoints(candidates: readonly Candidate[], spans: SpanTable,
   };
   const byPos = [...options].sort((a, b) => a.c.pos - b.c.pos);
   const asking = new Map<Candidate, boolean>(); // a dialogue's question and the statement answering it are chosen together; which turns ask is read once (answers.ts)
-  const withPair = (o: Option) => [o, ...pairToTake(o, byPos, locale, left - o.cost, budget.maxPoints - chosen.length - 1, asking)];
+  const withPair = (o: Option | undefined) => (o === undefined ? [] : [o, ...pairToTake(o, byPos, locale, left - o.cost, budget.maxPoints - chosen.length - 1, asking)]);
   if (first && first.cost <= left) for (const o of withPair(first)) take(o);
+  for (const o of withPair(chosen.length < budget.maxPoints ? conclusionOf(options, left) : undefined)) take(o);
   while (chosen.length < budget.maxPoints && left > POINT_OVERHEAD) {
     let best: Option | undefined;
     let bestScore = 0;
@@ -336,7 +350,20 @@ export function choosePoints(candidates: readonly Candidate[], spans: SpanTable,
   }
   // Places still free take the statements left out only because their words come once, in reading order (free-places.ts).
   for (const o of byPos) if (chosen.length < budget.maxPoints && !o.taken && o.place === 0 && !o.exchange && o.cost <= left && fillsFreePlace(o, spans, locale, chosenPos, usedGroups)) take(o);
-  return chosen.sort((a, b) => a.c.pos - b.c.pos).map((o) => trimRuns(spans.expand(o.text)));
+  return withoutNameSaid(chosen.sort((a, b) => a.c.pos - b.c.pos)).map((text) => trimRuns(spans.expand(text)));
+}
+
+/**
+ * The points' text, in reading order: a later sentence of a named part's section ("Netlify: The free plan…",
+ * Candidate.partName) loses the name when a point of its section is shown before it, which named the part.
+ */
+function withoutNameSaid(chosen: readonly Option[]): string[] {
+  return chosen.map((o, k) => {
+    const name = o.c.partName;
+    if (name === undefined || !chosen.slice(0, k).some((p) => p.c.section === o.c.section)) return o.text;
+    for (const prefix of [`${name}: `, `${name}：`]) if (o.text.startsWith(prefix)) return o.text.slice(prefix.length);
+    return o.text;
+  });
 }
 
 function trimRuns(p: KeyPoint): KeyPoint {

@@ -45,6 +45,13 @@ export interface Candidate {
   sumsUp?: boolean;
   /** Carries its section's name before what it says ("Yanaka: An old shopping street…"), or a table's header names its subjects (table-subjects.ts): names a part of the note. */
   named?: boolean;
+  /**
+   * The part's name a later sentence of its section carries ("Netlify: The free plan includes 100 GB…"): shown
+   * only when no point of its section comes before it, which named the part already (select.ts withoutNameSaid).
+   */
+  partName?: string | undefined;
+  /** The first statement of the note's conclusion (sections.ts conclusionHeading): its judgement, kept beside the first sentence. */
+  concludes?: boolean;
   /** Alternatives of one piece of text (one list item's sentences under its label): one at most is shown. */
   group?: number;
 }
@@ -216,6 +223,10 @@ export interface Walk {
   beforeBlock?: { said: string; made?: Candidate | undefined } | undefined;
   /** The name of the counted part ("Option A: Rent a VPS") whose section has given no point yet: its first point says it. */
   partName?: string | undefined;
+  /** In the note's conclusion, before its first statement (Candidate.concludes). */
+  concluding?: boolean | undefined;
+  /** That name for the whole section's prose, its later sentences too (Candidate.partName); not under a list or table, which the heading names. */
+  sectionName?: string | undefined;
   /** The last paragraph's lead-in announced output ("You should see:"): the paragraph after it is that output. */
   announcedOutput?: boolean | undefined;
   /** Candidates the whole walk may take, when not MAX_CANDIDATES (a long dialogue: see dialogueWalk). */
@@ -344,6 +355,8 @@ export function candidateOf(c: Omit<Candidate, 'pos' | 'block' | 'section'>, pos
     formula: c.formula,
     sumsUp: sumsUp || undefined,
     named: c.named,
+    partName: c.partName,
+    concludes: c.concludes,
     group: c.group,
   };
   return made;

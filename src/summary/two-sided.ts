@@ -1,0 +1,42 @@
+/**
+ * A verdict with two sides: consecutive sentences of one paragraph that say the same of two different names ("If you
+ * live on remote servers, pick Vim. If you want one program for everything, pick Emacs."; "…なら Vim を選びましょう。…なら
+ * Emacs を選びましょう。"). One side alone recommends one thing, which misleads: they are one point (issue 23, F6). Pure.
+ */
+import type { Candidate } from './walk.js';
+
+/** A name in a clause: a word with a capital, or a Latin word amid another script ("Vim" in Arabic or Japanese). */
+const NAME = /(?<![\p{L}\p{N}])(?:\p{Lu}[\p{L}\p{N}+#.-]*[\p{L}\p{N}+#]|\p{Lu})(?![\p{L}\p{N}])|(?<![\p{Script=Latin}\p{N}])[A-Za-z][A-Za-z0-9+#.-]*(?![\p{Script=Latin}\p{N}])/gu;
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+
+/** A sentence's last clause split at its last name: what comes before it in the clause, the name, what follows. */
+function framed(sentence: string): { before: string; name: string; after: string } | undefined {
+  const clause = sentence.replace(/[.。!！]\s*$/u, '').split(/[,，、،;；]\s*/u).pop() ?? '';
+  const names = [...clause.matchAll(NAME)].filter((m) => m.index > 0 || CJK.test(clause));
+  const last = names[names.length - 1];
+  if (!last) return undefined;
+  return { before: clause.slice(0, last.index).trim(), name: last[0], after: clause.slice(last.index + last[0].length).trim() };
+}
+
+/** Whether two sentences are the two sides of one verdict: the same frame around two different names. */
+export function twoSided(a: string, b: string): boolean {
+  const x = framed(a), y = framed(b);
+  if (!x || !y || x.name === y.name || x.after !== y.after) return false;
+  // Spaced scripts: the same words right before the name ("pick", "nimmt", "فاختر"); CJK: the same words after it ("を選びましょう").
+  const lastWord = (s: string) => s.split(/\s+/u).pop() ?? '';
+  return CJK.test(x.after) ? /\p{L}/u.test(x.after) : x.before !== '' && lastWord(x.before) === lastWord(y.before).replace(/^و/u, lastWord(x.before).startsWith('و') ? 'و' : '');
+}
+
+/**
+ * The candidates with each two-sided verdict as one sentence, where both fit a point ("…, pick Vim. …, pick Emacs.");
+ * the second side's place goes. Sides too long for one point stay as they were.
+ */
+export function joinTwoSided(out: Candidate[], maxChars: number): void {
+  for (let k = out.length - 2; k >= 0; k--) {
+    const a = out[k]!, b = out[k + 1]!;
+    if (a.kind !== 'sentence' || b.kind !== 'sentence' || a.block !== b.block || a.turn || b.turn || b.pos !== a.pos + 1) continue;
+    const text = CJK.test(a.text.slice(-1)) ? `${a.text}${b.text}` : `${a.text} ${b.text}`;
+    if ([...text].length > maxChars || !twoSided(a.text, b.text)) continue;
+    out.splice(k, 2, { ...a, text, closing: a.closing || b.closing });
+  }
+}
