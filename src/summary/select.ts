@@ -24,6 +24,7 @@ import { truncatePoint } from './truncate-point.js';
 import { opensOnDate } from './dated.js';
 import { pairedWith, pairToTake } from './answers.js';
 import { leanedOn } from './leaned-on.js';
+import { headsAnExample, ILLUSTRATES } from './worked-example.js';
 
 export { coinedNames } from './names.js';
 
@@ -128,8 +129,10 @@ function optionsOf(candidates: readonly Candidate[], spans: SpanTable, locale: s
   const weights = weighTerms(index, named, headed, NOUNS_CAPITALISED.test(locale) ? coinedNames(options.map((o) => o.text)) : proper, inCodeOf(codeBlocks, spans));
   const prose = options.filter((o) => o.c.kind === 'sentence' || o.c.kind === 'item').length;
   const summed = options.some((o) => sumsNoteUp(o.c));
+  // A worked example's points illustrate what the other sections state; a note of examples only keeps them whole.
+  const illustrates = workedExamples(options, headings);
   for (const o of options) {
-    o.place = placeWeight(o.c, prose);
+    o.place = placeWeight(o.c, prose) * (illustrates(o) ? ILLUSTRATES : 1);
     o.ownFigures = figuresWorthPlace(o, prose);
     for (const id of o.terms) {
       const w = weights[id]!;
@@ -159,13 +162,25 @@ function optionsOf(candidates: readonly Candidate[], spans: SpanTable, locale: s
   // In a dialogue, what was asked and answered is its substance ("How long until I can get a job?"), though its words come once.
   const saysSomething = (o: Option) => o.c.kind === 'sentence' && !o.c.chatty && (o.c.turn || o.c.defines || o.c.formula || (!o.c.toReader && (hasNumber(o.text) || givesOwnView(o.text, locale))));
   if (salientCount >= MIN_SALIENT) for (const o of options) if (!salient(o) && !lede(o) && !total(o) && !saysSomething(o)) o.place = 0;
-  for (const o of leanedOn(options)) o.place = placeWeight(o.c, prose); // what a point worth showing leans on (leaned-on.ts)
+  for (const o of leanedOn(options)) o.place = placeWeight(o.c, prose) * (illustrates(o) ? ILLUSTRATES : 1); // what a point worth showing leans on (leaned-on.ts)
   // However short the note; and never a free place's filler after (free-places.ts): small talk is no statement of the note's.
   for (const o of aboutTheExchange(options, salient, locale, (text) => index.known(text, spans).map((id) => weights[id]!))) {
     o.place = 0;
     o.exchange = true;
   }
   return { options, index, weights };
+}
+
+/**
+ * Whether a point comes from a worked example: a section its heading names an example that works a
+ * case out (a table, or figures: "Let A = (1, 2, 3; …)"), not a catalogue of named things ("Built-in
+ * Examples: Predicate<T>, Function<T, R>"), nor the note's only kind of section.
+ */
+function workedExamples(options: readonly Option[], headings: readonly string[]): (o: Option) => boolean {
+  const examples = headings.map(headsAnExample);
+  if (!examples.some((e) => !e)) return () => false;
+  const works = new Set(options.filter((o) => examples[o.c.section - 1] === true && (o.c.kind === 'row' || hasNumber(o.text))).map((o) => o.c.section));
+  return (o) => works.has(o.c.section);
 }
 
 /**
