@@ -62,10 +62,12 @@ export function followInDigest(store: Store, lineId: string, target: Target, sho
  * note, as a message does (README, Edits: a filter change never deletes it). False when the note it
  * shows is not among `members`: it went away, and `onDelete` decides.
  */
-export function keepDigestLine(store: Store, lineId: string, target: Target, members: readonly NoteRow[]): boolean {
+export function keepDigestLine(store: Store, lineId: string, target: Target, notes: readonly NoteRow[], members: readonly NoteRow[]): boolean {
   const post = store.postOf(lineId, target);
   if (!post?.viaDigest) return false;
   const was = store.upkeep.digestItemsShown(target, post.messageId).get(lineId);
+  // The note at the line's link is still recorded and no longer live (deleted, drafted): it went away.
+  if (was?.url !== undefined && notes.some((n) => n.info.url === was.url && !members.includes(n))) return false;
   // The line records no member: the one it shows is found by its link, or by its title (a move to another
   // language folder changes the link, not the title; a translation left after its original went has neither).
   const shown = members.find((m) => was?.url !== undefined && m.info.url === was.url) ?? members.find((m) => m.info.title === was?.title);

@@ -293,7 +293,7 @@ export function syncFamily(store: Store, config: Config, platforms: ReadonlySet<
       // A sent message follows its note even where the chat's filter no longer picks it: kept up to date, never deleted for that.
     } else if (!f.controls && handOverToCopy(store, config, platforms, subscriptions, familyId, notes, target)) {
       // Its removed note's copy holds exactly its content: the message shows the copy now (family-copies.ts).
-    } else if (keepDigestLine(store, familyId, target, members)) {
+    } else if (keepDigestLine(store, familyId, target, notes, members)) {
       // A digest line of a note still live stays and follows it, as a message does (digest-lines.ts).
     } else if (config.publish.onDelete === 'delete' && !f.controls && store.postOf(familyId, target)?.viaDigest) {
       if (!leaveDigest(store, familyId, target)) continue; // a digest line: only it goes, never its siblings' message

@@ -4,7 +4,7 @@
  * digest is edited to show it; another line going later keeps it; it is never posted again and
  * never lost. Real service in process, console chats.
  */
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { InProcessCli } from '../helpers/inproc.js';
@@ -108,6 +108,17 @@ describe.concurrent('a digest note moved to another language folder (translation
     expect(inChat(removed, 'en').at(-1)!.text).toContain('Digest member 1 — https://blog.example.org/ja/n1.html');
     expect(inChat(removed, 'en').at(-1)!.text).not.toContain('Digest member 2');
     expect(inChat(removed, 'ja')).toEqual([]);
+    await svc.stop();
+  });
+
+  it('a deleted member whose translation keeps its title: the line leaves the chat filtered to the deleted one\'s language', async () => {
+    const { svc, at } = await burst('group', 'delete');
+    const joined = await after(svc, () => writeFileSync(at('ja', 'n4.md'), note(4)));
+    expect(inChat(joined, 'ja').map((e) => e.event)).toEqual(['post']);
+    const removed = await after(svc, () => rmSync(at('en', 'n4.md')));
+    expect(inChat(removed, 'en').map((e) => e.event)).toEqual(['edit']);
+    expect(inChat(removed, 'en')[0]!.text).not.toContain('Digest member 4');
+    expect(inChat(removed, 'all').at(-1)!.text).toContain('Digest member 4 — https://blog.example.org/ja/n4.html');
     await svc.stop();
   });
 });
