@@ -8,7 +8,7 @@
  * line left queues nothing (a deleted message is never deleted again).
  */
 import type { Store } from '../store/store.js';
-import type { Target } from '../store/types.js';
+import type { DigestItem, NoteRow, Target } from '../store/types.js';
 
 /** The prefix of a digest message's outbox name (its edits and deletes as a whole carry no note). */
 export const DIGEST_PREFIX = 'digest:';
@@ -25,21 +25,65 @@ function digestMessageId(messageId: string): string {
 export function leaveDigest(store: Store, noteId: string, target: Target): number {
   const post = store.postOf(noteId, target);
   if (!post?.viaDigest) return 0;
-  const items = store.upkeep.digestItemsSent(target, post.messageId);
+  const items = store.upkeep.digestItemsShown(target, post.messageId);
   store.dropPost(noteId, target);
   const id = digestMessageId(post.messageId);
-  // The message itself, as the deliverer finds it for an edit or delete of `id`.
-  if (!store.postOf(id, target)) store.putPost(id, target, post.messageId, 0);
-  const left = store.upkeep.digestLines(target, post.messageId);
-  const pendingEdit = store.openDelivery(id, target, ['edit']);
-  if (!left.length) {
+  if (!store.upkeep.digestLines(target, post.messageId).length) {
+    const pendingEdit = store.openDelivery(id, target, ['edit']);
     if (pendingEdit) store.markDone(pendingEdit.id, null, 'skipped', 'every note of the digest went before it was edited');
+    if (!store.postOf(id, target)) store.putPost(id, target, post.messageId, 0);
     store.enqueue({ noteId: id, revision: 0, target, kind: 'delete', payload: { type: 'delete' } });
     return 1;
   }
+  editDigest(store, target, post.messageId, items);
+  return 1;
+}
+
+/**
+ * The line of `lineId` (a note, or a family) in its digest message in `target` shows `shown`'s
+ * title and link now: a note of a sent digest renamed, moved or retitled has its line follow it, as
+ * its own message would (README, Edits). Returns 1 when the digest is edited, 0 when the line
+ * shows that already or `lineId` has no digest line there.
+ */
+export function followInDigest(store: Store, lineId: string, target: Target, shown: { title: string; url?: string | undefined }): number {
+  const post = store.postOf(lineId, target);
+  if (!post?.viaDigest) return 0;
+  const items = store.upkeep.digestItemsShown(target, post.messageId);
+  const was = items.get(lineId);
+  if (was && was.title === shown.title && was.url === shown.url) return 0;
+  items.set(lineId, { noteId: lineId, title: shown.title, url: shown.url });
+  editDigest(store, target, post.messageId, items);
+  return 1;
+}
+
+/**
+ * A digest line whose chat no longer wants its family (moved to another language folder, a filter
+ * that no longer picks it) while the note it shows is still live: the line stays and follows that
+ * note, as a message does (README, Edits: a filter change never deletes it). False when the note it
+ * shows is not among `members`: it went away, and `onDelete` decides.
+ */
+export function keepDigestLine(store: Store, lineId: string, target: Target, notes: readonly NoteRow[], members: readonly NoteRow[]): boolean {
+  const post = store.postOf(lineId, target);
+  if (!post?.viaDigest) return false;
+  const was = store.upkeep.digestItemsShown(target, post.messageId).get(lineId);
+  // The note at the line's link is still recorded and no longer live (deleted, drafted): it went away.
+  if (was?.url !== undefined && notes.some((n) => n.info.url === was.url && !members.includes(n))) return false;
+  // The line records no member: the one it shows is found by its link, or by its title (a move to another
+  // language folder changes the link, not the title; a translation left after its original went has neither).
+  const shown = members.find((m) => was?.url !== undefined && m.info.url === was.url) ?? members.find((m) => m.info.title === was?.title);
+  if (!shown) return false;
+  followInDigest(store, lineId, target, shown.info);
+  return true;
+}
+
+/** Queues the digest message's edit listing the lines its posts still point at (or changes the edit waiting). */
+function editDigest(store: Store, target: Target, messageId: string, items: ReadonlyMap<string, DigestItem>): void {
+  const id = digestMessageId(messageId);
+  // The message itself, as the deliverer finds it for an edit or delete of `id`.
+  if (!store.postOf(id, target)) store.putPost(id, target, messageId, 0);
   // Lines the digest was not sent with (none, unless written by hand) are left out rather than invented.
-  const payload = { type: 'digest' as const, items: left.flatMap((n) => items.get(n) ?? []) };
+  const payload = { type: 'digest' as const, items: store.upkeep.digestLines(target, messageId).flatMap((n) => items.get(n) ?? []) };
+  const pendingEdit = store.openDelivery(id, target, ['edit']);
   if (pendingEdit) store.replacePayload(pendingEdit.id, 0, payload);
   else store.enqueue({ noteId: id, revision: 0, target, kind: 'edit', payload });
-  return 1;
 }

@@ -12,7 +12,7 @@ import type { NoteRow, Subscription, SummaryPayload, Target } from '../store/typ
 import type { Summary } from '../summary/build.js';
 import { targetKey } from '../store/types.js';
 import { postControlsOf } from './route.js';
-import { leaveDigest } from './digest-lines.js';
+import { followInDigest, keepDigestLine, leaveDigest } from './digest-lines.js';
 import { adoptKeptMessages, adoptMemberMessages, familiesPostedSeparately, ownMessageStays } from './family-adopt.js';
 export { followMovedMembers, targetsWanting } from './family-follow.js';
 import { sentMemberIn, silentlyRecorded } from './family-follow.js';
@@ -259,7 +259,7 @@ export function syncFamily(store: Store, config: Config, platforms: ReadonlySet<
       if (pendingDelete) store.markDone(pendingDelete.id, null, 'skipped', 'a translation came back before the message was deleted');
       const open = store.openDelivery(familyId, ft.target, ['post']) ?? store.openDelivery(familyId, ft.target, ['edit']);
       if (open) store.replacePayload(open.id, revision, payload);
-      else if (store.postOf(familyId, ft.target)?.viaDigest === true) continue; // a digest line: nothing to edit
+      else if (store.postOf(familyId, ft.target)?.viaDigest === true) { if (!followInDigest(store, familyId, ft.target, ft.member.info)) continue; } // a digest line follows what it shows
       else if (!pendingDelete && sameContent(store.upkeep.lastSentPayload(familyId, ft.target), payload)) continue; // shows this already
       else store.enqueue({ noteId: familyId, revision, target: ft.target, kind: 'edit', payload });
       enqueued++;
@@ -293,6 +293,8 @@ export function syncFamily(store: Store, config: Config, platforms: ReadonlySet<
       // A sent message follows its note even where the chat's filter no longer picks it: kept up to date, never deleted for that.
     } else if (!f.controls && handOverToCopy(store, config, platforms, subscriptions, familyId, notes, target)) {
       // Its removed note's copy holds exactly its content: the message shows the copy now (family-copies.ts).
+    } else if (keepDigestLine(store, familyId, target, notes, members)) {
+      // A digest line of a note still live stays and follows it, as a message does (digest-lines.ts).
     } else if (config.publish.onDelete === 'delete' && !f.controls && store.postOf(familyId, target)?.viaDigest) {
       if (!leaveDigest(store, familyId, target)) continue; // a digest line: only it goes, never its siblings' message
     } else if (store.openDelivery(familyId, target, ['delete'])) {

@@ -9,7 +9,7 @@ import { callOffPost } from '../store/called-off.js';
 import type { NoteRow, SummaryPayload, Target } from '../store/types.js';
 import { targetKey } from '../store/types.js';
 import type { Action } from './decide.js';
-import { leaveDigest } from './digest-lines.js';
+import { followInDigest, leaveDigest } from './digest-lines.js';
 import { routeTargets, postControlsOf } from './route.js';
 import type { NewPost } from './scheduled-digest.js';
 import { editNotSent } from './edits-not-sent.js';
@@ -51,6 +51,8 @@ export function enqueueNoteChange(store: Store, config: Config, platforms: Reado
   for (const t of openPosts) targets.set(targetKey(t), t);
 
   if (action.type === 'update' || action.type === 'controls') {
+    // A digest line shows the note's title and link: it follows them (digest-lines.ts).
+    for (const p of store.postsOf(row.id)) if (p.viaDigest) out.enqueued += followInDigest(store, row.id, p.target, row.info);
     followControls(store, config, platforms, row, action, targets, out, log);
     if (newChats) out.posts.push(...postsToNewChats(store, config, platforms, row, prev, targets));
     if (newChats && action.type === 'update' && action.back) out.posts.push(...postsWhereCalledOff(store, config, platforms, row, targets, out.posts));

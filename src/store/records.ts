@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { errorText } from '../errors.js';
 import type { Summary } from '../summary/build.js';
 import { toKeyPoint, type KeyPoint } from '../summary/inline.js';
-import type { Delivery, DeliveryStatus, NoteInfo, NoteRow, NoteState, OutboxRow, SummaryPayload, Target } from './types.js';
+import type { Delivery, DeliveryStatus, DigestPayload, NoteInfo, NoteRow, NoteState, OutboxRow, SummaryPayload, Target } from './types.js';
 
 /**
  * The rows `status` lists as notes with problems and `sync --once` counts as not read. A removed note's error is none:
@@ -141,6 +141,18 @@ export function readSummaryPayload(text: string): SummaryPayload | undefined {
   }
   const r = summaryPayload.safeParse(parsed);
   return r.success ? { ...r.data, summary: storedSummary(r.data.summary) } : undefined;
+}
+
+/** A digest's or a digest edit's stored payload, if it is one (see `digestPayload`). */
+export function readDigestPayload(text: string): DigestPayload | undefined {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  const r = digestPayload.safeParse(parsed);
+  return r.success ? r.data : undefined;
 }
 
 /** An outbox row whose kind, note or payload is not one `Delivery` names (written by hand, or damaged). */

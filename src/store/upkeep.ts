@@ -4,7 +4,7 @@
  * back. Asked through `Store.upkeep`.
  */
 import type { Prepare } from './db.js';
-import { readSummaryPayload } from './records.js';
+import { readDigestPayload, readSummaryPayload } from './records.js';
 import type { DigestItem, SummaryPayload, Target } from './types.js';
 
 export class OutboxUpkeep {
@@ -14,6 +14,26 @@ export class OutboxUpkeep {
   moveFamilyPosts(from: string, to: string): void {
     this.sql('UPDATE posts SET note_id = ? WHERE note_id = ?').run(to, from);
     this.sql('UPDATE outbox SET note_id = ? WHERE note_id = ?').run(to, from);
+    this.renameDigestLines(from, to);
+  }
+
+  /**
+   * Digests (sent or waiting, and their edits) list a line by the id its post has: when that id
+   * moves, the line's item moves with it, else the next edit of the digest finds no item for the
+   * line and drops it (issue 25, tester 24 F2: a renamed note left its burst digest silently).
+   */
+  private renameDigestLines(from: string, to: string, target?: Target): void {
+    const rows = this.sql(
+      `SELECT id, payload FROM outbox WHERE (kind = 'digest' OR (kind = 'edit' AND note_id LIKE 'digest:%'))
+         AND (? IS NULL OR (platform = ? AND chat = ? AND thread = ?))
+         AND EXISTS (SELECT 1 FROM json_each(payload, '$.items') WHERE json_extract(value, '$.noteId') = ?)`,
+    ).all(target?.platform ?? null, target?.platform ?? null, target?.chat ?? null, target?.thread ?? null, from) as { id: number; payload: string }[];
+    for (const r of rows) {
+      const digest = readDigestPayload(r.payload);
+      if (!digest) continue; // not one this code wrote: left as it is
+      const items = digest.items.map((i) => (i.noteId === from ? { ...i, noteId: to } : i));
+      this.sql('UPDATE outbox SET payload = ? WHERE id = ?').run(JSON.stringify({ ...digest, items }), r.id);
+    }
   }
 
   /**
@@ -41,6 +61,7 @@ export class OutboxUpkeep {
     for (const table of ['posts', 'outbox']) {
       this.sql(`UPDATE ${table} SET note_id = ? WHERE note_id = ? AND platform = ? AND chat = ? AND thread = ?`).run(to, from, target.platform, target.chat, target.thread);
     }
+    this.renameDigestLines(from, to, target);
   }
 
   /** Posts held for a digest schedule (on purpose, not stuck), and when the first of those digests goes. */
@@ -75,14 +96,19 @@ export class OutboxUpkeep {
     return rows.map((r) => r.note_id);
   }
 
-  /** The lines a digest message was sent with: its digest delivery's items, or a scheduled digest's held posts. */
-  digestItemsSent(target: Target, messageId: string): Map<string, DigestItem> {
-    const rows = this.sql("SELECT note_id, kind, payload FROM outbox WHERE platform = ? AND chat = ? AND thread = ? AND message_id = ? AND status = 'done' AND kind IN ('digest', 'post') ORDER BY id")
-      .all(target.platform, target.chat, target.thread, messageId) as { note_id: string | null; kind: string; payload: string }[];
+  /**
+   * The lines a digest message shows (or will, once its edit waiting goes): its digest delivery's
+   * items, or a scheduled digest's held posts, then each edit of it since, the newest winning.
+   */
+  digestItemsShown(target: Target, messageId: string): Map<string, DigestItem> {
+    const rows = this.sql(
+      `SELECT note_id, kind, payload FROM outbox WHERE platform = ? AND chat = ? AND thread = ?
+         AND ((message_id = ? AND status = 'done' AND kind IN ('digest', 'post')) OR (note_id = ? AND kind = 'edit' AND status != 'skipped')) ORDER BY id`,
+    ).all(target.platform, target.chat, target.thread, messageId, `digest:${messageId}`) as { note_id: string | null; kind: string; payload: string }[];
     const items = new Map<string, DigestItem>();
     for (const r of rows) {
       const p = JSON.parse(r.payload) as { items?: DigestItem[]; summary?: { title?: string; url?: string } };
-      if (r.kind === 'digest') for (const i of p.items ?? []) items.set(i.noteId, i);
+      if (r.kind !== 'post') for (const i of p.items ?? []) items.set(i.noteId, i);
       else if (r.note_id && p.summary?.title !== undefined) items.set(r.note_id, { noteId: r.note_id, title: p.summary.title, url: p.summary.url });
     }
     return items;
