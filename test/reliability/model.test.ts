@@ -538,7 +538,10 @@ describe.concurrent('model: notes swapped in one burst (issue 25, m25\'s case on
  * (its first batch after a kill), removed while stopped, started `separate`, restored. While `separate` a retraction
  * leaves its family's message as it is (family-after-switch.ts), and the restored note was announced with a message of
  * its own: two live messages showed it. A note back while `separate` now has that message edited instead
- * (`returnToFamilyMessages`); the same with a family of two, the removed member's message left in its own chat.
+ * (`returnToFamilyMessages`); the same with a family of two, the removed member's message left in its own chat. Since
+ * e25b's check that no chat gets an edit identical to what it shows (route-model.ts identicalEdits), both failed in CI
+ * under `delete` (the message showed the restored note's text already, and was edited to it): a message that shows
+ * that text is left alone now (family-after-switch.ts editShown).
  */
 describe.concurrent('model: a note back while separate, its family message left showing it (MODEL_SEED=9001)', () => {
   it('MODEL_SEED=9001 (delete): a translation removed while stopped, restored once separate: shown once', { timeout: 60_000 }, async () => {
