@@ -377,11 +377,13 @@ export class World {
     for (const [c, from] of [...this.copies]) if (from === file) this.copies.delete(c);
     if (copy === undefined) return;
     this.touch(copy);
-    this.copyDecided(file, copy);
+    this.copyDecided(file, copy, st.versions);
   }
 
   /** `copy` is `original`'s note moved: the posts made for the copy alone are that note's now. */
-  private copyDecided(original: string, copy: string): void {
+  private copyDecided(original: string, copy: string, versions: FileState['versions']): void {
+    const at = this.files.get(copy);
+    if (at) this.files.set(copy, { ...at, versions: [...versions, ...at.versions] });
     const own = this.noteAt.get(copy), note = this.noteAt.get(original);
     this.noteMoved(original, copy);
     if (own === undefined || note === undefined) return;
@@ -402,7 +404,7 @@ export class World {
     for (const [c, from] of [...this.copies]) if (from === file) this.copies.delete(c);
     if (copy === undefined) return;
     this.touch(file, copy);
-    this.copyDecided(file, copy);
+    this.copyDecided(file, copy, this.files.get(file)?.versions ?? []);
   }
 
   /**
@@ -591,7 +593,8 @@ export class World {
         this.touch(o.to);
         mkdirSync(path.dirname(abs(o.to)), { recursive: true });
         writeFileSync(abs(o.to), st.text);
-        this.files.set(o.to, { ...st, versions: [...st.versions] });
+        // No versions of its own yet: the original's become its once it is decided as the original moved (`copyDecided`).
+        this.files.set(o.to, { ...st, versions: [] });
         this.copies.set(o.to, o.from);
         this.copiesMade++;
         // A note of its own for the posts that go out for the copy alone (the chats only it reaches); merged into the
@@ -807,9 +810,11 @@ export function violations(world: World, svc: InProcessService, onDelete: 'keep'
     for (const n of separate ? [] : published) {
       const f = familyOf.get(n.id);
       if (!f || !passes(c, n) || conflicted.has(f)) continue;
-      // A copy held in the chats its original is shown in: the original's message shows exactly its content there.
+      // A copy held in the chats its original is shown in: the original's message shows exactly its content there. Only
+      // where a message of another family shows that text: a chat of no language shown a translation's family by its
+      // original in another language is not shown the copied translation's text (BENCH_MODEL_SEED=4103, delete).
       const held = world.heldCopyOf(n.file);
-      if (held && passes(c, held)) continue;
+      if (held && passes(c, held) && live.some((m) => m.family !== f && titleOf(m) === n.title)) continue;
       wanted.add(f);
       const m = byFamily.get(f)?.[0];
       if (!m) {
