@@ -84,20 +84,25 @@ export function familiesTouched(store: Store, config: Config, platforms: Readonl
     if (d.action.type === 'update') f.updated = true;
     if (p && p.info.translationKey !== d.row.info.translationKey) touch(p.info.translationKey);
   }
+
   markSilentlyRecorded(store, config, platforms, changes, touched);
   recordShownAtRestore(store, config, platforms, changes);
   return touched;
 }
 
-/** Before the batch's records are written: each edited note's messages where a copy of its old content is held go to the copy; the copies' families. */
+/**
+ * Before the batch's records are written: each edited or removed note's messages where a copy of its old content is held
+ * go to the copy; the copies' families. A removal included (BENCH_MODEL_SEED=4102): where the family stays wanted (a
+ * translation left in a chat of no language), handOverToCopy never ran, and the copy was shown there by nothing.
+ */
 function followHeldCopies(store: Store, config: Config, platforms: ReadonlySet<string>, changes: readonly FamilyChange[]): string[] {
   const unchanged = (copy: NoteRow) => changes.every((c) => c.row.id !== copy.id || (c.row.hash === copy.hash && c.row.state === copy.state));
   const goesTo = (copy: NoteRow, target: Target) => {
     const key = copy.info.translationKey;
     return familyTargets(liveMembers(store.familyNotes(key)), config.routes, store.subscriptions(), platforms, sentMemberIn(store, familyPostId(key))).some((ft) => ft.member.id === copy.id && targetKey(ft.target) === targetKey(target));
   };
-  const edited = changes.filter((d) => d.action.type === 'update' && d.prev && d.row.state === 'published' && d.row.hash !== d.prev.hash);
-  return edited.flatMap((d) => handOverToHeldCopies(store, FAMILY_MESSAGES, d.prev!, goesTo, unchanged).map((t) => t.copy.info.translationKey));
+  const left = (d: FamilyChange, prev: NoteRow) => (d.action.type === 'update' && d.row.state === 'published' && d.row.hash !== prev.hash) || d.row.state === 'deleted';
+  return changes.flatMap((d) => (d.prev && left(d, d.prev) ? handOverToHeldCopies(store, FAMILY_MESSAGES, d.prev, goesTo, unchanged) : []).map((t) => t.copy.info.translationKey));
 }
 
 /**
