@@ -15,6 +15,7 @@ import { alsoInFor, familyPostId, liveMembers } from './family.js';
 import { postControlsOf } from './route.js';
 import { addMetaKeys, metaKeys } from './meta-keys.js';
 import { shownMember } from './family-follow.js';
+import { sameContent } from './family-outbox.js';
 
 /** Families whose messages a retraction left as they were while `separate`: group brings them up to date. */
 const LEFT_AS_IS = 'families.leftAsIs';
@@ -83,15 +84,21 @@ export function followFamilyMessages(store: Store, log: Logger, row: NoteRow, ac
   return alone + edited;
 }
 
-/** Edits (or refreshes, when still queued) `shown`, each a family message showing `row`, to its newest summary. */
+/**
+ * Edits (or refreshes, when still queued) `shown`, each a family message showing `row`, to its newest summary. A sent
+ * message that shows that text already is left alone (the model's `MODEL_SEED=9001` cases: a member removed and
+ * restored unchanged while `separate` had its family's message edited to the text it showed; no chat gets such an edit).
+ */
 function editShown(store: Store, row: NoteRow, shown: readonly FamilyMessage[]): number {
   let n = 0;
   for (const { familyId, target, payload, revision } of shown) {
     // One past the message's last revision: a later switch back to `group` still sends newer content.
     const rev = Math.max(row.revision, revision + 1);
     const open = store.openDelivery(familyId, target, ['post']) ?? store.openDelivery(familyId, target, ['edit']);
+    const edit: SummaryPayload = { ...payload, summary: row.summary!, silent: undefined, pin: undefined, digestAt: undefined };
     if (open?.payload.type === 'summary') store.replacePayload(open.id, rev, { ...open.payload, summary: row.summary! });
-    else store.enqueue({ noteId: familyId, revision: rev, target, kind: 'edit', payload: { ...payload, summary: row.summary!, silent: undefined, pin: undefined, digestAt: undefined } });
+    else if (sameContent(store.upkeep.lastSentPayload(familyId, target), edit)) continue;
+    else store.enqueue({ noteId: familyId, revision: rev, target, kind: 'edit', payload: edit });
     n++;
   }
   return n;

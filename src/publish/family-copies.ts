@@ -39,11 +39,14 @@ function messageIn(store: Store, messageId: string, target: Target): boolean {
 
 /**
  * The file of the note `member` has exactly the content of whose message in `target` shows that note
- * (another announced, published note of its language, no copy itself), if any: the chat shows that text already.
+ * (another announced, published note, no copy itself), if any: the chat shows that text already. Of any language
+ * (e25b, the model's seed 2525: `setup-ja.md` copied to `_posts/en/setup-ja.md`, an English note of another family,
+ * was posted in the chat with no language beside the message showing exactly its text): what a chat is shown is
+ * the text, whichever folder says its language. A copy in the same family is its translation, in the family's one message.
  */
 export function shownByOriginal(store: Store, member: NoteRow, target: Target, scheme: MessageScheme = FAMILY_MESSAGES): string | undefined {
   const own = scheme.messageOf(member);
-  for (const o of notesWithContent(store.sql, member.hash, member.info.lang, member.id)) {
+  for (const o of notesWithContent(store.sql, member.hash, null, member.id)) {
     const original = store.getNote(o.id);
     const messageId = original ? scheme.messageOf(original) : undefined;
     if (messageId === undefined || messageId === own || !messageIn(store, messageId, target)) continue;
@@ -66,7 +69,7 @@ export interface CopyTakeover {
  */
 export function takeoverByCopy(store: Store, scheme: MessageScheme, messageId: string, shown: NoteRow | undefined, target: Target, payloadIn: (copy: NoteRow, target: Target) => SummaryPayload | undefined): CopyTakeover | undefined {
   if (!shown || shown.state !== 'deleted' || scheme.shownIn(store, messageId, target) !== shown.id) return undefined;
-  for (const o of notesWithContent(store.sql, shown.hash, shown.info.lang, shown.id)) {
+  for (const o of notesWithContent(store.sql, shown.hash, null, shown.id)) {
     const copy = store.getNote(o.id);
     if (!copy) continue;
     const copyMessage = scheme.messageOf(copy);
@@ -77,6 +80,40 @@ export function takeoverByCopy(store: Store, scheme: MessageScheme, messageId: s
     return { copy, familyId: copyMessage, payload };
   }
   return undefined;
+}
+
+/**
+ * Whether `member` (as stored before a change) was held in `target`: no message of its there, and the chat shown
+ * exactly its content by an original's. A change that ends the hold (the copy's own text differs, README: "announced
+ * once its own text differs") finds the chat new to it, not one it was in: it is posted there, never an edit not sent.
+ */
+export function heldIn(store: Store, member: NoteRow, target: Target, scheme: MessageScheme = FAMILY_MESSAGES): boolean {
+  return !messageIn(store, scheme.messageOf(member), target) && shownByOriginal(store, member, target, scheme) !== undefined;
+}
+
+/**
+ * `prev`, an announced note (its record before this batch) that an edit gives other content: in each chat whose message
+ * shows it while a copy of exactly that content is held there (an announced note with no message there, going there,
+ * kept as it is by the batch: `unchanged`), the message is handed to the copy, as when the original is removed
+ * (README: when the original later changes, the copy is read as if written then, and the message follows it; `cp a.md
+ * b.md`, `a.md` edited: its old message now `b.md`'s). The edited note is then new to that chat (`heldIn` holds for the
+ * copy's message, not its own): posted there. Before (e25b), the message was edited to the edit, and the copy, posted
+ * only in the chats only it reaches, was shown nowhere else. Returns the copies that took a message, and where.
+ */
+export function handOverToHeldCopies(store: Store, scheme: MessageScheme, prev: NoteRow, goesTo: (copy: NoteRow, target: Target) => boolean, unchanged: (copy: NoteRow) => boolean): { copy: NoteRow; target: Target }[] {
+  const messageId = scheme.messageOf(prev);
+  const taken: { copy: NoteRow; target: Target }[] = [];
+  if (prev.state !== 'published' || !prev.announced) return taken;
+  const copies = notesWithContent(store.sql, prev.hash, null, prev.id).flatMap((o) => store.getNote(o.id) ?? []).filter(unchanged);
+  for (const { target, viaDigest } of store.postsOf(messageId)) {
+    if (viaDigest || scheme.shownIn(store, messageId, target) !== prev.id) continue;
+    const copy = copies.find((c) => scheme.messageOf(c) !== messageId && !messageIn(store, scheme.messageOf(c), target) && goesTo(c, target));
+    if (!copy) continue;
+    store.upkeep.moveFamilyPostIn(messageId, scheme.messageOf(copy), target);
+    store.upkeep.showMemberInsteadIn(scheme.messageOf(copy), target, prev.id, copy.id);
+    taken.push({ copy, target });
+  }
+  return taken;
 }
 
 /** The log line of a copy held in a chat (both modes say it alike). */

@@ -26,7 +26,7 @@ import { AFTER_RESTORE_WHY } from './decide.js';
 import { messagesUnknownSinceRestore } from './restored-notes.js';
 import type { Logger } from '../log.js';
 import { alsoInFor, familyPostId, familyTargets, liveMembers, type FamilyTarget } from './family.js';
-import { FAMILY_MESSAGES, sayCopyHeld, shownByOriginal, takeoverByCopy } from './family-copies.js';
+import { FAMILY_MESSAGES, handOverToHeldCopies, heldIn, sayCopyHeld, shownByOriginal, takeoverByCopy } from './family-copies.js';
 
 /** A family changed in this batch, and whether a member was newly announced (or asked to be again). */
 export interface TouchedFamily {
@@ -58,8 +58,10 @@ export function familiesTouched(store: Store, config: Config, platforms: Readonl
   const touch = (key: string, byMessages = false) => {
     let f = touched.get(key);
     if (!f) {
-      // A family whose messages went with its renamed member has none left: no chat has it now.
-      const before = movedAway.has(key) ? [] : byMessages ? [...chatsShowingFamily(store, key)] : familyTargets(liveMembers(store.familyNotes(key)), config.routes, store.subscriptions(), platforms, sentMemberIn(store, familyPostId(key))).map((ft) => targetKey(ft.target));
+      // A family whose messages went with its renamed member has none left: no chat has it now. A chat its member was
+      // held in as a copy (family-copies.ts heldIn) did not have it: once that ends, it is posted there (e25b).
+      const wanted = () => familyTargets(liveMembers(store.familyNotes(key)), config.routes, store.subscriptions(), platforms, sentMemberIn(store, familyPostId(key)));
+      const before = movedAway.has(key) ? [] : byMessages ? [...chatsShowingFamily(store, key)] : wanted().filter((ft) => !heldIn(store, ft.member, ft.target)).map((ft) => targetKey(ft.target));
       touched.set(key, (f = { key, announced: false, repost: false, controls: false, updated: false, wantedBefore: new Set(before) }));
     }
     return f;
@@ -67,6 +69,8 @@ export function familiesTouched(store: Store, config: Config, platforms: Readonl
   // Families `separate` left as they were (a member removed, renamed or moved meanwhile: their
   // records no longer say which chats wanted them): brought up to date now that group is back.
   for (const key of regrouped) touch(key, true);
+  // A copy that took its edited original's message (family-copies.ts handOverToHeldCopies): the message shows it now.
+  for (const key of followHeldCopies(store, config, platforms, changes)) touch(key);
   // Families `separate` announced notes of: their members' own messages become the family's (family-adopt.ts).
   for (const key of familiesPostedSeparately(store, true)) touch(key);
   for (const d of changes) {
@@ -80,9 +84,25 @@ export function familiesTouched(store: Store, config: Config, platforms: Readonl
     if (d.action.type === 'update') f.updated = true;
     if (p && p.info.translationKey !== d.row.info.translationKey) touch(p.info.translationKey);
   }
+
   markSilentlyRecorded(store, config, platforms, changes, touched);
   recordShownAtRestore(store, config, platforms, changes);
   return touched;
+}
+
+/**
+ * Before the batch's records are written: each edited or removed note's messages where a copy of its old content is held
+ * go to the copy; the copies' families. A removal included (BENCH_MODEL_SEED=4102): where the family stays wanted (a
+ * translation left in a chat of no language), handOverToCopy never ran, and the copy was shown there by nothing.
+ */
+function followHeldCopies(store: Store, config: Config, platforms: ReadonlySet<string>, changes: readonly FamilyChange[]): string[] {
+  const unchanged = (copy: NoteRow) => changes.every((c) => c.row.id !== copy.id || (c.row.hash === copy.hash && c.row.state === copy.state));
+  const goesTo = (copy: NoteRow, target: Target) => {
+    const key = copy.info.translationKey;
+    return familyTargets(liveMembers(store.familyNotes(key)), config.routes, store.subscriptions(), platforms, sentMemberIn(store, familyPostId(key))).some((ft) => ft.member.id === copy.id && targetKey(ft.target) === targetKey(target));
+  };
+  const left = (d: FamilyChange, prev: NoteRow) => (d.action.type === 'update' && d.row.state === 'published' && d.row.hash !== prev.hash) || d.row.state === 'deleted';
+  return changes.flatMap((d) => (d.prev && left(d, d.prev) ? handOverToHeldCopies(store, FAMILY_MESSAGES, d.prev, goesTo, unchanged) : []).map((t) => t.copy.info.translationKey));
 }
 
 /**

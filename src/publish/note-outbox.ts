@@ -15,7 +15,7 @@ import type { NewPost } from './scheduled-digest.js';
 import { editNotSent } from './edits-not-sent.js';
 import { calledOffIn, familyShownIn } from './called-off-chats.js';
 import type { Logger } from '../log.js';
-import { NOTE_MESSAGES, sayCopyHeld, shownByOriginal, takeoverByCopy } from './family-copies.js';
+import { handOverToHeldCopies, heldIn, NOTE_MESSAGES, sayCopyHeld, shownByOriginal, takeoverByCopy } from './family-copies.js';
 import { sameContent } from './family-outbox.js';
 
 /** What a change queued itself, and the new posts it wants (queued by the caller, alone or in a digest). */
@@ -53,6 +53,7 @@ export function enqueueNoteChange(store: Store, config: Config, platforms: Reado
   if (action.type === 'update' || action.type === 'controls') {
     // A digest line shows the note's title and link: it follows them (digest-lines.ts).
     for (const p of store.postsOf(row.id)) if (p.viaDigest) out.enqueued += followInDigest(store, row.id, p.target, row.info);
+    if (newChats && action.type === 'update' && prev) out.enqueued += handOverOnEdit(store, config, platforms, prev, targets);
     followControls(store, config, platforms, row, action, targets, out, log);
     if (newChats) out.posts.push(...postsToNewChats(store, config, platforms, row, prev, targets));
     if (newChats && action.type === 'update' && action.back) out.posts.push(...postsWhereCalledOff(store, config, platforms, row, targets, out.posts));
@@ -102,6 +103,22 @@ function handOverToCopy(store: Store, config: Config, platforms: ReadonlySet<str
   return taken !== undefined;
 }
 
+/**
+ * `separate`: the edited note's messages where a copy of its old content was held are the copy's now (family-copies.ts
+ * handOverToHeldCopies), edited to show it; those chats leave `targets`, and the edit is posted there (postsToNewChats).
+ * A copy edited later in the same batch edits the message it took to its own text: each note still shown once.
+ */
+function handOverOnEdit(store: Store, config: Config, platforms: ReadonlySet<string>, prev: NoteRow, targets: Map<string, Target>): number {
+  const goesTo = (copy: NoteRow, t: Target) => routeTargets(copy.info, config.routes, store.subscriptions(), platforms).some((c) => targetKey(c) === targetKey(t));
+  const taken = handOverToHeldCopies(store, NOTE_MESSAGES, prev, goesTo, () => true);
+  for (const { copy, target } of taken) {
+    targets.delete(targetKey(target));
+    const payload: SummaryPayload = { type: 'summary', summary: copy.summary! };
+    if (!sameContent(store.upkeep.lastSentPayload(copy.id, target), payload)) store.enqueue({ noteId: copy.id, revision: copy.revision, target, kind: 'edit', payload });
+  }
+  return taken.length;
+}
+
 /** `separate`: whether a chat already shows the text of a new note, its copy's original's message there (family-copies.ts); said when it is held. */
 export function heldAsCopy(store: Store, log: Logger, row: NoteRow, target: Target): boolean {
   const original = shownByOriginal(store, row, target, NOTE_MESSAGES);
@@ -145,7 +162,8 @@ function followControls(store: Store, config: Config, platforms: ReadonlySet<str
 /** Chats the note goes to now and did not before, and that have no message of it: they get a post. */
 function postsToNewChats(store: Store, config: Config, platforms: ReadonlySet<string>, row: NoteRow, prev: NoteRow | undefined, had: Map<string, Target>): { target: Target; post: NewPost }[] {
   const subscriptions = store.subscriptions();
-  const before = new Set(prev ? routeTargets(prev.info, config.routes, subscriptions, platforms).map(targetKey) : []);
+  // A chat `prev` was held in as a copy (family-copies.ts heldIn) did not have it: its edit is posted there (e25b).
+  const before = new Set(prev ? routeTargets(prev.info, config.routes, subscriptions, platforms).filter((t) => !heldIn(store, prev, t, NOTE_MESSAGES)).map(targetKey) : []);
   const posts: { target: Target; post: NewPost }[] = [];
   for (const target of routeTargets(row.info, config.routes, subscriptions, platforms)) {
     const key = targetKey(target);

@@ -25,12 +25,15 @@ export function keptCopies(sql: Prepare): KeptCopy[] {
   ).all() as KeptCopy[];
 }
 
-/** The announced, published notes of this language with exactly this content, other than `id` and no copy themselves: the notes a copy stands for. */
-export function notesWithContent(sql: Prepare, hash: string, lang: string, id: string): { id: string; file: string }[] {
+/**
+ * The announced, published notes of this language (`null`: of any language) with exactly this content, other than `id`
+ * and no copy themselves: the notes a copy stands for.
+ */
+export function notesWithContent(sql: Prepare, hash: string, lang: string | null, id: string): { id: string; file: string }[] {
   return sql(
     `SELECT id, file FROM notes WHERE hash = ? AND id != ? AND state = 'published' AND announced = 1
-      AND coalesce(json_extract(info, '$.lang'), '') = ? AND json_extract(info, '$.copyOf') IS NULL ORDER BY file`,
-  ).all(hash, id, lang) as { id: string; file: string }[];
+      AND (? IS NULL OR coalesce(json_extract(info, '$.lang'), '') = ?) AND json_extract(info, '$.copyOf') IS NULL ORDER BY file`,
+  ).all(hash, id, lang, lang) as { id: string; file: string }[];
 }
 
 /** Whether this record is a copy kept back. */

@@ -56,6 +56,11 @@ export class OutboxUpkeep {
     return rows.map((r) => r.note_id);
   }
 
+  /** One chat's message (sent or waiting) shows member `to` instead of `from` from now on (a copy took it: publish/family-copies.ts). */
+  showMemberInsteadIn(messageId: string, target: Target, from: string, to: string): void {
+    this.sql("UPDATE outbox SET payload = json_set(payload, '$.member', ?) WHERE note_id = ? AND platform = ? AND chat = ? AND thread = ? AND kind IN ('post', 'edit') AND json_extract(payload, '$.member') = ?").run(to, messageId, target.platform, target.chat, target.thread, from);
+  }
+
   /** One chat's message of a family follows a member that moved to another family (publish/family-follow.ts). */
   moveFamilyPostIn(from: string, to: string, target: Target): void {
     for (const table of ['posts', 'outbox']) {

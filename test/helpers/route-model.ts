@@ -86,7 +86,19 @@ export type Op =
    * scan's, when `offline`); `after` saved once that batch was handed over, the slow note perhaps still parsing; then
    * `fix`, a write of `file`. At most one a sequence: each costs a parse budget.
    */
-  | { op: 'slow'; file: string; kind: 'stars' | 'links'; ops: Op[]; offline: boolean; after: Op[]; fix: Op };
+  | { op: 'slow'; file: string; kind: 'stars' | 'links'; ops: Op[]; offline: boolean; after: Op[]; fix: Op }
+  /**
+   * `cp from to` (issue 25, the outside tester's IDE move): `to`, a path that never held a note, written with exactly
+   * `from`'s content. README (Moves, a copy and a delete): kept back where the original is shown, posted where only the
+   * copy goes (another language, a folder a path filter picks); the original's removal applied while the copy still
+   * holds its content, or the original changed, the original's messages follow the copy (copies.ts of this folder).
+   */
+  | { op: 'copy'; from: string; to: string }
+  /**
+   * A change of the `notecast:` controls alone (README, the front-matter table): `silent` and `pin` written, the title
+   * and body as they were. README: controls never edit a message for a change of controls alone.
+   */
+  | { op: 'controls'; file: string; silent: boolean; pin: boolean };
 
 const fileArb = fc.tuple(fc.constantFrom(...FOLDERS), fc.constantFrom(...NAMES), fc.constantFrom(...SUFFIXES)).map(([d, n, s]) => `${d}${n}${s}.md`);
 
@@ -114,8 +126,12 @@ const writeArb = fc.record({
   long: fc.constantFrom(false, false, true),
 });
 
+/** A change of controls alone (Op `controls`). */
+const controlsArb = fc.record({ op: fc.constant('controls' as const), file: fileArb, silent: fc.boolean(), pin: fc.boolean() });
+
 const simpleOp: fc.Arbitrary<Op> = fc.oneof(
   { weight: 5, arbitrary: writeArb },
+  { weight: 1, arbitrary: controlsArb },
   { weight: 2, arbitrary: fc.record({ op: fc.constant('remove' as const), file: fileArb }) },
   { weight: 2, arbitrary: fc.record({ op: fc.constant('move' as const), from: fileArb, to: fileArb }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constant('moveEdit' as const), from: fileArb, to: fileArb }) },
@@ -181,6 +197,33 @@ const recreateArb: fc.Arbitrary<Op[]> = fc
     return [write(0), ...(together ? [{ op: 'burst' as const, ops: recreate }] : recreate), { op: 'write', file: translationOf(file), draft: false, key }];
   });
 
+/**
+ * Issue 25 (the outside tester's IDE move): a published note copied, exactly, to a path that never held a note (a folder
+ * a path filter picks, another language's folder, or any), then, each a step of its own: perhaps the copy edited, the
+ * original edited or either's controls changed; perhaps the original removed (`later`, a step after; else in the
+ * copy's own step, one batch: a plain move).
+ */
+const copyArb: fc.Arbitrary<Op[]> = fc
+  .record({
+    from: fileArb,
+    to: fc.oneof(fileArb, fc.tuple(fc.constantFrom('a/', 'b/', '_posts/ja/', '_posts/en/'), fc.constantFrom(...NAMES), fc.constantFrom(...SUFFIXES)).map(([d, n, x]) => `${d}${n}${x}.md`)),
+    written: writeArb,
+    between: fc.constantFrom('none', 'none', 'copyEdited', 'originalEdited', 'controls'),
+    controls: controlsArb,
+    removed: fc.constantFrom('later', 'later', 'together', 'never'),
+  })
+  // A copy onto its own path is no copy (`cp x.md x.md` is refused: "are the same file"); the model took it as a no-op,
+  // and shrinking led CI's seed-27 failure there, which then read as if a copy had a part in it.
+  .filter(({ from, to }) => from !== to)
+  .map(({ from, to, written, between, controls, removed }): Op[] => {
+    const copy: Op = { op: 'copy', from, to };
+    const rm: Op = { op: 'remove', file: from };
+    const middle: Op[] = between === 'copyEdited' ? [{ ...written, file: to, draft: false }] : between === 'originalEdited' ? [{ ...written, file: from, draft: false }] : between === 'controls' ? [{ ...controls, file: from }] : [];
+    const first: Op = { ...written, file: from, draft: false };
+    if (removed === 'together') return [first, { op: 'burst', ops: [copy, rm] }, ...middle];
+    return [first, copy, ...middle, ...(removed === 'later' ? [rm] : [])];
+  });
+
 /** A slow note (Op `slow`): its fix a write of its path. */
 const slowArb: fc.Arbitrary<Op> = fc
   .record({
@@ -204,7 +247,7 @@ const oneIn = <A, B>(n: number, rare: fc.Arbitrary<A>, common: fc.Arbitrary<B>):
 export const sequenceArb = (maxLength: number) =>
   fc
     .tuple(
-      fc.array(oneIn(20, recreateArb, opArb.map((o) => [o])), { minLength: Math.ceil(maxLength / 2), maxLength, size: 'max' }),
+      fc.array(oneIn(10, fc.oneof(recreateArb, copyArb), opArb.map((o) => [o])), { minLength: Math.ceil(maxLength / 2), maxLength, size: 'max' }),
       oneIn(8, slowArb, fc.constant(undefined)),
       fc.nat(),
     )
@@ -230,6 +273,8 @@ interface FileState {
   key?: string | undefined;
   date?: string | undefined;
   permalink?: string | undefined;
+  /** The `notecast:` controls written (Op `controls`), kept by later writes as an edit keeps front matter it does not touch. */
+  controls?: { silent: boolean; pin: boolean } | undefined;
   text: string;
 }
 
@@ -302,6 +347,73 @@ export class World {
   readonly fileOfNote = new Map<number, string>();
   private readonly noteAt = new Map<string, number>();
   private notes = 0;
+  /**
+   * Copies not yet decided (Op `copy`): the copy's path → its original's. Such a copy has no note of its own (README: a
+   * copy kept back, or posted only in the chats only it goes to, its content the original's): its original's removal
+   * while it holds exactly its content, or the original changed, makes it the original's note (its messages follow it);
+   * its own text changed first, it is a note of its own; removed, it leaves no record.
+   */
+  readonly copies = new Map<string, string>();
+
+  /** The published original whose chats `file`, a copy not yet decided holding exactly its content, is held in (README: 'copy held'). */
+  heldCopyOf(file: string): { file: string; lang: string } | undefined {
+    const original = this.copies.get(file), st = original === undefined ? undefined : this.files.get(original);
+    return original !== undefined && st && !st.draft && st.text === this.files.get(file)?.text ? { file: original, lang: langOf(original) } : undefined;
+  }
+
+  /** A copy not yet decided's own note (Op `copy`): what a post sent for the copy's path is for. */
+  copyNote(file: string): number | undefined {
+    return this.copies.has(file) ? this.noteAt.get(file) : undefined;
+  }
+
+  private pendingCopyOf(original: string): string | undefined {
+    return [...this.copies].find(([copy, from]) => from === original && this.files.get(copy)?.text === this.files.get(original)?.text)?.[0];
+  }
+
+  /** `file`'s original was removed (`st`, its state): a copy holding exactly its content is that note moved (README, a copy and a delete). */
+  private copyRemoved(file: string, st: FileState): void {
+    if (this.copies.delete(file)) return; // a copy deleted leaves no record
+    const copy = [...this.copies].find(([c, from]) => from === file && this.files.get(c)?.text === st.text)?.[0];
+    for (const [c, from] of [...this.copies]) if (from === file) this.copies.delete(c);
+    if (copy === undefined) return;
+    this.touch(copy);
+    this.copyDecided(file, copy, st.versions);
+  }
+
+  /** `copy` is `original`'s note moved: the posts made for the copy alone are that note's now. */
+  private copyDecided(original: string, copy: string, versions: FileState['versions']): void {
+    const at = this.files.get(copy);
+    if (at) this.files.set(copy, { ...at, versions: [...versions, ...at.versions] });
+    const own = this.noteAt.get(copy), note = this.noteAt.get(original);
+    this.noteMoved(original, copy);
+    if (own === undefined || note === undefined) return;
+    for (const p of this.postedFor.values()) {
+      if (p.note === own) p.note = note;
+      if (p.shows === own) p.shows = note;
+    }
+  }
+
+  /**
+   * A write at `file`: a pending copy of it is its note moved (README: `cp a.md b.md`, then `a.md` edited, "the copy is
+   * read as if written then": `a.md`'s edit a new note, its old message now `b.md`'s); a write at a pending copy is the
+   * copy's own text (a note of its own).
+   */
+  private originalChanged(file: string): void {
+    if (this.copies.delete(file)) return;
+    const copy = this.pendingCopyOf(file);
+    for (const [c, from] of [...this.copies]) if (from === file) this.copies.delete(c);
+    if (copy === undefined) return;
+    this.touch(file, copy);
+    this.copyDecided(file, copy, this.files.get(file)?.versions ?? []);
+  }
+
+  /**
+   * A path an undecided copy is at or was copied from: moves leave both alone (README says what a copy and a delete
+   * do, not a copy and a move of either; a move onto either is an overwrite, the same question again).
+   */
+  private inCopy(file: string): boolean {
+    return this.copies.has(file) || [...this.copies.values()].includes(file);
+  }
   /** Each note's family as written when last written or moved (`rawKey`), the last text of each removed path, and the paths re-created as another note. */
   private readonly keyOfNote = new Map<number, string>();
   private readonly goneText = new Map<string, string>();
@@ -311,6 +423,11 @@ export class World {
   /** Messages (`<target> <id>`): the note each was posted for, in its language then, and the note it shows; the console events looked at so far. */
   readonly postedFor = new Map<string, { note: number; lang: string; shows: number }>();
   eventsChecked = 0;
+  /** Each message's text as the events so far left it, and the delivery that sent it (`identicalEdits`). */
+  readonly shownText = new Map<string, { text: string; deliveryId: number | undefined }>();
+  /** Copies made (Op `copy`) and changes of controls alone (Op `controls`) applied, so a generator that stopped making them is seen. */
+  copiesMade = 0;
+  controlsChanged = 0;
   /** The service's batches looked at so far (InProcessService.batchLog), and the switches a later batch of their step corrected (split-transients.ts). */
   batchesChecked = 0;
   transientSwitches = 0;
@@ -401,20 +518,22 @@ export class World {
       case 'write': {
         const title = `N${++this.seq}`;
         const had = this.files.get(o.file);
-        const [date, permalink] = [o.date ?? had?.date, o.permalink ?? had?.permalink];
+        const [date, permalink, controls] = [o.date ?? had?.date, o.permalink ?? had?.permalink, had?.controls];
+        this.originalChanged(o.file);
         const fm = [
           `title: ${o.generic ? 'Introduction' : title}`,
           ...(o.draft ? ['draft: true'] : []),
           ...(o.key ? [`translationKey: ${o.key}`] : []),
           ...(date ? [`date: ${date}`] : []),
           ...(permalink ? [`permalink: ${permalink}`] : []),
+          ...(controls ? [controlsLine(controls)] : []),
         ];
         const text = `---\n${fm.join('\n')}\n---\n\nThe note ${title} says something new about ${o.file}.\n${o.long ? longBody(this.seq) : ''}`;
         mkdirSync(path.dirname(abs(o.file)), { recursive: true });
         writeFileSync(abs(o.file), text);
         this.touch(o.file);
         const kept = this.noteWritten(o.file, title, text);
-        this.files.set(o.file, { title, draft: o.draft, key: o.key, date, permalink, text, versions: [...((kept && this.files.get(o.file)?.versions) || []), { title, draft: o.draft }] });
+        this.files.set(o.file, { title, draft: o.draft, key: o.key, date, permalink, controls, text, versions: [...((kept && this.files.get(o.file)?.versions) || []), { title, draft: o.draft }] });
         this.keyOfNote.set(this.noteAt.get(o.file)!, this.rawKey(o.file));
         if (!o.draft) this.everPublished.add(title);
         return [o.file];
@@ -425,13 +544,14 @@ export class World {
         this.touch(o.file);
         rmSync(abs(o.file));
         this.files.delete(o.file);
+        this.copyRemoved(o.file, st);
         this.removed.push({ file: o.file, state: st });
         this.goneText.set(o.file, st.text);
         return [o.file];
       }
       case 'move': {
         const st = this.files.get(o.from), overwritten = this.files.get(o.to);
-        if (!st || o.from === o.to || (overwritten && !o.over)) return [];
+        if (!st || o.from === o.to || (overwritten && !o.over) || this.inCopy(o.from) || this.inCopy(o.to)) return [];
         this.touch(o.from, o.to);
         if (overwritten) this.overwritten(o.to, overwritten);
         mkdirSync(path.dirname(abs(o.to)), { recursive: true });
@@ -443,7 +563,7 @@ export class World {
       }
       case 'moveEdit': {
         const st = this.files.get(o.from), overwritten = this.files.get(o.to);
-        if (!st || o.from === o.to || (overwritten && !o.over)) return [];
+        if (!st || o.from === o.to || (overwritten && !o.over) || this.inCopy(o.from) || this.inCopy(o.to)) return [];
         this.touch(o.from, o.to);
         if (overwritten) this.overwritten(o.to, overwritten);
         mkdirSync(path.dirname(abs(o.to)), { recursive: true });
@@ -458,13 +578,44 @@ export class World {
       }
       case 'restore': {
         const last = this.removed.pop();
-        if (!last || this.files.has(last.file) || last.file === this.slowAt?.file) return [];
+        // A file put back with exactly another file's content is a copy of it: `copy`'s question, not a restore's.
+        if (!last || this.files.has(last.file) || last.file === this.slowAt?.file || [...this.files.values()].some((f) => f.text === last.state.text)) return [];
         this.touch(last.file);
         mkdirSync(path.dirname(abs(last.file)), { recursive: true });
         writeFileSync(abs(last.file), last.state.text);
         this.files.set(last.file, last.state);
         this.restored.add(last.state.title);
         return [last.file];
+      }
+      case 'copy': {
+        const st = this.files.get(o.from);
+        if (!st || this.files.has(o.to) || this.noteAt.has(o.to) || this.pendingCopyOf(o.from) || this.copies.has(o.from)) return [];
+        this.touch(o.to);
+        mkdirSync(path.dirname(abs(o.to)), { recursive: true });
+        writeFileSync(abs(o.to), st.text);
+        // No versions of its own yet: the original's become its once it is decided as the original moved (`copyDecided`).
+        this.files.set(o.to, { ...st, versions: [] });
+        this.copies.set(o.to, o.from);
+        this.copiesMade++;
+        // A note of its own for the posts that go out for the copy alone (the chats only it reaches); merged into the
+        // original's once the copy is decided as the original moved (`copyDecided`).
+        const own = this.born();
+        this.noteAt.set(o.to, own);
+        this.fileOfNote.set(own, o.to);
+        return [o.to];
+      }
+      case 'controls': {
+        const st = this.files.get(o.file);
+        // A pending copy's text or its original's changed is the copy's own text now, or the original changed: not a change of controls alone.
+        if (!st || this.copies.has(o.file) || this.pendingCopyOf(o.file)) return [];
+        const controls = { silent: o.silent, pin: o.pin };
+        const text = withControls(st.text, controls);
+        if (text === st.text) return [];
+        writeFileSync(abs(o.file), text);
+        this.touch(o.file);
+        this.files.set(o.file, { ...st, controls, text });
+        this.controlsChanged++;
+        return [o.file];
       }
       default:
         throw new Error(`not a simple op: ${o.op}`);
@@ -528,6 +679,16 @@ const bodiesAlike = (a: string, b: string) => a === b || bodyOverlap(partsOf(a).
 /** Whether a simple op reads or writes `file`. */
 const touches = (o: Op, file: string) => ('file' in o && o.file === file) || ('from' in o && (o.from === file || o.to === file));
 
+/** The `notecast:` mapping of a note's controls, as one front-matter line (README, the front-matter table). */
+const controlsLine = (c: { silent: boolean; pin: boolean }) => `notecast: {silent: ${c.silent}, pin: ${c.pin}}`;
+
+/** `text` with its controls line replaced or added at the end of its front matter: nothing else of it changed. */
+function withControls(text: string, c: { silent: boolean; pin: boolean }): string {
+  const end = text.indexOf('\n---\n', 4);
+  const fm = text.slice(0, end).split('\n').filter((l) => !l.startsWith('notecast: '));
+  return `${[...fm, controlsLine(c)].join('\n')}${text.slice(end)}`;
+}
+
 /** A body of its own (`write` with `long`): fifty words no other write has, so two long bodies share none of their runs of three words. */
 const longBody = (seq: number) => `\n${Array.from({ length: 50 }, (_, i) => `v${seq}w${i}`).join(' ')}.\n`;
 
@@ -568,6 +729,8 @@ function missedEdits(world: World, svc: InProcessService): string[] {
   for (const c of CHATS) {
     for (const m of svc.live(c.name)) {
       const title = titleOf(m);
+      // A title still current at another path (a copy's original, the copy edited since: Op `copy`) is that file's, not an old version.
+      if ([...world.files.values()].some((f) => f.title === title && !f.draft)) continue;
       for (const [file, st] of world.files) {
         const i = st.versions.findIndex((v) => v.title === title);
         if (i < 0 || st.draft || st.title === title || world.restored.has(title) || st.versions.slice(i).some((v) => v.draft)) continue;
@@ -588,8 +751,9 @@ export function violations(world: World, svc: InProcessService, onDelete: 'keep'
   movedHome(world, svc);
   // After a restore, a change to a message deleted since the backup is what a real chat refuses (404): harmless, not a double.
   const anomalies = world.afterRestore ? svc.anomalies.filter((a) => !/, which is deleted$/.test(a)) : svc.anomalies;
+  const sameText = identicalEdits(world, svc);
   const switched = switchedNotes(world, svc); // first: a moved file that came late allows its note a second post
-  const out = [...anomalies, ...postedTwice(svc.events, world.restored, new Set([...world.retired, ...world.cameLate]), world.movedHome), ...switched, ...(world.mode === 'separate' && !world.afterRestore ? missedEdits(world, svc) : [])];
+  const out = [...anomalies, ...sameText, ...postedTwice(svc.events, world.restored, new Set([...world.retired, ...world.cameLate]), world.movedHome), ...switched, ...(world.mode === 'separate' && !world.afterRestore ? missedEdits(world, svc) : [])];
   const store = svc.app!.store;
   // A message can change family without an edit (its only member renamed, text unchanged): the label
   // is the one the service now keeps for it, so that it is checked, not a stale one.
@@ -646,6 +810,11 @@ export function violations(world: World, svc: InProcessService, onDelete: 'keep'
     for (const n of separate ? [] : published) {
       const f = familyOf.get(n.id);
       if (!f || !passes(c, n) || conflicted.has(f)) continue;
+      // A copy held in the chats its original is shown in: the original's message shows exactly its content there. Only
+      // where a message of another family shows that text: a chat of no language shown a translation's family by its
+      // original in another language is not shown the copied translation's text (BENCH_MODEL_SEED=4103, delete).
+      const held = world.heldCopyOf(n.file);
+      if (held && passes(c, held) && live.some((m) => m.family !== f && titleOf(m) === n.title)) continue;
       wanted.add(f);
       const m = byFamily.get(f)?.[0];
       if (!m) {
@@ -653,7 +822,8 @@ export function violations(world: World, svc: InProcessService, onDelete: 'keep'
         continue;
       }
       // Titles are unique per write: the one shown names the note and its version (a renamed note keeps its text).
-      const shown = published.find((p) => p.title === titleOf(m));
+      // A copy not yet decided shows its original's title: the file of this family and the chat's language is the one shown.
+      const shown = published.find((p) => p.title === titleOf(m) && familyOf.get(p.id) === f && (!c.lang || p.lang === c.lang)) ?? published.find((p) => p.title === titleOf(m));
       if (!shown) out.push(`${c.name}: the message for ${f} shows ${titleOf(m)} (${m.noteId}), not the newest text of a published note`);
       else if (familyOf.get(shown.id) !== f) out.push(`${c.name}: the message for ${f} shows ${shown.file}, of ${familyOf.get(shown.id)}`);
       else if (c.lang && shown.lang !== c.lang) out.push(`${c.name}: the message for ${f} is in ${shown.lang}`);
@@ -666,6 +836,25 @@ export function violations(world: World, svc: InProcessService, onDelete: 'keep'
       const follows = published.find((p) => p.title === titleOf(m));
       if (!follows || familyOf.get(follows.id) !== m.family) out.push(`${c.name}: message ${m.messageId} (${m.family}, ${titleOf(m)}) is still up`);
     }
+  }
+  return out;
+}
+
+/**
+ * Issue 25: no chat gets an edit whose text is what it shows already (README, controls: never an edit for a change of
+ * controls alone; nor for anything else that leaves the text as it is). Read from this step's events, before
+ * `switchedNotes` moves the mark on. Allowed: the same delivery sent again after a kill (the platform's answer was
+ * lost: the same message, as a resent post is), and anything after a restored backup, whose records may trail what a
+ * message shows (docs/operations.md, "A restored backup").
+ */
+function identicalEdits(world: World, svc: InProcessService): string[] {
+  const out: string[] = [];
+  for (const e of svc.events.slice(world.eventsChecked)) {
+    const key = `${e.target} ${e.messageId}`, before = world.shownText.get(key);
+    if (e.event === 'edit' && before?.text === e.text && !world.afterRestore && (e.deliveryId === undefined || e.deliveryId !== before.deliveryId)) {
+      out.push(`${e.target}: message ${e.messageId} edited to the text it shows (${tagOf(e.text)}), delivery ${e.deliveryId}`);
+    }
+    if (e.event !== 'delete') world.shownText.set(key, { text: e.text, deliveryId: e.deliveryId });
   }
   return out;
 }
@@ -728,7 +917,8 @@ function switchedNotes(world: World, svc: InProcessService): string[] {
   };
   for (const e of svc.events.slice(world.eventsChecked)) {
     const message = `${e.target} ${e.messageId}`;
-    const note = world.noteOfTitle.get(tagOf(e.text));
+    // A post for an undecided copy's path (its original's title) is the copy's own.
+    const note = (e.event === 'post' && e.noteId !== null ? world.copyNote(`${e.noteId}.md`) : undefined) ?? world.noteOfTitle.get(tagOf(e.text));
     const file = note === undefined ? undefined : world.fileOfNote.get(note);
     if (e.event === 'post' && note !== undefined && file !== undefined && !postedFor.has(message)) postedFor.set(message, { note, lang: langAsPosted(e, file), shows: note });
     const first = postedFor.get(message);
@@ -776,9 +966,12 @@ export interface RunResult {
   recreated: number;
   /** Switches to another note that a later batch of their step corrected (a burst split by a loaded machine): allowed, checked at rest (split-transients.ts). */
   transientSwitches: number;
+  /** Copies made and changes of controls alone applied (Ops `copy`, `controls`). */
+  copies: number;
+  controls: number;
 }
 
-const counts = (svc: InProcessService, world: World, tally: Pick<RunResult, 'queuedStops' | 'restores' | 'slowNotes'>) => ({ kills: svc.kills, resends: svc.resends, faultHits: svc.faults?.hits ?? 0, watcherMisses: svc.watcherMisses.length, transientSwitches: world.transientSwitches, overwrites: world.overwrites, recreated: world.recreated, ...tally });
+const counts = (svc: InProcessService, world: World, tally: Pick<RunResult, 'queuedStops' | 'restores' | 'slowNotes'>) => ({ kills: svc.kills, resends: svc.resends, faultHits: svc.faults?.hits ?? 0, watcherMisses: svc.watcherMisses.length, transientSwitches: world.transientSwitches, overwrites: world.overwrites, recreated: world.recreated, copies: world.copiesMade, controls: world.controlsChanged, ...tally });
 
 /** Applies a burst's ops; returns the paths the watcher will report. */
 function applyBurst(world: World, ops: readonly Op[]): string[] {
