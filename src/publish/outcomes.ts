@@ -9,6 +9,7 @@ import type { OutboxRow } from '../store/types.js';
 import { backoffMs, rateLimitedDelayMs } from './backoff.js';
 import type { FailureClass, ResendGuard } from './port.js';
 import { EDIT_NOT_SENT } from '../store/edits-not-sent.js';
+import { MOVED_ONTO_OWN } from '../store/chat-move.js';
 import { keepUncertainSend, resendDelayMs, uncertainLine } from './uncertain.js';
 
 export interface DeliveryEvent {
@@ -72,12 +73,7 @@ export async function recordFailure(d: FailureDeps, row: OutboxRow, f: FailureCl
       d.onEvent({ row, outcome: 'failed', error: f.reason });
       return;
     case 'moved':
-      await d.record(logCtx, () => d.store.transaction(() => {
-        d.store.moveChat(row.target.platform, row.target.chat, f.to);
-        d.store.markRetry(row.id, d.now(), f.reason);
-      }));
-      d.log.warn({ ...logCtx, to: f.to }, 'chat moved; subscriptions and queue follow it');
-      d.onEvent({ row, outcome: 'moved', error: f.reason });
+      await recordMoved(d, row, f, logCtx);
       return;
     case 'rejected':
       await d.record(logCtx, () => d.store.markFailed(row.id, f.reason));
@@ -104,4 +100,24 @@ export async function recordFailure(d: FailureDeps, row: OutboxRow, f: FailureCl
 function rejectedLine(row: OutboxRow, f: Extract<FailureClass, { kind: 'rejected' }>): string {
   if (f.by === 'template') return "delivery failed: the chat's template cannot render this note (notecast check and preview show it)";
   return row.kind === 'pin' ? 'pin refused by the platform (does the bot have the right to pin there?); the post stands' : 'delivery rejected by the platform';
+}
+
+/**
+ * A chat that moved (Telegram group → supergroup, store/chat-move.ts): a post follows it unless the new
+ * chat has the note already; an edit, delete, pin or crosspost names a message of the old group, which
+ * the new chat does not have (message ids are per chat): it is not sent, and says so (`status`).
+ */
+async function recordMoved(d: FailureDeps, row: OutboxRow, f: Extract<FailureClass, { kind: 'moved' }>, logCtx: LogContext): Promise<void> {
+  const follows = row.kind === 'post' || row.kind === 'digest';
+  let calledOff = false;
+  const stays = `its message is in ${row.target.chat}, which became the supergroup ${f.to}: a message id is its own chat's, the supergroup does not have it (${f.reason})`;
+  await d.record(logCtx, () => d.store.transaction(() => {
+    calledOff = d.store.moveChat(row.target.platform, row.target.chat, f.to).includes(row.id);
+    if (follows && !calledOff) d.store.markRetry(row.id, d.now(), f.reason);
+    else if (!follows) d.store.markDone(row.id, null, 'skipped', row.kind === 'edit' ? `${EDIT_NOT_SENT}: ${stays}` : `${row.kind} not sent: ${stays}`);
+  }));
+  if (follows && !calledOff) d.log.warn({ ...logCtx, to: f.to }, 'chat moved; subscriptions and queued posts follow it');
+  else if (follows) d.log.warn({ ...logCtx, to: f.to }, `chat moved; ${MOVED_ONTO_OWN}`);
+  else d.log.warn({ ...logCtx, to: f.to }, `chat moved; this ${row.kind} not sent: ${stays}`);
+  d.onEvent({ row, outcome: follows && !calledOff ? 'moved' : 'skipped', error: f.reason });
 }

@@ -14,6 +14,7 @@ import { SubscriptionRows } from './subscription-rows.js';
 import { readStatus, type StatusCounts } from './status.js';
 import { laneKey, type DeliveryKind, type DeliveryPayload, type NewDelivery, type NoteRow, type OutboxRow, type SearchText, type Subscription, type Target } from './types.js';
 import { DeferredSummaries } from './deferred-summaries.js';
+import { moveChatRows } from './chat-move.js';
 import { isInvalidOutbox, NOTE_PROBLEM, toKnown, toNote, toOutbox, type KnownNote, type KnownRecord, type NoteRecord, type OutboxRecord } from './records.js';
 
 export type { KnownNote } from './records.js';
@@ -417,14 +418,11 @@ export class Store {
     return !!this.sql('SELECT 1 FROM paused_targets WHERE platform = ? AND chat = ? AND thread = ?').get(target.platform, target.chat, target.thread);
   }
 
-  /** A chat that moved (Telegram group → supergroup): its subscriptions, queue and posts follow. */
-  moveChat(platform: string, from: string, to: string): void {
-    this.transaction(() => {
-      for (const table of ['subscriptions', 'outbox', 'posts', 'paused_targets']) {
-        this.sql(`UPDATE OR IGNORE ${table} SET chat = ? WHERE platform = ? AND chat = ?`).run(to, platform, from);
-      }
-    });
+  /** A chat that moved (Telegram group → supergroup): chat-move.ts says what follows; returns the queued posts called off. */
+  moveChat(platform: string, from: string, to: string): number[] {
+    const calledOff = this.transaction(() => moveChatRows(this.sql, platform, from, to, Date.now()));
     this.subs.moved();
+    return calledOff;
   }
 
   status(): StatusCounts {

@@ -21,7 +21,13 @@ export interface FakeChat {
   title?: string;
   members: Map<number, MemberStatus>;
   topics: Set<number>;
-  /** blocked: a private chat that blocked the bot; kicked: a group that removed it; missing: deleted. */
+  /**
+   * blocked: a private chat that blocked the bot; kicked: a group that removed it; missing: deleted;
+   * migratedTo: a group upgraded to a supergroup, where every call is answered 400 with ResponseParameters
+   * `migrate_to_chat_id` (core.telegram.org/bots/api#responseparameters). Its messages stay its own: a
+   * message id is "unique inside this chat" (core.telegram.org/bots/api#message), so the supergroup
+   * numbers its messages afresh (newMessageId) and has none of the group's.
+   */
   state: 'ok' | 'blocked' | 'kicked' | 'missing' | { migratedTo: number };
   /**
    * An error Telegram answers for a method in this chat, as it was seen to (texts and sources in
