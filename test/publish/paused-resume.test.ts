@@ -2,7 +2,8 @@
  * Issue 25 (tester F2): a chat the bot was kicked from is paused by the post that met the 403; once the bot
  * is back and an admin sends /subscribe (README: "/subscribe again resumes it"), every post that waited
  * for it goes out, once each and in its newest state — the one that met the 403 included (before, it
- * stayed failed for good while the later ones went out).
+ * stayed failed for good while the later ones went out). Telegram answers 403 "Forbidden: bot was kicked from
+ * the group chat", Discord 403 {code: 50001, message: "Missing Access"} (the fakes cite their docs).
  */
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -14,8 +15,10 @@ import { killLeftoverServices, note, sandbox, sleep } from '../helpers/service.j
 
 const parseThreads = fileParseThreads();
 const TOKEN = '123456:TEST-token-abcdefghijklmnopqrstuvwxyz';
+const DISCORD_TOKEN = 'MTEwMDAwMDAwMDAwMDAwMDAwMg.fake.discord-token-for-tests';
 const ADMIN = 11;
-const it = itWithFakes({ telegram: { token: TOKEN } });
+const MANAGE_CHANNELS = 1n << 4n;
+const it = itWithFakes({ telegram: { token: TOKEN }, discordToken: DISCORD_TOKEN });
 afterAll(killLeftoverServices);
 
 describe('a paused chat resumed by /subscribe', () => {
@@ -41,6 +44,36 @@ describe('a paused chat resumed by /subscribe', () => {
     await sleep(1100); // the fake holds the bot to Telegram's one message a second per chat
     fake.command(group.id, ADMIN, '/subscribe');
     await fake.waitFor(() => titles().length >= 2, 15_000, 'the waiting posts');
+    await svc.settled();
+    expect(titles().sort()).toEqual(['Bravo revised', 'Charlie']);
+    const s = JSON.parse(statusOf(sb.db, { json: true }).stdout) as { outbox: Record<string, number>; paused: unknown[] };
+    expect(s.paused).toEqual([]);
+    expect(s.outbox.failed ?? 0).toBe(0);
+    await svc.stop();
+  });
+
+  it('the same on Discord: 403 50001 Missing Access, access given back, /subscribe again', async ({ discord: fake }) => {
+    const guild = fake.addGuild();
+    const ch = fake.addChannel(guild, 0, 'news');
+    const sb = sandbox(`watch:\n  quietMs: 200\ndelivery:\n  baseDelayMs: 200\n  maxDelayMs: 500\ndiscord:\n  api: ${fake.api}\n  registerCommands: false\n`);
+    const svc = InProcessCli.start(sb, [], { DISCORD_TOKEN }, undefined, parseThreads);
+    await svc.ready();
+    await fake.identified();
+    const subscribe = () => fake.interact({ type: 2, guild, channel: ch.id, permissions: MANAGE_CHANNELS, name: 'subscribe' });
+    await subscribe();
+    const titles = () => fake.messagesIn(ch.id).map((m) => m.embeds?.[0]?.title ?? m.content ?? '');
+
+    ch.access = 'forbidden';
+    writeFileSync(path.join(sb.notes, 'bravo.md'), note('Bravo', 'Bravo body text here.'));
+    await svc.waitFor(() => statusOf(sb.db).stdout.includes('50001'), 15_000, 'paused');
+    writeFileSync(path.join(sb.notes, 'charlie.md'), note('Charlie', 'Charlie body text here.'));
+    writeFileSync(path.join(sb.notes, 'bravo.md'), note('Bravo revised', 'Bravo body, edited while the bot was shut out.'));
+    await sleep(1500); // both changes are queued behind the pause (nothing can show in the channel meanwhile)
+    expect(titles()).toEqual([]);
+
+    ch.access = 'ok';
+    await subscribe();
+    await svc.waitFor(() => titles().length >= 2, 15_000, 'the waiting posts');
     await svc.settled();
     expect(titles().sort()).toEqual(['Bravo revised', 'Charlie']);
     const s = JSON.parse(statusOf(sb.db, { json: true }).stdout) as { outbox: Record<string, number>; paused: unknown[] };
