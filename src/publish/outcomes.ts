@@ -65,12 +65,14 @@ export async function recordFailure(d: FailureDeps, row: OutboxRow, f: FailureCl
       return;
     }
     case 'permanent':
+      // The chat is unreachable, not this delivery wrong: it waits at the head of the chat's queue with
+      // the rest (pending, not counted as an attempt) and goes out when /subscribe resumes the chat.
       await d.record(logCtx, () => d.store.transaction(() => {
-        d.store.markFailed(row.id, f.reason);
+        d.store.markRateLimited(row.id, d.now(), f.reason);
         d.store.pause(row.target, f.reason);
       }));
       d.log.error({ ...logCtx, reason: f.reason }, 'delivery failed permanently; target paused');
-      d.onEvent({ row, outcome: 'failed', error: f.reason });
+      d.onEvent({ row, outcome: 'retry', error: f.reason });
       return;
     case 'moved':
       await recordMoved(d, row, f, logCtx);

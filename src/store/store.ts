@@ -363,7 +363,7 @@ export class Store {
     return this.sql("UPDATE outbox SET next_attempt_at = MAX(?, coalesce(json_extract(payload, '$.digestAt'), 0)) WHERE status = 'pending' AND platform = ? AND next_attempt_at > ?").run(now, platform, now).changes;
   }
 
-  /** Back to pending without using up an attempt: the platform only asked us to wait. */
+  /** Back to pending without using up an attempt: the platform asked us to wait, or the chat is paused (it waits for /subscribe). */
   markRateLimited(id: number, nextAttemptAt: number, error: string): void {
     this.sql("UPDATE outbox SET status = 'pending', attempts = MAX(0, attempts - 1), next_attempt_at = ?, last_error = ?, updated_at = ? WHERE id = ?").run(nextAttemptAt, error, Date.now(), id);
   }

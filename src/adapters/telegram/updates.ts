@@ -131,7 +131,7 @@ function skipStaleCommands(bot: Bot, { log, staleAfterMs }: TelegramUpdateDeps):
 }
 
 /** Each command (and `/start`, which is `/help`), its text parsed by the command's own grammar. */
-function handleCommands(bot: Bot, { deps, log }: TelegramUpdateDeps, offered: OfferedNotes): void {
+function handleCommands(bot: Bot, { deps, log, replySignal }: TelegramUpdateDeps, offered: OfferedNotes): void {
   for (const cmd of [...COMMANDS.map((c) => c.definition.name), 'start']) {
     bot.command(cmd, async (ctx) => {
       const target = targetOf(ctx)!;
@@ -144,7 +144,14 @@ function handleCommands(bot: Bot, { deps, log }: TelegramUpdateDeps, offered: Of
       );
       if (reply.type === 'note') for (const r of reply.more) offered.remember(r.id);
       const rendered = renderTelegramReply(reply);
-      await ctx.reply(rendered.text, { ...rendered, ...(target.thread ? { message_thread_id: Number(target.thread) } : {}) });
+      try {
+        await ctx.reply(rendered.text, { ...rendered, ...(target.thread ? { message_thread_id: Number(target.thread) } : {}) });
+      } catch (e) {
+        // The command was carried out: a reply that failed (or whose answer was lost: it may be in the chat)
+        // is not the command failing, so the chat is not told "something went wrong" about what was done.
+        if (!replySignal().aborted) log.warn({ command: cmd, chat: target.chat, err: errorText(e) }, 'command done; its reply may not have reached the chat');
+        return;
+      }
       log.debug({ command: cmd, chat: target.chat, ms: Math.round(performance.now() - started) }, 'command answered');
     });
   }

@@ -1,0 +1,84 @@
+/**
+ * Issue 25 (tester F2): a chat the bot was kicked from is paused by the post that met the 403; once the bot
+ * is back and an admin sends /subscribe (README: "/subscribe again resumes it"), every post that waited
+ * for it goes out, once each and in its newest state — the one that met the 403 included (before, it
+ * stayed failed for good while the later ones went out). Telegram answers 403 "Forbidden: bot was kicked from
+ * the group chat", Discord 403 {code: 50001, message: "Missing Access"} (the fakes cite their docs).
+ */
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect } from 'vitest';
+import { itWithFakes } from '../helpers/fakes.js';
+import { statusOf } from '../helpers/cli.js';
+import { InProcessCli, fileParseThreads } from '../helpers/inproc.js';
+import { killLeftoverServices, note, sandbox, sleep } from '../helpers/service.js';
+
+const parseThreads = fileParseThreads();
+const TOKEN = '123456:TEST-token-abcdefghijklmnopqrstuvwxyz';
+const DISCORD_TOKEN = 'MTEwMDAwMDAwMDAwMDAwMDAwMg.fake.discord-token-for-tests';
+const ADMIN = 11;
+const MANAGE_CHANNELS = 1n << 4n;
+const it = itWithFakes({ telegram: { token: TOKEN }, discordToken: DISCORD_TOKEN });
+afterAll(killLeftoverServices);
+
+describe('a paused chat resumed by /subscribe', () => {
+  it('gets the post that paused it and those queued behind, once each, newest state (Telegram 403 kicked)', async ({ telegram: fake }) => {
+    const group = fake.addChat(-602, 'group', { [ADMIN]: 'creator' });
+    const sb = sandbox(`watch:\n  quietMs: 200\ndelivery:\n  baseDelayMs: 200\n  maxDelayMs: 500\ntelegram:\n  apiRoot: ${fake.apiRoot}\n`);
+    const svc = InProcessCli.start(sb, [], { TELEGRAM_BOT_TOKEN: TOKEN }, undefined, parseThreads);
+    await svc.ready();
+    await fake.waitFor(() => fake.calls.some((c) => c.method === 'getUpdates'), 10_000, 'polling');
+    const titles = () => fake.sentTo(group.id).map((m) => m.text.split('\n')[0]!).filter((t) => !/ubscri/.test(t));
+    fake.command(group.id, ADMIN, '/subscribe');
+    await fake.waitFor(() => fake.sentTo(group.id).length === 1, 10_000, 'subscribe reply');
+
+    group.state = 'kicked';
+    writeFileSync(path.join(sb.notes, 'bravo.md'), note('Bravo', 'Bravo body text here.'));
+    await fake.waitFor(() => statusOf(sb.db).stdout.includes('bot was kicked'), 15_000, 'paused');
+    writeFileSync(path.join(sb.notes, 'charlie.md'), note('Charlie', 'Charlie body text here.'));
+    writeFileSync(path.join(sb.notes, 'bravo.md'), note('Bravo revised', 'Bravo body, edited while the bot was away.'));
+    await sleep(1500); // both changes are queued behind the pause (nothing can show in the chat meanwhile)
+    expect(titles()).toEqual([]);
+
+    group.state = 'ok';
+    await sleep(1100); // the fake holds the bot to Telegram's one message a second per chat
+    fake.command(group.id, ADMIN, '/subscribe');
+    await fake.waitFor(() => titles().length >= 2, 15_000, 'the waiting posts');
+    await svc.settled();
+    expect(titles().sort()).toEqual(['Bravo revised', 'Charlie']);
+    const s = JSON.parse(statusOf(sb.db, { json: true }).stdout) as { outbox: Record<string, number>; paused: unknown[] };
+    expect(s.paused).toEqual([]);
+    expect(s.outbox.failed ?? 0).toBe(0);
+    await svc.stop();
+  });
+
+  it('the same on Discord: 403 50001 Missing Access, access given back, /subscribe again', async ({ discord: fake }) => {
+    const guild = fake.addGuild();
+    const ch = fake.addChannel(guild, 0, 'news');
+    const sb = sandbox(`watch:\n  quietMs: 200\ndelivery:\n  baseDelayMs: 200\n  maxDelayMs: 500\ndiscord:\n  api: ${fake.api}\n  registerCommands: false\n`);
+    const svc = InProcessCli.start(sb, [], { DISCORD_TOKEN }, undefined, parseThreads);
+    await svc.ready();
+    await fake.identified();
+    const subscribe = () => fake.interact({ type: 2, guild, channel: ch.id, permissions: MANAGE_CHANNELS, name: 'subscribe' });
+    await subscribe();
+    const titles = () => fake.messagesIn(ch.id).map((m) => m.embeds?.[0]?.title ?? m.content ?? '');
+
+    ch.access = 'forbidden';
+    writeFileSync(path.join(sb.notes, 'bravo.md'), note('Bravo', 'Bravo body text here.'));
+    await svc.waitFor(() => statusOf(sb.db).stdout.includes('50001'), 15_000, 'paused');
+    writeFileSync(path.join(sb.notes, 'charlie.md'), note('Charlie', 'Charlie body text here.'));
+    writeFileSync(path.join(sb.notes, 'bravo.md'), note('Bravo revised', 'Bravo body, edited while the bot was shut out.'));
+    await sleep(1500); // both changes are queued behind the pause (nothing can show in the channel meanwhile)
+    expect(titles()).toEqual([]);
+
+    ch.access = 'ok';
+    await subscribe();
+    await svc.waitFor(() => titles().length >= 2, 15_000, 'the waiting posts');
+    await svc.settled();
+    expect(titles().sort()).toEqual(['Bravo revised', 'Charlie']);
+    const s = JSON.parse(statusOf(sb.db, { json: true }).stdout) as { outbox: Record<string, number>; paused: unknown[] };
+    expect(s.paused).toEqual([]);
+    expect(s.outbox.failed ?? 0).toBe(0);
+    await svc.stop();
+  });
+});
