@@ -56,13 +56,16 @@ const MAX_WEIGHED = 7;
 /** Paragraphs of a verdict, at most: a judgement, not a part of its own (a list of tips, a record of fields). */
 const VERDICT_PARAGRAPHS = 3;
 
+/** A list written on one line ("make sure you can: explain …, build …, pack …"): a checklist, as a list of tips is, not a judgement. */
+const INLINE_LIST = /[:：]\s*[^,，、:：]+(?:[,，、][^,，、]+){2,}/u;
+
 /** Whether a section is a few paragraphs of prose and nothing else. */
 function onlyProse(blocks: readonly Token[], at: number, depth: number): boolean {
   let n = 0;
   for (let j = at + 1; j < blocks.length; j++) {
     const t = blocks[j]!;
     if (t.type === 'heading' && (t as Tokens.Heading).depth <= depth) break;
-    if (t.type !== 'paragraph' || ++n > VERDICT_PARAGRAPHS) return false;
+    if (t.type !== 'paragraph' || INLINE_LIST.test((t as Tokens.Paragraph).text) || ++n > VERDICT_PARAGRAPHS) return false;
   }
   return n > 0;
 }

@@ -6,13 +6,17 @@
 import type { Candidate } from './walk.js';
 
 /** A name in a clause: a word with a capital, or a Latin word amid another script ("Vim" in Arabic or Japanese). */
-const NAME = /(?<![\p{L}\p{N}])(?:\p{Lu}[\p{L}\p{N}+#.-]*[\p{L}\p{N}+#]|\p{Lu})(?![\p{L}\p{N}])|(?<![\p{Script=Latin}\p{N}])[A-Za-z][A-Za-z0-9+#.-]*(?![\p{Script=Latin}\p{N}])/gu;
+const CAPITALISED = /(?<![\p{L}\p{N}])(?:\p{Lu}[\p{L}\p{N}+#.-]*[\p{L}\p{N}+#]|\p{Lu})(?![\p{L}\p{N}])/gu;
+const NAME = new RegExp(`${CAPITALISED.source}|(?<![\\p{Script=Latin}\\p{N}])[A-Za-z][A-Za-z0-9+#.-]*(?![\\p{Script=Latin}\\p{N}])`, 'gu');
+/** A clause in another script than Latin, where a Latin word stands out as a name. */
+const NOT_LATIN = /[^\P{L}\p{Script=Latin}]/u;
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 
 /** A sentence's last clause split at its last name: what comes before it in the clause, the name, what follows. */
 function framed(sentence: string): { before: string; name: string; after: string } | undefined {
   const clause = sentence.replace(/[.。!！]\s*$/u, '').split(/[,，、،;；]\s*/u).pop() ?? '';
-  const names = [...clause.matchAll(NAME)].filter((m) => m.index > 0 || CJK.test(clause));
+  // In a Latin clause every word is Latin: only a capital tells a name (else "…wieder ein. …wieder leiser." read as two names framed alike).
+  const names = [...clause.matchAll(NOT_LATIN.test(clause) ? NAME : CAPITALISED)].filter((m) => m.index > 0 || CJK.test(clause));
   const last = names[names.length - 1];
   if (!last) return undefined;
   return { before: clause.slice(0, last.index).trim(), name: last[0], after: clause.slice(last.index + last[0].length).trim() };
