@@ -17,7 +17,8 @@ const LATIN: Joiners = { comma: ', ', colon: ': ' };
 const CJK: Joiners = { comma: '、', colon: '：' };
 const ARABIC: Joiners = { comma: '، ', colon: ': ' };
 
-const CJK_CHAR = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+/** A Chinese or Japanese character (Han, hiragana, katakana): a script written without spaces between words. */
+export const CJK_CHAR = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 const ARABIC_LETTER = /\p{Script=Arabic}/u;
 
 /** The joiners of one piece of text: CJK or Arabic where it holds that script (they quote Latin names, rarely the other way round). */

@@ -6,6 +6,7 @@ import type { Token, Tokens } from 'marked';
 import { isFunctionWord } from './salience.js';
 import { NUMBER_WORDS } from './number-words.js';
 import { SUMS_UP } from './sums-up.js';
+import { CJK_CHAR } from './punctuation.js';
 
 /** Characters of a section read to tell whether its heading names it. */
 const SECTION_PROBE = 4000;
@@ -140,13 +141,12 @@ const LATIN_WORD = /^[\p{Script=Latin}\p{N}]/u;
 function sectionProbes(name: string): Probe[] {
   const probes: Probe[] = [];
   for (const word of name.toLowerCase().match(/[\p{L}\p{N}][\p{L}\p{M}\p{N}_+#.-]*/gu) ?? []) {
-    if (CJK_RUN.test(word)) probes.push(...cjkProbes(word).map((text) => ({ text, whole: false })));
+    if (CJK_CHAR.test(word)) probes.push(...cjkProbes(word).map((text) => ({ text, whole: false })));
     else if (word.length >= 3 && !isFunctionWord(word)) probes.push({ text: word.slice(0, 5), whole: word.length < 5 });
   }
   return probes;
 }
 
-const CJK_RUN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 const KANA_SOUND = /[\p{Script=Katakana}\u30FC]/u;
 
 /**
@@ -231,7 +231,7 @@ function countsAlong(headings: readonly string[]): boolean {
   const labels = headings.map((h) => {
     if (/[:：?？]/u.test(h) || !h.match(COUNT)) return undefined;
     const rest = h.replace(COUNT, ' ').replace(SPAN_MARK, ' ').trim();
-    if (CJK_RUN.test(rest)) return rest.replace(/\s+/gu, '');
+    if (CJK_CHAR.test(rest)) return rest.replace(/\s+/gu, '');
     const words = rest.split(/\s+/u).filter(Boolean);
     // The label, and at most one short word joining two counts.
     if (!words.length || words.length > 2 || (words.length === 2 && [...words[1]!].length > 3)) return undefined;
@@ -252,7 +252,7 @@ const MAX_CJK_NAME_WIDTH = 8;
 function nameWidth(heading: string): number {
   let width = 0;
   for (const run of heading.match(/[\p{Script=Katakana}\u30FC]+|[\p{Script=Han}\p{Script=Hiragana}]|[\p{L}\p{N}][\p{L}\p{M}\p{N}_'’.+#-]*/gu) ?? []) {
-    width += KANA_SOUND.test(run) ? run.length / 2 : CJK_RUN.test(run) ? 1 : 2;
+    width += KANA_SOUND.test(run) ? run.length / 2 : CJK_CHAR.test(run) ? 1 : 2;
   }
   return width;
 }
@@ -262,7 +262,7 @@ function isName(heading: string): boolean {
   if (!words.length || words.length > MAX_NAME_WORDS || /[?？:：.。!！,，、]/u.test(heading)) return false;
   // A CJK heading is a name when it is short, by its script's width (nameWidth); a word heading when it begins and ends with a capitalised
   // word that is no function word, lower-case function words (or short words: "de", "of") only between ("Campo de Ourique").
-  if (CJK_RUN.test(heading)) return nameWidth(heading) <= MAX_CJK_NAME_WIDTH;
+  if (CJK_CHAR.test(heading)) return nameWidth(heading) <= MAX_CJK_NAME_WIDTH;
   const capitalised = (w: string) => !isFunctionWord(w) && /^[\p{Lu}\p{N}]/u.test(w);
   return capitalised(words[0]!) && capitalised(words[words.length - 1]!) && words.every((w) => capitalised(w) || (/^\p{Ll}/u.test(w) && (w.length <= 3 || isFunctionWord(w))));
 }
@@ -273,9 +273,9 @@ function isName(heading: string): boolean {
  */
 export function withPartName(name: string, point: string): string {
   const lower = point.toLowerCase(), key = name.toLowerCase();
-  const whole = (k: number) => k < 0 || k >= point.length || CJK_RUN.test(point[k]!) || !/[\p{L}\p{N}]/u.test(point[k]!);
+  const whole = (k: number) => k < 0 || k >= point.length || CJK_CHAR.test(point[k]!) || !/[\p{L}\p{N}]/u.test(point[k]!);
   for (let at = lower.indexOf(key); at >= 0; at = lower.indexOf(key, at + 1)) if (whole(at - 1) && whole(at + key.length)) return point;
-  return CJK_RUN.test(point.charAt(0)) || CJK_RUN.test(name.slice(-1)) ? `${name}：${point}` : `${name}: ${point}`;
+  return CJK_CHAR.test(point.charAt(0)) || CJK_CHAR.test(name.slice(-1)) ? `${name}：${point}` : `${name}: ${point}`;
 }
 
 /**

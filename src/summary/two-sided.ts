@@ -4,19 +4,19 @@
  * Emacs を選びましょう。"). One side alone recommends one thing, which misleads: they are one point (issue 23, F6). Pure.
  */
 import type { Candidate } from './walk.js';
+import { CJK_CHAR } from './punctuation.js';
 
 /** A name in a clause: a word with a capital, or a Latin word amid another script ("Vim" in Arabic or Japanese). */
 const CAPITALISED = /(?<![\p{L}\p{N}])(?:\p{Lu}[\p{L}\p{N}+#.-]*[\p{L}\p{N}+#]|\p{Lu})(?![\p{L}\p{N}])/gu;
 const NAME = new RegExp(`${CAPITALISED.source}|(?<![\\p{Script=Latin}\\p{N}])[A-Za-z][A-Za-z0-9+#.-]*(?![\\p{Script=Latin}\\p{N}])`, 'gu');
 /** A clause in another script than Latin, where a Latin word stands out as a name. */
 const NOT_LATIN = /[^\P{L}\p{Script=Latin}]/u;
-const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 
 /** A sentence's last clause split at its last name: what comes before it in the clause, the name, what follows. */
 function framed(sentence: string): { before: string; name: string; after: string } | undefined {
   const clause = sentence.replace(/[.。!！]\s*$/u, '').split(/[,，、،;；]\s*/u).pop() ?? '';
   // In a Latin clause every word is Latin: only a capital tells a name (else "…wieder ein. …wieder leiser." read as two names framed alike).
-  const names = [...clause.matchAll(NOT_LATIN.test(clause) ? NAME : CAPITALISED)].filter((m) => m.index > 0 || CJK.test(clause));
+  const names = [...clause.matchAll(NOT_LATIN.test(clause) ? NAME : CAPITALISED)].filter((m) => m.index > 0 || CJK_CHAR.test(clause));
   const last = names[names.length - 1];
   if (!last) return undefined;
   return { before: clause.slice(0, last.index).trim(), name: last[0], after: clause.slice(last.index + last[0].length).trim() };
@@ -28,7 +28,7 @@ export function twoSided(a: string, b: string): boolean {
   if (!x || !y || x.name === y.name || x.after !== y.after) return false;
   // Spaced scripts: the same words right before the name ("pick", "nimmt", "فاختر"); CJK: the same words after it ("を選びましょう").
   const lastWord = (s: string) => s.split(/\s+/u).pop() ?? '';
-  return CJK.test(x.after) ? /\p{L}/u.test(x.after) : x.before !== '' && lastWord(x.before) === lastWord(y.before).replace(/^و/u, lastWord(x.before).startsWith('و') ? 'و' : '');
+  return CJK_CHAR.test(x.after) ? /\p{L}/u.test(x.after) : x.before !== '' && lastWord(x.before) === lastWord(y.before).replace(/^و/u, lastWord(x.before).startsWith('و') ? 'و' : '');
 }
 
 /**
@@ -39,7 +39,7 @@ export function joinTwoSided(out: Candidate[], maxChars: number): void {
   for (let k = out.length - 2; k >= 0; k--) {
     const a = out[k]!, b = out[k + 1]!;
     if (a.kind !== 'sentence' || b.kind !== 'sentence' || a.block !== b.block || a.turn || b.turn || b.pos !== a.pos + 1) continue;
-    const text = CJK.test(a.text.slice(-1)) ? `${a.text}${b.text}` : `${a.text} ${b.text}`;
+    const text = CJK_CHAR.test(a.text.slice(-1)) ? `${a.text}${b.text}` : `${a.text} ${b.text}`;
     if ([...text].length > maxChars || !twoSided(a.text, b.text)) continue;
     out.splice(k, 2, { ...a, text, closing: a.closing || b.closing });
   }
