@@ -16,7 +16,7 @@
  *   IN_MOVE_SELF drops its subscription) and says so only by a `delete` of the root, which its event loss
  *   (parcel-bundler/watcher#183, watcher.ts) can drop: this is the look that does not depend on that event.
  */
-import { statSync, type Stats } from 'node:fs';
+import { folderAt } from '../notes/real-root.js';
 
 export interface RootStamp {
   /** Device, inode and birth time: which folder it is. */
@@ -29,13 +29,8 @@ export type RootChange = 'gone' | 'same' | 'replaced' | 'renamed';
 
 /** The folder at `root` now (followed through symlinks), or undefined when no folder is there. */
 export function rootStampNow(root: string): RootStamp | undefined {
-  let st: Stats | undefined;
-  try {
-    st = statSync(root, { throwIfNoEntry: false });
-  } catch {
-    st = undefined; // ENOTDIR, ELOOP, EACCES on the way: not there as a folder
-  }
-  if (!st?.isDirectory()) return undefined;
+  const st = folderAt(root);
+  if (!st) return undefined;
   return { id: `${st.dev}:${st.ino}:${st.birthtimeMs}`, ctimeMs: st.ctimeMs, mtimeMs: st.mtimeMs };
 }
 
