@@ -165,7 +165,8 @@ export function addList(w: Walk, list: Tokens.List, lead: string | undefined, cl
   // A name opening on a pronoun ("It mainly…", "它主要…") leans on the item before it: named only when that one is.
   const ownNames = items.map(bareName), names: Array<string | undefined> = [];
   ownNames.forEach((n, i) => names.push(n !== undefined && i > 0 && names[i - 1] === undefined && pointsBack(n, w.locale) ? undefined : n));
-  const { point: compact, commandShown } = namesWithCommands(items, (item) => names[items.indexOf(item)], w.spans, (names) => ((names.length >= 3 || twoNamedUnderLeadIn(lead, items)) && !(labelsOnly(list, items, w.spans, w.locale) && !leadIsSentence) ? compactNames(lead ?? '', names, w.maxPointChars, (s) => w.spans.visibleLength(s), w.locale, later.length > 0) : undefined));
+  const namedAhead = leadIsSentence && namedBeforeStatements(lead, names, w.spans);
+  const { point: compact, commandShown } = namesWithCommands(items, (item) => names[items.indexOf(item)], w.spans, (names) => ((names.length >= 3 || namedAhead || twoNamedUnderLeadIn(lead, items)) && !(labelsOnly(list, items, w.spans, w.locale) && !leadIsSentence) ? compactNames(lead ?? '', names, w.maxPointChars, (s) => w.spans.visibleLength(s), w.locale, later.length > 0 || namedAhead) : undefined));
   if (compact) push(w, { text: compact, kind: 'compact', lead: true });
   // Items that say nothing alone (formulas, figures) read under the lead-in once, not the lead-in once each.
   const fragments = compact === undefined ? fragmentsUnderLead(w, lead, items) : [];
@@ -199,6 +200,20 @@ export function addList(w: Walk, list: Tokens.List, lead: string | undefined, cl
   later.forEach(({ text, code, name }, k) => {
     if ((text || code !== undefined) && offers(MAX_ITEMS + k) && !readUnderLead && !(pointsBack(text, w.locale) && wordCount(text) <= 8)) addItem(w, text, code, name, { lead: undefined, context: lead, closing });
   });
+}
+
+/**
+ * A list under its lead-in whose first items have names (two or more) and whose last ones are statements too long
+ * for one ("If you prefer more control:" then "Create a file…", "Add this Liquid template:", "Make sure your
+ * `_config.yml` has `url: …` so links generate correctly."): the named ones make its point, "…" for the rest, as a
+ * long list's first items do; each statement is still offered alone. Before, one long last item left the list with
+ * no point naming its steps, and a step announcing a block of code ("Add this Liquid template:") was lost.
+ */
+function namedBeforeStatements(lead: string | undefined, names: ReadonlyArray<string | undefined>, spans: SpanTable): boolean {
+  const unnamed = names.indexOf(undefined);
+  // Names in words, each a step's own: code spans alone ("`[`, `List<String>`") name no step.
+  const worded = (n: string | undefined) => n !== undefined && isProse(n) && !spans.hasCode(n);
+  return lead !== undefined && unnamed >= 2 && names.slice(0, unnamed).every(worded) && names.slice(unnamed).every((n) => n === undefined);
 }
 
 /**
