@@ -21,7 +21,7 @@ const MIN_WORDS = 4;
 export function fillsFreePlace(o: { c: Candidate; text: string }, spans: SpanTable, locale: string, shownPos: ReadonlySet<number>, shownGroups: ReadonlySet<number>): boolean {
   const { c } = o;
   if (c.kind !== 'sentence' || c.opening || c.chatty || c.toReader) return false;
-  if (c.leansBack && !shownPos.has(c.pos - 1)) return false;
+  if (c.leansBack && !shownPos.has(c.leansOn ?? c.pos - 1)) return false;
   if (c.group !== undefined && shownGroups.has(c.group)) return false;
   const text = pointText(spans.expand(o.text));
   return wordCount(text) >= MIN_WORDS && !speaksAsI(text, locale);

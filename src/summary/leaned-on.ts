@@ -13,7 +13,7 @@ export function leanedOn<T extends { c: Candidate; place: number }>(options: rea
   for (let k = 1; k < options.length; k++) {
     const o = options[k]!;
     const before = options[k - 1]!;
-    if (o.c.leansBack === 'wholly' && o.place > 0 && before.place === 0 && before.c.pos === o.c.pos - 1 && before.c.block === o.c.block) out.push(before);
+    if (o.c.leansBack === 'wholly' && o.place > 0 && before.place === 0 && before.c.pos === (o.c.leansOn ?? o.c.pos - 1) && before.c.block === o.c.block) out.push(before);
   }
   return out;
 }

@@ -22,7 +22,7 @@ import { timedStep } from './step-duration.js';
 import { withoutFinalStop } from './final-stop.js';
 import { SUMS_UP } from './sums-up.js';
 import { answersNamed, itemName, withoutAside } from './item-name.js';
-import { full, isFragment, withoutMarker, isLeadIn, isProse, isTooShort, looksLikeOutput, MAX_ITEM_POINTS, MAX_ITEMS, MAX_NAME, prose, push, SENTENCES_PER_PARAGRAPH, shortCodeLine, type Walk } from './walk.js';
+import { type Candidate, full, isFragment, withoutMarker, isLeadIn, isProse, isTooShort, looksLikeOutput, MAX_ITEM_POINTS, MAX_ITEMS, MAX_NAME, prose, push, SENTENCES_PER_PARAGRAPH, shortCodeLine, type Walk } from './walk.js';
 
 /** Text of a list item's own words up to its first block: a lead-in takes its short code line and stops there. */
 function itemText(item: Tokens.ListItem, spans: SpanTable): { text: string; code?: string | undefined } {
@@ -182,6 +182,8 @@ export function addList(w: Walk, list: Tokens.List, lead: string | undefined, cl
   // not one that only marks the writer's summary ("In short:"), which says nothing of its own.
   const leadIn = leadIsSentence && first && !(lead !== undefined && onlyMarksSummary(lead)) && compact === undefined && together === undefined && !readUnderLead ? lead : undefined;
   if (record !== undefined) return push(w, { text: record, kind: 'item', lead: first, closing });
+  // The first item offered under the lead-in sentence (its pos): each later one says what it is an option for only beside it.
+  let ledAt: number | undefined;
   items.forEach(({ item, text, code, name }, i) => {
     if (!text && code === undefined) return;
     if (together && fragments.some((f) => f.item === item)) return;
@@ -191,7 +193,9 @@ export function addList(w: Walk, list: Tokens.List, lead: string | undefined, cl
     const named = compact !== undefined && name !== undefined, bare = named ? withoutAside(text) : text;
     const onlyName = named && bare !== text && !w.spans.hasCode(text) && withoutFinalStop(bare) === withoutAside(name);
     if (offers(i) && !onlyName && !commandShown.has(i) && !readUnderLead && !(i > 0 && pointsBack(text, w.locale) && wordCount(text) <= 8)) {
-      addItem(w, text, code, name, { lead: first && i === 0 && lead !== undefined ? lead : undefined, leadIn: i === 0 ? leadIn : undefined, context: lead, closing });
+      const leans = ledAt === undefined ? {} : { leansBack: 'wholly' as const, leansOn: ledAt };
+      const ledHere = addItem(w, text, code, name, { lead: first && i === 0 && lead !== undefined ? lead : undefined, leadIn: i === 0 ? leadIn : undefined, context: lead, closing, ...leans });
+      if (i === 0) ledAt = ledHere;
     }
     // A nested list belongs to its item, after it: "Type a command, e.g.: /available, /away, /busy".
     const nested = item.tokens.find((t): t is Tokens.List => t.type === 'list');
@@ -268,21 +272,22 @@ function statementWords(text: string, locale: string): number {
 /**
  * One list item as a point: whole when it fits, else its first sentence, or another of its sentences under its label
  * ("Brew the tea: Steep for 3-5 minutes.") or alone when it has none and stands alone, one of them at most (a group).
+ * Returns the pos of its point when that point carries the lead-in sentence (leadInOf), which the later items lean on.
  */
-function addItem(w: Walk, raw: string, code: string | undefined, name: string | undefined, at: { lead: string | undefined; leadIn?: string | undefined; context: string | undefined; closing: boolean }): void {
+function addItem(w: Walk, raw: string, code: string | undefined, name: string | undefined, at: { lead: string | undefined; leadIn?: string | undefined; context: string | undefined; closing: boolean; leansBack?: Candidate['leansBack']; leansOn?: number }): number | undefined {
   let text = raw;
   if (isLeadIn(text) || (code !== undefined && text && !/[.。]$/.test(text))) {
-    if (code === undefined) return;
+    if (code === undefined) return undefined;
     text = ledBy(text, w.spans.add({ text: code, style: 'code' }));
   }
   // Past the walk's share nothing is taken: the tests below would decide nothing (a third of the items read).
-  if (full(w)) return;
-  if (!text || looksLikeOutput(text, w.spans) || isQuestion(text) || speaksAsI(text, w.locale)) return;
+  if (full(w)) return undefined;
+  if (!text || looksLikeOutput(text, w.spans) || isQuestion(text) || speaksAsI(text, w.locale)) return undefined;
   // A field of a repeated record ("Structure: 8 digits…" under "Singapore") is that record's:
   // "Singapore: 8 digits…"; with no record name to give it, it says nothing alone.
   if (name && w.fieldLabels.has(name.toLowerCase())) {
     const field = /^[^:：]{1,24}[:：]\s*(.+)$/u.exec(text);
-    if (!at.context || !isProse(at.context) || at.context.length > 60 || !field) return;
+    if (!at.context || !isProse(at.context) || at.context.length > 60 || !field) return undefined;
     text = labelled(at.context, field[1]!);
   }
   // "Code: +86" under "China" says nothing alone: "China: +86".
@@ -290,23 +295,26 @@ function addItem(w: Walk, raw: string, code: string | undefined, name: string | 
     if (at.context && isProse(at.context) && at.context.length <= 60) {
       const field = /^[^:：]{1,24}[:：]\s*(.+)$/u.exec(text);
       text = labelled(at.context, field ? field[1]! : text);
-    } else if (isTooShort(text, w.spans) || (!isProse(text) && !w.spans.hasCode(text))) return;
+    } else if (isTooShort(text, w.spans) || (!isProse(text) && !w.spans.hasCode(text))) return undefined;
   }
-  const lead = at.lead !== undefined;
+  const lead = at.lead !== undefined, { leansBack, leansOn } = at, pos = w.pos;
   if (w.spans.visibleLength(text) <= w.maxPointChars) {
-    push(w, { text: leadInOf(w, at.leadIn, text), kind: 'item', lead, closing: at.closing });
-    return;
+    const shown = leadInOf(w, at.leadIn, text);
+    push(w, { text: shown, kind: 'item', lead, closing: at.closing, leansBack, leansOn });
+    return shown !== text ? pos : undefined;
   }
   const group = w.nextGroup++;
   const sentences = splitSentences(text, w.locale, SENTENCES_PER_PARAGRAPH);
   const label = name && text.startsWith(name) ? name : undefined;
   const led = leadingSentences(label ? sentences.slice(0, 1) : sentences, (s) => w.spans.visibleLength(s) <= w.maxPointChars); // unlabelled, its lead goes with what follows as far as it fits
-  push(w, { text: leadInOf(w, at.leadIn, led.text ?? text), kind: 'item', lead, closing: at.closing, group });
+  const shown = leadInOf(w, at.leadIn, led.text ?? text);
+  push(w, { text: shown, kind: 'item', lead, closing: at.closing, group, leansBack, leansOn });
   for (const sentence of sentences.slice(led.count)) {
     if (isQuestion(sentence) || speaksAsI(sentence, w.locale) || isLeadIn(sentence) || isExclamation(sentence)) continue;
-    if (label) push(w, { text: labelled(label, sentence), kind: 'item', closing: at.closing, group });
-    else if (!pointsBack(sentence, w.locale)) push(w, { text: sentence, kind: 'item', closing: at.closing, group });
+    if (label) push(w, { text: labelled(label, sentence), kind: 'item', closing: at.closing, group, leansBack, leansOn });
+    else if (!pointsBack(sentence, w.locale)) push(w, { text: sentence, kind: 'item', closing: at.closing, group, leansBack, leansOn });
   }
+  return shown !== (led.text ?? text) ? pos : undefined;
 }
 
 /** A lead-in that is a summing-up marker and no more ("In short", "👉 總結"); "我总结了下面这些经验" says what follows. */

@@ -338,7 +338,7 @@ export function choosePoints(candidates: readonly Candidate[], spans: SpanTable,
     const share = (left / (budget.maxPoints - chosen.length)) * SHARE_FLOOR;
     for (const o of options) {
       // A sentence that leans on the one before it ("They …") comes only with it.
-      const alone = o.c.leansBack && !chosenPos.has(o.c.pos - 1);
+      const alone = o.c.leansBack && !chosenPos.has(o.c.leansOn ?? o.c.pos - 1);
       if (o.taken || (alone && o.c.leansBack === 'wholly')) continue;
       if (o.c.group !== undefined && usedGroups.has(o.c.group)) continue;
       const fits = o.cost <= left || left - POINT_OVERHEAD >= MIN_CUT_POINT;

@@ -31,6 +31,8 @@ export interface Candidate {
    * the one before it (wholly); a longer one still says something of its own (partly).
    */
   leansBack?: 'wholly' | 'partly' | undefined;
+  /** The candidate it leans on, by its `pos`, when not the one right before it (a list's later option leans on its lead-in's point). */
+  leansOn?: number | undefined;
   /** Exclaims: the tone of chat. */
   chatty?: boolean;
   /** Talks to the reader ("You've got three good paths…"): fine when it says something, a little less worth. */
@@ -348,6 +350,7 @@ export function candidateOf(c: Omit<Candidate, 'pos' | 'block' | 'section'>, pos
     lead: c.lead,
     closing: c.closing,
     leansBack: c.leansBack,
+    leansOn: c.leansOn,
     chatty: c.chatty,
     toReader: c.toReader,
     turn: c.turn,
