@@ -37,8 +37,7 @@ async function queuedBehindPause(svc: InProcessCli, save: () => void): Promise<v
   await svc.idle(from);
 }
 
-// The two platforms' cases run at once, each with its own fake, folder and service.
-describe.concurrent('a paused chat resumed by /subscribe', () => {
+describe('a paused chat resumed by /subscribe', () => {
   it('gets the post that paused it and those queued behind, once each, newest state (Telegram 403 kicked)', { timeout: 60_000 }, async ({ telegram: fake }) => {
     const group = fake.addChat(-602, 'group', { [ADMIN]: 'creator' });
     const sb = sandbox(`watch:\n  quietMs: 200\ndelivery:\n  baseDelayMs: 200\n  maxDelayMs: 500\ntelegram:\n  apiRoot: ${fake.apiRoot}\n`);
