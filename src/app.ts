@@ -179,7 +179,7 @@ async function startAppParts(o: AppOptions, undo: (() => unknown)[]): Promise<Ru
   const search = new NoteSearch(store);
   // Read only through /metrics: without the HTTP endpoint, prom-client is never loaded.
   const metrics = health ? new (await import('./health/metrics.js')).Metrics(store) : undefined;
-  const adapters = buildAdapters(o, store, search, metrics);
+  const adapters = buildAdapters(o, store, search, metrics, () => deliverer.wake());
   const config: Config = { ...o.config, routes: effectiveRoutes(o.config, adapters) };
   const byPlatform = new Map(adapters.map((a) => [a.platform, a]));
 
@@ -351,9 +351,9 @@ function platformConnections(o: AppOptions, adapters: ChatAdapter[], store: Stor
   });
 }
 
-/** The platform adapters asked for, and the console one when nothing else is there or a route names it. */
-function buildAdapters(o: AppOptions, store: Store, search: NoteSearch, metrics: Metrics | undefined): ChatAdapter[] {
-  const commandDeps: CommandDeps = { store, search, limiter: new CommandRateLimiter(o.config.commands), observe: metrics?.onCommand };
+/** The platform adapters asked for, and the console one when nothing else is there or a route names it; `resumed`: a command resumed a paused chat. */
+function buildAdapters(o: AppOptions, store: Store, search: NoteSearch, metrics: Metrics | undefined, resumed: () => void): ChatAdapter[] {
+  const commandDeps: CommandDeps = { store, search, limiter: new CommandRateLimiter(o.config.commands), observe: metrics?.onCommand, resumed };
   const adapters: ChatAdapter[] = (o.platformAdapters ?? []).map((make) => make({ store, search, log: o.log, commandDeps }));
   if (o.config.console.enabled && (adapters.length === 0 || o.config.routes.some((r) => r.platform === 'console'))) {
     adapters.push(createConsoleAdapter({ json: o.json, write: o.out, delayMs: o.config.console.delayMs }));

@@ -24,15 +24,15 @@ export const subscribeCommand: Command = {
     adminOnly: true,
     unchanged: 'Nothing was subscribed.',
   },
-  async handle(input, { store }) {
+  async handle(input, { store, resumed }) {
     const schedule = digestFromOptions(input.options);
     if ('error' in schedule) return { type: 'text', text: schedule.error };
     const asked = filterFromOptions(input.options);
     if ('error' in asked) return { type: 'text', text: asked.error };
     const filter = { ...asked.filter, ...schedule };
     const { created, id } = store.subscribe(input.target, filter, input.userId, input.chatLocale);
-    // A chat that subscribes again after a permanent failure has evidently fixed it.
-    store.resume(input.target);
+    // A chat that subscribes again after a permanent failure has evidently fixed it: what waited for it goes now.
+    if (store.resume(input.target)) resumed?.();
     return {
       type: 'text',
       text: created ? `Subscribed (#${id}): ${describeFilter(filter)}. New notes will be announced here.` : `Already subscribed (#${id}): ${describeFilter(filter)}.`,

@@ -90,6 +90,8 @@ export interface CommandDeps {
   limiter?: CommandRateLimiter;
   /** Reports each command's latency (metrics). */
   observe?: (platform: string, command: string, ms: number) => void;
+  /** A paused chat was resumed: its waiting deliveries are due, and nothing else would look for them (a paused chat sets no retry timer). */
+  resumed?: () => void;
 }
 
 export interface Command {

@@ -99,7 +99,7 @@ describe('what a command loads', () => {
     expect(mods.packages().has('prom-client')).toBe(true);
   });
 
-  it('start with the console adapter loads no summariser before it is ready (the scan defers every summary), no template engine when its config writes no template, nor yaml without a config file', { timeout: 60_000 }, async () => {
+  it('start with the console adapter loads no platform client, no summariser before it is ready (the scan defers every summary), no template engine when its config writes no template, nor yaml without a config file', { timeout: 60_000 }, async () => {
     const sb = sandbox('');
     writeFileSync(path.join(sb.notes, 'a.md'), note('A', 'A note to announce.'));
     const mods = moduleLog(mkdtempSync(path.join(tmpdir(), 'notecast-mods-')));
@@ -117,6 +117,8 @@ describe('what a command loads', () => {
     expect(atReady).toEqual([]);
     // Its config writes no template: every message is the built-in one, so LiquidJS is not loaded (~0.1 s of CPU a start).
     expect(mods.packages().has('liquidjs')).toBe(false);
+    // Nor a platform client, metrics or the pretty logger: a console-only start needs none (start.ts imports a platform's adapter only when its token is set).
+    expect(ON_DEMAND.filter((p) => mods.packages().has(p) || mods.required().has(p))).toEqual([]);
     expect(mods.required().has('yaml')).toBe(true); // its config file is read: yaml, as required, is seen
 
     // The same start with no config file (none named, none at config/notecast.yaml): no YAML to read.

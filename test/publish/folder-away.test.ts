@@ -17,7 +17,9 @@ afterAll(killLeftoverServices);
 // Three notes, under the threshold (20): a burst of their removals would be applied at once.
 const CONFIG = 'watch:\n  quietMs: 200\n  reconcileMinutes: 0\n  removalThreshold: 20\npublish:\n  onDelete: delete\n  digest:\n    windowMs: 600\n';
 
-describe('a notes folder that vanishes and comes back', () => {
+// The cases run at once: each waits mostly on the watcher's look each second and the removal window, on a folder and a
+// service of its own.
+describe.concurrent('a notes folder that vanishes and comes back', () => {
   it('deletes no message while it is gone, and posts none again once it is back', async () => {
     const sb = sandbox(CONFIG);
     const svc = InProcessCli.start(sb, [], {}, undefined, parseThreads);

@@ -21,8 +21,24 @@ const MANAGE_CHANNELS = 1n << 4n;
 const it = itWithFakes({ telegram: { token: TOKEN }, discordToken: DISCORD_TOKEN });
 afterAll(killLeftoverServices);
 
+/**
+ * Saves bravo.md again and charlie.md while the chat is paused, and waits until both are queued behind the pause: their
+ * batches applied, then the service idle (a paused chat's deliveries wait for /subscribe, not for time, so idle means
+ * nothing more will be tried until then). Signals, not a fixed wait. With the 1.5 s this waited before, the /subscribe
+ * came while bravo's rewrite (a new title) was still held for the removal window, and its queuing woke the deliverer; sent
+ * once all was quiet, as here, the resumed chat's posts waited for good (status: not paused, 2 pending): /subscribe
+ * resumed the chat without waking the deliverer, which sets no timer for a paused chat.
+ */
+async function queuedBehindPause(svc: InProcessCli, save: () => void): Promise<void> {
+  const from = svc.events.length;
+  svc.forgetBatched(['bravo.md']);
+  save();
+  await svc.batched(['bravo.md', 'charlie.md']);
+  await svc.idle(from);
+}
+
 describe('a paused chat resumed by /subscribe', () => {
-  it('gets the post that paused it and those queued behind, once each, newest state (Telegram 403 kicked)', async ({ telegram: fake }) => {
+  it('gets the post that paused it and those queued behind, once each, newest state (Telegram 403 kicked)', { timeout: 60_000 }, async ({ telegram: fake }) => {
     const group = fake.addChat(-602, 'group', { [ADMIN]: 'creator' });
     const sb = sandbox(`watch:\n  quietMs: 200\ndelivery:\n  baseDelayMs: 200\n  maxDelayMs: 500\ntelegram:\n  apiRoot: ${fake.apiRoot}\n`);
     const svc = InProcessCli.start(sb, [], { TELEGRAM_BOT_TOKEN: TOKEN }, undefined, parseThreads);
@@ -35,9 +51,10 @@ describe('a paused chat resumed by /subscribe', () => {
     group.state = 'kicked';
     writeFileSync(path.join(sb.notes, 'bravo.md'), note('Bravo', 'Bravo body text here.'));
     await fake.waitFor(() => statusOf(sb.db).stdout.includes('bot was kicked'), 15_000, 'paused');
-    writeFileSync(path.join(sb.notes, 'charlie.md'), note('Charlie', 'Charlie body text here.'));
-    writeFileSync(path.join(sb.notes, 'bravo.md'), note('Bravo revised', 'Bravo body, edited while the bot was away.'));
-    await sleep(1500); // both changes are queued behind the pause (nothing can show in the chat meanwhile)
+    await queuedBehindPause(svc, () => {
+      writeFileSync(path.join(sb.notes, 'charlie.md'), note('Charlie', 'Charlie body text here.'));
+      writeFileSync(path.join(sb.notes, 'bravo.md'), note('Bravo revised', 'Bravo body, edited while the bot was away.'));
+    });
     expect(titles()).toEqual([]);
 
     group.state = 'ok';
@@ -52,7 +69,7 @@ describe('a paused chat resumed by /subscribe', () => {
     await svc.stop();
   });
 
-  it('the same on Discord: 403 50001 Missing Access, access given back, /subscribe again', async ({ discord: fake }) => {
+  it('the same on Discord: 403 50001 Missing Access, access given back, /subscribe again', { timeout: 60_000 }, async ({ discord: fake }) => {
     const guild = fake.addGuild();
     const ch = fake.addChannel(guild, 0, 'news');
     const sb = sandbox(`watch:\n  quietMs: 200\ndelivery:\n  baseDelayMs: 200\n  maxDelayMs: 500\ndiscord:\n  api: ${fake.api}\n  registerCommands: false\n`);
@@ -66,9 +83,10 @@ describe('a paused chat resumed by /subscribe', () => {
     ch.access = 'forbidden';
     writeFileSync(path.join(sb.notes, 'bravo.md'), note('Bravo', 'Bravo body text here.'));
     await svc.waitFor(() => statusOf(sb.db).stdout.includes('50001'), 15_000, 'paused');
-    writeFileSync(path.join(sb.notes, 'charlie.md'), note('Charlie', 'Charlie body text here.'));
-    writeFileSync(path.join(sb.notes, 'bravo.md'), note('Bravo revised', 'Bravo body, edited while the bot was shut out.'));
-    await sleep(1500); // both changes are queued behind the pause (nothing can show in the channel meanwhile)
+    await queuedBehindPause(svc, () => {
+      writeFileSync(path.join(sb.notes, 'charlie.md'), note('Charlie', 'Charlie body text here.'));
+      writeFileSync(path.join(sb.notes, 'bravo.md'), note('Bravo revised', 'Bravo body, edited while the bot was shut out.'));
+    });
     expect(titles()).toEqual([]);
 
     ch.access = 'ok';

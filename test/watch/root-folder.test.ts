@@ -5,13 +5,14 @@
  * the folder was the same inode), and in poll mode a pass that found the root gone forgot its whole tree. At the
  * watcher's level (watchNotes, in process, the real @parcel/watcher and the real poller); each case saves a note once
  * the operations are over, then another once that one came: the second can come only through a live watch (the first
- * could come with a rescan).
+ * could come with a rescan). The cases run at once (`describe.concurrent`): each waits mostly on that one-second look,
+ * on a folder and a watcher of its own, both ended by `holds` itself.
  */
 import { chmodSync, mkdirSync, mkdtempSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import type { Batch } from '../../src/watch/batch.js';
 import type { WatchMode } from '../../src/watch/mode.js';
 import { rootChange, rootStampNow } from '../../src/watch/root-folder.js';
@@ -19,10 +20,6 @@ import { watchNotes } from '../../src/watch/watcher.js';
 import { until } from '../helpers/until.js';
 import { warnLines } from '../helpers/warn-lines.js';
 
-const cleanups: (() => Promise<void> | void)[] = [];
-afterEach(async () => {
-  for (const c of cleanups.splice(0).reverse()) await c();
-});
 
 /** What can happen to the root; `gapMs` between its halves (0: at once, within the watcher's look and the poller's pass). */
 type RootOp = { kind: 'awayAndBack' | 'removedAndRecreated' | 'replaced' | 'targetAwayAndBack' | 'linkSwappedAndBack' | 'linkSwapped' | 'chmod'; gapMs: number };
@@ -32,7 +29,6 @@ const sleep = (ms: number) => (ms ? new Promise((r) => setTimeout(r, ms)) : Prom
 /** A site folder with the notes root in it: `notes` itself, or a symlink `notes -> rel1` (`linked`). */
 function site(linked: boolean) {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'notecast-root-'));
-  cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
   const root = path.join(dir, 'notes');
   const target = linked ? path.join(dir, 'rel1') : root;
   mkdirSync(path.join(target, 'sub'), { recursive: true });
@@ -94,22 +90,27 @@ async function holds(mode: WatchMode, ops: RootOp[]): Promise<string[]> {
   const batches: Batch[] = [];
   const { log, warns } = warnLines();
   const watcher = watchNotes({ root, mode, pollIntervalMs: 100, quietMs: 50, maxHoldMs: 2000, onBatch: (b) => batches.push(b), log });
-  cleanups.push(() => watcher.close());
-  await watcher.ready;
-  for (const op of ops) await apply(op, dir, root);
-  let n = 0;
-  for (const folder of [root, root, path.join(root, 'sub')]) {
-    const marker = path.join(folder, `marker-${++n}.md`);
-    mkdirSync(folder, { recursive: true });
-    writeFileSync(marker, `# Marker ${n}\n`);
-    const seen = () => batches.some((b) => b.changed.includes(marker));
-    await until(seen, 6000, `${path.relative(root, marker)} in a batch (${mode}: ${JSON.stringify(ops)})`, () => warns.join('\n'));
+  try {
+    await watcher.ready;
+    for (const op of ops) await apply(op, dir, root);
+    let n = 0;
+    for (const folder of [root, root, path.join(root, 'sub')]) {
+      const marker = path.join(folder, `marker-${++n}.md`);
+      mkdirSync(folder, { recursive: true });
+      writeFileSync(marker, `# Marker ${n}\n`);
+      const seen = () => batches.some((b) => b.changed.includes(marker));
+      await until(seen, 6000, `${path.relative(root, marker)} in a batch (${mode}: ${JSON.stringify(ops)})`, () => warns.join('\n'));
+    }
+    await until(() => watcher.alive(), 3000, `the watcher alive again (${mode}: ${JSON.stringify(ops)})`); // its look each second, once the root is back
+    return warns;
+  } finally {
+    // Its own watcher and folder, ended here (not by a hook of the file): the tests run at once.
+    await watcher.close();
+    rmSync(dir, { recursive: true, force: true });
   }
-  await until(() => watcher.alive(), 3000, `the watcher alive again (${mode}: ${JSON.stringify(ops)})`); // its look each second, once the root is back
-  return warns;
 }
 
-describe.each(['native', 'poll'] as const)('the notes root, whatever happens to it (%s)', (mode) => {
+describe.concurrent.each(['native', 'poll'] as const)('the notes root, whatever happens to it (%s)', (mode) => {
   it.each([0, 300])('moved away and back (%i ms away): a note saved after is seen, and the ended watch is said', async (gapMs) => {
     const warns = await holds(mode, [{ kind: 'awayAndBack', gapMs }]);
     // A dead subscription is never silent: native says so at once; the poller only if a pass fell while it was away.
@@ -131,7 +132,7 @@ describe.each(['native', 'poll'] as const)('the notes root, whatever happens to 
   });
 });
 
-describe('the native watch of a root moved away, then a folder of it removed', () => {
+describe.concurrent('the native watch of a root moved away, then a folder of it removed', () => {
   // ROOT_SEED=7 ROOT_RUNS=15, shrunk: @parcel/watcher's unsubscribe of the old watch failed (the kernel had dropped the
   // removed `sub`'s watch), and its cached tree of the path, emptied when the root moved, was taken by every later
   // subscription of the path: nothing watched at all (sources.ts staleTrees).
@@ -152,7 +153,7 @@ describe('the native watch of a root moved away, then a folder of it removed', (
   });
 });
 
-describe('sequences of operations on the root, with short and zero gaps (generated)', () => {
+describe.concurrent('sequences of operations on the root, with short and zero gaps (generated)', () => {
   // A root that is a folder, or a symlink to one (moved itself, the folder it leads to moved, swapped): never mixed, a link is
   // never renamed over a folder.
   const opsOf = (kinds: RootOp['kind'][]) =>
@@ -161,11 +162,7 @@ describe('sequences of operations on the root, with short and zero gaps (generat
   it.each(['native', 'poll'] as const)('%s: the watcher ends up watching what is at the path', { timeout: 120_000 }, async (mode) => {
     await fc.assert(
       fc.asyncProperty(sequences, async (ops) => {
-        try {
-          await holds(mode, ops);
-        } finally {
-          for (const c of cleanups.splice(0).reverse()) await c();
-        }
+        await holds(mode, ops);
       }),
       { numRuns: Number(process.env.ROOT_RUNS ?? 6), seed: Number(process.env.ROOT_SEED ?? 25), endOnFailure: true },
     );
@@ -175,6 +172,7 @@ describe('sequences of operations on the root, with short and zero gaps (generat
 describe('what became of the root folder (root-folder.ts)', () => {
   it('moved away and back keeps inode and mtime and moves ctime: renamed; recreated: replaced; a note added: same', async () => {
     const { dir, root } = site(false);
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
     const before = rootStampNow(root);
     await sleep(20); // past the kernel's coarse clock (a jiffy), so a ctime it sets differs
     renameSync(root, path.join(dir, 'x'));
