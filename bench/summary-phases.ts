@@ -8,7 +8,8 @@
  *   node dist/bench/summary-phases.js /tmp/notecast-bench/blog-2000   (ROUNDS, default 4)
  *
  * Prints µs a note (medians of the rounds) for the walk and for the whole, candidates a note, the
- * line's two terms, and the share of the whole a note's candidates account for.
+ * line's two terms, and the share of the whole a note's candidates account for; then the same line over
+ * the notes' body length, and the share of the time notes past 5,000 characters take.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -69,6 +70,24 @@ async function main(dir: string, rounds: number): Promise<void> {
   console.log(`${parsed.length} notes, ${mean(counts).toFixed(1)} candidates a note (median ${median(counts)}, most ${Math.max(...counts)})`);
   console.log(`buildSummary ${whole.toFixed(0)} µs CPU a note, of which the walk collecting candidates ${mean(walkUs).toFixed(0)} µs`);
   console.log(`line over the notes: ${a.toFixed(0)} µs a note + ${b.toFixed(1)} µs a candidate; candidates account for ${((100 * b * mean(counts)) / whole).toFixed(0)} % of the whole`);
+  lengthLine(parsed.map((p) => p.note.body.length), wholeUs);
+}
+
+/** Notes past this many characters of body are "long" (the real blog has many). */
+const LONG_BODY = 5000;
+
+/**
+ * The work that grows with a note's length: the line `µs = fixed + perThousand × body characters / 1000`
+ * over the notes, and the long notes' share of the whole time, so a change that caps work on long notes
+ * (or one that cuts the fixed cost of every note) can be weighed.
+ */
+function lengthLine(chars: readonly number[], wholeUs: readonly number[]): void {
+  const { a, b } = fitLine(chars, wholeUs);
+  const total = wholeUs.reduce((s, x) => s + x, 0);
+  const long = chars.flatMap((c, i) => (c > LONG_BODY ? [wholeUs[i]!] : []));
+  const longUs = long.reduce((s, x) => s + x, 0);
+  console.log(`line over body length: ${a.toFixed(0)} µs a note + ${(b * 1000).toFixed(0)} µs a 1,000 characters of body`);
+  console.log(`notes over ${LONG_BODY} characters: ${long.length} of ${chars.length}, ${((100 * longUs) / total).toFixed(0)} % of the time`);
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
