@@ -24,7 +24,7 @@ export type DelivererStore = Pick<
   Store,
   | 'transaction' | 'recoverSending' | 'upkeep' | 'dueHeads' | 'nextAttemptAt' | 'enqueue'
   | 'markSending' | 'markDone' | 'markRetry' | 'markRateLimited' | 'markFailed'
-  | 'postOf' | 'putPost' | 'dropPost' | 'pause' | 'moveChat' | 'outboxRow' | 'heldForDigest' | 'getMeta' | 'setMeta' | 'sql'
+  | 'postOf' | 'putPost' | 'dropPost' | 'pause' | 'moveChat' | 'outboxRow' | 'heldForDigest' | 'getMeta' | 'setMeta' | 'sql' | 'outboxOpened'
 >;
 import type { SentJournal } from '../store/sent-journal.js';
 import { recordedMessagesIn } from '../store/recorded-messages.js';
@@ -55,14 +55,10 @@ function pinnedKey(target: Target): string {
   return `pinned:${targetKey(target)}`;
 }
 
-class CallTimeout extends Error {
-  override readonly name = 'CallTimeout';
-}
+class CallTimeout extends Error { override readonly name = 'CallTimeout'; }
 
 const PARKED_MS = 60 * 60_000;
-function earliest(a: number | undefined, b: number | undefined): number | undefined {
-  return a === undefined ? b : b === undefined ? a : Math.min(a, b);
-}
+const earliest = (a: number | undefined, b: number | undefined): number | undefined => (a === undefined ? b : b === undefined ? a : Math.min(a, b));
 const MAX_TIMER_MS = 2 ** 31 - 1;
 const CLOCK_SLACK_MS = 60_000;
 
@@ -72,6 +68,7 @@ export class Deliverer {
   private timer: NodeJS.Timeout | undefined;
   private wakeScheduled = false;
   private quietListener: (() => void) | undefined;
+  private stopListening: (() => void) | undefined;
   /** The clock at the last look, to notice it stepping back. */
   private lastNow = 0;
   readonly bookkeeping = new BookkeepingWaits(); // lanes whose bookkeeping failed (a full disk) wait, never tried again at once
@@ -91,6 +88,7 @@ export class Deliverer {
     if (recovered) this.log.warn({ count: recovered }, 'deliveries interrupted by a stop were re-queued (same nonce)');
     this.catchUpClock(this.now());
     this.running = true;
+    this.stopListening = this.store.outboxOpened.listen(() => this.wake()); // whoever queued it need not tell (outbox-signal.ts)
     this.wake();
   }
 
@@ -114,6 +112,7 @@ export class Deliverer {
   /** Stops taking new work and waits for deliveries in flight to finish. */
   async stop(): Promise<void> {
     this.running = false;
+    this.stopListening?.();
     if (this.timer) clearTimeout(this.timer);
     this.bookkeeping.endWaits();
     await Promise.allSettled([...this.inflight.values(), this.opts.live?.stop()]);

@@ -403,7 +403,7 @@ export class Publisher {
         if (['update', 'retract', 'controls'].includes(d.action.type) || d.row.state === 'deleted' || d.row.state === 'draft') enqueued += enqueueNoteChange(store, config, this.deps.platforms, d.row, d.action).enqueued;
         this.logDecision(d);
       }
-      followMovedMembers(store, config, this.deps.platforms, changes, movedAway, touched); // now that both families are written
+      enqueued += followMovedMembers(store, config, this.deps.platforms, changes, movedAway, touched); // now that both families are written
       enqueued += this.syncFamilies([...touched.values()], notBefore);
     });
     return this.committed(decided, enqueued);

@@ -261,6 +261,12 @@ function storeError(file: string, e: unknown, waitedMs: number): StoreError {
   return new StoreError(file, `cannot open ${file}: ${(e as Error).message}`);
 }
 
+/** The database is locked, full, read-only or failing: worth trying again later, not the data's fault. */
+export function isStoreUnavailable(e: unknown): boolean {
+  const code = (e as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && /^SQLITE_(BUSY|LOCKED|FULL|IOERR|READONLY|CANTOPEN|PROTOCOL|NOMEM)/.test(code);
+}
+
 /**
  * The corruption `PRAGMA quick_check` finds in `file`, or undefined: asked before another refusal,
  * since garbage written over the file also changes it after a clean stop, and a corrupt file needs

@@ -5,6 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Filter } from '../config/schema.js';
 import { openDb, type Db, type OpenDbOptions, type Statement } from './db.js';
+import { OutboxSignal } from './outbox-signal.js';
 import { dropSearchText, IndexMerges, writeSearchText } from './fts.js';
 import { notePlace, writeNoteRow, type NotePlace } from './note-rows.js';
 import { LookupRows } from './lookup.js';
@@ -18,18 +19,13 @@ import { moveChatRows } from './chat-move.js';
 import { isInvalidOutbox, NOTE_PROBLEM, toKnown, toNote, toOutbox, type KnownNote, type KnownRecord, type NoteRecord, type OutboxRecord } from './records.js';
 
 export type { KnownNote } from './records.js';
+export { isStoreUnavailable } from './db.js';
 export type { NotePlace } from './note-rows.js';
 
 /** A note's record with its place (see `Store.storedNote`). */
 export interface StoredNote {
   row: NoteRow;
   place: NotePlace;
-}
-
-/** The database is locked, full, read-only or failing: worth trying again later, not the data's fault. */
-export function isStoreUnavailable(e: unknown): boolean {
-  const code = (e as { code?: unknown } | null)?.code;
-  return typeof code === 'string' && /^SQLITE_(BUSY|LOCKED|FULL|IOERR|READONLY|CANTOPEN|PROTOCOL|NOMEM)/.test(code);
 }
 
 export type { StatusCounts } from './status.js';
@@ -55,6 +51,8 @@ export class Store {
 
   /** Outbox rows moved or re-timed as a whole: a renamed family, the clock stepping back. */
   readonly upkeep = new OutboxUpkeep(this.sql);
+  /** Raised when a delivery may have become due: queued, its chat resumed or moved (the deliverer looks then). */
+  readonly outboxOpened = new OutboxSignal();
   private readonly subs = new SubscriptionRows(this.sql);
 
   constructor(file: string, opts?: OpenDbOptions) {
@@ -245,6 +243,7 @@ export class Store {
          VALUES (?, ?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?, ?, ?)`,
       )
       .run(d.noteId, d.revision, d.target.platform, d.target.chat, d.target.thread, d.kind, JSON.stringify(d.payload), d.notBefore ?? 0, randomBytes(12).toString('hex'), now, now);
+    this.outboxOpened.raise();
     return Number(r.lastInsertRowid);
   }
 
@@ -411,7 +410,9 @@ export class Store {
   }
 
   resume(target: Target): boolean {
-    return this.sql('DELETE FROM paused_targets WHERE platform = ? AND chat = ? AND thread = ?').run(target.platform, target.chat, target.thread).changes > 0;
+    const resumed = this.sql('DELETE FROM paused_targets WHERE platform = ? AND chat = ? AND thread = ?').run(target.platform, target.chat, target.thread).changes > 0;
+    if (resumed) this.outboxOpened.raise(); // its queue waited for this, not for a time
+    return resumed;
   }
 
   isPaused(target: Target): boolean {
@@ -422,6 +423,7 @@ export class Store {
   moveChat(platform: string, from: string, to: string): number[] {
     const calledOff = this.transaction(() => moveChatRows(this.sql, platform, from, to, Date.now()));
     this.subs.moved();
+    this.outboxOpened.raise();
     return calledOff;
   }
 

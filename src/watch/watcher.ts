@@ -39,6 +39,7 @@ import { classifySettled } from './settled-paths.js';
 import { PolledQuiet, TimedQuiet, type QuietPeriods } from './quiet.js';
 import { nativeSource, pollSource, type NativeSubscribe, type Unsubscribable } from './sources.js';
 import { removalReportedAt, type PathReport } from './removal-report.js';
+import { WatchRetry } from './watch-retry.js';
 
 export interface WatcherOptions {
   root: string;
@@ -104,6 +105,7 @@ class Watcher implements NotesWatcher {
   private rootGone = false;
   /** The source said the root went from under it (moved, removed): whatever is at the path is watched anew (checkRoot). */
   private rootWatchLost = false;
+  private readonly retry = new WatchRetry(); // a native watch that failed, watched anew (watch-retry.ts)
   /** Which folder the root is, as last looked at (root-folder.ts): another one, or this one renamed, is watched anew. */
   private rootStamp: RootStamp | undefined;
   /** The root being watched anew: another look that finds it lost waits for this one (rewatchRoot). */
@@ -172,9 +174,7 @@ class Watcher implements NotesWatcher {
   }
 
   private every(ms: number, fn: () => void): void {
-    const t = setInterval(fn, ms);
-    t.unref();
-    this.intervals.push(t);
+    this.intervals.push(setInterval(fn, ms).unref());
   }
 
   private readonly ignored = (p: string): boolean => {
@@ -191,7 +191,8 @@ class Watcher implements NotesWatcher {
         return;
       }
       if (dir === this.root || this.polling) this.failed = true;
-      this.opts.log.error({ err: String(err), dir }, 'watcher error');
+      const retryInMs = dir === this.root && !this.polling ? this.retry.failed(Date.now()) : undefined; // the poller looks again anyway
+      this.opts.log.error({ err: String(err), dir, retryInMs }, 'watcher error');
       // An overflowing inotify queue drops events: whatever they were, a reconcile finds it.
       this.opts.onEventsLost?.(String(err));
     };
@@ -349,7 +350,7 @@ class Watcher implements NotesWatcher {
       return;
     }
     this.rootStamp = now;
-    const why = this.rootGone ? 'back' : this.rootWatchLost ? 'its watch ended' : change === 'same' ? undefined : change;
+    const why = this.rootGone ? 'back' : this.rootWatchLost ? 'its watch ended' : change !== 'same' ? change : this.failed && this.retry.take(Date.now()) ? 'its watch failed' : undefined;
     if (!why) return;
     this.rootGone = false;
     this.opts.log.warn({ root: this.root, why }, 'the notes folder is back (or was replaced); watching it again');
@@ -393,8 +394,7 @@ class Watcher implements NotesWatcher {
       this.opts.onBatch({ changed: scanNotesSync(this.root), removed: [this.root] });
     } catch (e) {
       this.failed = true;
-      this.rootStamp = undefined; // try again at the next look
-      this.opts.log.error({ root: this.root, err: String(e) }, 'could not watch the notes folder again');
+      this.opts.log.error({ root: this.root, err: String(e), retryInMs: this.retry.failed(Date.now()) }, 'could not watch the notes folder again');
     }
   }
 }

@@ -1076,3 +1076,27 @@ describe.concurrent('model: a copy kept back where its original is routed, not s
     await holds([{ op: 'write', file: 'setup-ja.md', draft: false }, { op: 'write', file: 'setup.md', draft: false }, { op: 'copy', from: 'setup.md', to: 'intro.md' }], 'delete');
   });
 });
+
+/**
+ * Found by `BENCH_MODEL_RUNS=70 BENCH_MODEL_SEED=4101 npm run bench -- model` (onDelete: keep; shrunk to 25 steps, "1
+ * deliveries open, no idle"), shrunk by hand to 4 (s25-fx26w): the English member of family `shared` left it (drafted,
+ * its key now its name's, `setup`) for the family `setup` that the Japanese member had just joined, whose message chat
+ * `all` already had: `shared`'s message there, left with no member, is a second one of the note and was queued for
+ * deletion by a step (family-follow.ts followMovedMembers) whose count the publisher dropped; the deliverer was woken
+ * only by that count, so the delete waited for good and the service never said idle (a freeze on main df756d7 and
+ * older). The store now wakes the deliverer itself (store/outbox-signal.ts; test/publish/deliverer-wakes.test.ts).
+ */
+describe.concurrent('model: a delete queued without a wake (BENCH_MODEL_SEED=4101 keep, the freeze)', () => {
+  // Under `delete` the draft's own deletes were counted and woke the deliverer: passed on main, not kept (the file's cost).
+  it('shared key held by setup-ja.md and _posts/en/setup.md; setup-ja.md leaves it, then _posts/en/setup.md as a draft (onDelete: keep)', { timeout: 60_000 }, async () => {
+    await holds(
+      [
+        { op: 'write', file: 'setup-ja.md', draft: false, key: 'shared' },
+        { op: 'write', file: '_posts/en/setup.md', draft: false, key: 'shared' },
+        { op: 'write', file: 'setup-ja.md', draft: false },
+        { op: 'write', file: '_posts/en/setup.md', draft: true },
+      ],
+      'keep',
+    );
+  });
+});

@@ -96,8 +96,8 @@ async function answerCommand(i: ChatInputCommandInteraction, { deps, offered, ep
     const channel = i.channel ?? (await i.client.channels.fetch(i.channelId).catch(() => null));
     const missing = missingForPosting(i.appPermissions.bitfield, channel?.type);
     if (missing.length) {
-      await i.reply({ content: escapeDiscordMarkdown(cannotPostHereText(missing)), allowedMentions: { parse: [] }, flags: MessageFlags.Ephemeral });
       log.info({ channel: i.channelId, missing }, 'subscribe refused: the bot cannot post in this channel');
+      await sendReply(i, { content: escapeDiscordMarkdown(cannotPostHereText(missing)), allowedMentions: { parse: [] }, flags: MessageFlags.Ephemeral }, log);
       return;
     }
   }
@@ -113,6 +113,22 @@ async function answerCommand(i: ChatInputCommandInteraction, { deps, offered, ep
     },
     deps,
   );
-  await i.reply(renderDiscordReply(reply, cmd.definition.lookup ? ephemeralLookups : reply.type === 'text' && !cmd.definition.adminOnly));
-  log.debug({ command: i.commandName, channel: i.channelId, ms: Math.round(performance.now() - started) }, 'command answered');
+  if (await sendReply(i, renderDiscordReply(reply, cmd.definition.lookup ? ephemeralLookups : reply.type === 'text' && !cmd.definition.adminOnly), log)) {
+    log.debug({ command: i.commandName, channel: i.channelId, ms: Math.round(performance.now() - started) }, 'command answered');
+  }
+}
+
+/**
+ * The reply of a command carried out (or refused) by now. A reply that fails (a 5xx, a dropped connection: its answer
+ * lost, it may be shown) is not the command failing: it is logged, and the error handler's "Sorry, something went
+ * wrong" is never sent about what was done, as on Telegram (telegram/updates.ts). Returns whether it was sent.
+ */
+async function sendReply(i: ChatInputCommandInteraction, reply: Parameters<ChatInputCommandInteraction['reply']>[0], log: Logger): Promise<boolean> {
+  try {
+    await i.reply(reply);
+    return true;
+  } catch (e) {
+    log.warn({ command: i.commandName, channel: i.channelId, err: errorText(e) }, 'command done; its reply may not have reached the chat');
+    return false;
+  }
 }

@@ -122,6 +122,12 @@ export class FakeDiscord {
   forced429 = 0;
   /** The next N message creations fail with this 5xx status. */
   failNext = { count: 0, status: 502 };
+  /**
+   * The next N interaction callbacks are refused with this 5xx status and not taken: the interaction stays unanswered
+   * ("502 BAD GATEWAY: There was not a gateway available to process your request. Wait a bit and retry.", docs:
+   * topics/opcodes-and-status-codes.mdx, HTTP Response Codes); a later callback within the 3 s is taken.
+   */
+  failCallbacks = { count: 0, status: 502 };
   /** Every message creation fails with this 5xx status until then (a burst bounded in time, as real ones are). */
   failUntil = { at: 0, status: 502 };
   /** Every rate-limited call gets a 429 until then (a storm bounded in time). */
@@ -776,6 +782,7 @@ export class FakeDiscord {
       const p = this.pending.get(m[1]!);
       // "you must send an initial response within 3 seconds" (docs: interactions/receiving-and-responding.mdx); 10062 after.
       if (!p || Date.now() - p.at > 3000) throw new Failure(404, { code: 10062, message: 'Unknown interaction' });
+      if (this.failCallbacks.count > 0 && this.failCallbacks.count--) throw new Failure(this.failCallbacks.status, { code: 0, message: `${this.failCallbacks.status}: Bad Gateway` });
       if (p.responded) throw new Failure(400, { code: 40060, message: 'Interaction has already been acknowledged.' });
       const data = json.data as Record<string, unknown> | undefined;
       if (json.type === 8) {
