@@ -34,7 +34,7 @@ export interface MemberPrefs {
 }
 
 /** The original among `candidates`, asking which member the chat was shown only when there is a choice. */
-function originalFor(candidates: readonly NoteRow[], shown: MemberPrefs['shown']): NoteRow | undefined {
+function originalFor<M extends MemberRow>(candidates: readonly M[], shown: MemberPrefs['shown']): M | undefined {
   return candidates.length > 1 ? originalAmong(candidates, shown?.()) : candidates[0];
 }
 
@@ -43,7 +43,7 @@ function originalFor(candidates: readonly NoteRow[], shown: MemberPrefs['shown']
  * language, else the original (notes/original.ts: never decided by paths or the order members were
  * read in, which made a chat's English post switch to a Japanese translation under `ja/` that joined).
  */
-function chooseMember(candidates: readonly NoteRow[], prefs: MemberPrefs): NoteRow | undefined {
+function chooseMember<M extends MemberRow>(candidates: readonly M[], prefs: MemberPrefs): M | undefined {
   for (const l of prefs.langs ?? []) {
     const m = bestMatch(candidates.filter((c) => langMatches(l, c.info.lang, c.info.locale)), l, prefs.shown);
     if (m) return m;
@@ -59,14 +59,17 @@ function chooseMember(candidates: readonly NoteRow[], prefs: MemberPrefs): NoteR
  * Of the members a language matches (`pt` and `pt-BR` for `pt-BR`), the one written in it exactly,
  * else the original among them: never the first by path.
  */
-function bestMatch(matching: readonly NoteRow[], lang: string, shown: MemberPrefs['shown']): NoteRow | undefined {
+function bestMatch<M extends MemberRow>(matching: readonly M[], lang: string, shown: MemberPrefs['shown']): M | undefined {
   const tag = toLocaleTag(lang).toLowerCase();
   return matching.find((c) => c.info.lang.toLowerCase() === lang.toLowerCase() || c.info.locale.toLowerCase() === tag) ?? originalFor(matching, shown);
 }
 
-export interface FamilyTarget {
+/** What choosing a chat's member reads of a note: its id and facts (a note not recorded yet has no more). */
+export type MemberRow = Pick<NoteRow, 'id' | 'info'>;
+
+export interface FamilyTarget<M extends MemberRow = NoteRow> {
   target: Target;
-  member: NoteRow;
+  member: M;
 }
 
 /**
@@ -78,8 +81,8 @@ export interface FamilyTarget {
  * `sentIn`: the member a chat's message of the family was last sent showing (store-side callers),
  * so that a chat without a language keeps its original when translations join.
  */
-export function familyTargets(members: readonly NoteRow[], routes: readonly Route[], subscriptions: readonly Subscription[], enabled: ReadonlySet<string>, sentIn: (target: Target) => string | undefined = () => undefined): FamilyTarget[] {
-  const out = new Map<string, FamilyTarget>();
+export function familyTargets<M extends MemberRow = NoteRow>(members: readonly M[], routes: readonly Route[], subscriptions: readonly Subscription[], enabled: ReadonlySet<string>, sentIn: (target: Target) => string | undefined = () => undefined): FamilyTarget<M>[] {
+  const out = new Map<string, FamilyTarget<M>>();
   const consider = (target: Target, filter: Route['filter'], chatLocale: string | undefined, route?: Route) => {
     const key = targetKey(target);
     if (out.has(key) || (route && !enabled.has(target.platform))) return; // a subscription's deliveries park (route.ts)

@@ -86,6 +86,9 @@ import type { PendingRemovals } from './removals.js';
 import { applyRenames } from './rename-apply.js';
 import { routeTargets } from './route.js';
 import { movedOverFrom } from './moved-over.js';
+import { familyPostId, familyTargets, liveMembers, type MemberRow } from './family.js';
+import { NOTE_MESSAGES } from './family-copies.js';
+import { sentMemberIn } from './family-follow.js';
 
 export interface CopyDeps {
   store: Store;
@@ -179,11 +182,10 @@ function originalOf(deps: CopyDeps, row: Pick<NoteRow, 'id' | 'file' | 'hash' | 
   const { store, config, platforms } = deps;
   // The chats are read only once a note with this content is found: most new notes have none (one indexed query).
   let subs: ReturnType<Store['subscriptions']> | undefined;
-  const wanting = (info: NoteInfo) => new Set(routeTargets(info, config.routes, (subs ??= store.subscriptions()), platforms).map(targetKey));
-  const covers = (info: NoteInfo) => {
+  const covers = (original: MemberRow, announced: boolean) => {
     if (anyChats) return true;
-    const shown = wanting(info);
-    return [...wanting(row.info)].every((t) => shown.has(t));
+    const shown = chatsShowing(deps, original, announced, (subs ??= store.subscriptions()));
+    return routeTargets(row.info, config.routes, subs, platforms).every((t) => shown.has(targetKey(t)));
   };
   for (const o of notesWithContent(store.sql, row.hash, row.info.lang, row.id)) {
     const original = store.getNote(o.id);
@@ -191,14 +193,36 @@ function originalOf(deps: CopyDeps, row: Pick<NoteRow, 'id' | 'file' | 'hash' | 
     // The original moved on already (its change is being decided), unless `goneToo` and its file is gone: its removal
     // pending, or not reported yet (`mv a/setup.md b/setup.md` seen as b/setup.md a batch before a/setup.md's removal).
     if (!original || (now !== row.hash && !(goneToo && now === undefined && (ctx.pending?.has(o.file) || !existsSync(path.join(deps.root, o.file)))))) continue;
-    if (covers(original.info)) return o;
+    if (covers(original, true)) return o;
   }
   for (const f of ctx.byHash.get(row.hash) ?? []) {
     if (f.id === row.id || f.info().lang !== row.info.lang || (f.held && hashOnDisk(deps, f.file) !== row.hash)) continue;
-    const shown = messagesUp(deps, store.getNote(f.id)) || f.file < row.file; // an announced note edited to it, or the first new file by path
-    if (shown && covers(f.info())) return { id: f.id, file: f.file };
+    const announced = messagesUp(deps, store.getNote(f.id));
+    const shown = announced || f.file < row.file; // an announced note edited to it, or the first new file by path
+    if (shown && covers({ id: f.id, info: f.info() }, announced)) return { id: f.id, file: f.file };
   }
   return undefined;
+}
+
+/**
+ * The chats (target keys) shown `original` once the batch is committed: what a chat is shown, not where the original is
+ * routed (issue 25, e25b's open case: `setup-ja.md`, then `setup.md`, copied to `intro.md`; chat `all`, of no language,
+ * is shown the family by the ja member it was sent first, so nothing there shows setup.md's text, and intro.md kept back
+ * was shown nowhere there). Grouped, the member each chat of the family is given (family.ts familyTargets: a chat keeps
+ * the original it was sent; the chat's language, the filter's); `separate`, the chats whose own message of it shows it,
+ * or, for a note not announced yet (the first by path of new files with one content), the chats it goes to.
+ */
+function chatsShowing(deps: CopyDeps, original: MemberRow, announced: boolean, subs: ReturnType<Store['subscriptions']>): Set<string> {
+  const { store, config, platforms } = deps;
+  if (original.info.controls?.announce === false) return new Set();
+  if (config.publish.translations.mode === 'group') {
+    const key = original.info.translationKey;
+    const members: MemberRow[] = [...liveMembers(store.familyNotes(key)).filter((m) => m.id !== original.id), original];
+    const shown = familyTargets(members, config.routes, subs, platforms, sentMemberIn(store, familyPostId(key)));
+    return new Set(shown.filter((ft) => ft.member.id === original.id).map((ft) => targetKey(ft.target)));
+  }
+  const routed = routeTargets(original.info, config.routes, subs, platforms);
+  return new Set((announced ? routed.filter((t) => NOTE_MESSAGES.shownIn(store, original.id, t) === original.id) : routed).map(targetKey));
 }
 
 /**

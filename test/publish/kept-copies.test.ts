@@ -141,3 +141,32 @@ describe('a copy into another language folder is a translation, never kept back'
     expect(s.live('all').some((m) => m.text.includes('plums'))).toBe(true);
   });
 });
+
+/**
+ * Issue 25 (fx26a): a copy is kept back only where every chat it goes to is *shown* its original, not merely routed it. A
+ * chat of Japanese (`locale: ja`) is shown setup's family by its Japanese member: `cp setup.md intro.md` (English, a
+ * family of its own, no Japanese) goes there too, and nothing there shows its text. Kept back (kept-copies.ts read the
+ * original's routes), intro.md was shown nowhere in that chat; now it is announced: posted in `ja`, held in `all`, whose
+ * message shows setup.md (family-copies.ts). Failed on main df756d7 (nothing posted in `ja`).
+ */
+describe('a copy kept back only where its original is shown', () => {
+  it('a chat shown the original\'s translation gets the copy; the chat shown the original holds it', { timeout: 60_000 }, async () => {
+    const s = InProcessService.sandbox(
+      {
+        watch: { mode: 'native', quietMs: 40, reconcileMinutes: 0 },
+        publish: { translations: { mode: 'group', graceMs: 0 }, digest: { windowMs: 300 } },
+        routes: [{ platform: 'console', chat: 'all' }, { platform: 'console', chat: 'ja', locale: 'ja' }],
+      },
+      { parseThreads },
+    );
+    running.push(s);
+    await s.start();
+    await idleAfter(s, () => writeFileSync(path.join(s.notes, 'setup.md'), ALPHA));
+    await idleAfter(s, () => writeFileSync(path.join(s.notes, 'setup-ja.md'), text('アルファ', 'アルファはりんごと梨について、十分に長い一文で述べる。')));
+    expect(s.live('ja').map((m) => m.noteId)).toEqual(['setup-ja']);
+    await idleAfter(s, () => copyFileSync(path.join(s.notes, 'setup.md'), path.join(s.notes, 'intro.md')));
+    expect(copiesKeptBack(s.app!.store.sql)).toEqual([]);
+    expect(s.live('ja').map((m) => `${m.noteId}: ${m.text.split('\n')[0]}`)).toEqual(['setup-ja: アルファ', 'intro: Alpha']);
+    expect(shown(s)).toEqual({ posts: 1, live: ['setup: Alpha'] });
+  });
+});
