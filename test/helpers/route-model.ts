@@ -102,10 +102,17 @@ export type Op =
 
 const fileArb = fc.tuple(fc.constantFrom(...FOLDERS), fc.constantFrom(...NAMES), fc.constantFrom(...SUFFIXES)).map(([d, n, s]) => `${d}${n}${s}.md`);
 
+/**
+ * A move's two paths, never one path twice (issue 25, fx26a): a move onto its own path is no move (`mv x.md x.md` is
+ * refused: "are the same file"), so the model skipped it, and one move in ten of these folders was a step that did
+ * nothing, which shrinking could lead a counterexample to (as it did for `copy`, e25b).
+ */
+const twoPaths = fc.tuple(fileArb, fileArb).filter(([a, b]) => a !== b);
+
 /** A move or a move with an edit that may land on an existing file (`over`): about one simple op in twelve, a quarter of which find a file there. */
 const overOp: fc.Arbitrary<Op> = fc.oneof(
-  fc.record({ op: fc.constant('move' as const), from: fileArb, to: fileArb, over: fc.constant(true) }),
-  fc.record({ op: fc.constant('moveEdit' as const), from: fileArb, to: fileArb, over: fc.constant(true) }),
+  twoPaths.map(([from, to]): Op => ({ op: 'move', from, to, over: true })),
+  twoPaths.map(([from, to]): Op => ({ op: 'moveEdit', from, to, over: true })),
 );
 
 export const DATES = ['2025-01-06', '2025-02-03', '2025-03-03'] as const;
@@ -133,8 +140,8 @@ const simpleOp: fc.Arbitrary<Op> = fc.oneof(
   { weight: 5, arbitrary: writeArb },
   { weight: 1, arbitrary: controlsArb },
   { weight: 2, arbitrary: fc.record({ op: fc.constant('remove' as const), file: fileArb }) },
-  { weight: 2, arbitrary: fc.record({ op: fc.constant('move' as const), from: fileArb, to: fileArb }) },
-  { weight: 1, arbitrary: fc.record({ op: fc.constant('moveEdit' as const), from: fileArb, to: fileArb }) },
+  { weight: 2, arbitrary: twoPaths.map(([from, to]): Op => ({ op: 'move', from, to })) },
+  { weight: 1, arbitrary: twoPaths.map(([from, to]): Op => ({ op: 'moveEdit', from, to })) },
   { weight: 1, arbitrary: fc.constant({ op: 'restore' as const }) },
   { weight: 1, arbitrary: overOp },
 );
@@ -144,10 +151,10 @@ const simpleOp: fc.Arbitrary<Op> = fc.oneof(
  * the old path (the seed-7 class), each as one burst.
  */
 const renamesInOneBatch: fc.Arbitrary<Op> = fc.oneof(
-  fc.tuple(fileArb, fileArb, fileArb).map(([a, b, c]): Op => ({ op: 'burst', ops: [{ op: 'move', from: b, to: c }, { op: 'move', from: a, to: b }] })),
-  fc.tuple(fileArb, fileArb, fc.boolean()).map(([a, b, generic]): Op => ({ op: 'burst', ops: [{ op: 'move', from: a, to: b }, { op: 'write', file: a, draft: false, generic }] })),
+  fc.tuple(twoPaths, fileArb).filter(([[, b], c]) => b !== c).map(([[a, b], c]): Op => ({ op: 'burst', ops: [{ op: 'move', from: b, to: c }, { op: 'move', from: a, to: b }] })),
+  fc.tuple(twoPaths, fc.boolean()).map(([[a, b], generic]): Op => ({ op: 'burst', ops: [{ op: 'move', from: a, to: b }, { op: 'write', file: a, draft: false, generic }] })),
   // Moved, edited and drafted at once, a new note at the old path (tester 23-1 F7).
-  fc.tuple(fileArb, fileArb).map(([a, b]): Op => ({ op: 'burst', ops: [{ op: 'moveEdit', from: a, to: b, draft: true }, { op: 'write', file: a, draft: false }] })),
+  twoPaths.map(([a, b]): Op => ({ op: 'burst', ops: [{ op: 'moveEdit', from: a, to: b, draft: true }, { op: 'write', file: a, draft: false }] })),
 );
 
 /** Deletes and edits (writes) while stopped, the notes a queued post is for among them. */
@@ -510,6 +517,22 @@ export class World {
     this.removed.push({ file, state });
   }
 
+  /**
+   * A move and edit onto its own path, as a shell and an editor do it: the move refused or, by rename(2), nothing ("if
+   * oldpath and newpath are existing hard links referring to the same file, then rename() does nothing"), then the edit
+   * saved: an edit in place, its title kept (drafted too with `draft`). Hand-written sequences only: the generators never
+   * make one (`twoPaths`); before fx26a it did nothing here, so a sequence showed a step that had not happened.
+   */
+  private editInPlace(file: string, draft: boolean): string[] {
+    const st = this.files.get(file);
+    if (!st || this.inCopy(file)) return [];
+    this.touch(file);
+    const text = `${draft && !st.draft ? st.text.replace(/^---\n/, '---\ndraft: true\n') : st.text}Edited in place at ${file}.\n`;
+    writeFileSync(path.join(this.root, file), text);
+    this.files.set(file, draft ? { ...st, text, draft: true, versions: [...st.versions, { title: st.title, draft: true }] } : { ...st, text });
+    return [file];
+  }
+
   /** Applies one simple op to the disk and the model; returns the paths that changed, or none if it did not apply. */
   apply(o: Op): string[] {
     const abs = (f: string) => path.join(this.root, f);
@@ -563,7 +586,8 @@ export class World {
       }
       case 'moveEdit': {
         const st = this.files.get(o.from), overwritten = this.files.get(o.to);
-        if (!st || o.from === o.to || (overwritten && !o.over) || this.inCopy(o.from) || this.inCopy(o.to)) return [];
+        if (o.from === o.to) return this.editInPlace(o.from, o.draft === true);
+        if (!st || (overwritten && !o.over) || this.inCopy(o.from) || this.inCopy(o.to)) return [];
         this.touch(o.from, o.to);
         if (overwritten) this.overwritten(o.to, overwritten);
         mkdirSync(path.dirname(abs(o.to)), { recursive: true });

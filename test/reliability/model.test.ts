@@ -7,10 +7,13 @@
  * (test/helpers/route-model.ts). Seeded: a failure prints its seed and shrunk sequence; keep each
  * shrunk counterexample below as a test of its own. `npm run bench -- model` runs many more.
  */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { fileParseThreads } from '../helpers/inproc.js';
-import { runSequence, sequenceArb, switchSequenceArb, type Op } from '../helpers/route-model.js';
+import { runSequence, sequenceArb, switchSequenceArb, World, type Op } from '../helpers/route-model.js';
 
 /**
  * Random sequences per onDelete in `npm test` (MODEL_RUNS): 4 with the default seed kill the service once, meet 51
@@ -1098,6 +1101,68 @@ describe.concurrent('model: a delete queued without a wake (BENCH_MODEL_SEED=410
         { op: 'write', file: '_posts/en/setup.md', draft: true },
       ],
       'keep',
+    );
+  });
+});
+
+/** Every simple op of a sequence, those inside bursts, restarts, kills, outages, stops and slow notes too. */
+function simpleOps(ops: readonly Op[]): Op[] {
+  return ops.flatMap((o): Op[] => {
+    switch (o.op) {
+      case 'burst':
+      case 'kill':
+      case 'outage':
+        return simpleOps(o.ops);
+      case 'restart':
+        return simpleOps(o.offline);
+      case 'stopQueued':
+        return simpleOps([...o.ops, ...o.offline]);
+      case 'slow':
+        return simpleOps([...o.ops, ...o.after, o.fix]);
+      default:
+        return [o];
+    }
+  });
+}
+
+/**
+ * Issue 25 (fx26a): the move-and-edit generator (and the move's) could move a note onto its own path, which the model
+ * took as a step that did nothing (`mv x.md x.md` is refused), so a sequence listed a step that had not happened and
+ * shrinking could lead a counterexample there (as it did for `copy`, e25b). Both failed on main df756d7: the first
+ * found such moves in the sampled sequences, the second's move and edit did nothing.
+ */
+describe('model: the generators and a move onto its own path (fx26a)', () => {
+  it('no generated move, or move and edit, has one path for both ends', () => {
+    const selfMoves = (ops: readonly Op[]) => simpleOps(ops).filter((o) => (o.op === 'move' || o.op === 'moveEdit') && o.from === o.to);
+    for (const arb of [sequenceArb(10), switchSequenceArb(10)]) {
+      const sampled = fc.sample(arb, { numRuns: 400, seed: SEED });
+      expect(sampled.flatMap(selfMoves)).toEqual([]);
+      expect(sampled.flatMap((ops) => simpleOps(ops)).some((o) => o.op === 'moveEdit')).toBe(true); // the generator still makes them
+    }
+  });
+  it('a move and edit written by hand onto its own path is an edit in place (rename(2) does nothing, the edit is saved)', () => {
+    const root = mkdtempSync(path.join(os.tmpdir(), 'model-self-move-'));
+    try {
+      const world = new World(root, 'keep');
+      world.apply({ op: 'write', file: 'setup.md', draft: false });
+      expect(world.apply({ op: 'moveEdit', from: 'setup.md', to: 'setup.md', draft: true })).toEqual(['setup.md']);
+      expect(readFileSync(path.join(root, 'setup.md'), 'utf8')).toMatch(/^---\ndraft: true\n[\s\S]*Edited in place at setup\.md\.\n$/);
+      expect(world.published()).toEqual([]);
+      world.check();
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+  // Through the service: an edit in place, drafted or not, and a new note written over it in one burst (the generator's
+  // tester 23-1 F7 shape with both ends one path). Passed once the model made the edit (on main it made nothing).
+  it.each(['keep', 'delete'] as const)('setup.md moved onto itself and edited, drafted, then written anew in one burst (onDelete: %s)', { timeout: 60_000 }, async (onDelete) => {
+    await holds(
+      [
+        { op: 'write', file: 'setup.md', draft: false },
+        { op: 'moveEdit', from: 'setup.md', to: 'setup.md' },
+        { op: 'burst', ops: [{ op: 'moveEdit', from: 'setup.md', to: 'setup.md', draft: true }, { op: 'write', file: 'setup.md', draft: false }] },
+      ],
+      onDelete,
     );
   });
 });
