@@ -24,8 +24,11 @@ import { runSequence, sequenceArb, switchSequenceArb, World, type Op } from '../
  * `npm run bench -- model`: 200 runs of 16 steps per onDelete (bench/model.ts).
  */
 const RUNS = Number(process.env.MODEL_RUNS ?? 4);
-// 27 since the commands `copy` and `controls` joined the sequences (e25b): 25's runs met no slow note, 34's the open copy class below.
-const SEED = Number(process.env.MODEL_SEED ?? 27);
+// 101 since the moves' two ends are drawn apart (fx26a), which changed every sequence: 27's runs then met no slow note and
+// no change of controls alone, 22's no change of controls that applied (27 since e25b's `copy` and `controls`: 25's runs
+// met no slow note, 34's an open copy class).
+const DEFAULT_SEED = 101;
+const SEED = Number(process.env.MODEL_SEED ?? DEFAULT_SEED);
 /** Runs of the switch-heavy sequences (MODEL_SWITCH_RUNS): one per onDelete by default (the main runs switch modes too; more with the variable). */
 const SWITCH_RUNS = Number(process.env.MODEL_SWITCH_RUNS ?? 1);
 
@@ -99,7 +102,7 @@ describe.concurrent('model: every chat shows each published note once, in its ne
     expect(exercised.faultHits).toBeGreaterThan(0);
     // The commands of issue 25's m25b: a slow note costs its parse budget, so it is met here, not in a test of its own. The
     // default seed's runs have one (one sequence in eight has: another seed's few runs may have none, MODEL_SEED=901's six; 25's since e25b's commands).
-    if (SEED !== 27 || RUNS < 4) return;
+    if (SEED !== DEFAULT_SEED || RUNS < 4) return;
     expect(exercised.recreated).toBeGreaterThan(0);
     expect(exercised.slowNotes).toBeGreaterThan(0);
     // Issue 25, e25b: copies (an original removed later among them) and changes of controls alone, in the same sequences.
