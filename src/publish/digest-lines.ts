@@ -39,21 +39,41 @@ export function leaveDigest(store: Store, noteId: string, target: Target): numbe
   return 1;
 }
 
+/** What a digest line shows of a note: its title and link, and which note it is. */
+interface LineNote {
+  id: string;
+  info: { title: string; url?: string | undefined };
+}
+
+const lineOf = (lineId: string, shown: LineNote): DigestItem => ({ noteId: lineId, title: shown.info.title, url: shown.info.url, member: shown.id });
+const sameLine = (a: DigestItem | undefined, b: DigestItem) => a !== undefined && a.title === b.title && a.url === b.url && a.member === b.member;
+
 /**
  * The line of `lineId` (a note, or a family) in its digest message in `target` shows `shown`'s
  * title and link now: a note of a sent digest renamed, moved or retitled has its line follow it, as
  * its own message would (README, Edits). Returns 1 when the digest is edited, 0 when the line
  * shows that already or `lineId` has no digest line there.
  */
-export function followInDigest(store: Store, lineId: string, target: Target, shown: { title: string; url?: string | undefined }): number {
+export function followInDigest(store: Store, lineId: string, target: Target, shown: LineNote): number {
   const post = store.postOf(lineId, target);
   if (!post?.viaDigest) return 0;
   const items = store.upkeep.digestItemsShown(target, post.messageId);
-  const was = items.get(lineId);
-  if (was && was.title === shown.title && was.url === shown.url) return 0;
-  items.set(lineId, { noteId: lineId, title: shown.title, url: shown.url });
+  const was = items.get(lineId), line = lineOf(lineId, shown);
+  if (was && was.title === line.title && was.url === line.url) return 0; // the member alone: nothing to edit
+  items.set(lineId, line);
   editDigest(store, target, post.messageId, items);
   return 1;
+}
+
+/**
+ * The note a digest line shows, among `members`: the member it records (issue 25, fx26a: a note moved to another
+ * language folder and retitled in one save changes both the link and the title), else, for a line written before it
+ * recorded one, the note at its link, else the note of its title (a move to another language folder changes the link,
+ * not the title; a translation left after its original went has neither).
+ */
+function shownByLine(was: DigestItem | undefined, members: readonly NoteRow[]): NoteRow | undefined {
+  if (was?.member !== undefined) return members.find((m) => m.id === was.member);
+  return members.find((m) => was?.url !== undefined && m.info.url === was.url) ?? members.find((m) => m.info.title === was?.title);
 }
 
 /**
@@ -67,13 +87,35 @@ export function keepDigestLine(store: Store, lineId: string, target: Target, not
   if (!post?.viaDigest) return false;
   const was = store.upkeep.digestItemsShown(target, post.messageId).get(lineId);
   // The note at the line's link is still recorded and no longer live (deleted, drafted): it went away.
-  if (was?.url !== undefined && notes.some((n) => n.info.url === was.url && !members.includes(n))) return false;
-  // The line records no member: the one it shows is found by its link, or by its title (a move to another
-  // language folder changes the link, not the title; a translation left after its original went has neither).
-  const shown = members.find((m) => was?.url !== undefined && m.info.url === was.url) ?? members.find((m) => m.info.title === was?.title);
+  if (was?.member === undefined && was?.url !== undefined && notes.some((n) => n.info.url === was.url && !members.includes(n))) return false;
+  const shown = shownByLine(was, members);
   if (!shown) return false;
-  followInDigest(store, lineId, target, shown.info);
+  followInDigest(store, lineId, target, shown);
   return true;
+}
+
+/**
+ * A digest queued and not sent yet in `target` with a line of `lineId` (a burst's digest waiting for the platform): the
+ * line is the note's message to be, as a queued post is, and what goes out is the note as it is when sent (issue 25,
+ * fx26a: a retitle, or a rename, while a burst's digest waited went out stale, or posted the note beside it). `shown`:
+ * the note the chat is to be shown now; undefined, the chat no longer wants it (drafted, deleted, moved to another
+ * language folder, kept out by its controls): the line is taken out, as a queued post is called off, whatever `onDelete`
+ * says (nothing of it went out), and a digest left with no line is not sent. Returns the deliveries changed, or
+ * undefined when no digest waits with that line.
+ */
+export function followInWaitingDigest(store: Store, lineId: string, target: Target, shown: LineNote | undefined): number | undefined {
+  const waiting = store.upkeep.waitingDigests(lineId, target);
+  if (!waiting.length) return undefined;
+  let changed = 0;
+  for (const { id, items } of waiting) {
+    const line = shown && lineOf(lineId, shown);
+    if (line && sameLine(items.find((i) => i.noteId === lineId), line)) continue;
+    const rest = line ? items.map((i) => (i.noteId === lineId ? line : i)) : items.filter((i) => i.noteId !== lineId);
+    if (rest.length) store.replacePayload(id, 0, { type: 'digest', items: rest });
+    else store.markDone(id, null, 'skipped', 'every note of the digest went before it was sent');
+    changed++;
+  }
+  return changed;
 }
 
 /** Queues the digest message's edit listing the lines its posts still point at (or changes the edit waiting). */

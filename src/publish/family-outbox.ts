@@ -12,7 +12,7 @@ import type { NoteRow, Subscription, SummaryPayload, Target } from '../store/typ
 import type { Summary } from '../summary/build.js';
 import { targetKey } from '../store/types.js';
 import { postControlsOf } from './route.js';
-import { followInDigest, keepDigestLine, leaveDigest } from './digest-lines.js';
+import { followInDigest, followInWaitingDigest, keepDigestLine, leaveDigest } from './digest-lines.js';
 import { adoptKeptMessages, adoptMemberMessages, familiesPostedSeparately, ownMessageStays } from './family-adopt.js';
 export { followMovedMembers, targetsWanting } from './family-follow.js';
 import { sentMemberIn, silentlyRecorded } from './family-follow.js';
@@ -263,7 +263,7 @@ export function syncFamily(store: Store, config: Config, platforms: ReadonlySet<
   if (!f.repost) adoptKeptMessages(store, familyId, wanted); // a repost is asked for: a new message
   const existing = new Map<string, Target>();
   for (const p of store.postsOf(familyId)) existing.set(targetKey(p.target), p.target);
-  for (const t of store.openPostTargets(familyId)) existing.set(targetKey(t), t);
+  for (const t of [...store.openPostTargets(familyId), ...store.upkeep.waitingDigestTargets(familyId)]) existing.set(targetKey(t), t); // a line of a digest waiting is its message to be
 
   const posts: NewFamilyPost[] = [];
   const missed: NoteRow[] = [];
@@ -278,8 +278,10 @@ export function syncFamily(store: Store, config: Config, platforms: ReadonlySet<
       const pendingDelete = store.openDelivery(familyId, ft.target, ['delete']);
       if (pendingDelete) store.markDone(pendingDelete.id, null, 'skipped', 'a translation came back before the message was deleted');
       const open = store.openDelivery(familyId, ft.target, ['post']) ?? store.openDelivery(familyId, ft.target, ['edit']);
+      const inWaitingDigest = open ? undefined : followInWaitingDigest(store, familyId, ft.target, ft.member);
       if (open) store.replacePayload(open.id, revision, payload);
-      else if (store.postOf(familyId, ft.target)?.viaDigest === true) { if (!followInDigest(store, familyId, ft.target, ft.member.info)) continue; } // a digest line follows what it shows
+      else if (inWaitingDigest !== undefined) { if (!inWaitingDigest) continue; }
+      else if (store.postOf(familyId, ft.target)?.viaDigest === true) { if (!followInDigest(store, familyId, ft.target, ft.member)) continue; } // a digest line follows what it shows
       else if (!pendingDelete && sameContent(store.upkeep.lastSentPayload(familyId, ft.target), payload)) continue; // shows this already
       else store.enqueue({ noteId: familyId, revision, target: ft.target, kind: 'edit', payload });
       enqueued++;
@@ -309,7 +311,9 @@ export function syncFamily(store: Store, config: Config, platforms: ReadonlySet<
     if (wanted.has(key) || (!platforms.has(target.platform) && wantedIfConfigured.has(key))) continue;
     const pendingPost = store.openDelivery(familyId, target, ['post']);
     if (pendingPost) callOffPost(store, pendingPost.id, 'the note no longer goes to this chat (removed, or its controls changed) before it was sent');
-    else if (followSentMessage(store, familyId, target, members, revision)) {
+    else if (followInWaitingDigest(store, familyId, target, undefined) !== undefined) {
+      // Its line in a digest not sent yet goes, as a post not sent yet is called off (digest-lines.ts).
+    } else if (followSentMessage(store, familyId, target, members, revision)) {
       // A sent message follows its note even where the chat's filter no longer picks it: kept up to date, never deleted for that.
     } else if (!f.controls && handOverToCopy(store, config, platforms, subscriptions, familyId, notes, target)) {
       // Its removed note's copy holds exactly its content: the message shows the copy now (family-copies.ts).

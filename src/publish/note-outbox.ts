@@ -9,7 +9,7 @@ import { callOffPost } from '../store/called-off.js';
 import type { NoteRow, SummaryPayload, Target } from '../store/types.js';
 import { targetKey } from '../store/types.js';
 import type { Action } from './decide.js';
-import { followInDigest, leaveDigest } from './digest-lines.js';
+import { followInDigest, followInWaitingDigest, leaveDigest } from './digest-lines.js';
 import { routeTargets, postControlsOf } from './route.js';
 import type { NewPost } from './scheduled-digest.js';
 import { editNotSent } from './edits-not-sent.js';
@@ -50,13 +50,18 @@ export function enqueueNoteChange(store: Store, config: Config, platforms: Reado
   const openPosts = store.openPostTargets(row.id);
   for (const t of openPosts) targets.set(targetKey(t), t);
 
+  // A line of a digest not sent yet is the note's message to be: it follows the note, or goes with it (digest-lines.ts).
+  const waiting = store.upkeep.waitingDigestTargets(row.id);
+  const wants = new Set(row.state === 'published' && action.type !== 'retract' && row.info.controls?.announce !== false && waiting.length ? routeTargets(row.info, config.routes, store.subscriptions(), platforms).map(targetKey) : []);
+  for (const t of waiting) out.enqueued += followInWaitingDigest(store, row.id, t, wants.has(targetKey(t)) ? row : undefined) ?? 0;
   if (action.type === 'update' || action.type === 'controls') {
     // A digest line shows the note's title and link: it follows them (digest-lines.ts).
-    for (const p of store.postsOf(row.id)) if (p.viaDigest) out.enqueued += followInDigest(store, row.id, p.target, row.info);
+    for (const p of store.postsOf(row.id)) if (p.viaDigest) out.enqueued += followInDigest(store, row.id, p.target, row);
     if (newChats && action.type === 'update' && prev) out.enqueued += handOverOnEdit(store, config, platforms, prev, targets);
     followControls(store, config, platforms, row, action, targets, out, log);
-    if (newChats) out.posts.push(...postsToNewChats(store, config, platforms, row, prev, targets));
-    if (newChats && action.type === 'update' && action.back) out.posts.push(...postsWhereCalledOff(store, config, platforms, row, targets, out.posts));
+    const had = new Map([...targets, ...waiting.map((t): [string, Target] => [targetKey(t), t])]);
+    if (newChats) out.posts.push(...postsToNewChats(store, config, platforms, row, prev, had));
+    if (newChats && action.type === 'update' && action.back) out.posts.push(...postsWhereCalledOff(store, config, platforms, row, had, out.posts));
     return out;
   }
   if (newChats && action.type === 'none' && action.back && row.state === 'published') {

@@ -355,7 +355,7 @@ export class Publisher {
     const { store, config } = this.deps;
     const posts = holdForScheduledDigest(store, config, target, all, this.now());
     if (posts.length > config.publish.digest.threshold) {
-      const items: DigestItem[] = posts.map((p) => ({ noteId: p.noteId, title: p.title, url: p.url }));
+      const items: DigestItem[] = posts.map((p) => ({ noteId: p.noteId, title: p.title, url: p.url, member: p.payload.member ?? p.noteId }));
       // A batch committed a chunk at a time still makes one digest per chat: later chunks join the first's while it waits.
       const earlier = this.batchDigests?.get(targetKey(target));
       const open = earlier === undefined ? undefined : store.outboxRow(earlier);

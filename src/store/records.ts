@@ -116,7 +116,7 @@ const summaryPayload = z.object({
   digestAt: z.number().optional(),
 });
 const noteId = z.string().min(1);
-const digestPayload = z.object({ type: z.literal('digest'), items: z.array(z.object({ noteId, title: z.string(), url: z.string().optional() })) });
+const digestPayload = z.object({ type: z.literal('digest'), items: z.array(z.object({ noteId, title: z.string(), url: z.string().optional(), member: z.string().optional() })) });
 const deliverySchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('post'), noteId, payload: summaryPayload }),
   // An edit of a digest message carries the digest as it is now (digest-lines.ts).

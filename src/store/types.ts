@@ -92,6 +92,8 @@ export interface DigestItem {
   noteId: string;
   title: string;
   url?: string | undefined;
+  /** The note the line shows (of a family's line, the member; written since issue 25, fx26a): title and link may both change at once. */
+  member?: string | undefined;
 }
 
 /**

@@ -23,17 +23,45 @@ export class OutboxUpkeep {
    * line and drops it (issue 25, tester 24 F2: a renamed note left its burst digest silently).
    */
   private renameDigestLines(from: string, to: string, target?: Target): void {
+    this.rewriteDigestItems('noteId', from, (i) => ({ ...i, noteId: to }), target);
+  }
+
+  /** Digests (sent or waiting, and their edits) whose items have `field` = `value`: those items rewritten by `change`. */
+  private rewriteDigestItems(field: 'noteId' | 'member', value: string, change: (i: DigestItem) => DigestItem, target?: Target): void {
     const rows = this.sql(
       `SELECT id, payload FROM outbox WHERE (kind = 'digest' OR (kind = 'edit' AND note_id LIKE 'digest:%'))
          AND (? IS NULL OR (platform = ? AND chat = ? AND thread = ?))
-         AND EXISTS (SELECT 1 FROM json_each(payload, '$.items') WHERE json_extract(value, '$.noteId') = ?)`,
-    ).all(target?.platform ?? null, target?.platform ?? null, target?.chat ?? null, target?.thread ?? null, from) as { id: number; payload: string }[];
+         AND EXISTS (SELECT 1 FROM json_each(payload, '$.items') WHERE json_extract(value, '$.${field}') = ?)`,
+    ).all(target?.platform ?? null, target?.platform ?? null, target?.chat ?? null, target?.thread ?? null, value) as { id: number; payload: string }[];
     for (const r of rows) {
       const digest = readDigestPayload(r.payload);
       if (!digest) continue; // not one this code wrote: left as it is
-      const items = digest.items.map((i) => (i.noteId === from ? { ...i, noteId: to } : i));
+      const items = digest.items.map((i) => (i[field] === value ? change(i) : i));
       this.sql('UPDATE outbox SET payload = ? WHERE id = ?').run(JSON.stringify({ ...digest, items }), r.id);
     }
+  }
+
+  /**
+   * The digests queued and not sent yet in `target` that list `lineId` (a burst's digest waiting for the platform, or
+   * behind the chat's other deliveries): a line there is the note's message to be, as a post waiting is (issue 25, fx26a).
+   */
+  waitingDigests(lineId: string, target: Target): { id: number; items: DigestItem[] }[] {
+    const rows = this.sql(
+      `SELECT id, payload FROM outbox WHERE kind = 'digest' AND status = 'pending' AND platform = ? AND chat = ? AND thread = ?
+         AND EXISTS (SELECT 1 FROM json_each(payload, '$.items') WHERE json_extract(value, '$.noteId') = ?)`,
+    ).all(target.platform, target.chat, target.thread, lineId) as { id: number; payload: string }[];
+    return rows.flatMap((r) => {
+      const digest = readDigestPayload(r.payload);
+      return digest ? [{ id: r.id, items: digest.items }] : [];
+    });
+  }
+
+  /** The chats with a digest waiting that lists `lineId` (see `waitingDigests`). */
+  waitingDigestTargets(lineId: string): Target[] {
+    return this.sql(
+      `SELECT DISTINCT platform, chat, thread FROM outbox WHERE kind = 'digest' AND status = 'pending'
+         AND EXISTS (SELECT 1 FROM json_each(payload, '$.items') WHERE json_extract(value, '$.noteId') = ?)`,
+    ).all(lineId) as Target[];
   }
 
   /**
@@ -48,6 +76,7 @@ export class OutboxUpkeep {
   /** Families' messages that show member `from` show member `to` from now on (a rename, or a note moved into its copy: publish/moved-into-copy.ts). */
   showMemberInstead(from: string, to: string): void {
     this.sql("UPDATE outbox SET payload = json_set(payload, '$.member', ?) WHERE note_id LIKE 'family:%' AND kind IN ('post', 'edit') AND json_extract(payload, '$.member') = ?").run(to, from);
+    this.rewriteDigestItems('member', from, (i) => ({ ...i, member: to })); // a digest's line names the member it shows too
   }
 
   /** The families whose messages (sent or waiting) were ever posted or edited to show `member`. */

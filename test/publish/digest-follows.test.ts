@@ -113,7 +113,10 @@ describe.concurrent('a digest note moved to another language folder (translation
 
   it('a deleted member whose translation keeps its title: the line leaves the chat filtered to the deleted one\'s language', async () => {
     const { svc, at } = await burst('group', 'delete');
-    const joined = await after(svc, () => writeFileSync(at('ja', 'n4.md'), note(4)));
+    // A translation: its title kept, its text its own. Byte for byte the English note, it would be a copy, and the
+    // English file's removal a move into it (moved-into-copy.ts): the line then follows it, as a message does (fx26a:
+    // the line records its member, so that move is told from a translation left behind).
+    const joined = await after(svc, () => writeFileSync(at('ja', 'n4.md'), `${note(4)}港の灯りについての短い訳文。\n`));
     expect(inChat(joined, 'ja').map((e) => e.event)).toEqual(['post']);
     const removed = await after(svc, () => rmSync(at('en', 'n4.md')));
     expect(inChat(removed, 'en').map((e) => e.event)).toEqual(['edit']);
