@@ -137,6 +137,24 @@ describe.concurrent('polling by folder', () => {
   });
 });
 
+describe('the watcher in poll mode, watch.pollSweepPasses', () => {
+  it('1 stats every note every pass past the floor (2,000 notes): edits in place of all 2,400 are reported by one pass', async (t) => {
+    const INTERVAL = 1000;
+    const root = tree(2, 1200, cleanupOf(t));
+    const reportedAt = new Map<string, number>();
+    const onPath = (p: string) => void (reportedAt.has(p) || reportedAt.set(p, performance.now()));
+    const watcher = watchNotes({ root, mode: 'poll', pollIntervalMs: INTERVAL, pollSweepPasses: 1, quietMs: 50, maxHoldMs: 5000, onBatch: () => undefined, onPath, log: silentLogger() });
+    cleanupOf(t)(() => watcher.close());
+    await watcher.ready;
+    const notes = [0, 1].flatMap((f) => Array.from({ length: 1200 }, (_, n) => path.join(root, `f${f}`, `n${n}-en.md`)));
+    for (const p of notes) appendFileSync(p, '\nEdited in place.\n'); // no pass runs meanwhile: this loop never yields
+    await until(() => notes.every((p) => reportedAt.has(p)), 15_000, 'every edit');
+    // The default (10) spreads 2,400 notes over 2 passes, an interval apart; 1 reports them all in the first pass after the edits.
+    const times = notes.map((p) => reportedAt.get(p)!);
+    expect(Math.max(...times) - Math.min(...times)).toBeLessThan(INTERVAL * 0.7);
+  });
+});
+
 describe.concurrent.each(['native', 'poll'] as const)('the watcher, watch.mode: %s', (mode) => {
   const INTERVAL = 1000;
 
