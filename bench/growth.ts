@@ -28,7 +28,16 @@ const QUIET_MS = 250;
 /** The machine's 1-minute load average: the machine is shared, so each size's row says what it ran beside. */
 const loadAverage = () => r1(os.loadavg()[0]!);
 
-/** Saves in a folder of their own, alternately a new note and an edit of it; ms from the write to its post or edit, less the quiet period. */
+/**
+ * Saves in a folder of their own, alternately a new note and an edit of it; ms from the write to its post or edit, less the quiet
+ * period. The edit keeps the title and the body and adds a sentence, as a writer's edit does: a note rewritten wholesale (a new
+ * title and body) is held a removal window on purpose, in case it is half of a move (held-rewrites.ts), which is not the pipeline's cost.
+ */
+export function saveText(i: number, what: string): string {
+  const n = Math.floor(i / 2);
+  return `---\ntitle: ${what} save ${n}\n---\n\nSave number ${n} has its own sentence.\n${i % 2 === 1 ? '\nAn edit adds this sentence to it.\n' : ''}`;
+}
+
 async function saveLatencies(svc: BenchService, root: string, saves: number): Promise<number[]> {
   const saveDir = path.join(root, 'growth-saves');
   mkdirSync(saveDir, { recursive: true });
@@ -36,7 +45,7 @@ async function saveLatencies(svc: BenchService, root: string, saves: number): Pr
   for (let i = 0; i < saves; i++) {
     const id = `save-${Math.floor(i / 2)}-en`;
     const kind = i % 2 === 0 ? 'post' : 'edit';
-    writeFileSync(path.join(saveDir, `${id}.md`), `---\ntitle: Growth save ${i}\n---\n\nSave number ${i} has its own sentence.\n`);
+    writeFileSync(path.join(saveDir, `${id}.md`), saveText(i, 'Growth'));
     const wrote = performance.now();
     const ev = await svc.next((e) => e.event === kind && e.noteId === `growth-saves/${id}` && (kind === 'post' || Number(e.revision) >= 2), 60_000);
     beyond.push(ev.at - wrote - QUIET_MS);

@@ -7,6 +7,7 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { blogTree } from './blog.js';
+import { saveText } from './growth.js';
 import { benchTmp, machine, percentile } from './lib.js';
 import { BenchService, benchWorkspace } from './service.js';
 
@@ -27,7 +28,7 @@ async function savesOn(name: string, notesDir: string | undefined, saves: number
     for (let i = 0; i < saves; i++) {
       const id = `lat-${Math.floor(i / 2)}-en`;
       const kind = i % 2 === 0 ? 'post' : 'edit';
-      writeFileSync(path.join(saveDir, `${id}.md`), `---\ntitle: Latency ${i}\n---\n\nSave number ${i} has its own sentence.\n`);
+      writeFileSync(path.join(saveDir, `${id}.md`), saveText(i, 'Latency')); // an edit adds a sentence (growth.ts saveText)
       const wrote = performance.now();
       const ev = await svc.next((e) => e.event === kind && e.noteId === `latency-bench/${id}` && (kind === 'post' || Number(e.revision) >= 2), 30_000);
       beyond.push(ev.at - wrote - quietMs);

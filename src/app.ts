@@ -222,7 +222,7 @@ async function startAppParts(o: AppOptions, undo: (() => unknown)[]): Promise<Ru
   checkPlatformsConfigured(config, store, byPlatform, log);
 
   const watchMode = chooseWatchMode(root, config.watch.mode);
-  log.info({ mode: watchMode.mode, reason: watchMode.reason, ...(watchMode.mode === 'poll' ? { intervalMs: config.watch.pollIntervalMs } : {}) }, `watching the notes folder: ${watchMode.mode}`);
+  log.info({ mode: watchMode.mode, reason: watchMode.reason, ...(watchMode.mode === 'poll' ? { intervalMs: config.watch.pollIntervalMs, sweepPasses: config.watch.pollSweepPasses } : {}) }, `watching the notes folder: ${watchMode.mode}`);
   store.setMeta('watch.mode', JSON.stringify(watchMode));
   store.setMeta('notes.dir', root); // for `status`: the folder this database follows
   // The route from a saved file to the outbox: publish/sync.ts (load, then follow the watcher).

@@ -160,8 +160,13 @@ export const configSchema = z
          * `auto`: poll when the notes folder's file system is one of those (read with statfs).
          */
         mode: z.enum(['native', 'poll', 'auto']).default('auto'),
-        /** Poll mode: how often the tree is looked at (every note stat'ed, changed folders listed again). */
+        /** Poll mode: how often the tree is looked at (every folder stat'ed, changed folders listed again). */
         pollIntervalMs: z.number().int().min(100).max(600_000).default(3000),
+        /**
+         * Poll mode: an edit written into an existing note (which leaves its folder's mtime alone) is seen within
+         * this many intervals: each pass stats 1/N of the notes, never fewer than 2,000 (1: every note every pass).
+         */
+        pollSweepPasses: z.number().int().min(1).max(100).default(10),
         /** A full digest scan of the folder this often, catching whatever events missed; 0 turns it off. */
         reconcileMinutes: z.number().min(0).max(24 * 60).default(10),
       })

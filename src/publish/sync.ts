@@ -105,6 +105,7 @@ export class FolderSync {
       root: deps.root,
       mode: deps.watchMode.mode,
       pollIntervalMs: config.watch.pollIntervalMs,
+      pollSweepPasses: config.watch.pollSweepPasses,
       quietMs: config.watch.quietMs,
       maxHoldMs: removalWindowMs(config),
       onBatch: (b) => (this.loading ? this.early.push(b) : this.runBatch(b)),

@@ -3,16 +3,20 @@
  * `fs.watchFile` per file (367 MiB and 11.6 % of a core on 35,000 notes).
  *
  * Each pass looks at every folder's own stat first: a folder whose mtime (or inode) moved has
- * gained, lost or renamed an entry, and only that folder is listed again and compared with the
- * listing kept. A folder's mtime says nothing about its files' contents, though: writing into an
- * existing file (VS Code, Obsidian, `echo >>`: open, truncate or append, write) leaves its folder's
- * mtime alone on every POSIX file system (ext4, xfs, btrfs, tmpfs, NFS, SMB/CIFS, 9p, FUSE), and
- * only an editor that saves by rename touches it. So to see such an edit within one interval, every
- * note file is stat'ed on every pass (spreading them over several passes would see an edit only
- * within several). That is the floor of poll mode's cost: on this benchmark's 2-core VM a stat
- * costs about 4.5 µs (2.8 µs of it in the kernel, which `find -printf` pays as well), about 160 ms
- * of CPU per pass over 35,000 notes; the README gives the figures and what interval keeps it low.
- * Stats are taken in slices, yielding between them, so a pass never holds the event loop long.
+ * gained, lost or renamed an entry (POSIX rename(): "shall mark for update the st_ctime and
+ * st_mtime fields of the parent directory of each file"; Linux inode(7): "the mtime timestamp of a
+ * directory is changed by the creation or deletion of files in that directory"), and only that
+ * folder is listed again, its notes stat'ed and compared with the listing kept: a note added,
+ * removed or renamed, or saved by rename (a new inode under the old name), is seen within one
+ * interval. Writing into an existing file (VS Code, Obsidian, `echo >>`: open, truncate or append,
+ * write) changes that file's mtime but leaves its folder's alone, on ext4, xfs, btrfs, tmpfs, NFS,
+ * SMB/CIFS, 9p and FUSE alike (checked on ext4 here: append and truncate left the folder's mtime
+ * as it was; create, rename and unlink moved it). Only a stat of the note sees such an edit, and a
+ * stat of every note each pass was the whole cost of polling (about 5 µs a note here: 6 % of a
+ * core at 3 s over 35,000 notes). So a sweep spreads those stats: each pass stats the notes of one
+ * slot of `SweepOptions.passes` (at least `atLeast` notes a pass, so a small tree is still stat'ed
+ * whole each pass), and an edit in place is seen within `passes` intervals. Stats are taken in
+ * slices, yielding between them, so a pass never holds the event loop long.
  */
 import { lstatSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
@@ -31,9 +35,13 @@ interface Stamp {
   mtimeMs: number;
   size: number;
   ino: number;
+  /** The sweep's turn for this note: stat'ed at the passes whose turn is `slot` modulo the sweep's spread. */
+  slot: number;
+  /** When the look that took this stat began: a change whose mtime is later is dated by it (quiet.ts changeTime). */
+  lookedAt: number;
 }
 
-const stampOf = (p: string, st: Stats): Stamp => ({ path: p, mtimeMs: st.mtimeMs, size: st.size, ino: st.ino });
+const stampOf = (p: string, st: Stats, slot: number, lookedAt: number): Stamp => ({ path: p, mtimeMs: st.mtimeMs, size: st.size, ino: st.ino, slot, lookedAt });
 const sameStamp = (a: Stamp | undefined, b: Stamp): boolean => !!a && a.mtimeMs === b.mtimeMs && a.size === b.size && a.ino === b.ino;
 
 function errno(e: unknown): string | undefined {
@@ -47,6 +55,24 @@ export interface PollCounts {
   listings: number;
   /** stat calls, of folders and notes. */
   stats: number;
+}
+
+/**
+ * How the notes of folders whose entries did not move are stat'ed: spread over `passes` passes, so an
+ * edit in place is seen within `passes` intervals, yet never fewer than `atLeast` a pass (up to
+ * `atLeast` notes, every note every pass). 10 and 2,000: at 35,000 notes 3,500 stats a pass (about
+ * 18 ms here, 0.6 % of a core at 3 s) and an edit in place within 30 s; at 100,000, 10,000 a pass.
+ */
+export interface SweepOptions {
+  passes: number;
+  atLeast: number;
+}
+
+const DEFAULT_SWEEP: SweepOptions = { passes: 10, atLeast: 2000 };
+
+/** Over how many passes a tree of `notes` notes is swept: one when a pass's floor covers it, at most `passes`. */
+function sweepSpread(notes: number, sweep: SweepOptions): number {
+  return Math.max(1, Math.min(sweep.passes, Math.ceil(notes / Math.max(1, sweep.atLeast))));
 }
 
 export interface FolderPoll extends Unsubscribable {
@@ -63,16 +89,23 @@ class FolderPoller implements FolderPoll {
   private away = false;
   /** When the last look at the whole tree (a pass, or the baseline) began: a change it did not see came after. */
   private lookedFrom = 0;
+  /** When the pass under way (or the baseline) began: the notes it stats are looked at from then (Stamp.lookedAt). */
+  private passFrom = 0;
+  /** The next note's sweep slot: notes are numbered as found, so each slot holds an even share. */
+  private nextSlot = 0;
+  /** This pass's sweep: notes whose slot is `turn` modulo `spread` are stat'ed (sweepSpread). */
+  private sweep = { spread: 1, turn: 0, count: 0 };
 
   constructor(
     private readonly root: string,
     private readonly intervalMs: number,
     private readonly ev: SourceEvents,
+    private readonly sweepOptions: SweepOptions,
   ) {}
 
   /** The baseline: every folder listed, every note stat'ed, nothing reported. */
   start(): void {
-    this.lookedFrom = Date.now();
+    this.lookedFrom = this.passFrom = Date.now();
     this.track(this.root, false);
     this.schedule(Date.now());
   }
@@ -112,7 +145,7 @@ class FolderPoller implements FolderPoll {
         if (e.isDirectory()) dirs.add(e.name);
         else if (isNoteFile(e.name)) {
           const fst = this.statFile(p);
-          if (fst) files.set(e.name, stampOf(p, fst));
+          if (fst) files.set(e.name, stampOf(p, fst, this.nextSlot++, this.passFrom));
         }
       });
     } catch (e) {
@@ -136,11 +169,13 @@ class FolderPoller implements FolderPoll {
     this.ev.onError(new Error(`polling ${dir}: ${e instanceof Error ? e.message : String(e)}`));
   }
 
-  /** One look at the whole tree: changed folders listed again, every note's stamp compared. */
+  /** One look at the whole tree: changed folders listed again, the sweep's share of the other notes stat'ed. */
   private async pass(): Promise<void> {
     const startedAt = Date.now();
     const erredBefore = this.erred;
     this.erred = false;
+    this.passFrom = startedAt;
+    this.nextSweep();
     let sinceYield = 0;
     for (const dir of [...this.folders.keys()]) {
       if (this.closed) return;
@@ -178,19 +213,36 @@ class FolderPoller implements FolderPoll {
     }
     if (entriesMoved(kept, st)) return this.relist(dir, kept);
     let stats = 1;
+    const { spread, turn } = this.sweep;
     for (const [name, stamp] of kept.files) {
+      if (stamp.slot % spread !== turn) continue; // another pass's share: its folder's listing has not moved
       const fst = this.statFile(stamp.path);
       stats++;
-      if (fst && fst.mtimeMs === stamp.mtimeMs && fst.size === stamp.size && fst.ino === stamp.ino) continue;
+      if (fst && fst.mtimeMs === stamp.mtimeMs && fst.size === stamp.size && fst.ino === stamp.ino) {
+        stamp.lookedAt = this.passFrom;
+        continue;
+      }
       if (!fst) {
         kept.files.delete(name);
         this.ev.onPath(stamp.path, undefined, true);
         continue;
       }
-      kept.files.set(name, stampOf(stamp.path, fst));
-      this.ev.onPath(stamp.path, this.changedAt(fst.mtimeMs));
+      kept.files.set(name, stampOf(stamp.path, fst, stamp.slot, this.passFrom));
+      this.ev.onPath(stamp.path, changeTime(fst.mtimeMs, stamp.lookedAt, Date.now()));
     }
     return stats;
+  }
+
+  /**
+   * This pass's share of the sweep. The spread follows the tree's size as it was at the pass before; for a
+   * steady spread, `spread` passes in a row take every slot once, so an edit in place is seen within them.
+   */
+  private nextSweep(): void {
+    let notes = 0;
+    for (const f of this.folders.values()) notes += f.files.size;
+    const spread = sweepSpread(notes, this.sweepOptions);
+    const count = this.sweep.count + 1;
+    this.sweep = { spread, turn: count % spread, count };
   }
 
   /**
@@ -210,16 +262,12 @@ class FolderPoller implements FolderPoll {
     if (!fresh) return 1;
     this.folders.set(dir, fresh);
     // An entry added, removed or renamed set the folder's mtime as it did (a note moved in keeps its old mtime; one removed has none).
-    const changedAt = (mtimeMs: number) => this.changedAt(Math.max(mtimeMs, fresh.mtimeMs));
-    for (const [name, stamp] of fresh.files) if (!sameStamp(kept.files.get(name), stamp)) this.ev.onPath(stamp.path, changedAt(stamp.mtimeMs));
+    // A change is dated by an mtime the poll can vouch for (quiet.ts): one after the note's, else the folder's, last look.
+    const changedAt = (mtimeMs: number, lookedAt = this.lookedFrom) => changeTime(Math.max(mtimeMs, fresh.mtimeMs), lookedAt, Date.now());
+    for (const [name, stamp] of fresh.files) if (!sameStamp(kept.files.get(name), stamp)) this.ev.onPath(stamp.path, changedAt(stamp.mtimeMs, kept.files.get(name)?.lookedAt));
     for (const [name, stamp] of kept.files) if (!fresh.files.has(name)) this.ev.onPath(stamp.path, changedAt(0), true);
     subfolderChanges(dir, kept.dirs, fresh.dirs, this.folders, (p) => this.ev.onPath(p, changedAt(0)), (d) => this.track(d, false));
     return fresh.files.size + 1;
-  }
-
-  /** When a change found now was made, by an mtime the poll can vouch for (quiet.ts): its quiet period counts from then. */
-  private changedAt(mtimeMs: number): number {
-    return changeTime(mtimeMs, this.lookedFrom, Date.now());
   }
 
   /** Stops following a folder and everything under it. */
@@ -228,9 +276,9 @@ class FolderPoller implements FolderPoll {
   }
 }
 
-/** Polls `dir` every `intervalMs`, by folder (see the file's comment). Ready once the baseline is taken. */
-export function folderPollSource(dir: string, intervalMs: number, ev: SourceEvents): Promise<FolderPoll> {
-  const poller = new FolderPoller(path.resolve(dir), intervalMs, ev);
+/** Polls `dir` every `intervalMs`, by folder, sweeping notes as `sweep` says (see the file's comment). Ready once the baseline is taken. */
+export function folderPollSource(dir: string, intervalMs: number, ev: SourceEvents, sweep: Partial<SweepOptions> = {}): Promise<FolderPoll> {
+  const poller = new FolderPoller(path.resolve(dir), intervalMs, ev, { ...DEFAULT_SWEEP, ...sweep });
   poller.start();
   return Promise.resolve(poller);
 }

@@ -101,7 +101,7 @@ function subscribeNative(dir: string, ev: SourceEvents, subscribe: NativeSubscri
   return subscribed.then((s) => ({ unsubscribe: () => s.unsubscribe().catch(failedUnsubscribe) }));
 }
 
-/** Polling by folder, every `intervalMs` (poller.ts); only notes and folders are looked at, never binaries. */
-export function pollSource(dir: string, intervalMs: number, ev: SourceEvents): Promise<Unsubscribable> {
-  return folderPollSource(dir, intervalMs, ev);
+/** Polling by folder, every `intervalMs`, each note stat'ed within `sweepPasses` passes (poller.ts); only notes and folders are looked at, never binaries. */
+export function pollSource(dir: string, poll: { intervalMs: number; sweepPasses?: number | undefined }, ev: SourceEvents): Promise<Unsubscribable> {
+  return folderPollSource(dir, poll.intervalMs, ev, poll.sweepPasses === undefined ? undefined : { passes: poll.sweepPasses });
 }

@@ -2,17 +2,15 @@
  * Watches the notes root and hands over batches of settled changes. Two event sources, one settle
  * path after them: `native` is @parcel/watcher (inotify: one watch per folder, ready in 0.55 s at
  * 60 MiB over the blog's 35,000 notes in 22 folders, where chokidar's native mode held 35,022
- * watches at 210–285 MiB); `poll` looks at the tree on a timer, by folder (poller.ts), for mounts whose remote changes
- * raise no inotify event (see mode.ts). Each file
- * must be quiet for `quietMs` before its change counts, so an editor's several writes, an atomic
+ * watches at 210–285 MiB); `poll` looks at the tree on a timer, by folder (poller.ts), for mounts whose remote
+ * changes raise no inotify event (see mode.ts). Each file must be quiet for `quietMs` before its change counts, so an editor's several writes, an atomic
  * save-by-rename or a `git pull` are one change. A batch is released once no other file is still
  * settling, so a burst of files arrives together (and can become a digest) while a lone save
  * goes out at once. What "quiet" means in each mode: quiet.ts.
  *
  * @parcel/watcher on Linux watches a new folder but not the folders inside it when they appear
- * together (`mkdir -p`, `cp -r`, `git checkout`: parcel-bundler/watcher#97), so later saves in them
- * would go unseen. A folder arriving with subfolders gets a subscription of its own, and is looked
- * through once more for notes written before its watches existed.
+ * together (`mkdir -p`, `cp -r`, `git checkout`: parcel-bundler/watcher#97), so later saves in them would go unseen.
+ * A folder arriving with subfolders gets a subscription of its own, and is looked through once more for notes written before its watches existed.
  *
  * @parcel/watcher 2.6.0 also loses events for good (issue 25; parcel-bundler/watcher#183): the
  * kernel delivers them and its inotify thread reads them (strace: one read of a.md's create, then
@@ -46,6 +44,8 @@ export interface WatcherOptions {
   /** Event source: native events (default) or polling every `pollIntervalMs`. */
   mode?: WatchMode;
   pollIntervalMs?: number;
+  /** Poll mode: every note is stat'ed at least once in this many passes (poller.ts SweepOptions). */
+  pollSweepPasses?: number;
   /** Native mode's subscribe (default: @parcel/watcher's); a test passes one that loses events. */
   nativeSubscribe?: NativeSubscribe;
   /** Events may have been lost (a watcher error, an inotify queue overflow): a reconcile is due. */
@@ -203,7 +203,7 @@ class Watcher implements NotesWatcher {
       onPassEnded: (startedAt: number) => this.passEnded(startedAt),
       ...(dir === this.root ? { onRootLost: () => this.rootLost() } : {}), // a nested folder's going is a removal (unwatchRemoved)
     };
-    return this.polling ? pollSource(dir, this.opts.pollIntervalMs ?? 3000, events) : nativeSource(dir, events, this.opts.nativeSubscribe);
+    return this.polling ? pollSource(dir, { intervalMs: this.opts.pollIntervalMs ?? 3000, sweepPasses: this.opts.pollSweepPasses }, events) : nativeSource(dir, events, this.opts.nativeSubscribe);
   }
 
   private passEnded(startedAt: number): void {

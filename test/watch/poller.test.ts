@@ -1,14 +1,16 @@
 /**
- * Polling by folder (issue 31): an idle pass stats each folder and note and lists nothing again; a
- * changed folder alone is listed again; an edit in place (which leaves its folder's mtime alone) is
- * seen within one interval. The watcher's behaviour is checked in both modes, in this process.
+ * Polling by folder (issue 31): an idle pass stats each folder and its share of the notes (the sweep)
+ * and lists nothing again; a changed folder alone is listed again, so a note added, removed or renamed
+ * is seen within one interval; an edit in place (which leaves its folder's mtime alone) is seen within
+ * the sweep's passes, every pass in a tree the floor covers. The watcher's behaviour is checked in both
+ * modes, in this process.
  */
 import { appendFileSync, mkdirSync, mkdtempSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it, type TestContext } from 'vitest';
 import { silentLogger } from '../../src/log.js';
-import { folderPollSource, type FolderPoll } from '../../src/watch/poller.js';
+import { folderPollSource, type FolderPoll, type SweepOptions } from '../../src/watch/poller.js';
 import { watchNotes, type NotesWatcher } from '../../src/watch/watcher.js';
 import type { Batch } from '../../src/watch/batch.js';
 import { until } from '../helpers/until.js';
@@ -50,12 +52,61 @@ function tree(folders: number, perFolder: number, cleanup: Cleanup): string {
 }
 
 describe.concurrent('polling by folder', () => {
-  async function poll(root: string, intervalMs: number, cleanup: Cleanup): Promise<{ poller: FolderPoll; seen: string[] }> {
+  /** `seenAtPassEnd[k]`: how many paths had been reported when the poller's pass k (counted from its start) ended. */
+  async function poll(root: string, intervalMs: number, cleanup: Cleanup, sweep?: Partial<SweepOptions>): Promise<{ poller: FolderPoll; seen: string[]; seenAtPassEnd: number[] }> {
     const seen: string[] = [];
-    const poller = await folderPollSource(root, intervalMs, { onPath: (p) => seen.push(p), onError: () => undefined, ignored: () => false });
+    const seenAtPassEnd: number[] = [];
+    const ev = { onPath: (p: string) => seen.push(p), onError: () => undefined, ignored: () => false, onPassEnded: () => seenAtPassEnd.push(seen.length) };
+    const poller = await folderPollSource(root, intervalMs, ev, sweep);
     cleanup(() => poller.unsubscribe());
-    return { poller, seen };
+    return { poller, seen, seenAtPassEnd };
   }
+
+  /** Resolves once the poller has ended `n` passes more than now: each pass's figures can be read as it ends. */
+  const passesMore = (poller: FolderPoll, n: number) => {
+    const target = poller.counts().passes + n;
+    return until(() => poller.counts().passes >= target, 10_000, `${n} more passes`);
+  };
+
+  it('a tree past the floor: an idle pass stats every folder and one slot of the notes, and an edit in place of every note is seen within the sweep', async (t) => {
+    const root = tree(4, 25, cleanupOf(t));
+    // 100 notes, at least 10 a pass, spread over 4 passes: 25 notes a pass.
+    const { poller, seen, seenAtPassEnd } = await poll(root, 50, cleanupOf(t), { passes: 4, atLeast: 10 });
+    const base = poller.counts();
+    await passesMore(poller, 4);
+    const idle = poller.counts();
+    const passes = idle.passes - base.passes;
+    expect(idle.listings - base.listings).toBe(0);
+    expect(idle.stats - base.stats).toBe(passes * (5 + 25));
+    expect(seen).toEqual([]);
+
+    // Written in place between two passes (a pass of 30 stats never yields): each note is seen at the pass whose slot it is.
+    await passesMore(poller, 1);
+    const from = seenAtPassEnd.length;
+    const notes = Array.from({ length: 4 }, (_, f) => Array.from({ length: 25 }, (_, n) => path.join(root, `f${f}`, `n${n}-en.md`))).flat();
+    for (const p of notes) appendFileSync(p, '\nEdited in place.\n');
+    await passesMore(poller, 4);
+    expect(seenAtPassEnd.slice(from, from + 4)).toEqual([25, 50, 75, 100]);
+    expect([...seen].sort()).toEqual([...notes].sort());
+  });
+
+  it('a tree past the floor: a note added, removed, renamed or saved by rename, and a folder made, are seen at the next pass though the sweep would reach them passes later', async (t) => {
+    const root = tree(4, 25, cleanupOf(t));
+    const { poller, seen, seenAtPassEnd } = await poll(root, 50, cleanupOf(t), { passes: 50, atLeast: 1 });
+    await passesMore(poller, 2);
+    const from = seenAtPassEnd.length;
+    const f2 = (name: string) => path.join(root, 'f2', name);
+    writeFileSync(f2('new-en.md'), 'new');
+    rmSync(f2('n1-en.md'));
+    renameSync(f2('n2-en.md'), f2('moved-en.md'));
+    writeFileSync(f2('n3-en.md.tmp'), 'saved by rename'); // an editor's save: a new file renamed over the note (a new inode)
+    renameSync(f2('n3-en.md.tmp'), f2('n3-en.md'));
+    mkdirSync(path.join(root, 'f3', 'sub'));
+    writeFileSync(path.join(root, 'f3', 'sub', 'deep-en.md'), 'deep');
+    await passesMore(poller, 1);
+    const expected = ['f2/new-en.md', 'f2/n1-en.md', 'f2/n2-en.md', 'f2/moved-en.md', 'f2/n3-en.md', 'f3/sub'];
+    expect(seen.slice(0, seenAtPassEnd[from]).map((p) => path.relative(root, p)).sort()).toEqual(expected.sort());
+  });
 
   it('an idle pass stats every folder and note once and lists no folder again', async (t) => {
     const root = tree(4, 25, cleanupOf(t));
@@ -83,6 +134,24 @@ describe.concurrent('polling by folder', () => {
     // f2 listed for the change (and again while its mtime is within the racy window), never the others.
     expect(poller.counts().listings - before.listings).toBeGreaterThanOrEqual(1);
     expect(poller.counts().listings - before.listings).toBeLessThanOrEqual(poller.counts().passes - before.passes);
+  });
+});
+
+describe('the watcher in poll mode, watch.pollSweepPasses', () => {
+  it('1 stats every note every pass past the floor (2,000 notes): edits in place of all 2,400 are reported by one pass', async (t) => {
+    const INTERVAL = 1000;
+    const root = tree(2, 1200, cleanupOf(t));
+    const reportedAt = new Map<string, number>();
+    const onPath = (p: string) => void (reportedAt.has(p) || reportedAt.set(p, performance.now()));
+    const watcher = watchNotes({ root, mode: 'poll', pollIntervalMs: INTERVAL, pollSweepPasses: 1, quietMs: 50, maxHoldMs: 5000, onBatch: () => undefined, onPath, log: silentLogger() });
+    cleanupOf(t)(() => watcher.close());
+    await watcher.ready;
+    const notes = [0, 1].flatMap((f) => Array.from({ length: 1200 }, (_, n) => path.join(root, `f${f}`, `n${n}-en.md`)));
+    for (const p of notes) appendFileSync(p, '\nEdited in place.\n'); // no pass runs meanwhile: this loop never yields
+    await until(() => notes.every((p) => reportedAt.has(p)), 15_000, 'every edit');
+    // The default (10) spreads 2,400 notes over 2 passes, an interval apart; 1 reports them all in the first pass after the edits.
+    const times = notes.map((p) => reportedAt.get(p)!);
+    expect(Math.max(...times) - Math.min(...times)).toBeLessThan(INTERVAL * 0.7);
   });
 });
 

@@ -29,7 +29,7 @@ export interface PreviewNotesOptions {
   parseBudgetMs: number;
   /** `group`: a note's payloads link its translations, as a family announcement does. */
   translations: 'group' | 'separate';
-  watch: { mode: WatchMode; pollIntervalMs: number; quietMs: number; maxHoldMs: number };
+  watch: { mode: WatchMode; pollIntervalMs: number; pollSweepPasses?: number; quietMs: number; maxHoldMs: number };
   log: Logger;
   payloadsOf?: PayloadsOf | undefined;
   /** Idle parse threads its batches take from and give back (a test's, to count); without, one of its own, ended by `close`. */
@@ -84,6 +84,7 @@ export class PreviewNotes {
       root: this.root,
       mode: this.o.watch.mode,
       pollIntervalMs: this.o.watch.pollIntervalMs,
+      pollSweepPasses: this.o.watch.pollSweepPasses,
       quietMs: this.o.watch.quietMs,
       maxHoldMs: this.o.watch.maxHoldMs,
       onBatch: (b) => void (this.queue = this.queue.then(() => this.apply(b))),
@@ -196,6 +197,7 @@ export function previewNotesFor(config: Config, root: string, read: ReadOptions,
     watch: {
       mode: chooseWatchMode(root, config.watch.mode).mode,
       pollIntervalMs: config.watch.pollIntervalMs,
+      pollSweepPasses: config.watch.pollSweepPasses,
       quietMs: config.watch.quietMs,
       maxHoldMs: Math.max(config.publish.digest.windowMs, config.watch.quietMs * 3),
     },
