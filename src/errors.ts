@@ -4,9 +4,26 @@
  * adapter's one error handler says `COMMAND_FAILED_TEXT` (commands/index.ts).
  */
 
-/** The text of anything thrown: an Error's message, else the value as a string. */
+/**
+ * The text of anything thrown: an Error's message, else the value as a string, with any credential
+ * a request URL carries taken out. A library's network error names the URL it asked (node-fetch:
+ * "request to https://api.telegram.org/bot<token>/sendMessage failed"), and this text is kept in
+ * the state database and shown by `status`, which no logger's redaction reaches.
+ */
 export function errorText(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
+  return withoutUrlCredentials(e instanceof Error ? e.message : String(e));
+}
+
+/**
+ * Hides the credentials a platform puts in its URLs: the Bot API's `/bot<token>/<method>`, a token
+ * being `<bot id>:<secret>` (core.telegram.org/bots/api, "Making requests" and "Authorizing your bot"), a Discord webhook's `/webhooks/<id>/<token>`
+ * (discord.com/developers/docs/resources/webhook, "Execute Webhook"), and a URL's `user:password@`.
+ */
+export function withoutUrlCredentials(text: string): string {
+  return text
+    .replace(/\/bot\d+:[^/\s'"]*/g, '/bot[redacted]')
+    .replace(/\/webhooks\/(\d+)\/[^/?\s'"]+/g, '/webhooks/$1/[redacted]')
+    .replace(/(\/\/)[^/@\s'"]+@/g, '$1[redacted]@');
 }
 
 /** One problem of a note, on its line (1-based) when it has one. */

@@ -2,14 +2,15 @@
 import { createRequire } from 'node:module';
 import { pino, type Logger } from 'pino';
 import type PinoPretty from 'pino-pretty';
+import { withoutUrlCredentials } from './errors.js';
 
 export type { Logger };
 
-/** Replaces each secret (and `bot<token>` URL parts) in a string. */
+/** Replaces each secret (and the credentials platform URLs carry, errors.ts) in a string. */
 export function redact(text: string, secrets: readonly string[]): string {
   let out = text;
   for (const s of secrets) if (s) out = out.split(s).join('[redacted]');
-  return out.replace(/\/bot\d+:[A-Za-z0-9_-]{20,}/g, '/bot[redacted]');
+  return withoutUrlCredentials(out);
 }
 
 /** JSON lines by default; readable lines when `pretty` (a person at a terminal). */

@@ -1,7 +1,7 @@
 /** `notecast status`: what the store knows, and why anything was not delivered. */
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { ConfigError, OutdatedStoreError, StoreError } from '../errors.js';
+import { ConfigError, OutdatedStoreError, StoreError, withoutUrlCredentials } from '../errors.js';
 import { loadCommandConfig } from './command-config.js';
 import { Store } from '../store/store.js';
 import { isCannotOpen, stateFileProblem, unwritableStateProblem } from './paths.js';
@@ -91,8 +91,9 @@ export function runStatus(opts: { config?: string; db?: string; json?: boolean }
   }
   try {
     const report = readReport(store, file);
-    if (opts.json) io.out(JSON.stringify(report));
-    else for (const line of reportLines(report, config.publish.translations.mode)) io.out(line);
+    // A database written before errorText hid URL credentials may still hold a token in a reason.
+    if (opts.json) io.out(withoutUrlCredentials(JSON.stringify(report)));
+    else for (const line of reportLines(report, config.publish.translations.mode)) io.out(withoutUrlCredentials(line));
     return 0;
   } finally {
     store.close();

@@ -13,6 +13,7 @@ import type { Platform } from '../config/schema.js';
 import type { LiveChecker } from './live.js';
 import { errorText } from '../errors.js';
 import { recordFailure, type DeliveryEvent, type LogContext } from './outcomes.js';
+import { RefusedTokens } from './refused-tokens.js';
 import { BookkeepingWaits } from './bookkeeping-waits.js';
 export type { DeliveryEvent } from './outcomes.js';
 
@@ -50,10 +51,6 @@ export interface DelivererOptions {
 }
 
 const REMOVAL_WAIT_MS = 500; // a post whose note's removal is pending looks again this often (removals are decided in seconds)
-/** The store's meta key holding the last announcement notecast pinned in a chat. */
-function pinnedKey(target: Target): string {
-  return `pinned:${targetKey(target)}`;
-}
 
 class CallTimeout extends Error { override readonly name = 'CallTimeout'; }
 
@@ -72,6 +69,7 @@ export class Deliverer {
   /** The clock at the last look, to notice it stepping back. */
   private lastNow = 0;
   readonly bookkeeping = new BookkeepingWaits(); // lanes whose bookkeeping failed (a full disk) wait, never tried again at once
+  private readonly refusedTokens = new RefusedTokens(); // platforms that answered 401: their deliveries wait for a valid token
 
   constructor(
     private readonly store: DelivererStore,
@@ -134,7 +132,7 @@ export class Deliverer {
    * for time; `status` counts them).
    */
   get idle(): boolean {
-    const configured = [...this.adapters.keys()];
+    const configured = [...this.adapters.keys()].filter((p) => !this.refusedTokens.has(p));
     return this.inflight.size === 0 && !this.wakeScheduled && this.store.nextAttemptAt(this.now(), configured) === undefined && !this.opts.live?.busy && this.opts.live?.nextAt() === undefined;
   }
 
@@ -187,9 +185,10 @@ export class Deliverer {
     const adapter = this.adapters.get(row.target.platform);
     const recordedAmong = row.kind === 'post' ? (ids: readonly string[]) => recordedMessagesIn(this.store.sql, row.target, ids) : undefined, ctx: SendContext = { deliveryId: row.id, noteId: row.noteId, revision: row.revision, nonce: row.nonce, recordedAmong };
     const logCtx = { delivery: row.id, note: row.noteId, target: targetKey(row.target), kind: row.kind, attempt: row.attempts + 1 };
-    if (!adapter) {
-      this.store.markRetry(row.id, this.now() + PARKED_MS, `platform ${row.target.platform} is not enabled`);
-      this.log.warn(logCtx, 'delivery parked: its platform is not enabled (no token?)');
+    const refused = this.refusedTokens.reasonFor(row.target.platform);
+    if (!adapter || refused) {
+      this.store.markRetry(row.id, this.now() + PARKED_MS, refused ?? `platform ${row.target.platform} is not enabled`);
+      this.log.warn(logCtx, refused ? 'delivery parked: its platform refused the bot token' : 'delivery parked: its platform is not enabled (no token?)');
       return;
     }
     if (this.opts.isUp && !this.opts.isUp(row.target.platform)) {
@@ -341,7 +340,7 @@ export class Deliverer {
       return { outcome: 'skipped' };
     }
     await this.bounded((signal) => pin(row.target, p.messageId, { ...ctx, signal }));
-    const key = pinnedKey(row.target);
+    const key = `pinned:${targetKey(row.target)}`; // the store's meta key: the last announcement notecast pinned in the chat
     const previous = this.store.getMeta(key);
     const unpin = adapter.unpin?.bind(adapter);
     if (p.unpinPrevious && unpin && previous && previous !== p.messageId) {
@@ -394,6 +393,6 @@ export class Deliverer {
 
   /** Records a failed call as its class says (outcomes.ts): a retry, a wait, a failure, a pause, a move. */
   private fail(row: OutboxRow, f: FailureClass, logCtx: LogContext, guard?: ResendGuard): Promise<void> {
-    return recordFailure({ store: this.store, log: this.log, onEvent: this.onEvent, now: this.now, opts: this.opts, record: (c, w) => this.record(c, w) }, row, f, logCtx, guard);
+    return recordFailure({ store: this.store, log: this.log, onEvent: this.onEvent, now: this.now, opts: this.opts, record: (c, w) => this.record(c, w), tokenRefused: (r, why) => this.refusedTokens.refuse(r, why, this.log) }, row, f, logCtx, guard);
   }
 }

@@ -33,6 +33,8 @@ export interface FailureDeps {
   opts: { maxAttempts: number; baseDelayMs: number; maxDelayMs: number };
   /** Writes an outcome, retrying while the store cannot take it (Deliverer.record). */
   record: (logCtx: LogContext, write: () => void) => Promise<void>;
+  /** The platform refused the bot's token: its deliveries wait for a restart with a valid one (Deliverer). */
+  tokenRefused: (row: OutboxRow, reason: string) => void;
 }
 
 /** `guard`: the failed call was a post whose answer never came (uncertain.ts), and what keeps its resend from doubling. */
@@ -72,6 +74,13 @@ export async function recordFailure(d: FailureDeps, row: OutboxRow, f: FailureCl
         d.store.pause(row.target, f.reason);
       }));
       d.log.error({ ...logCtx, reason: f.reason }, 'delivery failed permanently; target paused');
+      d.onEvent({ row, outcome: 'retry', error: f.reason });
+      return;
+    case 'unauthorized':
+      // Our token, not the chat: no chat is paused (each admin would have to /subscribe again after
+      // the operator replaces the token); the delivery waits, no attempt counted, with the platform's others.
+      await d.record(logCtx, () => d.store.markRateLimited(row.id, d.now(), f.reason));
+      d.tokenRefused(row, f.reason);
       d.onEvent({ row, outcome: 'retry', error: f.reason });
       return;
     case 'moved':

@@ -43,6 +43,11 @@ export type FailureClass =
   /** The platform said when to come back (429): not a failed attempt, however often it happens. */
   | { kind: 'rate-limited'; reason: string; retryAfterMs: number }
   | { kind: 'permanent'; reason: string }
+  /**
+   * The platform refused our credentials (HTTP 401: a token revoked or replaced): no chat is at
+   * fault, so none is paused; every delivery of the platform waits for a valid token.
+   */
+  | { kind: 'unauthorized'; reason: string }
   /** The chat moved (Telegram group upgraded to supergroup): retry at once at the new id. */
   | { kind: 'moved'; reason: string; to: string }
   /** The message to edit or delete no longer exists: nothing left to do. */

@@ -7,6 +7,7 @@
  */
 import { DefaultRestOptions, type RESTOptions } from 'discord.js';
 import { withTimeout } from '../../util/timeout.js';
+import { withoutUrlCredentials } from '../../errors.js';
 
 type MakeRequest = RESTOptions['makeRequest'];
 
@@ -23,7 +24,7 @@ export function boundedRestOptions(callTimeoutMs: number, said: (line: string, f
       return await inner(url, { ...init, signal: bounded.signal as NonNullable<typeof init.signal> });
     } catch (e) {
       if (!bounded.timedOut()) throw e;
-      const call = `discord ${(init.method ?? 'GET').toUpperCase()} ${new URL(url).pathname.replace(/^\/api\/v\d+/, '').replace(/\/webhooks\/(\d+)\/[^/]+/, '/webhooks/$1/…')}`;
+      const call = `discord ${(init.method ?? 'GET').toUpperCase()} ${withoutUrlCredentials(new URL(url).pathname.replace(/^\/api\/v\d+/, ''))}`;
       said(`${call}: no answer within ${callTimeoutMs} ms; aborted`, { call, timeoutMs: callTimeoutMs });
       throw new DiscordCallTimeout(`${call}: no answer within ${callTimeoutMs} ms`);
     } finally {

@@ -4,7 +4,7 @@
  */
 import { DiscordAPIError, HTTPError, RateLimitError } from 'discord.js';
 import type { DeliveryOperation, FailureClass } from '../../publish/port.js';
-import { errorText } from '../../errors.js';
+import { errorText, withoutUrlCredentials } from '../../errors.js';
 import { neverSent } from '../../util/never-sent.js';
 import { TemplateRenderError } from '../../render/templates/payloads.js';
 
@@ -60,8 +60,12 @@ export function classifyDiscordError(e: unknown, op: DeliveryOperation = 'post')
     return { ...inner, reason: `${inner.reason} (the bot lacks ${e.missing.join(', ')} in this channel)` };
   }
   if (e instanceof DiscordAPIError) {
-    const reason = `discord ${e.method.toUpperCase()} ${e.url.replace(/^.*\/api\/v\d+/, '').replace(/\/webhooks\/(\d+)\/[^/?]+/, '/webhooks/$1/…')}: ${e.status} ${e.code} ${e.message}`;
+    const reason = `discord ${e.method.toUpperCase()} ${withoutUrlCredentials(e.url.replace(/^.*\/api\/v\d+/, ''))}: ${e.status} ${e.code} ${e.message}`;
     const code = typeof e.code === 'number' ? e.code : -1;
+    // 401: "The Authorization header was missing or invalid" (discord-api-docs docs/topics/opcodes-and-status-codes.md,
+    // "HTTP Response Codes"): the bot's token, no channel's fault; but a webhook route's own token refused
+    // (50027 Invalid Webhook Token: the webhook was deleted or its token reset) is that route's, for good.
+    if (e.status === 401) return /\/webhooks\//.test(e.url) ? { kind: 'permanent', reason } : { kind: 'unauthorized', reason };
     if (op !== 'post') {
       // A resend after a crash finds it published already: nothing left to do.
       if (op === 'crosspost' && code === DISCORD_CODES.alreadyCrossposted) return { kind: 'gone', reason };
@@ -71,7 +75,6 @@ export function classifyDiscordError(e: unknown, op: DeliveryOperation = 'post')
     if (op === 'post' && TARGET_UNUSABLE.has(code)) return { kind: 'permanent', reason };
     if (GONE.has(code)) return { kind: 'gone', reason };
     if (e.status >= 500) return { kind: 'transient', reason };
-    if (e.status === 401) return { kind: 'permanent', reason };
     return { kind: 'rejected', reason };
   }
   if (e instanceof RateLimitError) return { kind: 'rate-limited', reason: `discord rate limited on ${e.route}`, retryAfterMs: e.retryAfter };

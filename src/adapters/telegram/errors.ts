@@ -65,7 +65,9 @@ export function classifyTelegramError(e: unknown, op: DeliveryOperation = 'post'
     if (e.error_code >= 500) return { kind: 'transient', reason };
     if (op !== 'post' && matches(GONE, text)) return { kind: 'gone', reason };
     if (op !== 'post' && (matches(CHANGE_REFUSED, text) || matches(RIGHTS_FOR_CHANGE, text))) return { kind: 'rejected', reason };
-    if (matches(CHAT_UNUSABLE, text) || e.error_code === 403 || e.error_code === 401) return { kind: 'permanent', reason };
+    // 401 is the bot's token, not the chat (core.telegram.org/bots/api: "Authorizing your bot"; TelegramBotAPI/errors json/unauthorized.json).
+    if (e.error_code === 401) return { kind: 'unauthorized', reason };
+    if (matches(CHAT_UNUSABLE, text) || e.error_code === 403) return { kind: 'permanent', reason };
     return { kind: 'rejected', reason };
   }
   // No answer came (our timeout, a dropped connection): Telegram may have acted on the call. A
