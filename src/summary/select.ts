@@ -24,7 +24,7 @@ import { truncatePoint } from './truncate-point.js';
 import { opensOnDate } from './dated.js';
 import { pairedWith, pairToTake } from './answers.js';
 import { leanedOn } from './leaned-on.js';
-import { headsAnExample, ILLUSTRATES } from './worked-example.js';
+import { headsAnExample, ILLUSTRATES, labelledExample } from './worked-example.js';
 
 export { coinedNames } from './names.js';
 
@@ -178,9 +178,11 @@ function optionsOf(candidates: readonly Candidate[], spans: SpanTable, locale: s
  */
 function workedExamples(options: readonly Option[], headings: readonly string[]): (o: Option) => boolean {
   const examples = headings.map(headsAnExample);
-  if (!examples.some((e) => !e)) return () => false;
+  // A list item its writer labels an example ("Example: m₀ = …") works a case out as such a section does, among the note's statements.
+  const labelled = (o: Option) => (o.c.kind === 'item' || o.c.kind === 'compact') && hasNumber(o.text) && labelledExample(o.text);
+  if (!examples.some((e) => !e)) return labelled;
   const works = new Set(options.filter((o) => examples[o.c.section - 1] === true && (o.c.kind === 'row' || hasNumber(o.text))).map((o) => o.c.section));
-  return (o) => works.has(o.c.section);
+  return (o) => works.has(o.c.section) || labelled(o);
 }
 
 /**

@@ -25,3 +25,15 @@ export const ILLUSTRATES = 0;
 export function headsAnExample(heading: string): boolean {
   return EXAMPLE_HEADING.test(heading);
 }
+
+/** A label before a point's colon: a few words the writer set off ("Example", "範例", "Beispiel für zwei Variablen"). */
+const LABEL = /^([^:：\n(（]{1,32})[:：]/u;
+
+/**
+ * Whether the writer labels a point an example ("Example: m₀ = A̅ · B̅ (true when A=0, B=0)", "範例：…",
+ * "Ejemplo: …"), as a heading names a worked example's section: the label before its colon says so.
+ */
+export function labelledExample(text: string): boolean {
+  const label = LABEL.exec(text);
+  return label !== null && EXAMPLE_HEADING.test(label[1]!.trim());
+}
