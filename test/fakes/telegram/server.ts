@@ -148,12 +148,8 @@ export class FakeTelegram {
   private server?: Server;
   private readonly limits: NonNullable<FakeTelegramOptions['limits']>;
 
-  /** The token the Bot API accepts now (BotFather's /revoke replaces it: `revokeToken`). */
-  private token: string;
-
   constructor(private readonly opts: FakeTelegramOptions) {
     this.limits = opts.limits ?? { globalPerSecond: 30, perChatMs: 1000, perGroupPerMinute: 20 };
-    this.token = opts.token;
   }
 
   /**
@@ -161,7 +157,7 @@ export class FakeTelegram {
    * Unauthorized (TelegramBotAPI/errors json/unauthorized.json); `next` is the bot's new token.
    */
   revokeToken(next: string): void {
-    this.token = next;
+    this.opts.token = next;
   }
 
   get apiRoot(): string {
@@ -249,7 +245,7 @@ export class FakeTelegram {
       res.end(JSON.stringify(json));
     };
     if (!m) return send(404, { ok: false, error_code: 404, description: 'Not Found' });
-    if (m[1] !== this.token) return send(401, { ok: false, error_code: 401, description: 'Unauthorized' });
+    if (m[1] !== this.opts.token) return send(401, { ok: false, error_code: 401, description: 'Unauthorized' });
     const method = m[2]!;
     let payload: Record<string, unknown> = {};
     try {
