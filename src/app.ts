@@ -25,6 +25,7 @@ import type { Templates } from './render/templates/compile.js';
 import { openState } from './store/state.js';
 import { CommandRateLimiter } from './commands/limit.js';
 import type { CommandDeps } from './commands/types.js';
+import { settleChatsAtStart, settleUnsubscribedChat } from './publish/chat-wants.js';
 import { chooseWatchMode } from './watch/mode.js';
 import type { Batch } from './watch/batch.js';
 import { summaryOptionsOf } from './summary/shape.js';
@@ -179,7 +180,7 @@ async function startAppParts(o: AppOptions, undo: (() => unknown)[]): Promise<Ru
   const search = new NoteSearch(store);
   // Read only through /metrics: without the HTTP endpoint, prom-client is never loaded.
   const metrics = health ? new (await import('./health/metrics.js')).Metrics(store) : undefined;
-  const adapters = buildAdapters(o, store, search, metrics, () => deliverer.wake());
+  const adapters = buildAdapters(o, store, search, metrics, { resumed: () => deliverer.wake(), unsubscribed: (target) => settleUnsubscribedChat({ store, routes: config.routes, log }, target) });
   const config: Config = { ...o.config, routes: effectiveRoutes(o.config, adapters) };
   const byPlatform = new Map(adapters.map((a) => [a.platform, a]));
 
@@ -230,7 +231,7 @@ async function startAppParts(o: AppOptions, undo: (() => unknown)[]): Promise<Ru
   undo.push(() => sync.stop());
   deliverer.onQuiet(() => sync.noticeIdle());
   const notes = await sync.load();
-  if (live && store.livePages.resumeHeld(Date.now())) log.info('posts held for their page: asking the pages again');
+  beforeSending(store, config.routes, live, log);
   deliverer.start();
   undo.push(() => deliverer.stop());
   await sync.follow();
@@ -351,9 +352,15 @@ function platformConnections(o: AppOptions, adapters: ChatAdapter[], store: Stor
   });
 }
 
-/** The platform adapters asked for, and the console one when nothing else is there or a route names it; `resumed`: a command resumed a paused chat. */
-function buildAdapters(o: AppOptions, store: Store, search: NoteSearch, metrics: Metrics | undefined, resumed: () => void): ChatAdapter[] {
-  const commandDeps: CommandDeps = { store, search, limiter: new CommandRateLimiter(o.config.commands), observe: metrics?.onCommand, resumed };
+/** Start-up's look at what waits, before anything is sent: chats' wishes (publish/chat-wants.ts), posts held for their page. */
+function beforeSending(store: Store, routes: readonly Route[], live: LiveChecker | undefined, log: Logger): void {
+  settleChatsAtStart({ store, routes, log });
+  if (live && store.livePages.resumeHeld(Date.now())) log.info('posts held for their page: asking the pages again');
+}
+
+/** The platform adapters asked for, and the console one when nothing else is there or a route names it; `chats`: what /subscribe and /unsubscribe change in the outbox. */
+function buildAdapters(o: AppOptions, store: Store, search: NoteSearch, metrics: Metrics | undefined, chats: Pick<CommandDeps, 'resumed' | 'unsubscribed'>): ChatAdapter[] {
+  const commandDeps: CommandDeps = { store, search, limiter: new CommandRateLimiter(o.config.commands), observe: metrics?.onCommand, ...chats };
   const adapters: ChatAdapter[] = (o.platformAdapters ?? []).map((make) => make({ store, search, log: o.log, commandDeps }));
   if (o.config.console.enabled && (adapters.length === 0 || o.config.routes.some((r) => r.platform === 'console'))) {
     adapters.push(createConsoleAdapter({ json: o.json, write: o.out, delayMs: o.config.console.delayMs }));

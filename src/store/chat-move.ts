@@ -17,8 +17,27 @@ type Sql = (text: string) => Statement;
 /** Why a queued post of the old group was called off: `status` and the log say it. */
 export const MOVED_ONTO_OWN = 'called off: the group became a supergroup that has this note queued or posted already';
 
+/** How the meta key recording that a chat moved, and where, begins: a config route still names the chat as it was. */
+export const CHAT_MOVED_KEY = 'chat.moved:';
+
+function movedKey(platform: string, chat: string): string {
+  return `${CHAT_MOVED_KEY}${platform}:${chat}`;
+}
+
+/** The id a chat has now: itself, or the chat it became (a group → its supergroup), as recorded when it moved. */
+export function chatNow(sql: Sql, platform: string, chat: string): string {
+  let now = chat;
+  for (let hop = 0; hop < 4; hop++) {
+    const to = (sql('SELECT value FROM meta WHERE key = ?').get(movedKey(platform, now)) as { value: string } | undefined)?.value;
+    if (to === undefined || to === now) break;
+    now = to;
+  }
+  return now;
+}
+
 /** Moves `from`'s rows to `to` (in the caller's transaction); returns the ids of queued posts called off. */
 export function moveChatRows(sql: Sql, platform: string, from: string, to: string, now: number): number[] {
+  sql('INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(movedKey(platform, from), to);
   for (const table of ['subscriptions', 'paused_targets']) {
     sql(`UPDATE OR IGNORE ${table} SET chat = ? WHERE platform = ? AND chat = ?`).run(to, platform, from);
     // The same row there already (the supergroup subscribed alike): one is enough.

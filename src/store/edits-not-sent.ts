@@ -13,6 +13,7 @@
 import type { Store } from './store.js';
 import type { SummaryPayload, Target } from './types.js';
 import { SET_ASIDE_AT_RESTORE, SHOWN_AT_RESTORE } from './restore-record.js';
+import { CHAT_MOVED_KEY } from './chat-move.js';
 
 /** How an edit not sent begins its outbox `last_error`: what `status` lists. */
 export const EDIT_NOT_SENT = 'edit not sent';
@@ -76,7 +77,8 @@ export interface EditNotSentToChat {
 
 /**
  * For `status`: per note and chat, the latest edit not sent, unless something went there since (a
- * post anew, `announce: again`); newest first, at most `limit`.
+ * post anew, `announce: again`), or the chat became another (a group its supergroup: chat-move.ts)
+ * that has a message of the note (posted anew there); newest first, at most `limit`.
  */
 export function editsNotSentToChats(store: Store, limit = 50): EditNotSentToChat[] {
   const rows = store
@@ -85,10 +87,12 @@ export function editsNotSentToChats(store: Store, limit = 50): EditNotSentToChat
           WHERE o.status = 'skipped' AND o.kind = 'edit' AND o.last_error LIKE ? || ': %'
             AND NOT EXISTS (SELECT 1 FROM outbox l WHERE l.note_id = o.note_id AND l.platform = o.platform AND l.chat = o.chat AND l.thread = o.thread
                             AND l.id > o.id AND l.kind IN ('post', 'edit') AND l.status IN ('done', 'pending', 'sending'))
+            AND NOT EXISTS (SELECT 1 FROM meta m JOIN posts p ON p.chat = m.value
+                            WHERE m.key = ? || o.platform || ':' || o.chat AND p.note_id = o.note_id AND p.platform = o.platform AND p.thread = o.thread)
             AND o.id = (SELECT MAX(s.id) FROM outbox s WHERE s.note_id = o.note_id AND s.platform = o.platform AND s.chat = o.chat AND s.thread = o.thread
                             AND s.status = 'skipped' AND s.kind = 'edit' AND s.last_error LIKE ? || ': %')
           ORDER BY o.id DESC LIMIT ?`)
-    .all(EDIT_NOT_SENT, EDIT_NOT_SENT, limit) as { id: number; note_id: string; platform: Target['platform']; chat: string; thread: string; last_error: string; updated_at: number; file: string | null }[];
+    .all(EDIT_NOT_SENT, CHAT_MOVED_KEY, EDIT_NOT_SENT, limit) as { id: number; note_id: string; platform: Target['platform']; chat: string; thread: string; last_error: string; updated_at: number; file: string | null }[];
   return rows.map((r) => ({
     delivery: r.id,
     note: r.note_id,

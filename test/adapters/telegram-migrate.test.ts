@@ -67,6 +67,28 @@ describe.concurrent('a Telegram group that became a supergroup', () => {
     rmSync(sb.dir, { recursive: true, force: true });
   });
 
+  // Tester 26-1 F8: docs/operations.md's remedy, `announce: again`, posts the note anew in the supergroup, "then it is
+  // no longer listed"; before, the old group's line stayed (only a later post in the same chat took it off the list).
+  it('an edit not sent to the old group is no longer listed once `announce: again` posts the note in the supergroup, nor after its later edits', async ({ telegram: fake }) => {
+    const { sb, svc } = await migratedAfterAlpha(fake);
+    writeFileSync(path.join(sb.notes, 'bravo.md'), note('Bravo note', 'Bravo body text here.'));
+    await fake.waitFor(() => fake.sentTo(SUPER).some((m) => /Bravo/.test(m.text)), 15_000, 'bravo posted: the move is seen');
+    writeFileSync(path.join(sb.notes, 'alpha.md'), note('Alpha note revised', 'Alpha body about other things entirely now.'));
+    await fake.waitFor(() => fake.calls.some((c) => c.method === 'editMessageText'), 15_000, 'edit tried');
+    await svc.settled();
+    expect(statusOf(sb.db).stdout).toMatch(/edits not sent[\s\S]*telegram:-602 /);
+    writeFileSync(path.join(sb.notes, 'alpha.md'), note('Alpha note again', 'Alpha body about other things entirely now.', 'notecast: {announce: again}\n'));
+    await fake.waitFor(() => fake.sentTo(SUPER).some((m) => /Alpha note again/.test(m.text)), 15_000, 'alpha posted anew in the supergroup');
+    await svc.settled();
+    expect(statusOf(sb.db).stdout).not.toContain('edits not sent');
+    writeFileSync(path.join(sb.notes, 'alpha.md'), note('Alpha note again, edited', 'Alpha body about other things entirely now.'));
+    await fake.waitFor(() => fake.sentTo(SUPER).some((m) => /Alpha note again, edited/.test(m.text)), 15_000, 'the edit in the supergroup');
+    await svc.settled();
+    await svc.stop();
+    expect(statusOf(sb.db).stdout).not.toContain('edits not sent');
+    rmSync(sb.dir, { recursive: true, force: true });
+  });
+
   it('onDelete: delete of a note announced in the old group deletes nothing in the supergroup', async ({ telegram: fake }) => {
     const { sb, svc } = await migratedAfterAlpha(fake, 'publish:\n  onDelete: delete\n');
     await threeInSupergroup(fake, sb.notes);

@@ -99,4 +99,59 @@ describe('a paused chat resumed by /subscribe', () => {
     expect(s.outbox.failed ?? 0).toBe(0);
     await svc.stop();
   });
+
+  // Issue 25, tester 26-1 F1: the tests above queue Charlie behind the pause; here nothing but /subscribe comes after
+  // the refusal. Before, resuming woke nothing: the waiting post stayed pending until some other delivery or a restart.
+  it('/subscribe alone sends what waited, with no other delivery to wake the outbox (Telegram: a post, then an edit)', async ({ telegram: fake }) => {
+    const group = fake.addChat(-603, 'group', { [ADMIN]: 'creator' });
+    const sb = sandbox(`watch:\n  quietMs: 200\ndelivery:\n  baseDelayMs: 200\n  maxDelayMs: 500\ntelegram:\n  apiRoot: ${fake.apiRoot}\n`);
+    const svc = InProcessCli.start(sb, [], { TELEGRAM_BOT_TOKEN: TOKEN }, undefined, parseThreads);
+    await svc.ready();
+    await fake.waitFor(() => fake.calls.some((c) => c.method === 'getUpdates'), 10_000, 'polling');
+    const shown = () => fake.sentTo(group.id).map((m) => m.text.split('\n')[0]!).filter((t) => !/ubscri/.test(t));
+    const resume = async () => {
+      const replies = fake.sentTo(group.id).filter((m) => /ubscri/.test(m.text)).length;
+      await sleep(1100); // the fake holds the bot to Telegram's one message a second per chat
+      fake.command(group.id, ADMIN, '/subscribe');
+      await fake.waitFor(() => fake.sentTo(group.id).filter((m) => /ubscri/.test(m.text)).length > replies, 10_000, 'subscribe reply');
+    };
+    await resume();
+
+    group.state = 'kicked';
+    writeFileSync(path.join(sb.notes, 'bravo.md'), note('Bravo', 'Bravo body text here.'));
+    await fake.waitFor(() => statusOf(sb.db).stdout.includes('bot was kicked'), 15_000, 'paused by the post');
+    group.state = 'ok';
+    await resume();
+    await fake.waitFor(() => shown().includes('Bravo'), 15_000, 'the post that waited, after /subscribe alone');
+
+    group.state = 'kicked';
+    writeFileSync(path.join(sb.notes, 'bravo.md'), note('Bravo edited', 'Bravo body text here, edited while the bot was away.'));
+    await fake.waitFor(() => statusOf(sb.db).stdout.includes('bot was kicked'), 15_000, 'paused by the edit');
+    group.state = 'ok';
+    await resume();
+    await fake.waitFor(() => shown().includes('Bravo edited'), 15_000, 'the edit that waited, after /subscribe alone');
+    await svc.settled();
+    expect(shown()).toEqual(['Bravo edited']);
+    await svc.stop();
+  });
+
+  it('/subscribe alone sends what waited (Discord: 403 50001, access given back)', async ({ discord: fake }) => {
+    const guild = fake.addGuild();
+    const ch = fake.addChannel(guild, 0, 'news');
+    const sb = sandbox(`watch:\n  quietMs: 200\ndelivery:\n  baseDelayMs: 200\n  maxDelayMs: 500\ndiscord:\n  api: ${fake.api}\n  registerCommands: false\n`);
+    const svc = InProcessCli.start(sb, [], { DISCORD_TOKEN }, undefined, parseThreads);
+    await svc.ready();
+    await fake.identified();
+    const subscribe = () => fake.interact({ type: 2, guild, channel: ch.id, permissions: MANAGE_CHANNELS, name: 'subscribe' });
+    await subscribe();
+    ch.access = 'forbidden';
+    writeFileSync(path.join(sb.notes, 'bravo.md'), note('Bravo', 'Bravo body text here.'));
+    await svc.waitFor(() => statusOf(sb.db).stdout.includes('50001'), 15_000, 'paused');
+    ch.access = 'ok';
+    await subscribe();
+    await svc.waitFor(() => fake.messagesIn(ch.id).some((m) => m.embeds?.[0]?.title === 'Bravo'), 15_000, 'the post that waited, after /subscribe alone');
+    await svc.settled();
+    expect(statusOf(sb.db).stdout).not.toContain('50001');
+    await svc.stop();
+  });
 });

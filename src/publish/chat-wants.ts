@@ -1,0 +1,112 @@
+/**
+ * What a chat's waiting deliveries become when what it wants changes (issue 25, tester 26-1 F2/F5/F6). A
+ * paused chat's deliveries follow the rule a parked one's do (README, parked deliveries): a post no
+ * longer wanted by the chat (it unsubscribed, its config route was removed) is called off, never sent
+ * later; a paused chat that nothing names any more has nothing waiting for it, and its pause goes. A chat
+ * a config route names has no /subscribe to resume it (`sync --once` reads no commands): each start tries
+ * it again, and a refusal pauses it again (docs/operations.md).
+ */
+import type { Route } from '../config/schema.js';
+import type { Logger } from '../log.js';
+import { callOffPost } from '../store/called-off.js';
+import { chatNow } from '../store/chat-move.js';
+import type { Store } from '../store/store.js';
+import { targetKey, type Target } from '../store/types.js';
+import { FAMILY_PREFIX, familyTargets, liveMembers } from './family.js';
+import { routeTargets } from './route.js';
+
+export interface ChatWantsDeps {
+  store: Store;
+  /** The config's routes (app.ts's effective ones). */
+  routes: readonly Route[];
+  log: Logger;
+}
+
+/** The routes naming each chat as it is now: a group a route names may have become a supergroup (chat-move.ts). */
+function routesNow(d: ChatWantsDeps): Route[] {
+  return d.routes.map((r) => ({ ...r, chat: chatNow(d.store.sql, r.platform, r.chat) }));
+}
+
+/**
+ * Whether `target` wants the note or family `postId` now, judged as if every platform were configured
+ * (a parked post follows its note as one queued in an outage does); undefined when its record is gone.
+ */
+function wantsNow(d: ChatWantsDeps, routes: readonly Route[], target: Target, postId: string): boolean | undefined {
+  const every = new Set([target.platform, ...routes.map((r) => r.platform)]);
+  const key = targetKey(target);
+  const subscriptions = d.store.subscriptions();
+  if (postId.startsWith(FAMILY_PREFIX)) {
+    const notes = d.store.familyNotes(postId.slice(FAMILY_PREFIX.length));
+    if (!notes.length) return undefined;
+    const live = liveMembers(notes);
+    return familyTargets(live.length ? live : notes, routes, subscriptions, every).some((ft) => targetKey(ft.target) === key);
+  }
+  const note = d.store.getNote(postId);
+  return note && routeTargets(note.info, routes, subscriptions, every).some((t) => targetKey(t) === key);
+}
+
+/** Waiting posts and digests (in `only`, else everywhere) whose chat wants none of what they show: called off. */
+function callOffUnwanted(d: ChatWantsDeps, routes: readonly Route[], only?: Target): number {
+  const ids = d.store
+    .sql(`SELECT id FROM outbox WHERE status = 'pending' AND kind IN ('post', 'digest') AND (? IS NULL OR (platform = ? AND chat = ? AND thread = ?)) ORDER BY id`)
+    .pluck()
+    .all(only ? 1 : null, only?.platform ?? null, only?.chat ?? null, only?.thread ?? null)
+    .filter((id): id is number => typeof id === 'number');
+  let calledOff = 0;
+  for (const id of ids) {
+    const row = d.store.outboxRow(id);
+    if (!row || (row.kind !== 'post' && row.kind !== 'digest')) continue;
+    const shows = row.kind === 'digest' ? row.payload.items.map((i) => i.noteId) : row.noteId ? [row.noteId] : [];
+    if (!shows.length || shows.some((p) => wantsNow(d, routes, row.target, p) !== false)) continue;
+    callOffPost(d.store, id, 'the chat no longer wants it (unsubscribed, or its route removed) before it was sent');
+    d.log.info({ delivery: id, note: row.noteId, target: targetKey(row.target) }, 'waiting post called off: its chat no longer wants it');
+    calledOff++;
+  }
+  return calledOff;
+}
+
+/** The chats a route or a subscription names now. */
+function namedChats(d: ChatWantsDeps, routes: readonly Route[]): Set<string> {
+  return new Set([...routes.map((r) => targetKey({ platform: r.platform, chat: r.chat, thread: r.thread ?? '' })), ...d.store.subscriptions().map((s) => targetKey(s.target))]);
+}
+
+/** Paused chats (`only`, else all) that nothing names: what waits there (edits, deletes) is not sent, and the pause goes. */
+function releaseUnnamedPaused(d: ChatWantsDeps, routes: readonly Route[], only?: Target): void {
+  const named = namedChats(d, routes);
+  for (const p of d.store.status().paused) {
+    if (named.has(targetKey(p.target)) || (only && targetKey(only) !== targetKey(p.target))) continue;
+    const dropped = d.store
+      .sql("UPDATE outbox SET status = 'skipped', last_error = ?, updated_at = ? WHERE status = 'pending' AND platform = ? AND chat = ? AND thread = ?")
+      .run('not sent: its chat was paused and no route or subscription names it any more', Date.now(), p.target.platform, p.target.chat, p.target.thread).changes;
+    d.store.resume(p.target);
+    d.log.info({ target: targetKey(p.target), reason: p.reason, notSent: dropped }, 'paused chat no route or subscription names any more: its pause is lifted and nothing waits for it');
+  }
+}
+
+/** After /unsubscribe in `target`: its waiting posts it no longer wants are called off (and, paused and named by nothing, the rest). */
+export function settleUnsubscribedChat(d: ChatWantsDeps, target: Target): void {
+  const routes = routesNow(d);
+  d.store.transaction(() => {
+    callOffUnwanted(d, routes, target);
+    releaseUnnamedPaused(d, routes, target);
+  });
+}
+
+/**
+ * At a start (`start`, `sync --once`), before anything is sent: waiting posts no chat wants any more are
+ * called off (a route removed from the config, an /unsubscribe a crash left unfinished), paused chats
+ * nothing names are let go, and paused chats a config route names are tried again.
+ */
+export function settleChatsAtStart(d: ChatWantsDeps): void {
+  const routes = routesNow(d);
+  d.store.transaction(() => {
+    callOffUnwanted(d, routes);
+    releaseUnnamedPaused(d, routes);
+    const routed = new Set(routes.map((r) => targetKey({ platform: r.platform, chat: r.chat, thread: r.thread ?? '' })));
+    for (const p of d.store.status().paused) {
+      if (!routed.has(targetKey(p.target))) continue;
+      d.store.resume(p.target);
+      d.log.info({ target: targetKey(p.target), reason: p.reason }, 'paused chat named by a config route: tried again at this start (a refusal pauses it again)');
+    }
+  });
+}
