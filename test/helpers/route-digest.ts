@@ -8,7 +8,8 @@
  * in every chat: each published note's family that the chat wants is in exactly one message (its own post, or a line of
  * a digest), showing the current title of one of its published members (in the chat's language, if it has one), and a digest line its
  * link now (a line whose note left the chat's language stays as it was); no message
- * shows an older version of a note still published; under `delete` none shows a note removed or drafted.
+ * shows an older version of a note still published (under `keep`, but the kept line of a family it left for one shown
+ * there); under `delete` none shows a note removed or drafted.
  */
 import type { InProcessService, ChatMessage } from './inproc.js';
 import { tagOf } from './double-posts.js';
@@ -65,6 +66,13 @@ export function digestViolations(world: DigestWorld, svc: InProcessService, chat
   }
   for (const c of chats) {
     const lines = svc.live(c.name).flatMap(linesOf);
+    // The families a line shows a current member of: under keep, a line left showing an older version of a note that has
+    // joined one of these since is its old family's, kept (README: "`onDelete: keep` leave[s] the line", as a kept message).
+    const shown = new Set(lines.flatMap((l) => {
+      const n = byTitle.get(l.tag);
+      return n && inLanguage(c, n) ? [familyOf.get(n.id)] : [];
+    }));
+    const keptOld = (file: string) => onDelete === 'keep' && shown.has(familyOf.get(published.find((n) => n.file === file)?.id ?? ''));
     for (const l of lines) {
       const note = byTitle.get(l.tag);
       if (!world.everPublished.has(l.tag)) out.push(`${c.name}: message ${l.messageId} shows ${l.tag}, never published`);
@@ -73,7 +81,7 @@ export function digestViolations(world: DigestWorld, svc: InProcessService, chat
       else if (note && l.digest && inLanguage(c, note) && l.url !== store.getNote(note.id)?.info.url) out.push(`${c.name}: digest ${l.messageId}'s line for ${note.file} (${l.tag}) links ${l.url}, not ${store.getNote(note.id)?.info.url}`);
       else if (!note) {
         const newer = [...world.files].find(([, st]) => !st.draft && st.versions.some((v) => v.title === l.tag));
-        if (newer && !world.restored.has(l.tag)) out.push(`${c.name}: message ${l.messageId} shows ${l.tag}, an older version of ${newer[0]} (now ${newer[1].title})`);
+        if (newer && !world.restored.has(l.tag) && !keptOld(newer[0])) out.push(`${c.name}: message ${l.messageId} shows ${l.tag}, an older version of ${newer[0]} (now ${newer[1].title})`);
         else if (onDelete === 'delete' && !newer) out.push(`${c.name}: message ${l.messageId} still shows ${l.tag}, removed or drafted`);
       }
     }
