@@ -193,8 +193,8 @@ const opUnder = (folder: AwayFolder): fc.Arbitrary<Op> => {
   const file = fileUnder(folder);
   return fc.oneof(
     { weight: 3, arbitrary: fc.record({ op: fc.constant('write' as const), file, draft: fc.constantFrom(false, false, true), key: fc.constantFrom(...KEYS) }) },
-    { weight: 3, arbitrary: fc.record({ op: fc.constant('move' as const), from: file, to: file }) },
-    { weight: 1, arbitrary: fc.record({ op: fc.constant('moveEdit' as const), from: file, to: file }) },
+    { weight: 3, arbitrary: fc.record({ op: fc.constant('move' as const), from: file, to: file }).filter((o) => o.from !== o.to) },
+    { weight: 1, arbitrary: fc.record({ op: fc.constant('moveEdit' as const), from: file, to: file }).filter((o) => o.from !== o.to) },
     { weight: 1, arbitrary: fc.record({ op: fc.constant('remove' as const), file }) },
   );
 };
