@@ -1,12 +1,13 @@
 /**
  * `npm run bench -- model`: the model-based test of the whole route (test/reliability/model.test.ts)
  * run for many more sequences. BENCH_MODEL_RUNS (200 per onDelete mode), BENCH_MODEL_SEED (a fresh
- * one each run, printed), BENCH_MODEL_STEPS (16). A failure prints its seed and shrunk sequence:
+ * one each run, printed), BENCH_MODEL_STEPS (16), BENCH_MODEL_DIGESTS=1 (the sequences with burst digests,
+ * route-digest.ts, instead of the plain ones). A failure prints its seed and shrunk sequence:
  * add it to model.test.ts as a test of its own.
  */
 import fc from 'fast-check';
 import { ParseThreads } from '../src/publish/parse-pool.js';
-import { runSequence, sequenceArb } from '../test/helpers/route-model.js';
+import { digestSequenceArb, runSequence, sequenceArb } from '../test/helpers/route-model.js';
 
 export async function benchModel(runs: number, seed: number, steps: number): Promise<Record<string, unknown>> {
   const started = Date.now();
@@ -23,13 +24,15 @@ export async function benchModel(runs: number, seed: number, steps: number): Pro
 }
 
 async function hunt(runs: number, seed: number, steps: number, parseThreads: ParseThreads, out: Record<string, unknown>): Promise<void> {
+  const digests = process.env.BENCH_MODEL_DIGESTS === '1';
+  out.digests = digests;
   for (const onDelete of ['delete', 'keep'] as const) {
     let sequences = 0;
     let stepsRun = 0;
     const r = await fc.check(
-      fc.asyncProperty(sequenceArb(steps), async (ops) => {
+      fc.asyncProperty(digests ? digestSequenceArb(steps) : sequenceArb(steps), async (ops) => {
         sequences++;
-        const res = await runSequence(ops, onDelete, parseThreads);
+        const res = await runSequence(ops, onDelete, parseThreads, { digests });
         stepsRun += res.steps;
         if (res.problems.length) throw new Error(`after step ${res.steps}: ${res.problems.join('; ')}`);
       }),

@@ -9,10 +9,11 @@
 import { mkdtempSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { Writable } from 'node:stream';
 import { startApp, type AppOptions, type RunningApp } from '../../src/app.js';
 import { configSchema, type Config } from '../../src/config/schema.js';
 import { parseEnv } from '../../src/config/env.js';
-import { silentLogger, type Logger } from '../../src/log.js';
+import { createLogger, silentLogger, type Logger } from '../../src/log.js';
 import { DEFAULT_FILE_LANGS } from '../../src/notes/lang.js';
 import type { Batch } from '../../src/watch/batch.js';
 import { createConsoleAdapter } from '../../src/adapters/console/console.js';
@@ -104,6 +105,8 @@ export interface ChatMessage {
   noteId: string | null;
   text: string;
   live: boolean;
+  /** Posted as a digest (README, Bursts: one message listing several notes, a line each). */
+  digest?: boolean;
 }
 
 export class InProcessService {
@@ -144,12 +147,25 @@ export class InProcessService {
     private readonly extra: Partial<Pick<AppOptions, 'platformAdapters' | 'now' | 'parseThreads'>> & { env?: Record<string, string> } = {},
   ) {}
 
-  static sandbox(config: unknown, extra: InProcessService['extra'] = {}): InProcessService {
+  /** `warnings`: the log's warnings and errors are kept in `warnings` (a wait on a line the service logs), the rest dropped. */
+  static sandbox(config: unknown, extra: InProcessService['extra'] = {}, { warnings = false } = {}): InProcessService {
     const dir = mkdtempSync(path.join(tmpdir(), 'notecast-inproc-'));
     const notes = path.join(dir, 'notes');
     mkdirSync(notes);
-    return new InProcessService(notes, path.join(dir, 'state', 'notecast.db'), configSchema.parse(config), silentLogger(), extra);
+    let svc: InProcessService | undefined;
+    const sink = new Writable({
+      write: (chunk: Buffer | string, _enc, done) => {
+        if (svc) svc.bump(() => (svc!.warnings += chunk.toString()));
+        done();
+      },
+    });
+    const log = warnings ? createLogger({ level: 'warn', secrets: [], destination: sink }) : silentLogger();
+    svc = new InProcessService(notes, path.join(dir, 'state', 'notecast.db'), configSchema.parse(config), log, extra);
+    return svc;
   }
+
+  /** The warnings and errors logged so far, when the sandbox was made with `warnings` (JSON lines). */
+  warnings = '';
 
   /** Set by `withFaults`: the console platform can then fail and recover (PlatformFaults). */
   faults: PlatformFaults | undefined;
@@ -256,6 +272,12 @@ export class InProcessService {
     await this.waitFor(() => wanted.every((p) => this.reported.has(p)), timeoutMs, `the watcher reporting ${paths.join(', ')}`);
   }
 
+  /** Whether the watcher reported, this step, `folder` (relative to the notes folder; '' for the notes folder itself) or a path under it. */
+  reportedUnder(folder: string): boolean {
+    const dir = path.resolve(this.notes, folder);
+    return [...this.reported.keys()].some((p) => p === dir || p.startsWith(dir + path.sep));
+  }
+
   /** Deliveries waiting to go out or being sent (0 once stopped). */
   openDeliveries(): number {
     const row = this.app?.store.db.prepare("SELECT COUNT(*) AS n FROM outbox WHERE status IN ('pending', 'sending')").get() as { n: number } | undefined;
@@ -328,7 +350,7 @@ export class InProcessService {
       this.resends++;
     } else if (e.event === 'post' || e.event === 'digest') {
       if (m) this.anomalies.push(`message ${e.messageId} posted twice in ${e.target}`);
-      chat.set(e.messageId, { messageId: e.messageId, family: e.family ?? e.noteId, noteId: e.noteId, text: e.text, live: true });
+      chat.set(e.messageId, { messageId: e.messageId, family: e.family ?? e.noteId, noteId: e.noteId, text: e.text, live: true, ...(e.event === 'digest' ? { digest: true } : {}) });
     } else if (!m?.live) {
       this.anomalies.push(`${e.event} of message ${e.messageId} in ${e.target}, which is ${m ? 'deleted' : 'not posted'}`);
     } else if (e.event === 'edit') {

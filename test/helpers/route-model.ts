@@ -24,6 +24,7 @@ import { bodyOverlap, bodySketch } from '../../src/notes/body-sketch.js';
 import { BODY_ALIKE } from '../../src/publish/rename-match.js';
 import type { BodySketch } from '../../src/store/types.js';
 import { fixedProblems, slowHalf, SLOW_BUDGET_MS } from './route-slow.js';
+import { digestViolations, type DigestChat } from './route-digest.js';
 
 export const FOLDERS = ['', 'a/', 'b/', '_posts/en/', '_posts/ja/'] as const;
 export const NAMES = ['setup', 'intro'] as const;
@@ -98,7 +99,24 @@ export type Op =
    * A change of the `notecast:` controls alone (README, the front-matter table): `silent` and `pin` written, the title
    * and body as they were. README: controls never edit a message for a change of controls alone.
    */
-  | { op: 'controls'; file: string; silent: boolean; pin: boolean };
+  | { op: 'controls'; file: string; silent: boolean; pin: boolean }
+  /**
+   * The notes folder itself (`folder: ''`) or a folder in it moved out of the notes folder and back (`mv notes x && mv x
+   * notes`), `ops` done inside it while away (saves, renames, removals, drafts), back at once or once the service saw it
+   * go (`seen`: the log's "the notes folder is gone", a folder in it once the watcher reported it). README (the notes
+   * folder may be a symlink …): "The same holds whatever happens to the folder itself and however fast: moved away and
+   * back"; (Deletes) "The notes folder itself gone … removes no note, whatever their number … once it is back, the notes
+   * that came back with it are no removals": so every change made while away is what the same change in place is (a
+   * rename keeps its message). A folder in it is a burst of removals ("a single deletion is acted on a window after it",
+   * "the note put back is posted on its own"): back within the removal window, the same; later, its notes may be posted
+   * again. After either, the folder's later changes are reported by the watcher as ever (a watch that died with the
+   * folder is a problem, not a reconcile pass's work: `watcherMisses` under it fail the step).
+   */
+  | { op: 'away'; folder: AwayFolder; ops: Op[]; seen: boolean };
+
+/** The folders the model moves away and back (Op `away`): the notes folder, a plain folder, the language folders' parent. */
+export const AWAY_FOLDERS = ['', 'a/', '_posts/'] as const;
+export type AwayFolder = (typeof AWAY_FOLDERS)[number];
 
 const fileArb = fc.tuple(fc.constantFrom(...FOLDERS), fc.constantFrom(...NAMES), fc.constantFrom(...SUFFIXES)).map(([d, n, s]) => `${d}${n}${s}.md`);
 
@@ -136,7 +154,7 @@ const writeArb = fc.record({
 /** A change of controls alone (Op `controls`). */
 const controlsArb = fc.record({ op: fc.constant('controls' as const), file: fileArb, silent: fc.boolean(), pin: fc.boolean() });
 
-const simpleOp: fc.Arbitrary<Op> = fc.oneof(
+export const simpleOp: fc.Arbitrary<Op> = fc.oneof(
   { weight: 5, arbitrary: writeArb },
   { weight: 1, arbitrary: controlsArb },
   { weight: 2, arbitrary: fc.record({ op: fc.constant('remove' as const), file: fileArb }) },
@@ -165,6 +183,26 @@ const stopQueuedOp: fc.Arbitrary<Op> = fc.record({
   offline: offlineChanges,
   back: fc.constantFrom('atStart' as const, 'afterStart' as const),
 });
+
+/** A path under `folder` (one of AWAY_FOLDERS): the model's folders inside it, its names and suffixes. */
+const fileUnder = (folder: AwayFolder) =>
+  fc.tuple(fc.constantFrom(...FOLDERS.filter((d) => d.startsWith(folder))), fc.constantFrom(...NAMES), fc.constantFrom(...SUFFIXES)).map(([d, n, s]) => `${d}${n}${s}.md`);
+
+/** What is done inside a folder while it is away (Op `away`): saves (drafts among them), renames, moves with an edit, removals. */
+const opUnder = (folder: AwayFolder): fc.Arbitrary<Op> => {
+  const file = fileUnder(folder);
+  return fc.oneof(
+    { weight: 3, arbitrary: fc.record({ op: fc.constant('write' as const), file, draft: fc.constantFrom(false, false, true), key: fc.constantFrom(...KEYS) }) },
+    { weight: 3, arbitrary: fc.record({ op: fc.constant('move' as const), from: file, to: file }).filter((o) => o.from !== o.to) },
+    { weight: 1, arbitrary: fc.record({ op: fc.constant('moveEdit' as const), from: file, to: file }).filter((o) => o.from !== o.to) },
+    { weight: 1, arbitrary: fc.record({ op: fc.constant('remove' as const), file }) },
+  );
+};
+
+/** Op `away`: the notes folder itself half the time; up to three changes while away, at times none. */
+export const awayArb: fc.Arbitrary<Op> = fc
+  .record({ folder: fc.constantFrom<AwayFolder>('', '', 'a/', '_posts/'), seen: fc.boolean() })
+  .chain(({ folder, seen }) => fc.array(opUnder(folder), { maxLength: 3 }).map((ops): Op => ({ op: 'away', folder, ops, seen })));
 
 export const opArb: fc.Arbitrary<Op> = fc.oneof(
   { weight: 8, arbitrary: simpleOp },
@@ -249,7 +287,9 @@ const oneIn = <A, B>(n: number, rare: fc.Arbitrary<A>, common: fc.Arbitrary<B>):
 
 /**
  * Sequences of about `maxLength` commands: one command in twenty a re-created path and its translation (`recreateArb`,
- * four steps), and in one sequence in eight a slow note (`slowArb`) at a random place.
+ * four steps), in one sequence in eight a slow note (`slowArb`) at a random place, and in one in two a folder moved away
+ * and back (`awayArb`) at a random place. The last two are drawn after the rest, so a seed's other commands stay what
+ * they were before each joined (the default seed's runs keep meeting what model.test.ts counts).
  */
 export const sequenceArb = (maxLength: number) =>
   fc
@@ -257,10 +297,13 @@ export const sequenceArb = (maxLength: number) =>
       fc.array(oneIn(10, fc.oneof(recreateArb, copyArb), opArb.map((o) => [o])), { minLength: Math.ceil(maxLength / 2), maxLength, size: 'max' }),
       oneIn(8, slowArb, fc.constant(undefined)),
       fc.nat(),
+      oneIn(2, awayArb, fc.constant(undefined)),
+      fc.nat(),
     )
-    .map(([groups, slow, at]) => {
+    .map(([groups, slow, at, away, awayAt]) => {
       const ops = groups.flat();
       if (slow) ops.splice(at % (ops.length + 1), 0, slow);
+      if (away) ops.splice(awayAt % (ops.length + 1), 0, away);
       return ops;
     });
 
@@ -271,6 +314,44 @@ export const sequenceArb = (maxLength: number) =>
 const switchOp: fc.Arbitrary<Op> = fc.record({ op: fc.constant('restart' as const), offline: fc.array(simpleOp, { maxLength: 2 }), mode: fc.constantFrom('separate' as const, 'group' as const) });
 export const switchSequenceArb = (maxLength: number) =>
   fc.array(fc.oneof({ weight: 3, arbitrary: simpleOp }, { weight: 1, arbitrary: switchOp }), { minLength: Math.ceil(maxLength / 2), maxLength, size: 'max' });
+
+/** Every write of `ops` (nested ones too) titled by its tag: a digest line shows a title and a link, not the body a generic title's tag is read from. */
+function tagged(o: Op): Op {
+  switch (o.op) {
+    case 'write':
+      return { ...o, generic: false };
+    case 'burst':
+    case 'kill':
+    case 'outage':
+    case 'away':
+      return { ...o, ops: o.ops.map(tagged) };
+    case 'restart':
+      return { ...o, offline: o.offline.map(tagged) };
+    default:
+      return o;
+  }
+}
+
+/**
+ * Sequences for a run with burst digests (`runSequence`'s `digests`, route-digest.ts): bursts of three to five new
+ * notes (a digest wherever three of them go) among saves, renames, moves, drafts, removals, restores, chains of renames,
+ * kills, restarts, outages and folders away and back; every write titled by its tag, translations grouped throughout.
+ */
+export const digestSequenceArb = (maxLength: number) =>
+  fc
+    .array(
+      fc.oneof(
+        { weight: 2, arbitrary: fc.array(writeArb.map((w): Op => ({ ...w, draft: false })), { minLength: 3, maxLength: 5 }).map((ops): Op => ({ op: 'burst', ops })) },
+        { weight: 6, arbitrary: simpleOp },
+        { weight: 1, arbitrary: renamesInOneBatch },
+        { weight: 1, arbitrary: fc.record({ op: fc.constant('restart' as const), offline: fc.array(simpleOp, { maxLength: 3 }) }) },
+        { weight: 1, arbitrary: fc.record({ op: fc.constant('kill' as const), at: fc.constantFrom('written' as const, 'batched' as const), ops: fc.array(simpleOp, { minLength: 1, maxLength: 3 }) }) },
+        { weight: 1, arbitrary: fc.record({ op: fc.constant('outage' as const), kind: fc.constantFrom('down' as const, 'hang' as const), ops: fc.array(simpleOp, { minLength: 1, maxLength: 3 }) }) },
+        { weight: 1, arbitrary: awayArb },
+      ),
+      { minLength: Math.ceil(maxLength / 2), maxLength, size: 'max' },
+    )
+    .map((ops) => ops.map(tagged));
 
 interface FileState {
   title: string;
@@ -287,17 +368,23 @@ interface FileState {
 
 const CHATS: { name: string; lang?: string; folder?: string }[] = [{ name: 'all' }, { name: 'ja', lang: 'ja' }, { name: 'en', lang: 'en' }, { name: 'a', folder: 'a/' }, { name: 'b', folder: 'b/' }];
 
+/** The chats as route-digest.ts reads them. */
+const DIGEST_CHATS: DigestChat[] = CHATS.map((c) => ({ name: c.name, lang: c.lang, passes: (n) => passes(c, n) }));
+
 /** A chat's route filter: its language, or its folder (a path glob). */
 const filterOf = (c: (typeof CHATS)[number]) => (c.lang ? { filter: { lang: [c.lang] } } : c.folder ? { filter: { path: `${c.folder}**` } } : {});
 /** Whether a note's file passes a chat's filter (a family goes to a chat when one of its members does). */
 const passes = (c: (typeof CHATS)[number], n: { file: string; lang: string }) => (!c.lang || n.lang === c.lang) && (!c.folder || n.file.startsWith(c.folder));
 
-/** `parseTimeoutMs`: a sequence with a slow note's (route-slow.ts SLOW_BUDGET_MS); else the default. */
-export function modelConfig(onDelete: 'keep' | 'delete', parseTimeoutMs?: number): unknown {
+/**
+ * `parseTimeoutMs`: a sequence with a slow note's (route-slow.ts SLOW_BUDGET_MS); else the default. `digests`: bursts of
+ * three new notes for a chat become a digest there (threshold 2; route-digest.ts); else none does.
+ */
+export function modelConfig(onDelete: 'keep' | 'delete', parseTimeoutMs?: number, digests = false): unknown {
   return {
     ...(parseTimeoutMs ? { notes: { parseTimeoutMs } } : {}),
     watch: { mode: 'native', quietMs: 40, reconcileMinutes: 0 },
-    publish: { onDelete, translations: { mode: 'group', graceMs: 0 }, digest: { threshold: 1000, windowMs: 200 } },
+    publish: { onDelete, translations: { mode: 'group', graceMs: 0 }, digest: { threshold: digests ? 2 : 1000, windowMs: 200 } },
     // Retries soon and never given up, so an outage's deliveries go out once it ends; a hung send is aborted after 1 s.
     delivery: { baseDelayMs: 50, maxDelayMs: 300, maxAttempts: 1000, callTimeoutMs: 1000 },
     routes: CHATS.map((c) => ({ platform: 'console', chat: c.name, ...filterOf(c) })),
@@ -528,14 +615,26 @@ export class World {
     if (!st || this.inCopy(file)) return [];
     this.touch(file);
     const text = `${draft && !st.draft ? st.text.replace(/^---\n/, '---\ndraft: true\n') : st.text}Edited in place at ${file}.\n`;
-    writeFileSync(path.join(this.root, file), text);
+    writeFileSync(this.pathOf(file), text);
     this.files.set(file, draft ? { ...st, text, draft: true, versions: [...st.versions, { title: st.title, draft: true }] } : { ...st, text });
     return [file];
   }
 
+  /** A folder moved out of the notes folder (Op `away`) and where it is now: its paths are written there meanwhile. */
+  away: { folder: AwayFolder; at: string } | undefined;
+  /** Folders moved away and back so far (Op `away`): a path under one the watcher never reports is a watch that died with it. */
+  readonly wentAway = new Set<AwayFolder>();
+  awaysMade = 0;
+
+  /** Where `file` (relative to the notes folder) is on disk now: in its folder's place while that is away (`away`). */
+  pathOf(file: string): string {
+    const a = this.away;
+    return a && file.startsWith(a.folder) ? path.join(a.at, file.slice(a.folder.length)) : path.join(this.root, file);
+  }
+
   /** Applies one simple op to the disk and the model; returns the paths that changed, or none if it did not apply. */
   apply(o: Op): string[] {
-    const abs = (f: string) => path.join(this.root, f);
+    const abs = (f: string) => this.pathOf(f);
     if (this.slowAt && touches(o, this.slowAt.file)) return []; // left alone until fixed (`fixSlow`)
     switch (o.op) {
       case 'write': {
@@ -971,6 +1070,15 @@ function switchedNotes(world: World, svc: InProcessService): string[] {
   return [...out, ...rest.problems];
 }
 
+/**
+ * Paths the watcher never reported (applied by a reconcile pass: `watcherMisses`) under a folder that was moved away
+ * and back (Op `away`): README promises its changes are reported as ever once it is back, so its watch died with it.
+ */
+function deadWatches(world: World, misses: readonly string[]): string[] {
+  const under = (rel: string) => [...world.wentAway].find((f) => rel.startsWith(f));
+  return misses.flatMap((m) => m.split(', ').filter((rel) => under(rel) !== undefined).map((rel) => `the watcher never reported ${rel}, under ${under(rel) || 'the notes folder'}, moved away and back before`));
+}
+
 export interface RunResult {
   steps: number;
   problems: string[];
@@ -993,9 +1101,12 @@ export interface RunResult {
   /** Copies made and changes of controls alone applied (Ops `copy`, `controls`). */
   copies: number;
   controls: number;
+  /** Folders moved away and back (Op `away`), and digests posted (a run with `digests`). */
+  aways: number;
+  digests: number;
 }
 
-const counts = (svc: InProcessService, world: World, tally: Pick<RunResult, 'queuedStops' | 'restores' | 'slowNotes'>) => ({ kills: svc.kills, resends: svc.resends, faultHits: svc.faults?.hits ?? 0, watcherMisses: svc.watcherMisses.length, transientSwitches: world.transientSwitches, overwrites: world.overwrites, recreated: world.recreated, copies: world.copiesMade, controls: world.controlsChanged, ...tally });
+const counts = (svc: InProcessService, world: World, tally: Pick<RunResult, 'queuedStops' | 'restores' | 'slowNotes'>) => ({ kills: svc.kills, resends: svc.resends, faultHits: svc.faults?.hits ?? 0, watcherMisses: svc.watcherMisses.length, transientSwitches: world.transientSwitches, overwrites: world.overwrites, recreated: world.recreated, copies: world.copiesMade, controls: world.controlsChanged, aways: world.awaysMade, digests: svc.events.filter((e) => e.event === 'digest').length, ...tally });
 
 /** Applies a burst's ops; returns the paths the watcher will report. */
 function applyBurst(world: World, ops: readonly Op[]): string[] {
@@ -1067,6 +1178,54 @@ async function queuedThroughStop(svc: InProcessService, world: World, o: Extract
   return { started, queued };
 }
 
+/**
+ * One `away` step (see Op): the folder moved out of the notes folder, `ops` done to it there, after the service saw it
+ * go when `seen`, and moved back; then a draft marker saved at the notes folder's top (batches are applied in order, so
+ * once the marker is, the folder's return is too). Returns the paths to settle on (none when the folder was not there).
+ * A folder in the notes folder away past the removal window has had its notes' removals judged: those put back may be
+ * posted again (`restored`, as Op `restore`).
+ */
+async function awayAndBack(svc: InProcessService, world: World, o: Extract<Op, { op: 'away' }>, marker: number): Promise<string[]> {
+  const home = path.join(world.root, o.folder);
+  if (!existsSync(home)) return [];
+  const at = `${world.root}.away-${o.folder.replace(/\W/g, '') || 'root'}`;
+  const titles = [...world.files].filter(([f]) => f.startsWith(o.folder)).map(([, st]) => st.title);
+  const left = Date.now(), logged = svc.warnings.length;
+  renameSync(home, at);
+  world.away = { folder: o.folder, at };
+  world.wentAway.add(o.folder);
+  world.awaysMade++;
+  try {
+    const log = () => `its log since it went: ${svc.warnings.slice(logged) || 'nothing'}`;
+    if (o.seen && o.folder === '') await svc.waitFor(() => rootSeenGone(svc.warnings), 20_000, 'the notes folder seen gone', log);
+    else if (o.seen) await svc.waitFor(() => svc.reportedUnder(o.folder), 20_000, `the watcher reporting ${o.folder} gone`);
+    // Only what stays inside the folder: a move out of it or into it is another question (a removal, a new note).
+    for (const x of o.ops) if (inFolder(x, o.folder)) world.apply(x);
+  } finally {
+    renameSync(at, home);
+    world.away = undefined;
+  }
+  if (o.folder !== '' && Date.now() - left >= removalWindowMs(svc.config)) for (const t of titles) world.restored.add(t);
+  const file = `m/away-${marker}.md`;
+  mkdirSync(path.join(world.root, 'm'), { recursive: true });
+  writeFileSync(path.join(world.root, file), `---\ntitle: Marker ${marker}\ndraft: true\n---\n\nA draft saved once the folder was back.\n`);
+  return [file];
+}
+
+/**
+ * Whether the service's last word on its notes folder is that it is gone (README: "the notes folder's watch ended …",
+ * "the notes folder is gone …") rather than "the notes folder is back …". A step may settle before the service looked
+ * again and saw the folder of an earlier `away` back (a note saved then is found by looking the folder over): the
+ * folder moved away again then is gone all along for it, and it says nothing new.
+ */
+function rootSeenGone(log: string): boolean {
+  const gone = Math.max(log.lastIndexOf('the notes folder is gone'), log.lastIndexOf("the notes folder's watch ended"));
+  return gone > log.lastIndexOf('the notes folder is back');
+}
+
+/** Whether every path `o` reads or writes is under `folder`. */
+const inFolder = (o: Op, folder: string) => ('file' in o ? o.file.startsWith(folder) : 'from' in o ? o.from.startsWith(folder) && o.to.startsWith(folder) : false);
+
 /** Where `backup` keeps its copy of the state folder. */
 const backupOf = (svc: InProcessService) => `${path.dirname(svc.db)}.backup`;
 
@@ -1095,8 +1254,11 @@ async function restoreState(svc: InProcessService, world: World, tally: Pick<Run
  * `parseThreads`: the caller's, shared by every start of every sequence (a kill ends the threads
  * parsing at that moment, as a kill -9 would: RunningApp.abandon).
  */
-export async function runSequence(ops: readonly Op[], onDelete: 'keep' | 'delete', parseThreads?: ParseThreads): Promise<RunResult> {
-  const svc = InProcessService.sandbox(modelConfig(onDelete, ops.some((o) => o.op === 'slow') ? SLOW_BUDGET_MS : undefined), { parseThreads });
+export async function runSequence(ops: readonly Op[], onDelete: 'keep' | 'delete', parseThreads?: ParseThreads, { digests = false } = {}): Promise<RunResult> {
+  // Warnings kept when the folder goes away: a step waits for the service to say it saw it go.
+  const config = modelConfig(onDelete, ops.some((o) => o.op === 'slow') ? SLOW_BUDGET_MS : undefined, digests);
+  const svc = InProcessService.sandbox(config, { parseThreads }, { warnings: ops.some((o) => o.op === 'away') });
+  const check = () => (digests ? (world.endStep(), digestViolations(world, svc, DIGEST_CHATS, onDelete)) : violations(world, svc, onDelete));
   svc.reconcileMissed = true; // what chats show is the subject here; a watcher miss is applied as the periodic pass would
   svc.withFaults();
   const world = new World(svc.notes, onDelete);
@@ -1130,6 +1292,8 @@ export async function runSequence(ops: readonly Op[], onDelete: 'keep' | 'delete
         const sentStale = await stopQueued(svc, world, o, tally);
         if (sentStale.length) return { steps, problems: sentStale, ...counts(svc, world, tally) };
         changed = [];
+      } else if (o.op === 'away') {
+        changed = await awayAndBack(svc, world, o, steps);
       } else if (o.op === 'backup' || o.op === 'restoreBackup') {
         await (o.op === 'backup' ? backupState(svc) : restoreState(svc, world, tally));
         changed = [];
@@ -1144,8 +1308,9 @@ export async function runSequence(ops: readonly Op[], onDelete: 'keep' | 'delete
       }
       world.check();
       const expected = [...new Set(changed)];
+      const misses = svc.watcherMisses.length;
       if (expected.length) await svc.settle(expected);
-      const problems = [...violations(world, svc, onDelete), ...(o.op === 'slow' ? fixedProblems(svc, o.file) : [])];
+      const problems = [...deadWatches(world, svc.watcherMisses.slice(misses)), ...check(), ...(o.op === 'slow' ? fixedProblems(svc, o.file) : [])];
       // MODEL_DEBUG=1: a failing run prints what every chat was sent, to read the counterexample by.
       if (problems.length && process.env.MODEL_DEBUG) console.log(svc.events.map((e) => `${e.event} ${e.target} ${e.messageId} ${e.family ?? e.noteId} ${tagOf(e.text)}`).join('\n'));
       if (problems.length && process.env.MODEL_DEBUG) console.log(svc.batchLog.map((b) => `batch ${[...(b.paths ?? [])].map((p) => path.relative(svc.notes, p)).join(',')} reported ${b.reportedAt} started ${b.startedAt} applied ${b.appliedAt} seq ${b.outboxSeq}`).join('\n'));

@@ -13,7 +13,7 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { fileParseThreads } from '../helpers/inproc.js';
-import { runSequence, sequenceArb, switchSequenceArb, World, type Op } from '../helpers/route-model.js';
+import { digestSequenceArb, runSequence, sequenceArb, switchSequenceArb, World, type Op } from '../helpers/route-model.js';
 
 /**
  * Random sequences per onDelete in `npm test` (MODEL_RUNS): 4 with the default seed kill the service once, meet 51
@@ -32,13 +32,19 @@ const SEED = Number(process.env.MODEL_SEED ?? DEFAULT_SEED);
 /** Runs of the switch-heavy sequences (MODEL_SWITCH_RUNS): one per onDelete by default (the main runs switch modes too; more with the variable). */
 const SWITCH_RUNS = Number(process.env.MODEL_SWITCH_RUNS ?? 1);
 
+/**
+ * Runs of sequences with burst digests (MODEL_DIGEST_RUNS; route-digest.ts's rule): one per onDelete by default, in
+ * place of none (issue 25, e26m: the digest findings of tester 24-1 were found by hand, not by the model).
+ */
+const DIGEST_RUNS = Number(process.env.MODEL_DIGEST_RUNS ?? 1);
+
 /** Shared by every start of every sequence here: each start would otherwise load a parse thread again. */
 const parseThreads = fileParseThreads();
 
 /** Over every sequence of the file, the kept cases too: what the log at the end says. */
 const wholeFile = { runs: 0, transientSwitches: 0 };
 /** What the random runs exercised, so a generator that stopped making kills or outages is seen. */
-const exercised = { runs: 0, kills: 0, resends: 0, faultHits: 0, watcherMisses: 0, queuedStops: 0, restores: 0, transientSwitches: 0, overwrites: 0, slowNotes: 0, recreated: 0, copies: 0, controls: 0 };
+const exercised = { runs: 0, kills: 0, resends: 0, faultHits: 0, watcherMisses: 0, queuedStops: 0, restores: 0, transientSwitches: 0, overwrites: 0, slowNotes: 0, recreated: 0, copies: 0, controls: 0, aways: 0, digests: 0 };
 
 /**
  * `knownOpen`: the one problem of an open counterexample (below) that a test kept for another
@@ -53,8 +59,8 @@ async function holds(ops: readonly Op[], onDelete: 'keep' | 'delete', knownOpen?
 }
 
 /** `holds` for a random sequence: what it exercised is counted for the check after the random runs. */
-async function holdsRandom(ops: readonly Op[], onDelete: 'keep' | 'delete'): Promise<void> {
-  const r = await runSequence(ops, onDelete, parseThreads);
+async function holdsRandom(ops: readonly Op[], onDelete: 'keep' | 'delete', digests = false): Promise<void> {
+  const r = await runSequence(ops, onDelete, parseThreads, { digests });
   wholeFile.runs++;
   wholeFile.transientSwitches += r.transientSwitches;
   exercised.runs++;
@@ -70,6 +76,8 @@ async function holdsRandom(ops: readonly Op[], onDelete: 'keep' | 'delete'): Pro
   exercised.recreated += r.recreated;
   exercised.copies += r.copies;
   exercised.controls += r.controls;
+  exercised.aways += r.aways;
+  exercised.digests += r.digests;
   expect(r.problems, `after step ${r.steps} of ${JSON.stringify(ops)}`).toEqual([]);
 }
 
@@ -94,10 +102,16 @@ describe.concurrent('model: every chat shows each published note once, in its ne
       { seed: SEED + (onDelete === 'keep' ? 3 : 2), numRuns: SWITCH_RUNS, interruptAfterTimeLimit: 150_000 },
     );
   });
-  // After the four random tests above (a sequential test waits for the concurrent ones before it).
+  it.each(['keep', 'delete'] as const)('sequences with burst digests, onDelete: %s (issue 25, e26m)', { timeout: 180_000 }, async (onDelete) => {
+    await fc.assert(
+      fc.asyncProperty(digestSequenceArb(10), (ops) => holdsRandom(ops, onDelete, true)),
+      { seed: SEED + (onDelete === 'keep' ? 5 : 4), numRuns: DIGEST_RUNS, interruptAfterTimeLimit: 150_000 },
+    );
+  });
+  // After the random tests above (a sequential test waits for the concurrent ones before it).
   it.sequential('the runs above killed the service and met platform outages', () => {
     if (exercised.runs === 0) return; // the random runs were filtered out (vitest -t): nothing to count
-    console.log(`model: ${exercised.runs} runs, ${exercised.kills} kills, ${exercised.resends} posts resent after a kill, ${exercised.faultHits} sends that met an outage, ${exercised.watcherMisses} paths the watcher never reported (applied by a reconcile pass), ${exercised.queuedStops} stops with posts queued, ${exercised.restores} backups restored, ${exercised.overwrites} moves onto an existing file, ${exercised.recreated} paths re-created as another note, ${exercised.slowNotes} slow notes, ${exercised.copies} copies, ${exercised.controls} changes of controls alone, ${exercised.transientSwitches} switches to another note a later batch of their split burst corrected (allowed, checked at rest)`);
+    console.log(`model: ${exercised.runs} runs, ${exercised.kills} kills, ${exercised.resends} posts resent after a kill, ${exercised.faultHits} sends that met an outage, ${exercised.watcherMisses} paths the watcher never reported (applied by a reconcile pass), ${exercised.queuedStops} stops with posts queued, ${exercised.restores} backups restored, ${exercised.overwrites} moves onto an existing file, ${exercised.recreated} paths re-created as another note, ${exercised.slowNotes} slow notes, ${exercised.copies} copies, ${exercised.controls} changes of controls alone, ${exercised.aways} folders moved away and back, ${exercised.digests} digests, ${exercised.transientSwitches} switches to another note a later batch of their split burst corrected (allowed, checked at rest)`);
     expect(exercised.kills).toBeGreaterThan(0);
     expect(exercised.faultHits).toBeGreaterThan(0);
     // The commands of issue 25's m25b: a slow note costs its parse budget, so it is met here, not in a test of its own. The
@@ -108,6 +122,9 @@ describe.concurrent('model: every chat shows each published note once, in its ne
     // Issue 25, e25b: copies (an original removed later among them) and changes of controls alone, in the same sequences.
     expect(exercised.copies).toBeGreaterThan(0);
     expect(exercised.controls).toBeGreaterThan(0);
+    // Issue 25, e26m: folders moved away and back, and burst digests (the digest sequences).
+    expect(exercised.aways).toBeGreaterThan(0);
+    if (DIGEST_RUNS > 0) expect(exercised.digests).toBeGreaterThan(0);
   });
 });
 
@@ -1108,6 +1125,28 @@ describe.concurrent('model: a delete queued without a wake (BENCH_MODEL_SEED=410
   });
 });
 
+/**
+ * Open (e26m's hunt, seed 2631 with folders moved away weighted up, onDelete: delete; run 19 of 127, shrunk): `_posts/` moved
+ * out of the notes folder and back at once, its `ja/setup.md` moved to `en/setup.md` while away; a later save of
+ * `_posts/en/setup.md` is never reported by the watcher (only a reconcile pass would find it): the class of the closing
+ * note's "a nested folder moved away and back keeps its old subscription". 4 of 4 runs fail on this code (main 5614df1's
+ * src/), keep and delete alike; `_posts/` away and back with nothing done, then `ja/setup.md` saved, and `a/` (no folder
+ * in it) away with a rename, then saved, both pass: what is not watched is the folder made inside it while it was away.
+ * Cause not yet read in watcher.ts (its nested subscriptions). Kept as `it.fails` until fixed; then a plain test.
+ */
+describe.concurrent('model: a folder in the notes folder moved away and back (e26m, open)', () => {
+  it.fails('_posts/ moved away and back, a note moved into a new en/ meanwhile, then saved: reported by the watcher (onDelete: delete)', { timeout: 60_000 }, async () => {
+    await holds(
+      [
+        { op: 'write', file: '_posts/ja/setup.md', draft: false },
+        { op: 'away', folder: '_posts/', ops: [{ op: 'move', from: '_posts/ja/setup.md', to: '_posts/en/setup.md' }], seen: false },
+        { op: 'write', file: '_posts/en/setup.md', draft: false },
+      ],
+      'delete',
+    );
+  });
+});
+
 /** Every simple op of a sequence, those inside bursts, restarts, kills, outages, stops and slow notes too. */
 function simpleOps(ops: readonly Op[]): Op[] {
   return ops.flatMap((o): Op[] => {
@@ -1115,6 +1154,7 @@ function simpleOps(ops: readonly Op[]): Op[] {
       case 'burst':
       case 'kill':
       case 'outage':
+      case 'away':
         return simpleOps(o.ops);
       case 'restart':
         return simpleOps(o.offline);
