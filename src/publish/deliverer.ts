@@ -6,8 +6,8 @@ import type { ChatAdapter, FailureClass, ResendGuard, SendContext } from './port
 import { uncertainPostGuard } from './uncertain.js';
 import type { Logger } from '../log.js';
 import type { Store } from '../store/store.js';
-import type { OutboxRow, Target } from '../store/types.js';
-import { laneKey, targetKey } from '../store/types.js';
+import { laneKey, targetKey, type OutboxRow, type Target } from '../store/types.js';
+import { recordSentDigest } from './digest-lines.js';
 import { backoffMs, NO_JITTER } from './backoff.js';
 import type { Platform } from '../config/schema.js';
 import type { LiveChecker } from './live.js';
@@ -24,7 +24,7 @@ export type { DeliveryEvent } from './outcomes.js';
 export type DelivererStore = Pick<
   Store,
   | 'transaction' | 'recoverSending' | 'upkeep' | 'dueHeads' | 'nextAttemptAt' | 'enqueue'
-  | 'markSending' | 'markDone' | 'markRetry' | 'markRateLimited' | 'markFailed'
+  | 'markSending' | 'markDone' | 'markRetry' | 'markRateLimited' | 'markFailed' | 'openDelivery' | 'replacePayload'
   | 'postOf' | 'putPost' | 'dropPost' | 'pause' | 'moveChat' | 'outboxRow' | 'heldForDigest' | 'getMeta' | 'setMeta' | 'sql' | 'outboxOpened'
 >;
 import type { SentJournal } from '../store/sent-journal.js';
@@ -280,7 +280,7 @@ export class Deliverer {
         const unpinPrevious = this.opts.unpinPrevious?.(row.target) ? { unpinPrevious: true } : {};
         this.store.enqueue({ noteId: row.noteId, revision: row.revision, target: row.target, kind: 'pin', payload: { type: 'pin', messageId, ...unpinPrevious } });
       }
-      if (row.kind === 'digest') for (const item of row.payload.items) this.store.putPost(item.noteId, row.target, messageId, 0, true);
+      if (row.kind === 'digest') recordSentDigest(this.store, row.id, row.target, row.payload.items, messageId); // and what changed meanwhile
       else this.store.putPost(row.noteId, row.target, messageId, row.revision);
     });
   }

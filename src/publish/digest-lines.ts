@@ -10,6 +10,9 @@
 import type { Store } from '../store/store.js';
 import type { DigestItem, NoteRow, Target } from '../store/types.js';
 
+/** What editing a digest message needs of the store (the deliverer records a sent one with it). */
+type DigestStore = Pick<Store, 'outboxRow' | 'postOf' | 'putPost' | 'enqueue' | 'openDelivery' | 'replacePayload' | 'upkeep'>;
+
 /** The prefix of a digest message's outbox name (its edits and deletes as a whole carry no note). */
 export const DIGEST_PREFIX = 'digest:';
 
@@ -107,19 +110,36 @@ export function followInWaitingDigest(store: Store, lineId: string, target: Targ
   const waiting = store.upkeep.waitingDigests(lineId, target);
   if (!waiting.length) return undefined;
   let changed = 0;
-  for (const { id, items } of waiting) {
+  for (const { id, items, inFlight } of waiting) {
     const line = shown && lineOf(lineId, shown);
     if (line && sameLine(items.find((i) => i.noteId === lineId), line)) continue;
     const rest = line ? items.map((i) => (i.noteId === lineId ? line : i)) : items.filter((i) => i.noteId !== lineId);
-    if (rest.length) store.replacePayload(id, 0, { type: 'digest', items: rest });
+    // In flight (fx26d): it goes out as it was, and its message is edited to these lines; left with none and failed, store.markRetry skips it.
+    if (rest.length || inFlight) store.upkeep.setWaitingDigestItems(id, rest);
     else store.markDone(id, null, 'skipped', 'every note of the digest went before it was sent');
     changed++;
   }
   return changed;
 }
 
+/**
+ * A burst's digest just sent as `sent`: each line it lists now is recorded as its note's post there. Lines changed while
+ * it was in flight (issue 25, fx26d: a note deleted, drafted or renamed during the call) were written to its row
+ * (followInWaitingDigest), and its message follows them as a sent digest's does: edited, or deleted when none is left.
+ */
+export function recordSentDigest(store: DigestStore, id: number, target: Target, sent: readonly DigestItem[], messageId: string): void {
+  const now = store.outboxRow(id);
+  const items = now?.kind === 'digest' ? now.payload.items : sent;
+  for (const item of items) store.putPost(item.noteId, target, messageId, 0, true);
+  if (items.length === sent.length && items.every((item, i) => sameLine(sent[i], item) && sent[i]?.noteId === item.noteId)) return;
+  const digestId = digestMessageId(messageId);
+  store.putPost(digestId, target, messageId, 0);
+  if (!items.length) store.enqueue({ noteId: digestId, revision: 0, target, kind: 'delete', payload: { type: 'delete' } });
+  else editDigest(store, target, messageId, new Map(items.map((item) => [item.noteId, item])));
+}
+
 /** Queues the digest message's edit listing the lines its posts still point at (or changes the edit waiting). */
-function editDigest(store: Store, target: Target, messageId: string, items: ReadonlyMap<string, DigestItem>): void {
+function editDigest(store: DigestStore, target: Target, messageId: string, items: ReadonlyMap<string, DigestItem>): void {
   const id = digestMessageId(messageId);
   // The message itself, as the deliverer finds it for an edit or delete of `id`.
   if (!store.postOf(id, target)) store.putPost(id, target, messageId, 0);

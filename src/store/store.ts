@@ -353,7 +353,7 @@ export class Store {
   }
 
   markRetry(id: number, nextAttemptAt: number, error: string): void {
-    this.sql("UPDATE outbox SET status = 'pending', next_attempt_at = ?, last_error = ?, updated_at = ? WHERE id = ?").run(nextAttemptAt, error, Date.now(), id);
+    this.sql("UPDATE outbox SET status = CASE WHEN kind = 'digest' AND json_array_length(payload, '$.items') = 0 THEN 'skipped' ELSE 'pending' END, next_attempt_at = ?, last_error = ?, updated_at = ? WHERE id = ?").run(nextAttemptAt, error, Date.now(), id);
   }
 
   /** A platform (re)connected: its waiting deliveries are due now, parked or backing off. */

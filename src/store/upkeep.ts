@@ -45,21 +45,29 @@ export class OutboxUpkeep {
    * The digests queued and not sent yet in `target` that list `lineId` (a burst's digest waiting for the platform, or
    * behind the chat's other deliveries): a line there is the note's message to be, as a post waiting is (issue 25, fx26a).
    */
-  waitingDigests(lineId: string, target: Target): { id: number; items: DigestItem[] }[] {
+  waitingDigests(lineId: string, target: Target): { id: number; items: DigestItem[]; inFlight: boolean }[] {
     const rows = this.sql(
-      `SELECT id, payload FROM outbox WHERE kind = 'digest' AND status = 'pending' AND platform = ? AND chat = ? AND thread = ?
+      `SELECT id, status, payload FROM outbox WHERE kind = 'digest' AND status IN ('pending', 'sending') AND platform = ? AND chat = ? AND thread = ?
          AND EXISTS (SELECT 1 FROM json_each(payload, '$.items') WHERE json_extract(value, '$.noteId') = ?)`,
-    ).all(target.platform, target.chat, target.thread, lineId) as { id: number; payload: string }[];
+    ).all(target.platform, target.chat, target.thread, lineId) as { id: number; status: string; payload: string }[];
     return rows.flatMap((r) => {
       const digest = readDigestPayload(r.payload);
-      return digest ? [{ id: r.id, items: digest.items }] : [];
+      return digest ? [{ id: r.id, items: digest.items, inFlight: r.status === 'sending' }] : [];
     });
+  }
+
+  /**
+   * A digest waiting or in flight lists `items` from now on. One in flight went out as it was: the lines it is recorded
+   * with, once sent, are these, and its message is edited to them (digest-lines.ts recordSentDigest).
+   */
+  setWaitingDigestItems(id: number, items: DigestItem[]): void {
+    this.sql("UPDATE outbox SET payload = json_set(payload, '$.items', json(?)), updated_at = ? WHERE id = ? AND kind = 'digest' AND status IN ('pending', 'sending')").run(JSON.stringify(items), Date.now(), id);
   }
 
   /** The chats with a digest waiting that lists `lineId` (see `waitingDigests`). */
   waitingDigestTargets(lineId: string): Target[] {
     return this.sql(
-      `SELECT DISTINCT platform, chat, thread FROM outbox WHERE kind = 'digest' AND status = 'pending'
+      `SELECT DISTINCT platform, chat, thread FROM outbox WHERE kind = 'digest' AND status IN ('pending', 'sending')
          AND EXISTS (SELECT 1 FROM json_each(payload, '$.items') WHERE json_extract(value, '$.noteId') = ?)`,
     ).all(lineId) as Target[];
   }

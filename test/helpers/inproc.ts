@@ -33,6 +33,8 @@ export { fileParseThreads, workerParseThreads } from './parse-threads.js';
 export interface PlatformFaults {
   down: boolean;
   hangMs: number;
+  /** While true, every send is held in flight (neither answered nor failed) until it turns false, then goes through. */
+  held: boolean;
   hits: number;
   /**
    * Added to a post's delivery id, which the console's message id is made of: a restored older
@@ -50,6 +52,11 @@ function consoleBehind(faults: PlatformFaults, write: (line: string, deliveryId:
     if (faults.down) {
       faults.hits++;
       throw new Error('503 Service Unavailable');
+    }
+    if (faults.held) {
+      faults.hits++;
+      while (faults.held) await new Promise((resolve) => setTimeout(resolve, 10));
+      return;
     }
     if (!faults.hangMs) return;
     faults.hits++;
@@ -172,7 +179,7 @@ export class InProcessService {
 
   /** From the next start on, the console platform fails as `faults` says (switched by the test as it goes). */
   withFaults(): PlatformFaults {
-    this.faults = { down: false, hangMs: 0, hits: 0, idOffset: 0 };
+    this.faults = { down: false, hangMs: 0, held: false, hits: 0, idOffset: 0 };
     return this.faults;
   }
 

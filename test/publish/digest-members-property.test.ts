@@ -27,8 +27,11 @@ type Mode = 'group' | 'separate';
 /** `language`: moved to the other language folder and retitled in one save (its file written there, the old one gone). */
 type Step = { op: 'rename' | 'retitle' | 'draft' | 'language'; n: number };
 const stepArb: fc.Arbitrary<Step> = fc.record({ op: fc.constantFrom('rename' as const, 'retitle' as const, 'draft' as const, 'language' as const), n: fc.constantFrom(...NOTES) });
-/** Steps, the first `waiting` of them made while the burst's digest waits to go (the platform down); translations grouped unless `mode`. */
-type Run = { steps: Step[]; waiting: number; mode?: Mode };
+/**
+ * Steps, the first `waiting` of them made while the burst's digest waits to go: the platform down (refused, retried), or
+ * `inFlight` (fx26d: its send accepted and not answered yet, as a slow platform's is); translations grouped unless `mode`.
+ */
+type Run = { steps: Step[]; waiting: number; mode?: Mode; inFlight?: boolean };
 
 interface NoteState { moved: boolean; version: number; draft: boolean; lang: 'en' | 'ja'; inEn: boolean }
 const fileOf = (n: number, s: NoteState) => `${s.lang}/n${n}${s.moved ? '-moved' : ''}.md`;
@@ -80,24 +83,25 @@ function apply(notes: string, states: Map<number, NoteState>, step: Step, waitin
   return [...new Set([fileOf(step.n, s), fileOf(step.n, next)])];
 }
 
-async function run({ steps, waiting, mode = 'group' }: Run): Promise<string | undefined> {
+async function run({ steps, waiting, mode = 'group', inFlight = false }: Run): Promise<string | undefined> {
   const svc = InProcessService.sandbox(config(mode), { parseThreads });
   const faults = svc.withFaults();
   for (const lang of ['en', 'ja']) mkdirSync(path.join(svc.notes, lang), { recursive: true });
   try {
     await svc.start();
     const states = new Map(NOTES.map((n): [number, NoteState] => [n, { moved: false, version: 1, draft: false, lang: 'en', inEn: true }]));
-    faults.down = waiting > 0;
+    faults.down = waiting > 0 && !inFlight;
+    faults.held = waiting > 0 && inFlight;
     svc.beginStep();
     for (const [n, s] of states) writeFileSync(path.join(svc.notes, fileOf(n, s)), text(n, s));
     await svc.batched(NOTES.map((n) => fileOf(n, states.get(n)!)));
-    if (faults.down) await svc.waitFor(() => faults.hits > 0, 20_000, 'the digest meeting the outage');
+    if (waiting > 0) await svc.waitFor(() => faults.hits > 0, 20_000, 'the digest meeting the outage');
     else await svc.nextIdle();
     for (const [i, step] of steps.entries()) {
       const idles = svc.idleCount;
       svc.beginStep();
-      await svc.batched(apply(svc.notes, states, step, faults.down));
-      if (i + 1 === waiting) faults.down = false; // the digest goes now, with whatever the waiting steps made of it
+      await svc.batched(apply(svc.notes, states, step, i < waiting));
+      if (i + 1 === waiting) faults.down = faults.held = false; // the digest goes now, with whatever the waiting steps made of it
       if (i + 1 < waiting) continue;
       svc.app!.noticeIdle();
       await svc.waitFor(() => svc.idleCount > idles && svc.openDeliveries() === 0 && svc.app!.publisher.pendingRemovals === 0, 20_000, 'idle');
@@ -113,7 +117,9 @@ async function run({ steps, waiting, mode = 'group' }: Run): Promise<string | un
 
 const runArb: fc.Arbitrary<Run> = fc
   .array(stepArb, { minLength: 1, maxLength: 5 })
-  .chain((steps) => fc.record({ steps: fc.constant(steps), waiting: fc.constantFrom(0, 0, ...steps.map((_, i) => i + 1)), mode: fc.constantFrom('group' as const, 'separate' as const) }));
+  .chain((steps) =>
+    fc.record({ steps: fc.constant(steps), waiting: fc.constantFrom(0, 0, ...steps.map((_, i) => i + 1)), mode: fc.constantFrom('group' as const, 'separate' as const), inFlight: fc.boolean() }),
+  );
 
 describe('digest members, in one message each', () => {
   it('over random renames, retitles, drafts and language moves after a burst, some while its digest waits (seeded)', async () => {
@@ -139,5 +145,9 @@ describe('digest members, in one message each', () => {
   }, 60_000);
   it.each(['retitle', 'rename', 'language', 'draft'] as const)('a digest still waiting, translations separate: %s, then it goes', async (op) => {
     expect(await run({ steps: [{ op, n: 1 }], waiting: 1, mode: 'separate' })).toBeUndefined();
+  }, 60_000);
+  // fx26d (tester 26 F3): the digest's send in flight while its notes change; it goes as it was, then its message follows.
+  it.each(['retitle', 'rename', 'language', 'draft'] as const)('a digest in flight: %s, then it is answered', async (op) => {
+    expect(await run({ steps: [{ op, n: 1 }], waiting: 1, inFlight: true })).toBeUndefined();
   }, 60_000);
 });
