@@ -90,8 +90,6 @@ export interface CommandDeps {
   limiter?: CommandRateLimiter;
   /** Reports each command's latency (metrics). */
   observe?: (platform: string, command: string, ms: number) => void;
-  /** A paused chat was resumed: its waiting deliveries are due, and nothing else would look for them (a paused chat sets no retry timer). */
-  resumed?: () => void;
   /** /unsubscribe removed subscriptions here: posts waiting for the chat that it no longer wants are called off (publish/chat-wants.ts). */
   unsubscribed?: (target: Target) => void;
 }
