@@ -38,6 +38,7 @@ import { PolledQuiet, TimedQuiet, type QuietPeriods } from './quiet.js';
 import { nativeSource, pollSource, type NativeSubscribe, type Unsubscribable } from './sources.js';
 import { removalReportedAt, type PathReport } from './removal-report.js';
 import { WatchRetry } from './watch-retry.js';
+import { NestedWatches } from './nested-watches.js';
 
 export interface WatcherOptions {
   root: string;
@@ -99,7 +100,7 @@ class Watcher implements NotesWatcher {
   private flushScheduled = false;
   private subscription: Unsubscribable | undefined;
   /** Folders that arrived with folders inside, each with a subscription of its own (see the file's comment). */
-  private readonly nested = new Map<string, Promise<Unsubscribable | undefined>>();
+  private readonly nested = new NestedWatches();
   private closed = false;
   private failed = false;
   private rootGone = false;
@@ -168,9 +169,7 @@ class Watcher implements NotesWatcher {
     this.quiet.clear();
     this.reportedAt.clear();
     await this.ready.catch(() => undefined);
-    const subs = await Promise.all([...this.nested.values()]);
-    this.nested.clear();
-    await Promise.all([this.subscription, ...subs].map((s) => s?.unsubscribe()));
+    await Promise.all([this.subscription?.unsubscribe(), this.nested.close()]);
   }
 
   private every(ms: number, fn: () => void): void {
@@ -201,7 +200,7 @@ class Watcher implements NotesWatcher {
       onError,
       ignored: this.ignored,
       onPassEnded: (startedAt: number) => this.passEnded(startedAt),
-      ...(dir === this.root ? { onRootLost: () => this.rootLost() } : {}), // a nested folder's going is a removal (unwatchRemoved)
+      ...(dir === this.root ? { onRootLost: () => this.rootLost() } : {}), // a nested folder's going is a removal, its coming back a new watch (nested-watches.ts)
     };
     return this.polling ? pollSource(dir, { intervalMs: this.opts.pollIntervalMs ?? 3000, sweepPasses: this.opts.pollSweepPasses }, events) : nativeSource(dir, events, this.opts.nativeSubscribe);
   }
@@ -283,7 +282,7 @@ class Watcher implements NotesWatcher {
     }
     this.due.clear();
     if (nestedFolders.length && !this.polling) this.watchNested(nestedFolders, scannedAt); // polling walks new folders itself
-    if (removed.size && this.nested.size) this.unwatchRemoved(removed);
+    if (removed.size && this.nested.size) void this.nested.unwatch(removed);
     if (changed.size || removed.size) this.opts.onBatch({ changed: [...changed], removed: [...removed], ...(removedAt === undefined ? {} : { removedAt }) });
     if (this.quiet.size === 0) this.opts.onQuiet?.();
   }
@@ -295,39 +294,29 @@ class Watcher implements NotesWatcher {
    */
   private watchNested(folders: string[], scannedAt: number): void {
     for (const folder of folders) {
-      if (this.nested.has(folder) || this.closed) continue;
-      const sub = this.watch(folder).then(
-        (s) => {
-          // Notes written in there before its watches existed (close() ends the subscription). Only
-          // those written since the batch that brought the folder read it: the rest were in that batch
-          // (a renamed folder's notes keep their ctime), and are not reported twice.
-          if (this.closed) return s;
-          try {
-            for (const f of scanNotesSync(folder)) if (changedSince(f, scannedAt)) this.touch(f);
-          } catch {
-            // gone again already: its removal arrives as an event of its own
-          }
-          this.opts.log.debug({ folder }, 'watching a new nested folder');
-          return s;
-        },
-        (e: unknown) => {
-          // Typically the folder went again before it could be watched.
-          this.opts.log.warn({ err: String(e), folder }, 'watcher could not watch a new folder');
-          this.nested.delete(folder);
-          return undefined;
-        },
+      if (this.closed) return;
+      this.nested.watch(folder, () =>
+        this.watch(folder).then(
+          (s) => {
+            // Notes written in there before its watches existed (close() ends the subscription). Only
+            // those written since the batch that brought the folder read it: the rest were in that batch
+            // (a renamed folder's notes keep their ctime), and are not reported twice.
+            if (this.closed) return s;
+            try {
+              for (const f of scanNotesSync(folder)) if (changedSince(f, scannedAt)) this.touch(f);
+            } catch {
+              // gone again already: its removal arrives as an event of its own
+            }
+            this.opts.log.debug({ folder }, 'watching a new nested folder');
+            return s;
+          },
+          (e: unknown) => {
+            // Typically the folder went again before it could be watched.
+            this.opts.log.warn({ err: String(e), folder }, 'watcher could not watch a new folder');
+            return undefined;
+          },
+        ),
       );
-      this.nested.set(folder, sub);
-    }
-  }
-
-  private unwatchRemoved(removed: Iterable<string>): void {
-    for (const gone of removed) {
-      for (const [folder, sub] of this.nested) {
-        if (folder !== gone && !folder.startsWith(gone + path.sep)) continue;
-        this.nested.delete(folder);
-        void sub.then((s) => s?.unsubscribe()).catch(() => undefined);
-      }
     }
   }
 
@@ -381,7 +370,7 @@ class Watcher implements NotesWatcher {
   private async watchRootAnew(): Promise<void> {
     const old = this.subscription;
     this.subscription = undefined;
-    this.unwatchRemoved([this.root]); // folders watched inside the old root are gone with it
+    void this.nested.unwatch([this.root]); // folders watched inside the old root are gone with it
     // Failing, it leaves @parcel/watcher's listing of the path stale: the folder is then watched by another name (sources.ts).
     await old?.unsubscribe().catch((e: unknown) => this.opts.log.warn({ root: this.root, err: String(e) }, 'the old watch of the notes folder did not end cleanly'));
     this.lookover?.stop(); // a look under way is of the old root
