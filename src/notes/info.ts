@@ -19,5 +19,6 @@ export function noteInfo(note: Note): NoteInfo {
     original: note.frontMatter.translated !== true,
     // Only when set, so the records of notes without controls stay as they were.
     ...(Object.keys(controls).length ? { controls } : {}),
+    ...(note.bareHash === undefined ? {} : { bareHash: note.bareHash }),
   };
 }

@@ -17,6 +17,7 @@ import { authorsExcerpt } from './excerpt.js';
 import { frontMatterLine } from './fm-lines.js';
 import { frontMatterSchema, type FrontMatter } from './frontmatter.js';
 import { pathLanguage, sameBaseLanguage, toLocaleTag } from './lang.js';
+import { textWithoutControls } from './bare-text.js';
 import { renderJekyllSource } from './jekyll.js';
 import { whyJekyllSkips, type JekyllReading } from './jekyll-reading.js';
 import { dateFromFileName, noteUrl, type SiteConfig } from './url.js';
@@ -29,6 +30,8 @@ export interface Note {
   file: string;
   /** sha256 of the normalised text (front matter and body). */
   hash: string;
+  /** sha256 of that text without its controls (bare-text.ts), only when it writes any: what copies are compared by. */
+  bareHash?: string | undefined;
   title: string;
   date?: Date | undefined;
   /** Language as written (`hant`). */
@@ -218,6 +221,12 @@ export function contentHash(text: string | Buffer): string {
   return createHash('sha256').update(text).digest('hex');
 }
 
+/** The digest of the text without its controls, when it writes any (bare-text.ts); else the text is its own bare text. */
+export function bareHashOf(text: string): { bareHash?: string } {
+  const bare = textWithoutControls(text);
+  return bare === undefined ? {} : { bareHash: contentHash(bare) };
+}
+
 /** Bytes → text, with BOM and CRLF normalised; binary and non-UTF-8 input is refused. */
 export function decodeNoteText(rel: string, buf: Buffer, maxBytes: number): string {
   if (buf.length === 0) throw new NoteError(rel, 'empty file', 1);
@@ -340,6 +349,7 @@ export function parseNoteText(rel: string, text: string, opts: ReadOptions, hash
     id,
     file: rel,
     hash: hash ?? contentHash(text),
+    ...bareHashOf(text),
     title,
     date,
     lang,

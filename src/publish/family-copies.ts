@@ -12,7 +12,7 @@
  */
 import type { Store } from '../store/store.js';
 import { notesWithContent } from '../store/kept-copies.js';
-import type { NoteRow, SummaryPayload, Target } from '../store/types.js';
+import { bareHash, type NoteRow, type SummaryPayload, type Target } from '../store/types.js';
 import { familyPostId } from './family.js';
 import { shownMember } from './family-follow.js';
 import type { Logger } from '../log.js';
@@ -46,7 +46,7 @@ function messageIn(store: Store, messageId: string, target: Target): boolean {
  */
 export function shownByOriginal(store: Store, member: NoteRow, target: Target, scheme: MessageScheme = FAMILY_MESSAGES): string | undefined {
   const own = scheme.messageOf(member);
-  for (const o of notesWithContent(store.sql, member.hash, null, member.id)) {
+  for (const o of notesWithContent(store.sql, bareHash(member), null, member.id)) {
     const original = store.getNote(o.id);
     const messageId = original ? scheme.messageOf(original) : undefined;
     if (messageId === undefined || messageId === own || !messageIn(store, messageId, target)) continue;
@@ -69,7 +69,7 @@ export interface CopyTakeover {
  */
 export function takeoverByCopy(store: Store, scheme: MessageScheme, messageId: string, shown: NoteRow | undefined, target: Target, payloadIn: (copy: NoteRow, target: Target) => SummaryPayload | undefined): CopyTakeover | undefined {
   if (!shown || shown.state !== 'deleted' || scheme.shownIn(store, messageId, target) !== shown.id) return undefined;
-  for (const o of notesWithContent(store.sql, shown.hash, null, shown.id)) {
+  for (const o of notesWithContent(store.sql, bareHash(shown), null, shown.id)) {
     const copy = store.getNote(o.id);
     if (!copy) continue;
     const copyMessage = scheme.messageOf(copy);
@@ -104,7 +104,7 @@ export function handOverToHeldCopies(store: Store, scheme: MessageScheme, prev: 
   const messageId = scheme.messageOf(prev);
   const taken: { copy: NoteRow; target: Target }[] = [];
   if (prev.state !== 'published' || !prev.announced) return taken;
-  const copies = notesWithContent(store.sql, prev.hash, null, prev.id).flatMap((o) => store.getNote(o.id) ?? []).filter(unchanged);
+  const copies = notesWithContent(store.sql, bareHash(prev), null, prev.id).flatMap((o) => store.getNote(o.id) ?? []).filter(unchanged);
   for (const { target, viaDigest } of store.postsOf(messageId)) {
     if (viaDigest || scheme.shownIn(store, messageId, target) !== prev.id) continue;
     const copy = copies.find((c) => scheme.messageOf(c) !== messageId && !messageIn(store, scheme.messageOf(c), target) && goesTo(c, target));

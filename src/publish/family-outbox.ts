@@ -10,7 +10,7 @@ import type { Store } from '../store/store.js';
 import { callOffPost } from '../store/called-off.js';
 import type { NoteRow, Subscription, SummaryPayload, Target } from '../store/types.js';
 import type { Summary } from '../summary/build.js';
-import { targetKey } from '../store/types.js';
+import { bareHash, targetKey } from '../store/types.js';
 import { postControlsOf } from './route.js';
 import { followInDigest, followInWaitingDigest, keepDigestLine, leaveDigest } from './digest-lines.js';
 import { adoptKeptMessages, adoptMemberMessages, familiesPostedSeparately, ownMessageStays } from './family-adopt.js';
@@ -96,12 +96,12 @@ export function familiesTouched(store: Store, config: Config, platforms: Readonl
  * translation left in a chat of no language), handOverToCopy never ran, and the copy was shown there by nothing.
  */
 function followHeldCopies(store: Store, config: Config, platforms: ReadonlySet<string>, changes: readonly FamilyChange[]): string[] {
-  const unchanged = (copy: NoteRow) => changes.every((c) => c.row.id !== copy.id || (c.row.hash === copy.hash && c.row.state === copy.state));
+  const unchanged = (copy: NoteRow) => changes.every((c) => c.row.id !== copy.id || (bareHash(c.row) === bareHash(copy) && c.row.state === copy.state));
   const goesTo = (copy: NoteRow, target: Target) => {
     const key = copy.info.translationKey;
     return familyTargets(liveMembers(store.familyNotes(key)), config.routes, store.subscriptions(), platforms, sentMemberIn(store, familyPostId(key))).some((ft) => ft.member.id === copy.id && targetKey(ft.target) === targetKey(target));
   };
-  const left = (d: FamilyChange, prev: NoteRow) => (d.action.type === 'update' && d.row.state === 'published' && d.row.hash !== prev.hash) || d.row.state === 'deleted';
+  const left = (d: FamilyChange, prev: NoteRow) => (d.action.type === 'update' && d.row.state === 'published' && bareHash(d.row) !== bareHash(prev)) || d.row.state === 'deleted';
   return changes.flatMap((d) => (d.prev && left(d, d.prev) ? handOverToHeldCopies(store, FAMILY_MESSAGES, d.prev, goesTo, unchanged) : []).map((t) => t.copy.info.translationKey));
 }
 

@@ -71,13 +71,13 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Config } from '../config/schema.js';
 import type { Logger } from '../log.js';
-import { noteIdOf, readNoteTextSync, toRelPath } from '../notes/read.js';
+import { bareHashOf, noteIdOf, readNoteTextSync, toRelPath } from '../notes/read.js';
 import { noteInfo } from '../notes/info.js';
 import type { Note } from '../notes/read.js';
 import { dropKeptCopy, isKeptCopy, keptCopies, notesWithContent } from '../store/kept-copies.js';
 import { keptDeletedNotes } from '../store/move-sources.js';
 import type { KnownNote, Store } from '../store/store.js';
-import { targetKey, type NoteInfo, type NoteRow } from '../store/types.js';
+import { bareHash, targetKey, type NoteInfo, type NoteRow } from '../store/types.js';
 import type { Batch } from '../watch/batch.js';
 import type { ChangedFile } from './batch-read.js';
 import type { Decision } from './decide.js';
@@ -100,10 +100,11 @@ export interface CopyDeps {
   onRemoved?: ((id: string) => void) | undefined;
 }
 
-/** The content digest of a note file now, or undefined if it is gone or cannot be read. */
+/** The content of a note file now as copies compare it (its digest without controls), or undefined if it is gone or cannot be read. */
 function hashOnDisk(deps: CopyDeps, rel: string): string | undefined {
   try {
-    return readNoteTextSync(deps.root, path.join(deps.root, rel), rel, deps.read.maxBytes).hash;
+    const { text, hash } = readNoteTextSync(deps.root, path.join(deps.root, rel), rel, deps.read.maxBytes);
+    return bareHashOf(text).bareHash ?? hash;
   } catch {
     return undefined;
   }
@@ -113,6 +114,7 @@ function hashOnDisk(deps: CopyDeps, rel: string): string | undefined {
 interface FileNow {
   id: string;
   file: string;
+  /** Its content as copies compare it: the digest without its controls (`bareHash`). */
   hash: string;
   /** Its info as the file holds it (a chunk's note), or as its record has it (a held rewrite, not parsed again). */
   info: () => NoteInfo;
@@ -145,7 +147,7 @@ export function contentsDecided(deps: CopyDeps, parsed: readonly ParseResult[], 
     if (row) byId.set(row.id, { id: row.id, file: rel, hash, info: () => row.info, held: true });
   }
   for (const r of parsed) {
-    if (r.ok) byId.set(r.note.id, { id: r.note.id, file: r.note.file, hash: r.note.hash, info: () => noteInfo(r.note) });
+    if (r.ok) byId.set(r.note.id, { id: r.note.id, file: r.note.file, hash: r.note.bareHash ?? r.note.hash, info: () => noteInfo(r.note) });
     else shownDespiteError(deps, r.rel, byId);
   }
   const byHash = new Map<string, FileNow[]>();
@@ -161,7 +163,7 @@ export function contentsDecided(deps: CopyDeps, parsed: readonly ParseResult[], 
  */
 function shownDespiteError(deps: CopyDeps, rel: string, byId: Map<string, FileNow>): void {
   const row = deps.store.getNote(noteIdOf(rel));
-  if (row?.file === rel && row.state === 'published' && messagesUp(deps, row) && !byId.has(row.id)) byId.set(row.id, { id: row.id, file: rel, hash: row.hash, info: () => row.info });
+  if (row?.file === rel && row.state === 'published' && messagesUp(deps, row) && !byId.has(row.id)) byId.set(row.id, { id: row.id, file: rel, hash: bareHash(row), info: () => row.info });
 }
 
 /** Whether a record's messages are up (announced, and not deleted or drafted with `onDelete: delete`, which took them down). */
@@ -187,16 +189,17 @@ function originalOf(deps: CopyDeps, row: Pick<NoteRow, 'id' | 'file' | 'hash' | 
     const shown = chatsShowing(deps, original, announced, (subs ??= store.subscriptions()));
     return routeTargets(row.info, config.routes, subs, platforms).every((t) => shown.has(targetKey(t)));
   };
-  for (const o of notesWithContent(store.sql, row.hash, row.info.lang, row.id)) {
+  const content = bareHash(row);
+  for (const o of notesWithContent(store.sql, content, row.info.lang, row.id)) {
     const original = store.getNote(o.id);
-    const now = ctx.byId.get(o.id)?.hash ?? (original?.error ? original.hash : hashOnDisk(deps, o.file)); // a broken edit keeps its last good state (shownDespiteError)
+    const now = ctx.byId.get(o.id)?.hash ?? (original?.error ? bareHash(original) : hashOnDisk(deps, o.file)); // a broken edit keeps its last good state (shownDespiteError)
     // The original moved on already (its change is being decided), unless `goneToo` and its file is gone: its removal
     // pending, or not reported yet (`mv a/setup.md b/setup.md` seen as b/setup.md a batch before a/setup.md's removal).
-    if (!original || (now !== row.hash && !(goneToo && now === undefined && (ctx.pending?.has(o.file) || !existsSync(path.join(deps.root, o.file)))))) continue;
+    if (!original || (now !== content && !(goneToo && now === undefined && (ctx.pending?.has(o.file) || !existsSync(path.join(deps.root, o.file)))))) continue;
     if (covers(original, true)) return o;
   }
-  for (const f of ctx.byHash.get(row.hash) ?? []) {
-    if (f.id === row.id || f.info().lang !== row.info.lang || (f.held && hashOnDisk(deps, f.file) !== row.hash)) continue;
+  for (const f of ctx.byHash.get(content) ?? []) {
+    if (f.id === row.id || f.info().lang !== row.info.lang || (f.held && hashOnDisk(deps, f.file) !== content)) continue;
     const announced = messagesUp(deps, store.getNote(f.id));
     const shown = announced || f.file < row.file; // an announced note edited to it, or the first new file by path
     if (shown && covers({ id: f.id, info: f.info() }, announced)) return { id: f.id, file: f.file };
@@ -262,8 +265,8 @@ export function overwrittenByAnother(deps: CopyDeps, ctx: CopyContext, r: ParseR
 function overwrittenBy(deps: CopyDeps, ctx: CopyContext, r: ParseResult | undefined, prev: NoteRow): 'copy' | 'moved' | undefined {
   if (!r?.ok) return undefined;
   const note = r.note;
-  if (!prev.announced || prev.state !== 'published' || prev.info.copyOf || prev.hash === note.hash) return undefined;
-  if ((ctx.byHash.get(prev.hash) ?? []).some((f) => f.id !== prev.id)) return undefined; // its content is at another path of the chunk: a move, rename-chain.ts
+  if (!prev.announced || prev.state !== 'published' || prev.info.copyOf || bareHash(prev) === (note.bareHash ?? note.hash)) return undefined; // the same text (controls alone changed): an edit
+  if ((ctx.byHash.get(bareHash(prev)) ?? []).some((f) => f.id !== prev.id)) return undefined; // its content is at another path of the chunk: a move, rename-chain.ts
   if (isCopyOver(deps, ctx, note)) return 'copy';
   return movedOverFrom(deps, ctx.pending, r, prev) === undefined ? undefined : 'moved';
 }

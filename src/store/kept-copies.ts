@@ -8,9 +8,13 @@
 import type { Prepare } from './db.js';
 import { dropSearchRows } from './fts.js';
 
+/** A record's content as copies compare it: its text's digest without its controls (see `bareHash` in types.ts). */
+const BARE_HASH = "coalesce(json_extract(info, '$.bareHash'), hash)";
+
 export interface KeptCopy {
   id: string;
   file: string;
+  /** Its content: the digest of its text without its controls (NoteInfo.bareHash, else `hash`). */
   hash: string;
   lang: string | null;
   /** The note it was kept back for (its id when the copy was made; the note may have moved since). */
@@ -20,18 +24,19 @@ export interface KeptCopy {
 /** Every copy kept back: a few rows at most (one query a batch, by the `announced = 0` rows). */
 export function keptCopies(sql: Prepare): KeptCopy[] {
   return sql(
-    `SELECT id, file, hash, json_extract(info, '$.lang') AS lang, json_extract(info, '$.copyOf') AS copyOf FROM notes
+    `SELECT id, file, ${BARE_HASH} AS hash, json_extract(info, '$.lang') AS lang, json_extract(info, '$.copyOf') AS copyOf FROM notes
       WHERE announced = 0 AND state = 'published' AND json_extract(info, '$.copyOf') IS NOT NULL ORDER BY file`,
   ).all() as KeptCopy[];
 }
 
 /**
- * The announced, published notes of this language (`null`: of any language) with exactly this content, other than `id`
+ * The announced, published notes of this language (`null`: of any language) with exactly this content (`hash`: the digest
+ * without controls, `bareHash` of store/types.ts: controls never change what a message shows), other than `id`
  * and no copy themselves: the notes a copy stands for.
  */
 export function notesWithContent(sql: Prepare, hash: string, lang: string | null, id: string): { id: string; file: string }[] {
   return sql(
-    `SELECT id, file FROM notes WHERE hash = ? AND id != ? AND state = 'published' AND announced = 1
+    `SELECT id, file FROM notes WHERE ${BARE_HASH} = ? AND id != ? AND state = 'published' AND announced = 1
       AND (? IS NULL OR coalesce(json_extract(info, '$.lang'), '') = ?) AND json_extract(info, '$.copyOf') IS NULL ORDER BY file`,
   ).all(hash, id, lang, lang) as { id: string; file: string }[];
 }

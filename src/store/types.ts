@@ -48,6 +48,8 @@ export interface NoteInfo {
   identity?: NoteIdentity | undefined;
   /** A copy kept back: the id of the note it has exactly the content of, which every chat wanting it shows already (publish/kept-copies.ts). */
   copyOf?: string | undefined;
+  /** The digest of the note's text without its controls, only when it writes any (notes/bare-text.ts): copies match by it (`bareHash`). */
+  bareHash?: string | undefined;
   /** The author's controls (front matter `notecast:`), when any is set; see notes/frontmatter.ts. */
   controls?: { announce?: boolean | 'again' | undefined; silent?: boolean | undefined; routes?: string[] | undefined; pin?: boolean | undefined } | undefined;
 }
@@ -204,4 +206,9 @@ export const DEFERRED_SUMMARY = 'in:';
 /** Whether a note has a summary that is made when first asked for (see `DEFERRED_SUMMARY`). */
 export function summaryDeferred(row: Pick<NoteRow, 'summary' | 'summaryHash'>): boolean {
   return row.summary === null && row.summaryHash !== null && row.summaryHash.startsWith(DEFERRED_SUMMARY);
+}
+
+/** What a record's note shows, for telling copies (publish/kept-copies.ts): its text's digest without its controls. */
+export function bareHash(row: { hash: string; info: Pick<NoteInfo, 'bareHash'> }): string {
+  return row.info.bareHash ?? row.hash;
 }

@@ -172,22 +172,21 @@ describe('a copy kept back only where its original is shown', () => {
 });
 
 /**
- * Open (issue 25, finding 2 of stop 51; fx26a, not fixed): a copy whose `notecast:` controls alone change. A copy is held
- * (or kept back) where a message shows exactly its content, and "exactly" is the file's bytes (store/kept-copies.ts
- * notesWithContent by hash): a controls line written into the copy leaves its text as it was, but the copy is no longer
- * a copy of anything, so it is posted beside the original's message showing the same text (seen here: `all` gets a
- * second "Alpha"). README: controls never change what a message shows, and a copy is announced once its own *text*
- * differs. To fix: hold and keep back by the note's content without its controls (a digest of the file with the
- * `notecast:` block and `announce:` taken out, kept beside `hash`), so a copy's controls change only how its own posts go.
- * `it.fails` until then; both fail on main df756d7 too.
+ * Issue 25 (finding 2 of stop 51; fx27c): a copy whose `notecast:` controls alone change. A copy is held (or kept back)
+ * where a message shows exactly its content, and "exactly" was the file's bytes (store/kept-copies.ts notesWithContent
+ * by hash): a controls line written into the copy left its text as it was, but the copy was no longer a copy of
+ * anything, so it was posted beside the original's message showing the same text (`all` got a second "Alpha"). README:
+ * controls never change what a message shows, and a copy is announced once its own *text* differs. Now copies match by
+ * the text without its controls (notes/bare-text.ts, NoteInfo.bareHash), so a copy's controls change only how its own
+ * posts go. Both failed on main c0def80 (two posts in `all`); `routes` too (a third case, below).
  */
-describe('a copy whose controls alone change (open)', () => {
-  const copiedTo = async (to: string) => {
+describe('a copy whose controls alone change', () => {
+  const copiedTo = async (to: string, controls = '{silent: true}') => {
     const s = InProcessService.sandbox(
       {
         watch: { mode: 'native', quietMs: 40, reconcileMinutes: 0 },
         publish: { translations: { mode: 'group', graceMs: 0 }, digest: { windowMs: 300 } },
-        routes: [{ platform: 'console', chat: 'all' }, { platform: 'console', chat: 'a', filter: { path: 'a/**' } }],
+        routes: [{ platform: 'console', chat: 'all', name: 'everyone' }, { platform: 'console', chat: 'a', filter: { path: 'a/**' } }],
       },
       { parseThreads },
     );
@@ -199,15 +198,19 @@ describe('a copy whose controls alone change (open)', () => {
       copyFileSync(path.join(s.notes, 'setup.md'), path.join(s.notes, to));
     });
     expect(shown(s)).toEqual({ posts: 1, live: ['setup: Alpha'] });
-    await idleAfter(s, () => writeFileSync(path.join(s.notes, to), ALPHA.replace('---\n', '---\nnotecast: {silent: true}\n')));
+    await idleAfter(s, () => writeFileSync(path.join(s.notes, to), ALPHA.replace('---\n', `---\nnotecast: ${controls}\n`)));
     return s;
   };
-  it.fails('held in all (posted in a): made silent, all still shows its text once', { timeout: 60_000 }, async () => {
+  it('held in all (posted in a): made silent, all still shows its text once', { timeout: 60_000 }, async () => {
     const s = await copiedTo('a/setup.md');
     expect(shown(s)).toEqual({ posts: 1, live: ['setup: Alpha'] });
   });
-  it.fails('kept back: made silent, all still shows its text once', { timeout: 60_000 }, async () => {
+  it('kept back: made silent, all still shows its text once', { timeout: 60_000 }, async () => {
     const s = await copiedTo('intro.md');
+    expect(shown(s)).toEqual({ posts: 1, live: ['setup: Alpha'] });
+  });
+  it('kept back: given routes of its own (block style), all still shows its text once', { timeout: 60_000 }, async () => {
+    const s = await copiedTo('intro.md', '\n  routes: [everyone]\n  silent: true');
     expect(shown(s)).toEqual({ posts: 1, live: ['setup: Alpha'] });
   });
 });
