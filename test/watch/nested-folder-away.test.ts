@@ -40,14 +40,15 @@ function site() {
 
 /**
  * What the batches said wrongly: a change of a note that is not there (an old name: before, the saves in `a/c` came as
- * `a/b/…`), a removal of a path that is there, a path changed twice (each save here is one change).
+ * `a/b/…`), a removal of a path that is there. Not a path changed twice: one save can come in two batches when its
+ * create and its write are delivered apart (CI at load: `z/marker-40.md`), and the service reads the content then and
+ * skips the second (its content digest is unchanged).
  */
 function misreported(root: string, batches: readonly Batch[]): string[] {
   const changed = batches.flatMap((b) => b.changed);
   return [
     ...changed.filter((p) => !existsSync(p)).map((p) => `changed, not there: ${path.relative(root, p)}`),
     ...batches.flatMap((b) => b.removed).filter((p) => existsSync(p)).map((p) => `removed, there: ${path.relative(root, p)}`),
-    ...changed.filter((p, i) => changed.indexOf(p) !== i).map((p) => `changed twice: ${path.relative(root, p)}`),
   ];
 }
 

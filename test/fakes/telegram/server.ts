@@ -148,7 +148,11 @@ export class FakeTelegram {
   private server?: Server;
   private readonly limits: NonNullable<FakeTelegramOptions['limits']>;
 
-  constructor(private readonly opts: FakeTelegramOptions) {
+  /** Its own copy of the options: `revokeToken` changes the token of this fake only, never the caller's object (shared by a file's fakes). */
+  readonly opts: FakeTelegramOptions;
+
+  constructor(opts: FakeTelegramOptions) {
+    this.opts = { ...opts };
     this.limits = opts.limits ?? { globalPerSecond: 30, perChatMs: 1000, perGroupPerMinute: 20 };
   }
 
