@@ -22,6 +22,7 @@ import { telegramCommandLists } from './render.js';
 import { installCallRules, LONG_POLL_SECONDS } from './calls.js';
 import { handleTelegramUpdates } from './updates.js';
 import { TelegramWebhookServer } from './webhook.js';
+import { KeptPolling } from './polling.js';
 
 /** Updates handled at once across all chats. */
 const MAX_UPDATES_AT_ONCE = 100;
@@ -101,7 +102,6 @@ async function receiveUpdates(bot: Bot, o: TelegramAdapterOptions, log: Logger):
   // Long polling only works with no webhook set (core.telegram.org/bots/api#getupdates).
   await bot.api.deleteWebhook();
   const runner = run(bot, { runner: { fetch: { allowed_updates: [...allowed_updates], timeout: LONG_POLL_SECONDS }, silent: true }, sink: { concurrency: MAX_UPDATES_AT_ONCE } });
-  void runner.task()?.catch((e: unknown) => log.error({ err: String(e) }, 'telegram polling stopped'));
   log.info({ bot: bot.botInfo.username }, 'telegram polling started');
   return { runner };
 }
@@ -125,7 +125,7 @@ export function createTelegramAdapter(o: TelegramAdapterOptions): TelegramAdapte
   handleTelegramUpdates(bot, { deps: o.deps, state: o.state, log, replyScope, replySignal: () => replies.signal, staleAfterMs: o.config.staleCommandMinutes * 60_000 });
 
   let server: TelegramWebhookServer | undefined;
-  let runner: RunnerHandle | undefined;
+  const polling = new KeptPolling(async () => (await receiveUpdates(bot, o, log)).runner!, log);
   const threadOpt = (t: Target) => (t.thread ? { message_thread_id: Number(t.thread) } : {});
 
   return {
@@ -169,18 +169,18 @@ export function createTelegramAdapter(o: TelegramAdapterOptions): TelegramAdapte
      * yagop/node-telegram-bot-api#1005, rubenlagus/TelegramApi#85): a post re-sent after no answer may show twice.
      */
     resendGuard: () => ({ guard: 'none', why: 'the Telegram Bot API has no idempotency key' }),
-    healthy: () => reachable && (o.config.mode === 'webhook' ? !!server?.listening : !!runner?.isRunning()),
+    healthy: () => reachable && (o.config.mode === 'webhook' ? !!server?.listening : polling.running),
     async start() {
       await initBot(bot, o, log);
-      ({ server, runner } = await receiveUpdates(bot, o, log));
+      if (o.config.mode === 'webhook') ({ server } = await receiveUpdates(bot, o, log));
+      else await polling.start();
       log.info({ bot: bot.botInfo.username, mode: o.config.mode }, 'telegram connected');
     },
     async stop() {
       replies.abort();
       await server?.close();
       server = undefined;
-      if (runner?.isRunning()) await runner.stop();
-      runner = undefined;
+      await polling.stop();
       replies = new AbortController(); // a later start answers again
     },
   };
