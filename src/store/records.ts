@@ -131,28 +131,27 @@ const deliverySchema = z.discriminatedUnion('kind', [
   }),
 ]);
 
-/** A post's or an edit's stored payload, if it is one (see `summaryPayload`). */
-export function readSummaryPayload(text: string): SummaryPayload | undefined {
+/** Stored JSON read by `schema`, or undefined when it is not JSON or not that shape. */
+function readStored<T>(text: string, schema: z.ZodType<T>): T | undefined {
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
   } catch {
     return undefined;
   }
-  const r = summaryPayload.safeParse(parsed);
-  return r.success ? { ...r.data, summary: storedSummary(r.data.summary) } : undefined;
+  const r = schema.safeParse(parsed);
+  return r.success ? r.data : undefined;
+}
+
+/** A post's or an edit's stored payload, if it is one (see `summaryPayload`). */
+export function readSummaryPayload(text: string): SummaryPayload | undefined {
+  const stored = readStored(text, summaryPayload);
+  return stored && { ...stored, summary: storedSummary(stored.summary) };
 }
 
 /** A digest's or a digest edit's stored payload, if it is one (see `digestPayload`). */
 export function readDigestPayload(text: string): DigestPayload | undefined {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-  const r = digestPayload.safeParse(parsed);
-  return r.success ? r.data : undefined;
+  return readStored(text, digestPayload);
 }
 
 /** An outbox row whose kind, note or payload is not one `Delivery` names (written by hand, or damaged). */
