@@ -26,6 +26,7 @@ import { openState } from './store/state.js';
 import { CommandRateLimiter } from './commands/limit.js';
 import type { CommandDeps } from './commands/types.js';
 import { settleChatsAtStart, settleUnsubscribedChat } from './publish/chat-wants.js';
+import { forgetRefusalsOf } from './store/parked.js';
 import { chooseWatchMode } from './watch/mode.js';
 import type { Batch } from './watch/batch.js';
 import { summaryOptionsOf } from './summary/shape.js';
@@ -189,7 +190,7 @@ async function startAppParts(o: AppOptions, undo: (() => unknown)[]): Promise<Ru
   const deliverer = new Deliverer(
     store,
     byPlatform,
-    { ...config.delivery, isUp: (platform) => connections.isUp(platform), removalPending: (id) => publisher.removalPending(id), live, sent: state.sent, unpinPrevious: unpinPreviousIn(config.routes) },
+    { ...config.delivery, isUp: (platform) => connections.isUp(platform), tokenRefused: (platform, why) => connections.refuse(platform, why), removalPending: (id) => publisher.removalPending(id), live, sent: state.sent, unpinPrevious: unpinPreviousIn(config.routes) },
     log,
     (e) => {
       state.markNow(); // the delivery's record is committed: the mark follows at once (see store/mark.ts)
@@ -332,6 +333,7 @@ function checkPlatformsConfigured(config: Config, store: Store, running: Readonl
     running.has(r.platform) ? [] : [{ path: `routes.${i}`, message: r.platform === 'console' ? 'the console adapter is turned off (console.enabled: false)' : `${r.platform} is not configured: set ${TOKEN_VARIABLE[r.platform] ?? 'its token'} in the environment, or remove this route` }],
   );
   if (issues.length) throw new ConfigError('config', issues);
+  forgetRefusalsOf(store, new Set(running.keys()));
   const orphaned = new Map<string, number>();
   for (const s of store.subscriptions()) if (!running.has(s.target.platform)) orphaned.set(s.target.platform, (orphaned.get(s.target.platform) ?? 0) + 1);
   for (const [platform, chats] of orphaned) {

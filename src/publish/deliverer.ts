@@ -29,6 +29,7 @@ export type DelivererStore = Pick<
 >;
 import type { SentJournal } from '../store/sent-journal.js';
 import { recordedMessagesIn } from '../store/recorded-messages.js';
+import { notEnabledError } from '../store/parked.js';
 
 export interface DelivererOptions {
   maxAttempts: number;
@@ -42,6 +43,8 @@ export interface DelivererOptions {
   isUp?: (platform: Platform) => boolean;
   /** publish.waitUntilLive: first posts wait for their page (live.ts). */
   live?: LiveChecker | undefined;
+  /** A platform refused the bot token while running (401): its connection says so, for `status` and /healthz (store/parked.ts). */
+  tokenRefused?: ((platform: Platform, why: string) => void) | undefined;
   /** Where a post the database could not record is kept for the next start (store/sent-journal.ts). */
   sent?: SentJournal | undefined;
   /** A note whose file is gone, its removal not yet decided (removals.ts): its post waits, to be called off or (moved) sent. */
@@ -51,7 +54,6 @@ export interface DelivererOptions {
 }
 
 const REMOVAL_WAIT_MS = 500; // a post whose note's removal is pending looks again this often (removals are decided in seconds)
-
 class CallTimeout extends Error { override readonly name = 'CallTimeout'; }
 
 const PARKED_MS = 60 * 60_000;
@@ -187,7 +189,7 @@ export class Deliverer {
     const logCtx = { delivery: row.id, note: row.noteId, target: targetKey(row.target), kind: row.kind, attempt: row.attempts + 1 };
     const refused = this.refusedTokens.reasonFor(row.target.platform);
     if (!adapter || refused) {
-      this.store.markRetry(row.id, this.now() + PARKED_MS, refused ?? `platform ${row.target.platform} is not enabled`);
+      this.store.markRetry(row.id, this.now() + PARKED_MS, refused ?? notEnabledError(row.target.platform));
       this.log.warn(logCtx, refused ? 'delivery parked: its platform refused the bot token' : 'delivery parked: its platform is not enabled (no token?)');
       return;
     }
@@ -393,6 +395,6 @@ export class Deliverer {
 
   /** Records a failed call as its class says (outcomes.ts): a retry, a wait, a failure, a pause, a move. */
   private fail(row: OutboxRow, f: FailureClass, logCtx: LogContext, guard?: ResendGuard): Promise<void> {
-    return recordFailure({ store: this.store, log: this.log, onEvent: this.onEvent, now: this.now, opts: this.opts, record: (c, w) => this.record(c, w), tokenRefused: (r, why) => this.refusedTokens.refuse(r, why, this.log) }, row, f, logCtx, guard);
+    return recordFailure({ store: this.store, log: this.log, onEvent: this.onEvent, now: this.now, opts: this.opts, record: (c, w) => this.record(c, w), tokenRefused: (r, why) => this.refusedTokens.refuse(r, why, this.log, this.opts.tokenRefused) }, row, f, logCtx, guard);
   }
 }
