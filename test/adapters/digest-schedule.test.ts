@@ -234,6 +234,38 @@ describe('digest schedules', () => {
     expect(titles().filter((t) => t.includes('Weekly roundup'))).toHaveLength(1);
   }, 60_000);
 
+  it('after /unsubscribe, a held note waits for the digest the chat still asks for (tester 28-1 F1)', async () => {
+    telegram = await new FakeTelegram({ token: TOKEN }).start();
+    telegram.addChat(-100, 'supergroup', { [ADMIN]: 'administrator' });
+    const clock = testClock('2026-12-04T05:00:00Z');
+    const config = { watch: { quietMs: 200, mode: 'native' }, telegram: { apiRoot: telegram.apiRoot }, publish: { translations: { mode: 'group', graceMs: 0 } } };
+    svc = InProcessService.sandbox(config, {
+      parseThreads,
+      env: { TELEGRAM_BOT_TOKEN: TOKEN },
+      now: clock.now,
+      platformAdapters: [({ store, log, commandDeps }) => createTelegramAdapter({ token: TOKEN, config: svc!.config.telegram, state: store, deps: commandDeps, log })],
+    });
+    const reply = async (text: string) => {
+      const before = telegram!.sentTo(-100).length;
+      telegram!.command(-100, ADMIN, text);
+      await telegram!.waitFor(() => telegram!.sentTo(-100).length > before, 20_000, `a reply to ${text}`);
+      return telegram!.sentTo(-100).at(-1)!.text;
+    };
+    await svc.start();
+    expect(await reply('/subscribe digest:"daily 09:00" tz:Europe/Paris')).toMatch(/Subscribed \(#1\)/);
+    expect(await reply('/subscribe digest:"daily 18:00"')).toMatch(/Subscribed \(#2\)/);
+    writeFileSync(path.join(svc.notes, 'held.md'), note('Held note', 'Waits for a digest.'));
+    await svc.batched(['held.md']);
+    const held = () => svc!.app!.store.sql("SELECT COUNT(*) AS n, MIN(next_attempt_at) AS at FROM outbox WHERE status = 'pending'").get();
+    await svc.waitFor(() => (held() as { n: number }).n === 1, 20_000, 'the note held');
+    expect(held()).toEqual({ n: 1, at: Date.parse('2026-12-04T08:00:00Z') }); // the sooner of the two
+    expect(await reply('/unsubscribe 1')).toMatch(/Subscription #1 removed/);
+    expect(held()).toEqual({ n: 1, at: Date.parse('2026-12-04T18:00:00Z') });
+    expect(await reply('/unsubscribe 2')).toMatch(/Subscription #2 removed/);
+    expect(held()).toEqual({ n: 0, at: null }); // the chat wants nothing: called off
+    expect(telegram.sentTo(-100).some((m) => m.text.includes('Held note'))).toBe(false);
+  }, 60_000);
+
   it('finds the next digest time in the chat’s zone, across a daylight-saving change, and reads what was typed', () => {
     const paris = { at: '09:00', tz: 'Europe/Paris' };
     expect(new Date(nextDigestAt(paris, Date.parse('2026-12-04T07:00:00Z'))).toISOString()).toBe('2026-12-04T08:00:00.000Z');
