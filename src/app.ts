@@ -27,6 +27,7 @@ import { CommandRateLimiter } from './commands/limit.js';
 import type { CommandDeps } from './commands/types.js';
 import { settleChatsAtStart, settleUnsubscribedChat } from './publish/chat-wants.js';
 import { forgetRefusalsOf } from './store/parked.js';
+import { followDigestSchedules } from './publish/scheduled-digest.js';
 import { chooseWatchMode } from './watch/mode.js';
 import type { Batch } from './watch/batch.js';
 import { summaryOptionsOf } from './summary/shape.js';
@@ -181,7 +182,7 @@ async function startAppParts(o: AppOptions, undo: (() => unknown)[]): Promise<Ru
   const search = new NoteSearch(store);
   // Read only through /metrics: without the HTTP endpoint, prom-client is never loaded.
   const metrics = health ? new (await import('./health/metrics.js')).Metrics(store) : undefined;
-  const adapters = buildAdapters(o, store, search, metrics, { unsubscribed: (target) => settleUnsubscribedChat({ store, routes: config.routes, log }, target) });
+  const adapters = buildAdapters(o, store, search, metrics, { unsubscribed: (target) => settleUnsubscribed(store, config.routes, log, target, (nowOf(o) ?? Date.now)()) });
   const config: Config = { ...o.config, routes: effectiveRoutes(o.config, adapters) };
   const byPlatform = new Map(adapters.map((a) => [a.platform, a]));
 
@@ -232,7 +233,7 @@ async function startAppParts(o: AppOptions, undo: (() => unknown)[]): Promise<Ru
   undo.push(() => sync.stop());
   deliverer.onQuiet(() => sync.noticeIdle());
   const notes = await sync.load();
-  beforeSending(store, config.routes, live, log);
+  beforeSending(store, config.routes, live, log, (nowOf(o) ?? Date.now)());
   deliverer.start();
   undo.push(() => deliverer.stop());
   await sync.follow();
@@ -354,9 +355,16 @@ function platformConnections(o: AppOptions, adapters: ChatAdapter[], store: Stor
   });
 }
 
+/** After /unsubscribe: what the chat no longer wants is called off, and posts held for a digest it no longer asks for go (or wait for the time it asks now). */
+function settleUnsubscribed(store: Store, routes: readonly Route[], log: Logger, target: Target, now: number): void {
+  settleUnsubscribedChat({ store, routes, log }, target);
+  followDigestSchedules(store, routes, log, now, target);
+}
+
 /** Start-up's look at what waits, before anything is sent: chats' wishes (publish/chat-wants.ts), posts held for their page. */
-function beforeSending(store: Store, routes: readonly Route[], live: LiveChecker | undefined, log: Logger): void {
+function beforeSending(store: Store, routes: readonly Route[], live: LiveChecker | undefined, log: Logger, now: number): void {
   settleChatsAtStart({ store, routes, log });
+  followDigestSchedules(store, routes, log, now);
   if (live && store.livePages.resumeHeld(Date.now())) log.info('posts held for their page: asking the pages again');
 }
 
