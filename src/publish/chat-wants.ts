@@ -11,6 +11,7 @@ import type { Route } from '../config/schema.js';
 import type { Logger } from '../log.js';
 import { callOffPost } from '../store/called-off.js';
 import { chatNow } from '../store/chat-move.js';
+import { pausedTargets } from '../store/status.js';
 import type { Store } from '../store/store.js';
 import { targetKey, type DigestItem, type Target } from '../store/types.js';
 import { FAMILY_PREFIX, familyTargets, liveMembers } from './family.js';
@@ -94,7 +95,7 @@ function namedChats(d: ChatWantsDeps, routes: readonly Route[]): Set<string> {
 /** Paused chats (`only`, else all) that nothing names: what waits there (edits, deletes) is not sent, and the pause goes. */
 function releaseUnnamedPaused(d: ChatWantsDeps, routes: readonly Route[], only?: Target): void {
   const named = namedChats(d, routes);
-  for (const p of d.store.status().paused) {
+  for (const p of pausedTargets(d.store.sql)) {
     if (named.has(targetKey(p.target)) || (only && targetKey(only) !== targetKey(p.target))) continue;
     const dropped = d.store
       .sql("UPDATE outbox SET status = 'skipped', last_error = ?, updated_at = ? WHERE status = 'pending' AND platform = ? AND chat = ? AND thread = ?")
@@ -124,7 +125,7 @@ export function settleChatsAtStart(d: ChatWantsDeps): void {
     callOffUnwanted(d, routes);
     releaseUnnamedPaused(d, routes);
     const routed = new Set(routes.map((r) => targetKey({ platform: r.platform, chat: r.chat, thread: r.thread ?? '' })));
-    for (const p of d.store.status().paused) {
+    for (const p of pausedTargets(d.store.sql)) {
       if (!routed.has(targetKey(p.target))) continue;
       d.store.resume(p.target);
       d.log.info({ target: targetKey(p.target), reason: p.reason }, 'paused chat named by a config route: tried again at this start (a refusal pauses it again)');
