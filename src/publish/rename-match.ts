@@ -14,7 +14,7 @@
  */
 import type { Note } from '../notes/read.js';
 import type { KnownNote } from '../store/store.js';
-import type { BodySketch, NoteInfo, NoteRow } from '../store/types.js';
+import { bareHash, type BodySketch, type NoteInfo, type NoteRow } from '../store/types.js';
 import { bodyOverlap } from '../notes/body-sketch.js';
 import { DATE_PREFIX } from '../notes/url.js';
 import type { ChangedFile } from './batch-read.js';
@@ -284,6 +284,22 @@ function movedInLate(source: LateRemovalSource, changed: readonly ChangedFile[])
   return (at) => [...notesSharing(source.store.sql, at.hash, '')].some(([file, k]) => k.hash === at.hash && !inChunk.has(file) && overwritten(source, file, k));
 }
 
+/**
+ * A kept deleted note (`onDelete: keep`, added by late-removals.ts) whose text without controls the new file holds: that
+ * note brought back (README: a file later given exactly a removed note's content is that note moved there), controls
+ * written or changed on the way (notes/bare-text.ts: they never change what a message shows). By bytes, it was a new note
+ * posted beside the kept message showing its text.
+ */
+function keptByText(pending: PendingRemovals, taken: ReadonlySet<string>, r: ParseResult | undefined, storedNote: (id: string) => NoteRow | undefined): { rel: string; known: KnownNote } | undefined {
+  if (!r?.ok) return undefined;
+  const text = r.note.bareHash ?? r.note.hash;
+  for (const [rel, known] of pending.entries()) {
+    const row = known.state === 'deleted' && !taken.has(rel) ? storedNote(known.id) : undefined;
+    if (row && bareHash(row) === text) return { rel, known };
+  }
+  return undefined;
+}
+
 function renamesAmong(
   changed: readonly ChangedFile[],
   results: readonly ParseResult[],
@@ -321,8 +337,8 @@ function renamesAmong(
       c.known = false;
       freedRead(c, i);
     } else if (inChain.has(c.rel) || !mayBeRenamedHere(known(c.rel), c, pending)) return;
-    const byContent = pending.byHash(c.hash, taken);
     const r = results[i];
+    const byContent = pending.byHash(c.hash, taken) ?? keptByText(pending, taken, r, storedNote);
     if (byContent) {
       taken.add(byContent.rel);
       renames.push({ from: byContent.rel, fromId: byContent.known.id, to: c, by: ['content'] });

@@ -22,12 +22,14 @@ export function notesSharing(sql: Prepare, hash: string, key: string): Map<strin
 /**
  * Deleted notes whose messages were kept (`onDelete: keep`, announced) with exactly this content: a
  * file new to the store with it is that note brought back under another name (issue 25, finding 5).
+ * `bare`: the digest of its text without controls (notes/bare-text.ts, as copies are compared: controls never change
+ * what a message shows), matched with each note's own (its `bareHash`, else `hash`); both by index (notes_bare_hash, notes_hash).
  */
-export function keptDeletedNotes(sql: Prepare, hash: string): Map<string, KnownNote> {
+export function keptDeletedNotes(sql: Prepare, bare: string): Map<string, KnownNote> {
   const rows = sql(
     `SELECT id, file, hash, state, error IS NOT NULL AS has_error, seen FROM notes
-      WHERE hash = ? AND state = 'deleted' AND announced = 1`,
-  ).all(hash) as KnownRecord[];
+      WHERE state = 'deleted' AND announced = 1 AND ((hash = ? AND json_extract(info, '$.bareHash') IS NULL) OR json_extract(info, '$.bareHash') = ?)`,
+  ).all(bare, bare) as KnownRecord[];
   return new Map(rows.map((r) => [r.file, toKnown(r)]));
 }
 
