@@ -21,7 +21,7 @@ import type { ChangedFile } from './batch-read.js';
 import type { ParseResult } from './parse-pool.js';
 import type { PendingRemovals } from './removals.js';
 import { addLateRemovals, overwritten, type LateRemovalSource } from './late-removals.js';
-import { moveEvidence, notesSharing, type MoveEvidence } from '../store/move-sources.js';
+import { bareContentOf, moveEvidence, notesSharing, type MoveEvidence } from '../store/move-sources.js';
 import { chainRenames, freedPaths } from './rename-chain.js';
 import { movedOffRetitled } from './moved-off-retitled.js';
 import { newToStore } from './new-to-store.js';
@@ -246,13 +246,15 @@ export function findRenames(
  * name, title or URL: sameNoteBy) and most of its body, and that note's file holds other content: that note, if its
  * file goes within the removal window; else a note of its own (an edited copy kept beside its original). Returns the
  * original's file; the caller holds the new file for the window (held-rewrites.ts). An exact copy is not one of these
- * (kept-copies.ts keeps it back). A draft is (tester 23-1 F7's class): which note it is does not depend on whether it
+ * (kept-copies.ts keeps it back), one writing controls of its own included. A draft is (tester 23-1 F7's class): which note it is does not depend on whether it
  * is posted; not held, the original's removal kept its message and the draft, undrafted, was posted a second time.
  */
 function besideOriginal(source: LateRemovalSource, candidates: readonly [string, KnownNote][], c: ChangedFile, r: ParseResult | undefined): string | undefined {
   if (!r?.ok) return undefined;
+  const copy = r.note.bareHash ?? r.note.hash;
   for (const [file, k] of candidates) {
-    if (k.hash === c.hash || k.state !== 'published') continue;
+    // An exact copy, its controls aside (notes/bare-text.ts): kept-copies.ts's.
+    if (k.hash === c.hash || k.state !== 'published' || bareContentOf(source.store.sql, k.id) === copy) continue;
     const evidence = moveEvidence(source.store.sql, k.id); // not the whole record: a generic title is shared by many
     if (!evidence?.announced || evidence.info.copyOf) continue;
     if (sameNoteBy({ rel: file, info: evidence.info }, { rel: c.rel, note: r.note, body: r.body })?.length) return file;

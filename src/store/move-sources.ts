@@ -82,3 +82,9 @@ export function moveEvidence(sql: Prepare, id: string): { announced: boolean; in
   const [title, url, translationKey, keyAsWritten, body, copyOf] = parsed.data;
   return { announced: r.announced === 1, info: { title, url: url ?? undefined, translationKey, keyAsWritten: keyAsWritten ?? undefined, body: body ?? undefined, copyOf: copyOf ?? undefined } };
 }
+
+/** A note's content as copies compare it: the digest of its text without controls (its `bareHash`, else `hash`). */
+export function bareContentOf(sql: Prepare, id: string): string | undefined {
+  const r = sql("SELECT coalesce(json_extract(info, '$.bareHash'), hash) AS bare FROM notes WHERE id = ?").get(id) as { bare: string } | undefined;
+  return r?.bare;
+}
