@@ -33,6 +33,7 @@ import type { Batch } from './watch/batch.js';
 import { summaryOptionsOf } from './summary/shape.js';
 import { systemClock, type Clock } from './util/clock.js';
 import type { ParseThreads } from './publish/parse-pool.js';
+import type { FileLocker } from './store/file-lock.js';
 
 export interface AppOptions {
   config: Config;
@@ -84,6 +85,11 @@ export interface AppOptions {
    * start then loads no parse thread's modules again. Without, the service's parser owns its threads.
    */
   parseThreads?: ParseThreads;
+  /**
+   * Takes the lock on the database file itself (store/lock.ts LockOptions.lockFile): a `flock` child unless given,
+   * and `notecast start` never gives it. An in-process test's harness gives its process's own (test/fakes/file-lock.ts).
+   */
+  fileLock?: FileLocker | undefined;
   /**
    * The platforms' reconnect backoff (PlatformConnections): 1 s doubling to 60 s unless given, and
    * `notecast start` never gives it. A test of an outage that is not about the backoff's length
@@ -175,7 +181,7 @@ async function startAppParts(o: AppOptions, undo: (() => unknown)[]): Promise<Ru
   let healthDeps: HealthDeps | undefined;
   // The port first: in use, it is a one-line error before any state is opened or written.
   const { health, preview } = await startHttp(o, () => healthDeps, undo);
-  const state = await openState(o.dbPath, log, { afterRestore: o.afterRestore === true, moved: o.moved === true, onLost: o.onStateLost });
+  const state = await openState(o.dbPath, log, { afterRestore: o.afterRestore === true, moved: o.moved === true, onLost: o.onStateLost, lockFile: o.fileLock });
   undo.push(() => state.close());
   const { store } = state;
   const root = path.resolve(o.notesDir);

@@ -21,6 +21,7 @@ import { createConsoleAdapter } from '../../src/adapters/console/console.js';
 import type { ChatAdapter } from '../../src/publish/port.js';
 import { ProgressWait } from './progress-wait.js';
 import { workerParseThreads } from './parse-threads.js';
+import { workerFileLocks } from '../fakes/file-lock.js';
 
 export { InProcessCli, type ServiceWindows } from './inproc-cli.js';
 export { fileParseThreads, workerParseThreads } from './parse-threads.js';
@@ -152,7 +153,7 @@ export class InProcessService {
     readonly config: Config,
     private readonly log: Logger = silentLogger(),
     /** Platform adapters (against the fakes), their tokens, a clock the test moves, and parse threads (default: the worker's, workerParseThreads). */
-    private readonly extra: Partial<Pick<AppOptions, 'platformAdapters' | 'now' | 'parseThreads'>> & { env?: Record<string, string> } = {},
+    private readonly extra: Partial<Pick<AppOptions, 'platformAdapters' | 'now' | 'parseThreads' | 'fileLock'>> & { env?: Record<string, string> } = {},
   ) {}
 
   /** `warnings`: the log's warnings and errors are kept in `warnings` (a wait on a line the service logs), the rest dropped. */
@@ -218,6 +219,7 @@ export class InProcessService {
       env: parseEnv(this.extra.env ?? {}),
       now: this.extra.now,
       parseThreads: this.extra.parseThreads ?? workerParseThreads(),
+      fileLock: this.extra.fileLock ?? workerFileLocks().lock, // the real flock child where a process must meet the lock (lock.test.ts)
       read: { maxBytes: 1 << 20, defaultLang: 'en', fileLangs: [...DEFAULT_FILE_LANGS], site: { url: 'https://ex.org', baseurl: '', permalink: '/:title', collections: {} } },
       notesDir: this.notes,
       dbPath: this.db,

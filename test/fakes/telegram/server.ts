@@ -187,6 +187,17 @@ export class FakeTelegram {
     return chat;
   }
 
+  /**
+   * `setWebhook`, also as another deployment of the bot calls it: updates that waited for getUpdates go to the
+   * webhook, and a long poll waiting now is answered at once with 409 "Conflict: terminated by setWebhook request"
+   * (tdlib/telegram-bot-api Client.cpp, `abort_long_poll(true)`), not when its timeout runs out.
+   */
+  setWebhook(target: { url: string; secret: string | undefined }): void {
+    this.webhook.set(target);
+    for (const u of this.updates.splice(0)) this.webhook.post(u);
+    for (const w of this.waiters.splice(0)) w();
+  }
+
   /** Queues an update and wakes a waiting getUpdates. */
   push(update: Record<string, unknown>): number {
     const update_id = this.nextUpdateId++;
@@ -384,9 +395,7 @@ export class FakeTelegram {
         // This fake stands for a local-mode server, which also takes http:// URLs (tdlib/telegram-bot-api#91);
         // the official one answers this for anything but HTTPS (tdlib/telegram-bot-api#665).
         if (!/^https?:\/\//.test(String(p.url ?? ''))) throw new ApiFailure(400, 'Bad Request: bad webhook: An HTTPS URL must be provided for webhook');
-        this.webhook.set({ url: String(p.url), secret: p.secret_token === undefined ? undefined : String(p.secret_token) });
-        // Updates that waited for getUpdates go to the webhook now.
-        for (const u of this.updates.splice(0)) this.webhook.post(u);
+        this.setWebhook({ url: String(p.url), secret: p.secret_token === undefined ? undefined : String(p.secret_token) });
         return true;
       }
       case 'getUpdates':
@@ -483,6 +492,7 @@ export class FakeTelegram {
             resolve();
           });
         });
+        if (this.webhook.active) throw new ApiFailure(409, 'Conflict: terminated by setWebhook request');
       }
     }
     return this.updates.slice(0, limit);
