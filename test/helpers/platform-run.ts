@@ -107,12 +107,14 @@ class Run {
   }
 
   /**
-   * Chats where a post met no answer and was sent again, which the log says may show it twice (README, "Exactly once, and
-   * where the platforms limit it": the Bot API has nothing to recognise a send made again): a second message of that note
-   * there is the documented window, not a double (under load a send can outlast `delivery.callTimeoutMs`).
+   * Chats where the fake carried out a post whose answer the service never heard (it gave up first: under load a send can
+   * outlast `delivery.callTimeoutMs`) and the log said it may show twice (README, "Exactly once, and where the platforms
+   * limit it": the Bot API has nothing to recognise a send made again): a second message of a note there is that
+   * documented window, not a double. A connection dropped before the fake read it posted nothing: no allowance.
    */
   uncertainChats(): Set<number> {
-    return new Set([...this.log().matchAll(/no answer to a post to telegram:(-?\d+)[^"]*may show it twice/g)].map((m) => Number(m[1])));
+    const said = new Set([...this.log().matchAll(/no answer to a post to telegram:(-?\d+)[^"]*may show it twice/g)].map((m) => Number(m[1])));
+    return new Set(this.fake.unheard.filter((c) => c.method === 'sendMessage' && said.has(Number(c.payload.chat_id))).map((c) => Number(c.payload.chat_id)));
   }
 
   /** The chats the service has paused that the platform never refused (README: a 401, a 429, a 5xx pause nothing). */

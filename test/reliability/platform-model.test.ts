@@ -5,7 +5,7 @@
  * one, and error answers for a while; and phases of error answers (401, 403, 409, 429, 5xx, dropped connections)
  * around bursts of saves, after which every chat shows each note it wants once. Seeded: a failure prints its seed and
  * shrunk sequence; each shrunk counterexample is kept below as a test of its own. `PLATFORM_MODEL_RUNS` (runs per
- * onDelete and property, 1 by default: model.test.ts is the suite's slowest file) and `PLATFORM_MODEL_SEED` run more.
+ * onDelete and property, 1 by default: model.test.ts is the suite's slowest file) and `PLATFORM_MODEL_SEED` and `PLATFORM_MODEL_STEPS` (10) run more.
  */
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -15,6 +15,7 @@ import { runPlatformSequence } from '../helpers/platform-run.js';
 
 const RUNS = Number(process.env.PLATFORM_MODEL_RUNS ?? 1);
 const SEED = Number(process.env.PLATFORM_MODEL_SEED ?? 25);
+const STEPS = Number(process.env.PLATFORM_MODEL_STEPS ?? 10);
 const parseThreads = fileParseThreads();
 const met = { runs: 0, refusals: 0, migrations: 0, revokes: 0, errorAnswers: 0, uncertain: 0 };
 
@@ -58,9 +59,9 @@ describe('platform model: every command once', () => {
 
 describe.concurrent('platform model: what chats show through platform events and error answers', () => {
   it.each(['delete', 'keep'] as const)('random sequences of saves and platform events, onDelete: %s', { timeout: 240_000 }, async (onDelete) => {
-    await fc.assert(fc.asyncProperty(platformSequenceArb(10), (ops) => holds(ops, onDelete)), { seed: SEED + (onDelete === 'keep' ? 1 : 0), numRuns: RUNS, interruptAfterTimeLimit: 200_000 });
+    await fc.assert(fc.asyncProperty(platformSequenceArb(STEPS), (ops) => holds(ops, onDelete)), { seed: SEED + (onDelete === 'keep' ? 1 : 0), numRuns: RUNS, interruptAfterTimeLimit: 200_000 });
   });
   it.each(['delete', 'keep'] as const)('error answers around bursts of saves: nothing paused wrongly, nothing twice, all shown once recovered, no token kept, onDelete: %s', { timeout: 240_000 }, async (onDelete) => {
-    await fc.assert(fc.asyncProperty(errorPhasesArb(4), (ops) => holds([...ops, { op: 'subscribe' }], onDelete)), { seed: SEED + (onDelete === 'keep' ? 3 : 2), numRuns: RUNS, interruptAfterTimeLimit: 200_000 });
+    await fc.assert(fc.asyncProperty(errorPhasesArb(Math.max(1, Math.round(STEPS / 2.5))), (ops) => holds([...ops, { op: 'subscribe' }], onDelete)), { seed: SEED + (onDelete === 'keep' ? 3 : 2), numRuns: RUNS, interruptAfterTimeLimit: 200_000 });
   });
 });

@@ -109,6 +109,8 @@ export class FakeTelegram {
    */
   dropNext = 0;
   dropped = 0;
+  /** Calls carried out whose client had closed the connection before the answer was written (it gave up: its timeout). */
+  readonly unheard: CallRecord[] = [];
   /** getUpdates calls still to be answered 409 (`conflict`). */
   conflictNext = 0;
 
@@ -319,6 +321,7 @@ export class FakeTelegram {
         await new Promise((r) => setTimeout(r, this.dropAnswers.late));
         if (req.socket.destroyed) return; // the bot gave up before the answer
       }
+      if (req.socket.destroyed) this.unheard.push(call);
       send(200, { ok: true, result });
     } catch (e) {
       if (!(e instanceof ApiFailure)) throw e;
