@@ -40,7 +40,9 @@ export type PlatformOp =
   | { op: 'revoke'; ops: Save[] }
   /** The platform answers `kind` to the next `count` calls it applies to while `ops` are saved (README: retried, a 429 waited out). */
   | { op: 'errors'; kind: '429' | '5xx' | 'drop' | '409'; count: number; ops: Save[] }
-  | { op: 'restart' };
+  | { op: 'restart' }
+  /** S's config route taken out of the config (`on: false`) or put back, then a restart (README: "its route removed from the config"). */
+  | { op: 'route'; on: boolean };
 
 const saveArb: fc.Arbitrary<Save> = fc.oneof(
   { weight: 4, arbitrary: fc.record({ op: fc.constant('save' as const), note: fc.nat(NOTES - 1), draft: fc.constantFrom(false, false, false, true) }) },
@@ -63,6 +65,7 @@ export const platformSequenceArb = (maxLength: number): fc.Arbitrary<PlatformOp[
       { weight: 1, arbitrary: savesArb.map((ops): PlatformOp => ({ op: 'revoke', ops })) },
       { weight: 2, arbitrary: errorsArb },
       { weight: 1, arbitrary: fc.constant<PlatformOp>({ op: 'restart' }) },
+      { weight: 1, arbitrary: fc.boolean().map((on): PlatformOp => ({ op: 'route', on })) },
     ),
     { minLength: Math.ceil(maxLength / 2), maxLength },
   );

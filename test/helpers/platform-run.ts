@@ -3,11 +3,11 @@
  * its own, checking after each step at rest (the service said idle) what every chat shows, which chats are paused, and
  * that no bot token is in the database, `status` or the log. Used by test/reliability/platform-model.test.ts.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { FakeTelegram } from '../fakes/telegram/server.js';
 import { InProcessCli } from './inproc-cli.js';
-import { sandbox, type Sandbox } from './service.js';
+import { sandbox, withTestDefaults, type Sandbox } from './service.js';
 import { statusOf } from './cli.js';
 import { ADMIN, chatViolations, G_ID, G_SUPER, NOTES, PlatformWorld, S_ID, type PlatformOp, type Save } from './platform-model.js';
 import type { ParseThreads } from '../../src/publish/parse-pool.js';
@@ -18,14 +18,14 @@ const tokenOf = (i: number) => `${7000001}:TOKEN-${i}-abcdefghijklmnopqrstuvwxyz
 const LIMITS = { globalPerSecond: 30, perChatMs: 100, perGroupPerMinute: 20, groupWindowMs: 1000 };
 const WINDOWS = { telegramGroupWindowMs: 1000, reconnect: { baseDelayMs: 100, maxDelayMs: 500 } };
 
-function configOf(apiRoot: string, onDelete: 'keep' | 'delete'): string {
+function configOf(apiRoot: string, onDelete: 'keep' | 'delete', route = true): string {
   return [
     'watch:\n  quietMs: 40\n  reconcileMinutes: 0',
     `publish:\n  onDelete: ${onDelete}\n  digest:\n    threshold: 1000\n    windowMs: 200`,
     // Retried soon and never given up, so what an error answer held goes out once it ends.
     'delivery:\n  baseDelayMs: 50\n  maxDelayMs: 300\n  maxAttempts: 1000\n  callTimeoutMs: 4000',
     `telegram:\n  apiRoot: ${apiRoot}\n  registerCommands: false\n  rate:\n    perChatMs: 150`,
-    `routes:\n  - platform: telegram\n    chat: "${S_ID}"`,
+    route ? `routes:\n  - platform: telegram\n    chat: "${S_ID}"` : 'routes: []',
   ].join('\n') + '\n';
 }
 
@@ -172,6 +172,8 @@ async function step(run: Run, o: PlatformOp): Promise<string[]> {
       } else {
         G.wants = false;
         for (const it of G.items.values()) if (it.now === 'waiting') it.now = undefined;
+        // README: "a paused chat that no route or subscription names any more … is no longer paused" (chat-wants.ts, at once).
+        if (G.paused && !G.kicked) G.resumed();
       }
       return [];
     }
@@ -185,6 +187,16 @@ async function step(run: Run, o: PlatformOp): Promise<string[]> {
     case 'restart':
       await run.restart();
       return [];
+    case 'route': {
+      // README, Delivery: a post "its route removed from the config" no longer wants is called off; a sent message follows its note.
+      const S = world.chats.S;
+      if (S.wants === o.on) return [];
+      writeFileSync(run.sb.config, withTestDefaults(configOf(fake.apiRoot, world.onDelete, o.on)));
+      S.wants = o.on;
+      if (!o.on) for (const it of S.items.values()) if (it.now === 'waiting') it.now = undefined;
+      await run.restart();
+      return [];
+    }
   }
 }
 

@@ -65,3 +65,27 @@ describe.concurrent('platform model: what chats show through platform events and
     await fc.assert(fc.asyncProperty(errorPhasesArb(Math.max(1, Math.round(STEPS / 2.5))), (ops) => holds([...ops, { op: 'subscribe' }], onDelete)), { seed: SEED + (onDelete === 'keep' ? 3 : 2), numRuns: RUNS, interruptAfterTimeLimit: 200_000 });
   });
 });
+
+/**
+ * Found by the model's `route` command (m25, by hand from a first hunt's sequence, then shrunk): a chat paused by a
+ * refusal (S kicked, an edit or a delete of its message waiting) that nothing names any more (its config route taken
+ * out; the same in G through `/unsubscribe`) is let go by publish/chat-wants.ts releaseUnnamedPaused, which marks every
+ * delivery waiting there `skipped`: edits and deletes of messages the chat shows, not only posts it no longer wants.
+ * Once the bot is back, the message shows an old version of its note (until a later edit), or, under `onDelete:
+ * delete`, a removed note for good. README's Edits rule: a sent message follows its note in every chat that has one,
+ * "including a chat whose filter, saved search or route no longer picks the note"; Delivery's rule says the paused chat
+ * "has nothing left waiting". The model takes the first. Not fixed in time (a fix must not leave a chat nobody names
+ * paused for good by its refused edits): kept as `it.fails`; each failed on main 7974eb0.
+ */
+describe.concurrent('platform model: a paused chat let go drops the edits and deletes of its messages (open)', () => {
+  const save = (note: number, draft = false): Save => ({ op: 'save', note, draft });
+  it.fails('S kicked, n0 edited, S\'s route taken out, the bot added back: S shows n0 as first posted (onDelete: keep)', { timeout: 60_000 }, async () => {
+    await holds([save(0), { op: 'kick', chat: 'S' }, save(0), { op: 'route', on: false }, { op: 'readd', chat: 'S' }], 'keep');
+  });
+  it.fails('S kicked, n0 removed, S\'s route taken out, the bot added back: S still shows the removed note (onDelete: delete)', { timeout: 60_000 }, async () => {
+    await holds([save(0), { op: 'kick', chat: 'S' }, { op: 'remove', note: 0 }, { op: 'route', on: false }, { op: 'readd', chat: 'S' }], 'delete');
+  });
+  it.fails('G kicked, n0 edited, the bot added back, /unsubscribe: G shows n0 as first posted (onDelete: delete)', { timeout: 60_000 }, async () => {
+    await holds([save(0), { op: 'kick', chat: 'G' }, save(0), { op: 'readd', chat: 'G' }, { op: 'unsubscribe' }], 'delete');
+  });
+});
