@@ -253,7 +253,8 @@ function reportLines(s: StatusReport, translations: 'group' | 'separate'): strin
 function platformLine(platform: string, c: StatusReport['platforms'][string]): string {
   const since = c.since ? ` since ${new Date(c.since).toISOString()}` : '';
   const why = c.reason ? ` (${c.attempts ? `attempt ${c.attempts}: ` : ''}${c.reason})` : '';
-  return `${`${platform}:`.padEnd(16)}${c.state ?? 'unknown'}${since}${why}`;
+  const waits = c.state === 'unreachable' ? ': its deliveries wait until it answers, spending no attempt' : '';
+  return `${`${platform}:`.padEnd(16)}${c.state ?? 'unknown'}${since}${why}${waits}`;
 }
 
 /** For `check`: why a start would refuse the database at `file` (a copy, a lost -wal…), when one is there. */

@@ -28,8 +28,8 @@ function healthReport(d: HealthDeps): { ok: boolean; checks: Record<string, bool
   }
   const platforms: Record<string, ConnectionState> = {};
   for (const a of d.adapters()) {
-    checks[a.platform] = a.healthy?.() ?? true;
     const c = d.connection?.(a.platform);
+    checks[a.platform] = (a.healthy?.() ?? true) && c?.state !== 'unreachable'; // connected, but not answering deliveries
     if (c) platforms[a.platform] = c;
   }
   return { ok: Object.values(checks).every(Boolean), checks, platforms, ...(d.watchMode ? { watch: d.watchMode } : {}) };
