@@ -1,6 +1,6 @@
 /** The optional HTTP endpoint: `/healthz` (watcher, store, adapters), `/metrics` (Prometheus) and, with `http.preview`, `/preview`. */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { ChatAdapter } from '../publish/port.js';
+import type { ChatAdapter, ReceivingState } from '../publish/port.js';
 import type { Platform } from '../config/schema.js';
 import type { ConnectionState } from '../publish/connections.js';
 import type { Store } from '../store/store.js';
@@ -18,7 +18,16 @@ export interface HealthDeps {
   metrics: Metrics;
 }
 
-function healthReport(d: HealthDeps): { ok: boolean; checks: Record<string, boolean>; platforms: Record<string, ConnectionState>; watch?: ModeChoice } {
+interface HealthReport {
+  ok: boolean;
+  checks: Record<string, boolean>;
+  platforms: Record<string, ConnectionState>;
+  /** Each platform's webhook as last read back (Telegram in webhook mode): set, gone or elsewhere, and its delivery errors. */
+  webhooks: Record<string, ReceivingState>;
+  watch?: ModeChoice;
+}
+
+function healthReport(d: HealthDeps): HealthReport {
   const checks: Record<string, boolean> = { watcher: d.watcherAlive() };
   try {
     d.store.setMeta('health.checked', new Date().toISOString());
@@ -27,12 +36,15 @@ function healthReport(d: HealthDeps): { ok: boolean; checks: Record<string, bool
     checks.store = false;
   }
   const platforms: Record<string, ConnectionState> = {};
+  const webhooks: Record<string, ReceivingState> = {};
   for (const a of d.adapters()) {
     checks[a.platform] = a.healthy?.() ?? true;
     const c = d.connection?.(a.platform);
     if (c) platforms[a.platform] = c;
+    const r = a.receiving?.();
+    if (r) webhooks[a.platform] = r;
   }
-  return { ok: Object.values(checks).every(Boolean), checks, platforms, ...(d.watchMode ? { watch: d.watchMode } : {}) };
+  return { ok: Object.values(checks).every(Boolean), checks, platforms, webhooks, ...(d.watchMode ? { watch: d.watchMode } : {}) };
 }
 
 /**

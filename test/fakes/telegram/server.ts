@@ -137,7 +137,7 @@ export class FakeTelegram {
     for (const req of this.hung.splice(0)) req.socket.destroy();
   }
   /** Set by setWebhook: updates are then posted to the bot instead of waiting for getUpdates. */
-  readonly webhook = new FakeWebhookSender();
+  readonly webhook = new FakeWebhookSender((left) => this.updates.unshift(...left));
   private readonly updates: Record<string, unknown>[] = [];
   private nextUpdateId = 1;
   private nextMessageId = new Map<number, number>();
@@ -388,6 +388,13 @@ export class FakeTelegram {
         // Updates that waited for getUpdates go to the webhook now.
         for (const u of this.updates.splice(0)) this.webhook.post(u);
         return true;
+      }
+      case 'getWebhookInfo': {
+        // core.telegram.org/bots/api#getwebhookinfo; the fields as tdlib/telegram-bot-api Client.cpp (JsonWebhookInfo) writes them:
+        // url '' when none is set; the last error only once there was one, and kept after later deliveries succeed.
+        const e = this.webhook.lastError;
+        const pending = this.webhook.active ? this.webhook.pending : this.updates.length;
+        return { url: this.webhook.url, has_custom_certificate: false, pending_update_count: pending, ...(e ? { last_error_date: e.date, last_error_message: e.message } : {}) };
       }
       case 'getUpdates':
         // tdlib/telegram-bot-api Client.cpp: getUpdates is refused while a webhook is set.
