@@ -21,6 +21,7 @@ import { copiesKeptBack } from '../store/kept-copies.js';
 import { heldRemovalsReport, readHeldRemovals, type HeldRemovalsReport } from '../publish/held-removals.js';
 import { heldFileText, readHeldFiles, type HeldFile } from '../publish/held-files.js';
 import { readSlowNotes, slowNoteText, type SlowNote } from '../publish/slow-notes.js';
+import { WEBHOOK_STATE_KEY, webhookText, type WebhookState } from '../adapters/telegram/webhook-watch.js';
 
 /** Everything `status` shows; `--json` prints it as one object. */
 interface StatusReport extends StatusCounts {
@@ -33,6 +34,8 @@ interface StatusReport extends StatusCounts {
   startRefused: string | null;
   watch: { mode: string; reason: string } | null;
   platforms: Record<string, { state?: string; since?: number; attempts?: number; reason?: string }>;
+  /** Telegram's webhook as the service last read it back (webhook mode: adapters/telegram/webhook-watch.ts), or null. */
+  telegramWebhook: WebhookState | null;
   scheduled: { file: string; dueAt: number }[];
   /** Notes held for a chat's digest schedule (digest:"daily 09:00"): per chat and time, how many. */
   digests: { target: Target; at: number; notes: number }[];
@@ -136,6 +139,7 @@ function readReport(store: Store, file: string): StatusReport {
     ...store.status(),
     watch: parsed(store.getMeta('watch.mode')),
     platforms,
+    telegramWebhook: parsed<WebhookState>(store.getMeta(WEBHOOK_STATE_KEY)),
     scheduled: store.scheduledNotes().map((n) => ({ file: n.file, dueAt: n.dueAt })),
     digests: heldForDigests(store),
     problems: store.noteErrors().map((e) => e.error),
@@ -204,6 +208,7 @@ function reportLines(s: StatusReport, translations: 'group' | 'separate'): strin
   if (s.startRefused) lines.push(`next start:     refused: ${s.startRefused}`);
   if (s.watch) lines.push(`watching:       ${s.watch.mode} (${s.watch.reason})`);
   for (const [platform, c] of Object.entries(s.platforms)) lines.push(platformLine(platform, c));
+  if (s.telegramWebhook) lines.push(`telegram hook:  ${webhookText(s.telegramWebhook)}`);
   const section = (title: string, rows: string[]) => rows.length && lines.push(title, ...rows.map((r) => `  ${r}`));
   section('paused targets:', s.paused.map((p) => `${targetKey(p.target)}: ${p.reason} (since ${new Date(p.pausedAt).toISOString()})`));
   section('failed deliveries:', s.failures.map((f) => `#${f.id} ${f.kind} ${f.noteId ?? '(digest)'} → ${targetKey(f.target)}: ${f.error ?? 'unknown'} (${countOf(f.attempts, 'attempt')})`));

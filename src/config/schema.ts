@@ -320,6 +320,11 @@ export const configSchema = z
             /** The address it listens on: this machine only by default; `0.0.0.0` when the proxy runs elsewhere (another container). */
             host: z.string().min(1).default('127.0.0.1'),
             path: z.string().startsWith('/').default('/telegram'),
+            /**
+             * How often the webhook is read back from Telegram (getWebhookInfo) and set again if another
+             * process deleted or replaced it (adapters/telegram/webhook-watch.ts).
+             */
+            checkSeconds: z.number().int().min(1).max(3600).default(30),
           })
           .strict()
           .prefault({}),

@@ -1,6 +1,6 @@
 /** The optional HTTP endpoint: `/healthz` (watcher, store, adapters), `/metrics` (Prometheus) and, with `http.preview`, `/preview`. */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { ChatAdapter } from '../publish/port.js';
+import type { ChatAdapter, ReceivingState } from '../publish/port.js';
 import type { Platform } from '../config/schema.js';
 import type { ConnectionState } from '../publish/connections.js';
 import type { Store } from '../store/store.js';
@@ -19,11 +19,19 @@ export interface HealthDeps {
   metrics: Metrics;
 }
 
-/**
- * What /healthz says. A platform whose token was refused (at start, or while running: its connection state) fails its
- * check, and `parked` counts the deliveries waiting for the operator per platform, as `status` does (store/parked.ts).
- */
-function healthReport(d: HealthDeps): { ok: boolean; checks: Record<string, boolean>; platforms: Record<string, ConnectionState>; parked?: Record<string, number>; watch?: ModeChoice } {
+interface HealthReport {
+  ok: boolean;
+  checks: Record<string, boolean>;
+  platforms: Record<string, ConnectionState>;
+  /** Each platform's webhook as last read back (Telegram in webhook mode): set, gone or elsewhere, and its delivery errors. */
+  webhooks: Record<string, ReceivingState>;
+  /** Deliveries waiting for the operator per platform (a token refused, a platform not enabled), as `status` counts them (store/parked.ts). */
+  parked?: Record<string, number>;
+  watch?: ModeChoice;
+}
+
+/** What /healthz says. A platform whose token was refused (at start, or while running: its connection state) fails its check. */
+function healthReport(d: HealthDeps): HealthReport {
   const checks: Record<string, boolean> = { watcher: d.watcherAlive() };
   try {
     d.store.setMeta('health.checked', new Date().toISOString());
@@ -32,13 +40,16 @@ function healthReport(d: HealthDeps): { ok: boolean; checks: Record<string, bool
     checks.store = false;
   }
   const platforms: Record<string, ConnectionState> = {};
+  const webhooks: Record<string, ReceivingState> = {};
   for (const a of d.adapters()) {
     const c = d.connection?.(a.platform);
     checks[a.platform] = (a.healthy?.() ?? true) && c?.state !== 'refused' && c?.state !== 'unreachable'; // unreachable: connected, but not answering deliveries
     if (c) platforms[a.platform] = c;
+    const r = a.receiving?.();
+    if (r) webhooks[a.platform] = r;
   }
   const parked = checks.store ? parkedDeliveries(d.store) : {};
-  return { ok: Object.values(checks).every(Boolean), checks, platforms, ...(Object.keys(parked).length ? { parked } : {}), ...(d.watchMode ? { watch: d.watchMode } : {}) };
+  return { ok: Object.values(checks).every(Boolean), checks, platforms, webhooks, ...(Object.keys(parked).length ? { parked } : {}), ...(d.watchMode ? { watch: d.watchMode } : {}) };
 }
 
 /**

@@ -104,6 +104,17 @@ export interface ChatAdapter {
   stop?(): Promise<void>;
   /** Connected and able to deliver (gateway up, polling running); for /healthz. */
   healthy?(): boolean;
+  /** How updates reach us, for /healthz, when the platform pushes them to an address it may forget (a Telegram webhook). */
+  receiving?(): ReceivingState | undefined;
+}
+
+/** A webhook's state as last read back from the platform (adapters/telegram/webhook-watch.ts). */
+export interface ReceivingState {
+  state: 'set' | 'gone' | 'elsewhere' | 'unchecked';
+  url: string;
+  restored: number;
+  failing?: boolean | undefined;
+  lastError?: { at: number; message: string } | undefined;
 }
 
 /**

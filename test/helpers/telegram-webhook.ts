@@ -26,12 +26,12 @@ export async function webhookService(fake: FakeTelegram, host = '127.0.0.1', ext
 }
 
 /** The same in this process (InProcessCli), with the platform waits `windows` shortens. */
-export async function webhookServiceIn(fake: FakeTelegram, windows: ServiceWindows, extra = ''): Promise<{ svc: InProcessCli; port: number }> {
+export async function webhookServiceIn(fake: FakeTelegram, windows: ServiceWindows, extra = ''): Promise<{ svc: InProcessCli; port: number; sb: Sandbox }> {
   const { sb, port } = await webhookSandbox(fake, '127.0.0.1', extra);
   const svc = InProcessCli.start(sb, [], WEBHOOK_ENV, undefined, undefined, windows);
   await svc.ready();
   await fake.waitFor(() => fake.calls.some((c) => c.method === 'setWebhook'), 10_000, 'setWebhook');
-  return { svc, port };
+  return { svc, port, sb };
 }
 
 /** Whether the process still runs: an unhandled throw would have ended it. */

@@ -23,6 +23,7 @@ import { installCallRules, LONG_POLL_SECONDS } from './calls.js';
 import { handleTelegramUpdates } from './updates.js';
 import { TelegramWebhookServer } from './webhook.js';
 import { KeptPolling } from './polling.js';
+import { WEBHOOK_STATE_KEY, WebhookWatch } from './webhook-watch.js';
 
 /** Updates handled at once across all chats. */
 const MAX_UPDATES_AT_ONCE = 100;
@@ -50,6 +51,8 @@ export interface TelegramAdapterOptions {
 /** grammY types its signal with the abort-controller shim; Node's own AbortSignal is what it gets at run time. */
 type GrammySignal = Parameters<Bot['api']['deleteMessage']>[2];
 const grammySignal = (s: AbortSignal | undefined) => s as GrammySignal;
+
+const threadOpt = (t: Target) => (t.thread ? { message_thread_id: Number(t.thread) } : {});
 
 function chatId(chat: string): number | string {
   return /^-?\d+$/.test(chat) ? Number(chat) : chat;
@@ -97,29 +100,58 @@ async function askTelegram(bot: Bot, signal: AbortSignal): Promise<void> {
   }
 }
 
-/** Starts receiving updates: a webhook server, or long polling by grammY's runner. */
-async function receiveUpdates(bot: Bot, o: TelegramAdapterOptions, log: Logger): Promise<{ server?: TelegramWebhookServer; runner?: RunnerHandle }> {
-  const allowed_updates = ['message', 'channel_post', 'inline_query', 'callback_query'] as const;
-  if (o.config.mode === 'webhook') {
-    if (!o.config.webhook.url || !o.webhookSecret) throw new Error('telegram webhook mode needs telegram.webhook.url and TELEGRAM_WEBHOOK_SECRET');
-    const { host, port, path } = o.config.webhook;
-    const server = new TelegramWebhookServer({ host, port, path, secret: o.webhookSecret, log, maxInFlight: MAX_UPDATES_AT_ONCE, handle: (update) => bot.handleUpdate(update) });
-    await server.listen();
-    await bot.api.setWebhook(o.config.webhook.url + o.config.webhook.path, { secret_token: o.webhookSecret, allowed_updates: [...allowed_updates] });
-    return { server };
-  }
+const ALLOWED_UPDATES = ['message', 'channel_post', 'inline_query', 'callback_query'] as const;
+
+/** Webhook mode: our server listens, Telegram is told the URL, and the webhook is watched from then on (webhook-watch.ts). */
+function webhookMode(bot: Bot, o: TelegramAdapterOptions, log: Logger) {
+  let server: TelegramWebhookServer | undefined;
+  let watch: WebhookWatch | undefined;
+  return {
+    async start(): Promise<void> {
+      if (!o.config.webhook.url || !o.webhookSecret) throw new Error('telegram webhook mode needs telegram.webhook.url and TELEGRAM_WEBHOOK_SECRET');
+      const { host, port, path, checkSeconds } = o.config.webhook;
+      const secret_token = o.webhookSecret;
+      const url = o.config.webhook.url + path;
+      server = new TelegramWebhookServer({ host, port, path, secret: secret_token, log, maxInFlight: MAX_UPDATES_AT_ONCE, handle: (update) => bot.handleUpdate(update) });
+      await server.listen();
+      const set = () => bot.api.setWebhook(url, { secret_token, allowed_updates: [...ALLOWED_UPDATES] });
+      await set();
+      const taken = server;
+      watch = new WebhookWatch({ url, everyMs: checkSeconds * 1000, getInfo: () => bot.api.getWebhookInfo(), set, log, lastUpdateAt: () => taken.lastUpdateAt, onState: (s) => o.state.setMeta(WEBHOOK_STATE_KEY, JSON.stringify(s)) });
+      watch.start();
+    },
+    async stop(): Promise<void> {
+      watch?.stop();
+      watch = undefined;
+      await server?.close();
+      server = undefined;
+    },
+    /** Our server listens and, as far as the last check knows, Telegram sends to it. */
+    healthy: () => !!server?.listening && !!watch?.ok,
+    state: () => watch?.state,
+    /** Telegram reachable again: the webhook may have been taken meanwhile, so it is read back at once. */
+    recheck: () => void watch?.check(),
+  };
+}
+
+/** Starts receiving updates by long polling (grammY's runner). */
+async function receiveUpdates(bot: Bot, o: TelegramAdapterOptions, log: Logger): Promise<RunnerHandle> {
   // Long polling only works with no webhook set (core.telegram.org/bots/api#getupdates).
   await bot.api.deleteWebhook();
-  const runner = run(bot, { runner: { fetch: { allowed_updates: [...allowed_updates], timeout: LONG_POLL_SECONDS }, silent: true }, sink: { concurrency: MAX_UPDATES_AT_ONCE } });
+  const runner = run(bot, { runner: { fetch: { allowed_updates: [...ALLOWED_UPDATES], timeout: LONG_POLL_SECONDS }, silent: true }, sink: { concurrency: MAX_UPDATES_AT_ONCE } });
   log.info({ bot: bot.botInfo.username }, 'telegram polling started');
-  return { runner };
+  return runner;
+}
+
+/** grammY's own timeout (500 s by default) only as a backstop behind ours, long polls included. */
+function newBot(o: TelegramAdapterOptions, callTimeoutMs: number): Bot {
+  return new Bot(o.token, { client: { apiRoot: o.config.apiRoot, timeoutSeconds: Math.ceil(callTimeoutMs / 1000) + LONG_POLL_SECONDS + 10 } });
 }
 
 /** Deliveries, start and stop share the bot, the pacer and the reply signal; updates are handled in updates.ts. */
 export function createTelegramAdapter(o: TelegramAdapterOptions): TelegramAdapter {
   const callTimeoutMs = o.callTimeoutMs ?? 120_000;
-  // grammY's own timeout (500 s by default) only as a backstop behind ours, long polls included.
-  const bot = new Bot(o.token, { client: { apiRoot: o.config.apiRoot, timeoutSeconds: Math.ceil(callTimeoutMs / 1000) + LONG_POLL_SECONDS + 10 } });
+  const bot = newBot(o, callTimeoutMs);
   const pacer = new Pacer(o.config.rate, Date.now, o.groupWindowMs);
   const templates = o.templates ?? Templates.defaults();
   const log = o.log.child({ platform: 'telegram' });
@@ -129,13 +161,16 @@ export function createTelegramAdapter(o: TelegramAdapterOptions): TelegramAdapte
   let replies = new AbortController();
   // Calls made while handling an update are replies; they carry the stop signal into the pacer.
   const replyScope = new AsyncLocalStorage<AbortSignal>();
-  installCallRules(bot, { pacer, replyScope, log, callTimeoutMs, reached: (r) => (reachable = r) });
+  const webhook = webhookMode(bot, o, log);
+  const reached = (r: boolean) => {
+    if (r && !reachable) webhook.recheck();
+    reachable = r;
+  };
+  installCallRules(bot, { pacer, replyScope, log, callTimeoutMs, reached });
 
   handleTelegramUpdates(bot, { deps: o.deps, state: o.state, log, replyScope, replySignal: () => replies.signal, staleAfterMs: o.config.staleCommandMinutes * 60_000 });
 
-  let server: TelegramWebhookServer | undefined;
-  const polling = new KeptPolling(async () => (await receiveUpdates(bot, o, log)).runner!, log);
-  const threadOpt = (t: Target) => (t.thread ? { message_thread_id: Number(t.thread) } : {});
+  const polling = new KeptPolling(() => receiveUpdates(bot, o, log), log);
 
   return {
     platform: 'telegram',
@@ -179,17 +214,17 @@ export function createTelegramAdapter(o: TelegramAdapterOptions): TelegramAdapte
      */
     resendGuard: () => ({ guard: 'none', why: 'the Telegram Bot API has no idempotency key' }),
     probe: (signal) => askTelegram(bot, signal),
-    healthy: () => reachable && (o.config.mode === 'webhook' ? !!server?.listening : polling.running),
+    healthy: () => reachable && (o.config.mode === 'webhook' ? webhook.healthy() : polling.running),
+    receiving: () => webhook.state(),
     async start() {
       await initBot(bot, o, log);
-      if (o.config.mode === 'webhook') ({ server } = await receiveUpdates(bot, o, log));
+      if (o.config.mode === 'webhook') await webhook.start();
       else await polling.start();
       log.info({ bot: bot.botInfo.username, mode: o.config.mode }, 'telegram connected');
     },
     async stop() {
       replies.abort();
-      await server?.close();
-      server = undefined;
+      await webhook.stop();
       await polling.stop();
       replies = new AbortController(); // a later start answers again
     },

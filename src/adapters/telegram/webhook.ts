@@ -88,6 +88,8 @@ export class TelegramWebhookServer {
   private server: Server | undefined;
   private readonly seen = new Set<number>();
   private readonly inFlight = new Set<Promise<void>>();
+  /** When the latest update was taken (for the webhook watch: Telegram's delivery errors before it are past). */
+  lastUpdateAt: number | undefined;
 
   constructor(private readonly o: WebhookServerOptions) {}
 
@@ -162,6 +164,7 @@ export class TelegramWebhookServer {
       return;
     }
     this.seen.add(update.update_id);
+    this.lastUpdateAt = Date.now();
     if (this.seen.size > REMEMBERED_UPDATES) this.seen.delete(this.seen.values().next().value!);
     const task = this.o
       .handle(update)

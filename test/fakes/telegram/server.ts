@@ -161,7 +161,7 @@ export class FakeTelegram {
     for (const req of this.hung.splice(0)) req.socket.destroy();
   }
   /** Set by setWebhook: updates are then posted to the bot instead of waiting for getUpdates. */
-  readonly webhook = new FakeWebhookSender();
+  readonly webhook = new FakeWebhookSender((left) => this.updates.unshift(...left));
   private readonly updates: Record<string, unknown>[] = [];
   private nextUpdateId = 1;
   private nextMessageId = new Map<number, number>();
@@ -472,6 +472,13 @@ export class FakeTelegram {
         if (!/^https?:\/\//.test(String(p.url ?? ''))) throw new ApiFailure(400, 'Bad Request: bad webhook: An HTTPS URL must be provided for webhook');
         this.setWebhook({ url: String(p.url), secret: p.secret_token === undefined ? undefined : String(p.secret_token) });
         return true;
+      }
+      case 'getWebhookInfo': {
+        // core.telegram.org/bots/api#getwebhookinfo; the fields as tdlib/telegram-bot-api Client.cpp (JsonWebhookInfo) writes them:
+        // url '' when none is set; the last error only once there was one, and kept after later deliveries succeed.
+        const e = this.webhook.lastError;
+        const pending = this.webhook.active ? this.webhook.pending : this.updates.length;
+        return { url: this.webhook.url, has_custom_certificate: false, pending_update_count: pending, ...(e ? { last_error_date: e.date, last_error_message: e.message } : {}) };
       }
       case 'getUpdates':
         // tdlib/telegram-bot-api Client.cpp: getUpdates is refused while a webhook is set.
