@@ -26,6 +26,7 @@ import { openState } from './store/state.js';
 import { CommandRateLimiter } from './commands/limit.js';
 import type { CommandDeps } from './commands/types.js';
 import { settleChatsAtStart, settleUnsubscribedChat } from './publish/chat-wants.js';
+import { forgetGoneChat } from './publish/chat-gone.js';
 import { chooseWatchMode } from './watch/mode.js';
 import type { Batch } from './watch/batch.js';
 import { summaryOptionsOf } from './summary/shape.js';
@@ -189,7 +190,7 @@ async function startAppParts(o: AppOptions, undo: (() => unknown)[]): Promise<Ru
   const deliverer = new Deliverer(
     store,
     byPlatform,
-    { ...config.delivery, isUp: (platform) => connections.isUp(platform), removalPending: (id) => publisher.removalPending(id), live, sent: state.sent, unpinPrevious: unpinPreviousIn(config.routes) },
+    { ...config.delivery, isUp: (platform) => connections.isUp(platform), removalPending: (id) => publisher.removalPending(id), live, sent: state.sent, unpinPrevious: unpinPreviousIn(config.routes), chatGone: (row, why) => forgetGoneChat({ store, routes: config.routes, log }, row.target, why) },
     log,
     (e) => {
       state.markNow(); // the delivery's record is committed: the mark follows at once (see store/mark.ts)

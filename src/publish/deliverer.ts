@@ -46,6 +46,8 @@ export interface DelivererOptions {
   sent?: SentJournal | undefined;
   /** A note whose file is gone, its removal not yet decided (removals.ts): its post waits, to be called off or (moved) sent. */
   removalPending?: ((noteId: string) => boolean) | undefined;
+  /** The platform said a chat is gone for good (outcomes.ts FailureDeps.chatGone). */
+  chatGone?: ((row: OutboxRow, reason: string) => void) | undefined;
   /** Whether a pin in this chat unpins the announcement pinned there before (a config route's `unpinPrevious`). */
   unpinPrevious?: ((target: Target) => boolean) | undefined;
 }
@@ -393,6 +395,6 @@ export class Deliverer {
 
   /** Records a failed call as its class says (outcomes.ts): a retry, a wait, a failure, a pause, a move. */
   private fail(row: OutboxRow, f: FailureClass, logCtx: LogContext, guard?: ResendGuard): Promise<void> {
-    return recordFailure({ store: this.store, log: this.log, onEvent: this.onEvent, now: this.now, opts: this.opts, record: (c, w) => this.record(c, w), tokenRefused: (r, why) => this.refusedTokens.refuse(r, why, this.log) }, row, f, logCtx, guard);
+    return recordFailure({ store: this.store, log: this.log, onEvent: this.onEvent, now: this.now, opts: this.opts, record: (c, w) => this.record(c, w), tokenRefused: (r, why) => this.refusedTokens.refuse(r, why, this.log), chatGone: this.opts.chatGone }, row, f, logCtx, guard);
   }
 }
