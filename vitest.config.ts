@@ -16,6 +16,8 @@ export default defineConfig({
     testTimeout: 30_000,
     // Stops the run before any test when dist/ is missing or older than src/ (test/global-setup.ts).
     globalSetup: ['test/global-setup.ts'],
+    // NOTECAST_TEST_CPU_LOG=<file>: each file's CPU appended there (test/helpers/cpu-per-file.ts), to rank files by it.
+    setupFiles: process.env.NOTECAST_TEST_CPU_LOG ? ['test/helpers/cpu-per-file.ts'] : [],
     hookTimeout: 30_000,
     // Process-level tests spawn the built CLI; keep them from starving each other on 2 cores.
     maxWorkers: 2,
@@ -23,7 +25,8 @@ export default defineConfig({
       // One module graph per worker, not per file: measured on the unit folders (summary, render, notes,
       // search, store, commands, contract; 269 tests) the imports took 26 s instead of 81 s and the CPU
       // 20 s instead of 36 s. Safe here: no module-level state (no global singletons) but the idle parse
-      // threads the worker's in-process services share on purpose (test/helpers/parse-threads.ts), no
+      // threads the worker's in-process services share on purpose (test/helpers/parse-threads.ts) and their table of
+      // locks on database files (test/fakes/file-lock.ts, the process's own, as the kernel's flock table is), no
       // vi.mock, fake timers restored after each test, and files run one at a time per worker.
       // Files whose tests mostly wait run them at once (`describe.concurrent`): three at a time, as
       // five starved each other of CPU at load 16-22 (a discord.js client not ready in 20 s).

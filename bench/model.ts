@@ -1,6 +1,7 @@
 /**
  * `npm run bench -- model`: the model-based test of the whole route (test/reliability/model.test.ts)
- * run for many more sequences. BENCH_MODEL_RUNS (200 per onDelete mode), BENCH_MODEL_SEED (a fresh
+ * run for many more sequences (BENCH_MODEL_PLATFORM=1: test/reliability/platform-model.test.ts's, platform events and
+ * error answers over the fake Telegram, both properties). BENCH_MODEL_RUNS (200 per onDelete mode), BENCH_MODEL_SEED (a fresh
  * one each run, printed), BENCH_MODEL_STEPS (16), BENCH_MODEL_DIGESTS=1 (the sequences with burst digests,
  * route-digest.ts, instead of the plain ones). A failure prints its seed and shrunk sequence:
  * add it to model.test.ts as a test of its own.
@@ -8,6 +9,8 @@
 import fc from 'fast-check';
 import { ParseThreads } from '../src/publish/parse-pool.js';
 import { digestSequenceArb, runSequence, sequenceArb } from '../test/helpers/route-model.js';
+import { errorPhasesArb, platformSequenceArb } from '../test/helpers/platform-model.js';
+import { runPlatformSequence } from '../test/helpers/platform-run.js';
 
 export async function benchModel(runs: number, seed: number, steps: number): Promise<Record<string, unknown>> {
   const started = Date.now();
@@ -24,6 +27,7 @@ export async function benchModel(runs: number, seed: number, steps: number): Pro
 }
 
 async function hunt(runs: number, seed: number, steps: number, parseThreads: ParseThreads, out: Record<string, unknown>): Promise<void> {
+  if (process.env.BENCH_MODEL_PLATFORM === '1') return huntPlatform(runs, seed, steps, parseThreads, out);
   const digests = process.env.BENCH_MODEL_DIGESTS === '1';
   out.digests = digests;
   for (const onDelete of ['delete', 'keep'] as const) {
@@ -41,5 +45,24 @@ async function hunt(runs: number, seed: number, steps: number, parseThreads: Par
     out[onDelete] = r.failed
       ? { ok: false, seed: r.seed, path: r.counterexamplePath, counterexample: JSON.stringify(r.counterexample?.[0]), error: String(r.errorInstance).slice(0, 2000) }
       : { ok: true, sequences, steps: stepsRun };
+  }
+}
+
+/** The platform model's two properties (platform-model.ts), `runs` each per onDelete mode; error phases: a quarter of `steps`. */
+async function huntPlatform(runs: number, seed: number, steps: number, parseThreads: ParseThreads, out: Record<string, unknown>): Promise<void> {
+  out.platform = true;
+  for (const onDelete of ['delete', 'keep'] as const) {
+    for (const [name, arb] of [['events', platformSequenceArb(steps)], ['errors', errorPhasesArb(Math.max(1, Math.round(steps / 4))).map((ops) => [...ops, { op: 'subscribe' as const }])]] as const) {
+      let sequences = 0;
+      const r = await fc.check(
+        fc.asyncProperty(arb, async (ops) => {
+          sequences++;
+          const res = await runPlatformSequence(ops, onDelete, parseThreads);
+          if (res.problems.length) throw new Error(`after step ${res.steps}: ${res.problems.join('; ')}`);
+        }),
+        { seed, numRuns: runs },
+      );
+      out[`${name}-${onDelete}`] = r.failed ? { ok: false, seed: r.seed, path: r.counterexamplePath, counterexample: JSON.stringify(r.counterexample?.[0]), error: String(r.errorInstance).slice(0, 2000) } : { ok: true, sequences };
+    }
   }
 }

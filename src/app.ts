@@ -27,11 +27,14 @@ import { CommandRateLimiter } from './commands/limit.js';
 import type { CommandDeps } from './commands/types.js';
 import { settleChatsAtStart, settleUnsubscribedChat } from './publish/chat-wants.js';
 import { forgetGoneChat } from './publish/chat-gone.js';
+import { forgetRefusalsOf } from './store/parked.js';
+import { followDigestSchedules } from './publish/scheduled-digest.js';
 import { chooseWatchMode } from './watch/mode.js';
 import type { Batch } from './watch/batch.js';
 import { summaryOptionsOf } from './summary/shape.js';
 import { systemClock, type Clock } from './util/clock.js';
 import type { ParseThreads } from './publish/parse-pool.js';
+import type { FileLocker } from './store/file-lock.js';
 
 export interface AppOptions {
   config: Config;
@@ -83,6 +86,11 @@ export interface AppOptions {
    * start then loads no parse thread's modules again. Without, the service's parser owns its threads.
    */
   parseThreads?: ParseThreads;
+  /**
+   * Takes the lock on the database file itself (store/lock.ts LockOptions.lockFile): a `flock` child unless given,
+   * and `notecast start` never gives it. An in-process test's harness gives its process's own (test/fakes/file-lock.ts).
+   */
+  fileLock?: FileLocker | undefined;
   /**
    * The platforms' reconnect backoff (PlatformConnections): 1 s doubling to 60 s unless given, and
    * `notecast start` never gives it. A test of an outage that is not about the backoff's length
@@ -174,14 +182,14 @@ async function startAppParts(o: AppOptions, undo: (() => unknown)[]): Promise<Ru
   let healthDeps: HealthDeps | undefined;
   // The port first: in use, it is a one-line error before any state is opened or written.
   const { health, preview } = await startHttp(o, () => healthDeps, undo);
-  const state = await openState(o.dbPath, log, { afterRestore: o.afterRestore === true, moved: o.moved === true, onLost: o.onStateLost });
+  const state = await openState(o.dbPath, log, { afterRestore: o.afterRestore === true, moved: o.moved === true, onLost: o.onStateLost, lockFile: o.fileLock });
   undo.push(() => state.close());
   const { store } = state;
   const root = path.resolve(o.notesDir);
   const search = new NoteSearch(store);
   // Read only through /metrics: without the HTTP endpoint, prom-client is never loaded.
   const metrics = health ? new (await import('./health/metrics.js')).Metrics(store) : undefined;
-  const adapters = buildAdapters(o, store, search, metrics, { unsubscribed: (target) => settleUnsubscribedChat({ store, routes: config.routes, log }, target) });
+  const adapters = buildAdapters(o, store, search, metrics, { unsubscribed: (target) => settleUnsubscribed(store, config.routes, log, target, (nowOf(o) ?? Date.now)()) });
   const config: Config = { ...o.config, routes: effectiveRoutes(o.config, adapters) };
   const byPlatform = new Map(adapters.map((a) => [a.platform, a]));
 
@@ -190,7 +198,7 @@ async function startAppParts(o: AppOptions, undo: (() => unknown)[]): Promise<Ru
   const deliverer = new Deliverer(
     store,
     byPlatform,
-    { ...config.delivery, isUp: (platform) => connections.isUp(platform), removalPending: (id) => publisher.removalPending(id), live, sent: state.sent, unpinPrevious: unpinPreviousIn(config.routes), chatGone: (row, why) => forgetGoneChat({ store, routes: config.routes, log }, row.target, why) },
+    { ...config.delivery, isUp: (platform) => connections.isUp(platform), tokenRefused: (platform, why) => connections.refuse(platform, why), removalPending: (id) => publisher.removalPending(id), live, sent: state.sent, unpinPrevious: unpinPreviousIn(config.routes), chatGone: (row, why) => forgetGoneChat({ store, routes: config.routes, log }, row.target, why) },
     log,
     (e) => {
       state.markNow(); // the delivery's record is committed: the mark follows at once (see store/mark.ts)
@@ -232,7 +240,7 @@ async function startAppParts(o: AppOptions, undo: (() => unknown)[]): Promise<Ru
   undo.push(() => sync.stop());
   deliverer.onQuiet(() => sync.noticeIdle());
   const notes = await sync.load();
-  beforeSending(store, config.routes, live, log);
+  beforeSending(store, config.routes, live, log, (nowOf(o) ?? Date.now)());
   deliverer.start();
   undo.push(() => deliverer.stop());
   await sync.follow();
@@ -333,6 +341,7 @@ function checkPlatformsConfigured(config: Config, store: Store, running: Readonl
     running.has(r.platform) ? [] : [{ path: `routes.${i}`, message: r.platform === 'console' ? 'the console adapter is turned off (console.enabled: false)' : `${r.platform} is not configured: set ${TOKEN_VARIABLE[r.platform] ?? 'its token'} in the environment, or remove this route` }],
   );
   if (issues.length) throw new ConfigError('config', issues);
+  forgetRefusalsOf(store, new Set(running.keys()));
   const orphaned = new Map<string, number>();
   for (const s of store.subscriptions()) if (!running.has(s.target.platform)) orphaned.set(s.target.platform, (orphaned.get(s.target.platform) ?? 0) + 1);
   for (const [platform, chats] of orphaned) {
@@ -353,9 +362,16 @@ function platformConnections(o: AppOptions, adapters: ChatAdapter[], store: Stor
   });
 }
 
+/** After /unsubscribe: what the chat no longer wants is called off, and posts held for a digest it no longer asks for go (or wait for the time it asks now). */
+function settleUnsubscribed(store: Store, routes: readonly Route[], log: Logger, target: Target, now: number): void {
+  settleUnsubscribedChat({ store, routes, log }, target);
+  followDigestSchedules(store, routes, log, now, target);
+}
+
 /** Start-up's look at what waits, before anything is sent: chats' wishes (publish/chat-wants.ts), posts held for their page. */
-function beforeSending(store: Store, routes: readonly Route[], live: LiveChecker | undefined, log: Logger): void {
+function beforeSending(store: Store, routes: readonly Route[], live: LiveChecker | undefined, log: Logger, now: number): void {
   settleChatsAtStart({ store, routes, log });
+  followDigestSchedules(store, routes, log, now);
   if (live && store.livePages.resumeHeld(Date.now())) log.info('posts held for their page: asking the pages again');
 }
 

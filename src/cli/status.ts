@@ -8,6 +8,7 @@ import { isCannotOpen, stateFileProblem, unwritableStateProblem } from './paths.
 import { runningInstance, type LockHolder } from '../store/lock.js';
 import { holderNameOf } from '../store/file-lock.js';
 import { startRefusal } from '../store/state.js';
+import { parkedDeliveries } from '../store/parked.js';
 import type { StatusCounts } from '../store/status.js';
 import { targetKey, type Target } from '../store/types.js';
 import type { Io } from './io.js';
@@ -42,7 +43,7 @@ interface StatusReport extends StatusCounts {
   pages: { url: string; state: string; since: number; checks: number; lastResult: string | null }[];
   /** Notes announced on their own because another note of their language has their translation key. */
   familyConflicts: { file: string; key: string; sameLanguageAs: string | null }[];
-  /** Deliveries parked for a platform started without its token (publish/deliverer.ts), per platform: they wait for the operator. */
+  /** Deliveries parked for a platform started without its token, or whose token was refused (store/parked.ts), per platform: they wait for the operator. */
   parked: Record<string, number>;
   /** Posts sent again after no answer came to them (publish/uncertain.ts); `unguarded` ones may show twice. */
   uncertainSends: UncertainSends;
@@ -143,7 +144,7 @@ function readReport(store: Store, file: string): StatusReport {
     problems: store.noteErrors().map((e) => e.error),
     pages: store.livePages.pending().map((p) => ({ url: p.url, state: p.state, since: p.firstAt, checks: p.checks, lastResult: p.lastResult })),
     familyConflicts: familyConflicts(store),
-    parked: parkedDeliveries(store),
+    parked: parkedDeliveries(store), // store/parked.ts: a platform started without its token, or whose token was refused
     uncertainSends: readUncertainSends(store),
     editsNotSent: editsNotSent(store),
     setAside: postsSetAside(store),
@@ -179,15 +180,6 @@ function familyConflicts(store: Store): StatusReport['familyConflicts'] {
   return rows.map((r) => ({ file: r.file, key: r.key, sameLanguageAs: r.holder }));
 }
 
-/** Pending deliveries the deliverer last found without their platform's adapter (its "platform … is not enabled"). */
-function parkedDeliveries(store: Store): StatusReport['parked'] {
-  const rows = store
-    // Every pending delivery of a platform refused for want of its token: those behind a chat's first never met the refusal themselves.
-    .sql("SELECT platform, COUNT(*) AS n FROM outbox WHERE status = 'pending' AND platform IN (SELECT platform FROM outbox WHERE status = 'pending' AND last_error = 'platform ' || platform || ' is not enabled') GROUP BY platform ORDER BY platform")
-    .all() as { platform: string; n: number }[];
-  return Object.fromEntries(rows.map((r) => [r.platform, r.n]));
-}
-
 function heldForDigests(store: Store): StatusReport['digests'] {
   const rows = store
     .sql(`SELECT platform, chat, thread, json_extract(payload, '$.digestAt') AS at, COUNT(*) AS n FROM outbox
@@ -211,7 +203,7 @@ function reportLines(s: StatusReport, translations: 'group' | 'separate'): strin
     `subscriptions:  ${s.subscriptions}`,
     `deliveries:     ${count(s.outbox, 'pending') + count(s.outbox, 'sending')} pending, ${count(s.outbox, 'done')} done, ${count(s.outbox, 'failed')} failed, ${count(s.outbox, 'skipped')} skipped`,
   ];
-  for (const [platform, n] of Object.entries(s.parked)) lines.push(`parked:         ${n} ${n === 1 ? 'delivery' : 'deliveries'} for ${platform}, which is not configured (no token): they go out once it is`);
+  for (const [platform, n] of Object.entries(s.parked)) lines.push(`parked:         ${parkedText(platform, n, s.platforms[platform]?.state === 'refused')}`);
   if (s.heldRemovals) lines.push(`held removals:  ${heldRemovalsText(s.heldRemovals)}`);
   if (s.startRefused) lines.push(`next start:     refused: ${s.startRefused}`);
   if (s.watch) lines.push(`watching:       ${s.watch.mode} (${s.watch.reason})`);
@@ -257,11 +249,18 @@ function reportLines(s: StatusReport, translations: 'group' | 'separate'): strin
   return lines;
 }
 
+/** `3 deliveries for telegram, …`: why they are parked (store/parked.ts) and what sends them. */
+function parkedText(platform: string, n: number, tokenRefused: boolean): string {
+  const what = `${n} ${n === 1 ? 'delivery' : 'deliveries'} for ${platform}`;
+  return tokenRefused ? `${what}, whose bot token was refused (401): they go out after a restart with a valid token` : `${what}, which is not configured (no token): they go out once it is`;
+}
+
 /** `discord:        connecting since … (attempt 3: connect ECONNREFUSED)`, from the state the service keeps. */
 function platformLine(platform: string, c: StatusReport['platforms'][string]): string {
   const since = c.since ? ` since ${new Date(c.since).toISOString()}` : '';
   const why = c.reason ? ` (${c.attempts ? `attempt ${c.attempts}: ` : ''}${c.reason})` : '';
-  return `${`${platform}:`.padEnd(16)}${c.state ?? 'unknown'}${since}${why}`;
+  const state = c.state === 'refused' ? 'token refused' : (c.state ?? 'unknown');
+  return `${`${platform}:`.padEnd(16)}${state}${since}${why}`;
 }
 
 /** For `check`: why a start would refuse the database at `file` (a copy, a lost -wal…), when one is there. */

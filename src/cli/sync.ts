@@ -19,6 +19,7 @@ import { notesFolderProblem } from './paths.js';
 import { platformAdaptersOf, startFailure } from './start.js';
 import type { Io } from './io.js';
 import type { ParseThreads } from '../publish/parse-pool.js';
+import { outboxCounts } from '../store/status.js';
 
 export interface SyncOptions {
   config?: string;
@@ -100,7 +101,7 @@ export async function runSyncOnce(opts: SyncOptions, io: Io, threads?: ParseThre
   let timer: NodeJS.Timeout | undefined;
   const timedOut = await Promise.race([settled.then(() => false), new Promise<boolean>((r) => (timer = setTimeout(() => r(true), opts.timeout * 1000)))]);
   clearTimeout(timer);
-  const outbox = app.store.status().outbox;
+  const outbox = outboxCounts(app.store.sql);
   const held = app.store.upkeep.heldForDigest();
   const unreadable = (app.store.sql(`SELECT COUNT(*) AS n FROM notes WHERE ${NOTE_PROBLEM}`).get() as { n: number }).n;
   const heldRemovals = heldRemovalsReport(readHeldRemovals(app.store), started);

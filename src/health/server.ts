@@ -4,6 +4,7 @@ import type { ChatAdapter } from '../publish/port.js';
 import type { Platform } from '../config/schema.js';
 import type { ConnectionState } from '../publish/connections.js';
 import type { Store } from '../store/store.js';
+import { parkedDeliveries } from '../store/parked.js';
 import type { ModeChoice } from '../watch/mode.js';
 import type { Metrics } from './metrics.js';
 
@@ -18,7 +19,11 @@ export interface HealthDeps {
   metrics: Metrics;
 }
 
-function healthReport(d: HealthDeps): { ok: boolean; checks: Record<string, boolean>; platforms: Record<string, ConnectionState>; watch?: ModeChoice } {
+/**
+ * What /healthz says. A platform whose token was refused (at start, or while running: its connection state) fails its
+ * check, and `parked` counts the deliveries waiting for the operator per platform, as `status` does (store/parked.ts).
+ */
+function healthReport(d: HealthDeps): { ok: boolean; checks: Record<string, boolean>; platforms: Record<string, ConnectionState>; parked?: Record<string, number>; watch?: ModeChoice } {
   const checks: Record<string, boolean> = { watcher: d.watcherAlive() };
   try {
     d.store.setMeta('health.checked', new Date().toISOString());
@@ -28,11 +33,12 @@ function healthReport(d: HealthDeps): { ok: boolean; checks: Record<string, bool
   }
   const platforms: Record<string, ConnectionState> = {};
   for (const a of d.adapters()) {
-    checks[a.platform] = a.healthy?.() ?? true;
     const c = d.connection?.(a.platform);
+    checks[a.platform] = (a.healthy?.() ?? true) && c?.state !== 'refused';
     if (c) platforms[a.platform] = c;
   }
-  return { ok: Object.values(checks).every(Boolean), checks, platforms, ...(d.watchMode ? { watch: d.watchMode } : {}) };
+  const parked = checks.store ? parkedDeliveries(d.store) : {};
+  return { ok: Object.values(checks).every(Boolean), checks, platforms, ...(Object.keys(parked).length ? { parked } : {}), ...(d.watchMode ? { watch: d.watchMode } : {}) };
 }
 
 /**

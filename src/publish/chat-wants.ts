@@ -1,17 +1,19 @@
 /**
  * What a chat's waiting deliveries become when what it wants changes (issue 25, tester 26-1 F2/F5/F6). A
  * paused chat's deliveries follow the rule a parked one's do (README, parked deliveries): a post no
- * longer wanted by the chat (it unsubscribed, its config route was removed) is called off, never sent
- * later; a paused chat that nothing names any more has nothing waiting for it, and its pause goes. A chat
- * a config route names has no /subscribe to resume it (`sync --once` reads no commands): each start tries
- * it again, and a refusal pauses it again (docs/operations.md).
+ * longer wanted by the chat (it unsubscribed, its config route was removed or its filter narrowed) is
+ * called off, never sent later, and so is a waiting digest's line (tester 27-1 F3); a paused chat that
+ * nothing names any more has nothing waiting for it, and its pause goes. A chat a config route names has
+ * no /subscribe to resume it (`sync --once` reads no commands): each start tries it again, and a refusal
+ * pauses it again (docs/operations.md).
  */
 import type { Route } from '../config/schema.js';
 import type { Logger } from '../log.js';
 import { callOffPost } from '../store/called-off.js';
 import { chatNow } from '../store/chat-move.js';
+import { pausedTargets } from '../store/status.js';
 import type { Store } from '../store/store.js';
-import { targetKey, type Target } from '../store/types.js';
+import { targetKey, type DigestItem, type Target } from '../store/types.js';
 import { FAMILY_PREFIX, familyTargets, liveMembers } from './family.js';
 import { routeTargets } from './route.js';
 
@@ -29,7 +31,8 @@ function routesNow(d: ChatWantsDeps): Route[] {
 
 /**
  * Whether `target` wants the note or family `postId` now, judged as if every platform were configured
- * (a parked post follows its note as one queued in an outage does); undefined when its record is gone.
+ * (a parked post follows its note as one queued in an outage does); undefined when its record is gone. The one rule for
+ * a waiting post and for a waiting digest's line (callOffUnwanted).
  */
 function wantsNow(d: ChatWantsDeps, routes: readonly Route[], target: Target, postId: string): boolean | undefined {
   const every = new Set([target.platform, ...routes.map((r) => r.platform)]);
@@ -45,24 +48,43 @@ function wantsNow(d: ChatWantsDeps, routes: readonly Route[], target: Target, po
   return note && routeTargets(note.info, routes, subscriptions, every).some((t) => targetKey(t) === key);
 }
 
-/** Waiting posts and digests (in `only`, else everywhere) whose chat wants none of what they show: called off. */
+/** Why a waiting post or digest its chat no longer wants is called off (its outbox row's reason). */
+const UNWANTED = 'the chat no longer wants it (unsubscribed, or its route removed or narrowed) before it was sent';
+
+/**
+ * Waiting posts and digests (in `only`, else everywhere) judged by what their chat wants now (`wantsNow`, the one rule
+ * for both): a post the chat no longer wants is called off; a digest's lines are posts to be, so each line the chat no
+ * longer wants is taken out, and a digest left with none is called off (tester 27-1 F3: a filter narrowed while a
+ * burst's digest waited sent every line). A digest in flight is left to go as it was, as a post in flight is: a filter
+ * change never takes back what went out (README, Edits).
+ */
 function callOffUnwanted(d: ChatWantsDeps, routes: readonly Route[], only?: Target): number {
   const ids = d.store
     .sql(`SELECT id FROM outbox WHERE status = 'pending' AND kind IN ('post', 'digest') AND (? IS NULL OR (platform = ? AND chat = ? AND thread = ?)) ORDER BY id`)
     .pluck()
     .all(only ? 1 : null, only?.platform ?? null, only?.chat ?? null, only?.thread ?? null)
     .filter((id): id is number => typeof id === 'number');
-  let calledOff = 0;
+  let changed = 0;
   for (const id of ids) {
     const row = d.store.outboxRow(id);
-    if (!row || (row.kind !== 'post' && row.kind !== 'digest')) continue;
-    const shows = row.kind === 'digest' ? row.payload.items.map((i) => i.noteId) : row.noteId ? [row.noteId] : [];
-    if (!shows.length || shows.some((p) => wantsNow(d, routes, row.target, p) !== false)) continue;
-    callOffPost(d.store, id, 'the chat no longer wants it (unsubscribed, or its route removed) before it was sent');
+    if (row?.kind === 'digest') changed += dropUnwantedLines(d, routes, id, row.target, row.payload.items);
+    if (row?.kind !== 'post' || !row.noteId || wantsNow(d, routes, row.target, row.noteId) !== false) continue;
+    callOffPost(d.store, id, UNWANTED);
     d.log.info({ delivery: id, note: row.noteId, target: targetKey(row.target) }, 'waiting post called off: its chat no longer wants it');
-    calledOff++;
+    changed++;
   }
-  return calledOff;
+  return changed;
+}
+
+/** A waiting digest's lines its chat no longer wants taken out, or the digest called off when none is left; 1 when it changed. */
+function dropUnwantedLines(d: ChatWantsDeps, routes: readonly Route[], id: number, target: Target, items: readonly DigestItem[]): number {
+  const kept = items.filter((i) => wantsNow(d, routes, target, i.noteId) !== false);
+  if (kept.length === items.length) return 0;
+  const notes = items.filter((i) => !kept.includes(i)).map((i) => i.noteId);
+  if (kept.length) d.store.upkeep.setWaitingDigestItems(id, kept);
+  else callOffPost(d.store, id, UNWANTED);
+  d.log.info({ delivery: id, notes, left: kept.length, target: targetKey(target) }, kept.length ? 'waiting digest: lines its chat no longer wants taken out' : 'waiting digest called off: its chat no longer wants any of its notes');
+  return 1;
 }
 
 /** The chats a route or a subscription names now. */
@@ -74,7 +96,7 @@ function namedChats(d: ChatWantsDeps, routes: readonly Route[]): Set<string> {
 function releaseUnnamedPaused(d: ChatWantsDeps, routes: readonly Route[], only?: Target): number {
   const named = namedChats(d, routes);
   let notSent = 0;
-  for (const p of d.store.status().paused) {
+  for (const p of pausedTargets(d.store.sql)) {
     if (named.has(targetKey(p.target)) || (only && targetKey(only) !== targetKey(p.target))) continue;
     const dropped = d.store
       .sql("UPDATE outbox SET status = 'skipped', last_error = ?, updated_at = ? WHERE status = 'pending' AND platform = ? AND chat = ? AND thread = ?")
@@ -135,7 +157,7 @@ export function settleChatsAtStart(d: ChatWantsDeps): void {
     callOffUnwanted(d, routes);
     releaseUnnamedPaused(d, routes);
     const routed = new Set(routes.map((r) => targetKey({ platform: r.platform, chat: r.chat, thread: r.thread ?? '' })));
-    for (const p of d.store.status().paused) {
+    for (const p of pausedTargets(d.store.sql)) {
       if (!routed.has(targetKey(p.target))) continue;
       d.store.resume(p.target);
       d.log.info({ target: targetKey(p.target), reason: p.reason }, 'paused chat named by a config route: tried again at this start (a refusal pauses it again)');

@@ -102,6 +102,15 @@ export class PlatformConnections {
     }
   }
 
+  /**
+   * The platform refused the bot token while running (a delivery met 401: refused-tokens.ts). Its state says so until a
+   * start connects it again (with a valid token), or refuses it: nothing goes out there meanwhile (`isUp`), and a stop
+   * keeps the state, since the deliveries stay parked for that restart (`status`, store/parked.ts).
+   */
+  refuse(platform: Platform, reason: string): void {
+    if (this.states.get(platform)?.state !== 'refused') this.set(platform, { state: 'refused', since: Date.now(), reason });
+  }
+
   /** Stops retrying and disconnects every platform. */
   async stop(): Promise<void> {
     this.stopping = true;
@@ -109,7 +118,7 @@ export class PlatformConnections {
     this.timers.clear();
     for (const a of this.adapters) {
       await a.stop?.().catch(() => undefined);
-      if (a.start) this.set(a.platform, { state: 'stopped', since: Date.now() });
+      if (a.start && this.states.get(a.platform)?.state !== 'refused') this.set(a.platform, { state: 'stopped', since: Date.now() });
     }
   }
 

@@ -29,6 +29,7 @@ export type DelivererStore = Pick<
 >;
 import type { SentJournal } from '../store/sent-journal.js';
 import { recordedMessagesIn } from '../store/recorded-messages.js';
+import { notEnabledError } from '../store/parked.js';
 
 export interface DelivererOptions {
   maxAttempts: number;
@@ -42,18 +43,18 @@ export interface DelivererOptions {
   isUp?: (platform: Platform) => boolean;
   /** publish.waitUntilLive: first posts wait for their page (live.ts). */
   live?: LiveChecker | undefined;
+  /** A platform refused the bot token while running (401): its connection says so, for `status` and /healthz (store/parked.ts). */
+  tokenRefused?: ((platform: Platform, why: string) => void) | undefined;
   /** Where a post the database could not record is kept for the next start (store/sent-journal.ts). */
   sent?: SentJournal | undefined;
   /** A note whose file is gone, its removal not yet decided (removals.ts): its post waits, to be called off or (moved) sent. */
   removalPending?: ((noteId: string) => boolean) | undefined;
-  /** The platform said a chat is gone for good (outcomes.ts FailureDeps.chatGone). */
-  chatGone?: ((row: OutboxRow, reason: string) => void) | undefined;
+  chatGone?: ((row: OutboxRow, reason: string) => void) | undefined; // a chat the platform says is gone for good (outcomes.ts FailureDeps)
   /** Whether a pin in this chat unpins the announcement pinned there before (a config route's `unpinPrevious`). */
   unpinPrevious?: ((target: Target) => boolean) | undefined;
 }
 
 const REMOVAL_WAIT_MS = 500; // a post whose note's removal is pending looks again this often (removals are decided in seconds)
-
 class CallTimeout extends Error { override readonly name = 'CallTimeout'; }
 
 const PARKED_MS = 60 * 60_000;
@@ -189,7 +190,7 @@ export class Deliverer {
     const logCtx = { delivery: row.id, note: row.noteId, target: targetKey(row.target), kind: row.kind, attempt: row.attempts + 1 };
     const refused = this.refusedTokens.reasonFor(row.target.platform);
     if (!adapter || refused) {
-      this.store.markRetry(row.id, this.now() + PARKED_MS, refused ?? `platform ${row.target.platform} is not enabled`);
+      this.store.markRetry(row.id, this.now() + PARKED_MS, refused ?? notEnabledError(row.target.platform));
       this.log.warn(logCtx, refused ? 'delivery parked: its platform refused the bot token' : 'delivery parked: its platform is not enabled (no token?)');
       return;
     }
@@ -395,6 +396,6 @@ export class Deliverer {
 
   /** Records a failed call as its class says (outcomes.ts): a retry, a wait, a failure, a pause, a move. */
   private fail(row: OutboxRow, f: FailureClass, logCtx: LogContext, guard?: ResendGuard): Promise<void> {
-    return recordFailure({ store: this.store, log: this.log, onEvent: this.onEvent, now: this.now, opts: this.opts, record: (c, w) => this.record(c, w), tokenRefused: (r, why) => this.refusedTokens.refuse(r, why, this.log), chatGone: this.opts.chatGone }, row, f, logCtx, guard);
+    return recordFailure({ store: this.store, log: this.log, onEvent: this.onEvent, now: this.now, opts: this.opts, record: (c, w) => this.record(c, w), tokenRefused: (r, why) => this.refusedTokens.refuse(r, why, this.log, this.opts.tokenRefused), chatGone: this.opts.chatGone }, row, f, logCtx, guard);
   }
 }

@@ -16,6 +16,7 @@ import { bareHash, type NoteRow, type SummaryPayload, type Target } from '../sto
 import { familyPostId } from './family.js';
 import { shownMember } from './family-follow.js';
 import type { Logger } from '../log.js';
+import { retireOwnMessage } from './family-adopt.js';
 
 /** Which message is a note's in a chat, and which note a message there shows. */
 export interface MessageScheme {
@@ -91,27 +92,48 @@ export function heldIn(store: Store, member: NoteRow, target: Target, scheme: Me
   return !messageIn(store, scheme.messageOf(member), target) && shownByOriginal(store, member, target, scheme) !== undefined;
 }
 
+/** A chat where `copy` took an edited original's message; `retired`: the copy's family had a message there, so the original's went (`handOverToHeldCopies`). */
+export interface HeldCopyTaken {
+  copy: NoteRow;
+  target: Target;
+  retired: boolean;
+}
+
 /**
  * `prev`, an announced note (its record before this batch) that an edit gives other content: in each chat whose message
- * shows it while a copy of exactly that content is held there (an announced note with no message there, going there,
- * kept as it is by the batch: `unchanged`), the message is handed to the copy, as when the original is removed
- * (README: when the original later changes, the copy is read as if written then, and the message follows it; `cp a.md
- * b.md`, `a.md` edited: its old message now `b.md`'s). The edited note is then new to that chat (`heldIn` holds for the
- * copy's message, not its own): posted there. Before (e25b), the message was edited to the edit, and the copy, posted
- * only in the chats only it reaches, was shown nowhere else. Returns the copies that took a message, and where.
+ * shows it while a copy of exactly that content is held there (an announced note whose family's message there would
+ * show it, `goesTo`, or that its routes send there, `reaches`, kept as it is by the batch: `unchanged`), the message is handed to the copy, as when the original is removed (README: when the original
+ * later changes, the copy is read as if written then, and the message follows it; `cp a.md b.md`, `a.md` edited: its old
+ * message now `b.md`'s). The edited note is then new to that chat (`heldIn` holds for the copy's message, not its own):
+ * posted there. Before (e25b), the message was edited to the edit, and the copy, posted only in the chats only it
+ * reaches, was shown nowhere else. Where the copy's family already has a message (a translation of it shown in a chat
+ * of no language), the copy is that note moved into a family shown there, as `followMovedMembers` reads a move: the
+ * original's message goes with it out of its family and is deleted as a second message of it (`retired`), the
+ * family's message showing the copy from now on. Before (BENCH_MODEL_SEED=5201, both `onDelete` modes), no copy took
+ * it there and it was edited to show the edit: a message of the moved note switched to another note of its language.
+ * Returns the copies that took a message, and where.
  */
-export function handOverToHeldCopies(store: Store, scheme: MessageScheme, prev: NoteRow, goesTo: (copy: NoteRow, target: Target) => boolean, unchanged: (copy: NoteRow) => boolean): { copy: NoteRow; target: Target }[] {
+export function handOverToHeldCopies(store: Store, scheme: MessageScheme, prev: NoteRow, goesTo: (copy: NoteRow, target: Target) => boolean, unchanged: (copy: NoteRow) => boolean, reaches: (copy: NoteRow, target: Target) => boolean = goesTo): HeldCopyTaken[] {
   const messageId = scheme.messageOf(prev);
-  const taken: { copy: NoteRow; target: Target }[] = [];
+  const taken: HeldCopyTaken[] = [];
   if (prev.state !== 'published' || !prev.announced) return taken;
   const copies = notesWithContent(store.sql, bareHash(prev), null, prev.id).flatMap((o) => store.getNote(o.id) ?? []).filter(unchanged);
   for (const { target, viaDigest } of store.postsOf(messageId)) {
     if (viaDigest || scheme.shownIn(store, messageId, target) !== prev.id) continue;
-    const copy = copies.find((c) => scheme.messageOf(c) !== messageId && !messageIn(store, scheme.messageOf(c), target) && goesTo(c, target));
-    if (!copy) continue;
-    store.upkeep.moveFamilyPostIn(messageId, scheme.messageOf(copy), target);
-    store.upkeep.showMemberInsteadIn(scheme.messageOf(copy), target, prev.id, copy.id);
-    taken.push({ copy, target });
+    const candidates = copies.filter((c) => scheme.messageOf(c) !== messageId);
+    const copy = candidates.find((c) => !messageIn(store, scheme.messageOf(c), target) && goesTo(c, target));
+    if (copy) {
+      store.upkeep.moveFamilyPostIn(messageId, scheme.messageOf(copy), target);
+      store.upkeep.showMemberInsteadIn(scheme.messageOf(copy), target, prev.id, copy.id);
+      taken.push({ copy, target, retired: false });
+      continue;
+    }
+    // The copy's family's message is here: the original's, now the copy's own, is a second message of it.
+    const joined = candidates.find((c) => c.id !== scheme.messageOf(c) && !messageIn(store, c.id, target) && reaches(c, target));
+    if (!joined) continue;
+    store.upkeep.moveFamilyPostIn(messageId, joined.id, target);
+    retireOwnMessage(store, joined.id, target, joined.revision);
+    taken.push({ copy: joined, target, retired: true });
   }
   return taken;
 }

@@ -14,7 +14,7 @@
  */
 import type { Logger } from '../log.js';
 import type { Store } from '../store/store.js';
-import type { NoteRow } from '../store/types.js';
+import { bareHash, type NoteRow } from '../store/types.js';
 import { familyRedatedTo, onlyRedated } from './family-redate.js';
 import { familiesHolding, familyHeld } from '../store/family-rows.js';
 import { heldOnlyAside, successorFamily } from './family-successor.js';
@@ -144,13 +144,13 @@ export function assignFamilyKey(store: Store, row: NoteRow, prev: NoteRow | unde
 /**
  * The warning of a conflict, naming both notes; when the other is gone (its file removed, in this
  * batch or before, or drafted) there is no conflict to resolve: an info line saying why this note
- * stays on its own; a copy of it (exactly its content, an IDE's move under way) is no conflict either: held as a copy.
+ * stays on its own; a copy of it (exactly its content, an IDE's move under way; compared without controls, notes/bare-text.ts) is no conflict either: held as a copy.
  */
 function sayConflict(store: Store, log: Logger, claims: FamilyClaims, row: NoteRow, holder: string): void {
   const raw = row.info.translationKey;
   const at = { note: row.id, family: raw, lang: row.info.lang };
   const held = store.getNote(holder);
-  if (held && isLive(held) && held.hash === row.hash) log.info({ ...at, copyOf: holder }, `${row.id} has exactly the content of ${holder} (translation key "${raw}"): held as its copy in the chats that show ${holder}, posted only where it is new, and it takes ${holder}'s messages once ${holder} is removed`);
+  if (held && isLive(held) && bareHash(held) === bareHash(row)) log.info({ ...at, copyOf: holder }, `${row.id} has exactly the content of ${holder} (translation key "${raw}"): held as its copy in the chats that show ${holder}, posted only where it is new, and it takes ${holder}'s messages once ${holder} is removed`);
   else if (held && (!isLive(held) || !claims.exists(held.file))) log.info({ ...at, placeKeptFor: holder }, `${row.id} is announced on its own: under the translation key "${raw}" its language's place stays with ${holder}, announced before and removed or drafted since (its messages were posted for it)`);
   else log.warn({ ...at, sameLanguageAs: holder }, `two notes in one language share the translation key "${raw}" (${holder} and ${row.id}): they are announced as two notes, not one family; give one of them its own translationKey`);
 }

@@ -11,7 +11,7 @@ import { callOffPost } from '../store/called-off.js';
 import type { NoteRow, Subscription, SummaryPayload, Target } from '../store/types.js';
 import type { Summary } from '../summary/build.js';
 import { bareHash, targetKey } from '../store/types.js';
-import { postControlsOf } from './route.js';
+import { postControlsOf, routeTargets } from './route.js';
 import { followInDigest, followInWaitingDigest, keepDigestLine, leaveDigest } from './digest-lines.js';
 import { adoptKeptMessages, adoptMemberMessages, familiesPostedSeparately, ownMessageStays } from './family-adopt.js';
 export { followMovedMembers, targetsWanting } from './family-follow.js';
@@ -26,7 +26,7 @@ import { AFTER_RESTORE_WHY } from './decide.js';
 import { messagesUnknownSinceRestore } from './restored-notes.js';
 import type { Logger } from '../log.js';
 import { alsoInFor, familyPostId, familyTargets, liveMembers, type FamilyTarget } from './family.js';
-import { FAMILY_MESSAGES, handOverToHeldCopies, heldIn, sayCopyHeld, shownByOriginal, takeoverByCopy } from './family-copies.js';
+import { FAMILY_MESSAGES, handOverToHeldCopies, heldIn, sayCopyHeld, shownByOriginal, takeoverByCopy, type HeldCopyTaken } from './family-copies.js';
 
 /** A family changed in this batch, and whether a member was newly announced (or asked to be again). */
 export interface TouchedFamily {
@@ -70,7 +70,8 @@ export function familiesTouched(store: Store, config: Config, platforms: Readonl
   // records no longer say which chats wanted them): brought up to date now that group is back.
   for (const key of regrouped) touch(key, true);
   // A copy that took its edited original's message (family-copies.ts handOverToHeldCopies): the message shows it now.
-  for (const key of followHeldCopies(store, config, platforms, changes)) touch(key);
+  const heldTaken = followHeldCopies(store, config, platforms, changes);
+  for (const t of heldTaken) touch(t.copy.info.translationKey);
   // Families `separate` announced notes of: their members' own messages become the family's (family-adopt.ts).
   for (const key of familiesPostedSeparately(store, true)) touch(key);
   for (const d of changes) {
@@ -85,6 +86,11 @@ export function familiesTouched(store: Store, config: Config, platforms: Readonl
     if (p && p.info.translationKey !== d.row.info.translationKey) touch(p.info.translationKey);
   }
 
+  // Where the original's message went as a second message of its copy (`retired`), the edited note is new: posted there.
+  for (const { key, target } of heldTaken.filter((t) => t.retired)) {
+    const f = touch(key);
+    touched.set(key, { ...f, wantedBefore: new Set([...f.wantedBefore].filter((k) => k !== targetKey(target))) });
+  }
   markSilentlyRecorded(store, config, platforms, changes, touched);
   recordShownAtRestore(store, config, platforms, changes);
   return touched;
@@ -95,14 +101,15 @@ export function familiesTouched(store: Store, config: Config, platforms: Readonl
  * go to the copy; the copies' families. A removal included (BENCH_MODEL_SEED=4102): where the family stays wanted (a
  * translation left in a chat of no language), handOverToCopy never ran, and the copy was shown there by nothing.
  */
-function followHeldCopies(store: Store, config: Config, platforms: ReadonlySet<string>, changes: readonly FamilyChange[]): string[] {
+function followHeldCopies(store: Store, config: Config, platforms: ReadonlySet<string>, changes: readonly FamilyChange[]): (HeldCopyTaken & { key: string })[] {
   const unchanged = (copy: NoteRow) => changes.every((c) => c.row.id !== copy.id || (bareHash(c.row) === bareHash(copy) && c.row.state === copy.state));
   const goesTo = (copy: NoteRow, target: Target) => {
     const key = copy.info.translationKey;
     return familyTargets(liveMembers(store.familyNotes(key)), config.routes, store.subscriptions(), platforms, sentMemberIn(store, familyPostId(key))).some((ft) => ft.member.id === copy.id && targetKey(ft.target) === targetKey(target));
   };
+  const reaches = (copy: NoteRow, target: Target) => routeTargets(copy.info, config.routes, store.subscriptions(), platforms).some((t) => targetKey(t) === targetKey(target));
   const left = (d: FamilyChange, prev: NoteRow) => (d.action.type === 'update' && d.row.state === 'published' && bareHash(d.row) !== bareHash(prev)) || d.row.state === 'deleted';
-  return changes.flatMap((d) => (d.prev && left(d, d.prev) ? handOverToHeldCopies(store, FAMILY_MESSAGES, d.prev, goesTo, unchanged) : []).map((t) => t.copy.info.translationKey));
+  return changes.flatMap((d) => (d.prev && left(d, d.prev) ? handOverToHeldCopies(store, FAMILY_MESSAGES, d.prev, goesTo, unchanged, reaches).map((t) => ({ ...t, key: d.prev!.info.translationKey })) : []));
 }
 
 /**

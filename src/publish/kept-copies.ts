@@ -277,7 +277,8 @@ function isCopyOver(deps: CopyDeps, ctx: CopyContext, note: Note): boolean {
   // note moved here, brought back (late-removals.ts); with `delete`, its messages are gone and it comes back as a
   // new note, announced again (issue 25, tester 18: b's message was edited into it). Either way this note is
   // overwritten, as in one save, not edited into another.
-  if (keptDeletedNotes(deps.store.sql, note.hash).size > 0) return true;
+  // Compared without controls (notes/bare-text.ts), as the copy rules below: a rotation's save that also writes controls is the same text.
+  if (keptDeletedNotes(deps.store.sql, note.bareHash ?? note.hash).size > 0) return true;
   // Whatever chats the file would go to: with chats routed by path (`rust/**`), `mv python/setup.md rust/setup.md`
   // over an announced rust/setup was read as rust's edit, its messages showing python's text (issue 25, tester 19 F1).
   // Where the file is announced is the copy's or the move's to decide once read as new (keepBackCopy, rename-match.ts).

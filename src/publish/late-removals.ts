@@ -77,7 +77,7 @@ export function addLateRemovals(
     if (!newToStore(known(c.rel), c) || !r?.ok || pending.byHash(c.hash)) return;
     // With `keep`, a deleted note's messages are still there: brought back under another name with
     // the same content, it is that note again, and its message follows it (never a second one).
-    const kept = source.config.publish.onDelete === 'keep' ? keptDeletedNotes(source.store.sql, c.hash) : [];
+    const kept = source.config.publish.onDelete === 'keep' ? keptDeletedNotes(source.store.sql, r.note.bareHash ?? c.hash) : [];
     const { sql } = source.store;
     const sources = [...notesSharing(sql, c.hash, r.note.translationKey), ...kept, ...notesKnownAs(sql, r.note.title, r.note.url), ...notesRedated(sql, c.rel)];
     for (const [file, k] of sources) {

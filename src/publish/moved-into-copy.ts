@@ -19,16 +19,20 @@
  */
 import type { Config } from '../config/schema.js';
 import type { Store, StoredNote } from '../store/store.js';
-import type { NoteRow } from '../store/types.js';
+import { bareHash, type NoteRow } from '../store/types.js';
 import { decideRemoval, type Decision, type Policy } from './decide.js';
 
 /** A removal decided: `movedTo`, the copy the removed note moved into, if it did. */
 export type RemovalDecision = Decision & { prev: NoteRow; place: StoredNote['place']; movedTo?: string | undefined };
 
-/** The live, announced member of `row`'s family, in another language, whose file holds exactly `row`'s content (first by id), and is not going too (`removing`). */
+/**
+ * The live, announced member of `row`'s family, in another language, whose file holds exactly `row`'s content (first by id),
+ * and is not going too (`removing`). Content without controls (notes/bare-text.ts, as every copy rule compares it): a copy
+ * that also writes controls of its own shows the same text; compared by bytes, it was a member leaving.
+ */
 function copyHolding(store: Pick<Store, 'familyNotes'>, row: NoteRow, removing: ReadonlySet<string>): NoteRow | undefined {
   if (row.state !== 'published' || !row.announced || row.info.copyOf) return undefined;
-  return store.familyNotes(row.info.translationKey).find((m) => !removing.has(m.id) && m.hash === row.hash && m.info.lang !== row.info.lang && m.state === 'published' && m.announced && !m.info.copyOf);
+  return store.familyNotes(row.info.translationKey).find((m) => !removing.has(m.id) && bareHash(m) === bareHash(row) && m.info.lang !== row.info.lang && m.state === 'published' && m.announced && !m.info.copyOf);
 }
 
 /** The removals about to be applied (notes not deleted yet), each decided: moved into its copy (grouped translations), else as `onDelete` says. */

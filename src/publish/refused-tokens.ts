@@ -5,6 +5,7 @@
  */
 import type { Logger } from '../log.js';
 import type { OutboxRow } from '../store/types.js';
+import type { Platform } from '../config/schema.js';
 
 export class RefusedTokens {
   private readonly why = new Map<string, string>();
@@ -18,12 +19,16 @@ export class RefusedTokens {
     return this.why.has(platform);
   }
 
-  /** Records the refusal met by `row`'s call, saying so once per platform. */
-  refuse(row: OutboxRow, reason: string, log: Logger): void {
+  /**
+   * Records the refusal met by `row`'s call, saying so once per platform: in the log, and to `told` (the platform's
+   * connection state, which `status` and /healthz read: store/parked.ts), so an operator sees it where they look.
+   */
+  refuse(row: OutboxRow, reason: string, log: Logger, told?: (platform: Platform, why: string) => void): void {
     const platform = row.target.platform;
     if (this.why.has(platform)) return;
     const why = `${platform} refused the bot token (401 Unauthorized: revoked or replaced?): its deliveries wait, no chat is paused; restart notecast with a valid token and they go out (${reason})`;
     this.why.set(platform, why);
     log.error({ platform, delivery: row.id, reason }, why);
+    told?.(platform, `token refused while running (401 Unauthorized: revoked or replaced?); its deliveries are parked until a restart with a valid token (${reason})`);
   }
 }

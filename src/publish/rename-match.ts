@@ -14,14 +14,14 @@
  */
 import type { Note } from '../notes/read.js';
 import type { KnownNote } from '../store/store.js';
-import type { BodySketch, NoteInfo, NoteRow } from '../store/types.js';
+import { bareHash, type BodySketch, type NoteInfo, type NoteRow } from '../store/types.js';
 import { bodyOverlap } from '../notes/body-sketch.js';
 import { DATE_PREFIX } from '../notes/url.js';
 import type { ChangedFile } from './batch-read.js';
 import type { ParseResult } from './parse-pool.js';
 import type { PendingRemovals } from './removals.js';
 import { addLateRemovals, overwritten, type LateRemovalSource } from './late-removals.js';
-import { moveEvidence, notesSharing, type MoveEvidence } from '../store/move-sources.js';
+import { bareContentOf, moveEvidence, notesSharing, type MoveEvidence } from '../store/move-sources.js';
 import { chainRenames, freedPaths } from './rename-chain.js';
 import { movedOffRetitled } from './moved-off-retitled.js';
 import { newToStore } from './new-to-store.js';
@@ -246,13 +246,15 @@ export function findRenames(
  * name, title or URL: sameNoteBy) and most of its body, and that note's file holds other content: that note, if its
  * file goes within the removal window; else a note of its own (an edited copy kept beside its original). Returns the
  * original's file; the caller holds the new file for the window (held-rewrites.ts). An exact copy is not one of these
- * (kept-copies.ts keeps it back). A draft is (tester 23-1 F7's class): which note it is does not depend on whether it
+ * (kept-copies.ts keeps it back), one writing controls of its own included. A draft is (tester 23-1 F7's class): which note it is does not depend on whether it
  * is posted; not held, the original's removal kept its message and the draft, undrafted, was posted a second time.
  */
 function besideOriginal(source: LateRemovalSource, candidates: readonly [string, KnownNote][], c: ChangedFile, r: ParseResult | undefined): string | undefined {
   if (!r?.ok) return undefined;
+  const copy = r.note.bareHash ?? r.note.hash;
   for (const [file, k] of candidates) {
-    if (k.hash === c.hash || k.state !== 'published') continue;
+    // An exact copy, its controls aside (notes/bare-text.ts): kept-copies.ts's.
+    if (k.hash === c.hash || k.state !== 'published' || bareContentOf(source.store.sql, k.id) === copy) continue;
     const evidence = moveEvidence(source.store.sql, k.id); // not the whole record: a generic title is shared by many
     if (!evidence?.announced || evidence.info.copyOf) continue;
     if (sameNoteBy({ rel: file, info: evidence.info }, { rel: c.rel, note: r.note, body: r.body })?.length) return file;
@@ -282,6 +284,22 @@ function mayBeRenamedHere(k: KnownNote | undefined, c: ChangedFile, pending: Pen
 function movedInLate(source: LateRemovalSource, changed: readonly ChangedFile[]): (at: ChangedFile) => boolean {
   const inChunk = new Set(changed.map((c) => c.rel));
   return (at) => [...notesSharing(source.store.sql, at.hash, '')].some(([file, k]) => k.hash === at.hash && !inChunk.has(file) && overwritten(source, file, k));
+}
+
+/**
+ * A kept deleted note (`onDelete: keep`, added by late-removals.ts) whose text without controls the new file holds: that
+ * note brought back (README: a file later given exactly a removed note's content is that note moved there), controls
+ * written or changed on the way (notes/bare-text.ts: they never change what a message shows). By bytes, it was a new note
+ * posted beside the kept message showing its text.
+ */
+function keptByText(pending: PendingRemovals, taken: ReadonlySet<string>, r: ParseResult | undefined, storedNote: (id: string) => NoteRow | undefined): { rel: string; known: KnownNote } | undefined {
+  if (!r?.ok) return undefined;
+  const text = r.note.bareHash ?? r.note.hash;
+  for (const [rel, known] of pending.entries()) {
+    const row = known.state === 'deleted' && !taken.has(rel) ? storedNote(known.id) : undefined;
+    if (row && bareHash(row) === text) return { rel, known };
+  }
+  return undefined;
 }
 
 function renamesAmong(
@@ -321,8 +339,8 @@ function renamesAmong(
       c.known = false;
       freedRead(c, i);
     } else if (inChain.has(c.rel) || !mayBeRenamedHere(known(c.rel), c, pending)) return;
-    const byContent = pending.byHash(c.hash, taken);
     const r = results[i];
+    const byContent = pending.byHash(c.hash, taken) ?? keptByText(pending, taken, r, storedNote);
     if (byContent) {
       taken.add(byContent.rel);
       renames.push({ from: byContent.rel, fromId: byContent.known.id, to: c, by: ['content'] });

@@ -23,7 +23,7 @@
  * rest is read and parsed then and joins the chunk (`parseWithRest`). Not in a first run, which knows no note.
  */
 import path from 'node:path';
-import { readNoteTextSync, toRelPath } from '../notes/read.js';
+import { bareHashOf, readNoteTextSync, toRelPath } from '../notes/read.js';
 import type { KnownNote, Store } from '../store/store.js';
 import { readChangedFiles, type ChangedFile, type FolderReader } from './batch-read.js';
 import { isParsed, type ParseEntry } from './parse-aside.js';
@@ -38,37 +38,52 @@ export interface RotationReader {
   store: Pick<Store, 'sql'>;
 }
 
-function hashOnDisk(reader: RotationReader, rel: string): string | undefined {
+/** A text's content as copies compare it: its digest without controls (notes/bare-text.ts), else `hash`, its own. */
+const bareOf = (text: string | undefined, hash: string) => (text === undefined ? undefined : bareHashOf(text).bareHash) ?? hash;
+
+function contentOnDisk(reader: RotationReader, rel: string): string | undefined {
   try {
-    return readNoteTextSync(reader.root, path.join(reader.root, rel), rel, reader.maxBytes, reader.realRoot).hash;
+    const read = readNoteTextSync(reader.root, path.join(reader.root, rel), rel, reader.maxBytes, reader.realRoot);
+    return bareOf(read.text, read.hash);
   } catch {
     return undefined; // gone or unreadable: its own event decides it
   }
 }
 
-/** The digest of a changed file's new content (a file new to the store: once its parse thread read it); none for a removed note's path (its own rules, replaced-deleted.ts) or one unread. */
-function changedContent(c: ChangedFile, known: (rel: string) => KnownNote | undefined): string | undefined {
-  if (!c.known) return c.hash || undefined;
+/** A changed file as `rotationRest` reads it; `bare`: its content without controls, when its parse thread gave it. */
+type RestFile = ChangedFile & { bare?: string | undefined };
+
+/**
+ * The content of a changed file's new text, without controls (a file new to the store: once its parse thread read it);
+ * none for a removed note's path (its own rules, replaced-deleted.ts), one unread, or one whose bytes are as recorded.
+ */
+function changedContent(c: RestFile, known: (rel: string) => KnownNote | undefined): string | undefined {
+  const content = () => c.bare ?? bareOf(c.text, c.hash);
+  if (!c.known) return c.hash ? content() : undefined;
   const k = known(c.rel);
-  return !k || k.state === 'deleted' || !c.hash || c.hash === k.hash ? undefined : c.hash;
+  return !k || k.state === 'deleted' || !c.hash || c.hash === k.hash ? undefined : content();
 }
 
 /**
  * Of a batch's files as read (`changed`, each known one with the digest read here), the files of known notes
  * whose exact content one holds now while their own file, not `listed` (added to it), holds other content:
  * absolute paths, to read with the batch. The caller asks again with those once read (a longer rotation).
+ * Content is compared without controls, as copies are (notes/bare-text.ts: controls never change what a message
+ * shows): a note moved with controls written on its way is where its text went (by bytes, split-bursts.test.ts's
+ * rotation writing controls posted a note again or left a path to another).
  */
-function rotationRest(reader: RotationReader, changed: readonly ChangedFile[], known: (rel: string) => KnownNote | undefined, listed: Set<string>): string[] {
+function rotationRest(reader: RotationReader, changed: readonly RestFile[], known: (rel: string) => KnownNote | undefined, listed: Set<string>): string[] {
   const rest: string[] = [];
-  // By the content index only (notes_hash): one lookup per changed file.
-  const sharing = (hash: string) => reader.store.sql("SELECT id, file FROM notes WHERE hash = ? AND state != 'deleted'").all(hash) as { id: string; file: string }[];
+  // By the content indexes only (notes_hash, notes_bare_hash): one lookup per changed file.
+  const sharing = (bare: string) =>
+    reader.store.sql("SELECT id, file FROM notes WHERE state != 'deleted' AND ((hash = ? AND json_extract(info, '$.bareHash') IS NULL) OR json_extract(info, '$.bareHash') = ?)").all(bare, bare) as { id: string; file: string }[];
   for (const c of changed) {
-    const hash = changedContent(c, known);
-    if (!hash) continue;
-    for (const { id, file } of sharing(hash)) {
+    const content = changedContent(c, known);
+    if (!content) continue;
+    for (const { id, file } of sharing(content)) {
       if (listed.has(file) || known(file)?.id !== id) continue;
-      const now = hashOnDisk(reader, file);
-      if (now === undefined || now === hash) continue; // gone (its removal's), or still holding it (a copy: kept-copies.ts)
+      const now = contentOnDisk(reader, file);
+      if (now === undefined || now === content) continue; // gone (its removal's), or still holding it (a copy: kept-copies.ts)
       listed.add(file);
       rest.push(path.join(reader.root, file));
     }
@@ -141,9 +156,9 @@ export function restReader(ctx: RestContext, files: readonly string[]): { read: 
 }
 
 /** Of a chunk's files from `from` on, those new to the store whose parse thread read them, with the digest it read. */
-function threadRead(changed: readonly ChangedFile[], entries: readonly ParseEntry[], from: number): ChangedFile[] {
+function threadRead(changed: readonly ChangedFile[], entries: readonly ParseEntry[], from: number): RestFile[] {
   return changed.slice(from).flatMap((c, i) => {
     const e = entries[from + i];
-    return !c.known && e && isParsed(e) && e.read ? [{ ...c, hash: e.read.hash }] : [];
+    return !c.known && e && isParsed(e) && e.read ? [{ ...c, hash: e.read.hash, bare: e.ok ? (e.note.bareHash ?? e.note.hash) : undefined }] : [];
   });
 }

@@ -4,7 +4,8 @@
  * (`digestAt`); the deliverer then sends every post held for that time as one digest (deliverer.ts).
  * Being outbox rows, they survive restarts and go out once.
  */
-import type { Config } from '../config/schema.js';
+import type { Config, Filter, Route } from '../config/schema.js';
+import type { Logger } from '../log.js';
 import { digestTimeFor } from '../notes/filter.js';
 import type { Store } from '../store/store.js';
 import type { NoteInfo, SummaryPayload, Target } from '../store/types.js';
@@ -20,11 +21,16 @@ export interface NewPost {
   payload: SummaryPayload;
 }
 
+/** The filters of every route and subscription naming the chat, where its digest schedules live. */
+function chatFilters(store: Store, routes: readonly Route[], target: Target): (Filter | undefined)[] {
+  const key = targetKey(target);
+  const named = routes.filter((r) => targetKey({ platform: r.platform, chat: r.chat, thread: r.thread ?? '' }) === key);
+  return [...named.map((r) => r.filter), ...store.subscriptions(target).map((s) => s.filter)];
+}
+
 /** Queues the posts that wait for the chat's digest (inside the caller's transaction); returns the rest. */
 export function holdForScheduledDigest(store: Store, config: Config, target: Target, posts: NewPost[], now: number): NewPost[] {
-  const key = targetKey(target);
-  const routes = config.routes.filter((r) => targetKey({ platform: r.platform, chat: r.chat, thread: r.thread ?? '' }) === key);
-  const filters = [...routes.map((r) => r.filter), ...store.subscriptions(target).map((s) => s.filter)];
+  const filters = chatFilters(store, config.routes, target);
   if (!filters.some((f) => f?.digest)) return posts;
   const rest: NewPost[] = [];
   for (const p of posts) {
@@ -33,4 +39,29 @@ export function holdForScheduledDigest(store: Store, config: Config, target: Tar
     else store.enqueue({ noteId: p.noteId, revision: p.revision, target, kind: 'post', payload: { ...p.payload, digestAt }, notBefore: digestAt });
   }
   return rest;
+}
+
+/**
+ * Posts held for a digest time still ahead follow the chat's schedules as they are now (README, digest
+ * schedules: a note goes by digest only when every subscription there that passes it has one, else at
+ * once): a config route's digest moved or removed between runs, or a digest subscription gone
+ * (/unsubscribe), re-times them or sends them now. Held posts whose time has come are left to go.
+ */
+export function followDigestSchedules(store: Store, routes: readonly Route[], log: Logger, now: number, only?: Target): void {
+  const ids = store
+    .sql(`SELECT id FROM outbox WHERE status = 'pending' AND kind = 'post' AND json_extract(payload, '$.digestAt') > ? AND (? IS NULL OR (platform = ? AND chat = ? AND thread = ?)) ORDER BY id`)
+    .pluck()
+    .all(now, only ? 1 : null, only?.platform ?? null, only?.chat ?? null, only?.thread ?? null)
+    .filter((id): id is number => typeof id === 'number');
+  for (const id of ids) {
+    const row = store.outboxRow(id);
+    if (row?.kind !== 'post' || row.payload.type !== 'summary' || row.payload.digestAt === undefined) continue;
+    const info = store.getNote(row.payload.member ?? row.noteId)?.info;
+    if (!info) continue; // its note gone: the removal decides it
+    const at = digestTimeFor(chatFilters(store, routes, row.target), info, now);
+    if (at === row.payload.digestAt) continue;
+    const payload: SummaryPayload = { ...row.payload, digestAt: at };
+    store.sql("UPDATE outbox SET payload = ?, next_attempt_at = ?, updated_at = ? WHERE id = ? AND status = 'pending'").run(JSON.stringify(payload), at ?? now, now, id);
+    log.info({ delivery: id, note: row.noteId, target: targetKey(row.target), from: new Date(row.payload.digestAt).toISOString(), to: at === undefined ? 'now' : new Date(at).toISOString() }, 'held post follows its chat\'s digest schedule as it is now');
+  }
 }

@@ -23,6 +23,7 @@ import Database from 'better-sqlite3';
 import { z } from 'zod';
 import { StoreError } from '../errors.js';
 import { acquireInstanceLock } from './lock.js';
+import type { FileLocker } from './file-lock.js';
 import type { Store } from './store.js';
 
 const DATABASE_ID_KEY = 'database.id';
@@ -146,8 +147,8 @@ export interface StateLocks {
  * already has an id, that id, both before anything is written (a refused start writes nothing);
  * a database with no id yet gets one, and its lock, once open (`afterOpen`).
  */
-export async function acquireStateLocks(dbFile: string, warn: (message: string) => void): Promise<StateLocks> {
-  const byFile = await acquireInstanceLock(dbFile, { warn });
+export async function acquireStateLocks(dbFile: string, warn: (message: string) => void, lockFile?: FileLocker): Promise<StateLocks> {
+  const byFile = await acquireInstanceLock(dbFile, { warn, lockFile });
   if (dbFile === ':memory:') return { afterOpen: () => Promise.resolve(), release: () => byFile.release() };
   let byId: DatabaseIdLock | undefined;
   const peeked = peekDatabaseId(dbFile);

@@ -167,6 +167,11 @@ const MIGRATIONS: string[] = [
   `
   CREATE INDEX IF NOT EXISTS notes_key_written ON notes(json_extract(info, '$.keyAsWritten')) WHERE json_extract(info, '$.keyAsWritten') IS NOT NULL;
   `,
+  // A kept deleted note is found by its text without controls (store/move-sources.ts keptDeletedNotes): the notes that
+  // write controls by this digest, the others by \`hash\` (notes_hash). Partial: only notes writing controls.
+  `
+  CREATE INDEX IF NOT EXISTS notes_bare_hash ON notes(json_extract(info, '$.bareHash')) WHERE json_extract(info, '$.bareHash') IS NOT NULL;
+  `,
 ];
 
 /** How many schema versions this release knows; tests build databases of earlier releases from the first ones. */

@@ -63,6 +63,9 @@ function networkFileSystem(file: string): string | undefined {
   }
 }
 
+/** What takes the lock on the database file itself: `lockFileItself` (flock(1)) unless a caller gives another (LockOptions.lockFile). */
+export type FileLocker = (file: string) => Promise<FileLockResult>;
+
 /** Takes the lock on `file` (which must exist) for this process, or says who holds it. */
 export function lockFileItself(file: string): Promise<FileLockResult> {
   const fs = networkFileSystem(file);

@@ -22,12 +22,14 @@ export function notesSharing(sql: Prepare, hash: string, key: string): Map<strin
 /**
  * Deleted notes whose messages were kept (`onDelete: keep`, announced) with exactly this content: a
  * file new to the store with it is that note brought back under another name (issue 25, finding 5).
+ * `bare`: the digest of its text without controls (notes/bare-text.ts, as copies are compared: controls never change
+ * what a message shows), matched with each note's own (its `bareHash`, else `hash`); both by index (notes_bare_hash, notes_hash).
  */
-export function keptDeletedNotes(sql: Prepare, hash: string): Map<string, KnownNote> {
+export function keptDeletedNotes(sql: Prepare, bare: string): Map<string, KnownNote> {
   const rows = sql(
     `SELECT id, file, hash, state, error IS NOT NULL AS has_error, seen FROM notes
-      WHERE hash = ? AND state = 'deleted' AND announced = 1`,
-  ).all(hash) as KnownRecord[];
+      WHERE state = 'deleted' AND announced = 1 AND ((hash = ? AND json_extract(info, '$.bareHash') IS NULL) OR json_extract(info, '$.bareHash') = ?)`,
+  ).all(bare, bare) as KnownRecord[];
   return new Map(rows.map((r) => [r.file, toKnown(r)]));
 }
 
@@ -79,4 +81,10 @@ export function moveEvidence(sql: Prepare, id: string): { announced: boolean; in
   if (!r || !parsed?.success) return undefined;
   const [title, url, translationKey, keyAsWritten, body, copyOf] = parsed.data;
   return { announced: r.announced === 1, info: { title, url: url ?? undefined, translationKey, keyAsWritten: keyAsWritten ?? undefined, body: body ?? undefined, copyOf: copyOf ?? undefined } };
+}
+
+/** A note's content as copies compare it: the digest of its text without controls (its `bareHash`, else `hash`). */
+export function bareContentOf(sql: Prepare, id: string): string | undefined {
+  const r = sql("SELECT coalesce(json_extract(info, '$.bareHash'), hash) AS bare FROM notes WHERE id = ?").get(id) as { bare: string } | undefined;
+  return r?.bare;
 }

@@ -8,6 +8,7 @@ import { changedSinceCleanStopProblem, forgetCleanStop, recordCleanStop, untouch
 import { checkFileIdentity, copiedDatabaseProblem, identityAt, recordFileIdentity, sameFile, type FileIdentity } from './identity.js';
 import { corruptionOf } from './db.js';
 import { acquireStateLocks } from './database-id-lock.js';
+import type { FileLocker } from './file-lock.js';
 import { checkMark, markWriter } from './mark.js';
 import { SentJournal, sentJournalFile } from './sent-journal.js';
 import { recordRestoreStarted, restoreInProgress, SET_ASIDE_AT_RESTORE } from './restore-record.js';
@@ -24,6 +25,8 @@ export interface StateFlags {
    * process. Called once, after an error line; the caller stops.
    */
   onLost?: ((why: string) => void) | undefined;
+  /** Takes the lock on the database file itself (LockOptions.lockFile): flock(1) unless given. */
+  lockFile?: FileLocker | undefined;
 }
 
 export interface OpenState {
@@ -46,7 +49,7 @@ export interface OpenState {
  */
 export async function openState(dbPath: string, log: Logger, flags: StateFlags): Promise<OpenState> {
   const owned = ownership(dbPath, log, flags.onLost);
-  const lock = await acquireStateLocks(dbPath, (message) => log.warn({ db: dbPath }, message));
+  const lock = await acquireStateLocks(dbPath, (message) => log.warn({ db: dbPath }, message), flags.lockFile);
   let store: Store;
   let stoppedCleanly: string | undefined;
   try {

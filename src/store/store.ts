@@ -307,19 +307,19 @@ export class Store {
   }
 
   /**
-   * The head of each unpaused target's queue that is due now. A target's later deliveries wait
-   * for its earlier ones, so each chat sees them in order; its crossposts queue apart (laneKey).
-   */
+   * The head of each unpaused target's queue that is due now: later deliveries wait for earlier ones, so each chat sees them in order;
+   * crossposts queue apart (laneKey); posts held for a digest time ahead stay out until then (the chat's other posts go at once). */
   dueHeads(now: number, limit: number, exclude: Set<string>): OutboxRow[] {
     const rows = this
       .sql(
         `SELECT o.* FROM outbox o
-         JOIN (SELECT MIN(id) AS id FROM outbox o WHERE status IN ('pending', 'sending') AND NOT ${HELD_FOR_PAGE} GROUP BY platform, chat, thread, kind = 'crosspost') h ON h.id = o.id
+         JOIN (SELECT MIN(id) AS id FROM outbox o WHERE status IN ('pending', 'sending') AND NOT ${HELD_FOR_PAGE} AND NOT (o.kind = 'post' AND coalesce(json_extract(o.payload, '$.digestAt'), 0) > ?)
+           GROUP BY platform, chat, thread, kind = 'crosspost') h ON h.id = o.id
          LEFT JOIN paused_targets p ON p.platform = o.platform AND p.chat = o.chat AND p.thread = o.thread
          WHERE o.status = 'pending' AND o.next_attempt_at <= ? AND p.platform IS NULL
          ORDER BY o.next_attempt_at, o.id LIMIT ?`,
       )
-      .all(now, limit + exclude.size) as OutboxRecord[];
+      .all(now, now, limit + exclude.size) as OutboxRecord[];
     const heads: OutboxRow[] = [];
     for (const row of rows.map(toOutbox)) {
       // A row that is no delivery could never be sent: it fails, saying why, and its chat's next one goes.

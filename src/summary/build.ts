@@ -12,6 +12,7 @@ import { cleanText, collectLinks, htmlBlockText, inlineText, type Link } from '.
 import { choosePoints, POINT_OVERHEAD } from './select.js';
 import { truncatePoint } from './truncate-point.js';
 import { openingWords } from './opening.js';
+import { emphasisedPhrases } from './emphasis.js';
 import { DEFAULT_SUMMARY_OPTIONS, summaryFooter, type Summary, type SummaryOptions } from './shape.js';
 
 // What a summary is and its footer have their own module, which the renderers and commands load without this one's.
@@ -82,7 +83,7 @@ export function buildSummary(note: Note, tokens: readonly Token[], opts: Summary
   const rest = lead ? candidates.filter((c) => !saysWithin(pointText(spans.expand(c.text)), lead.said)) : candidates;
   // A heading over the whole note names its subject as the title does.
   const named = topic ? `${summary.title}\n${topic}` : summary.title;
-  const chosen = budget.maxPoints > 0 ? choosePoints(rest, spans, note.locale, named, headings, budget, codeBlockTexts(tokens), parts, heard) : [];
+  const chosen = budget.maxPoints > 0 ? choosePoints(rest, spans, note.locale, named, headings, budget, codeBlockTexts(tokens), parts, heard, emphasisedPhrases(tokens)) : [];
   summary.keyPoints = lead ? [spans.expand(lead.text), ...chosen] : chosen;
   // A note whose every sentence fell out (one long code span, math no table reads) still says something.
   if (!summary.keyPoints.length && budget.maxPoints > 0) summary.keyPoints = openingWords(tokens, spans, note.locale, opts.maxPointChars);

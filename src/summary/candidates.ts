@@ -146,8 +146,9 @@ function addParagraph(w: Walk, raw: string, next: Token | undefined, flags: { le
     const made = w.out.length;
     const leansBack = leaningOf(w, s, answer.leans, i > 0 ? sentences[i - 1] : undefined);
     if (leansBack === 'no point') return; // "Eso es…" after a sentence given no point (leaned-on.ts)
+    const { text, named, partName, concludes } = inSection(w, s, leansBack !== undefined); // written out, not spread: a spread with a dozen fields after it took Node 20's slow copy a sentence (issue 23)
     push(w, {
-      ...inSection(w, s, leansBack !== undefined),
+      text, named, partName, concludes,
       kind: 'sentence',
       // A sentence leaning on one after the lede is a reaction to it, no lede itself ("Zuckerberg
       // celebrated this in a video"); one leaning on the lede goes on from what always leads.

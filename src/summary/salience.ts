@@ -8,6 +8,8 @@ import { asciiCase, categoryOf, CJK, FIRST_CJK, hasCjk, hasNumber, isAcronym, is
 import { FIRST as PLACEHOLDER_FIRST, LAST as PLACEHOLDER_LAST, type SpanTable } from './inline.js';
 import { allIn, ECHOED, NO_CODE, type InCode } from './code-terms.js';
 import { asMarkedParts, hasScripts } from './sup-sub.js';
+import { emphasisWeight } from './emphasis.js';
+import { PairIds } from './pair-ids.js';
 
 /** Function words of the Latin-script languages: never a subject, however rare in a short note. */
 const STOP = new Set(
@@ -133,47 +135,6 @@ function pairKey(a: number, b: number): number {
 function pairText(key: number): string {
   const a = key >>> 16;
   return a ? String.fromCharCode(a, key & 0xffff) : String.fromCharCode(key & 0xffff);
-}
-
-/** CJK terms' ids by their keys (pairKey): an open-addressed table of int32s, so no key is boxed. */
-class PairIds {
-  private keys = new Int32Array(64);
-  private ids = new Int32Array(64);
-  private count = 0;
-
-  /** The id of a key, or -1. */
-  get(key: number): number {
-    const mask = this.keys.length - 1;
-    for (let slot = PairIds.hash(key) & mask; ; slot = (slot + 1) & mask) {
-      const k = this.keys[slot]!;
-      if (k === key) return this.ids[slot]!;
-      if (k === 0) return -1;
-    }
-  }
-
-  /** Adds a key not in the table. */
-  set(key: number, id: number): void {
-    if ((this.count + 1) * 2 > this.keys.length) this.grow();
-    const mask = this.keys.length - 1;
-    let slot = PairIds.hash(key) & mask;
-    while (this.keys[slot] !== 0) slot = (slot + 1) & mask;
-    this.keys[slot] = key;
-    this.ids[slot] = id;
-    this.count++;
-  }
-
-  private grow(): void {
-    const { keys, ids } = this;
-    this.keys = new Int32Array(keys.length * 2);
-    this.ids = new Int32Array(keys.length * 2);
-    this.count = 0;
-    for (let i = 0; i < keys.length; i++) if (keys[i] !== 0) this.set(keys[i]!, ids[i]!);
-  }
-
-  /** Fibonacci hashing: a key's bits spread over the slot bits. */
-  private static hash(key: number): number {
-    return Math.imul(key, 0x9e3779b1) >>> 16;
-  }
 }
 
 function isHiraganaUnit(c: number): boolean {
@@ -373,12 +334,15 @@ export class TermIndex {
  */
 const INSIDE_SENTENCE = /[\p{L}\p{N},;)]\s+$|[\p{L}\p{N}]\s*[(（]$/u;
 
+const NO_TERMS: ReadonlySet<string> = new Set();
+
 /**
  * Weights from the note's own units of text (sentences, items, headings), one per term of the
  * index: rare-in-the-note terms weigh most (an in-note inverse document frequency), terms used more
- * than once a little more than those used once, terms of the title or a heading double.
+ * than once a little more than those used once, terms of the title or a heading double; `emphasised`: terms the writer set
+ * in bold inside a statement.
  */
-export function weighTerms(index: TermIndex, named: Set<string>, headed: Set<string>, proper: Set<string>, inCode: InCode = NO_CODE): Float64Array {
+export function weighTerms(index: TermIndex, named: Set<string>, headed: Set<string>, proper: Set<string>, inCode: InCode = NO_CODE, emphasised: ReadonlySet<string> = NO_TERMS): Float64Array {
   const n = Math.max(index.units, 2);
   const out = new Float64Array(index.terms.length);
   index.terms.forEach((term, id) => {
@@ -389,6 +353,7 @@ export function weighTerms(index: TermIndex, named: Set<string>, headed: Set<str
     if (named.has(term)) w = Math.max(w, 0.5) * 2; // a title word is a subject however often it comes back
     else if (headed.has(term)) w *= 1.3;
     if (proper.has(term)) w = Math.max(w, 0.6) * 2;
+    if (emphasised.has(term)) w = emphasisWeight(w);
     if (term.startsWith('\u0000')) {
       w = Math.max(w, 1) * 1.5; // a command or identifier, however often
       if (allIn(term.slice(1), inCode.blocks)) w *= ECHOED; // and the note's code uses it too: `javac` beside `javac Hello.java`

@@ -25,6 +25,7 @@ import { opensOnDate } from './dated.js';
 import { pairedWith, pairToTake } from './answers.js';
 import { leanedOn } from './leaned-on.js';
 import { headsAnExample, ILLUSTRATES, labelledExample } from './worked-example.js';
+import { statedPhrases } from './emphasis.js';
 
 export { coinedNames } from './names.js';
 
@@ -100,7 +101,7 @@ function placeWeight(c: Candidate, total: number): number {
  * Each candidate once, as it would be shown (scrubbed, cut to a point's length), with its terms
  * weighed, the worth of its place, and none when it names nothing the note is about.
  */
-function optionsOf(candidates: readonly Candidate[], spans: SpanTable, locale: string, title: string, headings: readonly string[], budget: Budget, codeBlocks: readonly string[], heard: readonly string[]): { options: Option[]; index: TermIndex; weights: Float64Array } {
+function optionsOf(candidates: readonly Candidate[], spans: SpanTable, locale: string, title: string, headings: readonly string[], budget: Budget, codeBlocks: readonly string[], heard: readonly string[], emphasised: readonly string[]): { options: Option[]; index: TermIndex; weights: Float64Array } {
   const options: Option[] = [];
   const seen = new Set<string>();
   const proper = new Set<string>();
@@ -126,7 +127,10 @@ function optionsOf(candidates: readonly Candidate[], spans: SpanTable, locale: s
   const named = termsOf(title, spans);
   const headed = new Set<string>();
   for (const h of headings) for (const term of termsOf(h, spans)) headed.add(term); // a loop: flatMap over a spread copy of each heading's terms was a fifth of optionsOf's own time
-  const weights = weighTerms(index, named, headed, NOUNS_CAPITALISED.test(locale) ? coinedNames(options.map((o) => o.text)) : proper, inCodeOf(codeBlocks, spans));
+  const marked = new Set<string>(); // what the writer set in bold inside a statement (emphasis.ts)
+  const statements = emphasised.length ? options.filter((o) => !o.c.chatty && !o.c.toReader).map((o) => o.text) : [];
+  for (const e of statedPhrases(emphasised, statements)) for (const term of termsOf(e, spans)) marked.add(term);
+  const weights = weighTerms(index, named, headed, NOUNS_CAPITALISED.test(locale) ? coinedNames(options.map((o) => o.text)) : proper, inCodeOf(codeBlocks, spans), marked);
   const prose = options.filter((o) => o.c.kind === 'sentence' || o.c.kind === 'item').length;
   const summed = options.some((o) => sumsNoteUp(o.c));
   // A worked example's points illustrate what the other sections state; a note of examples only keeps them whole.
@@ -289,8 +293,8 @@ function standsFirst(c: Candidate): boolean {
  * `codeBlocks`: the text of the note's code blocks, where the identifiers it keeps using are found; `parts`: each section's part
  * (topParts); `heard`: text of the note offered as no candidate, whose terms count as the note's all the same (Walk.heard).
  */
-export function choosePoints(candidates: readonly Candidate[], spans: SpanTable, locale: string, title: string, headings: readonly string[], budget: Budget, codeBlocks: readonly string[] = [], parts: readonly number[] = [], heard: readonly string[] = []): KeyPoint[] {
-  const { options, index, weights } = optionsOf(candidates, spans, locale, title, headings, budget, codeBlocks, heard);
+export function choosePoints(candidates: readonly Candidate[], spans: SpanTable, locale: string, title: string, headings: readonly string[], budget: Budget, codeBlocks: readonly string[] = [], parts: readonly number[] = [], heard: readonly string[] = [], emphasised: readonly string[] = []): KeyPoint[] {
+  const { options, index, weights } = optionsOf(candidates, spans, locale, title, headings, budget, codeBlocks, heard, emphasised);
   const covered = new Uint8Array(index.terms.length);
   const chosen: Option[] = [];
   const used: Used = { blocks: new Map(), parts: new Map(), partOf: parts };

@@ -18,6 +18,7 @@ import { parseEnv } from '../../src/config/env.js';
 import { configSchema } from '../../src/config/schema.js';
 import { digestFromOptions } from '../../src/commands/filter-args.js';
 import { nextDigestAt } from '../../src/notes/schedule.js';
+import type { AppOptions } from '../../src/app.js';
 
 /** Shared by every start here (fileParseThreads): a start loads no parse thread again. */
 const parseThreads = fileParseThreads();
@@ -190,6 +191,80 @@ describe('digest schedules', () => {
     await svc!.waitFor(() => svc!.app!.deliverer.idle, 20_000, 'the outbox idle');
     expect(discord.messagesIn(channel.id)).toHaveLength(1);
   }, 90_000);
+
+  it('a note held for the chat’s digest does not hold up the chat’s other notes: one a subscription without a digest wants is posted at once (tester 28-1 F5)', async () => {
+    telegram = await new FakeTelegram({ token: TOKEN }).start();
+    telegram.addChat(-100, 'supergroup', { [ADMIN]: 'administrator' });
+    const clock = testClock('2026-12-04T05:00:00Z'); // three hours before the digest
+    const config = { watch: { quietMs: 200, mode: 'native' }, telegram: { apiRoot: telegram.apiRoot }, publish: { translations: { mode: 'group', graceMs: 0 } } };
+    const options = {
+      parseThreads,
+      env: { TELEGRAM_BOT_TOKEN: TOKEN },
+      now: clock.now,
+      platformAdapters: [({ store, log, commandDeps }) => createTelegramAdapter({ token: TOKEN, config: svc!.config.telegram, state: store, deps: commandDeps, log })] satisfies AppOptions['platformAdapters'],
+    };
+    svc = InProcessService.sandbox(config, options);
+    const fresh = svc;
+    const titles = () => telegram!.sentTo(-100).filter((m) => !/ubscri/.test(m.text)).map((m) => m.text);
+    const reply = async (text: string) => {
+      const before = telegram!.sentTo(-100).length;
+      telegram!.command(-100, ADMIN, text);
+      await telegram!.waitFor(() => telegram!.sentTo(-100).length > before, 20_000, `a reply to ${text}`);
+      return telegram!.sentTo(-100).at(-1)!.text;
+    };
+    await svc.start();
+    expect(await reply('/subscribe tag:weekly digest:"daily 09:00" tz:Europe/Paris')).toMatch(/Subscribed \(#1\)/);
+    expect(await reply('/subscribe tag:urgent')).toMatch(/Subscribed \(#2\)/);
+    const idlesBefore = svc.idleCount;
+    writeFileSync(path.join(svc.notes, 'weekly.md'), note('Weekly roundup', 'Maple trees and lanterns by the river.', 'tags: [weekly]\n'));
+    await svc.batched(['weekly.md']);
+    await svc.waitFor(() => svc!.idleCount > idlesBefore, 20_000, 'idle'); // held for 09:00 Paris time
+    writeFileSync(path.join(svc.notes, 'urgent.md'), note('Urgent fix', 'Copper meadows and violet harbors.', 'tags: [urgent]\n'));
+    await telegram.waitFor(() => titles().some((t) => t.includes('Urgent fix')), 20_000, 'the urgent note, at once');
+    expect(titles().some((t) => t.includes('Weekly roundup'))).toBe(false);
+    expect(svc.app!.store.sql("SELECT COUNT(*) AS n FROM outbox WHERE status = 'pending'").get()).toEqual({ n: 1 });
+    await svc.stop();
+
+    clock.set('2026-12-04T08:00:30Z'); // 09:00:30 in Paris: the weekly note's digest is due
+    svc = new InProcessService(fresh.notes, fresh.db, fresh.config, undefined, options);
+    await svc.start();
+    await telegram.waitFor(() => titles().some((t) => t.includes('Weekly roundup')), 20_000, 'the digest');
+    await svc.waitFor(() => svc!.app!.deliverer.idle, 20_000, 'the outbox idle');
+    expect(titles().filter((t) => t.includes('Urgent fix'))).toHaveLength(1);
+    expect(titles().filter((t) => t.includes('Weekly roundup'))).toHaveLength(1);
+  }, 60_000);
+
+  it('after /unsubscribe, a held note waits for the digest the chat still asks for (tester 28-1 F1)', async () => {
+    telegram = await new FakeTelegram({ token: TOKEN }).start();
+    telegram.addChat(-100, 'supergroup', { [ADMIN]: 'administrator' });
+    const clock = testClock('2026-12-04T05:00:00Z');
+    const config = { watch: { quietMs: 200, mode: 'native' }, telegram: { apiRoot: telegram.apiRoot }, publish: { translations: { mode: 'group', graceMs: 0 } } };
+    svc = InProcessService.sandbox(config, {
+      parseThreads,
+      env: { TELEGRAM_BOT_TOKEN: TOKEN },
+      now: clock.now,
+      platformAdapters: [({ store, log, commandDeps }) => createTelegramAdapter({ token: TOKEN, config: svc!.config.telegram, state: store, deps: commandDeps, log })],
+    });
+    const reply = async (text: string) => {
+      const before = telegram!.sentTo(-100).length;
+      telegram!.command(-100, ADMIN, text);
+      await telegram!.waitFor(() => telegram!.sentTo(-100).length > before, 20_000, `a reply to ${text}`);
+      return telegram!.sentTo(-100).at(-1)!.text;
+    };
+    await svc.start();
+    expect(await reply('/subscribe digest:"daily 09:00" tz:Europe/Paris')).toMatch(/Subscribed \(#1\)/);
+    expect(await reply('/subscribe digest:"daily 18:00"')).toMatch(/Subscribed \(#2\)/);
+    writeFileSync(path.join(svc.notes, 'held.md'), note('Held note', 'Waits for a digest.'));
+    await svc.batched(['held.md']);
+    const held = () => svc!.app!.store.sql("SELECT COUNT(*) AS n, MIN(next_attempt_at) AS at FROM outbox WHERE status = 'pending'").get();
+    await svc.waitFor(() => (held() as { n: number }).n === 1, 20_000, 'the note held');
+    expect(held()).toEqual({ n: 1, at: Date.parse('2026-12-04T08:00:00Z') }); // the sooner of the two
+    expect(await reply('/unsubscribe 1')).toMatch(/Subscription #1 removed/);
+    expect(held()).toEqual({ n: 1, at: Date.parse('2026-12-04T18:00:00Z') });
+    expect(await reply('/unsubscribe 2')).toMatch(/Subscription #2 removed/);
+    expect(held()).toEqual({ n: 0, at: null }); // the chat wants nothing: called off
+    expect(telegram.sentTo(-100).some((m) => m.text.includes('Held note'))).toBe(false);
+  }, 60_000);
 
   it('finds the next digest time in the chat’s zone, across a daylight-saving change, and reads what was typed', () => {
     const paris = { at: '09:00', tz: 'Europe/Paris' };

@@ -16,6 +16,7 @@ import { ServiceEvents, type Sandbox, type ServiceEvent } from './service.js';
 import type { Clock } from '../../src/util/clock.js';
 import type { ParseThreads } from '../../src/publish/parse-pool.js';
 import { workerParseThreads } from './parse-threads.js';
+import { workerFileLocks } from '../fakes/file-lock.js';
 
 /**
  * `notecast start --json --config <sb.config> --notes <sb.notes> --db <sb.db> [flags]` with `env` as
@@ -87,6 +88,7 @@ export class InProcessCli extends ServiceEvents {
       moved: flags.moved,
       clock: this.clock,
       parseThreads: this.parseThreads ?? workerParseThreads(),
+      fileLock: workerFileLocks().lock,
       reconnect: this.windows.reconnect,
     });
     this.push({ event: 'ready', notes: this.app.notes });

@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import { startApp, type AppOptions, type RunningApp } from '../../src/app.js';
+import { findCommand, runCommand, type CommandDeps, type CommandInput } from '../../src/commands/index.js';
 import { configSchema, type Config } from '../../src/config/schema.js';
 import { parseEnv } from '../../src/config/env.js';
 import { createLogger, silentLogger, type Logger } from '../../src/log.js';
@@ -20,6 +21,7 @@ import { createConsoleAdapter } from '../../src/adapters/console/console.js';
 import type { ChatAdapter } from '../../src/publish/port.js';
 import { ProgressWait } from './progress-wait.js';
 import { workerParseThreads } from './parse-threads.js';
+import { workerFileLocks } from '../fakes/file-lock.js';
 
 export { InProcessCli, type ServiceWindows } from './inproc-cli.js';
 export { fileParseThreads, workerParseThreads } from './parse-threads.js';
@@ -151,7 +153,7 @@ export class InProcessService {
     readonly config: Config,
     private readonly log: Logger = silentLogger(),
     /** Platform adapters (against the fakes), their tokens, a clock the test moves, and parse threads (default: the worker's, workerParseThreads). */
-    private readonly extra: Partial<Pick<AppOptions, 'platformAdapters' | 'now' | 'parseThreads'>> & { env?: Record<string, string> } = {},
+    private readonly extra: Partial<Pick<AppOptions, 'platformAdapters' | 'now' | 'parseThreads' | 'fileLock'>> & { env?: Record<string, string> } = {},
   ) {}
 
   /** `warnings`: the log's warnings and errors are kept in `warnings` (a wait on a line the service logs), the rest dropped. */
@@ -177,6 +179,20 @@ export class InProcessService {
   /** Set by `withFaults`: the console platform can then fail and recover (PlatformFaults). */
   faults: PlatformFaults | undefined;
 
+  /** What the running app's chat commands are run with (the platform's PlatformDeps), with `withFaults`. */
+  private commandDeps: CommandDeps | undefined;
+
+  /**
+   * Runs chat command `name` in console chat `chat` as its admin would, through the app's own command deps (what
+   * /subscribe and /unsubscribe change in the outbox included, as a platform adapter runs them): the reply's text.
+   */
+  async command(chat: string, name: string, options: CommandInput['options'] = {}): Promise<string> {
+    const cmd = findCommand(name);
+    if (!cmd || !this.commandDeps || !this.app) throw new Error(`no command ${name}, or no app started withFaults to run it`);
+    const reply = await runCommand(cmd, { target: { platform: 'console', chat, thread: '' }, userId: 'admin', options, isAdmin: () => Promise.resolve(true) }, this.commandDeps);
+    return reply.type === 'text' ? reply.text : reply.type;
+  }
+
   /** From the next start on, the console platform fails as `faults` says (switched by the test as it goes). */
   withFaults(): PlatformFaults {
     this.faults = { down: false, hangMs: 0, held: false, hits: 0, idOffset: 0 };
@@ -198,11 +214,12 @@ export class InProcessService {
     const write = (line: string, deliveryId: number) => mine(() => this.onLine(line, deliveryId));
     this.app = await startApp({
       ...options,
-      platformAdapters: faults ? [() => consoleBehind(faults, write)] : this.extra.platformAdapters,
+      platformAdapters: faults ? [(deps) => ((this.commandDeps = deps.commandDeps), consoleBehind(faults, write))] : this.extra.platformAdapters,
       config: faults ? { ...this.config, console: { ...this.config.console, enabled: false } } : this.config,
       env: parseEnv(this.extra.env ?? {}),
       now: this.extra.now,
       parseThreads: this.extra.parseThreads ?? workerParseThreads(),
+      fileLock: this.extra.fileLock ?? workerFileLocks().lock, // the real flock child where a process must meet the lock (lock.test.ts)
       read: { maxBytes: 1 << 20, defaultLang: 'en', fileLangs: [...DEFAULT_FILE_LANGS], site: { url: 'https://ex.org', baseurl: '', permalink: '/:title', collections: {} } },
       notesDir: this.notes,
       dbPath: this.db,

@@ -56,12 +56,14 @@ describe('family and rename warnings (issue 25, finding 6)', () => {
     }
   });
 
-  it('a copy into a folder another chat picks is said to be held as a copy, not warned of as a second note of the key', async () => {
+  // The copy writing controls of its own (issue 25, s26-h25): what its messages show is the same text (notes/bare-text.ts),
+  // compared by bytes it was warned of as a second note of the key. Failed on main 7974eb0.
+  it.each([false, true])('a copy into a folder another chat picks is said to be held as a copy, not warned of as a second note of the key (the copy writing controls: %s)', async (controls) => {
     const { at, write, publisher, lines } = setUp([{ platform: 'console', chat: 'c1' }, { platform: 'console', chat: 'posts', filter: { path: '_posts/**' } }]);
     const text = `---\ntitle: Setup\nlang: en\npermalink: /setup/\n---\n\n${WORDS}\n`;
     write('a/setup.md', text);
     await publisher.processBatch({ changed: [at('a/setup.md')], removed: [] });
-    write('_posts/setup.md', text);
+    write('_posts/setup.md', controls ? text.replace(/^---\n/, '---\nnotecast: {silent: true}\n') : text);
     await publisher.processBatch({ changed: [at('_posts/setup.md')], removed: [] });
     const aboutCopy = lines.filter((l) => l.msg.includes('_posts/setup'));
     expect(aboutCopy.filter((l) => l.level >= 40).map((l) => l.msg)).toEqual([]);

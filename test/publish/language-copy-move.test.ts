@@ -28,8 +28,14 @@ const to = '_posts/ja/2025-11-07-moth.md';
 const fromId = '_posts/en/2025-11-07-moth';
 const toId = '_posts/ja/2025-11-07-moth';
 
-/** A started service whose en note was announced, then copied byte-exact to the ja folder (decided in a batch of its own); the messages before the copy. */
-async function copiedAcross(onDelete: 'keep' | 'delete'): Promise<{ s: InProcessService; inEn: ChatMessage; inAll: ChatMessage }> {
+/** `text` with a `notecast:` controls line added to its front matter: what a message shows is the same (README, the front-matter table). */
+const withControls = (text: string) => text.replace(/^---\n/, '---\nnotecast: {silent: true, pin: true}\n');
+
+/**
+ * A started service whose en note was announced, then copied to the ja folder (decided in a batch of its own), byte-exact
+ * or (`controls`) with controls of its own written; the messages before the copy.
+ */
+async function copiedAcross(onDelete: 'keep' | 'delete', controls = false): Promise<{ s: InProcessService; inEn: ChatMessage; inAll: ChatMessage }> {
   const s = (svc = InProcessService.sandbox(modelConfig(onDelete), { parseThreads }));
   await s.start();
   for (const d of ['_posts/en', '_posts/ja']) mkdirSync(path.join(s.notes, d), { recursive: true });
@@ -38,14 +44,23 @@ async function copiedAcross(onDelete: 'keep' | 'delete'): Promise<{ s: InProcess
   const [inEn] = s.live('en');
   const [inAll] = s.live('all');
   expect(inEn?.noteId).toBe(fromId);
-  copyFileSync(path.join(s.notes, from), path.join(s.notes, to));
+  if (controls) writeFileSync(path.join(s.notes, to), withControls(note('Moth study', 'First version.')));
+  else copyFileSync(path.join(s.notes, from), path.join(s.notes, to));
   await s.settle([to]); // decided before the removal: the copy and the removal in two batches, past one removal window
   return { s, inEn: inEn!, inAll: inAll! };
 }
 
 describe('a note copied to another language folder, its original removed later (an IDE move)', () => {
-  it.each(['keep', 'delete'] as const)('is that note moved: its old language\'s chat follows it to its newest text (onDelete: %s)', async (onDelete) => {
-    const { s, inEn, inAll } = await copiedAcross(onDelete);
+  // Issue 25 (s26-h25): a copy is compared by its text without controls (notes/bare-text.ts), as every other copy rule
+  // compares it; copyHolding compared the files' bytes, so a copy that also wrote controls was a member leaving: its old
+  // language's chat kept showing the removed note (`keep`) or lost its message (`delete`). Failed on main 7974eb0.
+  it.each([
+    ['keep', false],
+    ['delete', false],
+    ['keep', true],
+    ['delete', true],
+  ] as const)('is that note moved: its old language\'s chat follows it to its newest text (onDelete: %s, the copy writing controls: %s)', async (onDelete, controls) => {
+    const { s, inEn, inAll } = await copiedAcross(onDelete, controls);
     rmSync(path.join(s.notes, from));
     await s.settle([from]);
     writeFileSync(path.join(s.notes, to), note('Moth study', 'Revised version.'));

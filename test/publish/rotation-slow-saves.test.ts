@@ -37,6 +37,21 @@ describe.concurrent('a rotation saved one file at a time, each save past the rem
       // Each message still shows the note it was posted for.
       expect(Object.fromEntries(s.live('all').map((m) => [m.text.split('\n')[0], m.messageId]))).toEqual(ids);
     });
+    // Issue 25 (s26-h25): each save also writes controls (`notecast:`), which never change what a message shows: the
+    // same rotation. The saves that give a file a removed note's content (c.md, a.md) were compared by bytes with the
+    // kept deleted notes (kept-copies.ts isCopyOver), so they were edits of the note there (c's message edited into
+    // Bravo beside Bravo's kept one). Failed on main 7974eb0.
+    it(`onDelete keep (${translations}), each save writing controls too: each message follows its note, nothing posted again`, { timeout: 90_000 }, async (t) => {
+      const s = await service(t, translations);
+      await writtenOneByOne(s, { 'a.md': ALPHA, 'b.md': BRAVO, 'c.md': CHARLIE });
+      const ids = Object.fromEntries(s.live('all').map((m) => [m.text.split('\n')[0], m.messageId]));
+      const withControls = (body: string) => body.replace(/^---\n/, '---\nnotecast: {silent: true}\n');
+      for (const [file, body] of [['b.md', ALPHA], ['c.md', BRAVO], ['a.md', CHARLIE]] as const) {
+        await idleAfter(s, () => writeFileSync(path.join(s.notes, file), withControls(body)));
+      }
+      expect(shown(s, true)).toEqual({ posts: 3, live: ['a: Charlie', 'b: Alpha', 'c: Bravo'] });
+      expect(Object.fromEntries(s.live('all').map((m) => [m.text.split('\n')[0], m.messageId]))).toEqual(ids);
+    });
     it(`onDelete delete (${translations}): no message comes to show another note; a note back is announced again`, { timeout: 90_000 }, async (t) => {
       const s = await service(t, translations, 'delete');
       await writtenOneByOne(s, { 'a.md': ALPHA, 'b.md': BRAVO, 'c.md': CHARLIE });

@@ -1102,6 +1102,43 @@ describe.concurrent('model: a copy kept back where its original is routed, not s
 });
 
 /**
+ * Found by `BENCH_MODEL_RUNS=25 BENCH_MODEL_SEED=5201 npm run bench -- model` (both onDelete modes, 26 steps; s25-fx26w's
+ * run, not analysed), shrunk by hand to 4 (s26-h25): intro.md copied to a/setup.md, a note of the family `setup` whose
+ * message chat `all` already had (its Japanese member's). The copy was held in `all` (intro.md's message shows its text);
+ * when intro.md was edited, no copy took that message there (family-copies.ts handOverToHeldCopies looked only for a copy
+ * whose family had no message there), so it was edited to show the edit: a message of the note now at a/setup.md
+ * switched to another English note ("message c3, posted for a/setup.md (en), shows intro.md (N3)"). A plain move
+ * (`mv intro.md a/setup.md`) deletes it as a second message of the note, and posts the new intro.md: so does the copy now.
+ * The removal ending passed on main too (a removed original's message there is kept or deleted by `onDelete`).
+ */
+describe.concurrent('model: a copy into a family with a message in a chat of no language, its original edited (BENCH_MODEL_SEED=5201)', () => {
+  const start: Op[] = [
+    { op: 'write', file: '_posts/ja/setup.md', draft: false },
+    { op: 'write', file: 'intro.md', draft: false },
+    { op: 'copy', from: 'intro.md', to: 'a/setup.md' },
+  ];
+  it.each(['delete', 'keep'] as const)('intro.md copied to a/setup.md, then edited (onDelete: %s)', { timeout: 60_000 }, async (onDelete) => {
+    await holds([...start, { op: 'write', file: 'intro.md', draft: false }], onDelete);
+  });
+  it.each(['delete', 'keep'] as const)('intro.md copied to a/setup.md, then removed (onDelete: %s)', { timeout: 60_000 }, async (onDelete) => {
+    await holds([...start, { op: 'remove', file: 'intro.md' }], onDelete);
+  });
+});
+
+/**
+ * Open (s26-h25, not analysed: found at the deadline): `BENCH_MODEL_RUNS=80 BENCH_MODEL_SEED=5302 npm run bench -- model`,
+ * onDelete: keep, run 7 (the delete runs all held), fast-check's shrunk sequence cut at the failing step 25: "all: 2 live
+ * messages show N14", a note shown twice in chat `all` (never double). Its last steps are copies whose originals are
+ * removed a step later (setup.md to _posts/en/setup.md, to _posts/ja/setup.md, to b/intro.md) among re-created paths;
+ * which rule posts the second message is not known yet. Kept failing until its cause is found and fixed.
+ */
+describe.concurrent('model: open counterexample (BENCH_MODEL_SEED=5302, keep)', () => {
+  it.fails('two live messages show one note in all after copies and removals (not analysed)', { timeout: 180_000 }, async () => {
+    await holds([{"op":"away","folder":"","ops":[],"seen":false},{"op":"slow","file":"setup.md","kind":"stars","ops":[],"offline":false,"after":[],"fix":{"op":"write","file":"setup.md","draft":false,"generic":false,"long":false}},{"op":"write","file":"setup.md","draft":false,"generic":false,"date":"2025-03-03","permalink":"/weekly/","long":true},{"op":"remove","file":"setup.md"},{"op":"write","file":"setup.md","draft":false,"generic":false,"date":"2025-01-06","permalink":"/notes/two/","long":true},{"op":"write","file":"_posts/ja/setup.md","draft":false},{"op":"write","file":"setup.md","draft":false,"generic":false,"date":"2025-01-06","permalink":"/notes/one/","long":true},{"op":"burst","ops":[{"op":"remove","file":"setup.md"},{"op":"write","file":"setup.md","draft":false,"generic":false,"date":"2025-02-03","permalink":"/notes/two/","long":true}]},{"op":"write","file":"_posts/ja/setup.md","draft":false},{"op":"write","file":"intro-ja.md","draft":false,"generic":false,"long":false},{"op":"copy","from":"intro-ja.md","to":"setup.md"},{"op":"remove","file":"intro-ja.md"},{"op":"write","file":"setup.md","draft":false,"generic":false,"date":"2025-03-03","permalink":"/notes/two/","long":true},{"op":"remove","file":"setup.md"},{"op":"write","file":"setup.md","draft":false,"generic":false,"date":"2025-02-03","permalink":"/notes/one/","long":true},{"op":"write","file":"_posts/ja/setup.md","draft":false},{"op":"write","file":"setup.md","draft":false,"generic":false,"long":false},{"op":"copy","from":"setup.md","to":"_posts/en/setup.md"},{"op":"remove","file":"setup.md"},{"op":"write","file":"setup.md","draft":false,"generic":false,"long":false},{"op":"copy","from":"setup.md","to":"_posts/ja/setup.md"},{"op":"remove","file":"setup.md"},{"op":"moveEdit","from":"setup.md","to":"a/setup.md"},{"op":"write","file":"setup.md","draft":false,"generic":false,"long":false},{"op":"copy","from":"setup.md","to":"b/intro.md"}] as Op[], 'keep');
+  });
+});
+
+/**
  * Found by `BENCH_MODEL_RUNS=70 BENCH_MODEL_SEED=4101 npm run bench -- model` (onDelete: keep; shrunk to 25 steps, "1
  * deliveries open, no idle"), shrunk by hand to 4 (s25-fx26w): the English member of family `shared` left it (drafted,
  * its key now its name's, `setup`) for the family `setup` that the Japanese member had just joined, whose message chat

@@ -12,6 +12,7 @@ import { startApp } from '../../src/app.js';
 import { parseEnv } from '../../src/config/env.js';
 import { configSchema } from '../../src/config/schema.js';
 import { StoreError } from '../../src/errors.js';
+import { lockFileItself } from '../../src/store/file-lock.js';
 import { silentLogger } from '../../src/log.js';
 import { DEFAULT_FILE_LANGS } from '../../src/notes/lang.js';
 import { InProcessService } from '../helpers/inproc.js';
@@ -27,7 +28,7 @@ const cfg = { watch: { mode: 'native', quietMs: 40, reconcileMinutes: 0 }, route
 
 describe('one instance per database file', () => {
   it('a second instance through a hard link of the database is refused, and runs once the first stops', async () => {
-    svc = InProcessService.sandbox(cfg);
+    svc = InProcessService.sandbox(cfg, { fileLock: lockFileItself }); // the real flock: a process meets it here
     await svc.start();
     const other = path.join(mkdtempSync(path.join(tmpdir(), 'notecast-link-')), 'elsewhere');
     mkdirSync(other);

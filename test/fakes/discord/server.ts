@@ -212,7 +212,22 @@ export class FakeDiscord {
   private readonly globalTimes: number[] = [];
   private readonly pending = new Map<string, { at: number; resolve: (r: InteractionResponse) => void; responded: boolean }>();
 
-  constructor(readonly token: string) {}
+  constructor(private bot: string) {}
+
+  /** The bot's token: what REST's `Authorization: Bot …` and the gateway's identify must carry. */
+  get token(): string {
+    return this.bot;
+  }
+
+  /**
+   * The token reset in the Developer Portal: the old one is refused from now on, each REST call answered 401
+   * Unauthorized (docs: topics/opcodes-and-status-codes.mdx, HTTP 401 "The Authorization header was missing or
+   * invalid") and an identify closed with 4004 Authentication failed (the gateway close codes there); `next` is the new
+   * one. Sessions already identified are not closed here: what this fakes is the refusal a send meets.
+   */
+  revokeToken(next: string): void {
+    this.bot = next;
+  }
 
   get port(): number {
     return (this.server!.address() as AddressInfo).port;

@@ -97,8 +97,32 @@ export class FakeTelegram {
   tooManyRequests = 0;
   /** Make the next N rate-limited calls fail with 429 regardless (a storm). */
   forced429 = 0;
-  /** Make the next N sends fail with this 5xx status (a burst of server errors). */
+  /**
+   * Make the next N sends, edits and deletes fail with this 5xx status (a burst of server errors): Telegram's front end
+   * answers "502 Bad Gateway" for a while when its servers are in trouble (eternnoir/pyTelegramBotAPI#1780,
+   * python-telegram-bot/python-telegram-bot#40), and the call did nothing.
+   */
   failNext = { count: 0, status: 502 };
+  /**
+   * The next N calls of sendMessage, editMessageText and deleteMessage have their connection dropped before the fake
+   * reads them (nothing done, as `down` does to every call); `dropped` counts the connections dropped so (by `down` too).
+   */
+  dropNext = 0;
+  dropped = 0;
+  /** Calls carried out whose client had closed the connection before the answer was written (it gave up: its timeout). */
+  readonly unheard: CallRecord[] = [];
+  /** getUpdates calls still to be answered 409 (`conflict`). */
+  conflictNext = 0;
+
+  /**
+   * Another poller of the same bot (a second instance, a leaked token) takes the next `count` polls' place: each is
+   * answered 409 "Conflict: terminated by other getUpdates request; make sure that only one bot instance is running"
+   * (eternnoir/pyTelegramBotAPI#543, pengrad/java-telegram-bot-api#261), the one waiting now at once ("terminated").
+   */
+  conflict(count: number): void {
+    this.conflictNext = count;
+    for (const w of this.waiters.splice(0)) w();
+  }
   /** While down, every call's connection is dropped without an answer, open long polls too (an outage). */
   private isDown = false;
   get down(): boolean {
@@ -187,6 +211,45 @@ export class FakeTelegram {
     return chat;
   }
 
+  /**
+   * `setWebhook`, also as another deployment of the bot calls it: updates that waited for getUpdates go to the
+   * webhook, and a long poll waiting now is answered at once with 409 "Conflict: terminated by setWebhook request"
+   * (tdlib/telegram-bot-api Client.cpp, `abort_long_poll(true)`), not when its timeout runs out.
+   */
+  setWebhook(target: { url: string; secret: string | undefined }): void {
+    this.webhook.set(target);
+    for (const u of this.updates.splice(0)) this.webhook.post(u);
+    for (const w of this.waiters.splice(0)) w();
+  }
+
+  /**
+   * The group `from` upgraded to the supergroup `to` (core.telegram.org/api/channel, "Migration"; messages.migrateChat):
+   * the supergroup has the group's members and none of its messages, and every call naming the group is answered 400
+   * with `migrate_to_chat_id` (see `state`; the new id in the 400's parameters: atipugin/telegram-bot-ruby#40).
+   */
+  migrate(from: number, to: number): FakeChat {
+    const group = this.chats.get(from)!;
+    const supergroup = this.addChat(to, 'supergroup', Object.fromEntries(group.members), group.title);
+    group.state = { migratedTo: to };
+    return supergroup;
+  }
+
+  /**
+   * The service messages of `from`'s upgrade, sent to the bot as updates (every bot gets service messages): in the
+   * group, Message.migrate_to_chat_id ("The group has been migrated to a supergroup with the specified identifier"), in
+   * the supergroup Message.migrate_from_chat_id (core.telegram.org/bots/api#message). `by`: the member who upgraded it.
+   */
+  tellMigration(from: number, by: number): void {
+    const group = this.chats.get(from)!;
+    if (typeof group.state !== 'object') throw new Error(`chat ${from} was not upgraded`);
+    const supergroup = this.chats.get(group.state.migratedTo)!;
+    const service = (chat: FakeChat, extra: Record<string, unknown>) => ({
+      message: { message_id: this.newMessageId(chat.id), date: Math.floor(Date.now() / 1000), chat: { id: chat.id, type: chat.type, title: chat.title }, from: { id: by, is_bot: false, first_name: `user${by}` }, ...extra },
+    });
+    this.push(service(group, { migrate_to_chat_id: supergroup.id }));
+    this.push(service(supergroup, { migrate_from_chat_id: from }));
+  }
+
   /** Queues an update and wakes a waiting getUpdates. */
   push(update: Record<string, unknown>): number {
     const update_id = this.nextUpdateId++;
@@ -229,11 +292,13 @@ export class FakeTelegram {
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    if (this.isDown) {
+    const called = /\/([A-Za-z]+)$/.exec(req.url?.split('?')[0] ?? '')?.[1] ?? '';
+    if (this.isDown || (this.dropNext > 0 && ['sendMessage', 'editMessageText', 'deleteMessage'].includes(called))) {
+      if (!this.isDown) this.dropNext--;
+      this.dropped++;
       req.socket.destroy();
       return;
     }
-    const called = /\/([A-Za-z]+)$/.exec(req.url?.split('?')[0] ?? '')?.[1] ?? '';
     if (this.hangEverything || (this.hang && called === 'sendMessage') || this.hangMethods.has(called)) {
       this.hung.push(req);
       req.socket.once('close', () => {
@@ -267,6 +332,7 @@ export class FakeTelegram {
         await new Promise((r) => setTimeout(r, this.dropAnswers.late));
         if (req.socket.destroyed) return; // the bot gave up before the answer
       }
+      if (req.socket.destroyed) this.unheard.push(call);
       send(200, { ok: true, result });
     } catch (e) {
       if (!(e instanceof ApiFailure)) throw e;
@@ -373,6 +439,10 @@ export class FakeTelegram {
     if (method === 'sendMessage' || method === 'editMessageText' || method === 'deleteMessage') {
       const refusal = this.chats.get(Number(p.chat_id))?.refuse?.[method];
       if (refusal) throw new ApiFailure(refusal.code, refusal.description);
+      if (this.failNext.count > 0) {
+        this.failNext.count--;
+        throw new ApiFailure(this.failNext.status, this.failNext.status === 502 ? 'Bad Gateway' : 'Internal Server Error');
+      }
     }
     switch (method) {
       case 'getMe':
@@ -384,9 +454,7 @@ export class FakeTelegram {
         // This fake stands for a local-mode server, which also takes http:// URLs (tdlib/telegram-bot-api#91);
         // the official one answers this for anything but HTTPS (tdlib/telegram-bot-api#665).
         if (!/^https?:\/\//.test(String(p.url ?? ''))) throw new ApiFailure(400, 'Bad Request: bad webhook: An HTTPS URL must be provided for webhook');
-        this.webhook.set({ url: String(p.url), secret: p.secret_token === undefined ? undefined : String(p.secret_token) });
-        // Updates that waited for getUpdates go to the webhook now.
-        for (const u of this.updates.splice(0)) this.webhook.post(u);
+        this.setWebhook({ url: String(p.url), secret: p.secret_token === undefined ? undefined : String(p.secret_token) });
         return true;
       }
       case 'getUpdates':
@@ -394,10 +462,6 @@ export class FakeTelegram {
         if (this.webhook.active) throw new ApiFailure(409, "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first");
         return this.getUpdates(p);
       case 'sendMessage': {
-        if (this.failNext.count > 0) {
-          this.failNext.count--;
-          throw new ApiFailure(this.failNext.status, this.failNext.status === 502 ? 'Bad Gateway' : 'Internal Server Error');
-        }
         const chat = this.chatFor(p);
         const thread = p.message_thread_id === undefined ? undefined : Number(p.message_thread_id);
         if (thread !== undefined && !chat.topics.has(thread)) throw new ApiFailure(400, 'Bad Request: message thread not found');
@@ -469,6 +533,12 @@ export class FakeTelegram {
   }
 
   private async getUpdates(p: Record<string, unknown>): Promise<unknown[]> {
+    const terminated = () => {
+      if (this.conflictNext <= 0) return;
+      this.conflictNext--;
+      throw new ApiFailure(409, 'Conflict: terminated by other getUpdates request; make sure that only one bot instance is running');
+    };
+    terminated();
     const offset = Number(p.offset ?? 0);
     // Confirming an offset forgets everything before it (core.telegram.org/bots/api#getupdates, `offset`).
     while (this.updates.length && Number(this.updates[0]!.update_id) < offset) this.updates.shift();
@@ -483,8 +553,10 @@ export class FakeTelegram {
             resolve();
           });
         });
+        if (this.webhook.active) throw new ApiFailure(409, 'Conflict: terminated by setWebhook request');
       }
     }
+    terminated();
     return this.updates.slice(0, limit);
   }
 }
