@@ -13,6 +13,7 @@ import type { Logger } from './log.js';
 import type { ReadOptions } from './notes/read.js';
 import { Deliverer, type DeliveryEvent } from './publish/deliverer.js';
 import { PlatformConnections, type ConnectionsOptions } from './publish/connections.js';
+import type { OutageHooks } from './publish/outages.js';
 import { LiveChecker } from './publish/live.js';
 import { Publisher } from './publish/publisher.js';
 import { FolderSync } from './publish/sync.js';
@@ -198,7 +199,7 @@ async function startAppParts(o: AppOptions, undo: (() => unknown)[]): Promise<Ru
   const deliverer = new Deliverer(
     store,
     byPlatform,
-    { ...config.delivery, isUp: (platform) => connections.isUp(platform), tokenRefused: (platform, why) => connections.refuse(platform, why), removalPending: (id) => publisher.removalPending(id), live, sent: state.sent, unpinPrevious: unpinPreviousIn(config.routes), chatGone: (row, why) => forgetGoneChat({ store, routes: config.routes, log }, row.target, why) },
+    { ...config.delivery, isUp: (platform) => connections.isUp(platform), tokenRefused: (platform, why) => connections.refuse(platform, why), outage: outageHooksOf(() => connections), removalPending: (id) => publisher.removalPending(id), live, sent: state.sent, unpinPrevious: unpinPreviousIn(config.routes), chatGone: (row, why) => forgetGoneChat({ store, routes: config.routes, log }, row.target, why) },
     log,
     (e) => {
       state.markNow(); // the delivery's record is committed: the mark follows at once (see store/mark.ts)
@@ -349,10 +350,16 @@ function checkPlatformsConfigured(config: Config, store: Store, running: Readonl
   }
 }
 
+/** The connections as the deliverer tells them of an outage (publish/outages.ts); made before them, so asked late. */
+function outageHooksOf(of: () => PlatformConnections): OutageHooks {
+  return { watches: (p) => of().watches(p), lost: (p, why) => of().lost(p, why), answered: (p) => of().answered(p) };
+}
+
 /** Each platform connects on its own; one that is down never holds the others or the watcher. */
 function platformConnections(o: AppOptions, adapters: ChatAdapter[], store: Store, deliverer: Deliverer): PlatformConnections {
   return new PlatformConnections(adapters, {
     ...o.reconnect,
+    probeTimeoutMs: o.config.delivery.callTimeoutMs,
     log: o.log,
     onState: (platform, s) => store.setMeta(`platform.${platform}`, JSON.stringify(s)),
     onUp: (platform) => {

@@ -260,7 +260,8 @@ function platformLine(platform: string, c: StatusReport['platforms'][string]): s
   const since = c.since ? ` since ${new Date(c.since).toISOString()}` : '';
   const why = c.reason ? ` (${c.attempts ? `attempt ${c.attempts}: ` : ''}${c.reason})` : '';
   const state = c.state === 'refused' ? 'token refused' : (c.state ?? 'unknown');
-  return `${`${platform}:`.padEnd(16)}${state}${since}${why}`;
+  const waits = c.state === 'unreachable' ? ': its deliveries wait until it answers, spending no attempt' : '';
+  return `${`${platform}:`.padEnd(16)}${state}${since}${why}${waits}`;
 }
 
 /** For `check`: why a start would refuse the database at `file` (a copy, a lost -wal…), when one is there. */

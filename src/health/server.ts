@@ -34,7 +34,7 @@ function healthReport(d: HealthDeps): { ok: boolean; checks: Record<string, bool
   const platforms: Record<string, ConnectionState> = {};
   for (const a of d.adapters()) {
     const c = d.connection?.(a.platform);
-    checks[a.platform] = (a.healthy?.() ?? true) && c?.state !== 'refused';
+    checks[a.platform] = (a.healthy?.() ?? true) && c?.state !== 'refused' && c?.state !== 'unreachable'; // unreachable: connected, but not answering deliveries
     if (c) platforms[a.platform] = c;
   }
   const parked = checks.store ? parkedDeliveries(d.store) : {};

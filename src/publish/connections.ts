@@ -12,6 +12,8 @@ import { backoffMs } from './backoff.js';
 export type ConnectionState =
   | { state: 'connecting'; since: number; attempts: number; reason?: string | undefined; retryAt?: number | undefined }
   | { state: 'up'; since: number }
+  /** Up, then stopped answering deliveries (outages.ts): they wait until it answers (`attempts`: probes so far). */
+  | { state: 'unreachable'; since: number; attempts: number; reason: string; retryAt?: number | undefined }
   | { state: 'refused'; since: number; reason: string }
   | { state: 'stopped'; since: number };
 
@@ -24,6 +26,8 @@ export interface ConnectionsOptions {
   /** Backoff between attempts (default 1 s doubling to 60 s). */
   baseDelayMs?: number;
   maxDelayMs?: number;
+  /** How long a probe of a platform that stopped answering may take (delivery.callTimeoutMs). */
+  probeTimeoutMs?: number;
 }
 
 export class PlatformConnections {
@@ -31,6 +35,8 @@ export class PlatformConnections {
   private readonly timers = new Set<NodeJS.Timeout>();
   private readonly firstAttempts: Promise<void>[] = [];
   private stopping = false;
+  /** Outages not yet over: a probe may have answered, but no delivery has gone through since (its backoff goes on). */
+  private readonly outages = new Map<Platform, { since: number; reason: string; probes: number }>();
 
   constructor(
     private readonly adapters: readonly ChatAdapter[],
@@ -109,6 +115,63 @@ export class PlatformConnections {
    */
   refuse(platform: Platform, reason: string): void {
     if (this.states.get(platform)?.state !== 'refused') this.set(platform, { state: 'refused', since: Date.now(), reason });
+  }
+
+  /**
+   * A connected platform stopped answering deliveries (outages.ts): they wait, parked, and the platform is
+   * asked with a call about no chat (ChatAdapter.probe) with backoff; once it answers they are woken. Said
+   * once per outage, however often a woken delivery meets it again before one goes through.
+   */
+  lost(platform: Platform, reason: string): void {
+    const adapter = this.adapters.find((a) => a.platform === platform);
+    if (!adapter || !this.watches(platform) || this.states.get(platform)?.state !== 'up') return;
+    let outage = this.outages.get(platform);
+    if (!outage) {
+      outage = { since: Date.now(), reason, probes: 0 };
+      this.outages.set(platform, outage);
+      this.o.log.warn({ platform, reason }, `${platform} is not answering: its deliveries wait in the outbox, spending no attempt, until it answers`);
+    }
+    this.probeLater(adapter, outage);
+  }
+
+  /** Whether deliveries to `platform` may be parked for an outage: one this keeps connected, not being stopped. */
+  watches(platform: Platform): boolean {
+    return !this.stopping && this.adapters.some((a) => a.platform === platform && a.start !== undefined);
+  }
+
+  /** A delivery went through: an outage is over, and said so. */
+  answered(platform: Platform): void {
+    const outage = this.outages.get(platform);
+    if (!outage) return;
+    this.outages.delete(platform);
+    this.o.log.info({ platform, downMs: Date.now() - outage.since }, `${platform} answers again: the deliveries that waited go out`);
+  }
+
+  private probeLater(a: ChatAdapter, outage: { since: number; reason: string; probes: number }): void {
+    const delay = backoffMs(outage.probes + 1, { baseDelayMs: this.o.baseDelayMs ?? 1000, maxDelayMs: this.o.maxDelayMs ?? 60_000 });
+    this.set(a.platform, { state: 'unreachable', since: outage.since, attempts: outage.probes, reason: outage.reason, retryAt: Date.now() + delay });
+    const t = setTimeout(() => {
+      this.timers.delete(t);
+      void this.probe(a, outage);
+    }, delay);
+    t.unref();
+    this.timers.add(t);
+  }
+
+  /** One probe; answered (or nothing to probe with), the platform's deliveries are woken to go. */
+  private async probe(a: ChatAdapter, outage: { since: number; reason: string; probes: number }): Promise<void> {
+    outage.probes++;
+    try {
+      await a.probe?.(AbortSignal.timeout(this.o.probeTimeoutMs ?? 120_000));
+    } catch (e) {
+      if (this.stopping) return;
+      outage.reason = errorText(e);
+      this.o.log.debug({ platform: a.platform, attempt: outage.probes, reason: outage.reason }, `${a.platform} still not answering`);
+      return this.probeLater(a, outage);
+    }
+    if (this.stopping) return;
+    this.set(a.platform, { state: 'up', since: Date.now() });
+    this.o.onUp(a.platform);
   }
 
   /** Stops retrying and disconnects every platform. */

@@ -12,7 +12,8 @@ import { backoffMs, NO_JITTER } from './backoff.js';
 import type { Platform } from '../config/schema.js';
 import type { LiveChecker } from './live.js';
 import { errorText } from '../errors.js';
-import { recordFailure, type DeliveryEvent, type LogContext } from './outcomes.js';
+import { OUTAGE_PARK_MS, recordFailure, type DeliveryEvent, type LogContext } from './outcomes.js';
+import { PlatformOutages, type OutageHooks } from './outages.js';
 import { RefusedTokens } from './refused-tokens.js';
 import { BookkeepingWaits } from './bookkeeping-waits.js';
 export type { DeliveryEvent } from './outcomes.js';
@@ -28,6 +29,7 @@ export type DelivererStore = Pick<
   | 'postOf' | 'putPost' | 'dropPost' | 'pause' | 'moveChat' | 'outboxRow' | 'heldForDigest' | 'getMeta' | 'setMeta' | 'sql' | 'outboxOpened'
 >;
 import type { SentJournal } from '../store/sent-journal.js';
+import { recordJournaledPosts } from './journaled-posts.js';
 import { recordedMessagesIn } from '../store/recorded-messages.js';
 import { notEnabledError } from '../store/parked.js';
 
@@ -41,6 +43,8 @@ export interface DelivererOptions {
   callTimeoutMs?: number;
   /** Whether a platform is connected; deliveries to one that is not wait, using no attempt. */
   isUp?: (platform: Platform) => boolean;
+  /** Told when a platform stops answering deliveries and when one goes through again (outages.ts); without it every failure counts. */
+  outage?: OutageHooks | undefined;
   /** publish.waitUntilLive: first posts wait for their page (live.ts). */
   live?: LiveChecker | undefined;
   /** A platform refused the bot token while running (401): its connection says so, for `status` and /healthz (store/parked.ts). */
@@ -57,7 +61,7 @@ export interface DelivererOptions {
 const REMOVAL_WAIT_MS = 500; // a post whose note's removal is pending looks again this often (removals are decided in seconds)
 class CallTimeout extends Error { override readonly name = 'CallTimeout'; }
 
-const PARKED_MS = 60 * 60_000;
+const PARKED_MS = OUTAGE_PARK_MS;
 const earliest = (a: number | undefined, b: number | undefined): number | undefined => (a === undefined ? b : b === undefined ? a : Math.min(a, b));
 const MAX_TIMER_MS = 2 ** 31 - 1;
 const CLOCK_SLACK_MS = 60_000;
@@ -73,6 +77,7 @@ export class Deliverer {
   private lastNow = 0;
   readonly bookkeeping = new BookkeepingWaits(); // lanes whose bookkeeping failed (a full disk) wait, never tried again at once
   private readonly refusedTokens = new RefusedTokens(); // platforms that answered 401: their deliveries wait for a valid token
+  private readonly outages: PlatformOutages;
 
   constructor(
     private readonly store: DelivererStore,
@@ -81,10 +86,12 @@ export class Deliverer {
     private readonly log: Logger,
     private readonly onEvent: (e: DeliveryEvent) => void = () => {},
     private readonly now: () => number = Date.now,
-  ) {}
+  ) {
+    this.outages = new PlatformOutages(opts.outage);
+  }
 
   start(): void {
-    this.recordJournaledPosts();
+    recordJournaledPosts(this.store, this.opts.sent, (row, messageId, crosspost) => this.recordPost(row, messageId, crosspost), this.log);
     const recovered = this.store.recoverSending();
     if (recovered) this.log.warn({ count: recovered }, 'deliveries interrupted by a stop were re-queued (same nonce)');
     this.catchUpClock(this.now());
@@ -196,8 +203,8 @@ export class Deliverer {
     }
     if (this.opts.isUp && !this.opts.isUp(row.target.platform)) {
       // Parked until the platform connects (PlatformConnections wakes its rows then).
-      this.store.markRetry(row.id, this.now() + PARKED_MS, `${row.target.platform} is not connected yet`);
-      this.log.debug(logCtx, 'delivery waits: its platform is not connected yet');
+      this.store.markRetry(row.id, this.now() + PARKED_MS, `${row.target.platform} is not connected yet, or not answering`);
+      this.log.debug(logCtx, 'delivery waits: its platform is not connected yet, or not answering');
       return;
     }
     // A post of a note whose removal is pending waits: it is called off (deleted) or sent (moved).
@@ -206,6 +213,7 @@ export class Deliverer {
     if (this.opts.live && row.kind === 'post' && !scheduledDigest && !this.opts.live.mayPost(row, this.store.postOf(row.noteId, row.target) !== undefined)) {
       return; // its page is being asked; the chat's next delivery goes meanwhile
     }
+    const since = this.outages.trying(row, this.now());
     this.store.markSending(row.id);
     let sent: { outcome: 'done'; messageId: string } | { outcome: 'skipped' };
     try {
@@ -213,9 +221,10 @@ export class Deliverer {
     } catch (e) {
       // Our own timeout leaves it unknown whether the platform acted on the call (uncertain.ts).
       const f: FailureClass = e instanceof CallTimeout ? { kind: 'transient', reason: e.message, uncertain: true } : adapter.classify(e, row.kind === 'digest' ? 'post' : row.kind);
-      await this.fail(row, f, logCtx, uncertainPostGuard(adapter, row, f));
+      await this.fail(row, f, logCtx, since, uncertainPostGuard(adapter, row, f));
       return;
     }
+    this.outages.answered(row, this.now());
     // Outside the try: once recorded, nothing that happens here may turn into a resend.
     if (sent.outcome === 'done') {
       this.log.info({ ...logCtx, messageId: sent.messageId }, 'delivered');
@@ -286,29 +295,6 @@ export class Deliverer {
       if (row.kind === 'digest') recordSentDigest(this.store, row.id, row.target, row.payload.items, messageId); // and what changed meanwhile
       else this.store.putPost(row.noteId, row.target, messageId, row.revision);
     });
-  }
-
-  /**
-   * Posts the platform accepted that the database could not record before the last stop: recorded
-   * now, before anything is sent, so none goes out again. Throws (the start fails) when the
-   * database still cannot take them: sending first would post them twice.
-   */
-  private recordJournaledPosts(): void {
-    const journal = this.opts.sent;
-    const entries = journal?.entries() ?? [];
-    if (!journal || !entries.length) return;
-    let recorded = 0;
-    this.store.transaction(() => {
-      for (const e of entries) {
-        const row = this.store.outboxRow(e.delivery);
-        if (!row || row.nonce !== e.nonce || (row.status !== 'sending' && row.status !== 'pending')) continue; // recorded after all, or another database's
-        if (row.kind !== 'post' && row.kind !== 'digest') continue; // only posts are journaled
-        this.recordPost(row, e.messageId, e.crosspost);
-        recorded++;
-      }
-    });
-    journal.clear();
-    if (recorded) this.log.warn({ count: recorded, journal: journal.file }, 'posts sent before the last stop, which the database could not record then, are recorded now (not sent again)');
   }
 
   /**
@@ -395,7 +381,8 @@ export class Deliverer {
   }
 
   /** Records a failed call as its class says (outcomes.ts): a retry, a wait, a failure, a pause, a move. */
-  private fail(row: OutboxRow, f: FailureClass, logCtx: LogContext, guard?: ResendGuard): Promise<void> {
-    return recordFailure({ store: this.store, log: this.log, onEvent: this.onEvent, now: this.now, opts: this.opts, record: (c, w) => this.record(c, w), tokenRefused: (r, why) => this.refusedTokens.refuse(r, why, this.log, this.opts.tokenRefused), chatGone: this.opts.chatGone }, row, f, logCtx, guard);
+  private fail(row: OutboxRow, f: FailureClass, logCtx: LogContext, since: number, guard?: ResendGuard): Promise<void> {
+    const outages = { of: this.outages, since };
+    return recordFailure({ store: this.store, log: this.log, onEvent: this.onEvent, now: this.now, opts: this.opts, record: (c, w) => this.record(c, w), tokenRefused: (r, why) => this.refusedTokens.refuse(r, why, this.log, this.opts.tokenRefused), outages, chatGone: this.opts.chatGone }, row, f, logCtx, guard);
   }
 }

@@ -11,6 +11,10 @@ import type { FailureClass, ResendGuard } from './port.js';
 import { EDIT_NOT_SENT } from '../store/edits-not-sent.js';
 import { MOVED_ONTO_OWN } from '../store/chat-move.js';
 import { keepUncertainSend, resendDelayMs, uncertainLine } from './uncertain.js';
+import type { PlatformOutages } from './outages.js';
+
+/** How long a delivery parked for its platform's outage waits at most; the platform answering again wakes it sooner (store.wakePlatform). */
+export const OUTAGE_PARK_MS = 60 * 60_000;
 
 export interface DeliveryEvent {
   row: OutboxRow;
@@ -35,6 +39,8 @@ export interface FailureDeps {
   record: (logCtx: LogContext, write: () => void) => Promise<void>;
   /** The platform refused the bot's token: its deliveries wait for a restart with a valid one (Deliverer). */
   tokenRefused: (row: OutboxRow, reason: string) => void;
+  /** Whose a transient failure is (outages.ts), and since when this delivery was tried. */
+  outages?: { of: PlatformOutages; since: number } | undefined;
   /** The platform said the chat itself is gone for good (FailureClass permanent `chatGone`): its subscriptions go (app.ts). */
   chatGone?: ((row: OutboxRow, reason: string) => void) | undefined;
 }
@@ -42,8 +48,10 @@ export interface FailureDeps {
 /** `guard`: the failed call was a post whose answer never came (uncertain.ts), and what keeps its resend from doubling. */
 export async function recordFailure(d: FailureDeps, row: OutboxRow, f: FailureClass, logCtx: LogContext, guard?: ResendGuard): Promise<void> {
   const attempts = row.attempts + 1;
+  if (f.kind !== 'transient') d.outages?.of.answered(row, d.now());
   switch (f.kind) {
     case 'transient': {
+      if (d.outages?.of.platformWide(row, d.outages.since)) return parkForOutage(d, row, f, logCtx, guard);
       if (attempts >= d.opts.maxAttempts) {
         const maybePosted = guard ? ' (no answer came to the last one: it may have been posted)' : '';
         await d.record(logCtx, () => d.store.markFailed(row.id, `gave up after ${attempts} attempts: ${f.reason}${maybePosted}`));
@@ -108,6 +116,22 @@ export async function recordFailure(d: FailureDeps, row: OutboxRow, f: FailureCl
       d.onEvent({ row, outcome: 'skipped', error: f.reason });
     }
   }
+}
+
+/**
+ * A failure that says nothing of the chat or message (outages.ts): no attempt spent; the delivery waits,
+ * parked, until its platform answers. A post whose answer never came keeps its uncertain-send handling:
+ * said, kept for `status`, and sent again (with its guard) once the platform answers.
+ */
+async function parkForOutage(d: FailureDeps, row: OutboxRow, f: Extract<FailureClass, { kind: 'transient' }>, logCtx: LogContext, guard: ResendGuard | undefined): Promise<void> {
+  if (guard) d.log.warn({ ...logCtx, reason: f.reason, guard: guard.guard }, uncertainLine(row, guard));
+  await d.record(logCtx, () => d.store.transaction(() => {
+    d.store.markRateLimited(row.id, d.now() + OUTAGE_PARK_MS, `${row.target.platform} is not answering (${f.reason}): waits until it answers, no attempt spent`);
+    if (guard) keepUncertainSend(d.store, { delivery: row.id, note: row.noteId, target: logCtx.target, at: d.now(), guard: guard.guard, reason: f.reason });
+  }));
+  d.outages?.of.lost(row, f.reason);
+  d.log.debug({ ...logCtx, reason: f.reason }, 'delivery waits: its platform is not answering');
+  d.onEvent({ row, outcome: 'retry', error: f.reason, uncertain: guard?.guard });
 }
 
 /** Whose refusal a message that cannot go met: the chat's template's, or the platform's. */

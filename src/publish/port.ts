@@ -100,6 +100,12 @@ export interface ChatAdapter {
   classify(error: unknown, op: DeliveryOperation): FailureClass;
   /** How a post to `target` re-sent after an uncertain outcome is kept from doubling; without it, it is not. */
   resendGuard?(target: Target): ResendGuard;
+  /**
+   * A call about no chat or message (Telegram getMe, Discord's gateway lookup): resolves once the
+   * platform answers (any answer but a server error), throws otherwise. Asked while deliveries wait
+   * for a platform that stopped answering them (connections.ts); without it they are woken on a timer.
+   */
+  probe?(signal: AbortSignal): Promise<void>;
   start?(): Promise<void>;
   stop?(): Promise<void>;
   /** Connected and able to deliver (gateway up, polling running); for /healthz. */

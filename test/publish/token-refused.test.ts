@@ -80,7 +80,8 @@ describe('a request URL that carries a credential, in an error kept or shown', (
     fake().down = true; // every connection dropped unanswered: the error names the request's URL
     writeFileSync(path.join(sb.notes, 'alpha.md'), '---\ntitle: Alpha\n---\nAlpha body.\n');
     await svc.batched(['alpha.md']);
-    await svc.waitFor(() => /delivery will be retried/.test(svc.stderr), 15_000, 'the dropped send, to be retried');
+    // Nothing else answered either: an outage (publish/outages.ts), its reason kept for the post and the platform's state.
+    await svc.waitFor(() => /telegram is not answering/.test(svc.stderr), 15_000, 'the dropped send, waiting for Telegram');
     await svc.stop();
     fake().down = false;
     const out: string[] = [];

@@ -2,7 +2,7 @@
  * Discord on discord.js: the outbox's post/edit/delete through the REST client (whose queue keeps
  * per-route rate limits), and slash commands with autocomplete through the gateway (Guilds intent only).
  */
-import { Client, DiscordAPIError, DiscordjsError, DiscordjsErrorCodes, Events, GatewayIntentBits, REST, Routes, Status, type RESTOptions } from 'discord.js';
+import { Client, DiscordAPIError, DiscordjsError, DiscordjsErrorCodes, Events, GatewayIntentBits, RateLimitError, REST, Routes, Status, type RESTOptions } from 'discord.js';
 import type { Config } from '../../config/schema.js';
 import { errorText, PlatformAuthError } from '../../errors.js';
 import type { Logger } from '../../log.js';
@@ -61,6 +61,15 @@ function queueOptions(api: string, rateLimitWaitMaxMs: number): Pick<RESTOptions
   return { api, retries: 0, rejectOnRateLimit: (d) => d.retryAfter > rateLimitWaitMaxMs };
 }
 
+/** Start-up's gateway lookup (discord-api-docs, topics/gateway.mdx, Get Gateway Bot): about no channel, changes nothing; any answer but a 5xx, a refusal included, is one. */
+async function askDiscord(rest: REST, signal: AbortSignal): Promise<void> {
+  try {
+    await rest.get(Routes.gatewayBot(), { signal });
+  } catch (e) {
+    if (!(e instanceof DiscordAPIError && e.status < 500) && !(e instanceof RateLimitError)) throw e;
+  }
+}
+
 /** With `bound`, every call has our own time limit, each call given up told to `said` (calls.ts). */
 export function createDiscordRest(token: string, api: string, rateLimitWaitMaxMs: number, bound?: { callTimeoutMs: number; said: (line: string) => void }): REST {
   return new REST({ ...queueOptions(api, rateLimitWaitMaxMs), ...(bound ? boundedRestOptions(bound.callTimeoutMs, bound.said) : {}) }).setToken(token);
@@ -103,7 +112,6 @@ export function createDiscordAdapter(o: DiscordAdapterOptions): DiscordAdapter {
       return ch && perms ? missingForPosting(perms, ch.type) : undefined;
     },
   });
-
   client.on(Events.InteractionCreate, (i) => void answerInteraction(i, { deps: o.deps, ephemeralLookups: o.config.ephemeralLookups, offered, log }));
   client.on(Events.ShardResume, () => log.info('discord gateway resumed'));
   client.on(Events.ShardDisconnect, (_e, shard) => log.warn({ shard }, 'discord gateway disconnected'));
@@ -120,6 +128,7 @@ export function createDiscordAdapter(o: DiscordAdapterOptions): DiscordAdapter {
     unpin: (target, messageId, ctx) => delivery.unpin(target, messageId, ctx),
     classify: classifyDiscordError,
     resendGuard: (target) => delivery.resendGuard(target),
+    probe: (signal) => askDiscord(client.rest, signal),
     // The client stays 'ready' through a reconnect; the shards say whether the gateway is up now.
     healthy: () => client.isReady() && client.ws.shards.every((shard) => shard.status === Status.Ready),
     async start() {

@@ -88,6 +88,15 @@ async function initBot(bot: Bot, o: TelegramAdapterOptions, log: Logger): Promis
   }
 }
 
+/** getMe (core.telegram.org/bots/api#getme): about no chat, changes nothing; any answer but a 5xx, a refusal included, is one. */
+async function askTelegram(bot: Bot, signal: AbortSignal): Promise<void> {
+  try {
+    await bot.api.getMe(grammySignal(signal));
+  } catch (e) {
+    if (!(e instanceof GrammyError && e.error_code < 500)) throw e;
+  }
+}
+
 /** Starts receiving updates: a webhook server, or long polling by grammY's runner. */
 async function receiveUpdates(bot: Bot, o: TelegramAdapterOptions, log: Logger): Promise<{ server?: TelegramWebhookServer; runner?: RunnerHandle }> {
   const allowed_updates = ['message', 'channel_post', 'inline_query', 'callback_query'] as const;
@@ -169,6 +178,7 @@ export function createTelegramAdapter(o: TelegramAdapterOptions): TelegramAdapte
      * yagop/node-telegram-bot-api#1005, rubenlagus/TelegramApi#85): a post re-sent after no answer may show twice.
      */
     resendGuard: () => ({ guard: 'none', why: 'the Telegram Bot API has no idempotency key' }),
+    probe: (signal) => askTelegram(bot, signal),
     healthy: () => reachable && (o.config.mode === 'webhook' ? !!server?.listening : polling.running),
     async start() {
       await initBot(bot, o, log);

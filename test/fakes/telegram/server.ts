@@ -198,11 +198,27 @@ export class FakeTelegram {
     return this;
   }
 
+  /**
+   * Stops listening (`true`) or listens again on the same port (`false`): while closed, every call is
+   * refused at connect (ECONNREFUSED: the request was never sent), a host whose server is down.
+   */
+  async refuseConnections(refuse: boolean): Promise<void> {
+    const port = (this.server!.address() as AddressInfo | null)?.port ?? this.refusedPort;
+    if (refuse) {
+      this.refusedPort = port;
+      this.server!.closeAllConnections();
+      await new Promise((r) => this.server!.close(r));
+    } else {
+      await new Promise<void>((r) => this.server!.listen(port, '127.0.0.1', r));
+    }
+  }
+  private refusedPort = 0;
+
   async stop(): Promise<void> {
     this.webhook.stop();
     for (const w of this.waiters.splice(0)) w();
     this.server?.closeAllConnections();
-    await new Promise((r) => this.server?.close(r));
+    if (this.server?.listening) await new Promise((r) => this.server?.close(r));
   }
 
   addChat(id: number, type: ChatType, members: Record<number, MemberStatus> = {}, title = `chat ${id}`): FakeChat {
