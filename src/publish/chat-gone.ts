@@ -15,6 +15,11 @@ export function forgetGoneChat(d: ChatWantsDeps, target: Target, why: string): v
   try {
     d.store.transaction(() => {
       const f = forgetChat(d, target);
+      if (!f.subscriptions && !f.calledOff) {
+        // Only a config route names it: the config is the operator's to change (the chat stays paused, `status` says why).
+        d.log.error({ target: targetKey(f.target), reason: why }, 'chat gone for good, and a config route names it: remove the route from the config');
+        return;
+      }
       recordForgottenChat(d.store, { chat: targetKey(f.target), why, at: Date.now(), subscriptions: f.subscriptions, calledOff: f.calledOff });
       const still = f.routed ? '; a config route still names it: remove the route (its posts wait, paused, until then)' : '';
       d.log.error(
