@@ -18,6 +18,7 @@ const load = {
   status: () => import('./status.js'),
   search: () => import('./search.js'),
   register: () => import('./register.js'),
+  unsubscribe: () => import('./unsubscribe.js'),
 };
 
 /** How a command ends: the process's exit code, or a test's. */
@@ -170,6 +171,14 @@ function addStateCommands(program: Command, { io, end, parseThreads }: Ctx): voi
     .option('--config <file>', 'config file')
     .option('--jekyll-config <file>', "a Jekyll site's _config.yml (reads the folder, as its URLs may differ from the database's)")
     .action(async (query: string, o: SearchCliOptions) => end.finished(await (await load.search()).runSearch(query, o, io, parseThreads)));
+
+  program
+    .command('unsubscribe')
+    .description("remove a chat's subscriptions, call off what waits for it and lift its pause (a chat gone for good: no one can send /unsubscribe there); stop the service first")
+    .argument('<chat>', 'the chat as `status` names it: platform:chat or platform:chat/thread')
+    .option('--config <file>', 'config file')
+    .option('--db <file>', 'state database (overrides config)')
+    .action(async (chat: string, o: { config?: string; db?: string }) => end.finished(await (await load.unsubscribe()).runUnsubscribe(chat, o, io)));
 
   program
     .command('register-commands')

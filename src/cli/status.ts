@@ -13,6 +13,7 @@ import type { StatusCounts } from '../store/status.js';
 import { targetKey, type Target } from '../store/types.js';
 import type { Io } from './io.js';
 import { countOf } from '../util/text.js';
+import { forgottenChats, type ForgottenChat } from '../store/chats-forgotten.js';
 import { readUncertainSends, type UncertainSends } from '../publish/uncertain.js';
 import { editsNotSent, type EditNotSent } from '../publish/restored-notes.js';
 import { postsSetAside, type PostSetAside } from '../store/restore-record.js';
@@ -63,6 +64,8 @@ interface StatusReport extends StatusCounts {
   heldFiles: HeldFile[];
   /** Notes the running service set aside while they parse (publish/slow-notes.ts); none when no service runs. */
   slowNotes: SlowNote[];
+  /** Chats whose subscriptions went because the platform said the chat is gone, or by `notecast unsubscribe` (store/chats-forgotten.ts), the newest 20. */
+  chatsForgotten: ForgottenChat[];
 }
 
 export function runStatus(opts: { config?: string; db?: string; json?: boolean }, io: Io): number {
@@ -154,6 +157,7 @@ function readReport(store: Store, file: string): StatusReport {
     heldRemovals: heldRemovals(store),
     heldFiles: instance ? readHeldFiles(store) : [], // a record a run that ended left is void (its next start reads them again)
     slowNotes: instance ? readSlowNotes(store) : [], // the same
+    chatsForgotten: forgottenChats(store),
   };
 }
 
@@ -210,7 +214,11 @@ function reportLines(s: StatusReport, translations: 'group' | 'separate'): strin
   for (const [platform, c] of Object.entries(s.platforms)) lines.push(platformLine(platform, c));
   if (s.telegramWebhook) lines.push(`telegram hook:  ${webhookText(s.telegramWebhook)}`);
   const section = (title: string, rows: string[]) => rows.length && lines.push(title, ...rows.map((r) => `  ${r}`));
-  section('paused targets:', s.paused.map((p) => `${targetKey(p.target)}: ${p.reason} (since ${new Date(p.pausedAt).toISOString()})`));
+  section(
+    'paused targets (/subscribe there resumes one; `notecast unsubscribe <chat>` forgets one gone for good):',
+    s.paused.map((p) => `${targetKey(p.target)}: ${p.reason} (since ${new Date(p.pausedAt).toISOString()})`),
+  );
+  section('chats forgotten (subscriptions removed):', s.chatsForgotten.map((c) => `${c.chat}: ${c.why} (${new Date(c.at).toISOString()}; ${countOf(c.subscriptions, 'subscription')} removed, ${c.calledOff} waiting called off)`));
   section('failed deliveries:', s.failures.map((f) => `#${f.id} ${f.kind} ${f.noteId ?? '(digest)'} → ${targetKey(f.target)}: ${f.error ?? 'unknown'} (${countOf(f.attempts, 'attempt')})`));
   section('scheduled notes:', s.scheduled.map((n) => `${n.file}: announced at ${new Date(n.dueAt).toISOString()}`));
   section('digests waiting:', s.digests.map((d) => `${targetKey(d.target)}: ${d.notes} ${d.notes === 1 ? 'note' : 'notes'}, posted at ${new Date(d.at).toISOString()}`));

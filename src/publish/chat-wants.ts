@@ -92,9 +92,10 @@ function namedChats(d: ChatWantsDeps, routes: readonly Route[]): Set<string> {
   return new Set([...routes.map((r) => targetKey({ platform: r.platform, chat: r.chat, thread: r.thread ?? '' })), ...d.store.subscriptions().map((s) => targetKey(s.target))]);
 }
 
-/** Paused chats (`only`, else all) that nothing names: what waits there (edits, deletes) is not sent, and the pause goes. */
-function releaseUnnamedPaused(d: ChatWantsDeps, routes: readonly Route[], only?: Target): void {
+/** Paused chats (`only`, else all) that nothing names: what waits there (edits, deletes) is not sent, and the pause goes; how many were not sent. */
+function releaseUnnamedPaused(d: ChatWantsDeps, routes: readonly Route[], only?: Target): number {
   const named = namedChats(d, routes);
+  let notSent = 0;
   for (const p of pausedTargets(d.store.sql)) {
     if (named.has(targetKey(p.target)) || (only && targetKey(only) !== targetKey(p.target))) continue;
     const dropped = d.store
@@ -102,7 +103,9 @@ function releaseUnnamedPaused(d: ChatWantsDeps, routes: readonly Route[], only?:
       .run('not sent: its chat was paused and no route or subscription names it any more', Date.now(), p.target.platform, p.target.chat, p.target.thread).changes;
     d.store.resume(p.target);
     d.log.info({ target: targetKey(p.target), reason: p.reason, notSent: dropped }, 'paused chat no route or subscription names any more: its pause is lifted and nothing waits for it');
+    notSent += dropped;
   }
+  return notSent;
 }
 
 /** After /unsubscribe in `target`: its waiting posts it no longer wants are called off (and, paused and named by nothing, the rest). */
@@ -111,6 +114,35 @@ export function settleUnsubscribedChat(d: ChatWantsDeps, target: Target): void {
   d.store.transaction(() => {
     callOffUnwanted(d, routes, target);
     releaseUnnamedPaused(d, routes, target);
+  });
+}
+
+/** What forgetting a chat did (forgetChat). */
+export interface ChatForgotten {
+  /** The chat as it is now (a Telegram group named by its old id is its supergroup: chat-move.ts). */
+  target: Target;
+  subscriptions: number;
+  /** Waiting posts and digests called off, and other waiting deliveries (edits, deletes) not sent. */
+  calledOff: number;
+  /** Whether it was paused, and still is: a config route names it (then its posts for that route wait on). */
+  wasPaused: boolean;
+  routed: boolean;
+}
+
+/**
+ * The chat is gone for good (the platform said so) or the operator forgot it (`notecast unsubscribe`):
+ * every subscription of it goes, as /unsubscribe there would remove them, with what then follows
+ * (settleUnsubscribedChat). A config route naming it keeps it: only the config can remove that.
+ */
+export function forgetChat(d: ChatWantsDeps, named: Target): ChatForgotten {
+  const target = { ...named, chat: chatNow(d.store.sql, named.platform, named.chat) };
+  const routes = routesNow(d);
+  return d.store.transaction(() => {
+    const wasPaused = d.store.isPaused(target);
+    const subscriptions = d.store.unsubscribe(target);
+    const calledOff = callOffUnwanted(d, routes, target) + releaseUnnamedPaused(d, routes, target);
+    const routed = routes.some((r) => targetKey({ platform: r.platform, chat: r.chat, thread: r.thread ?? '' }) === targetKey(target));
+    return { target, subscriptions, calledOff, wasPaused, routed };
   });
 }
 

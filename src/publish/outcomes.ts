@@ -41,6 +41,8 @@ export interface FailureDeps {
   tokenRefused: (row: OutboxRow, reason: string) => void;
   /** Whose a transient failure is (outages.ts), and since when this delivery was tried. */
   outages?: { of: PlatformOutages; since: number } | undefined;
+  /** The platform said the chat itself is gone for good (FailureClass permanent `chatGone`): its subscriptions go (app.ts). */
+  chatGone?: ((row: OutboxRow, reason: string) => void) | undefined;
 }
 
 /** `guard`: the failed call was a post whose answer never came (uncertain.ts), and what keeps its resend from doubling. */
@@ -82,6 +84,7 @@ export async function recordFailure(d: FailureDeps, row: OutboxRow, f: FailureCl
         d.store.pause(row.target, f.reason);
       }));
       d.log.error({ ...logCtx, reason: f.reason }, 'delivery failed permanently; target paused');
+      if (f.chatGone) d.chatGone?.(row, f.reason);
       d.onEvent({ row, outcome: 'retry', error: f.reason });
       return;
     case 'unauthorized':

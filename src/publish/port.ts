@@ -42,7 +42,13 @@ export type FailureClass =
   | { kind: 'transient'; reason: string; uncertain?: boolean }
   /** The platform said when to come back (429): not a failed attempt, however often it happens. */
   | { kind: 'rate-limited'; reason: string; retryAfterMs: number }
-  | { kind: 'permanent'; reason: string }
+  /**
+   * The chat refuses every post (no access, blocked, missing permissions): it is paused. `chatGone`:
+   * the platform says the chat itself no longer exists (deleted), which no one can undo, so its
+   * subscriptions go too (publish/chat-wants.ts forgetChat) rather than waiting for a /subscribe
+   * that no one is left to send.
+   */
+  | { kind: 'permanent'; reason: string; chatGone?: boolean }
   /**
    * The platform refused our credentials (HTTP 401: a token revoked or replaced): no chat is at
    * fault, so none is paused; every delivery of the platform waits for a valid token.

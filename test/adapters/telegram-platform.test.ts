@@ -75,6 +75,22 @@ describe('Telegram error texts', () => {
     expect(await classified(adapter(), chat, 'post')).toBe('permanent');
   });
 
+  // Tester 28-1 F2: the chat itself no longer exists, so its subscriptions go (publish/chat-gone.ts); one that can be let back stays paused.
+  const chatGone = new Set(['Bad Request: chat not found', 'Bad Request: group chat was deactivated', 'Forbidden: user is deactivated', 'Bad Request: TOPIC_DELETED', 'Bad Request: message thread not found']);
+  it.each([...chatUnusable, [403, 'Forbidden: user is deactivated'], [403, 'Forbidden: bot was kicked from the group chat'], [403, 'Forbidden: bot was blocked by the user']] as [number, string][])(
+    'a post answered %i "%s" says the chat is gone for good only when it is deleted',
+    async (code, description) => {
+      const chat = fake().addChat(-1001, 'supergroup');
+      chat.refuse = { sendMessage: { code, description } };
+      const target = { platform: 'telegram' as const, chat: String(chat.id), thread: '' };
+      const f = await adapter().post(target, summary, ctx).then(
+        () => undefined,
+        (e: unknown) => adapter().classify(e, 'post'),
+      );
+      expect(f).toEqual({ kind: 'permanent', reason: expect.any(String), ...(chatGone.has(description) ? { chatGone: true } : {}) });
+    },
+  );
+
   const changeRefused: ['edit' | 'delete', number, string][] = [
     ['delete', 400, "Bad Request: message can't be deleted"],
     ['delete', 400, "Bad Request: message can't be deleted for everyone"],

@@ -33,6 +33,13 @@ const TARGET_UNUSABLE = new Set<number>([
 ]);
 
 /**
+ * Among those, the channel (or thread) or its server no longer exists: a deleted channel's id never
+ * comes back (a snowflake names one object for good), so its subscriptions go (publish/chat-wants.ts
+ * forgetChat). 50001/50013 can be given back: that channel stays paused until /subscribe.
+ */
+const TARGET_GONE = new Set<number>([DISCORD_CODES.unknownChannel, DISCORD_CODES.unknownGuild]);
+
+/**
  * Refusals of one operation on one message (an edit in a thread that could not be unarchived, a
  * delete without Manage Threads): that delivery fails and the target keeps receiving new posts.
  */
@@ -72,7 +79,7 @@ export function classifyDiscordError(e: unknown, op: DeliveryOperation = 'post')
       if (GONE.has(code)) return { kind: 'gone', reason };
       if (OPERATION_REFUSED.has(code)) return { kind: 'rejected', reason };
     }
-    if (op === 'post' && TARGET_UNUSABLE.has(code)) return { kind: 'permanent', reason };
+    if (op === 'post' && TARGET_UNUSABLE.has(code)) return { kind: 'permanent', reason, ...(TARGET_GONE.has(code) ? { chatGone: true } : {}) };
     if (GONE.has(code)) return { kind: 'gone', reason };
     if (e.status >= 500) return { kind: 'transient', reason };
     return { kind: 'rejected', reason };

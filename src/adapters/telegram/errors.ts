@@ -45,6 +45,19 @@ const CHAT_UNUSABLE: readonly RegExp[] = [
   /message thread not found/i, // tdlib/telegram-bot-api#472, #854: the topic is gone
 ];
 
+/**
+ * Among those, the chat (or topic) itself no longer exists, which no one can undo: no admin is left
+ * to send /subscribe there, so its subscriptions go (publish/chat-wants.ts forgetChat). A bot kicked or
+ * blocked, or missing a right, can be let back in: that chat stays paused until /subscribe.
+ */
+const CHAT_GONE: readonly RegExp[] = [
+  /chat not found/i, // TelegramBotAPI/errors json/bad-request-chat-not-found.json: a deleted group or channel; a private chat its user deleted (python-telegram-bot#1052: back only once the user writes again)
+  /group chat was deactivated/i, // TelegramBotAPI/errors json/bad-request-group-deactivated.json: the group was deleted
+  /user is deactivated/i, // TelegramBotAPI/errors json/forbidden-user-is-deactivated.json: the account was deleted
+  /TOPIC_DELETED/i, // the forum topic was deleted (MTProto's name); TOPIC_CLOSED can be reopened, so it only pauses
+  /message thread not found/i, // tdlib/telegram-bot-api#472, #854: the topic is gone
+];
+
 /** The asker lacks a right for this change only (deleting without can_delete_messages). */
 const RIGHTS_FOR_CHANGE: readonly RegExp[] = [/not enough rights/i, /need administrator rights/i, /CHAT_ADMIN_REQUIRED/i];
 
@@ -67,7 +80,7 @@ export function classifyTelegramError(e: unknown, op: DeliveryOperation = 'post'
     if (op !== 'post' && (matches(CHANGE_REFUSED, text) || matches(RIGHTS_FOR_CHANGE, text))) return { kind: 'rejected', reason };
     // 401 is the bot's token, not the chat (core.telegram.org/bots/api: "Authorizing your bot"; TelegramBotAPI/errors json/unauthorized.json).
     if (e.error_code === 401) return { kind: 'unauthorized', reason };
-    if (matches(CHAT_UNUSABLE, text) || e.error_code === 403) return { kind: 'permanent', reason };
+    if (matches(CHAT_UNUSABLE, text) || e.error_code === 403) return { kind: 'permanent', reason, ...(matches(CHAT_GONE, text) ? { chatGone: true } : {}) };
     return { kind: 'rejected', reason };
   }
   // No answer came (our timeout, a dropped connection): Telegram may have acted on the call. A

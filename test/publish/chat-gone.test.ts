@@ -1,0 +1,90 @@
+/**
+ * Issue 25 (tester 28-1 F2): a chat that subscribed itself and is then deleted stayed paused for ever: every later
+ * note added a post for it and every `sync --once` exited 1, with no chat left to send /unsubscribe from. A chat the
+ * platform says is gone for good (Telegram 400 "Bad Request: chat not found", TelegramBotAPI/errors
+ * bad-request-chat-not-found.json; Discord 404 {code: 10003, message: "Unknown Channel"}, discord-api-docs JSON Error
+ * Codes; the fakes cite them) loses its subscriptions: what waited is called off, the pause is lifted, later notes
+ * add nothing for it, and `status` lists it under "chats forgotten". A kicked bot (which can be let back in) stays
+ * paused, as README promises ("/subscribe again resumes it").
+ */
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect } from 'vitest';
+import { itWithFakes } from '../helpers/fakes.js';
+import { statusOf } from '../helpers/cli.js';
+import { InProcessCli, fileParseThreads } from '../helpers/inproc.js';
+import { killLeftoverServices, note, sandbox } from '../helpers/service.js';
+
+const parseThreads = fileParseThreads();
+const TOKEN = '123456:TEST-token-abcdefghijklmnopqrstuvwxyz';
+const DISCORD_TOKEN = 'MTEwMDAwMDAwMDAwMDAwMDAwMg.fake.discord-token-for-tests';
+const ADMIN = 11;
+const MANAGE_CHANNELS = 1n << 4n;
+const it = itWithFakes({ telegram: { token: TOKEN }, discordToken: DISCORD_TOKEN });
+afterAll(killLeftoverServices);
+
+interface Status {
+  subscriptions: number;
+  outbox: Record<string, number>;
+  paused: { target: { chat: string } }[];
+  chatsForgotten?: { chat: string; subscriptions: number }[];
+}
+const statusJson = (db: string) => JSON.parse(statusOf(db, { json: true }).stdout) as Status;
+
+/** Saves a note and waits until its batch is applied and the service is idle (a signal, no fixed wait). */
+async function saved(svc: InProcessCli, notes: string, file: string, title: string): Promise<void> {
+  const from = svc.events.length;
+  writeFileSync(path.join(notes, file), note(title, `${title} body about lanterns by the river.`));
+  await svc.batched([file]);
+  await svc.idle(from);
+}
+
+describe('a subscribed chat gone for good', () => {
+  it('Telegram "chat not found": its subscriptions go, nothing waits for it, a kicked chat stays paused', { timeout: 60_000 }, async ({ telegram: fake }) => {
+    const gone = fake.addChat(-711, 'group', { [ADMIN]: 'creator' });
+    const kicked = fake.addChat(-712, 'group', { [ADMIN]: 'creator' });
+    const sb = sandbox(`watch:\n  quietMs: 200\ndelivery:\n  baseDelayMs: 200\n  maxDelayMs: 500\ntelegram:\n  apiRoot: ${fake.apiRoot}\n`);
+    const svc = InProcessCli.start(sb, [], { TELEGRAM_BOT_TOKEN: TOKEN }, undefined, parseThreads);
+    await svc.ready();
+    await fake.waitFor(() => fake.calls.some((c) => c.method === 'getUpdates'), 10_000, 'polling');
+    for (const chat of [gone, kicked]) {
+      fake.command(chat.id, ADMIN, '/subscribe');
+      await fake.waitFor(() => fake.sentTo(chat.id).length === 1, 10_000, 'subscribe reply');
+    }
+    gone.state = 'missing';
+    kicked.state = 'kicked';
+    await saved(svc, sb.notes, 'alpha.md', 'Alpha');
+    await saved(svc, sb.notes, 'bravo.md', 'Bravo');
+    await svc.settled();
+
+    const s = statusJson(sb.db);
+    expect(s.paused.map((p) => p.target.chat)).toEqual(['-712']); // the kicked chat waits for /subscribe
+    expect(s.subscriptions).toBe(1);
+    expect(s.outbox.pending ?? 0).toBe(2); // Alpha and Bravo for the kicked chat; none for the gone one
+    expect(s.chatsForgotten).toEqual([expect.objectContaining({ chat: 'telegram:-711', subscriptions: 1 })]);
+    expect(statusOf(sb.db).stdout).toMatch(/chats forgotten \(subscriptions removed\):\n {2}telegram:-711: telegram sendMessage: 400 Bad Request: chat not found/);
+    expect(svc.stderr).toContain('chat gone for good');
+    await svc.stop();
+  });
+
+  it('Discord 10003 Unknown Channel: the same', { timeout: 60_000 }, async ({ discord: fake }) => {
+    const guild = fake.addGuild();
+    const ch = fake.addChannel(guild, 0, 'news');
+    const sb = sandbox(`watch:\n  quietMs: 200\ndelivery:\n  baseDelayMs: 200\n  maxDelayMs: 500\ndiscord:\n  api: ${fake.api}\n  registerCommands: false\n`);
+    const svc = InProcessCli.start(sb, [], { DISCORD_TOKEN }, undefined, parseThreads);
+    await svc.ready();
+    await fake.identified();
+    await fake.interact({ type: 2, guild, channel: ch.id, permissions: MANAGE_CHANNELS, name: 'subscribe' });
+    ch.access = 'missing';
+    await saved(svc, sb.notes, 'alpha.md', 'Alpha');
+    await saved(svc, sb.notes, 'bravo.md', 'Bravo');
+    await svc.settled();
+
+    const s = statusJson(sb.db);
+    expect(s.paused).toEqual([]);
+    expect(s.subscriptions).toBe(0);
+    expect(s.outbox.pending ?? 0).toBe(0);
+    expect(s.chatsForgotten).toEqual([expect.objectContaining({ chat: `discord:${ch.id}`, subscriptions: 1 })]);
+    await svc.stop();
+  });
+});
