@@ -167,7 +167,6 @@ export function createTelegramAdapter(o: TelegramAdapterOptions): TelegramAdapte
     reachable = r;
   };
   installCallRules(bot, { pacer, replyScope, log, callTimeoutMs, reached });
-
   handleTelegramUpdates(bot, { deps: o.deps, state: o.state, log, replyScope, replySignal: () => replies.signal, staleAfterMs: o.config.staleCommandMinutes * 60_000 });
 
   const polling = new KeptPolling(() => receiveUpdates(bot, o, log), log);
