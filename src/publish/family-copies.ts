@@ -56,6 +56,19 @@ export function shownByOriginal(store: Store, member: NoteRow, target: Target, s
   return undefined;
 }
 
+/**
+ * The original shown exactly `member`'s text in `target` (`shownByOriginal`) when the family's own message there shows a
+ * removed member, kept by `onDelete: keep`: the copy is held there as in a chat with no message of its family. Before
+ * (BENCH_MODEL_SEED=5302, keep: `intro-ja.md` posted and removed, `setup.md` copied to `b/intro.md`), that kept message
+ * was edited to show the copy, a second message of setup.md's text in chat `all`. A message showing a live member is
+ * the family's as before (the copy's member is not the one that chat is given).
+ */
+export function heldBesideRemovedMember(store: Store, familyId: string, member: NoteRow, target: Target): string | undefined {
+  const shown = shownMember(store, familyId, target);
+  if (shown === undefined || shown === member.id || store.getNote(shown)?.state === 'published') return undefined;
+  return shownByOriginal(store, member, target);
+}
+
 /** The copy that takes a removed note's message in a chat, the message's id from now on, and the payload it shows. */
 export interface CopyTakeover {
   copy: NoteRow;

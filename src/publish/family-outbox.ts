@@ -26,7 +26,7 @@ import { AFTER_RESTORE_WHY } from './decide.js';
 import { messagesUnknownSinceRestore } from './restored-notes.js';
 import type { Logger } from '../log.js';
 import { alsoInFor, familyPostId, familyTargets, liveMembers, type FamilyTarget } from './family.js';
-import { FAMILY_MESSAGES, handOverToHeldCopies, heldIn, sayCopyHeld, shownByOriginal, takeoverByCopy, type HeldCopyTaken } from './family-copies.js';
+import { FAMILY_MESSAGES, handOverToHeldCopies, heldBesideRemovedMember, heldIn, sayCopyHeld, shownByOriginal, takeoverByCopy, type HeldCopyTaken } from './family-copies.js';
 
 /** A family changed in this batch, and whether a member was newly announced (or asked to be again). */
 export interface TouchedFamily {
@@ -279,7 +279,9 @@ export function syncFamily(store: Store, config: Config, platforms: ReadonlySet<
     const payload = payloadFor(store, members, ft);
     if (!payload && store.summaries.waitsForThreads(ft.member)) missed.push(ft.member); // a show that missed summariesShownBy: the caller makes it, then syncs again
     if (!payload) continue;
-    if (existing.has(key) && !f.repost) {
+    if (existing.has(key) && !f.repost && (held = heldBesideRemovedMember(store, familyId, ft.member, ft.target)) !== undefined) {
+      sayCopyHeld(log, ft.member.file, key, held); // its message shows a removed member: kept as it is (family-copies.ts)
+    } else if (existing.has(key) && !f.repost) {
       // The chat has this family's message (or it is waiting to go): it changes in place, and a
       // delete still waiting for it (the last member went, and is back) is called off.
       const pendingDelete = store.openDelivery(familyId, ft.target, ['delete']);
