@@ -3,7 +3,7 @@ import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { ConfigError, NoteError, StoreError } from '../errors.js';
 import { readOptions, resolveSite } from '../config/load.js';
-import { loadCommandConfig } from './command-config.js';
+import { commandConfigOrSaid } from './command-config.js';
 import { scanNotesSync } from '../notes/scan.js';
 import { noteInfo } from '../notes/info.js';
 import { NoteSearch } from '../search/index.js';
@@ -71,16 +71,8 @@ function openStateIndex(dbFile: string, dir: string | undefined): { index: NoteS
 
 /** `threads`: idle parse threads for `--dir`'s reading (ProgramContext.parseThreads); without, its own. */
 export async function runSearch(query: string, opts: SearchCliOptions, io: Io, threads?: ParseThreads): Promise<number> {
-  let loaded;
-  try {
-    loaded = loadCommandConfig(opts.config);
-  } catch (e) {
-    if (e instanceof ConfigError) {
-      io.err(e.message);
-      return 2;
-    }
-    throw e;
-  }
+  const loaded = commandConfigOrSaid(opts.config, io);
+  if (!loaded) return 2;
   const { config } = loaded;
   let read;
   try {

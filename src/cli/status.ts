@@ -1,8 +1,8 @@
 /** `notecast status`: what the store knows, and why anything was not delivered. */
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { ConfigError, OutdatedStoreError, StoreError, withoutUrlCredentials } from '../errors.js';
-import { loadCommandConfig } from './command-config.js';
+import { OutdatedStoreError, StoreError, withoutUrlCredentials } from '../errors.js';
+import { commandConfigOrSaid } from './command-config.js';
 import { Store } from '../store/store.js';
 import { isCannotOpen, stateFileProblem, unwritableStateProblem } from './paths.js';
 import { runningInstance, type LockHolder } from '../store/lock.js';
@@ -69,14 +69,8 @@ interface StatusReport extends StatusCounts {
 }
 
 export function runStatus(opts: { config?: string; db?: string; json?: boolean }, io: Io): number {
-  let config;
-  try {
-    config = loadCommandConfig(opts.config).config;
-  } catch (e) {
-    if (!(e instanceof ConfigError)) throw e;
-    io.err(e.message);
-    return 2;
-  }
+  const config = commandConfigOrSaid(opts.config, io)?.config;
+  if (!config) return 2;
   const file = opts.db ?? config.store.path;
   if (!existsSync(file)) {
     io.err(`no state yet at ${file}: run \`notecast start\` first`);

@@ -7,13 +7,13 @@
  * it is refused, and the service stopped, it runs and the service starts again.
  */
 import { existsSync } from 'node:fs';
-import { ConfigError, errorText } from '../errors.js';
+import { errorText } from '../errors.js';
 import { createLogger } from '../log.js';
 import { forgetChat } from '../publish/chat-wants.js';
 import { recordForgottenChat } from '../store/chats-forgotten.js';
 import { openState } from '../store/state.js';
 import { targetKey, type Target } from '../store/types.js';
-import { loadCommandConfig } from './command-config.js';
+import { commandConfigOrSaid } from './command-config.js';
 import type { Io } from './io.js';
 import { startFailure } from './start.js';
 
@@ -33,14 +33,8 @@ export async function runUnsubscribe(chat: string, opts: { config?: string; db?:
     io.err(`notecast unsubscribe: "${chat}" is not a chat: give it as \`notecast status\` names it, platform:chat or platform:chat/thread (telegram:-1001234567890, discord:123456789012345678)`);
     return 2;
   }
-  let config;
-  try {
-    config = loadCommandConfig(opts.config).config;
-  } catch (e) {
-    if (!(e instanceof ConfigError)) throw e;
-    io.err(e.message);
-    return 2;
-  }
+  const config = commandConfigOrSaid(opts.config, io)?.config;
+  if (!config) return 2;
   const dbPath = opts.db ?? config.store.path;
   if (!existsSync(dbPath)) {
     io.err(`notecast unsubscribe: no state yet at ${dbPath}: nothing is subscribed`);
