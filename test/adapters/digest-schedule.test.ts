@@ -52,6 +52,29 @@ function testClock(iso: string): { now: () => number; set: (iso: string) => void
   };
 }
 
+/** The fake Telegram with supergroup -100 (ADMIN its administrator), and a service's config and options against it, on the clock `now`. */
+async function telegramGroup(now: () => number) {
+  const fake = await new FakeTelegram({ token: TOKEN }).start();
+  telegram = fake;
+  fake.addChat(-100, 'supergroup', { [ADMIN]: 'administrator' });
+  const config = { watch: { quietMs: 200, mode: 'native' }, telegram: { apiRoot: fake.apiRoot }, publish: { translations: { mode: 'group', graceMs: 0 } } };
+  const options = {
+    parseThreads,
+    env: { TELEGRAM_BOT_TOKEN: TOKEN },
+    now,
+    platformAdapters: [({ store, log, commandDeps }) => createTelegramAdapter({ token: TOKEN, config: svc!.config.telegram, state: store, deps: commandDeps, log })] satisfies AppOptions['platformAdapters'],
+  };
+  return { fake, config, options };
+}
+
+/** An admin's command typed in -100, and the bot's answer there. */
+async function reply(text: string): Promise<string> {
+  const before = telegram!.sentTo(-100).length;
+  telegram!.command(-100, ADMIN, text);
+  await telegram!.waitFor(() => telegram!.sentTo(-100).length > before, 20_000, `a reply to ${text}`);
+  return telegram!.sentTo(-100).at(-1)!.text;
+}
+
 describe('digest schedules', () => {
   it('holds the notes for the chat’s digest time and posts them as one digest, once, across a restart', async () => {
     telegram = await new FakeTelegram({ token: TOKEN }).start();
@@ -74,12 +97,6 @@ describe('digest schedules', () => {
     });
     const fresh = svc;
     const notesSent = () => telegram!.sentTo(-100).filter((m) => m.text.includes('Morning note'));
-    const reply = async (text: string) => {
-      const before = telegram!.sentTo(-100).length;
-      telegram!.command(-100, ADMIN, text);
-      await telegram!.waitFor(() => telegram!.sentTo(-100).length > before, 20_000, `a reply to ${text}`);
-      return telegram!.sentTo(-100).at(-1)!.text;
-    };
     await svc.start();
     expect(await reply('/subscribe digest:"daily 09:00" tz:Europe/Paris')).toMatch(/Subscribed \(#1\): all notes, digest:"daily 09:00" tz:Europe\/Paris/);
     expect(await reply('/subscribe digest:"daily 9am" tz:Europe/Paris')).toMatch(/not a digest time/);
@@ -193,25 +210,11 @@ describe('digest schedules', () => {
   }, 90_000);
 
   it('a note held for the chat’s digest does not hold up the chat’s other notes: one a subscription without a digest wants is posted at once (tester 28-1 F5)', async () => {
-    telegram = await new FakeTelegram({ token: TOKEN }).start();
-    telegram.addChat(-100, 'supergroup', { [ADMIN]: 'administrator' });
     const clock = testClock('2026-12-04T05:00:00Z'); // three hours before the digest
-    const config = { watch: { quietMs: 200, mode: 'native' }, telegram: { apiRoot: telegram.apiRoot }, publish: { translations: { mode: 'group', graceMs: 0 } } };
-    const options = {
-      parseThreads,
-      env: { TELEGRAM_BOT_TOKEN: TOKEN },
-      now: clock.now,
-      platformAdapters: [({ store, log, commandDeps }) => createTelegramAdapter({ token: TOKEN, config: svc!.config.telegram, state: store, deps: commandDeps, log })] satisfies AppOptions['platformAdapters'],
-    };
+    const { fake, config, options } = await telegramGroup(clock.now);
     svc = InProcessService.sandbox(config, options);
     const fresh = svc;
-    const titles = () => telegram!.sentTo(-100).filter((m) => !/ubscri/.test(m.text)).map((m) => m.text);
-    const reply = async (text: string) => {
-      const before = telegram!.sentTo(-100).length;
-      telegram!.command(-100, ADMIN, text);
-      await telegram!.waitFor(() => telegram!.sentTo(-100).length > before, 20_000, `a reply to ${text}`);
-      return telegram!.sentTo(-100).at(-1)!.text;
-    };
+    const titles = () => fake.sentTo(-100).filter((m) => !/ubscri/.test(m.text)).map((m) => m.text);
     await svc.start();
     expect(await reply('/subscribe tag:weekly digest:"daily 09:00" tz:Europe/Paris')).toMatch(/Subscribed \(#1\)/);
     expect(await reply('/subscribe tag:urgent')).toMatch(/Subscribed \(#2\)/);
@@ -220,7 +223,7 @@ describe('digest schedules', () => {
     await svc.batched(['weekly.md']);
     await svc.waitFor(() => svc!.idleCount > idlesBefore, 20_000, 'idle'); // held for 09:00 Paris time
     writeFileSync(path.join(svc.notes, 'urgent.md'), note('Urgent fix', 'Copper meadows and violet harbors.', 'tags: [urgent]\n'));
-    await telegram.waitFor(() => titles().some((t) => t.includes('Urgent fix')), 20_000, 'the urgent note, at once');
+    await fake.waitFor(() => titles().some((t) => t.includes('Urgent fix')), 20_000, 'the urgent note, at once');
     expect(titles().some((t) => t.includes('Weekly roundup'))).toBe(false);
     expect(svc.app!.store.sql("SELECT COUNT(*) AS n FROM outbox WHERE status = 'pending'").get()).toEqual({ n: 1 });
     await svc.stop();
@@ -228,29 +231,15 @@ describe('digest schedules', () => {
     clock.set('2026-12-04T08:00:30Z'); // 09:00:30 in Paris: the weekly note's digest is due
     svc = new InProcessService(fresh.notes, fresh.db, fresh.config, undefined, options);
     await svc.start();
-    await telegram.waitFor(() => titles().some((t) => t.includes('Weekly roundup')), 20_000, 'the digest');
+    await fake.waitFor(() => titles().some((t) => t.includes('Weekly roundup')), 20_000, 'the digest');
     await svc.waitFor(() => svc!.app!.deliverer.idle, 20_000, 'the outbox idle');
     expect(titles().filter((t) => t.includes('Urgent fix'))).toHaveLength(1);
     expect(titles().filter((t) => t.includes('Weekly roundup'))).toHaveLength(1);
   }, 60_000);
 
   it('after /unsubscribe, a held note waits for the digest the chat still asks for (tester 28-1 F1)', async () => {
-    telegram = await new FakeTelegram({ token: TOKEN }).start();
-    telegram.addChat(-100, 'supergroup', { [ADMIN]: 'administrator' });
-    const clock = testClock('2026-12-04T05:00:00Z');
-    const config = { watch: { quietMs: 200, mode: 'native' }, telegram: { apiRoot: telegram.apiRoot }, publish: { translations: { mode: 'group', graceMs: 0 } } };
-    svc = InProcessService.sandbox(config, {
-      parseThreads,
-      env: { TELEGRAM_BOT_TOKEN: TOKEN },
-      now: clock.now,
-      platformAdapters: [({ store, log, commandDeps }) => createTelegramAdapter({ token: TOKEN, config: svc!.config.telegram, state: store, deps: commandDeps, log })],
-    });
-    const reply = async (text: string) => {
-      const before = telegram!.sentTo(-100).length;
-      telegram!.command(-100, ADMIN, text);
-      await telegram!.waitFor(() => telegram!.sentTo(-100).length > before, 20_000, `a reply to ${text}`);
-      return telegram!.sentTo(-100).at(-1)!.text;
-    };
+    const { fake, config, options } = await telegramGroup(testClock('2026-12-04T05:00:00Z').now);
+    svc = InProcessService.sandbox(config, options);
     await svc.start();
     expect(await reply('/subscribe digest:"daily 09:00" tz:Europe/Paris')).toMatch(/Subscribed \(#1\)/);
     expect(await reply('/subscribe digest:"daily 18:00"')).toMatch(/Subscribed \(#2\)/);
@@ -263,7 +252,7 @@ describe('digest schedules', () => {
     expect(held()).toEqual({ n: 1, at: Date.parse('2026-12-04T18:00:00Z') });
     expect(await reply('/unsubscribe 2')).toMatch(/Subscription #2 removed/);
     expect(held()).toEqual({ n: 0, at: null }); // the chat wants nothing: called off
-    expect(telegram.sentTo(-100).some((m) => m.text.includes('Held note'))).toBe(false);
+    expect(fake.sentTo(-100).some((m) => m.text.includes('Held note'))).toBe(false);
   }, 60_000);
 
   it('finds the next digest time in the chat’s zone, across a daylight-saving change, and reads what was typed', () => {
