@@ -53,12 +53,15 @@ export function followDigestSchedules(store: Store, routes: readonly Route[], lo
     .pluck()
     .all(now, only ? 1 : null, only?.platform ?? null, only?.chat ?? null, only?.thread ?? null)
     .filter((id): id is number => typeof id === 'number');
+  const filtersOf = new Map<string, (Filter | undefined)[]>(); // read once per chat, not once per held post
   for (const id of ids) {
     const row = store.outboxRow(id);
     if (row?.kind !== 'post' || row.payload.type !== 'summary' || row.payload.digestAt === undefined) continue;
     const info = store.getNote(row.payload.member ?? row.noteId)?.info;
     if (!info) continue; // its note gone: the removal decides it
-    const at = digestTimeFor(chatFilters(store, routes, row.target), info, now);
+    const key = targetKey(row.target);
+    if (!filtersOf.has(key)) filtersOf.set(key, chatFilters(store, routes, row.target));
+    const at = digestTimeFor(filtersOf.get(key)!, info, now);
     if (at === row.payload.digestAt) continue;
     const payload: SummaryPayload = { ...row.payload, digestAt: at };
     store.sql("UPDATE outbox SET payload = ?, next_attempt_at = ?, updated_at = ? WHERE id = ? AND status = 'pending'").run(JSON.stringify(payload), at ?? now, now, id);
