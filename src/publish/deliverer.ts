@@ -117,6 +117,12 @@ export class Deliverer {
     });
   }
 
+  /** Its platform connected, or answered a probe in an outage (PlatformConnections.onUp): what waits there goes now (outages.ts). */
+  platformUp(platform: Platform): void {
+    this.outages.probeAnswered(platform, this.now());
+    this.wake();
+  }
+
   /** Stops taking new work and waits for deliveries in flight to finish. */
   async stop(): Promise<void> {
     this.running = false;

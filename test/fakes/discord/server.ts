@@ -123,6 +123,12 @@ export class FakeDiscord {
   /** The next N message creations fail with this 5xx status. */
   failNext = { count: 0, status: 502 };
   /**
+   * While non-zero, every REST call answers this 5xx status ("502 BAD GATEWAY: There was not a gateway available to process
+   * your request", docs: topics/opcodes-and-status-codes.mdx, HTTP Response Codes): GET /gateway/bot, which the service
+   * asks while its deliveries wait, included. The gateway socket is left alone.
+   */
+  failEveryCall = 0;
+  /**
    * The next N interaction callbacks are refused with this 5xx status and not taken: the interaction stays unanswered
    * ("502 BAD GATEWAY: There was not a gateway available to process your request. Wait a bit and retry.", docs:
    * topics/opcodes-and-status-codes.mdx, HTTP Response Codes); a later callback within the 3 s is taken.
@@ -681,6 +687,7 @@ export class FakeDiscord {
 
   private async route(method: string, path: string, json: Record<string, unknown>, query: URLSearchParams): Promise<{ status: number; body?: unknown; headers?: Record<string, string> }> {
     let m: RegExpExecArray | null;
+    if (this.failEveryCall) throw new Failure(this.failEveryCall, { code: 0, message: `${this.failEveryCall}: Bad Gateway` });
     if (method === 'GET' && path === '/gateway/bot') {
       return { status: 200, body: { url: `ws://127.0.0.1:${this.port}/gateway`, shards: this.recommendedShards, session_start_limit: { total: 1000, remaining: 999, reset_after: 86_400_000, max_concurrency: this.maxConcurrency } } };
     }
