@@ -41,6 +41,13 @@ export interface FakeChannel {
   name: string;
   parent_id?: string;
   access: 'ok' | 'forbidden' | 'noperms' | 'missing';
+  /**
+   * Message creations here are answered so while every other call shows the channel: a send's answer that disagrees
+   * with Get Channel (GET /channels/{channel.id}, "Get a channel by ID. Returns a channel object", discord-api-docs
+   * resources/Channel.md), as Telegram's "chat not found" for a live chat does (tdlib/telegram-bot-api#159); no Discord
+   * report of it is known: it lets a test check what is asked before a channel is forgotten.
+   */
+  refusePosts?: { status: number; code: number; message: string };
   /** Channel flags; 1 << 4 is REQUIRE_TAG on forums (docs: resources/channel.mdx, Channel Flags). */
   flags?: number;
   /** A forum's tags (docs: resources/channel.mdx, Forum Tag Object). */
@@ -751,6 +758,7 @@ export class FakeDiscord {
         throw new Failure(status, { code: 0, message: `${status}: Bad Gateway` });
       }
       const ch = this.channel(m[1]!);
+      if (ch.refusePosts) throw new Failure(ch.refusePosts.status, { code: ch.refusePosts.code, message: ch.refusePosts.message });
       this.need(ch.type === ChannelType.PublicThread ? 'SendMessagesInThreads' : 'SendMessages', ch);
       this.refuseEmbedsWithoutPermission(ch, json);
       const body = json as RESTPostAPIChannelMessageJSONBody;

@@ -470,6 +470,12 @@ export class FakeTelegram {
     switch (method) {
       case 'getMe':
         return BOT;
+      case 'getChat': {
+        // core.telegram.org/bots/api#getchat: "up-to-date information about the chat", a ChatFullInfo; changes nothing.
+        // A chat the bot cannot reach is answered as a send to it is (chatFor). A chat's `refuse` (sends only) leaves it alone.
+        const chat = this.chatFor(p);
+        return { id: chat.id, type: chat.type, ...(chat.title !== undefined ? { title: chat.title } : {}), accent_color_id: 0, max_reaction_count: 11 };
+      }
       case 'deleteWebhook':
         this.webhook.set(undefined);
         return true;
