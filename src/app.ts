@@ -364,7 +364,7 @@ function platformConnections(o: AppOptions, adapters: ChatAdapter[], store: Stor
     onState: (platform, s) => store.setMeta(`platform.${platform}`, JSON.stringify(s)),
     onUp: (platform) => {
       store.wakePlatform(platform, Date.now());
-      deliverer.wake();
+      deliverer.platformUp(platform);
     },
   });
 }

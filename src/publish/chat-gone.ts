@@ -7,6 +7,7 @@
  * makes a new subscription.
  */
 import { errorText } from '../errors.js';
+import type { ChatAdapter, FailureClass } from './port.js';
 import { recordForgottenChat } from '../store/chats-forgotten.js';
 import { targetKey, type Target } from '../store/types.js';
 import { forgetChat, type ChatWantsDeps } from './chat-wants.js';
@@ -31,4 +32,21 @@ export function forgetGoneChat(d: ChatWantsDeps, target: Target, why: string): v
     // The chat stays paused, as before: `notecast unsubscribe` forgets it by hand.
     d.log.error({ target: targetKey(target), reason: why, err: errorText(e) }, 'chat gone for good, but its subscriptions could not be removed; it stays paused');
   }
+}
+
+/**
+ * A send's answer that the chat is gone, checked before the chat is forgotten (ChatAdapter.confirmGone): forgetting
+ * drops its subscriptions for good, and Telegram has answered "chat not found" for live chats (tdlib/telegram-bot-api#159).
+ * When the check shows the chat, or gives no answer, the send is a transient failure of this post (an attempt spent).
+ */
+export async function confirmedChatGone(adapter: ChatAdapter, target: Target, f: FailureClass, timeoutMs: number): Promise<FailureClass> {
+  if (f.kind !== 'permanent' || !f.chatGone || !adapter.confirmGone) return f;
+  let why: string;
+  try {
+    if (await adapter.confirmGone(target, f.reason, AbortSignal.timeout(timeoutMs))) return f;
+    why = `${adapter.platform} still shows the chat`;
+  } catch (e) {
+    why = `asking ${adapter.platform} whether the chat exists failed (${errorText(e)})`;
+  }
+  return { kind: 'transient', reason: `${f.reason}, yet ${why}: retried as this post's failure, the chat kept` };
 }

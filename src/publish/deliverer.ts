@@ -15,6 +15,7 @@ import { errorText } from '../errors.js';
 import { OUTAGE_PARK_MS, recordFailure, type DeliveryEvent, type LogContext } from './outcomes.js';
 import { PlatformOutages, type OutageHooks } from './outages.js';
 import { RefusedTokens } from './refused-tokens.js';
+import { confirmedChatGone } from './chat-gone.js';
 import { BookkeepingWaits } from './bookkeeping-waits.js';
 export type { DeliveryEvent } from './outcomes.js';
 
@@ -115,6 +116,12 @@ export class Deliverer {
         this.timer = setTimeout(() => this.wake(), 1000);
       }
     });
+  }
+
+  /** Its platform connected, or answered a probe in an outage (PlatformConnections.onUp): what waits there goes now (outages.ts). */
+  platformUp(platform: Platform): void {
+    this.outages.probeAnswered(platform, this.now());
+    this.wake();
   }
 
   /** Stops taking new work and waits for deliveries in flight to finish. */
@@ -220,7 +227,9 @@ export class Deliverer {
       sent = await this.send(row, adapter, ctx, logCtx);
     } catch (e) {
       // Our own timeout leaves it unknown whether the platform acted on the call (uncertain.ts).
-      const f: FailureClass = e instanceof CallTimeout ? { kind: 'transient', reason: e.message, uncertain: true } : adapter.classify(e, row.kind === 'digest' ? 'post' : row.kind);
+      const classed: FailureClass = e instanceof CallTimeout ? { kind: 'transient', reason: e.message, uncertain: true } : adapter.classify(e, row.kind === 'digest' ? 'post' : row.kind);
+      const f = await confirmedChatGone(adapter, row.target, classed, this.opts.callTimeoutMs ?? 120_000);
+      if (f !== classed) this.outages.answered(row, this.now()); // the platform answered the send: not an outage
       await this.fail(row, f, logCtx, since, uncertainPostGuard(adapter, row, f));
       return;
     }

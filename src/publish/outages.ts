@@ -1,9 +1,11 @@
 /**
  * Whether a failed delivery says anything about its chat or message. A connection refused, a name
  * not found, no answer or a 5xx is the platform's, not the message's, unless the platform answered
- * other deliveries meanwhile (every chat failing alike is an outage): only then does the failure
- * spend one of the message's `delivery.maxAttempts`. During an outage the platform's deliveries
- * wait, parked, until it answers (PlatformConnections.lost), as at a start while it is down.
+ * meanwhile: another delivery went through, or a probe (a call about no chat) found it up (every
+ * chat failing alike is an outage; one post failing again right after the platform answered a probe
+ * is that post's): only then does the failure spend one of the message's `delivery.maxAttempts`.
+ * During an outage the platform's deliveries wait, parked, until it answers (PlatformConnections.lost),
+ * as at a start while it is down.
  */
 import type { Platform } from '../config/schema.js';
 import type { OutboxRow } from '../store/types.js';
@@ -38,6 +40,15 @@ export class PlatformOutages {
     this.triedAt.delete(row.id);
     this.answeredAt.set(row.target.platform, now);
     this.hooks?.answered(row.target.platform);
+  }
+
+  /**
+   * The platform answered a call about no chat (it connected, or a probe in an outage answered): a delivery tried
+   * before that which fails again fails on its own, and spends an attempt (else a post the platform always
+   * refuses with a 5xx, with nothing else to send there, would wait and be tried again for ever).
+   */
+  probeAnswered(platform: Platform, now: number): void {
+    this.answeredAt.set(platform, now);
   }
 
   /** Whether a transient failure of `row` tried since `since` is the platform's: no delivery of it got an answer since. */

@@ -106,6 +106,12 @@ export interface ChatAdapter {
    * for a platform that stopped answering them (connections.ts); without it they are woken on a timer.
    */
   probe?(signal: AbortSignal): Promise<void>;
+  /**
+   * Asked before a chat a send found gone (`chatGone`) is forgotten: whether a call that changes nothing (Telegram
+   * getChat, Discord GET /channels/{id}) says so too. `false` when it shows the chat (a send's "gone" can be wrong:
+   * tdlib/telegram-bot-api#159); throws when it gives no answer. Without it, the send's answer is taken as it is.
+   */
+  confirmGone?(target: Target, reason: string, signal: AbortSignal): Promise<boolean>;
   start?(): Promise<void>;
   stop?(): Promise<void>;
   /** Connected and able to deliver (gateway up, polling running); for /healthz. */

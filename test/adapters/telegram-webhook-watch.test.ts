@@ -66,4 +66,44 @@ describe('Telegram webhook kept', () => {
       await svc.stop();
     }
   });
+
+  it('two deployments on one token: the checks back off, one line names the other host, status shows it elsewhere; it resets when the webhook stays ours', { timeout: 90_000 }, async () => {
+    const httpPort = await freePort();
+    const { svc, sb } = await webhookServiceIn(fake(), {}, `    checkSeconds: 1\nhttp:\n  port: ${httpPort}\n`);
+    const ours = fake().webhook.url;
+    const other = 'http://other-deployment.example:8443/tg';
+    // The other deployment: whenever it finds our URL there, it sets its own back (as this service does).
+    let fighting = true;
+    const otherSets = () => fake().calls.filter((c) => c.method === 'setWebhook' && c.payload.url === other).length;
+    const fight = setInterval(() => {
+      if (fighting && fake().webhook.url === ours) void fetch(`${fake().apiRoot}/bot${TOKEN}/setWebhook`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ url: other }) });
+    }, 50);
+    const oursSets = () => fake().calls.filter((c) => c.method === 'setWebhook' && c.payload.url === ours).length;
+    try {
+      await svc.waitFor(() => /taken again by other-deployment\.example:8443 soon after we set it: two deployments on one bot token/.test(svc.stderr), 20_000, 'the contest said');
+      const from = oursSets();
+      const startedAt = Date.now();
+      await svc.waitFor(() => Date.now() - startedAt >= 7_000, 10_000, 'seven seconds of the contest');
+      // Every second before the fix: 7 or more re-sets in 7 s; backed off (2, 4, 8 s…), at most 3.
+      expect(oursSets() - from).toBeLessThanOrEqual(3);
+      expect(otherSets()).toBeGreaterThan(0);
+      expect(svc.stderr.match(/taken again by other-deployment/g)).toHaveLength(1);
+      const status = statusOf(sb.db).stdout;
+      expect(status).toMatch(/telegram hook: +points elsewhere \(http:\/\/other-deployment\.example:8443\/tg\).*taken again and again by other-deployment\.example:8443/);
+      const h = (await (await fetch(`http://127.0.0.1:${httpPort}/healthz`)).json()) as Health;
+      expect(h.webhooks?.telegram).toMatchObject({ state: 'elsewhere' });
+
+      // The other deployment stops: the next check finds it ours, and checks go back to every second.
+      fighting = false;
+      await svc.waitFor(() => /telegram webhook stayed ours/.test(svc.stderr), 40_000, 'the contest over');
+      const h2 = (await (await fetch(`http://127.0.0.1:${httpPort}/healthz`)).json()) as Health;
+      expect(h2.webhooks?.telegram).toMatchObject({ state: 'set' });
+      const checks = () => fake().calls.filter((c) => c.method === 'getWebhookInfo').length;
+      const c0 = checks();
+      await svc.waitFor(() => checks() >= c0 + 2, 5_000, 'checks every second again');
+    } finally {
+      clearInterval(fight);
+      await svc.stop();
+    }
+  });
 });

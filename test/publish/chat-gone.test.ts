@@ -88,3 +88,62 @@ describe('a subscribed chat gone for good', () => {
     await svc.stop();
   });
 });
+
+/**
+ * Telegram has answered "chat not found" to sends into live chats (tdlib/telegram-bot-api#159: a bot in a group that
+ * exists, the answer coming and going). One such answer used to forget the chat's subscriptions for good. Now getChat
+ * (changes nothing) is asked first: it shows the chat, so the send is this post's transient failure, retried, and the
+ * subscription is kept. A chat getChat cannot find either is forgotten, as above.
+ */
+describe('a live chat a send says is not found', () => {
+  it('Telegram: getChat shows it, so its subscription stays and the post goes once the sends are answered again', { timeout: 60_000 }, async ({ telegram: fake }) => {
+    const live = fake.addChat(-721, 'group', { [ADMIN]: 'creator' });
+    const sb = sandbox(`watch:\n  quietMs: 200\ndelivery:\n  baseDelayMs: 200\n  maxDelayMs: 500\ntelegram:\n  apiRoot: ${fake.apiRoot}\n`);
+    const svc = InProcessCli.start(sb, [], { TELEGRAM_BOT_TOKEN: TOKEN }, undefined, parseThreads);
+    await svc.ready();
+    await fake.waitFor(() => fake.calls.some((c) => c.method === 'getUpdates'), 10_000, 'polling');
+    fake.command(live.id, ADMIN, '/subscribe');
+    await fake.waitFor(() => fake.sentTo(live.id).length === 1, 10_000, 'subscribe reply');
+    live.refuse = { sendMessage: { code: 400, description: 'Bad Request: chat not found' } };
+    writeFileSync(path.join(sb.notes, 'alpha.md'), note('Alpha', 'Alpha body about lanterns by the river.'));
+    await fake.waitFor(() => fake.calls.filter((c) => c.method === 'sendMessage' && c.status === 400).length >= 2, 20_000, 'the post refused twice');
+    expect(fake.calls.some((c) => c.method === 'getChat')).toBe(true);
+    const s = statusJson(sb.db);
+    expect(s.subscriptions).toBe(1);
+    expect(s.chatsForgotten ?? []).toEqual([]);
+    expect(s.paused).toEqual([]);
+    expect(svc.stderr).not.toContain('chat gone for good');
+
+    delete live.refuse;
+    await fake.waitFor(() => fake.sentTo(live.id).some((m) => m.text.startsWith('Alpha')), 20_000, 'the post once sends are answered again');
+    await svc.settled();
+    expect(fake.sentTo(live.id).filter((m) => m.text.startsWith('Alpha'))).toHaveLength(1);
+    await svc.stop();
+  });
+
+  it('Discord: Get Channel shows it, so its subscription stays and the post goes once posts are taken again', { timeout: 60_000 }, async ({ discord: fake }) => {
+    const guild = fake.addGuild();
+    const ch = fake.addChannel(guild, 0, 'news');
+    const sb = sandbox(`watch:\n  quietMs: 200\ndelivery:\n  baseDelayMs: 200\n  maxDelayMs: 500\ndiscord:\n  api: ${fake.api}\n  registerCommands: false\n`);
+    const svc = InProcessCli.start(sb, [], { DISCORD_TOKEN }, undefined, parseThreads);
+    await svc.ready();
+    await fake.identified();
+    await fake.interact({ type: 2, guild, channel: ch.id, permissions: MANAGE_CHANNELS, name: 'subscribe' });
+    ch.refusePosts = { status: 404, code: 10003, message: 'Unknown Channel' };
+    writeFileSync(path.join(sb.notes, 'alpha.md'), note('Alpha', 'Alpha body about lanterns by the river.'));
+    const refused = () => fake.requests.filter((r) => r.method === 'POST' && r.path === `/channels/${ch.id}/messages` && r.status === 404).length;
+    await fake.waitFor(() => refused() >= 2, 20_000, 'the post refused twice');
+    expect(fake.requests.some((r) => r.method === 'GET' && r.path === `/channels/${ch.id}`)).toBe(true);
+    const s = statusJson(sb.db);
+    expect(s.subscriptions).toBe(1);
+    expect(s.chatsForgotten ?? []).toEqual([]);
+    expect(s.paused).toEqual([]);
+    expect(svc.stderr).not.toContain('chat gone for good');
+
+    delete ch.refusePosts;
+    await fake.waitFor(() => fake.messagesIn(ch.id).some((m) => m.embeds[0]?.title === 'Alpha'), 20_000, 'the post once posts are taken again');
+    await svc.settled();
+    expect(fake.messagesIn(ch.id).filter((m) => m.embeds[0]?.title === 'Alpha')).toHaveLength(1);
+    await svc.stop();
+  });
+});

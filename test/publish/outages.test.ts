@@ -85,7 +85,7 @@ async function discordService(fake: FakeDiscord) {
 const telegramOutages: Record<string, (t: FakeTelegram) => { begin(): Promise<void> | void; end(): Promise<void> | void }> = {
   'connections refused (nothing sent)': (t) => ({ begin: () => t.refuseConnections(true), end: () => t.refuseConnections(false) }),
   'every call dropped unanswered (a send that may have gone out)': (t) => ({ begin: () => void (t.down = true), end: () => void (t.down = false) }),
-  'a storm of 502 answers to every send': (t) => ({ begin: () => void (t.failNext = { count: 10_000, status: 502 }), end: () => void (t.failNext = { count: 0, status: 502 }) }),
+  'a storm of 502 answers to every call, getMe included': (t) => ({ begin: () => void (t.failEveryCall = 502), end: () => void (t.failEveryCall = 0) }),
 };
 
 describe.concurrent('Telegram away while the service runs, longer than maxAttempts lasts', () => {
@@ -103,7 +103,7 @@ describe.concurrent('Telegram away while the service runs, longer than maxAttemp
 
 const discordOutages: Record<string, (d: FakeDiscord) => { begin(): void; end(): void }> = {
   'every connection cut (REST and gateway)': (d) => ({ begin: () => void (d.down = true), end: () => void (d.down = false) }),
-  'a storm of 502 answers to every post': (d) => ({ begin: () => void (d.failNext = { count: 10_000, status: 502 }), end: () => void (d.failNext = { count: 0, status: 502 }) }),
+  'a storm of 502 answers to every REST call, the gateway lookup included': (d) => ({ begin: () => void (d.failEveryCall = 502), end: () => void (d.failEveryCall = 0) }),
 };
 
 describe.concurrent('Discord away while the service runs, longer than maxAttempts lasts', () => {

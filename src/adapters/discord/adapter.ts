@@ -7,6 +7,7 @@ import type { Config } from '../../config/schema.js';
 import { errorText, PlatformAuthError } from '../../errors.js';
 import type { Logger } from '../../log.js';
 import type { AdapterState } from '../../publish/port.js';
+import type { Target } from '../../store/types.js';
 import type { CommandDeps } from '../../commands/index.js';
 import { OfferedNotes } from '../../commands/lookup.js';
 import { answerInteraction } from './interactions.js';
@@ -70,6 +71,22 @@ async function askDiscord(rest: REST, signal: AbortSignal): Promise<void> {
   }
 }
 
+/**
+ * Whether a channel a send found gone (10003 Unknown Channel, 10004 Unknown Guild) is gone (ChatAdapter.confirmGone):
+ * Get Channel (GET /channels/{channel.id}, docs: resources/channel.mdx, "Get a channel by ID"; reads, changes nothing)
+ * must answer so too; a channel it returns is kept.
+ */
+async function discordChannelGone(rest: REST, target: Target, signal: AbortSignal): Promise<boolean> {
+  try {
+    await rest.get(Routes.channel(target.thread || target.chat), { signal });
+    return false;
+  } catch (e) {
+    if (!(e instanceof DiscordAPIError)) throw e;
+    const f = classifyDiscordError(e, 'post');
+    return f.kind === 'permanent' && f.chatGone === true;
+  }
+}
+
 /** With `bound`, every call has our own time limit, each call given up told to `said` (calls.ts). */
 export function createDiscordRest(token: string, api: string, rateLimitWaitMaxMs: number, bound?: { callTimeoutMs: number; said: (line: string) => void }): REST {
   return new REST({ ...queueOptions(api, rateLimitWaitMaxMs), ...(bound ? boundedRestOptions(bound.callTimeoutMs, bound.said) : {}) }).setToken(token);
@@ -83,9 +100,8 @@ export function createDiscordAdapter(o: DiscordAdapterOptions): DiscordAdapter {
   const log = o.log.child({ platform: 'discord' });
   const client = new Client({
     intents: [GatewayIntentBits.Guilds],
-    // discord.js 14 connects one shard unless told otherwise (ClientOptions `shardCount` = 1), and
-    // Discord closes a session holding more than 2,500 guilds with 4011 Sharding required
-    // (events/gateway.mdx, Sharding). 'auto' takes the count Get Gateway Bot recommends (`shards`).
+    // discord.js 14 connects one shard unless told otherwise (ClientOptions `shardCount` = 1), and Discord closes a session holding more than
+    // 2,500 guilds with 4011 Sharding required (events/gateway.mdx, Sharding). 'auto' takes the count Get Gateway Bot recommends (`shards`).
     shards: 'auto',
     rest: { ...queueOptions(o.config.api, o.config.rateLimitWaitMaxMs), globalRequestsPerSecond: o.config.globalRequestsPerSecond, ...boundedRestOptions(o.callTimeoutMs, (line, fields) => log.warn(fields, line)) },
     allowedMentions: { parse: [] },
@@ -129,6 +145,7 @@ export function createDiscordAdapter(o: DiscordAdapterOptions): DiscordAdapter {
     classify: classifyDiscordError,
     resendGuard: (target) => delivery.resendGuard(target),
     probe: (signal) => askDiscord(client.rest, signal),
+    confirmGone: (target, _reason, signal) => discordChannelGone(client.rest, target, signal),
     // The client stays 'ready' through a reconnect; the shards say whether the gateway is up now.
     healthy: () => client.isReady() && client.ws.shards.every((shard) => shard.status === Status.Ready),
     async start() {

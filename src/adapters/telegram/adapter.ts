@@ -100,6 +100,23 @@ async function askTelegram(bot: Bot, signal: AbortSignal): Promise<void> {
   }
 }
 
+/**
+ * Whether a chat a send found gone is gone (ChatAdapter.confirmGone). Only "chat not found" is asked again, with getChat
+ * (core.telegram.org/bots/api#getchat: changes nothing), since it has been answered for live chats
+ * (tdlib/telegram-bot-api#159); a deactivated group or user, or a deleted topic, names what happened.
+ */
+async function telegramChatGone(bot: Bot, target: Target, reason: string, signal: AbortSignal): Promise<boolean> {
+  if (!/chat not found/i.test(reason)) return true;
+  try {
+    await bot.api.getChat(chatId(target.chat), grammySignal(signal));
+    return false;
+  } catch (e) {
+    if (!(e instanceof GrammyError)) throw e;
+    const f = classifyTelegramError(e, 'post');
+    return f.kind === 'permanent' && f.chatGone === true;
+  }
+}
+
 const ALLOWED_UPDATES = ['message', 'channel_post', 'inline_query', 'callback_query'] as const;
 
 /** Webhook mode: our server listens, Telegram is told the URL, and the webhook is watched from then on (webhook-watch.ts). */
@@ -206,13 +223,13 @@ export function createTelegramAdapter(o: TelegramAdapterOptions): TelegramAdapte
     },
     classify: classifyTelegramError,
     /**
-     * The Bot API has no idempotency key (tdlib/telegram-bot-api#126, closed without one), and a bot
-     * cannot read a chat's history to look for its post (no such method in core.telegram.org/bots/api;
-     * updates never carry the bot's own messages, not even in a channel it administers:
-     * yagop/node-telegram-bot-api#1005, rubenlagus/TelegramApi#85): a post re-sent after no answer may show twice.
+     * The Bot API has no idempotency key (tdlib/telegram-bot-api#126, closed without one), and a bot cannot read a chat's
+     * history to look for its post (no such method in core.telegram.org/bots/api; updates never carry the bot's own messages,
+     * not even in a channel it administers: yagop/node-telegram-bot-api#1005, rubenlagus/TelegramApi#85): a post re-sent after no answer may show twice.
      */
     resendGuard: () => ({ guard: 'none', why: 'the Telegram Bot API has no idempotency key' }),
     probe: (signal) => askTelegram(bot, signal),
+    confirmGone: (target, reason, signal) => telegramChatGone(bot, target, reason, signal),
     healthy: () => reachable && (o.config.mode === 'webhook' ? webhook.healthy() : polling.running),
     receiving: () => webhook.state(),
     async start() {

@@ -34,6 +34,11 @@ export interface WebhookState {
   restored: number;
   /** Telegram's latest error is newer than the latest update that reached us, and updates wait: deliveries to us fail. */
   failing?: boolean | undefined;
+  /**
+   * Another deployment on this token keeps taking the webhook: found pointing at the same other URL again within two
+   * checks of our setting it. Checks (and re-sets) back off, doubling to an hour, until a check finds it still ours.
+   */
+  contested?: { host: string; since: number; checkEveryMs: number } | undefined;
   /** Why the last check or re-set failed (Telegram unreachable…). */
   checkError?: string | undefined;
 }
@@ -64,9 +69,13 @@ export class WebhookWatch {
   private timer: NodeJS.Timeout | undefined;
   private checking: Promise<void> | undefined;
   private startedAt = Date.now();
+  private everyMs: number;
+  /** The other URL our last re-set replaced, and when: the same URL back soon after is a contest. */
+  private lastTaken: { url: string; at: number } | undefined;
 
   constructor(private readonly o: WebhookWatchOptions) {
     this.current = { state: 'unchecked', url: o.url, restored: 0 };
+    this.everyMs = o.everyMs;
   }
 
   get state(): WebhookState {
@@ -83,7 +92,13 @@ export class WebhookWatch {
     this.stop();
     this.startedAt = Date.now();
     this.update({ state: 'set', checkedAt: Date.now() });
-    this.timer = setInterval(() => void this.check(), this.o.everyMs);
+    this.checkEvery(this.o.everyMs);
+  }
+
+  private checkEvery(ms: number): void {
+    clearInterval(this.timer);
+    this.everyMs = ms;
+    this.timer = setInterval(() => void this.check(), ms);
     this.timer.unref();
   }
 
@@ -112,10 +127,26 @@ export class WebhookWatch {
     const failing = !!lastError && info.pending_update_count > 0 && lastError.at >= Math.floor((this.o.lastUpdateAt() ?? this.startedAt) / 1000) * 1000 + 1000;
     const seen = { checkedAt: Date.now(), checkError: undefined, pendingUpdates: info.pending_update_count, lastError, failing };
     if (failing && !this.current.failing && info.url === this.o.url) this.o.log.error({ pending: info.pending_update_count, lastError: lastError.message }, `telegram cannot deliver updates to the webhook: "${lastError.message}" (${info.pending_update_count} waiting)`);
-    if (info.url === this.o.url) return this.update({ ...seen, state: 'set', found: undefined });
+    if (info.url === this.o.url) {
+      if (this.current.contested) this.o.log.info({ host: this.current.contested.host }, 'telegram webhook stayed ours: checks every ' + Math.round(this.o.everyMs / 1000) + ' s again');
+      if (this.everyMs !== this.o.everyMs) this.checkEvery(this.o.everyMs);
+      return this.update({ ...seen, state: 'set', found: undefined, contested: undefined });
+    }
     const state = info.url === '' ? 'gone' : 'elsewhere';
     this.update({ ...seen, state, found: info.url });
+    if (state === 'elsewhere' && this.lastTaken?.url === info.url && Date.now() - this.lastTaken.at <= 2 * this.everyMs) this.backOff(info.url);
     await this.restore(state, info.url, info.pending_update_count);
+  }
+
+  /** The same other URL took the webhook again soon after we set ours: two deployments on one token fight; check less often. */
+  private backOff(found: string): void {
+    const host = hostOf(found);
+    const every = Math.min(2 * this.everyMs, HOUR_MS);
+    if (!this.current.contested) {
+      this.o.log.error({ found, host }, `telegram webhook taken again by ${host} soon after we set it: two deployments on one bot token? (give each its own token, or stop one); checks back off, doubling to an hour`);
+    }
+    this.checkEvery(every);
+    this.update({ contested: { host, since: this.current.contested?.since ?? Date.now(), checkEveryMs: every } });
   }
 
   private async restore(state: 'gone' | 'elsewhere', found: string, pending: number): Promise<void> {
@@ -127,9 +158,12 @@ export class WebhookWatch {
       this.o.log.error({ found, pending, err }, `telegram webhook ${what}: another process deleted or replaced the webhook (a bot polling with this token, a deleteWebhook or setWebhook elsewhere); setting it again failed, tried again in ${Math.round(this.o.everyMs / 1000)} s`);
       return this.update({ checkError: `setting the webhook again failed: ${err}` });
     }
-    this.o.log.warn({ found, pending }, `telegram webhook ${what}: another process deleted or replaced the webhook (a bot polling with this token, a deleteWebhook or setWebhook elsewhere); set it again`);
+    const contested = this.current.contested;
+    if (!contested) this.o.log.warn({ found, pending }, `telegram webhook ${what}: another process deleted or replaced the webhook (a bot polling with this token, a deleteWebhook or setWebhook elsewhere); set it again`);
+    this.lastTaken = state === 'elsewhere' ? { url: found, at: Date.now() } : undefined;
     // setWebhook clears Telegram's last error (tdlib/telegram-bot-api Client.cpp, finish_set_webhook): the one seen was the old webhook's.
-    this.update({ state: 'set', found: undefined, lastError: undefined, failing: false, restoredAt: Date.now(), restored: this.current.restored + 1 });
+    // While contested it stays shown `elsewhere`: the other deployment takes it back within a check.
+    this.update({ state: contested ? 'elsewhere' : 'set', found: contested ? found : undefined, lastError: undefined, failing: false, restoredAt: Date.now(), restored: this.current.restored + 1 });
   }
 
   private update(change: Partial<WebhookState>): void {
@@ -142,12 +176,23 @@ export class WebhookWatch {
   }
 }
 
+const HOUR_MS = 3_600_000;
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return url;
+  }
+}
+
 /** `status`'s line: `set (https://…/tg), 0 updates waiting, checked …; set again 1 time (…)`, with Telegram's delivery error. */
 export function webhookText(w: WebhookState): string {
   const at = (ms: number | undefined) => (ms ? new Date(ms).toISOString() : 'never');
   const state = { set: 'set', gone: 'gone: none set', elsewhere: `points elsewhere (${w.found ?? '?'})`, unchecked: 'not checked yet' }[w.state];
   const parts = [`${state} (${w.url})${w.pendingUpdates === undefined ? '' : `, ${w.pendingUpdates} updates waiting`}, checked ${at(w.checkedAt)}`];
   if (w.restored) parts.push(`set again ${w.restored === 1 ? 'once' : `${w.restored} times`}, last at ${at(w.restoredAt)}: another process deleted or replaced it`);
+  if (w.contested) parts.push(`taken again and again by ${w.contested.host} since ${at(w.contested.since)}: two deployments on one bot token? checked every ${Math.round(w.contested.checkEveryMs / 1000)} s`);
   if (w.checkError) parts.push(w.checkError);
   if (w.lastError) parts.push(`Telegram's last error delivering to it: "${w.lastError.message}" at ${at(w.lastError.at)}${w.failing ? ' (failing now: updates wait)' : ''}`);
   return parts.join('; ');

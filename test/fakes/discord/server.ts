@@ -41,6 +41,13 @@ export interface FakeChannel {
   name: string;
   parent_id?: string;
   access: 'ok' | 'forbidden' | 'noperms' | 'missing';
+  /**
+   * Message creations here are answered so while every other call shows the channel: a send's answer that disagrees
+   * with Get Channel (GET /channels/{channel.id}, "Get a channel by ID. Returns a channel object", discord-api-docs
+   * resources/Channel.md), as Telegram's "chat not found" for a live chat does (tdlib/telegram-bot-api#159); no Discord
+   * report of it is known: it lets a test check what is asked before a channel is forgotten.
+   */
+  refusePosts?: { status: number; code: number; message: string };
   /** Channel flags; 1 << 4 is REQUIRE_TAG on forums (docs: resources/channel.mdx, Channel Flags). */
   flags?: number;
   /** A forum's tags (docs: resources/channel.mdx, Forum Tag Object). */
@@ -122,6 +129,12 @@ export class FakeDiscord {
   forced429 = 0;
   /** The next N message creations fail with this 5xx status. */
   failNext = { count: 0, status: 502 };
+  /**
+   * While non-zero, every REST call answers this 5xx status ("502 BAD GATEWAY: There was not a gateway available to process
+   * your request", docs: topics/opcodes-and-status-codes.mdx, HTTP Response Codes): GET /gateway/bot, which the service
+   * asks while its deliveries wait, included. The gateway socket is left alone.
+   */
+  failEveryCall = 0;
   /**
    * The next N interaction callbacks are refused with this 5xx status and not taken: the interaction stays unanswered
    * ("502 BAD GATEWAY: There was not a gateway available to process your request. Wait a bit and retry.", docs:
@@ -681,6 +694,7 @@ export class FakeDiscord {
 
   private async route(method: string, path: string, json: Record<string, unknown>, query: URLSearchParams): Promise<{ status: number; body?: unknown; headers?: Record<string, string> }> {
     let m: RegExpExecArray | null;
+    if (this.failEveryCall) throw new Failure(this.failEveryCall, { code: 0, message: `${this.failEveryCall}: Bad Gateway` });
     if (method === 'GET' && path === '/gateway/bot') {
       return { status: 200, body: { url: `ws://127.0.0.1:${this.port}/gateway`, shards: this.recommendedShards, session_start_limit: { total: 1000, remaining: 999, reset_after: 86_400_000, max_concurrency: this.maxConcurrency } } };
     }
@@ -744,6 +758,7 @@ export class FakeDiscord {
         throw new Failure(status, { code: 0, message: `${status}: Bad Gateway` });
       }
       const ch = this.channel(m[1]!);
+      if (ch.refusePosts) throw new Failure(ch.refusePosts.status, { code: ch.refusePosts.code, message: ch.refusePosts.message });
       this.need(ch.type === ChannelType.PublicThread ? 'SendMessagesInThreads' : 'SendMessages', ch);
       this.refuseEmbedsWithoutPermission(ch, json);
       const body = json as RESTPostAPIChannelMessageJSONBody;

@@ -104,6 +104,12 @@ export class FakeTelegram {
    */
   failNext = { count: 0, status: 502 };
   /**
+   * While non-zero, every call but getUpdates answers this 5xx status: the front end itself in trouble (the sources
+   * above), so getMe, which the service asks while its deliveries wait, fails too. getUpdates is spared so the long poll,
+   * with its own retries in grammY, stays out of what a test of deliveries looks at.
+   */
+  failEveryCall = 0;
+  /**
    * The next N calls of sendMessage, editMessageText and deleteMessage have their connection dropped before the fake
    * reads them (nothing done, as `down` does to every call); `dropped` counts the connections dropped so (by `down` too).
    */
@@ -452,6 +458,7 @@ export class FakeTelegram {
   }
 
   private async dispatch(method: string, p: Record<string, unknown>): Promise<unknown> {
+    if (this.failEveryCall && method !== 'getUpdates') throw new ApiFailure(this.failEveryCall, this.failEveryCall === 502 ? 'Bad Gateway' : 'Internal Server Error');
     if (method === 'sendMessage' || method === 'editMessageText' || method === 'deleteMessage') {
       const refusal = this.chats.get(Number(p.chat_id))?.refuse?.[method];
       if (refusal) throw new ApiFailure(refusal.code, refusal.description);
@@ -463,6 +470,12 @@ export class FakeTelegram {
     switch (method) {
       case 'getMe':
         return BOT;
+      case 'getChat': {
+        // core.telegram.org/bots/api#getchat: "up-to-date information about the chat", a ChatFullInfo; changes nothing.
+        // A chat the bot cannot reach is answered as a send to it is (chatFor). A chat's `refuse` (sends only) leaves it alone.
+        const chat = this.chatFor(p);
+        return { id: chat.id, type: chat.type, ...(chat.title !== undefined ? { title: chat.title } : {}), accent_color_id: 0, max_reaction_count: 11 };
+      }
       case 'deleteWebhook':
         this.webhook.set(undefined);
         return true;
