@@ -190,7 +190,7 @@ async function startAppParts(o: AppOptions, undo: (() => unknown)[]): Promise<Ru
   const search = new NoteSearch(store);
   // Read only through /metrics: without the HTTP endpoint, prom-client is never loaded.
   const metrics = health ? new (await import('./health/metrics.js')).Metrics(store) : undefined;
-  const adapters = buildAdapters(o, store, search, metrics, { unsubscribed: (target) => settleUnsubscribed(store, config.routes, log, target, (nowOf(o) ?? Date.now)()) });
+  const adapters = buildAdapters(o, store, search, metrics, { unsubscribed: (target) => settleUnsubscribed(store, config.routes, log, target, (nowOf(o) ?? Date.now)()), subscribed: (target) => followDigestSchedules(store, config.routes, log, (nowOf(o) ?? Date.now)(), target) });
   const config: Config = { ...o.config, routes: effectiveRoutes(o.config, adapters) };
   const byPlatform = new Map(adapters.map((a) => [a.platform, a]));
 
@@ -383,7 +383,7 @@ function beforeSending(store: Store, routes: readonly Route[], live: LiveChecker
 }
 
 /** The platform adapters asked for, and the console one when nothing else is there or a route names it; `chats`: what /subscribe and /unsubscribe change in the outbox. */
-function buildAdapters(o: AppOptions, store: Store, search: NoteSearch, metrics: Metrics | undefined, chats: Pick<CommandDeps, 'unsubscribed'>): ChatAdapter[] {
+function buildAdapters(o: AppOptions, store: Store, search: NoteSearch, metrics: Metrics | undefined, chats: Pick<CommandDeps, 'unsubscribed' | 'subscribed'>): ChatAdapter[] {
   const commandDeps: CommandDeps = { store, search, limiter: new CommandRateLimiter(o.config.commands), observe: metrics?.onCommand, ...chats };
   const adapters: ChatAdapter[] = (o.platformAdapters ?? []).map((make) => make({ store, search, log: o.log, commandDeps }));
   if (o.config.console.enabled && (adapters.length === 0 || o.config.routes.some((r) => r.platform === 'console'))) {

@@ -24,7 +24,7 @@ export const subscribeCommand: Command = {
     adminOnly: true,
     unchanged: 'Nothing was subscribed.',
   },
-  async handle(input, { store }) {
+  async handle(input, { store, subscribed }) {
     const schedule = digestFromOptions(input.options);
     if ('error' in schedule) return { type: 'text', text: schedule.error };
     const asked = filterFromOptions(input.options);
@@ -33,6 +33,7 @@ export const subscribeCommand: Command = {
     const { created, id } = store.subscribe(input.target, filter, input.userId, input.chatLocale);
     // A chat that subscribes again after a permanent failure has evidently fixed it: what waited for it goes now.
     store.resume(input.target); // the store wakes the deliverer (outbox-signal.ts)
+    if (created) subscribed?.(input.target);
     return {
       type: 'text',
       text: created ? `Subscribed (#${id}): ${describeFilter(filter)}. New notes will be announced here.` : `Already subscribed (#${id}): ${describeFilter(filter)}.`,

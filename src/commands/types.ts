@@ -92,6 +92,8 @@ export interface CommandDeps {
   observe?: (platform: string, command: string, ms: number) => void;
   /** /unsubscribe removed subscriptions here: posts waiting for the chat that it no longer wants are called off (publish/chat-wants.ts). */
   unsubscribed?: (target: Target) => void;
+  /** /subscribe added one here: posts held for a digest that the chat now wants at once go now (publish/scheduled-digest.ts). */
+  subscribed?: (target: Target) => void;
 }
 
 export interface Command {

@@ -42,6 +42,8 @@ export function describeSchedule(s: DigestSchedule): string {
   return `digest:"daily ${s.at}" tz:${s.tz}`;
 }
 
+const DAY_MS = 86_400_000;
+
 /** Wall-clock fields of `t` in `tz`. */
 function wallClock(t: number, tz: string): { y: number; mo: number; d: number; h: number; mi: number } {
   const parts = new Intl.DateTimeFormat('en-US', { timeZone: tz, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric' }).formatToParts(t);
@@ -55,11 +57,26 @@ function offsetAt(t: number, tz: string): number {
   return Date.UTC(w.y, w.mo - 1, w.d, w.h, w.mi) - Math.floor(t / 60_000) * 60_000;
 }
 
-/** The instant the wall clock in `tz` reads that day at `h:mi` (a time skipped by a DST change: just after it). */
+/**
+ * The instant the wall clock in `tz` first reads that day at `h:mi`. A time the clocks skip (a DST
+ * change forward, even one at midnight): the instant they jump, the first that day after it; never the
+ * day before. A time read twice (back): the first.
+ */
 function instantOf(y: number, mo: number, d: number, h: number, mi: number, tz: string): number {
   const asUtc = Date.UTC(y, mo - 1, d, h, mi);
-  const first = asUtc - offsetAt(asUtc, tz);
-  return asUtc - offsetAt(first, tz);
+  // Offsets around that day (at most one change a day); an instant is one whose own offset gives that wall clock.
+  const offsets = [...new Set([-DAY_MS, 0, DAY_MS].map((dt) => offsetAt(asUtc + dt, tz)))];
+  const exact = offsets.map((o) => asUtc - o).filter((t) => asUtc - t === offsetAt(t, tz));
+  if (exact.length) return Math.min(...exact);
+  // Skipped: between the wall clock read with the offset before (too early) and after (past it) lies the jump.
+  let early = asUtc - Math.max(...offsets);
+  let late = asUtc - Math.min(...offsets);
+  while (late - early > 60_000) {
+    const mid = early + Math.floor((late - early) / 120_000) * 60_000;
+    if (mid + offsetAt(mid, tz) < asUtc) early = mid;
+    else late = mid;
+  }
+  return late;
 }
 
 /** The first time after `now` the schedule's time of day comes in its zone. */

@@ -13,6 +13,7 @@ import type { Summary } from '../summary/build.js';
 import { bareHash, targetKey } from '../store/types.js';
 import { postControlsOf, routeTargets } from './route.js';
 import { followInDigest, followInWaitingDigest, keepDigestLine, leaveDigest } from './digest-lines.js';
+import { replaceWaitingPost } from './scheduled-digest.js';
 import { adoptKeptMessages, adoptMemberMessages, familiesPostedSeparately, ownMessageStays } from './family-adopt.js';
 export { followMovedMembers, targetsWanting } from './family-follow.js';
 import { sentMemberIn, silentlyRecorded } from './family-follow.js';
@@ -288,7 +289,7 @@ export function syncFamily(store: Store, config: Config, platforms: ReadonlySet<
       if (pendingDelete) store.markDone(pendingDelete.id, null, 'skipped', 'a translation came back before the message was deleted');
       const open = store.openDelivery(familyId, ft.target, ['post']) ?? store.openDelivery(familyId, ft.target, ['edit']);
       const inWaitingDigest = open ? undefined : followInWaitingDigest(store, familyId, ft.target, ft.member);
-      if (open) store.replacePayload(open.id, revision, payload);
+      if (open) replaceWaitingPost(store, config.routes, log, open.id, { revision, payload, info: ft.member.info });
       else if (inWaitingDigest !== undefined) { if (!inWaitingDigest) continue; }
       else if (store.postOf(familyId, ft.target)?.viaDigest === true) { if (!followInDigest(store, familyId, ft.target, ft.member)) continue; } // a digest line follows what it shows
       else if (!pendingDelete && sameContent(store.upkeep.lastSentPayload(familyId, ft.target), payload)) continue; // shows this already

@@ -11,7 +11,7 @@ import { targetKey } from '../store/types.js';
 import type { Action } from './decide.js';
 import { followInDigest, followInWaitingDigest, leaveDigest } from './digest-lines.js';
 import { routeTargets, postControlsOf } from './route.js';
-import type { NewPost } from './scheduled-digest.js';
+import { replaceWaitingPost, type NewPost } from './scheduled-digest.js';
 import { editNotSent } from './edits-not-sent.js';
 import { calledOffIn, familyShownIn } from './called-off-chats.js';
 import type { Logger } from '../log.js';
@@ -146,7 +146,7 @@ function followControls(store: Store, config: Config, platforms: ReadonlySet<str
       callOffPost(store, pendingPost.id, 'the note no longer goes to this chat (its controls changed) before it was sent');
       out.enqueued++;
     } else if (pendingPost) {
-      store.replacePayload(pendingPost.id, row.revision, postPayload(row));
+      replaceWaitingPost(store, config.routes, log, pendingPost.id, { revision: row.revision, payload: postPayload(row), info: row.info });
       out.enqueued++;
     } else if (action.type === 'update') {
       const payload = { type: 'summary' as const, summary: row.summary! };

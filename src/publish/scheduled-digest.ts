@@ -6,9 +6,9 @@
  */
 import type { Config, Filter, Route } from '../config/schema.js';
 import type { Logger } from '../log.js';
-import { digestTimeFor } from '../notes/filter.js';
+import { digestTimeFor, matchesFilter } from '../notes/filter.js';
 import type { Store } from '../store/store.js';
-import type { NoteInfo, SummaryPayload, Target } from '../store/types.js';
+import type { DeliveryPayload, NoteInfo, OutboxRow, SummaryPayload, Target } from '../store/types.js';
 import { targetKey } from '../store/types.js';
 
 /** A new announcement for one chat, before it is queued. */
@@ -62,9 +62,27 @@ export function followDigestSchedules(store: Store, routes: readonly Route[], lo
     const key = targetKey(row.target);
     if (!filtersOf.has(key)) filtersOf.set(key, chatFilters(store, routes, row.target));
     const at = digestTimeFor(filtersOf.get(key)!, info, now);
-    if (at === row.payload.digestAt) continue;
-    const payload: SummaryPayload = { ...row.payload, digestAt: at };
-    store.sql("UPDATE outbox SET payload = ?, next_attempt_at = ?, updated_at = ? WHERE id = ? AND status = 'pending'").run(JSON.stringify(payload), at ?? now, now, id);
-    log.info({ delivery: id, note: row.noteId, target: targetKey(row.target), from: new Date(row.payload.digestAt).toISOString(), to: at === undefined ? 'now' : new Date(at).toISOString() }, 'held post follows its chat\'s digest schedule as it is now');
+    if (at !== row.payload.digestAt) retime(store, log, row, at);
   }
+}
+
+/**
+ * A waiting post (or edit) takes its note's newer content; a post held for a digest keeps its time (store.replacePayload),
+ * unless the chat now wants the note at once (its tags edited to pass a subscription without a digest, say): then it
+ * goes now, as a start would decide (followDigestSchedules).
+ */
+export function replaceWaitingPost(store: Store, routes: readonly Route[], log: Logger | undefined, id: number, now: { revision: number; payload: DeliveryPayload; info: NoteInfo }): void {
+  store.replacePayload(id, now.revision, now.payload);
+  const row = store.outboxRow(id);
+  if (row?.kind !== 'post' || row.payload.type !== 'summary' || row.payload.digestAt === undefined) return;
+  if (chatFilters(store, routes, row.target).some((f) => matchesFilter(f, now.info) && !f?.digest)) retime(store, log, row, undefined);
+}
+
+/** A held post sent at `at` (its digest's time), or at once (undefined: due now, as a new post is). */
+function retime(store: Store, log: Logger | undefined, row: OutboxRow, at: number | undefined): void {
+  if (row.payload.type !== 'summary' || row.payload.digestAt === undefined) return;
+  const payload: SummaryPayload = { ...row.payload, digestAt: at };
+  store.sql("UPDATE outbox SET payload = ?, next_attempt_at = ?, updated_at = ? WHERE id = ? AND status = 'pending'").run(JSON.stringify(payload), at ?? 0, Date.now(), row.id);
+  store.outboxOpened.raise(); // a deliverer asleep until the old time looks again
+  log?.info({ delivery: row.id, note: row.noteId, target: targetKey(row.target), from: new Date(row.payload.digestAt).toISOString(), to: at === undefined ? 'now' : new Date(at).toISOString() }, 'held post follows its chat\'s digest schedule as it is now');
 }

@@ -53,11 +53,11 @@ function testClock(iso: string): { now: () => number; set: (iso: string) => void
 }
 
 /** The fake Telegram with supergroup -100 (ADMIN its administrator), and a service's config and options against it, on the clock `now`. */
-async function telegramGroup(now: () => number) {
+async function telegramGroup(now: () => number, translations: 'group' | 'separate' = 'group') {
   const fake = await new FakeTelegram({ token: TOKEN }).start();
   telegram = fake;
   fake.addChat(-100, 'supergroup', { [ADMIN]: 'administrator' });
-  const config = { watch: { quietMs: 200, mode: 'native' }, telegram: { apiRoot: fake.apiRoot }, publish: { translations: { mode: 'group', graceMs: 0 } } };
+  const config = { watch: { quietMs: 200, mode: 'native' }, telegram: { apiRoot: fake.apiRoot }, publish: { translations: { mode: translations, graceMs: 0 } } };
   const options = {
     parseThreads,
     env: { TELEGRAM_BOT_TOKEN: TOKEN },
@@ -235,6 +235,38 @@ describe('digest schedules', () => {
     await svc.waitFor(() => svc!.app!.deliverer.idle, 20_000, 'the outbox idle');
     expect(titles().filter((t) => t.includes('Urgent fix'))).toHaveLength(1);
     expect(titles().filter((t) => t.includes('Weekly roundup'))).toHaveLength(1);
+  }, 60_000);
+
+  // README: a note goes by digest only when every subscription there that passes it has one, "else it is posted at
+  // once". A held note edited to pass a subscription without a digest, or a /subscribe that passes it, is wanted at
+  // once from then on; it waited for the digest (or a restart) on main.
+  it.each([
+    ['edited to pass a subscription without a digest', 'group'],
+    ['edited to pass a subscription without a digest', 'separate'],
+    ['passed by a new /subscribe without a digest', 'group'],
+    ['passed by a new /subscribe without a digest', 'separate'],
+  ] as const)('a held note %s is posted at once, once (tester 29-1 F5; translations: %s)', async (how, translations) => {
+    const { fake, config, options } = await telegramGroup(testClock('2026-12-04T05:00:00Z').now, translations); // three hours before the digest
+    svc = InProcessService.sandbox(config, options);
+    const titles = () => fake.sentTo(-100).filter((m) => !/ubscri/.test(m.text)).map((m) => m.text);
+    await svc.start();
+    expect(await reply('/subscribe tag:weekly digest:"daily 09:00" tz:Europe/Paris')).toMatch(/Subscribed \(#1\)/);
+    if (how.startsWith('edited')) expect(await reply('/subscribe tag:urgent')).toMatch(/Subscribed \(#2\)/);
+    const file = path.join(svc.notes, 'weekly.md');
+    writeFileSync(file, note('Weekly roundup', 'Maple trees and lanterns by the river.', `tags: [weekly${how.startsWith('edited') ? '' : ', urgent'}]\n`));
+    await svc.batched(['weekly.md']);
+    const pending = () => svc!.app!.store.sql("SELECT COUNT(*) AS n, MIN(next_attempt_at) AS at FROM outbox WHERE status = 'pending'").get();
+    await svc.waitFor(() => (pending() as { n: number }).n === 1, 20_000, 'the note held');
+    expect(pending()).toEqual({ n: 1, at: Date.parse('2026-12-04T08:00:00Z') });
+    if (how.startsWith('edited')) {
+      writeFileSync(file, note('Weekly roundup', 'Maple trees and lanterns by the river, now urgent.', 'tags: [weekly, urgent]\n'));
+      await svc.batched(['weekly.md']);
+    } else expect(await reply('/subscribe tag:urgent')).toMatch(/Subscribed \(#2\)/);
+    await fake.waitFor(() => titles().some((t) => t.includes('Weekly roundup')), 20_000, 'the note, at once');
+    await svc.waitFor(() => svc!.app!.deliverer.idle, 20_000, 'the outbox idle');
+    expect(titles().filter((t) => t.includes('Weekly roundup'))).toHaveLength(1);
+    if (how.startsWith('edited')) expect(titles().at(-1)).toContain('now urgent'); // its newest text
+    expect(pending()).toEqual({ n: 0, at: null });
   }, 60_000);
 
   it('after /unsubscribe, a held note waits for the digest the chat still asks for (tester 28-1 F1)', async () => {
