@@ -41,6 +41,7 @@ import { opensWithTerm } from './glossary.js';
 import { answerFollows, answeredBy, talksBeforeAnswer, answersTurn, askedByHeading, askedInTurn, holds, opensWithPolarAnswer, shownAnswer, takeQuestion } from './answers.js';
 import { actsInSeries } from './predicate-series.js';
 import { withSeriesNamed } from './counted-series.js';
+import { readStoryWhole } from './story-walk.js';
 import { askersSmallTalk, dialogueLabels, inClosing, inOpening, isTurn, readDialogue, turnsOf, withoutSpeaker } from './dialogue.js';
 import { finishesCount, full, isLeadIn, madeFrom, sectionShare, isProse, isTooShort, looksLikeOutput, opensWithWhere, printedAfterCommand, prose, push, SENTENCES_PER_PARAGRAPH, isMathBlock, withoutMarker, type Candidate, type Walk } from './walk.js';
 import { namesTopicFact, ownsNoteSubject } from './topic-fact.js';
@@ -252,6 +253,12 @@ function addTurns(w: Walk, raw: string, labels: ReadonlySet<string>, next: Token
   return context;
 }
 
+/** How the walk reads a long note without headings to its end: a dialogue turn by turn, a story paragraph by paragraph. */
+function readToEnd(w: Walk, blocks: readonly Token[], labels: ReadonlySet<string>, sections: number): void {
+  readDialogue(w, blocks, labels, sections);
+  if (labels.size === 0 && sections === 0) readStoryWhole(w, blocks);
+}
+
 /** A heading's text; a paragraph of bold words alone is a heading the writer did not mark as one. */
 function sectionTitle(t: Token, headingText: (h: Tokens.Heading) => string): string | undefined {
   return t.type === 'heading' ? headingText(t as Tokens.Heading) : t.type === 'paragraph' && onlyEmphasis(t as Tokens.Paragraph, 'strong') ? prose(inlineText((t as Tokens.Paragraph).tokens)) : undefined;
@@ -286,7 +293,7 @@ export function collectCandidates(tokens: readonly Token[], locale: string, span
   const labels = dialogueLabels(blocks);
   const sections = blocks.filter((t) => t.type === 'heading').length;
   const w = startWalk(blocks, locale, spans, maxPointChars, sections);
-  readDialogue(w, blocks, labels, sections);
+  readToEnd(w, blocks, labels, sections);
   const referenceLinks: Link[] = [];
   const headings: string[] = [];
   const closingAt = lastProseBlock(blocks);
@@ -321,7 +328,7 @@ export function collectCandidates(tokens: readonly Token[], locale: string, span
       continue;
     }
     if (t.type !== 'code' && t.type !== 'paragraph') w.beforeBlock = undefined;
-    if (w.maxCandidates !== undefined && isTurn(t, labels)) w.perSection = 0;
+    if (w.maxCandidates !== undefined && (w.paragraphShare === true || isTurn(t, labels))) w.perSection = 0;
     if (full(w) && t.type !== 'code') continue; // nothing more is taken here: not read (a code-only note still says something)
     const lead = heading !== undefined && !sectionHasLead;
     const closing = i === closingAt && closingAt > 0;

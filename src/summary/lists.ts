@@ -18,6 +18,7 @@ import { subjectsAreColumns, withTellingRow } from './table-subjects.js';
 import { subjectColumn } from './table-subject-column.js';
 import { namesWithCommands } from './step-names.js';
 import { unlabelledName } from './item-lead-name.js';
+import { labelledPeers } from './labelled-peers.js';
 import { timedStep } from './step-duration.js';
 import { withoutFinalStop } from './final-stop.js';
 import { SUMS_UP } from './sums-up.js';
@@ -184,6 +185,7 @@ export function addList(w: Walk, list: Tokens.List, lead: string | undefined, cl
   if (record !== undefined) return push(w, { text: record, kind: 'item', lead: first, closing });
   // The first item offered under the lead-in sentence (its pos): each later one says what it is an option for only beside it.
   let ledAt: number | undefined;
+  const leads = first && lead !== undefined && !labelledPeers(items); // a labelled item leads no more than its peers
   items.forEach(({ item, text, code, name }, i) => {
     if (!text && code === undefined) return;
     if (together && fragments.some((f) => f.item === item)) return;
@@ -195,7 +197,7 @@ export function addList(w: Walk, list: Tokens.List, lead: string | undefined, cl
     if (offers(i) && !onlyName && !commandShown.has(i) && !readUnderLead && !(i > 0 && pointsBack(text, w.locale) && wordCount(text) <= 8)) {
       // One shape for every item (no `...leans` spread after the fields: Node 20's slow copy, issue 23).
       const leansBack = ledAt === undefined ? undefined : ('wholly' as const);
-      const ledHere = addItem(w, text, code, name, { lead: first && i === 0 && lead !== undefined ? lead : undefined, leadIn: i === 0 ? leadIn : undefined, context: lead, closing, leansBack, leansOn: ledAt });
+      const ledHere = addItem(w, text, code, name, { lead: leads && i === 0 ? lead : undefined, leadIn: i === 0 ? leadIn : undefined, context: lead, closing, leansBack, leansOn: ledAt });
       if (i === 0) ledAt = ledHere;
     }
     // A nested list belongs to its item, after it: "Type a command, e.g.: /available, /away, /busy".

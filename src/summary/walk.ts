@@ -62,11 +62,11 @@ export interface Candidate {
 export const MAX_NAME = 48;
 
 /** Per section, enough candidates to choose from; past it a long section is not segmented. */
-const PER_SECTION = 24;
+export const PER_SECTION = 24;
 /** Per section of a note of many, at least this many: the first sections must not take them all. */
 const PER_SECTION_MIN = 3;
 
-const MAX_CANDIDATES = 40;
+export const MAX_CANDIDATES = 40;
 
 /** Items of one list read for its names, and offered as points of their own. */
 export const MAX_ITEMS = 16;
@@ -231,8 +231,10 @@ export interface Walk {
   sectionName?: string | undefined;
   /** The last paragraph's lead-in announced output ("You should see:"): the paragraph after it is that output. */
   announcedOutput?: boolean | undefined;
-  /** Candidates the whole walk may take, when not MAX_CANDIDATES (a long dialogue: see dialogueWalk). */
+  /** Candidates the whole walk may take, when not MAX_CANDIDATES (a long dialogue: see dialogueWalk; a long story: story-walk.ts). */
   maxCandidates?: number | undefined;
+  /** Each block has its share of the candidates (sectionShare), not the section: a long story is read to its end (story-walk.ts). */
+  paragraphShare?: boolean | undefined;
   /** The candidate a paragraph's last sentence made, as written: a bare series in the next paragraph may finish it (counted-series.ts). */
   paragraphEnd?: { block: number; made: Candidate } | undefined;
   /** paragraphEnd as the paragraph being read found it: its first sentence may lean on it (leaned-on.ts leansAcrossBreak). */
