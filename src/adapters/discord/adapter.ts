@@ -81,7 +81,7 @@ export function createDiscordRest(token: string, api: string, rateLimitWaitMaxMs
  * topics/opcodes-and-status-codes.mdx): the token is refused, whichever call met it (connections.ts keeps the state).
  * Interaction callbacks and webhook posts carry no bot token (`auth: false`), so their 401 is not the bot's.
  */
-function tokenRefusals(client: Client, log: Logger): Listeners<string> {
+export function tokenRefusals(client: Client, log: Logger): Listeners<string> {
   const refusals = listeners<string>();
   client.rest.on(RESTEvents.Response, (request, response) => {
     if (response.status === 401 && request.data.auth !== false) refusals.tell(`discord ${request.method} ${request.route}: 401 Unauthorized`);
