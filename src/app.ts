@@ -199,7 +199,7 @@ async function startAppParts(o: AppOptions, undo: (() => unknown)[]): Promise<Ru
   const deliverer = new Deliverer(
     store,
     byPlatform,
-    { ...config.delivery, isUp: (platform) => connections.isUp(platform), tokenRefused: (platform, why) => connections.refuse(platform, why), outage: outageHooksOf(() => connections), removalPending: (id) => publisher.removalPending(id), live, sent: state.sent, unpinPrevious: unpinPreviousIn(config.routes), chatGone: (row, why) => forgetGoneChat({ store, routes: config.routes, log }, row.target, why) },
+    { ...config.delivery, isUp: (platform) => connections.isUp(platform), tokens: { reasonFor: (p) => connections.reasonFor(p), refuse: (p, why) => connections.refuse(p, why) }, outage: outageHooksOf(() => connections), removalPending: (id) => publisher.removalPending(id), live, sent: state.sent, unpinPrevious: unpinPreviousIn(config.routes), chatGone: (row, why) => forgetGoneChat({ store, routes: config.routes, log }, row.target, why) },
     log,
     (e) => {
       state.markNow(); // the delivery's record is committed: the mark follows at once (see store/mark.ts)

@@ -8,6 +8,7 @@ import type { Platform } from '../config/schema.js';
 import { errorText, PlatformAuthError } from '../errors.js';
 import type { Logger } from '../log.js';
 import { backoffMs } from './backoff.js';
+import { tokenRefusedText, type TokenRefusals } from './refused-tokens.js';
 
 export type ConnectionState =
   | { state: 'connecting'; since: number; attempts: number; reason?: string | undefined; retryAt?: number | undefined }
@@ -30,18 +31,26 @@ export interface ConnectionsOptions {
   probeTimeoutMs?: number;
 }
 
-export class PlatformConnections {
+/** Also the one home of a token refused while running (TokenRefusals): every call path's 401 ends here, a delivery's and an adapter's own. */
+export class PlatformConnections implements TokenRefusals {
   private readonly states = new Map<Platform, ConnectionState>();
   private readonly timers = new Set<NodeJS.Timeout>();
   private readonly firstAttempts: Promise<void>[] = [];
   private stopping = false;
   /** Outages not yet over: a probe may have answered, but no delivery has gone through since (its backoff goes on). */
   private readonly outages = new Map<Platform, { since: number; reason: string; probes: number }>();
+  /** A 401 met by a connection attempt's calls (a start's setWebhook): the attempt ends refused, not retried. */
+  private readonly refusedConnecting = new Map<Platform, string>();
+  /** The call whose 401 refused a running platform's token (its state's `reason` says the rest). */
+  private readonly refusedCalls = new Map<Platform, string>();
 
   constructor(
     private readonly adapters: readonly ChatAdapter[],
     private readonly o: ConnectionsOptions,
-  ) {}
+  ) {
+    // A command's reply, a poll for updates, a webhook check: any call answered 401 (tester 29-1 F1).
+    for (const a of adapters) a.onTokenRefused?.((reason) => this.refuse(a.platform, reason));
+  }
 
   /** Whether deliveries to `platform` can go out now (platforms without a connect step always can). */
   isUp(platform: Platform): boolean {
@@ -77,6 +86,7 @@ export class PlatformConnections {
     if (this.stopping) return undefined;
     try {
       await a.start!();
+      this.refusedConnecting.delete(a.platform);
       if (this.stopping) return undefined;
       const was = this.states.get(a.platform);
       this.set(a.platform, { state: 'up', since: Date.now() });
@@ -87,10 +97,14 @@ export class PlatformConnections {
       // A half-made connection is torn down before the next attempt builds a new one.
       await a.stop?.().catch(() => undefined);
       if (this.stopping) return undefined;
-      if (e instanceof PlatformAuthError) {
-        this.set(a.platform, { state: 'refused', since: Date.now(), reason: e.message });
-        this.o.log.error({ platform: a.platform, reason: e.message }, `${a.platform} refused the credentials; not retrying`);
-        return e;
+      // A 401 met by another of the start's calls (setWebhook, deleteWebhook) was told through onTokenRefused.
+      const met = this.refusedConnecting.get(a.platform);
+      this.refusedConnecting.delete(a.platform);
+      const refused = e instanceof PlatformAuthError ? e : met !== undefined ? new PlatformAuthError(a.platform, `${a.platform} refused the bot token (401 Unauthorized: ${met})`) : undefined;
+      if (refused) {
+        this.set(a.platform, { state: 'refused', since: Date.now(), reason: refused.message });
+        this.o.log.error({ platform: a.platform, reason: refused.message }, `${a.platform} refused the credentials; not retrying`);
+        return refused;
       }
       const reason = errorText(e);
       const delay = backoffMs(n, { baseDelayMs: this.o.baseDelayMs ?? 1000, maxDelayMs: this.o.maxDelayMs ?? 60_000 });
@@ -109,12 +123,25 @@ export class PlatformConnections {
   }
 
   /**
-   * The platform refused the bot token while running (a delivery met 401: refused-tokens.ts). Its state says so until a
-   * start connects it again (with a valid token), or refuses it: nothing goes out there meanwhile (`isUp`), and a stop
-   * keeps the state, since the deliveries stay parked for that restart (`status`, store/parked.ts).
+   * The platform refused the bot token while running (any call of ours met 401: refused-tokens.ts), said once. Its state
+   * says so until a start connects it again (with a valid token), or refuses it: nothing goes out there meanwhile
+   * (`isUp`, `reasonFor`), no probe turns it up again, and a stop keeps the state, since the deliveries stay parked for
+   * that restart (`status`, store/parked.ts).
    */
   refuse(platform: Platform, reason: string): void {
-    if (this.states.get(platform)?.state !== 'refused') this.set(platform, { state: 'refused', since: Date.now(), reason });
+    const now = this.states.get(platform)?.state;
+    if (now === 'connecting') return void this.refusedConnecting.set(platform, reason); // the attempt ends refused, said there
+    if (now === 'refused') return;
+    this.outages.delete(platform);
+    this.refusedCalls.set(platform, reason);
+    this.set(platform, { state: 'refused', since: Date.now(), reason: `token refused while running (401 Unauthorized: revoked or replaced?); its deliveries are parked until a restart with a valid token (${reason})` });
+    this.o.log.error({ platform, reason }, tokenRefusedText(platform, reason));
+  }
+
+  /** Why deliveries to `platform` wait for a restart (their `last_error`), if its token was refused. */
+  reasonFor(platform: string): string | undefined {
+    const s = this.states.get(platform as Platform);
+    return s?.state === 'refused' ? tokenRefusedText(platform, this.refusedCalls.get(platform as Platform) ?? s.reason) : undefined;
   }
 
   /**
@@ -160,6 +187,7 @@ export class PlatformConnections {
 
   /** One probe; answered (or nothing to probe with), the platform's deliveries are woken to go. */
   private async probe(a: ChatAdapter, outage: { since: number; reason: string; probes: number }): Promise<void> {
+    if (this.states.get(a.platform)?.state === 'refused') return; // only a restart with a valid token ends that
     outage.probes++;
     try {
       await a.probe?.(AbortSignal.timeout(this.o.probeTimeoutMs ?? 120_000));
@@ -169,7 +197,7 @@ export class PlatformConnections {
       this.o.log.debug({ platform: a.platform, attempt: outage.probes, reason: outage.reason }, `${a.platform} still not answering`);
       return this.probeLater(a, outage);
     }
-    if (this.stopping) return;
+    if (this.stopping || this.states.get(a.platform)?.state === 'refused') return; // its getMe may have been the 401
     this.set(a.platform, { state: 'up', since: Date.now() });
     this.o.onUp(a.platform);
   }

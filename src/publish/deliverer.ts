@@ -14,7 +14,7 @@ import type { LiveChecker } from './live.js';
 import { errorText } from '../errors.js';
 import { OUTAGE_PARK_MS, recordFailure, type DeliveryEvent, type LogContext } from './outcomes.js';
 import { PlatformOutages, type OutageHooks } from './outages.js';
-import { RefusedTokens } from './refused-tokens.js';
+import { RefusedTokens, type TokenRefusals } from './refused-tokens.js';
 import { confirmedChatGone } from './chat-gone.js';
 import { BookkeepingWaits } from './bookkeeping-waits.js';
 export type { DeliveryEvent } from './outcomes.js';
@@ -48,8 +48,8 @@ export interface DelivererOptions {
   outage?: OutageHooks | undefined;
   /** publish.waitUntilLive: first posts wait for their page (live.ts). */
   live?: LiveChecker | undefined;
-  /** A platform refused the bot token while running (401): its connection says so, for `status` and /healthz (store/parked.ts). */
-  tokenRefused?: ((platform: Platform, why: string) => void) | undefined;
+  /** Platforms whose bot token was refused while running (401), kept by their connections (connections.ts) for `status` and /healthz; without it, by the deliverer. */
+  tokens?: TokenRefusals | undefined;
   /** Where a post the database could not record is kept for the next start (store/sent-journal.ts). */
   sent?: SentJournal | undefined;
   /** A note whose file is gone, its removal not yet decided (removals.ts): its post waits, to be called off or (moved) sent. */
@@ -77,7 +77,7 @@ export class Deliverer {
   /** The clock at the last look, to notice it stepping back. */
   private lastNow = 0;
   readonly bookkeeping = new BookkeepingWaits(); // lanes whose bookkeeping failed (a full disk) wait, never tried again at once
-  private readonly refusedTokens = new RefusedTokens(); // platforms that answered 401: their deliveries wait for a valid token
+  private readonly tokens: TokenRefusals; // platforms that answered 401: their deliveries wait for a valid token
   private readonly outages: PlatformOutages;
 
   constructor(
@@ -89,6 +89,7 @@ export class Deliverer {
     private readonly now: () => number = Date.now,
   ) {
     this.outages = new PlatformOutages(opts.outage);
+    this.tokens = opts.tokens ?? new RefusedTokens(log);
   }
 
   start(): void {
@@ -149,7 +150,7 @@ export class Deliverer {
    * for time; `status` counts them).
    */
   get idle(): boolean {
-    const configured = [...this.adapters.keys()].filter((p) => !this.refusedTokens.has(p));
+    const configured = [...this.adapters.keys()].filter((p) => this.tokens.reasonFor(p) === undefined);
     return this.inflight.size === 0 && !this.wakeScheduled && this.store.nextAttemptAt(this.now(), configured) === undefined && !this.opts.live?.busy && this.opts.live?.nextAt() === undefined;
   }
 
@@ -202,7 +203,7 @@ export class Deliverer {
     const adapter = this.adapters.get(row.target.platform);
     const recordedAmong = row.kind === 'post' ? (ids: readonly string[]) => recordedMessagesIn(this.store.sql, row.target, ids) : undefined, ctx: SendContext = { deliveryId: row.id, noteId: row.noteId, revision: row.revision, nonce: row.nonce, recordedAmong };
     const logCtx = { delivery: row.id, note: row.noteId, target: targetKey(row.target), kind: row.kind, attempt: row.attempts + 1 };
-    const refused = this.refusedTokens.reasonFor(row.target.platform);
+    const refused = this.tokens.reasonFor(row.target.platform);
     if (!adapter || refused) {
       this.store.markRetry(row.id, this.now() + PARKED_MS, refused ?? notEnabledError(row.target.platform));
       this.log.warn(logCtx, refused ? 'delivery parked: its platform refused the bot token' : 'delivery parked: its platform is not enabled (no token?)');
@@ -392,6 +393,6 @@ export class Deliverer {
   /** Records a failed call as its class says (outcomes.ts): a retry, a wait, a failure, a pause, a move. */
   private fail(row: OutboxRow, f: FailureClass, logCtx: LogContext, since: number, guard?: ResendGuard): Promise<void> {
     const outages = { of: this.outages, since };
-    return recordFailure({ store: this.store, log: this.log, onEvent: this.onEvent, now: this.now, opts: this.opts, record: (c, w) => this.record(c, w), tokenRefused: (r, why) => this.refusedTokens.refuse(r, why, this.log, this.opts.tokenRefused), outages, chatGone: this.opts.chatGone }, row, f, logCtx, guard);
+    return recordFailure({ store: this.store, log: this.log, onEvent: this.onEvent, now: this.now, opts: this.opts, record: (c, w) => this.record(c, w), tokenRefused: (r, why) => this.tokens.refuse(r.target.platform, why), outages, chatGone: this.opts.chatGone }, row, f, logCtx, guard);
   }
 }

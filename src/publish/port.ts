@@ -118,6 +118,11 @@ export interface ChatAdapter {
   healthy?(): boolean;
   /** How updates reach us, for /healthz, when the platform pushes them to an address it may forget (a Telegram webhook). */
   receiving?(): ReceivingState | undefined;
+  /**
+   * Tells `listener` whenever the platform answers a call of ours made with the bot token 401 (revoked or replaced):
+   * a delivery, a command's reply, a poll for updates, a webhook check. connections.ts keeps the one state.
+   */
+  onTokenRefused?(listener: (reason: string) => void): void;
 }
 
 /** A webhook's state as last read back from the platform (adapters/telegram/webhook-watch.ts). */

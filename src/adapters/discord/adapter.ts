@@ -2,7 +2,7 @@
  * Discord on discord.js: the outbox's post/edit/delete through the REST client (whose queue keeps
  * per-route rate limits), and slash commands with autocomplete through the gateway (Guilds intent only).
  */
-import { Client, DiscordAPIError, DiscordjsError, DiscordjsErrorCodes, Events, GatewayIntentBits, RateLimitError, REST, Routes, Status, type RESTOptions } from 'discord.js';
+import { Client, DiscordAPIError, DiscordjsError, DiscordjsErrorCodes, Events, GatewayIntentBits, RateLimitError, REST, RESTEvents, Routes, Status, type RESTOptions } from 'discord.js';
 import type { Config } from '../../config/schema.js';
 import { errorText, PlatformAuthError } from '../../errors.js';
 import type { Logger } from '../../log.js';
@@ -20,6 +20,7 @@ import { commandsHash, discordCommandPayloads } from './commands.js';
 import { classifyDiscordError } from './errors.js';
 import { boundedRestOptions } from './calls.js';
 import { missingForPosting } from './permissions.js';
+import { listeners, type Listeners } from '../../util/listeners.js';
 
 export interface DiscordAdapterOptions {
   token: string;
@@ -92,6 +93,23 @@ export function createDiscordRest(token: string, api: string, rateLimitWaitMaxMs
   return new REST({ ...queueOptions(api, rateLimitWaitMaxMs), ...(bound ? boundedRestOptions(bound.callTimeoutMs, bound.said) : {}) }).setToken(token);
 }
 
+/**
+ * A call made with the bot token answered 401, or the gateway closed with 4004 Authentication failed (discord-api-docs,
+ * topics/opcodes-and-status-codes.mdx): the token is refused, whichever call met it (connections.ts keeps the state).
+ * Interaction callbacks and webhook posts carry no bot token (`auth: false`), so their 401 is not the bot's.
+ */
+export function tokenRefusals(client: Client, log: Logger): Listeners<string> {
+  const refusals = listeners<string>();
+  client.rest.on(RESTEvents.Response, (request, response) => {
+    if (response.status === 401 && request.data.auth !== false) refusals.tell(`discord ${request.method} ${request.route}: 401 Unauthorized`);
+  });
+  client.on(Events.ShardDisconnect, (e, shard) => {
+    log.warn({ shard, code: e.code }, 'discord gateway disconnected');
+    if (e.code === 4004) refusals.tell('discord gateway: 4004 Authentication failed');
+  });
+  return refusals;
+}
+
 export interface DiscordAdapter extends ChatAdapter {
   client: Client;
 }
@@ -130,7 +148,6 @@ export function createDiscordAdapter(o: DiscordAdapterOptions): DiscordAdapter {
   });
   client.on(Events.InteractionCreate, (i) => void answerInteraction(i, { deps: o.deps, ephemeralLookups: o.config.ephemeralLookups, offered, log }));
   client.on(Events.ShardResume, () => log.info('discord gateway resumed'));
-  client.on(Events.ShardDisconnect, (_e, shard) => log.warn({ shard }, 'discord gateway disconnected'));
   client.on(Events.Error, (e) => log.error({ err: e.message }, 'discord client error'));
 
   return {
@@ -148,6 +165,7 @@ export function createDiscordAdapter(o: DiscordAdapterOptions): DiscordAdapter {
     confirmGone: (target, _reason, signal) => discordChannelGone(client.rest, target, signal),
     // The client stays 'ready' through a reconnect; the shards say whether the gateway is up now.
     healthy: () => client.isReady() && client.ws.shards.every((shard) => shard.status === Status.Ready),
+    onTokenRefused: tokenRefusals(client, log).add,
     async start() {
       const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
       try {

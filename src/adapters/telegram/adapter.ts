@@ -5,7 +5,7 @@
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { run, type RunnerHandle } from '@grammyjs/runner';
-import { Bot, GrammyError, HttpError } from 'grammy';
+import { Bot, BotError, GrammyError, HttpError } from 'grammy';
 import type { Config } from '../../config/schema.js';
 import type { CommandDeps } from '../../commands/index.js';
 import { errorText, PlatformAuthError } from '../../errors.js';
@@ -19,11 +19,14 @@ import type { ChatAdapter, OutgoingMessage } from '../../publish/port.js';
 import { classifyTelegramError, isNotModified } from './errors.js';
 import { Pacer } from './pacer.js';
 import { telegramCommandLists } from './render.js';
-import { installCallRules, LONG_POLL_SECONDS } from './calls.js';
+import { installCallRules, LONG_POLL_SECONDS, reachability } from './calls.js';
 import { handleTelegramUpdates } from './updates.js';
 import { TelegramWebhookServer } from './webhook.js';
 import { KeptPolling } from './polling.js';
+import { listeners } from '../../util/listeners.js';
 import { WEBHOOK_STATE_KEY, WebhookWatch } from './webhook-watch.js';
+import { KeptUpdates } from './kept-updates.js';
+import type { Update } from '@grammyjs/types';
 
 /** Updates handled at once across all chats. */
 const MAX_UPDATES_AT_ONCE = 100;
@@ -123,19 +126,30 @@ const ALLOWED_UPDATES = ['message', 'channel_post', 'inline_query', 'callback_qu
 function webhookMode(bot: Bot, o: TelegramAdapterOptions, log: Logger) {
   let server: TelegramWebhookServer | undefined;
   let watch: WebhookWatch | undefined;
+  const kept = new KeptUpdates(o.state, log);
+  const unanswered = new Set<number>(); // updates whose handling met Telegram not answering (updates.ts)
+  // bot.handleUpdate throws a failed update's BotError; bot.catch (updates.ts) is called by the runner and
+  // bot.start() only, so webhook mode calls it here, as they do (@grammyjs/runner runner.js, grammY bot.js handleUpdates).
+  const handle = async (update: Update) => {
+    await bot.handleUpdate(update).catch((e: unknown) => (e instanceof BotError ? bot.errorHandler(e) : Promise.reject(e)));
+    return unanswered.delete(update.update_id) ? ('unanswered' as const) : undefined;
+  };
   return {
+    /** Polling mode has none: an update not fetched waits at Telegram instead. */
+    unanswered: o.config.mode === 'webhook' ? (updateId: number) => void unanswered.add(updateId) : undefined,
     async start(): Promise<void> {
       if (!o.config.webhook.url || !o.webhookSecret) throw new Error('telegram webhook mode needs telegram.webhook.url and TELEGRAM_WEBHOOK_SECRET');
       const { host, port, path, checkSeconds } = o.config.webhook;
       const secret_token = o.webhookSecret;
       const url = o.config.webhook.url + path;
-      server = new TelegramWebhookServer({ host, port, path, secret: secret_token, log, maxInFlight: MAX_UPDATES_AT_ONCE, handle: (update) => bot.handleUpdate(update) });
+      server = new TelegramWebhookServer({ host, port, path, secret: secret_token, log, maxInFlight: MAX_UPDATES_AT_ONCE, handle, kept });
       await server.listen();
       const set = () => bot.api.setWebhook(url, { secret_token, allowed_updates: [...ALLOWED_UPDATES] });
       await set();
       const taken = server;
       watch = new WebhookWatch({ url, everyMs: checkSeconds * 1000, getInfo: () => bot.api.getWebhookInfo(), set, log, lastUpdateAt: () => taken.lastUpdateAt, onState: (s) => o.state.setMeta(WEBHOOK_STATE_KEY, JSON.stringify(s)) });
       watch.start();
+      void server.handleKept(); // those a run before kept (killed while Telegram did not answer)
     },
     async stop(): Promise<void> {
       watch?.stop();
@@ -146,8 +160,11 @@ function webhookMode(bot: Bot, o: TelegramAdapterOptions, log: Logger) {
     /** Our server listens and, as far as the last check knows, Telegram sends to it. */
     healthy: () => !!server?.listening && !!watch?.ok,
     state: () => watch?.state,
-    /** Telegram reachable again: the webhook may have been taken meanwhile, so it is read back at once. */
-    recheck: () => void watch?.check(),
+    /** Telegram reachable again: the webhook may have been taken meanwhile, so it is read back at once; kept updates are handled again. */
+    recheck: () => {
+      void watch?.check();
+      void server?.handleKept();
+    },
   };
 }
 
@@ -172,19 +189,15 @@ export function createTelegramAdapter(o: TelegramAdapterOptions): TelegramAdapte
   const pacer = new Pacer(o.config.rate, Date.now, o.groupWindowMs);
   const templates = o.templates ?? Templates.defaults();
   const log = o.log.child({ platform: 'telegram' });
-  // Whether the last call reached Telegram at all (any answer counts, errors included); for /healthz.
-  let reachable = true;
   // Aborted at stop: replies still waiting for their chat's send slot are dropped, not waited for.
   let replies = new AbortController();
   // Calls made while handling an update are replies; they carry the stop signal into the pacer.
   const replyScope = new AsyncLocalStorage<AbortSignal>();
   const webhook = webhookMode(bot, o, log);
-  const reached = (r: boolean) => {
-    if (r && !reachable) webhook.recheck();
-    reachable = r;
-  };
-  installCallRules(bot, { pacer, replyScope, log, callTimeoutMs, reached });
-  handleTelegramUpdates(bot, { deps: o.deps, state: o.state, log, replyScope, replySignal: () => replies.signal, staleAfterMs: o.config.staleCommandMinutes * 60_000 });
+  const { reachable, reached } = reachability(() => webhook.recheck());
+  const refusals = listeners<string>(); // calls answered 401, whichever (connections.ts keeps the state)
+  installCallRules(bot, { pacer, replyScope, log, callTimeoutMs, reached, refused: refusals.tell });
+  handleTelegramUpdates(bot, { deps: o.deps, state: o.state, log, replyScope, replySignal: () => replies.signal, staleAfterMs: o.config.staleCommandMinutes * 60_000, unanswered: webhook.unanswered });
 
   const polling = new KeptPolling(() => receiveUpdates(bot, o, log), log);
 
@@ -230,8 +243,9 @@ export function createTelegramAdapter(o: TelegramAdapterOptions): TelegramAdapte
     resendGuard: () => ({ guard: 'none', why: 'the Telegram Bot API has no idempotency key' }),
     probe: (signal) => askTelegram(bot, signal),
     confirmGone: (target, reason, signal) => telegramChatGone(bot, target, reason, signal),
-    healthy: () => reachable && (o.config.mode === 'webhook' ? webhook.healthy() : polling.running),
+    healthy: () => reachable() && (o.config.mode === 'webhook' ? webhook.healthy() : polling.running),
     receiving: () => webhook.state(),
+    onTokenRefused: refusals.add,
     async start() {
       await initBot(bot, o, log);
       if (o.config.mode === 'webhook') await webhook.start();

@@ -44,6 +44,8 @@ export interface CallRules {
   callTimeoutMs: number;
   /** Told whether each call reached Telegram at all (any answer counts, errors included). */
   reached: (reachable: boolean) => void;
+  /** Told each call answered 401 Unauthorized: the bot token is refused (revoked or replaced), whichever call met it. */
+  refused: (reason: string) => void;
 }
 
 /** Installs the rules on `bot.api`. */
@@ -57,6 +59,8 @@ export function installCallRules(bot: Bot, o: CallRules): void {
     try {
       const answer = await prev(method, payload, bounded.signal as GrammySignal);
       o.reached(true);
+      // 401 is the bot's token, on any method (core.telegram.org/bots/api, "Authorizing your bot"; TelegramBotAPI/errors json/unauthorized.json).
+      if (!answer.ok && answer.error_code === 401) o.refused(`telegram ${method}: 401 ${answer.description}`);
       return answer;
     } catch (e) {
       if (bounded.timedOut()) {
@@ -85,4 +89,16 @@ export function installCallRules(bot: Bot, o: CallRules): void {
     if (!(await sleepUnlessAborted(retryAfter * 1000, reply))) return answer;
     return prev(method, payload, signal);
   });
+}
+
+/** Whether the last call reached Telegram at all (any answer counts, errors included; for /healthz), and `back` told when one does again after none did. */
+export function reachability(back: () => void): { reachable: () => boolean; reached: (r: boolean) => void } {
+  let reachable = true;
+  return {
+    reachable: () => reachable,
+    reached: (r) => {
+      if (r && !reachable) back();
+      reachable = r;
+    },
+  };
 }

@@ -5,7 +5,7 @@
  */
 import type { AsyncLocalStorage } from 'node:async_hooks';
 import { sequentialize } from '@grammyjs/runner';
-import type { Bot, Context } from 'grammy';
+import { HttpError, type Bot, type Context } from 'grammy';
 import { parseTextArgs, unknownKeys } from '../../commands/args.js';
 import { COMMAND_FAILED_TEXT, COMMANDS, findCommand, runCommand, type CommandDeps } from '../../commands/index.js';
 import { EXPIRED_TEXT, OfferedNotes, openOffered, suggestNotesWithSummaries } from '../../commands/lookup.js';
@@ -35,6 +35,11 @@ export interface TelegramUpdateDeps {
   replySignal: () => AbortSignal;
   /** Commands older than this (by their message's `date`) are not run (`telegram.staleCommandMinutes`). */
   staleAfterMs: number;
+  /**
+   * Webhook mode: told the update whose handling met Telegram not answering (no answer, our timeout) before it was
+   * done; it is handled again once Telegram answers (kept-updates.ts), so the chat is not told "something went wrong".
+   */
+  unanswered?: ((updateId: number) => void) | undefined;
 }
 
 function targetOf(ctx: Context): Target | undefined {
@@ -61,6 +66,7 @@ export function handleTelegramUpdates(bot: Bot, u: TelegramUpdateDeps): void {
   bot.catch(async (err) => {
     const ctx = err.ctx;
     if (u.replySignal().aborted) return; // stopping: the reply was dropped on purpose
+    if (u.unanswered && err.error instanceof HttpError) return u.unanswered(ctx.update.update_id);
     u.log.error({ update: ctx.update.update_id, chat: ctx.chat?.id, err: errorText(err.error) }, 'telegram update failed');
     if (ctx.chat && ctx.msg?.text?.startsWith('/')) await ctx.reply(COMMAND_FAILED_TEXT).catch(() => undefined);
   });

@@ -11,6 +11,7 @@ import type { Update } from '@grammyjs/types';
 import { z } from 'zod';
 import type { Logger } from '../../log.js';
 import { errorText } from '../../errors.js';
+import type { KeptUpdates } from './kept-updates.js';
 
 /**
  * An update is a few kilobytes (a message of 4096 characters with its entities); 1 MiB bounds the
@@ -29,8 +30,13 @@ export interface WebhookServerOptions {
   path: string;
   /** Checked against `X-Telegram-Bot-Api-Secret-Token` on every request (core.telegram.org/bots/api#setwebhook). */
   secret: string;
-  /** Handles one update; its failure is logged here, never thrown to the server. */
-  handle: (update: Update) => Promise<void>;
+  /**
+   * Handles one update; its failure is logged here, never thrown to the server. `'unanswered'`: its handling met
+   * Telegram not answering before it was done, so it goes to `kept` and is handled again (`handleKept`).
+   */
+  handle: (update: Update) => Promise<void | 'unanswered'>;
+  /** Where such updates wait (kept-updates.ts); without it they are lost, as before. */
+  kept?: KeptUpdates | undefined;
   /**
    * Updates in hand at most (as long polling's runner holds); beyond it a request is answered 503,
    * which Telegram sends again after 1 s, doubling (telegram-bot-api WebhookActor.cpp,
@@ -88,6 +94,8 @@ export class TelegramWebhookServer {
   private server: Server | undefined;
   private readonly seen = new Set<number>();
   private readonly inFlight = new Set<Promise<void>>();
+  /** Update ids being handled now (a kept one is never handled twice at once). */
+  private readonly handling = new Set<number>();
   /** When the latest update was taken (for the webhook watch: Telegram's delivery errors before it are past). */
   lastUpdateAt: number | undefined;
 
@@ -158,18 +166,44 @@ export class TelegramWebhookServer {
     });
   }
 
+  /**
+   * Handles the kept updates again (Telegram answers again, or a start), each once at a time: one still being
+   * handled is not started twice. Resolves once each has been handled (or kept again).
+   */
+  handleKept(): Promise<void> {
+    const kept = (this.o.kept?.list() ?? []).filter((u) => !this.handling.has(u.update_id));
+    for (const u of kept) this.seen.add(u.update_id); // a kept update of a run before, sent again after it is handled: ignored
+    return Promise.all(kept.map((u) => this.run(u))).then(() => undefined);
+  }
+
   private take(update: Update): void {
-    if (this.seen.has(update.update_id)) {
+    // Sent again (its answer lost), or kept to be handled again: never handled twice (update_id).
+    if (this.seen.has(update.update_id) || this.o.kept?.has(update.update_id)) {
       this.o.log.debug({ update: update.update_id }, 'telegram webhook: update already taken; sent again, ignored');
       return;
     }
     this.seen.add(update.update_id);
     this.lastUpdateAt = Date.now();
     if (this.seen.size > REMEMBERED_UPDATES) this.seen.delete(this.seen.values().next().value!);
+    void this.run(update);
+  }
+
+  private run(update: Update): Promise<void> {
+    const id = update.update_id;
+    this.handling.add(id);
     const task = this.o
       .handle(update)
-      .catch((e: unknown) => this.o.log.error({ update: update.update_id, err: errorText(e) }, 'telegram update failed'))
-      .finally(() => this.inFlight.delete(task));
+      .then((r) => {
+        if (r !== 'unanswered') return this.o.kept?.drop(id);
+        this.o.kept?.keep(update);
+        this.o.log.warn({ update: id }, 'telegram did not answer while this update was handled; it is handled again once Telegram answers');
+      })
+      .catch((e: unknown) => this.o.log.error({ update: id, err: errorText(e) }, 'telegram update failed'))
+      .finally(() => {
+        this.handling.delete(id);
+        this.inFlight.delete(task);
+      });
     this.inFlight.add(task);
+    return task;
   }
 }
