@@ -118,6 +118,15 @@ export interface ChatMessage {
   digest?: boolean;
 }
 
+/**
+ * Set-aside bounds (AppOptions.asideBounds) for tests of what becomes of a slow note and the notes saved with it, not
+ * of the bounds' length: a quarter of parse-aside.ts's own (1 s of the thread's CPU, 3 s by the clock), which
+ * parse-aside.test.ts's first case runs. Their slow notes spin a thread each until the service stops, so the sooner
+ * the notes beside them are set free the less CPU those tests burn; every rule they check holds at any bound. Still
+ * far past an ordinary note's parse on a warm thread (ms), and a module load pauses the bound (budgeted-worker.ts).
+ */
+export const SHORT_ASIDE_BOUNDS = { cpuMs: 250, wallMs: 750 } as const;
+
 export class InProcessService {
   app: RunningApp | undefined;
   readonly events: ConsoleEvent[] = [];
@@ -153,7 +162,7 @@ export class InProcessService {
     readonly config: Config,
     private readonly log: Logger = silentLogger(),
     /** Platform adapters (against the fakes), their tokens, a clock the test moves, and parse threads (default: the worker's, workerParseThreads). */
-    private readonly extra: Partial<Pick<AppOptions, 'platformAdapters' | 'now' | 'parseThreads' | 'fileLock'>> & { env?: Record<string, string> } = {},
+    private readonly extra: Partial<Pick<AppOptions, 'platformAdapters' | 'now' | 'parseThreads' | 'fileLock' | 'asideBounds'>> & { env?: Record<string, string> } = {},
   ) {}
 
   /** `warnings`: the log's warnings and errors are kept in `warnings` (a wait on a line the service logs), the rest dropped. */
@@ -220,6 +229,7 @@ export class InProcessService {
       now: this.extra.now,
       parseThreads: this.extra.parseThreads ?? workerParseThreads(),
       fileLock: this.extra.fileLock ?? workerFileLocks().lock, // the real flock child where a process must meet the lock (lock.test.ts)
+      asideBounds: this.extra.asideBounds,
       read: { maxBytes: 1 << 20, defaultLang: 'en', fileLangs: [...DEFAULT_FILE_LANGS], site: { url: 'https://ex.org', baseurl: '', permalink: '/:title', collections: {} } },
       notesDir: this.notes,
       dbPath: this.db,
