@@ -17,11 +17,11 @@ export interface LoggedLine {
  * `config` parsed as the config file is; `logged`: each line the service logs at info and above, in order. `onLine` is
  * told each as it is logged, inside the service's call (a test's gate: a change made at that point of the service's work).
  */
-export function loggedService(config: unknown, onLine: (line: LoggedLine) => void = () => undefined, extra: ConstructorParameters<typeof InProcessService>[4] = {}): { svc: InProcessService; logged: LoggedLine[] } {
+export function loggedService(config: unknown, onLine: (line: LoggedLine) => void = () => undefined): { svc: InProcessService; logged: LoggedLine[] } {
   const logged: LoggedLine[] = [];
   const keep = (line: LoggedLine) => (logged.push(line), onLine(line));
   const log = createLogger({ level: 'info', secrets: [], destination: new Writable({ write: (chunk, _enc, done) => (keep(JSON.parse(String(chunk)) as LoggedLine), done()) }) });
   const dir = mkdtempSync(path.join(tmpdir(), 'notecast-logged-'));
   mkdirSync(path.join(dir, 'notes'));
-  return { svc: new InProcessService(path.join(dir, 'notes'), path.join(dir, 'state', 'notecast.db'), configSchema.parse(config), log, extra), logged };
+  return { svc: new InProcessService(path.join(dir, 'notes'), path.join(dir, 'state', 'notecast.db'), configSchema.parse(config), log), logged };
 }

@@ -12,7 +12,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ParseThreads } from '../../src/publish/parse-pool.js';
-import { InProcessService, SHORT_ASIDE_BOUNDS } from '../helpers/inproc.js';
+import { InProcessService } from '../helpers/inproc.js';
 import { until } from '../helpers/until.js';
 
 const slowText = '*a'.repeat(500_000);
@@ -32,7 +32,7 @@ describe('the saves after a slow note is set aside', () => {
     // No translation grace (5 s by default in group mode): each new note would wait it out for translations that never come.
     svc = InProcessService.sandbox(
       { notes: { parseTimeoutMs: NEVER_MS }, watch: { mode: 'native', quietMs: 100, reconcileMinutes: 0 }, publish: { translations: { mode: 'group', graceMs: 0 } }, routes: [{ platform: 'console', chat: 'all' }] },
-      { parseThreads: new ParseThreads(0), asideBounds: SHORT_ASIDE_BOUNDS },
+      { parseThreads: new ParseThreads(0) },
     );
     await svc.start();
     const s = svc;

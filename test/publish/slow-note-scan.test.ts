@@ -10,7 +10,7 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { SHORT_ASIDE_BOUNDS, type InProcessService } from '../helpers/inproc.js';
+import type { InProcessService } from '../helpers/inproc.js';
 import { loggedService, type LoggedLine } from '../helpers/logged-service.js';
 import { until } from '../helpers/until.js';
 import { readSlowNotes } from '../../src/publish/slow-notes.js';
@@ -30,7 +30,7 @@ const titles = (s: InProcessService) => s.live('all').map((m) => m.text.split('\
 describe('the start-up scan sets a slow note aside as a save does', () => {
   it('notes written while the service was stopped are announced, and the start ends, while a slow one written with them parses', { timeout: 240_000 }, async () => {
     // No translation grace (5 s by default in group mode): each new note would wait it out for translations that never come.
-    const made = loggedService({ notes: { parseTimeoutMs: NEVER_MS }, watch: { mode: 'native', quietMs: 100, reconcileMinutes: 0 }, publish: { translations: { mode: 'group', graceMs: 0 } }, routes: [{ platform: 'console', chat: 'all' }] }, undefined, { asideBounds: SHORT_ASIDE_BOUNDS });
+    const made = loggedService({ notes: { parseTimeoutMs: NEVER_MS }, watch: { mode: 'native', quietMs: 100, reconcileMinutes: 0 }, publish: { translations: { mode: 'group', graceMs: 0 } }, routes: [{ platform: 'console', chat: 'all' }] });
     svc = made.svc;
     const logged = made.logged;
     const s = svc;
@@ -78,7 +78,7 @@ describe('the start-up scan’s catch-up pass', () => {
       gate = undefined;
     };
     const config = { notes: { parseTimeoutMs: NEVER_MS }, watch: { mode: 'poll', pollIntervalMs: NEVER_MS, quietMs: 100, reconcileMinutes: 0 }, publish: { translations: { mode: 'group', graceMs: 0 } }, routes: [{ platform: 'console', chat: 'all' }] };
-    const made = loggedService(config, atSetAside, { asideBounds: SHORT_ASIDE_BOUNDS });
+    const made = loggedService(config, atSetAside);
     svc = made.svc;
     const s = svc;
     writeFileSync(path.join(s.notes, 'before.md'), normalText('Before'));

@@ -8,7 +8,7 @@ import { mkdtempSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { cliIn } from '../helpers/cli.js';
-import { SHORT_ASIDE_BOUNDS, type InProcessService } from '../helpers/inproc.js';
+import type { InProcessService } from '../helpers/inproc.js';
 import { loggedService } from '../helpers/logged-service.js';
 import { until } from '../helpers/until.js';
 
@@ -25,7 +25,7 @@ const slowNotesOf = async (db: string) => (JSON.parse((await cliIn(['status', '-
 describe('a note set aside while it parses is said by the log and status', () => {
   it('logged as set aside, listed by status while it parses, and no longer once it is decided', { timeout: 240_000 }, async () => {
     // No translation grace (5 s by default in group mode): each new note would wait it out for translations that never come.
-    const made = loggedService({ notes: { parseTimeoutMs: 600_000 }, watch: { mode: 'native', quietMs: 100, reconcileMinutes: 0 }, publish: { translations: { mode: 'group', graceMs: 0 } }, routes: [{ platform: 'console', chat: 'all' }] }, undefined, { asideBounds: SHORT_ASIDE_BOUNDS });
+    const made = loggedService({ notes: { parseTimeoutMs: 600_000 }, watch: { mode: 'native', quietMs: 100, reconcileMinutes: 0 }, publish: { translations: { mode: 'group', graceMs: 0 } }, routes: [{ platform: 'console', chat: 'all' }] });
     svc = made.svc;
     const logged = made.logged;
     await svc.start();

@@ -31,9 +31,6 @@ afterEach(async () => {
 
 function service(): { s: InProcessService; logged: LoggedLine[] } {
   // No translation grace (5 s by default in group mode): each new note would wait it out for translations that never come.
-  // The default set-aside bounds, not SHORT_ASIDE_BOUNDS: with those (250 ms of CPU, 750 ms) the cases here set the
-  // same content aside twice at load 34-35 (the first case in 2 runs of 2, the second in 1; issue 24, not diagnosed),
-  // where the default passed at load 28-47.
   const made = loggedService({ notes: { parseTimeoutMs: NEVER_MS }, watch: { mode: 'native', quietMs: 100, reconcileMinutes: 0 }, publish: { translations: { mode: 'group', graceMs: 0 } }, routes: [{ platform: 'console', chat: 'all' }] });
   svc = made.svc;
   return { s: made.svc, logged: made.logged };
