@@ -34,7 +34,7 @@ import { chooseWatchMode } from './watch/mode.js';
 import type { Batch } from './watch/batch.js';
 import { summaryOptionsOf } from './summary/shape.js';
 import { systemClock, type Clock } from './util/clock.js';
-import type { ParseThreads } from './publish/parse-pool.js';
+import type { AsideBounds, ParseThreads } from './publish/parse-pool.js';
 import type { FileLocker } from './store/file-lock.js';
 
 export interface AppOptions {
@@ -98,6 +98,8 @@ export interface AppOptions {
    * shortens it, so a platform back up is tried again within a moment.
    */
   reconnect?: Pick<ConnectionsOptions, 'baseDelayMs' | 'maxDelayMs'> | undefined;
+  /** When a note still parsing is set aside (parse-aside.ts's bounds unless given; `notecast start` never gives it). */
+  asideBounds?: Partial<AsideBounds> | undefined;
 }
 
 export interface PlatformDeps {
@@ -223,8 +225,7 @@ async function startAppParts(o: AppOptions, undo: (() => unknown)[]): Promise<Ru
     },
     onNote: (row) => search.titleChanged(row.info),
     now: nowOf(o),
-    parseThreads: o.parseThreads,
-    acceptRemovals: o.acceptRemovals,
+    parseThreads: o.parseThreads, acceptRemovals: o.acceptRemovals, aside: o.asideBounds,
   });
 
   const connections = platformConnections(o, adapters, store, deliverer);

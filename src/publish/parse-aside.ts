@@ -11,7 +11,7 @@
  */
 import { statSync } from 'node:fs';
 import type { BudgetedWorker } from './budgeted-worker.js';
-import type { ParseJob, ParseResult, ThreadRead } from './parse-jobs.js';
+import type { AsideBounds, ParseJob, ParseResult, ThreadRead } from './parse-jobs.js';
 
 /**
  * How long a note may parse, in its thread's CPU time (BudgetedWorker SoftBound), before it is set aside (its budget
@@ -54,12 +54,6 @@ interface Item {
   read?: ThreadRead | null | undefined;
   promise: Promise<ParseResult>;
   done: (r: ParseResult) => void;
-}
-
-/** When a note still parsing is set aside: `cpuMs` of its thread's CPU, or `wallMs` by the clock, whichever comes first. */
-export interface AsideBounds {
-  cpuMs: number;
-  wallMs: number;
 }
 
 export interface AsideLanes {

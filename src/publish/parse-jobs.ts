@@ -69,10 +69,18 @@ export const SUMMARIES_LOADED = 'summaries loaded';
 /** Sent to a thread started ahead of need (parse-pool.ts `spare`): it loads the summary's modules now, not on the note that needs them. */
 export const WARM_UP = 'warm up';
 
+/** When a note still parsing is set aside (parse-aside.ts): `cpuMs` of its thread's CPU, or `wallMs` by the clock, whichever comes first. */
+export interface AsideBounds {
+  cpuMs: number;
+  wallMs: number;
+}
+
 export interface ParserOptions {
   read: ReadOptions;
   summary: SummaryOptions;
   /** Longest one note may take to parse and summarise. */
   budgetMs: number;
+  /** `parseAside`'s bounds when its caller gives none: parse-aside.ts's own unless given (AppOptions.asideBounds). */
+  aside?: Partial<AsideBounds> | undefined;
 }
 

@@ -12,13 +12,13 @@ import { fileURLToPath } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
 import { boundHeapGrowth } from '../util/heap.js';
 import { BudgetedWorker, threadOptions } from './budgeted-worker.js';
-import type { ParseJob, ParseResult, ParserOptions } from './parse-jobs.js';
-import { asideLanes, type AsideBounds, type ParseEntry } from './parse-aside.js';
+import type { AsideBounds, ParseJob, ParseResult, ParserOptions } from './parse-jobs.js';
+import { asideLanes, type ParseEntry } from './parse-aside.js';
 import { readOnThread } from './parse-note.js';
 
 export { READY, TOO_LONG } from './parse-jobs.js';
 export { readOnThread } from './parse-note.js';
-export type { FileJob, ParseJob, ParseResult, ParserOptions, ReadsMessage, TextJob, ThreadRead } from './parse-jobs.js';
+export type { AsideBounds, FileJob, ParseJob, ParseResult, ParserOptions, ReadsMessage, TextJob, ThreadRead } from './parse-jobs.js';
 
 /** Above this many notes in one call, every thread is used; below, one. */
 export const POOL_THRESHOLD = 400;
@@ -127,7 +127,7 @@ export function openParser(o: ParserOptions, shared?: ParseThreads): Parser {
       return onOwnThread(jobs, take, release);
     },
     parseAside(jobs, bounds) {
-      return closed || jobs.length >= POOL_THRESHOLD ? this.parse(jobs) : aside.parse(jobs, bounds);
+      return closed || jobs.length >= POOL_THRESHOLD ? this.parse(jobs) : aside.parse(jobs, bounds ?? o.aside);
     },
     async endBatch() {
       unboundHeap?.();

@@ -9,7 +9,7 @@ import { contentHash, noteIdOf, readNoteTextSync, toRelPath, type ReadOptions } 
 import { realRootNow } from '../notes/real-root.js';
 import { errorHashOf, knownLookup, parseJobOf, settleThreadReads, type BatchOptions, type ChangedFile, type FolderReader } from './batch-read.js';
 import type { SummaryOptions } from '../summary/build.js';
-import { openParser, type Parser, type ParseResult, type ParseThreads } from './parse-pool.js';
+import { openParser, type Parser, type ParseResult, type ParserOptions, type ParseThreads } from './parse-pool.js';
 import type { KnownNote, NotePlace, Store } from '../store/store.js';
 import { targetKey, type DigestItem, type NoteRow, type SearchText, type Target } from '../store/types.js';
 import { holdForScheduledDigest, type NewPost } from './scheduled-digest.js';
@@ -37,7 +37,7 @@ import { followFamilyMessages, regroupAfterSeparate, returnToFamilyMessages } fr
 import { SummaryMisses } from './summary-misses.js';
 import { parseChunk, splitLate } from './late-notes.js';
 import { longSummaryMaker, noteErrorRecord, summariesShownBy, summaryMaker } from './summary-maker.js';
-export interface PublisherDeps {
+export interface PublisherDeps extends Pick<ParserOptions, 'aside'> {
   root: string;
   store: Store;
   config: Config;
@@ -94,7 +94,7 @@ export class Publisher {
     this.reader = { root: deps.root, realRoot: realpathSync.native(deps.root), maxBytes: deps.read.maxBytes, parseBudgetMs: deps.config.notes.parseTimeoutMs, markSeen: (seen) => deps.store.markSeen(seen) };
     this.held = new HeldRewrites(deps.root, deps.config, this.reportClock.reported, this.reader, deps.store); // the store: status says what is held (held-files.ts); the reader, whose realRoot each batch looks up
     this.accepted = new Set(deps.acceptRemovals ? readHeldRemovals(deps.store).map((h) => h.file) : []);
-    this.parser = openParser({ read: deps.read, summary: deps.summary, budgetMs: deps.config.notes.parseTimeoutMs }, deps.parseThreads);
+    this.parser = openParser({ read: deps.read, summary: deps.summary, budgetMs: deps.config.notes.parseTimeoutMs, aside: deps.aside }, deps.parseThreads);
     deps.store.summaries.madeBy(summaryMaker(deps.root, deps.read, deps.summary), longSummaryMaker({ ...deps, parser: this.parser, parseBudgetMs: deps.config.notes.parseTimeoutMs }));
   }
 

@@ -15,7 +15,7 @@
 import { renameSync, writeFileSync, mkdtempSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { InProcessService } from '../helpers/inproc.js';
+import { InProcessService, SHORT_ASIDE_BOUNDS } from '../helpers/inproc.js';
 import { until } from '../helpers/until.js';
 import { TOO_LONG } from '../../src/publish/parse-pool.js';
 
@@ -37,7 +37,7 @@ function service(budgetMs: number): InProcessService {
     watch: { mode: 'native', quietMs: 100, reconcileMinutes: 0 },
     publish: { translations: { mode: 'group', graceMs: 0 } },
     routes: [{ platform: 'console', chat: 'all' }],
-  });
+  }, { asideBounds: SHORT_ASIDE_BOUNDS });
 }
 
 /** Written aside, then moved in together, as the tester did: one watcher batch. */
