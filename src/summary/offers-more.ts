@@ -72,8 +72,18 @@ const READER_WISHES_HINT: Rules = [
 /** English's hint as a word of the sentence's shared lower case (sentence-facts.ts), read by other rules too. */
 export const READER_WISHES_GATES: WordGates = [[/^en/, ['you']]];
 
-/** Words English's QUESTIONS_LEFT and READER_WISHES cannot match without besides "you": the condition's "if" or "should" (most sentences to the reader hold neither). */
-export const CONDITION_GATES: WordGates = [[/^en/, ['if', 'should']]];
+/**
+ * Words QUESTIONS_LEFT and READER_WISHES cannot match without: the condition's "if" or "should" (English, besides "you"),
+ * and in the languages READER_WISHES_HINT has no pattern for, each rule's conditional (如果…, …的话; 質問, よければ, …;
+ * अगर/यदि; إذا/إن/لو). Most sentences hold none, and neither rule need run. Scripts without case: the lower case keeps them.
+ */
+export const CONDITION_GATES: WordGates = [
+  [/^en/, ['if', 'should']],
+  [/^(zh|hant|yue)/, ['如果', '若', '要是', '假如', '倘若', '的话', '的話']],
+  [/^ja/, ['質問', 'ご不明な点', 'たければ', 'たいなら', 'たかったら', 'よければ', 'よろしければ', 'よかったら', 'ご希望', '興味があれば']],
+  [/^hi/, ['अगर', 'यदि']],
+  [/^ar/, ['إذا', 'إن', 'لو']],
+];
 
 export function offersMore(s: string, locale: string): boolean {
   if (invitesQuestions(s, locale) || invitesToComment(s, locale)) return true;

@@ -6,7 +6,7 @@
  * wrap their substance in these; a reader's summary leaves them out. Pure.
  */
 import { writersOwnWords } from './quotation.js';
-import { capitalise, wordsAndCjk } from './chars.js';
+import { capitalise } from './chars.js';
 import { ruleFor, type Rules } from './locale-rules.js';
 import { asksByForm } from './question-form.js';
 import { givesOwnView } from './own-view.js';
@@ -189,10 +189,9 @@ export function namesWhatItPointsAt(s: string, locale: string): boolean {
 
 export { pointsBackWithin } from './points-back-within.js';
 
-/** Words of a sentence, CJK characters counted two to a word. */
+/** Words of a sentence, CJK characters counted two to a word: counted once per sentence for every rule that asks (sentence-facts.ts). */
 export function wordCount(s: string): number {
-  const { words, cjk } = wordsAndCjk(s);
-  return words + Math.ceil(cjk / 2);
+  return factsOf(s).words;
 }
 
 /**

@@ -4,7 +4,7 @@ import { factsOf, passesGate, type WordGates } from '../../src/summary/sentence-
 import { ENGLISH_I_WORDS, MAYBE_ENGLISH_I, OPENING_BREAK, READERS_OWN_GATES, READERS_OWN_START, SECOND_PERSON_GATES, SECOND_PERSON_START, withoutInterjection, wordCount } from '../../src/summary/tone.js';
 import { AGREES, AGREES_GATES } from '../../src/summary/agreement.js';
 import { POINTS_BACK_WITHIN, POINTS_BACK_WITHIN_GATES } from '../../src/summary/points-back-within.js';
-import { QUESTIONS_LEFT, READER_WISHES, READER_WISHES_GATES } from '../../src/summary/offers-more.js';
+import { CONDITION_GATES, QUESTIONS_LEFT, READER_WISHES, READER_WISHES_GATES } from '../../src/summary/offers-more.js';
 import type { Rules } from '../../src/summary/locale-rules.js';
 
 // The rules' own words, their case variants and the characters a case-insensitive regex folds onto
@@ -15,6 +15,11 @@ const WORDS = {
   de: ['dies', 'Dies', 'DIES', 'dieſ', 'ist', 'es', 'das'],
   es: ['esto', 'Esto', 'eso', 'ello', 'ELLO', 'es'],
   fr: ['cela', 'Cela', 'ceci', 'ça', 'ÇA', 'est'],
+  // Conditions on the reader's wish or questions (offers-more.ts), whole and in pieces, in the scripts without case.
+  zh: ['如果', '若', '倘若', '想', '需要', '的话', '的話', '疑问', '疑問', '，', '。', '如果你想', '有兴趣的话', '若还有疑问', '你'],
+  ja: ['質問', 'ご質問があれば', 'ご不明な点がありましたら', 'よければ', 'よろしければ', '興味があれば', 'ご希望なら', 'たければ', 'あれば', 'が', '。'],
+  hi: ['अगर', 'यदि', 'आप', 'आपके', 'चाहें', 'सवाल', 'अगर आप चाहें', 'यदि आपके कोई सवाल', 'हैं', '।'],
+  ar: ['إذا', 'إن', 'لو', 'أردت', 'أسئلة', 'إذا أردت', 'إذا كانت لديك أسئلة', 'لو رغبت', '،'],
 };
 const sentence = (lang: keyof typeof WORDS) =>
   fc.array(fc.oneof(fc.constantFrom(...WORDS[lang]), fc.constantFrom(' ', ', ', '.', '?', '(', ')', 'K', 'ſ', 'İ', 'ı', '\u00a0'), fc.string({ maxLength: 3 })), { maxLength: 12 }).map((p) => p.join(' '));
@@ -46,6 +51,16 @@ describe('word gates before a rule (sentence-facts.ts)', () => {
   gateHolds('AGREES', AGREES_GATES, [AGREES], ['en']);
   gateHolds('READER_WISHES and QUESTIONS_LEFT', READER_WISHES_GATES, [READER_WISHES, QUESTIONS_LEFT], ['en']);
   gateHolds('POINTS_BACK_WITHIN', POINTS_BACK_WITHIN_GATES, [POINTS_BACK_WITHIN], ['en', 'de', 'es', 'fr']);
+  gateHolds('READER_WISHES and QUESTIONS_LEFT, their conditions', CONDITION_GATES, [READER_WISHES, QUESTIONS_LEFT], ['zh', 'ja', 'hi', 'ar']);
+
+  it('the conditions gate a statement out in the scripts without case (no rule runs on it)', () => {
+    expect(passesGate(CONDITION_GATES, 'zh', '这个缓存会在重启后清空。')).toBe(false);
+    expect(passesGate(CONDITION_GATES, 'zh-Hant', '這個快取會在重新啟動後清空。')).toBe(false);
+    expect(passesGate(CONDITION_GATES, 'ja', 'このキャッシュは再起動で消えます。')).toBe(false);
+    expect(passesGate(CONDITION_GATES, 'hi', 'यह कैश रीस्टार्ट के बाद खाली हो जाता है।')).toBe(false);
+    expect(passesGate(CONDITION_GATES, 'ar', 'تُمسح الذاكرة المؤقتة بعد إعادة التشغيل.')).toBe(false);
+    expect(passesGate(CONDITION_GATES, 'zh', '如果你想，我再帮你写一个。')).toBe(true);
+  });
 
   it('MAYBE_ENGLISH_I: its words hold wherever it matches', () => {
     let matched = 0;
