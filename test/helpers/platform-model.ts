@@ -16,6 +16,8 @@ import fc from 'fast-check';
 import { FakeTelegram } from '../fakes/telegram/server.js';
 
 export const NOTES = 4;
+/** The model's `delivery.maxAttempts`: error phases run longer than it (README, Delivery: an outage spends none of them). */
+export const MAX_ATTEMPTS = 3;
 export const ADMIN = 11;
 export const G_ID = -701;
 export const G_SUPER = -100701;
@@ -40,6 +42,12 @@ export type PlatformOp =
   | { op: 'revoke'; ops: Save[] }
   /** The platform answers `kind` to the next `count` calls it applies to while `ops` are saved (README: retried, a 429 waited out). */
   | { op: 'errors'; kind: '429' | '5xx' | 'drop' | '409'; count: number; ops: Save[] }
+  /**
+   * Sends, edits and deletes in `chat` alone answered 500 `count` times while `ops` are saved and the other chat's go
+   * through (README, Delivery: `maxAttempts` "counts only those of one delivery while its platform answers others …
+   * then it is marked failed (shown in `status`)"): each of its notes shows as the model says, or its delivery is failed in `status`.
+   */
+  | { op: 'failing'; chat: ChatName; count: number; ops: Save[] }
   | { op: 'restart' }
   /** S's config route taken out of the config (`on: false`) or put back, then a restart (README: "its route removed from the config"). */
   | { op: 'route'; on: boolean };
@@ -50,7 +58,12 @@ const saveArb: fc.Arbitrary<Save> = fc.oneof(
 );
 const savesArb = fc.array(saveArb, { minLength: 1, maxLength: 4 });
 const chatArb = fc.constantFrom<ChatName>('G', 'S');
-const errorsArb = fc.record({ op: fc.constant('errors' as const), kind: fc.constantFrom('429' as const, '5xx' as const, 'drop' as const, '409' as const), count: fc.integer({ min: 1, max: 4 }), ops: savesArb });
+/** 5xx and dropped connections to every send for longer than `maxAttempts` (an outage: nothing may be given up); 429 and 409 a few times. */
+const errorsArb = fc.oneof(
+  fc.record({ op: fc.constant('errors' as const), kind: fc.constantFrom('5xx' as const, 'drop' as const), count: fc.integer({ min: 1, max: MAX_ATTEMPTS + 3 }), ops: savesArb }),
+  fc.record({ op: fc.constant('errors' as const), kind: fc.constantFrom('429' as const, '409' as const), count: fc.integer({ min: 1, max: 4 }), ops: savesArb }),
+);
+const failingArb = fc.record({ op: fc.constant('failing' as const), chat: chatArb, count: fc.integer({ min: 1, max: MAX_ATTEMPTS + 1 }), ops: savesArb });
 
 /** Sequences of notes saved and platform events (item 1 of the brief). */
 export const platformSequenceArb = (maxLength: number): fc.Arbitrary<PlatformOp[]> =>
@@ -64,6 +77,7 @@ export const platformSequenceArb = (maxLength: number): fc.Arbitrary<PlatformOp[
       { weight: 1, arbitrary: fc.boolean().map((told): PlatformOp => ({ op: 'migrate', told })) },
       { weight: 1, arbitrary: savesArb.map((ops): PlatformOp => ({ op: 'revoke', ops })) },
       { weight: 2, arbitrary: errorsArb },
+      { weight: 1, arbitrary: failingArb },
       { weight: 1, arbitrary: fc.constant<PlatformOp>({ op: 'restart' }) },
       { weight: 1, arbitrary: fc.boolean().map((on): PlatformOp => ({ op: 'route', on })) },
     ),
@@ -82,14 +96,19 @@ export const errorPhasesArb = (maxPhases: number): fc.Arbitrary<PlatformOp[]> =>
         savesArb.map((ops): PlatformOp[] => [{ op: 'revoke', ops }]),
         fc.tuple(chatArb, savesArb).map(([chat, ops]): PlatformOp[] => [{ op: 'kick', chat }, { op: 'burst', ops }, { op: 'readd', chat }, ...(chat === 'G' ? [{ op: 'subscribe' as const }] : [])]),
         errorsArb.map((o): PlatformOp[] => [o]),
+        failingArb.map((o): PlatformOp[] => [o]),
       ),
       { minLength: 1, maxLength: maxPhases },
     )
     .map((phases) => phases.flat());
 
-/** A chat's note as the model expects it: `waiting` or `sent` (shown once, newest), `kept` (at most one message, any version), `old`: a message in the group it was upgraded from. */
+/**
+ * A chat's note as the model expects it: `waiting` or `sent` (shown once, newest), `kept` (at most one message, any
+ * version), `failed` (a delivery of it there ended failed, said in `status`: at most one message, any version), `old`: a
+ * message in the group it was upgraded from.
+ */
 interface Item {
-  now?: 'waiting' | 'sent' | 'kept' | undefined;
+  now?: 'waiting' | 'sent' | 'kept' | 'failed' | undefined;
   old: boolean;
 }
 
@@ -245,6 +264,7 @@ export function chatViolations(fake: FakeTelegram, world: PlatformWorld, uncerta
     for (let n = 0; n < NOTES; n++) {
       const it = c.item(n), titles = now.get(n) ?? [], note = world.published(n);
       if ((it.now === 'sent' || it.now === 'waiting') && note && (titles.length !== 1 || titles[0] !== note.title)) out.push(`${c.name} (${c.id}): n${n} should show ${note.title} once, shows [${titles.join(', ')}]`);
+      if (it.now === 'failed') continue;
       if (it.now === undefined && titles.length) out.push(`${c.name} (${c.id}): n${n} should show nothing, shows [${titles.join(', ')}]${note ? '' : ' (drafted or removed)'}`);
       if (!it.old && (old.get(n) ?? []).length && c.migrated) out.push(`${c.name}: n${n} posted to the old group ${G_ID} after its upgrade`);
     }

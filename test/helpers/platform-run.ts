@@ -9,7 +9,7 @@ import { FakeTelegram } from '../fakes/telegram/server.js';
 import { InProcessCli } from './inproc-cli.js';
 import { sandbox, withTestDefaults, type Sandbox } from './service.js';
 import { statusOf } from './cli.js';
-import { ADMIN, chatViolations, G_ID, G_SUPER, NOTES, PlatformWorld, S_ID, type PlatformOp, type Save } from './platform-model.js';
+import { ADMIN, chatViolations, G_ID, G_SUPER, MAX_ATTEMPTS, NOTES, PlatformWorld, S_ID, type ChatName, type PlatformOp, type Save } from './platform-model.js';
 import type { ParseThreads } from '../../src/publish/parse-pool.js';
 
 const tokenOf = (i: number) => `${7000001}:TOKEN-${i}-abcdefghijklmnopqrstuvwxyz0123`;
@@ -22,8 +22,8 @@ function configOf(apiRoot: string, onDelete: 'keep' | 'delete', route = true): s
   return [
     'watch:\n  quietMs: 40\n  reconcileMinutes: 0',
     `publish:\n  onDelete: ${onDelete}\n  digest:\n    threshold: 1000\n    windowMs: 200`,
-    // Retried soon and never given up, so what an error answer held goes out once it ends.
-    'delivery:\n  baseDelayMs: 50\n  maxDelayMs: 300\n  maxAttempts: 1000\n  callTimeoutMs: 4000',
+    // Retried soon; given up after MAX_ATTEMPTS failures of a post's own, which an outage (every send failing) never spends.
+    `delivery:\n  baseDelayMs: 50\n  maxDelayMs: 300\n  maxAttempts: ${MAX_ATTEMPTS}\n  callTimeoutMs: 4000`,
     `telegram:\n  apiRoot: ${apiRoot}\n  registerCommands: false\n  rate:\n    perChatMs: 150`,
     route ? `routes:\n  - platform: telegram\n    chat: "${S_ID}"` : 'routes: []',
   ].join('\n') + '\n';
@@ -124,6 +124,40 @@ class Run {
     return s.paused.filter((p) => !chatOf(p.target.chat)?.refused).map((p) => `chat ${p.target.chat} paused, never refused by the platform: ${p.reason}`);
   }
 
+  /** Failed deliveries the model allows: a chat's own failures in a `failing` step (the ids `status` lists). */
+  private readonly allowedFailures = new Set<number>();
+
+  /** The chat a Telegram chat id of `status` stands for. */
+  chatOf(id: string): ChatName | undefined {
+    return Number(id) === S_ID ? 'S' : Number(id) === G_ID || Number(id) === G_SUPER ? 'G' : undefined;
+  }
+
+  /** `status --json`'s failed deliveries (the newest 50). */
+  failures(): { id: number; noteId: string | null; target: { chat: string }; kind: string; error: string | null }[] {
+    return (JSON.parse(statusOf(this.sb.db, { json: true }).stdout) as { failures: ReturnType<Run['failures']> }).failures;
+  }
+
+  /**
+   * After a `failing` step: each delivery to `chat` given up is allowed, its note there marked `failed` (shown in
+   * `status`, README); none elsewhere. Every other failed delivery is one lost in an outage (README: "however long the
+   * outage lasted"), or one that met no error at all.
+   */
+  allowFailuresIn(chat: ChatName | undefined): string[] {
+    const problems: string[] = [];
+    for (const f of this.failures()) {
+      if (this.allowedFailures.has(f.id)) continue;
+      const c = this.chatOf(f.target.chat), n = /(?:^|[/:])n(\d)(?:\.md)?$/.exec(f.noteId ?? '')?.[1]; // `n0.md`, or its family `family:n0`
+      if (c === undefined || c !== chat || n === undefined) {
+        this.allowedFailures.add(f.id); // said once
+        problems.push(`delivery #${f.id} (${f.kind} ${f.noteId ?? 'digest'} to ${f.target.chat}) failed: ${f.error ?? ''}${chat ? ` (only ${chat} failed alone)` : ' (no chat failed alone: an outage spends no attempt)'}`);
+        continue;
+      }
+      this.allowedFailures.add(f.id);
+      this.world.chats[c].item(Number(n)).now = 'failed';
+    }
+    return problems;
+  }
+
   /** No token (its secret half) in the state folder's files, `status` (text and JSON) or any log of the run. */
   tokenLeaks(): string[] {
     const dir = path.dirname(this.sb.db);
@@ -183,7 +217,17 @@ async function step(run: Run, o: PlatformOp): Promise<string[]> {
       return revoke(run, o.ops);
     case 'errors':
       await errorAnswers(run, o);
-      return [];
+      return run.allowFailuresIn(undefined);
+    case 'failing': {
+      const chat = fake.chats.get(world.chats[o.chat].id)!;
+      chat.failNext = { count: o.count };
+      try {
+        await run.saves(o.ops);
+      } finally {
+        chat.failNext = undefined;
+      }
+      return run.allowFailuresIn(o.chat);
+    }
     case 'restart':
       await run.restart();
       return [];
@@ -256,7 +300,7 @@ export async function runPlatformSequence(ops: readonly PlatformOp[], onDelete: 
       steps++;
       let problems: string[];
       try {
-        problems = [...(await step(run, o)), ...chatViolations(fake, run.world, run.uncertainChats()), ...run.pausedWrongly(), ...run.tokenLeaks()];
+        problems = [...(await step(run, o)), ...run.allowFailuresIn(undefined), ...chatViolations(fake, run.world, run.uncertainChats()), ...run.pausedWrongly(), ...run.tokenLeaks()];
       } catch (e) {
         problems = [`${e instanceof Error ? e.message.slice(0, 1500) : String(e)}`];
       }

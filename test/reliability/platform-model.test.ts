@@ -3,14 +3,16 @@
  * properties over the fake Telegram: generated sequences of saves, drafts and removals among a group upgraded to a
  * supergroup, the bot kicked and added back, `/unsubscribe` and `/subscribe`, a revoked token and a restart with a new
  * one, and error answers for a while; and phases of error answers (401, 403, 409, 429, 5xx, dropped connections)
- * around bursts of saves, after which every chat shows each note it wants once. Seeded: a failure prints its seed and
+ * around bursts of saves, after which every chat shows each note it wants once. Error phases run longer than the
+ * model's `delivery.maxAttempts` (3): 5xx or dropped connections to every send are an outage, where nothing is given up;
+ * one chat's sends failing alone while the other's go through may end failed, and then `status` says so. Seeded: a failure prints its seed and
  * shrunk sequence; each shrunk counterexample is kept below as a test of its own. `PLATFORM_MODEL_RUNS` (runs per
  * onDelete and property, 1 by default: model.test.ts is the suite's slowest file) and `PLATFORM_MODEL_SEED` and `PLATFORM_MODEL_STEPS` (10) run more.
  */
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { fileParseThreads } from '../helpers/inproc.js';
-import { errorPhasesArb, platformSequenceArb, type PlatformOp, type Save } from '../helpers/platform-model.js';
+import { errorPhasesArb, MAX_ATTEMPTS, platformSequenceArb, type PlatformOp, type Save } from '../helpers/platform-model.js';
 import { runPlatformSequence } from '../helpers/platform-run.js';
 
 const RUNS = Number(process.env.PLATFORM_MODEL_RUNS ?? 1);
@@ -37,10 +39,11 @@ afterAll(() => console.log(`platform model: ${JSON.stringify(met)}`));
  * a kicked group and goes with its edit once `/subscribe` resumes it; the group upgraded (told), an edit of a note shown
  * in the old group is not sent, a new note goes to the supergroup; the config route's chat kicked and added back is
  * resumed by a start; `/unsubscribe` ends new posts there; a revoked token parks, a restart with the new one sends; error
- * answers are retried; `/subscribe` after a 409 is answered (polling started again).
+ * answers are retried; `/subscribe` after a 409 is answered (polling started again); an outage longer than maxAttempts
+ * gives nothing up, a chat failing alone does only with `status` saying so.
  */
 describe('platform model: every command once', () => {
-  it('kick, re-add and /subscribe, upgrade, a config route kicked and restarted, /unsubscribe, revoke, error answers (onDelete: delete)', { timeout: 120_000 }, async () => {
+  it('kick, re-add and /subscribe, upgrade, a config route kicked and restarted, /unsubscribe, revoke, error answers, an outage and a chat failing alone past maxAttempts (onDelete: delete)', { timeout: 120_000 }, async () => {
     const save = (note: number, draft = false): Save => ({ op: 'save', note, draft });
     await holds(
       [
@@ -51,6 +54,8 @@ describe('platform model: every command once', () => {
         { op: 'errors', kind: '429', count: 2, ops: [save(0)] }, { op: 'errors', kind: '5xx', count: 2, ops: [save(2)] },
         { op: 'errors', kind: 'drop', count: 2, ops: [save(3)] }, { op: 'errors', kind: '409', count: 1, ops: [save(0)] },
         { op: 'subscribe' }, save(0, true),
+        // Longer than delivery.maxAttempts: every send failing is an outage (nothing given up); G's alone fail there, said in `status`.
+        { op: 'errors', kind: '5xx', count: MAX_ATTEMPTS + 3, ops: [save(1)] }, { op: 'failing', chat: 'G', count: MAX_ATTEMPTS + 1, ops: [save(1), save(2)] },
       ],
       'delete',
     );
