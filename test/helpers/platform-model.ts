@@ -2,8 +2,9 @@
  * Issue 25: the model of what chats show, for what happens on the platform rather than in the notes folder. The whole
  * service runs in this process (InProcessCli) against the fake Telegram (test/fakes/telegram/server.ts), with two chats:
  * `G`, a basic group subscribed by `/subscribe` (it can be upgraded to a supergroup, kicked the bot and added it back,
- * `/unsubscribe` and `/subscribe` again), and `S`, a supergroup a config route names (it can be kicked and added back,
- * which a start tries again). Between notes saved, drafted and removed, the platform answers errors for a while (429
+ * `/unsubscribe` and `/subscribe` again), `S`, a supergroup a config route names (it can be kicked and added back,
+ * which a start tries again), and `D`, a supergroup with a daily digest for some tags and posts at once for another
+ * (the service's clock, a SteppedClock, is moved past the digest time). Between notes saved, drafted and removed, the platform answers errors for a while (429
  * with retry_after, 5xx, connections dropped before it read them, 409 on getUpdates) and the bot token is revoked
  * (401 on every call) and replaced at a restart. Checked after every step, at rest (the service said idle): what each
  * chat shows against the model's `ChatState`, no chat paused that the platform never refused, no message posted twice,
@@ -22,7 +23,12 @@ export const ADMIN = 11;
 export const G_ID = -701;
 export const G_SUPER = -100701;
 export const S_ID = -100702;
-export type ChatName = 'G' | 'S';
+/** `D`, a supergroup whose admin typed `/subscribe tag:weekly digest:"daily 09:00"` and `/subscribe tag:urgent` (DIGEST_SUBSCRIPTIONS). */
+export const D_ID = -100703;
+export type ChatName = 'G' | 'S' | 'D';
+export const DIGEST_SUBSCRIPTIONS = ['/subscribe tag:weekly digest:"daily 09:00"', '/subscribe tag:urgent'];
+/** Each note's tags: D holds n0 and n1 for its digest, posts n2 at once, and n3 too (README: "a note goes to a chat by digest only when every subscription there that passes it has a digest"). */
+export const NOTE_TAGS: readonly (readonly string[])[] = [['weekly'], ['weekly'], ['urgent'], ['weekly', 'urgent']];
 
 export type Save = { op: 'save'; note: number; draft: boolean } | { op: 'remove'; note: number };
 export type PlatformOp =
@@ -50,7 +56,9 @@ export type PlatformOp =
   | { op: 'failing'; chat: ChatName; count: number; ops: Save[] }
   | { op: 'restart' }
   /** S's config route taken out of the config (`on: false`) or put back, then a restart (README: "its route removed from the config"). */
-  | { op: 'route'; on: boolean };
+  | { op: 'route'; on: boolean }
+  /** The clock moved to 30 s past the next 09:00 UTC, D's digest time: the notes held for it go then, once, as they are (README, Digest schedules). */
+  | { op: 'clock' };
 
 const saveArb: fc.Arbitrary<Save> = fc.oneof(
   { weight: 4, arbitrary: fc.record({ op: fc.constant('save' as const), note: fc.nat(NOTES - 1), draft: fc.constantFrom(false, false, false, true) }) },
@@ -80,6 +88,7 @@ export const platformSequenceArb = (maxLength: number): fc.Arbitrary<PlatformOp[
       { weight: 1, arbitrary: failingArb },
       { weight: 1, arbitrary: fc.constant<PlatformOp>({ op: 'restart' }) },
       { weight: 1, arbitrary: fc.boolean().map((on): PlatformOp => ({ op: 'route', on })) },
+      { weight: 2, arbitrary: fc.constant<PlatformOp>({ op: 'clock' }) },
     ),
     { minLength: Math.ceil(maxLength / 2), maxLength },
   );
@@ -108,11 +117,12 @@ export const errorPhasesArb = (maxPhases: number): fc.Arbitrary<PlatformOp[]> =>
  * message in the group it was upgraded from.
  */
 interface Item {
-  now?: 'waiting' | 'sent' | 'kept' | 'failed' | undefined;
+  /** `held`: for the chat's digest schedule, shown nowhere until its time. */
+  now?: 'waiting' | 'sent' | 'kept' | 'failed' | 'held' | undefined;
   old: boolean;
 }
 
-class ChatState {
+export class ChatState {
   kicked = false;
   /** A send met the refusal since the chat was last resumed: the service has it paused. */
   paused = false;
@@ -127,7 +137,15 @@ class ChatState {
     public wants: boolean,
   ) {}
   get id(): number {
-    return this.name === 'S' ? S_ID : this.migrated ? G_SUPER : G_ID;
+    return this.name === 'S' ? S_ID : this.name === 'D' ? D_ID : this.migrated ? G_SUPER : G_ID;
+  }
+  /** Whether the chat wants note `n`: G and S want every note while subscribed or routed, D the notes its subscriptions' tags pass. */
+  wantsNote(n: number): boolean {
+    return this.name === 'D' ? NOTE_TAGS[n]!.some((t) => t === 'weekly' || t === 'urgent') : this.wants;
+  }
+  /** Whether note `n` waits for the chat's digest time: every subscription there that passes it has a digest (only D's weekly one does). */
+  holdsForDigest(n: number): boolean {
+    return this.name === 'D' && !NOTE_TAGS[n]!.includes('urgent');
   }
   item(n: number): Item {
     let it = this.items.get(n);
@@ -156,7 +174,7 @@ interface NoteState {
 
 export class PlatformWorld {
   readonly notes: NoteState[] = Array.from({ length: NOTES }, () => ({ title: '', published: false, exists: false, gone: false, titles: [] }));
-  readonly chats: Record<ChatName, ChatState> = { G: new ChatState('G', true), S: new ChatState('S', true) };
+  readonly chats: Record<ChatName, ChatState> = { G: new ChatState('G', true), S: new ChatState('S', true), D: new ChatState('D', true) };
   private seq = 0;
   constructor(
     readonly dir: string,
@@ -178,7 +196,7 @@ export class PlatformWorld {
     }
     const title = `N${++this.seq}`;
     // Most of the body stays from save to save: each save is an edit of the same note (README, Deletes: recognisable by its body).
-    writeFileSync(path.join(this.dir, file), `---\ntitle: ${title}\n${o.draft ? 'draft: true\n' : ''}---\n\nThe note n${o.note} tells of its subject in words that stay the same from one save to the next, so that a save is an edit of it.\n\nThis is version ${title}.\n`);
+    writeFileSync(path.join(this.dir, file), `---\ntitle: ${title}\ntags: [${NOTE_TAGS[o.note]!.join(', ')}]\n${o.draft ? 'draft: true\n' : ''}---\n\nThe note n${o.note} tells of its subject in words that stay the same from one save to the next, so that a save is an edit of it.\n\nThis is version ${title}.\n`);
     Object.assign(n, { title, exists: true, published: !o.draft });
     n.titles.push(title);
     if (!was && !o.draft) this.announced(o.note);
@@ -194,7 +212,9 @@ export class PlatformWorld {
       if (it.now === 'sent' || it.now === 'kept') {
         it.now = 'sent';
         c.deliver();
-      } else if (c.wants && it.now === undefined) {
+      } else if (c.wantsNote(n) && it.now === undefined && c.holdsForDigest(n)) {
+        it.now = 'held';
+      } else if (c.wantsNote(n) && it.now === undefined) {
         c.deliver();
         it.now = c.paused ? 'waiting' : 'sent';
       }
@@ -210,7 +230,7 @@ export class PlatformWorld {
   private unpublished(n: number): void {
     for (const c of Object.values(this.chats)) {
       const it = c.item(n);
-      if (it.now === 'waiting') it.now = undefined;
+      if (it.now === 'waiting' || it.now === 'held') it.now = undefined;
       else if (it.now === 'sent' && this.onDelete === 'delete') {
         it.now = undefined;
         c.deliver();
@@ -227,6 +247,12 @@ export class PlatformWorld {
     }
   }
 
+  /** D's digest time came: what it held goes, once, each note as it is now (README: "the digest goes out once with all of them"). */
+  digestTime(): void {
+    const d = this.chats.D;
+    for (const it of d.items.values()) if (it.now === 'held') (d.deliver(), (it.now = 'sent'));
+  }
+
   published(n: number): NoteState | undefined {
     const s = this.notes[n]!;
     return s.exists && s.published ? s : undefined;
@@ -238,15 +264,22 @@ export class PlatformWorld {
   }
 }
 
+/** The note titles a message shows: a post's first line, or a digest's lines (`• N5`, render/digest.ts); none in a command's reply. */
+export function titlesIn(text: string): string[] {
+  const first = text.split('\n')[0]!.trim();
+  if (/^N\d+$/.test(first)) return [first];
+  return [...text.matchAll(/^• (N\d+)\s*$/gm)].map((m) => m[1]!);
+}
+
 /** The notes each live message of chat `id` shows: note → titles shown (one per message). */
 function shown(fake: FakeTelegram, world: PlatformWorld, id: number, out: string[]): Map<number, string[]> {
   const byNote = new Map<number, string[]>();
   for (const m of fake.sentTo(id)) {
-    const title = m.text.split('\n')[0]!.trim();
-    if (!/^N\d+$/.test(title)) continue; // a command's reply
-    const n = world.noteOfTitle(title);
-    if (n === undefined) out.push(`chat ${id}: message ${m.messageId} shows ${title}, never saved`);
-    else byNote.set(n, [...(byNote.get(n) ?? []), title]);
+    for (const title of titlesIn(m.text)) {
+      const n = world.noteOfTitle(title);
+      if (n === undefined) out.push(`chat ${id}: message ${m.messageId} shows ${title}, never saved`);
+      else byNote.set(n, [...(byNote.get(n) ?? []), title]);
+    }
   }
   return byNote;
 }
@@ -265,6 +298,7 @@ export function chatViolations(fake: FakeTelegram, world: PlatformWorld, uncerta
       const it = c.item(n), titles = now.get(n) ?? [], note = world.published(n);
       if ((it.now === 'sent' || it.now === 'waiting') && note && (titles.length !== 1 || titles[0] !== note.title)) out.push(`${c.name} (${c.id}): n${n} should show ${note.title} once, shows [${titles.join(', ')}]`);
       if (it.now === 'failed') continue;
+      if (it.now === 'held' && titles.length) out.push(`${c.name} (${c.id}): n${n} is held for the digest time, shows [${titles.join(', ')}] before it`);
       if (it.now === undefined && titles.length) out.push(`${c.name} (${c.id}): n${n} should show nothing, shows [${titles.join(', ')}]${note ? '' : ' (drafted or removed)'}`);
       if (!it.old && (old.get(n) ?? []).length && c.migrated) out.push(`${c.name}: n${n} posted to the old group ${G_ID} after its upgrade`);
     }

@@ -9,7 +9,8 @@ import { FakeTelegram } from '../fakes/telegram/server.js';
 import { InProcessCli } from './inproc-cli.js';
 import { sandbox, withTestDefaults, type Sandbox } from './service.js';
 import { statusOf } from './cli.js';
-import { ADMIN, chatViolations, G_ID, G_SUPER, MAX_ATTEMPTS, NOTES, PlatformWorld, S_ID, type ChatName, type PlatformOp, type Save } from './platform-model.js';
+import { ADMIN, chatViolations, D_ID, DIGEST_SUBSCRIPTIONS, G_ID, G_SUPER, MAX_ATTEMPTS, NOTES, PlatformWorld, S_ID, titlesIn, type ChatName, type ChatState, type PlatformOp, type Save } from './platform-model.js';
+import { SteppedClock } from '../fakes/clock.js';
 import type { ParseThreads } from '../../src/publish/parse-pool.js';
 
 const tokenOf = (i: number) => `${7000001}:TOKEN-${i}-abcdefghijklmnopqrstuvwxyz0123`;
@@ -36,6 +37,8 @@ export interface PlatformRunResult {
   refusals: number;
   migrations: number;
   revokes: number;
+  /** The clock moved past D's digest time. */
+  digestTimes: number;
   errorAnswers: number;
   /** Chats where a post met no answer and the log said it may show twice (allowed: `uncertainChats`). */
   uncertain: number;
@@ -46,7 +49,9 @@ class Run {
   readonly tokens = [tokenOf(0)];
   /** The log of every service of the run (a token must be in none). */
   private logs = '';
-  counts = { migrations: 0, revokes: 0 };
+  counts = { migrations: 0, revokes: 0, digestTimes: 0 };
+  /** The service's clock, kept across restarts: three hours before D's digest time at the first start. */
+  readonly clock = new SteppedClock(Date.parse('2026-12-04T06:00:00Z'));
 
   constructor(
     readonly fake: FakeTelegram,
@@ -60,7 +65,7 @@ class Run {
   }
 
   async start(): Promise<void> {
-    this.svc = InProcessCli.start(this.sb, [], { TELEGRAM_BOT_TOKEN: this.token }, undefined, this.parseThreads, WINDOWS);
+    this.svc = InProcessCli.start(this.sb, [], { TELEGRAM_BOT_TOKEN: this.token }, this.clock, this.parseThreads, WINDOWS);
     await this.svc.ready();
     // Deliveries for a platform still connecting wait without holding idle back (README: a platform down at start-up holds nothing else).
     await this.svc.waitFor(() => this.svc.stderr.includes('"telegram connected"'), 20_000, 'telegram connected');
@@ -99,7 +104,7 @@ class Run {
 
   /** A command in a chat by its admin, answered, then the service idle (what it resumed or called off is done). */
   async command(text: string, chat: number): Promise<void> {
-    const replies = () => this.fake.sentTo(chat).filter((m) => !/^N\d+$/.test(m.text.split('\n')[0]!.trim())).length;
+    const replies = () => this.fake.sentTo(chat).filter((m) => titlesIn(m.text).length === 0).length;
     const before = replies();
     this.fake.command(chat, ADMIN, text);
     await this.fake.waitFor(() => replies() > before, 20_000, `a reply to ${text} in ${chat} (is polling alive?)`);
@@ -120,7 +125,7 @@ class Run {
   /** The chats the service has paused that the platform never refused (README: a 401, a 429, a 5xx pause nothing). */
   pausedWrongly(): string[] {
     const s = JSON.parse(statusOf(this.sb.db, { json: true }).stdout) as { paused: { target: { chat: string }; reason: string }[] };
-    const chatOf = (id: string) => (Number(id) === S_ID ? this.world.chats.S : Number(id) === G_ID || Number(id) === G_SUPER ? this.world.chats.G : undefined);
+    const chatOf = (id: string) => this.world.chats[this.chatOf(id) ?? 'none' as ChatName] as ChatState | undefined;
     return s.paused.filter((p) => !chatOf(p.target.chat)?.refused).map((p) => `chat ${p.target.chat} paused, never refused by the platform: ${p.reason}`);
   }
 
@@ -129,7 +134,17 @@ class Run {
 
   /** The chat a Telegram chat id of `status` stands for. */
   chatOf(id: string): ChatName | undefined {
-    return Number(id) === S_ID ? 'S' : Number(id) === G_ID || Number(id) === G_SUPER ? 'G' : undefined;
+    return Number(id) === S_ID ? 'S' : Number(id) === D_ID ? 'D' : Number(id) === G_ID || Number(id) === G_SUPER ? 'G' : undefined;
+  }
+
+  /** The clock moved to 09:00:30 UTC next (D's digest time, passed), the service told as its timer would be; then at rest. */
+  async digestTime(): Promise<void> {
+    const now = this.clock.now(), day = 86_400_000, at = Math.floor(now / day) * day + 9 * 3_600_000 + 30_000;
+    this.clock.advance((at > now ? at : at + day) - now);
+    this.counts.digestTimes++;
+    this.world.digestTime();
+    this.svc.clockMoved();
+    await this.svc.settled(30_000);
   }
 
   /** `status --json`'s failed deliveries (the newest 50). */
@@ -231,6 +246,9 @@ async function step(run: Run, o: PlatformOp): Promise<string[]> {
     case 'restart':
       await run.restart();
       return [];
+    case 'clock':
+      await run.digestTime();
+      return [];
     case 'route': {
       // README, Delivery: a post "its route removed from the config" no longer wants is called off; a sent message follows its note.
       const S = world.chats.S;
@@ -289,13 +307,15 @@ export async function runPlatformSequence(ops: readonly PlatformOp[], onDelete: 
   const fake = await new FakeTelegram({ token: tokenOf(0), limits: LIMITS }).start();
   fake.addChat(G_ID, 'group', { [ADMIN]: 'creator' });
   fake.addChat(S_ID, 'supergroup', { [ADMIN]: 'creator' });
+  fake.addChat(D_ID, 'supergroup', { [ADMIN]: 'creator' });
   const sb = sandbox(configOf(fake.apiRoot, onDelete));
   const run = new Run(fake, sb, new PlatformWorld(sb.notes, onDelete), parseThreads);
-  const result = (steps: number, problems: string[]): PlatformRunResult => ({ steps, problems, refusals: fake.calls.filter((c) => c.status === 403).length, migrations: run.counts.migrations, revokes: run.counts.revokes, errorAnswers: fake.calls.filter((c) => c.status === 429 || c.status >= 500 || c.status === 409).length + fake.dropped, uncertain: run.uncertainChats().size });
+  const result = (steps: number, problems: string[]): PlatformRunResult => ({ steps, problems, refusals: fake.calls.filter((c) => c.status === 403).length, migrations: run.counts.migrations, revokes: run.counts.revokes, digestTimes: run.counts.digestTimes, errorAnswers: fake.calls.filter((c) => c.status === 429 || c.status >= 500 || c.status === 409).length + fake.dropped, uncertain: run.uncertainChats().size });
   let steps = 0;
   try {
     await run.start();
     await run.command('/subscribe', G_ID);
+    for (const text of DIGEST_SUBSCRIPTIONS) await run.command(text, D_ID);
     for (const o of ops) {
       steps++;
       let problems: string[];
