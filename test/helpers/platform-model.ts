@@ -14,7 +14,6 @@
 import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
-import { FakeTelegram } from '../fakes/telegram/server.js';
 
 export const NOTES = 4;
 /** The model's `delivery.maxAttempts`: error phases run longer than it (README, Delivery: an outage spends none of them). */
@@ -25,7 +24,8 @@ export const G_SUPER = -100701;
 export const S_ID = -100702;
 /** `D`, a supergroup whose admin typed `/subscribe tag:weekly digest:"daily 09:00"` and `/subscribe tag:urgent` (DIGEST_SUBSCRIPTIONS). */
 export const D_ID = -100703;
-export type ChatName = 'G' | 'S' | 'D';
+/** `C`, a Discord channel subscribed by `/subscribe` (the fake Discord): it can lose the bot's access, be deleted, and Discord answers 429 and 5xx and drops the gateway. */
+export type ChatName = 'G' | 'S' | 'D' | 'C';
 export const DIGEST_SUBSCRIPTIONS = ['/subscribe tag:weekly digest:"daily 09:00"', '/subscribe tag:urgent'];
 /** Each note's tags: D holds n0 and n1 for its digest, posts n2 at once, and n3 too (README: "a note goes to a chat by digest only when every subscription there that passes it has a digest"). */
 export const NOTE_TAGS: readonly (readonly string[])[] = [['weekly'], ['weekly'], ['urgent'], ['weekly', 'urgent']];
@@ -58,7 +58,14 @@ export type PlatformOp =
   /** S's config route taken out of the config (`on: false`) or put back, then a restart (README: "its route removed from the config"). */
   | { op: 'route'; on: boolean }
   /** The clock moved to 30 s past the next 09:00 UTC, D's digest time: the notes held for it go then, once, as they are (README, Digest schedules). */
-  | { op: 'clock' };
+  | { op: 'clock' }
+  /**
+   * On Discord, in C while `ops` are saved: `lose`, the bot loses access (50001 Missing Access: a refusal, C paused);
+   * `back`, access given back and `/subscribe` there (resumed); `delete`, the channel deleted (10003 Unknown Channel:
+   * "a deleted channel's id never comes back", its subscription dropped, not paused); `429` (retry_after) or `5xx` to the
+   * next `count` message creations (an outage: nothing given up); `gateway`, the gateway connection dropped (resumed).
+   */
+  | { op: 'discord'; event: 'lose' | 'back' | 'delete' | '429' | '5xx' | 'gateway'; count: number; ops: Save[] };
 
 const saveArb: fc.Arbitrary<Save> = fc.oneof(
   { weight: 4, arbitrary: fc.record({ op: fc.constant('save' as const), note: fc.nat(NOTES - 1), draft: fc.constantFrom(false, false, false, true) }) },
@@ -71,6 +78,12 @@ const errorsArb = fc.oneof(
   fc.record({ op: fc.constant('errors' as const), kind: fc.constantFrom('5xx' as const, 'drop' as const), count: fc.integer({ min: 1, max: MAX_ATTEMPTS + 3 }), ops: savesArb }),
   fc.record({ op: fc.constant('errors' as const), kind: fc.constantFrom('429' as const, '409' as const), count: fc.integer({ min: 1, max: 4 }), ops: savesArb }),
 );
+const discordArb: fc.Arbitrary<PlatformOp> = fc.record({
+  op: fc.constant('discord' as const),
+  event: fc.constantFrom('lose' as const, 'back' as const, 'back' as const, 'delete' as const, '429' as const, '5xx' as const, 'gateway' as const),
+  count: fc.integer({ min: 1, max: MAX_ATTEMPTS + 3 }),
+  ops: fc.array(saveArb, { maxLength: 3 }),
+});
 const failingArb = fc.record({ op: fc.constant('failing' as const), chat: chatArb, count: fc.integer({ min: 1, max: MAX_ATTEMPTS + 1 }), ops: savesArb });
 
 /** Sequences of notes saved and platform events (item 1 of the brief). */
@@ -89,6 +102,7 @@ export const platformSequenceArb = (maxLength: number): fc.Arbitrary<PlatformOp[
       { weight: 1, arbitrary: fc.constant<PlatformOp>({ op: 'restart' }) },
       { weight: 1, arbitrary: fc.boolean().map((on): PlatformOp => ({ op: 'route', on })) },
       { weight: 2, arbitrary: fc.constant<PlatformOp>({ op: 'clock' }) },
+      { weight: 3, arbitrary: discordArb },
     ),
     { minLength: Math.ceil(maxLength / 2), maxLength },
   );
@@ -106,6 +120,7 @@ export const errorPhasesArb = (maxPhases: number): fc.Arbitrary<PlatformOp[]> =>
         fc.tuple(chatArb, savesArb).map(([chat, ops]): PlatformOp[] => [{ op: 'kick', chat }, { op: 'burst', ops }, { op: 'readd', chat }, ...(chat === 'G' ? [{ op: 'subscribe' as const }] : [])]),
         errorsArb.map((o): PlatformOp[] => [o]),
         failingArb.map((o): PlatformOp[] => [o]),
+        discordArb.map((o): PlatformOp[] => [o]),
       ),
       { minLength: 1, maxLength: maxPhases },
     )
@@ -129,6 +144,10 @@ export class ChatState {
   /** Kicked at some point since it was last resumed: the only chats the service may have paused. */
   refused = false;
   migrated = false;
+  /** C's channel deleted: what it shows is no longer checked (the channel is gone), only that it is not paused for it. */
+  gone = false;
+  /** C's channel id (the fake Discord's snowflake), set by the run. */
+  channel = '';
   /** After a migration nobody told the bot of: false until a send to the old id answered 400 migrate_to_chat_id. */
   learned = true;
   readonly items = new Map<number, Item>();
@@ -136,8 +155,8 @@ export class ChatState {
     readonly name: ChatName,
     public wants: boolean,
   ) {}
-  get id(): number {
-    return this.name === 'S' ? S_ID : this.name === 'D' ? D_ID : this.migrated ? G_SUPER : G_ID;
+  get id(): number | string {
+    return this.name === 'C' ? this.channel : this.name === 'S' ? S_ID : this.name === 'D' ? D_ID : this.migrated ? G_SUPER : G_ID;
   }
   /** Whether the chat wants note `n`: G and S want every note while subscribed or routed, D the notes its subscriptions' tags pass. */
   wantsNote(n: number): boolean {
@@ -174,7 +193,7 @@ interface NoteState {
 
 export class PlatformWorld {
   readonly notes: NoteState[] = Array.from({ length: NOTES }, () => ({ title: '', published: false, exists: false, gone: false, titles: [] }));
-  readonly chats: Record<ChatName, ChatState> = { G: new ChatState('G', true), S: new ChatState('S', true), D: new ChatState('D', true) };
+  readonly chats: Record<ChatName, ChatState> = { G: new ChatState('G', true), S: new ChatState('S', true), D: new ChatState('D', true), C: new ChatState('C', true) };
   private seq = 0;
   constructor(
     readonly dir: string,
@@ -272,9 +291,12 @@ export function titlesIn(text: string): string[] {
 }
 
 /** The notes each live message of chat `id` shows: note → titles shown (one per message). */
-function shown(fake: FakeTelegram, world: PlatformWorld, id: number, out: string[]): Map<number, string[]> {
+/** The live messages a chat (a Telegram chat id, or a Discord channel id) shows, each as text: a post's first line is its title. */
+export type ReadChat = (id: number | string) => { messageId: number | string; text: string }[];
+
+function shown(read: ReadChat, world: PlatformWorld, id: number | string, out: string[]): Map<number, string[]> {
   const byNote = new Map<number, string[]>();
-  for (const m of fake.sentTo(id)) {
+  for (const m of read(id)) {
     for (const title of titlesIn(m.text)) {
       const n = world.noteOfTitle(title);
       if (n === undefined) out.push(`chat ${id}: message ${m.messageId} shows ${title}, never saved`);
@@ -285,11 +307,12 @@ function shown(fake: FakeTelegram, world: PlatformWorld, id: number, out: string
 }
 
 /** What each chat shows against the model (see the file's comment). */
-export function chatViolations(fake: FakeTelegram, world: PlatformWorld, uncertain: ReadonlySet<number>): string[] {
+export function chatViolations(read: ReadChat, world: PlatformWorld, uncertain: ReadonlySet<number | string>): string[] {
   const out: string[] = [];
   for (const c of Object.values(world.chats)) {
-    const now = shown(fake, world, c.id, out);
-    const old = c.migrated ? shown(fake, world, G_ID, out) : new Map<number, string[]>();
+    if (c.gone) continue;
+    const now = shown(read, world, c.id, out);
+    const old = c.migrated ? shown(read, world, G_ID, out) : new Map<number, string[]>();
     // A second message where the log said a post met no answer and may show twice: the documented window (uncertainChats).
     if (uncertain.has(c.id)) for (const [n, titles] of now) now.set(n, [...new Set(titles)]);
     for (const [n, titles] of [...now, ...old]) if (titles.length > 1) out.push(`${c.name} (${c.id}): note n${n} posted ${titles.length} times (${titles.join(', ')})`);

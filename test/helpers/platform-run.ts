@@ -6,26 +6,31 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { FakeTelegram } from '../fakes/telegram/server.js';
+import { FakeDiscord } from '../fakes/discord/server.js';
 import { InProcessCli } from './inproc-cli.js';
 import { sandbox, withTestDefaults, type Sandbox } from './service.js';
 import { statusOf } from './cli.js';
-import { ADMIN, chatViolations, D_ID, DIGEST_SUBSCRIPTIONS, G_ID, G_SUPER, MAX_ATTEMPTS, NOTES, PlatformWorld, S_ID, titlesIn, type ChatName, type ChatState, type PlatformOp, type Save } from './platform-model.js';
+import { ADMIN, chatViolations, D_ID, DIGEST_SUBSCRIPTIONS, G_ID, G_SUPER, MAX_ATTEMPTS, NOTES, PlatformWorld, S_ID, titlesIn, type ChatName, type ChatState, type PlatformOp, type ReadChat, type Save } from './platform-model.js';
 import { SteppedClock } from '../fakes/clock.js';
 import type { ParseThreads } from '../../src/publish/parse-pool.js';
 
 const tokenOf = (i: number) => `${7000001}:TOKEN-${i}-abcdefghijklmnopqrstuvwxyz0123`;
+const DISCORD_TOKEN = 'MTEwMDAwMDAwMDAwMDAwMDAwMg.fake.platform-model-discord-token';
+/** MANAGE_CHANNELS, which `/subscribe` asks of the member on Discord (permissions.mdx). */
+const MANAGE_CHANNELS = 1n << 4n;
 
 /** Telegram's limits kept in shape but shortened (a chat's second to 100 ms, a group's minute to a second) in the fake and the service alike. */
 const LIMITS = { globalPerSecond: 30, perChatMs: 100, perGroupPerMinute: 20, groupWindowMs: 1000 };
 const WINDOWS = { telegramGroupWindowMs: 1000, reconnect: { baseDelayMs: 100, maxDelayMs: 500 } };
 
-function configOf(apiRoot: string, onDelete: 'keep' | 'delete', route = true): string {
+function configOf(apiRoot: string, discordApi: string, onDelete: 'keep' | 'delete', route = true): string {
   return [
     'watch:\n  quietMs: 40\n  reconcileMinutes: 0',
     `publish:\n  onDelete: ${onDelete}\n  digest:\n    threshold: 1000\n    windowMs: 200`,
     // Retried soon; given up after MAX_ATTEMPTS failures of a post's own, which an outage (every send failing) never spends.
     `delivery:\n  baseDelayMs: 50\n  maxDelayMs: 300\n  maxAttempts: ${MAX_ATTEMPTS}\n  callTimeoutMs: 4000`,
     `telegram:\n  apiRoot: ${apiRoot}\n  registerCommands: false\n  rate:\n    perChatMs: 150`,
+    `discord:\n  api: ${discordApi}\n  registerCommands: false`,
     route ? `routes:\n  - platform: telegram\n    chat: "${S_ID}"` : 'routes: []',
   ].join('\n') + '\n';
 }
@@ -55,6 +60,8 @@ class Run {
 
   constructor(
     readonly fake: FakeTelegram,
+    readonly discord: FakeDiscord,
+    readonly guild: string,
     readonly sb: Sandbox,
     readonly world: PlatformWorld,
     private readonly parseThreads: ParseThreads | undefined,
@@ -65,8 +72,9 @@ class Run {
   }
 
   async start(): Promise<void> {
-    this.svc = InProcessCli.start(this.sb, [], { TELEGRAM_BOT_TOKEN: this.token }, this.clock, this.parseThreads, WINDOWS);
+    this.svc = InProcessCli.start(this.sb, [], { TELEGRAM_BOT_TOKEN: this.token, DISCORD_TOKEN }, this.clock, this.parseThreads, WINDOWS);
     await this.svc.ready();
+    await this.svc.waitFor(() => this.svc.stderr.includes('"discord connected"'), 20_000, 'discord connected');
     // Deliveries for a platform still connecting wait without holding idle back (README: a platform down at start-up holds nothing else).
     await this.svc.waitFor(() => this.svc.stderr.includes('"telegram connected"'), 20_000, 'telegram connected');
     await this.svc.settled(30_000);
@@ -132,9 +140,22 @@ class Run {
   /** Failed deliveries the model allows: a chat's own failures in a `failing` step (the ids `status` lists). */
   private readonly allowedFailures = new Set<number>();
 
-  /** The chat a Telegram chat id of `status` stands for. */
+  /** What each chat shows: the fake Telegram's messages there, or the bot's in the Discord channel (an embed's title, a digest's lines). */
+  readonly read: ReadChat = (id) =>
+    typeof id === 'string'
+      ? this.discord.messagesIn(id).filter((m) => m.via === 'bot').map((m) => ({ messageId: m.id, text: [m.embeds[0]?.title ?? m.content ?? '', m.embeds[0]?.description ?? ''].join('\n') }))
+      : this.fake.sentTo(id);
+
+  /** `/subscribe` in C by a member who may manage the channel, answered. */
+  async subscribeC(): Promise<void> {
+    const r = await this.discord.interact({ type: 2, guild: this.guild, channel: this.world.chats.C.channel, permissions: MANAGE_CHANNELS, name: 'subscribe' });
+    if (!/subscribed/i.test(String(r.data?.content))) throw new Error(`/subscribe in C answered ${String(r.data?.content)}`);
+    await this.svc.settled(30_000);
+  }
+
+  /** The chat a Telegram chat id (or C's Discord channel id) of `status` stands for. */
   chatOf(id: string): ChatName | undefined {
-    return Number(id) === S_ID ? 'S' : Number(id) === D_ID ? 'D' : Number(id) === G_ID || Number(id) === G_SUPER ? 'G' : undefined;
+    return id === this.world.chats.C.channel ? 'C' : Number(id) === S_ID ? 'S' : Number(id) === D_ID ? 'D' : Number(id) === G_ID || Number(id) === G_SUPER ? 'G' : undefined;
   }
 
   /** The clock moved to 09:00:30 UTC next (D's digest time, passed), the service told as its timer would be; then at rest. */
@@ -178,7 +199,7 @@ class Run {
     const dir = path.dirname(this.sb.db);
     const texts: [string, string][] = readdirSync(dir).map((f) => [f, readFileSync(path.join(dir, f)).toString('latin1')]);
     texts.push(['status', statusOf(this.sb.db).stdout], ['status --json', statusOf(this.sb.db, { json: true }).stdout], ['the log', this.log()]);
-    return this.tokens.flatMap((t) => texts.filter(([, text]) => text.includes(t.split(':')[1]!)).map(([where]) => `a bot token is in ${where}`));
+    return [...this.tokens.map((t) => t.split(':')[1]!), DISCORD_TOKEN].flatMap((t) => texts.filter(([, text]) => text.includes(t)).map(([where]) => `a bot token is in ${where}`));
   }
 }
 
@@ -197,14 +218,14 @@ async function step(run: Run, o: PlatformOp): Promise<string[]> {
     case 'kick': {
       const c = world.chats[o.chat];
       if (c.kicked) return [];
-      fake.chats.get(c.id)!.state = 'kicked';
+      fake.chats.get(Number(c.id))!.state = 'kicked';
       c.kicked = true;
       return [];
     }
     case 'readd': {
       const c = world.chats[o.chat];
       if (!c.kicked) return [];
-      fake.chats.get(c.id)!.state = 'ok';
+      fake.chats.get(Number(c.id))!.state = 'ok';
       c.kicked = false;
       if (o.chat === 'S') await run.restart();
       return [];
@@ -214,7 +235,7 @@ async function step(run: Run, o: PlatformOp): Promise<string[]> {
       if (G.kicked) return [];
       if (!G.learned) fake.tellMigration(G_ID, ADMIN); // Telegram sends it before anything said in the supergroup
       G.learned = true;
-      await run.command(`/${o.op}`, G.id);
+      await run.command(`/${o.op}`, Number(G.id));
       if (o.op === 'subscribe') {
         G.wants = true;
         G.resumed();
@@ -234,7 +255,7 @@ async function step(run: Run, o: PlatformOp): Promise<string[]> {
       await errorAnswers(run, o);
       return run.allowFailuresIn(undefined);
     case 'failing': {
-      const chat = fake.chats.get(world.chats[o.chat].id)!;
+      const chat = fake.chats.get(Number(world.chats[o.chat].id))!;
       chat.failNext = { count: o.count };
       try {
         await run.saves(o.ops);
@@ -249,16 +270,48 @@ async function step(run: Run, o: PlatformOp): Promise<string[]> {
     case 'clock':
       await run.digestTime();
       return [];
+    case 'discord':
+      await discordEvent(run, o);
+      return run.allowFailuresIn(undefined);
     case 'route': {
       // README, Delivery: a post "its route removed from the config" no longer wants is called off; a sent message follows its note.
       const S = world.chats.S;
       if (S.wants === o.on) return [];
-      writeFileSync(run.sb.config, withTestDefaults(configOf(fake.apiRoot, world.onDelete, o.on)));
+      writeFileSync(run.sb.config, withTestDefaults(configOf(fake.apiRoot, run.discord.api, world.onDelete, o.on)));
       S.wants = o.on;
       if (!o.on) for (const it of S.items.values()) if (it.now === 'waiting') it.now = undefined;
       await run.restart();
       return [];
     }
+  }
+}
+
+/** A Discord event in C while `o.ops` are saved (PlatformOp 'discord'); the fake's answers cite discord-api-docs (test/fakes/discord/server.ts). */
+async function discordEvent(run: Run, o: Extract<PlatformOp, { op: 'discord' }>): Promise<void> {
+  const C = run.world.chats.C, d = run.discord, channel = d.channels.get(C.channel)!;
+  if (C.gone) return run.saves(o.ops);
+  if (o.event === 'lose' || o.event === 'delete') {
+    channel.access = o.event === 'lose' ? 'forbidden' : 'missing';
+    if (o.event === 'lose') C.kicked = true;
+    else Object.assign(C, { gone: true, wants: false });
+    return run.saves(o.ops);
+  }
+  if (o.event === 'back') {
+    if (!C.kicked) return run.saves(o.ops);
+    channel.access = 'ok';
+    C.kicked = false;
+    await run.subscribeC();
+    Object.assign(C, { wants: true });
+    C.resumed();
+    return run.saves(o.ops);
+  }
+  if (o.event === '429') d.forced429 = o.count;
+  else if (o.event === '5xx') d.failNext = { count: o.count, status: 502 };
+  else d.disconnect();
+  try {
+    await run.saves(o.ops);
+  } finally {
+    Object.assign(d, { forced429: 0, failNext: { count: 0, status: 502 } });
   }
 }
 
@@ -308,19 +361,23 @@ export async function runPlatformSequence(ops: readonly PlatformOp[], onDelete: 
   fake.addChat(G_ID, 'group', { [ADMIN]: 'creator' });
   fake.addChat(S_ID, 'supergroup', { [ADMIN]: 'creator' });
   fake.addChat(D_ID, 'supergroup', { [ADMIN]: 'creator' });
-  const sb = sandbox(configOf(fake.apiRoot, onDelete));
-  const run = new Run(fake, sb, new PlatformWorld(sb.notes, onDelete), parseThreads);
+  const discord = await new FakeDiscord(DISCORD_TOKEN).start();
+  const guild = discord.addGuild();
+  const sb = sandbox(configOf(fake.apiRoot, discord.api, onDelete));
+  const run = new Run(fake, discord, guild, sb, new PlatformWorld(sb.notes, onDelete), parseThreads);
+  run.world.chats.C.channel = discord.addChannel(guild, 0, 'notes').id;
   const result = (steps: number, problems: string[]): PlatformRunResult => ({ steps, problems, refusals: fake.calls.filter((c) => c.status === 403).length, migrations: run.counts.migrations, revokes: run.counts.revokes, digestTimes: run.counts.digestTimes, errorAnswers: fake.calls.filter((c) => c.status === 429 || c.status >= 500 || c.status === 409).length + fake.dropped, uncertain: run.uncertainChats().size });
   let steps = 0;
   try {
     await run.start();
     await run.command('/subscribe', G_ID);
     for (const text of DIGEST_SUBSCRIPTIONS) await run.command(text, D_ID);
+    await run.subscribeC();
     for (const o of ops) {
       steps++;
       let problems: string[];
       try {
-        problems = [...(await step(run, o)), ...run.allowFailuresIn(undefined), ...chatViolations(fake, run.world, run.uncertainChats()), ...run.pausedWrongly(), ...run.tokenLeaks()];
+        problems = [...(await step(run, o)), ...run.allowFailuresIn(undefined), ...chatViolations(run.read, run.world, run.uncertainChats()), ...run.pausedWrongly(), ...run.tokenLeaks()];
       } catch (e) {
         problems = [`${e instanceof Error ? e.message.slice(0, 1500) : String(e)}`];
       }
@@ -333,5 +390,6 @@ export async function runPlatformSequence(ops: readonly PlatformOp[], onDelete: 
   } finally {
     await run.svc?.stop().catch(() => undefined);
     await fake.stop();
+    await discord.stop();
   }
 }

@@ -78,6 +78,17 @@ describe('platform model: found', () => {
   it('an outage while a note is held for D’s digest: the parked posts go once the platform answers, on the service’s clock', { timeout: 60_000 }, async () => {
     await holds([{ op: 'errors', kind: '5xx', count: 1, ops: [{ op: 'save', note: 0, draft: false }] }], 'keep');
   });
+  /**
+   * Found by the model's Discord commands (m25, by hand from its first Discord sequence): the bot losing access to C
+   * (403 50001 Missing Access) while n0 is edited; access given back and `/subscribe`. src/adapters/discord/errors.ts
+   * took 50001 on an edit for a refusal of that one edit (`rejected`, failed for good), so C showed n0's first version
+   * for good while Telegram's kicked bot pauses the chat and sends the edit on `/subscribe`. 50001 means the bot no
+   * longer sees the channel: now it pauses the target for an edit or delete as for a post. Failed on main a3e5fb5.
+   */
+  it('C loses the bot’s access while n0 is edited, access back and /subscribe: C shows n0’s newest version', { timeout: 60_000 }, async () => {
+    const save = (note: number): Save => ({ op: 'save', note, draft: false });
+    await holds([save(0), { op: 'discord', event: 'lose', count: 1, ops: [save(0)] }, { op: 'discord', event: 'back', count: 1, ops: [] }], 'keep');
+  });
 });
 
 describe.concurrent('platform model: what chats show through platform events and error answers', () => {
