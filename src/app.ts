@@ -358,13 +358,14 @@ function outageHooksOf(of: () => PlatformConnections): OutageHooks {
 
 /** Each platform connects on its own; one that is down never holds the others or the watcher. */
 function platformConnections(o: AppOptions, adapters: ChatAdapter[], store: Store, deliverer: Deliverer): PlatformConnections {
+  const now = nowOf(o) ?? Date.now; // the outbox's clock: its waits are times on it (a wait set from another clock is off by their difference)
   return new PlatformConnections(adapters, {
     ...o.reconnect,
     probeTimeoutMs: o.config.delivery.callTimeoutMs,
     log: o.log,
     onState: (platform, s) => store.setMeta(`platform.${platform}`, JSON.stringify(s)),
     onUp: (platform) => {
-      store.wakePlatform(platform, Date.now());
+      store.wakePlatform(platform, now());
       deliverer.platformUp(platform);
     },
   });

@@ -6,7 +6,11 @@ import type { Clock } from '../../src/util/clock.js';
  * system's do, or at once when the clock is moved past it.
  */
 export class SteppedClock implements Clock {
-  private offset = 0;
+  private offset: number;
+  /** `startAt`: the time it shows now (a date the test chose, running on from there); the system's by default. */
+  constructor(startAt?: number) {
+    this.offset = startAt === undefined ? 0 : startAt - Date.now();
+  }
   private readonly timers = new Set<{ at: number; fire: () => void }>();
 
   now(): number {

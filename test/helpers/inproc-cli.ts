@@ -108,6 +108,14 @@ export class InProcessCli extends ServiceEvents {
     await this.waitFor(() => wanted.every((p) => this.batchedPaths.has(p) || [...this.batchedPaths].some((s) => p.startsWith(s + path.sep))), timeoutMs, `batches with ${paths.join(', ')}`);
   }
 
+  /**
+   * After the test moved the service's clock: the deliverer looks for what came due, as its timer would have at that
+   * time on a clock that ran there (its waits are the system's timers, set from the clock's time when it last looked).
+   */
+  clockMoved(): void {
+    this.app?.deliverer.wake();
+  }
+
   /** The app looks again and says `idle` if everything is handled (RunningApp.noticeIdle). */
   protected override askIdle(): boolean {
     this.app?.noticeIdle();

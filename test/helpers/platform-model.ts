@@ -2,8 +2,9 @@
  * Issue 25: the model of what chats show, for what happens on the platform rather than in the notes folder. The whole
  * service runs in this process (InProcessCli) against the fake Telegram (test/fakes/telegram/server.ts), with two chats:
  * `G`, a basic group subscribed by `/subscribe` (it can be upgraded to a supergroup, kicked the bot and added it back,
- * `/unsubscribe` and `/subscribe` again), and `S`, a supergroup a config route names (it can be kicked and added back,
- * which a start tries again). Between notes saved, drafted and removed, the platform answers errors for a while (429
+ * `/unsubscribe` and `/subscribe` again), `S`, a supergroup a config route names (it can be kicked and added back,
+ * which a start tries again), and `D`, a supergroup with a daily digest for some tags and posts at once for another
+ * (the service's clock, a SteppedClock, is moved past the digest time). Between notes saved, drafted and removed, the platform answers errors for a while (429
  * with retry_after, 5xx, connections dropped before it read them, 409 on getUpdates) and the bot token is revoked
  * (401 on every call) and replaced at a restart. Checked after every step, at rest (the service said idle): what each
  * chat shows against the model's `ChatState`, no chat paused that the platform never refused, no message posted twice,
@@ -13,14 +14,21 @@
 import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
-import { FakeTelegram } from '../fakes/telegram/server.js';
 
 export const NOTES = 4;
+/** The model's `delivery.maxAttempts`: error phases run longer than it (README, Delivery: an outage spends none of them). */
+export const MAX_ATTEMPTS = 3;
 export const ADMIN = 11;
 export const G_ID = -701;
 export const G_SUPER = -100701;
 export const S_ID = -100702;
-export type ChatName = 'G' | 'S';
+/** `D`, a supergroup whose admin typed `/subscribe tag:weekly digest:"daily 09:00"` and `/subscribe tag:urgent` (DIGEST_SUBSCRIPTIONS). */
+export const D_ID = -100703;
+/** `C`, a Discord channel subscribed by `/subscribe` (the fake Discord): it can lose the bot's access, be deleted, and Discord answers 429 and 5xx and drops the gateway. */
+export type ChatName = 'G' | 'S' | 'D' | 'C';
+export const DIGEST_SUBSCRIPTIONS = ['/subscribe tag:weekly digest:"daily 09:00"', '/subscribe tag:urgent'];
+/** Each note's tags: D holds n0 and n1 for its digest, posts n2 at once, and n3 too (README: "a note goes to a chat by digest only when every subscription there that passes it has a digest"). */
+export const NOTE_TAGS: readonly (readonly string[])[] = [['weekly'], ['weekly'], ['urgent'], ['weekly', 'urgent']];
 
 export type Save = { op: 'save'; note: number; draft: boolean } | { op: 'remove'; note: number };
 export type PlatformOp =
@@ -40,9 +48,24 @@ export type PlatformOp =
   | { op: 'revoke'; ops: Save[] }
   /** The platform answers `kind` to the next `count` calls it applies to while `ops` are saved (README: retried, a 429 waited out). */
   | { op: 'errors'; kind: '429' | '5xx' | 'drop' | '409'; count: number; ops: Save[] }
+  /**
+   * Sends, edits and deletes in `chat` alone answered 500 `count` times while `ops` are saved and the other chat's go
+   * through (README, Delivery: `maxAttempts` "counts only those of one delivery while its platform answers others …
+   * then it is marked failed (shown in `status`)"): each of its notes shows as the model says, or its delivery is failed in `status`.
+   */
+  | { op: 'failing'; chat: ChatName; count: number; ops: Save[] }
   | { op: 'restart' }
   /** S's config route taken out of the config (`on: false`) or put back, then a restart (README: "its route removed from the config"). */
-  | { op: 'route'; on: boolean };
+  | { op: 'route'; on: boolean }
+  /** The clock moved to 30 s past the next 09:00 UTC, D's digest time: the notes held for it go then, once, as they are (README, Digest schedules). */
+  | { op: 'clock' }
+  /**
+   * On Discord, in C while `ops` are saved: `lose`, the bot loses access (50001 Missing Access: a refusal, C paused);
+   * `back`, access given back and `/subscribe` there (resumed); `delete`, the channel deleted (10003 Unknown Channel:
+   * "a deleted channel's id never comes back", its subscription dropped, not paused); `429` (retry_after) or `5xx` to the
+   * next `count` message creations (an outage: nothing given up); `gateway`, the gateway connection dropped (resumed).
+   */
+  | { op: 'discord'; event: 'lose' | 'back' | 'delete' | '429' | '5xx' | 'gateway'; count: number; ops: Save[] };
 
 const saveArb: fc.Arbitrary<Save> = fc.oneof(
   { weight: 4, arbitrary: fc.record({ op: fc.constant('save' as const), note: fc.nat(NOTES - 1), draft: fc.constantFrom(false, false, false, true) }) },
@@ -50,7 +73,18 @@ const saveArb: fc.Arbitrary<Save> = fc.oneof(
 );
 const savesArb = fc.array(saveArb, { minLength: 1, maxLength: 4 });
 const chatArb = fc.constantFrom<ChatName>('G', 'S');
-const errorsArb = fc.record({ op: fc.constant('errors' as const), kind: fc.constantFrom('429' as const, '5xx' as const, 'drop' as const, '409' as const), count: fc.integer({ min: 1, max: 4 }), ops: savesArb });
+/** 5xx and dropped connections to every send for longer than `maxAttempts` (an outage: nothing may be given up); 429 and 409 a few times. */
+const errorsArb = fc.oneof(
+  fc.record({ op: fc.constant('errors' as const), kind: fc.constantFrom('5xx' as const, 'drop' as const), count: fc.integer({ min: 1, max: MAX_ATTEMPTS + 3 }), ops: savesArb }),
+  fc.record({ op: fc.constant('errors' as const), kind: fc.constantFrom('429' as const, '409' as const), count: fc.integer({ min: 1, max: 4 }), ops: savesArb }),
+);
+const discordArb: fc.Arbitrary<PlatformOp> = fc.record({
+  op: fc.constant('discord' as const),
+  event: fc.constantFrom('lose' as const, 'back' as const, 'back' as const, 'delete' as const, '429' as const, '5xx' as const, 'gateway' as const),
+  count: fc.integer({ min: 1, max: MAX_ATTEMPTS + 3 }),
+  ops: fc.array(saveArb, { maxLength: 3 }),
+});
+const failingArb = fc.record({ op: fc.constant('failing' as const), chat: chatArb, count: fc.integer({ min: 1, max: MAX_ATTEMPTS + 1 }), ops: savesArb });
 
 /** Sequences of notes saved and platform events (item 1 of the brief). */
 export const platformSequenceArb = (maxLength: number): fc.Arbitrary<PlatformOp[]> =>
@@ -64,8 +98,11 @@ export const platformSequenceArb = (maxLength: number): fc.Arbitrary<PlatformOp[
       { weight: 1, arbitrary: fc.boolean().map((told): PlatformOp => ({ op: 'migrate', told })) },
       { weight: 1, arbitrary: savesArb.map((ops): PlatformOp => ({ op: 'revoke', ops })) },
       { weight: 2, arbitrary: errorsArb },
+      { weight: 1, arbitrary: failingArb },
       { weight: 1, arbitrary: fc.constant<PlatformOp>({ op: 'restart' }) },
       { weight: 1, arbitrary: fc.boolean().map((on): PlatformOp => ({ op: 'route', on })) },
+      { weight: 2, arbitrary: fc.constant<PlatformOp>({ op: 'clock' }) },
+      { weight: 3, arbitrary: discordArb },
     ),
     { minLength: Math.ceil(maxLength / 2), maxLength },
   );
@@ -82,24 +119,35 @@ export const errorPhasesArb = (maxPhases: number): fc.Arbitrary<PlatformOp[]> =>
         savesArb.map((ops): PlatformOp[] => [{ op: 'revoke', ops }]),
         fc.tuple(chatArb, savesArb).map(([chat, ops]): PlatformOp[] => [{ op: 'kick', chat }, { op: 'burst', ops }, { op: 'readd', chat }, ...(chat === 'G' ? [{ op: 'subscribe' as const }] : [])]),
         errorsArb.map((o): PlatformOp[] => [o]),
+        failingArb.map((o): PlatformOp[] => [o]),
+        discordArb.map((o): PlatformOp[] => [o]),
       ),
       { minLength: 1, maxLength: maxPhases },
     )
     .map((phases) => phases.flat());
 
-/** A chat's note as the model expects it: `waiting` or `sent` (shown once, newest), `kept` (at most one message, any version), `old`: a message in the group it was upgraded from. */
+/**
+ * A chat's note as the model expects it: `waiting` or `sent` (shown once, newest), `kept` (at most one message, any
+ * version), `failed` (a delivery of it there ended failed, said in `status`: at most one message, any version), `old`: a
+ * message in the group it was upgraded from.
+ */
 interface Item {
-  now?: 'waiting' | 'sent' | 'kept' | undefined;
+  /** `held`: for the chat's digest schedule, shown nowhere until its time. */
+  now?: 'waiting' | 'sent' | 'kept' | 'failed' | 'held' | undefined;
   old: boolean;
 }
 
-class ChatState {
+export class ChatState {
   kicked = false;
   /** A send met the refusal since the chat was last resumed: the service has it paused. */
   paused = false;
   /** Kicked at some point since it was last resumed: the only chats the service may have paused. */
   refused = false;
   migrated = false;
+  /** C's channel deleted: what it shows is no longer checked (the channel is gone), only that it is not paused for it. */
+  gone = false;
+  /** C's channel id (the fake Discord's snowflake), set by the run. */
+  channel = '';
   /** After a migration nobody told the bot of: false until a send to the old id answered 400 migrate_to_chat_id. */
   learned = true;
   readonly items = new Map<number, Item>();
@@ -107,8 +155,16 @@ class ChatState {
     readonly name: ChatName,
     public wants: boolean,
   ) {}
-  get id(): number {
-    return this.name === 'S' ? S_ID : this.migrated ? G_SUPER : G_ID;
+  get id(): number | string {
+    return this.name === 'C' ? this.channel : this.name === 'S' ? S_ID : this.name === 'D' ? D_ID : this.migrated ? G_SUPER : G_ID;
+  }
+  /** Whether the chat wants note `n`: G and S want every note while subscribed or routed, D the notes its subscriptions' tags pass. */
+  wantsNote(n: number): boolean {
+    return this.name === 'D' ? NOTE_TAGS[n]!.some((t) => t === 'weekly' || t === 'urgent') : this.wants;
+  }
+  /** Whether note `n` waits for the chat's digest time: every subscription there that passes it has a digest (only D's weekly one does). */
+  holdsForDigest(n: number): boolean {
+    return this.name === 'D' && !NOTE_TAGS[n]!.includes('urgent');
   }
   item(n: number): Item {
     let it = this.items.get(n);
@@ -137,7 +193,7 @@ interface NoteState {
 
 export class PlatformWorld {
   readonly notes: NoteState[] = Array.from({ length: NOTES }, () => ({ title: '', published: false, exists: false, gone: false, titles: [] }));
-  readonly chats: Record<ChatName, ChatState> = { G: new ChatState('G', true), S: new ChatState('S', true) };
+  readonly chats: Record<ChatName, ChatState> = { G: new ChatState('G', true), S: new ChatState('S', true), D: new ChatState('D', true), C: new ChatState('C', true) };
   private seq = 0;
   constructor(
     readonly dir: string,
@@ -159,7 +215,7 @@ export class PlatformWorld {
     }
     const title = `N${++this.seq}`;
     // Most of the body stays from save to save: each save is an edit of the same note (README, Deletes: recognisable by its body).
-    writeFileSync(path.join(this.dir, file), `---\ntitle: ${title}\n${o.draft ? 'draft: true\n' : ''}---\n\nThe note n${o.note} tells of its subject in words that stay the same from one save to the next, so that a save is an edit of it.\n\nThis is version ${title}.\n`);
+    writeFileSync(path.join(this.dir, file), `---\ntitle: ${title}\ntags: [${NOTE_TAGS[o.note]!.join(', ')}]\n${o.draft ? 'draft: true\n' : ''}---\n\nThe note n${o.note} tells of its subject in words that stay the same from one save to the next, so that a save is an edit of it.\n\nThis is version ${title}.\n`);
     Object.assign(n, { title, exists: true, published: !o.draft });
     n.titles.push(title);
     if (!was && !o.draft) this.announced(o.note);
@@ -175,7 +231,9 @@ export class PlatformWorld {
       if (it.now === 'sent' || it.now === 'kept') {
         it.now = 'sent';
         c.deliver();
-      } else if (c.wants && it.now === undefined) {
+      } else if (c.wantsNote(n) && it.now === undefined && c.holdsForDigest(n)) {
+        it.now = 'held';
+      } else if (c.wantsNote(n) && it.now === undefined) {
         c.deliver();
         it.now = c.paused ? 'waiting' : 'sent';
       }
@@ -191,7 +249,7 @@ export class PlatformWorld {
   private unpublished(n: number): void {
     for (const c of Object.values(this.chats)) {
       const it = c.item(n);
-      if (it.now === 'waiting') it.now = undefined;
+      if (it.now === 'waiting' || it.now === 'held') it.now = undefined;
       else if (it.now === 'sent' && this.onDelete === 'delete') {
         it.now = undefined;
         c.deliver();
@@ -208,6 +266,12 @@ export class PlatformWorld {
     }
   }
 
+  /** D's digest time came: what it held goes, once, each note as it is now (README: "the digest goes out once with all of them"). */
+  digestTime(): void {
+    const d = this.chats.D;
+    for (const it of d.items.values()) if (it.now === 'held') (d.deliver(), (it.now = 'sent'));
+  }
+
   published(n: number): NoteState | undefined {
     const s = this.notes[n]!;
     return s.exists && s.published ? s : undefined;
@@ -219,25 +283,36 @@ export class PlatformWorld {
   }
 }
 
+/** The note titles a message shows: a post's first line, or a digest's lines (`• N5`, render/digest.ts); none in a command's reply. */
+export function titlesIn(text: string): string[] {
+  const first = text.split('\n')[0]!.trim();
+  if (/^N\d+$/.test(first)) return [first];
+  return [...text.matchAll(/^• (N\d+)\s*$/gm)].map((m) => m[1]!);
+}
+
 /** The notes each live message of chat `id` shows: note → titles shown (one per message). */
-function shown(fake: FakeTelegram, world: PlatformWorld, id: number, out: string[]): Map<number, string[]> {
+/** The live messages a chat (a Telegram chat id, or a Discord channel id) shows, each as text: a post's first line is its title. */
+export type ReadChat = (id: number | string) => { messageId: number | string; text: string }[];
+
+function shown(read: ReadChat, world: PlatformWorld, id: number | string, out: string[]): Map<number, string[]> {
   const byNote = new Map<number, string[]>();
-  for (const m of fake.sentTo(id)) {
-    const title = m.text.split('\n')[0]!.trim();
-    if (!/^N\d+$/.test(title)) continue; // a command's reply
-    const n = world.noteOfTitle(title);
-    if (n === undefined) out.push(`chat ${id}: message ${m.messageId} shows ${title}, never saved`);
-    else byNote.set(n, [...(byNote.get(n) ?? []), title]);
+  for (const m of read(id)) {
+    for (const title of titlesIn(m.text)) {
+      const n = world.noteOfTitle(title);
+      if (n === undefined) out.push(`chat ${id}: message ${m.messageId} shows ${title}, never saved`);
+      else byNote.set(n, [...(byNote.get(n) ?? []), title]);
+    }
   }
   return byNote;
 }
 
 /** What each chat shows against the model (see the file's comment). */
-export function chatViolations(fake: FakeTelegram, world: PlatformWorld, uncertain: ReadonlySet<number>): string[] {
+export function chatViolations(read: ReadChat, world: PlatformWorld, uncertain: ReadonlySet<number | string>): string[] {
   const out: string[] = [];
   for (const c of Object.values(world.chats)) {
-    const now = shown(fake, world, c.id, out);
-    const old = c.migrated ? shown(fake, world, G_ID, out) : new Map<number, string[]>();
+    if (c.gone) continue;
+    const now = shown(read, world, c.id, out);
+    const old = c.migrated ? shown(read, world, G_ID, out) : new Map<number, string[]>();
     // A second message where the log said a post met no answer and may show twice: the documented window (uncertainChats).
     if (uncertain.has(c.id)) for (const [n, titles] of now) now.set(n, [...new Set(titles)]);
     for (const [n, titles] of [...now, ...old]) if (titles.length > 1) out.push(`${c.name} (${c.id}): note n${n} posted ${titles.length} times (${titles.join(', ')})`);
@@ -245,6 +320,8 @@ export function chatViolations(fake: FakeTelegram, world: PlatformWorld, uncerta
     for (let n = 0; n < NOTES; n++) {
       const it = c.item(n), titles = now.get(n) ?? [], note = world.published(n);
       if ((it.now === 'sent' || it.now === 'waiting') && note && (titles.length !== 1 || titles[0] !== note.title)) out.push(`${c.name} (${c.id}): n${n} should show ${note.title} once, shows [${titles.join(', ')}]`);
+      if (it.now === 'failed') continue;
+      if (it.now === 'held' && titles.length) out.push(`${c.name} (${c.id}): n${n} is held for the digest time, shows [${titles.join(', ')}] before it`);
       if (it.now === undefined && titles.length) out.push(`${c.name} (${c.id}): n${n} should show nothing, shows [${titles.join(', ')}]${note ? '' : ' (drafted or removed)'}`);
       if (!it.old && (old.get(n) ?? []).length && c.migrated) out.push(`${c.name}: n${n} posted to the old group ${G_ID} after its upgrade`);
     }

@@ -6,25 +6,31 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { FakeTelegram } from '../fakes/telegram/server.js';
+import { FakeDiscord } from '../fakes/discord/server.js';
 import { InProcessCli } from './inproc-cli.js';
 import { sandbox, withTestDefaults, type Sandbox } from './service.js';
 import { statusOf } from './cli.js';
-import { ADMIN, chatViolations, G_ID, G_SUPER, NOTES, PlatformWorld, S_ID, type PlatformOp, type Save } from './platform-model.js';
+import { ADMIN, chatViolations, D_ID, DIGEST_SUBSCRIPTIONS, G_ID, G_SUPER, MAX_ATTEMPTS, NOTES, PlatformWorld, S_ID, titlesIn, type ChatName, type ChatState, type PlatformOp, type ReadChat, type Save } from './platform-model.js';
+import { SteppedClock } from '../fakes/clock.js';
 import type { ParseThreads } from '../../src/publish/parse-pool.js';
 
 const tokenOf = (i: number) => `${7000001}:TOKEN-${i}-abcdefghijklmnopqrstuvwxyz0123`;
+const DISCORD_TOKEN = 'MTEwMDAwMDAwMDAwMDAwMDAwMg.fake.platform-model-discord-token';
+/** MANAGE_CHANNELS, which `/subscribe` asks of the member on Discord (permissions.mdx). */
+const MANAGE_CHANNELS = 1n << 4n;
 
 /** Telegram's limits kept in shape but shortened (a chat's second to 100 ms, a group's minute to a second) in the fake and the service alike. */
 const LIMITS = { globalPerSecond: 30, perChatMs: 100, perGroupPerMinute: 20, groupWindowMs: 1000 };
 const WINDOWS = { telegramGroupWindowMs: 1000, reconnect: { baseDelayMs: 100, maxDelayMs: 500 } };
 
-function configOf(apiRoot: string, onDelete: 'keep' | 'delete', route = true): string {
+function configOf(apiRoot: string, discordApi: string, onDelete: 'keep' | 'delete', route = true): string {
   return [
     'watch:\n  quietMs: 40\n  reconcileMinutes: 0',
     `publish:\n  onDelete: ${onDelete}\n  digest:\n    threshold: 1000\n    windowMs: 200`,
-    // Retried soon and never given up, so what an error answer held goes out once it ends.
-    'delivery:\n  baseDelayMs: 50\n  maxDelayMs: 300\n  maxAttempts: 1000\n  callTimeoutMs: 4000',
+    // Retried soon; given up after MAX_ATTEMPTS failures of a post's own, which an outage (every send failing) never spends.
+    `delivery:\n  baseDelayMs: 50\n  maxDelayMs: 300\n  maxAttempts: ${MAX_ATTEMPTS}\n  callTimeoutMs: 4000`,
     `telegram:\n  apiRoot: ${apiRoot}\n  registerCommands: false\n  rate:\n    perChatMs: 150`,
+    `discord:\n  api: ${discordApi}\n  registerCommands: false`,
     route ? `routes:\n  - platform: telegram\n    chat: "${S_ID}"` : 'routes: []',
   ].join('\n') + '\n';
 }
@@ -36,6 +42,8 @@ export interface PlatformRunResult {
   refusals: number;
   migrations: number;
   revokes: number;
+  /** The clock moved past D's digest time. */
+  digestTimes: number;
   errorAnswers: number;
   /** Chats where a post met no answer and the log said it may show twice (allowed: `uncertainChats`). */
   uncertain: number;
@@ -46,10 +54,14 @@ class Run {
   readonly tokens = [tokenOf(0)];
   /** The log of every service of the run (a token must be in none). */
   private logs = '';
-  counts = { migrations: 0, revokes: 0 };
+  counts = { migrations: 0, revokes: 0, digestTimes: 0 };
+  /** The service's clock, kept across restarts: three hours before D's digest time at the first start. */
+  readonly clock = new SteppedClock(Date.parse('2026-12-04T06:00:00Z'));
 
   constructor(
     readonly fake: FakeTelegram,
+    readonly discord: FakeDiscord,
+    readonly guild: string,
     readonly sb: Sandbox,
     readonly world: PlatformWorld,
     private readonly parseThreads: ParseThreads | undefined,
@@ -60,8 +72,9 @@ class Run {
   }
 
   async start(): Promise<void> {
-    this.svc = InProcessCli.start(this.sb, [], { TELEGRAM_BOT_TOKEN: this.token }, undefined, this.parseThreads, WINDOWS);
+    this.svc = InProcessCli.start(this.sb, [], { TELEGRAM_BOT_TOKEN: this.token, DISCORD_TOKEN }, this.clock, this.parseThreads, WINDOWS);
     await this.svc.ready();
+    await this.svc.waitFor(() => this.svc.stderr.includes('"discord connected"'), 20_000, 'discord connected');
     // Deliveries for a platform still connecting wait without holding idle back (README: a platform down at start-up holds nothing else).
     await this.svc.waitFor(() => this.svc.stderr.includes('"telegram connected"'), 20_000, 'telegram connected');
     await this.svc.settled(30_000);
@@ -99,7 +112,7 @@ class Run {
 
   /** A command in a chat by its admin, answered, then the service idle (what it resumed or called off is done). */
   async command(text: string, chat: number): Promise<void> {
-    const replies = () => this.fake.sentTo(chat).filter((m) => !/^N\d+$/.test(m.text.split('\n')[0]!.trim())).length;
+    const replies = () => this.fake.sentTo(chat).filter((m) => titlesIn(m.text).length === 0).length;
     const before = replies();
     this.fake.command(chat, ADMIN, text);
     await this.fake.waitFor(() => replies() > before, 20_000, `a reply to ${text} in ${chat} (is polling alive?)`);
@@ -120,8 +133,65 @@ class Run {
   /** The chats the service has paused that the platform never refused (README: a 401, a 429, a 5xx pause nothing). */
   pausedWrongly(): string[] {
     const s = JSON.parse(statusOf(this.sb.db, { json: true }).stdout) as { paused: { target: { chat: string }; reason: string }[] };
-    const chatOf = (id: string) => (Number(id) === S_ID ? this.world.chats.S : Number(id) === G_ID || Number(id) === G_SUPER ? this.world.chats.G : undefined);
+    const chatOf = (id: string) => this.world.chats[this.chatOf(id) ?? 'none' as ChatName] as ChatState | undefined;
     return s.paused.filter((p) => !chatOf(p.target.chat)?.refused).map((p) => `chat ${p.target.chat} paused, never refused by the platform: ${p.reason}`);
+  }
+
+  /** Failed deliveries the model allows: a chat's own failures in a `failing` step (the ids `status` lists). */
+  private readonly allowedFailures = new Set<number>();
+
+  /** What each chat shows: the fake Telegram's messages there, or the bot's in the Discord channel (an embed's title, a digest's lines). */
+  readonly read: ReadChat = (id) =>
+    typeof id === 'string'
+      ? this.discord.messagesIn(id).filter((m) => m.via === 'bot').map((m) => ({ messageId: m.id, text: [m.embeds[0]?.title ?? m.content ?? '', m.embeds[0]?.description ?? ''].join('\n') }))
+      : this.fake.sentTo(id);
+
+  /** `/subscribe` in C by a member who may manage the channel, answered. */
+  async subscribeC(): Promise<void> {
+    const r = await this.discord.interact({ type: 2, guild: this.guild, channel: this.world.chats.C.channel, permissions: MANAGE_CHANNELS, name: 'subscribe' });
+    if (!/subscribed/i.test(String(r.data?.content))) throw new Error(`/subscribe in C answered ${String(r.data?.content)}`);
+    await this.svc.settled(30_000);
+  }
+
+  /** The chat a Telegram chat id (or C's Discord channel id) of `status` stands for. */
+  chatOf(id: string): ChatName | undefined {
+    return id === this.world.chats.C.channel ? 'C' : Number(id) === S_ID ? 'S' : Number(id) === D_ID ? 'D' : Number(id) === G_ID || Number(id) === G_SUPER ? 'G' : undefined;
+  }
+
+  /** The clock moved to 09:00:30 UTC next (D's digest time, passed), the service told as its timer would be; then at rest. */
+  async digestTime(): Promise<void> {
+    const now = this.clock.now(), day = 86_400_000, at = Math.floor(now / day) * day + 9 * 3_600_000 + 30_000;
+    this.clock.advance((at > now ? at : at + day) - now);
+    this.counts.digestTimes++;
+    this.world.digestTime();
+    this.svc.clockMoved();
+    await this.svc.settled(30_000);
+  }
+
+  /** `status --json`'s failed deliveries (the newest 50). */
+  failures(): { id: number; noteId: string | null; target: { chat: string }; kind: string; error: string | null }[] {
+    return (JSON.parse(statusOf(this.sb.db, { json: true }).stdout) as { failures: ReturnType<Run['failures']> }).failures;
+  }
+
+  /**
+   * After a `failing` step: each delivery to `chat` given up is allowed, its note there marked `failed` (shown in
+   * `status`, README); none elsewhere. Every other failed delivery is one lost in an outage (README: "however long the
+   * outage lasted"), or one that met no error at all.
+   */
+  allowFailuresIn(chat: ChatName | undefined): string[] {
+    const problems: string[] = [];
+    for (const f of this.failures()) {
+      if (this.allowedFailures.has(f.id)) continue;
+      const c = this.chatOf(f.target.chat), n = /(?:^|[/:])n(\d)(?:\.md)?$/.exec(f.noteId ?? '')?.[1]; // `n0.md`, or its family `family:n0`
+      if (c === undefined || c !== chat || n === undefined) {
+        this.allowedFailures.add(f.id); // said once
+        problems.push(`delivery #${f.id} (${f.kind} ${f.noteId ?? 'digest'} to ${f.target.chat}) failed: ${f.error ?? ''}${chat ? ` (only ${chat} failed alone)` : ' (no chat failed alone: an outage spends no attempt)'}`);
+        continue;
+      }
+      this.allowedFailures.add(f.id);
+      this.world.chats[c].item(Number(n)).now = 'failed';
+    }
+    return problems;
   }
 
   /** No token (its secret half) in the state folder's files, `status` (text and JSON) or any log of the run. */
@@ -129,7 +199,7 @@ class Run {
     const dir = path.dirname(this.sb.db);
     const texts: [string, string][] = readdirSync(dir).map((f) => [f, readFileSync(path.join(dir, f)).toString('latin1')]);
     texts.push(['status', statusOf(this.sb.db).stdout], ['status --json', statusOf(this.sb.db, { json: true }).stdout], ['the log', this.log()]);
-    return this.tokens.flatMap((t) => texts.filter(([, text]) => text.includes(t.split(':')[1]!)).map(([where]) => `a bot token is in ${where}`));
+    return [...this.tokens.map((t) => t.split(':')[1]!), DISCORD_TOKEN].flatMap((t) => texts.filter(([, text]) => text.includes(t)).map(([where]) => `a bot token is in ${where}`));
   }
 }
 
@@ -148,14 +218,14 @@ async function step(run: Run, o: PlatformOp): Promise<string[]> {
     case 'kick': {
       const c = world.chats[o.chat];
       if (c.kicked) return [];
-      fake.chats.get(c.id)!.state = 'kicked';
+      fake.chats.get(Number(c.id))!.state = 'kicked';
       c.kicked = true;
       return [];
     }
     case 'readd': {
       const c = world.chats[o.chat];
       if (!c.kicked) return [];
-      fake.chats.get(c.id)!.state = 'ok';
+      fake.chats.get(Number(c.id))!.state = 'ok';
       c.kicked = false;
       if (o.chat === 'S') await run.restart();
       return [];
@@ -165,7 +235,7 @@ async function step(run: Run, o: PlatformOp): Promise<string[]> {
       if (G.kicked) return [];
       if (!G.learned) fake.tellMigration(G_ID, ADMIN); // Telegram sends it before anything said in the supergroup
       G.learned = true;
-      await run.command(`/${o.op}`, G.id);
+      await run.command(`/${o.op}`, Number(G.id));
       if (o.op === 'subscribe') {
         G.wants = true;
         G.resumed();
@@ -183,20 +253,65 @@ async function step(run: Run, o: PlatformOp): Promise<string[]> {
       return revoke(run, o.ops);
     case 'errors':
       await errorAnswers(run, o);
-      return [];
+      return run.allowFailuresIn(undefined);
+    case 'failing': {
+      const chat = fake.chats.get(Number(world.chats[o.chat].id))!;
+      chat.failNext = { count: o.count };
+      try {
+        await run.saves(o.ops);
+      } finally {
+        chat.failNext = undefined;
+      }
+      return run.allowFailuresIn(o.chat);
+    }
     case 'restart':
       await run.restart();
       return [];
+    case 'clock':
+      await run.digestTime();
+      return [];
+    case 'discord':
+      await discordEvent(run, o);
+      return run.allowFailuresIn(undefined);
     case 'route': {
       // README, Delivery: a post "its route removed from the config" no longer wants is called off; a sent message follows its note.
       const S = world.chats.S;
       if (S.wants === o.on) return [];
-      writeFileSync(run.sb.config, withTestDefaults(configOf(fake.apiRoot, world.onDelete, o.on)));
+      writeFileSync(run.sb.config, withTestDefaults(configOf(fake.apiRoot, run.discord.api, world.onDelete, o.on)));
       S.wants = o.on;
       if (!o.on) for (const it of S.items.values()) if (it.now === 'waiting') it.now = undefined;
       await run.restart();
       return [];
     }
+  }
+}
+
+/** A Discord event in C while `o.ops` are saved (PlatformOp 'discord'); the fake's answers cite discord-api-docs (test/fakes/discord/server.ts). */
+async function discordEvent(run: Run, o: Extract<PlatformOp, { op: 'discord' }>): Promise<void> {
+  const C = run.world.chats.C, d = run.discord, channel = d.channels.get(C.channel)!;
+  if (C.gone) return run.saves(o.ops);
+  if (o.event === 'lose' || o.event === 'delete') {
+    channel.access = o.event === 'lose' ? 'forbidden' : 'missing';
+    if (o.event === 'lose') C.kicked = true;
+    else Object.assign(C, { gone: true, wants: false });
+    return run.saves(o.ops);
+  }
+  if (o.event === 'back') {
+    if (!C.kicked) return run.saves(o.ops);
+    channel.access = 'ok';
+    C.kicked = false;
+    await run.subscribeC();
+    Object.assign(C, { wants: true });
+    C.resumed();
+    return run.saves(o.ops);
+  }
+  if (o.event === '429') d.forced429 = o.count;
+  else if (o.event === '5xx') d.failNext = { count: o.count, status: 502 };
+  else d.disconnect();
+  try {
+    await run.saves(o.ops);
+  } finally {
+    Object.assign(d, { forced429: 0, failNext: { count: 0, status: 502 } });
   }
 }
 
@@ -245,18 +360,24 @@ export async function runPlatformSequence(ops: readonly PlatformOp[], onDelete: 
   const fake = await new FakeTelegram({ token: tokenOf(0), limits: LIMITS }).start();
   fake.addChat(G_ID, 'group', { [ADMIN]: 'creator' });
   fake.addChat(S_ID, 'supergroup', { [ADMIN]: 'creator' });
-  const sb = sandbox(configOf(fake.apiRoot, onDelete));
-  const run = new Run(fake, sb, new PlatformWorld(sb.notes, onDelete), parseThreads);
-  const result = (steps: number, problems: string[]): PlatformRunResult => ({ steps, problems, refusals: fake.calls.filter((c) => c.status === 403).length, migrations: run.counts.migrations, revokes: run.counts.revokes, errorAnswers: fake.calls.filter((c) => c.status === 429 || c.status >= 500 || c.status === 409).length + fake.dropped, uncertain: run.uncertainChats().size });
+  fake.addChat(D_ID, 'supergroup', { [ADMIN]: 'creator' });
+  const discord = await new FakeDiscord(DISCORD_TOKEN).start();
+  const guild = discord.addGuild();
+  const sb = sandbox(configOf(fake.apiRoot, discord.api, onDelete));
+  const run = new Run(fake, discord, guild, sb, new PlatformWorld(sb.notes, onDelete), parseThreads);
+  run.world.chats.C.channel = discord.addChannel(guild, 0, 'notes').id;
+  const result = (steps: number, problems: string[]): PlatformRunResult => ({ steps, problems, refusals: fake.calls.filter((c) => c.status === 403).length, migrations: run.counts.migrations, revokes: run.counts.revokes, digestTimes: run.counts.digestTimes, errorAnswers: fake.calls.filter((c) => c.status === 429 || c.status >= 500 || c.status === 409).length + fake.dropped, uncertain: run.uncertainChats().size });
   let steps = 0;
   try {
     await run.start();
     await run.command('/subscribe', G_ID);
+    for (const text of DIGEST_SUBSCRIPTIONS) await run.command(text, D_ID);
+    await run.subscribeC();
     for (const o of ops) {
       steps++;
       let problems: string[];
       try {
-        problems = [...(await step(run, o)), ...chatViolations(fake, run.world, run.uncertainChats()), ...run.pausedWrongly(), ...run.tokenLeaks()];
+        problems = [...(await step(run, o)), ...run.allowFailuresIn(undefined), ...chatViolations(run.read, run.world, run.uncertainChats()), ...run.pausedWrongly(), ...run.tokenLeaks()];
       } catch (e) {
         problems = [`${e instanceof Error ? e.message.slice(0, 1500) : String(e)}`];
       }
@@ -269,5 +390,6 @@ export async function runPlatformSequence(ops: readonly PlatformOp[], onDelete: 
   } finally {
     await run.svc?.stop().catch(() => undefined);
     await fake.stop();
+    await discord.stop();
   }
 }

@@ -3,21 +3,24 @@
  * properties over the fake Telegram: generated sequences of saves, drafts and removals among a group upgraded to a
  * supergroup, the bot kicked and added back, `/unsubscribe` and `/subscribe`, a revoked token and a restart with a new
  * one, and error answers for a while; and phases of error answers (401, 403, 409, 429, 5xx, dropped connections)
- * around bursts of saves, after which every chat shows each note it wants once. Seeded: a failure prints its seed and
+ * around bursts of saves, after which every chat shows each note it wants once. Error phases run longer than the
+ * model's `delivery.maxAttempts` (3): 5xx or dropped connections to every send are an outage, where nothing is given up;
+ * one chat's sends failing alone while the other's go through may end failed, and then `status` says so. A third chat,
+ * D, has a digest schedule for some notes and not others; the clock is moved past its time. Seeded: a failure prints its seed and
  * shrunk sequence; each shrunk counterexample is kept below as a test of its own. `PLATFORM_MODEL_RUNS` (runs per
  * onDelete and property, 1 by default: model.test.ts is the suite's slowest file) and `PLATFORM_MODEL_SEED` and `PLATFORM_MODEL_STEPS` (10) run more.
  */
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { fileParseThreads } from '../helpers/inproc.js';
-import { errorPhasesArb, platformSequenceArb, type PlatformOp, type Save } from '../helpers/platform-model.js';
+import { errorPhasesArb, MAX_ATTEMPTS, platformSequenceArb, type PlatformOp, type Save } from '../helpers/platform-model.js';
 import { runPlatformSequence } from '../helpers/platform-run.js';
 
 const RUNS = Number(process.env.PLATFORM_MODEL_RUNS ?? 1);
 const SEED = Number(process.env.PLATFORM_MODEL_SEED ?? 25);
 const STEPS = Number(process.env.PLATFORM_MODEL_STEPS ?? 10);
 const parseThreads = fileParseThreads();
-const met = { runs: 0, refusals: 0, migrations: 0, revokes: 0, errorAnswers: 0, uncertain: 0 };
+const met = { runs: 0, refusals: 0, migrations: 0, revokes: 0, digestTimes: 0, errorAnswers: 0, uncertain: 0 };
 
 async function holds(ops: readonly PlatformOp[], onDelete: 'keep' | 'delete'): Promise<void> {
   const r = await runPlatformSequence(ops, onDelete, parseThreads);
@@ -25,6 +28,7 @@ async function holds(ops: readonly PlatformOp[], onDelete: 'keep' | 'delete'): P
   met.refusals += r.refusals;
   met.migrations += r.migrations;
   met.revokes += r.revokes;
+  met.digestTimes += r.digestTimes;
   met.errorAnswers += r.errorAnswers;
   met.uncertain += r.uncertain;
   expect(r.problems.join('\n'), `after step ${r.steps} of ${JSON.stringify(ops)}`).toBe('');
@@ -37,10 +41,12 @@ afterAll(() => console.log(`platform model: ${JSON.stringify(met)}`));
  * a kicked group and goes with its edit once `/subscribe` resumes it; the group upgraded (told), an edit of a note shown
  * in the old group is not sent, a new note goes to the supergroup; the config route's chat kicked and added back is
  * resumed by a start; `/unsubscribe` ends new posts there; a revoked token parks, a restart with the new one sends; error
- * answers are retried; `/subscribe` after a 409 is answered (polling started again).
+ * answers are retried; `/subscribe` after a 409 is answered (polling started again); an outage longer than maxAttempts
+ * gives nothing up, a chat failing alone does only with `status` saying so; D's digest holds its weekly notes until the
+ * clock passes 09:00 and posts the others at once.
  */
 describe('platform model: every command once', () => {
-  it('kick, re-add and /subscribe, upgrade, a config route kicked and restarted, /unsubscribe, revoke, error answers (onDelete: delete)', { timeout: 120_000 }, async () => {
+  it('kick, re-add and /subscribe, upgrade, a config route kicked and restarted, /unsubscribe, revoke, error answers, an outage and a chat failing alone past maxAttempts (onDelete: delete)', { timeout: 120_000 }, async () => {
     const save = (note: number, draft = false): Save => ({ op: 'save', note, draft });
     await holds(
       [
@@ -51,9 +57,37 @@ describe('platform model: every command once', () => {
         { op: 'errors', kind: '429', count: 2, ops: [save(0)] }, { op: 'errors', kind: '5xx', count: 2, ops: [save(2)] },
         { op: 'errors', kind: 'drop', count: 2, ops: [save(3)] }, { op: 'errors', kind: '409', count: 1, ops: [save(0)] },
         { op: 'subscribe' }, save(0, true),
+        // Longer than delivery.maxAttempts: every send failing is an outage (nothing given up); G's alone fail there, said in `status`.
+        { op: 'errors', kind: '5xx', count: MAX_ATTEMPTS + 1, ops: [save(1)] }, { op: 'failing', chat: 'G', count: MAX_ATTEMPTS + 1, ops: [save(1), save(2)] },
+        // D's digest: n0 and n1 held, n3 posted at once, both held ones at 09:00 once; n1 drafted takes its line out, n0 edited waits for the next day's.
+        save(3), { op: 'clock' }, save(1, true), save(0), { op: 'clock' },
       ],
       'delete',
     );
+  });
+});
+
+/**
+ * Found by the model once D held notes for its digest (m25, seed 25 and 26 on the first run, shrunk): a 502 to a send
+ * parks the platform's deliveries; the platform answering again made them due at `Date.now()` (app.ts
+ * platformConnections' store.wakePlatform) while the outbox's waits are times on the service's clock (AppOptions
+ * `now`/`clock`). With a clock behind the system's, S's post waited for the system's time on the service's clock (days)
+ * and the service never said idle. Timed out waiting for idle on main a3e5fb5.
+ */
+describe('platform model: found', () => {
+  it('an outage while a note is held for D’s digest: the parked posts go once the platform answers, on the service’s clock', { timeout: 60_000 }, async () => {
+    await holds([{ op: 'errors', kind: '5xx', count: 1, ops: [{ op: 'save', note: 0, draft: false }] }], 'keep');
+  });
+  /**
+   * Found by the model's Discord commands (m25, by hand from its first Discord sequence): the bot losing access to C
+   * (403 50001 Missing Access) while n0 is edited; access given back and `/subscribe`. src/adapters/discord/errors.ts
+   * took 50001 on an edit for a refusal of that one edit (`rejected`, failed for good), so C showed n0's first version
+   * for good while Telegram's kicked bot pauses the chat and sends the edit on `/subscribe`. 50001 means the bot no
+   * longer sees the channel: now it pauses the target for an edit or delete as for a post. Failed on main a3e5fb5.
+   */
+  it('C loses the bot’s access while n0 is edited, access back and /subscribe: C shows n0’s newest version', { timeout: 60_000 }, async () => {
+    const save = (note: number): Save => ({ op: 'save', note, draft: false });
+    await holds([save(0), { op: 'discord', event: 'lose', count: 1, ops: [save(0)] }, { op: 'discord', event: 'back', count: 1, ops: [] }], 'keep');
   });
 });
 

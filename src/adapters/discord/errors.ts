@@ -42,8 +42,11 @@ const TARGET_GONE = new Set<number>([DISCORD_CODES.unknownChannel, DISCORD_CODES
 /**
  * Refusals of one operation on one message (an edit in a thread that could not be unarchived, a
  * delete without Manage Threads): that delivery fails and the target keeps receiving new posts.
+ * Not 50001 Missing Access: the bot no longer sees the channel at all (View Channel, topics/permissions.mdx), so
+ * every later call there meets it; an edit or delete then pauses the target as a post does, and goes out once
+ * access is given back and `/subscribe` resumes it (a pause loses nothing).
  */
-const OPERATION_REFUSED = new Set<number>([DISCORD_CODES.missingAccess, DISCORD_CODES.missingPermissions, DISCORD_CODES.archivedThread, DISCORD_CODES.lockedThread]);
+const OPERATION_REFUSED = new Set<number>([DISCORD_CODES.missingPermissions, DISCORD_CODES.archivedThread, DISCORD_CODES.lockedThread]);
 
 /** The message (or the thread holding it) is gone: nothing is left to edit or delete. */
 const GONE = new Set<number>([DISCORD_CODES.unknownMessage, DISCORD_CODES.unknownChannel]);
@@ -78,6 +81,7 @@ export function classifyDiscordError(e: unknown, op: DeliveryOperation = 'post')
       if (op === 'crosspost' && code === DISCORD_CODES.alreadyCrossposted) return { kind: 'gone', reason };
       if (GONE.has(code)) return { kind: 'gone', reason };
       if (OPERATION_REFUSED.has(code)) return { kind: 'rejected', reason };
+      if (code === DISCORD_CODES.missingAccess) return { kind: 'permanent', reason };
     }
     if (op === 'post' && TARGET_UNUSABLE.has(code)) return { kind: 'permanent', reason, ...(TARGET_GONE.has(code) ? { chatGone: true } : {}) };
     if (GONE.has(code)) return { kind: 'gone', reason };

@@ -35,6 +35,11 @@ export interface FakeChat {
    */
   refuse?: Partial<Record<'sendMessage' | 'editMessageText' | 'deleteMessage', { code: number; description: string }>>;
   /**
+   * The next `count` sends, edits and deletes in this chat alone are answered 500 while every other chat's go through:
+   * the Bot API server's own 500 ("Internal Server Error: restart", eternnoir/pyTelegramBotAPI#406), met by one chat.
+   */
+  failNext?: { count: number };
+  /**
    * The bot's own admin rights here (a channel: `can_post_messages`; pinning: `can_pin_messages` in a
    * group, `can_edit_messages` in a channel); absent means it has them.
    */
@@ -462,6 +467,11 @@ export class FakeTelegram {
     if (method === 'sendMessage' || method === 'editMessageText' || method === 'deleteMessage') {
       const refusal = this.chats.get(Number(p.chat_id))?.refuse?.[method];
       if (refusal) throw new ApiFailure(refusal.code, refusal.description);
+      const own = this.chats.get(Number(p.chat_id))?.failNext;
+      if (own && own.count > 0) {
+        own.count--;
+        throw new ApiFailure(500, 'Internal Server Error: restart');
+      }
       if (this.failNext.count > 0) {
         this.failNext.count--;
         throw new ApiFailure(this.failNext.status, this.failNext.status === 502 ? 'Bad Gateway' : 'Internal Server Error');
