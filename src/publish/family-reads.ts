@@ -15,7 +15,7 @@ import { familiesHolding, familiesOf, familyHeld } from '../store/family-rows.js
 import type { NoteInfo, NoteRow } from '../store/types.js';
 
 /** What deciding a family reads of a recorded note (family-key.ts): a whole record from the store, these fields from a batch's own. */
-export type FamilyMember = Pick<NoteRow, 'id' | 'file' | 'hash' | 'state' | 'announced'> & { info: Pick<NoteInfo, 'translationKey' | 'keyAsWritten' | 'lang' | 'bareHash'> };
+export type FamilyMember = Pick<NoteRow, 'id' | 'state' | 'announced'> & { info: Pick<NoteInfo, 'translationKey' | 'keyAsWritten' | 'lang'> };
 
 export interface FamilyReads {
   /** Each of `keys` with its notes, any state, ordered as `Store.familyNotes` orders them (by id). */
@@ -26,7 +26,8 @@ export interface FamilyReads {
   holding(written: string): string[];
   /** Whether a note other than `exceptId` holds a place in the family `key` (family-rows.ts familyHeld). */
   held(key: string, exceptId: string): boolean;
-  note(id: string): FamilyMember | undefined;
+  /** One note's record (a conflict's holder: family-key.ts sayConflict). */
+  note(id: string): NoteRow | undefined;
 }
 
 /** The store's answers. */
@@ -54,7 +55,7 @@ function holdsPlace(n: FamilyMember): boolean {
  * The records a batch wrote to a store that held no note when it began (see above): by id as the notes
  * table keys them (a second file of one id, `a.md` beside `a.markdown`, replaces the first's record),
  * with the ids of each family key and of each written key. Only what deciding reads of each is kept
- * (FamilyMember), not the record: a cold start holds no batch's records (its peak memory, issue 31).
+ * (FamilyMember: about 0.4 KB a note), not the record: a cold start holds no batch's records (its peak memory, issue 31).
  */
 export class BatchRecords implements FamilyReads {
   private readonly byId = new Map<string, FamilyMember>();
@@ -91,8 +92,8 @@ export class BatchRecords implements FamilyReads {
       this.byKey.get(before.info.translationKey)?.delete(row.id);
       if (before.info.keyAsWritten !== undefined) this.byWritten.get(before.info.keyAsWritten)?.delete(row.id);
     }
-    const { id, file, hash, state, announced, info } = row;
-    this.byId.set(id, { id, file, hash, state, announced, info: { translationKey: info.translationKey, keyAsWritten: info.keyAsWritten, lang: info.lang, bareHash: info.bareHash } });
+    const { id, state, announced, info } = row;
+    this.byId.set(id, { id, state, announced, info: { translationKey: info.translationKey, keyAsWritten: info.keyAsWritten, lang: info.lang } });
     add(this.byKey, row.info.translationKey, row.id);
     if (row.info.keyAsWritten !== undefined) add(this.byWritten, row.info.keyAsWritten, row.id);
   }
@@ -119,8 +120,9 @@ export class BatchRecords implements FamilyReads {
     return this.rows(this.byKey.get(key)).some((r) => r.id !== exceptId && holdsPlace(r));
   }
 
-  note(id: string): FamilyMember | undefined {
-    return this.stale ? this.store.note(id) : this.byId.get(id);
+  /** Asked of the store, which holds every record the batch wrote: only a conflict asks (not each note), and a record is not kept here for it. */
+  note(id: string): NoteRow | undefined {
+    return this.store.note(id);
   }
 
   private rows(ids: ReadonlySet<string> | undefined): FamilyMember[] {
