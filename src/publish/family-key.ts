@@ -13,10 +13,9 @@
  * and language (joining would merge its message with one posted for the other note).
  */
 import type { Logger } from '../log.js';
-import type { Store } from '../store/store.js';
 import { bareHash, type NoteRow } from '../store/types.js';
 import { familyRedatedTo, onlyRedated } from './family-redate.js';
-import { familiesHolding, familyHeld } from '../store/family-rows.js';
+import type { FamilyMember, FamilyReads } from './family-reads.js';
 import { heldOnlyAside, successorFamily } from './family-successor.js';
 
 /** Languages claimed per key by notes decided earlier in the same chunk (not yet in the store), and those notes. */
@@ -29,7 +28,7 @@ export interface FamilyClaims {
    * The chunk's families as the store holds them, read once before its notes are decided
    * (store/family-rows.ts) instead of once per note; a key not in it is asked of the store.
    */
-  families?: ReadonlyMap<string, readonly NoteRow[]> | undefined;
+  families?: ReadonlyMap<string, readonly FamilyMember[]> | undefined;
   /**
    * The key (as written) and language each note of the chunk was read with (by id, renames applied): one
    * not decided yet is in the store as it was, and holds its place there only if it keeps both.
@@ -41,7 +40,7 @@ export interface FamilyClaims {
   successors: Map<string, string[]>;
 }
 
-export function newClaims(exists: (file: string) => boolean = () => true, families?: ReadonlyMap<string, readonly NoteRow[]>, read?: FamilyClaims['read']): FamilyClaims {
+export function newClaims(exists: (file: string) => boolean = () => true, families?: ReadonlyMap<string, readonly FamilyMember[]>, read?: FamilyClaims['read']): FamilyClaims {
   return { byKey: new Map(), decided: new Set(), exists, families, read, redated: new Map(), successors: new Map() };
 }
 
@@ -51,19 +50,19 @@ export function newClaims(exists: (file: string) => boolean = () => true, famili
  * rotated in one batch, a note moved out of the family to another key still held its old language against the
  * note moved in, which was announced on its own under `raw#id`, its message posted a second time).
  */
-function holdsAgainst(m: NoteRow, rowId: string, raw: string, lang: string, claims: FamilyClaims): boolean {
+function holdsAgainst(m: FamilyMember, rowId: string, raw: string, lang: string, claims: FamilyClaims): boolean {
   if (m.id === rowId || claims.decided.has(m.id) || !holdsSlot(m) || m.info.lang !== lang) return false;
   const read = claims.read?.get(m.id);
   return read === undefined || (read.translationKey === raw && read.lang === lang);
 }
 
 /** The key as the note wrote it (front matter or file name), whatever family it ended up in. */
-function writtenKey(row: NoteRow): string {
+function writtenKey(row: FamilyMember): string {
   return row.info.keyAsWritten ?? row.info.translationKey;
 }
 
 /** A note neither deleted, drafted nor unreadable: one that is, or is to be, announced. */
-function isLive(n: NoteRow): boolean {
+function isLive(n: FamilyMember): boolean {
   return n.state !== 'deleted' && n.state !== 'error' && n.state !== 'draft';
 }
 
@@ -71,7 +70,7 @@ function isLive(n: NoteRow): boolean {
  * A note that holds its language in its family: a live one, or one announced before, whatever it
  * is now (its family's messages were posted for it). A draft never announced holds none (issue 25, H).
  */
-function holdsSlot(n: NoteRow): boolean {
+function holdsSlot(n: FamilyMember): boolean {
   return isLive(n) || n.announced;
 }
 
@@ -102,7 +101,7 @@ function ownFamilyKey(raw: string, id: string, taken: (key: string) => boolean):
 }
 
 /** The family key `row` (just parsed, its key as written in `row.info.translationKey`) belongs to (familyKeyFor). */
-export function assignFamilyKey(store: Store, row: NoteRow, prev: NoteRow | undefined, claims: FamilyClaims, log: Logger): NoteRow {
+export function assignFamilyKey(reads: FamilyReads, row: NoteRow, prev: NoteRow | undefined, claims: FamilyClaims, log: Logger): NoteRow {
   const raw = row.info.translationKey;
   const lang = row.info.lang;
   // `holds`: the key is a family this note joins in its language (raw's own, or one re-dated notes kept), not `raw#id`.
@@ -112,7 +111,7 @@ export function assignFamilyKey(store: Store, row: NoteRow, prev: NoteRow | unde
     if (holds && holdsSlot(row)) claims.byKey.set(key, (claims.byKey.get(key) ?? new Map<string, string>()).set(lang, row.id));
     return key === raw ? row : { ...row, info: { ...row.info, translationKey: key, keyAsWritten: raw } };
   };
-  const members = (key: string) => claims.families?.get(key) ?? store.familyNotes(key);
+  const members = (key: string) => claims.families?.get(key) ?? reads.members(key);
   // Whether the family of `raw` as written has a note of its own (family-redate.ts: a re-dated note keeps its family only while not).
   const rawTaken = () => claims.byKey.has(raw) || members(raw).some((m) => m.id !== row.id && holdsSlot(m));
   const redated = !!prev && prev.file !== row.file && onlyRedated(writtenKey(prev), raw) && !rawTaken();
@@ -121,14 +120,14 @@ export function assignFamilyKey(store: Store, row: NoteRow, prev: NoteRow | unde
   if (kept !== undefined) return claim(kept, kept === raw || redated);
   // A note decided earlier in this chunk counts as it is now, not as the store still has it.
   const holderIn = (key: string) => claims.byKey.get(key)?.get(lang) ?? members(key).find((m) => holdsAgainst(m, row.id, key, lang, claims))?.id;
-  const joined = rawTaken() ? undefined : familyRedatedTo(store.sql, raw, claims.redated);
+  const joined = rawTaken() ? undefined : familyRedatedTo((written) => reads.holding(written), raw, claims.redated);
   if (joined !== undefined && holderIn(joined) === undefined) return claim(joined, true);
   // A family some other note holds a place in (this chunk's claims, or the store's), whatever its language.
-  const taken = (key: string) => claims.byKey.has(key) || (claims.families?.get(key) ?? []).some((m) => m.id !== row.id && holdsSlot(m)) || familyHeld(store.sql, key, row.id);
+  const taken = (key: string) => claims.byKey.has(key) || (claims.families?.get(key) ?? []).some((m) => m.id !== row.id && holdsSlot(m)) || reads.held(key, row.id);
   if (!claims.byKey.has(raw) && heldOnlyAside(members(raw), row.id, holdsSlot)) {
     // Free where no note of its language holds a place, one of this chunk read with another key included (holdsAgainst would pass it over).
     const free = (k: string) => holderIn(k) === undefined && !members(k).some((m) => m.id !== row.id && holdsSlot(m) && m.info.lang === lang);
-    const successor = successorFamily(raw, { claimed: claims.successors, stored: (k) => familiesHolding(store.sql, k), members, free });
+    const successor = successorFamily(raw, { claimed: claims.successors, stored: (k) => reads.holding(k), members, free });
     const key = successor ?? ownFamilyKey(raw, row.id, taken);
     const given = claims.successors.get(raw) ?? [];
     if (holdsSlot(row) && !given.includes(key)) claims.successors.set(raw, [...given, key]);
@@ -137,7 +136,7 @@ export function assignFamilyKey(store: Store, row: NoteRow, prev: NoteRow | unde
   }
   const holder = holderIn(raw);
   const { key, conflictWith } = familyKeyFor(row.id, raw, kept, holder, taken);
-  if (conflictWith) sayConflict(store, log, claims, row, conflictWith);
+  if (conflictWith) sayConflict(reads, log, claims, row, conflictWith);
   return claim(key);
 }
 
@@ -146,10 +145,10 @@ export function assignFamilyKey(store: Store, row: NoteRow, prev: NoteRow | unde
  * batch or before, or drafted) there is no conflict to resolve: an info line saying why this note
  * stays on its own; a copy of it (exactly its content, an IDE's move under way; compared without controls, notes/bare-text.ts) is no conflict either: held as a copy.
  */
-function sayConflict(store: Store, log: Logger, claims: FamilyClaims, row: NoteRow, holder: string): void {
+function sayConflict(reads: Pick<FamilyReads, 'note'>, log: Logger, claims: FamilyClaims, row: NoteRow, holder: string): void {
   const raw = row.info.translationKey;
   const at = { note: row.id, family: raw, lang: row.info.lang };
-  const held = store.getNote(holder);
+  const held = reads.note(holder);
   if (held && isLive(held) && bareHash(held) === bareHash(row)) log.info({ ...at, copyOf: holder }, `${row.id} has exactly the content of ${holder} (translation key "${raw}"): held as its copy in the chats that show ${holder}, posted only where it is new, and it takes ${holder}'s messages once ${holder} is removed`);
   else if (held && (!isLive(held) || !claims.exists(held.file))) log.info({ ...at, placeKeptFor: holder }, `${row.id} is announced on its own: under the translation key "${raw}" its language's place stays with ${holder}, announced before and removed or drafted since (its messages were posted for it)`);
   else log.warn({ ...at, sameLanguageAs: holder }, `two notes in one language share the translation key "${raw}" (${holder} and ${row.id}): they are announced as two notes, not one family; give one of them its own translationKey`);

@@ -14,8 +14,6 @@
  * All of it is read from the notes' records: a restart between the re-dates decides alike.
  */
 import { DATE_PREFIX } from '../notes/url.js';
-import { familiesHolding } from '../store/family-rows.js';
-import type { Prepare } from '../store/db.js';
 
 /** Whether two written keys name one post, only its date prefix changed (`2025-11-07-soup` → `2025-11-08-soup`). */
 export function onlyRedated(before: string, after: string): boolean {
@@ -26,7 +24,7 @@ export function onlyRedated(before: string, after: string): boolean {
  * For a note written under `raw`, a dated key whose own family has no note: the family that notes re-dated to
  * `raw` kept, this chunk's first (`chunk`, written key → family key), else the store's; undefined if none.
  */
-export function familyRedatedTo(sql: Prepare, raw: string, chunk: ReadonlyMap<string, string>): string | undefined {
+export function familyRedatedTo(holding: (written: string) => readonly string[], raw: string, chunk: ReadonlyMap<string, string>): string | undefined {
   if (!DATE_PREFIX.test(raw)) return undefined;
-  return chunk.get(raw) ?? familiesHolding(sql, raw).find((key) => onlyRedated(key, raw));
+  return chunk.get(raw) ?? holding(raw).find((key) => onlyRedated(key, raw));
 }

@@ -7,11 +7,11 @@
  * written key was announced in instead (the new note's, `<key>#<id>`), where its language is free; with none, it
  * starts one of its own, which a later note of that key joins. Pure, but for what the store is asked.
  */
-import type { NoteRow } from '../store/types.js';
+import type { FamilyMember } from './family-reads.js';
 import { isSetAside } from './rename-apply.js';
 
 /** Whether `members` (a family in the store) hold places only for notes set aside: none for `rowId`'s note to join. */
-export function heldOnlyAside(members: readonly NoteRow[], rowId: string, holdsSlot: (n: NoteRow) => boolean): boolean {
+export function heldOnlyAside(members: readonly FamilyMember[], rowId: string, holdsSlot: (n: FamilyMember) => boolean): boolean {
   const holding = members.filter((m) => m.id !== rowId && holdsSlot(m));
   return holding.length > 0 && holding.every((m) => isSetAside(m.id));
 }
@@ -23,7 +23,7 @@ export interface Successors {
   /** The store's families holding a note that writes `raw` under another key (store/family-rows.ts familiesHolding). */
   stored: (raw: string) => readonly string[];
   /** A family's notes in the store. */
-  members: (key: string) => readonly NoteRow[];
+  members: (key: string) => readonly FamilyMember[];
   /** Whether the note's language is free in a family (this chunk's claims counted). */
   free: (key: string) => boolean;
 }

@@ -20,7 +20,8 @@ import { SavedSearches } from '../search/saved.js';
 import type { Batch } from '../watch/batch.js';
 import { familiesTouched, followMovedMembers, followRenamedFamilies, noteFamiliesPostedSeparately, syncFamily, targetsWanting, type NewFamilyPost, type TouchedFamily } from './family-outbox.js';
 import { assignFamilyKey, newClaims } from './family-key.js';
-import { familiesOf } from '../store/family-rows.js';
+import { noNotes } from '../store/family-rows.js';
+import { BatchRecords, storeFamilyReads } from './family-reads.js';
 import { PendingRemovals, removedNotes } from './removals.js';
 import { guardRemovals, readHeldRemovals } from './held-removals.js';
 import { HeldRewrites } from './held-rewrites.js';
@@ -32,7 +33,7 @@ import { applyRenames } from './rename-apply.js';
 import { deletedNotesReplaced } from './replaced-deleted.js';
 import { contentsDecided, dropGoneCopies, overwrittenByAnother, keepBackCopy, replaceCopiedOver, withDueCopies, type CopyContext } from './kept-copies.js';
 import { replaceRewritten } from './replaced-rewrites.js';
-import { followRestoredNote } from './restored-notes.js';
+import { decisionLogger } from './decision-log.js';
 import { followFamilyMessages, regroupAfterSeparate, returnToFamilyMessages } from './family-after-switch.js';
 import { SummaryMisses } from './summary-misses.js';
 import { parseChunk, splitLate } from './late-notes.js';
@@ -64,8 +65,8 @@ interface Decided {
   text?: SearchText | undefined; // the note's words for the lookup index, when it was just parsed
   seen?: string | undefined; // the file's stat when it was just read (KnownNote.seen)
   prev?: NoteRow | undefined; // the note's record before this batch
-  /** Where that record lies, read with it in the same synchronous stretch as the write (Store.storedNote). */
-  place?: NotePlace | undefined;
+  /** Where that record lies, read with it in the same synchronous stretch as the write (Store.storedNote); null: it has none. */
+  place?: NotePlace | null | undefined;
 }
 
 const DB_CHUNK = 500;
@@ -76,6 +77,7 @@ export class Publisher {
   private readonly now: () => number;
   /** The digest each chat got in the batch being processed (see `enqueueNew`). */
   private batchDigests: Map<string, number> | undefined;
+  private records: BatchRecords | undefined; // a first start's records while the store holds no other: what deciding families reads (family-reads.ts)
   private readonly reader: FolderReader;
   private readonly pending = new PendingRemovals();
   private readonly held: HeldRewrites;
@@ -118,6 +120,7 @@ export class Publisher {
     const leftAside = opts.late?.take([...joined, ...batch.removed], this.reader), files = leftAside?.size ? joined.filter((f) => !leftAside.has(f)) : joined; // notes set aside while they parse are this batch's, unless their files hold the text being parsed (late-notes.ts)
     for (const rel of removedNotes(this.deps, batch.removed, known)) this.pending.add(rel, known(rel)!);
     this.batchDigests = new Map();
+    this.records = policy.firstRun && !opts.release && noNotes(this.deps.store.sql) ? new BatchRecords(storeFamilyReads(this.deps.store)) : undefined;
     const merges = files.length > DB_CHUNK ? this.deps.store.indexMerges.defer() : undefined; // many commits: FTS5 merges once, at the end (store/fts.ts)
     try {
       // Each chunk is read and handed to the parser while the chunk before it is decided and
@@ -155,7 +158,7 @@ export class Publisher {
         result.announced += this.commit(this.decide(results, changed, policy, result, { order: decideOrder(changed, found.renames), ctx }, hold)) + (await this.retryMisses());
       }
     } finally {
-      this.batchDigests = undefined;
+      this.batchDigests = this.records = undefined;
       merges?.end();
       await this.parser.endBatch();
     }
@@ -199,6 +202,7 @@ export class Publisher {
 
   /** The guard (held-removals.ts): more than `watch.removalThreshold` new removals at once are held, not acted on. */
   private commitRemovals(removals: string[], known: (rel: string) => KnownNote | undefined, policy: Policy, result: BatchResult): void {
+    this.records?.lose(); // records removed, copies dropped: the store answers from here on
     const { apply, held } = guardRemovals({ ...this.deps, threshold: this.deps.config.watch.removalThreshold, warn: (o, m) => this.deps.log.warn(o, m) }, removals, this.accepted, this.now());
     result.heldRemovals = held;
     const decided = decideRemovals(this.deps, apply.map((rel) => this.deps.store.storedNote(known(rel)!.id)), policy);
@@ -207,6 +211,7 @@ export class Publisher {
 
   /** A chunk's renames (rename-apply.ts), with the deleted notes another note replaced set aside (replaced-deleted.ts), then what the batch keeps of each. */
   private renameAll(renames: readonly Rename[], renamed: Set<string>, replaced: readonly string[]): void {
+    if (renames.length || replaced.length) this.records?.lose();
     for (const { file, aside } of applyRenames(this.deps.store, renames, replaced, (rel) => this.pending.has(rel))) this.pending.setAside(file, aside);
     for (const { from, fromId, to, by } of renames) {
       if (noteIdOf(to.rel) !== fromId) this.deps.onRemoved?.(fromId);
@@ -221,7 +226,8 @@ export class Publisher {
   private decide(parsed: ParseResult[], changed: ChangedFile[], policy: Policy, result: BatchResult, { order, ctx }: { order: readonly number[]; ctx: CopyContext }, hold?: (i: number, prev: NoteRow | undefined) => boolean): Decided[] {
     const { store } = this.deps, now = this.now();
     const grouped = this.deps.config.publish.translations.mode === 'group', queries = this.savedQueries();
-    const families = grouped ? familiesOf(store.sql, parsed.flatMap((r) => (r.ok ? [r.note.translationKey] : []))) : undefined;
+    const reads = this.records?.live ? this.records : storeFamilyReads(store), records = this.records?.live ? this.records : undefined;
+    const families = grouped ? reads.families(parsed.flatMap((r) => (r.ok ? [r.note.translationKey] : []))) : undefined;
     const read = new Map(parsed.flatMap((r) => (r.ok ? [[r.note.id, { translationKey: r.note.translationKey, lang: r.note.lang }] as const] : [])));
     const decided: Decided[] = [], claims = newClaims((file) => existsSync(path.join(this.deps.root, file)), families, read);
     const placed = new Set<string>();
@@ -239,10 +245,10 @@ export class Publisher {
       const stored = changed[i]!.known ? store.storedNote(r.note.id) : undefined;
       const prev = stored?.row;
       if (hold?.(i, prev)) continue;
-      const place = stored && !placed.has(r.note.id) ? stored.place : undefined;
+      const place = placed.has(r.note.id) ? undefined : stored ? stored.place : records && !records.has(r.note.id) ? null : undefined; // null: no record (a first start's, see family-reads.ts)
       placed.add(r.note.id);
       const d = keepBackCopy(this.deps, decideNote(prev, r.note, r.summary, now, policy, r.body), prev, ctx);
-      const row = grouped ? assignFamilyKey(store, d.row, prev, claims, this.deps.log) : d.row;
+      const row = grouped ? assignFamilyKey(reads, d.row, prev, claims, this.deps.log) : d.row;
       // Saved searches are matched here, on the words the index is given in this same commit.
       const searches = queries.size ? this.searches.match(r.text.words, r.note.locale, queries) : [];
       if (searches.length) row.info = { ...row.info, searches };
@@ -301,8 +307,8 @@ export class Publisher {
     const id = noteIdOf(rel);
     const prev = this.deps.store.getNote(id);
     // A broken edit keeps the note's last good state; only the error is recorded (with its digest for a note never read well), at the file read (a rename moved the id only).
-    if (prev) this.deps.store.putNote({ ...prev, file: rel, error: message, hash: prev.state === 'error' && hash ? hash : prev.hash });
-    else if (hash) this.deps.store.putNote(noteErrorRecord(rel, hash, message));
+    if (prev) this.putNote({ ...prev, file: rel, error: message, hash: prev.state === 'error' && hash ? hash : prev.hash });
+    else if (hash) this.putNote(noteErrorRecord(rel, hash, message));
   }
 
   /** Writes records and deliveries; announcements above the digest threshold per chat become one digest. */
@@ -314,15 +320,15 @@ export class Publisher {
     for (let i = 0; i < decided.length; i += DB_CHUNK) {
       const chunk = decided.slice(i, i + DB_CHUNK);
       store.transaction(() => {
-        const fresh = new Map<string, { target: Target; posts: NewPost[] }>(); // chats an edit sends the note to only now
+        const fresh = new Map<string, { target: Target; posts: NewPost[] }>(), logDecision = decisionLogger(store, log); // chats an edit sends the note to only now
         for (const d of chunk) {
           // Announced notes are written with their deliveries below, in the same transaction.
           if (d.action.type === 'announce') continue;
-          store.putNote(d.row, d.text, d.seen, d.place);
+          this.putNote(d.row, d.text, d.seen, d.place);
           const change = enqueueNoteChange(store, config, this.deps.platforms, d.row, d.action, d.prev, true, log);
           enqueued += change.enqueued + followFamilyMessages(store, log, d.row, d.action, d.prev, (r) => routeTargets(r.info, config.routes, subs, this.deps.platforms));
           for (const { target, post } of change.posts) fresh.set(targetKey(target), { target, posts: [...(fresh.get(targetKey(target))?.posts ?? []), post] });
-          this.logDecision(d);
+          logDecision(d);
         }
         for (const { target, posts } of fresh.values()) enqueued += this.enqueueNew(target, posts);
       });
@@ -337,7 +343,7 @@ export class Publisher {
           const k = targetKey(t);
           if (!back.covered.has(k) && !heldAsCopy(store, log, d.row, t)) perTarget.set(k, { target: t, items: [...(perTarget.get(k)?.items ?? []), d] });
         }
-        store.putNote(d.row, d.text, d.seen, d.place);
+        this.putNote(d.row, d.text, d.seen, d.place);
         log.info({ note: d.row.id, action: 'announce', revision: d.row.revision }, 'note changed');
       }
       for (const { target, items } of perTarget.values()) {
@@ -371,6 +377,9 @@ export class Publisher {
     return all.length;
   }
 
+  /** Writes a note's record (Store.putNote), which a first start's family reads are told of (family-reads.ts). */
+  private readonly putNote = (row: NoteRow, text?: SearchText, seen?: string, place?: NotePlace | null): void => (this.deps.store.putNote(row, text, seen, place), this.records?.put(row));
+
   /** After a commit: the search index hears of each note, and the deliverer of new deliveries. */
   private committed(decided: Decided[], enqueued: number): number {
     for (const d of decided) {
@@ -396,12 +405,12 @@ export class Publisher {
       // Before the notes' new records are written: messages follow renamed notes (also those renamed while `separate`), and which chats wanted each family until now.
       const { changes, regrouped } = regroupAfterSeparate(store, followIntoCopies(store, decided));
       const movedAway = followRenamedFamilies(store, changes, (key) => targetsWanting(store, config, this.deps.platforms, key));
-      const touched = familiesTouched(store, config, this.deps.platforms, changes, movedAway, regrouped);
+      const touched = familiesTouched(store, config, this.deps.platforms, changes, movedAway, regrouped), logDecision = decisionLogger(store, this.deps.log);
       for (const d of decided) {
-        store.putNote(d.row, d.text, d.seen, d.place);
+        this.putNote(d.row, d.text, d.seen, d.place);
         // Posts under the note's own id (announced before grouping) follow it too; one not sent yet is called off when it goes.
         if (['update', 'retract', 'controls'].includes(d.action.type) || d.row.state === 'deleted' || d.row.state === 'draft') enqueued += enqueueNoteChange(store, config, this.deps.platforms, d.row, d.action).enqueued;
-        this.logDecision(d);
+        logDecision(d);
       }
       enqueued += followMovedMembers(store, config, this.deps.platforms, changes, movedAway, touched); // now that both families are written
       enqueued += this.syncFamilies([...touched.values()], notBefore);
@@ -428,15 +437,5 @@ export class Publisher {
   private async retryMisses(): Promise<number> {
     const notBefore = this.now() + this.deps.config.publish.translations.graceMs;
     return this.committed([], await this.misses.retry(this.deps.store, (families) => this.deps.store.transaction(() => this.syncFamilies(families, notBefore))));
-  }
-
-  /** One log line per decision: changes, schedules and deletes at info, silent records at debug; a restore's notes followed (restored-notes.ts). */
-  private logDecision(d: Decided): void {
-    const { log } = this.deps, at = { note: d.row.id, family: d.row.info.translationKey };
-    followRestoredNote(this.deps.store, log, d);
-    if (d.action.type !== 'none') log.info({ ...at, action: d.action.type, revision: d.row.revision }, 'note changed');
-    else if (d.row.state === 'scheduled' && d.row.dueAt) log.info({ ...at, due: new Date(d.row.dueAt).toISOString() }, 'note scheduled: announced when its date comes');
-    else if (d.row.state === 'deleted') log.info({ ...at, why: d.action.why }, 'note deleted');
-    else log.debug({ ...at, why: d.action.why }, 'note recorded');
   }
 }

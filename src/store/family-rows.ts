@@ -47,3 +47,8 @@ export function familiesHolding(sql: Prepare, written: string): string[] {
 export function familyHeld(sql: Prepare, key: string, exceptId: string): boolean {
   return !!sql("SELECT 1 FROM notes WHERE json_extract(info, '$.translationKey') = ? AND id <> ? AND (announced = 1 OR state NOT IN ('deleted', 'error', 'draft')) LIMIT 1").get(key, exceptId);
 }
+
+/** Whether the store has no note record at all (a first start's batch then decides families from its own records: publish/family-reads.ts). */
+export function noNotes(sql: Prepare): boolean {
+  return !sql('SELECT 1 FROM notes LIMIT 1').get();
+}

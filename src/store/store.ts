@@ -170,17 +170,17 @@ export class Store {
    * index never disagrees with the store. Without `text` the indexed words stay (an error on
    * record, a release of a scheduled note: the content did not change); a deleted note leaves the index.
    * `seen`: the file's stat when this content was read (KnownNote.seen). `place`: where the note's
-   * record lies, from `storedNote` read in the same synchronous stretch (else it is looked up here).
+   * record lies, from `storedNote` read in the same synchronous stretch (else it is looked up here; null: the caller knows it has none).
    */
-  putNote(n: NoteRow, text?: SearchText, seen?: string, place?: NotePlace): void {
+  putNote(n: NoteRow, text?: SearchText, seen?: string, place?: NotePlace | null): void {
     // Inside a caller's transaction it is written as part of it: a nested one would be a SAVEPOINT,
     // at which FTS5 writes its pending words out as a segment of their own.
     if (this.db.inTransaction) this.writeNote(n, text, seen, place);
     else this.transaction(() => this.writeNote(n, text, seen, place));
   }
 
-  private writeNote(n: NoteRow, text?: SearchText, seenFile?: string, place?: NotePlace): void {
-    writeNoteRow(this.sql, n, { text, seenFile, before: place ?? notePlace(this.sql, n.id) });
+  private writeNote(n: NoteRow, text?: SearchText, seenFile?: string, place?: NotePlace | null): void {
+    writeNoteRow(this.sql, n, { text, seenFile, before: place === null ? undefined : (place ?? notePlace(this.sql, n.id)) });
   }
 
   /** A renamed note keeps its posts and history under its new id. */

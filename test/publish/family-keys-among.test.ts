@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { silentLogger } from '../../src/log.js';
 import { assignFamilyKey, familyKeysAmong, newClaims } from '../../src/publish/family-key.js';
+import { storeFamilyReads } from '../../src/publish/family-reads.js';
 import { Store } from '../../src/store/store.js';
 import type { NoteRow } from '../../src/store/types.js';
 
@@ -43,7 +44,7 @@ describe('start and preview decide families alike', () => {
         fc.property(fc.uniqueArray(noteArb, { selector: (n) => `${n.dir}${n.name}-${n.lang}`, maxLength: 8 }), (set) => {
           const notes = set.map((n) => ({ id: `${n.dir}${n.name}-${n.lang}`, file: `${n.dir}${n.name}-${n.lang}.md`, lang: n.lang, translationKey: n.key ?? n.name, draft: n.draft }));
           const claims = newClaims();
-          const started = notes.map((n) => assignFamilyKey(store, row(n), undefined, claims, silentLogger()).info.translationKey);
+          const started = notes.map((n) => assignFamilyKey(storeFamilyReads(store), row(n), undefined, claims, silentLogger()).info.translationKey);
           const { keyOf } = familyKeysAmong(notes);
           notes.forEach((n, i) => {
             if (!n.draft) expect(started[i], `${n.id} among ${JSON.stringify(notes)}`).toBe(keyOf.get(n.id));
