@@ -13,7 +13,7 @@ import type { Platform } from '../config/schema.js';
 import type { LiveChecker } from './live.js';
 import { errorText } from '../errors.js';
 import { OUTAGE_PARK_MS, recordFailure, type DeliveryEvent, type LogContext } from './outcomes.js';
-import { PlatformOutages, type OutageHooks } from './outages.js';
+import { PlatformOutages, type OutageHooks, type Try } from './outages.js';
 import { RefusedTokens } from './refused-tokens.js';
 import { confirmedChatGone } from './chat-gone.js';
 import { BookkeepingWaits } from './bookkeeping-waits.js';
@@ -220,7 +220,7 @@ export class Deliverer {
     if (this.opts.live && row.kind === 'post' && !scheduledDigest && !this.opts.live.mayPost(row, this.store.postOf(row.noteId, row.target) !== undefined)) {
       return; // its page is being asked; the chat's next delivery goes meanwhile
     }
-    const since = this.outages.trying(row, this.now());
+    const tried = this.outages.trying(row, this.now());
     this.store.markSending(row.id);
     let sent: { outcome: 'done'; messageId: string } | { outcome: 'skipped' };
     try {
@@ -230,10 +230,10 @@ export class Deliverer {
       const classed: FailureClass = e instanceof CallTimeout ? { kind: 'transient', reason: e.message, uncertain: true } : adapter.classify(e, row.kind === 'digest' ? 'post' : row.kind);
       const f = await confirmedChatGone(adapter, row.target, classed, this.opts.callTimeoutMs ?? 120_000);
       if (f !== classed) this.outages.answered(row, this.now()); // the platform answered the send: not an outage
-      await this.fail(row, f, logCtx, since, uncertainPostGuard(adapter, row, f));
+      await this.fail(row, f, logCtx, tried, uncertainPostGuard(adapter, row, f));
       return;
     }
-    this.outages.answered(row, this.now());
+    this.outages.delivered(row, this.now());
     // Outside the try: once recorded, nothing that happens here may turn into a resend.
     if (sent.outcome === 'done') {
       this.log.info({ ...logCtx, messageId: sent.messageId }, 'delivered');
@@ -390,8 +390,8 @@ export class Deliverer {
   }
 
   /** Records a failed call as its class says (outcomes.ts): a retry, a wait, a failure, a pause, a move. */
-  private fail(row: OutboxRow, f: FailureClass, logCtx: LogContext, since: number, guard?: ResendGuard): Promise<void> {
-    const outages = { of: this.outages, since };
+  private fail(row: OutboxRow, f: FailureClass, logCtx: LogContext, tried: Try, guard?: ResendGuard): Promise<void> {
+    const outages = { of: this.outages, tried };
     return recordFailure({ store: this.store, log: this.log, onEvent: this.onEvent, now: this.now, opts: this.opts, record: (c, w) => this.record(c, w), tokenRefused: (r, why) => this.refusedTokens.refuse(r, why, this.log, this.opts.tokenRefused), outages, chatGone: this.opts.chatGone }, row, f, logCtx, guard);
   }
 }
