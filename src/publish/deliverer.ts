@@ -13,7 +13,7 @@ import type { Platform } from '../config/schema.js';
 import type { LiveChecker } from './live.js';
 import { errorText } from '../errors.js';
 import { OUTAGE_PARK_MS, recordFailure, type DeliveryEvent, type LogContext } from './outcomes.js';
-import { PlatformOutages, type OutageHooks } from './outages.js';
+import { PlatformOutages, type OutageHooks, type Try } from './outages.js';
 import { RefusedTokens, type TokenRefusals } from './refused-tokens.js';
 import { confirmedChatGone } from './chat-gone.js';
 import { BookkeepingWaits } from './bookkeeping-waits.js';
@@ -62,7 +62,6 @@ export interface DelivererOptions {
 const REMOVAL_WAIT_MS = 500; // a post whose note's removal is pending looks again this often (removals are decided in seconds)
 class CallTimeout extends Error { override readonly name = 'CallTimeout'; }
 
-const PARKED_MS = OUTAGE_PARK_MS;
 const earliest = (a: number | undefined, b: number | undefined): number | undefined => (a === undefined ? b : b === undefined ? a : Math.min(a, b));
 const MAX_TIMER_MS = 2 ** 31 - 1;
 const CLOCK_SLACK_MS = 60_000;
@@ -160,7 +159,7 @@ export class Deliverer {
    * ahead than the longest wait notecast sets is due now, and the log says why.
    */
   private catchUpClock(now: number): void {
-    const horizon = now + Math.max(PARKED_MS, this.opts.maxDelayMs) + CLOCK_SLACK_MS;
+    const horizon = now + Math.max(OUTAGE_PARK_MS, this.opts.maxDelayMs) + CLOCK_SLACK_MS;
     const moved = this.store.upkeep.dueNowIfBeyond(horizon, now);
     if (moved) this.log.warn({ count: moved }, 'deliveries were due later than any wait notecast sets: the clock stepped back; they are due now');
   }
@@ -205,13 +204,13 @@ export class Deliverer {
     const logCtx = { delivery: row.id, note: row.noteId, target: targetKey(row.target), kind: row.kind, attempt: row.attempts + 1 };
     const refused = this.tokens.reasonFor(row.target.platform);
     if (!adapter || refused) {
-      this.store.markRetry(row.id, this.now() + PARKED_MS, refused ?? notEnabledError(row.target.platform));
+      this.store.markRetry(row.id, this.now() + OUTAGE_PARK_MS, refused ?? notEnabledError(row.target.platform));
       this.log.warn(logCtx, refused ? 'delivery parked: its platform refused the bot token' : 'delivery parked: its platform is not enabled (no token?)');
       return;
     }
     if (this.opts.isUp && !this.opts.isUp(row.target.platform)) {
       // Parked until the platform connects (PlatformConnections wakes its rows then).
-      this.store.markRetry(row.id, this.now() + PARKED_MS, `${row.target.platform} is not connected yet, or not answering`);
+      this.store.markRetry(row.id, this.now() + OUTAGE_PARK_MS, `${row.target.platform} is not connected yet, or not answering`);
       this.log.debug(logCtx, 'delivery waits: its platform is not connected yet, or not answering');
       return;
     }
@@ -221,7 +220,7 @@ export class Deliverer {
     if (this.opts.live && row.kind === 'post' && !scheduledDigest && !this.opts.live.mayPost(row, this.store.postOf(row.noteId, row.target) !== undefined)) {
       return; // its page is being asked; the chat's next delivery goes meanwhile
     }
-    const since = this.outages.trying(row, this.now());
+    const tried = this.outages.trying(row, this.now());
     this.store.markSending(row.id);
     let sent: { outcome: 'done'; messageId: string } | { outcome: 'skipped' };
     try {
@@ -231,10 +230,10 @@ export class Deliverer {
       const classed: FailureClass = e instanceof CallTimeout ? { kind: 'transient', reason: e.message, uncertain: true } : adapter.classify(e, row.kind === 'digest' ? 'post' : row.kind);
       const f = await confirmedChatGone(adapter, row.target, classed, this.opts.callTimeoutMs ?? 120_000);
       if (f !== classed) this.outages.answered(row, this.now()); // the platform answered the send: not an outage
-      await this.fail(row, f, logCtx, since, uncertainPostGuard(adapter, row, f));
+      await this.fail(row, f, logCtx, tried, uncertainPostGuard(adapter, row, f));
       return;
     }
-    this.outages.answered(row, this.now());
+    this.outages.delivered(row, this.now());
     // Outside the try: once recorded, nothing that happens here may turn into a resend.
     if (sent.outcome === 'done') {
       this.log.info({ ...logCtx, messageId: sent.messageId }, 'delivered');
@@ -391,8 +390,8 @@ export class Deliverer {
   }
 
   /** Records a failed call as its class says (outcomes.ts): a retry, a wait, a failure, a pause, a move. */
-  private fail(row: OutboxRow, f: FailureClass, logCtx: LogContext, since: number, guard?: ResendGuard): Promise<void> {
-    const outages = { of: this.outages, since };
+  private fail(row: OutboxRow, f: FailureClass, logCtx: LogContext, tried: Try, guard?: ResendGuard): Promise<void> {
+    const outages = { of: this.outages, tried };
     return recordFailure({ store: this.store, log: this.log, onEvent: this.onEvent, now: this.now, opts: this.opts, record: (c, w) => this.record(c, w), tokenRefused: (r, why) => this.tokens.refuse(r.target.platform, why), outages, chatGone: this.opts.chatGone }, row, f, logCtx, guard);
   }
 }

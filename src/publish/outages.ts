@@ -8,7 +8,25 @@
  * as at a start while it is down.
  */
 import type { Platform } from '../config/schema.js';
-import type { OutboxRow } from '../store/types.js';
+import { targetKey, type OutboxRow } from '../store/types.js';
+
+/** A try of a delivery: since when the platform must have answered for its failure to be its own (its previous try, or now). */
+export interface Try {
+  since: number;
+}
+
+/**
+ * Whose a failure is: the platform's (its deliveries wait for it), the post's own (an attempt spent), or not yet
+ * known (`tries`: how many in a row): a failure with nothing of the platform answered and no other chat failing since
+ * the post's previous try says nothing either way (another chat's post may go through a moment later), so it is tried
+ * again, no attempt spent, before it is judged; after UNJUDGED_TRIES such tries it is taken as the platform's (probed).
+ */
+export type Whose = { by: 'platform' } | { by: 'own' } | { by: 'unjudged'; tries: number };
+
+const UNJUDGED_TRIES = 3;
+
+/** What a chat's "chat not found" (confirmed by the adapter's check) is taken for: see PlatformOutages.chatGone. */
+export type GoneVerdict = { by: 'platform'; firstSaid: boolean } | { by: 'alone' } | { by: 'unjudged' };
 
 /** What the connections do with an outage: park the platform's deliveries, and lift that once a delivery goes through. */
 export interface OutageHooks {
@@ -23,21 +41,35 @@ const TRIED_KEPT = 10_000; // deliveries whose last try is remembered; past that
 export class PlatformOutages {
   private readonly answeredAt = new Map<string, number>();
   private readonly triedAt = new Map<number, number>();
+  private readonly unjudged = new Map<number, number>(); // delivery → its failures in a row judged neither way
+  private readonly failedAt = new Map<string, Map<string, number>>(); // platform → chat → its last failure no answer explained
+  private readonly deliveredAt = new Map<string, number>(); // platform → when a delivery there last went through
+  private readonly goneAt = new Map<string, Map<string, number>>(); // platform → chat → its first chat-gone answer not yet judged alone
+  private readonly goneSaid = new Set<string>(); // platforms whose chats' "chat not found" at once has been said since a delivery went through
 
   constructor(private readonly hooks: OutageHooks | undefined) {}
 
   /** A delivery's call goes out now: returns since when the platform must have answered for a failure to be the message's own. */
-  trying(row: OutboxRow, now: number): number {
+  trying(row: OutboxRow, now: number): Try {
     const before = this.triedAt.get(row.id);
     this.triedAt.delete(row.id);
     this.triedAt.set(row.id, now);
     if (this.triedAt.size > TRIED_KEPT) this.triedAt.delete(this.triedAt.keys().next().value!);
-    return before ?? now;
+    return { since: before ?? now };
+  }
+
+  /** A delivery went through: the platform answers, and that chat is not gone. */
+  delivered(row: OutboxRow, now: number): void {
+    this.answered(row, now);
+    this.deliveredAt.set(row.target.platform, now);
+    this.goneAt.get(row.target.platform)?.delete(targetKey(row.target));
+    this.goneSaid.delete(row.target.platform);
   }
 
   /** The platform answered a delivery (it went through, or was refused for a reason of its own). */
   answered(row: OutboxRow, now: number): void {
     this.triedAt.delete(row.id);
+    this.unjudged.delete(row.id);
     this.answeredAt.set(row.target.platform, now);
     this.hooks?.answered(row.target.platform);
   }
@@ -51,9 +83,64 @@ export class PlatformOutages {
     this.answeredAt.set(platform, now);
   }
 
-  /** Whether a transient failure of `row` tried since `since` is the platform's: no delivery of it got an answer since. */
-  platformWide(row: OutboxRow, since: number): boolean {
-    return this.hooks !== undefined && this.hooks.watches(row.target.platform) && (this.answeredAt.get(row.target.platform) ?? -Infinity) < since;
+  /**
+   * Whose a transient failure of `row` is: its own when the platform answered (a delivery, or a probe) since its
+   * previous try (`Try.since`); the platform's when another chat's delivery failed since then with nothing answered;
+   * else not yet known (a failure compared with nothing: one chat's own 5xx just after another chat's success was
+   * taken for an outage, parking every chat's posts).
+   */
+  whose(row: OutboxRow, tried: Try, now: number): Whose {
+    if (this.hooks === undefined || !this.hooks.watches(row.target.platform)) return { by: 'own' };
+    const answered = this.answeredAt.get(row.target.platform) ?? -Infinity;
+    let failed = this.failedAt.get(row.target.platform);
+    if (!failed) this.failedAt.set(row.target.platform, (failed = new Map()));
+    const chat = targetKey(row.target);
+    let otherFailed = false;
+    for (const [other, at] of failed) {
+      if (at <= answered) failed.delete(other); // an answer came since: that failure says nothing of an outage
+      else if (other !== chat && at >= tried.since) otherFailed = true;
+    }
+    if (answered >= tried.since) return this.judged(row, { by: 'own' });
+    failed.delete(chat);
+    failed.set(chat, now);
+    if (otherFailed) return this.judged(row, { by: 'platform' });
+    const tries = (this.unjudged.get(row.id) ?? 0) + 1;
+    if (tries > UNJUDGED_TRIES) return this.judged(row, { by: 'platform' });
+    this.unjudged.set(row.id, tries);
+    if (this.unjudged.size > TRIED_KEPT) this.unjudged.delete(this.unjudged.keys().next().value!);
+    return { by: 'unjudged', tries };
+  }
+
+  private judged(row: OutboxRow, whose: Whose): Whose {
+    this.unjudged.delete(row.id);
+    return whose;
+  }
+
+  /**
+   * A send answered that its chat is gone, and the adapter's check (getChat, Get Channel) agreed. A Bot API server that
+   * lost its chat database (or a bug of it: tdlib/telegram-bot-api#219) answers that for every chat at once, and
+   * forgetting drops subscriptions for good: so another chat of the platform meeting the same answer since a delivery
+   * there last went through makes it the platform's trouble (parked as an outage, nothing forgotten). A chat's first
+   * such answer with no other chat's beside it is asked again before it is judged alone (and then forgotten).
+   */
+  chatGone(row: OutboxRow, now: number): GoneVerdict {
+    const platform = row.target.platform;
+    const chat = targetKey(row.target);
+    const okAt = this.deliveredAt.get(platform) ?? -Infinity;
+    let gone = this.goneAt.get(platform);
+    if (!gone) this.goneAt.set(platform, (gone = new Map()));
+    for (const [other, at] of gone) if (other !== chat && at <= okAt) gone.delete(other); // a delivery went through since: not "at once"
+    const others = [...gone.keys()].some((other) => other !== chat);
+    const earlier = gone.get(chat);
+    if (earlier === undefined) gone.set(chat, now);
+    if (others) {
+      const firstSaid = !this.goneSaid.has(platform);
+      this.goneSaid.add(platform);
+      return { by: 'platform', firstSaid };
+    }
+    if (earlier === undefined) return { by: 'unjudged' };
+    gone.delete(chat);
+    return { by: 'alone' };
   }
 
   lost(row: OutboxRow, reason: string): void {

@@ -11,7 +11,7 @@ import type { FailureClass, ResendGuard } from './port.js';
 import { EDIT_NOT_SENT } from '../store/edits-not-sent.js';
 import { MOVED_ONTO_OWN } from '../store/chat-move.js';
 import { keepUncertainSend, resendDelayMs, uncertainLine } from './uncertain.js';
-import type { PlatformOutages } from './outages.js';
+import type { GoneVerdict, PlatformOutages, Try } from './outages.js';
 
 /** How long a delivery parked for its platform's outage waits at most; the platform answering again wakes it sooner (store.wakePlatform). */
 export const OUTAGE_PARK_MS = 60 * 60_000;
@@ -39,8 +39,8 @@ export interface FailureDeps {
   record: (logCtx: LogContext, write: () => void) => Promise<void>;
   /** The platform refused the bot's token: its deliveries wait for a restart with a valid one (Deliverer). */
   tokenRefused: (row: OutboxRow, reason: string) => void;
-  /** Whose a transient failure is (outages.ts), and since when this delivery was tried. */
-  outages?: { of: PlatformOutages; since: number } | undefined;
+  /** Whose a transient failure is (outages.ts), and this try of the delivery. */
+  outages?: { of: PlatformOutages; tried: Try } | undefined;
   /** The platform said the chat itself is gone for good (FailureClass permanent `chatGone`): its subscriptions go (app.ts). */
   chatGone?: ((row: OutboxRow, reason: string) => void) | undefined;
 }
@@ -48,10 +48,16 @@ export interface FailureDeps {
 /** `guard`: the failed call was a post whose answer never came (uncertain.ts), and what keeps its resend from doubling. */
 export async function recordFailure(d: FailureDeps, row: OutboxRow, f: FailureClass, logCtx: LogContext, guard?: ResendGuard): Promise<void> {
   const attempts = row.attempts + 1;
+  if (f.kind === 'permanent' && f.chatGone && d.outages) {
+    const verdict = d.outages.of.chatGone(row, d.now());
+    if (verdict.by !== 'alone') return chatGoneNotJudged(d, row, f.reason, verdict, logCtx);
+  }
   if (f.kind !== 'transient') d.outages?.of.answered(row, d.now());
   switch (f.kind) {
     case 'transient': {
-      if (d.outages?.of.platformWide(row, d.outages.since)) return parkForOutage(d, row, f, logCtx, guard);
+      const whose = d.outages?.of.whose(row, d.outages.tried, d.now()) ?? { by: 'own' };
+      if (whose.by === 'platform') return parkForOutage(d, row, f, logCtx, guard);
+      if (whose.by === 'unjudged') return retryUnjudged(d, row, f, logCtx, guard, whose.tries);
       if (attempts >= d.opts.maxAttempts) {
         const maybePosted = guard ? ' (no answer came to the last one: it may have been posted)' : '';
         await d.record(logCtx, () => d.store.markFailed(row.id, `gave up after ${attempts} attempts: ${f.reason}${maybePosted}`));
@@ -132,6 +138,36 @@ async function parkForOutage(d: FailureDeps, row: OutboxRow, f: Extract<FailureC
   d.outages?.of.lost(row, f.reason);
   d.log.debug({ ...logCtx, reason: f.reason }, 'delivery waits: its platform is not answering');
   d.onEvent({ row, outcome: 'retry', error: f.reason, uncertain: guard?.guard });
+}
+
+/**
+ * A failure judged neither the platform's nor the post's yet (outages.ts `unjudged`): tried again after a backoff
+ * (`tries`: such failures in a row), no attempt spent, and judged then against what answered or failed meanwhile.
+ */
+async function retryUnjudged(d: FailureDeps, row: OutboxRow, f: Extract<FailureClass, { kind: 'transient' }>, logCtx: LogContext, guard: ResendGuard | undefined, tries: number): Promise<void> {
+  if (guard) d.log.warn({ ...logCtx, reason: f.reason, guard: guard.guard }, uncertainLine(row, guard));
+  const delay = guard ? resendDelayMs(guard, backoffMs(tries, d.opts)) : backoffMs(tries, d.opts);
+  await d.record(logCtx, () => d.store.transaction(() => {
+    d.store.markRateLimited(row.id, d.now() + delay, f.reason);
+    if (guard) keepUncertainSend(d.store, { delivery: row.id, note: row.noteId, target: logCtx.target, at: d.now(), guard: guard.guard, reason: f.reason });
+  }));
+  d.log.warn({ ...logCtx, reason: f.reason, retryInMs: delay }, 'delivery will be retried (no attempt spent until it is known whether the chat or the platform is failing)');
+  d.onEvent({ row, outcome: 'retry', error: f.reason, uncertain: guard?.guard });
+}
+
+/**
+ * A chat found gone not judged alone (outages.ts chatGone): several chats at once are the platform's trouble, parked as
+ * its outage and said once, nothing forgotten; a chat's first such answer is asked again after the first backoff.
+ */
+async function chatGoneNotJudged(d: FailureDeps, row: OutboxRow, reason: string, verdict: Exclude<GoneVerdict, { by: 'alone' }>, logCtx: LogContext): Promise<void> {
+  if (verdict.by === 'platform') {
+    if (verdict.firstSaid) d.log.error({ ...logCtx, reason }, `several ${row.target.platform} chats answered that they are gone at once: taken as ${row.target.platform}'s trouble, not the chats deleted; nothing is forgotten, their deliveries wait until a send there goes through`);
+    return parkForOutage(d, row, { kind: 'transient', reason }, logCtx, undefined);
+  }
+  const delay = backoffMs(1, d.opts);
+  await d.record(logCtx, () => d.store.markRateLimited(row.id, d.now() + delay, reason));
+  d.log.warn({ ...logCtx, reason, retryInMs: delay }, 'the chat is said to be gone: asked again before it is forgotten, in case other chats meet the same answer (the platform\'s trouble)');
+  d.onEvent({ row, outcome: 'retry', error: reason });
 }
 
 /** Whose refusal a message that cannot go met: the chat's template's, or the platform's. */

@@ -50,22 +50,23 @@ function scripted() {
   return { s, adapter };
 }
 
-function setUp(adapter: ChatAdapter) {
+function setUp(adapter: ChatAdapter, delays = { baseDelayMs: 10, maxDelayMs: 40 }) {
   const dir = mkdtempSync(path.join(tmpdir(), 'notecast-outages-'));
   const store = new Store(path.join(dir, 'state.db'));
   const log = silentLogger();
+  const states: string[] = []; // every state the connections reported, in order
   // As app.ts wires them: the deliverer tells the connections of an outage, they wake its rows once a probe answers.
   const connections: PlatformConnections = new PlatformConnections([adapter], {
-    log, baseDelayMs: 20, maxDelayMs: 80, onState: () => undefined,
+    log, baseDelayMs: 20, maxDelayMs: 80, onState: (p, st) => states.push(st.state),
     onUp: (p) => (store.wakePlatform(p, Date.now()), deliverer.wake()),
   });
   const deliverer: Deliverer = new Deliverer(store, new Map([['telegram', adapter]]), {
-    maxAttempts: 3, baseDelayMs: 10, maxDelayMs: 40, concurrency: 4, callTimeoutMs: 2000,
+    maxAttempts: 3, ...delays, concurrency: 4, callTimeoutMs: 2000,
     isUp: (p) => connections.isUp(p),
     outage: { watches: (p) => connections.watches(p), lost: (p, why) => connections.lost(p, why), answered: (p) => connections.answered(p) },
   }, log);
   cleanups.push(() => rmSync(dir, { recursive: true, force: true }), () => store.close(), () => deliverer.stop(), () => connections.stop());
-  return { store, deliverer, connections };
+  return { store, deliverer, connections, states };
 }
 
 const post = (store: Store, target: Target, title: string) => store.enqueue({ noteId: title, revision: 1, target, kind: 'post', payload: { type: 'summary', summary: summary(title) } });
@@ -100,5 +101,30 @@ describe('delivery.maxAttempts and a platform that stops answering', () => {
     await until(() => deliverer.idle, 10_000, 'idle');
     expect(s.sent.filter((l) => l.startsWith('good: Fine'))).toHaveLength(n);
     expect(new Set(s.sent).size).toBe(s.sent.length); // none twice
+  });
+
+  it("one chat's own 5xx right after another chat's post went through is the post's own: no outage, the others never wait", { timeout: 30_000 }, async () => {
+    // Tester 29-1 F4: a first try compared with nothing ("no delivery got an answer since it went out") was taken for
+    // the platform's outage: `unreachable`, the other chat's posts parked until a probe, said each time.
+    const { s, adapter } = scripted();
+    const { store, deliverer, connections, states } = setUp(adapter, { baseDelayMs: 50, maxDelayMs: 200 });
+    await connections.start(1000);
+    deliverer.start();
+    post(store, chat('good'), 'Before');
+    await until(() => s.sent.length === 1, 10_000, 'a post through first');
+    const bad = post(store, chat('bad'), 'Refused alone');
+    deliverer.wake();
+    const good: number[] = [];
+    while (store.outboxRow(bad)?.status !== 'failed' && good.length < 300) {
+      good.push(post(store, chat('good'), `Fine ${good.length + 1}`));
+      deliverer.wake();
+      await new Promise((r) => setTimeout(r, 30));
+    }
+    expect(store.outboxRow(bad)).toMatchObject({ status: 'failed', attempts: 3, lastError: expect.stringMatching(/^gave up after 3 attempts: Error: 502 Bad Gateway/) as unknown });
+    await until(() => deliverer.idle, 10_000, 'idle');
+    expect(states).not.toContain('unreachable'); // before the fix: unreachable at the bad post's first failure
+    expect(s.probes).toBe(0);
+    for (const id of good) expect(store.outboxRow(id)).toMatchObject({ status: 'done', attempts: 1, lastError: null });
+    expect(s.sent.filter((l) => l.startsWith('good: Fine'))).toHaveLength(good.length);
   });
 });
