@@ -98,8 +98,7 @@ export interface AppOptions {
    * shortens it, so a platform back up is tried again within a moment.
    */
   reconnect?: Pick<ConnectionsOptions, 'baseDelayMs' | 'maxDelayMs'> | undefined;
-  /** When a note still parsing is set aside (parse-aside.ts's bounds unless given; `notecast start` never gives it). */
-  asideBounds?: Partial<AsideBounds> | undefined;
+  asideBounds?: Partial<AsideBounds> | undefined; // when a note still parsing is set aside (parse-aside.ts's bounds unless given; `notecast start` never gives it)
 }
 
 export interface PlatformDeps {
