@@ -26,7 +26,7 @@ import type { Templates } from './render/templates/compile.js';
 import { openState } from './store/state.js';
 import { CommandRateLimiter } from './commands/limit.js';
 import type { CommandDeps } from './commands/types.js';
-import { settleChatsAtStart, settleUnsubscribedChat } from './publish/chat-wants.js';
+import { settleChatsAtStart, settleRefusedChat, settleUnsubscribedChat } from './publish/chat-wants.js';
 import { forgetGoneChat } from './publish/chat-gone.js';
 import { forgetRefusalsOf } from './store/parked.js';
 import { followDigestSchedules } from './publish/scheduled-digest.js';
@@ -200,7 +200,7 @@ async function startAppParts(o: AppOptions, undo: (() => unknown)[]): Promise<Ru
   const deliverer = new Deliverer(
     store,
     byPlatform,
-    { ...config.delivery, isUp: (platform) => connections.isUp(platform), tokens: { reasonFor: (p) => connections.reasonFor(p), refuse: (p, why) => connections.refuse(p, why) }, outage: outageHooksOf(() => connections), removalPending: (id) => publisher.removalPending(id), live, sent: state.sent, unpinPrevious: unpinPreviousIn(config.routes), chatGone: (row, why) => forgetGoneChat({ store, routes: config.routes, log }, row.target, why) },
+    { ...config.delivery, isUp: (platform) => connections.isUp(platform), tokens: { reasonFor: (p) => connections.reasonFor(p), refuse: (p, why) => connections.refuse(p, why) }, outage: outageHooksOf(() => connections), removalPending: (id) => publisher.removalPending(id), live, sent: state.sent, unpinPrevious: unpinPreviousIn(config.routes), chatGone: (row, why) => forgetGoneChat({ store, routes: config.routes, log }, row.target, why), chatRefused: (row) => settleRefusedChat({ store, routes: config.routes, log }, row.target) },
     log,
     (e) => {
       state.markNow(); // the delivery's record is committed: the mark follows at once (see store/mark.ts)

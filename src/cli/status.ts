@@ -14,6 +14,7 @@ import { targetKey, type Target } from '../store/types.js';
 import type { Io } from './io.js';
 import { countOf } from '../util/text.js';
 import { forgottenChats, type ForgottenChat } from '../store/chats-forgotten.js';
+import type { AwaitingBot } from '../store/paused-chats.js';
 import { readUncertainSends, type UncertainSends } from '../publish/uncertain.js';
 import { editsNotSent, type EditNotSent } from '../publish/restored-notes.js';
 import { postsSetAside, type PostSetAside } from '../store/restore-record.js';
@@ -66,6 +67,8 @@ interface StatusReport extends StatusCounts {
   slowNotes: SlowNote[];
   /** Chats whose subscriptions went because the platform said the chat is gone, or by `notecast unsubscribe` (store/chats-forgotten.ts), the newest 20. */
   chatsForgotten: ForgottenChat[];
+  /** Chats refused the bot that nothing names any more, with the edits and deletes of their messages waiting for it (store/paused-chats.ts). */
+  waitingForBot: AwaitingBot[];
 }
 
 export function runStatus(opts: { config?: string; db?: string; json?: boolean }, io: Io): number {
@@ -152,6 +155,7 @@ function readReport(store: Store, file: string): StatusReport {
     heldFiles: instance ? readHeldFiles(store) : [], // a record a run that ended left is void (its next start reads them again)
     slowNotes: instance ? readSlowNotes(store) : [], // the same
     chatsForgotten: forgottenChats(store),
+    waitingForBot: store.pausedChats.awaitingBot(),
   };
 }
 
@@ -212,6 +216,10 @@ function reportLines(s: StatusReport, translations: 'group' | 'separate'): strin
     'paused targets (/subscribe there resumes one; `notecast unsubscribe <chat>` forgets one gone for good):',
     s.paused.map((p) => `${targetKey(p.target)}: ${p.reason} (since ${new Date(p.pausedAt).toISOString()})`),
   );
+  section(
+    'waiting for a chat to take the bot back (nothing names it any more; sent once the platform says the bot is back there; `notecast unsubscribe <chat>` drops them):',
+    s.waitingForBot.map((w) => `${targetKey(w.target)}: ${awaitingText(w)} for the chat to take the bot back (refused: ${w.reason}, since ${new Date(w.since).toISOString()})`),
+  );
   section('chats forgotten (subscriptions removed):', s.chatsForgotten.map((c) => `${c.chat}: ${c.why} (${new Date(c.at).toISOString()}; ${countOf(c.subscriptions, 'subscription')} removed, ${c.calledOff} waiting called off)`));
   section('failed deliveries:', s.failures.map((f) => `#${f.id} ${f.kind} ${f.noteId ?? '(digest)'} → ${targetKey(f.target)}: ${f.error ?? 'unknown'} (${countOf(f.attempts, 'attempt')})`));
   section('scheduled notes:', s.scheduled.map((n) => `${n.file}: announced at ${new Date(n.dueAt).toISOString()}`));
@@ -246,6 +254,12 @@ function reportLines(s: StatusReport, translations: 'group' | 'separate'): strin
     section('latest posts sent again after no answer:', u.recent.map((r) => `#${r.delivery} ${r.note ?? '(digest)'} → ${r.target} at ${new Date(r.at).toISOString()}: ${{ nonce: 'recognised by its nonce', lookup: 'looked for before sending again', none: 'may show twice' }[r.guard]} (${r.reason})`));
   }
   return lines;
+}
+
+/** `2 edits, 1 delete wait`: what waits in a chat for the bot. */
+function awaitingText(w: AwaitingBot): string {
+  const parts = [countOf(w.edits, 'edit'), countOf(w.deletes, 'delete'), countOf(w.other, 'other change')].filter((p) => !p.startsWith('0 '));
+  return `${parts.join(', ') || 'nothing'} ${w.edits + w.deletes + w.other === 1 ? 'waits' : 'wait'}`;
 }
 
 /** `3 deliveries for telegram, …`: why they are parked (store/parked.ts) and what sends them. */

@@ -48,6 +48,8 @@ export interface SyncSummary {
   failed: number;
   waiting: number;
   heldForDigest: number;
+  /** Edits and deletes waiting for chats nothing names to take the bot back (store/paused-chats.ts): not `waiting`, no exit 1. */
+  waitingForBot: number;
   /** When the first held digest goes (ISO time), or null. */
   digestAt: string | null;
   /** Notes that could not be read (their errors are in the log and in `notecast status`). */
@@ -103,15 +105,16 @@ export async function runSyncOnce(opts: SyncOptions, io: Io, threads?: ParseThre
   clearTimeout(timer);
   const outbox = outboxCounts(app.store.sql);
   const held = app.store.upkeep.heldForDigest();
+  const forBot = app.store.pausedChats.awaitingBot().reduce((n, w) => n + w.edits + w.deletes + w.other, 0);
   const unreadable = (app.store.sql(`SELECT COUNT(*) AS n FROM notes WHERE ${NOTE_PROBLEM}`).get() as { n: number }).n;
   const heldRemovals = heldRemovalsReport(readHeldRemovals(app.store), started);
   const finishedBefore = counts.delivered + counts.skipped + counts.failed;
   await app.stop(); // deliveries in flight finish first
   // Those that finished while stopping are no longer waiting (the store is closed by now).
-  const waiting = (outbox.pending ?? 0) + (outbox.sending ?? 0) - held.posts - (counts.delivered + counts.skipped + counts.failed - finishedBefore);
+  const waiting = (outbox.pending ?? 0) + (outbox.sending ?? 0) - held.posts - forBot - (counts.delivered + counts.skipped + counts.failed - finishedBefore);
 
   const digestAt = held.next === null ? null : new Date(held.next).toISOString();
-  const summary: SyncSummary = { event: 'sync', ...counts, waiting, heldForDigest: held.posts, digestAt, unreadable, heldRemovals, timedOut, ms: Date.now() - started };
+  const summary: SyncSummary = { event: 'sync', ...counts, waiting, heldForDigest: held.posts, waitingForBot: forBot, digestAt, unreadable, heldRemovals, timedOut, ms: Date.now() - started };
   io.out(json ? JSON.stringify(summary) : summaryLine(summary));
   return summary.failed || summary.waiting || summary.unreadable ? 1 : 0;
 }
@@ -121,7 +124,8 @@ function summaryLine(s: SyncSummary): string {
   const why = s.waiting ? (s.timedOut ? ' (timed out: they go out on the next run)' : ' (paused chats or held notes: see `notecast status`)') : '';
   const digest = s.heldForDigest ? `, ${s.heldForDigest} held for a digest at ${s.digestAt} (the first run after then sends it)` : '';
   const unread = s.unreadable ? `, ${s.unreadable} ${s.unreadable === 1 ? 'note' : 'notes'} could not be read (see \`notecast status\`)` : '';
-  return `notecast sync: ${s.delivered} delivered, ${s.skipped} skipped, ${s.failed} failed, ${s.waiting} still waiting${why}${digest}${unread}${heldLine(s.heldRemovals)}, in ${(s.ms / 1000).toFixed(1)} s`;
+  const forBot = s.waitingForBot ? `, ${s.waitingForBot} waiting for chats to take the bot back (see \`notecast status\`)` : '';
+  return `notecast sync: ${s.delivered} delivered, ${s.skipped} skipped, ${s.failed} failed, ${s.waiting} still waiting${why}${digest}${forBot}${unread}${heldLine(s.heldRemovals)}, in ${(s.ms / 1000).toFixed(1)} s`;
 }
 
 /** `, 25 removals held (more than watch.removalThreshold at once): a.md, b.md, …; \`notecast sync --once --accept-removals\` applies them` (held, not a failure: the exit code stays 0). */

@@ -3,11 +3,13 @@
  * paused chat's deliveries follow the rule a parked one's do (README, parked deliveries): a post no
  * longer wanted by the chat (it unsubscribed, its config route was removed or its filter narrowed) is
  * called off, never sent later, and so is a waiting digest's line (tester 27-1 F3); a paused chat that
- * nothing names any more has nothing waiting for it, and its pause goes. A chat a config route names has
+ * nothing names any more is no longer paused, and keeps only the changes to messages it shows (edits, deletes), which
+ * wait for the platform to say the bot is back there (issue 25: a sent message follows its note). A chat a config route names has
  * no /subscribe to resume it (`sync --once` reads no commands): each start tries it again, and a refusal
  * pauses it again (docs/operations.md).
  */
 import type { Route } from '../config/schema.js';
+import { errorText } from '../errors.js';
 import type { Logger } from '../log.js';
 import { callOffPost } from '../store/called-off.js';
 import { chatNow } from '../store/chat-move.js';
@@ -92,29 +94,68 @@ function namedChats(d: ChatWantsDeps, routes: readonly Route[]): Set<string> {
   return new Set([...routes.map((r) => targetKey({ platform: r.platform, chat: r.chat, thread: r.thread ?? '' })), ...d.store.subscriptions().map((s) => targetKey(s.target))]);
 }
 
-/** Paused chats (`only`, else all) that nothing names: what waits there (edits, deletes) is not sent, and the pause goes; how many were not sent. */
-function releaseUnnamedPaused(d: ChatWantsDeps, routes: readonly Route[], only?: Target): number {
-  const named = namedChats(d, routes);
-  let notSent = 0;
-  for (const p of pausedTargets(d.store.sql)) {
-    if (named.has(targetKey(p.target)) || (only && targetKey(only) !== targetKey(p.target))) continue;
-    const dropped = d.store
-      .sql("UPDATE outbox SET status = 'skipped', last_error = ?, updated_at = ? WHERE status = 'pending' AND platform = ? AND chat = ? AND thread = ?")
-      .run('not sent: its chat was paused and no route or subscription names it any more', Date.now(), p.target.platform, p.target.chat, p.target.thread).changes;
-    d.store.resume(p.target);
-    d.log.info({ target: targetKey(p.target), reason: p.reason, notSent: dropped }, 'paused chat no route or subscription names any more: its pause is lifted and nothing waits for it');
-    notSent += dropped;
-  }
-  return notSent;
+/** Deliveries waiting for `target`. */
+function waitingFor(d: ChatWantsDeps, target: Target): number {
+  return (d.store.sql("SELECT COUNT(*) AS n FROM outbox WHERE status IN ('pending', 'sending') AND platform = ? AND chat = ? AND thread = ?").get(target.platform, target.chat, target.thread) as { n: number }).n;
 }
 
-/** After /unsubscribe in `target`: its waiting posts it no longer wants are called off (and, paused and named by nothing, the rest). */
+/**
+ * Paused chats (`only`, else all) that nothing names any more, once their posts are called off (callOffUnwanted): what is
+ * left are changes to messages the chat shows (edits, deletes, pins), which follow their notes there (README, Edits).
+ * With nothing left the pause goes. If the platform has said the bot is in the chat since it refused it, they go now;
+ * else they wait for the bot (store/paused-chats.ts), the chat no longer shown as paused nor tried on a timer.
+ */
+function letGoUnnamedPaused(d: ChatWantsDeps, routes: readonly Route[], only?: Target): void {
+  const named = namedChats(d, routes);
+  for (const p of pausedTargets(d.store.sql)) {
+    if (named.has(targetKey(p.target)) || (only && targetKey(only) !== targetKey(p.target))) continue;
+    const waiting = waitingFor(d, p.target);
+    const ctx = { target: targetKey(p.target), reason: p.reason, waiting };
+    if (!waiting || d.store.pausedChats.botBackSinceRefused(p.target)) {
+      d.store.resume(p.target);
+      d.log.info(ctx, waiting ? 'paused chat nothing names any more, the bot back in it since its refusal: the changes to its messages that waited go now' : 'paused chat no route or subscription names any more: nothing waits for it, its pause is lifted');
+      continue;
+    }
+    d.store.pausedChats.waitForBot(p.target);
+    d.log.info(ctx, 'paused chat nothing names any more: the changes to the messages it shows (edits, deletes) wait for the platform to say the bot is back in it; it is no longer paused');
+  }
+}
+
+/** The operator forgot the chat, or it is gone (forgetChat): whatever waits there, for the bot too, is not sent and the pause goes; how many. */
+function dropAllWaiting(d: ChatWantsDeps, routes: readonly Route[], target: Target): number {
+  if (namedChats(d, routes).has(targetKey(target)) || !d.store.isPaused(target)) return 0;
+  const dropped = d.store
+    .sql("UPDATE outbox SET status = 'skipped', last_error = ?, updated_at = ? WHERE status = 'pending' AND platform = ? AND chat = ? AND thread = ?")
+    .run('not sent: its chat was forgotten (gone, or `notecast unsubscribe`) while the bot was refused there', Date.now(), target.platform, target.chat, target.thread).changes;
+  d.store.resume(target);
+  d.log.info({ target: targetKey(target), notSent: dropped }, 'forgotten chat: its pause is lifted and nothing waits for it');
+  return dropped;
+}
+
+/** After /unsubscribe in `target`: its waiting posts it no longer wants are called off (and, paused and named by nothing, the pause goes: letGoUnnamedPaused). */
 export function settleUnsubscribedChat(d: ChatWantsDeps, target: Target): void {
   const routes = routesNow(d);
   d.store.transaction(() => {
     callOffUnwanted(d, routes, target);
-    releaseUnnamedPaused(d, routes, target);
+    letGoUnnamedPaused(d, routes, target);
   });
+}
+
+/**
+ * A refusal paused `target` (outcomes.ts): if nothing names it (an edit of a message it shows, sent once the platform said
+ * the bot was back, refused after all), what waits there waits for the bot again rather than pausing a chat nobody can resume.
+ */
+export function settleRefusedChat(d: ChatWantsDeps, target: Target): void {
+  try {
+    const routes = routesNow(d);
+    d.store.transaction(() => {
+      if (namedChats(d, routes).has(targetKey(target))) return;
+      callOffUnwanted(d, routes, target);
+      letGoUnnamedPaused(d, routes, target);
+    });
+  } catch (e) {
+    d.log.error({ target: targetKey(target), err: errorText(e) }, 'paused chat nothing names: could not settle it now; the next start does');
+  }
 }
 
 /** What forgetting a chat did (forgetChat). */
@@ -140,7 +181,7 @@ export function forgetChat(d: ChatWantsDeps, named: Target): ChatForgotten {
   return d.store.transaction(() => {
     const wasPaused = d.store.isPaused(target);
     const subscriptions = d.store.unsubscribe(target);
-    const calledOff = callOffUnwanted(d, routes, target) + releaseUnnamedPaused(d, routes, target);
+    const calledOff = callOffUnwanted(d, routes, target) + dropAllWaiting(d, routes, target);
     const routed = routes.some((r) => targetKey({ platform: r.platform, chat: r.chat, thread: r.thread ?? '' }) === targetKey(target));
     return { target, subscriptions, calledOff, wasPaused, routed };
   });
@@ -149,13 +190,16 @@ export function forgetChat(d: ChatWantsDeps, named: Target): ChatForgotten {
 /**
  * At a start (`start`, `sync --once`), before anything is sent: waiting posts no chat wants any more are
  * called off (a route removed from the config, an /unsubscribe a crash left unfinished), paused chats
- * nothing names are let go, and paused chats a config route names are tried again.
+ * nothing names are let go (letGoUnnamedPaused), chats waiting for the bot that a route or subscription names again are
+ * paused chats again, and paused chats a config route names are tried again.
  */
 export function settleChatsAtStart(d: ChatWantsDeps): void {
   const routes = routesNow(d);
   d.store.transaction(() => {
+    const named = namedChats(d, routes);
+    for (const w of d.store.pausedChats.awaitingBot()) if (named.has(targetKey(w.target)) && d.store.pausedChats.namedAgain(w.target)) d.log.info({ target: targetKey(w.target) }, 'chat waiting for the bot named again: paused as before');
     callOffUnwanted(d, routes);
-    releaseUnnamedPaused(d, routes);
+    letGoUnnamedPaused(d, routes);
     const routed = new Set(routes.map((r) => targetKey({ platform: r.platform, chat: r.chat, thread: r.thread ?? '' })));
     for (const p of pausedTargets(d.store.sql)) {
       if (!routed.has(targetKey(p.target))) continue;

@@ -55,6 +55,7 @@ export interface DelivererOptions {
   /** A note whose file is gone, its removal not yet decided (removals.ts): its post waits, to be called off or (moved) sent. */
   removalPending?: ((noteId: string) => boolean) | undefined;
   chatGone?: ((row: OutboxRow, reason: string) => void) | undefined; // a chat the platform says is gone for good (outcomes.ts FailureDeps)
+  chatRefused?: ((row: OutboxRow) => void) | undefined; // a chat the platform refused the bot in, paused (outcomes.ts FailureDeps)
   /** Whether a pin in this chat unpins the announcement pinned there before (a config route's `unpinPrevious`). */
   unpinPrevious?: ((target: Target) => boolean) | undefined;
 }
@@ -392,6 +393,6 @@ export class Deliverer {
   /** Records a failed call as its class says (outcomes.ts): a retry, a wait, a failure, a pause, a move. */
   private fail(row: OutboxRow, f: FailureClass, logCtx: LogContext, tried: Try, guard?: ResendGuard): Promise<void> {
     const outages = { of: this.outages, tried };
-    return recordFailure({ store: this.store, log: this.log, onEvent: this.onEvent, now: this.now, opts: this.opts, record: (c, w) => this.record(c, w), tokenRefused: (r, why) => this.tokens.refuse(r.target.platform, why), outages, chatGone: this.opts.chatGone }, row, f, logCtx, guard);
+    return recordFailure({ store: this.store, log: this.log, onEvent: this.onEvent, now: this.now, opts: this.opts, record: (c, w) => this.record(c, w), tokenRefused: (r, why) => this.tokens.refuse(r.target.platform, why), outages, chatGone: this.opts.chatGone, chatRefused: this.opts.chatRefused }, row, f, logCtx, guard);
   }
 }

@@ -43,6 +43,8 @@ export interface FailureDeps {
   outages?: { of: PlatformOutages; tried: Try } | undefined;
   /** The platform said the chat itself is gone for good (FailureClass permanent `chatGone`): its subscriptions go (app.ts). */
   chatGone?: ((row: OutboxRow, reason: string) => void) | undefined;
+  /** The chat refused the bot and is paused: if nothing names it, what waits there waits for the bot instead (chat-wants.ts settleRefusedChat). */
+  chatRefused?: ((row: OutboxRow) => void) | undefined;
 }
 
 /** `guard`: the failed call was a post whose answer never came (uncertain.ts), and what keeps its resend from doubling. */
@@ -91,6 +93,7 @@ export async function recordFailure(d: FailureDeps, row: OutboxRow, f: FailureCl
       }));
       d.log.error({ ...logCtx, reason: f.reason }, 'delivery failed permanently; target paused');
       if (f.chatGone) d.chatGone?.(row, f.reason);
+      else d.chatRefused?.(row);
       d.onEvent({ row, outcome: 'retry', error: f.reason });
       return;
     case 'unauthorized':

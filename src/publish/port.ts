@@ -4,6 +4,7 @@
  */
 import type { Platform } from '../config/schema.js';
 import type { DigestPayload, SummaryPayload, Target } from '../store/types.js';
+import type { PausedChats } from '../store/paused-chats.js';
 
 /** What to send: a note's summary or a digest; the adapter renders it for its platform. */
 export type OutgoingMessage = SummaryPayload | DigestPayload;
@@ -135,12 +136,14 @@ export interface ReceivingState {
 }
 
 /**
- * The store as an adapter sees it: its own small state (which commands were last registered), and
- * a chat that moved (a Telegram group upgraded to a supergroup). Notes and lookups reach an
+ * The store as an adapter sees it: its own small state (which commands were last registered), a chat
+ * that moved (a Telegram group upgraded to a supergroup), and the bot let back into a chat. Notes and lookups reach an
  * adapter only through the commands (commands/lookup.ts).
  */
 export interface AdapterState {
   getMeta(key: string): string | undefined;
   setMeta(key: string, value: string): void;
   moveChat(platform: string, from: string, to: string): void;
+  /** The platform says the bot is in a chat again; chats waiting for it (store/paused-chats.ts). */
+  pausedChats: Pick<PausedChats, 'botBack' | 'awaitingBot'>;
 }

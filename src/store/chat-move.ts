@@ -38,7 +38,7 @@ export function chatNow(sql: Sql, platform: string, chat: string): string {
 /** Moves `from`'s rows to `to` (in the caller's transaction); returns the ids of queued posts called off. */
 export function moveChatRows(sql: Sql, platform: string, from: string, to: string, now: number): number[] {
   sql('INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(movedKey(platform, from), to);
-  for (const table of ['subscriptions', 'paused_targets']) {
+  for (const table of ['subscriptions', 'paused_targets', 'paused_marks']) {
     sql(`UPDATE OR IGNORE ${table} SET chat = ? WHERE platform = ? AND chat = ?`).run(to, platform, from);
     // The same row there already (the supergroup subscribed alike): one is enough.
     sql(`DELETE FROM ${table} WHERE platform = ? AND chat = ?`).run(platform, from);

@@ -172,6 +172,19 @@ const MIGRATIONS: string[] = [
   `
   CREATE INDEX IF NOT EXISTS notes_bare_hash ON notes(json_extract(info, '$.bareHash')) WHERE json_extract(info, '$.bareHash') IS NOT NULL;
   `,
+  // Beside a paused chat's row: a chat nothing names any more keeps the edits and deletes of the messages it shows, waiting
+  // for the platform to say the bot is back there (\`waits_for_bot\`: not shown as paused); \`bot_back_at\`: when it last said
+  // so since the refusal (store/paused-chats.ts, publish/chat-wants.ts). A table of its own: migrations run again are harmless.
+  `
+  CREATE TABLE IF NOT EXISTS paused_marks (
+    platform TEXT NOT NULL,
+    chat TEXT NOT NULL,
+    thread TEXT NOT NULL DEFAULT '',
+    waits_for_bot INTEGER NOT NULL DEFAULT 0,
+    bot_back_at INTEGER,
+    PRIMARY KEY (platform, chat, thread)
+  );
+  `,
 ];
 
 /** How many schema versions this release knows; tests build databases of earlier releases from the first ones. */

@@ -16,10 +16,10 @@ export interface StatusCounts {
 /**
  * The paused chats alone, oldest pause first: what a start settles (publish/chat-wants.ts). Not through
  * `readStatus`, whose note and family counts read every note's record (CPU a call: 80-123 ms at 35,000 notes,
- * 266-302 ms at 100,000; a start asked it twice).
+ * 266-302 ms at 100,000; a start asked it twice). A chat waiting for the bot (store/paused-chats.ts) is not among them.
  */
 export function pausedTargets(sql: Prepare): StatusCounts['paused'] {
-  return (sql('SELECT * FROM paused_targets ORDER BY paused_at').all() as { platform: string; chat: string; thread: string; reason: string; paused_at: number }[]).map((r) => ({
+  return (sql(`SELECT * FROM paused_targets p WHERE NOT EXISTS (SELECT 1 FROM paused_marks m WHERE m.platform = p.platform AND m.chat = p.chat AND m.thread = p.thread AND m.waits_for_bot = 1) ORDER BY paused_at`).all() as { platform: string; chat: string; thread: string; reason: string; paused_at: number }[]).map((r) => ({
     target: { platform: r.platform as Target['platform'], chat: r.chat, thread: r.thread },
     reason: r.reason,
     pausedAt: r.paused_at,

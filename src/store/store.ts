@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import type { Filter } from '../config/schema.js';
 import { openDb, type Db, type OpenDbOptions, type Statement } from './db.js';
 import { OutboxSignal } from './outbox-signal.js';
+import { PausedChats } from './paused-chats.js';
 import { dropSearchText, IndexMerges, writeSearchText } from './fts.js';
 import { notePlace, writeNoteRow, type NotePlace } from './note-rows.js';
 import { LookupRows } from './lookup.js';
@@ -53,6 +54,8 @@ export class Store {
   readonly upkeep = new OutboxUpkeep(this.sql);
   /** Raised when a delivery may have become due: queued, its chat resumed or moved (the deliverer looks then). */
   readonly outboxOpened = new OutboxSignal();
+  /** Chats the platform refused the bot in, and those of them waiting for it to be let back in. */
+  readonly pausedChats = new PausedChats(this.sql, this.outboxOpened);
   private readonly subs = new SubscriptionRows(this.sql);
 
   constructor(file: string, opts?: OpenDbOptions) {
@@ -402,21 +405,15 @@ export class Store {
     this.sql('DELETE FROM posts WHERE note_id = ? AND platform = ? AND chat = ? AND thread = ?').run(noteId, target.platform, target.chat, target.thread);
   }
 
-  // ── targets ──
+  // ── targets ── (store/paused-chats.ts)
   pause(target: Target, reason: string): void {
-    this
-      .sql('INSERT INTO paused_targets(platform, chat, thread, reason, paused_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO UPDATE SET reason = excluded.reason, paused_at = excluded.paused_at')
-      .run(target.platform, target.chat, target.thread, reason, Date.now());
+    this.pausedChats.pause(target, reason);
   }
-
   resume(target: Target): boolean {
-    const resumed = this.sql('DELETE FROM paused_targets WHERE platform = ? AND chat = ? AND thread = ?').run(target.platform, target.chat, target.thread).changes > 0;
-    if (resumed) this.outboxOpened.raise(); // its queue waited for this, not for a time
-    return resumed;
+    return this.pausedChats.resume(target);
   }
-
   isPaused(target: Target): boolean {
-    return !!this.sql('SELECT 1 FROM paused_targets WHERE platform = ? AND chat = ? AND thread = ?').get(target.platform, target.chat, target.thread);
+    return this.pausedChats.isPaused(target);
   }
 
   /** A chat that moved (Telegram group → supergroup): chat-move.ts says what follows; returns the queued posts called off. */

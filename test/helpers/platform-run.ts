@@ -98,6 +98,15 @@ class Run {
     return this.logs + this.svc.stderr;
   }
 
+  /** The bot kicked from chat `id` or added back, as Telegram tells it (`my_chat_member`, if asked for), heard by the service, which is then idle. */
+  async membership(id: number, status: 'kicked' | 'member'): Promise<void> {
+    const heard = () => this.svc.stderr.split("the bot's membership of a chat changed").length;
+    const before = heard();
+    // A bot that did not ask for `my_chat_member` (allowed_updates) is not told: nothing to wait for.
+    if (this.fake.setBotMembership(id, status, ADMIN) !== undefined) await this.svc.waitFor(() => heard() > before, 20_000, `the bot ${status} in ${id}, heard`);
+    await this.svc.settled(30_000);
+  }
+
   /** Saves (one batch where the watcher makes it one), then the service idle. */
   async saves(ops: readonly Save[]): Promise<void> {
     this.svc.forgetBatched(Array.from({ length: NOTES }, (_, i) => `n${i}.md`));
@@ -130,11 +139,18 @@ class Run {
     return new Set(this.fake.unheard.filter((c) => c.method === 'sendMessage' && said.has(Number(c.payload.chat_id))).map((c) => Number(c.payload.chat_id)));
   }
 
-  /** The chats the service has paused that the platform never refused (README: a 401, a 429, a 5xx pause nothing). */
+  /**
+   * The chats the service has paused that the platform never refused (README: a 401, a 429, a 5xx pause nothing), or that
+   * nothing names (README: such a chat is no longer paused; what changes its messages waits for the bot apart).
+   */
   pausedWrongly(): string[] {
     const s = JSON.parse(statusOf(this.sb.db, { json: true }).stdout) as { paused: { target: { chat: string }; reason: string }[] };
     const chatOf = (id: string) => this.world.chats[this.chatOf(id) ?? 'none' as ChatName] as ChatState | undefined;
-    return s.paused.filter((p) => !chatOf(p.target.chat)?.refused).map((p) => `chat ${p.target.chat} paused, never refused by the platform: ${p.reason}`);
+    return s.paused.flatMap((p) => {
+      const c = chatOf(p.target.chat);
+      if (!c?.refused) return [`chat ${p.target.chat} paused, never refused by the platform: ${p.reason}`];
+      return c.wants ? [] : [`chat ${p.target.chat} paused, though no route or subscription names it: ${p.reason}`];
+    });
   }
 
   /** Failed deliveries the model allows: a chat's own failures in a `failing` step (the ids `status` lists). */
@@ -218,14 +234,15 @@ async function step(run: Run, o: PlatformOp): Promise<string[]> {
     case 'kick': {
       const c = world.chats[o.chat];
       if (c.kicked) return [];
-      fake.chats.get(Number(c.id))!.state = 'kicked';
+      await run.membership(Number(c.id), 'kicked');
       c.kicked = true;
       return [];
     }
     case 'readd': {
+      // README, Delivery: edits and deletes waiting for a chat nothing names go once the platform says the bot is back.
       const c = world.chats[o.chat];
       if (!c.kicked) return [];
-      fake.chats.get(Number(c.id))!.state = 'ok';
+      await run.membership(Number(c.id), 'member');
       c.kicked = false;
       if (o.chat === 'S') await run.restart();
       return [];

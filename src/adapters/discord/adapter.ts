@@ -110,6 +110,36 @@ export function tokenRefusals(client: Client, log: Logger): Listeners<string> {
   return refusals;
 }
 
+/**
+ * The bot's permissions in a channel, overwrites applied, from the guild the gateway keeps current; undefined when the
+ * gateway shows no such channel (the bot is not in its guild: removed, GUILD_DELETE).
+ */
+function missingPermissionsIn(client: Client): (id: string) => string[] | undefined {
+  return (id) => {
+    const ch = client.channels.cache.get(id);
+    const perms = ch && client.user && 'permissionsFor' in ch ? ch.permissionsFor(client.user) : null;
+    return ch && perms ? missingForPosting(perms, ch.type) : undefined;
+  };
+}
+
+/**
+ * The bot joined a guild (GUILD_CREATE "when the current user joins a new Guild", docs: events/gateway-events.mdx), or a
+ * channel's or role's permissions changed: chats waiting for the bot that it can reach now get what waited (letBackIn).
+ */
+const BOT_REACH_EVENTS = [Events.GuildCreate, Events.ChannelUpdate, Events.GuildRoleUpdate] as const;
+
+/**
+ * Chats waiting for the bot (store/paused-chats.ts) that the gateway shows it can post in again: in the guild, every
+ * permission a post needs held. What waited there goes; a refusal after all lets it wait again (no timer).
+ */
+function letBackIn(state: AdapterState, missingPermissions: (id: string) => readonly string[] | undefined, log: Logger): void {
+  for (const w of state.pausedChats.awaitingBot('discord')) {
+    if (missingPermissions(w.target.chat)?.length !== 0) continue;
+    const woken = state.pausedChats.botBack('discord', w.target.chat);
+    if (woken.length) log.info({ channel: w.target.chat }, 'the bot is back in a channel: the changes to its messages that waited for it go now');
+  }
+}
+
 export interface DiscordAdapter extends ChatAdapter {
   client: Client;
 }
@@ -124,6 +154,7 @@ export function createDiscordAdapter(o: DiscordAdapterOptions): DiscordAdapter {
     rest: { ...queueOptions(o.config.api, o.config.rateLimitWaitMaxMs), globalRequestsPerSecond: o.config.globalRequestsPerSecond, ...boundedRestOptions(o.callTimeoutMs, (line, fields) => log.warn(fields, line)) },
     allowedMentions: { parse: [] },
   });
+  const missingPermissions = missingPermissionsIn(client);
   const offered = new OfferedNotes(); // short keys of long note ids in autocomplete choices
   const delivery = createDiscordDelivery({
     rest: client.rest,
@@ -139,13 +170,10 @@ export function createDiscordAdapter(o: DiscordAdapterOptions): DiscordAdapter {
       const tags = 'availableTags' in ch ? ch.availableTags.map((t) => ({ id: t.id, name: t.name })) : [];
       return { type: ch.type, flags: ch.flags?.bitfield ?? 0, availableTags: tags, name: 'name' in ch ? (ch.name ?? undefined) : undefined, guildId: 'guildId' in ch ? ch.guildId : undefined };
     },
-    // The bot's permissions there, overwrites applied, from the guild the gateway keeps current.
-    missingPermissions: (id) => {
-      const ch = client.channels.cache.get(id);
-      const perms = ch && client.user && 'permissionsFor' in ch ? ch.permissionsFor(client.user) : null;
-      return ch && perms ? missingForPosting(perms, ch.type) : undefined;
-    },
+    missingPermissions,
   });
+  const wakeReachable = () => letBackIn(o.state, missingPermissions, log);
+  for (const e of BOT_REACH_EVENTS) client.on(e, wakeReachable);
   client.on(Events.InteractionCreate, (i) => void answerInteraction(i, { deps: o.deps, ephemeralLookups: o.config.ephemeralLookups, offered, log }));
   client.on(Events.ShardResume, () => log.info('discord gateway resumed'));
   client.on(Events.Error, (e) => log.error({ err: e.message }, 'discord client error'));
@@ -179,6 +207,7 @@ export function createDiscordAdapter(o: DiscordAdapterOptions): DiscordAdapter {
       }
       await ready;
       log.info({ user: client.user?.tag, guilds: client.guilds.cache.size }, 'discord connected');
+      wakeReachable(); // let back in while the service was stopped: READY's guilds say so
       if (o.config.registerCommands) {
         // Announcements do not depend on it: a failure is logged and tried again at the next start.
         try {

@@ -120,7 +120,11 @@ async function telegramChatGone(bot: Bot, target: Target, reason: string, signal
   }
 }
 
-const ALLOWED_UPDATES = ['message', 'channel_post', 'inline_query', 'callback_query'] as const;
+/**
+ * Telegram sends only the update types listed (core.telegram.org/bots/api#getupdates, `allowed_updates`); `my_chat_member`
+ * tells of the bot added back to a chat, where what waited for it then goes (updates.ts, store/paused-chats.ts).
+ */
+const ALLOWED_UPDATES = ['message', 'channel_post', 'inline_query', 'callback_query', 'my_chat_member'] as const;
 
 /** Webhook mode: our server listens, Telegram is told the URL, and the webhook is watched from then on (webhook-watch.ts). */
 function webhookMode(bot: Bot, o: TelegramAdapterOptions, log: Logger) {

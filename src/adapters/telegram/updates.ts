@@ -13,7 +13,7 @@ import type { Logger } from '../../log.js';
 import { readerLocale } from '../../notes/lang.js';
 import type { AdapterState } from '../../publish/port.js';
 import { renderTelegramMessage } from '../../render/telegram.js';
-import type { Target } from '../../store/types.js';
+import { targetKey, type Target } from '../../store/types.js';
 import { inlineArticle, renderTelegramReply } from './render.js';
 import { errorText } from '../../errors.js';
 
@@ -62,6 +62,12 @@ export function handleTelegramUpdates(bot: Bot, u: TelegramUpdateDeps): void {
     u.state.moveChat('telegram', String(ctx.chat.id), String(ctx.msg.migrate_to_chat_id));
     u.log.info({ from: ctx.chat.id, to: ctx.msg.migrate_to_chat_id }, 'group became a supergroup; subscriptions moved');
   });
+  bot.on('my_chat_member', (ctx) => {
+    const m = ctx.myChatMember.new_chat_member;
+    const inChat = m.status === 'member' || m.status === 'administrator' || m.status === 'creator' || (m.status === 'restricted' && m.is_member);
+    u.log.info({ chat: ctx.chat.id, status: m.status, was: ctx.myChatMember.old_chat_member.status }, "the bot's membership of a chat changed");
+    if (inChat) botIsIn(u, String(ctx.chat.id), 'the bot was added to the chat again');
+  });
   // The adapter's one error handler: log with context, and a friendly word in the chat.
   bot.catch(async (err) => {
     const ctx = err.ctx;
@@ -70,6 +76,16 @@ export function handleTelegramUpdates(bot: Bot, u: TelegramUpdateDeps): void {
     u.log.error({ update: ctx.update.update_id, chat: ctx.chat?.id, err: errorText(err.error) }, 'telegram update failed');
     if (ctx.chat && ctx.msg?.text?.startsWith('/')) await ctx.reply(COMMAND_FAILED_TEXT).catch(() => undefined);
   });
+}
+
+/**
+ * Telegram says the bot is in `chat`: its `my_chat_member` update (core.telegram.org/bots/api#chatmemberupdated, "the bot's
+ * chat member status was updated"; a member, an administrator, or restricted and still a member), or a command heard there
+ * (a bot receives nothing from a chat it is not in). What waited for the bot there goes now (store/paused-chats.ts).
+ */
+function botIsIn({ state, log }: TelegramUpdateDeps, chat: string, why: string): void {
+  const woken = state.pausedChats.botBack('telegram', chat);
+  if (woken.length) log.info({ chat, why, targets: woken.map((t) => targetKey(t)) }, 'the bot is back in a chat: the changes to its messages that waited for it go now');
 }
 
 /** Whether whoever sent this update may change what the chat receives. */
@@ -137,10 +153,12 @@ function skipStaleCommands(bot: Bot, { log, staleAfterMs }: TelegramUpdateDeps):
 }
 
 /** Each command (and `/start`, which is `/help`), its text parsed by the command's own grammar. */
-function handleCommands(bot: Bot, { deps, log, replySignal }: TelegramUpdateDeps, offered: OfferedNotes): void {
+function handleCommands(bot: Bot, u: TelegramUpdateDeps, offered: OfferedNotes): void {
+  const { deps, log, replySignal } = u;
   for (const cmd of [...COMMANDS.map((c) => c.definition.name), 'start']) {
     bot.command(cmd, async (ctx) => {
       const target = targetOf(ctx)!;
+      botIsIn(u, target.chat, 'a command was heard there');
       const command = findCommand(cmd === 'start' ? 'help' : cmd)!;
       const started = performance.now();
       const reply = await runCommand(

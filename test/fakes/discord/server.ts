@@ -293,6 +293,27 @@ export class FakeDiscord {
     await new Promise((r) => this.server?.close(r));
   }
 
+  /** Guilds the bot was removed from (kicked), until `addBotToGuild`. */
+  readonly removedFrom = new Set<string>();
+
+  /**
+   * The bot kicked from a guild: GUILD_DELETE without `unavailable` ("If the unavailable field is not set, the user was
+   * removed from the guild", docs: events/gateway-events.mdx, Guild Delete; seen so when kicking a bot:
+   * discordjs/discord-api-types#862), no GUILD_CREATE for it at an identify, and every call on its channels answered
+   * 403 50001 Missing Access (without access to a guild, channel endpoints "promote missing access over missing
+   * permission": discord/discord-api-docs#2709).
+   */
+  removeBotFromGuild(guild: string): void {
+    this.removedFrom.add(guild);
+    this.dispatch('GUILD_DELETE', { id: guild }, this.shardOf(guild));
+  }
+
+  /** The bot invited back: GUILD_CREATE, sent "when the current user joins a new Guild" (docs: events/gateway-events.mdx, Guild Create). */
+  addBotToGuild(guild: string): void {
+    this.removedFrom.delete(guild);
+    this.dispatch('GUILD_CREATE', this.guildCreate(guild), this.shardOf(guild));
+  }
+
   /** A guild; `id` picks its snowflake, and so its shard (see shardOf). */
   addGuild(name = 'Notes Guild', id = nextId()): string {
     this.guilds.set(id, { id, name });
@@ -392,7 +413,7 @@ export class FakeDiscord {
   private identify(ws: WebSocket, d: Record<string, unknown>): void {
     if (d.token !== this.token) return ws.close(4004, 'Authentication failed.');
     const [id, count] = (Array.isArray(d.shard) ? d.shard : [0, 1]) as [number, number];
-    const mine = [...this.guilds.keys()].filter((g) => this.shardOf(g, count) === id);
+    const mine = [...this.guilds.keys()].filter((g) => this.shardOf(g, count) === id && !this.removedFrom.has(g));
     if (count * this.guildsPerShard < this.guilds.size || mine.length > this.guildsPerShard) {
       this.shardingRequired++;
       return ws.close(4011, 'Sharding required.');
@@ -476,7 +497,7 @@ export class FakeDiscord {
   private channel(id: string): FakeChannel {
     const ch = this.channels.get(id);
     if (!ch || ch.access === 'missing') throw new Failure(404, { code: 10003, message: 'Unknown Channel' });
-    if (ch.access === 'forbidden') throw new Failure(403, { code: 50001, message: 'Missing Access' });
+    if (ch.access === 'forbidden' || this.removedFrom.has(ch.guild_id)) throw new Failure(403, { code: 50001, message: 'Missing Access' });
     if (ch.access === 'noperms') throw new Failure(403, { code: 50013, message: 'Missing Permissions' });
     return ch;
   }

@@ -277,8 +277,39 @@ export class FakeTelegram {
     this.push(service(supergroup, { migrate_from_chat_id: from }));
   }
 
-  /** Queues an update and wakes a waiting getUpdates. */
-  push(update: Record<string, unknown>): number {
+  /**
+   * The bot removed from a group (`kicked`) or added back (`member`) by `by`: every call there is refused while it is out
+   * (see `state`), and the bot gets `my_chat_member`, "the bot's chat member status was updated in a chat" (a
+   * ChatMemberUpdated: core.telegram.org/bots/api#update, #chatmemberupdated, #chatmember), if it asked for that type.
+   */
+  setBotMembership(chatId: number, status: 'kicked' | 'member', by: number): number | undefined {
+    const chat = this.chats.get(chatId)!;
+    const was = chat.state === 'kicked' ? 'kicked' : 'member';
+    chat.state = status === 'kicked' ? 'kicked' : 'ok';
+    const member = (s: string) => ({ status: s, user: BOT, ...(s === 'kicked' ? { until_date: 0 } : {}) });
+    return this.push({
+      my_chat_member: { chat: { id: chat.id, type: chat.type, title: chat.title }, from: { id: by, is_bot: false, first_name: `user${by}` }, date: Math.floor(Date.now() / 1000), old_chat_member: member(was), new_chat_member: member(status) },
+    });
+  }
+
+  /**
+   * The update types the bot asked for (getUpdates' or setWebhook's `allowed_updates`; "if not specified, the previous
+   * setting will be used"; empty: every type but chat_member, message_reaction and message_reaction_count, the default:
+   * core.telegram.org/bots/api#getupdates). An update of another type is never delivered.
+   */
+  private allowedUpdates: Set<string> | undefined;
+  private noteAllowedUpdates(p: Record<string, unknown>): void {
+    if (!Array.isArray(p.allowed_updates)) return;
+    this.allowedUpdates = p.allowed_updates.length ? new Set(p.allowed_updates.map(String)) : undefined;
+  }
+  private wanted(update: Record<string, unknown>): boolean {
+    const type = Object.keys(update)[0] ?? '';
+    return this.allowedUpdates ? this.allowedUpdates.has(type) : !['chat_member', 'message_reaction', 'message_reaction_count'].includes(type);
+  }
+
+  /** Queues an update and wakes a waiting getUpdates; undefined for a type the bot did not ask for (dropped). */
+  push(update: Record<string, unknown>): number | undefined {
+    if (!this.wanted(update)) return undefined;
     const update_id = this.nextUpdateId++;
     if (this.webhook.active) {
       this.webhook.post({ update_id, ...update });
@@ -289,7 +320,7 @@ export class FakeTelegram {
     return update_id;
   }
 
-  command(chatId: number, fromId: number, text: string, extra: Record<string, unknown> = {}): number {
+  command(chatId: number, fromId: number, text: string, extra: Record<string, unknown> = {}): number | undefined {
     const chat = this.chats.get(chatId)!;
     const cmdLen = text.split(/\s/)[0]!.length;
     const message = {
@@ -493,6 +524,7 @@ export class FakeTelegram {
         // This fake stands for a local-mode server, which also takes http:// URLs (tdlib/telegram-bot-api#91);
         // the official one answers this for anything but HTTPS (tdlib/telegram-bot-api#665).
         if (!/^https?:\/\//.test(String(p.url ?? ''))) throw new ApiFailure(400, 'Bad Request: bad webhook: An HTTPS URL must be provided for webhook');
+        this.noteAllowedUpdates(p);
         this.setWebhook({ url: String(p.url), secret: p.secret_token === undefined ? undefined : String(p.secret_token) });
         return true;
       }
@@ -506,6 +538,7 @@ export class FakeTelegram {
       case 'getUpdates':
         // tdlib/telegram-bot-api Client.cpp: getUpdates is refused while a webhook is set.
         if (this.webhook.active) throw new ApiFailure(409, "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first");
+        this.noteAllowedUpdates(p);
         return this.getUpdates(p);
       case 'sendMessage': {
         const chat = this.chatFor(p);
