@@ -13,7 +13,9 @@ import { afterAll, describe, expect } from 'vitest';
 import { itWithFakes } from '../helpers/fakes.js';
 import { statusOf } from '../helpers/cli.js';
 import { InProcessCli, fileParseThreads } from '../helpers/inproc.js';
-import { killLeftoverServices, note, sandbox } from '../helpers/service.js';
+import { killLeftoverServices, note, sandbox, type Sandbox } from '../helpers/service.js';
+import type { FakeTelegram } from '../fakes/telegram/server.js';
+import type { FakeDiscord } from '../fakes/discord/server.js';
 
 const parseThreads = fileParseThreads();
 const TOKEN = '123456:TEST-token-abcdefghijklmnopqrstuvwxyz';
@@ -39,14 +41,32 @@ async function saved(svc: InProcessCli, notes: string, file: string, title: stri
   await svc.idle(from);
 }
 
+/** The service polling the fake Telegram (delivery retries shortened). */
+async function pollingService(fake: FakeTelegram): Promise<{ sb: Sandbox; svc: InProcessCli }> {
+  const sb = sandbox(`watch:\n  quietMs: 200\ndelivery:\n  baseDelayMs: 200\n  maxDelayMs: 500\ntelegram:\n  apiRoot: ${fake.apiRoot}\n`);
+  const svc = InProcessCli.start(sb, [], { TELEGRAM_BOT_TOKEN: TOKEN }, undefined, parseThreads);
+  await svc.ready();
+  await fake.waitFor(() => fake.calls.some((c) => c.method === 'getUpdates'), 10_000, 'polling');
+  return { sb, svc };
+}
+
+/** A fake Discord channel subscribed by `/subscribe`, and the service connected to it (delivery retries shortened). */
+async function subscribedChannel(fake: FakeDiscord): Promise<{ sb: Sandbox; svc: InProcessCli; ch: ReturnType<FakeDiscord['addChannel']> }> {
+  const guild = fake.addGuild();
+  const ch = fake.addChannel(guild, 0, 'news');
+  const sb = sandbox(`watch:\n  quietMs: 200\ndelivery:\n  baseDelayMs: 200\n  maxDelayMs: 500\ndiscord:\n  api: ${fake.api}\n  registerCommands: false\n`);
+  const svc = InProcessCli.start(sb, [], { DISCORD_TOKEN }, undefined, parseThreads);
+  await svc.ready();
+  await fake.identified();
+  await fake.interact({ type: 2, guild, channel: ch.id, permissions: MANAGE_CHANNELS, name: 'subscribe' });
+  return { sb, svc, ch };
+}
+
 describe('a subscribed chat gone for good', () => {
   it('Telegram "chat not found": its subscriptions go, nothing waits for it, a kicked chat stays paused', { timeout: 60_000 }, async ({ telegram: fake }) => {
     const gone = fake.addChat(-711, 'group', { [ADMIN]: 'creator' });
     const kicked = fake.addChat(-712, 'group', { [ADMIN]: 'creator' });
-    const sb = sandbox(`watch:\n  quietMs: 200\ndelivery:\n  baseDelayMs: 200\n  maxDelayMs: 500\ntelegram:\n  apiRoot: ${fake.apiRoot}\n`);
-    const svc = InProcessCli.start(sb, [], { TELEGRAM_BOT_TOKEN: TOKEN }, undefined, parseThreads);
-    await svc.ready();
-    await fake.waitFor(() => fake.calls.some((c) => c.method === 'getUpdates'), 10_000, 'polling');
+    const { sb, svc } = await pollingService(fake);
     for (const chat of [gone, kicked]) {
       fake.command(chat.id, ADMIN, '/subscribe');
       await fake.waitFor(() => fake.sentTo(chat.id).length === 1, 10_000, 'subscribe reply');
@@ -68,13 +88,7 @@ describe('a subscribed chat gone for good', () => {
   });
 
   it('Discord 10003 Unknown Channel: the same', { timeout: 60_000 }, async ({ discord: fake }) => {
-    const guild = fake.addGuild();
-    const ch = fake.addChannel(guild, 0, 'news');
-    const sb = sandbox(`watch:\n  quietMs: 200\ndelivery:\n  baseDelayMs: 200\n  maxDelayMs: 500\ndiscord:\n  api: ${fake.api}\n  registerCommands: false\n`);
-    const svc = InProcessCli.start(sb, [], { DISCORD_TOKEN }, undefined, parseThreads);
-    await svc.ready();
-    await fake.identified();
-    await fake.interact({ type: 2, guild, channel: ch.id, permissions: MANAGE_CHANNELS, name: 'subscribe' });
+    const { sb, svc, ch } = await subscribedChannel(fake);
     ch.access = 'missing';
     await saved(svc, sb.notes, 'alpha.md', 'Alpha');
     await saved(svc, sb.notes, 'bravo.md', 'Bravo');
@@ -98,10 +112,7 @@ describe('a subscribed chat gone for good', () => {
 describe('a live chat a send says is not found', () => {
   it('Telegram: getChat shows it, so its subscription stays and the post goes once the sends are answered again', { timeout: 60_000 }, async ({ telegram: fake }) => {
     const live = fake.addChat(-721, 'group', { [ADMIN]: 'creator' });
-    const sb = sandbox(`watch:\n  quietMs: 200\ndelivery:\n  baseDelayMs: 200\n  maxDelayMs: 500\ntelegram:\n  apiRoot: ${fake.apiRoot}\n`);
-    const svc = InProcessCli.start(sb, [], { TELEGRAM_BOT_TOKEN: TOKEN }, undefined, parseThreads);
-    await svc.ready();
-    await fake.waitFor(() => fake.calls.some((c) => c.method === 'getUpdates'), 10_000, 'polling');
+    const { sb, svc } = await pollingService(fake);
     fake.command(live.id, ADMIN, '/subscribe');
     await fake.waitFor(() => fake.sentTo(live.id).length === 1, 10_000, 'subscribe reply');
     live.refuse = { sendMessage: { code: 400, description: 'Bad Request: chat not found' } };
@@ -122,13 +133,7 @@ describe('a live chat a send says is not found', () => {
   });
 
   it('Discord: Get Channel shows it, so its subscription stays and the post goes once posts are taken again', { timeout: 60_000 }, async ({ discord: fake }) => {
-    const guild = fake.addGuild();
-    const ch = fake.addChannel(guild, 0, 'news');
-    const sb = sandbox(`watch:\n  quietMs: 200\ndelivery:\n  baseDelayMs: 200\n  maxDelayMs: 500\ndiscord:\n  api: ${fake.api}\n  registerCommands: false\n`);
-    const svc = InProcessCli.start(sb, [], { DISCORD_TOKEN }, undefined, parseThreads);
-    await svc.ready();
-    await fake.identified();
-    await fake.interact({ type: 2, guild, channel: ch.id, permissions: MANAGE_CHANNELS, name: 'subscribe' });
+    const { sb, svc, ch } = await subscribedChannel(fake);
     ch.refusePosts = { status: 404, code: 10003, message: 'Unknown Channel' };
     writeFileSync(path.join(sb.notes, 'alpha.md'), note('Alpha', 'Alpha body about lanterns by the river.'));
     const refused = () => fake.requests.filter((r) => r.method === 'POST' && r.path === `/channels/${ch.id}/messages` && r.status === 404).length;
