@@ -9,6 +9,7 @@
  * pauses it again (docs/operations.md).
  */
 import type { Route } from '../config/schema.js';
+import { openIn, openInArgs } from '../store/open-outbox.js';
 import { errorText } from '../errors.js';
 import type { Logger } from '../log.js';
 import { callOffPost } from '../store/called-off.js';
@@ -62,9 +63,9 @@ const UNWANTED = 'the chat no longer wants it (unsubscribed, or its route remove
  */
 function callOffUnwanted(d: ChatWantsDeps, routes: readonly Route[], only?: Target): number {
   const ids = d.store
-    .sql(`SELECT id FROM outbox WHERE status = 'pending' AND kind IN ('post', 'digest') AND (? IS NULL OR (platform = ? AND chat = ? AND thread = ?)) ORDER BY id`)
+    .sql(`SELECT id FROM outbox WHERE ${openIn(only)} AND status = 'pending' AND kind IN ('post', 'digest') ORDER BY id`)
     .pluck()
-    .all(only ? 1 : null, only?.platform ?? null, only?.chat ?? null, only?.thread ?? null)
+    .all(...openInArgs(only))
     .filter((id): id is number => typeof id === 'number');
   let changed = 0;
   for (const id of ids) {

@@ -10,6 +10,7 @@ import { digestTimeFor, matchesFilter } from '../notes/filter.js';
 import type { Store } from '../store/store.js';
 import type { DeliveryPayload, NoteInfo, OutboxRow, SummaryPayload, Target } from '../store/types.js';
 import { targetKey } from '../store/types.js';
+import { openIn, openInArgs } from '../store/open-outbox.js';
 
 /** A new announcement for one chat, before it is queued. */
 export interface NewPost {
@@ -49,9 +50,9 @@ export function holdForScheduledDigest(store: Store, config: Config, target: Tar
  */
 export function followDigestSchedules(store: Store, routes: readonly Route[], log: Logger, now: number, only?: Target): void {
   const ids = store
-    .sql(`SELECT id FROM outbox WHERE status = 'pending' AND kind = 'post' AND json_extract(payload, '$.digestAt') > ? AND (? IS NULL OR (platform = ? AND chat = ? AND thread = ?)) ORDER BY id`)
+    .sql(`SELECT id FROM outbox WHERE ${openIn(only)} AND status = 'pending' AND kind = 'post' AND json_extract(payload, '$.digestAt') > ? ORDER BY id`)
     .pluck()
-    .all(now, only ? 1 : null, only?.platform ?? null, only?.chat ?? null, only?.thread ?? null)
+    .all(...openInArgs(only), now)
     .filter((id): id is number => typeof id === 'number');
   const filtersOf = new Map<string, (Filter | undefined)[]>(); // read once per chat, not once per held post
   for (const id of ids) {
@@ -62,7 +63,7 @@ export function followDigestSchedules(store: Store, routes: readonly Route[], lo
     const key = targetKey(row.target);
     if (!filtersOf.has(key)) filtersOf.set(key, chatFilters(store, routes, row.target));
     const at = digestTimeFor(filtersOf.get(key)!, info, now);
-    if (at !== row.payload.digestAt) retime(store, log, row, at);
+    if (at !== row.payload.digestAt) retime(store, log, row, at, now);
   }
 }
 
@@ -75,14 +76,14 @@ export function replaceWaitingPost(store: Store, routes: readonly Route[], log: 
   store.replacePayload(id, now.revision, now.payload);
   const row = store.outboxRow(id);
   if (row?.kind !== 'post' || row.payload.type !== 'summary' || row.payload.digestAt === undefined) return;
-  if (chatFilters(store, routes, row.target).some((f) => matchesFilter(f, now.info) && !f?.digest)) retime(store, log, row, undefined);
+  if (chatFilters(store, routes, row.target).some((f) => matchesFilter(f, now.info) && !f?.digest)) retime(store, log, row, undefined, Date.now());
 }
 
 /** A held post sent at `at` (its digest's time), or at once (undefined: due now, as a new post is). */
-function retime(store: Store, log: Logger | undefined, row: OutboxRow, at: number | undefined): void {
+function retime(store: Store, log: Logger | undefined, row: OutboxRow, at: number | undefined, now: number): void {
   if (row.payload.type !== 'summary' || row.payload.digestAt === undefined) return;
   const payload: SummaryPayload = { ...row.payload, digestAt: at };
-  store.sql("UPDATE outbox SET payload = ?, next_attempt_at = ?, updated_at = ? WHERE id = ? AND status = 'pending'").run(JSON.stringify(payload), at ?? 0, Date.now(), row.id);
+  store.sql("UPDATE outbox SET payload = ?, next_attempt_at = ?, updated_at = ? WHERE id = ? AND status = 'pending'").run(JSON.stringify(payload), at ?? 0, now, row.id);
   store.outboxOpened.raise(); // a deliverer asleep until the old time looks again
   log?.info({ delivery: row.id, note: row.noteId, target: targetKey(row.target), from: new Date(row.payload.digestAt).toISOString(), to: at === undefined ? 'now' : new Date(at).toISOString() }, 'held post follows its chat\'s digest schedule as it is now');
 }

@@ -155,7 +155,7 @@ export class WebhookWatch {
       await this.o.set();
     } catch (e) {
       const err = errorText(e);
-      this.o.log.error({ found, pending, err }, `telegram webhook ${what}: another process deleted or replaced the webhook (a bot polling with this token, a deleteWebhook or setWebhook elsewhere); setting it again failed, tried again in ${Math.round(this.o.everyMs / 1000)} s`);
+      this.o.log.error({ found, pending, err }, `telegram webhook ${what}: another process deleted or replaced the webhook (a bot polling with this token, a deleteWebhook or setWebhook elsewhere); setting it again failed, tried again in ${Math.round(this.everyMs / 1000)} s`);
       return this.update({ checkError: `setting the webhook again failed: ${err}` });
     }
     const contested = this.current.contested;
