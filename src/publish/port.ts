@@ -145,5 +145,5 @@ export interface AdapterState {
   setMeta(key: string, value: string): void;
   moveChat(platform: string, from: string, to: string): void;
   /** The platform says the bot is in a chat again; chats waiting for it (store/paused-chats.ts). */
-  pausedChats: Pick<PausedChats, 'botBack' | 'awaitingBot'>;
+  pausedChats: Pick<PausedChats, 'botBack' | 'awaitingBot' | 'pausedIn'>;
 }

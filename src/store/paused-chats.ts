@@ -95,6 +95,11 @@ export class PausedChats {
     return woken;
   }
 
+  /** Every paused chat of `platform` (named or waiting for the bot): what a platform's word that the bot can post again is checked against. */
+  pausedIn(platform: string): Target[] {
+    return (this.sql('SELECT * FROM paused_targets WHERE platform = ?').all(platform) as PausedRecord[]).map(targetOf);
+  }
+
   /** The chats waiting for the bot (of `platform`, else all), oldest first, with what waits in each. */
   awaitingBot(platform?: string): AwaitingBot[] {
     const rows = this.sql(`${WITH_MARKS} WHERE m.waits_for_bot = 1 AND (? IS NULL OR p.platform = ?) ORDER BY p.paused_at`).all(platform ?? null, platform ?? null) as PausedRecord[];

@@ -8,6 +8,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { afterAll, describe, expect } from 'vitest';
 import { cliIn, jsonLines } from '../helpers/cli.js';
 import { itWithFakes } from '../helpers/fakes.js';
@@ -175,6 +176,35 @@ describe('a released chat keeps the edits of the messages it shows until the bot
     expect(p.shown('C')).toEqual([{ title: 'Alpha two', edits: 1 }]);
     expect((await status(sb)).json).toMatchObject({ paused: [], waitingForBot: [] });
   }, 180_000);
+
+  // A second read of the change found that Discord's word that the bot is back reached only chats already waiting
+  // for it: a paused channel still named (subscribed) let back in, then `/unsubscribe`d, kept its edit waiting for a
+  // word already given (Telegram marks it at my_chat_member). Failed on 69d4681 (the edit never went).
+  it('discord: a subscribed channel paused as the bot was removed from its server, invited back (GUILD_CREATE), then /unsubscribe → the edit lands at once', async ({ discord: fake }) => {
+    const guild = fake.addGuild('C server');
+    const c = fake.addChannel(guild, 0, 'notes');
+    const sb = sandbox(`watch:\n  quietMs: 100\ndiscord:\n  api: ${fake.api}\n  registerCommands: false\n`);
+    const svc = await started(sb, discordPlatform(fake));
+    const command = async (name: string) => (await fake.interact({ type: 2, guild, channel: c.id, permissions: 1n << 4n, name })).data?.content;
+    expect(await command('subscribe')).toMatch(/Subscribed/);
+    const shown = () => fake.messagesIn(c.id).filter((m) => m.via === 'bot').map((m) => ({ title: m.embeds[0]?.title ?? '', edits: m.edits }));
+    await save(svc, sb, 'alpha.md', 'Alpha');
+    expect(shown()).toEqual([{ title: 'Alpha', edits: 0 }]);
+    fake.removeBotFromGuild(guild);
+    await save(svc, sb, 'alpha.md', 'Alpha two');
+    expect((await status(sb)).json.paused).toMatchObject([{ target: { chat: c.id } }]); // 50001 on the edit: paused, still subscribed
+    const db = new Database(sb.db, { readonly: true });
+    const botBack = () => (db.prepare('SELECT bot_back_at FROM paused_marks').pluck().get() ?? null) !== null;
+    fake.addBotToGuild(guild);
+    await svc.waitFor(botBack, 20_000, 'the bot back in C, remembered');
+    db.close();
+    expect(await command('unsubscribe')).toMatch(/Unsubscribed/);
+    await svc.waitFor(() => shown()[0]?.title === 'Alpha two', 20_000, 'the edit, at once');
+    await svc.settled(20_000);
+    await svc.stop();
+    expect(shown()).toEqual([{ title: 'Alpha two', edits: 1 }]);
+    expect((await status(sb)).json).toMatchObject({ paused: [], waitingForBot: [] });
+  }, 120_000);
 
   it('telegram: `notecast unsubscribe <chat>` drops what waits for the bot; let back in later, nothing is sent there', async ({ telegram: fake }) => {
     const p = telegramPlatform(fake);

@@ -129,14 +129,15 @@ function missingPermissionsIn(client: Client): (id: string) => string[] | undefi
 const BOT_REACH_EVENTS = [Events.GuildCreate, Events.ChannelUpdate, Events.GuildRoleUpdate] as const;
 
 /**
- * Chats waiting for the bot (store/paused-chats.ts) that the gateway shows it can post in again: in the guild, every
- * permission a post needs held. What waited there goes; a refusal after all lets it wait again (no timer).
+ * Paused chats (store/paused-chats.ts) that the gateway shows the bot can post in again: in the guild, every permission
+ * a post needs held. What waited for the bot there goes (a refusal after all lets it wait again: no timer); a paused
+ * chat still named remembers it, so a later /unsubscribe lets its edits go at once, as Telegram's my_chat_member does.
  */
 function letBackIn(state: AdapterState, missingPermissions: (id: string) => readonly string[] | undefined, log: Logger): void {
-  for (const w of state.pausedChats.awaitingBot('discord')) {
-    if (missingPermissions(w.target.chat)?.length !== 0) continue;
-    const woken = state.pausedChats.botBack('discord', w.target.chat);
-    if (woken.length) log.info({ channel: w.target.chat }, 'the bot is back in a channel: the changes to its messages that waited for it go now');
+  for (const chat of new Set(state.pausedChats.pausedIn('discord').map((t) => t.chat))) {
+    if (missingPermissions(chat)?.length !== 0) continue;
+    const woken = state.pausedChats.botBack('discord', chat);
+    if (woken.length) log.info({ channel: chat }, 'the bot is back in a channel: the changes to its messages that waited for it go now');
   }
 }
 
