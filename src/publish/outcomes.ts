@@ -59,7 +59,7 @@ export async function recordFailure(d: FailureDeps, row: OutboxRow, f: FailureCl
     case 'transient': {
       const whose = d.outages?.of.whose(row, d.outages.tried, d.now()) ?? { by: 'own' };
       if (whose.by === 'platform') return parkForOutage(d, row, f, logCtx, guard);
-      if (whose.by === 'unjudged') return retryUnjudged(d, row, f, logCtx, guard, whose.tries);
+      if (whose.by === 'unjudged') return retryLater(d, row, f, logCtx, guard, { backoffStep: whose.tries, spendsAttempt: false });
       if (attempts >= d.opts.maxAttempts) {
         const maybePosted = guard ? ' (no answer came to the last one: it may have been posted)' : '';
         await d.record(logCtx, () => d.store.markFailed(row.id, `gave up after ${attempts} attempts: ${f.reason}${maybePosted}`));
@@ -67,15 +67,7 @@ export async function recordFailure(d: FailureDeps, row: OutboxRow, f: FailureCl
         d.onEvent({ row, outcome: 'failed', error: f.reason });
         return;
       }
-      if (guard) d.log.warn({ ...logCtx, reason: f.reason, guard: guard.guard }, uncertainLine(row, guard));
-      const delay = guard ? resendDelayMs(guard, backoffMs(attempts, d.opts)) : backoffMs(attempts, d.opts);
-      await d.record(logCtx, () => d.store.transaction(() => {
-        d.store.markRetry(row.id, d.now() + delay, f.reason);
-        if (guard) keepUncertainSend(d.store, { delivery: row.id, note: row.noteId, target: logCtx.target, at: d.now(), guard: guard.guard, reason: f.reason });
-      }));
-      d.log.warn({ ...logCtx, reason: f.reason, retryInMs: delay }, 'delivery will be retried');
-      d.onEvent({ row, outcome: 'retry', error: f.reason, uncertain: guard?.guard });
-      return;
+      return retryLater(d, row, f, logCtx, guard, { backoffStep: attempts, spendsAttempt: true });
     }
     case 'rate-limited': {
       const delay = rateLimitedDelayMs(f.retryAfterMs);
@@ -144,17 +136,21 @@ async function parkForOutage(d: FailureDeps, row: OutboxRow, f: Extract<FailureC
 }
 
 /**
- * A failure judged neither the platform's nor the post's yet (outages.ts `unjudged`): tried again after a backoff
- * (`tries`: such failures in a row), no attempt spent, and judged then against what answered or failed meanwhile.
+ * A transient failure tried again after a backoff (`backoffStep`: the post's attempts, or, for a failure judged neither
+ * the platform's nor the post's yet (outages.ts `unjudged`), such failures in a row). Only the post's own failure spends
+ * an attempt; an unjudged one is judged again then against what answered or failed meanwhile.
  */
-async function retryUnjudged(d: FailureDeps, row: OutboxRow, f: Extract<FailureClass, { kind: 'transient' }>, logCtx: LogContext, guard: ResendGuard | undefined, tries: number): Promise<void> {
+async function retryLater(d: FailureDeps, row: OutboxRow, f: Extract<FailureClass, { kind: 'transient' }>, logCtx: LogContext, guard: ResendGuard | undefined, how: { backoffStep: number; spendsAttempt: boolean }): Promise<void> {
   if (guard) d.log.warn({ ...logCtx, reason: f.reason, guard: guard.guard }, uncertainLine(row, guard));
-  const delay = guard ? resendDelayMs(guard, backoffMs(tries, d.opts)) : backoffMs(tries, d.opts);
+  const backoff = backoffMs(how.backoffStep, d.opts);
+  const delay = guard ? resendDelayMs(guard, backoff) : backoff;
   await d.record(logCtx, () => d.store.transaction(() => {
-    d.store.markRateLimited(row.id, d.now() + delay, f.reason);
+    if (how.spendsAttempt) d.store.markRetry(row.id, d.now() + delay, f.reason);
+    else d.store.markRateLimited(row.id, d.now() + delay, f.reason);
     if (guard) keepUncertainSend(d.store, { delivery: row.id, note: row.noteId, target: logCtx.target, at: d.now(), guard: guard.guard, reason: f.reason });
   }));
-  d.log.warn({ ...logCtx, reason: f.reason, retryInMs: delay }, 'delivery will be retried (no attempt spent until it is known whether the chat or the platform is failing)');
+  const line = how.spendsAttempt ? 'delivery will be retried' : 'delivery will be retried (no attempt spent until it is known whether the chat or the platform is failing)';
+  d.log.warn({ ...logCtx, reason: f.reason, retryInMs: delay }, line);
   d.onEvent({ row, outcome: 'retry', error: f.reason, uncertain: guard?.guard });
 }
 
