@@ -109,6 +109,15 @@ describe('a subscribed chat gone for good', () => {
  * (changes nothing) is asked first: it shows the chat, so the send is this post's transient failure, retried, and the
  * subscription is kept. A chat getChat cannot find either is forgotten, as above.
  */
+/** The chat kept: still subscribed, not forgotten, not paused, and no "gone for good" said. */
+function expectKept(sb: Sandbox, svc: InProcessCli): void {
+  const s = statusJson(sb.db);
+  expect(s.subscriptions).toBe(1);
+  expect(s.chatsForgotten ?? []).toEqual([]);
+  expect(s.paused).toEqual([]);
+  expect(svc.stderr).not.toContain('chat gone for good');
+}
+
 describe('a live chat a send says is not found', () => {
   it('Telegram: getChat shows it, so its subscription stays and the post goes once the sends are answered again', { timeout: 60_000 }, async ({ telegram: fake }) => {
     const live = fake.addChat(-721, 'group', { [ADMIN]: 'creator' });
@@ -119,11 +128,7 @@ describe('a live chat a send says is not found', () => {
     writeFileSync(path.join(sb.notes, 'alpha.md'), note('Alpha', 'Alpha body about lanterns by the river.'));
     await fake.waitFor(() => fake.calls.filter((c) => c.method === 'sendMessage' && c.status === 400).length >= 2, 20_000, 'the post refused twice');
     expect(fake.calls.some((c) => c.method === 'getChat')).toBe(true);
-    const s = statusJson(sb.db);
-    expect(s.subscriptions).toBe(1);
-    expect(s.chatsForgotten ?? []).toEqual([]);
-    expect(s.paused).toEqual([]);
-    expect(svc.stderr).not.toContain('chat gone for good');
+    expectKept(sb, svc);
 
     delete live.refuse;
     await fake.waitFor(() => fake.sentTo(live.id).some((m) => m.text.startsWith('Alpha')), 20_000, 'the post once sends are answered again');
@@ -139,11 +144,7 @@ describe('a live chat a send says is not found', () => {
     const refused = () => fake.requests.filter((r) => r.method === 'POST' && r.path === `/channels/${ch.id}/messages` && r.status === 404).length;
     await fake.waitFor(() => refused() >= 2, 20_000, 'the post refused twice');
     expect(fake.requests.some((r) => r.method === 'GET' && r.path === `/channels/${ch.id}`)).toBe(true);
-    const s = statusJson(sb.db);
-    expect(s.subscriptions).toBe(1);
-    expect(s.chatsForgotten ?? []).toEqual([]);
-    expect(s.paused).toEqual([]);
-    expect(svc.stderr).not.toContain('chat gone for good');
+    expectKept(sb, svc);
 
     delete ch.refusePosts;
     await fake.waitFor(() => fake.messagesIn(ch.id).some((m) => m.embeds[0]?.title === 'Alpha'), 20_000, 'the post once posts are taken again');
