@@ -18,7 +18,9 @@ const KEPT_UPDATES_KEY = 'telegram.webhook.kept';
 /** Updates kept at most (as many as the webhook holds in hand); beyond it the oldest goes, said in the log. */
 const MAX_KEPT = 100;
 
-const keptSchema = z.array(z.looseObject({ update_id: z.number().int().nonnegative() }));
+/** The one field every update has (core.telegram.org/bots/api#update), read from a webhook's body and a kept update; the rest is grammY's to read. */
+export const updateSchema = z.looseObject({ update_id: z.number().int().nonnegative() });
+const keptSchema = z.array(updateSchema);
 
 export class KeptUpdates {
   private kept: Update[];

@@ -8,10 +8,9 @@
 import { timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Update } from '@grammyjs/types';
-import { z } from 'zod';
 import type { Logger } from '../../log.js';
 import { errorText } from '../../errors.js';
-import type { KeptUpdates } from './kept-updates.js';
+import { updateSchema, type KeptUpdates } from './kept-updates.js';
 
 /**
  * An update is a few kilobytes (a message of 4096 characters with its entities); 1 MiB bounds the
@@ -20,9 +19,6 @@ import type { KeptUpdates } from './kept-updates.js';
 const MAX_UPDATE_BYTES = 1024 * 1024;
 /** Update ids remembered to recognise one Telegram sends again (it re-sends when an answer is lost). */
 const REMEMBERED_UPDATES = 10_000;
-
-/** The one field every update has (core.telegram.org/bots/api#update); the rest is grammY's to read. */
-const updateSchema = z.looseObject({ update_id: z.number().int().nonnegative() });
 
 export interface WebhookServerOptions {
   host: string;
