@@ -18,7 +18,7 @@ import { pausedTargets } from '../store/status.js';
 import type { Store } from '../store/store.js';
 import { targetKey, type DigestItem, type Target } from '../store/types.js';
 import { FAMILY_PREFIX, familyTargets, liveMembers } from './family.js';
-import { routeTargets } from './route.js';
+import { routeTarget, routeTargets } from './route.js';
 
 export interface ChatWantsDeps {
   store: Store;
@@ -92,7 +92,7 @@ function dropUnwantedLines(d: ChatWantsDeps, routes: readonly Route[], id: numbe
 
 /** The chats a route or a subscription names now. */
 function namedChats(d: ChatWantsDeps, routes: readonly Route[]): Set<string> {
-  return new Set([...routes.map((r) => targetKey({ platform: r.platform, chat: r.chat, thread: r.thread ?? '' })), ...d.store.subscriptions().map((s) => targetKey(s.target))]);
+  return new Set([...routes.map((r) => targetKey(routeTarget(r))), ...d.store.subscriptions().map((s) => targetKey(s.target))]);
 }
 
 /** Deliveries waiting for `target`. */
@@ -183,7 +183,7 @@ export function forgetChat(d: ChatWantsDeps, named: Target): ChatForgotten {
     const wasPaused = d.store.isPaused(target);
     const subscriptions = d.store.unsubscribe(target);
     const calledOff = callOffUnwanted(d, routes, target) + dropAllWaiting(d, routes, target);
-    const routed = routes.some((r) => targetKey({ platform: r.platform, chat: r.chat, thread: r.thread ?? '' }) === targetKey(target));
+    const routed = routes.some((r) => targetKey(routeTarget(r)) === targetKey(target));
     return { target, subscriptions, calledOff, wasPaused, routed };
   });
 }
@@ -201,7 +201,7 @@ export function settleChatsAtStart(d: ChatWantsDeps): void {
     for (const w of d.store.pausedChats.awaitingBot()) if (named.has(targetKey(w.target)) && d.store.pausedChats.namedAgain(w.target)) d.log.info({ target: targetKey(w.target) }, 'chat waiting for the bot named again: paused as before');
     callOffUnwanted(d, routes);
     letGoUnnamedPaused(d, routes);
-    const routed = new Set(routes.map((r) => targetKey({ platform: r.platform, chat: r.chat, thread: r.thread ?? '' })));
+    const routed = new Set(routes.map((r) => targetKey(routeTarget(r))));
     for (const p of pausedTargets(d.store.sql)) {
       if (!routed.has(targetKey(p.target))) continue;
       d.store.resume(p.target);

@@ -9,6 +9,7 @@ import { originalAmong } from '../notes/original.js';
 import type { AlsoIn, NoteInfo, NoteRow, Subscription, Target } from '../store/types.js';
 import { summaryDeferred, targetKey } from '../store/types.js';
 import { langMatches, matchesFilter, routeAllowed } from '../notes/filter.js';
+import { routeTarget } from './route.js';
 
 /** The outbox and posts key of a family's announcement (notes' own ids never start with it). */
 export const FAMILY_PREFIX = 'family:';
@@ -90,7 +91,7 @@ export function familyTargets<M extends MemberRow = NoteRow>(members: readonly M
     const member = chooseMember(members, { langs: filter?.lang, chatLocale, shown: () => sentIn(target) });
     if (member && routeAllowed(route?.name, member.info, route !== undefined)) out.set(key, { target, member });
   };
-  for (const r of routes) consider({ platform: r.platform, chat: r.chat, thread: r.thread ?? '' }, r.filter, r.locale, r);
+  for (const r of routes) consider(routeTarget(r), r.filter, r.locale, r);
   for (const s of subscriptions) consider(s.target, s.filter, s.locale);
   return [...out.values()];
 }

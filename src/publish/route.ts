@@ -4,11 +4,16 @@ import type { NoteInfo, Subscription, Target } from '../store/types.js';
 import { targetKey } from '../store/types.js';
 import { matchesFilter, routeAllowed } from '../notes/filter.js';
 
+/** The chat (and thread) a config route names. */
+export function routeTarget(r: Pick<Route, 'platform' | 'chat' | 'thread'>): Target {
+  return { platform: r.platform, chat: r.chat, thread: r.thread ?? '' };
+}
+
 export function routeTargets(note: NoteInfo, routes: readonly Route[], subscriptions: readonly Subscription[], enabled: ReadonlySet<string>): Target[] {
   const out = new Map<string, Target>();
   for (const r of routes) {
     if (!enabled.has(r.platform) || !matchesFilter(r.filter, note) || !routeAllowed(r.name, note, true)) continue;
-    const t: Target = { platform: r.platform, chat: r.chat, thread: r.thread ?? '' };
+    const t = routeTarget(r);
     out.set(targetKey(t), t);
   }
   // A chat's subscription on a platform started without its token still gets its deliveries: they

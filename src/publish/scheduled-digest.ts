@@ -11,6 +11,7 @@ import type { Store } from '../store/store.js';
 import type { DeliveryPayload, NoteInfo, OutboxRow, SummaryPayload, Target } from '../store/types.js';
 import { targetKey } from '../store/types.js';
 import { openIn, openInArgs } from '../store/open-outbox.js';
+import { routeTarget } from './route.js';
 
 /** A new announcement for one chat, before it is queued. */
 export interface NewPost {
@@ -25,7 +26,7 @@ export interface NewPost {
 /** The filters of every route and subscription naming the chat, where its digest schedules live. */
 function chatFilters(store: Store, routes: readonly Route[], target: Target): (Filter | undefined)[] {
   const key = targetKey(target);
-  const named = routes.filter((r) => targetKey({ platform: r.platform, chat: r.chat, thread: r.thread ?? '' }) === key);
+  const named = routes.filter((r) => targetKey(routeTarget(r)) === key);
   return [...named.map((r) => r.filter), ...store.subscriptions(target).map((s) => s.filter)];
 }
 
