@@ -9,7 +9,7 @@ import { afterAll, describe, expect } from 'vitest';
 import { itWithFakes } from '../helpers/fakes.js';
 import { InProcessCli, fileParseThreads } from '../helpers/inproc.js';
 import { killLeftoverServices, note, sandbox } from '../helpers/service.js';
-import { bodyOf, channelPostBody, forumPostBody, webhookPostBody } from '../../src/adapters/discord/deliver.js';
+import { bodyOf, channelPostBody, forumPostBody, webhookPostBody } from '../../src/adapters/discord/bodies.js';
 import { Templates } from '../../src/render/templates/compile.js';
 import type { Summary } from '../../src/summary/build.js';
 

@@ -21,6 +21,7 @@ import { cliIn } from '../helpers/cli.js';
 import { itWithFakes } from '../helpers/fakes.js';
 import { InProcessCli } from '../helpers/inproc.js';
 import { freePort } from '../helpers/net.js';
+import { until } from '../helpers/until.js';
 import { killLeftoverServices, note, sandbox, type Sandbox } from '../helpers/service.js';
 
 const TELEGRAM_TOKEN = '123456:TEST-token-abcdefghijklmnopqrstuvwxyz';
@@ -214,6 +215,57 @@ describe.concurrent('Discord: a post whose answer never came', () => {
     const s = await statusOf(sb);
     expect(s.uncertain.total).toBe(0);
     expect(s.failures).toEqual([]);
+  });
+});
+
+/**
+ * A post's first answer lost, then Discord down until the note changed: the post waiting in the outbox takes the
+ * newer state, but Discord answers its resend with the first message as it was (the nonce; the forum lookup). The
+ * chat must end showing the newest state once (issue 25, tester 31-1 F1-F3, F5).
+ */
+describe.concurrent('Discord: a post whose answer never came, its note changed before it went again', () => {
+  async function answerLostThenDown(discord: FakeDiscord, route: string, where: (method: string, p: string) => boolean, firstFile: string) {
+    const { sb, svc } = await discordService(discord, route);
+    // The first send is taken and its answer dropped; from then on every call fails (an outage) until the test ends it.
+    discord.dropAnswers = { count: 1, where: (method, p) => where(method, p) && ((discord.failEveryCall = 502), true) };
+    writeFileSync(path.join(sb.notes, firstFile), note('First title', 'The first version.'));
+    await until(() => /no answer to a post to discord/.test(svc.stderr), 15_000, 'the post waiting to go again');
+    return { sb, svc };
+  }
+
+  async function changeThenRecover(discord: FakeDiscord, svc: InProcessCli, changes: () => void, files: string[]) {
+    svc.forgetBatched(files);
+    changes();
+    await svc.batched(files);
+    const from = svc.events.length;
+    discord.failEveryCall = 0;
+    await svc.idle(from, 30_000);
+  }
+
+  it('a channel post (its nonce answers with the first message): that message is edited to the newest state, shown once', async ({ discord }) => {
+    const guild = discord.addGuild();
+    const ch = discord.addChannel(guild, 0, 'notes');
+    ch.permission_overwrites = [overwrite(guild, 'role', { deny: ['ReadMessageHistory'] })]; // only the nonce recognises it
+    const posts = (method: string, p: string) => method === 'POST' && p === `/channels/${ch.id}/messages`;
+    const { sb, svc } = await answerLostThenDown(discord, `  - platform: discord\n    chat: "${ch.id}"\n`, posts, 'lost-en.md');
+    await changeThenRecover(discord, svc, () => writeFileSync(path.join(sb.notes, 'lost-en.md'), note('Second title', 'The second version.')), ['lost-en.md']);
+    const shown = discord.messagesIn(ch.id);
+    expect(shown).toHaveLength(1);
+    expect(shown[0]!.embeds[0]).toMatchObject({ title: 'Second title' });
+    expect(JSON.stringify(shown[0]!.embeds)).toContain('The second version');
+    expect(svc.stderr).toMatch(/answered with the message its first send made \(its nonce\), which shows an older state of the note: edited/);
+    expect(await svc.stop()).toBe(0);
+  });
+
+  it('a forum post (found by the lookup): renamed and edited to the newest state, shown once', async ({ discord }) => {
+    const forum = discord.addChannel(discord.addGuild(), ChannelType.GuildForum, 'forum');
+    const posts = (method: string, p: string) => method === 'POST' && p === `/channels/${forum.id}/threads`;
+    const { sb, svc } = await answerLostThenDown(discord, `  - platform: discord\n    chat: "${forum.id}"\n`, posts, 'forum-en.md');
+    await changeThenRecover(discord, svc, () => writeFileSync(path.join(sb.notes, 'forum-en.md'), note('Retitled post', 'The second version.')), ['forum-en.md']);
+    const threads = discord.postsIn(forum.id);
+    expect(threads.map((t) => t.name)).toEqual(['Retitled post']);
+    expect(JSON.stringify(discord.messagesIn(threads[0]!.id)[0]!.embeds)).toContain('The second version');
+    expect(await svc.stop()).toBe(0);
   });
 });
 

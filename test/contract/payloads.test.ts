@@ -8,7 +8,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { autocompleteChoices } from '../../src/adapters/discord/adapter.js';
 import { discordCommandPayloads } from '../../src/adapters/discord/commands.js';
-import { appliedTagsFor, bodyOf, channelPostBody, forumPostBody, webhookPostBody } from '../../src/adapters/discord/deliver.js';
+import { appliedTagsFor, bodyOf, channelPostBody, forumPostBody, webhookPostBody } from '../../src/adapters/discord/bodies.js';
 import type { OutgoingMessage } from '../../src/publish/port.js';
 import { inlineArticle, renderTelegramReply, telegramCommandLists } from '../../src/adapters/telegram/render.js';
 import { STALE_COMMAND_TEXT } from '../../src/adapters/telegram/updates.js';

@@ -3,7 +3,7 @@
  * channel (or thread), a forum (a post per note) and a channel webhook. Every body is typed with
  * discord-api-types, the platform's own types. Links to the documentation are beside each rule.
  */
-import { ChannelFlags, ChannelType, DiscordAPIError, MessageFlags, Routes, type REST } from 'discord.js';
+import { ChannelFlags, ChannelType, DiscordAPIError, Routes, type REST } from 'discord.js';
 import type {
   APIChannel,
   APIMessage,
@@ -12,19 +12,17 @@ import type {
   RESTPatchAPIChannelMessageJSONBody,
   RESTPatchAPIWebhookWithTokenMessageJSONBody,
   RESTPostAPIChannelMessageJSONBody,
-  RESTPostAPIGuildForumThreadsJSONBody,
   RESTPostAPIWebhookWithTokenJSONBody,
 } from 'discord-api-types/v10';
 import type { Logger } from '../../log.js';
-import { newNotesText, renderDiscordDigest } from '../../render/digest.js';
-import { discordPayloadFor, type RouteTemplates } from '../../render/templates/payloads.js';
 import { Templates } from '../../render/templates/compile.js';
 import type { Target } from '../../store/types.js';
-import { truncate } from '../../util/text.js';
 import type { OutgoingMessage, ResendGuard, SendContext } from '../../publish/port.js';
 import { DISCORD_CODES, DiscordMissingPermissionsError } from './errors.js';
 import { UnansweredForumPosts } from './forum-lookup.js';
 import { findUnrecordedPost, identityOf } from './history-lookup.js';
+import { showsOtherThan } from './shown.js';
+import { appliedTagsFor, bodyOf, channelPostBody, forumPostBody, threadNameOf, webhookPostBody } from './bodies.js';
 import { errorText } from '../../errors.js';
 
 /** A channel whose announcements go through a webhook, with its own name and avatar. */
@@ -77,64 +75,8 @@ const THREAD_PREFIX = 'thread:';
 const CHANNEL_TTL_MS = 5 * 60_000;
 /** How long a post's nonce is trusted to catch a resend: Discord checks "the past few minutes" (message.mdx, Create Message). */
 const NONCE_TRUSTED_MS = 2 * 60_000;
-/** Discord allows up to 5 applied tags on a thread (channel.mdx, Modify Channel, `applied_tags`). */
-const MAX_APPLIED_TAGS = 5;
-
-type MessageBody = RESTPostAPIChannelMessageJSONBody & RESTPatchAPIChannelMessageJSONBody;
-
-/** The body of a post or an edit: a note's through its chat's templates (render/templates/payloads.ts). */
-export function bodyOf(m: OutgoingMessage, templates: RouteTemplates): MessageBody {
-  return m.type === 'summary' ? discordPayloadFor(m, templates) : renderDiscordDigest(m.items);
-}
-
-/**
- * A new message's flags: SUPPRESS_NOTIFICATIONS (1 << 12) for a silent post, "will not trigger push
- * and desktop notifications" (message.mdx, Message Flags; one of the flags Create Message and
- * Execute Webhook take). Edits never notify, so only posts carry it.
- */
-function postFlags(m: OutgoingMessage): { flags?: number } {
-  return m.type === 'summary' && m.silent ? { flags: MessageFlags.SuppressNotifications } : {};
-}
-
-/** A channel post: the body with the delivery's nonce, enforced (message.mdx, Create Message). */
-export function channelPostBody(m: OutgoingMessage, nonce: string, templates: RouteTemplates): RESTPostAPIChannelMessageJSONBody {
-  return { ...bodyOf(m, templates), ...postFlags(m), nonce: nonce.slice(0, 25), enforce_nonce: true };
-}
-
-/** A forum post's (or webhook thread's) name: 1–100 characters (channel.mdx, Start Thread in Forum). */
-function threadNameOf(m: OutgoingMessage): string {
-  return truncate(m.type === 'summary' ? m.summary.title : newNotesText(m.items.length), 100) || 'New note';
-}
-
-/** A forum post: a thread named after the note, its message, and the tags that apply. */
-export function forumPostBody(m: OutgoingMessage, appliedTags: string[], templates: RouteTemplates): RESTPostAPIGuildForumThreadsJSONBody {
-  return { name: threadNameOf(m), message: { ...bodyOf(m, templates), ...postFlags(m) }, ...(appliedTags.length ? { applied_tags: appliedTags } : {}) };
-}
-
-/**
- * A webhook execution: the body with the route's name and avatar; in a forum, the post's name and
- * its tags (`thread_name`, `applied_tags`: webhook.mdx, Execute Webhook).
- */
-export function webhookPostBody(hook: Pick<DiscordWebhookRoute, 'username' | 'avatarUrl'>, m: OutgoingMessage, forum: boolean, templates: RouteTemplates, appliedTags: string[] = []): RESTPostAPIWebhookWithTokenJSONBody {
-  const thread = forum ? { thread_name: threadNameOf(m), ...(appliedTags.length ? { applied_tags: appliedTags } : {}) } : {};
-  return { ...bodyOf(m, templates), ...postFlags(m), ...(hook.username ? { username: hook.username } : {}), ...(hook.avatarUrl ? { avatar_url: hook.avatarUrl } : {}), ...thread };
-}
-
 function isCode(e: unknown, code: number): e is DiscordAPIError {
   return e instanceof DiscordAPIError && e.code === code;
-}
-
-/** The forum's tag ids for this message: the route's tags, then the note's own tags, matched by name. */
-export function appliedTagsFor(forum: ChannelFacts, message: OutgoingMessage, routeTags: readonly string[] = []): string[] {
-  const byName = new Map(forum.availableTags.map((t) => [t.name.toLowerCase(), t.id]));
-  const wanted = [...routeTags, ...(message.type === 'summary' ? message.summary.tags : [])];
-  const ids: string[] = [];
-  for (const name of wanted) {
-    const id = byName.get(name.toLowerCase());
-    if (id && !ids.includes(id)) ids.push(id);
-    if (ids.length === MAX_APPLIED_TAGS) break;
-  }
-  return ids;
 }
 
 export interface DiscordDelivery {
@@ -278,7 +220,7 @@ class DiscordRestDelivery implements DiscordDelivery {
       const applied = appliedTagsFor(facts, message, route?.forumTags);
       if (applied.length === 0 && (facts.flags & ChannelFlags.RequireTag) !== 0) this.log.warn({ channel }, 'this forum requires a tag and none of the route’s or note’s tags match one; Discord will refuse the post');
       const found = facts.guildId && this.forumSends.has(ctx.deliveryId) ? await this.forumSends.find(ctx.deliveryId, facts.guildId, ctx.signal) : undefined;
-      if (found) this.log.warn({ channel, thread: found }, 'found the forum post whose answer never came; it is not posted again');
+      if (found) await this.refreshAnswer(target, `${THREAD_PREFIX}${found}`, message, ctx, 'found the forum post whose answer never came; it is not posted again, and is edited to show the note as it is now');
       const create = () => this.rest.post(Routes.threads(channel), { body: forumPostBody(message, applied, this.templates.forTarget(target)), signal: ctx.signal }) as Promise<APIThreadChannel>;
       return { messageId: `${THREAD_PREFIX}${found ?? (await this.forumSends.post(ctx.deliveryId, channel, threadNameOf(message), create)).id}` };
     }
@@ -286,10 +228,23 @@ class DiscordRestDelivery implements DiscordDelivery {
     // `enforce_nonce`: "the past few minutes"); a post no record here knows is looked for first (history-lookup.ts).
     const body = channelPostBody(message, ctx.nonce, this.templates.forTarget(target));
     const found = message.type === 'summary' && ctx.recordedAmong ? await findUnrecordedPost(this.rest, this.log, { channel, botUserId: this.o.botUserId?.(), want: identityOf(body), refresh: (id) => this.edit(target, id, message, ctx), recordedAmong: ctx.recordedAmong, delivery: ctx.deliveryId }, ctx.signal) : undefined;
-    const msg = found ? { id: found } : ((await this.rest.post(Routes.channelMessages(channel), { body, signal: ctx.signal })) as APIMessage);
+    const msg = { id: found ?? (await this.channelPost(target, channel, body, message, ctx)) };
     // Followers only see what is crossposted. Discord allows about 10 a channel an hour, so the
     // crosspost is not sent here: the outbox queues it apart and sends it when the limit allows.
     return { messageId: msg.id, ...(route?.crosspost && facts.type === ChannelType.GuildAnnouncement ? { crosspost: true } : {}) };
+  }
+
+  /** Create Message; a resend answered with its first send's message showing an older state of the note edits it. */
+  private async channelPost(target: Target, channel: string, body: RESTPostAPIChannelMessageJSONBody, message: OutgoingMessage, ctx: SendContext): Promise<string> {
+    const answer = (await this.rest.post(Routes.channelMessages(channel), { body, signal: ctx.signal })) as APIMessage;
+    if (showsOtherThan(answer, body)) await this.refreshAnswer(target, answer.id, message, ctx, 'the post was answered with the message its first send made (its nonce), which shows an older state of the note: edited to show it now');
+    return answer.id;
+  }
+
+  /** A post Discord already had (its first send's answer lost) is edited to show what the post carries now. */
+  private async refreshAnswer(target: Target, messageId: string, message: OutgoingMessage, ctx: SendContext, why: string): Promise<void> {
+    this.log.warn({ target: target.chat, messageId, delivery: ctx.deliveryId }, why);
+    await this.edit(target, messageId, message, ctx);
   }
 
   /** A refusal for want of permissions names the ones missing (Embed Links, say), where the gateway knows them. */
