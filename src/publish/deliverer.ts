@@ -13,7 +13,8 @@ import type { Platform } from '../config/schema.js';
 import type { LiveChecker } from './live.js';
 import { errorText } from '../errors.js';
 import { OUTAGE_PARK_MS, recordFailure, type DeliveryEvent, type LogContext } from './outcomes.js';
-import { PlatformOutages, type OutageHooks, type Try } from './outages.js';
+import { PlatformOutages, tryAfter, type OutageHooks, type Try } from './outages.js';
+import { dropClosedTries, takeLastTry } from '../store/delivery-tries.js';
 import { RefusedTokens, type TokenRefusals } from './refused-tokens.js';
 import { confirmedChatGone } from './chat-gone.js';
 import { BookkeepingWaits } from './bookkeeping-waits.js';
@@ -95,6 +96,7 @@ export class Deliverer {
   start(): void {
     recordJournaledPosts(this.store, this.opts.sent, (row, messageId, crosspost) => this.recordPost(row, messageId, crosspost), this.log);
     const recovered = this.store.recoverSending();
+    dropClosedTries(this.store.sql);
     if (recovered) this.log.warn({ count: recovered }, 'deliveries interrupted by a stop were re-queued (same nonce)');
     this.catchUpClock(this.now());
     this.running = true;
@@ -221,7 +223,7 @@ export class Deliverer {
     if (this.opts.live && row.kind === 'post' && !scheduledDigest && !this.opts.live.mayPost(row, this.store.postOf(row.noteId, row.target) !== undefined)) {
       return; // its page is being asked; the chat's next delivery goes meanwhile
     }
-    const tried = this.outages.trying(row, this.now());
+    const tried = tryAfter(takeLastTry(this.store.sql, row.id), this.now());
     this.store.markSending(row.id);
     let sent: { outcome: 'done'; messageId: string } | { outcome: 'skipped' };
     try {

@@ -12,6 +12,7 @@ import { EDIT_NOT_SENT } from '../store/edits-not-sent.js';
 import { MOVED_ONTO_OWN } from '../store/chat-move.js';
 import { keepUncertainSend, resendDelayMs, uncertainLine } from './uncertain.js';
 import type { GoneVerdict, PlatformOutages, Try } from './outages.js';
+import { keepLastTry } from '../store/delivery-tries.js';
 
 /** How long a delivery parked for its platform's outage waits at most; the platform answering again wakes it sooner (store.wakePlatform). */
 export const OUTAGE_PARK_MS = 60 * 60_000;
@@ -30,7 +31,7 @@ export type LogContext = { delivery: number; note: string | null; target: string
 
 /** What recording a failure needs of the deliverer: its store's outcome writes, log, events, clock and retry policy. */
 export interface FailureDeps {
-  store: Pick<Store, 'transaction' | 'markDone' | 'markRetry' | 'markRateLimited' | 'markFailed' | 'dropPost' | 'pause' | 'moveChat' | 'getMeta' | 'setMeta'>;
+  store: Pick<Store, 'transaction' | 'markDone' | 'markRetry' | 'markRateLimited' | 'markFailed' | 'dropPost' | 'pause' | 'moveChat' | 'getMeta' | 'setMeta' | 'sql'>;
   log: Logger;
   onEvent: (e: DeliveryEvent) => void;
   now: () => number;
@@ -128,6 +129,7 @@ async function parkForOutage(d: FailureDeps, row: OutboxRow, f: Extract<FailureC
   if (guard) d.log.warn({ ...logCtx, reason: f.reason, guard: guard.guard }, uncertainLine(row, guard));
   await d.record(logCtx, () => d.store.transaction(() => {
     d.store.markRateLimited(row.id, d.now() + OUTAGE_PARK_MS, `${row.target.platform} is not answering (${f.reason}): waits until it answers, no attempt spent`);
+    keepTry(d, row, 0);
     if (guard) keepUncertainSend(d.store, { delivery: row.id, note: row.noteId, target: logCtx.target, at: d.now(), guard: guard.guard, reason: f.reason });
   }));
   d.outages?.of.lost(row, f.reason);
@@ -147,6 +149,7 @@ async function retryLater(d: FailureDeps, row: OutboxRow, f: Extract<FailureClas
   await d.record(logCtx, () => d.store.transaction(() => {
     if (how.spendsAttempt) d.store.markRetry(row.id, d.now() + delay, f.reason);
     else d.store.markRateLimited(row.id, d.now() + delay, f.reason);
+    keepTry(d, row, how.spendsAttempt ? 0 : how.backoffStep);
     if (guard) keepUncertainSend(d.store, { delivery: row.id, note: row.noteId, target: logCtx.target, at: d.now(), guard: guard.guard, reason: f.reason });
   }));
   const line = how.spendsAttempt ? 'delivery will be retried' : 'delivery will be retried (no attempt spent until it is known whether the chat or the platform is failing)';
@@ -164,9 +167,20 @@ async function chatGoneNotJudged(d: FailureDeps, row: OutboxRow, reason: string,
     return parkForOutage(d, row, { kind: 'transient', reason }, logCtx, undefined);
   }
   const delay = backoffMs(1, d.opts);
-  await d.record(logCtx, () => d.store.markRateLimited(row.id, d.now() + delay, reason));
+  await d.record(logCtx, () => d.store.transaction(() => {
+    d.store.markRateLimited(row.id, d.now() + delay, reason);
+    keepTry(d, row, 0);
+  }));
   d.log.warn({ ...logCtx, reason, retryInMs: delay }, 'the chat is said to be gone: asked again before it is forgotten, in case other chats meet the same answer (the platform\'s trouble)');
   d.onEvent({ row, outcome: 'retry', error: reason });
+}
+
+/**
+ * A try whose failure said nothing of the chat, kept with the outbox (store/delivery-tries.ts) so the next try, in this
+ * run or a later one, is judged against it: `unjudged`, its failures in a row judged neither way (0 once judged).
+ */
+function keepTry(d: FailureDeps, row: OutboxRow, unjudged: number): void {
+  if (d.outages) keepLastTry(d.store.sql, row.id, { at: d.outages.tried.at, unjudged });
 }
 
 /** Whose refusal a message that cannot go met: the chat's template's, or the platform's. */
