@@ -13,12 +13,14 @@ import type { LastTry } from '../store/delivery-tries.js';
 
 /**
  * A try of a delivery: when it goes out; since when the platform must have answered for its failure to be its own (its
- * previous try that failed unexplained, or now); and how many failures in a row before it were judged neither way.
+ * previous try that failed unexplained, or now); how many failures in a row before it were judged neither way; whether
+ * that try was told the chat is gone (not yet judged the chat's alone).
  */
 export interface Try {
   at: number;
   since: number;
   unjudged: number;
+  chatGoneBefore: boolean;
 }
 
 /**
@@ -26,7 +28,7 @@ export interface Try {
  * counts from it: that run's start, its platform answering as it connected, is an answer since).
  */
 export function tryAfter(last: LastTry | undefined, now: number): Try {
-  return { at: now, since: last?.at ?? now, unjudged: last?.unjudged ?? 0 };
+  return { at: now, since: last?.at ?? now, unjudged: last?.unjudged ?? 0, chatGoneBefore: last?.chatGone ?? false };
 }
 
 /**
@@ -114,7 +116,7 @@ export class PlatformOutages {
    * there last went through makes it the platform's trouble (parked as an outage, nothing forgotten). A chat's first
    * such answer with no other chat's beside it is asked again before it is judged alone (and then forgotten).
    */
-  chatGone(row: OutboxRow, now: number): GoneVerdict {
+  chatGone(row: OutboxRow, tried: Try, now: number): GoneVerdict {
     const platform = row.target.platform;
     const chat = targetKey(row.target);
     const okAt = this.deliveredAt.get(platform) ?? -Infinity;
@@ -122,7 +124,7 @@ export class PlatformOutages {
     if (!gone) this.goneAt.set(platform, (gone = new Map()));
     for (const [other, at] of gone) if (other !== chat && at <= okAt) gone.delete(other); // a delivery went through since: not "at once"
     const others = [...gone.keys()].some((other) => other !== chat);
-    const earlier = gone.get(chat);
+    const earlier = gone.get(chat) ?? (tried.chatGoneBefore ? tried.since : undefined); // said in an earlier run: kept with the delivery
     if (earlier === undefined) gone.set(chat, now);
     if (others) {
       const firstSaid = !this.goneSaid.has(platform);
