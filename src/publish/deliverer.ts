@@ -13,10 +13,12 @@ import type { Platform } from '../config/schema.js';
 import type { LiveChecker } from './live.js';
 import { errorText } from '../errors.js';
 import { OUTAGE_PARK_MS, recordFailure, type DeliveryEvent, type LogContext } from './outcomes.js';
-import { PlatformOutages, type OutageHooks, type Try } from './outages.js';
+import { PlatformOutages, tryAfter, type OutageHooks, type Try } from './outages.js';
+import { dropClosedTries, takeLastTry } from '../store/delivery-tries.js';
 import { RefusedTokens, type TokenRefusals } from './refused-tokens.js';
 import { confirmedChatGone } from './chat-gone.js';
 import { BookkeepingWaits } from './bookkeeping-waits.js';
+import { boundedCall, CallTimeout } from './call-bound.js';
 export type { DeliveryEvent } from './outcomes.js';
 
 /**
@@ -40,7 +42,7 @@ export interface DelivererOptions {
   maxDelayMs: number;
   /** Deliveries in flight at once, across targets. */
   concurrency: number;
-  /** A platform call that has not settled by then counts as a transient failure. */
+  /** A platform call that has not settled by then counts as a transient failure (an adapter that times its calls itself applies it: call-bound.ts). */
   callTimeoutMs?: number;
   /** Whether a platform is connected; deliveries to one that is not wait, using no attempt. */
   isUp?: (platform: Platform) => boolean;
@@ -61,7 +63,6 @@ export interface DelivererOptions {
 }
 
 const REMOVAL_WAIT_MS = 500; // a post whose note's removal is pending looks again this often (removals are decided in seconds)
-class CallTimeout extends Error { override readonly name = 'CallTimeout'; }
 
 const earliest = (a: number | undefined, b: number | undefined): number | undefined => (a === undefined ? b : b === undefined ? a : Math.min(a, b));
 const MAX_TIMER_MS = 2 ** 31 - 1;
@@ -95,6 +96,7 @@ export class Deliverer {
   start(): void {
     recordJournaledPosts(this.store, this.opts.sent, (row, messageId, crosspost) => this.recordPost(row, messageId, crosspost), this.log);
     const recovered = this.store.recoverSending();
+    dropClosedTries(this.store.sql);
     if (recovered) this.log.warn({ count: recovered }, 'deliveries interrupted by a stop were re-queued (same nonce)');
     this.catchUpClock(this.now());
     this.running = true;
@@ -221,7 +223,7 @@ export class Deliverer {
     if (this.opts.live && row.kind === 'post' && !scheduledDigest && !this.opts.live.mayPost(row, this.store.postOf(row.noteId, row.target) !== undefined)) {
       return; // its page is being asked; the chat's next delivery goes meanwhile
     }
-    const tried = this.outages.trying(row, this.now());
+    const tried = tryAfter(takeLastTry(this.store.sql, row.id), this.now());
     this.store.markSending(row.id);
     let sent: { outcome: 'done'; messageId: string } | { outcome: 'skipped' };
     try {
@@ -248,7 +250,7 @@ export class Deliverer {
   private async send(row: OutboxRow, adapter: ChatAdapter, ctx: SendContext, logCtx: LogContext): Promise<{ outcome: 'done'; messageId: string } | { outcome: 'skipped' }> {
     if (row.kind === 'post' || row.kind === 'digest') {
       if (row.kind === 'post' && row.payload.digestAt !== undefined) return this.scheduledDigest(row, row.payload.digestAt, adapter, ctx, logCtx);
-      const { messageId, crosspost } = await this.bounded((signal) => adapter.post(row.target, row.payload, { ...ctx, signal }));
+      const { messageId, crosspost } = await this.bounded(adapter, (signal) => adapter.post(row.target, row.payload, { ...ctx, signal }));
       // Recorded the moment the send returns; while the database cannot take it, the journal holds it.
       let journaled = false;
       const journal = () => {
@@ -267,7 +269,7 @@ export class Deliverer {
         return { outcome: 'skipped' };
       }
       // Its own lane (laneKey): a long rate limit waits here without holding the chat's posts.
-      await this.bounded((signal) => publish(row.target, p.messageId, { ...ctx, signal }));
+      await this.bounded(adapter, (signal) => publish(row.target, p.messageId, { ...ctx, signal }));
       await this.record(logCtx, () => this.store.markDone(row.id, p.messageId));
       return { outcome: 'done', messageId: p.messageId };
     }
@@ -278,13 +280,13 @@ export class Deliverer {
       return { outcome: 'skipped' };
     }
     if (row.kind === 'edit') {
-      await this.bounded((signal) => adapter.edit(row.target, post.messageId, row.payload, { ...ctx, signal }));
+      await this.bounded(adapter, (signal) => adapter.edit(row.target, post.messageId, row.payload, { ...ctx, signal }));
       await this.record(logCtx, () => this.store.transaction(() => {
         this.store.markDone(row.id, post.messageId);
         this.store.putPost(row.noteId, row.target, post.messageId, row.revision);
       }));
     } else {
-      await this.bounded((signal) => adapter.delete(row.target, post.messageId, { ...ctx, signal }));
+      await this.bounded(adapter, (signal) => adapter.delete(row.target, post.messageId, { ...ctx, signal }));
       await this.record(logCtx, () => this.store.transaction(() => {
         this.store.markDone(row.id, post.messageId);
         this.store.dropPost(row.noteId, row.target);
@@ -316,7 +318,7 @@ export class Deliverer {
     const held = this.store.heldForDigest(row.target, digestAt);
     const rows = held.some((r) => r.id === row.id) ? held : [row, ...held];
     const items = rows.flatMap((r) => (r.payload.type === 'summary' ? [{ noteId: r.noteId ?? '', title: r.payload.summary.title, url: r.payload.summary.url }] : []));
-    const { messageId } = await this.bounded((signal) => adapter.post(row.target, { type: 'digest', items }, { ...ctx, signal }));
+    const { messageId } = await this.bounded(adapter, (signal) => adapter.post(row.target, { type: 'digest', items }, { ...ctx, signal }));
     await this.record(logCtx, () => this.store.transaction(() => {
       for (const r of rows) {
         this.store.markDone(r.id, messageId);
@@ -338,13 +340,13 @@ export class Deliverer {
       await this.record(logCtx, () => this.store.markDone(row.id, null, 'skipped', `${row.target.platform} does not pin`));
       return { outcome: 'skipped' };
     }
-    await this.bounded((signal) => pin(row.target, p.messageId, { ...ctx, signal }));
+    await this.bounded(adapter, (signal) => pin(row.target, p.messageId, { ...ctx, signal }));
     const key = `pinned:${targetKey(row.target)}`; // the store's meta key: the last announcement notecast pinned in the chat
     const previous = this.store.getMeta(key);
     const unpin = adapter.unpin?.bind(adapter);
     if (p.unpinPrevious && unpin && previous && previous !== p.messageId) {
       try {
-        await this.bounded((signal) => unpin(row.target, previous, { ...ctx, signal }));
+        await this.bounded(adapter, (signal) => unpin(row.target, previous, { ...ctx, signal }));
       } catch (e) {
         if (e instanceof CallTimeout || adapter.classify(e, 'pin').kind !== 'gone') throw e;
       }
@@ -356,18 +358,9 @@ export class Deliverer {
     return { outcome: 'done', messageId: p.messageId };
   }
 
-  /** A hung call must not hold its chat's queue (and a concurrency slot) forever: it is aborted. */
-  private bounded<T>(call: (signal: AbortSignal) => Promise<T>): Promise<T> {
-    const ms = this.opts.callTimeoutMs ?? 120_000;
-    const abort = new AbortController();
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => {
-        reject(new CallTimeout(`no answer from the platform within ${ms} ms`));
-        abort.abort();
-      }, ms);
-    });
-    return Promise.race([call(abort.signal), timeout]).finally(() => clearTimeout(timer));
+  /** The call, bounded by `delivery.callTimeoutMs` unless its adapter times its calls itself (call-bound.ts). */
+  private bounded<T>(adapter: ChatAdapter, call: (signal: AbortSignal | undefined) => Promise<T>): Promise<T> {
+    return boundedCall(adapter, this.opts.callTimeoutMs ?? 120_000, call);
   }
 
   /**

@@ -9,10 +9,26 @@
  */
 import type { Platform } from '../config/schema.js';
 import { targetKey, type OutboxRow } from '../store/types.js';
+import type { LastTry } from '../store/delivery-tries.js';
 
-/** A try of a delivery: since when the platform must have answered for its failure to be its own (its previous try, or now). */
+/**
+ * A try of a delivery: when it goes out; since when the platform must have answered for its failure to be its own (its
+ * previous try that failed unexplained, or now); how many failures in a row before it were judged neither way; whether
+ * that try was told the chat is gone (not yet judged the chat's alone).
+ */
 export interface Try {
+  at: number;
   since: number;
+  unjudged: number;
+  chatGoneBefore: boolean;
+}
+
+/**
+ * A delivery's try going out `now`, after `last` (store/delivery-tries.ts: kept in the store, so a try in a later run
+ * counts from it: that run's start, its platform answering as it connected, is an answer since).
+ */
+export function tryAfter(last: LastTry | undefined, now: number): Try {
+  return { at: now, since: last?.at ?? now, unjudged: last?.unjudged ?? 0, chatGoneBefore: last?.chatGone ?? false };
 }
 
 /**
@@ -36,27 +52,14 @@ export interface OutageHooks {
   answered(platform: Platform): void;
 }
 
-const TRIED_KEPT = 10_000; // deliveries whose last try is remembered; past that the oldest are forgotten (a try then counts from itself)
-
 export class PlatformOutages {
   private readonly answeredAt = new Map<string, number>();
-  private readonly triedAt = new Map<number, number>();
-  private readonly unjudged = new Map<number, number>(); // delivery → its failures in a row judged neither way
   private readonly failedAt = new Map<string, Map<string, number>>(); // platform → chat → its last failure no answer explained
   private readonly deliveredAt = new Map<string, number>(); // platform → when a delivery there last went through
   private readonly goneAt = new Map<string, Map<string, number>>(); // platform → chat → its first chat-gone answer not yet judged alone
   private readonly goneSaid = new Set<string>(); // platforms whose chats' "chat not found" at once has been said since a delivery went through
 
   constructor(private readonly hooks: OutageHooks | undefined) {}
-
-  /** A delivery's call goes out now: returns since when the platform must have answered for a failure to be the message's own. */
-  trying(row: OutboxRow, now: number): Try {
-    const before = this.triedAt.get(row.id);
-    this.triedAt.delete(row.id);
-    this.triedAt.set(row.id, now);
-    if (this.triedAt.size > TRIED_KEPT) this.triedAt.delete(this.triedAt.keys().next().value!);
-    return { since: before ?? now };
-  }
 
   /** A delivery went through: the platform answers, and that chat is not gone. */
   delivered(row: OutboxRow, now: number): void {
@@ -68,8 +71,6 @@ export class PlatformOutages {
 
   /** The platform answered a delivery (it went through, or was refused for a reason of its own). */
   answered(row: OutboxRow, now: number): void {
-    this.triedAt.delete(row.id);
-    this.unjudged.delete(row.id);
     this.answeredAt.set(row.target.platform, now);
     this.hooks?.answered(row.target.platform);
   }
@@ -100,20 +101,12 @@ export class PlatformOutages {
       if (at <= answered) failed.delete(other); // an answer came since: that failure says nothing of an outage
       else if (other !== chat && at >= tried.since) otherFailed = true;
     }
-    if (answered >= tried.since) return this.judged(row, { by: 'own' });
+    if (answered >= tried.since) return { by: 'own' };
     failed.delete(chat);
     failed.set(chat, now);
-    if (otherFailed) return this.judged(row, { by: 'platform' });
-    const tries = (this.unjudged.get(row.id) ?? 0) + 1;
-    if (tries > UNJUDGED_TRIES) return this.judged(row, { by: 'platform' });
-    this.unjudged.set(row.id, tries);
-    if (this.unjudged.size > TRIED_KEPT) this.unjudged.delete(this.unjudged.keys().next().value!);
-    return { by: 'unjudged', tries };
-  }
-
-  private judged(row: OutboxRow, whose: Whose): Whose {
-    this.unjudged.delete(row.id);
-    return whose;
+    if (otherFailed) return { by: 'platform' };
+    const tries = tried.unjudged + 1;
+    return tries > UNJUDGED_TRIES ? { by: 'platform' } : { by: 'unjudged', tries };
   }
 
   /**
@@ -123,7 +116,7 @@ export class PlatformOutages {
    * there last went through makes it the platform's trouble (parked as an outage, nothing forgotten). A chat's first
    * such answer with no other chat's beside it is asked again before it is judged alone (and then forgotten).
    */
-  chatGone(row: OutboxRow, now: number): GoneVerdict {
+  chatGone(row: OutboxRow, tried: Try, now: number): GoneVerdict {
     const platform = row.target.platform;
     const chat = targetKey(row.target);
     const okAt = this.deliveredAt.get(platform) ?? -Infinity;
@@ -131,7 +124,7 @@ export class PlatformOutages {
     if (!gone) this.goneAt.set(platform, (gone = new Map()));
     for (const [other, at] of gone) if (other !== chat && at <= okAt) gone.delete(other); // a delivery went through since: not "at once"
     const others = [...gone.keys()].some((other) => other !== chat);
-    const earlier = gone.get(chat);
+    const earlier = gone.get(chat) ?? (tried.chatGoneBefore ? tried.since : undefined); // said in an earlier run: kept with the delivery
     if (earlier === undefined) gone.set(chat, now);
     if (others) {
       const firstSaid = !this.goneSaid.has(platform);

@@ -12,6 +12,7 @@ import { EDIT_NOT_SENT } from '../store/edits-not-sent.js';
 import { MOVED_ONTO_OWN } from '../store/chat-move.js';
 import { keepUncertainSend, resendDelayMs, uncertainLine } from './uncertain.js';
 import type { GoneVerdict, PlatformOutages, Try } from './outages.js';
+import { keepLastTry } from '../store/delivery-tries.js';
 
 /** How long a delivery parked for its platform's outage waits at most; the platform answering again wakes it sooner (store.wakePlatform). */
 export const OUTAGE_PARK_MS = 60 * 60_000;
@@ -30,7 +31,7 @@ export type LogContext = { delivery: number; note: string | null; target: string
 
 /** What recording a failure needs of the deliverer: its store's outcome writes, log, events, clock and retry policy. */
 export interface FailureDeps {
-  store: Pick<Store, 'transaction' | 'markDone' | 'markRetry' | 'markRateLimited' | 'markFailed' | 'dropPost' | 'pause' | 'moveChat' | 'getMeta' | 'setMeta'>;
+  store: Pick<Store, 'transaction' | 'markDone' | 'markRetry' | 'markRateLimited' | 'markFailed' | 'dropPost' | 'pause' | 'moveChat' | 'getMeta' | 'setMeta' | 'sql'>;
   log: Logger;
   onEvent: (e: DeliveryEvent) => void;
   now: () => number;
@@ -51,7 +52,7 @@ export interface FailureDeps {
 export async function recordFailure(d: FailureDeps, row: OutboxRow, f: FailureClass, logCtx: LogContext, guard?: ResendGuard): Promise<void> {
   const attempts = row.attempts + 1;
   if (f.kind === 'permanent' && f.chatGone && d.outages) {
-    const verdict = d.outages.of.chatGone(row, d.now());
+    const verdict = d.outages.of.chatGone(row, d.outages.tried, d.now());
     if (verdict.by !== 'alone') return chatGoneNotJudged(d, row, f.reason, verdict, logCtx);
   }
   if (f.kind !== 'transient') d.outages?.of.answered(row, d.now());
@@ -124,10 +125,11 @@ export async function recordFailure(d: FailureDeps, row: OutboxRow, f: FailureCl
  * parked, until its platform answers. A post whose answer never came keeps its uncertain-send handling:
  * said, kept for `status`, and sent again (with its guard) once the platform answers.
  */
-async function parkForOutage(d: FailureDeps, row: OutboxRow, f: Extract<FailureClass, { kind: 'transient' }>, logCtx: LogContext, guard: ResendGuard | undefined): Promise<void> {
+async function parkForOutage(d: FailureDeps, row: OutboxRow, f: Extract<FailureClass, { kind: 'transient' }>, logCtx: LogContext, guard: ResendGuard | undefined, chatGone = false): Promise<void> {
   if (guard) d.log.warn({ ...logCtx, reason: f.reason, guard: guard.guard }, uncertainLine(row, guard));
   await d.record(logCtx, () => d.store.transaction(() => {
     d.store.markRateLimited(row.id, d.now() + OUTAGE_PARK_MS, `${row.target.platform} is not answering (${f.reason}): waits until it answers, no attempt spent`);
+    keepTry(d, row, 0, chatGone);
     if (guard) keepUncertainSend(d.store, { delivery: row.id, note: row.noteId, target: logCtx.target, at: d.now(), guard: guard.guard, reason: f.reason });
   }));
   d.outages?.of.lost(row, f.reason);
@@ -147,6 +149,7 @@ async function retryLater(d: FailureDeps, row: OutboxRow, f: Extract<FailureClas
   await d.record(logCtx, () => d.store.transaction(() => {
     if (how.spendsAttempt) d.store.markRetry(row.id, d.now() + delay, f.reason);
     else d.store.markRateLimited(row.id, d.now() + delay, f.reason);
+    keepTry(d, row, how.spendsAttempt ? 0 : how.backoffStep);
     if (guard) keepUncertainSend(d.store, { delivery: row.id, note: row.noteId, target: logCtx.target, at: d.now(), guard: guard.guard, reason: f.reason });
   }));
   const line = how.spendsAttempt ? 'delivery will be retried' : 'delivery will be retried (no attempt spent until it is known whether the chat or the platform is failing)';
@@ -161,12 +164,24 @@ async function retryLater(d: FailureDeps, row: OutboxRow, f: Extract<FailureClas
 async function chatGoneNotJudged(d: FailureDeps, row: OutboxRow, reason: string, verdict: Exclude<GoneVerdict, { by: 'alone' }>, logCtx: LogContext): Promise<void> {
   if (verdict.by === 'platform') {
     if (verdict.firstSaid) d.log.error({ ...logCtx, reason }, `several ${row.target.platform} chats answered that they are gone at once: taken as ${row.target.platform}'s trouble, not the chats deleted; nothing is forgotten, their deliveries wait until a send there goes through`);
-    return parkForOutage(d, row, { kind: 'transient', reason }, logCtx, undefined);
+    return parkForOutage(d, row, { kind: 'transient', reason }, logCtx, undefined, true);
   }
   const delay = backoffMs(1, d.opts);
-  await d.record(logCtx, () => d.store.markRateLimited(row.id, d.now() + delay, reason));
+  await d.record(logCtx, () => d.store.transaction(() => {
+    d.store.markRateLimited(row.id, d.now() + delay, reason);
+    keepTry(d, row, 0, true);
+  }));
   d.log.warn({ ...logCtx, reason, retryInMs: delay }, 'the chat is said to be gone: asked again before it is forgotten, in case other chats meet the same answer (the platform\'s trouble)');
   d.onEvent({ row, outcome: 'retry', error: reason });
+}
+
+/**
+ * A try whose failure said nothing of the chat, or said it gone not yet judged alone, kept with the outbox
+ * (store/delivery-tries.ts) so the next try, in this run or a later one, is judged against it: `unjudged`, its failures
+ * in a row judged neither way (0 once judged).
+ */
+function keepTry(d: FailureDeps, row: OutboxRow, unjudged: number, chatGone = false): void {
+  if (d.outages) keepLastTry(d.store.sql, row.id, { at: d.outages.tried.at, unjudged, chatGone });
 }
 
 /** Whose refusal a message that cannot go met: the chat's template's, or the platform's. */

@@ -79,6 +79,12 @@ export type DeliveryOperation = 'post' | 'edit' | 'delete' | 'crosspost' | 'pin'
 export interface ChatAdapter {
   readonly platform: Platform;
   /**
+   * The adapter gives up each call to its platform after `delivery.callTimeoutMs`, counted from when the call leaves
+   * the adapter's own queue (a pacer, a rate-limit wait), and classifies that `uncertain`. The deliverer then sets no
+   * limit of its own around post, edit or delete: one would count those waits, ours, as the platform's silence.
+   */
+  readonly timesItsCalls?: true;
+  /**
    * `crosspost: true`: the message is to be published to following channels (a Discord
    * announcement channel's route asks it); the outbox queues that as a delivery of its own.
    */

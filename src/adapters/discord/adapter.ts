@@ -181,6 +181,7 @@ export function createDiscordAdapter(o: DiscordAdapterOptions): DiscordAdapter {
 
   return {
     platform: 'discord',
+    timesItsCalls: true, // calls.ts: each request the REST queue sends (after its rate-limit waits) has callTimeoutMs
     client,
     post: (target, message, ctx) => delivery.post(target, message, ctx),
     edit: (target, messageId, message, ctx) => delivery.edit(target, messageId, message, ctx),

@@ -207,6 +207,7 @@ export function createTelegramAdapter(o: TelegramAdapterOptions): TelegramAdapte
 
   return {
     platform: 'telegram',
+    timesItsCalls: true, // calls.ts: after the pacer's wait, every Bot API call has callTimeoutMs
     bot,
     async post(target, message, ctx) {
       const p = payloadOf(message, templates.forTarget(target));
