@@ -28,8 +28,8 @@ const UNJUDGED_TRIES = 3;
 
 /**
  * How many times a chat answers that it is gone (the adapter's check agreeing), each after its own backoff, before it is
- * forgotten: the first send's answer and 12 checks after it (steps 1 to 12 of `delivery.baseDelayMs`'s backoff: about half
- * an hour to 47 minutes at the defaults). A Bot API server that lost its chat database answers so for chats that exist
+ * forgotten: the first send's answer and 12 checks after it (steps 1 to 12 of `delivery.baseDelayMs`'s backoff: 24 to 47
+ * minutes at the defaults). A Bot API server that lost its chat database answers so for chats that exist
  * (tdlib/telegram-bot-api#219; tdlib/td#1596: until each chat is heard from again), alike to chats deleted, and nothing
  * the platform answers tells the two apart: only time does, and forgetting drops subscriptions for good.
  */

@@ -162,7 +162,7 @@ async function retryLater(d: FailureDeps, row: OutboxRow, f: Extract<FailureClas
 async function askIfStillGone(d: FailureDeps, row: OutboxRow, reason: string, verdict: Extract<GoneVerdict, { by: 'asked-again' }>, logCtx: LogContext): Promise<void> {
   d.outages?.of.answered(row, d.now());
   const platform = row.target.platform;
-  if (verdict.severalSaid) d.log.error({ ...logCtx, reason }, `several ${platform} chats answered that they are gone at once: if ${platform}'s server lost its chat database (a self-hosted Bot API server), restore it or point the config back at a working one; each such chat is asked again on its own backoff and forgotten only once it has answered so ${GONE_ANSWERS} times (about half an hour at the default delivery delays); the other chats are not held`);
+  if (verdict.severalSaid) d.log.error({ ...logCtx, reason }, `several ${platform} chats answered that they are gone at once: if ${platform}'s server lost its chat database (a self-hosted Bot API server), restore it or point the config back at a working one; each such chat is asked again on its own backoff and forgotten only once it has answered so ${GONE_ANSWERS} times (24 to 47 minutes at the default delivery delays); the other chats are not held`);
   const delay = backoffMs(verdict.answers, d.opts);
   await d.record(logCtx, () => d.store.markRateLimited(row.id, d.now() + delay, reason));
   d.log.warn({ ...logCtx, reason, retryInMs: delay, goneAnswers: verdict.answers }, `the chat is said to be gone (${verdict.answers} of ${GONE_ANSWERS} answers before it is forgotten): asked again later`);
