@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import type { Store } from '../store/store.js';
+import { targetKey, type Target } from '../store/types.js';
 import { metaList } from './meta-keys.js';
 import type { GoneAnswers, GoneBook } from './outages.js';
 
@@ -24,4 +25,16 @@ export function goneAnswersIn(store: Pick<Store, 'getMeta' | 'setMeta'>): GoneBo
       }
     },
   };
+}
+
+/** A chat said to be gone and not forgotten yet (`status`): since when, and how many of GONE_ANSWERS answers so far. */
+export type ChatSaidGone = z.infer<typeof entrySchema>;
+
+/**
+ * The chats said to be gone whose deliveries still wait (`status`): a count left by a chat nothing is sent to any more
+ * (unsubscribed meanwhile, its posts called off) says nothing an operator could act on.
+ */
+export function chatsSaidGone(store: Pick<Store, 'getMeta' | 'sql'>): ChatSaidGone[] {
+  const waiting = new Set((store.sql("SELECT DISTINCT platform, chat, thread FROM outbox WHERE status = 'pending'").all() as Target[]).map(targetKey));
+  return metaList(store, GONE_ANSWERS_KEY, entrySchema).filter((e) => waiting.has(e.chat));
 }

@@ -21,6 +21,7 @@ import type { ChatAdapter } from '../../src/publish/port.js';
 import { Store } from '../../src/store/store.js';
 import { targetKey, type Target } from '../../src/store/types.js';
 import type { Summary } from '../../src/summary/build.js';
+import { statusOf } from '../helpers/cli.js';
 import { until } from '../helpers/until.js';
 
 /** README's bound: a chat is forgotten at its 13th "gone" answer (the first send's and 12 checks after it), never sooner. */
@@ -77,9 +78,9 @@ function scripted(scripts: Map<string, ChatScript>) {
 }
 
 /** A store with `chats` subscribed, removed after the test. */
-function storeWith(chats: readonly string[]): Store {
-  const dir = mkdtempSync(path.join(tmpdir(), 'notecast-chat-gone-'));
-  const store = new Store(path.join(dir, 'state.db'));
+function storeWith(chats: readonly string[], file = path.join(mkdtempSync(path.join(tmpdir(), 'notecast-chat-gone-')), 'state.db')): Store {
+  const dir = path.dirname(file);
+  const store = new Store(file);
   for (const c of chats) store.subscribe(chat(c), {});
   cleanups.push(() => rmSync(dir, { recursive: true, force: true }), () => store.close());
   return store;
@@ -164,7 +165,8 @@ describe('chats answering that they are gone while the platform answers', () => 
 
   it('a chat\'s answers are counted across a restart (or the next sync --once): forgotten at the bound in all', { timeout: 30_000 }, async () => {
     const { s, adapter } = scripted(new Map([['a', { from: 0, for: Infinity }]]));
-    const store = storeWith(['a']);
+    const db = path.join(mkdtempSync(path.join(tmpdir(), 'notecast-chat-gone-')), 'state.db');
+    const store = storeWith(['a'], db);
     const first = serviceOn(store, adapter);
     await first.start();
     post(store, chat('a'), 'Note 1');
@@ -172,6 +174,10 @@ describe('chats answering that they are gone while the platform answers', () => 
     await first.stop(); // the send in flight finishes first
     expect(first.forgotten).toEqual([]);
     expect(s.goneAnswers.get('a')).toBeLessThan(GONE_ANSWERS);
+    // `status` says why the chat's post waits, and how far the count is.
+    const said = (JSON.parse(statusOf(db, { json: true }).stdout) as { chatsSaidGone: { chat: string; answers: number }[] }).chatsSaidGone;
+    expect(said).toEqual([expect.objectContaining({ chat: 'telegram:a', answers: s.goneAnswers.get('a') })]);
+    expect(statusOf(db).stdout).toMatch(new RegExp(`chats said to be gone .*\\n {2}telegram:a: ${s.goneAnswers.get('a')} of ${GONE_ANSWERS} answers since `));
 
     const second = serviceOn(store, adapter);
     await second.start();
@@ -179,6 +185,7 @@ describe('chats answering that they are gone while the platform answers', () => 
     expect(second.forgotten).toEqual(['a']);
     expect(s.goneAnswers.get('a')).toBe(GONE_ANSWERS); // counted on from the first run's answers, not from none
     expect(store.outboxRow(1)?.status).not.toBe('pending'); // its post called off
+    expect((JSON.parse(statusOf(db, { json: true }).stdout) as { chatsSaidGone: unknown[] }).chatsSaidGone).toEqual([]);
   });
 
   it('property: phases of "gone" answers across 2-4 chats, some deleted, some back within the bound', { timeout: 240_000 }, async () => {
