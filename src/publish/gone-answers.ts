@@ -9,17 +9,17 @@ import { targetKey, type Target } from '../store/types.js';
 import { metaList } from './meta-keys.js';
 import type { GoneAnswers, GoneBook } from './outages.js';
 
-/** The store's meta key of the chats' "gone" answers (a JSON list of { chat, since, answers }). */
+/** The store's meta key of the chats' "gone" answers (a JSON list of { chat, since, last, answers }). */
 const GONE_ANSWERS_KEY = 'chats.goneAnswers';
 
-const entrySchema = z.object({ chat: z.string(), since: z.number(), answers: z.number().int().positive() });
+const entrySchema = z.object({ chat: z.string(), since: z.number(), last: z.number(), answers: z.number().int().positive() });
 
 export function goneAnswersIn(store: Pick<Store, 'getMeta' | 'setMeta'>): GoneBook {
   return {
-    load: () => metaList(store, GONE_ANSWERS_KEY, entrySchema).map((e): [string, GoneAnswers] => [e.chat, { since: e.since, answers: e.answers }]),
+    load: () => metaList(store, GONE_ANSWERS_KEY, entrySchema).map((e): [string, GoneAnswers] => [e.chat, { since: e.since, last: e.last, answers: e.answers }]),
     save: (all) => {
       try {
-        store.setMeta(GONE_ANSWERS_KEY, JSON.stringify([...all].map(([chat, a]) => ({ chat, since: a.since, answers: a.answers }))));
+        store.setMeta(GONE_ANSWERS_KEY, JSON.stringify([...all].map(([chat, a]) => ({ chat, since: a.since, last: a.last, answers: a.answers }))));
       } catch {
         // The store cannot take it now (locked, full): the count stands in memory for this run, and is written with the next answer.
       }

@@ -35,11 +35,18 @@ const UNJUDGED_TRIES = 3;
  */
 export const GONE_ANSWERS = 13;
 
-/** A chat's "gone" answers not yet followed by a send there going through: since when, and how many. */
+/** A chat's "gone" answers not yet followed by a send there going through: since when, the last one, and how many. */
 export interface GoneAnswers {
   since: number;
+  last: number;
   answers: number;
 }
+
+/**
+ * A count whose last answer is older than this starts over: the chat's deliveries were called off meanwhile (nothing
+ * went through to reset it), and answers a day apart are not one stretch of a server's trouble.
+ */
+const GONE_STALE_MS = 24 * 60 * 60_000;
 
 /** Where the chats' "gone" answers are kept, so that a restart or the next `sync --once` goes on counting (gone-answers.ts). */
 export interface GoneBook {
@@ -154,14 +161,16 @@ export class PlatformOutages {
   chatGone(row: OutboxRow, now: number): GoneVerdict {
     const platform = row.target.platform;
     const chat = targetKey(row.target);
-    const before = this.gone.get(chat);
+    const kept = this.gone.get(chat);
+    const before = kept && now - kept.last <= GONE_STALE_MS ? kept : undefined;
     const answers = (before?.answers ?? 0) + 1;
     if (answers >= GONE_ANSWERS) {
       this.gone.delete(chat);
       this.goneChanged(platform);
       return { by: 'gone', answers };
     }
-    this.gone.set(chat, { since: before?.since ?? now, answers });
+    this.gone.delete(chat); // set again last: the oldest counts come first, dropped first past GONE_KEPT
+    this.gone.set(chat, { since: before?.since ?? now, last: now, answers });
     const severalSaid = before === undefined && !this.goneSaid.has(platform) && this.goneIn(platform).length > 1;
     if (severalSaid) this.goneSaid.add(platform);
     this.goneChanged(platform);

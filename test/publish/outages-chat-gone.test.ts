@@ -16,10 +16,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../src/log.js';
 import { forgetGoneChat } from '../../src/publish/chat-gone.js';
 import { PlatformConnections } from '../../src/publish/connections.js';
+import { PlatformOutages } from '../../src/publish/outages.js';
 import { Deliverer, type DeliveryEvent } from '../../src/publish/deliverer.js';
 import type { ChatAdapter } from '../../src/publish/port.js';
 import { Store } from '../../src/store/store.js';
-import { targetKey, type Target } from '../../src/store/types.js';
+import { targetKey, type OutboxRow, type Target } from '../../src/store/types.js';
 import type { Summary } from '../../src/summary/build.js';
 import { statusOf } from '../helpers/cli.js';
 import { until } from '../helpers/until.js';
@@ -186,6 +187,16 @@ describe('chats answering that they are gone while the platform answers', () => 
     expect(s.goneAnswers.get('a')).toBe(GONE_ANSWERS); // counted on from the first run's answers, not from none
     expect(store.outboxRow(1)?.status).not.toBe('pending'); // its post called off
     expect((JSON.parse(statusOf(db, { json: true }).stdout) as { chatsSaidGone: unknown[] }).chatsSaidGone).toEqual([]);
+  });
+
+  it('a count whose last answer is a day old starts over (its posts were called off meanwhile: nothing reset it)', () => {
+    const outages = new PlatformOutages(undefined);
+    const row = { id: 1, target: chat('a') } as OutboxRow; // chatGone reads the row's target alone
+    const hour = 60 * 60_000;
+    for (let n = 1; n < GONE_ANSWERS; n++) expect(outages.chatGone(row, n * 1000)).toMatchObject({ by: 'asked-again', answers: n });
+    expect(outages.chatGone({ ...row, id: 2 }, 25 * hour)).toMatchObject({ by: 'asked-again', answers: 1 });
+    for (let n = 2; n < GONE_ANSWERS; n++) outages.chatGone(row, 25 * hour + n * 1000);
+    expect(outages.chatGone(row, 26 * hour)).toEqual({ by: 'gone', answers: GONE_ANSWERS });
   });
 
   it('property: phases of "gone" answers across 2-4 chats, some deleted, some back within the bound', { timeout: 240_000 }, async () => {
