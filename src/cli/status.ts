@@ -16,6 +16,8 @@ import { countOf } from '../util/text.js';
 import { forgottenChats, type ForgottenChat } from '../store/chats-forgotten.js';
 import type { AwaitingBot } from '../store/paused-chats.js';
 import { readUncertainSends, type UncertainSends } from '../publish/uncertain.js';
+import { chatsSaidGone, type ChatSaidGone } from '../publish/gone-answers.js';
+import { GONE_ANSWERS } from '../publish/outages.js';
 import { editsNotSent, type EditNotSent } from '../publish/restored-notes.js';
 import { postsSetAside, type PostSetAside } from '../store/restore-record.js';
 import { editsNotSentToChats, type EditNotSentToChat } from '../store/edits-not-sent.js';
@@ -67,6 +69,8 @@ interface StatusReport extends StatusCounts {
   slowNotes: SlowNote[];
   /** Chats whose subscriptions went because the platform said the chat is gone, or by `notecast unsubscribe` (store/chats-forgotten.ts), the newest 20. */
   chatsForgotten: ForgottenChat[];
+  /** Chats the platform says are gone, asked again before they are forgotten (publish/gone-answers.ts): their deliveries wait meanwhile. */
+  chatsSaidGone: ChatSaidGone[];
   /** Chats refused the bot that nothing names any more, with the edits and deletes of their messages waiting for it (store/paused-chats.ts). */
   waitingForBot: AwaitingBot[];
 }
@@ -155,6 +159,7 @@ function readReport(store: Store, file: string): StatusReport {
     heldFiles: instance ? readHeldFiles(store) : [], // a record a run that ended left is void (its next start reads them again)
     slowNotes: instance ? readSlowNotes(store) : [], // the same
     chatsForgotten: forgottenChats(store),
+    chatsSaidGone: chatsSaidGone(store),
     waitingForBot: store.pausedChats.awaitingBot(),
   };
 }
@@ -220,6 +225,7 @@ function reportLines(s: StatusReport, translations: 'group' | 'separate'): strin
     'waiting for a chat to take the bot back (nothing names it any more; sent once the platform says the bot is back there; `notecast unsubscribe <chat>` drops them):',
     s.waitingForBot.map((w) => `${targetKey(w.target)}: ${awaitingText(w)} for the chat to take the bot back (refused: ${w.reason}, since ${new Date(w.since).toISOString()})`),
   );
+  section(`chats said to be gone (asked again; forgotten at the ${GONE_ANSWERS}th answer, their posts waiting meanwhile):`, s.chatsSaidGone.map((c) => `${c.chat}: ${c.answers} of ${GONE_ANSWERS} answers since ${new Date(c.since).toISOString()}`));
   section('chats forgotten (subscriptions removed):', s.chatsForgotten.map((c) => `${c.chat}: ${c.why} (${new Date(c.at).toISOString()}; ${countOf(c.subscriptions, 'subscription')} removed, ${c.calledOff} waiting called off)`));
   section('failed deliveries:', s.failures.map((f) => `#${f.id} ${f.kind} ${f.noteId ?? '(digest)'} → ${targetKey(f.target)}: ${f.error ?? 'unknown'} (${countOf(f.attempts, 'attempt')})`));
   section('scheduled notes:', s.scheduled.map((n) => `${n.file}: announced at ${new Date(n.dueAt).toISOString()}`));

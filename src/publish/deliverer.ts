@@ -14,6 +14,7 @@ import type { LiveChecker } from './live.js';
 import { errorText } from '../errors.js';
 import { OUTAGE_PARK_MS, recordFailure, type DeliveryEvent, type LogContext } from './outcomes.js';
 import { PlatformOutages, tryAfter, type OutageHooks, type Try } from './outages.js';
+import { goneAnswersIn } from './gone-answers.js';
 import { dropClosedTries, takeLastTry } from '../store/delivery-tries.js';
 import { RefusedTokens, type TokenRefusals } from './refused-tokens.js';
 import { confirmedChatGone } from './chat-gone.js';
@@ -89,7 +90,7 @@ export class Deliverer {
     private readonly onEvent: (e: DeliveryEvent) => void = () => {},
     private readonly now: () => number = Date.now,
   ) {
-    this.outages = new PlatformOutages(opts.outage);
+    this.outages = new PlatformOutages(opts.outage, goneAnswersIn(store)); // a chat's "gone" answers counted across restarts
     this.tokens = opts.tokens ?? new RefusedTokens(log);
   }
 

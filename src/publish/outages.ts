@@ -5,7 +5,8 @@
  * chat failing alike is an outage; one post failing again right after the platform answered a probe
  * is that post's): only then does the failure spend one of the message's `delivery.maxAttempts`.
  * During an outage the platform's deliveries wait, parked, until it answers (PlatformConnections.lost),
- * as at a start while it is down.
+ * as at a start while it is down. A chat the platform says is gone is the platform answering: not an
+ * outage, and not believed at once either (chatGone).
  */
 import type { Platform } from '../config/schema.js';
 import { targetKey, type OutboxRow } from '../store/types.js';
@@ -13,14 +14,12 @@ import type { LastTry } from '../store/delivery-tries.js';
 
 /**
  * A try of a delivery: when it goes out; since when the platform must have answered for its failure to be its own (its
- * previous try that failed unexplained, or now); how many failures in a row before it were judged neither way; whether
- * that try was told the chat is gone (not yet judged the chat's alone).
+ * previous try that failed unexplained, or now); how many failures in a row before it were judged neither way.
  */
 export interface Try {
   at: number;
   since: number;
   unjudged: number;
-  chatGoneBefore: boolean;
 }
 
 /**
@@ -28,7 +27,7 @@ export interface Try {
  * counts from it: that run's start, its platform answering as it connected, is an answer since).
  */
 export function tryAfter(last: LastTry | undefined, now: number): Try {
-  return { at: now, since: last?.at ?? now, unjudged: last?.unjudged ?? 0, chatGoneBefore: last?.chatGone ?? false };
+  return { at: now, since: last?.at ?? now, unjudged: last?.unjudged ?? 0 };
 }
 
 /**
@@ -41,8 +40,42 @@ export type Whose = { by: 'platform' } | { by: 'own' } | { by: 'unjudged'; tries
 
 const UNJUDGED_TRIES = 3;
 
-/** What a chat's "chat not found" (confirmed by the adapter's check) is taken for: see PlatformOutages.chatGone. */
-export type GoneVerdict = { by: 'platform'; firstSaid: boolean } | { by: 'alone' } | { by: 'unjudged' };
+/**
+ * How many times a chat answers that it is gone (the adapter's check agreeing), each after its own backoff, before it is
+ * forgotten: the first send's answer and 12 checks after it (steps 1 to 12 of `delivery.baseDelayMs`'s backoff: 24 to 47
+ * minutes at the defaults). A Bot API server that lost its chat database answers so for chats that exist
+ * (tdlib/telegram-bot-api#219; tdlib/td#1596: until each chat is heard from again), alike to chats deleted, and nothing
+ * the platform answers tells the two apart: only time does, and forgetting drops subscriptions for good.
+ */
+export const GONE_ANSWERS = 13;
+
+/** A chat's "gone" answers not yet followed by a send there going through: since when, the last one, and how many. */
+export interface GoneAnswers {
+  since: number;
+  last: number;
+  answers: number;
+}
+
+/**
+ * A count whose last answer is older than this starts over: the chat's deliveries were called off meanwhile (nothing
+ * went through to reset it), and answers a day apart are not one stretch of a server's trouble.
+ */
+const GONE_STALE_MS = 24 * 60 * 60_000;
+
+/** Where the chats' "gone" answers are kept, so that a restart or the next `sync --once` goes on counting (gone-answers.ts). */
+export interface GoneBook {
+  load(): [chat: string, answers: GoneAnswers][];
+  save(all: ReadonlyMap<string, GoneAnswers>): void;
+}
+
+const inMemory: GoneBook = { load: () => [], save: () => undefined };
+
+/**
+ * What a chat's "chat not found" (confirmed by the adapter's check) is taken for (PlatformOutages.chatGone): the chat
+ * gone (forgotten), or asked again later (`answers` so far; `severalSaid`: this answer is the one that says several
+ * chats of the platform answer so at once).
+ */
+export type GoneVerdict = { by: 'gone'; answers: number } | { by: 'asked-again'; answers: number; severalSaid: boolean };
 
 /** What the connections do with an outage: park the platform's deliveries, and lift that once a delivery goes through. */
 export interface OutageHooks {
@@ -52,21 +85,22 @@ export interface OutageHooks {
   answered(platform: Platform): void;
 }
 
+const GONE_KEPT = 1_000; // chats whose "gone" answers are counted; past that the oldest are dropped (counted again from their next answer)
+
 export class PlatformOutages {
   private readonly answeredAt = new Map<string, number>();
   private readonly failedAt = new Map<string, Map<string, number>>(); // platform → chat → its last failure no answer explained
-  private readonly deliveredAt = new Map<string, number>(); // platform → when a delivery there last went through
-  private readonly goneAt = new Map<string, Map<string, number>>(); // platform → chat → its first chat-gone answer not yet judged alone
-  private readonly goneSaid = new Set<string>(); // platforms whose chats' "chat not found" at once has been said since a delivery went through
+  private readonly gone: Map<string, GoneAnswers>; // chat (targetKey) → its "gone" answers since a send there last went through
+  private readonly goneSaid = new Set<string>(); // platforms whose several chats answering "gone" at once has been said (until none is left)
 
-  constructor(private readonly hooks: OutageHooks | undefined) {}
+  constructor(private readonly hooks: OutageHooks | undefined, private readonly goneBook: GoneBook = inMemory) {
+    this.gone = new Map(goneBook.load());
+  }
 
-  /** A delivery went through: the platform answers, and that chat is not gone. */
+  /** A delivery went through: the platform answers, and that chat is not gone (its "gone" answers start over). */
   delivered(row: OutboxRow, now: number): void {
     this.answered(row, now);
-    this.deliveredAt.set(row.target.platform, now);
-    this.goneAt.get(row.target.platform)?.delete(targetKey(row.target));
-    this.goneSaid.delete(row.target.platform);
+    if (this.gone.delete(targetKey(row.target))) this.goneChanged(row.target.platform);
   }
 
   /** The platform answered a delivery (it went through, or was refused for a reason of its own). */
@@ -110,30 +144,40 @@ export class PlatformOutages {
   }
 
   /**
-   * A send answered that its chat is gone, and the adapter's check (getChat, Get Channel) agreed. A Bot API server that
-   * lost its chat database (or a bug of it: tdlib/telegram-bot-api#219) answers that for every chat at once, and
-   * forgetting drops subscriptions for good: so another chat of the platform meeting the same answer since a delivery
-   * there last went through makes it the platform's trouble (parked as an outage, nothing forgotten). A chat's first
-   * such answer with no other chat's beside it is asked again before it is judged alone (and then forgotten).
+   * A send answered that its chat is gone, and the adapter's check (getChat, Get Channel) agreed. That is the platform
+   * answering, never its outage (a reviewer's read of tester 29-1 F3's fix: two chats deleted with no other traffic
+   * were parked as an outage each cycle, the platform shown unreachable and its other chats held, and neither was ever
+   * forgotten). The chat is forgotten at its GONE_ANSWERS-th such answer; until then it is asked again on its own backoff.
+   * Several chats answering so at once is said once (a server that lost its chat database), until none is left.
    */
-  chatGone(row: OutboxRow, tried: Try, now: number): GoneVerdict {
+  chatGone(row: OutboxRow, now: number): GoneVerdict {
     const platform = row.target.platform;
     const chat = targetKey(row.target);
-    const okAt = this.deliveredAt.get(platform) ?? -Infinity;
-    let gone = this.goneAt.get(platform);
-    if (!gone) this.goneAt.set(platform, (gone = new Map()));
-    for (const [other, at] of gone) if (other !== chat && at <= okAt) gone.delete(other); // a delivery went through since: not "at once"
-    const others = [...gone.keys()].some((other) => other !== chat);
-    const earlier = gone.get(chat) ?? (tried.chatGoneBefore ? tried.since : undefined); // said in an earlier run: kept with the delivery
-    if (earlier === undefined) gone.set(chat, now);
-    if (others) {
-      const firstSaid = !this.goneSaid.has(platform);
-      this.goneSaid.add(platform);
-      return { by: 'platform', firstSaid };
+    const kept = this.gone.get(chat);
+    const before = kept && now - kept.last <= GONE_STALE_MS ? kept : undefined;
+    const answers = (before?.answers ?? 0) + 1;
+    if (answers >= GONE_ANSWERS) {
+      this.gone.delete(chat);
+      this.goneChanged(platform);
+      return { by: 'gone', answers };
     }
-    if (earlier === undefined) return { by: 'unjudged' };
-    gone.delete(chat);
-    return { by: 'alone' };
+    this.gone.delete(chat); // set again last: the oldest counts come first, dropped first past GONE_KEPT
+    this.gone.set(chat, { since: before?.since ?? now, last: now, answers });
+    const severalSaid = before === undefined && !this.goneSaid.has(platform) && this.goneIn(platform).length > 1;
+    if (severalSaid) this.goneSaid.add(platform);
+    this.goneChanged(platform);
+    return { by: 'asked-again', answers, severalSaid };
+  }
+
+  /** The chats of `platform` answering "gone" now. */
+  private goneIn(platform: Platform): string[] {
+    return [...this.gone.keys()].filter((chat) => chat.startsWith(`${platform}:`));
+  }
+
+  private goneChanged(platform: Platform): void {
+    if (this.goneIn(platform).length === 0) this.goneSaid.delete(platform);
+    while (this.gone.size > GONE_KEPT) this.gone.delete(this.gone.keys().next().value!);
+    this.goneBook.save(this.gone);
   }
 
   lost(row: OutboxRow, reason: string): void {

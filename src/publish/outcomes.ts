@@ -11,7 +11,7 @@ import type { FailureClass, ResendGuard } from './port.js';
 import { EDIT_NOT_SENT } from '../store/edits-not-sent.js';
 import { MOVED_ONTO_OWN } from '../store/chat-move.js';
 import { keepUncertainSend, resendDelayMs, uncertainLine } from './uncertain.js';
-import type { GoneVerdict, PlatformOutages, Try } from './outages.js';
+import { GONE_ANSWERS, type GoneVerdict, type PlatformOutages, type Try } from './outages.js';
 import { keepLastTry } from '../store/delivery-tries.js';
 
 /** How long a delivery parked for its platform's outage waits at most; the platform answering again wakes it sooner (store.wakePlatform). */
@@ -52,8 +52,8 @@ export interface FailureDeps {
 export async function recordFailure(d: FailureDeps, row: OutboxRow, f: FailureClass, logCtx: LogContext, guard?: ResendGuard): Promise<void> {
   const attempts = row.attempts + 1;
   if (f.kind === 'permanent' && f.chatGone && d.outages) {
-    const verdict = d.outages.of.chatGone(row, d.outages.tried, d.now());
-    if (verdict.by !== 'alone') return chatGoneNotJudged(d, row, f.reason, verdict, logCtx);
+    const verdict = d.outages.of.chatGone(row, d.now());
+    if (verdict.by === 'asked-again') return askIfStillGone(d, row, f.reason, verdict, logCtx);
   }
   if (f.kind !== 'transient') d.outages?.of.answered(row, d.now());
   switch (f.kind) {
@@ -125,11 +125,11 @@ export async function recordFailure(d: FailureDeps, row: OutboxRow, f: FailureCl
  * parked, until its platform answers. A post whose answer never came keeps its uncertain-send handling:
  * said, kept for `status`, and sent again (with its guard) once the platform answers.
  */
-async function parkForOutage(d: FailureDeps, row: OutboxRow, f: Extract<FailureClass, { kind: 'transient' }>, logCtx: LogContext, guard: ResendGuard | undefined, chatGone = false): Promise<void> {
+async function parkForOutage(d: FailureDeps, row: OutboxRow, f: Extract<FailureClass, { kind: 'transient' }>, logCtx: LogContext, guard: ResendGuard | undefined): Promise<void> {
   if (guard) d.log.warn({ ...logCtx, reason: f.reason, guard: guard.guard }, uncertainLine(row, guard));
   await d.record(logCtx, () => d.store.transaction(() => {
     d.store.markRateLimited(row.id, d.now() + OUTAGE_PARK_MS, `${row.target.platform} is not answering (${f.reason}): waits until it answers, no attempt spent`);
-    keepTry(d, row, 0, chatGone);
+    keepTry(d, row, 0);
     if (guard) keepUncertainSend(d.store, { delivery: row.id, note: row.noteId, target: logCtx.target, at: d.now(), guard: guard.guard, reason: f.reason });
   }));
   d.outages?.of.lost(row, f.reason);
@@ -158,30 +158,26 @@ async function retryLater(d: FailureDeps, row: OutboxRow, f: Extract<FailureClas
 }
 
 /**
- * A chat found gone not judged alone (outages.ts chatGone): several chats at once are the platform's trouble, parked as
- * its outage and said once, nothing forgotten; a chat's first such answer is asked again after the first backoff.
+ * A chat found gone fewer than GONE_ANSWERS times (outages.ts chatGone): the platform answered (no outage; an outage
+ * on lifts), the delivery is asked again after its own backoff (step: the chat's answers so far), no attempt spent,
+ * and nothing is forgotten yet; the platform's other chats go on meanwhile. Several chats at once is said once.
  */
-async function chatGoneNotJudged(d: FailureDeps, row: OutboxRow, reason: string, verdict: Exclude<GoneVerdict, { by: 'alone' }>, logCtx: LogContext): Promise<void> {
-  if (verdict.by === 'platform') {
-    if (verdict.firstSaid) d.log.error({ ...logCtx, reason }, `several ${row.target.platform} chats answered that they are gone at once: taken as ${row.target.platform}'s trouble, not the chats deleted; nothing is forgotten, their deliveries wait until a send there goes through`);
-    return parkForOutage(d, row, { kind: 'transient', reason }, logCtx, undefined, true);
-  }
-  const delay = backoffMs(1, d.opts);
-  await d.record(logCtx, () => d.store.transaction(() => {
-    d.store.markRateLimited(row.id, d.now() + delay, reason);
-    keepTry(d, row, 0, true);
-  }));
-  d.log.warn({ ...logCtx, reason, retryInMs: delay }, 'the chat is said to be gone: asked again before it is forgotten, in case other chats meet the same answer (the platform\'s trouble)');
+async function askIfStillGone(d: FailureDeps, row: OutboxRow, reason: string, verdict: Extract<GoneVerdict, { by: 'asked-again' }>, logCtx: LogContext): Promise<void> {
+  d.outages?.of.answered(row, d.now());
+  const platform = row.target.platform;
+  if (verdict.severalSaid) d.log.error({ ...logCtx, reason }, `several ${platform} chats answered that they are gone at once: if ${platform}'s server lost its chat database (a self-hosted Bot API server), restore it or point the config back at a working one; each such chat is asked again on its own backoff and forgotten only once it has answered so ${GONE_ANSWERS} times (24 to 47 minutes at the default delivery delays); the other chats are not held`);
+  const delay = backoffMs(verdict.answers, d.opts);
+  await d.record(logCtx, () => d.store.markRateLimited(row.id, d.now() + delay, reason));
+  d.log.warn({ ...logCtx, reason, retryInMs: delay, goneAnswers: verdict.answers }, `the chat is said to be gone (${verdict.answers} of ${GONE_ANSWERS} answers before it is forgotten): asked again later`);
   d.onEvent({ row, outcome: 'retry', error: reason });
 }
 
 /**
- * A try whose failure said nothing of the chat, or said it gone not yet judged alone, kept with the outbox
- * (store/delivery-tries.ts) so the next try, in this run or a later one, is judged against it: `unjudged`, its failures
- * in a row judged neither way (0 once judged).
+ * A try whose failure said nothing of the chat, kept with the outbox (store/delivery-tries.ts) so the next try, in this
+ * run or a later one, is judged against it: `unjudged`, its failures in a row judged neither way (0 once judged).
  */
-function keepTry(d: FailureDeps, row: OutboxRow, unjudged: number, chatGone = false): void {
-  if (d.outages) keepLastTry(d.store.sql, row.id, { at: d.outages.tried.at, unjudged, chatGone });
+function keepTry(d: FailureDeps, row: OutboxRow, unjudged: number): void {
+  if (d.outages) keepLastTry(d.store.sql, row.id, { at: d.outages.tried.at, unjudged });
 }
 
 /** Whose refusal a message that cannot go met: the chat's template's, or the platform's. */

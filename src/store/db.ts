@@ -186,15 +186,13 @@ const MIGRATIONS: string[] = [
   );
   `,
   // A delivery's last failed try while it is not yet known whose the failure is (publish/outages.ts): when it went out, how
-  // many failures in a row were judged neither the post's nor the platform's, whether its chat was said gone (not yet
-  // judged alone). Kept here, not in memory, so short runs (\`sync --once --timeout\`) go on from where the last left
+  // many failures in a row were judged neither the post's nor the platform's. Kept here, not in memory, so short runs (\`sync --once --timeout\`) go on from where the last left
   // off (store/delivery-tries.ts). A table of its own, as above.
   `
   CREATE TABLE IF NOT EXISTS delivery_tries (
     delivery INTEGER PRIMARY KEY,
     tried_at INTEGER NOT NULL,
-    unjudged INTEGER NOT NULL DEFAULT 0,
-    chat_gone INTEGER NOT NULL DEFAULT 0
+    unjudged INTEGER NOT NULL DEFAULT 0
   );
   `,
 ];

@@ -41,9 +41,9 @@ async function saved(svc: InProcessCli, notes: string, file: string, title: stri
   await svc.idle(from);
 }
 
-/** The service polling the fake Telegram (delivery retries shortened). */
+/** The service polling the fake Telegram (delivery retries shortened: a chat gone is forgotten at its 13th answer, within about 3 s). */
 async function pollingService(fake: FakeTelegram): Promise<{ sb: Sandbox; svc: InProcessCli }> {
-  const sb = sandbox(`watch:\n  quietMs: 200\ndelivery:\n  baseDelayMs: 200\n  maxDelayMs: 500\ntelegram:\n  apiRoot: ${fake.apiRoot}\n`);
+  const sb = sandbox(`watch:\n  quietMs: 200\ndelivery:\n  baseDelayMs: 100\n  maxDelayMs: 250\ntelegram:\n  apiRoot: ${fake.apiRoot}\n`);
   const svc = InProcessCli.start(sb, [], { TELEGRAM_BOT_TOKEN: TOKEN }, undefined, parseThreads);
   await svc.ready();
   await fake.waitFor(() => fake.calls.some((c) => c.method === 'getUpdates'), 10_000, 'polling');
@@ -54,7 +54,7 @@ async function pollingService(fake: FakeTelegram): Promise<{ sb: Sandbox; svc: I
 async function subscribedChannel(fake: FakeDiscord): Promise<{ sb: Sandbox; svc: InProcessCli; ch: ReturnType<FakeDiscord['addChannel']> }> {
   const guild = fake.addGuild();
   const ch = fake.addChannel(guild, 0, 'news');
-  const sb = sandbox(`watch:\n  quietMs: 200\ndelivery:\n  baseDelayMs: 200\n  maxDelayMs: 500\ndiscord:\n  api: ${fake.api}\n  registerCommands: false\n`);
+  const sb = sandbox(`watch:\n  quietMs: 200\ndelivery:\n  baseDelayMs: 100\n  maxDelayMs: 250\ndiscord:\n  api: ${fake.api}\n  registerCommands: false\n`);
   const svc = InProcessCli.start(sb, [], { DISCORD_TOKEN }, undefined, parseThreads);
   await svc.ready();
   await fake.identified();

@@ -74,28 +74,4 @@ describe('judgements left undecided by short `sync --once` runs', () => {
     expect(await syncOnce(sb, true, 60)).toMatchObject({ failed: 1, waiting: 0, timedOut: false });
     endedFailed(sb);
   });
-
-  /**
-   * The same for a chat said gone (Telegram "chat not found", confirmed by getChat) that subscribed itself: its first such
-   * answer is asked again after the first backoff before it is forgotten (outages.ts chatGone). That first answer was in
-   * memory too: with the backoff longer than a run, each run asked "for the first time" and the chat was never forgotten,
-   * every run exiting 1 with its post waiting. README: "one found gone again with no other chat answering so is forgotten".
-   */
-  it('a chat said gone under runs shorter than the first backoff is asked again in the next run, and forgotten', { timeout: 120_000 }, async () => {
-    const group = fake().addChat(-100222, 'group', { 11: 'creator' });
-    const sb = sandbox(`delivery:\n  baseDelayMs: 5000\n  maxDelayMs: 5000\n  callTimeoutMs: 3000\ntelegram:\n  apiRoot: ${fake().apiRoot}\n  registerCommands: false\n`);
-    const svc = InProcessCli.start(sb, [], { TELEGRAM_BOT_TOKEN: TOKEN });
-    await svc.ready();
-    fake().command(group.id, 11, '/subscribe');
-    await fake().waitFor(() => fake().sentTo(group.id).length === 1, 10_000, 'the /subscribe reply');
-    await svc.stop();
-    group.state = 'missing';
-    writeFileSync(path.join(sb.notes, 'later.md'), note('Later', 'Saved after the group was deleted.'));
-    // Before: every run "waiting: 1", the chat asked again in 5 s, after the run had ended.
-    const runs = await shortRuns(sb, (last) => last.waiting === 0, false);
-    expect(runs.at(-1), JSON.stringify(runs)).toMatchObject({ waiting: 0 });
-    const status = JSON.parse(statusOf(sb.db, { json: true }).stdout) as Status;
-    expect(status.chatsForgotten.map((c) => c.chat)).toEqual([`telegram:${group.id}`]);
-    expect(runs.length).toBeGreaterThan(1); // asked again in a later run, not forgotten at its first answer
-  });
 });
