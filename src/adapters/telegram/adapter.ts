@@ -21,11 +21,12 @@ import { Pacer } from './pacer.js';
 import { telegramCommandLists } from './render.js';
 import { installCallRules, LONG_POLL_SECONDS, reachability } from './calls.js';
 import { handleTelegramUpdates } from './updates.js';
-import { TelegramWebhookServer } from './webhook.js';
+import { TelegramWebhookServer, type Handled } from './webhook.js';
 import { KeptPolling } from './polling.js';
 import { listeners } from '../../util/listeners.js';
 import { WEBHOOK_STATE_KEY, WebhookWatch } from './webhook-watch.js';
 import { KeptUpdates } from './kept-updates.js';
+import { sendReply, type OwedReply } from './owed-replies.js';
 import type { Update } from '@grammyjs/types';
 
 /** Updates handled at once across all chats. */
@@ -126,27 +127,55 @@ async function telegramChatGone(bot: Bot, target: Target, reason: string, signal
  */
 const ALLOWED_UPDATES = ['message', 'channel_post', 'inline_query', 'callback_query', 'my_chat_member'] as const;
 
-/** Webhook mode: our server listens, Telegram is told the URL, and the webhook is watched from then on (webhook-watch.ts). */
-function webhookMode(bot: Bot, o: TelegramAdapterOptions, log: Logger) {
+/**
+ * Webhook mode: our server listens, Telegram is told the URL, and the webhook is watched from then on (webhook-watch.ts).
+ * `asReply` runs a call as a command's reply (the stop signal into the pacer).
+ */
+function webhookMode(bot: Bot, o: TelegramAdapterOptions, log: Logger, asReply: <T>(call: () => Promise<T>) => Promise<T>) {
   let server: TelegramWebhookServer | undefined;
   let watch: WebhookWatch | undefined;
   const kept = new KeptUpdates(o.state, log);
   const unanswered = new Set<number>(); // updates whose handling met Telegram not answering (updates.ts)
+  const owed = new Map<number, OwedReply>(); // updates carried out whose reply Telegram did not confirm
   // bot.handleUpdate throws a failed update's BotError; bot.catch (updates.ts) is called by the runner and
   // bot.start() only, so webhook mode calls it here, as they do (@grammyjs/runner runner.js, grammY bot.js handleUpdates).
-  const handle = async (update: Update) => {
+  const handle = async (update: Update): Promise<Handled> => {
+    const id = update.update_id;
     await bot.handleUpdate(update).catch((e: unknown) => (e instanceof BotError ? bot.errorHandler(e) : Promise.reject(e)));
-    return unanswered.delete(update.update_id) ? ('unanswered' as const) : undefined;
+    const reply = owed.get(id);
+    owed.delete(id);
+    // Carried out: only its reply is owed, whatever met no answer after (running it again would do it twice).
+    if (unanswered.delete(id) && !reply) return 'unanswered';
+    return reply ? { owed: reply } : undefined;
+  };
+  /**
+   * A kept update's owed reply, alone. One Telegram refuses (an error answer: the chat gone, the bot kicked) is dropped,
+   * said; one still unanswered, or dropped by a stop while it waited for its chat's send slot, stays owed.
+   */
+  const sendOwed = async (reply: OwedReply): Promise<Handled> => {
+    if (reply.mayShowTwice) log.info({ chat: reply.chat }, 'sending a reply again that Telegram did not confirm: it may show twice');
+    try {
+      const r = await asReply(() => sendReply(bot.api, reply));
+      if (r === 'unconfirmed') log.warn({ chat: reply.chat }, 'an owed reply got no answer again and may be in the chat; not sent again');
+      return r === 'sent' || r === 'unconfirmed' ? undefined : r;
+    } catch (e) {
+      if (!(e instanceof GrammyError)) return { owed: reply };
+      log.warn({ chat: reply.chat, err: errorText(e) }, 'an owed reply was refused by Telegram; dropped');
+      return undefined;
+    }
   };
   return {
     /** Polling mode has none: an update not fetched waits at Telegram instead. */
-    unanswered: o.config.mode === 'webhook' ? (updateId: number) => void unanswered.add(updateId) : undefined,
+    kept:
+      o.config.mode === 'webhook'
+        ? { unanswered: (updateId: number) => void unanswered.add(updateId), owe: (updateId: number, reply: OwedReply) => void owed.set(updateId, reply) }
+        : undefined,
     async start(): Promise<void> {
       if (!o.config.webhook.url || !o.webhookSecret) throw new Error('telegram webhook mode needs telegram.webhook.url and TELEGRAM_WEBHOOK_SECRET');
       const { host, port, path, checkSeconds } = o.config.webhook;
       const secret_token = o.webhookSecret;
       const url = o.config.webhook.url + path;
-      server = new TelegramWebhookServer({ host, port, path, secret: secret_token, log, maxInFlight: MAX_UPDATES_AT_ONCE, handle, kept });
+      server = new TelegramWebhookServer({ host, port, path, secret: secret_token, log, maxInFlight: MAX_UPDATES_AT_ONCE, handle, sendOwed, kept });
       await server.listen();
       const set = () => bot.api.setWebhook(url, { secret_token, allowed_updates: [...ALLOWED_UPDATES] });
       await set();
@@ -197,11 +226,11 @@ export function createTelegramAdapter(o: TelegramAdapterOptions): TelegramAdapte
   let replies = new AbortController();
   // Calls made while handling an update are replies; they carry the stop signal into the pacer.
   const replyScope = new AsyncLocalStorage<AbortSignal>();
-  const webhook = webhookMode(bot, o, log);
+  const webhook = webhookMode(bot, o, log, (call) => replyScope.run(replies.signal, call));
   const { reachable, reached } = reachability(() => webhook.recheck());
   const refusals = listeners<string>(); // calls answered 401, whichever (connections.ts keeps the state)
   installCallRules(bot, { pacer, replyScope, log, callTimeoutMs, reached, refused: refusals.tell });
-  handleTelegramUpdates(bot, { deps: o.deps, state: o.state, log, replyScope, replySignal: () => replies.signal, staleAfterMs: o.config.staleCommandMinutes * 60_000, unanswered: webhook.unanswered });
+  handleTelegramUpdates(bot, { deps: o.deps, state: o.state, log, replyScope, replySignal: () => replies.signal, staleAfterMs: o.config.staleCommandMinutes * 60_000, kept: webhook.kept });
 
   const polling = new KeptPolling(() => receiveUpdates(bot, o, log), log);
 
