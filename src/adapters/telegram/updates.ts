@@ -214,11 +214,15 @@ function handleLookups(bot: Bot, u: TelegramUpdateDeps, offered: OfferedNotes): 
     // A first run's note past 16 KB waits for its summary on a parse thread (at most notes.parseTimeoutMs); the client shows
     // a progress bar until answerCallbackQuery (core.telegram.org/bots/api#callbackquery, via augustjune/canoe#192).
     const reply = await openOffered(deps, offered, m?.[1] ?? '');
+    // The press is acknowledged once, best effort: one whose answer was lost may have gone, and Telegram refuses a second
+    // ("query is too old … or query ID is invalid", go-telegram-bot-api/telegram-bot-api#579), so a failed acknowledgement
+    // neither keeps the press to be handled again nor holds back the note, which is its answer.
+    const acknowledge = (text?: string) => ctx.answerCallbackQuery(text ? { text } : undefined).catch((e: unknown) => u.log.warn({ err: errorText(e) }, 'a button press could not be acknowledged'));
     if (reply.type !== 'note') {
-      await ctx.answerCallbackQuery({ text: EXPIRED_TEXT });
+      await acknowledge(EXPIRED_TEXT);
       return;
     }
-    await ctx.answerCallbackQuery();
+    await acknowledge();
     const msg = renderTelegramMessage(reply.summary);
     await answer(ctx, u, msg.text, { parse_mode: 'HTML', link_preview_options: msg.link_preview_options }, { name: 'note button', repeatable: false });
   });
