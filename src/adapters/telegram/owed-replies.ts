@@ -1,8 +1,9 @@
 /**
  * Replies owed by updates that were carried out (tester 30-1 F2). In webhook mode an update is answered 200 on arrival
- * (webhook.ts) and Telegram never sends it again, so a /subscribe whose confirmation got no answer (`sendMessage`
- * refused, or unanswered past `delivery.callTimeoutMs`) left a subscription made and no word in the chat. The reply
- * is kept with its update instead (kept-updates.ts), exactly as it was to be sent, and a replay sends that reply alone:
+ * (webhook.ts), in polling mode confirmed by the next getUpdates, and Telegram never sends it again, so a /subscribe
+ * whose confirmation got no answer (`sendMessage` refused, or unanswered past `delivery.callTimeoutMs`) left a
+ * subscription made and no word in the chat. The reply is kept with its update instead (kept-updates.ts), exactly as it
+ * was to be sent, and a replay (owed-sender.ts, once Telegram answers again or at a start) sends that reply alone:
  * the command is never run again (a second `/subscribe` would answer "already subscribed", a `/note` button pressed
  * again could show another note), and a reply Telegram confirmed is never sent again.
  *

@@ -17,6 +17,7 @@ import { targetKey, type Target } from '../../store/types.js';
 import { inlineArticle, renderTelegramReply } from './render.js';
 import { errorText } from '../../errors.js';
 import { sendReply, type OwedReply, type ReplyFields } from './owed-replies.js';
+import type { Update } from '@grammyjs/types';
 
 /** Telegram's GroupAnonymousBot: messages from anonymous group admins come from it. */
 const ANONYMOUS_ADMIN_ID = 1087968824;
@@ -37,12 +38,12 @@ export interface TelegramUpdateDeps {
   /** Commands older than this (by their message's `date`) are not run (`telegram.staleCommandMinutes`). */
   staleAfterMs: number;
   /**
-   * Webhook mode only (polling leaves such an update at Telegram): told of an update whose handling met Telegram not
-   * answering (no answer, our timeout), kept and taken up again once Telegram answers (kept-updates.ts), so the chat is
-   * not told "something went wrong". `unanswered`: before it was carried out (handled again); `owe`: carried out, its
-   * reply not confirmed (that reply alone is sent again: owed-replies.ts).
+   * Told of an update whose handling met Telegram not answering (no answer, our timeout), kept and taken up again once
+   * Telegram answers (kept-updates.ts), so the chat is not told "something went wrong". `owe`: carried out, its reply
+   * not confirmed (that reply alone is sent again: owed-replies.ts). `unanswered`, webhook mode only: before it was
+   * carried out (handled again; in polling mode bot.catch answers it, as Telegram has it confirmed by the next poll).
    */
-  kept?: { unanswered: (updateId: number) => void; owe: (updateId: number, reply: OwedReply) => void } | undefined;
+  kept?: { unanswered?: (updateId: number) => void; owe: (update: Update, reply: OwedReply) => void } | undefined;
 }
 
 function targetOf(ctx: Context): Target | undefined {
@@ -70,7 +71,7 @@ async function answer(ctx: Context, u: TelegramUpdateDeps, text: string, fields:
     const r = await sendReply(ctx.api, reply);
     if (r === 'sent') return true;
     if (r !== 'unconfirmed' && u.kept) {
-      u.kept.owe(ctx.update.update_id, r.owed);
+      u.kept.owe(ctx.update, r.owed);
       return false;
     }
   } catch (e) {
@@ -103,7 +104,7 @@ export function handleTelegramUpdates(bot: Bot, u: TelegramUpdateDeps): void {
   bot.catch(async (err) => {
     const ctx = err.ctx;
     if (u.replySignal().aborted) return; // stopping: the reply was dropped on purpose
-    if (u.kept && err.error instanceof HttpError) return u.kept.unanswered(ctx.update.update_id);
+    if (u.kept?.unanswered && err.error instanceof HttpError) return u.kept.unanswered(ctx.update.update_id);
     u.log.error({ update: ctx.update.update_id, chat: ctx.chat?.id, err: errorText(err.error) }, 'telegram update failed');
     if (ctx.chat && ctx.msg?.text?.startsWith('/')) await ctx.reply(COMMAND_FAILED_TEXT).catch(() => undefined);
   });

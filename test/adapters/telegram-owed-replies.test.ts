@@ -1,5 +1,5 @@
 /**
- * Issue 25, outside tester 30-1's F2 and a reviewer's LOW: webhook mode, an update carried out whose reply got no
+ * Issue 25, outside tester 30-1's F2 and a reviewer's LOW: webhook mode (and polling, the same hole), an update carried out whose reply got no
  * answer from Telegram. Before, a /subscribe whose confirmation `sendMessage` hung was not kept: the subscription was
  * made and the confirmation never came, even once Telegram answered again. And a `/note` button whose note Telegram
  * took but whose answer was lost was kept as not handled, so it was handled again: a second answerCallbackQuery and the
@@ -14,7 +14,7 @@ import { Store } from '../../src/store/store.js';
 import { statusOf } from '../helpers/cli.js';
 import { useFakeTelegram } from '../helpers/fakes.js';
 import { InProcessCli } from '../helpers/inproc.js';
-import { note } from '../helpers/service.js';
+import { note, sandbox } from '../helpers/service.js';
 import { webhookServiceIn, WEBHOOK_SECRET, WEBHOOK_TOKEN } from '../helpers/telegram-webhook.js';
 
 const fake = useFakeTelegram({ token: WEBHOOK_TOKEN });
@@ -116,5 +116,41 @@ describe('a /note button whose note Telegram took but whose answer was lost', ()
     } finally {
       await svc.stop();
     }
+  });
+});
+
+describe('in polling mode too, a command carried out whose reply Telegram did not answer', () => {
+  it('has that reply sent once Telegram answers again (the next poll), also after a restart', { timeout: 90_000 }, async () => {
+    const group = fake().addChat(-100963, 'supergroup', { [ADMIN]: 'creator' });
+    const sb = sandbox(`telegram:\n  apiRoot: ${fake().apiRoot}\n  registerCommands: false\ndelivery:\n  callTimeoutMs: 1500\n`);
+    const env = { TELEGRAM_BOT_TOKEN: WEBHOOK_TOKEN };
+    const svc = InProcessCli.start(sb, [], env);
+    try {
+      await svc.ready();
+      fake().hang = true;
+      fake().command(group.id, ADMIN, '/subscribe');
+      await fake().waitFor(() => fake().abandoned > 0, 15_000, 'the reply given up on (our timeout)');
+      fake().release();
+      await askSubscriptions(group.id); // its poll answered: Telegram answers again
+      await fake().waitFor(() => subscribedReplies(group.id).length > 0, 20_000, 'the confirmation');
+      expect(subscribedReplies(group.id)).toEqual([expect.stringMatching(/^Subscribed \(#1\)/)]);
+
+      fake().hang = true; // a second chat's command, its reply owed when the service stops
+      const other = fake().addChat(-100964, 'supergroup', { [ADMIN]: 'creator' });
+      fake().command(other.id, ADMIN, '/subscribe');
+      await fake().waitFor(() => fake().abandoned > 1, 15_000, 'the second reply given up on');
+    } finally {
+      await svc.stop();
+    }
+    fake().release();
+    const again = InProcessCli.start(sb, [], env);
+    try {
+      await again.ready();
+      await fake().waitFor(() => texts(-100964).length > 0, 20_000, 'the confirmation after the restart');
+      expect(texts(-100964)).toEqual([expect.stringMatching(/^Subscribed \(#2\)/)]);
+    } finally {
+      await again.stop();
+    }
+    expect(keptIn(sb.db)).toBe('[]');
   });
 });
