@@ -107,8 +107,9 @@ describe('the webhook endpoint under a flood', () => {
       log: createLogger({ level: 'silent', secrets: [] }),
       handle: (u) => {
         handled.push(u.update_id);
-        return new Promise<void>((r) => finish.push(r)); // a reply waiting for its send slot
+        return new Promise<undefined>((r) => finish.push(() => r(undefined))); // a reply waiting for its send slot
       },
+      sendOwed: () => Promise.reject(new Error('nothing is kept here')),
     });
     await server.listen();
     const post = (update_id: number) =>

@@ -25,9 +25,10 @@ export async function webhookService(fake: FakeTelegram, host = '127.0.0.1', ext
   return { svc, port };
 }
 
-/** The same in this process (InProcessCli), with the platform waits `windows` shortens. */
-export async function webhookServiceIn(fake: FakeTelegram, windows: ServiceWindows, extra = ''): Promise<{ svc: InProcessCli; port: number; sb: Sandbox }> {
+/** The same in this process (InProcessCli), with the platform waits `windows` shortens; `prepare` writes its notes before the start. */
+export async function webhookServiceIn(fake: FakeTelegram, windows: ServiceWindows, extra = '', prepare?: (sb: Sandbox) => void): Promise<{ svc: InProcessCli; port: number; sb: Sandbox }> {
   const { sb, port } = await webhookSandbox(fake, '127.0.0.1', extra);
+  prepare?.(sb);
   const svc = InProcessCli.start(sb, [], WEBHOOK_ENV, undefined, undefined, windows);
   await svc.ready();
   await fake.waitFor(() => fake.calls.some((c) => c.method === 'setWebhook'), 10_000, 'setWebhook');

@@ -20,12 +20,14 @@ import { classifyTelegramError, isNotModified } from './errors.js';
 import { Pacer } from './pacer.js';
 import { telegramCommandLists } from './render.js';
 import { installCallRules, LONG_POLL_SECONDS, reachability } from './calls.js';
-import { handleTelegramUpdates } from './updates.js';
-import { TelegramWebhookServer } from './webhook.js';
+import { handleTelegramUpdates, type TelegramUpdateDeps } from './updates.js';
+import { TelegramWebhookServer, type Handled } from './webhook.js';
 import { KeptPolling } from './polling.js';
 import { listeners } from '../../util/listeners.js';
 import { WEBHOOK_STATE_KEY, WebhookWatch } from './webhook-watch.js';
 import { KeptUpdates } from './kept-updates.js';
+import type { OwedReply } from './owed-replies.js';
+import { owedSender, type OwedSender } from './owed-sender.js';
 import type { Update } from '@grammyjs/types';
 
 /** Updates handled at once across all chats. */
@@ -126,27 +128,35 @@ async function telegramChatGone(bot: Bot, target: Target, reason: string, signal
  */
 const ALLOWED_UPDATES = ['message', 'channel_post', 'inline_query', 'callback_query', 'my_chat_member'] as const;
 
-/** Webhook mode: our server listens, Telegram is told the URL, and the webhook is watched from then on (webhook-watch.ts). */
-function webhookMode(bot: Bot, o: TelegramAdapterOptions, log: Logger) {
+/**
+ * Webhook mode: our server listens, Telegram is told the URL, and the webhook is watched from then on (webhook-watch.ts).
+ * Updates whose handling met Telegram not answering wait in `kept`, their owed replies sent by `sendOwed`.
+ */
+function webhookMode(bot: Bot, o: TelegramAdapterOptions, log: Logger, kept: KeptUpdates, sendOwed: OwedSender['send']) {
   let server: TelegramWebhookServer | undefined;
   let watch: WebhookWatch | undefined;
-  const kept = new KeptUpdates(o.state, log);
   const unanswered = new Set<number>(); // updates whose handling met Telegram not answering (updates.ts)
+  const owed = new Map<number, OwedReply>(); // updates carried out whose reply Telegram did not confirm
   // bot.handleUpdate throws a failed update's BotError; bot.catch (updates.ts) is called by the runner and
   // bot.start() only, so webhook mode calls it here, as they do (@grammyjs/runner runner.js, grammY bot.js handleUpdates).
-  const handle = async (update: Update) => {
+  const handle = async (update: Update): Promise<Handled> => {
+    const id = update.update_id;
     await bot.handleUpdate(update).catch((e: unknown) => (e instanceof BotError ? bot.errorHandler(e) : Promise.reject(e)));
-    return unanswered.delete(update.update_id) ? ('unanswered' as const) : undefined;
+    const reply = owed.get(id);
+    owed.delete(id);
+    // Carried out: only its reply is owed, whatever met no answer after (running it again would do it twice).
+    if (unanswered.delete(id) && !reply) return 'unanswered';
+    return reply ? { owed: reply } : undefined;
   };
   return {
-    /** Polling mode has none: an update not fetched waits at Telegram instead. */
-    unanswered: o.config.mode === 'webhook' ? (updateId: number) => void unanswered.add(updateId) : undefined,
+    /** The server keeps what is owed once the update's handling ends (webhook.ts `settle`). */
+    kept: { unanswered: (updateId: number) => void unanswered.add(updateId), owe: (update: Update, reply: OwedReply) => void owed.set(update.update_id, reply) },
     async start(): Promise<void> {
       if (!o.config.webhook.url || !o.webhookSecret) throw new Error('telegram webhook mode needs telegram.webhook.url and TELEGRAM_WEBHOOK_SECRET');
       const { host, port, path, checkSeconds } = o.config.webhook;
       const secret_token = o.webhookSecret;
       const url = o.config.webhook.url + path;
-      server = new TelegramWebhookServer({ host, port, path, secret: secret_token, log, maxInFlight: MAX_UPDATES_AT_ONCE, handle, kept });
+      server = new TelegramWebhookServer({ host, port, path, secret: secret_token, log, maxInFlight: MAX_UPDATES_AT_ONCE, handle, sendOwed, kept });
       await server.listen();
       const set = () => bot.api.setWebhook(url, { secret_token, allowed_updates: [...ALLOWED_UPDATES] });
       await set();
@@ -168,6 +178,19 @@ function webhookMode(bot: Bot, o: TelegramAdapterOptions, log: Logger) {
     recheck: () => {
       void watch?.check();
       void server?.handleKept();
+    },
+  };
+}
+
+/**
+ * Polling mode: an update is confirmed by the next getUpdates, so one carried out whose reply got no answer keeps that
+ * reply here at once (sent by OwedSender.replay). One not carried out is left to bot.catch: none is kept to run again.
+ */
+function pollingKept(kept: KeptUpdates, log: Logger): TelegramUpdateDeps['kept'] {
+  return {
+    owe: (update, reply) => {
+      kept.keep(update, reply);
+      log.warn({ update: update.update_id, chat: reply.chat, mayShowTwice: reply.mayShowTwice }, 'update carried out; telegram did not confirm its reply, which is sent once Telegram answers (not the command again)');
     },
   };
 }
@@ -197,11 +220,14 @@ export function createTelegramAdapter(o: TelegramAdapterOptions): TelegramAdapte
   let replies = new AbortController();
   // Calls made while handling an update are replies; they carry the stop signal into the pacer.
   const replyScope = new AsyncLocalStorage<AbortSignal>();
-  const webhook = webhookMode(bot, o, log);
-  const { reachable, reached } = reachability(() => webhook.recheck());
+  const kept = new KeptUpdates(o.state, log);
+  const owed = owedSender(bot.api, kept, log, (call) => replyScope.run(replies.signal, call));
+  const webhook = webhookMode(bot, o, log, kept, owed.send);
+  // Telegram answers again: the webhook is read back and its kept updates taken up; polling sends its owed replies.
+  const { reachable, reached } = reachability(() => (o.config.mode === 'webhook' ? webhook.recheck() : void owed.replay()));
   const refusals = listeners<string>(); // calls answered 401, whichever (connections.ts keeps the state)
   installCallRules(bot, { pacer, replyScope, log, callTimeoutMs, reached, refused: refusals.tell });
-  handleTelegramUpdates(bot, { deps: o.deps, state: o.state, log, replyScope, replySignal: () => replies.signal, staleAfterMs: o.config.staleCommandMinutes * 60_000, unanswered: webhook.unanswered });
+  handleTelegramUpdates(bot, { deps: o.deps, state: o.state, log, replyScope, replySignal: () => replies.signal, staleAfterMs: o.config.staleCommandMinutes * 60_000, kept: o.config.mode === 'webhook' ? webhook.kept : pollingKept(kept, log) });
 
   const polling = new KeptPolling(() => receiveUpdates(bot, o, log), log);
 
@@ -254,7 +280,7 @@ export function createTelegramAdapter(o: TelegramAdapterOptions): TelegramAdapte
     async start() {
       await initBot(bot, o, log);
       if (o.config.mode === 'webhook') await webhook.start();
-      else await polling.start();
+      else await polling.start().then(() => void owed.replay()); // and the replies a run before kept
       log.info({ bot: bot.botInfo.username, mode: o.config.mode }, 'telegram connected');
     },
     async stop() {

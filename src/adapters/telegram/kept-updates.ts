@@ -1,17 +1,20 @@
 /**
- * Webhook updates whose handling met Telegram not answering (tester 29-1 F6). In webhook mode the update is answered
- * 200 on arrival (webhook.ts), so Telegram never sends it again: a /subscribe whose getChatMember found Telegram
- * unreachable was lost, with no reply ever. In polling mode the same outage leaves the update at Telegram until
- * getUpdates reaches it again; here it is kept in the store instead, and handled again once Telegram answers (or at
- * the next start), where the stale-command rule (`telegram.staleCommandMinutes`) answers one that waited too long.
- * Only an update whose handling met no answer is kept: one being handled when the process is killed is still lost,
- * as the README's "answered at most once" says.
+ * Webhook updates whose handling met Telegram not answering (tester 29-1 F6, tester 30-1 F2). In webhook mode the
+ * update is answered 200 on arrival (webhook.ts), so Telegram never sends it again: a /subscribe whose getChatMember
+ * found Telegram unreachable was lost, with no reply ever. In polling mode the same outage leaves the update at
+ * Telegram until getUpdates reaches it again; here it is kept in the store instead, in one of two states:
+ * - not carried out (Telegram did not answer before the command's effect): handled again once Telegram answers (or at
+ *   the next start), where the stale-command rule (`telegram.staleCommandMinutes`) answers one that waited too long;
+ * - carried out, its reply owed (owed-replies.ts): the reply alone is sent then, exactly as it was to be, never the
+ *   command run again, and never once Telegram has confirmed it.
+ * One being handled when the process is killed is still lost, as the README's "answered at most once" says.
  */
 import type { Update } from '@grammyjs/types';
 import { z } from 'zod';
 import { errorText } from '../../errors.js';
 import type { Logger } from '../../log.js';
 import type { AdapterState } from '../../publish/port.js';
+import { owedReplySchema, type OwedReply } from './owed-replies.js';
 
 /** Key of the kept updates in the store's meta table. */
 const KEPT_UPDATES_KEY = 'telegram.webhook.kept';
@@ -20,10 +23,23 @@ const MAX_KEPT = 100;
 
 /** The one field every update has (core.telegram.org/bots/api#update), read from a webhook's body and a kept update; the rest is grammY's to read. */
 export const updateSchema = z.looseObject({ update_id: z.number().int().nonnegative() });
-const keptSchema = z.array(updateSchema);
+/** A kept update, with the reply it owes when it was carried out. */
+export interface KeptUpdate {
+  update: Update;
+  owed?: OwedReply | undefined;
+}
+/** An entry as written now, or a bare update as written before replies were kept (not carried out). */
+const entrySchema = z.object({ update: updateSchema, owed: owedReplySchema.optional() });
+const keptSchema = z.array(z.union([entrySchema, updateSchema]));
+
+/** One read entry; the schema checks update_id only, the rest of an update being grammY's to read (as a webhook's body is). */
+function toKept(k: z.infer<typeof entrySchema> | z.infer<typeof updateSchema>): KeptUpdate {
+  const entry = entrySchema.safeParse(k);
+  return entry.success ? { update: entry.data.update as unknown as Update, owed: entry.data.owed } : { update: k as unknown as Update };
+}
 
 export class KeptUpdates {
-  private kept: Update[];
+  private kept: KeptUpdate[];
 
   constructor(
     private readonly state: Pick<AdapterState, 'getMeta' | 'setMeta'>,
@@ -32,33 +48,34 @@ export class KeptUpdates {
     this.kept = this.read();
   }
 
-  /** The updates waiting to be handled again, oldest first. */
-  list(): readonly Update[] {
+  /** The updates waiting for Telegram, oldest first. */
+  list(): readonly KeptUpdate[] {
     return this.kept;
   }
 
   has(updateId: number): boolean {
-    return this.kept.some((u) => u.update_id === updateId);
+    return this.kept.some((k) => k.update.update_id === updateId);
   }
 
-  keep(update: Update): void {
-    const others = this.kept.filter((u) => u.update_id !== update.update_id);
-    const all = [...others, update];
+  /** Keeps `update`, with the reply it owes if it was carried out (replacing what was kept for it). */
+  keep(update: Update, owed?: OwedReply): void {
+    const others = this.kept.filter((k) => k.update.update_id !== update.update_id);
+    const all = [...others, { update, ...(owed ? { owed } : {}) }];
     const dropped = all.splice(0, Math.max(0, all.length - MAX_KEPT));
-    if (dropped.length) this.log.warn({ dropped: dropped.map((u) => u.update_id) }, `more than ${MAX_KEPT} telegram updates wait for Telegram to answer; the oldest are dropped`);
+    if (dropped.length) this.log.warn({ dropped: dropped.map((k) => k.update.update_id) }, `more than ${MAX_KEPT} telegram updates wait for Telegram to answer; the oldest are dropped`);
     this.write(all);
   }
 
   drop(updateId: number): void {
-    if (this.has(updateId)) this.write(this.kept.filter((u) => u.update_id !== updateId));
+    if (this.has(updateId)) this.write(this.kept.filter((k) => k.update.update_id !== updateId));
   }
 
-  private read(): Update[] {
+  private read(): KeptUpdate[] {
     const raw = this.state.getMeta(KEPT_UPDATES_KEY);
     if (!raw) return [];
     try {
       const parsed = keptSchema.safeParse(JSON.parse(raw));
-      if (parsed.success) return parsed.data as unknown as Update[];
+      if (parsed.success) return parsed.data.map((k) => toKept(k));
     } catch {
       // not JSON: said below
     }
@@ -66,10 +83,10 @@ export class KeptUpdates {
     return [];
   }
 
-  private write(updates: Update[]): void {
-    this.kept = updates;
+  private write(kept: KeptUpdate[]): void {
+    this.kept = kept;
     try {
-      this.state.setMeta(KEPT_UPDATES_KEY, JSON.stringify(updates));
+      this.state.setMeta(KEPT_UPDATES_KEY, JSON.stringify(kept));
     } catch (e) {
       // The store is busy or full: kept in memory for this run (handled again once Telegram answers), not across a restart.
       this.log.error({ err: errorText(e) }, 'could not record the telegram updates waiting for Telegram; kept until a stop');

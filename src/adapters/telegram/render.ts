@@ -1,5 +1,5 @@
 /** Command replies → Telegram messages. Pure. */
-import type { BotCommand, InlineKeyboardMarkup, InlineQueryResultArticle, LinkPreviewOptions, ParseMode } from '@grammyjs/types';
+import type { BotCommand, InlineQueryResultArticle, LinkPreviewOptions, ParseMode } from '@grammyjs/types';
 import { COMMANDS } from '../../commands/index.js';
 import type { DescriptionLocale } from '../../commands/types.js';
 import type { Summary } from '../../summary/build.js';
@@ -15,7 +15,8 @@ export interface TelegramReply {
   text: string;
   parse_mode?: ParseMode;
   link_preview_options?: LinkPreviewOptions;
-  reply_markup?: InlineKeyboardMarkup;
+  /** Callback buttons only (an InlineKeyboardMarkup of them), the one kind a reply has: what a kept reply may hold (owed-replies.ts). */
+  reply_markup?: { inline_keyboard: { text: string; callback_data: string }[][] };
 }
 
 export function renderTelegramReply(reply: CommandReply): TelegramReply {

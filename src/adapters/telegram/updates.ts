@@ -16,6 +16,8 @@ import { renderTelegramMessage } from '../../render/telegram.js';
 import { targetKey, type Target } from '../../store/types.js';
 import { inlineArticle, renderTelegramReply } from './render.js';
 import { errorText } from '../../errors.js';
+import { sendReply, type OwedReply, type ReplyFields } from './owed-replies.js';
+import type { Update } from '@grammyjs/types';
 
 /** Telegram's GroupAnonymousBot: messages from anonymous group admins come from it. */
 const ANONYMOUS_ADMIN_ID = 1087968824;
@@ -36,10 +38,12 @@ export interface TelegramUpdateDeps {
   /** Commands older than this (by their message's `date`) are not run (`telegram.staleCommandMinutes`). */
   staleAfterMs: number;
   /**
-   * Webhook mode: told the update whose handling met Telegram not answering (no answer, our timeout) before it was
-   * done; it is handled again once Telegram answers (kept-updates.ts), so the chat is not told "something went wrong".
+   * Told of an update whose handling met Telegram not answering (no answer, our timeout), kept and taken up again once
+   * Telegram answers (kept-updates.ts), so the chat is not told "something went wrong". `owe`: carried out, its reply
+   * not confirmed (that reply alone is sent again: owed-replies.ts). `unanswered`, webhook mode only: before it was
+   * carried out (handled again; in polling mode bot.catch answers it, as Telegram has it confirmed by the next poll).
    */
-  unanswered?: ((updateId: number) => void) | undefined;
+  kept?: { unanswered?: (updateId: number) => void; owe: (update: Update, reply: OwedReply) => void } | undefined;
 }
 
 function targetOf(ctx: Context): Target | undefined {
@@ -47,6 +51,34 @@ function targetOf(ctx: Context): Target | undefined {
   const msg = ctx.msg;
   const thread = msg && 'is_topic_message' in msg && msg.is_topic_message && msg.message_thread_id ? String(msg.message_thread_id) : '';
   return { platform: 'telegram', chat: String(ctx.chat.id), thread };
+}
+
+/**
+ * Sends a reply to what `ctx` carried out, in its chat (its forum topic too, as ctx.reply does); never throws: what
+ * was done is not undone by its reply failing, so the chat is not told "something went wrong" about it. One Telegram
+ * did not answer is owed in webhook mode, sent once Telegram answers (owed-replies.ts: `repeatable`, whether it is
+ * sent again when it may be in the chat already); otherwise the log says it may be lost.
+ */
+async function answer(ctx: Context, u: TelegramUpdateDeps, text: string, fields: ReplyFields, what: { name: string; repeatable: boolean }): Promise<boolean> {
+  const msg = ctx.msg;
+  const chat = ctx.chatId;
+  if (chat === undefined) return false; // a button under an inline message: no chat to answer in (ours are under messages)
+  const topic = msg?.is_topic_message && msg.message_thread_id ? { message_thread_id: msg.message_thread_id } : {};
+  const dmTopic = msg?.direct_messages_topic ? { direct_messages_topic_id: msg.direct_messages_topic.topic_id } : {};
+  const reply: OwedReply = { chat, text, ...topic, ...dmTopic, ...fields, mayShowTwice: false, repeatable: what.repeatable };
+  let err = 'no answer from telegram; it may be in the chat';
+  try {
+    const r = await sendReply(ctx.api, reply);
+    if (r === 'sent') return true;
+    if (r !== 'unconfirmed' && u.kept) {
+      u.kept.owe(ctx.update, r.owed);
+      return false;
+    }
+  } catch (e) {
+    err = errorText(e);
+  }
+  if (!u.replySignal().aborted) u.log.warn({ command: what.name, chat: reply.chat, err }, 'command done; its reply may not have reached the chat');
+  return false;
 }
 
 /** Registers every handler on `bot`. */
@@ -72,7 +104,7 @@ export function handleTelegramUpdates(bot: Bot, u: TelegramUpdateDeps): void {
   bot.catch(async (err) => {
     const ctx = err.ctx;
     if (u.replySignal().aborted) return; // stopping: the reply was dropped on purpose
-    if (u.unanswered && err.error instanceof HttpError) return u.unanswered(ctx.update.update_id);
+    if (u.kept?.unanswered && err.error instanceof HttpError) return u.kept.unanswered(ctx.update.update_id);
     u.log.error({ update: ctx.update.update_id, chat: ctx.chat?.id, err: errorText(err.error) }, 'telegram update failed');
     if (ctx.chat && ctx.msg?.text?.startsWith('/')) await ctx.reply(COMMAND_FAILED_TEXT).catch(() => undefined);
   });
@@ -134,7 +166,8 @@ function limitWaitingPerChat(bot: Bot, { log, replyScope, replySignal }: Telegra
  * one. The chat is told once (per run of the service) that its commands were missed; the user
  * sends the command again.
  */
-function skipStaleCommands(bot: Bot, { log, staleAfterMs }: TelegramUpdateDeps): void {
+function skipStaleCommands(bot: Bot, u: TelegramUpdateDeps): void {
+  const { log, staleAfterMs } = u;
   const told = new Set<string>();
   bot.use(async (ctx, next) => {
     const msg = ctx.msg;
@@ -147,14 +180,13 @@ function skipStaleCommands(bot: Bot, { log, staleAfterMs }: TelegramUpdateDeps):
     log.info({ chat, update: ctx.update.update_id, ageMinutes: Math.round((Date.now() - msg.date * 1000) / 60_000) }, 'stale command not run: sent while the service was down');
     if (told.has(chat)) return;
     told.add(chat);
-    const thread = 'is_topic_message' in msg && msg.is_topic_message && msg.message_thread_id ? { message_thread_id: msg.message_thread_id } : {};
-    await ctx.reply(STALE_COMMAND_TEXT, thread);
+    await answer(ctx, u, STALE_COMMAND_TEXT, {}, { name: 'stale command', repeatable: true });
   });
 }
 
 /** Each command (and `/start`, which is `/help`), its text parsed by the command's own grammar. */
 function handleCommands(bot: Bot, u: TelegramUpdateDeps, offered: OfferedNotes): void {
-  const { deps, log, replySignal } = u;
+  const { deps, log } = u;
   for (const cmd of [...COMMANDS.map((c) => c.definition.name), 'start']) {
     bot.command(cmd, async (ctx) => {
       const target = targetOf(ctx)!;
@@ -167,34 +199,33 @@ function handleCommands(bot: Bot, u: TelegramUpdateDeps, offered: OfferedNotes):
         deps,
       );
       if (reply.type === 'note') for (const r of reply.more) offered.remember(r.id);
-      const rendered = renderTelegramReply(reply);
-      try {
-        await ctx.reply(rendered.text, { ...rendered, ...(target.thread ? { message_thread_id: Number(target.thread) } : {}) });
-      } catch (e) {
-        // The command was carried out: a reply that failed (or whose answer was lost: it may be in the chat)
-        // is not the command failing, so the chat is not told "something went wrong" about what was done.
-        if (!replySignal().aborted) log.warn({ command: cmd, chat: target.chat, err: errorText(e) }, 'command done; its reply may not have reached the chat');
-        return;
-      }
+      const { text, ...fields } = renderTelegramReply(reply);
+      // Its topic, if any, is added by `answer`, from the command's own message (as target.thread is read).
+      if (!(await answer(ctx, u, text, fields, { name: cmd, repeatable: true }))) return;
       log.debug({ command: cmd, chat: target.chat, ms: Math.round(performance.now() - started) }, 'command answered');
     });
   }
 }
 
 /** The buttons under a `/note` answer, and inline queries (`@bot words` in any chat). */
-function handleLookups(bot: Bot, { deps }: TelegramUpdateDeps, offered: OfferedNotes): void {
+function handleLookups(bot: Bot, u: TelegramUpdateDeps, offered: OfferedNotes): void {
+  const { deps } = u;
   bot.on('callback_query:data', async (ctx) => {
     const m = /^n:(.+)$/.exec(ctx.callbackQuery.data);
     // A first run's note past 16 KB waits for its summary on a parse thread (at most notes.parseTimeoutMs); the client shows
     // a progress bar until answerCallbackQuery (core.telegram.org/bots/api#callbackquery, via augustjune/canoe#192).
     const reply = await openOffered(deps, offered, m?.[1] ?? '');
+    // The press is acknowledged once, best effort: one whose answer was lost may have gone, and Telegram refuses a second
+    // ("query is too old … or query ID is invalid", go-telegram-bot-api/telegram-bot-api#579), so a failed acknowledgement
+    // neither keeps the press to be handled again nor holds back the note, which is its answer.
+    const acknowledge = (text?: string) => ctx.answerCallbackQuery(text ? { text } : undefined).catch((e: unknown) => u.log.warn({ err: errorText(e) }, 'a button press could not be acknowledged'));
     if (reply.type !== 'note') {
-      await ctx.answerCallbackQuery({ text: EXPIRED_TEXT });
+      await acknowledge(EXPIRED_TEXT);
       return;
     }
-    await ctx.answerCallbackQuery();
+    await acknowledge();
     const msg = renderTelegramMessage(reply.summary);
-    await ctx.reply(msg.text, { parse_mode: 'HTML', link_preview_options: msg.link_preview_options });
+    await answer(ctx, u, msg.text, { parse_mode: 'HTML', link_preview_options: msg.link_preview_options }, { name: 'note button', repeatable: false });
   });
 
   bot.on('inline_query', async (ctx) => {

@@ -11,6 +11,7 @@ import type { Update } from '@grammyjs/types';
 import type { Logger } from '../../log.js';
 import { errorText } from '../../errors.js';
 import { updateSchema, type KeptUpdates } from './kept-updates.js';
+import type { OwedReply } from './owed-replies.js';
 
 /**
  * An update is a few kilobytes (a message of 4096 characters with its entities); 1 MiB bounds the
@@ -20,6 +21,13 @@ const MAX_UPDATE_BYTES = 1024 * 1024;
 /** Update ids remembered to recognise one Telegram sends again (it re-sends when an answer is lost). */
 const REMEMBERED_UPDATES = 10_000;
 
+/**
+ * How handling an update ended: done (`undefined`: answered, or failed for good); `'unanswered'`: Telegram did not
+ * answer before it was carried out, so it is handled again; `owed`: carried out, its reply not confirmed by Telegram,
+ * so that reply alone is sent again (owed-replies.ts).
+ */
+export type Handled = undefined | 'unanswered' | { owed: OwedReply };
+
 export interface WebhookServerOptions {
   host: string;
   port: number;
@@ -27,10 +35,12 @@ export interface WebhookServerOptions {
   /** Checked against `X-Telegram-Bot-Api-Secret-Token` on every request (core.telegram.org/bots/api#setwebhook). */
   secret: string;
   /**
-   * Handles one update; its failure is logged here, never thrown to the server. `'unanswered'`: its handling met
-   * Telegram not answering before it was done, so it goes to `kept` and is handled again (`handleKept`).
+   * Handles one update; its failure is logged here, never thrown to the server. What did not end goes to `kept` and
+   * is taken up again by `handleKept` (see Handled).
    */
-  handle: (update: Update) => Promise<void | 'unanswered'>;
+  handle: (update: Update) => Promise<Handled>;
+  /** Sends the reply a kept update owes, and nothing else: the command was carried out already. */
+  sendOwed: (owed: OwedReply) => Promise<Handled>;
   /** Where such updates wait (kept-updates.ts); without it they are lost, as before. */
   kept?: KeptUpdates | undefined;
   /**
@@ -163,13 +173,13 @@ export class TelegramWebhookServer {
   }
 
   /**
-   * Handles the kept updates again (Telegram answers again, or a start), each once at a time: one still being
-   * handled is not started twice. Resolves once each has been handled (or kept again).
+   * Takes the kept updates up again (Telegram answers again, or a start), each once at a time: one still being
+   * handled is not started twice. One carried out only has its owed reply sent. Resolves once each is done (or kept again).
    */
   handleKept(): Promise<void> {
-    const kept = (this.o.kept?.list() ?? []).filter((u) => !this.handling.has(u.update_id));
-    for (const u of kept) this.seen.add(u.update_id); // a kept update of a run before, sent again after it is handled: ignored
-    return Promise.all(kept.map((u) => this.run(u))).then(() => undefined);
+    const kept = (this.o.kept?.list() ?? []).filter((k) => !this.handling.has(k.update.update_id));
+    for (const k of kept) this.seen.add(k.update.update_id); // a kept update of a run before, sent again after it is handled: ignored
+    return Promise.all(kept.map((k) => this.run(k.update, k.owed))).then(() => undefined);
   }
 
   private take(update: Update): void {
@@ -184,16 +194,11 @@ export class TelegramWebhookServer {
     void this.run(update);
   }
 
-  private run(update: Update): Promise<void> {
+  private run(update: Update, owed?: OwedReply): Promise<void> {
     const id = update.update_id;
     this.handling.add(id);
-    const task = this.o
-      .handle(update)
-      .then((r) => {
-        if (r !== 'unanswered') return this.o.kept?.drop(id);
-        this.o.kept?.keep(update);
-        this.o.log.warn({ update: id }, 'telegram did not answer while this update was handled; it is handled again once Telegram answers');
-      })
+    const task = (owed ? this.o.sendOwed(owed) : this.o.handle(update))
+      .then((r) => this.settle(update, r))
       .catch((e: unknown) => this.o.log.error({ update: id, err: errorText(e) }, 'telegram update failed'))
       .finally(() => {
         this.handling.delete(id);
@@ -201,5 +206,18 @@ export class TelegramWebhookServer {
       });
     this.inFlight.add(task);
     return task;
+  }
+
+  /** Drops a kept update that is done, or keeps it as it now stands. */
+  private settle(update: Update, r: Handled): void {
+    const id = update.update_id;
+    if (r === undefined) return this.o.kept?.drop(id);
+    if (r === 'unanswered') {
+      this.o.kept?.keep(update);
+      this.o.log.warn({ update: id }, 'telegram did not answer while this update was handled; it is handled again once Telegram answers');
+      return;
+    }
+    this.o.kept?.keep(update, r.owed);
+    this.o.log.warn({ update: id, chat: r.owed.chat, mayShowTwice: r.owed.mayShowTwice }, 'update carried out; telegram did not confirm its reply, which is sent once Telegram answers (not the command again)');
   }
 }

@@ -604,6 +604,11 @@ export class FakeTelegram {
         return true;
       }
       case 'answerCallbackQuery':
+        // A query is answered once: answering it again (or too late) is refused with this text
+        // (go-telegram-bot-api/telegram-bot-api#579; "answers an already answered/expired query", chelaxian/tg-ytdlp-bot#470).
+        if (this.callbackAnswers.some((a) => a.callback_query_id === p.callback_query_id)) {
+          throw new ApiFailure(400, 'Bad Request: query is too old and response timeout expired or query ID is invalid');
+        }
         this.callbackAnswers.push(p);
         return true;
       default:
