@@ -156,7 +156,7 @@ export function addList(w: Walk, list: Tokens.List, lead: string | undefined, cl
   const items = answersNamed(w, list.items.slice(0, MAX_ITEMS).map(read));
   // A long list offers its first items and then those naming what the rest of it comes back to (long-lists.ts).
   const later = list.items.length > MAX_ITEMS ? list.items.slice(MAX_ITEMS).map((item, k) => read(item, MAX_ITEMS + k)) : [];
-  const offered = later.length ? new Set(itemsOffered([...items, ...later].map((x) => x.text), w.spans, MAX_ITEM_POINTS / 2, MAX_ITEM_POINTS)) : undefined;
+  const offered = later.length ? new Set(itemsOffered([...items, ...later].map((x) => x.text), w.spans, MAX_ITEM_POINTS / 2, MAX_ITEM_POINTS, w.locale)) : undefined;
   const offers = (i: number) => (offered ? offered.has(i) : i < MAX_ITEM_POINTS);
   if (offered) for (const [i, { text }] of [...items, ...later].entries()) if (text && !offered.has(i)) w.heard.push(text);
   // Labels every item repeats ("Code:", "Structure:") are fields, not names of things; a command or identifier in code ("`/away` – …") names its item as words do.

@@ -17,10 +17,10 @@ const COMMON = 0.6;
  * Indices of the items offered, in reading order: the first `first`, then up to `max` in all, each
  * the item whose terms recurring in the list (each weighed by the log of the items using it) the
  * items offered before it do not name yet, then the next in order. `texts`: each item's text ('' for
- * one without words).
+ * one without words); `locale`: whose grammar characters split CJK runs.
  */
-export function itemsOffered(texts: readonly string[], spans: SpanTable, first: number, max: number): number[] {
-  const terms = texts.map((t) => (t ? termsOf(t, spans) : new Set<string>()));
+export function itemsOffered(texts: readonly string[], spans: SpanTable, first: number, max: number, locale?: string): number[] {
+  const terms = texts.map((t) => (t ? termsOf(t, spans, undefined, locale) : new Set<string>()));
   const uses = new Map<string, number>();
   for (const set of terms) for (const term of set) uses.set(term, (uses.get(term) ?? 0) + 1);
   const weight = (term: string) => {

@@ -10,6 +10,7 @@ import { allIn, ECHOED, NO_CODE, type InCode } from './code-terms.js';
 import { asMarkedParts, hasScripts } from './sup-sub.js';
 import { emphasisWeight } from './emphasis.js';
 import { PairIds } from './pair-ids.js';
+import { cjkGrammarOf, type CjkGrammar } from './cjk-grammar.js';
 
 /** Function words of the Latin-script languages: never a subject, however rare in a short note. */
 const STOP = new Set(
@@ -105,11 +106,12 @@ export function* wordSpans(text: string): Generator<[number, number]> {
 
 /**
  * The terms of a text with placeholders: each code span whole, words lower-cased, CJK as pairs.
+ * `locale`: whose grammar characters split CJK runs (cjk-grammar.ts).
  * `proper`, when given, collects the words written with a capital inside a sentence ("Scout", "Behemoth", "GitHub"), and acronyms anywhere ("BFS visits…"): names of things.
  */
-export function termsOf(text: string, spans: SpanTable, proper?: Set<string>): Set<string> {
+export function termsOf(text: string, spans: SpanTable, proper?: Set<string>, locale?: string): Set<string> {
   const out = new Set<string>();
-  eachTerm(text, spans, proper, { term: (t) => out.add(t), pair: (key) => out.add(pairText(key)) });
+  eachTerm(text, spans, proper, { term: (t) => out.add(t), pair: (key) => out.add(pairText(key)), grammar: cjkGrammarOf(locale) });
   return out;
 }
 
@@ -117,6 +119,8 @@ export function termsOf(text: string, spans: SpanTable, proper?: Set<string>): S
 interface TermVisitor {
   term(term: string): void;
   pair(key: number): void;
+  /** The language's grammar characters, never part of a CJK term. */
+  grammar: CjkGrammar;
 }
 
 /**
@@ -157,20 +161,31 @@ function cjkPairs(plain: string, visit: TermVisitor): string {
     }
     let end = i + (cp > 0xffff ? 2 : 1);
     for (let next = plain.codePointAt(end); next !== undefined && categoryOf(next) & CJK; next = plain.codePointAt(end)) end += next > 0xffff ? 2 : 1;
-    // Kana alone are endings and particles ("ます", "です", "して"): Japanese grammar, not a subject.
-    if (end - i === 1) {
-      if (!isHiraganaUnit(plain.charCodeAt(i))) visit.pair(pairKey(0, plain.charCodeAt(i)));
-    } else {
-      for (let k = i; k + 1 < end; k++) {
-        const a = plain.charCodeAt(k);
-        const b = plain.charCodeAt(k + 1);
-        if (!(isHiraganaUnit(a) && isHiraganaUnit(b))) visit.pair(pairKey(a, b));
-      }
+    // A run is split at the language's grammar characters (cjk-grammar.ts): no term spans a particle.
+    for (let from = i; from < end; ) {
+      let to = from;
+      while (to < end && !visit.grammar(plain.charCodeAt(to))) to++;
+      if (to > from) visitRun(plain, from, to, visit);
+      from = to + 1;
     }
     rest += `${plain.slice(last, i)} `;
     last = i = end;
   }
   return rest + plain.slice(last);
+}
+
+/** Sends one run of CJK units with no grammar character as overlapping pairs (a run of one unit as itself). */
+function visitRun(plain: string, i: number, end: number, visit: TermVisitor): void {
+  // Kana alone are endings and particles ("ます", "です", "して"): Japanese grammar, not a subject.
+  if (end - i === 1) {
+    if (!isHiraganaUnit(plain.charCodeAt(i))) visit.pair(pairKey(0, plain.charCodeAt(i)));
+    return;
+  }
+  for (let k = i; k + 1 < end; k++) {
+    const a = plain.charCodeAt(k);
+    const b = plain.charCodeAt(k + 1);
+    if (!(isHiraganaUnit(a) && isHiraganaUnit(b))) visit.pair(pairKey(a, b));
+  }
 }
 
 /** Sends each term of `text` in reading order (a term may come more than once). */
@@ -253,6 +268,8 @@ function scriptedTerms(word: string, visit: (term: string) => void): void {
  * each is: the greedy choice tests coverage in an array, and each term is weighed once.
  */
 export class TermIndex {
+  /** The note's language's grammar characters, never part of a CJK term (cjk-grammar.ts). */
+  private readonly grammar: CjkGrammar;
   private readonly idOf = new Map<string, number>();
   private readonly codeIdOf = new Map<string, number>(); // code spans' ids by their text without the code mark
   /** CJK pairs by their key (no other term is made of CJK units alone, so the two maps never share a term). */
@@ -263,6 +280,10 @@ export class TermIndex {
   /** The last unit that used each term: a unit counts a term once. */
   private readonly lastUnit: number[] = [];
   units = 0;
+
+  constructor(locale?: string) {
+    this.grammar = cjkGrammarOf(locale);
+  }
 
   /** The distinct terms of one unit, in reading order, as ids; `proper` as for termsOf; `into`: a unit counted already that the text is part of. */
   add(text: string, spans: SpanTable, proper: Set<string>, into?: number): number[] {
@@ -285,6 +306,7 @@ export class TermIndex {
         if (id < 0) this.pairIdOf.set(key, (id = this.newTerm(pairText(key))));
         count(id);
       },
+      grammar: this.grammar,
     });
     return ids;
   }
@@ -305,7 +327,7 @@ export class TermIndex {
   known(text: string, spans: SpanTable): number[] {
     const ids = new Set<number>();
     const found = (id: number | undefined) => id !== undefined && id >= 0 && ids.add(id);
-    eachTerm(text, spans, undefined, { term: (term) => found(this.idOf.get(term)), pair: (key) => found(this.pairIdOf.get(key)) });
+    eachTerm(text, spans, undefined, { term: (term) => found(this.idOf.get(term)), pair: (key) => found(this.pairIdOf.get(key)), grammar: this.grammar });
     return [...ids];
   }
 

@@ -105,7 +105,7 @@ function optionsOf(candidates: readonly Candidate[], spans: SpanTable, locale: s
   const options: Option[] = [];
   const seen = new Set<string>();
   const proper = new Set<string>();
-  const index = new TermIndex();
+  const index = new TermIndex(locale);
   const groupUnit = new Map<number, number>(); // each item's unit, by its group
   for (const c of candidates) {
     // Sentence splitting can put leftover markup at a point's start ("# …"): scrub once more.
@@ -124,12 +124,12 @@ function optionsOf(candidates: readonly Candidate[], spans: SpanTable, locale: s
     options.push({ c, text, terms, cost: spans.visibleLength(text) + POINT_OVERHEAD, place: 1, ids: [], ws: [], taken: false, said: undefined });
   }
   for (const text of heard) index.add(text, spans, proper); // counted as the note's units, offered as no point
-  const named = termsOf(title, spans);
+  const named = termsOf(title, spans, undefined, locale);
   const headed = new Set<string>();
-  for (const h of headings) for (const term of termsOf(h, spans)) headed.add(term); // a loop: flatMap over a spread copy of each heading's terms was a fifth of optionsOf's own time
+  for (const h of headings) for (const term of termsOf(h, spans, undefined, locale)) headed.add(term); // a loop: flatMap over a spread copy of each heading's terms was a fifth of optionsOf's own time
   const marked = new Set<string>(); // what the writer set in bold inside a statement (emphasis.ts)
   const statements = emphasised.length ? options.filter((o) => !o.c.chatty && !o.c.toReader).map((o) => o.text) : [];
-  for (const e of statedPhrases(emphasised, statements)) for (const term of termsOf(e, spans)) marked.add(term);
+  for (const e of statedPhrases(emphasised, statements)) for (const term of termsOf(e, spans, undefined, locale)) marked.add(term);
   const weights = weighTerms(index, named, headed, NOUNS_CAPITALISED.test(locale) ? coinedNames(options.map((o) => o.text)) : proper, inCodeOf(codeBlocks, spans), marked);
   const prose = options.filter((o) => o.c.kind === 'sentence' || o.c.kind === 'item').length;
   const summed = options.some((o) => sumsNoteUp(o.c));
