@@ -4,7 +4,6 @@
  * edits, forum posts, webhook calls, digests, command registration, autocomplete and inline
  * answers, for every note of the corpus and for hostile extremes.
  */
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { autocompleteChoices } from '../../src/adapters/discord/adapter.js';
 import { discordCommandPayloads } from '../../src/adapters/discord/commands.js';
@@ -15,12 +14,11 @@ import { STALE_COMMAND_TEXT } from '../../src/adapters/telegram/updates.js';
 import { COMMAND_FAILED_TEXT, NOT_ADMIN_TEXT, type CommandReply } from '../../src/commands/index.js';
 import { SLOW_DOWN_TEXT } from '../../src/commands/limit.js';
 import { EXPIRED_TEXT } from '../../src/commands/lookup.js';
-import { readNoteFile } from '../../src/notes/read.js';
 import { renderTelegramDigest } from '../../src/render/digest.js';
 import { renderTelegramMessage } from '../../src/render/telegram.js';
 import type { DigestItem } from '../../src/store/types.js';
-import { buildSummary, type Summary } from '../../src/summary/build.js';
-import { CORPUS_NOTES, corpusReadOptions, manifest } from '../helpers/corpus.js';
+import type { Summary } from '../../src/summary/build.js';
+import { corpusSummaries as readCorpus } from '../helpers/corpus-summaries.js';
 import { Templates } from '../../src/render/templates/compile.js';
 import { telegramPayloadFor } from '../../src/render/templates/payloads.js';
 
@@ -29,15 +27,8 @@ const TPL = Templates.defaults().global;
 import { choicesProblems, commandProblems, forumPostProblems, messageProblems, webhookProblems } from './discord-rules.js';
 import { commandListProblems, inlineAnswerProblems, keyboardProblems, previewProblems, textProblems } from './telegram-rules.js';
 
-const opts = corpusReadOptions();
-
 async function corpusSummaries(): Promise<{ id: string; summary: Summary }[]> {
-  const out: { id: string; summary: Summary }[] = [];
-  for (const row of manifest()) {
-    const { note, tokens } = await readNoteFile(CORPUS_NOTES, path.join(CORPUS_NOTES, row.path), opts);
-    out.push({ id: note.id, summary: buildSummary(note, tokens) });
-  }
-  return out;
+  return (await readCorpus()).map(({ note, summary }) => ({ id: note.id, summary }));
 }
 
 /** A summary at every limit at once: long title, many points, links and tags, markup and mentions. */

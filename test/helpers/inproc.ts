@@ -22,6 +22,7 @@ import type { ChatAdapter } from '../../src/publish/port.js';
 import { ProgressWait } from './progress-wait.js';
 import { workerParseThreads } from './parse-threads.js';
 import { workerFileLocks } from '../fakes/file-lock.js';
+import { seedEmptyStore } from './empty-store.js';
 
 export { InProcessCli, type ServiceWindows } from './inproc-cli.js';
 export { fileParseThreads, workerParseThreads } from './parse-threads.js';
@@ -166,11 +167,16 @@ export class InProcessService {
     private readonly extra: Partial<Pick<AppOptions, 'platformAdapters' | 'now' | 'parseThreads' | 'fileLock' | 'asideBounds'>> & { env?: Record<string, string> } = {},
   ) {}
 
-  /** `warnings`: the log's warnings and errors are kept in `warnings` (a wait on a line the service logs), the rest dropped. */
-  static sandbox(config: unknown, extra: InProcessService['extra'] = {}, { warnings = false } = {}): InProcessService {
+  /**
+   * `warnings`: the log's warnings and errors are kept in `warnings` (a wait on a line the service logs), the rest dropped.
+   * `emptyStore`: its database is there already, empty, as its first start would make it (empty-store.ts: a property's
+   * runs, each a new service, do not each wait for a new database's migrations to reach the disk).
+   */
+  static sandbox(config: unknown, extra: InProcessService['extra'] = {}, { warnings = false, emptyStore = false } = {}): InProcessService {
     const dir = mkdtempSync(path.join(tmpdir(), 'notecast-inproc-'));
     const notes = path.join(dir, 'notes');
     mkdirSync(notes);
+    if (emptyStore) seedEmptyStore(path.join(dir, 'state', 'notecast.db'));
     let svc: InProcessService | undefined;
     const sink = new Writable({
       write: (chunk: Buffer | string, _enc, done) => {

@@ -5,14 +5,14 @@
 import path from 'node:path';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readNoteFile, type ParsedNote } from '../../src/notes/read.js';
 import { renderDiscordMessage } from '../../src/render/discord.js';
 import { renderTelegramMessage, TELEGRAM_MAX_TEXT, telegramVisibleText } from '../../src/render/telegram.js';
 import { Templates } from '../../src/render/templates/compile.js';
 import { payloadsFor } from '../../src/render/templates/payloads.js';
 import type { AlsoIn } from '../../src/store/types.js';
-import { buildSummary, type Summary } from '../../src/summary/build.js';
-import { CORPUS_NOTES, corpusReadOptions, manifest, REPO_ROOT } from '../helpers/corpus.js';
+import type { Summary } from '../../src/summary/build.js';
+import { REPO_ROOT } from '../helpers/corpus.js';
+import { corpusSummaries } from '../helpers/corpus-summaries.js';
 
 interface Case {
   id: string;
@@ -23,13 +23,11 @@ interface Case {
 let cases: Case[] = [];
 
 beforeAll(async () => {
-  const opts = corpusReadOptions();
-  const read: ParsedNote[] = [];
-  for (const row of manifest()) read.push(await readNoteFile(CORPUS_NOTES, path.join(CORPUS_NOTES, row.path), opts));
+  const read = await corpusSummaries();
   // Each note with its family's other languages, as a family announcement carries them.
-  cases = read.map(({ note, tokens }) => ({
+  cases = read.map(({ note, summary }) => ({
     id: note.id,
-    summary: buildSummary(note, tokens),
+    summary,
     alsoIn: read.filter((o) => o.note.translationKey === note.translationKey && o.note.id !== note.id).map((o) => ({ label: o.note.lang, ...(o.note.url ? { url: o.note.url } : {}) })),
   }));
 });

@@ -1,19 +1,15 @@
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readNoteFile } from '../../src/notes/read.js';
 import { buildSummary, DEFAULT_SUMMARY_OPTIONS } from '../../src/summary/build.js';
 import { pointText } from '../../src/summary/inline.js';
 import { renderAll } from '../../src/render/index.js';
 import { DISCORD_LIMITS, embedTotalLength } from '../../src/render/discord.js';
-import { CORPUS_NOTES, corpusReadOptions, manifest } from '../helpers/corpus.js';
+import { manifest } from '../helpers/corpus.js';
+import { corpusSummaries, corpusSummaryOf } from '../helpers/corpus-summaries.js';
 import { discordVisibleText, proseOf, RESIDUE, SCRIPT_OF, telegramVisible } from '../helpers/visible.js';
-
-const opts = corpusReadOptions();
 
 describe.each(manifest().map((r) => [r.path] as const))('summary of %s', (rel) => {
   it('has points in the note’s script, no residue, and fits every limit', async () => {
-    const { note, tokens } = await readNoteFile(CORPUS_NOTES, path.join(CORPUS_NOTES, rel), opts);
-    const s = buildSummary(note, tokens);
+    const { note, summary: s } = await corpusSummaryOf(rel);
     expect(s.keyPoints.length).toBeGreaterThanOrEqual(1);
     expect(s.keyPoints.length).toBeLessThanOrEqual(5);
     const script = SCRIPT_OF[note.lang] ?? /\p{L}/u;
@@ -52,7 +48,7 @@ describe.each(manifest().map((r) => [r.path] as const))('summary of %s', (rel) =
 });
 
 describe('summaries of particular notes', () => {
-  const read = (rel: string) => readNoteFile(CORPUS_NOTES, path.join(CORPUS_NOTES, rel), opts);
+  const read = corpusSummaryOf;
 
   it('prefers the references section for links, labelled with their text', async () => {
     const { note, tokens } = await read('_posts/hi/2025-10-05-llama-4-hype-reality-hi.md');
@@ -65,8 +61,8 @@ describe('summaries of particular notes', () => {
   });
 
   it('compacts a Chinese list of short items under its lead-in', async () => {
-    const { note, tokens } = await read('notes/2025-01-16-linear-algebra-zh.md');
-    const points = buildSummary(note, tokens).keyPoints.map(pointText);
+    const { summary } = await read('notes/2025-01-16-linear-algebra-zh.md');
+    const points = summary.keyPoints.map(pointText);
     // Joined as Chinese joins a list (、 or, between items holding commas, ；, and ：), never with ASCII ", "; the lead-in without "以下是", which only presents it (issue 23).
     // Its items named are the short ones: "线性代数是研究向量空间及其之间线性映射的数学分支" (22 Han characters) is a sentence, no name (issue 23, F8),
     // and "它主要解决线性方程组的问题", which leans on it, is not named without it (list-name-leans.test.ts).
@@ -77,15 +73,14 @@ describe('summaries of particular notes', () => {
   });
 
   it('turns MathJax into readable text', async () => {
-    const { note, tokens } = await read('notes/2025-10-19-rms-voltage-calculation-en.md');
-    const text = buildSummary(note, tokens).keyPoints.map(pointText).join('\n');
+    const { summary } = await read('notes/2025-10-19-rms-voltage-calculation-en.md');
+    const text = summary.keyPoints.map(pointText).join('\n');
     expect(text).toContain('V_RMS');
     expect(text).not.toMatch(/\\frac|\\sqrt|\\omega/);
   });
 
   it('never makes points of code, tables or front matter', async () => {
-    const { note, tokens } = await read('notes/2025-10-18-boolean-algebra-karnaugh-en.md');
-    const s = buildSummary(note, tokens);
+    const { summary: s } = await read('notes/2025-10-18-boolean-algebra-karnaugh-en.md');
     for (const p of s.keyPoints) expect(pointText(p)).not.toMatch(/\|\s*-{2,}|^\s*\||layout:|```/);
   });
 });
@@ -97,10 +92,9 @@ describe('on the whole corpus', () => {
   it('no point is a lead-in without its code, a fragment, or carries residue; every code span is whole', async () => {
     let points = 0;
     let withCode = 0;
-    for (const { path: rel } of manifest()) {
-      const { note, tokens } = await readNoteFile(CORPUS_NOTES, path.join(CORPUS_NOTES, rel), opts);
+    for (const { rel, note, summary } of await corpusSummaries()) {
       const source = squash(note.body);
-      for (const point of buildSummary(note, tokens).keyPoints) {
+      for (const point of summary.keyPoints) {
         points++;
         const text = pointText(point);
         const last = point[point.length - 1]!;

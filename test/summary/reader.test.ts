@@ -9,12 +9,11 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { z } from 'zod';
-import { readNoteFile } from '../../src/notes/read.js';
 import { bodyText } from '../../src/summary/body.js';
-import { buildSummary } from '../../src/summary/build.js';
 import { pointText } from '../../src/summary/inline.js';
 import { splitSentences } from '../../src/summary/sentences.js';
-import { CORPUS, CORPUS_NOTES, corpusReadOptions } from '../helpers/corpus.js';
+import { CORPUS } from '../helpers/corpus.js';
+import { corpusSummaryOf } from '../helpers/corpus-summaries.js';
 
 const Checklist = z.array(z.object({ file: z.string(), gist: z.string(), must: z.array(z.string()), never: z.array(z.string()) }));
 
@@ -59,8 +58,8 @@ describe('reader checks over the corpus', () => {
     const violations: string[] = [];
     const lines: string[] = [];
     for (const entry of checklist) {
-      const { note, tokens } = await readNoteFile(CORPUS_NOTES, path.join(CORPUS_NOTES, entry.file), corpusReadOptions());
-      const s = score(buildSummary(note, tokens).keyPoints.map(pointText), entry);
+      const { summary } = await corpusSummaryOf(entry.file);
+      const s = score(summary.keyPoints.map(pointText), entry);
       found += s.found;
       must += s.must;
       violations.push(...s.violations.map((v) => `${entry.file}: ${v}`));
@@ -77,8 +76,8 @@ describe('reader checks over the corpus', () => {
     const worse: string[] = [];
     const diffs: string[] = [];
     for (const entry of checklist) {
-      const { note, tokens } = await readNoteFile(CORPUS_NOTES, path.join(CORPUS_NOTES, entry.file), corpusReadOptions());
-      const points = buildSummary(note, tokens).keyPoints.map(pointText);
+      const { note, tokens, summary } = await corpusSummaryOf(entry.file);
+      const points = summary.keyPoints.map(pointText);
       const firstThree = splitSentences(bodyText(tokens).replace(/\n/g, ' '), note.locale, 3);
       const ours = score(points, entry);
       const plain = score(firstThree, entry);
