@@ -228,7 +228,6 @@ export function createTelegramAdapter(o: TelegramAdapterOptions): TelegramAdapte
   const refusals = listeners<string>(); // calls answered 401, whichever (connections.ts keeps the state)
   installCallRules(bot, { pacer, replyScope, log, callTimeoutMs, reached, refused: refusals.tell });
   handleTelegramUpdates(bot, { deps: o.deps, state: o.state, log, replyScope, replySignal: () => replies.signal, staleAfterMs: o.config.staleCommandMinutes * 60_000, kept: o.config.mode === 'webhook' ? webhook.kept : pollingKept(kept, log) });
-
   const polling = new KeptPolling(() => receiveUpdates(bot, o, log), log);
 
   return {
