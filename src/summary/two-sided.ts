@@ -40,7 +40,23 @@ export function joinTwoSided(out: Candidate[], maxChars: number): void {
     const a = out[k]!, b = out[k + 1]!;
     if (a.kind !== 'sentence' || b.kind !== 'sentence' || a.block !== b.block || a.turn || b.turn || b.pos !== a.pos + 1) continue;
     const text = CJK_CHAR.test(a.text.slice(-1)) ? `${a.text}${b.text}` : `${a.text} ${b.text}`;
-    if ([...text].length > maxChars || !twoSided(a.text, b.text)) continue;
+    if (codePoints(text) > maxChars || !twoSided(a.text, b.text)) continue;
     out.splice(k, 2, { ...a, text, closing: a.closing || b.closing });
   }
+}
+
+/** `[...text].length` without the array of characters: a pair of candidates' joined text was spread each time (issue 23's heap profile). */
+function codePoints(text: string): number {
+  let n = text.length;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+      const d = text.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        n--;
+        i++;
+      }
+    }
+  }
+  return n;
 }
