@@ -140,7 +140,8 @@ describe.concurrent('Discord through discord.js against the fake REST API and ga
     const forbidden = fake().addChannel(guild, 0, 'secret', 'forbidden');
     const noperms = fake().addChannel(guild, 0, 'readonly', 'noperms');
     const fine = fake().addChannel(guild, 0, 'fine');
-    const sb = sandbox(config(`routes:\n  - platform: discord\n    chat: "${forbidden.id}"\n  - platform: discord\n    chat: "${noperms.id}"\n  - platform: discord\n    chat: "999"\n  - platform: discord\n    chat: "${fine.id}"\n`));
+    // Channel 999 is said gone until its GONE_ANSWERS-th answer, each after its own backoff: short ones here.
+    const sb = sandbox(config(`delivery:\n  baseDelayMs: 5\n  maxDelayMs: 20\nroutes:\n  - platform: discord\n    chat: "${forbidden.id}"\n  - platform: discord\n    chat: "${noperms.id}"\n  - platform: discord\n    chat: "999"\n  - platform: discord\n    chat: "${fine.id}"\n`));
     const svc = await startService(sb);
     writeFileSync(path.join(sb.notes, 'x-en.md'), note('Reach', 'Reaching every channel.'));
     await fake().waitFor(() => fake().messagesIn(fine.id).length === 1, 15_000, 'delivery');

@@ -133,7 +133,8 @@ describe.concurrent('Telegram through grammY against the fake Bot API', () => {
     fake().addChat(-1000602, 'supergroup', { [ADMIN]: 'creator' });
     old.state = { migratedTo: -1000602 };
     const fine = fake().addChat(603, 'private');
-    const sb = sandbox(config(`routes:\n  - platform: telegram\n    chat: 601\n  - platform: telegram\n    chat: 999\n  - platform: telegram\n    chat: 603\n`));
+    // A chat said gone is forgotten at its GONE_ANSWERS-th answer, each after its own backoff: short ones here.
+    const sb = sandbox(config(`delivery:\n  baseDelayMs: 5\n  maxDelayMs: 20\nroutes:\n  - platform: telegram\n    chat: 601\n  - platform: telegram\n    chat: 999\n  - platform: telegram\n    chat: 603\n`));
     const svc = await startService(sb);
     // The old group's subscription was made before the upgrade.
     statusOf(sb.db);
@@ -171,7 +172,7 @@ describe.concurrent('Telegram through grammY against the fake Bot API', () => {
   it('never logs the token', async ({ telegram }) => {
     const { fake, config, startService, replies } = withFake(telegram);
     fake().addChat(801, 'private').state = 'missing';
-    const sb = sandbox(config(`routes:\n  - platform: telegram\n    chat: 801\n`));
+    const sb = sandbox(config(`delivery:\n  baseDelayMs: 5\n  maxDelayMs: 20\nroutes:\n  - platform: telegram\n    chat: 801\n`)); // the missing chat's answers counted out quickly
     const svc = await startService(sb);
     writeFileSync(path.join(sb.notes, 'y-en.md'), note('Secret check', 'Some text.'));
     await fake().waitFor(() => fake().calls.some((c) => c.method === 'sendMessage'), 15_000, 'a send');
