@@ -269,6 +269,28 @@ describe.concurrent('Discord: a post whose answer never came, its note changed b
   });
 });
 
+describe.concurrent('Discord: a post found after its answer was lost, its refreshing edit failing', () => {
+  // A reviewer's read: the lookup forgets the forum send once it finds it, so an edit failing then made a second thread.
+  it('a forum post found by the lookup whose edit gets no answer: the next try edits the same post, never a second one', async ({ discord }) => {
+    const forum = discord.addChannel(discord.addGuild(), ChannelType.GuildForum, 'forum');
+    const { sb, svc } = await discordService(discord, `  - platform: discord\n    chat: "${forum.id}"\n`);
+    let stage = 0;
+    discord.dropAnswers = {
+      count: 2,
+      where: (method, p) => {
+        if (stage === 0 && method === 'POST' && p === `/channels/${forum.id}/threads`) return ++stage > 0;
+        if (stage === 1 && method === 'PATCH') return ++stage > 0;
+        return false;
+      },
+    };
+    await publish(svc, path.join(sb.notes, 'found-en.md'), 'Found once', 'Its edit lost.');
+    expect(stage).toBe(2);
+    expect(discord.postsIn(forum.id).map((t) => t.name)).toEqual(['Found once']);
+    expect(svc.stderr).toMatch(/the post is in the chat \(found after its answer was lost\); edited/);
+    expect(await svc.stop()).toBe(0);
+  });
+});
+
 describe('what counts as an answer that never came', () => {
   const fetchError = (code: string) => Object.assign(new Error(`request failed, reason: ${code}`), { code, type: 'system' });
   plainIt('Telegram: a dropped connection or our timeout is uncertain; a refused connection and an error answer are not', () => {

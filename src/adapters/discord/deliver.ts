@@ -75,6 +75,8 @@ const THREAD_PREFIX = 'thread:';
 const CHANNEL_TTL_MS = 5 * 60_000;
 /** How long a post's nonce is trusted to catch a resend: Discord checks "the past few minutes" (message.mdx, Create Message). */
 const NONCE_TRUSTED_MS = 2 * 60_000;
+/** Posts found whose refreshing edit failed, remembered at most (each a delivery waiting to be tried again). */
+const UNREFRESHED_KEPT = 1_000;
 function isCode(e: unknown, code: number): e is DiscordAPIError {
   return e instanceof DiscordAPIError && e.code === code;
 }
@@ -121,6 +123,8 @@ class DiscordRestDelivery implements DiscordDelivery {
   /** Webhooks found (by Discord's 220001) to point at a forum: their posts need a thread name. */
   private readonly forumWebhooks = new Set<string>();
   private readonly forumSends: UnansweredForumPosts;
+  /** Delivery → the post Discord already has, found after its answer was lost, whose edit to the newest state has not gone through yet. */
+  private readonly unrefreshed = new Map<number, string>();
 
   constructor(private readonly o: DiscordDeliveryOptions) {
     this.rest = o.rest;
@@ -213,6 +217,9 @@ class DiscordRestDelivery implements DiscordDelivery {
   private async botPost(target: Target, channel: string, message: OutgoingMessage, ctx: SendContext): Promise<{ messageId: string; crosspost?: boolean }> {
     const facts = await this.channelFacts(channel, ctx.signal);
     const route = this.o.routes?.get(target.chat);
+    const crosspost = route?.crosspost && facts.type === ChannelType.GuildAnnouncement ? { crosspost: true } : {};
+    const known = this.unrefreshed.get(ctx.deliveryId);
+    if (known) return { messageId: await this.refreshAnswer(target, known, message, ctx, 'the post is in the chat (found after its answer was lost); edited to show the note as it is now'), ...crosspost };
     if (FORUM_TYPES.has(facts.type)) {
       // A forum takes a post (a thread) per note, titled with the note's title. Forums with
       // REQUIRE_TAG refuse a post without `applied_tags` (40067); the route's tags and the note's
@@ -220,31 +227,37 @@ class DiscordRestDelivery implements DiscordDelivery {
       const applied = appliedTagsFor(facts, message, route?.forumTags);
       if (applied.length === 0 && (facts.flags & ChannelFlags.RequireTag) !== 0) this.log.warn({ channel }, 'this forum requires a tag and none of the route’s or note’s tags match one; Discord will refuse the post');
       const found = facts.guildId && this.forumSends.has(ctx.deliveryId) ? await this.forumSends.find(ctx.deliveryId, facts.guildId, ctx.signal) : undefined;
-      if (found) await this.refreshAnswer(target, `${THREAD_PREFIX}${found}`, message, ctx, 'found the forum post whose answer never came; it is not posted again, and is edited to show the note as it is now');
+      if (found) return { messageId: await this.refreshAnswer(target, `${THREAD_PREFIX}${found}`, message, ctx, 'found the forum post whose answer never came; it is not posted again, and is edited to show the note as it is now') };
       const create = () => this.rest.post(Routes.threads(channel), { body: forumPostBody(message, applied, this.templates.forTarget(target)), signal: ctx.signal }) as Promise<APIThreadChannel>;
-      return { messageId: `${THREAD_PREFIX}${found ?? (await this.forumSends.post(ctx.deliveryId, channel, threadNameOf(message), create)).id}` };
+      return { messageId: `${THREAD_PREFIX}${(await this.forumSends.post(ctx.deliveryId, channel, threadNameOf(message), create)).id}` };
     }
     // A resend within Discord's nonce window returns the first message (message.mdx, Create Message,
     // `enforce_nonce`: "the past few minutes"); a post no record here knows is looked for first (history-lookup.ts).
     const body = channelPostBody(message, ctx.nonce, this.templates.forTarget(target));
     const found = message.type === 'summary' && ctx.recordedAmong ? await findUnrecordedPost(this.rest, this.log, { channel, botUserId: this.o.botUserId?.(), want: identityOf(body), refresh: (id) => this.edit(target, id, message, ctx), recordedAmong: ctx.recordedAmong, delivery: ctx.deliveryId }, ctx.signal) : undefined;
-    const msg = { id: found ?? (await this.channelPost(target, channel, body, message, ctx)) };
     // Followers only see what is crossposted. Discord allows about 10 a channel an hour, so the
     // crosspost is not sent here: the outbox queues it apart and sends it when the limit allows.
-    return { messageId: msg.id, ...(route?.crosspost && facts.type === ChannelType.GuildAnnouncement ? { crosspost: true } : {}) };
+    return { messageId: found ?? (await this.channelPost(target, channel, body, message, ctx)), ...crosspost };
   }
 
   /** Create Message; a resend answered with its first send's message showing an older state of the note edits it. */
   private async channelPost(target: Target, channel: string, body: RESTPostAPIChannelMessageJSONBody, message: OutgoingMessage, ctx: SendContext): Promise<string> {
     const answer = (await this.rest.post(Routes.channelMessages(channel), { body, signal: ctx.signal })) as APIMessage;
-    if (showsOtherThan(answer, body)) await this.refreshAnswer(target, answer.id, message, ctx, 'the post was answered with the message its first send made (its nonce), which shows an older state of the note: edited to show it now');
-    return answer.id;
+    return showsOtherThan(answer, body) ? this.refreshAnswer(target, answer.id, message, ctx, 'the post was answered with the message its first send made (its nonce), which shows an older state of the note: edited to show it now') : answer.id;
   }
 
-  /** A post Discord already had (its first send's answer lost) is edited to show what the post carries now. */
-  private async refreshAnswer(target: Target, messageId: string, message: OutgoingMessage, ctx: SendContext, why: string): Promise<void> {
+  /**
+   * A post Discord already had (its first send's answer lost) is edited to show what the post carries now. Until the
+   * edit goes through, the delivery's next try goes straight to it (`unrefreshed`): once found, the nonce's window or
+   * the lookup's memory may be gone by then, and posting again would show the note twice (a reviewer's read).
+   */
+  private async refreshAnswer(target: Target, messageId: string, message: OutgoingMessage, ctx: SendContext, why: string): Promise<string> {
     this.log.warn({ target: target.chat, messageId, delivery: ctx.deliveryId }, why);
+    this.unrefreshed.set(ctx.deliveryId, messageId);
+    if (this.unrefreshed.size > UNREFRESHED_KEPT) this.unrefreshed.delete(this.unrefreshed.keys().next().value!);
     await this.edit(target, messageId, message, ctx);
+    this.unrefreshed.delete(ctx.deliveryId);
+    return messageId;
   }
 
   /** A refusal for want of permissions names the ones missing (Embed Links, say), where the gateway knows them. */
