@@ -256,10 +256,18 @@ function reportLines(s: StatusReport, translations: 'group' | 'separate'): strin
   );
   const u = s.uncertainSends;
   if (u.total) {
-    lines.push(`uncertain:      ${countOf(u.total, 'post')} sent again after no answer came; ${u.unguarded} without a platform key to recognise the resend (the chat may show those twice)`);
-    section('latest posts sent again after no answer:', u.recent.map((r) => `#${r.delivery} ${r.note ?? '(digest)'} → ${r.target} at ${new Date(r.at).toISOString()}: ${{ nonce: 'recognised by its nonce', lookup: 'looked for before sending again', none: 'may show twice' }[r.guard]} (${r.reason})`));
+    lines.push(`uncertain:      ${countOf(u.total, 'post')} whose answer never came (sent again, or called off and maybe shown); ${u.unguarded} without a platform key to recognise the resend (the chat may show those twice)`);
+    section('latest posts whose answer never came:', u.recent.map(uncertainText));
   }
   return lines;
+}
+
+/** One post whose answer never came: what recognises its resend, or that it was called off and may show in the chat. */
+function uncertainText(r: UncertainSends['recent'][number]): string {
+  const what = r.calledOff !== undefined
+    ? `called off (${r.calledOff}): the chat may show it`
+    : { nonce: 'sent again, recognised by its nonce', lookup: 'looked for before sending again', none: 'sent again, may show twice' }[r.guard];
+  return `#${r.delivery} ${r.note ?? '(digest)'} → ${r.target} at ${new Date(r.at).toISOString()}: ${what} (${r.reason})`;
 }
 
 /** `2 edits, 1 delete wait`: what waits in a chat for the bot. */

@@ -5,9 +5,10 @@
  * with `onDelete: keep` (decide.ts `back`) is new in those chats, and only there: a chat that did get
  * it has its message edited, never a second one.
  */
+import type { Logger } from '../log.js';
 import type { Store } from '../store/store.js';
 import { targetKey } from '../store/types.js';
-import { chatsCalledOff } from '../store/called-off.js';
+import { callOffPost, chatsCalledOff, MAYBE_SHOWN } from '../store/called-off.js';
 import { familyPostId } from './family.js';
 
 /** The chats (target keys) where a post of any of `postIds` was called off and nothing of it went out since. */
@@ -27,4 +28,13 @@ export function familyNewIn(store: Store, translationKey: string, backIds: reado
 export function familyShownIn(store: Store, translationKey: string): Set<string> {
   const id = familyPostId(translationKey);
   return new Set([...store.postsOf(id).map((p) => targetKey(p.target)), ...store.openPostTargets(id).map(targetKey)]);
+}
+
+/**
+ * Calls a waiting post off (store/called-off.ts). One whose send may have reached its chat (an answer lost, a stop
+ * mid-send) is said: the chat may show it, and the note's next post there carries its nonce (store/maybe-sent.ts).
+ */
+export function callOffSaying(store: Store, log: Logger | undefined, deliveryId: number, why: string): void {
+  if (!callOffPost(store, deliveryId, why)) return;
+  log?.warn({ delivery: deliveryId }, `waiting post called off (${why}); ${MAYBE_SHOWN}: notecast status lists it, and the note's next post there carries the same nonce (Discord answers it with that message within its nonce window)`);
 }

@@ -12,7 +12,7 @@ import type { Route } from '../config/schema.js';
 import { openIn, openInArgs } from '../store/open-outbox.js';
 import { errorText } from '../errors.js';
 import type { Logger } from '../log.js';
-import { callOffPost } from '../store/called-off.js';
+import { callOffSaying } from './called-off-chats.js';
 import { chatNow } from '../store/chat-move.js';
 import { pausedTargets } from '../store/status.js';
 import type { Store } from '../store/store.js';
@@ -72,7 +72,7 @@ function callOffUnwanted(d: ChatWantsDeps, routes: readonly Route[], only?: Targ
     const row = d.store.outboxRow(id);
     if (row?.kind === 'digest') changed += dropUnwantedLines(d, routes, id, row.target, row.payload.items);
     if (row?.kind !== 'post' || !row.noteId || wantsNow(d, routes, row.target, row.noteId) !== false) continue;
-    callOffPost(d.store, id, UNWANTED);
+    callOffSaying(d.store, d.log, id, UNWANTED);
     d.log.info({ delivery: id, note: row.noteId, target: targetKey(row.target) }, 'waiting post called off: its chat no longer wants it');
     changed++;
   }
@@ -85,7 +85,7 @@ function dropUnwantedLines(d: ChatWantsDeps, routes: readonly Route[], id: numbe
   if (kept.length === items.length) return 0;
   const notes = items.filter((i) => !kept.includes(i)).map((i) => i.noteId);
   if (kept.length) d.store.upkeep.setWaitingDigestItems(id, kept);
-  else callOffPost(d.store, id, UNWANTED);
+  else callOffSaying(d.store, d.log, id, UNWANTED);
   d.log.info({ delivery: id, notes, left: kept.length, target: targetKey(target) }, kept.length ? 'waiting digest: lines its chat no longer wants taken out' : 'waiting digest called off: its chat no longer wants any of its notes');
   return 1;
 }

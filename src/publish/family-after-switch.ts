@@ -7,8 +7,8 @@
  * Runs inside the batch's transaction.
  */
 import type { Logger } from '../log.js';
+import { callOffSaying } from './called-off-chats.js';
 import type { Store } from '../store/store.js';
-import { callOffPost } from '../store/called-off.js';
 import { targetKey, type NoteRow, type SummaryPayload, type Target } from '../store/types.js';
 import type { Action } from './decide.js';
 import { alsoInFor, familyPostId, liveMembers } from './family.js';
@@ -175,7 +175,7 @@ function leaveQueuedFamilyPosts(store: Store, log: Logger, row: NoteRow, prev: N
     const member = open.payload.member;
     const shown = members.find((m) => m.id === member);
     if (member === row.id || !shown) {
-      callOffPost(store, open.id, 'the note it shows left its translation family (moved, deleted or drafted) before it was sent');
+      callOffSaying(store, log, open.id, 'the note it shows left its translation family (moved, deleted or drafted) before it was sent');
       // The family's other members reached this chat only through that post (issue 25, tester 11-1 sep.mjs moveen).
       for (const other of members) if (other.id !== row.id && wants(other).some((t) => targetKey(t) === targetKey(target))) changed += postAlone(store, other, target);
     } else store.replacePayload(open.id, open.revision, { ...open.payload, alsoIn: alsoInFor(members, shown) });

@@ -7,7 +7,6 @@
  */
 import type { Config } from '../config/schema.js';
 import type { Store } from '../store/store.js';
-import { callOffPost } from '../store/called-off.js';
 import type { NoteRow, Subscription, SummaryPayload, Target } from '../store/types.js';
 import type { Summary } from '../summary/build.js';
 import { bareHash, targetKey } from '../store/types.js';
@@ -20,7 +19,7 @@ import { sentMemberIn, silentlyRecorded } from './family-follow.js';
 import { followCoLeavers } from './family-co-leavers.js';
 export { noteFamiliesPostedSeparately } from './family-adopt.js';
 import { editNotSent } from './edits-not-sent.js';
-import { familyNewIn, familyShownIn } from './called-off-chats.js';
+import { callOffSaying, familyNewIn, familyShownIn } from './called-off-chats.js';
 import { messageUnknownSinceRestore } from '../store/edits-not-sent.js';
 import { recordShownUnknown } from '../store/restore-record.js';
 import { AFTER_RESTORE_WHY } from './decide.js';
@@ -320,7 +319,7 @@ export function syncFamily(store: Store, config: Config, platforms: ReadonlySet<
   for (const [key, target] of existing) {
     if (wanted.has(key) || (!platforms.has(target.platform) && wantedIfConfigured.has(key))) continue;
     const pendingPost = store.openDelivery(familyId, target, ['post']);
-    if (pendingPost) callOffPost(store, pendingPost.id, 'the note no longer goes to this chat (removed, or its controls changed) before it was sent');
+    if (pendingPost) callOffSaying(store, log, pendingPost.id, 'the note no longer goes to this chat (removed, or its controls changed) before it was sent');
     else if (followInWaitingDigest(store, familyId, target, undefined) !== undefined) {
       // Its line in a digest not sent yet goes, as a post not sent yet is called off (digest-lines.ts).
     } else if (followSentMessage(store, familyId, target, members, revision)) {

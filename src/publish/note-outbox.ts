@@ -5,7 +5,6 @@
  */
 import type { Config } from '../config/schema.js';
 import type { Store } from '../store/store.js';
-import { callOffPost } from '../store/called-off.js';
 import type { NoteRow, SummaryPayload, Target } from '../store/types.js';
 import { targetKey } from '../store/types.js';
 import type { Action } from './decide.js';
@@ -13,7 +12,7 @@ import { followInDigest, followInWaitingDigest, leaveDigest } from './digest-lin
 import { routeTargets, postControlsOf } from './route.js';
 import { replaceWaitingPost, type NewPost } from './scheduled-digest.js';
 import { editNotSent } from './edits-not-sent.js';
-import { calledOffIn, familyShownIn } from './called-off-chats.js';
+import { calledOffIn, callOffSaying, familyShownIn } from './called-off-chats.js';
 import type { Logger } from '../log.js';
 import { handOverToHeldCopies, heldIn, NOTE_MESSAGES, sayCopyHeld, shownByOriginal, takeoverByCopy } from './family-copies.js';
 import { sameContent } from './family-outbox.js';
@@ -73,7 +72,7 @@ export function enqueueNoteChange(store: Store, config: Config, platforms: Reado
     // parked for a platform without its token) is called off: nothing is announced for a note that is gone.
     for (const target of openPosts) {
       const pendingPost = store.openDelivery(row.id, target, ['post']);
-      if (pendingPost) callOffPost(store, pendingPost.id, 'note deleted or drafted before it was sent');
+      if (pendingPost) callOffSaying(store, log, pendingPost.id, 'note deleted or drafted before it was sent');
       out.enqueued++;
     }
     for (const target of targets.values()) if (!openPosts.some((t) => targetKey(t) === targetKey(target)) && handOverToCopy(store, config, platforms, row, target)) out.enqueued++;
@@ -84,7 +83,7 @@ export function enqueueNoteChange(store: Store, config: Config, platforms: Reado
     for (const p of store.postsOf(row.id)) if (p.viaDigest) out.enqueued += leaveDigest(store, row.id, p.target);
     for (const target of targets.values()) {
       const pendingPost = store.openDelivery(row.id, target, ['post']);
-      if (pendingPost) callOffPost(store, pendingPost.id, 'note retracted before it was sent');
+      if (pendingPost) callOffSaying(store, log, pendingPost.id, 'note retracted before it was sent');
       else if (handOverToCopy(store, config, platforms, row, target)) continue; // the message shows the copy now
       else store.enqueue({ noteId: row.id, revision: row.revision, target, kind: 'delete', payload: { type: 'delete' } });
       out.enqueued++;
@@ -143,7 +142,7 @@ function followControls(store: Store, config: Config, platforms: ReadonlySet<str
   for (const [key, target] of targets) {
     const pendingPost = store.openDelivery(row.id, target, ['post']);
     if (pendingPost && !wanted.has(key)) {
-      callOffPost(store, pendingPost.id, 'the note no longer goes to this chat (its controls changed) before it was sent');
+      callOffSaying(store, log, pendingPost.id, 'the note no longer goes to this chat (its controls changed) before it was sent');
       out.enqueued++;
     } else if (pendingPost) {
       replaceWaitingPost(store, config.routes, log, pendingPost.id, { revision: row.revision, payload: postPayload(row), info: row.info });

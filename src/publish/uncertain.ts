@@ -6,54 +6,10 @@
  * first (Discord forum posts), or nothing (Telegram, Discord webhooks). Each such send is kept here
  * for `status`, and counted in metrics.
  */
-import { z } from 'zod';
-import type { Store } from '../store/store.js';
 import { targetKey, type OutboxRow } from '../store/types.js';
 import type { ChatAdapter, FailureClass, ResendGuard } from './port.js';
 
-/** The store's meta key holding the count and the latest uncertain sends. */
-const META_KEY = 'deliveries.uncertain';
-/** How many of the latest are kept for `status`. */
-const KEPT = 20;
-
-const sendSchema = z.object({
-  delivery: z.number(),
-  note: z.string().nullable(),
-  target: z.string(),
-  at: z.number(),
-  /** `nonce`: the resend is recognised by the platform; `lookup`: looked for before it goes; `none`: the chat may show the post twice. */
-  guard: z.enum(['nonce', 'lookup', 'none']),
-  reason: z.string(),
-});
-const recordSchema = z.object({
-  /** Every uncertain post send so far; `unguarded`: those whose chat may show them twice. */
-  total: z.number().int().min(0),
-  unguarded: z.number().int().min(0),
-  recent: z.array(sendSchema),
-});
-
-export type UncertainSend = z.infer<typeof sendSchema>;
-export type UncertainSends = z.infer<typeof recordSchema>;
-
-type MetaStore = Pick<Store, 'getMeta' | 'setMeta'>;
-
-export function readUncertainSends(store: MetaStore): UncertainSends {
-  const empty: UncertainSends = { total: 0, unguarded: 0, recent: [] };
-  const raw = store.getMeta(META_KEY);
-  if (!raw) return empty;
-  try {
-    return recordSchema.parse(JSON.parse(raw));
-  } catch {
-    return empty; // a record we cannot read: counting starts again
-  }
-}
-
-/** Adds one uncertain send to the record `status` shows; call it inside the transaction that schedules the resend. */
-export function keepUncertainSend(store: MetaStore, s: UncertainSend): void {
-  const now = readUncertainSends(store);
-  const next: UncertainSends = { total: now.total + 1, unguarded: now.unguarded + (s.guard === 'none' ? 1 : 0), recent: [s, ...now.recent].slice(0, KEPT) };
-  store.setMeta(META_KEY, JSON.stringify(next));
-}
+export { keepUncertainSend, readUncertainSends, type UncertainSend, type UncertainSends } from '../store/uncertain-sends.js';
 
 /**
  * The guard of a post (or digest) whose outcome is uncertain; undefined for anything else: edits,

@@ -3,17 +3,30 @@
  * for a platform without its token or waiting out a grace period when their note was deleted,
  * drafted, or sent elsewhere. Nothing reached that chat, so the note is not announced there: a note
  * back later is new in those chats (publish/called-off-chats.ts), and only there. The outbox row,
- * skipped with a reason that begins with POST_CALLED_OFF, is the record of it.
+ * skipped with a reason that begins with POST_CALLED_OFF, is the record of it. A post whose send may have reached the
+ * chat is no such post: see callOffPost.
  */
+import { maybeSent } from './maybe-sent.js';
 import type { Store } from './store.js';
+import { markUncertainCalledOff } from './uncertain-sends.js';
 import type { Target } from './types.js';
 
 /** How a called-off post's outbox `last_error` begins. */
 const POST_CALLED_OFF = 'called off';
 
-/** Calls a queued post off, saying why (inside the batch's transaction). */
-export function callOffPost(store: Store, deliveryId: number, why: string): void {
-  store.markDone(deliveryId, null, 'skipped', `${POST_CALLED_OFF}: ${why}`);
+/** What a call-off's reason adds when the post's send may have reached the chat (store/maybe-sent.ts). */
+export const MAYBE_SHOWN = 'no answer came to its send, so the chat may show it';
+
+/**
+ * Calls a queued post off, saying why (inside the batch's transaction). A post whose send may have reached the chat
+ * (an answer lost, a stop mid-send) is said so in its reason and in `status` (publish/uncertain.ts), and the note's
+ * next post there takes its nonce (store/maybe-sent.ts). Returns whether it may show in the chat.
+ */
+export function callOffPost(store: Store, deliveryId: number, why: string): boolean {
+  const mayShow = maybeSent(store.sql, deliveryId);
+  store.markDone(deliveryId, null, 'skipped', `${POST_CALLED_OFF}: ${why}${mayShow ? `; ${MAYBE_SHOWN}` : ''}`);
+  if (mayShow) markUncertainCalledOff(store, deliveryId, why);
+  return mayShow;
 }
 
 /**

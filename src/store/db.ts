@@ -195,6 +195,11 @@ const MIGRATIONS: string[] = [
     unjudged INTEGER NOT NULL DEFAULT 0
   );
   `,
+  // The posts whose send may have reached the chat (an answer lost, or a stop caught them mid-send): a post called off
+  // after that may show there, and its nonce goes with the note's next post to that chat (store/maybe-sent.ts).
+  `
+  CREATE TABLE IF NOT EXISTS maybe_sent (delivery INTEGER PRIMARY KEY);
+  `,
 ];
 
 /** How many schema versions this release knows; tests build databases of earlier releases from the first ones. */

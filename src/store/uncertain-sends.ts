@@ -1,0 +1,72 @@
+/**
+ * The record `status` shows of posts whose answer never came (publish/uncertain.ts; README, "Exactly once"): the
+ * count, and the latest twenty with their note, chat and time, so an operator can look in those chats. A post
+ * called off afterwards (its note drafted, deleted, no longer wanted) says so here: the chat may show it.
+ */
+import { z } from 'zod';
+import { markMaybeSent } from './maybe-sent.js';
+import type { Store } from './store.js';
+
+/** The store's meta key holding the count and the latest uncertain sends. */
+const META_KEY = 'deliveries.uncertain';
+/** How many of the latest are kept for `status`. */
+const KEPT = 20;
+
+const sendSchema = z.object({
+  delivery: z.number(),
+  note: z.string().nullable(),
+  target: z.string(),
+  at: z.number(),
+  /** `nonce`: the resend is recognised by the platform; `lookup`: looked for before it goes; `none`: the chat may show the post twice. */
+  guard: z.enum(['nonce', 'lookup', 'none']),
+  reason: z.string(),
+  /** Why the post was called off before it was sent again (store/called-off.ts): the chat may show it. */
+  calledOff: z.string().optional(),
+});
+const recordSchema = z.object({
+  /** Every uncertain post send so far; `unguarded`: those whose chat may show them twice. */
+  total: z.number().int().min(0),
+  unguarded: z.number().int().min(0),
+  recent: z.array(sendSchema),
+});
+
+export type UncertainSend = z.infer<typeof sendSchema>;
+export type UncertainSends = z.infer<typeof recordSchema>;
+
+type RecordStore = Pick<Store, 'getMeta' | 'setMeta' | 'sql'>;
+
+export function readUncertainSends(store: Pick<Store, 'getMeta'>): UncertainSends {
+  const empty: UncertainSends = { total: 0, unguarded: 0, recent: [] };
+  const raw = store.getMeta(META_KEY);
+  if (!raw) return empty;
+  try {
+    return recordSchema.parse(JSON.parse(raw));
+  } catch {
+    return empty; // a record we cannot read: counting starts again
+  }
+}
+
+/**
+ * Adds one uncertain send to the record `status` shows; call it inside the transaction that schedules the resend. A
+ * guarded post (nonce, look-up) is one message at most however many of its sends went unanswered: counted once, its
+ * entry the latest. An unguarded one may show once more for each (README: "once for each send whose answer never came").
+ */
+export function keepUncertainSend(store: RecordStore, s: UncertainSend): void {
+  const first = markMaybeSent(store.sql, s.delivery);
+  const now = readUncertainSends(store);
+  const counts = first || s.guard === 'none';
+  const others = s.guard === 'none' ? now.recent : now.recent.filter((r) => r.delivery !== s.delivery);
+  const next: UncertainSends = {
+    total: now.total + (counts ? 1 : 0),
+    unguarded: now.unguarded + (counts && s.guard === 'none' ? 1 : 0),
+    recent: [s, ...others].slice(0, KEPT),
+  };
+  store.setMeta(META_KEY, JSON.stringify(next));
+}
+
+/** A post whose answer never came, called off before it was sent again: its entries say so (`why`). */
+export function markUncertainCalledOff(store: Pick<Store, 'getMeta' | 'setMeta'>, deliveryId: number, why: string): void {
+  const now = readUncertainSends(store);
+  if (!now.recent.some((r) => r.delivery === deliveryId)) return;
+  store.setMeta(META_KEY, JSON.stringify({ ...now, recent: now.recent.map((r) => (r.delivery === deliveryId ? { ...r, calledOff: why } : r)) }));
+}

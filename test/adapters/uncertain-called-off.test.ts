@@ -1,0 +1,112 @@
+/**
+ * Issue 25, tester 31-1 (F4, F6, F8, F9): a Discord channel post whose answer never came may be in the channel. Called
+ * off while it waits (its note drafted or deleted during an outage, or while notecast was stopped), it is not "never
+ * sent": `status` and the log say the chat may show it, and the note's next post there carries its nonce, so Discord
+ * answers with the first message (`enforce_nonce`, message.mdx, Create Message) instead of a second one. No `site.url`:
+ * the channel look-up (history-lookup.ts) finds nothing without a link, only the nonce can tell. In process, the fake
+ * Discord's `dropAnswers` (the answer lost) and `down` (every connection cut: an outage).
+ */
+import { writeFileSync, unlinkSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect } from 'vitest';
+import type { FakeDiscord } from '../fakes/discord/server.js';
+import { cliIn } from '../helpers/cli.js';
+import { itWithFakes } from '../helpers/fakes.js';
+import { InProcessCli } from '../helpers/inproc.js';
+import { killLeftoverServices, note, sandbox, type Sandbox } from '../helpers/service.js';
+
+const DISCORD_TOKEN = 'MTEwMDAwMDAwMDAwMDAwMDAwMg.fake.discord-token-for-tests';
+const it = itWithFakes({ discordToken: DISCORD_TOKEN });
+afterAll(killLeftoverServices);
+
+function configFor(fake: FakeDiscord, channel: string, onDelete: 'keep' | 'delete'): string {
+  return `watch:\n  quietMs: 200\ndelivery:\n  callTimeoutMs: 3000\n  baseDelayMs: 200\n  maxDelayMs: 1000\npublish:\n  onDelete: ${onDelete}\n  translations: { mode: group, graceMs: 0 }\n  digest: { windowMs: 600 }\n` +
+    `discord:\n  api: ${fake.api}\n  registerCommands: false\nroutes:\n  - platform: discord\n    chat: "${channel}"\n`;
+}
+
+async function started(sb: Sandbox, fake: FakeDiscord): Promise<InProcessCli> {
+  const svc = InProcessCli.start(sb, [], { DISCORD_TOKEN });
+  await svc.ready();
+  await fake.identified();
+  await svc.settled();
+  return svc;
+}
+
+/** Saves `n1.md` and waits until Discord has its message but notecast had no answer, then Discord goes down. */
+async function postWithAnswerLost(svc: InProcessCli, sb: Sandbox, fake: FakeDiscord, channel: string, title: string): Promise<void> {
+  fake.dropAnswers = { count: 1, where: (method, p) => method === 'POST' && p === `/channels/${channel}/messages` };
+  writeFileSync(path.join(sb.notes, 'n1.md'), note(title, 'The first words.'));
+  await fake.waitFor(() => fake.messagesIn(channel).length > 0, 15_000, 'the message Discord made');
+  fake.down = true;
+  await svc.waitFor(() => /discord is not answering/.test(svc.stderr), 20_000, 'the outage seen');
+}
+
+/** Rewrites `n1.md` (a draft or not) and waits for the batch that holds it. */
+async function rewrite(svc: InProcessCli, sb: Sandbox, title: string, draft: boolean): Promise<void> {
+  svc.forgetBatched(['n1.md']);
+  writeFileSync(path.join(sb.notes, 'n1.md'), note(title, 'The first words.', draft ? 'draft: true\n' : ''));
+  await svc.batched(['n1.md']);
+}
+
+const statusOf = async (sb: Sandbox) => (await cliIn(['status', '--db', sb.db])).stdout;
+
+describe.concurrent('a Discord post whose answer never came, called off while it waits', () => {
+  it('drafted and un-drafted during the outage: the channel shows it once (F6)', async ({ discord }) => {
+    const ch = discord.addChannel(discord.addGuild(), 0, 'notes');
+    const sb = sandbox(configFor(discord, ch.id, 'keep'));
+    const svc = await started(sb, discord);
+    await postWithAnswerLost(svc, sb, discord, ch.id, 'India 1');
+    await rewrite(svc, sb, 'India 1', true);
+    await rewrite(svc, sb, 'India 1', false);
+    const from = svc.events.length, logFrom = svc.stderr.length;
+    discord.down = false;
+    await svc.waitFor(() => /"msg":"delivered"/.test(svc.stderr.slice(logFrom)), 60_000, 'the post once Discord answers');
+    await svc.idle(from);
+    expect(discord.messagesIn(ch.id).map((m) => m.embeds[0]?.title ?? m.content)).toEqual(['India 1']);
+    expect(svc.stderr).toMatch(/waiting post called off \(.*\); no answer came to its send, so the chat may show it/);
+    expect(await svc.stop()).toBe(0);
+  }, 120_000);
+
+  it('drafted while notecast was stopped, un-drafted after the start: the channel shows it once (F9)', async ({ discord }) => {
+    const ch = discord.addChannel(discord.addGuild(), 0, 'notes');
+    const sb = sandbox(configFor(discord, ch.id, 'keep'));
+    const first = await started(sb, discord);
+    // The answer lost, then every REST call answered 502 (the gateway stays up: a stop while it is cut leaves discord.js reconnecting).
+    discord.dropAnswers = { count: 1, where: (method, p) => method === 'POST' && p === `/channels/${ch.id}/messages` };
+    writeFileSync(path.join(sb.notes, 'n1.md'), note('Juliet 1', 'The first words.'));
+    await discord.waitFor(() => discord.messagesIn(ch.id).length > 0, 15_000, 'the message Discord made');
+    discord.failEveryCall = 502;
+    await first.waitFor(() => /no answer to a post to discord/.test(first.stderr), 20_000, 'the lost answer seen');
+    await first.abandon();
+    writeFileSync(path.join(sb.notes, 'n1.md'), note('Juliet 1', 'The first words.', 'draft: true\n'));
+    discord.failEveryCall = 0;
+    const svc = await started(sb, discord); // the start-up scan calls the waiting post off
+    const from = svc.events.length, logFrom = svc.stderr.length;
+    await rewrite(svc, sb, 'Juliet 1', false);
+    await svc.waitFor(() => /"msg":"delivered"/.test(svc.stderr.slice(logFrom)), 60_000, 'the post of the note back');
+    await svc.idle(from);
+    expect(discord.messagesIn(ch.id).map((m) => m.embeds[0]?.title ?? m.content)).toEqual(['Juliet 1']);
+    expect(svc.stderr).toMatch(/waiting post called off \(.*\); no answer came to its send, so the chat may show it/);
+    expect(await svc.stop()).toBe(0);
+  }, 120_000);
+
+  it('deleted during the outage (onDelete: delete): status counts it once and says the chat may show it (F4, F8)', async ({ discord }) => {
+    const ch = discord.addChannel(discord.addGuild(), 0, 'notes');
+    const sb = sandbox(configFor(discord, ch.id, 'delete'));
+    const svc = await started(sb, discord);
+    await postWithAnswerLost(svc, sb, discord, ch.id, 'Echo 1');
+    // More sends meet the outage before the note goes (each cut unanswered, as the first).
+    await svc.waitFor(() => (svc.stderr.match(/no answer to a post to discord/g) ?? []).length >= 2, 20_000, 'a second send meeting the outage');
+    svc.forgetBatched(['n1.md']);
+    unlinkSync(path.join(sb.notes, 'n1.md'));
+    await svc.waitFor(() => /"action":"retract"/.test(svc.stderr), 20_000, 'the note retracted');
+    discord.down = false;
+    expect(await svc.stop()).toBe(0);
+    const text = await statusOf(sb);
+    expect(text).toMatch(/uncertain: +1 post whose answer never came/);
+    const entries = text.split('\n').filter((l) => /^\s+#\d+ .* → discord:/.test(l));
+    expect(entries).toHaveLength(1);
+    expect(entries[0]).toMatch(/called off \(.*\): the chat may show it/);
+    expect(svc.stderr).toMatch(/waiting post called off \(.*\); no answer came to its send, so the chat may show it/);
+  }, 120_000);
+});
