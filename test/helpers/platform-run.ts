@@ -12,6 +12,7 @@ import { sandbox, withTestDefaults, type Sandbox } from './service.js';
 import { statusOf } from './cli.js';
 import { ADMIN, chatViolations, D_ID, DIGEST_SUBSCRIPTIONS, G_ID, G_SUPER, MAX_ATTEMPTS, NOTES, PlatformWorld, S_ID, titlesIn, type ChatName, type ChatState, type PlatformOp, type ReadChat, type Save } from './platform-model.js';
 import { SteppedClock } from '../fakes/clock.js';
+import { freePort } from './net.js';
 import type { ParseThreads } from '../../src/publish/parse-pool.js';
 
 const tokenOf = (i: number) => `${7000001}:TOKEN-${i}-abcdefghijklmnopqrstuvwxyz0123`;
@@ -23,13 +24,18 @@ const MANAGE_CHANNELS = 1n << 4n;
 const LIMITS = { globalPerSecond: 30, perChatMs: 100, perGroupPerMinute: 20, groupWindowMs: 1000 };
 const WINDOWS = { telegramGroupWindowMs: 1000, reconnect: { baseDelayMs: 100, maxDelayMs: 500 } };
 
-function configOf(apiRoot: string, discordApi: string, onDelete: 'keep' | 'delete', route = true): string {
+/** How the service hears Telegram: long polling, or a webhook the fake posts updates to (read back each second). */
+export type TelegramMode = { mode: 'polling' } | { mode: 'webhook'; port: number };
+const WEBHOOK_SECRET = 'platform-model-hook-secret';
+
+function configOf(apiRoot: string, discordApi: string, onDelete: 'keep' | 'delete', route = true, tg: TelegramMode = { mode: 'polling' }): string {
+  const webhook = tg.mode === 'webhook' ? `\n  mode: webhook\n  webhook:\n    url: http://127.0.0.1:${tg.port}\n    port: ${tg.port}\n    path: /tg-hook\n    checkSeconds: 1` : '';
   return [
     'watch:\n  quietMs: 40\n  reconcileMinutes: 0',
     `publish:\n  onDelete: ${onDelete}\n  digest:\n    threshold: 1000\n    windowMs: 200`,
     // Retried soon; given up after MAX_ATTEMPTS failures of a post's own, which an outage (every send failing) never spends.
     `delivery:\n  baseDelayMs: 50\n  maxDelayMs: 300\n  maxAttempts: ${MAX_ATTEMPTS}\n  callTimeoutMs: 4000`,
-    `telegram:\n  apiRoot: ${apiRoot}\n  registerCommands: false\n  rate:\n    perChatMs: 150`,
+    `telegram:\n  apiRoot: ${apiRoot}\n  registerCommands: false\n  rate:\n    perChatMs: 150${webhook}`,
     `discord:\n  api: ${discordApi}\n  registerCommands: false`,
     route ? `routes:\n  - platform: telegram\n    chat: "${S_ID}"` : 'routes: []',
   ].join('\n') + '\n';
@@ -65,6 +71,7 @@ class Run {
     readonly sb: Sandbox,
     readonly world: PlatformWorld,
     private readonly parseThreads: ParseThreads | undefined,
+    readonly tg: TelegramMode = { mode: 'polling' },
   ) {}
 
   get token(): string {
@@ -72,7 +79,8 @@ class Run {
   }
 
   async start(): Promise<void> {
-    this.svc = InProcessCli.start(this.sb, [], { TELEGRAM_BOT_TOKEN: this.token, DISCORD_TOKEN }, this.clock, this.parseThreads, WINDOWS);
+    const secret = this.tg.mode === 'webhook' ? { TELEGRAM_WEBHOOK_SECRET: WEBHOOK_SECRET } : {};
+    this.svc = InProcessCli.start(this.sb, [], { TELEGRAM_BOT_TOKEN: this.token, DISCORD_TOKEN, ...secret }, this.clock, this.parseThreads, WINDOWS);
     await this.svc.ready();
     await this.svc.waitFor(() => this.svc.stderr.includes('"discord connected"'), 20_000, 'discord connected');
     // Deliveries for a platform still connecting wait without holding idle back (README: a platform down at start-up holds nothing else).
@@ -297,17 +305,11 @@ async function step(run: Run, o: PlatformOp): Promise<string[]> {
       if (!G.learned) fake.tellMigration(G_ID, ADMIN); // Telegram sends it before anything said in the supergroup
       G.learned = true;
       await run.command(`/${o.op}`, Number(G.id));
-      if (o.op === 'subscribe') {
-        G.wants = true;
-        G.resumed();
-      } else {
-        G.wants = false;
-        for (const it of G.items.values()) if (it.now === 'waiting') it.now = undefined;
-        // README: "a paused chat that no route or subscription names any more … is no longer paused" (chat-wants.ts, at once).
-        if (G.paused && !G.kicked) G.resumed();
-      }
+      commandDone(G, o.op);
       return [];
     }
+    case 'commands':
+      return commandsUnanswered(run, o);
     case 'migrate':
       return migrate(run, o.told);
     case 'revoke':
@@ -353,7 +355,7 @@ async function step(run: Run, o: PlatformOp): Promise<string[]> {
       // README, Delivery: a post "its route removed from the config" no longer wants is called off; a sent message follows its note.
       const S = world.chats.S;
       if (S.wants === o.on) return [];
-      writeFileSync(run.sb.config, withTestDefaults(configOf(fake.apiRoot, run.discord.api, world.onDelete, o.on)));
+      writeFileSync(run.sb.config, withTestDefaults(configOf(fake.apiRoot, run.discord.api, world.onDelete, o.on, run.tg)));
       S.wants = o.on;
       if (!o.on) for (const it of S.items.values()) if (it.now === 'waiting') it.now = undefined;
       await run.restart();
@@ -389,6 +391,54 @@ async function discordEvent(run: Run, o: Extract<PlatformOp, { op: 'discord' }>)
   } finally {
     Object.assign(d, { forced429: 0, failNext: { count: 0, status: 502 } });
   }
+}
+
+/** What `/subscribe` or `/unsubscribe` in G does (README, Routes, subscriptions). */
+function commandDone(G: ChatState, text: 'subscribe' | 'unsubscribe'): void {
+  if (text === 'subscribe') {
+    G.wants = true;
+    G.resumed();
+    return;
+  }
+  G.wants = false;
+  for (const it of G.items.values()) if (it.now === 'waiting') it.now = undefined;
+  // README: "a paused chat that no route or subscription names any more … is no longer paused" (chat-wants.ts, at once).
+  if (G.paused && !G.kicked) G.resumed();
+}
+
+/**
+ * Commands in G while Telegram does not answer our calls (PlatformOp 'commands'); then each is answered once, in order,
+ * and done once: `status` counts G's subscription once while it is subscribed, D's two and C's one.
+ */
+async function commandsUnanswered(run: Run, o: Extract<PlatformOp, { op: 'commands' }>): Promise<string[]> {
+  const { fake, world } = run, G = world.chats.G;
+  if (G.kicked || G.gone) return [];
+  if (!G.learned) fake.tellMigration(G_ID, ADMIN);
+  G.learned = true;
+  const replies = () => fake.sentTo(Number(G.id)).filter((m) => titlesIn(m.text).length === 0).length;
+  const before = replies(), kept = () => run.svc.stderr.split('telegram did not answer while this update was handled').length;
+  const keptBefore = kept(), posted = fake.webhook.answers.length;
+  if (o.outage === 'refused') await fake.refuseConnections(true);
+  else fake.dropNext = o.texts.length;
+  try {
+    for (const text of o.texts) fake.command(Number(G.id), ADMIN, `/${text}`);
+    // Polling with connections refused: the updates wait at Telegram. A webhook: each posted to us and answered.
+    if (run.tg.mode === 'webhook') await fake.waitFor(() => fake.webhook.answers.length >= posted + o.texts.length && fake.webhook.pending === 0, 20_000, 'the commands posted to the webhook');
+    if (o.outage === 'drop') await fake.waitFor(() => fake.dropNext === 0, 20_000, 'the replies sent, their connections dropped');
+    else if (run.tg.mode === 'webhook') await run.svc.waitFor(() => kept() >= keptBefore + o.texts.length, 20_000, 'the updates kept for Telegram to answer');
+  } finally {
+    if (o.outage === 'refused') await fake.refuseConnections(false);
+    fake.dropNext = 0;
+  }
+  for (const text of o.texts) commandDone(G, text);
+  const problems: string[] = [];
+  await fake.waitFor(() => replies() >= before + o.texts.length, 10_000, 'every command answered').catch(() => problems.push(`${o.texts.length} commands sent while Telegram did not answer (${o.outage}, ${run.tg.mode}): ${replies() - before} answered once it did`));
+  await run.svc.settled(30_000);
+  if (replies() > before + o.texts.length) problems.push(`${o.texts.length} commands sent while Telegram did not answer (${o.outage}, ${run.tg.mode}): ${replies() - before} replies`);
+  const subscriptions = (JSON.parse(statusOf(run.sb.db, { json: true }).stdout) as { subscriptions: number }).subscriptions;
+  const expected = (G.wants ? 1 : 0) + 2 + (world.chats.C.wants ? 1 : 0);
+  if (subscriptions !== expected) problems.push(`status counts ${subscriptions} subscriptions after ${o.texts.join(', ')} in G, expected ${expected}`);
+  return problems;
 }
 
 /**
@@ -464,6 +514,7 @@ async function revoke(run: Run, ops: readonly Save[]): Promise<string[]> {
 
 async function errorAnswers(run: Run, o: Extract<PlatformOp, { op: 'errors' }>): Promise<void> {
   const f = run.fake;
+  if (o.kind === '409' && run.tg.mode === 'webhook') return run.saves(o.ops); // no getUpdates to answer 409 in webhook mode
   if (o.kind === '429') f.forced429 = o.count;
   else if (o.kind === '5xx') f.failNext = { count: o.count, status: o.count % 2 ? 502 : 500 };
   else if (o.kind === 'drop') f.dropNext = o.count;
@@ -477,15 +528,16 @@ async function errorAnswers(run: Run, o: Extract<PlatformOp, { op: 'errors' }>):
 }
 
 /** Runs `ops` on a fresh folder, database and fake Telegram; stops at the first step that breaks a rule. */
-export async function runPlatformSequence(ops: readonly PlatformOp[], onDelete: 'keep' | 'delete', parseThreads?: ParseThreads): Promise<PlatformRunResult> {
+export async function runPlatformSequence(ops: readonly PlatformOp[], onDelete: 'keep' | 'delete', parseThreads?: ParseThreads, mode: TelegramMode['mode'] = 'polling'): Promise<PlatformRunResult> {
   const fake = await new FakeTelegram({ token: tokenOf(0), limits: LIMITS }).start();
   fake.addChat(G_ID, 'group', { [ADMIN]: 'creator' });
   fake.addChat(S_ID, 'supergroup', { [ADMIN]: 'creator' });
   fake.addChat(D_ID, 'supergroup', { [ADMIN]: 'creator' });
   const discord = await new FakeDiscord(DISCORD_TOKEN).start();
   const guild = discord.addGuild();
-  const sb = sandbox(configOf(fake.apiRoot, discord.api, onDelete));
-  const run = new Run(fake, discord, guild, sb, new PlatformWorld(sb.notes, onDelete), parseThreads);
+  const tg: TelegramMode = mode === 'webhook' ? { mode, port: await freePort() } : { mode };
+  const sb = sandbox(configOf(fake.apiRoot, discord.api, onDelete, true, tg));
+  const run = new Run(fake, discord, guild, sb, new PlatformWorld(sb.notes, onDelete), parseThreads, tg);
   run.world.chats.C.channel = discord.addChannel(guild, 0, 'notes').id;
   const result = (steps: number, problems: string[]): PlatformRunResult => ({ steps, problems, refusals: fake.calls.filter((c) => c.status === 403).length, migrations: run.counts.migrations, revokes: run.counts.revokes, digestTimes: run.counts.digestTimes, errorAnswers: fake.calls.filter((c) => c.status === 429 || c.status >= 500 || c.status === 409).length + fake.dropped, uncertain: run.uncertainChats().size });
   let steps = 0;
@@ -508,6 +560,9 @@ export async function runPlatformSequence(ops: readonly PlatformOp[], onDelete: 
       }
     }
     return result(steps, []);
+  } catch (e) {
+    if (process.env.MODEL_DEBUG) console.log(fake.calls.map((c) => `${c.method} ${String(c.payload.chat_id ?? '')} ${c.status}`).join('\n'), run.log().slice(-3000));
+    throw e;
   } finally {
     await run.svc?.stop().catch(() => undefined);
     await fake.stop();

@@ -22,8 +22,8 @@ const STEPS = Number(process.env.PLATFORM_MODEL_STEPS ?? 10);
 const parseThreads = fileParseThreads();
 const met = { runs: 0, refusals: 0, migrations: 0, revokes: 0, digestTimes: 0, errorAnswers: 0, uncertain: 0 };
 
-async function holds(ops: readonly PlatformOp[], onDelete: 'keep' | 'delete'): Promise<void> {
-  const r = await runPlatformSequence(ops, onDelete, parseThreads);
+async function holds(ops: readonly PlatformOp[], onDelete: 'keep' | 'delete', mode: 'polling' | 'webhook' = 'polling'): Promise<void> {
+  const r = await runPlatformSequence(ops, onDelete, parseThreads, mode);
   met.runs++;
   met.refusals += r.refusals;
   met.migrations += r.migrations;
@@ -97,25 +97,39 @@ describe.concurrent('platform model: what chats show through platform events and
    * The commands learned from tester 29-1's findings (s28), each once, after which the checks of every step also read
    * `status`: both platforms up, and only deleted chats forgotten. A held note edited to pass D's subscription without a
    * digest goes at once, and once (F5); one edited to pass none there is called off; a token revoked with nothing to send
-   * shows refused (F1: only the poll meets the 401); "chat not found" from every chat at once, getChat agreeing (F3), and
-   * from sends alone while getChat shows the chats (g25's check): nothing forgotten, each post once after; every call
-   * answered 502: unreachable, then up; G deleted for good: forgotten at the send that meets it, not paused. Each failed
-   * with its bug put back (F5: replaceWaitingPost's release; F1: calls.ts's refusal skipped for getUpdates; F3: a
-   * "chat not found" judged alone at once; g25: confirmedChatGone not asking; a deleted chat never judged alone).
+   * shows refused (F1: only the webhook's read-back meets the 401); "chat not found" from every chat at once, getChat
+   * agreeing (F3), and from sends alone while getChat shows the chats (g25's check): nothing forgotten, each post once
+   * after; every call answered 502: unreachable, then up; `/unsubscribe` and `/subscribe` posted to the webhook while our
+   * connections to Telegram are refused (F6): each answered once, done once, when it answers; G deleted for good:
+   * forgotten at the send that meets it, not paused. In webhook mode (the random sequences run both). Each failed with
+   * its bug put back (F5: replaceWaitingPost's release; F1: calls.ts's refusal skipped for getUpdates, in polling mode;
+   * F3: a "chat not found" judged alone at once; g25: confirmedChatGone not asking; a deleted chat never judged alone).
    */
-  it('held notes\' tags edited, a token revoked with nothing to send, "chat not found" from every chat at once and back, an outage, a chat deleted (onDelete: keep)', { timeout: 120_000 }, async () => {
+  it('webhook mode: held notes\' tags edited, a token revoked with nothing to send, "chat not found" from every chat at once and back, an outage, commands while Telegram refuses us, a chat deleted (onDelete: keep)', { timeout: 120_000 }, async () => {
     const save = (note: number, tags?: number): Save => ({ op: 'save', note, draft: false, tags });
     await holds(
       [
         save(0), save(1), save(1, 1), save(0, 3), { op: 'clock' }, { op: 'revoke', ops: [] },
         { op: 'notfound', confirmed: true, count: 4, ops: [save(3), save(2)] }, { op: 'notfound', confirmed: false, count: 2, ops: [save(2)] },
-        { op: 'outage', ops: [save(3)] }, { op: 'deleted' }, save(2),
+        { op: 'outage', ops: [save(3)] }, { op: 'commands', texts: ['unsubscribe', 'subscribe'], outage: 'refused' }, save(3),
+        { op: 'deleted' }, save(2),
       ],
       'keep',
+      'webhook',
     );
   });
-  it.each(['delete', 'keep'] as const)('random sequences of saves and platform events, onDelete: %s', { timeout: 240_000 }, async (onDelete) => {
-    await fc.assert(fc.asyncProperty(platformSequenceArb(STEPS), (ops) => holds(ops, onDelete)), { seed: SEED + (onDelete === 'keep' ? 1 : 0), numRuns: RUNS, interruptAfterTimeLimit: 200_000 });
+  /**
+   * Tester 30-1 F2 (fxb fixes the webhook's side this session): a command carried out whose reply got no answer from
+   * Telegram (the reply's connection dropped before Telegram read it: nothing posted) is never answered, in webhook mode
+   * (the update was answered 200 and is not kept: re-running it would run it twice) and in polling mode alike (grammY
+   * took the update; nothing sends the reply again). README, Commands: "a command is answered or told to wait, never
+   * left without a reply". Failing on main 8b1d2f9: "1 commands sent while Telegram did not answer (drop, …): 0 answered".
+   */
+  it.fails.each(['webhook', 'polling'] as const)('%s mode: /unsubscribe whose reply\'s connection is dropped is answered once Telegram answers', { timeout: 60_000 }, async (mode) => {
+    await holds([{ op: 'save', note: 2, draft: false }, { op: 'commands', texts: ['unsubscribe'], outage: 'drop' }, { op: 'save', note: 3, draft: false }], 'keep', mode);
+  });
+  it.each([['delete', 'polling'], ['keep', 'webhook']] as const)('random sequences of saves and platform events, onDelete: %s, Telegram %s', { timeout: 240_000 }, async (onDelete, mode) => {
+    await fc.assert(fc.asyncProperty(platformSequenceArb(STEPS), (ops) => holds(ops, onDelete, mode)), { seed: SEED + (onDelete === 'keep' ? 1 : 0), numRuns: RUNS, interruptAfterTimeLimit: 200_000 });
   });
   it.each(['delete', 'keep'] as const)('error answers around bursts of saves: nothing paused wrongly, nothing twice, all shown once recovered, no token kept, onDelete: %s', { timeout: 240_000 }, async (onDelete) => {
     await fc.assert(fc.asyncProperty(errorPhasesArb(Math.max(1, Math.round(STEPS / 2.5))), (ops) => holds([...ops, { op: 'subscribe' }], onDelete)), { seed: SEED + (onDelete === 'keep' ? 3 : 2), numRuns: RUNS, interruptAfterTimeLimit: 200_000 });
