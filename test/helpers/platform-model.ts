@@ -95,13 +95,13 @@ export type PlatformOp =
    */
   | { op: 'outage'; ops: Save[] }
   /**
-   * `/subscribe` and `/unsubscribe` sent in G while Telegram does not answer our calls, then it answers again: `refused`,
-   * every connection to it refused (the webhook's posts still reach us; in polling mode the updates wait at Telegram);
+   * `/subscribe` and `/unsubscribe` sent in G while Telegram does not answer our calls, then it answers again: `down`,
+   * every connection to it dropped unanswered (the webhook's posts still reach us; in polling mode the updates wait there);
    * `drop`, the connections of the next sends (the replies) dropped unanswered (tester 30-1 F2). README, Commands: a
    * command is answered or told to wait, never left without a reply; a kept webhook update is handled once. Every
    * command is answered once when Telegram answers again, and has its effect once (`status`' subscriptions).
    */
-  | { op: 'commands'; texts: ('subscribe' | 'unsubscribe')[]; outage: 'refused' | 'drop' };
+  | { op: 'commands'; texts: ('subscribe' | 'unsubscribe')[]; outage: 'down' | 'drop' };
 
 const saveArb: fc.Arbitrary<Save> = fc.oneof(
   { weight: 3, arbitrary: fc.record({ op: fc.constant('save' as const), note: fc.nat(NOTES - 1), draft: fc.constantFrom(false, false, false, true) }) },
@@ -124,8 +124,8 @@ const discordArb: fc.Arbitrary<PlatformOp> = fc.record({
 const failingArb = fc.record({ op: fc.constant('failing' as const), chat: chatArb, count: fc.integer({ min: 1, max: MAX_ATTEMPTS + 1 }), ops: savesArb });
 const notFoundArb = fc.record({ op: fc.constant('notfound' as const), confirmed: fc.boolean(), count: fc.integer({ min: 1, max: 2 * MAX_ATTEMPTS + 2 }), ops: savesArb });
 const outageArb = fc.record({ op: fc.constant('outage' as const), ops: fc.array(saveArb, { maxLength: 3 }) });
-/** Commands while our connections to Telegram are refused; `drop` (the replies' connections dropped) is not generated: it fails on main (platform-model.test.ts, it.fails). */
-const commandsArb = fc.record({ op: fc.constant('commands' as const), texts: fc.array(fc.constantFrom('subscribe' as const, 'unsubscribe' as const), { minLength: 1, maxLength: 3 }), outage: fc.constant('refused' as const) });
+/** Commands while Telegram drops every connection (down); `drop` (the replies' connections dropped) is not generated: it fails on main (platform-model.test.ts, it.fails). */
+const commandsArb = fc.record({ op: fc.constant('commands' as const), texts: fc.array(fc.constantFrom('subscribe' as const, 'unsubscribe' as const), { minLength: 1, maxLength: 3 }), outage: fc.constant('down' as const) });
 /** The token revoked while up to 3 notes are saved (none: nothing but the poll meets the 401, tester 29-1 F1). */
 const revokeArb = fc.array(saveArb, { maxLength: 3 }).map((ops): PlatformOp => ({ op: 'revoke', ops }));
 

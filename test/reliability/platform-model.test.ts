@@ -99,19 +99,19 @@ describe.concurrent('platform model: what chats show through platform events and
    * digest goes at once, and once (F5); one edited to pass none there is called off; a token revoked with nothing to send
    * shows refused (F1: only the webhook's read-back meets the 401); "chat not found" from every chat at once, getChat
    * agreeing (F3), and from sends alone while getChat shows the chats (g25's check): nothing forgotten, each post once
-   * after; every call answered 502: unreachable, then up; `/unsubscribe` and `/subscribe` posted to the webhook while our
-   * connections to Telegram are refused (F6): each answered once, done once, when it answers; G deleted for good:
+   * after; every call answered 502: unreachable, then up; `/unsubscribe` and `/subscribe` posted to the webhook while Telegram
+   * drops every call of ours (F6): each answered once, done once, when it answers; G deleted for good:
    * forgotten at the send that meets it, not paused. In webhook mode (the random sequences run both). Each failed with
    * its bug put back (F5: replaceWaitingPost's release; F1: calls.ts's refusal skipped for getUpdates, in polling mode;
    * F3: a "chat not found" judged alone at once; g25: confirmedChatGone not asking; a deleted chat never judged alone).
    */
-  it('webhook mode: held notes\' tags edited, a token revoked with nothing to send, "chat not found" from every chat at once and back, an outage, commands while Telegram refuses us, a chat deleted (onDelete: keep)', { timeout: 120_000 }, async () => {
+  it('webhook mode: held notes\' tags edited, a token revoked with nothing to send, "chat not found" from every chat at once and back, an outage, commands while Telegram is down, a chat deleted (onDelete: keep)', { timeout: 120_000 }, async () => {
     const save = (note: number, tags?: number): Save => ({ op: 'save', note, draft: false, tags });
     await holds(
       [
         save(0), save(1), save(1, 1), save(0, 3), { op: 'clock' }, { op: 'revoke', ops: [] },
         { op: 'notfound', confirmed: true, count: 4, ops: [save(3), save(2)] }, { op: 'notfound', confirmed: false, count: 2, ops: [save(2)] },
-        { op: 'outage', ops: [save(3)] }, { op: 'commands', texts: ['unsubscribe', 'subscribe'], outage: 'refused' }, save(3),
+        { op: 'outage', ops: [save(3)] }, { op: 'commands', texts: ['unsubscribe', 'subscribe'], outage: 'down' }, save(3),
         { op: 'deleted' }, save(2),
       ],
       'keep',
