@@ -582,7 +582,7 @@ export async function runPlatformSequence(ops: readonly PlatformOp[], onDelete: 
         problems = [`${e instanceof Error ? e.message.slice(0, 1500) : String(e)}`];
       }
       if (problems.length) {
-        if (process.env.MODEL_DEBUG) console.log(fake.calls.map((c) => `${c.method} ${String(c.payload.chat_id ?? '')} ${c.status} ${String(c.payload.text ?? '').split('\n')[0]}`).join('\n'), run.log().slice(-4000));
+        if (process.env.MODEL_DEBUG) console.log(fake.calls.map((c) => `${c.method} ${String(c.payload.chat_id ?? '')} ${c.status} ${JSON.stringify(String(c.payload.text ?? '').slice(0, 200))}`).join('\n'), run.log().slice(-4000));
         return result(steps, problems);
       }
     }
