@@ -27,10 +27,22 @@ export const D_ID = -100703;
 /** `C`, a Discord channel subscribed by `/subscribe` (the fake Discord): it can lose the bot's access, be deleted, and Discord answers 429 and 5xx and drops the gateway. */
 export type ChatName = 'G' | 'S' | 'D' | 'C';
 export const DIGEST_SUBSCRIPTIONS = ['/subscribe tag:weekly digest:"daily 09:00"', '/subscribe tag:urgent'];
-/** Each note's tags: D holds n0 and n1 for its digest, posts n2 at once, and n3 too (README: "a note goes to a chat by digest only when every subscription there that passes it has a digest"). */
-export const NOTE_TAGS: readonly (readonly string[])[] = [['weekly'], ['weekly'], ['urgent'], ['weekly', 'urgent']];
+/**
+ * The tag sets a save may give its note (`Save.tags`): D holds `weekly` for its digest, posts `urgent` (alone or with
+ * `weekly`) at once (README: "a note goes to a chat by digest only when every subscription there that passes it has a
+ * digest"), and wants no `misc` note.
+ */
+export const TAG_SETS: readonly (readonly string[])[] = [['weekly'], ['urgent'], ['weekly', 'urgent'], ['misc']];
+/** Each note's tag set (TAG_SETS) until a save changes it: D holds n0 and n1 for its digest, posts n2 and n3 at once. */
+export const NOTE_TAGS: readonly number[] = [0, 0, 1, 2];
 
-export type Save = { op: 'save'; note: number; draft: boolean } | { op: 'remove'; note: number };
+/**
+ * `tags`: the note saved with another tag set (TAG_SETS): a note held for D's digest edited so that D's subscription
+ * without a digest passes it is posted at once, once; one edited so that nothing there passes it is called off; one
+ * edited so that D's subscriptions pass it for the first time is posted there (held, if only the digest one does).
+ * README, Digest schedules and Edits.
+ */
+export type Save = { op: 'save'; note: number; draft: boolean; tags?: number | undefined } | { op: 'remove'; note: number };
 export type PlatformOp =
   | Save
   | { op: 'burst'; ops: Save[] }
@@ -65,10 +77,35 @@ export type PlatformOp =
    * "a deleted channel's id never comes back", its subscription dropped, not paused); `429` (retry_after) or `5xx` to the
    * next `count` message creations (an outage: nothing given up); `gateway`, the gateway connection dropped (resumed).
    */
-  | { op: 'discord'; event: 'lose' | 'back' | 'delete' | '429' | '5xx' | 'gateway'; count: number; ops: Save[] };
+  | { op: 'discord'; event: 'lose' | 'back' | 'delete' | '429' | '5xx' | 'gateway'; count: number; ops: Save[] }
+  /**
+   * Telegram answers "chat not found" to the next `count` calls naming its chats while `ops` are saved, then answers again:
+   * `confirmed`, getChat says the same (a self-hosted Bot API server that lost its chat database: every chat at once,
+   * tdlib/telegram-bot-api#219; the run makes it so only when two chats or more have a delivery then), else getChat
+   * shows the chat (tdlib/telegram-bot-api#159). README, Delivery: nothing is forgotten (several chats at once are the
+   * platform's trouble, their deliveries wait and go once each; a chat getChat shows is kept, the send the post's own
+   * failure), and the platform is up again once they answer.
+   */
+  | { op: 'notfound'; confirmed: boolean; count: number; ops: Save[] }
+  /** G deleted for good (every call naming it answers "chat not found", getChat too): forgotten once a send there meets that, never paused (README, Delivery). */
+  | { op: 'deleted' }
+  /**
+   * Telegram's front end answers 502 to every call but getUpdates while `ops` are saved (failEveryCall): once a delivery
+   * meets it, `status` says telegram is unreachable; once it answers again, up, and everything waiting goes.
+   */
+  | { op: 'outage'; ops: Save[] }
+  /**
+   * `/subscribe` and `/unsubscribe` sent in G while Telegram does not answer our calls, then it answers again: `down`,
+   * every connection to it dropped unanswered (the webhook's posts still reach us; in polling mode the updates wait there);
+   * `drop`, the connections of the next sends (the replies) dropped unanswered (tester 30-1 F2). README, Commands: a
+   * command is answered or told to wait, never left without a reply; a kept webhook update is handled once. Every
+   * command is answered once when Telegram answers again, and has its effect once (`status`' subscriptions).
+   */
+  | { op: 'commands'; texts: ('subscribe' | 'unsubscribe')[]; outage: 'down' | 'drop' };
 
 const saveArb: fc.Arbitrary<Save> = fc.oneof(
-  { weight: 4, arbitrary: fc.record({ op: fc.constant('save' as const), note: fc.nat(NOTES - 1), draft: fc.constantFrom(false, false, false, true) }) },
+  { weight: 3, arbitrary: fc.record({ op: fc.constant('save' as const), note: fc.nat(NOTES - 1), draft: fc.constantFrom(false, false, false, true) }) },
+  { weight: 1, arbitrary: fc.record({ op: fc.constant('save' as const), note: fc.nat(NOTES - 1), draft: fc.constant(false), tags: fc.nat(TAG_SETS.length - 1) }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constant('remove' as const), note: fc.nat(NOTES - 1) }) },
 );
 const savesArb = fc.array(saveArb, { minLength: 1, maxLength: 4 });
@@ -85,6 +122,12 @@ const discordArb: fc.Arbitrary<PlatformOp> = fc.record({
   ops: fc.array(saveArb, { maxLength: 3 }),
 });
 const failingArb = fc.record({ op: fc.constant('failing' as const), chat: chatArb, count: fc.integer({ min: 1, max: MAX_ATTEMPTS + 1 }), ops: savesArb });
+const notFoundArb = fc.record({ op: fc.constant('notfound' as const), confirmed: fc.boolean(), count: fc.integer({ min: 1, max: 2 * MAX_ATTEMPTS + 2 }), ops: savesArb });
+const outageArb = fc.record({ op: fc.constant('outage' as const), ops: fc.array(saveArb, { maxLength: 3 }) });
+/** Commands while Telegram drops every connection (`down`), or only their replies' (`drop`). */
+const commandsArb = fc.record({ op: fc.constant('commands' as const), texts: fc.array(fc.constantFrom('subscribe' as const, 'unsubscribe' as const), { minLength: 1, maxLength: 3 }), outage: fc.constantFrom('down' as const, 'drop' as const) });
+/** The token revoked while up to 3 notes are saved (none: nothing but the poll meets the 401, tester 29-1 F1). */
+const revokeArb = fc.array(saveArb, { maxLength: 3 }).map((ops): PlatformOp => ({ op: 'revoke', ops }));
 
 /** Sequences of notes saved and platform events (item 1 of the brief). */
 export const platformSequenceArb = (maxLength: number): fc.Arbitrary<PlatformOp[]> =>
@@ -96,8 +139,12 @@ export const platformSequenceArb = (maxLength: number): fc.Arbitrary<PlatformOp[
       { weight: 2, arbitrary: chatArb.map((chat): PlatformOp => ({ op: 'readd', chat })) },
       { weight: 2, arbitrary: fc.constantFrom<PlatformOp>({ op: 'subscribe' }, { op: 'unsubscribe' }) },
       { weight: 1, arbitrary: fc.boolean().map((told): PlatformOp => ({ op: 'migrate', told })) },
-      { weight: 1, arbitrary: savesArb.map((ops): PlatformOp => ({ op: 'revoke', ops })) },
+      { weight: 1, arbitrary: revokeArb },
       { weight: 2, arbitrary: errorsArb },
+      { weight: 2, arbitrary: notFoundArb },
+      { weight: 1, arbitrary: fc.constant<PlatformOp>({ op: 'deleted' }) },
+      { weight: 1, arbitrary: outageArb },
+      { weight: 1, arbitrary: commandsArb },
       { weight: 1, arbitrary: failingArb },
       { weight: 1, arbitrary: fc.constant<PlatformOp>({ op: 'restart' }) },
       { weight: 1, arbitrary: fc.boolean().map((on): PlatformOp => ({ op: 'route', on })) },
@@ -116,7 +163,9 @@ export const errorPhasesArb = (maxPhases: number): fc.Arbitrary<PlatformOp[]> =>
   fc
     .array(
       fc.oneof(
-        savesArb.map((ops): PlatformOp[] => [{ op: 'revoke', ops }]),
+        revokeArb.map((o): PlatformOp[] => [o]),
+        notFoundArb.map((o): PlatformOp[] => [o]),
+        outageArb.map((o): PlatformOp[] => [o]),
         fc.tuple(chatArb, savesArb).map(([chat, ops]): PlatformOp[] => [{ op: 'kick', chat }, { op: 'burst', ops }, { op: 'readd', chat }, ...(chat === 'G' ? [{ op: 'subscribe' as const }] : [])]),
         errorsArb.map((o): PlatformOp[] => [o]),
         failingArb.map((o): PlatformOp[] => [o]),
@@ -151,20 +200,23 @@ export class ChatState {
   /** After a migration nobody told the bot of: false until a send to the old id answered 400 migrate_to_chat_id. */
   learned = true;
   readonly items = new Map<number, Item>();
+  /** Deliveries made due here (the run tells from it which chats a save reaches). */
+  deliveries = 0;
   constructor(
     readonly name: ChatName,
     public wants: boolean,
+    private readonly tagsOf: (n: number) => readonly string[] = (n) => TAG_SETS[NOTE_TAGS[n]!]!,
   ) {}
   get id(): number | string {
     return this.name === 'C' ? this.channel : this.name === 'S' ? S_ID : this.name === 'D' ? D_ID : this.migrated ? G_SUPER : G_ID;
   }
   /** Whether the chat wants note `n`: G and S want every note while subscribed or routed, D the notes its subscriptions' tags pass. */
   wantsNote(n: number): boolean {
-    return this.name === 'D' ? NOTE_TAGS[n]!.some((t) => t === 'weekly' || t === 'urgent') : this.wants;
+    return this.name === 'D' ? this.tagsOf(n).some((t) => t === 'weekly' || t === 'urgent') : this.wants;
   }
   /** Whether note `n` waits for the chat's digest time: every subscription there that passes it has a digest (only D's weekly one does). */
   holdsForDigest(n: number): boolean {
-    return this.name === 'D' && !NOTE_TAGS[n]!.includes('urgent');
+    return this.name === 'D' && !this.tagsOf(n).includes('urgent');
   }
   item(n: number): Item {
     let it = this.items.get(n);
@@ -175,6 +227,7 @@ export class ChatState {
   deliver(): void {
     if (this.kicked) this.paused = this.refused = true;
     this.learned = true;
+    this.deliveries++;
   }
   resumed(): void {
     this.paused = this.refused = false;
@@ -189,11 +242,14 @@ interface NoteState {
   gone: boolean;
   /** Every title this note was saved with: a message may show an older one only where edits are not sent. */
   titles: string[];
+  /** Its tag set (TAG_SETS). */
+  tags: number;
 }
 
 export class PlatformWorld {
-  readonly notes: NoteState[] = Array.from({ length: NOTES }, () => ({ title: '', published: false, exists: false, gone: false, titles: [] }));
-  readonly chats: Record<ChatName, ChatState> = { G: new ChatState('G', true), S: new ChatState('S', true), D: new ChatState('D', true), C: new ChatState('C', true) };
+  readonly notes: NoteState[] = Array.from({ length: NOTES }, (_, i) => ({ title: '', published: false, exists: false, gone: false, titles: [], tags: NOTE_TAGS[i]! }));
+  private readonly tagsOf = (n: number): readonly string[] => TAG_SETS[this.notes[n]!.tags]!;
+  readonly chats: Record<ChatName, ChatState> = { G: new ChatState('G', true), S: new ChatState('S', true), D: new ChatState('D', true, this.tagsOf), C: new ChatState('C', true) };
   private seq = 0;
   constructor(
     readonly dir: string,
@@ -214,12 +270,14 @@ export class PlatformWorld {
       return [file];
     }
     const title = `N${++this.seq}`;
+    const wantedBefore = new Map(Object.values(this.chats).map((c) => [c, c.wantsNote(o.note)]));
+    if (o.tags !== undefined) n.tags = o.tags;
     // Most of the body stays from save to save: each save is an edit of the same note (README, Deletes: recognisable by its body).
-    writeFileSync(path.join(this.dir, file), `---\ntitle: ${title}\ntags: [${NOTE_TAGS[o.note]!.join(', ')}]\n${o.draft ? 'draft: true\n' : ''}---\n\nThe note n${o.note} tells of its subject in words that stay the same from one save to the next, so that a save is an edit of it.\n\nThis is version ${title}.\n`);
+    writeFileSync(path.join(this.dir, file), `---\ntitle: ${title}\ntags: [${this.tagsOf(o.note).join(', ')}]\n${o.draft ? 'draft: true\n' : ''}---\n\nThe note n${o.note} tells of its subject in words that stay the same from one save to the next, so that a save is an edit of it.\n\nThis is version ${title}.\n`);
     Object.assign(n, { title, exists: true, published: !o.draft });
     n.titles.push(title);
     if (!was && !o.draft) this.announced(o.note);
-    else if (was && !o.draft) this.edited(o.note);
+    else if (was && !o.draft) this.edited(o.note, wantedBefore);
     else if (was && o.draft) this.unpublished(o.note);
     return [file];
   }
@@ -240,9 +298,28 @@ export class PlatformWorld {
     }
   }
 
-  /** README, Edits: "edits the posted messages in place … in every chat that has one"; a waiting post goes out as the note is then. */
-  private edited(n: number): void {
-    for (const c of Object.values(this.chats)) if (c.item(n).now === 'sent') c.deliver();
+  /**
+   * README, Edits: "edits the posted messages in place … in every chat that has one"; a waiting post goes out as the note
+   * is then, or is called off where the note no longer goes; a chat the edit makes want the note for the first time gets
+   * it posted (publish/note-outbox.ts postsToNewChats). Digest schedules: a held note a subscription without a digest now
+   * passes "is posted at once".
+   */
+  private edited(n: number, wantedBefore: ReadonlyMap<ChatState, boolean>): void {
+    for (const c of Object.values(this.chats)) {
+      const it = c.item(n);
+      if (it.now === 'sent') c.deliver();
+      else if ((it.now === 'held' || it.now === 'waiting') && !c.wantsNote(n)) it.now = undefined;
+      else if (it.now === 'held' && !c.holdsForDigest(n)) this.postNow(c, it);
+      else if (it.now === undefined && c.wantsNote(n) && !wantedBefore.get(c) && !c.gone) {
+        if (c.holdsForDigest(n)) it.now = 'held';
+        else this.postNow(c, it);
+      }
+    }
+  }
+
+  private postNow(c: ChatState, it: Item): void {
+    c.deliver();
+    it.now = c.paused ? 'waiting' : 'sent';
   }
 
   /** Drafted or removed: a waiting post is called off ("nothing is announced for a note that is gone"); a message deleted under onDelete: delete, kept else. */

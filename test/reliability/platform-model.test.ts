@@ -22,8 +22,8 @@ const STEPS = Number(process.env.PLATFORM_MODEL_STEPS ?? 10);
 const parseThreads = fileParseThreads();
 const met = { runs: 0, refusals: 0, migrations: 0, revokes: 0, digestTimes: 0, errorAnswers: 0, uncertain: 0 };
 
-async function holds(ops: readonly PlatformOp[], onDelete: 'keep' | 'delete'): Promise<void> {
-  const r = await runPlatformSequence(ops, onDelete, parseThreads);
+async function holds(ops: readonly PlatformOp[], onDelete: 'keep' | 'delete', mode: 'polling' | 'webhook' = 'polling'): Promise<void> {
+  const r = await runPlatformSequence(ops, onDelete, parseThreads, mode);
   met.runs++;
   met.refusals += r.refusals;
   met.migrations += r.migrations;
@@ -43,11 +43,12 @@ afterAll(() => console.log(`platform model: ${JSON.stringify(met)}`));
  * resumed by a start; `/unsubscribe` ends new posts there; a revoked token parks, a restart with the new one sends; error
  * answers are retried; `/subscribe` after a 409 is answered (polling started again); an outage longer than maxAttempts
  * gives nothing up, a chat failing alone does only with `status` saying so; D's digest holds its weekly notes until the
- * clock passes 09:00 and posts the others at once.
+ * clock passes 09:00 and posts the others at once. The commands learned from tester 29-1's findings run in a test of
+ * their own beside the properties (below).
  */
 describe('platform model: every command once', () => {
   it('kick, re-add and /subscribe, upgrade, a config route kicked and restarted, /unsubscribe, revoke, error answers, an outage and a chat failing alone past maxAttempts (onDelete: delete)', { timeout: 120_000 }, async () => {
-    const save = (note: number, draft = false): Save => ({ op: 'save', note, draft });
+    const save = (note: number, draft = false, tags?: number): Save => ({ op: 'save', note, draft, tags });
     await holds(
       [
         save(0), { op: 'kick', chat: 'G' }, save(1), save(0), { op: 'readd', chat: 'G' }, { op: 'subscribe' },
@@ -61,6 +62,8 @@ describe('platform model: every command once', () => {
         { op: 'errors', kind: '5xx', count: MAX_ATTEMPTS + 1, ops: [save(1)] }, { op: 'failing', chat: 'G', count: MAX_ATTEMPTS + 1, ops: [save(1), save(2)] },
         // D's digest: n0 and n1 held, n3 posted at once, both held ones at 09:00 once; n1 drafted takes its line out, n0 edited waits for the next day's.
         save(3), { op: 'clock' }, save(1, true), save(0), { op: 'clock' },
+        // Commands while Telegram is down (the updates wait there): each answered once when it is back, done once.
+        { op: 'commands', texts: ['unsubscribe', 'subscribe'], outage: 'down' },
       ],
       'delete',
     );
@@ -91,9 +94,60 @@ describe('platform model: found', () => {
   });
 });
 
+/**
+ * Found by the hunt (s28, seed 700, the delete property; shrunk by hand to 3 steps, same failure): n0 held for D's
+ * weekly digest goes in the 09:00 digest ("📚 1 new note • N1"); then n0 is edited so that no subscription of D passes
+ * it (its tags `misc`). The service deletes D's digest message (deleteMessage -100703) though the note is live: README,
+ * Edits, "a sent message follows its note … including a chat whose filter … no longer picks the note after the edit
+ * … a filter change never deletes it: onDelete is about the note going away". Cause not confirmed: digest-lines.ts
+ * keepDigestLine keeps such a line only for a digest post recorded `viaDigest` with its shown items; the scheduled
+ * digest's line seems not to be found there, so `onDelete: delete` takes the message. Failing on main a9f12a2 ("D: n0
+ * should show N2 once, shows []"); not fixed in time.
+ */
+describe('platform model: found, open', () => {
+  it.fails('a note sent in D\'s scheduled digest, then edited so that nothing in D passes it: the digest keeps its line, following the note (onDelete: delete)', { timeout: 60_000 }, async () => {
+    await holds([{ op: 'save', note: 0, draft: false, tags: 0 }, { op: 'clock' }, { op: 'save', note: 0, draft: false, tags: 3 }], 'delete');
+  });
+});
+
 describe.concurrent('platform model: what chats show through platform events and error answers', () => {
-  it.each(['delete', 'keep'] as const)('random sequences of saves and platform events, onDelete: %s', { timeout: 240_000 }, async (onDelete) => {
-    await fc.assert(fc.asyncProperty(platformSequenceArb(STEPS), (ops) => holds(ops, onDelete)), { seed: SEED + (onDelete === 'keep' ? 1 : 0), numRuns: RUNS, interruptAfterTimeLimit: 200_000 });
+  /**
+   * The commands learned from tester 29-1's findings (s28), each once, after which the checks of every step also read
+   * `status`: both platforms up, and only deleted chats forgotten. A held note edited to pass D's subscription without a
+   * digest goes at once, and once (F5); one edited to pass none there is called off; a token revoked with nothing to send
+   * shows refused (F1: only the webhook's read-back meets the 401); "chat not found" from every chat at once, getChat
+   * agreeing (F3), and from sends alone while getChat shows the chats (g25's check): nothing forgotten, each post once
+   * after; every call answered 502: unreachable, then up; G deleted for good: forgotten at the send that meets it, not
+   * paused. In webhook mode (the random sequences run both). Each failed with
+   * its bug put back (F5: replaceWaitingPost's release; F1: calls.ts's refusal skipped for getUpdates, in polling mode;
+   * F3: a "chat not found" judged alone at once; g25: confirmedChatGone not asking; a deleted chat never judged alone).
+   */
+  it('webhook mode: held notes\' tags edited, a token revoked with nothing to send, "chat not found" from every chat at once and back, an outage, a chat deleted (onDelete: keep)', { timeout: 120_000 }, async () => {
+    const save = (note: number, tags?: number): Save => ({ op: 'save', note, draft: false, tags });
+    await holds(
+      [
+        save(0), save(1), save(1, 1), save(0, 3), { op: 'clock' }, { op: 'revoke', ops: [] },
+        { op: 'notfound', confirmed: true, count: 4, ops: [save(3), save(2)] }, { op: 'notfound', confirmed: false, count: 2, ops: [save(2)] },
+        { op: 'outage', ops: [save(3)] }, { op: 'deleted' }, save(2),
+      ],
+      'keep',
+      'webhook',
+    );
+  });
+  /**
+   * Tester 30-1 F2: a command carried out whose reply got no answer from Telegram (the reply's connection dropped before
+   * Telegram read it: nothing posted) was never answered, in webhook mode (the update answered 200, not kept: re-running
+   * it would run it twice) and in polling mode alike (grammY took the update). README, Commands: "a command is answered
+   * or told to wait, never left without a reply". Failed on main 8b1d2f9 in both modes ("1 commands sent while Telegram
+   * did not answer (drop, …): 0 answered once it did"; kept as it.fails until main's bf47c14 and 2ba429a kept the reply).
+   * The random webhook sequences met it too (seed 501: `/unsubscribe`, then `/subscribe` twice while Telegram was down:
+   * "command done; its reply may not have reached the chat", 1 of 2 answered).
+   */
+  it.each(['webhook', 'polling'] as const)('%s mode: /unsubscribe whose reply\'s connection is dropped is answered once Telegram answers', { timeout: 60_000 }, async (mode) => {
+    await holds([{ op: 'save', note: 2, draft: false }, { op: 'commands', texts: ['unsubscribe'], outage: 'drop' }, { op: 'save', note: 3, draft: false }], 'keep', mode);
+  });
+  it.each([['delete', 'polling'], ['keep', 'webhook']] as const)('random sequences of saves and platform events, onDelete: %s, Telegram %s', { timeout: 240_000 }, async (onDelete, mode) => {
+    await fc.assert(fc.asyncProperty(platformSequenceArb(STEPS), (ops) => holds(ops, onDelete, mode)), { seed: SEED + (onDelete === 'keep' ? 1 : 0), numRuns: RUNS, interruptAfterTimeLimit: 200_000 });
   });
   it.each(['delete', 'keep'] as const)('error answers around bursts of saves: nothing paused wrongly, nothing twice, all shown once recovered, no token kept, onDelete: %s', { timeout: 240_000 }, async (onDelete) => {
     await fc.assert(fc.asyncProperty(errorPhasesArb(Math.max(1, Math.round(STEPS / 2.5))), (ops) => holds([...ops, { op: 'subscribe' }], onDelete)), { seed: SEED + (onDelete === 'keep' ? 3 : 2), numRuns: RUNS, interruptAfterTimeLimit: 200_000 });

@@ -115,6 +115,14 @@ export class FakeTelegram {
    */
   failEveryCall = 0;
   /**
+   * The next `count` calls naming one of `chats` (sendMessage, editMessageText, deleteMessage, and getChat when `getChat`)
+   * answer 400 "Bad Request: chat not found", whichever chat each names, then every chat answers again: a self-hosted Bot
+   * API server that lost its chat database answers that for every chat at once until it is restored
+   * (tdlib/telegram-bot-api#219); with `getChat` false, getChat shows the chat meanwhile, as Telegram has for live chats
+   * whose sends it answered "chat not found" (tdlib/telegram-bot-api#159). getMe and getUpdates name no chat and answer.
+   */
+  lostChats = { chats: new Set<number>(), count: 0, getChat: true };
+  /**
    * The next N calls of sendMessage, editMessageText and deleteMessage have their connection dropped before the fake
    * reads them (nothing done, as `down` does to every call); `dropped` counts the connections dropped so (by `down` too).
    */
@@ -495,6 +503,10 @@ export class FakeTelegram {
 
   private async dispatch(method: string, p: Record<string, unknown>): Promise<unknown> {
     if (this.failEveryCall && method !== 'getUpdates') throw new ApiFailure(this.failEveryCall, this.failEveryCall === 502 ? 'Bad Gateway' : 'Internal Server Error');
+    if (this.lostChats.count > 0 && this.lostChats.chats.has(Number(p.chat_id)) && (method === 'getChat' ? this.lostChats.getChat : ['sendMessage', 'editMessageText', 'deleteMessage'].includes(method))) {
+      this.lostChats.count--;
+      throw new ApiFailure(400, 'Bad Request: chat not found');
+    }
     if (method === 'sendMessage' || method === 'editMessageText' || method === 'deleteMessage') {
       const refusal = this.chats.get(Number(p.chat_id))?.refuse?.[method];
       if (refusal) throw new ApiFailure(refusal.code, refusal.description);
