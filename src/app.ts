@@ -16,7 +16,7 @@ import { PlatformConnections, type ConnectionsOptions } from './publish/connecti
 import type { OutageHooks } from './publish/outages.js';
 import { LiveChecker } from './publish/live.js';
 import { Publisher } from './publish/publisher.js';
-import { FolderSync } from './publish/sync.js';
+import { FolderSync, type FolderSyncDeps } from './publish/sync.js';
 import { Store } from './store/store.js';
 import { startBackfill } from './search/backfill.js';
 import { NoteSearch } from './search/index.js';
@@ -93,12 +93,12 @@ export interface AppOptions {
    */
   fileLock?: FileLocker | undefined;
   /**
-   * The platforms' reconnect backoff (PlatformConnections): 1 s doubling to 60 s unless given, and
-   * `notecast start` never gives it. A test of an outage that is not about the backoff's length
-   * shortens it, so a platform back up is tried again within a moment.
+   * The platforms' reconnect backoff (PlatformConnections): 1 s doubling to 60 s unless given (never by `notecast start`).
+   * A test of an outage that is not about the backoff's length shortens it, so a platform back up is tried again at once.
    */
   reconnect?: Pick<ConnectionsOptions, 'baseDelayMs' | 'maxDelayMs'> | undefined;
   asideBounds?: Partial<AsideBounds> | undefined; // when a note still parsing is set aside (parse-aside.ts's bounds unless given; `notecast start` never gives it)
+  nativeSubscribe?: FolderSyncDeps['nativeSubscribe']; // native mode's event source (@parcel/watcher's unless given; a test's holds some events back, as it can be late)
 }
 
 export interface PlatformDeps {
@@ -237,7 +237,7 @@ async function startAppParts(o: AppOptions, undo: (() => unknown)[]): Promise<Ru
   store.setMeta('watch.mode', JSON.stringify(watchMode));
   store.setMeta('notes.dir', root); // for `status`: the folder this database follows
   // The route from a saved file to the outbox: publish/sync.ts (load, then follow the watcher).
-  const sync = new FolderSync({ root, store, publisher, config, watchMode, log, deliveriesIdle: () => deliverer.idle, onProgress: o.onProgress, onIdle: o.onIdle, onBatch: o.onBatch, onWatchEvent: o.onWatchEvent, afterRestore: state.afterRestore, clock: clockOf(o) });
+  const sync = new FolderSync({ root, store, publisher, config, watchMode, log, deliveriesIdle: () => deliverer.idle, onProgress: o.onProgress, onIdle: o.onIdle, onBatch: o.onBatch, onWatchEvent: o.onWatchEvent, afterRestore: state.afterRestore, clock: clockOf(o), nativeSubscribe: o.nativeSubscribe });
   undo.push(() => sync.stop());
   deliverer.onQuiet(() => sync.noticeIdle());
   const notes = await sync.load();

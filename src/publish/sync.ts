@@ -15,6 +15,7 @@ import { recordRestoreScanned } from '../store/restore-record.js';
 import type { Batch } from '../watch/batch.js';
 import type { ModeChoice } from '../watch/mode.js';
 import { watchNotes, type NotesWatcher } from '../watch/watcher.js';
+import type { NativeSubscribe } from '../watch/sources.js';
 import { backoffMs, NO_JITTER } from './backoff.js';
 import type { Publisher } from './publisher.js';
 import { errorText } from '../errors.js';
@@ -24,6 +25,7 @@ import { POOL_THRESHOLD } from './parse-pool.js';
 import { removalWindowMs } from './recent-edits.js';
 import { LateNotes, type LateBatch, type PreParsed } from './late-notes.js';
 import { FolderAway } from './folder-away.js';
+import { RemovalBurst } from './removal-burst.js';
 import { writeSlowNotes, type SlowNote } from './slow-notes.js';
 
 export interface FolderSyncDeps {
@@ -50,6 +52,8 @@ export interface FolderSyncDeps {
   afterRestore?: boolean | undefined;
   /** The scheduled-note timer's clock (AppOptions.clock); the system's by default. */
   clock?: Clock | undefined;
+  /** Native mode's subscribe (AppOptions.nativeSubscribe): @parcel/watcher's unless given. */
+  nativeSubscribe?: NativeSubscribe | undefined;
 }
 
 const MAX_TIMER_MS = 2 ** 31 - 1;
@@ -81,10 +85,8 @@ export class FolderSync {
   private reconcileQueued: Promise<void> | undefined;
   private idleLook: NodeJS.Immediate | undefined;
   private cancelSchedule: (() => void) | undefined;
-  private removalTimer: NodeJS.Timeout | undefined;
-  /** When the watcher was told of the latest removal of the burst now waiting, and how many waited at the last look. */
-  private lastRemovalAt: number | undefined;
-  private removalsSeen = 0;
+  /** When the removals waiting are judged (removal-burst.ts). */
+  private readonly burst: RemovalBurst;
   private readonly folder: FolderAway;
   private readonly timers: NodeJS.Timeout[] = [];
   /** Notes of the watcher's batches set aside while they parse, each decided in a batch of its own once parsed (late-notes.ts). */
@@ -113,7 +115,10 @@ export class FolderSync {
       onPath: deps.onWatchEvent,
       onEventsLost: (why) => void this.requestReconcile(`events may have been lost: ${why}`),
       log: deps.log,
+      nativeSubscribe: deps.nativeSubscribe,
     });
+    const judge = () => this.serial(() => this.judgeRemovals()); // through the batch queue: a batch queued before it joins the burst first
+    this.burst = new RemovalBurst({ windowMs: removalWindowMs(config), recheckMs: Math.min(config.watch.quietMs, 250), watcher: this.watcher, waiting: () => deps.publisher.pendingRemovals, judge });
   }
 
   /** A batch of notes set aside (late-notes.ts), their results in. */
@@ -176,7 +181,7 @@ export class FolderSync {
     this.loading = false;
     for (const b of this.early.splice(0)) this.runBatch(b);
     for (const b of this.earlyLate.splice(0)) this.runLate(b);
-    this.armRemovals(); // the start-up scan's
+    this.burst.found(); // the start-up scan's
     if (!this.deps.publisher.pendingRemovals) this.deps.publisher.endAccepting(); // nothing held is gone any more: --accept-removals has nothing to apply
     this.armSchedule();
     this.every(60_000, () => this.armSchedule());
@@ -190,7 +195,7 @@ export class FolderSync {
     this.stopping = true;
     for (const t of this.timers) clearInterval(t);
     this.cancelSchedule?.();
-    if (this.removalTimer) clearTimeout(this.removalTimer); // waiting removals are found again by the next start's scan
+    this.burst.stop(); // waiting removals are found again by the next start's scan
     this.folder.stop();
     await this.watcher.close();
     await this.queue;
@@ -268,7 +273,7 @@ export class FolderSync {
       }
       this.deps.onBatch?.(b, startedAt, reportedAt);
       this.folder.batchRan();
-      this.armRemovals(b.removedAt);
+      this.burst.found(b.removedAt);
       this.armSchedule(); // the batch may have scheduled a note sooner than the timer
     });
   }
@@ -326,47 +331,20 @@ export class FolderSync {
     const r = await this.deps.publisher.processBatch({ changed: scanned, removed: gone });
     const missed = r.parsed + gone.length; // notes whose content changed, and notes gone
     this.deps.log[missed ? 'warn' : 'info']({ why, ...r, removed: gone.length, ms: Date.now() - started }, missed ? 'reconcile found changes that events missed' : 'reconcile: nothing missed');
-    this.armRemovals();
+    this.burst.found();
     this.armSchedule();
   }
 
   /**
-   * Removals gather (publish/removals.ts) while their burst goes on, and are judged together once it
-   * has ended: none joined them (nor a rewrite held with them) for a removal window, timed from when
-   * the watcher was told of the latest (`removedAt`; now for a scan's), and no path it was told of
-   * before that window's end is still settling. A burst so counts whole however long it lasts, as
-   * long as its removals come closer than the window (issue 25, f1: a burst paced by 0.25 s was judged
-   * in parts, at a fixed four windows and whenever the watcher held a part as long as the window).
+   * Removals gather (publish/removals.ts) while their burst goes on, and are judged together once it has ended
+   * (removal-burst.ts): none joined them (nor a rewrite held with them) for a removal window, timed from when the
+   * watcher was told of the latest (`removedAt`; now for a scan's), and the watcher has looked through the window's end.
+   * A burst so counts whole however long it lasts, as long as its removals come closer than the window (issue 25, f1).
    */
-  private armRemovals(removedAt = Date.now()): void {
-    const waiting = this.deps.publisher.pendingRemovals;
-    if (this.stopping || waiting === 0) return;
-    if (waiting !== this.removalsSeen || this.lastRemovalAt === undefined) {
-      this.removalsSeen = waiting;
-      this.lastRemovalAt = Math.max(this.lastRemovalAt ?? 0, removedAt);
-    }
-    this.removalsAt(this.lastRemovalAt + removalWindowMs(this.deps.config));
-  }
-
-  private removalsAt(at: number): void {
-    if (this.removalTimer) clearTimeout(this.removalTimer);
-    this.removalTimer = setTimeout(() => {
-      this.removalTimer = undefined;
-      this.serial(() => this.judgeRemovals()); // through the batch queue: a batch queued before it joins the burst first
-    }, Math.max(0, at - Date.now()));
-    this.removalTimer.unref();
-  }
-
   private async judgeRemovals(): Promise<void> {
     // A note set aside while it parses may be a removal's new name: judged once it is decided (its batch arms this again).
-    if (this.stopping || this.lastRemovalAt === undefined || this.late.size || !this.folder.present(this.deps.publisher.pendingRemovals)) return; // the notes folder gone: they wait for it (folder-away.ts)
-    const endsAt = this.lastRemovalAt + removalWindowMs(this.deps.config);
-    if (Date.now() < endsAt) return this.removalsAt(endsAt); // a batch since moved the end
-    // A path changed within the window, still settling or held open by the watcher, may be the burst's next removal: looked at
-    // again shortly. In poll mode a removal is seen up to an interval after the unlink: judged once a pass that began after the window has ended.
-    if (this.watcher.seenThrough() < endsAt || this.watcher.reportedBy(endsAt)) return this.removalsAt(Date.now() + Math.min(this.deps.config.watch.quietMs, 250));
-    this.lastRemovalAt = undefined;
-    this.removalsSeen = 0;
+    if (this.stopping || !this.burst.open || this.late.size || !this.folder.present(this.deps.publisher.pendingRemovals)) return; // the notes folder gone: they wait for it (folder-away.ts)
+    if (!this.burst.ended()) return;
     await this.deps.publisher.releaseHeld(); // first: a held file whose note moved meanwhile is a new note, else an edit
     const r = this.deps.publisher.applyRemovals();
     if (r.announced || r.heldRemovals) this.deps.log.debug({ ...r }, 'removals applied');

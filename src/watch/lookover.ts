@@ -62,6 +62,12 @@ export class FolderLookover {
   private running: Promise<void> = Promise.resolve();
   private statsSinceYield = 0;
   private stopped = false;
+  /**
+   * When the last look that went through began (at first, when the tree was listed): every folder gained or lost since
+   * then what it was reported to (a folder's own stat moves with each entry added, removed or renamed), so a path a
+   * later look reports changed after this (the watcher's `seenThrough`, the removal burst's clock: removal-burst.ts).
+   */
+  lookedThrough: number;
 
   /** Lists `root`'s tree now (names only), before it is watched. */
   constructor(
@@ -69,6 +75,7 @@ export class FolderLookover {
     private readonly ev: Pick<SourceEvents, 'onPath' | 'ignored'> & { onError: (err: unknown) => void },
     private readonly now: () => number = Date.now,
   ) {
+    this.lookedThrough = this.now();
     this.track(root, false);
   }
 
@@ -94,12 +101,14 @@ export class FolderLookover {
   }
 
   private async lookOnce(notesOf: ReadonlySet<string>): Promise<void> {
+    const startedAt = this.now();
     this.tally.looks++;
     for (const dir of [...this.folders.keys()]) {
       if (this.stopped) return;
       const kept = this.folders.get(dir);
       if (kept) await this.check(dir, kept, notesOf.has(dir));
     }
+    if (!this.stopped) this.lookedThrough = Math.max(this.lookedThrough, startedAt);
   }
 
   /** Counts a stat (or an entry listed); true when a slice is over and the look should yield (an await per stat would cost more than the stat). */

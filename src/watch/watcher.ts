@@ -69,8 +69,13 @@ export interface NotesWatcher {
   settling(): number;
   /** Whether a path that may have changed at or before `time` is still settling or waiting for its batch (a burst's removal not handed over yet). */
   reportedBy(time: number): boolean;
-  /** Every change made before this time has been reported: now for native events; in poll mode, when the last finished pass began. */
+  /**
+   * Every change made before this time has been reported: in poll mode, when the last finished pass began; native events
+   * come late or not at all (lookover.ts), so there, when the last look-over began (every note added or removed before it).
+   */
   seenThrough(): number;
+  /** Native mode: looks the tree over now (what it finds counts from the look before), resolved once done; undefined in poll mode, whose passes look on their timer. */
+  lookNow(): Promise<void> | undefined;
   /** Subscribed and without an unrecovered error. */
   alive(): boolean;
   /** The folder at the root's path is watched, and what was in it when it was (again) has been handed over. */
@@ -151,7 +156,13 @@ class Watcher implements NotesWatcher {
   }
 
   seenThrough(): number {
-    return this.polling && this.alive() ? this.passStartedAt : Date.now();
+    if (!this.alive()) return Date.now();
+    return this.polling ? this.passStartedAt : (this.lookover?.lookedThrough ?? Date.now());
+  }
+
+  lookNow(): Promise<void> | undefined {
+    if (this.polling || this.closed || !this.lookover) return undefined;
+    return this.lookover.lookOver(new Set()).catch((err: unknown) => this.opts.log.warn({ err: String(err) }, 'the look-over failed'));
   }
 
   alive(): boolean {
@@ -224,15 +235,15 @@ class Watcher implements NotesWatcher {
   private foundByLooking(file: string): void {
     if (this.closed || this.quiet.has(file) || this.due.has(file)) return;
     this.opts.log.debug({ file }, 'a change with no event, found by looking its folder over');
-    this.touch(file);
+    this.touch(file, undefined, false, this.lookover?.lookedThrough); // it may have changed any time since the look before
   }
 
   /** A path changed: its quiet period starts (again). Folders count too: a removed or moved-in folder arrives as one path. */
-  private touch(file: string, changedAt?: number, gone = false): void {
+  private touch(file: string, changedAt?: number, gone = false, lookedFrom?: number): void {
     if (this.ignored(file)) return;
     this.opts.onPath?.(file);
     const now = Date.now();
-    this.reportedAt.set(file, { at: now, from: this.polling ? this.passStartedAt : now, gone });
+    this.reportedAt.set(file, { at: now, from: this.polling ? this.passStartedAt : (lookedFrom ?? now), gone });
     this.quiet.start(file, changedAt ?? now);
   }
 

@@ -163,8 +163,8 @@ export class InProcessService {
     readonly db: string,
     readonly config: Config,
     private readonly log: Logger = silentLogger(),
-    /** Platform adapters (against the fakes), their tokens, a clock the test moves, and parse threads (default: the worker's, workerParseThreads). */
-    private readonly extra: Partial<Pick<AppOptions, 'platformAdapters' | 'now' | 'parseThreads' | 'fileLock' | 'asideBounds'>> & { env?: Record<string, string> } = {},
+    /** Platform adapters (against the fakes), their tokens, a clock the test moves, parse threads (default: the worker's, workerParseThreads), and native events held back (test/fakes/late-native.ts). */
+    private readonly extra: Partial<Pick<AppOptions, 'platformAdapters' | 'now' | 'parseThreads' | 'fileLock' | 'asideBounds' | 'nativeSubscribe'>> & { env?: Record<string, string> } = {},
   ) {}
 
   /**
@@ -237,6 +237,7 @@ export class InProcessService {
       parseThreads: this.extra.parseThreads ?? workerParseThreads(),
       fileLock: this.extra.fileLock ?? workerFileLocks().lock, // the real flock child where a process must meet the lock (lock.test.ts)
       asideBounds: this.extra.asideBounds,
+      nativeSubscribe: this.extra.nativeSubscribe,
       read: { maxBytes: 1 << 20, defaultLang: 'en', fileLangs: [...DEFAULT_FILE_LANGS], site: { url: 'https://ex.org', baseurl: '', permalink: '/:title', collections: {} } },
       notesDir: this.notes,
       dbPath: this.db,
