@@ -10,12 +10,11 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { Store } from '../../src/store/store.js';
 import { statusOf } from '../helpers/cli.js';
 import { useFakeTelegram } from '../helpers/fakes.js';
 import { InProcessCli } from '../helpers/inproc.js';
 import { note, sandbox } from '../helpers/service.js';
-import { webhookServiceIn, WEBHOOK_SECRET, WEBHOOK_TOKEN } from '../helpers/telegram-webhook.js';
+import { keptIn, webhookServiceIn, WEBHOOK_SECRET, WEBHOOK_TOKEN } from '../helpers/telegram-webhook.js';
 
 const fake = useFakeTelegram({ token: WEBHOOK_TOKEN });
 const ADMIN = 42;
@@ -24,14 +23,6 @@ const FAST = `    checkSeconds: 1\ndelivery:\n  callTimeoutMs: 1500\n`;
 
 const texts = (chat: number) => fake().sentTo(chat).map((m) => m.text);
 const subscribedReplies = (chat: number) => texts(chat).filter((t) => /^(Already )?[Ss]ubscribed/.test(t));
-const keptIn = (db: string) => {
-  const store = new Store(db);
-  try {
-    return store.getMeta('telegram.webhook.kept');
-  } finally {
-    store.close();
-  }
-};
 /** The chat's next command is answered after everything before it there (one chat's updates in order). */
 async function askSubscriptions(chat: number): Promise<void> {
   const before = texts(chat).filter((t) => /Subscriptions here|No subscriptions/.test(t)).length;

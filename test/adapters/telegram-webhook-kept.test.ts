@@ -6,14 +6,13 @@
  * the store (adapters/telegram/kept-updates.ts) and is handled once Telegram answers, or at the next start; the same
  * update sent again meanwhile (Telegram re-sends when our answer is lost) is never run twice (its update_id).
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { Store } from '../../src/store/store.js';
 import { statusOf } from '../helpers/cli.js';
 import { useFakeTelegram } from '../helpers/fakes.js';
 import { InProcessCli } from '../helpers/inproc.js';
-import { webhookServiceIn, WEBHOOK_SECRET, WEBHOOK_TOKEN } from '../helpers/telegram-webhook.js';
+import { keptIn, webhookServiceIn, WEBHOOK_SECRET, WEBHOOK_TOKEN } from '../helpers/telegram-webhook.js';
 
 const fake = useFakeTelegram({ token: WEBHOOK_TOKEN });
 const ADMIN = 42;
@@ -31,14 +30,6 @@ async function postUpdate(port: number, update: object): Promise<number> {
 }
 
 const subscribedReplies = (chat: number) => fake().sentTo(chat).filter((m) => m.text.startsWith('Subscribed'));
-const keptIn = (db: string) => {
-  const store = new Store(db);
-  try {
-    return store.getMeta('telegram.webhook.kept');
-  } finally {
-    store.close();
-  }
-};
 
 describe('a webhook update whose handling met Telegram not answering', () => {
   it('is handled once Telegram answers: one reply, one subscription, even when Telegram sent it twice', { timeout: 60_000 }, async () => {
@@ -91,6 +82,34 @@ describe('a webhook update whose handling met Telegram not answering', () => {
     } finally {
       await again.stop();
     }
+    expect(keptIn(sb.db)).toBe('[]');
+  });
+
+  it('kept by a webhook-mode run, is handled by a polling-mode start (not left in the store)', { timeout: 60_000 }, async () => {
+    const group = fake().addChat(-100953, 'supergroup', { [ADMIN]: 'creator' });
+    const { svc, sb, port } = await webhookServiceIn(fake(), {}, `    checkSeconds: 3600\n`);
+    try {
+      await fake().refuseConnections(true);
+      expect(await postUpdate(port, subscribeUpdate(7201, group.id))).toBe(200);
+      await svc.waitFor(() => /telegram did not answer while this update was handled/.test(svc.stderr), 15_000, 'the update kept');
+    } finally {
+      await svc.stop();
+    }
+    expect(keptIn(sb.db)).toMatch(/"update_id":7201/);
+    await fake().refuseConnections(false);
+    // The operator switches to polling mode (the webhook lines gone).
+    writeFileSync(sb.config, readFileSync(sb.config, 'utf8').replace(/  mode: webhook\n  webhook:\n(    .*\n)*/, ''));
+
+    const again = InProcessCli.start(sb, [], { TELEGRAM_BOT_TOKEN: WEBHOOK_TOKEN });
+    try {
+      await again.ready();
+      await fake().waitFor(() => subscribedReplies(group.id).length > 0, 20_000, 'the reply to /subscribe in polling mode');
+      expect(again.stderr).toMatch(/a telegram update kept in webhook mode is handled now, in polling mode/);
+      expect(statusOf(sb.db).stdout).toMatch(/subscriptions: +1\b/);
+    } finally {
+      await again.stop();
+    }
+    expect(subscribedReplies(group.id)).toHaveLength(1);
     expect(keptIn(sb.db)).toBe('[]');
   });
 });

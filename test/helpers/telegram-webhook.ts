@@ -1,5 +1,6 @@
 /** The service in Telegram webhook mode against the fake Telegram, which posts updates to it (test/fakes/telegram/webhook.ts). */
 import type { FakeTelegram } from '../fakes/telegram/server.js';
+import { Store } from '../../src/store/store.js';
 import { InProcessCli, type ServiceWindows } from './inproc.js';
 import { freePort } from './net.js';
 import { sandbox, Service, type Sandbox } from './service.js';
@@ -37,3 +38,13 @@ export async function webhookServiceIn(fake: FakeTelegram, windows: ServiceWindo
 
 /** Whether the process still runs: an unhandled throw would have ended it. */
 export const alive = (svc: Service): boolean => svc.proc.exitCode === null && svc.proc.signalCode === null;
+
+/** The telegram updates kept in a stopped service's store (adapters/telegram/kept-updates.ts), as written. */
+export function keptIn(db: string): string | undefined {
+  const store = new Store(db);
+  try {
+    return store.getMeta('telegram.webhook.kept');
+  } finally {
+    store.close();
+  }
+}

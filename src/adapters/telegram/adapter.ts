@@ -27,7 +27,7 @@ import { listeners } from '../../util/listeners.js';
 import { WEBHOOK_STATE_KEY, WebhookWatch } from './webhook-watch.js';
 import { KeptUpdates } from './kept-updates.js';
 import type { OwedReply } from './owed-replies.js';
-import { owedSender, type OwedSender } from './owed-sender.js';
+import { owedSender, type KeptUnowed, type OwedSender } from './owed-sender.js';
 import type { Update } from '@grammyjs/types';
 
 /** Updates handled at once across all chats. */
@@ -195,6 +195,11 @@ function pollingKept(kept: KeptUpdates, log: Logger): TelegramUpdateDeps['kept']
   };
 }
 
+/** Polling mode: a webhook-mode run's kept updates not carried out are handled as new ones once polling runs. */
+function keptUnowed(bot: Bot, polling: KeptPolling): KeptUnowed {
+  return { ready: () => polling.running, handle: (update: Update) => bot.handleUpdate(update) };
+}
+
 /** Starts receiving updates by long polling (grammY's runner). */
 async function receiveUpdates(bot: Bot, o: TelegramAdapterOptions, log: Logger): Promise<RunnerHandle> {
   // Long polling only works with no webhook set (core.telegram.org/bots/api#getupdates).
@@ -221,14 +226,14 @@ export function createTelegramAdapter(o: TelegramAdapterOptions): TelegramAdapte
   // Calls made while handling an update are replies; they carry the stop signal into the pacer.
   const replyScope = new AsyncLocalStorage<AbortSignal>();
   const kept = new KeptUpdates(o.state, log);
-  const owed = owedSender(bot.api, kept, log, (call) => replyScope.run(replies.signal, call));
+  const polling = new KeptPolling(() => receiveUpdates(bot, o, log), log);
+  const owed = owedSender(bot.api, kept, log, (call) => replyScope.run(replies.signal, call), o.config.mode === 'webhook' ? undefined : keptUnowed(bot, polling));
   const webhook = webhookMode(bot, o, log, kept, owed.send);
   // Telegram answers again: the webhook is read back and its kept updates taken up; polling sends its owed replies.
   const { reachable, reached } = reachability(() => (o.config.mode === 'webhook' ? webhook.recheck() : void owed.replay()));
   const refusals = listeners<string>(); // calls answered 401, whichever (connections.ts keeps the state)
   installCallRules(bot, { pacer, replyScope, log, callTimeoutMs, reached, refused: refusals.tell });
   handleTelegramUpdates(bot, { deps: o.deps, state: o.state, log, replyScope, replySignal: () => replies.signal, staleAfterMs: o.config.staleCommandMinutes * 60_000, kept: o.config.mode === 'webhook' ? webhook.kept : pollingKept(kept, log) });
-  const polling = new KeptPolling(() => receiveUpdates(bot, o, log), log);
 
   return {
     platform: 'telegram',

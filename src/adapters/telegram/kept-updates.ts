@@ -57,6 +57,11 @@ export class KeptUpdates {
     return this.kept.some((k) => k.update.update_id === updateId);
   }
 
+  /** The kept entry for `updateId` as it stands now (undefined once dropped). */
+  get(updateId: number): KeptUpdate | undefined {
+    return this.kept.find((k) => k.update.update_id === updateId);
+  }
+
   /** Keeps `update`, with the reply it owes if it was carried out (replacing what was kept for it). */
   keep(update: Update, owed?: OwedReply): void {
     const others = this.kept.filter((k) => k.update.update_id !== update.update_id);
