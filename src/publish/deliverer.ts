@@ -15,7 +15,7 @@ import { errorText } from '../errors.js';
 import { OUTAGE_PARK_MS, recordFailure, type DeliveryEvent, type LogContext } from './outcomes.js';
 import { PlatformOutages, tryAfter, type OutageHooks, type Try } from './outages.js';
 import { goneAnswersIn } from './gone-answers.js';
-import { dropClosedTries, takeLastTry } from '../store/delivery-tries.js';
+import { lastTry } from '../store/delivery-tries.js';
 import { RefusedTokens, type TokenRefusals } from './refused-tokens.js';
 import { confirmedChatGone } from './chat-gone.js';
 import { BookkeepingWaits } from './bookkeeping-waits.js';
@@ -97,7 +97,6 @@ export class Deliverer {
   start(): void {
     recordJournaledPosts(this.store, this.opts.sent, (row, messageId, crosspost) => this.recordPost(row, messageId, crosspost), this.log);
     const recovered = this.store.recoverSending();
-    dropClosedTries(this.store.sql);
     if (recovered) this.log.warn({ count: recovered }, 'deliveries interrupted by a stop were re-queued (same nonce)');
     this.catchUpClock(this.now());
     this.running = true;
@@ -224,7 +223,7 @@ export class Deliverer {
     if (this.opts.live && row.kind === 'post' && !scheduledDigest && !this.opts.live.mayPost(row, this.store.postOf(row.noteId, row.target) !== undefined)) {
       return; // its page is being asked; the chat's next delivery goes meanwhile
     }
-    const tried = tryAfter(takeLastTry(this.store.sql, row.id), this.now());
+    const tried = tryAfter(lastTry(this.store.sql, row.id), this.now()); // replaced or dropped with this try's outcome (delivery-tries.ts)
     this.store.markSending(row.id);
     let sent: { outcome: 'done'; messageId: string } | { outcome: 'skipped' };
     try {

@@ -9,7 +9,7 @@
  * outage, and not believed at once either (chatGone).
  */
 import type { Platform } from '../config/schema.js';
-import { targetKey, type OutboxRow } from '../store/types.js';
+import { targetKey, type OutboxRow, type Target } from '../store/types.js';
 import type { LastTry } from '../store/delivery-tries.js';
 
 /**
@@ -49,23 +49,37 @@ const UNJUDGED_TRIES = 3;
  */
 export const GONE_ANSWERS = 13;
 
-/** A chat's "gone" answers not yet followed by a send there going through: since when, the last one, and how many. */
+/**
+ * A chat's "gone" answers not yet followed by a send there going through: since when, the last one, how many, and from
+ * which of its threads (forum topics; '' the chat itself).
+ */
 export interface GoneAnswers {
   since: number;
   last: number;
   answers: number;
+  threads: string[];
+  /** The deliveries that answered so: the count stands while one of them still waits. */
+  deliveries: number[];
 }
 
 /**
- * A count whose last answer is older than this starts over: the chat's deliveries were called off meanwhile (nothing
- * went through to reset it), and answers a day apart are not one stretch of a server's trouble.
+ * What a "gone" count is kept under: the chat, platform and chat id. A Telegram forum's topics (threads) and a post's
+ * crosspost lane are the one chat: a deleted forum chat with several topic routes is one chat gone, counted once.
  */
-const GONE_STALE_MS = 24 * 60 * 60_000;
+function goneChatKey(target: Pick<Target, 'platform' | 'chat'>): string {
+  return `${target.platform}:${target.chat}`;
+}
 
 /** Where the chats' "gone" answers are kept, so that a restart or the next `sync --once` goes on counting (gone-answers.ts). */
 export interface GoneBook {
   load(): [chat: string, answers: GoneAnswers][];
   save(all: ReadonlyMap<string, GoneAnswers>): void;
+  /**
+   * Which of `deliveries` still wait (pending or being sent); undefined when not known. A count none of whose deliveries
+   * waits any more starts over: they were called off meanwhile (nothing went through to reset it), and a later post there
+   * is asked anew. Not a wall-clock gap: `sync --once` runs a week apart are one stretch of answers.
+   */
+  stillOpen?(deliveries: readonly number[]): ReadonlySet<number> | undefined;
 }
 
 const inMemory: GoneBook = { load: () => [], save: () => undefined };
@@ -90,17 +104,24 @@ const GONE_KEPT = 1_000; // chats whose "gone" answers are counted; past that th
 export class PlatformOutages {
   private readonly answeredAt = new Map<string, number>();
   private readonly failedAt = new Map<string, Map<string, number>>(); // platform → chat → its last failure no answer explained
-  private readonly gone: Map<string, GoneAnswers>; // chat (targetKey) → its "gone" answers since a send there last went through
+  private readonly gone: Map<string, GoneAnswers>; // chat (goneChatKey) → its "gone" answers since a send there last went through
   private readonly goneSaid = new Set<string>(); // platforms whose several chats answering "gone" at once has been said (until none is left)
 
   constructor(private readonly hooks: OutageHooks | undefined, private readonly goneBook: GoneBook = inMemory) {
     this.gone = new Map(goneBook.load());
+    this.dropCountsNothingWaitsFor();
   }
 
-  /** A delivery went through: the platform answers, and that chat is not gone (its "gone" answers start over). */
+  /**
+   * A delivery went through: the platform answers, and that chat is not gone (its "gone" answers start over). A send to
+   * another topic of the chat says nothing of a topic deleted alone: the count starts over only when the delivery's own
+   * thread answered "gone" in it (or no thread is known of it: a count kept by an earlier release).
+   */
   delivered(row: OutboxRow, now: number): void {
     this.answered(row, now);
-    if (this.gone.delete(targetKey(row.target))) this.goneChanged(row.target.platform);
+    const chat = goneChatKey(row.target);
+    const kept = this.gone.get(chat);
+    if (kept && (kept.threads.length === 0 || kept.threads.includes(row.target.thread)) && this.gone.delete(chat)) this.goneChanged(row.target.platform);
   }
 
   /** The platform answered a delivery (it went through, or was refused for a reason of its own). */
@@ -152,29 +173,46 @@ export class PlatformOutages {
    */
   chatGone(row: OutboxRow, now: number): GoneVerdict {
     const platform = row.target.platform;
-    const chat = targetKey(row.target);
-    const kept = this.gone.get(chat);
-    const before = kept && now - kept.last <= GONE_STALE_MS ? kept : undefined;
+    const chat = goneChatKey(row.target);
+    this.dropCountsNothingWaitsFor();
+    const before = this.gone.get(chat);
     const answers = (before?.answers ?? 0) + 1;
+    const threads = [...new Set([...(before?.threads ?? []), row.target.thread])];
+    const deliveries = [...new Set([...(before?.deliveries ?? []), row.id])];
+    this.gone.delete(chat); // set again last: the oldest counts come first, dropped first past GONE_KEPT
     if (answers >= GONE_ANSWERS) {
-      this.gone.delete(chat);
+      // The chat's other topics that answered so too go at their next answer; one deleted alone leaves nothing counting.
+      const others = threads.filter((t) => t !== row.target.thread);
+      if (others.length) this.gone.set(chat, { since: before?.since ?? now, last: now, answers, threads: others, deliveries });
       this.goneChanged(platform);
       return { by: 'gone', answers };
     }
-    this.gone.delete(chat); // set again last: the oldest counts come first, dropped first past GONE_KEPT
-    this.gone.set(chat, { since: before?.since ?? now, last: now, answers });
+    this.gone.set(chat, { since: before?.since ?? now, last: now, answers, threads, deliveries });
     const severalSaid = before === undefined && !this.goneSaid.has(platform) && this.goneIn(platform).length > 1;
     if (severalSaid) this.goneSaid.add(platform);
     this.goneChanged(platform);
     return { by: 'asked-again', answers, severalSaid };
   }
 
+  /** Drops the counts none of whose deliveries waits any more (GoneBook.stillOpen): they were called off; keeps the open ones' ids. */
+  private dropCountsNothingWaitsFor(): void {
+    const dropped: string[] = [];
+    for (const [chat, kept] of this.gone) {
+      const open = this.goneBook.stillOpen?.(kept.deliveries);
+      if (!open) continue;
+      if (open.size === 0) dropped.push(chat);
+      else kept.deliveries = kept.deliveries.filter((id) => open.has(id));
+    }
+    for (const chat of dropped) this.gone.delete(chat);
+    for (const platform of new Set(dropped.map((chat) => chat.slice(0, chat.indexOf(':'))))) this.goneChanged(platform);
+  }
+
   /** The chats of `platform` answering "gone" now. */
-  private goneIn(platform: Platform): string[] {
+  private goneIn(platform: string): string[] {
     return [...this.gone.keys()].filter((chat) => chat.startsWith(`${platform}:`));
   }
 
-  private goneChanged(platform: Platform): void {
+  private goneChanged(platform: string): void {
     if (this.goneIn(platform).length === 0) this.goneSaid.delete(platform);
     while (this.gone.size > GONE_KEPT) this.gone.delete(this.gone.keys().next().value!);
     this.goneBook.save(this.gone);

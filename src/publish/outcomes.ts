@@ -12,7 +12,7 @@ import { EDIT_NOT_SENT } from '../store/edits-not-sent.js';
 import { MOVED_ONTO_OWN } from '../store/chat-move.js';
 import { keepUncertainSend, resendDelayMs, uncertainLine } from './uncertain.js';
 import { GONE_ANSWERS, type GoneVerdict, type PlatformOutages, type Try } from './outages.js';
-import { keepLastTry } from '../store/delivery-tries.js';
+import { forgetLastTry, keepLastTry } from '../store/delivery-tries.js';
 
 /** How long a delivery parked for its platform's outage waits at most; the platform answering again wakes it sooner (store.wakePlatform). */
 export const OUTAGE_PARK_MS = 60 * 60_000;
@@ -72,7 +72,7 @@ export async function recordFailure(d: FailureDeps, row: OutboxRow, f: FailureCl
     }
     case 'rate-limited': {
       const delay = rateLimitedDelayMs(f.retryAfterMs);
-      await d.record(logCtx, () => d.store.markRateLimited(row.id, d.now() + delay, f.reason));
+      await d.record(logCtx, () => waitsWithoutTry(d, row, () => d.store.markRateLimited(row.id, d.now() + delay, f.reason)));
       d.log.warn({ ...logCtx, reason: f.reason, retryInMs: delay }, 'delivery rate limited; will be sent when the platform allows');
       d.onEvent({ row, outcome: 'retry', error: f.reason });
       return;
@@ -80,7 +80,7 @@ export async function recordFailure(d: FailureDeps, row: OutboxRow, f: FailureCl
     case 'permanent':
       // The chat is unreachable, not this delivery wrong: it waits at the head of the chat's queue with
       // the rest (pending, not counted as an attempt) and goes out when /subscribe resumes the chat.
-      await d.record(logCtx, () => d.store.transaction(() => {
+      await d.record(logCtx, () => waitsWithoutTry(d, row, () => {
         d.store.markRateLimited(row.id, d.now(), f.reason);
         d.store.pause(row.target, f.reason);
       }));
@@ -92,7 +92,7 @@ export async function recordFailure(d: FailureDeps, row: OutboxRow, f: FailureCl
     case 'unauthorized':
       // Our token, not the chat: no chat is paused (each admin would have to /subscribe again after
       // the operator replaces the token); the delivery waits, no attempt counted, with the platform's others.
-      await d.record(logCtx, () => d.store.markRateLimited(row.id, d.now(), f.reason));
+      await d.record(logCtx, () => waitsWithoutTry(d, row, () => d.store.markRateLimited(row.id, d.now(), f.reason)));
       d.tokenRefused(row, f.reason);
       d.onEvent({ row, outcome: 'retry', error: f.reason });
       return;
@@ -167,7 +167,7 @@ async function askIfStillGone(d: FailureDeps, row: OutboxRow, reason: string, ve
   const platform = row.target.platform;
   if (verdict.severalSaid) d.log.error({ ...logCtx, reason }, `several ${platform} chats answered that they are gone at once: if ${platform}'s server lost its chat database (a self-hosted Bot API server), restore it or point the config back at a working one; each such chat is asked again on its own backoff and forgotten only once it has answered so ${GONE_ANSWERS} times (24 to 47 minutes at the default delivery delays); the other chats are not held`);
   const delay = backoffMs(verdict.answers, d.opts);
-  await d.record(logCtx, () => d.store.markRateLimited(row.id, d.now() + delay, reason));
+  await d.record(logCtx, () => waitsWithoutTry(d, row, () => d.store.markRateLimited(row.id, d.now() + delay, reason)));
   d.log.warn({ ...logCtx, reason, retryInMs: delay, goneAnswers: verdict.answers }, `the chat is said to be gone (${verdict.answers} of ${GONE_ANSWERS} answers before it is forgotten): asked again later`);
   d.onEvent({ row, outcome: 'retry', error: reason });
 }
@@ -178,6 +178,17 @@ async function askIfStillGone(d: FailureDeps, row: OutboxRow, reason: string, ve
  */
 function keepTry(d: FailureDeps, row: OutboxRow, unjudged: number): void {
   if (d.outages) keepLastTry(d.store.sql, row.id, { at: d.outages.tried.at, unjudged });
+}
+
+/**
+ * An outcome that leaves the delivery waiting, or closes it, after a failure that was no undecided one (the platform
+ * answered: a rate limit, a pause, a move): written with the try it replaces dropped, in one transaction.
+ */
+function waitsWithoutTry(d: FailureDeps, row: OutboxRow, write: () => void): void {
+  d.store.transaction(() => {
+    write();
+    forgetLastTry(d.store.sql, row.id);
+  });
 }
 
 /** Whose refusal a message that cannot go met: the chat's template's, or the platform's. */
@@ -195,7 +206,7 @@ async function recordMoved(d: FailureDeps, row: OutboxRow, f: Extract<FailureCla
   const follows = row.kind === 'post' || row.kind === 'digest';
   let calledOff = false;
   const stays = `its message is in ${row.target.chat}, which became the supergroup ${f.to}: a message id is its own chat's, the supergroup does not have it (${f.reason})`;
-  await d.record(logCtx, () => d.store.transaction(() => {
+  await d.record(logCtx, () => waitsWithoutTry(d, row, () => {
     calledOff = d.store.moveChat(row.target.platform, row.target.chat, f.to).includes(row.id);
     if (follows && !calledOff) d.store.markRetry(row.id, d.now(), f.reason);
     else if (!follows) d.store.markDone(row.id, null, 'skipped', row.kind === 'edit' ? `${EDIT_NOT_SENT}: ${stays}` : `${row.kind} not sent: ${stays}`);

@@ -200,6 +200,16 @@ const MIGRATIONS: string[] = [
   `
   CREATE TABLE IF NOT EXISTS maybe_sent (delivery INTEGER PRIMARY KEY);
   `,
+  // A delivery's kept try goes where the delivery closes (sent, failed, called off, skipped: whichever path closes it), in
+  // the same statement's transaction: nothing will take it (store/delivery-tries.ts). Tries already left behind go now.
+  `
+  CREATE TRIGGER IF NOT EXISTS delivery_tries_closed AFTER UPDATE OF status ON outbox
+  WHEN NEW.status NOT IN ('pending', 'sending')
+  BEGIN DELETE FROM delivery_tries WHERE delivery = NEW.id; END;
+  CREATE TRIGGER IF NOT EXISTS delivery_tries_dropped AFTER DELETE ON outbox
+  BEGIN DELETE FROM delivery_tries WHERE delivery = OLD.id; END;
+  DELETE FROM delivery_tries WHERE delivery NOT IN (SELECT id FROM outbox WHERE status IN ('pending', 'sending'));
+  `,
 ];
 
 /** How many schema versions this release knows; tests build databases of earlier releases from the first ones. */

@@ -1,9 +1,11 @@
 /**
  * A delivery's last failed try whose failure said nothing of the chat (a 5xx, no answer: publish/outages.ts judges
  * whose it is): when that try went out, and how many failures in a row were judged neither the post's nor the
- * platform's. Kept with the outbox so a run that ends before the judgement (`sync --once --timeout`, a restart) leaves
- * it to the next: short runs reach what one long run would (an attempt spent, `delivery.maxAttempts` ending it).
- * Taken at each try: a try that is not such a failure (sent, refused, paused) leaves nothing behind.
+ * platform's. Kept with the outbox so a run that ends before the judgement (`sync --once --timeout`, a restart, a kill
+ * during the call) leaves it to the next: short runs reach what one long run would (an attempt spent,
+ * `delivery.maxAttempts` ending it). Read at each try and replaced or dropped only with the try's outcome, in its
+ * transaction: a run that ends during the call leaves it as it was. A delivery that closes (sent, failed, called off)
+ * drops it in the same statement (the store's trigger, db.ts), whichever path closes it.
  */
 import type { Prepare } from './db.js';
 
@@ -14,12 +16,10 @@ export interface LastTry {
   unjudged: number;
 }
 
-/** The delivery's last failed try, forgotten here: the try going out now replaces it. */
-export function takeLastTry(sql: Prepare, delivery: number): LastTry | undefined {
+/** The delivery's last failed try, left in place until the outcome of the try going out now replaces or drops it. */
+export function lastTry(sql: Prepare, delivery: number): LastTry | undefined {
   const r = sql('SELECT tried_at, unjudged FROM delivery_tries WHERE delivery = ?').get(delivery) as { tried_at: number; unjudged: number } | undefined;
-  if (!r) return undefined;
-  sql('DELETE FROM delivery_tries WHERE delivery = ?').run(delivery);
-  return { at: r.tried_at, unjudged: r.unjudged };
+  return r && { at: r.tried_at, unjudged: r.unjudged };
 }
 
 /** Keeps a try that failed so; call it inside the transaction that records its outcome. */
@@ -30,7 +30,7 @@ export function keepLastTry(sql: Prepare, delivery: number, last: LastTry): void
   ).run(delivery, last.at, last.unjudged);
 }
 
-/** Tries of deliveries no longer open (called off while they waited): nothing will take them. */
-export function dropClosedTries(sql: Prepare): number {
-  return sql("DELETE FROM delivery_tries WHERE delivery NOT IN (SELECT id FROM outbox WHERE status IN ('pending', 'sending'))").run().changes;
+/** A try whose outcome leaves the delivery waiting and was no such failure (rate limited, paused, moved): nothing is kept of it. */
+export function forgetLastTry(sql: Prepare, delivery: number): void {
+  sql('DELETE FROM delivery_tries WHERE delivery = ?').run(delivery);
 }

@@ -17,6 +17,7 @@ import { silentLogger } from '../../src/log.js';
 import { forgetGoneChat } from '../../src/publish/chat-gone.js';
 import { PlatformConnections } from '../../src/publish/connections.js';
 import { PlatformOutages } from '../../src/publish/outages.js';
+import { chatsSaidGone, goneAnswersIn } from '../../src/publish/gone-answers.js';
 import { Deliverer, type DeliveryEvent } from '../../src/publish/deliverer.js';
 import type { ChatAdapter } from '../../src/publish/port.js';
 import { Store } from '../../src/store/store.js';
@@ -189,14 +190,55 @@ describe('chats answering that they are gone while the platform answers', () => 
     expect((JSON.parse(statusOf(db, { json: true }).stdout) as { chatsSaidGone: unknown[] }).chatsSaidGone).toEqual([]);
   });
 
-  it('a count whose last answer is a day old starts over (its posts were called off meanwhile: nothing reset it)', () => {
+  it('sync --once runs a week apart (a weekly cron), the chat\'s post waiting all along: counted on, forgotten at the bound', () => {
+    const store = storeWith(['a']);
+    const row = store.outboxRow(post(store, chat('a'), 'Note 1'))!;
+    const week = 7 * 24 * 60 * 60_000;
+    const run = () => new PlatformOutages(undefined, goneAnswersIn(store)); // each run counts on from the store
+    // Before: every answer a day after the last started over, so the chat was never forgotten and every run exited 1.
+    for (let n = 1; n < GONE_ANSWERS; n++) expect(run().chatGone(row, n * week)).toMatchObject({ by: 'asked-again', answers: n });
+    expect(run().chatGone(row, GONE_ANSWERS * week)).toEqual({ by: 'gone', answers: GONE_ANSWERS });
+  });
+
+  it('a count whose chat nothing waits for any more (its post called off) starts over at the chat\'s next post', () => {
+    const store = storeWith(['a']);
+    const first = store.outboxRow(post(store, chat('a'), 'Note 1'))!;
+    const outages = new PlatformOutages(undefined, goneAnswersIn(store));
+    for (let n = 1; n <= 5; n++) outages.chatGone(first, n * 1000);
+    expect(chatsSaidGone(store)).toEqual([expect.objectContaining({ chat: 'telegram:a', answers: 5 })]);
+    store.markDone(first.id, null, 'skipped', 'called off'); // unsubscribed meanwhile: nothing waits there
+    expect(chatsSaidGone(store)).toEqual([]);
+    const second = store.outboxRow(post(store, chat('a'), 'Note 2'))!;
+    // Minutes later, not a day: before, the count went on at 6.
+    expect(new PlatformOutages(undefined, goneAnswersIn(store)).chatGone(second, 60_000)).toMatchObject({ by: 'asked-again', answers: 1 });
+  });
+
+  it('a deleted forum chat with two topic routes is one chat gone: counted once, never "several chats"', () => {
     const outages = new PlatformOutages(undefined);
-    const row = { id: 1, target: chat('a') } as OutboxRow; // chatGone reads the row's target alone
-    const hour = 60 * 60_000;
-    for (let n = 1; n < GONE_ANSWERS; n++) expect(outages.chatGone(row, n * 1000)).toMatchObject({ by: 'asked-again', answers: n });
-    expect(outages.chatGone({ ...row, id: 2 }, 25 * hour)).toMatchObject({ by: 'asked-again', answers: 1 });
-    for (let n = 2; n < GONE_ANSWERS; n++) outages.chatGone(row, 25 * hour + n * 1000);
-    expect(outages.chatGone(row, 26 * hour)).toEqual({ by: 'gone', answers: GONE_ANSWERS });
+    const topic = (thread: string, id: number) => ({ id, target: { ...chat('forum'), thread } }) as OutboxRow; // chatGone reads the row's target alone
+    const [one, two] = [topic('7', 1), topic('9', 2)];
+    let severalSaid = false;
+    for (let n = 1; n < GONE_ANSWERS; n++) {
+      const verdict = outages.chatGone(n % 2 ? one : two, n * 1000);
+      expect(verdict).toMatchObject({ by: 'asked-again', answers: n }); // before: each topic counted on its own
+      if (verdict.by === 'asked-again') severalSaid ||= verdict.severalSaid; // before: the second topic said "several chats gone at once"
+    }
+    expect(severalSaid).toBe(false);
+    expect(outages.chatGone(one, GONE_ANSWERS * 1000)).toEqual({ by: 'gone', answers: GONE_ANSWERS });
+    expect(outages.chatGone(two, GONE_ANSWERS * 1000 + 1)).toMatchObject({ by: 'gone' }); // the other topic answered so too: it goes at its next answer
+  });
+
+  it('a topic deleted alone while the chat\'s other topic takes posts: still forgotten at the bound', () => {
+    const outages = new PlatformOutages(undefined);
+    const topic = (thread: string, id: number) => ({ id, target: { ...chat('forum'), thread } }) as OutboxRow;
+    const [deleted, live] = [topic('7', 1), topic('9', 2)];
+    for (let n = 1; n < GONE_ANSWERS; n++) {
+      expect(outages.chatGone(deleted, n * 1000)).toMatchObject({ by: 'asked-again', answers: n });
+      outages.delivered(live, n * 1000 + 500); // says the chat is there, nothing of the deleted topic
+    }
+    expect(outages.chatGone(deleted, GONE_ANSWERS * 1000)).toEqual({ by: 'gone', answers: GONE_ANSWERS });
+    outages.delivered(deleted, GONE_ANSWERS * 1000 + 1); // (a send there going through starts a chat's count over)
+    expect(outages.chatGone(live, GONE_ANSWERS * 1000 + 2)).toMatchObject({ by: 'asked-again', answers: 1 });
   });
 
   it('property: phases of "gone" answers across 2-4 chats, some deleted, some back within the bound', { timeout: 240_000 }, async () => {
