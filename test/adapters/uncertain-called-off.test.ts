@@ -50,6 +50,20 @@ async function rewrite(svc: InProcessCli, sb: Sandbox, title: string, draft: boo
 
 const statusOf = async (sb: Sandbox) => (await cliIn(['status', '--db', sb.db])).stdout;
 
+/**
+ * After `go` (Discord answering again, or the note back): the post delivered, then idle; the channel shows `title` once,
+ * and the log said the called-off post may show in the chat.
+ */
+async function shownOnce(svc: InProcessCli, discord: FakeDiscord, channel: string, title: string, go: () => unknown): Promise<void> {
+  const from = svc.events.length, logFrom = svc.stderr.length;
+  await go();
+  await svc.waitFor(() => /"msg":"delivered"/.test(svc.stderr.slice(logFrom)), 60_000, 'the post delivered');
+  await svc.idle(from);
+  expect(discord.messagesIn(channel).map((m) => m.embeds[0]?.title ?? m.content)).toEqual([title]);
+  expect(svc.stderr).toMatch(/waiting post called off \(.*\); no answer came to its send, so the chat may show it/);
+  expect(await svc.stop()).toBe(0);
+}
+
 describe.concurrent('a Discord post whose answer never came, called off while it waits', () => {
   it('drafted and un-drafted during the outage: the channel shows it once (F6)', async ({ discord }) => {
     const ch = discord.addChannel(discord.addGuild(), 0, 'notes');
@@ -58,13 +72,7 @@ describe.concurrent('a Discord post whose answer never came, called off while it
     await postWithAnswerLost(svc, sb, discord, ch.id, 'India 1');
     await rewrite(svc, sb, 'India 1', true);
     await rewrite(svc, sb, 'India 1', false);
-    const from = svc.events.length, logFrom = svc.stderr.length;
-    discord.down = false;
-    await svc.waitFor(() => /"msg":"delivered"/.test(svc.stderr.slice(logFrom)), 60_000, 'the post once Discord answers');
-    await svc.idle(from);
-    expect(discord.messagesIn(ch.id).map((m) => m.embeds[0]?.title ?? m.content)).toEqual(['India 1']);
-    expect(svc.stderr).toMatch(/waiting post called off \(.*\); no answer came to its send, so the chat may show it/);
-    expect(await svc.stop()).toBe(0);
+    await shownOnce(svc, discord, ch.id, 'India 1', () => void (discord.down = false));
   }, 120_000);
 
   it('drafted while notecast was stopped, un-drafted after the start: the channel shows it once (F9)', async ({ discord }) => {
@@ -81,13 +89,7 @@ describe.concurrent('a Discord post whose answer never came, called off while it
     writeFileSync(path.join(sb.notes, 'n1.md'), note('Juliet 1', 'The first words.', 'draft: true\n'));
     discord.failEveryCall = 0;
     const svc = await started(sb, discord); // the start-up scan calls the waiting post off
-    const from = svc.events.length, logFrom = svc.stderr.length;
-    await rewrite(svc, sb, 'Juliet 1', false);
-    await svc.waitFor(() => /"msg":"delivered"/.test(svc.stderr.slice(logFrom)), 60_000, 'the post of the note back');
-    await svc.idle(from);
-    expect(discord.messagesIn(ch.id).map((m) => m.embeds[0]?.title ?? m.content)).toEqual(['Juliet 1']);
-    expect(svc.stderr).toMatch(/waiting post called off \(.*\); no answer came to its send, so the chat may show it/);
-    expect(await svc.stop()).toBe(0);
+    await shownOnce(svc, discord, ch.id, 'Juliet 1', () => rewrite(svc, sb, 'Juliet 1', false));
   }, 120_000);
 
   it('deleted during the outage (onDelete: delete): status counts it once and says the chat may show it (F4, F8)', async ({ discord }) => {

@@ -3,28 +3,13 @@
  * what the supergroup has already (issue 25; fx26a: a queued digest followed with no such check, so a supergroup that
  * had subscribed before the move was seen was sent those notes a second time, in the digest).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { MOVED_ONTO_OWN } from '../../src/store/chat-move.js';
-import { Store } from '../../src/store/store.js';
+import type { Store } from '../../src/store/store.js';
+import { tempStores } from '../helpers/temp-store.js';
 import type { DigestItem, Target } from '../../src/store/types.js';
 
-const dirs: string[] = [];
-const stores: Store[] = [];
-afterEach(() => {
-  for (const s of stores.splice(0)) s.close();
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-});
-
-function store(): Store {
-  const dir = mkdtempSync(path.join(tmpdir(), 'notecast-chat-move-'));
-  dirs.push(dir);
-  const s = new Store(path.join(dir, 'state.db'));
-  stores.push(s);
-  return s;
-}
+const store = tempStores('chat-move');
 
 const group: Target = { platform: 'telegram', chat: '-1', thread: '' };
 const supergroup: Target = { platform: 'telegram', chat: '-1001', thread: '' };

@@ -3,28 +3,12 @@
  * (its note drafted while notecast was down), the note's next post to that chat takes its nonce, so Discord answers
  * with the first message; a post that never went out leaves the next post a nonce of its own.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { afterEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { callOffPost } from '../../src/store/called-off.js';
-import { Store } from '../../src/store/store.js';
+import { tempStores } from '../helpers/temp-store.js';
 import type { NewDelivery } from '../../src/store/types.js';
 
-const dirs: string[] = [];
-const stores: Store[] = [];
-afterEach(() => {
-  for (const s of stores.splice(0)) s.close();
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-});
-
-function store(): Store {
-  const dir = mkdtempSync(path.join(tmpdir(), 'notecast-maybe-sent-'));
-  dirs.push(dir);
-  const s = new Store(path.join(dir, 'state.db'));
-  stores.push(s);
-  return s;
-}
+const store = tempStores('maybe-sent');
 
 const target = { platform: 'discord' as const, chat: '42', thread: '' };
 const summary = { title: 'Juliet 1', url: '', keyPoints: [], links: [], lang: 'en', locale: 'en', tags: [], readingMinutes: 1 };
