@@ -149,9 +149,12 @@ export class OutboxUpkeep {
     ).all(target.platform, target.chat, target.thread, messageId, `digest:${messageId}`) as { note_id: string | null; kind: string; payload: string }[];
     const items = new Map<string, DigestItem>();
     for (const r of rows) {
-      const p = JSON.parse(r.payload) as { items?: DigestItem[]; summary?: { title?: string; url?: string } };
+      const p = JSON.parse(r.payload) as { items?: DigestItem[]; summary?: { title?: string; url?: string }; member?: string };
       if (r.kind !== 'post') for (const i of p.items ?? []) items.set(i.noteId, i);
-      else if (r.note_id && p.summary?.title !== undefined) items.set(r.note_id, { noteId: r.note_id, title: p.summary.title, url: p.summary.url });
+      // A held post's line shows the family's member its payload names, as a burst's digest line records it: the line is
+      // found by it once the note's title changed (issue 25: a scheduled digest's line of a live note taken for a removed
+      // one). A row without one (a note's own, `separate`) is found by its title and link, as before.
+      else if (r.note_id && p.summary?.title !== undefined) items.set(r.note_id, { noteId: r.note_id, title: p.summary.title, url: p.summary.url, member: p.member });
     }
     return items;
   }
