@@ -61,7 +61,17 @@ async function shownOnce(svc: InProcessCli, discord: FakeDiscord, channel: strin
   await svc.idle(from);
   expect(discord.messagesIn(channel).map((m) => m.embeds[0]?.title ?? m.content)).toEqual([title]);
   expect(svc.stderr).toMatch(/waiting post called off \(.*\); no answer came to its send, so the chat may show it/);
+  await gatewayBack(discord);
   expect(await svc.stop()).toBe(0);
+}
+
+/**
+ * Stops only once the gateway is connected again: discord.js destroying a shard whose connection is still being made
+ * clears its error handler first (@discordjs/ws WebSocketShard.destroy: `onerror = null` when not OPEN), so that
+ * connection's reset (the fake cuts connections while down) is an uncaught exception (discordjs/discord.js#7964's class).
+ */
+async function gatewayBack(discord: FakeDiscord): Promise<void> {
+  await discord.waitFor(() => discord.connected, 20_000, 'the gateway connected again');
 }
 
 describe.concurrent('a Discord post whose answer never came, called off while it waits', () => {
@@ -103,6 +113,7 @@ describe.concurrent('a Discord post whose answer never came, called off while it
     unlinkSync(path.join(sb.notes, 'n1.md'));
     await svc.waitFor(() => /"action":"retract"/.test(svc.stderr), 20_000, 'the note retracted');
     discord.down = false;
+    await gatewayBack(discord);
     expect(await svc.stop()).toBe(0);
     const text = await statusOf(sb);
     expect(text).toMatch(/uncertain: +1 post whose answer never came/);
