@@ -31,6 +31,25 @@ async function postUpdate(port: number, update: object): Promise<number> {
 
 const subscribedReplies = (chat: number) => fake().sentTo(chat).filter((m) => m.text.startsWith('Subscribed'));
 
+/**
+ * A webhook-mode service takes `/subscribe` (update `updateId`) while its calls to Telegram are refused: the update is
+ * kept in the store; the service stops and Telegram answers again. What the next start does with it is the test's.
+ */
+async function keptAcrossStop(chat: number, updateId: number) {
+  const group = fake().addChat(chat, 'supergroup', { [ADMIN]: 'creator' });
+  const { svc, sb, port } = await webhookServiceIn(fake(), {}, `    checkSeconds: 3600\n`);
+  try {
+    await fake().refuseConnections(true);
+    expect(await postUpdate(port, subscribeUpdate(updateId, group.id))).toBe(200);
+    await svc.waitFor(() => /telegram did not answer while this update was handled/.test(svc.stderr), 15_000, 'the update kept');
+  } finally {
+    await svc.stop();
+  }
+  expect(keptIn(sb.db)).toMatch(new RegExp(`"update_id":${updateId}`));
+  await fake().refuseConnections(false);
+  return { group, sb, port };
+}
+
 describe('a webhook update whose handling met Telegram not answering', () => {
   it('is handled once Telegram answers: one reply, one subscription, even when Telegram sent it twice', { timeout: 60_000 }, async () => {
     const group = fake().addChat(-100951, 'supergroup', { [ADMIN]: 'creator' });
@@ -59,17 +78,7 @@ describe('a webhook update whose handling met Telegram not answering', () => {
   });
 
   it('waits in the store across a stop, and is handled at the next start', { timeout: 60_000 }, async () => {
-    const group = fake().addChat(-100952, 'supergroup', { [ADMIN]: 'creator' });
-    const { svc, sb, port } = await webhookServiceIn(fake(), {}, `    checkSeconds: 3600\n`);
-    try {
-      await fake().refuseConnections(true);
-      expect(await postUpdate(port, subscribeUpdate(7101, group.id))).toBe(200);
-      await svc.waitFor(() => /telegram did not answer while this update was handled/.test(svc.stderr), 15_000, 'the update kept');
-    } finally {
-      await svc.stop();
-    }
-    expect(keptIn(sb.db)).toMatch(/"update_id":7101/);
-    await fake().refuseConnections(false);
+    const { group, sb, port } = await keptAcrossStop(-100952, 7101);
 
     const again = InProcessCli.start(sb, [], { TELEGRAM_BOT_TOKEN: WEBHOOK_TOKEN, TELEGRAM_WEBHOOK_SECRET: WEBHOOK_SECRET });
     try {
@@ -86,17 +95,7 @@ describe('a webhook update whose handling met Telegram not answering', () => {
   });
 
   it('kept by a webhook-mode run, is handled by a polling-mode start (not left in the store)', { timeout: 60_000 }, async () => {
-    const group = fake().addChat(-100953, 'supergroup', { [ADMIN]: 'creator' });
-    const { svc, sb, port } = await webhookServiceIn(fake(), {}, `    checkSeconds: 3600\n`);
-    try {
-      await fake().refuseConnections(true);
-      expect(await postUpdate(port, subscribeUpdate(7201, group.id))).toBe(200);
-      await svc.waitFor(() => /telegram did not answer while this update was handled/.test(svc.stderr), 15_000, 'the update kept');
-    } finally {
-      await svc.stop();
-    }
-    expect(keptIn(sb.db)).toMatch(/"update_id":7201/);
-    await fake().refuseConnections(false);
+    const { group, sb } = await keptAcrossStop(-100953, 7201);
     // The operator switches to polling mode (the webhook lines gone).
     writeFileSync(sb.config, readFileSync(sb.config, 'utf8').replace(/  mode: webhook\n  webhook:\n(    .*\n)*/, ''));
 
