@@ -34,7 +34,7 @@ type DeleteRow = Extract<OutboxRow, { kind: 'delete' }>;
  */
 export async function calledOffMessage(d: CalledOffDeps, row: DeleteRow, adapter: ChatAdapter, ctx: SendContext): Promise<CalledOffLookup> {
   const sent = row.payload.calledOff === undefined ? undefined : d.store.outboxRow(row.payload.calledOff);
-  if (sent?.kind !== 'post') return { skip: 'no posted message to change' };
+  if (sent?.kind !== 'post' || sent.payload.digestAt !== undefined) return { skip: 'no posted message to change' }; // a digest's message shows other notes
   if (postQueuedSince(d.store, sent)) return { skip: 'the note is back: its new post takes the message its lost send may have made (the same nonce)' };
   const find = adapter.findLostSend?.bind(adapter);
   if (!find) return said(d, sent.id, `${row.target.platform} cannot tell what a send whose answer was lost did (no idempotency key, no way to read the chat's messages): the chat may show it`);

@@ -29,7 +29,8 @@ export function callOffPost(store: Store, deliveryId: number, why: string, remov
   const row = mayShow && removed ? store.outboxRow(deliveryId) : undefined;
   store.markDone(deliveryId, null, 'skipped', `${POST_CALLED_OFF}: ${why}${mayShow ? `; ${MAYBE_SHOWN}` : ''}`);
   if (mayShow) markUncertainCalledOff(store, deliveryId, why);
-  if (row?.kind === 'post') store.enqueue({ noteId: row.noteId, revision: row.revision, target: row.target, kind: 'delete', payload: { type: 'delete', calledOff: deliveryId } });
+  // A post held for a scheduled digest went in the digest's message, which shows other notes too: never deleted for one.
+  if (row?.kind === 'post' && row.payload.digestAt === undefined) store.enqueue({ noteId: row.noteId, revision: row.revision, target: row.target, kind: 'delete', payload: { type: 'delete', calledOff: deliveryId } });
   return mayShow;
 }
 

@@ -100,3 +100,11 @@ it('a post called off with no send that may have reached the chat queues no dele
   expect(callOffPost(s, first, 'removed', true)).toBe(false);
   expect(s.openDelivery('family:n1', target, ['delete'])).toBeUndefined();
 });
+
+it('a post held for a scheduled digest (its lost send was the digest, showing other notes too) queues no delete', () => {
+  const s = stores();
+  const held = s.enqueue({ kind: 'post', noteId: 'family:n1', revision: 1, target, payload: { type: 'summary', summary, digestAt: Date.now() } });
+  keepUncertainSend(s, { delivery: held, note: 'family:n1', target: 'discord:42', at: Date.now(), guard: 'nonce', reason: 'other side closed' });
+  expect(callOffPost(s, held, 'removed', true)).toBe(true);
+  expect(s.openDelivery('family:n1', target, ['delete'])).toBeUndefined();
+});

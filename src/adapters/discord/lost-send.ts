@@ -59,5 +59,5 @@ async function findLostForumPost(rest: REST, place: LostSendPlace, sent: LostSen
   const ids = mine.map((t) => `${THREAD_PREFIX}${t.id}`);
   const recorded = ctx.recordedAmong?.(ids) ?? new Set<string>();
   const found = ids.find((id) => !recorded.has(id));
-  return found ? { messageId: found, madeNow: false } : { why: 'no active thread of the bot in the forum is named as the post since it was queued: its send made none (an archived one is not listed)' };
+  return found ? { messageId: found, madeNow: false } : { why: 'no active thread of the bot in the forum, made since the post was queued, is named as the post: none found (an archived thread, or one named after an older title, is not); the chat may show it' };
 }
