@@ -166,6 +166,21 @@ describe.concurrent('a Discord post whose answer never came, called off while it
     expect(await svc.stop()).toBe(0);
   }, 120_000);
 
+  it('the look\'s own answer lost too: tried again with the same nonce, answered with the same message, deleted once', async ({ discord }) => {
+    const ch = discord.addChannel(discord.addGuild(), 0, 'notes');
+    const sb = sandbox(configFor(discord, ch.id, 'delete'));
+    const svc = await started(sb, discord);
+    await postWithAnswerLost(svc, sb, discord, ch.id, 'Echo 3');
+    const posts = (method: string, p: string) => method === 'POST' && p === `/channels/${ch.id}/messages`;
+    const before = discord.requests.filter((r) => posts(r.method, r.path)).length;
+    discord.dropAnswers = { count: 1, where: posts }; // the look is carried out, its answer dropped
+    await removedThenBack(svc, sb, discord, 'delete');
+    expect(discord.messagesIn(ch.id)).toEqual([]);
+    expect(discord.requests.filter((r) => posts(r.method, r.path)).length - before).toBe(2); // the look and its retry
+    expect(discord.requests.filter((r) => r.method === 'DELETE' && r.path.startsWith(`/channels/${ch.id}/messages/`))).toHaveLength(1);
+    expect(await svc.stop()).toBe(0);
+  }, 120_000);
+
   it('a send that never reached Discord (no answer), its note deleted: the look\'s own message is deleted, status says it never reached the chat', async ({ discord }) => {
     const ch = discord.addChannel(discord.addGuild(), 0, 'notes');
     const sb = sandbox(configFor(discord, ch.id, 'delete'));
