@@ -265,7 +265,7 @@ function reportLines(s: StatusReport, translations: 'group' | 'separate'): strin
 /** One post whose answer never came: what recognises its resend, or that it was called off and may show in the chat. */
 function uncertainText(r: UncertainSends['recent'][number]): string {
   const what = r.calledOff !== undefined
-    ? `called off (${r.calledOff}): the chat may show it`
+    ? `called off (${r.calledOff}): ${r.outcome ?? 'the chat may show it'}`
     : { nonce: 'sent again, recognised by its nonce', lookup: 'looked for before sending again', none: 'sent again, may show twice' }[r.guard];
   return `#${r.delivery} ${r.note ?? '(digest)'} → ${r.target} at ${new Date(r.at).toISOString()}: ${what} (${r.reason})`;
 }

@@ -33,8 +33,12 @@ export function familyShownIn(store: Store, translationKey: string): Set<string>
 /**
  * Calls a waiting post off (store/called-off.ts). One whose send may have reached its chat (an answer lost, a stop
  * mid-send) is said: the chat may show it, and the note's next post there carries its nonce (store/maybe-sent.ts).
+ * `removed`: the note went under `onDelete: delete`: that message, if there is one, is looked for and deleted.
  */
-export function callOffSaying(store: Store, log: Logger | undefined, deliveryId: number, why: string): void {
-  if (!callOffPost(store, deliveryId, why)) return;
-  log?.warn({ delivery: deliveryId }, `waiting post called off (${why}); ${MAYBE_SHOWN}: notecast status lists it, and the note's next post there carries the same nonce (Discord answers it with that message within its nonce window)`);
+export function callOffSaying(store: Store, log: Logger | undefined, deliveryId: number, why: string, removed = false): void {
+  if (!callOffPost(store, deliveryId, why, removed)) return;
+  const next = removed
+    ? 'a delete looks for that message and removes it (notecast status says what it found)'
+    : "notecast status lists it, and the note's next post there carries the same nonce (Discord answers it with that message within its nonce window)";
+  log?.warn({ delivery: deliveryId }, `waiting post called off (${why}); ${MAYBE_SHOWN}: ${next}`);
 }

@@ -20,6 +20,7 @@ import { RefusedTokens, type TokenRefusals } from './refused-tokens.js';
 import { confirmedChatGone } from './chat-gone.js';
 import { BookkeepingWaits } from './bookkeeping-waits.js';
 import { boundedCall, CallTimeout } from './call-bound.js';
+import { calledOffMessage } from './called-off-find.js';
 export type { DeliveryEvent } from './outcomes.js';
 
 /**
@@ -274,9 +275,10 @@ export class Deliverer {
       return { outcome: 'done', messageId: p.messageId };
     }
     if (row.kind === 'pin') return this.pin(row, row.payload, adapter, ctx, logCtx);
-    const post = this.store.postOf(row.noteId, row.target);
-    if (!post) {
-      await this.record(logCtx, () => this.store.markDone(row.id, null, 'skipped', 'no posted message to change'));
+    // A delete for a called-off post whose lost send may have made a message learns it first (called-off-find.ts).
+    const post = this.store.postOf(row.noteId, row.target) ?? (row.kind === 'delete' && row.payload.calledOff !== undefined ? await calledOffMessage({ store: this.store, log: this.log, bounded: (call) => this.bounded(adapter, call), record: (w) => this.record(logCtx, w) }, row, adapter, ctx) : { skip: 'no posted message to change' });
+    if ('skip' in post) {
+      await this.record(logCtx, () => this.store.markDone(row.id, null, 'skipped', post.skip));
       return { outcome: 'skipped' };
     }
     if (row.kind === 'edit') {

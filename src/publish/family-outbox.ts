@@ -319,7 +319,9 @@ export function syncFamily(store: Store, config: Config, platforms: ReadonlySet<
   for (const [key, target] of existing) {
     if (wanted.has(key) || (!platforms.has(target.platform) && wantedIfConfigured.has(key))) continue;
     const pendingPost = store.openDelivery(familyId, target, ['post']);
-    if (pendingPost) callOffSaying(store, log, pendingPost.id, 'the note no longer goes to this chat (removed, or its controls changed) before it was sent');
+    // Its message, if its send reached the chat, goes as a sent one would: the note it shows went, under `onDelete: delete`.
+    const removed = config.publish.onDelete === 'delete' && !f.controls && !members.some((m) => pendingPost?.payload.type === 'summary' && m.id === pendingPost.payload.member);
+    if (pendingPost) callOffSaying(store, log, pendingPost.id, 'the note no longer goes to this chat (removed, or its controls changed) before it was sent', removed);
     else if (followInWaitingDigest(store, familyId, target, undefined) !== undefined) {
       // Its line in a digest not sent yet goes, as a post not sent yet is called off (digest-lines.ts).
     } else if (followSentMessage(store, familyId, target, members, revision)) {

@@ -83,7 +83,7 @@ export function enqueueNoteChange(store: Store, config: Config, platforms: Reado
     for (const p of store.postsOf(row.id)) if (p.viaDigest) out.enqueued += leaveDigest(store, row.id, p.target);
     for (const target of targets.values()) {
       const pendingPost = store.openDelivery(row.id, target, ['post']);
-      if (pendingPost) callOffSaying(store, log, pendingPost.id, 'note retracted before it was sent');
+      if (pendingPost) callOffSaying(store, log, pendingPost.id, 'note retracted before it was sent', true);
       else if (handOverToCopy(store, config, platforms, row, target)) continue; // the message shows the copy now
       else store.enqueue({ noteId: row.id, revision: row.revision, target, kind: 'delete', payload: { type: 'delete' } });
       out.enqueued++;

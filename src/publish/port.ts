@@ -73,6 +73,24 @@ export type FailureClass =
  */
 export type ResendGuard = { guard: 'nonce'; withinMs: number } | { guard: 'lookup' | 'none'; why: string };
 
+/**
+ * A post's send whose answer never came (store/maybe-sent.ts), called off since under `onDelete: delete`
+ * (publish/called-off-find.ts): what it carried, its nonce, when it was queued and when it last went out (ms;
+ * undefined in a record written before that was kept).
+ */
+export interface LostSend {
+  message: OutgoingMessage;
+  nonce: string;
+  queuedAt: number;
+  sentAt: number | undefined;
+}
+
+/**
+ * The message a lost send made, learned: `madeNow` when the look itself made it (the lost send never arrived; a
+ * resend with the same nonce is a new message then), to be deleted all the same. Else why nothing can be said.
+ */
+export type LostSendFound = { messageId: string; madeNow: boolean } | { messageId?: undefined; why: string };
+
 /** Which call failed: a post, or a change to one already sent. */
 export type DeliveryOperation = 'post' | 'edit' | 'delete' | 'crosspost' | 'pin';
 
@@ -105,6 +123,12 @@ export interface ChatAdapter {
    * target, on an edit or delete it fails only that change.
    */
   classify(error: unknown, op: DeliveryOperation): FailureClass;
+  /**
+   * The message a post's lost send made in `target`, if it made one, learned without recording anything (Discord: a
+   * channel's by the send's nonce, a forum's among the active threads); its delete follows. Without it (Telegram: no
+   * idempotency key, no way to read a chat's messages), what a lost send did cannot be learned.
+   */
+  findLostSend?(target: Target, sent: LostSend, ctx: SendContext): Promise<LostSendFound>;
   /** How a post to `target` re-sent after an uncertain outcome is kept from doubling; without it, it is not. */
   resendGuard?(target: Target): ResendGuard;
   /**

@@ -20,12 +20,17 @@ export const MAYBE_SHOWN = 'no answer came to its send, so the chat may show it'
 /**
  * Calls a queued post off, saying why (inside the batch's transaction). A post whose send may have reached the chat
  * (an answer lost, a stop mid-send) is said so in its reason and in `status` (publish/uncertain.ts), and the note's
- * next post there takes its nonce (store/maybe-sent.ts). Returns whether it may show in the chat.
+ * next post there takes its nonce (store/maybe-sent.ts). `removed`: its note went and `onDelete: delete` deletes its
+ * messages: such a post's message, if there is one, is to go too, so a delete that first learns it is queued
+ * (DeletePayload.calledOff, publish/called-off-find.ts). Returns whether it may show in the chat.
  */
-export function callOffPost(store: Store, deliveryId: number, why: string): boolean {
+export function callOffPost(store: Store, deliveryId: number, why: string, removed = false): boolean {
   const mayShow = maybeSent(store.sql, deliveryId);
+  const row = mayShow && removed ? store.outboxRow(deliveryId) : undefined;
   store.markDone(deliveryId, null, 'skipped', `${POST_CALLED_OFF}: ${why}${mayShow ? `; ${MAYBE_SHOWN}` : ''}`);
   if (mayShow) markUncertainCalledOff(store, deliveryId, why);
+  // A post held for a scheduled digest went in the digest's message, which shows other notes too: never deleted for one.
+  if (row?.kind === 'post' && row.payload.digestAt === undefined) store.enqueue({ noteId: row.noteId, revision: row.revision, target: row.target, kind: 'delete', payload: { type: 'delete', calledOff: deliveryId } });
   return mayShow;
 }
 

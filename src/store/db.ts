@@ -210,6 +210,12 @@ const MIGRATIONS: string[] = [
   BEGIN DELETE FROM delivery_tries WHERE delivery = OLD.id; END;
   DELETE FROM delivery_tries WHERE delivery NOT IN (SELECT id FROM outbox WHERE status IN ('pending', 'sending'));
   `,
+  // When a post's latest send that may have reached the chat went out: a delete that looks for that send's message after
+  // the post was called off (\`onDelete: delete\`) asks Discord by its nonce only within the nonce's window (store/maybe-sent.ts).
+  // A table of its own, as above: migrations run again are harmless.
+  `
+  CREATE TABLE IF NOT EXISTS maybe_sent_at (delivery INTEGER PRIMARY KEY, sent_at INTEGER NOT NULL);
+  `,
 ];
 
 /** How many schema versions this release knows; tests build databases of earlier releases from the first ones. */

@@ -17,7 +17,7 @@ import { readStatus, type StatusCounts } from './status.js';
 import { laneKey, type DeliveryKind, type DeliveryPayload, type NewDelivery, type NoteRow, type OutboxRow, type SearchText, type Subscription, type Target } from './types.js';
 import { DeferredSummaries } from './deferred-summaries.js';
 import { moveChatRows } from './chat-move.js';
-import { markCaughtMidSend, nonceOfCalledOffSend } from './maybe-sent.js';
+import { markCaughtMidSend, takeOverCalledOffSend } from './maybe-sent.js';
 import { isInvalidOutbox, NOTE_PROBLEM, toKnown, toNote, toOutbox, type KnownNote, type KnownRecord, type NoteRecord, type OutboxRecord } from './records.js';
 
 export type { KnownNote } from './records.js';
@@ -246,7 +246,7 @@ export class Store {
         `INSERT INTO outbox(note_id, revision, platform, chat, thread, kind, payload, status, attempts, next_attempt_at, nonce, created_at, updated_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?, ?, ?)`,
       )
-      .run(d.noteId, d.revision, d.target.platform, d.target.chat, d.target.thread, d.kind, JSON.stringify(d.payload), d.notBefore ?? 0, nonceOfCalledOffSend(this.sql, d) ?? randomBytes(12).toString('hex'), now, now);
+      .run(d.noteId, d.revision, d.target.platform, d.target.chat, d.target.thread, d.kind, JSON.stringify(d.payload), d.notBefore ?? 0, takeOverCalledOffSend(this.sql, d) ?? randomBytes(12).toString('hex'), now, now);
     this.outboxOpened.raise();
     return Number(r.lastInsertRowid);
   }

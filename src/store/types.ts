@@ -133,6 +133,11 @@ export interface DigestPayload {
 
 export interface DeletePayload {
   type: 'delete';
+  /**
+   * The post (its delivery id) called off after a send that may have reached the chat (store/maybe-sent.ts), under
+   * `onDelete: delete`: no message of it is recorded, so the delete first learns it (publish/called-off-find.ts).
+   */
+  calledOff?: number | undefined;
 }
 
 /** The posted message to publish to following channels. */

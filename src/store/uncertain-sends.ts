@@ -22,6 +22,8 @@ const sendSchema = z.object({
   reason: z.string(),
   /** Why the post was called off before it was sent again (store/called-off.ts): the chat may show it. */
   calledOff: z.string().optional(),
+  /** What the delete queued with a call-off under `onDelete: delete` learned of its message (publish/called-off-find.ts). */
+  outcome: z.string().optional(),
 });
 const recordSchema = z.object({
   /** Every uncertain post send so far; `unguarded`: those whose chat may show them twice. */
@@ -69,4 +71,11 @@ export function markUncertainCalledOff(store: Pick<Store, 'getMeta' | 'setMeta'>
   const now = readUncertainSends(store);
   if (!now.recent.some((r) => r.delivery === deliveryId)) return;
   store.setMeta(META_KEY, JSON.stringify({ ...now, recent: now.recent.map((r) => (r.delivery === deliveryId ? { ...r, calledOff: why } : r)) }));
+}
+
+/** What became of a called-off post's message (publish/called-off-find.ts): deleted, never there, or why none can tell. */
+export function markUncertainOutcome(store: Pick<Store, 'getMeta' | 'setMeta'>, deliveryId: number, outcome: string): void {
+  const now = readUncertainSends(store);
+  if (!now.recent.some((r) => r.delivery === deliveryId)) return;
+  store.setMeta(META_KEY, JSON.stringify({ ...now, recent: now.recent.map((r) => (r.delivery === deliveryId ? { ...r, outcome } : r)) }));
 }

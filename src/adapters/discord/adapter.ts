@@ -191,10 +191,10 @@ export function createDiscordAdapter(o: DiscordAdapterOptions): DiscordAdapter {
     unpin: (target, messageId, ctx) => delivery.unpin(target, messageId, ctx),
     classify: classifyDiscordError,
     resendGuard: (target) => delivery.resendGuard(target),
+    findLostSend: (target, sent, ctx) => delivery.findLostSend(target, sent, ctx),
     probe: (signal) => askDiscord(client.rest, signal),
     confirmGone: (target, _reason, signal) => discordChannelGone(client.rest, target, signal),
-    // The client stays 'ready' through a reconnect; the shards say whether the gateway is up now.
-    healthy: () => client.isReady() && client.ws.shards.every((shard) => shard.status === Status.Ready),
+    healthy: () => client.isReady() && client.ws.shards.every((shard) => shard.status === Status.Ready), // 'ready' lasts through a reconnect: the shards say
     onTokenRefused: tokenRefusals(client, log).add,
     async start() {
       const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));

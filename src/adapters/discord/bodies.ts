@@ -39,6 +39,9 @@ export function channelPostBody(m: OutgoingMessage, nonce: string, templates: Ro
   return { ...bodyOf(m, templates), ...postFlags(m), nonce: nonce.slice(0, 25), enforce_nonce: true };
 }
 
+/** Forum posts are threads: their message id is the thread's id, kept with this prefix. */
+export const THREAD_PREFIX = 'thread:';
+
 /** A forum post's (or webhook thread's) name: 1–100 characters (channel.mdx, Start Thread in Forum). */
 export function threadNameOf(m: OutgoingMessage): string {
   return truncate(m.type === 'summary' ? m.summary.title : newNotesText(m.items.length), 100) || 'New note';

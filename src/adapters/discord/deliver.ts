@@ -17,12 +17,13 @@ import type {
 import type { Logger } from '../../log.js';
 import { Templates } from '../../render/templates/compile.js';
 import type { Target } from '../../store/types.js';
-import type { OutgoingMessage, ResendGuard, SendContext } from '../../publish/port.js';
+import type { LostSend, LostSendFound, OutgoingMessage, ResendGuard, SendContext } from '../../publish/port.js';
 import { DISCORD_CODES, DiscordMissingPermissionsError } from './errors.js';
 import { UnansweredForumPosts } from './forum-lookup.js';
 import { findUnrecordedPost, identityOf } from './history-lookup.js';
 import { showsOtherThan } from './shown.js';
-import { appliedTagsFor, bodyOf, channelPostBody, forumPostBody, threadNameOf, webhookPostBody } from './bodies.js';
+import { appliedTagsFor, bodyOf, channelPostBody, forumPostBody, THREAD_PREFIX, threadNameOf, webhookPostBody } from './bodies.js';
+import { findLostSend } from './lost-send.js';
 import { errorText } from '../../errors.js';
 
 /** A channel whose announcements go through a webhook, with its own name and avatar. */
@@ -69,8 +70,6 @@ export interface ChannelFacts {
 }
 
 const FORUM_TYPES = new Set<number>([ChannelType.GuildForum, ChannelType.GuildMedia]);
-/** Forum posts are threads: their message id is the thread's id, kept with this prefix. */
-const THREAD_PREFIX = 'thread:';
 /** How long a channel's type and tags are trusted before asking again (tags change rarely). */
 const CHANNEL_TTL_MS = 5 * 60_000;
 /** How long a post's nonce is trusted to catch a resend: Discord checks "the past few minutes" (message.mdx, Create Message). */
@@ -89,6 +88,7 @@ export interface DiscordDelivery {
   pin(target: Target, messageId: string, ctx: SendContext): Promise<void>;
   unpin(target: Target, messageId: string, ctx: SendContext): Promise<void>;
   resendGuard(target: Target): ResendGuard;
+  findLostSend(target: Target, sent: LostSend, ctx: SendContext): Promise<LostSendFound>;
 }
 
 /** Where a posted message lives: a forum post's is its thread's starter message, whose id is the thread's. */
@@ -286,6 +286,14 @@ class DiscordRestDelivery implements DiscordDelivery {
     // Posting read the channel's type first; unknown means the post never got that far.
     if (type !== undefined && FORUM_TYPES.has(type)) return { guard: 'lookup', why: 'a Discord forum post takes no nonce; the bot looks for it among the active threads first' };
     return { guard: 'nonce', withinMs: NONCE_TRUSTED_MS };
+  }
+
+  /** The message a called-off post's lost send made (lost-send.ts): by its nonce in a channel, among the active threads in a forum. */
+  async findLostSend(target: Target, sent: LostSend, ctx: SendContext): Promise<LostSendFound> {
+    if (this.o.webhooks?.has(target.chat)) return { why: 'a Discord webhook post takes no nonce and is not looked for: the chat may show it' };
+    const channel = target.thread || target.chat;
+    const facts = await this.namingMissing(channel, () => this.channelFacts(channel, ctx.signal));
+    return findLostSend(this.rest, { channel, forum: FORUM_TYPES.has(facts.type), guildId: facts.guildId, botUserId: this.o.botUserId?.() }, sent, ctx);
   }
 
   async post(target: Target, message: OutgoingMessage, ctx: SendContext): Promise<{ messageId: string; crosspost?: boolean }> {

@@ -1,0 +1,76 @@
+/**
+ * Issue 25, tester 31-1 F4: with `onDelete: delete`, a note removed (deleted, drafted) while its post waited after a
+ * send whose answer never came (store/maybe-sent.ts) has its post called off, and the send may have made a message:
+ * no record knows its id. The delete queued with the call-off (DeletePayload.calledOff) learns it first through the
+ * adapter (ChatAdapter.findLostSend: Discord answers a resend with the kept nonce with the message it made; a forum
+ * post is found among the active threads), records it as the note's post (a kill -9 after this finds it recorded and
+ * deletes it), and the delete goes on as any other. Never a message another record owns: one this database names for
+ * any delivery or post is left, and a post of the note queued since (it came back) takes the message instead.
+ */
+import type { ChatAdapter, LostSendFound, SendContext } from './port.js';
+import type { Logger } from '../log.js';
+import type { Store } from '../store/store.js';
+import type { OutboxRow } from '../store/types.js';
+import { maybeSentAt } from '../store/maybe-sent.js';
+import { recordedMessagesIn } from '../store/recorded-messages.js';
+import { markUncertainOutcome } from '../store/uncertain-sends.js';
+
+export type CalledOffLookup = { messageId: string; viaDigest: false } | { skip: string };
+
+export interface CalledOffDeps {
+  store: Pick<Store, 'outboxRow' | 'putPost' | 'sql' | 'getMeta' | 'setMeta' | 'transaction'>;
+  log: Logger;
+  /** The platform call, bounded as the deliverer bounds every call. */
+  bounded: (call: (signal: AbortSignal | undefined) => Promise<LostSendFound>) => Promise<LostSendFound>;
+  /** Writes the delivery's bookkeeping, retried while the store fails (deliverer.ts record). */
+  record: (write: () => void) => Promise<void>;
+}
+
+type DeleteRow = Extract<OutboxRow, { kind: 'delete' }>;
+
+/**
+ * The message of the called-off post `row` deletes, learned and recorded as the note's post; or why there is none to
+ * delete (the row is then skipped with that reason). Throws what the platform call threw (classified as a delete's).
+ */
+export async function calledOffMessage(d: CalledOffDeps, row: DeleteRow, adapter: ChatAdapter, ctx: SendContext): Promise<CalledOffLookup> {
+  const sent = row.payload.calledOff === undefined ? undefined : d.store.outboxRow(row.payload.calledOff);
+  if (sent?.kind !== 'post' || sent.payload.digestAt !== undefined) return { skip: 'no posted message to change' }; // a digest's message shows other notes
+  if (postQueuedSince(d.store, sent)) return { skip: 'the note is back: its new post takes the message its lost send may have made (the same nonce)' };
+  const find = adapter.findLostSend?.bind(adapter);
+  if (!find) return said(d, sent.id, `${row.target.platform} cannot tell what a send whose answer was lost did (no idempotency key, no way to read the chat's messages): the chat may show it`);
+  const lost = { message: sent.payload, nonce: sent.nonce, queuedAt: queuedAt(d.store, sent.id), sentAt: maybeSentAt(d.store.sql, sent.id) };
+  const found = await d.bounded((signal) => find(row.target, lost, { ...ctx, nonce: sent.nonce, signal, recordedAmong: (ids) => recordedMessagesIn(d.store.sql, row.target, ids) }));
+  if (found.messageId === undefined) return said(d, sent.id, found.why);
+  if (ownedElsewhere(d.store, row, found.messageId)) return said(d, sent.id, `the message found (${found.messageId}) is recorded as another post: left as it is`);
+  await d.record(() => d.store.transaction(() => {
+    d.store.putPost(row.noteId, row.target, found.messageId, row.revision);
+    markUncertainOutcome(d.store, sent.id, found.madeNow ? 'its send never reached the chat (the look made a message, deleted)' : 'its message was in the chat: deleted');
+  }));
+  d.log.warn({ delivery: row.id, calledOff: sent.id, messageId: found.messageId }, found.madeNow
+    ? 'the called-off post\'s lost send never reached the chat: the message its nonce made now is deleted'
+    : 'the called-off post\'s lost send did reach the chat (its nonce answered with that message): deleting it');
+  return { messageId: found.messageId, viaDigest: false };
+}
+
+/** Nothing to delete, or nothing can be learned: said in the log's skip reason and in `status`'s entry. */
+function said(d: CalledOffDeps, calledOff: number, why: string): CalledOffLookup {
+  markUncertainOutcome(d.store, calledOff, why);
+  return { skip: why };
+}
+
+/** A post of the same note to the same chat queued after the called-off one (the note came back): that message is its. */
+function postQueuedSince(store: CalledOffDeps['store'], sent: OutboxRow): boolean {
+  return store.sql(`SELECT 1 FROM outbox WHERE note_id = ? AND platform = ? AND chat = ? AND thread = ? AND kind = 'post' AND id > ? AND status <> 'skipped' LIMIT 1`)
+    .get(sent.noteId, sent.target.platform, sent.target.chat, sent.target.thread, sent.id) !== undefined;
+}
+
+function queuedAt(store: CalledOffDeps['store'], id: number): number {
+  const r = store.sql('SELECT created_at FROM outbox WHERE id = ?').get(id) as { created_at: number } | undefined;
+  return r?.created_at ?? 0;
+}
+
+/** Whether a record of this database names the message: a delivery's outcome or a post of any note (never this delete's own). */
+function ownedElsewhere(store: CalledOffDeps['store'], row: DeleteRow, messageId: string): boolean {
+  if (recordedMessagesIn(store.sql, row.target, [messageId]).has(messageId)) return true;
+  return store.sql('SELECT 1 FROM posts WHERE platform = ? AND chat = ? AND thread = ? AND message_id = ? LIMIT 1').get(row.target.platform, row.target.chat, row.target.thread, messageId) !== undefined;
+}

@@ -1,0 +1,110 @@
+/**
+ * publish/called-off-find.ts (issue 25, tester 31-1 F4): the delete queued when `onDelete: delete` calls off a post whose
+ * send may have reached the chat learns that send's message through the adapter, records it as the note's post, and
+ * never takes a message another record of this database names; an adapter that cannot look (Telegram) says so; a post
+ * of the note queued since takes the message instead. The platform is a recording stand-in here: the route through the
+ * fake Discord is test/adapters/uncertain-called-off.test.ts.
+ */
+import { expect, it } from 'vitest';
+import { calledOffMessage, type CalledOffDeps } from '../../src/publish/called-off-find.js';
+import type { ChatAdapter, LostSend, LostSendFound } from '../../src/publish/port.js';
+import { callOffPost } from '../../src/store/called-off.js';
+import type { Store } from '../../src/store/store.js';
+import { keepUncertainSend, readUncertainSends } from '../../src/store/uncertain-sends.js';
+import type { NewDelivery, OutboxRow } from '../../src/store/types.js';
+import { silentLogger } from '../../src/log.js';
+import { tempStores } from '../helpers/temp-store.js';
+
+const stores = tempStores('called-off-find');
+const target = { platform: 'discord' as const, chat: '42', thread: '' };
+const summary = { title: 'Echo 1', url: '', keyPoints: [], links: [], lang: 'en', locale: 'en', tags: [], readingMinutes: 1 };
+const post = (noteId: string, revision = 1): NewDelivery => ({ kind: 'post', noteId, revision, target, payload: { type: 'summary', summary } });
+const log = silentLogger();
+
+/** A post whose send went unanswered, called off as its note was removed under `onDelete: delete`: the delete queued with it. */
+function calledOffAfterLostSend(s: Store): { sent: number; del: Extract<OutboxRow, { kind: 'delete' }> } {
+  const sent = s.enqueue(post('family:n1'));
+  keepUncertainSend(s, { delivery: sent, note: 'family:n1', target: 'discord:42', at: Date.now(), guard: 'nonce', reason: 'other side closed' });
+  expect(callOffPost(s, sent, 'the note no longer goes to this chat', true)).toBe(true);
+  const del = s.openDelivery('family:n1', target, ['delete']);
+  if (del?.kind !== 'delete') throw new Error('no delete queued with the call-off');
+  expect(del.payload.calledOff).toBe(sent);
+  return { sent, del };
+}
+
+/** An adapter whose look answers `found`, and remembers what it was asked. */
+function looking(found: LostSendFound): { adapter: ChatAdapter; asked: LostSend[] } {
+  const asked: LostSend[] = [];
+  const adapter: ChatAdapter = {
+    platform: 'discord',
+    post: () => Promise.reject(new Error('not here')),
+    edit: () => Promise.reject(new Error('not here')),
+    delete: () => Promise.reject(new Error('not here')),
+    classify: () => ({ kind: 'transient', reason: 'x' }),
+    findLostSend: (_t, sent) => {
+      asked.push(sent);
+      return Promise.resolve(found);
+    },
+  };
+  return { adapter, asked };
+}
+
+const deps = (s: Store): CalledOffDeps => ({ store: s, log, bounded: (call) => call(undefined), record: async (w) => w() });
+const ctx = (row: OutboxRow) => ({ deliveryId: row.id, noteId: row.noteId, revision: row.revision, nonce: row.nonce });
+
+it('the message the lost send made is recorded as the note\'s post, learned by the called-off post\'s nonce', async () => {
+  const s = stores();
+  const { sent, del } = calledOffAfterLostSend(s);
+  const { adapter, asked } = looking({ messageId: 'm1', madeNow: false });
+  expect(await calledOffMessage(deps(s), del, adapter, ctx(del))).toEqual({ messageId: 'm1', viaDigest: false });
+  expect(asked[0]?.nonce).toBe(s.outboxRow(sent)?.nonce);
+  expect(asked[0]?.sentAt).toBeTypeOf('number');
+  expect(s.postOf('family:n1', target)?.messageId).toBe('m1');
+  expect(readUncertainSends(s).recent[0]?.outcome).toMatch(/was in the chat: deleted/);
+});
+
+it('a message another record of this database names is never taken (nor deleted)', async () => {
+  const s = stores();
+  const other = s.enqueue(post('family:n2'));
+  s.markDone(other, 'm1');
+  s.putPost('family:n2', target, 'm1', 1);
+  const { del } = calledOffAfterLostSend(s);
+  const got = await calledOffMessage(deps(s), del, looking({ messageId: 'm1', madeNow: false }).adapter, ctx(del));
+  expect(got).toEqual({ skip: expect.stringMatching(/recorded as another post: left as it is/) });
+  expect(s.postOf('family:n1', target)).toBeUndefined();
+});
+
+it('a platform that cannot look (no findLostSend: Telegram) says so, and status keeps "may show it" with the reason', async () => {
+  const s = stores();
+  const { del } = calledOffAfterLostSend(s);
+  const { findLostSend: _none, ...blind } = looking({ messageId: 'm1', madeNow: false }).adapter;
+  const got = await calledOffMessage(deps(s), del, blind, ctx(del));
+  expect(got).toEqual({ skip: expect.stringMatching(/cannot tell .*the chat may show it/) });
+  expect(readUncertainSends(s).recent[0]?.outcome).toMatch(/the chat may show it/);
+});
+
+it('the note back before the delete ran: its new post takes the nonce and the delete is called off, nothing looked for', async () => {
+  const s = stores();
+  const { sent, del } = calledOffAfterLostSend(s);
+  const back = s.enqueue(post('family:n1', 2));
+  expect(s.outboxRow(back)?.nonce).toBe(s.outboxRow(sent)?.nonce);
+  expect(s.outboxRow(del.id)?.status).toBe('skipped');
+  const { adapter, asked } = looking({ messageId: 'm1', madeNow: false });
+  expect(await calledOffMessage(deps(s), del, adapter, ctx(del))).toEqual({ skip: expect.stringMatching(/the note is back/) });
+  expect(asked).toEqual([]);
+});
+
+it('a post called off with no send that may have reached the chat queues no delete', () => {
+  const s = stores();
+  const first = s.enqueue(post('family:n1'));
+  expect(callOffPost(s, first, 'removed', true)).toBe(false);
+  expect(s.openDelivery('family:n1', target, ['delete'])).toBeUndefined();
+});
+
+it('a post held for a scheduled digest (its lost send was the digest, showing other notes too) queues no delete', () => {
+  const s = stores();
+  const held = s.enqueue({ kind: 'post', noteId: 'family:n1', revision: 1, target, payload: { type: 'summary', summary, digestAt: Date.now() } });
+  keepUncertainSend(s, { delivery: held, note: 'family:n1', target: 'discord:42', at: Date.now(), guard: 'nonce', reason: 'other side closed' });
+  expect(callOffPost(s, held, 'removed', true)).toBe(true);
+  expect(s.openDelivery('family:n1', target, ['delete'])).toBeUndefined();
+});
