@@ -1311,9 +1311,12 @@ export async function runSequence(ops: readonly Op[], onDelete: 'keep' | 'delete
       const misses = svc.watcherMisses.length;
       if (expected.length) await svc.settle(expected);
       const problems = [...deadWatches(world, svc.watcherMisses.slice(misses)), ...check(), ...(o.op === 'slow' ? fixedProblems(svc, o.file) : [])];
-      // MODEL_DEBUG=1: a failing run prints what every chat was sent, to read the counterexample by.
-      if (problems.length && process.env.MODEL_DEBUG) console.log(svc.events.map((e) => `${e.event} ${e.target} ${e.messageId} ${e.family ?? e.noteId} ${tagOf(e.text)}`).join('\n'));
-      if (problems.length && process.env.MODEL_DEBUG) console.log(svc.batchLog.map((b) => `batch ${[...(b.paths ?? [])].map((p) => path.relative(svc.notes, p)).join(',')} reported ${b.reportedAt} started ${b.startedAt} applied ${b.appliedAt} seq ${b.outboxSeq}`).join('\n'));
+      // MODEL_DEBUG=1: a failing run prints what every chat was sent (each delivery's id), what the service logged (at debug
+      // level: what it decided, and when) and its batches, to read the counterexample by; MODEL_DEBUG=all: after every step.
+      const debug = process.env.MODEL_DEBUG === 'all' || (problems.length > 0 && !!process.env.MODEL_DEBUG);
+      if (debug) console.log(svc.events.map((e) => `${e.event} ${e.target} ${e.messageId} ${e.family ?? e.noteId} ${tagOf(e.text)} delivery ${e.deliveryId} revision ${e.revision}`).join('\n'));
+      if (debug) console.log(svc.debugLog.join(''));
+      if (debug) console.log(svc.batchLog.map((b) => `batch ${[...(b.paths ?? [])].map((p) => path.relative(svc.notes, p)).join(',')} reported ${b.reportedAt} started ${b.startedAt} applied ${b.appliedAt} seq ${b.outboxSeq}`).join('\n'));
       if (problems.length) return { steps, problems, ...counts(svc, world, tally) };
     }
     return { steps, problems: [], ...counts(svc, world, tally) };
