@@ -71,9 +71,11 @@ export type Op =
    * goes down, `ops` are applied and their batch handled until a send met the outage; stop with the
    * deliveries still queued; `offline` applied while stopped (deletes and edits of those notes);
    * start, the platform back at the start (`atStart`) or once the start-up scan is recorded and
-   * the retries began (`afterStart`).
+   * the retries began (`afterStart`), or once the removals that scan found were judged (`afterRemovals`: the order a
+   * loaded machine gave CI, the queued sends' retries coming after the removal window; kept cases only, the random
+   * sequences draw the first two).
    */
-  | { op: 'stopQueued'; ops: Op[]; offline: Op[]; back: 'atStart' | 'afterStart' }
+  | { op: 'stopQueued'; ops: Op[]; offline: Op[]; back: 'atStart' | 'afterStart' | 'afterRemovals' }
   /** Stop, copy the whole state folder (database, `-wal`, mark) aside, start again (README: a backup of a stopped service). */
   | { op: 'backup' }
   /**
@@ -1168,10 +1170,11 @@ async function queuedThroughStop(svc: InProcessService, world: World, o: Extract
     started = svc.events.length;
     if (o.back === 'atStart') faults.down = false;
     await svc.start({}, { idle: o.back === 'atStart' });
+    if (o.back === 'afterRemovals') await svc.waitFor(() => svc.app?.publisher.pendingRemovals === 0, 20_000, 'the removals the start found judged, the platform still down');
   } finally {
     faults.down = false;
   }
-  if (o.back === 'afterStart') {
+  if (o.back !== 'atStart') {
     svc.app?.noticeIdle();
     await svc.waitFor(() => svc.idleCount > idles && svc.openDeliveries() === 0, 30_000, 'idle once the platform is back');
   }
