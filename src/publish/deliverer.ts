@@ -21,6 +21,7 @@ import { confirmedChatGone } from './chat-gone.js';
 import { BookkeepingWaits } from './bookkeeping-waits.js';
 import { boundedCall, CallTimeout } from './call-bound.js';
 import { calledOffMessage } from './called-off-find.js';
+import { editChangesNothing, recordShown } from './shown-content.js';
 export type { DeliveryEvent } from './outcomes.js';
 
 /**
@@ -206,6 +207,7 @@ export class Deliverer {
     const adapter = this.adapters.get(row.target.platform);
     const recordedAmong = row.kind === 'post' ? (ids: readonly string[]) => recordedMessagesIn(this.store.sql, row.target, ids) : undefined, ctx: SendContext = { deliveryId: row.id, noteId: row.noteId, revision: row.revision, nonce: row.nonce, recordedAmong };
     const logCtx = { delivery: row.id, note: row.noteId, target: targetKey(row.target), kind: row.kind, attempt: row.attempts + 1 };
+    if (editChangesNothing(this.store, row)) return recordShown({ store: this.store, log: this.log, onEvent: this.onEvent, record: (c, w) => this.record(c, w) }, row, logCtx);
     const refused = this.tokens.reasonFor(row.target.platform);
     if (!adapter || refused) {
       this.store.markRetry(row.id, this.now() + OUTAGE_PARK_MS, refused ?? notEnabledError(row.target.platform));

@@ -15,7 +15,7 @@ import { alsoInFor, familyPostId, liveMembers } from './family.js';
 import { postControlsOf } from './route.js';
 import { addMetaKeys, metaKeys } from './meta-keys.js';
 import { shownMember } from './family-follow.js';
-import { sameContent } from './family-outbox.js';
+import { sameContent } from './shown-content.js';
 
 /** Families whose messages a retraction left as they were while `separate`: group brings them up to date. */
 const LEFT_AS_IS = 'families.leftAsIs';

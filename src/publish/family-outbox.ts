@@ -8,8 +8,8 @@
 import type { Config } from '../config/schema.js';
 import type { Store } from '../store/store.js';
 import type { NoteRow, Subscription, SummaryPayload, Target } from '../store/types.js';
-import type { Summary } from '../summary/build.js';
 import { bareHash, targetKey } from '../store/types.js';
+import { sameContent } from './shown-content.js';
 import { postControlsOf, routeTargets } from './route.js';
 import { followInDigest, followInWaitingDigest, keepDigestLine, leaveDigest } from './digest-lines.js';
 import { replaceWaitingPost } from './scheduled-digest.js';
@@ -192,25 +192,6 @@ function payloadFor(store: Store, members: readonly NoteRow[], ft: FamilyTarget)
 /** Grows with every change of any member, so a later delivery never carries an older revision. */
 function familyRevision(notes: readonly NoteRow[]): number {
   return notes.reduce((n, m) => n + m.revision, 0);
-}
-
-/**
- * Whether a chat would see the same message (which note's record it came from aside: a rename
- * changes only that; nor do a post's `silent` and `pin`, which an edit does not carry). Nor do the
- * controls the summary's `page` (front matter for templates) holds: controls never edit a message for
- * a change of them alone (README; issue 25, tester 22 F3: each `routes`/`silent` save sent an edit of
- * identical text to every chat the family was in).
- */
-export function sameContent(a: SummaryPayload | undefined, b: SummaryPayload): boolean {
-  const shown = (p: SummaryPayload) => JSON.stringify({ ...p, summary: withoutControls(p.summary), member: undefined, silent: undefined, pin: undefined, digestAt: undefined });
-  return !!a && shown(a) === shown(b);
-}
-
-/** A summary with its front matter's controls (`notecast:`, the older top-level `announce:`) left out. */
-function withoutControls(summary: Summary): Summary {
-  if (!summary.page) return summary;
-  const { notecast: _controls, announce: _announce, ...page } = summary.page;
-  return { ...summary, page };
 }
 
 /**

@@ -15,7 +15,7 @@ import { editNotSent } from './edits-not-sent.js';
 import { calledOffIn, callOffSaying, familyShownIn } from './called-off-chats.js';
 import type { Logger } from '../log.js';
 import { handOverToHeldCopies, heldIn, NOTE_MESSAGES, sayCopyHeld, shownByOriginal, takeoverByCopy } from './family-copies.js';
-import { sameContent } from './family-outbox.js';
+import { sameContent } from './shown-content.js';
 
 /** What a change queued itself, and the new posts it wants (queued by the caller, alone or in a digest). */
 export interface NoteChange {

@@ -115,11 +115,16 @@ export class OutboxUpkeep {
     return { posts: r.n, next: r.next };
   }
 
-  /** The content last sent to a target for a note (its newest finished post or edit), to skip an edit that changes nothing. */
-  lastSentPayload(noteId: string, target: Target): SummaryPayload | undefined {
+  /**
+   * The content last sent to a target for a note, to skip an edit that changes nothing: its newest post or edit sent, or
+   * being sent (what the message shows once that send lands: judged against what it showed before, a change made
+   * meanwhile was taken as shown already, and the message kept the send's older content; issue 25, the model's seed
+   * 311 class). `before`: only deliveries older than that one (what a chat shows when that delivery's turn comes).
+   */
+  lastSentPayload(noteId: string, target: Target, before = Number.MAX_SAFE_INTEGER): SummaryPayload | undefined {
     const r = this
-      .sql("SELECT payload FROM outbox WHERE note_id = ? AND platform = ? AND chat = ? AND thread = ? AND kind IN ('post', 'edit') AND status = 'done' ORDER BY id DESC LIMIT 1")
-      .get(noteId, target.platform, target.chat, target.thread) as { payload: string } | undefined;
+      .sql("SELECT payload FROM outbox WHERE note_id = ? AND platform = ? AND chat = ? AND thread = ? AND kind IN ('post', 'edit') AND status IN ('done', 'sending') AND id < ? ORDER BY id DESC LIMIT 1")
+      .get(noteId, target.platform, target.chat, target.thread, before) as { payload: string } | undefined;
     return r ? readSummaryPayload(r.payload) : undefined;
   }
 

@@ -178,19 +178,27 @@ export class InProcessService {
     mkdirSync(notes);
     if (emptyStore) seedEmptyStore(path.join(dir, 'state', 'notecast.db'));
     let svc: InProcessService | undefined;
+    // MODEL_DEBUG: the whole log at debug level kept in `debugLog` (what the service decided, printed with a failing
+    // step); `warnings` still takes only warnings and errors (pino's levels 40 and up).
+    const debug = Boolean(process.env.MODEL_DEBUG);
     const sink = new Writable({
       write: (chunk: Buffer | string, _enc, done) => {
-        if (svc) svc.bump(() => (svc!.warnings += chunk.toString()));
+        const line = chunk.toString();
+        if (svc && debug) svc.debugLog.push(line);
+        if (svc && warnings && (!debug || /"level":(4|5|6)\d/.test(line))) svc.bump(() => (svc!.warnings += line));
         done();
       },
     });
-    const log = warnings ? createLogger({ level: 'warn', secrets: [], destination: sink }) : silentLogger();
+    const log = warnings || debug ? createLogger({ level: debug ? 'debug' : 'warn', secrets: [], destination: sink }) : silentLogger();
     svc = new InProcessService(notes, path.join(dir, 'state', 'notecast.db'), configSchema.parse(config), log, extra);
     return svc;
   }
 
   /** The warnings and errors logged so far, when the sandbox was made with `warnings` (JSON lines). */
   warnings = '';
+
+  /** Every line the service logged, at debug level, when MODEL_DEBUG is set (JSON lines): read with a failing step. */
+  readonly debugLog: string[] = [];
 
   /** Set by `withFaults`: the console platform can then fail and recover (PlatformFaults). */
   faults: PlatformFaults | undefined;

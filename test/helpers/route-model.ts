@@ -71,9 +71,11 @@ export type Op =
    * goes down, `ops` are applied and their batch handled until a send met the outage; stop with the
    * deliveries still queued; `offline` applied while stopped (deletes and edits of those notes);
    * start, the platform back at the start (`atStart`) or once the start-up scan is recorded and
-   * the retries began (`afterStart`).
+   * the retries began (`afterStart`), or once the removals that scan found were judged (`afterRemovals`: the order a
+   * loaded machine gave CI, the queued sends' retries coming after the removal window; kept cases only, the random
+   * sequences draw the first two).
    */
-  | { op: 'stopQueued'; ops: Op[]; offline: Op[]; back: 'atStart' | 'afterStart' }
+  | { op: 'stopQueued'; ops: Op[]; offline: Op[]; back: 'atStart' | 'afterStart' | 'afterRemovals' }
   /** Stop, copy the whole state folder (database, `-wal`, mark) aside, start again (README: a backup of a stopped service). */
   | { op: 'backup' }
   /**
@@ -1168,10 +1170,11 @@ async function queuedThroughStop(svc: InProcessService, world: World, o: Extract
     started = svc.events.length;
     if (o.back === 'atStart') faults.down = false;
     await svc.start({}, { idle: o.back === 'atStart' });
+    if (o.back === 'afterRemovals') await svc.waitFor(() => svc.app?.publisher.pendingRemovals === 0, 20_000, 'the removals the start found judged, the platform still down');
   } finally {
     faults.down = false;
   }
-  if (o.back === 'afterStart') {
+  if (o.back !== 'atStart') {
     svc.app?.noticeIdle();
     await svc.waitFor(() => svc.idleCount > idles && svc.openDeliveries() === 0, 30_000, 'idle once the platform is back');
   }
@@ -1311,9 +1314,12 @@ export async function runSequence(ops: readonly Op[], onDelete: 'keep' | 'delete
       const misses = svc.watcherMisses.length;
       if (expected.length) await svc.settle(expected);
       const problems = [...deadWatches(world, svc.watcherMisses.slice(misses)), ...check(), ...(o.op === 'slow' ? fixedProblems(svc, o.file) : [])];
-      // MODEL_DEBUG=1: a failing run prints what every chat was sent, to read the counterexample by.
-      if (problems.length && process.env.MODEL_DEBUG) console.log(svc.events.map((e) => `${e.event} ${e.target} ${e.messageId} ${e.family ?? e.noteId} ${tagOf(e.text)}`).join('\n'));
-      if (problems.length && process.env.MODEL_DEBUG) console.log(svc.batchLog.map((b) => `batch ${[...(b.paths ?? [])].map((p) => path.relative(svc.notes, p)).join(',')} reported ${b.reportedAt} started ${b.startedAt} applied ${b.appliedAt} seq ${b.outboxSeq}`).join('\n'));
+      // MODEL_DEBUG=1: a failing run prints what every chat was sent (each delivery's id), what the service logged (at debug
+      // level: what it decided, and when) and its batches, to read the counterexample by; MODEL_DEBUG=all: after every step.
+      const debug = process.env.MODEL_DEBUG === 'all' || (problems.length > 0 && !!process.env.MODEL_DEBUG);
+      if (debug) console.log(svc.events.map((e) => `${e.event} ${e.target} ${e.messageId} ${e.family ?? e.noteId} ${tagOf(e.text)} delivery ${e.deliveryId} revision ${e.revision}`).join('\n'));
+      if (debug) console.log(svc.debugLog.join(''));
+      if (debug) console.log(svc.batchLog.map((b) => `batch ${[...(b.paths ?? [])].map((p) => path.relative(svc.notes, p)).join(',')} reported ${b.reportedAt} started ${b.startedAt} applied ${b.appliedAt} seq ${b.outboxSeq}`).join('\n'));
       if (problems.length) return { steps, problems, ...counts(svc, world, tally) };
     }
     return { steps, problems: [], ...counts(svc, world, tally) };
