@@ -43,7 +43,8 @@ import { actsInSeries } from './predicate-series.js';
 import { withSeriesNamed } from './counted-series.js';
 import { readStoryWhole } from './story-walk.js';
 import { askersSmallTalk, dialogueLabels, inClosing, inOpening, isTurn, readDialogue, turnsOf, withoutSpeaker } from './dialogue.js';
-import { finishesCount, full, isLeadIn, madeFrom, sectionShare, isProse, isTooShort, looksLikeOutput, opensWithWhere, printedAfterCommand, prose, push, SENTENCES_PER_PARAGRAPH, isMathBlock, withoutMarker, type Candidate, type Walk } from './walk.js';
+import { finishesCount, full, isLeadIn, madeFrom, sectionShare, isProse, isTooShort, looksLikeOutput, opensWithWhere, prose, push, SENTENCES_PER_PARAGRAPH, withoutMarker, type Candidate, type Walk } from './walk.js';
+import { printedAfterCommand, isMathBlock } from './announced-blocks.js';
 import { namesTopicFact, ownsNoteSubject } from './topic-fact.js';
 
 export type { Candidate } from './walk.js';
@@ -296,7 +297,7 @@ export function collectCandidates(tokens: readonly Token[], locale: string, span
   readToEnd(w, blocks, labels, sections);
   const referenceLinks: Link[] = [];
   const headings: string[] = [];
-  const closingAt = lastProseBlock(blocks);
+  const closingAt = (w.closeAt = lastProseBlock(blocks) || -1); // a note's only paragraph, its opening, is no close
   let heading: string | undefined;
   let sectionHasLead = false, inReferences = false;
   let context: string | undefined; // the lead-in a following list or table belongs to

@@ -8,7 +8,7 @@
 export const LETTER = 1;
 export const NUMBER = 2;
 export const MARK = 4;
-/** Han, Hiragana or Katakana (`\p{Script=…}`): written without spaces, read as character pairs. */
+/** Han, Hiragana or Katakana (`\p{Script=…}`, and the letters only they use: CJK_LETTER): written without spaces, read as character pairs. */
 export const CJK = 8;
 /** Not yet worked out. */
 const UNKNOWN = 0xff;
@@ -32,13 +32,22 @@ export function cachedByCodePoint(compute: (cp: number) => number): (cp: number)
   };
 }
 
+/**
+ * A letter the scripts share (Script=Common) that only Han and kana use (Script_Extensions): the prolonged sound mark
+ * ー (ｰ), the kana repeat marks 〱, 〆, half-width ﾞ ﾟ. ー is inside a katakana word ("ザッカーバーグ", "データ"): read
+ * as a break, it cut every such word into kana standing alone ("ス" of ソース, リリース, ベース) that a Japanese note
+ * said in every second sentence (issue 23, llama-4-ja).
+ */
+const CJK_LETTER = /[\p{Script_Extensions=Han}\p{Script_Extensions=Hiragana}\p{Script_Extensions=Katakana}]/u;
+
 function compute(cp: number): number {
   const ch = String.fromCodePoint(cp);
+  const letter = /\p{L}/u.test(ch);
   return (
-    (/\p{L}/u.test(ch) ? LETTER : 0) |
+    (letter ? LETTER : 0) |
     (/\p{N}/u.test(ch) ? NUMBER : 0) |
     (/\p{M}/u.test(ch) ? MARK : 0) |
-    (/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u.test(ch) ? CJK : 0)
+    (/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u.test(ch) || (letter && CJK_LETTER.test(ch)) ? CJK : 0)
   );
 }
 

@@ -6,7 +6,8 @@ import type { Token } from 'marked';
 import { listContext } from './presenting.js';
 import { ledBy } from './punctuation.js';
 import { namesReadersOwn } from './tone.js';
-import { isLeadIn, shortCodeLine, shortFormula, type Walk } from './walk.js';
+import { isLeadIn, type Walk } from './walk.js';
+import { shortCodeLine, shortFormula } from './announced-blocks.js';
 
 /**
  * A lead-in's point with what it announces: a short display formula ("… is E = mc²") or a short

@@ -23,7 +23,8 @@ import { timedStep } from './step-duration.js';
 import { withoutFinalStop } from './final-stop.js';
 import { SUMS_UP } from './sums-up.js';
 import { answersNamed, itemName, withoutAside } from './item-name.js';
-import { type Candidate, full, isFragment, withoutMarker, isLeadIn, isProse, isTooShort, looksLikeOutput, MAX_ITEM_POINTS, MAX_ITEMS, MAX_NAME, prose, push, SENTENCES_PER_PARAGRAPH, shortCodeLine, type Walk } from './walk.js';
+import { type Candidate, full, isFragment, withoutMarker, isLeadIn, isProse, isTooShort, looksLikeOutput, MAX_ITEM_POINTS, MAX_ITEMS, MAX_NAME, prose, push, SENTENCES_PER_PARAGRAPH, type Walk } from './walk.js';
+import { shortCodeLine } from './announced-blocks.js';
 
 /** Text of a list item's own words up to its first block: a lead-in takes its short code line and stops there. */
 function itemText(item: Tokens.ListItem, spans: SpanTable): { text: string; code?: string | undefined } {

@@ -164,7 +164,7 @@ function cjkPairs(plain: string, visit: TermVisitor): string {
     // A run is split at the language's grammar characters (cjk-grammar.ts): no term spans a particle.
     for (let from = i; from < end; ) {
       let to = from;
-      while (to < end && !visit.grammar(plain.charCodeAt(to))) to++;
+      while (to < end && !visit.grammar(plain, to, i)) to++;
       if (to > from) visitRun(plain, from, to, visit);
       from = to + 1;
     }

@@ -8,7 +8,8 @@
  */
 import type { Token, Tokens } from 'marked';
 import { announcesOutput } from './output-lead-in.js';
-import { isLeadIn, shortCodeLine } from './walk.js';
+import { isLeadIn } from './walk.js';
+import { shortCodeLine } from './announced-blocks.js';
 
 /** The list with the one-line code block after it as its last item's, when that item leads in to it; else the list (less its steps announcing output). */
 export function withCommandAfterLastItem(list: Tokens.List, next: Token | undefined, locale: string): Tokens.List {

@@ -2,10 +2,9 @@
  * What walking a note's blocks shares: the candidate a piece of text becomes, the walk's state, and
  * the tests every kind of block applies to its text (prose or not, a lead-in, a fragment, output).
  */
-import type { Token, Tokens } from 'marked';
-import { collapseWhitespace, stripControls } from '../util/text.js';
-import { stripPrivateUse, type SpanTable } from './inline.js';
-import { cleanText, inlineText } from './plain.js';
+import { collapseWhitespace } from '../util/text.js';
+import type { SpanTable } from './inline.js';
+import { cleanText } from './plain.js';
 import { hasCjk, letterUnits } from './chars.js';
 import { dropsSubject } from './dropped-subject.js';
 import { namesWhatItPointsAt, pointsBack, pointsBackWithin, ruleFor, type Rules } from './tone.js';
@@ -143,45 +142,6 @@ export function looksLikeOutput(text: string, spans: SpanTable, minLength = 8): 
   return visible >= minLength && letters / visible < 0.45;
 }
 
-/** The one short line of a code block, to complete a lead-in ("Run: `docker compose up -d`"). */
-/** A paragraph that is only display math (`$$…$$`, `\[…\]`): what "… is" announces. */
-export function isMathBlock(t: Token | undefined): boolean {
-  if (!t || t.type !== 'paragraph') return false;
-  const raw = (t as Tokens.Paragraph).text.trim();
-  return /^(\$\$|\\\\?\[)[\s\S]*(\$\$|\\\\?\])$/.test(raw);
-}
-
-/** Past this many characters a display formula is no part of a point: the words announcing it go with it. */
-const MAX_FORMULA = 60;
-
-/** A display formula short enough to show in the point announcing it, read as text; none unreadable. */
-export function shortFormula(t: Token | undefined, spans: SpanTable): string | undefined {
-  if (!isMathBlock(t)) return undefined;
-  const text = prose(inlineText((t as Tokens.Paragraph).tokens, spans), spans);
-  return text && !spans.hasUnreadable(text) && spans.visibleLength(text) <= MAX_FORMULA ? text : undefined;
-}
-
-export function shortCodeLine(t: Token | undefined): string | undefined {
-  if (!t || t.type !== 'code') return undefined;
-  const lines = (t as Tokens.Code).text.split('\n').filter((l) => l.trim());
-  if (lines.length !== 1) return undefined;
-  const line = stripControls(stripPrivateUse(lines[0]!.trim()));
-  // A bare path, a figure, "[1]+ Suspended", a version ("v20.19.0"), a prompt ("(.venv) me@host:~$")
-  // or a sentence a program wrote ("Successfully rebased …") is what a command printed, not the command.
-  return line.length <= 120 && !/^(?:\[|\d|\/[^\s]*$|v\d+\.\d)|[\w~/]\$$|^\p{Lu}[^]*\s[^]*\.$/u.test(line) ? line : undefined;
-}
-
-/**
- * A block of what a program printed after its command's block, across one lead-in ("Check the
- * version:" `node -v`, "You should see something like:" `v20.19.0`): a block without a language,
- * unless it reads as a command (a lower-case program name, not a version like
- * "go1.22.4", then its arguments).
- */
-export function printedAfterCommand(code: Token | undefined, beforeLeadIn: Token | undefined): boolean {
-  if (code?.type !== 'code' || beforeLeadIn?.type !== 'code' || (code as Tokens.Code).lang) return false;
-  return !/^(?:\.{0,2}\/)?[a-z][\w-]*(?:\.[a-z]+)*(?:\s+\S|$)/.test((code as Tokens.Code).text.trim());
-}
-
 export interface Walk {
   locale: string;
   spans: SpanTable;
@@ -196,6 +156,9 @@ export interface Walk {
   nextGroup: number;
   /** Inside a section that sums the note up ("Summary", "In short", "まとめ"). */
   inSummary: boolean;
+  /** The note's last paragraph, its close: a paragraph's share of its own (`closeTaken`), not what its section left (inClose). */
+  closeAt?: number;
+  closeTaken?: number;
   /** Item names used in more than one list of the note. */
   fieldLabels: Set<string>;
   /** Each record's key by the index of its list ("+86" under "China"; '' where the heading alone names it): record-point.ts recordKeys. */
@@ -288,7 +251,16 @@ export function sectionShare(sections: number): number {
  */
 export function full(w: Walk): boolean {
   if (w.inSummary) return w.perSection >= Math.max(w.sectionShare, SUMMARY_SHARE);
+  if (inClose(w)) return (w.closeTaken ?? 0) >= SENTENCES_PER_PARAGRAPH;
   return w.perSection >= sectionLimit(w) || w.out.length >= (w.maxCandidates ?? MAX_CANDIDATES);
+}
+
+/**
+ * Whether the walk reads the note's close, where a writer concludes: a section's share counted from its start had cut a
+ * long last section's close after its first sentences, or left it unread (issue 23). A dialogue's turns keep their shares.
+ */
+function inClose(w: Walk): boolean {
+  return w.block === w.closeAt && w.maxCandidates === undefined;
 }
 
 /**
@@ -331,7 +303,8 @@ export function madeFrom(w: Walk, made: Candidate | undefined, last: boolean, sa
 
 export function push(w: Walk, c: Omit<Candidate, 'pos' | 'block' | 'section'>): void {
   if (full(w)) return;
-  w.perSection++;
+  if (inClose(w)) w.closeTaken = (w.closeTaken ?? 0) + 1;
+  else w.perSection++;
   w.out.push(candidateOf(c, w.pos++, w.block, w.section, w.inSummary || c.sumsUp));
 }
 

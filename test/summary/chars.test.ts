@@ -4,8 +4,11 @@ import { asciiCase, hasCjk, hasNumber, letterUnits, LOWER_ASCII, NOT_ASCII, word
 import { hasScripts } from '../../src/summary/sup-sub.js';
 
 // Letters of several scripts, marks, digits of other scripts, astral letters and digits, lone surrogates.
-const pieces = ["'", '’', '-', 'カ', '\u{20000}', 'a', 'Z', '9', ' ', 'é', 'e\u0301', 'ß', '中', 'の', 'ं', 'न', '٣', 'Ⅻ', '½', '😀', '𝑥', '𝟘', '\uD835', '\uDC65', '\u00A0', '_', '#'];
+const pieces = ["'", '’', '-', 'カ', 'ー', 'ｰ', '〆', '\u{20000}', 'a', 'Z', '9', ' ', 'é', 'e\u0301', 'ß', '中', 'の', 'ं', 'न', '٣', 'Ⅻ', '½', '😀', '𝑥', '𝟘', '\uD835', '\uDC65', '\u00A0', '_', '#'];
 const text = fc.array(fc.oneof(fc.constantFrom(...pieces), fc.string({ unit: 'grapheme', maxLength: 6 }), fc.string({ unit: 'binary', maxLength: 4 })), { maxLength: 30 }).map((p) => p.join(''));
+
+/** Han, Hiragana, Katakana, and the letters only they use (Script_Extensions: ー, ｰ, 〆, 〱…). */
+const CJK_CHAR = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]|(?=\p{L})[\p{Script_Extensions=Han}\p{Script_Extensions=Hiragana}\p{Script_Extensions=Katakana}]/u;
 
 describe('counting characters by Unicode category', () => {
   it('counts the UTF-16 units of letters as removing \\p{L} does, for any text', () => {
@@ -26,17 +29,17 @@ describe('counting characters by Unicode category', () => {
     );
   });
 
-  it('finds Han, Hiragana or Katakana where the script classes do, for any text', () => {
+  it('finds Han, Hiragana or Katakana (and the letters only they use) where the script classes do, for any text', () => {
     fc.assert(
       fc.property(text, (s) => {
-        expect(hasCjk(s)).toBe(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u.test(s));
+        expect(hasCjk(s)).toBe(CJK_CHAR.test(s));
       }),
       { numRuns: 3000 },
     );
   });
 
   it('counts words and CJK characters as the regexes wordCount used did, for any text', () => {
-    const cjkChars = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu;
+    const cjkChars = new RegExp(CJK_CHAR.source, 'gu');
     fc.assert(
       fc.property(text, (s) => {
         const words = (s.replace(cjkChars, ' ').match(/\p{L}[\p{L}\p{M}\p{N}'’-]*/gu) ?? []).length;
@@ -44,6 +47,15 @@ describe('counting characters by Unicode category', () => {
       }),
       { numRuns: 3000 },
     );
+  });
+});
+
+describe('the prolonged sound mark ー', () => {
+  // A letter of no script of its own (Script=Common) that only kana use: inside a katakana word, never a word of its own
+  // beside it (issue 23, llama-4-ja). Text written for this test.
+  it('is a character of the katakana word it is in, full width or half', () => {
+    expect(wordsAndCjk('データとサーバーのｻｰﾊﾞｰ')).toEqual({ words: 0, cjk: 14 });
+    expect(hasCjk('ー')).toBe(true);
   });
 });
 

@@ -26,7 +26,7 @@ describe('the CJK terms of a text', () => {
   // The pairs as the summary first found them: a regex over runs of the three scripts, pairs of UTF-16 units.
   const byPattern = (text: string): string[] => {
     const out = new Set<string>();
-    text.replace(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]+/gu, (run) => {
+    text.replace(/(?:[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]|(?=\p{L})[\p{Script_Extensions=Han}\p{Script_Extensions=Hiragana}\p{Script_Extensions=Katakana}])+/gu, (run) => {
       for (let i = 0; i + 1 < run.length || i === 0; i++) {
         const pair = run.slice(i, i + 2);
         if (![...pair].every((c) => /[\u3041-\u3096\u309d-\u309f]/.test(c))) out.add(pair);
@@ -35,7 +35,7 @@ describe('the CJK terms of a text', () => {
     });
     return [...out];
   };
-  const pieces = ['中', '文', 'の', 'す', 'ます', 'カ', 'ナ', '𠀀', '𪜀', '々', '。', '、', ' ', '「', '」', 'ゝ', 'ゟ', '\uD840'];
+  const pieces = ['中', '文', 'の', 'す', 'ます', 'カ', 'ナ', 'ー', 'ｰ', '〆', '𠀀', '𪜀', '々', '。', '、', ' ', '「', '」', 'ゝ', 'ゟ', '\uD840'];
 
   it('are the overlapping pairs of each run, kana-only pairs left out, for any text of those scripts', () => {
     fc.assert(
@@ -45,6 +45,20 @@ describe('the CJK terms of a text', () => {
       }),
       { numRuns: 3000 },
     );
+  });
+});
+
+describe('Japanese words written with the prolonged sound mark ー', () => {
+  // ー is inside a katakana word (Script=Common, used only by kana): read as a break, it cut "ザッカーバーグ" into ザッ, ッカ,
+  // バ, グ…, and the kana left alone ("ス" of ソース, リリース) weighed as a subject (issue 23, llama-4-ja). Text written for this test.
+  it('are read whole, as pairs across the mark, with no kana standing alone', () => {
+    const terms = [...termsOf('ザッカーバーグはクローズドソースのサーバーを選んだ。', new SpanTable(), undefined, 'ja')];
+    expect(terms).toEqual(expect.arrayContaining(['カー', 'ーバ', 'バー', 'ーグ', 'ロー', 'ーズ', 'ソー', 'ース', 'サー']));
+    expect(terms.filter((t) => t.length === 1)).toEqual([]);
+  });
+
+  it('in half-width katakana too', () => {
+    expect([...termsOf('ｻｰﾊﾞｰ', new SpanTable(), undefined, 'ja')]).toEqual(['ｻｰ', 'ｰﾊ', 'ﾊﾞ', 'ﾞｰ']);
   });
 });
 
