@@ -42,7 +42,7 @@ const filterSchema = z
 
 export type Filter = z.output<typeof filterSchema>;
 
-const platformSchema = z.enum(['console', 'discord', 'telegram']);
+export const platformSchema = z.enum(['console', 'discord', 'telegram']);
 export type Platform = z.output<typeof platformSchema>;
 
 const routeSchema = z

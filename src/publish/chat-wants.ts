@@ -8,7 +8,8 @@
  * no /subscribe to resume it (`sync --once` reads no commands): each start tries it again, and a refusal
  * pauses it again (docs/operations.md).
  */
-import type { Route } from '../config/schema.js';
+import { z } from 'zod';
+import { platformSchema, type Route } from '../config/schema.js';
 import { openIn, openInArgs } from '../store/open-outbox.js';
 import { errorText } from '../errors.js';
 import type { Logger } from '../log.js';
@@ -33,22 +34,39 @@ function routesNow(d: ChatWantsDeps): Route[] {
 }
 
 /**
- * Whether `target` wants the note or family `postId` now, judged as if every platform were configured
- * (a parked post follows its note as one queued in an outage does); undefined when its record is gone. The one rule for
- * a waiting post and for a waiting digest's line (callOffUnwanted).
+ * The chats that want the note or family `postId` now, judged as if `platforms` were all configured (a parked post
+ * follows its note as one queued in an outage does); undefined when its record is gone.
  */
-function wantsNow(d: ChatWantsDeps, routes: readonly Route[], target: Target, postId: string): boolean | undefined {
-  const every = new Set([target.platform, ...routes.map((r) => r.platform)]);
-  const key = targetKey(target);
+function chatsWanting(d: ChatWantsDeps, routes: readonly Route[], platforms: ReadonlySet<string>, postId: string): Set<string> | undefined {
   const subscriptions = d.store.subscriptions();
   if (postId.startsWith(FAMILY_PREFIX)) {
     const notes = d.store.familyNotes(postId.slice(FAMILY_PREFIX.length));
     if (!notes.length) return undefined;
     const live = liveMembers(notes);
-    return familyTargets(live.length ? live : notes, routes, subscriptions, every).some((ft) => targetKey(ft.target) === key);
+    return new Set(familyTargets(live.length ? live : notes, routes, subscriptions, platforms).map((ft) => targetKey(ft.target)));
   }
   const note = d.store.getNote(postId);
-  return note && routeTargets(note.info, routes, subscriptions, every).some((t) => targetKey(t) === key);
+  return note && new Set(routeTargets(note.info, routes, subscriptions, platforms).map(targetKey));
+}
+
+/** Whether a chat wants a note or family now: true, false, or undefined when its record is gone. */
+type WantsNow = (target: Target, postId: string) => boolean | undefined;
+
+/**
+ * The one rule for a waiting post and for a waiting digest's line (callOffUnwanted), for one pass: whether `target`
+ * wants `postId` now, judged as if its platform and every route's were configured. What a note or family's record
+ * says is read once per platform and pass, not once per waiting delivery (a start after an outage found thousands
+ * waiting for a few notes, each re-reading its family: issue 24); nothing a pass changes (outbox rows, digest
+ * lines) is what the answer reads (notes, families, routes, subscriptions).
+ */
+function wantsNowIn(d: ChatWantsDeps, routes: readonly Route[]): WantsNow {
+  const routePlatforms = routes.map((r) => r.platform);
+  const wanting = new Map<string, Set<string> | undefined>();
+  return (target, postId) => {
+    const key = `${target.platform}\n${postId}`;
+    if (!wanting.has(key)) wanting.set(key, chatsWanting(d, routes, new Set([target.platform, ...routePlatforms]), postId));
+    return wanting.get(key)?.has(targetKey(target));
+  };
 }
 
 /** Why a waiting post or digest its chat no longer wants is called off (its outbox row's reason). */
@@ -62,16 +80,14 @@ const UNWANTED = 'the chat no longer wants it (unsubscribed, or its route remove
  * change never takes back what went out (README, Edits).
  */
 function callOffUnwanted(d: ChatWantsDeps, routes: readonly Route[], only?: Target): number {
-  const ids = d.store
-    .sql(`SELECT id FROM outbox WHERE ${openIn(only)} AND status = 'pending' AND kind IN ('post', 'digest') ORDER BY id`)
-    .pluck()
-    .all(...openInArgs(only))
-    .filter((id): id is number => typeof id === 'number');
+  const wantsNow = wantsNowIn(d, routes);
   let changed = 0;
-  for (const id of ids) {
+  for (const waiting of waitingPostsAndDigests(d, only)) {
+    if (waitingPostWanted(waiting, wantsNow)) continue;
+    const id = waiting.id;
     const row = d.store.outboxRow(id);
-    if (row?.kind === 'digest') changed += dropUnwantedLines(d, routes, id, row.target, row.payload.items);
-    if (row?.kind !== 'post' || !row.noteId || wantsNow(d, routes, row.target, row.noteId) !== false) continue;
+    if (row?.kind === 'digest') changed += dropUnwantedLines(d, wantsNow, id, row.target, row.payload.items);
+    if (row?.kind !== 'post' || !row.noteId || wantsNow(row.target, row.noteId) !== false) continue;
     callOffSaying(d.store, d.log, id, UNWANTED);
     d.log.info({ delivery: id, note: row.noteId, target: targetKey(row.target) }, 'waiting post called off: its chat no longer wants it');
     changed++;
@@ -79,9 +95,36 @@ function callOffUnwanted(d: ChatWantsDeps, routes: readonly Route[], only?: Targ
   return changed;
 }
 
+/** What judging a waiting post needs of its row; a row not of this shape is read whole (`outboxRow`), as every row was. */
+const waitingRow = z.object({ id: z.number(), kind: z.enum(['post', 'digest']), noteId: z.string().nullable(), platform: platformSchema, chat: z.string(), thread: z.string() });
+type WaitingRow = z.output<typeof waitingRow> | { id: number; kind?: undefined };
+
+/** The waiting posts and digests (in `only`, else everywhere), oldest first: the columns a post is judged by, not its payload. */
+function waitingPostsAndDigests(d: ChatWantsDeps, only?: Target): WaitingRow[] {
+  const rows: unknown[] = d.store
+    .sql(`SELECT id, kind, note_id AS noteId, platform, chat, thread FROM outbox WHERE ${openIn(only)} AND status = 'pending' AND kind IN ('post', 'digest') ORDER BY id`)
+    .all(...openInArgs(only));
+  return rows.flatMap((r) => {
+    const row = waitingRow.safeParse(r);
+    if (row.success) return [row.data];
+    const id = z.object({ id: z.number() }).safeParse(r);
+    return id.success ? [{ id: id.data.id }] : [];
+  });
+}
+
+/**
+ * A waiting post its chat still wants (nearly every one, at a start after an outage): left as it is without reading
+ * and checking its payload (`outboxRow`), which was most of a start's time with thousands waiting (issue 24). A post
+ * it may not want, and every digest, is read whole and judged as before.
+ */
+function waitingPostWanted(w: WaitingRow, wantsNow: WantsNow): boolean {
+  if (w.kind !== 'post') return false;
+  return !w.noteId || wantsNow({ platform: w.platform, chat: w.chat, thread: w.thread }, w.noteId) !== false;
+}
+
 /** A waiting digest's lines its chat no longer wants taken out, or the digest called off when none is left; 1 when it changed. */
-function dropUnwantedLines(d: ChatWantsDeps, routes: readonly Route[], id: number, target: Target, items: readonly DigestItem[]): number {
-  const kept = items.filter((i) => wantsNow(d, routes, target, i.noteId) !== false);
+function dropUnwantedLines(d: ChatWantsDeps, wantsNow: WantsNow, id: number, target: Target, items: readonly DigestItem[]): number {
+  const kept = items.filter((i) => wantsNow(target, i.noteId) !== false);
   if (kept.length === items.length) return 0;
   const notes = items.filter((i) => !kept.includes(i)).map((i) => i.noteId);
   if (kept.length) d.store.upkeep.setWaitingDigestItems(id, kept);
