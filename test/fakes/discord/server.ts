@@ -32,6 +32,7 @@ import {
 import { formErrorBody, validateChoices, validateMessage, type EmbedLike } from './limits.js';
 import { until } from '../../helpers/until.js';
 import { pingsOf, type Pings } from './mentions.js';
+import { HeldHandshakes } from './held-handshakes.js';
 import { ALL_FAKE_PERMISSIONS, bitsOf, computeOverwrites, type FakePermission } from './permissions.js';
 
 export interface FakeChannel {
@@ -205,6 +206,8 @@ export class FakeDiscord {
   }
   /** While down, every connection is cut at once, REST and gateway alike, as in an outage. */
   private isDown = false;
+  /** Gateway connections held in their opening handshake, reset when the test says (held-handshakes.ts). */
+  readonly handshakes = new HeldHandshakes();
   readonly webhooks = new Map<string, { token: string; channelId: string }>();
 
   private server?: Server;
@@ -280,6 +283,7 @@ export class FakeDiscord {
     this.wss = new WebSocketServer({ noServer: true });
     this.server.on('upgrade', (req, sock, head) => {
       if (this.isDown || !req.url?.startsWith('/gateway')) return sock.destroy();
+      if (this.handshakes.holding) return this.handshakes.hold(req.socket);
       this.wss!.handleUpgrade(req, sock, head, (ws) => this.onSocket(ws));
     });
     await new Promise<void>((r) => this.server!.listen(0, '127.0.0.1', r));
@@ -287,6 +291,7 @@ export class FakeDiscord {
   }
 
   async stop(): Promise<void> {
+    this.handshakes.reset(); // an upgraded connection would keep the server from closing
     for (const sh of this.shards.values()) sh.ws.terminate();
     this.wss?.close();
     this.server?.closeAllConnections();
