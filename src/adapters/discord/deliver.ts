@@ -22,6 +22,7 @@ import { DISCORD_CODES, DiscordMissingPermissionsError } from './errors.js';
 import { UnansweredForumPosts } from './forum-lookup.js';
 import { findUnrecordedPost, identityOf } from './history-lookup.js';
 import { showsOtherThan } from './shown.js';
+import { messageRef, THREAD_PREFIX, webhookMessageRef } from './message-refs.js';
 import { appliedTagsFor, bodyOf, channelPostBody, forumPostBody, threadNameOf, webhookPostBody } from './bodies.js';
 import { errorText } from '../../errors.js';
 
@@ -69,8 +70,6 @@ export interface ChannelFacts {
 }
 
 const FORUM_TYPES = new Set<number>([ChannelType.GuildForum, ChannelType.GuildMedia]);
-/** Forum posts are threads: their message id is the thread's id, kept with this prefix. */
-const THREAD_PREFIX = 'thread:';
 /** How long a channel's type and tags are trusted before asking again (tags change rarely). */
 const CHANNEL_TTL_MS = 5 * 60_000;
 /** How long a post's nonce is trusted to catch a resend: Discord checks "the past few minutes" (message.mdx, Create Message). */
@@ -89,22 +88,6 @@ export interface DiscordDelivery {
   pin(target: Target, messageId: string, ctx: SendContext): Promise<void>;
   unpin(target: Target, messageId: string, ctx: SendContext): Promise<void>;
   resendGuard(target: Target): ResendGuard;
-}
-
-/** Where a posted message lives: a forum post's is its thread's starter message, whose id is the thread's. */
-function messageRef(target: Target, messageId: string): { channel: string; message: string } {
-  if (messageId.startsWith(THREAD_PREFIX)) {
-    const thread = messageId.slice(THREAD_PREFIX.length);
-    return { channel: thread, message: thread };
-  }
-  return { channel: target.thread || target.chat, message: messageId };
-}
-
-/** A webhook's message in a thread is only found with `?thread_id=` (webhook.mdx, Edit/Delete Webhook Message). */
-function webhookMessageRef(target: Target, messageId: string) {
-  const thread = messageId.startsWith(THREAD_PREFIX) ? messageId.slice(THREAD_PREFIX.length) : target.thread;
-  const id = messageId.startsWith(THREAD_PREFIX) ? thread : messageId;
-  return { id, thread, query: thread ? new URLSearchParams({ thread_id: thread }) : undefined };
 }
 
 export function createDiscordDelivery(o: DiscordDeliveryOptions): DiscordDelivery {
