@@ -22,6 +22,7 @@ import { DISCORD_CODES, DiscordMissingPermissionsError } from './errors.js';
 import { UnansweredForumPosts } from './forum-lookup.js';
 import { findUnrecordedPost, identityOf } from './history-lookup.js';
 import { showsOtherThan } from './shown.js';
+import { ChannelPosts } from './create-message.js';
 import { messageRef, THREAD_PREFIX, webhookMessageRef } from './message-refs.js';
 import { appliedTagsFor, bodyOf, channelPostBody, forumPostBody, threadNameOf, webhookPostBody } from './bodies.js';
 import { errorText } from '../../errors.js';
@@ -106,6 +107,7 @@ class DiscordRestDelivery implements DiscordDelivery {
   /** Webhooks found (by Discord's 220001) to point at a forum: their posts need a thread name. */
   private readonly forumWebhooks = new Set<string>();
   private readonly forumSends: UnansweredForumPosts;
+  private readonly channelPosts: ChannelPosts;
   /** Delivery → the post Discord already has, found after its answer was lost, whose edit to the newest state has not gone through yet. */
   private readonly unrefreshed = new Map<number, string>();
 
@@ -114,6 +116,7 @@ class DiscordRestDelivery implements DiscordDelivery {
     this.log = o.log;
     this.templates = o.templates ?? Templates.defaults();
     this.forumSends = new UnansweredForumPosts(o.rest, o.botUserId ?? (() => undefined));
+    this.channelPosts = new ChannelPosts(o.rest);
   }
 
   private async channelFacts(id: string, signal?: AbortSignal): Promise<ChannelFacts> {
@@ -223,10 +226,10 @@ class DiscordRestDelivery implements DiscordDelivery {
     return { messageId: found ?? (await this.channelPost(target, channel, body, message, ctx)), ...crosspost };
   }
 
-  /** Create Message; a resend answered with its first send's message showing an older state of the note edits it. */
+  /** Create Message; a resend answered with its first send's message showing an older state of the note edits it (create-message.ts). */
   private async channelPost(target: Target, channel: string, body: RESTPostAPIChannelMessageJSONBody, message: OutgoingMessage, ctx: SendContext): Promise<string> {
-    const answer = (await this.rest.post(Routes.channelMessages(channel), { body, signal: ctx.signal })) as APIMessage;
-    return showsOtherThan(answer, body) ? this.refreshAnswer(target, answer.id, message, ctx, 'the post was answered with the message its first send made (its nonce), which shows an older state of the note: edited to show it now') : answer.id;
+    const { message: answer, maybeReplay } = await this.channelPosts.create(channel, body, ctx.signal);
+    return maybeReplay && showsOtherThan(answer, body) ? this.refreshAnswer(target, answer.id, message, ctx, 'the post was answered with the message its first send made (its nonce), which shows an older state of the note: edited to show it now') : answer.id;
   }
 
   /**
