@@ -39,7 +39,10 @@ class UnreadableDiscordAnswer extends Error {
 const UNANSWERED_KEPT = 1_000;
 
 export class ChannelPosts {
-  /** `channel nonce` of posts sent from this process whose answer never came: their next send is a resend. */
+  /**
+   * `channel nonce` of posts sent from this process with no message in answer yet (no answer, or any failure: a 5xx
+   * may have made it; a refusal is kept too, its next answer compared as a replay's): their next send is a resend.
+   */
   private readonly unanswered = new Set<string>();
 
   constructor(private readonly rest: REST) {}
