@@ -20,6 +20,7 @@ import { commandsHash, discordCommandPayloads } from './commands.js';
 import { classifyDiscordError } from './errors.js';
 import { boundedRestOptions } from './calls.js';
 import { missingForPosting } from './permissions.js';
+import { ShardsKeepingErrorListeners } from './gateway-shards.js';
 import { listeners, type Listeners } from '../../util/listeners.js';
 
 export interface DiscordAdapterOptions {
@@ -145,16 +146,23 @@ export interface DiscordAdapter extends ChatAdapter {
   client: Client;
 }
 
-export function createDiscordAdapter(o: DiscordAdapterOptions): DiscordAdapter {
-  const log = o.log.child({ platform: 'discord' });
-  const client = new Client({
+/** The discord.js client: the Guilds intent only, every REST call bounded (calls.ts), no mention pinging anyone. */
+function discordClient(o: DiscordAdapterOptions, log: Logger): Client {
+  return new Client({
     intents: [GatewayIntentBits.Guilds],
     // discord.js 14 connects one shard unless told otherwise (ClientOptions `shardCount` = 1), and Discord closes a session holding more than
     // 2,500 guilds with 4011 Sharding required (events/gateway.mdx, Sharding). 'auto' takes the count Get Gateway Bot recommends (`shards`).
     shards: 'auto',
     rest: { ...queueOptions(o.config.api, o.config.rateLimitWaitMaxMs), globalRequestsPerSecond: o.config.globalRequestsPerSecond, ...boundedRestOptions(o.callTimeoutMs, (line, fields) => log.warn(fields, line)) },
     allowedMentions: { parse: [] },
+    // A connection a shard lets go of while it is still being made must not end the process when it fails (gateway-shards.ts).
+    ws: { buildStrategy: (manager) => new ShardsKeepingErrorListeners(manager, log) },
   });
+}
+
+export function createDiscordAdapter(o: DiscordAdapterOptions): DiscordAdapter {
+  const log = o.log.child({ platform: 'discord' });
+  const client = discordClient(o, log);
   const missingPermissions = missingPermissionsIn(client);
   const offered = new OfferedNotes(); // short keys of long note ids in autocomplete choices
   const delivery = createDiscordDelivery({

@@ -22,7 +22,9 @@ import { DISCORD_CODES, DiscordMissingPermissionsError } from './errors.js';
 import { UnansweredForumPosts } from './forum-lookup.js';
 import { findUnrecordedPost, identityOf } from './history-lookup.js';
 import { showsOtherThan } from './shown.js';
-import { appliedTagsFor, bodyOf, channelPostBody, forumPostBody, THREAD_PREFIX, threadNameOf, webhookPostBody } from './bodies.js';
+import { ChannelPosts } from './create-message.js';
+import { messageRef, THREAD_PREFIX, webhookMessageRef } from './message-refs.js';
+import { appliedTagsFor, bodyOf, channelPostBody, forumPostBody, threadNameOf, webhookPostBody } from './bodies.js';
 import { findLostSend } from './lost-send.js';
 import { errorText } from '../../errors.js';
 
@@ -91,22 +93,6 @@ export interface DiscordDelivery {
   findLostSend(target: Target, sent: LostSend, ctx: SendContext): Promise<LostSendFound>;
 }
 
-/** Where a posted message lives: a forum post's is its thread's starter message, whose id is the thread's. */
-function messageRef(target: Target, messageId: string): { channel: string; message: string } {
-  if (messageId.startsWith(THREAD_PREFIX)) {
-    const thread = messageId.slice(THREAD_PREFIX.length);
-    return { channel: thread, message: thread };
-  }
-  return { channel: target.thread || target.chat, message: messageId };
-}
-
-/** A webhook's message in a thread is only found with `?thread_id=` (webhook.mdx, Edit/Delete Webhook Message). */
-function webhookMessageRef(target: Target, messageId: string) {
-  const thread = messageId.startsWith(THREAD_PREFIX) ? messageId.slice(THREAD_PREFIX.length) : target.thread;
-  const id = messageId.startsWith(THREAD_PREFIX) ? thread : messageId;
-  return { id, thread, query: thread ? new URLSearchParams({ thread_id: thread }) : undefined };
-}
-
 export function createDiscordDelivery(o: DiscordDeliveryOptions): DiscordDelivery {
   return new DiscordRestDelivery(o);
 }
@@ -123,6 +109,7 @@ class DiscordRestDelivery implements DiscordDelivery {
   /** Webhooks found (by Discord's 220001) to point at a forum: their posts need a thread name. */
   private readonly forumWebhooks = new Set<string>();
   private readonly forumSends: UnansweredForumPosts;
+  private readonly channelPosts: ChannelPosts;
   /** Delivery → the post Discord already has, found after its answer was lost, whose edit to the newest state has not gone through yet. */
   private readonly unrefreshed = new Map<number, string>();
 
@@ -131,6 +118,7 @@ class DiscordRestDelivery implements DiscordDelivery {
     this.log = o.log;
     this.templates = o.templates ?? Templates.defaults();
     this.forumSends = new UnansweredForumPosts(o.rest, o.botUserId ?? (() => undefined));
+    this.channelPosts = new ChannelPosts(o.rest);
   }
 
   private async channelFacts(id: string, signal?: AbortSignal): Promise<ChannelFacts> {
@@ -240,10 +228,10 @@ class DiscordRestDelivery implements DiscordDelivery {
     return { messageId: found ?? (await this.channelPost(target, channel, body, message, ctx)), ...crosspost };
   }
 
-  /** Create Message; a resend answered with its first send's message showing an older state of the note edits it. */
+  /** Create Message; a resend answered with its first send's message showing an older state of the note edits it (create-message.ts). */
   private async channelPost(target: Target, channel: string, body: RESTPostAPIChannelMessageJSONBody, message: OutgoingMessage, ctx: SendContext): Promise<string> {
-    const answer = (await this.rest.post(Routes.channelMessages(channel), { body, signal: ctx.signal })) as APIMessage;
-    return showsOtherThan(answer, body) ? this.refreshAnswer(target, answer.id, message, ctx, 'the post was answered with the message its first send made (its nonce), which shows an older state of the note: edited to show it now') : answer.id;
+    const { message: answer, maybeReplay } = await this.channelPosts.create(channel, body, ctx.signal);
+    return maybeReplay && showsOtherThan(answer, body) ? this.refreshAnswer(target, answer.id, message, ctx, 'the post was answered with the message its first send made (its nonce), which shows an older state of the note: edited to show it now') : answer.id;
   }
 
   /**

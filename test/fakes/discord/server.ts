@@ -6,7 +6,9 @@
  * creator renaming and archiving them), permissions per operation and per channel (overwrites,
  * permissions.ts; `app_permissions` on interactions), embeds dropped without Embed Links, who a
  * message pings (mentions.ts), forums that require tags, crossposts and their hourly limit, webhooks
- * in threads and forums, and shards (4011 for a session holding too many guilds).
+ * in threads and forums, shards (4011 for a session holding too many guilds), ids that say when they were made
+ * (snowflakes), links stored canonical (opt-in: `canonicalUrls`) and gateway connections held in their handshake
+ * (held-handshakes.ts).
  * Sources are cited beside each behaviour: `docs:` paths are files of discord/discord-api-docs
  * (developers/…), fetched at c98d64b.
  */
@@ -32,6 +34,7 @@ import {
 import { formErrorBody, validateChoices, validateMessage, type EmbedLike } from './limits.js';
 import { until } from '../../helpers/until.js';
 import { pingsOf, type Pings } from './mentions.js';
+import { HeldHandshakes } from './held-handshakes.js';
 import { ALL_FAKE_PERMISSIONS, bitsOf, computeOverwrites, type FakePermission } from './permissions.js';
 
 export interface FakeChannel {
@@ -102,6 +105,21 @@ export interface InteractionResponse {
   at: number;
 }
 
+/** A link as the WHATWG URL parser writes it: non-ASCII path percent-encoded, an internationalised host in punycode. */
+const canonicalUrl = (u: string) => (URL.canParse(u) ? new URL(u).href : u);
+/** Markdown links' targets in a text (`[label](target)`), canonical. */
+const canonicalTargets = (text: string) => text.replace(/\]\((https?:\/\/[^\s)]+)\)/g, (_, u: string) => `](${canonicalUrl(u)})`);
+
+/** An embed with its link and the links in its text canonical (see `canonicalUrls`). */
+function canonicalLinks(e: EmbedLike): EmbedLike {
+  return {
+    ...e,
+    ...(e.url === undefined ? {} : { url: canonicalUrl(e.url) }),
+    ...(e.description === undefined ? {} : { description: canonicalTargets(e.description) }),
+    ...(e.fields === undefined ? {} : { fields: e.fields.map((f) => ({ ...f, value: canonicalTargets(f.value) })) }),
+  };
+}
+
 class Failure extends Error {
   constructor(
     readonly status: number,
@@ -112,8 +130,18 @@ class Failure extends Error {
   }
 }
 
-let snowflake = 1_300_000_000_000_000_000n;
-export const nextId = () => String(++snowflake);
+/** "Milliseconds since Discord Epoch, the first second of 2015 or 1420070400000" (docs: reference.mdx, Snowflakes). */
+const DISCORD_EPOCH_MS = 1_420_070_400_000n;
+let snowflake = 0n;
+/**
+ * An id as Discord makes one: the time it was made, `(ms - epoch) << 22`, then an increment (docs: reference.mdx,
+ * Snowflake ID Format Structure), so a message's id says when it was made; never less than the last one.
+ */
+export const nextId = (): string => {
+  const now = (BigInt(Date.now()) - DISCORD_EPOCH_MS) << 22n;
+  snowflake = snowflake >= now ? snowflake + 1n : now;
+  return String(snowflake);
+};
 
 export class FakeDiscord {
   readonly appId = '1100000000000000001';
@@ -192,6 +220,13 @@ export class FakeDiscord {
    * Create Message); after this window a resend with the same nonce is a new message.
    */
   nonceWindowMs = 5 * 60_000;
+  /**
+   * While true, a message's links (an embed's link, and the targets of markdown links in its text) are stored, and
+   * answered, as the WHATWG URL parser writes them (non-ASCII paths percent-encoded, hosts in punycode): Discord
+   * canonicalises the links it shows so ("This is called URL Canonicalization", discord/discord-api-docs#6239, a
+   * Discord engineer); whether a Create Message answer carries them so is not documented, so a test asks for it.
+   */
+  canonicalUrls = false;
   /** The bot's guild-level permissions (its role's); tests take some away, or deny them per channel with overwrites. */
   readonly permissions = new Set<FakePermission>(ALL_FAKE_PERMISSIONS);
   /** The bot's own role in every guild, which channel overwrites may name. */
@@ -205,6 +240,8 @@ export class FakeDiscord {
   }
   /** While down, every connection is cut at once, REST and gateway alike, as in an outage. */
   private isDown = false;
+  /** Gateway connections held in their opening handshake, reset when the test says (held-handshakes.ts). */
+  readonly handshakes = new HeldHandshakes();
   readonly webhooks = new Map<string, { token: string; channelId: string }>();
 
   private server?: Server;
@@ -280,6 +317,7 @@ export class FakeDiscord {
     this.wss = new WebSocketServer({ noServer: true });
     this.server.on('upgrade', (req, sock, head) => {
       if (this.isDown || !req.url?.startsWith('/gateway')) return sock.destroy();
+      if (this.handshakes.holding) return this.handshakes.hold(req.socket);
       this.wss!.handleUpgrade(req, sock, head, (ws) => this.onSocket(ws));
     });
     await new Promise<void>((r) => this.server!.listen(0, '127.0.0.1', r));
@@ -287,6 +325,7 @@ export class FakeDiscord {
   }
 
   async stop(): Promise<void> {
+    this.handshakes.reset(); // an upgraded connection would keep the server from closing
     for (const sh of this.shards.values()) sh.ws.terminate();
     this.wss?.close();
     this.server?.closeAllConnections();
@@ -335,6 +374,16 @@ export class FakeDiscord {
 
   messagesIn(channelId: string): FakeMessage[] {
     return this.messages.filter((m) => m.channel_id === channelId && !m.deleted);
+  }
+
+  /**
+   * Moves when a message was made by `byMs` (earlier when negative): its time and the id that says it (reference.mdx,
+   * Snowflakes; the low 22 bits kept, so it stays unique). A test places a first send long before its resend, or after
+   * it, without waiting; the message must be one the bot has not learned the id of (its answer lost).
+   */
+  moveMadeAt(m: FakeMessage, byMs: number): void {
+    m.at += byMs;
+    m.id = String(((BigInt(m.at) - DISCORD_EPOCH_MS) << 22n) | (BigInt(m.id) & 0x3f_ffffn));
   }
 
   waitFor(pred: () => boolean, timeoutMs = 10_000, what = 'condition'): Promise<void> {
@@ -538,7 +587,10 @@ export class FakeDiscord {
     const flags = json.flags === undefined ? 0 : Number(json.flags);
     if (!Number.isInteger(flags) || (flags & ~SETTABLE_FLAGS) !== 0) errors.push({ path: 'flags', code: 'MESSAGE_FLAGS_INVALID', message: 'Invalid message flags' });
     if (errors.length) throw new Failure(400, formErrorBody(errors));
-    const m: FakeMessage = { flags, id: nextId(), channel_id: channelId, content: json.content as string | undefined, embeds: (json.embeds as EmbedLike[]) ?? [], nonce: json.nonce as string | undefined, allowed_mentions: json.allowed_mentions, edits: 0, deleted: false, via, at: Date.now(), pings: pingsOf(json.content as string | undefined, json.allowed_mentions as Parameters<typeof pingsOf>[1], via) };
+    const embeds = ((json.embeds as EmbedLike[] | undefined) ?? []).map((e) => (this.canonicalUrls ? canonicalLinks(e) : e));
+    const text = json.content as string | undefined;
+    const content = this.canonicalUrls && text !== undefined ? canonicalTargets(text) : text;
+    const m: FakeMessage = { flags, id: nextId(), channel_id: channelId, content, embeds, nonce: json.nonce as string | undefined, allowed_mentions: json.allowed_mentions, edits: 0, deleted: false, via, at: Date.now(), pings: pingsOf(json.content as string | undefined, json.allowed_mentions as Parameters<typeof pingsOf>[1], via) };
     this.messages.push(m);
     return m;
   }
