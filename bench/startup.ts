@@ -84,9 +84,12 @@ export interface StartFigures {
   cpuByThread: { mainMs: number; endedThreadsMs: number; otherThreadsMs: number };
 }
 
-/** `notecast start` on `dir` until idle; resident memory at idle and again `laterMs` on (V8's memory reducer runs some seconds into idleness). */
-export async function startUntilIdle(dir: string, db: string, cwd: string, cli = CLI, laterMs = SETTLE_MS): Promise<StartFigures> {
-  const svc = new BenchService(['--notes', dir, '--db', db, '--config', path.join(cwd, 'bench.yaml')], cwd, {}, cli);
+/**
+ * `notecast start` on `dir` until idle; resident memory at idle and again `laterMs` on (V8's memory reducer runs some seconds into idleness).
+ * `nodeArgs`: node's own options before the CLI (BENCH_NODE_ARGS).
+ */
+export async function startUntilIdle(dir: string, db: string, cwd: string, cli = CLI, laterMs = SETTLE_MS, nodeArgs: readonly string[] = NODE_ARGS): Promise<StartFigures> {
+  const svc = new BenchService(['--notes', dir, '--db', db, '--config', path.join(cwd, 'bench.yaml')], cwd, {}, cli, nodeArgs);
   const threadsCpu = svc.threadsCpu();
   const ready = await svc.next((e) => e.event === 'ready', 1_800_000);
   const idle = await svc.idle(1_800_000);
@@ -99,6 +102,12 @@ export async function startUntilIdle(dir: string, db: string, cwd: string, cli =
 }
 
 const SETTLE_MS = Number(process.env.BENCH_SETTLE_MS ?? 30_000);
+/**
+ * Node options for every start the benchmark makes (`BENCH_NODE_ARGS`, space-separated), to tell apart where a part's CPU
+ * goes: `--no-concurrent-recompilation` compiles optimised code on the thread that asks for it, not on V8's own threads,
+ * so `cpuByThread.otherThreadsMs` less that run's is V8's background compilation (issue 31: most of it), the rest its GC.
+ */
+const NODE_ARGS = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
 
 /** Node's own start-up, to separate from ours. */
 async function nodeStartMs(cwd: string): Promise<number> {
@@ -183,6 +192,7 @@ export async function benchStartup(n = 35_000): Promise<Record<string, unknown>>
     loadAverage: os.loadavg().map((l) => Math.round(l * 10) / 10),
     notes: n,
     parseThreads: parserThreads(),
+    nodeArgs: NODE_ARGS,
     oneThreadBareParseMs: oneThreadParseMs,
     runs,
     targets: 'cold idle <= 2x the bare parse on the same threads, cold peak <= 400 MiB, idle RSS <= 160 MiB at idle; warm idle <= 3x bare scan',
