@@ -76,9 +76,11 @@ export function buildSummary(note: Note, tokens: readonly Token[], opts: Summary
   // take most of the room; the links the points leave room for come back after the points are chosen.
   const offered = summary.links;
   summary.links = [...offered];
-  while (summary.links.length && opts.maxChars - fixedChars(summary) < opts.maxChars * POINTS_SHARE) summary.links.pop();
+  // The footer is the same whatever links are shown: measured once, not once a link tried (issue 23).
+  const footer = summaryFooter(summary).length;
+  while (summary.links.length && opts.maxChars - fixedChars(summary, footer) < opts.maxChars * POINTS_SHARE) summary.links.pop();
   const leadChars = lead ? spans.visibleLength(lead.text) + POINT_OVERHEAD : 0;
-  const budget = { chars: opts.maxChars - fixedChars(summary) - leadChars, maxPoints: opts.maxPoints - (lead ? 1 : 0), maxPointChars: opts.maxPointChars };
+  const budget = { chars: opts.maxChars - fixedChars(summary, footer) - leadChars, maxPoints: opts.maxPoints - (lead ? 1 : 0), maxPointChars: opts.maxPointChars };
   // A sentence of the body the lead already says is not said again.
   const rest = lead ? candidates.filter((c) => !saysWithin(pointText(spans.expand(c.text)), lead.said)) : candidates;
   // A heading over the whole note names its subject as the title does.
@@ -87,7 +89,7 @@ export function buildSummary(note: Note, tokens: readonly Token[], opts: Summary
   summary.keyPoints = lead ? [spans.expand(lead.text), ...chosen] : chosen;
   // A note whose every sentence fell out (one long code span, math no table reads) still says something.
   if (!summary.keyPoints.length && budget.maxPoints > 0) summary.keyPoints = openingWords(tokens, spans, note.locale, opts.maxPointChars);
-  summary.links = linksThatFit(summary, offered, opts.maxChars - pointsChars(summary.keyPoints));
+  summary.links = linksThatFit(summary, footer, offered, opts.maxChars - pointsChars(summary.keyPoints));
   return summary;
 }
 
@@ -172,14 +174,10 @@ function leadProse(tokens: readonly Token[], spans: SpanTable): string {
   return parts.filter((p) => p.trim()).join(' ');
 }
 
-/**
- * Characters a rendering shows besides the points: title, links, footer and separators. A link
- * costs its text and four more on Telegram, the widest ("🔗", two UTF-16 units, a space, a break).
- */
 /** As many of the offered links, in order, as the room the points left holds (as the budget counts them). */
-function linksThatFit(summary: Summary, offered: Summary['links'], room: number): Summary['links'] {
+function linksThatFit(summary: Summary, footer: number, offered: Summary['links'], room: number): Summary['links'] {
   let n = summary.links.length;
-  while (n < offered.length && fixedChars({ ...summary, links: offered.slice(0, n + 1) }) <= room) n++;
+  while (n < offered.length && fixedChars({ title: summary.title, links: offered.slice(0, n + 1) }, footer) <= room) n++;
   return offered.slice(0, n);
 }
 
@@ -188,8 +186,13 @@ function pointsChars(points: readonly KeyPoint[]): number {
   return points.reduce((n, p) => n + p.reduce((m, run) => m + run.text.length, 0) + POINT_OVERHEAD, 0);
 }
 
-function fixedChars(s: Summary): number {
-  return s.title.length + summaryFooter(s).length + s.links.reduce((n, l) => n + l.text.length + 4, 0) + 8;
+/**
+ * Characters a rendering shows besides the points: title, links, footer and separators. A link
+ * costs its text and four more on Telegram, the widest ("🔗", two UTF-16 units, a space, a break).
+ * `footer`: the length of the summary's footer line (summaryFooter).
+ */
+function fixedChars(s: Pick<Summary, 'title' | 'links'>, footer: number): number {
+  return s.title.length + footer + s.links.reduce((n, l) => n + l.text.length + 4, 0) + 8;
 }
 
 export { POINT_OVERHEAD } from './select.js';

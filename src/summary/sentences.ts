@@ -134,7 +134,41 @@ export function mayEndBeforeLast(text: string): boolean {
   return false;
 }
 
+/** A text's sentences as split last, up to `limit`: `out` holds them all when shorter than it. */
+interface Split {
+  text: string;
+  locale: string;
+  limit: number;
+  out: readonly string[];
+}
+
+/**
+ * The last few splits: one text is split again within a note (a dialogue's turn read for whether it asks and
+ * whether it answers, dialogue.ts; a list item read for its lead's name and then as a point, lists.ts), and the
+ * segmenting was a sixth of a long dialogue's summary (issue 23). A small ring, as sentence-facts.ts keeps.
+ */
+const RECENT_SPLITS = 4;
+const recentSplits: Split[] = [];
+let nextSplit = 0;
+
+/**
+ * The sentences of `text`, at most `limit` of them. A split with a limit is the first sentences of the split
+ * without one: splitUpTo pushes a sentence once the piece after it does not join it, with a limit or without,
+ * and returns once it has `limit`. So one split serves any smaller limit, and any limit at all when it gave
+ * fewer sentences than its own.
+ */
 export function splitSentences(text: string, locale: string, limit = Infinity): string[] {
+  if (limit < 1) return splitUpTo(text, locale, limit); // no caller asks for none: what splitUpTo gives then (one sentence past its fast path) is not kept
+  for (const split of recentSplits) {
+    if (split.text === text && split.locale === locale && (split.limit >= limit || split.out.length < split.limit)) return split.out.slice(0, limit);
+  }
+  const out = splitUpTo(text, locale, limit);
+  recentSplits[nextSplit] = { text, locale, limit, out: out.slice() };
+  nextSplit = (nextSplit + 1) % RECENT_SPLITS;
+  return out;
+}
+
+function splitUpTo(text: string, locale: string, limit: number): string[] {
   // Nothing that can end a sentence before the last character: one sentence, no segmenter needed
   // (most list items and short paragraphs; the segmenter was a twentieth of a note's summary).
   const trimmed = text.trim();

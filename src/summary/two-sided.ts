@@ -22,9 +22,15 @@ function framed(sentence: string): { before: string; name: string; after: string
   return { before: clause.slice(0, last.index).trim(), name: last[0], after: clause.slice(last.index + last[0].length).trim() };
 }
 
+type Frame = ReturnType<typeof framed>;
+
 /** Whether two sentences are the two sides of one verdict: the same frame around two different names. */
 export function twoSided(a: string, b: string): boolean {
-  const x = framed(a), y = framed(b);
+  return framedAlike(framed(a), framed(b));
+}
+
+/** Whether two sentences' frames (framed) make them two sides of one verdict. */
+function framedAlike(x: Frame, y: Frame): boolean {
   if (!x || !y || x.name === y.name || x.after !== y.after) return false;
   // Spaced scripts: the same words right before the name ("pick", "nimmt", "فاختر"); CJK: the same words after it ("を選びましょう").
   const lastWord = (s: string) => s.split(/\s+/u).pop() ?? '';
@@ -36,11 +42,18 @@ export function twoSided(a: string, b: string): boolean {
  * the second side's place goes. Sides too long for one point stay as they were.
  */
 export function joinTwoSided(out: Candidate[], maxChars: number): void {
+  // Each sentence is the first side of one pair and the second of the one before: its frame, worked out as
+  // the first, serves as the second (a text of its own once joined). framed was most of this pass (issue 23).
+  let known: { text: string; frame: Frame } | undefined;
+  const frameOf = (text: string): Frame => (known?.text === text ? known.frame : framed(text));
   for (let k = out.length - 2; k >= 0; k--) {
     const a = out[k]!, b = out[k + 1]!;
     if (a.kind !== 'sentence' || b.kind !== 'sentence' || a.block !== b.block || a.turn || b.turn || b.pos !== a.pos + 1) continue;
     const text = CJK_CHAR.test(a.text.slice(-1)) ? `${a.text}${b.text}` : `${a.text} ${b.text}`;
-    if (codePoints(text) > maxChars || !twoSided(a.text, b.text)) continue;
+    if (codePoints(text) > maxChars) continue;
+    const second = frameOf(b.text), first = framed(a.text);
+    known = { text: a.text, frame: first };
+    if (!framedAlike(first, second)) continue;
     out.splice(k, 2, { ...a, text, closing: a.closing || b.closing });
   }
 }

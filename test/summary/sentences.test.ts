@@ -34,3 +34,35 @@ describe('whether a paragraph may hold more than one sentence (splitSentences, b
     );
   });
 });
+
+describe('a text split again (splitSentences keeps its last splits)', () => {
+  // Words, stops, abbreviations, quotes and brackets, in the scripts the segmenter and the joins treat apart.
+  const words = ['Dr. Smith', 'e.g. this', 'It ran', 'v2.0 ships', '«Oui ? dit-il»', '(see. below)', '「雨です。」と', '中文', 'ok', '`x`!', '…', '"Done."'];
+  const stops = ['. ', '! ', '? ', '。', '！', '। ', ' ', ', ', '.\n'];
+  const text = fc.array(fc.tuple(fc.constantFrom(...words), fc.constantFrom(...stops)), { minLength: 1, maxLength: 12 }).map((p) => p.flat().join(''));
+  const limit = fc.oneof(fc.integer({ min: 1, max: 8 }), fc.constant(Infinity));
+  /** Splits enough other texts that no split of `text` is kept (a ring of up to eight). */
+  const forget = () => {
+    for (let k = 0; k < 8; k++) splitSentences(`Other text ${k}. Another one.`, 'en');
+  };
+
+  it('gives what a first split with that limit gives, whatever was split before it and with what limit', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(text, fc.constantFrom('en', 'ja', 'fr')), { minLength: 1, maxLength: 3 }), fc.array(fc.tuple(fc.nat(), limit), { minLength: 1, maxLength: 10 }), (texts, calls) => {
+        const fresh = calls.map(([i, n]) => {
+          const [t, locale] = texts[i % texts.length]!;
+          forget();
+          return splitSentences(t, locale, n);
+        });
+        forget();
+        calls.forEach(([i, n], k) => {
+          const [t, locale] = texts[i % texts.length]!;
+          const got = splitSentences(t, locale, n);
+          expect(got).toEqual(fresh[k]);
+          got.push('changed by its caller'); // a caller's array is its own: the kept split is not changed
+        });
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
