@@ -190,6 +190,7 @@ function skipStaleCommands(bot: Bot, u: TelegramUpdateDeps): void {
 /** Each command (and `/start`, which is `/help`), its text parsed by the command's own grammar. */
 function handleCommands(bot: Bot, u: TelegramUpdateDeps, offered: OfferedNotes): void {
   const { deps, log } = u;
+  const charged = chargedOnce();
   for (const cmd of [...COMMANDS.map((c) => c.definition.name), 'start']) {
     bot.command(cmd, async (ctx) => {
       const target = targetOf(ctx)!;
@@ -199,7 +200,7 @@ function handleCommands(bot: Bot, u: TelegramUpdateDeps, offered: OfferedNotes):
       const reply = await runCommand(
         command,
         { target, userId: String(ctx.from?.id ?? ctx.chat.id), locale: readerLocale(ctx.from?.language_code), chatLocale: readerLocale(ctx.from?.language_code), options: parseTextArgs(command.definition, ctx.match), unknownKeys: unknownKeys(command.definition, ctx.match), isAdmin: () => isAdmin(ctx) },
-        deps,
+        charged(ctx.update.update_id) ? deps : { ...deps, limiter: undefined },
       );
       if (reply.type === 'note') for (const r of reply.more) offered.remember(r.id);
       const { text, ...fields } = renderTelegramReply(reply);
@@ -208,6 +209,25 @@ function handleCommands(bot: Bot, u: TelegramUpdateDeps, offered: OfferedNotes):
       log.debug({ command: cmd, chat: target.chat, ms: Math.round(performance.now() - started) }, 'command answered');
     });
   }
+}
+
+/** Update ids remembered as having taken a rate-limit token (far more than are kept: kept-updates.ts). */
+const CHARGED_REMEMBERED = 1000;
+
+/**
+ * Whether a command's update is met for the first time, which alone takes one of its user's rate-limit tokens
+ * (`commands.burst`): a command kept while Telegram did not answer and handled again (kept-updates.ts) is the same
+ * command, and its tries must not spend the user's tokens (tester 32-1 F5's repro: "You are sending commands quickly"
+ * after a few tries through a 502 outage, and the /subscribe never run).
+ */
+function chargedOnce(): (updateId: number) => boolean {
+  const seen = new Set<number>();
+  return (updateId) => {
+    if (seen.has(updateId)) return false;
+    seen.add(updateId);
+    if (seen.size > CHARGED_REMEMBERED) seen.delete(seen.values().next().value!);
+    return true;
+  };
 }
 
 /** The buttons under a `/note` answer, and inline queries (`@bot words` in any chat). */
