@@ -205,7 +205,7 @@ export async function platformAdaptersOf(config: Config, env: Env, templates?: T
     const token = env.TELEGRAM_BOT_TOKEN;
     const { createTelegramAdapter } = await import('../adapters/telegram/adapter.js');
     platformAdapters.push(({ store, log: l, commandDeps }) =>
-      createTelegramAdapter({ token, config: config.telegram, webhookSecret: env.TELEGRAM_WEBHOOK_SECRET, callTimeoutMs: config.delivery.callTimeoutMs, state: store, deps: commandDeps, log: l, templates, groupWindowMs: windows.telegramGroupWindowMs }),
+      createTelegramAdapter({ token, config: config.telegram, webhookSecret: env.TELEGRAM_WEBHOOK_SECRET, callTimeoutMs: config.delivery.callTimeoutMs, retryDelays: config.delivery, state: store, deps: commandDeps, log: l, templates, groupWindowMs: windows.telegramGroupWindowMs }),
     );
   }
   return platformAdapters;

@@ -11,6 +11,13 @@ import type { GoneAnswers, GoneBook } from './outages.js';
 /** The store's meta key of the chats' "gone" answers (a JSON list of { chat, since, last, answers, threads }; chat: outages.ts goneChatKey). */
 const GONE_ANSWERS_KEY = 'chats.goneAnswers';
 
+/**
+ * A delivery still open: waiting, or being tried now. A chat's count stands while any of the posts that met its answers
+ * is open, and `status` lists it exactly then: a retry in flight (`sending`, its send and the getChat check under way)
+ * neither starts the count over nor takes the chat off the list (tester 32-1 F1: it blinked out for each retry).
+ */
+const OPEN: readonly string[] = ['pending', 'sending'];
+
 const entrySchema = z.object({ chat: z.string(), since: z.number(), last: z.number(), answers: z.number().int().positive(), threads: z.array(z.string()).default([]), deliveries: z.array(z.number().int()).default([]) });
 
 export function goneAnswersIn(store: Pick<Store, 'getMeta' | 'setMeta' | 'sql'>): GoneBook {
@@ -25,7 +32,7 @@ export function goneAnswersIn(store: Pick<Store, 'getMeta' | 'setMeta' | 'sql'>)
     },
     stillOpen: (deliveries) => {
       try {
-        return openAmong(store, deliveries, ['pending', 'sending']);
+        return openAmong(store, deliveries, OPEN);
       } catch {
         return undefined; // the store cannot answer now: the counts stand, asked again at the next answer
       }
@@ -43,9 +50,10 @@ function openAmong(store: Pick<Store, 'sql'>, deliveries: readonly number[], sta
 export type ChatSaidGone = z.infer<typeof entrySchema>;
 
 /**
- * The chats said to be gone whose answering deliveries still wait (`status`): a count whose posts were called off
- * (unsubscribed meanwhile) says nothing an operator could act on, and starts over at the chat's next answer.
+ * The chats said to be gone whose answering deliveries are still open (`status`), as the count itself stands: a count
+ * whose posts were called off (unsubscribed meanwhile) says nothing an operator could act on, and starts over at the
+ * chat's next answer.
  */
 export function chatsSaidGone(store: Pick<Store, 'getMeta' | 'sql'>): ChatSaidGone[] {
-  return metaList(store, GONE_ANSWERS_KEY, entrySchema).filter((e) => openAmong(store, e.deliveries, ['pending']).size > 0);
+  return metaList(store, GONE_ANSWERS_KEY, entrySchema).filter((e) => openAmong(store, e.deliveries, OPEN).size > 0);
 }

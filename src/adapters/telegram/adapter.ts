@@ -28,6 +28,7 @@ import { WEBHOOK_STATE_KEY, WebhookWatch } from './webhook-watch.js';
 import { KeptUpdates } from './kept-updates.js';
 import type { OwedReply } from './owed-replies.js';
 import { owedSender, type KeptUnowed, type OwedSender } from './owed-sender.js';
+import { KeptRetry } from './kept-retry.js';
 import type { Update } from '@grammyjs/types';
 
 /** Updates handled at once across all chats. */
@@ -43,6 +44,8 @@ export interface TelegramAdapterOptions {
   log: Logger;
   /** Every Bot API call not answered within this long is aborted (`delivery.callTimeoutMs`); long polls get their own wait on top. */
   callTimeoutMs?: number;
+  /** The deliveries' backoff (`delivery.baseDelayMs`, `delivery.maxDelayMs`): kept updates are tried again on it (kept-retry.ts); 1 s to 15 min without. */
+  retryDelays?: { baseDelayMs: number; maxDelayMs: number } | undefined;
   /** The config's message templates (each chat's route's, else the global ones); the defaults without. */
   templates?: Templates | undefined;
   /**
@@ -150,7 +153,7 @@ function webhookMode(bot: Bot, o: TelegramAdapterOptions, log: Logger, kept: Kep
   };
   return {
     /** The server keeps what is owed once the update's handling ends (webhook.ts `settle`). */
-    kept: { unanswered: (updateId: number) => void unanswered.add(updateId), owe: (update: Update, reply: OwedReply) => void owed.set(update.update_id, reply) },
+    kept: { unanswered: (update: Update) => void unanswered.add(update.update_id), owe: (update: Update, reply: OwedReply) => void owed.set(update.update_id, reply) },
     async start(): Promise<void> {
       if (!o.config.webhook.url || !o.webhookSecret) throw new Error('telegram webhook mode needs telegram.webhook.url and TELEGRAM_WEBHOOK_SECRET');
       const { host, port, path, checkSeconds } = o.config.webhook;
@@ -163,7 +166,6 @@ function webhookMode(bot: Bot, o: TelegramAdapterOptions, log: Logger, kept: Kep
       const taken = server;
       watch = new WebhookWatch({ url, everyMs: checkSeconds * 1000, getInfo: () => bot.api.getWebhookInfo(), set, log, lastUpdateAt: () => taken.lastUpdateAt, onState: (s) => o.state.setMeta(WEBHOOK_STATE_KEY, JSON.stringify(s)) });
       watch.start();
-      void server.handleKept(); // those a run before kept (killed while Telegram did not answer)
     },
     async stop(): Promise<void> {
       watch?.stop();
@@ -174,20 +176,23 @@ function webhookMode(bot: Bot, o: TelegramAdapterOptions, log: Logger, kept: Kep
     /** Our server listens and, as far as the last check knows, Telegram sends to it. */
     healthy: () => !!server?.listening && !!watch?.ok,
     state: () => watch?.state,
-    /** Telegram reachable again: the webhook may have been taken meanwhile, so it is read back at once; kept updates are handled again. */
-    recheck: () => {
-      void watch?.check();
-      void server?.handleKept();
-    },
+    /** Telegram reachable again: the webhook may have been taken meanwhile, so it is read back at once. */
+    recheck: () => void watch?.check(),
+    /** Takes the kept updates up (kept-retry.ts: a start, Telegram serving a call, the timer). */
+    handleKept: () => server?.handleKept() ?? Promise.resolve(),
   };
 }
 
 /**
- * Polling mode: an update is confirmed by the next getUpdates, so one carried out whose reply got no answer keeps that
- * reply here at once (sent by OwedSender.replay). One not carried out is left to bot.catch: none is kept to run again.
+ * Polling mode: an update is confirmed by the next getUpdates, so one whose handling met Telegram not answering is kept
+ * here at once (taken up by OwedSender.replay): carried out, its reply alone; not carried out, handled again whole.
  */
 function pollingKept(kept: KeptUpdates, log: Logger): TelegramUpdateDeps['kept'] {
   return {
+    unanswered: (update) => {
+      kept.keep(update);
+      log.warn({ update: update.update_id }, 'telegram did not answer while this update was handled; it is handled again once Telegram answers');
+    },
     owe: (update, reply) => {
       kept.keep(update, reply);
       log.warn({ update: update.update_id, chat: reply.chat, mayShowTwice: reply.mayShowTwice }, 'update carried out; telegram did not confirm its reply, which is sent once Telegram answers (not the command again)');
@@ -195,9 +200,15 @@ function pollingKept(kept: KeptUpdates, log: Logger): TelegramUpdateDeps['kept']
   };
 }
 
-/** Polling mode: a webhook-mode run's kept updates not carried out are handled as new ones once polling runs. */
+/**
+ * Polling mode: kept updates not carried out (this mode's, or a webhook-mode run's) are handled as new ones once polling
+ * runs; a failure goes to bot.catch (updates.ts), as the runner's do, so one meeting Telegram not answering again is kept again.
+ */
 function keptUnowed(bot: Bot, polling: KeptPolling): KeptUnowed {
-  return { ready: () => polling.running, handle: (update: Update) => bot.handleUpdate(update) };
+  const handle = async (update: Update): Promise<void> => {
+    await bot.handleUpdate(update).catch((e: unknown) => (e instanceof BotError ? bot.errorHandler(e) : Promise.reject(e)));
+  };
+  return { ready: () => polling.running, handle };
 }
 
 /** Starts receiving updates by long polling (grammY's runner). */
@@ -214,6 +225,25 @@ function newBot(o: TelegramAdapterOptions, callTimeoutMs: number): Bot {
   return new Bot(o.token, { client: { apiRoot: o.config.apiRoot, timeoutSeconds: Math.ceil(callTimeoutMs / 1000) + LONG_POLL_SECONDS + 10 } });
 }
 
+/**
+ * How updates come in (polling or the webhook) and what waits for Telegram (kept-updates.ts): taken up at a start, when
+ * Telegram serves a call, and on a timer (kept-retry.ts). `asReply` runs a call as a command's reply (the stop signal).
+ */
+function receiving(bot: Bot, o: TelegramAdapterOptions, log: Logger, asReply: <T>(call: () => Promise<T>) => Promise<T>) {
+  const kept = new KeptUpdates(o.state, log, () => retry.kept());
+  const polling = new KeptPolling(() => receiveUpdates(bot, o, log), log);
+  const owed = owedSender(bot.api, kept, log, asReply, o.config.mode === 'webhook' ? undefined : keptUnowed(bot, polling));
+  const webhook = webhookMode(bot, o, log, kept, owed.send);
+  const replay = () => (o.config.mode === 'webhook' ? webhook.handleKept() : owed.replay());
+  const retry: KeptRetry = new KeptRetry({ pending: () => kept.list().length > 0, replay, delays: o.retryDelays ?? { baseDelayMs: 1000, maxDelayMs: 15 * 60_000 } });
+  // Telegram reachable again after no answer at all: the webhook is read back, and what is kept taken up.
+  const back = () => {
+    if (o.config.mode === 'webhook') webhook.recheck();
+    retry.served();
+  };
+  return { kept, polling, webhook, retry, back };
+}
+
 /** Deliveries, start and stop share the bot, the pacer and the reply signal; updates are handled in updates.ts. */
 export function createTelegramAdapter(o: TelegramAdapterOptions): TelegramAdapter {
   const callTimeoutMs = o.callTimeoutMs ?? 120_000;
@@ -225,14 +255,10 @@ export function createTelegramAdapter(o: TelegramAdapterOptions): TelegramAdapte
   let replies = new AbortController();
   // Calls made while handling an update are replies; they carry the stop signal into the pacer.
   const replyScope = new AsyncLocalStorage<AbortSignal>();
-  const kept = new KeptUpdates(o.state, log);
-  const polling = new KeptPolling(() => receiveUpdates(bot, o, log), log);
-  const owed = owedSender(bot.api, kept, log, (call) => replyScope.run(replies.signal, call), o.config.mode === 'webhook' ? undefined : keptUnowed(bot, polling));
-  const webhook = webhookMode(bot, o, log, kept, owed.send);
-  // Telegram answers again: the webhook is read back and its kept updates taken up; polling sends its owed replies.
-  const { reachable, reached } = reachability(() => (o.config.mode === 'webhook' ? webhook.recheck() : void owed.replay()));
+  const { kept, polling, webhook, retry, back } = receiving(bot, o, log, (call) => replyScope.run(replies.signal, call));
+  const { reachable, reached } = reachability(back);
   const refusals = listeners<string>(); // calls answered 401, whichever (connections.ts keeps the state)
-  installCallRules(bot, { pacer, replyScope, log, callTimeoutMs, reached, refused: refusals.tell });
+  installCallRules(bot, { pacer, replyScope, log, callTimeoutMs, reached, refused: refusals.tell, served: () => retry.served() });
   handleTelegramUpdates(bot, { deps: o.deps, state: o.state, log, replyScope, replySignal: () => replies.signal, staleAfterMs: o.config.staleCommandMinutes * 60_000, kept: o.config.mode === 'webhook' ? webhook.kept : pollingKept(kept, log) });
 
   return {
@@ -284,10 +310,12 @@ export function createTelegramAdapter(o: TelegramAdapterOptions): TelegramAdapte
     async start() {
       await initBot(bot, o, log);
       if (o.config.mode === 'webhook') await webhook.start();
-      else await polling.start().then(() => void owed.replay()); // and the replies a run before kept
+      else await polling.start();
+      retry.start(); // what a run before kept (killed while Telegram did not answer), taken up now
       log.info({ bot: bot.botInfo.username, mode: o.config.mode }, 'telegram connected');
     },
     async stop() {
+      retry.stop();
       replies.abort();
       await webhook.stop();
       await polling.stop();

@@ -7,6 +7,7 @@ import { type Bot, HttpError } from 'grammy';
 import type { Logger } from '../../log.js';
 import { withTimeout } from '../../util/timeout.js';
 import type { Pacer } from './pacer.js';
+import { answerMayChange } from './errors.js';
 
 /** Methods that send into a chat, spaced by the pacer. */
 const PACED = new Set(['sendMessage', 'editMessageText', 'deleteMessage', 'sendPhoto']);
@@ -46,6 +47,11 @@ export interface CallRules {
   reached: (reachable: boolean) => void;
   /** Told each call answered 401 Unauthorized: the bot token is refused (revoked or replaced), whichever call met it. */
   refused: (reason: string) => void;
+  /**
+   * Told each call Telegram served: carried out, or refused with an answer that will not change (errors.ts
+   * `answerMayChange`), getUpdates aside (Telegram hands out updates while its sends fail): kept-retry.ts's cue.
+   */
+  served: () => void;
 }
 
 /** Installs the rules on `bot.api`. */
@@ -61,6 +67,7 @@ export function installCallRules(bot: Bot, o: CallRules): void {
       o.reached(true);
       // 401 is the bot's token, on any method (core.telegram.org/bots/api, "Authorizing your bot"; TelegramBotAPI/errors json/unauthorized.json).
       if (!answer.ok && answer.error_code === 401) o.refused(`telegram ${method}: 401 ${answer.description}`);
+      if (method !== 'getUpdates' && (answer.ok || !answerMayChange(answer.error_code))) o.served();
       return answer;
     } catch (e) {
       if (bounded.timedOut()) {

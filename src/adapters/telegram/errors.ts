@@ -88,3 +88,21 @@ export function classifyTelegramError(e: unknown, op: DeliveryOperation = 'post'
   if (e instanceof HttpError) return { kind: 'transient', reason: `telegram network error: ${errorText(e.error)}`, ...(neverSent(e) ? {} : { uncertain: true }) };
   return { kind: 'transient', reason: errorText(e) };
 }
+
+/**
+ * Whether Telegram's error answer may change on a later try: 5xx (its server: "502 Bad Gateway" while its front end is
+ * in trouble, eternnoir/pyTelegramBotAPI#1780), 429 (still too many after the reply's retry; core.telegram.org/bots/api#responseparameters
+ * `retry_after`) or 401 (the bot's token, fixed by the operator). A call answered so did nothing. Other 4xx (400 the chat
+ * not found, 403 the bot kicked) answer the call itself, and will not change.
+ */
+export function answerMayChange(errorCode: number): boolean {
+  return errorCode === 429 || errorCode === 401 || errorCode >= 500;
+}
+
+/**
+ * A failed call that is Telegram not answering it yet: no answer at all (grammY's HttpError: refused, dropped, our
+ * timeout), or an error answer that may change (above). What needed the call is kept and tried again (kept-updates.ts).
+ */
+export function telegramNotAnswering(e: unknown): boolean {
+  return e instanceof HttpError || (e instanceof GrammyError && answerMayChange(e.error_code));
+}

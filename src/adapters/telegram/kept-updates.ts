@@ -1,10 +1,11 @@
 /**
  * Webhook updates whose handling met Telegram not answering (tester 29-1 F6, tester 30-1 F2). In webhook mode the
  * update is answered 200 on arrival (webhook.ts), so Telegram never sends it again: a /subscribe whose getChatMember
- * found Telegram unreachable was lost, with no reply ever. In polling mode the same outage leaves the update at
- * Telegram until getUpdates reaches it again; here it is kept in the store instead, in one of two states:
- * - not carried out (Telegram did not answer before the command's effect): handled again once Telegram answers (or at
- *   the next start), where the stale-command rule (`telegram.staleCommandMinutes`) answers one that waited too long;
+ * found Telegram unreachable was lost, with no reply ever; in polling mode the next getUpdates confirms it just the
+ * same (tester 32-1 F5). It is kept in the store instead, in either mode, in one of two states (taken up again as
+ * kept-retry.ts says):
+ * - not carried out (Telegram did not answer before the command's effect, or answered 5xx, 429, 401): handled again
+ *   whole, where the stale-command rule (`telegram.staleCommandMinutes`) answers one that waited too long;
  * - carried out, its reply owed (owed-replies.ts): the reply alone is sent then, exactly as it was to be, never the
  *   command run again, and never once Telegram has confirmed it.
  * One being handled when the process is killed is still lost, as the README's "answered at most once" says.
@@ -41,9 +42,11 @@ function toKept(k: z.infer<typeof entrySchema> | z.infer<typeof updateSchema>): 
 export class KeptUpdates {
   private kept: KeptUpdate[];
 
+  /** `onKeep`: told each time an update is kept (kept-retry.ts sets its timer). */
   constructor(
     private readonly state: Pick<AdapterState, 'getMeta' | 'setMeta'>,
     private readonly log: Logger,
+    private readonly onKeep: () => void = () => undefined,
   ) {
     this.kept = this.read();
   }
@@ -69,6 +72,7 @@ export class KeptUpdates {
     const dropped = all.splice(0, Math.max(0, all.length - MAX_KEPT));
     if (dropped.length) this.log.warn({ dropped: dropped.map((k) => k.update.update_id) }, `more than ${MAX_KEPT} telegram updates wait for Telegram to answer; the oldest are dropped`);
     this.write(all);
+    this.onKeep();
   }
 
   drop(updateId: number): void {

@@ -20,6 +20,7 @@
 import type { Api } from 'grammy';
 import { GrammyError, HttpError } from 'grammy';
 import { z } from 'zod';
+import { answerMayChange } from './errors.js';
 
 /** A reply as `sendMessage` takes it (core.telegram.org/bots/api#sendmessage); only the fields our replies use (render.ts). */
 export const owedReplySchema = z.object({
@@ -54,19 +55,9 @@ function mayHaveArrived(e: HttpError): boolean {
 }
 
 /**
- * Whether Telegram's error answer may change on a later try: 5xx (its server), 429 (still too many after grammY's
- * retry; core.telegram.org/bots/api#responseparameters `retry_after`) or 401 (the bot's token, not the reply: fixed by
- * the operator). An error answer means the message was not sent, so a reply answered so is owed as it stands: it
- * cannot show twice. Other 4xx (400 the chat not found, 403 the bot kicked) will not change.
- */
-function answeredNotYet(e: GrammyError): boolean {
-  return e.error_code === 429 || e.error_code === 401 || e.error_code >= 500;
-}
-
-/**
  * Sends `reply`. `'sent'` once Telegram confirmed it. When Telegram did not answer (grammY's HttpError: refused,
  * dropped or our timeout): the reply still owed, or `'unconfirmed'` for one that may be in the chat and is not
- * `repeatable` (not sent again). An error answer that may change (`answeredNotYet`): still owed. Any other error
+ * `repeatable` (not sent again). An error answer that may change (errors.ts `answerMayChange`: it was not sent): still owed. Any other error
  * answer (a chat that is gone, the bot kicked) is thrown.
  */
 export async function sendReply(api: Api, reply: OwedReply): Promise<'sent' | 'unconfirmed' | { owed: OwedReply }> {
@@ -75,7 +66,7 @@ export async function sendReply(api: Api, reply: OwedReply): Promise<'sent' | 'u
     await api.sendMessage(chat, text, fields);
     return 'sent';
   } catch (e) {
-    if (e instanceof GrammyError && answeredNotYet(e)) return { owed: reply };
+    if (e instanceof GrammyError && answerMayChange(e.error_code)) return { owed: reply };
     if (!(e instanceof HttpError)) throw e;
     const mayBeThere = mayShowTwice || mayHaveArrived(e);
     return mayBeThere && !repeatable ? 'unconfirmed' : { owed: { ...reply, mayShowTwice: mayBeThere } };

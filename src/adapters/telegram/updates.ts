@@ -5,7 +5,7 @@
  */
 import type { AsyncLocalStorage } from 'node:async_hooks';
 import { sequentialize } from '@grammyjs/runner';
-import { HttpError, type Bot, type Context } from 'grammy';
+import type { Bot, Context } from 'grammy';
 import { parseTextArgs, unknownKeys } from '../../commands/args.js';
 import { COMMAND_FAILED_TEXT, COMMANDS, findCommand, runCommand, type CommandDeps } from '../../commands/index.js';
 import { EXPIRED_TEXT, OfferedNotes, openOffered, suggestNotesWithSummaries } from '../../commands/lookup.js';
@@ -17,6 +17,7 @@ import { targetKey, type Target } from '../../store/types.js';
 import { inlineArticle, renderTelegramReply } from './render.js';
 import { errorText } from '../../errors.js';
 import { sendReply, type OwedReply, type ReplyFields } from './owed-replies.js';
+import { telegramNotAnswering } from './errors.js';
 import type { Update } from '@grammyjs/types';
 
 /** Telegram's GroupAnonymousBot: messages from anonymous group admins come from it. */
@@ -38,12 +39,14 @@ export interface TelegramUpdateDeps {
   /** Commands older than this (by their message's `date`) are not run (`telegram.staleCommandMinutes`). */
   staleAfterMs: number;
   /**
-   * Told of an update whose handling met Telegram not answering (no answer, our timeout), kept and taken up again once
-   * Telegram answers (kept-updates.ts), so the chat is not told "something went wrong". `owe`: carried out, its reply
-   * not confirmed (that reply alone is sent again: owed-replies.ts). `unanswered`, webhook mode only: before it was
-   * carried out (handled again; in polling mode bot.catch answers it, as Telegram has it confirmed by the next poll).
+   * Told of an update whose handling met Telegram not answering (errors.ts `telegramNotAnswering`: no answer, our
+   * timeout, or a 5xx, 429 or 401 answer), kept and taken up again once Telegram answers (kept-updates.ts,
+   * kept-retry.ts), so the chat is not told "something went wrong". `owe`: carried out, its reply not confirmed (that
+   * reply alone is sent again: owed-replies.ts). `unanswered`: before it was carried out (its getChatMember, the call
+   * a command needs before it takes effect), handled again whole; in both modes, as Telegram has it confirmed (answered
+   * 200, or by the next poll) and never sends it again (tester 32-1 F5: a 502 dropped the command).
    */
-  kept?: { unanswered?: (updateId: number) => void; owe: (update: Update, reply: OwedReply) => void } | undefined;
+  kept?: { unanswered: (update: Update) => void; owe: (update: Update, reply: OwedReply) => void } | undefined;
 }
 
 function targetOf(ctx: Context): Target | undefined {
@@ -104,7 +107,7 @@ export function handleTelegramUpdates(bot: Bot, u: TelegramUpdateDeps): void {
   bot.catch(async (err) => {
     const ctx = err.ctx;
     if (u.replySignal().aborted) return; // stopping: the reply was dropped on purpose
-    if (u.kept?.unanswered && err.error instanceof HttpError) return u.kept.unanswered(ctx.update.update_id);
+    if (u.kept && telegramNotAnswering(err.error)) return u.kept.unanswered(ctx.update);
     u.log.error({ update: ctx.update.update_id, chat: ctx.chat?.id, err: errorText(err.error) }, 'telegram update failed');
     if (ctx.chat && ctx.msg?.text?.startsWith('/')) await ctx.reply(COMMAND_FAILED_TEXT).catch(() => undefined);
   });
@@ -187,6 +190,7 @@ function skipStaleCommands(bot: Bot, u: TelegramUpdateDeps): void {
 /** Each command (and `/start`, which is `/help`), its text parsed by the command's own grammar. */
 function handleCommands(bot: Bot, u: TelegramUpdateDeps, offered: OfferedNotes): void {
   const { deps, log } = u;
+  const charged = chargedOnce();
   for (const cmd of [...COMMANDS.map((c) => c.definition.name), 'start']) {
     bot.command(cmd, async (ctx) => {
       const target = targetOf(ctx)!;
@@ -196,7 +200,7 @@ function handleCommands(bot: Bot, u: TelegramUpdateDeps, offered: OfferedNotes):
       const reply = await runCommand(
         command,
         { target, userId: String(ctx.from?.id ?? ctx.chat.id), locale: readerLocale(ctx.from?.language_code), chatLocale: readerLocale(ctx.from?.language_code), options: parseTextArgs(command.definition, ctx.match), unknownKeys: unknownKeys(command.definition, ctx.match), isAdmin: () => isAdmin(ctx) },
-        deps,
+        charged(ctx.update.update_id) ? deps : { ...deps, limiter: undefined },
       );
       if (reply.type === 'note') for (const r of reply.more) offered.remember(r.id);
       const { text, ...fields } = renderTelegramReply(reply);
@@ -205,6 +209,25 @@ function handleCommands(bot: Bot, u: TelegramUpdateDeps, offered: OfferedNotes):
       log.debug({ command: cmd, chat: target.chat, ms: Math.round(performance.now() - started) }, 'command answered');
     });
   }
+}
+
+/** Update ids remembered as having taken a rate-limit token (far more than are kept: kept-updates.ts). */
+const CHARGED_REMEMBERED = 1000;
+
+/**
+ * Whether a command's update is met for the first time, which alone takes one of its user's rate-limit tokens
+ * (`commands.burst`): a command kept while Telegram did not answer and handled again (kept-updates.ts) is the same
+ * command, and its tries must not spend the user's tokens (tester 32-1 F5's repro: "You are sending commands quickly"
+ * after a few tries through a 502 outage, and the /subscribe never run).
+ */
+function chargedOnce(): (updateId: number) => boolean {
+  const seen = new Set<number>();
+  return (updateId) => {
+    if (seen.has(updateId)) return false;
+    seen.add(updateId);
+    if (seen.size > CHARGED_REMEMBERED) seen.delete(seen.values().next().value!);
+    return true;
+  };
 }
 
 /** The buttons under a `/note` answer, and inline queries (`@bot words` in any chat). */
