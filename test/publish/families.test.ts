@@ -69,7 +69,8 @@ describe.concurrent('translation families', () => {
     expect(statusOf(sb.db).stdout).toMatch(/9 published\); the 9 published are 1 translation family \(one announcement each\)/);
   });
 
-  it('preview --json shows each note’s family key and the members found', async () => {
+  // A ceiling: a preview of the whole corpus is ~70 notes parsed and summarised, past 30 s at load 17-21 (issue 24).
+  it('preview --json shows each note’s family key and the members found', { timeout: 120_000 }, async () => {
     // In process (runPreview, as main.ts calls it): what is read here is the family in its JSON, not the command line.
     const r = await previewOf([CORPUS_NOTES], { json: true });
     const rows = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as { ok: boolean; note: { id: string }; family: { key: string; members: string[] } });

@@ -60,7 +60,8 @@ describe.concurrent('removals paced closer than the removal window are one burst
   it.each([
     // [what, quietMs, windowMs, gap, notes]
     ['gaps under a quiet period (the watcher holds the burst open as long as a removal window)', 150, 500, 100, 12],
-    ['gaps over a quiet period, the burst outlasting four removal windows', 40, 300, 150, 10],
+    // Its timings doubled back (issue 24): a 150 ms gap under a 300 ms window was seen past it at load 17-21.
+    ['gaps over a quiet period, the burst outlasting four removal windows', 40, 600, 300, 10],
     // At its first timings: its gaps come closest to the window (it failed so at load 25 before the halving too).
     ['gaps over half a removal window, the burst outlasting four of them', 40, 1000, 550, 10],
   ])('%s', async (_what, quietMs, windowMs, gap, count) => {

@@ -68,7 +68,9 @@ describe('a platform down at start-up', () => {
     const started = Date.now();
     const svc = Service.start(sb, [], { DISCORD_TOKEN, TELEGRAM_BOT_TOKEN: TELEGRAM_TOKEN });
     await svc.ready();
-    expect(Date.now() - started).toBeLessThan(15_000);
+    // Discord answers only after Telegram's post below: a start that waited for it would never be ready. The bound is a
+    // ceiling on the start itself (17 s at load 17-21 in issue 24, ~2 s on a quiet machine), not on Discord.
+    expect(Date.now() - started).toBeLessThan(45_000);
     writeFileSync(path.join(sb.notes, 'early-en.md'), note('Written during the outage', 'Telegram gets it now.'));
     await telegram.waitFor(() => telegram.sentTo(group.id).length === 1, 15_000, 'telegram announcement');
     const h = await health(port);
