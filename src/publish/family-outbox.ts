@@ -250,11 +250,7 @@ export function syncFamily(store: Store, config: Config, platforms: ReadonlySet<
   const wanted = new Map(familyTargets(members, config.routes, subscriptions, platforms, sentMemberIn(store, familyId)).map((ft) => [targetKey(ft.target), ft]));
   let enqueued = adoptMemberMessages(store, familyId, members, wanted);
   if (!f.repost) adoptKeptMessages(store, familyId, wanted); // a repost is asked for: a new message
-  // What each chat shows once the deliveries under way there are answered (store/under-way.ts): a message being deleted is none.
-  const existing = new Map<string, Target>();
-  for (const p of store.postsOf(familyId)) if (!deleteUnderWay(store.sql, familyId, p.target)) existing.set(targetKey(p.target), p.target);
-  for (const t of [...store.openPostTargets(familyId), ...store.upkeep.waitingDigestTargets(familyId)]) existing.set(targetKey(t), t); // a line of a digest waiting is its message to be
-
+  const existing = chatsWithMessage(store, familyId);
   const posts: NewFamilyPost[] = [];
   const missed: NoteRow[] = [];
   let held: string | undefined;
@@ -322,6 +318,17 @@ export function syncFamily(store: Store, config: Config, platforms: ReadonlySet<
     enqueued++;
   }
   return { posts, enqueued, missed };
+}
+
+/**
+ * The chats that show the family's message once the deliveries under way there are answered (store/under-way.ts): a
+ * message being deleted is none; a post waiting or in flight, or a line of a digest waiting, is its message to be.
+ */
+function chatsWithMessage(store: Store, familyId: string): Map<string, Target> {
+  const existing = new Map<string, Target>();
+  for (const p of store.postsOf(familyId)) if (!deleteUnderWay(store.sql, familyId, p.target)) existing.set(targetKey(p.target), p.target);
+  for (const t of [...store.openPostTargets(familyId), ...store.upkeep.waitingDigestTargets(familyId)]) existing.set(targetKey(t), t);
+  return existing;
 }
 
 /**
