@@ -23,6 +23,7 @@ import { callOffSaying, familyNewIn, familyShownIn } from './called-off-chats.js
 import { messageUnknownSinceRestore } from '../store/edits-not-sent.js';
 import { recordShownUnknown } from '../store/restore-record.js';
 import { AFTER_RESTORE_WHY } from './decide.js';
+import { deleteUnderWay, postInFlight } from '../store/under-way.js';
 import { messagesUnknownSinceRestore } from './restored-notes.js';
 import type { Logger } from '../log.js';
 import { alsoInFor, familyPostId, familyTargets, liveMembers, type FamilyTarget } from './family.js';
@@ -249,10 +250,7 @@ export function syncFamily(store: Store, config: Config, platforms: ReadonlySet<
   const wanted = new Map(familyTargets(members, config.routes, subscriptions, platforms, sentMemberIn(store, familyId)).map((ft) => [targetKey(ft.target), ft]));
   let enqueued = adoptMemberMessages(store, familyId, members, wanted);
   if (!f.repost) adoptKeptMessages(store, familyId, wanted); // a repost is asked for: a new message
-  const existing = new Map<string, Target>();
-  for (const p of store.postsOf(familyId)) existing.set(targetKey(p.target), p.target);
-  for (const t of [...store.openPostTargets(familyId), ...store.upkeep.waitingDigestTargets(familyId)]) existing.set(targetKey(t), t); // a line of a digest waiting is its message to be
-
+  const existing = chatsWithMessage(store, familyId);
   const posts: NewFamilyPost[] = [];
   const missed: NoteRow[] = [];
   let held: string | undefined;
@@ -315,11 +313,22 @@ export function syncFamily(store: Store, config: Config, platforms: ReadonlySet<
       if (!leaveDigest(store, familyId, target)) continue; // a digest line: only it goes, never its siblings' message
     } else if (store.openDelivery(familyId, target, ['delete'])) {
       continue; // deleted already (family-follow.ts: the message of a family its last member left for another)
-    } else if (config.publish.onDelete === 'delete' && !f.controls && store.postOf(familyId, target)) store.enqueue({ noteId: familyId, revision, target, kind: 'delete', payload: { type: 'delete' } });
+    } else if (config.publish.onDelete === 'delete' && !f.controls && (store.postOf(familyId, target) || postInFlight(store.sql, familyId, target))) store.enqueue({ noteId: familyId, revision, target, kind: 'delete', payload: { type: 'delete' } });
     else continue;
     enqueued++;
   }
   return { posts, enqueued, missed };
+}
+
+/**
+ * The chats that show the family's message once the deliveries under way there are answered (store/under-way.ts): a
+ * message being deleted is none; a post waiting or in flight, or a line of a digest waiting, is its message to be.
+ */
+function chatsWithMessage(store: Store, familyId: string): Map<string, Target> {
+  const existing = new Map<string, Target>();
+  for (const p of store.postsOf(familyId)) if (!deleteUnderWay(store.sql, familyId, p.target)) existing.set(targetKey(p.target), p.target);
+  for (const t of [...store.openPostTargets(familyId), ...store.upkeep.waitingDigestTargets(familyId)]) existing.set(targetKey(t), t);
+  return existing;
 }
 
 /**

@@ -101,7 +101,13 @@ export type PlatformOp =
    * command is answered or told to wait, never left without a reply; a kept webhook update is handled once. Every
    * command is answered once when Telegram answers again, and has its effect once (`status`' subscriptions).
    */
-  | { op: 'commands'; texts: ('subscribe' | 'unsubscribe')[]; outage: 'down' | 'drop' };
+  | { op: 'commands'; texts: ('subscribe' | 'unsubscribe')[]; outage: 'down' | 'drop' }
+  /**
+   * The next Telegram `method` call `first` causes (a post, an edit, a delete) is carried out and its answer held while
+   * `ops` are saved (each batched), then answered (tester 32-1 F2, F3: README, Deletes, "decided against what the chat
+   * will show once the delivery on its way there is answered"). The chats end as the same saves without the wait.
+   */
+  | { op: 'inflight'; method: 'sendMessage' | 'editMessageText' | 'deleteMessage'; first: Save; ops: Save[] };
 
 const saveArb: fc.Arbitrary<Save> = fc.oneof(
   { weight: 3, arbitrary: fc.record({ op: fc.constant('save' as const), note: fc.nat(NOTES - 1), draft: fc.constantFrom(false, false, false, true) }) },
@@ -126,6 +132,7 @@ const notFoundArb = fc.record({ op: fc.constant('notfound' as const), confirmed:
 const outageArb = fc.record({ op: fc.constant('outage' as const), ops: fc.array(saveArb, { maxLength: 3 }) });
 /** Commands while Telegram drops every connection (`down`), or only their replies' (`drop`). */
 const commandsArb = fc.record({ op: fc.constant('commands' as const), texts: fc.array(fc.constantFrom('subscribe' as const, 'unsubscribe' as const), { minLength: 1, maxLength: 3 }), outage: fc.constantFrom('down' as const, 'drop' as const) });
+const inflightArb = fc.record({ op: fc.constant('inflight' as const), method: fc.constantFrom('sendMessage' as const, 'editMessageText' as const, 'deleteMessage' as const), first: saveArb, ops: fc.array(saveArb, { minLength: 1, maxLength: 2 }) });
 /** The token revoked while up to 3 notes are saved (none: nothing but the poll meets the 401, tester 29-1 F1). */
 const revokeArb = fc.array(saveArb, { maxLength: 3 }).map((ops): PlatformOp => ({ op: 'revoke', ops }));
 
@@ -150,6 +157,7 @@ export const platformSequenceArb = (maxLength: number): fc.Arbitrary<PlatformOp[
       { weight: 1, arbitrary: fc.boolean().map((on): PlatformOp => ({ op: 'route', on })) },
       { weight: 2, arbitrary: fc.constant<PlatformOp>({ op: 'clock' }) },
       { weight: 3, arbitrary: discordArb },
+      { weight: 2, arbitrary: inflightArb },
     ),
     { minLength: Math.ceil(maxLength / 2), maxLength },
   );

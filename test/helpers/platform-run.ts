@@ -368,6 +368,9 @@ async function step(run: Run, o: PlatformOp): Promise<string[]> {
     }
     case 'outage':
       return outage(run, o.ops);
+    case 'inflight':
+      await inFlight(run, o);
+      return [];
     case 'discord':
       await discordEvent(run, o);
       return run.allowFailuresIn(undefined);
@@ -552,6 +555,30 @@ async function errorAnswers(run: Run, o: Extract<PlatformOp, { op: 'errors' }>):
   } finally {
     Object.assign(f, { forced429: 0, failNext: { count: 0, status: 502 }, dropNext: 0, conflictNext: 0 });
   }
+}
+
+/**
+ * `first` saved; the `method` call it causes carried out and its answer held (none may come: a draft posts nothing) while
+ * `ops` are saved, each decided (a removal waits its window: its retract said in the log), then answered; then idle.
+ * Longer than the model's `callTimeoutMs` (4 s, under load) it is a send with no answer, which the log says (allowed).
+ */
+async function inFlight(run: Run, o: Extract<PlatformOp, { op: 'inflight' }>): Promise<void> {
+  const f = run.fake, from = run.svc.events.length;
+  f.dropAnswers = { count: 1, methods: [o.method], late: 'held' };
+  try {
+    await run.saves([o.first], undefined, false);
+    await run.svc.waitFor((e) => f.answersHeld > 0 || e.slice(from).some((x) => x.event === 'idle'), 30_000, `a ${o.method} held, or idle`);
+    if (!f.answersHeld) return void (await run.saves(o.ops));
+    for (const op of o.ops) {
+      const logFrom = run.log().length, removed = op.op === 'remove' && run.world.notes[op.note]!.exists;
+      await run.saves([op], undefined, false);
+      if (removed) await run.svc.waitFor(() => /"msg":"note (changed|deleted)"/.test(run.log().slice(logFrom)), 20_000, 'the removal decided');
+    }
+  } finally {
+    f.dropAnswers = { count: 0, methods: [] };
+    f.answerLate();
+  }
+  await run.svc.idle(from, 30_000);
 }
 
 /** Runs `ops` on a fresh folder, database and fake Telegram; stops at the first step that breaks a rule. */

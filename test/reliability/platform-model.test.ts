@@ -78,6 +78,16 @@ describe('platform model: every command once', () => {
  * and the service never said idle. Timed out waiting for idle on main a3e5fb5.
  */
 describe('platform model: found', () => {
+  /**
+   * Tester 32-1 F2, F3 (onDelete: delete), the model's `inflight` step: n1 drafted while its first post's answer is on
+   * its way stayed in G or S (no message recorded yet to delete); n0 un-drafted while its message's delete was on its way
+   * was never posted again (taken as an edit of the message being deleted). store/under-way.ts.
+   */
+  it('a note drafted while its post is in flight, and one un-drafted while its delete is in flight (onDelete: delete)', { timeout: 120_000 }, async () => {
+    const save = (note: number, draft = false): Save => ({ op: 'save', note, draft });
+    await holds([save(0), { op: 'inflight', method: 'sendMessage', first: save(2), ops: [save(2, true)] }, { op: 'inflight', method: 'deleteMessage', first: save(0, true), ops: [save(0)] }, save(0)], 'delete');
+  });
+
   it('an outage while a note is held for D’s digest: the parked posts go once the platform answers, on the service’s clock', { timeout: 60_000 }, async () => {
     await holds([{ op: 'errors', kind: '5xx', count: 1, ops: [{ op: 'save', note: 0, draft: false }] }], 'keep');
   });

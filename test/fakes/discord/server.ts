@@ -204,7 +204,17 @@ export class FakeDiscord {
    * Message, "If another message was created by the same author with the same nonce, that message
    * will be returned"); forum posts and webhooks take no nonce.
    */
-  dropAnswers: { count: number; where: (method: string, path: string) => boolean; late?: number } = { count: 0, where: () => false };
+  dropAnswers: { count: number; where: (method: string, path: string) => boolean; late?: number | 'held' } = { count: 0, where: () => false };
+  /** Answers `late: 'held'` keeps back until `answerLate()`: an answer on its way while the service decides more (tester 32-1 F2, F3). */
+  private readonly lateAnswers: (() => void)[] = [];
+  /** Requests carried out whose answer `late: 'held'` keeps back now. */
+  get answersHeld(): number {
+    return this.lateAnswers.length;
+  }
+  /** Sends the answers kept back (`late: 'held'`) to clients still waiting for them. */
+  answerLate(): void {
+    for (const go of this.lateAnswers.splice(0)) go();
+  }
   private readonly hung: IncomingMessage[] = [];
   /** Requests held unanswered now (see `hang`, `hangWhere`). */
   get held(): number {
@@ -528,7 +538,8 @@ export class FakeDiscord {
       if (this.dropAnswers.count > 0 && this.dropAnswers.where(method, path)) {
         this.dropAnswers.count--;
         if (this.dropAnswers.late === undefined) return void req.socket.destroy();
-        await new Promise((r) => setTimeout(r, this.dropAnswers.late));
+        const late = this.dropAnswers.late;
+        await new Promise<void>((r) => (late === 'held' ? this.lateAnswers.push(r) : setTimeout(r, late)));
         if (req.socket.destroyed) return; // the client gave up before the answer
       }
       reply(out.status, out.body, out.headers);

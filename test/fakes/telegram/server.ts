@@ -171,7 +171,17 @@ export class FakeTelegram {
    * (python-telegram-bot/python-telegram-bot#1045), and the Bot API has nothing to recognise it
    * sent again (tdlib/telegram-bot-api#126).
    */
-  dropAnswers: { count: number; methods: readonly string[]; late?: number } = { count: 0, methods: [] };
+  dropAnswers: { count: number; methods: readonly string[]; late?: number | 'held' } = { count: 0, methods: [] };
+  /** Answers `late: 'held'` keeps back until `answerLate()`: an answer on its way while the service decides more (tester 32-1 F2, F3). */
+  private readonly lateAnswers: (() => void)[] = [];
+  /** Calls carried out whose answer `late: 'held'` keeps back now. */
+  get answersHeld(): number {
+    return this.lateAnswers.length;
+  }
+  /** Sends the answers kept back (`late: 'held'`) to clients still waiting for them. */
+  answerLate(): void {
+    for (const go of this.lateAnswers.splice(0)) go();
+  }
 
   release(): void {
     this.hang = false;
@@ -237,6 +247,7 @@ export class FakeTelegram {
     this.webhook.stop();
     for (const w of this.waiters.splice(0)) w();
     this.server?.closeAllConnections();
+    this.answerLate(); // to no one: their connections are closed
     if (this.server?.listening) await new Promise((r) => this.server?.close(r));
   }
 
@@ -395,7 +406,8 @@ export class FakeTelegram {
       if (this.dropAnswers.count > 0 && this.dropAnswers.methods.includes(method)) {
         this.dropAnswers.count--;
         if (this.dropAnswers.late === undefined) return void req.socket.destroy();
-        await new Promise((r) => setTimeout(r, this.dropAnswers.late));
+        const late = this.dropAnswers.late;
+        await new Promise<void>((r) => (late === 'held' ? this.lateAnswers.push(r) : setTimeout(r, late)));
         if (req.socket.destroyed) return; // the bot gave up before the answer
       }
       if (req.socket.destroyed) this.unheard.push(call);
