@@ -108,7 +108,9 @@ function leftShowsAnotherNote(store: Store, config: Config, platforms: ReadonlyS
  */
 function leftHoldsItsText(store: Store, config: Config, platforms: ReadonlySet<string>, from: string, movedBefore: NoteRow, chat: string): boolean {
   const left = wantedNow(store, config, platforms, from).find((ft) => targetKey(ft.target) === chat)?.member;
-  return left !== undefined && left.id !== movedBefore.id && bareHash(left) === bareHash(movedBefore);
+  // Another language's only: a same-language member left with its text is a swap or a move the batch split (the
+  // split-burst property's UNDECIDABLE cases), where the message follows the note it announced.
+  return left !== undefined && left.id !== movedBefore.id && left.info.lang !== movedBefore.info.lang && bareHash(left) === bareHash(movedBefore);
 }
 
 /**
