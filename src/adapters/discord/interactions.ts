@@ -122,7 +122,7 @@ async function answerCommand(i: ChatInputCommandInteraction, { deps, offered, ep
  * (DEFERRED_CHANNEL_MESSAGE_WITH_SOURCE, type 5) and its answer edited into the original response. The rest of the
  * 3 s is for the acknowledgement's own round trip on a loaded host.
  */
-export const ACK_BUDGET_MS = 1500;
+const ACK_BUDGET_MS = 1500;
 
 /** Whether `p` settles (either way) within `ms`; its outcome is read by awaiting it again. */
 async function settlesWithin(p: Promise<unknown>, ms: number): Promise<boolean> {
