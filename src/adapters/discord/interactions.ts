@@ -101,21 +101,55 @@ async function answerCommand(i: ChatInputCommandInteraction, { deps, offered, ep
       return;
     }
   }
-  const reply = await runCommand(
-    cmd,
-    {
-      target,
-      userId: i.user.id,
-      locale: readerLocale(i.locale),
-      chatLocale: readerLocale(i.guildLocale ?? undefined),
-      options,
-      isAdmin,
-    },
-    deps,
-  );
+  const input = { target, userId: i.user.id, locale: readerLocale(i.locale), chatLocale: readerLocale(i.guildLocale ?? undefined), options, isAdmin };
+  const running = runCommand(cmd, input, deps);
+  // A lookup may make a summary first (loading the summariser the first time: store/deferred-summaries.ts), which
+  // under load outlasts Discord's 3 seconds for the first response: past ACK_BUDGET_MS it is deferred, then edited.
+  if (cmd.definition.lookup && !(await settlesWithin(running, ACK_BUDGET_MS - (performance.now() - started)))) {
+    await answerDeferred(i, running, ephemeralLookups, log);
+    return;
+  }
+  const reply = await running;
   if (await sendReply(i, renderDiscordReply(reply, cmd.definition.lookup ? ephemeralLookups : reply.type === 'text' && !cmd.definition.adminOnly), log)) {
     log.debug({ command: i.commandName, channel: i.channelId, ms: Math.round(performance.now() - started) }, 'command answered');
   }
+}
+
+/**
+ * "Interaction tokens are valid for 15 minutes and can be used to send followup messages but you must send an
+ * initial response within 3 seconds of receiving the event" (discord-api-docs interactions/receiving-and-responding.mdx):
+ * a command whose answer is not ready after this long is acknowledged with a deferred response
+ * (DEFERRED_CHANNEL_MESSAGE_WITH_SOURCE, type 5) and its answer edited into the original response. The rest of the
+ * 3 s is for the acknowledgement's own round trip on a loaded host.
+ */
+const ACK_BUDGET_MS = 1500;
+
+/** Whether `p` settles (either way) within `ms`; its outcome is read by awaiting it again. */
+async function settlesWithin(p: Promise<unknown>, ms: number): Promise<boolean> {
+  if (ms <= 0) return false;
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<false>((resolve) => (timer = setTimeout(resolve, ms, false)));
+  try {
+    return await Promise.race([p.then(() => true, () => true), late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Acknowledges now (the "thinking…" state), then edits the original response into the command's answer. */
+async function answerDeferred(i: ChatInputCommandInteraction, running: Promise<CommandReply>, ephemeral: boolean, log: Logger): Promise<void> {
+  // The deferral fixes whether the response is ephemeral (an edit cannot change it).
+  await i.deferReply(ephemeral ? { flags: MessageFlags.Ephemeral } : {});
+  let reply: CommandReply;
+  try {
+    reply = await running;
+  } catch (e) {
+    log.error({ command: i.commandName, channel: i.channelId, err: errorText(e) }, 'discord interaction failed');
+    reply = { type: 'text', text: COMMAND_FAILED_TEXT };
+  }
+  const { flags: _fixedAtDeferral, ...edit } = renderDiscordReply(reply, ephemeral);
+  await i.editReply(edit).catch((e: unknown) => log.warn({ command: i.commandName, channel: i.channelId, err: errorText(e) }, 'command done; its deferred answer may not have reached the chat'));
+  log.debug({ command: i.commandName, channel: i.channelId }, 'command answered after a deferral');
 }
 
 /**

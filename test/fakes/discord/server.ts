@@ -105,6 +105,32 @@ export interface InteractionResponse {
   at: number;
 }
 
+/** What the user is shown: the first response (`type`, `at`), and for a deferred one (type 5) the original response as edited. */
+export interface InteractionAnswer extends InteractionResponse {
+  /** When the answer was shown: `at`, or when the deferred response was edited. */
+  shownAt: number;
+}
+
+/** An interaction a test sends: a slash command (2) or an autocomplete (4). */
+export interface InteractionInput {
+  type: 2 | 4;
+  guild: string;
+  channel: string;
+  userId?: string;
+  permissions?: bigint;
+  locale?: string;
+  name: string;
+  options?: Record<string, unknown>[];
+}
+
+interface PendingInteraction {
+  at: number;
+  resolve: (r: InteractionResponse) => void;
+  responded: boolean;
+  /** A deferred response's flags (ephemeral is fixed by the deferral) and who waits for its edit. */
+  deferred?: { flags: unknown; edited: (data: Record<string, unknown>) => void };
+}
+
 /** A link as the WHATWG URL parser writes it: non-ASCII path percent-encoded, an internationalised host in punycode. */
 const canonicalUrl = (u: string) => (URL.canParse(u) ? new URL(u).href : u);
 /** Markdown links' targets in a text (`[label](target)`), canonical. */
@@ -270,7 +296,7 @@ export class FakeDiscord {
   shardingRequired = 0;
   private readonly buckets = new Map<string, number[]>();
   private readonly globalTimes: number[] = [];
-  private readonly pending = new Map<string, { at: number; resolve: (r: InteractionResponse) => void; responded: boolean }>();
+  private readonly pending = new Map<string, PendingInteraction>();
 
   constructor(private bot: string) {}
 
@@ -487,7 +513,11 @@ export class FakeDiscord {
   }
 
   /** Sends an interaction and resolves with the bot's callback. */
-  interact(i: { type: 2 | 4; guild: string; channel: string; userId?: string; permissions?: bigint; locale?: string; name: string; options?: Record<string, unknown>[] }): Promise<InteractionResponse> {
+  interact(i: InteractionInput): Promise<InteractionResponse> {
+    return this.sendInteraction(i).first;
+  }
+
+  private sendInteraction(i: InteractionInput): { id: string; first: Promise<InteractionResponse> } {
     const id = nextId();
     const token = `itoken-${id}`;
     const ch = this.channels.get(i.channel)!;
@@ -500,10 +530,28 @@ export class FakeDiscord {
       app_permissions: String(this.botPermissionsIn(ch)), entitlements: [], authorizing_integration_owners: { 0: i.guild }, context: 0,
       data: { id: nextId(), name: i.name, type: 1, guild_id: i.guild, options: i.options ?? [] },
     };
-    return new Promise((resolve) => {
+    const first = new Promise<InteractionResponse>((resolve) => {
       this.pending.set(id, { at: Date.now(), resolve, responded: false });
       this.dispatch('INTERACTION_CREATE', d, this.shardOf(i.guild));
     });
+    return { id, first };
+  }
+
+  /**
+   * Sends an interaction and resolves with what the user is shown: the response, or a deferred response
+   * (type 5, "ACK an interaction and edit a response later, the user sees a loading state":
+   * interactions/receiving-and-responding.mdx) once the bot edits its original response.
+   */
+  async interactAnswer(i: InteractionInput): Promise<InteractionAnswer> {
+    const { id, first } = this.sendInteraction(i);
+    const edited = new Promise<Record<string, unknown>>((resolve) => {
+      const p = this.pending.get(id)!;
+      p.deferred = { flags: undefined, edited: resolve };
+    });
+    const ack = await first;
+    if (ack.type !== 5) return { ...ack, shownAt: ack.at };
+    const data = await edited;
+    return { type: ack.type, at: ack.at, data: { ...data, flags: this.pending.get(id)!.deferred!.flags }, shownAt: Date.now() };
   }
 
   // ── REST ──
@@ -907,6 +955,7 @@ export class FakeDiscord {
         if (errors.length) throw new Failure(400, formErrorBody(errors));
       }
       p.responded = true;
+      if (json.type === 5 && p.deferred) p.deferred.flags = data?.flags;
       p.resolve({ type: Number(json.type), data, at: Date.now() });
       return query.get('with_response') === 'true' ? { status: 200, body: { interaction: { id: m[1], type: 2 } } } : { status: 204 };
     }
@@ -915,7 +964,10 @@ export class FakeDiscord {
       if (id === this.appId) {
         // Interaction follow-ups and edits of the original response.
         if (method === 'POST') return { status: 200, body: { id: nextId(), ...json } };
-        if (method === 'PATCH' && mid) return { status: 200, body: { id: nextId(), ...json } };
+        if (method === 'PATCH' && mid) {
+          if (mid !== String(Number(mid))) this.pending.get(token!.replace(/^itoken-/, ''))?.deferred?.edited(json);
+          return { status: 200, body: { id: nextId(), ...json } };
+        }
       }
       const hook = this.webhooks.get(id!);
       if (!hook) throw new Failure(404, { code: 10015, message: 'Unknown Webhook' });
