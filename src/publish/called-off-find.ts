@@ -11,7 +11,7 @@ import type { ChatAdapter, LostSendFound, SendContext } from './port.js';
 import type { Logger } from '../log.js';
 import type { Store } from '../store/store.js';
 import type { OutboxRow } from '../store/types.js';
-import { maybeSentAt } from '../store/maybe-sent.js';
+import { markLookSent, maybeSentAt } from '../store/maybe-sent.js';
 import { recordedMessagesIn } from '../store/recorded-messages.js';
 import { markUncertainOutcome } from '../store/uncertain-sends.js';
 
@@ -24,6 +24,8 @@ export interface CalledOffDeps {
   bounded: (call: (signal: AbortSignal | undefined) => Promise<LostSendFound>) => Promise<LostSendFound>;
   /** Writes the delivery's bookkeeping, retried while the store fails (deliverer.ts record). */
   record: (write: () => void) => Promise<void>;
+  /** The clock the look's time is kept by (the deliverer's). */
+  now?: () => number;
 }
 
 type DeleteRow = Extract<OutboxRow, { kind: 'delete' }>;
@@ -35,18 +37,21 @@ type DeleteRow = Extract<OutboxRow, { kind: 'delete' }>;
 export async function calledOffMessage(d: CalledOffDeps, row: DeleteRow, adapter: ChatAdapter, ctx: SendContext): Promise<CalledOffLookup> {
   const sent = row.payload.calledOff === undefined ? undefined : d.store.outboxRow(row.payload.calledOff);
   if (sent?.kind !== 'post' || sent.payload.digestAt !== undefined) return { skip: 'no posted message to change' }; // a digest's message shows other notes
+  // Kept before the look goes (a kill -9 or a lost answer leaves it known): the nonce is the look's from now on.
+  let lookedAt: number | undefined;
+  await d.record(() => void (lookedAt = markLookSent(d.store.sql, sent.id, (d.now ?? Date.now)())));
   if (postQueuedSince(d.store, sent)) return { skip: 'the note is back: its new post takes the message its lost send may have made (the same nonce)' };
   const find = adapter.findLostSend?.bind(adapter);
   if (!find) return said(d, sent.id, `${row.target.platform} cannot tell what a send whose answer was lost did (no idempotency key, no way to read the chat's messages): the chat may show it`);
-  const lost = { message: sent.payload, nonce: sent.nonce, queuedAt: queuedAt(d.store, sent.id), sentAt: maybeSentAt(d.store.sql, sent.id) };
+  const lost = { message: sent.payload, nonce: sent.nonce, queuedAt: queuedAt(d.store, sent.id), sentAt: maybeSentAt(d.store.sql, sent.id), lookedAt };
   const found = await d.bounded((signal) => find(row.target, lost, { ...ctx, nonce: sent.nonce, signal, recordedAmong: (ids) => recordedMessagesIn(d.store.sql, row.target, ids) }));
   if (found.messageId === undefined) return said(d, sent.id, found.why);
   if (ownedElsewhere(d.store, row, found.messageId)) return said(d, sent.id, `the message found (${found.messageId}) is recorded as another post: left as it is`);
   await d.record(() => d.store.transaction(() => {
     d.store.putPost(row.noteId, row.target, found.messageId, row.revision);
-    markUncertainOutcome(d.store, sent.id, found.madeNow ? 'its send never reached the chat (the look made a message, deleted)' : 'its message was in the chat: deleted');
+    markUncertainOutcome(d.store, sent.id, found.unknown !== undefined ? `the look's own message, deleted; ${found.unknown}` : found.madeNow ? 'its send never reached the chat (the look made a message, deleted)' : 'its message was in the chat: deleted');
   }));
-  d.log.warn({ delivery: row.id, calledOff: sent.id, messageId: found.messageId }, found.madeNow
+  d.log.warn({ delivery: row.id, calledOff: sent.id, messageId: found.messageId }, found.unknown !== undefined ? `the look's own message is deleted; ${found.unknown}` : found.madeNow
     ? 'the called-off post\'s lost send never reached the chat: the message its nonce made now is deleted'
     : 'the called-off post\'s lost send did reach the chat (its nonce answered with that message): deleting it');
   return { messageId: found.messageId, viaDigest: false };
@@ -58,10 +63,13 @@ function said(d: CalledOffDeps, calledOff: number, why: string): CalledOffLookup
   return { skip: why };
 }
 
-/** A post of the same note to the same chat queued after the called-off one (the note came back): that message is its. */
+/**
+ * A post of the same note to the same chat queued after the called-off one (the note came back) that took its nonce
+ * (store/maybe-sent.ts): that message is its. One with a nonce of its own (queued once the look owned the nonce) is not.
+ */
 function postQueuedSince(store: CalledOffDeps['store'], sent: OutboxRow): boolean {
-  return store.sql(`SELECT 1 FROM outbox WHERE note_id = ? AND platform = ? AND chat = ? AND thread = ? AND kind = 'post' AND id > ? AND status <> 'skipped' LIMIT 1`)
-    .get(sent.noteId, sent.target.platform, sent.target.chat, sent.target.thread, sent.id) !== undefined;
+  return store.sql(`SELECT 1 FROM outbox WHERE note_id = ? AND platform = ? AND chat = ? AND thread = ? AND kind = 'post' AND id > ? AND status <> 'skipped' AND nonce = ? LIMIT 1`)
+    .get(sent.noteId, sent.target.platform, sent.target.chat, sent.target.thread, sent.id, sent.nonce) !== undefined;
 }
 
 function queuedAt(store: CalledOffDeps['store'], id: number): number {

@@ -278,7 +278,7 @@ export class Deliverer {
     }
     if (row.kind === 'pin') return this.pin(row, row.payload, adapter, ctx, logCtx);
     // A delete for a called-off post whose lost send may have made a message learns it first (called-off-find.ts).
-    const post = this.store.postOf(row.noteId, row.target) ?? (row.kind === 'delete' && row.payload.calledOff !== undefined ? await calledOffMessage({ store: this.store, log: this.log, bounded: (call) => this.bounded(adapter, call), record: (w) => this.record(logCtx, w) }, row, adapter, ctx) : { skip: 'no posted message to change' });
+    const post = this.store.postOf(row.noteId, row.target) ?? (row.kind === 'delete' && row.payload.calledOff !== undefined ? await calledOffMessage({ store: this.store, log: this.log, bounded: (call) => this.bounded(adapter, call), record: (w) => this.record(logCtx, w), now: this.now }, row, adapter, ctx) : { skip: 'no posted message to change' });
     if ('skip' in post) {
       await this.record(logCtx, () => this.store.markDone(row.id, null, 'skipped', post.skip));
       return { outcome: 'skipped' };

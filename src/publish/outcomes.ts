@@ -130,7 +130,7 @@ async function parkForOutage(d: FailureDeps, row: OutboxRow, f: Extract<FailureC
   await d.record(logCtx, () => d.store.transaction(() => {
     d.store.markRateLimited(row.id, d.now() + OUTAGE_PARK_MS, `${row.target.platform} is not answering (${f.reason}): waits until it answers, no attempt spent`);
     keepTry(d, row, 0);
-    if (guard) keepUncertainSend(d.store, { delivery: row.id, note: row.noteId, target: logCtx.target, at: d.now(), guard: guard.guard, reason: f.reason });
+    if (guard) keepUncertainSend(d.store, { delivery: row.id, note: row.noteId, target: logCtx.target, at: d.now(), guard: guard.guard, reason: f.reason }, d.outages?.tried.at);
   }));
   d.outages?.of.lost(row, f.reason);
   d.log.debug({ ...logCtx, reason: f.reason }, 'delivery waits: its platform is not answering');
@@ -150,7 +150,7 @@ async function retryLater(d: FailureDeps, row: OutboxRow, f: Extract<FailureClas
     if (how.spendsAttempt) d.store.markRetry(row.id, d.now() + delay, f.reason);
     else d.store.markRateLimited(row.id, d.now() + delay, f.reason);
     keepTry(d, row, how.spendsAttempt ? 0 : how.backoffStep);
-    if (guard) keepUncertainSend(d.store, { delivery: row.id, note: row.noteId, target: logCtx.target, at: d.now(), guard: guard.guard, reason: f.reason });
+    if (guard) keepUncertainSend(d.store, { delivery: row.id, note: row.noteId, target: logCtx.target, at: d.now(), guard: guard.guard, reason: f.reason }, d.outages?.tried.at);
   }));
   const line = how.spendsAttempt ? 'delivery will be retried' : 'delivery will be retried (no attempt spent until it is known whether the chat or the platform is failing)';
   d.log.warn({ ...logCtx, reason: f.reason, retryInMs: delay }, line);

@@ -83,13 +83,16 @@ export interface LostSend {
   nonce: string;
   queuedAt: number;
   sentAt: number | undefined;
+  /** When an earlier look for it went (its answer lost, or a kill -9 before it was recorded): the look may have made a message then. */
+  lookedAt?: number | undefined;
 }
 
 /**
  * The message a lost send made, learned: `madeNow` when the look itself made it (the lost send never arrived; a
- * resend with the same nonce is a new message then), to be deleted all the same. Else why nothing can be said.
+ * resend with the same nonce is a new message then), to be deleted all the same; `unknown`: the message is a look's own,
+ * and why whether the lost send made one can no longer be told. Else why nothing can be said.
  */
-export type LostSendFound = { messageId: string; madeNow: boolean } | { messageId?: undefined; why: string };
+export type LostSendFound = { messageId: string; madeNow: boolean; unknown?: string } | { messageId?: undefined; why: string };
 
 /** Which call failed: a post, or a change to one already sent. */
 export type DeliveryOperation = 'post' | 'edit' | 'delete' | 'crosspost' | 'pin';

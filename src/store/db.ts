@@ -216,6 +216,11 @@ const MIGRATIONS: string[] = [
   `
   CREATE TABLE IF NOT EXISTS maybe_sent_at (delivery INTEGER PRIMARY KEY, sent_at INTEGER NOT NULL);
   `,
+  // The looks for a called-off post's message (publish/called-off-find.ts), by that post, with the first look's time: a
+  // look owns the post's nonce (never handed on to the note's next post), and its retry is judged from that time.
+  `
+  CREATE TABLE IF NOT EXISTS called_off_looks (delivery INTEGER PRIMARY KEY, looked_at INTEGER NOT NULL);
+  `,
 ];
 
 /** How many schema versions this release knows; tests build databases of earlier releases from the first ones. */

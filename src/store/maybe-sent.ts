@@ -39,27 +39,50 @@ export function markCaughtMidSend(sql: Sql): void {
 }
 
 /**
- * The nonce a new post of a note to a chat takes over (undefined for anything else), that of the note's last post
- * there if it was called off after a send that may have reached the chat and no message is recorded since; a delete
- * still waiting to find and remove that send's message (`onDelete: delete`, the note back before it ran) is called off:
- * the new post takes that message over (Discord answers its nonce with it).
+ * The called-off post whose nonce a new post of a note to a chat takes over (undefined for anything else): the note's
+ * last post there if it was called off after a send that may have reached the chat, no message is recorded since, and
+ * no look for that send's message went out (publish/called-off-find.ts; a look in flight or done owns the nonce: the
+ * message it learns is deleted, so Discord answering the nonce with it would record the new post on a deleted message).
+ * A delete still waiting to look (`onDelete: delete`, the note back before it ran) is called off: the new post takes
+ * that message over (Discord answers its nonce with it). Call inheritMaybeSent once the new post has its id.
  */
-export function takeOverCalledOffSend(sql: Sql, d: NewDelivery): string | undefined {
+export function takeOverCalledOffSend(sql: Sql, d: NewDelivery): { from: number; nonce: string } | undefined {
   const taken = calledOffSend(sql, d);
   if (taken) {
     sql(`UPDATE outbox SET status = 'skipped', last_error = 'the note is back before the message its lost send may have made was deleted: its new post takes that message (the same nonce)', updated_at = ?
-         WHERE kind = 'delete' AND status = 'pending' AND json_extract(payload, '$.calledOff') = ?`).run(Date.now(), taken.id);
+         WHERE kind = 'delete' AND status = 'pending' AND json_extract(payload, '$.calledOff') = ?`).run(Date.now(), taken.from);
   }
-  return taken?.nonce;
+  return taken;
 }
 
-function calledOffSend(sql: Sql, d: NewDelivery): { id: number; nonce: string } | undefined {
+/**
+ * A post that took over a called-off post's nonce may show in the chat as that one may (its message is the one the
+ * nonce names): called off in turn, it is a maybe-sent post, with the same send time.
+ */
+export function inheritMaybeSent(sql: Sql, deliveryId: number, from: number): void {
+  sql('INSERT OR IGNORE INTO maybe_sent(delivery) VALUES (?)').run(deliveryId);
+  sql('INSERT OR REPLACE INTO maybe_sent_at(delivery, sent_at) SELECT ?, sent_at FROM maybe_sent_at WHERE delivery = ?').run(deliveryId, from);
+}
+
+/**
+ * Records that a look for called-off post `calledOff`'s message goes out at `at` (before it goes, so that a kill -9 or
+ * a lost answer leaves it known): from then on its nonce is the look's alone, and a retry of the look is judged from the
+ * first look's time (the message the look may have made is that old). Returns the first look's time if one went before.
+ */
+export function markLookSent(sql: Sql, calledOff: number, at: number): number | undefined {
+  const before = sql('SELECT looked_at FROM called_off_looks WHERE delivery = ?').get(calledOff) as { looked_at: number } | undefined;
+  if (!before) sql('INSERT INTO called_off_looks(delivery, looked_at) VALUES (?, ?)').run(calledOff, at);
+  return before?.looked_at;
+}
+
+function calledOffSend(sql: Sql, d: NewDelivery): { from: number; nonce: string } | undefined {
   if (d.kind !== 'post' || d.noteId === null) return undefined;
   const r = sql(
-    `SELECT o.id, o.nonce FROM outbox o JOIN maybe_sent m ON m.delivery = o.id
+    `SELECT o.id AS "from", o.nonce FROM outbox o JOIN maybe_sent m ON m.delivery = o.id
      WHERE o.note_id = ? AND o.platform = ? AND o.chat = ? AND o.thread = ? AND o.kind = 'post' AND o.status = 'skipped'
        AND o.id = (SELECT MAX(s.id) FROM outbox s WHERE s.note_id = o.note_id AND s.platform = o.platform AND s.chat = o.chat AND s.thread = o.thread AND s.kind = 'post')
-       AND NOT EXISTS (SELECT 1 FROM posts p WHERE p.note_id = o.note_id AND p.platform = o.platform AND p.chat = o.chat AND p.thread = o.thread)`,
-  ).get(d.noteId, d.target.platform, d.target.chat, d.target.thread) as { id: number; nonce: string } | undefined;
+       AND NOT EXISTS (SELECT 1 FROM posts p WHERE p.note_id = o.note_id AND p.platform = o.platform AND p.chat = o.chat AND p.thread = o.thread)
+       AND NOT EXISTS (SELECT 1 FROM called_off_looks l WHERE l.delivery = o.id)`,
+  ).get(d.noteId, d.target.platform, d.target.chat, d.target.thread) as { from: number; nonce: string } | undefined;
   return r;
 }

@@ -17,7 +17,7 @@ import { readStatus, type StatusCounts } from './status.js';
 import { laneKey, type DeliveryKind, type DeliveryPayload, type NewDelivery, type NoteRow, type OutboxRow, type SearchText, type Subscription, type Target } from './types.js';
 import { DeferredSummaries } from './deferred-summaries.js';
 import { moveChatRows } from './chat-move.js';
-import { markCaughtMidSend, takeOverCalledOffSend } from './maybe-sent.js';
+import { inheritMaybeSent, markCaughtMidSend, takeOverCalledOffSend } from './maybe-sent.js';
 import { isInvalidOutbox, NOTE_PROBLEM, toKnown, toNote, toOutbox, type KnownNote, type KnownRecord, type NoteRecord, type OutboxRecord } from './records.js';
 
 export type { KnownNote } from './records.js';
@@ -241,12 +241,12 @@ export class Store {
 
   // ── outbox ──
   enqueue(d: NewDelivery, now = Date.now()): number {
-    const r = this
-      .sql(
-        `INSERT INTO outbox(note_id, revision, platform, chat, thread, kind, payload, status, attempts, next_attempt_at, nonce, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?, ?, ?)`,
-      )
-      .run(d.noteId, d.revision, d.target.platform, d.target.chat, d.target.thread, d.kind, JSON.stringify(d.payload), d.notBefore ?? 0, takeOverCalledOffSend(this.sql, d) ?? randomBytes(12).toString('hex'), now, now);
+    const taken = takeOverCalledOffSend(this.sql, d);
+    const r = this.sql(
+      `INSERT INTO outbox(note_id, revision, platform, chat, thread, kind, payload, status, attempts, next_attempt_at, nonce, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?, ?, ?)`,
+    ).run(d.noteId, d.revision, d.target.platform, d.target.chat, d.target.thread, d.kind, JSON.stringify(d.payload), d.notBefore ?? 0, taken?.nonce ?? randomBytes(12).toString('hex'), now, now);
+    if (taken) inheritMaybeSent(this.sql, Number(r.lastInsertRowid), taken.from);
     this.outboxOpened.raise();
     return Number(r.lastInsertRowid);
   }

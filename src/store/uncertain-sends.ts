@@ -49,12 +49,13 @@ export function readUncertainSends(store: Pick<Store, 'getMeta'>): UncertainSend
 }
 
 /**
- * Adds one uncertain send to the record `status` shows; call it inside the transaction that schedules the resend. A
+ * Adds one uncertain send to the record `status` shows; call it inside the transaction that schedules the resend.
+ * `sentAt`: when the send went out (not when its answer was given up on: Discord's nonce window runs from the send). A
  * guarded post (nonce, look-up) is one message at most however many of its sends went unanswered: counted once, its
  * entry the latest. An unguarded one may show once more for each (README: "once for each send whose answer never came").
  */
-export function keepUncertainSend(store: RecordStore, s: UncertainSend): void {
-  const first = markMaybeSent(store.sql, s.delivery);
+export function keepUncertainSend(store: RecordStore, s: UncertainSend, sentAt = s.at): void {
+  const first = markMaybeSent(store.sql, s.delivery, sentAt);
   const now = readUncertainSends(store);
   const counts = first || s.guard === 'none';
   const others = s.guard === 'none' ? now.recent : now.recent.filter((r) => r.delivery !== s.delivery);

@@ -208,6 +208,21 @@ describe.concurrent('a Discord post whose answer never came, called off while it
     await rewrite(svc, sb, 'India 2', false);
     await shownOnce(svc, discord, ch.id, 'India 2', () => void (discord.down = false));
   }, 120_000);
+
+  it('deleted during the outage, its lost send\'s message found and deleted, then restored within the nonce window: a new message shows it (rv1 1)', async ({ discord }) => {
+    const ch = discord.addChannel(discord.addGuild(), 0, 'notes');
+    const sb = sandbox(configFor(discord, ch.id, 'delete'));
+    const svc = await started(sb, discord);
+    await postWithAnswerLost(svc, sb, discord, ch.id, 'Kilo 1');
+    await removedThenBack(svc, sb, discord, 'delete');
+    expect(discord.messagesIn(ch.id)).toEqual([]); // the called-off delete went
+    const logFrom = svc.stderr.length, from = svc.events.length;
+    writeFileSync(path.join(sb.notes, 'n1.md'), note('Kilo 1', 'The first words.'));
+    await svc.waitFor(() => /"kind":"post".*"msg":"delivered"/.test(svc.stderr.slice(logFrom)), 60_000, 'the new post delivered');
+    await svc.idle(from);
+    expect(discord.messagesIn(ch.id).map((m) => m.embeds[0]?.title ?? m.content)).toEqual(['Kilo 1']);
+    expect(await svc.stop()).toBe(0);
+  }, 120_000);
 });
 
 /**

@@ -17,6 +17,7 @@ import { Metrics } from '../../src/health/metrics.js';
 import type { Target } from '../../src/store/types.js';
 import type { Summary } from '../../src/summary/build.js';
 import { until } from '../helpers/until.js';
+import { maybeSentAt } from '../../src/store/maybe-sent.js';
 
 const target: Target = { platform: 'console', chat: 'c1', thread: '' };
 const summary = (title: string): Summary => ({ title, keyPoints: [[{ text: `About ${title}.` }]], links: [], lang: 'en', locale: 'en', tags: [], readingMinutes: 1 });
@@ -194,5 +195,28 @@ describe('the clock stepping back (issue 25, item 11)', () => {
     deliverer.start();
     await until(() => lines.length === 1, 5000, 'the retried post');
     expect(said.join('')).toMatch(/"stepMs":3[56]\d{5},"deliveries":1,"msg":"the clock stepped back; waiting deliveries keep their waits, not the step"/);
+  });
+});
+
+describe('Deliverer: a post whose answer never came', () => {
+  it('its send time, kept for the nonce window of a later look (store/maybe-sent.ts), is when it went out, not when our timeout fired', async () => {
+    let calledAt = 0;
+    const plain = consoleAdapter([]);
+    const adapter: ChatAdapter = {
+      ...plain,
+      // The first send never answered (the deliverer's own timeout, callTimeoutMs: 2 s here, gives up on it); its resend is.
+      post: (t, p, ctx) => calledAt ? plain.post(t, p, ctx) : new Promise((_resolve, reject) => {
+        calledAt = Date.now();
+        ctx.signal?.addEventListener('abort', () => reject(new Error('aborted')));
+      }),
+      resendGuard: () => ({ guard: 'nonce', withinMs: 120_000 }),
+    };
+    const { store, deliverer, events } = setUp(adapter);
+    const id = store.enqueue({ noteId: 'a', revision: 1, target, kind: 'post', payload: { type: 'summary', summary: summary('A') } });
+    deliverer.start();
+    await until(() => events.some((e) => e.outcome === 'done'), 10_000, 'the send given up on, then sent again');
+    expect(events.map((e) => [e.outcome, e.uncertain])).toEqual([['retry', 'nonce'], ['done', undefined]]);
+    expect(calledAt).toBeGreaterThan(0);
+    expect(maybeSentAt(store.sql, id)).toBeLessThanOrEqual(calledAt);
   });
 });

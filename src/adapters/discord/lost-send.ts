@@ -10,7 +10,8 @@
  * nobody is notified): an answer showing it is a message the look itself made (the lost send never arrived), one
  * showing anything else is the first. Either is deleted after. Discord keeps no nonce on a stored message (Get Channel
  * Messages does not return it: Rapptz/discord.py#2451), so the resend is the only exact way, and only within the window:
- * after it, a resend would post anew and tell nothing, so none is sent, and the chat may show it.
+ * after it, a resend would post anew and tell nothing, so none is sent, and the chat may show it. A look whose answer was
+ * lost is retried within its own window (`lookedAt`, kept before it went): its message, if it made one, is found so.
  *
  * A forum post (Start Thread in Forum takes no nonce) is looked for without posting: List Active Guild Threads
  * (resources/guild.mdx) lists the bot's active threads with their parent, creator and `create_timestamp` (channel.mdx,
@@ -39,12 +40,17 @@ export interface LostSendPlace {
 /** The message `sent` made in `place` (a forum post's as its thread, `thread:<id>`, as recorded), or why none can be learned. */
 export async function findLostSend(rest: REST, place: LostSendPlace, sent: LostSend, ctx: SendContext, now = Date.now()): Promise<LostSendFound> {
   if (place.forum) return findLostForumPost(rest, place, sent, ctx);
-  if (sent.sentAt === undefined || now - sent.sentAt > NONCE_TRUSTED_MS) {
-    return { why: "its last send is older than Discord's nonce window (\"the past few minutes\"), or of a time not recorded: sending its nonce again would post anew, not tell; the chat may show it" };
+  const open = (at: number | undefined) => at !== undefined && now - at <= NONCE_TRUSTED_MS;
+  // An earlier look (its answer lost) may have made a message at `lookedAt`: within its window the nonce still finds it.
+  if (!open(sent.sentAt) && !open(sent.lookedAt)) {
+    const looked = sent.lookedAt === undefined ? '' : `; an earlier look (at ${new Date(sent.lookedAt).toISOString()}) may have left its own message ("${LOOK_TEXT}")`;
+    return { why: `its last send is older than Discord's nonce window ("the past few minutes"), or of a time not recorded: sending its nonce again would post anew, not tell; the chat may show it${looked}` };
   }
   const look: RESTPostAPIChannelMessageJSONBody = { content: LOOK_TEXT, nonce: sent.nonce.slice(0, 25), enforce_nonce: true, flags: MessageFlags.SuppressNotifications, allowed_mentions: { parse: [] } };
   const answer = (await rest.post(Routes.channelMessages(place.channel), { body: look, signal: ctx.signal })) as APIMessage;
-  return { messageId: answer.id, madeNow: answer.content === LOOK_TEXT && answer.embeds.length === 0 };
+  const madeNow = answer.content === LOOK_TEXT && answer.embeds.length === 0;
+  if (madeNow && !open(sent.sentAt)) return { messageId: answer.id, madeNow, unknown: "its send is past Discord's nonce window now, so whether it made a message cannot be told: the chat may show it" };
+  return { messageId: answer.id, madeNow };
 }
 
 async function findLostForumPost(rest: REST, place: LostSendPlace, sent: LostSend, ctx: SendContext): Promise<LostSendFound> {
