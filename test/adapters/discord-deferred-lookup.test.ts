@@ -107,6 +107,21 @@ describe('a Discord lookup not ready within the acknowledgement budget', () => {
     await bot.stop!();
   });
 
+  it('counts the budget from when Discord made the interaction: a main thread busy when it came still defers in time', async ({ discord: fake }) => {
+    const guild = fake.addGuild();
+    const ch = fake.addChannel(guild);
+    const { bot, held } = await startBot(fake);
+    const answer = lookup(fake, guild, ch.id);
+    // The process busy for 1.8 s as the interaction arrives (a batch's writes on the main thread): CPU, not a wait.
+    const busyUntil = Date.now() + 1800;
+    while (Date.now() < busyUntil);
+    await held.entered;
+    await deferralSeen(fake);
+    held.release();
+    expect((await answer).type).toBe(5);
+    await bot.stop!();
+  });
+
   it('a lookup ready at once is answered directly (type 4), ephemeral', async ({ discord: fake }) => {
     const guild = fake.addGuild();
     const ch = fake.addChannel(guild);
