@@ -105,7 +105,7 @@ async function answerCommand(i: ChatInputCommandInteraction, { deps, offered, ep
   const running = runCommand(cmd, input, deps);
   // A lookup may make a summary first (loading the summariser the first time: store/deferred-summaries.ts), which
   // under load outlasts Discord's 3 seconds for the first response: past ACK_BUDGET_MS it is deferred, then edited.
-  if (cmd.definition.lookup && !(await settlesWithin(running, ACK_BUDGET_MS - (performance.now() - started)))) {
+  if (cmd.definition.lookup && !(await settlesWithin(running, ACK_BUDGET_MS - sinceCreated(i, started)))) {
     await answerDeferred(i, running, ephemeralLookups, log);
     return;
   }
@@ -123,6 +123,15 @@ async function answerCommand(i: ChatInputCommandInteraction, { deps, offered, ep
  * 3 s is for the acknowledgement's own round trip on a loaded host.
  */
 const ACK_BUDGET_MS = 1500;
+
+/**
+ * How long ago Discord made the interaction: its id's timestamp (a snowflake) read on our clock, or the time since our
+ * handler began, whichever is longer. A main thread busy when the event came delays the handler, not Discord's 3 s; a
+ * clock running ahead only defers sooner, and one behind falls back to our own measure.
+ */
+function sinceCreated(i: ChatInputCommandInteraction, started: number): number {
+  return Math.max(performance.now() - started, Date.now() - i.createdTimestamp);
+}
 
 /** Whether `p` settles (either way) within `ms`; its outcome is read by awaiting it again. */
 async function settlesWithin(p: Promise<unknown>, ms: number): Promise<boolean> {

@@ -2,7 +2,7 @@
  * A fake Discord (REST + gateway) on 127.0.0.1 for the real discord.js client. Honest about what
  * Discord enforces: embed limits (with the 6000 total), autocomplete choices, per-route and global
  * rate limits answered with 429 and the headers the client reads, missing and forbidden channels,
- * the 3-second interaction deadline, `enforce_nonce` within its window, threads that archive (their
+ * the 3-second interaction deadline and the 15-minute interaction token (edits of a response, follow-ups), `enforce_nonce` within its window, threads that archive (their
  * creator renaming and archiving them), permissions per operation and per channel (overwrites,
  * permissions.ts; `app_permissions` on interactions), embeds dropped without Embed Links, who a
  * message pings (mentions.ts), forums that require tags, crossposts and their hourly limit, webhooks
@@ -297,6 +297,13 @@ export class FakeDiscord {
   private readonly buckets = new Map<string, number[]>();
   private readonly globalTimes: number[] = [];
   private readonly pending = new Map<string, PendingInteraction>();
+  /**
+   * How far the clock interactions are judged by (the 3 s first response, the 15-minute token) runs ahead of the real
+   * one: a test moves it on to expire a token without waiting for it.
+   */
+  interactionClockAheadMs = 0;
+  /** Every first response taken (a callback accepted), in order: which interaction, its type, when. */
+  readonly firstResponses: { interaction: string; type: number; at: number }[] = [];
 
   constructor(private bot: string) {}
 
@@ -943,7 +950,7 @@ export class FakeDiscord {
     if ((m = /^\/interactions\/(\d+)\/([^/]+)\/callback$/.exec(path)) && method === 'POST') {
       const p = this.pending.get(m[1]!);
       // "you must send an initial response within 3 seconds" (docs: interactions/receiving-and-responding.mdx); 10062 after.
-      if (!p || Date.now() - p.at > 3000) throw new Failure(404, { code: 10062, message: 'Unknown interaction' });
+      if (!p || this.interactionNow() - p.at > 3000) throw new Failure(404, { code: 10062, message: 'Unknown interaction' });
       if (this.failCallbacks.count > 0 && this.failCallbacks.count--) throw new Failure(this.failCallbacks.status, { code: 0, message: `${this.failCallbacks.status}: Bad Gateway` });
       if (p.responded) throw new Failure(400, { code: 40060, message: 'Interaction has already been acknowledged.' });
       const data = json.data as Record<string, unknown> | undefined;
@@ -955,6 +962,7 @@ export class FakeDiscord {
         if (errors.length) throw new Failure(400, formErrorBody(errors));
       }
       p.responded = true;
+      this.firstResponses.push({ interaction: m[1]!, type: Number(json.type), at: Date.now() });
       if (json.type === 5 && p.deferred) p.deferred.flags = data?.flags;
       p.resolve({ type: Number(json.type), data, at: Date.now() });
       return query.get('with_response') === 'true' ? { status: 200, body: { interaction: { id: m[1], type: 2 } } } : { status: 204 };
@@ -962,12 +970,8 @@ export class FakeDiscord {
     if ((m = /^\/webhooks\/(\d+)\/([^/]+)(?:\/messages\/(%40original|@original|\d+))?$/.exec(path))) {
       const [, id, token, mid] = m;
       if (id === this.appId) {
-        // Interaction follow-ups and edits of the original response.
-        if (method === 'POST') return { status: 200, body: { id: nextId(), ...json } };
-        if (method === 'PATCH' && mid) {
-          if (mid !== String(Number(mid))) this.pending.get(token!.replace(/^itoken-/, ''))?.deferred?.edited(json);
-          return { status: 200, body: { id: nextId(), ...json } };
-        }
+        const answered = this.interactionWebhook(method, token!, mid, json);
+        if (answered) return answered;
       }
       const hook = this.webhooks.get(id!);
       if (!hook) throw new Failure(404, { code: 10015, message: 'Unknown Webhook' });
@@ -1013,5 +1017,38 @@ export class FakeDiscord {
       }
     }
     throw new Failure(404, { code: 0, message: `404: Not Found (${method} ${path})` });
+  }
+
+  private interactionNow(): number {
+    return Date.now() + this.interactionClockAheadMs;
+  }
+
+  /**
+   * Interaction follow-ups and the original response, reached with the interaction's token ("Interactions--both
+   * receiving and responding--are webhooks under the hood", docs: interactions/receiving-and-responding.mdx).
+   */
+  private interactionWebhook(method: string, token: string, mid: string | undefined, json: Record<string, unknown>): { status: number; body: unknown } | undefined {
+    const p = this.pending.get(token.replace(/^itoken-/, ''));
+    const age = p ? this.interactionNow() - p.at : Infinity;
+    // "Interaction tokens are valid for 15 minutes", and "If the 3 second deadline is exceeded, the token will be
+    // invalidated" (docs: interactions/receiving-and-responding.mdx): Discord answers 401 50027 Invalid Webhook Token
+    // then (discord/discord-api-docs#6851, "After the 15 mins window, any API request made to it returns 401").
+    if (!p || age > 15 * 60_000 || (!p.responded && age > 3000)) throw new Failure(401, { code: 50027, message: 'Invalid Webhook Token' });
+    // Before the initial response there is no original response to edit nor follow-up to send: 10015 Unknown Webhook
+    // (discordjs/discord.js#10587, which now refuses it in the client before asking).
+    if (!p.responded) throw new Failure(404, { code: 10015, message: 'Unknown Webhook' });
+    if ((method === 'POST' && !mid) || (method === 'PATCH' && mid)) {
+      // "Functions the same as Edit Webhook Message" / "Execute Webhook": a message's limits hold (docs: same file).
+      const errors = validateMessage(json as { content?: string; embeds?: EmbedLike[] });
+      if (errors.length) throw new Failure(400, formErrorBody(errors));
+    }
+    if (method === 'POST' && !mid) return { status: 200, body: { id: nextId(), ...json } };
+    if (method === 'PATCH' && mid) {
+      // The original response as edited; its ephemeral state stays the deferral's ("an existing message's ephemeral
+      // state cannot be changed", docs: same file, Create Followup Message): interactAnswer reports the deferral's flags.
+      if (mid !== String(Number(mid))) p.deferred?.edited(json);
+      return { status: 200, body: { id: nextId(), ...json } };
+    }
+    return undefined;
   }
 }

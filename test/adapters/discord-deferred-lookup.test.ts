@@ -1,0 +1,137 @@
+/**
+ * A /note lookup whose answer is not ready ACK_BUDGET_MS (1.5 s) after the interaction arrived is acknowledged with a
+ * deferred response (type 5, "ACK an interaction and edit a response later, the user sees a loading state") and its
+ * answer edited into the original response; Discord wants the first response "within 3 seconds"
+ * (discord-api-docs interactions/receiving-and-responding.mdx). The real adapter on the real discord.js client against
+ * the fake; the lookup is made slow by the store it is given: its summaries' `prepare` (the step that loads the
+ * summariser and makes a deferred summary) waits until the test lets it go, after the fake saw the deferral.
+ */
+import { describe, expect } from 'vitest';
+import { createDiscordAdapter, type DiscordAdapter } from '../../src/adapters/discord/adapter.js';
+import { COMMAND_FAILED_TEXT } from '../../src/commands/index.js';
+import { configSchema } from '../../src/config/schema.js';
+import { NoteSearch } from '../../src/search/index.js';
+import type { Store } from '../../src/store/store.js';
+import type { NoteRow } from '../../src/store/types.js';
+import type { FakeDiscord } from '../fakes/discord/server.js';
+import { heldSummaries, type HeldSummaries } from '../fakes/held-summaries.js';
+import { itWithFakes } from '../helpers/fakes.js';
+import { tempStores } from '../helpers/temp-store.js';
+import { warnLines } from '../helpers/warn-lines.js';
+
+const TOKEN = 'MTEwMDAwMDAwMDAwMDAwMDAwMg.fake.discord-token-for-tests';
+const it = itWithFakes({ discordToken: TOKEN });
+const stores = tempStores('discord-deferred');
+
+const NOTE_ID = 'teas/lemon-tea';
+const TITLE = 'Lemon tea recipe';
+
+/** A published note with its summary, as a batch records it. */
+function putNote(store: Store): void {
+  const info = { file: `${NOTE_ID}.md`, title: TITLE, lang: 'en', locale: 'en', tags: [], translationKey: NOTE_ID, draft: false, original: true, date: '2025-01-01T00:00:00.000Z' };
+  const summary = { title: TITLE, keyPoints: [[{ text: 'Boil water and add lemon.' }]], links: [], lang: 'en', locale: 'en', tags: [], readingMinutes: 1 };
+  const row: NoteRow = { id: NOTE_ID, file: info.file, hash: 'h1', summaryHash: 's1', state: 'published', dueAt: null, revision: 1, announced: true, info, summary, error: null };
+  store.putNote(row, { title: TITLE, tags: '', grams: '', words: 'lemon tea recipe boil water' });
+}
+
+/** The adapter started against the fake, its commands reading a store whose lookups wait for `held`. */
+async function startBot(fake: FakeDiscord): Promise<{ bot: DiscordAdapter; held: HeldSummaries; warns: string[] }> {
+  const store = stores();
+  putNote(store);
+  const held = heldSummaries(store);
+  const config = configSchema.parse({ discord: { api: fake.api, registerCommands: false } });
+  const { log, warns } = warnLines();
+  const bot = createDiscordAdapter({ token: TOKEN, config: config.discord, state: store, deps: { store: held.store, search: new NoteSearch(store) }, log, callTimeoutMs: 10_000 });
+  await bot.start!();
+  return { bot, held, warns };
+}
+
+/** The first responses the fake took, by type (a second one would be refused with 40060). */
+const callbackTypes = (fake: FakeDiscord) => fake.firstResponses.map((r) => r.type);
+
+/** Waits until the fake took the bot's deferred response (type 5): within Discord's 3 s, or the test fails. */
+const deferralSeen = (fake: FakeDiscord) => fake.waitFor(() => callbackTypes(fake).includes(5), 3000, 'a deferred response (type 5) within 3 s');
+
+function lookup(fake: FakeDiscord, guild: string, channel: string) {
+  return fake.interactAnswer({ type: 2, guild, channel, name: 'note', locale: 'en-US', options: [{ type: 3, name: 'query', value: `id:${NOTE_ID}` }] });
+}
+
+// One at a time: the stores are closed after each test (tempStores).
+describe('a Discord lookup not ready within the acknowledgement budget', () => {
+  it('is deferred (ephemeral), then the note is edited into the original response', async ({ discord: fake }) => {
+    const guild = fake.addGuild();
+    const ch = fake.addChannel(guild);
+    const { bot, held } = await startBot(fake);
+    const answer = lookup(fake, guild, ch.id);
+    await held.entered; // the lookup is under way, waiting
+    await deferralSeen(fake);
+    held.release();
+    const shown = await answer;
+    expect(shown.type).toBe(5);
+    expect(shown.shownAt).toBeGreaterThan(shown.at); // shown once edited, after the loading state
+    expect((shown.data!.embeds as { title: string }[])[0]!.title).toBe(TITLE);
+    expect(shown.data!.flags).toBe(64); // ephemeral, as lookups are: fixed by the deferral
+    expect(callbackTypes(fake)).toEqual([5]); // one first response only
+    await bot.stop!();
+  });
+
+  it('failing after the deferral shows the failure text in the original response', async ({ discord: fake }) => {
+    const guild = fake.addGuild();
+    const ch = fake.addChannel(guild);
+    const { bot, held } = await startBot(fake);
+    const answer = lookup(fake, guild, ch.id);
+    await held.entered;
+    await deferralSeen(fake);
+    held.fail(new Error('the summariser failed to load'));
+    const shown = await answer;
+    expect(shown.type).toBe(5);
+    expect(shown.data!.content).toBe(COMMAND_FAILED_TEXT);
+    expect(shown.data!.flags).toBe(64);
+    expect(callbackTypes(fake)).toEqual([5]);
+    await bot.stop!();
+  });
+
+  it('an edit past the token’s 15 minutes is refused: logged, no second response tried', async ({ discord: fake }) => {
+    const guild = fake.addGuild();
+    const ch = fake.addChannel(guild);
+    const { bot, held, warns } = await startBot(fake);
+    void lookup(fake, guild, ch.id);
+    await held.entered;
+    await deferralSeen(fake);
+    fake.interactionClockAheadMs = 15 * 60_000 + 1;
+    held.release();
+    await fake.waitFor(() => warns.some((w) => /deferred answer may not have reached the chat/.test(w)), 10_000, 'the refused edit logged');
+    const edits = fake.requests.filter((r) => r.method === 'PATCH' && /\/messages\/(@|%40)original$/.test(r.path));
+    expect(edits).toHaveLength(1);
+    expect(callbackTypes(fake)).toEqual([5]);
+    await bot.stop!();
+  });
+
+  it('counts the budget from when Discord made the interaction: a main thread busy when it came still defers in time', async ({ discord: fake }) => {
+    const guild = fake.addGuild();
+    const ch = fake.addChannel(guild);
+    const { bot, held } = await startBot(fake);
+    const answer = lookup(fake, guild, ch.id);
+    // The process busy for 1.8 s as the interaction arrives (a batch's writes on the main thread): CPU, not a wait.
+    const busyUntil = Date.now() + 1800;
+    while (Date.now() < busyUntil);
+    await held.entered;
+    await deferralSeen(fake);
+    held.release();
+    expect((await answer).type).toBe(5);
+    await bot.stop!();
+  });
+
+  it('a lookup ready at once is answered directly (type 4), ephemeral', async ({ discord: fake }) => {
+    const guild = fake.addGuild();
+    const ch = fake.addChannel(guild);
+    const { bot, held } = await startBot(fake);
+    held.release();
+    const shown = await lookup(fake, guild, ch.id);
+    expect(shown.type).toBe(4);
+    expect((shown.data!.embeds as { title: string }[])[0]!.title).toBe(TITLE);
+    expect(shown.data!.flags).toBe(64);
+    expect(callbackTypes(fake)).toEqual([4]);
+    await bot.stop!();
+  });
+});
