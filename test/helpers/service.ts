@@ -1,5 +1,5 @@
 /** Runs `notecast start --json` as a real process on a temporary folder and reads its JSON lines. */
-import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { ChildProcessWithoutNullStreams } from 'node:child_process';
@@ -184,6 +184,23 @@ function platformApisIn(configFile: string): string[] {
   return [doc.getIn(['discord', 'api']), doc.getIn(['telegram', 'apiRoot'])].filter((v): v is string => typeof v === 'string');
 }
 
+/** Starts of the built CLI in this worker so far: names each one's kept log. */
+let startsKept = 0;
+
+/**
+ * With `NOTECAST_TEST_LOGS=<folder>`, each process's stdout (its JSON events) and stderr (its log, debug level) are also
+ * appended to `<folder>/<worker pid>-<n>.stdout|.stderr` as they come: what a process did before a kill -9 or a
+ * timeout outlives the test (the error's tail is its last 2,000 characters).
+ */
+function keepLogs(proc: ChildProcessWithoutNullStreams | ReturnType<typeof spawnCli>): void {
+  const folder = process.env.NOTECAST_TEST_LOGS;
+  if (!folder) return;
+  mkdirSync(folder, { recursive: true });
+  const base = path.join(folder, `${process.pid}-${String(++startsKept).padStart(3, '0')}`);
+  proc.stdout!.on('data', (c: string) => appendFileSync(`${base}.stdout`, `${Date.now()} ${c}`));
+  proc.stderr!.on('data', (c: string) => appendFileSync(`${base}.stderr`, c));
+}
+
 /** `notecast start --json` as a real process: for what only a process shows (kill -9, signals, exit codes). */
 export class Service extends ServiceEvents {
   readonly exited: Promise<number | null>;
@@ -204,6 +221,7 @@ export class Service extends ServiceEvents {
     });
     proc.stderr!.setEncoding('utf8');
     proc.stderr!.on('data', (c: string) => (this.stderr += c));
+    keepLogs(proc);
     this.exited = new Promise((resolve) => proc.on('exit', (code) => resolve(code)));
     this.track(this.exited);
   }
