@@ -28,3 +28,13 @@ export function deleteUnderWay(sql: Sql, noteId: string, target: Target): boolea
               AND (status = 'sending' OR (status = 'pending' AND attempts > 0))`)
     .get(noteId, target.platform, target.chat, target.thread) !== undefined;
 }
+
+/**
+ * The delete of `noteId`'s message in the chat still waiting that may be called off: one that has never left. A delete
+ * under way is none (deleteUnderWay): every call-off path asks here.
+ */
+export function deleteToCallOff(sql: Sql, noteId: string, target: Target): { id: number } | undefined {
+  if (deleteUnderWay(sql, noteId, target)) return undefined;
+  return sql(`SELECT id FROM outbox WHERE note_id = ? AND platform = ? AND chat = ? AND thread = ? AND kind = 'delete' AND status = 'pending' ORDER BY id LIMIT 1`)
+    .get(noteId, target.platform, target.chat, target.thread) as { id: number } | undefined;
+}
