@@ -23,7 +23,7 @@ import { callOffSaying, familyNewIn, familyShownIn } from './called-off-chats.js
 import { messageUnknownSinceRestore } from '../store/edits-not-sent.js';
 import { recordShownUnknown } from '../store/restore-record.js';
 import { AFTER_RESTORE_WHY } from './decide.js';
-import { deleteUnderWay, postInFlight } from '../store/under-way.js';
+import { deleteToCallOff, deleteUnderWay, postInFlight } from '../store/under-way.js';
 import { messagesUnknownSinceRestore } from './restored-notes.js';
 import type { Logger } from '../log.js';
 import { alsoInFor, familyPostId, familyTargets, liveMembers, type FamilyTarget } from './family.js';
@@ -263,7 +263,7 @@ export function syncFamily(store: Store, config: Config, platforms: ReadonlySet<
     } else if (existing.has(key) && !f.repost) {
       // The chat has this family's message (or it is waiting to go): it changes in place, and a
       // delete still waiting for it (the last member went, and is back) is called off.
-      const pendingDelete = store.openDelivery(familyId, ft.target, ['delete']);
+      const pendingDelete = deleteToCallOff(store.sql, familyId, ft.target); // one under way goes on (store/under-way.ts)
       if (pendingDelete) store.markDone(pendingDelete.id, null, 'skipped', 'a translation came back before the message was deleted');
       const open = store.openDelivery(familyId, ft.target, ['post']) ?? store.openDelivery(familyId, ft.target, ['edit']);
       const inWaitingDigest = open ? undefined : followInWaitingDigest(store, familyId, ft.target, ft.member);
@@ -365,13 +365,13 @@ function wantedOnEveryPlatform(members: readonly NoteRow[], config: Config, subs
  */
 function followSentMessage(store: Store, familyId: string, target: Target, members: readonly NoteRow[], revision: number): boolean {
   const post = store.postOf(familyId, target);
-  if (!post || post.viaDigest) return false;
+  if (!post || post.viaDigest || deleteUnderWay(store.sql, familyId, target)) return false; // a message being deleted is none
   const sent = store.upkeep.lastSentPayload(familyId, target);
   const shown = members.find((m) => m.id === sent?.member) ?? (sent?.member === undefined && members.length === 1 ? members[0] : undefined);
   if (!shown) return false;
   const payload = payloadFor(store, members, { target, member: shown });
   if (!payload) return true;
-  const pendingDelete = store.openDelivery(familyId, target, ['delete']);
+  const pendingDelete = deleteToCallOff(store.sql, familyId, target); // one under way goes on (store/under-way.ts)
   if (pendingDelete) store.markDone(pendingDelete.id, null, 'skipped', 'the note is back before its message was deleted');
   const pendingEdit = store.openDelivery(familyId, target, ['edit']);
   if (pendingEdit) store.replacePayload(pendingEdit.id, revision, payload);

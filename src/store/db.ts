@@ -221,6 +221,14 @@ const MIGRATIONS: string[] = [
   `
   CREATE TABLE IF NOT EXISTS called_off_looks (delivery INTEGER PRIMARY KEY, looked_at INTEGER NOT NULL);
   `,
+  // The deletes that have left at least once, answered or not (store/under-way.ts): a try whose attempt is given back (an
+  // answer lost, a rate limit) may still have deleted the message. Kept by trigger on every path that sends it.
+  `
+  CREATE TABLE IF NOT EXISTS deletes_left (delivery INTEGER PRIMARY KEY);
+  CREATE TRIGGER IF NOT EXISTS deletes_left_sent AFTER UPDATE OF status ON outbox WHEN NEW.status = 'sending' AND NEW.kind = 'delete'
+  BEGIN INSERT OR IGNORE INTO deletes_left(delivery) VALUES (NEW.id); END;
+  CREATE TRIGGER IF NOT EXISTS deletes_left_dropped AFTER DELETE ON outbox BEGIN DELETE FROM deletes_left WHERE delivery = OLD.id; END;
+  `,
 ];
 
 /** How many schema versions this release knows; tests build databases of earlier releases from the first ones. */

@@ -19,12 +19,23 @@ export function postInFlight(sql: Sql, noteId: string, target: Target): boolean 
 }
 
 /**
- * Whether a delete of `noteId`'s message in the chat has left: being sent, or waiting to be sent again after a try
- * whose answer did not say it failed (a timeout, a 5xx: the platform may have deleted it). Such a delete is never
- * called off: the message may be gone already, and an edit of it would find nothing to edit.
+ * Whether a delete of `noteId`'s message in the chat has left: being sent, or waiting to be sent again after any try
+ * (a timeout, a 5xx, an answer lost with its attempt given back: the platform may have deleted it; `deletes_left`,
+ * db.ts, records every try). Such a delete is never called off: the message may be gone already, and an edit of it
+ * would find nothing to edit.
  */
 export function deleteUnderWay(sql: Sql, noteId: string, target: Target): boolean {
   return sql(`SELECT 1 FROM outbox WHERE note_id = ? AND platform = ? AND chat = ? AND thread = ? AND kind = 'delete'
-              AND (status = 'sending' OR (status = 'pending' AND attempts > 0))`)
+              AND (status = 'sending' OR (status = 'pending' AND (attempts > 0 OR id IN (SELECT delivery FROM deletes_left))))`)
     .get(noteId, target.platform, target.chat, target.thread) !== undefined;
+}
+
+/**
+ * The delete of `noteId`'s message in the chat still waiting that may be called off: one that has never left. A delete
+ * under way is none (deleteUnderWay): every call-off path asks here.
+ */
+export function deleteToCallOff(sql: Sql, noteId: string, target: Target): { id: number } | undefined {
+  if (deleteUnderWay(sql, noteId, target)) return undefined;
+  return sql(`SELECT id FROM outbox WHERE note_id = ? AND platform = ? AND chat = ? AND thread = ? AND kind = 'delete' AND status = 'pending' ORDER BY id LIMIT 1`)
+    .get(noteId, target.platform, target.chat, target.thread) as { id: number } | undefined;
 }
