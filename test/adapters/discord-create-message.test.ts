@@ -12,7 +12,7 @@ import path from 'node:path';
 import { afterAll, describe, expect } from 'vitest';
 import { overwrite } from '../fakes/discord/permissions.js';
 import type { FakeChannel, FakeDiscord } from '../fakes/discord/server.js';
-import { itWithFakes } from '../helpers/fakes.js';
+import { itWithFakes, startedWithDiscord } from '../helpers/fakes.js';
 import { InProcessCli } from '../helpers/inproc.js';
 import { killLeftoverServices, note, sandbox, type Sandbox } from '../helpers/service.js';
 import { until } from '../helpers/until.js';
@@ -28,13 +28,7 @@ function configFor(fake: FakeDiscord, channel: string, site = 'https://notes.exa
     `discord:\n  api: ${fake.api}\n  registerCommands: false\nroutes:\n  - platform: discord\n    chat: "${channel}"\n`;
 }
 
-async function started(sb: Sandbox, fake: FakeDiscord): Promise<InProcessCli> {
-  const svc = InProcessCli.start(sb, [], { DISCORD_TOKEN });
-  await svc.ready();
-  await fake.identified();
-  await svc.settled();
-  return svc;
-}
+const started = (sb: Sandbox, fake: FakeDiscord): Promise<InProcessCli> => startedWithDiscord(sb, fake, DISCORD_TOKEN);
 
 /** A channel only the nonce recognises a post in: no Read Message History, so the channel look-up finds nothing. */
 function nonceOnlyChannel(fake: FakeDiscord): FakeChannel {

@@ -15,7 +15,7 @@ import { ChannelType } from 'discord-api-types/v10';
 import { afterAll, describe, expect } from 'vitest';
 import type { FakeDiscord } from '../fakes/discord/server.js';
 import { cliIn } from '../helpers/cli.js';
-import { itWithFakes } from '../helpers/fakes.js';
+import { itWithFakes, startedWithDiscord } from '../helpers/fakes.js';
 import { InProcessCli } from '../helpers/inproc.js';
 import { killLeftoverServices, note, sandbox, type Sandbox } from '../helpers/service.js';
 
@@ -28,13 +28,7 @@ function configFor(fake: FakeDiscord, channel: string, onDelete: 'keep' | 'delet
     `discord:\n  api: ${fake.api}\n  registerCommands: false\nroutes:\n  - platform: discord\n    chat: "${channel}"\n`;
 }
 
-async function started(sb: Sandbox, fake: FakeDiscord): Promise<InProcessCli> {
-  const svc = InProcessCli.start(sb, [], { DISCORD_TOKEN });
-  await svc.ready();
-  await fake.identified();
-  await svc.settled();
-  return svc;
-}
+const started = (sb: Sandbox, fake: FakeDiscord): Promise<InProcessCli> => startedWithDiscord(sb, fake, DISCORD_TOKEN);
 
 /** Saves `n1.md` and waits until Discord has its message (a forum's post) but notecast had no answer, then Discord goes down. */
 async function postWithAnswerLost(svc: InProcessCli, sb: Sandbox, fake: FakeDiscord, channel: string, title: string, forum = false): Promise<void> {

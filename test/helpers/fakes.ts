@@ -74,3 +74,12 @@ export async function startBesideFakes(discord: FakeDiscord, telegram: FakeTeleg
   await telegram.waitFor(() => telegram.calls.some((c) => c.method === 'getUpdates'), 10_000, 'polling');
   return { sb, svc };
 }
+
+/** `start` in process in `sb`, once Discord's gateway has identified and the start's work is done. */
+export async function startedWithDiscord(sb: Sandbox, discord: FakeDiscord, token: string): Promise<InProcessCli> {
+  const svc = InProcessCli.start(sb, [], { DISCORD_TOKEN: token });
+  await svc.ready();
+  await discord.identified();
+  await svc.settled();
+  return svc;
+}
