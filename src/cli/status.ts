@@ -37,7 +37,8 @@ interface StatusReport extends StatusCounts {
   /** Why the next start would refuse this database (a copy of it, or fewer records than its mark), or null. */
   startRefused: string | null;
   watch: { mode: string; reason: string } | null;
-  platforms: Record<string, { state?: string; since?: number; attempts?: number; reason?: string }>;
+  /** Each platform's connection as the service last recorded it; `not running` (with `lastState`) when no service runs and it did not stop. */
+  platforms: Record<string, { state?: string; since?: number; attempts?: number; reason?: string; lastState?: string }>;
   /** Telegram's webhook as the service last read it back (webhook mode: adapters/telegram/webhook-watch.ts), or null. */
   telegramWebhook: WebhookState | null;
   scheduled: { file: string; dueAt: number }[];
@@ -128,6 +129,16 @@ function parsed<T>(raw: string | undefined): T | null {
   }
 }
 
+/**
+ * A connection state written by a run that ended without stopping (kill -9, a crash, the machine lost) is no longer
+ * true: no process holds that connection. A clean stop wrote `stopped`; a refused token stays refused until a start
+ * with another token.
+ */
+function asLeftByEndedRun(c: StatusReport['platforms'][string]): StatusReport['platforms'][string] {
+  if (c.state === undefined || c.state === 'stopped' || c.state === 'refused') return c;
+  return { state: 'not running', since: c.since, lastState: c.state };
+}
+
 function readReport(store: Store, file: string): StatusReport {
   const platforms: StatusReport['platforms'] = {};
   for (const p of ['discord', 'telegram']) {
@@ -135,6 +146,7 @@ function readReport(store: Store, file: string): StatusReport {
     if (c) platforms[p] = c;
   }
   const instance = runningInstance(file) ?? null;
+  if (!instance) for (const [p, c] of Object.entries(platforms)) platforms[p] = asLeftByEndedRun(c);
   return {
     database: path.resolve(file),
     notesDir: store.getMeta('notes.dir') ?? null,
@@ -286,6 +298,7 @@ function parkedText(platform: string, n: number, tokenRefused: boolean): string 
 function platformLine(platform: string, c: StatusReport['platforms'][string]): string {
   const since = c.since ? ` since ${new Date(c.since).toISOString()}` : '';
   const why = c.reason ? ` (${c.attempts ? `attempt ${c.attempts}: ` : ''}${c.reason})` : '';
+  if (c.state === 'not running') return `${`${platform}:`.padEnd(16)}not running (the run that ended without stopping was ${c.lastState === 'up' ? 'connected' : (c.lastState ?? 'in an unknown state')}${since})`;
   const state = c.state === 'refused' ? 'token refused' : (c.state ?? 'unknown');
   const waits = c.state === 'unreachable' ? ': its deliveries wait until it answers, spending no attempt' : '';
   return `${`${platform}:`.padEnd(16)}${state}${since}${why}${waits}`;

@@ -17,7 +17,7 @@ export const unsubscribeCommand: Command = {
   },
   async handle(input, { store, unsubscribed }) {
     const id = input.options.id === undefined ? undefined : Number(input.options.id);
-    if (id !== undefined && !Number.isInteger(id)) return { type: 'text', text: 'Give the number shown by /subscriptions, or nothing to remove them all.' };
+    if (id !== undefined && !Number.isSafeInteger(id)) return { type: 'text', text: 'Give the number shown by /subscriptions, or nothing to remove them all.' };
     const removed = store.unsubscribe(input.target, id);
     if (!removed) return { type: 'text', text: id === undefined ? 'This chat has no subscriptions.' : `No subscription #${id} here.` };
     // A post still waiting for this chat (paused, an outage, a grace period) that it no longer wants is never sent.

@@ -36,6 +36,23 @@ function issuesWithLines(err: ZodError, doc: Document, lc: LineCounter) {
   });
 }
 
+/**
+ * An integer written without quotes past 2^53 (every Discord snowflake of today: `chat: 1579460719919759361`)
+ * would be rounded by a JavaScript number to another id, and the route would post to a channel that does not
+ * exist. Such a scalar keeps the digits as written, as a string: a route's `chat`/`thread` takes them exactly,
+ * and a numeric setting refuses them by name instead of taking a rounded value.
+ */
+function keepLongIntegersAsWritten(doc: Document, text: string): void {
+  const { visit } = yaml();
+  visit(doc, {
+    Scalar(_key, node) {
+      if (typeof node.value !== 'number' || Number.isSafeInteger(node.value) || !Number.isInteger(node.value) || !node.range) return;
+      const written = text.slice(node.range[0], node.range[1]).trim();
+      if (/^[-+]?[0-9]+$/.test(written)) node.value = written.replace(/^\+/, '');
+    },
+  });
+}
+
 /** The config and the file's own values as written (to tell a key given from a default). */
 function parseConfigWithRaw(text: string, source: string): { config: Config; raw: unknown } {
   // `yaml` loaded only when a config file is read (notes/yaml-lazy.ts): without one, a start skips ~0.07 s of CPU (issue 24).
@@ -43,6 +60,7 @@ function parseConfigWithRaw(text: string, source: string): { config: Config; raw
   const lc = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lc, prettyErrors: true });
   if (doc.errors.length) throw new ConfigError(source, doc.errors.map((e) => ({ path: '', ...yamlErrorAt(e, text) })));
+  keepLongIntegersAsWritten(doc, text);
   const raw: unknown = doc.toJS() ?? {};
   const result = configSchema.safeParse(raw, { error: plainIssueMessage });
   if (!result.success) throw new ConfigError(source, issuesWithLines(result.error, doc, lc));
