@@ -76,6 +76,22 @@ describe('word gates before a rule (sentence-facts.ts)', () => {
     expect(matched).toBeGreaterThan(20);
   });
 
+  it("a gate holds a text exactly when the text's lower case holds one of its words, whatever characters the words are made of", () => {
+    // The gate is one regex of its words (sentence-facts.ts anyOf): characters a regex reads as syntax are the words' own.
+    const words = ['a.b', '(x)', '-moi', 'c|d', '\\', '$', '[k]', 'q?', '^up', 'i*', '+1', '{2}', '/'];
+    const special: WordGates = [[/^en/, words]];
+    const held = (s: string) => words.some((w) => s.toLowerCase().replaceAll('ſ', 's').includes(w));
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom('a.b', 'axb', '(x)', 'x', '-moi', 'moi', 'c|d', 'c', 'd', '\\', '$', '[k]', 'k', 'q?', 'q', '^up', 'up', 'i*', 'ii', '+1', '1', '{2}', '2', '/', ' ', 'A.B', 'I*'), { maxLength: 6 }).map((p) => p.join('')), (s) => {
+        expect(passesGate(special, 'en', s)).toBe(held(s));
+        expect(factsOf(s).mayHave(words)).toBe(held(s));
+      }),
+      { numRuns: 3000 },
+    );
+    expect(passesGate(special, 'en', 'axb c d')).toBe(false); // "." is no wildcard, "|" no alternative
+    expect(factsOf('no words at all').mayHave([])).toBe(false);
+  });
+
   it('a language with no gate passes every text', () => {
     expect(passesGate(SECOND_PERSON_GATES, 'ja', 'これは本です。')).toBe(true);
     expect(passesGate(SECOND_PERSON_GATES, 'en', 'Tokio runs futures on a pool.')).toBe(false);
