@@ -15,6 +15,7 @@ import type { Target } from '../../store/types.js';
 import { truncate } from '../../util/text.js';
 import { cannotPostHereText, missingForPosting } from './permissions.js';
 import { errorText } from '../../errors.js';
+import { FIRST_RESPONSE_WINDOW_MS, sendFirstResponse, type FirstResponse } from './first-response.js';
 
 export interface InteractionDeps {
   deps: CommandDeps;
@@ -65,7 +66,7 @@ export async function answerInteraction(i: Interaction, d: InteractionDeps): Pro
     // The adapter's one error handler: details to the log, a friendly word to the user.
     d.log.error({ command: 'commandName' in i ? i.commandName : undefined, channel: i.channelId, err: errorText(e) }, 'discord interaction failed');
     if (i.isRepliable() && !i.replied && !i.deferred) {
-      await i.reply({ content: COMMAND_FAILED_TEXT, flags: MessageFlags.Ephemeral }).catch(() => undefined);
+      await sendFirstResponse(() => i.reply({ content: COMMAND_FAILED_TEXT, flags: MessageFlags.Ephemeral }), () => Date.now() - i.createdTimestamp);
     }
   }
 }
@@ -97,7 +98,7 @@ async function answerCommand(i: ChatInputCommandInteraction, { deps, offered, ep
     const missing = missingForPosting(i.appPermissions.bitfield, channel?.type);
     if (missing.length) {
       log.info({ channel: i.channelId, missing }, 'subscribe refused: the bot cannot post in this channel');
-      await sendReply(i, { content: escapeDiscordMarkdown(cannotPostHereText(missing)), allowedMentions: { parse: [] }, flags: MessageFlags.Ephemeral }, log);
+      await sendReply(i, { content: escapeDiscordMarkdown(cannotPostHereText(missing)), allowedMentions: { parse: [] }, flags: MessageFlags.Ephemeral }, log, started);
       return;
     }
   }
@@ -106,11 +107,11 @@ async function answerCommand(i: ChatInputCommandInteraction, { deps, offered, ep
   // A lookup may make a summary first (loading the summariser the first time: store/deferred-summaries.ts), which
   // under load outlasts Discord's 3 seconds for the first response: past ACK_BUDGET_MS it is deferred, then edited.
   if (cmd.definition.lookup && !(await settlesWithin(running, ACK_BUDGET_MS - sinceCreated(i, started)))) {
-    await answerDeferred(i, running, ephemeralLookups, log);
+    await answerDeferred(i, running, ephemeralLookups, log, started);
     return;
   }
   const reply = await running;
-  if (await sendReply(i, renderDiscordReply(reply, cmd.definition.lookup ? ephemeralLookups : reply.type === 'text' && !cmd.definition.adminOnly), log)) {
+  if (await sendReply(i, renderDiscordReply(reply, cmd.definition.lookup ? ephemeralLookups : reply.type === 'text' && !cmd.definition.adminOnly), log, started)) {
     log.debug({ command: i.commandName, channel: i.channelId, ms: Math.round(performance.now() - started) }, 'command answered');
   }
 }
@@ -146,9 +147,12 @@ async function settlesWithin(p: Promise<unknown>, ms: number): Promise<boolean> 
 }
 
 /** Acknowledges now (the "thinking…" state), then edits the original response into the command's answer. */
-async function answerDeferred(i: ChatInputCommandInteraction, running: Promise<CommandReply>, ephemeral: boolean, log: Logger): Promise<void> {
+async function answerDeferred(i: ChatInputCommandInteraction, running: Promise<CommandReply>, ephemeral: boolean, log: Logger, started: number): Promise<void> {
   // The deferral fixes whether the response is ephemeral (an edit cannot change it).
-  await i.deferReply(ephemeral ? { flags: MessageFlags.Ephemeral } : {});
+  const deferral = await sendFirstResponse(() => i.deferReply(ephemeral ? { flags: MessageFlags.Ephemeral } : {}), () => sinceCreated(i, started));
+  sayFirstResponse(i, deferral, 'deferral', log);
+  // Not taken: there is no original response to edit (Discord answers 10015 Unknown Webhook). One whose try got no answer may be there.
+  if (deferral.kind === 'refused') return void (await running.catch(() => undefined));
   let reply: CommandReply;
   try {
     reply = await running;
@@ -162,16 +166,22 @@ async function answerDeferred(i: ChatInputCommandInteraction, running: Promise<C
 }
 
 /**
- * The reply of a command carried out (or refused) by now. A reply that fails (a 5xx, a dropped connection: its answer
- * lost, it may be shown) is not the command failing: it is logged, and the error handler's "Sorry, something went
- * wrong" is never sent about what was done, as on Telegram (telegram/updates.ts). Returns whether it was sent.
+ * The reply of a command carried out (or refused) by now, tried again within Discord's 3 s (first-response.ts). A reply
+ * that fails is not the command failing: it is logged as it went, and the error handler's "Sorry, something went wrong"
+ * is never sent about what was done, as on Telegram (telegram/updates.ts). Returns whether it was sent.
  */
-async function sendReply(i: ChatInputCommandInteraction, reply: Parameters<ChatInputCommandInteraction['reply']>[0], log: Logger): Promise<boolean> {
-  try {
-    await i.reply(reply);
-    return true;
-  } catch (e) {
-    log.warn({ command: i.commandName, channel: i.channelId, err: errorText(e) }, 'command done; its reply may not have reached the chat');
-    return false;
-  }
+async function sendReply(i: ChatInputCommandInteraction, reply: Parameters<ChatInputCommandInteraction['reply']>[0], log: Logger, started: number): Promise<boolean> {
+  const r = await sendFirstResponse(() => i.reply(reply), () => sinceCreated(i, started));
+  sayFirstResponse(i, r, 'reply', log);
+  return r.kind === 'sent';
+}
+
+/** The log line of a first response that did not go at the first try: what Discord answered, so what the user saw. */
+function sayFirstResponse(i: ChatInputCommandInteraction, r: FirstResponse, what: 'reply' | 'deferral', log: Logger): void {
+  const at = { command: i.commandName, channel: i.channelId, tries: r.tries };
+  const its = what === 'reply' ? 'command done; its reply' : 'command running; its deferral';
+  if (r.kind === 'sent' && r.tries > 1) log.info(at, `${its} went at try ${r.tries}: Discord had not taken the earlier ones (a 5xx, or no answer)`);
+  else if (r.kind === 'taken') log.info(at, `${its} was already taken: Discord answered 40060 (Interaction has already been acknowledged) to a try again; the user saw it once`);
+  else if (r.kind === 'refused') log.warn({ ...at, err: r.err }, `${its} was not taken: Discord refused every try within the ${FIRST_RESPONSE_WINDOW_MS / 1000} s it allows a first response; the user saw no answer`);
+  else if (r.kind === 'unknown') log.warn({ ...at, err: r.err }, `${its} may not have reached the chat: a try got no answer and none after could tell`);
 }

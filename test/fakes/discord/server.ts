@@ -952,6 +952,8 @@ export class FakeDiscord {
       // "you must send an initial response within 3 seconds" (docs: interactions/receiving-and-responding.mdx); 10062 after.
       if (!p || this.interactionNow() - p.at > 3000) throw new Failure(404, { code: 10062, message: 'Unknown interaction' });
       if (this.failCallbacks.count > 0 && this.failCallbacks.count--) throw new Failure(this.failCallbacks.status, { code: 0, message: `${this.failCallbacks.status}: Bad Gateway` });
+      // One first response per interaction: a callback after it (a try again whose first was taken, its answer lost) is
+      // refused with 40060 "Interaction has already been acknowledged" (docs: topics/opcodes-and-status-codes.mdx, JSON Error Codes).
       if (p.responded) throw new Failure(400, { code: 40060, message: 'Interaction has already been acknowledged.' });
       const data = json.data as Record<string, unknown> | undefined;
       if (json.type === 8) {
