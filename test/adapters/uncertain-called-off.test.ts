@@ -137,6 +137,9 @@ describe.concurrent('a Discord post whose answer never came, called off while it
     await removedThenBack(svc, sb, discord, 'delete');
     expect(discord.postsIn(forum.id)).toEqual([]);
     expect(discord.requests.filter((r) => r.method === 'POST' && r.path === `/channels/${forum.id}/threads`)).toHaveLength(1);
+    // Tester F4: the log said "its nonce answered with that message"; a forum post takes no nonce, and none was sent.
+    expect(svc.stderr).toContain('the called-off post\'s lost send did reach the chat (no nonce in a forum: found among its active threads');
+    expect(svc.stderr).not.toMatch(/lost send did reach the chat \([^)]*nonce answered/);
     await gatewayBack(discord);
     expect(await svc.stop()).toBe(0);
   }, 120_000);
