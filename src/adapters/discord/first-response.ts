@@ -54,3 +54,36 @@ export async function sendFirstResponse(call: () => Promise<unknown>, age: () =>
     }
   }
 }
+
+/** "Interaction tokens are valid for 15 minutes" (receiving-and-responding.mdx): edits of the original response within it. */
+export const INTERACTION_TOKEN_LIFE_MS = 15 * 60_000;
+/** Edits tried again: first after this long, doubling, at most EDIT_RETRY_MAX_MS apart. */
+const EDIT_RETRY_FIRST_MS = 500;
+const EDIT_RETRY_MAX_MS = 30_000;
+
+/**
+ * How an edit of the original response went: `sent`; `refused` (Discord answered with an error that will not change: a
+ * token gone, 50027); `expired` (a 5xx or no answer at every try until the token's 15 minutes ran out); `stopped` (the
+ * service stopped before it went).
+ */
+export type LaterResponse = { kind: 'sent'; tries: number } | { kind: 'refused' | 'expired' | 'stopped'; tries: number; err: string };
+
+/**
+ * Sends an edit of the original response through `call`, tried again on a 5xx or no answer while the interaction's token
+ * lives (`age()`: ms since Discord made the interaction) and `stopping` is not aborted: an edit shows the same however
+ * often it is made, so a try whose answer was lost is harmless to repeat. Never throws.
+ */
+export async function sendWithinTokenLife(call: () => Promise<unknown>, age: () => number, stopping: AbortSignal): Promise<LaterResponse> {
+  for (let tries = 1; ; tries++) {
+    try {
+      await call();
+      return { kind: 'sent', tries };
+    } catch (e) {
+      const err = errorText(e);
+      if (e instanceof DiscordAPIError) return { kind: 'refused', tries, err };
+      const wait = Math.min(EDIT_RETRY_MAX_MS, EDIT_RETRY_FIRST_MS * 2 ** (tries - 1));
+      if (age() + wait >= INTERACTION_TOKEN_LIFE_MS) return { kind: 'expired', tries, err };
+      if (!(await sleep(wait, true, { signal: stopping }).catch(() => false))) return { kind: 'stopped', tries, err };
+    }
+  }
+}

@@ -15,7 +15,7 @@ import type { Target } from '../../store/types.js';
 import { truncate } from '../../util/text.js';
 import { cannotPostHereText, missingForPosting } from './permissions.js';
 import { errorText } from '../../errors.js';
-import { FIRST_RESPONSE_WINDOW_MS, sendFirstResponse, type FirstResponse } from './first-response.js';
+import { FIRST_RESPONSE_WINDOW_MS, INTERACTION_TOKEN_LIFE_MS, sendFirstResponse, sendWithinTokenLife, type FirstResponse, type LaterResponse } from './first-response.js';
 
 export interface InteractionDeps {
   deps: CommandDeps;
@@ -23,6 +23,8 @@ export interface InteractionDeps {
   ephemeralLookups: boolean;
   offered: OfferedNotes;
   log: Logger;
+  /** Aborted when the adapter stops: a deferred answer still being tried again is given up. */
+  stopping: AbortSignal;
 }
 
 /**
@@ -77,7 +79,8 @@ async function answerAutocomplete(i: AutocompleteInteraction, { deps, offered, l
   log.debug({ command: i.commandName, ms: Math.round(performance.now() - started) }, 'autocomplete answered');
 }
 
-async function answerCommand(i: ChatInputCommandInteraction, { deps, offered, ephemeralLookups, log }: InteractionDeps, started: number): Promise<void> {
+async function answerCommand(i: ChatInputCommandInteraction, d: InteractionDeps, started: number): Promise<void> {
+  const { deps, offered, ephemeralLookups, log } = d;
   const cmd = findCommand(i.commandName);
   if (!cmd) return;
   const options: Record<string, string | number | undefined> = {};
@@ -107,7 +110,7 @@ async function answerCommand(i: ChatInputCommandInteraction, { deps, offered, ep
   // A lookup may make a summary first (loading the summariser the first time: store/deferred-summaries.ts), which
   // under load outlasts Discord's 3 seconds for the first response: past ACK_BUDGET_MS it is deferred, then edited.
   if (cmd.definition.lookup && !(await settlesWithin(running, ACK_BUDGET_MS - sinceCreated(i, started)))) {
-    await answerDeferred(i, running, ephemeralLookups, log, started);
+    await answerDeferred(i, running, d, started);
     return;
   }
   const reply = await running;
@@ -147,7 +150,7 @@ async function settlesWithin(p: Promise<unknown>, ms: number): Promise<boolean> 
 }
 
 /** Acknowledges now (the "thinking…" state), then edits the original response into the command's answer. */
-async function answerDeferred(i: ChatInputCommandInteraction, running: Promise<CommandReply>, ephemeral: boolean, log: Logger, started: number): Promise<void> {
+async function answerDeferred(i: ChatInputCommandInteraction, running: Promise<CommandReply>, { ephemeralLookups: ephemeral, log, stopping }: InteractionDeps, started: number): Promise<void> {
   // The deferral fixes whether the response is ephemeral (an edit cannot change it).
   const deferral = await sendFirstResponse(() => i.deferReply(ephemeral ? { flags: MessageFlags.Ephemeral } : {}), () => sinceCreated(i, started));
   sayFirstResponse(i, deferral, 'deferral', log);
@@ -161,8 +164,19 @@ async function answerDeferred(i: ChatInputCommandInteraction, running: Promise<C
     reply = { type: 'text', text: COMMAND_FAILED_TEXT };
   }
   const { flags: _fixedAtDeferral, ...edit } = renderDiscordReply(reply, ephemeral);
-  await i.editReply(edit).catch((e: unknown) => log.warn({ command: i.commandName, channel: i.channelId, err: errorText(e) }, 'command done; its deferred answer may not have reached the chat'));
-  log.debug({ command: i.commandName, channel: i.channelId }, 'command answered after a deferral');
+  const r = await sendWithinTokenLife(() => i.editReply(edit), () => sinceCreated(i, started), stopping);
+  sayDeferredAnswer(i, r, log);
+}
+
+/** The log line of a deferred answer (an edit of the original response): what Discord answered, so what the user sees. */
+function sayDeferredAnswer(i: ChatInputCommandInteraction, r: LaterResponse, log: Logger): void {
+  const at = { command: i.commandName, channel: i.channelId, tries: r.tries };
+  const stays = 'the user sees the deferral\'s loading state';
+  if (r.kind === 'sent') log.debug(at, 'command answered after a deferral');
+  if (r.kind === 'sent' && r.tries > 1) log.info(at, `command done; its deferred answer went at try ${r.tries}: Discord had answered a 5xx or nothing before`);
+  else if (r.kind === 'refused') log.warn({ ...at, err: r.err }, `command done; Discord refused its deferred answer: ${stays}`);
+  else if (r.kind === 'expired') log.warn({ ...at, err: r.err }, `command done; its deferred answer did not go: Discord answered a 5xx or nothing until the interaction's ${INTERACTION_TOKEN_LIFE_MS / 60_000} minutes ran out; ${stays}`);
+  else if (r.kind === 'stopped') log.warn({ ...at, err: r.err }, `command done; the service stopped before its deferred answer went (Discord had answered a 5xx or nothing): ${stays}`);
 }
 
 /**
