@@ -23,7 +23,7 @@ afterAll(killLeftoverServices);
 
 const REPLY_LOST = 'command done; its reply may not have reached the chat';
 
-const NOT_TAKEN = 'command done; its reply was not taken: Discord refused every try within the 3 s it allows a first response';
+const NOT_TAKEN = 'command done; its reply was not taken: Discord refused every try (';
 const callbacksOf = (fake: FakeDiscord) => fake.requests.filter((r) => r.method === 'POST' && /^\/interactions\/\d+\/[^/]+\/callback$/.test(r.path));
 
 /** A service beside the fake Discord, with a text channel where the member running commands may manage channels. */
@@ -73,6 +73,7 @@ describe.concurrent('a Discord command done whose reply did not reach Discord', 
     void command('subscribe').then((r) => (answered = r));
     await svc.waitFor(() => svc.stderr.includes(NOT_TAKEN) || svc.stderr.includes(REPLY_LOST), 20_000, 'the reply given up');
     expect(svc.stderr).toContain(NOT_TAKEN);
+    expect(svc.stderr).toContain('within the 3 s it allows a first response); the user saw no answer');
     expect(svc.stderr).not.toContain(REPLY_LOST);
     const statuses = callbacksOf(fake).map((r) => r.status);
     expect(statuses.length).toBeGreaterThan(1);

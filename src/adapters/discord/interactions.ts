@@ -154,8 +154,12 @@ async function answerDeferred(i: ChatInputCommandInteraction, running: Promise<C
   // The deferral fixes whether the response is ephemeral (an edit cannot change it).
   const deferral = await sendFirstResponse(() => i.deferReply(ephemeral ? { flags: MessageFlags.Ephemeral } : {}), () => sinceCreated(i, started));
   sayFirstResponse(i, deferral, 'deferral', log);
-  // Not taken: there is no original response to edit (Discord answers 10015 Unknown Webhook). One whose try got no answer may be there.
-  if (deferral.kind === 'refused') return void (await running.catch(() => undefined));
+  // Not taken: there is no original response to edit (Discord answers 10015 Unknown Webhook); the command's own failure
+  // is still logged. One whose try got no answer may have been taken: its edit is tried.
+  if (deferral.kind === 'refused') {
+    await running.catch((e: unknown) => log.error({ command: i.commandName, channel: i.channelId, err: errorText(e) }, 'discord interaction failed'));
+    return;
+  }
   let reply: CommandReply;
   try {
     reply = await running;
@@ -195,7 +199,11 @@ function sayFirstResponse(i: ChatInputCommandInteraction, r: FirstResponse, what
   const at = { command: i.commandName, channel: i.channelId, tries: r.tries };
   const its = what === 'reply' ? 'command done; its reply' : 'command running; its deferral';
   if (r.kind === 'sent' && r.tries > 1) log.info(at, `${its} went at try ${r.tries}: Discord had not taken the earlier ones (a 5xx, or no answer)`);
-  else if (r.kind === 'taken') log.info(at, `${its} was already taken: Discord answered 40060 (Interaction has already been acknowledged) to a try again; the user saw it once`);
-  else if (r.kind === 'refused') log.warn({ ...at, err: r.err }, `${its} was not taken: Discord refused every try within the ${FIRST_RESPONSE_WINDOW_MS / 1000} s it allows a first response; the user saw no answer`);
+  else if (r.kind === 'taken' && r.tries > 1) log.info(at, `${its} was already taken: Discord answered 40060 (Interaction has already been acknowledged) to a try again; the user saw it once`);
+  else if (r.kind === 'taken') log.warn(at, `${its} was not sent: Discord answered 40060 (Interaction has already been acknowledged), the interaction answered before it (another process on this bot's token?)`);
+  else if (r.kind === 'refused') {
+    const how = r.tries > 1 ? `refused every try (${r.tries}, within the ${FIRST_RESPONSE_WINDOW_MS / 1000} s it allows a first response)` : 'refused it';
+    log.warn({ ...at, err: r.err }, `${its} was not taken: Discord ${how}; the user saw no answer`);
+  }
   else if (r.kind === 'unknown') log.warn({ ...at, err: r.err }, `${its} may not have reached the chat: a try got no answer and none after could tell`);
 }
