@@ -86,6 +86,20 @@ describe.concurrent('a Discord command done whose reply did not reach Discord', 
     expect(subscribedIn(sb)).toEqual([ch.id]);
   });
 
+  it('an autocomplete callback refused with 502: tried again within the 3 s, the choices shown', async ({ discord: fake }) => {
+    const { ch, svc } = await serviceWithChannel(fake);
+    const guild = ch.guild_id;
+    fake.failCallbacks = { count: 1, status: 502 };
+    let answered: { type: number } | undefined;
+    void fake.interact({ type: 4, guild, channel: ch.id, name: 'note', options: [{ type: 3, name: 'query', value: 'lemo', focused: true }] }).then((r) => (answered = r));
+    // Before the fix, one try: the error handler's log line, and no choices.
+    await svc.waitFor(() => answered !== undefined || svc.stderr.includes('discord interaction failed'), 20_000, 'the autocomplete handled');
+    expect(answered?.type).toBe(8);
+    expect(callbacksOf(fake).map((r) => r.status)).toEqual([502, 204]);
+    expect(svc.stderr).not.toContain('discord interaction failed');
+    await svc.stop();
+  });
+
   it('a callback taken and its answer lost (the connection dropped): tried again, refused 40060, the user shown one reply, the unsubscribe stands', async ({ discord: fake }) => {
     const { sb, svc, command } = await serviceWithChannel(fake);
     expect((await command('subscribe')).data?.content).toMatch(/Subscribed/);

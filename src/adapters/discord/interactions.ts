@@ -75,8 +75,11 @@ export async function answerInteraction(i: Interaction, d: InteractionDeps): Pro
 
 async function answerAutocomplete(i: AutocompleteInteraction, { deps, offered, log }: InteractionDeps, started: number): Promise<void> {
   const suggestions = suggestNotes(deps, offered, String(i.options.getFocused()), readerLocale(i.locale), 25);
-  await i.respond(autocompleteChoices(suggestions, (_k, id) => offered.remember(id)));
-  log.debug({ command: i.commandName, ms: Math.round(performance.now() - started) }, 'autocomplete answered');
+  const choices = autocompleteChoices(suggestions, (_k, id) => offered.remember(id));
+  // Its callback is a first response too: a 5xx or no answer is tried again within the 3 s (first-response.ts).
+  const r = await sendFirstResponse(() => i.respond(choices), () => Math.max(performance.now() - started, Date.now() - i.createdTimestamp));
+  if (r.kind === 'refused' || r.kind === 'unknown') log.warn({ command: i.commandName, tries: r.tries, err: r.err }, `autocomplete ${r.kind === 'refused' ? 'not taken: Discord refused it' : 'may not have reached the user: a try got no answer'}`);
+  else log.debug({ command: i.commandName, tries: r.tries, ms: Math.round(performance.now() - started) }, 'autocomplete answered');
 }
 
 async function answerCommand(i: ChatInputCommandInteraction, d: InteractionDeps, started: number): Promise<void> {
