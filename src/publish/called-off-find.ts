@@ -37,7 +37,8 @@ type DeleteRow = Extract<OutboxRow, { kind: 'delete' }>;
 export async function calledOffMessage(d: CalledOffDeps, row: DeleteRow, adapter: ChatAdapter, ctx: SendContext): Promise<CalledOffLookup> {
   const sent = row.payload.calledOff === undefined ? undefined : d.store.outboxRow(row.payload.calledOff);
   if (sent?.kind !== 'post' || sent.payload.digestAt !== undefined) return { skip: 'no posted message to change' }; // a digest's message shows other notes
-  // Kept before the look goes (a kill -9 or a lost answer leaves it known): the nonce is the look's from now on.
+  // Kept before the look goes (a kill -9 or a lost answer leaves it known): the nonce is the look's from now on (a look
+  // that posts with it: Discord's channels; a forum's look only reads its threads).
   let lookedAt: number | undefined;
   await d.record(() => void (lookedAt = markLookSent(d.store.sql, sent.id, (d.now ?? Date.now)())));
   if (postQueuedSince(d.store, sent)) return { skip: 'the note is back: its new post takes the message its lost send may have made (the same nonce)' };
@@ -53,7 +54,7 @@ export async function calledOffMessage(d: CalledOffDeps, row: DeleteRow, adapter
   }));
   d.log.warn({ delivery: row.id, calledOff: sent.id, messageId: found.messageId }, found.unknown !== undefined ? `the look's own message is deleted; ${found.unknown}` : found.madeNow
     ? 'the called-off post\'s lost send never reached the chat: the message its nonce made now is deleted'
-    : 'the called-off post\'s lost send did reach the chat (its nonce answered with that message): deleting it');
+    : `the called-off post's lost send did reach the chat (${found.how}): deleting it`);
   return { messageId: found.messageId, viaDigest: false };
 }
 

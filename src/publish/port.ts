@@ -90,9 +90,10 @@ export interface LostSend {
 /**
  * The message a lost send made, learned: `madeNow` when the look itself made it (the lost send never arrived; a
  * resend with the same nonce is a new message then), to be deleted all the same; `unknown`: the message is a look's own,
- * and why whether the lost send made one can no longer be told. Else why nothing can be said.
+ * and why whether the lost send made one can no longer be told; `how`: what told it, for the log (a resend's nonce
+ * answered with it, or it was found among a forum's threads). Else why nothing can be said.
  */
-export type LostSendFound = { messageId: string; madeNow: boolean; unknown?: string } | { messageId?: undefined; why: string };
+export type LostSendFound = { messageId: string; madeNow: boolean; how: string; unknown?: string } | { messageId?: undefined; why: string };
 
 /** Which call failed: a post, or a change to one already sent. */
 export type DeliveryOperation = 'post' | 'edit' | 'delete' | 'crosspost' | 'pin';

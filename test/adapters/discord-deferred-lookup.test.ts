@@ -52,6 +52,9 @@ const callbackTypes = (fake: FakeDiscord) => fake.firstResponses.map((r) => r.ty
 /** Waits until the fake took the bot's deferred response (type 5): within Discord's 3 s, or the test fails. */
 const deferralSeen = (fake: FakeDiscord) => fake.waitFor(() => callbackTypes(fake).includes(5), 3000, 'a deferred response (type 5) within 3 s');
 
+const callbacks = (fake: FakeDiscord) => fake.requests.filter((r) => r.method === 'POST' && /^\/interactions\/\d+\/[^/]+\/callback$/.test(r.path));
+const originalEdits = (fake: FakeDiscord) => fake.requests.filter((r) => r.method === 'PATCH' && /\/messages\/(@|%40)original$/.test(r.path));
+
 function lookup(fake: FakeDiscord, guild: string, channel: string) {
   return fake.interactAnswer({ type: 2, guild, channel, name: 'note', locale: 'en-US', options: [{ type: 3, name: 'query', value: `id:${NOTE_ID}` }] });
 }
@@ -100,11 +103,63 @@ describe('a Discord lookup not ready within the acknowledgement budget', () => {
     await deferralSeen(fake);
     fake.interactionClockAheadMs = 15 * 60_000 + 1;
     held.release();
-    await fake.waitFor(() => warns.some((w) => /deferred answer may not have reached the chat/.test(w)), 10_000, 'the refused edit logged');
+    await fake.waitFor(() => warns.some((w) => /Discord refused its deferred answer/.test(w)), 10_000, 'the refused edit logged');
     const edits = fake.requests.filter((r) => r.method === 'PATCH' && /\/messages\/(@|%40)original$/.test(r.path));
     expect(edits).toHaveLength(1);
     expect(callbackTypes(fake)).toEqual([5]);
     await bot.stop!();
+  });
+
+  it('its deferral answered 502 is tried again within the 3 s: no apology, the note edited in (tester F2)', async ({ discord: fake }) => {
+    const guild = fake.addGuild();
+    const ch = fake.addChannel(guild);
+    const { bot, held } = await startBot(fake);
+    fake.failCallbacks = { count: 1, status: 502 };
+    const answer = lookup(fake, guild, ch.id);
+    await held.entered;
+    // Before the fix, the refused deferral went to the error handler, whose apology was taken as the first response.
+    await fake.waitFor(() => fake.firstResponses.length > 0, 3000, 'a first response within 3 s');
+    held.release();
+    const shown = await answer;
+    expect(callbackTypes(fake)).toEqual([5]);
+    expect((shown.data!.embeds as { title: string }[])[0]!.title).toBe(TITLE);
+    expect(callbacks(fake).map((r) => r.status)).toEqual([502, 204]);
+    await bot.stop!();
+  });
+
+  it('an edit answered 502 is tried again (the token lives 15 minutes): the note shown (tester F2)', async ({ discord: fake }) => {
+    const guild = fake.addGuild();
+    const ch = fake.addChannel(guild);
+    const { bot, held, warns } = await startBot(fake);
+    let shown: Awaited<ReturnType<typeof lookup>> | undefined;
+    void lookup(fake, guild, ch.id).then((s) => (shown = s));
+    await held.entered;
+    await deferralSeen(fake);
+    fake.failResponseEdits = { count: 2, status: 502 };
+    held.release();
+    // Before the fix, one try: a warning that it "may not have reached the chat", and the loading state left.
+    await fake.waitFor(() => shown !== undefined || warns.length > 0, 15_000, 'the answer shown, or a warning');
+    expect(warns).toEqual([]);
+    expect((shown!.data!.embeds as { title: string }[])[0]!.title).toBe(TITLE);
+    expect(originalEdits(fake).map((r) => r.status)).toEqual([502, 502, 200]);
+    await bot.stop!();
+  });
+
+  it('an edit still answered 502 when the adapter stops is given up, said (not tried on after the stop)', async ({ discord: fake }) => {
+    const guild = fake.addGuild();
+    const ch = fake.addChannel(guild);
+    const { bot, held, warns } = await startBot(fake);
+    void lookup(fake, guild, ch.id);
+    await held.entered;
+    await deferralSeen(fake);
+    fake.failResponseEdits = { count: 1000, status: 502 };
+    held.release();
+    await fake.waitFor(() => originalEdits(fake).length >= 2, 10_000, 'the edit tried again');
+    await bot.stop!();
+    await fake.waitFor(() => warns.some((w) => /the service stopped before its deferred answer went/.test(w)), 10_000, 'the edit given up');
+    // The line is said once the tries have ended (sendWithinTokenLife returned): none goes after it.
+    expect(originalEdits(fake).every((r) => r.status === 502)).toBe(true);
+    expect(warns.filter((w) => /deferred answer/.test(w))).toHaveLength(1);
   });
 
   it('counts the budget from when Discord made the interaction: a main thread busy when it came still defers in time', async ({ discord: fake }) => {

@@ -6,6 +6,7 @@
  * - F5: a command whose getChatMember (the call it needs before it takes effect) was answered 5xx was dropped: no
  *   effect, no reply, not kept. A 5xx there is Telegram not answering, as no answer is: the update is kept and handled
  *   again (README, Connecting the chats: "One not carried out yet (its getChatMember unanswered) is handled again").
+ * - Tester F3 (issue 25): the update kept in polling mode was logged as "kept in webhook mode"; the log names the mode.
  * The service in this process against the fake Telegram, in polling and webhook mode.
  */
 import { describe, expect, it } from 'vitest';
@@ -136,7 +137,11 @@ describe('a command whose getChatMember Telegram answered 5xx (F5)', () => {
   it('polling: is kept and handled again once Telegram answers: subscribed, answered once', { timeout: 60_000 }, async () => {
     const group = fake().addChat(-100975, 'supergroup', { [ADMIN]: 'administrator' });
     const sb = pollingSandbox(200, FEW_TOKENS);
-    await subscribeThrough502(group.id, await pollingService(sb), sb);
+    const svc = await pollingService(sb);
+    await subscribeThrough502(group.id, svc, sb);
+    // Tester F3: the log said such an update was "kept in webhook mode"; it names the mode it was kept in.
+    expect(svc.stderr).toMatch(/a telegram update kept in polling mode \(telegram did not answer while it was handled\) is handled again now/);
+    expect(svc.stderr).not.toMatch(/kept in webhook mode/);
   });
 
   it('webhook: the same', { timeout: 60_000 }, async () => {

@@ -130,6 +130,18 @@ describe('owed replies replayed', () => {
   });
 });
 
+describe('a kept update (tester F3)', () => {
+  it('records the mode it was kept in, across a restart; an entry written before that has none', () => {
+    const { log } = warnLines();
+    const state = memoryState();
+    new KeptUpdates(state, log, undefined, 'polling').keep(update(1));
+    new KeptUpdates(state, log, undefined, 'webhook').keep(update(2), reply(20, 'B'));
+    expect(new KeptUpdates(state, log).list().map((k) => [k.update.update_id, k.mode])).toEqual([[1, 'polling'], [2, 'webhook']]);
+    state.setMeta('telegram.webhook.kept', JSON.stringify([{ update_id: 3 }, { update: { update_id: 4 } }])); // as older runs wrote them
+    expect(new KeptUpdates(state, log).list().map((k) => k.mode)).toEqual([undefined, undefined]);
+  });
+});
+
 describe('a reply sent as a command is answered', () => {
   it.each([502, 429])('is owed when Telegram answers %i (not sent), even one not repeatable', async (code) => {
     const api = apiSending(async () => {

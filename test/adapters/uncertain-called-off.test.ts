@@ -137,6 +137,29 @@ describe.concurrent('a Discord post whose answer never came, called off while it
     await removedThenBack(svc, sb, discord, 'delete');
     expect(discord.postsIn(forum.id)).toEqual([]);
     expect(discord.requests.filter((r) => r.method === 'POST' && r.path === `/channels/${forum.id}/threads`)).toHaveLength(1);
+    // Tester F4: the log said "its nonce answered with that message"; a forum post takes no nonce, and none was sent.
+    expect(svc.stderr).toContain('the called-off post\'s lost send did reach the chat (no nonce in a forum: found among its active threads');
+    expect(svc.stderr).not.toMatch(/lost send did reach the chat \([^)]*nonce answered/);
+    await gatewayBack(discord);
+    expect(await svc.stop()).toBe(0);
+  }, 120_000);
+
+  it('a forum post whose answer was lost, drafted and un-drafted during the outage: the forum shows it once (tester F4)', async ({ discord }) => {
+    // A forum post takes no nonce (resources/channel.mdx, Start Thread in Forum): the new post, which takes the called-off
+    // post's nonce, finds the thread that one made among the active threads, as a resend of the same delivery does.
+    const forum = discord.addChannel(discord.addGuild(), ChannelType.GuildForum, 'forum');
+    const sb = sandbox(configFor(discord, forum.id, 'keep'));
+    const svc = await started(sb, discord);
+    await postWithAnswerLost(svc, sb, discord, forum.id, 'Lima 1', true);
+    await rewrite(svc, sb, 'Lima 1', true);
+    await rewrite(svc, sb, 'Lima 1', false);
+    const from = svc.events.length, logFrom = svc.stderr.length;
+    discord.down = false;
+    await svc.waitFor(() => /"msg":"delivered"/.test(svc.stderr.slice(logFrom)), 60_000, 'the post delivered');
+    await svc.idle(from);
+    expect(discord.postsIn(forum.id)).toHaveLength(1); // before the fix, two: the lost send's thread and a new one
+    expect(discord.requests.filter((r) => r.method === 'POST' && r.path === `/channels/${forum.id}/threads`)).toHaveLength(1);
+    expect(svc.stderr.slice(logFrom)).toMatch(/found the forum post whose answer never came; it is not posted again/);
     await gatewayBack(discord);
     expect(await svc.stop()).toBe(0);
   }, 120_000);

@@ -59,7 +59,7 @@ const ctx = (row: OutboxRow) => ({ deliveryId: row.id, noteId: row.noteId, revis
 it('the message the lost send made is recorded as the note\'s post, learned by the called-off post\'s nonce', async () => {
   const s = stores();
   const { sent, del } = calledOffAfterLostSend(s);
-  const { adapter, asked } = looking({ messageId: 'm1', madeNow: false });
+  const { adapter, asked } = looking({ messageId: 'm1', madeNow: false, how: 'its nonce answered' });
   expect(await calledOffMessage(deps(s), del, adapter, ctx(del))).toEqual({ messageId: 'm1', viaDigest: false });
   expect(asked[0]?.nonce).toBe(s.outboxRow(sent)?.nonce);
   expect(asked[0]?.sentAt).toBeTypeOf('number');
@@ -73,7 +73,7 @@ it('a message another record of this database names is never taken (nor deleted)
   s.markDone(other, 'm1');
   s.putPost('family:n2', target, 'm1', 1);
   const { del } = calledOffAfterLostSend(s);
-  const got = await calledOffMessage(deps(s), del, looking({ messageId: 'm1', madeNow: false }).adapter, ctx(del));
+  const got = await calledOffMessage(deps(s), del, looking({ messageId: 'm1', madeNow: false, how: 'its nonce answered' }).adapter, ctx(del));
   expect(got).toEqual({ skip: expect.stringMatching(/recorded as another post: left as it is/) });
   expect(s.postOf('family:n1', target)).toBeUndefined();
 });
@@ -81,7 +81,7 @@ it('a message another record of this database names is never taken (nor deleted)
 it('a platform that cannot look (no findLostSend: Telegram) says so, and status keeps "may show it" with the reason', async () => {
   const s = stores();
   const { del } = calledOffAfterLostSend(s);
-  const { findLostSend: _none, ...blind } = looking({ messageId: 'm1', madeNow: false }).adapter;
+  const { findLostSend: _none, ...blind } = looking({ messageId: 'm1', madeNow: false, how: 'its nonce answered' }).adapter;
   const got = await calledOffMessage(deps(s), del, blind, ctx(del));
   expect(got).toEqual({ skip: expect.stringMatching(/cannot tell .*the chat may show it/) });
   expect(readUncertainSends(s).recent[0]?.outcome).toMatch(/the chat may show it/);
@@ -93,7 +93,7 @@ it('the note back before the delete ran: its new post takes the nonce and the de
   const back = s.enqueue(post('family:n1', 2));
   expect(s.outboxRow(back)?.nonce).toBe(s.outboxRow(sent)?.nonce);
   expect(s.outboxRow(del.id)?.status).toBe('skipped');
-  const { adapter, asked } = looking({ messageId: 'm1', madeNow: false });
+  const { adapter, asked } = looking({ messageId: 'm1', madeNow: false, how: 'its nonce answered' });
   expect(await calledOffMessage(deps(s), del, adapter, ctx(del))).toEqual({ skip: expect.stringMatching(/the note is back/) });
   expect(asked).toEqual([]);
 });
@@ -124,7 +124,7 @@ function deletedAsTheDelivererDoes(s: Store, del: OutboxRow, messageId: string):
 it('the look found and deleted the lost send\'s message, then the note is back: its new post takes a nonce of its own (rv1 1)', async () => {
   const s = stores();
   const { sent, del } = calledOffAfterLostSend(s);
-  const got = await calledOffMessage(deps(s), del, looking({ messageId: 'm1', madeNow: false }).adapter, ctx(del));
+  const got = await calledOffMessage(deps(s), del, looking({ messageId: 'm1', madeNow: false, how: 'its nonce answered' }).adapter, ctx(del));
   expect(got).toEqual({ messageId: 'm1', viaDigest: false });
   deletedAsTheDelivererDoes(s, del, 'm1');
   const back = s.enqueue(post('family:n1', 2)); // Discord would answer the old nonce with m1, deleted: the chat would show nothing
@@ -137,7 +137,7 @@ it('the note back while the look is in flight: one owner of the nonce, the look 
   const { sent, del } = calledOffAfterLostSend(s);
   s.markSending(del.id); // the delete's turn: in flight while it looks
   let back = 0;
-  const { adapter } = looking({ messageId: 'm1', madeNow: false });
+  const { adapter } = looking({ messageId: 'm1', madeNow: false, how: 'its nonce answered' });
   const racing: ChatAdapter = { ...adapter, findLostSend: (t, lost, c) => {
     back = s.enqueue(post('family:n1', 2)); // a batch during the look: the note restored
     return adapter.findLostSend?.(t, lost, c) ?? Promise.reject(new Error('no look'));
@@ -151,13 +151,13 @@ it('a look that went out (its answer lost) owns the nonce: the note back before 
   const s = stores();
   const { sent, del } = calledOffAfterLostSend(s);
   s.markSending(del.id);
-  const lost: ChatAdapter = { ...looking({ messageId: 'm1', madeNow: false }).adapter, findLostSend: () => Promise.reject(new Error('other side closed')) };
+  const lost: ChatAdapter = { ...looking({ messageId: 'm1', madeNow: false, how: 'its nonce answered' }).adapter, findLostSend: () => Promise.reject(new Error('other side closed')) };
   await expect(calledOffMessage(deps(s), del, lost, ctx(del))).rejects.toThrow(/other side closed/);
   s.markRetry(del.id, Date.now(), 'other side closed'); // the deliverer's retry: the delete waits again
   const back = s.enqueue(post('family:n1', 2));
   expect(s.outboxRow(back)?.nonce).not.toBe(s.outboxRow(sent)?.nonce);
   expect(s.outboxRow(del.id)?.status).toBe('pending');
-  expect(await calledOffMessage(deps(s), del, looking({ messageId: 'm1', madeNow: false }).adapter, ctx(del))).toEqual({ messageId: 'm1', viaDigest: false });
+  expect(await calledOffMessage(deps(s), del, looking({ messageId: 'm1', madeNow: false, how: 'its nonce answered' }).adapter, ctx(del))).toEqual({ messageId: 'm1', viaDigest: false });
 });
 
 it('deleted, restored, deleted again in one outage: the post that took the nonce is called off as maybe sent, and its delete asks by that nonce (rv1 3)', async () => {
@@ -169,7 +169,7 @@ it('deleted, restored, deleted again in one outage: the post that took the nonce
   expect(callOffPost(s, back, 'note retracted before it was sent', true)).toBe(true); // deleted again before Discord is back
   const again = s.openDelivery('family:n1', target, ['delete']);
   if (again?.kind !== 'delete') throw new Error('no delete queued for the message the first send may have made');
-  const { adapter, asked } = looking({ messageId: 'm1', madeNow: false });
+  const { adapter, asked } = looking({ messageId: 'm1', madeNow: false, how: 'its nonce answered' });
   expect(await calledOffMessage(deps(s), again, adapter, ctx(again))).toEqual({ messageId: 'm1', viaDigest: false });
   expect(asked[0]).toMatchObject({ nonce: s.outboxRow(sent)?.nonce, sentAt: expect.any(Number) });
 });
@@ -182,7 +182,7 @@ it('the look\'s own message, its answer lost, retried past the lost send\'s wind
   const place = { channel: '42', forum: false, guildId: 'g', botUserId: 'b' };
   const { sent, del } = calledOffAfterLostSend(s, t0); // its send never reached Discord: no message
   let answerLost = true;
-  const adapter: ChatAdapter = { ...looking({ messageId: 'x', madeNow: false }).adapter, findLostSend: async (_t, lost, c) => {
+  const adapter: ChatAdapter = { ...looking({ messageId: 'x', madeNow: false, how: 'its nonce answered' }).adapter, findLostSend: async (_t, lost, c) => {
     const found = await findLostSend(rest, place, lost, c, clock);
     if (answerLost) throw new Error('other side closed'); // the look made its message; its answer never came
     return found;

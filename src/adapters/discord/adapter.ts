@@ -183,7 +183,8 @@ export function createDiscordAdapter(o: DiscordAdapterOptions): DiscordAdapter {
   });
   const wakeReachable = () => letBackIn(o.state, missingPermissions, log);
   for (const e of BOT_REACH_EVENTS) client.on(e, wakeReachable);
-  client.on(Events.InteractionCreate, (i) => void answerInteraction(i, { deps: o.deps, ephemeralLookups: o.config.ephemeralLookups, offered, log }));
+  const stopping = new AbortController(); // deferred answers still tried again are given up at a stop
+  client.on(Events.InteractionCreate, (i) => void answerInteraction(i, { deps: o.deps, ephemeralLookups: o.config.ephemeralLookups, offered, log, stopping: stopping.signal }));
   client.on(Events.ShardResume, () => log.info('discord gateway resumed'));
   client.on(Events.Error, (e) => log.error({ err: e.message }, 'discord client error'));
 
@@ -229,6 +230,7 @@ export function createDiscordAdapter(o: DiscordAdapterOptions): DiscordAdapter {
       }
     },
     async stop() {
+      stopping.abort();
       await client.destroy();
     },
   };

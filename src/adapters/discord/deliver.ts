@@ -214,10 +214,10 @@ class DiscordRestDelivery implements DiscordDelivery {
       // own tags, matched by name, are applied.
       const applied = appliedTagsFor(facts, message, route?.forumTags);
       if (applied.length === 0 && (facts.flags & ChannelFlags.RequireTag) !== 0) this.log.warn({ channel }, 'this forum requires a tag and none of the route’s or note’s tags match one; Discord will refuse the post');
-      const found = facts.guildId && this.forumSends.has(ctx.deliveryId) ? await this.forumSends.find(ctx.deliveryId, facts.guildId, ctx.signal) : undefined;
+      const found = facts.guildId && this.forumSends.has(ctx.nonce) ? await this.forumSends.find(ctx.nonce, facts.guildId, ctx.signal) : undefined;
       if (found) return { messageId: await this.refreshAnswer(target, `${THREAD_PREFIX}${found}`, message, ctx, 'found the forum post whose answer never came; it is not posted again, and is edited to show the note as it is now') };
       const create = () => this.rest.post(Routes.threads(channel), { body: forumPostBody(message, applied, this.templates.forTarget(target)), signal: ctx.signal }) as Promise<APIThreadChannel>;
-      return { messageId: `${THREAD_PREFIX}${(await this.forumSends.post(ctx.deliveryId, channel, threadNameOf(message), create)).id}` };
+      return { messageId: `${THREAD_PREFIX}${(await this.forumSends.post(ctx.nonce, channel, threadNameOf(message), create)).id}` };
     }
     // A resend within Discord's nonce window returns the first message (message.mdx, Create Message,
     // `enforce_nonce`: "the past few minutes"); a post no record here knows is looked for first (history-lookup.ts).

@@ -15,6 +15,7 @@ import type { Target } from '../../store/types.js';
 import { truncate } from '../../util/text.js';
 import { cannotPostHereText, missingForPosting } from './permissions.js';
 import { errorText } from '../../errors.js';
+import { FIRST_RESPONSE_WINDOW_MS, INTERACTION_TOKEN_LIFE_MS, sendFirstResponse, sendWithinTokenLife, type FirstResponse, type LaterResponse } from './first-response.js';
 
 export interface InteractionDeps {
   deps: CommandDeps;
@@ -22,6 +23,8 @@ export interface InteractionDeps {
   ephemeralLookups: boolean;
   offered: OfferedNotes;
   log: Logger;
+  /** Aborted when the adapter stops: a deferred answer still being tried again is given up. */
+  stopping: AbortSignal;
 }
 
 /**
@@ -65,18 +68,22 @@ export async function answerInteraction(i: Interaction, d: InteractionDeps): Pro
     // The adapter's one error handler: details to the log, a friendly word to the user.
     d.log.error({ command: 'commandName' in i ? i.commandName : undefined, channel: i.channelId, err: errorText(e) }, 'discord interaction failed');
     if (i.isRepliable() && !i.replied && !i.deferred) {
-      await i.reply({ content: COMMAND_FAILED_TEXT, flags: MessageFlags.Ephemeral }).catch(() => undefined);
+      await sendFirstResponse(() => i.reply({ content: COMMAND_FAILED_TEXT, flags: MessageFlags.Ephemeral }), () => Date.now() - i.createdTimestamp);
     }
   }
 }
 
 async function answerAutocomplete(i: AutocompleteInteraction, { deps, offered, log }: InteractionDeps, started: number): Promise<void> {
   const suggestions = suggestNotes(deps, offered, String(i.options.getFocused()), readerLocale(i.locale), 25);
-  await i.respond(autocompleteChoices(suggestions, (_k, id) => offered.remember(id)));
-  log.debug({ command: i.commandName, ms: Math.round(performance.now() - started) }, 'autocomplete answered');
+  const choices = autocompleteChoices(suggestions, (_k, id) => offered.remember(id));
+  // Its callback is a first response too: a 5xx or no answer is tried again within the 3 s (first-response.ts).
+  const r = await sendFirstResponse(() => i.respond(choices), () => Math.max(performance.now() - started, Date.now() - i.createdTimestamp));
+  if (r.kind === 'refused' || r.kind === 'unknown') log.warn({ command: i.commandName, tries: r.tries, err: r.err }, `autocomplete ${r.kind === 'refused' ? 'not taken: Discord refused it' : 'may not have reached the user: a try got no answer'}`);
+  else log.debug({ command: i.commandName, tries: r.tries, ms: Math.round(performance.now() - started) }, 'autocomplete answered');
 }
 
-async function answerCommand(i: ChatInputCommandInteraction, { deps, offered, ephemeralLookups, log }: InteractionDeps, started: number): Promise<void> {
+async function answerCommand(i: ChatInputCommandInteraction, d: InteractionDeps, started: number): Promise<void> {
+  const { deps, offered, ephemeralLookups, log } = d;
   const cmd = findCommand(i.commandName);
   if (!cmd) return;
   const options: Record<string, string | number | undefined> = {};
@@ -97,7 +104,7 @@ async function answerCommand(i: ChatInputCommandInteraction, { deps, offered, ep
     const missing = missingForPosting(i.appPermissions.bitfield, channel?.type);
     if (missing.length) {
       log.info({ channel: i.channelId, missing }, 'subscribe refused: the bot cannot post in this channel');
-      await sendReply(i, { content: escapeDiscordMarkdown(cannotPostHereText(missing)), allowedMentions: { parse: [] }, flags: MessageFlags.Ephemeral }, log);
+      await sendReply(i, { content: escapeDiscordMarkdown(cannotPostHereText(missing)), allowedMentions: { parse: [] }, flags: MessageFlags.Ephemeral }, log, started);
       return;
     }
   }
@@ -106,11 +113,11 @@ async function answerCommand(i: ChatInputCommandInteraction, { deps, offered, ep
   // A lookup may make a summary first (loading the summariser the first time: store/deferred-summaries.ts), which
   // under load outlasts Discord's 3 seconds for the first response: past ACK_BUDGET_MS it is deferred, then edited.
   if (cmd.definition.lookup && !(await settlesWithin(running, ACK_BUDGET_MS - sinceCreated(i, started)))) {
-    await answerDeferred(i, running, ephemeralLookups, log);
+    await answerDeferred(i, running, d, started);
     return;
   }
   const reply = await running;
-  if (await sendReply(i, renderDiscordReply(reply, cmd.definition.lookup ? ephemeralLookups : reply.type === 'text' && !cmd.definition.adminOnly), log)) {
+  if (await sendReply(i, renderDiscordReply(reply, cmd.definition.lookup ? ephemeralLookups : reply.type === 'text' && !cmd.definition.adminOnly), log, started)) {
     log.debug({ command: i.commandName, channel: i.channelId, ms: Math.round(performance.now() - started) }, 'command answered');
   }
 }
@@ -146,9 +153,16 @@ async function settlesWithin(p: Promise<unknown>, ms: number): Promise<boolean> 
 }
 
 /** Acknowledges now (the "thinking…" state), then edits the original response into the command's answer. */
-async function answerDeferred(i: ChatInputCommandInteraction, running: Promise<CommandReply>, ephemeral: boolean, log: Logger): Promise<void> {
+async function answerDeferred(i: ChatInputCommandInteraction, running: Promise<CommandReply>, { ephemeralLookups: ephemeral, log, stopping }: InteractionDeps, started: number): Promise<void> {
   // The deferral fixes whether the response is ephemeral (an edit cannot change it).
-  await i.deferReply(ephemeral ? { flags: MessageFlags.Ephemeral } : {});
+  const deferral = await sendFirstResponse(() => i.deferReply(ephemeral ? { flags: MessageFlags.Ephemeral } : {}), () => sinceCreated(i, started));
+  sayFirstResponse(i, deferral, 'deferral', log);
+  // Not taken: there is no original response to edit (Discord answers 10015 Unknown Webhook); the command's own failure
+  // is still logged. One whose try got no answer may have been taken: its edit is tried.
+  if (deferral.kind === 'refused') {
+    await running.catch((e: unknown) => log.error({ command: i.commandName, channel: i.channelId, err: errorText(e) }, 'discord interaction failed'));
+    return;
+  }
   let reply: CommandReply;
   try {
     reply = await running;
@@ -157,21 +171,42 @@ async function answerDeferred(i: ChatInputCommandInteraction, running: Promise<C
     reply = { type: 'text', text: COMMAND_FAILED_TEXT };
   }
   const { flags: _fixedAtDeferral, ...edit } = renderDiscordReply(reply, ephemeral);
-  await i.editReply(edit).catch((e: unknown) => log.warn({ command: i.commandName, channel: i.channelId, err: errorText(e) }, 'command done; its deferred answer may not have reached the chat'));
-  log.debug({ command: i.commandName, channel: i.channelId }, 'command answered after a deferral');
+  const r = await sendWithinTokenLife(() => i.editReply(edit), () => sinceCreated(i, started), stopping);
+  sayDeferredAnswer(i, r, log);
+}
+
+/** The log line of a deferred answer (an edit of the original response): what Discord answered, so what the user sees. */
+function sayDeferredAnswer(i: ChatInputCommandInteraction, r: LaterResponse, log: Logger): void {
+  const at = { command: i.commandName, channel: i.channelId, tries: r.tries };
+  const stays = 'the user sees the deferral\'s loading state';
+  if (r.kind === 'sent') log.debug(at, 'command answered after a deferral');
+  if (r.kind === 'sent' && r.tries > 1) log.info(at, `command done; its deferred answer went at try ${r.tries}: Discord had answered a 5xx or nothing before`);
+  else if (r.kind === 'refused') log.warn({ ...at, err: r.err }, `command done; Discord refused its deferred answer: ${stays}`);
+  else if (r.kind === 'expired') log.warn({ ...at, err: r.err }, `command done; its deferred answer did not go: Discord answered a 5xx or nothing until the interaction's ${INTERACTION_TOKEN_LIFE_MS / 60_000} minutes ran out; ${stays}`);
+  else if (r.kind === 'stopped') log.warn({ ...at, err: r.err }, `command done; the service stopped before its deferred answer went (Discord had answered a 5xx or nothing): ${stays}`);
 }
 
 /**
- * The reply of a command carried out (or refused) by now. A reply that fails (a 5xx, a dropped connection: its answer
- * lost, it may be shown) is not the command failing: it is logged, and the error handler's "Sorry, something went
- * wrong" is never sent about what was done, as on Telegram (telegram/updates.ts). Returns whether it was sent.
+ * The reply of a command carried out (or refused) by now, tried again within Discord's 3 s (first-response.ts). A reply
+ * that fails is not the command failing: it is logged as it went, and the error handler's "Sorry, something went wrong"
+ * is never sent about what was done, as on Telegram (telegram/updates.ts). Returns whether it was sent.
  */
-async function sendReply(i: ChatInputCommandInteraction, reply: Parameters<ChatInputCommandInteraction['reply']>[0], log: Logger): Promise<boolean> {
-  try {
-    await i.reply(reply);
-    return true;
-  } catch (e) {
-    log.warn({ command: i.commandName, channel: i.channelId, err: errorText(e) }, 'command done; its reply may not have reached the chat');
-    return false;
+async function sendReply(i: ChatInputCommandInteraction, reply: Parameters<ChatInputCommandInteraction['reply']>[0], log: Logger, started: number): Promise<boolean> {
+  const r = await sendFirstResponse(() => i.reply(reply), () => sinceCreated(i, started));
+  sayFirstResponse(i, r, 'reply', log);
+  return r.kind === 'sent';
+}
+
+/** The log line of a first response that did not go at the first try: what Discord answered, so what the user saw. */
+function sayFirstResponse(i: ChatInputCommandInteraction, r: FirstResponse, what: 'reply' | 'deferral', log: Logger): void {
+  const at = { command: i.commandName, channel: i.channelId, tries: r.tries };
+  const its = what === 'reply' ? 'command done; its reply' : 'command running; its deferral';
+  if (r.kind === 'sent' && r.tries > 1) log.info(at, `${its} went at try ${r.tries}: Discord had not taken the earlier ones (a 5xx, or no answer)`);
+  else if (r.kind === 'taken' && r.tries > 1) log.info(at, `${its} was already taken: Discord answered 40060 (Interaction has already been acknowledged) to a try again; the user saw it once`);
+  else if (r.kind === 'taken') log.warn(at, `${its} was not sent: Discord answered 40060 (Interaction has already been acknowledged), the interaction answered before it (another process on this bot's token?)`);
+  else if (r.kind === 'refused') {
+    const how = r.tries > 1 ? `refused every try (${r.tries}, within the ${FIRST_RESPONSE_WINDOW_MS / 1000} s it allows a first response)` : 'refused it';
+    log.warn({ ...at, err: r.err }, `${its} was not taken: Discord ${how}; the user saw no answer`);
   }
+  else if (r.kind === 'unknown') log.warn({ ...at, err: r.err }, `${its} may not have reached the chat: a try got no answer and none after could tell`);
 }

@@ -49,8 +49,9 @@ export async function findLostSend(rest: REST, place: LostSendPlace, sent: LostS
   const look: RESTPostAPIChannelMessageJSONBody = { content: LOOK_TEXT, nonce: sent.nonce.slice(0, 25), enforce_nonce: true, flags: MessageFlags.SuppressNotifications, allowed_mentions: { parse: [] } };
   const answer = (await rest.post(Routes.channelMessages(place.channel), { body: look, signal: ctx.signal })) as APIMessage;
   const madeNow = answer.content === LOOK_TEXT && answer.embeds.length === 0;
-  if (madeNow && !open(sent.sentAt)) return { messageId: answer.id, madeNow, unknown: "its send is past Discord's nonce window now, so whether it made a message cannot be told: the chat may show it" };
-  return { messageId: answer.id, madeNow };
+  const how = 'a post with its nonce was answered with that message';
+  if (madeNow && !open(sent.sentAt)) return { messageId: answer.id, madeNow, how, unknown: "its send is past Discord's nonce window now, so whether it made a message cannot be told: the chat may show it" };
+  return { messageId: answer.id, madeNow, how };
 }
 
 async function findLostForumPost(rest: REST, place: LostSendPlace, sent: LostSend, ctx: SendContext): Promise<LostSendFound> {
@@ -65,5 +66,7 @@ async function findLostForumPost(rest: REST, place: LostSendPlace, sent: LostSen
   const ids = mine.map((t) => `${THREAD_PREFIX}${t.id}`);
   const recorded = ctx.recordedAmong?.(ids) ?? new Set<string>();
   const found = ids.find((id) => !recorded.has(id));
-  return found ? { messageId: found, madeNow: false } : { why: 'no active thread of the bot in the forum, made since the post was queued, is named as the post: none found (an archived thread, or one named after an older title, is not); the chat may show it' };
+  // Nothing is posted here (Start Thread in Forum takes no nonce): the thread is one Discord lists, not one a nonce answered with.
+  const how = 'no nonce in a forum: found among its active threads, the bot\'s, named as the post, created since it was queued, no record naming it';
+  return found ? { messageId: found, madeNow: false, how } : { why: 'no active thread of the bot in the forum, made since the post was queued, is named as the post: none found (an archived thread, or one named after an older title, is not); the chat may show it' };
 }

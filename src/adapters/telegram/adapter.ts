@@ -230,7 +230,7 @@ function newBot(o: TelegramAdapterOptions, callTimeoutMs: number): Bot {
  * Telegram serves a call, and on a timer (kept-retry.ts). `asReply` runs a call as a command's reply (the stop signal).
  */
 function receiving(bot: Bot, o: TelegramAdapterOptions, log: Logger, asReply: <T>(call: () => Promise<T>) => Promise<T>) {
-  const kept = new KeptUpdates(o.state, log, () => retry.kept());
+  const kept = new KeptUpdates(o.state, log, () => retry.kept(), o.config.mode);
   const polling = new KeptPolling(() => receiveUpdates(bot, o, log), log);
   const owed = owedSender(bot.api, kept, log, asReply, o.config.mode === 'webhook' ? undefined : keptUnowed(bot, polling));
   const webhook = webhookMode(bot, o, log, kept, owed.send);

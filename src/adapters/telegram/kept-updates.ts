@@ -24,29 +24,33 @@ const MAX_KEPT = 100;
 
 /** The one field every update has (core.telegram.org/bots/api#update), read from a webhook's body and a kept update; the rest is grammY's to read. */
 export const updateSchema = z.looseObject({ update_id: z.number().int().nonnegative() });
-/** A kept update, with the reply it owes when it was carried out. */
+/** How the service received updates: the mode an update was kept in is said when it is handled (tester F3). */
+export type ReceivingMode = 'polling' | 'webhook';
+/** A kept update, with the reply it owes when it was carried out, and the mode it was kept in (unknown in an entry written before it was kept). */
 export interface KeptUpdate {
   update: Update;
   owed?: OwedReply | undefined;
+  mode?: ReceivingMode | undefined;
 }
 /** An entry as written now, or a bare update as written before replies were kept (not carried out). */
-const entrySchema = z.object({ update: updateSchema, owed: owedReplySchema.optional() });
+const entrySchema = z.object({ update: updateSchema, owed: owedReplySchema.optional(), mode: z.enum(['polling', 'webhook']).optional() });
 const keptSchema = z.array(z.union([entrySchema, updateSchema]));
 
 /** One read entry; the schema checks update_id only, the rest of an update being grammY's to read (as a webhook's body is). */
 function toKept(k: z.infer<typeof entrySchema> | z.infer<typeof updateSchema>): KeptUpdate {
   const entry = entrySchema.safeParse(k);
-  return entry.success ? { update: entry.data.update as unknown as Update, owed: entry.data.owed } : { update: k as unknown as Update };
+  return entry.success ? { update: entry.data.update as unknown as Update, owed: entry.data.owed, mode: entry.data.mode } : { update: k as unknown as Update };
 }
 
 export class KeptUpdates {
   private kept: KeptUpdate[];
 
-  /** `onKeep`: told each time an update is kept (kept-retry.ts sets its timer). */
+  /** `onKeep`: told each time an update is kept (kept-retry.ts sets its timer); `mode`: this run's, written with each update kept. */
   constructor(
     private readonly state: Pick<AdapterState, 'getMeta' | 'setMeta'>,
     private readonly log: Logger,
     private readonly onKeep: () => void = () => undefined,
+    private readonly mode?: ReceivingMode,
   ) {
     this.kept = this.read();
   }
@@ -68,7 +72,7 @@ export class KeptUpdates {
   /** Keeps `update`, with the reply it owes if it was carried out (replacing what was kept for it). */
   keep(update: Update, owed?: OwedReply): void {
     const others = this.kept.filter((k) => k.update.update_id !== update.update_id);
-    const all = [...others, { update, ...(owed ? { owed } : {}) }];
+    const all = [...others, { update, ...(owed ? { owed } : {}), ...(this.mode ? { mode: this.mode } : {}) }];
     const dropped = all.splice(0, Math.max(0, all.length - MAX_KEPT));
     if (dropped.length) this.log.warn({ dropped: dropped.map((k) => k.update.update_id) }, `more than ${MAX_KEPT} telegram updates wait for Telegram to answer; the oldest are dropped`);
     this.write(all);

@@ -7,7 +7,7 @@ import type { Update } from '@grammyjs/types';
 import { type Api, GrammyError } from 'grammy';
 import { errorText } from '../../errors.js';
 import type { Logger } from '../../log.js';
-import type { KeptUpdates } from './kept-updates.js';
+import type { KeptUpdate, KeptUpdates } from './kept-updates.js';
 import { sendReply, type OwedReply } from './owed-replies.js';
 import type { Handled } from './webhook.js';
 
@@ -58,7 +58,7 @@ export function owedSender(
       const entry = kept.get(id); // as it stands now: sent and dropped, or kept again, since the list was read
       if (!entry) continue;
       if (!entry.owed) {
-        if (unowed?.ready()) await handleKeptUnowed(kept, log, entry.update, unowed.handle);
+        if (unowed?.ready()) await handleKeptUnowed(kept, log, entry, unowed.handle);
         continue;
       }
       const r = await send(entry.owed);
@@ -70,18 +70,25 @@ export function owedSender(
 }
 
 /**
- * A kept update not carried out, from a webhook-mode run, met in polling mode (where nothing else takes kept updates
- * up): dropped first, so it is handled at most once even when killed meanwhile (README: "answered at most once"),
- * then handled as a new update is (the stale-command rule included).
+ * A kept update not carried out, met in polling mode (where nothing else takes kept updates up): kept by this mode (its
+ * handling met Telegram not answering), or by a webhook-mode run. Dropped first, so it is handled at most once even when
+ * killed meanwhile (README: "answered at most once"), then handled as a new update is (the stale-command rule included).
  */
-async function handleKeptUnowed(kept: KeptUpdates, log: Logger, update: Update, handle: (update: Update) => Promise<void>): Promise<void> {
+async function handleKeptUnowed(kept: KeptUpdates, log: Logger, { update, mode }: KeptUpdate, handle: (update: Update) => Promise<void>): Promise<void> {
   kept.drop(update.update_id);
-  log.info({ update: update.update_id }, 'a telegram update kept in webhook mode is handled now, in polling mode');
+  log.info({ update: update.update_id, keptIn: mode ?? 'unknown' }, keptUnowedLine(mode));
   try {
     await handle(update);
   } catch (e) {
     log.error({ update: update.update_id, err: errorText(e) }, 'a kept telegram update failed; dropped');
   }
+}
+
+/** The log line of a kept update handled in polling mode: the mode it was kept in, as its entry says. */
+function keptUnowedLine(mode: KeptUpdate['mode']): string {
+  if (mode === 'polling') return 'a telegram update kept in polling mode (telegram did not answer while it was handled) is handled again now';
+  if (mode === 'webhook') return 'a telegram update kept in webhook mode is handled now, in polling mode';
+  return 'a telegram update kept by an earlier run (its mode not recorded) is handled now, in polling mode';
 }
 
 /** Runs `task` one at a time: a call while it runs gets one more run after it (however many calls came meanwhile). */

@@ -195,6 +195,11 @@ export class FakeDiscord {
    * topics/opcodes-and-status-codes.mdx, HTTP Response Codes); a later callback within the 3 s is taken.
    */
   failCallbacks = { count: 0, status: 502 };
+  /**
+   * The next N edits of an interaction's original response (PATCH /webhooks/{application.id}/{token}/messages/@original)
+   * are answered with this 5xx status and not applied (the same 502 as above); a later edit within the token's 15 minutes is.
+   */
+  failResponseEdits = { count: 0, status: 502 };
   /** Every message creation fails with this 5xx status until then (a burst bounded in time, as real ones are). */
   failUntil = { at: 0, status: 502 };
   /** Every rate-limited call gets a 429 until then (a storm bounded in time). */
@@ -952,6 +957,8 @@ export class FakeDiscord {
       // "you must send an initial response within 3 seconds" (docs: interactions/receiving-and-responding.mdx); 10062 after.
       if (!p || this.interactionNow() - p.at > 3000) throw new Failure(404, { code: 10062, message: 'Unknown interaction' });
       if (this.failCallbacks.count > 0 && this.failCallbacks.count--) throw new Failure(this.failCallbacks.status, { code: 0, message: `${this.failCallbacks.status}: Bad Gateway` });
+      // One first response per interaction: a callback after it (a try again whose first was taken, its answer lost) is
+      // refused with 40060 "Interaction has already been acknowledged" (docs: topics/opcodes-and-status-codes.mdx, JSON Error Codes).
       if (p.responded) throw new Failure(400, { code: 40060, message: 'Interaction has already been acknowledged.' });
       const data = json.data as Record<string, unknown> | undefined;
       if (json.type === 8) {
@@ -1044,6 +1051,7 @@ export class FakeDiscord {
     }
     if (method === 'POST' && !mid) return { status: 200, body: { id: nextId(), ...json } };
     if (method === 'PATCH' && mid) {
+      if (this.failResponseEdits.count > 0 && this.failResponseEdits.count--) throw new Failure(this.failResponseEdits.status, { code: 0, message: `${this.failResponseEdits.status}: Bad Gateway` });
       // The original response as edited; its ephemeral state stays the deferral's ("an existing message's ephemeral
       // state cannot be changed", docs: same file, Create Followup Message): interactAnswer reports the deferral's flags.
       if (mid !== String(Number(mid))) p.deferred?.edited(json);

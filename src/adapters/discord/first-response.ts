@@ -1,0 +1,89 @@
+/**
+ * An interaction's first response (its callback: a reply, a deferral), tried again within Discord's window for it:
+ * "you must send an initial response within 3 seconds of receiving the event. If the 3 second deadline is exceeded,
+ * the token will be invalidated" (discord/discord-api-docs, developers/interactions/receiving-and-responding.mdx).
+ *
+ * The REST client does not retry it: the adapter's client has `retries: 0` (adapter.ts `queueOptions`), so the outbox
+ * alone retries deliveries, and the callback shares that client; its own retry would also go at once, blind to the 3 s.
+ * A 5xx ("502 GATEWAY UNAVAILABLE … Wait a bit and retry": topics/opcodes-and-status-codes.mdx) is Discord not taking
+ * the callback, and a try with no answer (a dropped connection) may have been taken or not: both are tried again while
+ * the window lasts. A second response is never shown: Discord refuses a callback to an interaction already answered with
+ * 40060 "Interaction has already been acknowledged" (same file, JSON Error Codes), which tells that an earlier try was
+ * taken after all.
+ */
+import { setTimeout as sleep } from 'node:timers/promises';
+import { DiscordAPIError, HTTPError } from 'discord.js';
+import { errorText } from '../../errors.js';
+
+/** Discord's window for a first response. */
+export const FIRST_RESPONSE_WINDOW_MS = 3000;
+/** The first wait before a try again (doubling); a try is not started past the window less this much. */
+const RETRY_DELAY_MS = 100;
+/** 40060 Interaction has already been acknowledged (topics/opcodes-and-status-codes.mdx). */
+const ALREADY_ACKNOWLEDGED = 40060;
+
+/**
+ * How a first response went: `sent` (Discord took it, on try `tries`); `taken` (Discord answered 40060: an earlier try,
+ * its answer a 5xx or lost, was taken; or another answered the interaction); `refused` (Discord answered each try and
+ * took none: a 5xx until the window closed, or an error that will not change); `unknown` (a try got no answer and none
+ * after was taken or refused with 40060: the user may have seen it).
+ */
+export type FirstResponse =
+  | { kind: 'sent' | 'taken'; tries: number }
+  | { kind: 'refused' | 'unknown'; tries: number; err: string };
+
+/**
+ * Sends a first response through `call`, tried again on a 5xx or no answer while `age()` (ms since Discord made the
+ * interaction) leaves time in the window. Never throws.
+ */
+export async function sendFirstResponse(call: () => Promise<unknown>, age: () => number): Promise<FirstResponse> {
+  let unanswered = false;
+  for (let tries = 1; ; tries++) {
+    try {
+      await call();
+      return { kind: 'sent', tries };
+    } catch (e) {
+      if (e instanceof DiscordAPIError && e.code === ALREADY_ACKNOWLEDGED) return { kind: 'taken', tries };
+      const serverError = e instanceof HTTPError && e.status >= 500;
+      // An answer that is not a 5xx (10062 Unknown interaction once the window is gone, a 400) will not change.
+      const final = e instanceof DiscordAPIError || (e instanceof HTTPError && !serverError);
+      if (!serverError && !final) unanswered = true;
+      const wait = RETRY_DELAY_MS * 2 ** (tries - 1);
+      if (final || age() + wait >= FIRST_RESPONSE_WINDOW_MS - RETRY_DELAY_MS) return { kind: unanswered ? 'unknown' : 'refused', tries, err: errorText(e) };
+      await sleep(wait);
+    }
+  }
+}
+
+/** "Interaction tokens are valid for 15 minutes" (receiving-and-responding.mdx): edits of the original response within it. */
+export const INTERACTION_TOKEN_LIFE_MS = 15 * 60_000;
+/** Edits tried again: first after this long, doubling, at most EDIT_RETRY_MAX_MS apart. */
+const EDIT_RETRY_FIRST_MS = 500;
+const EDIT_RETRY_MAX_MS = 30_000;
+
+/**
+ * How an edit of the original response went: `sent`; `refused` (Discord answered with an error that will not change: a
+ * token gone, 50027); `expired` (a 5xx or no answer at every try until the token's 15 minutes ran out); `stopped` (the
+ * service stopped before it went).
+ */
+export type LaterResponse = { kind: 'sent'; tries: number } | { kind: 'refused' | 'expired' | 'stopped'; tries: number; err: string };
+
+/**
+ * Sends an edit of the original response through `call`, tried again on a 5xx or no answer while the interaction's token
+ * lives (`age()`: ms since Discord made the interaction) and `stopping` is not aborted: an edit shows the same however
+ * often it is made, so a try whose answer was lost is harmless to repeat. Never throws.
+ */
+export async function sendWithinTokenLife(call: () => Promise<unknown>, age: () => number, stopping: AbortSignal): Promise<LaterResponse> {
+  for (let tries = 1; ; tries++) {
+    try {
+      await call();
+      return { kind: 'sent', tries };
+    } catch (e) {
+      const err = errorText(e);
+      if (e instanceof DiscordAPIError) return { kind: 'refused', tries, err };
+      const wait = Math.min(EDIT_RETRY_MAX_MS, EDIT_RETRY_FIRST_MS * 2 ** (tries - 1));
+      if (age() + wait >= INTERACTION_TOKEN_LIFE_MS) return { kind: 'expired', tries, err };
+      if (!(await sleep(wait, true, { signal: stopping }).catch(() => false))) return { kind: 'stopped', tries, err };
+    }
+  }
+}
