@@ -36,6 +36,7 @@ export type DelivererStore = Pick<
 >;
 import type { SentJournal } from '../store/sent-journal.js';
 import { recordJournaledPosts } from './journaled-posts.js';
+import { keepCaughtSends, keepLeftAfterDelete } from './caught-sends.js';
 import { recordedMessagesIn } from '../store/recorded-messages.js';
 import { notEnabledError } from '../store/parked.js';
 
@@ -98,6 +99,7 @@ export class Deliverer {
 
   start(): void {
     recordJournaledPosts(this.store, this.opts.sent, (row, messageId, crosspost) => this.recordPost(row, messageId, crosspost), this.log);
+    keepCaughtSends(this.store, this.adapters, this.log); // before they are re-queued: said and kept as unanswered sends
     const recovered = this.store.recoverSending();
     if (recovered) this.log.warn({ count: recovered }, 'deliveries interrupted by a stop were re-queued (same nonce)');
     this.catchUpClock(this.now());
@@ -294,6 +296,7 @@ export class Deliverer {
       await this.record(logCtx, () => this.store.transaction(() => {
         this.store.markDone(row.id, post.messageId);
         this.store.dropPost(row.noteId, row.target);
+        keepLeftAfterDelete(this.store, adapter, row, this.log, this.now()); // a copy an unanswered send may have made stays
       }));
     }
     return { outcome: 'done', messageId: post.messageId };
