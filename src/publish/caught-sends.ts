@@ -8,6 +8,7 @@ import type { Logger } from '../log.js';
 import type { Store } from '../store/store.js';
 import { targetKey, type Target } from '../store/types.js';
 import type { ChatAdapter, ResendGuard } from './port.js';
+import type { PlatformOutages } from './outages.js';
 import { keepUncertainSend } from './uncertain.js';
 import { keepLeftInChat, readLeftInChats } from '../store/left-in-chats.js';
 import { markUncertainOutcome } from '../store/uncertain-sends.js';
@@ -60,3 +61,18 @@ export function keepLeftAfterDelete(store: Pick<Store, 'sql' | 'getMeta' | 'setM
   }
 }
 
+/**
+ * A resend of a post with no key to recognise it (Telegram) got no answer either: whether the platform answers at all
+ * decides what follows (outcomes.ts). A call about no chat (ChatAdapter.probe: getMe) answered now is the platform
+ * answering (outages.ts `probeAnswered`): the send's own doubt, so no third send; unanswered, an outage, waited out.
+ */
+export async function askPlatformAfterResend(adapter: ChatAdapter, outages: Pick<PlatformOutages, 'probeAnswered'>, bounded: (call: (signal: AbortSignal | undefined) => Promise<void>) => Promise<void>, now: () => number): Promise<void> {
+  const probe = adapter.probe?.bind(adapter);
+  if (!probe) return;
+  try {
+    await bounded((signal) => probe(signal ?? new AbortController().signal));
+    outages.probeAnswered(adapter.platform, now());
+  } catch {
+    // No answer: judged as before (an outage if nothing else answers), and sent again once the platform answers.
+  }
+}

@@ -36,7 +36,8 @@ export type DelivererStore = Pick<
 >;
 import type { SentJournal } from '../store/sent-journal.js';
 import { recordJournaledPosts } from './journaled-posts.js';
-import { keepCaughtSends, keepLeftAfterDelete } from './caught-sends.js';
+import { askPlatformAfterResend, keepCaughtSends, keepLeftAfterDelete } from './caught-sends.js';
+import { maybeSent } from '../store/maybe-sent.js';
 import { recordedMessagesIn } from '../store/recorded-messages.js';
 import { notEnabledError } from '../store/parked.js';
 
@@ -238,8 +239,9 @@ export class Deliverer {
       const classed: FailureClass = e instanceof CallTimeout ? { kind: 'transient', reason: e.message, uncertain: true } : adapter.classify(e, row.kind === 'digest' ? 'post' : row.kind);
       const f = await confirmedChatGone(adapter, row.target, classed, this.opts.callTimeoutMs ?? 120_000);
       if (f !== classed) this.outages.answered(row, this.now()); // the platform answered the send: not an outage
-      await this.fail(row, f, logCtx, tried, uncertainPostGuard(adapter, row, f));
-      return;
+      const guard = uncertainPostGuard(adapter, row, f);
+      if (guard?.guard === 'none' && maybeSent(this.store.sql, row.id)) await askPlatformAfterResend(adapter, this.outages, (call) => this.bounded(adapter, call), this.now);
+      return await this.fail(row, f, logCtx, tried, guard);
     }
     this.outages.delivered(row, this.now());
     // Outside the try: once recorded, nothing that happens here may turn into a resend.
