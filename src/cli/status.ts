@@ -16,6 +16,7 @@ import { countOf } from '../util/text.js';
 import { forgottenChats, type ForgottenChat } from '../store/chats-forgotten.js';
 import type { AwaitingBot } from '../store/paused-chats.js';
 import { readUncertainSends, type UncertainSends } from '../publish/uncertain.js';
+import { calledOffLooks, readLeftInChats, type CalledOffLook, type LeftInChats } from '../store/left-in-chats.js';
 import { chatsSaidGone, type ChatSaidGone } from '../publish/gone-answers.js';
 import { GONE_ANSWERS } from '../publish/outages.js';
 import { editsNotSent, type EditNotSent } from '../publish/restored-notes.js';
@@ -54,6 +55,10 @@ interface StatusReport extends StatusCounts {
   parked: Record<string, number>;
   /** Posts sent again after no answer came to them (publish/uncertain.ts); `unguarded` ones may show twice. */
   uncertainSends: UncertainSends;
+  /** Messages a send whose answer never came may have made that stay in a chat after their note went: nothing can find them (store/left-in-chats.ts). */
+  leftInChats: LeftInChats;
+  /** Looks for such a message (deletes queued with a call-off, `onDelete: delete`) that wait or that failed. */
+  calledOffLooks: CalledOffLook[];
   /** Edits of notes a start --after-restore recorded, not sent: their messages are unknown (publish/restored-notes.ts). */
   editsNotSent: EditNotSent[];
   /** Posts a start --after-restore set aside (probably sent after the backup was taken), newest first, at most 50. */
@@ -163,6 +168,8 @@ function readReport(store: Store, file: string): StatusReport {
     familyConflicts: familyConflicts(store),
     parked: parkedDeliveries(store), // store/parked.ts: a platform started without its token, or whose token was refused
     uncertainSends: readUncertainSends(store),
+    leftInChats: readLeftInChats(store),
+    calledOffLooks: calledOffLooks(store),
     editsNotSent: editsNotSent(store),
     setAside: postsSetAside(store),
     editsNotSentToChats: editsNotSentToChats(store),
@@ -271,6 +278,10 @@ function reportLines(s: StatusReport, translations: 'group' | 'separate'): strin
     lines.push(`uncertain:      ${countOf(u.total, 'post')} whose answer never came (sent again, or called off and maybe shown); ${u.unguarded} without a platform key to recognise the resend (the chat may show those twice)`);
     section('latest posts whose answer never came:', u.recent.map(uncertainText));
   }
+  section('looks for the message a called-off post\'s unanswered send may have made (onDelete: delete):', s.calledOffLooks.map(lookText));
+  if (s.leftInChats.total) {
+    section(`messages that may stay in a chat after their note went (${s.leftInChats.total}; a send that got no answer may have made them, and nothing can find them: look in the chat and delete them by hand):`, s.leftInChats.recent.map(leftText));
+  }
   return lines;
 }
 
@@ -278,8 +289,22 @@ function reportLines(s: StatusReport, translations: 'group' | 'separate'): strin
 function uncertainText(r: UncertainSends['recent'][number]): string {
   const what = r.calledOff !== undefined
     ? `called off (${r.calledOff}): ${r.outcome ?? 'the chat may show it'}`
-    : { nonce: 'sent again, recognised by its nonce', lookup: 'looked for before sending again', none: 'sent again, may show twice' }[r.guard];
+    : `${{ nonce: 'sent again, recognised by its nonce', lookup: 'looked for before sending again', none: 'sent again, may show twice' }[r.guard]}${r.outcome !== undefined ? `; ${r.outcome}` : ''}`;
   return `#${r.delivery} ${r.note ?? '(digest)'} → ${r.target} at ${new Date(r.at).toISOString()}: ${what} (${r.reason})`;
+}
+
+/** A look for a called-off post's message: waiting (how long, how many tries) or failed (then the chat may show it). */
+function lookText(l: CalledOffLook): string {
+  const state = l.state === 'failed'
+    ? `failed (${l.lastError ?? 'no reason kept'}): the chat may show it; look there and delete it by hand`
+    : `waiting since ${new Date(l.since).toISOString()}${l.attempts ? ` (${l.attempts} ${l.attempts === 1 ? 'try' : 'tries'}${l.lastError ? `: ${l.lastError}` : ''})` : ''}`;
+  return `#${l.delivery} for post #${l.calledOff} ${l.note ?? '(digest)'} → ${targetKey(l.target)}: ${state}`;
+}
+
+/** A message that may stay in its chat: which post, note and chat, since when, and why nothing can find it. */
+function leftText(l: LeftInChats['recent'][number]): string {
+  const sent = l.sentAt !== null ? `sent ${new Date(l.sentAt).toISOString()}, ` : '';
+  return `#${l.delivery} ${l.note ?? '(digest)'} → ${l.target}: ${sent}known since ${new Date(l.at).toISOString()}: ${l.why}`;
 }
 
 /** `2 edits, 1 delete wait`: what waits in a chat for the bot. */

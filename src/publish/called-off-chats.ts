@@ -38,7 +38,21 @@ export function familyShownIn(store: Store, translationKey: string): Set<string>
 export function callOffSaying(store: Store, log: Logger | undefined, deliveryId: number, why: string, removed = false): void {
   if (!callOffPost(store, deliveryId, why, removed)) return;
   const next = removed
-    ? 'a delete looks for that message and removes it (notecast status says what it found)'
+    ? removedLine(store, deliveryId)
     : "notecast status lists it, and the note's next post there carries the same nonce (Discord answers it with that message within its nonce window)";
   log?.warn({ delivery: deliveryId }, `waiting post called off (${why}); ${MAYBE_SHOWN}: ${next}`);
+}
+
+/**
+ * The platforms whose adapter can look for a lost send's message (ChatAdapter.findLostSend: Discord's nonce, a forum's
+ * active threads). Telegram cannot: no idempotency key (tdlib/telegram-bot-api#126), no method to read a chat's messages,
+ * and deleteMessage takes a message's id (core.telegram.org/bots/api#deletemessage). The log promises no look there.
+ */
+const LOOKS_FOR_LOST_SENDS: ReadonlySet<string> = new Set(['discord']);
+
+function removedLine(store: Store, deliveryId: number): string {
+  const platform = (store.sql('SELECT platform FROM outbox WHERE id = ?').get(deliveryId) as { platform: string } | undefined)?.platform ?? 'the platform';
+  return LOOKS_FOR_LOST_SENDS.has(platform)
+    ? 'a delete looks for that message and removes it (notecast status says what it found)'
+    : `${platform} cannot find that message (no idempotency key, no way to read a chat's messages): notecast status lists it; look in the chat and delete it by hand`;
 }

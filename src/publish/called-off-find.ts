@@ -10,7 +10,8 @@
 import type { ChatAdapter, LostSendFound, SendContext } from './port.js';
 import type { Logger } from '../log.js';
 import type { Store } from '../store/store.js';
-import type { OutboxRow } from '../store/types.js';
+import { targetKey, type OutboxRow } from '../store/types.js';
+import { keepLeftInChat } from '../store/left-in-chats.js';
 import { markLookSent, maybeSentAt } from '../store/maybe-sent.js';
 import { recordedMessagesIn } from '../store/recorded-messages.js';
 import { markUncertainOutcome } from '../store/uncertain-sends.js';
@@ -43,13 +44,14 @@ export async function calledOffMessage(d: CalledOffDeps, row: DeleteRow, adapter
   await d.record(() => void (lookedAt = markLookSent(d.store.sql, sent.id, (d.now ?? Date.now)())));
   if (postQueuedSince(d.store, sent)) return { skip: 'the note is back: its new post takes the message its lost send may have made (the same nonce)' };
   const find = adapter.findLostSend?.bind(adapter);
-  if (!find) return said(d, sent.id, `${row.target.platform} cannot tell what a send whose answer was lost did (no idempotency key, no way to read the chat's messages): the chat may show it`);
+  if (!find) return said(d, row, sent.id, `${row.target.platform} cannot tell what a send whose answer was lost did (no idempotency key, no way to read the chat's messages): the chat may show it; look there and delete it by hand`);
   const lost = { message: sent.payload, nonce: sent.nonce, queuedAt: queuedAt(d.store, sent.id), sentAt: maybeSentAt(d.store.sql, sent.id), lookedAt };
   const found = await d.bounded((signal) => find(row.target, lost, { ...ctx, nonce: sent.nonce, signal, recordedAmong: (ids) => recordedMessagesIn(d.store.sql, row.target, ids) }));
-  if (found.messageId === undefined) return said(d, sent.id, found.why);
-  if (ownedElsewhere(d.store, row, found.messageId)) return said(d, sent.id, `the message found (${found.messageId}) is recorded as another post: left as it is`);
+  if (found.messageId === undefined) return said(d, row, sent.id, found.why);
+  if (ownedElsewhere(d.store, row, found.messageId)) return said(d, row, sent.id, `the message found (${found.messageId}) is recorded as another post: left as it is`);
   await d.record(() => d.store.transaction(() => {
     d.store.putPost(row.noteId, row.target, found.messageId, row.revision);
+    if (found.unknown !== undefined) keepLeft(d, row, sent.id, found.unknown);
     markUncertainOutcome(d.store, sent.id, found.unknown !== undefined ? `the look's own message, deleted; ${found.unknown}` : found.madeNow ? 'its send never reached the chat (the look made a message, deleted)' : 'its message was in the chat: deleted');
   }));
   d.log.warn({ delivery: row.id, calledOff: sent.id, messageId: found.messageId }, found.unknown !== undefined ? `the look's own message is deleted; ${found.unknown}` : found.madeNow
@@ -58,10 +60,16 @@ export async function calledOffMessage(d: CalledOffDeps, row: DeleteRow, adapter
   return { messageId: found.messageId, viaDigest: false };
 }
 
-/** Nothing to delete, or nothing can be learned: said in the log's skip reason and in `status`'s entry. */
-function said(d: CalledOffDeps, calledOff: number, why: string): CalledOffLookup {
+/** Nothing can be learned: said in the log, the skip reason, `status`'s entry and its messages that may stay in a chat. */
+function said(d: CalledOffDeps, row: DeleteRow, calledOff: number, why: string): CalledOffLookup {
   markUncertainOutcome(d.store, calledOff, why);
+  keepLeft(d, row, calledOff, why);
+  d.log.warn({ delivery: row.id, calledOff, note: row.noteId, target: targetKey(row.target) }, `the message a called-off post's lost send may have made is not found, and stays if it is there (${why}); notecast status lists it`);
   return { skip: why };
+}
+
+function keepLeft(d: CalledOffDeps, row: DeleteRow, calledOff: number, why: string): void {
+  keepLeftInChat(d.store, { delivery: calledOff, note: row.noteId, target: targetKey(row.target), sentAt: maybeSentAt(d.store.sql, calledOff) ?? null, at: (d.now ?? Date.now)(), why });
 }
 
 /**

@@ -36,6 +36,8 @@ export type DelivererStore = Pick<
 >;
 import type { SentJournal } from '../store/sent-journal.js';
 import { recordJournaledPosts } from './journaled-posts.js';
+import { askPlatformAfterResend, keepCaughtSends, keepLeftAfterDelete } from './caught-sends.js';
+import { maybeSent } from '../store/maybe-sent.js';
 import { recordedMessagesIn } from '../store/recorded-messages.js';
 import { notEnabledError } from '../store/parked.js';
 
@@ -98,6 +100,7 @@ export class Deliverer {
 
   start(): void {
     recordJournaledPosts(this.store, this.opts.sent, (row, messageId, crosspost) => this.recordPost(row, messageId, crosspost), this.log);
+    keepCaughtSends(this.store, this.adapters, this.log); // before they are re-queued: said and kept as unanswered sends
     const recovered = this.store.recoverSending();
     if (recovered) this.log.warn({ count: recovered }, 'deliveries interrupted by a stop were re-queued (same nonce)');
     this.catchUpClock(this.now());
@@ -236,8 +239,9 @@ export class Deliverer {
       const classed: FailureClass = e instanceof CallTimeout ? { kind: 'transient', reason: e.message, uncertain: true } : adapter.classify(e, row.kind === 'digest' ? 'post' : row.kind);
       const f = await confirmedChatGone(adapter, row.target, classed, this.opts.callTimeoutMs ?? 120_000);
       if (f !== classed) this.outages.answered(row, this.now()); // the platform answered the send: not an outage
-      await this.fail(row, f, logCtx, tried, uncertainPostGuard(adapter, row, f));
-      return;
+      const guard = uncertainPostGuard(adapter, row, f);
+      if (guard?.guard === 'none' && maybeSent(this.store.sql, row.id)) await askPlatformAfterResend(adapter, this.outages, (call) => this.bounded(adapter, call), this.now);
+      return await this.fail(row, f, logCtx, tried, guard);
     }
     this.outages.delivered(row, this.now());
     // Outside the try: once recorded, nothing that happens here may turn into a resend.
@@ -294,6 +298,7 @@ export class Deliverer {
       await this.record(logCtx, () => this.store.transaction(() => {
         this.store.markDone(row.id, post.messageId);
         this.store.dropPost(row.noteId, row.target);
+        keepLeftAfterDelete(this.store, adapter, row, this.log, this.now()); // a copy an unanswered send may have made stays
       }));
     }
     return { outcome: 'done', messageId: post.messageId };

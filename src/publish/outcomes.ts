@@ -13,6 +13,8 @@ import { MOVED_ONTO_OWN } from '../store/chat-move.js';
 import { keepUncertainSend, resendDelayMs, uncertainLine } from './uncertain.js';
 import { GONE_ANSWERS, type GoneVerdict, type PlatformOutages, type Try } from './outages.js';
 import { forgetLastTry, keepLastTry } from '../store/delivery-tries.js';
+import { maybeSent } from '../store/maybe-sent.js';
+import { markUncertainOutcome } from '../store/uncertain-sends.js';
 
 /** How long a delivery parked for its platform's outage waits at most; the platform answering again wakes it sooner (store.wakePlatform). */
 export const OUTAGE_PARK_MS = 60 * 60_000;
@@ -59,6 +61,8 @@ export async function recordFailure(d: FailureDeps, row: OutboxRow, f: FailureCl
   switch (f.kind) {
     case 'transient': {
       const whose = d.outages?.of.whose(row, d.outages.tried, d.now()) ?? { by: 'own' };
+      // The platform answers, yet this post's send got no answer again: a third send would only add a message.
+      if (whose.by === 'own' && guard?.guard === 'none' && maybeSent(d.store.sql, row.id)) return giveUpUnguarded(d, row, f, logCtx, guard);
       if (whose.by === 'platform') return parkForOutage(d, row, f, logCtx, guard);
       if (whose.by === 'unjudged') return retryLater(d, row, f, logCtx, guard, { backoffStep: whose.tries, spendsAttempt: false });
       if (attempts >= d.opts.maxAttempts) {
@@ -136,6 +140,26 @@ async function parkForOutage(d: FailureDeps, row: OutboxRow, f: Extract<FailureC
   d.log.debug({ ...logCtx, reason: f.reason }, 'delivery waits: its platform is not answering');
   d.onEvent({ row, outcome: 'retry', error: f.reason, uncertain: guard?.guard });
 }
+
+/**
+ * A post with no platform key to recognise its resend (Telegram) whose send got no answer after an earlier one may
+ * have reached the chat (an answer lost, a stop mid-send): each may have made a message. A third send would only add
+ * another, so it is not made (a post is sent at most twice while what it did is unknown): the delivery fails, said in the
+ * log and `status` (uncertain, failed), so the operator looks in the chat and, if it is missing there, posts it anew.
+ */
+async function giveUpUnguarded(d: FailureDeps, row: OutboxRow, f: Extract<FailureClass, { kind: 'transient' }>, logCtx: LogContext, guard: { why: string }): Promise<void> {
+  const why = `${MAYBE_SHOWN_TWICE}: not sent a third time (${guard.why}; ${f.reason}); look in ${logCtx.target}, and if it is missing there give the note \`notecast: {announce: again}\``;
+  await d.record(logCtx, () => d.store.transaction(() => {
+    d.store.markFailed(row.id, why);
+    keepUncertainSend(d.store, { delivery: row.id, note: row.noteId, target: logCtx.target, at: d.now(), guard: 'none', reason: f.reason }, d.outages?.tried.at);
+    markUncertainOutcome(d.store, row.id, why);
+  }));
+  d.log.error({ ...logCtx, reason: f.reason }, `delivery failed: ${why}`);
+  d.onEvent({ row, outcome: 'failed', error: why, uncertain: 'none' });
+}
+
+/** How a post given up after two unanswered sends is said. */
+const MAYBE_SHOWN_TWICE = 'no answer to this send nor to one before it: the chat may show the post once or twice, or not at all';
 
 /**
  * A transient failure tried again after a backoff (`backoffStep`: the post's attempts, or, for a failure judged neither

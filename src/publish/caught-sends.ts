@@ -1,0 +1,78 @@
+/**
+ * Posts a stop caught in flight (a kill -9, a crash: still `sending` at the next start; issue 25, tester F1). The
+ * request may have reached the platform, as with a send whose answer never came (uncertain.ts): the post is sent again
+ * (store.recoverSending), guarded as such a resend is, and kept for `status` and said in the log the same way, so that
+ * a chat that may show it twice (Telegram: no idempotency key) or a call-off that cannot find its message is not silent.
+ */
+import type { Logger } from '../log.js';
+import type { Store } from '../store/store.js';
+import { targetKey, type Target } from '../store/types.js';
+import type { ChatAdapter, ResendGuard } from './port.js';
+import type { PlatformOutages } from './outages.js';
+import { keepUncertainSend } from './uncertain.js';
+import { keepLeftInChat, readLeftInChats } from '../store/left-in-chats.js';
+import { markUncertainOutcome } from '../store/uncertain-sends.js';
+
+/** The reason kept for such a send. */
+const CAUGHT_IN_FLIGHT = 'a stop (a kill -9, a crash) caught its send in flight';
+
+/** Keeps each post or digest still `sending` as an uncertain send (before store.recoverSending re-queues it). */
+export function keepCaughtSends(store: Pick<Store, 'sql' | 'getMeta' | 'setMeta' | 'transaction'>, adapters: ReadonlyMap<string, ChatAdapter>, log: Logger): void {
+  const rows = store.sql("SELECT id, note_id, platform, chat, thread, updated_at FROM outbox WHERE status = 'sending' AND kind IN ('post', 'digest') ORDER BY id")
+    .all() as { id: number; note_id: string | null; platform: Target['platform']; chat: string; thread: string; updated_at: number }[];
+  for (const r of rows) {
+    const target: Target = { platform: r.platform, chat: r.chat, thread: r.thread };
+    const guard = guardAfterStart(adapters.get(r.platform)?.resendGuard?.(target) ?? { guard: 'none', why: `${r.platform} has no idempotency key` });
+    // updated_at: when it was marked sending, i.e. when the send went out (Discord's nonce window runs from then).
+    store.transaction(() => keepUncertainSend(store, { delivery: r.id, note: r.note_id, target: targetKey(target), at: r.updated_at, guard: guard.guard, reason: CAUGHT_IN_FLIGHT }, r.updated_at));
+    log.warn({ delivery: r.id, note: r.note_id, target: targetKey(target), guard: guard.guard }, caughtLine(targetKey(target), guard));
+  }
+}
+
+/** A forum post is looked for only by the process whose send went unanswered (adapters/discord/forum-lookup.ts): after a start it is not. */
+function guardAfterStart(g: ResendGuard): ResendGuard {
+  return g.guard === 'lookup' ? { guard: 'none', why: 'a forum post is looked for only by the process that sent it, not after a restart' } : g;
+}
+
+function caughtLine(where: string, guard: ResendGuard): string {
+  const next = guard.guard === 'nonce'
+    ? 'sending it again with the same nonce, which the platform answers with the first message if it was'
+    : `sending it again, and the chat may show it twice (${guard.why}); notecast status lists it`;
+  return `a stop caught a post to ${where} in flight; it may have been posted: ${next}`;
+}
+
+/**
+ * A note's message deleted (`onDelete: delete`) in a chat where a post of it went again after a send that may have
+ * reached the chat, unguarded (Telegram: no idempotency key): the message deleted is the one recorded, the other one, if
+ * that send made it, stays and cannot be found. Kept for `status` (store/left-in-chats.ts) and said in the log.
+ */
+export function keepLeftAfterDelete(store: Pick<Store, 'sql' | 'getMeta' | 'setMeta'>, adapter: ChatAdapter, row: { id: number; noteId: string | null; target: Target }, log: Logger, now: number): void {
+  if ((adapter.resendGuard?.(row.target).guard ?? 'none') !== 'none' || row.noteId === null) return;
+  const sent = store.sql(
+    `SELECT o.id, t.sent_at FROM outbox o JOIN maybe_sent m ON m.delivery = o.id LEFT JOIN maybe_sent_at t ON t.delivery = o.id
+     WHERE o.note_id = ? AND o.platform = ? AND o.chat = ? AND o.thread = ? AND o.kind = 'post' AND o.status = 'done' AND o.id < ?`,
+  ).all(row.noteId, row.target.platform, row.target.chat, row.target.thread, row.id) as { id: number; sent_at: number | null }[];
+  const known = new Set(readLeftInChats(store).recent.map((r) => r.delivery));
+  for (const s of sent.filter((x) => !known.has(x.id))) {
+    const why = `its note's message was deleted (${new Date(now).toISOString()}), but a send of it that got no answer may have made another, which ${row.target.platform} cannot find: look in the chat and delete it by hand`;
+    keepLeftInChat(store, { delivery: s.id, note: row.noteId, target: targetKey(row.target), sentAt: s.sent_at, at: now, why });
+    markUncertainOutcome(store, s.id, why);
+    log.warn({ delivery: row.id, post: s.id, note: row.noteId, target: targetKey(row.target) }, `note's message deleted; ${why}; notecast status lists it`);
+  }
+}
+
+/**
+ * A resend of a post with no key to recognise it (Telegram) got no answer either: whether the platform answers at all
+ * decides what follows (outcomes.ts). A call about no chat (ChatAdapter.probe: getMe) answered now is the platform
+ * answering (outages.ts `probeAnswered`): the send's own doubt, so no third send; unanswered, an outage, waited out.
+ */
+export async function askPlatformAfterResend(adapter: ChatAdapter, outages: Pick<PlatformOutages, 'probeAnswered'>, bounded: (call: (signal: AbortSignal | undefined) => Promise<void>) => Promise<void>, now: () => number): Promise<void> {
+  const probe = adapter.probe?.bind(adapter);
+  if (!probe) return;
+  try {
+    await bounded((signal) => probe(signal ?? new AbortController().signal));
+    outages.probeAnswered(adapter.platform, now());
+  } catch {
+    // No answer: judged as before (an outage if nothing else answers), and sent again once the platform answers.
+  }
+}
