@@ -1,21 +1,30 @@
 /**
  * Issue 25: a delete that ends without deleting its message (refused for good, its attempts spent) judges again what
- * was decided in its shadow (store/under-way.ts rejudgeShadowOf, publish/undone-delete.ts), in the store alone: which
- * rows change, which do not, and what `status` is told.
+ * was decided in its shadow (store/under-way.ts rejudgeShadowOf, publish/undone-delete.ts), through the outcome writer
+ * (publish/outcomes.ts recordFailure) on a real store: which rows change, which do not, and what `status` is told.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, expect, it } from 'vitest';
 import { Store } from '../../src/store/store.js';
-import { postAfterAll } from '../../src/store/under-way.js';
-import { markFailedJudgingShadow } from '../../src/publish/undone-delete.js';
+import { recordFailure, type FailureDeps } from '../../src/publish/outcomes.js';
+import type { FailureClass } from '../../src/publish/port.js';
+import { silentLogger } from '../../src/log.js';
 import type { OutboxRow, SummaryPayload } from '../../src/store/types.js';
 
 const dirs: string[] = [];
 afterEach(() => {
   for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
 });
+
+/** What the deliverer records after a failed call of `row` (one attempt allowed: a transient failure spends it). */
+async function failed(s: Store, row: OutboxRow, f: FailureClass): Promise<void> {
+  const d: FailureDeps = { store: s, log: silentLogger(), onEvent: () => {}, now: Date.now, opts: { maxAttempts: 1, baseDelayMs: 10, maxDelayMs: 10 }, record: async (_c, write) => write(), tokenRefused: () => {} };
+  await recordFailure(d, row, f, { delivery: row.id, note: row.noteId, target: `${row.target.platform}:${row.target.chat}`, kind: row.kind, attempt: row.attempts + 1 });
+}
+
+const TOO_OLD: FailureClass = { kind: 'rejected', reason: "telegram deleteMessage: 400 Bad Request: message can't be deleted" };
 
 function store(): Store {
   const dir = mkdtempSync(path.join(tmpdir(), 'notecast-shadow-'));
@@ -37,7 +46,7 @@ function withDeleteUnderWay(s: Store): OutboxRow {
   return s.outboxRow(del)!;
 }
 
-it('a post of the note queued behind a delete that left its message becomes an edit of it, due now; other rows stay as queued', () => {
+it('a post of the note queued behind a delete refused for good becomes an edit of the message that stayed, due now; other rows stay as queued', async () => {
   const s = store();
   try {
     const del = withDeleteUnderWay(s);
@@ -45,8 +54,7 @@ it('a post of the note queued behind a delete that left its message becomes an e
     const back = s.enqueue({ kind: 'post', noteId: 'f:n1', revision: 3, target: chat, payload: payload('Two', { digestAt, pin: true }), notBefore: digestAt });
     const elsewhere = s.enqueue({ kind: 'post', noteId: 'f:n1', revision: 3, target: other, payload: payload('Two') });
     const another = s.enqueue({ kind: 'post', noteId: 'f:n2', revision: 1, target: chat, payload: payload('Other') });
-    const shadow = markFailedJudgingShadow(s, del, "telegram deleteMessage: 400 Bad Request: message can't be deleted");
-    expect(shadow).toEqual({ edits: [back], twice: [] });
+    await failed(s, del, TOO_OLD);
     const edit = s.outboxRow(back)!;
     expect({ kind: edit.kind, payload: edit.payload }).toEqual({ kind: 'edit', payload: payload('Two', { pin: true, insteadOfPost: true }) });
     expect(edit.nextAttemptAt).toBeLessThanOrEqual(Date.now()); // no longer held for the digest: it would hold the chat's queue
@@ -60,42 +68,44 @@ it('a post of the note queued behind a delete that left its message becomes an e
   }
 });
 
-it('a digest listing the note queued behind it cannot be undone so: said on the failed delete in status', () => {
+it('a delete whose attempts are spent does the same; a digest listing the note behind it cannot be undone so: said on the failed delete in status', async () => {
   const s = store();
   try {
     const del = withDeleteUnderWay(s);
     const digest = s.enqueue({ kind: 'digest', noteId: null, revision: 0, target: chat, payload: { type: 'digest', items: [{ noteId: 'f:n2', title: 'Other' }, { noteId: 'f:n1', title: 'Two' }] } });
-    expect(markFailedJudgingShadow(s, del, 'gave up after 5 attempts: telegram 502')).toEqual({ edits: [], twice: [digest] });
-    expect(s.status().failures.find((f) => f.id === del.id)?.error).toMatch(new RegExp(`in digest #${digest}: the chat shows it twice`));
+    const back = s.enqueue({ kind: 'post', noteId: 'f:n1', revision: 4, target: chat, payload: payload('Three') });
+    await failed(s, del, { kind: 'transient', reason: 'telegram deleteMessage: 502 Bad Gateway' });
+    expect(s.outboxRow(del.id)!.status).toBe('failed');
+    expect(s.outboxRow(back)!.kind).toBe('edit');
+    expect(s.status().failures.find((f) => f.id === del.id)?.error).toMatch(new RegExp(`^gave up after \\d+ attempts: .*; its note came back meanwhile: delivery #${back} edits .*; its note came back meanwhile in digest #${digest}: the chat shows it twice`));
     expect(s.outboxRow(digest)!.kind).toBe('digest');
   } finally {
     s.close();
   }
 });
 
-it('with no message of the note recorded there, what is queued goes as decided', () => {
+it('with no message of the note recorded there, what is queued goes as decided', async () => {
   const s = store();
   try {
     const del = withDeleteUnderWay(s);
     s.dropPost('f:n1', chat);
     const back = s.enqueue({ kind: 'post', noteId: 'f:n1', revision: 3, target: chat, payload: payload('Two') });
-    expect(markFailedJudgingShadow(s, del, 'refused')).toEqual({ edits: [], twice: [] });
+    await failed(s, del, TOO_OLD);
     expect(s.outboxRow(back)!.kind).toBe('post');
+    expect(s.status().failures.find((f) => f.id === del.id)?.error).toBe(TOO_OLD.reason);
   } finally {
     s.close();
   }
 });
 
-it('an edit instead of a post that finds its message gone is the post again, due now, and the message forgotten', () => {
+it('an edit instead of a post that finds its message gone is the post again, due now, and the message forgotten', async () => {
   const s = store();
   try {
     const del = withDeleteUnderWay(s);
     const back = s.enqueue({ kind: 'post', noteId: 'f:n1', revision: 3, target: chat, payload: payload('Two') });
-    markFailedJudgingShadow(s, del, 'refused');
-    const edit = s.outboxRow(back)!;
+    await failed(s, del, TOO_OLD);
     s.markSending(back);
-    if (edit.kind !== 'edit' || edit.payload.type !== 'summary') throw new Error('not an edit');
-    postAfterAll(s.sql, { ...edit, payload: edit.payload });
+    await failed(s, s.outboxRow(back)!, { kind: 'gone', reason: 'telegram editMessageText: 400 Bad Request: message to edit not found' });
     const post = s.outboxRow(back)!;
     expect({ kind: post.kind, status: post.status, attempts: post.attempts, payload: post.payload }).toEqual({ kind: 'post', status: 'pending', attempts: 0, payload: payload('Two') });
     expect(s.postOf('f:n1', chat)).toBeUndefined();
