@@ -163,6 +163,37 @@ describe.concurrent('a note written back while its message\'s delete is on its w
     expect(await chat.svc.stop()).toBe(0);
   }, 90_000);
 
+  it('Telegram: a family whose last member went while its message\'s delete is refused, another member back: that message is edited to show it', async ({ telegram }) => {
+    const chat = await telegramChat(telegram, 'group');
+    const page = (title: string, lang: string) => `---\ntitle: ${title}\nlang: ${lang}\n---\n\nWords about lanterns by the river, in ${lang}.\n`;
+    const save = async (file: string, text: string) => {
+      chat.svc.forgetBatched([file]);
+      writeFileSync(path.join(chat.notes, file), text);
+      await chat.svc.batched([file]);
+    };
+    const from = chat.svc.events.length;
+    await save('x-en.md', page('Lima in English', 'en'));
+    await save('x-ja.md', page('Lima in Japanese', 'ja'));
+    await chat.svc.idle(from, 20_000);
+    expect(chat.shown()).toHaveLength(1); // one message for the family
+    const logFrom = chat.svc.stderr.length;
+    unlinkSync(path.join(chat.notes, 'x-en.md'));
+    await chat.svc.waitFor(() => /"action":"retract"/.test(chat.svc.stderr.slice(logFrom)), 20_000, 'the first member\'s removal decided');
+    await chat.svc.idle(from, 20_000);
+    chat.refuseNextDelete();
+    const lastFrom = chat.svc.stderr.length;
+    unlinkSync(path.join(chat.notes, 'x-ja.md'));
+    await chat.svc.waitFor(() => /"action":"retract"/.test(chat.svc.stderr.slice(lastFrom)), 20_000, 'the last member\'s removal decided');
+    await chat.svc.waitFor(() => chat.held() === 1, 20_000, 'the family message\'s delete refused, its answer held');
+    await save('x-ja.md', page('Lima in Japanese, back', 'ja'));
+    const answered = chat.svc.events.length;
+    chat.answer();
+    await chat.svc.idle(answered, 20_000);
+    expect(chat.refused()).toBe(1);
+    expect(chat.shown()).toEqual(['Lima in Japanese, back']);
+    expect(await chat.svc.stop()).toBe(0);
+  }, 90_000);
+
   for (const [name, chatOn] of platforms('separate')) {
     it(`${name}, translations announced separately: written back retitled: the message that stayed is edited`, chatOn(async (chat) => {
       await writeSettled(chat, 'India 1');
