@@ -13,6 +13,8 @@ import type { SummaryPayload, Target } from './types.js';
 import { readSummaryPayload } from './records.js';
 
 type Sql = (text: string) => Statement;
+/** One note's rows in one chat (its four parameters: note, platform, chat, thread). */
+const SAME = 'note_id = ? AND platform = ? AND chat = ? AND thread = ?';
 
 /** Whether a post of `noteId` to the chat is being sent: its message, if it goes through, is not recorded yet. */
 export function postInFlight(sql: Sql, noteId: string, target: Target): boolean {
@@ -86,4 +88,15 @@ export function postAfterAll(sql: Sql, row: { id: number; noteId: string; target
   const { insteadOfPost: _was, ...payload } = row.payload;
   sql('DELETE FROM posts WHERE note_id = ? AND platform = ? AND chat = ? AND thread = ?').run(row.noteId, row.target.platform, row.target.chat, row.target.thread);
   sql("UPDATE outbox SET kind = 'post', payload = ?, status = 'pending', attempts = 0, next_attempt_at = ?, updated_at = ? WHERE id = ?").run(JSON.stringify(payload), Date.now(), Date.now(), row.id);
+}
+
+/**
+ * Whether the message of `noteId` recorded in the chat is one whose delete ended without deleting it: the newest delete
+ * there failed (refused for good, attempts spent), after the newest post that went out.
+ */
+export function deleteLeftMessage(sql: Sql, noteId: string, target: Target): boolean {
+  const r = sql(`SELECT (SELECT status FROM outbox WHERE ${SAME} AND kind = 'delete' ORDER BY id DESC LIMIT 1) AS del, (SELECT max(id) FROM outbox WHERE ${SAME} AND kind = 'delete') AS delId,
+                        (SELECT max(id) FROM outbox WHERE ${SAME} AND kind = 'post' AND status = 'done') AS postId`)
+    .get(...[0, 1, 2].flatMap(() => [noteId, target.platform, target.chat, target.thread])) as { del: string | null; delId: number | null; postId: number | null };
+  return r.del === 'failed' && (r.postId ?? 0) < (r.delId ?? 0);
 }

@@ -194,6 +194,19 @@ describe.concurrent('a note written back while its message\'s delete is on its w
     expect(await chat.svc.stop()).toBe(0);
   }, 90_000);
 
+  for (const mode of ['group', 'separate'] as const) {
+    for (const [name, chatOn] of platforms(mode)) {
+      it(`${name}, translations ${mode === 'group' ? 'grouped' : 'announced separately'}: written back after the refusal came: the message that stayed is edited`, chatOn(async (chat) => {
+        await writeSettled(chat, 'Mike 1');
+        await whileRefusing(chat, async () => {});
+        expect(chat.shown()).toEqual(['Mike 1']);
+        await writeSettled(chat, 'Mike 2');
+        expect(chat.shown()).toEqual(['Mike 2']);
+        expect(await chat.svc.stop()).toBe(0);
+      }), 90_000);
+    }
+  }
+
   for (const [name, chatOn] of platforms('separate')) {
     it(`${name}, translations announced separately: written back retitled: the message that stayed is edited`, chatOn(async (chat) => {
       await writeSettled(chat, 'India 1');
