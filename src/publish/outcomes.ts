@@ -15,6 +15,8 @@ import { GONE_ANSWERS, type GoneVerdict, type PlatformOutages, type Try } from '
 import { forgetLastTry, keepLastTry } from '../store/delivery-tries.js';
 import { maybeSent } from '../store/maybe-sent.js';
 import { markUncertainOutcome } from '../store/uncertain-sends.js';
+import { postAfterAll, type ShadowRejudged } from '../store/under-way.js';
+import { markFailedJudgingShadow, sayShadowRejudged } from './undone-delete.js';
 
 /** How long a delivery parked for its platform's outage waits at most; the platform answering again wakes it sooner (store.wakePlatform). */
 export const OUTAGE_PARK_MS = 60 * 60_000;
@@ -67,8 +69,10 @@ export async function recordFailure(d: FailureDeps, row: OutboxRow, f: FailureCl
       if (whose.by === 'unjudged') return retryLater(d, row, f, logCtx, guard, { backoffStep: whose.tries, spendsAttempt: false });
       if (attempts >= d.opts.maxAttempts) {
         const maybePosted = guard ? ' (no answer came to the last one: it may have been posted)' : '';
-        await d.record(logCtx, () => d.store.markFailed(row.id, `gave up after ${attempts} attempts: ${f.reason}${maybePosted}`));
+        let shadow: ShadowRejudged | undefined;
+        await d.record(logCtx, () => (shadow = markFailedJudgingShadow(d.store, row, `gave up after ${attempts} attempts: ${f.reason}${maybePosted}`)));
         d.log.error({ ...logCtx, reason: f.reason }, 'delivery failed: too many attempts');
+        sayShadowRejudged(d.log, logCtx, shadow);
         d.onEvent({ row, outcome: 'failed', error: f.reason });
         return;
       }
@@ -103,25 +107,41 @@ export async function recordFailure(d: FailureDeps, row: OutboxRow, f: FailureCl
     case 'moved':
       await recordMoved(d, row, f, logCtx);
       return;
-    case 'rejected':
-      await d.record(logCtx, () => d.store.markFailed(row.id, f.reason));
+    case 'rejected': {
+      let shadow: ShadowRejudged | undefined;
+      await d.record(logCtx, () => (shadow = markFailedJudgingShadow(d.store, row, f.reason)));
       // A pin refused (no right to pin there) fails alone: the post stands and the chat goes on.
       d.log.error({ ...logCtx, reason: f.reason }, rejectedLine(row, f));
+      sayShadowRejudged(d.log, logCtx, shadow);
       d.onEvent({ row, outcome: 'failed', error: f.reason });
       return;
-    case 'gone': {
-      // An edit that finds its message gone is an edit not sent, kept so for `status` (store/edits-not-sent.ts): not posted anew.
-      const why = row.kind === 'edit' && row.noteId ? `${EDIT_NOT_SENT}: its message there is gone (${f.reason})` : f.reason;
-      await d.record(logCtx, () => d.store.transaction(() => {
-        d.store.markDone(row.id, null, 'skipped', why);
-        // A crosspost or pin of a message since deleted (or a crosspost already published) leaves the post's record alone.
-        if (row.noteId && row.kind !== 'crosspost' && row.kind !== 'pin') d.store.dropPost(row.noteId, row.target);
-      }));
-      if (why === f.reason) d.log.warn({ ...logCtx, reason: f.reason }, 'message no longer exists; nothing to change');
-      else d.log.warn({ ...logCtx, reason: f.reason }, 'edit not sent: its message is gone from the chat (deleted there, or by a run this database does not know of); it is not posted anew, and later edits are not sent there either: give the note `notecast: {announce: again}` to post it anew (notecast status lists it)');
-      d.onEvent({ row, outcome: 'skipped', error: f.reason });
     }
+    case 'gone':
+      return recordGone(d, row, f, logCtx);
   }
+}
+
+/**
+ * The message to change is gone. An edit made of a post in a refused delete's shadow (store/under-way.ts) is posted
+ * after all; another edit is an edit not sent, kept so for `status` (store/edits-not-sent.ts): not posted anew.
+ */
+async function recordGone(d: FailureDeps, row: OutboxRow, f: Extract<FailureClass, { kind: 'gone' }>, logCtx: LogContext): Promise<void> {
+  if (row.kind === 'edit' && row.payload.type === 'summary' && row.payload.insteadOfPost) {
+    const post = { ...row, payload: row.payload };
+    await d.record(logCtx, () => d.store.transaction(() => postAfterAll(d.store.sql, post)));
+    d.log.warn({ ...logCtx, reason: f.reason }, 'the message a refused delete left is gone after all: the note back is posted');
+    d.onEvent({ row, outcome: 'retry', error: f.reason });
+    return;
+  }
+  const why = row.kind === 'edit' && row.noteId ? `${EDIT_NOT_SENT}: its message there is gone (${f.reason})` : f.reason;
+  await d.record(logCtx, () => d.store.transaction(() => {
+    d.store.markDone(row.id, null, 'skipped', why);
+    // A crosspost or pin of a message since deleted (or a crosspost already published) leaves the post's record alone.
+    if (row.noteId && row.kind !== 'crosspost' && row.kind !== 'pin') d.store.dropPost(row.noteId, row.target);
+  }));
+  if (why === f.reason) d.log.warn({ ...logCtx, reason: f.reason }, 'message no longer exists; nothing to change');
+  else d.log.warn({ ...logCtx, reason: f.reason }, 'edit not sent: its message is gone from the chat (deleted there, or by a run this database does not know of); it is not posted anew, and later edits are not sent there either: give the note `notecast: {announce: again}` to post it anew (notecast status lists it)');
+  d.onEvent({ row, outcome: 'skipped', error: f.reason });
 }
 
 /**

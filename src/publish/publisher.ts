@@ -34,7 +34,8 @@ import { deletedNotesReplaced } from './replaced-deleted.js';
 import { contentsDecided, dropGoneCopies, overwrittenByAnother, keepBackCopy, replaceCopiedOver, withDueCopies, type CopyContext } from './kept-copies.js';
 import { replaceRewritten } from './replaced-rewrites.js';
 import { decisionLogger } from './decision-log.js';
-import { followFamilyMessages, regroupAfterSeparate, returnToFamilyMessages } from './family-after-switch.js';
+import { followFamilyMessages, regroupAfterSeparate } from './family-after-switch.js';
+import { returnToKeptMessages } from './kept-messages.js';
 import { SummaryMisses } from './summary-misses.js';
 import { parseChunk, splitLate } from './late-notes.js';
 import { longSummaryMaker, noteErrorRecord, summariesShownBy, summaryMaker } from './summary-maker.js';
@@ -337,7 +338,7 @@ export class Publisher {
       const perTarget = new Map<string, { target: Target; items: Decided[] }>();
       for (const d of noteFamiliesPostedSeparately(store, announce)) {
         // Chats where its family's message still shows the note (back while `separate`) get that message edited instead.
-        const back = returnToFamilyMessages(store, log, d.row, d.prev);
+        const back = returnToKeptMessages(store, log, d.row, d.prev);
         enqueued += back.enqueued;
         for (const t of routeTargets(d.row.info, config.routes, subs, this.deps.platforms)) {
           const k = targetKey(t);

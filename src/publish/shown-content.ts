@@ -10,13 +10,13 @@ import type { DeliveryEvent, LogContext } from './outcomes.js';
 
 /**
  * Whether a chat would see the same message (which note's record it came from aside: a rename
- * changes only that; nor do a post's `silent` and `pin`, which an edit does not carry). Nor do the
+ * changes only that; nor do a post's `silent` and `pin`, which an edit does not carry, nor an edit's `insteadOfPost`). Nor do the
  * controls the summary's `page` (front matter for templates) holds: controls never edit a message for
  * a change of them alone (README; issue 25, tester 22 F3: each `routes`/`silent` save sent an edit of
  * identical text to every chat the family was in).
  */
 export function sameContent(a: SummaryPayload | undefined, b: SummaryPayload): boolean {
-  const shown = (p: SummaryPayload) => JSON.stringify({ ...p, summary: withoutControls(p.summary), member: undefined, silent: undefined, pin: undefined, digestAt: undefined });
+  const shown = (p: SummaryPayload) => JSON.stringify({ ...p, summary: withoutControls(p.summary), member: undefined, silent: undefined, pin: undefined, digestAt: undefined, insteadOfPost: undefined });
   return !!a && shown(a) === shown(b);
 }
 

@@ -114,6 +114,7 @@ const summaryPayload = z.object({
   // Front matter `notecast: {pin: true}`, and the time of the chat's scheduled digest that holds it (issue 29).
   pin: z.boolean().optional(),
   digestAt: z.number().optional(),
+  insteadOfPost: z.boolean().optional(),
 });
 const noteId = z.string().min(1);
 const digestPayload = z.object({ type: z.literal('digest'), items: z.array(z.object({ noteId, title: z.string(), url: z.string().optional(), member: z.string().optional() })) });

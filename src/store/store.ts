@@ -274,9 +274,9 @@ export class Store {
 
   /** Replaces a pending delivery's content with a newer revision (it has not been sent yet). */
   replacePayload(id: number, revision: number, payload: DeliveryPayload): void {
-    // A post held for the chat's scheduled digest stays held for it, with its newer content.
+    // A post held for the chat's scheduled digest stays held for it, and an edit instead of a post (under-way.ts) one, with its newer content.
     const held = this.outboxRow(id)?.payload;
-    const kept = held?.type === 'summary' && held.digestAt !== undefined && payload.type === 'summary' ? { ...payload, digestAt: held.digestAt } : payload;
+    const kept = held?.type === 'summary' && payload.type === 'summary' ? { ...payload, digestAt: held.digestAt, insteadOfPost: held.insteadOfPost } : payload;
     this.sql("UPDATE outbox SET revision = ?, payload = ?, updated_at = ? WHERE id = ? AND status = 'pending'").run(revision, JSON.stringify(kept), Date.now(), id);
   }
 

@@ -124,6 +124,8 @@ export interface SummaryPayload {
   pin?: boolean | undefined;
   /** Held for the chat's scheduled digest at that time (ms), posted in it. */
   digestAt?: number | undefined;
+  /** An edit that was a post queued behind a delete that then left its message (store/under-way.ts rejudgeShadowOf): posted should the message be gone. */
+  insteadOfPost?: boolean | undefined;
 }
 
 export interface DigestPayload {

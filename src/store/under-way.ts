@@ -3,14 +3,18 @@
  * A decision about that note and chat taken meanwhile (deleted, drafted, back) is taken against what the chat shows
  * once that delivery is answered, not against the records as they are before its answer: a post in flight will be a
  * message (a delete decided now goes after it, once its id is known), and a delete that has left will leave none (a
- * note back is posted anew after it, never an edit of the message it deletes). The chat's queue sends one delivery at
+ * note back is posted anew after it, never an edit of the message it deletes; should the delete end without deleting,
+ * that is judged again: `rejudgeShadowOf`). The chat's queue sends one delivery at
  * a time (store.ts `dueHeads`), so what is queued now goes after the answer. A row still `sending` at a start (a kill
  * -9 caught it) is under way too: it is sent again once the start-up scan has decided.
  */
 import type { Statement } from './db.js';
-import type { Target } from './types.js';
+import type { SummaryPayload, Target } from './types.js';
+import { readSummaryPayload } from './records.js';
 
 type Sql = (text: string) => Statement;
+/** One note's rows in one chat (its four parameters: note, platform, chat, thread). */
+const SAME = 'note_id = ? AND platform = ? AND chat = ? AND thread = ?';
 
 /** Whether a post of `noteId` to the chat is being sent: its message, if it goes through, is not recorded yet. */
 export function postInFlight(sql: Sql, noteId: string, target: Target): boolean {
@@ -38,4 +42,61 @@ export function deleteToCallOff(sql: Sql, noteId: string, target: Target): { id:
   if (deleteUnderWay(sql, noteId, target)) return undefined;
   return sql(`SELECT id FROM outbox WHERE note_id = ? AND platform = ? AND chat = ? AND thread = ? AND kind = 'delete' AND status = 'pending' ORDER BY id LIMIT 1`)
     .get(noteId, target.platform, target.chat, target.thread) as { id: number } | undefined;
+}
+
+/** What a delete that ended without deleting its message left of the decisions taken in its shadow (`rejudgeShadowOf`). */
+export interface ShadowRejudged {
+  /** Posts queued behind it (the note back, judged against no message) made edits of the message that stayed. */
+  edits: number[];
+  /** Digests queued behind it that list the note: they go out as they are, beside the message that stayed. */
+  twice: number[];
+}
+
+/**
+ * A delete of `noteId`'s message in the chat ended without deleting it (refused for good, its attempts spent): the
+ * message stays. What was decided while it was under way took it as gone: a note back was queued as a new post behind
+ * it. That post becomes an edit of the message that stayed (one message, showing the newest state), marked
+ * `insteadOfPost`: should the edit find the message gone after all (a timed-out delete that did go through), it is posted.
+ * A digest listing the note cannot be undone so: it is returned for the caller to say. Inside the outcome's transaction.
+ */
+export function rejudgeShadowOf(sql: Sql, del: { id: number; noteId: string; target: Target }): ShadowRejudged {
+  const { id, noteId, target } = del;
+  const kept = sql('SELECT 1 FROM posts WHERE note_id = ? AND platform = ? AND chat = ? AND thread = ? AND via_digest = 0').get(noteId, target.platform, target.chat, target.thread);
+  if (kept === undefined) return { edits: [], twice: [] }; // no message known to stay: what is queued goes as decided
+  const behind = `platform = ? AND chat = ? AND thread = ? AND status = 'pending' AND id > ?`;
+  const posts = sql(`SELECT id, payload FROM outbox WHERE note_id = ? AND kind = 'post' AND ${behind} ORDER BY id`).all(noteId, target.platform, target.chat, target.thread, id) as { id: number; payload: string }[];
+  const edits: number[] = [];
+  for (const p of posts) {
+    const stored = readSummaryPayload(p.payload);
+    if (!stored) continue; // no delivery (records.ts): it fails on its own turn
+    const { digestAt: _heldFor, ...payload } = stored; // an edit is never held for a digest
+    // One held for a digest time ahead goes at its turn: an edit waiting there would hold the chat's queue.
+    sql("UPDATE outbox SET kind = 'edit', payload = ?, next_attempt_at = coalesce(MIN(next_attempt_at, ?), next_attempt_at), updated_at = ? WHERE id = ? AND kind = 'post' AND status = 'pending'")
+      .run(JSON.stringify({ ...payload, insteadOfPost: true }), stored.digestAt === undefined ? null : Date.now(), Date.now(), p.id);
+    edits.push(p.id);
+  }
+  const digests = sql(`SELECT id FROM outbox WHERE kind = 'digest' AND ${behind} AND EXISTS (SELECT 1 FROM json_each(payload, '$.items') WHERE json_extract(value, '$.noteId') = ?) ORDER BY id`)
+    .all(target.platform, target.chat, target.thread, id, noteId) as { id: number }[];
+  return { edits, twice: digests.map((d) => d.id) };
+}
+
+/**
+ * An edit made of a post in a delete's shadow (`rejudgeShadowOf`) that found its message gone after all (the delete
+ * went through unanswered, or someone deleted it since): it is the post again, due now, and the message's record goes.
+ */
+export function postAfterAll(sql: Sql, row: { id: number; noteId: string; target: Target; payload: SummaryPayload }): void {
+  const { insteadOfPost: _was, ...payload } = row.payload;
+  sql('DELETE FROM posts WHERE note_id = ? AND platform = ? AND chat = ? AND thread = ?').run(row.noteId, row.target.platform, row.target.chat, row.target.thread);
+  sql("UPDATE outbox SET kind = 'post', payload = ?, status = 'pending', attempts = 0, next_attempt_at = ?, updated_at = ? WHERE id = ?").run(JSON.stringify(payload), Date.now(), Date.now(), row.id);
+}
+
+/**
+ * Whether the message of `noteId` recorded in the chat is one whose delete ended without deleting it: the newest delete
+ * there failed (refused for good, attempts spent), after the newest post that went out.
+ */
+export function deleteLeftMessage(sql: Sql, noteId: string, target: Target): boolean {
+  const r = sql(`SELECT (SELECT status FROM outbox WHERE ${SAME} AND kind = 'delete' ORDER BY id DESC LIMIT 1) AS del, (SELECT max(id) FROM outbox WHERE ${SAME} AND kind = 'delete') AS delId,
+                        (SELECT max(id) FROM outbox WHERE ${SAME} AND kind = 'post' AND status = 'done') AS postId`)
+    .get(...[0, 1, 2].flatMap(() => [noteId, target.platform, target.chat, target.thread])) as { del: string | null; delId: number | null; postId: number | null };
+  return r.del === 'failed' && (r.postId ?? 0) < (r.delId ?? 0);
 }

@@ -235,7 +235,7 @@ export class FakeDiscord {
    * Message, "If another message was created by the same author with the same nonce, that message
    * will be returned"); forum posts and webhooks take no nonce.
    */
-  dropAnswers: { count: number; where: (method: string, path: string) => boolean; late?: number | 'held' } = { count: 0, where: () => false };
+  dropAnswers: { count: number; where: (method: string, path: string) => boolean; late?: number | 'held'; refusals?: true } = { count: 0, where: () => false };
   /** Answers `late: 'held'` keeps back until `answerLate()`: an answer on its way while the service decides more (tester 32-1 F2, F3). */
   private readonly lateAnswers: (() => void)[] = [];
   /** Requests carried out whose answer `late: 'held'` keeps back now. */
@@ -245,6 +245,19 @@ export class FakeDiscord {
   /** Sends the answers kept back (`late: 'held'`) to clients still waiting for them. */
   answerLate(): void {
     for (const go of this.lateAnswers.splice(0)) go();
+  }
+
+  /**
+   * With `dropAnswers.refusals` and `late: 'held'`, a request refused (an error answer: a delete Discord will not carry
+   * out) is held back as an answer is, and counts: a refusal on its way while the service decides more (issue 25).
+   * True when the client gave up meanwhile.
+   */
+  private async refusalHeld(method: string, path: string, req: IncomingMessage): Promise<boolean> {
+    const d = this.dropAnswers;
+    if (!d.refusals || d.late !== 'held' || d.count <= 0 || !d.where(method, path)) return false;
+    d.count--;
+    await new Promise<void>((r) => this.lateAnswers.push(r));
+    return req.socket.destroyed;
   }
   private readonly hung: IncomingMessage[] = [];
   /** Requests held unanswered now (see `hang`, `hangWhere`). */
@@ -608,6 +621,7 @@ export class FakeDiscord {
         reply(500, { code: 0, message: String(e) });
         return;
       }
+      if (await this.refusalHeld(method, path, req)) return;
       if (e.status === 429) this.tooManyRequests++;
       reply(e.status, e.body, e.headers);
     }

@@ -171,7 +171,7 @@ export class FakeTelegram {
    * (python-telegram-bot/python-telegram-bot#1045), and the Bot API has nothing to recognise it
    * sent again (tdlib/telegram-bot-api#126).
    */
-  dropAnswers: { count: number; methods: readonly string[]; late?: number | 'held' } = { count: 0, methods: [] };
+  dropAnswers: { count: number; methods: readonly string[]; late?: number | 'held'; refusals?: true } = { count: 0, methods: [] };
   /** Answers `late: 'held'` keeps back until `answerLate()`: an answer on its way while the service decides more (tester 32-1 F2, F3). */
   private readonly lateAnswers: (() => void)[] = [];
   /** Calls carried out whose answer `late: 'held'` keeps back now. */
@@ -181,6 +181,19 @@ export class FakeTelegram {
   /** Sends the answers kept back (`late: 'held'`) to clients still waiting for them. */
   answerLate(): void {
     for (const go of this.lateAnswers.splice(0)) go();
+  }
+
+  /**
+   * With `dropAnswers.refusals` and `late: 'held'`, a call refused (an error answer: a delete Telegram will not carry
+   * out) is held back as an answer is, and counts: a refusal on its way while the service decides more (issue 25).
+   * True when the client gave up meanwhile.
+   */
+  private async refusalHeld(method: string, req: IncomingMessage): Promise<boolean> {
+    const d = this.dropAnswers;
+    if (!d.refusals || d.late !== 'held' || d.count <= 0 || !d.methods.includes(method)) return false;
+    d.count--;
+    await new Promise<void>((r) => this.lateAnswers.push(r));
+    return req.socket.destroyed;
   }
 
   release(): void {
@@ -414,6 +427,7 @@ export class FakeTelegram {
       send(200, { ok: true, result });
     } catch (e) {
       if (!(e instanceof ApiFailure)) throw e;
+      if (await this.refusalHeld(method, req)) return;
       call.status = e.code;
       if (e.code === 429) this.tooManyRequests++;
       send(e.code, { ok: false, error_code: e.code, description: e.description, ...(e.parameters ? { parameters: e.parameters } : {}) });

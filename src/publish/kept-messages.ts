@@ -1,0 +1,33 @@
+/**
+ * A note back from deletion or draft while translations are `separate` (announced again: decide.ts) into chats whose
+ * message of it stayed: edited there, never posted a second time (issue 25: a delete refused for good, then the note back).
+ */
+import type { Logger } from '../log.js';
+import type { Store } from '../store/store.js';
+import { targetKey, type NoteRow, type SummaryPayload } from '../store/types.js';
+import { deleteLeftMessage } from '../store/under-way.js';
+import { returnToFamilyMessages } from './family-after-switch.js';
+import { postControlsOf } from './route.js';
+
+/**
+ * `separate`: a note back from deletion or draft (announced again: decide.ts) whose messages stayed: its family's
+ * (family-after-switch.ts returnToFamilyMessages), or its own, whose delete ended without deleting (store/under-way.ts
+ * deleteLeftMessage). Those are edited to show it, never a second message; the chats they are in (targetKey) get no
+ * post. A delete still waiting or under way is judged when it ends (rejudgeShadowOf); `insteadOfPost`: should the
+ * message be gone by then, the note is posted.
+ */
+export function returnToKeptMessages(store: Store, log: Logger, row: NoteRow, prev: NoteRow | undefined): { enqueued: number; covered: Set<string> } {
+  const back = returnToFamilyMessages(store, log, row, prev);
+  if (!prev || prev.state === 'published' || !row.summary) return back;
+  const payload: SummaryPayload = { type: 'summary', summary: row.summary, ...postControlsOf(row.info), insteadOfPost: true };
+  for (const { target, viaDigest } of store.postsOf(row.id)) {
+    if (viaDigest || back.covered.has(targetKey(target)) || !deleteLeftMessage(store.sql, row.id, target)) continue;
+    const pendingEdit = store.openDelivery(row.id, target, ['edit']);
+    if (pendingEdit) store.replacePayload(pendingEdit.id, row.revision, payload);
+    else store.enqueue({ noteId: row.id, revision: row.revision, target, kind: 'edit', payload });
+    log.info({ note: row.id, target: targetKey(target) }, 'note back: its message there stayed (its delete ended without deleting it): edited to show it instead of posting it again');
+    back.covered.add(targetKey(target));
+    back.enqueued++;
+  }
+  return back;
+}

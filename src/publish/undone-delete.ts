@@ -1,0 +1,36 @@
+/**
+ * A delete that ended without deleting its message: refused for good (Telegram's 48-hour limit, "message can't be
+ * deleted"; Discord's 50013 Missing Permissions on a forum post) or its attempts spent. The message stays, so what was
+ * decided while the delete was under way, against no message (store/under-way.ts), is judged again in the same
+ * transaction as the failure: a post of the note back becomes an edit of that message (issue 25: it showed twice).
+ * What cannot be undone so is said in the log and on the failed delete's line in `status`.
+ */
+import type { Logger } from '../log.js';
+import type { Store } from '../store/store.js';
+import type { OutboxRow } from '../store/types.js';
+import { rejudgeShadowOf, type ShadowRejudged } from '../store/under-way.js';
+
+type FailStore = Pick<Store, 'transaction' | 'markFailed' | 'sql'>;
+
+/** Marks the delivery failed with `reason`; a delete's shadow judged again with it. */
+export function markFailedJudgingShadow(store: FailStore, row: OutboxRow, reason: string): ShadowRejudged | undefined {
+  if (row.kind !== 'delete') return void store.markFailed(row.id, reason);
+  return store.transaction(() => {
+    const shadow = rejudgeShadowOf(store.sql, row);
+    store.markFailed(row.id, `${reason}${shadowLine(shadow)}`);
+    return shadow;
+  });
+}
+
+/** What `status` shows after the failed delete's reason. */
+function shadowLine(s: ShadowRejudged): string {
+  const edits = s.edits.length ? `; its note came back meanwhile: delivery #${s.edits.join(', #')} edits the message that stayed instead of posting it again` : '';
+  const twice = s.twice.length ? `; its note came back meanwhile in digest #${s.twice.join(', #')}: the chat shows it twice (this message and that digest's line)` : '';
+  return edits + twice;
+}
+
+/** Says what judging the shadow changed: an edit instead of a second post, or a note shown twice (loudly). */
+export function sayShadowRejudged(log: Logger, logCtx: object, s: ShadowRejudged | undefined): void {
+  if (s?.edits.length) log.warn({ ...logCtx, edits: s.edits }, 'the delete left its message in the chat; the note came back meanwhile: its post queued behind the delete edits that message instead (shown once)');
+  if (s?.twice.length) log.error({ ...logCtx, digests: s.twice }, 'the delete left its message in the chat; the note came back meanwhile and a digest queued behind the delete lists it: the chat shows it twice (that message and the digest line); notecast status shows it on the failed delete');
+}

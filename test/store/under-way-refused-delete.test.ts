@@ -1,0 +1,218 @@
+/**
+ * Issue 25 (a reviewer's finding, open from session 29): with `onDelete: delete`, a note written back while its
+ * message's delete was on its way was queued as a new post behind the delete (store/under-way.ts: a delete that has
+ * left counts as no message). When the platform then refused the delete for good (Telegram: a message older than
+ * 48 hours, "message can't be deleted"; Discord: a forum post without Manage Threads, 50013), the old message stayed
+ * and the new post went too: the note showed twice. Now a delete that ends without deleting turns the post queued in
+ * its shadow into an edit of the message that stayed (publish/undone-delete.ts): one message, showing the newest state.
+ * In process, the fakes refuse the delete and keep the refusal back until the test lets it go (`refusals: true`).
+ */
+import { unlinkSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { ChannelType } from 'discord.js';
+import { afterAll, describe, expect } from 'vitest';
+import type { FakeDiscord } from '../fakes/discord/server.js';
+import type { FakeTelegram } from '../fakes/telegram/server.js';
+import { itWithFakes } from '../helpers/fakes.js';
+import { fileParseThreads, InProcessCli } from '../helpers/inproc.js';
+import { statusOf } from '../helpers/cli.js';
+import { killLeftoverServices, note, sandbox } from '../helpers/service.js';
+
+const parseThreads = fileParseThreads();
+const TELEGRAM_TOKEN = '123456:TEST-token-abcdefghijklmnopqrstuvwxyz';
+const DISCORD_TOKEN = 'MTEwMDAwMDAwMDAwMDAwMDAwMg.fake.discord-token-for-tests';
+const it = itWithFakes({ telegram: { token: TELEGRAM_TOKEN }, discordToken: DISCORD_TOKEN });
+afterAll(killLeftoverServices);
+
+const base = (mode: 'group' | 'separate') => `watch:\n  quietMs: 200\n  reconcileMinutes: 0\ndelivery:\n  callTimeoutMs: 60000\npublish:\n  onDelete: delete\n  translations: { mode: ${mode}, graceMs: 0 }\n`;
+
+/** One chat where the platform will refuse to delete the note's message, seen through the fake. */
+interface Chat {
+  svc: InProcessCli;
+  notes: string;
+  db: string;
+  /** The titles of the messages (Discord: forum posts) the chat shows now. */
+  shown(): string[];
+  /** Makes the message shown refusable (Telegram: older than 48 h), and holds the next delete's refusal until `answer()`. */
+  refuseNextDelete(): void;
+  held(): number;
+  answer(): void;
+  /** Deletes the platform refused (answered with its error). */
+  refused(): number;
+}
+
+async function telegramChat(telegram: FakeTelegram, mode: 'group' | 'separate'): Promise<Chat> {
+  const group = telegram.addChat(-100777, 'supergroup');
+  const sb = sandbox(`${base(mode)}telegram:\n  apiRoot: ${telegram.apiRoot}\n  registerCommands: false\nroutes:\n  - platform: telegram\n    chat: "${group.id}"\n`);
+  const svc = InProcessCli.start(sb, [], { TELEGRAM_BOT_TOKEN: TELEGRAM_TOKEN }, undefined, parseThreads);
+  await svc.ready();
+  await svc.settled();
+  return {
+    svc,
+    notes: sb.notes,
+    db: sb.db,
+    shown: () => telegram.sentTo(group.id).map((m) => m.text.split('\n')[0]!),
+    refuseNextDelete: () => {
+      // The fake's clock is the machine's: the message sent three days ago is past Telegram's 48 hours (server.ts checkDeletable).
+      for (const m of telegram.sentTo(group.id)) m.date -= 3 * 86400;
+      telegram.dropAnswers = { count: 1, methods: ['deleteMessage'], late: 'held', refusals: true };
+    },
+    held: () => telegram.answersHeld,
+    answer: () => telegram.answerLate(),
+    refused: () => telegram.calls.filter((c) => c.method === 'deleteMessage' && c.status === 400).length,
+  };
+}
+
+async function discordChat(discord: FakeDiscord, mode: 'group' | 'separate'): Promise<Chat> {
+  const forum = discord.addChannel(discord.addGuild(), ChannelType.GuildForum, 'notes-forum');
+  // Deleting a forum post deletes its thread: Manage Threads (docs: resources/channel.mdx, Delete/Close Channel); posting and editing need none.
+  discord.permissions.delete('ManageThreads');
+  const sb = sandbox(`${base(mode)}discord:\n  api: ${discord.api}\n  registerCommands: false\nroutes:\n  - platform: discord\n    chat: "${forum.id}"\n`);
+  const svc = InProcessCli.start(sb, [], { DISCORD_TOKEN }, undefined, parseThreads);
+  await svc.ready();
+  await discord.identified();
+  await svc.settled();
+  return {
+    svc,
+    notes: sb.notes,
+    db: sb.db,
+    shown: () => discord.postsIn(forum.id).map((p) => discord.messagesIn(p.id)[0]?.embeds[0]?.title ?? p.name),
+    refuseNextDelete: () => void (discord.dropAnswers = { count: 1, where: (method, p) => method === 'DELETE' && p.startsWith('/channels/'), late: 'held', refusals: true }),
+    held: () => discord.answersHeld,
+    answer: () => discord.answerLate(),
+    refused: () => discord.requests.filter((r) => r.method === 'DELETE' && r.status === 403).length,
+  };
+}
+
+/** Writes `n1.md` (a draft or not) and waits for the batch that holds it. */
+async function write(chat: Chat, title: string, extra = ''): Promise<void> {
+  chat.svc.forgetBatched(['n1.md']);
+  writeFileSync(path.join(chat.notes, 'n1.md'), note(title, 'Words about lanterns by the river.', extra));
+  await chat.svc.batched(['n1.md']);
+}
+
+/** Writes `n1.md` and waits until everything it caused is done. */
+async function writeSettled(chat: Chat, title: string): Promise<void> {
+  const from = chat.svc.events.length;
+  await write(chat, title);
+  await chat.svc.idle(from, 20_000);
+}
+
+/** Deletes `n1.md` while its message's delete is refused, the refusal held; `during` runs before it comes; then idle. */
+async function whileRefusing(chat: Chat, during: () => Promise<void>): Promise<void> {
+  chat.refuseNextDelete();
+  const logFrom = chat.svc.stderr.length;
+  unlinkSync(path.join(chat.notes, 'n1.md'));
+  await chat.svc.waitFor(() => /"action":"retract"/.test(chat.svc.stderr.slice(logFrom)), 20_000, 'the removal decided');
+  await chat.svc.waitFor(() => chat.held() === 1, 20_000, 'the delete refused, its answer held');
+  await during();
+  const from = chat.svc.events.length;
+  chat.answer();
+  await chat.svc.idle(from, 20_000);
+  expect(chat.refused()).toBe(1); // the message stayed
+}
+
+type Body = (chat: Chat) => Promise<void>;
+/** A test's body on each platform, given only that platform's fake (vitest reads the fixtures from the pattern). */
+const platforms = (mode: 'group' | 'separate') => [
+  ['Telegram (a message past 48 hours)', (body: Body) => async ({ telegram }: { telegram: FakeTelegram }) => body(await telegramChat(telegram, mode))],
+  ['Discord (a forum post without Manage Threads)', (body: Body) => async ({ discord }: { discord: FakeDiscord }) => body(await discordChat(discord, mode))],
+] as const;
+
+describe.concurrent('a note written back while its message\'s delete is on its way, and the platform refuses that delete (onDelete: delete)', () => {
+  for (const [name, chatOn] of platforms('group')) {
+    it(`${name}: written back retitled: the message that stayed is edited, never a second one; later edits follow it`, chatOn(async (chat) => {
+      await writeSettled(chat, 'Foxtrot 1');
+      expect(chat.shown()).toEqual(['Foxtrot 1']);
+      await whileRefusing(chat, () => write(chat, 'Foxtrot 2'));
+      expect(chat.shown()).toEqual(['Foxtrot 2']);
+      expect(chat.svc.stderr).toMatch(/its post queued behind the delete edits that message instead/);
+      await writeSettled(chat, 'Foxtrot 3');
+      expect(chat.shown()).toEqual(['Foxtrot 3']);
+      expect(await chat.svc.stop()).toBe(0);
+      expect(statusOf(chat.db).stdout).toMatch(/delete .*: .*its note came back meanwhile: delivery #\d+ edits the message that stayed/);
+    }), 90_000);
+
+    it(`${name}: written back unchanged: shown once`, chatOn(async (chat) => {
+      await writeSettled(chat, 'Golf 1');
+      await whileRefusing(chat, () => write(chat, 'Golf 1'));
+      expect(chat.shown()).toEqual(['Golf 1']);
+      expect(await chat.svc.stop()).toBe(0);
+    }), 90_000);
+
+    it(`${name}: written back, then drafted again before the refusal comes: the message stays alone, nothing posted`, chatOn(async (chat) => {
+      await writeSettled(chat, 'Hotel 1');
+      await whileRefusing(chat, async () => {
+        await write(chat, 'Hotel 2');
+        await write(chat, 'Hotel 2', 'published: false\n');
+      });
+      expect(chat.shown()).toEqual(['Hotel 1']);
+      expect(await chat.svc.stop()).toBe(0);
+    }), 90_000);
+  }
+
+  it('Telegram: written back, and its message deleted in the chat by someone else before the refusal comes: the note is posted, once', async ({ telegram }) => {
+    const chat = await telegramChat(telegram, 'group');
+    await writeSettled(chat, 'Juliet 1');
+    await whileRefusing(chat, async () => {
+      await write(chat, 'Juliet 2');
+      for (const m of telegram.sentTo(-100777)) m.deleted = true; // an admin deletes it (the bot's refusal already on its way)
+    });
+    expect(chat.shown()).toEqual(['Juliet 2']);
+    expect(chat.svc.stderr).toMatch(/the message a refused delete left is gone after all: the note back is posted/);
+    expect(await chat.svc.stop()).toBe(0);
+  }, 90_000);
+
+  it('Telegram: a family whose last member went while its message\'s delete is refused, another member back: that message is edited to show it', async ({ telegram }) => {
+    const chat = await telegramChat(telegram, 'group');
+    const page = (title: string, lang: string) => `---\ntitle: ${title}\nlang: ${lang}\n---\n\nWords about lanterns by the river, in ${lang}.\n`;
+    const save = async (file: string, text: string) => {
+      chat.svc.forgetBatched([file]);
+      writeFileSync(path.join(chat.notes, file), text);
+      await chat.svc.batched([file]);
+    };
+    const from = chat.svc.events.length;
+    await save('x-en.md', page('Lima in English', 'en'));
+    await save('x-ja.md', page('Lima in Japanese', 'ja'));
+    await chat.svc.idle(from, 20_000);
+    expect(chat.shown()).toHaveLength(1); // one message for the family
+    const logFrom = chat.svc.stderr.length;
+    unlinkSync(path.join(chat.notes, 'x-en.md'));
+    await chat.svc.waitFor(() => /"action":"retract"/.test(chat.svc.stderr.slice(logFrom)), 20_000, 'the first member\'s removal decided');
+    await chat.svc.idle(from, 20_000);
+    chat.refuseNextDelete();
+    const lastFrom = chat.svc.stderr.length;
+    unlinkSync(path.join(chat.notes, 'x-ja.md'));
+    await chat.svc.waitFor(() => /"action":"retract"/.test(chat.svc.stderr.slice(lastFrom)), 20_000, 'the last member\'s removal decided');
+    await chat.svc.waitFor(() => chat.held() === 1, 20_000, 'the family message\'s delete refused, its answer held');
+    await save('x-ja.md', page('Lima in Japanese, back', 'ja'));
+    const answered = chat.svc.events.length;
+    chat.answer();
+    await chat.svc.idle(answered, 20_000);
+    expect(chat.refused()).toBe(1);
+    expect(chat.shown()).toEqual(['Lima in Japanese, back']);
+    expect(await chat.svc.stop()).toBe(0);
+  }, 90_000);
+
+  for (const mode of ['group', 'separate'] as const) {
+    for (const [name, chatOn] of platforms(mode)) {
+      it(`${name}, translations ${mode === 'group' ? 'grouped' : 'announced separately'}: written back after the refusal came: the message that stayed is edited`, chatOn(async (chat) => {
+        await writeSettled(chat, 'Mike 1');
+        await whileRefusing(chat, async () => {});
+        expect(chat.shown()).toEqual(['Mike 1']);
+        await writeSettled(chat, 'Mike 2');
+        expect(chat.shown()).toEqual(['Mike 2']);
+        expect(await chat.svc.stop()).toBe(0);
+      }), 90_000);
+    }
+  }
+
+  for (const [name, chatOn] of platforms('separate')) {
+    it(`${name}, translations announced separately: written back retitled: the message that stayed is edited`, chatOn(async (chat) => {
+      await writeSettled(chat, 'India 1');
+      await whileRefusing(chat, () => write(chat, 'India 2'));
+      expect(chat.shown()).toEqual(['India 2']);
+      expect(await chat.svc.stop()).toBe(0);
+    }), 90_000);
+  }
+});
