@@ -22,7 +22,9 @@ export default defineConfig({
     // Process-level tests spawn the built CLI; keep them from starving each other on 2 cores.
     // NOTECAST_TEST_WORKERS=<n> runs n (vitest's --maxWorkers does not override this): most files mostly wait (16
     // sampled: 33-39 s of CPU in 134 s of file time at load 15), so a quiet machine may take more. On 16 files at load
-    // 10-17 (interleaved): 2 workers 91 and 68 s, 3 workers 70 and 64 s, 4 workers 81 and 63 s (issue 24).
+    // 10-17 (interleaved): 2 workers 91 and 68 s, 3 workers 70 and 64 s, 4 workers 81 and 63 s; on 10 busier files
+    // at load 13-18: 2 workers 74 and 88 s, 3 workers 92 and 77 s. The other sessions' load hides a quiet machine's
+    // gain; measure there before raising the default (issue 24).
     maxWorkers: Number(process.env.NOTECAST_TEST_WORKERS) || 2,
     projects: [
       // One module graph per worker, not per file: measured on the unit folders (summary, render, notes,
