@@ -6,13 +6,17 @@
  * again when it is gone or points elsewhere, said in the log, and `/healthz` and `status` show it, with Telegram's
  * last error delivering to it.
  */
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect } from 'vitest';
 import { statusOf } from '../helpers/cli.js';
-import { useFakeTelegram } from '../helpers/fakes.js';
+import { itWithFakes } from '../helpers/fakes.js';
 import { freePort } from '../helpers/net.js';
+import { killLeftoverServices } from '../helpers/service.js';
 import { webhookServiceIn, WEBHOOK_TOKEN as TOKEN } from '../helpers/telegram-webhook.js';
 
-const fake = useFakeTelegram({ token: TOKEN });
+// Each test gets its own fake Telegram (the fixture), so the two run at once: both mostly wait on the
+// webhook checks' seconds (each on its own service, port and fake), ~15 s and ~25 s, not their sum.
+const it = itWithFakes({ telegram: { token: TOKEN } });
+afterAll(killLeftoverServices);
 const ADMIN = 42;
 
 interface Health {
@@ -21,18 +25,18 @@ interface Health {
   webhooks?: Record<string, { state: string; restored: number; failing?: boolean; lastError?: { message: string } }>;
 }
 
-describe('Telegram webhook kept', () => {
-  it('sets the webhook again when another process deletes or replaces it, says so, and shows Telegram delivery errors', { timeout: 60_000 }, async () => {
-    const group = fake().addChat(-100700, 'supergroup', { [ADMIN]: 'administrator' });
+describe.concurrent('Telegram webhook kept', () => {
+  it('sets the webhook again when another process deletes or replaces it, says so, and shows Telegram delivery errors', { timeout: 60_000 }, async ({ telegram: fake }) => {
+    const group = fake.addChat(-100700, 'supergroup', { [ADMIN]: 'administrator' });
     const httpPort = await freePort();
-    const { svc, sb } = await webhookServiceIn(fake(), {}, `    checkSeconds: 1\nhttp:\n  port: ${httpPort}\n`);
+    const { svc, sb } = await webhookServiceIn(fake, {}, `    checkSeconds: 1\nhttp:\n  port: ${httpPort}\n`);
     // Another process with the same token, over the Bot API as any client calls it.
     const elsewhere = (method: string, body: Record<string, unknown> = {}) =>
-      fetch(`${fake().apiRoot}/bot${TOKEN}/${method}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      fetch(`${fake.apiRoot}/bot${TOKEN}/${method}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
     const health = async () => (await (await fetch(`http://127.0.0.1:${httpPort}/healthz`)).json()) as Health;
     const answered = async (text: string, reply: RegExp) => {
-      fake().command(group.id, ADMIN, text);
-      await fake().waitFor(() => fake().sentTo(group.id).some((m) => reply.test(m.text)), 15_000, `the answer to ${text}`);
+      fake.command(group.id, ADMIN, text);
+      await fake.waitFor(() => fake.sentTo(group.id).some((m) => reply.test(m.text)), 15_000, `the answer to ${text}`);
     };
     try {
       await answered('/subscribe', /^Subscribed/);
@@ -41,7 +45,7 @@ describe('Telegram webhook kept', () => {
       await elsewhere('deleteWebhook');
       await answered('/subscriptions', /Subscriptions here/);
       expect(svc.stderr).toMatch(/telegram webhook is gone: another process deleted or replaced the webhook/);
-      expect(fake().webhook.url).toMatch(/\/tg-hook$/);
+      expect(fake.webhook.url).toMatch(/\/tg-hook$/);
 
       // Another deployment's setWebhook to its own URL.
       await elsewhere('setWebhook', { url: 'http://127.0.0.1:9/other' });
@@ -53,9 +57,9 @@ describe('Telegram webhook kept', () => {
       expect(h.webhooks?.telegram).toMatchObject({ state: 'set', restored: 2 });
 
       // Our URL with a secret that is not ours: Telegram's deliveries to us are refused (401), and say so.
-      const ours = fake().webhook.url;
+      const ours = fake.webhook.url;
       await elsewhere('setWebhook', { url: ours, secret_token: 'not-ours' });
-      fake().command(group.id, ADMIN, '/subscriptions');
+      fake.command(group.id, ADMIN, '/subscriptions');
       await svc.waitFor(() => /telegram cannot deliver updates to the webhook: .*Wrong response from the webhook: 401 Unauthorized/.test(svc.stderr), 15_000, 'the delivery error said');
       const failing = await health();
       expect(failing.ok).toBe(false);
@@ -67,18 +71,18 @@ describe('Telegram webhook kept', () => {
     }
   });
 
-  it('two deployments on one token: the checks back off, one line names the other host, status shows it elsewhere; it resets when the webhook stays ours', { timeout: 90_000 }, async () => {
+  it('two deployments on one token: the checks back off, one line names the other host, status shows it elsewhere; it resets when the webhook stays ours', { timeout: 90_000 }, async ({ telegram: fake }) => {
     const httpPort = await freePort();
-    const { svc, sb } = await webhookServiceIn(fake(), {}, `    checkSeconds: 1\nhttp:\n  port: ${httpPort}\n`);
-    const ours = fake().webhook.url;
+    const { svc, sb } = await webhookServiceIn(fake, {}, `    checkSeconds: 1\nhttp:\n  port: ${httpPort}\n`);
+    const ours = fake.webhook.url;
     const other = 'http://other-deployment.example:8443/tg';
     // The other deployment: whenever it finds our URL there, it sets its own back (as this service does).
     let fighting = true;
-    const otherSets = () => fake().calls.filter((c) => c.method === 'setWebhook' && c.payload.url === other).length;
+    const otherSets = () => fake.calls.filter((c) => c.method === 'setWebhook' && c.payload.url === other).length;
     const fight = setInterval(() => {
-      if (fighting && fake().webhook.url === ours) void fetch(`${fake().apiRoot}/bot${TOKEN}/setWebhook`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ url: other }) });
+      if (fighting && fake.webhook.url === ours) void fetch(`${fake.apiRoot}/bot${TOKEN}/setWebhook`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ url: other }) });
     }, 50);
-    const oursSets = () => fake().calls.filter((c) => c.method === 'setWebhook' && c.payload.url === ours).length;
+    const oursSets = () => fake.calls.filter((c) => c.method === 'setWebhook' && c.payload.url === ours).length;
     try {
       await svc.waitFor(() => /taken again by other-deployment\.example:8443 soon after we set it: two deployments on one bot token/.test(svc.stderr), 20_000, 'the contest said');
       const from = oursSets();
@@ -98,7 +102,7 @@ describe('Telegram webhook kept', () => {
       await svc.waitFor(() => /telegram webhook stayed ours/.test(svc.stderr), 40_000, 'the contest over');
       const h2 = (await (await fetch(`http://127.0.0.1:${httpPort}/healthz`)).json()) as Health;
       expect(h2.webhooks?.telegram).toMatchObject({ state: 'set' });
-      const checks = () => fake().calls.filter((c) => c.method === 'getWebhookInfo').length;
+      const checks = () => fake.calls.filter((c) => c.method === 'getWebhookInfo').length;
       const c0 = checks();
       await svc.waitFor(() => checks() >= c0 + 2, 5_000, 'checks every second again');
     } finally {

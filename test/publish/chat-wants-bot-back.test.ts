@@ -13,7 +13,7 @@ import { afterAll, describe, expect } from 'vitest';
 import { cliIn, jsonLines } from '../helpers/cli.js';
 import { itWithFakes } from '../helpers/fakes.js';
 import { InProcessCli, fileParseThreads } from '../helpers/inproc.js';
-import { killLeftoverServices, note, sandbox, type Sandbox } from '../helpers/service.js';
+import { killLeftoverServices, note, sandbox, withTestDefaults, type Sandbox } from '../helpers/service.js';
 import type { FakeDiscord } from '../fakes/discord/server.js';
 import type { FakeTelegram } from '../fakes/telegram/server.js';
 
@@ -113,7 +113,7 @@ async function releasedWithAnEditWaiting(p: Platform, sb: Sandbox): Promise<InPr
   expect(p.shown('K').map((m) => m.title).sort()).toEqual(['Alpha two', 'Bravo']);
   expect(p.shown('C')).toEqual([{ title: 'Alpha', edits: 0 }]);
   await svc.stop();
-  writeFileSync(sb.config, p.config(false));
+  writeFileSync(sb.config, withTestDefaults(p.config(false))); // as sandbox() wrote it: no 5 s translation grace on each new post
   svc = await started(sb, p);
   expect(svc.stderr).toMatch(/waiting post called off: its chat no longer wants it/); // Bravo: C no longer wants it
   const seen = await status(sb);

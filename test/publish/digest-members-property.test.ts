@@ -121,7 +121,9 @@ const runArb: fc.Arbitrary<Run> = fc
     fc.record({ steps: fc.constant(steps), waiting: fc.constantFrom(0, 0, ...steps.map((_, i) => i + 1)), mode: fc.constantFrom('group' as const, 'separate' as const), inFlight: fc.boolean() }),
   );
 
-describe('digest members, in one message each', () => {
+// The runs are independent (each its own service and folder) and mostly wait on the service (2 s of CPU in 27-31 s):
+// they run at once, the property's twelve runs beside the cases.
+describe.concurrent('digest members, in one message each', () => {
   it('over random renames, retitles, drafts and language moves after a burst, some while its digest waits (seeded)', async () => {
     await fc.assert(
       fc.asyncProperty(runArb, async (r) => {

@@ -37,7 +37,9 @@ async function queuedBehindPause(svc: InProcessCli, save: () => void): Promise<v
   await svc.idle(from);
 }
 
-describe('a paused chat resumed by /subscribe', () => {
+// The cases run at once, each with fakes, folder and service of its own: they wait on the platforms' pace and the
+// service's retries (2 s of CPU in 20-27 s one after the other).
+describe.concurrent('a paused chat resumed by /subscribe', () => {
   it('gets the post that paused it and those queued behind, once each, newest state (Telegram 403 kicked)', { timeout: 60_000 }, async ({ telegram: fake }) => {
     const group = fake.addChat(-602, 'group', { [ADMIN]: 'creator' });
     const sb = sandbox(`watch:\n  quietMs: 200\ndelivery:\n  baseDelayMs: 200\n  maxDelayMs: 500\ntelegram:\n  apiRoot: ${fake.apiRoot}\n`);

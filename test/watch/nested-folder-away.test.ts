@@ -13,20 +13,25 @@
 import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, it, type TestContext } from 'vitest';
 import type { Batch } from '../../src/watch/batch.js';
 import type { WatchMode } from '../../src/watch/mode.js';
 import { watchNotes } from '../../src/watch/watcher.js';
 import { until } from '../helpers/until.js';
 import { warnLines } from '../helpers/warn-lines.js';
 
-const cleanups: (() => Promise<void> | void)[] = [];
-afterEach(async () => {
-  for (const c of cleanups.splice(0).reverse()) await c();
-});
 const sleep = (ms: number) => (ms ? new Promise((r) => setTimeout(r, ms)) : Promise.resolve());
 
-function site() {
+/** What a test leaves to undo (its watcher, then its folder), undone when that test finishes: the tests run at once. */
+function cleanupsOf(t: TestContext): (() => Promise<void> | void)[] {
+  const cleanups: (() => Promise<void> | void)[] = [];
+  t.onTestFinished(async () => {
+    for (const c of cleanups.splice(0).reverse()) await c();
+  });
+  return cleanups;
+}
+
+function site(cleanups: (() => Promise<void> | void)[]) {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'notecast-nested-away-'));
   cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
   const root = path.join(dir, 'notes');
@@ -64,10 +69,13 @@ let markers = 0;
 
 const cases = [0, 300, 1200].flatMap((gapMs) => [false, true].map((arrived) => ({ gapMs, arrived })));
 
-describe.each(['native', 'poll'] as const)('a nested folder moved away and back (%s)', (mode: WatchMode) => {
+// The cases run at once (each on its own folder and watcher): they mostly wait, on the folder's time away and the watcher's
+// quiet periods (0.6 s of CPU in 25-27 s of wall, one after the other).
+describe.concurrent.each(['native', 'poll'] as const)('a nested folder moved away and back (%s)', (mode: WatchMode) => {
   // `arrived`: the folder came into the root after the watcher started, with folders inside (native: a subscription of its own).
-  it.each(cases)('renamed inside and given a new folder while away ($gapMs ms away, arrived: $arrived): saves after are seen once, by their paths', async ({ gapMs, arrived }) => {
-    const { dir, root } = site();
+  it.for(cases)('renamed inside and given a new folder while away ($gapMs ms away, arrived: $arrived): saves after are seen once, by their paths', async ({ gapMs, arrived }, t) => {
+    const cleanups = cleanupsOf(t);
+    const { dir, root } = site(cleanups);
     const batches: Batch[] = [];
     const { log, warns } = warnLines();
     if (arrived) renameSync(path.join(root, 'a'), path.join(dir, 'incoming'));
@@ -90,11 +98,12 @@ describe.each(['native', 'poll'] as const)('a nested folder moved away and back 
     await until(() => batches.some((b) => b.changed.includes(path.join(root, 'a', 'c', 'x.md'))), 6000, 'the folder back, its notes in a batch', () => warns.join('\n'));
     const before = batches.length;
     await savesCome(root, ['a', 'a/c', 'a/c/deep', 'a/d', 'a/d/e', '.'], batches, warns, `${mode}, ${gapMs} ms, arrived: ${arrived}`);
-    expect(misreported(root, batches.slice(before))).toEqual([]);
+    t.expect(misreported(root, batches.slice(before))).toEqual([]);
   });
 
-  it('renamed inside the root (notes/a to notes/z): saves in its folders come under the new name only', async () => {
-    const { root } = site();
+  it('renamed inside the root (notes/a to notes/z): saves in its folders come under the new name only', async (t) => {
+    const cleanups = cleanupsOf(t);
+    const { root } = site(cleanups);
     const batches: Batch[] = [];
     const { log, warns } = warnLines();
     const watcher = watchNotes({ root, mode, pollIntervalMs: 100, quietMs: 50, maxHoldMs: 2000, onBatch: (b) => batches.push(b), log });
@@ -104,6 +113,6 @@ describe.each(['native', 'poll'] as const)('a nested folder moved away and back 
     await until(() => batches.some((b) => b.changed.includes(path.join(root, 'z', 'b', 'x.md'))), 6000, 'the renamed folder in a batch', () => warns.join('\n'));
     const before = batches.length;
     await savesCome(root, ['z', 'z/b', 'z/b/deep'], batches, warns, mode);
-    expect(misreported(root, batches.slice(before))).toEqual([]);
+    t.expect(misreported(root, batches.slice(before))).toEqual([]);
   });
 });
