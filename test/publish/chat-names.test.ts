@@ -13,7 +13,7 @@ import { afterAll, describe, expect } from 'vitest';
 import { itWithFakes } from '../helpers/fakes.js';
 import { statusOf } from '../helpers/cli.js';
 import { InProcessCli, fileParseThreads } from '../helpers/inproc.js';
-import { killLeftoverServices, note, sandbox, sleep, type Sandbox } from '../helpers/service.js';
+import { Service, killLeftoverServices, note, sandbox, sleep, type Sandbox } from '../helpers/service.js';
 import type { FakeDiscord } from '../fakes/discord/server.js';
 import type { FakeTelegram } from '../fakes/telegram/server.js';
 
@@ -28,10 +28,10 @@ afterAll(killLeftoverServices);
 const BASE = 'watch:\n  quietMs: 200\ndelivery:\n  baseDelayMs: 200\n  maxDelayMs: 500\n';
 
 /** A channel with a username, and a route naming it as README's example does (another case: usernames ignore case). */
-function telegramChannel(fake: FakeTelegram): Sandbox {
+function telegramChannel(fake: FakeTelegram, routeMore = '\n'): Sandbox {
   const channel = fake.addChat(CHANNEL, 'channel', {}, 'My channel');
   channel.username = 'my_channel';
-  return sandbox(`${BASE}telegram:\n  apiRoot: ${fake.apiRoot}\nroutes:\n  - platform: telegram\n    chat: "@My_Channel"\n`);
+  return sandbox(`${BASE}telegram:\n  apiRoot: ${fake.apiRoot}\nroutes:\n  - platform: telegram\n    chat: "@My_Channel"${routeMore}`);
 }
 
 /** `flags`: `--moved` after the test rewrote the database as an older notecast kept it (the file changed on purpose). */
@@ -90,6 +90,18 @@ describe.concurrent('one chat under two names', () => {
     await fake.waitFor(() => telegramTexts(fake).some((t) => /Subscribed/.test(t)), 10_000, 'subscribe reply');
     await save(svc, sb, 'a.md', 'Alpha note');
     expect(titled(telegramTexts(fake), 'Alpha note')).toBe(1);
+    await svc.stop();
+  });
+
+  it("a @username route's own templates follow it to the chat's id", { timeout: 60_000 }, async ({ telegram: fake }) => {
+    const sb = telegramChannel(fake, '\n    templates:\n      telegram: "ROUTE {{ note.title }}"\n');
+    // `notecast start` itself: the in-process start gives the adapters no templates of the config's.
+    const svc = Service.start(sb, [], { TELEGRAM_BOT_TOKEN: TOKEN });
+    await svc.ready();
+    writeFileSync(path.join(sb.notes, 'a.md'), note('Alpha note', 'Alpha body text here.'));
+    await fake.waitFor(() => telegramTexts(fake).length >= 1, 30_000, 'the post');
+    await svc.settled();
+    expect(telegramTexts(fake)).toEqual(['ROUTE Alpha note']);
     await svc.stop();
   });
 
