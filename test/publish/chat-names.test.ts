@@ -145,6 +145,21 @@ describe.concurrent('one chat under two names', () => {
     await svc.stop();
   });
 
+  it('Telegram no longer answering the @username at a later start: the id recorded before names the chat', { timeout: 90_000 }, async ({ telegram: fake }) => {
+    const sb = telegramChannel(fake);
+    let svc = await startTelegram(sb, fake);
+    await save(svc, sb, 'a.md', 'Alpha note');
+    await svc.stop();
+    fake.chats.get(CHANNEL)!.username = undefined; // getChat "@my_channel" now answers 400 chat not found
+    svc = await startTelegram(sb, fake);
+    fake.command(CHANNEL, 0, '/subscribe');
+    await fake.waitFor(() => telegramTexts(fake).some((t) => /Subscribed/.test(t)), 10_000, 'subscribe reply');
+    await save(svc, sb, 'b.md', 'Bravo note');
+    expect(titled(telegramTexts(fake), 'Bravo note')).toBe(1);
+    expect(svc.stderr).toContain('the id learned at an earlier start is used');
+    await svc.stop();
+  });
+
   it('a database that kept a Telegram route under "@my_channel": its post is edited, not posted again, and /subscribe doubles nothing', { timeout: 90_000 }, async ({ telegram: fake }) => {
     const sb = telegramChannel(fake);
     let svc = await startTelegram(sb, fake);
