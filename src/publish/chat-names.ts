@@ -14,13 +14,10 @@
 import type { Config, Route } from '../config/schema.js';
 import { errorText } from '../errors.js';
 import type { Logger } from '../log.js';
-import { renameDiscordThreads, renameTelegramChat } from '../store/chat-names.js';
+import { TELEGRAM_NAME_KEY, renameDiscordThreads, renameTelegramChat } from '../store/chat-names.js';
 import type { Store } from '../store/store.js';
 import type { Target } from '../store/types.js';
 import type { ChatAdapter } from './port.js';
-
-/** The meta key of the id a Telegram `@username` route was found to name (its lower-case name follows). */
-const TELEGRAM_NAME_KEY = 'chat.name:telegram:';
 
 export interface ChatNamesDeps {
   store: Store;

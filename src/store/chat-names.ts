@@ -14,6 +14,9 @@ type Sql = (text: string) => Statement;
 /** The tables whose rows name a chat by (platform, chat, thread); each row's other columns stay. */
 const CHAT_TABLES = ['subscriptions', 'paused_targets', 'paused_marks', 'posts', 'outbox'] as const;
 
+/** The meta key of the id a Telegram `@username` route was found to name (its lower-case name, `@` included, follows). */
+export const TELEGRAM_NAME_KEY = 'chat.name:telegram:';
+
 /** The meta key recording that a database's Discord thread records were moved (once: nothing makes new ones). */
 const DISCORD_THREADS_MOVED = 'chat.names.discord-threads';
 

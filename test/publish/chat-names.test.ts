@@ -111,6 +111,7 @@ describe.concurrent('one chat under two names', () => {
     fake.chats.get(CHANNEL)!.state = 'kicked';
     writeFileSync(path.join(sb.notes, 'a.md'), note('Alpha note', 'Alpha body text here.'));
     await fake.waitFor(() => statusOf(sb.db).stdout.includes('bot was kicked'), 15_000, 'paused');
+    expect(statusOf(sb.db).stdout).toContain(`telegram:${CHANNEL} (@my_channel): `); // the name the route gives it, beside its id
     fake.chats.get(CHANNEL)!.state = 'ok';
     await sleep(1100); // the fake holds the bot to Telegram's one message a second per chat
     fake.command(CHANNEL, 0, '/subscribe');
