@@ -28,6 +28,7 @@ import { CommandRateLimiter } from './commands/limit.js';
 import type { CommandDeps } from './commands/types.js';
 import { settleChatsAtStart, settleRefusedChat, settleUnsubscribedChat } from './publish/chat-wants.js';
 import { forgetGoneChat } from './publish/chat-gone.js';
+import { routesAtStart } from './publish/chat-names.js';
 import { forgetRefusalsOf } from './store/parked.js';
 import { followDigestSchedules } from './publish/scheduled-digest.js';
 import { chooseWatchMode } from './watch/mode.js';
@@ -148,16 +149,6 @@ function clockOf(o: AppOptions): Clock {
   return o.clock ?? (now ? { now, after: (ms, fn) => systemClock.after(ms, fn) } : systemClock);
 }
 
-/** With no platform configured, everything goes to the console so a new user sees output at once. */
-function effectiveRoutes(config: Config, adapters: ChatAdapter[]): Route[] {
-  const hasPlatform = adapters.some((a) => a.platform !== 'console');
-  const consoleRoutes = config.routes.filter((r) => r.platform === 'console');
-  if (!hasPlatform && config.console.enabled && consoleRoutes.length === 0) {
-    return [...config.routes, { platform: 'console', chat: 'stdout' }];
-  }
-  return config.routes;
-}
-
 /**
  * Starts the service. A failure part-way stops whatever had started (health endpoint, lock,
  * store, adapters, watcher) before it is thrown, so a failed start never stays alive doing nothing.
@@ -192,7 +183,7 @@ async function startAppParts(o: AppOptions, undo: (() => unknown)[]): Promise<Ru
   // Read only through /metrics: without the HTTP endpoint, prom-client is never loaded.
   const metrics = health ? new (await import('./health/metrics.js')).Metrics(store) : undefined;
   const adapters = buildAdapters(o, store, search, metrics, { unsubscribed: (target) => settleUnsubscribed(store, config.routes, log, target, (nowOf(o) ?? Date.now)()), subscribed: (target) => followDigestSchedules(store, config.routes, log, (nowOf(o) ?? Date.now)(), target) });
-  const config: Config = { ...o.config, routes: effectiveRoutes(o.config, adapters) };
+  const config: Config = { ...o.config, routes: await routesAtStart(o.config, { store, adapters, log, callTimeoutMs: o.config.delivery.callTimeoutMs, renamed: (from, to) => o.templates?.nameAlso(from, to) }) };
   const byPlatform = new Map(adapters.map((a) => [a.platform, a]));
 
   const waitUntilLive = config.publish.waitUntilLive;

@@ -225,7 +225,7 @@ function discordWebhookRoutes(config: Config, env: Env): Map<string, DiscordWebh
     const url = env.discordWebhooks[r.webhook.env];
     if (!url) return new Error(`routes: chat ${r.chat} asks for the webhook in ${r.webhook.env}, which is not set`);
     const [id, token] = url.split('/').slice(-2) as [string, string];
-    out.set(r.chat, { id, token, username: r.webhook.username, avatarUrl: r.webhook.avatarUrl });
+    out.set(r.chat, { id, token, thread: r.threadIn ? r.chat : undefined, username: r.webhook.username, avatarUrl: r.webhook.avatarUrl });
   }
   return out;
 }

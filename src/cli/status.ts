@@ -238,7 +238,7 @@ function reportLines(s: StatusReport, translations: 'group' | 'separate'): strin
   const section = (title: string, rows: string[]) => rows.length && lines.push(title, ...rows.map((r) => `  ${r}`));
   section(
     'paused targets (/subscribe there resumes one; `notecast unsubscribe <chat>` forgets one gone for good):',
-    s.paused.map((p) => `${targetKey(p.target)}: ${p.reason} (since ${new Date(p.pausedAt).toISOString()})`),
+    s.paused.map((p) => `${targetKey(p.target)}${p.name ? ` (${p.name})` : ''}: ${p.reason} (since ${new Date(p.pausedAt).toISOString()})`),
   );
   section(
     'waiting for a chat to take the bot back (nothing names it any more; sent once the platform says the bot is back there; `notecast unsubscribe <chat>` drops them):',

@@ -99,7 +99,21 @@ const routeSchema = z
   .strict()
   .refine((r) => r.platform === 'discord' || (r.crosspost === undefined && r.forumTags === undefined && r.webhook === undefined), {
     message: 'crosspost, forumTags and webhook are Discord route options',
-  });
+  })
+  .transform(canonicalRouteChat);
+
+/**
+ * A chat has one name inside notecast, whatever spelling a route uses, so a route and a /subscribe there are one target
+ * (dedupe, pauses, records). Discord: a thread is a channel of its own (discord-api-docs, Threads) and a /subscribe run
+ * in it names the thread alone, so a route's `chat` + `thread` becomes the thread (`threadIn` keeps the parent for a
+ * webhook's `thread_id`). Telegram: usernames are case-insensitive, so `@My_Channel` is `@my_channel`; the numeric id
+ * behind it is learned at start (publish/chat-names.ts), which keeps the name as `chatName`.
+ */
+function canonicalRouteChat<R extends { platform: string; chat: string; thread?: string | undefined }>(r: R): R & { threadIn?: string; chatName?: string } {
+  if (r.platform === 'discord' && r.thread) return { ...r, chat: r.thread, thread: undefined, threadIn: r.chat };
+  if (r.platform === 'telegram' && r.chat.startsWith('@')) return { ...r, chat: r.chat.toLowerCase() };
+  return r;
+}
 
 export type Route = z.output<typeof routeSchema>;
 

@@ -147,6 +147,11 @@ export interface ChatAdapter {
    * tdlib/telegram-bot-api#159); throws when it gives no answer. Without it, the send's answer is taken as it is.
    */
   confirmGone?(target: Target, reason: string, signal: AbortSignal): Promise<boolean>;
+  /**
+   * The numeric id of the chat a name stands for (Telegram: `@username` of a channel or public supergroup, answered by
+   * getChat); throws when the platform does not say. Adapters of platforms whose routes name chats by id need none.
+   */
+  chatIdOf?(name: string, signal: AbortSignal): Promise<string>;
   start?(): Promise<void>;
   stop?(): Promise<void>;
   /** Connected and able to deliver (gateway up, polling running); for /healthz. */

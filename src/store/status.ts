@@ -1,5 +1,6 @@
 /** What `notecast status` and /healthz show: counts by state, paused chats, recent failures. */
 import type { Prepare } from './db.js';
+import { TELEGRAM_NAME_KEY } from './chat-names.js';
 import type { OutboxRecord } from './records.js';
 import type { Target } from './types.js';
 
@@ -9,7 +10,8 @@ export interface StatusCounts {
   families: number;
   subscriptions: number;
   outbox: Record<string, number>;
-  paused: { target: Target; reason: string; pausedAt: number }[];
+  /** `name`: the `@username` a config route names the chat by (store/chat-names.ts), shown beside its id. */
+  paused: { target: Target; reason: string; pausedAt: number; name?: string }[];
   failures: { id: number; noteId: string | null; target: Target; kind: string; error: string | null; attempts: number }[];
 }
 
@@ -19,10 +21,12 @@ export interface StatusCounts {
  * 266-302 ms at 100,000; a start asked it twice). A chat waiting for the bot (store/paused-chats.ts) is not among them.
  */
 export function pausedTargets(sql: Prepare): StatusCounts['paused'] {
-  return (sql(`SELECT * FROM paused_targets p WHERE NOT EXISTS (SELECT 1 FROM paused_marks m WHERE m.platform = p.platform AND m.chat = p.chat AND m.thread = p.thread AND m.waits_for_bot = 1) ORDER BY paused_at`).all() as { platform: string; chat: string; thread: string; reason: string; paused_at: number }[]).map((r) => ({
+  const named = `(SELECT substr(n.key, ${TELEGRAM_NAME_KEY.length + 1}) FROM meta n WHERE p.platform = 'telegram' AND n.key LIKE '${TELEGRAM_NAME_KEY}%' AND n.value = p.chat LIMIT 1) AS name`;
+  return (sql(`SELECT p.*, ${named} FROM paused_targets p WHERE NOT EXISTS (SELECT 1 FROM paused_marks m WHERE m.platform = p.platform AND m.chat = p.chat AND m.thread = p.thread AND m.waits_for_bot = 1) ORDER BY paused_at`).all() as { platform: string; chat: string; thread: string; reason: string; paused_at: number; name: string | null }[]).map((r) => ({
     target: { platform: r.platform as Target['platform'], chat: r.chat, thread: r.thread },
     reason: r.reason,
     pausedAt: r.paused_at,
+    ...(r.name !== null ? { name: r.name } : {}),
   }));
 }
 

@@ -32,6 +32,8 @@ import { errorText } from '../../errors.js';
 export interface DiscordWebhookRoute {
   id: string;
   token: string;
+  /** The thread a route to a thread (config/schema.ts: `threadIn`) posts into: its target names the thread alone. */
+  thread?: string | undefined;
   username?: string | undefined;
   avatarUrl?: string | undefined;
 }
@@ -177,6 +179,7 @@ class DiscordRestDelivery implements DiscordDelivery {
   private async webhookPost(hook: DiscordWebhookRoute, target: Target, message: OutgoingMessage, ctx: SendContext): Promise<{ messageId: string }> {
     const tpl = this.templates.forTarget(target);
     const body = webhookPostBody(hook, message, false, tpl);
+    const thread = hook.thread ?? target.thread;
     // A forum that requires a tag refuses a post without one (40067), from a webhook too: the tags
     // are found as for the bot's own posts. Reading the forum needs the bot to see it; else none.
     const forumBody = async () => {
@@ -184,9 +187,9 @@ class DiscordRestDelivery implements DiscordDelivery {
       return webhookPostBody(hook, message, true, tpl, facts ? appliedTagsFor(facts, message, this.o.routes?.get(target.chat)?.forumTags) : []);
     };
     // wait=true returns the message, whose id edits need (webhook.mdx, Execute Webhook).
-    const query = new URLSearchParams({ wait: 'true', ...(target.thread ? { thread_id: target.thread } : {}) });
+    const query = new URLSearchParams({ wait: 'true', ...(thread ? { thread_id: thread } : {}) });
     const send = (b: RESTPostAPIWebhookWithTokenJSONBody) => this.rest.post(Routes.webhook(hook.id, hook.token), { body: b, query, auth: false, signal: ctx.signal }) as Promise<APIMessage>;
-    if (!target.thread && this.forumWebhooks.has(hook.id)) {
+    if (!thread && this.forumWebhooks.has(hook.id)) {
       const msg = await send(await forumBody());
       return { messageId: `${THREAD_PREFIX}${msg.channel_id}` };
     }
@@ -194,7 +197,7 @@ class DiscordRestDelivery implements DiscordDelivery {
       return { messageId: (await send(body)).id };
     } catch (e) {
       // "Webhooks posted to forum channels must have a thread_name or thread_id" (220001).
-      if (!isCode(e, DISCORD_CODES.webhookForumNeedsThread) || target.thread) throw e;
+      if (!isCode(e, DISCORD_CODES.webhookForumNeedsThread) || thread) throw e;
       this.forumWebhooks.add(hook.id);
       const msg = await send(await forumBody());
       return { messageId: `${THREAD_PREFIX}${msg.channel_id}` };
@@ -296,7 +299,7 @@ class DiscordRestDelivery implements DiscordDelivery {
     const signal = ctx.signal;
     const hook = this.o.webhooks?.get(target.chat);
     if (hook) {
-      const ref = webhookMessageRef(target, messageId);
+      const ref = webhookMessageRef(hook.thread ? { ...target, thread: hook.thread } : target, messageId);
       const hookBody: RESTPatchAPIWebhookWithTokenMessageJSONBody = body;
       const forumPost = messageId.startsWith(THREAD_PREFIX);
       const call = async () => {
@@ -351,7 +354,7 @@ class DiscordRestDelivery implements DiscordDelivery {
     const signal = ctx.signal;
     const hook = this.o.webhooks?.get(target.chat);
     if (hook) {
-      const ref = webhookMessageRef(target, messageId);
+      const ref = webhookMessageRef(hook.thread ? { ...target, thread: hook.thread } : target, messageId);
       await this.rest.delete(Routes.webhookMessage(hook.id, hook.token, ref.id), { query: ref.query, auth: false, signal });
     } else if (messageId.startsWith(THREAD_PREFIX)) {
       // Deleting a forum post deletes its thread: Manage Threads (channel.mdx, Delete/Close Channel).

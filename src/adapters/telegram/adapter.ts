@@ -304,6 +304,8 @@ export function createTelegramAdapter(o: TelegramAdapterOptions): TelegramAdapte
     resendGuard: () => ({ guard: 'none', why: 'the Telegram Bot API has no idempotency key' }),
     probe: (signal) => askTelegram(bot, signal),
     confirmGone: (target, reason, signal) => telegramChatGone(bot, target, reason, signal),
+    // core.telegram.org/bots/api#getchat takes `@channelusername` and answers the chat with its numeric `id`.
+    chatIdOf: async (name, signal) => String((await bot.api.getChat(name, grammySignal(signal))).id),
     healthy: () => reachable() && (o.config.mode === 'webhook' ? webhook.healthy() : polling.running),
     receiving: () => webhook.state(),
     onTokenRefused: refusals.add,

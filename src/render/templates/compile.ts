@@ -109,7 +109,7 @@ function templateSite(site: Record<string, unknown>): Record<string, unknown> {
 export class Templates {
   private constructor(
     readonly global: RouteTemplates,
-    private readonly byTarget: ReadonlyMap<string, RouteTemplates>,
+    private readonly byTarget: Map<string, RouteTemplates>,
   ) {}
 
   /** Compiles and checks every template of the config; `configFile` names the file inline templates are in. Throws ConfigError. */
@@ -140,6 +140,12 @@ export class Templates {
   /** The templates a delivery to this chat uses: its config route's, else the global ones (a chat that subscribed itself). */
   forTarget(target: Target): RouteTemplates {
     return this.byTarget.get(targetKey(target)) ?? this.global;
+  }
+
+  /** A route's chat named otherwise at start (a Telegram `@username` by its id: publish/chat-names.ts): its templates follow. */
+  nameAlso(written: Target, id: Target): void {
+    const own = this.byTarget.get(targetKey(written));
+    if (own && !this.byTarget.has(targetKey(id))) this.byTarget.set(targetKey(id), own);
   }
 
   /** A config route's templates, else (no route) the global ones. */

@@ -19,6 +19,13 @@ export interface FakeChat {
   id: number;
   type: ChatType;
   title?: string;
+  /**
+   * A channel's or public supergroup's username (without `@`): every method takes `@username` in place of the numeric
+   * `chat_id` ("Unique identifier for the target chat or username of the target channel (in the format @channelusername)",
+   * core.telegram.org/bots/api#sendmessage), matched without regard to case as Telegram's usernames are
+   * (core.telegram.org/api/username); getChat answers it with the chat's numeric `id` and its `username` (ChatFullInfo).
+   */
+  username?: string;
   members: Map<number, MemberStatus>;
   topics: Set<number>;
   /**
@@ -436,13 +443,25 @@ export class FakeTelegram {
 
   /** Texts as in TelegramBotAPI/errors (json/…) ; `migrate_to_chat_id` per core.telegram.org/bots/api#responseparameters. */
   private chatFor(payload: Record<string, unknown>): FakeChat {
-    const id = Number(payload.chat_id);
-    const chat = this.chats.get(id);
+    const chat = this.chatNamed(payload.chat_id);
     if (!chat || chat.state === 'missing') throw new ApiFailure(400, 'Bad Request: chat not found');
     if (chat.state === 'blocked') throw new ApiFailure(403, 'Forbidden: bot was blocked by the user');
     if (chat.state === 'kicked') throw new ApiFailure(403, 'Forbidden: bot was kicked from the group chat');
     if (typeof chat.state === 'object') throw new ApiFailure(400, 'Bad Request: group chat was upgraded to a supergroup chat', { migrate_to_chat_id: chat.state.migratedTo });
     return chat;
+  }
+
+  /**
+   * The chat a `chat_id` names: a numeric id, or `@username` of a channel or supergroup (FakeChat.username; the server
+   * looks a name up as a public chat: tdlib/telegram-bot-api Client.cpp, `searchPublicChat` for a chat_id beginning with
+   * `@`). An unknown name is "chat not found", as an unknown id is.
+   */
+  private chatNamed(chatId: unknown): FakeChat | undefined {
+    if (typeof chatId === 'string' && chatId.startsWith('@')) {
+      const name = chatId.slice(1).toLowerCase();
+      return [...this.chats.values()].find((c) => c.username?.toLowerCase() === name && (c.type === 'channel' || c.type === 'supergroup'));
+    }
+    return this.chats.get(Number(chatId));
   }
 
   /**
@@ -529,14 +548,14 @@ export class FakeTelegram {
 
   private async dispatch(method: string, p: Record<string, unknown>): Promise<unknown> {
     if (this.failEveryCall && method !== 'getUpdates') throw new ApiFailure(this.failEveryCall, this.failEveryCall === 502 ? 'Bad Gateway' : 'Internal Server Error');
-    if (this.lostChats.count > 0 && this.lostChats.chats.has(Number(p.chat_id)) && (method === 'getChat' ? this.lostChats.getChat : ['sendMessage', 'editMessageText', 'deleteMessage'].includes(method))) {
+    if (this.lostChats.count > 0 && this.lostChats.chats.has(this.chatNamed(p.chat_id)?.id ?? Number(p.chat_id)) && (method === 'getChat' ? this.lostChats.getChat : ['sendMessage', 'editMessageText', 'deleteMessage'].includes(method))) {
       this.lostChats.count--;
       throw new ApiFailure(400, 'Bad Request: chat not found');
     }
     if (method === 'sendMessage' || method === 'editMessageText' || method === 'deleteMessage') {
-      const refusal = this.chats.get(Number(p.chat_id))?.refuse?.[method];
+      const refusal = this.chatNamed(p.chat_id)?.refuse?.[method];
       if (refusal) throw new ApiFailure(refusal.code, refusal.description);
-      const own = this.chats.get(Number(p.chat_id))?.failNext;
+      const own = this.chatNamed(p.chat_id)?.failNext;
       if (own && own.count > 0) {
         own.count--;
         throw new ApiFailure(500, 'Internal Server Error: restart');
@@ -553,7 +572,7 @@ export class FakeTelegram {
         // core.telegram.org/bots/api#getchat: "up-to-date information about the chat", a ChatFullInfo; changes nothing.
         // A chat the bot cannot reach is answered as a send to it is (chatFor). A chat's `refuse` (sends only) leaves it alone.
         const chat = this.chatFor(p);
-        return { id: chat.id, type: chat.type, ...(chat.title !== undefined ? { title: chat.title } : {}), accent_color_id: 0, max_reaction_count: 11 };
+        return { id: chat.id, type: chat.type, ...(chat.title !== undefined ? { title: chat.title } : {}), ...(chat.username !== undefined ? { username: chat.username } : {}), accent_color_id: 0, max_reaction_count: 11 };
       }
       case 'deleteWebhook':
         this.webhook.set(undefined);

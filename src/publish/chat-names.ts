@@ -1,0 +1,81 @@
+/**
+ * One name per chat (tester 34 F1, F2, F5, F6): a route and a /subscribe in the same chat must be one target, or a note
+ * is announced twice there and a /subscribe never resumes the paused route. Updates name a Telegram chat by its numeric
+ * id, while a route may name a channel or public supergroup by `@username` ("username of the target channel (in the
+ * format @channelusername)", core.telegram.org/bots/api#sendmessage): at each start the id behind each such name is
+ * asked of Telegram (getChat) and the route names the chat by it; the answer is recorded. Discord's thread routes are
+ * named by the thread at config load (config/schema.ts canonicalRouteChat). Records an older database kept under the
+ * other name move to the chat's one name (store/chat-names.ts).
+ *
+ * Telegram not answering: the id recorded at an earlier start is used; with none, the route sends by its name (Telegram
+ * takes it) and a /subscribe there stays another target until a start learns the id. A name that now answers with
+ * another id: the route follows the name, as Telegram's own sends by name do; the chat it named before keeps its records.
+ */
+import type { Config, Route } from '../config/schema.js';
+import { errorText } from '../errors.js';
+import type { Logger } from '../log.js';
+import { TELEGRAM_NAME_KEY, renameDiscordThreads, renameTelegramChat } from '../store/chat-names.js';
+import type { Store } from '../store/store.js';
+import type { Target } from '../store/types.js';
+import type { ChatAdapter } from './port.js';
+
+export interface ChatNamesDeps {
+  store: Store;
+  adapters: readonly ChatAdapter[];
+  log: Logger;
+  callTimeoutMs: number;
+  /** A route's chat is now named `id` rather than as written (the templates of the route follow it). */
+  renamed?: (written: Target, id: Target) => void;
+}
+
+/** With no platform configured, everything goes to the console so a new user sees output at once. */
+function effectiveRoutes(config: Config, adapters: readonly ChatAdapter[]): Route[] {
+  const hasPlatform = adapters.some((a) => a.platform !== 'console');
+  const consoleRoutes = config.routes.filter((r) => r.platform === 'console');
+  if (!hasPlatform && config.console.enabled && consoleRoutes.length === 0) {
+    return [...config.routes, { platform: 'console', chat: 'stdout' }];
+  }
+  return config.routes;
+}
+
+/** The config's routes as the service uses them: each chat by its one name (see above), the console's added when alone. */
+export async function routesAtStart(config: Config, d: ChatNamesDeps): Promise<Route[]> {
+  const threads = d.store.transaction(() => renameDiscordThreads(d.store.sql));
+  if (threads && (threads.moved || threads.dropped)) d.log.info(threads, 'records of Discord thread routes now kept under the thread, as a /subscribe there names it');
+  const routes = effectiveRoutes(config, d.adapters);
+  const ids = new Map<string, string>();
+  for (const r of routes) {
+    if (r.platform !== 'telegram' || !r.chat.startsWith('@') || ids.has(r.chat)) continue;
+    const id = await telegramIdOf(r.chat, d);
+    if (id !== undefined) ids.set(r.chat, id);
+  }
+  return routes.map((r) => {
+    const id = r.platform === 'telegram' ? ids.get(r.chat) : undefined;
+    if (id === undefined) return r;
+    d.renamed?.({ platform: r.platform, chat: r.chat, thread: r.thread ?? '' }, { platform: r.platform, chat: id, thread: r.thread ?? '' });
+    return { ...r, chat: id, chatName: r.chat };
+  });
+}
+
+/** The numeric id of the Telegram chat `name` (lower-case `@username`) names, asked now or recorded before; undefined if neither. */
+async function telegramIdOf(name: string, d: ChatNamesDeps): Promise<string | undefined> {
+  const key = `${TELEGRAM_NAME_KEY}${name}`;
+  const recorded = d.store.getMeta(key);
+  const adapter = d.adapters.find((a) => a.platform === 'telegram');
+  if (!adapter?.chatIdOf) return recorded;
+  let id: string;
+  try {
+    id = await adapter.chatIdOf(name, AbortSignal.timeout(d.callTimeoutMs));
+  } catch (e) {
+    const said = recorded ? 'the id learned at an earlier start is used' : 'the route sends by the name until a start learns its id; a /subscribe there is another target until then';
+    d.log.warn({ chat: name, id: recorded, err: errorText(e) }, `could not ask Telegram which chat a route's @username names: ${said}`);
+    return recorded;
+  }
+  if (recorded !== undefined && recorded !== id) d.log.warn({ chat: name, was: recorded, now: id }, "a route's @username names another chat now: the route follows the name; the chat it named before keeps its records");
+  const moved = d.store.transaction(() => {
+    d.store.setMeta(key, id);
+    return renameTelegramChat(d.store.sql, name, id);
+  });
+  if (moved.moved || moved.dropped) d.log.info({ chat: name, id, ...moved }, "records kept under a route's @username now kept under the chat's id, as its updates name it");
+  return id;
+}
