@@ -21,10 +21,10 @@ function load(yamlText: string) {
 
 describe('config: ids written without quotes', () => {
   it('a Discord channel and thread id past 2^53 reach the route digit for digit', () => {
-    const { load: read } = load('routes:\n  - platform: discord\n    chat: 1579460719919759361\n    thread: +1579460719919759399\n');
-    const [route] = read().routes;
-    expect(route?.chat).toBe('1579460719919759361');
-    expect(route?.thread).toBe('1579460719919759399');
+    const { load: read } = load('routes:\n  - platform: discord\n    chat: 1579460719919759361\n  - platform: discord\n    chat: 1579460719919759362\n    thread: +1579460719919759399\n');
+    const [channel, thread] = read().routes;
+    expect(channel?.chat).toBe('1579460719919759361');
+    expect(thread?.chat).toBe('1579460719919759399'); // a thread route is the thread's own id (one name per chat)
   });
 
   it('ids a number holds exactly (a Telegram group, a small id) read as before', () => {
