@@ -7,7 +7,7 @@ import { passesGate, type WordGates } from './sentence-facts.js';
 
 /**
  * A pronoun pointing back inside a sentence, as what it is about ("Zuckerberg celebrated this in a
- * video", "feierte dies", "celebró esto", "a célébré cela", "これを称賛し", "بذلك"): a reaction to what
+ * video", "feierte dies", "celebró esto", "a célébré cela", "これを称賛し", "بذلك", "इसे सेलिब्रेट किया"): a reaction to what
  * the sentence before said, which it does not say. Only forms that are pronouns and never determiners.
  */
 export const POINTS_BACK_WITHIN: Array<[RegExp, RegExp]> = [
@@ -18,6 +18,8 @@ export const POINTS_BACK_WITHIN: Array<[RegExp, RegExp]> = [
   [/^(zh|hant|yue)/, /.(?:这一点|這一點|此事|这件事|這件事)/u],
   [/^ja/, /.(?:これ|それ)(?:を|に)/u],
   [/^ar/, /\s(?:بذلك|بهذا|لذلك|ذلك|هذا)(?=[\s،,.]|$)(?!\s+ال)/u],
+  // Hindi's object forms of यह ("इसे", "इसको": "celebrated this") are pronouns only; "इस" before a noun is a determiner.
+  [/^hi/, /\s(?:इसे|इसको)(?=[\s,.।!?]|$)/u],
 ];
 
 /** Words POINTS_BACK_WITHIN cannot match without (sentence-facts.ts): most sentences hold none. */
@@ -26,6 +28,7 @@ export const POINTS_BACK_WITHIN_GATES: WordGates = [
   [/^de/, ['dies']],
   [/^es/, ['esto', 'eso', 'ello']],
   [/^fr/, ['cela', 'ceci', 'ça']],
+  [/^hi/, ['इसे', 'इसको']],
 ];
 
 export function pointsBackWithin(s: string, locale: string): boolean {

@@ -63,6 +63,14 @@ describe('a sentence after the first of its paragraph', () => {
       bare: 'それは南岸の漁師たちから二季節のあいだ船着き場を奪いました。',
       within: '市長は町民集会でこれを称賛し、勇気ある採決だと述べました。',
     },
+    {
+      // "इसे" (this, as an object) is a pronoun only: the Llama 4 note's "…ने एक वीडियो में इसे सेलिब्रेट…" had led as an opening.
+      locale: 'hi',
+      first: 'बंदरगाह परिषद ने मार्च 2024 में पुराने फ़ेरी घाट को मरम्मत के लिए बंद करने का फ़ैसला किया।',
+      named: 'इस फ़ैसले से रात की फ़ेरियाँ 2026 के वसंत तक उत्तरी घाट पर चली गईं।',
+      bare: 'इसने दक्षिणी तट के मछुआरों को दो मौसमों तक बिना घाट के छोड़ दिया।',
+      within: 'महापौर ने नगर सभा में इसे सराहा और मतदान को साहसी बताया।',
+    },
   ];
 
   for (const { locale, first, named, bare, within } of cases) {
