@@ -24,6 +24,7 @@ import type { Io } from './io.js';
 import { databaseRefusal, heldRemovalsIn, heldRemovalsText } from './status.js';
 import { heldFileText } from '../publish/held-files.js';
 import { familyKeysAmong } from '../publish/family-key.js';
+import { choiceSentence } from '../publish/family-folder.js';
 import { countOf } from '../util/text.js';
 import { languageName, pathLanguage } from '../notes/lang.js';
 
@@ -233,9 +234,13 @@ function tokenLines(source: string | undefined, config: Config): string[] {
 
 /** Two notes of one language sharing a translation key: announced as two notes (see family-key.ts), said here as a warning. */
 function familyConflictLines(root: string, notes: readonly Note[]): string[] {
-  return familyKeysAmong(notes).conflicts.map(
-    (c) => `${path.join(root, c.other.file)}: warning: shares the translation key "${c.key}" with ${path.join(root, c.holder.file)}, both in language ${c.lang}: they are announced as two notes, not one family; give one of them its own translationKey`,
-  );
+  const { conflicts, joins } = familyKeysAmong(notes);
+  const fileOf = new Map(notes.map((n) => [n.id, path.join(root, n.file)]));
+  return [
+    ...conflicts.map((c) => `${path.join(root, c.other.file)}: warning: shares the translation key "${c.key}" with ${path.join(root, c.holder.file)}, both in language ${c.lang}: they are announced as two notes, not one family; give one of them its own translationKey`),
+    // A translation whose key names several of those families: which one it joined, and why (tester 34, F8).
+    ...joins.map((j) => `${path.join(root, j.note.file)}: warning: ${choiceSentence(j.note.id, j.written, j.choice, (id) => fileOf.get(id) ?? id)}`),
+  ];
 }
 
 /**

@@ -15,6 +15,7 @@
 import type { Logger } from '../log.js';
 import { bareHash, type NoteRow } from '../store/types.js';
 import { familyRedatedTo, onlyRedated } from './family-redate.js';
+import { choiceSentence, familyByFolder, siblingLangs, type FamilyChoice, type KeyFamily } from './family-folder.js';
 import type { FamilyMember, FamilyReads } from './family-reads.js';
 import { heldOnlyAside, successorFamily } from './family-successor.js';
 
@@ -38,10 +39,14 @@ export interface FamilyClaims {
   redated: Map<string, string>;
   /** Written keys whose family is held only by notes set aside → the families this chunk's notes of them were given (family-successor.ts). */
   successors: Map<string, string[]>;
+  /** Written keys → the families of this chunk's notes announced on their own under them (`<key>#<id>`), which a translation may join (family-folder.ts). */
+  ownKeys: Map<string, string[]>;
+  /** `read` by written key, made when first asked (family-key.ts readOfKey). */
+  readByKey?: Map<string, { id: string; lang: string }[]>;
 }
 
 export function newClaims(exists: (file: string) => boolean = () => true, families?: ReadonlyMap<string, readonly FamilyMember[]>, read?: FamilyClaims['read']): FamilyClaims {
-  return { byKey: new Map(), decided: new Set(), exists, families, read, redated: new Map(), successors: new Map() };
+  return { byKey: new Map(), decided: new Set(), exists, families, read, redated: new Map(), successors: new Map(), ownKeys: new Map() };
 }
 
 /**
@@ -134,10 +139,49 @@ export function assignFamilyKey(reads: FamilyReads, row: NoteRow, prev: NoteRow 
     log.info({ note: row.id, family: key, written: raw }, `${row.id} is announced in the family ${key}: the family "${raw}" holds only notes whose paths another note took, and their kept messages keep showing them`);
     return claim(key, true);
   }
+  // The key names several families (two notes of one language under it): the one beside this note, said (tester 34, F8).
+  const undecided = [...(readOfKey(claims).get(raw) ?? [])].filter((n) => !claims.decided.has(n.id));
+  const choice = familyByFolder(row.id, lang, raw, keyFamilies(raw, row.id, claims, reads, holderIn), siblingLangs(row.id, lang, undecided));
+  if (choice?.reason === 'own') {
+    choice.key = ownFamilyKey(raw, row.id, taken);
+    claims.ownKeys.set(raw, [...(claims.ownKeys.get(raw) ?? []), choice.key]);
+  }
+  if (choice) return sayChoice(log, row, choice), claim(choice.key, true);
   const holder = holderIn(raw);
   const { key, conflictWith } = familyKeyFor(row.id, raw, kept, holder, taken);
-  if (conflictWith) sayConflict(reads, log, claims, row, conflictWith);
-  return claim(key);
+  if (!conflictWith) return claim(key);
+  sayConflict(reads, log, claims, row, conflictWith);
+  claims.ownKeys.set(raw, [...(claims.ownKeys.get(raw) ?? []), key]);
+  return claim(key, true);
+}
+
+/** The chunk's notes as read (`claims.read`) by written key, indexed once per chunk. */
+function readOfKey(claims: FamilyClaims): Map<string, { id: string; lang: string }[]> {
+  if (claims.readByKey) return claims.readByKey;
+  const out = new Map<string, { id: string; lang: string }[]>();
+  for (const [id, { translationKey, lang }] of claims.read ?? []) {
+    const same = out.get(translationKey);
+    if (same) same.push({ id, lang });
+    else out.set(translationKey, [{ id, lang }]);
+  }
+  return (claims.readByKey = out);
+}
+
+/** The families written key `raw` names (its own first, then this chunk's and the store's `<raw>#…`), each with the notes holding a place. */
+function keyFamilies(raw: string, rowId: string, claims: FamilyClaims, reads: FamilyReads, holderIn: (key: string) => string | undefined): KeyFamily[] {
+  const keys = [...new Set([raw, ...(claims.ownKeys.get(raw) ?? []), ...reads.holding(raw)])];
+  return keys.map((key) => {
+    const notes = new Map<string, string>(); // id → lang
+    for (const m of claims.families?.get(key) ?? reads.members(key)) if (m.id !== rowId && holdsSlot(m)) notes.set(m.id, m.info.lang);
+    for (const [lang, id] of claims.byKey.get(key) ?? []) if (id !== rowId) notes.set(id, lang);
+    return { key, free: holderIn(key) === undefined, notes: [...notes].map(([id, lang]) => ({ id, lang })) };
+  });
+}
+
+/** The start's log line naming the family a translation joined among several of its key, and why. */
+function sayChoice(log: Logger, row: NoteRow, choice: FamilyChoice): void {
+  const raw = row.info.translationKey;
+  log.warn({ note: row.id, family: choice.key, written: raw, lang: row.info.lang, reason: choice.reason, among: choice.among.map((f) => f.key) }, choiceSentence(row.id, raw, choice));
 }
 
 /**
@@ -162,26 +206,47 @@ export interface FamilyConflict {
   other: { id: string; file: string };
 }
 
+/** A translation that joined one of the families its key names (family-folder.ts), for `check` to say. */
+export interface FamilyJoin {
+  note: { id: string; file: string };
+  /** Its key as written. */
+  written: string;
+  key: string;
+  choice: FamilyChoice;
+}
+
 /**
- * The rule of `assignFamilyKey` (familyKeyFor) over notes read together (in the order `start`
- * meets them, as on a first run): the family key each note is announced under, and the conflicts that split one.
- * For `preview` and `check`, which read files without a store.
+ * The rule of `assignFamilyKey` (familyKeyFor, familyByFolder) over notes read together (in the order `start`
+ * meets them, as on a first run): the family key each note is announced under, the conflicts that split one, and
+ * the translations that joined one of several families of their key. For `preview` and `check`, which read files without a store.
  */
-export function familyKeysAmong(notes: readonly { id: string; file: string; lang: string; translationKey: string; draft?: boolean }[]): { keyOf: Map<string, string>; conflicts: FamilyConflict[] } {
+export function familyKeysAmong(notes: readonly { id: string; file: string; lang: string; translationKey: string; draft?: boolean }[]): { keyOf: Map<string, string>; conflicts: FamilyConflict[]; joins: FamilyJoin[] } {
   const keyOf = new Map<string, string>();
   const conflicts: FamilyConflict[] = [];
-  const holders = new Map<string, { id: string; file: string }>(); // `${key}\n${lang}` → its first note
-  for (const n of notes) {
+  const joins: FamilyJoin[] = [];
+  const membersOf = new Map<string, { id: string; file: string; lang: string }[]>(); // family key → its notes, in order
+  const keysOf = new Map<string, string[]>(); // written key → its families, its own first
+  const families = (raw: string, lang: string): KeyFamily[] =>
+    (keysOf.get(raw) ?? [raw]).map((key) => ({ key, notes: membersOf.get(key) ?? [], free: !(membersOf.get(key) ?? []).some((m) => m.lang === lang) }));
+  const atOfKey = new Map<string, number[]>(); // written key → the indices of its notes
+  notes.forEach((n, i) => atOfKey.set(n.translationKey, [...(atOfKey.get(n.translationKey) ?? []), i]));
+  notes.forEach((n, i) => {
+    const raw = n.translationKey;
     if (n.draft === true) {
-      keyOf.set(n.id, n.translationKey); // a draft holds no place (see holdsSlot), as in `start`
-      continue;
+      keyOf.set(n.id, raw); // a draft holds no place (see holdsSlot), as in `start`
+      return;
     }
-    const slot = `${n.translationKey}\n${n.lang}`;
-    const holder = holders.get(slot);
-    const { key, conflictWith } = familyKeyFor(n.id, n.translationKey, undefined, holder && holder.id !== n.id ? holder.id : undefined);
+    // Notes of its key read after it are not decided yet: `start` sees them as its chunk's (claims.read).
+    const later = (atOfKey.get(raw) ?? []).filter((j) => j > i).map((j) => notes[j]!);
+    const choice = familyByFolder(n.id, n.lang, raw, families(raw, n.lang).map((f) => ({ ...f, notes: f.notes.filter((m) => m.id !== n.id) })), siblingLangs(n.id, n.lang, later));
+    if (choice?.reason === 'own') choice.key = ownFamilyKey(raw, n.id, (k) => (membersOf.get(k) ?? []).length > 0);
+    const holder = (membersOf.get(raw) ?? []).find((m) => m.lang === n.lang && m.id !== n.id);
+    const { key, conflictWith } = choice ? { key: choice.key, conflictWith: undefined } : familyKeyFor(n.id, raw, undefined, holder?.id);
     keyOf.set(n.id, key);
-    if (!conflictWith) holders.set(slot, { id: n.id, file: n.file });
-    else if (holder) conflicts.push({ key: n.translationKey, lang: n.lang, holder, other: { id: n.id, file: n.file } });
-  }
-  return { keyOf, conflicts };
+    if (choice) joins.push({ note: { id: n.id, file: n.file }, written: raw, key, choice });
+    if (conflictWith && holder) conflicts.push({ key: raw, lang: n.lang, holder: { id: holder.id, file: holder.file }, other: { id: n.id, file: n.file } });
+    if (!(membersOf.get(key) ?? []).some((m) => m.lang === n.lang)) membersOf.set(key, [...(membersOf.get(key) ?? []), { id: n.id, file: n.file, lang: n.lang }]);
+    if (!keysOf.get(raw)?.includes(key)) keysOf.set(raw, [...(keysOf.get(raw) ?? [raw]), key].filter((k, j, a) => a.indexOf(k) === j));
+  });
+  return { keyOf, conflicts, joins };
 }

@@ -54,8 +54,11 @@ describe('two notes of one language sharing a translation key', () => {
   it('check prints a warning naming both files', async () => {
     const c = capture();
     expect(await runCheck(notes, { config }, c.io, workerParseThreads())).toBe(0);
-    expect(c.out).toEqual([`${path.join(notes, 'rust', 'setup.md')}: warning: shares the translation key "setup" with ${path.join(notes, 'python', 'setup.md')}, both in language en: they are announced as two notes, not one family; give one of them its own translationKey`]);
-    expect(c.err).toEqual(['3 notes checked, 0 problems, 1 warning']);
+    expect(c.out).toEqual([`${path.join(notes, 'rust', 'setup.md')}: warning: shares the translation key "setup" with ${path.join(notes, 'python', 'setup.md')}, both in language en: they are announced as two notes, not one family; give one of them its own translationKey`,
+      // setup-ja.md has no note of the key in its folder: it joins the key's own family, and check says so (tester 34, F8).
+      `${path.join(notes, 'setup-ja.md')}: warning: ${path.join(notes, 'setup-ja.md')} joins the translation family "setup": its translation key "setup" names 2 families setup (${path.join(notes, 'python', 'setup.md')}); setup#rust/setup (${path.join(notes, 'rust', 'setup.md')}) and none of them has a note in its folder, so the first, as the key names it; give the notes their own translationKey to choose`,
+    ]);
+    expect(c.err).toEqual(['3 notes checked, 0 problems, 2 warnings']);
   });
 
   it('status names the note announced on its own and the one holding its language', { timeout: 60_000 }, async () => {

@@ -43,7 +43,8 @@ describe('start and preview decide families alike', () => {
       fc.assert(
         fc.property(fc.uniqueArray(noteArb, { selector: (n) => `${n.dir}${n.name}-${n.lang}`, maxLength: 8 }), (set) => {
           const notes = set.map((n) => ({ id: `${n.dir}${n.name}-${n.lang}`, file: `${n.dir}${n.name}-${n.lang}.md`, lang: n.lang, translationKey: n.key ?? n.name, draft: n.draft }));
-          const claims = newClaims();
+          // As the publisher gives them: the chunk's notes as read (a translation's siblings in its folder, family-folder.ts).
+          const claims = newClaims(undefined, undefined, new Map(notes.map((n) => [n.id, { translationKey: n.translationKey, lang: n.lang }])));
           const started = notes.map((n) => assignFamilyKey(storeFamilyReads(store), row(n), undefined, claims, silentLogger()).info.translationKey);
           const { keyOf } = familyKeysAmong(notes);
           notes.forEach((n, i) => {

@@ -1,0 +1,71 @@
+/**
+ * Which family a translation joins when its key (written, or its file name without language suffix and folder)
+ * names more than one family: two English `setup` notes in `python/` and `rust/` are two families (`setup` and
+ * `setup#rust/setup`, family-key.ts), and `rust/setup-ja.md` joined the first English one, `python/setup`'s, so
+ * deleting the Python note edited its message into the Rust article's translation (tester 34, F8). The rule: the
+ * family with a note in the translation's own folder (language folders left out: `_posts/en/x` and `_posts/ja/x`
+ * are one folder), else the key's own family as before; either way the choice is said (log, `check`). Pure.
+ */
+import { isSetAside } from './rename-apply.js';
+
+/** A family a note's key names, with the notes holding a place in it (the note being decided left out). */
+export interface KeyFamily {
+  key: string;
+  notes: readonly { id: string; lang: string }[];
+  /** Whether the note's language is free there. */
+  free: boolean;
+}
+
+/** How a translation's family was chosen among several of its key. */
+export interface FamilyChoice {
+  key: string;
+  /** `folder`: a note of that family is in the translation's folder; `first`: none is, the key's own family; `own`: a family of its own, its notes beside it joining it. */
+  reason: 'folder' | 'first' | 'own';
+  /** Every family of the key, each with its notes' ids. */
+  among: readonly KeyFamily[];
+}
+
+/** A note's folder without the folders named after its language: where its translations sit beside it. */
+function folderOf(id: string, lang: string): string {
+  const code = lang.toLowerCase(), base = code.split('-')[0];
+  const parts = id.split('/').slice(0, -1);
+  return parts.filter((p) => p.toLowerCase() !== code && p.toLowerCase() !== base).join('/');
+}
+
+/**
+ * The family a note (`id`, `lang`, key `raw`) joins when there is a choice (`families`: the key's own first, then
+ * those of its notes announced on their own; `siblings`: the languages of the notes of its key read with it, not
+ * decided yet, in its folder), or undefined when the usual rule decides (family-key.ts familyKeyFor): the first
+ * family free for it and its siblings with a note in its folder (`folder`); else the key's own when it has notes and
+ * is free for them (`first`, said only where the key names two families or more); else, where the key's own family
+ * is free for this note but not for a sibling, one of its own (`own`, key left to the caller), which they join.
+ */
+export function familyByFolder(id: string, lang: string, raw: string, families: readonly KeyFamily[], siblings: readonly string[] = []): FamilyChoice | undefined {
+  const among = families.filter((f) => f.notes.length > 0);
+  if (among.length < 2 && siblings.length === 0) return undefined;
+  const here = folderOf(id, lang);
+  const fits = (f: KeyFamily) => f.free && !siblings.some((l) => f.notes.some((m) => m.lang === l));
+  // A note set aside (its path taken by another note) has no folder of its own to be beside.
+  const beside = among.find((f) => fits(f) && f.notes.some((m) => !isSetAside(m.id) && folderOf(m.id, m.lang) === here));
+  if (beside) return { key: beside.key, reason: 'folder', among };
+  const own = among.find((f) => f.key === raw);
+  if (!own) return undefined;
+  if (fits(own)) return among.length > 1 ? { key: raw, reason: 'first', among } : undefined;
+  return own.free && siblings.length > 0 ? { key: '', reason: 'own', among } : undefined;
+}
+
+/** The languages of `read` (notes of one key read together, not decided yet) in `id`'s folder, other than `lang`. */
+export function siblingLangs(id: string, lang: string, read: Iterable<{ id: string; lang: string }>): string[] {
+  const here = folderOf(id, lang);
+  return [...read].filter((n) => n.id !== id && n.lang !== lang && folderOf(n.id, n.lang) === here).map((n) => n.lang);
+}
+
+/** The sentence saying which family a translation joined and why (start's log, and `check` with files for ids). */
+export function choiceSentence(id: string, raw: string, choice: FamilyChoice, name: (id: string) => string = (i) => i): string {
+  const list = choice.among.map((f) => `${f.key} (${f.notes.map((m) => name(m.id)).join(', ')})`).join('; ');
+  const named = `its translation key "${raw}" names ${choice.among.length === 1 ? 'the family' : `${choice.among.length} families`} ${list}`;
+  const advice = 'give the notes their own translationKey to choose';
+  if (choice.reason === 'own') return `${name(id)} starts the translation family "${choice.key}": ${named}, which holds the language of a note beside it; the notes of its folder join it; ${advice}`;
+  const why = choice.reason === 'folder' ? 'a note of it is in the same folder' : 'none of them has a note in its folder, so the first, as the key names it';
+  return `${name(id)} joins the translation family "${choice.key}": ${named} and ${why}; ${advice}`;
+}
