@@ -65,14 +65,16 @@ export function keepLeftAfterDelete(store: Pick<Store, 'sql' | 'getMeta' | 'setM
  * A resend of a post with no key to recognise it (Telegram) got no answer either: whether the platform answers at all
  * decides what follows (outcomes.ts). A call about no chat (ChatAdapter.probe: getMe) answered now is the platform
  * answering (outages.ts `probeAnswered`): the send's own doubt, so no third send; unanswered, an outage, waited out.
+ * Returns whether the probe was answered (undefined: the adapter has none).
  */
-export async function askPlatformAfterResend(adapter: ChatAdapter, outages: Pick<PlatformOutages, 'probeAnswered'>, bounded: (call: (signal: AbortSignal | undefined) => Promise<void>) => Promise<void>, now: () => number): Promise<void> {
+export async function askPlatformAfterResend(adapter: ChatAdapter, outages: Pick<PlatformOutages, 'probeAnswered'>, bounded: (call: (signal: AbortSignal | undefined) => Promise<void>) => Promise<void>, now: () => number): Promise<boolean | undefined> {
   const probe = adapter.probe?.bind(adapter);
-  if (!probe) return;
+  if (!probe) return undefined;
   try {
     await bounded((signal) => probe(signal ?? new AbortController().signal));
     outages.probeAnswered(adapter.platform, now());
+    return true;
   } catch {
-    // No answer: judged as before (an outage if nothing else answers), and sent again once the platform answers.
+    return false; // no answer: an outage, the post sent again once the platform answers
   }
 }

@@ -240,8 +240,8 @@ export class Deliverer {
       const f = await confirmedChatGone(adapter, row.target, classed, this.opts.callTimeoutMs ?? 120_000);
       if (f !== classed) this.outages.answered(row, this.now()); // the platform answered the send: not an outage
       const guard = uncertainPostGuard(adapter, row, f);
-      if (guard?.guard === 'none' && maybeSent(this.store.sql, row.id)) await askPlatformAfterResend(adapter, this.outages, (call) => this.bounded(adapter, call), this.now);
-      return await this.fail(row, f, logCtx, tried, guard);
+      const platformAnswered = guard?.guard === 'none' && maybeSent(this.store.sql, row.id) ? await askPlatformAfterResend(adapter, this.outages, (call) => this.bounded(adapter, call), this.now) : undefined;
+      return await this.fail(row, f, logCtx, tried, guard, platformAnswered);
     }
     this.outages.delivered(row, this.now());
     // Outside the try: once recorded, nothing that happens here may turn into a resend.
@@ -393,8 +393,8 @@ export class Deliverer {
   }
 
   /** Records a failed call as its class says (outcomes.ts): a retry, a wait, a failure, a pause, a move. */
-  private fail(row: OutboxRow, f: FailureClass, logCtx: LogContext, tried: Try, guard?: ResendGuard): Promise<void> {
+  private fail(row: OutboxRow, f: FailureClass, logCtx: LogContext, tried: Try, guard?: ResendGuard, platformAnswered?: boolean): Promise<void> {
     const outages = { of: this.outages, tried };
-    return recordFailure({ store: this.store, log: this.log, onEvent: this.onEvent, now: this.now, opts: this.opts, record: (c, w) => this.record(c, w), tokenRefused: (r, why) => this.tokens.refuse(r.target.platform, why), outages, chatGone: this.opts.chatGone, chatRefused: this.opts.chatRefused }, row, f, logCtx, guard);
+    return recordFailure({ store: this.store, log: this.log, onEvent: this.onEvent, now: this.now, opts: this.opts, record: (c, w) => this.record(c, w), tokenRefused: (r, why) => this.tokens.refuse(r.target.platform, why), outages, chatGone: this.opts.chatGone, chatRefused: this.opts.chatRefused, platformAnswered }, row, f, logCtx, guard);
   }
 }

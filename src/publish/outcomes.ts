@@ -50,6 +50,8 @@ export interface FailureDeps {
   chatGone?: ((row: OutboxRow, reason: string) => void) | undefined;
   /** The chat refused the bot and is paused: if nothing names it, what waits there waits for the bot instead (chat-wants.ts settleRefusedChat). */
   chatRefused?: ((row: OutboxRow) => void) | undefined;
+  /** After a resend with no guard got no answer, whether the platform answered a call about no chat (caught-sends.ts). */
+  platformAnswered?: boolean | undefined;
 }
 
 /** `guard`: the failed call was a post whose answer never came (uncertain.ts), and what keeps its resend from doubling. */
@@ -63,8 +65,12 @@ export async function recordFailure(d: FailureDeps, row: OutboxRow, f: FailureCl
   switch (f.kind) {
     case 'transient': {
       const whose = d.outages?.of.whose(row, d.outages.tried, d.now()) ?? { by: 'own' };
-      // The platform answers, yet this post's send got no answer again: a third send would only add a message.
-      if (whose.by === 'own' && guard?.guard === 'none' && maybeSent(d.store.sql, row.id)) return giveUpUnguarded(d, row, f, logCtx, guard);
+      if (guard?.guard === 'none' && maybeSent(d.store.sql, row.id)) {
+        // The platform answers (getMe), yet this post's send got no answer again: a third send would only add a message.
+        // Asked and unanswered, the platform is down: the post waits for it (another chat answered earlier tells nothing).
+        if (d.platformAnswered ?? whose.by === 'own') return giveUpUnguarded(d, row, f, logCtx, guard);
+        return parkForOutage(d, row, f, logCtx, guard);
+      }
       if (whose.by === 'platform') return parkForOutage(d, row, f, logCtx, guard);
       if (whose.by === 'unjudged') return retryLater(d, row, f, logCtx, guard, { backoffStep: whose.tries, spendsAttempt: false });
       if (attempts >= d.opts.maxAttempts) {
