@@ -174,7 +174,9 @@ async function parkForOutage(d: FailureDeps, row: OutboxRow, f: Extract<FailureC
  * log and `status` (uncertain, failed), so the operator looks in the chat and, if it is missing there, posts it anew.
  */
 async function giveUpUnguarded(d: FailureDeps, row: OutboxRow, f: Extract<FailureClass, { kind: 'transient' }>, logCtx: LogContext, guard: { why: string }): Promise<void> {
-  const why = `${MAYBE_SHOWN_TWICE}: not sent a third time (${guard.why}; ${f.reason}); look in ${logCtx.target}, and if it is missing there give the note \`notecast: {announce: again}\``;
+  // A digest has no note to announce again: what is missing is only said.
+  const remedy = row.kind === 'digest' ? 'it is not posted again' : 'give the note `notecast: {announce: again}`';
+  const why = `${MAYBE_SHOWN_TWICE}: not sent a third time (${guard.why}; ${f.reason}); look in ${logCtx.target}, and if it is missing there ${remedy}`;
   await d.record(logCtx, () => d.store.transaction(() => {
     d.store.markFailed(row.id, why);
     keepUncertainSend(d.store, { delivery: row.id, note: row.noteId, target: logCtx.target, at: d.now(), guard: 'none', reason: f.reason }, d.outages?.tried.at);
