@@ -36,7 +36,7 @@ export type DelivererStore = Pick<
 >;
 import type { SentJournal } from '../store/sent-journal.js';
 import { recordJournaledPosts } from './journaled-posts.js';
-import { askPlatformAfterResend, keepCaughtSends, keepLeftAfterDelete } from './caught-sends.js';
+import { askPlatformAfterResend, keepLeftAfterDelete, recoverCaughtSends } from './caught-sends.js';
 import { maybeSent } from '../store/maybe-sent.js';
 import { recordedMessagesIn } from '../store/recorded-messages.js';
 import { notEnabledError } from '../store/parked.js';
@@ -100,8 +100,7 @@ export class Deliverer {
 
   start(): void {
     recordJournaledPosts(this.store, this.opts.sent, (row, messageId, crosspost) => this.recordPost(row, messageId, crosspost), this.log);
-    keepCaughtSends(this.store, this.adapters, this.log); // before they are re-queued: said and kept as unanswered sends
-    const recovered = this.store.recoverSending();
+    const recovered = recoverCaughtSends(this.store, this.adapters, this.log); // posts among them said and kept as unanswered sends
     if (recovered) this.log.warn({ count: recovered }, 'deliveries interrupted by a stop were re-queued (same nonce)');
     this.catchUpClock(this.now());
     this.running = true;
