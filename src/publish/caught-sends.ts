@@ -16,17 +16,24 @@ import { markUncertainOutcome } from '../store/uncertain-sends.js';
 /** The reason kept for such a send. */
 const CAUGHT_IN_FLIGHT = 'a stop (a kill -9, a crash) caught its send in flight';
 
-/** Keeps each post or digest still `sending` as an uncertain send (before store.recoverSending re-queues it). */
-export function keepCaughtSends(store: Pick<Store, 'sql' | 'getMeta' | 'setMeta' | 'transaction'>, adapters: ReadonlyMap<string, ChatAdapter>, log: Logger): void {
-  const rows = store.sql("SELECT id, note_id, platform, chat, thread, updated_at FROM outbox WHERE status = 'sending' AND kind IN ('post', 'digest') ORDER BY id")
-    .all() as { id: number; note_id: string | null; platform: Target['platform']; chat: string; thread: string; updated_at: number }[];
-  for (const r of rows) {
-    const target: Target = { platform: r.platform, chat: r.chat, thread: r.thread };
-    const guard = guardAfterStart(adapters.get(r.platform)?.resendGuard?.(target) ?? { guard: 'none', why: `${r.platform} has no idempotency key` });
-    // updated_at: when it was marked sending, i.e. when the send went out (Discord's nonce window runs from then).
-    store.transaction(() => keepUncertainSend(store, { delivery: r.id, note: r.note_id, target: targetKey(target), at: r.updated_at, guard: guard.guard, reason: CAUGHT_IN_FLIGHT }, r.updated_at));
-    log.warn({ delivery: r.id, note: r.note_id, target: targetKey(target), guard: guard.guard }, caughtLine(targetKey(target), guard));
-  }
+/**
+ * Re-queues what a stop caught mid-send (store.recoverSending), keeping each post or digest among them as an uncertain
+ * send in the same transaction; said once it is written, so a stop before then leaves it to the next start, said once.
+ * Returns how many deliveries were re-queued.
+ */
+export function recoverCaughtSends(store: Pick<Store, 'sql' | 'getMeta' | 'setMeta' | 'recoverSending'>, adapters: ReadonlyMap<string, ChatAdapter>, log: Logger): number {
+  const said: { at: Record<string, unknown>; line: string }[] = [];
+  const recovered = store.recoverSending((caught) => {
+    for (const c of caught) {
+      const guard = guardAfterStart(adapters.get(c.target.platform)?.resendGuard?.(c.target) ?? { guard: 'none', why: `${c.target.platform} has no idempotency key` });
+      const where = targetKey(c.target);
+      // updatedAt: when it was marked sending, i.e. when the send went out (Discord's nonce window runs from then).
+      keepUncertainSend(store, { delivery: c.id, note: c.noteId, target: where, at: c.updatedAt, guard: guard.guard, reason: CAUGHT_IN_FLIGHT }, c.updatedAt);
+      said.push({ at: { delivery: c.id, note: c.noteId, target: where, guard: guard.guard }, line: caughtLine(where, guard) });
+    }
+  });
+  for (const s of said) log.warn(s.at, s.line);
+  return recovered;
 }
 
 /** A forum post is looked for only by the process whose send went unanswered (adapters/discord/forum-lookup.ts): after a start it is not. */
@@ -65,14 +72,16 @@ export function keepLeftAfterDelete(store: Pick<Store, 'sql' | 'getMeta' | 'setM
  * A resend of a post with no key to recognise it (Telegram) got no answer either: whether the platform answers at all
  * decides what follows (outcomes.ts). A call about no chat (ChatAdapter.probe: getMe) answered now is the platform
  * answering (outages.ts `probeAnswered`): the send's own doubt, so no third send; unanswered, an outage, waited out.
+ * Returns whether the probe was answered (undefined: the adapter has none).
  */
-export async function askPlatformAfterResend(adapter: ChatAdapter, outages: Pick<PlatformOutages, 'probeAnswered'>, bounded: (call: (signal: AbortSignal | undefined) => Promise<void>) => Promise<void>, now: () => number): Promise<void> {
+export async function askPlatformAfterResend(adapter: ChatAdapter, outages: Pick<PlatformOutages, 'probeAnswered'>, bounded: (call: (signal: AbortSignal | undefined) => Promise<void>) => Promise<void>, now: () => number): Promise<boolean | undefined> {
   const probe = adapter.probe?.bind(adapter);
-  if (!probe) return;
+  if (!probe) return undefined;
   try {
     await bounded((signal) => probe(signal ?? new AbortController().signal));
     outages.probeAnswered(adapter.platform, now());
+    return true;
   } catch {
-    // No answer: judged as before (an outage if nothing else answers), and sent again once the platform answers.
+    return false; // no answer: an outage, the post sent again once the platform answers
   }
 }

@@ -36,7 +36,7 @@ export type DelivererStore = Pick<
 >;
 import type { SentJournal } from '../store/sent-journal.js';
 import { recordJournaledPosts } from './journaled-posts.js';
-import { askPlatformAfterResend, keepCaughtSends, keepLeftAfterDelete } from './caught-sends.js';
+import { askPlatformAfterResend, keepLeftAfterDelete, recoverCaughtSends } from './caught-sends.js';
 import { maybeSent } from '../store/maybe-sent.js';
 import { recordedMessagesIn } from '../store/recorded-messages.js';
 import { notEnabledError } from '../store/parked.js';
@@ -100,8 +100,7 @@ export class Deliverer {
 
   start(): void {
     recordJournaledPosts(this.store, this.opts.sent, (row, messageId, crosspost) => this.recordPost(row, messageId, crosspost), this.log);
-    keepCaughtSends(this.store, this.adapters, this.log); // before they are re-queued: said and kept as unanswered sends
-    const recovered = this.store.recoverSending();
+    const recovered = recoverCaughtSends(this.store, this.adapters, this.log); // posts among them said and kept as unanswered sends
     if (recovered) this.log.warn({ count: recovered }, 'deliveries interrupted by a stop were re-queued (same nonce)');
     this.catchUpClock(this.now());
     this.running = true;
@@ -240,8 +239,8 @@ export class Deliverer {
       const f = await confirmedChatGone(adapter, row.target, classed, this.opts.callTimeoutMs ?? 120_000);
       if (f !== classed) this.outages.answered(row, this.now()); // the platform answered the send: not an outage
       const guard = uncertainPostGuard(adapter, row, f);
-      if (guard?.guard === 'none' && maybeSent(this.store.sql, row.id)) await askPlatformAfterResend(adapter, this.outages, (call) => this.bounded(adapter, call), this.now);
-      return await this.fail(row, f, logCtx, tried, guard);
+      const platformAnswered = guard?.guard === 'none' && maybeSent(this.store.sql, row.id) ? await askPlatformAfterResend(adapter, this.outages, (call) => this.bounded(adapter, call), this.now) : undefined;
+      return await this.fail(row, f, logCtx, tried, guard, platformAnswered);
     }
     this.outages.delivered(row, this.now());
     // Outside the try: once recorded, nothing that happens here may turn into a resend.
@@ -393,8 +392,8 @@ export class Deliverer {
   }
 
   /** Records a failed call as its class says (outcomes.ts): a retry, a wait, a failure, a pause, a move. */
-  private fail(row: OutboxRow, f: FailureClass, logCtx: LogContext, tried: Try, guard?: ResendGuard): Promise<void> {
+  private fail(row: OutboxRow, f: FailureClass, logCtx: LogContext, tried: Try, guard?: ResendGuard, platformAnswered?: boolean): Promise<void> {
     const outages = { of: this.outages, tried };
-    return recordFailure({ store: this.store, log: this.log, onEvent: this.onEvent, now: this.now, opts: this.opts, record: (c, w) => this.record(c, w), tokenRefused: (r, why) => this.tokens.refuse(r.target.platform, why), outages, chatGone: this.opts.chatGone, chatRefused: this.opts.chatRefused }, row, f, logCtx, guard);
+    return recordFailure({ store: this.store, log: this.log, onEvent: this.onEvent, now: this.now, opts: this.opts, record: (c, w) => this.record(c, w), tokenRefused: (r, why) => this.tokens.refuse(r.target.platform, why), outages, chatGone: this.opts.chatGone, chatRefused: this.opts.chatRefused, platformAnswered }, row, f, logCtx, guard);
   }
 }

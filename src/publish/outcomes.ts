@@ -50,6 +50,8 @@ export interface FailureDeps {
   chatGone?: ((row: OutboxRow, reason: string) => void) | undefined;
   /** The chat refused the bot and is paused: if nothing names it, what waits there waits for the bot instead (chat-wants.ts settleRefusedChat). */
   chatRefused?: ((row: OutboxRow) => void) | undefined;
+  /** After a resend with no guard got no answer, whether the platform answered a call about no chat (caught-sends.ts). */
+  platformAnswered?: boolean | undefined;
 }
 
 /** `guard`: the failed call was a post whose answer never came (uncertain.ts), and what keeps its resend from doubling. */
@@ -63,8 +65,12 @@ export async function recordFailure(d: FailureDeps, row: OutboxRow, f: FailureCl
   switch (f.kind) {
     case 'transient': {
       const whose = d.outages?.of.whose(row, d.outages.tried, d.now()) ?? { by: 'own' };
-      // The platform answers, yet this post's send got no answer again: a third send would only add a message.
-      if (whose.by === 'own' && guard?.guard === 'none' && maybeSent(d.store.sql, row.id)) return giveUpUnguarded(d, row, f, logCtx, guard);
+      if (guard?.guard === 'none' && maybeSent(d.store.sql, row.id)) {
+        // The platform answers (getMe), yet this post's send got no answer again: a third send would only add a message.
+        // Asked and unanswered, the platform is down: the post waits for it (another chat answered earlier tells nothing).
+        if (d.platformAnswered ?? whose.by === 'own') return giveUpUnguarded(d, row, f, logCtx, guard);
+        return parkForOutage(d, row, f, logCtx, guard);
+      }
       if (whose.by === 'platform') return parkForOutage(d, row, f, logCtx, guard);
       if (whose.by === 'unjudged') return retryLater(d, row, f, logCtx, guard, { backoffStep: whose.tries, spendsAttempt: false });
       if (attempts >= d.opts.maxAttempts) {
@@ -168,7 +174,9 @@ async function parkForOutage(d: FailureDeps, row: OutboxRow, f: Extract<FailureC
  * log and `status` (uncertain, failed), so the operator looks in the chat and, if it is missing there, posts it anew.
  */
 async function giveUpUnguarded(d: FailureDeps, row: OutboxRow, f: Extract<FailureClass, { kind: 'transient' }>, logCtx: LogContext, guard: { why: string }): Promise<void> {
-  const why = `${MAYBE_SHOWN_TWICE}: not sent a third time (${guard.why}; ${f.reason}); look in ${logCtx.target}, and if it is missing there give the note \`notecast: {announce: again}\``;
+  // A digest has no note to announce again: what is missing is only said.
+  const remedy = row.kind === 'digest' ? 'it is not posted again' : 'give the note `notecast: {announce: again}`';
+  const why = `${MAYBE_SHOWN_TWICE}: not sent a third time (${guard.why}; ${f.reason}); look in ${logCtx.target}, and if it is missing there ${remedy}`;
   await d.record(logCtx, () => d.store.transaction(() => {
     d.store.markFailed(row.id, why);
     keepUncertainSend(d.store, { delivery: row.id, note: row.noteId, target: logCtx.target, at: d.now(), guard: 'none', reason: f.reason }, d.outages?.tried.at);

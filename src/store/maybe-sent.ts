@@ -10,7 +10,7 @@
  * the nonce's window is still open.
  */
 import type { Statement } from './db.js';
-import type { NewDelivery } from './types.js';
+import type { NewDelivery, Target } from './types.js';
 
 type Sql = (text: string) => Statement;
 
@@ -31,11 +31,23 @@ export function maybeSent(sql: Sql, deliveryId: number): boolean {
   return sql('SELECT 1 FROM maybe_sent WHERE delivery = ?').get(deliveryId) !== undefined;
 }
 
-/** At a start: the posts and digests a stop caught mid-send (still `sending`) may have reached their chats. */
-export function markCaughtMidSend(sql: Sql): void {
-  const caught = "FROM outbox WHERE status = 'sending' AND kind IN ('post', 'digest')";
-  sql(`INSERT OR REPLACE INTO maybe_sent_at(delivery, sent_at) SELECT id, updated_at ${caught}`).run();
-  sql(`INSERT OR IGNORE INTO maybe_sent(delivery) SELECT id ${caught}`).run();
+/** A post or digest a stop caught mid-send; `updatedAt`: when it was marked sending, i.e. when the send went out. */
+export interface CaughtSend {
+  id: number;
+  noteId: string | null;
+  target: Target;
+  updatedAt: number;
+}
+
+/**
+ * At a start: the posts and digests a stop caught mid-send (still `sending`) may have reached their chats. `keep` sees
+ * them first (publish/caught-sends.ts: kept as uncertain sends, which counts a send first marked here).
+ */
+export function markCaughtMidSend(sql: Sql, keep?: (caught: CaughtSend[]) => void): void {
+  const rows = sql("SELECT id, note_id, platform, chat, thread, updated_at FROM outbox WHERE status = 'sending' AND kind IN ('post', 'digest') ORDER BY id")
+    .all() as { id: number; note_id: string | null; platform: Target['platform']; chat: string; thread: string; updated_at: number }[];
+  keep?.(rows.map((r) => ({ id: r.id, noteId: r.note_id, target: { platform: r.platform, chat: r.chat, thread: r.thread }, updatedAt: r.updated_at })));
+  for (const r of rows) markMaybeSent(sql, r.id, r.updated_at);
 }
 
 /**

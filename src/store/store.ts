@@ -17,7 +17,7 @@ import { readStatus, type StatusCounts } from './status.js';
 import { laneKey, type DeliveryKind, type DeliveryPayload, type NewDelivery, type NoteRow, type OutboxRow, type SearchText, type Subscription, type Target } from './types.js';
 import { DeferredSummaries } from './deferred-summaries.js';
 import { moveChatRows } from './chat-move.js';
-import { inheritMaybeSent, markCaughtMidSend, takeOverCalledOffSend } from './maybe-sent.js';
+import { inheritMaybeSent, markCaughtMidSend, takeOverCalledOffSend, type CaughtSend } from './maybe-sent.js';
 import { isInvalidOutbox, NOTE_PROBLEM, toKnown, toNote, toOutbox, type KnownNote, type KnownRecord, type NoteRecord, type OutboxRecord } from './records.js';
 
 export type { KnownNote } from './records.js';
@@ -375,10 +375,9 @@ export class Store {
     this.sql("UPDATE outbox SET status = 'failed', last_error = ?, updated_at = ? WHERE id = ?").run(error, Date.now(), id);
   }
 
-  /** After a crash, deliveries caught mid-send go back to pending; their nonce lets Discord drop a duplicate. */
-  recoverSending(): number {
-    markCaughtMidSend(this.sql);
-    return this.sql("UPDATE outbox SET status = 'pending', updated_at = ? WHERE status = 'sending'").run(Date.now()).changes;
+  /** After a crash, deliveries caught mid-send go back to pending (a nonce lets Discord drop a duplicate); `keep`: one transaction. */
+  recoverSending(keep?: (caught: CaughtSend[]) => void): number {
+    return this.transaction(() => (markCaughtMidSend(this.sql, keep), this.sql("UPDATE outbox SET status = 'pending', updated_at = ? WHERE status = 'sending'").run(Date.now()).changes));
   }
 
   // ── posts ──

@@ -183,7 +183,9 @@ export function createDiscordAdapter(o: DiscordAdapterOptions): DiscordAdapter {
   });
   const wakeReachable = () => letBackIn(o.state, missingPermissions, log);
   for (const e of BOT_REACH_EVENTS) client.on(e, wakeReachable);
-  const stopping = new AbortController(); // deferred answers still tried again are given up at a stop
+  // Deferred answers still tried again are given up at a stop; a start after a stop (connections.ts tears a failed
+  // connect down, then starts again) makes a new one, or every later deferred answer would be given up at its first 5xx.
+  let stopping = new AbortController();
   client.on(Events.InteractionCreate, (i) => void answerInteraction(i, { deps: o.deps, ephemeralLookups: o.config.ephemeralLookups, offered, log, stopping: stopping.signal }));
   client.on(Events.ShardResume, () => log.info('discord gateway resumed'));
   client.on(Events.Error, (e) => log.error({ err: e.message }, 'discord client error'));
@@ -206,6 +208,7 @@ export function createDiscordAdapter(o: DiscordAdapterOptions): DiscordAdapter {
     healthy: () => client.isReady() && client.ws.shards.every((shard) => shard.status === Status.Ready), // 'ready' lasts through a reconnect: the shards say
     onTokenRefused: tokenRefusals(client, log).add,
     async start() {
+      if (stopping.signal.aborted) stopping = new AbortController();
       const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
       try {
         await client.login(o.token);

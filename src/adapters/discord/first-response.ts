@@ -9,10 +9,14 @@
  * the callback, and a try with no answer (a dropped connection) may have been taken or not: both are tried again while
  * the window lasts. A second response is never shown: Discord refuses a callback to an interaction already answered with
  * 40060 "Interaction has already been acknowledged" (same file, JSON Error Codes), which tells that an earlier try was
- * taken after all.
+ * taken after all. A try that hangs (no answer, no reset) is left after half of what remains of the window, so another
+ * fits in it; the try left behind is not cancelled, and if it is answered after all, that answer counts.
+ *
+ * discord.js's own refusals (DiscordjsError: InteractionAlreadyReplied, InteractionNotReplied) are made before any
+ * request: Discord was not asked, so trying again cannot change them.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
-import { DiscordAPIError, HTTPError } from 'discord.js';
+import { DiscordAPIError, DiscordjsError, HTTPError } from 'discord.js';
 import { errorText } from '../../errors.js';
 
 /** Discord's window for a first response. */
@@ -21,16 +25,26 @@ export const FIRST_RESPONSE_WINDOW_MS = 3000;
 const RETRY_DELAY_MS = 100;
 /** 40060 Interaction has already been acknowledged (topics/opcodes-and-status-codes.mdx). */
 const ALREADY_ACKNOWLEDGED = 40060;
+/** A try is left for another only if each would still have this long (a round trip on a loaded host). */
+const MIN_TRY_MS = 400;
 
 /**
  * How a first response went: `sent` (Discord took it, on try `tries`); `taken` (Discord answered 40060: an earlier try,
  * its answer a 5xx or lost, was taken; or another answered the interaction); `refused` (Discord answered each try and
  * took none: a 5xx until the window closed, or an error that will not change); `unknown` (a try got no answer and none
- * after was taken or refused with 40060: the user may have seen it).
+ * after was taken or refused with 40060: the user may have seen it); `local` (discord.js refused it before asking
+ * Discord).
  */
 export type FirstResponse =
   | { kind: 'sent' | 'taken'; tries: number }
-  | { kind: 'refused' | 'unknown'; tries: number; err: string };
+  | { kind: 'refused' | 'unknown' | 'local'; tries: number; err: string };
+
+/** A try left for another because it had no answer within its share of the window. */
+class TryLeft extends Error {
+  constructor(ms: number) {
+    super(`no answer within ${ms} ms: tried again within Discord's ${FIRST_RESPONSE_WINDOW_MS / 1000} s`);
+  }
+}
 
 /**
  * Sends a first response through `call`, tried again on a 5xx or no answer while `age()` (ms since Discord made the
@@ -38,12 +52,17 @@ export type FirstResponse =
  */
 export async function sendFirstResponse(call: () => Promise<unknown>, age: () => number): Promise<FirstResponse> {
   let unanswered = false;
+  let lateAnswer = false; // a try left behind was answered (taken) after all
   for (let tries = 1; ; tries++) {
+    if (lateAnswer) return { kind: 'sent', tries: tries - 1 };
     try {
-      await call();
+      const attempt = call();
+      attempt.then(() => (lateAnswer = true), () => undefined);
+      await withinShareOfWindow(attempt, age);
       return { kind: 'sent', tries };
     } catch (e) {
       if (e instanceof DiscordAPIError && e.code === ALREADY_ACKNOWLEDGED) return { kind: 'taken', tries };
+      if (e instanceof DiscordjsError) return lateAnswer ? { kind: 'sent', tries: tries - 1 } : { kind: 'local', tries, err: errorText(e) };
       const serverError = e instanceof HTTPError && e.status >= 500;
       // An answer that is not a 5xx (10062 Unknown interaction once the window is gone, a 400) will not change.
       const final = e instanceof DiscordAPIError || (e instanceof HTTPError && !serverError);
@@ -52,6 +71,25 @@ export async function sendFirstResponse(call: () => Promise<unknown>, age: () =>
       if (final || age() + wait >= FIRST_RESPONSE_WINDOW_MS - RETRY_DELAY_MS) return { kind: unanswered ? 'unknown' : 'refused', tries, err: errorText(e) };
       await sleep(wait);
     }
+  }
+}
+
+/**
+ * `attempt`, left (TryLeft) after half of what remains of the window when another try would still fit after that;
+ * the last try that fits is waited for to its own end (the REST call's timeout).
+ */
+async function withinShareOfWindow(attempt: Promise<unknown>, age: () => number): Promise<void> {
+  const share = Math.floor((FIRST_RESPONSE_WINDOW_MS - RETRY_DELAY_MS - age()) / 2);
+  if (share < MIN_TRY_MS) {
+    await attempt;
+    return;
+  }
+  let timer: NodeJS.Timeout | undefined;
+  const left = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new TryLeft(share)), share)));
+  try {
+    await Promise.race([attempt, left]);
+  } finally {
+    clearTimeout(timer);
   }
 }
 
@@ -64,9 +102,9 @@ const EDIT_RETRY_MAX_MS = 30_000;
 /**
  * How an edit of the original response went: `sent`; `refused` (Discord answered with an error that will not change: a
  * token gone, 50027); `expired` (a 5xx or no answer at every try until the token's 15 minutes ran out); `stopped` (the
- * service stopped before it went).
+ * service stopped before it went); `local` (discord.js refused it before asking Discord).
  */
-export type LaterResponse = { kind: 'sent'; tries: number } | { kind: 'refused' | 'expired' | 'stopped'; tries: number; err: string };
+export type LaterResponse = { kind: 'sent'; tries: number } | { kind: 'refused' | 'expired' | 'stopped' | 'local'; tries: number; err: string };
 
 /**
  * Sends an edit of the original response through `call`, tried again on a 5xx or no answer while the interaction's token
@@ -81,6 +119,7 @@ export async function sendWithinTokenLife(call: () => Promise<unknown>, age: () 
     } catch (e) {
       const err = errorText(e);
       if (e instanceof DiscordAPIError) return { kind: 'refused', tries, err };
+      if (e instanceof DiscordjsError) return { kind: 'local', tries, err };
       const wait = Math.min(EDIT_RETRY_MAX_MS, EDIT_RETRY_FIRST_MS * 2 ** (tries - 1));
       if (age() + wait >= INTERACTION_TOKEN_LIFE_MS) return { kind: 'expired', tries, err };
       if (!(await sleep(wait, true, { signal: stopping }).catch(() => false))) return { kind: 'stopped', tries, err };

@@ -73,12 +73,18 @@ export async function answerInteraction(i: Interaction, d: InteractionDeps): Pro
   }
 }
 
+const AUTOCOMPLETE_NOT_SENT = {
+  refused: 'not taken: Discord refused it',
+  unknown: 'may not have reached the user: a try got no answer',
+  local: 'not sent: discord.js refused it without asking Discord',
+} as const;
+
 async function answerAutocomplete(i: AutocompleteInteraction, { deps, offered, log }: InteractionDeps, started: number): Promise<void> {
   const suggestions = suggestNotes(deps, offered, String(i.options.getFocused()), readerLocale(i.locale), 25);
   const choices = autocompleteChoices(suggestions, (_k, id) => offered.remember(id));
   // Its callback is a first response too: a 5xx or no answer is tried again within the 3 s (first-response.ts).
   const r = await sendFirstResponse(() => i.respond(choices), () => Math.max(performance.now() - started, Date.now() - i.createdTimestamp));
-  if (r.kind === 'refused' || r.kind === 'unknown') log.warn({ command: i.commandName, tries: r.tries, err: r.err }, `autocomplete ${r.kind === 'refused' ? 'not taken: Discord refused it' : 'may not have reached the user: a try got no answer'}`);
+  if (r.kind === 'refused' || r.kind === 'unknown' || r.kind === 'local') log.warn({ command: i.commandName, tries: r.tries, err: r.err }, `autocomplete ${AUTOCOMPLETE_NOT_SENT[r.kind]}`);
   else log.debug({ command: i.commandName, tries: r.tries, ms: Math.round(performance.now() - started) }, 'autocomplete answered');
 }
 
@@ -171,7 +177,9 @@ async function answerDeferred(i: ChatInputCommandInteraction, running: Promise<C
     reply = { type: 'text', text: COMMAND_FAILED_TEXT };
   }
   const { flags: _fixedAtDeferral, ...edit } = renderDiscordReply(reply, ephemeral);
-  const r = await sendWithinTokenLife(() => i.editReply(edit), () => sinceCreated(i, started), stopping);
+  // Through the interaction's webhook, not editReply: discord.js marks the interaction deferred only when its own
+  // deferReply call was answered, so after a deferral taken (40060) or unanswered, editReply refuses without asking.
+  const r = await sendWithinTokenLife(() => i.webhook.editMessage('@original', edit), () => sinceCreated(i, started), stopping);
   sayDeferredAnswer(i, r, log);
 }
 
@@ -184,6 +192,7 @@ function sayDeferredAnswer(i: ChatInputCommandInteraction, r: LaterResponse, log
   else if (r.kind === 'refused') log.warn({ ...at, err: r.err }, `command done; Discord refused its deferred answer: ${stays}`);
   else if (r.kind === 'expired') log.warn({ ...at, err: r.err }, `command done; its deferred answer did not go: Discord answered a 5xx or nothing until the interaction's ${INTERACTION_TOKEN_LIFE_MS / 60_000} minutes ran out; ${stays}`);
   else if (r.kind === 'stopped') log.warn({ ...at, err: r.err }, `command done; the service stopped before its deferred answer went (Discord had answered a 5xx or nothing): ${stays}`);
+  else if (r.kind === 'local') log.warn({ ...at, err: r.err }, `command done; discord.js refused its deferred answer without asking Discord: ${stays}`);
 }
 
 /**
@@ -209,4 +218,5 @@ function sayFirstResponse(i: ChatInputCommandInteraction, r: FirstResponse, what
     log.warn({ ...at, err: r.err }, `${its} was not taken: Discord ${how}; the user saw no answer`);
   }
   else if (r.kind === 'unknown') log.warn({ ...at, err: r.err }, `${its} may not have reached the chat: a try got no answer and none after could tell`);
+  else if (r.kind === 'local') log.warn({ ...at, err: r.err }, `${its} was not sent: discord.js refused it without asking Discord`);
 }
