@@ -3,12 +3,13 @@
  * run for many more sequences (BENCH_MODEL_PLATFORM=1: test/reliability/platform-model.test.ts's, platform events and
  * error answers over the fake Telegram, both properties). BENCH_MODEL_RUNS (200 per onDelete mode), BENCH_MODEL_SEED (a fresh
  * one each run, printed), BENCH_MODEL_STEPS (16), BENCH_MODEL_DIGESTS=1 (the sequences with burst digests,
- * route-digest.ts, instead of the plain ones). A failure prints its seed and shrunk sequence:
+ * route-digest.ts, instead of the plain ones), BENCH_MODEL_CRASH=1 (sequences with a kill -9 one command in four, at
+ * every point: route-model.ts crashSequenceArb; with BENCH_MODEL_PLATFORM=1, the platform model's crash step weighs more). A failure prints its seed and shrunk sequence:
  * add it to model.test.ts as a test of its own.
  */
 import fc from 'fast-check';
 import { ParseThreads } from '../src/publish/parse-pool.js';
-import { digestSequenceArb, runSequence, sequenceArb } from '../test/helpers/route-model.js';
+import { crashSequenceArb, digestSequenceArb, runSequence, sequenceArb } from '../test/helpers/route-model.js';
 import { errorPhasesArb, platformSequenceArb } from '../test/helpers/platform-model.js';
 import { runPlatformSequence } from '../test/helpers/platform-run.js';
 
@@ -29,12 +30,13 @@ export async function benchModel(runs: number, seed: number, steps: number): Pro
 async function hunt(runs: number, seed: number, steps: number, parseThreads: ParseThreads, out: Record<string, unknown>): Promise<void> {
   if (process.env.BENCH_MODEL_PLATFORM === '1') return huntPlatform(runs, seed, steps, parseThreads, out);
   const digests = process.env.BENCH_MODEL_DIGESTS === '1';
-  out.digests = digests;
+  const crash = process.env.BENCH_MODEL_CRASH === '1';
+  Object.assign(out, { digests, crash });
   for (const onDelete of ['delete', 'keep'] as const) {
     let sequences = 0;
     let stepsRun = 0;
     const r = await fc.check(
-      fc.asyncProperty(digests ? digestSequenceArb(steps) : sequenceArb(steps), async (ops) => {
+      fc.asyncProperty(digests ? digestSequenceArb(steps) : crash ? crashSequenceArb(steps) : sequenceArb(steps), async (ops) => {
         sequences++;
         const res = await runSequence(ops, onDelete, parseThreads, { digests });
         stepsRun += res.steps;
@@ -50,9 +52,9 @@ async function hunt(runs: number, seed: number, steps: number, parseThreads: Par
 
 /** The platform model's two properties (platform-model.ts), `runs` each per onDelete mode; error phases: a quarter of `steps`. */
 async function huntPlatform(runs: number, seed: number, steps: number, parseThreads: ParseThreads, out: Record<string, unknown>): Promise<void> {
-  out.platform = true;
+  Object.assign(out, { platform: true, crash: process.env.BENCH_MODEL_CRASH === '1' });
   for (const onDelete of ['delete', 'keep'] as const) {
-    for (const [name, arb] of [['events', platformSequenceArb(steps)], ['errors', errorPhasesArb(Math.max(1, Math.round(steps / 4))).map((ops) => [...ops, { op: 'subscribe' as const }])]] as const) {
+    for (const [name, arb] of [['events', platformSequenceArb(steps, process.env.BENCH_MODEL_CRASH === '1' ? 6 : 1)], ['errors', errorPhasesArb(Math.max(1, Math.round(steps / 4))).map((ops) => [...ops, { op: 'subscribe' as const }])]] as const) {
       let sequences = 0;
       const r = await fc.check(
         fc.asyncProperty(arb, async (ops) => {
