@@ -27,6 +27,12 @@ export async function benchModel(runs: number, seed: number, steps: number): Pro
   return out;
 }
 
+/**
+ * A sequence still running after BENCH_MODEL_TIMEOUT s (300) fails as a counterexample (fast-check's `timeout`): a service
+ * that never settles (its waits keep seeing signals, so no stall ends them) would otherwise hold the hunt for ever.
+ */
+const sequenceTimeoutMs = () => Number(process.env.BENCH_MODEL_TIMEOUT ?? 300) * 1000;
+
 async function hunt(runs: number, seed: number, steps: number, parseThreads: ParseThreads, out: Record<string, unknown>): Promise<void> {
   if (process.env.BENCH_MODEL_PLATFORM === '1') return huntPlatform(runs, seed, steps, parseThreads, out);
   const digests = process.env.BENCH_MODEL_DIGESTS === '1';
@@ -42,7 +48,7 @@ async function hunt(runs: number, seed: number, steps: number, parseThreads: Par
         stepsRun += res.steps;
         if (res.problems.length) throw new Error(`after step ${res.steps}: ${res.problems.join('; ')}`);
       }),
-      { seed, numRuns: runs },
+      { seed, numRuns: runs, timeout: sequenceTimeoutMs() },
     );
     out[onDelete] = r.failed
       ? { ok: false, seed: r.seed, path: r.counterexamplePath, counterexample: JSON.stringify(r.counterexample?.[0]), error: String(r.errorInstance).slice(0, 2000) }
@@ -62,7 +68,7 @@ async function huntPlatform(runs: number, seed: number, steps: number, parseThre
           const res = await runPlatformSequence(ops, onDelete, parseThreads);
           if (res.problems.length) throw new Error(`after step ${res.steps}: ${res.problems.join('; ')}`);
         }),
-        { seed, numRuns: runs },
+        { seed, numRuns: runs, timeout: sequenceTimeoutMs() },
       );
       out[`${name}-${onDelete}`] = r.failed ? { ok: false, seed: r.seed, path: r.counterexamplePath, counterexample: JSON.stringify(r.counterexample?.[0]), error: String(r.errorInstance).slice(0, 2000) } : { ok: true, sequences };
     }
