@@ -32,6 +32,7 @@ export async function benchModel(runs: number, seed: number, steps: number): Pro
  * that never settles (its waits keep seeing signals, so no stall ends them) would otherwise hold the hunt for ever.
  */
 const sequenceTimeoutMs = () => Number(process.env.BENCH_MODEL_TIMEOUT ?? 300) * 1000;
+// BENCH_MODEL_SHRINK=0: the first failing sequence as it was drawn, without shrinking it (each try of a shrink is a run).
 
 async function hunt(runs: number, seed: number, steps: number, parseThreads: ParseThreads, out: Record<string, unknown>): Promise<void> {
   if (process.env.BENCH_MODEL_PLATFORM === '1') return huntPlatform(runs, seed, steps, parseThreads, out);
@@ -48,7 +49,7 @@ async function hunt(runs: number, seed: number, steps: number, parseThreads: Par
         stepsRun += res.steps;
         if (res.problems.length) throw new Error(`after step ${res.steps}: ${res.problems.join('; ')}`);
       }),
-      { seed, numRuns: runs, timeout: sequenceTimeoutMs() },
+      { seed, numRuns: runs, timeout: sequenceTimeoutMs(), endOnFailure: process.env.BENCH_MODEL_SHRINK === '0' },
     );
     out[onDelete] = r.failed
       ? { ok: false, seed: r.seed, path: r.counterexamplePath, counterexample: JSON.stringify(r.counterexample?.[0]), error: String(r.errorInstance).slice(0, 2000) }
@@ -68,7 +69,7 @@ async function huntPlatform(runs: number, seed: number, steps: number, parseThre
           const res = await runPlatformSequence(ops, onDelete, parseThreads);
           if (res.problems.length) throw new Error(`after step ${res.steps}: ${res.problems.join('; ')}`);
         }),
-        { seed, numRuns: runs, timeout: sequenceTimeoutMs() },
+        { seed, numRuns: runs, timeout: sequenceTimeoutMs(), endOnFailure: process.env.BENCH_MODEL_SHRINK === '0' },
       );
       out[`${name}-${onDelete}`] = r.failed ? { ok: false, seed: r.seed, path: r.counterexamplePath, counterexample: JSON.stringify(r.counterexample?.[0]), error: String(r.errorInstance).slice(0, 2000) } : { ok: true, sequences };
     }
