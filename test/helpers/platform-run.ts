@@ -137,7 +137,7 @@ export class Run {
     this.counts.crashes++;
     if (await this.svc.kill()) this.counts.walsLeft++;
     this.logs += this.svc.stderr;
-    await Promise.all(this.links.map((l) => l.close()));
+    await this.closeLinks();
   }
 
   /** What a start does to paused chats (README, Delivery): one a config route names is tried again, one nothing names let go. */
@@ -150,6 +150,11 @@ export class Run {
   async stop(): Promise<void> {
     await this.svc.stop();
     this.logs += this.svc.stderr;
+    await this.closeLinks();
+  }
+
+  /** Lets this start's links go (their ports too): after a stop, a kill, or at the end of the run. */
+  async closeLinks(): Promise<void> {
     await Promise.all(this.links.map((l) => l.close()));
   }
 
@@ -664,6 +669,7 @@ export async function runPlatformSequence(ops: readonly PlatformOp[], onDelete: 
     throw e;
   } finally {
     await run.svc?.stop().catch(() => undefined);
+    await run.closeLinks();
     await fake.stop();
     await discord.stop();
   }
