@@ -3,12 +3,13 @@
  * run for many more sequences (BENCH_MODEL_PLATFORM=1: test/reliability/platform-model.test.ts's, platform events and
  * error answers over the fake Telegram, both properties). BENCH_MODEL_RUNS (200 per onDelete mode), BENCH_MODEL_SEED (a fresh
  * one each run, printed), BENCH_MODEL_STEPS (16), BENCH_MODEL_DIGESTS=1 (the sequences with burst digests,
- * route-digest.ts, instead of the plain ones). A failure prints its seed and shrunk sequence:
+ * route-digest.ts, instead of the plain ones), BENCH_MODEL_CRASH=1 (sequences with a kill -9 one command in four, at
+ * every point: route-model.ts crashSequenceArb; with BENCH_MODEL_PLATFORM=1, the platform model's crash step weighs more). A failure prints its seed and shrunk sequence:
  * add it to model.test.ts as a test of its own.
  */
 import fc from 'fast-check';
 import { ParseThreads } from '../src/publish/parse-pool.js';
-import { digestSequenceArb, runSequence, sequenceArb } from '../test/helpers/route-model.js';
+import { crashSequenceArb, digestSequenceArb, runSequence, sequenceArb } from '../test/helpers/route-model.js';
 import { errorPhasesArb, platformSequenceArb } from '../test/helpers/platform-model.js';
 import { runPlatformSequence } from '../test/helpers/platform-run.js';
 
@@ -26,21 +27,29 @@ export async function benchModel(runs: number, seed: number, steps: number): Pro
   return out;
 }
 
+/**
+ * A sequence still running after BENCH_MODEL_TIMEOUT s (300) fails as a counterexample (fast-check's `timeout`): a service
+ * that never settles (its waits keep seeing signals, so no stall ends them) would otherwise hold the hunt for ever.
+ */
+const sequenceTimeoutMs = () => Number(process.env.BENCH_MODEL_TIMEOUT ?? 300) * 1000;
+// BENCH_MODEL_SHRINK=0: the first failing sequence as it was drawn, without shrinking it (each try of a shrink is a run).
+
 async function hunt(runs: number, seed: number, steps: number, parseThreads: ParseThreads, out: Record<string, unknown>): Promise<void> {
   if (process.env.BENCH_MODEL_PLATFORM === '1') return huntPlatform(runs, seed, steps, parseThreads, out);
   const digests = process.env.BENCH_MODEL_DIGESTS === '1';
-  out.digests = digests;
+  const crash = process.env.BENCH_MODEL_CRASH === '1';
+  Object.assign(out, { digests, crash });
   for (const onDelete of ['delete', 'keep'] as const) {
     let sequences = 0;
     let stepsRun = 0;
     const r = await fc.check(
-      fc.asyncProperty(digests ? digestSequenceArb(steps) : sequenceArb(steps), async (ops) => {
+      fc.asyncProperty(digests ? digestSequenceArb(steps) : crash ? crashSequenceArb(steps) : sequenceArb(steps), async (ops) => {
         sequences++;
         const res = await runSequence(ops, onDelete, parseThreads, { digests });
         stepsRun += res.steps;
         if (res.problems.length) throw new Error(`after step ${res.steps}: ${res.problems.join('; ')}`);
       }),
-      { seed, numRuns: runs },
+      { seed, numRuns: runs, timeout: sequenceTimeoutMs(), endOnFailure: process.env.BENCH_MODEL_SHRINK === '0' },
     );
     out[onDelete] = r.failed
       ? { ok: false, seed: r.seed, path: r.counterexamplePath, counterexample: JSON.stringify(r.counterexample?.[0]), error: String(r.errorInstance).slice(0, 2000) }
@@ -50,9 +59,9 @@ async function hunt(runs: number, seed: number, steps: number, parseThreads: Par
 
 /** The platform model's two properties (platform-model.ts), `runs` each per onDelete mode; error phases: a quarter of `steps`. */
 async function huntPlatform(runs: number, seed: number, steps: number, parseThreads: ParseThreads, out: Record<string, unknown>): Promise<void> {
-  out.platform = true;
+  Object.assign(out, { platform: true, crash: process.env.BENCH_MODEL_CRASH === '1' });
   for (const onDelete of ['delete', 'keep'] as const) {
-    for (const [name, arb] of [['events', platformSequenceArb(steps)], ['errors', errorPhasesArb(Math.max(1, Math.round(steps / 4))).map((ops) => [...ops, { op: 'subscribe' as const }])]] as const) {
+    for (const [name, arb] of [['events', platformSequenceArb(steps, process.env.BENCH_MODEL_CRASH === '1' ? 6 : 1)], ['errors', errorPhasesArb(Math.max(1, Math.round(steps / 4))).map((ops) => [...ops, { op: 'subscribe' as const }])]] as const) {
       let sequences = 0;
       const r = await fc.check(
         fc.asyncProperty(arb, async (ops) => {
@@ -60,7 +69,7 @@ async function huntPlatform(runs: number, seed: number, steps: number, parseThre
           const res = await runPlatformSequence(ops, onDelete, parseThreads);
           if (res.problems.length) throw new Error(`after step ${res.steps}: ${res.problems.join('; ')}`);
         }),
-        { seed, numRuns: runs },
+        { seed, numRuns: runs, timeout: sequenceTimeoutMs(), endOnFailure: process.env.BENCH_MODEL_SHRINK === '0' },
       );
       out[`${name}-${onDelete}`] = r.failed ? { ok: false, seed: r.seed, path: r.counterexamplePath, counterexample: JSON.stringify(r.counterexample?.[0]), error: String(r.errorInstance).slice(0, 2000) } : { ok: true, sequences };
     }

@@ -17,6 +17,7 @@ import type { Clock } from '../../src/util/clock.js';
 import type { ParseThreads } from '../../src/publish/parse-pool.js';
 import { workerParseThreads } from './parse-threads.js';
 import { workerFileLocks } from '../fakes/file-lock.js';
+import { closedAsKilled } from './kill-cut.js';
 
 /**
  * `notecast start --json --config <sb.config> --notes <sb.notes> --db <sb.db> [flags]` with `env` as
@@ -31,6 +32,7 @@ export class InProcessCli extends ServiceEvents {
   private exit!: (code: number) => void;
   private readonly batchedPaths = new Set<string>();
   private readonly notesDir: string;
+  private readonly dbPath: string;
 
   private constructor(
     sb: Sandbox,
@@ -43,6 +45,7 @@ export class InProcessCli extends ServiceEvents {
     super();
     const flags = startFlags(extra);
     this.notesDir = flags.notes ?? sb.notes;
+    this.dbPath = sb.db;
     this.exited = new Promise((resolve) => (this.exit = resolve));
     this.track(this.exited);
     this.starting = this.run(sb, flags, env).catch((e: unknown) => {
@@ -151,6 +154,20 @@ export class InProcessCli extends ServiceEvents {
 
   async abandon(): Promise<void> {
     await this.stop();
+  }
+
+  /**
+   * A kill -9 (RunningApp.abandon): no stop path, nothing more recorded, the database file as the OS leaves it
+   * (kill-cut.ts closedAsKilled; the caller cuts its connections first: CutLink). Exit code 137, as SIGKILL's.
+   * Returns the `-wal`'s size left (0: none).
+   */
+  async kill(): Promise<number> {
+    await this.starting;
+    const app = this.app;
+    this.app = undefined;
+    const wal = await closedAsKilled(this.dbPath, () => app?.abandon());
+    this.exit(137);
+    return wal;
   }
 }
 

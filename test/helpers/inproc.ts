@@ -23,6 +23,7 @@ import { ProgressWait } from './progress-wait.js';
 import { workerParseThreads } from './parse-threads.js';
 import { workerFileLocks } from '../fakes/file-lock.js';
 import { seedEmptyStore } from './empty-store.js';
+import { closedAsKilled } from './kill-cut.js';
 
 export { InProcessCli, type ServiceWindows } from './inproc-cli.js';
 export { fileParseThreads, workerParseThreads } from './parse-threads.js';
@@ -38,6 +39,12 @@ export interface PlatformFaults {
   hangMs: number;
   /** While true, every send is held in flight (neither answered nor failed) until it turns false, then goes through. */
   held: boolean;
+  /**
+   * While true, every send is carried out at once (the chat shows it) and its answer held until it turns false: a kill
+   * meanwhile leaves a message the killed service never learned of (README, "Exactly once": a crash after the platform
+   * accepted a post and before its record is written).
+   */
+  answerHeld: boolean;
   hits: number;
   /**
    * Added to a post's delivery id, which the console's message id is made of: a restored older
@@ -68,9 +75,15 @@ function consoleBehind(faults: PlatformFaults, write: (line: string, deliveryId:
       signal?.addEventListener('abort', () => (clearTimeout(t), reject(new Error('aborted'))), { once: true });
     });
   };
+  const answered = async <T>(result: T): Promise<T> => {
+    if (!faults.answerHeld) return result;
+    faults.hits++;
+    while (faults.answerHeld) await new Promise((resolve) => setTimeout(resolve, 10));
+    return result;
+  };
   return {
     ...inner({ deliveryId: 0 }),
-    post: async (target, message, ctx) => (await gate(ctx.signal), inner(ctx).post(target, message, { ...ctx, deliveryId: ctx.deliveryId + faults.idOffset })),
+    post: async (target, message, ctx) => (await gate(ctx.signal), answered(await inner(ctx).post(target, message, { ...ctx, deliveryId: ctx.deliveryId + faults.idOffset }))),
     edit: async (target, id, message, ctx) => (await gate(ctx.signal), inner(ctx).edit(target, id, message, ctx)),
     delete: async (target, id, ctx) => (await gate(ctx.signal), inner(ctx).delete(target, id, ctx)),
   };
@@ -219,7 +232,7 @@ export class InProcessService {
 
   /** From the next start on, the console platform fails as `faults` says (switched by the test as it goes). */
   withFaults(): PlatformFaults {
-    this.faults = { down: false, hangMs: 0, held: false, hits: 0, idOffset: 0 };
+    this.faults = { down: false, hangMs: 0, held: false, answerHeld: false, hits: 0, idOffset: 0 };
     return this.faults;
   }
 
@@ -265,14 +278,20 @@ export class InProcessService {
     await app?.stop();
   }
 
-  /** Drops the app as a kill -9 would (RunningApp.abandon): `start` then starts a new one on the same database. */
+  /**
+   * Drops the app as a kill -9 would (RunningApp.abandon), the database file left as the OS leaves it (kill-cut.ts: its
+   * `-wal` not checkpointed): `start` then starts a new one on the same database, which recovers the WAL.
+   */
   async kill(): Promise<void> {
     const app = this.app;
     this.app = undefined;
     this.generation++;
     this.kills++;
-    await app?.abandon();
+    if (await closedAsKilled(this.db, () => app?.abandon())) this.walsLeft++;
   }
+
+  /** Kills that left a `-wal` for the next start to recover (what a kill -9 leaves whenever commits followed the last checkpoint). */
+  walsLeft = 0;
 
   /** Waits until every path was in a batch the service applied, then for its idle signal. */
   async settle(paths: readonly string[], timeoutMs = 20_000): Promise<void> {

@@ -107,7 +107,16 @@ export type PlatformOp =
    * `ops` are saved (each batched), then answered (tester 32-1 F2, F3: README, Deletes, "decided against what the chat
    * will show once the delivery on its way there is answered"). The chats end as the same saves without the wait.
    */
-  | { op: 'inflight'; method: 'sendMessage' | 'editMessageText' | 'deleteMessage'; first: Save; ops: Save[] };
+  | { op: 'inflight'; method: 'sendMessage' | 'editMessageText' | 'deleteMessage'; first: Save; ops: Save[] }
+  /**
+   * A kill -9 while `ops` are saved (platform-run.ts crash), then a start on the same state folder: once the files are
+   * written (`written`: the killed service may not have seen them), once their batch was applied (`batched`: posts
+   * queued or on their way), or once Telegram carried out a post of theirs and its answer had not come back (`answer`).
+   * README, "Exactly once": every note still shown once per chat; on Discord the post sent again carries its nonce (the
+   * same message); on Telegram the resend "can post twice, once for each send whose answer never came but whose message
+   * Telegram did post", and only such a message may be a second one.
+   */
+  | { op: 'crash'; at: 'written' | 'batched' | 'answer'; ops: Save[] };
 
 const saveArb: fc.Arbitrary<Save> = fc.oneof(
   { weight: 3, arbitrary: fc.record({ op: fc.constant('save' as const), note: fc.nat(NOTES - 1), draft: fc.constantFrom(false, false, false, true) }) },
@@ -133,11 +142,12 @@ const outageArb = fc.record({ op: fc.constant('outage' as const), ops: fc.array(
 /** Commands while Telegram drops every connection (`down`), or only their replies' (`drop`). */
 const commandsArb = fc.record({ op: fc.constant('commands' as const), texts: fc.array(fc.constantFrom('subscribe' as const, 'unsubscribe' as const), { minLength: 1, maxLength: 3 }), outage: fc.constantFrom('down' as const, 'drop' as const) });
 const inflightArb = fc.record({ op: fc.constant('inflight' as const), method: fc.constantFrom('sendMessage' as const, 'editMessageText' as const, 'deleteMessage' as const), first: saveArb, ops: fc.array(saveArb, { minLength: 1, maxLength: 2 }) });
+const crashArb = fc.record({ op: fc.constant('crash' as const), at: fc.constantFrom('written' as const, 'batched' as const, 'answer' as const), ops: savesArb });
 /** The token revoked while up to 3 notes are saved (none: nothing but the poll meets the 401, tester 29-1 F1). */
 const revokeArb = fc.array(saveArb, { maxLength: 3 }).map((ops): PlatformOp => ({ op: 'revoke', ops }));
 
-/** Sequences of notes saved and platform events (item 1 of the brief). */
-export const platformSequenceArb = (maxLength: number): fc.Arbitrary<PlatformOp[]> =>
+/** Sequences of notes saved and platform events (item 1 of the brief); `crashWeight`: of a kill -9 (1 in 32 by default). */
+export const platformSequenceArb = (maxLength: number, crashWeight = 1): fc.Arbitrary<PlatformOp[]> =>
   fc.array(
     fc.oneof(
       { weight: 5, arbitrary: saveArb },
@@ -158,6 +168,7 @@ export const platformSequenceArb = (maxLength: number): fc.Arbitrary<PlatformOp[
       { weight: 2, arbitrary: fc.constant<PlatformOp>({ op: 'clock' }) },
       { weight: 3, arbitrary: discordArb },
       { weight: 2, arbitrary: inflightArb },
+      { weight: crashWeight, arbitrary: crashArb },
     ),
     { minLength: Math.ceil(maxLength / 2), maxLength },
   );

@@ -15,6 +15,8 @@ import { SteppedClock } from '../fakes/clock.js';
 import { freePort } from './net.js';
 import { SLOW_DOWN_TEXT } from '../../src/commands/limit.js';
 import type { ParseThreads } from '../../src/publish/parse-pool.js';
+import { CutLink } from './kill-cut.js';
+import { crash } from './platform-crash.js';
 
 const tokenOf = (i: number) => `${7000001}:TOKEN-${i}-abcdefghijklmnopqrstuvwxyz0123`;
 const DISCORD_TOKEN = 'MTEwMDAwMDAwMDAwMDAwMDAwMg.fake.platform-model-discord-token';
@@ -54,6 +56,11 @@ export interface PlatformRunResult {
   errorAnswers: number;
   /** Chats where a post met no answer and the log said it may show twice (allowed: `uncertainChats`). */
   uncertain: number;
+  /** Kills (`crash`), and Telegram messages a killed service's post left that no record names (allowed: platform-crash.ts). */
+  crashes: number;
+  orphans: number;
+  /** Kills that left a `-wal` for the next start to recover (kill-cut.ts closedAsKilled). */
+  walsLeft: number;
 }
 
 /**
@@ -75,12 +82,18 @@ function seenOnce(ops: readonly Save[], world: PlatformWorld): Save[] {
   return [...last.values()].map((o) => (o.op === 'save' && tags.has(o.note) ? { ...o, tags: tags.get(o.note) } : o));
 }
 
-class Run {
+export class Run {
   svc!: InProcessCli;
+  /** This start's connections to the fakes' HTTP APIs, which a kill cuts (kill-cut.ts CutLink). */
+  private links: CutLink[] = [];
+  /** `<chat id>:<message id>`: messages a post caught by a kill left, which no record names (platform-crash.ts): not read as the chat's. */
+  readonly orphans = new Set<string>();
+  /** `<chat id>:<note number, or digest>` → orphans allowed there so far (each a post the service says may have been sent). */
+  readonly orphansOf = new Map<string, number>();
   readonly tokens = [tokenOf(0)];
   /** The log of every service of the run (a token must be in none). */
   private logs = '';
-  counts = { migrations: 0, revokes: 0, digestTimes: 0 };
+  counts = { migrations: 0, revokes: 0, digestTimes: 0, crashes: 0, walsLeft: 0 };
   /** The service's clock, kept across restarts: three hours before D's digest time at the first start. */
   readonly clock = new SteppedClock(Date.parse('2026-12-04T06:00:00Z'));
 
@@ -99,6 +112,9 @@ class Run {
   }
 
   async start(): Promise<void> {
+    // Each start's calls go through links of its own (a kill cuts them); its config names them, S's route as the model has it.
+    this.links = [await new CutLink(this.fake.apiRoot).start(), await new CutLink(this.discord.api).start()];
+    writeFileSync(this.sb.config, withTestDefaults(configOf(this.links[0]!.url, this.links[1]!.url, this.world.onDelete, this.world.chats.S.wants, this.tg)));
     const secret = this.tg.mode === 'webhook' ? { TELEGRAM_WEBHOOK_SECRET: WEBHOOK_SECRET } : {};
     this.svc = InProcessCli.start(this.sb, [], { TELEGRAM_BOT_TOKEN: this.token, DISCORD_TOKEN, ...secret }, this.clock, this.parseThreads, WINDOWS);
     await this.svc.ready();
@@ -112,6 +128,20 @@ class Run {
   async restart(): Promise<void> {
     await this.stop();
     await this.start();
+    this.startRules();
+  }
+
+  /** A kill -9: the connections cut, the service abandoned (InProcessCli.kill); `start` then starts another on the same state. */
+  async kill(): Promise<void> {
+    for (const l of this.links) l.cut();
+    this.counts.crashes++;
+    if (await this.svc.kill()) this.counts.walsLeft++;
+    this.logs += this.svc.stderr;
+    await this.closeLinks();
+  }
+
+  /** What a start does to paused chats (README, Delivery): one a config route names is tried again, one nothing names let go. */
+  startRules(): void {
     const { G, S } = this.world.chats;
     if (!S.kicked) S.resumed();
     if (G.paused && !G.wants && !G.kicked) G.resumed();
@@ -120,6 +150,12 @@ class Run {
   async stop(): Promise<void> {
     await this.svc.stop();
     this.logs += this.svc.stderr;
+    await this.closeLinks();
+  }
+
+  /** Lets this start's links go (their ports too): after a stop, a kill, or at the end of the run. */
+  async closeLinks(): Promise<void> {
+    await Promise.all(this.links.map((l) => l.close()));
   }
 
   log(): string {
@@ -137,15 +173,20 @@ class Run {
 
   /** Saves (one batch where the watcher makes it one), then the service idle; `written` runs once the files are written, before the service can see them. */
   async saves(ops: readonly Save[], written?: () => void, idle = true): Promise<void> {
-    this.svc.forgetBatched(Array.from({ length: NOTES }, (_, i) => `n${i}.md`));
     const from = this.svc.events.length;
-    const before = new Set(this.world.notes.flatMap((n, i) => (n.exists ? [`n${i}.md`] : [])));
-    // A path made and gone again within one burst may raise no event (the watcher coalesces them).
-    const paths = [...new Set(seenOnce(ops, this.world).flatMap((o) => this.world.apply(o)))].filter((f) => before.has(f) || this.world.notes[Number(f.slice(1, -3))]!.exists);
+    const paths = this.write(ops);
     written?.();
     if (!paths.length) return;
     await this.svc.batched(paths, 20_000);
     if (idle) await this.svc.idle(from, 30_000);
+  }
+
+  /** Writes the saves to the disk and the model (one batch's worth); returns the paths the service is to see changed. */
+  write(ops: readonly Save[]): string[] {
+    this.svc.forgetBatched(Array.from({ length: NOTES }, (_, i) => `n${i}.md`));
+    const before = new Set(this.world.notes.flatMap((n, i) => (n.exists ? [`n${i}.md`] : [])));
+    // A path made and gone again within one burst may raise no event (the watcher coalesces them).
+    return [...new Set(seenOnce(ops, this.world).flatMap((o) => this.world.apply(o)))].filter((f) => before.has(f) || this.world.notes[Number(f.slice(1, -3))]!.exists);
   }
 
   /** A command in a chat by its admin, answered, then the service idle (what it resumed or called off is done). */
@@ -186,11 +227,14 @@ class Run {
   /** Failed deliveries the model allows: a chat's own failures in a `failing` step (the ids `status` lists). */
   private readonly allowedFailures = new Set<number>();
 
-  /** What each chat shows: the fake Telegram's messages there, or the bot's in the Discord channel (an embed's title, a digest's lines). */
+  /**
+   * What each chat shows: the fake Telegram's messages there (but the orphans a kill left, which README allows), or the
+   * bot's in the Discord channel (an embed's title, a digest's lines).
+   */
   readonly read: ReadChat = (id) =>
     typeof id === 'string'
       ? this.discord.messagesIn(id).filter((m) => m.via === 'bot').map((m) => ({ messageId: m.id, text: [m.embeds[0]?.title ?? m.content ?? '', m.embeds[0]?.description ?? ''].join('\n') }))
-      : this.fake.sentTo(id);
+      : this.fake.sentTo(id).filter((m) => !this.orphans.has(`${id}:${m.messageId}`));
 
   /** `/subscribe` in C by a member who may manage the channel, answered. */
   async subscribeC(): Promise<void> {
@@ -371,6 +415,8 @@ async function step(run: Run, o: PlatformOp): Promise<string[]> {
     case 'inflight':
       await inFlight(run, o);
       return [];
+    case 'crash':
+      return crash(run, o);
     case 'discord':
       await discordEvent(run, o);
       return run.allowFailuresIn(undefined);
@@ -378,8 +424,7 @@ async function step(run: Run, o: PlatformOp): Promise<string[]> {
       // README, Delivery: a post "its route removed from the config" no longer wants is called off; a sent message follows its note.
       const S = world.chats.S;
       if (S.wants === o.on) return [];
-      writeFileSync(run.sb.config, withTestDefaults(configOf(fake.apiRoot, run.discord.api, world.onDelete, o.on, run.tg)));
-      S.wants = o.on;
+      S.wants = o.on; // the config the restart writes (Run.start) has the route or not
       if (!o.on) for (const it of S.items.values()) if (it.now === 'waiting') it.now = undefined;
       await run.restart();
       return [];
@@ -566,9 +611,14 @@ async function inFlight(run: Run, o: Extract<PlatformOp, { op: 'inflight' }>): P
   const f = run.fake, from = run.svc.events.length;
   f.dropAnswers = { count: 1, methods: [o.method], late: 'held' };
   try {
-    await run.saves([o.first], undefined, false);
-    await run.svc.waitFor((e) => f.answersHeld > 0 || e.slice(from).some((x) => x.event === 'idle'), 30_000, `a ${o.method} held, or idle`);
-    if (!f.answersHeld) return void (await run.saves(o.ops));
+    // A first save that changes nothing (a note removed that is not there) makes no call and no batch, so no idle comes.
+    const paths = run.write([o.first]);
+    if (paths.length) await run.svc.batched(paths, 20_000);
+    if (paths.length) await run.svc.waitFor((e) => f.answersHeld > 0 || e.slice(from).some((x) => x.event === 'idle'), 30_000, `a ${o.method} held, or idle`);
+    if (!f.answersHeld) {
+      f.dropAnswers = { count: 0, methods: [] }; // nothing held: the other saves go as usual (a call held by them would hold idle back)
+      return void (await run.saves(o.ops));
+    }
     for (const op of o.ops) {
       const logFrom = run.log().length, removed = op.op === 'remove' && run.world.notes[op.note]!.exists;
       await run.saves([op], undefined, false);
@@ -593,7 +643,7 @@ export async function runPlatformSequence(ops: readonly PlatformOp[], onDelete: 
   const sb = sandbox(configOf(fake.apiRoot, discord.api, onDelete, true, tg));
   const run = new Run(fake, discord, guild, sb, new PlatformWorld(sb.notes, onDelete), parseThreads, tg);
   run.world.chats.C.channel = discord.addChannel(guild, 0, 'notes').id;
-  const result = (steps: number, problems: string[]): PlatformRunResult => ({ steps, problems, refusals: fake.calls.filter((c) => c.status === 403).length, migrations: run.counts.migrations, revokes: run.counts.revokes, digestTimes: run.counts.digestTimes, errorAnswers: fake.calls.filter((c) => c.status === 429 || c.status >= 500 || c.status === 409).length + fake.dropped, uncertain: run.uncertainChats().size });
+  const result = (steps: number, problems: string[]): PlatformRunResult => ({ steps, problems, refusals: fake.calls.filter((c) => c.status === 403).length, migrations: run.counts.migrations, revokes: run.counts.revokes, digestTimes: run.counts.digestTimes, errorAnswers: fake.calls.filter((c) => c.status === 429 || c.status >= 500 || c.status === 409).length + fake.dropped, uncertain: run.uncertainChats().size, crashes: run.counts.crashes, orphans: run.orphans.size, walsLeft: run.counts.walsLeft });
   let steps = 0;
   try {
     await run.start();
@@ -619,6 +669,7 @@ export async function runPlatformSequence(ops: readonly PlatformOp[], onDelete: 
     throw e;
   } finally {
     await run.svc?.stop().catch(() => undefined);
+    await run.closeLinks();
     await fake.stop();
     await discord.stop();
   }

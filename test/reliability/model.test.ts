@@ -165,6 +165,30 @@ describe.concurrent('model: counterexamples (seed 1001)', () => {
   });
 });
 
+/**
+ * A kill -9 once a post was carried out and its answer had not come back (route-model.ts Op `kill`, `sending`): the chat
+ * shows a message the killed service never recorded, its database file as the OS leaves it (its `-wal` recovered by the
+ * next start). README, "Exactly once": the post is sent again with its nonce and the chat keeps one message (the
+ * console's message id is made of the delivery, as Discord answers a nonce with the first message), edited to the
+ * note's newest state when it changed meanwhile; a note drafted or deleted meanwhile has that message deleted
+ * (`delete`) or kept once (`keep`).
+ */
+describe.concurrent('model: kill -9 with a post carried out and unanswered', () => {
+  it.each(['keep', 'delete'] as const)('posted, edited, drafted across kills (onDelete: %s)', { timeout: 90_000 }, async (onDelete) => {
+    const ops: Op[] = [
+        { op: 'kill', at: 'sending', ops: [{ op: 'write', file: 'a/setup.md', draft: false }] },
+        { op: 'kill', at: 'sending', ops: [{ op: 'write', file: '_posts/ja/intro.md', draft: false, key: 'shared' }, { op: 'write', file: 'a/setup.md', draft: false }] },
+        { op: 'kill', at: 'sending', ops: [{ op: 'write', file: '_posts/en/intro.md', draft: false, key: 'shared' }] },
+        { op: 'kill', at: 'batched', ops: [{ op: 'write', file: 'a/setup.md', draft: true }] },
+        { op: 'kill', at: 'written', ops: [{ op: 'remove', file: '_posts/ja/intro.md' }] },
+    ];
+    const r = await runSequence(ops, onDelete, parseThreads);
+    expect(r.problems, `after step ${r.steps}`).toEqual([]);
+    // The kills caught posts carried out and unanswered, and the starts after them sent those again (the same message).
+    expect(r.resends).toBeGreaterThan(0);
+  });
+});
+
 describe.concurrent('model: counterexamples (seed 25, after kills and outages joined the commands)', () => {
   it('a kill once a translation keyed `shared` was handled, then an English note joins the key from a new nested folder', async () => {
     // Found a harness gap, not a service one: the killed app's folder watches, shared by path in one

@@ -137,6 +137,8 @@ export class FakeTelegram {
   dropped = 0;
   /** Calls carried out whose client had closed the connection before the answer was written (it gave up: its timeout). */
   readonly unheard: CallRecord[] = [];
+  /** Calls read and not yet carried out or refused (long polls aside): a test waits for none before it reads what a killed client's calls did. */
+  carryingOut = 0;
   /** getUpdates calls still to be answered 409 (`conflict`). */
   conflictNext = 0;
 
@@ -421,8 +423,15 @@ export class FakeTelegram {
     }
     const call: CallRecord = { method, payload, at: Date.now(), status: 200 };
     this.calls.push(call);
+    const counted = method !== 'getUpdates';
+    if (counted) this.carryingOut++;
     try {
-      const result = await this.dispatch(method, payload);
+      let result: unknown;
+      try {
+        result = await this.dispatch(method, payload);
+      } finally {
+        if (counted) this.carryingOut--;
+      }
       if (this.dropAnswers.count > 0 && this.dropAnswers.methods.includes(method)) {
         this.dropAnswers.count--;
         if (this.dropAnswers.late === undefined) return void req.socket.destroy();
