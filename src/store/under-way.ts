@@ -112,11 +112,12 @@ export function postAfterAll(sql: Sql, row: { id: number; noteId: string; target
 
 /**
  * Whether the message of `noteId` recorded in the chat is one whose delete ended without deleting it: the newest delete
- * there failed (refused for good, attempts spent), after the newest post that went out.
+ * there failed (refused for good, attempts spent), after the newest post or edit that went out (an edit answered after it
+ * shows the message is there: it is an ordinary message again).
  */
 export function deleteLeftMessage(sql: Sql, noteId: string, target: Target): boolean {
   const r = sql(`SELECT (SELECT status FROM outbox WHERE ${SAME} AND kind = 'delete' ORDER BY id DESC LIMIT 1) AS del, (SELECT max(id) FROM outbox WHERE ${SAME} AND kind = 'delete') AS delId,
-                        (SELECT max(id) FROM outbox WHERE ${SAME} AND kind = 'post' AND status = 'done') AS postId`)
+                        (SELECT max(id) FROM outbox WHERE ${SAME} AND kind IN ('post', 'edit') AND status = 'done') AS postId`)
     .get(...[0, 1, 2].flatMap(() => [noteId, target.platform, target.chat, target.thread])) as { del: string | null; delId: number | null; postId: number | null };
   return r.del === 'failed' && (r.postId ?? 0) < (r.delId ?? 0);
 }
