@@ -46,3 +46,8 @@ export function sayShadowRejudged(log: Logger, logCtx: object, s: ShadowRejudged
 export function editOfLeftMessage(sql: Store['sql'], noteId: string, target: Target, payload: SummaryPayload): SummaryPayload {
   return deleteLeftMessage(sql, noteId, target) ? { ...payload, insteadOfPost: true } : payload;
 }
+
+/** An edit marked `insteadOfPost` (store/under-way.ts rejudgeShadowOf, editOfLeftMessage): posted should its message be gone. */
+export function isInsteadOfPostEdit(row: OutboxRow): row is Extract<OutboxRow, { kind: 'edit' }> & { payload: SummaryPayload } {
+  return row.kind === 'edit' && row.payload.type === 'summary' && row.payload.insteadOfPost === true;
+}
