@@ -25,6 +25,7 @@ import { recordShownUnknown } from '../store/restore-record.js';
 import { AFTER_RESTORE_WHY } from './decide.js';
 import { deleteToCallOff, deleteUnderWay, postInFlight } from '../store/under-way.js';
 import { messagesUnknownSinceRestore } from './restored-notes.js';
+import { editOfLeftMessage } from './undone-delete.js';
 import type { Logger } from '../log.js';
 import { alsoInFor, familyPostId, familyTargets, liveMembers, type FamilyTarget } from './family.js';
 import { FAMILY_MESSAGES, handOverToHeldCopies, heldBesideRemovedMember, heldIn, sayCopyHeld, shownByOriginal, takeoverByCopy, type HeldCopyTaken } from './family-copies.js';
@@ -267,11 +268,12 @@ export function syncFamily(store: Store, config: Config, platforms: ReadonlySet<
       if (pendingDelete) store.markDone(pendingDelete.id, null, 'skipped', 'a translation came back before the message was deleted');
       const open = store.openDelivery(familyId, ft.target, ['post']) ?? store.openDelivery(familyId, ft.target, ['edit']);
       const inWaitingDigest = open ? undefined : followInWaitingDigest(store, familyId, ft.target, ft.member);
-      if (open) replaceWaitingPost(store, config.routes, log, open.id, { revision, payload, info: ft.member.info });
+      const edit = open?.kind === 'post' ? payload : editOfLeftMessage(store.sql, familyId, ft.target, payload); // a message a delete left may be gone
+      if (open) replaceWaitingPost(store, config.routes, log, open.id, { revision, payload: edit, info: ft.member.info });
       else if (inWaitingDigest !== undefined) { if (!inWaitingDigest) continue; }
       else if (store.postOf(familyId, ft.target)?.viaDigest === true) { if (!followInDigest(store, familyId, ft.target, ft.member)) continue; } // a digest line follows what it shows
-      else if (!pendingDelete && sameContent(store.upkeep.lastSentPayload(familyId, ft.target), payload)) continue; // shows this already
-      else store.enqueue({ noteId: familyId, revision, target: ft.target, kind: 'edit', payload });
+      else if (!pendingDelete && !edit.insteadOfPost && sameContent(store.upkeep.lastSentPayload(familyId, ft.target), payload)) continue; // shows this already
+      else store.enqueue({ noteId: familyId, revision, target: ft.target, kind: 'edit', payload: edit });
       enqueued++;
     } else if (!f.repost && messageUnknownSinceRestore(store, familyId, ft.target)) {
       // Shown there since a restore by a message this database does not know: never posted again there, and a
@@ -373,9 +375,10 @@ function followSentMessage(store: Store, familyId: string, target: Target, membe
   if (!payload) return true;
   const pendingDelete = deleteToCallOff(store.sql, familyId, target); // one under way goes on (store/under-way.ts)
   if (pendingDelete) store.markDone(pendingDelete.id, null, 'skipped', 'the note is back before its message was deleted');
+  const edit = editOfLeftMessage(store.sql, familyId, target, payload); // a message a delete left may be gone
   const pendingEdit = store.openDelivery(familyId, target, ['edit']);
-  if (pendingEdit) store.replacePayload(pendingEdit.id, revision, payload);
-  else if (!pendingDelete && sameContent(sent, payload)) return true;
-  else store.enqueue({ noteId: familyId, revision, target, kind: 'edit', payload });
+  if (pendingEdit) store.replacePayload(pendingEdit.id, revision, edit);
+  else if (!pendingDelete && !edit.insteadOfPost && sameContent(sent, payload)) return true;
+  else store.enqueue({ noteId: familyId, revision, target, kind: 'edit', payload: edit });
   return true;
 }

@@ -5,9 +5,9 @@
 import type { Logger } from '../log.js';
 import type { Store } from '../store/store.js';
 import { targetKey, type NoteRow, type SummaryPayload } from '../store/types.js';
-import { deleteLeftMessage } from '../store/under-way.js';
 import { returnToFamilyMessages } from './family-after-switch.js';
 import { postControlsOf } from './route.js';
+import { editOfLeftMessage } from './undone-delete.js';
 
 /**
  * `separate`: a note back from deletion or draft (announced again: decide.ts) whose messages stayed: its family's
@@ -19,9 +19,11 @@ import { postControlsOf } from './route.js';
 export function returnToKeptMessages(store: Store, log: Logger, row: NoteRow, prev: NoteRow | undefined): { enqueued: number; covered: Set<string> } {
   const back = returnToFamilyMessages(store, log, row, prev);
   if (!prev || prev.state === 'published' || !row.summary) return back;
-  const payload: SummaryPayload = { type: 'summary', summary: row.summary, ...postControlsOf(row.info), insteadOfPost: true };
+  const shown: SummaryPayload = { type: 'summary', summary: row.summary, ...postControlsOf(row.info) };
   for (const { target, viaDigest } of store.postsOf(row.id)) {
-    if (viaDigest || back.covered.has(targetKey(target)) || !deleteLeftMessage(store.sql, row.id, target)) continue;
+    if (viaDigest || back.covered.has(targetKey(target))) continue;
+    const payload = editOfLeftMessage(store.sql, row.id, target, shown);
+    if (!payload.insteadOfPost) continue; // not a message a delete left
     const pendingEdit = store.openDelivery(row.id, target, ['edit']);
     if (pendingEdit) store.replacePayload(pendingEdit.id, row.revision, payload);
     else store.enqueue({ noteId: row.id, revision: row.revision, target, kind: 'edit', payload });

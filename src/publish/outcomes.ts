@@ -16,7 +16,7 @@ import { forgetLastTry, keepLastTry } from '../store/delivery-tries.js';
 import { maybeSent } from '../store/maybe-sent.js';
 import { markUncertainOutcome } from '../store/uncertain-sends.js';
 import { postAfterAll, type ShadowRejudged } from '../store/under-way.js';
-import { markFailedJudgingShadow, sayShadowRejudged } from './undone-delete.js';
+import { isInsteadOfPostEdit, markFailedJudgingShadow, sayShadowRejudged } from './undone-delete.js';
 
 /** How long a delivery parked for its platform's outage waits at most; the platform answering again wakes it sooner (store.wakePlatform). */
 export const OUTAGE_PARK_MS = 60 * 60_000;
@@ -132,9 +132,8 @@ export async function recordFailure(d: FailureDeps, row: OutboxRow, f: FailureCl
  * after all; another edit is an edit not sent, kept so for `status` (store/edits-not-sent.ts): not posted anew.
  */
 async function recordGone(d: FailureDeps, row: OutboxRow, f: Extract<FailureClass, { kind: 'gone' }>, logCtx: LogContext): Promise<void> {
-  if (row.kind === 'edit' && row.payload.type === 'summary' && row.payload.insteadOfPost) {
-    const post = { ...row, payload: row.payload };
-    await d.record(logCtx, () => d.store.transaction(() => postAfterAll(d.store.sql, post)));
+  if (isInsteadOfPostEdit(row)) {
+    await d.record(logCtx, () => d.store.transaction(() => postAfterAll(d.store.sql, row)));
     d.log.warn({ ...logCtx, reason: f.reason }, 'the message a refused delete left is gone after all: the note back is posted');
     d.onEvent({ row, outcome: 'retry', error: f.reason });
     return;

@@ -34,10 +34,12 @@ function withoutControls(summary: Summary): Summary {
  * change that undid the first (a translation added, then removed before the edit went out: issue 25, the model's seed
  * 311 class, which failed in CI under load) leaves it with the content the message shows. Asked only here, when it
  * goes: what a batch sees of it then may still change (a send of the chat in flight, a retry). A digest's line (a
- * `digest` payload) is not judged here.
+ * `digest` payload) is not judged here, nor an edit `insteadOfPost` (store/under-way.ts): it must ask the platform.
  */
 export function editChangesNothing(store: Pick<Store, 'postOf' | 'upkeep'>, row: OutboxRow): row is Extract<OutboxRow, { kind: 'edit' }> {
   if (row.kind !== 'edit' || row.payload.type !== 'summary') return false;
+  // Made of a post in a delete's shadow: only the platform knows whether the message is there (not: "not modified").
+  if (row.payload.insteadOfPost) return false;
   const post = store.postOf(row.noteId, row.target);
   if (!post || post.viaDigest) return false;
   return sameContent(store.upkeep.lastSentPayload(row.noteId, row.target, row.id), row.payload);

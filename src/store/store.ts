@@ -276,7 +276,7 @@ export class Store {
   replacePayload(id: number, revision: number, payload: DeliveryPayload): void {
     // A post held for the chat's scheduled digest stays held for it, and an edit instead of a post (under-way.ts) one, with its newer content.
     const held = this.outboxRow(id)?.payload;
-    const kept = held?.type === 'summary' && payload.type === 'summary' ? { ...payload, digestAt: held.digestAt, insteadOfPost: held.insteadOfPost } : payload;
+    const kept = held?.type === 'summary' && payload.type === 'summary' ? { ...payload, digestAt: held.digestAt ?? payload.digestAt, insteadOfPost: held.insteadOfPost ?? payload.insteadOfPost } : payload;
     this.sql("UPDATE outbox SET revision = ?, payload = ?, updated_at = ? WHERE id = ? AND status = 'pending'").run(revision, JSON.stringify(kept), Date.now(), id);
   }
 

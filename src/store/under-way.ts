@@ -50,7 +50,13 @@ export interface ShadowRejudged {
   edits: number[];
   /** Digests queued behind it that list the note: they go out as they are, beside the message that stayed. */
   twice: number[];
+  /** A digest message's delete (`digest:<id>`): posts queued behind it of notes that digest listed, beside it (said, not undone). */
+  besideDigest: number[];
 }
+
+/** What the failed delete's line says of an edit made of a post in its shadow, and once that edit found the message gone (`postAfterAll`). */
+export const shadowEditSaid = (id: number) => `delivery #${id} edits the message that stayed instead of posting it again`;
+const postedAfterAllSaid = (id: number) => `delivery #${id} was to edit the message that stayed, found it gone after all, and posts the note`;
 
 /**
  * A delete of `noteId`'s message in the chat ended without deleting it (refused for good, its attempts spent): the
@@ -61,8 +67,9 @@ export interface ShadowRejudged {
  */
 export function rejudgeShadowOf(sql: Sql, del: { id: number; noteId: string; target: Target }): ShadowRejudged {
   const { id, noteId, target } = del;
+  if (noteId.startsWith('digest:')) return { edits: [], twice: [], besideDigest: postsOfDigestNotesBehind(sql, del) };
   const kept = sql('SELECT 1 FROM posts WHERE note_id = ? AND platform = ? AND chat = ? AND thread = ? AND via_digest = 0').get(noteId, target.platform, target.chat, target.thread);
-  if (kept === undefined) return { edits: [], twice: [] }; // no message known to stay: what is queued goes as decided
+  if (kept === undefined) return { edits: [], twice: [], besideDigest: [] }; // no message known to stay: what is queued goes as decided
   const behind = `platform = ? AND chat = ? AND thread = ? AND status = 'pending' AND id > ?`;
   const posts = sql(`SELECT id, payload FROM outbox WHERE note_id = ? AND kind = 'post' AND ${behind} ORDER BY id`).all(noteId, target.platform, target.chat, target.thread, id) as { id: number; payload: string }[];
   const edits: number[] = [];
@@ -77,7 +84,17 @@ export function rejudgeShadowOf(sql: Sql, del: { id: number; noteId: string; tar
   }
   const digests = sql(`SELECT id FROM outbox WHERE kind = 'digest' AND ${behind} AND EXISTS (SELECT 1 FROM json_each(payload, '$.items') WHERE json_extract(value, '$.noteId') = ?) ORDER BY id`)
     .all(target.platform, target.chat, target.thread, id, noteId) as { id: number }[];
-  return { edits, twice: digests.map((d) => d.id) };
+  return { edits, twice: digests.map((d) => d.id), besideDigest: [] };
+}
+
+/** Posts pending behind a digest message's delete of notes whose lines that message showed (its digest and edits sent). */
+function postsOfDigestNotesBehind(sql: Sql, del: { id: number; noteId: string; target: Target }): number[] {
+  const { platform, chat, thread } = del.target;
+  const shown = `SELECT json_extract(i.value, '$.noteId') FROM outbox d, json_each(d.payload, '$.items') i WHERE d.platform = ? AND d.chat = ? AND d.thread = ?
+                 AND d.status = 'done' AND ((d.kind = 'digest' AND d.message_id = ?) OR (d.kind = 'edit' AND d.note_id = ?))`;
+  const rows = sql(`SELECT id FROM outbox WHERE kind = 'post' AND platform = ? AND chat = ? AND thread = ? AND status = 'pending' AND id > ? AND note_id IN (${shown}) ORDER BY id`)
+    .all(platform, chat, thread, del.id, platform, chat, thread, del.noteId.slice('digest:'.length), del.noteId) as { id: number }[];
+  return rows.map((r) => r.id);
 }
 
 /**
@@ -86,17 +103,21 @@ export function rejudgeShadowOf(sql: Sql, del: { id: number; noteId: string; tar
  */
 export function postAfterAll(sql: Sql, row: { id: number; noteId: string; target: Target; payload: SummaryPayload }): void {
   const { insteadOfPost: _was, ...payload } = row.payload;
-  sql('DELETE FROM posts WHERE note_id = ? AND platform = ? AND chat = ? AND thread = ?').run(row.noteId, row.target.platform, row.target.chat, row.target.thread);
+  sql(`DELETE FROM posts WHERE ${SAME}`).run(row.noteId, row.target.platform, row.target.chat, row.target.thread);
+  // The failed delete's line said this delivery edits the message that stayed: it says now what happened.
+  sql(`UPDATE outbox SET last_error = replace(last_error, ?, ?) WHERE ${SAME} AND kind = 'delete' AND status = 'failed' AND id < ?`)
+    .run(shadowEditSaid(row.id), postedAfterAllSaid(row.id), row.noteId, row.target.platform, row.target.chat, row.target.thread, row.id);
   sql("UPDATE outbox SET kind = 'post', payload = ?, status = 'pending', attempts = 0, next_attempt_at = ?, updated_at = ? WHERE id = ?").run(JSON.stringify(payload), Date.now(), Date.now(), row.id);
 }
 
 /**
  * Whether the message of `noteId` recorded in the chat is one whose delete ended without deleting it: the newest delete
- * there failed (refused for good, attempts spent), after the newest post that went out.
+ * there failed (refused for good, attempts spent), after the newest post or edit that went out (an edit answered after it
+ * shows the message is there: it is an ordinary message again).
  */
 export function deleteLeftMessage(sql: Sql, noteId: string, target: Target): boolean {
   const r = sql(`SELECT (SELECT status FROM outbox WHERE ${SAME} AND kind = 'delete' ORDER BY id DESC LIMIT 1) AS del, (SELECT max(id) FROM outbox WHERE ${SAME} AND kind = 'delete') AS delId,
-                        (SELECT max(id) FROM outbox WHERE ${SAME} AND kind = 'post' AND status = 'done') AS postId`)
+                        (SELECT max(id) FROM outbox WHERE ${SAME} AND kind IN ('post', 'edit') AND status = 'done') AS postId`)
     .get(...[0, 1, 2].flatMap(() => [noteId, target.platform, target.chat, target.thread])) as { del: string | null; delId: number | null; postId: number | null };
   return r.del === 'failed' && (r.postId ?? 0) < (r.delId ?? 0);
 }

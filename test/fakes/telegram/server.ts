@@ -621,8 +621,10 @@ export class FakeTelegram {
       case 'editMessageText': {
         const chat = this.chatFor(p);
         const msg = this.messages.find((x) => x.chatId === chat.id && x.messageId === Number(p.message_id) && !x.deleted);
+        // tdlib/telegram-bot-api Client.cpp: editMessageText checks the message as "message to edit", failing "<that> not found".
         if (!msg) throw new ApiFailure(400, 'Bad Request: message to edit not found');
         const { text, html } = this.text(p);
+        // tdlib/telegram-bot-api Client.cpp: the server's MESSAGE_NOT_MODIFIED is said as this text (an edit of an existing message to what it shows).
         if (html === msg.html && JSON.stringify(p.reply_markup) === JSON.stringify(msg.replyMarkup)) {
           throw new ApiFailure(400, 'Bad Request: message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message');
         }

@@ -1,0 +1,97 @@
+/**
+ * Issue 25 (review rv-2, R2-R4): what follows a delete that ended without deleting: what `status` says once the edit
+ * made of the post in its shadow found the message gone and was posted after all; a digest message's refused delete
+ * with a post of the note it listed queued behind; replacePayload keeping a new payload's `insteadOfPost`.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, expect, it } from 'vitest';
+import { Store } from '../../src/store/store.js';
+import { recordFailure, type FailureDeps } from '../../src/publish/outcomes.js';
+import type { FailureClass } from '../../src/publish/port.js';
+import { silentLogger } from '../../src/log.js';
+import type { OutboxRow, SummaryPayload } from '../../src/store/types.js';
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+async function failed(s: Store, row: OutboxRow, f: FailureClass): Promise<void> {
+  const d: FailureDeps = { store: s, log: silentLogger(), onEvent: () => {}, now: Date.now, opts: { maxAttempts: 1, baseDelayMs: 10, maxDelayMs: 10 }, record: async (_c, write) => write(), tokenRefused: () => {} };
+  await recordFailure(d, row, f, { delivery: row.id, note: row.noteId, target: `${row.target.platform}:${row.target.chat}`, kind: row.kind, attempt: row.attempts + 1 });
+}
+
+const TOO_OLD: FailureClass = { kind: 'rejected', reason: "telegram deleteMessage: 400 Bad Request: message can't be deleted" };
+const chat = { platform: 'telegram' as const, chat: '-100777', thread: '' };
+const summary = (title: string) => ({ title, keyPoints: [], links: [], lang: 'en', locale: 'en', tags: [], readingMinutes: 1 });
+const payload = (title: string, extra: Partial<SummaryPayload> = {}): SummaryPayload => ({ type: 'summary', summary: summary(title), ...extra });
+
+function store(): Store {
+  const dir = mkdtempSync(path.join(tmpdir(), 'notecast-shadow-after-'));
+  dirs.push(dir);
+  return new Store(path.join(dir, 'state.db'));
+}
+
+function withDeleteUnderWay(s: Store): OutboxRow {
+  s.markDone(s.enqueue({ kind: 'post', noteId: 'n1', revision: 1, target: chat, payload: payload('One') }), '7');
+  s.putPost('n1', chat, '7', 1);
+  const del = s.enqueue({ kind: 'delete', noteId: 'n1', revision: 2, target: chat, payload: { type: 'delete' } });
+  s.markSending(del);
+  return s.outboxRow(del)!;
+}
+
+it('once the edit made of the post finds the message gone and is posted after all, status no longer says it edits the message that stayed', async () => {
+  const s = store();
+  try {
+    const del = withDeleteUnderWay(s);
+    const back = s.enqueue({ kind: 'post', noteId: 'n1', revision: 3, target: chat, payload: payload('Two') });
+    await failed(s, del, TOO_OLD);
+    s.markSending(back);
+    await failed(s, s.outboxRow(back)!, { kind: 'gone', reason: 'telegram editMessageText: 400 Bad Request: message to edit not found' });
+    expect(s.outboxRow(back)!.kind).toBe('post'); // posted after all
+    const line = s.status().failures.find((f) => f.id === del.id)?.error ?? '';
+    expect(line).not.toMatch(new RegExp(`delivery #${back} edits the message that stayed instead of posting it again`));
+    expect(line).toMatch(new RegExp(`delivery #${back} was to edit the message that stayed, found it gone after all, and posts the note`));
+  } finally {
+    s.close();
+  }
+});
+
+it('replacePayload onto a pending edit keeps the new payload\'s insteadOfPost (kept-messages.ts passes it that way)', () => {
+  const s = store();
+  try {
+    s.markDone(s.enqueue({ kind: 'post', noteId: 'n1', revision: 1, target: chat, payload: payload('One') }), '7');
+    s.putPost('n1', chat, '7', 1);
+    const edit = s.enqueue({ kind: 'edit', noteId: 'n1', revision: 2, target: chat, payload: payload('Two') });
+    s.replacePayload(edit, 3, payload('Three', { insteadOfPost: true }));
+    expect(s.outboxRow(edit)!.payload).toEqual(payload('Three', { insteadOfPost: true }));
+  } finally {
+    s.close();
+  }
+});
+
+it('a note announced in a digest alone: the digest message\'s delete refused for good, the note back posted behind it: status says it shows twice', async () => {
+  const { leaveDigest } = await import('../../src/publish/digest-lines.js');
+  const s = store();
+  try {
+    // The note's line in digest message 7 (its only line), as deliverer/digest-lines record a digest.
+    s.markDone(s.enqueue({ kind: 'digest', noteId: null, revision: 0, target: chat, payload: { type: 'digest', items: [{ noteId: 'n1', title: 'One' }] } }), '7');
+    s.putPost('n1', chat, '7', 0, true);
+    expect(leaveDigest(s, 'n1', chat)).toBe(1); // the note deleted: its digest's last line: the digest message's delete
+    const del = s.sql("SELECT id FROM outbox WHERE kind = 'delete'").get() as { id: number };
+    s.markSending(del.id);
+    const delRow = s.outboxRow(del.id)!;
+    expect(delRow.noteId).not.toBe('n1'); // keyed by the digest message, not the note
+    // The note back while that delete is under way: nothing of n1 is recorded there, no delete of n1 under way: a post.
+    const back = s.enqueue({ kind: 'post', noteId: 'n1', revision: 3, target: chat, payload: payload('Two') });
+    await failed(s, delRow, TOO_OLD);
+    const line = s.status().failures.find((f) => f.id === del.id)?.error ?? '';
+    // The digest message stays showing n1's line, and the post goes too: shown twice, said on the failed delete's line.
+    expect(s.outboxRow(back)!.kind).toBe('post');
+    expect(line).toMatch(new RegExp(`delivery #${back} posts it, so the chat shows it twice`));
+  } finally {
+    s.close();
+  }
+});
