@@ -14,7 +14,8 @@ import type { LogContext } from './outcomes.js';
 import { dropOlderMessage, olderMessages } from '../store/older-messages.js';
 export { keepOlderMessage } from '../store/older-messages.js';
 import type { Prepare } from '../store/db.js';
-import type { OutboxRow } from '../store/types.js';
+import type { OutboxRow, Target } from '../store/types.js';
+import type { Store } from '../store/store.js';
 import { CallTimeout } from './call-bound.js';
 import type { ChatAdapter, SendContext } from './port.js';
 
@@ -38,4 +39,14 @@ export async function deleteOlderMessages(d: OlderDeleteDeps, row: Extract<Outbo
     await d.record(() => dropOlderMessage(d.sql, row.noteId, row.target, messageId));
     d.log.info({ ...logCtx, messageId }, 'older message of the note deleted');
   }
+}
+
+/**
+ * A repost called off before it went (the note deleted while it waited, under `onDelete: delete`): the message the
+ * note already has in the chat (recorded in `posts`, not a digest's line) is deleted too, unless a delete is queued.
+ */
+export function deleteShownBeside(store: Pick<Store, 'postOf' | 'openDelivery' | 'enqueue'>, noteId: string, target: Target, revision: number): void {
+  const shown = store.postOf(noteId, target);
+  if (!shown || shown.viaDigest || store.openDelivery(noteId, target, ['delete'])) return;
+  store.enqueue({ noteId, revision, target, kind: 'delete', payload: { type: 'delete' } });
 }

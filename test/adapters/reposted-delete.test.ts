@@ -121,4 +121,28 @@ describe('a reposted note deleted under onDelete: delete', () => {
     expect(telegram.calls.filter((c) => c.method === 'sendMessage' && c.status === 200)).toHaveLength(2);
     await restarted.stop();
   }, 120_000);
+  it('Telegram, the repost still waiting (the platform unreachable) when the note is deleted: it is called off, and the message the note has goes', async () => {
+    const telegram = fakeTelegram();
+    telegram.addChat(-100, 'supergroup');
+    const sb = sandbox(`watch:\n  quietMs: 100\n${publish('  onChange: repost\n')}telegram:\n  apiRoot: ${telegram.apiRoot}\nroutes:\n  - { platform: telegram, chat: "-100" }\n`);
+    const svc = InProcessCli.start(sb, [], { TELEGRAM_BOT_TOKEN: TELEGRAM_TOKEN }, undefined, parseThreads);
+    await svc.ready();
+    let from = await svc.settled(30_000);
+    const file = path.join(sb.notes, 'a.md');
+    writeFileSync(file, note('Alpha note', 'The first version of the alpha note.'));
+    await svc.idle(from, 30_000);
+    await telegram.refuseConnections(true);
+    const logBefore = svc.stderr.length;
+    writeFileSync(file, note('Alpha note', 'The second version of the alpha note, reposted.'));
+    await svc.waitFor(() => svc.stderr.slice(logBefore).includes('retryInMs'), 30_000, 'the repost tried and refused');
+    rmSync(file);
+    await svc.waitFor(() => svc.stderr.slice(logBefore).includes('removals applied'), 30_000, 'the removal applied');
+    from = svc.events.length;
+    await telegram.refuseConnections(false);
+    await telegram.waitFor(() => telegram.calls.some((c) => c.method === 'deleteMessage'), 30_000, 'a delete');
+    await svc.idle(from, 30_000);
+    expect(telegram.sentTo(-100)).toEqual([]);
+    expect(telegram.calls.filter((c) => c.method === 'sendMessage' && c.status === 200)).toHaveLength(1); // the repost never went
+    await svc.stop();
+  }, 120_000);
 });
