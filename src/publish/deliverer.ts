@@ -21,6 +21,7 @@ import { confirmedChatGone } from './chat-gone.js';
 import { BookkeepingWaits } from './bookkeeping-waits.js';
 import { boundedCall, CallTimeout } from './call-bound.js';
 import { calledOffMessage } from './called-off-find.js';
+import { deleteOlderMessages, keepOlderMessage } from './older-messages.js';
 import { editChangesNothing, recordShown } from './shown-content.js';
 export type { DeliveryEvent } from './outcomes.js';
 
@@ -280,6 +281,8 @@ export class Deliverer {
       return { outcome: 'done', messageId: p.messageId };
     }
     if (row.kind === 'pin') return this.pin(row, row.payload, adapter, ctx, logCtx);
+    // A delete takes the note's older messages there first (a repost's, older-messages.ts), each recorded on its own.
+    if (row.kind === 'delete') await deleteOlderMessages({ sql: this.store.sql, log: this.log, bounded: (call) => this.bounded(adapter, call), record: (w) => this.record(logCtx, w) }, row, adapter, ctx, logCtx);
     // A delete for a called-off post whose lost send may have made a message learns it first (called-off-find.ts).
     const post = this.store.postOf(row.noteId, row.target) ?? (row.kind === 'delete' && row.payload.calledOff !== undefined ? await calledOffMessage({ store: this.store, log: this.log, bounded: (call) => this.bounded(adapter, call), record: (w) => this.record(logCtx, w), now: this.now }, row, adapter, ctx) : { skip: 'no posted message to change' });
     if ('skip' in post) {
@@ -313,7 +316,7 @@ export class Deliverer {
         this.store.enqueue({ noteId: row.noteId, revision: row.revision, target: row.target, kind: 'pin', payload: { type: 'pin', messageId, ...unpinPrevious } });
       }
       if (row.kind === 'digest') recordSentDigest(this.store, row.id, row.target, row.payload.items, messageId); // and what changed meanwhile
-      else this.store.putPost(row.noteId, row.target, messageId, row.revision);
+      else { keepOlderMessage(this.store.sql, row.noteId, row.target, messageId); this.store.putPost(row.noteId, row.target, messageId, row.revision); } // a repost's message before it: kept
     });
   }
 

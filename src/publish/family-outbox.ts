@@ -20,6 +20,7 @@ import { followCoLeavers } from './family-co-leavers.js';
 export { noteFamiliesPostedSeparately } from './family-adopt.js';
 import { editNotSent } from './edits-not-sent.js';
 import { callOffSaying, familyNewIn, familyShownIn } from './called-off-chats.js';
+import { deleteShownBeside } from './older-messages.js';
 import { messageUnknownSinceRestore } from '../store/edits-not-sent.js';
 import { recordShownUnknown } from '../store/restore-record.js';
 import { AFTER_RESTORE_WHY } from './decide.js';
@@ -302,7 +303,10 @@ export function syncFamily(store: Store, config: Config, platforms: ReadonlySet<
     const pendingPost = store.openDelivery(familyId, target, ['post']);
     // Its message, if its send reached the chat, goes as a sent one would: the note it shows went, under `onDelete: delete`.
     const removed = config.publish.onDelete === 'delete' && !f.controls && !members.some((m) => pendingPost?.payload.type === 'summary' && m.id === pendingPost.payload.member);
-    if (pendingPost) callOffSaying(store, log, pendingPost.id, 'the note no longer goes to this chat (removed, or its controls changed) before it was sent', removed);
+    if (pendingPost) {
+      callOffSaying(store, log, pendingPost.id, 'the note no longer goes to this chat (removed, or its controls changed) before it was sent', removed);
+      if (removed) deleteShownBeside(store, familyId, target, revision); // a repost called off: the message before it goes
+    }
     else if (followInWaitingDigest(store, familyId, target, undefined) !== undefined) {
       // Its line in a digest not sent yet goes, as a post not sent yet is called off (digest-lines.ts).
     } else if (followSentMessage(store, familyId, target, members, revision)) {

@@ -16,6 +16,7 @@ import { calledOffIn, callOffSaying, familyShownIn } from './called-off-chats.js
 import type { Logger } from '../log.js';
 import { handOverToHeldCopies, heldIn, NOTE_MESSAGES, sayCopyHeld, shownByOriginal, takeoverByCopy } from './family-copies.js';
 import { sameContent } from './shown-content.js';
+import { deleteShownBeside } from './older-messages.js';
 
 /** What a change queued itself, and the new posts it wants (queued by the caller, alone or in a digest). */
 export interface NoteChange {
@@ -83,7 +84,10 @@ export function enqueueNoteChange(store: Store, config: Config, platforms: Reado
     for (const p of store.postsOf(row.id)) if (p.viaDigest) out.enqueued += leaveDigest(store, row.id, p.target);
     for (const target of targets.values()) {
       const pendingPost = store.openDelivery(row.id, target, ['post']);
-      if (pendingPost) callOffSaying(store, log, pendingPost.id, 'note retracted before it was sent', true);
+      if (pendingPost) {
+        callOffSaying(store, log, pendingPost.id, 'note retracted before it was sent', true);
+        deleteShownBeside(store, row.id, target, row.revision); // a repost called off: the message before it goes
+      }
       else if (handOverToCopy(store, config, platforms, row, target)) continue; // the message shows the copy now
       else store.enqueue({ noteId: row.id, revision: row.revision, target, kind: 'delete', payload: { type: 'delete' } });
       out.enqueued++;

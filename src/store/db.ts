@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { OutdatedStoreError, StoreError } from '../errors.js';
+import { OLDER_MESSAGES_TABLE } from './older-messages.js';
 
 export type Db = Database.Database;
 export type Statement = Database.Statement;
@@ -229,6 +230,7 @@ const MIGRATIONS: string[] = [
   BEGIN INSERT OR IGNORE INTO deletes_left(delivery) VALUES (NEW.id); END;
   CREATE TRIGGER IF NOT EXISTS deletes_left_dropped AFTER DELETE ON outbox BEGIN DELETE FROM deletes_left WHERE delivery = OLD.id; END;
   `,
+  OLDER_MESSAGES_TABLE, // a reposted note's older messages (store/older-messages.ts)
 ];
 
 /** How many schema versions this release knows; tests build databases of earlier releases from the first ones. */

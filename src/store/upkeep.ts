@@ -13,6 +13,7 @@ export class OutboxUpkeep {
   /** A family's messages follow its only member to its new key (the note was renamed): posts and deliveries move. */
   moveFamilyPosts(from: string, to: string): void {
     this.sql('UPDATE posts SET note_id = ? WHERE note_id = ?').run(to, from);
+    this.sql('UPDATE OR REPLACE older_posts SET note_id = ? WHERE note_id = ?').run(to, from); // a repost's older messages (older-messages.ts)
     this.sql('UPDATE outbox SET note_id = ? WHERE note_id = ?').run(to, from);
     this.renameDigestLines(from, to);
   }
