@@ -57,6 +57,18 @@ export async function routesAtStart(config: Config, d: ChatNamesDeps): Promise<R
   });
 }
 
+/**
+ * The routes as the service last used them, from the store alone (no network): each `@username` route by the id
+ * recorded at a start, as `status` names the chat. Commands that judge whether a route names a chat use it (review
+ * rv-3 R2: `notecast unsubscribe telegram:<id>` otherwise called off a paused @username route's waiting post).
+ */
+export function routesAsRecorded(routes: readonly Route[], store: Pick<Store, 'getMeta'>): Route[] {
+  return routes.map((r) => {
+    const id = r.platform === 'telegram' && r.chat.startsWith('@') ? store.getMeta(`${TELEGRAM_NAME_KEY}${r.chat}`) : undefined;
+    return id === undefined ? r : { ...r, chat: id, chatName: r.chat };
+  });
+}
+
 /** The numeric id of the Telegram chat `name` (lower-case `@username`) names, asked now or recorded before; undefined if neither. */
 async function telegramIdOf(name: string, d: ChatNamesDeps, deadline: AbortSignal): Promise<string | undefined> {
   const key = `${TELEGRAM_NAME_KEY}${name}`;

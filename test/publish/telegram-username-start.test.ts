@@ -4,12 +4,14 @@
  * unanswered): the names are asked at once under one deadline, so the start (every platform's deliveries, and
  * `sync --once`) waits one call timeout at most in all, never one per route (review rv-3 R3). Records an older database
  * kept under the name and the id of one chat move to the id with what both hold reconciled: shown once (review rv-3 R1).
+ * `notecast unsubscribe` judges the route by the id recorded for its name, as `status` names the chat (review rv-3 R2).
  */
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect } from 'vitest';
 import { itWithFakes } from '../helpers/fakes.js';
+import { cliIn, statusOf } from '../helpers/cli.js';
 import { InProcessCli, fileParseThreads } from '../helpers/inproc.js';
 import { killLeftoverServices, note, sandbox, type Sandbox } from '../helpers/service.js';
 import type { FakeTelegram } from '../fakes/telegram/server.js';
@@ -83,5 +85,32 @@ describe.concurrent('@username routes at start', () => {
     await svc.ready();
     await svc.stop();
     expect(asked).toBe(3);
+  });
+
+  it('`notecast unsubscribe telegram:<id>` (as status names the chat) on a paused @username route calls nothing of the route off', { timeout: 90_000 }, async ({ telegram: fake }) => {
+    const sb = telegramChannel(fake);
+    const svc = await startTelegram(sb, fake);
+    fake.chats.get(CHANNEL)!.state = 'kicked';
+    writeFileSync(path.join(sb.notes, 'a.md'), note('Alpha note', 'Alpha body text here.'));
+    await fake.waitFor(() => statusOf(sb.db).stdout.includes('bot was kicked'), 15_000, 'paused');
+    expect(statusOf(sb.db).stdout).toContain(`telegram:${CHANNEL} (@my_channel): `);
+    await svc.stop();
+    const r = await cliIn(['unsubscribe', `telegram:${CHANNEL}`, '--db', sb.db, '--config', sb.config]);
+    const s = JSON.parse(statusOf(sb.db, { json: true }).stdout) as { outbox: Record<string, number> };
+    // A route names the chat: as for a route written by its id, the command says so (exit 1) and the route's post still waits.
+    expect({ code: r.code, pending: s.outbox.pending ?? 0, out: r.stdout }).toEqual({ code: 1, pending: 1, out: expect.any(String) });
+  });
+
+  it('the same with the route written by the id (the behaviour the @username route now matches)', { timeout: 90_000 }, async ({ telegram: fake }) => {
+    fake.addChat(CHANNEL, 'channel', {}, 'My channel');
+    const sb = sandbox(`${BASE}telegram:\n  apiRoot: ${fake.apiRoot}\nroutes:\n  - platform: telegram\n    chat: "${CHANNEL}"\n`);
+    const svc = await startTelegram(sb, fake);
+    fake.chats.get(CHANNEL)!.state = 'kicked';
+    writeFileSync(path.join(sb.notes, 'a.md'), note('Alpha note', 'Alpha body text here.'));
+    await fake.waitFor(() => statusOf(sb.db).stdout.includes('bot was kicked'), 15_000, 'paused');
+    await svc.stop();
+    const r = await cliIn(['unsubscribe', `telegram:${CHANNEL}`, '--db', sb.db, '--config', sb.config]);
+    const s = JSON.parse(statusOf(sb.db, { json: true }).stdout) as { outbox: Record<string, number> };
+    expect({ code: r.code, pending: s.outbox.pending ?? 0, out: r.stdout }).toEqual({ code: 1, pending: 1, out: expect.any(String) });
   });
 });
