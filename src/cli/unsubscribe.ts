@@ -9,6 +9,7 @@
 import { existsSync } from 'node:fs';
 import { errorText } from '../errors.js';
 import { createLogger } from '../log.js';
+import { routesAsRecorded } from '../publish/chat-names.js';
 import { forgetChat } from '../publish/chat-wants.js';
 import { recordForgottenChat } from '../store/chats-forgotten.js';
 import { openState } from '../store/state.js';
@@ -49,7 +50,7 @@ export async function runUnsubscribe(chat: string, opts: { config?: string; db?:
     return 1;
   }
   try {
-    const f = forgetChat({ store: state.store, routes: config.routes, log }, target);
+    const f = forgetChat({ store: state.store, routes: routesAsRecorded(config.routes, state.store), log }, target);
     const nothing = !f.subscriptions && !f.calledOff && !f.wasPaused;
     if (nothing) io.out(`${targetKey(f.target)}: no subscriptions, nothing waiting, not paused: nothing changed`);
     else {

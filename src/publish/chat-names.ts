@@ -43,12 +43,12 @@ export async function routesAtStart(config: Config, d: ChatNamesDeps): Promise<R
   const threads = d.store.transaction(() => renameDiscordThreads(d.store.sql));
   if (threads && (threads.moved || threads.dropped)) d.log.info(threads, 'records of Discord thread routes now kept under the thread, as a /subscribe there names it');
   const routes = effectiveRoutes(config, d.adapters);
-  const ids = new Map<string, string>();
-  for (const r of routes) {
-    if (r.platform !== 'telegram' || !r.chat.startsWith('@') || ids.has(r.chat)) continue;
-    const id = await telegramIdOf(r.chat, d);
-    if (id !== undefined) ids.set(r.chat, id);
-  }
+  // All names asked at once under one deadline (review rv-3 R3): asked in turn, each up to callTimeoutMs, they held every
+  // platform's deliveries (and `sync --once`) for routes × timeout; a name not answered in time sends by the name.
+  const names = [...new Set(routes.filter((r) => r.platform === 'telegram' && r.chat.startsWith('@')).map((r) => r.chat))];
+  const deadline = AbortSignal.timeout(d.callTimeoutMs);
+  const answers = await Promise.all(names.map(async (name) => [name, await telegramIdOf(name, d, deadline)] as const));
+  const ids = new Map(answers.filter((a): a is readonly [string, string] => a[1] !== undefined));
   return routes.map((r) => {
     const id = r.platform === 'telegram' ? ids.get(r.chat) : undefined;
     if (id === undefined) return r;
@@ -57,15 +57,27 @@ export async function routesAtStart(config: Config, d: ChatNamesDeps): Promise<R
   });
 }
 
+/**
+ * The routes as the service last used them, from the store alone (no network): each `@username` route by the id
+ * recorded at a start, as `status` names the chat. Commands that judge whether a route names a chat use it (review
+ * rv-3 R2: `notecast unsubscribe telegram:<id>` otherwise called off a paused @username route's waiting post).
+ */
+export function routesAsRecorded(routes: readonly Route[], store: Pick<Store, 'getMeta'>): Route[] {
+  return routes.map((r) => {
+    const id = r.platform === 'telegram' && r.chat.startsWith('@') ? store.getMeta(`${TELEGRAM_NAME_KEY}${r.chat}`) : undefined;
+    return id === undefined ? r : { ...r, chat: id, chatName: r.chat };
+  });
+}
+
 /** The numeric id of the Telegram chat `name` (lower-case `@username`) names, asked now or recorded before; undefined if neither. */
-async function telegramIdOf(name: string, d: ChatNamesDeps): Promise<string | undefined> {
+async function telegramIdOf(name: string, d: ChatNamesDeps, deadline: AbortSignal): Promise<string | undefined> {
   const key = `${TELEGRAM_NAME_KEY}${name}`;
   const recorded = d.store.getMeta(key);
   const adapter = d.adapters.find((a) => a.platform === 'telegram');
   if (!adapter?.chatIdOf) return recorded;
   let id: string;
   try {
-    id = await adapter.chatIdOf(name, AbortSignal.timeout(d.callTimeoutMs));
+    id = await adapter.chatIdOf(name, deadline);
   } catch (e) {
     const said = recorded ? 'the id learned at an earlier start is used' : 'the route sends by the name until a start learns its id; a /subscribe there is another target until then';
     d.log.warn({ chat: name, id: recorded, err: errorText(e) }, `could not ask Telegram which chat a route's @username names: ${said}`);

@@ -43,14 +43,23 @@ export function moveChatRows(sql: Sql, platform: string, from: string, to: strin
     // The same row there already (the supergroup subscribed alike): one is enough.
     sql(`DELETE FROM ${table} WHERE platform = ? AND chat = ?`).run(platform, from);
   }
+  const calledOff = callOffShownThere(sql, platform, from, to, now, MOVED_ONTO_OWN);
+  sql(`UPDATE outbox SET chat = ?, updated_at = ? WHERE platform = ? AND chat = ? AND kind IN ('post', 'digest') AND status IN ('pending', 'sending')`).run(to, now, platform, from);
+  return calledOff;
+}
+
+/**
+ * `from`'s queued posts and digest lines that `to` shows or queues already are called off (`why` says how the chat
+ * moved): one home for "a chat's records move to another name" (this move, and store/chat-names.ts). Returns their ids.
+ */
+export function callOffShownThere(sql: Sql, platform: string, from: string, to: string, now: number, why: string): number[] {
   const doubles = sql(
     `SELECT o.id FROM outbox o WHERE o.platform = ? AND o.chat = ? AND o.kind = 'post' AND o.status IN ('pending', 'sending')
        AND ${SHOWN_THERE.replaceAll('$note', 'o.note_id').replaceAll('$thread', 'o.thread')}`,
   ).pluck().all(platform, from, ...shownThereArgs(platform, to));
   const calledOff = doubles.filter((id): id is number => typeof id === 'number');
-  for (const id of calledOff) sql(`UPDATE outbox SET status = 'skipped', last_error = ?, updated_at = ? WHERE id = ?`).run(MOVED_ONTO_OWN, now, id);
-  calledOff.push(...digestLinesShownThere(sql, platform, from, to, now));
-  sql(`UPDATE outbox SET chat = ?, updated_at = ? WHERE platform = ? AND chat = ? AND kind IN ('post', 'digest') AND status IN ('pending', 'sending')`).run(to, now, platform, from);
+  for (const id of calledOff) sql(`UPDATE outbox SET status = 'skipped', last_error = ?, updated_at = ? WHERE id = ?`).run(why, now, id);
+  calledOff.push(...digestLinesShownThere(sql, platform, from, to, now, why));
   return calledOff;
 }
 
@@ -71,7 +80,7 @@ const shownThereArgs = (platform: string, to: string) => [platform, to, platform
  * followed the move with no such check, so a supergroup that had subscribed before the move was seen got those notes
  * twice): the rest follow; a digest with none left is called off (its id returned).
  */
-function digestLinesShownThere(sql: Sql, platform: string, from: string, to: string, now: number): number[] {
+function digestLinesShownThere(sql: Sql, platform: string, from: string, to: string, now: number, why: string): number[] {
   const digests = sql(`SELECT id, thread, payload FROM outbox WHERE platform = ? AND chat = ? AND kind = 'digest' AND status = 'pending'`).all(platform, from) as { id: number; thread: string; payload: string }[];
   const shownThere = sql(`SELECT 1 WHERE ${SHOWN_THERE.replaceAll('$note', '?').replaceAll('$thread', '?')}`);
   const calledOff: number[] = [];
@@ -83,7 +92,7 @@ function digestLinesShownThere(sql: Sql, platform: string, from: string, to: str
     if (items.length === digest.items.length) continue;
     if (items.length) sql('UPDATE outbox SET payload = ?, updated_at = ? WHERE id = ?').run(JSON.stringify({ ...digest, items }), now, d.id);
     else {
-      sql(`UPDATE outbox SET status = 'skipped', last_error = ?, updated_at = ? WHERE id = ?`).run(MOVED_ONTO_OWN, now, d.id);
+      sql(`UPDATE outbox SET status = 'skipped', last_error = ?, updated_at = ? WHERE id = ?`).run(why, now, d.id);
       calledOff.push(d.id);
     }
   }

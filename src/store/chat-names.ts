@@ -7,7 +7,9 @@
  * posted again. Where both names hold the same record (a note already shown twice, a subscription made twice), the one
  * under the chat's own name stays and the other is dropped (its message stays in the chat, no longer followed).
  */
+import { callOffShownThere } from './chat-move.js';
 import type { Statement } from './db.js';
+import { keepLeftInChat } from './left-in-chats.js';
 
 type Sql = (text: string) => Statement;
 
@@ -36,15 +38,48 @@ function rename(sql: Sql, set: string, setArgs: unknown[], where: string, whereA
   return out;
 }
 
+/** Why a queued post or digest line was called off when its chat's records moved from the `@username` to the id. */
+const SHOWN_UNDER_OTHER_NAME = 'called off: the chat shows or has queued this note under its other name (@username or id)';
+
 /**
  * Records of a Telegram chat kept under its `@username` (any case: Telegram's usernames are case-insensitive) move to its
- * numeric id, with the key of the announcement pinned there (deliverer.ts, `pinned:<target>`). In the caller's transaction.
+ * numeric id, with the key of the announcement pinned there (deliverer.ts, `pinned:<target>`). What both names hold is
+ * reconciled as a group's move to its supergroup does (chat-move.ts callOffShownThere, review rv-3 R1), and a message
+ * left followed by no record is kept for `status` (left-in-chats.ts, R5). In the caller's transaction.
  */
-export function renameTelegramChat(sql: Sql, username: string, id: string): ChatRenamed {
+export function renameTelegramChat(sql: Sql, username: string, id: string, now = Date.now()): ChatRenamed {
   const name = username.toLowerCase();
   const prefix = 'pinned:telegram:';
-  sql(`UPDATE OR IGNORE meta SET key = ? || substr(key, ?) WHERE lower(key) = ? OR lower(key) LIKE ? || '/%'`).run(`${prefix}${id}`, prefix.length + name.length + 1, `${prefix}${name}`, `${prefix}${name}`);
-  return rename(sql, 'chat = ?', [id], "platform = 'telegram' AND lower(chat) = ?", [name]);
+  // Exact comparison: a username's `_` is a LIKE wildcard (review rv-3 R4).
+  sql(`UPDATE OR IGNORE meta SET key = ? || substr(key, ?) WHERE lower(key) = ? OR substr(lower(key), 1, ?) = ?`).run(`${prefix}${id}`, prefix.length + name.length + 1, `${prefix}${name}`, prefix.length + name.length + 1, `${prefix}${name}/`);
+  const out: ChatRenamed = { moved: 0, dropped: 0 };
+  const spellings = sql(CHAT_TABLES.map((t) => `SELECT chat FROM ${t} WHERE platform = 'telegram' AND lower(chat) = ?`).join(' UNION ')).pluck().all(...CHAT_TABLES.map(() => name)) as string[];
+  for (const from of spellings) {
+    // The id's own queued posts of notes the chat shows under the name already.
+    out.dropped += sql(`UPDATE outbox SET status = 'skipped', last_error = ?, updated_at = ? WHERE platform = 'telegram' AND chat = ? AND kind = 'post' AND status = 'pending'
+      AND EXISTS (SELECT 1 FROM posts p WHERE p.platform = 'telegram' AND p.chat = ? AND p.thread = outbox.thread AND p.note_id = outbox.note_id)`).run(SHOWN_UNDER_OTHER_NAME, now, id, from).changes;
+    out.dropped += callOffShownThere(sql, 'telegram', from, id, now, SHOWN_UNDER_OTHER_NAME).length;
+    keepPostsShownTwice(sql, from, id, now);
+    const renamed = rename(sql, 'chat = ?', [id], "platform = 'telegram' AND chat = ?", [from]);
+    out.moved += renamed.moved;
+    out.dropped += renamed.dropped;
+  }
+  return out;
+}
+
+/** `from`'s posts of notes the id has a message of too: that message stays in the chat, no record follows it; `status` lists it. */
+function keepPostsShownTwice(sql: Sql, from: string, id: string, now: number): void {
+  const twice = sql(`SELECT p.rowid AS row, p.note_id AS note, p.thread AS thread, p.message_id AS message FROM posts p WHERE p.platform = 'telegram' AND p.chat = ?
+    AND EXISTS (SELECT 1 FROM posts q WHERE q.platform = 'telegram' AND q.chat = ? AND q.thread = p.thread AND q.note_id = p.note_id)`).all(from, id) as { row: number; note: string; thread: string; message: string }[];
+  const meta = {
+    getMeta: (key: string) => (sql('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined)?.value,
+    setMeta: (key: string, value: string) => void sql('INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, value),
+  };
+  for (const p of twice) {
+    const delivery = sql(`SELECT max(id) FROM outbox WHERE platform = 'telegram' AND chat IN (?, ?) AND thread = ? AND note_id = ? AND kind = 'post' AND status = 'done'`).pluck().get(from, id, p.thread, p.note);
+    const target = `telegram:${from}${p.thread ? `/${p.thread}` : ''}`;
+    keepLeftInChat(meta, { delivery: typeof delivery === 'number' ? delivery : -p.row, note: p.note, target, sentAt: null, at: now, why: `message ${p.message} shown under the chat's other name as well: the record of the id's message was kept` });
+  }
 }
 
 /**

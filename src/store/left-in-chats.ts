@@ -8,10 +8,16 @@
  * The looks themselves (queued deletes that first learn the message) show from the outbox while they wait or once failed.
  */
 import { z } from 'zod';
-import type { Store } from './store.js';
+import type { Statement } from './db.js';
 import type { Target } from './types.js';
 
 const META_KEY = 'deliveries.leftInChats';
+
+/** The store's meta, as a structure (store.ts, or a move in a transaction: chat-names.ts): no import of the store itself. */
+interface Meta {
+  getMeta(key: string): string | undefined;
+  setMeta(key: string, value: string): void;
+}
 const KEPT = 50;
 
 const leftSchema = z.object({
@@ -30,7 +36,7 @@ const recordSchema = z.object({ total: z.number().int().min(0), recent: z.array(
 export type LeftInChat = z.infer<typeof leftSchema>;
 export type LeftInChats = z.infer<typeof recordSchema>;
 
-export function readLeftInChats(store: Pick<Store, 'getMeta'>): LeftInChats {
+export function readLeftInChats(store: Pick<Meta, 'getMeta'>): LeftInChats {
   const raw = store.getMeta(META_KEY);
   if (!raw) return { total: 0, recent: [] };
   try {
@@ -41,7 +47,7 @@ export function readLeftInChats(store: Pick<Store, 'getMeta'>): LeftInChats {
 }
 
 /** Keeps one message that may stay in its chat; a post kept before is kept once (its latest reason). */
-export function keepLeftInChat(store: Pick<Store, 'getMeta' | 'setMeta'>, left: LeftInChat): void {
+export function keepLeftInChat(store: Meta, left: LeftInChat): void {
   const now = readLeftInChats(store);
   const known = now.recent.some((r) => r.delivery === left.delivery);
   const next: LeftInChats = { total: now.total + (known ? 0 : 1), recent: [left, ...now.recent.filter((r) => r.delivery !== left.delivery)].slice(0, KEPT) };
@@ -61,7 +67,7 @@ export interface CalledOffLook {
 }
 
 /** The looks waiting (pending, or caught in flight) and failed, oldest first. */
-export function calledOffLooks(store: Pick<Store, 'sql'>): CalledOffLook[] {
+export function calledOffLooks(store: { sql: (text: string) => Statement }): CalledOffLook[] {
   const rows = store.sql(
     `SELECT id, note_id, platform, chat, thread, status, created_at, attempts, last_error, json_extract(payload, '$.calledOff') AS called_off
      FROM outbox WHERE kind = 'delete' AND status IN ('pending', 'sending', 'failed') AND json_extract(payload, '$.calledOff') IS NOT NULL ORDER BY id LIMIT 50`,
