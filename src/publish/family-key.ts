@@ -43,10 +43,15 @@ export interface FamilyClaims {
   ownKeys: Map<string, string[]>;
   /** `read` by written key, made when first asked (family-key.ts readOfKey). */
   readByKey?: Map<string, { id: string; lang: string }[]>;
+  /**
+   * Families asked of the store in this chunk, each read once: the store is written only after the chunk is decided
+   * (its decisions are in byKey), and a key naming n families was otherwise read n times per note (review rv-4 R2).
+   */
+  asked: Map<string, readonly FamilyMember[]>;
 }
 
 export function newClaims(exists: (file: string) => boolean = () => true, families?: ReadonlyMap<string, readonly FamilyMember[]>, read?: FamilyClaims['read']): FamilyClaims {
-  return { byKey: new Map(), decided: new Set(), exists, families, read, redated: new Map(), successors: new Map(), ownKeys: new Map() };
+  return { byKey: new Map(), decided: new Set(), exists, families, read, redated: new Map(), successors: new Map(), ownKeys: new Map(), asked: new Map() };
 }
 
 /**
@@ -116,7 +121,7 @@ export function assignFamilyKey(reads: FamilyReads, row: NoteRow, prev: NoteRow 
     if (holds && holdsSlot(row)) claims.byKey.set(key, (claims.byKey.get(key) ?? new Map<string, string>()).set(lang, row.id));
     return key === raw ? row : { ...row, info: { ...row.info, translationKey: key, keyAsWritten: raw } };
   };
-  const members = (key: string) => claims.families?.get(key) ?? reads.members(key);
+  const members = (key: string) => membersOf(key, claims, reads);
   // Whether the family of `raw` as written has a note of its own (family-redate.ts: a re-dated note keeps its family only while not).
   const rawTaken = () => claims.byKey.has(raw) || members(raw).some((m) => m.id !== row.id && holdsSlot(m));
   const redated = !!prev && prev.file !== row.file && onlyRedated(writtenKey(prev), raw) && !rawTaken();
@@ -155,6 +160,15 @@ export function assignFamilyKey(reads: FamilyReads, row: NoteRow, prev: NoteRow 
   return claim(key, true);
 }
 
+/** The store's members of family `key` as the chunk found them: the chunk's read (claims.families), else asked once. */
+function membersOf(key: string, claims: FamilyClaims, reads: Pick<FamilyReads, 'members'>): readonly FamilyMember[] {
+  const read = claims.families?.get(key) ?? claims.asked.get(key);
+  if (read) return read;
+  const asked = reads.members(key);
+  claims.asked.set(key, asked);
+  return asked;
+}
+
 /** The chunk's notes as read (`claims.read`) by written key, indexed once per chunk. */
 function readOfKey(claims: FamilyClaims): Map<string, { id: string; lang: string }[]> {
   if (claims.readByKey) return claims.readByKey;
@@ -172,7 +186,7 @@ function keyFamilies(raw: string, rowId: string, claims: FamilyClaims, reads: Fa
   const keys = [...new Set([raw, ...(claims.ownKeys.get(raw) ?? []), ...reads.holding(raw)])];
   return keys.map((key) => {
     const notes = new Map<string, string>(); // id → lang
-    for (const m of claims.families?.get(key) ?? reads.members(key)) if (m.id !== rowId && holdsSlot(m)) notes.set(m.id, m.info.lang);
+    for (const m of membersOf(key, claims, reads)) if (m.id !== rowId && holdsSlot(m)) notes.set(m.id, m.info.lang);
     for (const [lang, id] of claims.byKey.get(key) ?? []) if (id !== rowId) notes.set(id, lang);
     return { key, free: holderIn(key) === undefined, notes: [...notes].map(([id, lang]) => ({ id, lang })) };
   });
