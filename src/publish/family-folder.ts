@@ -26,7 +26,7 @@ export interface FamilyChoice {
 }
 
 /** A note's folder without the folders named after its language: where its translations sit beside it. */
-function folderOf(id: string, lang: string): string {
+export function folderOf(id: string, lang: string): string {
   const code = lang.toLowerCase(), base = code.split('-')[0];
   const parts = id.split('/').slice(0, -1);
   return parts.filter((p) => p.toLowerCase() !== code && p.toLowerCase() !== base).join('/');

@@ -15,7 +15,7 @@
 import type { Logger } from '../log.js';
 import { bareHash, type NoteRow } from '../store/types.js';
 import { familyRedatedTo, onlyRedated } from './family-redate.js';
-import { choiceSentence, familyByFolder, siblingLangs, type FamilyChoice, type KeyFamily } from './family-folder.js';
+import { choiceSentence, familyByFolder, folderOf, siblingLangs, type FamilyChoice, type KeyFamily } from './family-folder.js';
 import type { FamilyMember, FamilyReads } from './family-reads.js';
 import { heldOnlyAside, successorFamily } from './family-successor.js';
 
@@ -43,10 +43,15 @@ export interface FamilyClaims {
   ownKeys: Map<string, string[]>;
   /** `read` by written key, made when first asked (family-key.ts readOfKey). */
   readByKey?: Map<string, { id: string; lang: string }[]>;
+  /**
+   * Families asked of the store in this chunk, each read once: the store is written only after the chunk is decided
+   * (its decisions are in byKey), and a key naming n families was otherwise read n times per note (review rv-4 R2).
+   */
+  asked: Map<string, readonly FamilyMember[]>;
 }
 
 export function newClaims(exists: (file: string) => boolean = () => true, families?: ReadonlyMap<string, readonly FamilyMember[]>, read?: FamilyClaims['read']): FamilyClaims {
-  return { byKey: new Map(), decided: new Set(), exists, families, read, redated: new Map(), successors: new Map(), ownKeys: new Map() };
+  return { byKey: new Map(), decided: new Set(), exists, families, read, redated: new Map(), successors: new Map(), ownKeys: new Map(), asked: new Map() };
 }
 
 /**
@@ -116,7 +121,7 @@ export function assignFamilyKey(reads: FamilyReads, row: NoteRow, prev: NoteRow 
     if (holds && holdsSlot(row)) claims.byKey.set(key, (claims.byKey.get(key) ?? new Map<string, string>()).set(lang, row.id));
     return key === raw ? row : { ...row, info: { ...row.info, translationKey: key, keyAsWritten: raw } };
   };
-  const members = (key: string) => claims.families?.get(key) ?? reads.members(key);
+  const members = (key: string) => membersOf(key, claims, reads);
   // Whether the family of `raw` as written has a note of its own (family-redate.ts: a re-dated note keeps its family only while not).
   const rawTaken = () => claims.byKey.has(raw) || members(raw).some((m) => m.id !== row.id && holdsSlot(m));
   const redated = !!prev && prev.file !== row.file && onlyRedated(writtenKey(prev), raw) && !rawTaken();
@@ -155,6 +160,15 @@ export function assignFamilyKey(reads: FamilyReads, row: NoteRow, prev: NoteRow 
   return claim(key, true);
 }
 
+/** The store's members of family `key` as the chunk found them: the chunk's read (claims.families), else asked once. */
+function membersOf(key: string, claims: FamilyClaims, reads: Pick<FamilyReads, 'members'>): readonly FamilyMember[] {
+  const read = claims.families?.get(key) ?? claims.asked.get(key);
+  if (read) return read;
+  const asked = reads.members(key);
+  claims.asked.set(key, asked);
+  return asked;
+}
+
 /** The chunk's notes as read (`claims.read`) by written key, indexed once per chunk. */
 function readOfKey(claims: FamilyClaims): Map<string, { id: string; lang: string }[]> {
   if (claims.readByKey) return claims.readByKey;
@@ -172,7 +186,7 @@ function keyFamilies(raw: string, rowId: string, claims: FamilyClaims, reads: Fa
   const keys = [...new Set([raw, ...(claims.ownKeys.get(raw) ?? []), ...reads.holding(raw)])];
   return keys.map((key) => {
     const notes = new Map<string, string>(); // id → lang
-    for (const m of claims.families?.get(key) ?? reads.members(key)) if (m.id !== rowId && holdsSlot(m)) notes.set(m.id, m.info.lang);
+    for (const m of membersOf(key, claims, reads)) if (m.id !== rowId && holdsSlot(m)) notes.set(m.id, m.info.lang);
     for (const [lang, id] of claims.byKey.get(key) ?? []) if (id !== rowId) notes.set(id, lang);
     return { key, free: holderIn(key) === undefined, notes: [...notes].map(([id, lang]) => ({ id, lang })) };
   });
@@ -224,29 +238,89 @@ export function familyKeysAmong(notes: readonly { id: string; file: string; lang
   const keyOf = new Map<string, string>();
   const conflicts: FamilyConflict[] = [];
   const joins: FamilyJoin[] = [];
-  const membersOf = new Map<string, { id: string; file: string; lang: string }[]>(); // family key → its notes, in order
-  const keysOf = new Map<string, string[]>(); // written key → its families, its own first
-  const families = (raw: string, lang: string): KeyFamily[] =>
-    (keysOf.get(raw) ?? [raw]).map((key) => ({ key, notes: membersOf.get(key) ?? [], free: !(membersOf.get(key) ?? []).some((m) => m.lang === lang) }));
-  const atOfKey = new Map<string, number[]>(); // written key → the indices of its notes
-  notes.forEach((n, i) => atOfKey.set(n.translationKey, [...(atOfKey.get(n.translationKey) ?? []), i]));
+  const fams = new AmongFamilies();
+  // Notes of a key read after a note are not decided yet: `start` sees them as its chunk's (claims.read); by key and folder.
+  const laterOf = new Map<string, number[]>(); // `${key}\n${folder}` → indices of its notes, in order
+  notes.forEach((n, i) => {
+    const at = `${n.translationKey}\n${folderOf(n.id, n.lang)}`;
+    const same = laterOf.get(at);
+    if (same) same.push(i);
+    else laterOf.set(at, [i]);
+  });
   notes.forEach((n, i) => {
     const raw = n.translationKey;
     if (n.draft === true) {
       keyOf.set(n.id, raw); // a draft holds no place (see holdsSlot), as in `start`
       return;
     }
-    // Notes of its key read after it are not decided yet: `start` sees them as its chunk's (claims.read).
-    const later = (atOfKey.get(raw) ?? []).filter((j) => j > i).map((j) => notes[j]!);
-    const choice = familyByFolder(n.id, n.lang, raw, families(raw, n.lang).map((f) => ({ ...f, notes: f.notes.filter((m) => m.id !== n.id) })), siblingLangs(n.id, n.lang, later));
-    if (choice?.reason === 'own') choice.key = ownFamilyKey(raw, n.id, (k) => (membersOf.get(k) ?? []).length > 0);
-    const holder = (membersOf.get(raw) ?? []).find((m) => m.lang === n.lang && m.id !== n.id);
+    const later = (laterOf.get(`${raw}\n${folderOf(n.id, n.lang)}`) ?? []).filter((j) => j > i).map((j) => notes[j]!);
+    const siblings = siblingLangs(n.id, n.lang, later);
+    const choice = fams.mayChoose(raw, n) ? familyByFolder(n.id, n.lang, raw, fams.of(raw, n), siblings) : undefined;
+    if (choice?.reason === 'own') choice.key = ownFamilyKey(raw, n.id, (k) => fams.members(k).length > 0);
+    const holder = fams.members(raw).find((m) => m.lang === n.lang && m.id !== n.id);
     const { key, conflictWith } = choice ? { key: choice.key, conflictWith: undefined } : familyKeyFor(n.id, raw, undefined, holder?.id);
     keyOf.set(n.id, key);
     if (choice) joins.push({ note: { id: n.id, file: n.file }, written: raw, key, choice });
     if (conflictWith && holder) conflicts.push({ key: raw, lang: n.lang, holder: { id: holder.id, file: holder.file }, other: { id: n.id, file: n.file } });
-    if (!(membersOf.get(key) ?? []).some((m) => m.lang === n.lang)) membersOf.set(key, [...(membersOf.get(key) ?? []), { id: n.id, file: n.file, lang: n.lang }]);
-    if (!keysOf.get(raw)?.includes(key)) keysOf.set(raw, [...(keysOf.get(raw) ?? [raw]), key].filter((k, j, a) => a.indexOf(k) === j));
+    fams.add(raw, key, n);
   });
   return { keyOf, conflicts, joins };
+}
+
+/**
+ * familyKeysAmong's families, indexed so a note is decided without scanning every family of its key: a site of
+ * `<dir>/index.md` pages names one family per page under the key `index`, and the scan made `check` take about n³
+ * (1000 pages: seconds; review rv-4 R1). Families are listed in full only where familyByFolder may choose.
+ */
+class AmongFamilies {
+  private readonly membersOf = new Map<string, { id: string; file: string; lang: string }[]>(); // family key → its notes, in order
+  private readonly keysOf = new Map<string, string[]>(); // written key → its families, its own first
+  private readonly rawsOf = new Map<string, Set<string>>(); // family key → the written keys listing it
+  private readonly folders = new Map<string, Set<string>>(); // written key → the folders of its families' notes
+
+  members(key: string): readonly { id: string; file: string; lang: string }[] {
+    return this.membersOf.get(key) ?? [];
+  }
+
+  /** Whether familyByFolder can choose for `n`: a family of its key has a note in its folder, or its own family is free for it with notes not its own (else it returns undefined). */
+  mayChoose(raw: string, n: { id: string; lang: string }): boolean {
+    if (this.folders.get(raw)?.has(folderOf(n.id, n.lang))) return true;
+    const own = this.members(raw);
+    return own.some((m) => m.id !== n.id) && !own.some((m) => m.lang === n.lang);
+  }
+
+  /** The families `raw` names, each with its notes but `n`, as familyByFolder takes them. */
+  of(raw: string, n: { id: string; lang: string }): KeyFamily[] {
+    return (this.keysOf.get(raw) ?? [raw]).map((key) => {
+      const notes = this.members(key);
+      return { key, notes: notes.filter((m) => m.id !== n.id), free: !notes.some((m) => m.lang === n.lang) };
+    });
+  }
+
+  /** `n` (key `raw` as written) decided into family `key`: its place taken where its language is free there. */
+  add(raw: string, key: string, n: { id: string; file: string; lang: string }): void {
+    let keys = this.keysOf.get(raw);
+    if (!keys) {
+      this.keysOf.set(raw, (keys = [raw]));
+      this.listIn(raw, raw);
+    }
+    if (!this.rawsOf.get(key)?.has(raw)) {
+      keys.push(key);
+      this.listIn(key, raw);
+    }
+    const members = this.membersOf.get(key) ?? [];
+    if (members.some((m) => m.lang === n.lang)) return;
+    members.push({ id: n.id, file: n.file, lang: n.lang });
+    this.membersOf.set(key, members);
+    const folder = folderOf(n.id, n.lang);
+    for (const r of this.rawsOf.get(key) ?? []) this.folders.set(r, (this.folders.get(r) ?? new Set<string>()).add(folder));
+  }
+
+  /** Family `key` listed among `raw`'s: its notes' folders are `raw`'s too. */
+  private listIn(key: string, raw: string): void {
+    this.rawsOf.set(key, (this.rawsOf.get(key) ?? new Set<string>()).add(raw));
+    const folders = this.folders.get(raw) ?? new Set<string>();
+    for (const m of this.members(key)) folders.add(folderOf(m.id, m.lang));
+    this.folders.set(raw, folders);
+  }
 }

@@ -53,12 +53,14 @@ class TryLeft extends Error {
 export async function sendFirstResponse(call: () => Promise<unknown>, age: () => number): Promise<FirstResponse> {
   let unanswered = false;
   let lateAnswer = false; // a try left behind was answered (taken) after all
+  let answered!: () => void;
+  const anyAnswered = new Promise<void>((resolve) => (answered = resolve)); // so the last try is not waited for past an earlier one's answer
   for (let tries = 1; ; tries++) {
     if (lateAnswer) return { kind: 'sent', tries: tries - 1 };
     try {
       const attempt = call();
-      attempt.then(() => (lateAnswer = true), () => undefined);
-      await withinShareOfWindow(attempt, age);
+      attempt.then(() => ((lateAnswer = true), answered()), () => undefined);
+      await withinShareOfWindow(attempt, age, anyAnswered);
       return { kind: 'sent', tries };
     } catch (e) {
       if (e instanceof DiscordAPIError && e.code === ALREADY_ACKNOWLEDGED) return { kind: 'taken', tries };
@@ -68,6 +70,8 @@ export async function sendFirstResponse(call: () => Promise<unknown>, age: () =>
       const final = e instanceof DiscordAPIError || (e instanceof HTTPError && !serverError);
       if (!serverError && !final) unanswered = true;
       const wait = RETRY_DELAY_MS * 2 ** (tries - 1);
+      // A try left behind may have been answered while this one was awaited (review rv-4 R4): that answer counts.
+      if (lateAnswer) return { kind: 'sent', tries };
       if (final || age() + wait >= FIRST_RESPONSE_WINDOW_MS - RETRY_DELAY_MS) return { kind: unanswered ? 'unknown' : 'refused', tries, err: errorText(e) };
       await sleep(wait);
     }
@@ -76,18 +80,19 @@ export async function sendFirstResponse(call: () => Promise<unknown>, age: () =>
 
 /**
  * `attempt`, left (TryLeft) after half of what remains of the window when another try would still fit after that;
- * the last try that fits is waited for to its own end (the REST call's timeout).
+ * the last try that fits is waited for to its own end (the REST call's timeout) unless a try left behind is answered
+ * first (`earlier`): then it is taken, and waiting longer would only delay the reply.
  */
-async function withinShareOfWindow(attempt: Promise<unknown>, age: () => number): Promise<void> {
+async function withinShareOfWindow(attempt: Promise<unknown>, age: () => number, earlier: Promise<void>): Promise<void> {
   const share = Math.floor((FIRST_RESPONSE_WINDOW_MS - RETRY_DELAY_MS - age()) / 2);
   if (share < MIN_TRY_MS) {
-    await attempt;
+    await Promise.race([attempt, earlier]);
     return;
   }
   let timer: NodeJS.Timeout | undefined;
   const left = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new TryLeft(share)), share)));
   try {
-    await Promise.race([attempt, left]);
+    await Promise.race([attempt, left, earlier]);
   } finally {
     clearTimeout(timer);
   }
