@@ -25,10 +25,7 @@ import { deleteOlderMessages, keepOlderMessage } from './older-messages.js';
 import { editChangesNothing, recordShown } from './shown-content.js';
 export type { DeliveryEvent } from './outcomes.js';
 
-/**
- * The store as the deliverer sees it: the outbox's due rows and their outcomes, the posts they
- * made, paused and moved chats. Nothing of notes or subscriptions.
- */
+/** The store as the deliverer sees it: the outbox's due rows and their outcomes, the posts they made, paused and moved chats; nothing of notes or subscriptions. */
 export type DelivererStore = Pick<
   Store,
   | 'transaction' | 'recoverSending' | 'upkeep' | 'dueHeads' | 'nextAttemptAt' | 'enqueue'

@@ -306,8 +306,7 @@ export function syncFamily(store: Store, config: Config, platforms: ReadonlySet<
     if (pendingPost) {
       callOffSaying(store, log, pendingPost.id, 'the note no longer goes to this chat (removed, or its controls changed) before it was sent', removed);
       if (removed) deleteShownBeside(store, familyId, target, revision); // a repost called off: the message before it goes
-    }
-    else if (followInWaitingDigest(store, familyId, target, undefined) !== undefined) {
+    } else if (followInWaitingDigest(store, familyId, target, undefined) !== undefined) {
       // Its line in a digest not sent yet goes, as a post not sent yet is called off (digest-lines.ts).
     } else if (followSentMessage(store, familyId, target, members, revision)) {
       // A sent message follows its note even where the chat's filter no longer picks it: kept up to date, never deleted for that.
