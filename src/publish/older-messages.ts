@@ -12,6 +12,7 @@
 import type { Logger } from '../log.js';
 import type { LogContext } from './outcomes.js';
 import { dropOlderMessage, olderMessages } from '../store/older-messages.js';
+import { deleteUnderWay } from '../store/under-way.js';
 export { keepOlderMessage } from '../store/older-messages.js';
 import type { Prepare } from '../store/db.js';
 import type { OutboxRow, Target } from '../store/types.js';
@@ -43,10 +44,11 @@ export async function deleteOlderMessages(d: OlderDeleteDeps, row: Extract<Outbo
 
 /**
  * A repost called off before it went (the note deleted while it waited, under `onDelete: delete`): the message the
- * note already has in the chat (recorded in `posts`, not a digest's line) is deleted too, unless a delete is queued.
+ * note already has in the chat (recorded in `posts`, not a digest's line) is deleted too, unless a delete is queued or under way.
  */
-export function deleteShownBeside(store: Pick<Store, 'postOf' | 'openDelivery' | 'enqueue'>, noteId: string, target: Target, revision: number): void {
+export function deleteShownBeside(store: Pick<Store, 'postOf' | 'openDelivery' | 'enqueue' | 'sql'>, noteId: string, target: Target, revision: number): void {
   const shown = store.postOf(noteId, target);
-  if (!shown || shown.viaDigest || store.openDelivery(noteId, target, ['delete'])) return;
+  // A delete of that message already waiting, or under way (its answer to come: the post called off was queued in its shadow), is the one.
+  if (!shown || shown.viaDigest || store.openDelivery(noteId, target, ['delete']) || deleteUnderWay(store.sql, noteId, target)) return;
   store.enqueue({ noteId, revision, target, kind: 'delete', payload: { type: 'delete' } });
 }
