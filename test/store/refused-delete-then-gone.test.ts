@@ -3,59 +3,20 @@
  * (an admin, or a timed-out delete of ours that went through); the note is written back retitled. It must be shown
  * (posted) in both translations modes: `group` made the note back a plain edit of the family's message (family-outbox.ts),
  * which found the message gone and was dropped as an edit not sent, so the chat showed nothing.
- * Harness from under-way-refused-delete.test.ts: the fakes refuse the delete and hold the refusal until the test lets it go.
+ * Harness: test/helpers/refusing-chat.ts (the fakes refuse the delete and hold the refusal until the test lets it go).
  */
 import { unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect } from 'vitest';
 import type { FakeTelegram } from '../fakes/telegram/server.js';
 import { itWithFakes } from '../helpers/fakes.js';
-import { fileParseThreads, InProcessCli } from '../helpers/inproc.js';
-import { killLeftoverServices, note, sandbox } from '../helpers/service.js';
+import { REFUSING_TELEGRAM_TOKEN, telegramChat, type Chat } from '../helpers/refusing-chat.js';
+import { fileParseThreads } from '../helpers/inproc.js';
+import { killLeftoverServices, note } from '../helpers/service.js';
 
 const parseThreads = fileParseThreads();
-const TELEGRAM_TOKEN = '123456:TEST-token-abcdefghijklmnopqrstuvwxyz';
-const it = itWithFakes({ telegram: { token: TELEGRAM_TOKEN } });
+const it = itWithFakes({ telegram: { token: REFUSING_TELEGRAM_TOKEN } });
 afterAll(killLeftoverServices);
-
-const base = (mode: 'group' | 'separate') => `watch:\n  quietMs: 200\n  reconcileMinutes: 0\ndelivery:\n  callTimeoutMs: 60000\npublish:\n  onDelete: delete\n  translations: { mode: ${mode}, graceMs: 0 }\n`;
-
-/** One chat where the platform will refuse to delete the note's message, seen through the fake. */
-interface Chat {
-  svc: InProcessCli;
-  notes: string;
-  db: string;
-  /** The titles of the messages the chat shows now. */
-  shown(): string[];
-  /** Makes the message shown refusable (Telegram: older than 48 h), and holds the next delete's refusal until `answer()`. */
-  refuseNextDelete(): void;
-  held(): number;
-  answer(): void;
-  /** Deletes the platform refused (answered with its error). */
-  refused(): number;
-}
-
-async function telegramChat(telegram: FakeTelegram, mode: 'group' | 'separate'): Promise<Chat> {
-  const group = telegram.addChat(-100777, 'supergroup');
-  const sb = sandbox(`${base(mode)}telegram:\n  apiRoot: ${telegram.apiRoot}\n  registerCommands: false\nroutes:\n  - platform: telegram\n    chat: "${group.id}"\n`);
-  const svc = InProcessCli.start(sb, [], { TELEGRAM_BOT_TOKEN: TELEGRAM_TOKEN }, undefined, parseThreads);
-  await svc.ready();
-  await svc.settled();
-  return {
-    svc,
-    notes: sb.notes,
-    db: sb.db,
-    shown: () => telegram.sentTo(group.id).map((m) => m.text.split('\n')[0]!),
-    refuseNextDelete: () => {
-      // The fake's clock is the machine's: the message sent three days ago is past Telegram's 48 hours (server.ts checkDeletable).
-      for (const m of telegram.sentTo(group.id)) m.date -= 3 * 86400;
-      telegram.dropAnswers = { count: 1, methods: ['deleteMessage'], late: 'held', refusals: true };
-    },
-    held: () => telegram.answersHeld,
-    answer: () => telegram.answerLate(),
-    refused: () => telegram.calls.filter((c) => c.method === 'deleteMessage' && c.status === 400).length,
-  };
-}
 
 /** Writes `n1.md` and waits until everything it caused is done. */
 async function writeSettled(chat: Chat, title: string): Promise<void> {
@@ -82,7 +43,7 @@ async function refusedDelete(chat: Chat): Promise<void> {
 describe.concurrent('a delete refused for good, its message then deleted in the chat, the note written back retitled after the refusal', () => {
   for (const mode of ['group', 'separate'] as const) {
     it(`Telegram, translations ${mode}: the note back is shown (posted), as the shadow case and separate mode do`, async ({ telegram }) => {
-      const chat = await telegramChat(telegram, mode);
+      const chat = await telegramChat(telegram, mode, parseThreads);
       await writeSettled(chat, 'Romeo 1');
       await refusedDelete(chat);
       expect(chat.shown()).toEqual(['Romeo 1']); // the message stayed
@@ -98,7 +59,7 @@ describe.concurrent('a delete refused for good, its message then deleted in the 
 describe.concurrent('a delete refused for good, the note written back unchanged: the edit asks Telegram, never skipped as changing nothing', () => {
   for (const mode of ['group', 'separate'] as const) {
     it(`Telegram, translations ${mode}: its message gone since: the note back is posted`, async ({ telegram }) => {
-      const chat = await telegramChat(telegram, mode);
+      const chat = await telegramChat(telegram, mode, parseThreads);
       await writeSettled(chat, 'Romeo 1');
       await refusedDelete(chat);
       for (const m of telegram.sentTo(-100777)) m.deleted = true; // an admin (or our delete, answered too late) deleted it
@@ -109,7 +70,7 @@ describe.concurrent('a delete refused for good, the note written back unchanged:
     }, 90_000);
 
     it(`Telegram, translations ${mode}: its message still there: shown once, Telegram answered "not modified"`, async ({ telegram }) => {
-      const chat = await telegramChat(telegram, mode);
+      const chat = await telegramChat(telegram, mode, parseThreads);
       await writeSettled(chat, 'Romeo 1');
       await refusedDelete(chat);
       await writeSettled(chat, 'Romeo 1');

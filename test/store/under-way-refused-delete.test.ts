@@ -9,114 +9,24 @@
  */
 import { unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { ChannelType } from 'discord.js';
 import { afterAll, describe, expect } from 'vitest';
 import type { FakeDiscord } from '../fakes/discord/server.js';
 import type { FakeTelegram } from '../fakes/telegram/server.js';
 import { itWithFakes } from '../helpers/fakes.js';
-import { fileParseThreads, InProcessCli } from '../helpers/inproc.js';
+import { discordChat, REFUSING_DISCORD_TOKEN, REFUSING_TELEGRAM_TOKEN, telegramChat, whileRefusing, write, writeSettled, type Chat } from '../helpers/refusing-chat.js';
+import { fileParseThreads } from '../helpers/inproc.js';
 import { statusOf } from '../helpers/cli.js';
-import { killLeftoverServices, note, sandbox } from '../helpers/service.js';
+import { killLeftoverServices } from '../helpers/service.js';
 
 const parseThreads = fileParseThreads();
-const TELEGRAM_TOKEN = '123456:TEST-token-abcdefghijklmnopqrstuvwxyz';
-const DISCORD_TOKEN = 'MTEwMDAwMDAwMDAwMDAwMDAwMg.fake.discord-token-for-tests';
-const it = itWithFakes({ telegram: { token: TELEGRAM_TOKEN }, discordToken: DISCORD_TOKEN });
+const it = itWithFakes({ telegram: { token: REFUSING_TELEGRAM_TOKEN }, discordToken: REFUSING_DISCORD_TOKEN });
 afterAll(killLeftoverServices);
-
-const base = (mode: 'group' | 'separate') => `watch:\n  quietMs: 200\n  reconcileMinutes: 0\ndelivery:\n  callTimeoutMs: 60000\npublish:\n  onDelete: delete\n  translations: { mode: ${mode}, graceMs: 0 }\n`;
-
-/** One chat where the platform will refuse to delete the note's message, seen through the fake. */
-interface Chat {
-  svc: InProcessCli;
-  notes: string;
-  db: string;
-  /** The titles of the messages (Discord: forum posts) the chat shows now. */
-  shown(): string[];
-  /** Makes the message shown refusable (Telegram: older than 48 h), and holds the next delete's refusal until `answer()`. */
-  refuseNextDelete(): void;
-  held(): number;
-  answer(): void;
-  /** Deletes the platform refused (answered with its error). */
-  refused(): number;
-}
-
-async function telegramChat(telegram: FakeTelegram, mode: 'group' | 'separate'): Promise<Chat> {
-  const group = telegram.addChat(-100777, 'supergroup');
-  const sb = sandbox(`${base(mode)}telegram:\n  apiRoot: ${telegram.apiRoot}\n  registerCommands: false\nroutes:\n  - platform: telegram\n    chat: "${group.id}"\n`);
-  const svc = InProcessCli.start(sb, [], { TELEGRAM_BOT_TOKEN: TELEGRAM_TOKEN }, undefined, parseThreads);
-  await svc.ready();
-  await svc.settled();
-  return {
-    svc,
-    notes: sb.notes,
-    db: sb.db,
-    shown: () => telegram.sentTo(group.id).map((m) => m.text.split('\n')[0]!),
-    refuseNextDelete: () => {
-      // The fake's clock is the machine's: the message sent three days ago is past Telegram's 48 hours (server.ts checkDeletable).
-      for (const m of telegram.sentTo(group.id)) m.date -= 3 * 86400;
-      telegram.dropAnswers = { count: 1, methods: ['deleteMessage'], late: 'held', refusals: true };
-    },
-    held: () => telegram.answersHeld,
-    answer: () => telegram.answerLate(),
-    refused: () => telegram.calls.filter((c) => c.method === 'deleteMessage' && c.status === 400).length,
-  };
-}
-
-async function discordChat(discord: FakeDiscord, mode: 'group' | 'separate'): Promise<Chat> {
-  const forum = discord.addChannel(discord.addGuild(), ChannelType.GuildForum, 'notes-forum');
-  // Deleting a forum post deletes its thread: Manage Threads (docs: resources/channel.mdx, Delete/Close Channel); posting and editing need none.
-  discord.permissions.delete('ManageThreads');
-  const sb = sandbox(`${base(mode)}discord:\n  api: ${discord.api}\n  registerCommands: false\nroutes:\n  - platform: discord\n    chat: "${forum.id}"\n`);
-  const svc = InProcessCli.start(sb, [], { DISCORD_TOKEN }, undefined, parseThreads);
-  await svc.ready();
-  await discord.identified();
-  await svc.settled();
-  return {
-    svc,
-    notes: sb.notes,
-    db: sb.db,
-    shown: () => discord.postsIn(forum.id).map((p) => discord.messagesIn(p.id)[0]?.embeds[0]?.title ?? p.name),
-    refuseNextDelete: () => void (discord.dropAnswers = { count: 1, where: (method, p) => method === 'DELETE' && p.startsWith('/channels/'), late: 'held', refusals: true }),
-    held: () => discord.answersHeld,
-    answer: () => discord.answerLate(),
-    refused: () => discord.requests.filter((r) => r.method === 'DELETE' && r.status === 403).length,
-  };
-}
-
-/** Writes `n1.md` (a draft or not) and waits for the batch that holds it. */
-async function write(chat: Chat, title: string, extra = ''): Promise<void> {
-  chat.svc.forgetBatched(['n1.md']);
-  writeFileSync(path.join(chat.notes, 'n1.md'), note(title, 'Words about lanterns by the river.', extra));
-  await chat.svc.batched(['n1.md']);
-}
-
-/** Writes `n1.md` and waits until everything it caused is done. */
-async function writeSettled(chat: Chat, title: string): Promise<void> {
-  const from = chat.svc.events.length;
-  await write(chat, title);
-  await chat.svc.idle(from, 20_000);
-}
-
-/** Deletes `n1.md` while its message's delete is refused, the refusal held; `during` runs before it comes; then idle. */
-async function whileRefusing(chat: Chat, during: () => Promise<void>): Promise<void> {
-  chat.refuseNextDelete();
-  const logFrom = chat.svc.stderr.length;
-  unlinkSync(path.join(chat.notes, 'n1.md'));
-  await chat.svc.waitFor(() => /"action":"retract"/.test(chat.svc.stderr.slice(logFrom)), 20_000, 'the removal decided');
-  await chat.svc.waitFor(() => chat.held() === 1, 20_000, 'the delete refused, its answer held');
-  await during();
-  const from = chat.svc.events.length;
-  chat.answer();
-  await chat.svc.idle(from, 20_000);
-  expect(chat.refused()).toBe(1); // the message stayed
-}
 
 type Body = (chat: Chat) => Promise<void>;
 /** A test's body on each platform, given only that platform's fake (vitest reads the fixtures from the pattern). */
 const platforms = (mode: 'group' | 'separate') => [
-  ['Telegram (a message past 48 hours)', (body: Body) => async ({ telegram }: { telegram: FakeTelegram }) => body(await telegramChat(telegram, mode))],
-  ['Discord (a forum post without Manage Threads)', (body: Body) => async ({ discord }: { discord: FakeDiscord }) => body(await discordChat(discord, mode))],
+  ['Telegram (a message past 48 hours)', (body: Body) => async ({ telegram }: { telegram: FakeTelegram }) => body(await telegramChat(telegram, mode, parseThreads))],
+  ['Discord (a forum post without Manage Threads)', (body: Body) => async ({ discord }: { discord: FakeDiscord }) => body(await discordChat(discord, mode, parseThreads))],
 ] as const;
 
 describe.concurrent('a note written back while its message\'s delete is on its way, and the platform refuses that delete (onDelete: delete)', () => {
@@ -152,7 +62,7 @@ describe.concurrent('a note written back while its message\'s delete is on its w
   }
 
   it('Telegram: written back, and its message deleted in the chat by someone else before the refusal comes: the note is posted, once', async ({ telegram }) => {
-    const chat = await telegramChat(telegram, 'group');
+    const chat = await telegramChat(telegram, 'group', parseThreads);
     await writeSettled(chat, 'Juliet 1');
     await whileRefusing(chat, async () => {
       await write(chat, 'Juliet 2');
@@ -164,7 +74,7 @@ describe.concurrent('a note written back while its message\'s delete is on its w
   }, 90_000);
 
   it('Telegram: a family whose last member went while its message\'s delete is refused, another member back: that message is edited to show it', async ({ telegram }) => {
-    const chat = await telegramChat(telegram, 'group');
+    const chat = await telegramChat(telegram, 'group', parseThreads);
     const page = (title: string, lang: string) => `---\ntitle: ${title}\nlang: ${lang}\n---\n\nWords about lanterns by the river, in ${lang}.\n`;
     const save = async (file: string, text: string) => {
       chat.svc.forgetBatched([file]);
