@@ -47,7 +47,8 @@ export function familyByFolder(id: string, lang: string, raw: string, families: 
   const fits = (f: KeyFamily) => f.free && !siblings.some((l) => f.notes.some((m) => m.lang === l));
   // A note set aside (its path taken by another note) has no folder of its own to be beside.
   const beside = among.find((f) => fits(f) && f.notes.some((m) => !isSetAside(m.id) && folderOf(m.id, m.lang) === here));
-  if (beside) return { key: beside.key, reason: 'folder', among };
+  // One family only: no choice was made (a translation in its language folder beside its original), nothing to say.
+  if (beside) return among.length > 1 ? { key: beside.key, reason: 'folder', among } : undefined;
   const own = among.find((f) => f.key === raw);
   if (!own) return undefined;
   if (fits(own)) return among.length > 1 ? { key: raw, reason: 'first', among } : undefined;
