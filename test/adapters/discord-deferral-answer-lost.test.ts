@@ -5,40 +5,13 @@
  * state.
  */
 import { describe, expect } from 'vitest';
-import { createDiscordAdapter, type DiscordAdapter } from '../../src/adapters/discord/adapter.js';
-import { configSchema } from '../../src/config/schema.js';
-import { NoteSearch } from '../../src/search/index.js';
-import type { Store } from '../../src/store/store.js';
-import type { NoteRow } from '../../src/store/types.js';
 import type { FakeDiscord } from '../fakes/discord/server.js';
-import { heldSummaries, type HeldSummaries } from '../fakes/held-summaries.js';
 import { itWithFakes } from '../helpers/fakes.js';
+import { LEMON_TEA_TOKEN, NOTE_ID, startBot, TITLE } from '../helpers/lemon-tea-bot.js';
 import { tempStores } from '../helpers/temp-store.js';
-import { warnLines } from '../helpers/warn-lines.js';
 
-const TOKEN = 'MTEwMDAwMDAwMDAwMDAwMDAwMg.fake.discord-token-for-tests';
-const it = itWithFakes({ discordToken: TOKEN });
+const it = itWithFakes({ discordToken: LEMON_TEA_TOKEN });
 const stores = tempStores('deferral');
-const NOTE_ID = 'teas/lemon-tea';
-const TITLE = 'Lemon tea recipe';
-
-function putNote(store: Store): void {
-  const info = { file: `${NOTE_ID}.md`, title: TITLE, lang: 'en', locale: 'en', tags: [], translationKey: NOTE_ID, draft: false, original: true, date: '2025-01-01T00:00:00.000Z' };
-  const summary = { title: TITLE, keyPoints: [[{ text: 'Boil water and add lemon.' }]], links: [], lang: 'en', locale: 'en', tags: [], readingMinutes: 1 };
-  const row: NoteRow = { id: NOTE_ID, file: info.file, hash: 'h1', summaryHash: 's1', state: 'published', dueAt: null, revision: 1, announced: true, info, summary, error: null };
-  store.putNote(row, { title: TITLE, tags: '', grams: '', words: 'lemon tea recipe boil water' });
-}
-
-async function startBot(fake: FakeDiscord): Promise<{ bot: DiscordAdapter; held: HeldSummaries; warns: string[] }> {
-  const store = stores();
-  putNote(store);
-  const held = heldSummaries(store);
-  const config = configSchema.parse({ discord: { api: fake.api, registerCommands: false } });
-  const { log, warns } = warnLines();
-  const bot = createDiscordAdapter({ token: TOKEN, config: config.discord, state: store, deps: { store: held.store, search: new NoteSearch(store) }, log, callTimeoutMs: 10_000 });
-  await bot.start!();
-  return { bot, held, warns };
-}
 
 const isCallback = (method: string, path: string) => method === 'POST' && /^\/interactions\/\d+\/[^/]+\/callback$/.test(path);
 const originalEdits = (fake: FakeDiscord) => fake.requests.filter((r) => r.method === 'PATCH' && /\/messages\/(@|%40)original$/.test(r.path));
@@ -47,7 +20,7 @@ describe('a deferral taken by Discord whose answer was lost', () => {
   it('still has its answer edited in (the retry answered 40060: the deferral is there)', async ({ discord: fake }) => {
     const guild = fake.addGuild();
     const ch = fake.addChannel(guild);
-    const { bot, held, warns } = await startBot(fake);
+    const { bot, held, warns } = await startBot(fake, stores());
     fake.dropAnswers = { count: 1, where: isCallback }; // the deferral is carried out, its answer dropped
     let shown: Awaited<ReturnType<FakeDiscord['interactAnswer']>> | undefined;
     void fake.interactAnswer({ type: 2, guild, channel: ch.id, name: 'note', locale: 'en-US', options: [{ type: 3, name: 'query', value: `id:${NOTE_ID}` }] }).then((s) => (shown = s));

@@ -7,44 +7,15 @@
  * summariser and makes a deferred summary) waits until the test lets it go, after the fake saw the deferral.
  */
 import { describe, expect } from 'vitest';
-import { createDiscordAdapter, type DiscordAdapter } from '../../src/adapters/discord/adapter.js';
 import { COMMAND_FAILED_TEXT } from '../../src/commands/index.js';
-import { configSchema } from '../../src/config/schema.js';
-import { NoteSearch } from '../../src/search/index.js';
-import type { Store } from '../../src/store/store.js';
-import type { NoteRow } from '../../src/store/types.js';
 import type { FakeDiscord } from '../fakes/discord/server.js';
-import { heldSummaries, type HeldSummaries } from '../fakes/held-summaries.js';
 import { itWithFakes } from '../helpers/fakes.js';
+import { LEMON_TEA_TOKEN, NOTE_ID, startBot, TITLE } from '../helpers/lemon-tea-bot.js';
 import { tempStores } from '../helpers/temp-store.js';
-import { warnLines } from '../helpers/warn-lines.js';
 
-const TOKEN = 'MTEwMDAwMDAwMDAwMDAwMDAwMg.fake.discord-token-for-tests';
-const it = itWithFakes({ discordToken: TOKEN });
+const it = itWithFakes({ discordToken: LEMON_TEA_TOKEN });
 const stores = tempStores('discord-deferred');
 
-const NOTE_ID = 'teas/lemon-tea';
-const TITLE = 'Lemon tea recipe';
-
-/** A published note with its summary, as a batch records it. */
-function putNote(store: Store): void {
-  const info = { file: `${NOTE_ID}.md`, title: TITLE, lang: 'en', locale: 'en', tags: [], translationKey: NOTE_ID, draft: false, original: true, date: '2025-01-01T00:00:00.000Z' };
-  const summary = { title: TITLE, keyPoints: [[{ text: 'Boil water and add lemon.' }]], links: [], lang: 'en', locale: 'en', tags: [], readingMinutes: 1 };
-  const row: NoteRow = { id: NOTE_ID, file: info.file, hash: 'h1', summaryHash: 's1', state: 'published', dueAt: null, revision: 1, announced: true, info, summary, error: null };
-  store.putNote(row, { title: TITLE, tags: '', grams: '', words: 'lemon tea recipe boil water' });
-}
-
-/** The adapter started against the fake, its commands reading a store whose lookups wait for `held`. */
-async function startBot(fake: FakeDiscord): Promise<{ bot: DiscordAdapter; held: HeldSummaries; warns: string[] }> {
-  const store = stores();
-  putNote(store);
-  const held = heldSummaries(store);
-  const config = configSchema.parse({ discord: { api: fake.api, registerCommands: false } });
-  const { log, warns } = warnLines();
-  const bot = createDiscordAdapter({ token: TOKEN, config: config.discord, state: store, deps: { store: held.store, search: new NoteSearch(store) }, log, callTimeoutMs: 10_000 });
-  await bot.start!();
-  return { bot, held, warns };
-}
 
 /** The first responses the fake took, by type (a second one would be refused with 40060). */
 const callbackTypes = (fake: FakeDiscord) => fake.firstResponses.map((r) => r.type);
@@ -64,7 +35,7 @@ describe('a Discord lookup not ready within the acknowledgement budget', () => {
   it('is deferred (ephemeral), then the note is edited into the original response', async ({ discord: fake }) => {
     const guild = fake.addGuild();
     const ch = fake.addChannel(guild);
-    const { bot, held } = await startBot(fake);
+    const { bot, held } = await startBot(fake, stores());
     const answer = lookup(fake, guild, ch.id);
     await held.entered; // the lookup is under way, waiting
     await deferralSeen(fake);
@@ -81,7 +52,7 @@ describe('a Discord lookup not ready within the acknowledgement budget', () => {
   it('failing after the deferral shows the failure text in the original response', async ({ discord: fake }) => {
     const guild = fake.addGuild();
     const ch = fake.addChannel(guild);
-    const { bot, held } = await startBot(fake);
+    const { bot, held } = await startBot(fake, stores());
     const answer = lookup(fake, guild, ch.id);
     await held.entered;
     await deferralSeen(fake);
@@ -97,7 +68,7 @@ describe('a Discord lookup not ready within the acknowledgement budget', () => {
   it('an edit past the token’s 15 minutes is refused: logged, no second response tried', async ({ discord: fake }) => {
     const guild = fake.addGuild();
     const ch = fake.addChannel(guild);
-    const { bot, held, warns } = await startBot(fake);
+    const { bot, held, warns } = await startBot(fake, stores());
     void lookup(fake, guild, ch.id);
     await held.entered;
     await deferralSeen(fake);
@@ -113,7 +84,7 @@ describe('a Discord lookup not ready within the acknowledgement budget', () => {
   it('its deferral answered 502 is tried again within the 3 s: no apology, the note edited in (tester F2)', async ({ discord: fake }) => {
     const guild = fake.addGuild();
     const ch = fake.addChannel(guild);
-    const { bot, held } = await startBot(fake);
+    const { bot, held } = await startBot(fake, stores());
     fake.failCallbacks = { count: 1, status: 502 };
     const answer = lookup(fake, guild, ch.id);
     await held.entered;
@@ -130,7 +101,7 @@ describe('a Discord lookup not ready within the acknowledgement budget', () => {
   it('an edit answered 502 is tried again (the token lives 15 minutes): the note shown (tester F2)', async ({ discord: fake }) => {
     const guild = fake.addGuild();
     const ch = fake.addChannel(guild);
-    const { bot, held, warns } = await startBot(fake);
+    const { bot, held, warns } = await startBot(fake, stores());
     let shown: Awaited<ReturnType<typeof lookup>> | undefined;
     void lookup(fake, guild, ch.id).then((s) => (shown = s));
     await held.entered;
@@ -148,7 +119,7 @@ describe('a Discord lookup not ready within the acknowledgement budget', () => {
   it('an edit still answered 502 when the adapter stops is given up, said (not tried on after the stop)', async ({ discord: fake }) => {
     const guild = fake.addGuild();
     const ch = fake.addChannel(guild);
-    const { bot, held, warns } = await startBot(fake);
+    const { bot, held, warns } = await startBot(fake, stores());
     void lookup(fake, guild, ch.id);
     await held.entered;
     await deferralSeen(fake);
@@ -165,7 +136,7 @@ describe('a Discord lookup not ready within the acknowledgement budget', () => {
   it('counts the budget from when Discord made the interaction: a main thread busy when it came still defers in time', async ({ discord: fake }) => {
     const guild = fake.addGuild();
     const ch = fake.addChannel(guild);
-    const { bot, held } = await startBot(fake);
+    const { bot, held } = await startBot(fake, stores());
     const answer = lookup(fake, guild, ch.id);
     // The process busy for 1.8 s as the interaction arrives (a batch's writes on the main thread): CPU, not a wait.
     const busyUntil = Date.now() + 1800;
@@ -180,7 +151,7 @@ describe('a Discord lookup not ready within the acknowledgement budget', () => {
   it('a lookup ready at once is answered directly (type 4), ephemeral', async ({ discord: fake }) => {
     const guild = fake.addGuild();
     const ch = fake.addChannel(guild);
-    const { bot, held } = await startBot(fake);
+    const { bot, held } = await startBot(fake, stores());
     held.release();
     const shown = await lookup(fake, guild, ch.id);
     expect(shown.type).toBe(4);

@@ -9,26 +9,15 @@ import { describe, expect } from 'vitest';
 import { createDiscordAdapter, type DiscordAdapter } from '../../src/adapters/discord/adapter.js';
 import { configSchema } from '../../src/config/schema.js';
 import { NoteSearch } from '../../src/search/index.js';
-import type { Store } from '../../src/store/store.js';
-import type { NoteRow } from '../../src/store/types.js';
 import type { FakeDiscord } from '../fakes/discord/server.js';
 import { heldSummaries } from '../fakes/held-summaries.js';
 import { itWithFakes } from '../helpers/fakes.js';
+import { LEMON_TEA_TOKEN, NOTE_ID, putNote, TITLE } from '../helpers/lemon-tea-bot.js';
 import { tempStores } from '../helpers/temp-store.js';
 import { warnLines } from '../helpers/warn-lines.js';
 
-const TOKEN = 'MTEwMDAwMDAwMDAwMDAwMDAwMg.fake.discord-token-for-tests';
-const it = itWithFakes({ discordToken: TOKEN });
+const it = itWithFakes({ discordToken: LEMON_TEA_TOKEN });
 const stores = tempStores('restart');
-const NOTE_ID = 'teas/lemon-tea';
-const TITLE = 'Lemon tea recipe';
-
-function putNote(store: Store): void {
-  const info = { file: `${NOTE_ID}.md`, title: TITLE, lang: 'en', locale: 'en', tags: [], translationKey: NOTE_ID, draft: false, original: true, date: '2025-01-01T00:00:00.000Z' };
-  const summary = { title: TITLE, keyPoints: [[{ text: 'Boil water and add lemon.' }]], links: [], lang: 'en', locale: 'en', tags: [], readingMinutes: 1 };
-  const row: NoteRow = { id: NOTE_ID, file: info.file, hash: 'h1', summaryHash: 's1', state: 'published', dueAt: null, revision: 1, announced: true, info, summary, error: null };
-  store.putNote(row, { title: TITLE, tags: '', grams: '', words: 'lemon tea recipe boil water' });
-}
 
 const originalEdits = (fake: FakeDiscord) => fake.requests.filter((r) => r.method === 'PATCH' && /\/messages\/(@|%40)original$/.test(r.path));
 
@@ -42,7 +31,7 @@ describe('a Discord adapter whose first start failed, started again (as connecti
     const held = heldSummaries(store);
     const config = configSchema.parse({ discord: { api: fake.api, registerCommands: false } });
     const { log, warns } = warnLines();
-    const bot: DiscordAdapter = createDiscordAdapter({ token: TOKEN, config: config.discord, state: store, deps: { store: held.store, search: new NoteSearch(store) }, log, callTimeoutMs: 10_000 });
+    const bot: DiscordAdapter = createDiscordAdapter({ token: LEMON_TEA_TOKEN, config: config.discord, state: store, deps: { store: held.store, search: new NoteSearch(store) }, log, callTimeoutMs: 10_000 });
     await expect(bot.start!()).rejects.toThrow();
     await bot.stop!(); // connections.ts attempt(): "A half-made connection is torn down before the next attempt builds a new one."
     fake.failEveryCall = 0;
