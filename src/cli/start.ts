@@ -22,7 +22,8 @@ import { countOf } from '../util/text.js';
  */
 export const acceptRemovalsFlag = z.object({ acceptRemovals: z.boolean().default(false) });
 
-export interface StartOptions {
+/** The options `start` and `sync --once` share: where the state is and how it was restored. */
+export interface StateRunOptions {
   config?: string;
   notes?: string;
   db?: string;
@@ -34,6 +35,9 @@ export interface StartOptions {
   /** Apply the removals the guard holds now, once (AppOptions.acceptRemovals). */
   acceptRemovals?: boolean;
   json?: boolean;
+}
+
+export interface StartOptions extends StateRunOptions {
   httpPort?: string;
   httpHost?: string;
 }

@@ -16,23 +16,12 @@ import { heldRemovalsReport, readHeldRemovals, type HeldRemovalsReport } from '.
 import { NOTE_PROBLEM } from '../store/records.js';
 import { loadRuntime } from './runtime.js';
 import { notesFolderProblem } from './paths.js';
-import { platformAdaptersOf, startFailure } from './start.js';
+import { platformAdaptersOf, startFailure, type StateRunOptions } from './start.js';
 import type { Io } from './io.js';
 import type { ParseThreads } from '../publish/parse-pool.js';
 import { outboxCounts } from '../store/status.js';
 
-export interface SyncOptions {
-  config?: string;
-  notes?: string;
-  db?: string;
-  announceExisting?: boolean;
-  /** The database was restored from a backup (AppOptions.afterRestore). */
-  afterRestore?: boolean;
-  /** The database is the newest state, moved or copied on purpose (AppOptions.moved). */
-  moved?: boolean;
-  /** Apply the removals the guard holds now, once (AppOptions.acceptRemovals). */
-  acceptRemovals?: boolean;
-  json?: boolean;
+export interface SyncOptions extends StateRunOptions {
   /** Seconds to wait for deliveries before giving up on this run (they stay queued for the next). */
   timeout: number;
 }
