@@ -340,7 +340,7 @@ export function collectCandidates(tokens: readonly Token[], locale: string, span
       const raw = t.type === 'paragraph' ? inlineText((t as Tokens.Paragraph).tokens, spans) : htmlBlockText(withoutFigures(withoutSummaryLabels((t as Tokens.HTML).text)));
       if (!raw.trim()) continue;
       if (t.type === 'paragraph' && onlyLinks(t as Tokens.Paragraph)) continue; // a source named on its own line
-      if (t.type === 'paragraph' && (onlyEmphasis(t as Tokens.Paragraph, 'em') || isCaption(t as Tokens.Paragraph, blocks[i - 1]))) continue; // a caption
+      if ((t.type === 'paragraph' && onlyEmphasis(t as Tokens.Paragraph, 'em')) || isCaption(t, blocks[i - 1], raw)) continue; // a caption
       sectionHasLead = true;
       const links = closing ? collectLinks([t]).map((l) => collapseWhitespace(l.text)).filter((l) => l.length >= 3) : [];
       context = addTurns(w, raw, labels, next, { lead, closing, links, printed: printedAfterCommand(next, blocks[i - 1]), afterBlock: blocks[i - 1]?.type === 'code' || isMathBlock(blocks[i - 1]), term: t.type === 'paragraph' && opensWithTerm(t.raw) });

@@ -9,7 +9,7 @@ import type { Token, Tokens } from 'marked';
 /** An HTML figure, its image and caption: the picture's, none of it a sentence of the note. */
 const FIGURE_ELEMENT = /<figure\b[^>]*>[\s\S]*?(?:<\/figure\s*>|$)/gi;
 /** An HTML block showing a picture. */
-const PICTURE_HTML = /<(?:img|figure|picture)\b/i;
+const PICTURE_HTML = /<(?:img|figure|picture|video)\b/i;
 /** Markdown images, linked or not, and the emphasis marks a caption is often set in. */
 const IMAGE_MARKDOWN = /\[?!\[[^\]]*\]\([^)]*\)(?:\]\([^)]*\))?/g;
 /**
@@ -23,11 +23,21 @@ export function withoutFigures(html: string): string {
   return html.replace(FIGURE_ELEMENT, ' ');
 }
 
+/** The most visible text an HTML block showing a picture holds as its caption: a line or two, not an article set in HTML. */
+const HTML_CAPTION_CHARS = 300;
+
 /**
- * Whether a paragraph is a picture's caption: one line under a caption's label, after the picture in the same paragraph
- * or right after a block that shows one (`before`). A paragraph of prose after a picture is the note's.
+ * Whether a block is a picture's caption: an HTML block showing a picture with a line or two of text (`text`, as read:
+ * `<p align="center"><img …><br><em>…</em></p>`, an `<img>` in a `<div>` over its `<p>`); a paragraph of one line under
+ * a caption's label, after the picture in the same paragraph or right after a block that shows one (`before`). A
+ * paragraph of prose after a picture is the note's.
  */
-export function isCaption(p: Tokens.Paragraph, before: Token | undefined): boolean {
+export function isCaption(t: Token, before: Token | undefined, text: string): boolean {
+  if (t.type === 'html') return PICTURE_HTML.test((t as Tokens.HTML).text) && text.trim().length <= HTML_CAPTION_CHARS;
+  return t.type === 'paragraph' && isCaptionLine(t as Tokens.Paragraph, before);
+}
+
+function isCaptionLine(p: Tokens.Paragraph, before: Token | undefined): boolean {
   if (p.raw.length > 400) return false; // most paragraphs: a caption is a line
   const opensOnImage = p.tokens[0]?.type === 'image' || (p.tokens[0]?.type === 'link' && (p.tokens[0] as Tokens.Link).tokens[0]?.type === 'image');
   if (!opensOnImage && !showsPicture(before)) return false;

@@ -75,7 +75,36 @@ Stehen Sonne und Mond in einer Linie, bei Neumond und Vollmond, addieren sich ih
   },
 ];
 
+/** Pictures set in HTML, as Jekyll blogs centre them, with their captions inside the block or in the paragraph after it. */
+const HTML_PICTURES = `<p align="center"><img src="/img/bulge.png" alt="The Moon pulling the ocean into a bulge on the near side of the Earth" width="500"><br><em>The tidal bulge on the side of the Earth that faces the Moon, and its twin on the far side.</em></p>
+
+Tides are the regular rise and fall of the sea caused by the pull of the Moon and the Sun on the oceans.
+
+<img src="/img/bristol.png" alt="Chart of the tidal range at Bristol over one month, peaking at 14 metres at spring tides">
+
+Source: UK Hydrographic Office tide tables for Avonmouth, March 2024 edition.
+
+The Moon's gravity pulls hardest on the water nearest to it, so the ocean bulges towards the Moon. A second bulge forms on the far side, where the pull is weakest and the water lags behind the Earth.
+
+<div align="center">
+<img src="/img/spring.png" alt="Spring and neap tides">
+<p>Spring and neap tides over one lunar month at a Channel port with a large range.</p>
+</div>
+
+When the Sun and the Moon line up, at new and full moon, their pulls add up and the tides run highest: these are spring tides. At the quarter moons the two pulls work at right angles, and the weak neap tides follow.
+
+Most coasts see two high tides a day, about 12 hours and 25 minutes apart, because the Earth turns under both bulges.
+`;
+
 describe('figure captions and image credits', () => {
+  it('in HTML blocks with their pictures, or right after them, are no key point', () => {
+    const points = pointsOfNote('en', HTML_PICTURES);
+    expect(points[0]).toContain('Tides are the regular rise and fall');
+    for (const caption of ['tidal bulge on the side', 'Source', 'Hydrographic', 'over one lunar month']) expect(points.filter((p) => p.includes(caption))).toEqual([]);
+    expect(points.some((p) => p.includes('these are spring tides'))).toBe(true);
+  });
+
+
   for (const { lang, body, opening, captions, kept } of notes) {
     it(`are no key point, and the first sentence of substance leads (${lang})`, () => {
       const points = pointsOfNote(lang, body);
