@@ -42,6 +42,7 @@ import { answerFollows, answeredBy, talksBeforeAnswer, answersTurn, askedByHeadi
 import { actsInSeries } from './predicate-series.js';
 import { withSeriesNamed } from './counted-series.js';
 import { readStoryWhole } from './story-walk.js';
+import { isCaption, withoutFigures } from './captions.js';
 import { askersSmallTalk, dialogueLabels, inClosing, inOpening, isTurn, readDialogue, turnsOf, withoutSpeaker } from './dialogue.js';
 import { finishesCount, full, isLeadIn, madeFrom, sectionShare, isProse, isTooShort, looksLikeOutput, opensWithWhere, prose, push, SENTENCES_PER_PARAGRAPH, withoutMarker, type Candidate, type Walk } from './walk.js';
 import { printedAfterCommand, isMathBlock } from './announced-blocks.js';
@@ -336,10 +337,10 @@ export function collectCandidates(tokens: readonly Token[], locale: string, span
     if (continuesItem(blocks[i - 1], t, next)) continue; // said with the item it finishes (addList)
     if (t.type === 'list' || t.type === 'table') w.partName = w.sectionName = undefined; // named by the heading over it
     if (t.type === 'paragraph' || (t.type === 'html' && (t as Tokens.HTML).block)) {
-      const raw = t.type === 'paragraph' ? inlineText((t as Tokens.Paragraph).tokens, spans) : htmlBlockText(withoutSummaryLabels((t as Tokens.HTML).text));
+      const raw = t.type === 'paragraph' ? inlineText((t as Tokens.Paragraph).tokens, spans) : htmlBlockText(withoutFigures(withoutSummaryLabels((t as Tokens.HTML).text)));
       if (!raw.trim()) continue;
       if (t.type === 'paragraph' && onlyLinks(t as Tokens.Paragraph)) continue; // a source named on its own line
-      if (t.type === 'paragraph' && onlyEmphasis(t as Tokens.Paragraph, 'em')) continue; // a caption
+      if ((t.type === 'paragraph' && onlyEmphasis(t as Tokens.Paragraph, 'em')) || isCaption(t, blocks[i - 1], raw)) continue; // a caption
       sectionHasLead = true;
       const links = closing ? collectLinks([t]).map((l) => collapseWhitespace(l.text)).filter((l) => l.length >= 3) : [];
       context = addTurns(w, raw, labels, next, { lead, closing, links, printed: printedAfterCommand(next, blocks[i - 1]), afterBlock: blocks[i - 1]?.type === 'code' || isMathBlock(blocks[i - 1]), term: t.type === 'paragraph' && opensWithTerm(t.raw) });
