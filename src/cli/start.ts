@@ -188,10 +188,11 @@ export type PlatformAdapters = NonNullable<Parameters<typeof startApp>[0]['platf
 
 /**
  * The platforms' windows that only an in-process test shortens (never `notecast start`): Telegram's
- * group minute (TelegramAdapterOptions.groupWindowMs).
+ * group minute (TelegramAdapterOptions.groupWindowMs) and the webhook's checks (TelegramAdapterOptions.webhookCheckMs).
  */
 export interface PlatformWindows {
   telegramGroupWindowMs?: number | undefined;
+  telegramWebhookCheckMs?: number | undefined;
 }
 
 /** The Discord and Telegram adapters whose tokens are set (each module loaded only when used). */
@@ -209,7 +210,7 @@ export async function platformAdaptersOf(config: Config, env: Env, templates?: T
     const token = env.TELEGRAM_BOT_TOKEN;
     const { createTelegramAdapter } = await import('../adapters/telegram/adapter.js');
     platformAdapters.push(({ store, log: l, commandDeps }) =>
-      createTelegramAdapter({ token, config: config.telegram, webhookSecret: env.TELEGRAM_WEBHOOK_SECRET, callTimeoutMs: config.delivery.callTimeoutMs, retryDelays: config.delivery, state: store, deps: commandDeps, log: l, templates, groupWindowMs: windows.telegramGroupWindowMs }),
+      createTelegramAdapter({ token, config: config.telegram, webhookSecret: env.TELEGRAM_WEBHOOK_SECRET, callTimeoutMs: config.delivery.callTimeoutMs, retryDelays: config.delivery, state: store, deps: commandDeps, log: l, templates, groupWindowMs: windows.telegramGroupWindowMs, webhookCheckMs: windows.telegramWebhookCheckMs }),
     );
   }
   return platformAdapters;

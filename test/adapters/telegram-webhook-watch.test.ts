@@ -13,9 +13,12 @@ import { freePort } from '../helpers/net.js';
 import { killLeftoverServices } from '../helpers/service.js';
 import { webhookServiceIn, WEBHOOK_TOKEN as TOKEN } from '../helpers/telegram-webhook.js';
 
-// Each test gets its own fake Telegram (the fixture), so the two run at once: both mostly wait on the
-// webhook checks' seconds (each on its own service, port and fake), ~15 s and ~25 s, not their sum.
+// Each test gets its own fake Telegram (the fixture), so the two run at once (each on its own service, port and fake).
 const it = itWithFakes({ telegram: { token: TOKEN } });
+// The webhook read back every quarter second (in process only: TelegramAdapterOptions.webhookCheckMs), not every
+// `checkSeconds: 1`: what a check finds and does, the back-off's doubling and its counts are the point, not a second's
+// length. The contest's window, its bound and "every check again" are counted in checks, as they were in seconds.
+const CHECK_MS = 250;
 afterAll(killLeftoverServices);
 const ADMIN = 42;
 
@@ -29,7 +32,7 @@ describe.concurrent('Telegram webhook kept', () => {
   it('sets the webhook again when another process deletes or replaces it, says so, and shows Telegram delivery errors', { timeout: 60_000 }, async ({ telegram: fake }) => {
     const group = fake.addChat(-100700, 'supergroup', { [ADMIN]: 'administrator' });
     const httpPort = await freePort();
-    const { svc, sb } = await webhookServiceIn(fake, {}, `    checkSeconds: 1\nhttp:\n  port: ${httpPort}\n`);
+    const { svc, sb } = await webhookServiceIn(fake, { telegramWebhookCheckMs: CHECK_MS }, `http:\n  port: ${httpPort}\n`);
     // Another process with the same token, over the Bot API as any client calls it.
     const elsewhere = (method: string, body: Record<string, unknown> = {}) =>
       fetch(`${fake.apiRoot}/bot${TOKEN}/${method}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
@@ -73,7 +76,7 @@ describe.concurrent('Telegram webhook kept', () => {
 
   it('two deployments on one token: the checks back off, one line names the other host, status shows it elsewhere; it resets when the webhook stays ours', { timeout: 90_000 }, async ({ telegram: fake }) => {
     const httpPort = await freePort();
-    const { svc, sb } = await webhookServiceIn(fake, {}, `    checkSeconds: 1\nhttp:\n  port: ${httpPort}\n`);
+    const { svc, sb } = await webhookServiceIn(fake, { telegramWebhookCheckMs: CHECK_MS }, `http:\n  port: ${httpPort}\n`);
     const ours = fake.webhook.url;
     const other = 'http://other-deployment.example:8443/tg';
     // The other deployment: whenever it finds our URL there, it sets its own back (as this service does).
@@ -81,14 +84,14 @@ describe.concurrent('Telegram webhook kept', () => {
     const otherSets = () => fake.calls.filter((c) => c.method === 'setWebhook' && c.payload.url === other).length;
     const fight = setInterval(() => {
       if (fighting && fake.webhook.url === ours) void fetch(`${fake.apiRoot}/bot${TOKEN}/setWebhook`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ url: other }) });
-    }, 50);
+    }, 10); // well within the two checks (2 × CHECK_MS) that make a re-take a contest, on a loaded machine too
     const oursSets = () => fake.calls.filter((c) => c.method === 'setWebhook' && c.payload.url === ours).length;
     try {
       await svc.waitFor(() => /taken again by other-deployment\.example:8443 soon after we set it: two deployments on one bot token/.test(svc.stderr), 20_000, 'the contest said');
       const from = oursSets();
       const startedAt = Date.now();
-      await svc.waitFor(() => Date.now() - startedAt >= 7_000, 10_000, 'seven seconds of the contest');
-      // Every second before the fix: 7 or more re-sets in 7 s; backed off (2, 4, 8 s…), at most 3.
+      await svc.waitFor(() => Date.now() - startedAt >= 7 * CHECK_MS, 10_000, 'seven checks of the contest');
+      // Every check before the fix: 7 or more re-sets in 7 checks' time; backed off (2, 4, 8 checks…), at most 3.
       expect(oursSets() - from).toBeLessThanOrEqual(3);
       expect(otherSets()).toBeGreaterThan(0);
       expect(svc.stderr.match(/taken again by other-deployment/g)).toHaveLength(1);
@@ -97,7 +100,7 @@ describe.concurrent('Telegram webhook kept', () => {
       const h = (await (await fetch(`http://127.0.0.1:${httpPort}/healthz`)).json()) as Health;
       expect(h.webhooks?.telegram).toMatchObject({ state: 'elsewhere' });
 
-      // The other deployment stops: the next check finds it ours, and checks go back to every second.
+      // The other deployment stops: the next check finds it ours, and checks go back to every CHECK_MS.
       fighting = false;
       await svc.waitFor(() => /telegram webhook stayed ours/.test(svc.stderr), 40_000, 'the contest over');
       const h2 = (await (await fetch(`http://127.0.0.1:${httpPort}/healthz`)).json()) as Health;

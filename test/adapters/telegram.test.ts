@@ -133,8 +133,10 @@ describe.concurrent('Telegram through grammY against the fake Bot API', () => {
     fake().addChat(-1000602, 'supergroup', { [ADMIN]: 'creator' });
     old.state = { migratedTo: -1000602 };
     const fine = fake().addChat(603, 'private');
-    // A chat said gone is forgotten at its GONE_ANSWERS-th answer, each after its own backoff: short ones here.
-    const sb = sandbox(config(`delivery:\n  baseDelayMs: 5\n  maxDelayMs: 20\nroutes:\n  - platform: telegram\n    chat: 601\n  - platform: telegram\n    chat: 999\n  - platform: telegram\n    chat: 603\n`));
+    // A chat said gone is forgotten at its GONE_ANSWERS-th answer, each after its own backoff: short ones here, and unpaced
+    // (rate.perChatMs: 0, not Telegram's second a chat: blocked, missing and upgraded chats are answered before the fake's
+    // rate limits, and the two that take a message take one each).
+    const sb = sandbox(config(`  rate:\n    perChatMs: 0\ndelivery:\n  baseDelayMs: 5\n  maxDelayMs: 20\nroutes:\n  - platform: telegram\n    chat: 601\n  - platform: telegram\n    chat: 999\n  - platform: telegram\n    chat: 603\n`));
     const svc = await startService(sb);
     // The old group's subscription was made before the upgrade.
     statusOf(sb.db);
@@ -172,7 +174,8 @@ describe.concurrent('Telegram through grammY against the fake Bot API', () => {
   it('never logs the token', async ({ telegram }) => {
     const { fake, config, startService, replies } = withFake(telegram);
     fake().addChat(801, 'private').state = 'missing';
-    const sb = sandbox(config(`delivery:\n  baseDelayMs: 5\n  maxDelayMs: 20\nroutes:\n  - platform: telegram\n    chat: 801\n`)); // the missing chat's answers counted out quickly
+    // The missing chat's answers counted out quickly: short backoff, unpaced (each is "chat not found" before any rate limit).
+    const sb = sandbox(config(`  rate:\n    perChatMs: 0\ndelivery:\n  baseDelayMs: 5\n  maxDelayMs: 20\nroutes:\n  - platform: telegram\n    chat: 801\n`));
     const svc = await startService(sb);
     writeFileSync(path.join(sb.notes, 'y-en.md'), note('Secret check', 'Some text.'));
     await fake().waitFor(() => fake().calls.some((c) => c.method === 'sendMessage'), 15_000, 'a send');

@@ -20,6 +20,10 @@ const DISCORD_TOKEN = 'MTEwMDAwMDAwMDAwMDAwMDAwMg.fake.discord-token-for-lone-5x
 const it = itWithFakes({ discordToken: DISCORD_TOKEN, telegram: { token: TELEGRAM_TOKEN } });
 afterAll(killLeftoverServices);
 
+// The probes of a platform taken as down (PlatformConnections: 1 s doubling to 60 s in `notecast start`) on the
+// deliveries' own backoff, in process (AppOptions.reconnect): that the probe answered is the point, not how long after.
+const SHORT_PROBES = { reconnect: { baseDelayMs: 200, maxDelayMs: 500 } };
+
 const BASE = 'watch:\n  quietMs: 200\ndelivery:\n  maxAttempts: 3\n  baseDelayMs: 200\n  maxDelayMs: 500\n  callTimeoutMs: 3000\nsite:\n  url: https://notes.example.org\n';
 
 interface Status {
@@ -45,8 +49,10 @@ async function givesUp(sb: Sandbox, svc: InProcessCli, platform: string, probes:
 describe.concurrent('a lone post a platform answers 5xx, with no other traffic', () => {
   it('Telegram: it spends its attempts once getMe answers, and ends failed', { timeout: 90_000 }, async ({ telegram }) => {
     const chat = telegram.addChat(1401, 'private');
-    const sb = sandbox(`${BASE}telegram:\n  apiRoot: ${telegram.apiRoot}\n  registerCommands: false\nroutes:\n  - platform: telegram\n    chat: ${chat.id}\n`);
-    const svc = InProcessCli.start(sb, [], { TELEGRAM_BOT_TOKEN: TELEGRAM_TOKEN });
+    // Sends to the chat unpaced (rate.perChatMs: 0, not Telegram's second a chat): each try is answered 502 before the
+    // fake's rate limits are looked at, so the pacing was only a second of waiting before each of the ~11 tries.
+    const sb = sandbox(`${BASE}telegram:\n  apiRoot: ${telegram.apiRoot}\n  registerCommands: false\n  rate:\n    perChatMs: 0\nroutes:\n  - platform: telegram\n    chat: ${chat.id}\n`);
+    const svc = InProcessCli.start(sb, [], { TELEGRAM_BOT_TOKEN: TELEGRAM_TOKEN }, undefined, undefined, SHORT_PROBES);
     await svc.ready();
     telegram.failNext = { count: 10_000, status: 502 }; // sends only: getMe answers
     const getMes = () => telegram.calls.filter((c) => c.method === 'getMe').length;
@@ -59,7 +65,7 @@ describe.concurrent('a lone post a platform answers 5xx, with no other traffic',
   it('Discord: it spends its attempts once the gateway lookup answers, and ends failed', { timeout: 90_000 }, async ({ discord }) => {
     const channel = discord.addChannel(discord.addGuild(), 0, 'news');
     const sb = sandbox(`${BASE}discord:\n  api: ${discord.api}\n  registerCommands: false\nroutes:\n  - platform: discord\n    chat: "${channel.id}"\n`);
-    const svc = InProcessCli.start(sb, [], { DISCORD_TOKEN });
+    const svc = InProcessCli.start(sb, [], { DISCORD_TOKEN }, undefined, undefined, SHORT_PROBES);
     await svc.ready();
     await discord.identified();
     discord.failNext = { count: 10_000, status: 502 }; // message creations only: the gateway lookup answers

@@ -43,8 +43,11 @@ it('a delete carried out whose answer was lost, then the note back: posted anew'
   expect(shown()).toEqual([]); // deleted in the chat; the delete waits to be tried again (attempt given back)
 
   await write('Echo 1'); // back before the delete is tried again
+  // The delete's retry (8 s of backoff) reaching Telegram is the signal, not a 10 s sleep: an idle said after it is
+  // one after what the retry leads to (the post goes right behind it).
+  const deletes = () => telegram.calls.filter((c) => c.method === 'deleteMessage').length;
+  await telegram.waitFor(() => deletes() >= 2, 20_000, "the delete's retry");
   from = svc.events.length;
-  await new Promise((r) => setTimeout(r, 10_000)); // past the delete's retry
   await svc.idle(from, 20_000);
   expect(shown()).toEqual(['Echo 1']);
   expect(await svc.stop()).toBe(0);

@@ -50,8 +50,11 @@ it('a delete with an attempt spent on a 5xx, the note back, then edited: the old
 
   await write('n1.md', 'Golf 1'); // back: posted anew behind the delete (under way)
   await write('n1.md', 'Golf 2'); // edited before the delete's next try
+  // Not a 9 s sleep: the delete's next try (6 s of backoff) reaching chat A is the signal, or, called off, the new post
+  // beside the old message; an idle said after it is one after what follows (the posts that waited behind the delete).
+  const deletesInA = () => telegram.calls.filter((c) => c.method === 'deleteMessage' && Number(c.payload.chat_id) === a.id).length;
+  await telegram.waitFor(() => deletesInA() >= 3 || shown(a.id).filter((t) => t.startsWith('Golf')).length >= 2, 20_000, "the delete's next try in A");
   from = svc.events.length;
-  await new Promise((r) => setTimeout(r, 9_000));
   await svc.idle(from, 20_000);
   expect(shown(a.id).filter((t) => t.startsWith('Golf'))).toEqual(['Golf 2']);
   expect(await svc.stop()).toBe(0);

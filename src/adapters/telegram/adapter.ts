@@ -54,6 +54,11 @@ export interface TelegramAdapterOptions {
    * order and counts, not of the minute's length, shortens it (and its fake Telegram's).
    */
   groupWindowMs?: number | undefined;
+  /**
+   * How often the webhook is read back (`telegram.webhook.checkSeconds`, whole seconds) unless given; `notecast start`
+   * never gives it. A test of the checks' order and back-off, not of a second's length, shortens it.
+   */
+  webhookCheckMs?: number | undefined;
 }
 
 /** grammY types its signal with the abort-controller shim; Node's own AbortSignal is what it gets at run time. */
@@ -164,7 +169,7 @@ function webhookMode(bot: Bot, o: TelegramAdapterOptions, log: Logger, kept: Kep
       const set = () => bot.api.setWebhook(url, { secret_token, allowed_updates: [...ALLOWED_UPDATES] });
       await set();
       const taken = server;
-      watch = new WebhookWatch({ url, everyMs: checkSeconds * 1000, getInfo: () => bot.api.getWebhookInfo(), set, log, lastUpdateAt: () => taken.lastUpdateAt, onState: (s) => o.state.setMeta(WEBHOOK_STATE_KEY, JSON.stringify(s)) });
+      watch = new WebhookWatch({ url, everyMs: o.webhookCheckMs ?? checkSeconds * 1000, getInfo: () => bot.api.getWebhookInfo(), set, log, lastUpdateAt: () => taken.lastUpdateAt, onState: (s) => o.state.setMeta(WEBHOOK_STATE_KEY, JSON.stringify(s)) });
       watch.start();
     },
     async stop(): Promise<void> {
