@@ -5,7 +5,7 @@
 import type { Token, Tokens } from 'marked';
 import { decodeEntities, stripControls } from '../util/text.js';
 import { stripPrivateUse, type SpanTable } from './inline.js';
-import { keepsScriptMarks, texReadings } from './tex.js';
+import { keepsScriptMarks, texReadings, texToText } from './tex.js';
 import { scriptedText, scriptTagOf, withScripts } from './sup-sub.js';
 
 /**
@@ -136,9 +136,11 @@ export function cleanText(s: string, spans?: SpanTable): string {
   // With a span table, math becomes one unbreakable unit: no sentence ends and no cut falls inside it.
   // A span the tables cannot read is marked so: no point shows raw TeX (select.ts leaves it out).
   const math = (tex: string) => {
-    const read = texReadings(tex);
     // Without a span table (titles, labels, search text) nothing is dropped: an unknown command reads as its name.
-    return spans ? spans.addMath(read.text, read.readable, read.marked, keepsScriptMarks(read.text)) : read.text.replace(/\\([A-Za-z]+)/g, '$1');
+    // Only a span keeps the marked reading: read once without one (a second reading was most of the lookup prose's TeX, issue 31).
+    if (!spans) return texToText(tex).text.replace(/\\([A-Za-z]+)/g, '$1');
+    const read = texReadings(tex);
+    return spans.addMath(read.text, read.readable, read.marked, keepsScriptMarks(read.text));
   };
   if (out.includes('\\') || out.includes('$$')) {
     // Two display formulas with only white space between are two lines on the page: read apart.
