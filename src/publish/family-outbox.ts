@@ -27,6 +27,7 @@ import { AFTER_RESTORE_WHY } from './decide.js';
 import { deleteToCallOff, deleteUnderWay, postInFlight } from '../store/under-way.js';
 import { messagesUnknownSinceRestore } from './restored-notes.js';
 import { editOfLeftMessage } from './undone-delete.js';
+import { notesWithContent } from '../store/kept-copies.js';
 import type { Logger } from '../log.js';
 import { alsoInFor, familyPostId, familyTargets, liveMembers, type FamilyTarget } from './family.js';
 import { FAMILY_MESSAGES, handOverToHeldCopies, heldBesideRemovedMember, heldIn, sayCopyHeld, shownByOriginal, takeoverByCopy, type HeldCopyTaken } from './family-copies.js';
@@ -198,6 +199,17 @@ function familyRevision(notes: readonly NoteRow[]): number {
 }
 
 /**
+ * A note edited as it leaves its family, while a note holding exactly its old content exists (a copy held where its
+ * message is): README (a copy and an edit of the original) gives the copy that message and posts the edit as new, so
+ * the family does not follow the note whole; `followHeldCopies` hands its messages to the copy. Followed, the message
+ * went with the edit and the copy was shown nowhere it had been held (copy-keys-property.test.ts: `setup.md` keyed
+ * `shared` copied to `a/setup.md`, then saved with no key).
+ */
+function leavesHeldCopy(store: Store, d: FamilyChange): boolean {
+  return !!d.prev && d.prev.announced && bareHash(d.row) !== bareHash(d.prev) && notesWithContent(store.sql, bareHash(d.prev), null, d.prev.id).length > 0;
+}
+
+/**
  * A note whose family key changed (a rename: the key comes from the file name) and whose old family
  * has no other member takes that family's messages with it, unless its new family has messages of
  * its own: a rename is a change of one note, never a second post. Notes that swap families (`mv a t;
@@ -214,6 +226,7 @@ export function followRenamedFamilies(store: Store, changes: readonly FamilyChan
     const from = d.prev?.info.translationKey;
     const to = key(d);
     if (from === undefined || from === to || d.row.state === 'deleted' || moves.has(from) || [...moves.values()].some((m) => m.to === to)) continue;
+    if (leavesHeldCopy(store, d)) continue;
     // Members the old family keeps in the store (those decided in this batch count as they are decided).
     const stays = store.familyNotes(from).some((m) => m.id !== d.row.id && (decided.has(m.id) ? key(decided.get(m.id)!) === from && decided.get(m.id)!.row.state !== 'deleted' : m.state !== 'deleted'));
     if (!stays) moves.set(from, { to, by: d });

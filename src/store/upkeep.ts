@@ -129,6 +129,14 @@ export class OutboxUpkeep {
     return r ? readSummaryPayload(r.payload) : undefined;
   }
 
+  /** Every post and edit of a message in a chat that was sent (or is being sent), oldest first: what it has shown. */
+  sentPayloads(noteId: string, target: Target): SummaryPayload[] {
+    const rows = this
+      .sql("SELECT payload FROM outbox WHERE note_id = ? AND platform = ? AND chat = ? AND thread = ? AND kind IN ('post', 'edit') AND status IN ('done', 'sending') ORDER BY id")
+      .all(noteId, target.platform, target.chat, target.thread) as { payload: string }[];
+    return rows.flatMap((r) => readSummaryPayload(r.payload) ?? []);
+  }
+
   /** The member a family's message in a chat was first posted to show (a rename keeps it current, see followRenamedNote). */
   postedMember(noteId: string, target: Target): string | undefined {
     const r = this

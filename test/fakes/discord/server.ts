@@ -379,7 +379,7 @@ export class FakeDiscord {
     this.server.on('upgrade', (req, sock, head) => {
       if (this.isDown || !req.url?.startsWith('/gateway')) return sock.destroy();
       if (this.handshakes.holding) return this.handshakes.hold(req.socket);
-      this.wss!.handleUpgrade(req, sock, head, (ws) => this.onSocket(ws));
+      this.wss!.handleUpgrade(req, sock, head, (ws) => this.onSocket(ws, req.headers.host));
     });
     await new Promise<void>((r) => this.server!.listen(0, '127.0.0.1', r));
     return this;
@@ -497,7 +497,17 @@ export class FakeDiscord {
     };
   }
 
-  private onSocket(ws: WebSocket) {
+  /**
+   * The address each gateway connection was made to (its upgrade's Host). GET /gateway/bot and READY's
+   * `resume_gateway_url` name the address the caller used, so a service that reaches this fake through a relay
+   * (kill-cut.ts CutLink) opens its gateway through it too and a kill cuts it, as the kernel closes a killed process's
+   * sockets. Named by this server's own port, the gateway bypassed the relay: a killed in-process service's socket
+   * stayed open, and `stop()` waited for it for ever (the platform + crash model's seed 1300 never exited).
+   */
+  private readonly hostOf = new WeakMap<WebSocket, string>();
+
+  private onSocket(ws: WebSocket, host: string | undefined) {
+    this.hostOf.set(ws, host ?? `127.0.0.1:${this.port}`);
     this.send(ws, { op: 10, d: { heartbeat_interval: 41250 } });
     ws.on('message', (raw) => {
       const msg = JSON.parse(String(raw)) as { op: number; d: Record<string, unknown> };
@@ -531,7 +541,7 @@ export class FakeDiscord {
     this.identifies++;
     const sessionId = `${this.sessionBase}-${id}`;
     this.shards.set(id, { ws, seq: 0, sessionId, replay: [] });
-    const ready = { v: 10, user: this.botUser, guilds: mine.map((g) => ({ id: g, unavailable: true })), session_id: sessionId, resume_gateway_url: `ws://127.0.0.1:${this.port}/gateway`, shard: [id, count], application: { id: this.appId, flags: 0 } };
+    const ready = { v: 10, user: this.botUser, guilds: mine.map((g) => ({ id: g, unavailable: true })), session_id: sessionId, resume_gateway_url: `ws://${this.hostOf.get(ws) ?? `127.0.0.1:${this.port}`}/gateway`, shard: [id, count], application: { id: this.appId, flags: 0 } };
     this.dispatch('READY', ready, id);
     // Without a GUILD_CREATE per guild, discord.js waits 15 s before it is ready.
     for (const g of mine) this.dispatch('GUILD_CREATE', this.guildCreate(g), id);
@@ -607,7 +617,7 @@ export class FakeDiscord {
       const isInteraction = path.startsWith('/interactions/') || path.startsWith('/webhooks/');
       if (!isInteraction && req.headers.authorization !== `Bot ${this.token}`) throw new Failure(401, { code: 0, message: '401: Unauthorized' });
       const json = body ? (JSON.parse(body) as Record<string, unknown>) : {};
-      const out = await this.route(method, path, json, url.searchParams);
+      const out = await this.route(method, path, json, url.searchParams, req.headers.host);
       if (this.dropAnswers.count > 0 && this.dropAnswers.where(method, path)) {
         this.dropAnswers.count--;
         if (this.dropAnswers.late === undefined) return void req.socket.destroy();
@@ -850,11 +860,11 @@ export class FakeDiscord {
     return { thread, msg };
   }
 
-  private async route(method: string, path: string, json: Record<string, unknown>, query: URLSearchParams): Promise<{ status: number; body?: unknown; headers?: Record<string, string> }> {
+  private async route(method: string, path: string, json: Record<string, unknown>, query: URLSearchParams, host = `127.0.0.1:${this.port}`): Promise<{ status: number; body?: unknown; headers?: Record<string, string> }> {
     let m: RegExpExecArray | null;
     if (this.failEveryCall) throw new Failure(this.failEveryCall, { code: 0, message: `${this.failEveryCall}: Bad Gateway` });
     if (method === 'GET' && path === '/gateway/bot') {
-      return { status: 200, body: { url: `ws://127.0.0.1:${this.port}/gateway`, shards: this.recommendedShards, session_start_limit: { total: 1000, remaining: 999, reset_after: 86_400_000, max_concurrency: this.maxConcurrency } } };
+      return { status: 200, body: { url: `ws://${host}/gateway`, shards: this.recommendedShards, session_start_limit: { total: 1000, remaining: 999, reset_after: 86_400_000, max_concurrency: this.maxConcurrency } } };
     }
     if (method === 'GET' && path === '/applications/@me') return { status: 200, body: { id: this.appId, name: 'notecast', flags: 0 } };
     if ((m = /^\/applications\/(\d+)(?:\/guilds\/(\d+))?\/commands$/.exec(path)) && method === 'PUT') {
