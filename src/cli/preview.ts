@@ -25,6 +25,7 @@ import { databaseRefusal, heldRemovalsIn, heldRemovalsText } from './status.js';
 import { heldFileText } from '../publish/held-files.js';
 import { familyKeysAmong } from '../publish/family-key.js';
 import { choiceSentence } from '../publish/family-folder.js';
+import { keptFamily, storedFamiliesIn, type StoredFamily } from './stored-families.js';
 import { countOf } from '../util/text.js';
 import { languageName, pathLanguage } from '../notes/lang.js';
 
@@ -195,7 +196,7 @@ export async function runCheck(dir: string | undefined, opts: { config?: string;
   }
   const held = heldRemovalsIn(config.store.path); // waiting for the operator or the removal window, as `status` says: no note's problem, a warning
   const heldLines = [...(held?.removals ? [`${config.store.path}: held removals: ${heldRemovalsText(held.removals)}`] : []), ...(held?.files ?? []).map((h) => `${config.store.path}: held file: ${heldFileText(h)}`)];
-  const warnings = [...tokenLines(loaded.source, config), ...langSuffixLines(root, parsed, loaded.read), ...(config.publish.translations.mode === 'group' ? familyConflictLines(root, parsed) : []), ...heldLines];
+  const warnings = [...tokenLines(loaded.source, config), ...langSuffixLines(root, parsed, loaded.read), ...(config.publish.translations.mode === 'group' ? familyConflictLines(root, parsed, storedFamiliesOf(root, config)) : []), ...heldLines];
   for (const line of warnings) io.out(line);
   const warned = warnings.length ? `, ${countOf(warnings.length, 'warning')}` : '';
   // As preview's controls say per note: files the Jekyll site does not publish are read, and never announced.
@@ -232,14 +233,31 @@ function tokenLines(source: string | undefined, config: Config): string[] {
   );
 }
 
-/** Two notes of one language sharing a translation key: announced as two notes (see family-key.ts), said here as a warning. */
-function familyConflictLines(root: string, notes: readonly Note[]): string[] {
-  const { conflicts, joins } = familyKeysAmong(notes);
+/** The families the configured database keeps, when `check` reads the folder that database follows (else its ids are another folder's). */
+function storedFamiliesOf(root: string, config: Config): { file: string; families: ReadonlyMap<string, StoredFamily> } | undefined {
+  if (path.resolve(root) !== path.resolve(config.notes.dir)) return undefined;
+  const families = storedFamiliesIn(config.store.path);
+  return families ? { file: config.store.path, families } : undefined;
+}
+
+/**
+ * Two notes of one language sharing a translation key: announced as two notes (see family-key.ts), said here as a
+ * warning; and the family a translation joined among several of its key. A note the configured database keeps in
+ * another family than the rule gives (grouped before the rule: stored-families.ts) is said in the one `start` keeps.
+ */
+function familyConflictLines(root: string, notes: readonly Note[], stored?: { file: string; families: ReadonlyMap<string, StoredFamily> }): string[] {
+  const { keyOf, conflicts, joins } = familyKeysAmong(notes);
   const fileOf = new Map(notes.map((n) => [n.id, path.join(root, n.file)]));
+  const kept = notes.flatMap((n) => {
+    const key = keptFamily(stored?.families ?? null, n, keyOf.get(n.id) ?? n.translationKey);
+    return key === undefined ? [] : [{ note: n, key, ruled: keyOf.get(n.id) ?? n.translationKey }];
+  });
+  const keptIds = new Set(kept.map((k) => k.note.id));
   return [
     ...conflicts.map((c) => `${path.join(root, c.other.file)}: warning: shares the translation key "${c.key}" with ${path.join(root, c.holder.file)}, both in language ${c.lang}: they are announced as two notes, not one family; give one of them its own translationKey`),
     // A translation whose key names several of those families: which one it joined, and why (tester 34, F8).
-    ...joins.map((j) => `${path.join(root, j.note.file)}: warning: ${choiceSentence(j.note.id, j.written, j.choice, (id) => fileOf.get(id) ?? id)}`),
+    ...joins.filter((j) => !keptIds.has(j.note.id)).map((j) => `${path.join(root, j.note.file)}: warning: ${choiceSentence(j.note.id, j.written, j.choice, (id) => fileOf.get(id) ?? id)}`),
+    ...kept.map((k) => `${path.join(root, k.note.file)}: warning: is in the translation family "${k.key}" in ${stored?.file}, as it was grouped when announced, and \`start\` keeps it there (read without the database, the folder rule would put it in "${k.ruled}"); give the notes their own translationKey to choose`),
   ];
 }
 

@@ -26,14 +26,12 @@ export function markFailedJudgingShadow(store: FailStore, row: OutboxRow, reason
 function shadowLine(s: ShadowRejudged): string {
   const edits = s.edits.length ? `; its note came back meanwhile: ${s.edits.map(shadowEditSaid).join(', ')}` : '';
   const twice = s.twice.length ? `; its note came back meanwhile in digest #${s.twice.join(', #')}: the chat shows it twice (this message and that digest's line)` : '';
-  const beside = s.besideDigest.length ? `; a note this digest listed came back meanwhile: delivery #${s.besideDigest.join(', #')} posts it, so the chat shows it twice (this digest's line and that post)` : '';
-  return edits + twice + beside;
+  return edits + twice;
 }
 
 /** Says what judging the shadow changed: an edit instead of a second post, or a note shown twice (loudly). */
 export function sayShadowRejudged(log: Logger, logCtx: object, s: ShadowRejudged | undefined): void {
   if (s?.edits.length) log.warn({ ...logCtx, edits: s.edits }, 'the delete left its message in the chat; the note came back meanwhile: its post queued behind the delete edits that message instead (shown once)');
-  if (s?.besideDigest.length) log.error({ ...logCtx, posts: s.besideDigest }, 'the delete left its digest message in the chat; a note it listed came back meanwhile and is posted behind the delete: the chat shows it twice (the digest line and the post); notecast status shows it on the failed delete');
   if (s?.twice.length) log.error({ ...logCtx, digests: s.twice }, 'the delete left its message in the chat; the note came back meanwhile and a digest queued behind the delete lists it: the chat shows it twice (that message and the digest line); notecast status shows it on the failed delete');
 }
 

@@ -43,20 +43,30 @@ export function moveChatRows(sql: Sql, platform: string, from: string, to: strin
     // The same row there already (the supergroup subscribed alike): one is enough.
     sql(`DELETE FROM ${table} WHERE platform = ? AND chat = ?`).run(platform, from);
   }
-  const calledOff = callOffShownThere(sql, platform, from, to, now, MOVED_ONTO_OWN);
+  const calledOff = callOffShownThere(sql, platform, { chat: from }, { chat: to }, now, MOVED_ONTO_OWN);
   sql(`UPDATE outbox SET chat = ?, updated_at = ? WHERE platform = ? AND chat = ? AND kind IN ('post', 'digest') AND status IN ('pending', 'sending')`).run(to, now, platform, from);
   return calledOff;
+}
+
+/**
+ * One name of a chat whose records move. Without `thread`, every thread under `chat` (a topic stays the same topic under
+ * the new name); with it, only that thread's rows, which land in the other name's `thread` (a Discord thread route's
+ * `<parent>/<thread>` is the thread's own id, no thread: store/chat-names.ts).
+ */
+export interface ChatName {
+  chat: string;
+  thread?: string | undefined;
 }
 
 /**
  * `from`'s queued posts and digest lines that `to` shows or queues already are called off (`why` says how the chat
  * moved): one home for "a chat's records move to another name" (this move, and store/chat-names.ts). Returns their ids.
  */
-export function callOffShownThere(sql: Sql, platform: string, from: string, to: string, now: number, why: string): number[] {
+export function callOffShownThere(sql: Sql, platform: string, from: ChatName, to: ChatName, now: number, why: string): number[] {
   const doubles = sql(
-    `SELECT o.id FROM outbox o WHERE o.platform = ? AND o.chat = ? AND o.kind = 'post' AND o.status IN ('pending', 'sending')
-       AND ${SHOWN_THERE.replaceAll('$note', 'o.note_id').replaceAll('$thread', 'o.thread')}`,
-  ).pluck().all(platform, from, ...shownThereArgs(platform, to));
+    `SELECT o.id FROM outbox o WHERE o.platform = ? AND o.chat = ? AND o.thread = coalesce(?, o.thread) AND o.kind = 'post' AND o.status IN ('pending', 'sending')
+       AND ${SHOWN_THERE.replaceAll('$note', 'o.note_id').replaceAll('$thread', 'coalesce(?, o.thread)')}`,
+  ).pluck().all(platform, from.chat, from.thread ?? null, ...shownThereArgs(platform, to));
   const calledOff = doubles.filter((id): id is number => typeof id === 'number');
   for (const id of calledOff) sql(`UPDATE outbox SET status = 'skipped', last_error = ?, updated_at = ? WHERE id = ?`).run(why, now, id);
   calledOff.push(...digestLinesShownThere(sql, platform, from, to, now, why));
@@ -64,7 +74,7 @@ export function callOffShownThere(sql: Sql, platform: string, from: string, to: 
 }
 
 /**
- * Whether the supergroup (`?` platform and chat, three times) has a note (`$note`) in a thread (`$thread`): a message of
+ * Whether the supergroup (`?` platform and chat, three times, each with `$thread`) has a note (`$note`) in a thread (`$thread`): a message of
  * it recorded (a post, or a digest's line: its posts are recorded with it), a post of it queued or sent, or a line of it
  * in a digest queued there.
  */
@@ -73,21 +83,23 @@ const SHOWN_THERE = `(EXISTS (SELECT 1 FROM posts p WHERE p.note_id = $note AND 
                AND d.kind = 'post' AND d.status IN ('pending', 'sending', 'done'))
   OR EXISTS (SELECT 1 FROM outbox g, json_each(g.payload, '$.items') j WHERE g.platform = ? AND g.chat = ? AND g.thread = $thread
                AND g.kind = 'digest' AND g.status IN ('pending', 'sending') AND json_extract(j.value, '$.noteId') = $note))`;
-const shownThereArgs = (platform: string, to: string) => [platform, to, platform, to, platform, to];
+const shownThereArgs = (platform: string, to: ChatName) => [0, 1, 2].flatMap(() => [platform, to.chat, to.thread ?? null]);
 
 /**
  * The old group's digests not sent yet lose the lines the supergroup has already (issue 25, fx26a: a queued digest
  * followed the move with no such check, so a supergroup that had subscribed before the move was seen got those notes
  * twice): the rest follow; a digest with none left is called off (its id returned).
  */
-function digestLinesShownThere(sql: Sql, platform: string, from: string, to: string, now: number, why: string): number[] {
-  const digests = sql(`SELECT id, thread, payload FROM outbox WHERE platform = ? AND chat = ? AND kind = 'digest' AND status = 'pending'`).all(platform, from) as { id: number; thread: string; payload: string }[];
+function digestLinesShownThere(sql: Sql, platform: string, from: ChatName, to: ChatName, now: number, why: string): number[] {
+  const digests = sql(`SELECT id, thread, payload FROM outbox WHERE platform = ? AND chat = ? AND thread = coalesce(?, thread) AND kind = 'digest' AND status = 'pending'`)
+    .all(platform, from.chat, from.thread ?? null) as { id: number; thread: string; payload: string }[];
   const shownThere = sql(`SELECT 1 WHERE ${SHOWN_THERE.replaceAll('$note', '?').replaceAll('$thread', '?')}`);
   const calledOff: number[] = [];
   for (const d of digests) {
     const digest = readDigestPayload(d.payload);
     if (!digest) continue; // not one this code wrote: it follows as it is
-    const args = (note: string) => [note, platform, to, d.thread, note, platform, to, d.thread, platform, to, d.thread, note];
+    const thread = to.thread ?? d.thread;
+    const args = (note: string) => [note, platform, to.chat, thread, note, platform, to.chat, thread, platform, to.chat, thread, note];
     const items = digest.items.filter((i) => !shownThere.get(...args(i.noteId)));
     if (items.length === digest.items.length) continue;
     if (items.length) sql('UPDATE outbox SET payload = ?, updated_at = ? WHERE id = ?').run(JSON.stringify({ ...digest, items }), now, d.id);

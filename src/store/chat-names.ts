@@ -7,7 +7,7 @@
  * posted again. Where both names hold the same record (a note already shown twice, a subscription made twice), the one
  * under the chat's own name stays and the other is dropped (its message stays in the chat, no longer followed).
  */
-import { callOffShownThere } from './chat-move.js';
+import { callOffShownThere, type ChatName } from './chat-move.js';
 import type { Statement } from './db.js';
 import { keepLeftInChat } from './left-in-chats.js';
 
@@ -38,14 +38,13 @@ function rename(sql: Sql, set: string, setArgs: unknown[], where: string, whereA
   return out;
 }
 
-/** Why a queued post or digest line was called off when its chat's records moved from the `@username` to the id. */
-const SHOWN_UNDER_OTHER_NAME = 'called off: the chat shows or has queued this note under its other name (@username or id)';
+/** Why a queued post or digest line was called off when its chat's records moved from its other name to its one name. */
+const SHOWN_UNDER_OTHER_NAME = 'called off: the chat shows or has queued this note under its other name (@username or id; a Discord thread route\'s parent/thread or the thread)';
 
 /**
  * Records of a Telegram chat kept under its `@username` (any case: Telegram's usernames are case-insensitive) move to its
  * numeric id, with the key of the announcement pinned there (deliverer.ts, `pinned:<target>`). What both names hold is
- * reconciled as a group's move to its supergroup does (chat-move.ts callOffShownThere, review rv-3 R1), and a message
- * left followed by no record is kept for `status` (left-in-chats.ts, R5). In the caller's transaction.
+ * reconciled (`reconcileNames`). In the caller's transaction.
  */
 export function renameTelegramChat(sql: Sql, username: string, id: string, now = Date.now()): ChatRenamed {
   const name = username.toLowerCase();
@@ -55,11 +54,7 @@ export function renameTelegramChat(sql: Sql, username: string, id: string, now =
   const out: ChatRenamed = { moved: 0, dropped: 0 };
   const spellings = sql(CHAT_TABLES.map((t) => `SELECT chat FROM ${t} WHERE platform = 'telegram' AND lower(chat) = ?`).join(' UNION ')).pluck().all(...CHAT_TABLES.map(() => name)) as string[];
   for (const from of spellings) {
-    // The id's own queued posts of notes the chat shows under the name already.
-    out.dropped += sql(`UPDATE outbox SET status = 'skipped', last_error = ?, updated_at = ? WHERE platform = 'telegram' AND chat = ? AND kind = 'post' AND status = 'pending'
-      AND EXISTS (SELECT 1 FROM posts p WHERE p.platform = 'telegram' AND p.chat = ? AND p.thread = outbox.thread AND p.note_id = outbox.note_id)`).run(SHOWN_UNDER_OTHER_NAME, now, id, from).changes;
-    out.dropped += callOffShownThere(sql, 'telegram', from, id, now, SHOWN_UNDER_OTHER_NAME).length;
-    keepPostsShownTwice(sql, from, id, now);
+    out.dropped += reconcileNames(sql, 'telegram', { chat: from }, { chat: id }, now);
     const renamed = rename(sql, 'chat = ?', [id], "platform = 'telegram' AND chat = ?", [from]);
     out.moved += renamed.moved;
     out.dropped += renamed.dropped;
@@ -67,29 +62,52 @@ export function renameTelegramChat(sql: Sql, username: string, id: string, now =
   return out;
 }
 
-/** `from`'s posts of notes the id has a message of too: that message stays in the chat, no record follows it; `status` lists it. */
-function keepPostsShownTwice(sql: Sql, from: string, id: string, now: number): void {
-  const twice = sql(`SELECT p.rowid AS row, p.note_id AS note, p.thread AS thread, p.message_id AS message FROM posts p WHERE p.platform = 'telegram' AND p.chat = ?
-    AND EXISTS (SELECT 1 FROM posts q WHERE q.platform = 'telegram' AND q.chat = ? AND q.thread = p.thread AND q.note_id = p.note_id)`).all(from, id) as { row: number; note: string; thread: string; message: string }[];
+/**
+ * What both names of one chat hold, reconciled before `from`'s records move to `to` (one path for a Telegram `@username`
+ * and a Discord thread route; as a group's move to its supergroup, chat-move.ts callOffShownThere, review rv-3 R1): a
+ * post queued under either name of a note the other shows or queues is called off, and a message left followed by no
+ * record (the note shown under both) is kept for `status` (left-in-chats.ts, R5). Returns how many were called off.
+ */
+function reconcileNames(sql: Sql, platform: string, from: ChatName, to: ChatName, now: number): number {
+  // `to`'s own queued posts of notes the chat shows under `from` already.
+  const own = sql(`UPDATE outbox SET status = 'skipped', last_error = ?, updated_at = ? WHERE platform = ? AND chat = ? AND thread = coalesce(?, thread) AND kind = 'post' AND status = 'pending'
+    AND EXISTS (SELECT 1 FROM posts p WHERE p.platform = ? AND p.chat = ? AND p.thread = coalesce(?, outbox.thread) AND p.note_id = outbox.note_id)`)
+    .run(SHOWN_UNDER_OTHER_NAME, now, platform, to.chat, to.thread ?? null, platform, from.chat, from.thread ?? null).changes;
+  const called = callOffShownThere(sql, platform, from, to, now, SHOWN_UNDER_OTHER_NAME).length;
+  keepPostsShownTwice(sql, platform, from, to, now);
+  return own + called;
+}
+
+/** `from`'s posts of notes `to` has a message of too: that message stays in the chat, no record follows it; `status` lists it. */
+function keepPostsShownTwice(sql: Sql, platform: string, from: ChatName, to: ChatName, now: number): void {
+  const twice = sql(`SELECT p.rowid AS row, p.note_id AS note, p.thread AS thread, p.message_id AS message FROM posts p WHERE p.platform = ? AND p.chat = ? AND p.thread = coalesce(?, p.thread)
+    AND EXISTS (SELECT 1 FROM posts q WHERE q.platform = p.platform AND q.chat = ? AND q.thread = coalesce(?, p.thread) AND q.note_id = p.note_id)`)
+    .all(platform, from.chat, from.thread ?? null, to.chat, to.thread ?? null) as { row: number; note: string; thread: string; message: string }[];
   const meta = {
     getMeta: (key: string) => (sql('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined)?.value,
     setMeta: (key: string, value: string) => void sql('INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, value),
   };
   for (const p of twice) {
-    const delivery = sql(`SELECT max(id) FROM outbox WHERE platform = 'telegram' AND chat IN (?, ?) AND thread = ? AND note_id = ? AND kind = 'post' AND status = 'done'`).pluck().get(from, id, p.thread, p.note);
-    const target = `telegram:${from}${p.thread ? `/${p.thread}` : ''}`;
-    keepLeftInChat(meta, { delivery: typeof delivery === 'number' ? delivery : -p.row, note: p.note, target, sentAt: null, at: now, why: `message ${p.message} shown under the chat's other name as well: the record of the id's message was kept` });
+    const delivery = sql(`SELECT max(id) FROM outbox WHERE platform = ? AND ((chat = ? AND thread = ?) OR (chat = ? AND thread = ?)) AND note_id = ? AND kind = 'post' AND status = 'done'`)
+      .pluck().get(platform, from.chat, p.thread, to.chat, to.thread ?? p.thread, p.note);
+    const target = `${platform}:${from.chat}${p.thread ? `/${p.thread}` : ''}`;
+    keepLeftInChat(meta, { delivery: typeof delivery === 'number' ? delivery : -p.row, note: p.note, target, sentAt: null, at: now, why: `message ${p.message} shown under the chat's other name as well: the record of the one name's message was kept` });
   }
 }
 
 /**
  * Records of Discord thread routes kept under `parent/thread` move to the thread's own id, once per database (a thread
- * is a channel: every target names it alone from now on). In the caller's transaction; undefined when done before.
+ * is a channel: every target names it alone from now on), reconciled with what a /subscribe inside the thread holds
+ * there as a Telegram `@username`'s are (`reconcileNames`; issue 25: a note posted under both names, or queued under one
+ * and shown under the other, went twice). In the caller's transaction; undefined when done before.
  */
-export function renameDiscordThreads(sql: Sql): ChatRenamed | undefined {
+export function renameDiscordThreads(sql: Sql, now = Date.now()): ChatRenamed | undefined {
   if (sql('SELECT 1 FROM meta WHERE key = ?').get(DISCORD_THREADS_MOVED)) return undefined;
   sql("UPDATE OR IGNORE meta SET key = 'pinned:discord:' || substr(key, instr(key, '/') + 1) WHERE key LIKE 'pinned:discord:%/%'").run();
+  const routes = sql(CHAT_TABLES.map((t) => `SELECT chat, thread FROM ${t} WHERE platform = 'discord' AND thread != ''`).join(' UNION ')).all() as { chat: string; thread: string }[];
+  let called = 0;
+  for (const r of routes) called += reconcileNames(sql, 'discord', r, { chat: r.thread, thread: '' }, now);
   const out = rename(sql, "chat = thread, thread = ''", [], "platform = 'discord' AND thread != ''", []);
-  sql('INSERT INTO meta(key, value) VALUES (?, ?)').run(DISCORD_THREADS_MOVED, String(Date.now()));
-  return out;
+  sql('INSERT INTO meta(key, value) VALUES (?, ?)').run(DISCORD_THREADS_MOVED, String(now));
+  return { moved: out.moved, dropped: out.dropped + called };
 }

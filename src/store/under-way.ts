@@ -46,12 +46,10 @@ export function deleteToCallOff(sql: Sql, noteId: string, target: Target): { id:
 
 /** What a delete that ended without deleting its message left of the decisions taken in its shadow (`rejudgeShadowOf`). */
 export interface ShadowRejudged {
-  /** Posts queued behind it (the note back, judged against no message) made edits of the message that stayed. */
+  /** Posts queued behind it (the note back, judged against no message; of a digest message, a note it listed) made edits of the message that stayed. */
   edits: number[];
   /** Digests queued behind it that list the note: they go out as they are, beside the message that stayed. */
   twice: number[];
-  /** A digest message's delete (`digest:<id>`): posts queued behind it of notes that digest listed, beside it (said, not undone). */
-  besideDigest: number[];
 }
 
 /** What the failed delete's line says of an edit made of a post in its shadow, and once that edit found the message gone (`postAfterAll`). */
@@ -63,28 +61,54 @@ const postedAfterAllSaid = (id: number) => `delivery #${id} was to edit the mess
  * message stays. What was decided while it was under way took it as gone: a note back was queued as a new post behind
  * it. That post becomes an edit of the message that stayed (one message, showing the newest state), marked
  * `insteadOfPost`: should the edit find the message gone after all (a timed-out delete that did go through), it is posted.
- * A digest listing the note cannot be undone so: it is returned for the caller to say. Inside the outcome's transaction.
+ * A digest listing the note cannot be undone so: it is returned for the caller to say. A digest message's delete hands
+ * its message to a note it listed that came back (`digestMessageTakenOver`). Inside the outcome's transaction.
  */
 export function rejudgeShadowOf(sql: Sql, del: { id: number; noteId: string; target: Target }): ShadowRejudged {
   const { id, noteId, target } = del;
-  if (noteId.startsWith('digest:')) return { edits: [], twice: [], besideDigest: postsOfDigestNotesBehind(sql, del) };
+  if (noteId.startsWith('digest:')) return { edits: digestMessageTakenOver(sql, del), twice: [] };
   const kept = sql('SELECT 1 FROM posts WHERE note_id = ? AND platform = ? AND chat = ? AND thread = ? AND via_digest = 0').get(noteId, target.platform, target.chat, target.thread);
-  if (kept === undefined) return { edits: [], twice: [], besideDigest: [] }; // no message known to stay: what is queued goes as decided
+  if (kept === undefined) return { edits: [], twice: [] }; // no message known to stay: what is queued goes as decided
   const behind = `platform = ? AND chat = ? AND thread = ? AND status = 'pending' AND id > ?`;
   const posts = sql(`SELECT id, payload FROM outbox WHERE note_id = ? AND kind = 'post' AND ${behind} ORDER BY id`).all(noteId, target.platform, target.chat, target.thread, id) as { id: number; payload: string }[];
-  const edits: number[] = [];
-  for (const p of posts) {
-    const stored = readSummaryPayload(p.payload);
-    if (!stored) continue; // no delivery (records.ts): it fails on its own turn
-    const { digestAt: _heldFor, ...payload } = stored; // an edit is never held for a digest
-    // One held for a digest time ahead goes at its turn: an edit waiting there would hold the chat's queue.
-    sql("UPDATE outbox SET kind = 'edit', payload = ?, next_attempt_at = coalesce(MIN(next_attempt_at, ?), next_attempt_at), updated_at = ? WHERE id = ? AND kind = 'post' AND status = 'pending'")
-      .run(JSON.stringify({ ...payload, insteadOfPost: true }), stored.digestAt === undefined ? null : Date.now(), Date.now(), p.id);
-    edits.push(p.id);
-  }
+  const edits = posts.filter((p) => postMadeEdit(sql, p));
   const digests = sql(`SELECT id FROM outbox WHERE kind = 'digest' AND ${behind} AND EXISTS (SELECT 1 FROM json_each(payload, '$.items') WHERE json_extract(value, '$.noteId') = ?) ORDER BY id`)
     .all(target.platform, target.chat, target.thread, id, noteId) as { id: number }[];
-  return { edits, twice: digests.map((d) => d.id), besideDigest: [] };
+  return { edits: edits.map((p) => p.id), twice: digests.map((d) => d.id) };
+}
+
+/** Turns a pending post into an edit of the message its note's record names, marked `insteadOfPost`; false for a payload no delivery can carry. */
+function postMadeEdit(sql: Sql, p: { id: number; payload: string }): boolean {
+  const stored = readSummaryPayload(p.payload);
+  if (!stored) return false; // no delivery (records.ts): it fails on its own turn
+  const { digestAt: _heldFor, ...payload } = stored; // an edit is never held for a digest
+  // One held for a digest time ahead goes at its turn: an edit waiting there would hold the chat's queue.
+  sql("UPDATE outbox SET kind = 'edit', payload = ?, next_attempt_at = coalesce(MIN(next_attempt_at, ?), next_attempt_at), updated_at = ? WHERE id = ? AND kind = 'post' AND status = 'pending'")
+    .run(JSON.stringify({ ...payload, insteadOfPost: true }), stored.digestAt === undefined ? null : Date.now(), Date.now(), p.id);
+  return true;
+}
+
+/**
+ * A digest message's delete (`digest:<id>`, its last line's note gone) ended without deleting it: the message stays,
+ * showing that line. The first post queued behind it of a note the digest listed (back meanwhile) becomes the edit of
+ * that message, which is its note's from now on (issue 25: the digest line and the post showed it twice): the same
+ * `insteadOfPost` edit as a note's own message, posted should the message be gone after all. Any later one is posted
+ * as decided: the edit leaves the message showing only the first. Returns the post made an edit, if any.
+ */
+function digestMessageTakenOver(sql: Sql, del: { id: number; noteId: string; target: Target }): number[] {
+  const { platform, chat, thread } = del.target;
+  const message = sql(`SELECT message_id FROM posts WHERE ${SAME}`).get(del.noteId, platform, chat, thread) as { message_id: string } | undefined;
+  if (!message) return [];
+  for (const postId of postsOfDigestNotesBehind(sql, del)) {
+    const p = sql('SELECT id, note_id, payload FROM outbox WHERE id = ?').get(postId) as { id: number; note_id: string; payload: string };
+    if (!postMadeEdit(sql, p)) continue;
+    // The message is the note's now (revision 0: it shows the line the digest gave it), no longer the digest's.
+    sql(`INSERT INTO posts(note_id, platform, chat, thread, message_id, revision, via_digest) VALUES (?, ?, ?, ?, ?, 0, 0)
+         ON CONFLICT(note_id, platform, chat, thread) DO UPDATE SET message_id = excluded.message_id, revision = 0, via_digest = 0`).run(p.note_id, platform, chat, thread, message.message_id);
+    sql(`DELETE FROM posts WHERE ${SAME}`).run(del.noteId, platform, chat, thread);
+    return [p.id];
+  }
+  return [];
 }
 
 /** Posts pending behind a digest message's delete of notes whose lines that message showed (its digest and edits sent). */
@@ -105,8 +129,9 @@ export function postAfterAll(sql: Sql, row: { id: number; noteId: string; target
   const { insteadOfPost: _was, ...payload } = row.payload;
   sql(`DELETE FROM posts WHERE ${SAME}`).run(row.noteId, row.target.platform, row.target.chat, row.target.thread);
   // The failed delete's line said this delivery edits the message that stayed: it says now what happened.
-  sql(`UPDATE outbox SET last_error = replace(last_error, ?, ?) WHERE ${SAME} AND kind = 'delete' AND status = 'failed' AND id < ?`)
-    .run(shadowEditSaid(row.id), postedAfterAllSaid(row.id), row.noteId, row.target.platform, row.target.chat, row.target.thread, row.id);
+  // The line is the note's own delete's, or a digest message's (`digest:<id>`) it took over: whichever says it.
+  sql(`UPDATE outbox SET last_error = replace(last_error, ?, ?) WHERE platform = ? AND chat = ? AND thread = ? AND kind = 'delete' AND status = 'failed' AND id < ?`)
+    .run(shadowEditSaid(row.id), postedAfterAllSaid(row.id), row.target.platform, row.target.chat, row.target.thread, row.id);
   sql("UPDATE outbox SET kind = 'post', payload = ?, status = 'pending', attempts = 0, next_attempt_at = ?, updated_at = ? WHERE id = ?").run(JSON.stringify(payload), Date.now(), Date.now(), row.id);
 }
 

@@ -16,7 +16,9 @@ export const REFUSING_TELEGRAM_TOKEN = '123456:TEST-token-abcdefghijklmnopqrstuv
 export const REFUSING_DISCORD_TOKEN = 'MTEwMDAwMDAwMDAwMDAwMDAwMg.fake.discord-token-for-tests';
 type ParseThreads = ReturnType<typeof fileParseThreads>;
 
-const base = (mode: 'group' | 'separate') => `watch:\n  quietMs: 200\n  reconcileMinutes: 0\ndelivery:\n  callTimeoutMs: 60000\npublish:\n  onDelete: delete\n  translations: { mode: ${mode}, graceMs: 0 }\n`;
+/** `digest`: more than one new note in a batch is one digest message (config publish.digest.threshold). */
+const base = (mode: 'group' | 'separate', digest = false) =>
+  `watch:\n  quietMs: 200\n  reconcileMinutes: 0\ndelivery:\n  callTimeoutMs: 60000\npublish:\n  onDelete: delete\n  translations: { mode: ${mode}, graceMs: 0 }\n${digest ? '  digest: { threshold: 1 }\n' : ''}`;
 
 /** One chat where the platform will refuse to delete the note's message, seen through the fake. */
 export interface Chat {
@@ -33,9 +35,9 @@ export interface Chat {
   refused(): number;
 }
 
-export async function telegramChat(telegram: FakeTelegram, mode: 'group' | 'separate', parseThreads: ParseThreads): Promise<Chat> {
+export async function telegramChat(telegram: FakeTelegram, mode: 'group' | 'separate', parseThreads: ParseThreads, digest = false): Promise<Chat> {
   const group = telegram.addChat(-100777, 'supergroup');
-  const sb = sandbox(`${base(mode)}telegram:\n  apiRoot: ${telegram.apiRoot}\n  registerCommands: false\nroutes:\n  - platform: telegram\n    chat: "${group.id}"\n`);
+  const sb = sandbox(`${base(mode, digest)}telegram:\n  apiRoot: ${telegram.apiRoot}\n  registerCommands: false\nroutes:\n  - platform: telegram\n    chat: "${group.id}"\n`);
   const svc = InProcessCli.start(sb, [], { TELEGRAM_BOT_TOKEN: REFUSING_TELEGRAM_TOKEN }, undefined, parseThreads);
   await svc.ready();
   await svc.settled();
@@ -55,11 +57,11 @@ export async function telegramChat(telegram: FakeTelegram, mode: 'group' | 'sepa
   };
 }
 
-export async function discordChat(discord: FakeDiscord, mode: 'group' | 'separate', parseThreads: ParseThreads): Promise<Chat> {
+export async function discordChat(discord: FakeDiscord, mode: 'group' | 'separate', parseThreads: ParseThreads, digest = false): Promise<Chat> {
   const forum = discord.addChannel(discord.addGuild(), ChannelType.GuildForum, 'notes-forum');
   // Deleting a forum post deletes its thread: Manage Threads (docs: resources/channel.mdx, Delete/Close Channel); posting and editing need none.
   discord.permissions.delete('ManageThreads');
-  const sb = sandbox(`${base(mode)}discord:\n  api: ${discord.api}\n  registerCommands: false\nroutes:\n  - platform: discord\n    chat: "${forum.id}"\n`);
+  const sb = sandbox(`${base(mode, digest)}discord:\n  api: ${discord.api}\n  registerCommands: false\nroutes:\n  - platform: discord\n    chat: "${forum.id}"\n`);
   const svc = InProcessCli.start(sb, [], { DISCORD_TOKEN: REFUSING_DISCORD_TOKEN }, undefined, parseThreads);
   await svc.ready();
   await discord.identified();

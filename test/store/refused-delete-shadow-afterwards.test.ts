@@ -72,7 +72,7 @@ it('replacePayload onto a pending edit keeps the new payload\'s insteadOfPost (k
   }
 });
 
-it('a note announced in a digest alone: the digest message\'s delete refused for good, the note back posted behind it: status says it shows twice', async () => {
+it('a note announced in a digest alone: the digest message\'s delete refused for good, the note back posted behind it: that message is edited to show it, never a second one', async () => {
   const { leaveDigest } = await import('../../src/publish/digest-lines.js');
   const s = store();
   try {
@@ -85,12 +85,22 @@ it('a note announced in a digest alone: the digest message\'s delete refused for
     const delRow = s.outboxRow(del.id)!;
     expect(delRow.noteId).not.toBe('n1'); // keyed by the digest message, not the note
     // The note back while that delete is under way: nothing of n1 is recorded there, no delete of n1 under way: a post.
-    const back = s.enqueue({ kind: 'post', noteId: 'n1', revision: 3, target: chat, payload: payload('Two') });
+    const back = s.enqueue({ kind: 'post', noteId: 'n1', revision: 3, target: chat, payload: payload('Two', { digestAt: Date.now() + 3_600_000 }) });
     await failed(s, delRow, TOO_OLD);
+    // The digest message stays: the post becomes its edit (due now, not held), and the message is the note's from now on.
+    expect(s.outboxRow(back)).toMatchObject({ kind: 'edit', status: 'pending', payload: payload('Two', { insteadOfPost: true }) });
+    expect(s.outboxRow(back)!.nextAttemptAt).toBeLessThanOrEqual(Date.now());
+    expect(s.postOf('n1', chat)).toMatchObject({ messageId: '7', viaDigest: false });
+    expect(s.postOf(delRow.noteId!, chat)).toBeUndefined();
     const line = s.status().failures.find((f) => f.id === del.id)?.error ?? '';
-    // The digest message stays showing n1's line, and the post goes too: shown twice, said on the failed delete's line.
-    expect(s.outboxRow(back)!.kind).toBe('post');
-    expect(line).toMatch(new RegExp(`delivery #${back} posts it, so the chat shows it twice`));
+    expect(line).toMatch(new RegExp(`delivery #${back} edits the message that stayed instead of posting it again`));
+    expect(line).not.toMatch(/twice/);
+    // Should that edit find the message gone after all, the note is posted, and the line says so.
+    s.markSending(back);
+    await failed(s, s.outboxRow(back)!, { kind: 'gone', reason: 'telegram editMessageText: 400 Bad Request: message to edit not found' });
+    expect(s.outboxRow(back)).toMatchObject({ kind: 'post', status: 'pending' });
+    expect(s.postOf('n1', chat)).toBeUndefined();
+    expect(s.status().failures.find((f) => f.id === del.id)?.error).toMatch(new RegExp(`delivery #${back} was to edit the message that stayed, found it gone after all, and posts the note`));
   } finally {
     s.close();
   }
