@@ -31,8 +31,8 @@ const WINDOWS = { telegramGroupWindowMs: 1000, reconnect: { baseDelayMs: 100, ma
 export type TelegramMode = { mode: 'polling' } | { mode: 'webhook'; port: number };
 const WEBHOOK_SECRET = 'platform-model-hook-secret';
 
-/** `route`: how S's config route names it (its id, or `@username` in some case: the `alias` step), or none (the `route` step). */
-function configOf(apiRoot: string, discordApi: string, onDelete: 'keep' | 'delete', route: string | undefined = String(S_ID), tg: TelegramMode = { mode: 'polling' }): string {
+/** `route`: how S's config route names it (its id, or `@username` in some case: the `alias` step), or undefined for none (the `route` step; no default, which an undefined passed would take). */
+function configOf(apiRoot: string, discordApi: string, onDelete: 'keep' | 'delete', route: string | undefined, tg: TelegramMode = { mode: 'polling' }): string {
   const webhook = tg.mode === 'webhook' ? `\n  mode: webhook\n  webhook:\n    url: http://127.0.0.1:${tg.port}\n    port: ${tg.port}\n    path: /tg-hook\n    checkSeconds: 1` : '';
   return [
     'watch:\n  quietMs: 40\n  reconcileMinutes: 0',
