@@ -61,7 +61,9 @@ async function hunt(runs: number, seed: number, steps: number, parseThreads: Par
 async function huntPlatform(runs: number, seed: number, steps: number, parseThreads: ParseThreads, out: Record<string, unknown>): Promise<void> {
   Object.assign(out, { platform: true, crash: process.env.BENCH_MODEL_CRASH === '1' });
   for (const onDelete of ['delete', 'keep'] as const) {
-    for (const [name, arb] of [['events', platformSequenceArb(steps, process.env.BENCH_MODEL_CRASH === '1' ? 6 : 1)], ['errors', errorPhasesArb(Math.max(1, Math.round(steps / 4))).map((ops) => [...ops, { op: 'subscribe' as const }])]] as const) {
+    // BENCH_MODEL_PROPERTY=events or errors: that property alone (a hunt for a step only one of them draws).
+    const properties = ([['events', platformSequenceArb(steps, process.env.BENCH_MODEL_CRASH === '1' ? 6 : 1)], ['errors', errorPhasesArb(Math.max(1, Math.round(steps / 4))).map((ops) => [...ops, { op: 'subscribe' as const }])]] as const).filter(([name]) => (process.env.BENCH_MODEL_PROPERTY ?? name) === name);
+    for (const [name, arb] of properties) {
       let sequences = 0;
       const r = await fc.check(
         fc.asyncProperty(arb, async (ops) => {

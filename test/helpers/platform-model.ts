@@ -24,6 +24,12 @@ export const G_SUPER = -100701;
 export const S_ID = -100702;
 /** `D`, a supergroup whose admin typed `/subscribe tag:weekly digest:"daily 09:00"` and `/subscribe tag:urgent` (DIGEST_SUBSCRIPTIONS). */
 export const D_ID = -100703;
+/** S's public username (the fake's getChat answers `@` it in any case with S_ID): a config route may name S by it (the `alias` step). */
+export const S_USERNAME = 'Notecast_S_Room';
+/** The spellings the `alias` step writes S's route in: its numeric id, or `@username` in lower, upper or its own mixed case. */
+export type SRouteName = 'id' | 'lower' | 'upper' | 'mixed';
+export const sRouteChat = (name: SRouteName): string =>
+  name === 'id' ? String(S_ID) : `@${name === 'lower' ? S_USERNAME.toLowerCase() : name === 'upper' ? S_USERNAME.toUpperCase() : S_USERNAME}`;
 /** `C`, a Discord channel subscribed by `/subscribe` (the fake Discord): it can lose the bot's access, be deleted, and Discord answers 429 and 5xx and drops the gateway. */
 export type ChatName = 'G' | 'S' | 'D' | 'C';
 export const DIGEST_SUBSCRIPTIONS = ['/subscribe tag:weekly digest:"daily 09:00"', '/subscribe tag:urgent'];
@@ -109,6 +115,24 @@ export type PlatformOp =
    */
   | { op: 'inflight'; method: 'sendMessage' | 'editMessageText' | 'deleteMessage'; first: Save; ops: Save[] }
   /**
+   * A chat's other names (tester 30 and 31's route findings): S's config route written as `name` (its `@username` in any
+   * case, or its id) with a restart, then `command` run inside S by its numeric id. README, Routes, subscriptions: "A chat
+   * is one target under any of its names: … a Telegram route's `@username` (any case) is the chat's numeric id … so a
+   * `/subscribe` there adds no second post and resumes the paused route". One chat: each note shown there once; a
+   * `/subscribe` by its id resumes it when it was paused under its route's name; `/unsubscribe` leaves what the route wants.
+   */
+  | { op: 'alias'; name: SRouteName; command?: 'subscribe' | 'unsubscribe' | undefined }
+  /**
+   * `/subscribe` or `/unsubscribe` in G (at rest, so the next sendMessage is its reply) whose reply Telegram carries out
+   * and whose answer it holds while `ops` are saved; then the answer is `released`, the connection dropped unanswered
+   * (`fail`: the reply is in the chat, the service never hears so), or the service restarted meanwhile (`restart`).
+   * README, Commands: "Chat commands are answered at most once" and "A command that was carried out is not answered
+   * 'Sorry, something went wrong' when its reply fails or its answer is lost"; "a reply Telegram did not answer is kept
+   * and sent once it answers". Promise: the command done once (`status`' subscriptions), its reply in G once (a second
+   * only where the log said it was kept for want of an answer), no post doubled or lost for it.
+   */
+  | { op: 'heldReply'; text: 'subscribe' | 'unsubscribe'; end: 'release' | 'fail' | 'restart'; ops: Save[] }
+  /**
    * A kill -9 while `ops` are saved (platform-run.ts crash), then a start on the same state folder: once the files are
    * written (`written`: the killed service may not have seen them), once their batch was applied (`batched`: posts
    * queued or on their way), or once Telegram carried out a post of theirs and its answer had not come back (`answer`).
@@ -142,6 +166,8 @@ const outageArb = fc.record({ op: fc.constant('outage' as const), ops: fc.array(
 /** Commands while Telegram drops every connection (`down`), or only their replies' (`drop`). */
 const commandsArb = fc.record({ op: fc.constant('commands' as const), texts: fc.array(fc.constantFrom('subscribe' as const, 'unsubscribe' as const), { minLength: 1, maxLength: 3 }), outage: fc.constantFrom('down' as const, 'drop' as const) });
 const inflightArb = fc.record({ op: fc.constant('inflight' as const), method: fc.constantFrom('sendMessage' as const, 'editMessageText' as const, 'deleteMessage' as const), first: saveArb, ops: fc.array(saveArb, { minLength: 1, maxLength: 2 }) });
+const aliasArb = fc.record({ op: fc.constant('alias' as const), name: fc.constantFrom<SRouteName>('lower', 'upper', 'mixed', 'mixed', 'id'), command: fc.constantFrom('subscribe' as const, 'subscribe' as const, 'unsubscribe' as const, undefined) });
+const heldReplyArb = fc.record({ op: fc.constant('heldReply' as const), text: fc.constantFrom('subscribe' as const, 'unsubscribe' as const), end: fc.constantFrom('release' as const, 'fail' as const, 'restart' as const), ops: fc.array(saveArb, { maxLength: 2 }) });
 const crashArb = fc.record({ op: fc.constant('crash' as const), at: fc.constantFrom('written' as const, 'batched' as const, 'answer' as const), ops: savesArb });
 /** The token revoked while up to 3 notes are saved (none: nothing but the poll meets the 401, tester 29-1 F1). */
 const revokeArb = fc.array(saveArb, { maxLength: 3 }).map((ops): PlatformOp => ({ op: 'revoke', ops }));
@@ -168,6 +194,8 @@ export const platformSequenceArb = (maxLength: number, crashWeight = 1): fc.Arbi
       { weight: 2, arbitrary: fc.constant<PlatformOp>({ op: 'clock' }) },
       { weight: 3, arbitrary: discordArb },
       { weight: 2, arbitrary: inflightArb },
+      { weight: 1, arbitrary: aliasArb },
+      { weight: 1, arbitrary: heldReplyArb },
       { weight: crashWeight, arbitrary: crashArb },
     ),
     { minLength: Math.ceil(maxLength / 2), maxLength },
@@ -221,6 +249,10 @@ export class ChatState {
   readonly items = new Map<number, Item>();
   /** Deliveries made due here (the run tells from it which chats a save reaches). */
   deliveries = 0;
+  /** S only: whether the config route names it (the `route` step), by which name, and whether `/subscribe` was run inside it (`alias`); `wants` is either. */
+  routed = true;
+  routeName: SRouteName = 'id';
+  subscribed = false;
   constructor(
     readonly name: ChatName,
     public wants: boolean,

@@ -10,7 +10,7 @@ import { FakeDiscord } from '../fakes/discord/server.js';
 import { InProcessCli } from './inproc-cli.js';
 import { sandbox, withTestDefaults, type Sandbox } from './service.js';
 import { statusOf } from './cli.js';
-import { ADMIN, chatViolations, D_ID, DIGEST_SUBSCRIPTIONS, G_ID, G_SUPER, MAX_ATTEMPTS, NOTES, PlatformWorld, S_ID, titlesIn, type ChatName, type ChatState, type PlatformOp, type ReadChat, type Save } from './platform-model.js';
+import { ADMIN, chatViolations, D_ID, DIGEST_SUBSCRIPTIONS, G_ID, G_SUPER, MAX_ATTEMPTS, NOTES, PlatformWorld, S_ID, S_USERNAME, sRouteChat, titlesIn, type ChatName, type ChatState, type PlatformOp, type ReadChat, type Save } from './platform-model.js';
 import { SteppedClock } from '../fakes/clock.js';
 import { freePort } from './net.js';
 import { SLOW_DOWN_TEXT } from '../../src/commands/limit.js';
@@ -31,7 +31,8 @@ const WINDOWS = { telegramGroupWindowMs: 1000, reconnect: { baseDelayMs: 100, ma
 export type TelegramMode = { mode: 'polling' } | { mode: 'webhook'; port: number };
 const WEBHOOK_SECRET = 'platform-model-hook-secret';
 
-function configOf(apiRoot: string, discordApi: string, onDelete: 'keep' | 'delete', route = true, tg: TelegramMode = { mode: 'polling' }): string {
+/** `route`: how S's config route names it (its id, or `@username` in some case: the `alias` step), or undefined for none (the `route` step; no default, which an undefined passed would take). */
+function configOf(apiRoot: string, discordApi: string, onDelete: 'keep' | 'delete', route: string | undefined, tg: TelegramMode = { mode: 'polling' }): string {
   const webhook = tg.mode === 'webhook' ? `\n  mode: webhook\n  webhook:\n    url: http://127.0.0.1:${tg.port}\n    port: ${tg.port}\n    path: /tg-hook\n    checkSeconds: 1` : '';
   return [
     'watch:\n  quietMs: 40\n  reconcileMinutes: 0',
@@ -40,7 +41,7 @@ function configOf(apiRoot: string, discordApi: string, onDelete: 'keep' | 'delet
     `delivery:\n  baseDelayMs: 50\n  maxDelayMs: 300\n  maxAttempts: ${MAX_ATTEMPTS}\n  callTimeoutMs: 4000`,
     `telegram:\n  apiRoot: ${apiRoot}\n  registerCommands: false\n  rate:\n    perChatMs: 150${webhook}`,
     `discord:\n  api: ${discordApi}\n  registerCommands: false`,
-    route ? `routes:\n  - platform: telegram\n    chat: "${S_ID}"` : 'routes: []',
+    route ? `routes:\n  - platform: telegram\n    chat: "${route}"` : 'routes: []',
   ].join('\n') + '\n';
 }
 
@@ -114,7 +115,8 @@ export class Run {
   async start(): Promise<void> {
     // Each start's calls go through links of its own (a kill cuts them); its config names them, S's route as the model has it.
     this.links = [await new CutLink(this.fake.apiRoot).start(), await new CutLink(this.discord.api).start()];
-    writeFileSync(this.sb.config, withTestDefaults(configOf(this.links[0]!.url, this.links[1]!.url, this.world.onDelete, this.world.chats.S.wants, this.tg)));
+    const S = this.world.chats.S;
+    writeFileSync(this.sb.config, withTestDefaults(configOf(this.links[0]!.url, this.links[1]!.url, this.world.onDelete, S.routed ? sRouteChat(S.routeName) : undefined, this.tg)));
     const secret = this.tg.mode === 'webhook' ? { TELEGRAM_WEBHOOK_SECRET: WEBHOOK_SECRET } : {};
     this.svc = InProcessCli.start(this.sb, [], { TELEGRAM_BOT_TOKEN: this.token, DISCORD_TOKEN, ...secret }, this.clock, this.parseThreads, WINDOWS);
     await this.svc.ready();
@@ -143,8 +145,8 @@ export class Run {
   /** What a start does to paused chats (README, Delivery): one a config route names is tried again, one nothing names let go. */
   startRules(): void {
     const { G, S } = this.world.chats;
-    if (!S.kicked) S.resumed();
-    if (G.paused && !G.wants && !G.kicked) G.resumed();
+    if (!S.kicked && S.routed) S.resumed();
+    for (const c of [G, S]) if (c.paused && !c.wants && !c.kicked) c.resumed();
   }
 
   async stop(): Promise<void> {
@@ -274,7 +276,11 @@ export class Run {
     for (const f of this.failures()) {
       if (this.allowedFailures.has(f.id)) continue;
       const c = this.chatOf(f.target.chat), n = /(?:^|[/:])n(\d)(?:\.md)?$/.exec(f.noteId ?? '')?.[1]; // `n0.md`, or its family `family:n0`
-      if (c === undefined || !allowed.includes(c) || n === undefined) {
+      // README, Exactly once (Telegram): a post whose resend got no answer either while Telegram answered getMe "is not
+      // sent a third time: the delivery fails … look in the chat": the Bot API cannot tell a connection dropped before
+      // Telegram read the send from an answer lost after it posted, so a drop that meets one post twice is that case.
+      const unknownTwice = /no answer to this send nor to one before it/.test(f.error ?? '');
+      if (c === undefined || (!allowed.includes(c) && !unknownTwice) || n === undefined) {
         this.allowedFailures.add(f.id); // said once
         problems.push(`delivery #${f.id} (${f.kind} ${f.noteId ?? 'digest'} to ${f.target.chat}) failed: ${f.error ?? ''}${chat ? ` (only ${chat} failed alone)` : ' (no chat failed alone: an outage spends no attempt)'}`);
         continue;
@@ -415,6 +421,10 @@ async function step(run: Run, o: PlatformOp): Promise<string[]> {
     case 'inflight':
       await inFlight(run, o);
       return [];
+    case 'alias':
+      return alias(run, o);
+    case 'heldReply':
+      return heldReply(run, o);
     case 'crash':
       return crash(run, o);
     case 'discord':
@@ -423,9 +433,10 @@ async function step(run: Run, o: PlatformOp): Promise<string[]> {
     case 'route': {
       // README, Delivery: a post "its route removed from the config" no longer wants is called off; a sent message follows its note.
       const S = world.chats.S;
-      if (S.wants === o.on) return [];
-      S.wants = o.on; // the config the restart writes (Run.start) has the route or not
-      if (!o.on) for (const it of S.items.values()) if (it.now === 'waiting') it.now = undefined;
+      if (S.routed === o.on) return [];
+      S.routed = o.on; // the config the restart writes (Run.start) has the route or not
+      S.wants = S.routed || S.subscribed; // a `/subscribe` run inside S still names it
+      if (!S.wants) for (const it of S.items.values()) if (it.now === 'waiting') it.now = undefined;
       await run.restart();
       return [];
     }
@@ -461,17 +472,19 @@ async function discordEvent(run: Run, o: Extract<PlatformOp, { op: 'discord' }>)
   }
 }
 
-/** What `/subscribe` or `/unsubscribe` in G does (README, Routes, subscriptions). */
-function commandDone(G: ChatState, text: 'subscribe' | 'unsubscribe'): void {
+/** What `/subscribe` or `/unsubscribe` in G (or S, which a config route may name too) does (README, Routes, subscriptions). */
+function commandDone(c: ChatState, text: 'subscribe' | 'unsubscribe'): void {
   if (text === 'subscribe') {
-    G.wants = true;
-    G.resumed();
+    Object.assign(c, { wants: true, subscribed: true });
+    c.resumed();
     return;
   }
-  G.wants = false;
-  for (const it of G.items.values()) if (it.now === 'waiting') it.now = undefined;
+  c.subscribed = false;
+  c.wants = c.name === 'S' && c.routed; // a config route still names S: it still wants every note
+  if (c.wants) return;
+  for (const it of c.items.values()) if (it.now === 'waiting') it.now = undefined;
   // README: "a paused chat that no route or subscription names any more … is no longer paused" (chat-wants.ts, at once).
-  if (G.paused && !G.kicked) G.resumed();
+  if (c.paused && !c.kicked) c.resumed();
 }
 
 /**
@@ -510,10 +523,79 @@ async function commandsUnanswered(run: Run, o: Extract<PlatformOp, { op: 'comman
   // One chat's replies go in order; a user past the command rate limit is told to wait, the command not done (commands/limit.ts).
   const answers = fake.sentTo(Number(G.id)).filter((m) => titlesIn(m.text).length === 0).slice(before);
   o.texts.forEach((text, i) => answers[i] && answers[i].text !== SLOW_DOWN_TEXT && commandDone(G, text));
-  const subscriptions = (JSON.parse(statusOf(run.sb.db, { json: true }).stdout) as { subscriptions: number }).subscriptions;
-  const expected = (G.wants ? 1 : 0) + 2 + (world.chats.C.wants ? 1 : 0);
-  if (subscriptions !== expected) problems.push(`status counts ${subscriptions} subscriptions after ${o.texts.join(', ')} in G, expected ${expected}; G's replies: ${answers.map((m) => m.text.split('\n')[0]).join(' | ')}`);
+  for (const p of subscriptionsCounted(run, `${o.texts.join(', ')} in G`)) problems.push(`${p}; G's replies: ${answers.map((m) => m.text.split('\n')[0]).join(' | ')}`);
   return problems;
+}
+
+/** What `status` counts: G's subscription while it is subscribed, D's two, C's one, and S's own `/subscribe` (a config route is none). */
+function expectedSubscriptions(world: PlatformWorld): number {
+  const { G, S, C } = world.chats;
+  return (G.wants ? 1 : 0) + 2 + (C.wants ? 1 : 0) + (S.subscribed ? 1 : 0);
+}
+
+function subscriptionsCounted(run: Run, after: string): string[] {
+  const counted = (JSON.parse(statusOf(run.sb.db, { json: true }).stdout) as { subscriptions: number }).subscriptions;
+  const expected = expectedSubscriptions(run.world);
+  return counted === expected ? [] : [`status counts ${counted} subscriptions after ${after}, expected ${expected}`];
+}
+
+/**
+ * S's config route named `o.name` (a restart: names are learned at a start), then `o.command` run inside S by its numeric
+ * id (PlatformOp 'alias'). chatViolations then checks one chat: each note in S once, whichever name asked for it.
+ */
+async function alias(run: Run, o: Extract<PlatformOp, { op: 'alias' }>): Promise<string[]> {
+  const S = run.world.chats.S;
+  const problems: string[] = [];
+  if (S.routed && S.routeName !== o.name) {
+    S.routeName = o.name;
+    const from = run.fake.calls.length;
+    await run.restart();
+    // The step is what it says: the start asked Telegram for the chat by the route's spelling (adapter chatIdOf).
+    const asked = run.fake.calls.slice(from).some((c) => c.method === 'getChat' && String(c.payload.chat_id).toLowerCase() === sRouteChat(o.name).toLowerCase()); // config/schema.ts lower-cases it
+    if (o.name !== 'id' && !asked) problems.push(`S's route named ${sRouteChat(o.name)}: the start never asked getChat for it`);
+  }
+  if (!o.command || S.kicked) return problems;
+  if (await run.command(`/${o.command}`, S_ID)) commandDone(S, o.command);
+  return [...problems, ...subscriptionsCounted(run, `/${o.command} in S, its route named ${sRouteChat(S.routeName)}${S.routed ? '' : ' (taken out)'}`)];
+}
+
+/**
+ * `/subscribe` or `/unsubscribe` in G whose reply is carried out and its answer held while `o.ops` are saved, then
+ * released, dropped (`fail`) or the service restarted (PlatformOp 'heldReply'). G's replies since: one, or two where the
+ * log said the reply was kept for want of an answer ("telegram did not confirm its reply": README, Commands).
+ */
+async function heldReply(run: Run, o: Extract<PlatformOp, { op: 'heldReply' }>): Promise<string[]> {
+  const { fake, world } = run, G = world.chats.G;
+  if (G.kicked || G.gone) return run.saves(o.ops).then(() => []);
+  if (!G.learned) fake.tellMigration(G_ID, ADMIN);
+  G.learned = true;
+  await run.svc.settled(30_000); // at rest: the next sendMessage is the command's reply
+  const replies = () => fake.sentTo(Number(G.id)).filter((m) => titlesIn(m.text).length === 0);
+  const before = replies().length, logFrom = run.log().length, from = run.svc.events.length;
+  fake.dropAnswers = { count: 1, methods: ['sendMessage'], late: o.end === 'fail' ? undefined : 'held' };
+  try {
+    fake.command(Number(G.id), ADMIN, `/${o.text}`);
+    await fake.waitFor(() => replies().length > before, 20_000, `the reply to /${o.text} in G carried out`);
+    // Done before its reply goes (commands/subscribe.ts): the saves below meet the chat as the command left it.
+    if (replies()[before]!.text !== SLOW_DOWN_TEXT) commandDone(G, o.text);
+    if (o.end !== 'fail' && !fake.answersHeld) throw new Error(`the reply to /${o.text} in G was carried out, its answer not held`);
+    await run.saves(o.ops, undefined, false);
+    if (o.end === 'restart') await run.stop();
+  } finally {
+    fake.dropAnswers = { count: 0, methods: [] };
+    fake.answerLate();
+  }
+  if (o.end === 'restart') {
+    await run.start();
+    run.startRules();
+  } else await run.svc.idle(from, 30_000);
+  // Something said in D ends the long poll under way: Telegram answering again, which a kept reply waits for.
+  if (run.tg.mode === 'polling') fake.command(D_ID, ADMIN, 'hello there', { entities: [] });
+  await run.svc.settled(30_000);
+  const answers = replies().slice(before);
+  const kept = /did not confirm its reply|its reply may not have reached the chat/.test(run.log().slice(logFrom));
+  const problems = answers.length > (kept ? 2 : 1) ? [`/${o.text} in G, its reply's answer held then ${o.end}: ${answers.length} replies (${answers.map((m) => m.text.split('\n')[0]).join(' | ')})${kept ? '' : ', the log said none was kept'}`] : [];
+  return [...problems, ...subscriptionsCounted(run, `/${o.text} in G, its reply's answer held then ${o.end}`)];
 }
 
 /**
@@ -635,12 +717,12 @@ async function inFlight(run: Run, o: Extract<PlatformOp, { op: 'inflight' }>): P
 export async function runPlatformSequence(ops: readonly PlatformOp[], onDelete: 'keep' | 'delete', parseThreads?: ParseThreads, mode: TelegramMode['mode'] = 'polling'): Promise<PlatformRunResult> {
   const fake = await new FakeTelegram({ token: tokenOf(0), limits: LIMITS }).start();
   fake.addChat(G_ID, 'group', { [ADMIN]: 'creator' });
-  fake.addChat(S_ID, 'supergroup', { [ADMIN]: 'creator' });
+  fake.addChat(S_ID, 'supergroup', { [ADMIN]: 'creator' }).username = S_USERNAME;
   fake.addChat(D_ID, 'supergroup', { [ADMIN]: 'creator' });
   const discord = await new FakeDiscord(DISCORD_TOKEN).start();
   const guild = discord.addGuild();
   const tg: TelegramMode = mode === 'webhook' ? { mode, port: await freePort() } : { mode };
-  const sb = sandbox(configOf(fake.apiRoot, discord.api, onDelete, true, tg));
+  const sb = sandbox(configOf(fake.apiRoot, discord.api, onDelete, String(S_ID), tg));
   const run = new Run(fake, discord, guild, sb, new PlatformWorld(sb.notes, onDelete), parseThreads, tg);
   run.world.chats.C.channel = discord.addChannel(guild, 0, 'notes').id;
   const result = (steps: number, problems: string[]): PlatformRunResult => ({ steps, problems, refusals: fake.calls.filter((c) => c.status === 403).length, migrations: run.counts.migrations, revokes: run.counts.revokes, digestTimes: run.counts.digestTimes, errorAnswers: fake.calls.filter((c) => c.status === 429 || c.status >= 500 || c.status === 409).length + fake.dropped, uncertain: run.uncertainChats().size, crashes: run.counts.crashes, orphans: run.orphans.size, walsLeft: run.counts.walsLeft });

@@ -285,6 +285,20 @@ const copyArb: fc.Arbitrary<Op[]> = fc
     return [first, copy, ...middle, ...(removed === 'later' ? [rm] : [])];
   });
 
+/**
+ * Issue 25 item 3 (tester 34, F8): two English notes of one name in different folders (`other`, then `home`: two
+ * families of the key), then a translation written beside the one in `home`, as `<name>-ja.md` or in a `ja/` folder
+ * there (the corpus's language folders, `_posts/ja/`, are folders named after the language). README, Translations
+ * (src/publish/family-folder.ts): it joins the family of the note in its own folder (World.besides, checked at rest).
+ */
+const besideArb: fc.Arbitrary<Op[]> = fc
+  .record({ home: fc.constantFrom('a/', 'b/'), other: fc.constantFrom('a/', 'b/', '', '_posts/en/'), name: fc.constantFrom(...NAMES), layout: fc.constantFrom('suffix', 'folder'), first: fc.boolean() })
+  .filter(({ home, other }) => home !== other)
+  .map(({ home, other, name, layout, first }): Op[] => {
+    const notes: Op[] = [{ op: 'write', file: `${other}${name}.md`, draft: false }, { op: 'write', file: `${home}${name}.md`, draft: false }];
+    return [...(first ? notes : notes.reverse()), { op: 'write', file: layout === 'suffix' ? `${home}${name}-ja.md` : `${home}ja/${name}.md`, draft: false }];
+  });
+
 /** A slow note (Op `slow`): its fix a write of its path. */
 const slowArb: fc.Arbitrary<Op> = fc
   .record({
@@ -310,7 +324,7 @@ const oneIn = <A, B>(n: number, rare: fc.Arbitrary<A>, common: fc.Arbitrary<B>):
 export const sequenceArb = (maxLength: number) =>
   fc
     .tuple(
-      fc.array(oneIn(10, fc.oneof(recreateArb, copyArb), opArb.map((o) => [o])), { minLength: Math.ceil(maxLength / 2), maxLength, size: 'max' }),
+      fc.array(oneIn(10, fc.oneof({ weight: 2, arbitrary: recreateArb }, { weight: 2, arbitrary: copyArb }, { weight: 1, arbitrary: besideArb }), opArb.map((o) => [o])), { minLength: Math.ceil(maxLength / 2), maxLength, size: 'max' }),
       oneIn(8, slowArb, fc.constant(undefined)),
       fc.nat(),
       oneIn(2, awayArb, fc.constant(undefined)),
@@ -648,10 +662,38 @@ export class World {
     return a && file.startsWith(a.folder) ? path.join(a.at, file.slice(a.folder.length)) : path.join(this.root, file);
   }
 
+  /**
+   * Translations written beside one of two notes of their name (Op writes of `besideArb`, or any write alike): while
+   * both stay at their paths as they were written (no key written, published), the translation is in the family of the
+   * note in its own folder (README, Translations; family-folder.ts). A later change of either ends the claim.
+   */
+  besides: { ja: string; en: string; jaNote: number; enNote: number }[] = [];
+  besidesMade = 0;
+
+  /** A keyless translation new at `file` in plain folder a/ or b/ (`-ja` or `ja/`), its English note there, another of its name elsewhere: a claim. */
+  private besideClaim(file: string): void {
+    const m = /^([ab])\/(?:ja\/)?([^/]+?)(?:-ja)?\.md$/.exec(file), st = this.files.get(file);
+    if (!m || langOf(file) !== 'ja' || !st || st.key || st.draft) return;
+    const en = `${m[1]}/${m[2]}.md`, own = this.files.get(en);
+    if (!own || own.key || own.draft) return;
+    const elsewhere = [...this.files].some(([f, s]) => f !== en && !s.key && !s.draft && langOf(f) === 'en' && path.basename(f, '.md') === m[2]);
+    if (!elsewhere) return;
+    this.besides.push({ ja: file, en, jaNote: this.noteAt.get(file)!, enNote: this.noteAt.get(en)! });
+    this.besidesMade++;
+  }
+
+  /** The claims still standing: both notes where and as they were (a key, a draft or a move of either ends it). */
+  standingBesides(): { ja: string; en: string }[] {
+    this.besides = this.besides.filter((b) => this.noteAt.get(b.ja) === b.jaNote && this.noteAt.get(b.en) === b.enNote && [b.ja, b.en].every((f) => { const st = this.files.get(f); return st && !st.key && !st.draft; }));
+    return this.besides;
+  }
+
   /** Applies one simple op to the disk and the model; returns the paths that changed, or none if it did not apply. */
   apply(o: Op): string[] {
     const abs = (f: string) => this.pathOf(f);
     if (this.slowAt && touches(o, this.slowAt.file)) return []; // left alone until fixed (`fixSlow`)
+    // A claim ends at any change of its notes but a plain save (a move, a removal, a key, a draft, a copy over it).
+    this.besides = this.besides.filter((b) => ![b.ja, b.en].some((f) => touches(o, f) && !(o.op === 'write' && !o.draft && !o.key)));
     switch (o.op) {
       case 'write': {
         const title = `N${++this.seq}`;
@@ -674,6 +716,7 @@ export class World {
         this.files.set(o.file, { title, draft: o.draft, key: o.key, date, permalink, controls, text, versions: [...((kept && this.files.get(o.file)?.versions) || []), { title, draft: o.draft }] });
         this.keyOfNote.set(this.noteAt.get(o.file)!, this.rawKey(o.file));
         if (!o.draft) this.everPublished.add(title);
+        if (!had) this.besideClaim(o.file);
         return [o.file];
       }
       case 'remove': {
@@ -921,6 +964,13 @@ export function violations(world: World, svc: InProcessService, onDelete: 'keep'
     if (key !== raw && !key.startsWith(`${raw}#`)) out.push(`${n.file} is in family ${key}, not one of its own key ${raw}`);
     familyOf.set(n.id, `family:${key}`);
   }
+  // Item 3 of s31: a translation written beside one of two notes of its name is in that one's family (family-folder.ts).
+  if (!separate && !world.everSeparate) {
+    for (const b of world.standingBesides()) {
+      const [ja, en] = [familyOf.get(noteIdOf(b.ja)), familyOf.get(noteIdOf(b.en))];
+      if (ja && en && ja !== en) out.push(`${b.ja}, written beside ${b.en} (another note of its name elsewhere), is in ${ja}, not ${b.en}'s ${en}`);
+    }
+  }
   // A family is a set of notes in different languages: two members in one language is a merge.
   const langs = new Map<string, Map<string, string>>();
   for (const n of published) {
@@ -1120,9 +1170,11 @@ export interface RunResult {
   /** Folders moved away and back (Op `away`), and digests posted (a run with `digests`). */
   aways: number;
   digests: number;
+  /** Translations written beside one of two notes of their name, each checked at rest while it stands (World.besides). */
+  besides: number;
 }
 
-const counts = (svc: InProcessService, world: World, tally: Pick<RunResult, 'queuedStops' | 'restores' | 'slowNotes'>) => ({ kills: svc.kills, resends: svc.resends, faultHits: svc.faults?.hits ?? 0, watcherMisses: svc.watcherMisses.length, transientSwitches: world.transientSwitches, overwrites: world.overwrites, recreated: world.recreated, copies: world.copiesMade, controls: world.controlsChanged, aways: world.awaysMade, digests: svc.events.filter((e) => e.event === 'digest').length, ...tally });
+const counts = (svc: InProcessService, world: World, tally: Pick<RunResult, 'queuedStops' | 'restores' | 'slowNotes'>) => ({ kills: svc.kills, resends: svc.resends, faultHits: svc.faults?.hits ?? 0, watcherMisses: svc.watcherMisses.length, transientSwitches: world.transientSwitches, overwrites: world.overwrites, recreated: world.recreated, copies: world.copiesMade, controls: world.controlsChanged, aways: world.awaysMade, besides: world.besidesMade, digests: svc.events.filter((e) => e.event === 'digest').length, ...tally });
 
 /** Applies a burst's ops; returns the paths the watcher will report. */
 function applyBurst(world: World, ops: readonly Op[]): string[] {
