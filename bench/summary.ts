@@ -44,6 +44,31 @@ async function phase(kind: string, dir: string): Promise<void> {
   console.log(JSON.stringify({ kind, notes: files.length, ms: Math.round(ms), perSec: Math.round((files.length / ms) * 1000), peakRssMiB: peakRssMiB(), sink }));
 }
 
+const median = (a: readonly number[]) => [...a].sort((x, y) => x - y)[a.length >> 1]!;
+
+/**
+ * Issue 23's figure: its target is this pipeline against the build the issue was filed on, not against the bare
+ * parse (issue 2's `ratio`). With `BENCH_BEFORE_SUMMARY` (a checkout of that build, `dist/` built, beside
+ * `../shared` as this one is) each build's `full` phase runs `BENCH_RUNS` times (default 3), alternating, in
+ * processes of their own, and the medians are compared: the load of the moment weighs on both alike.
+ */
+function againstBefore(self: string, dir: string): Record<string, unknown> {
+  const before = process.env.BENCH_BEFORE_SUMMARY;
+  if (!before) return {};
+  const theirs = path.resolve(before, 'dist', 'bench', 'summary.js');
+  const runs: Record<string, number[]> = { [self]: [], [theirs]: [] };
+  for (let i = 0; i < Number(process.env.BENCH_RUNS ?? 3); i++) {
+    for (const script of i % 2 ? [theirs, self] : [self, theirs]) runs[script]!.push(Number(runPhase(script, ['full', dir]).perSec));
+  }
+  return {
+    beforeBuild: before,
+    beforePerSecRuns: runs[theirs],
+    pipelinePerSecRuns: runs[self],
+    ratioVsBefore: Math.round((median(runs[self]!) / median(runs[theirs]!)) * 100) / 100,
+    targetVsBefore: '>= 0.8 (issue 23)',
+  };
+}
+
 export async function benchSummary(n = 20_000): Promise<Record<string, unknown>> {
   const { dir, notes } = blogTree(n, benchTmp(`blog-${n}`));
   const self = fileURLToPath(import.meta.url);
@@ -63,6 +88,7 @@ export async function benchSummary(n = 20_000): Promise<Record<string, unknown>>
     ratioVsAsyncReadBaseline: Math.round((Number(full.perSec) / Number(baselineAsync.perSec)) * 100) / 100,
     baselinePeakRssMiB: baselineSync.peakRssMiB,
     pipelinePeakRssMiB: full.peakRssMiB,
+    ...againstBefore(self, dir),
   };
 }
 
