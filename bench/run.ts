@@ -11,6 +11,7 @@ import { benchModel } from './model.js';
 import { benchSearches } from './searches.js';
 import { benchGrowth } from './growth.js';
 import { benchCli } from './cli.js';
+import { benchControls } from './controls.js';
 
 const benches: Record<string, () => Promise<Record<string, unknown>>> = {
   summary: () => benchSummary(Number(process.env.BENCH_NOTES ?? 20_000)),
@@ -23,6 +24,7 @@ const benches: Record<string, () => Promise<Record<string, unknown>>> = {
   model: () => benchModel(Number(process.env.BENCH_MODEL_RUNS ?? 200), Number(process.env.BENCH_MODEL_SEED ?? Date.now() % 2 ** 31), Number(process.env.BENCH_MODEL_STEPS ?? 16)),
   watch: () => benchWatch(Number(process.env.BENCH_NOTES ?? 35_000), Number(process.env.BENCH_POLL_MS ?? 3000)),
   growth: () => benchGrowth((process.env.BENCH_GROWTH_SIZES ?? '5000,35000,100000').split(',').map(Number), Number(process.env.BENCH_SAVES ?? 40)),
+  controls: () => benchControls(Number(process.env.BENCH_CONTROLS_RUNS ?? 2000), Number(process.env.BENCH_CONTROLS_SEED ?? Date.now() % 2 ** 31)),
   cli: () => benchCli(Number(process.env.BENCH_RUNS ?? 5)),
   searches: () => benchSearches(Number(process.env.BENCH_SEARCHES ?? 10_000), Number(process.env.BENCH_SAVES ?? 200)),
 };

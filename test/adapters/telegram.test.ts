@@ -7,6 +7,12 @@ import { itWithFakes } from '../helpers/fakes.js';
 import { statusOf } from '../helpers/cli.js';
 import { InProcessCli, fileParseThreads } from '../helpers/inproc.js';
 import { killLeftoverServices, note, sandbox, sleep } from '../helpers/service.js';
+// The first summary a worker's service makes on its main thread (a first run defers them: store/deferred-summaries.ts)
+// loads the summariser (publish/summary-maker.ts). Under vitest that load is a transform served by its main process,
+// shared by every worker: 0.3-0.4 s of this worker's CPU and 1.1-2.3 s of wall at load 13-14 (against 0.06-0.07 s and
+// 0.07-0.2 s loaded), more at load 20, where the /note reply once missed its 10 s. Loaded with the file, so the
+// reply's bound times the reply (issue 24).
+import '../../src/summary/build.js';
 
 /** Shared by every start here (fileParseThreads): a start loads no parse thread again. */
 const parseThreads = fileParseThreads();
