@@ -83,6 +83,7 @@ export function enqueueNoteChange(store: Store, config: Config, platforms: Reado
     // A digest line goes alone: the digest is edited, or deleted with its last line (digest-lines.ts).
     for (const p of store.postsOf(row.id)) if (p.viaDigest) out.enqueued += leaveDigest(store, row.id, p.target);
     for (const target of targets.values()) {
+      out.enqueued += leaveDigest(store, row.id, target); // a line a repost kept (store/older-messages.ts)
       const pendingPost = store.openDelivery(row.id, target, ['post']);
       if (pendingPost) {
         callOffSaying(store, log, pendingPost.id, 'note retracted before it was sent', true);
