@@ -139,3 +139,26 @@ describe('a note announced again, then deleted under onDelete: delete', () => {
     }
   });
 });
+
+describe('a repost while the first post still waits', () => {
+  it.each(['group', 'separate'] as const)('(%s) the platform down: one post goes, showing the newest text', { timeout: 60_000 }, async (mode) => {
+    const s = InProcessService.sandbox(repostConfig('repost', mode));
+    const faults = s.withFaults();
+    await s.start();
+    try {
+      faults.down = true;
+      s.beginStep();
+      writeFileSync(path.join(s.notes, 'a.md'), noteText('Alpha note', 'The alpha note says one thing.'));
+      await s.batched(['a.md']);
+      await s.waitFor(() => faults.hits > 0, 20_000, 'the post meeting the outage');
+      s.beginStep();
+      writeFileSync(path.join(s.notes, 'a.md'), noteText('Alpha note v2', 'The alpha note says another thing.'));
+      await s.batched(['a.md']);
+      faults.down = false;
+      await s.waitFor(() => s.openDeliveries() === 0, 20_000, 'every delivery out');
+      expect(showing(s, 'all')).toEqual(['Alpha note v2']);
+    } finally {
+      await s.stop();
+    }
+  });
+});
