@@ -1,6 +1,6 @@
 /**
- * Reposts over random sequences (tester 35's F2, F3, F5, F6): edits (with `announce: again` or not), renames, deletes and
- * re-creations of a translation family's members and of lone notes first announced in a burst digest, under
+ * Reposts over random sequences (tester 35's F2, F3, F5, F6): edits (with `announce: again` or not), renames, deletes,
+ * restarts and re-creations of a translation family's members and of lone notes first announced in a burst digest, under
  * `onChange: repost` or `edit`, translations `group` or `separate`, `onDelete: delete`. The real service in this
  * process, console chats `en` (English only), `ja` (Japanese only) and `all`. Every version of a note has a title of its
  * own; checked after each step, once the service is idle:
@@ -19,7 +19,7 @@ import { InProcessService } from '../helpers/inproc.js';
 
 type Mode = 'group' | 'separate';
 type OnChange = 'edit' | 'repost';
-type Step = { op: 'edit'; note: number; again: boolean } | { op: 'rename'; note: number } | { op: 'rm'; note: number } | { op: 'write'; note: number };
+type Step = { op: 'edit'; note: number; again: boolean } | { op: 'rename'; note: number } | { op: 'rm'; note: number } | { op: 'write'; note: number } | { op: 'restart' };
 
 /** The notes: two members of the family `guide`, and three lone English notes. */
 const NOTES = [
@@ -35,6 +35,7 @@ const stepArb: fc.Arbitrary<Step> = fc.oneof(
   { weight: 2, arbitrary: fc.record({ op: fc.constant('rename' as const), note: fc.constantFrom(2, 3) }) },
   { weight: 2, arbitrary: fc.record({ op: fc.constant('rm' as const), note: fc.nat(NOTES.length - 1) }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constant('write' as const), note: fc.nat(NOTES.length - 1) }) },
+  { weight: 1, arbitrary: fc.constant({ op: 'restart' as const }) },
 );
 
 function configOf(onChange: OnChange, mode: Mode): unknown {
@@ -87,8 +88,13 @@ class World {
 
   /** Applies a step (one that cannot apply is skipped) and waits for the service to be idle after it. */
   async apply(step: Step): Promise<boolean> {
-    const i = step.note, file = this.at[i];
     this.s.beginStep();
+    if (step.op === 'restart') {
+      await this.s.stop();
+      await this.s.start(); // waits for idle: the start's scan finds nothing changed
+      return true;
+    }
+    const i = step.note, file = this.at[i];
     if (step.op === 'write') {
       if (file !== undefined) return false;
       this.at[i] = NOTES[i]!.files[0];
