@@ -153,9 +153,19 @@ export function decideNote(prev: NoteRow | undefined, note: Note, summary: Summa
     const action: Action = postControlsChanged(prev.info, base.info) || prev.file !== base.file ? { type: 'controls' } : { type: 'none', why: 'summary unchanged' };
     return { row: { ...base, revision: prev.revision }, action };
   }
-  if (note.frontMatter.announce === 'again' || controls?.announce === 'again') return { row: { ...base, revision: prev.revision + 1 }, action: { type: 'repost' } };
+  // A rename or move whose message changes only in its link is no new content: the message follows it, edited, never
+  // posted again (README, Deletes; tester 35's F6: `onChange: repost` posted it again, the first message's link dead).
+  const again = note.frontMatter.announce === 'again' || controls?.announce === 'again';
+  if ((again || policy.onChange === 'repost') && linkOnlyChange(prev, summary)) return { row: { ...base, revision: prev.revision + 1 }, action: { type: 'update' } };
+  if (again) return { row: { ...base, revision: prev.revision + 1 }, action: { type: 'repost' } };
   if (policy.onChange === 'ignore') return { row: { ...base, revision: prev.revision }, action: { type: 'none', why: 'onChange: ignore' } };
   return { row: { ...base, revision: prev.revision + 1 }, action: { type: policy.onChange === 'repost' ? 'repost' : 'update' } };
+}
+
+/** Whether the new summary is the one on record but for its link (the file renamed or moved, `site.url` set). */
+function linkOnlyChange(prev: NoteRow, summary: Summary | null): boolean {
+  if (!summary || !prev.summary || summaryDeferred(prev) || prev.summary.url === summary.url) return false;
+  return summaryHash({ ...summary, url: prev.summary.url }) === prev.summaryHash;
 }
 
 /** A removed file has nothing left to read: its error goes with it (else `status` and `sync --once` said it for good: issue 25, tester 19 F3). */

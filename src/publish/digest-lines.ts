@@ -9,6 +9,7 @@
  */
 import type { Store } from '../store/store.js';
 import type { DigestItem, NoteRow, Target } from '../store/types.js';
+import { dropOlderDigestLine, olderDigestLine } from '../store/older-messages.js';
 
 /** What editing a digest message needs of the store (the deliverer records a sent one with it). */
 type DigestStore = Pick<Store, 'outboxRow' | 'postOf' | 'putPost' | 'enqueue' | 'openDelivery' | 'replacePayload' | 'upkeep'>;
@@ -27,18 +28,21 @@ function digestMessageId(messageId: string): string {
  */
 export function leaveDigest(store: Store, noteId: string, target: Target): number {
   const post = store.postOf(noteId, target);
-  if (!post?.viaDigest) return 0;
-  const items = store.upkeep.digestItemsShown(target, post.messageId);
-  store.dropPost(noteId, target);
-  const id = digestMessageId(post.messageId);
-  if (!store.upkeep.digestLines(target, post.messageId).length) {
+  // A note announced again after its digest: its line is kept as an older message of it (store/older-messages.ts, tester 35's F3).
+  const messageId = post?.viaDigest ? post.messageId : olderDigestLine(store.sql, noteId, target);
+  if (messageId === undefined) return 0;
+  const items = store.upkeep.digestItemsShown(target, messageId);
+  if (post?.viaDigest) store.dropPost(noteId, target);
+  else dropOlderDigestLine(store.sql, noteId, target, messageId);
+  const id = digestMessageId(messageId);
+  if (!store.upkeep.digestLines(target, messageId).length) {
     const pendingEdit = store.openDelivery(id, target, ['edit']);
     if (pendingEdit) store.markDone(pendingEdit.id, null, 'skipped', 'every note of the digest went before it was edited');
-    if (!store.postOf(id, target)) store.putPost(id, target, post.messageId, 0);
+    if (!store.postOf(id, target)) store.putPost(id, target, messageId, 0);
     store.enqueue({ noteId: id, revision: 0, target, kind: 'delete', payload: { type: 'delete' } });
     return 1;
   }
-  editDigest(store, target, post.messageId, items);
+  editDigest(store, target, messageId, items);
   return 1;
 }
 
@@ -120,6 +124,14 @@ export function followInWaitingDigest(store: Store, lineId: string, target: Targ
     changed++;
   }
   return changed;
+}
+
+/**
+ * Whether the chat's newest message of `lineId` has not gone yet: a post waiting, or a line of a digest waiting (not in
+ * flight). A repost there is no second message: what waits takes the newest content, as on an edit.
+ */
+export function messageWaits(store: Store, lineId: string, target: Target): boolean {
+  return store.openDelivery(lineId, target, ['post']) !== undefined || store.upkeep.waitingDigests(lineId, target).some((d) => !d.inFlight);
 }
 
 /**

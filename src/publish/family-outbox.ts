@@ -11,8 +11,7 @@ import type { NoteRow, Subscription, SummaryPayload, Target } from '../store/typ
 import { bareHash, targetKey } from '../store/types.js';
 import { sameContent } from './shown-content.js';
 import { postControlsOf, routeTargets } from './route.js';
-import { followInDigest, followInWaitingDigest, keepDigestLine, leaveDigest } from './digest-lines.js';
-import { replaceWaitingPost } from './scheduled-digest.js';
+import { followInWaitingDigest, keepDigestLine, leaveDigest, messageWaits } from './digest-lines.js';
 import { adoptKeptMessages, adoptMemberMessages, familiesPostedSeparately, ownMessageStays } from './family-adopt.js';
 export { followMovedMembers, targetsWanting } from './family-follow.js';
 import { sentMemberIn, silentlyRecorded } from './family-follow.js';
@@ -21,6 +20,7 @@ export { noteFamiliesPostedSeparately } from './family-adopt.js';
 import { editNotSent } from './edits-not-sent.js';
 import { callOffSaying, familyNewIn, familyShownIn } from './called-off-chats.js';
 import { deleteShownBeside } from './older-messages.js';
+import { changeInPlace } from './family-in-place.js';
 import { messageUnknownSinceRestore } from '../store/edits-not-sent.js';
 import { recordShownUnknown } from '../store/restore-record.js';
 import { AFTER_RESTORE_WHY } from './decide.js';
@@ -36,7 +36,11 @@ import { FAMILY_MESSAGES, handOverToHeldCopies, heldBesideRemovedMember, heldIn,
 export interface TouchedFamily {
   key: string;
   announced: boolean;
-  repost: boolean;
+  /**
+   * Members announced again (`onChange: repost`, `announce: again`): a chat shown one of them gets a new message; a chat
+   * shown another member is brought up to date as on an edit (tester 35's F5: every chat got the family again).
+   */
+  reposted: Set<string>;
   /** A member's controls changed (`announce: false`, `routes`…): messages already sent are never deleted for it. */
   controls: boolean;
   /** A member was edited: a chat that wants the family and has no message of it is told so (edits-not-sent.ts). */
@@ -66,7 +70,7 @@ export function familiesTouched(store: Store, config: Config, platforms: Readonl
       // held in as a copy (family-copies.ts heldIn) did not have it: once that ends, it is posted there (e25b).
       const wanted = () => familyTargets(liveMembers(store.familyNotes(key)), config.routes, store.subscriptions(), platforms, sentMemberIn(store, familyPostId(key)));
       const before = movedAway.has(key) ? [] : byMessages ? [...chatsShowingFamily(store, key)] : wanted().filter((ft) => !heldIn(store, ft.member, ft.target)).map((ft) => targetKey(ft.target));
-      touched.set(key, (f = { key, announced: false, repost: false, controls: false, updated: false, wantedBefore: new Set(before) }));
+      touched.set(key, (f = { key, announced: false, reposted: new Set<string>(), controls: false, updated: false, wantedBefore: new Set(before) }));
     }
     return f;
   };
@@ -84,7 +88,7 @@ export function familiesTouched(store: Store, config: Config, platforms: Readonl
     if (d.action.type === 'none' && d.row.state !== 'deleted' && d.row.state !== 'draft' && !moved) continue;
     const f = touch(d.row.info.translationKey);
     if (d.action.type === 'announce') f.announced = true;
-    if (d.action.type === 'repost') f.repost = true;
+    if (d.action.type === 'repost') f.reposted.add(d.row.id);
     if (d.action.type === 'controls') f.controls = true;
     if (d.action.type === 'update') f.updated = true;
     if (p && p.info.translationKey !== d.row.info.translationKey) touch(p.info.translationKey);
@@ -264,7 +268,9 @@ export function syncFamily(store: Store, config: Config, platforms: ReadonlySet<
   const revision = familyRevision(notes);
   const wanted = new Map(familyTargets(members, config.routes, subscriptions, platforms, sentMemberIn(store, familyId)).map((ft) => [targetKey(ft.target), ft]));
   let enqueued = adoptMemberMessages(store, familyId, members, wanted);
-  if (!f.repost) adoptKeptMessages(store, familyId, wanted); // a repost is asked for: a new message
+  // A chat shown a member announced again gets a new message (unless its message has not gone yet); every other chat is kept up to date as on an edit.
+  const repostIn = (ft: FamilyTarget) => f.reposted.has(ft.member.id) && !messageWaits(store, familyId, ft.target);
+  adoptKeptMessages(store, familyId, new Map([...wanted].filter(([, ft]) => !repostIn(ft))));
   const existing = chatsWithMessage(store, familyId);
   const posts: NewFamilyPost[] = [];
   const missed: NoteRow[] = [];
@@ -273,30 +279,19 @@ export function syncFamily(store: Store, config: Config, platforms: ReadonlySet<
     const payload = payloadFor(store, members, ft);
     if (!payload && store.summaries.waitsForThreads(ft.member)) missed.push(ft.member); // a show that missed summariesShownBy: the caller makes it, then syncs again
     if (!payload) continue;
-    if (existing.has(key) && !f.repost && (held = heldBesideRemovedMember(store, familyId, ft.member, ft.target)) !== undefined) {
+    const repost = repostIn(ft);
+    if (existing.has(key) && !repost && (held = heldBesideRemovedMember(store, familyId, ft.member, ft.target)) !== undefined) {
       sayCopyHeld(log, ft.member.file, key, held); // its message shows a removed member: kept as it is (family-copies.ts)
-    } else if (existing.has(key) && !f.repost) {
-      // The chat has this family's message (or it is waiting to go): it changes in place, and a
-      // delete still waiting for it (the last member went, and is back) is called off.
-      const pendingDelete = deleteToCallOff(store.sql, familyId, ft.target); // one under way goes on (store/under-way.ts)
-      if (pendingDelete) store.markDone(pendingDelete.id, null, 'skipped', 'a translation came back before the message was deleted');
-      const open = store.openDelivery(familyId, ft.target, ['post']) ?? store.openDelivery(familyId, ft.target, ['edit']);
-      const inWaitingDigest = open ? undefined : followInWaitingDigest(store, familyId, ft.target, ft.member);
-      const edit = open?.kind === 'post' ? payload : editOfLeftMessage(store.sql, familyId, ft.target, payload); // a message a delete left may be gone
-      if (open) replaceWaitingPost(store, config.routes, log, open.id, { revision, payload: edit, info: ft.member.info });
-      else if (inWaitingDigest !== undefined) { if (!inWaitingDigest) continue; }
-      else if (store.postOf(familyId, ft.target)?.viaDigest === true) { if (!followInDigest(store, familyId, ft.target, ft.member)) continue; } // a digest line follows what it shows
-      else if (!pendingDelete && !edit.insteadOfPost && sameContent(store.upkeep.lastSentPayload(familyId, ft.target), payload)) continue; // shows this already
-      else store.enqueue({ noteId: familyId, revision, target: ft.target, kind: 'edit', payload: edit });
-      enqueued++;
-    } else if (!f.repost && messageUnknownSinceRestore(store, familyId, ft.target)) {
+    } else if (existing.has(key) && !repost) {
+      enqueued += changeInPlace(store, config, log, { familyId, ft, payload, revision, live: new Set(members.map((m) => m.id)) });
+    } else if (!repost && messageUnknownSinceRestore(store, familyId, ft.target)) {
       // Shown there since a restore by a message this database does not know: never posted again there, and a
       // change (a member added or edited) is said, not sent (edits-not-sent.ts); an edit of the member it shows, when
       // the restore recorded that note, is said once by the note's own line (restored-notes.ts).
       if (f.announced || (f.updated && !messagesUnknownSinceRestore(store, ft.member.id))) editNotSent(store, log, { noteId: familyId, revision, target: ft.target, payload, file: ft.member.file });
-    } else if (!f.repost && (held = shownByOriginal(store, ft.member, ft.target)) !== undefined) {
+    } else if (!repost && (held = shownByOriginal(store, ft.member, ft.target)) !== undefined) {
       sayCopyHeld(log, ft.member.file, key, held);
-    } else if (f.repost || ((f.announced || !f.wantedBefore.has(key)) && !ownMessageStays(store, members, ft.target))) {
+    } else if (repost || ((f.announced || !f.wantedBefore.has(key)) && !ownMessageStays(store, members, ft.target))) {
       // New to the family, asked again, or a chat that wants the family only now (a translation
       // moved to its language, a member back after its message was deleted), unless a member's own
       // message, which the family did not adopt, shows it there.
@@ -331,7 +326,10 @@ export function syncFamily(store: Store, config: Config, platforms: ReadonlySet<
       if (!leaveDigest(store, familyId, target)) continue; // a digest line: only it goes, never its siblings' message
     } else if (store.openDelivery(familyId, target, ['delete'])) {
       continue; // deleted already (family-follow.ts: the message of a family its last member left for another)
-    } else if (config.publish.onDelete === 'delete' && !f.controls && (store.postOf(familyId, target) || postInFlight(store.sql, familyId, target))) store.enqueue({ noteId: familyId, revision, target, kind: 'delete', payload: { type: 'delete' } });
+    } else if (config.publish.onDelete === 'delete' && !f.controls && (store.postOf(familyId, target) || postInFlight(store.sql, familyId, target))) {
+      enqueued += leaveDigest(store, familyId, target); // a line a repost kept (store/older-messages.ts)
+      store.enqueue({ noteId: familyId, revision, target, kind: 'delete', payload: { type: 'delete' } });
+    }
     else continue;
     enqueued++;
   }

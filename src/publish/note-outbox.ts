@@ -8,7 +8,7 @@ import type { Store } from '../store/store.js';
 import type { NoteRow, SummaryPayload, Target } from '../store/types.js';
 import { targetKey } from '../store/types.js';
 import type { Action } from './decide.js';
-import { followInDigest, followInWaitingDigest, leaveDigest } from './digest-lines.js';
+import { followInDigest, followInWaitingDigest, leaveDigest, messageWaits } from './digest-lines.js';
 import { routeTargets, postControlsOf } from './route.js';
 import { replaceWaitingPost, type NewPost } from './scheduled-digest.js';
 import { editNotSent } from './edits-not-sent.js';
@@ -39,7 +39,11 @@ export function enqueueNoteChange(store: Store, config: Config, platforms: Reado
   const out: NoteChange = { enqueued: 0, posts: [] };
   if (action.type === 'repost') {
     for (const target of routeTargets(row.info, config.routes, store.subscriptions(), platforms)) {
-      store.enqueue({ noteId: row.id, revision: row.revision, target, kind: 'post', payload: postPayload(row) });
+      // Its message not gone yet (an outage, a digest waiting): it goes with the newest content, no second message.
+      const waiting = store.openDelivery(row.id, target, ['post']);
+      if (waiting) replaceWaitingPost(store, config.routes, log, waiting.id, { revision: row.revision, payload: postPayload(row), info: row.info });
+      else if (messageWaits(store, row.id, target)) followInWaitingDigest(store, row.id, target, row);
+      else store.enqueue({ noteId: row.id, revision: row.revision, target, kind: 'post', payload: postPayload(row) });
       out.enqueued++;
     }
     return out;
@@ -83,6 +87,7 @@ export function enqueueNoteChange(store: Store, config: Config, platforms: Reado
     // A digest line goes alone: the digest is edited, or deleted with its last line (digest-lines.ts).
     for (const p of store.postsOf(row.id)) if (p.viaDigest) out.enqueued += leaveDigest(store, row.id, p.target);
     for (const target of targets.values()) {
+      out.enqueued += leaveDigest(store, row.id, target); // a line a repost kept (store/older-messages.ts)
       const pendingPost = store.openDelivery(row.id, target, ['post']);
       if (pendingPost) {
         callOffSaying(store, log, pendingPost.id, 'note retracted before it was sent', true);

@@ -11,7 +11,8 @@
  */
 import type { Logger } from '../log.js';
 import type { LogContext } from './outcomes.js';
-import { dropOlderMessage, olderMessages } from '../store/older-messages.js';
+import { dropOlderMessage, handOlderMessages, olderDigestLine, olderMessages } from '../store/older-messages.js';
+import { leaveDigest } from './digest-lines.js';
 import { deleteUnderWay } from '../store/under-way.js';
 export { keepOlderMessage } from '../store/older-messages.js';
 import type { Prepare } from '../store/db.js';
@@ -51,4 +52,21 @@ export function deleteShownBeside(store: Pick<Store, 'postOf' | 'openDelivery' |
   // A delete of that message already waiting, or under way (its answer to come: the post called off was queued in its shadow), is the one.
   if (!shown || shown.viaDigest || store.openDelivery(noteId, target, ['delete']) || deleteUnderWay(store.sql, noteId, target)) return;
   store.enqueue({ noteId, revision, target, kind: 'delete', payload: { type: 'delete' } });
+}
+
+/**
+ * A family's message in a chat about to show another member than the one it was sent, under `onDelete: delete` (tester
+ * 35's F2): when that member went, the family's older messages there (a repost's, showing it) are its messages and go
+ * with it, as they would with a note announced on its own; the message itself is edited to the member shown now.
+ */
+export function deleteOlderOfRemovedMember(store: Store, familyId: string, target: Target, live: ReadonlySet<string>, revision: number): number {
+  // A digest's line kept as older (store/older-messages.ts) goes alone when the member it shows went.
+  const line = olderDigestLine(store.sql, familyId, target);
+  const lineShows = line === undefined ? undefined : store.upkeep.digestItemsShown(target, line).get(familyId)?.member;
+  const left = lineShows !== undefined && !live.has(lineShows) ? leaveDigest(store, familyId, target) : 0;
+  const shown = store.upkeep.lastSentPayload(familyId, target)?.member;
+  if (shown === undefined || live.has(shown) || !olderMessages(store.sql, familyId, target).length) return left;
+  handOlderMessages(store.sql, familyId, shown, target);
+  store.enqueue({ noteId: shown, revision, target, kind: 'delete', payload: { type: 'delete' } });
+  return left + 1;
 }

@@ -6,6 +6,7 @@
 import type { Prepare } from './db.js';
 import { readDigestPayload, readSummaryPayload } from './records.js';
 import type { DigestItem, SummaryPayload, Target } from './types.js';
+import { olderDigestLines } from './older-messages.js';
 
 export class OutboxUpkeep {
   constructor(private readonly sql: Prepare) {}
@@ -145,11 +146,11 @@ export class OutboxUpkeep {
     return r ? readSummaryPayload(r.payload)?.member : undefined;
   }
 
-  /** The notes (or families) a digest message in a chat still announces: their posts point at it. */
+  /** The notes (or families) a digest message in a chat still announces: their posts point at it, or a line a repost kept (older-messages.ts). */
   digestLines(target: Target, messageId: string): string[] {
     const rows = this.sql('SELECT note_id FROM posts WHERE platform = ? AND chat = ? AND thread = ? AND message_id = ? AND via_digest = 1 ORDER BY rowid')
       .all(target.platform, target.chat, target.thread, messageId) as { note_id: string }[];
-    return rows.map((r) => r.note_id);
+    return [...rows.map((r) => r.note_id), ...olderDigestLines(this.sql, target, messageId)];
   }
 
   /**

@@ -46,6 +46,21 @@ describe('decideNote', () => {
     expect(decide(first, '---\nannounce: again\n---\nA different sentence.').action.type).toBe('repost');
   });
 
+  // Tester 35's F6: under `onChange: repost` a pure rename (with `site.url`, its link changes) was posted again.
+  it('a rename that changes only the link is an edit under repost and announce: again, a change of content a repost', () => {
+    const site = { ...read, site: { url: 'https://ex.org', baseurl: '', permalink: '/:title', collections: {} } };
+    const at = (rel: string, text: string, prev?: NoteRow, p: Policy = policy) => {
+      const { note, tokens } = parseNote(rel, Buffer.from(text), site);
+      return decideNote(prev, note, buildSummary(note, tokens), NOW, p);
+    };
+    const first = at('a.md', '---\ntitle: Alpha\n---\nOne sentence here.').row;
+    const repost = { ...policy, onChange: 'repost' as const };
+    expect(at('alpha-renamed.md', '---\ntitle: Alpha\n---\nOne sentence here.', first, repost).action.type).toBe('update');
+    expect(at('alpha-renamed.md', '---\ntitle: Alpha\nnotecast: {announce: again}\n---\nOne sentence here.', first).action.type).toBe('update');
+    expect(at('alpha-renamed.md', '---\ntitle: Alpha\n---\nAnother sentence here.', first, repost).action.type).toBe('repost');
+    expect(at('alpha-renamed.md', '---\ntitle: Alpha\n---\nOne sentence here.', first, { ...policy, onChange: 'ignore' }).action.type).toBe('none');
+  });
+
   it('retracts on delete or re-draft only when onDelete is delete', () => {
     const first = decide(undefined, 'One sentence here.').row;
     expect(decideRemoval(first, policy).action.type).toBe('none');

@@ -1,0 +1,42 @@
+/**
+ * A chat that has a family's message (or one waiting to go) is kept up to date in place: the message, the post waiting
+ * or the digest line follows the member the chat is shown. Every change of a family that is not a repost there comes
+ * this way (family-outbox.ts syncFamily); a repost is a new message (tester 35's F5).
+ */
+import type { Config } from '../config/schema.js';
+import type { Logger } from '../log.js';
+import type { Store } from '../store/store.js';
+import type { SummaryPayload } from '../store/types.js';
+import { deleteToCallOff } from '../store/under-way.js';
+import { followInDigest, followInWaitingDigest } from './digest-lines.js';
+import type { FamilyTarget } from './family.js';
+import { deleteOlderOfRemovedMember } from './older-messages.js';
+import { replaceWaitingPost } from './scheduled-digest.js';
+import { sameContent } from './shown-content.js';
+import { editOfLeftMessage } from './undone-delete.js';
+
+export interface InPlace {
+  familyId: string;
+  ft: FamilyTarget;
+  payload: SummaryPayload;
+  revision: number;
+  /** The family's live members' ids. */
+  live: ReadonlySet<string>;
+}
+
+/** How many deliveries were queued or changed; 0 when the chat shows this already. */
+export function changeInPlace(store: Store, config: Config, log: Logger, { familyId, ft, payload, revision, live }: InPlace): number {
+  // A delete still waiting for the message (the last member went, and is back) is called off; one under way goes on (store/under-way.ts).
+  const pendingDelete = deleteToCallOff(store.sql, familyId, ft.target);
+  if (pendingDelete) store.markDone(pendingDelete.id, null, 'skipped', 'a translation came back before the message was deleted');
+  const older = config.publish.onDelete === 'delete' ? deleteOlderOfRemovedMember(store, familyId, ft.target, live, revision) : 0;
+  const open = store.openDelivery(familyId, ft.target, ['post']) ?? store.openDelivery(familyId, ft.target, ['edit']);
+  const inWaitingDigest = open ? undefined : followInWaitingDigest(store, familyId, ft.target, ft.member);
+  const edit = open?.kind === 'post' ? payload : editOfLeftMessage(store.sql, familyId, ft.target, payload); // a message a delete left may be gone
+  if (open) replaceWaitingPost(store, config.routes, log, open.id, { revision, payload: edit, info: ft.member.info });
+  else if (inWaitingDigest !== undefined) return older + inWaitingDigest;
+  else if (store.postOf(familyId, ft.target)?.viaDigest === true) return older + followInDigest(store, familyId, ft.target, ft.member); // a digest line follows what it shows
+  else if (!pendingDelete && !edit.insteadOfPost && sameContent(store.upkeep.lastSentPayload(familyId, ft.target), payload)) return older; // shows this already
+  else store.enqueue({ noteId: familyId, revision, target: ft.target, kind: 'edit', payload: edit });
+  return older + 1;
+}
