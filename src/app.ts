@@ -28,7 +28,7 @@ import { CommandRateLimiter } from './commands/limit.js';
 import type { CommandDeps } from './commands/types.js';
 import { settleChatsAtStart, settleRefusedChat, settleUnsubscribedChat } from './publish/chat-wants.js';
 import { forgetGoneChat } from './publish/chat-gone.js';
-import { routesAtStart } from './publish/chat-names.js';
+import { serviceRoutes, type RouteNamesLater } from './publish/chat-names-later.js';
 import { forgetRefusalsOf } from './store/parked.js';
 import { followDigestSchedules } from './publish/scheduled-digest.js';
 import { chooseWatchMode } from './watch/mode.js';
@@ -182,8 +182,8 @@ async function startAppParts(o: AppOptions, undo: (() => unknown)[]): Promise<Ru
   const search = new NoteSearch(store);
   // Read only through /metrics: without the HTTP endpoint, prom-client is never loaded.
   const metrics = health ? new (await import('./health/metrics.js')).Metrics(store) : undefined;
-  const adapters = buildAdapters(o, store, search, metrics, { unsubscribed: (target) => settleUnsubscribed(store, config.routes, log, target, (nowOf(o) ?? Date.now)()), subscribed: (target) => followDigestSchedules(store, config.routes, log, (nowOf(o) ?? Date.now)(), target) });
-  const config: Config = { ...o.config, routes: await routesAtStart(o.config, { store, adapters, log, callTimeoutMs: o.config.delivery.callTimeoutMs, renamed: (from, to) => o.templates?.nameAlso(from, to) }) };
+  const adapters = buildAdapters(o, store, search, metrics, { unsubscribed: (target) => settleUnsubscribed(store, config.routes, log, target, (nowOf(o) ?? Date.now)()), subscribed: (target) => followDigestSchedules(store, config.routes, log, (nowOf(o) ?? Date.now)(), target), chatNamed: (chat, username) => names.heard(chat, username) });
+  const { config, names } = await serviceRoutes(o.config, { store, adapters, log, callTimeoutMs: o.config.delivery.callTimeoutMs, renamed: (from, to) => o.templates?.nameAlso(from, to) });
   const byPlatform = new Map(adapters.map((a) => [a.platform, a]));
 
   const waitUntilLive = config.publish.waitUntilLive;
@@ -221,6 +221,7 @@ async function startAppParts(o: AppOptions, undo: (() => unknown)[]): Promise<Ru
   const connections = platformConnections(o, adapters, store, deliverer);
   undo.push(() => connections.stop());
   await connections.start(FIRST_CONNECT_WAIT_MS); // a refused token is the first thing to say
+  undo.push(names.start());
   checkPlatformsConfigured(config, store, byPlatform, log);
 
   const watchMode = chooseWatchMode(root, config.watch.mode);
@@ -247,7 +248,7 @@ async function startAppParts(o: AppOptions, undo: (() => unknown)[]): Promise<Ru
     return search.size;
   });
 
-  return runningApp({ store, search, indexed, notes, publisher, deliverer, backfill, preview, health, sync, connections, state });
+  return runningApp({ store, search, indexed, notes, publisher, deliverer, backfill, preview, health, sync, connections, state, names });
 }
 
 interface AppParts extends Pick<RunningApp, 'store' | 'search' | 'indexed' | 'notes' | 'publisher' | 'deliverer'> {
@@ -257,11 +258,12 @@ interface AppParts extends Pick<RunningApp, 'store' | 'search' | 'indexed' | 'no
   sync: FolderSync;
   connections: PlatformConnections;
   state: Awaited<ReturnType<typeof openState>>;
+  names: RouteNamesLater;
 }
 
 /** The running service: its parts, stopped in order, or abandoned at once (a kill, in tests). */
 function runningApp(p: AppParts): RunningApp {
-  const { store, search, indexed, notes, publisher, deliverer, backfill, preview, health, sync, connections, state } = p;
+  const { store, search, indexed, notes, publisher, deliverer, backfill, preview, health, sync, connections, state, names } = p;
   return {
     store,
     search,
@@ -270,6 +272,7 @@ function runningApp(p: AppParts): RunningApp {
     publisher,
     deliverer,
     async stop() {
+      names.stop();
       backfill.stop();
       await indexed;
       await preview?.close(); // its event streams end first: the server's close waits for open connections
@@ -282,6 +285,7 @@ function runningApp(p: AppParts): RunningApp {
     noticeIdle: () => sync.noticeIdle(),
     reconcile: (why) => sync.requestReconcile(why),
     async abandon() {
+      names.stop();
       backfill.stop();
       indexed.catch(() => undefined); // it may end on the closed database: nobody waits for it any more
       health?.close();
@@ -375,7 +379,7 @@ function beforeSending(store: Store, routes: readonly Route[], live: LiveChecker
 }
 
 /** The platform adapters asked for, and the console one when nothing else is there or a route names it; `chats`: what /subscribe and /unsubscribe change in the outbox. */
-function buildAdapters(o: AppOptions, store: Store, search: NoteSearch, metrics: Metrics | undefined, chats: Pick<CommandDeps, 'unsubscribed' | 'subscribed'>): ChatAdapter[] {
+function buildAdapters(o: AppOptions, store: Store, search: NoteSearch, metrics: Metrics | undefined, chats: Pick<CommandDeps, 'unsubscribed' | 'subscribed' | 'chatNamed'>): ChatAdapter[] {
   const commandDeps: CommandDeps = { store, search, limiter: new CommandRateLimiter(o.config.commands), observe: metrics?.onCommand, ...chats };
   const adapters: ChatAdapter[] = (o.platformAdapters ?? []).map((make) => make({ store, search, log: o.log, commandDeps }));
   if (o.config.console.enabled && (adapters.length === 0 || o.config.routes.some((r) => r.platform === 'console'))) {
@@ -386,6 +390,6 @@ function buildAdapters(o: AppOptions, store: Store, search: NoteSearch, metrics:
 
 /** A config route's `unpinPrevious`, by the chat (and thread) it names. */
 function unpinPreviousIn(routes: Config['routes']): (target: Target) => boolean {
-  const keys = new Set(routes.filter((r) => r.unpinPrevious).map((r) => targetKey({ platform: r.platform, chat: r.chat, thread: r.thread ?? '' })));
-  return (target) => keys.has(targetKey(target));
+  // Read at each call: a route's @username may be learned while the service runs (chat-names-later.ts).
+  return (target) => routes.some((r) => r.unpinPrevious && targetKey({ platform: r.platform, chat: r.chat, thread: r.thread ?? '' }) === targetKey(target));
 }

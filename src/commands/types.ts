@@ -94,6 +94,8 @@ export interface CommandDeps {
   unsubscribed?: (target: Target) => void;
   /** /subscribe added one here: posts held for a digest that the chat now wants at once go now (publish/scheduled-digest.ts). */
   subscribed?: (target: Target) => void;
+  /** An update from a channel or supergroup named it by its `username` too: told before its command runs (publish/chat-names-later.ts). */
+  chatNamed?: (chat: Target, username: string) => void;
 }
 
 export interface Command {

@@ -8,7 +8,7 @@
  * other name move to the chat's one name (store/chat-names.ts).
  *
  * Telegram not answering: the id recorded at an earlier start is used; with none, the route sends by its name (Telegram
- * takes it) and a /subscribe there stays another target until a start learns the id. A name that now answers with
+ * takes it) until getChat asked again or an update from the chat names its id (chat-names-later.ts). A name that now answers with
  * another id: the route follows the name, as Telegram's own sends by name do; the chat it named before keeps its records.
  */
 import type { Config, Route } from '../config/schema.js';
@@ -79,15 +79,25 @@ async function telegramIdOf(name: string, d: ChatNamesDeps, deadline: AbortSigna
   try {
     id = await adapter.chatIdOf(name, deadline);
   } catch (e) {
-    const said = recorded ? 'the id learned at an earlier start is used' : 'the route sends by the name until a start learns its id; a /subscribe there is another target until then';
+    const said = recorded ? 'the id learned at an earlier start is used' : 'the route sends by the name until Telegram names its id (getChat asked again, or an update from the chat)';
     d.log.warn({ chat: name, id: recorded, err: errorText(e) }, `could not ask Telegram which chat a route's @username names: ${said}`);
     return recorded;
   }
+  recordTelegramId(name, id, d);
+  return id;
+}
+
+/**
+ * Telegram named `name`'s chat `id` (getChat, or an update's `chat.username`: chat-names-later.ts): recorded, and the
+ * records kept under the name move to the id, what both hold reconciled (store/chat-names.ts).
+ */
+export function recordTelegramId(name: string, id: string, d: Pick<ChatNamesDeps, 'store' | 'log'>): void {
+  const key = `${TELEGRAM_NAME_KEY}${name}`;
+  const recorded = d.store.getMeta(key);
   if (recorded !== undefined && recorded !== id) d.log.warn({ chat: name, was: recorded, now: id }, "a route's @username names another chat now: the route follows the name; the chat it named before keeps its records");
   const moved = d.store.transaction(() => {
     d.store.setMeta(key, id);
     return renameTelegramChat(d.store.sql, name, id);
   });
   if (moved.moved || moved.dropped) d.log.info({ chat: name, id, ...moved }, "records kept under a route's @username now kept under the chat's id, as its updates name it");
-  return id;
 }

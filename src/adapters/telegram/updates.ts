@@ -86,6 +86,7 @@ async function answer(ctx: Context, u: TelegramUpdateDeps, text: string, fields:
 
 /** Registers every handler on `bot`. */
 export function handleTelegramUpdates(bot: Bot, u: TelegramUpdateDeps): void {
+  heardChatNames(bot, u);
   limitWaitingPerChat(bot, u);
   bot.use(sequentialize((ctx: Context) => (ctx.chat ? String(ctx.chat.id) : undefined)));
   skipStaleCommands(bot, u);
@@ -110,6 +111,19 @@ export function handleTelegramUpdates(bot: Bot, u: TelegramUpdateDeps): void {
     if (u.kept && telegramNotAnswering(err.error)) return u.kept.unanswered(ctx.update);
     u.log.error({ update: ctx.update.update_id, chat: ctx.chat?.id, err: errorText(err.error) }, 'telegram update failed');
     if (ctx.chat && ctx.msg?.text?.startsWith('/')) await ctx.reply(COMMAND_FAILED_TEXT).catch(() => undefined);
+  });
+}
+
+/**
+ * An update names a channel or supergroup by its id and by its `username` ("Username, for private chats, supergroups and
+ * channels if available", core.telegram.org/bots/api#chat): a route written `@username` is told the id before the
+ * update's command runs, so a /subscribe there is the route's own target (issue 25, tester 35 F1, F4).
+ */
+function heardChatNames(bot: Bot, u: TelegramUpdateDeps): void {
+  bot.use((ctx, next) => {
+    const chat = ctx.chat;
+    if (chat && (chat.type === 'channel' || chat.type === 'supergroup') && chat.username) u.deps.chatNamed?.({ platform: 'telegram', chat: String(chat.id), thread: '' }, chat.username);
+    return next();
   });
 }
 

@@ -78,6 +78,17 @@ export interface CallRecord {
   status: number;
 }
 
+/**
+ * A chat as an update names it (a message's, channel post's or my_chat_member's `chat`): its `username` is there for a
+ * channel or supergroup that has one ("Username, for private chats, supergroups and channels if available",
+ * core.telegram.org/bots/api#chat, as python-telegram-bot's telegram.Chat and the Haskell telegram-bot-api `Chat` quote
+ * it), so an update names such a chat both ways (issue 25, tester 35 F1: the fake left it out).
+ */
+function updateChat(chat: FakeChat): Record<string, unknown> {
+  if (chat.type === 'private') return { id: chat.id, type: chat.type, first_name: 'U' };
+  return { id: chat.id, type: chat.type, title: chat.title, ...(chat.username !== undefined && chat.type !== 'group' ? { username: chat.username } : {}) };
+}
+
 export const BOT = { id: 7000001, is_bot: true, first_name: 'Notecast', username: 'notecast_test_bot', can_join_groups: true, can_read_all_group_messages: false, supports_inline_queries: true };
 
 class ApiFailure extends Error {
@@ -312,7 +323,7 @@ export class FakeTelegram {
     if (typeof group.state !== 'object') throw new Error(`chat ${from} was not upgraded`);
     const supergroup = this.chats.get(group.state.migratedTo)!;
     const service = (chat: FakeChat, extra: Record<string, unknown>) => ({
-      message: { message_id: this.newMessageId(chat.id), date: Math.floor(Date.now() / 1000), chat: { id: chat.id, type: chat.type, title: chat.title }, from: { id: by, is_bot: false, first_name: `user${by}` }, ...extra },
+      message: { message_id: this.newMessageId(chat.id), date: Math.floor(Date.now() / 1000), chat: updateChat(chat), from: { id: by, is_bot: false, first_name: `user${by}` }, ...extra },
     });
     this.push(service(group, { migrate_to_chat_id: supergroup.id }));
     this.push(service(supergroup, { migrate_from_chat_id: from }));
@@ -329,7 +340,7 @@ export class FakeTelegram {
     chat.state = status === 'kicked' ? 'kicked' : 'ok';
     const member = (s: string) => ({ status: s, user: BOT, ...(s === 'kicked' ? { until_date: 0 } : {}) });
     return this.push({
-      my_chat_member: { chat: { id: chat.id, type: chat.type, title: chat.title }, from: { id: by, is_bot: false, first_name: `user${by}` }, date: Math.floor(Date.now() / 1000), old_chat_member: member(was), new_chat_member: member(status) },
+      my_chat_member: { chat: updateChat(chat), from: { id: by, is_bot: false, first_name: `user${by}` }, date: Math.floor(Date.now() / 1000), old_chat_member: member(was), new_chat_member: member(status) },
     });
   }
 
@@ -367,7 +378,7 @@ export class FakeTelegram {
     const message = {
       message_id: this.newMessageId(chatId),
       date: Math.floor(Date.now() / 1000),
-      chat: { id: chatId, type: chat.type, ...(chat.type === 'private' ? { first_name: 'U' } : { title: chat.title }) },
+      chat: updateChat(chat),
       from: { id: fromId, is_bot: false, first_name: `user${fromId}`, language_code: 'en' },
       text,
       entities: [{ type: 'bot_command', offset: 0, length: cmdLen }],
