@@ -69,4 +69,27 @@ describe.concurrent('a Telegram post whose send and resend got no answer while g
     expect(await svc.stop()).toBe(0);
     expect(statusOf(sb.db).stdout).toMatch(/held: no answer to this send nor to one before it \(timed out; .*not sent a third time until telegram is seen down and answering again/);
   }, 120_000);
+  it('held, then kill -9 and a start: the start is no signal; another chat\'s post answered then sends it once', async ({ telegram }) => {
+    const a = telegram.addChat(-100795, 'supergroup'), b = telegram.addChat(-100796, 'supergroup');
+    const sb = sandbox(configFor(telegram, a.id, b.id));
+    const first = Service.start(sb, [], { TELEGRAM_BOT_TOKEN: TOKEN });
+    await first.ready();
+    await first.settled(30_000);
+    telegram.dropNext = 2;
+    writeFileSync(path.join(sb.notes, 'n1.md'), note('Tango 1', 'Words about lanterns by the river.', 'tags: [a]\n'));
+    await first.waitFor(() => /"msg":"delivery held: no answer to this send nor to one before it/.test(first.stderr), 30_000, 'the post held');
+    await first.settled(30_000);
+    await first.kill9();
+    const svc = Service.start(sb, [], { TELEGRAM_BOT_TOKEN: TOKEN });
+    await svc.ready();
+    const from = await svc.settled(30_000);
+    expect(titles(telegram, a.id)).toEqual([]); // still held: a start tells nothing of what the two sends did
+    expect(sendsTo(telegram, a.id)).toBe(0);
+    writeFileSync(path.join(sb.notes, 'n2.md'), note('Uniform 2', 'Words about boats.', 'tags: [b]\n'));
+    await telegram.waitFor(() => titles(telegram, a.id).length === 1, 30_000, 'A shows its note');
+    await svc.idle(from, 30_000);
+    expect(titles(telegram, a.id)).toEqual(['Tango 1']);
+    expect(titles(telegram, b.id)).toEqual(['Uniform 2']);
+    expect(await svc.stop()).toBe(0);
+  }, 120_000);
 });
