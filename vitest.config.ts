@@ -9,7 +9,7 @@ const GROUP_MINUTE = 'test/adapters/telegram-group-minute.test.ts';
 // already be loaded, unmocked, by an earlier file of the same worker, so the mock would see nothing
 // (thread-reads.test.ts failed so in CI, its "no read" case passing by accident; vitest-dev/vitest#11152,
 // and the other way round a mock leaks into a later file): each gets its own graph.
-const MOCKS_A_MODULE = ['test/publish/thread-reads.test.ts', 'test/publish/idle-compaction.test.ts'];
+const MOCKS_A_MODULE = ['test/publish/thread-reads.test.ts', 'test/publish/idle-compaction.test.ts', 'test/search/lookup-prose-tex.test.ts'];
 
 export default defineConfig({
   test: {

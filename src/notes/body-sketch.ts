@@ -30,37 +30,58 @@ const FNV_PRIME = 0x01000193;
  * The hashes of a body's words, in order: each CJK character a word, each run of other letters
  * and numbers a word (what `/[CJK]|(?:(?![CJK])[\p{L}\p{N}])+/gu` matches), each hashed with
  * FNV-1a over its UTF-16 units (stable across releases and processes, as a stored sketch must
- * be). One pass that hashes as it reads, with no string cut out: that regular expression, its
- * strings and their hashing took 263 µs of a 3.6 KB note (test/notes/body-sketch.test.ts holds
- * the two to the same hashes).
+ * be). test/notes/body-sketch.test.ts holds them to that regular expression's.
  */
 export function wordHashes(body: string): number[] {
-  const text = body.toLowerCase();
-  const out: number[] = [];
-  let h = FNV_OFFSET;
-  let inWord = false;
-  for (let i = 0; i < text.length; ) {
-    const unit = text.charCodeAt(i);
-    // ASCII, most of any note, is told without a table.
-    const kind = unit < 0x80 ? ((unit >= 0x61 && unit <= 0x7a) || (unit >= 0x30 && unit <= 0x39) || (unit >= 0x41 && unit <= 0x5a) ? LETTER : OTHER) : sketchClass(text, i);
-    const width = widthAt(text, i);
-    if (kind !== LETTER && inWord) {
-      out.push(h >>> 0);
-      inWord = false;
-    }
-    if (kind === OTHER) {
-      i += width;
-      continue;
-    }
-    if (!inWord) h = FNV_OFFSET;
-    for (let k = 0; k < width; k++) h = Math.imul(h ^ text.charCodeAt(i + k), FNV_PRIME);
-    if (kind === CJK_WORD) out.push(h >>> 0);
-    else inWord = true;
-    i += width;
-  }
-  if (inWord) out.push(h >>> 0);
-  return out;
+  const words = new WordHashes();
+  return Array.from(words.buffer.subarray(0, words.read(body)));
 }
+
+/** ASCII's classes, looked up: most of any note is ASCII, and a table beats three range tests a character. */
+const ASCII_CLASS = Uint8Array.from({ length: 0x80 }, (_, u) => ((u >= 0x61 && u <= 0x7a) || (u >= 0x30 && u <= 0x39) || (u >= 0x41 && u <= 0x5a) ? LETTER : OTHER));
+
+/**
+ * A body's word hashes in a buffer kept between bodies (one per thread, as `distinct`): one pass
+ * that hashes as it reads, with no string cut out and no array grown a word at a time (issue 31:
+ * the array's pushes and a range test per ASCII character were most of the sketch's cost).
+ */
+class WordHashes {
+  buffer = new Uint32Array(1024);
+
+  /** Reads `body`'s words into `buffer`; how many there are. */
+  read(body: string): number {
+    const text = body.toLowerCase();
+    // At most one word a character.
+    if (this.buffer.length < text.length) this.buffer = new Uint32Array(text.length);
+    else if (this.buffer.length > KEPT_SLOTS && text.length <= KEPT_SLOTS) this.buffer = new Uint32Array(KEPT_SLOTS);
+    const out = this.buffer;
+    let count = 0;
+    let h = FNV_OFFSET;
+    let inWord = false;
+    for (let i = 0; i < text.length; ) {
+      const unit = text.charCodeAt(i);
+      const kind = unit < 0x80 ? ASCII_CLASS[unit]! : sketchClass(text, i);
+      if (kind !== LETTER && inWord) {
+        out[count++] = h;
+        inWord = false;
+      }
+      if (kind === OTHER) {
+        i += unit < 0x80 ? 1 : widthAt(text, i);
+        continue;
+      }
+      if (!inWord) h = FNV_OFFSET;
+      h = Math.imul(h ^ unit, FNV_PRIME);
+      if (unit >= 0xd800 && widthAt(text, i) === 2) h = Math.imul(h ^ text.charCodeAt(++i), FNV_PRIME);
+      i++;
+      if (kind === CJK_WORD) out[count++] = h;
+      else inWord = true;
+    }
+    if (inWord) out[count++] = h;
+    return count;
+  }
+}
+
+const wordBuffer = new WordHashes();
 
 /**
  * What a character is to the sketch, told once per character (util/char-class.ts): two Unicode
@@ -77,12 +98,13 @@ function shingleHash(a: number, b: number, c: number): number {
 }
 
 export function bodySketch(body: string): BodySketch {
-  const words = wordHashes(body);
+  const wordCount = wordBuffer.read(body);
+  const words = wordBuffer.buffer;
   // A body shorter than a shingle is one shingle of what it has.
-  const count = words.length >= SHINGLE_WORDS ? words.length - SHINGLE_WORDS + 1 : Math.min(words.length, 1);
+  const count = wordCount >= SHINGLE_WORDS ? wordCount - SHINGLE_WORDS + 1 : Math.min(wordCount, 1);
   const shingles = distinct.start(count);
-  if (words.length && words.length < SHINGLE_WORDS) shingles.add(shingleHash(words[0]!, words[1] ?? 0, 0));
-  for (let i = 0; i + SHINGLE_WORDS <= words.length; i++) shingles.add(shingleHash(words[i]!, words[i + 1]!, words[i + 2]!));
+  if (wordCount && wordCount < SHINGLE_WORDS) shingles.add(shingleHash(words[0]!, wordCount > 1 ? words[1]! : 0, 0));
+  for (let i = 0; i + SHINGLE_WORDS <= wordCount; i++) shingles.add(shingleHash(words[i]!, words[i + 1]!, words[i + 2]!));
   return { n: shingles.size, mins: encode(shingles.smallest(SKETCH_SIZE)) };
 }
 

@@ -73,8 +73,12 @@ function titleGrams(title: string): string[] {
  * quarter of a cold start).
  */
 export function pairTokens(text: string): string[] {
+  const norm = normalizeTerm(text);
   const out: string[] = [];
-  eachPairToken(normalizeTerm(text), (w) => out.push(w));
+  // Read as text with spaces first (most notes), again as spaceless when a spaceless character shows up.
+  if (eachPairToken(norm, false, out)) return out;
+  out.length = 0;
+  eachPairToken(norm, true, out);
   return out;
 }
 
@@ -99,58 +103,85 @@ const SPACELESS_CHAR = new RegExp(`^[${SPACELESS_CHARS}]$`, 'u');
  */
 const wordClass = memoisedClass((ch) => (RUN_CHAR.test(ch) ? IN_RUN : 0) | (LETTER_CHAR.test(ch) ? LETTER : 0) | (SPACELESS_CHAR.test(ch) ? SPACELESS_BIT : 0));
 
+/** ASCII's classes (letters, digits), looked up without a call: most of most notes. */
+const ASCII_WORD_CLASS = Uint8Array.from({ length: 0x80 }, (_, u) =>
+  (u >= 0x61 && u <= 0x7a) || (u >= 0x41 && u <= 0x5a) ? IN_RUN | LETTER : u >= 0x30 && u <= 0x39 ? IN_RUN : 0,
+);
+
+function classAt(norm: string, i: number): number {
+  const unit = norm.charCodeAt(i);
+  return unit < 0x80 ? ASCII_WORD_CLASS[unit]! : wordClass(norm, i);
+}
+
 /**
- * The words of `norm` (normalised), in order, to `emit`. Text with no spaceless character: what
- * `WORD` matches (`don't` one word). Otherwise each run of letters, numbers and marks (what `RUN`
- * matches, so `don't` is two words) cut where it goes into or out of a spaceless script; a
- * spaceless piece as its character pairs (one character alone itself), any other piece whole.
+ * The words of `norm` (normalised), in order, to `out`, `spaceless` telling which reading: text
+ * with no spaceless character: what `WORD` matches (`don't` one word). Otherwise each run of
+ * letters, numbers and marks (what `RUN` matches, so `don't` is two words) cut where it goes into
+ * or out of a spaceless script; a spaceless piece as its character pairs (one character alone
+ * itself), any other piece whole. Read without `spaceless`, false as soon as a character of
+ * those scripts is met (the words so far are then not the text's): one pass tells both, where a
+ * regular expression's scan of the whole text went first (issue 31).
  * test/search/pair-tokens.test.ts holds it to the regular expressions it replaced.
  */
-function eachPairToken(norm: string, emit: (word: string) => void): void {
-  const spaceless = SPACELESS.test(norm);
+function eachPairToken(norm: string, spaceless: boolean, out: string[]): boolean {
   const n = norm.length;
   for (let i = 0; i < n; ) {
-    const c = wordClass(norm, i);
+    const c = classAt(norm, i);
+    if (c & SPACELESS_BIT) {
+      if (!spaceless) return false;
+      if (c & IN_RUN) {
+        i = emitPairs(norm, i, out);
+        continue;
+      }
+    }
     if (!(c & IN_RUN)) {
       i += widthAt(norm, i);
-      continue;
-    }
-    if (spaceless && c & SPACELESS_BIT) {
-      i = emitPairs(norm, i, emit);
       continue;
     }
     const start = i;
     // The run (a spaceless text's run stops where a spaceless character starts).
     i += widthAt(norm, i);
-    for (let k; i < n && (k = wordClass(norm, i)) & IN_RUN && !(spaceless && k & SPACELESS_BIT); ) i += widthAt(norm, i);
-    if (!spaceless) i = apostrophes(norm, i);
-    emit(norm.slice(start, i));
+    for (let k; i < n && (k = classAt(norm, i)) & IN_RUN; i += widthAt(norm, i)) {
+      if (k & SPACELESS_BIT) {
+        if (spaceless) break;
+        return false;
+      }
+    }
+    if (!spaceless) {
+      i = apostrophes(norm, i);
+      if (i < 0) return false;
+    }
+    out.push(norm.slice(start, i));
   }
+  return true;
 }
 
-/** WORD's `(?:['’][\p{L}]+)*` from `i`: where the word ends. */
+/** WORD's `(?:['’][\p{L}]+)*` from `i`: where the word ends (-1 at a spaceless character). */
 function apostrophes(norm: string, i: number): number {
   while (i + 1 < norm.length) {
     const unit = norm.charCodeAt(i);
-    if ((unit !== 0x27 && unit !== 0x2019) || !(wordClass(norm, i + 1) & LETTER)) break;
+    if (unit !== 0x27 && unit !== 0x2019) break;
+    const next = classAt(norm, i + 1);
+    if (next & SPACELESS_BIT) return -1;
+    if (!(next & LETTER)) break;
     i += 1 + widthAt(norm, i + 1);
-    while (i < norm.length && wordClass(norm, i) & LETTER) i += widthAt(norm, i);
+    for (let k; i < norm.length && (k = classAt(norm, i)) & LETTER; i += widthAt(norm, i)) if (k & SPACELESS_BIT) return -1;
   }
   return i;
 }
 
-/** The spaceless piece from `start` (its letters, numbers and marks) as character pairs to `emit`; where it ends. */
-function emitPairs(norm: string, start: number, emit: (word: string) => void): number {
+/** The spaceless piece from `start` (its letters, numbers and marks) as character pairs to `out`; where it ends. */
+function emitPairs(norm: string, start: number, out: string[]): number {
   let prev = start;
   let i = start + widthAt(norm, start);
   let pairs = 0;
-  for (; i < norm.length && (wordClass(norm, i) & (IN_RUN | SPACELESS_BIT)) === (IN_RUN | SPACELESS_BIT); pairs++) {
+  for (; i < norm.length && (classAt(norm, i) & (IN_RUN | SPACELESS_BIT)) === (IN_RUN | SPACELESS_BIT); pairs++) {
     const end = i + widthAt(norm, i);
-    emit(norm.slice(prev, end));
+    out.push(norm.slice(prev, end));
     prev = i;
     i = end;
   }
-  if (!pairs) emit(norm.slice(start, i));
+  if (!pairs) out.push(norm.slice(start, i));
   return i;
 }
 

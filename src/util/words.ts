@@ -20,7 +20,28 @@ export function normalizeTerm(t: string): string {
   const lower = t.normalize('NFKC').toLowerCase();
   // Most text (ASCII, Chinese…) has nothing more to fold: a plain scan says so, cheaper than the replace.
   if (!MAY_FOLD.test(lower)) return lower;
-  return lower.replace(LATIN_MARKED, (c) => c.normalize('NFD').replace(/\p{M}+/gu, '').normalize('NFC')).replace(/ς/g, 'σ');
+  const folded = lower.replace(LATIN_MARKED, foldLatin);
+  return folded.includes('ς') ? folded.replace(/ς/g, 'σ') : folded;
+}
+
+/** A Latin letter and its marks without the marks. */
+function foldMarked(c: string): string {
+  return c.normalize('NFD').replace(/\p{M}+/gu, '').normalize('NFC');
+}
+
+/**
+ * Folded precomposed letters (é → e), each worked out once: three normalisations per accented
+ * letter were most of a German or French note's lookup words (issue 31). Indexed by UTF-16 unit
+ * less 0xC0 (the ranges LATIN_MARKED starts with end at U+1EFF); a letter with marks after it
+ * (rare: text is NFKC here) is folded each time.
+ */
+let foldedLetters: (string | undefined)[] | undefined;
+
+function foldLatin(c: string): string {
+  if (c.length !== 1) return foldMarked(c);
+  foldedLetters ??= new Array<string | undefined>(0x1f00 - 0xc0);
+  const at = c.charCodeAt(0) - 0xc0;
+  return (foldedLetters[at] ??= foldMarked(c));
 }
 
 /** A word of a script written with spaces: letters, digits and marks, with inner apostrophes. */
