@@ -21,7 +21,7 @@ import { confirmedChatGone } from './chat-gone.js';
 import { BookkeepingWaits } from './bookkeeping-waits.js';
 import { boundedCall, CallTimeout } from './call-bound.js';
 import { calledOffMessage } from './called-off-find.js';
-import { deleteOlderMessages, keepOlderMessage } from './older-messages.js';
+import { deleteOlderMessages } from './older-messages.js';
 import { editChangesNothing, recordShown } from './shown-content.js';
 export type { DeliveryEvent } from './outcomes.js';
 
@@ -314,7 +314,7 @@ export class Deliverer {
         this.store.enqueue({ noteId: row.noteId, revision: row.revision, target: row.target, kind: 'pin', payload: { type: 'pin', messageId, ...unpinPrevious } });
       }
       if (row.kind === 'digest') recordSentDigest(this.store, row.id, row.target, row.payload.items, messageId); // and what changed meanwhile
-      else { keepOlderMessage(this.store.sql, row.noteId, row.target, messageId); this.store.putPost(row.noteId, row.target, messageId, row.revision); } // a repost's message before it: kept
+      else this.store.putPost(row.noteId, row.target, messageId, row.revision); // a repost's message before it: kept (Store.putPost)
     });
   }
 

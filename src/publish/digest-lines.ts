@@ -9,7 +9,7 @@
  */
 import type { Store } from '../store/store.js';
 import type { DigestItem, NoteRow, Target } from '../store/types.js';
-import { dropOlderDigestLine, olderDigestLine } from '../store/older-messages.js';
+import { dropOlderDigestLine, olderDigestLineMessages } from '../store/older-messages.js';
 
 /** What editing a digest message needs of the store (the deliverer records a sent one with it). */
 type DigestStore = Pick<Store, 'outboxRow' | 'postOf' | 'putPost' | 'enqueue' | 'openDelivery' | 'replacePayload' | 'upkeep'>;
@@ -23,17 +23,31 @@ function digestMessageId(messageId: string): string {
 }
 
 /**
- * Takes `noteId`'s line out of the digest message it was announced in, in `target`. Returns how
- * many deliveries it queued or changed; 0 when the note has no digest line there.
+ * Takes `noteId`'s lines out of the digest messages that list it in `target`: the one its post points at, and every one a
+ * later post of it replaced (kept as older, rv-a's R1: two digests of a note reposted twice). Returns how many deliveries
+ * it queued or changed; 0 when the note has no digest line there.
  */
 export function leaveDigest(store: Store, noteId: string, target: Target): number {
   const post = store.postOf(noteId, target);
-  // A note announced again after its digest: its line is kept as an older message of it (store/older-messages.ts, tester 35's F3).
-  const messageId = post?.viaDigest ? post.messageId : olderDigestLine(store.sql, noteId, target);
-  if (messageId === undefined) return 0;
+  let changed = 0;
+  if (post?.viaDigest) {
+    const items = store.upkeep.digestItemsShown(target, post.messageId);
+    store.dropPost(noteId, target);
+    changed += takeLineOut(store, target, post.messageId, items);
+  }
+  for (const messageId of olderDigestLineMessages(store.sql, noteId, target)) changed += leaveOlderDigest(store, noteId, target, messageId);
+  return changed;
+}
+
+/** Takes `noteId`'s line kept as older (store/older-messages.ts, tester 35's F3) out of the digest `messageId`. */
+export function leaveOlderDigest(store: Store, noteId: string, target: Target, messageId: string): number {
   const items = store.upkeep.digestItemsShown(target, messageId);
-  if (post?.viaDigest) store.dropPost(noteId, target);
-  else dropOlderDigestLine(store.sql, noteId, target, messageId);
+  dropOlderDigestLine(store.sql, noteId, target, messageId);
+  return takeLineOut(store, target, messageId, items);
+}
+
+/** The digest `messageId`, a line dropped from what lists it: edited to the lines left, or deleted with its last one. */
+function takeLineOut(store: Store, target: Target, messageId: string, items: ReadonlyMap<string, DigestItem>): number {
   const id = digestMessageId(messageId);
   if (!store.upkeep.digestLines(target, messageId).length) {
     const pendingEdit = store.openDelivery(id, target, ['edit']);

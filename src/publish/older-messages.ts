@@ -11,10 +11,9 @@
  */
 import type { Logger } from '../log.js';
 import type { LogContext } from './outcomes.js';
-import { dropOlderMessage, handOlderMessages, olderDigestLine, olderMessages } from '../store/older-messages.js';
-import { leaveDigest } from './digest-lines.js';
+import { dropOlderMessage, handOlderMessages, olderDigestLineMessages, olderMessageMembers, olderMessages } from '../store/older-messages.js';
+import { leaveOlderDigest } from './digest-lines.js';
 import { deleteUnderWay } from '../store/under-way.js';
-export { keepOlderMessage } from '../store/older-messages.js';
 import type { Prepare } from '../store/db.js';
 import type { OutboxRow, Target } from '../store/types.js';
 import type { Store } from '../store/store.js';
@@ -60,13 +59,18 @@ export function deleteShownBeside(store: Pick<Store, 'postOf' | 'openDelivery' |
  * with it, as they would with a note announced on its own; the message itself is edited to the member shown now.
  */
 export function deleteOlderOfRemovedMember(store: Store, familyId: string, target: Target, live: ReadonlySet<string>, revision: number): number {
-  // A digest's line kept as older (store/older-messages.ts) goes alone when the member it shows went.
-  const line = olderDigestLine(store.sql, familyId, target);
-  const lineShows = line === undefined ? undefined : store.upkeep.digestItemsShown(target, line).get(familyId)?.member;
-  const left = lineShows !== undefined && !live.has(lineShows) ? leaveDigest(store, familyId, target) : 0;
+  let changed = 0;
+  // Each digest's line kept as older (store/older-messages.ts) goes alone when the member it shows went (rv-a's R1: every one).
+  for (const messageId of olderDigestLineMessages(store.sql, familyId, target)) {
+    const lineShows = store.upkeep.digestItemsShown(target, messageId).get(familyId)?.member;
+    if (lineShows !== undefined && !live.has(lineShows)) changed += leaveOlderDigest(store, familyId, target, messageId);
+  }
   const shown = store.upkeep.lastSentPayload(familyId, target)?.member;
-  if (shown === undefined || live.has(shown) || !olderMessages(store.sql, familyId, target).length) return left;
-  handOlderMessages(store.sql, familyId, shown, target);
+  if (shown === undefined || live.has(shown)) return changed;
+  // Only the older messages that showed the member that went (or whose member is not known): a live member's stay (rv-a's R3).
+  const handed = olderMessageMembers(store.sql, familyId, target).filter((m) => m === null || m === shown)
+    .reduce((n, member) => n + handOlderMessages(store.sql, familyId, shown, target, member), 0);
+  if (!handed) return changed;
   store.enqueue({ noteId: shown, revision, target, kind: 'delete', payload: { type: 'delete' } });
-  return left + 1;
+  return changed + 1;
 }

@@ -18,6 +18,7 @@ import { readStatus, type StatusCounts } from './status.js';
 import { laneKey, type DeliveryKind, type DeliveryPayload, type NewDelivery, type NoteRow, type OutboxRow, type SearchText, type Subscription, type Target } from './types.js';
 import { DeferredSummaries } from './deferred-summaries.js';
 import { moveChatRows } from './chat-move.js';
+import { keepOlderMessage } from './older-messages.js';
 import { inheritMaybeSent, markCaughtMidSend, takeOverCalledOffSend, type CaughtSend } from './maybe-sent.js';
 import { isInvalidOutbox, NOTE_PROBLEM, toKnown, toNote, toOutbox, type KnownNote, type KnownRecord, type NoteRecord, type OutboxRecord } from './records.js';
 
@@ -395,6 +396,7 @@ export class Store {
   }
 
   putPost(noteId: string, target: Target, messageId: string, revision: number, viaDigest = false): void {
+    keepOlderMessage(this.sql, noteId, target, messageId); // the message (or digest line) it replaces stays known: its delete reaches it
     this
       .sql(
         `INSERT INTO posts(note_id, platform, chat, thread, message_id, revision, via_digest) VALUES (?, ?, ?, ?, ?, ?, ?)
