@@ -62,11 +62,16 @@ const postedAfterAllSaid = (id: number) => `delivery #${id} was to edit the mess
  * it. That post becomes an edit of the message that stayed (one message, showing the newest state), marked
  * `insteadOfPost`: should the edit find the message gone after all (a timed-out delete that did go through), it is posted.
  * A digest listing the note cannot be undone so: it is returned for the caller to say. A digest message's delete hands
- * its message to a note it listed that came back (`digestMessageTakenOver`). Inside the outcome's transaction.
+ * its message to a note it listed that came back as a post (`digestMessageTakenOver`); a digest behind it listing the
+ * line it shows is returned to be said (`digestsListingLineShown`). Inside the outcome's transaction.
  */
 export function rejudgeShadowOf(sql: Sql, del: { id: number; noteId: string; target: Target }): ShadowRejudged {
   const { id, noteId, target } = del;
-  if (noteId.startsWith('digest:')) return { edits: digestMessageTakenOver(sql, del), twice: [] };
+  if (noteId.startsWith('digest:')) {
+    const edits = digestMessageTakenOver(sql, del);
+    // Taken over, the message shows that note's post from now on; else a digest behind listing its line shows it twice.
+    return { edits, twice: edits.length ? [] : digestsListingLineShown(sql, del) };
+  }
   const kept = sql('SELECT 1 FROM posts WHERE note_id = ? AND platform = ? AND chat = ? AND thread = ? AND via_digest = 0').get(noteId, target.platform, target.chat, target.thread);
   if (kept === undefined) return { edits: [], twice: [] }; // no message known to stay: what is queued goes as decided
   const behind = `platform = ? AND chat = ? AND thread = ? AND status = 'pending' AND id > ?`;
@@ -118,6 +123,24 @@ function postsOfDigestNotesBehind(sql: Sql, del: { id: number; noteId: string; t
                  AND d.status = 'done' AND ((d.kind = 'digest' AND d.message_id = ?) OR (d.kind = 'edit' AND d.note_id = ?))`;
   const rows = sql(`SELECT id FROM outbox WHERE kind = 'post' AND platform = ? AND chat = ? AND thread = ? AND status = 'pending' AND id > ? AND note_id IN (${shown}) ORDER BY id`)
     .all(platform, chat, thread, del.id, platform, chat, thread, del.noteId.slice('digest:'.length), del.noteId) as { id: number }[];
+  return rows.map((r) => r.id);
+}
+
+/**
+ * Digests pending behind a digest message's delete that list a note whose line that message shows now (its newest
+ * digest or edit sent): the message stays, so the chat shows that note twice (review rv-c R1). They go out as they are
+ * and are said (undone-delete.ts), never silent.
+ */
+function digestsListingLineShown(sql: Sql, del: { id: number; noteId: string; target: Target }): number[] {
+  const { platform, chat, thread } = del.target;
+  const newest = sql(`SELECT payload FROM outbox WHERE platform = ? AND chat = ? AND thread = ? AND status = 'done'
+                      AND ((kind = 'digest' AND message_id = ?) OR (kind = 'edit' AND note_id = ?)) ORDER BY id DESC LIMIT 1`)
+    .get(platform, chat, thread, del.noteId.slice('digest:'.length), del.noteId) as { payload: string } | undefined;
+  if (!newest) return [];
+  const rows = sql(`SELECT id FROM outbox d WHERE kind = 'digest' AND platform = ? AND chat = ? AND thread = ? AND status = 'pending' AND id > ?
+                    AND EXISTS (SELECT 1 FROM json_each(d.payload, '$.items') i, json_each(?, '$.items') s
+                                WHERE json_extract(i.value, '$.noteId') = json_extract(s.value, '$.noteId')) ORDER BY id`)
+    .all(platform, chat, thread, del.id, newest.payload) as { id: number }[];
   return rows.map((r) => r.id);
 }
 
