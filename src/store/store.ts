@@ -397,12 +397,10 @@ export class Store {
 
   putPost(noteId: string, target: Target, messageId: string, revision: number, viaDigest = false): void {
     keepOlderMessage(this.sql, noteId, target, messageId); // the message (or digest line) it replaces stays known: its delete reaches it
-    this
-      .sql(
-        `INSERT INTO posts(note_id, platform, chat, thread, message_id, revision, via_digest) VALUES (?, ?, ?, ?, ?, ?, ?)
-         ON CONFLICT(note_id, platform, chat, thread) DO UPDATE SET message_id = excluded.message_id, revision = excluded.revision, via_digest = excluded.via_digest`,
-      )
-      .run(noteId, target.platform, target.chat, target.thread, messageId, revision, viaDigest ? 1 : 0);
+    this.sql(
+      `INSERT INTO posts(note_id, platform, chat, thread, message_id, revision, via_digest) VALUES (?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT(note_id, platform, chat, thread) DO UPDATE SET message_id = excluded.message_id, revision = excluded.revision, via_digest = excluded.via_digest`,
+    ).run(noteId, target.platform, target.chat, target.thread, messageId, revision, viaDigest ? 1 : 0);
   }
 
   dropPost(noteId: string, target: Target): void {
