@@ -36,7 +36,7 @@ import type { SentJournal } from '../store/sent-journal.js';
 import { recordJournaledPosts } from './journaled-posts.js';
 import { askPlatformAfterResend, keepLeftAfterDelete, recoverCaughtSends } from './caught-sends.js';
 import { maybeSent } from '../store/maybe-sent.js';
-import { recordedMessagesIn } from '../store/recorded-messages.js';
+import { recordedMessagesIn, recordedUnder } from '../store/recorded-messages.js';
 import { notEnabledError } from '../store/parked.js';
 
 export interface DelivererOptions {
@@ -291,13 +291,13 @@ export class Deliverer {
       await this.bounded(adapter, (signal) => adapter.edit(row.target, post.messageId, row.payload, { ...ctx, signal }));
       await this.record(logCtx, () => this.store.transaction(() => {
         this.store.markDone(row.id, post.messageId);
-        this.store.putPost(row.noteId, row.target, post.messageId, row.revision);
+        this.store.putPost(row.noteId, recordedUnder(this.store.sql, row), post.messageId, row.revision);
       }));
     } else {
       await this.bounded(adapter, (signal) => adapter.delete(row.target, post.messageId, { ...ctx, signal }));
       await this.record(logCtx, () => this.store.transaction(() => {
         this.store.markDone(row.id, post.messageId);
-        this.store.dropPost(row.noteId, row.target);
+        this.store.dropPost(row.noteId, recordedUnder(this.store.sql, row));
         keepLeftAfterDelete(this.store, adapter, row, this.log, this.now()); // a copy an unanswered send may have made stays
       }));
     }
@@ -305,9 +305,9 @@ export class Deliverer {
   }
 
   /** A post's record: the delivery done, where the message lives (and its crosspost and pin, queued), in one transaction. */
-  private recordPost(row: Extract<OutboxRow, { kind: 'post' | 'digest' }>, messageId: string, crosspost: boolean): void {
+  private recordPost(sent: Extract<OutboxRow, { kind: 'post' | 'digest' }>, messageId: string, crosspost: boolean): void {
     this.store.transaction(() => {
-      this.store.markDone(row.id, messageId);
+      const row = { ...sent, target: recordedUnder(this.store.sql, sent) }; this.store.markDone(row.id, messageId); // the chat's name now
       if (crosspost) this.store.enqueue({ noteId: row.noteId, revision: row.revision, target: row.target, kind: 'crosspost', payload: { type: 'crosspost', messageId } });
       if (row.kind === 'post' && row.payload.pin) {
         const unpinPrevious = this.opts.unpinPrevious?.(row.target) ? { unpinPrevious: true } : {};

@@ -78,29 +78,44 @@ export function callOffShownThere(sql: Sql, platform: string, from: ChatName, to
  * it recorded (a post, or a digest's line: its posts are recorded with it), a post of it queued or sent, or a line of it
  * in a digest queued there.
  */
-const SHOWN_THERE = `(EXISTS (SELECT 1 FROM posts p WHERE p.note_id = $note AND p.platform = ? AND p.chat = ? AND p.thread = $thread)
-  OR EXISTS (SELECT 1 FROM outbox d WHERE d.note_id = $note AND d.platform = ? AND d.chat = ? AND d.thread = $thread
-               AND d.kind = 'post' AND d.status IN ('pending', 'sending', 'done'))
+const RECORDED_THERE = 'EXISTS (SELECT 1 FROM posts p WHERE p.note_id = $note AND p.platform = ? AND p.chat = ? AND p.thread = $thread)';
+const postedThere = (statuses: string) => `EXISTS (SELECT 1 FROM outbox d WHERE d.note_id = $note AND d.platform = ? AND d.chat = ? AND d.thread = $thread
+               AND d.kind = 'post' AND d.status IN (${statuses}))`;
+const SHOWN_THERE = `(${RECORDED_THERE}
+  OR ${postedThere("'pending', 'sending', 'done'")}
   OR EXISTS (SELECT 1 FROM outbox g, json_each(g.payload, '$.items') j WHERE g.platform = ? AND g.chat = ? AND g.thread = $thread
                AND g.kind = 'digest' AND g.status IN ('pending', 'sending') AND json_extract(j.value, '$.noteId') = $note))`;
+/** SHOWN_THERE's first two checks alone: a message of the note recorded there, or a post of it sent. */
+const ONLY_SHOWN_THERE = `(${RECORDED_THERE} OR ${postedThere("'done'")})`;
 const shownThereArgs = (platform: string, to: ChatName) => [0, 1, 2].flatMap(() => [platform, to.chat, to.thread ?? null]);
+
+/** What `to` holds of a note that a digest line under the other name gives way to: shown or queued, or shown only. */
+export type HeldThere = 'shown or queued' | 'shown';
+
+/** The test for one note (`?` note, platform, chat, thread, …): `shown` so that of a note queued under both names one line stays (review rv-b R1). */
+function heldThere(held: HeldThere): { clause: string; args: (note: string, platform: string, chat: string, thread: string) => unknown[] } {
+  const one = (clause: string) => clause.replaceAll('$note', '?').replaceAll('$thread', '?');
+  if (held === 'shown') return { clause: one(ONLY_SHOWN_THERE), args: (n, p, c, t) => [n, p, c, t, n, p, c, t] };
+  return { clause: one(SHOWN_THERE), args: (n, p, c, t) => [n, p, c, t, n, p, c, t, p, c, t, n] };
+}
 
 /**
  * The old group's digests not sent yet lose the lines the supergroup has already (issue 25, fx26a: a queued digest
  * followed the move with no such check, so a supergroup that had subscribed before the move was seen got those notes
- * twice): the rest follow; a digest with none left is called off (its id returned).
+ * twice): the rest follow; a digest with none left is called off (its id returned). `held` says what of `to` counts:
+ * one chat's two names check both ways, the way back against what is shown only (store/chat-names.ts reconcileNames).
  */
-function digestLinesShownThere(sql: Sql, platform: string, from: ChatName, to: ChatName, now: number, why: string): number[] {
+export function digestLinesShownThere(sql: Sql, platform: string, from: ChatName, to: ChatName, now: number, why: string, held: HeldThere = 'shown or queued'): number[] {
   const digests = sql(`SELECT id, thread, payload FROM outbox WHERE platform = ? AND chat = ? AND thread = coalesce(?, thread) AND kind = 'digest' AND status = 'pending'`)
     .all(platform, from.chat, from.thread ?? null) as { id: number; thread: string; payload: string }[];
-  const shownThere = sql(`SELECT 1 WHERE ${SHOWN_THERE.replaceAll('$note', '?').replaceAll('$thread', '?')}`);
+  const there = heldThere(held);
+  const shownThere = sql(`SELECT 1 WHERE ${there.clause}`);
   const calledOff: number[] = [];
   for (const d of digests) {
     const digest = readDigestPayload(d.payload);
     if (!digest) continue; // not one this code wrote: it follows as it is
     const thread = to.thread ?? d.thread;
-    const args = (note: string) => [note, platform, to.chat, thread, note, platform, to.chat, thread, platform, to.chat, thread, note];
-    const items = digest.items.filter((i) => !shownThere.get(...args(i.noteId)));
+    const items = digest.items.filter((i) => !shownThere.get(...there.args(i.noteId, platform, to.chat, thread)));
     if (items.length === digest.items.length) continue;
     if (items.length) sql('UPDATE outbox SET payload = ?, updated_at = ? WHERE id = ?').run(JSON.stringify({ ...digest, items }), now, d.id);
     else {

@@ -7,7 +7,7 @@
  * posted again. Where both names hold the same record (a note already shown twice, a subscription made twice), the one
  * under the chat's own name stays and the other is dropped (its message stays in the chat, no longer followed).
  */
-import { callOffShownThere, type ChatName } from './chat-move.js';
+import { callOffShownThere, digestLinesShownThere, type ChatName } from './chat-move.js';
 import type { Statement } from './db.js';
 import { keepLeftInChat } from './left-in-chats.js';
 
@@ -65,7 +65,8 @@ export function renameTelegramChat(sql: Sql, username: string, id: string, now =
 /**
  * What both names of one chat hold, reconciled before `from`'s records move to `to` (one path for a Telegram `@username`
  * and a Discord thread route; as a group's move to its supergroup, chat-move.ts callOffShownThere, review rv-3 R1): a
- * post queued under either name of a note the other shows or queues is called off, and a message left followed by no
+ * post queued under either name of a note the other shows or queues is called off, as are the lines of a digest queued
+ * under either name of a note the other shows (the old name's also of one the new queues), and a message left followed by no
  * record (the note shown under both) is kept for `status` (left-in-chats.ts, R5). Returns how many were called off.
  */
 function reconcileNames(sql: Sql, platform: string, from: ChatName, to: ChatName, now: number): number {
@@ -74,8 +75,10 @@ function reconcileNames(sql: Sql, platform: string, from: ChatName, to: ChatName
     AND EXISTS (SELECT 1 FROM posts p WHERE p.platform = ? AND p.chat = ? AND p.thread = coalesce(?, outbox.thread) AND p.note_id = outbox.note_id)`)
     .run(SHOWN_UNDER_OTHER_NAME, now, platform, to.chat, to.thread ?? null, platform, from.chat, from.thread ?? null).changes;
   const called = callOffShownThere(sql, platform, from, to, now, SHOWN_UNDER_OTHER_NAME).length;
+  // And `to`'s queued digests against what `from` has shown (review rv-b R1): what both queue is one line already.
+  const back = digestLinesShownThere(sql, platform, to, from, now, SHOWN_UNDER_OTHER_NAME, 'shown').length;
   keepPostsShownTwice(sql, platform, from, to, now);
-  return own + called;
+  return own + called + back;
 }
 
 /** `from`'s posts of notes `to` has a message of too: that message stays in the chat, no record follows it; `status` lists it. */

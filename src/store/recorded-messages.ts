@@ -15,3 +15,13 @@ export function recordedMessagesIn(sql: Prepare, target: Target, ids: readonly s
   ).all(target.platform, target.chat, target.thread ?? '', ...ids) as { id: string }[];
   return new Set(rows.map((r) => r.id));
 }
+
+/**
+ * Where a delivery's message is recorded: the chat's name its outbox row has now. A chat's records may move to its other
+ * name while the send is in flight (an `@username` learned, store/chat-names.ts), and a record under the name read before
+ * the send would be left behind the move (review rv-b R2). In the caller's transaction, so no move comes between.
+ */
+export function recordedUnder(sql: Prepare, row: { id: number; target: Target }): Target {
+  const now = sql('SELECT platform, chat, thread FROM outbox WHERE id = ?').get(row.id) as Target | undefined;
+  return now && now.platform === row.target.platform ? { platform: row.target.platform, chat: now.chat, thread: now.thread } : row.target;
+}
