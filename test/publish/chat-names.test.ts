@@ -13,6 +13,7 @@ import { afterAll, describe, expect } from 'vitest';
 import { itWithFakes } from '../helpers/fakes.js';
 import { statusOf } from '../helpers/cli.js';
 import { InProcessCli, fileParseThreads } from '../helpers/inproc.js';
+import { saveTitled as save } from '../helpers/titled-note.js';
 import { Service, killLeftoverServices, note, sandbox, sleep, type Sandbox } from '../helpers/service.js';
 import type { FakeDiscord } from '../fakes/discord/server.js';
 import type { FakeTelegram } from '../fakes/telegram/server.js';
@@ -63,16 +64,6 @@ async function startDiscord(sb: Sandbox, fake: FakeDiscord, flags: string[] = []
 const titled = (texts: string[], title: string) => texts.filter((t) => t.includes(title)).length;
 const telegramTexts = (fake: FakeTelegram) => fake.sentTo(CHANNEL).map((m) => m.text);
 const discordTexts = (fake: FakeDiscord, channel: string) => fake.messagesIn(channel).filter((m) => !m.deleted).map((m) => JSON.stringify(m));
-
-/** Saves `file` and waits until its batch is applied and what it queued is delivered (the service idle after it). */
-async function save(svc: InProcessCli, sb: Sandbox, file: string, title: string): Promise<void> {
-  const from = svc.events.length;
-  svc.forgetBatched([file]);
-  writeFileSync(path.join(sb.notes, file), note(title, `${title} body text here.`));
-  await svc.batched([file]);
-  await svc.idle(from);
-  await svc.settled();
-}
 
 /** Moves the records the test's first run kept to the spelling a database from before this fix kept them under. */
 function asOldDatabase(db: string, set: string, where: string, metaKey: string): void {

@@ -12,6 +12,7 @@ import { afterAll, describe, expect } from 'vitest';
 import { itWithFakes } from '../helpers/fakes.js';
 import { statusOf } from '../helpers/cli.js';
 import { InProcessCli, fileParseThreads } from '../helpers/inproc.js';
+import { saveTitled as save } from '../helpers/titled-note.js';
 import { killLeftoverServices, note, sandbox, type Sandbox } from '../helpers/service.js';
 import type { FakeTelegram } from '../fakes/telegram/server.js';
 
@@ -39,15 +40,6 @@ async function startTelegram(sb: Sandbox, fake: FakeTelegram): Promise<InProcess
 
 /** Messages in the channel whose text has `title` (deleted ones are not in the chat). */
 const shown = (fake: FakeTelegram, title: string) => fake.sentTo(CHANNEL).filter((m) => m.text.includes(title)).length;
-
-async function save(svc: InProcessCli, sb: Sandbox, file: string, title: string): Promise<void> {
-  const from = svc.events.length;
-  svc.forgetBatched([file]);
-  writeFileSync(path.join(sb.notes, file), note(title, `${title} body text here.`));
-  await svc.batched([file]);
-  await svc.idle(from);
-  await svc.settled();
-}
 
 async function remove(svc: InProcessCli, sb: Sandbox, file: string): Promise<void> {
   const from = svc.events.length;

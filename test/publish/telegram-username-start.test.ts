@@ -13,6 +13,7 @@ import { afterAll, describe, expect } from 'vitest';
 import { itWithFakes } from '../helpers/fakes.js';
 import { cliIn, statusOf } from '../helpers/cli.js';
 import { InProcessCli, fileParseThreads } from '../helpers/inproc.js';
+import { saveTitled as save } from '../helpers/titled-note.js';
 import { killLeftoverServices, note, sandbox, type Sandbox } from '../helpers/service.js';
 import type { FakeTelegram } from '../fakes/telegram/server.js';
 
@@ -38,15 +39,6 @@ async function startTelegram(sb: Sandbox, fake: FakeTelegram, flags: string[] = 
 }
 
 const titled = (fake: FakeTelegram, title: string) => fake.sentTo(CHANNEL).filter((m) => m.text.includes(title)).length;
-
-async function save(svc: InProcessCli, sb: Sandbox, file: string, title: string): Promise<void> {
-  const from = svc.events.length;
-  svc.forgetBatched([file]);
-  writeFileSync(path.join(sb.notes, file), note(title, `${title} body text here.`));
-  await svc.batched([file]);
-  await svc.idle(from);
-  await svc.settled();
-}
 
 describe.concurrent('@username routes at start', () => {
   it('an old database with the note posted under "@my_channel" and a post of it queued for the id (/subscribe there): shown once', { timeout: 90_000 }, async ({ telegram: fake }) => {
