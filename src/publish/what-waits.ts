@@ -44,8 +44,9 @@ export interface Newest {
 
 /**
  * What waits (`whatWaits`) takes the newest content: a post or an edit its payload (an edit of a message a delete left
- * marked so, undone-delete.ts), a digest line the note shown. Returns how many deliveries it changed (a digest line
- * that shows this already: 0), or undefined when nothing waits: the caller posts (a repost) or edits (an edit).
+ * marked so, undone-delete.ts), a digest line the note shown; beside a waiting edit, a waiting digest line follows too.
+ * Returns how many deliveries it changed (a digest line that shows this already: 0), or undefined when nothing waits:
+ * the caller posts (a repost) or edits (an edit).
  */
 export function followWhatWaits(store: Store, routes: readonly Route[], log: Logger | undefined, lineId: string, target: Target, change: ChangeKind, now: Newest): number | undefined {
   const waiting = whatWaits(store, lineId, target, change);
@@ -53,5 +54,8 @@ export function followWhatWaits(store: Store, routes: readonly Route[], log: Log
   if (waiting.kind === 'digest') return followInWaitingDigest(store, lineId, target, now.shown) ?? 0;
   const payload = waiting.kind === 'post' ? now.payload : editOfLeftMessage(store.sql, lineId, target, now.payload);
   replaceWaitingPost(store, routes, log, waiting.delivery.id, { revision: now.revision, payload, info: now.info });
-  return 1;
+  if (waiting.kind === 'post') return 1;
+  // The sent message's edit waits beside a digest line not sent yet (the note announced again in a burst, an outage
+  // holding both): the line is the newest message to be and follows too, as a `separate` note's does (note-outbox.ts).
+  return 1 + (followInWaitingDigest(store, lineId, target, now.shown) ?? 0);
 }
