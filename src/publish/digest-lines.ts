@@ -141,14 +141,6 @@ export function followInWaitingDigest(store: Store, lineId: string, target: Targ
 }
 
 /**
- * Whether the chat's newest message of `lineId` has not gone yet: a post waiting, or a line of a digest waiting (not in
- * flight). A repost there is no second message: what waits takes the newest content, as on an edit.
- */
-export function messageWaits(store: Store, lineId: string, target: Target): boolean {
-  return store.openDelivery(lineId, target, ['post']) !== undefined || store.upkeep.waitingDigests(lineId, target).some((d) => !d.inFlight);
-}
-
-/**
  * A burst's digest just sent as `sent`: each line it lists now is recorded as its note's post there. Lines changed while
  * it was in flight (issue 25, fx26d: a note deleted, drafted or renamed during the call) were written to its row
  * (followInWaitingDigest), and its message follows them as a sent digest's does: edited, or deleted when none is left.
