@@ -24,6 +24,7 @@ import { familiesTouched, followMovedMembers, followRenamedFamilies, noteFamilie
 import { assignFamilyKey, newClaims } from './family-key.js';
 import { noNotes } from '../store/family-rows.js';
 import { BatchRecords, storeFamilyReads } from './family-reads.js';
+import { inPathOrder, revisedRecord, unsentFamilies, writtenInOrder } from './family-unsent.js';
 import { PendingRemovals, removedNotes } from './removals.js';
 import { guardRemovals, readHeldRemovals } from './held-removals.js';
 import { HeldRewrites } from './held-rewrites.js';
@@ -129,8 +130,7 @@ export class Publisher {
     this.records = policy.firstRun && !opts.release && noNotes(this.deps.store.sql) ? new BatchRecords(storeFamilyReads(this.deps.store)) : undefined;
     const merges = files.length > DB_CHUNK ? this.deps.store.indexMerges.defer() : undefined; // many commits: FTS5 merges once, at the end (store/fts.ts)
     try {
-      // Each chunk is read and handed to the parser while the chunk before it is decided and
-      // committed: the workers parse while the main thread writes.
+      // Each chunk is read and handed to the parser while the chunk before it is decided and committed: the workers parse while the main thread writes.
       const rest = restReader({ reader: { ...this.reader, store: this.deps.store }, known, o: { mtimes, trustStat: opts.trustStat === true, startedAt }, onRead: (read) => ((result.scanned += read.scanned), (result.errors += this.errors.recordUnreadable(read.failed))), firstRun: policy.firstRun }, files); // a rotation's rest too (rotation-rest.ts)
       const readAndParse = (from: number) => {
         const changed = rest.read(from, BATCH_CHUNK);
@@ -231,14 +231,17 @@ export class Publisher {
 
   /** `order`: the indices of `parsed` in the order their notes are decided (decideOrder); `ctx`: the chunk's contents (kept-copies.ts); `hold`: whether one waits (held-rewrites.ts). */
   private decide(parsed: ParseResult[], changed: ChangedFile[], policy: Policy, result: BatchResult, { order, ctx }: { order: readonly number[]; ctx: CopyContext }, hold?: (i: number, prev: NoteRow | undefined) => boolean): Decided[] {
-    const { store } = this.deps, now = this.now();
-    const grouped = this.deps.config.publish.translations.mode === 'group', queries = this.savedQueries();
-    const reads = this.records?.live ? this.records : storeFamilyReads(store), records = this.records?.live ? this.records : undefined;
-    const families = grouped ? reads.families(parsed.flatMap((r) => (r.ok ? [r.note.translationKey] : []))) : undefined;
-    const read = new Map(parsed.flatMap((r) => (r.ok ? [[r.note.id, { translationKey: r.note.translationKey, lang: r.note.lang }] as const] : [])));
-    const decided: Decided[] = [], claims = newClaims((file) => existsSync(path.join(this.deps.root, file)), families, read);
-    const placed = new Set<string>();
-    for (const i of order) {
+    const { store } = this.deps, now = this.now(), grouped = this.deps.config.publish.translations.mode === 'group', queries = this.savedQueries();
+    const records = this.records?.live ? this.records : undefined, ok = parsed.flatMap((r) => (r.ok ? [{ ...r.note, file: r.rel }] : []));
+    const { reads, fresh, stored: revisable } = unsentFamilies(store, records ?? storeFamilyReads(store), grouped && !records ? ok : []); // families nothing was sent of, decided again (family-unsent.ts)
+    const families = grouped ? reads.families(ok.map((n) => n.translationKey)) : undefined, sequence = inPathOrder(order, changed, revisable);
+    const read = new Map(writtenInOrder(sequence, parsed).map((n) => [n.id, { translationKey: n.translationKey, lang: n.lang }] as const)); // in the order decided
+    const decided: Decided[] = [], claims = newClaims((file) => existsSync(path.join(this.deps.root, file)), families, read), placed = new Set<string>();
+    for (const i of sequence) {
+      if (typeof i !== 'number') {
+        decided.push(...revisedRecord(i, (row) => assignFamilyKey(reads, row, undefined, claims, this.deps.log)));
+        continue;
+      }
       const r = parsed[i]!;
       if (!r.ok) {
         this.errors.recordError(r.rel, new NoteError(r.rel, r.error.message, r.error.line, r.error.more), errorHashOf(r.error.message, changed[i]!.hash, this.reader.parseBudgetMs));
@@ -246,16 +249,13 @@ export class Publisher {
         continue;
       }
       result.parsed++;
-      // A note the store has never seen (every note of a cold start) has no record to read. The
-      // record read here is the one the write replaces; a second file of the same id (a.md beside
-      // a.markdown) leaves the write to look its place up again, the first having moved it.
-      const stored = changed[i]!.known ? store.storedNote(r.note.id) : undefined;
-      const prev = stored?.row;
+      // A note the store never saw (a cold start's) has no record to read; the one read here is the one the write replaces (a second file of one id, a.md beside a.markdown, leaves the write to look its place up again).
+      const stored = changed[i]!.known ? store.storedNote(r.note.id) : undefined, prev = stored?.row;
       if (hold?.(i, prev)) continue;
       const place = placed.has(r.note.id) ? undefined : stored ? stored.place : records && !records.has(r.note.id) ? null : undefined; // null: no record (a first start's, see family-reads.ts)
       placed.add(r.note.id);
       const d = keepBackCopy(this.deps, decideNote(prev, r.note, r.summary, now, policy, r.body), prev, ctx);
-      const row = grouped ? assignFamilyKey(reads, d.row, prev, claims, this.deps.log) : d.row;
+      const row = grouped ? assignFamilyKey(reads, d.row, fresh.has(d.row.id) ? undefined : prev, claims, this.deps.log) : d.row;
       // Saved searches are matched here, on the words the index is given in this same commit.
       const searches = queries.size ? this.searches.match(r.text.words, r.note.locale, queries) : [];
       if (searches.length) row.info = { ...row.info, searches };
