@@ -17,7 +17,7 @@ import { SubscriptionRows } from './subscription-rows.js';
 import { readStatus, type StatusCounts } from './status.js';
 import type { DeliveryKind, DeliveryPayload, NewDelivery, NoteRow, OutboxRow, SearchText, Subscription, Target } from './types.js';
 import { DeferredSummaries } from './deferred-summaries.js';
-import { moveChatRows } from './chat-move.js';
+import { ChatMoveSignal, moveChatRows } from './chat-move.js';
 import { keepOlderMessage } from './older-messages.js';
 import { inheritMaybeSent, markCaughtMidSend, takeOverCalledOffSend, type CaughtSend } from './maybe-sent.js';
 import { isInvalidOutbox, NOTE_PROBLEM, toKnown, toNote, toOutbox, type KnownNote, type KnownRecord, type NoteRecord, type OutboxRecord } from './records.js';
@@ -25,14 +25,13 @@ import { isInvalidOutbox, NOTE_PROBLEM, toKnown, toNote, toOutbox, type KnownNot
 export type { KnownNote } from './records.js';
 export { isStoreUnavailable } from './db.js';
 export type { NotePlace } from './note-rows.js';
+export type { StatusCounts } from './status.js';
 
 /** A note's record with its place (see `Store.storedNote`). */
 export interface StoredNote {
   row: NoteRow;
   place: NotePlace;
 }
-
-export type { StatusCounts } from './status.js';
 
 export class Store {
   readonly db: Db;
@@ -57,6 +56,7 @@ export class Store {
   readonly upkeep = new OutboxUpkeep(this.sql);
   /** Raised when a delivery may have become due: queued, its chat resumed or moved (the deliverer looks then). */
   readonly outboxOpened = new OutboxSignal();
+  readonly chatMoved = new ChatMoveSignal(); // raised after moveChat, its records moved
   /** Chats the platform refused the bot in, and those of them waiting for it to be let back in. */
   readonly pausedChats = new PausedChats(this.sql, this.outboxOpened);
   private readonly subs = new SubscriptionRows(this.sql);
@@ -387,6 +387,7 @@ export class Store {
     const calledOff = this.transaction(() => moveChatRows(this.sql, platform, from, to, Date.now()));
     this.subs.moved();
     this.outboxOpened.raise();
+    this.chatMoved.raise({ platform, from, to });
     return calledOff;
   }
 
