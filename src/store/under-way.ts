@@ -126,19 +126,23 @@ function digestMessageTakenOver(sql: Sql, del: { id: number; noteId: string; tar
   return [];
 }
 
-/** Posts pending behind a digest message's delete of notes whose lines that message showed (its digest and edits sent). */
+/** The held posts a scheduled digest sent as the message (their note ids): its lines, until an edit of it went. */
+const HELD_LINES = `SELECT note_id FROM outbox WHERE platform = ? AND chat = ? AND thread = ? AND kind = 'post' AND status = 'done' AND message_id = ?`;
+
+/** Posts pending behind a digest message's delete of notes whose lines that message showed (its digest, held posts and edits sent). */
 function postsOfDigestNotesBehind(sql: Sql, del: { id: number; noteId: string; target: Target }): number[] {
   const { platform, chat, thread } = del.target;
+  const messageId = del.noteId.slice('digest:'.length);
   const shown = `SELECT json_extract(i.value, '$.noteId') FROM outbox d, json_each(d.payload, '$.items') i WHERE d.platform = ? AND d.chat = ? AND d.thread = ?
-                 AND d.status = 'done' AND ((d.kind = 'digest' AND d.message_id = ?) OR (d.kind = 'edit' AND d.note_id = ?))`;
+                 AND d.status = 'done' AND ((d.kind = 'digest' AND d.message_id = ?) OR (d.kind = 'edit' AND d.note_id = ?)) UNION ${HELD_LINES}`;
   const rows = sql(`SELECT id FROM outbox WHERE kind = 'post' AND platform = ? AND chat = ? AND thread = ? AND status = 'pending' AND id > ? AND note_id IN (${shown}) ORDER BY id`)
-    .all(platform, chat, thread, del.id, platform, chat, thread, del.noteId.slice('digest:'.length), del.noteId) as { id: number }[];
+    .all(platform, chat, thread, del.id, platform, chat, thread, messageId, del.noteId, platform, chat, thread, messageId) as { id: number }[];
   return rows.map((r) => r.id);
 }
 
 /**
  * Digests pending behind a digest message's delete that list a note whose line that message shows now (its newest
- * digest or edit sent), with those lines: the message stays, so sent as they are they would show that note twice in
+ * digest or edit sent, or a scheduled digest's held posts), with those lines: the message stays, so sent as they are they would show that note twice in
  * the chat (review rv-c R1); they give those lines up to it instead (publish/digest-lines-back.ts).
  */
 function digestsListingLineShown(sql: Sql, del: { id: number; noteId: string; target: Target }): LinesBack {
@@ -147,7 +151,9 @@ function digestsListingLineShown(sql: Sql, del: { id: number; noteId: string; ta
   const newest = sql(`SELECT payload FROM outbox WHERE platform = ? AND chat = ? AND thread = ? AND status = 'done'
                       AND ((kind = 'digest' AND message_id = ?) OR (kind = 'edit' AND note_id = ?)) ORDER BY id DESC LIMIT 1`)
     .get(platform, chat, thread, messageId, del.noteId) as { payload: string } | undefined;
-  const lines = newest ? (readDigestPayload(newest.payload)?.items ?? []).map((i) => i.noteId) : [];
+  // Never edited, a scheduled digest's message shows the held posts it sent (upkeep.ts digestItemsShown).
+  const held = () => (sql(HELD_LINES).all(platform, chat, thread, messageId) as { note_id: string }[]).map((r) => r.note_id);
+  const lines = newest ? (readDigestPayload(newest.payload)?.items ?? []).map((i) => i.noteId) : held();
   if (!lines.length) return { messageId, digests: [], lines };
   const rows = sql(`SELECT id FROM outbox d WHERE kind = 'digest' AND platform = ? AND chat = ? AND thread = ? AND status = 'pending' AND id > ?
                     AND EXISTS (SELECT 1 FROM json_each(d.payload, '$.items') i WHERE json_extract(i.value, '$.noteId') IN (SELECT value FROM json_each(?)))

@@ -142,3 +142,45 @@ it('a digest message\'s delete refused for good, its note back as a line of a di
     s.close();
   }
 });
+
+/** Notes n1 and n2 sent as scheduled digest message 7 (their held posts), both deleted at once: that message's delete, sent. */
+async function scheduledDigestDeleteUnderWay(s: Store): Promise<OutboxRow> {
+  const { leaveDigest } = await import('../../src/publish/digest-lines.js');
+  const digestAt = Date.now() - 1000;
+  for (const [n, title] of [['n1', 'One'], ['n2', 'Two']] as const) {
+    s.markDone(s.enqueue({ kind: 'post', noteId: n, revision: 1, target: chat, payload: payload(title, { digestAt }) }), '7');
+    s.putPost(n, chat, '7', 1, true);
+  }
+  leaveDigest(s, 'n1', chat);
+  leaveDigest(s, 'n2', chat); // no line left: the pending edit skipped, the message's delete queued
+  const del = s.sql("SELECT id FROM outbox WHERE kind = 'delete'").get() as { id: number };
+  s.markSending(del.id);
+  return s.outboxRow(del.id)!;
+}
+
+it('a scheduled digest\'s message (never edited): its delete refused for good, a note it listed back in a burst\'s digest behind it: the line goes to that message', async () => {
+  const s = store();
+  try {
+    const del = await scheduledDigestDeleteUnderWay(s);
+    const digest = s.enqueue({ kind: 'digest', noteId: null, revision: 0, target: chat, payload: { type: 'digest', items: [{ noteId: 'n1', title: 'One again' }, { noteId: 'n3', title: 'Three' }] } });
+    await failed(s, del, TOO_OLD);
+    expect(s.outboxRow(digest)).toMatchObject({ status: 'pending', payload: { items: [{ noteId: 'n3', title: 'Three' }] } });
+    expect(s.openDelivery(del.noteId!, chat, ['edit'])?.payload).toEqual({ type: 'digest', items: [{ noteId: 'n1', title: 'One again' }], insteadOfDigest: true });
+    expect(s.status().failures.find((f) => f.id === del.id)?.error).toMatch(new RegExp(`digest #${digest} gave the line up to it`));
+  } finally {
+    s.close();
+  }
+});
+
+it('a scheduled digest\'s message (never edited): its delete refused for good, a note it listed back as a post behind it: that message is edited to show it', async () => {
+  const s = store();
+  try {
+    const del = await scheduledDigestDeleteUnderWay(s);
+    const back = s.enqueue({ kind: 'post', noteId: 'n2', revision: 2, target: chat, payload: payload('Two again') });
+    await failed(s, del, TOO_OLD);
+    expect(s.outboxRow(back)).toMatchObject({ kind: 'edit', status: 'pending', payload: payload('Two again', { insteadOfPost: true }) });
+    expect(s.postOf('n2', chat)).toMatchObject({ messageId: '7', viaDigest: false });
+  } finally {
+    s.close();
+  }
+});
