@@ -108,4 +108,28 @@ describe('copies of a keyed note: found by the property, into another chat\'s fo
     const r = await runSequence(both, onDelete, parseThreads);
     expect(r.problems, `after step ${r.steps}`).toEqual([]);
   });
+  /**
+   * The same with a copy posted somewhere (not kept back): `setup.md` copied to `a/setup.md` (posted in `a`, held in
+   * `all` and `en`), or `b/setup.md` to `a/setup.md` (chat `b` too), both saved with no key in one outage (hang, down):
+   * the held copy edited in the batch was left out of the hand-over (family-outbox.ts followHeldCopies), so the original's
+   * messages showed its edit. Fixed: a copy edited in the same batch takes them and shows its edit, as `separate` did.
+   */
+  const bothHeld: Op[] = [
+    write('setup.md', 'shared', true),
+    { op: 'copy', from: 'setup.md', to: 'a/setup.md' },
+    { op: 'outage', kind: 'hang', ops: [write('setup.md', undefined), write('a/setup.md', undefined)] },
+  ];
+  const bothOut: Op[] = [
+    write('b/setup.md', 'shared', true),
+    { op: 'copy', from: 'b/setup.md', to: 'a/setup.md' },
+    { op: 'outage', kind: 'down', ops: [write('b/setup.md', undefined), write('a/setup.md', undefined)] },
+  ];
+  it.each(['keep', 'delete'] as const)('a copy posted in its own folder\'s chat, both keys dropped in a hang (onDelete: %s)', { timeout: 60_000 }, async (onDelete) => {
+    const r = await runSequence(bothHeld, onDelete, parseThreads);
+    expect(r.problems, `after step ${r.steps}`).toEqual([]);
+  });
+  it.each(['keep', 'delete'] as const)('a copy into another chat\'s folder, both keys dropped while the platform is down (onDelete: %s)', { timeout: 60_000 }, async (onDelete) => {
+    const r = await runSequence(bothOut, onDelete, parseThreads);
+    expect(r.problems, `after step ${r.steps}`).toEqual([]);
+  });
 });
