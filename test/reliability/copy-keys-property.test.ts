@@ -127,3 +127,27 @@ describe('copies of a keyed note: found by the property, into another chat\'s fo
     expect(r.problems, `after step ${r.steps}`).toEqual([]);
   });
 });
+
+describe('copies of a keyed note: found by the property, open', () => {
+  /**
+   * COPY_KEYS_SEED=1201, 25 runs, both modes, after the fixes above (the filter gone): `a/setup-ja.md` keyed `shared`
+   * copied to `b/setup-ja.md` (posted in `b`, held in `all`, `ja` and `a`), then both saved with no key in a hang: every
+   * chat's message, the copy's own c4 in `b` included, shows the original's edit (N2), the copy's edit posted as new.
+   * The mirror of `bothOut` above (`b/` copied to `a/`), which passes: there the copy is first by path and gets the plain
+   * family key `setup`, here the original does (the copy `setup#b/setup-ja`). Diagnosis so far: followRenamedFamilies runs
+   * before followHeldCopies (publisher.ts commitFamilies), and handOverToHeldCopies hands the original's messages to the
+   * copy's family as stored (`shared#b/setup-ja`), a family no note has once the batch is written; they then end in the
+   * original's new family. Handing them to the copy's family as decided (tried) puts `all`, `ja` and `a` right but c4
+   * in `b` still follows the original: not found by the deadline. Open (`it.fails`).
+   */
+  const write = (file: string, key: string | undefined, first = false): Op => ({ op: 'write', file, draft: false, key, generic: true, ...(first ? { date: '2025-01-06', permalink: '/notes/one/' } : {}), long: false });
+  const firstByPath: Op[] = [
+    write('a/setup-ja.md', 'shared', true),
+    { op: 'copy', from: 'a/setup-ja.md', to: 'b/setup-ja.md' },
+    { op: 'outage', kind: 'hang', ops: [write('a/setup-ja.md', undefined), write('b/setup-ja.md', undefined)] },
+  ];
+  it.fails.each(['keep', 'delete'] as const)('the original first by path, both keys dropped in a hang (onDelete: %s)', { timeout: 60_000 }, async (onDelete) => {
+    const r = await runSequence(firstByPath, onDelete, parseThreads);
+    expect(r.problems, `after step ${r.steps}`).toEqual([]);
+  });
+});
