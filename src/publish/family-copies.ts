@@ -128,7 +128,7 @@ export interface HeldCopyTaken {
  */
 export function handOverToHeldCopies(store: Store, scheme: MessageScheme, prev: NoteRow, goesTo: (copy: NoteRow, target: Target) => boolean, unchanged: (copy: NoteRow) => boolean, reaches: (copy: NoteRow, target: Target) => boolean = goesTo): HeldCopyTaken[] {
   const messageId = scheme.messageOf(prev);
-  const taken: HeldCopyTaken[] = [];
+  const taken: HeldCopyTaken[] = [], outOfReach: Target[] = [];
   if (prev.state !== 'published' || !prev.announced) return taken;
   const copies = notesWithContent(store.sql, bareHash(prev), null, prev.id).flatMap((o) => store.getNote(o.id) ?? []).filter(unchanged);
   for (const { target, viaDigest } of store.postsOf(messageId)) {
@@ -149,7 +149,12 @@ export function handOverToHeldCopies(store: Store, scheme: MessageScheme, prev: 
       taken.push({ copy: joined, target, retired: true });
       continue;
     }
-    const followed = followedOutOfReach(store, scheme, candidates, prev, target);
+    outOfReach.push(target);
+  }
+  // Only a copy that took a message where it was held is `prev`'s copy: the original is no copy of its edited copy.
+  const tookOne = copies.filter((c) => taken.some((t) => t.copy.id === c.id));
+  for (const target of outOfReach) {
+    const followed = followedOutOfReach(store, scheme, tookOne, prev, target);
     if (followed) taken.push(followed);
   }
   return taken;
@@ -163,8 +168,8 @@ export function handOverToHeldCopies(store: Store, scheme: MessageScheme, prev: 
  * edited to the edit: a message of the note, now at the copy's path, switched to another note of its language. A copy
  * of the same language only: a chat filtered to the original's language keeps showing it (README, a language move).
  */
-function followedOutOfReach(store: Store, scheme: MessageScheme, candidates: readonly NoteRow[], prev: NoteRow, target: Target): HeldCopyTaken | undefined {
-  const copy = candidates.find((c) => c.info.lang === prev.info.lang && !messageIn(store, scheme.messageOf(c), target));
+function followedOutOfReach(store: Store, scheme: MessageScheme, copies: readonly NoteRow[], prev: NoteRow, target: Target): HeldCopyTaken | undefined {
+  const copy = copies.find((c) => c.info.lang === prev.info.lang && !messageIn(store, scheme.messageOf(c), target));
   if (!copy) return undefined;
   store.upkeep.moveFamilyPostIn(scheme.messageOf(prev), scheme.messageOf(copy), target);
   store.upkeep.showMemberInsteadIn(scheme.messageOf(copy), target, prev.id, copy.id);

@@ -146,6 +146,17 @@ describe('copies of a keyed note: found by the property, open', () => {
     { op: 'copy', from: 'a/setup-ja.md', to: 'b/setup-ja.md' },
     { op: 'outage', kind: 'hang', ops: [write('a/setup-ja.md', undefined), write('b/setup-ja.md', undefined)] },
   ];
+  /**
+   * COPY_KEYS_SEED=1205, 25 runs: `setup-ja.md` keyed `shared` copied to `b/setup-ja.md` (posted in `b` alone), the copy
+   * saved (a note of its own, key kept), then the original saved with no key: `b`'s message c3, posted for the copy,
+   * showed the original's edit. Not on main: the first fix above (followedOutOfReach) took the original, holding the
+   * edited copy's old text, for its copy; only a copy that took a message where it was held is one now. A guard (passes on main).
+   */
+  const copyThenOriginal: Op[] = [write('setup-ja.md', 'shared', true), { op: 'copy', from: 'setup-ja.md', to: 'b/setup-ja.md' }, write('b/setup-ja.md', 'shared'), write('setup-ja.md', undefined)];
+  it.each(['keep', 'delete'] as const)('the copy saved first, then the original saved with no key (onDelete: %s)', { timeout: 60_000 }, async (onDelete) => {
+    const r = await runSequence(copyThenOriginal, onDelete, parseThreads);
+    expect(r.problems, `after step ${r.steps}`).toEqual([]);
+  });
   it.fails.each(['keep', 'delete'] as const)('the original first by path, both keys dropped in a hang (onDelete: %s)', { timeout: 60_000 }, async (onDelete) => {
     const r = await runSequence(firstByPath, onDelete, parseThreads);
     expect(r.problems, `after step ${r.steps}`).toEqual([]);
