@@ -111,7 +111,9 @@ export function familiesTouched(store: Store, config: Config, platforms: Readonl
  * translation left in a chat of no language), handOverToCopy never ran, and the copy was shown there by nothing.
  */
 function followHeldCopies(store: Store, config: Config, platforms: ReadonlySet<string>, changes: readonly FamilyChange[]): (HeldCopyTaken & { key: string })[] {
-  const unchanged = (copy: NoteRow) => changes.every((c) => c.row.id !== copy.id || (bareHash(c.row) === bareHash(copy) && c.row.state === copy.state));
+  // A copy edited in the same batch takes the message too, then shows its edit (read as if the original was saved first,
+  // as `separate`'s handOverOnEdit does; copy-keys property: both saved in one outage); one removed or drafted does not.
+  const unchanged = (copy: NoteRow) => changes.every((c) => c.row.id !== copy.id || c.row.state === copy.state);
   const goesTo = (copy: NoteRow, target: Target) => {
     const key = copy.info.translationKey;
     return familyTargets(liveMembers(store.familyNotes(key)), config.routes, store.subscriptions(), platforms, sentMemberIn(store, familyPostId(key))).some((ft) => ft.member.id === copy.id && targetKey(ft.target) === targetKey(target));

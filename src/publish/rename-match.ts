@@ -12,7 +12,7 @@
  * (all the other's and one more). Candidates that share different things (one the name, another
  * the title) are a delete and a new note, never a guess.
  */
-import type { Note } from '../notes/read.js';
+import { noteIdOf, type Note } from '../notes/read.js';
 import type { KnownNote } from '../store/store.js';
 import { bareHash, type BodySketch, type NoteInfo, type NoteRow } from '../store/types.js';
 import { bodyOverlap } from '../notes/body-sketch.js';
@@ -326,7 +326,11 @@ function renamesAmong(
     const r = resultAt.get(at.rel);
     return row !== undefined && r?.ok === true && (sameNoteBy({ rel: '', info: row.info }, { rel: at.rel, note: r.note, body: r.body })?.length ?? 0) > 0;
   };
-  const chained = chainRenames(changed, known, pending, taken, recognised, sameNoteAt);
+  const keptWith = (c: ChangedFile) => {
+    const row = c.known ? undefined : storedNote(noteIdOf(c.rel));
+    return row?.file === c.rel && !row.announced && row.state === 'published' && row.info.copyOf ? row.hash : undefined;
+  };
+  const chained = chainRenames(changed, known, pending, taken, recognised, sameNoteAt, keptWith);
   const retitled = movedOffRetitled(changed, results, known, new Set(chained.flatMap((l) => [l.from, l.to.rel])), { storedNote, sameTitle: (a, b) => titleIdentity(a) === titleIdentity(b), shared: (row, at) => sameNoteBy({ rel: '', info: row.info }, { rel: at.rel, note: at.result.note, body: at.result.body }) });
   const links = [...chained, ...retitled];
   const renames: Rename[] = [...chained.map((l) => ({ ...l, by: ['content'] })), ...retitled.map((l) => ({ ...l, by: ['title'] }))];
