@@ -11,6 +11,7 @@ import { dropSearchText, IndexMerges, writeSearchText } from './fts.js';
 import { notePlace, writeNoteRow, type NotePlace } from './note-rows.js';
 import { LookupRows } from './lookup.js';
 import { HELD_FOR_PAGE, LivePages } from './live-pages.js';
+import { HELD_UNANSWERED_SQL } from './held-unanswered.js';
 import { OutboxUpkeep } from './upkeep.js';
 import { SubscriptionRows } from './subscription-rows.js';
 import { readStatus, type StatusCounts } from './status.js';
@@ -335,14 +336,14 @@ export class Store {
   }
 
   /** When the next pending delivery of an unpaused target becomes due. */
-  /** With `digestsAfter`: posts held for a scheduled digest later than that do not count (the service is idle meanwhile); with `platforms`, only theirs do. */
+  /** With `digestsAfter`: posts held for a scheduled digest later than that do not count (the service is idle meanwhile); with `platforms`, only theirs do. Posts held after two unanswered sends wait for a signal, not a time. */
   nextAttemptAt(digestsAfter?: number, platforms?: readonly string[]): number | undefined {
     const only = platforms ? JSON.stringify(platforms) : null;
     const r = this
       .sql(
         `SELECT MIN(o.next_attempt_at) AS t FROM outbox o
          LEFT JOIN paused_targets p ON p.platform = o.platform AND p.chat = o.chat AND p.thread = o.thread
-         WHERE o.status = 'pending' AND p.platform IS NULL AND NOT ${HELD_FOR_PAGE} AND (? IS NULL OR o.platform IN (SELECT value FROM json_each(?)))
+         WHERE o.status = 'pending' AND p.platform IS NULL AND NOT ${HELD_FOR_PAGE} AND NOT ${HELD_UNANSWERED_SQL} AND (? IS NULL OR o.platform IN (SELECT value FROM json_each(?)))
            AND NOT (? IS NOT NULL AND json_extract(o.payload, '$.digestAt') IS NOT NULL AND o.next_attempt_at > ?)`,
       )
       .get(only, only, digestsAfter ?? null, digestsAfter ?? null) as { t: number | null };

@@ -1,0 +1,27 @@
+/**
+ * Posts held after two unanswered sends (issue 25, seed 1308; publish/held-unanswered.ts says why): such a post waits in
+ * the outbox, pending, for a signal that its platform's sends work, not for time; these name it.
+ */
+import type { Statement } from './db.js';
+import type { OutboxRow } from './types.js';
+
+type Sql = (text: string) => Statement;
+
+/** How a held post's outbox reason begins (`status` shows it). */
+export const HELD_UNANSWERED = 'held: no answer to this send nor to one before it';
+
+/** How the reason of one whose last send timed out (Telegram had the request, most likely carried it out) begins. */
+export const HELD_AFTER_TIMEOUT = `${HELD_UNANSWERED} (timed out`;
+
+/** Whether a waiting delivery is such a held post. */
+export function isHeldUnanswered(row: Pick<OutboxRow, 'lastError' | 'kind'>): boolean {
+  return (row.kind === 'post' || row.kind === 'digest') && (row.lastError?.startsWith(HELD_UNANSWERED) ?? false);
+}
+
+/** The SQL condition naming held posts in `outbox o`: they wait for a signal, not for time, so `idle` does not count them. */
+export const HELD_UNANSWERED_SQL = `(o.kind IN ('post', 'digest') AND o.last_error LIKE '${HELD_UNANSWERED}%')`;
+
+/** A signal came for `platform`: its held posts are due now (the deliverer's gate lets each go once). Returns how many. */
+export function wakeHeldUnanswered(sql: Sql, platform: string, now: number): number {
+  return sql(`UPDATE outbox AS o SET next_attempt_at = ? WHERE o.status = 'pending' AND o.platform = ? AND o.next_attempt_at > ? AND ${HELD_UNANSWERED_SQL}`).run(now, platform, now).changes;
+}
