@@ -18,8 +18,12 @@ export function isHeldUnanswered(row: Pick<OutboxRow, 'lastError' | 'kind'>): bo
   return (row.kind === 'post' || row.kind === 'digest') && (row.lastError?.startsWith(HELD_UNANSWERED) ?? false);
 }
 
-/** The SQL condition naming held posts in `outbox o`: they wait for a signal, not for time, so `idle` does not count them. */
-export const HELD_UNANSWERED_SQL = `(o.kind IN ('post', 'digest') AND o.last_error LIKE '${HELD_UNANSWERED}%')`;
+/**
+ * The SQL condition naming held posts in `outbox o`: they wait for a signal, not for time, so `idle` does not count them.
+ * Never NULL (coalesce): a fresh post has no last_error, and `NOT (… AND NULL LIKE …)` is NULL, which left every such post
+ * out of nextAttemptAt, so a post not due at once (behind a row failed as no delivery, a family repost's) had no timer.
+ */
+export const HELD_UNANSWERED_SQL = `(o.kind IN ('post', 'digest') AND coalesce(o.last_error, '') LIKE '${HELD_UNANSWERED}%')`;
 
 /** A signal came for `platform`: its held posts are due now (the deliverer's gate lets each go once). Returns how many. */
 export function wakeHeldUnanswered(sql: Sql, platform: string, now: number): number {
