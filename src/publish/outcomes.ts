@@ -176,7 +176,7 @@ async function parkForOutage(d: FailureDeps, row: OutboxRow, f: Extract<FailureC
  * `status` (uncertain, held), so the operator can look in the chat meanwhile.
  */
 async function holdUnguarded(d: FailureDeps, row: OutboxRow, f: Extract<FailureClass, { kind: 'transient' }>, logCtx: LogContext, guard: { why: string }): Promise<void> {
-  const platform = row.target.platform, timedOut = /no answer within \d+ ms/.test(f.reason);
+  const platform = row.target.platform, timedOut = /no answer (?:from the platform )?within \d+ ms/.test(f.reason); // an adapter's own limit, or ours (call-bound.ts)
   const until = timedOut
     ? `it timed out, so ${platform} had it and most likely posted it: not sent a third time until ${platform} is seen down and answering again (an outage's end seen by getMe)`
     : `not sent a third time until ${platform} answers a send again (another post answered, or an outage's end seen by getMe), then once`;
