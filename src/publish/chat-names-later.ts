@@ -5,12 +5,14 @@
  * chats, supergroups and channels if available", core.telegram.org/bots/api#chat). From then the route names the chat
  * by its id, as after a start that learned it, and the records kept under the name move to the id with what both hold
  * reconciled (store/chat-names.ts, chat-move.ts callOffShownThere): a /subscribe there is the route's own target, adds
- * no second post, and resumes the route paused under the name.
+ * no second post, and resumes the route paused under the name. A chat that moves (a group become a supergroup:
+ * store/chat-move.ts) is named by its new id in the routes alike, from the moment the service learns it.
  */
 import type { Config, Route } from '../config/schema.js';
 import { errorText } from '../errors.js';
 import type { Target } from '../store/types.js';
-import { recordTelegramId, routesAtStart, type ChatNamesDeps } from './chat-names.js';
+import type { ChatMoved } from '../store/chat-move.js';
+import { recordTelegramId, routeWhereItsChatIs, routesAtStart, type ChatNamesDeps } from './chat-names.js';
 
 export interface NamesLaterDeps extends ChatNamesDeps {
   /** The service's routes (app.ts's `config.routes`), changed in place so that every reader names the chat alike. */
@@ -22,15 +24,23 @@ export interface NamesLaterDeps extends ChatNamesDeps {
 /** The config with its routes as the service uses them (chat-names.ts routesAtStart), and the names the start did not learn. */
 export async function serviceRoutes(config: Config, d: ChatNamesDeps): Promise<{ config: Config; names: RouteNamesLater }> {
   const routes = await routesAtStart(config, d);
-  return { config: { ...config, routes }, names: new RouteNamesLater({ ...d, routes, retry: config.delivery }) };
+  const names = new RouteNamesLater({ ...d, routes, retry: config.delivery });
+  names.followMoves();
+  return { config: { ...config, routes }, names };
 }
 
 /** The `@username` routes of one running service whose id is still to be learned. */
 export class RouteNamesLater {
   private readonly stopped = new AbortController();
   private timer: NodeJS.Timeout | undefined;
+  private unlisten: (() => void) | undefined;
 
   constructor(private readonly d: NamesLaterDeps) {}
+
+  /** From now on, a chat that moves (store/chat-move.ts) is named by its new id in the routes that named it (chat-names.ts routeWhereItsChatIs). */
+  followMoves(): void {
+    this.unlisten ??= this.d.store.chatMoved.listen((m) => this.moved(m));
+  }
 
   /** An update from `chat` names it `@username` too (its `chat.username`: a channel or supergroup). */
   heard(chat: Target, username: string): void {
@@ -47,6 +57,12 @@ export class RouteNamesLater {
   stop(): void {
     this.stopped.abort();
     clearTimeout(this.timer);
+    this.unlisten?.();
+  }
+
+  private moved(m: ChatMoved): void {
+    const routes = this.d.routes;
+    for (const [i, r] of routes.entries()) if (r.platform === m.platform && r.chat === m.from) routes[i] = routeWhereItsChatIs(r, this.d, m.to);
   }
 
   private unlearned(): string[] {

@@ -16,6 +16,7 @@ import { errorText } from '../errors.js';
 import type { Logger } from '../log.js';
 import { TELEGRAM_NAME_KEY, renameDiscordThreads, renameTelegramChat } from '../store/chat-names.js';
 import type { Store } from '../store/store.js';
+import { chatNow } from '../store/chat-move.js';
 import type { Target } from '../store/types.js';
 import type { ChatAdapter } from './port.js';
 
@@ -51,10 +52,23 @@ export async function routesAtStart(config: Config, d: ChatNamesDeps): Promise<R
   const ids = new Map(answers.filter((a): a is readonly [string, string] => a[1] !== undefined));
   return routes.map((r) => {
     const id = r.platform === 'telegram' ? ids.get(r.chat) : undefined;
-    if (id === undefined) return r;
+    if (id === undefined) return routeWhereItsChatIs(r, d, chatNow(d.store.sql, r.platform, r.chat));
     d.renamed?.({ platform: r.platform, chat: r.chat, thread: r.thread ?? '' }, { platform: r.platform, chat: id, thread: r.thread ?? '' });
-    return { ...r, chat: id, chatName: r.chat };
+    return routeWhereItsChatIs({ ...r, chat: id, chatName: r.chat }, d, chatNow(d.store.sql, r.platform, id));
   });
+}
+
+/**
+ * A route whose chat moved (a Telegram group that became a supergroup, recorded by store/chat-move.ts) names the chat it
+ * is now, `now` (tester 36 F1): its notes go there, as a /subscribe's follow the chat. Named by the old id, a note
+ * that came back (restored, un-drafted) was an edit of the old group's message, never sent, and never posted anywhere.
+ */
+export function routeWhereItsChatIs(r: Route, d: Pick<ChatNamesDeps, 'log' | 'renamed'>, now: string): Route {
+  if (now === r.chat) return r;
+  const thread = r.thread ?? '';
+  d.renamed?.({ platform: r.platform, chat: r.chat, thread }, { platform: r.platform, chat: now, thread });
+  d.log.info({ platform: r.platform, chat: r.chat, now }, 'a config route names a group that became a supergroup: the route posts to the supergroup (write its id in the config)');
+  return { ...r, chat: now };
 }
 
 /**

@@ -12,7 +12,7 @@ import type { DigestItem, NoteRow, Target } from '../store/types.js';
 import { dropOlderDigestLine, olderDigestLineMessages } from '../store/older-messages.js';
 
 /** What editing a digest message needs of the store (the deliverer records a sent one with it). */
-type DigestStore = Pick<Store, 'outboxRow' | 'postOf' | 'putPost' | 'enqueue' | 'openDelivery' | 'replacePayload' | 'upkeep'>;
+export type DigestStore = Pick<Store, 'outboxRow' | 'postOf' | 'putPost' | 'enqueue' | 'openDelivery' | 'replacePayload' | 'upkeep'>;
 
 /** The prefix of a digest message's outbox name (its edits and deletes as a whole carry no note). */
 export const DIGEST_PREFIX = 'digest:';
@@ -141,14 +141,6 @@ export function followInWaitingDigest(store: Store, lineId: string, target: Targ
 }
 
 /**
- * Whether the chat's newest message of `lineId` has not gone yet: a post waiting, or a line of a digest waiting (not in
- * flight). A repost there is no second message: what waits takes the newest content, as on an edit.
- */
-export function messageWaits(store: Store, lineId: string, target: Target): boolean {
-  return store.openDelivery(lineId, target, ['post']) !== undefined || store.upkeep.waitingDigests(lineId, target).some((d) => !d.inFlight);
-}
-
-/**
  * A burst's digest just sent as `sent`: each line it lists now is recorded as its note's post there. Lines changed while
  * it was in flight (issue 25, fx26d: a note deleted, drafted or renamed during the call) were written to its row
  * (followInWaitingDigest), and its message follows them as a sent digest's does: edited, or deleted when none is left.
@@ -164,14 +156,18 @@ export function recordSentDigest(store: DigestStore, id: number, target: Target,
   else editDigest(store, target, messageId, new Map(items.map((item) => [item.noteId, item])));
 }
 
-/** Queues the digest message's edit listing the lines its posts still point at (or changes the edit waiting). */
-function editDigest(store: DigestStore, target: Target, messageId: string, items: ReadonlyMap<string, DigestItem>): void {
+/** Queues the digest message's edit listing the lines its posts still point at (or changes the edit waiting); returns that edit. */
+export function editDigest(store: DigestStore, target: Target, messageId: string, items: ReadonlyMap<string, DigestItem>, insteadOfDigest = false): number {
   const id = digestMessageId(messageId);
   // The message itself, as the deliverer finds it for an edit or delete of `id`.
   if (!store.postOf(id, target)) store.putPost(id, target, messageId, 0);
   // Lines the digest was not sent with (none, unless written by hand) are left out rather than invented.
-  const payload = { type: 'digest' as const, items: store.upkeep.digestLines(target, messageId).flatMap((n) => items.get(n) ?? []) };
+  const lines = store.upkeep.digestLines(target, messageId).flatMap((n) => items.get(n) ?? []);
   const pendingEdit = store.openDelivery(id, target, ['edit']);
-  if (pendingEdit) store.replacePayload(pendingEdit.id, 0, payload);
-  else store.enqueue({ noteId: id, revision: 0, target, kind: 'edit', payload });
+  // An edit that would post its lines should the message be gone (digest-lines-back.ts) stays one when it takes newer lines.
+  const kept = insteadOfDigest || (pendingEdit?.payload.type === 'digest' && pendingEdit.payload.insteadOfDigest === true);
+  const payload = { type: 'digest' as const, items: lines, ...(kept ? { insteadOfDigest: true } : {}) };
+  if (!pendingEdit) return store.enqueue({ noteId: id, revision: 0, target, kind: 'edit', payload });
+  store.replacePayload(pendingEdit.id, 0, payload);
+  return pendingEdit.id;
 }

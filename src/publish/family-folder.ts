@@ -57,8 +57,24 @@ export function familyByFolder(id: string, lang: string, raw: string, families: 
 
 /** The languages of `read` (notes of one key read together, not decided yet) in `id`'s folder, other than `lang`. */
 export function siblingLangs(id: string, lang: string, read: Iterable<{ id: string; lang: string }>): string[] {
+  return siblingsOf(id, lang, read).map((n) => n.lang);
+}
+
+function siblingsOf(id: string, lang: string, read: Iterable<{ id: string; lang: string }>): { id: string; lang: string }[] {
   const here = folderOf(id, lang);
-  return [...read].filter((n) => n.id !== id && n.lang !== lang && folderOf(n.id, n.lang) === here).map((n) => n.lang);
+  return [...read].filter((n) => n.id !== id && n.lang !== lang && folderOf(n.id, n.lang) === here);
+}
+
+/**
+ * Whom a family started by `choice.reason === 'own'` is named after: the first (in `read`, the order the notes are
+ * decided in, so the one that joins it) of the notes beside `id` whose language the key's own family holds, the note
+ * that family would announce on its own. So the family of `rust/setup.md` and `rust/setup-ja.md` is `setup#rust/setup`
+ * whether the translation is decided before the English note (in one batch) or after it (issue 25: the key depended
+ * on the batching).
+ */
+export function ownFamilyNamesake(id: string, lang: string, raw: string, among: readonly KeyFamily[], read: Iterable<{ id: string; lang: string }>): string {
+  const held = new Set(among.find((f) => f.key === raw)?.notes.map((m) => m.lang));
+  return siblingsOf(id, lang, read).find((n) => held.has(n.lang))?.id ?? id;
 }
 
 /** The sentence saying which family a translation joined and why (start's log, and `check` with files for ids). */

@@ -8,12 +8,12 @@ import type { Logger } from '../log.js';
 import type { Store } from '../store/store.js';
 import type { SummaryPayload } from '../store/types.js';
 import { deleteToCallOff } from '../store/under-way.js';
-import { followInDigest, followInWaitingDigest } from './digest-lines.js';
+import { followInDigest } from './digest-lines.js';
 import type { FamilyTarget } from './family.js';
 import { deleteOlderOfRemovedMember } from './older-messages.js';
-import { replaceWaitingPost } from './scheduled-digest.js';
 import { sameContent } from './shown-content.js';
 import { editOfLeftMessage } from './undone-delete.js';
+import { followWhatWaits } from './what-waits.js';
 
 export interface InPlace {
   familyId: string;
@@ -30,13 +30,12 @@ export function changeInPlace(store: Store, config: Config, log: Logger, { famil
   const pendingDelete = deleteToCallOff(store.sql, familyId, ft.target);
   if (pendingDelete) store.markDone(pendingDelete.id, null, 'skipped', 'a translation came back before the message was deleted');
   const older = config.publish.onDelete === 'delete' ? deleteOlderOfRemovedMember(store, familyId, ft.target, live, revision) : 0;
-  const open = store.openDelivery(familyId, ft.target, ['post']) ?? store.openDelivery(familyId, ft.target, ['edit']);
-  const inWaitingDigest = open ? undefined : followInWaitingDigest(store, familyId, ft.target, ft.member);
-  const edit = open?.kind === 'post' ? payload : editOfLeftMessage(store.sql, familyId, ft.target, payload); // a message a delete left may be gone
-  if (open) replaceWaitingPost(store, config.routes, log, open.id, { revision, payload: edit, info: ft.member.info });
-  else if (inWaitingDigest !== undefined) return older + inWaitingDigest;
-  else if (store.postOf(familyId, ft.target)?.viaDigest === true) return older + followInDigest(store, familyId, ft.target, ft.member); // a digest line follows what it shows
-  else if (!pendingDelete && !edit.insteadOfPost && sameContent(store.upkeep.lastSentPayload(familyId, ft.target), payload)) return older; // shows this already
-  else store.enqueue({ noteId: familyId, revision, target: ft.target, kind: 'edit', payload: edit });
+  // A post, an edit or a digest line not sent yet takes the newest content (what-waits.ts, shared with reposts).
+  const waited = followWhatWaits(store, config.routes, log, familyId, ft.target, 'edit', { revision, payload, info: ft.member.info, shown: ft.member });
+  if (waited !== undefined) return older + waited;
+  if (store.postOf(familyId, ft.target)?.viaDigest === true) return older + followInDigest(store, familyId, ft.target, ft.member); // a digest line follows what it shows
+  const edit = editOfLeftMessage(store.sql, familyId, ft.target, payload); // a message a delete left may be gone
+  if (!pendingDelete && !edit.insteadOfPost && sameContent(store.upkeep.lastSentPayload(familyId, ft.target), payload)) return older; // shows this already
+  store.enqueue({ noteId: familyId, revision, target: ft.target, kind: 'edit', payload: edit });
   return older + 1;
 }

@@ -15,7 +15,7 @@
 import type { Logger } from '../log.js';
 import { bareHash, type NoteRow } from '../store/types.js';
 import { familyRedatedTo, onlyRedated } from './family-redate.js';
-import { choiceSentence, familyByFolder, folderOf, siblingLangs, type FamilyChoice, type KeyFamily } from './family-folder.js';
+import { choiceSentence, familyByFolder, folderOf, ownFamilyNamesake, siblingLangs, type FamilyChoice, type KeyFamily } from './family-folder.js';
 import type { FamilyMember, FamilyReads } from './family-reads.js';
 import { heldOnlyAside, successorFamily } from './family-successor.js';
 
@@ -148,7 +148,7 @@ export function assignFamilyKey(reads: FamilyReads, row: NoteRow, prev: NoteRow 
   const undecided = [...(readOfKey(claims).get(raw) ?? [])].filter((n) => !claims.decided.has(n.id));
   const choice = familyByFolder(row.id, lang, raw, keyFamilies(raw, row.id, claims, reads, holderIn), siblingLangs(row.id, lang, undecided));
   if (choice?.reason === 'own') {
-    choice.key = ownFamilyKey(raw, row.id, taken);
+    choice.key = ownFamilyKey(raw, ownFamilyNamesake(row.id, lang, raw, choice.among, undecided), taken);
     claims.ownKeys.set(raw, [...(claims.ownKeys.get(raw) ?? []), choice.key]);
   }
   if (choice) return sayChoice(log, row, choice), claim(choice.key, true);
@@ -256,9 +256,9 @@ export function familyKeysAmong(notes: readonly { id: string; file: string; lang
     const later = (laterOf.get(`${raw}\n${folderOf(n.id, n.lang)}`) ?? []).filter((j) => j > i).map((j) => notes[j]!);
     const siblings = siblingLangs(n.id, n.lang, later);
     const choice = fams.mayChoose(raw, n) ? familyByFolder(n.id, n.lang, raw, fams.of(raw, n), siblings) : undefined;
-    if (choice?.reason === 'own') choice.key = ownFamilyKey(raw, n.id, (k) => fams.members(k).length > 0);
+    if (choice?.reason === 'own') choice.key = ownFamilyKey(raw, ownFamilyNamesake(n.id, n.lang, raw, choice.among, later), (k) => fams.members(k).length > 0);
     const holder = fams.members(raw).find((m) => m.lang === n.lang && m.id !== n.id);
-    const { key, conflictWith } = choice ? { key: choice.key, conflictWith: undefined } : familyKeyFor(n.id, raw, undefined, holder?.id);
+    const { key, conflictWith } = choice ? { key: choice.key, conflictWith: undefined } : familyKeyFor(n.id, raw, undefined, holder?.id, (k) => fams.members(k).length > 0);
     keyOf.set(n.id, key);
     if (choice) joins.push({ note: { id: n.id, file: n.file }, written: raw, key, choice });
     if (conflictWith && holder) conflicts.push({ key: raw, lang: n.lang, holder: { id: holder.id, file: holder.file }, other: { id: n.id, file: n.file } });

@@ -11,7 +11,8 @@ import type { NoteRow, Subscription, SummaryPayload, Target } from '../store/typ
 import { bareHash, targetKey } from '../store/types.js';
 import { sameContent } from './shown-content.js';
 import { postControlsOf, routeTargets } from './route.js';
-import { followInWaitingDigest, keepDigestLine, leaveDigest, messageWaits } from './digest-lines.js';
+import { followInWaitingDigest, keepDigestLine, leaveDigest } from './digest-lines.js';
+import { whatWaits } from './what-waits.js';
 import { adoptKeptMessages, adoptMemberMessages, familiesPostedSeparately, ownMessageStays } from './family-adopt.js';
 export { followMovedMembers, targetsWanting } from './family-follow.js';
 import { sentMemberIn, silentlyRecorded } from './family-follow.js';
@@ -269,7 +270,7 @@ export function syncFamily(store: Store, config: Config, platforms: ReadonlySet<
   const wanted = new Map(familyTargets(members, config.routes, subscriptions, platforms, sentMemberIn(store, familyId)).map((ft) => [targetKey(ft.target), ft]));
   let enqueued = adoptMemberMessages(store, familyId, members, wanted);
   // A chat shown a member announced again gets a new message (unless its message has not gone yet); every other chat is kept up to date as on an edit.
-  const repostIn = (ft: FamilyTarget) => f.reposted.has(ft.member.id) && !messageWaits(store, familyId, ft.target);
+  const repostIn = (ft: FamilyTarget) => f.reposted.has(ft.member.id) && whatWaits(store, familyId, ft.target, 'repost') === undefined;
   adoptKeptMessages(store, familyId, new Map([...wanted].filter(([, ft]) => !repostIn(ft))));
   const existing = chatsWithMessage(store, familyId);
   const posts: NewFamilyPost[] = [];

@@ -8,7 +8,8 @@ import type { Store } from '../store/store.js';
 import type { NoteRow, SummaryPayload, Target } from '../store/types.js';
 import { targetKey } from '../store/types.js';
 import type { Action } from './decide.js';
-import { followInDigest, followInWaitingDigest, leaveDigest, messageWaits } from './digest-lines.js';
+import { followInDigest, followInWaitingDigest, leaveDigest } from './digest-lines.js';
+import { followWhatWaits } from './what-waits.js';
 import { routeTargets, postControlsOf } from './route.js';
 import { replaceWaitingPost, type NewPost } from './scheduled-digest.js';
 import { editNotSent } from './edits-not-sent.js';
@@ -40,10 +41,8 @@ export function enqueueNoteChange(store: Store, config: Config, platforms: Reado
   if (action.type === 'repost') {
     for (const target of routeTargets(row.info, config.routes, store.subscriptions(), platforms)) {
       // Its message not gone yet (an outage, a digest waiting): it goes with the newest content, no second message.
-      const waiting = store.openDelivery(row.id, target, ['post']);
-      if (waiting) replaceWaitingPost(store, config.routes, log, waiting.id, { revision: row.revision, payload: postPayload(row), info: row.info });
-      else if (messageWaits(store, row.id, target)) followInWaitingDigest(store, row.id, target, row);
-      else store.enqueue({ noteId: row.id, revision: row.revision, target, kind: 'post', payload: postPayload(row) });
+      const now = { revision: row.revision, payload: postPayload(row), info: row.info, shown: row };
+      if (followWhatWaits(store, config.routes, log, row.id, target, 'repost', now) === undefined) store.enqueue({ noteId: row.id, revision: row.revision, target, kind: 'post', payload: now.payload });
       out.enqueued++;
     }
     return out;

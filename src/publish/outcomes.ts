@@ -16,8 +16,8 @@ import { forgetLastTry, keepLastTry } from '../store/delivery-tries.js';
 import { maybeSent } from '../store/maybe-sent.js';
 import { markUncertainOutcome } from '../store/uncertain-sends.js';
 import { HELD_UNANSWERED } from '../store/held-unanswered.js';
-import { postAfterAll, type ShadowRejudged } from '../store/under-way.js';
-import { isInsteadOfPostEdit, markFailedJudgingShadow, sayShadowRejudged } from './undone-delete.js';
+import { digestAfterAll, postAfterAll } from '../store/under-way.js';
+import { isInsteadOfDigestEdit, isInsteadOfPostEdit, markFailedJudgingShadow, sayShadowRejudged, type FailStore, type ShadowJudged } from './undone-delete.js';
 
 /** How long a delivery parked for its platform's outage waits at most; the platform answering again wakes it sooner (store.wakePlatform). */
 export const OUTAGE_PARK_MS = 60 * 60_000;
@@ -36,7 +36,7 @@ export type LogContext = { delivery: number; note: string | null; target: string
 
 /** What recording a failure needs of the deliverer: its store's outcome writes, log, events, clock and retry policy. */
 export interface FailureDeps {
-  store: Pick<Store, 'transaction' | 'markDone' | 'markRetry' | 'markRateLimited' | 'markFailed' | 'dropPost' | 'pause' | 'moveChat' | 'getMeta' | 'setMeta' | 'sql'>;
+  store: Pick<Store, 'transaction' | 'markDone' | 'markRetry' | 'markRateLimited' | 'markFailed' | 'dropPost' | 'pause' | 'moveChat' | 'getMeta' | 'setMeta' | 'sql'> & FailStore;
   log: Logger;
   onEvent: (e: DeliveryEvent) => void;
   now: () => number;
@@ -76,7 +76,7 @@ export async function recordFailure(d: FailureDeps, row: OutboxRow, f: FailureCl
       if (whose.by === 'unjudged') return retryLater(d, row, f, logCtx, guard, { backoffStep: whose.tries, spendsAttempt: false });
       if (attempts >= d.opts.maxAttempts) {
         const maybePosted = guard ? ' (no answer came to the last one: it may have been posted)' : '';
-        let shadow: ShadowRejudged | undefined;
+        let shadow: ShadowJudged | undefined;
         await d.record(logCtx, () => (shadow = markFailedJudgingShadow(d.store, row, `gave up after ${attempts} attempts: ${f.reason}${maybePosted}`)));
         d.log.error({ ...logCtx, reason: f.reason }, 'delivery failed: too many attempts');
         sayShadowRejudged(d.log, logCtx, shadow);
@@ -115,7 +115,7 @@ export async function recordFailure(d: FailureDeps, row: OutboxRow, f: FailureCl
       await recordMoved(d, row, f, logCtx);
       return;
     case 'rejected': {
-      let shadow: ShadowRejudged | undefined;
+      let shadow: ShadowJudged | undefined;
       await d.record(logCtx, () => (shadow = markFailedJudgingShadow(d.store, row, f.reason)));
       // A pin refused (no right to pin there) fails alone: the post stands and the chat goes on.
       d.log.error({ ...logCtx, reason: f.reason }, rejectedLine(row, f));
@@ -136,6 +136,12 @@ async function recordGone(d: FailureDeps, row: OutboxRow, f: Extract<FailureClas
   if (isInsteadOfPostEdit(row)) {
     await d.record(logCtx, () => d.store.transaction(() => postAfterAll(d.store.sql, row)));
     d.log.warn({ ...logCtx, reason: f.reason }, 'the message a refused delete left is gone after all: the note back is posted');
+    d.onEvent({ row, outcome: 'retry', error: f.reason });
+    return;
+  }
+  if (isInsteadOfDigestEdit(row)) {
+    await d.record(logCtx, () => d.store.transaction(() => digestAfterAll(d.store.sql, row)));
+    d.log.warn({ ...logCtx, reason: f.reason }, 'the digest message a refused delete left is gone after all: the lines given back to it are posted in a digest');
     d.onEvent({ row, outcome: 'retry', error: f.reason });
     return;
   }

@@ -3,16 +3,18 @@
 import { existsSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import type { Config } from '../config/schema.js';
-import { errorText, NoteError } from '../errors.js';
+import { NoteError } from '../errors.js';
 import type { Logger } from '../log.js';
-import { contentHash, noteIdOf, readNoteTextSync, toRelPath, type ReadOptions } from '../notes/read.js';
+import { noteIdOf, type ReadOptions } from '../notes/read.js';
 import { realRootNow } from '../notes/real-root.js';
 import { errorHashOf, knownLookup, parseJobOf, settleThreadReads, type BatchOptions, type ChangedFile, type FolderReader } from './batch-read.js';
 import type { SummaryOptions } from '../summary/build.js';
 import { openParser, type Parser, type ParseResult, type ParserOptions, type ParseThreads } from './parse-pool.js';
 import type { KnownNote, NotePlace, Store } from '../store/store.js';
-import { targetKey, type DigestItem, type NoteRow, type SearchText, type Target } from '../store/types.js';
-import { holdForScheduledDigest, type NewPost } from './scheduled-digest.js';
+import { targetKey, type NoteRow, type SearchText, type Target } from '../store/types.js';
+import type { NewPost } from './scheduled-digest.js';
+import { NewPosts } from './new-posts.js';
+import { NoteErrors } from './note-errors.js';
 import { decideNote, type Action, type Policy } from './decide.js';
 import { decideRemovals, followIntoCopies } from './moved-into-copy.js';
 import { routeTargets, routedNowhere, savedQueries, postControlsOf } from './route.js';
@@ -22,6 +24,7 @@ import { familiesTouched, followMovedMembers, followRenamedFamilies, noteFamilie
 import { assignFamilyKey, newClaims } from './family-key.js';
 import { noNotes } from '../store/family-rows.js';
 import { BatchRecords, storeFamilyReads } from './family-reads.js';
+import { inPathOrder, revisedRecord, unsentFamilies, writtenInOrder } from './family-unsent.js';
 import { PendingRemovals, removedNotes } from './removals.js';
 import { guardRemovals, readHeldRemovals } from './held-removals.js';
 import { HeldRewrites } from './held-rewrites.js';
@@ -38,7 +41,7 @@ import { followFamilyMessages, regroupAfterSeparate } from './family-after-switc
 import { returnToKeptMessages } from './kept-messages.js';
 import { SummaryMisses } from './summary-misses.js';
 import { parseChunk, splitLate } from './late-notes.js';
-import { longSummaryMaker, noteErrorRecord, summariesShownBy, summaryMaker } from './summary-maker.js';
+import { longSummaryMaker, summariesShownBy, summaryMaker } from './summary-maker.js';
 export interface PublisherDeps extends Pick<ParserOptions, 'aside'> {
   root: string;
   store: Store;
@@ -76,8 +79,9 @@ const BATCH_CHUNK = 500;
 
 export class Publisher {
   private readonly now: () => number;
-  /** The digest each chat got in the batch being processed (see `enqueueNew`). */
-  private batchDigests: Map<string, number> | undefined;
+  /** New announcements per chat, one digest per chat and batch above the threshold (new-posts.ts). */
+  private readonly newPosts: NewPosts;
+  private readonly errors: NoteErrors;
   private records: BatchRecords | undefined; // a first start's records while the store holds no other: what deciding families reads (family-reads.ts)
   private readonly reader: FolderReader;
   private readonly pending = new PendingRemovals();
@@ -94,8 +98,10 @@ export class Publisher {
 
   constructor(private readonly deps: PublisherDeps) {
     this.now = deps.now ?? Date.now;
+    this.newPosts = new NewPosts(deps.store, deps.config, this.now);
     this.reader = { root: deps.root, realRoot: realpathSync.native(deps.root), maxBytes: deps.read.maxBytes, parseBudgetMs: deps.config.notes.parseTimeoutMs, markSeen: (seen) => deps.store.markSeen(seen) };
     this.held = new HeldRewrites(deps.root, deps.config, this.reportClock.reported, this.reader, deps.store); // the store: status says what is held (held-files.ts); the reader, whose realRoot each batch looks up
+    this.errors = new NoteErrors({ ...deps, realRoot: () => this.reader.realRoot, putNote: (row) => this.putNote(row) });
     this.accepted = new Set(deps.acceptRemovals ? readHeldRemovals(deps.store).map((h) => h.file) : []);
     this.parser = openParser({ read: deps.read, summary: deps.summary, budgetMs: deps.config.notes.parseTimeoutMs, aside: deps.aside }, deps.parseThreads);
     deps.store.summaries.madeBy(summaryMaker(deps.root, deps.read, deps.summary), longSummaryMaker({ ...deps, parser: this.parser, parseBudgetMs: deps.config.notes.parseTimeoutMs }));
@@ -120,13 +126,12 @@ export class Publisher {
     const result: BatchResult = { scanned: 0, parsed: 0, announced: 0, errors: 0, heldRemovals: 0 }, renamed = new Set<string>();
     const leftAside = opts.late?.take([...joined, ...batch.removed], this.reader), files = leftAside?.size ? joined.filter((f) => !leftAside.has(f)) : joined; // notes set aside while they parse are this batch's, unless their files hold the text being parsed (late-notes.ts)
     for (const rel of removedNotes(this.deps, batch.removed, known)) this.pending.add(rel, known(rel)!);
-    this.batchDigests = new Map();
+    this.newPosts.beginBatch();
     this.records = policy.firstRun && !opts.release && noNotes(this.deps.store.sql) ? new BatchRecords(storeFamilyReads(this.deps.store)) : undefined;
     const merges = files.length > DB_CHUNK ? this.deps.store.indexMerges.defer() : undefined; // many commits: FTS5 merges once, at the end (store/fts.ts)
     try {
-      // Each chunk is read and handed to the parser while the chunk before it is decided and
-      // committed: the workers parse while the main thread writes.
-      const rest = restReader({ reader: { ...this.reader, store: this.deps.store }, known, o: { mtimes, trustStat: opts.trustStat === true, startedAt }, onRead: (read) => ((result.scanned += read.scanned), this.recordUnreadable(read.failed, result)), firstRun: policy.firstRun }, files); // a rotation's rest too (rotation-rest.ts)
+      // Each chunk is read and handed to the parser while the chunk before it is decided and committed: the workers parse while the main thread writes.
+      const rest = restReader({ reader: { ...this.reader, store: this.deps.store }, known, o: { mtimes, trustStat: opts.trustStat === true, startedAt }, onRead: (read) => ((result.scanned += read.scanned), (result.errors += this.errors.recordUnreadable(read.failed))), firstRun: policy.firstRun }, files); // a rotation's rest too (rotation-rest.ts)
       const readAndParse = (from: number) => {
         const changed = rest.read(from, BATCH_CHUNK);
         onProgress?.(Math.min(files.length, from + BATCH_CHUNK), files.length);
@@ -144,7 +149,7 @@ export class Publisher {
       for (let next = inFlight.shift(); next; next = inFlight.shift()) {
         const now = splitLate(opts.late, next.changed, await next.parsed, { whole: this.pendingRemovals > 0, grouped: this.deps.config.publish.translations.mode === 'group', recorded: (rel) => known(rel)?.hash }, opts.reportedAt);
         const { changed, results, failed } = settleThreadReads(now.changed, now.results, { mtimes, startedAt });
-        this.recordUnreadable(failed, result);
+        result.errors += this.errors.recordUnreadable(failed);
         if (!policy.firstRun || policy.announceExisting) await summariesShownBy(this.deps, results.flatMap((r) => (r.ok ? [r.note] : [])), this.pending);
         readAhead(policy.firstRun ? 2 : 1);
         const ctx = contentsDecided(this.deps, results, this.held.heldFiles(), this.pending); // a rewrite beyond recognition or a copy over a note waits with the removals, its note free to move (held-rewrites.ts); released, each is its note's removal and a new note or a copy (replaced-rewrites.ts, kept-copies.ts)
@@ -159,7 +164,8 @@ export class Publisher {
         result.announced += this.commit(this.decide(results, changed, policy, result, { order: decideOrder(changed, found.renames), ctx }, hold)) + (await this.retryMisses());
       }
     } finally {
-      this.batchDigests = this.records = undefined;
+      this.records = undefined;
+      this.newPosts.endBatch();
       merges?.end();
       await this.parser.endBatch();
     }
@@ -225,31 +231,31 @@ export class Publisher {
 
   /** `order`: the indices of `parsed` in the order their notes are decided (decideOrder); `ctx`: the chunk's contents (kept-copies.ts); `hold`: whether one waits (held-rewrites.ts). */
   private decide(parsed: ParseResult[], changed: ChangedFile[], policy: Policy, result: BatchResult, { order, ctx }: { order: readonly number[]; ctx: CopyContext }, hold?: (i: number, prev: NoteRow | undefined) => boolean): Decided[] {
-    const { store } = this.deps, now = this.now();
-    const grouped = this.deps.config.publish.translations.mode === 'group', queries = this.savedQueries();
-    const reads = this.records?.live ? this.records : storeFamilyReads(store), records = this.records?.live ? this.records : undefined;
-    const families = grouped ? reads.families(parsed.flatMap((r) => (r.ok ? [r.note.translationKey] : []))) : undefined;
-    const read = new Map(parsed.flatMap((r) => (r.ok ? [[r.note.id, { translationKey: r.note.translationKey, lang: r.note.lang }] as const] : [])));
-    const decided: Decided[] = [], claims = newClaims((file) => existsSync(path.join(this.deps.root, file)), families, read);
-    const placed = new Set<string>();
-    for (const i of order) {
+    const { store } = this.deps, now = this.now(), grouped = this.deps.config.publish.translations.mode === 'group', queries = this.savedQueries();
+    const records = this.records?.live ? this.records : undefined, ok = parsed.flatMap((r) => (r.ok ? [{ ...r.note, file: r.rel }] : []));
+    const { reads, fresh, stored: revisable } = unsentFamilies(store, records ?? storeFamilyReads(store), grouped && !records ? ok : []); // families nothing was sent of, decided again (family-unsent.ts)
+    const families = grouped ? reads.families(ok.map((n) => n.translationKey)) : undefined, sequence = inPathOrder(order, changed, revisable);
+    const read = new Map(writtenInOrder(sequence, parsed).map((n) => [n.id, { translationKey: n.translationKey, lang: n.lang }] as const)); // in the order decided
+    const decided: Decided[] = [], claims = newClaims((file) => existsSync(path.join(this.deps.root, file)), families, read), placed = new Set<string>();
+    for (const i of sequence) {
+      if (typeof i !== 'number') {
+        decided.push(...revisedRecord(i, (row) => assignFamilyKey(reads, row, undefined, claims, this.deps.log)));
+        continue;
+      }
       const r = parsed[i]!;
       if (!r.ok) {
-        this.recordError(r.rel, new NoteError(r.rel, r.error.message, r.error.line, r.error.more), errorHashOf(r.error.message, changed[i]!.hash, this.reader.parseBudgetMs));
+        this.errors.recordError(r.rel, new NoteError(r.rel, r.error.message, r.error.line, r.error.more), errorHashOf(r.error.message, changed[i]!.hash, this.reader.parseBudgetMs));
         result.errors++;
         continue;
       }
       result.parsed++;
-      // A note the store has never seen (every note of a cold start) has no record to read. The
-      // record read here is the one the write replaces; a second file of the same id (a.md beside
-      // a.markdown) leaves the write to look its place up again, the first having moved it.
-      const stored = changed[i]!.known ? store.storedNote(r.note.id) : undefined;
-      const prev = stored?.row;
+      // A note the store never saw (a cold start's) has no record to read; the one read here is the one the write replaces (a second file of one id, a.md beside a.markdown, leaves the write to look its place up again).
+      const stored = changed[i]!.known ? store.storedNote(r.note.id) : undefined, prev = stored?.row;
       if (hold?.(i, prev)) continue;
       const place = placed.has(r.note.id) ? undefined : stored ? stored.place : records && !records.has(r.note.id) ? null : undefined; // null: no record (a first start's, see family-reads.ts)
       placed.add(r.note.id);
       const d = keepBackCopy(this.deps, decideNote(prev, r.note, r.summary, now, policy, r.body), prev, ctx);
-      const row = grouped ? assignFamilyKey(reads, d.row, prev, claims, this.deps.log) : d.row;
+      const row = grouped ? assignFamilyKey(reads, d.row, fresh.has(d.row.id) ? undefined : prev, claims, this.deps.log) : d.row;
       // Saved searches are matched here, on the words the index is given in this same commit.
       const searches = queries.size ? this.searches.match(r.text.words, r.note.locale, queries) : [];
       if (searches.length) row.info = { ...row.info, searches };
@@ -275,41 +281,13 @@ export class Publisher {
     return this.commit(decided) + (await this.retryMisses());
   }
 
-  /** A note that made its batch fail for a reason of its own: recorded as its error, so the rest goes on (under no content digest: a failure of the moment is no error of that content, see batch-read.ts). */
+  /** A note that made its batch fail for a reason of its own, or a path not read on purpose: recorded as its error (note-errors.ts). */
   recordFailure(abs: string, e: unknown): void {
-    const rel = toRelPath(this.deps.root, abs);
-    let hash: string | undefined;
-    try {
-      hash = readNoteTextSync(this.deps.root, abs, rel, this.deps.read.maxBytes, this.reader.realRoot).hash;
-    } catch {
-      // unreadable now: the error is recorded without a digest
-    }
-    this.recordError(rel, new NoteError(rel, `could not be processed: ${errorText(e)}`), hash && contentHash(`failed:${hash}`));
+    this.errors.recordFailure(abs, e);
   }
 
-  /** Files that could not be read: recorded like a note with bad front matter, so `status` lists them as `check` does (a file gone meanwhile is not). */
-  private recordUnreadable(failed: { rel: string; error: unknown }[], result: BatchResult): void {
-    for (const { rel, error } of failed) if (existsSync(path.join(this.deps.root, rel))) this.recordError(rel, error, contentHash(`unreadable:${errorText(error)}`));
-    else this.recordError(rel, error, undefined, true);
-    result.errors += failed.length;
-  }
-
-  /** A path that is not read on purpose (a symlink leading outside the folder): its reason shows in `status`. */
   recordSkipped(abs: string, why: string): void {
-    const rel = toRelPath(this.deps.root, abs);
-    this.recordError(rel, new NoteError(rel, why), contentHash(`skipped:${why}`));
-  }
-
-  /** `gone`: the file vanished before it could be read (renamed or removed right after a save): no fault of the note, not an error. */
-  private recordError(rel: string, e: unknown, hash?: string, gone = false): void {
-    const message = e instanceof NoteError ? e.format() : `${rel}: ${errorText(e)}`;
-    if (gone) this.deps.log.info({ file: rel, err: message }, 'note not read: its file was removed or renamed before it could be read; its removal or new name is handled as the watcher reports it');
-    else this.deps.log.error({ file: rel, err: message }, 'note skipped: cannot read it');
-    const id = noteIdOf(rel);
-    const prev = this.deps.store.getNote(id);
-    // A broken edit keeps the note's last good state; only the error is recorded (with its digest for a note never read well), at the file read (a rename moved the id only).
-    if (prev) this.putNote({ ...prev, file: rel, error: message, hash: prev.state === 'error' && hash ? hash : prev.hash });
-    else if (hash) this.putNote(noteErrorRecord(rel, hash, message));
+    this.errors.recordSkipped(abs, why);
   }
 
   /** Writes records and deliveries; announcements above the digest threshold per chat become one digest. */
@@ -331,7 +309,7 @@ export class Publisher {
           for (const { target, post } of change.posts) fresh.set(targetKey(target), { target, posts: [...(fresh.get(targetKey(target))?.posts ?? []), post] });
           logDecision(d);
         }
-        for (const { target, posts } of fresh.values()) enqueued += this.enqueueNew(target, posts);
+        for (const { target, posts } of fresh.values()) enqueued += this.newPosts.enqueue(target, posts);
       });
     }
     store.transaction(() => {
@@ -348,34 +326,13 @@ export class Publisher {
         log.info({ note: d.row.id, action: 'announce', revision: d.row.revision }, 'note changed');
       }
       for (const { target, items } of perTarget.values()) {
-        enqueued += this.enqueueNew(
+        enqueued += this.newPosts.enqueue(
           target,
           items.map((d) => ({ noteId: d.row.id, revision: d.row.revision, title: d.row.info.title, url: d.row.info.url, info: d.row.info, payload: { type: 'summary', summary: d.row.summary!, ...postControlsOf(d.row.info) } })),
         );
       }
     });
     return this.committed(decided, enqueued);
-  }
-
-  /** New announcements for one chat: above the digest threshold, one digest listing them; else one post each, not sent before `notBefore` (a family's grace period). Inside a transaction. */
-  private enqueueNew(target: Target, all: NewPost[], notBefore?: number): number {
-    const { store, config } = this.deps;
-    const posts = holdForScheduledDigest(store, config, target, all, this.now());
-    if (posts.length > config.publish.digest.threshold) {
-      const items: DigestItem[] = posts.map((p) => ({ noteId: p.noteId, title: p.title, url: p.url, member: p.payload.member ?? p.noteId }));
-      // A batch committed a chunk at a time still makes one digest per chat: later chunks join the first's while it waits.
-      const earlier = this.batchDigests?.get(targetKey(target));
-      const open = earlier === undefined ? undefined : store.outboxRow(earlier);
-      if (open?.status === 'pending' && open.payload.type === 'digest') {
-        store.replacePayload(open.id, 0, { type: 'digest', items: [...open.payload.items, ...items] });
-        return 1;
-      }
-      const id = store.enqueue({ noteId: null, revision: 0, target, kind: 'digest', payload: { type: 'digest', items } });
-      this.batchDigests?.set(targetKey(target), id);
-      return 1;
-    }
-    for (const p of posts) store.enqueue({ noteId: p.noteId, revision: p.revision, target, kind: 'post', payload: p.payload, notBefore });
-    return all.length;
   }
 
   /** Writes a note's record (Store.putNote), which a first start's family reads are told of (family-reads.ts). */
@@ -430,7 +387,7 @@ export class Publisher {
       for (const p of r.posts) perTarget.set(targetKey(p.target), { target: p.target, posts: [...(perTarget.get(targetKey(p.target))?.posts ?? []), p] });
     }
     // Digests count families: nine translations of one note are one new note.
-    for (const { target, posts } of perTarget.values()) enqueued += this.enqueueNew(target, posts.map((p) => ({ noteId: p.familyId, revision: p.revision, title: p.member.info.title, url: p.member.info.url, info: p.member.info, payload: p.payload })), notBefore);
+    for (const { target, posts } of perTarget.values()) enqueued += this.newPosts.enqueue(target, posts.map((p) => ({ noteId: p.familyId, revision: p.revision, title: p.member.info.title, url: p.member.info.url, info: p.member.info, payload: p.payload })), notBefore);
     return enqueued;
   }
 

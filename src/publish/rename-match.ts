@@ -360,7 +360,8 @@ function renamesAmong(
 
 /**
  * The order a chunk's notes are decided in: renamed notes first, in the order their renames were
- * applied (a chain's end first), then the rest as read. A renamed note's record keeps its old family
+ * applied (a chain's end first), then the rest by path (not as the watcher reported them: which of two
+ * same-named notes holds the key's family, and so each family's key, is then one of the tree, issue 25). A renamed note's record keeps its old family
  * key until it is decided, so a note decided before it would still find it holding its old place:
  * in `mv part-2.md part-3.md; mv part-1.md part-2.md` part-2 found part-3 holding `part-2` (a
  * same-language conflict, logged), and in `mv y-ja.md z-ja.md; mv x-ja.md y-ja.md` x's translation
@@ -370,5 +371,6 @@ export function decideOrder(changed: readonly ChangedFile[], renames: readonly R
   const at = new Map(changed.map((c, i) => [c.rel, i]));
   const first = renames.map((r) => at.get(r.to.rel)).filter((i): i is number => i !== undefined);
   const renamed = new Set(first);
-  return [...first, ...changed.map((_, i) => i).filter((i) => !renamed.has(i))];
+  const rest = changed.map((_, i) => i).filter((i) => !renamed.has(i));
+  return [...first, ...rest.sort((a, b) => (changed[a]!.rel < changed[b]!.rel ? -1 : changed[a]!.rel > changed[b]!.rel ? 1 : a - b))];
 }

@@ -7,31 +7,41 @@
  */
 import type { Logger } from '../log.js';
 import type { Store } from '../store/store.js';
-import type { OutboxRow, SummaryPayload, Target } from '../store/types.js';
-import { deleteLeftMessage, rejudgeShadowOf, shadowEditSaid, type ShadowRejudged } from '../store/under-way.js';
+import type { DigestPayload, OutboxRow, SummaryPayload, Target } from '../store/types.js';
+import { deleteLeftMessage, linesGivenEditSaid, rejudgeShadowOf, shadowEditSaid, type ShadowRejudged } from '../store/under-way.js';
+import { giveLinesBack, type LinesBackStore, type LinesGivenBack } from './digest-lines-back.js';
 
-type FailStore = Pick<Store, 'transaction' | 'markFailed' | 'sql'>;
+export type FailStore = Pick<Store, 'transaction' | 'markFailed' | 'sql'> & LinesBackStore;
+
+/** What judging a delete's shadow did: `rejudgeShadowOf`'s, and the lines a digest behind it gave up to its message. */
+export type ShadowJudged = ShadowRejudged & { given?: LinesGivenBack | undefined };
 
 /** Marks the delivery failed with `reason`; a delete's shadow judged again with it. */
-export function markFailedJudgingShadow(store: FailStore, row: OutboxRow, reason: string): ShadowRejudged | undefined {
+export function markFailedJudgingShadow(store: FailStore, row: OutboxRow, reason: string): ShadowJudged | undefined {
   if (row.kind !== 'delete') return void store.markFailed(row.id, reason);
   return store.transaction(() => {
     const shadow = rejudgeShadowOf(store.sql, row);
-    store.markFailed(row.id, `${reason}${shadowLine(shadow)}`);
-    return shadow;
+    const judged = { ...shadow, given: shadow.linesBack && giveLinesBack(store, row.target, shadow.linesBack) };
+    store.markFailed(row.id, `${reason}${shadowLine(judged)}`);
+    return judged;
   });
 }
 
+/** What the failed delete's line says of lines a digest behind it gave up to its message. */
+const linesGivenSaid = (g: LinesGivenBack) => `digest #${g.digests.join(', #')} gave the line up to it (${linesGivenEditSaid(g.edit)})`;
+
 /** What `status` shows after the failed delete's reason. */
-function shadowLine(s: ShadowRejudged): string {
+function shadowLine(s: ShadowJudged): string {
   const edits = s.edits.length ? `; its note came back meanwhile: ${s.edits.map(shadowEditSaid).join(', ')}` : '';
   const twice = s.twice.length ? `; its note came back meanwhile in digest #${s.twice.join(', #')}: the chat shows it twice (this message and that digest's line)` : '';
-  return edits + twice;
+  const given = s.given ? `; its note came back meanwhile: ${linesGivenSaid(s.given)}` : '';
+  return edits + twice + given;
 }
 
 /** Says what judging the shadow changed: an edit instead of a second post, or a note shown twice (loudly). */
-export function sayShadowRejudged(log: Logger, logCtx: object, s: ShadowRejudged | undefined): void {
+export function sayShadowRejudged(log: Logger, logCtx: object, s: ShadowJudged | undefined): void {
   if (s?.edits.length) log.warn({ ...logCtx, edits: s.edits }, 'the delete left its message in the chat; the note came back meanwhile: its post queued behind the delete edits that message instead (shown once)');
+  if (s?.given) log.warn({ ...logCtx, edit: s.given.edit, digests: s.given.digests, lines: s.given.lines }, 'the delete left its digest message in the chat; a note of its lines came back meanwhile in a digest queued behind the delete: that digest gives the line up and the message is edited to show it (shown once)');
   if (s?.twice.length) log.error({ ...logCtx, digests: s.twice }, 'the delete left its message in the chat; the note came back meanwhile and a digest queued behind the delete lists it: the chat shows it twice (that message and the digest line); notecast status shows it on the failed delete');
 }
 
@@ -48,4 +58,9 @@ export function editOfLeftMessage(sql: Store['sql'], noteId: string, target: Tar
 /** An edit marked `insteadOfPost` (store/under-way.ts rejudgeShadowOf, editOfLeftMessage): posted should its message be gone. */
 export function isInsteadOfPostEdit(row: OutboxRow): row is Extract<OutboxRow, { kind: 'edit' }> & { payload: SummaryPayload } {
   return row.kind === 'edit' && row.payload.type === 'summary' && row.payload.insteadOfPost === true;
+}
+
+/** A digest message's edit marked `insteadOfDigest` (publish/digest-lines-back.ts): its lines posted in a digest should the message be gone. */
+export function isInsteadOfDigestEdit(row: OutboxRow): row is Extract<OutboxRow, { kind: 'edit' }> & { payload: DigestPayload } {
+  return row.kind === 'edit' && row.payload.type === 'digest' && row.payload.insteadOfDigest === true;
 }

@@ -35,6 +35,31 @@ export function chatNow(sql: Sql, platform: string, chat: string): string {
   return now;
 }
 
+/** A chat that moved: its platform, the id it had and the id it has now. */
+export interface ChatMoved {
+  platform: string;
+  from: string;
+  to: string;
+}
+
+/**
+ * Says that a chat moved (Store.moveChat): a config route naming the old id follows it in memory (publish/chat-names-later.ts),
+ * as `chatNow` makes the next start's routes follow it, so the route's notes go where its chat is (tester 36 F1).
+ */
+export class ChatMoveSignal {
+  private readonly listeners = new Set<(moved: ChatMoved) => void>();
+
+  /** Returns the way to stop listening. */
+  listen(listener: (moved: ChatMoved) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  raise(moved: ChatMoved): void {
+    for (const l of this.listeners) l(moved);
+  }
+}
+
 /** Moves `from`'s rows to `to` (in the caller's transaction); returns the ids of queued posts called off. */
 export function moveChatRows(sql: Sql, platform: string, from: string, to: string, now: number): number[] {
   sql('INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(movedKey(platform, from), to);

@@ -10,14 +10,14 @@ import { PausedChats } from './paused-chats.js';
 import { dropSearchText, IndexMerges, writeSearchText } from './fts.js';
 import { notePlace, writeNoteRow, type NotePlace } from './note-rows.js';
 import { LookupRows } from './lookup.js';
-import { HELD_FOR_PAGE, LivePages } from './live-pages.js';
-import { HELD_UNANSWERED_SQL } from './held-unanswered.js';
+import { LivePages } from './live-pages.js';
+import { dueHeads, nextAttemptAt } from './due-queue.js';
 import { OutboxUpkeep } from './upkeep.js';
 import { SubscriptionRows } from './subscription-rows.js';
 import { readStatus, type StatusCounts } from './status.js';
-import { laneKey, type DeliveryKind, type DeliveryPayload, type NewDelivery, type NoteRow, type OutboxRow, type SearchText, type Subscription, type Target } from './types.js';
+import type { DeliveryKind, DeliveryPayload, NewDelivery, NoteRow, OutboxRow, SearchText, Subscription, Target } from './types.js';
 import { DeferredSummaries } from './deferred-summaries.js';
-import { moveChatRows } from './chat-move.js';
+import { ChatMoveSignal, moveChatRows } from './chat-move.js';
 import { keepOlderMessage } from './older-messages.js';
 import { inheritMaybeSent, markCaughtMidSend, takeOverCalledOffSend, type CaughtSend } from './maybe-sent.js';
 import { isInvalidOutbox, NOTE_PROBLEM, toKnown, toNote, toOutbox, type KnownNote, type KnownRecord, type NoteRecord, type OutboxRecord } from './records.js';
@@ -25,14 +25,13 @@ import { isInvalidOutbox, NOTE_PROBLEM, toKnown, toNote, toOutbox, type KnownNot
 export type { KnownNote } from './records.js';
 export { isStoreUnavailable } from './db.js';
 export type { NotePlace } from './note-rows.js';
+export type { StatusCounts } from './status.js';
 
 /** A note's record with its place (see `Store.storedNote`). */
 export interface StoredNote {
   row: NoteRow;
   place: NotePlace;
 }
-
-export type { StatusCounts } from './status.js';
 
 export class Store {
   readonly db: Db;
@@ -57,6 +56,7 @@ export class Store {
   readonly upkeep = new OutboxUpkeep(this.sql);
   /** Raised when a delivery may have become due: queued, its chat resumed or moved (the deliverer looks then). */
   readonly outboxOpened = new OutboxSignal();
+  readonly chatMoved = new ChatMoveSignal(); // raised after moveChat, its records moved
   /** Chats the platform refused the bot in, and those of them waiting for it to be let back in. */
   readonly pausedChats = new PausedChats(this.sql, this.outboxOpened);
   private readonly subs = new SubscriptionRows(this.sql);
@@ -210,19 +210,12 @@ export class Store {
   // ── subscriptions ──
   /** `locale` is the chat's language as the platform tells it (Discord guild locale, Telegram admin's language). */
   subscribe(target: Target, filter: Filter, createdBy?: string, locale?: string): { created: boolean; id: number } {
-    const f = JSON.stringify(filter);
-    const r = this
-      .sql('INSERT INTO subscriptions(platform, chat, thread, filter, created_by, created_at, locale) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING')
-      .run(target.platform, target.chat, target.thread, f, createdBy ?? null, Date.now(), locale ?? null);
-    if (r.changes) return { created: true, id: Number(r.lastInsertRowid) };
-    const existing = this.sql('SELECT id FROM subscriptions WHERE platform = ? AND chat = ? AND thread = ? AND filter = ?').get(target.platform, target.chat, target.thread, f) as { id: number };
-    return { created: false, id: existing.id };
+    return this.subs.add(target, filter, createdBy, locale);
   }
 
   /** Removes one subscription (by id) or all of a target's; returns how many went. */
   unsubscribe(target: Target, id?: number): number {
-    if (id !== undefined) return this.sql('DELETE FROM subscriptions WHERE platform = ? AND chat = ? AND thread = ? AND id = ?').run(target.platform, target.chat, target.thread, id).changes;
-    return this.sql('DELETE FROM subscriptions WHERE platform = ? AND chat = ? AND thread = ?').run(target.platform, target.chat, target.thread).changes;
+    return this.subs.remove(target, id);
   }
 
   /** Changes whenever a subscription is added, removed or moved, so readers can keep what they read. */
@@ -232,8 +225,7 @@ export class Store {
 
   /** The distinct saved searches (filter `words`) of every subscription, without reading the rest. */
   savedSearches(): string[] {
-    const rows = this.sql("SELECT DISTINCT json_extract(filter, '$.words') AS w FROM subscriptions WHERE json_extract(filter, '$.words') IS NOT NULL").all() as { w: string }[];
-    return rows.map((r) => r.w);
+    return this.subs.savedSearches();
   }
 
   /** A target's subscriptions, or every one (kept in memory while none changes: not to be modified). */
@@ -312,42 +304,14 @@ export class Store {
     return this.sql(`SELECT file, error FROM notes WHERE ${NOTE_PROBLEM} ORDER BY file LIMIT ?`).all(limit) as { file: string; error: string }[];
   }
 
-  /**
-   * The head of each unpaused target's queue that is due now: later deliveries wait for earlier ones, so each chat sees them in order;
-   * crossposts queue apart (laneKey); posts held for a digest time ahead stay out until then (the chat's other posts go at once). */
+  /** The head of each unpaused target's queue that is due now (due-queue.ts); a row that is no delivery fails, saying why. */
   dueHeads(now: number, limit: number, exclude: Set<string>): OutboxRow[] {
-    const rows = this
-      .sql(
-        `SELECT o.* FROM outbox o
-         JOIN (SELECT MIN(id) AS id FROM outbox o WHERE status IN ('pending', 'sending') AND NOT ${HELD_FOR_PAGE} AND NOT (o.kind = 'post' AND o.next_attempt_at > ? AND coalesce(json_extract(o.payload, '$.digestAt'), 0) > ?)
-           GROUP BY platform, chat, thread, kind = 'crosspost') h ON h.id = o.id
-         LEFT JOIN paused_targets p ON p.platform = o.platform AND p.chat = o.chat AND p.thread = o.thread
-         WHERE o.status = 'pending' AND o.next_attempt_at <= ? AND p.platform IS NULL
-         ORDER BY o.next_attempt_at, o.id LIMIT ?`,
-      )
-      .all(now, now, now, limit + exclude.size) as OutboxRecord[]; // a due row's payload is not read: the cheap term first
-    const heads: OutboxRow[] = [];
-    for (const row of rows.map(toOutbox)) {
-      // A row that is no delivery could never be sent: it fails, saying why, and its chat's next one goes.
-      if (isInvalidOutbox(row)) this.markFailed(row.id, row.problem);
-      else if (!exclude.has(laneKey(row))) heads.push(row);
-    }
-    return heads.slice(0, limit);
+    return dueHeads(this.sql, (id, error) => this.markFailed(id, error), now, limit, exclude);
   }
 
-  /** When the next pending delivery of an unpaused target becomes due. */
-  /** With `digestsAfter`: posts held for a scheduled digest later than that do not count (the service is idle meanwhile); with `platforms`, only theirs do. Posts held after two unanswered sends wait for a signal, not a time. */
+  /** When the next pending delivery of an unpaused target becomes due (due-queue.ts: `digestsAfter`, `platforms`). */
   nextAttemptAt(digestsAfter?: number, platforms?: readonly string[]): number | undefined {
-    const only = platforms ? JSON.stringify(platforms) : null;
-    const r = this
-      .sql(
-        `SELECT MIN(o.next_attempt_at) AS t FROM outbox o
-         LEFT JOIN paused_targets p ON p.platform = o.platform AND p.chat = o.chat AND p.thread = o.thread
-         WHERE o.status = 'pending' AND p.platform IS NULL AND NOT ${HELD_FOR_PAGE} AND NOT ${HELD_UNANSWERED_SQL} AND (? IS NULL OR o.platform IN (SELECT value FROM json_each(?)))
-           AND NOT (? IS NOT NULL AND json_extract(o.payload, '$.digestAt') IS NOT NULL AND o.next_attempt_at > ?)`,
-      )
-      .get(only, only, digestsAfter ?? null, digestsAfter ?? null) as { t: number | null };
-    return r.t ?? undefined;
+    return nextAttemptAt(this.sql, digestsAfter, platforms);
   }
 
   markSending(id: number): void {
@@ -423,6 +387,7 @@ export class Store {
     const calledOff = this.transaction(() => moveChatRows(this.sql, platform, from, to, Date.now()));
     this.subs.moved();
     this.outboxOpened.raise();
+    this.chatMoved.raise({ platform, from, to });
     return calledOff;
   }
 

@@ -26,6 +26,29 @@ export class SubscriptionRows {
     this.moves++;
   }
 
+  /** Adds a subscription, or finds the same one (target and filter) already there. */
+  add(target: Target, filter: Filter, createdBy?: string, locale?: string): { created: boolean; id: number } {
+    const f = JSON.stringify(filter);
+    const r = this
+      .sql('INSERT INTO subscriptions(platform, chat, thread, filter, created_by, created_at, locale) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING')
+      .run(target.platform, target.chat, target.thread, f, createdBy ?? null, Date.now(), locale ?? null);
+    if (r.changes) return { created: true, id: Number(r.lastInsertRowid) };
+    const existing = this.sql('SELECT id FROM subscriptions WHERE platform = ? AND chat = ? AND thread = ? AND filter = ?').get(target.platform, target.chat, target.thread, f) as { id: number };
+    return { created: false, id: existing.id };
+  }
+
+  /** Removes one subscription (by id) or all of a target's; returns how many went. */
+  remove(target: Target, id?: number): number {
+    if (id !== undefined) return this.sql('DELETE FROM subscriptions WHERE platform = ? AND chat = ? AND thread = ? AND id = ?').run(target.platform, target.chat, target.thread, id).changes;
+    return this.sql('DELETE FROM subscriptions WHERE platform = ? AND chat = ? AND thread = ?').run(target.platform, target.chat, target.thread).changes;
+  }
+
+  /** The distinct saved searches (filter `words`) of every subscription, without reading the rest. */
+  savedSearches(): string[] {
+    const rows = this.sql("SELECT DISTINCT json_extract(filter, '$.words') AS w FROM subscriptions WHERE json_extract(filter, '$.words') IS NOT NULL").all() as { w: string }[];
+    return rows.map((r) => r.w);
+  }
+
   /** A target's subscriptions, or every one (the same list as long as none changed: not to be modified). */
   list(target?: Target): readonly Subscription[] {
     if (target) return this.read(this.sql('SELECT * FROM subscriptions WHERE platform = ? AND chat = ? AND thread = ? ORDER BY id').all(target.platform, target.chat, target.thread));

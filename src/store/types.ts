@@ -131,6 +131,8 @@ export interface SummaryPayload {
 export interface DigestPayload {
   type: 'digest';
   items: DigestItem[];
+  /** An edit of a digest message a refused delete left, given lines back (publish/digest-lines-back.ts): they are posted in a digest should it be gone. */
+  insteadOfDigest?: boolean | undefined;
 }
 
 export interface DeletePayload {

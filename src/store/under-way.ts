@@ -9,8 +9,8 @@
  * -9 caught it) is under way too: it is sent again once the start-up scan has decided.
  */
 import type { Statement } from './db.js';
-import type { SummaryPayload, Target } from './types.js';
-import { readSummaryPayload } from './records.js';
+import type { DigestPayload, SummaryPayload, Target } from './types.js';
+import { readDigestPayload, readSummaryPayload } from './records.js';
 
 type Sql = (text: string) => Statement;
 /** One note's rows in one chat (its four parameters: note, platform, chat, thread). */
@@ -50,6 +50,15 @@ export interface ShadowRejudged {
   edits: number[];
   /** Digests queued behind it that list the note: they go out as they are, beside the message that stayed. */
   twice: number[];
+  /** Of a digest message's delete: the digests queued behind it that list a line that message shows (its note back), to give those lines up to it (publish/digest-lines-back.ts). */
+  linesBack?: LinesBack | undefined;
+}
+
+/** Digests pending behind a digest message's delete, and the lines (note or family ids) the message that stayed shows. */
+export interface LinesBack {
+  messageId: string;
+  digests: number[];
+  lines: string[];
 }
 
 /** What the failed delete's line says of an edit made of a post in its shadow, and once that edit found the message gone (`postAfterAll`). */
@@ -63,14 +72,15 @@ const postedAfterAllSaid = (id: number) => `delivery #${id} was to edit the mess
  * `insteadOfPost`: should the edit find the message gone after all (a timed-out delete that did go through), it is posted.
  * A digest listing the note cannot be undone so: it is returned for the caller to say. A digest message's delete hands
  * its message to a note it listed that came back as a post (`digestMessageTakenOver`); a digest behind it listing the
- * line it shows is returned to be said (`digestsListingLineShown`). Inside the outcome's transaction.
+ * line it shows is returned to give that line up to it (`digestsListingLineShown`). Inside the outcome's transaction.
  */
 export function rejudgeShadowOf(sql: Sql, del: { id: number; noteId: string; target: Target }): ShadowRejudged {
   const { id, noteId, target } = del;
   if (noteId.startsWith('digest:')) {
     const edits = digestMessageTakenOver(sql, del);
-    // Taken over, the message shows that note's post from now on; else a digest behind listing its line shows it twice.
-    return { edits, twice: edits.length ? [] : digestsListingLineShown(sql, del) };
+    // Taken over, the message shows that note's post from now on; else a digest behind listing its line gives it up.
+    const back = edits.length ? undefined : digestsListingLineShown(sql, del);
+    return { edits, twice: [], linesBack: back?.digests.length ? back : undefined };
   }
   const kept = sql('SELECT 1 FROM posts WHERE note_id = ? AND platform = ? AND chat = ? AND thread = ? AND via_digest = 0').get(noteId, target.platform, target.chat, target.thread);
   if (kept === undefined) return { edits: [], twice: [] }; // no message known to stay: what is queued goes as decided
@@ -116,32 +126,40 @@ function digestMessageTakenOver(sql: Sql, del: { id: number; noteId: string; tar
   return [];
 }
 
-/** Posts pending behind a digest message's delete of notes whose lines that message showed (its digest and edits sent). */
+/** The held posts a scheduled digest sent as the message (their note ids): its lines, until an edit of it went. */
+const HELD_LINES = `SELECT note_id FROM outbox WHERE platform = ? AND chat = ? AND thread = ? AND kind = 'post' AND status = 'done' AND message_id = ?`;
+
+/** Posts pending behind a digest message's delete of notes whose lines that message showed (its digest, held posts and edits sent). */
 function postsOfDigestNotesBehind(sql: Sql, del: { id: number; noteId: string; target: Target }): number[] {
   const { platform, chat, thread } = del.target;
+  const messageId = del.noteId.slice('digest:'.length);
   const shown = `SELECT json_extract(i.value, '$.noteId') FROM outbox d, json_each(d.payload, '$.items') i WHERE d.platform = ? AND d.chat = ? AND d.thread = ?
-                 AND d.status = 'done' AND ((d.kind = 'digest' AND d.message_id = ?) OR (d.kind = 'edit' AND d.note_id = ?))`;
+                 AND d.status = 'done' AND ((d.kind = 'digest' AND d.message_id = ?) OR (d.kind = 'edit' AND d.note_id = ?)) UNION ${HELD_LINES}`;
   const rows = sql(`SELECT id FROM outbox WHERE kind = 'post' AND platform = ? AND chat = ? AND thread = ? AND status = 'pending' AND id > ? AND note_id IN (${shown}) ORDER BY id`)
-    .all(platform, chat, thread, del.id, platform, chat, thread, del.noteId.slice('digest:'.length), del.noteId) as { id: number }[];
+    .all(platform, chat, thread, del.id, platform, chat, thread, messageId, del.noteId, platform, chat, thread, messageId) as { id: number }[];
   return rows.map((r) => r.id);
 }
 
 /**
  * Digests pending behind a digest message's delete that list a note whose line that message shows now (its newest
- * digest or edit sent): the message stays, so the chat shows that note twice (review rv-c R1). They go out as they are
- * and are said (undone-delete.ts), never silent.
+ * digest or edit sent, or a scheduled digest's held posts), with those lines: the message stays, so sent as they are they would show that note twice in
+ * the chat (review rv-c R1); they give those lines up to it instead (publish/digest-lines-back.ts).
  */
-function digestsListingLineShown(sql: Sql, del: { id: number; noteId: string; target: Target }): number[] {
+function digestsListingLineShown(sql: Sql, del: { id: number; noteId: string; target: Target }): LinesBack {
   const { platform, chat, thread } = del.target;
+  const messageId = del.noteId.slice('digest:'.length);
   const newest = sql(`SELECT payload FROM outbox WHERE platform = ? AND chat = ? AND thread = ? AND status = 'done'
                       AND ((kind = 'digest' AND message_id = ?) OR (kind = 'edit' AND note_id = ?)) ORDER BY id DESC LIMIT 1`)
-    .get(platform, chat, thread, del.noteId.slice('digest:'.length), del.noteId) as { payload: string } | undefined;
-  if (!newest) return [];
+    .get(platform, chat, thread, messageId, del.noteId) as { payload: string } | undefined;
+  // Never edited, a scheduled digest's message shows the held posts it sent (upkeep.ts digestItemsShown).
+  const held = () => (sql(HELD_LINES).all(platform, chat, thread, messageId) as { note_id: string }[]).map((r) => r.note_id);
+  const lines = newest ? (readDigestPayload(newest.payload)?.items ?? []).map((i) => i.noteId) : held();
+  if (!lines.length) return { messageId, digests: [], lines };
   const rows = sql(`SELECT id FROM outbox d WHERE kind = 'digest' AND platform = ? AND chat = ? AND thread = ? AND status = 'pending' AND id > ?
-                    AND EXISTS (SELECT 1 FROM json_each(d.payload, '$.items') i, json_each(?, '$.items') s
-                                WHERE json_extract(i.value, '$.noteId') = json_extract(s.value, '$.noteId')) ORDER BY id`)
-    .all(platform, chat, thread, del.id, newest.payload) as { id: number }[];
-  return rows.map((r) => r.id);
+                    AND EXISTS (SELECT 1 FROM json_each(d.payload, '$.items') i WHERE json_extract(i.value, '$.noteId') IN (SELECT value FROM json_each(?)))
+                    ORDER BY id`)
+    .all(platform, chat, thread, del.id, JSON.stringify(lines)) as { id: number }[];
+  return { messageId, digests: rows.map((r) => r.id), lines };
 }
 
 /**
@@ -156,6 +174,25 @@ export function postAfterAll(sql: Sql, row: { id: number; noteId: string; target
   sql(`UPDATE outbox SET last_error = replace(last_error, ?, ?) WHERE platform = ? AND chat = ? AND thread = ? AND kind = 'delete' AND status = 'failed' AND id < ?`)
     .run(shadowEditSaid(row.id), postedAfterAllSaid(row.id), row.target.platform, row.target.chat, row.target.thread, row.id);
   sql("UPDATE outbox SET kind = 'post', payload = ?, status = 'pending', attempts = 0, next_attempt_at = ?, updated_at = ? WHERE id = ?").run(JSON.stringify(payload), Date.now(), Date.now(), row.id);
+}
+
+/** What the failed delete's line says of the lines a digest gave up to its message, and once that edit found it gone (`digestAfterAll`). */
+export const linesGivenEditSaid = (id: number) => `delivery #${id} edits it to show it`;
+const digestAfterAllSaid = (id: number) => `delivery #${id} was to edit it, found it gone after all, and posts the line in a digest`;
+
+/**
+ * An edit of a digest message a refused delete left, given lines back (publish/digest-lines-back.ts), that found the
+ * message gone after all: its lines are posted in a digest of their own, due now, and the message's records go.
+ */
+export function digestAfterAll(sql: Sql, row: { id: number; noteId: string; target: Target; payload: DigestPayload }): void {
+  const { platform, chat, thread } = row.target;
+  const { insteadOfDigest: _was, ...payload } = row.payload;
+  sql('DELETE FROM posts WHERE platform = ? AND chat = ? AND thread = ? AND message_id = ? AND (via_digest = 1 OR note_id = ?)')
+    .run(platform, chat, thread, row.noteId.slice('digest:'.length), row.noteId);
+  sql(`UPDATE outbox SET last_error = replace(last_error, ?, ?) WHERE platform = ? AND chat = ? AND thread = ? AND kind = 'delete' AND status = 'failed' AND id < ?`)
+    .run(linesGivenEditSaid(row.id), digestAfterAllSaid(row.id), platform, chat, thread, row.id);
+  sql("UPDATE outbox SET kind = 'digest', note_id = NULL, payload = ?, status = 'pending', attempts = 0, next_attempt_at = ?, updated_at = ? WHERE id = ?")
+    .run(JSON.stringify(payload), Date.now(), Date.now(), row.id);
 }
 
 /**

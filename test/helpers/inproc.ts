@@ -6,7 +6,7 @@
  * every delivery out): never a fixed sleep. `InProcessCli`, `notecast start --json` without the
  * process, is in inproc-cli.ts (re-exported here, where the route tests import it from).
  */
-import { mkdtempSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
@@ -23,6 +23,7 @@ import { ProgressWait } from './progress-wait.js';
 import { workerParseThreads } from './parse-threads.js';
 import { workerFileLocks } from '../fakes/file-lock.js';
 import { seedEmptyStore } from './empty-store.js';
+import { memoryFolder } from './memory-folder.js';
 import { closedAsKilled } from './kill-cut.js';
 
 export { InProcessCli, type ServiceWindows } from './inproc-cli.js';
@@ -184,9 +185,10 @@ export class InProcessService {
    * `warnings`: the log's warnings and errors are kept in `warnings` (a wait on a line the service logs), the rest dropped.
    * `emptyStore`: its database is there already, empty, as its first start would make it (empty-store.ts: a property's
    * runs, each a new service, do not each wait for a new database's migrations to reach the disk).
+   * `inMemory`: the sandbox on tmpfs (memory-folder.ts: a property's runs do not each wait on the disk for every commit).
    */
-  static sandbox(config: unknown, extra: InProcessService['extra'] = {}, { warnings = false, emptyStore = false } = {}): InProcessService {
-    const dir = mkdtempSync(path.join(tmpdir(), 'notecast-inproc-'));
+  static sandbox(config: unknown, extra: InProcessService['extra'] = {}, { warnings = false, emptyStore = false, inMemory = false } = {}): InProcessService {
+    const dir = mkdtempSync(path.join(inMemory ? memoryFolder() : tmpdir(), 'notecast-inproc-'));
     const notes = path.join(dir, 'notes');
     mkdirSync(notes);
     if (emptyStore) seedEmptyStore(path.join(dir, 'state', 'notecast.db'));
@@ -276,6 +278,12 @@ export class InProcessService {
     const app = this.app;
     this.app = undefined;
     await app?.stop();
+  }
+
+  /** Stops, and removes the sandbox's folder (notes and state): a run in memory (`inMemory`) that nothing reads again. */
+  async discard(): Promise<void> {
+    await this.stop();
+    rmSync(path.dirname(this.notes), { recursive: true, force: true });
   }
 
   /**

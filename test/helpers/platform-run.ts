@@ -3,7 +3,7 @@
  * its own, checking after each step at rest (the service said idle) what every chat shows, which chats are paused, and
  * that no bot token is in the database, `status` or the log. Used by test/reliability/platform-model.test.ts.
  */
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { FakeTelegram } from '../fakes/telegram/server.js';
 import { FakeDiscord } from '../fakes/discord/server.js';
@@ -718,7 +718,7 @@ export async function runPlatformSequence(ops: readonly PlatformOp[], onDelete: 
   const discord = await new FakeDiscord(DISCORD_TOKEN).start();
   const guild = discord.addGuild();
   const tg: TelegramMode = mode === 'webhook' ? { mode, port: await freePort() } : { mode };
-  const sb = sandbox(configOf(fake.apiRoot, discord.api, onDelete, String(S_ID), tg));
+  const sb = sandbox(configOf(fake.apiRoot, discord.api, onDelete, String(S_ID), tg), { inMemory: true });
   const run = new Run(fake, discord, guild, sb, new PlatformWorld(sb.notes, onDelete), parseThreads, tg);
   run.world.chats.C.channel = discord.addChannel(guild, 0, 'notes').id;
   const result = (steps: number, problems: string[]): PlatformRunResult => ({ steps, problems, refusals: fake.calls.filter((c) => c.status === 403).length, migrations: run.counts.migrations, revokes: run.counts.revokes, digestTimes: run.counts.digestTimes, errorAnswers: fake.calls.filter((c) => c.status === 429 || c.status >= 500 || c.status === 409).length + fake.dropped, uncertain: run.uncertainChats().size, crashes: run.counts.crashes, orphans: run.orphans.size, walsLeft: run.counts.walsLeft });
@@ -750,5 +750,6 @@ export async function runPlatformSequence(ops: readonly PlatformOp[], onDelete: 
     await run.closeLinks();
     await fake.stop();
     await discord.stop();
+    rmSync(sb.dir, { recursive: true, force: true });
   }
 }

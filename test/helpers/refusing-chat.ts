@@ -10,7 +10,7 @@ import { expect } from 'vitest';
 import type { FakeDiscord } from '../fakes/discord/server.js';
 import type { FakeTelegram } from '../fakes/telegram/server.js';
 import { fileParseThreads, InProcessCli } from './inproc.js';
-import { note, sandbox } from './service.js';
+import { note, sandbox, type Sandbox } from './service.js';
 
 export const REFUSING_TELEGRAM_TOKEN = '123456:TEST-token-abcdefghijklmnopqrstuvwxyz';
 export const REFUSING_DISCORD_TOKEN = 'MTEwMDAwMDAwMDAwMDAwMDAwMg.fake.discord-token-for-tests';
@@ -23,6 +23,8 @@ const base = (mode: 'group' | 'separate', digest = false) =>
 /** One chat where the platform will refuse to delete the note's message, seen through the fake. */
 export interface Chat {
   svc: InProcessCli;
+  /** Its sandbox: a test that starts the service again. */
+  sb: Sandbox;
   notes: string;
   db: string;
   /** The titles of the messages (Discord: forum posts) the chat shows now. */
@@ -43,6 +45,7 @@ export async function telegramChat(telegram: FakeTelegram, mode: 'group' | 'sepa
   await svc.settled();
   return {
     svc,
+    sb,
     notes: sb.notes,
     db: sb.db,
     shown: () => telegram.sentTo(group.id).map((m) => m.text.split('\n')[0]!),
@@ -68,6 +71,7 @@ export async function discordChat(discord: FakeDiscord, mode: 'group' | 'separat
   await svc.settled();
   return {
     svc,
+    sb,
     notes: sb.notes,
     db: sb.db,
     shown: () => discord.postsIn(forum.id).map((p) => discord.messagesIn(p.id)[0]?.embeds[0]?.title ?? p.name),

@@ -1326,7 +1326,7 @@ async function restoreState(svc: InProcessService, world: World, tally: Pick<Run
 export async function runSequence(ops: readonly Op[], onDelete: 'keep' | 'delete', parseThreads?: ParseThreads, { digests = false } = {}): Promise<RunResult> {
   // Warnings kept when the folder goes away: a step waits for the service to say it saw it go.
   const config = modelConfig(onDelete, ops.some((o) => o.op === 'slow') ? SLOW_BUDGET_MS : undefined, digests);
-  const svc = InProcessService.sandbox(config, { parseThreads }, { warnings: ops.some((o) => o.op === 'away'), emptyStore: true });
+  const svc = InProcessService.sandbox(config, { parseThreads }, { warnings: ops.some((o) => o.op === 'away'), emptyStore: true, inMemory: true });
   const check = () => (digests ? (world.endStep(), digestViolations(world, svc, DIGEST_CHATS, onDelete)) : violations(world, svc, onDelete));
   svc.reconcileMissed = true; // what chats show is the subject here; a watcher miss is applied as the periodic pass would
   svc.withFaults();
@@ -1395,6 +1395,6 @@ export async function runSequence(ops: readonly Op[], onDelete: 'keep' | 'delete
     }
     return { steps, problems: [], ...counts(svc, world, tally) };
   } finally {
-    await svc.stop();
+    await svc.discard();
   }
 }

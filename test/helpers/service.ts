@@ -6,6 +6,7 @@ import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import { parseDocument } from 'yaml';
 import { expect } from 'vitest';
 import { cliIn, runCliAsync, spawnCli } from './cli.js';
+import { memoryFolder } from './memory-folder.js';
 
 export interface Sandbox {
   dir: string;
@@ -43,10 +44,11 @@ export function withTestDefaults(config: string): string {
 }
 
 /**
- * A temporary folder with notes, state and the config given, with the test defaults above.
+ * A temporary folder with notes, state and the config given, with the test defaults above. `inMemory`: on tmpfs
+ * (memory-folder.ts), for a property's runs, each of which removes its folder when it ends.
  */
-export function sandbox(config: string): Sandbox {
-  const dir = mkdtempSync(path.join(tmpdir(), 'notecast-svc-'));
+export function sandbox(config: string, { inMemory = false } = {}): Sandbox {
+  const dir = mkdtempSync(path.join(inMemory ? memoryFolder() : tmpdir(), 'notecast-svc-'));
   const notes = path.join(dir, 'notes');
   mkdirSync(notes);
   const cfg = path.join(dir, 'notecast.yaml');

@@ -28,7 +28,7 @@ export async function startSplitRun(onDelete: 'keep' | 'delete', mode: 'group' |
   config.watch.pollIntervalMs = 600_000;
   config.publish.digest.windowMs = windowMs;
   config.publish.translations.mode = mode;
-  const svc = InProcessService.sandbox(config, { parseThreads }, { emptyStore: true });
+  const svc = InProcessService.sandbox(config, { parseThreads }, { emptyStore: true, inMemory: true });
   svc.withFaults(); // the model's console platform (no fault is switched on here)
   const world = new World(svc.notes);
   world.mode = mode;

@@ -84,7 +84,7 @@ function apply(notes: string, states: Map<number, NoteState>, step: Step, waitin
 }
 
 async function run({ steps, waiting, mode = 'group', inFlight = false }: Run): Promise<string | undefined> {
-  const svc = InProcessService.sandbox(config(mode), { parseThreads }, { emptyStore: true });
+  const svc = InProcessService.sandbox(config(mode), { parseThreads }, { emptyStore: true, inMemory: true });
   const faults = svc.withFaults();
   for (const lang of ['en', 'ja']) mkdirSync(path.join(svc.notes, lang), { recursive: true });
   try {

@@ -150,7 +150,7 @@ async function splitCase(c: Case): Promise<Outcome> {
     }
     return { problems: [], undecidable };
   } finally {
-    await run.svc.stop();
+    await run.svc.discard();
   }
 }
 

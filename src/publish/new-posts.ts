@@ -1,0 +1,44 @@
+/**
+ * New announcements of a batch, per chat: above the digest threshold one digest listing them, else one post each. A batch
+ * committed a chunk at a time (publisher.ts) still makes one digest per chat: later chunks join the first's while it waits.
+ */
+import type { Config } from '../config/schema.js';
+import type { Store } from '../store/store.js';
+import { targetKey, type DigestItem, type Target } from '../store/types.js';
+import { holdForScheduledDigest, type NewPost } from './scheduled-digest.js';
+
+export class NewPosts {
+  /** The digest each chat got in the batch being processed; undefined between batches. */
+  private batchDigests: Map<string, number> | undefined;
+
+  constructor(private readonly store: Store, private readonly config: Config, private readonly now: () => number) {}
+
+  /** A batch begins: its chunks' digests are one per chat. */
+  beginBatch(): void {
+    this.batchDigests = new Map();
+  }
+
+  endBatch(): void {
+    this.batchDigests = undefined;
+  }
+
+  /** New announcements for one chat, not sent before `notBefore` (a family's grace period); returns the deliveries queued or changed. Inside a transaction. */
+  enqueue(target: Target, all: NewPost[], notBefore?: number): number {
+    const { store, config } = this;
+    const posts = holdForScheduledDigest(store, config, target, all, this.now());
+    if (posts.length > config.publish.digest.threshold) {
+      const items: DigestItem[] = posts.map((p) => ({ noteId: p.noteId, title: p.title, url: p.url, member: p.payload.member ?? p.noteId }));
+      const earlier = this.batchDigests?.get(targetKey(target));
+      const open = earlier === undefined ? undefined : store.outboxRow(earlier);
+      if (open?.status === 'pending' && open.payload.type === 'digest') {
+        store.replacePayload(open.id, 0, { type: 'digest', items: [...open.payload.items, ...items] });
+        return 1;
+      }
+      const id = store.enqueue({ noteId: null, revision: 0, target, kind: 'digest', payload: { type: 'digest', items } });
+      this.batchDigests?.set(targetKey(target), id);
+      return 1;
+    }
+    for (const p of posts) store.enqueue({ noteId: p.noteId, revision: p.revision, target, kind: 'post', payload: p.payload, notBefore });
+    return all.length;
+  }
+}
