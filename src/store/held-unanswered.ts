@@ -23,7 +23,23 @@ export function isHeldUnanswered(row: Pick<OutboxRow, 'lastError' | 'kind'>): bo
  * Never NULL (coalesce): a fresh post has no last_error, and `NOT (… AND NULL LIKE …)` is NULL, which left every such post
  * out of nextAttemptAt, so a post not due at once (behind a row failed as no delivery, a family repost's) had no timer.
  */
-export const HELD_UNANSWERED_SQL = `(o.kind IN ('post', 'digest') AND coalesce(o.last_error, '') LIKE '${HELD_UNANSWERED}%')`;
+const HELD_UNANSWERED_SQL = heldUnansweredSql('o');
+
+function heldUnansweredSql(alias: string): string {
+  return `(${alias}.kind IN ('post', 'digest') AND coalesce(${alias}.last_error, '') LIKE '${HELD_UNANSWERED}%')`;
+}
+
+/**
+ * The SQL condition naming a row of `outbox o` that waits on a held post (issue 25: a held post froze its whole chat):
+ * the held post itself, or a later row of its note in its chat (an edit or delete needs the message it may make; a
+ * held digest's, of a note it lists). Every other note's rows in that chat go on. `parkedOnly`: only while the held
+ * post is parked (next_attempt_at > the one `?` parameter, now); once due it heads its chat again, sent before them.
+ */
+export function waitsOnHeldSql(parkedOnly: boolean): string {
+  return `EXISTS (SELECT 1 FROM outbox w WHERE w.status = 'pending' AND w.platform = o.platform AND w.chat = o.chat AND w.thread = o.thread
+    AND w.id <= o.id AND ${heldUnansweredSql('w')}${parkedOnly ? ' AND w.next_attempt_at > ?' : ''}
+    AND (w.id = o.id OR w.note_id = o.note_id OR (w.kind = 'digest' AND o.note_id IN (SELECT json_extract(value, '$.noteId') FROM json_each(w.payload, '$.items')))))`;
+}
 
 /** A signal came for `platform`: its held posts are due now (the deliverer's gate lets each go once). Returns how many. */
 export function wakeHeldUnanswered(sql: Sql, platform: string, now: number): number {

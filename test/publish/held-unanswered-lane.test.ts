@@ -1,10 +1,9 @@
 /**
- * Issue 25, open (found re-landing s31-lp): a post held after two unanswered sends (publish/held-unanswered.ts) stays
- * pending at the head of its chat's lane (Store.dueHeads takes each chat's lowest pending id), parked until a signal.
- * The chat's next post queues behind it and is never sent; when that chat is the platform's only one, no other send
- * is answered either, so no signal comes and the chat is frozen (a timed-out hold waits for an outage's end, which may
- * never come). Letting the chat's next deliveries pass a held post meets the under-way rules (store/under-way.ts: an
- * edit or delete of a post whose send may have landed), so it is left open, kept here as `it.fails`.
+ * Issue 25 (found re-landing s31-lp): a post held after two unanswered sends (publish/held-unanswered.ts) stayed
+ * pending at the head of its chat's lane (Store.dueHeads took each chat's lowest pending id), parked until a signal.
+ * The chat's next post queued behind it and was never sent; when that chat is the platform's only one, no other send
+ * is answered either, so no signal came and the chat was frozen. Now a held post holds only its own note's later rows
+ * (store/held-unanswered.ts waitsOnHeldSql): the next note goes, and its answer is the signal that lets the held one go.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -40,7 +39,7 @@ function twoDropped(shown: string[]): ChatAdapter {
 }
 
 describe('a chat whose post is held after two unanswered sends (its platform\'s only chat)', () => {
-  it.fails('shows the next note posted there', async () => {
+  it('shows the next note posted there', async () => {
     const shown: string[] = [];
     const dir = mkdtempSync(path.join(tmpdir(), 'notecast-held-lane-'));
     const store = new Store(path.join(dir, 'state.db'));

@@ -53,3 +53,39 @@ describe('nextAttemptAt beside posts held after two unanswered sends', () => {
     expect(s.dueHeads(500, 4, new Set()).map((r) => r.id)).toEqual([held]);
   });
 });
+
+/**
+ * Issue 25 (HIGH): a held post froze its whole chat (dueHeads took each chat's lowest pending id, the held one). Now it
+ * holds only its own note's later rows there (an edit or delete needs the message it may make; a held digest's, of a
+ * note it lists); every other note's rows in that chat go on, and once a signal makes it due it heads its chat again.
+ */
+describe('dueHeads beside a post held after two unanswered sends', () => {
+  const HOLD = `${HELD_UNANSWERED} (socket hang up): the chat may show the post once or twice, or not at all`;
+
+  it("sends the chat's other notes, keeps the held note's own later rows behind it, and sends it first once due", () => {
+    const s = store();
+    const held = s.enqueue({ noteId: 'a', revision: 1, target, kind: 'post', payload: { type: 'summary', summary: summary('A') } });
+    s.markRateLimited(held, 10_000, HOLD);
+    const editA = s.enqueue({ noteId: 'a', revision: 2, target, kind: 'edit', payload: { type: 'summary', summary: summary('A2') } });
+    const postB = s.enqueue({ noteId: 'b', revision: 1, target, kind: 'post', payload: { type: 'summary', summary: summary('B') } });
+    expect(s.dueHeads(100, 4, new Set()).map((r) => r.id)).toEqual([postB]);
+    s.markDone(postB, 'm-b');
+    expect(s.dueHeads(100, 4, new Set())).toEqual([]); // a's edit waits for a's post
+    expect(s.nextAttemptAt()).toBeUndefined(); // and gives no timer: it waits for the held post, which waits for a signal
+    expect(wakeHeldUnanswered(s.sql, 'telegram', 200)).toBe(1);
+    expect(s.dueHeads(200, 4, new Set()).map((r) => r.id)).toEqual([held]);
+    s.markDone(held, 'm-a');
+    expect(s.dueHeads(200, 4, new Set()).map((r) => r.id)).toEqual([editA]);
+  });
+
+  it("keeps a held digest's listed notes' later rows behind it, not the chat's other notes", () => {
+    const s = store();
+    const digest = s.enqueue({ noteId: null, revision: 0, target, kind: 'digest', payload: { type: 'digest', items: [{ noteId: 'a', title: 'A' }] } });
+    s.markRateLimited(digest, 10_000, HOLD);
+    s.enqueue({ noteId: 'a', revision: 2, target, kind: 'delete', payload: { type: 'delete' } });
+    const postB = s.enqueue({ noteId: 'b', revision: 1, target, kind: 'post', payload: { type: 'summary', summary: summary('B') } });
+    expect(s.dueHeads(100, 4, new Set()).map((r) => r.id)).toEqual([postB]);
+    s.markDone(postB, 'm-b');
+    expect(s.dueHeads(100, 4, new Set())).toEqual([]);
+  });
+});
