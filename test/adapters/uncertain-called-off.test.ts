@@ -28,12 +28,7 @@ function configFor(fake: FakeDiscord, channel: string, onDelete: 'keep' | 'delet
     `discord:\n  api: ${fake.api}\n  registerCommands: false\nroutes:\n  - platform: discord\n    chat: "${channel}"\n`;
 }
 
-// The probes of Discord taken as down (PlatformConnections: 1 s doubling to 60 s in `notecast start`) on a short
-// backoff, in process (AppOptions.reconnect): each test waits for what follows Discord answering again (the post, the
-// delete), not for how long after the probe comes; every probe while Discord is down still fails.
-const SHORT_PROBES = { reconnect: { baseDelayMs: 200, maxDelayMs: 500 } };
-
-const started = (sb: Sandbox, fake: FakeDiscord): Promise<InProcessCli> => startedWithDiscord(sb, fake, DISCORD_TOKEN, SHORT_PROBES);
+const started = (sb: Sandbox, fake: FakeDiscord): Promise<InProcessCli> => startedWithDiscord(sb, fake, DISCORD_TOKEN);
 
 /** Saves `n1.md` and waits until Discord has its message (a forum's post) but notecast had no answer, then Discord goes down. */
 async function postWithAnswerLost(svc: InProcessCli, sb: Sandbox, fake: FakeDiscord, channel: string, title: string, forum = false): Promise<void> {
