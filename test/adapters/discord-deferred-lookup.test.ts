@@ -11,10 +11,11 @@ import { COMMAND_FAILED_TEXT } from '../../src/commands/index.js';
 import type { FakeDiscord } from '../fakes/discord/server.js';
 import { itWithFakes } from '../helpers/fakes.js';
 import { LEMON_TEA_TOKEN, NOTE_ID, startBot, TITLE } from '../helpers/lemon-tea-bot.js';
-import { tempStores } from '../helpers/temp-store.js';
+import { tempStoreOf } from '../helpers/temp-store.js';
 
 const it = itWithFakes({ discordToken: LEMON_TEA_TOKEN });
-const stores = tempStores('discord-deferred');
+/** A store of the test's own (closed when it finishes), so the tests can run at once. */
+const storeOf = (t: { onTestFinished(fn: () => void): void }) => tempStoreOf('discord-deferred', t);
 
 
 /** The first responses the fake took, by type (a second one would be refused with 40060). */
@@ -30,12 +31,13 @@ function lookup(fake: FakeDiscord, guild: string, channel: string) {
   return fake.interactAnswer({ type: 2, guild, channel, name: 'note', locale: 'en-US', options: [{ type: 3, name: 'query', value: `id:${NOTE_ID}` }] });
 }
 
-// One at a time: the stores are closed after each test (tempStores).
-describe('a Discord lookup not ready within the acknowledgement budget', () => {
-  it('is deferred (ephemeral), then the note is edited into the original response', async ({ discord: fake }) => {
+// At once (each test has its fake, store and adapter of its own; they wait on the budget and the fake's answers), but
+// the busy main thread's case, below: it would stall the others' deferrals for its 1.8 s.
+describe.concurrent('a Discord lookup not ready within the acknowledgement budget', () => {
+  it('is deferred (ephemeral), then the note is edited into the original response', async ({ discord: fake, onTestFinished }) => {
     const guild = fake.addGuild();
     const ch = fake.addChannel(guild);
-    const { bot, held } = await startBot(fake, stores());
+    const { bot, held } = await startBot(fake, storeOf({ onTestFinished }));
     const answer = lookup(fake, guild, ch.id);
     await held.entered; // the lookup is under way, waiting
     await deferralSeen(fake);
@@ -49,10 +51,10 @@ describe('a Discord lookup not ready within the acknowledgement budget', () => {
     await bot.stop!();
   });
 
-  it('failing after the deferral shows the failure text in the original response', async ({ discord: fake }) => {
+  it('failing after the deferral shows the failure text in the original response', async ({ discord: fake, onTestFinished }) => {
     const guild = fake.addGuild();
     const ch = fake.addChannel(guild);
-    const { bot, held } = await startBot(fake, stores());
+    const { bot, held } = await startBot(fake, storeOf({ onTestFinished }));
     const answer = lookup(fake, guild, ch.id);
     await held.entered;
     await deferralSeen(fake);
@@ -65,10 +67,10 @@ describe('a Discord lookup not ready within the acknowledgement budget', () => {
     await bot.stop!();
   });
 
-  it('an edit past the token’s 15 minutes is refused: logged, no second response tried', async ({ discord: fake }) => {
+  it('an edit past the token’s 15 minutes is refused: logged, no second response tried', async ({ discord: fake, onTestFinished }) => {
     const guild = fake.addGuild();
     const ch = fake.addChannel(guild);
-    const { bot, held, warns } = await startBot(fake, stores());
+    const { bot, held, warns } = await startBot(fake, storeOf({ onTestFinished }));
     void lookup(fake, guild, ch.id);
     await held.entered;
     await deferralSeen(fake);
@@ -81,10 +83,10 @@ describe('a Discord lookup not ready within the acknowledgement budget', () => {
     await bot.stop!();
   });
 
-  it('its deferral answered 502 is tried again within the 3 s: no apology, the note edited in (tester F2)', async ({ discord: fake }) => {
+  it('its deferral answered 502 is tried again within the 3 s: no apology, the note edited in (tester F2)', async ({ discord: fake, onTestFinished }) => {
     const guild = fake.addGuild();
     const ch = fake.addChannel(guild);
-    const { bot, held } = await startBot(fake, stores());
+    const { bot, held } = await startBot(fake, storeOf({ onTestFinished }));
     fake.failCallbacks = { count: 1, status: 502 };
     const answer = lookup(fake, guild, ch.id);
     await held.entered;
@@ -98,10 +100,10 @@ describe('a Discord lookup not ready within the acknowledgement budget', () => {
     await bot.stop!();
   });
 
-  it('an edit answered 502 is tried again (the token lives 15 minutes): the note shown (tester F2)', async ({ discord: fake }) => {
+  it('an edit answered 502 is tried again (the token lives 15 minutes): the note shown (tester F2)', async ({ discord: fake, onTestFinished }) => {
     const guild = fake.addGuild();
     const ch = fake.addChannel(guild);
-    const { bot, held, warns } = await startBot(fake, stores());
+    const { bot, held, warns } = await startBot(fake, storeOf({ onTestFinished }));
     let shown: Awaited<ReturnType<typeof lookup>> | undefined;
     void lookup(fake, guild, ch.id).then((s) => (shown = s));
     await held.entered;
@@ -116,10 +118,10 @@ describe('a Discord lookup not ready within the acknowledgement budget', () => {
     await bot.stop!();
   });
 
-  it('an edit still answered 502 when the adapter stops is given up, said (not tried on after the stop)', async ({ discord: fake }) => {
+  it('an edit still answered 502 when the adapter stops is given up, said (not tried on after the stop)', async ({ discord: fake, onTestFinished }) => {
     const guild = fake.addGuild();
     const ch = fake.addChannel(guild);
-    const { bot, held, warns } = await startBot(fake, stores());
+    const { bot, held, warns } = await startBot(fake, storeOf({ onTestFinished }));
     void lookup(fake, guild, ch.id);
     await held.entered;
     await deferralSeen(fake);
@@ -133,10 +135,25 @@ describe('a Discord lookup not ready within the acknowledgement budget', () => {
     expect(warns.filter((w) => /deferred answer/.test(w))).toHaveLength(1);
   });
 
-  it('counts the budget from when Discord made the interaction: a main thread busy when it came still defers in time', async ({ discord: fake }) => {
+  it('a lookup ready at once is answered directly (type 4), ephemeral', async ({ discord: fake, onTestFinished }) => {
     const guild = fake.addGuild();
     const ch = fake.addChannel(guild);
-    const { bot, held } = await startBot(fake, stores());
+    const { bot, held } = await startBot(fake, storeOf({ onTestFinished }));
+    held.release();
+    const shown = await lookup(fake, guild, ch.id);
+    expect(shown.type).toBe(4);
+    expect((shown.data!.embeds as { title: string }[])[0]!.title).toBe(TITLE);
+    expect(shown.data!.flags).toBe(64);
+    expect(callbackTypes(fake)).toEqual([4]);
+    await bot.stop!();
+  });
+});
+
+describe('a Discord lookup not ready within the acknowledgement budget, the main thread busy', () => {
+  it('counts the budget from when Discord made the interaction: a main thread busy when it came still defers in time', async ({ discord: fake, onTestFinished }) => {
+    const guild = fake.addGuild();
+    const ch = fake.addChannel(guild);
+    const { bot, held } = await startBot(fake, storeOf({ onTestFinished }));
     const answer = lookup(fake, guild, ch.id);
     // The process busy for 1.8 s as the interaction arrives (a batch's writes on the main thread): CPU, not a wait.
     const busyUntil = Date.now() + 1800;
@@ -145,19 +162,6 @@ describe('a Discord lookup not ready within the acknowledgement budget', () => {
     await deferralSeen(fake);
     held.release();
     expect((await answer).type).toBe(5);
-    await bot.stop!();
-  });
-
-  it('a lookup ready at once is answered directly (type 4), ephemeral', async ({ discord: fake }) => {
-    const guild = fake.addGuild();
-    const ch = fake.addChannel(guild);
-    const { bot, held } = await startBot(fake, stores());
-    held.release();
-    const shown = await lookup(fake, guild, ch.id);
-    expect(shown.type).toBe(4);
-    expect((shown.data!.embeds as { title: string }[])[0]!.title).toBe(TITLE);
-    expect(shown.data!.flags).toBe(64);
-    expect(callbackTypes(fake)).toEqual([4]);
     await bot.stop!();
   });
 });

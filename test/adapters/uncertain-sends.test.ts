@@ -34,6 +34,11 @@ afterAll(killLeftoverServices);
 /** Short timeouts and retries; removals wait the shortest burst window (three quiet periods). */
 const BASE = 'watch:\n  quietMs: 200\ndelivery:\n  callTimeoutMs: 3000\n  baseDelayMs: 200\n  maxDelayMs: 1000\npublish:\n  onDelete: delete\n  digest: { windowMs: 600 }\n';
 
+// The probes of a platform taken as down (PlatformConnections: 1 s doubling to 60 s in `notecast start`) on the
+// deliveries' own backoff, in process (AppOptions.reconnect): a test that ends an outage waits for what follows the
+// platform answering again, not for how long after the probe comes.
+const SHORT_PROBES = { reconnect: { baseDelayMs: 200, maxDelayMs: 1000 } };
+
 interface Uncertain {
   total: number;
   unguarded: number;
@@ -43,7 +48,7 @@ interface Uncertain {
 async function startOn(config: string, env: Record<string, string>, ready: () => Promise<void>): Promise<{ sb: Sandbox; svc: InProcessCli; port: number }> {
   const port = await freePort();
   const sb = sandbox(`${BASE}http:\n  port: ${port}\n${config}`);
-  const svc = InProcessCli.start(sb, [], env);
+  const svc = InProcessCli.start(sb, [], env, undefined, undefined, SHORT_PROBES);
   await svc.ready();
   await ready();
   await svc.settled(); // start-up's own idle said before any note is written

@@ -16,9 +16,13 @@ export const REFUSING_TELEGRAM_TOKEN = '123456:TEST-token-abcdefghijklmnopqrstuv
 export const REFUSING_DISCORD_TOKEN = 'MTEwMDAwMDAwMDAwMDAwMDAwMg.fake.discord-token-for-tests';
 type ParseThreads = ReturnType<typeof fileParseThreads>;
 
-/** `digest`: more than one new note in a batch is one digest message (config publish.digest.threshold). */
+/**
+ * `digest`: more than one new note in a batch is one digest message (config publish.digest.threshold). Removals wait the
+ * shortest removal window (three quiet periods, not 3 s): each test deletes a note and waits for its retraction, and what
+ * it writes back comes only after the delete was sent (its refusal held), so the window's length is not what is tested.
+ */
 const base = (mode: 'group' | 'separate', digest = false) =>
-  `watch:\n  quietMs: 200\n  reconcileMinutes: 0\ndelivery:\n  callTimeoutMs: 60000\npublish:\n  onDelete: delete\n  translations: { mode: ${mode}, graceMs: 0 }\n${digest ? '  digest: { threshold: 1 }\n' : ''}`;
+  `watch:\n  quietMs: 200\n  reconcileMinutes: 0\ndelivery:\n  callTimeoutMs: 60000\npublish:\n  onDelete: delete\n  translations: { mode: ${mode}, graceMs: 0 }\n  digest: { ${digest ? 'threshold: 1, ' : ''}windowMs: 600 }\n`;
 
 /** One chat where the platform will refuse to delete the note's message, seen through the fake. */
 export interface Chat {

@@ -24,3 +24,17 @@ export function tempStores(name: string): () => Store {
     return s;
   };
 }
+
+/**
+ * A fresh store named after `name` for one test `t` of a file whose tests run at once (`describe.concurrent`), where
+ * `tempStores`' afterEach would close the stores of tests still running: closed and removed when `t` finishes.
+ */
+export function tempStoreOf(name: string, t: { onTestFinished(fn: () => void): void }): Store {
+  const dir = mkdtempSync(path.join(tmpdir(), `notecast-${name}-`));
+  const s = new Store(path.join(dir, 'state.db'));
+  t.onTestFinished(() => {
+    s.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+  return s;
+}

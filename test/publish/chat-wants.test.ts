@@ -15,7 +15,7 @@ import { afterAll, describe, expect } from 'vitest';
 import { itWithFakes } from '../helpers/fakes.js';
 import { cliIn, jsonLines, statusOf } from '../helpers/cli.js';
 import { InProcessCli, fileParseThreads } from '../helpers/inproc.js';
-import { killLeftoverServices, note, sandbox, sleep, type Sandbox } from '../helpers/service.js';
+import { killLeftoverServices, note, sandbox, type Sandbox } from '../helpers/service.js';
 
 const parseThreads = fileParseThreads();
 const TOKEN = '123456:TEST-token-abcdefghijklmnopqrstuvwxyz';
@@ -90,7 +90,8 @@ describe('a paused chat whose wishes change', () => {
     await svc.ready();
     await fake.waitFor(() => fake.calls.some((c) => c.method === 'getUpdates'), 10_000, 'polling');
     const command = async (text: string, reply: RegExp) => {
-      await sleep(1100); // the fake holds the bot to Telegram's one message a second per chat
+      // No sleep first: the fake holds the bot to Telegram's one message a second per chat, and so does the adapter's
+      // pacer, which every call into a chat goes through, replies included (adapters/telegram/calls.ts).
       fake.command(group.id, ADMIN, text);
       await fake.waitFor(() => fake.sentTo(group.id).some((m) => reply.test(m.text)), 10_000, `reply to ${text}`);
     };

@@ -27,6 +27,10 @@ afterAll(killLeftoverServices);
 const BASE = 'watch:\n  quietMs: 200\ndelivery:\n  maxAttempts: 3\n  baseDelayMs: 200\n  maxDelayMs: 500\n  callTimeoutMs: 3000\nsite:\n  url: https://notes.example.org\n';
 /** The outage: several times what the three attempts take. A fixed wait, its length the point (as in reliability/outage.test.ts). */
 const OUTAGE_MS = 5_000;
+// The probes of a platform taken as down (PlatformConnections: 1 s doubling to 60 s in `notecast start`) on the
+// deliveries' own backoff, in process (AppOptions.reconnect): that the post goes once the platform answers is the point,
+// not how long after; every probe within the outage still fails, so the post waits it out all the same.
+const SHORT_PROBES = { reconnect: { baseDelayMs: 200, maxDelayMs: 500 } };
 
 interface Status {
   outbox: Record<string, number>;
@@ -67,7 +71,7 @@ function expectWaited(during: Status, text: string, platform: string): void {
 
 async function telegramService(fake: FakeTelegram, chat: number) {
   const sb = sandbox(`${BASE}telegram:\n  apiRoot: ${fake.apiRoot}\n  registerCommands: false\nroutes:\n  - platform: telegram\n    chat: ${chat}\n`);
-  const svc = InProcessCli.start(sb, [], { TELEGRAM_BOT_TOKEN: TELEGRAM_TOKEN });
+  const svc = InProcessCli.start(sb, [], { TELEGRAM_BOT_TOKEN: TELEGRAM_TOKEN }, undefined, undefined, SHORT_PROBES);
   await svc.ready();
   await fake.waitFor(() => fake.calls.some((c) => c.method === 'getUpdates'), 10_000, 'polling');
   return { sb, svc };
@@ -76,7 +80,7 @@ async function telegramService(fake: FakeTelegram, chat: number) {
 async function discordService(fake: FakeDiscord) {
   const channel = fake.addChannel(fake.addGuild(), 0, 'news');
   const sb = sandbox(`${BASE}discord:\n  api: ${fake.api}\n  registerCommands: false\nroutes:\n  - platform: discord\n    chat: "${channel.id}"\n`);
-  const svc = InProcessCli.start(sb, [], { DISCORD_TOKEN });
+  const svc = InProcessCli.start(sb, [], { DISCORD_TOKEN }, undefined, undefined, SHORT_PROBES);
   await svc.ready();
   await fake.identified();
   return { sb, svc, channel };

@@ -82,7 +82,8 @@ const backInDigestBehindRefusedDelete = (chat: Chat) => refusedThenBack(chat, { 
 const SAID_IN_LOG = /a digest queued behind the delete: that digest gives the line up and the message is edited to show it/;
 const SAID_IN_STATUS = /#\d+ delete digest:.*; its note came back meanwhile: digest #\d+ gave the line up to it \(delivery #\d+ edits it to show it\)/;
 
-describe('digest message\'s only line back in a digest (not a post) while its delete is refused', () => {
+// Each test has its own fakes, folder and service (the class below runs so too): they run at once.
+describe.concurrent('digest message\'s only line back in a digest (not a post) while its delete is refused', () => {
   it('Telegram: Bravo shows once (the message that stayed, edited to Bravo 2), Charlie in a digest of its own; the log and status say so', async ({ telegram }: { telegram: FakeTelegram }) => {
     const chat = await telegramChat(telegram, 'group', parseThreads, true);
     await backInDigestBehindRefusedDelete(chat);

@@ -18,7 +18,9 @@ const TELEGRAM_TOKEN = '123456:TEST-token-abcdefghijklmnopqrstuvwxyz';
 const it = itWithFakes({ telegram: { token: TELEGRAM_TOKEN } });
 afterAll(killLeftoverServices);
 
-const BASE = 'watch:\n  quietMs: 200\n  reconcileMinutes: 0\ndelivery:\n  baseDelayMs: 6000\n  maxDelayMs: 6000\npublish:\n  onDelete: delete\n  translations: { mode: group, graceMs: 0 }\n';
+// The 6 s backoff is the test's room for two saves before the delete's next try. The removal waits the shortest
+// window (three quiet periods, not 3 s): the note comes back only after the delete met its 502s.
+const BASE = 'watch:\n  quietMs: 200\n  reconcileMinutes: 0\ndelivery:\n  baseDelayMs: 6000\n  maxDelayMs: 6000\npublish:\n  onDelete: delete\n  translations: { mode: group, graceMs: 0 }\n  digest: { windowMs: 600 }\n';
 
 it('a delete with an attempt spent on a 5xx, the note back, then edited: the old message goes, one message left', async ({ telegram }: { telegram: FakeTelegram }) => {
   const a = telegram.addChat(-100321, 'supergroup');
