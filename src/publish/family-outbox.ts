@@ -331,8 +331,7 @@ export function syncFamily(store: Store, config: Config, platforms: ReadonlySet<
     } else if (config.publish.onDelete === 'delete' && !f.controls && (store.postOf(familyId, target) || postInFlight(store.sql, familyId, target))) {
       enqueued += leaveDigest(store, familyId, target); // a line a repost kept (store/older-messages.ts)
       store.enqueue({ noteId: familyId, revision, target, kind: 'delete', payload: { type: 'delete' } });
-    }
-    else continue;
+    } else continue;
     enqueued++;
   }
   return { posts, enqueued, missed };

@@ -8,9 +8,10 @@
  * tree's, whatever the batching. A family of which anything may have reached a chat keeps its notes (family-key.ts,
  * the invariant there). Pure, but for what the store is asked.
  */
+import path from 'node:path';
 import type { Store } from '../store/store.js';
 import { bareHash, type NoteRow } from '../store/types.js';
-import { unsentFamilyKeys } from '../store/unsent-families.js';
+import { nothingSent, unsentFamilyKeys } from '../store/unsent-families.js';
 import { FAMILY_PREFIX } from './family.js';
 import type { FamilyMember, FamilyReads } from './family-reads.js';
 import { isSetAside } from './rename-apply.js';
@@ -42,11 +43,12 @@ const holdsPlace = (m: FamilyMember): boolean => m.announced || (m.state !== 'de
  * only when every note holding a place in it is a published one of that written key, not a held copy nor set aside,
  * and none of the chunk's notes is a copy of one of them (kept-copies.ts holds it as the copy of the one there first).
  */
-export function unsentFamilies(store: Store, reads: FamilyReads, chunk: readonly WrittenNote[]): Unsent {
+export function unsentFamilies(store: Store, reads: FamilyReads, chunk: readonly WrittenNote[], firstStart = false): Unsent {
   const inChunk = new Set(chunk.map((n) => n.id)), fresh = new Set<string>(), stored: Unsent['stored'] = [];
   const contents = new Set(chunk.flatMap((n) => (n.hash === undefined ? [] : [n.bareHash ?? n.hash])));
   for (const written of new Set(chunk.map((n) => n.translationKey))) {
-    for (const key of unsentFamilyKeys(store.sql, FAMILY_PREFIX, written)) {
+    const keys = firstStart ? firstStartFamilies(store, reads, written, chunk) : unsentFamilyKeys(store.sql, FAMILY_PREFIX, written);
+    for (const key of keys) {
       const members = store.familyNotes(key).filter(holdsPlace);
       const free = (m: NoteRow) => m.state === 'published' && !isSetAside(m.id) && m.info.copyOf === undefined && (inChunk.has(m.id) || (writtenKey(m) === written && !contents.has(bareHash(m))));
       if (!members.every(free)) continue;
@@ -58,6 +60,19 @@ export function unsentFamilies(store: Store, reads: FamilyReads, chunk: readonly
   }
   stored.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   return { reads: fresh.size ? without(reads, fresh) : reads, fresh, stored };
+}
+
+/**
+ * A first start's families of `written` (its records, read as the scan goes: family-reads.ts BatchRecords) that hold a
+ * note in the folder of one of the chunk's notes of that key, nothing of them sent: a translation read in an earlier
+ * chunk joined the family there was then, not the one of the note beside it read now (review rv32-a R1, the 500-file
+ * chunk's boundary between them). The scan goes in path order, so only a note's own folder can be decided otherwise;
+ * families elsewhere (a key every folder writes, `index`) are left as they are, and in memory but for nothingSent.
+ */
+function firstStartFamilies(store: Store, reads: FamilyReads, written: string, chunk: readonly WrittenNote[]): string[] {
+  const folders = new Set(chunk.flatMap((n) => (n.translationKey === written ? [path.posix.dirname(n.id)] : [])));
+  const near = (key: string) => reads.members(key).some((m) => folders.has(path.posix.dirname(m.id)));
+  return [...new Set([written, ...reads.holding(written)])].filter((key) => near(key) && nothingSent(store.sql, `${FAMILY_PREFIX}${key}`));
 }
 
 /** `reads` with the notes of `out` left out of every family. */

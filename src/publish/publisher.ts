@@ -233,7 +233,7 @@ export class Publisher {
   private decide(parsed: ParseResult[], changed: ChangedFile[], policy: Policy, result: BatchResult, { order, ctx }: { order: readonly number[]; ctx: CopyContext }, hold?: (i: number, prev: NoteRow | undefined) => boolean): Decided[] {
     const { store } = this.deps, now = this.now(), grouped = this.deps.config.publish.translations.mode === 'group', queries = this.savedQueries();
     const records = this.records?.live ? this.records : undefined, ok = parsed.flatMap((r) => (r.ok ? [{ ...r.note, file: r.rel }] : []));
-    const { reads, fresh, stored: revisable } = unsentFamilies(store, records ?? storeFamilyReads(store), grouped && !records ? ok : []); // families nothing was sent of, decided again (family-unsent.ts)
+    const { reads, fresh, stored: revisable } = unsentFamilies(store, records ?? storeFamilyReads(store), grouped ? ok : [], records !== undefined); // families nothing was sent of, decided again (family-unsent.ts)
     const families = grouped ? reads.families(ok.map((n) => n.translationKey)) : undefined, sequence = inPathOrder(order, changed, revisable);
     const read = new Map(writtenInOrder(sequence, parsed).map((n) => [n.id, { translationKey: n.translationKey, lang: n.lang }] as const)); // in the order decided
     const decided: Decided[] = [], claims = newClaims((file) => existsSync(path.join(this.deps.root, file)), families, read), placed = new Set<string>();

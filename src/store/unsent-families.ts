@@ -15,12 +15,18 @@ export function unsentFamilyKeys(sql: Prepare, prefix: string, written: string):
   return ids.filter(({ id }) => nothingSent(sql, id)).map(({ id }) => id.slice(prefix.length));
 }
 
-/** Whether every delivery of family post id `id` is a post still waiting (none sent, under way or maybe sent), none in an open digest, and no message of it is recorded. */
-function nothingSent(sql: Prepare, id: string): boolean {
+/**
+ * Whether every delivery of family post id `id` is a post still waiting (none sent, under way or maybe sent), no message
+ * of it is recorded, and every digest listing it waits as well: a digest `pending` and not maybe sent has not gone out
+ * any more than a waiting post (review rv32-a R2); its line follows the family decided again (family-outbox.ts).
+ */
+export function nothingSent(sql: Prepare, id: string): boolean {
   if (sql('SELECT 1 FROM posts WHERE note_id = ? LIMIT 1').get(id)) return false;
   const other = sql(
     "SELECT 1 FROM outbox WHERE note_id = ? AND (kind <> 'post' OR status <> 'pending' OR id IN (SELECT delivery FROM maybe_sent)) LIMIT 1",
   ).get(id);
   if (other) return false;
-  return !sql("SELECT 1 FROM outbox WHERE status IN ('pending', 'sending') AND kind = 'digest' AND instr(payload, ?) > 0 LIMIT 1").get(JSON.stringify(id));
+  return !sql(
+    "SELECT 1 FROM outbox WHERE status IN ('pending', 'sending') AND kind = 'digest' AND instr(payload, ?) > 0 AND (status = 'sending' OR id IN (SELECT delivery FROM maybe_sent)) LIMIT 1",
+  ).get(JSON.stringify(id));
 }
