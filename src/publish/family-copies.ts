@@ -128,7 +128,7 @@ export interface HeldCopyTaken {
  */
 export function handOverToHeldCopies(store: Store, scheme: MessageScheme, prev: NoteRow, goesTo: (copy: NoteRow, target: Target) => boolean, unchanged: (copy: NoteRow) => boolean, reaches: (copy: NoteRow, target: Target) => boolean = goesTo): HeldCopyTaken[] {
   const messageId = scheme.messageOf(prev);
-  const taken: HeldCopyTaken[] = [], outOfReach: Target[] = [];
+  const taken: HeldCopyTaken[] = [];
   if (prev.state !== 'published' || !prev.announced) return taken;
   const copies = notesWithContent(store.sql, bareHash(prev), null, prev.id).flatMap((o) => store.getNote(o.id) ?? []).filter(unchanged);
   for (const { target, viaDigest } of store.postsOf(messageId)) {
@@ -143,37 +143,14 @@ export function handOverToHeldCopies(store: Store, scheme: MessageScheme, prev: 
     }
     // The copy's family's message is here: the original's, now the copy's own, is a second message of it.
     const joined = candidates.find((c) => c.id !== scheme.messageOf(c) && !messageIn(store, c.id, target) && reaches(c, target));
-    if (joined) {
-      store.upkeep.moveFamilyPostIn(messageId, joined.id, target);
-      retireOwnMessage(store, joined.id, target, joined.revision);
-      taken.push({ copy: joined, target, retired: true });
-      continue;
-    }
-    outOfReach.push(target);
-  }
-  // Only a copy that took a message where it was held is `prev`'s copy: the original is no copy of its edited copy.
-  const tookOne = copies.filter((c) => taken.some((t) => t.copy.id === c.id));
-  for (const target of outOfReach) {
-    const followed = followedOutOfReach(store, scheme, tookOne, prev, target);
-    if (followed) taken.push(followed);
+    // A chat the copy neither goes to nor is held in (`b/setup.md` copied to `a/setup.md`, chat `b` taking `b/**`):
+    // the original keeps its message there, edited to its edit (the lead's rule, issue 25 review rv32-c).
+    if (!joined) continue;
+    store.upkeep.moveFamilyPostIn(messageId, joined.id, target);
+    retireOwnMessage(store, joined.id, target, joined.revision);
+    taken.push({ copy: joined, target, retired: true });
   }
   return taken;
-}
-
-/**
- * A chat the copy neither goes to nor is held in (a copy into a folder another chat's path filter picks: `b/setup.md`
- * copied to `a/setup.md`, chat `b` taking `b/**` alone): the copy is the original's note moved (README: `cp a.md b.md`,
- * `a.md` edited, its old message now `b.md`'s), so its message there follows it as a move's does where the filter no
- * longer picks the note, and the edit is posted there as new. Before (copy-keys property, issue 25), that message was
- * edited to the edit: a message of the note, now at the copy's path, switched to another note of its language. A copy
- * of the same language only: a chat filtered to the original's language keeps showing it (README, a language move).
- */
-function followedOutOfReach(store: Store, scheme: MessageScheme, copies: readonly NoteRow[], prev: NoteRow, target: Target): HeldCopyTaken | undefined {
-  const copy = copies.find((c) => c.info.lang === prev.info.lang && !messageIn(store, scheme.messageOf(c), target));
-  if (!copy) return undefined;
-  store.upkeep.moveFamilyPostIn(scheme.messageOf(prev), scheme.messageOf(copy), target);
-  store.upkeep.showMemberInsteadIn(scheme.messageOf(copy), target, prev.id, copy.id);
-  return { copy, target, retired: false };
 }
 
 /** The log line of a copy held in a chat (both modes say it alike). */

@@ -522,13 +522,18 @@ export class World {
    * read as if written then": `a.md`'s edit a new note, its old message now `b.md`'s); a write at a pending copy is the
    * copy's own text (a note of its own).
    */
-  private originalChanged(file: string): void {
-    if (this.copies.delete(file)) return;
+  private originalChanged(file: string): { note: number }[] {
+    if (this.copies.delete(file)) return [];
     const copy = this.pendingCopyOf(file);
     for (const [c, from] of [...this.copies]) if (from === file) this.copies.delete(c);
-    if (copy === undefined) return;
+    if (copy === undefined) return [];
     this.touch(file, copy);
+    // A chat whose filter does not take the copy: the original keeps its message there, edited to its edit; the
+    // move-plus-new-note reading holds only where the copy goes too (the lead's rule, issue 25 review rv32-c).
+    const note = this.noteAt.get(file), copyAt = { file: copy, lang: langOf(copy) };
+    const stays = [...this.postedFor].filter(([key, p]) => p.note === note && CHATS.some((c) => key.startsWith(`console:${c.name} `) && !passes(c, copyAt))).map(([, p]) => p);
     this.copyDecided(file, copy, this.files.get(file)?.versions ?? []);
+    return stays;
   }
 
   /**
@@ -699,7 +704,7 @@ export class World {
         const title = `N${++this.seq}`;
         const had = this.files.get(o.file);
         const [date, permalink, controls] = [o.date ?? had?.date, o.permalink ?? had?.permalink, had?.controls];
-        this.originalChanged(o.file);
+        const stays = this.originalChanged(o.file);
         const fm = [
           `title: ${o.generic ? 'Introduction' : title}`,
           ...(o.draft ? ['draft: true'] : []),
@@ -713,6 +718,7 @@ export class World {
         writeFileSync(abs(o.file), text);
         this.touch(o.file);
         const kept = this.noteWritten(o.file, title, text);
+        for (const p of stays) p.note = this.noteAt.get(o.file)!;
         this.files.set(o.file, { title, draft: o.draft, key: o.key, date, permalink, controls, text, versions: [...((kept && this.files.get(o.file)?.versions) || []), { title, draft: o.draft }] });
         this.keyOfNote.set(this.noteAt.get(o.file)!, this.rawKey(o.file));
         if (!o.draft) this.everPublished.add(title);
@@ -1172,9 +1178,14 @@ export interface RunResult {
   digests: number;
   /** Translations written beside one of two notes of their name, each checked at rest while it stands (World.besides). */
   besides: number;
+  /** Each chat's live messages at the end, by the title they show (`N<k>`, the k-th write), and its posts made. */
+  shown: Record<string, string[]>;
+  posted: Record<string, number>;
 }
 
-const counts = (svc: InProcessService, world: World, tally: Pick<RunResult, 'queuedStops' | 'restores' | 'slowNotes'>) => ({ kills: svc.kills, resends: svc.resends, faultHits: svc.faults?.hits ?? 0, watcherMisses: svc.watcherMisses.length, transientSwitches: world.transientSwitches, overwrites: world.overwrites, recreated: world.recreated, copies: world.copiesMade, controls: world.controlsChanged, aways: world.awaysMade, besides: world.besidesMade, digests: svc.events.filter((e) => e.event === 'digest').length, ...tally });
+const counts = (svc: InProcessService, world: World, tally: Pick<RunResult, 'queuedStops' | 'restores' | 'slowNotes'>) => ({ kills: svc.kills, resends: svc.resends, faultHits: svc.faults?.hits ?? 0, watcherMisses: svc.watcherMisses.length, transientSwitches: world.transientSwitches, overwrites: world.overwrites, recreated: world.recreated, copies: world.copiesMade, controls: world.controlsChanged, aways: world.awaysMade, besides: world.besidesMade, digests: svc.events.filter((e) => e.event === 'digest').length, shown: liveTitles(svc), posted: postsPerChat(svc), ...tally });
+const liveTitles = (svc: InProcessService) => Object.fromEntries(CHATS.map((c) => [c.name, [...(svc.chats.get(`console:${c.name}`)?.values() ?? [])].filter((m) => m.live).map(titleOf)]));
+const postsPerChat = (svc: InProcessService) => Object.fromEntries(CHATS.map((c) => [c.name, svc.events.filter((e) => e.event === 'post' && e.target === `console:${c.name}`).length]));
 
 /** Applies a burst's ops; returns the paths the watcher will report. */
 function applyBurst(world: World, ops: readonly Op[]): string[] {

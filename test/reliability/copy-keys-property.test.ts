@@ -71,19 +71,24 @@ describe('copies of a keyed note: found by the property, into another chat\'s fo
    * COPY_KEYS_SEED=1200, 25 runs, both modes, after the fix above: `b/setup.md` keyed `shared` (chat `b` takes `b/`
    * alone), copied to `a/setup.md` (posted in `a`, held in `all` and `en`), then `b/setup.md` saved with no key: `b`'s
    * message c3, posted for the note the copy now is, showed the edit ("another en note"): the copy does not go to `b`,
-   * so no copy took it there. The key has no part in it: `variant`, the key kept, failed alike. Fixed
-   * (family-copies.ts followedOutOfReach): c3 follows the copy, as a move's message does, and the edit is posted in `b`.
+   * so no copy took it there. The key has no part in it: `variant`, the key kept, failed alike. The lead's rule (review
+   * rv32-c): in a chat the copy does not reach, the original keeps its message, edited to its edit, nothing posted anew;
+   * the model says so (route-model.ts originalChanged). `b`: one message, posted once, showing the edit (N2).
    */
   const write = (file: string, key: string | undefined, first = false): Op => ({ op: 'write', file, draft: false, key, generic: true, ...(first ? { date: '2025-01-06', permalink: '/notes/one/' } : {}), long: false });
   const open: Op[] = [write('b/setup.md', 'shared', true), { op: 'copy', from: 'b/setup.md', to: 'a/setup.md' }, write('b/setup.md', undefined)];
   it.each(['keep', 'delete'] as const)('a copy into a folder the original\'s chat does not take, then the original saved with no key (onDelete: %s)', { timeout: 60_000 }, async (onDelete) => {
     const r = await runSequence(open, onDelete, parseThreads);
     expect(r.problems, `after step ${r.steps}`).toEqual([]);
+    expect([r.shown.b, r.posted.b]).toEqual([['N2'], 1]);
+    expect(r.shown.a).toEqual(['N1']);
   });
   const variant: Op[] = [write('b/setup.md', 'shared', true), { op: 'copy', from: 'b/setup.md', to: 'a/setup.md' }, write('b/setup.md', 'shared')];
   it.each(['keep', 'delete'] as const)('variant: the same with the key kept (onDelete: %s)', { timeout: 60_000 }, async (onDelete) => {
     const r = await runSequence(variant, onDelete, parseThreads);
     expect(r.problems, `after step ${r.steps}`).toEqual([]);
+    expect([r.shown.b, r.posted.b]).toEqual([['N2'], 1]);
+    expect(r.shown.a).toEqual(['N1']);
   });
   /**
    * COPY_KEYS_SEED=1201, 6 runs, both modes (the lead, after the filter above): `setup-ja.md` keyed `shared` (Japanese by
