@@ -92,7 +92,7 @@ export class Deliverer {
     private readonly onEvent: (e: DeliveryEvent) => void = () => {},
     private readonly now: () => number = Date.now,
   ) {
-    this.outages = new PlatformOutages(opts.outage, goneAnswersIn(store)); // a chat's "gone" answers counted across restarts
+    this.outages = new PlatformOutages(opts.outage, goneAnswersIn(store), (text) => store.sql(text)); // a chat's "gone" answers counted across restarts
     this.tokens = opts.tokens ?? new RefusedTokens(log);
   }
 
@@ -125,7 +125,7 @@ export class Deliverer {
 
   /** Its platform connected, or answered a probe in an outage (PlatformConnections.onUp): what waits there goes now (outages.ts). */
   platformUp(platform: Platform): void {
-    this.outages.probeAnswered(platform, this.now());
+    this.outages.upAgain(platform, this.now());
     this.wake();
   }
 
@@ -226,6 +226,7 @@ export class Deliverer {
     if (this.opts.live && row.kind === 'post' && !scheduledDigest && !this.opts.live.mayPost(row, this.store.postOf(row.noteId, row.target) !== undefined)) {
       return; // its page is being asked; the chat's next delivery goes meanwhile
     }
+    if (!this.outages.signals.mayGo(this.store.sql, row)) return void this.store.markRetry(row.id, this.now() + OUTAGE_PARK_MS, row.lastError ?? ''); // held: no signal since its last send
     const tried = tryAfter(lastTry(this.store.sql, row.id), this.now()); // replaced or dropped with this try's outcome (delivery-tries.ts)
     this.store.markSending(row.id);
     let sent: { outcome: 'done'; messageId: string } | { outcome: 'skipped' };

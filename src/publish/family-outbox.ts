@@ -7,8 +7,7 @@
  */
 import type { Config } from '../config/schema.js';
 import type { Store } from '../store/store.js';
-import type { NoteRow, Subscription, SummaryPayload, Target } from '../store/types.js';
-import { bareHash, targetKey } from '../store/types.js';
+import { bareHash, targetKey, type NoteRow, type Subscription, type SummaryPayload, type Target } from '../store/types.js';
 import { sameContent } from './shown-content.js';
 import { postControlsOf, routeTargets } from './route.js';
 import { followInWaitingDigest, keepDigestLine, leaveDigest } from './digest-lines.js';

@@ -5,13 +5,15 @@
 import type { Config } from '../config/schema.js';
 import type { Store } from '../store/store.js';
 import { targetKey, type DigestItem, type Target } from '../store/types.js';
+import type { Logger } from '../log.js';
 import { holdForScheduledDigest, type NewPost } from './scheduled-digest.js';
+import { leftDigestsByLine, linesGoBack, postsTakeOver } from './left-digest-back.js';
 
 export class NewPosts {
   /** The digest each chat got in the batch being processed; undefined between batches. */
   private batchDigests: Map<string, number> | undefined;
 
-  constructor(private readonly store: Store, private readonly config: Config, private readonly now: () => number) {}
+  constructor(private readonly store: Store, private readonly config: Config, private readonly now: () => number, private readonly log?: Logger) {}
 
   /** A batch begins: its chunks' digests are one per chat. */
   beginBatch(): void {
@@ -22,10 +24,26 @@ export class NewPosts {
     this.batchDigests = undefined;
   }
 
-  /** New announcements for one chat, not sent before `notBefore` (a family's grace period); returns the deliveries queued or changed. Inside a transaction. */
+  /**
+   * New announcements for one chat, not sent before `notBefore` (a family's grace period); returns the deliveries queued
+   * or changed. A note whose line a digest message a refused delete left still shows goes to that message (left-digest-back.ts). Inside a transaction.
+   */
   enqueue(target: Target, all: NewPost[], notBefore?: number): number {
     const { store, config } = this;
-    const posts = holdForScheduledDigest(store, config, target, all, this.now());
+    const left = leftDigestsByLine(store, target);
+    const back = left.size ? all.filter((p) => left.has(p.noteId)) : [];
+    const posts = holdForScheduledDigest(store, config, target, back.length ? all.filter((p) => !left.has(p.noteId)) : all, this.now());
+    if (!back.length) return this.enqueueNew(target, posts, all.length, notBefore);
+    // Counted with the others as they would have gone: in a burst's digest a line, else a post.
+    const returned = posts.length + back.length > config.publish.digest.threshold
+      ? linesGoBack(store, this.log, target, back, left)
+      : postsTakeOver(store, this.log, target, back, left, (p) => store.enqueue({ noteId: p.noteId, revision: p.revision, target, kind: 'post', payload: p.payload, notBefore }));
+    return returned + this.enqueueNew(target, posts, posts.length, notBefore);
+  }
+
+  /** `posts` (of `count` announcements, the held ones included) as one digest above the threshold, else a post each. */
+  private enqueueNew(target: Target, posts: NewPost[], count: number, notBefore?: number): number {
+    const { store, config } = this;
     if (posts.length > config.publish.digest.threshold) {
       const items: DigestItem[] = posts.map((p) => ({ noteId: p.noteId, title: p.title, url: p.url, member: p.payload.member ?? p.noteId }));
       const earlier = this.batchDigests?.get(targetKey(target));
@@ -39,6 +57,6 @@ export class NewPosts {
       return 1;
     }
     for (const p of posts) store.enqueue({ noteId: p.noteId, revision: p.revision, target, kind: 'post', payload: p.payload, notBefore });
-    return all.length;
+    return count;
   }
 }

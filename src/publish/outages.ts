@@ -11,6 +11,9 @@
 import type { Platform } from '../config/schema.js';
 import { targetKey, type OutboxRow, type Target } from '../store/types.js';
 import type { LastTry } from '../store/delivery-tries.js';
+import type { Statement } from '../store/db.js';
+import { wakeHeldUnanswered } from '../store/held-unanswered.js';
+import { SendSignals, type SignalKind } from './held-unanswered.js';
 
 /**
  * A try of a delivery: when it goes out; since when the platform must have answered for its failure to be its own (its
@@ -107,7 +110,12 @@ export class PlatformOutages {
   private readonly gone: Map<string, GoneAnswers>; // chat (goneChatKey) → its "gone" answers since a send there last went through
   private readonly goneSaid = new Set<string>(); // platforms whose several chats answering "gone" at once has been said (until none is left)
 
-  constructor(private readonly hooks: OutageHooks | undefined, private readonly goneBook: GoneBook = inMemory) {
+  /** Definite signals that the platform's sends work, which a post held after two unanswered sends waits for (held-unanswered.ts). */
+  readonly signals = new SendSignals();
+  private readonly upBefore = new Set<string>();
+
+  /** `sql`: the outbox, whose held posts a signal wakes. */
+  constructor(private readonly hooks: OutageHooks | undefined, private readonly goneBook: GoneBook = inMemory, private readonly sql?: (text: string) => Statement) {
     this.gone = new Map(goneBook.load());
     this.dropCountsNothingWaitsFor();
   }
@@ -128,6 +136,22 @@ export class PlatformOutages {
   answered(row: OutboxRow, now: number): void {
     this.answeredAt.set(row.target.platform, now);
     this.hooks?.answered(row.target.platform);
+    this.sendsWork(row.target.platform, now, 'send'); // a send answered, whatever it said: its request was read
+  }
+
+  /**
+   * The platform connected, or is up again (an outage's end seen by getMe). Up again is a signal for held posts as well;
+   * this process's first connect is none (a restart tells nothing of what a held post's sends did).
+   */
+  upAgain(platform: Platform, now: number): void {
+    this.probeAnswered(platform, now);
+    if (this.upBefore.has(platform)) this.sendsWork(platform, now, 'up');
+    this.upBefore.add(platform);
+  }
+
+  private sendsWork(platform: Platform, now: number, kind: SignalKind): void {
+    this.signals.signal(platform, now, kind);
+    if (this.sql) wakeHeldUnanswered(this.sql, platform, now);
   }
 
   /**

@@ -15,6 +15,7 @@ import { GONE_ANSWERS, type GoneVerdict, type PlatformOutages, type Try } from '
 import { forgetLastTry, keepLastTry } from '../store/delivery-tries.js';
 import { maybeSent } from '../store/maybe-sent.js';
 import { markUncertainOutcome } from '../store/uncertain-sends.js';
+import { HELD_UNANSWERED } from '../store/held-unanswered.js';
 import { digestAfterAll, postAfterAll } from '../store/under-way.js';
 import { isInsteadOfDigestEdit, isInsteadOfPostEdit, markFailedJudgingShadow, sayShadowRejudged, type FailStore, type ShadowJudged } from './undone-delete.js';
 
@@ -66,9 +67,9 @@ export async function recordFailure(d: FailureDeps, row: OutboxRow, f: FailureCl
     case 'transient': {
       const whose = d.outages?.of.whose(row, d.outages.tried, d.now()) ?? { by: 'own' };
       if (guard?.guard === 'none' && maybeSent(d.store.sql, row.id)) {
-        // The platform answers (getMe), yet this post's send got no answer again: a third send would only add a message.
+        // The platform answers (getMe), yet this post's send got no answer again: held until its sends are seen to work.
         // Asked and unanswered, the platform is down: the post waits for it (another chat answered earlier tells nothing).
-        if (d.platformAnswered ?? whose.by === 'own') return giveUpUnguarded(d, row, f, logCtx, guard);
+        if (d.platformAnswered ?? whose.by === 'own') return holdUnguarded(d, row, f, logCtx, guard);
         return parkForOutage(d, row, f, logCtx, guard);
       }
       if (whose.by === 'platform') return parkForOutage(d, row, f, logCtx, guard);
@@ -174,25 +175,29 @@ async function parkForOutage(d: FailureDeps, row: OutboxRow, f: Extract<FailureC
 
 /**
  * A post with no platform key to recognise its resend (Telegram) whose send got no answer after an earlier one may
- * have reached the chat (an answer lost, a stop mid-send): each may have made a message. A third send would only add
- * another, so it is not made (a post is sent at most twice while what it did is unknown): the delivery fails, said in the
- * log and `status` (uncertain, failed), so the operator looks in the chat and, if it is missing there, posts it anew.
+ * have reached the chat (an answer lost, a stop mid-send), while the platform answers getMe: each may have made a
+ * message, or neither (a connection dropped before the request was read looks the same). It is not failed (that lost
+ * it when neither did: seed 1308) nor sent on at once (each send may add a message): it is held (held-unanswered.ts),
+ * no attempt spent, and goes once more only after a definite signal that the platform's sends work; said in the log and
+ * `status` (uncertain, held), so the operator can look in the chat meanwhile.
  */
-async function giveUpUnguarded(d: FailureDeps, row: OutboxRow, f: Extract<FailureClass, { kind: 'transient' }>, logCtx: LogContext, guard: { why: string }): Promise<void> {
-  // A digest has no note to announce again: what is missing is only said.
-  const remedy = row.kind === 'digest' ? 'it is not posted again' : 'give the note `notecast: {announce: again}`';
-  const why = `${MAYBE_SHOWN_TWICE}: not sent a third time (${guard.why}; ${f.reason}); look in ${logCtx.target}, and if it is missing there ${remedy}`;
+async function holdUnguarded(d: FailureDeps, row: OutboxRow, f: Extract<FailureClass, { kind: 'transient' }>, logCtx: LogContext, guard: { why: string }): Promise<void> {
+  const platform = row.target.platform, timedOut = /no answer (?:from the platform )?within \d+ ms/.test(f.reason); // an adapter's own limit, or ours (call-bound.ts)
+  const until = timedOut
+    ? `it timed out, so ${platform} had it and most likely posted it: not sent a third time until ${platform} is seen down and answering again (an outage's end seen by getMe)`
+    : `not sent a third time until ${platform} answers a send again (another post answered, or an outage's end seen by getMe), then once`;
+  const why = `${HELD_UNANSWERED} (${timedOut ? 'timed out; ' : ''}${guard.why}; ${f.reason}): the chat may show the post once or twice, or not at all; ${until}`;
   await d.record(logCtx, () => d.store.transaction(() => {
-    d.store.markFailed(row.id, why);
+    // A signal that came while this send was out (another chat's post answered meanwhile) lets it go at once.
+    const signalled = (d.outages?.of.signals.last(platform, timedOut) ?? -Infinity) > (d.outages?.tried.at ?? Infinity);
+    d.store.markRateLimited(row.id, signalled ? d.now() : d.now() + OUTAGE_PARK_MS, why);
+    keepTry(d, row, 0);
     keepUncertainSend(d.store, { delivery: row.id, note: row.noteId, target: logCtx.target, at: d.now(), guard: 'none', reason: f.reason }, d.outages?.tried.at);
     markUncertainOutcome(d.store, row.id, why);
   }));
-  d.log.error({ ...logCtx, reason: f.reason }, `delivery failed: ${why}`);
-  d.onEvent({ row, outcome: 'failed', error: why, uncertain: 'none' });
+  d.log.error({ ...logCtx, reason: f.reason }, `delivery ${why}`);
+  d.onEvent({ row, outcome: 'retry', error: why, uncertain: 'none' });
 }
-
-/** How a post given up after two unanswered sends is said. */
-const MAYBE_SHOWN_TWICE = 'no answer to this send nor to one before it: the chat may show the post once or twice, or not at all';
 
 /**
  * A transient failure tried again after a backoff (`backoffStep`: the post's attempts, or, for a failure judged neither

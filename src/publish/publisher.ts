@@ -98,7 +98,7 @@ export class Publisher {
 
   constructor(private readonly deps: PublisherDeps) {
     this.now = deps.now ?? Date.now;
-    this.newPosts = new NewPosts(deps.store, deps.config, this.now);
+    this.newPosts = new NewPosts(deps.store, deps.config, this.now, deps.log);
     this.reader = { root: deps.root, realRoot: realpathSync.native(deps.root), maxBytes: deps.read.maxBytes, parseBudgetMs: deps.config.notes.parseTimeoutMs, markSeen: (seen) => deps.store.markSeen(seen) };
     this.held = new HeldRewrites(deps.root, deps.config, this.reportClock.reported, this.reader, deps.store); // the store: status says what is held (held-files.ts); the reader, whose realRoot each batch looks up
     this.errors = new NoteErrors({ ...deps, realRoot: () => this.reader.realRoot, putNote: (row) => this.putNote(row) });

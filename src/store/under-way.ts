@@ -111,18 +111,7 @@ function postMadeEdit(sql: Sql, p: { id: number; payload: string }): boolean {
  * as decided: the edit leaves the message showing only the first. Returns the post made an edit, if any.
  */
 function digestMessageTakenOver(sql: Sql, del: { id: number; noteId: string; target: Target }): number[] {
-  const { platform, chat, thread } = del.target;
-  const message = sql(`SELECT message_id FROM posts WHERE ${SAME}`).get(del.noteId, platform, chat, thread) as { message_id: string } | undefined;
-  if (!message) return [];
-  for (const postId of postsOfDigestNotesBehind(sql, del)) {
-    const p = sql('SELECT id, note_id, payload FROM outbox WHERE id = ?').get(postId) as { id: number; note_id: string; payload: string };
-    if (!postMadeEdit(sql, p)) continue;
-    // The message is the note's now (revision 0: it shows the line the digest gave it), no longer the digest's.
-    sql(`INSERT INTO posts(note_id, platform, chat, thread, message_id, revision, via_digest) VALUES (?, ?, ?, ?, ?, 0, 0)
-         ON CONFLICT(note_id, platform, chat, thread) DO UPDATE SET message_id = excluded.message_id, revision = 0, via_digest = 0`).run(p.note_id, platform, chat, thread, message.message_id);
-    sql(`DELETE FROM posts WHERE ${SAME}`).run(del.noteId, platform, chat, thread);
-    return [p.id];
-  }
+  for (const postId of postsOfDigestNotesBehind(sql, del)) if (takeOverDigestMessage(sql, postId, del.noteId, del.target)) return [postId];
   return [];
 }
 
@@ -133,6 +122,55 @@ function digestMessageTakenOver(sql: Sql, del: { id: number; noteId: string; tar
  */
 export function digestsStillListingLineShown(sql: Sql, del: { id: number; noteId: string; target: Target }): number[] {
   return del.noteId.startsWith('digest:') ? digestsListingLineShown(sql, del).digests : [];
+}
+
+/**
+ * Makes the pending post `postId` the edit of the digest message `digestId` (`digest:<message id>`) a delete left, marked
+ * `insteadOfPost`: the message is that post's note's from now on (revision 0: it shows the line the digest gave it), no
+ * longer the digest's. False (nothing changed) for a payload no delivery can carry, or a message no longer recorded.
+ */
+export function takeOverDigestMessage(sql: Sql, postId: number, digestId: string, target: Target): boolean {
+  const { platform, chat, thread } = target;
+  const message = sql(`SELECT message_id FROM posts WHERE ${SAME}`).get(digestId, platform, chat, thread) as { message_id: string } | undefined;
+  const p = sql("SELECT id, note_id, payload FROM outbox WHERE id = ? AND kind = 'post' AND status = 'pending'").get(postId) as { id: number; note_id: string; payload: string } | undefined;
+  if (!message || !p || !postMadeEdit(sql, p)) return false;
+  sql(`INSERT INTO posts(note_id, platform, chat, thread, message_id, revision, via_digest) VALUES (?, ?, ?, ?, ?, 0, 0)
+       ON CONFLICT(note_id, platform, chat, thread) DO UPDATE SET message_id = excluded.message_id, revision = 0, via_digest = 0`).run(p.note_id, platform, chat, thread, message.message_id);
+  sql(`DELETE FROM posts WHERE ${SAME}`).run(digestId, platform, chat, thread);
+  return true;
+}
+
+/** A digest message a delete left (refused for good, its attempts spent) that nothing took over since: what it shows. */
+export interface LeftDigest {
+  /** `digest:<message id>`, its outbox name. */
+  digestId: string;
+  messageId: string;
+  /** The failed delete, whose line in `status` says what became of the message. */
+  deleteId: number;
+  /** The lines (note or family ids) it shows. */
+  lines: string[];
+}
+
+/**
+ * The digest messages in the chat whose delete ended without deleting them and that no edit reached since (tester 36 F2:
+ * a note of their lines back afterwards was posted beside the message still listing it). A range of the posts' key.
+ */
+export function leftDigests(sql: Sql, target: Target): LeftDigest[] {
+  const { platform, chat, thread } = target;
+  const rows = sql(`SELECT note_id, message_id FROM posts WHERE note_id >= 'digest:' AND note_id < 'digest;' AND platform = ? AND chat = ? AND thread = ?`)
+    .all(platform, chat, thread) as { note_id: string; message_id: string }[];
+  const out: LeftDigest[] = [];
+  for (const r of rows) {
+    if (!deleteLeftMessage(sql, r.note_id, target)) continue;
+    const del = sql(`SELECT max(id) AS id FROM outbox WHERE ${SAME} AND kind = 'delete'`).get(r.note_id, platform, chat, thread) as { id: number };
+    out.push({ digestId: r.note_id, messageId: r.message_id, deleteId: del.id, lines: linesShownBy(sql, target, r.message_id) });
+  }
+  return out;
+}
+
+/** Appends `said` to the failed delete `deleteId`'s line in `status`, once. */
+export function sayOnFailedDelete(sql: Sql, deleteId: number, said: string): void {
+  sql("UPDATE outbox SET last_error = coalesce(last_error, '') || ? WHERE id = ? AND status = 'failed' AND instr(coalesce(last_error, ''), ?) = 0").run(said, deleteId, said);
 }
 
 /** The held posts a scheduled digest sent as the message (their note ids): its lines, until an edit of it went. */

@@ -434,6 +434,14 @@ function shown(read: ReadChat, world: PlatformWorld, id: number | string, out: s
   return byNote;
 }
 
+/** The titles a chat's messages show of one note, each once, where a maybe-sent post may show twice; a third copy is said. */
+function oneExtraAtMost(c: ChatState, titles: readonly string[], out: string[]): string[] {
+  const copies = new Map<string, number>();
+  for (const t of titles) copies.set(t, (copies.get(t) ?? 0) + 1);
+  for (const [t, k] of copies) if (k > 2) out.push(`${c.name} (${c.id}): ${t} shown ${k} times, more than one extra message for a post that met no answer`);
+  return [...copies.keys()];
+}
+
 /** What each chat shows against the model (see the file's comment). */
 export function chatViolations(read: ReadChat, world: PlatformWorld, uncertain: ReadonlySet<number | string>): string[] {
   const out: string[] = [];
@@ -441,8 +449,9 @@ export function chatViolations(read: ReadChat, world: PlatformWorld, uncertain: 
     if (c.gone) continue;
     const now = shown(read, world, c.id, out);
     const old = c.migrated ? shown(read, world, G_ID, out) : new Map<number, string[]>();
-    // A second message where the log said a post met no answer and may show twice: the documented window (uncertainChats).
-    if (uncertain.has(c.id)) for (const [n, titles] of now) now.set(n, [...new Set(titles)]);
+    // A second message where the log said a post met no answer and may show twice: the documented window (uncertainChats),
+    // one extra message per maybe-sent post at most (README, Exactly once): a third copy of one post is a violation.
+    if (uncertain.has(c.id)) for (const [n, titles] of now) now.set(n, oneExtraAtMost(c, titles, out));
     for (const [n, titles] of [...now, ...old]) if (titles.length > 1) out.push(`${c.name} (${c.id}): note n${n} posted ${titles.length} times (${titles.join(', ')})`);
     if (c.kicked || c.paused) continue; // its deliveries wait: what it shows is checked once it is resumed
     for (let n = 0; n < NOTES; n++) {

@@ -276,11 +276,7 @@ export class Run {
     for (const f of this.failures()) {
       if (this.allowedFailures.has(f.id)) continue;
       const c = this.chatOf(f.target.chat), n = /(?:^|[/:])n(\d)(?:\.md)?$/.exec(f.noteId ?? '')?.[1]; // `n0.md`, or its family `family:n0`
-      // README, Exactly once (Telegram): a post whose resend got no answer either while Telegram answered getMe "is not
-      // sent a third time: the delivery fails … look in the chat": the Bot API cannot tell a connection dropped before
-      // Telegram read the send from an answer lost after it posted, so a drop that meets one post twice is that case.
-      const unknownTwice = /no answer to this send nor to one before it/.test(f.error ?? '');
-      if (c === undefined || (!allowed.includes(c) && !unknownTwice) || n === undefined) {
+      if (c === undefined || !allowed.includes(c) || n === undefined) {
         this.allowedFailures.add(f.id); // said once
         problems.push(`delivery #${f.id} (${f.kind} ${f.noteId ?? 'digest'} to ${f.target.chat}) failed: ${f.error ?? ''}${chat ? ` (only ${chat} failed alone)` : ' (no chat failed alone: an outage spends no attempt)'}`);
         continue;

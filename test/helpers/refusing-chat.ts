@@ -31,6 +31,8 @@ export interface Chat {
   shown(): string[];
   /** Makes the message shown refusable (Telegram: older than 48 h), and holds the next delete's refusal until `answer()`. */
   refuseNextDelete(): void;
+  /** Makes the messages shown refusable, the refusals answered at once (Discord refuses every forum post's delete already). */
+  refuseDeletes(): void;
   held(): number;
   answer(): void;
   /** Deletes the platform refused (answered with its error). */
@@ -54,6 +56,9 @@ export async function telegramChat(telegram: FakeTelegram, mode: 'group' | 'sepa
       for (const m of telegram.sentTo(group.id)) m.date -= 3 * 86400;
       telegram.dropAnswers = { count: 1, methods: ['deleteMessage'], late: 'held', refusals: true };
     },
+    refuseDeletes: () => {
+      for (const m of telegram.sentTo(group.id)) m.date -= 3 * 86400;
+    },
     held: () => telegram.answersHeld,
     answer: () => telegram.answerLate(),
     refused: () => telegram.calls.filter((c) => c.method === 'deleteMessage' && c.status === 400).length,
@@ -76,6 +81,7 @@ export async function discordChat(discord: FakeDiscord, mode: 'group' | 'separat
     db: sb.db,
     shown: () => discord.postsIn(forum.id).map((p) => discord.messagesIn(p.id)[0]?.embeds[0]?.title ?? p.name),
     refuseNextDelete: () => void (discord.dropAnswers = { count: 1, where: (method, p) => method === 'DELETE' && p.startsWith('/channels/'), late: 'held', refusals: true }),
+    refuseDeletes: () => {}, // Manage Threads taken away above
     held: () => discord.answersHeld,
     answer: () => discord.answerLate(),
     refused: () => discord.requests.filter((r) => r.method === 'DELETE' && r.status === 403).length,

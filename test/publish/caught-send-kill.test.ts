@@ -86,21 +86,23 @@ describe.concurrent('a Telegram post caught in flight by a kill -9, its note the
     expect(left[0]).toMatch(/^ {2}#\d+ family:n1 → telegram:-100772: sent .*delete it by hand/);
   }, 120_000);
 
-  it('sent again after the start and unanswered again: not sent a third time, failed and said (at most two messages)', async ({ telegram }) => {
+  it('sent again after the start and unanswered again: not sent a third time, held and said (at most two messages)', async ({ telegram }) => {
     const group = telegram.addChat(-100773, 'supergroup');
     const sb = sandbox(configFor(telegram, group.id, 3000));
     await postCaughtByKill(sb, telegram, 'Oscar 1');
     telegram.dropAnswers = { count: 1, methods: ['sendMessage'], late: 'held' }; // the resend made too, its answer held
     const svc = Service.start(sb, [], { TELEGRAM_BOT_TOKEN: TOKEN });
     await svc.ready();
-    await svc.waitFor(() => /"msg":"delivery failed: no answer to this send nor to one before it/.test(svc.stderr), 30_000, 'the post given up');
+    await svc.waitFor(() => /"msg":"delivery held: no answer to this send nor to one before it/.test(svc.stderr), 30_000, 'the post held');
     await svc.settled(30_000);
     expect(telegram.sentTo(group.id).map((m) => m.text.split('\n')[0])).toEqual(['Oscar 1', 'Oscar 1']);
     expect(telegram.calls.filter((c) => c.method === 'sendMessage' && Number(c.payload.chat_id) === group.id)).toHaveLength(2);
     expect(await svc.stop()).toBe(0);
     const text = statusOf(sb.db).stdout;
-    expect(text).toMatch(/deliveries: +0 pending, 0 done, 1 failed/);
+    // Held, not failed (seed 1308: failing it lost the post when the sends never reached Telegram): it waits for Telegram
+    // to answer another send, which nothing here makes.
+    expect(text).toMatch(/deliveries: +1 pending, 0 done, 0 failed/);
     expect(text).toMatch(/uncertain: +2 posts whose answer never came/);
-    expect(text).toMatch(/#\d+ family:n1 → telegram:-100773 at .*: sent again, may show twice; no answer to this send nor to one before it: .*not sent a third time.*announce: again/);
+    expect(text).toMatch(/#\d+ family:n1 → telegram:-100773 at .*: sent again, may show twice; held: no answer to this send nor to one before it \(timed out; .*not sent a third time until telegram is seen down and answering again/);
   }, 120_000);
 });
