@@ -150,6 +150,7 @@ export function recordSentDigest(store: DigestStore, id: number, target: Target,
   const items = now?.kind === 'digest' ? now.payload.items : sent;
   for (const item of items) store.putPost(item.noteId, target, messageId, 0, true);
   if (items.length === sent.length && items.every((item, i) => sameLine(sent[i], item) && sent[i]?.noteId === item.noteId)) return;
+  store.upkeep.recordDigestShown(id, sent); // what the message shows, apart from the lines its row lists now
   const digestId = digestMessageId(messageId);
   store.putPost(digestId, target, messageId, 0);
   if (!items.length) store.enqueue({ noteId: digestId, revision: 0, target, kind: 'delete', payload: { type: 'delete' } });

@@ -8,7 +8,7 @@
 import type { Logger } from '../log.js';
 import type { Store } from '../store/store.js';
 import type { DigestPayload, OutboxRow, SummaryPayload, Target } from '../store/types.js';
-import { deleteLeftMessage, linesGivenEditSaid, rejudgeShadowOf, shadowEditSaid, type ShadowRejudged } from '../store/under-way.js';
+import { deleteLeftMessage, digestsStillListingLineShown, linesGivenEditSaid, rejudgeShadowOf, shadowEditSaid, type ShadowRejudged } from '../store/under-way.js';
 import { giveLinesBack, type LinesBackStore, type LinesGivenBack } from './digest-lines-back.js';
 
 export type FailStore = Pick<Store, 'transaction' | 'markFailed' | 'sql'> & LinesBackStore;
@@ -21,7 +21,10 @@ export function markFailedJudgingShadow(store: FailStore, row: OutboxRow, reason
   if (row.kind !== 'delete') return void store.markFailed(row.id, reason);
   return store.transaction(() => {
     const shadow = rejudgeShadowOf(store.sql, row);
-    const judged = { ...shadow, given: shadow.linesBack && giveLinesBack(store, row.target, shadow.linesBack) };
+    const given = shadow.linesBack && giveLinesBack(store, row.target, shadow.linesBack);
+    // Not taken over: a digest behind still listing a line the message shows is said loudly, never assumed away.
+    const twice = shadow.edits.length ? shadow.twice : [...shadow.twice, ...digestsStillListingLineShown(store.sql, row)];
+    const judged = { ...shadow, twice, given };
     store.markFailed(row.id, `${reason}${shadowLine(judged)}`);
     return judged;
   });

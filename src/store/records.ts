@@ -117,7 +117,8 @@ const summaryPayload = z.object({
   insteadOfPost: z.boolean().optional(),
 });
 const noteId = z.string().min(1);
-const digestPayload = z.object({ type: z.literal('digest'), items: z.array(z.object({ noteId, title: z.string(), url: z.string().optional(), member: z.string().optional() })), insteadOfDigest: z.boolean().optional() });
+const digestItem = z.object({ noteId, title: z.string(), url: z.string().optional(), member: z.string().optional() });
+const digestPayload = z.object({ type: z.literal('digest'), items: z.array(digestItem), insteadOfDigest: z.boolean().optional(), shown: z.array(digestItem).optional() });
 const deliverySchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('post'), noteId, payload: summaryPayload }),
   // An edit of a digest message carries the digest as it is now (digest-lines.ts).

@@ -15,6 +15,7 @@ import { dueHeads, nextAttemptAt } from './due-queue.js';
 import { OutboxUpkeep } from './upkeep.js';
 import { SubscriptionRows } from './subscription-rows.js';
 import { readStatus, type StatusCounts } from './status.js';
+import { shadowEditEnded } from './under-way.js';
 import type { DeliveryKind, DeliveryPayload, NewDelivery, NoteRow, OutboxRow, SearchText, Subscription, Target } from './types.js';
 import { DeferredSummaries } from './deferred-summaries.js';
 import { ChatMoveSignal, moveChatRows } from './chat-move.js';
@@ -320,6 +321,7 @@ export class Store {
 
   markDone(id: number, messageId: string | null, status: 'done' | 'skipped' = 'done', note?: string): void {
     this.sql('UPDATE outbox SET status = ?, message_id = ?, last_error = ?, updated_at = ? WHERE id = ?').run(status, messageId, note ?? null, Date.now(), id);
+    if (status === 'skipped') shadowEditEnded(this.sql, id, `skipped: ${note ?? 'not sent'}`); // a failed delete's line may name it
   }
 
   markRetry(id: number, nextAttemptAt: number, error: string): void {
@@ -339,6 +341,7 @@ export class Store {
 
   markFailed(id: number, error: string): void {
     this.sql("UPDATE outbox SET status = 'failed', last_error = ?, updated_at = ? WHERE id = ?").run(error, Date.now(), id);
+    shadowEditEnded(this.sql, id, `failed: ${error}`);
   }
 
   /** After a crash, deliveries caught mid-send go back to pending (a nonce lets Discord drop a duplicate); `keep`: one transaction. */

@@ -133,6 +133,8 @@ export interface DigestPayload {
   items: DigestItem[];
   /** An edit of a digest message a refused delete left, given lines back (publish/digest-lines-back.ts): they are posted in a digest should it be gone. */
   insteadOfDigest?: boolean | undefined;
+  /** Of a burst's digest sent: the lines it went out with when they differ from `items`, changed in flight (store/under-way.ts linesShownBy). */
+  shown?: DigestItem[] | undefined;
 }
 
 export interface DeletePayload {

@@ -116,6 +116,15 @@ function digestMessageTakenOver(sql: Sql, del: { id: number; noteId: string; tar
 }
 
 /**
+ * The loud fallback of a digest message's delete that left it (review rv32-b R4): digests still pending behind it that
+ * list a line the message shows, once the lines were given back (publish/undone-delete.ts). None is expected: any is a
+ * note shown twice that the give-back missed, said in the log and on the failed delete's line, never silent.
+ */
+export function digestsStillListingLineShown(sql: Sql, del: { id: number; noteId: string; target: Target }): number[] {
+  return del.noteId.startsWith('digest:') ? digestsListingLineShown(sql, del).digests : [];
+}
+
+/**
  * Makes the pending post `postId` the edit of the digest message `digestId` (`digest:<message id>`) a delete left, marked
  * `insteadOfPost`: the message is that post's note's from now on (revision 0: it shows the line the digest gave it), no
  * longer the digest's. False (nothing changed) for a payload no delivery can carry, or a message no longer recorded.
@@ -159,17 +168,6 @@ export function leftDigests(sql: Sql, target: Target): LeftDigest[] {
   return out;
 }
 
-/** The lines a digest message shows by what went out to it: its newest digest or edit sent, else a scheduled digest's held posts. */
-function linesShownBy(sql: Sql, target: Target, messageId: string): string[] {
-  const { platform, chat, thread } = target;
-  const newest = sql(`SELECT payload FROM outbox WHERE platform = ? AND chat = ? AND thread = ? AND status = 'done'
-                      AND ((kind = 'digest' AND message_id = ?) OR (kind = 'edit' AND note_id = ?)) ORDER BY id DESC LIMIT 1`)
-    .get(platform, chat, thread, messageId, `digest:${messageId}`) as { payload: string } | undefined;
-  // Never edited, a scheduled digest's message shows the held posts it sent (upkeep.ts digestItemsShown).
-  if (!newest) return (sql(HELD_LINES).all(platform, chat, thread, messageId) as { note_id: string }[]).map((r) => r.note_id);
-  return (readDigestPayload(newest.payload)?.items ?? []).map((i) => i.noteId);
-}
-
 /** Appends `said` to the failed delete `deleteId`'s line in `status`, once. */
 export function sayOnFailedDelete(sql: Sql, deleteId: number, said: string): void {
   sql("UPDATE outbox SET last_error = coalesce(last_error, '') || ? WHERE id = ? AND status = 'failed' AND instr(coalesce(last_error, ''), ?) = 0").run(said, deleteId, said);
@@ -178,21 +176,36 @@ export function sayOnFailedDelete(sql: Sql, deleteId: number, said: string): voi
 /** The held posts a scheduled digest sent as the message (their note ids): its lines, until an edit of it went. */
 const HELD_LINES = `SELECT note_id FROM outbox WHERE platform = ? AND chat = ? AND thread = ? AND kind = 'post' AND status = 'done' AND message_id = ?`;
 
-/** Posts pending behind a digest message's delete of notes whose lines that message showed (its digest, held posts and edits sent). */
+/**
+ * The lines a digest message shows by what went out to it: its newest edit sent, else its digest as it was sent (a line
+ * taken out while it was in flight included: its row lists the lines left, `shown` what went out, review rv32-b R3),
+ * else a scheduled digest's held posts. The one answer for every reader of "what the message that stayed shows".
+ */
+function linesShownBy(sql: Sql, target: Target, messageId: string): string[] {
+  const { platform, chat, thread } = target;
+  const newest = sql(`SELECT payload FROM outbox WHERE platform = ? AND chat = ? AND thread = ? AND status = 'done'
+                      AND ((kind = 'digest' AND message_id = ?) OR (kind = 'edit' AND note_id = ?)) ORDER BY id DESC LIMIT 1`)
+    .get(platform, chat, thread, messageId, `digest:${messageId}`) as { payload: string } | undefined;
+  // Never edited, a scheduled digest's message shows the held posts it sent (upkeep.ts digestItemsShown).
+  if (!newest) return (sql(HELD_LINES).all(platform, chat, thread, messageId) as { note_id: string }[]).map((r) => r.note_id);
+  const sent = readDigestPayload(newest.payload);
+  return (sent?.shown ?? sent?.items ?? []).map((i) => i.noteId);
+}
+
+/** Posts pending behind a digest message's delete of notes whose lines that message shows (`linesShownBy`). */
 function postsOfDigestNotesBehind(sql: Sql, del: { id: number; noteId: string; target: Target }): number[] {
   const { platform, chat, thread } = del.target;
-  const messageId = del.noteId.slice('digest:'.length);
-  const shown = `SELECT json_extract(i.value, '$.noteId') FROM outbox d, json_each(d.payload, '$.items') i WHERE d.platform = ? AND d.chat = ? AND d.thread = ?
-                 AND d.status = 'done' AND ((d.kind = 'digest' AND d.message_id = ?) OR (d.kind = 'edit' AND d.note_id = ?)) UNION ${HELD_LINES}`;
-  const rows = sql(`SELECT id FROM outbox WHERE kind = 'post' AND platform = ? AND chat = ? AND thread = ? AND status = 'pending' AND id > ? AND note_id IN (${shown}) ORDER BY id`)
-    .all(platform, chat, thread, del.id, platform, chat, thread, messageId, del.noteId, platform, chat, thread, messageId) as { id: number }[];
+  const lines = linesShownBy(sql, del.target, del.noteId.slice('digest:'.length));
+  const rows = sql(`SELECT id FROM outbox WHERE kind = 'post' AND platform = ? AND chat = ? AND thread = ? AND status = 'pending' AND id > ?
+                    AND note_id IN (SELECT value FROM json_each(?)) ORDER BY id`)
+    .all(platform, chat, thread, del.id, JSON.stringify(lines)) as { id: number }[];
   return rows.map((r) => r.id);
 }
 
 /**
- * Digests pending behind a digest message's delete that list a note whose line that message shows now (its newest
- * digest or edit sent, or a scheduled digest's held posts), with those lines: the message stays, so sent as they are they would show that note twice in
- * the chat (review rv-c R1); they give those lines up to it instead (publish/digest-lines-back.ts).
+ * Digests pending behind a digest message's delete that list a note whose line that message shows now (`linesShownBy`),
+ * with those lines: the message stays, so sent as they are they would show that note twice in the chat (review rv-c
+ * R1); they give those lines up to it instead (publish/digest-lines-back.ts).
  */
 function digestsListingLineShown(sql: Sql, del: { id: number; noteId: string; target: Target }): LinesBack {
   const { platform, chat, thread } = del.target;
@@ -213,10 +226,8 @@ function digestsListingLineShown(sql: Sql, del: { id: number; noteId: string; ta
 export function postAfterAll(sql: Sql, row: { id: number; noteId: string; target: Target; payload: SummaryPayload }): void {
   const { insteadOfPost: _was, ...payload } = row.payload;
   sql(`DELETE FROM posts WHERE ${SAME}`).run(row.noteId, row.target.platform, row.target.chat, row.target.thread);
-  // The failed delete's line said this delivery edits the message that stayed: it says now what happened.
   // The line is the note's own delete's, or a digest message's (`digest:<id>`) it took over: whichever says it.
-  sql(`UPDATE outbox SET last_error = replace(last_error, ?, ?) WHERE platform = ? AND chat = ? AND thread = ? AND kind = 'delete' AND status = 'failed' AND id < ?`)
-    .run(shadowEditSaid(row.id), postedAfterAllSaid(row.id), row.target.platform, row.target.chat, row.target.thread, row.id);
+  sayOfShadowEdit(sql, row.id, row.target, shadowEditSaid(row.id), postedAfterAllSaid(row.id));
   sql("UPDATE outbox SET kind = 'post', payload = ?, status = 'pending', attempts = 0, next_attempt_at = ?, updated_at = ? WHERE id = ?").run(JSON.stringify(payload), Date.now(), Date.now(), row.id);
 }
 
@@ -233,10 +244,30 @@ export function digestAfterAll(sql: Sql, row: { id: number; noteId: string; targ
   const { insteadOfDigest: _was, ...payload } = row.payload;
   sql('DELETE FROM posts WHERE platform = ? AND chat = ? AND thread = ? AND message_id = ? AND (via_digest = 1 OR note_id = ?)')
     .run(platform, chat, thread, row.noteId.slice('digest:'.length), row.noteId);
-  sql(`UPDATE outbox SET last_error = replace(last_error, ?, ?) WHERE platform = ? AND chat = ? AND thread = ? AND kind = 'delete' AND status = 'failed' AND id < ?`)
-    .run(linesGivenEditSaid(row.id), digestAfterAllSaid(row.id), platform, chat, thread, row.id);
+  sayOfShadowEdit(sql, row.id, row.target, linesGivenEditSaid(row.id), digestAfterAllSaid(row.id));
   sql("UPDATE outbox SET kind = 'digest', note_id = NULL, payload = ?, status = 'pending', attempts = 0, next_attempt_at = ?, updated_at = ? WHERE id = ?")
     .run(JSON.stringify(payload), Date.now(), Date.now(), row.id);
+}
+
+/**
+ * The failed deletes' lines in the chat before edit `id` that say `said` of it (it edits the message that stayed) say
+ * `now` instead: what became of that edit. One home for every way such an edit ends other than done (review rv32-b R2).
+ */
+function sayOfShadowEdit(sql: Sql, id: number, target: Target, said: string, now: string): void {
+  sql(`UPDATE outbox SET last_error = replace(last_error, ?, ?) WHERE platform = ? AND chat = ? AND thread = ? AND kind = 'delete' AND status = 'failed' AND id < ?`)
+    .run(said, now, target.platform, target.chat, target.thread, id);
+}
+
+/**
+ * Delivery `id` ended without going (`how`: skipped, or refused for good): should it be an edit a failed delete's line
+ * says edits the message that stayed (a post made an edit, lines given back), that line says it did not (review rv32-b
+ * R2: status kept saying "delivery #N edits it to show it" after the note went again, or the edit was refused).
+ */
+export function shadowEditEnded(sql: Sql, id: number, how: string): void {
+  const edit = sql("SELECT platform, chat, thread FROM outbox WHERE id = ? AND kind = 'edit'").get(id) as Target | undefined;
+  if (!edit) return;
+  const ended = `delivery #${id} was to edit it and did not (${how})`;
+  for (const said of [shadowEditSaid(id), linesGivenEditSaid(id)]) sayOfShadowEdit(sql, id, edit, said, ended);
 }
 
 /**

@@ -33,13 +33,14 @@ export class OutboxUpkeep {
     const rows = this.sql(
       `SELECT id, payload FROM outbox WHERE (kind = 'digest' OR (kind = 'edit' AND note_id LIKE 'digest:%'))
          AND (? IS NULL OR (platform = ? AND chat = ? AND thread = ?))
-         AND EXISTS (SELECT 1 FROM json_each(payload, '$.items') WHERE json_extract(value, '$.${field}') = ?)`,
-    ).all(target?.platform ?? null, target?.platform ?? null, target?.chat ?? null, target?.thread ?? null, value) as { id: number; payload: string }[];
+         AND (EXISTS (SELECT 1 FROM json_each(payload, '$.items') WHERE json_extract(value, '$.${field}') = ?) OR EXISTS (SELECT 1 FROM json_each(payload, '$.shown') WHERE json_extract(value, '$.${field}') = ?))`,
+    ).all(target?.platform ?? null, target?.platform ?? null, target?.chat ?? null, target?.thread ?? null, value, value) as { id: number; payload: string }[];
     for (const r of rows) {
       const digest = readDigestPayload(r.payload);
       if (!digest) continue; // not one this code wrote: left as it is
       const items = digest.items.map((i) => (i[field] === value ? change(i) : i));
-      this.sql('UPDATE outbox SET payload = ? WHERE id = ?').run(JSON.stringify({ ...digest, items }), r.id);
+      const shown = digest.shown?.map((i) => (i[field] === value ? change(i) : i)); // what it went out with, found by the new id too
+      this.sql('UPDATE outbox SET payload = ? WHERE id = ?').run(JSON.stringify({ ...digest, items, ...(shown ? { shown } : {}) }), r.id);
     }
   }
 
@@ -64,6 +65,14 @@ export class OutboxUpkeep {
    */
   setWaitingDigestItems(id: number, items: DigestItem[]): void {
     this.sql("UPDATE outbox SET payload = json_set(payload, '$.items', json(?)), updated_at = ? WHERE id = ? AND kind = 'digest' AND status IN ('pending', 'sending')").run(JSON.stringify(items), Date.now(), id);
+  }
+
+  /**
+   * A digest sent as `sent` while its row lists other lines (changed in flight): its message shows `sent` until an edit
+   * of it goes, whatever the row lists (review rv32-b R3: a line taken out in flight was invisible to the readers).
+   */
+  recordDigestShown(id: number, sent: readonly DigestItem[]): void {
+    this.sql("UPDATE outbox SET payload = json_set(payload, '$.shown', json(?)) WHERE id = ? AND kind = 'digest'").run(JSON.stringify(sent), id);
   }
 
   /** The chats with a digest waiting that lists `lineId` (see `waitingDigests`). */
@@ -164,8 +173,8 @@ export class OutboxUpkeep {
     ).all(target.platform, target.chat, target.thread, messageId, `digest:${messageId}`) as { note_id: string | null; kind: string; payload: string }[];
     const items = new Map<string, DigestItem>();
     for (const r of rows) {
-      const p = JSON.parse(r.payload) as { items?: DigestItem[]; summary?: { title?: string; url?: string }; member?: string };
-      if (r.kind !== 'post') for (const i of p.items ?? []) items.set(i.noteId, i);
+      const p = JSON.parse(r.payload) as { items?: DigestItem[]; shown?: DigestItem[]; summary?: { title?: string; url?: string }; member?: string };
+      if (r.kind !== 'post') for (const i of [...(p.shown ?? []), ...(p.items ?? [])]) items.set(i.noteId, i); // sent, then as it is now
       // A held post's line shows the family's member its payload names, as a burst's digest line records it: the line is
       // found by it once the note's title changed (issue 25: a scheduled digest's line of a live note taken for a removed
       // one). A row without one (a note's own, `separate`) is found by its title and link, as before.
