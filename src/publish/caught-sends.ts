@@ -6,12 +6,13 @@
  */
 import type { Logger } from '../log.js';
 import type { Store } from '../store/store.js';
-import { targetKey, type Target } from '../store/types.js';
+import { targetKey, type OutboxRow, type Target } from '../store/types.js';
 import type { ChatAdapter, ResendGuard } from './port.js';
 import type { PlatformOutages } from './outages.js';
 import { keepUncertainSend } from './uncertain.js';
 import { keepLeftInChat, readLeftInChats } from '../store/left-in-chats.js';
 import { markUncertainOutcome } from '../store/uncertain-sends.js';
+import { isHeldUnanswered } from '../store/held-unanswered.js';
 
 /** The reason kept for such a send. */
 const CAUGHT_IN_FLIGHT = 'a stop (a kill -9, a crash) caught its send in flight';
@@ -84,4 +85,9 @@ export async function askPlatformAfterResend(adapter: ChatAdapter, outages: Pick
   } catch {
     return false; // no answer: an outage, the post sent again once the platform answers
   }
+}
+
+/** A held post let go and answered: its uncertain sends' line in `status` says so, no longer "held" (review rv32-d R3). */
+export function heldPostAnswered(store: Pick<Store, 'getMeta' | 'setMeta'>, row: Pick<OutboxRow, 'id' | 'lastError' | 'kind'>): void {
+  if (isHeldUnanswered(row)) markUncertainOutcome(store, row.id, 'held after two sends with no answer, then sent once more and answered: the chat may show the post up to three times');
 }

@@ -34,7 +34,7 @@ export type DelivererStore = Pick<
 >;
 import type { SentJournal } from '../store/sent-journal.js';
 import { recordJournaledPosts } from './journaled-posts.js';
-import { askPlatformAfterResend, keepLeftAfterDelete, recoverCaughtSends } from './caught-sends.js';
+import { askPlatformAfterResend, heldPostAnswered, keepLeftAfterDelete, recoverCaughtSends } from './caught-sends.js';
 import { maybeSent } from '../store/maybe-sent.js';
 import { recordedMessagesIn, recordedUnder } from '../store/recorded-messages.js';
 import { notEnabledError } from '../store/parked.js';
@@ -307,7 +307,7 @@ export class Deliverer {
   /** A post's record: the delivery done, where the message lives (and its crosspost and pin, queued), in one transaction. */
   private recordPost(sent: Extract<OutboxRow, { kind: 'post' | 'digest' }>, messageId: string, crosspost: boolean): void {
     this.store.transaction(() => {
-      const row = { ...sent, target: recordedUnder(this.store.sql, sent) }; this.store.markDone(row.id, messageId); // the chat's name now
+      const row = { ...sent, target: recordedUnder(this.store.sql, sent) }; this.store.markDone(row.id, messageId); heldPostAnswered(this.store, sent); // the chat's name now
       if (crosspost) this.store.enqueue({ noteId: row.noteId, revision: row.revision, target: row.target, kind: 'crosspost', payload: { type: 'crosspost', messageId } });
       if (row.kind === 'post' && row.payload.pin) {
         const unpinPrevious = this.opts.unpinPrevious?.(row.target) ? { unpinPrevious: true } : {};

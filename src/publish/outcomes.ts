@@ -182,7 +182,10 @@ async function parkForOutage(d: FailureDeps, row: OutboxRow, f: Extract<FailureC
  * `status` (uncertain, held), so the operator can look in the chat meanwhile.
  */
 async function holdUnguarded(d: FailureDeps, row: OutboxRow, f: Extract<FailureClass, { kind: 'transient' }>, logCtx: LogContext, guard: { why: string }): Promise<void> {
-  const platform = row.target.platform, timedOut = /no answer (?:from the platform )?within \d+ ms/.test(f.reason); // an adapter's own limit, or ours (call-bound.ts)
+  // Held once already, its one more send unanswered too: given up, so a post goes at most three times (review rv32-d R2).
+  if (row.lastError?.startsWith(HELD_UNANSWERED)) return giveUpHeld(d, row, f, logCtx);
+  // A send that timed out before this one (its reason is still the row's) most likely posted: as if this one had (R1).
+  const platform = row.target.platform, timedOut = TIMED_OUT.test(f.reason) || TIMED_OUT.test(row.lastError ?? '');
   const until = timedOut
     ? `it timed out, so ${platform} had it and most likely posted it: not sent a third time until ${platform} is seen down and answering again (an outage's end seen by getMe)`
     : `not sent a third time until ${platform} answers a send again (another post answered, or an outage's end seen by getMe), then once`;
@@ -197,6 +200,19 @@ async function holdUnguarded(d: FailureDeps, row: OutboxRow, f: Extract<FailureC
   }));
   d.log.error({ ...logCtx, reason: f.reason }, `delivery ${why}`);
   d.onEvent({ row, outcome: 'retry', error: why, uncertain: 'none' });
+}
+
+/** Our own call limit's or an adapter's timeout (call-bound.ts): the platform had the request. */
+const TIMED_OUT = /no answer (?:from the platform )?within \d+ ms/;
+
+/** A held post's one more send got no answer either: failed, said (it may show up to three times, or not at all). */
+async function giveUpHeld(d: FailureDeps, row: OutboxRow, f: Extract<FailureClass, { kind: 'transient' }>, logCtx: LogContext): Promise<void> {
+  let shadow: ShadowJudged | undefined;
+  const why = `gave up: held after two sends with no answer, its one more send unanswered too (${f.reason}): the chat may show the post up to three times, or not at all; look in the chat${row.kind === 'post' ? ' (announce: again on the note posts it anew)' : ''}`;
+  await d.record(logCtx, () => (shadow = markFailedJudgingShadow(d.store, row, why)));
+  d.log.error({ ...logCtx, reason: f.reason }, `delivery failed: ${why}`);
+  sayShadowRejudged(d.log, logCtx, shadow);
+  d.onEvent({ row, outcome: 'failed', error: why });
 }
 
 /**
