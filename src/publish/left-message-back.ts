@@ -45,7 +45,8 @@ export interface GivenBack {
 export function giveBack(store: LinesBackStore, target: Target, left: LeftMessage, back: NotesBack): GivenBack {
   const own = !left.noteId.startsWith(DIGEST_PREFIX);
   // A second note of a digest message back as a post is a post of its own: the message shows the first from then on.
-  const edits = own ? back.posts.filter((id) => postMadeEdit(store.sql, id)) : back.posts.filter((id) => takeOverDigestMessage(store.sql, id, left.noteId, target)).slice(0, 1);
+  const taken = own ? undefined : back.posts.find((id) => takeOverDigestMessage(store.sql, id, left.noteId, target));
+  const edits = own ? back.posts.filter((id) => postMadeEdit(store.sql, id)) : taken === undefined ? [] : [taken];
   if (edits.length) return { edits, lines: [], digests: [] };
   const shown = new Set(left.lines);
   const lines = new Map<string, DigestItem>((back.lines ?? []).map((i) => [i.noteId, i]));
