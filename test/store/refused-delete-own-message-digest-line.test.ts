@@ -95,4 +95,24 @@ describe.concurrent('a note\'s own message whose delete is refused, the note bac
     expect(await chat.svc.stop()).toBe(0);
     expect(statusOf(chat.db).stdout).not.toMatch(/shows it twice/);
   }, 90_000);
+
+  it('Telegram: the refusal recorded first, the note back afterwards beside a new note: its own message edited to Bravo 2, Charlie shown once', async ({ telegram }: { telegram: FakeTelegram }) => {
+    const chat = await telegramChat(telegram, 'group', parseThreads, true);
+    let from = chat.svc.events.length;
+    await write(chat, { 'b.md': 'Bravo 1' });
+    await chat.svc.idle(from, 20_000);
+    chat.refuseDeletes();
+    from = chat.svc.events.length;
+    await remove(chat, 'b.md');
+    await chat.svc.idle(from, 20_000);
+    expect(chat.refused()).toBe(1); // recorded before the note comes back
+    from = chat.svc.events.length;
+    await write(chat, { 'b.md': 'Bravo 2', 'c.md': 'Charlie 1' });
+    await chat.svc.idle(from, 20_000);
+    const texts = telegram.sentTo(-100777).map((m) => m.text);
+    expect(texts.filter((t) => t.includes('Bravo')), 'messages naming Bravo').toHaveLength(1);
+    expect(texts[0]!.split('\n')[0]).toBe('Bravo 2');
+    expect(texts.filter((t) => t.includes('Charlie 1'))).toHaveLength(1);
+    expect(await chat.svc.stop()).toBe(0);
+  }, 90_000);
 });
