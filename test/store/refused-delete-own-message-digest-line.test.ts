@@ -1,5 +1,5 @@
 /**
- * Issue 25, the case left open by s32 (digest-lines-back.ts and left-digest-back.ts handled only a digest message): a
+ * Issue 25, the case left open by s32 (the former digest-lines-back.ts and left-digest-back.ts handled only a digest message): a
  * note's own message (posted alone), its delete refused for good while the note came back beside a new note, so it was
  * queued as a line of a burst's digest behind the delete. The message stayed and the digest listed the note too: shown
  * twice (said loudly, 'shows it twice', but twice). README's rule: each chat shows each note once, and a message that
