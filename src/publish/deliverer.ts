@@ -28,7 +28,7 @@ export type { DeliveryEvent } from './outcomes.js';
 /** The store as the deliverer sees it: the outbox's due rows and their outcomes, the posts they made, paused and moved chats; nothing of notes or subscriptions. */
 export type DelivererStore = Pick<
   Store,
-  | 'transaction' | 'recoverSending' | 'upkeep' | 'dueHeads' | 'nextAttemptAt' | 'enqueue'
+  | 'transaction' | 'recoverSending' | 'upkeep' | 'dueHeads' | 'nextAttemptAt' | 'enqueue' | 'getNote' | 'familyNotes' | 'summaries'
   | 'markSending' | 'markDone' | 'markRetry' | 'markRateLimited' | 'markFailed' | 'openDelivery' | 'replacePayload'
   | 'postOf' | 'putPost' | 'dropPost' | 'pause' | 'moveChat' | 'outboxRow' | 'heldForDigest' | 'getMeta' | 'setMeta' | 'sql' | 'outboxOpened'
 >;

@@ -165,7 +165,7 @@ export function editDigest(store: DigestStore, target: Target, messageId: string
   // Lines the digest was not sent with (none, unless written by hand) are left out rather than invented.
   const lines = store.upkeep.digestLines(target, messageId).flatMap((n) => items.get(n) ?? []);
   const pendingEdit = store.openDelivery(id, target, ['edit']);
-  // An edit that would post its lines should the message be gone (digest-lines-back.ts) stays one when it takes newer lines.
+  // An edit that would post its lines should the message be gone (left-message-back.ts) stays one when it takes newer lines.
   const kept = insteadOfDigest || (pendingEdit?.payload.type === 'digest' && pendingEdit.payload.insteadOfDigest === true);
   const payload = { type: 'digest' as const, items: lines, ...(kept ? { insteadOfDigest: true } : {}) };
   if (!pendingEdit) return store.enqueue({ noteId: id, revision: 0, target, kind: 'edit', payload });

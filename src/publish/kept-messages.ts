@@ -13,7 +13,7 @@ import { editOfLeftMessage } from './undone-delete.js';
  * `separate`: a note back from deletion or draft (announced again: decide.ts) whose messages stayed: its family's
  * (family-after-switch.ts returnToFamilyMessages), or its own, whose delete ended without deleting (store/under-way.ts
  * deleteLeftMessage). Those are edited to show it, never a second message; the chats they are in (targetKey) get no
- * post. A delete still waiting or under way is judged when it ends (rejudgeShadowOf); `insteadOfPost`: should the
+ * post. A delete still waiting or under way is judged when it ends (undone-delete.ts); `insteadOfPost`: should the
  * message be gone by then, the note is posted.
  */
 export function returnToKeptMessages(store: Store, log: Logger, row: NoteRow, prev: NoteRow | undefined): { enqueued: number; covered: Set<string> } {

@@ -7,7 +7,7 @@ import type { Store } from '../store/store.js';
 import { targetKey, type DigestItem, type Target } from '../store/types.js';
 import type { Logger } from '../log.js';
 import { holdForScheduledDigest, type NewPost } from './scheduled-digest.js';
-import { leftDigestsByLine, linesGoBack, postsTakeOver } from './left-digest-back.js';
+import { backAfterwards, leftByLine } from './left-message-back.js';
 
 export class NewPosts {
   /** The digest each chat got in the batch being processed; undefined between batches. */
@@ -26,18 +26,17 @@ export class NewPosts {
 
   /**
    * New announcements for one chat, not sent before `notBefore` (a family's grace period); returns the deliveries queued
-   * or changed. A note whose line a digest message a refused delete left still shows goes to that message (left-digest-back.ts). Inside a transaction.
+   * or changed. A note whose line a digest message a refused delete left still shows goes to that message (left-message-back.ts). Inside a transaction.
    */
   enqueue(target: Target, all: NewPost[], notBefore?: number): number {
     const { store, config } = this;
-    const left = leftDigestsByLine(store, target);
+    const left = leftByLine(store, target);
     const back = left.size ? all.filter((p) => left.has(p.noteId)) : [];
     const posts = holdForScheduledDigest(store, config, target, back.length ? all.filter((p) => !left.has(p.noteId)) : all, this.now());
     if (!back.length) return this.enqueueNew(target, posts, all.length, notBefore);
     // Counted with the others as they would have gone: in a burst's digest a line, else a post.
-    const returned = posts.length + back.length > config.publish.digest.threshold
-      ? linesGoBack(store, this.log, target, back, left)
-      : postsTakeOver(store, this.log, target, back, left, (p) => store.enqueue({ noteId: p.noteId, revision: p.revision, target, kind: 'post', payload: p.payload, notBefore }));
+    const burst = posts.length + back.length > config.publish.digest.threshold;
+    const returned = backAfterwards(store, this.log, target, back, burst, (p) => store.enqueue({ noteId: p.noteId, revision: p.revision, target, kind: 'post', payload: p.payload, notBefore }));
     return returned + this.enqueueNew(target, posts, posts.length, notBefore);
   }
 

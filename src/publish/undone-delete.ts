@@ -8,43 +8,49 @@
 import type { Logger } from '../log.js';
 import type { Store } from '../store/store.js';
 import type { DigestPayload, OutboxRow, SummaryPayload, Target } from '../store/types.js';
-import { deleteLeftMessage, digestsStillListingLineShown, linesGivenEditSaid, rejudgeShadowOf, shadowEditSaid, type ShadowRejudged } from '../store/under-way.js';
-import { giveLinesBack, type LinesBackStore, type LinesGivenBack } from './digest-lines-back.js';
+import { DIGEST_PREFIX } from './digest-lines.js';
+import { deleteLeftMessage, linesGivenEditSaid, shadowEditSaid } from '../store/under-way.js';
+import { digestsStillListingLineShown, queuedBehind, recordLeftMessage } from '../store/left-messages.js';
+import { giveBack, type GivenBack, type LinesBackStore } from './left-message-back.js';
 
-export type FailStore = Pick<Store, 'transaction' | 'markFailed' | 'sql'> & LinesBackStore;
+export type FailStore = Pick<Store, 'transaction' | 'markFailed'> & LinesBackStore;
 
-/** What judging a delete's shadow did: `rejudgeShadowOf`'s, and the lines a digest behind it gave up to its message. */
-export type ShadowJudged = ShadowRejudged & { given?: LinesGivenBack | undefined };
+/** What judging a delete's shadow did: what went to the message that stayed (left-message-back.ts), and digests behind still listing a line it shows (shown twice). */
+export type ShadowJudged = GivenBack & { twice: number[] };
 
-/** Marks the delivery failed with `reason`; a delete's shadow judged again with it. */
+/**
+ * Marks the delivery failed with `reason`. A delete's message stays: the lines it shows are recorded on it, and what was
+ * queued behind it against no message (store/under-way.ts) is judged again, as a note back afterwards is (giveBack).
+ */
 export function markFailedJudgingShadow(store: FailStore, row: OutboxRow, reason: string): ShadowJudged | undefined {
   if (row.kind !== 'delete') return void store.markFailed(row.id, reason);
   return store.transaction(() => {
-    const shadow = rejudgeShadowOf(store.sql, row);
-    const given = shadow.linesBack && giveLinesBack(store, row.target, shadow.linesBack);
-    // Not taken over: a digest behind still listing a line the message shows is said loudly, never assumed away.
-    const twice = shadow.edits.length ? shadow.twice : [...shadow.twice, ...digestsStillListingLineShown(store.sql, row)];
-    const judged = { ...shadow, twice, given };
+    const left = recordLeftMessage(store.sql, row);
+    const given = left ? giveBack(store, row.target, left, queuedBehind(store.sql, row.target, left)) : { edits: [], lines: [], digests: [] };
+    // Taken over, a digest message shows that note's post: its other lines are no longer shown there. Else any digest
+    // behind still listing a line the message shows is said loudly, never assumed away.
+    const twice = given.edits.length && row.noteId.startsWith(DIGEST_PREFIX) ? [] : digestsStillListingLineShown(store.sql, row);
+    const judged = { ...given, twice };
     store.markFailed(row.id, `${reason}${shadowLine(judged)}`);
     return judged;
   });
 }
 
 /** What the failed delete's line says of lines a digest behind it gave up to its message. */
-const linesGivenSaid = (g: LinesGivenBack) => `digest #${g.digests.join(', #')} gave the line up to it (${linesGivenEditSaid(g.edit)})`;
+const linesGivenSaid = (g: GivenBack) => `digest #${g.digests.join(', #')} gave the line up to it (${linesGivenEditSaid(g.edit!)})`;
 
 /** What `status` shows after the failed delete's reason. */
 function shadowLine(s: ShadowJudged): string {
   const edits = s.edits.length ? `; its note came back meanwhile: ${s.edits.map(shadowEditSaid).join(', ')}` : '';
   const twice = s.twice.length ? `; its note came back meanwhile in digest #${s.twice.join(', #')}: the chat shows it twice (this message and that digest's line)` : '';
-  const given = s.given ? `; its note came back meanwhile: ${linesGivenSaid(s.given)}` : '';
+  const given = s.edit !== undefined ? `; its note came back meanwhile: ${linesGivenSaid(s)}` : '';
   return edits + twice + given;
 }
 
 /** Says what judging the shadow changed: an edit instead of a second post, or a note shown twice (loudly). */
 export function sayShadowRejudged(log: Logger, logCtx: object, s: ShadowJudged | undefined): void {
   if (s?.edits.length) log.warn({ ...logCtx, edits: s.edits }, 'the delete left its message in the chat; the note came back meanwhile: its post queued behind the delete edits that message instead (shown once)');
-  if (s?.given) log.warn({ ...logCtx, edit: s.given.edit, digests: s.given.digests, lines: s.given.lines }, 'the delete left its digest message in the chat; a note of its lines came back meanwhile in a digest queued behind the delete: that digest gives the line up and the message is edited to show it (shown once)');
+  if (s?.edit !== undefined) log.warn({ ...logCtx, edit: s.edit, digests: s.digests, lines: s.lines }, 'the delete left its message in the chat; a note it shows came back meanwhile in a digest queued behind the delete: that digest gives the line up and the message is edited to show it (shown once)');
   if (s?.twice.length) log.error({ ...logCtx, digests: s.twice }, 'the delete left its message in the chat; the note came back meanwhile and a digest queued behind the delete lists it: the chat shows it twice (that message and the digest line); notecast status shows it on the failed delete');
 }
 
@@ -58,12 +64,12 @@ export function editOfLeftMessage(sql: Store['sql'], noteId: string, target: Tar
   return deleteLeftMessage(sql, noteId, target) ? { ...payload, insteadOfPost: true } : payload;
 }
 
-/** An edit marked `insteadOfPost` (store/under-way.ts rejudgeShadowOf, editOfLeftMessage): posted should its message be gone. */
+/** An edit marked `insteadOfPost` (store/under-way.ts postMadeEdit, left-message-back.ts, editOfLeftMessage): posted should its message be gone. */
 export function isInsteadOfPostEdit(row: OutboxRow): row is Extract<OutboxRow, { kind: 'edit' }> & { payload: SummaryPayload } {
   return row.kind === 'edit' && row.payload.type === 'summary' && row.payload.insteadOfPost === true;
 }
 
-/** A digest message's edit marked `insteadOfDigest` (publish/digest-lines-back.ts): its lines posted in a digest should the message be gone. */
+/** A digest message's edit marked `insteadOfDigest` (left-message-back.ts): its lines posted in a digest should the message be gone. */
 export function isInsteadOfDigestEdit(row: OutboxRow): row is Extract<OutboxRow, { kind: 'edit' }> & { payload: DigestPayload } {
   return row.kind === 'edit' && row.payload.type === 'digest' && row.payload.insteadOfDigest === true;
 }

@@ -123,7 +123,7 @@ const deliverySchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('post'), noteId, payload: summaryPayload }),
   // An edit of a digest message carries the digest as it is now (digest-lines.ts).
   z.object({ kind: z.literal('edit'), noteId, payload: z.union([summaryPayload, digestPayload]) }),
-  z.object({ kind: z.literal('delete'), noteId, payload: z.object({ type: z.literal('delete'), calledOff: z.number().int().positive().optional() }) }),
+  z.object({ kind: z.literal('delete'), noteId, payload: z.object({ type: z.literal('delete'), calledOff: z.number().int().positive().optional(), left: z.object({ messageId: z.string(), lines: z.array(z.string()) }).optional() }) }),
   z.object({ kind: z.literal('digest'), noteId: z.null(), payload: digestPayload }),
   z.object({ kind: z.literal('crosspost'), noteId: noteId.nullable(), payload: z.object({ type: z.literal('crosspost'), messageId: z.string().min(1) }) }),
   z.object({

@@ -124,16 +124,16 @@ export interface SummaryPayload {
   pin?: boolean | undefined;
   /** Held for the chat's scheduled digest at that time (ms), posted in it. */
   digestAt?: number | undefined;
-  /** An edit that was a post queued behind a delete that then left its message (store/under-way.ts rejudgeShadowOf): posted should the message be gone. */
+  /** An edit that was a post queued behind a delete that then left its message (publish/left-message-back.ts): posted should the message be gone. */
   insteadOfPost?: boolean | undefined;
 }
 
 export interface DigestPayload {
   type: 'digest';
   items: DigestItem[];
-  /** An edit of a digest message a refused delete left, given lines back (publish/digest-lines-back.ts): they are posted in a digest should it be gone. */
+  /** An edit of a digest message a refused delete left, given lines back (publish/left-message-back.ts): they are posted in a digest should it be gone. */
   insteadOfDigest?: boolean | undefined;
-  /** Of a burst's digest sent: the lines it went out with when they differ from `items`, changed in flight (store/under-way.ts linesShownBy). */
+  /** Of a burst's digest sent: the lines it went out with when they differ from `items`, changed in flight (store/left-messages.ts linesShownBy). */
   shown?: DigestItem[] | undefined;
 }
 
@@ -144,6 +144,12 @@ export interface DeletePayload {
    * `onDelete: delete`: no message of it is recorded, so the delete first learns it (publish/called-off-find.ts).
    */
   calledOff?: number | undefined;
+  /**
+   * Written when the delete ended without deleting (refused for good, its attempts spent): the message that stayed and
+   * the lines (note or family ids) it showed then (store/under-way.ts recordLeftMessage), which every reader of "what
+   * the message a refused delete left shows" reads (publish/left-message-back.ts).
+   */
+  left?: { messageId: string; lines: string[] } | undefined;
 }
 
 /** The posted message to publish to following channels. */

@@ -1,7 +1,7 @@
 /**
  * Tester 36 F2 (issue 25): a digest message's delete (its last line's note deleted) refused for good and recorded so;
  * afterwards, not while the delete was under way, that note comes back. It was posted as a new message while the message
- * that stayed still listed it, and nothing said so. Now its announcement goes to that message (publish/left-digest-back.ts):
+ * that stayed still listed it, and nothing said so. Now its announcement goes to that message (publish/left-message-back.ts):
  * a post takes it over (edited to the note's post), a line of a burst's digest goes back to it (edited to list it); the
  * log and the failed delete's line in `status` say so. The same across a restart between the refusal and the return.
  */

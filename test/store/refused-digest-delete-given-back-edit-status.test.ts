@@ -1,6 +1,6 @@
 /**
  * Review rv32-b R2 (issue 25, s32-tk): what `status` says of a digest message's refused delete once the edit that took
- * back a returning note's line (publish/digest-lines-back.ts) did not go. The note deleted again before that edit went:
+ * back a returning note's line (publish/left-message-back.ts) did not go. The note deleted again before that edit went:
  * the edit is skipped, yet the failed delete's line still says "delivery #E edits it to show it", as the edit made of a
  * post said "edits the message that stayed" until it was rewritten when its fate changed (refused-delete-shadow-afterwards.test.ts).
  */

@@ -3,7 +3,7 @@
  * digest message's delete (its only line's note deleted; the message older than 48 hours) was on its way, the note
  * written back while the service was stopped beside a new note. The start-up scan queues one digest listing both behind
  * the delete caught mid-send; the delete, sent again, is refused: the digest gives the note's line up to the message
- * that stayed (publish/digest-lines-back.ts), which is edited to list it, and goes with the new note alone. A process:
+ * that stayed (publish/left-message-back.ts), which is edited to list it, and goes with the new note alone. A process:
  * the kill -9 is the point (in process, a stop waits for the answer).
  */
 import { unlinkSync, writeFileSync } from 'node:fs';

@@ -3,7 +3,7 @@
  * in the same batch as another new note (so B is queued as a digest line, not a post). The message is handed only to a
  * *post* behind the delete (store/under-way.ts digestMessageTakenOver); a digest listing B went out as it was, so B
  * showed twice (the message that stayed and the new digest). Now the digest gives B's line up to the message that
- * stayed (publish/digest-lines-back.ts): that message is edited to list Bravo 2, the digest goes with Charlie alone,
+ * stayed (publish/left-message-back.ts): that message is edited to list Bravo 2, the digest goes with Charlie alone,
  * and the log and `status` say so.
  */
 import { unlinkSync, writeFileSync } from 'node:fs';

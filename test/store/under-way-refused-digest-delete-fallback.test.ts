@@ -1,6 +1,6 @@
 /**
  * Review rv32-b R4 (issue 25): a digest message's delete that left its message judges "a digest behind still lists a
- * line the message shows" (store/under-way.ts digestsStillListingLineShown) instead of hard-coding none, so the
+ * line the message shows" (store/left-messages.ts digestsStillListingLineShown) instead of hard-coding none, so the
  * `not.toMatch(/shows it twice/)` assertions on these shapes can fail. Here the fallback fires (before the give-back,
  * the digest behind lists the line) and is quiet once the line was given back.
  */
@@ -10,7 +10,7 @@ import path from 'node:path';
 import { afterEach, expect, it } from 'vitest';
 import { Store } from '../../src/store/store.js';
 import { recordFailure, type FailureDeps } from '../../src/publish/outcomes.js';
-import { digestsStillListingLineShown } from '../../src/store/under-way.js';
+import { digestsStillListingLineShown } from '../../src/store/left-messages.js';
 import { leaveDigest } from '../../src/publish/digest-lines.js';
 import { silentLogger } from '../../src/log.js';
 

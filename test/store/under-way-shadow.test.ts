@@ -1,6 +1,6 @@
 /**
  * Issue 25: a delete that ends without deleting its message (refused for good, its attempts spent) judges again what
- * was decided in its shadow (store/under-way.ts rejudgeShadowOf, publish/undone-delete.ts), through the outcome writer
+ * was decided in its shadow (publish/undone-delete.ts, publish/left-message-back.ts), through the outcome writer
  * (publish/outcomes.ts recordFailure) on a real store: which rows change, which do not, and what `status` is told.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
