@@ -1,6 +1,6 @@
 /**
  * Issue 25, review rv32-c (R1, R2): orders around a copy that takes its edited original's messages, each checked by the
- * route model (every chat shows each note once, its newest state) after every step. R1 failed on main d7b17dc3; R2 open, kept as `it.fails`.
+ * route model (every chat shows each note once, its newest state) after every step. Both failed on main d7b17dc3.
  */
 import { describe, expect, it } from 'vitest';
 import { fileParseThreads } from '../helpers/inproc.js';
@@ -54,16 +54,16 @@ describe('copies: the copy moved into the folder of a chat it was out of (review
   });
 });
 
-describe('copies: a held copy drafted in its original\'s batch (review rv32-c R2), open', () => {
+describe('copies: a held copy drafted in its original\'s batch (review rv32-c R2)', () => {
   /**
    * `setup.md` keyed `shared`, copied to `a/setup.md` (held in `all`, `en`), then in one hang outage `setup.md` saved with
-   * no key and `a/setup.md` saved as a draft: `all`'s c1 and `en`'s c2, posted for the copy, show the original's edit.
-   * The reviewer's diagnosis: family-outbox.ts followHeldCopies' `unchanged` lets no copy drafted or removed in the batch
-   * take the message, against README's "saved in one batch read as the original saved first"; the fix direction is to
-   * let it take the message, then apply its draft to it as handOverToCopy applies a removal. Fails on main and here.
+   * no key and `a/setup.md` saved as a draft: `all`'s c1 and `en`'s c2, posted for the copy, showed the original's edit.
+   * family-outbox.ts followHeldCopies let no copy drafted or removed in the batch take the message, against README's
+   * "saved in one batch read as the original saved first": the copy takes it now whatever the batch does to it, and its
+   * draft then applies to it as `onDelete` says (family-outbox.ts syncFamily). Failed on main, both modes.
    */
   const drafted: Op[] = [write('setup.md', 'shared', true), { op: 'copy', from: 'setup.md', to: 'a/setup.md' }, { op: 'outage', kind: 'hang', ops: [write('setup.md', undefined), { op: 'write', file: 'a/setup.md', draft: true, key: undefined, generic: true, long: false }] }];
-  it.fails.each(['keep', 'delete'] as const)('same batch: held copy, both saved, the copy drafted (onDelete: %s)', { timeout: 60_000 }, async (onDelete) => {
+  it.each(['keep', 'delete'] as const)('same batch: held copy, both saved, the copy drafted (onDelete: %s)', { timeout: 60_000 }, async (onDelete) => {
     const r = await runSequence(drafted, onDelete, parseThreads);
     expect(r.problems, `after step ${r.steps}`).toEqual([]);
   });
