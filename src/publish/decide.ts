@@ -146,7 +146,10 @@ export function decideNote(prev: NoteRow | undefined, note: Note, summary: Summa
     // out, nothing is: it is new in those chats (called-off-chats.ts), unless the state is a restored backup, which
     // cannot know what went out after it.
     const back = !policy.afterRestore && (prev.state === 'deleted' || prev.state === 'draft') ? { back: true as const } : {};
-    return { row: { ...base, revision: prev.revision + 1 }, action: sameSummary(prev, sHash, note) ? { type: 'none', why: 'republished unchanged', ...back } : { type: 'update', ...back } };
+    // Back at another path, its message unchanged (a `permalink`): a move whose new path came after its removal was applied
+    // (a split move past the window); as a move, a path filter may pick it in chats it did not go to (the model's seed 501).
+    const moved = 'back' in back && prev.file !== base.file;
+    return { row: { ...base, revision: prev.revision + 1 }, action: sameSummary(prev, sHash, note) ? (moved ? { type: 'update', ...back } : { type: 'none', why: 'republished unchanged', ...back }) : { type: 'update', ...back } };
   }
   if (sameSummary(prev, sHash, note)) {
     // Moved, its message unchanged (a `permalink` written keeps its link): a path filter may pick it in chats it did not go to.

@@ -110,16 +110,17 @@ export function familiesTouched(store: Store, config: Config, platforms: Readonl
  * translation left in a chat of no language), handOverToCopy never ran, and the copy was shown there by nothing.
  */
 function followHeldCopies(store: Store, config: Config, platforms: ReadonlySet<string>, changes: readonly FamilyChange[]): (HeldCopyTaken & { key: string })[] {
-  // A copy edited in the same batch takes the message too, then shows its edit (read as if the original was saved first,
-  // as `separate`'s handOverOnEdit does; copy-keys property: both saved in one outage); one removed or drafted does not.
-  const unchanged = (copy: NoteRow) => changes.every((c) => c.row.id !== copy.id || c.row.state === copy.state);
+  // A copy changed in the same batch takes the message too, then its change applies (read as if the original was saved
+  // first, as `separate`'s handOverOnEdit does; copy-keys property: both saved in one outage): edited, it shows its edit;
+  // drafted or removed, the message goes as `onDelete` says (review rv32-c R2: a drafted copy left it to the original,
+  // edited to show the original's edit: a message posted for the copy showing another note).
   const goesTo = (copy: NoteRow, target: Target) => {
     const key = copy.info.translationKey;
     return familyTargets(liveMembers(store.familyNotes(key)), config.routes, store.subscriptions(), platforms, sentMemberIn(store, familyPostId(key))).some((ft) => ft.member.id === copy.id && targetKey(ft.target) === targetKey(target));
   };
   const reaches = (copy: NoteRow, target: Target) => routeTargets(copy.info, config.routes, store.subscriptions(), platforms).some((t) => targetKey(t) === targetKey(target));
   const left = (d: FamilyChange, prev: NoteRow) => (d.action.type === 'update' && d.row.state === 'published' && bareHash(d.row) !== bareHash(prev)) || d.row.state === 'deleted';
-  return changes.flatMap((d) => (d.prev && left(d, d.prev) ? handOverToHeldCopies(store, FAMILY_MESSAGES, d.prev, goesTo, unchanged, reaches).map((t) => ({ ...t, key: d.prev!.info.translationKey })) : []));
+  return changes.flatMap((d) => (d.prev && left(d, d.prev) ? handOverToHeldCopies(store, FAMILY_MESSAGES, d.prev, goesTo, () => true, reaches).map((t) => ({ ...t, key: d.prev!.info.translationKey })) : []));
 }
 
 /**

@@ -94,9 +94,12 @@ export function chainRenames(
     const head = pending.byHash(c.hash, taken);
     if (head && head.rel !== c.rel) take(c, { from: head.rel, fromId: head.known.id, to: c });
   }
-  // Chains that start at new content: no removed note's and no moved note's (a link further on, or a swap).
+  // Chains that start at new content: no removed note's and no moved note's (a link further on, or a swap). Not where a
+  // removed note held exactly the old content too: that note moved, and this path was edited in place (review rv32-c
+  // R1: `a/setup.md`, a copy of `b/setup.md` that took its messages on b's edit, moved to `a/intro.md` within the
+  // window; b/setup.md, joining as edited (held-rewrites.ts withEdited), was read as moved there, every message swapped).
   for (const c of changed) {
-    if (vacated.has(c.rel) && !used.has(c.rel) && !movedContent.has(c.hash) && !pending.byHash(c.hash, taken)) take(c);
+    if (vacated.has(c.rel) && !used.has(c.rel) && !movedContent.has(c.hash) && !pending.byHash(c.hash, taken) && !pending.byHash(vacated.get(c.rel)!.hash, taken)) take(c);
   }
   // Chains that turn back to where they started: notes swapped (`mv a t; mv b a; mv t b`), each path
   // holding another's exact content. Each note moves to where its content went (the publisher moves
