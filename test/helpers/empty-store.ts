@@ -7,17 +7,17 @@
  * row, as a fresh one, and migrates nothing (empty-store.test.ts compares the two). The state folder is otherwise
  * as a new one: no lock file, database id or clean-stop mark, which the service writes at its start.
  */
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { openDb } from '../../src/store/db.js';
+import { tempFolder } from './temp-folder.js';
 
 let template: string | undefined;
 
 /** The worker's template: a database `openDb` made and closed (no -wal or -shm left beside it). */
 export function emptyStoreTemplate(): string {
   if (template && existsSync(template)) return template;
-  const file = path.join(mkdtempSync(path.join(tmpdir(), 'notecast-empty-store-')), 'notecast.db');
+  const file = path.join(tempFolder('notecast-empty-store-', { forWorker: true }), 'notecast.db');
   openDb(file).close();
   if (existsSync(`${file}-wal`)) throw new Error(`openDb left a write-ahead log beside ${file}: the template would not be the whole database`);
   return (template = file);
