@@ -10,9 +10,6 @@ import path from 'node:path';
 
 /** Folders made by the file running now (files run one at a time in a worker), removed when it ends. */
 const ofFile = new Set<string>();
-/** Folders made once for the worker (a template reused by its later files), removed when the worker exits. */
-const ofWorker = new Set<string>();
-let exitHooked = false;
 
 function removeAll(dirs: Iterable<string>): string[] {
   const failed: string[] = [];
@@ -27,21 +24,10 @@ function removeAll(dirs: Iterable<string>): string[] {
   return failed;
 }
 
-/**
- * A new folder `<parent>/<prefix>XXXXXX` (mkdtemp), removed when the test file ends; `forWorker`: when the worker
- * process exits instead (a template its later files copy).
- */
-export function tempFolder(prefix: string, { parent = tmpdir(), forWorker = false }: { parent?: string; forWorker?: boolean } = {}): string {
+/** A new folder `<parent>/<prefix>XXXXXX` (mkdtemp), removed when the test file ends. */
+export function tempFolder(prefix: string, { parent = tmpdir() }: { parent?: string } = {}): string {
   const dir = mkdtempSync(path.join(parent, prefix));
-  if (!forWorker) {
-    ofFile.add(dir);
-    return dir;
-  }
-  ofWorker.add(dir);
-  if (!exitHooked) {
-    exitHooked = true;
-    process.once('exit', () => removeAll(ofWorker));
-  }
+  ofFile.add(dir);
   return dir;
 }
 
