@@ -17,7 +17,8 @@ export default defineConfig({
     // Stops the run before any test when dist/ is missing or older than src/ (test/global-setup.ts).
     globalSetup: ['test/global-setup.ts'],
     // NOTECAST_TEST_CPU_LOG=<file>: each file's CPU appended there (test/helpers/cpu-per-file.ts), to rank files by it.
-    setupFiles: process.env.NOTECAST_TEST_CPU_LOG ? ['test/helpers/cpu-per-file.ts'] : [],
+    // test/helpers/temp-folder-cleanup.ts: each file's temporary folders (tempFolder) removed when it ends.
+    setupFiles: ['test/helpers/temp-folder-cleanup.ts', ...(process.env.NOTECAST_TEST_CPU_LOG ? ['test/helpers/cpu-per-file.ts'] : [])],
     hookTimeout: 30_000,
     // Most files mostly wait (fake servers, quiet periods; 16 sampled: 33-39 s of CPU in 134 s of file time), so
     // more workers than cores pay. Whole suite on a quiet 2-core machine, same clone of dc5ea25, one after another:

@@ -28,8 +28,9 @@ const TIMEOUT = 180_000; // several starts at load 20-30
 const it = itWithFakes({ telegram: { token: TOKEN } });
 afterAll(killLeftoverServices);
 
+/** A removal waits the shortest window (three quiet periods, 600 ms, not 3 s): the chat a route follows is the point. */
 function configNaming(fake: FakeTelegram, chat: number): string {
-  return `watch:\n  quietMs: 200\npublish:\n  onDelete: delete\ndelivery:\n  baseDelayMs: 200\n  maxDelayMs: 500\ntelegram:\n  apiRoot: ${fake.apiRoot}\n  registerCommands: false\nroutes:\n  - platform: telegram\n    chat: "${chat}"\n`;
+  return `watch:\n  quietMs: 200\npublish:\n  onDelete: delete\n  digest: { windowMs: 600 }\ndelivery:\n  baseDelayMs: 200\n  maxDelayMs: 500\ntelegram:\n  apiRoot: ${fake.apiRoot}\n  registerCommands: false\nroutes:\n  - platform: telegram\n    chat: "${chat}"\n`;
 }
 
 async function started(fake: FakeTelegram, sb: Sandbox): Promise<InProcessCli> {

@@ -90,7 +90,8 @@ describe.concurrent('a Telegram group that became a supergroup', () => {
   });
 
   it('onDelete: delete of a note announced in the old group deletes nothing in the supergroup', async ({ telegram: fake }) => {
-    const { sb, svc } = await migratedAfterAlpha(fake, 'publish:\n  onDelete: delete\n');
+    // The removal waits the shortest window (three quiet periods, 600 ms, not 3 s): which chat its delete goes to is the point.
+    const { sb, svc } = await migratedAfterAlpha(fake, 'publish:\n  onDelete: delete\n  digest: { windowMs: 600 }\n');
     await threeInSupergroup(fake, sb.notes);
     await svc.settled();
     unlinkSync(path.join(sb.notes, 'alpha.md'));

@@ -3,8 +3,7 @@
  * may not write (each classified through the real grammY client and our adapter), IETF language
  * codes, per-user inline caching and webhook rules checked at config load.
  */
-import { mkdtempSync, unlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createTelegramAdapter, type TelegramAdapter } from '../../src/adapters/telegram/adapter.js';
@@ -18,6 +17,7 @@ import { useFakeTelegram } from '../helpers/fakes.js';
 import { cliIn, statusOf } from '../helpers/cli.js';
 import { InProcessCli, fileParseThreads } from '../helpers/inproc.js';
 import { note, sandbox, Service } from '../helpers/service.js';
+import { tempFolder } from '../helpers/temp-folder.js';
 
 /** Shared by every start here (fileParseThreads): a start loads no parse thread again. */
 const parseThreads = fileParseThreads();
@@ -28,7 +28,7 @@ const fake = useFakeTelegram({ token: TOKEN });
 
 /** Our real adapter on the real grammY client, pointed at the fake; not started (delivery needs no polling). */
 function adapter(): TelegramAdapter {
-  const store = new Store(path.join(mkdtempSync(path.join(tmpdir(), 'notecast-tg-')), 'state.db'));
+  const store = new Store(path.join(tempFolder('notecast-tg-'), 'state.db'));
   const config = configSchema.parse({ telegram: { apiRoot: fake().apiRoot, rate: { perChatMs: 0 } } });
   const deps = { store, search: new NoteSearch(store), limiter: new CommandRateLimiter(config.commands), observe: () => undefined };
   return createTelegramAdapter({ token: TOKEN, config: config.telegram, state: store, deps, log: createLogger({ level: 'silent', secrets: [] }) });

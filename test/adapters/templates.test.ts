@@ -4,8 +4,7 @@
  * Discord embed, no links in the Telegram message) arrive exactly as payloadsFor renders them, which
  * is also what `preview --json` prints for that route: on the post and on the edit.
  */
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startApp, type RunningApp } from '../../src/app.js';
@@ -24,6 +23,7 @@ import { FakeTelegram } from '../fakes/telegram/server.js';
 import { REPO_ROOT } from '../helpers/corpus.js';
 import { until } from '../helpers/until.js';
 import { workerParseThreads } from '../helpers/parse-threads.js';
+import { tempFolder } from '../helpers/temp-folder.js';
 
 const DISCORD_TOKEN = 'MTEwMDAwMDAwMDAwMDAwMDAwMg.fake.discord-token-for-tests';
 const TELEGRAM_TOKEN = '123456:TEST-token-abcdefghijklmnopqrstuvwxyz';
@@ -59,7 +59,7 @@ describe('templates through the real clients', () => {
     telegram = await new FakeTelegram({ token: TELEGRAM_TOKEN }).start();
     const channel = discord.addChannel(discord.addGuild(), 0, 'notes');
     const group = telegram.addChat(-100, 'supergroup');
-    const dir = mkdtempSync(path.join(tmpdir(), 'notecast-tpl-e2e-'));
+    const dir = tempFolder('notecast-tpl-e2e-');
     const notes = path.join(dir, 'notes');
     mkdirSync(notes);
     const files = userTemplates(dir);
@@ -121,7 +121,7 @@ describe('templates through the real clients', () => {
   it("a template that fails on one note fails that note's post alone, logged as the template's failure, and the chat goes on", async () => {
     telegram = await new FakeTelegram({ token: TELEGRAM_TOKEN }).start();
     const group = telegram.addChat(-100, 'supergroup');
-    const dir = mkdtempSync(path.join(tmpdir(), 'notecast-tpl-fail-'));
+    const dir = tempFolder('notecast-tpl-fail-');
     const notes = path.join(dir, 'notes');
     mkdirSync(notes);
     const file = path.join(dir, 'telegram.liquid');

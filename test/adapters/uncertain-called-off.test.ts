@@ -28,7 +28,12 @@ function configFor(fake: FakeDiscord, channel: string, onDelete: 'keep' | 'delet
     `discord:\n  api: ${fake.api}\n  registerCommands: false\nroutes:\n  - platform: discord\n    chat: "${channel}"\n`;
 }
 
-const started = (sb: Sandbox, fake: FakeDiscord): Promise<InProcessCli> => startedWithDiscord(sb, fake, DISCORD_TOKEN);
+// The probes of Discord taken as down (PlatformConnections: 1 s doubling to 60 s in `notecast start`) on the deliveries'
+// own backoff, in process (AppOptions.reconnect, as outages.test.ts): what a lost send leaves in the channel is the point,
+// not how long after Discord's return the waiting post goes; every probe during the outage still fails.
+const SHORT_PROBES = { reconnect: { baseDelayMs: 200, maxDelayMs: 1000 } };
+
+const started = (sb: Sandbox, fake: FakeDiscord): Promise<InProcessCli> => startedWithDiscord(sb, fake, DISCORD_TOKEN, SHORT_PROBES);
 
 /** Saves `n1.md` and waits until Discord has its message (a forum's post) but notecast had no answer, then Discord goes down. */
 async function postWithAnswerLost(svc: InProcessCli, sb: Sandbox, fake: FakeDiscord, channel: string, title: string, forum = false): Promise<void> {

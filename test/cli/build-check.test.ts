@@ -3,11 +3,11 @@
  * its built copy, stops the run with what to do, instead of tests parsing on their own thread with no
  * budget (a pathological note then hangs the run) or running older code in threads and processes.
  */
-import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, expect, it } from 'vitest';
 import { buildProblem, WORKER_BUILT } from '../helpers/build-check.js';
+import { tempFolder } from '../helpers/temp-folder.js';
 
 let root: string | undefined;
 afterEach(() => {
@@ -17,7 +17,7 @@ afterEach(() => {
 
 /** A repository of two sources, `built` of them built (`dist/`, as tsc lays it out), every file dated `at` (seconds). */
 function repo(built: string[], at = 1_000_000): string {
-  const dir = (root = mkdtempSync(path.join(tmpdir(), 'notecast-build-check-')));
+  const dir = (root = tempFolder('notecast-build-check-'));
   for (const rel of ['src/publish/parse-worker.ts', 'src/notes/read.ts']) {
     mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
     writeFileSync(path.join(dir, rel), 'export {};\n');

@@ -1,13 +1,13 @@
 /** `notecast check` names every front matter problem of a note, each on its line, in process. */
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCheck } from '../../src/cli/preview.js';
 import { workerParseThreads } from '../helpers/parse-threads.js';
+import { tempFolder } from '../helpers/temp-folder.js';
 
 async function check(notes: Record<string, string>, moreRoutes = ''): Promise<{ code: number; out: string[]; err: string[] }> {
-  const dir = mkdtempSync(path.join(tmpdir(), 'notecast-check-'));
+  const dir = tempFolder('notecast-check-');
   const folder = path.join(dir, 'notes');
   mkdirSync(folder);
   for (const [name, text] of Object.entries(notes)) writeFileSync(path.join(folder, name), text);

@@ -6,17 +6,17 @@
  * would refuse it. In process: `runCheck`'s lines and exit code are the point.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { runCheck } from '../../src/cli/preview.js';
 import { migrationsUpTo, SCHEMA_VERSIONS } from '../../src/store/db.js';
 import { workerParseThreads } from '../helpers/parse-threads.js';
+import { tempFolder } from '../helpers/temp-folder.js';
 
 function sandboxWithDb(version: number): { folder: string; config: string; db: string } {
-  const dir = mkdtempSync(path.join(tmpdir(), 'notecast-check-ro-'));
+  const dir = tempFolder('notecast-check-ro-');
   const folder = path.join(dir, 'notes');
   mkdirSync(folder);
   writeFileSync(path.join(folder, 'a.md'), '---\ntitle: A\n---\nText.\n');

@@ -6,8 +6,7 @@
  * (records as `start` writes them), then `rust/setup-ja`'s family key written as the rule before did (it joined the
  * key's first family, `setup`, python/setup's, and recorded it as `setup`, its key as written).
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
@@ -15,6 +14,7 @@ import { runCheck } from '../../src/cli/preview.js';
 import { recordCleanStop } from '../../src/store/clean-stop.js';
 import { runCli } from '../helpers/cli.js';
 import { workerParseThreads } from '../helpers/parse-threads.js';
+import { tempFolder } from '../helpers/temp-folder.js';
 
 const note = (title: string, extra = '') => `---\ntitle: ${title}\n${extra}---\n\nAbout ${title}.\n`;
 
@@ -26,7 +26,7 @@ async function check(notes: string, config: string): Promise<string[]> {
 }
 
 describe('check with a database that grouped a translation before the folder rule', () => {
-  const dir = mkdtempSync(path.join(tmpdir(), 'notecast-stored-families-'));
+  const dir = tempFolder('notecast-stored-families-');
   const notes = path.join(dir, 'notes');
   const config = path.join(dir, 'notecast.yml');
   const db = path.join(dir, 'state.db');

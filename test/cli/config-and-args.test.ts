@@ -4,18 +4,18 @@
  * exit codes); the last describe runs the built CLI as a process once per thing only a process shows
  * (the exit code reaching the shell, the version read from the installed package, a port in use).
  */
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { cliIn, runCliAsync, spawnCli, type CliResult } from '../helpers/cli.js';
 import { REPO_ROOT } from '../helpers/corpus.js';
 import { InProcessCli } from '../helpers/inproc.js';
 import { killLeftoverServices, note, sandbox, Service } from '../helpers/service.js';
+import { tempFolder } from '../helpers/temp-folder.js';
 
 afterEach(killLeftoverServices);
 
-const tmp = () => mkdtempSync(path.join(tmpdir(), 'notecast-cli-'));
+const tmp = () => tempFolder('notecast-cli-');
 
 /** A config folder with its own notes and database, away from any working directory used below. */
 function project(configText: string): { dir: string; config: string } {

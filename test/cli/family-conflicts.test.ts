@@ -3,14 +3,14 @@
  * notes by `start` (family-key.ts, with a warning in its log), but `preview --json` showed them as
  * one family, `check` said nothing and `status` neither. Each now says what `start` does.
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runCheck, runPreview } from '../../src/cli/preview.js';
 import { statusOf } from '../helpers/cli.js';
 import { InProcessService } from '../helpers/inproc.js';
 import { workerParseThreads } from '../helpers/parse-threads.js';
+import { tempFolder } from '../helpers/temp-folder.js';
 
 let svc: InProcessService | undefined;
 afterEach(async () => {
@@ -36,7 +36,7 @@ function capture(): { out: string[]; err: string[]; io: { out: (l: string) => vo
 }
 
 describe('two notes of one language sharing a translation key', () => {
-  const dir = mkdtempSync(path.join(tmpdir(), 'notecast-conflict-'));
+  const dir = tempFolder('notecast-conflict-');
   const notes = path.join(dir, 'notes');
   const config = path.join(dir, 'notecast.yml');
   writeNotes(notes);

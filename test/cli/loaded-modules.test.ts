@@ -5,8 +5,7 @@
  * command's run resolves, recorded by a module resolve hook (https://nodejs.org/api/module.html#resolvespecifier-context-nextresolve).
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -14,6 +13,7 @@ import { runCliAsync, spawnCli } from '../helpers/cli.js';
 import { CLI } from '../helpers/corpus.js';
 import { freePort } from '../helpers/net.js';
 import { killLeftoverServices, note, sandbox, Service } from '../helpers/service.js';
+import { tempFolder } from '../helpers/temp-folder.js';
 
 // A run that fails before its stop leaves no service running into the next files.
 afterEach(killLeftoverServices);
@@ -58,7 +58,7 @@ describe('what a command loads', () => {
   it('sync --once and check load no platform client, metrics, pretty logger nor health or preview page (sync no template engine without templates), nor compact a few notes\' heap; status no template engine; start with a port loads the metrics', { timeout: 60_000 }, async () => {
     const sb = sandbox('');
     writeFileSync(path.join(sb.notes, 'a.md'), note('A', 'A note to announce.'));
-    const mods = moduleLog(mkdtempSync(path.join(tmpdir(), 'notecast-mods-')));
+    const mods = moduleLog(tempFolder('notecast-mods-'));
     const env = { NODE_OPTIONS: mods.flag };
 
     // --trace-gc (`node --v8-options`) prints each collection on stdout; one forced by `gc()` (util/heap.ts's
@@ -102,7 +102,7 @@ describe('what a command loads', () => {
   it('start with the console adapter loads no platform client, no summariser before it is ready (the scan defers every summary), no template engine when its config writes no template, nor yaml without a config file', { timeout: 60_000 }, async () => {
     const sb = sandbox('');
     writeFileSync(path.join(sb.notes, 'a.md'), note('A', 'A note to announce.'));
-    const mods = moduleLog(mkdtempSync(path.join(tmpdir(), 'notecast-mods-')));
+    const mods = moduleLog(tempFolder('notecast-mods-'));
     const env = { NODE_OPTIONS: mods.flag };
     /** The summariser's entry (summary/build.ts), and what it alone loads: the renderers need summary/shape.ts only. */
     const summariser = () => mods.files().filter((u) => /\/src\/summary\/(build|candidates|select)\.js$/.test(u));
@@ -134,7 +134,7 @@ describe('what a command loads', () => {
   });
 
   it('--help and --version load commander alone of the packages (zod is loaded by the commands that parse with it)', { timeout: 30_000 }, () => {
-    const mods = moduleLog(mkdtempSync(path.join(tmpdir(), 'notecast-mods-')));
+    const mods = moduleLog(tempFolder('notecast-mods-'));
     for (const flag of ['--help', '--version']) {
       mods.clear();
       const run = spawnSync(process.execPath, [mods.flag, CLI, flag], { encoding: 'utf8', timeout: 20_000 });

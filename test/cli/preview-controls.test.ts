@@ -2,12 +2,12 @@
  * `preview --json`'s controls say only what will happen (#29 N6), and in a translation family which
  * routes each member is shown in, as `start` decides (#29 F12, N11). In process.
  */
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runPreview } from '../../src/cli/preview.js';
 import { workerParseThreads } from '../helpers/parse-threads.js';
+import { tempFolder } from '../helpers/temp-folder.js';
 
 interface Row {
   file: string;
@@ -16,7 +16,7 @@ interface Row {
 }
 
 async function preview(config: string, notes: Record<string, string>): Promise<Map<string, Row>> {
-  const dir = mkdtempSync(path.join(tmpdir(), 'notecast-previewc-'));
+  const dir = tempFolder('notecast-previewc-');
   const folder = path.join(dir, 'notes');
   mkdirSync(folder);
   for (const [name, text] of Object.entries(notes)) writeFileSync(path.join(folder, name), text);

@@ -1,9 +1,9 @@
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CORPUS_JEKYLL_CONFIG, CORPUS_NOTES, manifest } from '../helpers/corpus.js';
 import { cliIn, jsonLines, spawnCli } from '../helpers/cli.js';
+import { tempFolder } from '../helpers/temp-folder.js';
 
 describe('notecast preview --json', () => {
   it('prints one object per corpus note with exactly the documented keys and the manifest URLs', async () => {
@@ -28,7 +28,7 @@ describe('notecast preview --json', () => {
   });
 
   it('shows what each notecast: control does for a note, and check names a route no config has', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'notecast-'));
+    const dir = tempFolder('notecast-');
     const notes = path.join(dir, 'notes');
     mkdirSync(notes);
     const cfg = path.join(dir, 'notecast.yaml');
@@ -57,7 +57,7 @@ describe('notecast preview --json', () => {
   });
 
   it('effects promise only what will happen: a named route whose filter leaves the note out, a digest route not pinned nor silent; check warns (#29 F4)', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'notecast-'));
+    const dir = tempFolder('notecast-');
     const notes = path.join(dir, 'notes');
     mkdirSync(notes);
     const cfg = path.join(dir, 'notecast.yaml');
@@ -94,7 +94,7 @@ describe('notecast preview --json', () => {
   });
 
   it('a route’s saved search (filter words) is matched on the note’s words as start matches it, and its digest schedule is shown', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'notecast-'));
+    const dir = tempFolder('notecast-');
     const notes = path.join(dir, 'notes');
     mkdirSync(notes);
     const cfg = path.join(dir, 'notecast.yaml');
@@ -111,7 +111,7 @@ describe('notecast preview --json', () => {
   });
 
   it('reports a bad note as ok:false with its line, still prints the others, and exits 1', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'notecast-'));
+    const dir = tempFolder('notecast-');
     writeFileSync(path.join(dir, 'good.md'), '---\ntitle: Good\n---\nFine text.');
     writeFileSync(path.join(dir, 'bad.md'), '---\ntitle: [a, b]\n---\nx');
     const r = await cliIn(['preview', '--json', dir]);
@@ -156,7 +156,7 @@ describe('notecast check', () => {
   });
 
   it('lists each problem as file:line: message and exits 1', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'notecast-'));
+    const dir = tempFolder('notecast-');
     mkdirSync(path.join(dir, 'sub'));
     writeFileSync(path.join(dir, 'sub', 'yaml.md'), '---\ntitle: ok\nlang: [en\n---\nx');
     writeFileSync(path.join(dir, 'empty.md'), '');
@@ -176,7 +176,7 @@ describe('notecast check', () => {
   });
 
   it('validates the config and names the key and line', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'notecast-'));
+    const dir = tempFolder('notecast-');
     const cfg = path.join(dir, 'c.yaml');
     writeFileSync(cfg, 'summary:\n  maxChars: 5\n');
     const r = await cliIn(['check', 'notes', '--config', cfg]);

@@ -4,18 +4,18 @@
  * reaching the shell is config-and-args.test.ts's process test), the service in this process too.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { cliIn, jsonLines, type CliResult } from '../helpers/cli.js';
 import { InProcessCli } from '../helpers/inproc.js';
 import { killLeftoverServices, sandbox, type Sandbox } from '../helpers/service.js';
 import { REPO_ROOT, requireCorpus } from '../helpers/corpus.js';
+import { tempFolder } from '../helpers/temp-folder.js';
 
 afterEach(killLeftoverServices);
 
-const tmp = () => mkdtempSync(path.join(tmpdir(), 'notecast-readme-'));
+const tmp = () => tempFolder('notecast-readme-');
 const oneLine = (s: string) => s.trim().split('\n').length === 1 && !/\n\s+at /.test(s);
 
 describe('check on something that is not a notes folder', () => {

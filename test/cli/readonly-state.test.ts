@@ -6,16 +6,16 @@
  * through the CLI's program in this process (`cliIn`): their lines and exit codes are the point.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { cliIn } from '../helpers/cli.js';
 import { killLeftoverServices, note, sandbox, Service, STATE_CONFIG } from '../helpers/service.js';
+import { tempFolder } from '../helpers/temp-folder.js';
 
 const canMount = (() => {
   if (process.getuid?.() !== 0) return false;
-  const probe = mkdtempSync(path.join(tmpdir(), 'notecast-mount-'));
+  const probe = tempFolder('notecast-mount-');
   try {
     execFileSync('mount', ['--bind', '-o', 'ro', probe, probe], { stdio: 'ignore' });
     execFileSync('umount', [probe], { stdio: 'ignore' });
@@ -31,7 +31,7 @@ afterEach(killLeftoverServices);
 
 describe('a read-only state folder', () => {
   it.skipIf(!canMount)('start and sync name the database and the cause; status reads it', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'notecast-ro-'));
+    const dir = tempFolder('notecast-ro-');
     const notes = path.join(dir, 'notes');
     const state = path.join(dir, 'state');
     const ro = path.join(dir, 'ro');

@@ -5,8 +5,7 @@
  * the cache, `sync --once`, save it).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { jsonLines } from '../helpers/cli.js';
@@ -14,6 +13,7 @@ import { CLI, REPO_ROOT } from '../helpers/corpus.js';
 import { freePort } from '../helpers/net.js';
 import { InProcessCli } from '../helpers/inproc.js';
 import { killLeftoverServices, note, sandbox, Service } from '../helpers/service.js';
+import { tempFolder } from '../helpers/temp-folder.js';
 
 afterEach(killLeftoverServices);
 
@@ -21,7 +21,7 @@ const git = (cwd: string, ...args: string[]) => execFileSync('git', ['-c', 'user
 
 /** A blog's remote (bare) and the author's clone, with one post pushed. */
 function blog() {
-  const dir = mkdtempSync(path.join(tmpdir(), 'notecast-recipe-'));
+  const dir = tempFolder('notecast-recipe-');
   const remote = path.join(dir, 'blog.git');
   const author = path.join(dir, 'author');
   git(dir, 'init', '-q', '--bare', remote);

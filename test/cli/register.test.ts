@@ -3,12 +3,12 @@
  * (issue 27 item 9): the CLI's program in this process (`cliIn`: its output and exit code are the
  * command's) against the fake Discord on 127.0.0.1.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FakeDiscord } from '../fakes/discord/server.js';
 import { cliIn } from '../helpers/cli.js';
+import { tempFolder } from '../helpers/temp-folder.js';
 
 const TOKEN = 'MTEwMDAwMDAwMDAwMDAwMDAwMg.fake.discord-token-for-tests';
 let discord: FakeDiscord;
@@ -19,7 +19,7 @@ beforeEach(async () => {
 afterEach(() => discord.stop());
 
 function config(): { dir: string; file: string } {
-  const dir = mkdtempSync(path.join(tmpdir(), 'notecast-register-'));
+  const dir = tempFolder('notecast-register-');
   const file = path.join(dir, 'notecast.yaml');
   writeFileSync(file, `discord:\n  api: ${discord.api}\nstore:\n  path: state/nc.db\n`);
   return { dir, file };

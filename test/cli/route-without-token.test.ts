@@ -2,15 +2,15 @@
  * Issue 25, outside tester's finding 4(a): a route to a platform with no token was refused with exit
  * code 1, while README's exit codes say a token the config needs exits 2 (like a missing secret).
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cliIn, runCliAsync } from '../helpers/cli.js';
+import { tempFolder } from '../helpers/temp-folder.js';
 
 describe('a route to a platform with no token', () => {
   it('refuses the start with exit code 2 and a line naming the variable', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'notecast-notoken-'));
+    const dir = tempFolder('notecast-notoken-');
     mkdirSync(path.join(dir, 'notes'));
     writeFileSync(path.join(dir, 'c.yaml'), 'routes:\n  - platform: discord\n    chat: "123"\n');
     const env = { DISCORD_TOKEN: '', TELEGRAM_BOT_TOKEN: '' };
@@ -24,7 +24,7 @@ describe('a route to a platform with no token', () => {
 
   it('check warns of it (the config is valid; start would refuse it in this environment), and not once the token is set', async () => {
     // Through the CLI's program in this process: the warning is check's; the exit code reaching the shell is the test above's.
-    const dir = mkdtempSync(path.join(tmpdir(), 'notecast-notoken-'));
+    const dir = tempFolder('notecast-notoken-');
     mkdirSync(path.join(dir, 'notes'));
     writeFileSync(path.join(dir, 'c.yaml'), 'routes:\n  - platform: console\n    chat: all\n  - platform: telegram\n    chat: "-100"\n');
     const without = await cliIn(['check', 'notes', '--config', 'c.yaml'], { cwd: dir, env: { DISCORD_TOKEN: '', TELEGRAM_BOT_TOKEN: '' } });

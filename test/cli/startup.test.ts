@@ -6,14 +6,14 @@
  * logs as the built CLI in a process, off a terminal and on one.
  */
 import { spawn } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cliIn, spawnCli } from '../helpers/cli.js';
 import { CLI, REPO_ROOT } from '../helpers/corpus.js';
+import { tempFolder } from '../helpers/temp-folder.js';
 
-const tmp = () => mkdtempSync(path.join(tmpdir(), 'notecast-start-'));
+const tmp = () => tempFolder('notecast-start-');
 
 /** A notes folder with one good and one unreadable note, and a database path beside it. */
 function folder(): { notes: string; db: string } {

@@ -3,14 +3,14 @@
  * "telegram: up since …". No process holds a connection once no service runs: the record is shown as what the
  * ended run last recorded. A clean stop's `stopped` and a refused token (it stays refused) read as before.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runStatus } from '../../src/cli/status.js';
 import { Store } from '../../src/store/store.js';
+import { tempFolder } from '../helpers/temp-folder.js';
 
-const dir = mkdtempSync(path.join(tmpdir(), 'status-after-crash-'));
+const dir = tempFolder('status-after-crash-');
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function statusOf(records: Record<string, object>, json: boolean): string {

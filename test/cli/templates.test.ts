@@ -4,14 +4,14 @@
  * Through the CLI's program in this process (`cliIn`): what is tested is the commands' output and
  * exit codes, not the process (exit codes reaching the shell: config-and-args' process test).
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cliIn, jsonLines } from '../helpers/cli.js';
+import { tempFolder } from '../helpers/temp-folder.js';
 
 function setup(telegramTemplate: string) {
-  const dir = mkdtempSync(path.join(tmpdir(), 'notecast-tplcli-'));
+  const dir = tempFolder('notecast-tplcli-');
   const notes = path.join(dir, 'notes');
   mkdirSync(notes);
   mkdirSync(path.join(dir, 'templates'));

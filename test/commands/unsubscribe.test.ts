@@ -2,16 +2,16 @@
  * Tester 34 F9: `/unsubscribe 99999999999999999999` was answered "No subscription #100000000000000000000 here.", a
  * number the user never typed (rounded past 2^53). A number no subscription can have is answered as one not understood.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCommand, findCommand } from '../../src/commands/index.js';
 import { parseTextArgs } from '../../src/commands/args.js';
 import { NoteSearch } from '../../src/search/index.js';
 import { Store } from '../../src/store/store.js';
+import { tempFolder } from '../helpers/temp-folder.js';
 
-const dir = mkdtempSync(path.join(tmpdir(), 'unsubscribe-cmd-'));
+const dir = tempFolder('unsubscribe-cmd-');
 const store = new Store(path.join(dir, 'state.db'));
 afterAll(() => {
   store.close();

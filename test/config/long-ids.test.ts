@@ -3,14 +3,14 @@
  * JavaScript number rounds it to another id, and the route posted to a channel that does not exist while `check`
  * said nothing. The digits are kept as written; a numeric setting given such a number is refused by name.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/load.js';
 import { ConfigError } from '../../src/errors.js';
+import { tempFolder } from '../helpers/temp-folder.js';
 
-const dir = mkdtempSync(path.join(tmpdir(), 'long-ids-'));
+const dir = tempFolder('long-ids-');
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function load(yamlText: string) {

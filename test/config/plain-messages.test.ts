@@ -2,17 +2,17 @@
  * No zod wording reaches a user from the config, a note's front matter or the site's _config.yml:
  * each constraint is a plain line of its own, on its line (#29 N8). `notecast check`, in process.
  */
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCheck } from '../../src/cli/preview.js';
 import { workerParseThreads } from '../helpers/parse-threads.js';
+import { tempFolder } from '../helpers/temp-folder.js';
 
 const ZOD_WORDING = /Too small|Too big|Invalid input|Invalid option|expected \w+ to have|received \w+|Unrecognized key/;
 
 async function check(config: string, notes: Record<string, string> = {}, jekyll?: string): Promise<{ code: number; out: string[] }> {
-  const dir = mkdtempSync(path.join(tmpdir(), 'notecast-plain-'));
+  const dir = tempFolder('notecast-plain-');
   const folder = path.join(dir, 'notes');
   mkdirSync(folder);
   for (const [name, text] of Object.entries(notes)) writeFileSync(path.join(folder, name), text);

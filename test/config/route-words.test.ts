@@ -1,12 +1,12 @@
 /** A config route's `filter.words` is checked as `/subscribe words:` is (issue 29, t29 N2, N7): `check` and `start` load it so. */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/load.js';
 import { ConfigError } from '../../src/errors.js';
+import { tempFolder } from '../helpers/temp-folder.js';
 
-const dir = mkdtempSync(path.join(tmpdir(), 'route-words-'));
+const dir = tempFolder('route-words-');
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** The config's problems as `check` prints them, or `[]`. */

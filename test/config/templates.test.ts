@@ -1,6 +1,5 @@
 /** `templates:` in the config: its shape, and template files found relative to the config file. */
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/load.js';
@@ -8,15 +7,16 @@ import type { Config } from '../../src/config/schema.js';
 
 /** The config a file of this text gives (a file named `name` in a folder of its own). */
 function parseConfig(text: string, name: string): Config {
-  const file = path.join(mkdtempSync(path.join(tmpdir(), 'notecast-templates-config-')), name);
+  const file = path.join(tempFolder('notecast-templates-config-'), name);
   writeFileSync(file, text);
   return loadConfig({ flag: file }).config;
 }
 import { ConfigError } from '../../src/errors.js';
+import { tempFolder } from '../helpers/temp-folder.js';
 
 describe('templates in the config', () => {
   it('resolves template files against the config file’s folder, globally and per route', () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'notecast-cfg-'));
+    const dir = tempFolder('notecast-cfg-');
     mkdirSync(path.join(dir, 'conf'));
     const file = path.join(dir, 'conf', 'notecast.yaml');
     writeFileSync(

@@ -5,8 +5,7 @@
  * the watcher), a note's hostile text stays text, and the light and dark themes are screenshotted
  * (PREVIEW_SCREENSHOTS=dir keeps them; docs/ holds the ones README shows).
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -17,6 +16,7 @@ import { silentLogger } from '../../src/log.js';
 import { telegramVisibleText } from '../../src/render/telegram.js';
 import { copyCorpusNotes, corpusReadOptions } from '../helpers/corpus.js';
 import { discordShownText } from './preview-text.js';
+import { tempFolder } from '../helpers/temp-folder.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const runs = existsSync(CHROMIUM) || !!process.env.CI;
@@ -52,7 +52,7 @@ describe.runIf(runs)('the preview page in chromium', () => {
   const pageErrors: string[] = [];
 
   beforeAll(async () => {
-    dir = mkdtempSync(path.join(tmpdir(), 'notecast-preview-'));
+    dir = tempFolder('notecast-preview-');
     notesDir = path.join(dir, 'notes');
     copyCorpusNotes(notesDir, NOTES);
     writeFileSync(path.join(notesDir, 'hostile.md'), HOSTILE_NOTE);

@@ -3,8 +3,7 @@
  * text) is that note's error on the page, and every other note is shown (an outside tester's case:
  * it used to end the server).
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, it } from 'vitest';
 import { configSchema } from '../../src/config/schema.js';
@@ -12,9 +11,10 @@ import { previewNotesFor } from '../../src/health/preview/notes.js';
 import { silentLogger } from '../../src/log.js';
 import { Templates } from '../../src/render/templates/compile.js';
 import { corpusReadOptions } from '../helpers/corpus.js';
+import { tempFolder } from '../helpers/temp-folder.js';
 
 it("shows a template's failure on one note as that note's error, and the other notes as they would be posted", async () => {
-  const dir = mkdtempSync(path.join(tmpdir(), 'notecast-preview-notes-'));
+  const dir = tempFolder('notecast-preview-notes-');
   try {
     const root = path.join(dir, 'notes');
     mkdirSync(root);

@@ -4,8 +4,7 @@
  * default), whose event stream says when a saved note changed the page: the service's endpoint,
  * served by the same wiring in this process (`InProcessCli`).
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { spawnCli } from '../helpers/cli.js';
@@ -13,6 +12,7 @@ import { REPO_ROOT } from '../helpers/corpus.js';
 import { freePort } from '../helpers/net.js';
 import { InProcessCli } from '../helpers/inproc.js';
 import { killLeftoverServices, note, sandbox } from '../helpers/service.js';
+import { tempFolder } from '../helpers/temp-folder.js';
 
 let leftover: ReturnType<typeof spawnCli> | undefined;
 afterEach(async () => {
@@ -98,7 +98,7 @@ describe('/preview on the service', () => {
 
 describe('notecast preview --serve', () => {
   it("follows the config's template files: the copied example, changed and saved, changes the page without a restart", async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'notecast-preview-templates-'));
+    const dir = tempFolder('notecast-preview-templates-');
     try {
       mkdirSync(path.join(dir, 'notes'));
       writeFileSync(path.join(dir, 'notes', 'tagged-en.md'), note('Tagged note', 'The gearbox turns the mill.\n\nSee [the manual](https://example.org/manual).', 'tags: [gears, mills]\n'));
@@ -143,7 +143,7 @@ describe('notecast preview --serve', () => {
   });
 
   it('serves the folder on 127.0.0.1 by default, redirects / to the page, follows a saved config file, and stops on SIGTERM', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'notecast-preview-serve-'));
+    const dir = tempFolder('notecast-preview-serve-');
     try {
       mkdirSync(path.join(dir, 'notes'));
       const body = ['## Build', 'The compiler turns sources into a binary.', '## Tests', 'The runner checks every module twice.', '## Release', 'The release script uploads the archive.'].join('\n\n');

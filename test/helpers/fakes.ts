@@ -6,7 +6,7 @@
 import { afterEach, beforeEach, test } from 'vitest';
 import { FakeDiscord } from '../fakes/discord/server.js';
 import { FakeTelegram, type FakeTelegramOptions } from '../fakes/telegram/server.js';
-import { InProcessCli } from './inproc.js';
+import { InProcessCli, type ServiceWindows } from './inproc.js';
 import { killLeftoverServices, killServicesUsing, sandbox, type Sandbox } from './service.js';
 
 function useFake<F extends { start(): Promise<F>; stop(): Promise<void> }>(make: () => F, what: string): () => F {
@@ -75,9 +75,12 @@ export async function startBesideFakes(discord: FakeDiscord, telegram: FakeTeleg
   return { sb, svc };
 }
 
-/** `start` in process in `sb`, once Discord's gateway has identified and the start's work is done. */
-export async function startedWithDiscord(sb: Sandbox, discord: FakeDiscord, token: string): Promise<InProcessCli> {
-  const svc = InProcessCli.start(sb, [], { DISCORD_TOKEN: token });
+/**
+ * `start` in process in `sb`, once Discord's gateway has identified and the start's work is done; `windows`: platform waits
+ * shortened (ServiceWindows), for a test not about their length.
+ */
+export async function startedWithDiscord(sb: Sandbox, discord: FakeDiscord, token: string, windows?: ServiceWindows): Promise<InProcessCli> {
+  const svc = InProcessCli.start(sb, [], { DISCORD_TOKEN: token }, undefined, undefined, windows);
   await svc.ready();
   await discord.identified();
   await svc.settled();

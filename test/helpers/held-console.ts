@@ -2,8 +2,7 @@
  * The held-post tests' setup (issue 25: a post whose sends got no answer is held): a Deliverer over a store of its own and
  * a console adapter whose sends to chat c1 the test scripts (hang-ups, timeouts), every other chat's answered and shown.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { onTestFinished } from 'vitest';
 import { createConsoleAdapter } from '../../src/adapters/console/console.js';
@@ -12,6 +11,7 @@ import { Deliverer, type DeliveryEvent } from '../../src/publish/deliverer.js';
 import type { ChatAdapter } from '../../src/publish/port.js';
 import { Store } from '../../src/store/store.js';
 import type { Target } from '../../src/store/types.js';
+import { tempFolder } from './temp-folder.js';
 
 export const c1: Target = { platform: 'console', chat: 'c1', thread: '' };
 export const c2: Target = { platform: 'console', chat: 'c2', thread: '' };
@@ -54,7 +54,7 @@ export interface HeldRun {
 
 /** A deliverer on `adapter`, short backoffs, a 2 s call limit, started; gone when the test finishes. */
 export function heldRun(adapter: ChatAdapter): HeldRun {
-  const dir = mkdtempSync(path.join(tmpdir(), 'notecast-held-'));
+  const dir = tempFolder('notecast-held-');
   const db = path.join(dir, 'state.db');
   const store = new Store(db), events: DeliveryEvent[] = [];
   const deliverer = new Deliverer(store, new Map([['console', adapter]]), { maxAttempts: 10, baseDelayMs: 10, maxDelayMs: 50, concurrency: 4, callTimeoutMs: 2000 }, silentLogger(), (e) => events.push(e));

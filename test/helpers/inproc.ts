@@ -6,8 +6,7 @@
  * every delivery out): never a fixed sleep. `InProcessCli`, `notecast start --json` without the
  * process, is in inproc-cli.ts (re-exported here, where the route tests import it from).
  */
-import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import { startApp, type AppOptions, type RunningApp } from '../../src/app.js';
@@ -24,6 +23,7 @@ import { workerParseThreads } from './parse-threads.js';
 import { workerFileLocks } from '../fakes/file-lock.js';
 import { seedEmptyStore } from './empty-store.js';
 import { memoryFolder } from './memory-folder.js';
+import { tempFolder } from './temp-folder.js';
 import { closedAsKilled } from './kill-cut.js';
 
 export { InProcessCli, type ServiceWindows } from './inproc-cli.js';
@@ -188,7 +188,7 @@ export class InProcessService {
    * `inMemory`: the sandbox on tmpfs (memory-folder.ts: a property's runs do not each wait on the disk for every commit).
    */
   static sandbox(config: unknown, extra: InProcessService['extra'] = {}, { warnings = false, emptyStore = false, inMemory = false } = {}): InProcessService {
-    const dir = mkdtempSync(path.join(inMemory ? memoryFolder() : tmpdir(), 'notecast-inproc-'));
+    const dir = tempFolder('notecast-inproc-', inMemory ? { parent: memoryFolder() } : {});
     const notes = path.join(dir, 'notes');
     mkdirSync(notes);
     if (emptyStore) seedEmptyStore(path.join(dir, 'state', 'notecast.db'));

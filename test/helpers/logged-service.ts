@@ -1,11 +1,11 @@
 /** An in-process service in a folder of its own whose log lines are kept (the slow-note tests read what it logged). */
-import { mkdirSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import { configSchema } from '../../src/config/schema.js';
 import { createLogger } from '../../src/log.js';
 import { InProcessService } from './inproc.js';
+import { tempFolder } from './temp-folder.js';
 
 /** A log line as the tests read it. */
 export interface LoggedLine {
@@ -21,7 +21,7 @@ export function loggedService(config: unknown, onLine: (line: LoggedLine) => voi
   const logged: LoggedLine[] = [];
   const keep = (line: LoggedLine) => (logged.push(line), onLine(line));
   const log = createLogger({ level: 'info', secrets: [], destination: new Writable({ write: (chunk, _enc, done) => (keep(JSON.parse(String(chunk)) as LoggedLine), done()) }) });
-  const dir = mkdtempSync(path.join(tmpdir(), 'notecast-logged-'));
+  const dir = tempFolder('notecast-logged-');
   mkdirSync(path.join(dir, 'notes'));
   return { svc: new InProcessService(path.join(dir, 'notes'), path.join(dir, 'state', 'notecast.db'), configSchema.parse(config), log), logged };
 }

@@ -1,6 +1,5 @@
 /** A publisher and its store over a temporary notes folder, in the test's process, as the service builds them. */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { configSchema } from '../../src/config/schema.js';
 import { silentLogger, type Logger } from '../../src/log.js';
@@ -12,6 +11,7 @@ import { Store } from '../../src/store/store.js';
 import { DEFAULT_SUMMARY_OPTIONS } from '../../src/summary/build.js';
 import { afterEach } from 'vitest';
 import { workerParseThreads } from './parse-threads.js';
+import { tempFolder } from './temp-folder.js';
 
 /** How tests read notes: English by default, file-name languages, a site at https://ex.org with `/:title` links. */
 export function testReadOptions(): ReadOptions {
@@ -37,7 +37,7 @@ export interface TempPublisherOptions {
 
 /** `config`: the raw config (validated here, as the service does). */
 export function tempPublisher(prefix: string, config: unknown, { watchStore, log = silentLogger(), parseThreads }: TempPublisherOptions = {}): TempPublisher {
-  const dir = mkdtempSync(path.join(tmpdir(), `notecast-${prefix}-`));
+  const dir = tempFolder(`notecast-${prefix}-`);
   const notes = path.join(dir, 'notes');
   mkdirSync(notes);
   const store = new Store(path.join(dir, 'state.db'));

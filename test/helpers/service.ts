@@ -1,12 +1,12 @@
 /** Runs `notecast start --json` as a real process on a temporary folder and reads its JSON lines. */
-import { appendFileSync, mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { appendFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import { parseDocument } from 'yaml';
 import { expect } from 'vitest';
 import { cliIn, runCliAsync, spawnCli } from './cli.js';
 import { memoryFolder } from './memory-folder.js';
+import { tempFolder } from './temp-folder.js';
 
 export interface Sandbox {
   dir: string;
@@ -45,10 +45,11 @@ export function withTestDefaults(config: string): string {
 
 /**
  * A temporary folder with notes, state and the config given, with the test defaults above. `inMemory`: on tmpfs
- * (memory-folder.ts), for a property's runs, each of which removes its folder when it ends.
+ * (memory-folder.ts), for a property's runs, each of which removes its folder when it ends. Removed when the test
+ * file ends (temp-folder.ts) if not before.
  */
 export function sandbox(config: string, { inMemory = false } = {}): Sandbox {
-  const dir = mkdtempSync(path.join(inMemory ? memoryFolder() : tmpdir(), 'notecast-svc-'));
+  const dir = tempFolder('notecast-svc-', inMemory ? { parent: memoryFolder() } : {});
   const notes = path.join(dir, 'notes');
   mkdirSync(notes);
   const cfg = path.join(dir, 'notecast.yaml');

@@ -2,11 +2,11 @@
  * A store on a database of its own in a temporary folder, closed and removed after each test of the file that asks
  * (store tests that need a real SQLite file and nothing else of the service).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach } from 'vitest';
 import { Store } from '../../src/store/store.js';
+import { tempFolder } from './temp-folder.js';
 
 /** Call at a test file's top level: returns a maker of fresh stores named after `name`, each gone after its test. */
 export function tempStores(name: string): () => Store {
@@ -17,7 +17,7 @@ export function tempStores(name: string): () => Store {
     for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
   });
   return () => {
-    const dir = mkdtempSync(path.join(tmpdir(), `notecast-${name}-`));
+    const dir = tempFolder(`notecast-${name}-`);
     dirs.push(dir);
     const s = new Store(path.join(dir, 'state.db'));
     stores.push(s);
@@ -30,7 +30,7 @@ export function tempStores(name: string): () => Store {
  * `tempStores`' afterEach would close the stores of tests still running: closed and removed when `t` finishes.
  */
 export function tempStoreOf(name: string, t: { onTestFinished(fn: () => void): void }): Store {
-  const dir = mkdtempSync(path.join(tmpdir(), `notecast-${name}-`));
+  const dir = tempFolder(`notecast-${name}-`);
   const s = new Store(path.join(dir, 'state.db'));
   t.onTestFinished(() => {
     s.close();

@@ -2,13 +2,13 @@
  * A Jekyll site root as the notes folder: only what the site's build publishes is announced, by
  * Jekyll's own reading rules (issue 25, tester's F5). In process.
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { jekyllReadingOf, whyJekyllSkips } from '../../src/notes/jekyll-reading.js';
 import { cliIn } from '../helpers/cli.js';
 import { workerParseThreads } from '../helpers/parse-threads.js';
+import { tempFolder } from '../helpers/temp-folder.js';
 
 const published = (rel: string, site: Record<string, unknown> = {}, under = '') => whyJekyllSkips(rel, jekyllReadingOf(site, under)) === undefined;
 
@@ -61,7 +61,7 @@ describe("Jekyll's reading rules", () => {
 
 describe('check and preview of a Jekyll site root (notes.jekyllConfig)', () => {
   it('say the same: _drafts/, _includes/ and an excluded folder are not announced, a post is', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'notecast-jekyll-'));
+    const dir = tempFolder('notecast-jekyll-');
     const notes = path.join(dir, 'site');
     const note = (rel: string, title: string) => {
       mkdirSync(path.dirname(path.join(notes, rel)), { recursive: true });
@@ -89,7 +89,7 @@ describe('check and preview of a Jekyll site root (notes.jekyllConfig)', () => {
   });
 
   it('with collections_dir: a post there is announced at its URL (no collections_dir category), one in the root _posts is not', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'notecast-jekyll-'));
+    const dir = tempFolder('notecast-jekyll-');
     const notes = path.join(dir, 'site');
     const note = (rel: string, title: string) => {
       mkdirSync(path.dirname(path.join(notes, rel)), { recursive: true });

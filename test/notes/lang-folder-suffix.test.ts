@@ -5,8 +5,7 @@
  * language. The language folder decides where both are there and disagree (front matter `lang`
  * over both), the suffix then stays part of the slug and of the family key, and `check` warns.
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseNote, type ReadOptions } from '../../src/notes/read.js';
@@ -14,6 +13,7 @@ import { runCheck } from '../../src/cli/preview.js';
 import { corpusReadOptions } from '../helpers/corpus.js';
 import { InProcessService } from '../helpers/inproc.js';
 import { workerParseThreads } from '../helpers/parse-threads.js';
+import { tempFolder } from '../helpers/temp-folder.js';
 
 const opts: ReadOptions = { ...corpusReadOptions(), defaultLang: 'en' };
 const text = (title: string, extra = '') => `---\ntitle: ${title}\n${extra}---\n\nAbout ${title}, in a few words.\n`;
@@ -37,7 +37,7 @@ describe('a file-name language suffix against a language folder', () => {
   });
 
   it('check warns of the disagreement, naming the file, and not where front matter says the language', async () => {
-    const notes = path.join(mkdtempSync(path.join(tmpdir(), 'notecast-langsuffix-')), 'notes');
+    const notes = path.join(tempFolder('notecast-langsuffix-'), 'notes');
     mkdirSync(path.join(notes, '_posts', 'en'), { recursive: true });
     writeFileSync(path.join(notes, '_posts', 'en', '2025-11-07-what-is-it.md'), text('What is it'));
     writeFileSync(path.join(notes, '_posts', 'en', '2025-11-08-ciao-it.md'), text('Ciao', 'lang: it\n'));

@@ -5,16 +5,16 @@
  * normalises, and sizes across the buffer pool's (4 KiB) and the first read's boundaries.
  */
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { decodeNoteText, readNoteTextSync } from '../../src/notes/read.js';
+import { tempFolder } from '../helpers/temp-folder.js';
 
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 
 describe('readNoteTextSync digest', () => {
-  const dir = mkdtempSync(path.join(tmpdir(), 'notecast-digest-'));
+  const dir = tempFolder('notecast-digest-');
   const filler = (n: number) => 'word '.repeat(Math.ceil(n / 5)).slice(0, n);
   const files: Record<string, string | Buffer> = {
     ascii: '---\ntitle: A\n---\nPlain text.\n',

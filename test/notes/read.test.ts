@@ -1,6 +1,5 @@
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { errorText, NoteError } from '../../src/errors.js';
@@ -10,6 +9,7 @@ import { toLocaleTag } from '../../src/notes/lang.js';
 import { configSchema } from '../../src/config/schema.js';
 import { DEFAULT_SUMMARY_OPTIONS, summaryOptionsOf } from '../../src/summary/build.js';
 import { CORPUS_NOTES, corpusReadOptions, manifest } from '../helpers/corpus.js';
+import { tempFolder } from '../helpers/temp-folder.js';
 
 const opts = corpusReadOptions();
 const plain: ReadOptions = { ...opts, site: { ...opts.site, url: '' } };
@@ -143,15 +143,15 @@ describe('bad notes get an error naming file and line', () => {
   });
 
   it('a file over the size limit is refused before it is read whole', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'notecast-'));
+    const dir = tempFolder('notecast-');
     const big = path.join(dir, 'big.md');
     writeFileSync(big, Buffer.alloc(50 * 1024 * 1024, 'a'));
     await expect(readNoteFile(dir, big, plain)).rejects.toThrow(/over the 1048576-byte limit/);
   });
 
   it('a symlink that leads outside the notes folder is refused, and not scanned', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'notecast-'));
-    const outside = mkdtempSync(path.join(tmpdir(), 'notecast-out-'));
+    const dir = tempFolder('notecast-');
+    const outside = tempFolder('notecast-out-');
     writeFileSync(path.join(outside, 'secret.md'), '# secret\n\nnot yours');
     mkdirSync(path.join(dir, 'notes'));
     symlinkSync(path.join(outside, 'secret.md'), path.join(dir, 'notes', 'link.md'));
@@ -161,7 +161,7 @@ describe('bad notes get an error naming file and line', () => {
   });
 
   it('a FIFO named like a note is refused at once as not a regular file, directly or through a link, and not scanned (issue 25, F3)', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'notecast-'));
+    const dir = tempFolder('notecast-');
     const fifo = path.join(dir, 'pipe.md');
     execFileSync('mkfifo', [fifo]);
     symlinkSync(fifo, path.join(dir, 'link.md'));

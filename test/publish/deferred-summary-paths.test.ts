@@ -4,8 +4,7 @@
  * `separate` (its removal released by `releaseHeld`), the first `group` batch after `separate`, a
  * scheduled release, and a show inside a commit that finds no summary (said, never silent).
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { Writable } from 'node:stream';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -18,6 +17,7 @@ import { summaryDeferred } from '../../src/store/types.js';
 import { DEFAULT_SUMMARY_OPTIONS, type Summary } from '../../src/summary/build.js';
 import { fileParseThreads } from '../helpers/inproc.js';
 import { testReadOptions } from '../helpers/publisher.js';
+import { tempFolder } from '../helpers/temp-folder.js';
 
 const parseThreads = fileParseThreads();
 const cleanups: (() => unknown)[] = [];
@@ -31,7 +31,7 @@ const config = (mode: Mode, langs = ['en', 'fr']) => ({ routes: [{ platform: 'co
 
 /** A notes folder and its database, with publishers started on it one after another (a restart, maybe with another config). */
 function folder() {
-  const dir = mkdtempSync(path.join(tmpdir(), 'notecast-deferred-paths-'));
+  const dir = tempFolder('notecast-deferred-paths-');
   const notes = path.join(dir, 'notes');
   mkdirSync(notes);
   const store = new Store(path.join(dir, 'state.db'));

@@ -6,8 +6,7 @@
  * delivery that closes (sent, failed, called off) drops its try at once, not at the next start.
  * The real store and deliverer; a scripted platform.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../src/log.js';
@@ -18,6 +17,7 @@ import { Store } from '../../src/store/store.js';
 import type { Target } from '../../src/store/types.js';
 import type { Summary } from '../../src/summary/build.js';
 import { until } from '../helpers/until.js';
+import { tempFolder } from '../helpers/temp-folder.js';
 
 const target: Target = { platform: 'telegram', chat: '-100111', thread: '' };
 const summary: Summary = { title: 'Alone', keyPoints: [[{ text: 'About it.' }]], links: [], lang: 'en', locale: 'en', tags: [], readingMinutes: 1 };
@@ -28,7 +28,7 @@ afterEach(async () => {
 });
 
 function tempStore(): Store {
-  const dir = mkdtempSync(path.join(tmpdir(), 'notecast-kept-tries-'));
+  const dir = tempFolder('notecast-kept-tries-');
   const store = new Store(path.join(dir, 'state.db'));
   cleanups.push(() => rmSync(dir, { recursive: true, force: true }), () => store.close());
   return store;

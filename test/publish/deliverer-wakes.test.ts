@@ -5,8 +5,7 @@
  * waited for good and the service never said idle again. A delivery goes out however it came to be due: the
  * store says so itself (store/outbox-signal.ts), whoever queued it, and so does a paused chat resumed by /subscribe.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createConsoleAdapter } from '../../src/adapters/console/console.js';
@@ -16,6 +15,7 @@ import { Store } from '../../src/store/store.js';
 import type { Target } from '../../src/store/types.js';
 import type { Summary } from '../../src/summary/build.js';
 import { until } from '../helpers/until.js';
+import { tempFolder } from '../helpers/temp-folder.js';
 
 const target: Target = { platform: 'console', chat: 'c1', thread: '' };
 const summary = (title: string): Summary => ({ title, keyPoints: [[{ text: `About ${title}.` }]], links: [], lang: 'en', locale: 'en', tags: [], readingMinutes: 1 });
@@ -26,7 +26,7 @@ afterEach(async () => {
 });
 
 function started() {
-  const dir = mkdtempSync(path.join(tmpdir(), 'notecast-deliverer-wakes-'));
+  const dir = tempFolder('notecast-deliverer-wakes-');
   const store = new Store(path.join(dir, 'state.db'));
   const lines: string[] = [];
   const deliverer = new Deliverer(store, new Map([['console', createConsoleAdapter({ json: true, write: (l) => lines.push(l) })]]), { maxAttempts: 10, baseDelayMs: 10, maxDelayMs: 50, concurrency: 4, callTimeoutMs: 2000 }, silentLogger());

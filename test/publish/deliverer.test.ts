@@ -3,8 +3,7 @@
  * bookkeeping steps (as a locked or full database does): no row may be left holding its target's
  * queue, and nothing recorded as sent may be sent again.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createConsoleAdapter } from '../../src/adapters/console/console.js';
@@ -18,6 +17,7 @@ import type { Target } from '../../src/store/types.js';
 import type { Summary } from '../../src/summary/build.js';
 import { until } from '../helpers/until.js';
 import { maybeSentAt } from '../../src/store/maybe-sent.js';
+import { tempFolder } from '../helpers/temp-folder.js';
 
 const target: Target = { platform: 'console', chat: 'c1', thread: '' };
 const summary = (title: string): Summary => ({ title, keyPoints: [[{ text: `About ${title}.` }]], links: [], lang: 'en', locale: 'en', tags: [], readingMinutes: 1 });
@@ -33,7 +33,7 @@ function keptLog(lines: string[]): Logger {
 }
 
 function setUp(adapter: ChatAdapter, log: Logger = silentLogger()) {
-  const dir = mkdtempSync(path.join(tmpdir(), 'notecast-deliverer-'));
+  const dir = tempFolder('notecast-deliverer-');
   const store = new Store(path.join(dir, 'state.db'));
   const events: DeliveryEvent[] = [];
   const deliverer = new Deliverer(store, new Map([['console', adapter]]), { maxAttempts: 10, baseDelayMs: 10, maxDelayMs: 50, concurrency: 4, callTimeoutMs: 2000 }, log, (e) => events.push(e));
@@ -114,7 +114,7 @@ describe('Deliverer bookkeeping when the store fails', () => {
 
   it('never resends a recorded delivery when whoever listens to its event throws', async () => {
     const lines: string[] = [];
-    const dir = mkdtempSync(path.join(tmpdir(), 'notecast-deliverer-'));
+    const dir = tempFolder('notecast-deliverer-');
     const store = new Store(path.join(dir, 'state.db'));
     const deliverer = new Deliverer(store, new Map([['console', consoleAdapter(lines)]]), { maxAttempts: 10, baseDelayMs: 10, maxDelayMs: 50, concurrency: 4 }, silentLogger(), () => {
       throw new Error('listener broke');
@@ -182,7 +182,7 @@ describe('the clock stepping back (issue 25, item 11)', () => {
     const lines: string[] = [];
     const said: string[] = [];
     let offset = 0;
-    const dir = mkdtempSync(path.join(tmpdir(), 'notecast-deliverer-'));
+    const dir = tempFolder('notecast-deliverer-');
     const store = new Store(path.join(dir, 'state.db'));
     const adapter = consoleAdapter(lines);
     const post = adapter.post.bind(adapter);

@@ -6,14 +6,14 @@
  * families joins the one with a note in its own folder (family-folder.ts), and the start's log and `check` say which
  * family it joined and why. Each test here failed on main 6200d76b.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runCheck } from '../../src/cli/preview.js';
 import { familyKeysAmong } from '../../src/publish/family-key.js';
 import { InProcessService, type ConsoleEvent, fileParseThreads } from '../helpers/inproc.js';
 import { workerParseThreads } from '../helpers/parse-threads.js';
+import { tempFolder } from '../helpers/temp-folder.js';
 
 const parseThreads = fileParseThreads();
 
@@ -103,7 +103,7 @@ describe('familyKeysAmong: a translation among several families of its key', () 
 
 describe('check names the family a translation joined', () => {
   it('a warning line for the translation, naming the families and why', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'notecast-family-folder-'));
+    const dir = tempFolder('notecast-family-folder-');
     const notes = path.join(dir, 'notes');
     for (const [f, text] of Object.entries(TEXTS)) mkdirSync(path.dirname(path.join(notes, f)), { recursive: true }), writeFileSync(path.join(notes, f), text);
     const config = path.join(dir, 'notecast.yml');

@@ -1,6 +1,5 @@
 /** Issue 25 (C/H): `preview` and `check` decide families as `start` does: a draft holds no language's place. */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -9,6 +8,7 @@ import { assignFamilyKey, familyKeysAmong, newClaims } from '../../src/publish/f
 import { storeFamilyReads } from '../../src/publish/family-reads.js';
 import { Store } from '../../src/store/store.js';
 import type { NoteRow } from '../../src/store/types.js';
+import { tempFolder } from '../helpers/temp-folder.js';
 
 describe('familyKeysAmong', () => {
   it('a draft read first does not push a published note of its language out of the family', () => {
@@ -36,7 +36,7 @@ describe('familyKeysAmong', () => {
 describe('start and preview decide families alike', () => {
   const noteArb = fc.record({ dir: fc.constantFrom('', 'a/', 'b/'), name: fc.constantFrom('x', 'y'), lang: fc.constantFrom('en', 'ja'), key: fc.constantFrom(undefined, 'shared'), draft: fc.boolean() });
   it('on generated note sets', () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'notecast-family-keys-'));
+    const dir = tempFolder('notecast-family-keys-');
     // An empty store, as on a first run: assignFamilyKey only reads it, so one serves every run.
     const store = new Store(path.join(dir, 'state.db'));
     try {

@@ -5,8 +5,7 @@
  * n-th note made n store reads: n² in all, at every start that reads them as new (review rv-4 R2). Each family is now
  * read once per chunk, and the reads are counted (never timed: the machine's load would make a timing flaky).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { silentLogger } from '../../src/log.js';
@@ -14,6 +13,7 @@ import { assignFamilyKey, newClaims } from '../../src/publish/family-key.js';
 import { storeFamilyReads } from '../../src/publish/family-reads.js';
 import { Store } from '../../src/store/store.js';
 import type { NoteRow } from '../../src/store/types.js';
+import { tempFolder } from '../helpers/temp-folder.js';
 
 function row(id: string): NoteRow {
   const info = { file: `${id}.md`, title: id, lang: 'en', locale: 'en', tags: [], translationKey: 'index', draft: false };
@@ -22,7 +22,7 @@ function row(id: string): NoteRow {
 
 describe('start over thousands of same-named notes (review rv-4 R2)', () => {
   it('1000 `*/index.md` notes of one chunk: store reads grow linearly, not n²', { timeout: 120_000 }, () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'notecast-rv4-'));
+    const dir = tempFolder('notecast-rv4-');
     const store = new Store(path.join(dir, 'state.db'));
     try {
       const n = 1000;

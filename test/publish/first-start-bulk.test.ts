@@ -6,8 +6,7 @@
  * the corpus and on a generated tree of families spread over chunks, same-language pairs, exact
  * copies, drafts, two files of one id and a note that cannot be read.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { configSchema } from '../../src/config/schema.js';
@@ -20,12 +19,13 @@ import { DEFAULT_SUMMARY_OPTIONS } from '../../src/summary/build.js';
 import { copyCorpusNotes, corpusReadOptions, manifest } from '../helpers/corpus.js';
 import { workerParseThreads } from '../helpers/parse-threads.js';
 import { testReadOptions } from '../helpers/publisher.js';
+import { tempFolder } from '../helpers/temp-folder.js';
 
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
 function tempDir(prefix: string): string {
-  const d = mkdtempSync(path.join(tmpdir(), `notecast-${prefix}-`));
+  const d = tempFolder(`notecast-${prefix}-`);
   dirs.push(d);
   return d;
 }

@@ -5,8 +5,7 @@
  * it names no remedy for a given-up post (`announce: again`, which a digest has no note for: review rv-1), says the
  * chat may show it once, twice or not at all, and what lets it go (issue 25).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createConsoleAdapter } from '../../src/adapters/console/console.js';
@@ -16,6 +15,7 @@ import type { ChatAdapter } from '../../src/publish/port.js';
 import { Store } from '../../src/store/store.js';
 import type { NewDelivery, Target } from '../../src/store/types.js';
 import { until } from '../helpers/until.js';
+import { tempFolder } from '../helpers/temp-folder.js';
 
 const target: Target = { platform: 'console', chat: 'c1', thread: '' };
 const cleanups: (() => void | Promise<void>)[] = [];
@@ -38,7 +38,7 @@ function unansweredSends(sends: { n: number }): ChatAdapter {
 
 /** The delivery sent until held; what was said of it, its row once the deliverer is idle, and how many sends were made. */
 async function held(delivery: NewDelivery): Promise<{ why: string; row: { status: string; attempts: number }; sends: number; failed: boolean }> {
-  const dir = mkdtempSync(path.join(tmpdir(), 'notecast-give-up-'));
+  const dir = tempFolder('notecast-give-up-');
   const store = new Store(path.join(dir, 'state.db'));
   const events: DeliveryEvent[] = [];
   const sends = { n: 0 };

@@ -5,8 +5,7 @@
  * is answered either, so no signal came and the chat was frozen. Now a held post holds only its own note's later rows
  * (store/held-unanswered.ts waitsOnHeldSql): the next note goes, and its answer is the signal that lets the held one go.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createConsoleAdapter } from '../../src/adapters/console/console.js';
@@ -16,6 +15,7 @@ import type { ChatAdapter } from '../../src/publish/port.js';
 import { Store } from '../../src/store/store.js';
 import type { Target } from '../../src/store/types.js';
 import { until } from '../helpers/until.js';
+import { tempFolder } from '../helpers/temp-folder.js';
 
 const target: Target = { platform: 'console', chat: 'c1', thread: '' };
 const summary = (title: string) => ({ title, keyPoints: [[{ text: `About ${title}.` }]], links: [], lang: 'en', locale: 'en', tags: [], readingMinutes: 1 });
@@ -41,7 +41,7 @@ function twoDropped(shown: string[]): ChatAdapter {
 describe('a chat whose post is held after two unanswered sends (its platform\'s only chat)', () => {
   it('shows the next note posted there', async () => {
     const shown: string[] = [];
-    const dir = mkdtempSync(path.join(tmpdir(), 'notecast-held-lane-'));
+    const dir = tempFolder('notecast-held-lane-');
     const store = new Store(path.join(dir, 'state.db'));
     const events: DeliveryEvent[] = [];
     const deliverer = new Deliverer(store, new Map([['console', twoDropped(shown)]]), { maxAttempts: 10, baseDelayMs: 10, maxDelayMs: 50, concurrency: 4, callTimeoutMs: 2000 }, silentLogger(), (e) => events.push(e));

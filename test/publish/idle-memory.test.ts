@@ -4,8 +4,6 @@
  * `start --json` wires it), so its heap is this test's: the heap is read in the `idle` callback
  * itself, before anything else runs.
  */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { getHeapSpaceStatistics } from 'node:v8';
 import { Worker } from 'node:worker_threads';
@@ -14,6 +12,7 @@ import { COLD_START_READ, coldStartToIdle } from '../helpers/cold-start.js';
 import { openParser, POOL_THRESHOLD } from '../../src/publish/parse-pool.js';
 import { Store } from '../../src/store/store.js';
 import { DEFAULT_SUMMARY_OPTIONS } from '../../src/summary/build.js';
+import { tempFolder } from '../helpers/temp-folder.js';
 
 const READ = COLD_START_READ;
 
@@ -58,7 +57,7 @@ describe('memory when a cold start goes idle', () => {
   });
 
   it('the store keeps at most 4 MB of SQLite pages in memory (better-sqlite3 builds SQLite with 16)', () => {
-    const store = new Store(path.join(mkdtempSync(path.join(tmpdir(), 'notecast-cache-')), 'state.db'));
+    const store = new Store(path.join(tempFolder('notecast-cache-'), 'state.db'));
     try {
       expect(store.db.pragma('cache_size', { simple: true })).toBe(-4000);
     } finally {

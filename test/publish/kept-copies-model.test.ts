@@ -12,8 +12,7 @@
  * - a message shows the note whose record it belongs to (deleted, or its file's content now).
  * Seeded (COPY_MODEL_SEED to replay one; a failure prints its seed and shrunk sequence).
  */
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -25,6 +24,7 @@ import { Store } from '../../src/store/store.js';
 import { DEFAULT_SUMMARY_OPTIONS } from '../../src/summary/build.js';
 import { testReadOptions } from '../helpers/publisher.js';
 import { workerParseThreads } from '../helpers/parse-threads.js';
+import { tempFolder } from '../helpers/temp-folder.js';
 
 const FILES = ['a.md', 'b.md', 'c.md'] as const;
 type Seen = 'window' | 'batch' | 'down';
@@ -132,7 +132,7 @@ function broken(b: Bench): string | undefined {
 }
 
 async function run(steps: readonly Step[], onDelete: OnDelete = 'keep'): Promise<string | undefined> {
-  const b = new Bench(mkdtempSync(path.join(tmpdir(), 'notecast-copy-model-')), configOf(onDelete));
+  const b = new Bench(tempFolder('notecast-copy-model-'), configOf(onDelete));
   try {
     b.write(0);
     b.write(1);

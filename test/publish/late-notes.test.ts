@@ -3,14 +3,14 @@
  * decisions that depend on it are made on the same set as before, and nothing is decided twice.
  * Each slow note's result is a promise the test settles itself: no thread, no timing.
  */
-import { mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { realpathSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LateNotes, splitLate, type LateBatch } from '../../src/publish/late-notes.js';
 import { contentHash } from '../../src/notes/read.js';
 import type { SetAside } from '../../src/publish/parse-aside.js';
 import type { ParseResult } from '../../src/publish/parse-pool.js';
+import { tempFolder } from '../helpers/temp-folder.js';
 
 const root = '/notes';
 const file = (rel: string) => ({ rel, text: `text of ${rel}`, hash: `h-${rel}` });
@@ -104,7 +104,7 @@ describe('notes set aside while they parse', () => {
   });
 
   it('a note whose file still holds the text it is parsed from stays aside when a later batch names it: one content is parsed once', async () => {
-    const dir = realpathSync(mkdtempSync(path.join(tmpdir(), 'late-notes-')));
+    const dir = realpathSync(tempFolder('late-notes-'));
     const write = (rel: string, text: string) => (writeFileSync(path.join(dir, rel), text), contentHash(Buffer.from(text)));
     // Read on its thread (its digest from that read), read here (the batch's), and one whose thread had not said it yet.
     const [a, b, c] = [later(write('a.md', 'text a')), later(), later()];

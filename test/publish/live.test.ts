@@ -2,10 +2,9 @@
  * publish.waitUntilLive with the real store, deliverer and console adapter, against a site on
  * 127.0.0.1 whose pages answer 200 after a while, 404 forever, refuse HEAD, or never answer.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createConsoleAdapter } from '../../src/adapters/console/console.js';
@@ -17,6 +16,7 @@ import { Store } from '../../src/store/store.js';
 import type { Target } from '../../src/store/types.js';
 import type { Summary } from '../../src/summary/build.js';
 import { until } from '../helpers/until.js';
+import { tempFolder } from '../helpers/temp-folder.js';
 
 const INTERVAL = 150;
 const chat = (c: string): Target => ({ platform: 'console', chat: c, thread: '' });
@@ -72,7 +72,7 @@ function service(dir: string, opts: Partial<LiveCheckOptions> = {}) {
 }
 
 function tempDir(): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'notecast-live-'));
+  const dir = tempFolder('notecast-live-');
   cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
   return dir;
 }

@@ -5,8 +5,7 @@
  * it is marked failed, so its chat is not held behind it for ever. The real store, deliverer and
  * connections; a scripted platform.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../src/log.js';
@@ -17,6 +16,7 @@ import { Store } from '../../src/store/store.js';
 import type { Target } from '../../src/store/types.js';
 import type { Summary } from '../../src/summary/build.js';
 import { until } from '../helpers/until.js';
+import { tempFolder } from '../helpers/temp-folder.js';
 
 const summary = (title: string): Summary => ({ title, keyPoints: [[{ text: `About ${title}.` }]], links: [], lang: 'en', locale: 'en', tags: [], readingMinutes: 1 });
 const chat = (id: string): Target => ({ platform: 'telegram', chat: id, thread: '' });
@@ -51,7 +51,7 @@ function scripted() {
 }
 
 function setUp(adapter: ChatAdapter, delays = { baseDelayMs: 10, maxDelayMs: 40 }) {
-  const dir = mkdtempSync(path.join(tmpdir(), 'notecast-outages-'));
+  const dir = tempFolder('notecast-outages-');
   const store = new Store(path.join(dir, 'state.db'));
   const log = silentLogger();
   const states: string[] = []; // every state the connections reported, in order

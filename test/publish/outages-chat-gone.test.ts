@@ -8,8 +8,7 @@
  * are kept, and chats really deleted are forgotten within it; the platform's other chats are never held meanwhile.
  * The real store, deliverer, connections and forgetGoneChat; a scripted platform.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -25,6 +24,7 @@ import { targetKey, type OutboxRow, type Target } from '../../src/store/types.js
 import type { Summary } from '../../src/summary/build.js';
 import { statusOf } from '../helpers/cli.js';
 import { until } from '../helpers/until.js';
+import { tempFolder } from '../helpers/temp-folder.js';
 
 /** README's bound: a chat is forgotten at its 13th "gone" answer (the first send's and 12 checks after it), never sooner. */
 const GONE_ANSWERS = 13;
@@ -80,7 +80,7 @@ function scripted(scripts: Map<string, ChatScript>) {
 }
 
 /** A store with `chats` subscribed, removed after the test. */
-function storeWith(chats: readonly string[], file = path.join(mkdtempSync(path.join(tmpdir(), 'notecast-chat-gone-')), 'state.db')): Store {
+function storeWith(chats: readonly string[], file = path.join(tempFolder('notecast-chat-gone-'), 'state.db')): Store {
   const dir = path.dirname(file);
   const store = new Store(file);
   for (const c of chats) store.subscribe(chat(c), {});
@@ -167,7 +167,7 @@ describe('chats answering that they are gone while the platform answers', () => 
 
   it('a chat\'s answers are counted across a restart (or the next sync --once): forgotten at the bound in all', { timeout: 30_000 }, async () => {
     const { s, adapter } = scripted(new Map([['a', { from: 0, for: Infinity }]]));
-    const db = path.join(mkdtempSync(path.join(tmpdir(), 'notecast-chat-gone-')), 'state.db');
+    const db = path.join(tempFolder('notecast-chat-gone-'), 'state.db');
     const store = storeWith(['a'], db);
     const first = serviceOn(store, adapter);
     await first.start();

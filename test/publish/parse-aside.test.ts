@@ -4,8 +4,7 @@
  * budget longer than the test: the parse resolves with the others parsed and the slow one's result
  * still to come, whatever the machine's load.
  */
-import { mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { realpathSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_FILE_LANGS } from '../../src/notes/lang.js';
@@ -13,6 +12,7 @@ import { contentHash } from '../../src/notes/read.js';
 import { isParsed } from '../../src/publish/parse-aside.js';
 import { openParser, type Parser } from '../../src/publish/parse-pool.js';
 import { DEFAULT_SUMMARY_OPTIONS } from '../../src/summary/build.js';
+import { tempFolder } from '../helpers/temp-folder.js';
 
 const read = { maxBytes: 1 << 20, defaultLang: 'en', fileLangs: [...DEFAULT_FILE_LANGS], site: { url: 'https://ex.org', baseurl: '', permalink: '/:title', collections: {} } };
 const note = (n: number) => ({ rel: `n${n}.md`, text: `---\ntitle: Note ${n}\n---\n\nNote ${n} says one thing.\n` });
@@ -49,7 +49,7 @@ describe('a save’s notes parsed with slow ones set aside', () => {
   it('a slow note read on its thread carries the digest of the text the thread read (a later report of the same text is left to it: late-notes.ts)', { timeout: 60_000 }, async () => {
     parser = openParser({ read, summary: DEFAULT_SUMMARY_OPTIONS, budgetMs: 600_000 });
     await parser.parse([note(0)]);
-    const dir = realpathSync(mkdtempSync(path.join(tmpdir(), 'parse-aside-')));
+    const dir = realpathSync(tempFolder('parse-aside-'));
     const text = '*a'.repeat(200_000);
     writeFileSync(path.join(dir, 's1.md'), text);
     const [entry, normal] = await parser.parseAside([{ rel: 's1.md', path: path.join(dir, 's1.md'), realRoot: dir }, note(1)]);

@@ -8,14 +8,14 @@
  * summary's modules (for `loadMs`), and computes `PHASE_MS` again. Nothing is timed by the test itself: the verdict is
  * the thread's (past its budget, or not).
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BudgetedWorker } from '../../src/publish/budgeted-worker.js';
 import { LOADING_SUMMARIES, READY, SUMMARIES_LOADED, TOO_LONG } from '../../src/publish/parse-jobs.js';
 import { DEFAULT_FILE_LANGS } from '../../src/notes/lang.js';
 import { DEFAULT_SUMMARY_OPTIONS } from '../../src/summary/build.js';
+import { tempFolder } from '../helpers/temp-folder.js';
 
 // Two thirds of the first figures (2000 and 1500): the verdicts stand on the margins, 600 ms past the budget (the
 // first test) and 1400 ms short of it (the second), each well over the main thread's delays at load 25.
@@ -25,7 +25,7 @@ const PHASE_MS = 1000;
 
 /** A thread that parses each note in two phases of PHASE_MS of its own clock, loading the summary's modules (`loadMs`) between them. */
 function stageThread(loadMs: number): string {
-  const file = path.join(mkdtempSync(path.join(tmpdir(), 'notecast-budget-')), 'thread.mjs');
+  const file = path.join(tempFolder('notecast-budget-'), 'thread.mjs');
   writeFileSync(
     file,
     `import { parentPort } from 'node:worker_threads';

@@ -4,8 +4,7 @@
  * that since its record (1 MB of `*a` took 211 s on the main thread: issue 25, item 5) is left to
  * its batch on the parse threads: nothing is shown from it meanwhile, and nothing freezes.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFER_SUMMARY_UP_TO } from '../../src/publish/parse-pool.js';
@@ -14,11 +13,12 @@ import type { NoteRow } from '../../src/store/types.js';
 import { DEFAULT_SUMMARY_OPTIONS } from '../../src/summary/build.js';
 import { corpusReadOptions } from '../helpers/corpus.js';
 import { TOO_LONG_HERE } from '../../src/store/deferred-summaries.js';
+import { tempFolder } from '../helpers/temp-folder.js';
 
 const row = (file: string) => ({ file }) as unknown as NoteRow; // the maker reads only `file`
 
 describe('summaryMaker', () => {
-  const root = mkdtempSync(path.join(tmpdir(), 'notecast-maker-'));
+  const root = tempFolder('notecast-maker-');
   const maker = summaryMaker(root, { ...corpusReadOptions(), realRoot: root }, DEFAULT_SUMMARY_OPTIONS);
   const make = (r: NoteRow) => maker.make(r);
   beforeAll(() => maker.load());

@@ -21,7 +21,8 @@ const it = itWithFakes({ telegram: { token: TOKEN } });
 afterAll(killLeftoverServices);
 
 // getChat held at the start and at every retry; a call timeout long enough to learn the id while the send's answer waits.
-const CONFIG = 'watch:\n  quietMs: 200\npublish:\n  onDelete: delete\ndelivery:\n  baseDelayMs: 200\n  maxDelayMs: 500\n  callTimeoutMs: 6000\n';
+// The delete at the end waits the shortest removal window (three quiet periods, 600 ms, not 3 s): where it lands is the point.
+const CONFIG = 'watch:\n  quietMs: 200\npublish:\n  onDelete: delete\n  digest: { windowMs: 600 }\ndelivery:\n  baseDelayMs: 200\n  maxDelayMs: 500\n  callTimeoutMs: 6000\n';
 
 describe('R2: @username learned while a post under the name is in flight', () => {
   it('the post sent under the name is recorded under the id the route names now', { timeout: 120_000 }, async ({ telegram: fake }) => {

@@ -1,12 +1,12 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { statusOf } from '../helpers/cli.js';
 import { InProcessCli, fileParseThreads } from '../helpers/inproc.js';
 import { killLeftoverServices, note, sandbox, Service, sleep, type ServiceEvent, type ServiceEvents } from '../helpers/service.js';
 import { copyCorpusNotes, corpusFamily } from '../helpers/corpus.js';
+import { tempFolder } from '../helpers/temp-folder.js';
 
 /**
  * Shared by the starts in this process (fileParseThreads). A kill -9 needs a process; the run after
@@ -137,7 +137,7 @@ describe('the disk filling up under the database', () => {
   // A tiny tmpfs holds the state; mounting needs root (CI and these machines run as root).
   const canMount = (() => {
     if (process.getuid?.() !== 0) return false;
-    const probe = mkdtempSync(path.join(tmpdir(), 'notecast-mount-'));
+    const probe = tempFolder('notecast-mount-');
     try {
       execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', probe], { stdio: 'ignore' });
       execFileSync('umount', [probe], { stdio: 'ignore' });

@@ -7,13 +7,13 @@
  * (test/helpers/route-model.ts). Seeded: a failure prints its seed and shrunk sequence; keep each
  * shrunk counterexample below as a test of its own. `npm run bench -- model` runs many more.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import os from 'node:os';
+import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { fileParseThreads } from '../helpers/inproc.js';
 import { digestSequenceArb, runSequence, sequenceArb, switchSequenceArb, World, type Op } from '../helpers/route-model.js';
+import { tempFolder } from '../helpers/temp-folder.js';
 
 /**
  * Random sequences per onDelete in `npm test` (MODEL_RUNS): 4 with the default seed kill the service once, meet 51
@@ -1274,7 +1274,7 @@ describe('model: the generators and a move onto its own path (fx26a)', () => {
     }
   });
   it('a move and edit written by hand onto its own path is an edit in place (rename(2) does nothing, the edit is saved)', () => {
-    const root = mkdtempSync(path.join(os.tmpdir(), 'model-self-move-'));
+    const root = tempFolder('model-self-move-');
     try {
       const world = new World(root, 'keep');
       world.apply({ op: 'write', file: 'setup.md', draft: false });

@@ -4,8 +4,7 @@
  * parse`, on every path (the running service, `check`, `preview`), and a note that overflows the
  * parser's stack (10 KB of `> `) is that note's error too, not a stack trace that skips the rest.
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -14,6 +13,7 @@ import { openParser, TOO_LONG, type Parser } from '../../src/publish/parse-pool.
 import { DEFAULT_SUMMARY_OPTIONS } from '../../src/summary/build.js';
 import { cliIn } from '../helpers/cli.js';
 import { InProcessService } from '../helpers/inproc.js';
+import { tempFolder } from '../helpers/temp-folder.js';
 
 const MAX_BYTES = 1 << 20;
 const read = { maxBytes: MAX_BYTES, defaultLang: 'en', fileLangs: [...DEFAULT_FILE_LANGS], site: { url: 'https://ex.org', baseurl: '', permalink: '/:title', collections: {} } };
@@ -91,7 +91,7 @@ describe('parsing has a time budget', () => {
   });
 
   it('check and preview: `> ` × 10 KB and a note past the budget are errors of those notes; the rest is checked', { timeout: 60_000 }, async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'notecast-budget-'));
+    const dir = tempFolder('notecast-budget-');
     const cfg = path.join(dir, 'notecast.yaml');
     writeFileSync(cfg, 'notes:\n  parseTimeoutMs: 500\n');
     for (const [f, text] of [['a-deep.md', '> '.repeat(5_000)], ['b-slow.md', '*a'.repeat(200_000)], ['c-fine.md', '# Fine\n\nA sentence.\n']] as const) {
@@ -115,7 +115,7 @@ describe('parsing has a time budget', () => {
   // Tester round (issue 25, item 5: "on every path"): `search --dir` read notes on the main thread with
   // no budget, and a 1 MB `*a` note kept it from ever answering.
   it('search --dir: a note past the budget is a problem of that note, and the rest is searched', { timeout: 60_000 }, async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'notecast-budget-'));
+    const dir = tempFolder('notecast-budget-');
     const notes = path.join(dir, 'notes');
     mkdirSync(notes);
     const cfg = path.join(dir, 'notecast.yaml');

@@ -3,11 +3,11 @@
  * log said it may show twice: README promises at most one extra message per such post, so two copies of a title pass
  * and three fail. It de-duplicated titles there before, which let any number of copies through (s32-lp REPORT item 3).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { chatViolations, PlatformWorld, S_ID } from '../helpers/platform-model.js';
+import { tempFolder } from '../helpers/temp-folder.js';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -15,7 +15,7 @@ afterEach(() => {
 });
 
 function worldWithOneNote(): { world: PlatformWorld; title: string } {
-  const dir = mkdtempSync(path.join(tmpdir(), 'notecast-model-check-'));
+  const dir = tempFolder('notecast-model-check-');
   dirs.push(dir);
   const world = new PlatformWorld(dir, 'keep');
   world.apply({ op: 'save', note: 0, draft: false });

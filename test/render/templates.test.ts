@@ -3,8 +3,7 @@
  * error naming the file, the line and the name when the templates load; over a platform's limit the
  * note is rendered again with fewer points, then fewer links, then a shorter title.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError } from '../../src/errors.js';
@@ -18,6 +17,7 @@ import type { TemplatesConfig } from '../../src/config/templates.js';
 import type { Summary } from '../../src/summary/build.js';
 import { telegramHtml } from '../../src/health/preview/telegram-html.js';
 import { textOf, type Element, type Node } from '../../src/health/preview/tree.js';
+import { tempFolder } from '../helpers/temp-folder.js';
 
 const HOSTILE = '@everyone <@123> <b>x</b> & [click](https://evil.example) **bold** ||hidden|| `code`';
 
@@ -53,7 +53,7 @@ function configError(f: () => unknown): string {
 }
 
 function tmpFile(name: string, text: string): string {
-  const file = path.join(mkdtempSync(path.join(tmpdir(), 'notecast-tpl-')), name);
+  const file = path.join(tempFolder('notecast-tpl-'), name);
   writeFileSync(file, text);
   return file;
 }

@@ -2,14 +2,14 @@
  * The empty database a property's runs start from (test/helpers/empty-store.ts) is the one a service's first open
  * makes: same schema, version, journal mode and rows, a file of its own each time.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDb, SCHEMA_VERSIONS, type Db } from '../../src/store/db.js';
 import { seedEmptyStore } from '../helpers/empty-store.js';
+import { tempFolder } from '../helpers/temp-folder.js';
 
-const dir = mkdtempSync(path.join(tmpdir(), 'notecast-empty-store-test-'));
+const dir = tempFolder('notecast-empty-store-test-');
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function described(db: Db) {

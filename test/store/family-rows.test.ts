@@ -1,11 +1,11 @@
 /** Issue 31: `familiesOf` gives each key the notes `Store.familyNotes` gives it, in its order, in one query. */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { familiesOf } from '../../src/store/family-rows.js';
 import { Store } from '../../src/store/store.js';
 import type { NoteRow } from '../../src/store/types.js';
+import { tempFolder } from '../helpers/temp-folder.js';
 
 const cleanups: (() => void)[] = [];
 afterEach(() => {
@@ -18,7 +18,7 @@ function row(id: string, key: string, lang: string, state: NoteRow['state'] = 'p
 
 describe('familiesOf', () => {
   it("each key's notes as familyNotes gives them, any state, by id; a key with none has an empty list", () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'notecast-family-rows-'));
+    const dir = tempFolder('notecast-family-rows-');
     const store = new Store(path.join(dir, 'state.db'));
     cleanups.push(() => {
       store.close();

@@ -4,16 +4,16 @@
  * refused whatever name reaches it (a hard link), also within one process (flock(2): each open(2) is its own), and
  * taken once the first is let go. Where they differ, an in-process service would pass a test the real one fails.
  */
-import { closeSync, linkSync, mkdirSync, mkdtempSync, openSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { closeSync, linkSync, mkdirSync, openSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lockFileItself, type FileLocker, type FileLockResult } from '../../src/store/file-lock.js';
 import { InProcessFileLocks } from '../fakes/file-lock.js';
+import { tempFolder } from '../helpers/temp-folder.js';
 
 /** The kinds each step met: lock the file, lock it again through a hard link, release the first, lock through the link. */
 async function steps(lock: FileLocker): Promise<string[]> {
-  const dir = mkdtempSync(path.join(tmpdir(), 'notecast-flock-'));
+  const dir = tempFolder('notecast-flock-');
   const file = path.join(dir, 'n.db');
   closeSync(openSync(file, 'a'));
   mkdirSync(path.join(dir, 'elsewhere'));
@@ -40,7 +40,7 @@ describe('the lock on the database file itself, in process', () => {
 
   it('a busy lock names this process as its holder', async () => {
     const locks = new InProcessFileLocks();
-    const dir = mkdtempSync(path.join(tmpdir(), 'notecast-flock-'));
+    const dir = tempFolder('notecast-flock-');
     const file = path.join(dir, 'n.db');
     closeSync(openSync(file, 'a'));
     expect((await locks.lock(file)).kind).toBe('held');

@@ -4,12 +4,13 @@
  * with its own `TMPDIR` (systemd `PrivateTmp=`), or after a /tmp cleaner deleted that folder, both
  * ran and both posted. Processes, since the point is the operating system's locks between them.
  */
-import { existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, statSync } from 'node:fs';
-import { hostname, tmpdir } from 'node:os';
+import { existsSync, linkSync, mkdirSync, readdirSync, readFileSync, realpathSync, rmSync, statSync } from 'node:fs';
+import { hostname } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCliAsync } from '../helpers/cli.js';
 import { killLeftoverServices, sandbox, Service, STATE_CONFIG, type Sandbox } from '../helpers/service.js';
+import { tempFolder } from '../helpers/temp-folder.js';
 
 // After all, not each: the tests run at once, and a test's end must not kill another's services.
 afterAll(killLeftoverServices);
@@ -38,7 +39,7 @@ function flockHoldersOf(file: string, pids: number[]): number[] {
 
 const childrenOf = (pid: number): number[] => readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
 
-const ownTmp = () => mkdtempSync(path.join(tmpdir(), 'notecast-tmpdir-'));
+const ownTmp = () => tempFolder('notecast-tmpdir-');
 
 async function firstRunning(sb: Sandbox, env: NodeJS.ProcessEnv): Promise<Service> {
   const first = Service.start(sb, [], env);

@@ -4,14 +4,14 @@
  * found; a process killed in a batch leaves the setting off in the database, and the next open for
  * writing turns it on again.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { NoteSearch } from '../../src/search/index.js';
 import { Store } from '../../src/store/store.js';
 import type { NoteInfo, NoteRow } from '../../src/store/types.js';
 import { filePublishers } from '../helpers/publisher.js';
+import { tempFolder } from '../helpers/temp-folder.js';
 
 const TABLES = ['note_titles', 'note_words'] as const;
 /** What the database says of each table's automerge (undefined: never set, FTS5's default of 4). */
@@ -52,7 +52,7 @@ describe('FTS5 merges through a batch', () => {
   });
 
   it('are turned on again when the store is opened after a process stopped in a batch', () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'notecast-fts-'));
+    const dir = tempFolder('notecast-fts-');
     dirs.push(dir);
     const file = path.join(dir, 'state.db');
     const killed = new Store(file);

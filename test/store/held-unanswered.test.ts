@@ -5,14 +5,14 @@
  * `NOT held` dropped every fresh post from nextAttemptAt, and one not due at the pump (a family's grace period, a row
  * behind one failed as no delivery) never got a timer.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { HELD_UNANSWERED, wakeHeldUnanswered } from '../../src/store/held-unanswered.js';
 import { Store } from '../../src/store/store.js';
 import type { Summary } from '../../src/summary/build.js';
 import type { Target } from '../../src/store/types.js';
+import { tempFolder } from '../helpers/temp-folder.js';
 
 const target: Target = { platform: 'telegram', chat: '-100901', thread: '' };
 const summary = (title: string): Summary => ({ title, keyPoints: [[{ text: `About ${title}.` }]], links: [], lang: 'en', locale: 'en', tags: [], readingMinutes: 1 });
@@ -23,7 +23,7 @@ afterEach(() => {
 });
 
 function store(): Store {
-  const dir = mkdtempSync(path.join(tmpdir(), 'notecast-held-'));
+  const dir = tempFolder('notecast-held-');
   const s = new Store(path.join(dir, 'state.db'));
   cleanups.push(() => rmSync(dir, { recursive: true, force: true }), () => s.close());
   return s;

@@ -3,14 +3,14 @@
  * a member and chat, and the one expression it matched by (`coalesce(bareHash, hash) = ?`) read every note each time
  * (2 s of first-start-bulk.test.ts's 900 notes). It finds what that expression finds.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Prepare } from '../../src/store/db.js';
 import { notesWithContent } from '../../src/store/kept-copies.js';
 import { Store } from '../../src/store/store.js';
 import type { NoteRow } from '../../src/store/types.js';
+import { tempFolder } from '../helpers/temp-folder.js';
 
 const cleanups: (() => void)[] = [];
 afterEach(() => {
@@ -18,7 +18,7 @@ afterEach(() => {
 });
 
 function openStore(): Store {
-  const dir = mkdtempSync(path.join(tmpdir(), 'notecast-kept-content-'));
+  const dir = tempFolder('notecast-kept-content-');
   const store = new Store(path.join(dir, 'state.db'));
   cleanups.push(() => {
     store.close();

@@ -4,8 +4,8 @@
  * refuses a second instance through it. The first runs in this process, the second is the CLI in a
  * process of its own: locks are the operating system's, per process, which is the point here.
  */
-import { linkSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { hostname, tmpdir } from 'node:os';
+import { linkSync, mkdirSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startApp } from '../../src/app.js';
@@ -17,6 +17,7 @@ import { silentLogger } from '../../src/log.js';
 import { DEFAULT_FILE_LANGS } from '../../src/notes/lang.js';
 import { InProcessService } from '../helpers/inproc.js';
 import { runCliAsync } from '../helpers/cli.js';
+import { tempFolder } from '../helpers/temp-folder.js';
 
 let svc: InProcessService | undefined;
 afterEach(async () => {
@@ -30,7 +31,7 @@ describe('one instance per database file', () => {
   it('a second instance through a hard link of the database is refused, and runs once the first stops', async () => {
     svc = InProcessService.sandbox(cfg, { fileLock: lockFileItself }); // the real flock: a process meets it here
     await svc.start();
-    const other = path.join(mkdtempSync(path.join(tmpdir(), 'notecast-link-')), 'elsewhere');
+    const other = path.join(tempFolder('notecast-link-'), 'elsewhere');
     mkdirSync(other);
     const link = path.join(other, 'same.db');
     linkSync(svc.db, link);

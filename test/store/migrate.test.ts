@@ -3,8 +3,7 @@
  * previous release in place. That release's database is built here with its own migrations
  * (`migrationsUpTo(2)`) and rows written as its Store wrote them; the service then starts on it.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -23,6 +22,7 @@ import { NoteSearch } from '../../src/search/index.js';
 import { buildSummary } from '../../src/summary/build.js';
 import { copyCorpusNotes, corpusFamily, corpusReadOptions } from '../helpers/corpus.js';
 import { workerParseThreads } from '../helpers/parse-threads.js';
+import { tempFolder } from '../helpers/temp-folder.js';
 
 let app: RunningApp | undefined;
 afterEach(async () => {
@@ -58,7 +58,7 @@ function previousReleaseDb(db: string, notesDir: string, files: string[]): { fam
 
 describe('upgrading a database from the release before the lookup index', () => {
   it('migrates in place: subscriptions and posted messages kept, nothing announced again, every note findable once indexed', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'notecast-migrate-'));
+    const dir = tempFolder('notecast-migrate-');
     const notesDir = path.join(dir, 'notes');
     const files = corpusFamily('llama-4-hype-reality');
     copyCorpusNotes(notesDir, files);
@@ -92,7 +92,7 @@ describe('upgrading a database from the release before the lookup index', () => 
 
 describe('the background indexing of an upgraded database', () => {
   it('a store that fails under it stops it with a warning, not an unhandled rejection', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'notecast-backfill-'));
+    const dir = tempFolder('notecast-backfill-');
     const store = new Store(path.join(dir, 'state.db'));
     store.close(); // every query now throws
     const lines: string[] = [];
@@ -106,7 +106,7 @@ describe('the background indexing of an upgraded database', () => {
 
 describe('the lookup index written before ー was paired (issue 29)', () => {
   it('is dropped by the migration and written again by the background indexing, so the old notes are found', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'notecast-reindex-'));
+    const dir = tempFolder('notecast-reindex-');
     const text = '---\ntitle: 設計メモ\nlang: ja\n---\nサーバーとデータベースを分ける。\n';
     writeFileSync(path.join(dir, 'memo.md'), text);
     const dbFile = path.join(dir, 'state.db');

@@ -4,15 +4,14 @@
  * rewriting the schema pages), and an upgrade that fails part-way leaves the database as its
  * release left it (docs/operations.md), not at a version in between.
  */
-import { mkdtempSync } from 'node:fs';
 import Database from 'better-sqlite3';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { migrationsUpTo, SCHEMA_VERSIONS } from '../../src/store/db.js';
 import { Store } from '../../src/store/store.js';
+import { tempFolder } from '../helpers/temp-folder.js';
 
-const freshFile = () => path.join(mkdtempSync(path.join(tmpdir(), 'notecast-migrations-')), 'state.db');
+const freshFile = () => path.join(tempFolder('notecast-migrations-'), 'state.db');
 
 describe('opening a fresh database', () => {
   it('writes the whole schema in one commit: no page twice in the log', () => {

@@ -1,10 +1,10 @@
 /** Outbox rows read back from SQLite are checked by kind (store/records.ts): every field a delivery carries survives the trip. */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, expect, it } from 'vitest';
 import { Store } from '../../src/store/store.js';
 import type { NewDelivery } from '../../src/store/types.js';
+import { tempFolder } from '../helpers/temp-folder.js';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -12,7 +12,7 @@ afterEach(() => {
 });
 
 function store(): Store {
-  const dir = mkdtempSync(path.join(tmpdir(), 'notecast-outbox-rows-'));
+  const dir = tempFolder('notecast-outbox-rows-');
   dirs.push(dir);
   return new Store(path.join(dir, 'state.db'));
 }

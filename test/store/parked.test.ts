@@ -5,8 +5,7 @@
  * how many deliveries are parked, and so does /healthz (503, the platform's check failing), also once the service
  * stopped; a restart with the new token sends them once and clears it. On Telegram and on Discord, in this process.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Store } from '../../src/store/store.js';
 import { forgetRefusalsOf, notEnabledError, parkedDeliveries } from '../../src/store/parked.js';
@@ -18,6 +17,7 @@ import { freePort } from '../helpers/net.js';
 import { killLeftoverServices, note, sandbox, type Sandbox } from '../helpers/service.js';
 import type { FakeDiscord } from '../fakes/discord/server.js';
 import type { FakeTelegram } from '../fakes/telegram/server.js';
+import { tempFolder } from '../helpers/temp-folder.js';
 
 const parseThreads = fileParseThreads();
 const TELEGRAM = { old: '123456:OLD-token-abcdefghijklmnopqrstuvwxyz', next: '123456:NEW-token-zyxwvutsrqponmlkjihgfedcba' };
@@ -132,7 +132,7 @@ describe('the parked record across a start without the refused platform', () => 
   // A platform only subscriptions name can be started without its token (a route naming it refuses the start): its
   // deliveries are parked as not enabled then, and the refusal a run before recorded no longer says why they wait.
   it('counts every pending delivery of a refused platform, and forgets the refusal once a start runs without it', () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'notecast-parked-'));
+    const dir = tempFolder('notecast-parked-');
     const store = new Store(path.join(dir, 'state.db'));
     try {
       const target = { platform: 'telegram' as const, chat: '-1', thread: '' };

@@ -4,18 +4,17 @@
  * and, for a paused chat something still names, is remembered only until the next refusal; a group's marks follow it
  * into its supergroup.
  */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { pausedTargets } from '../../src/store/status.js';
 import { Store } from '../../src/store/store.js';
 import type { Target } from '../../src/store/types.js';
+import { tempFolder } from '../helpers/temp-folder.js';
 
 const group: Target = { platform: 'telegram', chat: '-701', thread: '' };
 let store: Store;
 afterEach(() => store?.close());
-const open = () => (store = new Store(path.join(mkdtempSync(path.join(tmpdir(), 'notecast-paused-')), 'state.db')));
+const open = () => (store = new Store(path.join(tempFolder('notecast-paused-'), 'state.db')));
 
 describe('chats waiting for the bot', () => {
   it('are not listed as paused, stay paused for the deliverer, and go when the platform says the bot is back', () => {

@@ -3,8 +3,7 @@
  * made of the post in its shadow found the message gone and was posted after all; a digest message's refused delete
  * with a post of the note it listed queued behind; replacePayload keeping a new payload's `insteadOfPost`.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, expect, it } from 'vitest';
 import { Store } from '../../src/store/store.js';
@@ -12,6 +11,7 @@ import { recordFailure, type FailureDeps } from '../../src/publish/outcomes.js';
 import type { FailureClass } from '../../src/publish/port.js';
 import { silentLogger } from '../../src/log.js';
 import type { OutboxRow, SummaryPayload } from '../../src/store/types.js';
+import { tempFolder } from '../helpers/temp-folder.js';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -29,7 +29,7 @@ const summary = (title: string) => ({ title, keyPoints: [], links: [], lang: 'en
 const payload = (title: string, extra: Partial<SummaryPayload> = {}): SummaryPayload => ({ type: 'summary', summary: summary(title), ...extra });
 
 function store(): Store {
-  const dir = mkdtempSync(path.join(tmpdir(), 'notecast-shadow-after-'));
+  const dir = tempFolder('notecast-shadow-after-');
   dirs.push(dir);
   return new Store(path.join(dir, 'state.db'));
 }

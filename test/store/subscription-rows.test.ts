@@ -2,11 +2,11 @@
  * The subscription list is kept in memory between saves (issue 29's bench: reading 10,000 rows on
  * every save cost more than matching). It must be read again after every kind of change.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Store } from '../../src/store/store.js';
+import { tempFolder } from '../helpers/temp-folder.js';
 
 let dir: string | undefined;
 let store: Store | undefined;
@@ -21,7 +21,7 @@ const listed = (s: Store) => s.subscriptions().map((x) => `${x.target.chat}:${x.
 
 describe('the subscription list kept between saves', () => {
   it('is the same list while nothing changes, and read again after a subscribe, an unsubscribe and a moved chat', () => {
-    dir = mkdtempSync(path.join(tmpdir(), 'notecast-subs-'));
+    dir = tempFolder('notecast-subs-');
     store = new Store(path.join(dir, 'state.db'));
     store.subscribe(chat('-1'), { words: 'rust' });
     const first = store.subscriptions();

@@ -7,8 +7,7 @@
  * message, no 48 hours needed), the note back in a digest queued behind it is not given to the message that shows it:
  * it shows twice, and nothing says so.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, expect, it } from 'vitest';
 import { Store } from '../../src/store/store.js';
@@ -16,6 +15,7 @@ import { recordFailure, type FailureDeps } from '../../src/publish/outcomes.js';
 import type { FailureClass } from '../../src/publish/port.js';
 import { silentLogger } from '../../src/log.js';
 import type { DigestItem, OutboxRow } from '../../src/store/types.js';
+import { tempFolder } from '../helpers/temp-folder.js';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -32,7 +32,7 @@ const chat = { platform: 'discord' as const, chat: '900', thread: '' };
 
 it('a digest whose only line went while it was in flight, its message\'s delete refused, the note back in a digest behind: the line goes to that message', async () => {
   const { followInWaitingDigest, recordSentDigest } = await import('../../src/publish/digest-lines.js');
-  const dir = mkdtempSync(path.join(tmpdir(), 'notecast-rv32b-'));
+  const dir = tempFolder('notecast-rv32b-');
   dirs.push(dir);
   const s = new Store(path.join(dir, 'state.db'));
   try {
@@ -64,7 +64,7 @@ it('a digest whose only line went while it was in flight, its message\'s delete 
 
 it('the same, the note back alone (a post behind the delete): that message is edited to show it, never a second one', async () => {
   const { followInWaitingDigest, recordSentDigest } = await import('../../src/publish/digest-lines.js');
-  const dir = mkdtempSync(path.join(tmpdir(), 'notecast-rv32b-'));
+  const dir = tempFolder('notecast-rv32b-');
   dirs.push(dir);
   const s = new Store(path.join(dir, 'state.db'));
   try {

@@ -19,7 +19,8 @@ describe.concurrent('a note back while stopped after a kill -9 caught its messag
   for (const title of ['Echo 1', 'Echo 2']) {
     it(`written back ${title === 'Echo 1' ? 'unchanged' : 'retitled'}: posted anew once, and a later edit follows it`, async ({ telegram }) => {
       const group = telegram.addChat(-100654, 'supergroup');
-      const sb = sandbox(`watch:\n  quietMs: 200\n  reconcileMinutes: 0\ndelivery:\n  callTimeoutMs: 60000\npublish:\n  onDelete: delete\n  translations: { mode: group, graceMs: 0 }\ntelegram:\n  apiRoot: ${telegram.apiRoot}\n  registerCommands: false\nroutes:\n  - platform: telegram\n    chat: "${group.id}"\n`);
+      // The removal waits the shortest window (three quiet periods, 600 ms, not 3 s): the kill while its delete is held is the point.
+      const sb = sandbox(`watch:\n  quietMs: 200\n  reconcileMinutes: 0\ndelivery:\n  callTimeoutMs: 60000\npublish:\n  onDelete: delete\n  translations: { mode: group, graceMs: 0 }\n  digest: { windowMs: 600 }\ntelegram:\n  apiRoot: ${telegram.apiRoot}\n  registerCommands: false\nroutes:\n  - platform: telegram\n    chat: "${group.id}"\n`);
       const shown = () => telegram.sentTo(group.id).map((m) => m.text.split('\n')[0]);
       const file = path.join(sb.notes, 'n1.md');
       const first = Service.start(sb, [], { TELEGRAM_BOT_TOKEN: TOKEN });

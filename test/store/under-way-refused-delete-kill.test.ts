@@ -18,7 +18,8 @@ afterAll(killLeftoverServices);
 describe('a note back while stopped after a kill -9 caught the refusal of its message\'s delete', () => {
   it('the message that stayed is edited to show it, once; a later edit follows it', async ({ telegram }) => {
     const group = telegram.addChat(-100655, 'supergroup');
-    const sb = sandbox(`watch:\n  quietMs: 200\n  reconcileMinutes: 0\ndelivery:\n  callTimeoutMs: 60000\npublish:\n  onDelete: delete\n  translations: { mode: group, graceMs: 0 }\ntelegram:\n  apiRoot: ${telegram.apiRoot}\n  registerCommands: false\nroutes:\n  - platform: telegram\n    chat: "${group.id}"\n`);
+    // The removal waits the shortest window (three quiet periods, 600 ms, not 3 s): the kill while its delete is held is the point.
+    const sb = sandbox(`watch:\n  quietMs: 200\n  reconcileMinutes: 0\ndelivery:\n  callTimeoutMs: 60000\npublish:\n  onDelete: delete\n  translations: { mode: group, graceMs: 0 }\n  digest: { windowMs: 600 }\ntelegram:\n  apiRoot: ${telegram.apiRoot}\n  registerCommands: false\nroutes:\n  - platform: telegram\n    chat: "${group.id}"\n`);
     const shown = () => telegram.sentTo(group.id).map((m) => m.text.split('\n')[0]);
     const refused = () => telegram.calls.filter((c) => c.method === 'deleteMessage' && c.status === 400).length;
     const file = path.join(sb.notes, 'n1.md');

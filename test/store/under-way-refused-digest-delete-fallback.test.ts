@@ -4,8 +4,7 @@
  * `not.toMatch(/shows it twice/)` assertions on these shapes can fail. Here the fallback fires (before the give-back,
  * the digest behind lists the line) and is quiet once the line was given back.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, expect, it } from 'vitest';
 import { Store } from '../../src/store/store.js';
@@ -13,6 +12,7 @@ import { recordFailure, type FailureDeps } from '../../src/publish/outcomes.js';
 import { digestsStillListingLineShown } from '../../src/store/left-messages.js';
 import { leaveDigest } from '../../src/publish/digest-lines.js';
 import { silentLogger } from '../../src/log.js';
+import { tempFolder } from '../helpers/temp-folder.js';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -22,7 +22,7 @@ afterEach(() => {
 const chat = { platform: 'telegram' as const, chat: '-100777', thread: '' };
 
 it('a digest behind listing the line the message shows is found (the loud fallback fires), and none once that line was given back', async () => {
-  const dir = mkdtempSync(path.join(tmpdir(), 'notecast-fallback-'));
+  const dir = tempFolder('notecast-fallback-');
   dirs.push(dir);
   const s = new Store(path.join(dir, 'state.db'));
   try {

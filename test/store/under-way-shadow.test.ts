@@ -3,8 +3,7 @@
  * was decided in its shadow (publish/undone-delete.ts, publish/left-message-back.ts), through the outcome writer
  * (publish/outcomes.ts recordFailure) on a real store: which rows change, which do not, and what `status` is told.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, expect, it } from 'vitest';
 import { Store } from '../../src/store/store.js';
@@ -12,6 +11,7 @@ import { recordFailure, type FailureDeps } from '../../src/publish/outcomes.js';
 import type { FailureClass } from '../../src/publish/port.js';
 import { silentLogger } from '../../src/log.js';
 import type { OutboxRow, SummaryPayload } from '../../src/store/types.js';
+import { tempFolder } from '../helpers/temp-folder.js';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -27,7 +27,7 @@ async function failed(s: Store, row: OutboxRow, f: FailureClass): Promise<void> 
 const TOO_OLD: FailureClass = { kind: 'rejected', reason: "telegram deleteMessage: 400 Bad Request: message can't be deleted" };
 
 function store(): Store {
-  const dir = mkdtempSync(path.join(tmpdir(), 'notecast-shadow-'));
+  const dir = tempFolder('notecast-shadow-');
   dirs.push(dir);
   return new Store(path.join(dir, 'state.db'));
 }

@@ -22,7 +22,9 @@ const DISCORD_TOKEN = 'MTEwMDAwMDAwMDAwMDAwMDAwMg.fake.discord-token-for-tests';
 const it = itWithFakes({ telegram: { token: TELEGRAM_TOKEN }, discordToken: DISCORD_TOKEN });
 afterAll(killLeftoverServices);
 
-const BASE = 'watch:\n  quietMs: 200\n  reconcileMinutes: 0\ndelivery:\n  callTimeoutMs: 60000\npublish:\n  onDelete: delete\n  translations: { mode: group, graceMs: 0 }\n';
+// A removal waits the shortest window (three quiet periods, 600 ms, not 3 s): what a decision taken while a call is in
+// flight does is the point, not the window, and each test waits for the removal decided (`remove`) before going on.
+const BASE = 'watch:\n  quietMs: 200\n  reconcileMinutes: 0\ndelivery:\n  callTimeoutMs: 60000\npublish:\n  onDelete: delete\n  translations: { mode: group, graceMs: 0 }\n  digest: { windowMs: 600 }\n';
 
 /** One chat on one platform, seen through the fake: what it shows now, and the calls whose answer is held. */
 interface Chat {

@@ -2,14 +2,14 @@
  * The corpus's summaries computed once a run (test/helpers/corpus-summaries.ts): what it hands out is what reading and
  * summarising each note gives, and its cache's name changes with anything the summaries are computed from.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readNoteFile } from '../../src/notes/read.js';
 import { buildSummary } from '../../src/summary/build.js';
 import { CORPUS_NOTES, corpusReadOptions, manifest } from '../helpers/corpus.js';
 import { corpusSummaries, corpusSummariesKey } from '../helpers/corpus-summaries.js';
+import { tempFolder } from '../helpers/temp-folder.js';
 
 describe('corpusSummaries', () => {
   it('gives every manifest note, in its order, as reading and summarising it gives (one note of each language read again)', async () => {
@@ -37,7 +37,7 @@ describe('corpusSummaries', () => {
 });
 
 describe('corpusSummariesKey', () => {
-  const root = mkdtempSync(path.join(tmpdir(), 'notecast-corpus-key-'));
+  const root = tempFolder('notecast-corpus-key-');
   afterAll(() => rmSync(root, { recursive: true, force: true }));
   const repo = path.join(root, 'repo');
   const corpus = path.join(root, 'corpus');

@@ -6,8 +6,7 @@
  * back but not the folders inside it (parcel-bundler/watcher#97). An edit in place of a note in the new folder then
  * raised no event (a new note moves its folder's mtime, and the look-over finds it; an edit in place does not).
  */
-import { mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, it } from 'vitest';
 import type { Batch } from '../../src/watch/batch.js';
@@ -15,6 +14,7 @@ import type { WatchMode } from '../../src/watch/mode.js';
 import { watchNotes } from '../../src/watch/watcher.js';
 import { until } from '../helpers/until.js';
 import { warnLines } from '../helpers/warn-lines.js';
+import { tempFolder } from '../helpers/temp-folder.js';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -23,7 +23,7 @@ afterEach(async () => {
 
 /** The notes root, and beside it `incoming/` (ja/setup.md, b/c/x.md) to move in once the watcher runs. */
 function site() {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'notecast-made-away-'));
+  const dir = tempFolder('notecast-made-away-');
   cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
   const root = path.join(dir, 'notes');
   mkdirSync(root);

@@ -2,12 +2,12 @@
  * Native mode's look-over (issue 25): what it reports after changes whose events were lost, what
  * an idle look costs, and that a note is not reported again once looked at.
  */
-import { appendFileSync, mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { appendFileSync, mkdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { STATS_PER_SLICE } from '../../src/watch/folder-tree.js';
 import { FolderLookover } from '../../src/watch/lookover.js';
+import { tempFolder } from '../helpers/temp-folder.js';
 
 const cleanups: (() => void)[] = [];
 afterEach(() => {
@@ -15,7 +15,7 @@ afterEach(() => {
 });
 
 function tree(): { root: string; f0: string; f1: string } {
-  const root = mkdtempSync(path.join(os.tmpdir(), 'notecast-look-'));
+  const root = tempFolder('notecast-look-');
   cleanups.push(() => rmSync(root, { recursive: true, force: true }));
   const hourAgo = new Date(Date.now() - 3_600_000);
   const [f0, f1] = ['f0', 'f1'].map((f) => path.join(root, f)) as [string, string];
@@ -77,7 +77,7 @@ describe('FolderLookover', () => {
   });
 
   it('a look at a folder of more notes than a slice (listed again, then note by note) yields to the loop as it goes, and finds the same', async () => {
-    const root = mkdtempSync(path.join(os.tmpdir(), 'notecast-look-'));
+    const root = tempFolder('notecast-look-');
     cleanups.push(() => rmSync(root, { recursive: true, force: true }));
     const big = path.join(root, 'big');
     mkdirSync(big);

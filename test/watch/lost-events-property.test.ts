@@ -21,8 +21,7 @@
  * is batched twice (mkdir d1 + d1/n2.md, mv a d1/m3, only d1 reported) — the slack's known cost, a repeat
  * the publisher finds unchanged, not fixed here.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { mkdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -31,6 +30,7 @@ import type { Batch } from '../../src/watch/batch.js';
 import { watchNotes, type NotesWatcher } from '../../src/watch/watcher.js';
 import { ScriptedNativeSource } from '../fakes/scripted-native.js';
 import { LossyTree, treeOpArb, type StepEffects, type TreeOp } from './lossy-tree.js';
+import { tempFolder } from '../helpers/temp-folder.js';
 
 const RUNS = Number(process.env.LOST_RUNS ?? 12);
 const SEED = Number(process.env.LOST_SEED ?? 2525);
@@ -76,7 +76,7 @@ function handedOver(fx: StepEffects, loss: Loss, tree: LossyTree): string[] {
 
 /** A watcher over a fresh tree, and what its batches said: each note's content as read when its batch came. */
 async function startCase(initial: Case['initial']) {
-  const root = mkdtempSync(path.join(os.tmpdir(), 'notecast-lostprop-'));
+  const root = tempFolder('notecast-lostprop-');
   cleanups.push(() => rmSync(root, { recursive: true, force: true }));
   const tree = new LossyTree(root);
   for (const d of initial.dirs) {

@@ -3,8 +3,7 @@
  * the rest for good (src/watch/watcher.ts says why); in CI it struck a watcher started after another
  * in the same process. Files written at once right after such a start must each come in a batch.
  */
-import { mkdirSync, mkdtempSync, renameSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { mkdirSync, renameSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../src/log.js';
@@ -13,6 +12,7 @@ import type { NativeSubscribe } from '../../src/watch/sources.js';
 import { watchNotes, type NotesWatcher } from '../../src/watch/watcher.js';
 import { subscribe } from '@parcel/watcher';
 import { until } from '../helpers/until.js';
+import { tempFolder } from '../helpers/temp-folder.js';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -20,7 +20,7 @@ afterEach(async () => {
 });
 
 function folder(): string {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'notecast-lost-'));
+  const dir = tempFolder('notecast-lost-');
   cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
   return dir;
 }

@@ -5,11 +5,11 @@
  * (src/Backend.cc: Watchman before inotify, "if installed"), uses Watchman where one is installed,
  * and leaves that `sh` unreaped in this process: one process more a start, a zombie each.
  */
-import { chmodSync, existsSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { nativeSource } from '../../src/watch/sources.js';
+import { tempFolder } from '../helpers/temp-folder.js';
 
 const pathBefore = process.env.PATH;
 afterEach(() => {
@@ -18,12 +18,12 @@ afterEach(() => {
 
 describe('the native watcher', () => {
   it('uses inotify and never asks for Watchman, even with a watchman on PATH; its events still come', async () => {
-    const bin = mkdtempSync(path.join(tmpdir(), 'notecast-watchman-'));
+    const bin = tempFolder('notecast-watchman-');
     const asked = path.join(bin, 'asked');
     writeFileSync(path.join(bin, 'watchman'), `#!/bin/sh\necho "$@" > '${asked}'\nexit 1\n`);
     chmodSync(path.join(bin, 'watchman'), 0o755);
     process.env.PATH = `${bin}${path.delimiter}${pathBefore ?? ''}`;
-    const dir = mkdtempSync(path.join(tmpdir(), 'notecast-native-'));
+    const dir = tempFolder('notecast-native-');
     const seen: string[] = [];
     let arrived: () => void = () => {};
     const came = new Promise<void>((resolve) => (arrived = resolve));

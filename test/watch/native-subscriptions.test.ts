@@ -4,12 +4,12 @@
  * while the last other subscription's unsubscribe is under way can land on the backend that unsubscribe drops, and
  * die with it (sources.ts). Native subscribes and unsubscribes now go one at a time in the process.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { AsyncSubscription } from '@parcel/watcher';
 import { describe, expect, it } from 'vitest';
 import { nativeSource, type NativeSubscribe, type SourceEvents } from '../../src/watch/sources.js';
+import { tempFolder } from '../helpers/temp-folder.js';
 
 const quiet: SourceEvents = { onPath: () => {}, onError: () => {}, ignored: () => false };
 
@@ -43,7 +43,7 @@ describe('native subscribes and unsubscribes', () => {
   it("a folder subscribed while the process's last other subscription ends still reports its saves (the real watcher)", { timeout: 60_000 }, async () => {
     // Before, 15 of 20 such subscribes in a process with no other subscription reported nothing.
     for (let round = 0; round < 5; round++) {
-      const [a, b] = [mkdtempSync(path.join(tmpdir(), 'notecast-sub-a-')), mkdtempSync(path.join(tmpdir(), 'notecast-sub-b-'))];
+      const [a, b] = [tempFolder('notecast-sub-a-'), tempFolder('notecast-sub-b-')];
       const first = await nativeSource(a, quiet);
       let saw: () => void = () => {};
       const seen = new Promise<void>((resolve) => (saw = resolve));

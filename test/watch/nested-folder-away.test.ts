@@ -10,8 +10,7 @@
  * df756d7 as they pass now, native and poll, whether or not the folder had a subscription of its own: kept as the
  * check that every save after the return comes once, under its own path, and nothing there is said removed.
  */
-import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it, type TestContext } from 'vitest';
 import type { Batch } from '../../src/watch/batch.js';
@@ -19,6 +18,7 @@ import type { WatchMode } from '../../src/watch/mode.js';
 import { watchNotes } from '../../src/watch/watcher.js';
 import { until } from '../helpers/until.js';
 import { warnLines } from '../helpers/warn-lines.js';
+import { tempFolder } from '../helpers/temp-folder.js';
 
 const sleep = (ms: number) => (ms ? new Promise((r) => setTimeout(r, ms)) : Promise.resolve());
 
@@ -32,7 +32,7 @@ function cleanupsOf(t: TestContext): (() => Promise<void> | void)[] {
 }
 
 function site(cleanups: (() => Promise<void> | void)[]) {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'notecast-nested-away-'));
+  const dir = tempFolder('notecast-nested-away-');
   cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
   const root = path.join(dir, 'notes');
   mkdirSync(path.join(root, 'a', 'b', 'deep'), { recursive: true });

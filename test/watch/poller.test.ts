@@ -5,8 +5,7 @@
  * the sweep's passes, every pass in a tree the floor covers. The watcher's behaviour is checked in both
  * modes, in this process.
  */
-import { appendFileSync, mkdirSync, mkdtempSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { appendFileSync, mkdirSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it, type TestContext } from 'vitest';
 import { silentLogger } from '../../src/log.js';
@@ -14,6 +13,7 @@ import { folderPollSource, type FolderPoll, type SweepOptions } from '../../src/
 import { watchNotes, type NotesWatcher } from '../../src/watch/watcher.js';
 import type { Batch } from '../../src/watch/batch.js';
 import { until } from '../helpers/until.js';
+import { tempFolder } from '../helpers/temp-folder.js';
 
 /**
  * The tests run at once (each on folders of its own, mostly waiting on intervals and quiet periods): what a test
@@ -29,7 +29,7 @@ const cleanupOf = (t: TestContext): Cleanup => (c) => t.onTestFinished(c);
  * it and it goes out a pass later. A save right after a fast baseline on a quiet machine did so (2,039 ms, CI).
  */
 async function fileClockPast(t: number, cleanup: Cleanup): Promise<void> {
-  const probe = path.join(mkdtempSync(path.join(os.tmpdir(), 'notecast-clock-')), 'probe');
+  const probe = path.join(tempFolder('notecast-clock-'), 'probe');
   cleanup(() => rmSync(path.dirname(probe), { recursive: true, force: true }));
   await until(() => (writeFileSync(probe, 'x'), statSync(probe).mtimeMs > t), 5_000, 'the file clock past the baseline');
 }
@@ -37,7 +37,7 @@ async function fileClockPast(t: number, cleanup: Cleanup): Promise<void> {
 /** A tree of `folders` folders holding `perFolder` notes each (and a picture, which is never stat'ed). */
 function tree(folders: number, perFolder: number, cleanup: Cleanup): string {
   const hourAgo = new Date(Date.now() - 3_600_000);
-  const root = mkdtempSync(path.join(os.tmpdir(), 'notecast-poll-'));
+  const root = tempFolder('notecast-poll-');
   cleanup(() => rmSync(root, { recursive: true, force: true }));
   for (let f = 0; f < folders; f++) {
     const dir = path.join(root, `f${f}`);
@@ -204,7 +204,7 @@ describe.concurrent.each(['native', 'poll'] as const)('the watcher, watch.mode: 
     // must not settle before a later pass has looked for the rest of their burst (issue 25/31).
     const timing = { pollIntervalMs: 700, quietMs: 400 };
     const root = tree(1, 1, cleanupOf(t));
-    const staging = mkdtempSync(path.join(os.tmpdir(), 'notecast-staging-'));
+    const staging = tempFolder('notecast-staging-');
     cleanupOf(t)(() => rmSync(staging, { recursive: true, force: true }));
     const { batches } = await watch(root, cleanupOf(t), timing);
     // 12 notes 100 ms apart: 1.1 s, so at least one pass starts in the middle of the burst.

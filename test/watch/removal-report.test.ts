@@ -6,8 +6,7 @@
  * move's other events came: intro.md was posted as a new note, N1 twice. A stand-in for @parcel/watcher hands over the
  * events the test gives it, so the order is the test's, not the machine's.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Event, SubscribeCallback } from '@parcel/watcher';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -16,6 +15,7 @@ import type { Batch } from '../../src/watch/batch.js';
 import type { NativeSubscribe } from '../../src/watch/sources.js';
 import { watchNotes } from '../../src/watch/watcher.js';
 import { until } from '../helpers/until.js';
+import { tempFolder } from '../helpers/temp-folder.js';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -24,7 +24,7 @@ afterEach(async () => {
 
 /** A watcher over a folder holding x.md, its events given by the test (`emit`); its batches in `batches`. */
 async function watched(): Promise<{ file: string; batches: Batch[]; emit: (events: Event[]) => void }> {
-  const root = mkdtempSync(path.join(os.tmpdir(), 'notecast-removal-report-'));
+  const root = tempFolder('notecast-removal-report-');
   cleanups.push(() => rmSync(root, { recursive: true, force: true }));
   const file = path.join(root, 'x.md');
   writeFileSync(file, '# x\n');

@@ -8,8 +8,7 @@
  * could come with a rescan). The cases run at once (`describe.concurrent`): each waits mostly on that one-second look,
  * on a folder and a watcher of its own, both ended by `holds` itself.
  */
-import { chmodSync, mkdirSync, mkdtempSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { chmodSync, mkdirSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it, onTestFinished } from 'vitest';
@@ -19,6 +18,7 @@ import { rootChange, rootStampNow } from '../../src/watch/root-folder.js';
 import { watchNotes } from '../../src/watch/watcher.js';
 import { until } from '../helpers/until.js';
 import { warnLines } from '../helpers/warn-lines.js';
+import { tempFolder } from '../helpers/temp-folder.js';
 
 
 /** What can happen to the root; `gapMs` between its halves (0: at once, within the watcher's look and the poller's pass). */
@@ -28,7 +28,7 @@ const sleep = (ms: number) => (ms ? new Promise((r) => setTimeout(r, ms)) : Prom
 
 /** A site folder with the notes root in it: `notes` itself, or a symlink `notes -> rel1` (`linked`). */
 function site(linked: boolean) {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'notecast-root-'));
+  const dir = tempFolder('notecast-root-');
   const root = path.join(dir, 'notes');
   const target = linked ? path.join(dir, 'rel1') : root;
   mkdirSync(path.join(target, 'sub'), { recursive: true });

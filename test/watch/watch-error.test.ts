@@ -6,8 +6,7 @@
  * fails again, 2, 4 … 60 s apart (src/watch/watch-retry.ts). The error is injected: the real @parcel/watcher behind
  * a subscribe whose callback the test hands an error, after which that subscription reports nothing (a stopped watch).
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { subscribe as parcelSubscribe, type Event } from '@parcel/watcher';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -17,6 +16,7 @@ import type { NativeSubscribe } from '../../src/watch/sources.js';
 import { WatchRetry } from '../../src/watch/watch-retry.js';
 import { until } from '../helpers/until.js';
 import { warnLines } from '../helpers/warn-lines.js';
+import { tempFolder } from '../helpers/temp-folder.js';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -47,7 +47,7 @@ function failingSource(opts: { refuseAfterFailure?: Error } = {}) {
 }
 
 function tree() {
-  const root = mkdtempSync(path.join(os.tmpdir(), 'notecast-watch-error-'));
+  const root = tempFolder('notecast-watch-error-');
   cleanups.push(() => rmSync(root, { recursive: true, force: true }));
   mkdirSync(path.join(root, 'sub'));
   writeFileSync(path.join(root, 'a.md'), '# A\n');
