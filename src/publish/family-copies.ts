@@ -126,19 +126,22 @@ export interface HeldCopyTaken {
  * it there and it was edited to show the edit: a message of the moved note switched to another note of its language.
  * Returns the copies that took a message, and where.
  */
-export function handOverToHeldCopies(store: Store, scheme: MessageScheme, prev: NoteRow, goesTo: (copy: NoteRow, target: Target) => boolean, unchanged: (copy: NoteRow) => boolean, reaches: (copy: NoteRow, target: Target) => boolean = goesTo): HeldCopyTaken[] {
+export function handOverToHeldCopies(store: Store, scheme: MessageScheme, prev: NoteRow, goesTo: (copy: NoteRow, target: Target) => boolean, unchanged: (copy: NoteRow) => boolean, reaches: (copy: NoteRow, target: Target) => boolean = goesTo, decided: (copy: NoteRow) => NoteRow = (copy) => copy): HeldCopyTaken[] {
   const messageId = scheme.messageOf(prev);
   const taken: HeldCopyTaken[] = [];
   if (prev.state !== 'published' || !prev.announced) return taken;
   const copies = notesWithContent(store.sql, bareHash(prev), null, prev.id).flatMap((o) => store.getNote(o.id) ?? []).filter(unchanged);
   for (const { target, viaDigest } of store.postsOf(messageId)) {
     if (viaDigest || scheme.shownIn(store, messageId, target) !== prev.id) continue;
-    const candidates = copies.filter((c) => scheme.messageOf(c) !== messageId);
-    const copy = candidates.find((c) => !messageIn(store, scheme.messageOf(c), target) && goesTo(c, target));
+    const candidates = copies.filter((c) => scheme.messageOf(decided(c)) !== messageId);
+    const copy = candidates.find((c) => !messageIn(store, scheme.messageOf(decided(c)), target) && goesTo(c, target));
     if (copy) {
-      store.upkeep.moveFamilyPostIn(messageId, scheme.messageOf(copy), target);
-      store.upkeep.showMemberInsteadIn(scheme.messageOf(copy), target, prev.id, copy.id);
-      taken.push({ copy, target, retired: false });
+      // To the message the copy has once the batch is written: its family as decided (a key dropped in the same batch
+      // gives it another), not as stored, which no note has then (issue 25, copy-keys property seed 1200).
+      const to = scheme.messageOf(decided(copy));
+      store.upkeep.moveFamilyPostIn(messageId, to, target);
+      store.upkeep.showMemberInsteadIn(to, target, prev.id, copy.id);
+      taken.push({ copy: decided(copy), target, retired: false });
       continue;
     }
     // The copy's family's message is here: the original's, now the copy's own, is a second message of it.
