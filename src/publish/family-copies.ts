@@ -12,7 +12,7 @@
  */
 import type { Store } from '../store/store.js';
 import { notesWithContent } from '../store/kept-copies.js';
-import { bareHash, type NoteRow, type SummaryPayload, type Target } from '../store/types.js';
+import { bareHash, targetKey, type NoteRow, type SummaryPayload, type Target } from '../store/types.js';
 import { familyPostId } from './family.js';
 import { shownMember } from './family-follow.js';
 import type { Logger } from '../log.js';
@@ -113,6 +113,17 @@ export interface HeldCopyTaken {
 }
 
 /**
+ * A batch's hand-overs: `decided`, a copy as the batch decides it (its family once the batch is written); `handed`, the
+ * messages (`handedKey`) a copy took so far in it.
+ */
+export interface HeldCopyBatch {
+  decided: (copy: NoteRow) => NoteRow;
+  handed: Set<string>;
+}
+
+const handedKey = (messageId: string, target: Target) => `${messageId}\u0000${targetKey(target)}`;
+
+/**
  * `prev`, an announced note (its record before this batch) that an edit gives other content: in each chat whose message
  * shows it while a copy of exactly that content is held there (an announced note whose family's message there would
  * show it, `goesTo`, or that its routes send there, `reaches`, kept as it is by the batch: `unchanged`), the message is handed to the copy, as when the original is removed (README: when the original
@@ -126,19 +137,25 @@ export interface HeldCopyTaken {
  * it there and it was edited to show the edit: a message of the moved note switched to another note of its language.
  * Returns the copies that took a message, and where.
  */
-export function handOverToHeldCopies(store: Store, scheme: MessageScheme, prev: NoteRow, goesTo: (copy: NoteRow, target: Target) => boolean, unchanged: (copy: NoteRow) => boolean, reaches: (copy: NoteRow, target: Target) => boolean = goesTo): HeldCopyTaken[] {
+export function handOverToHeldCopies(store: Store, scheme: MessageScheme, prev: NoteRow, goesTo: (copy: NoteRow, target: Target) => boolean, unchanged: (copy: NoteRow) => boolean, reaches: (copy: NoteRow, target: Target) => boolean = goesTo, batch: HeldCopyBatch = { decided: (copy) => copy, handed: new Set() }): HeldCopyTaken[] {
   const messageId = scheme.messageOf(prev);
   const taken: HeldCopyTaken[] = [];
   if (prev.state !== 'published' || !prev.announced) return taken;
+  const { decided, handed } = batch;
   const copies = notesWithContent(store.sql, bareHash(prev), null, prev.id).flatMap((o) => store.getNote(o.id) ?? []).filter(unchanged);
   for (const { target, viaDigest } of store.postsOf(messageId)) {
-    if (viaDigest || scheme.shownIn(store, messageId, target) !== prev.id) continue;
-    const candidates = copies.filter((c) => scheme.messageOf(c) !== messageId);
-    const copy = candidates.find((c) => !messageIn(store, scheme.messageOf(c), target) && goesTo(c, target));
+    // A message a copy took in this batch stays its: the copy, edited too, shows its edit (never handed back).
+    if (viaDigest || handed.has(handedKey(messageId, target)) || scheme.shownIn(store, messageId, target) !== prev.id) continue;
+    const candidates = copies.filter((c) => scheme.messageOf(decided(c)) !== messageId);
+    const copy = candidates.find((c) => !messageIn(store, scheme.messageOf(decided(c)), target) && goesTo(c, target));
     if (copy) {
-      store.upkeep.moveFamilyPostIn(messageId, scheme.messageOf(copy), target);
-      store.upkeep.showMemberInsteadIn(scheme.messageOf(copy), target, prev.id, copy.id);
-      taken.push({ copy, target, retired: false });
+      // To the message the copy has once the batch is written: its family as decided (a key dropped in the same batch
+      // gives it another), not as stored, which no note has then (issue 25, copy-keys property seed 1200).
+      const to = scheme.messageOf(decided(copy));
+      store.upkeep.moveFamilyPostIn(messageId, to, target);
+      store.upkeep.showMemberInsteadIn(to, target, prev.id, copy.id);
+      handed.add(handedKey(to, target));
+      taken.push({ copy: decided(copy), target, retired: false });
       continue;
     }
     // The copy's family's message is here: the original's, now the copy's own, is a second message of it.

@@ -94,10 +94,9 @@ export function familiesTouched(store: Store, config: Config, platforms: Readonl
     if (p && p.info.translationKey !== d.row.info.translationKey) touch(p.info.translationKey);
   }
 
-  // Where the original's message went as a second message of its copy (`retired`), the edited note is new: posted there.
-  for (const { key, target } of heldTaken.filter((t) => t.retired)) {
-    const f = touch(key);
-    touched.set(key, { ...f, wantedBefore: new Set([...f.wantedBefore].filter((k) => k !== targetKey(target))) });
+  // Where the original's message went to its copy, the edited note is new: posted there, in the family it is decided into.
+  for (const { key, editedKey, target, retired } of heldTaken) {
+    for (const k of new Set(retired ? [key, editedKey] : [editedKey])) touched.set(k, { ...touch(k), wantedBefore: new Set([...touch(k).wantedBefore].filter((c) => c !== targetKey(target))) });
   }
   markSilentlyRecorded(store, config, platforms, changes, touched);
   recordShownAtRestore(store, config, platforms, changes);
@@ -109,7 +108,7 @@ export function familiesTouched(store: Store, config: Config, platforms: Readonl
  * go to the copy; the copies' families. A removal included (BENCH_MODEL_SEED=4102): where the family stays wanted (a
  * translation left in a chat of no language), handOverToCopy never ran, and the copy was shown there by nothing.
  */
-function followHeldCopies(store: Store, config: Config, platforms: ReadonlySet<string>, changes: readonly FamilyChange[]): (HeldCopyTaken & { key: string })[] {
+function followHeldCopies(store: Store, config: Config, platforms: ReadonlySet<string>, changes: readonly FamilyChange[]): (HeldCopyTaken & { key: string; editedKey: string })[] {
   // A copy changed in the same batch takes the message too, then its change applies (read as if the original was saved
   // first, as `separate`'s handOverOnEdit does; copy-keys property: both saved in one outage): edited, it shows its edit;
   // drafted or removed, the message goes as `onDelete` says (review rv32-c R2: a drafted copy left it to the original,
@@ -120,7 +119,8 @@ function followHeldCopies(store: Store, config: Config, platforms: ReadonlySet<s
   };
   const reaches = (copy: NoteRow, target: Target) => routeTargets(copy.info, config.routes, store.subscriptions(), platforms).some((t) => targetKey(t) === targetKey(target));
   const left = (d: FamilyChange, prev: NoteRow) => (d.action.type === 'update' && d.row.state === 'published' && bareHash(d.row) !== bareHash(prev)) || d.row.state === 'deleted';
-  return changes.flatMap((d) => (d.prev && left(d, d.prev) ? handOverToHeldCopies(store, FAMILY_MESSAGES, d.prev, goesTo, () => true, reaches).map((t) => ({ ...t, key: d.prev!.info.translationKey })) : []));
+  const batch = { decided: (copy: NoteRow) => changes.find((c) => c.row.id === copy.id)?.row ?? copy, handed: new Set<string>() };
+  return changes.flatMap((d) => (d.prev && left(d, d.prev) ? handOverToHeldCopies(store, FAMILY_MESSAGES, d.prev, goesTo, () => true, reaches, batch).map((t) => ({ ...t, key: d.prev!.info.translationKey, editedKey: d.row.info.translationKey })) : []));
 }
 
 /**
