@@ -12,7 +12,7 @@
  */
 import type { Statement } from '../store/db.js';
 import { maybeSentAt } from '../store/maybe-sent.js';
-import { HELD_AFTER_TIMEOUT, isHeldUnanswered } from '../store/held-unanswered.js';
+import { isHeldUnanswered } from '../store/held-unanswered.js';
 import type { OutboxRow } from '../store/types.js';
 
 type Sql = (text: string) => Statement;
@@ -38,7 +38,7 @@ export class SendSignals {
   /** Whether `row` may be sent: it is no held post, or a signal came after its latest send that may have reached the chat. */
   mayGo(sql: Sql, row: OutboxRow): boolean {
     if (!isHeldUnanswered(row)) return true;
-    const afterTimeout = row.lastError?.startsWith(HELD_AFTER_TIMEOUT) ?? false;
+    const afterTimeout = row.held === 'after-timeout';
     return (this.last(row.target.platform, afterTimeout) ?? -Infinity) > (maybeSentAt(sql, row.id) ?? -Infinity);
   }
 }

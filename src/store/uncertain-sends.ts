@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { markMaybeSent } from './maybe-sent.js';
+import { countUnansweredSend, TIMED_OUT } from './held-unanswered.js';
 import type { Store } from './store.js';
 
 /** The store's meta key holding the count and the latest uncertain sends. */
@@ -56,6 +57,7 @@ export function readUncertainSends(store: Pick<Store, 'getMeta'>): UncertainSend
  */
 export function keepUncertainSend(store: RecordStore, s: UncertainSend, sentAt = s.at): void {
   const first = markMaybeSent(store.sql, s.delivery, sentAt);
+  countUnansweredSend(store.sql, s.delivery, TIMED_OUT.test(s.reason)); // what bounds its sends (store/held-unanswered.ts)
   const now = readUncertainSends(store);
   const counts = first || s.guard === 'none';
   const others = s.guard === 'none' ? now.recent : now.recent.filter((r) => r.delivery !== s.delivery);
