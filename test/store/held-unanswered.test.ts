@@ -97,8 +97,7 @@ describe('dueHeads beside a post held after two unanswered sends', () => {
 /** Issue 25: held is a field of the row now; a post an earlier release held (known then by its reason alone) stays held. */
 describe('the migration to held fields', () => {
   it("holds a post an earlier release held, as it was (after a timeout or not), after two unanswered sends", () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'notecast-held-'));
-    cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+    const dir = tempFolder('notecast-held-');
     const before = new Store(path.join(dir, 'state.db'));
     const plain = before.enqueue({ noteId: 'a', revision: 1, target, kind: 'post', payload: { type: 'summary', summary: summary('A') } });
     const timedOut = before.enqueue({ noteId: 'b', revision: 1, target, kind: 'post', payload: { type: 'summary', summary: summary('B') } });
