@@ -12,6 +12,7 @@ import type { NoteRow, Target } from '../store/types.js';
 import { bareHash, targetKey } from '../store/types.js';
 import { familyPostId, familyTargets, liveMembers, type FamilyTarget } from './family.js';
 import { retireOwnMessage } from './family-adopt.js';
+import { handKeptMessagesOver, keepForMovedNote, keepMovedNoteMessage, newFamilyShows } from './family-kept.js';
 import { summaryHash } from './decide.js';
 import type { Summary } from '../summary/shape.js';
 
@@ -185,17 +186,23 @@ export function followMovedMembers<F extends { wantedBefore: ReadonlySet<string>
         moved += retireOwnMessage(store, d.row.id, target, d.row.revision);
         postAnew(target);
       } else if (!oldLeft && store.postOf(fromId, target) && !store.openDelivery(fromId, target, ['delete'])) {
-        // The old family, left with no member, has its message here beside the new family's, which the note
-        // joined: the message is the note's, a second one of it, and goes whatever `onDelete` says (the note did
-        // not go away; README, translations). Kept, it showed the note beside the new family's message linking it
-        // and no edit reached it again (issue 25, tester 14-1: f1a key and lang, f2's rename to z and back).
-        // Should the note leave again, a message of its own is posted: the chat never lost it (the model's
-        // "moved home", test/helpers/double-posts.ts), as under `delete` (split-burst seeds 2512, 7, 2026).
+        // The old family, left with no member, has its message here beside the new family's, which the note joined.
+        // The note did not go away: the message stays, whatever `onDelete` says, and follows it (family-kept.ts;
+        // tester 36's F4: deleted, the move back posted the note again). Where the new family's message shows the
+        // note itself, the old one is a second message of it and goes (issue 25, tester 14-1); so does a digest's line,
+        // which follows its note as a line (keepDigestLine) beside the new family's message (the model's seed 106, e26m).
+        if (!store.postOf(fromId, target)?.viaDigest && newFamilyShows(store, config, platforms, to, target) !== d.row.id) {
+          keepForMovedNote(store, from);
+          continue;
+        }
+        // The new family's message is to show it, but showed another note (one that went): this one stays its message.
+        if (!store.postOf(fromId, target)?.viaDigest && keepMovedNoteMessage(store, { from, to, target, noteId: d.row.id })) continue;
         const revision = store.familyNotes(from).reduce((n, m) => n + m.revision, 0);
         store.enqueue({ noteId: fromId, revision, target, kind: 'delete', payload: { type: 'delete' } });
         moved++;
       }
     }
   }
+  handKeptMessagesOver(store, config, platforms, new Set(touched.keys())); // a kept message whose note its family's message is to show now
   return moved;
 }

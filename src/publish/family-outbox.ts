@@ -9,13 +9,15 @@ import type { Config } from '../config/schema.js';
 import type { Store } from '../store/store.js';
 import { bareHash, targetKey, type NoteRow, type Subscription, type SummaryPayload, type Target } from '../store/types.js';
 import { sameContent } from './shown-content.js';
-import { postControlsOf, routeTargets } from './route.js';
+import { routeTargets } from './route.js';
 import { followInWaitingDigest, keepDigestLine, leaveDigest } from './digest-lines.js';
 import { whatWaits } from './what-waits.js';
 import { adoptKeptMessages, adoptMemberMessages, familiesPostedSeparately, ownMessageStays } from './family-adopt.js';
 export { followMovedMembers, targetsWanting } from './family-follow.js';
 import { sentMemberIn, silentlyRecorded } from './family-follow.js';
 import { followCoLeavers } from './family-co-leavers.js';
+import { familiesKeptFor, followKeptMessage } from './family-kept.js';
+import { familyRevision, followSentMessage, payloadFor } from './family-sent.js';
 export { noteFamiliesPostedSeparately } from './family-adopt.js';
 import { editNotSent } from './edits-not-sent.js';
 import { callOffSaying, familyNewIn, familyShownIn } from './called-off-chats.js';
@@ -24,12 +26,11 @@ import { changeInPlace } from './family-in-place.js';
 import { messageUnknownSinceRestore } from '../store/edits-not-sent.js';
 import { recordShownUnknown } from '../store/restore-record.js';
 import { AFTER_RESTORE_WHY } from './decide.js';
-import { deleteToCallOff, deleteUnderWay, postInFlight } from '../store/under-way.js';
+import { deleteUnderWay, postInFlight } from '../store/under-way.js';
 import { messagesUnknownSinceRestore } from './restored-notes.js';
-import { editOfLeftMessage } from './undone-delete.js';
 import { notesWithContent } from '../store/kept-copies.js';
 import type { Logger } from '../log.js';
-import { alsoInFor, familyPostId, familyTargets, liveMembers, type FamilyTarget } from './family.js';
+import { familyPostId, familyTargets, liveMembers, type FamilyTarget } from './family.js';
 import { FAMILY_MESSAGES, handOverToHeldCopies, heldBesideRemovedMember, heldIn, sayCopyHeld, shownByOriginal, takeoverByCopy, type HeldCopyTaken } from './family-copies.js';
 
 /** A family changed in this batch, and whether a member was newly announced (or asked to be again). */
@@ -93,6 +94,7 @@ export function familiesTouched(store: Store, config: Config, platforms: Readonl
     if (d.action.type === 'update') f.updated = true;
     if (p && p.info.translationKey !== d.row.info.translationKey) touch(p.info.translationKey);
   }
+  for (const key of familiesKeptFor(store, changes.flatMap((d) => [d.row.info.translationKey, d.prev?.info.translationKey ?? '']))) touch(key); // a message kept for a note that moved out (family-kept.ts)
 
   // Where the original's message went to its copy, the edited note is new: posted there, in the family it is decided into.
   for (const { key, editedKey, target, retired } of heldTaken) {
@@ -188,21 +190,6 @@ export interface NewFamilyPost {
   member: NoteRow;
   payload: SummaryPayload;
   revision: number;
-}
-
-/**
- * The family's message for a chat. A member's summary a first run did not make is made now
- * (store/deferred-summaries.ts); undefined when it cannot be (its file went, its removal not yet
- * decided): the chat's message waits for that batch.
- */
-function payloadFor(store: Store, members: readonly NoteRow[], ft: FamilyTarget): SummaryPayload | undefined {
-  const summary = store.summaries.of(ft.member);
-  return summary ? { type: 'summary', summary, alsoIn: alsoInFor(members, ft.member), member: ft.member.id, ...postControlsOf(ft.member.info) } : undefined;
-}
-
-/** Grows with every change of any member, so a later delivery never carries an older revision. */
-function familyRevision(notes: readonly NoteRow[]): number {
-  return notes.reduce((n, m) => n + m.revision, 0);
 }
 
 /**
@@ -319,7 +306,7 @@ export function syncFamily(store: Store, config: Config, platforms: ReadonlySet<
       if (removed) deleteShownBeside(store, familyId, target, revision); // a repost called off: the message before it goes
     } else if (followInWaitingDigest(store, familyId, target, undefined) !== undefined) {
       // Its line in a digest not sent yet goes, as a post not sent yet is called off (digest-lines.ts).
-    } else if (followSentMessage(store, familyId, target, members, revision)) {
+    } else if (followSentMessage(store, familyId, target, members, revision) || (!members.length && followKeptMessage(store, config, platforms, { key: f.key, target, revision }))) {
       // A sent message follows its note even where the chat's filter no longer picks it: kept up to date, never deleted for that.
     } else if (!f.controls && handOverToCopy(store, config, platforms, subscriptions, familyId, notes, target)) {
       // Its removed note's copy holds exactly its content: the message shows the copy now (family-copies.ts).
@@ -373,28 +360,4 @@ function handOverToCopy(store: Store, config: Config, platforms: ReadonlySet<str
 function wantedOnEveryPlatform(members: readonly NoteRow[], config: Config, subscriptions: readonly Subscription[], platforms: ReadonlySet<string>, existing: ReadonlyMap<string, Target>, familyId: string, store: Store): Set<string> {
   const every = new Set([...platforms, ...[...existing.values()].map((t) => t.platform)]);
   return new Set(familyTargets(members, config.routes, subscriptions, every, sentMemberIn(store, familyId)).map((ft) => targetKey(ft.target)));
-}
-
-/**
- * A chat whose filter no longer picks the family, with a message of it whose note is still live
- * (its title, tags or words changed, or its `routes` moved it elsewhere): the message is edited
- * when what it shows changed. Returns false when the note it shows went away (deleted, drafted,
- * `announce: false`): `onDelete` and the controls decide then. Nothing is posted here.
- */
-function followSentMessage(store: Store, familyId: string, target: Target, members: readonly NoteRow[], revision: number): boolean {
-  const post = store.postOf(familyId, target);
-  if (!post || post.viaDigest || deleteUnderWay(store.sql, familyId, target)) return false; // a message being deleted is none
-  const sent = store.upkeep.lastSentPayload(familyId, target);
-  const shown = members.find((m) => m.id === sent?.member) ?? (sent?.member === undefined && members.length === 1 ? members[0] : undefined);
-  if (!shown) return false;
-  const payload = payloadFor(store, members, { target, member: shown });
-  if (!payload) return true;
-  const pendingDelete = deleteToCallOff(store.sql, familyId, target); // one under way goes on (store/under-way.ts)
-  if (pendingDelete) store.markDone(pendingDelete.id, null, 'skipped', 'the note is back before its message was deleted');
-  const edit = editOfLeftMessage(store.sql, familyId, target, payload); // a message a delete left may be gone
-  const pendingEdit = store.openDelivery(familyId, target, ['edit']);
-  if (pendingEdit) store.replacePayload(pendingEdit.id, revision, edit);
-  else if (!pendingDelete && !edit.insteadOfPost && sameContent(sent, payload)) return true;
-  else store.enqueue({ noteId: familyId, revision, target, kind: 'edit', payload: edit });
-  return true;
 }

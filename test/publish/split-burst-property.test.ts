@@ -245,10 +245,9 @@ const FIXED: [string, Case][] = [
   ],
 ];
 
-// Grouped, under either `onDelete` (issue 25, tester 14-1: the message kept under `keep` showed the note beside the
-// new family's and no edit reached it), the seeds 2512, 7, 2026 and 90210 cases leave a family whose message was deleted
-// while the note was in another family's: posted anew, as the model allows (double-posts.ts, a note that moved home).
-// The names of seeds 7, 2026 and 90210 say how they were first fixed (the message kept under `keep`), since replaced.
+// Grouped, under either `onDelete`, the seeds 2512, 7, 2026 and 90210 cases have a family's only note join another
+// family's message: its old message stays, kept for it and edited as it changes (publish/family-kept.ts, tester 36's F4;
+// tester 14-1 had seen such a message never edited again), and is its message again once it leaves.
 describe('the property\'s counterexamples, fixed', () => {
   it.each(FIXED.flatMap(inOtherModes))('%s', async (_, c) => {
     expect(await splitCase(c)).toEqual({ problems: [], undecidable: [] });
