@@ -126,61 +126,39 @@ function environmentsRead(tex: string): string {
 
 /** A TeX fragment as readable text: `\frac{1}{2}` → `1/2`, `V_{max}` → `V_max` (`V_{10}` → `V₁₀` when `exact`), `\omega` → `ω`. */
 function texRead(tex: string, exact: boolean): TexText {
-  let s = tex
-    .replace(/[\u0001-\u0004]/g, '')
-    .replace(/\\([{}])/g, (_m, brace: string) => (brace === '{' ? OPEN_BRACE : CLOSE_BRACE))
-    // `\left.` and `\right.` are an invisible delimiter.
-    .replace(/\\(?:left|right)\./g, '')
-    // A control word ends at the next command: kept apart, so that what that command reads as (`\hat{x}` → x̂) never joins its name.
-    .replace(/(\\[A-Za-z]+)(?=\\)/g, '$1 ');
-  if (s.includes('\\begin{')) s = environmentsRead(s);
-  s = s.replace(/\\[tdc]frac(?![A-Za-z])/g, '\\frac').replace(/\\[dt]binom(?![A-Za-z])/g, '\\binom');
-  s = withModulo(s);
+  // Most passes read commands; a formula without a backslash (`n!`, `x^2 + y_1`) skips them, and no pass writes one.
+  const commands = tex.includes('\\');
+  let s = tex.replace(/[\u0001-\u0004]/g, '');
+  if (commands) s = commandsOpened(s);
   // `^\circ` is the degree sign, set tight to a unit after it as TeX sets math (`25^\circ C` → 25°C).
-  s = s.replace(/\^\s*(?:\{\s*\\circ\s*\}|\\circ(?![A-Za-z]))/g, '°').replace(/°\s+(?=[CFK](?![A-Za-z]))/g, '°');
+  if (commands) s = s.replace(/\^\s*(?:\{\s*\\circ\s*\}|\\circ(?![A-Za-z]))/g, '°');
+  s = s.replace(/°\s+(?=[CFK](?![A-Za-z]))/g, '°');
   // Text in a script (`v_{\mathrm{max}}`) is read before the scripts, so it is raised or lowered as `V_{max}` is.
-  s = s.replace(SCRIPTED_TEXT, '$1{$2}');
+  if (commands) s = s.replace(SCRIPTED_TEXT, '$1{$2}');
   if (exact) s = withExactScripts(s);
   // An unbraced marked script is one letter: `k_BT` is k_B T.
   s = s.replace(/([_^][A-Za-z])(?=[A-Za-z])/g, '$1 ');
-  for (let i = 0; i < 6 && /[_^]\{|\\(frac|sqrt|binom)\s*[{[]/.test(s); i++) {
-    // Text inside an argument (`\frac{\mathrm{d}x}{\mathrm{d}t}`) is read first, so that the braces around it are innermost;
-    // so is an accent (`\sqrt{(x - \bar{x})^2}`): its braces inside a root or fraction left that root unread.
-    s = s.replace(TEXT_ARGUMENT, '$1').replace(ACCENT_ARGUMENT, (_m, accent: string, x: string) => accented(x, ACCENTS[accent]!));
-    // A marked script ends before a letter or digit (`k_{B}T` reads k_B T, not k_BT, one script "BT").
-    s = s.replace(/([_^])\{([^{}]*)\}(?=([A-Za-z0-9]?))/g, (_m, op: string, a: string, next: string) => `${op}${wrap(a)}${next ? ' ' : ''}`);
-    s = s.replace(/\\frac\s*\{([^{}]*)\}\s*\{([^{}]*)\}/g, (_m, a: string, b: string) => fraction(fractionPart(a), fractionPart(b)));
-    s = s.replace(/\\binom\s*\{([^{}]*)\}\s*\{([^{}]*)\}/g, (_m, n: string, k: string) => `C(${n.trim()}, ${k.trim()})`);
-    s = s.replace(/\\sqrt\s*(?:\[([^\]]*)\])?\s*\{([^{}]*)\}/g, (_m, n: string | undefined, a: string) => `${root(n)}${wrap(a)}`);
-  }
-  // `\frac12`: single-character arguments without braces.
-  s = s.replace(/\\frac\s*(\w)\s*(\w)/g, (_m, a: string, b: string) => fraction(a, b)).replace(/\\binom\s*(\w)\s*(\w)/g, 'C($1, $2)');
-  s = s
-    // An accent keeps its meaning: \overline{A} is not A (NOT A in logic), \hat{\beta} is an estimate.
-    .replace(ACCENT_ARGUMENT, (_m, accent: string, x: string) => accented(x, ACCENTS[accent]!))
-    // Without braces the accent takes the next letter or command; `\dots` is no dot on `s`.
-    .replace(/\\(overline|bar|hat|vec|tilde|ddot|dot)(?![A-Za-z])\s*(\\[A-Za-z]+|[A-Za-z])/g, (_m, accent: string, x: string) => accented(x, ACCENTS[accent]!))
-    .replace(TEXT_ARGUMENT, '$1')
-    .replace(/\\[,;:> ]/g, ' ')
-    .replace(/\\!/g, '')
-    .replace(/\\\\/g, ' ')
-    .replace(/\\([{}|#%&_$])/g, '$1');
+  for (let i = 0; i < 6 && /[_^]\{|\\(frac|sqrt|binom)\s*[{[]/.test(s); i++) s = argumentsRead(s, commands);
+  if (commands) s = commandsRead(s);
   let readable = true;
+  if (commands) {
+    s = s
+      // `\not` strikes the relation after it, as Unicode's combining long solidus does (`\not\equiv` → ≢, `\not=` → ≠).
+      .replace(/\\not\s*(?:\\([A-Za-z]+)|([=<>]))/g, (m, name: string | undefined, sign: string | undefined) => {
+        const relation = name === undefined ? sign : SYMBOLS[name];
+        return relation === undefined ? m : `${relation}\u0338`.normalize('NFC');
+      })
+      .replace(/\\([A-Za-z]+)(\s*)/g, (m, name: string, space: string, at: number, all: string) => {
+        const after = all[at + m.length] ?? '';
+        const symbol = SYMBOLS[name];
+        if (symbol !== undefined) return symbol + (LETTER_LIKE.has(symbol) && /[A-Za-z0-9]/.test(after) ? '' : space);
+        // `\sin\theta`, `\log n`, `2ab\cos`: an operator's name is kept apart from a letter after or before it.
+        if (OPERATORS.has(name)) return `${/[A-Za-z0-9]/.test(all[at - 1] ?? '') ? ' ' : ''}${name}${/[A-Za-z\\]/.test(space ? '' : after) ? ' ' : ''}${space}`;
+        readable = false;
+        return m;
+      });
+  }
   s = s
-    // `\not` strikes the relation after it, as Unicode's combining long solidus does (`\not\equiv` → ≢, `\not=` → ≠).
-    .replace(/\\not\s*(?:\\([A-Za-z]+)|([=<>]))/g, (m, name: string | undefined, sign: string | undefined) => {
-      const relation = name === undefined ? sign : SYMBOLS[name];
-      return relation === undefined ? m : `${relation}\u0338`.normalize('NFC');
-    })
-    .replace(/\\([A-Za-z]+)(\s*)/g, (m, name: string, space: string, at: number, all: string) => {
-      const after = all[at + m.length] ?? '';
-      const symbol = SYMBOLS[name];
-      if (symbol !== undefined) return symbol + (LETTER_LIKE.has(symbol) && /[A-Za-z0-9]/.test(after) ? '' : space);
-      // `\sin\theta`, `\log n`, `2ab\cos`: an operator's name is kept apart from a letter after or before it.
-      if (OPERATORS.has(name)) return `${/[A-Za-z0-9]/.test(all[at - 1] ?? '') ? ' ' : ''}${name}${/[A-Za-z\\]/.test(space ? '' : after) ? ' ' : ''}${space}`;
-      readable = false;
-      return m;
-    })
     .replace(/\^\s*ᵀ/g, 'ᵀ')
     .replace(/\s+([_^])/g, '$1')
     .replace(/[{}]/g, '')
@@ -195,6 +173,49 @@ function texRead(tex: string, exact: boolean): TexText {
   // `$% ![$ Posuere.`, a dollar pair around no formula).
   if (s.includes('![')) readable = false;
   return { text: s, readable };
+}
+
+/** A formula's commands set apart before it is read: escaped braces, invisible delimiters, environments, fraction and modulo forms. */
+function commandsOpened(tex: string): string {
+  let s = tex
+    .replace(/\\([{}])/g, (_m, brace: string) => (brace === '{' ? OPEN_BRACE : CLOSE_BRACE))
+    // `\left.` and `\right.` are an invisible delimiter.
+    .replace(/\\(?:left|right)\./g, '')
+    // A control word ends at the next command: kept apart, so that what that command reads as (`\hat{x}` → x̂) never joins its name.
+    .replace(/(\\[A-Za-z]+)(?=\\)/g, '$1 ');
+  if (s.includes('\\begin{')) s = environmentsRead(s);
+  s = s.replace(/\\[tdc]frac(?![A-Za-z])/g, '\\frac').replace(/\\[dt]binom(?![A-Za-z])/g, '\\binom');
+  return withModulo(s);
+}
+
+/** One round of braced arguments read, innermost first: scripts always, text, accents, fractions, binomials and roots where the formula has commands. */
+function argumentsRead(tex: string, commands: boolean): string {
+  let s = tex;
+  // Text inside an argument (`\frac{\mathrm{d}x}{\mathrm{d}t}`) is read first, so that the braces around it are innermost;
+  // so is an accent (`\sqrt{(x - \bar{x})^2}`): its braces inside a root or fraction left that root unread.
+  if (commands) s = s.replace(TEXT_ARGUMENT, '$1').replace(ACCENT_ARGUMENT, (_m, accent: string, x: string) => accented(x, ACCENTS[accent]!));
+  // A marked script ends before a letter or digit (`k_{B}T` reads k_B T, not k_BT, one script "BT").
+  s = s.replace(/([_^])\{([^{}]*)\}(?=([A-Za-z0-9]?))/g, (_m, op: string, a: string, next: string) => `${op}${wrap(a)}${next ? ' ' : ''}`);
+  if (!commands) return s;
+  s = s.replace(/\\frac\s*\{([^{}]*)\}\s*\{([^{}]*)\}/g, (_m, a: string, b: string) => fraction(fractionPart(a), fractionPart(b)));
+  s = s.replace(/\\binom\s*\{([^{}]*)\}\s*\{([^{}]*)\}/g, (_m, n: string, k: string) => `C(${n.trim()}, ${k.trim()})`);
+  return s.replace(/\\sqrt\s*(?:\[([^\]]*)\])?\s*\{([^{}]*)\}/g, (_m, n: string | undefined, a: string) => `${root(n)}${wrap(a)}`);
+}
+
+/** Commands read once the arguments are: unbraced fractions and accents, TeX's spaces, escaped characters. */
+function commandsRead(tex: string): string {
+  // `\frac12`: single-character arguments without braces.
+  const s = tex.replace(/\\frac\s*(\w)\s*(\w)/g, (_m, a: string, b: string) => fraction(a, b)).replace(/\\binom\s*(\w)\s*(\w)/g, 'C($1, $2)');
+  return s
+    // An accent keeps its meaning: \overline{A} is not A (NOT A in logic), \hat{\beta} is an estimate.
+    .replace(ACCENT_ARGUMENT, (_m, accent: string, x: string) => accented(x, ACCENTS[accent]!))
+    // Without braces the accent takes the next letter or command; `\dots` is no dot on `s`.
+    .replace(/\\(overline|bar|hat|vec|tilde|ddot|dot)(?![A-Za-z])\s*(\\[A-Za-z]+|[A-Za-z])/g, (_m, accent: string, x: string) => accented(x, ACCENTS[accent]!))
+    .replace(TEXT_ARGUMENT, '$1')
+    .replace(/\\[,;:> ]/g, ' ')
+    .replace(/\\!/g, '')
+    .replace(/\\\\/g, ' ')
+    .replace(/\\([{}|#%&_$])/g, '$1');
 }
 
 /** A script as TeX writes it: one character or command unbraced ("x^2y" is x²y, `x^\prime`, `H^+`), else its braces. */
