@@ -25,7 +25,7 @@ import { databaseRefusal, heldRemovalsIn, heldRemovalsText } from './status.js';
 import { heldFileText } from '../publish/held-files.js';
 import { familyKeysAmong } from '../publish/family-key.js';
 import { choiceSentence } from '../publish/family-folder.js';
-import { keptFamily, storedFamiliesIn, type StoredFamily } from './stored-families.js';
+import { keptFamilies, keptFamily, storedFamiliesIn, type StoredFamily } from './stored-families.js';
 import { countOf } from '../util/text.js';
 import { languageName, pathLanguage } from '../notes/lang.js';
 
@@ -246,18 +246,30 @@ function storedFamiliesOf(root: string, config: Config): { file: string; familie
  * another family than the rule gives (grouped before the rule: stored-families.ts) is said in the one `start` keeps.
  */
 function familyConflictLines(root: string, notes: readonly Note[], stored?: { file: string; families: ReadonlyMap<string, StoredFamily> }): string[] {
-  const { keyOf, conflicts, joins } = familyKeysAmong(notes);
+  const { keyOf, ...ruled } = familyKeysAmong(notes);
   const fileOf = new Map(notes.map((n) => [n.id, path.join(root, n.file)]));
   const kept = notes.flatMap((n) => {
     const key = keptFamily(stored?.families ?? null, n, keyOf.get(n.id) ?? n.translationKey);
     return key === undefined ? [] : [{ note: n, key, ruled: keyOf.get(n.id) ?? n.translationKey }];
   });
+  // The notes the database has no family for are decided as `start` decides them: beside the families it keeps (tester 37,
+  // F2). Of a key whose notes it keeps apart from the rule, the rule's lines would name families `start` does not make: each
+  // note it keeps is said in its family instead.
+  const inStore = keptFamilies(stored?.families ?? null, notes);
+  const apart = new Set(kept.map((k) => k.note.translationKey));
+  const writtenOf = new Map(notes.map((n) => [n.id, n.translationKey]));
+  const ruledFor = (id: string) => inStore.has(id) && !apart.has(writtenOf.get(id) ?? '');
+  const beside = inStore.size > 0 ? familyKeysAmong(notes, inStore) : undefined;
+  const conflicts = beside ? [...ruled.conflicts.filter((c) => ruledFor(c.other.id)), ...beside.conflicts] : ruled.conflicts;
+  const joins = beside ? [...ruled.joins.filter((j) => ruledFor(j.note.id)), ...beside.joins] : ruled.joins;
   const keptIds = new Set(kept.map((k) => k.note.id));
+  const alsoKept = notes.filter((n) => inStore.has(n.id) && apart.has(n.translationKey) && !keptIds.has(n.id));
   return [
     ...conflicts.map((c) => `${path.join(root, c.other.file)}: warning: shares the translation key "${c.key}" with ${path.join(root, c.holder.file)}, both in language ${c.lang}: they are announced as two notes, not one family; give one of them its own translationKey`),
     // A translation whose key names several of those families: which one it joined, and why (tester 34, F8).
-    ...joins.filter((j) => !keptIds.has(j.note.id)).map((j) => `${path.join(root, j.note.file)}: warning: ${choiceSentence(j.note.id, j.written, j.choice, (id) => fileOf.get(id) ?? id)}`),
+    ...joins.map((j) => `${path.join(root, j.note.file)}: warning: ${choiceSentence(j.note.id, j.written, j.choice, (id) => fileOf.get(id) ?? id)}`),
     ...kept.map((k) => `${path.join(root, k.note.file)}: warning: is in the translation family "${k.key}" in ${stored?.file}, as it was grouped when announced, and \`start\` keeps it there (read without the database, the folder rule would put it in "${k.ruled}"); give the notes their own translationKey to choose`),
+    ...alsoKept.map((n) => `${path.join(root, n.file)}: warning: is in the translation family "${inStore.get(n.id)}" in ${stored?.file}, as it was grouped when announced, and \`start\` keeps it there; give the notes their own translationKey to choose`),
   ];
 }
 

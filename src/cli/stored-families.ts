@@ -43,3 +43,13 @@ export function keptFamily(stored: ReadonlyMap<string, StoredFamily> | null, not
   const s = stored?.get(note.id);
   return s && s.key !== ruled && s.written === note.translationKey && s.lang === note.lang ? s.key : undefined;
 }
+
+/** The families `start` keeps `notes` in, by id: each stored one whose written key and language are still the note's (keptFamily's rule, whatever the folder rule gives). */
+export function keptFamilies(stored: ReadonlyMap<string, StoredFamily> | null, notes: readonly { id: string; lang: string; translationKey: string }[]): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const n of notes) {
+    const s = stored?.get(n.id);
+    if (s && s.written === n.translationKey && s.lang === n.lang) out.set(n.id, s.key);
+  }
+  return out;
+}

@@ -40,11 +40,11 @@ export function folderOf(id: string, lang: string): string {
  * is free for them (`first`, said only where the key names two families or more); else, where the key's own family
  * is free for this note but not for a sibling, one of its own (`own`, key left to the caller), which they join.
  */
-export function familyByFolder(id: string, lang: string, raw: string, families: readonly KeyFamily[], siblings: readonly string[] = []): FamilyChoice | undefined {
+export function familyByFolder(id: string, lang: string, raw: string, families: readonly KeyFamily[], siblings: readonly string[] = [], rivalAt: RivalAt = () => undefined): FamilyChoice | undefined {
   const among = families.filter((f) => f.notes.length > 0);
   if (among.length < 2 && siblings.length === 0) return undefined;
   const here = folderOf(id, lang);
-  const fits = (f: KeyFamily) => f.free && !siblings.some((l) => f.notes.some((m) => m.lang === l));
+  const fits = (f: KeyFamily) => f.free && !siblings.some((l) => f.notes.some((m) => m.lang === l)) && besideRival(id, lang, f.notes, rivalAt) === undefined;
   // A note set aside (its path taken by another note) has no folder of its own to be beside.
   const beside = among.find((f) => fits(f) && f.notes.some((m) => !isSetAside(m.id) && folderOf(m.id, m.lang) === here));
   // One family only: no choice was made (a translation in its language folder beside its original), nothing to say.
@@ -53,6 +53,45 @@ export function familyByFolder(id: string, lang: string, raw: string, families: 
   if (!own) return undefined;
   if (fits(own)) return among.length > 1 ? { key: raw, reason: 'first', among } : undefined;
   return own.free && siblings.length > 0 ? { key: '', reason: 'own', among } : undefined;
+}
+
+/** Where a note of a family sits, the id of a note read with `id` (same key and language) that wants that place; made once per note decided. */
+export type RivalAt = (folder: string) => string | undefined;
+
+/**
+ * The notes of `undecided` (read with `id` under its key, not decided yet) in `id`'s language, by folder, indexed when
+ * first asked; `looks(id)`: whether that note looks for a family (one keeping its own does not).
+ */
+export function rivalsOf(id: string, lang: string, undecided: Iterable<{ id: string; lang: string }>, looks: (id: string) => boolean = () => true): RivalAt {
+  let byFolder: Map<string, string | undefined> | undefined;
+  const ids = new Map<string, string[]>();
+  return (folder) => {
+    if (!byFolder) {
+      byFolder = new Map();
+      for (const n of undecided) if (n.id !== id && n.lang === lang) ids.set(folderOf(n.id, n.lang), [...(ids.get(folderOf(n.id, n.lang)) ?? []), n.id]);
+    }
+    if (!byFolder.has(folder)) byFolder.set(folder, ids.get(folder)?.find(looks));
+    return byFolder.get(folder);
+  };
+}
+
+/**
+ * A note read with `id` (same key and language, not decided yet: `rivalAt`) beside a note of `family` while `id` is
+ * beside none: that one takes the language's place there, and `id` is announced on its own, whichever is decided first
+ * (tester 37, F2: `rust/setup-ja.md` posted, then `python/setup.md` and `rust/setup.md` saved in one batch; Python,
+ * decided first, took the English place beside the Rust translation). Undefined where `id` may join.
+ */
+export function besideRival(id: string, lang: string, family: readonly { id: string; lang: string }[], rivalAt: RivalAt): string | undefined {
+  if (family.some((m) => m.lang === lang)) return undefined; // the place is held already
+  const here = folderOf(id, lang);
+  let rival: string | undefined;
+  for (const m of family) {
+    if (isSetAside(m.id)) continue;
+    const folder = folderOf(m.id, m.lang);
+    if (folder === here) return undefined;
+    rival ??= rivalAt(folder);
+  }
+  return rival;
 }
 
 /** The languages of `read` (notes of one key read together, not decided yet) in `id`'s folder, other than `lang`. */

@@ -15,7 +15,7 @@
 import type { Logger } from '../log.js';
 import { bareHash, type NoteRow } from '../store/types.js';
 import { familyRedatedTo, onlyRedated } from './family-redate.js';
-import { choiceSentence, familyByFolder, folderOf, ownFamilyNamesake, siblingLangs, type FamilyChoice, type KeyFamily } from './family-folder.js';
+import { besideRival, choiceSentence, familyByFolder, folderOf, ownFamilyNamesake, rivalsOf, siblingLangs, type FamilyChoice, type KeyFamily } from './family-folder.js';
 import type { FamilyMember, FamilyReads } from './family-reads.js';
 import { heldOnlyAside, successorFamily } from './family-successor.js';
 
@@ -146,18 +146,27 @@ export function assignFamilyKey(reads: FamilyReads, row: NoteRow, prev: NoteRow 
   }
   // The key names several families (two notes of one language under it): the one beside this note, said (tester 34, F8).
   const undecided = [...(readOfKey(claims).get(raw) ?? [])].filter((n) => !claims.decided.has(n.id));
-  const choice = familyByFolder(row.id, lang, raw, keyFamilies(raw, row.id, claims, reads, holderIn), siblingLangs(row.id, lang, undecided));
+  const families = keyFamilies(raw, row.id, claims, reads, holderIn);
+  const rivals = rivalsOf(row.id, lang, undecided, (id) => looksForFamily(id, raw, lang, reads));
+  const choice = familyByFolder(row.id, lang, raw, families, siblingLangs(row.id, lang, undecided), rivals);
   if (choice?.reason === 'own') {
     choice.key = ownFamilyKey(raw, ownFamilyNamesake(row.id, lang, raw, choice.among, undecided), taken);
     claims.ownKeys.set(raw, [...(claims.ownKeys.get(raw) ?? []), choice.key]);
   }
   if (choice) return sayChoice(log, row, choice), claim(choice.key, true);
-  const holder = holderIn(raw);
+  // A note of its language beside the key's own family's notes takes that place, whichever of the batch is decided first.
+  const holder = holderIn(raw) ?? besideRival(row.id, lang, families.find((f) => f.key === raw)?.notes ?? [], rivals);
   const { key, conflictWith } = familyKeyFor(row.id, raw, kept, holder, taken);
   if (!conflictWith) return claim(key);
   sayConflict(reads, log, claims, row, conflictWith);
   claims.ownKeys.set(raw, [...(claims.ownKeys.get(raw) ?? []), key]);
   return claim(key, true);
+}
+
+/** Whether note `id`, read with written key `raw` and `lang`, looks for a family: not one keeping its own (assignFamilyKey's `kept`). */
+function looksForFamily(id: string, raw: string, lang: string, reads: Pick<FamilyReads, 'note'>): boolean {
+  const prev = reads.note(id);
+  return !prev || !holdsSlot(prev) || writtenKey(prev) !== raw || prev.info.lang !== lang;
 }
 
 /** The store's members of family `key` as the chunk found them: the chunk's read (claims.families), else asked once. */
@@ -234,11 +243,25 @@ export interface FamilyJoin {
  * meets them, as on a first run): the family key each note is announced under, the conflicts that split one, and
  * the translations that joined one of several families of their key. For `preview` and `check`, which read files without a store.
  */
-export function familyKeysAmong(notes: readonly { id: string; file: string; lang: string; translationKey: string; draft?: boolean }[]): { keyOf: Map<string, string>; conflicts: FamilyConflict[]; joins: FamilyJoin[] } {
+export function familyKeysAmong(notes: readonly { id: string; file: string; lang: string; translationKey: string; draft?: boolean }[], kept: ReadonlyMap<string, string> = new Map()): { keyOf: Map<string, string>; conflicts: FamilyConflict[]; joins: FamilyJoin[] } {
   const keyOf = new Map<string, string>();
   const conflicts: FamilyConflict[] = [];
   const joins: FamilyJoin[] = [];
   const fams = new AmongFamilies();
+  // `kept`: the families a database keeps notes in (check with one): placed first, as `start` keeps them, the others decided beside them.
+  for (const n of notes) {
+    const key = kept.get(n.id);
+    if (key === undefined || n.draft === true) continue;
+    keyOf.set(n.id, key);
+    fams.add(n.translationKey, key, n);
+  }
+  const byKey = new Map<string, { id: string; lang: string }[]>(); // written key → its notes still to decide, in order
+  for (const n of notes) {
+    if (n.draft === true || keyOf.has(n.id)) continue;
+    const same = byKey.get(n.translationKey);
+    if (same) same.push(n);
+    else byKey.set(n.translationKey, [n]);
+  }
   // Notes of a key read after a note are not decided yet: `start` sees them as its chunk's (claims.read); by key and folder.
   const laterOf = new Map<string, number[]>(); // `${key}\n${folder}` → indices of its notes, in order
   notes.forEach((n, i) => {
@@ -249,15 +272,19 @@ export function familyKeysAmong(notes: readonly { id: string; file: string; lang
   });
   notes.forEach((n, i) => {
     const raw = n.translationKey;
+    if (keyOf.has(n.id)) return;
     if (n.draft === true) {
       keyOf.set(n.id, raw); // a draft holds no place (see holdsSlot), as in `start`
       return;
     }
     const later = (laterOf.get(`${raw}\n${folderOf(n.id, n.lang)}`) ?? []).filter((j) => j > i).map((j) => notes[j]!);
     const siblings = siblingLangs(n.id, n.lang, later);
-    const choice = fams.mayChoose(raw, n) ? familyByFolder(n.id, n.lang, raw, fams.of(raw, n), siblings) : undefined;
+    const undecided = byKey.get(raw) ?? [];
+    undecided.shift(); // n itself, decided now
+    const rivals = rivalsOf(n.id, n.lang, undecided);
+    const choice = fams.mayChoose(raw, n) ? familyByFolder(n.id, n.lang, raw, fams.of(raw, n), siblings, rivals) : undefined;
     if (choice?.reason === 'own') choice.key = ownFamilyKey(raw, ownFamilyNamesake(n.id, n.lang, raw, choice.among, later), (k) => fams.members(k).length > 0);
-    const holder = fams.members(raw).find((m) => m.lang === n.lang && m.id !== n.id);
+    const holder = fams.members(raw).find((m) => m.lang === n.lang && m.id !== n.id) ?? rivalNote(notes, besideRival(n.id, n.lang, fams.members(raw), rivals));
     const { key, conflictWith } = choice ? { key: choice.key, conflictWith: undefined } : familyKeyFor(n.id, raw, undefined, holder?.id, (k) => fams.members(k).length > 0);
     keyOf.set(n.id, key);
     if (choice) joins.push({ note: { id: n.id, file: n.file }, written: raw, key, choice });
@@ -265,6 +292,10 @@ export function familyKeysAmong(notes: readonly { id: string; file: string; lang
     fams.add(raw, key, n);
   });
   return { keyOf, conflicts, joins };
+}
+
+function rivalNote<T extends { id: string }>(notes: readonly T[], id: string | undefined): T | undefined {
+  return id === undefined ? undefined : notes.find((m) => m.id === id);
 }
 
 /**
