@@ -1,17 +1,14 @@
 /**
  * Posts held after two unanswered sends (issue 25, seed 1308; publish/held-unanswered.ts says why): such a post waits in
- * the outbox, pending, for a signal that its platform's sends work, not for time; these name it.
+ * the outbox, pending, for a signal that its platform's sends work or `delivery.heldMaxMs`, whichever first; these name it.
  */
 import type { Statement } from './db.js';
-import type { OutboxRow } from './types.js';
+import type { OutboxRow, Target } from './types.js';
 
 type Sql = (text: string) => Statement;
 
 /** How a held post's outbox reason begins (`status` shows it). */
 export const HELD_UNANSWERED = 'held: no answer to this send nor to one before it';
-
-/** How the reason of one whose last send timed out (Telegram had the request, most likely carried it out) begins. */
-export const HELD_AFTER_TIMEOUT = `${HELD_UNANSWERED} (timed out`;
 
 /** Whether a waiting delivery is such a held post. */
 export function isHeldUnanswered(row: Pick<OutboxRow, 'lastError' | 'kind'>): boolean {
@@ -19,13 +16,13 @@ export function isHeldUnanswered(row: Pick<OutboxRow, 'lastError' | 'kind'>): bo
 }
 
 /**
- * The SQL condition naming held posts in `outbox o`: they wait for a signal, not for time, so `idle` does not count them.
+ * The SQL condition naming held posts in `outbox o`: they wait for a signal (or their hold's end), so `idle` does not count them.
  * Never NULL (coalesce): a fresh post has no last_error, and `NOT (… AND NULL LIKE …)` is NULL, which left every such post
  * out of nextAttemptAt, so a post not due at once (behind a row failed as no delivery, a family repost's) had no timer.
  */
 const HELD_UNANSWERED_SQL = heldUnansweredSql('o');
 
-function heldUnansweredSql(alias: string): string {
+export function heldUnansweredSql(alias: string): string {
   return `(${alias}.kind IN ('post', 'digest') AND coalesce(${alias}.last_error, '') LIKE '${HELD_UNANSWERED}%')`;
 }
 
@@ -44,4 +41,23 @@ export function waitsOnHeldSql(parkedOnly: boolean): string {
 /** A signal came for `platform`: its held posts are due now (the deliverer's gate lets each go once). Returns how many. */
 export function wakeHeldUnanswered(sql: Sql, platform: string, now: number): number {
   return sql(`UPDATE outbox AS o SET next_attempt_at = ? WHERE o.status = 'pending' AND o.platform = ? AND o.next_attempt_at > ? AND ${HELD_UNANSWERED_SQL}`).run(now, platform, now).changes;
+}
+
+/** A later row of a held post's note in its chat (an edit, a delete), waiting for the held post (tester 37 F3: unsaid in `status`). */
+export interface WaitingOnHeld {
+  delivery: number;
+  note: string | null;
+  kind: string;
+  target: Target;
+  /** The held post's delivery. */
+  held: number;
+}
+
+/** The rows that wait on held posts (waitsOnHeldSql), the held posts themselves left out: `status` lists them. */
+export function waitingOnHeld(sql: Sql): WaitingOnHeld[] {
+  const rows = sql(`SELECT o.id, o.note_id, o.kind, o.platform, o.chat, o.thread, MIN(w.id) AS held FROM outbox o
+    JOIN outbox w ON w.status = 'pending' AND w.platform = o.platform AND w.chat = o.chat AND w.thread = o.thread AND w.id < o.id AND ${heldUnansweredSql('w')}
+      AND (w.note_id = o.note_id OR (w.kind = 'digest' AND o.note_id IN (SELECT json_extract(value, '$.noteId') FROM json_each(w.payload, '$.items'))))
+    WHERE o.status = 'pending' GROUP BY o.id ORDER BY o.id`).all() as { id: number; note_id: string | null; kind: string; platform: Target['platform']; chat: string; thread: string; held: number }[];
+  return rows.map((r) => ({ delivery: r.id, note: r.note_id, kind: r.kind, target: { platform: r.platform, chat: r.chat, thread: r.thread }, held: r.held }));
 }
