@@ -88,6 +88,6 @@ export async function askPlatformAfterResend(adapter: ChatAdapter, outages: Pick
 }
 
 /** A held post let go and answered: its uncertain sends' line in `status` says so, no longer "held" (review rv32-d R3). */
-export function heldPostAnswered(store: Pick<Store, 'getMeta' | 'setMeta'>, row: Pick<OutboxRow, 'id' | 'lastError' | 'kind'>): void {
+export function heldPostAnswered(store: Pick<Store, 'getMeta' | 'setMeta'>, row: Pick<OutboxRow, 'id' | 'held' | 'kind'>): void {
   if (isHeldUnanswered(row)) markUncertainOutcome(store, row.id, 'held after two sends with no answer, then sent once more and answered: the chat may show the post up to three times');
 }

@@ -15,7 +15,7 @@ import { GONE_ANSWERS, type GoneVerdict, type PlatformOutages, type Try } from '
 import { forgetLastTry, keepLastTry } from '../store/delivery-tries.js';
 import { maybeSent } from '../store/maybe-sent.js';
 import { markUncertainOutcome } from '../store/uncertain-sends.js';
-import { HELD_UNANSWERED } from '../store/held-unanswered.js';
+import { HELD_UNANSWERED, markHeld, TIMED_OUT, UNANSWERED_SENDS_MAX } from '../store/held-unanswered.js';
 import { HELD_MAX_MS } from './held-unanswered.js';
 import { digestAfterAll, postAfterAll } from '../store/under-way.js';
 import { isInsteadOfDigestEdit, isInsteadOfPostEdit, markFailedJudgingShadow, sayShadowRejudged, type FailStore, type ShadowJudged } from './undone-delete.js';
@@ -68,6 +68,9 @@ export async function recordFailure(d: FailureDeps, row: OutboxRow, f: FailureCl
     case 'transient': {
       const whose = d.outages?.of.whose(row, d.outages.tried, d.now()) ?? { by: 'own' };
       if (guard?.guard === 'none' && maybeSent(d.store.sql, row.id)) {
+        // Its third send with no answer is its last, whatever came between (a 5xx, a 429, an outage, a restart): the count
+        // is the row's own, never read from its reason, which a later answer rewrites.
+        if (row.unansweredSends + 1 >= UNANSWERED_SENDS_MAX) return giveUpHeld(d, row, f, logCtx);
         // The platform answers (getMe), yet this post's send got no answer again: held until its sends are seen to work.
         // Asked and unanswered, the platform is down: the post waits for it (another chat answered earlier tells nothing).
         if (d.platformAnswered ?? whose.by === 'own') return holdUnguarded(d, row, f, logCtx, guard);
@@ -183,16 +186,15 @@ async function parkForOutage(d: FailureDeps, row: OutboxRow, f: Extract<FailureC
  * `status` (uncertain, held), so the operator can look in the chat meanwhile.
  */
 async function holdUnguarded(d: FailureDeps, row: OutboxRow, f: Extract<FailureClass, { kind: 'transient' }>, logCtx: LogContext, guard: { why: string }): Promise<void> {
-  // Held once already, its one more send unanswered too: given up, so a post goes at most three times (review rv32-d R2).
-  if (row.lastError?.startsWith(HELD_UNANSWERED)) return giveUpHeld(d, row, f, logCtx);
-  // Said as timed out if one was (its reason still the row's): the chat more likely shows it, but it goes once more as well (tester 37 F1).
-  const platform = row.target.platform, timedOut = TIMED_OUT.test(f.reason) || TIMED_OUT.test(row.lastError ?? '');
+  // Said as timed out if one was (kept with the row): the chat more likely shows it, but it goes once more as well (tester 37 F1).
+  const platform = row.target.platform, timedOut = TIMED_OUT.test(f.reason) || row.sendTimedOut;
   const heldMs = d.opts.heldMaxMs ?? HELD_MAX_MS;
   const why = `${HELD_UNANSWERED} (${timedOut ? 'timed out; ' : ''}${guard.why}; ${f.reason}): the chat may show the post once or twice, or not at all; sent once more, its last time, when ${platform} answers a send again (another post answered, or an outage's end seen by getMe) or after ${Math.round(heldMs / 1000)} s (delivery.heldMaxMs), whichever first: look in the chat then`;
   await d.record(logCtx, () => d.store.transaction(() => {
     // A signal that came while this send was out (another chat's post answered meanwhile) lets it go at once.
     const signalled = (d.outages?.of.signals.last(platform) ?? -Infinity) > (d.outages?.tried.at ?? Infinity);
     d.store.markRateLimited(row.id, signalled ? d.now() : d.now() + heldMs, why);
+    markHeld(d.store.sql, row.id, timedOut ? 'after-timeout' : 'held');
     keepTry(d, row, 0);
     keepUncertainSend(d.store, { delivery: row.id, note: row.noteId, target: logCtx.target, at: d.now(), guard: 'none', reason: f.reason }, d.outages?.tried.at);
     markUncertainOutcome(d.store, row.id, why);
@@ -201,13 +203,13 @@ async function holdUnguarded(d: FailureDeps, row: OutboxRow, f: Extract<FailureC
   d.onEvent({ row, outcome: 'retry', error: why, uncertain: 'none' });
 }
 
-/** Our own call limit's or an adapter's timeout (call-bound.ts): the platform may or may not have had the request. */
-const TIMED_OUT = /no answer (?:from the platform )?within \d+ ms/;
-
-/** A held post's one more send got no answer either: failed, said (it may show up to three times, or not at all). */
+/**
+ * A post's third send with no answer (held after two, then sent once more; or sent again after an outage): failed, said
+ * (it may show up to three times, or not at all), so a post goes three times at most (review rv32-d R2).
+ */
 async function giveUpHeld(d: FailureDeps, row: OutboxRow, f: Extract<FailureClass, { kind: 'transient' }>, logCtx: LogContext): Promise<void> {
   let shadow: ShadowJudged | undefined;
-  const why = `gave up: held after two sends with no answer, its one more send unanswered too (${f.reason}): the chat may show the post up to three times, or not at all; look in the chat${row.kind === 'post' ? ' (announce: again on the note posts it anew)' : ''}`;
+  const why = `gave up: no answer to this send nor to the two before it (${f.reason}): the chat may show the post up to three times, or not at all; look in the chat${row.kind === 'post' ? ' (announce: again on the note posts it anew)' : ''}`;
   await d.record(logCtx, () => (shadow = markFailedJudgingShadow(d.store, row, why)));
   d.log.error({ ...logCtx, reason: f.reason }, `delivery failed: ${why}`);
   sayShadowRejudged(d.log, logCtx, shadow);

@@ -4,6 +4,8 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { OutdatedStoreError, StoreError } from '../errors.js';
 import { OLDER_MESSAGES_TABLE } from './older-messages.js';
+import { HELD_COLUMNS } from './held-unanswered.js';
+import { withoutColumnsThere } from './add-columns.js';
 
 export type Db = Database.Database;
 export type Statement = Database.Statement;
@@ -187,8 +189,7 @@ const MIGRATIONS: string[] = [
   );
   `,
   // A delivery's last failed try while it is not yet known whose the failure is (publish/outages.ts): when it went out, how
-  // many failures in a row were judged neither the post's nor the platform's. Kept here, not in memory, so short runs (\`sync --once --timeout\`) go on from where the last left
-  // off (store/delivery-tries.ts). A table of its own, as above.
+  // many failures in a row were judged neither the post's nor the platform's. Kept here, not in memory, so short runs (\`sync --once --timeout\`) go on from where the last left off (store/delivery-tries.ts); a table of its own, as above.
   `
   CREATE TABLE IF NOT EXISTS delivery_tries (
     delivery INTEGER PRIMARY KEY,
@@ -213,7 +214,6 @@ const MIGRATIONS: string[] = [
   `,
   // When a post's latest send that may have reached the chat went out: a delete that looks for that send's message after
   // the post was called off (\`onDelete: delete\`) asks Discord by its nonce only within the nonce's window (store/maybe-sent.ts).
-  // A table of its own, as above: migrations run again are harmless.
   `
   CREATE TABLE IF NOT EXISTS maybe_sent_at (delivery INTEGER PRIMARY KEY, sent_at INTEGER NOT NULL);
   `,
@@ -231,6 +231,7 @@ const MIGRATIONS: string[] = [
   CREATE TRIGGER IF NOT EXISTS deletes_left_dropped AFTER DELETE ON outbox BEGIN DELETE FROM deletes_left WHERE delivery = OLD.id; END;
   `,
   OLDER_MESSAGES_TABLE, // a reposted note's older messages (store/older-messages.ts)
+  HELD_COLUMNS, // whether a post is held after unanswered sends, and how many went unanswered (store/held-unanswered.ts)
 ];
 
 /** How many schema versions this release knows; tests build databases of earlier releases from the first ones. */
@@ -393,7 +394,7 @@ function migrate(db: Db): void {
   const version = db.pragma('user_version', { simple: true }) as number;
   if (version >= MIGRATIONS.length) return;
   db.transaction(() => {
-    for (let v = version; v < MIGRATIONS.length; v++) db.exec(MIGRATIONS[v]!);
+    for (let v = version; v < MIGRATIONS.length; v++) db.exec(withoutColumnsThere(db, MIGRATIONS[v]!));
     db.pragma(`user_version = ${MIGRATIONS.length}`);
   })();
 }

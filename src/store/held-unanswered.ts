@@ -1,29 +1,71 @@
 /**
  * Posts held after two unanswered sends (issue 25, seed 1308; publish/held-unanswered.ts says why): such a post waits in
- * the outbox, pending, for a signal that its platform's sends work or `delivery.heldMaxMs`, whichever first; these name it.
+ * the outbox, pending, for a signal that its platform's sends work or `delivery.heldMaxMs`, whichever first; these name it. Whether it is held, and
+ * how many of its sends went unanswered, are fields of its outbox row (not its `last_error`, whose wording is for `status`
+ * and the log: a later answer, a 5xx or a 429, rewrites it, and a bound read from it started over).
  */
-import type { Statement } from './db.js';
-import type { OutboxRow, Target } from './types.js';
+import type Database from 'better-sqlite3';
+import type { HeldState, OutboxRow, Target } from './types.js';
 
-type Sql = (text: string) => Statement;
+/** db.ts's Prepare, written here: db.ts takes the migration from this file. */
+type Sql = (text: string) => Database.Statement;
 
 /** How a held post's outbox reason begins (`status` shows it). */
 export const HELD_UNANSWERED = 'held: no answer to this send nor to one before it';
 
+/** How the reason of one held by an earlier release after a timeout began (the migration reads it). */
+const HELD_AFTER_TIMEOUT = `${HELD_UNANSWERED} (timed out`;
+
+const HELD_CODE: Record<HeldState, number> = { no: 0, held: 1, 'after-timeout': 2 };
+
+/** The state a row's `held` column holds. */
+export function heldState(code: number | undefined): HeldState {
+  return code === HELD_CODE['after-timeout'] ? 'after-timeout' : code === HELD_CODE.held ? 'held' : 'no';
+}
+
+/** Our own call limit's or an adapter's timeout (publish/call-bound.ts) in a failure's reason: the platform may or may not have had the request. */
+export const TIMED_OUT = /no answer (?:from the platform )?within \d+ ms/;
+
+/** How many unanswered sends a post may have before it is given up: the third one is its last (README, three at most). */
+export const UNANSWERED_SENDS_MAX = 3;
+
+/**
+ * The schema version adding the fields (db.ts MIGRATIONS): `held` (HeldState's code), `unanswered_sends` (its sends whose
+ * answer never came, a stop's catch included), `send_timed_out` (one of them timed out). A post held by an earlier release
+ * (known by its reason then) is held as it was, after two such sends; another that may have reached its chat, after one.
+ */
+export const HELD_COLUMNS = `
+  ALTER TABLE outbox ADD COLUMN held INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE outbox ADD COLUMN unanswered_sends INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE outbox ADD COLUMN send_timed_out INTEGER NOT NULL DEFAULT 0;
+  UPDATE outbox SET unanswered_sends = 1 WHERE status IN ('pending', 'sending') AND id IN (SELECT delivery FROM maybe_sent);
+  UPDATE outbox SET unanswered_sends = 2, held = CASE WHEN last_error LIKE '${HELD_AFTER_TIMEOUT}%' THEN 2 ELSE 1 END,
+    send_timed_out = CASE WHEN last_error LIKE '${HELD_AFTER_TIMEOUT}%' THEN 1 ELSE 0 END
+  WHERE status = 'pending' AND kind IN ('post', 'digest') AND last_error LIKE '${HELD_UNANSWERED}%';
+`;
+
 /** Whether a waiting delivery is such a held post. */
-export function isHeldUnanswered(row: Pick<OutboxRow, 'lastError' | 'kind'>): boolean {
-  return (row.kind === 'post' || row.kind === 'digest') && (row.lastError?.startsWith(HELD_UNANSWERED) ?? false);
+export function isHeldUnanswered(row: Pick<OutboxRow, 'held' | 'kind'>): boolean {
+  return (row.kind === 'post' || row.kind === 'digest') && row.held !== 'no';
+}
+
+/** Holds a post (`after-timeout`: one of its sends timed out, said so), or lets it go (`no`), in the caller's transaction. */
+export function markHeld(sql: Sql, deliveryId: number, state: HeldState): void {
+  sql('UPDATE outbox SET held = ? WHERE id = ?').run(HELD_CODE[state], deliveryId);
+}
+
+/** Counts a send of a post whose answer never came (`timedOut`: our limit passed, the platform had it), in the caller's transaction. */
+export function countUnansweredSend(sql: Sql, deliveryId: number, timedOut: boolean): void {
+  sql('UPDATE outbox SET unanswered_sends = unanswered_sends + 1, send_timed_out = max(send_timed_out, ?) WHERE id = ?').run(timedOut ? 1 : 0, deliveryId);
 }
 
 /**
  * The SQL condition naming held posts in `outbox o`: they wait for a signal (or their hold's end), so `idle` does not count them.
- * Never NULL (coalesce): a fresh post has no last_error, and `NOT (… AND NULL LIKE …)` is NULL, which left every such post
- * out of nextAttemptAt, so a post not due at once (behind a row failed as no delivery, a family repost's) had no timer.
  */
 const HELD_UNANSWERED_SQL = heldUnansweredSql('o');
 
 export function heldUnansweredSql(alias: string): string {
-  return `(${alias}.kind IN ('post', 'digest') AND coalesce(${alias}.last_error, '') LIKE '${HELD_UNANSWERED}%')`;
+  return `(${alias}.kind IN ('post', 'digest') AND ${alias}.held != 0)`;
 }
 
 /**

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { errorText } from '../errors.js';
 import type { Summary } from '../summary/build.js';
 import { toKeyPoint, type KeyPoint } from '../summary/inline.js';
+import { heldState } from './held-unanswered.js';
 import type { Delivery, DeliveryStatus, DigestPayload, NoteInfo, NoteRow, NoteState, OutboxRow, SummaryPayload, Target } from './types.js';
 
 /**
@@ -40,6 +41,9 @@ export interface OutboxRecord {
   message_id: string | null;
   nonce: string;
   last_error: string | null;
+  held: number;
+  unanswered_sends: number;
+  send_timed_out: number;
 }
 
 /** What a batch needs to know of a file the store has seen. */
@@ -195,6 +199,9 @@ export function toOutbox(r: OutboxRecord): OutboxRow | InvalidOutboxRecord {
     messageId: r.message_id,
     nonce: r.nonce,
     lastError: r.last_error,
+    held: heldState(r.held),
+    unansweredSends: r.unanswered_sends ?? 0,
+    sendTimedOut: r.send_timed_out === 1,
     ...delivery,
   };
 }

@@ -316,7 +316,7 @@ export class Store {
   }
 
   markSending(id: number): void {
-    this.sql("UPDATE outbox SET status = 'sending', attempts = attempts + 1, updated_at = ? WHERE id = ?").run(Date.now(), id);
+    this.sql("UPDATE outbox SET status = 'sending', attempts = attempts + 1, held = 0, updated_at = ? WHERE id = ?").run(Date.now(), id); // a held post let go
   }
 
   markDone(id: number, messageId: string | null, status: 'done' | 'skipped' = 'done', note?: string): void {

@@ -186,7 +186,18 @@ interface OutboxState {
   messageId: string | null;
   nonce: string;
   lastError: string | null;
+  /** Whether it waits for a signal after unanswered sends (store/held-unanswered.ts), never read from `lastError`. */
+  held: HeldState;
+  /** Its sends whose answer never came (a stop's catch included), and whether one of them timed out: what bounds its sends. */
+  unansweredSends: number;
+  sendTimedOut: boolean;
 }
+
+/**
+ * Whether a post waits for a signal (the outbox's `held`): `no`; `held` until a send of its platform is answered or the
+ * platform is seen down and answering again; `after-timeout` (a send of it timed out: most likely posted) until the latter only.
+ */
+export type HeldState = 'no' | 'held' | 'after-timeout';
 
 /** An outbox row as read (and validated) from the store. */
 export type OutboxRow = OutboxState & Delivery;

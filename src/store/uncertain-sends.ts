@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { markMaybeSent } from './maybe-sent.js';
+import { countUnansweredSend, TIMED_OUT } from './held-unanswered.js';
 import type { Store } from './store.js';
 
 /** The store's meta key holding the count and the latest uncertain sends. */
@@ -58,6 +59,7 @@ export function readUncertainSends(store: Pick<Store, 'getMeta'>): UncertainSend
  */
 export function keepUncertainSend(store: RecordStore, s: UncertainSend, sentAt = s.at): void {
   const first = markMaybeSent(store.sql, s.delivery, sentAt);
+  countUnansweredSend(store.sql, s.delivery, TIMED_OUT.test(s.reason)); // what bounds its sends (store/held-unanswered.ts)
   const now = readUncertainSends(store);
   const before = now.recent.find((r) => r.delivery === s.delivery);
   const counted = !first; // an earlier send of it marked it (and counted it)

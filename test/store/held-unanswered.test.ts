@@ -9,7 +9,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { HELD_UNANSWERED, wakeHeldUnanswered } from '../../src/store/held-unanswered.js';
+import { HELD_UNANSWERED, markHeld, wakeHeldUnanswered } from '../../src/store/held-unanswered.js';
+import { SCHEMA_VERSIONS } from '../../src/store/db.js';
 import { Store } from '../../src/store/store.js';
 import type { Summary } from '../../src/summary/build.js';
 import type { Target } from '../../src/store/types.js';
@@ -46,6 +47,7 @@ describe('nextAttemptAt beside posts held after two unanswered sends', () => {
     const s = store();
     const held = s.enqueue({ noteId: 'a', revision: 1, target, kind: 'post', payload: { type: 'summary', summary: summary('A') } });
     s.markRateLimited(held, 1_000, `${HELD_UNANSWERED} (socket hang up): the chat may show the post once or twice, or not at all`);
+    markHeld(s.sql, held, 'held'); // the row's field, not its reason, holds it
     expect(s.nextAttemptAt()).toBeUndefined();
     s.enqueue({ noteId: 'b', revision: 1, target: { ...target, chat: '-100902' }, kind: 'post', payload: { type: 'summary', summary: summary('B') }, notBefore: 9_000 });
     expect(s.nextAttemptAt()).toBe(9_000);
@@ -66,6 +68,7 @@ describe('dueHeads beside a post held after two unanswered sends', () => {
     const s = store();
     const held = s.enqueue({ noteId: 'a', revision: 1, target, kind: 'post', payload: { type: 'summary', summary: summary('A') } });
     s.markRateLimited(held, 10_000, HOLD);
+    markHeld(s.sql, held, 'held'); // the row's field, not its reason, holds it
     const editA = s.enqueue({ noteId: 'a', revision: 2, target, kind: 'edit', payload: { type: 'summary', summary: summary('A2') } });
     const postB = s.enqueue({ noteId: 'b', revision: 1, target, kind: 'post', payload: { type: 'summary', summary: summary('B') } });
     expect(s.dueHeads(100, 4, new Set()).map((r) => r.id)).toEqual([postB]);
@@ -82,10 +85,34 @@ describe('dueHeads beside a post held after two unanswered sends', () => {
     const s = store();
     const digest = s.enqueue({ noteId: null, revision: 0, target, kind: 'digest', payload: { type: 'digest', items: [{ noteId: 'a', title: 'A' }] } });
     s.markRateLimited(digest, 10_000, HOLD);
+    markHeld(s.sql, digest, 'held'); // the row's field, not its reason, holds it
     s.enqueue({ noteId: 'a', revision: 2, target, kind: 'delete', payload: { type: 'delete' } });
     const postB = s.enqueue({ noteId: 'b', revision: 1, target, kind: 'post', payload: { type: 'summary', summary: summary('B') } });
     expect(s.dueHeads(100, 4, new Set()).map((r) => r.id)).toEqual([postB]);
     s.markDone(postB, 'm-b');
     expect(s.dueHeads(100, 4, new Set())).toEqual([]);
+  });
+});
+
+/** Issue 25: held is a field of the row now; a post an earlier release held (known then by its reason alone) stays held. */
+describe('the migration to held fields', () => {
+  it("holds a post an earlier release held, as it was (after a timeout or not), after two unanswered sends", () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'notecast-held-'));
+    cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+    const before = new Store(path.join(dir, 'state.db'));
+    const plain = before.enqueue({ noteId: 'a', revision: 1, target, kind: 'post', payload: { type: 'summary', summary: summary('A') } });
+    const timedOut = before.enqueue({ noteId: 'b', revision: 1, target, kind: 'post', payload: { type: 'summary', summary: summary('B') } });
+    const fresh = before.enqueue({ noteId: 'c', revision: 1, target, kind: 'post', payload: { type: 'summary', summary: summary('C') } });
+    before.markRateLimited(plain, 10_000, `${HELD_UNANSWERED} (socket hang up): the chat may show the post once or twice, or not at all`);
+    before.markRateLimited(timedOut, 10_000, `${HELD_UNANSWERED} (timed out; no idempotency key; no answer within 3000 ms): …`);
+    before.db.pragma(`user_version = ${SCHEMA_VERSIONS - 1}`); // as the release before left it (its reasons only)
+    before.close();
+    const s = new Store(path.join(dir, 'state.db'));
+    cleanups.push(() => s.close());
+    expect([plain, timedOut, fresh].map((id) => s.outboxRow(id)).map((r) => [r?.held, r?.unansweredSends, r?.sendTimedOut])).toEqual([
+      ['held', 2, false],
+      ['after-timeout', 2, true],
+      ['no', 0, false],
+    ]);
   });
 });
