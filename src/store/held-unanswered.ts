@@ -103,3 +103,8 @@ export function waitingOnHeld(sql: Sql): WaitingOnHeld[] {
     WHERE o.status = 'pending' GROUP BY o.id ORDER BY o.id`).all() as { id: number; note_id: string | null; kind: string; platform: Target['platform']; chat: string; thread: string; held: number }[];
   return rows.map((r) => ({ delivery: r.id, note: r.note_id, kind: r.kind, target: { platform: r.platform, chat: r.chat, thread: r.thread }, held: r.held }));
 }
+
+/** Whether a held post's hold ends by `at` (its next_attempt_at): `sync --once` waits for it within its `--timeout`. */
+export function heldEndsBy(sql: Sql, at: number): boolean {
+  return sql(`SELECT 1 FROM outbox o WHERE o.status = 'pending' AND ${HELD_UNANSWERED_SQL} AND o.next_attempt_at <= ? LIMIT 1`).get(at) !== undefined;
+}
