@@ -22,6 +22,7 @@ import { GONE_ANSWERS } from '../publish/outages.js';
 import { editsNotSent, type EditNotSent } from '../publish/restored-notes.js';
 import { postsSetAside, type PostSetAside } from '../store/restore-record.js';
 import { editsNotSentToChats, type EditNotSentToChat } from '../store/edits-not-sent.js';
+import { waitingOnHeld, type WaitingOnHeld } from '../store/held-unanswered.js';
 import { copiesKeptBack } from '../store/kept-copies.js';
 import { heldRemovalsReport, readHeldRemovals, type HeldRemovalsReport } from '../publish/held-removals.js';
 import { heldFileText, readHeldFiles, type HeldFile } from '../publish/held-files.js';
@@ -65,6 +66,8 @@ interface StatusReport extends StatusCounts {
   setAside: PostSetAside[];
   /** Per note and chat, the latest edit not sent for want of a message there (a post set aside or failed, a message gone), newest first, at most 50. */
   editsNotSentToChats: EditNotSentToChat[];
+  /** Edits and deletes of a held post's note waiting for it (store/held-unanswered.ts). */
+  waitingOnHeld: WaitingOnHeld[];
   /** Files not announced because another note shows exactly their content to their chats (publish/kept-copies.ts): the note each copies. */
   copiesKeptBack: { file: string; copyOf: string }[];
   /** Removals the guard holds (more than watch.removalThreshold notes gone at once: publish/held-removals.ts), and the command that applies them; null when none. */
@@ -173,6 +176,7 @@ function readReport(store: Store, file: string): StatusReport {
     editsNotSent: editsNotSent(store),
     setAside: postsSetAside(store),
     editsNotSentToChats: editsNotSentToChats(store),
+    waitingOnHeld: waitingOnHeld(store.sql),
     copiesKeptBack: copiesKeptBack(store.sql),
     heldRemovals: heldRemovals(store),
     heldFiles: instance ? readHeldFiles(store) : [], // a record a run that ended left is void (its next start reads them again)
@@ -278,6 +282,10 @@ function reportLines(s: StatusReport, translations: 'group' | 'separate'): strin
     lines.push(`uncertain:      ${countOf(u.total, 'post')} whose answer never came (sent again, or called off and maybe shown); ${u.unguarded} without a platform key to recognise the resend (the chat may show those twice)`);
     section('latest posts whose answer never came:', u.recent.map(uncertainText));
   }
+  section(
+    'edits and deletes waiting for a held post (sent once it is: a signal that sends work, or delivery.heldMaxMs at most):',
+    s.waitingOnHeld.map((w) => `#${w.delivery} ${w.kind} of ${w.note ?? '(digest)'} → ${targetKey(w.target)}: waits for held post #${w.held}`),
+  );
   section('looks for the message a called-off post\'s unanswered send may have made (onDelete: delete):', s.calledOffLooks.map(lookText));
   if (s.leftInChats.total) {
     section(`messages that may stay in a chat after their note went (${s.leftInChats.total}; a send that got no answer may have made them, and nothing can find them: look in the chat and delete them by hand):`, s.leftInChats.recent.map(leftText));
@@ -289,7 +297,7 @@ function reportLines(s: StatusReport, translations: 'group' | 'separate'): strin
 function uncertainText(r: UncertainSends['recent'][number]): string {
   const what = r.calledOff !== undefined
     ? `called off (${r.calledOff}): ${r.outcome ?? 'the chat may show it'}`
-    : `${{ nonce: 'sent again, recognised by its nonce', lookup: 'looked for before sending again', none: 'sent again, may show twice' }[r.guard]}${r.outcome !== undefined ? `; ${r.outcome}` : ''}`;
+    : `${{ nonce: 'sent again, recognised by its nonce', lookup: 'looked for before sending again', none: (r.sends ?? 1) > 1 ? `${r.sends} sends unanswered, each may have made a message` : 'sent again, may show twice' }[r.guard]}${r.outcome !== undefined ? `; ${r.outcome}` : ''}`;
   return `#${r.delivery} ${r.note ?? '(digest)'} → ${r.target} at ${new Date(r.at).toISOString()}: ${what} (${r.reason})`;
 }
 

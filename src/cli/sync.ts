@@ -20,6 +20,7 @@ import { platformAdaptersOf, startFailure, type StateRunOptions } from './start.
 import type { Io } from './io.js';
 import type { ParseThreads } from '../publish/parse-pool.js';
 import { outboxCounts } from '../store/status.js';
+import { heldEndsBy } from '../store/held-unanswered.js';
 
 export interface SyncOptions extends StateRunOptions {
   /** Seconds to wait for deliveries before giving up on this run (they stay queued for the next). */
@@ -83,12 +84,15 @@ export async function runSyncOnce(opts: SyncOptions, io: Io, threads?: ParseThre
   let idle!: () => void;
   const settled = new Promise<void>((resolve) => (idle = resolve));
   let app: Awaited<ReturnType<typeof startApp>>;
+  // A post held after two unanswered sends whose hold ends within --timeout is waited for: its last send goes in this run.
+  let heldDue: ((at: number) => boolean) | undefined;
   try {
-    app = await startApp({ platformAdapters, config, env, read: readOptions(config, resolveSite(config)), notesDir, dbPath, log, out: io.out, json, onDelivery, onIdle: () => idle(), afterRestore: opts.afterRestore, moved: opts.moved, acceptRemovals: opts.acceptRemovals, parseThreads: threads });
+    app = await startApp({ platformAdapters, config, env, read: readOptions(config, resolveSite(config)), notesDir, dbPath, log, out: io.out, json, onDelivery, onIdle: () => { if (!heldDue?.(started + opts.timeout * 1000)) idle(); }, afterRestore: opts.afterRestore, moved: opts.moved, acceptRemovals: opts.acceptRemovals, parseThreads: threads });
   } catch (e) {
     const code = fail(startFailure(e, dbPath));
     return e instanceof ConfigError ? 2 : code; // what the config needs and lacks (a route's token), as `start`
   }
+  heldDue = (at) => heldEndsBy(app.store.sql, at);
   let timer: NodeJS.Timeout | undefined;
   const timedOut = await Promise.race([settled.then(() => false), new Promise<boolean>((r) => (timer = setTimeout(() => r(true), opts.timeout * 1000)))]);
   clearTimeout(timer);

@@ -264,6 +264,8 @@ export const configSchema = z
         concurrency: z.number().int().min(1).max(256).default(16),
         /** A platform call still unanswered after this long is aborted and retried (same nonce). */
         callTimeoutMs: z.number().int().min(1000).default(120_000),
+        /** A Telegram post held after two unanswered sends goes once more (its last send) after this at most, sooner on a signal that sends work. */
+        heldMaxMs: z.number().int().min(1000).max(60 * 60_000).default(5 * 60_000),
       })
       .strict()
       .prefault({}),

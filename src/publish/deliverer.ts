@@ -43,10 +43,10 @@ export interface DelivererOptions {
   maxAttempts: number;
   baseDelayMs: number;
   maxDelayMs: number;
-  /** Deliveries in flight at once, across targets. */
-  concurrency: number;
+  concurrency: number; // deliveries in flight at once, across targets
   /** A platform call that has not settled by then counts as a transient failure (an adapter that times its calls itself applies it: call-bound.ts). */
   callTimeoutMs?: number;
+  heldMaxMs?: number | undefined; // a post held after two unanswered sends goes once more after this at most (held-unanswered.ts)
   /** Whether a platform is connected; deliveries to one that is not wait, using no attempt. */
   isUp?: (platform: Platform) => boolean;
   /** Told when a platform stops answering deliveries and when one goes through again (outages.ts); without it every failure counts. */
@@ -193,7 +193,7 @@ export class Deliverer {
     }
     this.opts.live?.pump();
     if (this.timer) clearTimeout(this.timer);
-    const next = earliest(this.inflight.size < this.opts.concurrency ? this.store.nextAttemptAt() : undefined, this.opts.live?.nextAt());
+    const next = earliest(this.inflight.size < this.opts.concurrency ? this.store.nextAttemptAt(undefined, undefined, true) : undefined, this.opts.live?.nextAt()); // a held post's hold ends on this timer
     if (next !== undefined) {
       const delay = Math.min(MAX_TIMER_MS, Math.max(0, next - this.now()));
       // Due rows of busy targets are picked up when their target frees; avoid a hot loop on them.
@@ -226,7 +226,7 @@ export class Deliverer {
     if (this.opts.live && row.kind === 'post' && !scheduledDigest && !this.opts.live.mayPost(row, this.store.postOf(row.noteId, row.target) !== undefined)) {
       return; // its page is being asked; the chat's next delivery goes meanwhile
     }
-    if (!this.outages.signals.mayGo(this.store.sql, row)) return void this.store.markRetry(row.id, this.now() + OUTAGE_PARK_MS, row.lastError ?? ''); // held: no signal since its last send
+    const heldUntil = this.outages.signals.heldUntil(this.store.sql, row, this.now(), this.opts.heldMaxMs); if (heldUntil !== undefined) return void this.store.markRetry(row.id, heldUntil, row.lastError ?? ''); // held: no signal since its last send, its hold not over
     const tried = tryAfter(lastTry(this.store.sql, row.id), this.now()); // replaced or dropped with this try's outcome (delivery-tries.ts)
     this.store.markSending(row.id);
     let sent: { outcome: 'done'; messageId: string } | { outcome: 'skipped' };

@@ -16,6 +16,7 @@ import { forgetLastTry, keepLastTry } from '../store/delivery-tries.js';
 import { maybeSent } from '../store/maybe-sent.js';
 import { markUncertainOutcome } from '../store/uncertain-sends.js';
 import { HELD_UNANSWERED, markHeld, TIMED_OUT, UNANSWERED_SENDS_MAX } from '../store/held-unanswered.js';
+import { HELD_MAX_MS } from './held-unanswered.js';
 import { digestAfterAll, postAfterAll } from '../store/under-way.js';
 import { isInsteadOfDigestEdit, isInsteadOfPostEdit, markFailedJudgingShadow, sayShadowRejudged, type FailStore, type ShadowJudged } from './undone-delete.js';
 
@@ -40,7 +41,7 @@ export interface FailureDeps {
   log: Logger;
   onEvent: (e: DeliveryEvent) => void;
   now: () => number;
-  opts: { maxAttempts: number; baseDelayMs: number; maxDelayMs: number };
+  opts: { maxAttempts: number; baseDelayMs: number; maxDelayMs: number; heldMaxMs?: number | undefined };
   /** Writes an outcome, retrying while the store cannot take it (Deliverer.record). */
   record: (logCtx: LogContext, write: () => void) => Promise<void>;
   /** The platform refused the bot's token: its deliveries wait for a restart with a valid one (Deliverer). */
@@ -181,20 +182,18 @@ async function parkForOutage(d: FailureDeps, row: OutboxRow, f: Extract<FailureC
  * have reached the chat (an answer lost, a stop mid-send), while the platform answers getMe: each may have made a
  * message, or neither (a connection dropped before the request was read looks the same). It is not failed (that lost
  * it when neither did: seed 1308) nor sent on at once (each send may add a message): it is held (held-unanswered.ts),
- * no attempt spent, and goes once more only after a definite signal that the platform's sends work; said in the log and
+ * no attempt spent, and goes once more after a definite signal that the platform's sends work or `delivery.heldMaxMs`; said in the log and
  * `status` (uncertain, held), so the operator can look in the chat meanwhile.
  */
 async function holdUnguarded(d: FailureDeps, row: OutboxRow, f: Extract<FailureClass, { kind: 'transient' }>, logCtx: LogContext, guard: { why: string }): Promise<void> {
-  // A send of it that timed out, this one or one before (kept with the row), most likely posted: as if this one had (R1).
+  // Said as timed out if one was (kept with the row): the chat more likely shows it, but it goes once more as well (tester 37 F1).
   const platform = row.target.platform, timedOut = TIMED_OUT.test(f.reason) || row.sendTimedOut;
-  const until = timedOut
-    ? `it timed out, so ${platform} had it and most likely posted it: not sent a third time until ${platform} is seen down and answering again (an outage's end seen by getMe)`
-    : `not sent a third time until ${platform} answers a send again (another post answered, or an outage's end seen by getMe), then once`;
-  const why = `${HELD_UNANSWERED} (${timedOut ? 'timed out; ' : ''}${guard.why}; ${f.reason}): the chat may show the post once or twice, or not at all; ${until}`;
+  const heldMs = d.opts.heldMaxMs ?? HELD_MAX_MS;
+  const why = `${HELD_UNANSWERED} (${timedOut ? 'timed out; ' : ''}${guard.why}; ${f.reason}): the chat may show the post once or twice, or not at all; sent once more, its last time, when ${platform} answers a send again (another post answered, or an outage's end seen by getMe) or after ${Math.round(heldMs / 1000)} s (delivery.heldMaxMs), whichever first: look in the chat then`;
   await d.record(logCtx, () => d.store.transaction(() => {
     // A signal that came while this send was out (another chat's post answered meanwhile) lets it go at once.
-    const signalled = (d.outages?.of.signals.last(platform, timedOut) ?? -Infinity) > (d.outages?.tried.at ?? Infinity);
-    d.store.markRateLimited(row.id, signalled ? d.now() : d.now() + OUTAGE_PARK_MS, why);
+    const signalled = (d.outages?.of.signals.last(platform) ?? -Infinity) > (d.outages?.tried.at ?? Infinity);
+    d.store.markRateLimited(row.id, signalled ? d.now() : d.now() + heldMs, why);
     markHeld(d.store.sql, row.id, timedOut ? 'after-timeout' : 'held');
     keepTry(d, row, 0);
     keepUncertainSend(d.store, { delivery: row.id, note: row.noteId, target: logCtx.target, at: d.now(), guard: 'none', reason: f.reason }, d.outages?.tried.at);

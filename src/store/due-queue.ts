@@ -5,7 +5,7 @@
  */
 import type { Statement } from './db.js';
 import { HELD_FOR_PAGE } from './live-pages.js';
-import { waitsOnHeldSql } from './held-unanswered.js';
+import { heldUnansweredSql, waitsOnHeldSql } from './held-unanswered.js';
 import { isInvalidOutbox, toOutbox, type OutboxRecord } from './records.js';
 import { laneKey, type OutboxRow } from './types.js';
 
@@ -38,14 +38,16 @@ export function dueHeads(sql: Sql, markFailed: (id: number, error: string) => vo
 /**
  * When the next pending delivery of an unpaused target becomes due. With `digestsAfter`: posts held for a scheduled digest
  * later than that do not count (the service is idle meanwhile); with `platforms`, only theirs do. Posts held after two
- * unanswered sends wait for a signal, not a time, and their notes' later rows in their chats for them.
+ * unanswered sends wait for a signal (or their hold's end), and their notes' later rows in their chats for them: they do not
+ * count (idle), unless `heldToo` (the deliverer's timer: a held post is due when its hold ends; rows waiting on it still not).
  */
-export function nextAttemptAt(sql: Sql, digestsAfter?: number, platforms?: readonly string[]): number | undefined {
+export function nextAttemptAt(sql: Sql, digestsAfter?: number, platforms?: readonly string[], heldToo = false): number | undefined {
   const only = platforms ? JSON.stringify(platforms) : null;
+  const held = heldToo ? `(${waitsOnHeldSql(false)} AND NOT ${heldUnansweredSql('o')})` : waitsOnHeldSql(false);
   const r = sql(
     `SELECT MIN(o.next_attempt_at) AS t FROM outbox o
      LEFT JOIN paused_targets p ON p.platform = o.platform AND p.chat = o.chat AND p.thread = o.thread
-     WHERE o.status = 'pending' AND p.platform IS NULL AND NOT ${HELD_FOR_PAGE} AND NOT ${waitsOnHeldSql(false)} AND (? IS NULL OR o.platform IN (SELECT value FROM json_each(?)))
+     WHERE o.status = 'pending' AND p.platform IS NULL AND NOT ${HELD_FOR_PAGE} AND NOT ${held} AND (? IS NULL OR o.platform IN (SELECT value FROM json_each(?)))
        AND NOT (? IS NOT NULL AND json_extract(o.payload, '$.digestAt') IS NOT NULL AND o.next_attempt_at > ?)`,
   ).get(only, only, digestsAfter ?? null, digestsAfter ?? null) as { t: number | null };
   return r.t ?? undefined;

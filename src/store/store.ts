@@ -311,8 +311,8 @@ export class Store {
   }
 
   /** When the next pending delivery of an unpaused target becomes due (due-queue.ts: `digestsAfter`, `platforms`). */
-  nextAttemptAt(digestsAfter?: number, platforms?: readonly string[]): number | undefined {
-    return nextAttemptAt(this.sql, digestsAfter, platforms);
+  nextAttemptAt(digestsAfter?: number, platforms?: readonly string[], heldToo = false): number | undefined {
+    return nextAttemptAt(this.sql, digestsAfter, platforms, heldToo);
   }
 
   markSending(id: number): void {

@@ -25,6 +25,8 @@ const sendSchema = z.object({
   calledOff: z.string().optional(),
   /** What the delete queued with a call-off under `onDelete: delete` learned of its message (publish/called-off-find.ts). */
   outcome: z.string().optional(),
+  /** How many of its sends got no answer (an unguarded post's each may have made a message); absent: one. */
+  sends: z.number().int().min(1).optional(),
 });
 const recordSchema = z.object({
   /** Every uncertain post send so far; `unguarded`: those whose chat may show them twice. */
@@ -52,19 +54,20 @@ export function readUncertainSends(store: Pick<Store, 'getMeta'>): UncertainSend
 /**
  * Adds one uncertain send to the record `status` shows; call it inside the transaction that schedules the resend.
  * `sentAt`: when the send went out (not when its answer was given up on: Discord's nonce window runs from the send). A
- * guarded post (nonce, look-up) is one message at most however many of its sends went unanswered: counted once, its
- * entry the latest. An unguarded one may show once more for each (README: "once for each send whose answer never came").
+ * post is counted and listed once however many of its sends went unanswered (tester 37 F4: one held post read as two),
+ * its entry the latest, with how many sends got no answer (an unguarded one's each may have made a message).
  */
 export function keepUncertainSend(store: RecordStore, s: UncertainSend, sentAt = s.at): void {
   const first = markMaybeSent(store.sql, s.delivery, sentAt);
   countUnansweredSend(store.sql, s.delivery, TIMED_OUT.test(s.reason)); // what bounds its sends (store/held-unanswered.ts)
   const now = readUncertainSends(store);
-  const counts = first || s.guard === 'none';
-  const others = s.guard === 'none' ? now.recent : now.recent.filter((r) => r.delivery !== s.delivery);
+  const before = now.recent.find((r) => r.delivery === s.delivery);
+  const counted = !first; // an earlier send of it marked it (and counted it)
+  const entry: UncertainSend = s.guard === 'none' && before ? { ...s, sends: (before.sends ?? 1) + 1 } : s;
   const next: UncertainSends = {
-    total: now.total + (counts ? 1 : 0),
-    unguarded: now.unguarded + (counts && s.guard === 'none' ? 1 : 0),
-    recent: [s, ...others].slice(0, KEPT),
+    total: now.total + (counted ? 0 : 1),
+    unguarded: now.unguarded + (!counted && s.guard === 'none' ? 1 : 0),
+    recent: [entry, ...now.recent.filter((r) => r.delivery !== s.delivery)].slice(0, KEPT),
   };
   store.setMeta(META_KEY, JSON.stringify(next));
 }

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { onTestFinished } from 'vitest';
 import { createConsoleAdapter } from '../../src/adapters/console/console.js';
 import { silentLogger } from '../../src/log.js';
-import { Deliverer, type DeliveryEvent } from '../../src/publish/deliverer.js';
+import { Deliverer, type DelivererOptions, type DeliveryEvent } from '../../src/publish/deliverer.js';
 import type { ChatAdapter } from '../../src/publish/port.js';
 import { Store } from '../../src/store/store.js';
 import type { Target } from '../../src/store/types.js';
@@ -52,12 +52,12 @@ export interface HeldRun {
   heldEvents(noteId: string): DeliveryEvent[];
 }
 
-/** A deliverer on `adapter`, short backoffs, a 2 s call limit, started; gone when the test finishes. */
-export function heldRun(adapter: ChatAdapter): HeldRun {
+/** A deliverer on `adapter`, short backoffs, a 2 s call limit (`opts` on top: a short `heldMaxMs`), not started; gone when the test finishes. */
+export function heldRun(adapter: ChatAdapter, opts: Partial<DelivererOptions> = {}): HeldRun {
   const dir = tempFolder('notecast-held-');
   const db = path.join(dir, 'state.db');
   const store = new Store(db), events: DeliveryEvent[] = [];
-  const deliverer = new Deliverer(store, new Map([['console', adapter]]), { maxAttempts: 10, baseDelayMs: 10, maxDelayMs: 50, concurrency: 4, callTimeoutMs: 2000 }, silentLogger(), (e) => events.push(e));
+  const deliverer = new Deliverer(store, new Map([['console', adapter]]), { maxAttempts: 10, baseDelayMs: 10, maxDelayMs: 50, concurrency: 4, callTimeoutMs: 2000, ...opts }, silentLogger(), (e) => events.push(e));
   onTestFinished(async () => {
     await deliverer.stop();
     store.close();

@@ -53,7 +53,7 @@ async function held(delivery: NewDelivery): Promise<{ why: string; row: { status
   return { why: events.find(isHeld)!.error ?? '', row, sends: sends.n, failed: events.some((e) => e.outcome === 'failed') };
 }
 
-const SAID = /^held: no answer to this send nor to one before it \(timed out; console has no idempotency key; no answer from the platform within 300 ms\): the chat may show the post once or twice, or not at all; it timed out, so console had it and most likely posted it: not sent a third time until console is seen down and answering again/;
+const SAID = /^held: no answer to this send nor to one before it \(timed out; console has no idempotency key; no answer from the platform within 300 ms\): the chat may show the post once or twice, or not at all; sent once more, its last time, when console answers a send again \(another post answered, or an outage's end seen by getMe\) or after 300 s \(delivery\.heldMaxMs\), whichever first: look in the chat then$/;
 
 describe('a send with no idempotency key unanswered twice while the platform answers', () => {
   it("a note's post: held, not failed, not sent a third time; no remedy for a given-up post named", async () => {
