@@ -342,18 +342,20 @@ function chatsWithMessage(store: Store, familyId: string): Map<string, Target> {
  */
 function handOverToCopy(store: Store, config: Config, platforms: ReadonlySet<string>, subscriptions: readonly Subscription[], familyId: string, notes: readonly NoteRow[], target: Target): boolean {
   if (store.postOf(familyId, target)?.viaDigest) return false;
-  const copyMembers = (copy: NoteRow) => liveMembers(store.familyNotes(copy.info.translationKey));
-  const payloadIn = (copy: NoteRow, t: Target) => {
-    const members = copyMembers(copy);
-    const ft = familyTargets(members, config.routes, subscriptions, platforms, sentMemberIn(store, familyPostId(copy.info.translationKey))).find((c) => targetKey(c.target) === targetKey(t));
-    return ft ? payloadFor(store, members, ft) : undefined;
-  };
+  const payloadIn = (copy: NoteRow, t: Target) => copyFamilyPayload(store, config, platforms, subscriptions, copy, t);
   const taken = takeoverByCopy(store, FAMILY_MESSAGES, familyId, notes.find((m) => m.id === FAMILY_MESSAGES.shownIn(store, familyId, target)), target, payloadIn);
   if (!taken) return false;
   if (!sameContent(store.upkeep.lastSentPayload(taken.familyId, target), taken.payload)) {
     store.enqueue({ noteId: taken.familyId, revision: familyRevision(store.familyNotes(taken.copy.info.translationKey)), target, kind: 'edit', payload: taken.payload });
   }
   return true;
+}
+
+/** What the family of `copy` shows in `t` (its message's payload there), undefined when that family does not go there. */
+export function copyFamilyPayload(store: Store, config: Config, platforms: ReadonlySet<string>, subscriptions: readonly Subscription[], copy: NoteRow, t: Target): SummaryPayload | undefined {
+  const members = liveMembers(store.familyNotes(copy.info.translationKey));
+  const ft = familyTargets(members, config.routes, subscriptions, platforms, sentMemberIn(store, familyPostId(copy.info.translationKey))).find((c) => targetKey(c.target) === targetKey(t));
+  return ft ? payloadFor(store, members, ft) : undefined;
 }
 
 /** The chats that would want the family were every platform it has chats on configured. */
