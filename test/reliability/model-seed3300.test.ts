@@ -63,3 +63,36 @@ describe.concurrent('model: seed 3300, a copy into another language after a swit
     expect(r.problems, `after step ${r.steps}`).toEqual([]);
   });
 });
+
+/**
+ * Found by the hunt `BENCH_MODEL_SHRINK=0 BENCH_MODEL_RUNS=3 BENCH_MODEL_SEED=3301 npm run bench -- model` (the first
+ * sequence drawn, both onDelete modes), not shrunk (deadline): its first 16 steps, failing after the 16th (a kill -9 once
+ * a move of `_posts/ja/intro-ja.md` to `intro.md` was batched) with "console:en N10 was posted 2 times (c31, c57); en: 2 live
+ * messages show N10" (delete; keep: c26, c51). Fails on main 4ff5ffdf the same way, and with this branch's fix: another
+ * class (a restore, a switch to separate, a kill), not diagnosed yet. Kept as `it.fails`.
+ */
+const seed3301: Op[] = [
+  {"op": "burst", "ops": [{"op": "restore"}, {"op": "write", "file": "a/setup-ja.md", "draft": false, "generic": false, "date": "2025-03-03", "long": false}]},
+  {"op": "write", "file": "a/setup-ja.md", "draft": false, "generic": true, "date": "2025-03-03", "permalink": "/notes/one/", "long": true},
+  {"op": "burst", "ops": [{"op": "remove", "file": "a/setup-ja.md"}, {"op": "write", "file": "a/setup-ja.md", "draft": false, "generic": true, "date": "2025-02-03", "permalink": "/notes/two/", "long": true}]},
+  {"op": "write", "file": "_posts/en/setup.md", "draft": false},
+  {"op": "write", "file": "intro-ja.md", "draft": false, "generic": false, "date": "2025-01-06", "permalink": "/notes/two/", "long": true},
+  {"op": "burst", "ops": [{"op": "remove", "file": "intro-ja.md"}, {"op": "write", "file": "intro-ja.md", "draft": false, "generic": false, "date": "2025-03-03", "permalink": "/weekly/", "long": true}]},
+  {"op": "write", "file": "_posts/en/intro.md", "draft": false},
+  {"op": "write", "file": "_posts/en/setup.md", "draft": false, "generic": false, "date": "2025-01-06", "permalink": "/weekly/", "long": false},
+  {"op": "burst", "ops": [{"op": "restore"}, {"op": "move", "from": "a/setup.md", "to": "setup-ja.md"}, {"op": "write", "file": "_posts/ja/setup.md", "draft": true, "key": "shared", "generic": false, "date": "2025-01-06", "permalink": "/weekly/", "long": false}, {"op": "remove", "file": "_posts/ja/intro.md"}, {"op": "move", "from": "b/intro.md", "to": "_posts/ja/intro.md", "over": true}]},
+  {"op": "burst", "ops": [{"op": "move", "from": "a/setup.md", "to": "_posts/ja/intro.md"}, {"op": "write", "file": "a/setup.md", "draft": false, "generic": true}]},
+  {"op": "stopQueued", "ops": [{"op": "remove", "file": "b/intro-ja.md"}, {"op": "move", "from": "setup-ja.md", "to": "intro.md"}, {"op": "write", "file": "_posts/en/setup.md", "draft": false, "generic": false, "date": "2025-01-06", "long": false}], "offline": [{"op": "remove", "file": "intro-ja.md"}, {"op": "remove", "file": "b/intro.md"}, {"op": "remove", "file": "_posts/en/setup-ja.md"}], "back": "atStart"},
+  {"op": "restart", "offline": [{"op": "write", "file": "b/intro.md", "draft": false, "generic": false, "long": false}, {"op": "write", "file": "b/setup-ja.md", "draft": false, "generic": false, "long": false}]},
+  {"op": "restart", "offline": [{"op": "moveEdit", "from": "_posts/en/intro.md", "to": "_posts/en/setup-ja.md", "over": true}], "mode": "separate"},
+  {"op": "burst", "ops": [{"op": "move", "from": "a/setup.md", "to": "_posts/ja/intro-ja.md"}, {"op": "move", "from": "_posts/ja/setup.md", "to": "a/setup.md"}]},
+  {"op": "restoreBackup"},
+  {"op": "kill", "at": "batched", "ops": [{"op": "move", "from": "_posts/ja/intro-ja.md", "to": "intro.md"}]},
+];
+
+describe.concurrent('model: seed 3301, a kill after a restore and a switch to separate (open)', () => {
+  it.fails.each(['keep', 'delete'] as const)('the first 16 steps (onDelete: %s): en shows one note twice', { timeout: 120_000 }, async (onDelete) => {
+    const r = await runSequence(seed3301, onDelete, parseThreads);
+    expect(r.problems, `after step ${r.steps}`).toEqual([]);
+  });
+});
