@@ -49,11 +49,19 @@ export function shownByOriginal(store: Store, member: NoteRow, target: Target, s
   const own = scheme.messageOf(member);
   for (const o of notesWithContent(store.sql, bareHash(member), null, member.id)) {
     const original = store.getNote(o.id);
-    const messageId = original ? scheme.messageOf(original) : undefined;
-    if (messageId === undefined || messageId === own || !messageIn(store, messageId, target)) continue;
-    if (scheme.shownIn(store, messageId, target) === o.id) return o.file;
+    if (!original) continue;
+    if (showsOriginal(store, scheme, scheme.messageOf(original), own, o.id, target)) return o.file;
+    // Under group, an original's own message posted while `separate` stays its message there (family-adopt.ts
+    // ownMessageStays): it shows that text too (BENCH_MODEL_SEED=3300: `setup.md`, posted while separate, copied to
+    // `setup-ja.md` once grouped again, was posted a second time in `all` under the copy's family).
+    if (scheme === FAMILY_MESSAGES && !store.openDelivery(o.id, target, ['delete']) && showsOriginal(store, NOTE_MESSAGES, o.id, own, o.id, target)) return o.file;
   }
   return undefined;
+}
+
+/** Whether `messageId`, not the copy's own (`own`), is in `target` and shows the note `originalId`. */
+function showsOriginal(store: Store, scheme: MessageScheme, messageId: string, own: string, originalId: string, target: Target): boolean {
+  return messageId !== own && messageIn(store, messageId, target) && scheme.shownIn(store, messageId, target) === originalId;
 }
 
 /**

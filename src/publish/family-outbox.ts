@@ -14,7 +14,7 @@ import { followInWaitingDigest, keepDigestLine, leaveDigest } from './digest-lin
 import { whatWaits } from './what-waits.js';
 import { adoptKeptMessages, adoptMemberMessages, familiesPostedSeparately, ownMessageStays } from './family-adopt.js';
 export { followMovedMembers, targetsWanting } from './family-follow.js';
-import { sentMemberIn, silentlyRecorded } from './family-follow.js';
+import { sentMemberIn, shownMember, silentlyRecorded } from './family-follow.js';
 import { followCoLeavers } from './family-co-leavers.js';
 import { familiesKeptFor, followKeptMessage } from './family-kept.js';
 import { familyRevision, followSentMessage, payloadFor } from './family-sent.js';
@@ -272,6 +272,8 @@ export function syncFamily(store: Store, config: Config, platforms: ReadonlySet<
     const repost = repostIn(ft);
     if (existing.has(key) && !repost && (held = heldBesideRemovedMember(store, familyId, ft.member, ft.target)) !== undefined) {
       sayCopyHeld(log, ft.member.file, key, held); // its message shows a removed member: kept as it is (family-copies.ts)
+    } else if (existing.has(key) && !repost && keptBesideOwnMessage(store, familyId, ft.member, ft.target)) {
+      // The member's own message (posted while `separate`) shows it there; the kept message stays as it is.
     } else if (existing.has(key) && !repost) {
       enqueued += changeInPlace(store, config, log, { familyId, ft, payload, revision, live: new Set(members.map((m) => m.id)) });
     } else if (!repost && messageUnknownSinceRestore(store, familyId, ft.target)) {
@@ -342,18 +344,31 @@ function chatsWithMessage(store: Store, familyId: string): Map<string, Target> {
  */
 function handOverToCopy(store: Store, config: Config, platforms: ReadonlySet<string>, subscriptions: readonly Subscription[], familyId: string, notes: readonly NoteRow[], target: Target): boolean {
   if (store.postOf(familyId, target)?.viaDigest) return false;
-  const copyMembers = (copy: NoteRow) => liveMembers(store.familyNotes(copy.info.translationKey));
-  const payloadIn = (copy: NoteRow, t: Target) => {
-    const members = copyMembers(copy);
-    const ft = familyTargets(members, config.routes, subscriptions, platforms, sentMemberIn(store, familyPostId(copy.info.translationKey))).find((c) => targetKey(c.target) === targetKey(t));
-    return ft ? payloadFor(store, members, ft) : undefined;
-  };
+  const payloadIn = (copy: NoteRow, t: Target) => copyFamilyPayload(store, config, platforms, subscriptions, copy, t);
   const taken = takeoverByCopy(store, FAMILY_MESSAGES, familyId, notes.find((m) => m.id === FAMILY_MESSAGES.shownIn(store, familyId, target)), target, payloadIn);
   if (!taken) return false;
   if (!sameContent(store.upkeep.lastSentPayload(taken.familyId, target), taken.payload)) {
     store.enqueue({ noteId: taken.familyId, revision: familyRevision(store.familyNotes(taken.copy.info.translationKey)), target, kind: 'edit', payload: taken.payload });
   }
   return true;
+}
+
+/**
+ * Whether the family's message in `target` shows a removed member (kept by `onDelete: keep`) while `member`, the one the
+ * chat is to be shown, has its own message there (posted while `separate`; family-adopt.ts ownMessageStays). Before
+ * (BENCH_MODEL_SEED=3300, keep), the kept message was edited to show `member`: a second message of it in that chat.
+ */
+function keptBesideOwnMessage(store: Store, familyId: string, member: NoteRow, target: Target): boolean {
+  const shown = shownMember(store, familyId, target);
+  if (shown === undefined || shown === member.id || store.getNote(shown)?.state === 'published') return false;
+  return ownMessageStays(store, [member], target);
+}
+
+/** What the family of `copy` shows in `t` (its message's payload there), undefined when that family does not go there. */
+export function copyFamilyPayload(store: Store, config: Config, platforms: ReadonlySet<string>, subscriptions: readonly Subscription[], copy: NoteRow, t: Target): SummaryPayload | undefined {
+  const members = liveMembers(store.familyNotes(copy.info.translationKey));
+  const ft = familyTargets(members, config.routes, subscriptions, platforms, sentMemberIn(store, familyPostId(copy.info.translationKey))).find((c) => targetKey(c.target) === targetKey(t));
+  return ft ? payloadFor(store, members, ft) : undefined;
 }
 
 /** The chats that would want the family were every platform it has chats on configured. */

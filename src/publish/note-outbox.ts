@@ -15,7 +15,9 @@ import { replaceWaitingPost, type NewPost } from './scheduled-digest.js';
 import { editNotSent } from './edits-not-sent.js';
 import { calledOffIn, callOffSaying, familyShownIn } from './called-off-chats.js';
 import type { Logger } from '../log.js';
-import { handOverToHeldCopies, heldIn, NOTE_MESSAGES, sayCopyHeld, shownByOriginal, takeoverByCopy } from './family-copies.js';
+import { FAMILY_MESSAGES, handOverToHeldCopies, heldIn, NOTE_MESSAGES, sayCopyHeld, shownByOriginal, takeoverByCopy, type MessageScheme } from './family-copies.js';
+import { copyFamilyPayload } from './family-outbox.js';
+import { familyRevision } from './family-sent.js';
 import { sameContent } from './shown-content.js';
 import { deleteShownBeside } from './older-messages.js';
 
@@ -105,12 +107,29 @@ export function enqueueNoteChange(store: Store, config: Config, platforms: Reado
  * held: the message is the copy's now, edited to show it. In `group` the family's message does this (family-outbox.ts).
  */
 function handOverToCopy(store: Store, config: Config, platforms: ReadonlySet<string>, row: NoteRow, target: Target): boolean {
-  if (config.publish.translations.mode === 'group') return false;
+  if (config.publish.translations.mode === 'group') return handOverOwnToCopyFamily(store, config, platforms, row, target);
   const payloadIn = (copy: NoteRow, t: Target): SummaryPayload | undefined =>
     routeTargets(copy.info, config.routes, store.subscriptions(), platforms).some((c) => targetKey(c) === targetKey(t)) ? { type: 'summary', summary: copy.summary! } : undefined;
   const taken = takeoverByCopy(store, NOTE_MESSAGES, row.id, row, target, payloadIn);
   if (taken && !sameContent(store.upkeep.lastSentPayload(taken.familyId, target), taken.payload)) {
     store.enqueue({ noteId: taken.familyId, revision: taken.copy.revision, target, kind: 'edit', payload: taken.payload });
+  }
+  return taken !== undefined;
+}
+
+/** A note's own message (posted while `separate`) read as showing it, handed to a copy's family message. */
+const OWN_TO_FAMILY: MessageScheme = { messageOf: FAMILY_MESSAGES.messageOf, shownIn: NOTE_MESSAGES.shownIn };
+
+/**
+ * `group`: a removed note's own message (posted while `separate`, kept as its message: family-adopt.ts) where its copy
+ * was held (family-copies.ts shownByOriginal) is the copy's family's message now, edited to show that family. Before
+ * (BENCH_MODEL_SEED=3300), the message was deleted and the held copy shown nowhere in that chat.
+ */
+function handOverOwnToCopyFamily(store: Store, config: Config, platforms: ReadonlySet<string>, row: NoteRow, target: Target): boolean {
+  const subscriptions = store.subscriptions();
+  const taken = takeoverByCopy(store, OWN_TO_FAMILY, row.id, row, target, (copy, t) => copyFamilyPayload(store, config, platforms, subscriptions, copy, t));
+  if (taken && !sameContent(store.upkeep.lastSentPayload(taken.familyId, target), taken.payload)) {
+    store.enqueue({ noteId: taken.familyId, revision: familyRevision(store.familyNotes(taken.copy.info.translationKey)), target, kind: 'edit', payload: taken.payload });
   }
   return taken !== undefined;
 }
