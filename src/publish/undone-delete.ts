@@ -29,12 +29,18 @@ export function markFailedJudgingShadow(store: FailStore, row: OutboxRow, reason
     const given = left ? giveBack(store, row.target, left, queuedBehind(store.sql, row.target, left)) : { edits: [], lines: [], digests: [] };
     // Taken over, a digest message shows that note's post: its other lines are no longer shown there. Else any digest
     // behind still listing a line the message shows is said loudly, never assumed away.
-    const twice = given.edits.length && row.noteId.startsWith(DIGEST_PREFIX) ? [] : digestsStillListingLineShown(store.sql, row);
+    // Taken over, a digest message shows that note's post only: a digest behind listing that note shows it twice (rv33-a R2).
+    const behind = digestsStillListingLineShown(store.sql, row);
+    const taken = given.edits.length && row.noteId.startsWith(DIGEST_PREFIX) ? store.outboxRow(given.edits[0]!)?.noteId : undefined;
+    const twice = taken === undefined ? behind : behind.filter((id) => listsLine(store.outboxRow(id), taken));
     const judged = { ...given, twice };
     store.markFailed(row.id, `${reason}${shadowLine(judged)}`);
     return judged;
   });
 }
+
+const listsLine = (row: OutboxRow | undefined, noteId: string | null): boolean =>
+  row?.kind === 'digest' && row.payload.items.some((i) => i.noteId === noteId);
 
 /** What the failed delete's line says of lines a digest behind it gave up to its message. */
 const linesGivenSaid = (g: GivenBack) => `digest #${g.digests.join(', #')} gave the line up to it (${linesGivenEditSaid(g.edit!)})`;

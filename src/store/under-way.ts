@@ -10,7 +10,7 @@
  */
 import type { Statement } from './db.js';
 import type { DigestPayload, SummaryPayload, Target } from './types.js';
-import { readSummaryPayload } from './records.js';
+import { readDigestPayload, readSummaryPayload } from './records.js';
 
 type Sql = (text: string) => Statement;
 /** One note's rows in one chat (its four parameters: note, platform, chat, thread). */
@@ -73,7 +73,11 @@ export function takeOverDigestMessage(sql: Sql, postId: number, digestId: string
   const { platform, chat, thread } = target;
   const message = sql(`SELECT message_id FROM posts WHERE ${SAME}`).get(digestId, platform, chat, thread) as { message_id: string } | undefined;
   const p = sql("SELECT note_id FROM outbox WHERE id = ? AND kind = 'post' AND status = 'pending'").get(postId) as { note_id: string } | undefined;
-  if (!message || !p || !postMadeEdit(sql, postId)) return false;
+  if (!message || !p) return false;
+  // A line already given back to it (its record names the message): the message shows that note; this post is its own (rv33-a R1).
+  const given = sql('SELECT 1 FROM posts WHERE platform = ? AND chat = ? AND thread = ? AND message_id = ? AND note_id NOT IN (?, ?)')
+    .get(platform, chat, thread, message.message_id, digestId, p.note_id);
+  if (given || !postMadeEdit(sql, postId)) return false;
   sql(`INSERT INTO posts(note_id, platform, chat, thread, message_id, revision, via_digest) VALUES (?, ?, ?, ?, ?, 0, 0)
        ON CONFLICT(note_id, platform, chat, thread) DO UPDATE SET message_id = excluded.message_id, revision = 0, via_digest = 0`).run(p.note_id, platform, chat, thread, message.message_id);
   sql(`DELETE FROM posts WHERE ${SAME}`).run(digestId, platform, chat, thread);
@@ -108,12 +112,30 @@ const digestAfterAllSaid = (id: number) => `delivery #${id} was to edit it, foun
  */
 export function digestAfterAll(sql: Sql, row: { id: number; noteId: string; target: Target; payload: DigestPayload }): void {
   const { platform, chat, thread } = row.target;
-  const { insteadOfDigest: _was, ...payload } = row.payload;
+  const { insteadOfDigest: _was, ...payload } = { ...row.payload, items: withLaterGiveBacks(sql, row) };
   sql('DELETE FROM posts WHERE platform = ? AND chat = ? AND thread = ? AND message_id = ? AND (via_digest = 1 OR note_id = ?)')
     .run(platform, chat, thread, row.noteId.slice('digest:'.length), row.noteId);
   sayOfShadowEdit(sql, row.id, row.target, linesGivenEditSaid(row.id), digestAfterAllSaid(row.id));
   sql("UPDATE outbox SET kind = 'digest', note_id = NULL, payload = ?, status = 'pending', attempts = 0, next_attempt_at = ?, updated_at = ? WHERE id = ?")
     .run(JSON.stringify(payload), Date.now(), Date.now(), row.id);
+}
+
+/**
+ * The items of edit `row` (its message gone) with those of later give-back edits of the same message still pending (a
+ * line given back while `row` was in flight, rv33-a R3): their items are newer. Those edits are folded in, skipped.
+ */
+function withLaterGiveBacks(sql: Sql, row: { id: number; noteId: string; target: Target; payload: DigestPayload }): DigestPayload['items'] {
+  const { platform, chat, thread } = row.target;
+  const later = sql(`SELECT id, payload FROM outbox WHERE ${SAME} AND kind = 'edit' AND status = 'pending' AND id > ? AND json_extract(payload, '$.insteadOfDigest') = 1 ORDER BY id`)
+    .all(row.noteId, platform, chat, thread, row.id) as { id: number; payload: string }[];
+  const items = new Map(row.payload.items.map((i) => [i.noteId, i]));
+  for (const edit of later) {
+    for (const i of readDigestPayload(edit.payload)?.items ?? []) items.set(i.noteId, i);
+    const folded = `folded into digest #${row.id}: the message was gone`;
+    sql("UPDATE outbox SET status = 'skipped', last_error = ?, updated_at = ? WHERE id = ?").run(folded, Date.now(), edit.id);
+    sayOfShadowEdit(sql, edit.id, row.target, linesGivenEditSaid(edit.id), digestAfterAllSaid(row.id));
+  }
+  return [...items.values()];
 }
 
 /**
