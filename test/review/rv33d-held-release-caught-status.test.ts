@@ -12,7 +12,7 @@ import { silentLogger } from '../../src/log.js';
 import { Deliverer } from '../../src/publish/deliverer.js';
 import { wakeHeldUnanswered } from '../../src/store/held-unanswered.js';
 import { statusOf } from '../helpers/cli.js';
-import { c1, hangUp, heldRun, scriptedConsole } from '../helpers/held-console.js';
+import { c1, c2, hangUp, heldRun, scriptedConsole } from '../helpers/held-console.js';
 import { until } from '../helpers/until.js';
 
 describe('a held post whose release a kill -9 caught, sent after the start and answered', () => {
@@ -27,6 +27,7 @@ describe('a held post whose release a kill -9 caught, sent after the start and a
     wakeHeldUnanswered(run.store.sql, 'console', Date.now()); // a signal let it go (another post answered)
     run.store.markSending(a); // the release claimed: the kill -9 catches this send in flight
     const after = new Deliverer(run.store, new Map([['console', scriptedConsole(shown, () => undefined)]]), { maxAttempts: 10, baseDelayMs: 10, maxDelayMs: 50, concurrency: 4, callTimeoutMs: 2000 }, silentLogger(), () => undefined);
+    run.post('b', c2); // another chat's post answered after the start: a signal (an earlier release waited for one)
     after.start();
     try {
       await until(() => shown.includes('a'), 10_000, 'a shown after the start');
