@@ -4,6 +4,8 @@
  * `markSending` clears `held` when the release is claimed, so after the start `heldPostAnswered` (which now reads
  * `held`, no longer `last_error`) sees no held post and never rewrites the line. Before the merge `last_error` still began
  * "held: …" (neither markSending nor recoverSending touch it) and the line was rewritten.
+ * On this main (s33-ci and s33-hd merged) it passes: the start's recoverCaughtSends keeps the caught release as an
+ * uncertain send of its own reason, which replaces the held line; kept as a guard against that line coming back.
  * The kill is stood in for by what it leaves in the database: the post let go by a signal (wakeHeldUnanswered), the release claimed (`markSending`, as the deliverer does
  * before the call) and no answer recorded; the next start is a new Deliverer on that database.
  */
