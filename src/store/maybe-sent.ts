@@ -69,11 +69,15 @@ export function takeOverCalledOffSend(sql: Sql, d: NewDelivery): { from: number;
 
 /**
  * A post that took over a called-off post's nonce may show in the chat as that one may (its message is the one the
- * nonce names): called off in turn, it is a maybe-sent post, with the same send time.
+ * nonce names): called off in turn, it is a maybe-sent post, with the same send time. It also takes over that post's
+ * unanswered sends and hold (store/held-unanswered.ts): the bound of three sends is the note's in that chat, and a
+ * count started over at 0 let it be held twice and sent three more times (review rv33-d R2).
  */
 export function inheritMaybeSent(sql: Sql, deliveryId: number, from: number): void {
   sql('INSERT OR IGNORE INTO maybe_sent(delivery) VALUES (?)').run(deliveryId);
   sql('INSERT OR REPLACE INTO maybe_sent_at(delivery, sent_at) SELECT ?, sent_at FROM maybe_sent_at WHERE delivery = ?').run(deliveryId, from);
+  sql(`UPDATE outbox SET (held, unanswered_sends, send_timed_out) = (SELECT f.held, f.unanswered_sends, f.send_timed_out FROM outbox f WHERE f.id = ?)
+    WHERE id = ? AND kind IN ('post', 'digest')`).run(from, deliveryId);
 }
 
 /**
