@@ -134,7 +134,7 @@ const handedKey = (messageId: string, target: Target) => `${messageId}\u0000${ta
 /**
  * `prev`, an announced note (its record before this batch) that an edit gives other content: in each chat whose message
  * shows it while a copy of exactly that content is held there (an announced note whose family's message there would
- * show it, `goesTo`, or that its routes send there, `reaches`, kept as it is by the batch: `unchanged`), the message is handed to the copy, as when the original is removed (README: when the original
+ * show it, `goesTo`, or that its routes send there, `reaches`), the message is handed to the copy, as when the original is removed (README: when the original
  * later changes, the copy is read as if written then, and the message follows it; `cp a.md b.md`, `a.md` edited: its old
  * message now `b.md`'s). The edited note is then new to that chat (`heldIn` holds for the copy's message, not its own):
  * posted there. Before (e25b), the message was edited to the edit, and the copy, posted only in the chats only it
@@ -145,12 +145,12 @@ const handedKey = (messageId: string, target: Target) => `${messageId}\u0000${ta
  * it there and it was edited to show the edit: a message of the moved note switched to another note of its language.
  * Returns the copies that took a message, and where.
  */
-export function handOverToHeldCopies(store: Store, scheme: MessageScheme, prev: NoteRow, goesTo: (copy: NoteRow, target: Target) => boolean, unchanged: (copy: NoteRow) => boolean, reaches: (copy: NoteRow, target: Target) => boolean = goesTo, batch: HeldCopyBatch = { decided: (copy) => copy, handed: new Set() }): HeldCopyTaken[] {
+export function handOverToHeldCopies(store: Store, scheme: MessageScheme, prev: NoteRow, goesTo: (copy: NoteRow, target: Target) => boolean, reaches: (copy: NoteRow, target: Target) => boolean = goesTo, batch: HeldCopyBatch = { decided: (copy) => copy, handed: new Set() }): HeldCopyTaken[] {
   const messageId = scheme.messageOf(prev);
   const taken: HeldCopyTaken[] = [];
   if (prev.state !== 'published' || !prev.announced) return taken;
   const { decided, handed } = batch;
-  const copies = notesWithContent(store.sql, bareHash(prev), null, prev.id).flatMap((o) => store.getNote(o.id) ?? []).filter(unchanged);
+  const copies = notesWithContent(store.sql, bareHash(prev), null, prev.id).flatMap((o) => store.getNote(o.id) ?? []);
   for (const { target, viaDigest } of store.postsOf(messageId)) {
     // A message a copy took in this batch stays its: the copy, edited too, shows its edit (never handed back).
     if (viaDigest || handed.has(handedKey(messageId, target)) || scheme.shownIn(store, messageId, target) !== prev.id) continue;

@@ -122,7 +122,7 @@ function followHeldCopies(store: Store, config: Config, platforms: ReadonlySet<s
   const reaches = (copy: NoteRow, target: Target) => routeTargets(copy.info, config.routes, store.subscriptions(), platforms).some((t) => targetKey(t) === targetKey(target));
   const left = (d: FamilyChange, prev: NoteRow) => (d.action.type === 'update' && d.row.state === 'published' && bareHash(d.row) !== bareHash(prev)) || d.row.state === 'deleted';
   const batch = { decided: (copy: NoteRow) => changes.find((c) => c.row.id === copy.id)?.row ?? copy, handed: new Set<string>() };
-  return changes.flatMap((d) => (d.prev && left(d, d.prev) ? handOverToHeldCopies(store, FAMILY_MESSAGES, d.prev, goesTo, () => true, reaches, batch).map((t) => ({ ...t, key: d.prev!.info.translationKey, editedKey: d.row.info.translationKey })) : []));
+  return changes.flatMap((d) => (d.prev && left(d, d.prev) ? handOverToHeldCopies(store, FAMILY_MESSAGES, d.prev, goesTo, reaches, batch).map((t) => ({ ...t, key: d.prev!.info.translationKey, editedKey: d.row.info.translationKey })) : []));
 }
 
 /**

@@ -15,7 +15,7 @@ import { replaceWaitingPost, type NewPost } from './scheduled-digest.js';
 import { editNotSent } from './edits-not-sent.js';
 import { calledOffIn, callOffSaying, familyShownIn } from './called-off-chats.js';
 import type { Logger } from '../log.js';
-import { FAMILY_MESSAGES, handOverToHeldCopies, heldIn, NOTE_MESSAGES, sayCopyHeld, shownByOriginal, takeoverByCopy, type MessageScheme } from './family-copies.js';
+import { FAMILY_MESSAGES, handOverToHeldCopies, heldIn, NOTE_MESSAGES, sayCopyHeld, shownByOriginal, takeoverByCopy, type HeldCopyBatch, type MessageScheme } from './family-copies.js';
 import { copyFamilyPayload } from './family-outbox.js';
 import { familyRevision } from './family-sent.js';
 import { sameContent } from './shown-content.js';
@@ -38,7 +38,7 @@ function postPayload(row: NoteRow): SummaryPayload {
  * named by the edit, `announce: false` taken out) get it posted, as a family's would; with `log`
  * (`separate`), an edit for a chat that has no message of the note is said (edits-not-sent.ts).
  */
-export function enqueueNoteChange(store: Store, config: Config, platforms: ReadonlySet<string>, row: NoteRow, action: Action, prev?: NoteRow, newChats = false, log?: Logger): NoteChange {
+export function enqueueNoteChange(store: Store, config: Config, platforms: ReadonlySet<string>, row: NoteRow, action: Action, prev?: NoteRow, newChats = false, log?: Logger, takenByCopies: ReadonlySet<string> = new Set()): NoteChange {
   const out: NoteChange = { enqueued: 0, posts: [] };
   if (action.type === 'repost') {
     for (const target of routeTargets(row.info, config.routes, store.subscriptions(), platforms)) {
@@ -62,10 +62,9 @@ export function enqueueNoteChange(store: Store, config: Config, platforms: Reado
   if (action.type === 'update' || action.type === 'controls') {
     // A digest line shows the note's title and link: it follows them (digest-lines.ts).
     for (const p of store.postsOf(row.id)) if (p.viaDigest) out.enqueued += followInDigest(store, row.id, p.target, row);
-    if (newChats && action.type === 'update' && prev) out.enqueued += handOverOnEdit(store, config, platforms, prev, targets);
     followControls(store, config, platforms, row, action, targets, out, log);
     const had = new Map([...targets, ...waiting.map((t): [string, Target] => [targetKey(t), t])]);
-    if (newChats) out.posts.push(...postsToNewChats(store, config, platforms, row, prev, had));
+    if (newChats) out.posts.push(...postsToNewChats(store, config, platforms, row, prev, had, takenByCopies));
     if (newChats && action.type === 'update' && action.back) out.posts.push(...postsWhereCalledOff(store, config, platforms, row, had, out.posts));
     return out;
   }
@@ -135,19 +134,27 @@ function handOverOwnToCopyFamily(store: Store, config: Config, platforms: Readon
 }
 
 /**
- * `separate`: the edited note's messages where a copy of its old content was held are the copy's now (family-copies.ts
- * handOverToHeldCopies), edited to show it; those chats leave `targets`, and the edit is posted there (postsToNewChats).
- * A copy edited later in the same batch edits the message it took to its own text: each note still shown once.
+ * `separate`: a batch's hand-overs, decided once before any of its records is written (as family-outbox.ts
+ * followHeldCopies does in `group`): each edited note's messages where a copy of its old content is held are the copy's
+ * now (family-copies.ts handOverToHeldCopies), whatever the batch's order. A copy changed in the same batch takes the
+ * message, then its own change applies (edited: it edits it; drafted or removed: `onDelete` says), and a message a copy
+ * took is never handed back in that batch (review rv33-b R1, R2). Returns, per edited note, the chats it lost that way:
+ * its edit is posted there (postsToNewChats).
  */
-function handOverOnEdit(store: Store, config: Config, platforms: ReadonlySet<string>, prev: NoteRow, targets: Map<string, Target>): number {
+export function handOverInBatch(store: Store, config: Config, platforms: ReadonlySet<string>, changes: readonly { row: NoteRow; action: Action; prev?: NoteRow }[]): Map<string, Set<string>> {
   const goesTo = (copy: NoteRow, t: Target) => routeTargets(copy.info, config.routes, store.subscriptions(), platforms).some((c) => targetKey(c) === targetKey(t));
-  const taken = handOverToHeldCopies(store, NOTE_MESSAGES, prev, goesTo, () => true);
-  for (const { copy, target } of taken) {
-    targets.delete(targetKey(target));
-    const payload: SummaryPayload = { type: 'summary', summary: copy.summary! };
-    if (!sameContent(store.upkeep.lastSentPayload(copy.id, target), payload)) store.enqueue({ noteId: copy.id, revision: copy.revision, target, kind: 'edit', payload });
+  const batch: HeldCopyBatch = { decided: (copy) => changes.find((c) => c.row.id === copy.id)?.row ?? copy, handed: new Set() };
+  const lost = new Map<string, Set<string>>();
+  for (const d of changes) {
+    if (d.action.type !== 'update' || !d.prev) continue;
+    for (const { copy, target } of handOverToHeldCopies(store, NOTE_MESSAGES, d.prev, goesTo, goesTo, batch)) {
+      lost.set(d.row.id, (lost.get(d.row.id) ?? new Set()).add(targetKey(target)));
+      // A copy kept published shows its text; one drafted or removed in the batch is left to its own change.
+      const payload: SummaryPayload = { type: 'summary', summary: copy.summary! };
+      if (copy.state === 'published' && !sameContent(store.upkeep.lastSentPayload(copy.id, target), payload)) store.enqueue({ noteId: copy.id, revision: copy.revision, target, kind: 'edit', payload });
+    }
   }
-  return taken.length;
+  return lost;
 }
 
 /** `separate`: whether a chat already shows the text of a new note, its copy's original's message there (family-copies.ts); said when it is held. */
@@ -191,10 +198,10 @@ function followControls(store: Store, config: Config, platforms: ReadonlySet<str
 }
 
 /** Chats the note goes to now and did not before, and that have no message of it: they get a post. */
-function postsToNewChats(store: Store, config: Config, platforms: ReadonlySet<string>, row: NoteRow, prev: NoteRow | undefined, had: Map<string, Target>): { target: Target; post: NewPost }[] {
+function postsToNewChats(store: Store, config: Config, platforms: ReadonlySet<string>, row: NoteRow, prev: NoteRow | undefined, had: Map<string, Target>, takenByCopies: ReadonlySet<string>): { target: Target; post: NewPost }[] {
   const subscriptions = store.subscriptions();
-  // A chat `prev` was held in as a copy (family-copies.ts heldIn) did not have it: its edit is posted there (e25b).
-  const before = new Set(prev ? routeTargets(prev.info, config.routes, subscriptions, platforms).filter((t) => !heldIn(store, prev, t, NOTE_MESSAGES)).map(targetKey) : []);
+  // A chat `prev` was held in as a copy (family-copies.ts heldIn), or whose message a copy took (handOverInBatch), did not have it: its edit is posted there (e25b).
+  const before = new Set(prev ? routeTargets(prev.info, config.routes, subscriptions, platforms).filter((t) => !heldIn(store, prev, t, NOTE_MESSAGES)).map(targetKey).filter((k) => !takenByCopies.has(k)) : []);
   const posts: { target: Target; post: NewPost }[] = [];
   for (const target of routeTargets(row.info, config.routes, subscriptions, platforms)) {
     const key = targetKey(target);

@@ -31,7 +31,7 @@ import { HeldRewrites } from './held-rewrites.js';
 import { restReader } from './rotation-rest.js';
 import { ReportClock } from './report-clock.js';
 import { decideOrder, findRenames, type Rename } from './rename-match.js';
-import { enqueueNoteChange, heldAsCopy } from './note-outbox.js';
+import { enqueueNoteChange, handOverInBatch, heldAsCopy } from './note-outbox.js';
 import { applyRenames } from './rename-apply.js';
 import { deletedNotesReplaced } from './replaced-deleted.js';
 import { contentsDecided, dropGoneCopies, overwrittenByAnother, keepBackCopy, replaceCopiedOver, withDueCopies, type CopyContext } from './kept-copies.js';
@@ -300,11 +300,12 @@ export class Publisher {
       const chunk = decided.slice(i, i + DB_CHUNK);
       store.transaction(() => {
         const fresh = new Map<string, { target: Target; posts: NewPost[] }>(), logDecision = decisionLogger(store, log); // chats an edit sends the note to only now
+        const lostToCopies = handOverInBatch(store, config, this.deps.platforms, chunk.filter((d) => d.action.type !== 'announce'));
         for (const d of chunk) {
           // Announced notes are written with their deliveries below, in the same transaction.
           if (d.action.type === 'announce') continue;
           this.putNote(d.row, d.text, d.seen, d.place);
-          const change = enqueueNoteChange(store, config, this.deps.platforms, d.row, d.action, d.prev, true, log);
+          const change = enqueueNoteChange(store, config, this.deps.platforms, d.row, d.action, d.prev, true, log, lostToCopies.get(d.row.id));
           enqueued += change.enqueued + followFamilyMessages(store, log, d.row, d.action, d.prev, (r) => routeTargets(r.info, config.routes, subs, this.deps.platforms));
           for (const { target, post } of change.posts) fresh.set(targetKey(target), { target, posts: [...(fresh.get(targetKey(target))?.posts ?? []), post] });
           logDecision(d);
