@@ -12,7 +12,7 @@ import type { NoteRow, Target } from '../store/types.js';
 import { bareHash, targetKey } from '../store/types.js';
 import { familyPostId, familyTargets, liveMembers, type FamilyTarget } from './family.js';
 import { retireOwnMessage } from './family-adopt.js';
-import { handKeptMessagesOver, keepForMovedNote, keepMovedNoteMessage, newFamilyShows } from './family-kept.js';
+import { changePlaces, handKeptMessagesOver, keepForMovedNote, keepMovedNoteMessage, newFamilyShows } from './family-kept.js';
 import { summaryHash } from './decide.js';
 import type { Summary } from '../summary/shape.js';
 
@@ -177,6 +177,10 @@ export function followMovedMembers<F extends { wantedBefore: ReadonlySet<string>
         store.upkeep.moveFamilyPostIn(fromId, toId, target);
         moved++;
         postAnew(target);
+      } else if (oldLeft && store.upkeep.postedMember(fromId, target) === d.prev.id && keptForLeftMember(store, { from, to, target, lang: d.row.info.lang })) {
+        // `to`'s message here was kept for a member of `from` as the note joined `from` (keepFirstMessage): moved back,
+        // the two change places again, each message with the note it first announced (tester 38's F1).
+        changePlaces(store, from, to, target);
       } else if (oldLeft && !store.postOf(d.row.id, target) && !store.openDelivery(d.row.id, target, ['post'])) {
         // Posted for the moved note, which joined its new family's message here: the old message goes
         // with it, out of the old family (left there, `syncFamily` would edit it to show the member
@@ -197,6 +201,10 @@ export function followMovedMembers<F extends { wantedBefore: ReadonlySet<string>
         }
         // The new family's message is to show it, but showed another note (one that went): this one stays its message.
         if (!store.postOf(fromId, target)?.viaDigest && keepMovedNoteMessage(store, { from, to, target, noteId: d.row.id })) continue;
+        // The new family's message shows another live member (a translation): the chat keeps the message it first got
+        // for the note, the family's there from then on; the other stays kept for the note it showed (tester 38's F1:
+        // deleted, the move back posted the note a second time).
+        if (store.upkeep.postedMember(fromId, target) === d.prev.id && d.row.info.original && keepFirstMessage(store, { from, to, target, lang: d.row.info.lang })) continue;
         const revision = store.familyNotes(from).reduce((n, m) => n + m.revision, 0);
         store.enqueue({ noteId: fromId, revision, target, kind: 'delete', payload: { type: 'delete' } });
         moved++;
@@ -205,4 +213,28 @@ export function followMovedMembers<F extends { wantedBefore: ReadonlySet<string>
   }
   handKeptMessagesOver(store, config, platforms, new Set(touched.keys())); // a kept message whose note its family's message is to show now
   return moved;
+}
+
+/** The moved note's first message in the chat becomes `to`'s there; `to`'s other message is kept in `from` for the member it showed. */
+function keepFirstMessage(store: Store, at: { from: string; to: string; target: Target; lang: string }): boolean {
+  const toId = familyPostId(at.to);
+  const theirs = store.postOf(toId, at.target);
+  if (!theirs || theirs.viaDigest || store.openDelivery(toId, at.target, ['post', 'delete'])) return false;
+  // Only a translation (marked), still live, shown there so far: the moved original takes its place (a same-language member is a swap: split-burst seed 90210).
+  const shown = store.getNote(shownMember(store, toId, at.target) ?? '');
+  if (!shown || !liveMembers([shown]).length || shown.info.lang === at.lang || shown.info.original) return false;
+  changePlaces(store, at.from, at.to, at.target);
+  keepForMovedNote(store, at.from);
+  return true;
+}
+
+/** Whether `to`'s message in the chat is one kept for a live member of `from` (it showed that member before the note joined). */
+function keptForLeftMember(store: Store, at: { from: string; to: string; target: Target; lang: string }): boolean {
+  const toId = familyPostId(at.to);
+  const theirs = store.postOf(toId, at.target);
+  if (!theirs || theirs.viaDigest || store.openDelivery(toId, at.target, ['post', 'delete'])) return false;
+  if (!store.postOf(familyPostId(at.from), at.target) || store.openDelivery(familyPostId(at.from), at.target, ['post', 'delete'])) return false;
+  const shown = store.getNote(shownMember(store, toId, at.target) ?? '');
+  const postedFor = store.upkeep.postedMember(toId, at.target) === shown?.id; // the message announced that member
+  return !!shown && postedFor && shown.info.translationKey === at.from && shown.info.lang !== at.lang && liveMembers([shown]).length > 0;
 }

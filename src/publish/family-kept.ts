@@ -89,7 +89,7 @@ export function handKeptMessagesOver(store: Store, config: Config, platforms: Re
 }
 
 /** The messages of families `a` and `b` in a chat change places (their deliveries with them). */
-function changePlaces(store: Store, a: string, b: string, target: Target): void {
+export function changePlaces(store: Store, a: string, b: string, target: Target): void {
   const [aId, bId] = [familyPostId(a), familyPostId(b)];
   const aside = `${aId}#changing-places`;
   store.upkeep.moveFamilyPostIn(bId, aside, target);
