@@ -6,12 +6,9 @@
  */
 import { expect, it } from 'vitest';
 import type { Store } from '../../src/store/store.js';
-import { recordFailure, type FailureDeps } from '../../src/publish/outcomes.js';
-import { silentLogger } from '../../src/log.js';
-import { leaveDigest } from '../../src/publish/digest-lines.js';
 import { backAfterwards } from '../../src/publish/left-message-back.js';
 import type { NewPost } from '../../src/publish/scheduled-digest.js';
-import type { SummaryPayload } from '../../src/store/types.js';
+import { DELETE_REFUSED, digestBothLeft, failOnce, titleOnly } from '../helpers/left-digest.js';
 import { tempStores } from '../helpers/temp-store.js';
 
 const newStore = tempStores('rv33a-r1');
@@ -19,20 +16,12 @@ const chat = { platform: 'telegram' as const, chat: '-100777', thread: '' };
 
 /** Digest message 7 lists n1 and n2; both go before its edit is sent, its delete is refused for good (lines n1, n2 recorded). */
 async function refusedDigestDelete(s: Store): Promise<number> {
-  s.markDone(s.enqueue({ kind: 'digest', noteId: null, revision: 0, target: chat, payload: { type: 'digest', items: [{ noteId: 'n1', title: 'One' }, { noteId: 'n2', title: 'Two' }] } }), '7');
-  s.putPost('n1', chat, '7', 0, true);
-  s.putPost('n2', chat, '7', 0, true);
-  leaveDigest(s, 'n1', chat);
-  leaveDigest(s, 'n2', chat);
-  const { id } = s.sql("SELECT id FROM outbox WHERE kind = 'delete'").get() as { id: number };
+  const id = digestBothLeft(s, chat);
   s.markSending(id);
-  const del = s.outboxRow(id)!;
-  const d: FailureDeps = { store: s, log: silentLogger(), onEvent: () => {}, now: Date.now, opts: { maxAttempts: 1, baseDelayMs: 10, maxDelayMs: 10 }, record: async (_c, write) => write(), tokenRefused: () => {} };
-  await recordFailure(d, del, { kind: 'rejected', reason: "telegram deleteMessage: 400 Bad Request: message can't be deleted" }, { delivery: id, note: del.noteId, target: 'telegram:-100777', kind: 'delete', attempt: 1 });
+  await failOnce(s, id, DELETE_REFUSED);
   return id;
 }
-
-const summary = (title: string): SummaryPayload => ({ type: 'summary', summary: { title, url: 'https://ex.org/' + title, keyPoints: [], links: [], lang: 'en', locale: 'en', tags: [], readingMinutes: 1, categories: [] } });
+const summary = titleOnly;
 const back = (noteId: string, title: string): NewPost => ({ noteId, revision: 2, title, info: {} as NewPost['info'], payload: summary(title) });
 
 it('n1 back in a burst (its line back to message 7, edit pending), then n2 back alone: n2 is posted, message 7 keeps listing n1', async () => {

@@ -8,30 +8,18 @@
  */
 import { expect, it } from 'vitest';
 import type { Store } from '../../src/store/store.js';
-import { recordFailure, type FailureDeps } from '../../src/publish/outcomes.js';
-import { silentLogger } from '../../src/log.js';
-import { leaveDigest } from '../../src/publish/digest-lines.js';
-import type { SummaryPayload } from '../../src/store/types.js';
+import { DELETE_REFUSED, digestBothLeft, failOnce, titleOnly } from '../helpers/left-digest.js';
 import { tempStores } from '../helpers/temp-store.js';
 
 const newStore = tempStores('rv33a-r2');
 const chat = { platform: 'telegram' as const, chat: '-100777', thread: '' };
-const summary = (title: string): SummaryPayload => ({ type: 'summary', summary: { title, url: 'https://ex.org/' + title, keyPoints: [], links: [], lang: 'en', locale: 'en', tags: [], readingMinutes: 1, categories: [] } });
+const summary = titleOnly;
 
-async function refuse(s: Store, id: number): Promise<void> {
-  const del = s.outboxRow(id)!;
-  const d: FailureDeps = { store: s, log: silentLogger(), onEvent: () => {}, now: Date.now, opts: { maxAttempts: 1, baseDelayMs: 10, maxDelayMs: 10 }, record: async (_c, write) => write(), tokenRefused: () => {} };
-  await recordFailure(d, del, { kind: 'rejected', reason: "telegram deleteMessage: 400 Bad Request: message can't be deleted" }, { delivery: id, note: del.noteId, target: 'telegram:-100777', kind: 'delete', attempt: 1 });
-}
+const refuse = (s: Store, id: number) => failOnce(s, id, DELETE_REFUSED);
 
 it('digest message taken over by a post of n1 while a digest behind lists n1 too: n1 given up, or said twice', async () => {
   const s = newStore();
-  s.markDone(s.enqueue({ kind: 'digest', noteId: null, revision: 0, target: chat, payload: { type: 'digest', items: [{ noteId: 'n1', title: 'One' }, { noteId: 'n2', title: 'Two' }] } }), '7');
-  s.putPost('n1', chat, '7', 0, true);
-  s.putPost('n2', chat, '7', 0, true);
-  leaveDigest(s, 'n1', chat);
-  leaveDigest(s, 'n2', chat);
-  const { id: del } = s.sql("SELECT id FROM outbox WHERE kind = 'delete'").get() as { id: number };
+  const del = digestBothLeft(s, chat);
   s.markSending(del); // under way
   // Queued behind it, against no message: a post of n1, and a burst's digest listing n1 beside a new note n3.
   const post = s.enqueue({ kind: 'post', noteId: 'n1', revision: 2, target: chat, payload: summary('One 2') });

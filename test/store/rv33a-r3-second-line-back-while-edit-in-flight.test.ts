@@ -8,36 +8,23 @@
  */
 import { expect, it } from 'vitest';
 import type { Store } from '../../src/store/store.js';
-import { recordFailure, type FailureDeps } from '../../src/publish/outcomes.js';
-import { silentLogger } from '../../src/log.js';
-import { leaveDigest } from '../../src/publish/digest-lines.js';
 import { backAfterwards } from '../../src/publish/left-message-back.js';
 import type { NewPost } from '../../src/publish/scheduled-digest.js';
-import type { FailureClass } from '../../src/publish/port.js';
-import type { SummaryPayload } from '../../src/store/types.js';
+import { DELETE_REFUSED, digestBothLeft, failOnce, titleOnly } from '../helpers/left-digest.js';
 import { tempStores } from '../helpers/temp-store.js';
 
 const newStore = tempStores('rv33a-r3');
 const chat = { platform: 'telegram' as const, chat: '-100777', thread: '' };
-const deps = (s: Store): FailureDeps => ({ store: s, log: silentLogger(), onEvent: () => {}, now: Date.now, opts: { maxAttempts: 1, baseDelayMs: 10, maxDelayMs: 10 }, record: async (_c, write) => write(), tokenRefused: () => {} });
-const fail = async (s: Store, id: number, f: FailureClass) => {
-  const row = s.outboxRow(id)!;
-  await recordFailure(deps(s), row, f, { delivery: id, note: row.noteId, target: 'telegram:-100777', kind: row.kind, attempt: 1 });
-};
-const summary = (title: string): SummaryPayload => ({ type: 'summary', summary: { title, url: 'https://ex.org/' + title, keyPoints: [], links: [], lang: 'en', locale: 'en', tags: [], readingMinutes: 1, categories: [] } });
+const fail = failOnce;
+const summary = titleOnly;
 const back = (noteId: string, title: string): NewPost => ({ noteId, revision: 2, title, info: {} as NewPost['info'], payload: summary(title) });
 const burst = (s: Store, p: NewPost) => s.transaction(() => backAfterwards(s, undefined, chat, [p], true, () => { throw new Error('no post in a burst'); }));
 
 it('n2 back while the edit giving n1 back is in flight, that edit then finding the message gone: n2 is still shown somewhere', async () => {
   const s = newStore();
-  s.markDone(s.enqueue({ kind: 'digest', noteId: null, revision: 0, target: chat, payload: { type: 'digest', items: [{ noteId: 'n1', title: 'One' }, { noteId: 'n2', title: 'Two' }] } }), '7');
-  s.putPost('n1', chat, '7', 0, true);
-  s.putPost('n2', chat, '7', 0, true);
-  leaveDigest(s, 'n1', chat);
-  leaveDigest(s, 'n2', chat);
-  const { id: del } = s.sql("SELECT id FROM outbox WHERE kind = 'delete'").get() as { id: number };
+  const del = digestBothLeft(s, chat);
   s.markSending(del);
-  await fail(s, del, { kind: 'rejected', reason: "telegram deleteMessage: 400 Bad Request: message can't be deleted" });
+  await fail(s, del, DELETE_REFUSED);
 
   burst(s, back('n1', 'One 2'));
   const e1 = s.openDelivery('digest:7', chat, ['edit'])!;
