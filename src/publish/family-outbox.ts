@@ -308,7 +308,7 @@ export function syncFamily(store: Store, config: Config, platforms: ReadonlySet<
       if (removed) deleteShownBeside(store, familyId, target, revision); // a repost called off: the message before it goes
     } else if (followInWaitingDigest(store, familyId, target, undefined) !== undefined) {
       // Its line in a digest not sent yet goes, as a post not sent yet is called off (digest-lines.ts).
-    } else if (followSentMessage(store, familyId, target, members, revision) || (!members.length && followKeptMessage(store, config, platforms, { key: f.key, target, revision }))) {
+    } else if (followSentMessage(store, log, familyId, target, members, revision) || (!members.length && followKeptMessage(store, config, platforms, { key: f.key, target, revision }))) {
       // A sent message follows its note even where the chat's filter no longer picks it: kept up to date, never deleted for that.
     } else if (!f.controls && handOverToCopy(store, config, platforms, subscriptions, familyId, notes, target)) {
       // Its removed note's copy holds exactly its content: the message shows the copy now (family-copies.ts).

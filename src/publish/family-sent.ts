@@ -3,12 +3,13 @@
  * the revision its deliveries take, and a sent message kept following its note where the chat's filter no longer picks
  * the family. Split from family-outbox.ts (its 400-line cap).
  */
+import type { Logger } from '../log.js';
 import type { Store } from '../store/store.js';
 import type { NoteRow, SummaryPayload, Target } from '../store/types.js';
 import { sameContent } from './shown-content.js';
 import { postControlsOf } from './route.js';
 import { deleteToCallOff, deleteUnderWay } from '../store/under-way.js';
-import { editOfLeftMessage } from './undone-delete.js';
+import { editOfLeftMessage, queueEdit } from './undone-delete.js';
 import { alsoInFor, type FamilyTarget } from './family.js';
 
 /**
@@ -32,7 +33,7 @@ export function familyRevision(notes: readonly NoteRow[]): number {
  * when what it shows changed. Returns false when the note it shows went away (deleted, drafted,
  * `announce: false`): `onDelete` and the controls decide then. Nothing is posted here.
  */
-export function followSentMessage(store: Store, familyId: string, target: Target, members: readonly NoteRow[], revision: number): boolean {
+export function followSentMessage(store: Store, log: Logger, familyId: string, target: Target, members: readonly NoteRow[], revision: number): boolean {
   const post = store.postOf(familyId, target);
   if (!post || post.viaDigest || deleteUnderWay(store.sql, familyId, target)) return false; // a message being deleted is none
   const sent = store.upkeep.lastSentPayload(familyId, target);
@@ -44,8 +45,7 @@ export function followSentMessage(store: Store, familyId: string, target: Target
   if (pendingDelete) store.markDone(pendingDelete.id, null, 'skipped', 'the note is back before its message was deleted');
   const edit = editOfLeftMessage(store.sql, familyId, target, payload); // a message a delete left may be gone
   const pendingEdit = store.openDelivery(familyId, target, ['edit']);
-  if (pendingEdit) store.replacePayload(pendingEdit.id, revision, edit);
-  else if (!pendingDelete && !edit.insteadOfPost && sameContent(sent, payload)) return true;
-  else store.enqueue({ noteId: familyId, revision, target, kind: 'edit', payload: edit });
+  if (!pendingEdit && !pendingDelete && !edit.insteadOfPost && sameContent(sent, payload)) return true;
+  queueEdit(store, log, { noteId: familyId, target, revision, payload: edit }, pendingEdit?.id);
   return true;
 }

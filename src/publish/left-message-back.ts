@@ -16,13 +16,14 @@
  */
 import type { Logger } from '../log.js';
 import type { Store } from '../store/store.js';
-import { targetKey, type DigestItem, type SummaryPayload, type Target } from '../store/types.js';
+import type { DigestItem, SummaryPayload, Target } from '../store/types.js';
 import { leftDigestMessages, type LeftMessage } from '../store/left-messages.js';
-import { linesGivenEditSaid, postMadeEdit, sayOnFailedDelete, shadowEditSaid, takeOverDigestMessage } from '../store/under-way.js';
+import { postMadeEdit, takeOverDigestMessage } from '../store/under-way.js';
 import { DIGEST_PREFIX, editDigest, type DigestStore } from './digest-lines.js';
 import { alsoInFor, FAMILY_PREFIX, liveMembers } from './family.js';
 import { postControlsOf } from './route.js';
 import type { NewPost } from './scheduled-digest.js';
+import { sayBackToLeftMessage } from './left-message-said.js';
 
 export type LinesBackStore = DigestStore & Pick<Store, 'markDone' | 'sql' | 'getNote' | 'familyNotes' | 'summaries'>;
 
@@ -119,14 +120,9 @@ export function backAfterwards(store: Store, log: Logger | undefined, target: Ta
   for (const [message, posts] of perMessage) {
     const lines = posts.map((p) => ({ noteId: p.noteId, title: p.title, url: p.url, member: p.payload.member ?? p.noteId }));
     const given = giveBack(store, target, message, burst ? { posts: [], digests: [], lines } : { posts: posts.map(post), digests: [] });
-    const ctx = { notes: posts.map((p) => p.noteId), target: targetKey(target), deleteDelivery: message.deleteId };
-    if (given.edits.length) {
-      sayOnFailedDelete(store.sql, message.deleteId, `; its note came back afterwards: ${shadowEditSaid(given.edits[0]!)}`);
-      log?.warn({ ...ctx, delivery: given.edits[0] }, 'note back: the digest message whose delete was refused still lists it: that message is edited to show its post instead of posting it again (shown once)');
-    } else if (given.edit !== undefined) {
-      sayOnFailedDelete(store.sql, message.deleteId, `; its note came back afterwards: its line goes back to it (${linesGivenEditSaid(given.edit)})`);
-      log?.warn({ ...ctx, edit: given.edit }, 'notes back: the digest message whose delete was refused still lists them: their lines go back to it, edited to list them, instead of a digest showing them twice');
-    }
+    const said = { notes: posts.map((p) => p.noteId), target, left: message };
+    if (given.edits.length) sayBackToLeftMessage(store.sql, log, { ...said, edit: given.edits[0]! }, 'post');
+    else if (given.edit !== undefined) sayBackToLeftMessage(store.sql, log, { ...said, edit: given.edit }, 'lines');
   }
   return back.length;
 }
