@@ -20,7 +20,8 @@ import type { DigestItem, SummaryPayload, Target } from '../store/types.js';
 import { leftDigestMessages, type LeftMessage } from '../store/left-messages.js';
 import { postMadeEdit, takeOverDigestMessage } from '../store/under-way.js';
 import { DIGEST_PREFIX, editDigest, type DigestStore } from './digest-lines.js';
-import { alsoInFor, FAMILY_PREFIX, liveMembers } from './family.js';
+import { FAMILY_PREFIX, liveMembers } from './family.js';
+import { familyRevision, payloadFor } from './family-payload.js';
 import { postControlsOf } from './route.js';
 import type { NewPost } from './scheduled-digest.js';
 import { sayBackToLeftMessage } from './left-message-said.js';
@@ -98,13 +99,14 @@ function ownEdit(store: LinesBackStore, target: Target, left: LeftMessage, line:
 /** The post of `lineId` (a note, or a family showing `member`) as it is now, and its revision (a family's: its members' sum). */
 function postNow(store: LinesBackStore, lineId: string, member: string): { payload: SummaryPayload; revision: number } | undefined {
   const shown = store.getNote(member);
-  const summary = shown && store.summaries.of(shown);
-  if (!shown || !summary) return undefined;
-  if (!lineId.startsWith(FAMILY_PREFIX)) return { payload: { type: 'summary', summary, ...postControlsOf(shown.info) }, revision: shown.revision };
+  if (!shown) return undefined;
+  if (!lineId.startsWith(FAMILY_PREFIX)) {
+    const summary = store.summaries.of(shown);
+    return summary ? { payload: { type: 'summary', summary, ...postControlsOf(shown.info) }, revision: shown.revision } : undefined;
+  }
   const members = liveMembers(store.familyNotes(lineId.slice(FAMILY_PREFIX.length)));
-  if (!members.some((m) => m.id === shown.id)) return undefined;
-  const payload: SummaryPayload = { type: 'summary', summary, alsoIn: alsoInFor(members, shown), member: shown.id, ...postControlsOf(shown.info) };
-  return { payload, revision: members.reduce((n, m) => n + m.revision, 0) };
+  const payload = members.some((m) => m.id === shown.id) ? payloadFor(store, members, { member: shown }) : undefined;
+  return payload && { payload, revision: familyRevision(members) }; // its live members' sum, as before
 }
 
 /**
