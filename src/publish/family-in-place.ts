@@ -12,7 +12,7 @@ import { followInDigest } from './digest-lines.js';
 import type { FamilyTarget } from './family.js';
 import { deleteOlderOfRemovedMember } from './older-messages.js';
 import { sameContent } from './shown-content.js';
-import { editOfLeftMessage } from './undone-delete.js';
+import { editOfLeftMessage, queueEdit } from './undone-delete.js';
 import { followWhatWaits } from './what-waits.js';
 
 export interface InPlace {
@@ -36,6 +36,6 @@ export function changeInPlace(store: Store, config: Config, log: Logger, { famil
   if (store.postOf(familyId, ft.target)?.viaDigest === true) return older + followInDigest(store, familyId, ft.target, ft.member); // a digest line follows what it shows
   const edit = editOfLeftMessage(store.sql, familyId, ft.target, payload); // a message a delete left may be gone
   if (!pendingDelete && !edit.insteadOfPost && sameContent(store.upkeep.lastSentPayload(familyId, ft.target), payload)) return older; // shows this already
-  store.enqueue({ noteId: familyId, revision, target: ft.target, kind: 'edit', payload: edit });
+  queueEdit(store, log, { noteId: familyId, target: ft.target, revision, payload: edit });
   return older + 1;
 }

@@ -17,7 +17,8 @@ export { followMovedMembers, targetsWanting } from './family-follow.js';
 import { sentMemberIn, shownMember, silentlyRecorded } from './family-follow.js';
 import { followCoLeavers } from './family-co-leavers.js';
 import { familiesKeptFor, followKeptMessage } from './family-kept.js';
-import { familyRevision, followSentMessage, payloadFor } from './family-sent.js';
+import { followSentMessage } from './family-sent.js';
+import { familyRevision, payloadFor } from './family-payload.js';
 export { noteFamiliesPostedSeparately } from './family-adopt.js';
 import { editNotSent } from './edits-not-sent.js';
 import { callOffSaying, familyNewIn, familyShownIn } from './called-off-chats.js';
@@ -308,7 +309,7 @@ export function syncFamily(store: Store, config: Config, platforms: ReadonlySet<
       if (removed) deleteShownBeside(store, familyId, target, revision); // a repost called off: the message before it goes
     } else if (followInWaitingDigest(store, familyId, target, undefined) !== undefined) {
       // Its line in a digest not sent yet goes, as a post not sent yet is called off (digest-lines.ts).
-    } else if (followSentMessage(store, familyId, target, members, revision) || (!members.length && followKeptMessage(store, config, platforms, { key: f.key, target, revision }))) {
+    } else if (followSentMessage(store, log, familyId, target, members, revision) || (!members.length && followKeptMessage(store, config, platforms, { key: f.key, target, revision }))) {
       // A sent message follows its note even where the chat's filter no longer picks it: kept up to date, never deleted for that.
     } else if (!f.controls && handOverToCopy(store, config, platforms, subscriptions, familyId, notes, target)) {
       // Its removed note's copy holds exactly its content: the message shows the copy now (family-copies.ts).

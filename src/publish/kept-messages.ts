@@ -7,7 +7,7 @@ import type { Store } from '../store/store.js';
 import { targetKey, type NoteRow, type SummaryPayload } from '../store/types.js';
 import { returnToFamilyMessages } from './family-after-switch.js';
 import { postControlsOf } from './route.js';
-import { editOfLeftMessage } from './undone-delete.js';
+import { editOfLeftMessage, queueEdit } from './undone-delete.js';
 
 /**
  * `separate`: a note back from deletion or draft (announced again: decide.ts) whose messages stayed: its family's
@@ -24,10 +24,7 @@ export function returnToKeptMessages(store: Store, log: Logger, row: NoteRow, pr
     if (viaDigest || back.covered.has(targetKey(target))) continue;
     const payload = editOfLeftMessage(store.sql, row.id, target, shown);
     if (!payload.insteadOfPost) continue; // not a message a delete left
-    const pendingEdit = store.openDelivery(row.id, target, ['edit']);
-    if (pendingEdit) store.replacePayload(pendingEdit.id, row.revision, payload);
-    else store.enqueue({ noteId: row.id, revision: row.revision, target, kind: 'edit', payload });
-    log.info({ note: row.id, target: targetKey(target) }, 'note back: its message there stayed (its delete ended without deleting it): edited to show it instead of posting it again');
+    queueEdit(store, log, { noteId: row.id, target, revision: row.revision, payload }, store.openDelivery(row.id, target, ['edit'])?.id); // said in the log and status
     back.covered.add(targetKey(target));
     back.enqueued++;
   }

@@ -16,13 +16,15 @@
  */
 import type { Logger } from '../log.js';
 import type { Store } from '../store/store.js';
-import { targetKey, type DigestItem, type SummaryPayload, type Target } from '../store/types.js';
+import type { DigestItem, SummaryPayload, Target } from '../store/types.js';
 import { leftDigestMessages, type LeftMessage } from '../store/left-messages.js';
-import { linesGivenEditSaid, postMadeEdit, sayOnFailedDelete, shadowEditSaid, takeOverDigestMessage } from '../store/under-way.js';
+import { postMadeEdit, takeOverDigestMessage } from '../store/under-way.js';
 import { DIGEST_PREFIX, editDigest, type DigestStore } from './digest-lines.js';
-import { alsoInFor, FAMILY_PREFIX, liveMembers } from './family.js';
+import { FAMILY_PREFIX, liveMembers } from './family.js';
+import { familyRevision, payloadFor } from './family-payload.js';
 import { postControlsOf } from './route.js';
 import type { NewPost } from './scheduled-digest.js';
+import { sayBackToLeftMessage } from './left-message-said.js';
 
 export type LinesBackStore = DigestStore & Pick<Store, 'markDone' | 'sql' | 'getNote' | 'familyNotes' | 'summaries'>;
 
@@ -97,13 +99,14 @@ function ownEdit(store: LinesBackStore, target: Target, left: LeftMessage, line:
 /** The post of `lineId` (a note, or a family showing `member`) as it is now, and its revision (a family's: its members' sum). */
 function postNow(store: LinesBackStore, lineId: string, member: string): { payload: SummaryPayload; revision: number } | undefined {
   const shown = store.getNote(member);
-  const summary = shown && store.summaries.of(shown);
-  if (!shown || !summary) return undefined;
-  if (!lineId.startsWith(FAMILY_PREFIX)) return { payload: { type: 'summary', summary, ...postControlsOf(shown.info) }, revision: shown.revision };
+  if (!shown) return undefined;
+  if (!lineId.startsWith(FAMILY_PREFIX)) {
+    const summary = store.summaries.of(shown);
+    return summary ? { payload: { type: 'summary', summary, ...postControlsOf(shown.info) }, revision: shown.revision } : undefined;
+  }
   const members = liveMembers(store.familyNotes(lineId.slice(FAMILY_PREFIX.length)));
-  if (!members.some((m) => m.id === shown.id)) return undefined;
-  const payload: SummaryPayload = { type: 'summary', summary, alsoIn: alsoInFor(members, shown), member: shown.id, ...postControlsOf(shown.info) };
-  return { payload, revision: members.reduce((n, m) => n + m.revision, 0) };
+  const payload = members.some((m) => m.id === shown.id) ? payloadFor(store, members, { member: shown }) : undefined;
+  return payload && { payload, revision: familyRevision(members) }; // its live members' sum, as before
 }
 
 /**
@@ -119,14 +122,9 @@ export function backAfterwards(store: Store, log: Logger | undefined, target: Ta
   for (const [message, posts] of perMessage) {
     const lines = posts.map((p) => ({ noteId: p.noteId, title: p.title, url: p.url, member: p.payload.member ?? p.noteId }));
     const given = giveBack(store, target, message, burst ? { posts: [], digests: [], lines } : { posts: posts.map(post), digests: [] });
-    const ctx = { notes: posts.map((p) => p.noteId), target: targetKey(target), deleteDelivery: message.deleteId };
-    if (given.edits.length) {
-      sayOnFailedDelete(store.sql, message.deleteId, `; its note came back afterwards: ${shadowEditSaid(given.edits[0]!)}`);
-      log?.warn({ ...ctx, delivery: given.edits[0] }, 'note back: the digest message whose delete was refused still lists it: that message is edited to show its post instead of posting it again (shown once)');
-    } else if (given.edit !== undefined) {
-      sayOnFailedDelete(store.sql, message.deleteId, `; its note came back afterwards: its line goes back to it (${linesGivenEditSaid(given.edit)})`);
-      log?.warn({ ...ctx, edit: given.edit }, 'notes back: the digest message whose delete was refused still lists them: their lines go back to it, edited to list them, instead of a digest showing them twice');
-    }
+    const said = { notes: posts.map((p) => p.noteId), target, left: message };
+    if (given.edits.length) sayBackToLeftMessage(store.sql, log, { ...said, edit: given.edits[0]! }, 'post');
+    else if (given.edit !== undefined) sayBackToLeftMessage(store.sql, log, { ...said, edit: given.edit }, 'lines');
   }
   return back.length;
 }

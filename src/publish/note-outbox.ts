@@ -17,7 +17,7 @@ import { calledOffIn, callOffSaying, familyShownIn } from './called-off-chats.js
 import type { Logger } from '../log.js';
 import { FAMILY_MESSAGES, handOverToHeldCopies, heldIn, NOTE_MESSAGES, sayCopyHeld, shownByOriginal, takeoverByCopy, type HeldCopyBatch, type MessageScheme } from './family-copies.js';
 import { copyFamilyPayload } from './family-outbox.js';
-import { familyRevision } from './family-sent.js';
+import { familyRevision } from './family-payload.js';
 import { sameContent } from './shown-content.js';
 import { deleteShownBeside } from './older-messages.js';
 

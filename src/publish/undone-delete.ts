@@ -12,6 +12,7 @@ import { DIGEST_PREFIX } from './digest-lines.js';
 import { deleteLeftMessage, linesGivenEditSaid, shadowEditSaid } from '../store/under-way.js';
 import { digestsStillListingLineShown, queuedBehind, recordLeftMessage } from '../store/left-messages.js';
 import { giveBack, type GivenBack, type LinesBackStore } from './left-message-back.js';
+import { sayEditOfLeftMessage } from './left-message-said.js';
 
 export type FailStore = Pick<Store, 'transaction' | 'markFailed'> & LinesBackStore;
 
@@ -68,6 +69,18 @@ export function sayShadowRejudged(log: Logger, logCtx: object, s: ShadowJudged |
  */
 export function editOfLeftMessage(sql: Store['sql'], noteId: string, target: Target, payload: SummaryPayload): SummaryPayload {
   return deleteLeftMessage(sql, noteId, target) ? { ...payload, insteadOfPost: true } : payload;
+}
+
+/**
+ * Queues the edit `e` of a note's (or a family's) message in the chat, or gives the pending edit `pendingId` its payload
+ * (`e.payload` from editOfLeftMessage). An edit of a message a delete left is said: the log and the failed delete's line
+ * in `status` (left-message-said.ts, as a digest message's). Returns the edit's id.
+ */
+export function queueEdit(store: Pick<Store, 'sql' | 'enqueue' | 'replacePayload'>, log: Logger | undefined, e: { noteId: string; target: Target; revision: number; payload: SummaryPayload }, pendingId?: number): number {
+  const id = pendingId ?? store.enqueue({ noteId: e.noteId, revision: e.revision, target: e.target, kind: 'edit', payload: e.payload });
+  if (pendingId !== undefined) store.replacePayload(pendingId, e.revision, e.payload);
+  if (e.payload.insteadOfPost) sayEditOfLeftMessage(store.sql, log, { noteId: e.noteId, target: e.target, edit: id, member: e.payload.member });
+  return id;
 }
 
 /** An edit marked `insteadOfPost` (store/under-way.ts postMadeEdit, left-message-back.ts, editOfLeftMessage): posted should its message be gone. */

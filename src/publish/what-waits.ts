@@ -10,7 +10,7 @@ import type { Store } from '../store/store.js';
 import type { NoteInfo, OutboxRow, SummaryPayload, Target } from '../store/types.js';
 import { followInWaitingDigest } from './digest-lines.js';
 import { replaceWaitingPost } from './scheduled-digest.js';
-import { editOfLeftMessage } from './undone-delete.js';
+import { editOfLeftMessage, queueEdit } from './undone-delete.js';
 
 /** A change that asks for a new message (`repost`), or for the message there to show it (`edit`). */
 export type ChangeKind = 'repost' | 'edit';
@@ -52,9 +52,11 @@ export function followWhatWaits(store: Store, routes: readonly Route[], log: Log
   const waiting = whatWaits(store, lineId, target, change);
   if (!waiting) return undefined;
   if (waiting.kind === 'digest') return followInWaitingDigest(store, lineId, target, now.shown) ?? 0;
-  const payload = waiting.kind === 'post' ? now.payload : editOfLeftMessage(store.sql, lineId, target, now.payload);
-  replaceWaitingPost(store, routes, log, waiting.delivery.id, { revision: now.revision, payload, info: now.info });
-  if (waiting.kind === 'post') return 1;
+  if (waiting.kind === 'post') {
+    replaceWaitingPost(store, routes, log, waiting.delivery.id, { revision: now.revision, payload: now.payload, info: now.info });
+    return 1;
+  }
+  queueEdit(store, log, { noteId: lineId, target, revision: now.revision, payload: editOfLeftMessage(store.sql, lineId, target, now.payload) }, waiting.delivery.id);
   // The sent message's edit waits beside a digest line not sent yet (the note announced again in a burst, an outage
   // holding both): the line is the newest message to be and follows too, as a `separate` note's does (note-outbox.ts).
   return 1 + (followInWaitingDigest(store, lineId, target, now.shown) ?? 0);

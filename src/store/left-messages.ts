@@ -62,11 +62,14 @@ export function leftDigestMessages(sql: Sql, target: Target): LeftMessage[] {
   const { platform, chat, thread } = target;
   const rows = sql(`SELECT note_id FROM posts WHERE note_id >= 'digest:' AND note_id < 'digest;' AND platform = ? AND chat = ? AND thread = ?`)
     .all(platform, chat, thread) as { note_id: string }[];
-  return rows.flatMap((r) => {
-    if (!deleteLeftMessage(sql, r.note_id, target)) return [];
-    const del = sql(`SELECT max(id) AS id FROM outbox WHERE ${SAME} AND kind = 'delete'`).get(r.note_id, platform, chat, thread) as { id: number };
-    return shownBy(sql, { id: del.id, noteId: r.note_id, target }) ?? [];
-  });
+  return rows.flatMap((r) => leftMessageOf(sql, r.note_id, target) ?? []);
+}
+
+/** The message of `noteId` (a note's, a family's, `digest:<id>`) in the chat that a delete left (under-way.ts deleteLeftMessage); else undefined. */
+export function leftMessageOf(sql: Sql, noteId: string, target: Target): LeftMessage | undefined {
+  if (!deleteLeftMessage(sql, noteId, target)) return undefined;
+  const del = sql(`SELECT max(id) AS id FROM outbox WHERE ${SAME} AND kind = 'delete'`).get(noteId, target.platform, target.chat, target.thread) as { id: number };
+  return shownBy(sql, { id: del.id, noteId, target });
 }
 
 /** What is pending behind the delete of `left`'s message of the notes whose lines it shows: their posts, and the burst digests listing one. */

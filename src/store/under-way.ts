@@ -44,8 +44,12 @@ export function deleteToCallOff(sql: Sql, noteId: string, target: Target): { id:
     .get(noteId, target.platform, target.chat, target.thread) as { id: number } | undefined;
 }
 
-/** What the failed delete's line says of an edit made of a post in its shadow, and once that edit found the message gone (`postAfterAll`). */
-export const shadowEditSaid = (id: number) => `delivery #${id} edits the message that stayed instead of posting it again`;
+/**
+ * What the failed delete's line says of an edit that makes the message that stayed its note's again (a post made an edit,
+ * a note back to it), and once that edit found the message gone (`postAfterAll`). The message is the note's live one
+ * then: finishing the failed delete by hand would delete it (tester 38 F2).
+ */
+export const shadowEditSaid = (id: number) => `delivery #${id} edits the message that stayed instead of posting it again (the note's message now: do not delete it by hand)`;
 const postedAfterAllSaid = (id: number) => `delivery #${id} was to edit the message that stayed, found it gone after all, and posts the note`;
 
 /**
@@ -84,9 +88,9 @@ export function takeOverDigestMessage(sql: Sql, postId: number, digestId: string
   return true;
 }
 
-/** Appends `said` to the failed delete `deleteId`'s line in `status`, once. */
-export function sayOnFailedDelete(sql: Sql, deleteId: number, said: string): void {
-  sql("UPDATE outbox SET last_error = coalesce(last_error, '') || ? WHERE id = ? AND status = 'failed' AND instr(coalesce(last_error, ''), ?) = 0").run(said, deleteId, said);
+/** Appends `said` to the failed delete `deleteId`'s line in `status`, unless that line says `unless` (`said` itself: once); whether it did. */
+export function sayOnFailedDelete(sql: Sql, deleteId: number, said: string, unless = said): boolean {
+  return sql("UPDATE outbox SET last_error = coalesce(last_error, '') || ? WHERE id = ? AND status = 'failed' AND instr(coalesce(last_error, ''), ?) = 0").run(said, deleteId, unless).changes > 0;
 }
 
 /**

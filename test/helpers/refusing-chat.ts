@@ -92,6 +92,14 @@ export async function discordChat(discord: FakeDiscord, mode: 'group' | 'separat
   };
 }
 
+type Body = (chat: Chat) => Promise<void>;
+
+/** A test's body on each platform, given only that platform's fake (vitest reads the fixtures from the pattern): `[name, chatOn]` pairs. */
+export const refusingPlatforms = (mode: 'group' | 'separate', parseThreads: ParseThreads) => [
+  ['Telegram (a message past 48 hours)', (body: Body) => async ({ telegram }: { telegram: FakeTelegram }) => body(await telegramChat(telegram, mode, parseThreads))],
+  ['Discord (a forum post without Manage Threads)', (body: Body) => async ({ discord }: { discord: FakeDiscord }) => body(await discordChat(discord, mode, parseThreads))],
+] as const;
+
 /** Writes `n1.md` (a draft or not) and waits for the batch that holds it. */
 export async function write(chat: Chat, title: string, extra = ''): Promise<void> {
   chat.svc.forgetBatched(['n1.md']);

@@ -10,10 +10,8 @@
 import { unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect } from 'vitest';
-import type { FakeDiscord } from '../fakes/discord/server.js';
-import type { FakeTelegram } from '../fakes/telegram/server.js';
 import { itWithFakes } from '../helpers/fakes.js';
-import { discordChat, REFUSING_DISCORD_TOKEN, REFUSING_TELEGRAM_TOKEN, telegramChat, whileRefusing, write, writeSettled, type Chat } from '../helpers/refusing-chat.js';
+import { REFUSING_DISCORD_TOKEN, REFUSING_TELEGRAM_TOKEN, refusingPlatforms, telegramChat, whileRefusing, write, writeSettled } from '../helpers/refusing-chat.js';
 import { fileParseThreads } from '../helpers/inproc.js';
 import { statusOf } from '../helpers/cli.js';
 import { killLeftoverServices } from '../helpers/service.js';
@@ -22,12 +20,7 @@ const parseThreads = fileParseThreads();
 const it = itWithFakes({ telegram: { token: REFUSING_TELEGRAM_TOKEN }, discordToken: REFUSING_DISCORD_TOKEN });
 afterAll(killLeftoverServices);
 
-type Body = (chat: Chat) => Promise<void>;
-/** A test's body on each platform, given only that platform's fake (vitest reads the fixtures from the pattern). */
-const platforms = (mode: 'group' | 'separate') => [
-  ['Telegram (a message past 48 hours)', (body: Body) => async ({ telegram }: { telegram: FakeTelegram }) => body(await telegramChat(telegram, mode, parseThreads))],
-  ['Discord (a forum post without Manage Threads)', (body: Body) => async ({ discord }: { discord: FakeDiscord }) => body(await discordChat(discord, mode, parseThreads))],
-] as const;
+const platforms = (mode: 'group' | 'separate') => refusingPlatforms(mode, parseThreads);
 
 describe.concurrent('a note written back while its message\'s delete is on its way, and the platform refuses that delete (onDelete: delete)', () => {
   for (const [name, chatOn] of platforms('group')) {

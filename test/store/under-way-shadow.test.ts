@@ -59,7 +59,7 @@ it('a post of the note queued behind a delete refused for good becomes an edit o
     expect({ kind: edit.kind, payload: edit.payload }).toEqual({ kind: 'edit', payload: payload('Two', { pin: true, insteadOfPost: true }) });
     expect(edit.nextAttemptAt).toBeLessThanOrEqual(Date.now()); // no longer held for the digest: it would hold the chat's queue
     expect([s.outboxRow(elsewhere)!.kind, s.outboxRow(another)!.kind]).toEqual(['post', 'post']);
-    expect(s.status().failures.find((f) => f.id === del.id)?.error).toBe(`telegram deleteMessage: 400 Bad Request: message can't be deleted; its note came back meanwhile: delivery #${back} edits the message that stayed instead of posting it again`);
+    expect(s.status().failures.find((f) => f.id === del.id)?.error).toBe(`telegram deleteMessage: 400 Bad Request: message can't be deleted; its note came back meanwhile: delivery #${back} edits the message that stayed instead of posting it again (the note's message now: do not delete it by hand)`);
     // A later change of the note replaces the edit's content, and it stays an edit instead of a post.
     s.replacePayload(back, 4, payload('Three'));
     expect(s.outboxRow(back)!.payload).toEqual(payload('Three', { insteadOfPost: true }));
