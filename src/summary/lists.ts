@@ -340,7 +340,9 @@ function leadInOf(w: Walk, leadIn: string | undefined, text: string): string {
 
 export function addTable(w: Walk, table: Tokens.Table, lead: string | undefined): void {
   if (full(w)) return;
-  const cell = (c: Tokens.TableCell) => prose(inlineText(c.tokens, w.spans));
+  // Each cell's text taken once: the checks below read most cells two to four times (issue 23's speed).
+  const cellTexts = new Map<Tokens.TableCell, string>();
+  const cell = (c: Tokens.TableCell) => cellTexts.get(c) ?? cellTexts.set(c, prose(inlineText(c.tokens, w.spans))).get(c)!;
   const { header, values } = subjectColumn(table, cell, (v) => w.spans.hasCode(v));
   // A short lead-in or heading names the table ("Top 10 by stars"); a long one is said elsewhere.
   // A table is named by its subjects in one point, even two of them: its rows are points only in a
