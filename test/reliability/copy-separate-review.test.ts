@@ -2,7 +2,7 @@
  * Review rv33-b (issue 25): the hand-over claims of s33-rc/s33-ck (a held copy takes its original's messages; a
  * message a copy took is not handed back in that batch; a copy drafted in its original's batch takes the message
  * first) checked under `publish.translations.mode: separate`, by the route model. R1, R2: one hand-over decision per
- * batch in both modes (note-outbox.ts handOverInBatch). R3: review rv33-b, fixed by s34-sep.
+ * batch in both modes (note-outbox.ts handOverInBatch). R3, R4: review rv33-b, fixed by s34-sep.
  */
 import { describe, expect, it } from 'vitest';
 import { fileParseThreads } from '../helpers/inproc.js';
@@ -48,5 +48,11 @@ describe('copies under separate mode (review rv33-b)', () => {
       const r = await runSequence([...copiedOnceSwitched, write(saved, 'shared')], onDelete, parseThreads);
       expect(r.problems, `${onDelete}: after step ${r.steps}`).toEqual([]);
     }
+  });
+  /** R4: burst digests on, a copy held where its original is shown: the checker read the original's message as the copy's. */
+  it.each(['keep', 'delete'] as const)('R4 digests: a copy held in its original\'s chats (onDelete: %s)', { timeout: 120_000 }, async (onDelete) => {
+    const r = await runSequence([write('setup.md', 'shared', true), { op: 'copy', from: 'setup.md', to: 'a/setup.md' }, write('setup.md', 'shared')], onDelete, parseThreads, { digests: true });
+    expect(r.problems, `after step ${r.steps}`).toEqual([]);
+    expect(r.copies).toBe(1);
   });
 });
