@@ -920,6 +920,8 @@ function missedEdits(world: World, svc: InProcessService): string[] {
       const title = titleOf(m);
       // A title still current at another path (a copy's original, the copy edited since: Op `copy`) is that file's, not an old version.
       if ([...world.files.values()].some((f) => f.title === title && !f.draft)) continue;
+      // The message of a note drafted since, posted for it (a copy's, showing its original's title), is kept as it was (keep).
+      if ([...world.files].some(([f, st]) => noteIdOf(f) === m.noteId && st.draft)) continue;
       for (const [file, st] of world.files) {
         const i = st.versions.findIndex((v) => v.title === title);
         if (i < 0 || st.draft || st.title === title || world.restored.has(title) || st.versions.slice(i).some((v) => v.draft)) continue;

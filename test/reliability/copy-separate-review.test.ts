@@ -33,6 +33,13 @@ describe('copies under separate mode (review rv33-b)', () => {
     const r = await runSequence(draftedApart, onDelete, parseThreads);
     expect(r.problems, `after step ${r.steps}`).toEqual([]);
   });
+  /** The other order, forced: the copy drafted, then the original saved (the missed-edit check read the copy's kept message, its
+   * original's old title, as the original's: under keep). */
+  const draftedFirst: Op[] = [...drafted.slice(0, -1), { op: 'outage', kind: 'hang', apart: true, ops: [...(drafted.at(-1) as Extract<Op, { op: 'outage' }>).ops].reverse() }];
+  it.each(['keep', 'delete'] as const)('R2 separate, two batches: the held copy drafted, then its original saved, in a hang (onDelete: %s)', { timeout: 120_000 }, async (onDelete) => {
+    const r = await runSequence(draftedFirst, onDelete, parseThreads);
+    expect(r.problems, `after step ${r.steps}`).toEqual([]);
+  });
   /** R3: the copy made under `group`, then a restart into `separate`, then the original saved alone (no outage, no move):
    * the family's message the copy was held by is the copy's own from then on (family-copies.ts handOverFamilyMessages). */
   const switched: Op[] = [write('b/setup.md', 'shared', true), { op: 'copy', from: 'b/setup.md', to: 'a/setup.md' }, toSeparate, write('b/setup.md', 'shared')];
