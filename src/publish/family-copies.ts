@@ -55,6 +55,9 @@ export function shownByOriginal(store: Store, member: NoteRow, target: Target, s
     // ownMessageStays): it shows that text too (BENCH_MODEL_SEED=3300: `setup.md`, posted while separate, copied to
     // `setup-ja.md` once grouped again, was posted a second time in `all` under the copy's family).
     if (scheme === FAMILY_MESSAGES && !store.openDelivery(o.id, target, ['delete']) && showsOriginal(store, NOTE_MESSAGES, o.id, own, o.id, target)) return o.file;
+    // Under separate, an original's family message posted while `group` shows it too (review rv33-b R3, the other way:
+    // a copy made once switched was posted a second time beside that message).
+    if (scheme === NOTE_MESSAGES && showsOriginal(store, FAMILY_MESSAGES, FAMILY_MESSAGES.messageOf(original), own, o.id, target)) return o.file;
   }
   return undefined;
 }
@@ -176,6 +179,26 @@ export function handOverToHeldCopies(store: Store, scheme: MessageScheme, prev: 
     taken.push({ copy: joined, target, retired: true });
   }
   return taken;
+}
+
+/**
+ * `separate`: `handOverToHeldCopies` for the family messages (posted while `group`) that show `prev`: where a copy held
+ * while grouped (no message of its own or of its family there) goes, the message is the copy's own from now on, as a
+ * message posted while `separate` is (family-adopt.ts adopts it once grouped again). A switch of mode carries the hold:
+ * before (review rv33-b R3), `separate` looked for `prev`'s own message only, and followFamilyMessages edited the
+ * family's to the edit: a message the copy held showed another note.
+ */
+export function handOverFamilyMessages(store: Store, prev: NoteRow, goesTo: (copy: NoteRow, target: Target) => boolean, batch: HeldCopyBatch): HeldCopyTaken[] {
+  const families = new Set([familyPostId(prev.info.translationKey), ...store.upkeep.familiesShowing(prev.id)]);
+  return [...families].flatMap((familyId) => {
+    const scheme: MessageScheme = {
+      messageOf: (note) => (note.id === prev.id ? familyId : note.id),
+      shownIn: (s, id, target) => (id === familyId ? shownMember(s, id, target) : NOTE_MESSAGES.shownIn(s, id, target)),
+    };
+    // A copy of another family with a message there is shown by it: no second message (a copy keyed as its original is shown by this one).
+    const held = (copy: NoteRow, target: Target) => (FAMILY_MESSAGES.messageOf(copy) === familyId || !messageIn(store, FAMILY_MESSAGES.messageOf(copy), target)) && goesTo(copy, target);
+    return handOverToHeldCopies(store, scheme, prev, held, held, batch);
+  });
 }
 
 /** The log line of a copy held in a chat (both modes say it alike). */

@@ -15,7 +15,7 @@ import { replaceWaitingPost, type NewPost } from './scheduled-digest.js';
 import { editNotSent } from './edits-not-sent.js';
 import { calledOffIn, callOffSaying, familyShownIn } from './called-off-chats.js';
 import type { Logger } from '../log.js';
-import { FAMILY_MESSAGES, handOverToHeldCopies, heldIn, NOTE_MESSAGES, sayCopyHeld, shownByOriginal, takeoverByCopy, type HeldCopyBatch, type MessageScheme } from './family-copies.js';
+import { FAMILY_MESSAGES, handOverFamilyMessages, handOverToHeldCopies, heldIn, NOTE_MESSAGES, sayCopyHeld, shownByOriginal, takeoverByCopy, type HeldCopyBatch, type MessageScheme } from './family-copies.js';
 import { copyFamilyPayload } from './family-outbox.js';
 import { familyRevision } from './family-payload.js';
 import { sameContent } from './shown-content.js';
@@ -147,11 +147,13 @@ export function handOverInBatch(store: Store, config: Config, platforms: Readonl
   const lost = new Map<string, Set<string>>();
   for (const d of changes) {
     if (d.action.type !== 'update' || !d.prev) continue;
-    for (const { copy, target } of handOverToHeldCopies(store, NOTE_MESSAGES, d.prev, goesTo, goesTo, batch)) {
+    const taken = [...handOverToHeldCopies(store, NOTE_MESSAGES, d.prev, goesTo, goesTo, batch), ...handOverFamilyMessages(store, d.prev, goesTo, batch)];
+    for (const { copy, target } of taken) {
       lost.set(d.row.id, (lost.get(d.row.id) ?? new Set()).add(targetKey(target)));
-      // A copy kept published shows its text; one drafted or removed in the batch is left to its own change.
-      const payload: SummaryPayload = { type: 'summary', summary: copy.summary! };
-      if (copy.state === 'published' && !sameContent(store.upkeep.lastSentPayload(copy.id, target), payload)) store.enqueue({ noteId: copy.id, revision: copy.revision, target, kind: 'edit', payload });
+      // A copy kept published shows its text; one drafted or removed in the batch is left to its own change. Its text
+      // alone is compared: a family's message (posted while `group`) that shows it already gets no edit.
+      const payload: SummaryPayload = { type: 'summary', summary: copy.summary! }, last = store.upkeep.lastSentPayload(copy.id, target);
+      if (copy.state === 'published' && !sameContent(last, { ...(last ?? payload), summary: payload.summary })) store.enqueue({ noteId: copy.id, revision: copy.revision, target, kind: 'edit', payload });
     }
   }
   return lost;

@@ -20,6 +20,8 @@ export interface DigestWorld {
   everPublished: ReadonlySet<string>;
   restored: ReadonlySet<string>;
   published(): { file: string; id: string; lang: string; title: string }[];
+  /** The published original a copy not yet decided holds exactly the content (and so the title) of (route-model.ts World). */
+  heldCopyOf(file: string): { file: string; lang: string } | undefined;
 }
 
 export interface DigestChat {
@@ -57,7 +59,10 @@ export function digestViolations(world: DigestWorld, svc: InProcessService, chat
   const store = svc.app!.store;
   const out: string[] = [];
   const published = world.published();
-  const byTitle = new Map(published.map((n) => [n.title, n]));
+  // A copy not yet decided shows its original's title: in a chat, a line of that title is the note the chat takes,
+  // the original where it takes both (review rv33-b R4: the copy's, read last, took every such line, and the original's
+  // family was found in no message).
+  const rank = (c: DigestChat, n: { file: string; lang: string }) => (c.passes(n) ? 2 : 0) + (world.heldCopyOf(n.file) === undefined ? 1 : 0);
   const familyOf = new Map<string, string>();
   for (const n of published) {
     const row = store.getNote(n.id);
@@ -65,6 +70,7 @@ export function digestViolations(world: DigestWorld, svc: InProcessService, chat
     else familyOf.set(n.id, row.info.translationKey);
   }
   for (const c of chats) {
+    const byTitle = new Map(published.map((n) => ({ n, r: rank(c, n) })).sort((a, b) => a.r - b.r).map(({ n }) => [n.title, n]));
     const lines = svc.live(c.name).flatMap(linesOf);
     // The families a line shows a current member of: under keep, a line left showing an older version of a note that has
     // joined one of these since is its old family's, kept (README: "`onDelete: keep` leave[s] the line", as a kept message).
@@ -90,7 +96,9 @@ export function digestViolations(world: DigestWorld, svc: InProcessService, chat
       const twice = lines.filter((l) => l.tag === tag);
       if (byTitle.has(tag) && twice.length > 1) out.push(`${c.name}: ${tag} is in ${twice.length} messages (${twice.map((l) => l.messageId).join(', ')})`);
     }
-    const families = new Set(published.filter((n) => c.passes(n) && familyOf.has(n.id)).map((n) => familyOf.get(n.id)!));
+    // A copy held where its original is shown (README, a copy and a delete): its family is in that message, the original's.
+    const heldHere = (n: { file: string; title: string }) => { const o = world.heldCopyOf(n.file); return o !== undefined && c.passes(o) && lines.some((l) => l.tag === n.title); };
+    const families = new Set(published.filter((n) => c.passes(n) && familyOf.has(n.id) && !heldHere(n)).map((n) => familyOf.get(n.id)!));
     for (const f of families) {
       const showing = lines.filter((l) => {
         const n = byTitle.get(l.tag);

@@ -66,9 +66,10 @@ export type Op =
   /**
    * The platform fails (`down`: every send refused as a 5xx; `hang`: every send unanswered past
    * `delivery.callTimeoutMs`) while `ops` are applied and their batch handled, until a send met
-   * the failure; then it recovers and the retries go out.
+   * the failure; then it recovers and the retries go out. `apart`: each op applied only once the batch with the one before
+   * was (two batches for sure, as a loaded machine may split them; review rv33-b R2 under `delete`).
    */
-  | { op: 'outage'; kind: 'down' | 'hang'; ops: Op[] }
+  | { op: 'outage'; kind: 'down' | 'hang'; ops: Op[]; apart?: boolean }
   /**
    * Stopped with posts queued (issue 25, the tester's "deleted while its post waited"): the platform
    * goes down, `ops` are applied and their batch handled until a send met the outage; stop with the
@@ -919,6 +920,8 @@ function missedEdits(world: World, svc: InProcessService): string[] {
       const title = titleOf(m);
       // A title still current at another path (a copy's original, the copy edited since: Op `copy`) is that file's, not an old version.
       if ([...world.files.values()].some((f) => f.title === title && !f.draft)) continue;
+      // The message of a note drafted since, posted for it (a copy's, showing its original's title), is kept as it was (keep).
+      if ([...world.files].some(([f, st]) => noteIdOf(f) === m.noteId && st.draft)) continue;
       for (const [file, st] of world.files) {
         const i = st.versions.findIndex((v) => v.title === title);
         if (i < 0 || st.draft || st.title === title || world.restored.has(title) || st.versions.slice(i).some((v) => v.draft)) continue;
@@ -1203,10 +1206,14 @@ async function outage(svc: InProcessService, world: World, o: Extract<Op, { op: 
   const hitsBefore = faults.hits;
   if (o.kind === 'down') faults.down = true;
   else faults.hangMs = 1500;
-  const paths = [...new Set(applyBurst(world, o.ops))];
+  const paths: string[] = [];
   try {
+    for (const ops of o.apart ? o.ops.map((x) => [x]) : [o.ops]) {
+      const now = [...new Set(applyBurst(world, ops))];
+      if (now.length) await svc.batched(now);
+      paths.push(...now);
+    }
     if (!paths.length) return; // nothing changed: nothing to send
-    await svc.batched(paths);
     // Idle while failing with no delivery waiting: nothing was to be sent (a retry waiting is not
     // idle). An idle alone is not enough: an earlier batch of this step (a removal alone) may have
     // said it before the last one queued its posts, which then went out after the check. Nor is one
