@@ -12,7 +12,8 @@ import type { PlatformOutages } from './outages.js';
 import { keepUncertainSend } from './uncertain.js';
 import { keepLeftInChat, readLeftInChats } from '../store/left-in-chats.js';
 import { markUncertainOutcome } from '../store/uncertain-sends.js';
-import { isHeldUnanswered } from '../store/held-unanswered.js';
+import { isHeldUnanswered, UNANSWERED_SENDS_MAX } from '../store/held-unanswered.js';
+import { gaveUpUnanswered } from './outcomes.js';
 
 /** The reason kept for such a send. */
 const CAUGHT_IN_FLIGHT = 'a stop (a kill -9, a crash) caught its send in flight';
@@ -20,21 +21,37 @@ const CAUGHT_IN_FLIGHT = 'a stop (a kill -9, a crash) caught its send in flight'
 /**
  * Re-queues what a stop caught mid-send (store.recoverSending), keeping each post or digest among them as an uncertain
  * send in the same transaction; said once it is written, so a stop before then leaves it to the next start, said once.
- * Returns how many deliveries were re-queued.
+ * A caught send counts as a send (it may have reached the chat): an unguarded post whose caught send was its third with
+ * no answer (a held post's last, released) is given up, as an unanswered third send is (outcomes.ts), never sent a
+ * fourth time (review rv33-d). Returns how many deliveries were re-queued.
  */
-export function recoverCaughtSends(store: Pick<Store, 'sql' | 'getMeta' | 'setMeta' | 'recoverSending'>, adapters: ReadonlyMap<string, ChatAdapter>, log: Logger): number {
-  const said: { at: Record<string, unknown>; line: string }[] = [];
+export function recoverCaughtSends(store: Pick<Store, 'sql' | 'getMeta' | 'setMeta' | 'recoverSending' | 'markFailed'>, adapters: ReadonlyMap<string, ChatAdapter>, log: Logger): number {
+  const said: { at: Record<string, unknown>; line: string; failed?: true }[] = [];
   const recovered = store.recoverSending((caught) => {
     for (const c of caught) {
       const guard = guardAfterStart(adapters.get(c.target.platform)?.resendGuard?.(c.target) ?? { guard: 'none', why: `${c.target.platform} has no idempotency key` });
       const where = targetKey(c.target);
       // updatedAt: when it was marked sending, i.e. when the send went out (Discord's nonce window runs from then).
       keepUncertainSend(store, { delivery: c.id, note: c.noteId, target: where, at: c.updatedAt, guard: guard.guard, reason: CAUGHT_IN_FLIGHT }, c.updatedAt);
-      said.push({ at: { delivery: c.id, note: c.noteId, target: where, guard: guard.guard }, line: caughtLine(where, guard) });
+      const at = { delivery: c.id, note: c.noteId, target: where, guard: guard.guard };
+      if (guard.guard === 'none' && unansweredSendsOf(store, c.id) >= UNANSWERED_SENDS_MAX) {
+        const why = gaveUpUnanswered(c.kind, CAUGHT_IN_FLIGHT);
+        store.markFailed(c.id, why); // no longer 'sending': recoverSending leaves it failed
+        markUncertainOutcome(store, c.id, why);
+        said.push({ at, line: `delivery failed: ${why}`, failed: true });
+      } else said.push({ at, line: caughtLine(where, guard) });
     }
   });
-  for (const s of said) log.warn(s.at, s.line);
+  for (const s of said) {
+    if (s.failed) log.error(s.at, s.line);
+    else log.warn(s.at, s.line);
+  }
   return recovered;
+}
+
+/** How many of a post's sends got no answer, its caught one counted (store/held-unanswered.ts). */
+function unansweredSendsOf(store: Pick<Store, 'sql'>, deliveryId: number): number {
+  return (store.sql('SELECT unanswered_sends AS n FROM outbox WHERE id = ?').get(deliveryId) as { n: number } | undefined)?.n ?? 0;
 }
 
 /** A forum post is looked for only by the process whose send went unanswered (adapters/discord/forum-lookup.ts): after a start it is not. */

@@ -7,7 +7,6 @@ import { uncertainPostGuard } from './uncertain.js';
 import type { Logger } from '../log.js';
 import type { Store } from '../store/store.js';
 import { laneKey, targetKey, type OutboxRow, type Target } from '../store/types.js';
-import { recordSentDigest } from './digest-lines.js';
 import { backoffMs, NO_JITTER } from './backoff.js';
 import type { Platform } from '../config/schema.js';
 import type { LiveChecker } from './live.js';
@@ -34,7 +33,9 @@ export type DelivererStore = Pick<
 >;
 import type { SentJournal } from '../store/sent-journal.js';
 import { recordJournaledPosts } from './journaled-posts.js';
-import { askPlatformAfterResend, heldPostAnswered, keepLeftAfterDelete, recoverCaughtSends } from './caught-sends.js';
+import { askPlatformAfterResend, keepLeftAfterDelete, recoverCaughtSends } from './caught-sends.js';
+import { recordSentPost } from './post-record.js';
+import { deleteDuplicate, LateAnswers } from './late-answers.js';
 import { maybeSent } from '../store/maybe-sent.js';
 import { recordedMessagesIn, recordedUnder } from '../store/recorded-messages.js';
 import { notEnabledError } from '../store/parked.js';
@@ -83,6 +84,8 @@ export class Deliverer {
   readonly bookkeeping = new BookkeepingWaits(); // lanes whose bookkeeping failed (a full disk) wait, never tried again at once
   private readonly tokens: TokenRefusals; // platforms that answered 401: their deliveries wait for a valid token
   private readonly outages: PlatformOutages;
+  private readonly late: LateAnswers;
+  private readonly sendingNow = new Set<number>(); // deliveries whose send is under way (late-answers.ts waits for them)
 
   constructor(
     private readonly store: DelivererStore,
@@ -94,6 +97,8 @@ export class Deliverer {
   ) {
     this.outages = new PlatformOutages(opts.outage, goneAnswersIn(store), (text) => store.sql(text)); // a chat's "gone" answers counted across restarts
     this.tokens = opts.tokens ?? new RefusedTokens(log);
+    this.late = new LateAnswers({ store, log, onEvent, running: () => this.running, sending: (id) => this.sendingNow.has(id), wake: () => this.wake(), unpinPrevious: opts.unpinPrevious });
+    for (const a of adapters.values()) a.onLateAnswer?.((l) => this.late.heard(l)); // a timed-out send's message, learned late
   }
 
   start(): void {
@@ -182,10 +187,13 @@ export class Deliverer {
       const heads = this.store.dueHeads(this.now(), room, new Set(this.inflight.keys()));
       for (const row of heads) {
         const key = laneKey(row);
+        this.sendingNow.add(row.id);
         const p = this.deliver(row)
           .then(() => this.bookkeeping.succeeded(key), (e: unknown) => this.bookkeeping.failed(this.log, key, { delivery: row.id, note: row.noteId, target: key }, e))
           .finally(() => {
             this.inflight.delete(key);
+            this.sendingNow.delete(row.id);
+            this.late.settled(row.id);
             this.wake();
           });
         this.inflight.set(key, p);
@@ -234,7 +242,7 @@ export class Deliverer {
       sent = await this.send(row, adapter, ctx, logCtx);
     } catch (e) {
       // Our own timeout leaves it unknown whether the platform acted on the call (uncertain.ts).
-      const classed: FailureClass = e instanceof CallTimeout ? { kind: 'transient', reason: e.message, uncertain: true } : adapter.classify(e, row.kind === 'digest' ? 'post' : row.kind);
+      const classed: FailureClass = e instanceof CallTimeout ? { kind: 'transient', reason: e.message, uncertain: true } : adapter.classify(e, row.kind === 'digest' ? 'post' : row.kind === 'duplicate' ? 'delete' : row.kind);
       const f = await confirmedChatGone(adapter, row.target, classed, this.opts.callTimeoutMs ?? 120_000);
       if (f !== classed) this.outages.answered(row, this.now()); // the platform answered the send: not an outage
       const guard = uncertainPostGuard(adapter, row, f);
@@ -279,6 +287,7 @@ export class Deliverer {
       return { outcome: 'done', messageId: p.messageId };
     }
     if (row.kind === 'pin') return this.pin(row, row.payload, adapter, ctx, logCtx);
+    if (row.kind === 'duplicate') return deleteDuplicate({ store: this.store, log: this.log, bounded: (call) => this.bounded(adapter, call), record: (c, w) => this.record(c, w) }, row, adapter, ctx, logCtx);
     // A delete takes the note's older messages there first (a repost's, older-messages.ts), each recorded on its own.
     if (row.kind === 'delete') await deleteOlderMessages({ sql: this.store.sql, log: this.log, bounded: (call) => this.bounded(adapter, call), record: (w) => this.record(logCtx, w) }, row, adapter, ctx, logCtx);
     // A delete for a called-off post whose lost send may have made a message learns it first (called-off-find.ts).
@@ -304,18 +313,9 @@ export class Deliverer {
     return { outcome: 'done', messageId: post.messageId };
   }
 
-  /** A post's record: the delivery done, where the message lives (and its crosspost and pin, queued), in one transaction. */
+  /** A post's record: the delivery done, where the message lives (and its crosspost and pin, queued), in one transaction (post-record.ts). */
   private recordPost(sent: Extract<OutboxRow, { kind: 'post' | 'digest' }>, messageId: string, crosspost: boolean): void {
-    this.store.transaction(() => {
-      const row = { ...sent, target: recordedUnder(this.store.sql, sent) }; this.store.markDone(row.id, messageId); heldPostAnswered(this.store, sent); // the chat's name now
-      if (crosspost) this.store.enqueue({ noteId: row.noteId, revision: row.revision, target: row.target, kind: 'crosspost', payload: { type: 'crosspost', messageId } });
-      if (row.kind === 'post' && row.payload.pin) {
-        const unpinPrevious = this.opts.unpinPrevious?.(row.target) ? { unpinPrevious: true } : {};
-        this.store.enqueue({ noteId: row.noteId, revision: row.revision, target: row.target, kind: 'pin', payload: { type: 'pin', messageId, ...unpinPrevious } });
-      }
-      if (row.kind === 'digest') recordSentDigest(this.store, row.id, row.target, row.payload.items, messageId); // and what changed meanwhile
-      else this.store.putPost(row.noteId, row.target, messageId, row.revision); // a repost's message before it: kept (Store.putPost)
-    });
+    recordSentPost(this.store, sent, messageId, crosspost, this.opts.unpinPrevious);
   }
 
   /**

@@ -209,11 +209,16 @@ async function holdUnguarded(d: FailureDeps, row: OutboxRow, f: Extract<FailureC
  */
 async function giveUpHeld(d: FailureDeps, row: OutboxRow, f: Extract<FailureClass, { kind: 'transient' }>, logCtx: LogContext): Promise<void> {
   let shadow: ShadowJudged | undefined;
-  const why = `gave up: no answer to this send nor to the two before it (${f.reason}): the chat may show the post up to three times, or not at all; look in the chat${row.kind === 'post' ? ' (announce: again on the note posts it anew)' : ''}`;
+  const why = gaveUpUnanswered(row.kind, f.reason);
   await d.record(logCtx, () => (shadow = markFailedJudgingShadow(d.store, row, why)));
   d.log.error({ ...logCtx, reason: f.reason }, `delivery failed: ${why}`);
   sayShadowRejudged(d.log, logCtx, shadow);
   d.onEvent({ row, outcome: 'failed', error: why });
+}
+
+/** Why a post is given up after its third send with no answer (`reason`: what met that send; a stop's catch too: caught-sends.ts). */
+export function gaveUpUnanswered(kind: OutboxRow['kind'], reason: string): string {
+  return `gave up: no answer to this send nor to the two before it (${reason}): the chat may show the post up to three times, or not at all; look in the chat${kind === 'post' ? ' (announce: again on the note posts it anew)' : ''}`;
 }
 
 /**

@@ -163,6 +163,23 @@ export interface ChatAdapter {
    * a delivery, a command's reply, a poll for updates, a webhook check. connections.ts keeps the one state.
    */
   onTokenRefused?(listener: (reason: string) => void): void;
+  /**
+   * Tells `listener` of each post's send that timed out (classified uncertain, the delivery moved on) and whose answer
+   * came within the adapter's late window, naming the message it made; the outbox records it (publish/late-answers.ts).
+   */
+  onLateAnswer?(listener: (late: LateAnswer) => void): void;
+}
+
+/**
+ * A post's send given up on at our call limit whose answer came later (adapters/telegram/late-answers.ts): the message
+ * it made, with the delivery, revision and payload that send carried (late-answers.ts in publish records it).
+ */
+export interface LateAnswer {
+  deliveryId: number;
+  revision: number;
+  target: Target;
+  message: OutgoingMessage;
+  messageId: string;
 }
 
 /** A webhook's state as last read back from the platform (adapters/telegram/webhook-watch.ts). */

@@ -34,6 +34,7 @@ export function maybeSent(sql: Sql, deliveryId: number): boolean {
 /** A post or digest a stop caught mid-send; `updatedAt`: when it was marked sending, i.e. when the send went out. */
 export interface CaughtSend {
   id: number;
+  kind: 'post' | 'digest';
   noteId: string | null;
   target: Target;
   updatedAt: number;
@@ -44,9 +45,9 @@ export interface CaughtSend {
  * them first (publish/caught-sends.ts: kept as uncertain sends, which counts a send first marked here).
  */
 export function markCaughtMidSend(sql: Sql, keep?: (caught: CaughtSend[]) => void): void {
-  const rows = sql("SELECT id, note_id, platform, chat, thread, updated_at FROM outbox WHERE status = 'sending' AND kind IN ('post', 'digest') ORDER BY id")
-    .all() as { id: number; note_id: string | null; platform: Target['platform']; chat: string; thread: string; updated_at: number }[];
-  keep?.(rows.map((r) => ({ id: r.id, noteId: r.note_id, target: { platform: r.platform, chat: r.chat, thread: r.thread }, updatedAt: r.updated_at })));
+  const rows = sql("SELECT id, kind, note_id, platform, chat, thread, updated_at FROM outbox WHERE status = 'sending' AND kind IN ('post', 'digest') ORDER BY id")
+    .all() as { id: number; kind: CaughtSend['kind']; note_id: string | null; platform: Target['platform']; chat: string; thread: string; updated_at: number }[];
+  keep?.(rows.map((r) => ({ id: r.id, kind: r.kind, noteId: r.note_id, target: { platform: r.platform, chat: r.chat, thread: r.thread }, updatedAt: r.updated_at })));
   for (const r of rows) markMaybeSent(sql, r.id, r.updated_at);
 }
 

@@ -135,6 +135,7 @@ const deliverySchema = z.discriminatedUnion('kind', [
     noteId: noteId.nullable(),
     payload: z.object({ type: z.literal('pin'), messageId: z.string().min(1), unpinPrevious: z.boolean().optional() }),
   }),
+  z.object({ kind: z.literal('duplicate'), noteId: noteId.nullable(), payload: z.object({ type: z.literal('duplicate'), messageId: z.string().min(1), of: z.number().int().positive() }) }),
 ]);
 
 /** Stored JSON read by `schema`, or undefined when it is not JSON or not that shape. */

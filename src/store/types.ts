@@ -165,7 +165,17 @@ export interface PinPayload {
   unpinPrevious?: boolean | undefined;
 }
 
-export type DeliveryPayload = SummaryPayload | DigestPayload | DeletePayload | CrosspostPayload | PinPayload;
+/**
+ * A message a post's late answer named after another of its sends' was recorded (publish/late-answers.ts): the same
+ * post shown twice, so this one is deleted; `of`: the post's delivery.
+ */
+export interface DuplicatePayload {
+  type: 'duplicate';
+  messageId: string;
+  of: number;
+}
+
+export type DeliveryPayload = SummaryPayload | DigestPayload | DeletePayload | CrosspostPayload | PinPayload | DuplicatePayload;
 
 /**
  * What a delivery is, by kind: which note it is about and what it carries. A post or an edit
@@ -178,7 +188,8 @@ export type Delivery =
   | { kind: 'delete'; noteId: string; payload: DeletePayload }
   | { kind: 'digest'; noteId: null; payload: DigestPayload }
   | { kind: 'crosspost'; noteId: string | null; payload: CrosspostPayload }
-  | { kind: 'pin'; noteId: string | null; payload: PinPayload };
+  | { kind: 'pin'; noteId: string | null; payload: PinPayload }
+  | { kind: 'duplicate'; noteId: string | null; payload: DuplicatePayload };
 
 export type DeliveryStatus = 'pending' | 'sending' | 'done' | 'failed' | 'skipped';
 

@@ -97,13 +97,16 @@ describe.concurrent('Telegram: a send whose answer never came', () => {
     expect(s.failures).toEqual([]);
   });
 
-  it('answered after our timeout: the same, once per unanswered send', async ({ telegram }) => {
+  it('answered after our timeout: the same, once per unanswered send; the late answer then names the second message, deleted', async ({ telegram }) => {
     const chat = telegram.addChat(1202, 'private');
     const { sb, svc } = await telegramService(telegram, chat.id);
-    telegram.dropAnswers = { count: 1, methods: ['sendMessage'], late: 5000 };
+    telegram.dropAnswers = { count: 1, methods: ['sendMessage'], late: 'held' };
     await publish(svc, path.join(sb.notes, 'late-en.md'), 'Late answer', 'Answered after the bot gave up.');
-    expect(telegram.sentTo(chat.id)).toHaveLength(2);
+    expect(telegram.messages.filter((m) => m.chatId === chat.id)).toHaveLength(2); // the send and its resend both made
     expect(svc.stderr).toMatch(/no answer from the platform within 3000 ms|no answer within 3000 ms/);
+    // The first send's answer, late but within its window (s34-late, late-answers.ts): its message is the post's second, deleted.
+    telegram.answerLate();
+    await telegram.waitFor(() => telegram.sentTo(chat.id).length === 1, 15_000, 'the second message deleted');
     expect(await svc.stop()).toBe(0);
     expect((await statusOf(sb)).uncertain).toMatchObject({ total: 1, unguarded: 1 });
   });

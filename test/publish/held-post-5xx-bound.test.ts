@@ -85,9 +85,12 @@ describe('the same across a kill -9 (a process, the fake Telegram)', () => {
     writeFileSync(path.join(sb.notes, 'n3.md'), note('Xray 3', 'Words about kites.', 'tags: [b]\n')); // a signal: nothing is held now
     await telegram.waitFor(() => telegram.sentTo(b.id).length === 2, 30_000, 'n3 shown in B');
     await svc.idle(from, 30_000);
-    expect(made()).toBe(3); // was 4: held again after the 500 and the kill, then let go by n3's answer
+    // The kill may catch a try in flight (answered 500 by the fake after the service died): that send may have reached
+    // Telegram for all the service knows, so it counts as the third and the start gives the post up (rv33-d, s34-late).
+    const caughtThird = /"msg":"delivery failed: gave up: no answer to this send nor to the two before it \(a stop \(a kill -9, a crash\) caught its send in flight\)/.test(svc.stderr);
+    expect(made()).toBe(caughtThird ? 2 : 3); // was 4: held again after the 500 and the kill, then let go by n3's answer
     expect(svc.stderr).toMatch(/"msg":"delivery failed: gave up: no answer to this send nor to the two before it/);
-    expect(sendsTo(a.id).filter((c) => c.status !== 500)).toHaveLength(3); // a 500 made nothing (one or more before the kill)
+    expect(sendsTo(a.id).filter((c) => c.status !== 500)).toHaveLength(caughtThird ? 2 : 3); // a 500 made nothing (one or more before the kill)
     expect(await svc.stop()).toBe(0);
   }, 120_000);
 });

@@ -15,7 +15,7 @@ import { Templates } from '../../render/templates/compile.js';
 import { telegramPayloadFor, type RouteTemplates } from '../../render/templates/payloads.js';
 import type { Target } from '../../store/types.js';
 import type { AdapterState } from '../../publish/port.js';
-import type { ChatAdapter, OutgoingMessage } from '../../publish/port.js';
+import type { ChatAdapter, LateAnswer, OutgoingMessage, SendContext } from '../../publish/port.js';
 import { classifyTelegramError, isNotModified } from './errors.js';
 import { Pacer } from './pacer.js';
 import { telegramCommandLists } from './render.js';
@@ -29,6 +29,7 @@ import { KeptUpdates } from './kept-updates.js';
 import type { OwedReply } from './owed-replies.js';
 import { owedSender, type KeptUnowed, type OwedSender } from './owed-sender.js';
 import { KeptRetry } from './kept-retry.js';
+import { lateWindowMs, LateRequests, type LateListener } from './late-answers.js';
 import type { Update } from '@grammyjs/types';
 
 /** Updates handled at once across all chats. */
@@ -225,9 +226,26 @@ async function receiveUpdates(bot: Bot, o: TelegramAdapterOptions, log: Logger):
   return runner;
 }
 
-/** grammY's own timeout (500 s by default) only as a backstop behind ours, long polls included. */
+/** grammY's own timeout (500 s by default) only as a backstop behind ours, long polls and a send's late window included. */
 function newBot(o: TelegramAdapterOptions, callTimeoutMs: number): Bot {
-  return new Bot(o.token, { client: { apiRoot: o.config.apiRoot, timeoutSeconds: Math.ceil(callTimeoutMs / 1000) + LONG_POLL_SECONDS + 10 } });
+  const longest = Math.max(callTimeoutMs + LONG_POLL_SECONDS * 1000, lateWindowMs(callTimeoutMs));
+  return new Bot(o.token, { client: { apiRoot: o.config.apiRoot, timeoutSeconds: Math.ceil(longest / 1000) + 10 } });
+}
+
+/** Sends that time out run on for a late answer (late-answers.ts), told to the outbox's listeners; `stop` closes them. */
+function lateSends(log: Logger, callTimeoutMs: number) {
+  const scope = new AsyncLocalStorage<LateListener>();
+  const requests = new LateRequests();
+  const told = listeners<LateAnswer>();
+  const tell = (late: LateAnswer) => {
+    log.warn({ delivery: late.deliveryId, messageId: late.messageId }, 'telegram answered a send after it timed out: the message it made is told to the outbox');
+    try {
+      told.tell(late);
+    } catch (e) {
+      log.error({ delivery: late.deliveryId, err: errorText(e) }, 'a late answer could not be recorded');
+    }
+  };
+  return { rules: { scope, requests, windowMs: lateWindowMs(callTimeoutMs) }, add: told.add, run: <T>(late: Omit<LateAnswer, 'messageId'>, call: () => Promise<T>) => scope.run((messageId) => tell({ ...late, messageId }), call) };
 }
 
 /**
@@ -249,6 +267,16 @@ function receiving(bot: Bot, o: TelegramAdapterOptions, log: Logger, asReply: <T
   return { kept, polling, webhook, retry, back };
 }
 
+/** A delivery's post; a send that times out runs on for a late answer (late-answers.ts), told with the delivery it was. */
+async function postMessage(bot: Bot, late: ReturnType<typeof lateSends>, templates: Templates, target: Target, message: OutgoingMessage, ctx: SendContext): Promise<{ messageId: string }> {
+  const p = payloadOf(message, templates.forTarget(target));
+  // "Sends the message silently. Users will receive a notification with no sound." (core.telegram.org/bots/api#sendmessage)
+  const silent = message.type === 'summary' && message.silent ? { disable_notification: true } : {};
+  const send = () => bot.api.sendMessage(chatId(target.chat), p.text, { parse_mode: p.parse_mode, link_preview_options: p.link_preview_options, ...threadOpt(target), ...silent }, grammySignal(ctx.signal));
+  const sent = await late.run({ deliveryId: ctx.deliveryId, revision: ctx.revision, target, message }, send);
+  return { messageId: String(sent.message_id) };
+}
+
 /** Deliveries, start and stop share the bot, the pacer and the reply signal; updates are handled in updates.ts. */
 export function createTelegramAdapter(o: TelegramAdapterOptions): TelegramAdapter {
   const callTimeoutMs = o.callTimeoutMs ?? 120_000;
@@ -263,20 +291,15 @@ export function createTelegramAdapter(o: TelegramAdapterOptions): TelegramAdapte
   const { kept, polling, webhook, retry, back } = receiving(bot, o, log, (call) => replyScope.run(replies.signal, call));
   const { reachable, reached } = reachability(back);
   const refusals = listeners<string>(); // calls answered 401, whichever (connections.ts keeps the state)
-  installCallRules(bot, { pacer, replyScope, log, callTimeoutMs, reached, refused: refusals.tell, served: () => retry.served() });
+  const late = lateSends(log, callTimeoutMs);
+  installCallRules(bot, { pacer, replyScope, log, callTimeoutMs, reached, refused: refusals.tell, served: () => retry.served(), late: late.rules });
   handleTelegramUpdates(bot, { deps: o.deps, state: o.state, log, replyScope, replySignal: () => replies.signal, staleAfterMs: o.config.staleCommandMinutes * 60_000, kept: o.config.mode === 'webhook' ? webhook.kept : pollingKept(kept, log) });
 
   return {
     platform: 'telegram',
     timesItsCalls: true, // calls.ts: after the pacer's wait, every Bot API call has callTimeoutMs
     bot,
-    async post(target, message, ctx) {
-      const p = payloadOf(message, templates.forTarget(target));
-      // "Sends the message silently. Users will receive a notification with no sound." (core.telegram.org/bots/api#sendmessage)
-      const silent = message.type === 'summary' && message.silent ? { disable_notification: true } : {};
-      const sent = await bot.api.sendMessage(chatId(target.chat), p.text, { parse_mode: p.parse_mode, link_preview_options: p.link_preview_options, ...threadOpt(target), ...silent }, grammySignal(ctx.signal));
-      return { messageId: String(sent.message_id) };
-    },
+    post: (target, message, ctx) => postMessage(bot, late, templates, target, message, ctx),
     async edit(target, messageId, message, ctx) {
       const p = payloadOf(message, templates.forTarget(target));
       try {
@@ -314,7 +337,9 @@ export function createTelegramAdapter(o: TelegramAdapterOptions): TelegramAdapte
     healthy: () => reachable() && (o.config.mode === 'webhook' ? webhook.healthy() : polling.running),
     receiving: () => webhook.state(),
     onTokenRefused: refusals.add,
+    onLateAnswer: late.add,
     async start() {
+      late.rules.requests.reopen();
       await initBot(bot, o, log);
       if (o.config.mode === 'webhook') await webhook.start();
       else await polling.start();
@@ -324,6 +349,7 @@ export function createTelegramAdapter(o: TelegramAdapterOptions): TelegramAdapte
     async stop() {
       retry.stop();
       replies.abort();
+      late.rules.requests.closeAll(); // sends still awaiting a late answer: nothing records one after the stop
       await webhook.stop();
       await polling.stop();
       replies = new AbortController(); // a later start answers again

@@ -8,6 +8,7 @@ import type { Logger } from '../../log.js';
 import { withTimeout } from '../../util/timeout.js';
 import type { Pacer } from './pacer.js';
 import { answerMayChange } from './errors.js';
+import type { LateListener, LateRequests } from './late-answers.js';
 
 /** Methods that send into a chat, spaced by the pacer. */
 const PACED = new Set(['sendMessage', 'editMessageText', 'deleteMessage', 'sendPhoto']);
@@ -52,6 +53,16 @@ export interface CallRules {
    * `answerMayChange`), getUpdates aside (Telegram hands out updates while its sends fail): kept-retry.ts's cue.
    */
   served: () => void;
+  /**
+   * A delivery's send made inside `scope` (adapter.ts `post`) that times out runs on for `windowMs` from when it went
+   * out, kept in `requests` (late-answers.ts); its `ok` answer then is told to the listener the scope holds.
+   */
+  late?: { scope: AsyncLocalStorage<LateListener>; requests: LateRequests; windowMs: number } | undefined;
+}
+
+/** A promise that rejects once `signal` aborts (our limit, or the caller), for a request that runs on past it. */
+function abortedBy(signal: AbortSignal): Promise<never> {
+  return new Promise((_, reject) => signal.addEventListener('abort', () => reject(new Error('aborted')), { once: true }));
 }
 
 /** Installs the rules on `bot.api`. */
@@ -62,8 +73,14 @@ export function installCallRules(bot: Bot, o: CallRules): void {
     const answered = PACED.has(method) && chat !== undefined ? await o.pacer.acquire(String(chat), o.replyScope.getStore()) : undefined;
     const longPoll = method === 'getUpdates' ? Number((payload as { timeout?: unknown }).timeout ?? 0) * 1000 : 0;
     const bounded = withTimeout(signal as AbortSignal | undefined, o.callTimeoutMs + longPoll);
+    // A delivery's send may run on past our limit (late-answers.ts): its request gets a signal of its own.
+    const late = method === 'sendMessage' ? o.late?.scope.getStore() : undefined;
+    const runOn = late && o.late ? new AbortController() : undefined;
+    if (runOn) (signal as AbortSignal | undefined)?.addEventListener('abort', () => runOn.abort(), { once: true });
+    const request = prev(method, payload, (runOn?.signal ?? bounded.signal) as GrammySignal);
+    if (runOn) request.catch(() => undefined); // settled after the caller has gone: kept below, or aborted
     try {
-      const answer = await prev(method, payload, bounded.signal as GrammySignal);
+      const answer = runOn ? await Promise.race([request, abortedBy(bounded.signal)]) : await request;
       o.reached(true);
       // 401 is the bot's token, on any method (core.telegram.org/bots/api, "Authorizing your bot"; TelegramBotAPI/errors json/unauthorized.json).
       if (!answer.ok && answer.error_code === 401) o.refused(`telegram ${method}: 401 ${answer.description}`);
@@ -72,9 +89,15 @@ export function installCallRules(bot: Bot, o: CallRules): void {
     } catch (e) {
       if (bounded.timedOut()) {
         o.reached(false);
-        o.log.warn({ method, timeoutMs: o.callTimeoutMs + longPoll }, `telegram ${method}: no answer within ${o.callTimeoutMs + longPoll} ms; aborted`);
+        let next = 'aborted';
+        if (runOn && late && o.late?.requests.room()) {
+          o.late.requests.keep(request, runOn, o.late.windowMs - o.callTimeoutMs, late);
+          next = `its answer is awaited ${o.late.windowMs - o.callTimeoutMs} ms more (a late answer names the message made)`;
+        } else runOn?.abort();
+        o.log.warn({ method, timeoutMs: o.callTimeoutMs + longPoll }, `telegram ${method}: no answer within ${o.callTimeoutMs + longPoll} ms; ${next}`);
         throw new HttpError(`telegram ${method}: no answer within ${o.callTimeoutMs + longPoll} ms`, new Error(`no answer within ${o.callTimeoutMs + longPoll} ms`));
       }
+      runOn?.abort(); // the caller stopped waiting
       if (e instanceof HttpError && !signal?.aborted) o.reached(false);
       throw e;
     } finally {

@@ -53,6 +53,15 @@ export interface FakeChat {
   botRights?: { canPostMessages?: boolean; canPinMessages?: boolean; canEditMessages?: boolean };
 }
 
+/** FakeTelegram.dropAnswers: calls carried out whose answer is dropped or comes late. */
+export interface DropAnswers {
+  count: number;
+  methods: readonly string[];
+  late?: number | 'held';
+  refusals?: true;
+  then?: DropAnswers;
+}
+
 export interface FakeMessage {
   chatId: number;
   messageId: number;
@@ -189,9 +198,10 @@ export class FakeTelegram {
    * connection is then dropped without an answer; `late`: answered only after that many ms, past
    * the bot's own timeout. A send can time out and be delivered all the same
    * (python-telegram-bot/python-telegram-bot#1045), and the Bot API has nothing to recognise it
-   * sent again (tdlib/telegram-bot-api#126).
+   * sent again (tdlib/telegram-bot-api#126). `then`: what follows once `count` is spent, taken at once by the fake
+   * (a test setting it after seeing the first would race the service's next call).
    */
-  dropAnswers: { count: number; methods: readonly string[]; late?: number | 'held'; refusals?: true } = { count: 0, methods: [] };
+  dropAnswers: DropAnswers = { count: 0, methods: [] };
   /** Answers `late: 'held'` keeps back until `answerLate()`: an answer on its way while the service decides more (tester 32-1 F2, F3). */
   private readonly lateAnswers: (() => void)[] = [];
   /** Calls carried out whose answer `late: 'held'` keeps back now. */
@@ -444,9 +454,11 @@ export class FakeTelegram {
         if (counted) this.carryingOut--;
       }
       if (this.dropAnswers.count > 0 && this.dropAnswers.methods.includes(method)) {
-        this.dropAnswers.count--;
-        if (this.dropAnswers.late === undefined) return void req.socket.destroy();
-        const late = this.dropAnswers.late;
+        const d = this.dropAnswers;
+        d.count--;
+        if (d.count === 0 && d.then) this.dropAnswers = d.then;
+        if (d.late === undefined) return void req.socket.destroy();
+        const late = d.late;
         await new Promise<void>((r) => (late === 'held' ? this.lateAnswers.push(r) : setTimeout(r, late)));
         if (req.socket.destroyed) return; // the bot gave up before the answer
       }
