@@ -211,10 +211,8 @@ async function holdUnguarded(d: FailureDeps, row: OutboxRow, f: Extract<FailureC
 async function giveUpHeld(d: FailureDeps, row: OutboxRow, f: Extract<FailureClass, { kind: 'transient' }>, logCtx: LogContext): Promise<void> {
   let shadow: ShadowJudged | undefined;
   const why = `gave up: no answer to this send nor to the two before it (${f.reason}): the chat may show the post up to three times, or not at all; look in the chat${row.kind === 'post' ? ' (announce: again on the note posts it anew)' : ''}`;
-  await d.record(logCtx, () => d.store.transaction(() => {
-    shadow = markFailedJudgingShadow(d.store, row, why);
-    markUncertainOutcome(d.store, row.id, why); // its `uncertain:` line in status no longer says held (tester 39 F2)
-  }));
+  await d.record(logCtx, () => (shadow = markFailedJudgingShadow(d.store, row, why)));
+  await d.record(logCtx, () => markUncertainOutcome(d.store, row.id, why)); // `status` no longer says it held (tester 39 F2)
   d.log.error({ ...logCtx, reason: f.reason }, `delivery failed: ${why}`);
   sayShadowRejudged(d.log, logCtx, shadow);
   d.onEvent({ row, outcome: 'failed', error: why });
