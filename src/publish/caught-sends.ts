@@ -104,7 +104,11 @@ export async function askPlatformAfterResend(adapter: ChatAdapter, outages: Pick
   }
 }
 
-/** A held post let go and answered: its uncertain sends' line in `status` says so, no longer "held" (review rv32-d R3). */
-export function heldPostAnswered(store: Pick<Store, 'getMeta' | 'setMeta'>, row: Pick<OutboxRow, 'id' | 'held' | 'kind'>): void {
-  if (isHeldUnanswered(row)) markUncertainOutcome(store, row.id, 'held after two sends with no answer, then sent once more and answered: the chat may show the post up to three times');
+/**
+ * A held post let go and answered: its uncertain sends' line in `status` says so, no longer "held" (review rv32-d R3).
+ * Its held mark goes when its send goes (store.markSending), so one whose send was refused between (a bot kicked, the
+ * chat paused) is known by its count: two unanswered sends hold a post (tester 39 F2: still said held once delivered).
+ */
+export function heldPostAnswered(store: Pick<Store, 'getMeta' | 'setMeta'>, row: Pick<OutboxRow, 'id' | 'held' | 'kind' | 'unansweredSends'>): void {
+  if (isHeldUnanswered(row) || ((row.kind === 'post' || row.kind === 'digest') && row.unansweredSends >= 2)) markUncertainOutcome(store, row.id, 'held after two sends with no answer, then sent once more and answered: the chat may show the post up to three times');
 }

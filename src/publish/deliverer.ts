@@ -249,7 +249,7 @@ export class Deliverer {
       const platformAnswered = guard?.guard === 'none' && maybeSent(this.store.sql, row.id) ? await askPlatformAfterResend(adapter, this.outages, (call) => this.bounded(adapter, call), this.now) : undefined;
       return await this.fail(row, f, logCtx, tried, guard, platformAnswered);
     }
-    this.outages.delivered(row, this.now());
+    if (sent.outcome === 'done') this.outages.delivered(row, this.now()); // a skip asked the platform nothing: no signal (tester 39 F1)
     // Outside the try: once recorded, nothing that happens here may turn into a resend.
     if (sent.outcome === 'done') {
       this.log.info({ ...logCtx, messageId: sent.messageId }, 'delivered');

@@ -69,8 +69,9 @@ export async function recordFailure(d: FailureDeps, row: OutboxRow, f: FailureCl
       const whose = d.outages?.of.whose(row, d.outages.tried, d.now()) ?? { by: 'own' };
       if (guard?.guard === 'none' && maybeSent(d.store.sql, row.id)) {
         // Its third send with no answer is its last, whatever came between (a 5xx, a 429, an outage, a restart): the count
-        // is the row's own, never read from its reason, which a later answer rewrites.
-        if (row.unansweredSends + 1 >= UNANSWERED_SENDS_MAX) return giveUpHeld(d, row, f, logCtx);
+        // is the row's own, never read from its reason, which a later answer rewrites. Unless getMe went unanswered too:
+        // an outage met that send (most likely never read), and giving up lost the post (tester 39 F4): it waits below.
+        if (row.unansweredSends + 1 >= UNANSWERED_SENDS_MAX && d.platformAnswered !== false) return giveUpHeld(d, row, f, logCtx);
         // The platform answers (getMe), yet this post's send got no answer again: held until its sends are seen to work.
         // Asked and unanswered, the platform is down: the post waits for it (another chat answered earlier tells nothing).
         if (d.platformAnswered ?? whose.by === 'own') return holdUnguarded(d, row, f, logCtx, guard);
@@ -211,6 +212,7 @@ async function giveUpHeld(d: FailureDeps, row: OutboxRow, f: Extract<FailureClas
   let shadow: ShadowJudged | undefined;
   const why = gaveUpUnanswered(row.kind, f.reason);
   await d.record(logCtx, () => (shadow = markFailedJudgingShadow(d.store, row, why)));
+  await d.record(logCtx, () => markUncertainOutcome(d.store, row.id, why)); // `status` no longer says it held (tester 39 F2)
   d.log.error({ ...logCtx, reason: f.reason }, `delivery failed: ${why}`);
   sayShadowRejudged(d.log, logCtx, shadow);
   d.onEvent({ row, outcome: 'failed', error: why });

@@ -92,14 +92,31 @@ export function markLookSent(sql: Sql, calledOff: number, at: number): number | 
   return before?.looked_at;
 }
 
-function calledOffSend(sql: Sql, d: NewDelivery): { from: number; nonce: string } | undefined {
-  if (d.kind !== 'post' || d.noteId === null) return undefined;
-  const r = sql(
-    `SELECT o.id AS "from", o.nonce FROM outbox o JOIN maybe_sent m ON m.delivery = o.id
+/** The note's last post to the chat, called off after a send that may have reached it, no message recorded since. */
+const CALLED_OFF_MAYBE_SENT = `SELECT o.id AS "from", o.nonce FROM outbox o JOIN maybe_sent m ON m.delivery = o.id
      WHERE o.note_id = ? AND o.platform = ? AND o.chat = ? AND o.thread = ? AND o.kind = 'post' AND o.status = 'skipped'
        AND o.id = (SELECT MAX(s.id) FROM outbox s WHERE s.note_id = o.note_id AND s.platform = o.platform AND s.chat = o.chat AND s.thread = o.thread AND s.kind = 'post')
-       AND NOT EXISTS (SELECT 1 FROM posts p WHERE p.note_id = o.note_id AND p.platform = o.platform AND p.chat = o.chat AND p.thread = o.thread)
+       AND NOT EXISTS (SELECT 1 FROM posts p WHERE p.note_id = o.note_id AND p.platform = o.platform AND p.chat = o.chat AND p.thread = o.thread)`;
+
+function calledOffSend(sql: Sql, d: NewDelivery): { from: number; nonce: string } | undefined {
+  if (d.kind !== 'post' || d.noteId === null) return undefined;
+  const r = sql(`${CALLED_OFF_MAYBE_SENT}
        AND NOT EXISTS (SELECT 1 FROM called_off_looks l WHERE l.delivery = o.id)`,
   ).get(d.noteId, d.target.platform, d.target.chat, d.target.thread) as { from: number; nonce: string } | undefined;
   return r;
+}
+
+/**
+ * The called-off post whose unanswered sends and hold a new post of its note to that chat takes over when its nonce is
+ * not (takeOverCalledOffSend): a look for its message went out (`onDelete: delete`, the note removed or drafted), which
+ * owns the nonce, but the message its sends may have made was not found and deleted (Telegram cannot look: it may show).
+ * The bound of three sends is the note's in that chat whatever the look did: starting it over at 0 sent a held post's
+ * note five times (tester 39 F1, issue 25). A look that found the message and deleted it leaves nothing to count.
+ */
+export function calledOffCountFrom(sql: Sql, d: NewDelivery): number | undefined {
+  if (d.kind !== 'post' || d.noteId === null) return undefined;
+  const r = sql(`${CALLED_OFF_MAYBE_SENT} AND o.unanswered_sends > 0
+       AND NOT EXISTS (SELECT 1 FROM outbox x WHERE x.kind = 'delete' AND x.status = 'done' AND json_extract(x.payload, '$.calledOff') = o.id)`,
+  ).get(d.noteId, d.target.platform, d.target.chat, d.target.thread) as { from: number } | undefined;
+  return r?.from;
 }

@@ -13,6 +13,7 @@ import { checkMark, markWriter } from './mark.js';
 import { SentJournal, sentJournalFile } from './sent-journal.js';
 import { recordRestoreStarted, restoreInProgress, SET_ASIDE_AT_RESTORE } from './restore-record.js';
 import { Store } from './store.js';
+import { sayHeldSetAside } from './uncertain-sends.js';
 
 export interface StateFlags {
   /** `--after-restore`: the database is a restored backup (AppOptions.afterRestore). */
@@ -231,7 +232,9 @@ function openSentJournal(dbPath: string, log: Logger): SentJournal | undefined {
 function forgetOpenPostsAfterRestore(store: Store, log: Logger): void {
   const skipped = store.transaction(() => {
     recordRestoreStarted(store); // before anything else this start writes: cleared once its first scan is recorded
-    return store.upkeep.skipOpenPosts(SET_ASIDE_AT_RESTORE);
+    const aside = store.upkeep.skipOpenPosts(SET_ASIDE_AT_RESTORE);
+    sayHeldSetAside(store, SET_ASIDE_AT_RESTORE);
+    return aside;
   });
   log.warn({ skipped }, `started --after-restore: the mark is not checked; ${skipped} post(s) the backup still had queued are set aside, and notes new to the backup are recorded without being announced`);
 }

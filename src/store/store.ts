@@ -20,7 +20,7 @@ import type { DeliveryKind, DeliveryPayload, NewDelivery, NoteRow, OutboxRow, Se
 import { DeferredSummaries } from './deferred-summaries.js';
 import { ChatMoveSignal, moveChatRows } from './chat-move.js';
 import { keepOlderMessage } from './older-messages.js';
-import { inheritMaybeSent, markCaughtMidSend, takeOverCalledOffSend, type CaughtSend } from './maybe-sent.js';
+import { calledOffCountFrom, inheritMaybeSent, markCaughtMidSend, takeOverCalledOffSend, type CaughtSend } from './maybe-sent.js';
 import { isInvalidOutbox, NOTE_PROBLEM, toKnown, toNote, toOutbox, type KnownNote, type KnownRecord, type NoteRecord, type OutboxRecord } from './records.js';
 
 export type { KnownNote } from './records.js';
@@ -236,12 +236,12 @@ export class Store {
 
   // ── outbox ──
   enqueue(d: NewDelivery, now = Date.now()): number {
-    const taken = takeOverCalledOffSend(this.sql, d);
+    const taken = takeOverCalledOffSend(this.sql, d), countFrom = taken?.from ?? calledOffCountFrom(this.sql, d); // its count and hold, with the nonce or without
     const r = this.sql(
       `INSERT INTO outbox(note_id, revision, platform, chat, thread, kind, payload, status, attempts, next_attempt_at, nonce, created_at, updated_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?, ?, ?)`,
     ).run(d.noteId, d.revision, d.target.platform, d.target.chat, d.target.thread, d.kind, JSON.stringify(d.payload), d.notBefore ?? 0, taken?.nonce ?? randomBytes(12).toString('hex'), now, now);
-    if (taken) inheritMaybeSent(this.sql, Number(r.lastInsertRowid), taken.from);
+    if (countFrom !== undefined) inheritMaybeSent(this.sql, Number(r.lastInsertRowid), countFrom);
     this.outboxOpened.raise();
     return Number(r.lastInsertRowid);
   }

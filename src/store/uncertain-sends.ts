@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { markMaybeSent } from './maybe-sent.js';
-import { countUnansweredSend, TIMED_OUT } from './held-unanswered.js';
+import { countUnansweredSend, HELD_UNANSWERED, TIMED_OUT } from './held-unanswered.js';
 import type { Store } from './store.js';
 
 /** The store's meta key holding the count and the latest uncertain sends. */
@@ -84,4 +84,17 @@ export function markUncertainOutcome(store: Pick<Store, 'getMeta' | 'setMeta'>, 
   const now = readUncertainSends(store);
   if (!now.recent.some((r) => r.delivery === deliveryId)) return;
   store.setMeta(META_KEY, JSON.stringify({ ...now, recent: now.recent.map((r) => (r.delivery === deliveryId ? { ...r, outcome } : r)) }));
+}
+
+/**
+ * Posts a start `--after-restore` set aside (their outbox reason `setAside`) whose entry still says held: it says why they
+ * no longer wait instead (tester 39 F2: "held" listed next to the post set aside and `0 pending`).
+ */
+export function sayHeldSetAside(store: RecordStore, setAside: string): void {
+  const now = readUncertainSends(store);
+  const asideNow = (id: number): boolean => store.sql("SELECT 1 FROM outbox WHERE id = ? AND status = 'skipped' AND last_error = ?").get(id, setAside) !== undefined;
+  const stale = new Set(now.recent.filter((r) => r.outcome?.startsWith(HELD_UNANSWERED) && asideNow(r.delivery)).map((r) => r.delivery));
+  if (stale.size === 0) return;
+  const outcome = `held, then ${setAside}: the chat may show it up to three times, or not at all; look in the chat`;
+  store.setMeta(META_KEY, JSON.stringify({ ...now, recent: now.recent.map((r) => (stale.has(r.delivery) ? { ...r, outcome } : r)) }));
 }
