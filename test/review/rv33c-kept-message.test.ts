@@ -1,0 +1,159 @@
+/**
+ * Review rv33-c of merge 428504aa (s33-f4, tester 36's F4, issue 25): orders of events family-join-by-move.test.ts did
+ * not try. Same sandbox as that file: chats `en`, `ja` (filtered to their language) and `all`, translations: group.
+ */
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it, type TestContext } from 'vitest';
+import { InProcessService, fileParseThreads } from '../helpers/inproc.js';
+
+const parseThreads = fileParseThreads();
+const note = (title: string, date: string, body: string) => `---\ntitle: ${title}\ndate: ${date}\n---\n\n${body}\n`;
+const TEA = note('Tea', '2025-01-01', 'About tea and brewing it well.\n\n- water');
+const COFFEE = note('Coffee', '2025-01-02', 'About coffee and grinding.\n\n- beans');
+
+function sandbox(onDelete: 'keep' | 'delete'): InProcessService {
+  return InProcessService.sandbox(
+    {
+      watch: { mode: 'native', quietMs: 40, reconcileMinutes: 0 },
+      publish: { onDelete, translations: { mode: 'group', graceMs: 0 }, digest: { threshold: 1000, windowMs: 120 } },
+      routes: [
+        { platform: 'console', chat: 'en', filter: { lang: ['en'] } },
+        { platform: 'console', chat: 'ja', filter: { lang: ['ja'] } },
+        { platform: 'console', chat: 'all' },
+      ],
+    },
+    { parseThreads },
+  );
+}
+
+const titles = (s: InProcessService, chat: string) => s.live(chat).map((m) => m.text.split('\n')[0]!.replace(/<[^>]+>|\*/g, '').trim()).sort();
+
+/** Tea and Coffee posted in en/all, then Coffee moved into Tea's family (posts/ja/tea.md): the kept state. */
+async function joined(s: InProcessService): Promise<(rel: string) => string> {
+  await s.start();
+  const at = (rel: string) => path.join(s.notes, rel);
+  mkdirSync(at('posts/en'), { recursive: true });
+  mkdirSync(at('posts/ja'), { recursive: true });
+  writeFileSync(at('posts/en/tea.md'), TEA);
+  writeFileSync(at('posts/en/coffee.md'), COFFEE);
+  await s.settle(['posts/en/tea.md', 'posts/en/coffee.md']);
+  renameSync(at('posts/en/coffee.md'), at('posts/ja/tea.md'));
+  await s.settle(['posts/en/coffee.md', 'posts/ja/tea.md']);
+  for (const chat of ['en', 'all']) expect(titles(s, chat), chat).toEqual(['Coffee', 'Tea']);
+  return at;
+}
+
+describe.concurrent('rv33-c: a kept message after its note goes (issue 25, tester 36 F4)', () => {
+  // R1: the kept message's note deleted under `onDelete: delete`: every message of it goes, as any removed note's.
+  it.for(['keep', 'delete'] as const)('Coffee deleted while it sits in Tea\'s family: its kept messages go the way onDelete says (onDelete: %s)', { timeout: 90_000 }, async (onDelete, t: TestContext) => {
+    const s = sandbox(onDelete);
+    t.onTestFinished(() => s.stop());
+    const at = await joined(s);
+    rmSync(at('posts/ja/tea.md'));
+    await s.settle(['posts/ja/tea.md']);
+    const expected = onDelete === 'keep' ? ['Coffee', 'Tea'] : ['Tea'];
+    for (const chat of ['en', 'all']) expect(titles(s, chat), chat).toEqual(expected);
+    expect(titles(s, 'ja')).toEqual(onDelete === 'keep' ? ['Coffee'] : []);
+  });
+
+  // R2: Tea removed and Coffee moved back while notecast was down (kill -9): one scan finds both.
+  it.for(['keep', 'delete'] as const)('Tea removed and Coffee moved back during a kill -9: Coffee keeps its message, nothing posted (onDelete: %s)', { timeout: 90_000 }, async (onDelete, t: TestContext) => {
+    const s = sandbox(onDelete);
+    t.onTestFinished(() => s.stop());
+    const at = await joined(s);
+    const coffeeIn = (chat: string) => s.live(chat).find((m) => m.text.includes('Coffee'))?.messageId;
+    const before = { en: coffeeIn('en'), all: coffeeIn('all') };
+    const posts = s.events.filter((e) => e.event === 'post').length;
+    await s.kill();
+    rmSync(at('posts/en/tea.md'));
+    renameSync(at('posts/ja/tea.md'), at('posts/en/coffee.md'));
+    await s.start();
+    const expected = onDelete === 'keep' ? ['Coffee', 'Tea'] : ['Coffee'];
+    for (const chat of ['en', 'all'] as const) {
+      expect(titles(s, chat), chat).toEqual(expected);
+      expect(coffeeIn(chat), `${chat}: Coffee's own message`).toBe(before[chat]);
+      expect(s.live(chat).find((m) => m.messageId === before[chat])?.text, chat).not.toContain('日本語');
+    }
+    expect(s.events.filter((e) => e.event === 'post').length).toBe(posts);
+  });
+
+  // R3: Tea removed after Coffee joined it (the messages changed places), then Tea written again at its path.
+  it.for(['keep', 'delete'] as const)('Tea removed, then back at its path, while Coffee sits in its family: each note in one message per chat (onDelete: %s)', { timeout: 90_000 }, async (onDelete, t: TestContext) => {
+    const s = sandbox(onDelete);
+    t.onTestFinished(() => s.stop());
+    const at = await joined(s);
+    rmSync(at('posts/en/tea.md'));
+    await s.settle(['posts/en/tea.md']);
+    writeFileSync(at('posts/en/tea.md'), TEA);
+    await s.settle(['posts/en/tea.md']);
+    for (const chat of ['en', 'all']) expect(titles(s, chat), chat).toEqual(['Coffee', 'Tea']);
+    expect(titles(s, 'ja')).toEqual(['Coffee']);
+    // Coffee (Japanese now) still in a message of its own text in `all`, Tea in one.
+    for (const chat of ['en', 'all']) for (const title of ['Coffee', 'Tea']) expect(s.live(chat).filter((m) => m.text.split('\n')[0]!.includes(title)).length, `${chat}: ${title}`).toBe(1);
+    expect(s.anomalies).toEqual([]);
+  });
+
+  // R4: the answer to Coffee's post arrives after the batch that moved Coffee into Tea's family.
+  it.for(['keep', 'delete'] as const)('Coffee moved into Tea\'s family while its post\'s answer is held: its message follows it after (onDelete: %s)', { timeout: 90_000 }, async (onDelete, t: TestContext) => {
+    const s = sandbox(onDelete);
+    t.onTestFinished(() => s.stop());
+    const faults = s.withFaults();
+    await s.start();
+    const at = (rel: string) => path.join(s.notes, rel);
+    mkdirSync(at('posts/en'), { recursive: true });
+    mkdirSync(at('posts/ja'), { recursive: true });
+    writeFileSync(at('posts/en/tea.md'), TEA);
+    await s.settle(['posts/en/tea.md']);
+    faults.answerHeld = true;
+    writeFileSync(at('posts/en/coffee.md'), COFFEE);
+    await s.batched(['posts/en/coffee.md']);
+    await s.waitFor(() => faults.hits > 0, 20_000, 'Coffee\'s post sent, its answer held');
+    renameSync(at('posts/en/coffee.md'), at('posts/ja/tea.md'));
+    await s.batched(['posts/en/coffee.md', 'posts/ja/tea.md']);
+    faults.answerHeld = false;
+    await s.waitFor(() => s.openDeliveries() === 0, 20_000, 'every delivery done');
+    // The rule of 428504aa: the chats of its old language and of no language keep its message, whatever onDelete says.
+    for (const chat of ['en', 'all']) t.expect.soft(titles(s, chat), `${chat} after the answer`).toEqual(['Coffee', 'Tea']);
+    const posts = s.events.filter((e) => e.event === 'post').length;
+    writeFileSync(at('posts/ja/tea.md'), COFFEE.replace('grinding.', 'grinding it fine.'));
+    await s.settle(['posts/ja/tea.md']);
+    await s.waitFor(() => s.openDeliveries() === 0, 20_000, 'every delivery done');
+    for (const chat of ['en', 'all', 'ja']) {
+      t.expect.soft(s.live(chat).filter((m) => m.text.includes('About coffee and grinding.')).map((m) => m.messageId), `${chat}: a message of Coffee left showing its old text`).toEqual([]);
+    }
+    t.expect.soft(s.live('ja').filter((m) => m.text.includes('grinding it fine')).length).toBe(1);
+    t.expect.soft(s.events.filter((e) => e.event === 'post').length, 'posts on the edit').toBe(posts);
+    // Moved back: Coffee was announced in `en` and `all` once; it is never announced there again.
+    renameSync(at('posts/ja/tea.md'), at('posts/en/coffee.md'));
+    await s.settle(['posts/ja/tea.md', 'posts/en/coffee.md']);
+    await s.waitFor(() => s.openDeliveries() === 0, 20_000, 'every delivery done');
+    for (const chat of ['en', 'all']) {
+      t.expect.soft(s.sent(chat, 'post').filter((e) => e.text.includes('Coffee')).length, `${chat}: Coffee announced once`).toBe(1);
+      t.expect.soft(s.live(chat).filter((m) => m.text.includes('Coffee')).length, `${chat}: Coffee in one message`).toBe(1);
+    }
+  });
+
+  // R5: Tea removed while an edit of Coffee (in Tea's family) waits on a held platform: the messages change places with it waiting.
+  it.for(['keep', 'delete'] as const)('Tea removed while Coffee\'s edit waits: Coffee stays in its own message, edited once (onDelete: %s)', { timeout: 90_000 }, async (onDelete, t: TestContext) => {
+    const s = sandbox(onDelete);
+    t.onTestFinished(() => s.stop());
+    const faults = s.withFaults();
+    const at = await joined(s);
+    const coffeeIn = (chat: string) => s.live(chat).find((m) => m.text.includes('Coffee'))?.messageId;
+    const before = { en: coffeeIn('en'), all: coffeeIn('all') };
+    faults.held = true;
+    writeFileSync(at('posts/ja/tea.md'), COFFEE.replace('grinding.', 'grinding it fine.'));
+    await s.batched(['posts/ja/tea.md']);
+    rmSync(at('posts/en/tea.md'));
+    await s.batched(['posts/en/tea.md']);
+    faults.held = false;
+    await s.waitFor(() => s.openDeliveries() === 0, 20_000, 'every delivery done');
+    const expected = onDelete === 'keep' ? ['Coffee', 'Tea'] : ['Coffee'];
+    for (const chat of ['en', 'all'] as const) {
+      expect(titles(s, chat), chat).toEqual(expected);
+      expect(coffeeIn(chat), `${chat}: Coffee's own message`).toBe(before[chat]);
+      expect(s.live(chat).filter((m) => m.text.includes('grinding it fine')).length, chat).toBe(1);
+    }
+  });
+});
