@@ -129,7 +129,7 @@ describe.concurrent('rv33-c: a kept message after its note goes (issue 25, teste
     await s.settle(['posts/ja/tea.md', 'posts/en/coffee.md']);
     await s.waitFor(() => s.openDeliveries() === 0, 20_000, 'every delivery done');
     for (const chat of ['en', 'all']) {
-      t.expect.soft(s.sent(chat, 'post').filter((e) => e.text.includes('Coffee')).length, `${chat}: Coffee announced once`).toBe(1);
+      t.expect.soft(new Set(s.sent(chat, 'post').filter((e) => e.text.includes('Coffee')).map((e) => e.messageId)).size, `${chat}: Coffee announced once (messages posted for it)`).toBe(1);
       t.expect.soft(s.live(chat).filter((m) => m.text.includes('Coffee')).length, `${chat}: Coffee in one message`).toBe(1);
     }
   });
@@ -154,6 +154,38 @@ describe.concurrent('rv33-c: a kept message after its note goes (issue 25, teste
       expect(titles(s, chat), chat).toEqual(expected);
       expect(coffeeIn(chat), `${chat}: Coffee's own message`).toBe(before[chat]);
       expect(s.live(chat).filter((m) => m.text.includes('grinding it fine')).length, chat).toBe(1);
+    }
+  });
+
+  // R1, kill -9: Coffee's post sent, its answer never recorded (kill -9), Coffee moved into Tea's family while down.
+  it.for(['keep', 'delete'] as const)('Coffee\'s post unanswered at a kill -9, moved into Tea\'s family while down, then back: announced once (onDelete: %s)', { timeout: 90_000 }, async (onDelete, t: TestContext) => {
+    const s = sandbox(onDelete);
+    t.onTestFinished(() => s.stop());
+    const faults = s.withFaults();
+    await s.start();
+    const at = (rel: string) => path.join(s.notes, rel);
+    mkdirSync(at('posts/en'), { recursive: true });
+    mkdirSync(at('posts/ja'), { recursive: true });
+    writeFileSync(at('posts/en/tea.md'), TEA);
+    await s.settle(['posts/en/tea.md']);
+    faults.answerHeld = true;
+    writeFileSync(at('posts/en/coffee.md'), COFFEE);
+    await s.batched(['posts/en/coffee.md']);
+    await s.waitFor(() => faults.hits > 0, 20_000, 'Coffee\'s post sent, its answer held');
+    await s.kill();
+    faults.answerHeld = false;
+    renameSync(at('posts/en/coffee.md'), at('posts/ja/tea.md'));
+    await s.start();
+    await s.waitFor(() => s.openDeliveries() === 0, 20_000, 'every delivery done');
+    for (const chat of ['en', 'all']) t.expect.soft(titles(s, chat), `${chat} after the restart`).toEqual(['Coffee', 'Tea']);
+    if (process.env.RV_DEBUG) console.log(onDelete, 'restart', JSON.stringify(s.sent('en').map((e) => [e.event, e.messageId, e.family, e.text.slice(0, 60)])));
+    renameSync(at('posts/ja/tea.md'), at('posts/en/coffee.md'));
+    await s.settle(['posts/ja/tea.md', 'posts/en/coffee.md']);
+    await s.waitFor(() => s.openDeliveries() === 0, 20_000, 'every delivery done');
+    if (process.env.RV_DEBUG) console.log(onDelete, 'back', JSON.stringify(s.sent('en').map((e) => [e.event, e.messageId, e.family, e.text.slice(0, 60)])));
+    for (const chat of ['en', 'all']) {
+      t.expect.soft(new Set(s.sent(chat, 'post').filter((e) => e.text.includes('Coffee')).map((e) => e.messageId)).size, `${chat}: Coffee announced once (messages posted for it)`).toBe(1);
+      t.expect.soft(s.live(chat).filter((m) => m.text.includes('Coffee')).length, `${chat}: Coffee in one message`).toBe(1);
     }
   });
 });
