@@ -188,4 +188,21 @@ describe.concurrent('rv33-c: a kept message after its note goes (issue 25, teste
       t.expect.soft(s.live(chat).filter((m) => m.text.includes('Coffee')).length, `${chat}: Coffee in one message`).toBe(1);
     }
   });
+
+  // A new note written at the path Coffee left (its old key) while Coffee sits in Tea's family.
+  it.for(['keep', 'delete'] as const)('a new note at Coffee\'s old path: Coffee keeps its message, the new note gets its own (onDelete: %s)', { timeout: 90_000 }, async (onDelete, t: TestContext) => {
+    const s = sandbox(onDelete);
+    t.onTestFinished(() => s.stop());
+    const at = await joined(s);
+    const coffeeIn = (chat: string) => s.live(chat).find((m) => m.text.startsWith('Coffee\n'))?.messageId;
+    const before = { en: coffeeIn('en'), all: coffeeIn('all') };
+    writeFileSync(at('posts/en/coffee.md'), note('Cocoa', '2025-01-03', 'About cocoa, a new note.\n\n- beans'));
+    await s.settle(['posts/en/coffee.md']);
+    await s.waitFor(() => s.openDeliveries() === 0, 20_000, 'every delivery done');
+    if (process.env.RV_DEBUG) console.log(onDelete, JSON.stringify({ en: s.live('en'), all: s.live('all') }));
+    for (const chat of ['en', 'all'] as const) {
+      t.expect.soft(titles(s, chat), chat).toEqual(['Cocoa', 'Coffee', 'Tea']);
+      t.expect.soft(coffeeIn(chat), `${chat}: Coffee's own message`).toBe(before[chat]);
+    }
+  });
 });
