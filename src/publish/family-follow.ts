@@ -14,6 +14,7 @@ import { familyPostId, familyTargets, liveMembers, type FamilyTarget } from './f
 import { retireOwnMessage } from './family-adopt.js';
 import { changePlaces, handKeptMessagesOver, keepForMovedNote, keepMovedNoteMessage, newFamilyShows } from './family-kept.js';
 import { summaryHash } from './decide.js';
+import { postInFlight } from '../store/under-way.js';
 import type { Summary } from '../summary/shape.js';
 
 /** A note as a batch decided it, and its record before (after any rename, under its new id). */
@@ -189,7 +190,8 @@ export function followMovedMembers<F extends { wantedBefore: ReadonlySet<string>
         store.upkeep.moveFamilyPostIn(fromId, d.row.id, target);
         moved += retireOwnMessage(store, d.row.id, target, d.row.revision);
         postAnew(target);
-      } else if (!oldLeft && store.postOf(fromId, target) && !store.openDelivery(fromId, target, ['delete'])) {
+      } else if (!oldLeft && (store.postOf(fromId, target) || postInFlight(store.sql, fromId, target)) && !store.openDelivery(fromId, target, ['delete'])) {
+        // A post in flight is the message to be (rv33-c R1: its answer after this batch, or a kill -9 before it).
         // The old family, left with no member, has its message here beside the new family's, which the note joined.
         // The note did not go away: the message stays, whatever `onDelete` says, and follows it (family-kept.ts;
         // tester 36's F4: deleted, the move back posted the note again). Where the new family's message shows the

@@ -17,7 +17,7 @@ import { familyPostId, familyTargets, liveMembers } from './family.js';
 import { addMetaKeys, metaKeys } from './meta-keys.js';
 import { postControlsOf } from './route.js';
 import { sameContent } from './shown-content.js';
-import { deleteUnderWay } from '../store/under-way.js';
+import { deleteUnderWay, postInFlight } from '../store/under-way.js';
 
 /** Keys of families left with no member whose messages stay for the note that moved out (family-follow.ts). */
 const KEPT_FOR_MOVED = 'families.keptForMoved';
@@ -41,6 +41,15 @@ function hasMessage(store: Store, key: string, target: Target): boolean {
   return !!store.postOf(familyId, target) || !!store.openDelivery(familyId, target, ['post']);
 }
 
+/** Whether the post in flight of family `key` in a chat is a kept message to be: its note moved out and is live. */
+export function keptPostInFlight(store: Store, key: string, target: Target): boolean {
+  const familyId = familyPostId(key);
+  const open = store.openDelivery(familyId, target, ['post']);
+  if (!open || open.payload.type !== 'summary' || !postInFlight(store.sql, familyId, target) || !metaKeys(store, KEPT_FOR_MOVED).includes(key)) return false;
+  const member = open.payload.member === undefined ? undefined : store.getNote(open.payload.member);
+  return !!member && member.info.translationKey !== key && liveMembers([member]).length > 0;
+}
+
 /** The member a kept message shows: its waiting edit's, else what was last sent. */
 function keptMember(store: Store, familyId: string, target: Target): string | undefined {
   const open = store.openDelivery(familyId, target, ['edit']);
@@ -56,7 +65,8 @@ function keptMember(store: Store, familyId: string, target: Target): string | un
 export function familiesKeptFor(store: Store, changedKeys: readonly string[]): string[] {
   const keys = metaKeys(store, KEPT_FOR_MOVED);
   if (!keys.length) return [];
-  const still = keys.filter((k) => !liveMembers(store.familyNotes(k)).length && store.postsOf(familyPostId(k)).length > 0);
+  // A post in flight is a message to be (rv33-c R1): its answer comes after the batch that kept it.
+  const still = keys.filter((k) => !liveMembers(store.familyNotes(k)).length && (store.postsOf(familyPostId(k)).length > 0 || store.openPostTargets(familyPostId(k)).length > 0));
   if (still.length !== keys.length) store.setMeta(KEPT_FOR_MOVED, JSON.stringify(still));
   const changed = new Set(changedKeys);
   const keyOf = (id: string | undefined) => (id === undefined ? undefined : store.getNote(id)?.info.translationKey);
