@@ -17,7 +17,7 @@ import { familyPostId, familyTargets, liveMembers } from './family.js';
 import { addMetaKeys, metaKeys } from './meta-keys.js';
 import { postControlsOf } from './route.js';
 import { sameContent } from './shown-content.js';
-import { deleteUnderWay, postInFlight } from '../store/under-way.js';
+import { deleteUnderWay, postInFlightMember } from '../store/under-way.js';
 
 /** Keys of families left with no member whose messages stay for the note that moved out (family-follow.ts). */
 const KEPT_FOR_MOVED = 'families.keptForMoved';
@@ -41,12 +41,15 @@ function hasMessage(store: Store, key: string, target: Target): boolean {
   return !!store.postOf(familyId, target) || !!store.openDelivery(familyId, target, ['post']);
 }
 
-/** Whether the post in flight of family `key` in a chat is a kept message to be: its note moved out and is live. */
+/**
+ * Whether the post in flight of family `key` in a chat (being sent, or caught mid-send by a kill -9) is a kept message
+ * to be: its note moved out and is live (rv33-c R1). Its answer comes after the batch: deleted under `onDelete: delete`,
+ * the move back posted the note a second time.
+ */
 export function keptPostInFlight(store: Store, key: string, target: Target): boolean {
-  const familyId = familyPostId(key);
-  const open = store.openDelivery(familyId, target, ['post']);
-  if (!open || open.payload.type !== 'summary' || !postInFlight(store.sql, familyId, target) || !metaKeys(store, KEPT_FOR_MOVED).includes(key)) return false;
-  const member = open.payload.member === undefined ? undefined : store.getNote(open.payload.member);
+  if (!metaKeys(store, KEPT_FOR_MOVED).includes(key)) return false;
+  const memberId = postInFlightMember(store.sql, familyPostId(key), target);
+  const member = memberId === undefined ? undefined : store.getNote(memberId);
   return !!member && member.info.translationKey !== key && liveMembers([member]).length > 0;
 }
 
