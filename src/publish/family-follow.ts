@@ -12,7 +12,7 @@ import type { NoteRow, Target } from '../store/types.js';
 import { bareHash, targetKey } from '../store/types.js';
 import { familyPostId, familyTargets, liveMembers, type FamilyTarget } from './family.js';
 import { retireOwnMessage } from './family-adopt.js';
-import { changePlaces, handKeptMessagesOver, keepForMovedNote, keepMovedNoteMessage, newFamilyShows } from './family-kept.js';
+import { changePlaces, handKeptMessagesOver, keepForMovedNote, keepMovedNoteMessage, newFamilyShows, setKeptMessagesAside } from './family-kept.js';
 import { summaryHash } from './decide.js';
 import { postInFlight } from '../store/under-way.js';
 import type { Summary } from '../summary/shape.js';
@@ -145,7 +145,12 @@ const textHash = (s: Summary) => summaryHash({ ...s, lang: '', locale: '' });
  * (`leftHoldsItsText`). Even a chat whose filter the moved note no longer passes (another language folder): a
  * filter change never deletes a message, `syncFamily` keeps it following its note.
  */
-export function followMovedMembers<F extends { wantedBefore: ReadonlySet<string> }>(store: Store, config: Config, platforms: ReadonlySet<string>, changes: readonly MemberChange[], movedAway: ReadonlySet<string>, touched: Map<string, F>): number {
+export function followMovedMembers<F extends { key: string; controls: boolean; wantedBefore: ReadonlySet<string> }>(store: Store, config: Config, platforms: ReadonlySet<string>, changes: readonly MemberChange[], movedAway: ReadonlySet<string>, touched: Map<string, F>): number {
+  // A kept family's key taken by a new note: the messages kept stay the moved note's, synced in this batch too.
+  for (const { from, aside } of setKeptMessagesAside(store)) {
+    const base = touched.get(from);
+    if (base) touched.set(aside, { ...base, key: aside, controls: false, wantedBefore: new Set<string>() });
+  }
   let moved = 0;
   for (const d of changes) {
     const from = d.prev?.info.translationKey;

@@ -53,6 +53,38 @@ export function keptPostInFlight(store: Store, key: string, target: Target): boo
   return !!member && member.info.translationKey !== key && liveMembers([member]).length > 0;
 }
 
+/**
+ * After a batch's records are written: a kept family whose key has a member again (a new note written at the path the
+ * moved note left, rv33-c R2) no longer owns the messages kept for the note that left. Each becomes the message of
+ * the note's family where that family has none in the chat (as for a note moved into such a family; split-burst seed
+ * 8675309), else is set aside under a key of its own, no note's key (`<key>\u0000kept-for:<note id>`: a file name never
+ * holds NUL), followed as before. The family posts anew for its new member. Left under the old key, `syncFamily` edited
+ * the moved note's message into the new note: the moved note lost its message, and the new one was never posted.
+ * Returns the keys set aside, for the batch to sync too.
+ */
+export function setKeptMessagesAside(store: Store): { from: string; aside: string }[] {
+  const set: { from: string; aside: string }[] = [];
+  for (const key of metaKeys(store, KEPT_FOR_MOVED)) {
+    if (!liveMembers(store.familyNotes(key)).length) continue;
+    const familyId = familyPostId(key);
+    for (const { target, viaDigest } of store.postsOf(familyId)) {
+      if (viaDigest || store.openDelivery(familyId, target, ['post', 'delete']) || deleteUnderWay(store.sql, familyId, target)) continue;
+      const member = store.getNote(keptMember(store, familyId, target) ?? '');
+      if (!member || member.info.translationKey === key || !liveMembers([member]).length) continue;
+      // Its own family with no message there: the message is that family's, as it is for a note moved into such a family.
+      if (!hasMessage(store, member.info.translationKey, target)) {
+        store.upkeep.moveFamilyPostIn(familyId, familyPostId(member.info.translationKey), target);
+        continue;
+      }
+      const aside = `${key}\u0000kept-for:${member.id}`;
+      store.upkeep.moveFamilyPostIn(familyId, familyPostId(aside), target);
+      keepForMovedNote(store, aside);
+      if (!set.some((a) => a.aside === aside)) set.push({ from: key, aside });
+    }
+  }
+  return set;
+}
+
 /** The member a kept message shows: its waiting edit's, else what was last sent. */
 function keptMember(store: Store, familyId: string, target: Target): string | undefined {
   const open = store.openDelivery(familyId, target, ['edit']);
