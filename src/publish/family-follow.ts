@@ -12,8 +12,9 @@ import type { NoteRow, Target } from '../store/types.js';
 import { bareHash, targetKey } from '../store/types.js';
 import { familyPostId, familyTargets, liveMembers, type FamilyTarget } from './family.js';
 import { retireOwnMessage } from './family-adopt.js';
-import { changePlaces, handKeptMessagesOver, keepForMovedNote, keepMovedNoteMessage, newFamilyShows } from './family-kept.js';
+import { changePlaces, handKeptMessagesOver, keepForMovedNote, keepMovedNoteMessage, newFamilyShows, setKeptMessagesAside } from './family-kept.js';
 import { summaryHash } from './decide.js';
+import { postInFlight } from '../store/under-way.js';
 import type { Summary } from '../summary/shape.js';
 
 /** A note as a batch decided it, and its record before (after any rename, under its new id). */
@@ -144,7 +145,12 @@ const textHash = (s: Summary) => summaryHash({ ...s, lang: '', locale: '' });
  * (`leftHoldsItsText`). Even a chat whose filter the moved note no longer passes (another language folder): a
  * filter change never deletes a message, `syncFamily` keeps it following its note.
  */
-export function followMovedMembers<F extends { wantedBefore: ReadonlySet<string> }>(store: Store, config: Config, platforms: ReadonlySet<string>, changes: readonly MemberChange[], movedAway: ReadonlySet<string>, touched: Map<string, F>): number {
+export function followMovedMembers<F extends { key: string; controls: boolean; wantedBefore: ReadonlySet<string> }>(store: Store, config: Config, platforms: ReadonlySet<string>, changes: readonly MemberChange[], movedAway: ReadonlySet<string>, touched: Map<string, F>): number {
+  // A kept family's key taken by a new note: the messages kept stay the moved note's, synced in this batch too.
+  for (const { from, aside } of setKeptMessagesAside(store)) {
+    const base = touched.get(from);
+    if (base) touched.set(aside, { ...base, key: aside, controls: false, wantedBefore: new Set<string>() });
+  }
   let moved = 0;
   for (const d of changes) {
     const from = d.prev?.info.translationKey;
@@ -189,7 +195,8 @@ export function followMovedMembers<F extends { wantedBefore: ReadonlySet<string>
         store.upkeep.moveFamilyPostIn(fromId, d.row.id, target);
         moved += retireOwnMessage(store, d.row.id, target, d.row.revision);
         postAnew(target);
-      } else if (!oldLeft && store.postOf(fromId, target) && !store.openDelivery(fromId, target, ['delete'])) {
+      } else if (!oldLeft && (store.postOf(fromId, target) || postInFlight(store.sql, fromId, target)) && !store.openDelivery(fromId, target, ['delete'])) {
+        // A post in flight is the message to be (rv33-c R1: its answer after this batch, or a kill -9 before it).
         // The old family, left with no member, has its message here beside the new family's, which the note joined.
         // The note did not go away: the message stays, whatever `onDelete` says, and follows it (family-kept.ts;
         // tester 36's F4: deleted, the move back posted the note again). Where the new family's message shows the

@@ -17,7 +17,7 @@ import { familyPostId, familyTargets, liveMembers } from './family.js';
 import { addMetaKeys, metaKeys } from './meta-keys.js';
 import { postControlsOf } from './route.js';
 import { sameContent } from './shown-content.js';
-import { deleteUnderWay } from '../store/under-way.js';
+import { deleteUnderWay, postInFlightMember } from '../store/under-way.js';
 
 /** Keys of families left with no member whose messages stay for the note that moved out (family-follow.ts). */
 const KEPT_FOR_MOVED = 'families.keptForMoved';
@@ -41,6 +41,50 @@ function hasMessage(store: Store, key: string, target: Target): boolean {
   return !!store.postOf(familyId, target) || !!store.openDelivery(familyId, target, ['post']);
 }
 
+/**
+ * Whether the post in flight of family `key` in a chat (being sent, or caught mid-send by a kill -9) is a kept message
+ * to be: its note moved out and is live (rv33-c R1). Its answer comes after the batch: deleted under `onDelete: delete`,
+ * the move back posted the note a second time.
+ */
+export function keptPostInFlight(store: Store, key: string, target: Target): boolean {
+  if (!metaKeys(store, KEPT_FOR_MOVED).includes(key)) return false;
+  const memberId = postInFlightMember(store.sql, familyPostId(key), target);
+  const member = memberId === undefined ? undefined : store.getNote(memberId);
+  return !!member && member.info.translationKey !== key && liveMembers([member]).length > 0;
+}
+
+/**
+ * After a batch's records are written: a kept family whose key has a member again (a new note written at the path the
+ * moved note left, rv33-c R2) no longer owns the messages kept for the note that left. Each becomes the message of
+ * the note's family where that family has none in the chat (as for a note moved into such a family; split-burst seed
+ * 8675309), else is set aside under a key of its own, no note's key (`<key>\u0000kept-for:<note id>`: a file name never
+ * holds NUL), followed as before. The family posts anew for its new member. Left under the old key, `syncFamily` edited
+ * the moved note's message into the new note: the moved note lost its message, and the new one was never posted.
+ * Returns the keys set aside, for the batch to sync too.
+ */
+export function setKeptMessagesAside(store: Store): { from: string; aside: string }[] {
+  const set: { from: string; aside: string }[] = [];
+  for (const key of metaKeys(store, KEPT_FOR_MOVED)) {
+    if (!liveMembers(store.familyNotes(key)).length) continue;
+    const familyId = familyPostId(key);
+    for (const { target, viaDigest } of store.postsOf(familyId)) {
+      if (viaDigest || store.openDelivery(familyId, target, ['post', 'delete']) || deleteUnderWay(store.sql, familyId, target)) continue;
+      const member = store.getNote(keptMember(store, familyId, target) ?? '');
+      if (!member || member.info.translationKey === key || !liveMembers([member]).length) continue;
+      // Its own family with no message there: the message is that family's, as it is for a note moved into such a family.
+      if (!hasMessage(store, member.info.translationKey, target)) {
+        store.upkeep.moveFamilyPostIn(familyId, familyPostId(member.info.translationKey), target);
+        continue;
+      }
+      const aside = `${key}\u0000kept-for:${member.id}`;
+      store.upkeep.moveFamilyPostIn(familyId, familyPostId(aside), target);
+      keepForMovedNote(store, aside);
+      if (!set.some((a) => a.aside === aside)) set.push({ from: key, aside });
+    }
+  }
+  return set;
+}
+
 /** The member a kept message shows: its waiting edit's, else what was last sent. */
 function keptMember(store: Store, familyId: string, target: Target): string | undefined {
   const open = store.openDelivery(familyId, target, ['edit']);
@@ -56,7 +100,8 @@ function keptMember(store: Store, familyId: string, target: Target): string | un
 export function familiesKeptFor(store: Store, changedKeys: readonly string[]): string[] {
   const keys = metaKeys(store, KEPT_FOR_MOVED);
   if (!keys.length) return [];
-  const still = keys.filter((k) => !liveMembers(store.familyNotes(k)).length && store.postsOf(familyPostId(k)).length > 0);
+  // A post in flight is a message to be (rv33-c R1): its answer comes after the batch that kept it.
+  const still = keys.filter((k) => !liveMembers(store.familyNotes(k)).length && (store.postsOf(familyPostId(k)).length > 0 || store.openPostTargets(familyPostId(k)).length > 0));
   if (still.length !== keys.length) store.setMeta(KEPT_FOR_MOVED, JSON.stringify(still));
   const changed = new Set(changedKeys);
   const keyOf = (id: string | undefined) => (id === undefined ? undefined : store.getNote(id)?.info.translationKey);

@@ -16,7 +16,7 @@ import { adoptKeptMessages, adoptMemberMessages, familiesPostedSeparately, ownMe
 export { followMovedMembers, targetsWanting } from './family-follow.js';
 import { sentMemberIn, shownMember, silentlyRecorded } from './family-follow.js';
 import { followCoLeavers } from './family-co-leavers.js';
-import { familiesKeptFor, followKeptMessage } from './family-kept.js';
+import { familiesKeptFor, followKeptMessage, keptPostInFlight } from './family-kept.js';
 import { followSentMessage } from './family-sent.js';
 import { familyRevision, payloadFor } from './family-payload.js';
 export { noteFamiliesPostedSeparately } from './family-adopt.js';
@@ -302,6 +302,7 @@ export function syncFamily(store: Store, config: Config, platforms: ReadonlySet<
   for (const [key, target] of existing) {
     if (wanted.has(key) || (!platforms.has(target.platform) && wantedIfConfigured.has(key))) continue;
     const pendingPost = store.openDelivery(familyId, target, ['post']);
+    if (!members.length && keptPostInFlight(store, f.key, target)) continue; // kept for its moved note once answered (family-kept.ts)
     // Its message, if its send reached the chat, goes as a sent one would: the note it shows went, under `onDelete: delete`.
     const removed = config.publish.onDelete === 'delete' && !f.controls && !members.some((m) => pendingPost?.payload.type === 'summary' && m.id === pendingPost.payload.member);
     if (pendingPost) {

@@ -22,6 +22,13 @@ export function postInFlight(sql: Sql, noteId: string, target: Target): boolean 
     .get(noteId, target.platform, target.chat, target.thread) !== undefined;
 }
 
+/** The member the post of `noteId` being sent to the chat shows (undefined: none in flight, or no summary's). */
+export function postInFlightMember(sql: Sql, noteId: string, target: Target): string | undefined {
+  const r = sql(`SELECT payload FROM outbox WHERE ${SAME} AND kind = 'post' AND status = 'sending' ORDER BY id DESC LIMIT 1`)
+    .get(noteId, target.platform, target.chat, target.thread) as { payload: string } | undefined;
+  return r ? readSummaryPayload(r.payload)?.member : undefined;
+}
+
 /**
  * Whether a delete of `noteId`'s message in the chat has left: being sent, or waiting to be sent again after any try
  * (a timeout, a 5xx, an answer lost with its attempt given back: the platform may have deleted it; `deletes_left`,
