@@ -2,7 +2,8 @@
  * The deliverer asks `dueHeads` and `nextAttemptAt` (store/due-queue.ts) at every pump, and each asks, for every open
  * row, whether it waits on a held post (waitsOnHeldSql). That question read the whole outbox once per open row: at
  * crash.test.ts's 2,400 pending deliveries, 1.5 s a pump, 16 deliveries sent per pump (issue 24). It searches the
- * row's chat among the open rows by index (outbox_open) instead.
+ * row's chat among the open rows by index (outbox_open) instead; and whether a post waits for its page (each row's payload
+ * read) only while some page is waited for.
  */
 import { rmSync } from 'node:fs';
 import path from 'node:path';
@@ -45,7 +46,7 @@ function plansOf(s: Store, ask: (sql: Prepare) => unknown): string[][] {
   });
 }
 
-describe('the due queue asks about held posts by index', () => {
+describe('the due queue asks about held posts by index, and about pages only while one is waited for', () => {
   it.each([
     ['dueHeads', (sql: Prepare) => dueHeads(sql, () => undefined, Date.now(), 16, new Set())],
     ['nextAttemptAt (the deliverer\'s timer)', (sql: Prepare) => nextAttemptAt(sql, undefined, undefined, true)],
@@ -56,6 +57,13 @@ describe('the due queue asks about held posts by index', () => {
       // Main's plan read `SEARCH w USING INTEGER PRIMARY KEY (rowid<?)`: every row of every chat below the asking one.
       const reads = plan.filter((d) => /^(SCAN|SEARCH) w\b/.test(d));
       expect(reads.filter((d) => !/^SEARCH w USING INDEX outbox_open \(platform=\? AND chat=\? AND thread=\? AND id<\?\)/.test(d)), plan.join(' | ')).toEqual([]);
+    }
+    // A post held for its page (live_pages `l`, by its payload's URL): each row's payload is read only once a page is waited
+    // for at all, which one uncorrelated subquery (`SCALAR SUBQUERY`, run once a statement) asks first.
+    for (const plan of plansOf(s, ask).filter((p) => p.some((d) => /^SEARCH l USING/.test(d)))) {
+      const once = plan.findIndex((d) => /^SCAN lw\b/.test(d));
+      expect(once, plan.join(' | ')).toBeGreaterThan(0);
+      expect(plan[once - 1], plan.join(' | ')).toMatch(/^SCALAR SUBQUERY \d+$/);
     }
     expect(plansOf(s, ask).flat().filter((d) => /^SEARCH w\b/.test(d)).length, 'the held question is asked').toBeGreaterThan(0);
   });
