@@ -16,8 +16,11 @@ export interface LivePage {
   lastResult: string | null;
 }
 
-/** SQL condition on an outbox row `o`: a post whose page is still being waited for (or held). */
-export const HELD_FOR_PAGE = `(o.kind = 'post' AND EXISTS (SELECT 1 FROM live_pages l WHERE l.url = json_extract(o.payload, '$.summary.url') AND l.state IN ('waiting', 'held')))`;
+/**
+ * SQL condition on an outbox row `o`: a post whose page is still being waited for (or held). Asked of every open row at every
+ * pump (due-queue.ts): each row's payload is read only while some page is waited for (an uncorrelated EXISTS, run once).
+ */
+export const HELD_FOR_PAGE = `(o.kind = 'post' AND EXISTS (SELECT 1 FROM live_pages lw WHERE lw.state IN ('waiting', 'held')) AND EXISTS (SELECT 1 FROM live_pages l WHERE l.url = json_extract(o.payload, '$.summary.url') AND l.state IN ('waiting', 'held')))`;
 
 interface LivePageRecord {
   url: string;

@@ -17,8 +17,9 @@ const DISCORD_TOKEN = 'MTEwMDAwMDAwMDAwMDAwMDAwMg.fake.discord-token-for-tests';
 const it = itWithFakes({ discordToken: DISCORD_TOKEN });
 afterAll(killLeftoverServices);
 
+// publish.digest.windowMs 600: removals wait the shortest window (three quiet periods, not 3 s); a step here, not the subject.
 const configFor = (fake: FakeDiscord, channel: string) =>
-  `watch:\n  quietMs: 200\ndelivery:\n  callTimeoutMs: 3000\n  baseDelayMs: 200\n  maxDelayMs: 1000\npublish:\n  onDelete: delete\n  translations: { mode: group, graceMs: 0 }\n` +
+  `watch:\n  quietMs: 200\ndelivery:\n  callTimeoutMs: 3000\n  baseDelayMs: 200\n  maxDelayMs: 1000\npublish:\n  onDelete: delete\n  translations: { mode: group, graceMs: 0 }\n  digest: { windowMs: 600 }\n` +
   `discord:\n  api: ${fake.api}\n  registerCommands: false\nroutes:\n  - platform: discord\n    chat: "${channel}"\n`;
 
 const statusOf = async (sb: Sandbox) => (await cliIn(['status', '--db', sb.db])).stdout;

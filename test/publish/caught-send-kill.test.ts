@@ -18,8 +18,9 @@ const TOKEN = '123456:TEST-token-abcdefghijklmnopqrstuvwxyz';
 const it = itWithFakes({ telegram: { token: TOKEN } });
 afterAll(killLeftoverServices);
 
+// publish.digest.windowMs 600: removals wait the shortest window (three quiet periods, not 3 s); a step here, not the subject.
 const configFor = (telegram: FakeTelegram, chat: number, callTimeoutMs = 60_000) =>
-  `watch:\n  quietMs: 200\n  reconcileMinutes: 0\ndelivery:\n  callTimeoutMs: ${callTimeoutMs}\n  baseDelayMs: 200\n  maxDelayMs: 1000\npublish:\n  onDelete: delete\n  translations: { mode: group, graceMs: 0 }\ntelegram:\n  apiRoot: ${telegram.apiRoot}\n  registerCommands: false\nroutes:\n  - platform: telegram\n    chat: "${chat}"\n`;
+  `watch:\n  quietMs: 200\n  reconcileMinutes: 0\ndelivery:\n  callTimeoutMs: ${callTimeoutMs}\n  baseDelayMs: 200\n  maxDelayMs: 1000\npublish:\n  onDelete: delete\n  translations: { mode: group, graceMs: 0 }\n  digest: { windowMs: 600 }\ntelegram:\n  apiRoot: ${telegram.apiRoot}\n  registerCommands: false\nroutes:\n  - platform: telegram\n    chat: "${chat}"\n`;
 
 /**
  * Saves `n1.md`, waits until Telegram made its message with the answer held back, and kills the service (-9).

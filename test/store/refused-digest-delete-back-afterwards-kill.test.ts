@@ -18,7 +18,8 @@ afterAll(killLeftoverServices);
 describe('a digest message\'s delete refused for good and recorded, a kill -9, its last note back while stopped', () => {
   it('the next start edits the message that stayed to the note\'s post: shown once, said in the log and status', async ({ telegram }) => {
     const group = telegram.addChat(-100658, 'supergroup');
-    const sb = sandbox(`watch:\n  quietMs: 200\n  reconcileMinutes: 0\ndelivery:\n  callTimeoutMs: 60000\npublish:\n  onDelete: delete\n  translations: { mode: group, graceMs: 0 }\n  digest: { threshold: 1 }\ntelegram:\n  apiRoot: ${telegram.apiRoot}\n  registerCommands: false\nroutes:\n  - platform: telegram\n    chat: "${group.id}"\n`);
+    // publish.digest.windowMs 600: removals wait the shortest window (three quiet periods, not 3 s); a step here, not the subject.
+    const sb = sandbox(`watch:\n  quietMs: 200\n  reconcileMinutes: 0\ndelivery:\n  callTimeoutMs: 60000\npublish:\n  onDelete: delete\n  translations: { mode: group, graceMs: 0 }\n  digest: { threshold: 1, windowMs: 600 }\ntelegram:\n  apiRoot: ${telegram.apiRoot}\n  registerCommands: false\nroutes:\n  - platform: telegram\n    chat: "${group.id}"\n`);
     const texts = () => telegram.sentTo(group.id).map((m) => m.text);
     const edits = () => telegram.calls.filter((c) => c.method === 'editMessageText').length;
     const refused = () => telegram.calls.filter((c) => c.method === 'deleteMessage' && c.status === 400).length;

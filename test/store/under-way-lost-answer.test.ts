@@ -15,7 +15,8 @@ const TELEGRAM_TOKEN = '123456:TEST-token-abcdefghijklmnopqrstuvwxyz';
 const it = itWithFakes({ telegram: { token: TELEGRAM_TOKEN } });
 afterAll(killLeftoverServices);
 
-const BASE = 'watch:\n  quietMs: 200\n  reconcileMinutes: 0\ndelivery:\n  baseDelayMs: 8000\n  maxDelayMs: 8000\npublish:\n  onDelete: delete\n  translations: { mode: group, graceMs: 0 }\n';
+// publish.digest.windowMs 600: removals wait the shortest window (three quiet periods, not 3 s); a step here, not the subject.
+const BASE = 'watch:\n  quietMs: 200\n  reconcileMinutes: 0\ndelivery:\n  baseDelayMs: 8000\n  maxDelayMs: 8000\npublish:\n  onDelete: delete\n  translations: { mode: group, graceMs: 0 }\n  digest: { windowMs: 600 }\n';
 
 it('a delete carried out whose answer was lost, then the note back: posted anew', async ({ telegram }: { telegram: FakeTelegram }) => {
   const group = telegram.addChat(-100321, 'supergroup');

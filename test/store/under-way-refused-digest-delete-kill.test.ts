@@ -18,7 +18,8 @@ afterAll(killLeftoverServices);
 describe('a digest message\'s only note back while stopped after a kill -9 caught the refusal of that message\'s delete', () => {
   it('the digest message that stayed is edited to show it, once; a later edit follows it', async ({ telegram }) => {
     const group = telegram.addChat(-100656, 'supergroup');
-    const sb = sandbox(`watch:\n  quietMs: 200\n  reconcileMinutes: 0\ndelivery:\n  callTimeoutMs: 60000\npublish:\n  onDelete: delete\n  translations: { mode: group, graceMs: 0 }\n  digest: { threshold: 1 }\ntelegram:\n  apiRoot: ${telegram.apiRoot}\n  registerCommands: false\nroutes:\n  - platform: telegram\n    chat: "${group.id}"\n`);
+    // publish.digest.windowMs 600: removals wait the shortest window (three quiet periods, not 3 s); a step here, not the subject.
+    const sb = sandbox(`watch:\n  quietMs: 200\n  reconcileMinutes: 0\ndelivery:\n  callTimeoutMs: 60000\npublish:\n  onDelete: delete\n  translations: { mode: group, graceMs: 0 }\n  digest: { threshold: 1, windowMs: 600 }\ntelegram:\n  apiRoot: ${telegram.apiRoot}\n  registerCommands: false\nroutes:\n  - platform: telegram\n    chat: "${group.id}"\n`);
     const shown = () => telegram.sentTo(group.id).map((m) => m.text.split('\n')[0]);
     const edits = () => telegram.calls.filter((c) => c.method === 'editMessageText').length;
     const refused = () => telegram.calls.filter((c) => c.method === 'deleteMessage' && c.status === 400).length;
